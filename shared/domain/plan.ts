@@ -1,0 +1,129 @@
+import type { MilestoneKey } from "./snapshot.ts";
+
+/**
+ * The plan: what the planner returns for one applicant at one instant.
+ * Instants are ISO 8601 UTC strings ("2026-02-25T02:00:00.000Z"); "...Local" fields are the same
+ * instant rendered in the applicant's zone, "...Et" in America/New_York, for humans.
+ */
+
+/** A step about a catalog milestone, or about one of the applicant's interviews. */
+export type StepSubject = MilestoneKey | "interview";
+
+/** Whether a date was read from the authority or projected by a documented rule. */
+export type DateStatus = "confirmed" | "projected" | "applicant" | "advice";
+
+export interface Deadline {
+  /** ISO 8601 UTC instant. */
+  at: string;
+  /** Human rendering in the applicant's zone, e.g. "Wed 25 Feb 2026, 7:30 AM IST". */
+  local: string;
+  /** Human rendering in US Eastern time, e.g. "Tue 24 Feb 2026, 9:00 PM ET". */
+  et: string;
+  status: DateStatus;
+  /** Source URL for confirmed dates, the rule for projected ones, or what the applicant said. */
+  source: string;
+}
+
+export interface NextStep {
+  milestone: StepSubject;
+  /** Present on steps about an interview. */
+  interviewId?: string;
+  title: string;
+  /** One plain-English line: why this matters now. */
+  why: string;
+  /** What to do next. */
+  action: string;
+  /** ISO UTC deadline, or null when nothing fixes one. */
+  dueBy: string | null;
+  deadline?: Deadline;
+  /** Latest safe start (deadline minus lead time), ISO UTC. */
+  startBy?: string;
+  urgency: "overdue" | "urgent" | "soon" | "later";
+}
+
+export interface BlockedStep {
+  milestone: StepSubject;
+  interviewId?: string;
+  title: string;
+  /** Milestones (or conditions) this step waits for. */
+  waitingFor: string[];
+  why: string;
+}
+
+export interface OverdueStep {
+  milestone: StepSubject;
+  interviewId?: string;
+  title: string;
+  dueBy: string;
+  deadline: Deadline;
+}
+
+export const RISK_CODES = [
+  "SCHOOL_NOT_ECFMG_ELIGIBLE",
+  "EXAMS_LATE_FOR_RANKING",
+  "CERTIFICATION_AFTER_START",
+  "STEP3_NEEDED_FOR_H1B",
+  "NRMP_LATE_FEE",
+  "ERAS_LATE_SUBMISSION",
+  "SEASON_OVER",
+] as const;
+export type RiskCode = (typeof RISK_CODES)[number];
+
+export interface Risk {
+  code: RiskCode;
+  severity: "critical" | "warning";
+  message: string;
+  milestones: StepSubject[];
+}
+
+export interface Reminder {
+  /** Stable: the same input gives the same id, so re-planning replaces rather than duplicates. */
+  id: string;
+  milestone: StepSubject;
+  interviewId?: string;
+  /** Which rung of the reminder ladder this is, e.g. "start", "due-in-7d", "interview-prep". */
+  rung: string;
+  title: string;
+  /** ISO UTC instant of the deadline this reminder announces. */
+  deadline: string;
+  deadlineDetail: Deadline;
+  /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
+  sendAt: string;
+  /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */
+  sendAtLocal: string;
+  why: string;
+}
+
+export interface BudgetItem {
+  key: string;
+  label: string;
+  amountUsd: number;
+  status: "spent" | "upcoming";
+  /** "official" amounts come from the fact sheet; "advice" ones are the seed article's labelled ranges. */
+  basis: "official" | "advice";
+  source: string;
+  /** The season or date the amount was stated for. */
+  asOf: string;
+}
+
+export interface Budget {
+  currency: "USD";
+  items: BudgetItem[];
+  spentUsd: number;
+  upcomingUsd: number;
+  totalUsd: number;
+}
+
+export interface Plan {
+  /** The instant the plan was computed for (ISO UTC). */
+  now: string;
+  matchYear: number;
+  /** "confirmed" if every season date used is confirmed, else "projected". */
+  seasonStatus: "confirmed" | "projected";
+  nextSteps: NextStep[];
+  blocked: BlockedStep[];
+  overdue: OverdueStep[];
+  risks: Risk[];
+  reminders: Reminder[];
+  budget: Budget;
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+
+/**
+ * The applicant snapshot: the one public JSON contract every intake route maps onto.
+ * Fields may be added; the ones here keep their meaning.
+ */
+
+export const MILESTONE_KEYS = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "ecfmg_certification",
+  "usce",
+  "research",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "rank_order_list",
+  "usmle_step3",
+  "visa_j1",
+  "visa_h1b",
+  "budget",
+] as const;
+
+export const MilestoneKeySchema = z.enum(MILESTONE_KEYS);
+export type MilestoneKey = z.infer<typeof MilestoneKeySchema>;
+
+export const MILESTONE_STATUSES = ["not_started", "in_progress", "scheduled", "done", "waived"] as const;
+export const MilestoneStatusSchema = z.enum(MILESTONE_STATUSES);
+export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
+
+export const VisaSchema = z.enum(["J-1", "H-1B", "none", "undecided"]);
+export type Visa = z.infer<typeof VisaSchema>;
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+export const IanaZoneSchema = z
+  .string()
+  .refine(isIanaZone, { message: "must be an IANA time zone such as America/New_York or Asia/Kolkata" });
+
+export const IsoDateSchema = z.iso.date({ message: "must be a calendar date YYYY-MM-DD" });
+export const IsoInstantWithOffsetSchema = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-02T14:00:00-05:00",
+});
+
+export const MedicalSchoolSchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 country code such as IN or NG" }),
+  /** true: WDOMS shows an ECFMG sponsor note; false: it does not; null: not yet checked. */
+  wdomsSponsorNote: z.boolean().nullable(),
+});
+
+export const ApplicantSchema = z.object({
+  externalId: z.string().trim().min(1).max(200),
+  email: z.email({ message: "must be an email address" }).max(254),
+  fullName: z.string().trim().min(1).max(200),
+  timezone: IanaZoneSchema,
+  matchYear: z.number().int().min(2026).max(2100),
+  specialties: z.array(z.string().trim().min(1).max(120)).min(1).max(10),
+  visa: VisaSchema,
+  graduation: IsoDateSchema,
+  medicalSchool: MedicalSchoolSchema,
+  programsPlanned: z.number().int().min(0).max(1000),
+  advisorEmail: z.email({ message: "must be an email address" }).max(254).optional(),
+  /** Local time of day reminders arrive, "HH:MM" 24-hour; default 09:00. */
+  reminderTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" })
+    .optional(),
+});
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+export const MilestoneEntrySchema = z.object({
+  key: MilestoneKeySchema,
+  status: MilestoneStatusSchema,
+  /** Scheduled date (status scheduled) or completion date (status done). */
+  date: IsoDateSchema.optional(),
+  score: z.number().min(0).max(1000).optional(),
+  note: z.string().max(1000).optional(),
+});
+export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
+
+export const InterviewSchema = z.object({
+  /** Operator's id for the interview; when absent one is derived from program and start. */
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+    .optional(),
+  program: z.string().trim().min(1).max(300),
+  startsAt: IsoInstantWithOffsetSchema,
+  timezone: IanaZoneSchema,
+  format: z.enum(["virtual", "in_person"]),
+});
+export type Interview = z.infer<typeof InterviewSchema>;
+
+const SubmissionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: "must be 1-200 characters of letters, digits and _.:@-" });
+
+function uniqueMilestoneKeys(entries: readonly MilestoneEntry[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.key)) {
+      ctx.addIssue({ code: "custom", path: [index, "key"], message: `milestone ${entry.key} appears twice` });
+    }
+    seen.add(entry.key);
+  });
+}
+
+export const ApplicantSnapshotSchema = z.object({
+  type: z.literal("applicant.snapshot"),
+  submissionId: SubmissionIdSchema,
+  applicant: ApplicantSchema,
+  milestones: z.array(MilestoneEntrySchema).max(MILESTONE_KEYS.length).superRefine(uniqueMilestoneKeys).default([]),
+  interviews: z.array(InterviewSchema).max(200).default([]),
+});
+export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
+
+export const ApplicantRefSchema = z.union([
+  z.object({ externalId: z.string().trim().min(1).max(200) }),
+  z.object({ email: z.email({ message: "must be an email address" }).max(254) }),
+]);
+export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
+
+export const MilestoneUpdateSchema = z.object({
+  type: z.literal("milestone.update"),
+  submissionId: SubmissionIdSchema,
+  applicant: ApplicantRefSchema,
+  milestones: z.array(MilestoneEntrySchema).min(1).max(MILESTONE_KEYS.length).superRefine(uniqueMilestoneKeys),
+  interviews: z.array(InterviewSchema).max(200).optional(),
+});
+export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;
+
+/** Anything an intake route may hand to the store. */
+export const SubmissionSchema = z.discriminatedUnion("type", [ApplicantSnapshotSchema, MilestoneUpdateSchema]);
+export type Submission = z.infer<typeof SubmissionSchema>;
+
+/** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Zod issues as JSON-path-named problems, the form every error report in Matchpath uses. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length === 0 ? "(root)" : issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+}

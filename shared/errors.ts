@@ -1,0 +1,43 @@
+import type { FieldProblem } from "#domain/snapshot.ts";
+
+/**
+ * The named failures of Matchpath. `retriable` decides what the platform does: a retriable error is
+ * rethrown so Lambda retries; a permanent one is reported (HTTP 4xx, or the dead-letter queue).
+ */
+export abstract class MatchpathError extends Error {
+  abstract readonly retriable: boolean;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that can never succeed as it is: names each field that is wrong. */
+export class InvalidInputError extends MatchpathError {
+  readonly retriable = false;
+  constructor(
+    message: string,
+    readonly problems: FieldProblem[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class ApplicantNotFoundError extends MatchpathError {
+  readonly retriable = false;
+}
+
+export class SignatureError extends MatchpathError {
+  readonly retriable = false;
+}
+
+/** A dependency failed in a way that may pass (throttling, timeouts). */
+export class TransientError extends MatchpathError {
+  readonly retriable = true;
+}
+
+/** Configuration missing or invalid at cold start. */
+export class ConfigError extends MatchpathError {
+  readonly retriable = false;
+}

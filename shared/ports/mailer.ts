@@ -1,0 +1,15 @@
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers: { name: string; value: string }[];
+  /** Tags for the provider's event stream (SES EmailTags), e.g. applicantId. */
+  tags: Record<string, string>;
+}
+
+export interface Mailer {
+  /** Sends one message; resolves with the provider's message id. */
+  send(email: OutgoingEmail): Promise<{ messageId: string }>;
+}

@@ -1,0 +1,28 @@
+/**
+ * The one table's physical design, as data: the local stack creates the table from it and the CDK
+ * stack declares it from it, so the two cannot drift. Entities and access patterns are documented
+ * in the README ("Data model").
+ */
+export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk" } as const;
+
+/** Secondary index: due wake-ups and missed wake-ups, by time (see the store for the shards). */
+export const GSI1 = { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" } as const;
+
+/** Items with this attribute (epoch seconds) expire: intake idempotency records. */
+export const TTL_ATTRIBUTE = "expiresAt";
+
+export const STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES" as const;
+
+/**
+ * Only these items drive planning (DESIGN decision 4): writes of plans, the ledger, wake-ups,
+ * idempotency and suppression records never wake the planner, so there is no feedback loop.
+ */
+export const PLANNING_SORT_KEY_PREFIXES = ["PROFILE", "MILESTONE#", "INTERVIEW#"] as const;
+
+/**
+ * The event-source-mapping filter pattern (Lambda FilterCriteria), used verbatim by the cloud
+ * mapping and by the local stream poller. Keys are present on INSERT, MODIFY and REMOVE alike.
+ */
+export const planningStreamFilterPattern = {
+  dynamodb: { Keys: { [TABLE_KEYS.sortKey]: { S: PLANNING_SORT_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+} as const;

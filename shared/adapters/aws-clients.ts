@@ -1,0 +1,41 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
+import { SESv2Client } from "@aws-sdk/client-sesv2";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AwsSettings } from "#config/env.ts";
+
+/**
+ * AWS clients, built once per cold start by a function's composition root. An endpoint in the
+ * settings means a local emulator (DynamoDB Local, aws-ses-v2-local, the local PutEvents and
+ * Scheduler stand-ins): those get fixed dummy credentials, so the local stack never needs, and
+ * never touches, real AWS credentials.
+ */
+function clientOptions(settings: AwsSettings, endpoint: string | undefined) {
+  if (endpoint === undefined) return { region: settings.region };
+  return {
+    region: settings.region,
+    endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  };
+}
+
+export function createDynamoDocumentClient(settings: AwsSettings): DynamoDBDocumentClient {
+  const client = new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb));
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+}
+
+export function createSesClient(settings: AwsSettings): SESv2Client {
+  return new SESv2Client(clientOptions(settings, settings.endpoints.ses));
+}
+
+export function createEventBridgeClient(settings: AwsSettings): EventBridgeClient {
+  return new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge));
+}
+
+export function createSchedulerClient(settings: AwsSettings): SchedulerClient {
+  return new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler));
+}

@@ -1,0 +1,24 @@
+import { getParameter } from "@aws-lambda-powertools/parameters/ssm";
+import { ConfigError } from "#errors";
+import type { SecretSetting } from "./env.ts";
+
+/** Resolves a secret when needed: a value at once, an SSM parameter through the Parameters cache. */
+export type SecretSource = () => Promise<string>;
+
+/** SSM reads are cached for five minutes, so a rotated secret is picked up without a redeploy. */
+const PARAMETER_MAX_AGE_SECONDS = 300;
+
+export function secretSource(setting: SecretSetting): SecretSource {
+  if (setting.kind === "value") {
+    const value = setting.value;
+    return () => Promise.resolve(value);
+  }
+  const name = setting.name;
+  return async () => {
+    const value = await getParameter(name, { decrypt: true, maxAge: PARAMETER_MAX_AGE_SECONDS });
+    if (typeof value !== "string" || value.length === 0) {
+      throw new ConfigError(`SSM parameter ${name} is empty or missing`);
+    }
+    return value;
+  };
+}

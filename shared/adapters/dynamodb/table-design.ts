@@ -24,5 +24,7 @@ export const PLANNING_SORT_KEY_PREFIXES = ["PROFILE", "MILESTONE#", "INTERVIEW#"
  * mapping and by the local stream poller. Keys are present on INSERT, MODIFY and REMOVE alike.
  */
 export const planningStreamFilterPattern = {
-  dynamodb: { Keys: { [TABLE_KEYS.sortKey]: { S: PLANNING_SORT_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+  dynamodb: {
+    Keys: { [TABLE_KEYS.sortKey]: { S: PLANNING_SORT_KEY_PREFIXES.map((prefix) => ({ prefix })) } },
+  },
 } as const;

@@ -1,0 +1,203 @@
+import { z } from "zod";
+import { SeasonDateKeySchema } from "../seasons/index.ts";
+import {
+  MILESTONE_KEYS,
+  type MilestoneKey,
+  MilestoneKeySchema,
+  MilestoneStatusSchema,
+  VisaSchema,
+} from "../snapshot.ts";
+import feesData from "./fees.json" with { type: "json" };
+import milestonesData from "./milestones.json" with { type: "json" };
+import laddersData from "./reminder-ladders.json" with { type: "json" };
+
+/**
+ * The milestone catalog, fee table and reminder ladders as data, validated with zod when this
+ * module loads. Every fact carries a basis: "official" or "secondary" with a source URL from
+ * shared/domain/facts.md, or "advice" with the reason, so nothing is stated without provenance.
+ */
+
+const CitationFields = {
+  basis: z.enum(["official", "secondary", "advice"]),
+  source: z.string().min(1),
+  note: z.string().optional(),
+};
+
+function citedCorrectly(citation: { basis: string; source: string }, ctx: z.RefinementCtx): void {
+  const isUrl = /^https?:\/\//.test(citation.source);
+  if (citation.basis === "advice" && !citation.source.startsWith("advice:")) {
+    ctx.addIssue({ code: "custom", message: "advice must say why, starting with 'advice:'" });
+  }
+  if (citation.basis !== "advice" && !isUrl) {
+    ctx.addIssue({ code: "custom", message: `${citation.basis} facts need a source URL` });
+  }
+}
+
+const CitationSchema = z.object(CitationFields).superRefine(citedCorrectly);
+export type Citation = z.infer<typeof CitationSchema>;
+
+const DueRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z.object({ from: z.literal("none"), ...CitationFields }).superRefine(citedCorrectly),
+]);
+export type DueRule = z.infer<typeof DueRuleSchema>;
+
+const CatalogEntrySchema = z.object({
+  key: MilestoneKeySchema,
+  title: z.string().min(1),
+  why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
+  action: z.string().min(1),
+  /** visas null: applies to every applicant. */
+  applies: z.object({ visas: z.array(VisaSchema).nullable(), ...CitationFields }).superRefine(citedCorrectly),
+  /** True when ECFMG must accept the school (WDOMS sponsor note) before this can happen. */
+  needsEcfmgEligibleSchool: z.boolean(),
+  prerequisites: z.array(
+    z.object({ key: MilestoneKeySchema, ...CitationFields }).superRefine(citedCorrectly),
+  ),
+  due: DueRuleSchema,
+  /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
+  applicantDateIsDue: z.boolean(),
+  leadTimeDays: z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly),
+  ladder: z.string().min(1),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+const RungSchema = z.discriminatedUnion("anchor", [
+  z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
+  z.object({ rung: z.string().min(1), anchor: z.literal("deadline"), daysBefore: z.number().int().min(0) }),
+]);
+export type LadderRung = z.infer<typeof RungSchema>;
+
+const LaddersFileSchema = z.object({
+  description: z.string(),
+  basis: z.literal("advice"),
+  source: z.string().startsWith("advice:"),
+  ladders: z.record(z.string(), z.array(RungSchema).min(1)),
+});
+
+const FeeBase = {
+  key: z.string().min(1),
+  milestone: MilestoneKeySchema,
+  label: z.string().min(1),
+  basis: z.enum(["official", "advice"]),
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  spentWhen: z.array(MilestoneStatusSchema),
+};
+const FeeSchema = z.discriminatedUnion("kind", [
+  z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),
+  z.object({ ...FeeBase, kind: z.literal("nrmp_late"), amountUsd: z.number().min(0) }),
+  z.object({
+    ...FeeBase,
+    kind: z.literal("eras_per_program"),
+    tiers: z
+      .array(
+        z.object({
+          fromProgram: z.number().int().min(1),
+          toProgram: z.number().int().min(1).nullable(),
+          eachUsd: z.number().min(0),
+        }),
+      )
+      .min(1),
+  }),
+]);
+export type Fee = z.infer<typeof FeeSchema>;
+
+const FeesFileSchema = z.object({
+  description: z.string(),
+  fees: z.array(FeeSchema),
+  notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
+});
+
+const LADDERS = LaddersFileSchema.parse(laddersData);
+
+const CatalogFileSchema = z
+  .object({ description: z.string(), entries: z.array(CatalogEntrySchema) })
+  .superRefine((file, ctx) => {
+    const keys = file.entries.map((entry) => entry.key);
+    for (const key of MILESTONE_KEYS) {
+      const count = keys.filter((candidate) => candidate === key).length;
+      if (count !== 1)
+        ctx.addIssue({ code: "custom", message: `${key} appears ${count} times`, path: ["entries"] });
+    }
+    for (const entry of file.entries) {
+      if (LADDERS.ladders[entry.ladder] === undefined) {
+        ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
+      }
+    }
+    // A milestone-relative due date must bottom out in a season date or nothing: no cycles.
+    const byKey = new Map(file.entries.map((entry) => [entry.key, entry]));
+    for (const entry of file.entries) {
+      const seen = new Set<MilestoneKey>([entry.key]);
+      let due = entry.due;
+      while (due.from === "milestone") {
+        if (seen.has(due.key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${entry.key}: due dates form a cycle through ${due.key}`,
+          });
+          break;
+        }
+        seen.add(due.key);
+        const next = byKey.get(due.key);
+        if (next === undefined) break;
+        due = next.due;
+      }
+    }
+  });
+
+const CATALOG_FILE = CatalogFileSchema.parse(milestonesData);
+const FEES_FILE = FeesFileSchema.parse(feesData);
+
+/** Every catalog entry, in MILESTONE_KEYS order (the order the planner breaks ties in). */
+export const MILESTONE_CATALOG: readonly CatalogEntry[] = Object.freeze(
+  MILESTONE_KEYS.map((key) => {
+    const entry = CATALOG_FILE.entries.find((candidate) => candidate.key === key);
+    if (entry === undefined) throw new Error(`catalog has no entry for ${key}`);
+    return entry;
+  }),
+);
+
+const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(
+  MILESTONE_CATALOG.map((entry) => [entry.key, entry]),
+);
+
+/** The catalog entry for a milestone key; every key in MILESTONE_KEYS has exactly one. */
+export function catalogEntry(key: MilestoneKey): CatalogEntry {
+  const entry = CATALOG_BY_KEY.get(key);
+  if (entry === undefined) throw new Error(`catalog has no entry for ${key}`);
+  return entry;
+}
+
+/** A named reminder ladder (advice policy); throws on an unknown name. */
+export function reminderLadder(name: string): readonly LadderRung[] {
+  const ladder = LADDERS.ladders[name];
+  if (ladder === undefined) throw new Error(`unknown reminder ladder ${name}`);
+  return ladder;
+}
+
+/** Where the reminder ladders come from (advice, with the reason). */
+export const REMINDER_LADDER_SOURCE = LADDERS.source;
+
+/** Every fee item, with source and as-of. */
+export const FEES: readonly Fee[] = Object.freeze(FEES_FILE.fees);
+
+/** Fees deliberately left out of the budget, and why. */
+export const FEES_NOT_INCLUDED: readonly { what: string; why: string }[] = Object.freeze(
+  FEES_FILE.notIncluded,
+);

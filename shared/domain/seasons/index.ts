@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { DAY_MS, ET_ZONE, etInstant, isoUtc, wallFromDate } from "../time.ts";
+import confirmedData from "./confirmed.json" with { type: "json" };
+import projectionRulesData from "./projection-rules.json" with { type: "json" };
+
+/**
+ * Season calendars as data: confirmed dates (confirmed.json) read from the authority, and rules
+ * (projection-rules.json) that project any later season. Both files are validated with zod when
+ * this module loads, so a malformed edit fails fast instead of mis-planning.
+ */
+
+/** The dates every season has and the planner relies on. */
+export const SEASON_DATE_KEYS = [
+  "eras_previous_season_ends",
+  "eras_season_opens_myeras",
+  "nrmp_program_registration_opens",
+  "eras_applicants_may_submit",
+  "nrmp_applicant_registration_opens",
+  "eras_programs_may_review_applications_and_mspe",
+  "nrmp_early_registration_deadline_late_fee_after",
+  "nrmp_rank_order_list_entry_opens",
+  "nrmp_program_quota_withdrawal_soap_deadline",
+  "nrmp_rol_certification_and_late_registration_deadline",
+  "nrmp_match_week_start_and_soap_start",
+  "nrmp_soap_ends",
+  "nrmp_match_day",
+  "eras_season_ends",
+  "residency_start",
+] as const;
+export const SeasonDateKeySchema = z.enum(SEASON_DATE_KEYS);
+export type SeasonDateKey = z.infer<typeof SeasonDateKeySchema>;
+
+const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const UrlSchema = z.string().regex(/^https?:\/\//, { message: "a confirmed date needs a source URL" });
+
+const ConfirmedDateSchema = z.object({
+  key: z.string().min(1),
+  date: z.iso.date(),
+  time: ClockSchema.nullable(),
+  zone: z.literal(ET_ZONE),
+  status: z.literal("confirmed"),
+  source: UrlSchema,
+  note: z.string().optional(),
+});
+
+const ConfirmedFileSchema = z.object({
+  description: z.string(),
+  seasons: z
+    .array(
+      z.object({
+        matchYear: z.number().int().min(2026),
+        label: z.string(),
+        dates: z.array(ConfirmedDateSchema).min(1),
+      }),
+    )
+    .min(1),
+});
+
+const RuleBase = { key: SeasonDateKeySchema, time: ClockSchema.nullable(), rule: z.string().min(10) };
+const ProjectionRuleSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...RuleBase,
+    kind: z.literal("month_day"),
+    yearOffset: z.number().int().min(-1).max(0),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  }),
+  z.object({
+    ...RuleBase,
+    kind: z.literal("nth_weekday"),
+    yearOffset: z.number().int().min(-1).max(0),
+    month: z.number().int().min(1).max(12),
+    /** ISO weekday: 1 Monday ... 7 Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    nth: z.number().int().min(1).max(4),
+  }),
+  z.object({
+    ...RuleBase,
+    kind: z.literal("offset_days"),
+    from: SeasonDateKeySchema,
+    days: z.number().int(),
+  }),
+]);
+export type ProjectionRule = z.infer<typeof ProjectionRuleSchema>;
+
+const ProjectionFileSchema = z
+  .object({ description: z.string(), derivedFrom: z.number().int(), rules: z.array(ProjectionRuleSchema) })
+  .superRefine((file, ctx) => {
+    const keys = new Set(file.rules.map((rule) => rule.key));
+    for (const key of SEASON_DATE_KEYS) {
+      if (!keys.has(key)) ctx.addIssue({ code: "custom", path: ["rules"], message: `no rule for ${key}` });
+    }
+  });
+
+const CONFIRMED = ConfirmedFileSchema.parse(confirmedData);
+const PROJECTION = ProjectionFileSchema.parse(projectionRulesData);
+const FIRST_CONFIRMED_YEAR = Math.min(...CONFIRMED.seasons.map((season) => season.matchYear));
+
+/** One dated event of a season, always in US Eastern time. */
+export interface SeasonDate {
+  key: string;
+  /** Local ET calendar date, "YYYY-MM-DD". */
+  date: string;
+  /** Local ET time "HH:MM", or null when the authority gives a day only (taken as its start). */
+  time: string | null;
+  zone: typeof ET_ZONE;
+  status: "confirmed" | "projected";
+  /** The source URL (confirmed) or the rule that projected it (projected). */
+  source: string;
+  note?: string;
+  /** The instant, epoch milliseconds UTC. */
+  at: number;
+  /** The instant, ISO 8601 UTC. */
+  iso: string;
+}
+
+/** A Match season: every date the planner relies on, plus context-only dates of that season. */
+export interface SeasonCalendar {
+  matchYear: number;
+  /** "confirmed" only when every date in `dates` is confirmed. */
+  status: "confirmed" | "projected";
+  dates: Readonly<Record<SeasonDateKey, SeasonDate>>;
+  /** Confirmed dates that are not projected for other seasons (e.g. a Pathways window). */
+  contextDates: readonly SeasonDate[];
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+function isoDateOfWall(wallMs: number): string {
+  return new Date(wallMs).toISOString().slice(0, 10);
+}
+
+function projectDate(rule: ProjectionRule, matchYear: number, resolved: Map<SeasonDateKey, string>): string {
+  switch (rule.kind) {
+    case "month_day":
+      return `${matchYear + rule.yearOffset}-${pad2(rule.month)}-${pad2(rule.day)}`;
+    case "nth_weekday": {
+      const first = wallFromDate(`${matchYear + rule.yearOffset}-${pad2(rule.month)}-01`, 0);
+      const firstIsoWeekday = ((new Date(first).getUTCDay() + 6) % 7) + 1;
+      const dayOfMonth = 1 + ((rule.weekday - firstIsoWeekday + 7) % 7) + (rule.nth - 1) * 7;
+      return `${matchYear + rule.yearOffset}-${pad2(rule.month)}-${pad2(dayOfMonth)}`;
+    }
+    case "offset_days": {
+      const base = resolved.get(rule.from);
+      if (base === undefined) throw new Error(`projection rule ${rule.key} needs ${rule.from} first`);
+      return isoDateOfWall(wallFromDate(base, 0) + rule.days * DAY_MS);
+    }
+  }
+}
+
+/** Projects every season date for the Match year by the documented rules, in dependency order. */
+export function projectSeasonDates(matchYear: number): Record<SeasonDateKey, SeasonDate> {
+  const resolved = new Map<SeasonDateKey, string>();
+  const pending = [...PROJECTION.rules];
+  const result: Partial<Record<SeasonDateKey, SeasonDate>> = {};
+  while (pending.length > 0) {
+    const index = pending.findIndex((rule) => rule.kind !== "offset_days" || resolved.has(rule.from));
+    const rule = pending[index];
+    if (rule === undefined) throw new Error("projection rules have a cycle");
+    pending.splice(index, 1);
+    const date = projectDate(rule, matchYear, resolved);
+    resolved.set(rule.key, date);
+    const at = etInstant(date, rule.time);
+    result[rule.key] = {
+      key: rule.key,
+      date,
+      time: rule.time,
+      zone: ET_ZONE,
+      status: "projected",
+      source: `projected: ${rule.rule}`,
+      at,
+      iso: isoUtc(at),
+    };
+  }
+  return result as Record<SeasonDateKey, SeasonDate>;
+}
+
+function fromConfirmed(entry: z.infer<typeof ConfirmedDateSchema>): SeasonDate {
+  const at = etInstant(entry.date, entry.time);
+  return {
+    key: entry.key,
+    date: entry.date,
+    time: entry.time,
+    zone: ET_ZONE,
+    status: "confirmed",
+    source: entry.source,
+    ...(entry.note === undefined ? {} : { note: entry.note }),
+    at,
+    iso: isoUtc(at),
+  };
+}
+
+function isSeasonDateKey(key: string): key is SeasonDateKey {
+  return (SEASON_DATE_KEYS as readonly string[]).includes(key);
+}
+
+const calendarCache = new Map<number, SeasonCalendar>();
+
+/**
+ * The calendar of the Match year N (ERAS opens June of N-1, ROL deadline February of N, Match Day
+ * March of N, residency starts July 1 of N). Dates listed in confirmed.json for that year are
+ * `confirmed` with their source; every other date is `projected` with its rule. Deterministic and
+ * cached; the returned object is frozen. Throws RangeError before the first confirmed season.
+ */
+export function seasonCalendar(matchYear: number): SeasonCalendar {
+  const cached = calendarCache.get(matchYear);
+  if (cached !== undefined) return cached;
+  if (!Number.isInteger(matchYear) || matchYear < FIRST_CONFIRMED_YEAR) {
+    throw new RangeError(`no season data before the ${FIRST_CONFIRMED_YEAR} Match (asked for ${matchYear})`);
+  }
+  const dates = projectSeasonDates(matchYear);
+  const contextDates: SeasonDate[] = [];
+  const confirmedSeason = CONFIRMED.seasons.find((season) => season.matchYear === matchYear);
+  for (const entry of confirmedSeason?.dates ?? []) {
+    if (isSeasonDateKey(entry.key)) dates[entry.key] = fromConfirmed(entry);
+    else contextDates.push(fromConfirmed(entry));
+  }
+  const allConfirmed = SEASON_DATE_KEYS.every((key) => dates[key].status === "confirmed");
+  const calendar: SeasonCalendar = Object.freeze({
+    matchYear,
+    status: allConfirmed ? "confirmed" : "projected",
+    dates: Object.freeze(dates),
+    contextDates: Object.freeze(contextDates),
+  });
+  calendarCache.set(matchYear, calendar);
+  return calendar;
+}
+
+/** The Match years that have at least one confirmed date. */
+export function confirmedMatchYears(): number[] {
+  return CONFIRMED.seasons.map((season) => season.matchYear);
+}

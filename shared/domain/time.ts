@@ -1,0 +1,176 @@
+import { DateTime, IANAZone } from "luxon";
+
+/**
+ * Time in the applicant's zone, with luxon as the source of truth for zone offsets.
+ *
+ * The planner works in "wall milliseconds": the UTC epoch milliseconds that the local wall-clock
+ * reading would have if it were UTC. Calendar arithmetic on wall milliseconds (add a day, set the
+ * time of day) is exact, so a 09:00 local reminder stays 09:00 local across a DST change. Offsets
+ * come from luxon and are cached per 15-minute UTC bucket: every zone offset in use today is a
+ * multiple of 15 minutes, so transitions fall on bucket boundaries. The cache keeps luxon out of
+ * the planner's hot loop (see BENCHMARKS.md).
+ */
+
+export const ET_ZONE = "America/New_York";
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+/** Reminders are delivered at this local time unless the applicant chose another. */
+export const DEFAULT_DELIVERY_MINUTE = 9 * 60;
+/** Quiet hours start (inclusive) at 21:00 local... */
+export const QUIET_START_MINUTE = 21 * 60;
+/** ...and end (exclusive) at 08:00 local. */
+export const QUIET_END_MINUTE = 8 * 60;
+
+const BUCKET_MS = 15 * MINUTE_MS;
+const MAX_BUCKETS_PER_ZONE = 100_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC, in minutes, at the UTC instant. Throws RangeError on an unknown zone. */
+export function offsetMinutes(zone: string, utcMs: number): number {
+  let byBucket = offsetCache.get(zone);
+  if (byBucket === undefined) {
+    if (!IANAZone.isValidZone(zone)) throw new RangeError(`unknown time zone ${zone}`);
+    byBucket = new Map();
+    offsetCache.set(zone, byBucket);
+  }
+  const bucket = Math.floor(utcMs / BUCKET_MS);
+  const cached = byBucket.get(bucket);
+  if (cached !== undefined) return cached;
+  const offset = IANAZone.create(zone).offset(utcMs);
+  if (byBucket.size >= MAX_BUCKETS_PER_ZONE) byBucket.clear();
+  byBucket.set(bucket, offset);
+  return offset;
+}
+
+/** The wall-clock reading in the zone at the UTC instant, as wall milliseconds. */
+export function toWall(zone: string, utcMs: number): number {
+  return utcMs + offsetMinutes(zone, utcMs) * MINUTE_MS;
+}
+
+/**
+ * The UTC instant of a wall-clock reading in the zone. For a reading skipped by a DST gap the
+ * later offset is used (02:30 on a spring-forward night becomes 03:30); for a repeated reading the
+ * earlier instant wins. Mirrors luxon's own local-to-UTC resolution.
+ */
+export function fromWall(zone: string, wallMs: number): number {
+  const firstOffset = offsetMinutes(zone, wallMs);
+  let guess = wallMs - firstOffset * MINUTE_MS;
+  const secondOffset = offsetMinutes(zone, guess);
+  if (firstOffset === secondOffset) return guess;
+  guess -= (secondOffset - firstOffset) * MINUTE_MS;
+  const thirdOffset = offsetMinutes(zone, guess);
+  if (secondOffset === thirdOffset) return guess;
+  return wallMs - Math.min(secondOffset, thirdOffset) * MINUTE_MS;
+}
+
+/** Midnight of the wall day containing the wall instant. */
+export function wallDayStart(wallMs: number): number {
+  return Math.floor(wallMs / DAY_MS) * DAY_MS;
+}
+
+/** Minutes since local midnight of a wall instant. */
+export function wallMinuteOfDay(wallMs: number): number {
+  return Math.floor((wallMs - wallDayStart(wallMs)) / MINUTE_MS);
+}
+
+/** Wall milliseconds of a calendar date ("YYYY-MM-DD") at a time of day given in minutes. */
+export function wallFromDate(isoDate: string, minuteOfDay: number): number {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const day = Number(isoDate.slice(8, 10));
+  return Date.UTC(year, month - 1, day) + minuteOfDay * MINUTE_MS;
+}
+
+/** "HH:MM" as minutes since midnight. */
+export function minutesFromClock(clock: string): number {
+  return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+}
+
+/** The UTC instant of an authority date given in US Eastern time ("2026-02-25", "21:00"). */
+export function etInstant(isoDate: string, clock: string | null): number {
+  return fromWall(ET_ZONE, wallFromDate(isoDate, clock === null ? 0 : minutesFromClock(clock)));
+}
+
+/** The UTC instant of local midnight starting the date in the zone. */
+export function startOfLocalDate(zone: string, isoDate: string): number {
+  return fromWall(zone, wallFromDate(isoDate, 0));
+}
+
+/** The calendar date ("YYYY-MM-DD") of the UTC instant in the zone. */
+export function localDate(zone: string, utcMs: number): string {
+  return new Date(toWall(zone, utcMs)).toISOString().slice(0, 10);
+}
+
+/**
+ * Clamps a delivery time of day out of quiet hours: a time at or after 21:00 moves to 20:00,
+ * a time before 08:00 moves to 08:00, so an applicant's own choice never lands in quiet hours.
+ */
+export function deliveryMinute(reminderTime: string | undefined): number {
+  if (reminderTime === undefined) return DEFAULT_DELIVERY_MINUTE;
+  const minute = minutesFromClock(reminderTime);
+  if (minute >= QUIET_START_MINUTE) return QUIET_START_MINUTE - 60;
+  if (minute < QUIET_END_MINUTE) return QUIET_END_MINUTE;
+  return minute;
+}
+
+/** True when the UTC instant falls in the zone's quiet hours, 21:00 (inclusive) to 08:00 (exclusive). */
+export function isQuietHour(zone: string, utcMs: number): boolean {
+  const minute = wallMinuteOfDay(toWall(zone, utcMs));
+  return minute >= QUIET_START_MINUTE || minute < QUIET_END_MINUTE;
+}
+
+function formatOffset(offset: number): string {
+  const sign = offset < 0 ? "-" : "+";
+  const absolute = Math.abs(offset);
+  const hours = String(Math.floor(absolute / 60)).padStart(2, "0");
+  const minutes = String(absolute % 60).padStart(2, "0");
+  return `${sign}${hours}:${minutes}`;
+}
+
+/** ISO 8601 with the zone's offset, e.g. "2026-02-18T09:00:00.000+05:30". */
+export function isoInZone(zone: string, utcMs: number): string {
+  const offset = offsetMinutes(zone, utcMs);
+  const wall = utcMs + offset * MINUTE_MS;
+  return new Date(wall).toISOString().slice(0, 23) + formatOffset(offset);
+}
+
+/** ISO 8601 UTC, e.g. "2026-02-25T02:00:00.000Z". */
+export function isoUtc(utcMs: number): string {
+  return new Date(utcMs).toISOString();
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+function renderWall(wallMs: number): string {
+  const wall = new Date(wallMs);
+  const hours = wall.getUTCHours();
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  const minutes = String(wall.getUTCMinutes()).padStart(2, "0");
+  return `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ${hour12}:${minutes} ${hours < 12 ? "AM" : "PM"}`;
+}
+
+const zoneNameCache = new Map<string, string>();
+
+/** The zone's short name at an instant ("EST", "GMT+5:30"), from luxon, cached per zone and offset. */
+function shortZoneName(zone: string, utcMs: number, offset: number): string {
+  const cacheKey = `${zone}|${offset}`;
+  const cached = zoneNameCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const name = DateTime.fromMillis(utcMs, { zone }).offsetNameShort ?? `UTC${formatOffset(offset)}`;
+  zoneNameCache.set(cacheKey, name);
+  return name;
+}
+
+/** For humans, in the zone: "Wed 25 Feb 2026, 7:30 AM GMT+5:30". */
+export function renderInZone(zone: string, utcMs: number): string {
+  const offset = offsetMinutes(zone, utcMs);
+  return `${renderWall(utcMs + offset * MINUTE_MS)} ${shortZoneName(zone, utcMs, offset)}`;
+}
+
+/** For humans, in US Eastern time: "Tue 24 Feb 2026, 9:00 PM ET". */
+export function renderEt(utcMs: number): string {
+  return `${renderWall(toWall(ET_ZONE, utcMs))} ET`;
+}

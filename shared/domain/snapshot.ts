@@ -128,7 +128,11 @@ export const ApplicantSnapshotSchema = z.object({
   type: z.literal("applicant.snapshot"),
   submissionId: SubmissionIdSchema,
   applicant: ApplicantSchema,
-  milestones: z.array(MilestoneEntrySchema).max(MILESTONE_KEYS.length).superRefine(uniqueMilestoneKeys).default([]),
+  milestones: z
+    .array(MilestoneEntrySchema)
+    .max(MILESTONE_KEYS.length)
+    .superRefine(uniqueMilestoneKeys)
+    .default([]),
   interviews: z.array(InterviewSchema).max(200).default([]),
 });
 export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
@@ -143,13 +147,20 @@ export const MilestoneUpdateSchema = z.object({
   type: z.literal("milestone.update"),
   submissionId: SubmissionIdSchema,
   applicant: ApplicantRefSchema,
-  milestones: z.array(MilestoneEntrySchema).min(1).max(MILESTONE_KEYS.length).superRefine(uniqueMilestoneKeys),
+  milestones: z
+    .array(MilestoneEntrySchema)
+    .min(1)
+    .max(MILESTONE_KEYS.length)
+    .superRefine(uniqueMilestoneKeys),
   interviews: z.array(InterviewSchema).max(200).optional(),
 });
 export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;
 
 /** Anything an intake route may hand to the store. */
-export const SubmissionSchema = z.discriminatedUnion("type", [ApplicantSnapshotSchema, MilestoneUpdateSchema]);
+export const SubmissionSchema = z.discriminatedUnion("type", [
+  ApplicantSnapshotSchema,
+  MilestoneUpdateSchema,
+]);
 export type Submission = z.infer<typeof SubmissionSchema>;
 
 /** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */

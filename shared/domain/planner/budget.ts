@@ -1,0 +1,74 @@
+import { catalogEntry, FEES, type Fee } from "../catalog/index.ts";
+import type { Budget, BudgetItem } from "../plan.ts";
+import { startOfLocalDate } from "../time.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+
+/**
+ * ERAS fees per specialty: the tiers restart for each specialty. programsPlanned is taken as the
+ * total across specialties and split evenly (the first specialties take any remainder), which is
+ * an assumption stated on the budget item.
+ */
+export function erasProgramFees(
+  fee: Extract<Fee, { kind: "eras_per_program" }>,
+  programs: number,
+  specialties: number,
+): number {
+  const perSpecialty = Math.floor(programs / specialties);
+  const remainder = programs % specialties;
+  let total = 0;
+  for (let index = 0; index < specialties; index++) {
+    const count = perSpecialty + (index < remainder ? 1 : 0);
+    for (const tier of fee.tiers) {
+      const upper = tier.toProgram === null ? count : Math.min(count, tier.toProgram);
+      if (upper >= tier.fromProgram) total += (upper - tier.fromProgram + 1) * tier.eachUsd;
+    }
+  }
+  return total;
+}
+
+/** Item by item from the fee table: spent once the milestone is done (exams once scheduled). */
+export function buildBudget(context: PlanContext): Budget {
+  const items: BudgetItem[] = [];
+  const { applicant, calendar, now } = context;
+  for (const fee of FEES) {
+    if (!applies(context, catalogEntry(fee.milestone))) continue;
+    const status = statusOf(context, fee.milestone);
+    if (status === "waived") continue;
+    let amountUsd: number;
+    let label = fee.label;
+    let spent = fee.spentWhen.includes(status);
+    if (fee.kind === "eras_per_program") {
+      if (applicant.programsPlanned === 0) continue;
+      amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
+      label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties"}`;
+    } else if (fee.kind === "nrmp_late") {
+      const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
+      const doneOn = context.entries.get("nrmp_registration")?.date;
+      if (isFinished(status)) {
+        if (doneOn === undefined || startOfLocalDate(context.zone, doneOn) <= early) continue;
+        spent = true;
+      } else if (now <= early) {
+        continue;
+      }
+      amountUsd = fee.amountUsd;
+    } else {
+      amountUsd = fee.amountUsd;
+    }
+    items.push({
+      key: fee.key,
+      label,
+      amountUsd,
+      status: spent ? "spent" : "upcoming",
+      basis: fee.basis,
+      source: fee.source,
+      asOf: fee.asOf,
+    });
+  }
+  let spentUsd = 0;
+  let upcomingUsd = 0;
+  for (const item of items) {
+    if (item.status === "spent") spentUsd += item.amountUsd;
+    else upcomingUsd += item.amountUsd;
+  }
+  return { currency: "USD", items, spentUsd, upcomingUsd, totalUsd: spentUsd + upcomingUsd };
+}

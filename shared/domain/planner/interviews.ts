@@ -1,0 +1,100 @@
+import { stableHash } from "../hash.ts";
+import type { NextStep, OverdueStep, Reminder } from "../plan.ts";
+import type { Interview } from "../snapshot.ts";
+import { HOUR_MS, renderInZone } from "../time.ts";
+import {
+  INTERVIEW_PREP_WHY,
+  INTERVIEW_THANK_YOU_WHY,
+  THANK_YOU_SOURCE,
+  THANK_YOU_WITHIN_HOURS,
+} from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { deadlineDetail } from "./deadlines.ts";
+import { remindersFor } from "./reminders.ts";
+import { urgencyOf } from "./urgency.ts";
+
+/** The operator's id, or one derived from program and start instant so it survives re-planning. */
+export function interviewIdOf(interview: Interview): string {
+  if (interview.id !== undefined) return interview.id;
+  return `iv-${stableHash(`${interview.program}|${Date.parse(interview.startsAt)}`)}`;
+}
+
+export interface InterviewPlan {
+  steps: NextStep[];
+  overdue: OverdueStep[];
+  reminders: Reminder[];
+}
+
+/**
+ * Each upcoming interview gets a preparation step; from its start until the thank-you deadline it
+ * gets a thank-you step. The program's time is shown in the applicant's zone and the program's.
+ * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
+ */
+export function planInterviews(context: PlanContext): InterviewPlan {
+  const steps: NextStep[] = [];
+  const overdue: OverdueStep[] = [];
+  const reminders: Reminder[] = [];
+  for (const interview of context.interviews) {
+    const interviewId = interviewIdOf(interview);
+    const start = Date.parse(interview.startsAt);
+    const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
+    const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
+    const format = interview.format === "virtual" ? "virtual" : "in-person";
+    const prepDeadline = deadlineDetail(context, start, "applicant", "interview start from your snapshot");
+    const thanksDeadline = deadlineDetail(context, thankYouBy, "advice", THANK_YOU_SOURCE);
+    const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
+    const thanksTitle = `Thank ${interview.program} for the interview`;
+    if (start > context.now) {
+      steps.push({
+        milestone: "interview",
+        interviewId,
+        title: prepTitle,
+        why: INTERVIEW_PREP_WHY,
+        action: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
+        dueBy: prepDeadline.at,
+        deadline: prepDeadline,
+        urgency: urgencyOf(context, start, null, false),
+      });
+      reminders.push(
+        ...remindersFor(context, {
+          milestone: "interview",
+          interviewId,
+          title: prepTitle,
+          why: INTERVIEW_PREP_WHY,
+          ladder: "interview-prep",
+          deadline: start,
+          deadlineDetail: prepDeadline,
+          startBy: null,
+          notStarted: false,
+        }),
+      );
+    } else if (context.now <= thankYouBy) {
+      steps.push({
+        milestone: "interview",
+        interviewId,
+        title: thanksTitle,
+        why: INTERVIEW_THANK_YOU_WHY,
+        action: `Your interview was ${shownTime}. Send a short thank-you note.`,
+        dueBy: thanksDeadline.at,
+        deadline: thanksDeadline,
+        urgency: urgencyOf(context, thankYouBy, null, false),
+      });
+    }
+    if (context.now <= thankYouBy) {
+      reminders.push(
+        ...remindersFor(context, {
+          milestone: "interview",
+          interviewId,
+          title: thanksTitle,
+          why: INTERVIEW_THANK_YOU_WHY,
+          ladder: "interview-thank-you",
+          deadline: thankYouBy,
+          deadlineDetail: thanksDeadline,
+          startBy: null,
+          notStarted: false,
+        }).filter((reminder) => Date.parse(reminder.sendAt) >= start),
+      );
+    }
+  }
+  return { steps, overdue, reminders };
+}

@@ -1,0 +1,65 @@
+import { stableHash } from "./hash.ts";
+import type { Plan, Reminder } from "./plan.ts";
+
+/**
+ * What the reminder function asks of a plan: which reminders to send now, when to wake up next,
+ * and whether the plan changed in a way the applicant would notice.
+ */
+
+/**
+ * Reminders due at `now`: sendAt <= now < deadline and not already sent, most urgent first
+ * (earliest deadline, then earliest sendAt, then id). A reminder whose deadline has passed is
+ * never returned, so a late wake-up never announces a deadline that is already gone.
+ */
+export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[] {
+  const nowMs = now.getTime();
+  return plan.reminders
+    .filter(
+      (reminder) =>
+        !alreadySent.has(reminder.id) &&
+        Date.parse(reminder.sendAt) <= nowMs &&
+        nowMs < Date.parse(reminder.deadline),
+    )
+    .sort(
+      (left, right) =>
+        Date.parse(left.deadline) - Date.parse(right.deadline) ||
+        Date.parse(left.sendAt) - Date.parse(right.sendAt) ||
+        left.id.localeCompare(right.id),
+    );
+}
+
+/**
+ * The earliest sendAt strictly after `now` of a reminder not yet sent, or undefined when nothing
+ * is left: the one wake-up to arm for this applicant.
+ */
+export function nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined {
+  const nowMs = now.getTime();
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const reminder of plan.reminders) {
+    if (alreadySent.has(reminder.id)) continue;
+    const sendAt = Date.parse(reminder.sendAt);
+    if (sendAt > nowMs && sendAt < earliest) earliest = sendAt;
+  }
+  return earliest === Number.POSITIVE_INFINITY ? undefined : new Date(earliest);
+}
+
+/**
+ * A stable fingerprint of what matters to the applicant: next steps (milestone, interview, due,
+ * urgency), blocked steps, overdue steps, risk codes and severities, reminder ids and budget
+ * totals. It ignores `now` and renderings, so re-planning an unchanged applicant a minute later
+ * gives the same hash and no write.
+ */
+export function planHash(plan: Plan): string {
+  const parts: string[] = [String(plan.matchYear), plan.seasonStatus];
+  for (const step of plan.nextSteps) {
+    parts.push(
+      `n|${step.milestone}|${step.interviewId ?? ""}|${step.dueBy ?? ""}|${step.urgency}|${step.title}`,
+    );
+  }
+  for (const step of plan.blocked) parts.push(`b|${step.milestone}|${step.waitingFor.join(",")}`);
+  for (const step of plan.overdue) parts.push(`o|${step.milestone}|${step.interviewId ?? ""}|${step.dueBy}`);
+  for (const risk of plan.risks) parts.push(`k|${risk.code}|${risk.severity}|${risk.milestones.join(",")}`);
+  for (const reminder of plan.reminders) parts.push(`r|${reminder.id}`);
+  parts.push(`$|${plan.budget.spentUsd}|${plan.budget.upcomingUsd}`);
+  return stableHash(parts.join("\n"));
+}

@@ -1,0 +1,510 @@
+import { randomUUID } from "node:crypto";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
+import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
+import type { Plan } from "#domain/plan.ts";
+import type { ApplicantSnapshot, Interview, MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
+import { ApplicantNotFoundError } from "#errors";
+import { readStream, startTestTable, type TestTable } from "./support/dynamodb.ts";
+
+let table: TestTable;
+let store: DynamoApplicantStore;
+let wakeUps: TableWakeUpScheduler;
+
+beforeAll(async () => {
+  table = await startTestTable("store");
+  store = new DynamoApplicantStore({ client: table.doc, tableName: table.tableName });
+  wakeUps = new TableWakeUpScheduler({ client: table.doc, tableName: table.tableName });
+});
+
+afterAll(async () => {
+  await table?.stop();
+});
+
+const receivedAt = new Date("2026-03-01T12:00:00.000Z");
+// Later submissions arrive later: a needless rewrite would then change updatedAt and show in the stream.
+const laterAt = new Date("2026-03-05T08:30:00.000Z");
+
+function snapshotFor(
+  externalId: string,
+  overrides: { email?: string; milestones?: MilestoneEntry[]; interviews?: Interview[] } = {},
+): ApplicantSnapshot {
+  return {
+    type: "applicant.snapshot",
+    submissionId: `sub-${randomUUID()}`,
+    applicant: {
+      externalId,
+      email: overrides.email ?? `${externalId}@Example.org`,
+      fullName: "Amaka Obi",
+      timezone: "Africa/Lagos",
+      matchYear: 2027,
+      specialties: ["Internal Medicine"],
+      visa: "J-1",
+      graduation: "2024-07-15",
+      medicalSchool: { name: "University of Lagos", country: "NG", wdomsSponsorNote: true },
+      programsPlanned: 80,
+    },
+    milestones: overrides.milestones ?? [
+      { key: "usmle_step1", status: "done", date: "2025-05-02" },
+      { key: "usmle_step2ck", status: "scheduled", date: "2026-06-10" },
+      { key: "personal_statement", status: "in_progress" },
+    ],
+    interviews: overrides.interviews ?? [
+      {
+        program: "Mercy General IM",
+        startsAt: "2026-11-02T14:00:00-05:00",
+        timezone: "America/New_York",
+        format: "virtual",
+      },
+    ],
+  };
+}
+
+function source(submissionId: string) {
+  return { provider: "webhook", submissionId };
+}
+
+async function streamDelta<T>(
+  act: () => Promise<T>,
+): Promise<{ result: T; records: { eventName: string; sk: string }[] }> {
+  const before = (await readStream(table)).length;
+  const result = await act();
+  const after = await readStream(table);
+  return { result, records: after.slice(before).map(({ eventName, sk }) => ({ eventName, sk })) };
+}
+
+function newExternalId(): string {
+  return `ext-${randomUUID()}`;
+}
+
+describe("applySubmission: snapshots", () => {
+  it("creates an applicant that loads back whole", async () => {
+    const snapshot = snapshotFor(newExternalId());
+
+    const result = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const state = await store.loadApplicant(result.applicantId);
+
+    expect(result).toEqual({
+      applicantId: applicantIdFor(snapshot.applicant.externalId),
+      outcome: "created",
+    });
+    expect(state?.profile).toMatchObject({
+      ...snapshot.applicant,
+      applicantId: result.applicantId,
+      createdAt: receivedAt.toISOString(),
+      updatedAt: receivedAt.toISOString(),
+    });
+    expect(state?.profile.unsubscribedAt).toBeUndefined();
+    expect(state?.milestones).toEqual(expect.arrayContaining(snapshot.milestones));
+    expect(state?.milestones).toHaveLength(3);
+    expect(state?.interviews).toHaveLength(1);
+    expect(state?.interviews[0]).toMatchObject(snapshot.interviews[0] ?? {});
+    expect(state?.interviews[0]?.id).toMatch(/^iv_/);
+    expect(state?.ledger).toEqual([]);
+    expect(state?.storedPlan).toBeUndefined();
+  });
+
+  it("treats the same submission twice as a duplicate and rewrites nothing", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+
+    const { result: second, records } = await streamDelta(() =>
+      store.applySubmission(snapshot, source(snapshot.submissionId), new Date("2026-03-02T00:00:00Z")),
+    );
+
+    expect(second).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
+    expect(records).toEqual([]);
+    expect((await store.loadApplicant(first.applicantId))?.profile.updatedAt).toBe(receivedAt.toISOString());
+  });
+
+  it("answers a duplicate with the applicant id stored in the idempotency record", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    // A different applicant re-using the submission id is still the same delivery to us.
+    const other = { ...snapshotFor(newExternalId()), submissionId: snapshot.submissionId };
+
+    const second = await store.applySubmission(other, source(snapshot.submissionId), receivedAt);
+
+    expect(second).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
+    expect(await store.loadApplicant(applicantIdFor(other.applicant.externalId))).toBeUndefined();
+  });
+
+  it("writes only the changed milestone when a re-snapshot changes one", async () => {
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId);
+    await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const changed = snapshotFor(externalId, {
+      milestones: first.milestones.map((m) =>
+        m.key === "usmle_step2ck" ? { ...m, status: "done" as const } : m,
+      ),
+    });
+
+    const { result, records } = await streamDelta(() =>
+      store.applySubmission(changed, source(changed.submissionId), laterAt),
+    );
+
+    expect(result.outcome).toBe("updated");
+    expect(records).toEqual([
+      { eventName: "INSERT", sk: "SUBMISSION" },
+      { eventName: "MODIFY", sk: "MILESTONE#usmle_step2ck" },
+    ]);
+    const state = await store.loadApplicant(result.applicantId);
+    expect(state?.milestones.find((m) => m.key === "usmle_step2ck")?.status).toBe("done");
+  });
+
+  it("writes only the idempotency record when a re-snapshot changes nothing", async () => {
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId);
+    await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const same = { ...first, submissionId: `sub-${randomUUID()}` };
+
+    const { records } = await streamDelta(() =>
+      store.applySubmission(same, source(same.submissionId), laterAt),
+    );
+
+    expect(records).toEqual([{ eventName: "INSERT", sk: "SUBMISSION" }]);
+  });
+
+  it("deletes milestones and interviews a re-snapshot no longer lists", async () => {
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId);
+    const created = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const fewer = snapshotFor(externalId, { milestones: first.milestones.slice(0, 2), interviews: [] });
+
+    const { records } = await streamDelta(() =>
+      store.applySubmission(fewer, source(fewer.submissionId), laterAt),
+    );
+
+    expect(
+      records
+        .filter((r) => r.eventName === "REMOVE")
+        .map((r) => r.sk)
+        .sort(),
+    ).toEqual([expect.stringMatching(/^INTERVIEW#iv_/), "MILESTONE#personal_statement"]);
+    const state = await store.loadApplicant(created.applicantId);
+    expect(state?.milestones.map((m) => m.key).sort()).toEqual(["usmle_step1", "usmle_step2ck"]);
+    expect(state?.interviews).toEqual([]);
+  });
+
+  it("moves the email lookup when a re-snapshot changes the address", async () => {
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId, { email: `old-${externalId}@example.org` });
+    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const moved = snapshotFor(externalId, { email: `New-${externalId}@Example.org` });
+
+    await store.applySubmission(moved, source(moved.submissionId), receivedAt);
+
+    const oldLookup = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.emailLookup(`old-${externalId}@example.org`) }),
+    );
+    const newLookup = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.emailLookup(`new-${externalId}@example.org`) }),
+    );
+    expect(oldLookup.Item).toBeUndefined();
+    expect(newLookup.Item?.applicantId).toBe(applicantId);
+    const byOld: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { email: `old-${externalId}@example.org` },
+      milestones: [{ key: "cv", status: "done" }],
+    };
+    await expect(store.applySubmission(byOld, source(byOld.submissionId), receivedAt)).rejects.toBeInstanceOf(
+      ApplicantNotFoundError,
+    );
+  });
+
+  it("writes a snapshot too large for one transaction in parts, idempotently", async () => {
+    const interviews: Interview[] = Array.from({ length: 150 }, (_, i) => ({
+      id: `iv-${i}`,
+      program: `Program ${i}`,
+      startsAt: "2026-11-02T14:00:00-05:00",
+      timezone: "America/New_York",
+      format: "virtual",
+    }));
+    const snapshot = snapshotFor(newExternalId(), { interviews });
+
+    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const again = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+
+    expect(first.outcome).toBe("created");
+    expect(again).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
+    expect((await store.loadApplicant(first.applicantId))?.interviews).toHaveLength(150);
+  });
+});
+
+describe("applySubmission: milestone updates", () => {
+  async function existingApplicant() {
+    const snapshot = snapshotFor(newExternalId());
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    return { snapshot, applicantId };
+  }
+
+  it("finds the applicant by externalId and writes only the changed milestones", async () => {
+    const { snapshot, applicantId } = await existingApplicant();
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { externalId: snapshot.applicant.externalId },
+      milestones: [
+        { key: "usmle_step1", status: "done", date: "2025-05-02" },
+        { key: "eras_token", status: "done", date: "2026-06-01" },
+      ],
+    };
+
+    const { result, records } = await streamDelta(() =>
+      store.applySubmission(update, source(update.submissionId), laterAt),
+    );
+
+    expect(result).toEqual({ applicantId, outcome: "updated" });
+    expect(records).toEqual([
+      { eventName: "INSERT", sk: "SUBMISSION" },
+      { eventName: "INSERT", sk: "MILESTONE#eras_token" },
+    ]);
+    expect((await store.loadApplicant(applicantId))?.milestones).toHaveLength(4);
+  });
+
+  it("finds the applicant by email, whatever its case", async () => {
+    const { snapshot, applicantId } = await existingApplicant();
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { email: snapshot.applicant.email.toUpperCase() },
+      milestones: [{ key: "personal_statement", status: "done", date: "2026-05-20" }],
+    };
+
+    const result = await store.applySubmission(update, source(update.submissionId), receivedAt);
+
+    expect(result).toEqual({ applicantId, outcome: "updated" });
+    const state = await store.loadApplicant(applicantId);
+    expect(state?.milestones.find((m) => m.key === "personal_statement")).toEqual({
+      key: "personal_statement",
+      status: "done",
+      date: "2026-05-20",
+    });
+  });
+
+  it.each([
+    ["externalId", { externalId: "nobody-knows-me" }],
+    ["email", { email: "nobody@example.org" }],
+  ] as const)("rejects an unknown applicant (by %s) and writes nothing", async (_label, ref) => {
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: ref,
+      milestones: [{ key: "cv", status: "done" }],
+    };
+
+    const { records } = await streamDelta(async () => {
+      await expect(
+        store.applySubmission(update, source(update.submissionId), receivedAt),
+      ).rejects.toBeInstanceOf(ApplicantNotFoundError);
+    });
+
+    expect(records).toEqual([]);
+  });
+});
+
+describe("the reminder ledger", () => {
+  async function applicant(): Promise<string> {
+    const snapshot = snapshotFor(newExternalId());
+    return (await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt)).applicantId;
+  }
+  const now = new Date("2026-04-01T09:00:00.000Z");
+  const staleAfterMs = 15 * 60_000;
+
+  it("claims a reminder once: a second claim gets nothing", async () => {
+    const id = await applicant();
+
+    const first = await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    const second = await store.claimReminders(
+      id,
+      ["r1", "r2", "r3"],
+      new Date(now.getTime() + 60_000),
+      staleAfterMs,
+    );
+
+    expect(first.sort()).toEqual(["r1", "r2"]);
+    expect(second).toEqual(["r3"]);
+  });
+
+  it("lets a stale claim be claimed again (a crashed sender loses nothing)", async () => {
+    const id = await applicant();
+    await store.claimReminders(id, ["r1"], now, staleAfterMs);
+
+    const later = await store.claimReminders(
+      id,
+      ["r1"],
+      new Date(now.getTime() + staleAfterMs + 1),
+      staleAfterMs,
+    );
+
+    expect(later).toEqual(["r1"]);
+  });
+
+  it("records sends, and a sent reminder is never claimed again", async () => {
+    const id = await applicant();
+    await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+
+    await store.markRemindersSent(id, ["r1", "r2"], "ses-message-1", new Date(now.getTime() + 1000));
+    const muchLater = await store.claimReminders(
+      id,
+      ["r1", "r2"],
+      new Date(now.getTime() + 86_400_000),
+      staleAfterMs,
+    );
+
+    expect(muchLater).toEqual([]);
+    const ledger = (await store.loadApplicant(id))?.ledger ?? [];
+    expect(ledger.sort((a, b) => a.reminderId.localeCompare(b.reminderId))).toEqual([
+      {
+        reminderId: "r1",
+        status: "sent",
+        claimedAt: now.toISOString(),
+        sentAt: "2026-04-01T09:00:01.000Z",
+        messageId: "ses-message-1",
+      },
+      {
+        reminderId: "r2",
+        status: "sent",
+        claimedAt: now.toISOString(),
+        sentAt: "2026-04-01T09:00:01.000Z",
+        messageId: "ses-message-1",
+      },
+    ]);
+  });
+
+  it("gives claims back after a failed send, but never a sent record", async () => {
+    const id = await applicant();
+    await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    await store.markRemindersSent(id, ["r2"], "ses-message-2", now);
+
+    await store.releaseClaims(id, ["r1", "r2"]);
+    const again = await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+
+    expect(again).toEqual(["r1"]);
+    expect((await store.loadApplicant(id))?.ledger.find((e) => e.reminderId === "r2")?.status).toBe("sent");
+  });
+
+  it("writes claims to a partition the planner's filter ignores", async () => {
+    const id = await applicant();
+    const { records } = await streamDelta(() => store.claimReminders(id, ["r9"], now, staleAfterMs));
+    expect(records).toEqual([{ eventName: "INSERT", sk: "REMINDER#r9" }]);
+  });
+});
+
+describe("suppression and unsubscribe", () => {
+  it("suppresses an address case-insensitively and keeps the first reason", async () => {
+    const email = `Bounce-${randomUUID()}@Example.org`;
+    expect(await store.isSuppressed(email)).toBe(false);
+
+    await store.suppress(email, "bounce", receivedAt);
+    await store.suppress(email.toLowerCase(), "unsubscribe", receivedAt);
+
+    expect(await store.isSuppressed(email.toUpperCase())).toBe(true);
+    const item = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.suppression(email) }),
+    );
+    expect(item.Item?.reason).toBe("bounce");
+  });
+
+  it("unsubscribes: marks the profile and suppresses the address, once", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const at = new Date("2026-04-02T10:00:00.000Z");
+
+    await store.unsubscribe(applicantId, at);
+    const { records } = await streamDelta(() =>
+      store.unsubscribe(applicantId, new Date("2026-04-03T10:00:00.000Z")),
+    );
+
+    expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(at.toISOString());
+    expect(await store.isSuppressed(snapshot.applicant.email)).toBe(true);
+    expect(records).toEqual([]);
+  });
+
+  it("keeps the unsubscription across a later re-snapshot", async () => {
+    const externalId = newExternalId();
+    const snapshot = snapshotFor(externalId);
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    await store.unsubscribe(applicantId, receivedAt);
+    const renamed = snapshotFor(externalId);
+    renamed.applicant.fullName = "Amaka N. Obi";
+
+    await store.applySubmission(renamed, source(renamed.submissionId), new Date("2026-05-01T00:00:00Z"));
+
+    const profile = (await store.loadApplicant(applicantId))?.profile;
+    expect(profile?.fullName).toBe("Amaka N. Obi");
+    expect(profile?.unsubscribedAt).toBe(receivedAt.toISOString());
+    expect(profile?.createdAt).toBe(receivedAt.toISOString());
+  });
+
+  it("rejects unsubscribing an unknown applicant", async () => {
+    await expect(store.unsubscribe("a_unknown", receivedAt)).rejects.toBeInstanceOf(ApplicantNotFoundError);
+  });
+});
+
+describe("plans and wake-ups", () => {
+  function plan(now: string): Plan {
+    return {
+      now,
+      matchYear: 2027,
+      seasonStatus: "projected",
+      nextSteps: [],
+      blocked: [],
+      overdue: [],
+      risks: [],
+      reminders: [],
+      budget: { currency: "USD", items: [], spentUsd: 0, upcomingUsd: 0, totalUsd: 0 },
+    };
+  }
+
+  it("stores a plan with its summary, indexes its wake-up, and never wakes the planner", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const wakeUpAt = "2031-01-05T09:00:00.000Z";
+
+    const { records } = await streamDelta(() =>
+      store.savePlan(applicantId, plan("2031-01-01T00:00:00.000Z"), {
+        planHash: "h1",
+        wakeUpAt,
+        computedAt: "2031-01-01T00:00:00.000Z",
+      }),
+    );
+
+    expect(records).toEqual([{ eventName: "INSERT", sk: "PLAN" }]);
+    expect((await store.loadApplicant(applicantId))?.storedPlan).toEqual({
+      planHash: "h1",
+      wakeUpAt,
+      computedAt: "2031-01-01T00:00:00.000Z",
+    });
+    expect(await store.loadPlan(applicantId)).toEqual(plan("2031-01-01T00:00:00.000Z"));
+    const before = await store.listWakeUpsDueBefore(new Date("2031-01-05T08:59:59.999Z"), "plan");
+    const at = await store.listWakeUpsDueBefore(new Date(wakeUpAt), "plan");
+    expect(before.map((w) => w.applicantId)).not.toContain(applicantId);
+    expect(at).toContainEqual({ applicantId, at: new Date(wakeUpAt) });
+    expect(
+      (await store.listWakeUpsDueBefore(new Date(wakeUpAt), "local")).map((w) => w.applicantId),
+    ).not.toContain(applicantId);
+  });
+
+  it("arms one local wake-up per applicant, lists the due ones, and disarms", async () => {
+    const ids = Array.from({ length: 40 }, () => `a_${randomUUID().replaceAll("-", "").slice(0, 26)}`);
+    const base = Date.parse("2040-01-01T00:00:00.000Z");
+    await Promise.all(ids.map((id, i) => wakeUps.arm(id, new Date(base + i * 60_000))));
+    // Re-arming replaces: the first applicant moves far into the future.
+    await wakeUps.arm(ids[0] ?? "", new Date("2050-01-01T00:00:00.000Z"));
+
+    const due = await wakeUps.listDue(new Date(base + 9 * 60_000));
+
+    expect(due.map((w) => w.applicantId)).toEqual(ids.slice(1, 10));
+    expect(due.map((w) => w.at.getTime())).toEqual(ids.slice(1, 10).map((_, i) => base + (i + 1) * 60_000));
+
+    await wakeUps.disarm(ids[1] ?? "");
+    expect(await wakeUps.disarmIfAt(ids[2] ?? "", new Date(base))).toBe(false);
+    expect(await wakeUps.disarmIfAt(ids[2] ?? "", new Date(base + 2 * 60_000))).toBe(true);
+    const after = await wakeUps.listDue(new Date(base + 9 * 60_000));
+    expect(after.map((w) => w.applicantId)).toEqual(ids.slice(3, 10));
+  });
+});

@@ -1,0 +1,91 @@
+import type { Plan } from "#domain/plan.ts";
+import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
+import { type Planning, sentReminderIds } from "./planning.ts";
+
+export interface PlanApplicantsDeps {
+  store: ApplicantStore;
+  wakeUps: WakeUpScheduler;
+  events: EventPublisher;
+  clock: Clock;
+  planning: Planning;
+}
+
+export type PlanOutcome =
+  /** The plan or its wake-up changed and was stored. */
+  | "planned"
+  /** Same plan, same wake-up: nothing written, no Scheduler call. */
+  | "unchanged"
+  /** No such applicant (deleted): its wake-up was removed. */
+  | "unknown";
+
+export type PlanResult =
+  | { applicantId: string; ok: true; outcome: PlanOutcome; planHash?: string; wakeUpAt?: string }
+  | { applicantId: string; ok: false; error: unknown };
+
+/**
+ * Re-plans one applicant at the clock's now. Effects, in an order that survives a crash between
+ * any two of them (a retry recomputes and redoes what is missing):
+ * 1. arm/disarm — only when the wake-up instant differs from the stored one;
+ * 2. publish PlanChanged — only when the plan hash differs (at least once);
+ * 3. savePlan — last, because it is what makes a retry see "unchanged".
+ */
+export async function planApplicant(applicantId: string, deps: PlanApplicantsDeps): Promise<PlanResult> {
+  const state = await deps.store.loadApplicant(applicantId);
+  if (!state) {
+    await deps.wakeUps.disarm(applicantId);
+    return { applicantId, ok: true, outcome: "unknown" };
+  }
+  const now = deps.clock.now();
+  const plan: Plan = deps.planning.plan(state, now);
+  const planHash = deps.planning.planHash(plan);
+  const wakeUp = deps.planning.nextWakeUp(plan, now, sentReminderIds(state));
+  const wakeUpAt = wakeUp?.toISOString();
+
+  const stored = state.storedPlan;
+  const planChanged = stored?.planHash !== planHash;
+  const wakeUpChanged = stored?.wakeUpAt !== wakeUpAt || stored === undefined;
+  if (!planChanged && !wakeUpChanged) return { applicantId, ok: true, outcome: "unchanged", planHash };
+
+  if (wakeUpChanged) {
+    if (wakeUp) await deps.wakeUps.arm(applicantId, wakeUp);
+    else await deps.wakeUps.disarm(applicantId);
+  }
+  if (planChanged) {
+    await deps.events.publish([
+      {
+        type: "PlanChanged",
+        applicantId,
+        at: now.toISOString(),
+        detail: { planHash, nextDueAt: wakeUpAt ?? null, riskCodes: plan.risks.map((risk) => risk.code) },
+      },
+    ]);
+  }
+  await deps.store.savePlan(applicantId, plan, {
+    planHash,
+    computedAt: now.toISOString(),
+    ...(wakeUpAt ? { wakeUpAt } : {}),
+  });
+  return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
+}
+
+/**
+ * Plans each applicant once. A failure is returned for that applicant (never thrown past the
+ * others), so a stream batch can report exactly the records that must be retried.
+ */
+export async function planApplicants(
+  applicantIds: Iterable<string>,
+  deps: PlanApplicantsDeps,
+): Promise<PlanResult[]> {
+  const results: PlanResult[] = [];
+  for (const applicantId of new Set(applicantIds)) {
+    try {
+      results.push(await planApplicant(applicantId, deps));
+    } catch (error) {
+      results.push({ applicantId, ok: false, error });
+    }
+  }
+  return results;
+}

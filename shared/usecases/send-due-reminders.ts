@@ -1,0 +1,186 @@
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { TransientError } from "#errors";
+import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { Mailer } from "#ports/mailer.ts";
+import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
+import { type Planning, sentReminderIds } from "./planning.ts";
+
+/**
+ * A claim older than this is taken to belong to a crashed send and may be claimed again. Longer
+ * than a reminder invocation can run (Lambda's limit is 15 minutes).
+ */
+export const CLAIM_STALE_AFTER_MS = 15 * 60_000;
+
+export interface SendDueRemindersDeps {
+  store: ApplicantStore;
+  wakeUps: WakeUpScheduler;
+  events: EventPublisher;
+  mailer: Mailer;
+  clock: Clock;
+  planning: Planning;
+  /** The one-click unsubscribe URL for an applicant (signed token inside). */
+  unsubscribeUrl(applicantId: string): Promise<string>;
+}
+
+export type SendOutcome =
+  /** One email went out holding every reminder claimed. */
+  | "sent"
+  /** Nothing due (or everything already sent). */
+  | "nothing-due"
+  /** Due reminders are being sent by a concurrent invocation; a retry is armed past its claim. */
+  | "claimed-elsewhere"
+  /** The applicant unsubscribed or the address is suppressed: nothing sent. */
+  | "suppressed"
+  /** The applicant no longer exists. */
+  | "unknown";
+
+export interface SendResult {
+  applicantId: string;
+  outcome: SendOutcome;
+  reminderIds: string[];
+  messageId?: string;
+  /** The next wake-up armed (ISO UTC), if any. */
+  nextWakeUpAt?: string;
+}
+
+/**
+ * Runs one wake-up: re-plans at `max(clock.now, firedAt)` (a wake-up delivered early by a clock
+ * that lags, or late by retries, both see the plan as of the fire time), claims every due reminder,
+ * sends ONE email holding all it claimed, records the message id, and re-arms the next wake-up.
+ *
+ * Delivering the same wake-up twice sends nothing twice (claims are conditional writes). A send
+ * failure releases the claims and rethrows, so the platform's retry can send them. If the process
+ * dies after SES accepted the message but before the ledger says "sent", the claim goes stale
+ * after CLAIM_STALE_AFTER_MS and the reminder is sent again: at-least-once, never lost.
+ */
+export async function sendDueReminders(
+  applicantId: string,
+  firedAt: Date | undefined,
+  deps: SendDueRemindersDeps,
+): Promise<SendResult> {
+  const state = await deps.store.loadApplicant(applicantId);
+  if (!state) return { applicantId, outcome: "unknown", reminderIds: [] };
+
+  const clockNow = deps.clock.now();
+  const now = firedAt && firedAt.getTime() > clockNow.getTime() ? firedAt : clockNow;
+  const plan = deps.planning.plan(state, now);
+  const sent = sentReminderIds(state);
+  const due = deps.planning.dueReminders(plan, now, sent).filter((reminder) => !sent.has(reminder.id));
+
+  if (due.length === 0) {
+    const next = await rearm(applicantId, state, plan, now, sent, deps);
+    return { applicantId, outcome: "nothing-due", reminderIds: [], ...next };
+  }
+
+  if (state.profile.unsubscribedAt !== undefined || (await deps.store.isSuppressed(state.profile.email))) {
+    // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
+    const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
+    const next = await rearm(applicantId, state, plan, now, handled, deps);
+    return { applicantId, outcome: "suppressed", reminderIds: [], ...next };
+  }
+
+  const claimedIds = new Set(
+    await deps.store.claimReminders(
+      applicantId,
+      due.map((reminder) => reminder.id),
+      clockNow,
+      CLAIM_STALE_AFTER_MS,
+    ),
+  );
+  const claimed = due.filter((reminder) => claimedIds.has(reminder.id));
+  const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
+  // A reminder claimed by another invocation is its business; come back once that claim could be
+  // stale, in case that invocation died.
+  const retryHeldAt =
+    heldElsewhere.length > 0 ? new Date(clockNow.getTime() + CLAIM_STALE_AFTER_MS) : undefined;
+  const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
+
+  if (claimed.length === 0) {
+    const next = await rearm(applicantId, state, plan, now, handled, deps, retryHeldAt);
+    return { applicantId, outcome: "claimed-elsewhere", reminderIds: [], ...next };
+  }
+
+  const reminderIds = claimed.map((reminder) => reminder.id);
+  const messageId = await send(applicantId, state, plan, claimed, deps);
+  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, deps.clock.now());
+  const next = await rearm(applicantId, state, plan, now, handled, deps, retryHeldAt);
+  await deps.events.publish([
+    {
+      type: "ReminderSent",
+      applicantId,
+      at: deps.clock.now().toISOString(),
+      detail: {
+        messageId,
+        reminderIds,
+        milestones: [...new Set(claimed.map((reminder) => reminder.milestone))],
+      },
+    },
+  ]);
+  return { applicantId, outcome: "sent", reminderIds, messageId, ...next };
+}
+
+async function send(
+  applicantId: string,
+  state: ApplicantState,
+  plan: Plan,
+  claimed: Reminder[],
+  deps: SendDueRemindersDeps,
+): Promise<string> {
+  const reminderIds = claimed.map((reminder) => reminder.id);
+  try {
+    const email = renderReminderEmail({
+      recipientName: state.profile.fullName,
+      reminders: claimed,
+      plan,
+      unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
+    });
+    const { messageId } = await deps.mailer.send({
+      to: state.profile.email,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: email.headers,
+      tags: { applicantId, kind: "reminder" },
+    });
+    return messageId;
+  } catch (sendError) {
+    try {
+      await deps.store.releaseClaims(applicantId, reminderIds);
+    } catch (releaseError) {
+      // The claims will go stale and be retried anyway; report both failures, lose neither.
+      throw new TransientError("Sending failed and the claims could not be released", {
+        cause: new AggregateError([sendError, releaseError]),
+      });
+    }
+    throw sendError;
+  }
+}
+
+/**
+ * Arms the next wake-up (always: the schedule that just fired deleted itself) and stores the plan
+ * as of the fire time with that instant, so the planner's next comparison starts from the truth.
+ */
+async function rearm(
+  applicantId: string,
+  state: ApplicantState,
+  plan: Plan,
+  now: Date,
+  handled: ReadonlySet<string>,
+  deps: SendDueRemindersDeps,
+  retryAt?: Date,
+): Promise<{ nextWakeUpAt?: string }> {
+  const planned = deps.planning.nextWakeUp(plan, now, handled);
+  const next = retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
+  if (next) await deps.wakeUps.arm(applicantId, next);
+  else if (state.storedPlan?.wakeUpAt !== undefined) await deps.wakeUps.disarm(applicantId);
+  const nextWakeUpAt = next?.toISOString();
+  await deps.store.savePlan(applicantId, plan, {
+    planHash: deps.planning.planHash(plan),
+    computedAt: now.toISOString(),
+    ...(nextWakeUpAt ? { wakeUpAt: nextWakeUpAt } : {}),
+  });
+  return nextWakeUpAt ? { nextWakeUpAt } : {};
+}

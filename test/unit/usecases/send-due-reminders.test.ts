@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { TransientError } from "#errors";
+import { CLAIM_STALE_AFTER_MS, sendDueReminders } from "#usecases/send-due-reminders.ts";
+import {
+  FakePlanning,
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryEvents,
+  InMemoryMailer,
+  InMemoryWakeUps,
+  profileFactory,
+  reminderFactory,
+} from "./fakes.ts";
+
+const eras = reminderFactory();
+const lors = reminderFactory({
+  id: "lors:due-in-7d",
+  milestone: "lors",
+  title: "Get your letters of recommendation uploaded",
+  deadline: "2026-09-20T16:00:00.000Z",
+  sendAt: "2026-09-13T08:00:00.000Z",
+});
+const nrmp = reminderFactory({
+  id: "nrmp_registration:start",
+  milestone: "nrmp_registration",
+  title: "Register for the NRMP Match",
+  deadline: "2027-01-30T04:59:00.000Z",
+  sendAt: "2026-10-01T08:00:00.000Z",
+});
+
+function setup(now = "2026-09-17T08:00:00Z") {
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory());
+  return {
+    store,
+    wakeUps: new InMemoryWakeUps(),
+    events: new InMemoryEvents(),
+    mailer: new InMemoryMailer(),
+    clock: new FixedClock(new Date(now)),
+    planning: new FakePlanning({ eras_application: [eras], lors: [lors], nrmp_registration: [nrmp] }),
+    unsubscribeUrl: async (applicantId: string) =>
+      `https://api.example.org/unsubscribe?token=t-${applicantId}`,
+  };
+}
+
+describe("sendDueReminders", () => {
+  it("sends ONE email holding every due reminder, most urgent in the subject, and re-arms the next", async () => {
+    const deps = setup();
+    const result = await sendDueReminders("a_ada", undefined, deps);
+
+    expect(result).toMatchObject({
+      outcome: "sent",
+      reminderIds: ["lors:due-in-7d", "eras_application:due-in-7d"],
+      messageId: "msg-1",
+      nextWakeUpAt: "2026-10-01T08:00:00.000Z",
+    });
+    expect(deps.mailer.sent).toHaveLength(1);
+    const [email] = deps.mailer.sent;
+    expect(email?.to).toBe("ada@example.com");
+    expect(email?.subject).toContain(lors.title);
+    expect(email?.text).toContain(eras.title);
+    expect(email?.headers).toContainEqual({
+      name: "List-Unsubscribe-Post",
+      value: "List-Unsubscribe=One-Click",
+    });
+    expect(email?.tags).toEqual({ applicantId: "a_ada", kind: "reminder" });
+    expect(
+      deps.store
+        .state("a_ada")
+        .ledger.every((entry) => entry.status === "sent" && entry.messageId === "msg-1"),
+    ).toBe(true);
+    expect(deps.events.published).toEqual([
+      expect.objectContaining({
+        type: "ReminderSent",
+        detail: expect.objectContaining({ messageId: "msg-1", milestones: ["lors", "eras_application"] }),
+      }),
+    ]);
+    expect(deps.wakeUps.pending.get("a_ada")?.toISOString()).toBe("2026-10-01T08:00:00.000Z");
+    expect(deps.store.state("a_ada").storedPlan?.wakeUpAt).toBe("2026-10-01T08:00:00.000Z");
+  });
+
+  it("sends nothing twice when the same wake-up is delivered again", async () => {
+    const deps = setup();
+    await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);
+    const again = await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);
+    expect(again.outcome).toBe("nothing-due");
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("never reminds of a milestone finished before its reminder", async () => {
+    const deps = setup();
+    deps.store.state("a_ada").milestones = [{ key: "lors", status: "done", date: "2026-09-01" }];
+    await sendDueReminders("a_ada", undefined, deps);
+    expect(deps.mailer.sent[0]?.text).not.toContain(lors.title);
+    expect(deps.mailer.sent[0]?.subject).toContain(eras.title);
+  });
+
+  it("plans at the fire time when the clock lags behind it", async () => {
+    const deps = setup("2026-09-13T07:59:00Z");
+    const result = await sendDueReminders("a_ada", new Date("2026-09-13T08:00:00Z"), deps);
+    expect(result.reminderIds).toEqual(["lors:due-in-7d"]);
+  });
+
+  it.each([
+    [
+      "unsubscribed",
+      (deps: ReturnType<typeof setup>) => {
+        deps.store.state("a_ada").profile.unsubscribedAt = "2026-09-01T00:00:00.000Z";
+      },
+    ],
+    [
+      "suppressed",
+      (deps: ReturnType<typeof setup>) => {
+        deps.store.suppressed.set("ada@example.com", "bounce");
+      },
+    ],
+  ])(
+    "sends nothing to an %s applicant and moves the wake-up on instead of looping",
+    async (_name, prepare) => {
+      const deps = setup();
+      prepare(deps);
+      const result = await sendDueReminders("a_ada", undefined, deps);
+      expect(result).toMatchObject({ outcome: "suppressed", nextWakeUpAt: "2026-10-01T08:00:00.000Z" });
+      expect(deps.mailer.sent).toHaveLength(0);
+      expect(deps.store.calls.claimReminders).toBeUndefined();
+    },
+  );
+
+  it("releases the claims and rethrows when sending fails, so the retry sends them", async () => {
+    const deps = setup();
+    deps.mailer.failNext = new TransientError("SES throttled");
+    await expect(sendDueReminders("a_ada", undefined, deps)).rejects.toBeInstanceOf(TransientError);
+    expect(deps.store.state("a_ada").ledger).toEqual([]);
+    expect(deps.wakeUps.log).toEqual([]);
+
+    const retried = await sendDueReminders("a_ada", undefined, deps);
+    expect(retried.outcome).toBe("sent");
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("leaves reminders claimed by a concurrent invocation alone and comes back after the claim could go stale", async () => {
+    const deps = setup();
+    await deps.store.claimReminders("a_ada", [lors.id, eras.id], deps.clock.now(), CLAIM_STALE_AFTER_MS);
+    const result = await sendDueReminders("a_ada", undefined, deps);
+    expect(result.outcome).toBe("claimed-elsewhere");
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(result.nextWakeUpAt).toBe(
+      new Date(Date.parse("2026-09-17T08:00:00Z") + CLAIM_STALE_AFTER_MS).toISOString(),
+    );
+  });
+
+  it("re-sends a reminder whose claim went stale (a crashed send is never lost)", async () => {
+    const deps = setup();
+    await deps.store.claimReminders(
+      "a_ada",
+      [lors.id],
+      new Date("2026-09-17T07:00:00Z"),
+      CLAIM_STALE_AFTER_MS,
+    );
+    const result = await sendDueReminders("a_ada", undefined, deps);
+    expect(result.reminderIds).toContain(lors.id);
+  });
+
+  it("does nothing for an applicant that no longer exists", async () => {
+    const deps = setup();
+    await expect(sendDueReminders("a_gone", undefined, deps)).resolves.toMatchObject({ outcome: "unknown" });
+    expect(deps.wakeUps.log).toEqual([]);
+  });
+});

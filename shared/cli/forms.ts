@@ -1,0 +1,135 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FieldProblem } from "#domain/snapshot.ts";
+import { InvalidInputError, MatchpathError } from "#errors";
+import { mapSubmission } from "#intake/mapping/mapper.ts";
+import { loadMappingDir, loadMappingFile } from "#intake/mapping/registry.ts";
+import { parseUnverified } from "#intake/providers/index.ts";
+
+const HELP = `Connect a form without code: check a form mapping against a saved provider payload.
+
+Usage:
+  npm run forms -- check <mapping.json> <payload-file> [--content-type <type>]
+      Reads the payload as the provider sends it (the raw request body: JSON for Typeform, Tally and
+      Google Forms; multipart/form-data, urlencoded or JSON for Jotform), maps it with the mapping and
+      prints the resulting submission JSON. Exit 2 with every problem when the answers do not map.
+      Signatures are NOT checked here (a saved body has none); the routes always check them.
+      --content-type  Jotform only; default: guessed from the body (multipart when it starts with "--").
+  npm run forms -- list [folder]
+      Lists the mappings in a folder (default shared/intake/forms) and validates each.
+  npm run forms -- --help
+
+Examples:
+  npm run forms -- check shared/intake/forms/tally-progress-update.json test/fixtures/providers/tally/example-webhook-event.json
+  npm run forms -- list
+`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const DEFAULT_FOLDER = join(dirname(fileURLToPath(import.meta.url)), "..", "intake", "forms");
+
+/** Runs the CLI; returns the exit code (0 ok, 1 usage, 2 problems). */
+export async function runForms(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.out(HELP);
+    return command === undefined ? 1 : 0;
+  }
+  try {
+    if (command === "list") return await list(rest[0] ?? DEFAULT_FOLDER, io);
+    if (command === "check") return await check(rest, io);
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      io.err(`${error.message}\n${formatProblems(error.problems)}`);
+      return 2;
+    }
+    if (error instanceof MatchpathError || isNodeFileError(error)) {
+      io.err(`${(error as Error).message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  io.err(`unknown command ${JSON.stringify(command)}\n\n${HELP}`);
+  return 1;
+}
+
+async function list(folder: string, io: Io): Promise<number> {
+  const found = await loadMappingDir(folder);
+  if (found.length === 0) {
+    io.out(`no mappings in ${folder}\n`);
+    return 0;
+  }
+  const rows = found.map(({ file, mapping }) => [
+    mapping.provider,
+    mapping.formId,
+    mapping.kind,
+    `${Object.keys(mapping.fields).length} fields`,
+    relative(process.cwd(), file),
+  ]);
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const row of rows) io.out(`${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ")}\n`);
+  return 0;
+}
+
+async function check(args: readonly string[], io: Io): Promise<number> {
+  const positional: string[] = [];
+  let contentType: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--content-type") contentType = args[++i];
+    else if (arg !== undefined) positional.push(arg);
+  }
+  const [mappingPath, payloadPath] = positional;
+  if (mappingPath === undefined || payloadPath === undefined || positional.length > 2) {
+    io.err(`check needs a mapping file and a payload file\n\n${HELP}`);
+    return 1;
+  }
+  const mapping = await loadMappingFile(mappingPath);
+  let body: Buffer = await readFile(payloadPath);
+  const headers: Record<string, string> = {};
+  if (mapping.provider === "jotform") {
+    const type = contentType ?? guessContentType(body);
+    // Saved multipart bodies often lose their CRLF line ends (git, editors); HTTP needs them back.
+    if (type.startsWith("multipart/") && !body.includes("\r\n")) {
+      body = Buffer.from(body.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
+    }
+    headers["content-type"] = type;
+  }
+  const form = await parseUnverified(mapping.provider, { rawBody: body, headers });
+  if (form.formId !== mapping.formId) {
+    io.err(`note: the payload is from form ${form.formId}; the mapping is for form ${mapping.formId}\n`);
+  }
+  const submission = mapSubmission(mapping, form);
+  io.out(`${JSON.stringify(submission, null, 2)}\n`);
+  return 0;
+}
+
+function guessContentType(body: Buffer): string {
+  const start = body.subarray(0, 200).toString("latin1");
+  if (start.startsWith("--")) {
+    const boundary = start.slice(2).split(/\r?\n/)[0]?.trim() ?? "";
+    return `multipart/form-data; boundary=${boundary}`;
+  }
+  if (start.trimStart().startsWith("{")) return "application/json";
+  return "application/x-www-form-urlencoded";
+}
+
+export function formatProblems(problems: readonly (FieldProblem & { field?: string })[]): string {
+  return problems.map((problem) => `  - ${problem.path}: ${problem.message}\n`).join("");
+}
+
+function isNodeFileError(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR");
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const code = await runForms(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,313 @@
+import { DateTime } from "luxon";
+import type { z } from "zod";
+import { type FieldProblem, MILESTONE_KEYS, type Submission, SubmissionSchema } from "#domain/snapshot.ts";
+import { InvalidInputError } from "#errors";
+import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";
+import { type FieldRule, type FormMapping, type Transform, targetKind } from "./schema.ts";
+
+/** A problem with one answer: `path` is the snapshot path, `field` the provider's field it came from. */
+export interface MappingProblem extends FieldProblem {
+  field?: string;
+}
+
+const PROVIDER_TITLES: Record<ProviderName, string> = {
+  typeform: "Typeform",
+  tally: "Tally",
+  jotform: "Jotform",
+  "google-forms": "Google Forms",
+};
+
+type Converted = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * Turns a provider's answers into a Submission by a form mapping, and validates it with SubmissionSchema.
+ * Every problem is collected — unanswered required fields, labels with no choice, dates that do not
+ * parse, values the snapshot schema rejects — and thrown together as one InvalidInputError whose
+ * problems each name the snapshot path and, where one fed it, the provider field. Either the whole
+ * submission is returned, valid, or nothing is.
+ */
+export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submission {
+  const title = PROVIDER_TITLES[form.provider];
+  const problems: MappingProblem[] = [];
+  const values = new Map<string, unknown>(Object.entries(mapping.defaults));
+  const fedBy = new Map<string, string>();
+
+  for (const key of mapping.required) {
+    const rule = mapping.fields[key];
+    if (rule !== undefined && !form.answers.has(key)) {
+      problems.push({
+        path: rule.to,
+        field: key,
+        message: `${title} field "${key}" is required but was not answered`,
+      });
+    }
+  }
+  for (const [key, rule] of Object.entries(mapping.fields)) {
+    const answer = form.answers.get(key);
+    // Several fields may feed one path (e.g. an email asked on two pages): the first answered wins.
+    if (answer === undefined || fedBy.has(rule.to)) continue;
+    const converted = convert(answer, rule);
+    if (converted.ok) {
+      values.set(rule.to, converted.value);
+      fedBy.set(rule.to, key);
+    } else {
+      problems.push({ path: rule.to, field: key, message: `${title} field "${key}": ${converted.message}` });
+    }
+  }
+
+  const { candidate, pathOf } = assemble(mapping, form, values);
+  const parsed = SubmissionSchema.safeParse(candidate);
+  if (parsed.success && problems.length === 0) return parsed.data;
+  if (!parsed.success) problems.push(...schemaProblems(parsed.error, pathOf, fedBy, problems, title));
+  throw new InvalidInputError(
+    `the ${title} answers do not map onto the snapshot (${mapping.kind} mapping for form ${mapping.formId})`,
+    problems,
+  );
+}
+
+/** Builds the submission object; `pathOf` turns a schema issue path back into the mapping's own path. */
+function assemble(
+  mapping: FormMapping,
+  form: ParsedForm,
+  values: ReadonlyMap<string, unknown>,
+): { candidate: Record<string, unknown>; pathOf: (issuePath: readonly PropertyKey[]) => string } {
+  const applicant: Record<string, unknown> = {};
+  const school: Record<string, unknown> = {};
+  const milestones = new Map<string, Record<string, unknown>>();
+  const interviews = new Map<number, Record<string, unknown>>();
+  for (const [path, value] of values) {
+    const [root, a, b] = path.split(".") as [string, string, string | undefined];
+    if (root === "applicant" && a === "medicalSchool" && b !== undefined) school[b] = value;
+    else if (root === "applicant") applicant[a] = value;
+    else if (root === "milestones" && b !== undefined) {
+      const entry = milestones.get(a) ?? { key: a };
+      entry[b] = value;
+      milestones.set(a, entry);
+    } else if (root === "interviews" && b !== undefined) {
+      const index = Number(a);
+      const entry = interviews.get(index) ?? {};
+      entry[b] = value;
+      interviews.set(index, entry);
+    }
+  }
+  if (Object.keys(school).length > 0) applicant.medicalSchool = school;
+
+  const milestoneKeys = MILESTONE_KEYS.filter((key) => milestones.has(key));
+  const interviewIndexes = [...interviews.keys()].sort((x, y) => x - y);
+  const candidate: Record<string, unknown> = {
+    type: mapping.kind,
+    submissionId: `${form.provider}:${form.submissionId}`,
+    applicant:
+      mapping.kind === "milestone.update"
+        ? applicant.externalId !== undefined
+          ? { externalId: applicant.externalId }
+          : { email: applicant.email }
+        : applicant,
+    milestones: milestoneKeys.map((key) => milestones.get(key)),
+  };
+  if (interviewIndexes.length > 0)
+    candidate.interviews = interviewIndexes.map((index) => interviews.get(index));
+
+  const pathOf = (issuePath: readonly PropertyKey[]): string => {
+    const parts = issuePath.map(String);
+    if (parts[0] === "milestones" && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+      parts[1] = milestoneKeys[Number(parts[1])] ?? parts[1];
+    }
+    if (parts[0] === "interviews" && parts[1] !== undefined && /^\d+$/.test(parts[1])) {
+      parts[1] = String(interviewIndexes[Number(parts[1])] ?? parts[1]);
+    }
+    return parts.length === 0 ? "(root)" : parts.join(".");
+  };
+  return { candidate, pathOf };
+}
+
+function schemaProblems(
+  error: z.ZodError,
+  pathOf: (issuePath: readonly PropertyKey[]) => string,
+  fedBy: ReadonlyMap<string, string>,
+  already: readonly MappingProblem[],
+  title: string,
+): MappingProblem[] {
+  const reported = new Set(already.map((problem) => problem.path));
+  const out: MappingProblem[] = [];
+  for (const issue of error.issues) {
+    const path = pathOf(issue.path);
+    // A path whose answer was already rejected would only be reported again as "missing".
+    if (reported.has(path)) continue;
+    reported.add(path);
+    const field = fieldFor(path, fedBy);
+    out.push(
+      field === undefined
+        ? {
+            path,
+            message: `${issue.message}${isMissing(issue) ? " (no form field maps here and no default is set)" : ""}`,
+          }
+        : { path, field, message: `${title} field "${field}": ${issue.message}` },
+    );
+  }
+  return out;
+}
+
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === "invalid_type" && issue.input === undefined;
+}
+
+/** The field that fed a path, or the path's parent (e.g. a list item of applicant.specialties). */
+function fieldFor(path: string, fedBy: ReadonlyMap<string, string>): string | undefined {
+  let candidate = path;
+  for (;;) {
+    const field = fedBy.get(candidate);
+    if (field !== undefined) return field;
+    const dot = candidate.lastIndexOf(".");
+    if (dot < 0) return undefined;
+    candidate = candidate.slice(0, dot);
+  }
+}
+
+function convert(answer: AnswerValue, rule: FieldRule): Converted {
+  const kind = targetKind(rule.to);
+  const transform: Transform =
+    rule.transform ??
+    (kind === "number" ? "number" : kind === "boolean" ? "yesno" : kind === "list" ? "list" : "text");
+  if (typeof transform === "object") return choose(answer, transform.choices, kind === "list");
+  switch (transform) {
+    case "date":
+      return single(answer, toDate);
+    case "yesno":
+      return single(answer, toYesNo);
+    case "number":
+      return single(answer, toNumber);
+    case "list":
+      return toList(answer);
+    case "upper":
+      return single(answer, (value) => mapText(toText(value), (text) => text.toUpperCase()));
+    case "lower":
+      return single(answer, (value) => mapText(toText(value), (text) => text.toLowerCase()));
+    case "trim":
+    case "text":
+      return single(answer, toText);
+  }
+}
+
+type One = string | number | boolean | Readonly<Record<string, string>>;
+
+function single(answer: AnswerValue, then: (value: One) => Converted): Converted {
+  if (!Array.isArray(answer)) return then(answer as One);
+  const items = answer as readonly string[];
+  if (items.length === 1 && items[0] !== undefined) return then(items[0]);
+  return { ok: false, message: `expected one answer, got ${items.length}: ${quoteList(items)}` };
+}
+
+function toText(value: One): Converted {
+  if (typeof value === "string") return { ok: true, value: value.trim() };
+  if (typeof value === "number") return { ok: true, value: String(value) };
+  if (typeof value === "boolean") return { ok: false, message: `expected text, got ${value}` };
+  // Multi-part answers (Jotform's name {first, last}): their non-empty parts, in order.
+  const parts = Object.values(value)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  return { ok: true, value: parts.join(" ") };
+}
+
+function mapText(converted: Converted, change: (text: string) => string): Converted {
+  return converted.ok ? { ok: true, value: change(String(converted.value)) } : converted;
+}
+
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+function toNumber(value: One): Converted {
+  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+  if (typeof value === "string" && NUMBER.test(value.trim()))
+    return { ok: true, value: Number(value.trim()) };
+  return { ok: false, message: `expected a number, got ${describe(value)}` };
+}
+
+const YES = new Set(["yes", "y", "true", "1", "oui", "sí", "si", "ja"]);
+const NO = new Set(["no", "n", "false", "0", "non", "nein"]);
+
+function toYesNo(value: One): Converted {
+  if (typeof value === "boolean") return { ok: true, value };
+  const text =
+    typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().toLowerCase() : "";
+  if (YES.has(text)) return { ok: true, value: true };
+  if (NO.has(text)) return { ok: true, value: false };
+  return { ok: false, message: `expected yes or no, got ${describe(value)}` };
+}
+
+function toDate(value: One): Converted {
+  let iso: string | undefined;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = text;
+    else if (/^\d{4}-\d{2}-\d{2}T/.test(text) && DateTime.fromISO(text, { setZone: true }).isValid) {
+      iso = text.slice(0, 10);
+    }
+  } else if (typeof value === "object") {
+    // Jotform's date field: {month, day, year}.
+    const { year, month, day } = value;
+    if (year !== undefined && month !== undefined && day !== undefined && /^\d{4}$/.test(year.trim())) {
+      if (/^\d{1,2}$/.test(month.trim()) && /^\d{1,2}$/.test(day.trim())) {
+        iso = `${year.trim()}-${month.trim().padStart(2, "0")}-${day.trim().padStart(2, "0")}`;
+      }
+    }
+  }
+  if (iso !== undefined && DateTime.fromISO(iso, { zone: "utc" }).isValid) return { ok: true, value: iso };
+  return { ok: false, message: `expected a date (YYYY-MM-DD), got ${describe(value)}` };
+}
+
+function toList(answer: AnswerValue): Converted {
+  if (Array.isArray(answer)) {
+    return {
+      ok: true,
+      value: (answer as readonly string[]).map((item) => item.trim()).filter((item) => item !== ""),
+    };
+  }
+  if (typeof answer === "string") return { ok: true, value: [answer.trim()] };
+  if (typeof answer === "number") return { ok: true, value: [String(answer)] };
+  return { ok: false, message: `expected one or more answers, got ${describe(answer as One)}` };
+}
+
+function choose(
+  answer: AnswerValue,
+  choices: Readonly<Record<string, string | number | boolean | null>>,
+  many: boolean,
+): Converted {
+  const labels = Object.keys(choices);
+  const lookup = (label: string): { found: true; value: unknown } | { found: false } => {
+    if (Object.hasOwn(choices, label)) return { found: true, value: choices[label] };
+    const wanted = label.trim().toLowerCase();
+    const match = labels.find((candidate) => candidate.trim().toLowerCase() === wanted);
+    return match === undefined ? { found: false } : { found: true, value: choices[match] };
+  };
+  const pick = (value: One): Converted => {
+    const label = typeof value === "object" ? undefined : String(value);
+    const hit = label === undefined ? ({ found: false } as const) : lookup(label);
+    if (hit.found) return { ok: true, value: hit.value };
+    return { ok: false, message: `${describe(value)} is not one of the mapped choices ${quoteList(labels)}` };
+  };
+  if (!many) return single(answer, pick);
+  const listed = toList(answer);
+  if (!listed.ok) return listed;
+  const picked: unknown[] = [];
+  const misses: string[] = [];
+  for (const item of listed.value as string[]) {
+    const result = pick(item);
+    if (result.ok) picked.push(result.value);
+    else misses.push(item);
+  }
+  if (misses.length > 0) {
+    return { ok: false, message: `${quoteList(misses)} not among the mapped choices ${quoteList(labels)}` };
+  }
+  return { ok: true, value: picked };
+}
+
+function describe(value: One): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (typeof value === "object") return JSON.stringify(value).slice(0, 120);
+  return String(value);
+}
+
+function quoteList(items: readonly string[]): string {
+  const shown = items.slice(0, 20).map((item) => JSON.stringify(item));
+  return `[${shown.join(", ")}${items.length > 20 ? ", …" : ""}]`;
+}

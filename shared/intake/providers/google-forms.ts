@@ -1,0 +1,66 @@
+import { verify } from "#intake/standard-webhooks.ts";
+import type { Clock } from "#ports/clock.ts";
+import {
+  AnswerBook,
+  type AnswerValue,
+  bodyText,
+  type HeaderMap,
+  headerValue,
+  idString,
+  isRecord,
+  type ParsedForm,
+  parseJsonBody,
+  shapeProblem,
+} from "./common.ts";
+
+/**
+ * Google Forms has no webhooks; the repository ships an Apps Script
+ * (shared/intake/google-forms/apps-script.gs) that runs on the form's installable "Form submit" trigger
+ * and POSTs `{ formId, responseId, namedValues }` signed per Standard Webhooks (HMAC-SHA256 over
+ * `id.timestamp.body` with a `whsec_` secret; `webhook-id`, `webhook-timestamp`, `webhook-signature`).
+ * Verification, including the 5-minute replay window, is the shared Standard Webhooks module's.
+ */
+export function verifyGoogleForms(
+  rawBody: Uint8Array | string,
+  headers: HeaderMap,
+  secret: string,
+  clock: Clock,
+): void {
+  const flat: Record<string, string | undefined> = {};
+  for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"]) {
+    flat[name] = headerValue(headers, name);
+  }
+  verify(secret, flat, rawBody, clock);
+}
+
+/**
+ * Reads the script's body. `namedValues` maps each question's title to its answers, as Apps Script's
+ * own Sheets form-submit event does (title -> string[]); a single string is accepted too. Idempotency
+ * key: `responseId` (`FormResponse.getId()`), stable across the script's retries.
+ */
+export function parseGoogleForms(rawBody: Uint8Array | string): ParsedForm {
+  const body = parseJsonBody(bodyText(rawBody), "the Google Forms body");
+  const problems = [];
+  if (!isRecord(body)) throw shapeProblem("Google Forms", [{ path: "(root)", message: "must be an object" }]);
+  const formId = idString(body.formId);
+  const submissionId = idString(body.responseId);
+  if (formId === undefined) problems.push({ path: "formId", message: "must be the form id" });
+  if (submissionId === undefined) problems.push({ path: "responseId", message: "must be the response id" });
+  if (!isRecord(body.namedValues)) problems.push({ path: "namedValues", message: "must be an object" });
+  if (formId === undefined || submissionId === undefined || !isRecord(body.namedValues)) {
+    throw shapeProblem("Google Forms", problems);
+  }
+  const book = new AnswerBook();
+  for (const [title, value] of Object.entries(body.namedValues)) {
+    book.add([title.trim()], namedValue(value));
+  }
+  return { provider: "google-forms", formId, submissionId, answers: book.answers };
+}
+
+function namedValue(value: unknown): AnswerValue | undefined {
+  if (typeof value === "string") return value;
+  if (!Array.isArray(value)) return undefined;
+  const items = value.filter((item): item is string => typeof item === "string");
+  // Sheets-style namedValues wrap a single answer in a one-element list.
+  return items.length === 1 ? items[0] : items;
+}

@@ -1,0 +1,139 @@
+import { SignatureError } from "#errors";
+import {
+  AnswerBook,
+  type AnswerValue,
+  bodyBytes,
+  bodyText,
+  constantTimeEqual,
+  type HeaderMap,
+  headerValue,
+  idString,
+  isRecord,
+  type ParsedForm,
+  type QueryMap,
+  queryValue,
+  shapeProblem,
+} from "./common.ts";
+
+/**
+ * Jotform does not sign its webhooks: no HMAC, no signing secret, no signature header is offered (see
+ * test/fixtures/providers/SOURCES.md). The route is therefore authenticated by a secret token the
+ * operator puts in the webhook URL (`/intake/jotform?token=<secret>`), compared in constant time. Treat
+ * that URL as the secret it contains: it is visible to whoever can see the form's integrations, so
+ * generate it at random (e.g. `openssl rand -hex 32`) and rotate it by changing both the URL in Jotform
+ * and JOTFORM_TOKEN. TLS keeps it off the wire; the HTTP layer must never log query strings.
+ */
+export const JOTFORM_TOKEN_PARAM = "token";
+
+export function verifyJotform(query: QueryMap | undefined, token: string): void {
+  const received = queryValue(query, JOTFORM_TOKEN_PARAM);
+  if (received === undefined || received === "") {
+    throw new SignatureError("the Jotform webhook URL carries no ?token=");
+  }
+  if (!constantTimeEqual(received, token)) {
+    throw new SignatureError("the Jotform webhook token does not match");
+  }
+}
+
+/**
+ * Reads a Jotform webhook POST: multipart/form-data (what Jotform sends), urlencoded, or a flat JSON
+ * object (Jotform's older shape). The answers are in `rawRequest`, a JSON string keyed `q<N>_<name>`;
+ * each answer is reachable as `q<N>_<name>` and as `<name>`. The form and submission ids are the
+ * top-level `formID` and `submissionID` (numeric strings, kept as strings).
+ *
+ * Multipart is decoded by the platform's own `Response.formData()` (WHATWG fetch, Node ≥ 18), not a
+ * hand-written parser.
+ */
+export async function parseJotform(rawBody: Uint8Array | string, headers: HeaderMap): Promise<ParsedForm> {
+  const fields = await formFields(rawBody, headerValue(headers, "content-type") ?? "");
+  const rawRequestText = fields.get("rawRequest");
+  let rawRequest: unknown;
+  try {
+    rawRequest = rawRequestText === undefined ? undefined : (JSON.parse(rawRequestText) as unknown);
+  } catch {
+    rawRequest = undefined;
+  }
+  const problems = [];
+  if (!isRecord(rawRequest)) problems.push({ path: "rawRequest", message: "must be a JSON object string" });
+  const slugFormId = isRecord(rawRequest) ? slugForm(rawRequest.slug) : undefined;
+  const formId = idString(fields.get("formID")) ?? slugFormId;
+  const submissionId = idString(fields.get("submissionID"));
+  if (formId === undefined) problems.push({ path: "formID", message: "must be the form id" });
+  if (submissionId === undefined)
+    problems.push({ path: "submissionID", message: "must be the submission id" });
+  if (!isRecord(rawRequest) || formId === undefined || submissionId === undefined) {
+    throw shapeProblem("Jotform", problems);
+  }
+
+  const book = new AnswerBook();
+  for (const [key, value] of Object.entries(rawRequest)) {
+    const match = /^q\d+_(.+)$/.exec(key);
+    if (match === null) continue;
+    book.add([key, match[1]], jotformValue(value));
+  }
+  return { provider: "jotform", formId, submissionId, answers: book.answers };
+}
+
+async function formFields(rawBody: Uint8Array | string, contentType: string): Promise<Map<string, string>> {
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const fields = new Map<string, string>();
+  if (type === "multipart/form-data" || type === "application/x-www-form-urlencoded") {
+    let form: FormData;
+    try {
+      form = await new Response(bodyBytes(rawBody), { headers: { "content-type": contentType } }).formData();
+    } catch (cause) {
+      throw shapeProblem("Jotform", [
+        { path: "(body)", message: `is not valid ${type}: ${describe(cause)}` },
+      ]);
+    }
+    for (const [name, value] of form.entries()) {
+      if (typeof value === "string" && !fields.has(name)) fields.set(name, value);
+    }
+    return fields;
+  }
+  if (type === "application/json") {
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText(rawBody)) as unknown;
+    } catch {
+      body = undefined;
+    }
+    if (!isRecord(body))
+      throw shapeProblem("Jotform", [{ path: "(body)", message: "must be a JSON object" }]);
+    for (const [name, value] of Object.entries(body)) {
+      if (typeof value === "string") fields.set(name, value);
+      else if (typeof value === "number") fields.set(name, String(value));
+      else if (name === "rawRequest" && isRecord(value)) fields.set(name, JSON.stringify(value));
+    }
+    return fields;
+  }
+  throw shapeProblem("Jotform", [
+    {
+      path: "(content-type)",
+      message: "must be multipart/form-data, application/x-www-form-urlencoded or application/json",
+    },
+  ]);
+}
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : "unreadable";
+}
+
+function slugForm(slug: unknown): string | undefined {
+  if (typeof slug !== "string") return undefined;
+  return /^submit\/(\d+)$/.exec(slug)?.[1];
+}
+
+function jotformValue(value: unknown): AnswerValue | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : undefined;
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  if (isRecord(value)) {
+    // Name {first,last}, date {month,day,year}, address...: keep the string parts, in Jotform's order.
+    const entries = Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    );
+    return Object.fromEntries(entries);
+  }
+  return undefined;
+}

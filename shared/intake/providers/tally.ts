@@ -1,0 +1,134 @@
+import { SignatureError } from "#errors";
+import {
+  AnswerBook,
+  type AnswerValue,
+  bodyBytes,
+  bodyText,
+  constantTimeEqual,
+  type HeaderMap,
+  headerValue,
+  hmacSha256Base64,
+  idString,
+  isRecord,
+  type ParsedForm,
+  parseJsonBody,
+  shapeProblem,
+} from "./common.ts";
+
+/**
+ * Tally: `Tally-Signature: <base64 HMAC-SHA256(signing secret, payload)>`, no `sha256=` prefix.
+ * https://tally.so/help/webhooks ("Add a signing secret").
+ */
+export const TALLY_SIGNATURE_HEADER = "tally-signature";
+
+export function signTally(payload: Uint8Array | string, secret: string): string {
+  return hmacSha256Base64(secret, bodyBytes(payload));
+}
+
+/**
+ * Throws SignatureError unless `Tally-Signature` is the HMAC of the body under `secret`.
+ *
+ * Tally's only published verifier (its Express example) signs `JSON.stringify(req.body)` after
+ * `express.json()`, i.e. the RE-SERIALISED payload, and Tally publishes no statement that the bytes it
+ * sends are exactly that serialisation. We therefore check the raw bytes first (the right thing if Tally
+ * signs what it sends) and then `JSON.stringify(JSON.parse(raw))` (what Tally's example computes; equal
+ * to the raw body whenever Tally sends compact JSON). Both are HMACs under the same secret, so the
+ * fallback admits no body the secret holder did not sign in one of the two forms. Both compares are
+ * constant-time.
+ */
+export function verifyTally(rawBody: Uint8Array | string, headers: HeaderMap, secret: string): void {
+  const received = headerValue(headers, TALLY_SIGNATURE_HEADER)?.trim();
+  if (received === undefined || received === "") {
+    throw new SignatureError("Tally-Signature header is missing");
+  }
+  const bytes = bodyBytes(rawBody);
+  if (constantTimeEqual(received, signTally(bytes, secret))) return;
+  const reserialised = reserialise(bytes);
+  if (reserialised !== undefined && constantTimeEqual(received, signTally(reserialised, secret))) return;
+  throw new SignatureError("Tally-Signature does not match the body");
+}
+
+function reserialise(bytes: Buffer): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a `FORM_RESPONSE` event (https://tally.so/help/webhooks, "Example webhook event"). Each field is
+ * reachable by its `key` (stable, e.g. `question_3EKz4n`) and by its `label` (the question as shown; the
+ * first field with a label keeps it). Choice fields send option ids; they are resolved to the options'
+ * texts here, so mappings speak the labels people see. Idempotency key: `data.responseId`, else `eventId`.
+ */
+export function parseTally(rawBody: Uint8Array | string): ParsedForm {
+  const body = parseJsonBody(bodyText(rawBody), "the Tally body");
+  if (!isRecord(body) || !isRecord(body.data)) {
+    throw shapeProblem("Tally", [{ path: "data", message: "must be an object" }]);
+  }
+  const problems = [];
+  if (body.eventType !== "FORM_RESPONSE") {
+    problems.push({ path: "eventType", message: 'must be "FORM_RESPONSE"' });
+  }
+  const data = body.data;
+  const formId = idString(data.formId);
+  const submissionId = idString(data.responseId) ?? idString(body.eventId);
+  if (formId === undefined) problems.push({ path: "data.formId", message: "must be a form id" });
+  if (submissionId === undefined)
+    problems.push({ path: "data.responseId", message: "must be a response id" });
+  if (data.fields !== undefined && !Array.isArray(data.fields)) {
+    problems.push({ path: "data.fields", message: "must be a list of fields" });
+  }
+  if (formId === undefined || submissionId === undefined || problems.length > 0) {
+    throw shapeProblem("Tally", problems);
+  }
+
+  const book = new AnswerBook();
+  for (const field of Array.isArray(data.fields) ? data.fields : []) {
+    if (!isRecord(field)) continue;
+    book.add([idString(field.key), idString(field.label)], tallyValue(field));
+  }
+  return { provider: "tally", formId, submissionId, answers: book.answers };
+}
+
+function tallyValue(field: Record<string, unknown>): AnswerValue | undefined {
+  const value = field.value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (Array.isArray(value)) {
+    const texts = optionTexts(field.options);
+    const items: string[] = [];
+    for (const item of value) {
+      if (typeof item === "string") items.push(texts.get(item) ?? item);
+      // FILE_UPLOAD and SIGNATURE: objects with a url.
+      else if (isRecord(item) && typeof item.url === "string") items.push(item.url);
+    }
+    return items;
+  }
+  if (isRecord(value)) {
+    // MATRIX: row id -> column ids; as row text -> column texts.
+    const rows = optionTexts(field.rows);
+    const columns = optionTexts(field.columns);
+    const entries: [string, string][] = [];
+    for (const [row, cells] of Object.entries(value)) {
+      if (!Array.isArray(cells)) continue;
+      const texts = cells.filter((c): c is string => typeof c === "string").map((c) => columns.get(c) ?? c);
+      entries.push([rows.get(row) ?? row, texts.join(", ")]);
+    }
+    // fromEntries defines own properties, so a row named "__proto__" stays data.
+    return Object.fromEntries(entries);
+  }
+  return undefined;
+}
+
+function optionTexts(options: unknown): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (!Array.isArray(options)) return texts;
+  for (const option of options) {
+    if (isRecord(option) && typeof option.id === "string" && typeof option.text === "string") {
+      texts.set(option.id, option.text);
+    }
+  }
+  return texts;
+}

@@ -1,0 +1,124 @@
+import { SignatureError } from "#errors";
+import {
+  AnswerBook,
+  type AnswerValue,
+  bodyBytes,
+  bodyText,
+  constantTimeEqual,
+  type HeaderMap,
+  headerValue,
+  hmacSha256Base64,
+  idString,
+  isRecord,
+  type ParsedForm,
+  parseJsonBody,
+  shapeProblem,
+} from "./common.ts";
+
+/**
+ * Typeform signs the raw request body: `Typeform-Signature: sha256=<base64 HMAC-SHA256(secret, body)>`.
+ * https://www.typeform.com/developers/webhooks/secure-your-webhooks/ — the docs' Express example reads
+ * the body with `express.raw`, so the bytes as received are what is signed, never a re-serialised JSON.
+ */
+export const TYPEFORM_SIGNATURE_HEADER = "typeform-signature";
+
+export function signTypeform(rawBody: Uint8Array | string, secret: string): string {
+  return `sha256=${hmacSha256Base64(secret, bodyBytes(rawBody))}`;
+}
+
+/** Throws SignatureError unless the header carries the body's HMAC under `secret` (constant-time compare). */
+export function verifyTypeform(rawBody: Uint8Array | string, headers: HeaderMap, secret: string): void {
+  const received = headerValue(headers, TYPEFORM_SIGNATURE_HEADER);
+  if (received === undefined || received === "") {
+    throw new SignatureError("Typeform-Signature header is missing");
+  }
+  if (!constantTimeEqual(received.trim(), signTypeform(rawBody, secret))) {
+    throw new SignatureError("Typeform-Signature does not match the body");
+  }
+}
+
+/**
+ * Reads a `form_response` webhook (https://www.typeform.com/developers/webhooks/example-payload/).
+ * Each answer is reachable by its field `ref` — from the answer's `field.ref`, or, as in Typeform's own
+ * example where answers carry only `field.id`, from `definition.fields` — and by its field id. Hidden
+ * fields are reachable as `hidden.<name>` (the usual way to pass an operator's applicant id into a form).
+ * Idempotency key: `form_response.token` (one per response), else `event_id`.
+ */
+export function parseTypeform(rawBody: Uint8Array | string): ParsedForm {
+  const body = parseJsonBody(bodyText(rawBody), "the Typeform body");
+  if (!isRecord(body) || !isRecord(body.form_response)) {
+    throw shapeProblem("Typeform", [{ path: "form_response", message: "must be an object" }]);
+  }
+  const response = body.form_response;
+  const formId =
+    idString(response.form_id) ??
+    (isRecord(response.definition) ? idString(response.definition.id) : undefined);
+  const submissionId = idString(response.token) ?? idString(body.event_id);
+  const problems = [];
+  if (formId === undefined) problems.push({ path: "form_response.form_id", message: "must be a form id" });
+  if (submissionId === undefined) {
+    problems.push({ path: "form_response.token", message: "must be the response token (or event_id)" });
+  }
+  if (!Array.isArray(response.answers) && response.answers !== undefined) {
+    problems.push({ path: "form_response.answers", message: "must be a list of answers" });
+  }
+  if (formId === undefined || submissionId === undefined || problems.length > 0) {
+    throw shapeProblem("Typeform", problems);
+  }
+
+  const refById = new Map<string, string>();
+  if (isRecord(response.definition) && Array.isArray(response.definition.fields)) {
+    for (const field of response.definition.fields) {
+      if (!isRecord(field)) continue;
+      const id = idString(field.id);
+      const ref = idString(field.ref);
+      if (id !== undefined && ref !== undefined) refById.set(id, ref);
+    }
+  }
+
+  const book = new AnswerBook();
+  for (const answer of Array.isArray(response.answers) ? response.answers : []) {
+    if (!isRecord(answer) || !isRecord(answer.field)) continue;
+    const id = idString(answer.field.id);
+    const ref = idString(answer.field.ref) ?? (id === undefined ? undefined : refById.get(id));
+    book.add([ref, id], typeformAnswerValue(answer));
+  }
+  if (isRecord(response.hidden)) {
+    for (const [name, value] of Object.entries(response.hidden)) {
+      if (typeof value === "string") book.add([`hidden.${name}`], value);
+    }
+  }
+  return { provider: "typeform", formId, submissionId, answers: book.answers };
+}
+
+/** The value of one answer by its `type`: text, email, number, boolean, date, phone_number, url, file_url, choice, choices. */
+function typeformAnswerValue(answer: Record<string, unknown>): AnswerValue | undefined {
+  const type = typeof answer.type === "string" ? answer.type : undefined;
+  switch (type) {
+    case "choice": {
+      const choice = answer.choice;
+      if (!isRecord(choice)) return undefined;
+      return stringOf(choice.label) ?? stringOf(choice.other);
+    }
+    case "choices": {
+      const choices = answer.choices;
+      if (!isRecord(choices)) return undefined;
+      const labels = Array.isArray(choices.labels) ? choices.labels.filter((l) => typeof l === "string") : [];
+      const other = stringOf(choices.other);
+      return other === undefined ? labels : [...labels, other];
+    }
+    case undefined:
+      return undefined;
+    default: {
+      // text, email, number, boolean, date, phone_number, url, file_url: the value sits under the type's name.
+      const value = answer[type];
+      if (typeof value === "string" || typeof value === "boolean") return value;
+      if (typeof value === "number" && Number.isFinite(value)) return value;
+      return undefined;
+    }
+  }
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

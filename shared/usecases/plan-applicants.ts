@@ -3,7 +3,7 @@ import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { type Planning, sentReminderIds } from "./planning.ts";
+import { type Planning, sentReminderIds, wakeUpInstant } from "./planning.ts";
 
 export interface PlanApplicantsDeps {
   store: ApplicantStore;
@@ -41,7 +41,7 @@ export async function planApplicant(applicantId: string, deps: PlanApplicantsDep
   const now = deps.clock.now();
   const plan: Plan = deps.planning.plan(state, now);
   const planHash = deps.planning.planHash(plan);
-  const wakeUp = deps.planning.nextWakeUp(plan, now, sentReminderIds(state));
+  const wakeUp = wakeUpInstant(deps.planning, plan, now, sentReminderIds(state));
   const wakeUpAt = wakeUp?.toISOString();
 
   const stored = state.storedPlan;

@@ -10,11 +10,27 @@ export interface Planning {
   planHash(plan: Plan): string;
   /** Reminders due at `now` and not yet sent, most urgent first. */
   dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[];
-  /** When the applicant should next be woken, if any reminder is still to come. */
+  /** The earliest sendAt strictly after `now` of a reminder not yet sent, if any. */
   nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined;
 }
 
 /** Ids of reminders the ledger records as sent. */
 export function sentReminderIds(state: ApplicantState): Set<string> {
   return new Set(state.ledger.filter((entry) => entry.status === "sent").map((entry) => entry.reminderId));
+}
+
+/**
+ * The instant to arm for an applicant: a reminder already due and unsent wins (its own sendAt, a
+ * past instant that stays the same across re-plans, so an unchanged plan still costs no Scheduler
+ * call; the scheduler fires it at once); otherwise the next reminder to come.
+ */
+export function wakeUpInstant(
+  planning: Planning,
+  plan: Plan,
+  now: Date,
+  alreadySent: ReadonlySet<string>,
+): Date | undefined {
+  const due = planning.dueReminders(plan, now, alreadySent);
+  if (due.length > 0) return new Date(Math.min(...due.map((reminder) => Date.parse(reminder.sendAt))));
+  return planning.nextWakeUp(plan, now, alreadySent);
 }

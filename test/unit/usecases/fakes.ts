@@ -99,8 +99,8 @@ export function planFactory(overrides: Partial<Plan> = {}): Plan {
 
 /**
  * A small planner with the real one's shape: each milestone not done or waived yields its
- * reminders; due = sendAt reached and deadline not passed; next wake-up = earliest unsent sendAt
- * among reminders whose deadline is still ahead.
+ * reminders; due = sendAt reached and deadline not passed; next wake-up = earliest unsent sendAt after now
+ * (the semantics of #domain/reminder-policy.ts).
  */
 export class FakePlanning implements Planning {
   constructor(public remindersByMilestone: Partial<Record<MilestoneKey, Reminder[]>>) {}
@@ -137,10 +137,10 @@ export class FakePlanning implements Planning {
   }
 
   nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined {
-    const pending = plan.reminders
-      .filter((r) => !alreadySent.has(r.id) && Date.parse(r.deadline) > now.getTime())
+    const later = plan.reminders
+      .filter((r) => !alreadySent.has(r.id) && Date.parse(r.sendAt) > now.getTime())
       .map((r) => Date.parse(r.sendAt));
-    return pending.length === 0 ? undefined : new Date(Math.min(...pending));
+    return later.length === 0 ? undefined : new Date(Math.min(...later));
   }
 }
 

@@ -128,3 +128,16 @@ describe("planApplicants", () => {
     expect(deps.wakeUps.log).toEqual(["disarm a_gone"]);
   });
 });
+
+describe("planApplicants with a reminder already due", () => {
+  it("arms at the due reminder's own sendAt, and a re-plan at a later now costs no Scheduler call", async () => {
+    const deps = setup();
+    deps.clock.set("2026-09-18T00:00:00Z");
+    const [first] = await planApplicants(["a_ada"], deps);
+    expect(first).toMatchObject({ wakeUpAt: "2026-09-17T08:00:00.000Z" });
+    deps.clock.set("2026-09-18T00:05:00Z");
+    const [second] = await planApplicants(["a_ada"], deps);
+    expect(second).toMatchObject({ outcome: "unchanged" });
+    expect(deps.wakeUps.log).toEqual(["arm a_ada 2026-09-17T08:00:00.000Z"]);
+  });
+});

@@ -115,20 +115,20 @@ export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => 
       Math.max(now, certified ? now : earliestCertification(context)) + STEP3_PROCESSING_DAYS * DAY_MS;
     const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
     const impossible = reportedBy > target;
-    risks.push({
-      code: "STEP3_NEEDED_FOR_H1B",
-      severity: impossible ? "critical" : "warning",
-      message: `${
-        day === null
-          ? impossible
-            ? "Step 3 cannot be passed in time"
-            : "Step 3 is not scheduled yet"
-          : impossible
-            ? `Step 3 on ${context.entries.get("usmle_step3")?.date} is too late`
-            : "Step 3 is scheduled but not passed yet"
-      }: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs may want all three by Match Day (${when(context, target)}; example: https://residency.dom.pitt.edu/visa-guidelines/). Step 3 needs your ECFMG certificate first and about ${STEP3_PROCESSING_DAYS} days of FSMB processing (https://www.fsmb.org/step-3/step-3-information/).${impossible ? " Consider ranking programs that offer J-1." : ""}`,
-      milestones: ["usmle_step3", "visa_h1b"],
-    });
+    if (day === null || impossible) {
+      risks.push({
+        code: "STEP3_NEEDED_FOR_H1B",
+        severity: impossible ? "critical" : "warning",
+        message: `${
+          day === null && !impossible
+            ? "Step 3 is not scheduled yet"
+            : day === null
+              ? "Step 3 cannot be passed in time"
+              : `Step 3 on ${context.entries.get("usmle_step3")?.date} is too late`
+        }: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs may want all three by Match Day (${when(context, target)}; example: https://residency.dom.pitt.edu/visa-guidelines/). Step 3 needs your ECFMG certificate first and about ${STEP3_PROCESSING_DAYS} days of FSMB processing (https://www.fsmb.org/step-3/step-3-information/).${impossible ? " Consider ranking programs that offer J-1." : ""}`,
+        milestones: ["usmle_step3", "visa_h1b"],
+      });
+    }
   }
 
   if (!isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {

@@ -1,0 +1,181 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { ApplicantSnapshotSchema, fieldProblems } from "#domain/snapshot.ts";
+
+/**
+ * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
+ * a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could not be read;
+ * 2 invalid arguments or invalid input (every problem listed with its JSON path).
+ * This is an edge: it may read files and the clock; the planner it calls does neither.
+ */
+
+export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] [--json]
+
+Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json).
+  --now <ISO>  plan as of this instant (default: the current time)
+  --json       print the plan as JSON instead of a table
+  --help       show this help
+Exit codes: 0 ok, 1 file not readable, 2 invalid arguments or invalid snapshot.`;
+
+/** What the CLI touches outside itself, injected so tests can run it in-process. */
+export interface CliIo {
+  readFile(path: string): string;
+  now(): Date;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface Options {
+  file: string;
+  now: Date | undefined;
+  json: boolean;
+}
+
+function parseArgs(args: readonly string[]): Options | { help: true } | { error: string } {
+  let file: string | undefined;
+  let now: Date | undefined;
+  let json = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--help" || arg === "-h") return { help: true };
+    if (arg === "--json") json = true;
+    else if (arg === "--now") {
+      const value = args[++index];
+      const parsed = value === undefined ? Number.NaN : Date.parse(value);
+      if (value === undefined || Number.isNaN(parsed))
+        return { error: `--now needs an ISO 8601 instant, got ${value ?? "nothing"}` };
+      now = new Date(parsed);
+    } else if (arg?.startsWith("--")) return { error: `unknown option ${arg}` };
+    else if (file === undefined && arg !== undefined) file = arg;
+    else return { error: `unexpected argument ${arg}` };
+  }
+  if (file === undefined) return { error: "missing <snapshot.json>" };
+  return { file, now, json };
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return "  (none)\n";
+  const widths = headers.map((header, column) =>
+    Math.min(60, Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length))),
+  );
+  const line = (cells: readonly string[]): string =>
+    `  ${cells.map((cell, column) => cell.slice(0, widths[column]).padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
+  return `${[line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n")}\n`;
+}
+
+const usd = (amount: number): string => `$${amount.toLocaleString("en-US")}`;
+
+/** The plan as a readable text report: next steps, blocked, overdue, risks, reminders, budget. */
+export function renderPlan(result: Plan, applicantName: string): string {
+  const subject = (step: { milestone: string; interviewId?: string }): string =>
+    step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
+  const parts = [
+    `Plan for ${applicantName}: ${result.matchYear} Match (${result.seasonStatus} calendar), as of ${result.now}\n`,
+    "\nNEXT STEPS\n",
+    table(
+      ["urgency", "step", "due (your time)", "due (ET)", "title"],
+      result.nextSteps.map((step) => [
+        step.urgency,
+        subject(step),
+        step.deadline?.local ?? "-",
+        step.deadline?.et ?? "-",
+        step.title,
+      ]),
+    ),
+    "\nBLOCKED\n",
+    table(
+      ["step", "waiting for", "title"],
+      result.blocked.map((step) => [subject(step), step.waitingFor.join(", "), step.title]),
+    ),
+    "\nOVERDUE\n",
+    table(
+      ["step", "was due (your time)", "status"],
+      result.overdue.map((step) => [subject(step), step.deadline.local, step.deadline.status]),
+    ),
+    "\nRISKS\n",
+    table(
+      ["severity", "code", "message"],
+      result.risks.map((risk) => [risk.severity, risk.code, risk.message.slice(0, 60)]),
+    ),
+    ...result.risks.map((risk) => `  - ${risk.code}: ${risk.message}\n`),
+    "\nREMINDERS\n",
+    table(
+      ["send at (your time)", "step", "rung", "id"],
+      result.reminders.map((reminder) => [
+        reminder.sendAtLocal,
+        subject(reminder),
+        reminder.rung,
+        reminder.id,
+      ]),
+    ),
+    "\nBUDGET (USD)\n",
+    table(
+      ["status", "amount", "item", "as of"],
+      result.budget.items.map((item) => [item.status, usd(item.amountUsd), item.label, item.asOf]),
+    ),
+    `  spent ${usd(result.budget.spentUsd)}, upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
+  ];
+  return parts.join("");
+}
+
+/** Runs the CLI; returns the exit code. */
+export function runPlanCli(args: readonly string[], io: CliIo): number {
+  const options = parseArgs(args);
+  if ("help" in options) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if ("error" in options) {
+    io.err(`${options.error}\n\n${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = io.readFile(options.file);
+  } catch (error) {
+    io.err(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    io.err(
+      `invalid snapshot:\n  (root): not JSON (${error instanceof Error ? error.message : String(error)})\n`,
+    );
+    return 2;
+  }
+  const parsed = ApplicantSnapshotSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = fieldProblems(parsed.error).map((problem) => `  ${problem.path}: ${problem.message}`);
+    io.err(`invalid snapshot:\n${problems.join("\n")}\n`);
+    return 2;
+  }
+  const snapshot = parsed.data;
+  let calendar: ReturnType<typeof seasonCalendar>;
+  try {
+    calendar = seasonCalendar(snapshot.applicant.matchYear);
+  } catch (error) {
+    io.err(
+      `invalid snapshot:\n  applicant.matchYear: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 2;
+  }
+  const result = plan(snapshot, calendar, options.now ?? io.now());
+  io.out(
+    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPlan(result, snapshot.applicant.fullName),
+  );
+  return 0;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = runPlanCli(process.argv.slice(2), {
+    readFile: (path) => readFileSync(path, "utf8"),
+    now: () => new Date(),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });
+}

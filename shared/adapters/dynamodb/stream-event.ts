@@ -32,8 +32,11 @@ export function toLambdaRecord(record: StreamsRecord, streamArn: string): Dynamo
     dynamodb,
     eventSourceARN: streamArn,
   };
-  // TTL deletions carry the DynamoDB service as their identity; other records have none.
-  if (record.userIdentity !== undefined) out.userIdentity = { ...record.userIdentity };
+  // TTL deletions carry the DynamoDB service as their identity; the API names its members Type and
+  // PrincipalId, the Lambda event type and principalId.
+  if (record.userIdentity !== undefined) {
+    out.userIdentity = { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId };
+  }
   return out;
 }
 

@@ -1,11 +1,11 @@
 /**
  * The one table's physical design, as data: the local stack creates the table from it and the CDK
  * stack declares it from it, so the two cannot drift. Entities and access patterns are documented
- * in the README ("Data model").
+ * in DATA-MODEL.md beside this file (linked from the README).
  */
 export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk" } as const;
 
-/** Secondary index: due wake-ups and missed wake-ups, by time (see the store for the shards). */
+/** Secondary index: due wake-ups and missed wake-ups, by time (16 shards; see keys.ts and DATA-MODEL.md). */
 export const GSI1 = { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" } as const;
 
 /** Items with this attribute (epoch seconds) expire: intake idempotency records. */

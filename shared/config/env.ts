@@ -188,6 +188,9 @@ export function loadPlannerConfig(env: Environment = process.env): PlannerConfig
   const values = withoutEmpty(env);
   const base = parse(PlannerSchema, values);
   const scheduler = parse(SchedulerSchema, values);
+  if (scheduler.WAKE_UP_SCHEDULER === "eventbridge" && !scheduler.REMINDER_FUNCTION_ARN) {
+    throw new ConfigError("Invalid configuration: REMINDER_FUNCTION_ARN is required");
+  }
   return {
     ...awsSettings(base, {
       eventbridge: base.MATCHPATH_EVENTBRIDGE_ENDPOINT,

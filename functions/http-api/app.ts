@@ -1,0 +1,144 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { systemClock } from "#adapters/clock.ts";
+import type { SecretSource } from "#config/secrets.ts";
+import { InvalidInputError } from "#errors";
+import { blankProblem, HttpProblem, problemFor } from "#intake/http-problem.ts";
+import {
+  header,
+  isOneClickForm,
+  mediaType,
+  queryParameter,
+  rawBody,
+  routePath,
+} from "#intake/http-request.ts";
+import { verify } from "#intake/standard-webhooks.ts";
+import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import { receiveSubmission } from "#usecases/receive-submission.ts";
+import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
+import { describeError } from "../../shared/observability/logger.ts";
+import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
+
+/**
+ * The HTTP API's routes over API Gateway HTTP API payload 2.0 events.
+ *
+ * A small typed route table rather than the Powertools HTTP router (event-handler 2.35): the
+ * router answers a known path with a wrong method as 404, not 405 with Allow; it converts every
+ * event into a Web Request (decoding base64 bodies as UTF-8 text) before our code can refuse an
+ * oversized body; and its 405 for unknown verbs has no body. Four routes do not need it.
+ */
+export interface HttpApiDeps {
+  store: ApplicantStore;
+  /** The planning clock (local in the local stack): stamps submissions and unsubscriptions. */
+  clock: Clock;
+  webhookSecret: SecretSource;
+  unsubscribeSecret: SecretSource;
+  logger: Pick<Logger, "info" | "error">;
+  /** Webhook tolerance is judged by real time, never the local clock. Injectable for tests only. */
+  signatureClock?: Clock;
+}
+
+type Method = "GET" | "POST";
+type Route = (event: APIGatewayProxyEventV2, deps: HttpApiDeps) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** One-click bodies are a few hundred bytes; anything larger is not one. */
+const MAX_UNSUBSCRIBE_BODY_BYTES = 16 * 1024;
+
+function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+const health: Route = async () => json(200, { status: "ok" });
+
+const intakeWebhook: Route = async (event, deps) => {
+  const body = rawBody(event);
+  if (mediaType(event) !== "application/json") {
+    throw new HttpProblem(blankProblem(415, "Send the submission as application/json."), {
+      accept: "application/json",
+    });
+  }
+  verify(await deps.webhookSecret(), event.headers ?? {}, body, deps.signatureClock ?? systemClock);
+  let submission: unknown;
+  try {
+    submission = JSON.parse(body.toString("utf8"));
+  } catch (error) {
+    throw new InvalidInputError("The body is not JSON", [{ path: "(root)", message: "must be valid JSON" }], {
+      cause: error,
+    });
+  }
+  const result = await receiveSubmission(submission, "webhook", deps);
+  deps.logger.info("intake accepted", { applicantId: result.applicantId, outcome: result.outcome });
+  return json(202, result);
+};
+
+const unsubscribeConfirm: Route = async (event, deps) => {
+  const token = queryParameter(event, "token");
+  try {
+    checkUnsubscribeToken(token, await deps.unsubscribeSecret());
+  } catch (error) {
+    if (error instanceof InvalidInputError) return invalidLinkPage();
+    throw error;
+  }
+  return confirmationPage(token ?? "");
+};
+
+const unsubscribeOneClick: Route = async (event, deps) => {
+  const body = rawBody(event, MAX_UNSUBSCRIBE_BODY_BYTES);
+  const type = mediaType(event);
+  if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+    throw new HttpProblem(
+      blankProblem(
+        415,
+        "Send the one-click form as application/x-www-form-urlencoded or multipart/form-data.",
+      ),
+      { accept: "application/x-www-form-urlencoded, multipart/form-data" },
+    );
+  }
+  if (!isOneClickForm(header(event, "content-type"), body)) {
+    throw new InvalidInputError("The body is not an RFC 8058 one-click request", [
+      { path: "List-Unsubscribe", message: "must be One-Click" },
+    ]);
+  }
+  const result = await unsubscribe(queryParameter(event, "token"), {
+    store: deps.store,
+    clock: deps.clock,
+    secret: await deps.unsubscribeSecret(),
+  });
+  deps.logger.info("unsubscribed", { applicantId: result.applicantId, outcome: result.outcome });
+  return unsubscribedPage();
+};
+
+const ROUTES: Record<string, Partial<Record<Method, Route>>> = {
+  "/health": { GET: health },
+  "/intake/webhook": { POST: intakeWebhook },
+  "/unsubscribe": { GET: unsubscribeConfirm, POST: unsubscribeOneClick },
+};
+
+function routeFor(event: APIGatewayProxyEventV2): Route {
+  const path = routePath(event);
+  const methods = ROUTES[path];
+  if (!methods) throw new HttpProblem(blankProblem(404, `No route for ${path}.`));
+  const route = methods[event.requestContext.http.method.toUpperCase() as Method];
+  if (!route) {
+    const allow = Object.keys(methods).join(", ");
+    throw new HttpProblem(blankProblem(405, `${path} accepts ${allow}.`), { allow });
+  }
+  return route;
+}
+
+/** Builds the request handler: every failure becomes an RFC 9457 response; nothing is written on one. */
+export function createHttpApi(deps: HttpApiDeps) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    try {
+      return await routeFor(event)(event, deps);
+    } catch (error) {
+      const response = problemFor(error);
+      const details = { status: response.statusCode, route: routePath(event), error: describeError(error) };
+      if ((response.statusCode ?? 500) >= 500)
+        deps.logger.error("request failed", { ...details, cause: error });
+      else deps.logger.info("request refused", details);
+      return response;
+    }
+  };
+}

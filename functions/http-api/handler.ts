@@ -1,0 +1,30 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { createDynamoDocumentClient } from "#adapters/aws-clients.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { clockFor } from "#config/clock.ts";
+import { loadHttpApiConfig } from "#config/env.ts";
+import { secretSource } from "#config/secrets.ts";
+import { createLogger } from "../../shared/observability/logger.ts";
+import { createHttpApi } from "./app.ts";
+
+// Composition root: built once per cold start.
+const config = loadHttpApiConfig();
+const logger = createLogger("http-api");
+const api = createHttpApi({
+  store: new DynamoApplicantStore({
+    client: createDynamoDocumentClient(config),
+    tableName: config.tableName,
+  }),
+  clock: clockFor(config.clock),
+  webhookSecret: secretSource(config.webhookSecret),
+  unsubscribeSecret: secretSource(config.unsubscribeSecret),
+  logger,
+});
+
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  logger.addContext(context);
+  return api(event);
+}

@@ -1,0 +1,66 @@
+import type { Context } from "aws-lambda";
+import {
+  createDynamoDocumentClient,
+  createEventBridgeClient,
+  createSesClient,
+} from "#adapters/aws-clients.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { clockFor } from "#config/clock.ts";
+import { loadReminderConfig } from "#config/env.ts";
+import { secretSource } from "#config/secrets.ts";
+import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
+import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { createLogger } from "../../shared/observability/logger.ts";
+import { parseReminderEvent } from "./reminder-event.ts";
+
+// Composition root: built once per cold start.
+const config = loadReminderConfig();
+const logger = createLogger("reminder");
+const documents = createDynamoDocumentClient(config);
+const clock = clockFor(config.clock);
+const unsubscribeSecret = secretSource(config.unsubscribeSecret);
+const wakeUps = wakeUpSchedulerFor(config, documents);
+const deps = {
+  store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+  events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
+  mailer: new SesMailer(createSesClient(config), {
+    from: config.senderAddress,
+    ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
+  }),
+  clock,
+  planning: domainPlanning,
+  unsubscribeUrl: async (applicantId: string) =>
+    unsubscribeUrl(
+      config.publicBaseUrl,
+      createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
+    ),
+};
+
+/**
+ * Re-arming targets REMINDER_FUNCTION_ARN when set, else this function's own invoked ARN (so the
+ * CDK stack need not put a function's ARN into its own environment, which is a dependency cycle).
+ */
+const targetsItself = config.wakeUps.kind === "eventbridge" && !config.wakeUps.reminderFunctionArn;
+function wakeUpsFor(context: Context) {
+  return targetsItself && wakeUps instanceof EventBridgeWakeUpScheduler
+    ? wakeUps.withTarget(context.invokedFunctionArn)
+    : wakeUps;
+}
+
+export async function handler(event: unknown, context: Context): Promise<SendResult> {
+  logger.addContext(context);
+  const { applicantId, firedAt } = parseReminderEvent(event);
+  const result = await sendDueReminders(applicantId, firedAt, { ...deps, wakeUps: wakeUpsFor(context) });
+  logger.info("wake-up handled", {
+    applicantId,
+    outcome: result.outcome,
+    reminders: result.reminderIds.length,
+    nextWakeUpAt: result.nextWakeUpAt,
+  });
+  return result;
+}

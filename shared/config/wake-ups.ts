@@ -1,0 +1,23 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createSchedulerClient } from "#adapters/aws-clients.ts";
+import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
+import type { PlannerConfig } from "./env.ts";
+
+/** The configured wake-up scheduler: EventBridge Scheduler in the cloud, the table locally. */
+export function wakeUpSchedulerFor(
+  config: PlannerConfig,
+  documents: DynamoDBDocumentClient,
+): EventBridgeWakeUpScheduler | TableWakeUpScheduler {
+  const settings = config.wakeUps;
+  if (settings.kind === "table")
+    return new TableWakeUpScheduler({ client: documents, tableName: config.tableName });
+  return new EventBridgeWakeUpScheduler(createSchedulerClient(config), {
+    groupName: settings.groupName,
+    roleArn: settings.roleArn,
+    ...(settings.reminderFunctionArn ? { reminderFunctionArn: settings.reminderFunctionArn } : {}),
+    deadLetterArn: settings.deadLetterArn,
+    maxRetryAttempts: settings.maxRetryAttempts,
+    maxEventAgeSeconds: settings.maxEventAgeSeconds,
+  });
+}

@@ -1,0 +1,82 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { blankProblem, HttpProblem } from "./http-problem.ts";
+
+/** Reading an API Gateway HTTP API (payload 2.0) request at the edge. */
+
+/** Intake bodies above this are refused before any decoding or parsing. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A header by name, whatever its case (HTTP APIs lower-case names; tests and tools may not). */
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+/** The media type without parameters, lower-cased: "application/json". */
+export function mediaType(event: APIGatewayProxyEventV2): string | undefined {
+  return header(event, "content-type")?.split(";")[0]?.trim().toLowerCase() || undefined;
+}
+
+/**
+ * The raw body bytes (base64 decoded when isBase64Encoded), after checking their size from the
+ * encoded length alone: an oversized body costs neither a decode nor a parse.
+ */
+export function rawBody(event: APIGatewayProxyEventV2, maxBytes = MAX_BODY_BYTES): Buffer {
+  const body = event.body ?? "";
+  const size = event.isBase64Encoded ? Buffer.byteLength(body, "base64") : Buffer.byteLength(body, "utf8");
+  if (size > maxBytes) {
+    throw new HttpProblem(blankProblem(413, `The body is ${size} bytes; the limit is ${maxBytes} bytes.`));
+  }
+  return event.isBase64Encoded ? Buffer.from(body, "base64") : Buffer.from(body, "utf8");
+}
+
+/** The request path without the stage prefix that named (non-$default) stages add. */
+export function routePath(event: APIGatewayProxyEventV2): string {
+  let path = event.rawPath || "/";
+  const stage = event.requestContext?.stage;
+  if (stage && stage !== "$default" && (path === `/${stage}` || path.startsWith(`/${stage}/`))) {
+    path = path.slice(stage.length + 1) || "/";
+  }
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
+export function queryParameter(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const value = event.queryStringParameters?.[name];
+  if (value !== undefined) return value;
+  return new URLSearchParams(event.rawQueryString ?? "").get(name) ?? undefined;
+}
+
+/**
+ * Whether a form body carries the RFC 8058 one-click field `List-Unsubscribe=One-Click`, as
+ * application/x-www-form-urlencoded or multipart/form-data (RFC 7578). The multipart reader is
+ * lenient about the boundary, because RFC 8058's own §8.3 example prints its delimiter lines
+ * without the extra leading "--" (reported erratum); both spellings must work.
+ */
+export function isOneClickForm(contentType: string | undefined, body: Buffer): boolean {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  const text = body.toString("utf8");
+  if (type === "application/x-www-form-urlencoded") {
+    return new URLSearchParams(text.trim()).get("List-Unsubscribe")?.trim() === "One-Click";
+  }
+  if (type === "multipart/form-data") {
+    const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? "")?.[1];
+    if (!boundary) return false;
+    return text.split(boundary).some((part) => {
+      const split = /\r?\n\r?\n/.exec(part);
+      if (!split) return false;
+      const headers = part.slice(0, split.index);
+      const value = part
+        .slice(split.index + split[0].length)
+        .replace(/(\r?\n)?(--)?\s*$/, "")
+        .trim();
+      return (
+        /content-disposition:\s*form-data;\s*name="?List-Unsubscribe"?(\s*;|\s*$)/im.test(headers) &&
+        value === "One-Click"
+      );
+    });
+  }
+  return false;
+}

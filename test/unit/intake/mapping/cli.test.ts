@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SubmissionSchema } from "#domain/snapshot.ts";
+import { loadMappingDir } from "#intake/mapping/registry.ts";
+import { runForms } from "../../../../shared/cli/forms.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
+const forms = (name: string) => join(ROOT, "shared", "intake", "forms", name);
+const fixture = (name: string) => join(ROOT, "test", "fixtures", "providers", name);
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runForms(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("npm run forms", () => {
+  it("every shipped example mapping is valid and connects a distinct form", async () => {
+    const found = await loadMappingDir(join(ROOT, "shared", "intake", "forms"));
+    expect(found.map((f) => f.mapping.provider).sort()).toEqual([
+      "google-forms",
+      "jotform",
+      "tally",
+      "typeform",
+    ]);
+  });
+
+  it.each([
+    ["typeform-applicant-intake.json", "typeform/example-payload.json"],
+    ["tally-progress-update.json", "tally/example-webhook-event.json"],
+    ["jotform-applicant-intake.json", "jotform/applicant-intake.derived.multipart"],
+    ["google-forms-applicant-intake.json", "google-forms/applicant-intake.body.json"],
+  ])("check %s %s prints a valid submission", async (mapping, payload) => {
+    const { code, out } = await run("check", forms(mapping), fixture(payload));
+    expect(code).toBe(0);
+    expect(SubmissionSchema.safeParse(JSON.parse(out)).success).toBe(true);
+  });
+
+  it("check prints every problem and exits 2", async () => {
+    const { code, out, err } = await run(
+      "check",
+      forms("jotform-applicant-intake.json"),
+      fixture("jotform/response.multipart"),
+    );
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("applicant.externalId");
+    expect(err).toContain("applicant.email");
+    expect(err).toContain("applicant.graduation");
+  });
+
+  it("check reports an invalid mapping file by path and exits 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forms-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        provider: "tally",
+        formId: "F",
+        kind: "applicant.snapshot",
+        fields: { a: { to: "applicant.age" } },
+      }),
+    );
+    const { code, err } = await run("check", file, fixture("tally/example-webhook-event.json"));
+    expect(code).toBe(2);
+    expect(err).toMatch(/fields\.a\.to: applicant\.age is not a snapshot path/);
+  });
+
+  it("check honours --content-type for a urlencoded Jotform body", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "forms-"));
+    const file = join(dir, "body.txt");
+    writeFileSync(
+      file,
+      new URLSearchParams({ formID: "243231271343446", submissionID: "1", rawRequest: "{}" }).toString(),
+    );
+    const { code, err } = await run(
+      "check",
+      forms("jotform-applicant-intake.json"),
+      file,
+      "--content-type",
+      "application/x-www-form-urlencoded",
+    );
+    expect(code).toBe(2);
+    expect(err).toContain("q36_email");
+  });
+
+  it("list shows each mapping; --help explains; a missing argument is a usage error", async () => {
+    const listed = await run("list");
+    expect(listed.code).toBe(0);
+    expect(listed.out).toMatch(/tally\s+VwbNEw\s+milestone\.update/);
+    expect((await run("--help")).out).toContain("npm run forms -- check");
+    expect((await run("check", forms("tally-progress-update.json"))).code).toBe(1);
+    expect((await run("check", forms("tally-progress-update.json"), "/nonexistent/body.json")).code).toBe(2);
+  });
+});

@@ -90,7 +90,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       dueBy: detail === undefined ? null : detail.at,
       ...(detail === undefined ? {} : { deadline: detail }),
       ...(startBy === null ? {} : { startBy: isoUtc(startBy) }),
-      urgency: urgencyOf(context, due === null ? null : due.at, startBy, notStarted),
+      // An ineligible school makes every other step moot, so checking it comes first.
+      urgency:
+        entry.key === "wdoms_listing" && sponsorNoteMissing && (due === null || due.at >= context.now)
+          ? "urgent"
+          : urgencyOf(context, due === null ? null : due.at, startBy, notStarted),
     });
     if (due !== null && detail !== undefined) {
       reminders.push(

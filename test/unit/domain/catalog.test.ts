@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { catalogEntry, FEES, MILESTONE_CATALOG, reminderLadder } from "#domain/catalog/index.ts";
+import { erasProgramFees } from "#domain/planner/budget.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+
+const cited = (citation: { basis: string; source: string }): boolean =>
+  citation.basis === "advice" ? citation.source.startsWith("advice:") : /^https?:\/\//.test(citation.source);
+
+describe("milestone catalog", () => {
+  it("has exactly one entry per milestone key, in key order", () => {
+    expect(MILESTONE_CATALOG.map((entry) => entry.key)).toEqual([...MILESTONE_KEYS]);
+  });
+
+  it.each(MILESTONE_KEYS)("%s cites a source or is labelled advice for every fact", (key) => {
+    const entry = catalogEntry(key);
+    expect(entry.title.length).toBeGreaterThan(3);
+    for (const citation of [
+      entry.why,
+      entry.applies,
+      entry.due,
+      entry.leadTimeDays,
+      ...entry.prerequisites,
+    ]) {
+      expect(cited(citation)).toBe(true);
+    }
+    expect(reminderLadder(entry.ladder).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["usmle_step3", ["H-1B"]],
+    ["visa_h1b", ["H-1B"]],
+    ["visa_j1", ["J-1"]],
+    ["oet_medicine", null],
+    ["ecfmg_pathway", null],
+  ] as const)("%s applies to %j", (key, visas) => {
+    expect(catalogEntry(key).applies.visas).toEqual(visas);
+  });
+
+  it("encodes the key prerequisites from the fact sheet", () => {
+    expect(catalogEntry("usmle_step3").prerequisites.map((p) => p.key)).toContain("ecfmg_certification");
+    expect(catalogEntry("eras_application").prerequisites.map((p) => p.key)).toContain("eras_token");
+    for (const entry of MILESTONE_CATALOG.filter((candidate) => candidate.needsEcfmgEligibleSchool)) {
+      expect(entry.key).not.toBe("wdoms_listing");
+    }
+    expect(catalogEntry("ecfmg_application").prerequisites.map((p) => p.key)).toContain("wdoms_listing");
+  });
+
+  it("cites every fee and never invents one", () => {
+    for (const fee of FEES) {
+      expect(fee.source).toMatch(/^https?:\/\//);
+      expect(fee.asOf.length).toBeGreaterThan(3);
+    }
+    const amounts = Object.fromEntries(
+      FEES.filter((fee) => "amountUsd" in fee).map((fee) => [fee.key, fee.amountUsd]),
+    );
+    expect(amounts).toMatchObject({
+      eras_token: 165,
+      eras_usmle_transcript: 80,
+      ecfmg_certification_application: 160,
+      j1_sponsorship: 370,
+      j1_sevis_i901: 220,
+      j1_visa_mrv: 185,
+      usmle_step3_exam: 935,
+      h1b_petition_employer: 0,
+    });
+  });
+
+  it.each([
+    [30, 1, 330],
+    [100, 1, 2430],
+    [31, 1, 360],
+    [60, 2, 660],
+    [0, 1, 0],
+  ])("ERAS fees for %i programs across %i specialties cost $%i", (programs, specialties, expected) => {
+    const fee = FEES.find((candidate) => candidate.kind === "eras_per_program");
+    if (fee?.kind !== "eras_per_program") throw new Error("ERAS fee missing");
+    expect(erasProgramFees(fee, programs, specialties)).toBe(expected);
+  });
+});

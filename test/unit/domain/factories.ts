@@ -1,0 +1,66 @@
+import type { PlannerInput } from "#domain/planner.ts";
+import type {
+  Applicant,
+  Interview,
+  MilestoneEntry,
+  MilestoneKey,
+  MilestoneStatus,
+} from "#domain/snapshot.ts";
+
+/** A valid applicant: a 2026 Match J-1 graduate in India whose school has an ECFMG sponsor note. */
+export function applicantFactory(overrides: Partial<Applicant> = {}): Applicant {
+  return {
+    externalId: "applicant-1",
+    email: "asha@example.org",
+    fullName: "Asha Rao",
+    timezone: "Asia/Kolkata",
+    matchYear: 2026,
+    specialties: ["Internal Medicine"],
+    visa: "J-1",
+    graduation: "2024-06-30",
+    medicalSchool: { name: "Example Medical College", country: "IN", wdomsSponsorNote: true },
+    programsPlanned: 100,
+    ...overrides,
+  };
+}
+
+export function milestoneFactory(key: MilestoneKey, status: MilestoneStatus, date?: string): MilestoneEntry {
+  return date === undefined ? { key, status } : { key, status, date };
+}
+
+export function interviewFactory(overrides: Partial<Interview> = {}): Interview {
+  return {
+    program: "Mercy Internal Medicine",
+    startsAt: "2025-11-12T10:00:00-05:00",
+    timezone: "America/New_York",
+    format: "virtual",
+    ...overrides,
+  };
+}
+
+export function inputFactory(overrides: Partial<PlannerInput> = {}): PlannerInput {
+  return { applicant: applicantFactory(), milestones: [], interviews: [], ...overrides };
+}
+
+/** Marks every listed milestone done (dated before the season), the rest left as given. */
+export function doneMilestones(keys: readonly MilestoneKey[], date = "2025-01-15"): MilestoneEntry[] {
+  return keys.map((key) => milestoneFactory(key, "done", date));
+}
+
+export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "usce",
+  "research",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "budget",
+];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { inputFactory, milestoneFactory } from "./factories.ts";
+
+const NOW = new Date("2025-11-20T00:00:00Z");
+const basePlan = (now = NOW): Plan => plan(inputFactory(), seasonCalendar(2026), now);
+
+describe("reminder policy", () => {
+  it("arms the wake-up for the earliest unsent reminder after now", () => {
+    const result = basePlan();
+    const first = result.reminders[0];
+    expect(first).toBeDefined();
+    expect(nextWakeUp(result, NOW, new Set())?.toISOString()).toBe(first?.sendAt);
+    const skipped = nextWakeUp(result, NOW, new Set([first?.id ?? ""]));
+    expect(skipped === undefined || skipped.getTime() >= Date.parse(first?.sendAt ?? "")).toBe(true);
+  });
+
+  it("sends what is due at the wake-up, most urgent first, and nothing already sent", () => {
+    const result = basePlan();
+    const wake = nextWakeUp(result, NOW, new Set());
+    if (wake === undefined) throw new Error("expected a wake-up");
+    const due = dueReminders(result, wake, new Set());
+    expect(due.length).toBeGreaterThan(0);
+    for (const reminder of due) {
+      expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(wake.getTime());
+      expect(Date.parse(reminder.deadline)).toBeGreaterThan(wake.getTime());
+    }
+    const deadlines = due.map((reminder) => Date.parse(reminder.deadline));
+    expect(deadlines).toEqual([...deadlines].sort((left, right) => left - right));
+    expect(dueReminders(result, wake, new Set(due.map((reminder) => reminder.id)))).toEqual([]);
+  });
+
+  it("never returns a reminder whose deadline has passed", () => {
+    const result = basePlan();
+    const last = result.reminders[result.reminders.length - 1];
+    const afterAll = new Date(Date.parse(last?.deadline ?? "") + 1);
+    expect(
+      dueReminders(result, afterAll, new Set()).every((r) => Date.parse(r.deadline) > afterAll.getTime()),
+    ).toBe(true);
+  });
+
+  it("returns no wake-up when everything is sent", () => {
+    const result = basePlan();
+    expect(nextWakeUp(result, NOW, new Set(result.reminders.map((reminder) => reminder.id)))).toBeUndefined();
+  });
+
+  it("hashes what matters, not the planning instant", () => {
+    const early = basePlan(new Date("2025-11-20T00:00:00Z"));
+    const aMinuteLater = basePlan(new Date("2025-11-20T00:01:00Z"));
+    expect(planHash(aMinuteLater)).toBe(planHash(early));
+    const changed = plan(
+      inputFactory({ milestones: [milestoneFactory("nrmp_registration", "done", "2025-11-19")] }),
+      seasonCalendar(2026),
+      NOW,
+    );
+    expect(planHash(changed)).not.toBe(planHash(early));
+    expect(planHash(early)).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

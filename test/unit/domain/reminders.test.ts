@@ -1,0 +1,271 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
+import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
+
+const ZONES = [
+  "America/New_York",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "Asia/Kolkata",
+  "Asia/Tokyo",
+  "Asia/Kathmandu",
+  "Europe/London",
+  "Africa/Lagos",
+  "Australia/Adelaide",
+  "Pacific/Auckland",
+  "UTC",
+] as const;
+
+const MIN_NOW = Date.parse("2024-09-01T00:00:00Z");
+const MAX_NOW = Date.parse("2027-08-01T00:00:00Z");
+
+const isoDateArb = fc
+  .integer({ min: Date.parse("2024-01-01T00:00:00Z"), max: Date.parse("2027-06-30T00:00:00Z") })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
+
+const inputArb: fc.Arbitrary<PlannerInput> = fc
+  .record({
+    zone: fc.constantFrom(...ZONES),
+    matchYear: fc.constantFrom(2026, 2027),
+    visa: fc.constantFrom("J-1" as const, "H-1B" as const, "none" as const, "undecided" as const),
+    sponsorNote: fc.constantFrom(true, false, null),
+    reminderTime: fc.option(
+      fc
+        .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
+        .map(([hour, minute]) => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`),
+      { nil: undefined },
+    ),
+    graduation: isoDateArb,
+    statuses: fc.array(
+      fc.record({
+        key: fc.constantFrom(...MILESTONE_KEYS),
+        status: fc.constantFrom(...MILESTONE_STATUSES),
+        date: fc.option(isoDateArb, { nil: undefined }),
+      }),
+      { maxLength: 21 },
+    ),
+    interviews: fc.array(
+      fc.record({
+        at: fc.integer({ min: MIN_NOW, max: MAX_NOW }),
+        zone: fc.constantFrom(...ZONES),
+        program: fc.constantFrom("Mercy IM", "St Luke FM", "City Hospital Peds"),
+      }),
+      { maxLength: 5 },
+    ),
+  })
+  .map((drawn) => {
+    const seen = new Set<string>();
+    const milestones = drawn.statuses.filter((entry) => !seen.has(entry.key) && seen.add(entry.key));
+    return inputFactory({
+      applicant: applicantFactory({
+        timezone: drawn.zone,
+        matchYear: drawn.matchYear,
+        visa: drawn.visa,
+        graduation: drawn.graduation,
+        medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: drawn.sponsorNote },
+        ...(drawn.reminderTime === undefined ? {} : { reminderTime: drawn.reminderTime }),
+      }),
+      milestones: milestones.map((entry) =>
+        entry.date === undefined ? { key: entry.key, status: entry.status } : { ...entry },
+      ),
+      interviews: drawn.interviews.map((interview) =>
+        interviewFactory({
+          program: interview.program,
+          startsAt: new Date(interview.at).toISOString(),
+          timezone: interview.zone,
+        }),
+      ),
+    });
+  });
+
+const nowArb = fc.integer({ min: MIN_NOW, max: MAX_NOW }).map((ms) => new Date(ms));
+
+function expectedDeliveryMinute(reminderTime: string | undefined): number {
+  if (reminderTime === undefined) return 9 * 60;
+  const minute = Number(reminderTime.slice(0, 2)) * 60 + Number(reminderTime.slice(3, 5));
+  if (minute >= 21 * 60) return 20 * 60;
+  if (minute < 8 * 60) return 8 * 60;
+  return minute;
+}
+
+function planFor(input: PlannerInput, now: Date): Plan {
+  return plan(input, seasonCalendar(input.applicant.matchYear), now);
+}
+
+describe("reminder invariants (property-based)", () => {
+  it("are delivered at the applicant's delivery time, outside quiet hours, between now and the deadline", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (input, now) => {
+        const result = planFor(input, now);
+        const delivery = expectedDeliveryMinute(input.applicant.reminderTime);
+        for (const reminder of result.reminders) {
+          const sendAt = Date.parse(reminder.sendAt);
+          // luxon, independently of the planner's own offset cache
+          const local = DateTime.fromMillis(sendAt, { zone: input.applicant.timezone });
+          const minute = local.hour * 60 + local.minute;
+          expect(minute).toBe(delivery);
+          expect(minute >= 21 * 60 || minute < 8 * 60).toBe(false);
+          expect(sendAt).toBeLessThanOrEqual(Date.parse(reminder.deadline));
+          expect(sendAt).toBeGreaterThanOrEqual(now.getTime());
+          expect(Date.parse(reminder.sendAtLocal)).toBe(sendAt);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("are never about a done or waived milestone", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (input, now) => {
+        const finished = new Set(
+          input.milestones
+            .filter((entry) => entry.status === "done" || entry.status === "waived")
+            .map((entry) => entry.key),
+        );
+        for (const reminder of planFor(input, now).reminders) {
+          expect(reminder.milestone === "interview" || !finished.has(reminder.milestone)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("are deterministic: the same input gives a deep-equal plan with the same, unique ids", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (input, now) => {
+        const first = planFor(input, now);
+        const second = planFor(structuredClone(input), new Date(now.getTime()));
+        expect(second).toEqual(first);
+        const ids = first.reminders.map((reminder) => reminder.id);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keep their ids when re-planned later, and change ids when the deadline moves", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, fc.integer({ min: 1, max: 6 * 3_600_000 }), (input, now, later) => {
+        const first = planFor(input, now);
+        const second = planFor(input, new Date(now.getTime() + later));
+        const firstIds = new Set(
+          first.reminders.map((reminder) => `${reminder.id}|${reminder.deadline}|${reminder.rung}`),
+        );
+        for (const reminder of second.reminders) {
+          if (Date.parse(reminder.sendAt) > now.getTime() + later + 86_400_000) {
+            expect(firstIds.has(`${reminder.id}|${reminder.deadline}|${reminder.rung}`)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("reminder examples", () => {
+  it("gives a new id when a scheduled exam moves", () => {
+    const before = inputFactory({
+      milestones: [{ key: "usmle_step2ck", status: "scheduled", date: "2025-11-10" }],
+    });
+    const after = inputFactory({
+      milestones: [{ key: "usmle_step2ck", status: "scheduled", date: "2025-11-17" }],
+    });
+    const now = new Date("2025-10-01T00:00:00Z");
+    const idsBefore = planFor(before, now)
+      .reminders.filter((r) => r.milestone === "usmle_step2ck")
+      .map((r) => r.id);
+    const idsAfter = planFor(after, now)
+      .reminders.filter((r) => r.milestone === "usmle_step2ck")
+      .map((r) => r.id);
+    expect(idsBefore.length).toBeGreaterThan(0);
+    expect(idsAfter.some((id) => idsBefore.includes(id))).toBe(false);
+  });
+
+  it("catches up once on the most recent missed rung at the next delivery slot", () => {
+    // NRMP early deadline Sun 30 Nov 2025 23:59 ET; at 10:00 IST on 28 Nov the 3-day rung (27 Nov) has passed.
+    const input = inputFactory();
+    const now = new Date("2025-11-28T04:30:00Z");
+    const nrmp = planFor(input, now).reminders.filter(
+      (reminder) => reminder.milestone === "nrmp_registration",
+    );
+    expect(nrmp.map((reminder) => [reminder.rung, reminder.sendAtLocal])).toEqual([
+      ["due-in-3d", "2025-11-29T09:00:00.000+05:30"],
+      ["due-in-1d", "2025-11-30T09:00:00.000+05:30"],
+    ]);
+  });
+
+  it("moves a rung to the previous day's slot when 09:00 on the day would be after the deadline", () => {
+    // The interview starts 08:00 local: the 1-day rung at 09:00 the day before is fine, a 0-day rung would not be.
+    const input = inputFactory({
+      applicant: applicantFactory({ timezone: "Asia/Tokyo" }),
+      interviews: [interviewFactory({ startsAt: "2025-11-20T08:00:00+09:00", timezone: "America/New_York" })],
+    });
+    const reminders = planFor(input, new Date("2025-11-01T00:00:00Z")).reminders.filter(
+      (reminder) => reminder.rung === "interview-prep-1d",
+    );
+    expect(reminders.map((reminder) => reminder.sendAtLocal)).toEqual(["2025-11-19T09:00:00.000+09:00"]);
+  });
+});
+
+interface DstCase {
+  zone: string;
+  interviewAt: string;
+  sevenDaysBefore: string;
+  oneDayBefore: string;
+}
+
+// An interview's prep reminders straddle the DST change: both stay 09:00 local, so their UTC times differ.
+const dstCases: DstCase[] = [
+  {
+    zone: "America/New_York",
+    interviewAt: "2026-03-10T15:00:00Z",
+    sevenDaysBefore: "2026-03-03T14:00:00.000Z",
+    oneDayBefore: "2026-03-09T13:00:00.000Z",
+  },
+  {
+    zone: "America/New_York",
+    interviewAt: "2025-11-04T15:00:00Z",
+    sevenDaysBefore: "2025-10-28T13:00:00.000Z",
+    oneDayBefore: "2025-11-03T14:00:00.000Z",
+  },
+  {
+    zone: "America/Phoenix",
+    interviewAt: "2026-03-10T18:00:00Z",
+    sevenDaysBefore: "2026-03-03T16:00:00.000Z",
+    oneDayBefore: "2026-03-09T16:00:00.000Z",
+  },
+  {
+    zone: "Asia/Tokyo",
+    interviewAt: "2025-11-04T15:00:00Z",
+    sevenDaysBefore: "2025-10-29T00:00:00.000Z",
+    oneDayBefore: "2025-11-04T00:00:00.000Z",
+  },
+  {
+    zone: "Asia/Kolkata",
+    interviewAt: "2026-03-10T15:00:00Z",
+    sevenDaysBefore: "2026-03-03T03:30:00.000Z",
+    oneDayBefore: "2026-03-09T03:30:00.000Z",
+  },
+];
+
+describe.each(dstCases)(
+  "DST and offsets: $zone, interview $interviewAt",
+  ({ zone, interviewAt, sevenDaysBefore, oneDayBefore }) => {
+    it("keeps 09:00 local for every rung", () => {
+      const input = inputFactory({
+        applicant: applicantFactory({ timezone: zone }),
+        interviews: [interviewFactory({ startsAt: interviewAt, timezone: "America/New_York" })],
+      });
+      const reminders = planFor(input, new Date("2025-09-01T00:00:00Z")).reminders.filter(
+        (reminder) => reminder.milestone === "interview" && reminder.rung.startsWith("interview-prep"),
+      );
+      expect(reminders.map((reminder) => reminder.sendAt)).toEqual([sevenDaysBefore, oneDayBefore]);
+      for (const reminder of reminders) expect(reminder.sendAtLocal.slice(11, 16)).toBe("09:00");
+    });
+  },
+);

@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
+import type { RiskCode } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  PRE_ERAS_KEYS,
+} from "./factories.ts";
+
+interface RiskCase {
+  name: string;
+  input: PlannerInput;
+  now: string;
+  code: RiskCode;
+  expected: "critical" | "warning" | "absent";
+}
+
+const cases: RiskCase[] = [
+  {
+    name: "school without sponsor note",
+    input: inputFactory({
+      applicant: applicantFactory({
+        medicalSchool: { name: "No Note U", country: "NG", wdomsSponsorNote: false },
+      }),
+    }),
+    now: "2025-06-01T00:00:00Z",
+    code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
+    expected: "critical",
+  },
+  {
+    name: "sponsor note not yet checked",
+    input: inputFactory({
+      applicant: applicantFactory({
+        medicalSchool: { name: "Unknown U", country: "NG", wdomsSponsorNote: null },
+      }),
+    }),
+    now: "2025-06-01T00:00:00Z",
+    code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
+    expected: "absent",
+  },
+  {
+    name: "Step 2 CK scheduled too close to the ROL deadline",
+    input: inputFactory({ milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10")] }),
+    now: "2026-01-05T00:00:00Z",
+    code: "EXAMS_LATE_FOR_RANKING",
+    expected: "critical",
+  },
+  {
+    name: "Pathway not started a month before the ROL deadline",
+    input: inputFactory({
+      milestones: [
+        ...doneMilestones(["usmle_step1", "usmle_step2ck"]),
+        milestoneFactory("ecfmg_pathway", "not_started"),
+      ],
+    }),
+    now: "2026-02-01T00:00:00Z",
+    code: "EXAMS_LATE_FOR_RANKING",
+    expected: "critical",
+  },
+  {
+    name: "exams scheduled early enough",
+    input: inputFactory({
+      milestones: [
+        milestoneFactory("usmle_step1", "done", "2024-10-01"),
+        milestoneFactory("usmle_step2ck", "scheduled", "2025-11-01"),
+        milestoneFactory("ecfmg_pathway", "done", "2025-09-01"),
+      ],
+    }),
+    now: "2025-10-01T00:00:00Z",
+    code: "EXAMS_LATE_FOR_RANKING",
+    expected: "absent",
+  },
+  {
+    name: "graduation after the residency start",
+    input: inputFactory({ applicant: applicantFactory({ graduation: "2026-06-30" }) }),
+    now: "2025-10-01T00:00:00Z",
+    code: "CERTIFICATION_AFTER_START",
+    expected: "critical",
+  },
+  {
+    name: "graduation a year earlier",
+    input: inputFactory({ milestones: doneMilestones(["usmle_step1", "usmle_step2ck", "ecfmg_pathway"]) }),
+    now: "2025-10-01T00:00:00Z",
+    code: "CERTIFICATION_AFTER_START",
+    expected: "absent",
+  },
+  {
+    name: "H-1B student who cannot be certified before Match Day",
+    input: inputFactory({ applicant: applicantFactory({ visa: "H-1B", graduation: "2026-05-20" }) }),
+    now: "2025-10-01T00:00:00Z",
+    code: "STEP3_NEEDED_FOR_H1B",
+    expected: "critical",
+  },
+  {
+    name: "H-1B certified graduate without a Step 3 date",
+    input: inputFactory({
+      applicant: applicantFactory({ visa: "H-1B" }),
+      milestones: doneMilestones(["ecfmg_certification"]),
+    }),
+    now: "2025-10-01T00:00:00Z",
+    code: "STEP3_NEEDED_FOR_H1B",
+    expected: "warning",
+  },
+  {
+    name: "H-1B with Step 3 scheduled in time",
+    input: inputFactory({
+      applicant: applicantFactory({ visa: "H-1B" }),
+      milestones: [milestoneFactory("usmle_step3", "scheduled", "2025-12-01")],
+    }),
+    now: "2025-10-01T00:00:00Z",
+    code: "STEP3_NEEDED_FOR_H1B",
+    expected: "absent",
+  },
+  {
+    name: "J-1 applicants never need Step 3",
+    input: inputFactory(),
+    now: "2025-10-01T00:00:00Z",
+    code: "STEP3_NEEDED_FOR_H1B",
+    expected: "absent",
+  },
+  {
+    name: "NRMP not registered after the early deadline",
+    input: inputFactory(),
+    now: "2025-12-15T00:00:00Z",
+    code: "NRMP_LATE_FEE",
+    expected: "warning",
+  },
+  {
+    name: "NRMP early deadline in a week",
+    input: inputFactory(),
+    now: "2025-11-23T00:00:00Z",
+    code: "NRMP_LATE_FEE",
+    expected: "warning",
+  },
+  {
+    name: "NRMP registered",
+    input: inputFactory({ milestones: [milestoneFactory("nrmp_registration", "done", "2025-10-01")] }),
+    now: "2025-12-15T00:00:00Z",
+    code: "NRMP_LATE_FEE",
+    expected: "absent",
+  },
+  {
+    name: "ERAS not submitted after programs began reviewing",
+    input: inputFactory(),
+    now: "2025-10-01T00:00:00Z",
+    code: "ERAS_LATE_SUBMISSION",
+    expected: "critical",
+  },
+  {
+    name: "ERAS review starts in ten days",
+    input: inputFactory(),
+    now: "2025-09-14T00:00:00Z",
+    code: "ERAS_LATE_SUBMISSION",
+    expected: "warning",
+  },
+  {
+    name: "ERAS submitted",
+    input: inputFactory({ milestones: doneMilestones(PRE_ERAS_KEYS) }),
+    now: "2025-10-01T00:00:00Z",
+    code: "ERAS_LATE_SUBMISSION",
+    expected: "absent",
+  },
+  {
+    name: "ROL deadline passed without a certified list",
+    input: inputFactory(),
+    now: "2026-02-26T03:00:00Z",
+    code: "SEASON_OVER",
+    expected: "critical",
+  },
+  {
+    name: "one hour before the ROL deadline",
+    input: inputFactory(),
+    now: "2026-02-26T01:00:00Z",
+    code: "SEASON_OVER",
+    expected: "absent",
+  },
+  {
+    name: "ROL certified, after the deadline",
+    input: inputFactory({ milestones: [milestoneFactory("rank_order_list", "done", "2026-02-20")] }),
+    now: "2026-03-01T00:00:00Z",
+    code: "SEASON_OVER",
+    expected: "absent",
+  },
+];
+
+describe.each(cases)("risk $code: $name", ({ input, now, code, expected }) => {
+  it(expected === "absent" ? "is not raised" : `is raised as ${expected}`, () => {
+    // Prepare
+    const calendar = seasonCalendar(input.applicant.matchYear);
+    // Act
+    const result = plan(input, calendar, new Date(now));
+    // Assess
+    const risk = result.risks.find((candidate) => candidate.code === code);
+    if (expected === "absent") {
+      expect(risk).toBeUndefined();
+    } else {
+      expect(risk?.severity).toBe(expected);
+      expect(risk?.message.length).toBeGreaterThan(20);
+      expect(risk?.milestones.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("risk details", () => {
+  it("blocks everything that needs ECFMG when the school has no sponsor note", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({
+        medicalSchool: { name: "No Note U", country: "NG", wdomsSponsorNote: false },
+      }),
+    });
+    const result = plan(input, seasonCalendar(2026), new Date("2025-06-01T00:00:00Z"));
+    const blockedKeys = result.blocked.map((step) => step.milestone);
+    expect(blockedKeys).toEqual(
+      expect.arrayContaining(["ecfmg_application", "usmle_step1", "usmle_step2ck", "eras_token", "visa_j1"]),
+    );
+    for (const step of result.blocked) {
+      if (step.milestone === "interview") continue;
+      if (catalogEntry(step.milestone).needsEcfmgEligibleSchool)
+        expect(step.waitingFor.join(" ")).toMatch(/wdoms_listing/);
+    }
+    expect(result.nextSteps.map((step) => step.milestone)).not.toContain("usmle_step1");
+  });
+
+  it("names the late exam and the ROL deadline in ET", () => {
+    const input = inputFactory({
+      milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10")],
+    });
+    const risk = plan(input, seasonCalendar(2026), new Date("2026-01-05T00:00:00Z")).risks.find(
+      (candidate) => candidate.code === "EXAMS_LATE_FOR_RANKING",
+    );
+    expect(risk?.milestones).toContain("usmle_step2ck");
+    expect(risk?.message).toContain("Wed 25 Feb 2026, 9:00 PM ET");
+  });
+
+  it("lists critical risks before warnings", () => {
+    const input = inputFactory({ applicant: applicantFactory({ visa: "H-1B", graduation: "2026-05-20" }) });
+    const severities = plan(input, seasonCalendar(2026), new Date("2025-12-15T00:00:00Z")).risks.map(
+      (risk) => risk.severity,
+    );
+    expect(severities).toEqual([...severities].sort((left, right) => left.localeCompare(right)));
+  });
+});

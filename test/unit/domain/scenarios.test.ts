@@ -1,0 +1,266 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan, RiskCode } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { type CliIo, runPlanCli } from "../../../shared/cli/plan.ts";
+
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+
+function loadScenario(name: string): ApplicantSnapshot {
+  return ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL(`${name}.json`, SCENARIO_DIR), "utf8")),
+  );
+}
+
+const codes = (result: Plan): RiskCode[] => result.risks.map((risk) => risk.code);
+const nextKeys = (result: Plan): string[] => result.nextSteps.map((step) => step.milestone);
+const blockedKeys = (result: Plan): string[] => result.blocked.map((step) => step.milestone);
+
+interface Scenario {
+  name: string;
+  now: string;
+  assess(result: Plan, snapshot: ApplicantSnapshot): void;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: "j1-graduate-early-2027",
+    now: "2026-04-15T06:00:00Z",
+    assess(result) {
+      expect(result.seasonStatus).toBe("projected");
+      expect(codes(result)).toEqual([]);
+      expect(nextKeys(result)).toEqual(
+        expect.arrayContaining(["eras_token", "usmle_step2ck", "ecfmg_pathway"]),
+      );
+      expect(blockedKeys(result)).toContain("visa_j1");
+      expect(result.blocked.find((step) => step.milestone === "visa_j1")?.waitingFor).toEqual([
+        "rank_order_list",
+      ]);
+      expect(nextKeys(result)).not.toContain("research");
+      expect(result.budget.items.map((item) => item.key)).toEqual(
+        expect.arrayContaining(["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"]),
+      );
+      expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline?.status).toBe(
+        "applicant",
+      );
+    },
+  },
+  {
+    name: "h1b-graduate-step3-scheduled",
+    now: "2025-10-20T12:00:00Z",
+    assess(result) {
+      expect(codes(result)).not.toContain("STEP3_NEEDED_FOR_H1B");
+      expect(codes(result)).not.toContain("NRMP_LATE_FEE"); // early deadline 30 Nov is more than 14 days away
+      const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
+      expect(step3?.deadline?.status).toBe("applicant");
+      expect(step3?.deadline?.local).toBe("Mon 1 Dec 2025, 12:00 AM GMT+1");
+      expect(result.nextSteps.filter((step) => step.milestone === "interview")).toHaveLength(2);
+      expect(result.nextSteps.find((step) => step.milestone === "interview")?.action).toContain(
+        "at the program",
+      );
+      // 60 programs over 2 specialties: 30 each, all in the $11 tier
+      expect(result.budget.items.find((item) => item.key === "eras_programs")?.amountUsd).toBe(660);
+      expect(result.budget.items.find((item) => item.key === "usmle_step3_exam")?.status).toBe("spent");
+    },
+  },
+  {
+    name: "h1b-student-late-graduation",
+    now: "2025-09-10T04:00:00Z",
+    assess(result) {
+      expect(codes(result)).toEqual(
+        expect.arrayContaining(["CERTIFICATION_AFTER_START", "STEP3_NEEDED_FOR_H1B"]),
+      );
+      expect(result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B")?.severity).toBe("critical");
+      expect(blockedKeys(result)).toEqual(expect.arrayContaining(["usmle_step3", "visa_h1b"]));
+      expect(result.budget.items.find((item) => item.key === "h1b_petition_employer")?.amountUsd).toBe(0);
+    },
+  },
+  {
+    name: "no-sponsor-note",
+    now: "2025-03-01T10:00:00Z",
+    assess(result) {
+      expect(codes(result)[0]).toBe("SCHOOL_NOT_ECFMG_ELIGIBLE");
+      expect(blockedKeys(result)).toEqual(
+        expect.arrayContaining(["ecfmg_application", "usmle_step1", "eras_application"]),
+      );
+      expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+      expect(result.reminders.every((reminder) => !blockedKeys(result).includes(reminder.milestone))).toBe(
+        true,
+      );
+    },
+  },
+  {
+    name: "everything-done-j1",
+    now: "2026-06-01T10:00:00Z",
+    assess(result) {
+      expect(result.nextSteps).toEqual([]);
+      expect(result.blocked).toEqual([]);
+      expect(result.overdue).toEqual([]);
+      expect(result.reminders).toEqual([]);
+      expect(result.risks).toEqual([]);
+      expect(result.budget.upcomingUsd).toBe(0);
+      expect(result.budget.spentUsd).toBe(result.budget.totalUsd);
+      // 160 + 985 + 985 + 165 + (30×11 + 70×30) + 80 + 75 + 370 + 220 + 185
+      expect(result.budget.totalUsd).toBe(5655);
+    },
+  },
+  {
+    name: "nrmp-late-fee-december",
+    now: "2025-12-10T12:00:00Z",
+    assess(result) {
+      expect(codes(result)).toContain("NRMP_LATE_FEE");
+      expect(result.budget.items.find((item) => item.key === "nrmp_late_fee")?.status).toBe("upcoming");
+      expect(result.overdue.map((step) => step.milestone)).toContain("nrmp_registration");
+      expect(result.nextSteps[0]?.urgency).toBe("overdue");
+    },
+  },
+  {
+    name: "exams-late-for-ranking",
+    now: "2026-01-10T00:00:00Z",
+    assess(result) {
+      const risk = result.risks.find((candidate) => candidate.code === "EXAMS_LATE_FOR_RANKING");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.milestones).toEqual(expect.arrayContaining(["usmle_step2ck", "ecfmg_pathway"]));
+    },
+  },
+  {
+    name: "season-over-2026",
+    now: "2026-03-02T15:00:00Z",
+    assess(result) {
+      expect(codes(result)).toContain("SEASON_OVER");
+      expect(result.overdue.map((step) => step.milestone)).toContain("rank_order_list");
+      expect(nextKeys(result)).not.toContain("visa_j1");
+      expect(result.reminders.filter((reminder) => reminder.milestone === "rank_order_list")).toEqual([]);
+    },
+  },
+  {
+    name: "eras-late-submission",
+    now: "2025-10-05T08:00:00Z",
+    assess(result) {
+      expect(result.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.severity).toBe("critical");
+      expect(nextKeys(result)).toContain("eras_application");
+    },
+  },
+  {
+    name: "us-citizen-img-phoenix",
+    now: "2026-05-20T18:00:00Z",
+    assess(result) {
+      expect([...nextKeys(result), ...blockedKeys(result)]).not.toEqual(expect.arrayContaining(["visa_j1"]));
+      for (const key of ["visa_j1", "visa_h1b", "usmle_step3"]) {
+        expect([...nextKeys(result), ...blockedKeys(result)]).not.toContain(key);
+      }
+      for (const reminder of result.reminders) expect(reminder.sendAtLocal).toMatch(/T08:00:00\.000-07:00$/);
+      expect(result.budget.items.find((item) => item.key === "eras_programs")?.amountUsd).toBe(
+        330 + 120 * 30,
+      );
+    },
+  },
+  {
+    name: "interviews-new-york-dst",
+    now: "2025-10-15T12:00:00Z",
+    assess(result, snapshot) {
+      const interviewSteps = result.nextSteps.filter((step) => step.milestone === "interview");
+      expect(interviewSteps).toHaveLength(snapshot.interviews.length);
+      expect(interviewSteps.map((step) => step.interviewId)).toContain("op-iv-1");
+      expect(new Set(interviewSteps.map((step) => step.interviewId)).size).toBe(10);
+      expect(interviewSteps[0]?.action).toMatch(/EDT your time \(.* CDT at the program\)|your time/);
+      for (const reminder of result.reminders) expect(reminder.sendAtLocal.slice(11, 16)).toBe("09:00");
+      const offsets = new Set(result.reminders.map((reminder) => reminder.sendAtLocal.slice(-6)));
+      expect(offsets).toEqual(new Set(["-04:00", "-05:00"]));
+      expect(result.reminders.some((reminder) => reminder.rung === "interview-thank-you")).toBe(true);
+    },
+  },
+  {
+    name: "sponsor-note-unchecked-student-2028",
+    now: "2026-11-24T09:00:00Z",
+    assess(result) {
+      expect(result.matchYear).toBe(2028);
+      expect(result.seasonStatus).toBe("projected");
+      expect(nextKeys(result)).toContain("wdoms_listing");
+      expect(blockedKeys(result)).toContain("ecfmg_application");
+      expect(result.blocked.find((step) => step.milestone === "ecfmg_application")?.waitingFor).toEqual([
+        "wdoms_listing",
+      ]);
+      expect(result.reminders.length).toBeGreaterThan(0);
+    },
+  },
+];
+
+describe("scenario fixtures", () => {
+  it("covers every fixture file, and there are at least ten", () => {
+    const files = readdirSync(SCENARIO_DIR).filter((file) => file.endsWith(".json"));
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.map((file) => file.replace(/\.json$/, "")).sort()).toEqual(
+      scenarios.map((s) => s.name).sort(),
+    );
+  });
+});
+
+describe.each(scenarios)("scenario $name", ({ name, now, assess }) => {
+  it("plans with meaningful results", () => {
+    const snapshot = loadScenario(name);
+    const result = plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+    assess(result, snapshot);
+    for (const reminder of result.reminders)
+      expect(Date.parse(reminder.sendAt)).toBeGreaterThanOrEqual(Date.parse(now));
+  });
+
+  it.each([["table"], ["json"]])("runs through the CLI as %s", (form) => {
+    const output: string[] = [];
+    const errors: string[] = [];
+    const io: CliIo = {
+      readFile: (path) => readFileSync(path, "utf8"),
+      now: () => new Date(now),
+      out: (text) => output.push(text),
+      err: (text) => errors.push(text),
+    };
+    const path = new URL(`${name}.json`, SCENARIO_DIR).pathname;
+    const args = form === "json" ? [path, "--now", now, "--json"] : [path, "--now", now];
+    expect(runPlanCli(args, io)).toBe(0);
+    expect(errors).toEqual([]);
+    const text = output.join("");
+    if (form === "json") {
+      const parsed = JSON.parse(text) as Plan;
+      expect(parsed.now).toBe(new Date(now).toISOString());
+      expect(Array.isArray(parsed.reminders)).toBe(true);
+    } else {
+      for (const heading of ["NEXT STEPS", "BLOCKED", "OVERDUE", "RISKS", "REMINDERS", "BUDGET"]) {
+        expect(text).toContain(heading);
+      }
+    }
+  });
+});
+
+describe("plan CLI errors", () => {
+  const io = (file: string, errors: string[]): CliIo => ({
+    readFile: () => file,
+    now: () => new Date("2025-10-01T00:00:00Z"),
+    out: () => undefined,
+    err: (text) => errors.push(text),
+  });
+
+  it("exits 2 and names every invalid field by its JSON path", () => {
+    const errors: string[] = [];
+    const bad = JSON.stringify({
+      type: "applicant.snapshot",
+      submissionId: "x",
+      applicant: { timezone: "Mars/Base" },
+    });
+    expect(runPlanCli(["snapshot.json"], io(bad, errors))).toBe(2);
+    expect(errors.join("")).toContain("applicant.timezone:");
+    expect(errors.join("")).toContain("applicant.email:");
+  });
+
+  it("exits 2 on JSON that does not parse and on a bad --now", () => {
+    expect(runPlanCli(["snapshot.json"], io("{", []))).toBe(2);
+    expect(runPlanCli(["snapshot.json", "--now", "yesterday"], io("{}", []))).toBe(2);
+  });
+
+  it("prints help and exits 0", () => {
+    const output: string[] = [];
+    expect(runPlanCli(["--help"], { ...io("", []), out: (text) => output.push(text) })).toBe(0);
+    expect(output.join("")).toContain("Usage");
+  });
+});

@@ -1,0 +1,318 @@
+import { readFileSync } from "node:fs";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { createUnsubscribeToken } from "#email/unsubscribe-token.ts";
+import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { httpEvent, stagedHttpEvent } from "./events.ts";
+
+const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const unsubscribeSecret = "u".repeat(40);
+
+const snapshot = {
+  type: "applicant.snapshot",
+  submissionId: "form-42",
+  applicant: {
+    externalId: "ada",
+    email: "ada@example.com",
+    fullName: "Ada Okafor",
+    timezone: "Africa/Lagos",
+    matchYear: 2027,
+    specialties: ["Internal Medicine"],
+    visa: "J-1",
+    graduation: "2024-06-30",
+    medicalSchool: { name: "University of Lagos", country: "NG", wdomsSponsorNote: true },
+    programsPlanned: 80,
+  },
+};
+
+function setup() {
+  const store = new InMemoryApplicantStore();
+  const api = createHttpApi({
+    store,
+    clock: new FixedClock(new Date("2030-01-01T00:00:00Z")),
+    webhookSecret: async () => webhookSecret,
+    unsubscribeSecret: async () => unsubscribeSecret,
+    logger: new Logger({ logLevel: "SILENT" }),
+  });
+  return { store, api };
+}
+
+function signedIntake(body: string, headers: Record<string, string> = {}) {
+  return httpEvent({
+    method: "POST",
+    path: "/intake/webhook",
+    headers: {
+      "content-type": "application/json",
+      ...signedHeaders(webhookSecret, "msg_1", body),
+      ...headers,
+    },
+    body,
+  });
+}
+
+function problemOf(response: { headers?: Record<string, unknown>; body?: string }) {
+  expect(response.headers?.["content-type"]).toBe("application/problem+json");
+  return JSON.parse(response.body ?? "") as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: { path: string; message: string }[];
+  };
+}
+
+describe("http-api", () => {
+  it("answers GET /health with 200 JSON", async () => {
+    const response = await setup().api(httpEvent({ method: "GET", path: "/health" }));
+    expect(response).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
+  });
+
+  it("routes under a named stage's path prefix", async () => {
+    const event = stagedHttpEvent();
+    const response = await setup().api({
+      ...event,
+      rawPath: "/default/health",
+      requestContext: { ...event.requestContext, http: { ...event.requestContext.http, method: "GET" } },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  describe("POST /intake/webhook", () => {
+    it("stores a signed snapshot and answers 202 with the applicant id and outcome", async () => {
+      const { api, store } = setup();
+      const response = await api(signedIntake(JSON.stringify(snapshot)));
+      expect(response.statusCode).toBe(202);
+      expect(JSON.parse(response.body ?? "")).toEqual({ applicantId: "a_ada", outcome: "created" });
+      expect(store.applicants.has("a_ada")).toBe(true);
+    });
+
+    it("verifies the signature over the decoded bytes of a base64 body", async () => {
+      const { api } = setup();
+      const body = JSON.stringify(snapshot);
+      const event = signedIntake(body);
+      const response = await api({
+        ...event,
+        body: Buffer.from(body).toString("base64"),
+        isBase64Encoded: true,
+      });
+      expect(response.statusCode).toBe(202);
+    });
+
+    it("answers a redelivery as a duplicate", async () => {
+      const { api } = setup();
+      await api(signedIntake(JSON.stringify(snapshot)));
+      const again = await api(signedIntake(JSON.stringify(snapshot)));
+      expect(JSON.parse(again.body ?? "")).toMatchObject({ outcome: "duplicate" });
+    });
+
+    it("refuses a bad signature with 401 and stores nothing", async () => {
+      const { api, store } = setup();
+      const response = await api(signedIntake(JSON.stringify(snapshot), { "webhook-signature": "v1,AAAA" }));
+      expect(response.statusCode).toBe(401);
+      expect(problemOf(response)).toMatchObject({
+        status: 401,
+        type: "urn:matchpath:problem:invalid-signature",
+      });
+      expect(store.calls.applySubmission).toBeUndefined();
+    });
+
+    it("refuses an old timestamp by the real clock, whatever the planning clock says", async () => {
+      const body = JSON.stringify(snapshot);
+      const stale = signedHeaders(webhookSecret, "msg_1", body, new Date(Date.now() - 10 * 60_000));
+      const response = await setup().api(signedIntake(body, stale));
+      expect(response.statusCode).toBe(401);
+    });
+
+    it("names each invalid field with 400 and stores nothing", async () => {
+      const { api, store } = setup();
+      const bad = { ...snapshot, applicant: { ...snapshot.applicant, email: "nope", matchYear: 1999 } };
+      const response = await api(signedIntake(JSON.stringify(bad)));
+      const problem = problemOf(response);
+      expect(problem.status).toBe(400);
+      expect(problem.errors?.map((error) => error.path).sort()).toEqual([
+        "applicant.email",
+        "applicant.matchYear",
+      ]);
+      expect(store.calls.applySubmission).toBeUndefined();
+    });
+
+    it("answers 400 for a body that is not JSON", async () => {
+      const problem = problemOf(await setup().api(signedIntake("{not json")));
+      expect(problem).toMatchObject({
+        status: 400,
+        errors: [{ path: "(root)", message: "must be valid JSON" }],
+      });
+    });
+
+    it("answers 413 for a body over 256 KB before verifying or parsing it, base64 included", async () => {
+      const big = "x".repeat(256 * 1024 + 1);
+      const { api, store } = setup();
+      const plain = await api(signedIntake(big, { "webhook-signature": "v1,unchecked" }));
+      expect(problemOf(plain)).toMatchObject({
+        status: 413,
+        type: "about:blank",
+        title: "Content Too Large",
+      });
+      const encoded = signedIntake("", { "webhook-signature": "v1,unchecked" });
+      const base64 = await api({
+        ...encoded,
+        body: Buffer.from(big).toString("base64"),
+        isBase64Encoded: true,
+      });
+      expect(base64.statusCode).toBe(413);
+      expect(store.calls.applySubmission).toBeUndefined();
+    });
+
+    it("answers 415 for a body that is not application/json", async () => {
+      const response = await setup().api(
+        signedIntake("a=b", { "content-type": "application/x-www-form-urlencoded" }),
+      );
+      expect(problemOf(response).status).toBe(415);
+    });
+
+    it("answers 422 for a milestone update naming an unknown applicant", async () => {
+      const update = {
+        type: "milestone.update",
+        submissionId: "form-43",
+        applicant: { externalId: "nobody" },
+        milestones: [{ key: "usmle_step1", status: "done", date: "2025-05-01" }],
+      };
+      const problem = problemOf(await setup().api(signedIntake(JSON.stringify(update))));
+      expect(problem).toMatchObject({ status: 422, type: "urn:matchpath:problem:unknown-applicant" });
+    });
+
+    it("answers 500 without internals when the store fails", async () => {
+      const { api, store } = setup();
+      store.failNext.applySubmission = new Error(
+        "ProvisionedThroughputExceeded at arn:aws:dynamodb:secret-table",
+      );
+      const response = await api(signedIntake(JSON.stringify(snapshot)));
+      const problem = problemOf(response);
+      expect(problem.status).toBe(500);
+      expect(response.body).not.toContain("secret-table");
+      expect(response.body).not.toContain("Provisioned");
+    });
+  });
+
+  describe("routing", () => {
+    it("answers an unknown path with 404 problem+json", async () => {
+      const response = await setup().api(httpEvent({ method: "GET", path: "/nope" }));
+      expect(problemOf(response)).toMatchObject({ status: 404, title: "Not Found" });
+    });
+
+    it("answers a known path with the wrong method with 405 and Allow", async () => {
+      const response = await setup().api(httpEvent({ method: "DELETE", path: "/intake/webhook" }));
+      expect(problemOf(response).status).toBe(405);
+      expect(response.headers?.allow).toBe("POST");
+    });
+  });
+
+  describe("/unsubscribe", () => {
+    const rfc = readFileSync(
+      new URL("../intake/fixtures/rfc8058.one-click-unsubscribe.txt", import.meta.url),
+      "utf8",
+    );
+    const multipartBody =
+      '---FormBoundaryjWmhtjORrn\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n---FormBoundaryjWmhtjORrn--';
+    const token = createUnsubscribeToken(unsubscribeSecret, "a_ada", new Date("2029-12-01T00:00:00Z"));
+
+    function withApplicant() {
+      const deps = setup();
+      deps.store.add(profileFactory());
+      return deps;
+    }
+
+    it("the RFC 8058 fixture still carries the bodies tested here", () => {
+      expect(rfc).toContain("List-Unsubscribe=One-Click");
+      expect(rfc).toContain("---FormBoundaryjWmhtjORrn");
+      expect(Buffer.byteLength(multipartBody)).toBe(124);
+    });
+
+    it.each([
+      ["urlencoded", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"],
+      [
+        "urlencoded with trailing CRLF",
+        "application/x-www-form-urlencoded",
+        "List-Unsubscribe=One-Click\r\n",
+      ],
+      [
+        "multipart as printed in RFC 8058 §8.3",
+        "multipart/form-data; boundary=---FormBoundaryjWmhtjORrn",
+        multipartBody,
+      ],
+      [
+        "multipart per RFC 7578",
+        "multipart/form-data; boundary=b0undary",
+        '--b0undary\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--b0undary--\r\n',
+      ],
+    ])("POST one-click (%s) unsubscribes with 200 and no redirect", async (_name, contentType, body) => {
+      const { api, store } = withApplicant();
+      const response = await api(
+        httpEvent({
+          method: "POST",
+          path: "/unsubscribe",
+          query: `token=${encodeURIComponent(token)}`,
+          headers: { "content-type": contentType },
+          body: Buffer.from(body),
+        }),
+      );
+      expect(response.statusCode).toBe(200);
+      expect(response.headers?.location).toBeUndefined();
+      expect(store.state("a_ada").profile.unsubscribedAt).toBe("2030-01-01T00:00:00.000Z");
+      expect(store.suppressed.has("ada@example.com")).toBe(true);
+    });
+
+    it("refuses a POST with a forged token and writes nothing", async () => {
+      const { api, store } = withApplicant();
+      const response = await api(
+        httpEvent({
+          method: "POST",
+          path: "/unsubscribe",
+          query: `token=${encodeURIComponent(createUnsubscribeToken("z".repeat(40), "a_ada", new Date()))}`,
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: Buffer.from("List-Unsubscribe=One-Click"),
+        }),
+      );
+      expect(problemOf(response)).toMatchObject({ status: 400, errors: [{ path: "token" }] });
+      expect(store.calls.unsubscribe).toBeUndefined();
+    });
+
+    it("refuses a POST that is not a one-click form", async () => {
+      const { api, store } = withApplicant();
+      const response = await api(
+        httpEvent({
+          method: "POST",
+          path: "/unsubscribe",
+          query: `token=${encodeURIComponent(token)}`,
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: Buffer.from("List-Unsubscribe=Yes"),
+        }),
+      );
+      expect(problemOf(response).status).toBe(400);
+      expect(store.calls.unsubscribe).toBeUndefined();
+    });
+
+    it("GET shows a confirmation page with a POST form and does NOT unsubscribe", async () => {
+      const { api, store } = withApplicant();
+      const response = await api(
+        httpEvent({ method: "GET", path: "/unsubscribe", query: `token=${encodeURIComponent(token)}` }),
+      );
+      expect(response.statusCode).toBe(200);
+      expect(response.headers?.["content-type"]).toBe("text/html; charset=utf-8");
+      expect(response.body).toContain('<form method="post"');
+      expect(response.body).toContain('name="List-Unsubscribe" value="One-Click"');
+      expect(store.calls.unsubscribe).toBeUndefined();
+      expect(store.state("a_ada").profile.unsubscribedAt).toBeUndefined();
+    });
+
+    it("GET with an invalid token shows an error page", async () => {
+      const response = await setup().api(
+        httpEvent({ method: "GET", path: "/unsubscribe", query: "token=forged" }),
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain("not valid");
+    });
+  });
+});

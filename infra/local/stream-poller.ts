@@ -130,10 +130,6 @@ function seq(value: string | undefined): bigint {
   return BigInt(value ?? "0");
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /**
  * Reads the table's DynamoDB stream like a Lambda event-source mapping with ReportBatchItemFailures,
  * MaximumRetryAttempts and an on-failure destination: real Lambda events, the cloud's filter, parent
@@ -164,6 +160,20 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   let stopped = false;
   let waiters: DrainWaiter[] = [];
+  // The idle sleep ends early when drain() or stop() is called, so neither waits out a poll interval.
+  let wake: (() => void) | undefined;
+  const idle = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wake = undefined;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      };
+    });
 
   async function saveCheckpoints(): Promise<void> {
     if (options.checkpointFile === undefined) return;
@@ -421,7 +431,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         }
       }
       if (!result.busy && !stopped)
-        await sleep(waiters.length > 0 ? Math.min(pollIntervalMs, 20) : pollIntervalMs);
+        await idle(waiters.length > 0 ? Math.min(pollIntervalMs, 20) : pollIntervalMs);
     }
   })();
 
@@ -429,6 +439,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     streamArn,
     async stop() {
       stopped = true;
+      wake?.();
       await loop;
       streams.destroy();
       for (const waiter of waiters) {
@@ -449,6 +460,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
           }, timeoutMs);
         }
         waiters.push(waiter);
+        // Poll again once the settle time has passed rather than at the end of a full interval.
+        setTimeout(() => wake?.(), DRAIN_SETTLE_MS);
       });
     },
   };

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, headerText } from "#email/html.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { createUnsubscribeToken, unsubscribeUrl, verifyUnsubscribeToken } from "#email/unsubscribe-token.ts";
+import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+
+const lors = reminderFactory({
+  id: "lors:due-in-7d",
+  milestone: "lors",
+  title: "Get your letters of recommendation uploaded",
+  why: "Programs will not review an application missing its letters.",
+});
+const eras = reminderFactory({
+  deadlineDetail: {
+    ...reminderFactory().deadlineDetail,
+    status: "projected",
+    local: "Fri 25 Sep 2026, 9:00 AM WAT",
+  },
+});
+const url = "https://api.example.org/unsubscribe?token=abc.def";
+
+function render(overrides: Partial<Parameters<typeof renderReminderEmail>[0]> = {}) {
+  return renderReminderEmail({
+    recipientName: "Ada Okafor",
+    reminders: [lors, eras],
+    plan: planFactory({
+      nextSteps: [
+        stepFactory({
+          milestone: "lors",
+          title: lors.title,
+          action: "Ask your letter writers to upload in the ERAS LoR Portal.",
+        }),
+        stepFactory(),
+        stepFactory({
+          milestone: "nrmp_registration",
+          title: "Register for the Match",
+          action: "Register at nrmp.org.",
+        }),
+        stepFactory({ milestone: "program_list", title: "Fourth step", action: "Not shown." }),
+      ],
+      risks: [
+        {
+          code: "STEP3_NEEDED_FOR_H1B",
+          severity: "critical",
+          message: "H-1B needs Step 3 before ranking.",
+          milestones: ["usmle_step3"],
+        },
+      ],
+    }),
+    unsubscribeUrl: url,
+    ...overrides,
+  });
+}
+
+describe("reminder email", () => {
+  it("names the most urgent reminder in the subject and counts the rest", () => {
+    expect(render().subject).toBe(`${lors.title}: due ${lors.deadlineDetail.local} (+1 more)`);
+    expect(render({ reminders: [eras] }).subject).not.toContain("more");
+  });
+
+  it("puts every item, with both zones, why and next step, in both parts", () => {
+    const { html, text } = render();
+    for (const part of [html, text]) {
+      for (const reminder of [lors, eras]) {
+        expect(part).toContain(escapeHtml(reminder.title));
+        expect(part).toContain(escapeHtml(reminder.deadlineDetail.local));
+        expect(part).toContain(escapeHtml(reminder.deadlineDetail.et));
+        expect(part).toContain(escapeHtml(reminder.why));
+      }
+      expect(part).toContain("Ask your letter writers to upload in the ERAS LoR Portal.");
+      expect(part).toContain("H-1B needs Step 3 before ranking.");
+      expect(part).toContain("Register at nrmp.org.");
+      expect(part).not.toContain("Not shown.");
+      expect(part).toContain(escapeHtml(url));
+    }
+  });
+
+  it("marks projected dates, and only those", () => {
+    const { text } = render();
+    const erasLine = text
+      .split("\n")
+      .find((line) => line.includes(eras.deadlineDetail.local) && line.includes("Due:"));
+    const lorsLine = text
+      .split("\n")
+      .find((line) => line.includes(lors.deadlineDetail.local) && line.includes("Due:"));
+    expect(erasLine).toContain("(projected date)");
+    expect(lorsLine).not.toContain("(projected date)");
+    expect(render({ reminders: [lors] }).text).not.toContain("projected");
+  });
+
+  it("escapes names and plan text in the HTML part", () => {
+    const { html, text } = render({
+      recipientName: '<script>alert("x")</script>',
+      reminders: [reminderFactory({ title: "Interview at <b>St. Mary's</b> & Co" })],
+    });
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("Interview at &lt;b&gt;St. Mary&#39;s&lt;/b&gt; &amp; Co");
+    expect(text).toContain('<script>alert("x")</script>');
+  });
+
+  it("carries the RFC 8058 headers", () => {
+    expect(render().headers).toEqual([
+      { name: "List-Unsubscribe", value: `<${url}>` },
+      { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
+    ]);
+  });
+
+  it("keeps header injection out of the subject", () => {
+    const subject = render({
+      reminders: [reminderFactory({ title: "Line\r\nBcc: victim@example.com" })],
+    }).subject;
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(headerText("a\r\n\tb")).toBe("a b");
+  });
+});
+
+describe("unsubscribe tokens", () => {
+  const secret = "s".repeat(40);
+
+  it("round-trip the applicant id and issue time, URL-safe", () => {
+    const token = createUnsubscribeToken(secret, "a_abc", new Date("2026-09-17T08:00:00Z"));
+    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(verifyUnsubscribeToken(secret, token)).toEqual({
+      applicantId: "a_abc",
+      issuedAt: new Date("2026-09-17T08:00:00Z"),
+    });
+    expect(unsubscribeUrl("https://api.example.org/", token)).toBe(
+      `https://api.example.org/unsubscribe?token=${token}`,
+    );
+  });
+
+  it.each([
+    ["another secret", (token: string) => token, "t".repeat(40)],
+    [
+      "a changed payload",
+      (token: string) =>
+        `${Buffer.from('{"sub":"a_other","iat":1}').toString("base64url")}.${token.split(".")[1]}`,
+      undefined,
+    ],
+    ["a truncated signature", (token: string) => token.slice(0, -2), undefined],
+    ["no signature", (token: string) => token.split(".")[0] ?? "", undefined],
+    ["extra parts", (token: string) => `${token}.x`, undefined],
+  ])("refuse %s", (_name, tamper, otherSecret) => {
+    const token = createUnsubscribeToken(secret, "a_abc", new Date());
+    expect(verifyUnsubscribeToken(otherSecret ?? secret, tamper(token))).toBeUndefined();
+  });
+});

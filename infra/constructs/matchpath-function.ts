@@ -1,0 +1,121 @@
+import { type Duration, type RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+
+export type LogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
+
+/** Where the handler code lives: the repository root, whose package.json `imports` esbuild resolves. */
+export interface CodeLocation {
+  /** Absolute path of the repository root (package.json, package-lock.json, tsconfig.json). */
+  readonly projectRoot: string;
+}
+
+export interface MatchpathFunctionProps {
+  readonly code: CodeLocation;
+  /** Path of the handler module from the repository root, e.g. `functions/planner/handler.ts`. */
+  readonly entry: string;
+  readonly description: string;
+  /** Sized per function; the reason belongs next to the value in the stack. */
+  readonly timeout: Duration;
+  /** MB. 256 is the cost model's size; more only where latency or a scan needs the CPU. */
+  readonly memorySize?: number;
+  /** Powertools service name: the `service` key of every log line and metric. */
+  readonly serviceName: string;
+  readonly metricsNamespace: string;
+  readonly logLevel: LogLevel;
+  readonly logRetention: logs.RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+  /** The function's own settings; the construct adds the Powertools and Node ones. */
+  readonly environment: Record<string, string>;
+  /** Asynchronous invocations only (EventBridge, Scheduler): where an event goes after its last retry. */
+  readonly onFailure?: lambda.IDestination;
+}
+
+/**
+ * Every Matchpath Lambda function, with the project's defaults in one place: Node.js 22 on arm64
+ * (about 20 % cheaper per GB-second than x86), an ESM bundle that is minified, carries source
+ * maps and includes the AWS SDK, JSON logs in an explicit log group with retention, and an
+ * execution role of its own that starts with nothing but writing to that log group (no
+ * AWSLambdaBasicExecutionRole managed policy). Grants are added by the stack, per function.
+ *
+ * Not traced with X-Ray: the handlers do not use the Powertools Tracer, and each invocation is one
+ * short chain of SDK calls already visible in the structured logs and metrics; tracing would add
+ * cost and cold-start time without a question it answers.
+ */
+export class MatchpathFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: MatchpathFunctionProps) {
+    // The log group and role are created in a sibling scope so they exist before super().
+    const support = new Construct(scope, `${id}Support`);
+    const logGroup = new logs.LogGroup(support, "LogGroup", {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+    const role = new iam.Role(support, "Role", {
+      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+      description: `Execution role of ${Stack.of(scope).stackName}/${id}`,
+    });
+    // logs:CreateLogGroup is not needed: the group exists. The ARN attribute ends in ":*", which
+    // covers the group's log streams.
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+
+    super(scope, id, {
+      description: props.description,
+      entry: `${props.code.projectRoot}/${props.entry}`,
+      handler: "handler",
+      projectRoot: props.code.projectRoot,
+      depsLockFilePath: `${props.code.projectRoot}/package-lock.json`,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout,
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[props.logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.INFO,
+      tracing: lambda.Tracing.DISABLED,
+      awsSdkConnectionReuse: false,
+      ...(props.onFailure ? { onFailure: props.onFailure, retryAttempts: 2 } : {}),
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        // Stack traces point at the TypeScript sources through the bundled source maps.
+        NODE_OPTIONS: "--enable-source-maps",
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: "node22",
+        // Prefer the ESM build of dependencies (smaller after tree-shaking).
+        mainFields: ["module", "main"],
+        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+        banner:
+          "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK instead of using the runtime's copy: the code runs with the SDK version
+        // pinned in package-lock.json (the one the tests ran against), not whatever the runtime ships.
+        bundleAwsSDK: true,
+        externalModules: [],
+        tsconfig: `${props.code.projectRoot}/tsconfig.json`,
+        forceDockerBundling: false,
+      },
+    });
+    Validations.of(this).acknowledge({
+      id: "AwsSolutions-L1",
+      reason:
+        "nodejs22.x is the project's chosen runtime (DESIGN: Lambda runs Node 22; the code and its " +
+        "dependencies are tested on Node 20 and 22). Moving to a newer runtime is a deliberate upgrade.",
+    });
+  }
+}

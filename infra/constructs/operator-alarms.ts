@@ -1,0 +1,102 @@
+import { Duration } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+
+export interface OperatorAlarmsProps {
+  /** Subscribed by email when given; otherwise subscribe to the topic yourself. */
+  readonly email?: string;
+}
+
+/**
+ * SES reputation thresholds. AWS puts an account under review at a 5 % bounce rate and at a
+ * 0.1 % complaint rate (https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html); the
+ * alarms fire earlier, at 4 % and 0.08 %, to leave time to act. The metrics are fractions.
+ */
+export const SES_BOUNCE_RATE_ALARM = 0.04;
+export const SES_COMPLAINT_RATE_ALARM = 0.0008;
+
+/**
+ * The operators' alarms, all notifying one SNS topic: a message in any dead-letter queue, function
+ * errors and throttles, and the SES account's bounce and complaint rates nearing review.
+ */
+export class OperatorAlarms extends Construct {
+  readonly topic: sns.Topic;
+  private readonly action: actions.SnsAction;
+
+  constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, "Topic", { displayName: "Matchpath alarms", enforceSSL: true });
+    if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    this.action = new actions.SnsAction(this.topic);
+  }
+
+  /** Any visible message means a record or invocation was parked: someone must look. */
+  onDeadLetters(queue: sqs.IQueue, label: string): cloudwatch.Alarm {
+    return this.add(`${label}DeadLetters`, {
+      alarmDescription: `${label}: a message is waiting in the dead-letter queue`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: 1,
+    });
+  }
+
+  /** Errors and throttles of one function, each as its own alarm. */
+  onFunction(fn: lambda.IFunction, label: string): void {
+    this.add(`${label}Errors`, {
+      alarmDescription: `${label}: the function failed`,
+      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+    });
+    this.add(`${label}Throttles`, {
+      alarmDescription: `${label}: invocations were throttled (concurrency limit)`,
+      metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+    });
+  }
+
+  /** Account-wide SES reputation (the `AWS/SES` metrics carry no dimension). */
+  onSesReputation(): void {
+    this.add("SesBounceRate", {
+      alarmDescription: `SES bounce rate at or above ${SES_BOUNCE_RATE_ALARM * 100} % (review at 5 %)`,
+      metric: new cloudwatch.Metric({
+        namespace: "AWS/SES",
+        metricName: "Reputation.BounceRate",
+        period: Duration.hours(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: SES_BOUNCE_RATE_ALARM,
+    });
+    this.add("SesComplaintRate", {
+      alarmDescription: `SES complaint rate at or above ${SES_COMPLAINT_RATE_ALARM * 100} % (review at 0.1 %)`,
+      metric: new cloudwatch.Metric({
+        namespace: "AWS/SES",
+        metricName: "Reputation.ComplaintRate",
+        period: Duration.hours(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      threshold: SES_COMPLAINT_RATE_ALARM,
+    });
+  }
+
+  private add(
+    id: string,
+    props: { alarmDescription: string; metric: cloudwatch.IMetric; threshold: number },
+  ): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      ...props,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      // No data means nothing happened (no sends, no errors), not a breach.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.action);
+    return alarm;
+  }
+}

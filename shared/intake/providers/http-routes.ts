@@ -1,0 +1,123 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { systemClock } from "#adapters/clock.ts";
+import type { SecretSource } from "#config/secrets.ts";
+import { InvalidInputError } from "#errors";
+import { blankProblem, HttpProblem, PROBLEM_TYPES } from "#intake/http-problem.ts";
+import { rawBody } from "#intake/http-request.ts";
+import { loadMappingDir } from "#intake/mapping/registry.ts";
+import type { FormMapping } from "#intake/mapping/schema.ts";
+import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import { receiveSubmission } from "#usecases/receive-submission.ts";
+import { PROVIDERS, type ProviderName, type QueryMap } from "./common.ts";
+import { UnknownFormError } from "./errors.ts";
+import { receiveProviderForm } from "./index.ts";
+
+/** What the provider routes need beyond the HTTP API's own deps: one secret per connected provider, and the mappings. */
+export interface FormIntake {
+  /** A provider without a secret is not connected: its route answers 404. */
+  secrets: Partial<Record<ProviderName, SecretSource>>;
+  mappingFor(provider: ProviderName, formId: string): Promise<FormMapping | undefined>;
+}
+
+/** The slice of the HTTP API's deps the provider routes use. */
+export interface FormRouteDeps {
+  store: ApplicantStore;
+  clock: Clock;
+  logger: { info(message: string, extra?: Record<string, unknown>): void };
+  signatureClock?: Clock;
+  forms?: FormIntake;
+}
+
+export type FormRoute = (
+  event: APIGatewayProxyEventV2,
+  deps: FormRouteDeps,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * Mappings read from a folder once, on first use, and cached for the life of the function instance.
+ * A folder that fails to load fails every form request loudly (500, logged) until it is fixed.
+ */
+export function formIntakeFromFolder(secrets: FormIntake["secrets"], folder: string): FormIntake {
+  let registry: Promise<FormMapping[]> | undefined;
+  return {
+    secrets,
+    async mappingFor(provider, formId) {
+      registry ??= loadMappingDir(folder).then((found) => found.map((entry) => entry.mapping));
+      return (await registry).find((mapping) => mapping.provider === provider && mapping.formId === formId);
+    },
+  };
+}
+
+function formRoute(provider: ProviderName): FormRoute {
+  return async (event, deps) => {
+    const secret = deps.forms?.secrets[provider];
+    if (deps.forms === undefined || secret === undefined) {
+      throw new HttpProblem(blankProblem(404, `${provider} intake is not connected on this deployment.`));
+    }
+    const forms = deps.forms;
+    const body = rawBody(event);
+    let intake: Awaited<ReturnType<typeof receiveProviderForm>>;
+    try {
+      intake = await receiveProviderForm(
+        provider,
+        { rawBody: body, headers: event.headers ?? {}, query: queryOf(event) },
+        {
+          secretFor: () => secret(),
+          mappingFor: forms.mappingFor,
+          clock: deps.signatureClock ?? systemClock,
+        },
+      );
+    } catch (error) {
+      throw asProblem(error);
+    }
+    const result = await receiveSubmission(intake.submission, provider, deps);
+    deps.logger.info("form intake accepted", {
+      provider,
+      applicantId: result.applicantId,
+      outcome: result.outcome,
+    });
+    return {
+      statusCode: 202,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(result),
+    };
+  };
+}
+
+/**
+ * 404 names the unmapped form. 422, not the generic route's 400: the delivery was authentic and
+ * readable, but its answers do not map; `errors` lists every field and why.
+ */
+function asProblem(error: unknown): unknown {
+  if (error instanceof UnknownFormError) {
+    return new HttpProblem({
+      ...blankProblem(404, `No form mapping connects ${error.provider} form ${error.formId}.`),
+      type: "urn:matchpath:problem:unknown-form",
+      title: "Unknown form",
+    });
+  }
+  if (error instanceof InvalidInputError) {
+    return new HttpProblem({
+      type: PROBLEM_TYPES.invalidInput,
+      title: "Answers do not map",
+      status: 422,
+      detail: error.message,
+      errors: error.problems,
+    });
+  }
+  return error;
+}
+
+function queryOf(event: APIGatewayProxyEventV2): QueryMap {
+  const query: Record<string, string> = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? ""));
+  for (const [name, value] of Object.entries(event.queryStringParameters ?? {})) {
+    if (value !== undefined) query[name] = value;
+  }
+  return query;
+}
+
+/** `POST /intake/typeform`, `/intake/tally`, `/intake/jotform`, `/intake/google-forms`: entries for the route table. */
+export const FORM_ROUTES: Record<string, { POST: FormRoute }> = Object.fromEntries(
+  PROVIDERS.map((provider) => [`/intake/${provider}`, { POST: formRoute(provider) }]),
+);

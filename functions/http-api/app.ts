@@ -12,6 +12,7 @@ import {
   rawBody,
   routePath,
 } from "#intake/http-request.ts";
+import { FORM_ROUTES, type FormIntake } from "#intake/providers/http-routes.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -37,6 +38,8 @@ export interface HttpApiDeps {
   logger: Pick<Logger, "info" | "error">;
   /** Webhook tolerance is judged by real time, never the local clock. Injectable for tests only. */
   signatureClock?: Clock;
+  /** Form providers (POST /intake/typeform|tally|jotform|google-forms); absent: those routes answer 404. */
+  forms?: FormIntake;
 }
 
 type Method = "GET" | "POST";
@@ -113,6 +116,7 @@ const ROUTES: Record<string, Partial<Record<Method, Route>>> = {
   "/health": { GET: health },
   "/intake/webhook": { POST: intakeWebhook },
   "/unsubscribe": { GET: unsubscribeConfirm, POST: unsubscribeOneClick },
+  ...FORM_ROUTES,
 };
 
 function routeFor(event: APIGatewayProxyEventV2): Route {

@@ -4,6 +4,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { clockFor } from "#config/clock.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
+import { formIntakeFromFolder } from "#intake/providers/http-routes.ts";
 import { createLogger } from "../../shared/observability/logger.ts";
 import { createHttpApi } from "./app.ts";
 
@@ -19,6 +20,12 @@ const api = createHttpApi({
   webhookSecret: secretSource(config.webhookSecret),
   unsubscribeSecret: secretSource(config.unsubscribeSecret),
   logger,
+  forms: formIntakeFromFolder(
+    Object.fromEntries(
+      Object.entries(config.formSecrets).map(([provider, setting]) => [provider, secretSource(setting)]),
+    ),
+    config.formMappingsDir,
+  ),
 });
 
 export async function handler(

@@ -120,6 +120,9 @@ export type WakeUpSettings =
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;
   unsubscribeSecret: SecretSetting;
+  /** Only the connected providers appear. */
+  formSecrets: Partial<Record<FormProvider, SecretSetting>>;
+  formMappingsDir: string;
 }
 
 export interface PlannerConfig extends AwsSettings {
@@ -159,10 +162,27 @@ function awsSettings(
   return { region: base.AWS_REGION, tableName: base.TABLE_NAME, clock: base.CLOCK, endpoints };
 }
 
+/** Form providers (issue #4): each is connected only when its secret (or SSM parameter name) is set. */
+const FORM_PROVIDER_SECRETS = [
+  ["typeform", "TYPEFORM_SECRET", "TYPEFORM_SECRET_PARAMETER"],
+  ["tally", "TALLY_SECRET", "TALLY_SECRET_PARAMETER"],
+  ["jotform", "JOTFORM_TOKEN", "JOTFORM_TOKEN_PARAMETER"],
+  ["google-forms", "GOOGLE_FORMS_SECRET", "GOOGLE_FORMS_SECRET_PARAMETER"],
+] as const;
+type FormProvider = (typeof FORM_PROVIDER_SECRETS)[number][0];
+
 const HttpApiSchema = z.object({
   ...awsPieces,
   ...secretPieces("WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER"),
   ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
+  ...Object.fromEntries(
+    FORM_PROVIDER_SECRETS.flatMap(([, value, parameter]) => [
+      [value, optionalText],
+      [parameter, optionalText],
+    ]),
+  ),
+  /** Folder of form mapping files; default shared/intake/forms under the working directory. */
+  FORM_MAPPINGS_DIR: optionalText,
 });
 
 /** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), UNSUBSCRIBE_SECRET(_PARAMETER). */
@@ -178,6 +198,20 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
       "UNSUBSCRIBE_SECRET_PARAMETER",
       checkUnsubscribeSecret,
     ),
+    formSecrets: Object.fromEntries(
+      FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
+        ([provider, value, parameter]) => [
+          provider,
+          secretSetting(
+            values,
+            value,
+            parameter,
+            provider === "google-forms" ? checkWebhookSecret : undefined,
+          ),
+        ],
+      ),
+    ),
+    formMappingsDir: values.FORM_MAPPINGS_DIR ?? `${process.cwd()}/shared/intake/forms`,
   };
 }
 

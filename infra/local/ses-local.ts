@@ -29,8 +29,10 @@ export interface SesEmulator {
 
 export async function startSesEmulator(options: { port?: number; host?: string }): Promise<SesEmulator> {
   const host = options.host ?? "127.0.0.1";
-  // The package is CommonJS with `exports.default`; from ESM the factory sits one level down.
-  const start = sesModule.default;
+  // The package is CommonJS with `exports.default`: Node's ESM loader hands over the exports object
+  // (factory one level down), Vite's module runner (vitest) the factory itself.
+  const loaded: unknown = sesModule;
+  const start = (typeof loaded === "function" ? loaded : sesModule.default) as typeof sesModule.default;
   const server = await start({ port: options.port ?? 8005, host });
   // Express 5 resolves the factory's promise on a listen error too (e.g. the port is taken).
   if (!server.listening) {

@@ -1,0 +1,217 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { signedHeaders } from "#intake/standard-webhooks.ts";
+import type { DueRunReport } from "./clock-control.ts";
+import { demoApplicants } from "./demo-applicants.ts";
+import type { StoredEmail } from "./ses-local.ts";
+
+/**
+ * `npm run demo`, beside a running `npm start`: posts three signed applicants, walks the local
+ * clock through the 2027 season a month at a time (each reminder fires at its own instant on the
+ * way) and reports what was sent. Talks to the stack over HTTP only, as any client would.
+ */
+
+const USAGE = `Usage: npm run demo [-- options]
+
+Beside a running \`npm start\`: posts three realistic applicants (signed per Standard Webhooks),
+moves the local clock from June 2026 through Match Day 2027, and lists the reminder emails sent.
+
+Options:
+  --api <url>      the local API (default http://127.0.0.1:$PORT or :3000)
+  --inbox <url>    the SES emulator (default http://127.0.0.1:8005)
+  --until <ISO>    where the walk ends (default 2027-03-20T00:00:00Z, the day after Match Day)
+  --help           this text
+
+The webhook secret comes from MATCHPATH_WEBHOOK_SECRET, else from .data/webhook-secret
+(written by npm start; MATCHPATH_DATA_DIR moves it).
+`;
+
+interface Options {
+  api: string;
+  inbox: string;
+  until: Date;
+}
+
+function options(): Options {
+  let values: { api?: string; inbox?: string; until?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        api: { type: "string" },
+        inbox: { type: "string" },
+        until: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const until = new Date(values.until ?? "2027-03-20T00:00:00Z");
+  if (Number.isNaN(until.getTime())) fail(`--until must be an ISO 8601 instant, not "${values.until}"`);
+  return {
+    api: (values.api ?? `http://127.0.0.1:${process.env.PORT || 3000}`).replace(/\/+$/, ""),
+    inbox: (values.inbox ?? `http://127.0.0.1:${process.env.MATCHPATH_SES_PORT || 8005}`).replace(/\/+$/, ""),
+    until,
+  };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`✗ ${message}\n`);
+  process.exit(1);
+}
+
+async function webhookSecret(): Promise<string> {
+  if (process.env.MATCHPATH_WEBHOOK_SECRET) return process.env.MATCHPATH_WEBHOOK_SECRET;
+  const file = join(process.env.MATCHPATH_DATA_DIR || ".data", "webhook-secret");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    fail(
+      `No webhook secret: ${file} is missing. Start the stack first (npm start), or set MATCHPATH_WEBHOOK_SECRET.`,
+    );
+  }
+}
+
+async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    fail(
+      `Cannot reach ${url} (${error instanceof Error ? error.message : String(error)}). Is \`npm start\` running?`,
+    );
+  }
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text for the message.
+  }
+  return { status: response.status, body: body as T };
+}
+
+async function moveClock(api: string, command: { now: string } | { advance: string }): Promise<DueRunReport> {
+  const reply = await request<DueRunReport>(`${api}/local/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(command),
+  });
+  if (reply.status !== 200) fail(`POST /local/clock answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+async function emailsTo(inbox: string, addresses: ReadonlySet<string>): Promise<StoredEmail[]> {
+  const reply = await request<{ emails: StoredEmail[] }>(`${inbox}/store`);
+  if (reply.status !== 200) fail(`The SES emulator at ${inbox} answered ${reply.status}`);
+  return reply.body.emails.filter((email) =>
+    email.destination.to.some((to) => addresses.has(to.toLowerCase())),
+  );
+}
+
+function monthLabel(instant: Date): string {
+  return instant.toLocaleString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** The first instant of the next calendar month (UTC), or `until` if that comes first. */
+function nextStop(from: Date, until: Date): Date {
+  const next = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  return next < until ? next : until;
+}
+
+async function main(): Promise<void> {
+  const { api, inbox, until } = options();
+  const secret = await webhookSecret();
+  const run = `${new Date().toISOString().slice(0, 10).replaceAll("-", "")}${randomBytes(2).toString("hex")}`;
+
+  const health = await request(`${api}/health`);
+  if (health.status !== 200) fail(`${api}/health answered ${health.status}; is \`npm start\` running?`);
+  await emailsTo(inbox, new Set());
+  process.stdout.write(`✓ Matchpath at ${api}, inbox at ${inbox} (demo run ${run})\n`);
+
+  const applicants = demoApplicants(run);
+  const names = new Map<string, string>();
+  const addresses = new Set(applicants.map((applicant) => applicant.snapshot.applicant.email.toLowerCase()));
+  const pending = [...applicants];
+
+  const submit = async (index: number): Promise<void> => {
+    const [applicant] = pending.splice(index, 1);
+    if (!applicant) return;
+    const body = JSON.stringify(applicant.snapshot);
+    const reply = await request<{ applicantId?: string; outcome?: string }>(`${api}/intake/webhook`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...signedHeaders(secret, `msg_${applicant.snapshot.submissionId}`, body),
+      },
+      body,
+    });
+    if (reply.status !== 202 || !reply.body.applicantId) {
+      fail(
+        `Intake refused ${applicant.snapshot.applicant.fullName}: ${reply.status} ${JSON.stringify(reply.body)}`,
+      );
+    }
+    names.set(reply.body.applicantId, applicant.snapshot.applicant.fullName);
+    process.stdout.write(
+      `✓ Posted ${applicant.snapshot.applicant.fullName} (${applicant.story}) → ${reply.status} ${reply.body.outcome}, ${reply.body.applicantId}\n`,
+    );
+  };
+
+  let clock = new Date(applicants[0]?.submitAt ?? "2026-06-01T06:00:00Z");
+  await moveClock(api, { now: clock.toISOString() });
+  process.stdout.write(`✓ Local clock set to ${clock.toISOString()}\n`);
+
+  let sentSoFar = 0;
+  while (clock < until) {
+    // Submit whoever's form arrives by now, then walk to the next stop.
+    for (let index = pending.length - 1; index >= 0; index -= 1) {
+      const candidate = pending[index];
+      if (candidate && new Date(candidate.submitAt) <= clock) await submit(index);
+    }
+    const arrival = pending
+      .map((applicant) => new Date(applicant.submitAt))
+      .filter((at) => at > clock)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const monthEnd = nextStop(clock, until);
+    const stop = arrival && arrival < monthEnd ? arrival : monthEnd;
+    const report = await moveClock(api, { now: stop.toISOString() });
+
+    const ours = report.woken.filter((wake) => names.has(wake.applicantId));
+    const failed = ours.filter((wake) => wake.error);
+    const sent = await emailsTo(inbox, addresses);
+    const newly = sent.slice(sentSoFar);
+    sentSoFar = sent.length;
+    const perPerson = new Map<string, number>();
+    for (const email of newly) {
+      const to = email.destination.to[0] ?? "";
+      const name = applicants.find((a) => a.snapshot.applicant.email.toLowerCase() === to.toLowerCase())
+        ?.snapshot.applicant.fullName;
+      perPerson.set(name ?? to, (perPerson.get(name ?? to) ?? 0) + 1);
+    }
+    const who = [...perPerson].map(([name, count]) => `${name} ${count}`).join(", ");
+    process.stdout.write(
+      `  ${monthLabel(clock).padEnd(8)} → ${stop.toISOString().slice(0, 10)}: ${ours.length} wake-up(s), ${newly.length} email(s)${who ? ` (${who})` : ""}${failed.length ? `, ${failed.length} failed: ${failed.map((wake) => wake.error).join("; ")}` : ""}\n`,
+    );
+    clock = stop;
+  }
+
+  const emails = await emailsTo(inbox, addresses);
+  process.stdout.write(`\n${emails.length} reminder email(s) sent:\n`);
+  for (const applicant of applicants) {
+    const address = applicant.snapshot.applicant.email.toLowerCase();
+    const theirs = emails.filter((email) => email.destination.to.some((to) => to.toLowerCase() === address));
+    process.stdout.write(`\n  ${applicant.snapshot.applicant.fullName} <${address}>: ${theirs.length}\n`);
+    for (const email of theirs) process.stdout.write(`    - ${email.subject}\n`);
+  }
+  process.stdout.write(`\nOpen ${inbox} to read them.\n`);
+}
+
+await main();

@@ -1,0 +1,186 @@
+import { parseArgs } from "node:util";
+import { type LocalStack, startLocalStack } from "./stack.ts";
+
+/**
+ * `npm start`: the whole pipeline on this machine (see stack.ts), until Ctrl-C.
+ * The one place of the local stack that reads the environment.
+ */
+
+const USAGE = `Usage: npm start [-- --in-memory] [-- --help]
+
+Runs Matchpath on this machine with real parts only:
+  - DynamoDB Local (Java 17+) with the table and its stream      :8000  (data in .data/dynamodb)
+  - the SES v2 emulator (aws-ses-v2-local) and its web inbox     :8005
+  - a local EventBridge PutEvents endpoint (events in .data/events.jsonl)
+  - the HTTP API Lambda behind a server speaking API Gateway payload 2.0   :3000
+  - a stream poller feeding the planner Lambda, and the reminder Lambda fired by
+    the table-kept wake-ups when the local clock moves
+
+Options:
+  --in-memory   keep the database in memory (secrets and events still go to .data/)
+  --help        this text
+
+Environment:
+  PORT                       HTTP API port (default 3000; 0 picks a free one)
+  MATCHPATH_WEBHOOK_SECRET   a whsec_ secret; default: kept in .data/webhook-secret (generated once)
+  MATCHPATH_CLOCK            the local clock's start instant, e.g. 2026-06-01T09:00:00Z (default: now)
+  MATCHPATH_SES_PORT         SES emulator port (default 8005)
+  MATCHPATH_DYNAMODB_PORT    DynamoDB Local port (default 8000)
+  MATCHPATH_DATA_DIR         where state is kept (default .data)
+
+Routes:
+  GET  /health
+  POST /intake/webhook            Standard Webhooks signed applicant snapshot or milestone update
+  GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
+  GET  /local/clock               the local clock
+  POST /local/clock               {"now":"2026-09-01T09:00:00Z"} or {"advance":"P7D"}: moves the clock
+                                  and fires every reminder that falls due on the way
+  GET  /local/events              published domain events
+  GET  /local/dlq                 dead-lettered stream batches
+  GET  /local/applicants/:id[/plan]
+
+Examples:
+  curl http://127.0.0.1:3000/health
+  curl -X POST http://127.0.0.1:3000/local/clock -d '{"advance":"P30D"}'
+  npm run demo                    posts three signed applicants and walks the clock through a season
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`✗ ${message}\n`);
+  process.exit(1);
+}
+
+function port(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535)
+    fail(`${name} must be a port number, not "${value}"`);
+  return parsed;
+}
+
+function clockStart(): Date | undefined {
+  const value = process.env.MATCHPATH_CLOCK;
+  if (value === undefined || value === "") return undefined;
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) fail(`MATCHPATH_CLOCK must be an ISO 8601 instant, not "${value}"`);
+  return instant;
+}
+
+const CURL_BODY = JSON.stringify({
+  type: "applicant.snapshot",
+  submissionId: "curl-1",
+  applicant: {
+    externalId: "curl-demo",
+    email: "priya.raman@example.org",
+    fullName: "Priya Raman",
+    timezone: "Asia/Kolkata",
+    matchYear: 2027,
+    specialties: ["Internal Medicine"],
+    visa: "J-1",
+    graduation: "2024-05-31",
+    medicalSchool: { name: "Madras Medical College", country: "IN", wdomsSponsorNote: true },
+    programsPlanned: 80,
+  },
+  milestones: [{ key: "usmle_step1", status: "done", date: "2025-03-10" }],
+});
+
+/** A signed request to paste into a shell: computed there, so its timestamp is fresh (5-minute tolerance). */
+function curlExample(stack: LocalStack): string {
+  return [
+    "  # a Standard Webhooks signed intake from a shell (needs openssl):",
+    `  SECRET='${stack.webhookSecret}'`,
+    `  BODY='${CURL_BODY}'`,
+    "  ID=msg_$(date +%s%N); TS=$(date +%s)",
+    "  KEY=$(printf %s \"$SECRET\" | cut -c7- | base64 -d | od -An -tx1 | tr -d ' \\n')",
+    '  SIG=$(printf %s "$ID.$TS.$BODY" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | base64)',
+    `  curl -i ${stack.urls.api}/intake/webhook -H 'content-type: application/json' \\`,
+    '    -H "webhook-id: $ID" -H "webhook-timestamp: $TS" -H "webhook-signature: v1,$SIG" --data-binary "$BODY"',
+  ].join("\n");
+}
+
+async function main(): Promise<void> {
+  let values: { "in-memory"?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { "in-memory": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+
+  process.stdout.write("Starting Matchpath locally…\n");
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({
+      dataDir: process.env.MATCHPATH_DATA_DIR || ".data",
+      inMemory: values["in-memory"] ?? false,
+      ports: {
+        api: port("PORT", 3000),
+        ses: port("MATCHPATH_SES_PORT", 8005),
+        dynamodb: port("MATCHPATH_DYNAMODB_PORT", 8000),
+      },
+      ...(process.env.MATCHPATH_WEBHOOK_SECRET
+        ? { webhookSecret: process.env.MATCHPATH_WEBHOOK_SECRET }
+        : {}),
+      ...(clockStart() ? { clockStart: clockStart() as Date } : {}),
+      onProgress: (line) => process.stdout.write(`✓ ${line}\n`),
+      log: (line) => process.stderr.write(`${line}\n`),
+      handlerLogLevel: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
+    });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  process.stdout.write(
+    [
+      "",
+      `Matchpath is running (ready in ${(stack.startedInMs / 1000).toFixed(1)} s):`,
+      `  API          ${stack.urls.api}   (GET /health, POST /intake/webhook, /unsubscribe)`,
+      `  Inbox        ${stack.urls.inbox}   (every email sent, with its headers)`,
+      `  DynamoDB     ${stack.urls.dynamodb}   (table ${stack.tableName})`,
+      `  EventBridge  ${stack.urls.eventbridge}   (bus ${stack.eventBusName}; GET ${stack.urls.api}/local/events)`,
+      `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
+      "",
+      `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
+      "",
+      "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",
+      curlExample(stack),
+      "",
+      "Ctrl-C stops everything.",
+      "",
+    ].join("\n"),
+  );
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write("Stopping already; a second signal forces the exit.\n");
+      process.exit(130);
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping…\n`);
+    stack.stop().then(
+      () => {
+        process.stdout.write(
+          "✓ Stopped (DynamoDB Local, SES emulator, EventBridge endpoint, API, poller).\n",
+        );
+        process.exit(0);
+      },
+      (error: unknown) => {
+        process.stderr.write(`✗ Stopping failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+await main();

@@ -1,0 +1,69 @@
+import type { TestProject } from "vitest/node";
+import { startLocalStack } from "#local/stack.ts";
+
+/**
+ * Starts the local stack once for the integration project, with the same code as `npm start`:
+ * DynamoDB Local in memory, the SES emulator, the PutEvents endpoint, the handlers behind the
+ * HTTP server, the stream poller and the local clock, all on free ports and nothing on disk.
+ * Tests reach it over HTTP with the values provided here (read them with `inject`).
+ */
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The HTTP API, e.g. http://127.0.0.1:41234 (also serves the /local/* routes). */
+    apiUrl: string;
+    /** The SES emulator (GET /store, POST /clear-store). */
+    sesUrl: string;
+    dynamodbEndpoint: string;
+    eventBridgeEndpoint: string;
+    tableName: string;
+    eventBusName: string;
+    webhookSecret: string;
+    /** The environment the handlers were started with, for tests that invoke one in-process. */
+    handlerEnv: Record<string, string>;
+  }
+}
+
+const HANDLER_ENV_KEYS = [
+  "AWS_REGION",
+  "TABLE_NAME",
+  "CLOCK",
+  "WAKE_UP_SCHEDULER",
+  "MATCHPATH_DYNAMODB_ENDPOINT",
+  "MATCHPATH_SES_ENDPOINT",
+  "MATCHPATH_EVENTBRIDGE_ENDPOINT",
+  "EVENT_BUS_NAME",
+  "SENDER_ADDRESS",
+  "PUBLIC_BASE_URL",
+  "WEBHOOK_SECRET",
+  "UNSUBSCRIBE_SECRET",
+  "POWERTOOLS_LOG_LEVEL",
+] as const;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stack = await startLocalStack({
+    ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
+    // The season the tests walk through starts here; each test sets the clock it needs.
+    clockStart: new Date("2026-06-01T00:00:00Z"),
+    log: (line) => process.stderr.write(`[local stack] ${line}\n`),
+    handlerLogLevel: "ERROR",
+  });
+
+  project.provide("apiUrl", stack.urls.api);
+  project.provide("sesUrl", stack.urls.inbox);
+  project.provide("dynamodbEndpoint", stack.urls.dynamodb);
+  project.provide("eventBridgeEndpoint", stack.urls.eventbridge);
+  project.provide("tableName", stack.tableName);
+  project.provide("eventBusName", stack.eventBusName);
+  project.provide("webhookSecret", stack.webhookSecret);
+  const handlerEnv: Record<string, string> = {};
+  for (const key of HANDLER_ENV_KEYS) {
+    const value = process.env[key];
+    if (value !== undefined) handlerEnv[key] = value;
+  }
+  project.provide("handlerEnv", handlerEnv);
+
+  return async () => {
+    await stack.stop();
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, inject, it } from "vitest";
+import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { newWebhookSecret } from "#local/secrets.ts";
+import { step2Applicant } from "./support/applicants.ts";
+import { drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * The intake edge over real HTTP: every refusal is RFC 9457 problem+json and writes nothing.
+ * "Nothing stored" is checked by scanning the whole table for the applicant's unique externalId.
+ */
+describe("intake refusals on the local stack", () => {
+  it("a bad signature → 401 problem+json and nothing stored", async () => {
+    const applicant = step2Applicant();
+
+    const reply = await postWebhook(applicant.snapshot, { secret: newWebhookSecret() });
+
+    expect(reply.status).toBe(401);
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ status: 401 });
+    expect(reply.body.title).toEqual(expect.any(String));
+    await drainStream();
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+
+  it("a body changed after signing → 401 and nothing stored", async () => {
+    const applicant = step2Applicant();
+    const signedFor = JSON.stringify(applicant.snapshot);
+    const tampered = signedFor.replace('"programsPlanned":80', '"programsPlanned":81');
+    expect(tampered).not.toBe(signedFor);
+
+    // Sign one body, send another: the signature covers the raw bytes.
+    const response = await fetch(`${inject("apiUrl")}/intake/webhook`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...signedHeaders(inject("webhookSecret"), "msg_t", signedFor),
+      },
+      body: tampered,
+    });
+
+    expect(response.status).toBe(401);
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+
+  it("a malformed body → 400 naming the field, nothing stored", async () => {
+    const applicant = step2Applicant();
+    const snapshot = {
+      ...applicant.snapshot,
+      applicant: { ...applicant.snapshot.applicant, timezone: "Mars/Olympus_Mons" },
+    };
+
+    const reply = await postWebhook(snapshot);
+
+    expect(reply.status).toBe(400);
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ status: 400 });
+    expect(JSON.stringify(reply.body)).toContain("applicant.timezone");
+    expect(JSON.stringify(reply.body)).not.toContain("applicant.email");
+    await drainStream();
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+
+  it("a body that is not JSON → 400", async () => {
+    const reply = await postWebhook(undefined, { raw: '{"type":"applicant.snapshot",' });
+    expect(reply.status).toBe(400);
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+  });
+
+  it("a body over 256 KB → 413 and nothing stored, even when correctly signed", async () => {
+    const applicant = step2Applicant();
+    // Valid JSON, validly signed, padded with whitespace past the limit.
+    const raw = `${JSON.stringify(applicant.snapshot)}${" ".repeat(260 * 1024)}`;
+
+    const reply = await postWebhook(undefined, { raw });
+
+    expect(reply.status).toBe(413);
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+    await drainStream();
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+
+  it("a content type other than JSON → 415 and nothing stored", async () => {
+    const applicant = step2Applicant();
+
+    const reply = await postWebhook(applicant.snapshot, { headers: { "content-type": "application/xml" } });
+
+    expect(reply.status).toBe(415);
+    expect(reply.contentType).toMatch(/^application\/problem\+json/);
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+});

@@ -55,8 +55,8 @@ export interface DueRunnerParts {
   clock: ControllableClock;
   /** Wake-ups due at or before the instant, any order. */
   listDue(now: Date): Promise<DueWakeUp[]>;
-  /** Invokes the reminder function as EventBridge Scheduler would for this wake-up. */
-  invokeReminder(wakeUp: DueWakeUp): Promise<void>;
+  /** Invokes the reminder function as EventBridge Scheduler would for this wake-up; resolves with its result. */
+  invokeReminder(wakeUp: DueWakeUp): Promise<unknown>;
   /** Resolves when every stream record written so far reached the planner. */
   drainStream(): Promise<void>;
   /** Emails in the SES emulator so far (the delta is what a run sent). */
@@ -69,6 +69,10 @@ export interface FiredWakeUp {
   at: string;
   /** The clock's reading when the reminder function ran (ISO UTC). */
   firedAt: string;
+  /** What the reminder function reported (its `outcome`, e.g. "sent" or "nothing-due"), if it said. */
+  outcome?: string;
+  /** The next wake-up it armed (ISO UTC), if it said. */
+  nextWakeUpAt?: string;
   /** Present when the reminder function threw: Scheduler would retry; locally it waits for the next run. */
   error?: string;
 }
@@ -126,7 +130,12 @@ async function runUntil(parts: DueRunnerParts, requested: Date | undefined): Pro
         firedAt: clock.now().toISOString(),
       };
       try {
-        await parts.invokeReminder(wakeUp);
+        const result = await parts.invokeReminder(wakeUp);
+        if (typeof result === "object" && result !== null) {
+          const { outcome, nextWakeUpAt } = result as { outcome?: unknown; nextWakeUpAt?: unknown };
+          if (typeof outcome === "string") record.outcome = outcome;
+          if (typeof nextWakeUpAt === "string") record.nextWakeUpAt = nextWakeUpAt;
+        }
       } catch (error) {
         record.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       }

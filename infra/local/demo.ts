@@ -197,9 +197,17 @@ async function main(): Promise<void> {
       perPerson.set(name ?? to, (perPerson.get(name ?? to) ?? 0) + 1);
     }
     const who = [...perPerson].map(([name, count]) => `${name} ${count}`).join(", ");
+    const outcomes = new Map<string, number>();
+    for (const wake of ours) {
+      const outcome = wake.error ? "failed" : (wake.outcome ?? "done");
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    const how = [...outcomes].map(([outcome, count]) => `${outcome} ${count}`).join(", ");
     process.stdout.write(
-      `  ${monthLabel(clock).padEnd(8)} → ${stop.toISOString().slice(0, 10)}: ${ours.length} wake-up(s), ${newly.length} email(s)${who ? ` (${who})` : ""}${failed.length ? `, ${failed.length} failed: ${failed.map((wake) => wake.error).join("; ")}` : ""}\n`,
+      `  ${monthLabel(clock).padEnd(9)}→ ${stop.toISOString().slice(0, 10)}: ${ours.length} wake-up(s)${how ? ` (${how})` : ""}, ${newly.length} email(s)${who ? ` (${who})` : ""}\n`,
     );
+    for (const wake of failed)
+      process.stdout.write(`      ✗ ${names.get(wake.applicantId)} at ${wake.at}: ${wake.error}\n`);
     clock = stop;
   }
 

@@ -247,7 +247,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock: localClock,
       listDue: (now) => wakeUps.listDue(now),
       invokeReminder: async (wakeUp) => {
-        await reminder(
+        const result = await reminder(
           // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
           {
             applicantId: wakeUp.applicantId,
@@ -258,6 +258,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
         // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
         await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
+        return result;
       },
       drainStream: () => poller.drain(),
       countEmails: async () => (await readSesStore(ses.endpoint)).length,

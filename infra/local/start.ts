@@ -158,13 +158,15 @@ async function main(): Promise<void> {
     ].join("\n"),
   );
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      process.stderr.write("Stopping already; a second signal forces the exit.\n");
+    if (stoppingSince !== undefined) {
+      // Ctrl-C reaches this process twice: from the terminal's process group and relayed by tsx.
+      if (Date.now() - stoppingSince < 2_000) return;
+      process.stderr.write("Still stopping; a second Ctrl-C forces the exit.\n");
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     process.stdout.write(`\n${signal}: stopping…\n`);
     stack.stop().then(
       () => {

@@ -219,6 +219,13 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  ${applicant.snapshot.applicant.fullName} <${address}>: ${theirs.length}\n`);
     for (const email of theirs) process.stdout.write(`    - ${email.subject}\n`);
   }
+  if (emails.length === 0) {
+    process.stdout.write(
+      "\nNo email was sent. The wake-ups above say what the reminder function did; see the `npm start` window for errors.\n",
+    );
+    process.exitCode = 1;
+    return;
+  }
   process.stdout.write(`\nOpen ${inbox} to read them.\n`);
 }
 

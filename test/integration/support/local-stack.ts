@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { inject } from "vitest";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
@@ -139,7 +139,7 @@ export async function itemsMentioning(text: string): Promise<Record<string, unkn
   });
   try {
     const found: Record<string, unknown>[] = [];
-    let startKey: Record<string, import("@aws-sdk/client-dynamodb").AttributeValue> | undefined;
+    let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await client.send(
         new ScanCommand({

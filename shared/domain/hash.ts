@@ -1,23 +1,30 @@
 /**
- * A tiny, pure, deterministic string hash (two FNV-1a 32-bit passes with different offset bases,
- * giving 64 bits as 16 hex characters). Not cryptographic: it names things stably (reminder ids,
- * plan fingerprints) where node:crypto would be an I/O-free but heavier dependency.
+ * A tiny, pure, deterministic string hash: two FNV-1a 32-bit lanes with different offset bases,
+ * computed in one pass, giving 64 bits as 16 hex characters. Not cryptographic: it names things
+ * stably (reminder ids, plan fingerprints) without node:crypto.
  */
 
 const FNV_PRIME = 0x01000193;
 
-function fnv1a32(text: string, offsetBasis: number): number {
-  let hash = offsetBasis;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, FNV_PRIME);
-  }
-  return hash >>> 0;
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+function hex8(value: number): string {
+  return (
+    (HEX_PAIRS[(value >>> 24) & 0xff] ?? "") +
+    (HEX_PAIRS[(value >>> 16) & 0xff] ?? "") +
+    (HEX_PAIRS[(value >>> 8) & 0xff] ?? "") +
+    (HEX_PAIRS[value & 0xff] ?? "")
+  );
 }
 
 /** 16 lowercase hex characters; the same text always gives the same result, on every platform. */
 export function stableHash(text: string): string {
-  const high = fnv1a32(text, 0x811c9dc5);
-  const low = fnv1a32(text, 0x050c5d1f);
-  return high.toString(16).padStart(8, "0") + low.toString(16).padStart(8, "0");
+  let high = 0x811c9dc5;
+  let low = 0x050c5d1f;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    high = Math.imul(high ^ code, FNV_PRIME);
+    low = Math.imul(low ^ code, FNV_PRIME);
+  }
+  return hex8(high) + hex8(low);
 }

@@ -1,5 +1,5 @@
 import { MILESTONE_CATALOG } from "./catalog/index.ts";
-import type { BlockedStep, NextStep, OverdueStep, Plan, Reminder } from "./plan.ts";
+import type { BlockedStep, NextStep, OverdueStep, Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import {
   applies,
@@ -11,7 +11,7 @@ import {
 } from "./planner/context.ts";
 import { deadlineDetail, makeDueResolver, shiftDays } from "./planner/deadlines.ts";
 import { planInterviews } from "./planner/interviews.ts";
-import { remindersFor } from "./planner/reminders.ts";
+import { remindersFor, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { URGENCY_RANK, urgencyOf } from "./planner/urgency.ts";
 import type { SeasonCalendar } from "./seasons/index.ts";
@@ -20,6 +20,24 @@ import { isoUtc } from "./time.ts";
 export type { PlannerInput } from "./planner/context.ts";
 export { interviewIdOf } from "./planner/interviews.ts";
 export { reminderId } from "./planner/reminders.ts";
+
+/**
+ * Sorts by precomputed keys (numbers or strings, compared with < and >, never locale-aware), so
+ * ISO text is parsed once per item rather than once per comparison. Stable for equal keys.
+ */
+function sortByKeys<T>(items: readonly T[], keysOf: (item: T) => readonly (number | string)[]): T[] {
+  const decorated = items.map((item) => ({ item, keys: keysOf(item) }));
+  decorated.sort((left, right) => {
+    for (let index = 0; index < left.keys.length; index++) {
+      const a = left.keys[index];
+      const b = right.keys[index];
+      if (a === undefined || b === undefined || a === b) continue;
+      return a < b ? -1 : 1;
+    }
+    return 0;
+  });
+  return decorated.map((entry) => entry.item);
+}
 
 const NO_SPONSOR_NOTE = "wdoms_listing: ECFMG sponsor note for your school";
 
@@ -42,10 +60,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const context = buildContext(input, calendar, now);
   const dueOf = makeDueResolver(context);
   const sponsorNoteMissing = context.applicant.medicalSchool.wdomsSponsorNote === false;
-  const nextSteps: NextStep[] = [];
+  const nextSteps: { step: NextStep; due: number }[] = [];
   const blocked: BlockedStep[] = [];
-  const overdue: OverdueStep[] = [];
-  const reminders: Reminder[] = [];
+  const overdue: { step: OverdueStep; due: number }[] = [];
+  const reminders: TimedReminder[] = [];
   const catalogOrder = new Map<string, number>();
 
   MILESTONE_CATALOG.forEach((entry, index) => {
@@ -58,7 +76,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     const due = dueOf(entry.key);
     const detail = due === null ? undefined : deadlineDetail(context, due.at, due.status, due.source);
     if (due !== null && detail !== undefined && due.at < context.now) {
-      overdue.push({ milestone: entry.key, title: entry.title, dueBy: detail.at, deadline: detail });
+      overdue.push({
+        due: due.at,
+        step: { milestone: entry.key, title: entry.title, dueBy: detail.at, deadline: detail },
+      });
     }
 
     const waitingFor: string[] = [];
@@ -82,70 +103,69 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       entry.key === "wdoms_listing" && sponsorNoteMissing
         ? "Your school shows no ECFMG sponsor note: contact your school and ECFMG before paying any fee."
         : entry.action;
-    nextSteps.push({
+    const step: NextStep = {
       milestone: entry.key,
       title: entry.title,
       why: entry.why.text,
       action,
       dueBy: detail === undefined ? null : detail.at,
-      ...(detail === undefined ? {} : { deadline: detail }),
-      ...(startBy === null ? {} : { startBy: isoUtc(startBy) }),
       // An ineligible school makes every other step moot, so checking it comes first.
       urgency:
         entry.key === "wdoms_listing" && sponsorNoteMissing && (due === null || due.at >= context.now)
           ? "urgent"
           : urgencyOf(context, due === null ? null : due.at, startBy, notStarted),
-    });
+    };
+    if (detail !== undefined) step.deadline = detail;
+    if (startBy !== null) step.startBy = isoUtc(startBy);
+    nextSteps.push({ due: due === null ? Number.POSITIVE_INFINITY : due.at, step });
     if (due !== null && detail !== undefined) {
-      reminders.push(
-        ...remindersFor(context, {
-          milestone: entry.key,
-          title: entry.title,
-          why: entry.why.text,
-          ladder: entry.ladder,
-          deadline: due.at,
-          deadlineDetail: detail,
-          startBy,
-          notStarted,
-        }),
-      );
+      for (const timed of remindersFor(context, {
+        milestone: entry.key,
+        title: entry.title,
+        why: entry.why.text,
+        ladder: entry.ladder,
+        deadline: due.at,
+        deadlineDetail: detail,
+        startBy,
+        notStarted,
+      })) {
+        reminders.push(timed);
+      }
     }
   });
 
   const interviews = planInterviews(context);
   nextSteps.push(...interviews.steps);
-  overdue.push(...interviews.overdue);
   reminders.push(...interviews.reminders);
 
-  const dueKey = (step: { dueBy: string | null }): number =>
-    step.dueBy === null ? Number.POSITIVE_INFINITY : Date.parse(step.dueBy);
-  const tieBreak = (step: { milestone: string; interviewId?: string }): string =>
-    `${String(catalogOrder.get(step.milestone) ?? 99).padStart(2, "0")}|${step.interviewId ?? ""}`;
-  nextSteps.sort(
-    (left, right) =>
-      URGENCY_RANK[left.urgency] - URGENCY_RANK[right.urgency] ||
-      dueKey(left) - dueKey(right) ||
-      tieBreak(left).localeCompare(tieBreak(right)),
-  );
-  overdue.sort(
-    (left, right) => dueKey(left) - dueKey(right) || tieBreak(left).localeCompare(tieBreak(right)),
-  );
+  const ordered = sortByKeys(nextSteps, ({ step, due }) => [
+    URGENCY_RANK[step.urgency],
+    due,
+    catalogOrder.get(step.milestone) ?? MILESTONE_CATALOG.length,
+    step.interviewId ?? "",
+  ]).map((entry) => entry.step);
+  const orderedOverdue = sortByKeys(overdue, ({ step, due }) => [
+    due,
+    catalogOrder.get(step.milestone) ?? MILESTONE_CATALOG.length,
+    step.interviewId ?? "",
+  ]).map((entry) => entry.step);
   reminders.sort(
     (left, right) =>
-      Date.parse(left.sendAt) - Date.parse(right.sendAt) ||
-      Date.parse(left.deadline) - Date.parse(right.deadline) ||
-      left.id.localeCompare(right.id),
+      left.sendAt - right.sendAt ||
+      left.deadline - right.deadline ||
+      (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
   );
+  const orderedReminders = reminders.map((timed) => timed.reminder);
 
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,
     seasonStatus: calendar.status,
-    nextSteps,
+    nextSteps: ordered,
     blocked,
-    overdue,
+    overdue: orderedOverdue,
     risks: assessRisks(context, dueOf),
-    reminders,
+    reminders: orderedReminders,
     budget: buildBudget(context),
   };
 }

@@ -6,9 +6,10 @@ import { DateTime, IANAZone } from "luxon";
  * The planner works in "wall milliseconds": the UTC epoch milliseconds that the local wall-clock
  * reading would have if it were UTC. Calendar arithmetic on wall milliseconds (add a day, set the
  * time of day) is exact, so a 09:00 local reminder stays 09:00 local across a DST change. Offsets
- * come from luxon and are cached per 15-minute UTC bucket: every zone offset in use today is a
- * multiple of 15 minutes, so transitions fall on bucket boundaries. The cache keeps luxon out of
- * the planner's hot loop (see BENCHMARKS.md).
+ * come from luxon: each zone keeps the spans of constant offset discovered so far (every offset in
+ * use today is a multiple of 15 minutes, so transitions fall on 15-minute boundaries and bisection
+ * finds them exactly), so luxon stays out of the planner's hot loop (see BENCHMARKS.md). The
+ * module-level caches are deterministic memos: they never change a result, only its cost.
  */
 
 export const ET_ZONE = "America/New_York";
@@ -24,24 +25,103 @@ export const QUIET_START_MINUTE = 21 * 60;
 export const QUIET_END_MINUTE = 8 * 60;
 
 const BUCKET_MS = 15 * MINUTE_MS;
-const MAX_BUCKETS_PER_ZONE = 100_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const STEP_MS = 7 * DAY_MS;
+const MAX_REACH_MS = 400 * DAY_MS;
+
+/** A stretch of time, [from, until), over which a zone keeps one UTC offset. */
+interface OffsetSpan {
+  from: number;
+  until: number;
+  offset: number;
+}
+
+interface ZoneSpans {
+  zone: IANAZone;
+  /** Sorted by `from`, non-overlapping. */
+  spans: OffsetSpan[];
+  last: OffsetSpan | undefined;
+}
+
+const spansByZone = new Map<string, ZoneSpans>();
+
+/**
+ * The first 15-minute bucket boundary after `same` (where the offset is `offset`) at which the
+ * offset differs, given that it differs at `different`. Every offset in use is a multiple of
+ * 15 minutes, so transitions fall on these boundaries.
+ */
+function transitionBetween(zone: IANAZone, same: number, different: number, offset: number): number {
+  // Bucket indices chosen so the invariant holds at the start: one side keeps `offset`, the other not.
+  const forward = different > same;
+  let low = forward ? Math.floor(same / BUCKET_MS) : Math.floor(different / BUCKET_MS);
+  let high = forward ? Math.ceil(different / BUCKET_MS) : Math.floor(same / BUCKET_MS);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    const matches = zone.offset(middle * BUCKET_MS) === offset;
+    if (matches === forward) low = middle;
+    else high = middle;
+  }
+  return high * BUCKET_MS;
+}
+
+/**
+ * Finds the span containing the instant with luxon: steps a week at a time (no zone changes its
+ * offset twice within a week) up to 400 days each way, then bisects to the exact transition.
+ */
+function discoverSpan(record: ZoneSpans, utcMs: number): OffsetSpan {
+  const { zone } = record;
+  const offset = zone.offset(utcMs);
+  let from = utcMs - MAX_REACH_MS;
+  for (let probe = utcMs - STEP_MS; probe > utcMs - MAX_REACH_MS; probe -= STEP_MS) {
+    if (zone.offset(probe) !== offset) {
+      from = transitionBetween(zone, probe + STEP_MS, probe, offset);
+      break;
+    }
+  }
+  let until = utcMs + MAX_REACH_MS;
+  for (let probe = utcMs + STEP_MS; probe < utcMs + MAX_REACH_MS; probe += STEP_MS) {
+    if (zone.offset(probe) !== offset) {
+      until = transitionBetween(zone, probe - STEP_MS, probe, offset);
+      break;
+    }
+  }
+  // Trim against known spans (they agree where they overlap) so the list stays non-overlapping.
+  for (const known of record.spans) {
+    if (known.until > from && known.until <= utcMs) from = known.until;
+    if (known.from < until && known.from > utcMs) until = known.from;
+  }
+  const span = { from, until, offset };
+  const index = record.spans.findIndex((known) => known.from > from);
+  record.spans.splice(index === -1 ? record.spans.length : index, 0, span);
+  return span;
+}
 
 /** The zone's offset from UTC, in minutes, at the UTC instant. Throws RangeError on an unknown zone. */
 export function offsetMinutes(zone: string, utcMs: number): number {
-  let byBucket = offsetCache.get(zone);
-  if (byBucket === undefined) {
+  let record = spansByZone.get(zone);
+  if (record === undefined) {
     if (!IANAZone.isValidZone(zone)) throw new RangeError(`unknown time zone ${zone}`);
-    byBucket = new Map();
-    offsetCache.set(zone, byBucket);
+    record = { zone: IANAZone.create(zone), spans: [], last: undefined };
+    spansByZone.set(zone, record);
   }
-  const bucket = Math.floor(utcMs / BUCKET_MS);
-  const cached = byBucket.get(bucket);
-  if (cached !== undefined) return cached;
-  const offset = IANAZone.create(zone).offset(utcMs);
-  if (byBucket.size >= MAX_BUCKETS_PER_ZONE) byBucket.clear();
-  byBucket.set(bucket, offset);
-  return offset;
+  const last = record.last;
+  if (last !== undefined && utcMs >= last.from && utcMs < last.until) return last.offset;
+  const spans = record.spans;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle];
+    if (span === undefined) break;
+    if (utcMs < span.from) high = middle - 1;
+    else if (utcMs >= span.until) low = middle + 1;
+    else {
+      record.last = span;
+      return span.offset;
+    }
+  }
+  const span = discoverSpan(record, utcMs);
+  record.last = span;
+  return span.offset;
 }
 
 /** The wall-clock reading in the zone at the UTC instant, as wall milliseconds. */
@@ -129,16 +209,42 @@ function formatOffset(offset: number): string {
   return `${sign}${hours}:${minutes}`;
 }
 
+/**
+ * Memoises a pure formatter per zone. Plans for many applicants share deadlines and 09:00 slots,
+ * so formatting (Date#toISOString, string building) is mostly a cache hit; each cache is bounded.
+ */
+const MAX_FORMAT_CACHE = 20_000;
+function memoByZone(
+  format: (zone: string, utcMs: number) => string,
+): (zone: string, utcMs: number) => string {
+  const byZone = new Map<string, Map<number, string>>();
+  return (zone, utcMs) => {
+    let cache = byZone.get(zone);
+    if (cache === undefined) {
+      cache = new Map();
+      byZone.set(zone, cache);
+    }
+    const cached = cache.get(utcMs);
+    if (cached !== undefined) return cached;
+    const text = format(zone, utcMs);
+    if (cache.size >= MAX_FORMAT_CACHE) cache.clear();
+    cache.set(utcMs, text);
+    return text;
+  };
+}
+
 /** ISO 8601 with the zone's offset, e.g. "2026-02-18T09:00:00.000+05:30". */
-export function isoInZone(zone: string, utcMs: number): string {
+export const isoInZone: (zone: string, utcMs: number) => string = memoByZone((zone, utcMs) => {
   const offset = offsetMinutes(zone, utcMs);
   const wall = utcMs + offset * MINUTE_MS;
   return new Date(wall).toISOString().slice(0, 23) + formatOffset(offset);
-}
+});
+
+const isoUtcMemo = memoByZone((_zone, utcMs) => new Date(utcMs).toISOString());
 
 /** ISO 8601 UTC, e.g. "2026-02-25T02:00:00.000Z". */
 export function isoUtc(utcMs: number): string {
-  return new Date(utcMs).toISOString();
+  return isoUtcMemo("UTC", utcMs);
 }
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
@@ -165,12 +271,14 @@ function shortZoneName(zone: string, utcMs: number, offset: number): string {
 }
 
 /** For humans, in the zone: "Wed 25 Feb 2026, 7:30 AM GMT+5:30". */
-export function renderInZone(zone: string, utcMs: number): string {
+export const renderInZone: (zone: string, utcMs: number) => string = memoByZone((zone, utcMs) => {
   const offset = offsetMinutes(zone, utcMs);
   return `${renderWall(utcMs + offset * MINUTE_MS)} ${shortZoneName(zone, utcMs, offset)}`;
-}
+});
+
+const renderEtMemo = memoByZone((_zone, utcMs) => `${renderWall(toWall(ET_ZONE, utcMs))} ET`);
 
 /** For humans, in US Eastern time: "Tue 24 Feb 2026, 9:00 PM ET". */
 export function renderEt(utcMs: number): string {
-  return `${renderWall(toWall(ET_ZONE, utcMs))} ET`;
+  return renderEtMemo(ET_ZONE, utcMs);
 }

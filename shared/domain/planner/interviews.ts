@@ -1,5 +1,5 @@
 import { stableHash } from "../hash.ts";
-import type { NextStep, OverdueStep, Reminder } from "../plan.ts";
+import type { NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
 import { HOUR_MS, renderInZone } from "../time.ts";
 import {
@@ -10,19 +10,39 @@ import {
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./deadlines.ts";
-import { remindersFor } from "./reminders.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { urgencyOf } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
 export function interviewIdOf(interview: Interview): string {
   if (interview.id !== undefined) return interview.id;
-  return `iv-${stableHash(`${interview.program}|${Date.parse(interview.startsAt)}`)}`;
+  const key = `${interview.program}|${startOf(interview)}`;
+  const cached = derivedIdCache.get(key);
+  if (cached !== undefined) return cached;
+  const id = `iv-${stableHash(key)}`;
+  if (derivedIdCache.size >= 50_000) derivedIdCache.clear();
+  derivedIdCache.set(key, id);
+  return id;
+}
+
+const derivedIdCache = new Map<string, string>();
+
+const startCache = new Map<string, number>();
+
+/** The interview's start instant; parsing ISO text is slow enough to be worth a bounded memo. */
+function startOf(interview: Interview): number {
+  const cached = startCache.get(interview.startsAt);
+  if (cached !== undefined) return cached;
+  const start = Date.parse(interview.startsAt);
+  if (startCache.size >= 50_000) startCache.clear();
+  startCache.set(interview.startsAt, start);
+  return start;
 }
 
 export interface InterviewPlan {
-  steps: NextStep[];
-  overdue: OverdueStep[];
-  reminders: Reminder[];
+  /** Steps with their due instant as a number, for sorting without re-parsing. */
+  steps: { step: NextStep; due: number }[];
+  reminders: TimedReminder[];
 }
 
 /**
@@ -31,12 +51,11 @@ export interface InterviewPlan {
  * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
  */
 export function planInterviews(context: PlanContext): InterviewPlan {
-  const steps: NextStep[] = [];
-  const overdue: OverdueStep[] = [];
-  const reminders: Reminder[] = [];
+  const steps: { step: NextStep; due: number }[] = [];
+  const reminders: TimedReminder[] = [];
   for (const interview of context.interviews) {
     const interviewId = interviewIdOf(interview);
-    const start = Date.parse(interview.startsAt);
+    const start = startOf(interview);
     const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
     const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
     const format = interview.format === "virtual" ? "virtual" : "in-person";
@@ -46,14 +65,17 @@ export function planInterviews(context: PlanContext): InterviewPlan {
     const thanksTitle = `Thank ${interview.program} for the interview`;
     if (start > context.now) {
       steps.push({
-        milestone: "interview",
-        interviewId,
-        title: prepTitle,
-        why: INTERVIEW_PREP_WHY,
-        action: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
-        dueBy: prepDeadline.at,
-        deadline: prepDeadline,
-        urgency: urgencyOf(context, start, null, false),
+        due: start,
+        step: {
+          milestone: "interview",
+          interviewId,
+          title: prepTitle,
+          why: INTERVIEW_PREP_WHY,
+          action: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
+          dueBy: prepDeadline.at,
+          deadline: prepDeadline,
+          urgency: urgencyOf(context, start, null, false),
+        },
       });
       reminders.push(
         ...remindersFor(context, {
@@ -70,14 +92,17 @@ export function planInterviews(context: PlanContext): InterviewPlan {
       );
     } else if (context.now <= thankYouBy) {
       steps.push({
-        milestone: "interview",
-        interviewId,
-        title: thanksTitle,
-        why: INTERVIEW_THANK_YOU_WHY,
-        action: `Your interview was ${shownTime}. Send a short thank-you note.`,
-        dueBy: thanksDeadline.at,
-        deadline: thanksDeadline,
-        urgency: urgencyOf(context, thankYouBy, null, false),
+        due: thankYouBy,
+        step: {
+          milestone: "interview",
+          interviewId,
+          title: thanksTitle,
+          why: INTERVIEW_THANK_YOU_WHY,
+          action: `Your interview was ${shownTime}. Send a short thank-you note.`,
+          dueBy: thanksDeadline.at,
+          deadline: thanksDeadline,
+          urgency: urgencyOf(context, thankYouBy, null, false),
+        },
       });
     }
     if (context.now <= thankYouBy) {
@@ -92,9 +117,9 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           deadlineDetail: thanksDeadline,
           startBy: null,
           notStarted: false,
-        }).filter((reminder) => Date.parse(reminder.sendAt) >= start),
+        }).filter((timed) => timed.sendAt >= start),
       );
     }
   }
-  return { steps, overdue, reminders };
+  return { steps, reminders };
 }

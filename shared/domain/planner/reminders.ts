@@ -30,9 +30,30 @@ export function reminderId(
   rung: string,
   deadline: number,
 ): string {
-  return `r-${stableHash(`${milestone}|${interviewId ?? ""}|${rung}|${deadline}`)}`;
+  // Memoised per deadline, subject and rung: many applicants share season deadlines, and hashing
+  // is the costliest part of building a reminder (see BENCHMARKS.md). Keys are the catalog's own
+  // strings, so no key is built per lookup. Bounded so a long-lived process cannot grow it.
+  let bySubject = idCache.get(deadline);
+  if (bySubject === undefined) {
+    if (idCache.size >= MAX_ID_DEADLINES) idCache.clear();
+    bySubject = new Map();
+    idCache.set(deadline, bySubject);
+  }
+  const subject = interviewId === undefined ? milestone : `interview|${interviewId}`;
+  let byRung = bySubject.get(subject);
+  if (byRung === undefined) {
+    byRung = new Map();
+    bySubject.set(subject, byRung);
+  }
+  const cached = byRung.get(rung);
+  if (cached !== undefined) return cached;
+  const id = `r-${stableHash(`${milestone}|${interviewId ?? ""}|${rung}|${deadline}`)}`;
+  byRung.set(rung, id);
+  return id;
 }
 
+const MAX_ID_DEADLINES = 20_000;
+const idCache = new Map<number, Map<string, Map<string, string>>>();
 /** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
 function slotOnDay(context: PlanContext, wallMs: number): number {
   return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
@@ -49,9 +70,11 @@ function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number
   return sendAt;
 }
 
-interface Slot {
-  rung: string;
+/** A reminder with its instants as numbers, so callers sort and filter without re-parsing ISO text. */
+export interface TimedReminder {
   sendAt: number;
+  deadline: number;
+  reminder: Reminder;
 }
 
 /**
@@ -61,52 +84,156 @@ interface Slot {
  * - sendAt >= now. Rungs whose slot has passed are dropped, except the most recent one, which is
  *   re-timed to the next delivery slot at or after now when that is still before both the deadline
  *   and the next future rung: an applicant planned late still hears about a deadline once.
+ * Written as plain loops over small arrays: this runs for every step of every plan.
  */
-export function remindersFor(context: PlanContext, target: ReminderTarget): Reminder[] {
+export function remindersFor(context: PlanContext, target: ReminderTarget): TimedReminder[] {
+  const slots = ladderSlots(context, target);
+  let firstFuture = 0;
+  while (firstFuture < slots.length && (slots[firstFuture]?.sendAt ?? 0) < context.now) firstFuture++;
+  const result: TimedReminder[] = [];
+  if (firstFuture > 0) {
+    const nowWall = toWall(context.zone, context.now);
+    let catchUp = slotOnDay(context, nowWall);
+    if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
+    const nextFuture = slots[firstFuture];
+    const missed = slots[firstFuture - 1];
+    if (
+      missed !== undefined &&
+      catchUp <= target.deadline &&
+      (nextFuture === undefined || catchUp < nextFuture.sendAt)
+    ) {
+      result.push(
+        timed(target, {
+          rung: missed.rung,
+          sendAt: catchUp,
+          id: missed.id,
+          sendAtIso: isoUtc(catchUp),
+          sendAtLocal: isoInZone(context.zone, catchUp),
+        }),
+      );
+    }
+  }
+  for (let index = firstFuture; index < slots.length; index++) {
+    const slot = slots[index];
+    if (slot !== undefined) result.push(timed(target, slot));
+  }
+  return result;
+}
+
+/** One rung laid against one deadline: everything about a reminder that does not depend on `now`. */
+interface LadderSlot {
+  rung: string;
+  sendAt: number;
+  id: string;
+  sendAtIso: string;
+  sendAtLocal: string;
+}
+
+interface SlotEntry {
+  milestone: StepSubject;
+  interviewId: string | undefined;
+  ladder: string;
+  deliveryMinute: number;
+  startBy: number | null;
+  notStarted: boolean;
+  slots: LadderSlot[];
+}
+
+/**
+ * Slot lists memoised by zone, deadline and subject (validated against every other input), so
+ * applicants sharing a zone and a season deadline share the work. Bounded per zone.
+ */
+const slotCache = new Map<string, Map<number, Map<string, SlotEntry>>>();
+const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
+
+function ladderSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
+  let byDeadline = slotCache.get(context.zone);
+  if (byDeadline === undefined) {
+    byDeadline = new Map();
+    slotCache.set(context.zone, byDeadline);
+  }
+  let bySubject = byDeadline.get(target.deadline);
+  if (bySubject === undefined) {
+    if (byDeadline.size >= MAX_SLOT_DEADLINES_PER_ZONE) byDeadline.clear();
+    bySubject = new Map();
+    byDeadline.set(target.deadline, bySubject);
+  }
+  const subject = target.interviewId ?? target.milestone;
+  const cached = bySubject.get(subject);
+  if (
+    cached !== undefined &&
+    cached.milestone === target.milestone &&
+    cached.interviewId === target.interviewId &&
+    cached.ladder === target.ladder &&
+    cached.deliveryMinute === context.deliveryMinute &&
+    cached.startBy === target.startBy &&
+    cached.notStarted === target.notStarted
+  ) {
+    return cached.slots;
+  }
+  const slots = computeSlots(context, target);
+  bySubject.set(subject, {
+    milestone: target.milestone,
+    interviewId: target.interviewId,
+    ladder: target.ladder,
+    deliveryMinute: context.deliveryMinute,
+    startBy: target.startBy,
+    notStarted: target.notStarted,
+    slots,
+  });
+  return slots;
+}
+
+/** Every rung's slot, sorted by send time; on a shared slot the later (more urgent) rung wins. */
+function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
   const deadlineWall = toWall(context.zone, target.deadline);
-  const slots: Slot[] = [];
+  const rungs: string[] = [];
+  const times: number[] = [];
   for (const rung of reminderLadder(target.ladder)) {
+    let sendAt: number;
     if (rung.anchor === "startBy") {
       if (target.startBy === null || !target.notStarted || target.startBy >= target.deadline) continue;
-      slots.push({
-        rung: rung.rung,
-        sendAt: slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline),
-      });
+      sendAt = slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
     } else {
-      slots.push({
-        rung: rung.rung,
-        sendAt: slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline),
-      });
+      sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
     }
-  }
-  // Ladders list rungs from earliest to latest; on a shared slot keep the later (more urgent) rung.
-  const bySendAt = new Map<number, Slot>();
-  for (const slot of slots) bySendAt.set(slot.sendAt, slot);
-  const ordered = [...bySendAt.values()].sort((left, right) => left.sendAt - right.sendAt);
-
-  const future = ordered.filter((slot) => slot.sendAt >= context.now);
-  const passed = ordered.filter((slot) => slot.sendAt < context.now);
-  const latestPassed = passed[passed.length - 1];
-  if (latestPassed !== undefined) {
-    let catchUp = slotOnDay(context, toWall(context.zone, context.now));
-    if (catchUp < context.now) catchUp = slotOnDay(context, toWall(context.zone, context.now) + DAY_MS);
-    const nextFuture = future[0];
-    if (catchUp <= target.deadline && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
-      future.unshift({ rung: latestPassed.rung, sendAt: catchUp });
+    let index = times.length;
+    while (index > 0 && (times[index - 1] ?? 0) > sendAt) index--;
+    if (index > 0 && times[index - 1] === sendAt) {
+      rungs[index - 1] = rung.rung;
+      continue;
     }
+    times.splice(index, 0, sendAt);
+    rungs.splice(index, 0, rung.rung);
   }
+  const slots: LadderSlot[] = [];
+  for (let index = 0; index < times.length; index++) {
+    const rung = rungs[index];
+    const sendAt = times[index];
+    if (rung === undefined || sendAt === undefined) continue;
+    slots.push({
+      rung,
+      sendAt,
+      id: reminderId(target.milestone, target.interviewId, rung, target.deadline),
+      sendAtIso: isoUtc(sendAt),
+      sendAtLocal: isoInZone(context.zone, sendAt),
+    });
+  }
+  return slots;
+}
 
-  const deadlineIso = target.deadlineDetail.at;
-  return future.map((slot) => ({
-    id: reminderId(target.milestone, target.interviewId, slot.rung, target.deadline),
+function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
+  const reminder: Reminder = {
+    id: slot.id,
     milestone: target.milestone,
-    ...(target.interviewId === undefined ? {} : { interviewId: target.interviewId }),
     rung: slot.rung,
     title: target.title,
-    deadline: deadlineIso,
+    deadline: target.deadlineDetail.at,
     deadlineDetail: target.deadlineDetail,
-    sendAt: isoUtc(slot.sendAt),
-    sendAtLocal: isoInZone(context.zone, slot.sendAt),
+    sendAt: slot.sendAtIso,
+    sendAtLocal: slot.sendAtLocal,
     why: target.why,
-  }));
+  };
+  if (target.interviewId !== undefined) reminder.interviewId = target.interviewId;
+  return { sendAt: slot.sendAt, deadline: target.deadline, reminder };
 }

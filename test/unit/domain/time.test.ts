@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   deliveryMinute,
@@ -5,6 +7,7 @@ import {
   fromWall,
   isoInZone,
   isQuietHour,
+  offsetMinutes,
   renderEt,
   renderInZone,
   toWall,
@@ -66,5 +69,43 @@ describe("time", () => {
 
   it("rejects an unknown zone", () => {
     expect(() => toWall("Mars/Olympus", 0)).toThrow(RangeError);
+  });
+});
+
+describe("zone offsets", () => {
+  const zones = [
+    "America/New_York",
+    "America/Phoenix",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Europe/London",
+    "Africa/Casablanca",
+    "Pacific/Chatham",
+    "America/Santiago",
+  ];
+
+  it("agree with luxon at any instant, including around transitions", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse("2023-01-01T00:00:00Z"), max: Date.parse("2030-12-31T00:00:00Z") }),
+        (zone, utcMs) => {
+          expect(offsetMinutes(zone, utcMs)).toBe(IANAZone.create(zone).offset(utcMs));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["America/New_York", "2026-03-08T06:59:59.999Z", -300],
+    ["America/New_York", "2026-03-08T07:00:00.000Z", -240],
+    ["America/New_York", "2026-11-01T05:59:59.999Z", -240],
+    ["America/New_York", "2026-11-01T06:00:00.000Z", -300],
+    ["Australia/Lord_Howe", "2026-04-04T14:59:59.999Z", 660],
+    ["Australia/Lord_Howe", "2026-04-04T15:00:00.000Z", 630],
+  ])("%s at %s is %i minutes", (zone, iso, offset) => {
+    expect(offsetMinutes(zone, Date.parse(iso))).toBe(offset);
   });
 });

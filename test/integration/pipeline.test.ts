@@ -49,6 +49,8 @@ describe("the pipeline on the local stack", () => {
     const woken = due.woken.filter((wake) => wake.applicantId === applicant.applicantId);
     expect(woken).toEqual([expect.objectContaining({ at: STEP2_FIRST_REMINDER_AT })]);
     expect(woken[0]?.error).toBeUndefined();
+    // The reminder function's own account of the wake-up (a "nothing-due" here means it postponed).
+    expect(woken[0]).toMatchObject({ outcome: "sent", nextWakeUpAt: "2026-08-17T03:30:00.000Z" });
     const email = onlyOne(await emailsTo(applicant.email));
     expect(email.subject).toMatch(/Step 2/);
     expect(email.body.text).toMatch(/Priya Raman/);
@@ -135,7 +137,7 @@ describe("the pipeline on the local stack", () => {
 
     const newDate = await clockTo("2026-08-28T00:00:00Z");
     expect(newDate.woken.filter((wake) => wake.applicantId === applicant.applicantId)).toEqual([
-      expect.objectContaining({ at: "2026-08-27T03:30:00.000Z" }),
+      expect.objectContaining({ at: "2026-08-27T03:30:00.000Z", outcome: "sent" }),
     ]);
     expect(onlyOne(await emailsTo(applicant.email)).subject).toMatch(/10 Sep/);
   });

@@ -47,8 +47,9 @@ export interface SendResult {
 }
 
 /**
- * Runs one wake-up: re-plans at `max(clock.now, firedAt)` (a wake-up delivered early by a clock
- * that lags, or late by retries, both see the plan as of the fire time), claims every due reminder,
+ * Runs one wake-up: re-plans at the fire time (the Scheduler's scheduled time; the clock's now
+ * when absent) with the applicant's current data, so a finished milestone or a moved deadline is
+ * seen, while the reminders armed for that instant are still in the plan; claims every due reminder,
  * sends ONE email holding all it claimed, records the message id, and re-arms the next wake-up.
  *
  * Delivering the same wake-up twice sends nothing twice (claims are conditional writes). A send
@@ -65,10 +66,16 @@ export async function sendDueReminders(
   if (!state) return { applicantId, outcome: "unknown", reminderIds: [] };
 
   const clockNow = deps.clock.now();
-  const now = firedAt && firedAt.getTime() > clockNow.getTime() ? firedAt : clockNow;
+  // Plan as of the instant the wake-up was armed for: the planner keeps a rung only while its
+  // slot is not past, so a plan made even a second after the slot would already have moved it to
+  // the next day. Without a fire time (a manual invocation), plan at the clock's now.
+  const now = firedAt ?? clockNow;
   const plan = deps.planning.plan(state, now);
   const sent = sentReminderIds(state);
-  const due = deps.planning.dueReminders(plan, now, sent).filter((reminder) => !sent.has(reminder.id));
+  // A late delivery (Scheduler and Lambda retries) never announces a deadline already gone.
+  const due = deps.planning
+    .dueReminders(plan, now, sent)
+    .filter((reminder) => !sent.has(reminder.id) && Date.parse(reminder.deadline) > clockNow.getTime());
 
   if (due.length === 0) {
     const next = await rearm(applicantId, state, plan, now, sent, deps);

@@ -103,7 +103,11 @@ export function planFactory(overrides: Partial<Plan> = {}): Plan {
  * (the semantics of #domain/reminder-policy.ts).
  */
 export class FakePlanning implements Planning {
-  constructor(public remindersByMilestone: Partial<Record<MilestoneKey, Reminder[]>>) {}
+  constructor(
+    public remindersByMilestone: Partial<Record<MilestoneKey, Reminder[]>>,
+    /** Like the real planner, leave out reminders whose slot is already past at plan time. */
+    private readonly dropPast = false,
+  ) {}
 
   plan(state: ApplicantState, now: Date): Plan {
     const finished = new Set(
@@ -113,7 +117,8 @@ export class FakePlanning implements Planning {
     );
     const reminders = Object.entries(this.remindersByMilestone)
       .filter(([key]) => !finished.has(key as MilestoneKey))
-      .flatMap(([, list]) => list ?? []);
+      .flatMap(([, list]) => list ?? [])
+      .filter((reminder) => !this.dropPast || Date.parse(reminder.sendAt) >= now.getTime());
     const steps = reminders.map((reminder) =>
       stepFactory({ milestone: reminder.milestone, title: reminder.title, dueBy: reminder.deadline }),
     );

@@ -101,6 +101,22 @@ describe("sendDueReminders", () => {
     expect(result.reminderIds).toEqual(["lors:due-in-7d"]);
   });
 
+  it("plans at the fire time, so a planner that drops past slots still yields the reminder armed for it", async () => {
+    const deps = {
+      ...setup("2026-09-17T08:00:42Z"),
+      planning: new FakePlanning({ eras_application: [eras] }, true),
+    };
+    const result = await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);
+    expect(result).toMatchObject({ outcome: "sent", reminderIds: [eras.id] });
+  });
+
+  it("never announces a deadline that passed before a late delivery", async () => {
+    const deps = setup("2026-09-24T17:00:00Z");
+    const result = await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);
+    expect(result.outcome).toBe("nothing-due");
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
   it.each([
     [
       "unsubscribed",

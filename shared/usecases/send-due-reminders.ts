@@ -14,6 +14,22 @@ import { type Planning, sentReminderIds } from "./planning.ts";
  */
 export const CLAIM_STALE_AFTER_MS = 15 * 60_000;
 
+/** How late a wake-up may fire and still be planned as of its scheduled time. */
+export const LATE_FIRE_TOLERANCE_MS = 60 * 60_000;
+
+/**
+ * The instant a wake-up plans at. On time (Scheduler fires within seconds; its retries within the
+ * tolerance), plan as of the scheduled time: the planner keeps a rung only while its slot is not
+ * past, so a plan made a second after the slot would already have moved it to the next day. Much
+ * later (an outage, the local clock jumping 30 days), plan at the clock's now: the planner then
+ * keeps only the most recent missed rung of each deadline, re-timed to the next delivery slot, so
+ * the applicant gets one catch-up digest instead of one email per missed slot.
+ */
+export function planningInstant(firedAt: Date | undefined, clockNow: Date): Date {
+  if (firedAt === undefined) return clockNow;
+  return clockNow.getTime() - firedAt.getTime() <= LATE_FIRE_TOLERANCE_MS ? firedAt : clockNow;
+}
+
 export interface SendDueRemindersDeps {
   store: ApplicantStore;
   wakeUps: WakeUpScheduler;
@@ -66,10 +82,7 @@ export async function sendDueReminders(
   if (!state) return { applicantId, outcome: "unknown", reminderIds: [] };
 
   const clockNow = deps.clock.now();
-  // Plan as of the instant the wake-up was armed for: the planner keeps a rung only while its
-  // slot is not past, so a plan made even a second after the slot would already have moved it to
-  // the next day. Without a fire time (a manual invocation), plan at the clock's now.
-  const now = firedAt ?? clockNow;
+  const now = planningInstant(firedAt, clockNow);
   const plan = deps.planning.plan(state, now);
   const sent = sentReminderIds(state);
   // A late delivery (Scheduler and Lambda retries) never announces a deadline already gone.

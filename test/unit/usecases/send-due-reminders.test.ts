@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TransientError } from "#errors";
-import { CLAIM_STALE_AFTER_MS, sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { CLAIM_STALE_AFTER_MS, planningInstant, sendDueReminders } from "#usecases/send-due-reminders.ts";
 import {
   FakePlanning,
   FixedClock,
@@ -181,5 +181,17 @@ describe("sendDueReminders", () => {
     const deps = setup();
     await expect(sendDueReminders("a_gone", undefined, deps)).resolves.toMatchObject({ outcome: "unknown" });
     expect(deps.wakeUps.log).toEqual([]);
+  });
+});
+
+describe("planningInstant", () => {
+  const scheduled = new Date("2026-09-17T03:30:00.000Z");
+  it.each([
+    ["no fire time (a manual run)", undefined, "2026-09-17T05:00:00.000Z", "2026-09-17T05:00:00.000Z"],
+    ["on time", scheduled, "2026-09-17T03:30:02.000Z", "2026-09-17T03:30:00.000Z"],
+    ["a retry within the tolerance", scheduled, "2026-09-17T04:30:00.000Z", "2026-09-17T03:30:00.000Z"],
+    ["30 days late", scheduled, "2026-10-17T03:30:00.000Z", "2026-10-17T03:30:00.000Z"],
+  ])("%s", (_case, firedAt, clockNow, expected) => {
+    expect(planningInstant(firedAt, new Date(clockNow)).toISOString()).toBe(expected);
   });
 });

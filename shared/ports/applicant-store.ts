@@ -1,5 +1,5 @@
-import type { Applicant, Interview, MilestoneEntry, Submission } from "#domain/snapshot.ts";
 import type { Plan } from "#domain/plan.ts";
+import type { Applicant, Interview, MilestoneEntry, Submission } from "#domain/snapshot.ts";
 
 /** Where an intake came from, for idempotency and audit. */
 export interface IntakeSource {
@@ -68,10 +68,20 @@ export interface ApplicantStore {
    * Claims reminders before sending, with a conditional write per reminder: a reminder already
    * sent, or claimed less than staleAfterMs ago, is not claimed again. Returns the ids claimed.
    */
-  claimReminders(applicantId: string, reminderIds: string[], now: Date, staleAfterMs: number): Promise<string[]>;
+  claimReminders(
+    applicantId: string,
+    reminderIds: string[],
+    now: Date,
+    staleAfterMs: number,
+  ): Promise<string[]>;
 
   /** Records that the claimed reminders went out in one message. */
-  markRemindersSent(applicantId: string, reminderIds: string[], messageId: string, sentAt: Date): Promise<void>;
+  markRemindersSent(
+    applicantId: string,
+    reminderIds: string[],
+    messageId: string,
+    sentAt: Date,
+  ): Promise<void>;
 
   /** Gives back claims when the send failed, so a retry can send them. */
   releaseClaims(applicantId: string, reminderIds: string[]): Promise<void>;

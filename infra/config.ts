@@ -22,6 +22,11 @@ export const StageConfigSchema = z
     stage: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, { message: "must be lowercase letters, digits, -" }),
     /** The From address of reminders; must belong to `senderDomain`. */
     senderAddress: z.email(),
+    /** Display name in the From header ("Matchpath <reminders@…>"). */
+    senderName: z
+      .string()
+      .regex(/^[A-Za-z0-9 .'-]{1,64}$/, { message: "must be plain letters, digits, spaces, . ' -" })
+      .default("Matchpath"),
     /** The SES domain identity that signs the mail (Easy DKIM). */
     senderDomain: z
       .string()

@@ -220,7 +220,7 @@ export class MatchpathStack extends Stack {
       timeout: Duration.seconds(30),
       environment: {
         ...wakeUpEnvironment,
-        SENDER_ADDRESS: config.senderAddress,
+        SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
         UNSUBSCRIBE_SECRET_PARAMETER: config.secrets.unsubscribeSecretParameter,
         PUBLIC_BASE_URL: config.publicBaseUrl ?? "",

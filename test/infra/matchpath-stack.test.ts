@@ -62,6 +62,7 @@ describe("cdk-nag AwsSolutions", () => {
 describe("table", () => {
   it("keeps the pinned logical id of the stateful table", () => {
     expect(logicalId(prod.table)).toBe(LOGICAL_IDS.table);
+    expect(logicalId(dev.table)).toBe(LOGICAL_IDS.table);
     prodTemplate.templateMatches({ Resources: { [LOGICAL_IDS.table]: { Type: "AWS::DynamoDB::Table" } } });
   });
 

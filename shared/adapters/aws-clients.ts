@@ -3,6 +3,7 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { instrumentIfInstalled } from "#adapters/instrumentation/call-counter.ts";
 import type { AwsSettings } from "#config/env.ts";
 
 /**
@@ -21,7 +22,10 @@ function clientOptions(settings: AwsSettings, endpoint: string | undefined) {
 }
 
 export function createDynamoDocumentClient(settings: AwsSettings): DynamoDBDocumentClient {
-  const client = new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb));
+  // instrumentIfInstalled: a no-op unless a benchmark installed a call counter (test/bench).
+  const client = instrumentIfInstalled(
+    new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb)),
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
@@ -29,13 +33,15 @@ export function createDynamoDocumentClient(settings: AwsSettings): DynamoDBDocum
 }
 
 export function createSesClient(settings: AwsSettings): SESv2Client {
-  return new SESv2Client(clientOptions(settings, settings.endpoints.ses));
+  return instrumentIfInstalled(new SESv2Client(clientOptions(settings, settings.endpoints.ses)));
 }
 
 export function createEventBridgeClient(settings: AwsSettings): EventBridgeClient {
-  return new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge));
+  return instrumentIfInstalled(
+    new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge)),
+  );
 }
 
 export function createSchedulerClient(settings: AwsSettings): SchedulerClient {
-  return new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler));
+  return instrumentIfInstalled(new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler)));
 }

@@ -24,7 +24,7 @@ const logger = createLogger("reminder");
 const documents = createDynamoDocumentClient(config);
 const clock = clockFor(config.clock);
 const unsubscribeSecret = secretSource(config.unsubscribeSecret);
-const wakeUps = wakeUpSchedulerFor(config, documents);
+const wakeUps = wakeUpSchedulerFor(config, documents, "reminder");
 const deps = {
   store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
   events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),

@@ -4,10 +4,15 @@ import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-sche
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import type { PlannerConfig } from "./env.ts";
 
-/** The configured wake-up scheduler: EventBridge Scheduler in the cloud, the table locally. */
+/**
+ * The configured wake-up scheduler: EventBridge Scheduler in the cloud, the table locally. The
+ * reminder function passes `"reminder"`: its schedule has just fired and deleted itself, so
+ * re-arming creates first (one Scheduler call per email instead of two).
+ */
 export function wakeUpSchedulerFor(
   config: PlannerConfig,
   documents: DynamoDBDocumentClient,
+  caller: "planner" | "reminder" = "planner",
 ): EventBridgeWakeUpScheduler | TableWakeUpScheduler {
   const settings = config.wakeUps;
   if (settings.kind === "table")
@@ -19,5 +24,6 @@ export function wakeUpSchedulerFor(
     deadLetterArn: settings.deadLetterArn,
     maxRetryAttempts: settings.maxRetryAttempts,
     maxEventAgeSeconds: settings.maxEventAgeSeconds,
+    ...(caller === "reminder" ? { createFirst: true } : {}),
   });
 }

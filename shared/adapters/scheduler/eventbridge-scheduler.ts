@@ -21,6 +21,13 @@ export interface EventBridgeWakeUpOptions {
   deadLetterArn: string;
   maxRetryAttempts: number;
   maxEventAgeSeconds: number;
+  /**
+   * Set for the reminder function: it runs because this applicant's one-time schedule just fired,
+   * and ActionAfterCompletion DELETE has removed it, so arm() tries CreateSchedule first (one call)
+   * instead of UpdateSchedule → ResourceNotFound → CreateSchedule (two). A ConflictException (the
+   * planner re-armed meanwhile) falls back to one UpdateSchedule.
+   */
+  createFirst?: boolean;
 }
 
 /** Scheduler names: 1-64 characters of [0-9a-zA-Z-_.]. */
@@ -73,6 +80,15 @@ export class EventBridgeWakeUpScheduler implements WakeUpScheduler {
     const instant = at.getTime() < earliest ? new Date(earliest) : at;
     const input = this.scheduleInput(applicantId, instant);
     await this.call(async () => {
+      if (this.options.createFirst) {
+        try {
+          await this.client.send(new CreateScheduleCommand(input));
+        } catch (error) {
+          if (!(error instanceof ConflictException)) throw error;
+          await this.client.send(new UpdateScheduleCommand(input));
+        }
+        return;
+      }
       try {
         await this.client.send(new UpdateScheduleCommand(input));
       } catch (error) {

@@ -69,6 +69,19 @@ export const StageConfigSchema = z
     secrets: z.object({
       webhookSecretParameter: ssmParameterName,
       unsubscribeSecretParameter: ssmParameterName,
+      /**
+       * One SecureString per connected form provider (its signing secret; Jotform's token). A
+       * provider without one is not connected: its route answers 404.
+       */
+      formProviders: z
+        .object({
+          typeform: ssmParameterName.optional(),
+          tally: ssmParameterName.optional(),
+          jotform: ssmParameterName.optional(),
+          "google-forms": ssmParameterName.optional(),
+        })
+        .strict()
+        .default({}),
       /** Only if the parameters are encrypted with a customer-managed key instead of aws/ssm. */
       kmsKeyArn: z
         .string()

@@ -30,6 +30,11 @@ export interface MatchpathFunctionProps {
   readonly removalPolicy: RemovalPolicy;
   /** The function's own settings; the construct adds the Powertools and Node ones. */
   readonly environment: Record<string, string>;
+  /**
+   * Data files the handler reads at run time, copied beside the bundle: each `from` folder
+   * (relative to the repository root) becomes `/var/task/<to>` in Lambda.
+   */
+  readonly files?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   /** Asynchronous invocations only (EventBridge, Scheduler): where an event goes after its last retry. */
   readonly onFailure?: lambda.IDestination;
 }
@@ -109,6 +114,19 @@ export class MatchpathFunction extends NodejsFunction {
         externalModules: [],
         tsconfig: `${props.code.projectRoot}/tsconfig.json`,
         forceDockerBundling: false,
+        ...(props.files?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (props.files ?? []).map(
+                    ({ from, to }) =>
+                      `mkdir -p "${outputDir}/${to}" && cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
     Validations.of(this).acknowledge({

@@ -53,6 +53,16 @@ export const FUNCTION_ENTRIES = {
   sweeper: "functions/sweeper/handler.ts",
 } as const;
 
+type FormProvider = keyof StageConfig["secrets"]["formProviders"];
+
+/** The http-api's environment variable for each provider's SSM parameter (shared/config/env.ts). */
+const FORM_PROVIDER_VARIABLES: Record<FormProvider, string> = {
+  typeform: "TYPEFORM_SECRET_PARAMETER",
+  tally: "TALLY_SECRET_PARAMETER",
+  jotform: "JOTFORM_TOKEN_PARAMETER",
+  "google-forms": "GOOGLE_FORMS_SECRET_PARAMETER",
+};
+
 /**
  * DynamoDB item actions per function, from the store adapter's calls. There is no IAM action for
  * TransactWriteItems: each item in a transaction is authorized as its PutItem, UpdateItem,
@@ -161,6 +171,7 @@ export class MatchpathStack extends Stack {
         memorySize?: number;
         environment: Record<string, string>;
         onFailure?: lambda.IDestination;
+        files?: Array<{ from: string; to: string }>;
       },
     ) =>
       new MatchpathFunction(this, settings.id, {
@@ -181,6 +192,7 @@ export class MatchpathStack extends Stack {
           ...settings.environment,
         },
         ...(settings.onFailure ? { onFailure: settings.onFailure } : {}),
+        ...(settings.files ? { files: settings.files } : {}),
       });
 
     const wakeUpEnvironment = {
@@ -193,6 +205,10 @@ export class MatchpathStack extends Stack {
       SCHEDULER_MAX_EVENT_AGE_SECONDS: String(config.scheduler.maxEventAgeSeconds),
     };
     const onAsyncFailure = new SqsDestination(asyncFailures);
+    // The http-api reads each connected provider's secret from the variable its config names.
+    const formProviderParameters = Object.entries(config.secrets.formProviders)
+      .filter((entry): entry is [FormProvider, string] => entry[1] !== undefined)
+      .map(([provider, parameter]) => ({ variable: FORM_PROVIDER_VARIABLES[provider], parameter }));
 
     // 10 s: webhook senders wait about that long for an answer; an intake is one transaction plus a
     // cached SSM read, well under a second even on a cold start, so 10 s leaves room for SDK retries.
@@ -206,7 +222,11 @@ export class MatchpathStack extends Stack {
       environment: {
         WEBHOOK_SECRET_PARAMETER: config.secrets.webhookSecretParameter,
         UNSUBSCRIBE_SECRET_PARAMETER: config.secrets.unsubscribeSecretParameter,
+        ...Object.fromEntries(formProviderParameters.map(({ variable, parameter }) => [variable, parameter])),
+        // The form mapping files are read at run time, so they ship beside the bundle.
+        FORM_MAPPINGS_DIR: "/var/task/forms",
       },
+      files: [{ from: "shared/intake/forms", to: "forms" }],
     });
 
     // The reminder function (invoked by Scheduler) reads its own ARN from the invocation context
@@ -282,7 +302,11 @@ export class MatchpathStack extends Stack {
 
     this.grantSecureParameters(
       httpApiFn,
-      [config.secrets.webhookSecretParameter, config.secrets.unsubscribeSecretParameter],
+      [
+        config.secrets.webhookSecretParameter,
+        config.secrets.unsubscribeSecretParameter,
+        ...formProviderParameters.map(({ parameter }) => parameter),
+      ],
       config.secrets.kmsKeyArn,
     );
     this.grantSecureParameters(

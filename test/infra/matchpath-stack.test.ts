@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -18,6 +18,7 @@ import {
 } from "./synth.ts";
 
 type FunctionKey = keyof typeof FUNCTION_ENTRIES;
+const FORMS_DIR = new URL("../../shared/intake/forms", import.meta.url);
 const FUNCTION_KEYS = Object.keys(FUNCTION_ENTRIES) as FunctionKey[];
 
 // Two stages in one app, as two stages in one account: dev (disposable) and prod.
@@ -28,12 +29,22 @@ let devTemplate: Template;
 let prodTemplate: Template;
 
 beforeAll(() => {
-  synthesized = synthesize([stageConfig("dev", { manageEmailIdentity: false }), stageConfig("prod")], {
-    bundle: false,
-  });
+  synthesized = synthesize(
+    [
+      stageConfig("dev", { manageEmailIdentity: false }),
+      stageConfig("prod", {
+        secrets: {
+          webhookSecretParameter: "/matchpath/prod/webhook-secret",
+          unsubscribeSecretParameter: "/matchpath/prod/unsubscribe-secret",
+          formProviders: { typeform: "/matchpath/prod/typeform-secret" },
+        },
+      }),
+    ],
+    { bundle: false },
+  );
   [dev, prod] = synthesized.stacks as [MatchpathStack, MatchpathStack];
   [devTemplate, prodTemplate] = synthesized.templates as [Template, Template];
-});
+}, 60_000);
 
 const roleOf = (stack: MatchpathStack, key: FunctionKey) => {
   const role = stack.functions[key].role;
@@ -210,7 +221,10 @@ describe("functions", () => {
     expect(variables("httpApi")).toMatchObject({
       WEBHOOK_SECRET_PARAMETER: "/matchpath/prod/webhook-secret",
       UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/prod/unsubscribe-secret",
+      TYPEFORM_SECRET_PARAMETER: "/matchpath/prod/typeform-secret",
+      FORM_MAPPINGS_DIR: "/var/task/forms",
     });
+    expect(variables("httpApi").TALLY_SECRET_PARAMETER).toBeUndefined();
   });
 
   it("send failed asynchronous invocations of reminder, ses-events and sweeper to a queue", () => {
@@ -392,6 +406,8 @@ describe("least privilege", () => {
     expect(actionsOf(http)).toEqual(["ssm:GetParameter"]);
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/webhook-secret");
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
+    expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/typeform-secret");
+    expect(asArray(http[0]?.Resource)).toHaveLength(3);
     const reminder = parameterStatements("reminder");
     expect(actionsOf(reminder)).toEqual(["ssm:GetParameter"]);
     expect(asArray(reminder[0]?.Resource)).toHaveLength(1);
@@ -576,5 +592,11 @@ describe("bundling", () => {
       expect(code).toMatch(/sourceMappingURL=index\.mjs\.map/);
       expect(() => readFileSync(join(assetDir, assetPath, "index.mjs.map"))).not.toThrow();
     }
+    // The form mappings the http-api reads at run time ship beside its bundle.
+    const httpApi = template.Resources[logicalId(stack.functions.httpApi)];
+    const httpAsset = `asset.${(httpApi.Properties.Code.S3Key as string).replace(/\.zip$/, "")}`;
+    const shipped = readdirSync(join(bundled.assembly.directory, httpAsset, "forms"));
+    expect(shipped.sort()).toEqual(readdirSync(FORMS_DIR).sort());
+    expect(shipped.length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -153,7 +153,9 @@ export class MatchpathStack extends Stack {
     pinLogicalId(archive, LOGICAL_IDS.eventArchive);
 
     // Wake-ups and email -----------------------------------------------------------------------
-    const wakeUps = new WakeUpScheduling(this, "WakeUps", { removalPolicy: stateful });
+    // The group is deleted with the stack even outside dev: its schedules are derived state (the
+    // sweeper re-arms them from the table), and once the stack is gone they could only fail.
+    const wakeUps = new WakeUpScheduling(this, "WakeUps", { removalPolicy: RemovalPolicy.DESTROY });
     const email = new EmailSending(this, "Email", {
       domain: config.senderDomain,
       manageIdentity: config.manageEmailIdentity,

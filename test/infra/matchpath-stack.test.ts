@@ -261,8 +261,9 @@ describe("planner stream mapping", () => {
 });
 
 describe("wake-up scheduler", () => {
-  it("has a schedule group and an encrypted dead-letter queue", () => {
+  it("has a schedule group, deleted with the stack (schedules are rebuilt from the table), and an encrypted DLQ", () => {
     prodTemplate.resourceCountIs("AWS::Scheduler::ScheduleGroup", 1);
+    prodTemplate.hasResource("AWS::Scheduler::ScheduleGroup", { DeletionPolicy: "Delete" });
     prodTemplate.hasResourceProperties("AWS::SQS::Queue", { SqsManagedSseEnabled: true });
   });
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { bundlesSuite } from "./bundles.ts";
 import {
   type BenchResults,
   type BenchSuite,
@@ -11,14 +12,16 @@ import {
   renderTable,
   writeResultsJson,
 } from "./lib/report.ts";
+import { pipelineSuite } from "./pipeline.ts";
 import { plannerSuite } from "./planner.ts";
+import { seasonSuite } from "./season.ts";
 
 /**
  * `npm run bench [-- --quick]`: runs every registered suite, prints a table, writes
  * bench-results.json and rewrites BENCHMARKS.md. Later suites (pipeline, cost, bundles) are added
  * to SUITES; nothing else changes.
  */
-export const SUITES: BenchSuite[] = [plannerSuite];
+export const SUITES: BenchSuite[] = [plannerSuite, pipelineSuite, seasonSuite, bundlesSuite];
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

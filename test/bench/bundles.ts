@@ -1,0 +1,127 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { type BenchSuite, below, type Figure, info } from "./lib/report.ts";
+
+/**
+ * Cold-start proxies for each function bundle, built the way the CDK construct builds it
+ * (infra/constructs/matchpath-function.ts: ESM, minified, node22, AWS SDK bundled, module before
+ * main, the createRequire banner, source map written beside the bundle and not counted): the
+ * minified size, and the time to import the bundle in a fresh Node process (median of 20), which
+ * is the module-initialisation part of a Lambda cold start (it excludes the runtime's own start
+ * and the first network call).
+ */
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BANNER =
+  "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);";
+
+/** What each handler reads from the environment at import (config validated at cold start). */
+export const IMPORT_ENV: Record<string, string> = {
+  AWS_REGION: "us-east-1",
+  TABLE_NAME: "matchpath-bench",
+  EVENT_BUS_NAME: "matchpath",
+  WAKE_UP_SCHEDULER: "eventbridge",
+  SCHEDULE_GROUP_NAME: "matchpath",
+  SCHEDULER_ROLE_ARN: "arn:aws:iam::000000000000:role/scheduler",
+  REMINDER_FUNCTION_ARN: "arn:aws:lambda:us-east-1:000000000000:function:reminder",
+  SCHEDULER_DLQ_ARN: "arn:aws:sqs:us-east-1:000000000000:dlq",
+  SENDER_ADDRESS: "Matchpath <reminders@example.org>",
+  PUBLIC_BASE_URL: "https://matchpath.example",
+  WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  UNSUBSCRIBE_SECRET: "u".repeat(40),
+  POWERTOOLS_LOG_LEVEL: "SILENT",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+};
+
+export function functionNames(): string[] {
+  return readdirSync(join(ROOT, "functions")).filter((name) => {
+    try {
+      return statSync(join(ROOT, "functions", name, "handler.ts")).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+export async function bundle(name: string, outdir: string): Promise<string> {
+  const outfile = join(outdir, name, "index.mjs");
+  await build({
+    entryPoints: [join(ROOT, "functions", name, "handler.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    mainFields: ["module", "main"],
+    banner: { js: BANNER },
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    tsconfig: join(ROOT, "tsconfig.json"),
+    outfile,
+    logLevel: "error",
+  });
+  return outfile;
+}
+
+/** Milliseconds to import the bundle in a fresh process, measured inside it around the import. */
+function importTime(file: string, env: Record<string, string>): number {
+  const probe = join(file, "..", "probe.mjs");
+  writeFileSync(
+    probe,
+    `const t0 = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t0));`,
+  );
+  const result = spawnSync(process.execPath, [probe], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`importing ${file} failed: ${result.stderr}`);
+  return Number(result.stdout);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export const bundlesSuite: BenchSuite = {
+  name: "bundles",
+  description:
+    "Each `functions/*/handler.ts` bundled with esbuild exactly as the CDK function construct does (ESM, minified, target node22, AWS SDK bundled, `module` before `main`, the createRequire banner; the source map is a separate file and not counted). Size is the minified `.mjs`. Init is the time to `import()` the bundle in a fresh Node process (measured inside the process around the import, median of 20 processes; 5 with `--quick`), with the environment each handler validates at import: AWS_REGION, TABLE_NAME, EVENT_BUS_NAME, WAKE_UP_SCHEDULER (+ SCHEDULE_GROUP_NAME, SCHEDULER_ROLE_ARN, SCHEDULER_DLQ_ARN, REMINDER_FUNCTION_ARN), SENDER_ADDRESS, PUBLIC_BASE_URL, WEBHOOK_SECRET, UNSUBSCRIBE_SECRET. This machine runs Node 20; Lambda runs nodejs22.x, which the AWS SDK team measured 15-20 ms slower to init.",
+  async run({ quick }) {
+    const outdir = mkdtempSync(join(tmpdir(), "matchpath-bundles-"));
+    const figures: Figure[] = [];
+    try {
+      for (const name of functionNames()) {
+        const file = await bundle(name, outdir);
+        const kb = statSync(file).size / 1024;
+        figures.push(below(`bundle.${name}.size_minified`, Math.round(kb), "KB", 300));
+        const times = Array.from({ length: quick ? 5 : 20 }, () => importTime(file, IMPORT_ENV));
+        figures.push(
+          below(
+            `bundle.${name}.module_init_median`,
+            Math.round(median(times) * 10) / 10,
+            "ms",
+            150,
+            `median of ${times.length} fresh processes`,
+          ),
+        );
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+    figures.push(
+      info(
+        "bundle.node_version",
+        Number(process.versions.node.split(".")[0]),
+        "major",
+        "init measured on this Node; Lambda runs 22",
+      ),
+    );
+    return figures;
+  },
+};

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { seasonCosts } from "./cost-model.ts";
+import { atLeast, type BenchSuite, below, type Figure, info } from "./lib/report.ts";
+import { simulateInMemory } from "./simulate.ts";
+import type { SeasonReport } from "./support/memory-season.ts";
+
+/**
+ * The season simulation as benchmark figures: 1,000 applicants in memory (200 with --quick) on
+ * the real use cases and adapters, plus the run time of the last national-scale run
+ * (`npm run simulate -- --applicants 50000`), read from the file it wrote.
+ */
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function perEmail(report: SeasonReport, label: string): number {
+  const requests = report.tallies
+    .filter((t) => t.service === `reminder:${label}`)
+    .reduce((sum, t) => sum + t.requests, 0);
+  return requests / Math.max(1, report.totals.emails);
+}
+
+export const seasonSuite: BenchSuite = {
+  name: "season",
+  description:
+    "`npm run simulate` in memory: seeded applicants (55 % J-1, 20 % H-1B, 15 % no visa, 10 % undecided; 30 % students; 22 zones from Kolkata to Auckland; progress from nothing to ERAS submitted) send a snapshot between March and September 2026, milestone updates as they progress, and interviews from October to January; the real use cases run on the real adapters (DynamoApplicantStore, EventBridgeWakeUpScheduler, SesMailer, EventBridgePublisher) whose SDK clients are served in memory with EventBridge Scheduler's semantics (a fired one-time schedule deletes itself) and counted; a simulated clock fires each applicant's one schedule at its instant through March 2027. Cost is per 1,000 applicants per season at list price (test/bench/prices.ts, sources in shared/aws-numbers.md), side by side with a one-schedule-per-reminder design and a Step Functions Standard design modelled from the same counts (test/bench/cost-model.ts explains the models). The stream is modelled as one planner run per accepted intake (an upper bound).",
+  async run({ quick }) {
+    const applicants = quick ? 200 : 1000;
+    const report = await simulateInMemory({ applicants, seed: 2027, workers: 2 });
+    const t = report.totals;
+    const [matchpath, perReminder, stepFunctions] = seasonCosts(report);
+    const figures: Figure[] = [
+      info("season.applicants", applicants, "applicants", `in memory, ${round(report.runMs / 1000, 1)} s`),
+      info("season.emails_per_applicant_mean", round(t.emails / t.applicants, 1), "emails"),
+      info("season.emails_per_applicant_max", t.maxEmails, "emails"),
+      info("season.most_emails_one_day", t.maxInOneDay, "emails", "any applicant, any local day"),
+      below(
+        "season.multi_email_days_outside_interviews",
+        t.multiEmailDaysOutsideInterviews,
+        "applicant-days",
+        1,
+        "target 0",
+      ),
+      atLeast(
+        "season.deadlines_covered_twice",
+        round((100 * t.deadlinesCoveredTwice) / Math.max(1, t.deadlinesRequired), 1),
+        "%",
+        100,
+        `${t.deadlinesCoveredTwice} of ${t.deadlinesRequired}; short: ${JSON.stringify(t.uncoveredByMilestone)}`,
+      ),
+      below("season.notices_after_deadline", t.noticesAfterDeadline, "notices", 1, "target 0"),
+      {
+        name: "season.peak_outstanding_schedules",
+        value: report.peakSchedules,
+        unit: "schedules",
+        target: `<= ${applicants}`,
+        met: report.peakSchedules <= applicants,
+      },
+      below(
+        "season.cloud_scheduler_calls_per_email",
+        round(perEmail(report, "scheduler")),
+        "calls",
+        1.0001,
+        "reminder function on the EventBridge Scheduler adapter",
+      ),
+      info("season.cloud_dynamodb_requests_per_email", round(perEmail(report, "dynamodb")), "requests"),
+    ];
+    if (matchpath && perReminder && stepFunctions) {
+      const largest = [...matchpath.lines]
+        .filter((line) => line.service !== "SES")
+        .sort((a, b) => b.usd - a.usd)[0];
+      figures.push(
+        below(
+          "cost.matchpath_without_ses_per_1000",
+          round(matchpath.withoutSesUsd, 4),
+          "USD/1000 applicants/season",
+          0.1,
+          `largest: ${largest?.service} $${round(largest?.usd ?? 0, 4)}; ${matchpath.lines
+            .filter((l) => l.service !== "SES")
+            .map((l) => `${l.service} $${round(l.usd, 4)}`)
+            .join(", ")}`,
+        ),
+        info("cost.matchpath_ses_per_1000", round(matchpath.totalUsd - matchpath.withoutSesUsd, 2), "USD"),
+        info(
+          "cost.schedule_per_reminder_without_ses_per_1000",
+          round(perReminder.withoutSesUsd, 4),
+          "USD",
+          `SES $${round(perReminder.totalUsd - perReminder.withoutSesUsd, 2)} (one email per reminder)`,
+        ),
+        info(
+          "cost.step_functions_without_ses_per_1000",
+          round(stepFunctions.withoutSesUsd, 4),
+          "USD",
+          "lean model, 3 transitions per wake-up and per planner run",
+        ),
+      );
+    }
+    const national = fileURLToPath(new URL("../../.data/simulation-memory-50000.json", import.meta.url));
+    if (existsSync(national)) {
+      const saved = JSON.parse(readFileSync(national, "utf8")) as { report: SeasonReport };
+      figures.push(
+        below(
+          "season.national_50000_run_time",
+          round(saved.report.runMs / 60_000, 1),
+          "min",
+          15,
+          "last `npm run simulate -- --applicants 50000` (2 worker threads)",
+        ),
+      );
+    }
+    return figures;
+  },
+};

@@ -1,0 +1,349 @@
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { CallCounter, type OperationTally } from "#adapters/instrumentation/call-counter.ts";
+import { EventBridgeWakeUpScheduler, scheduleNameFor } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { planApplicants } from "#usecases/plan-applicants.ts";
+import { receiveSubmission } from "#usecases/receive-submission.ts";
+import { sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { FakeEventBridge, FakeScheduler, FakeSes } from "./fake-aws.ts";
+import { MemoryTable } from "./memory-table.ts";
+import { SEASON, type SimApplicant, simApplicant } from "./season.ts";
+import {
+  emptyTotals,
+  PlanObserver,
+  type SeasonTotals,
+  type SentReminder,
+  scoreApplicant,
+} from "./season-metrics.ts";
+
+/**
+ * The season in memory: the real use cases (receiveSubmission, planApplicants, sendDueReminders)
+ * on the real adapters (DynamoApplicantStore, EventBridgeWakeUpScheduler, SesMailer,
+ * EventBridgePublisher) whose AWS clients are served in memory and counted. A simulated clock
+ * stands in for time; the fake Scheduler fires each applicant's one schedule at its instant, and
+ * the stream is modelled as "every accepted intake runs the planner once" (an upper bound: the
+ * event-source mapping batches, and an unchanged resubmission writes nothing and wakes no one).
+ *
+ * Applicants are run in cohorts, each through the whole season, so memory stays bounded at
+ * national scale; "peak outstanding schedules" is summed across cohorts on a minute timeline.
+ */
+
+export interface MemorySeasonOptions {
+  /** Applicant indexes [first, last) of the seeded season. */
+  first: number;
+  last: number;
+  seed: number;
+  cohort?: number;
+  onProgress?: (done: number) => void;
+}
+
+export interface SeasonCounts {
+  /** Calls per function:service/operation, with DynamoDB capacity units. */
+  tallies: OperationTally[];
+  intakes: number;
+  plannerRuns: number;
+  wakeUps: number;
+  schedulerInvocations: number;
+  eventEntries: number;
+  /** CPU milliseconds spent in each function's use case (compute only; I/O is in memory). */
+  computeMs: { intake: number; planner: number; reminder: number };
+  peakSchedules: number;
+}
+
+export interface SeasonReport extends SeasonCounts {
+  applicants: number;
+  totals: SeasonTotals;
+  runMs: number;
+  store: "memory" | "local";
+}
+
+/** One worker's share of the season, before merging (the schedule timeline still unsummed). */
+export interface PartialSeason extends Omit<SeasonReport, "peakSchedules"> {
+  timeline: Int32Array;
+}
+
+const MINUTE = 60_000;
+
+class MinHeap<T extends { at: number; seq: number }> {
+  private readonly items: T[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!this.less(items[index] as T, items[parent] as T)) break;
+      [items[index], items[parent]] = [items[parent] as T, items[index] as T];
+      index = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let index = 0;
+      for (;;) {
+        const left = 2 * index + 1;
+        const right = left + 1;
+        let smallest = index;
+        if (left < items.length && this.less(items[left] as T, items[smallest] as T)) smallest = left;
+        if (right < items.length && this.less(items[right] as T, items[smallest] as T)) smallest = right;
+        if (smallest === index) break;
+        [items[index], items[smallest]] = [items[smallest] as T, items[index] as T];
+        index = smallest;
+      }
+    }
+    return top;
+  }
+  private less(a: T, b: T): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+}
+
+type Entry =
+  | { at: number; seq: number; kind: "event"; applicant: SimApplicant; index: number }
+  | { at: number; seq: number; kind: "fire"; name: string; applicantId: string; version: number };
+
+export const TIMELINE_START = SEASON.start - 400 * 86_400_000;
+export const TIMELINE_MINUTES = Math.ceil((SEASON.end + 30 * 86_400_000 - TIMELINE_START) / MINUTE);
+
+export async function runMemorySeason(options: MemorySeasonOptions): Promise<PartialSeason> {
+  const started = Date.now();
+  const counter = new CallCounter();
+  const cohortSize = options.cohort ?? 2_000;
+  const totals = emptyTotals();
+  const observer = new PlanObserver();
+  const planning = observer.wrap(domainPlanning);
+  const clock = { at: SEASON.start, now: () => new Date(clockAt()) };
+  const clockAt = () => clock.at;
+  const timelineStart = TIMELINE_START;
+  const timeline = new Int32Array(TIMELINE_MINUTES);
+  const mark = (delta: number) => {
+    const slot = Math.min(timeline.length - 1, Math.max(0, Math.floor((clock.at - timelineStart) / MINUTE)));
+    timeline[slot] = (timeline[slot] ?? 0) + delta;
+  };
+  const counts = {
+    intakes: 0,
+    plannerRuns: 0,
+    wakeUps: 0,
+    schedulerInvocations: 0,
+    computeMs: { intake: 0, planner: 0, reminder: 0 },
+  };
+  const ses = new FakeSes(counter);
+  const events = new FakeEventBridge(counter);
+  const run = `s${options.seed}`;
+
+  for (let first = options.first; first < options.last; first += cohortSize) {
+    const last = Math.min(options.last, first + cohortSize);
+    const heap = new MinHeap<Entry>();
+    let seq = 0;
+    const table = new MemoryTable({ counter, dropAttributes: ["planJson"] });
+    const storeFor = (scope: string) =>
+      new DynamoApplicantStore({ client: table.client(scope), tableName: "sim" });
+    const byName = new Map<string, string>();
+    const scheduler = new FakeScheduler(
+      counter,
+      (name, schedule) => {
+        const applicantId = byName.get(name);
+        if (applicantId)
+          heap.push({
+            at: schedule.at,
+            seq: seq++,
+            kind: "fire",
+            name,
+            applicantId,
+            version: schedule.version,
+          });
+      },
+      mark,
+    );
+    const schedulerOptions = {
+      groupName: "matchpath",
+      roleArn: "arn:aws:iam::000000000000:role/scheduler",
+      reminderFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:reminder",
+      deadLetterArn: "arn:aws:sqs:us-east-1:000000000000:dlq",
+      maxRetryAttempts: 185,
+      maxEventAgeSeconds: 86_400,
+    };
+    // Each function's composition root: the planner's and the reminder's (createFirst) schedulers.
+    const wakeUps = new EventBridgeWakeUpScheduler(scheduler.client("planner"), schedulerOptions, clock.now);
+    const reminderWakeUps = new EventBridgeWakeUpScheduler(
+      scheduler.client("reminder"),
+      { ...schedulerOptions, createFirst: true },
+      clock.now,
+    );
+    const intakeDeps = { store: storeFor("http-api"), clock };
+    const planDeps = {
+      store: storeFor("planner"),
+      wakeUps,
+      events: new EventBridgePublisher(events.client("planner"), "matchpath"),
+      clock,
+      planning,
+    };
+    const mailer = new SesMailer(ses.client("reminder"), { from: "Matchpath <reminders@example.org>" });
+    const reminderDeps = {
+      ...planDeps,
+      store: storeFor("reminder"),
+      events: new EventBridgePublisher(events.client("reminder"), "matchpath"),
+      wakeUps: reminderWakeUps,
+      mailer,
+      unsubscribeUrl: async (applicantId: string) =>
+        `https://matchpath.example/unsubscribe?token=${applicantId}`,
+    };
+
+    const cohort: SimApplicant[] = [];
+    for (let index = first; index < last; index++) {
+      const applicant = simApplicant(options.seed, index, run);
+      cohort.push(applicant);
+      const applicantId = applicantIdFor(applicant.externalId);
+      byName.set(scheduleNameFor(applicantId), applicantId);
+      applicant.events.forEach((event, position) => {
+        heap.push({ at: event.at, seq: seq++, kind: "event", applicant, index: position });
+      });
+    }
+
+    for (let entry = heap.pop(); entry !== undefined; entry = heap.pop()) {
+      if (entry.at > SEASON.end) break;
+      clock.at = Math.max(clock.at, entry.at);
+      if (entry.kind === "event") {
+        const event = entry.applicant.events[entry.index];
+        if (!event) continue;
+        let cpu = performance.now();
+        const result = await receiveSubmission(event.submission, "webhook", intakeDeps);
+        counts.computeMs.intake += cpuMs(cpu);
+        counts.intakes += 1;
+        if (result.outcome === "duplicate") continue;
+        cpu = performance.now();
+        const [planned] = await planApplicants([result.applicantId], planDeps);
+        counts.computeMs.planner += cpuMs(cpu);
+        counts.plannerRuns += 1;
+        if (planned && !planned.ok) throw planned.error;
+        continue;
+      }
+      const current = scheduler.schedules.get(entry.name);
+      if (current?.version !== entry.version) continue;
+      counts.schedulerInvocations += 1;
+      scheduler.fired(entry.name);
+      const cpu = performance.now();
+      await sendDueReminders(entry.applicantId, new Date(entry.at), reminderDeps);
+      counts.computeMs.reminder += cpuMs(cpu);
+      counts.wakeUps += 1;
+    }
+    clock.at = SEASON.start;
+    // Schedules still pending at the season's end stay counted until then.
+
+    for (const applicant of cohort) {
+      const applicantId = applicantIdFor(applicant.externalId);
+      const sent: SentReminder[] = table
+        .partitionItems(keys.applicantPk(applicantId))
+        .filter((item) => item.entity === "reminder" && item.status === "sent")
+        .map((item) => ({
+          reminderId: String(item.reminderId),
+          messageId: String(item.messageId),
+          sentAt: Date.parse(String(item.sentAt)),
+        }));
+      scoreApplicant(totals, applicant, applicantId, sent, observer, SEASON.end);
+      observer.forget(applicantId);
+    }
+    options.onProgress?.(last - options.first);
+  }
+
+  return {
+    tallies: counter.snapshot(),
+    ...counts,
+    applicants: options.last - options.first,
+    eventEntries: events.entries,
+    timeline,
+    totals,
+    runMs: Date.now() - started,
+    store: "memory",
+  };
+}
+
+/** The highest number of schedules pending at once, from summed per-minute creates and deletes. */
+export function peakOf(timeline: Int32Array): number {
+  let outstanding = 0;
+  let peak = 0;
+  for (const delta of timeline) {
+    outstanding += delta;
+    if (outstanding > peak) peak = outstanding;
+  }
+  return peak;
+}
+
+/** Sums workers' shares into one season. */
+export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): SeasonReport {
+  const timeline = new Int32Array(TIMELINE_MINUTES);
+  const tallies = new Map<string, OperationTally>();
+  const totals = emptyTotals();
+  const merged = {
+    intakes: 0,
+    plannerRuns: 0,
+    wakeUps: 0,
+    schedulerInvocations: 0,
+    eventEntries: 0,
+    applicants: 0,
+    computeMs: { intake: 0, planner: 0, reminder: 0 },
+  };
+  for (const part of parts) {
+    part.timeline.forEach((delta, index) => {
+      timeline[index] = (timeline[index] ?? 0) + delta;
+    });
+    for (const tally of part.tallies) {
+      const key = `${tally.service}|${tally.operation}`;
+      const sum = tallies.get(key) ?? { ...tally, requests: 0, errors: 0, wcu: 0, rcu: 0 };
+      sum.requests += tally.requests;
+      sum.errors += tally.errors;
+      sum.wcu += tally.wcu;
+      sum.rcu += tally.rcu;
+      tallies.set(key, sum);
+    }
+    for (const key of [
+      "intakes",
+      "plannerRuns",
+      "wakeUps",
+      "schedulerInvocations",
+      "eventEntries",
+      "applicants",
+    ] as const)
+      merged[key] += part[key];
+    merged.computeMs.intake += part.computeMs.intake;
+    merged.computeMs.planner += part.computeMs.planner;
+    merged.computeMs.reminder += part.computeMs.reminder;
+    const t = part.totals;
+    totals.applicants += t.applicants;
+    totals.emails += t.emails;
+    totals.maxEmails = Math.max(totals.maxEmails, t.maxEmails);
+    totals.maxInOneDay = Math.max(totals.maxInOneDay, t.maxInOneDay);
+    totals.multiEmailDaysOutsideInterviews += t.multiEmailDaysOutsideInterviews;
+    totals.remindersSent += t.remindersSent;
+    totals.noticesAfterDeadline += t.noticesAfterDeadline;
+    totals.deadlinesRequired += t.deadlinesRequired;
+    totals.deadlinesCoveredTwice += t.deadlinesCoveredTwice;
+    for (const [milestone, count] of Object.entries(t.uncoveredByMilestone))
+      totals.uncoveredByMilestone[milestone] = (totals.uncoveredByMilestone[milestone] ?? 0) + count;
+  }
+  return {
+    ...merged,
+    tallies: [...tallies.values()].sort(
+      (a, b) => a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation),
+    ),
+    peakSchedules: peakOf(timeline),
+    totals,
+    runMs,
+    store: "memory",
+  };
+}
+
+/** Wall time of in-memory work on one thread: compute, since nothing waits on I/O. */
+function cpuMs(start: number): number {
+  return performance.now() - start;
+}

@@ -1,0 +1,440 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import type { CallCounter } from "#adapters/instrumentation/call-counter.ts";
+
+/**
+ * One DynamoDB table in memory, served through the DocumentClient interface the real
+ * DynamoApplicantStore uses, so the 50,000-applicant season runs the very store code (same requests
+ * per operation, by construction) without DynamoDB Local. Every request is counted in a CallCounter
+ * with the capacity units DynamoDB would bill, computed from item sizes by DynamoDB's rules:
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html
+ * (writes: 1 WCU per 1 KB, transactional 2; reads: 1 RCU per 4 KB strongly consistent, half
+ * eventually consistent, a Query summing the sizes it returns; a failed condition still consumes).
+ *
+ * It understands exactly the expressions the store and the table wake-ups write (conditions with
+ * attribute_(not_)exists, =, <, AND, OR and parentheses; SET with if_not_exists) and throws on
+ * anything else, so a new expression cannot be silently misread. Large attributes listed in
+ * `dropAttributes` (the stored plan JSON) are kept only as their size, to bound memory.
+ */
+
+type Item = Record<string, unknown>;
+
+export interface MemoryTableOptions {
+  counter: CallCounter;
+  /** Attributes replaced by a placeholder of the same size (e.g. planJson). */
+  dropAttributes?: readonly string[];
+  /** Throw this error (once) on the next request of the named operation, for fault tests. */
+  failNext?: Partial<Record<string, Error>>;
+}
+
+class AwsError extends Error {
+  readonly $metadata = { httpStatusCode: 400 };
+  constructor(name: string, message: string, extra: Record<string, unknown> = {}) {
+    super(message);
+    this.name = name;
+    Object.assign(this, extra);
+  }
+}
+
+function keyOf(item: Item): string {
+  return `${String(item.pk)}\u0000${String(item.sk)}`;
+}
+
+/** DynamoDB item size: attribute names plus values (strings UTF-8, numbers ~ digits/2 + 1, +3 per container). */
+export function itemSize(item: Item): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(item)) size += Buffer.byteLength(name) + valueSize(value);
+  return size;
+}
+
+function valueSize(value: unknown): number {
+  if (value === undefined || value === null) return 1;
+  if (typeof value === "string") return Buffer.byteLength(value);
+  if (typeof value === "number") return Math.ceil(String(value).replace(/[-.]/g, "").length / 2) + 1;
+  if (typeof value === "boolean") return 1;
+  if (value instanceof SizedPlaceholder) return value.size;
+  if (Array.isArray(value)) return 3 + value.reduce((sum: number, entry) => sum + 1 + valueSize(entry), 0);
+  if (typeof value === "object") return 3 + itemSize(value as Item);
+  return 0;
+}
+
+/** Stands in for a large attribute whose content nothing reads back. */
+class SizedPlaceholder {
+  constructor(readonly size: number) {}
+}
+
+const writeUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
+const readUnits = (bytes: number, consistent: boolean): number =>
+  Math.max(1, Math.ceil(bytes / 4096)) * (consistent ? 1 : 0.5);
+
+interface ExpressionContext {
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+}
+
+export class MemoryTable {
+  private readonly items = new Map<string, Item>();
+  private readonly sizes = new Map<string, number>();
+  private readonly partitions = new Map<string, Set<string>>();
+  readonly failNext: Partial<Record<string, Error>>;
+  /** A fault chosen by request: return an error to throw it for that request. */
+  failWhen: ((operation: string, input: Record<string, unknown>) => Error | undefined) | undefined;
+
+  constructor(private readonly options: MemoryTableOptions) {
+    this.failNext = options.failNext ?? {};
+  }
+
+  /** The DocumentClient the store is built with. */
+  client(scope?: string): DynamoDBDocumentClient {
+    return { send: (command: unknown) => this.send(command, scope) } as unknown as DynamoDBDocumentClient;
+  }
+
+  get itemCount(): number {
+    return this.items.size;
+  }
+
+  /** The items of one partition, read without counting (for the simulation's scoring). */
+  partitionItems(pk: string): Item[] {
+    return [...(this.partitions.get(pk) ?? [])].flatMap((key) => {
+      const item = this.items.get(key);
+      return item ? [item] : [];
+    });
+  }
+
+  /** Drops one partition (an applicant finished with in the simulation), to bound memory. */
+  dropPartition(pk: string): void {
+    for (const key of this.partitions.get(pk) ?? []) {
+      this.items.delete(key);
+      this.sizes.delete(key);
+    }
+    this.partitions.delete(pk);
+  }
+
+  private async send(command: unknown, scope?: string): Promise<unknown> {
+    const operation = operationOf(command);
+    const input = (command as { input: Record<string, unknown> }).input;
+    const chosen = this.failWhen?.(operation, input);
+    const failure = chosen ?? this.failNext[operation];
+    if (failure) {
+      if (!chosen) delete this.failNext[operation];
+      this.options.counter.record("dynamodb", operation, input, { error: true }, scope);
+      throw failure;
+    }
+    try {
+      const { output, wcu, rcu } = this.execute(operation, input);
+      this.options.counter.record(
+        "dynamodb",
+        operation,
+        input,
+        {
+          error: false,
+          consumed: { WriteCapacityUnits: wcu, ReadCapacityUnits: rcu },
+        },
+        scope,
+      );
+      return output;
+    } catch (error) {
+      const consumed = (error as { consumedWcu?: number }).consumedWcu ?? 0;
+      this.options.counter.record(
+        "dynamodb",
+        operation,
+        input,
+        {
+          error: true,
+          consumed: { WriteCapacityUnits: consumed, ReadCapacityUnits: 0 },
+        },
+        scope,
+      );
+      throw error;
+    }
+  }
+
+  private execute(
+    operation: string,
+    input: Record<string, unknown>,
+  ): { output: Record<string, unknown>; wcu: number; rcu: number } {
+    switch (operation) {
+      case "GetItem": {
+        const key = input.Key as Item;
+        const stored = this.items.get(keyOf(key));
+        const size = stored ? (this.sizes.get(keyOf(key)) ?? 0) : 0;
+        return {
+          output: stored ? { Item: { ...stored } } : {},
+          wcu: 0,
+          rcu: readUnits(size, input.ConsistentRead === true),
+        };
+      }
+      case "Query": {
+        if (input.IndexName !== undefined) throw new Error("MemoryTable: index queries are not modelled");
+        const values = input.ExpressionAttributeValues as Record<string, unknown>;
+        if (input.KeyConditionExpression !== "pk = :pk")
+          throw new Error("MemoryTable: unsupported key condition");
+        const pk = String(values[":pk"]);
+        const keys = [...(this.partitions.get(pk) ?? [])].sort();
+        let bytes = 0;
+        const items = keys.map((key) => {
+          bytes += this.sizes.get(key) ?? 0;
+          // A shallow copy: the store only reads what a Query returns.
+          return { ...(this.items.get(key) as Item) };
+        });
+        return {
+          output: { Items: items, Count: items.length },
+          wcu: 0,
+          rcu: readUnits(bytes, input.ConsistentRead === true),
+        };
+      }
+      case "PutItem":
+        return { output: {}, wcu: this.put(input, 1), rcu: 0 };
+      case "UpdateItem":
+        return { output: {}, wcu: this.update(input, 1), rcu: 0 };
+      case "DeleteItem":
+        return { output: {}, wcu: this.delete(input, 1), rcu: 0 };
+      case "TransactWriteItems":
+        return { output: {}, wcu: this.transact(input), rcu: 0 };
+      default:
+        throw new Error(`MemoryTable: ${operation} is not modelled`);
+    }
+  }
+
+  private put(input: Record<string, unknown>, factor: number, dryRun = false): number {
+    const item = this.shrink(input.Item as Item);
+    const key = keyOf(item);
+    const existing = this.items.get(key);
+    const oldSize = existing ? (this.sizes.get(key) ?? 0) : 0;
+    this.check(input, existing, oldSize, factor);
+    const size = itemSize(item);
+    if (!dryRun) this.store(key, item, size);
+    return writeUnits(Math.max(oldSize, size)) * factor;
+  }
+
+  private update(input: Record<string, unknown>, factor: number, dryRun = false): number {
+    const key = input.Key as Item;
+    const id = keyOf(key);
+    const existing = this.items.get(id);
+    const oldSize = existing ? (this.sizes.get(id) ?? 0) : 0;
+    this.check(input, existing, oldSize, factor);
+    const next: Item = { ...(existing ?? key) };
+    applySet(String(input.UpdateExpression), next, contextOf(input));
+    const item = this.shrink(next);
+    const size = itemSize(item);
+    if (!dryRun) this.store(id, item, size);
+    return writeUnits(Math.max(oldSize, size)) * factor;
+  }
+
+  private delete(input: Record<string, unknown>, factor: number, dryRun = false): number {
+    const id = keyOf(input.Key as Item);
+    const existing = this.items.get(id);
+    const oldSize = existing ? (this.sizes.get(id) ?? 0) : 0;
+    this.check(input, existing, oldSize, factor);
+    if (!dryRun && existing) {
+      this.items.delete(id);
+      this.sizes.delete(id);
+      this.partitions.get(String(existing.pk))?.delete(id);
+    }
+    return writeUnits(oldSize) * factor;
+  }
+
+  /** All or nothing: every condition is checked first; a failure cancels the lot with reasons in request order. */
+  private transact(input: Record<string, unknown>): number {
+    const actions = input.TransactItems as Record<string, Record<string, unknown>>[];
+    if (actions.length > 100)
+      throw new AwsError("ValidationException", "Member must have length less than or equal to 100");
+    const reasons: { Code: string; Item?: unknown }[] = [];
+    let units = 0;
+    for (const action of actions) {
+      try {
+        if (action.Put) units += this.put(action.Put, 2, true);
+        else if (action.Update) units += this.update(action.Update, 2, true);
+        else if (action.Delete) units += this.delete(action.Delete, 2, true);
+        else throw new Error("MemoryTable: unsupported transaction action");
+        reasons.push({ Code: "None" });
+      } catch (error) {
+        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+        const old = (error as { oldItem?: Item }).oldItem;
+        const wantsOld =
+          (action.Put ?? action.Update ?? action.Delete)?.ReturnValuesOnConditionCheckFailure === "ALL_OLD";
+        reasons.push({ Code: "ConditionalCheckFailed", ...(wantsOld && old ? { Item: marshall(old) } : {}) });
+      }
+    }
+    if (reasons.some((reason) => reason.Code !== "None")) {
+      throw new AwsError("TransactionCanceledException", "Transaction cancelled", {
+        CancellationReasons: reasons,
+        consumedWcu: units,
+      });
+    }
+    for (const action of actions) {
+      if (action.Put) this.put(action.Put, 2);
+      else if (action.Update) this.update(action.Update, 2);
+      else if (action.Delete) this.delete(action.Delete, 2);
+    }
+    return units;
+  }
+
+  private check(
+    input: Record<string, unknown>,
+    existing: Item | undefined,
+    oldSize: number,
+    factor: number,
+  ): void {
+    const condition = input.ConditionExpression;
+    if (typeof condition !== "string") return;
+    if (evaluate(condition, existing, contextOf(input))) return;
+    throw new AwsError("ConditionalCheckFailedException", "The conditional request failed", {
+      oldItem: existing,
+      consumedWcu: writeUnits(oldSize) * factor,
+    });
+  }
+
+  private shrink(item: Item): Item {
+    const dropped = this.options.dropAttributes;
+    if (!dropped) return item;
+    const out: Item = { ...item };
+    for (const name of dropped) {
+      const value = out[name];
+      if (typeof value === "string") out[name] = new SizedPlaceholder(Buffer.byteLength(value));
+    }
+    return out;
+  }
+
+  private store(key: string, item: Item, size: number): void {
+    this.items.set(key, item);
+    this.sizes.set(key, size);
+    const pk = String(item.pk);
+    let partition = this.partitions.get(pk);
+    if (!partition) {
+      partition = new Set();
+      this.partitions.set(pk, partition);
+    }
+    partition.add(key);
+  }
+}
+
+function operationOf(command: unknown): string {
+  if (command instanceof GetCommand) return "GetItem";
+  if (command instanceof PutCommand) return "PutItem";
+  if (command instanceof UpdateCommand) return "UpdateItem";
+  if (command instanceof DeleteCommand) return "DeleteItem";
+  if (command instanceof QueryCommand) return "Query";
+  if (command instanceof TransactWriteCommand) return "TransactWriteItems";
+  throw new Error(`MemoryTable: ${(command as object).constructor.name} is not modelled`);
+}
+
+function contextOf(input: Record<string, unknown>): ExpressionContext {
+  return {
+    names: (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {},
+    values: (input.ExpressionAttributeValues as Record<string, unknown> | undefined) ?? {},
+  };
+}
+
+function attributeName(token: string, context: ExpressionContext): string {
+  if (token.startsWith("#")) {
+    const name = context.names[token];
+    if (name === undefined) throw new Error(`MemoryTable: undefined name ${token}`);
+    return name;
+  }
+  return token;
+}
+
+function operand(token: string, item: Item | undefined, context: ExpressionContext): unknown {
+  if (token.startsWith(":")) {
+    if (!(token in context.values)) throw new Error(`MemoryTable: undefined value ${token}`);
+    return context.values[token];
+  }
+  return item?.[attributeName(token, context)];
+}
+
+/** Conditions: OR of ANDs of comparisons, function calls and parenthesised conditions. */
+export function evaluate(expression: string, item: Item | undefined, context: ExpressionContext): boolean {
+  const tokens = expression.match(/\(|\)|<=|>=|<>|[=<>]|[#:]?[A-Za-z0-9_]+|,/g) ?? [];
+  let position = 0;
+  const peek = (): string | undefined => tokens[position];
+  const next = (): string => {
+    const token = tokens[position++];
+    if (token === undefined) throw new Error(`MemoryTable: unexpected end of ${expression}`);
+    return token;
+  };
+  const orExpression = (): boolean => {
+    let result = andExpression();
+    while (peek()?.toUpperCase() === "OR") {
+      next();
+      const right = andExpression();
+      result = result || right;
+    }
+    return result;
+  };
+  const andExpression = (): boolean => {
+    let result = factor();
+    while (peek()?.toUpperCase() === "AND") {
+      next();
+      const right = factor();
+      result = result && right;
+    }
+    return result;
+  };
+  const factor = (): boolean => {
+    const token = next();
+    if (token === "(") {
+      const result = orExpression();
+      if (next() !== ")") throw new Error(`MemoryTable: unbalanced ${expression}`);
+      return result;
+    }
+    if (token === "attribute_exists" || token === "attribute_not_exists") {
+      next();
+      const name = attributeName(next(), context);
+      next();
+      const exists = item !== undefined && item[name] !== undefined;
+      return token === "attribute_exists" ? exists : !exists;
+    }
+    const left = operand(token, item, context);
+    const comparator = next();
+    const right = operand(next(), item, context);
+    if (left === undefined || right === undefined) return comparator === "<>";
+    const l = left as string | number;
+    const r = right as string | number;
+    switch (comparator) {
+      case "=":
+        return l === r;
+      case "<>":
+        return l !== r;
+      case "<":
+        return l < r;
+      case "<=":
+        return l <= r;
+      case ">":
+        return l > r;
+      case ">=":
+        return l >= r;
+      default:
+        throw new Error(`MemoryTable: unsupported comparator ${comparator}`);
+    }
+  };
+  const result = orExpression();
+  if (position !== tokens.length) throw new Error(`MemoryTable: could not read ${expression}`);
+  return result;
+}
+
+/** `SET a = :x, #b = :y, c = if_not_exists(c, :z)`. */
+function applySet(expression: string, item: Item, context: ExpressionContext): void {
+  const match = /^\s*SET\s+(.*)$/is.exec(expression);
+  if (!match?.[1]) throw new Error(`MemoryTable: unsupported update ${expression}`);
+  for (const assignment of match[1].split(/,(?![^(]*\))/)) {
+    const parts = /^\s*([#A-Za-z0-9_]+)\s*=\s*(.+?)\s*$/.exec(assignment);
+    if (!parts?.[1] || !parts[2]) throw new Error(`MemoryTable: unsupported assignment ${assignment}`);
+    const name = attributeName(parts[1], context);
+    const ifNotExists = /^if_not_exists\(\s*([#A-Za-z0-9_]+)\s*,\s*(:[A-Za-z0-9_]+)\s*\)$/.exec(parts[2]);
+    if (ifNotExists?.[1] && ifNotExists[2]) {
+      const current = item[attributeName(ifNotExists[1], context)];
+      item[name] = current !== undefined ? current : operand(ifNotExists[2], item, context);
+    } else {
+      item[name] = structuredClone(operand(parts[2], item, context));
+    }
+  }
+}

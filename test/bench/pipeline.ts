@@ -132,6 +132,8 @@ export const pipelineSuite: BenchSuite = {
   name: "pipeline",
   description:
     "The local stack as `npm start` runs it (DynamoDB Local 3.3 in memory with real Streams, the SES v2 emulator, the handlers in-process behind the API Gateway payload 2.0 server, the stream poller at 50 ms, table-kept wake-ups). **Latency**: a signed snapshot POSTed to /intake/webhook, then the applicant's WAKEUP item polled every 5 ms until the planner has armed it; one submission at a time, 500 (100 with `--quick`). **Intake CPU**: the http-api route in-process (verify the Standard Webhooks signature, parse, validate with zod, map) with a store that resolves at once, `process.cpuUsage` over 2,000 submissions (500 quick). **Sustained rate**: new snapshots POSTed by 8 concurrent clients for 15 s (5 s quick) while the planner drains the stream, beside the same writes (the store's Query + TransactWriteItems) sent straight to DynamoDB Local by 8 clients in the same run. **Calls**: the counting middleware on every client the handlers built: per intake (http-api), per planned applicant (planner), per milestone update (planner), per reminder email (reminder function, after a clock move fired the due wake-ups).",
+  notes:
+    "Findings. **Per reminder email, DynamoDB requests miss the target (about 5.3 against 4):** the reminder function makes 1 Query (the applicant), 1 GetItem (suppression list), 1 conditional PutItem per reminder it claims (1.26 reminders per email on average over a season), 1 TransactWriteItems (marked sent) and 1 PutItem (the plan with the next wake-up). A fix that keeps every guarantee: claim all due reminders in one TransactWriteItems and fall back to one PutItem each only when that transaction is cancelled (a concurrent claim), and write the plan in the same transaction as the sent marks: 4 requests. Not made here: it changes the store's claim contract, owned with the store (shared/adapters/dynamodb), and its tests. **SES, Scheduler and PutEvents are one call each per email**; the local stack's wake-ups are table items (`scheduler-local`); the cloud adapter's count is measured in the season suite, where re-arming after an email cost two Scheduler calls (UpdateSchedule → ResourceNotFound → CreateSchedule, because a fired one-time schedule deletes itself) until the reminder function was changed to create first (commit 'Reminder re-arm costs one Scheduler call'). **Milestone updates** arm the wake-up only when its instant changes: 0 calls for these updates (finishing a milestone whose reminders are not next), at most 1. **Capacity units here are DynamoDB Local's**: it reports transactions below what AWS bills (measured: one transaction of three 3 KB puts reports 6 units; AWS bills 2 per KB per item, 18) and reports 0 for a Query that finds nothing (AWS bills a minimum); the season simulation computes units by AWS's rules from item sizes. **Sustained rate**: DynamoDB Local is one JVM on a 2-core machine shared with other work; the stack's rate includes the planner reading the stream and writing plans on the same JVM meanwhile, which the direct run does not, so the ratio is the cost of planning concurrently, not of the HTTP layer (intake CPU is about 0.4 ms).",
   async run({ quick }) {
     const figures: Figure[] = [];
     const cpu = await intakeCpuMs(quick ? 500 : 2000);
@@ -156,7 +158,7 @@ export const pipelineSuite: BenchSuite = {
       { marshallOptions: { removeUndefinedValues: true } },
     );
     try {
-      const total = quick ? 100 : 500;
+      const total = quick ? 60 : 500;
       const latencies: number[] = [];
       let unarmed = 0;
       counter.reset();
@@ -233,7 +235,7 @@ export const pipelineSuite: BenchSuite = {
       );
 
       counter.reset();
-      const updates = quick ? 50 : 200;
+      const updates = quick ? 30 : 200;
       for (let n = 0; n < updates; n++) {
         const externalId = snapshotFor(n).applicant.externalId;
         const status = await postSigned(
@@ -272,7 +274,7 @@ export const pipelineSuite: BenchSuite = {
       );
 
       counter.reset();
-      const fired = await stack.fireDue(new Date("2026-07-15T00:00:00Z"));
+      const fired = await stack.fireDue(new Date(quick ? "2026-07-01T00:00:00Z" : "2026-07-15T00:00:00Z"));
       const emails = Math.max(1, fired.emailsSent);
       const reminderCalls = counter.snapshot();
       const ses = per(reminderCalls, "reminder", "ses", emails);
@@ -284,7 +286,7 @@ export const pipelineSuite: BenchSuite = {
           "calls.reminder_emails_in_run",
           fired.emailsSent,
           "emails",
-          `${fired.woken.length} wake-ups fired by a clock move to 2026-07-15`,
+          `${fired.woken.length} wake-ups fired by one clock move`,
         ),
         below("calls.per_reminder_email.ses_calls", round(ses.requests), "calls", 1.0001, "<= 1"),
         below(

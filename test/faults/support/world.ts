@@ -46,6 +46,11 @@ export interface World {
   deliver(applicantId: string, firedAt: number): Promise<SendResult>;
   /** Reminder ids of every email the reminder function reported sent, in order. */
   emails: string[][];
+  /**
+   * Reminder ids of every email SES accepted, whether or not the function lived to record it (the
+   * claimed ids at the moment the mailer returned): the ground truth for "lost" and "sent twice".
+   */
+  accepted: { applicantId: string; reminderIds: string[] }[];
   scheduledAt(applicantId: string): number | undefined;
   sentLedger(applicantId: string): { reminderId: string; messageId: string; sentAt: string }[];
 }
@@ -99,6 +104,23 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
     planning,
     unsubscribeUrl: async (applicantId) => `https://matchpath.example/unsubscribe?token=${applicantId}`,
   };
+  // Observe what SES accepted: the ids claimed by the run in progress when the mailer returns.
+  let claimed: { applicantId: string; reminderIds: string[] } = { applicantId: "", reminderIds: [] };
+  const reminderStore = reminderDeps.store;
+  const claimReminders = reminderStore.claimReminders.bind(reminderStore);
+  reminderStore.claimReminders = async (applicantId, ids, now, staleAfterMs) => {
+    const got = await claimReminders(applicantId, ids, now, staleAfterMs);
+    claimed = { applicantId, reminderIds: got };
+    return got;
+  };
+  const mailer = reminderDeps.mailer;
+  reminderDeps.mailer = {
+    send: async (email) => {
+      const result = await mailer.send(email);
+      world.accepted.push(claimed);
+      return result;
+    },
+  };
   const world: World = {
     clock,
     table,
@@ -130,6 +152,7 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
       return result;
     },
     emails: [],
+    accepted: [],
     scheduledAt(applicantId) {
       return scheduler.schedules.get(scheduleNameFor(applicantId))?.at;
     },

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * One deployment stage's settings, validated once. `infra/app.ts` reads them from CDK context

@@ -1,5 +1,5 @@
 import { DateTime, Duration } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The local-only clock control: where `POST /local/clock` moves the clock, and the loop that then

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError } from "#errors";
 
 /**
@@ -266,5 +266,45 @@ export function loadReminderConfig(env: Environment = process.env): ReminderConf
       "UNSUBSCRIBE_SECRET_PARAMETER",
       checkUnsubscribeSecret,
     ),
+  };
+}
+
+export interface SweeperConfig extends PlannerConfig {
+  /** How late a stored wake-up may be before the sweep re-arms it. */
+  graceMs: number;
+  /** Re-plans per run at most; the next run continues. */
+  maxApplicants: number;
+}
+
+const SweeperSchema = z.object({
+  ...awsPieces,
+  ...eventPieces,
+  SWEEP_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SWEEP_MAX_APPLICANTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+});
+
+/** sweeper: the planner's settings plus SWEEP_GRACE_MINUTES (default 15) and SWEEP_MAX_APPLICANTS (default 20000). */
+export function loadSweeperConfig(env: Environment = process.env): SweeperConfig {
+  const planner = loadPlannerConfig(env);
+  const sweep = parse(SweeperSchema, withoutEmpty(env));
+  return {
+    ...planner,
+    graceMs: sweep.SWEEP_GRACE_MINUTES * 60_000,
+    maxApplicants: sweep.SWEEP_MAX_APPLICANTS,
+  };
+}
+
+export interface SesEventsConfig extends AwsSettings {
+  eventBusName: string;
+}
+
+const SesEventsSchema = z.object({ ...awsPieces, ...eventPieces });
+
+/** ses-events: the AWS pieces (TABLE_NAME, AWS_REGION, …) and EVENT_BUS_NAME (EmailSuppressed goes there). */
+export function loadSesEventsConfig(env: Environment = process.env): SesEventsConfig {
+  const base = parse(SesEventsSchema, withoutEmpty(env));
+  return {
+    ...awsSettings(base, { eventbridge: base.MATCHPATH_EVENTBRIDGE_ENDPOINT }),
+    eventBusName: base.EVENT_BUS_NAME,
   };
 }

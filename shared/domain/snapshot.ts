@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The applicant snapshot: the one public JSON contract every intake route maps onto.

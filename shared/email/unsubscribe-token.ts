@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Unsubscribe tokens: `<payload>.<signature>`, both base64url, where the payload is

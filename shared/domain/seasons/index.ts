@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DAY_MS, ET_ZONE, etInstant, isoUtc, wallFromDate } from "../time.ts";
 import confirmedData from "./confirmed.json" with { type: "json" };
 import projectionRulesData from "./projection-rules.json" with { type: "json" };

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { z } from "zod";
+import type * as z from "zod";
 import { type FieldProblem, MILESTONE_KEYS, type Submission, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ApplicantSchema, InterviewSchema, MedicalSchoolSchema, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import { PROVIDERS } from "#intake/providers/common.ts";
 

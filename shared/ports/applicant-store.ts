@@ -1,5 +1,6 @@
 import type { Plan } from "#domain/plan.ts";
 import type { Applicant, Interview, MilestoneEntry, Submission } from "#domain/snapshot.ts";
+import type { DeliveryOutcome } from "./email-feedback.ts";
 
 /** Where an intake came from, for idempotency and audit. */
 export interface IntakeSource {
@@ -28,6 +29,9 @@ export interface LedgerEntry {
   claimedAt: string;
   sentAt?: string;
   messageId?: string;
+  /** What SES reported about that message, when it bounced, drew a complaint or was rejected. */
+  delivery?: DeliveryOutcome;
+  deliveryAt?: string;
 }
 
 /** Everything the planner and the reminder function need about one applicant, read at once. */
@@ -47,6 +51,12 @@ export interface StoredPlanSummary {
   /** The wake-up instant armed for this plan (ISO UTC), if any. */
   wakeUpAt?: string;
   computedAt: string;
+  /**
+   * The season calendar's version the plan was computed with (`<matchYear>:<hash>`), so the daily
+   * sweeper can re-plan everyone whose plan predates a moved date. Absent on plans stored before
+   * versions existed: the sweeper treats those as computed with an older calendar.
+   */
+  calendarVersion?: string;
 }
 
 /** The applicant store (one DynamoDB table in the cloud and locally). */

@@ -1,6 +1,7 @@
 import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { seasonCalendarVersion } from "#domain/seasons/version.ts";
 import type { Planning } from "./planning.ts";
 
 /** The real planner and reminder policy, as the use cases consume them. */
@@ -14,4 +15,5 @@ export const domainPlanning: Planning = {
   planHash,
   dueReminders,
   nextWakeUp,
+  calendarVersion: (state) => seasonCalendarVersion(state.profile.matchYear),
 };

@@ -28,11 +28,23 @@ export type PlanResult =
 /**
  * Re-plans one applicant at the clock's now. Effects, in an order that survives a crash between
  * any two of them (a retry recomputes and redoes what is missing):
- * 1. arm/disarm — only when the wake-up instant differs from the stored one;
+ * 1. arm/disarm — only when the wake-up instant differs from the stored one (or forceArm);
  * 2. publish PlanChanged — only when the plan hash differs (at least once);
  * 3. savePlan — last, because it is what makes a retry see "unchanged".
  */
-export async function planApplicant(applicantId: string, deps: PlanApplicantsDeps): Promise<PlanResult> {
+export interface PlanOptions {
+  /**
+   * Arm the wake-up even when the stored plan says it is armed at the same instant: the sweeper's
+   * repair of a wake-up that was lost or never fired (the stored instant is then a lie).
+   */
+  forceArm?: boolean;
+}
+
+export async function planApplicant(
+  applicantId: string,
+  deps: PlanApplicantsDeps,
+  options: PlanOptions = {},
+): Promise<PlanResult> {
   const state = await deps.store.loadApplicant(applicantId);
   if (!state) {
     await deps.wakeUps.disarm(applicantId);
@@ -44,12 +56,19 @@ export async function planApplicant(applicantId: string, deps: PlanApplicantsDep
   const wakeUp = wakeUpInstant(deps.planning, plan, now, sentReminderIds(state));
   const wakeUpAt = wakeUp?.toISOString();
 
+  const calendarVersion = deps.planning.calendarVersion?.(state);
+
   const stored = state.storedPlan;
   const planChanged = stored?.planHash !== planHash;
   const wakeUpChanged = stored?.wakeUpAt !== wakeUpAt || stored === undefined;
-  if (!planChanged && !wakeUpChanged) return { applicantId, ok: true, outcome: "unchanged", planHash };
+  // A plan made with another calendar is re-stored even when nothing else changed, so the sweeper
+  // that looks for such plans does not find this one again tomorrow.
+  const calendarChanged = calendarVersion !== undefined && stored?.calendarVersion !== calendarVersion;
+  const rearm = wakeUpChanged || (options.forceArm === true && wakeUp !== undefined);
+  if (!planChanged && !rearm && !calendarChanged)
+    return { applicantId, ok: true, outcome: "unchanged", planHash };
 
-  if (wakeUpChanged) {
+  if (rearm) {
     if (wakeUp) await deps.wakeUps.arm(applicantId, wakeUp);
     else await deps.wakeUps.disarm(applicantId);
   }
@@ -67,6 +86,7 @@ export async function planApplicant(applicantId: string, deps: PlanApplicantsDep
     planHash,
     computedAt: now.toISOString(),
     ...(wakeUpAt ? { wakeUpAt } : {}),
+    ...(calendarVersion ? { calendarVersion } : {}),
   });
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }

@@ -12,6 +12,12 @@ export interface Planning {
   dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[];
   /** The earliest sendAt strictly after `now` of a reminder not yet sent, if any. */
   nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined;
+  /**
+   * The version of the season calendar `plan` reads for this applicant, stored with the plan so
+   * the sweeper can find plans made with an older calendar. Optional: without it no version is
+   * stored (unit-test planners that have no calendar).
+   */
+  calendarVersion?(state: ApplicantState): string;
 }
 
 /** Ids of reminders the ledger records as sent. */

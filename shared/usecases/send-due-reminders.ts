@@ -197,10 +197,12 @@ async function rearm(
   if (next) await deps.wakeUps.arm(applicantId, next);
   else if (state.storedPlan?.wakeUpAt !== undefined) await deps.wakeUps.disarm(applicantId);
   const nextWakeUpAt = next?.toISOString();
+  const calendarVersion = deps.planning.calendarVersion?.(state);
   await deps.store.savePlan(applicantId, plan, {
     planHash: deps.planning.planHash(plan),
     computedAt: now.toISOString(),
     ...(nextWakeUpAt ? { wakeUpAt: nextWakeUpAt } : {}),
+    ...(calendarVersion ? { calendarVersion } : {}),
   });
   return nextWakeUpAt ? { nextWakeUpAt } : {};
 }

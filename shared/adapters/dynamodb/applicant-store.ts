@@ -403,6 +403,7 @@ export class DynamoApplicantStore implements ApplicantStore {
       planHash: summary.planHash,
       computedAt: summary.computedAt,
     };
+    if (summary.calendarVersion !== undefined) item.calendarVersion = summary.calendarVersion;
     if (summary.wakeUpAt !== undefined) {
       item.wakeUpAt = summary.wakeUpAt;
       Object.assign(item, wakeUpGsiKeys("plan", applicantId, new Date(summary.wakeUpAt)));
@@ -662,11 +663,15 @@ function toLedgerEntry(item: Item): LedgerEntry {
   };
   if (typeof item.sentAt === "string") entry.sentAt = item.sentAt;
   if (typeof item.messageId === "string") entry.messageId = item.messageId;
+  if (typeof item.delivery === "string")
+    entry.delivery = item.delivery as NonNullable<LedgerEntry["delivery"]>;
+  if (typeof item.deliveryAt === "string") entry.deliveryAt = item.deliveryAt;
   return entry;
 }
 
 function toPlanSummary(item: Item): StoredPlanSummary {
   const summary: StoredPlanSummary = { planHash: String(item.planHash), computedAt: String(item.computedAt) };
   if (typeof item.wakeUpAt === "string") summary.wakeUpAt = item.wakeUpAt;
+  if (typeof item.calendarVersion === "string") summary.calendarVersion = item.calendarVersion;
   return summary;
 }

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { fieldProblems } from "#domain/snapshot.ts";
+import { InvalidInputError } from "#errors";
+import type { EmailFeedback } from "#ports/email-feedback.ts";
+
+/**
+ * The event EventBridge delivers for an SES configuration set's event destination: source
+ * "aws.ses", a detail-type per event type (Amazon EventBridge Events Reference, "Amazon Simple
+ * Email Service events"), and in `detail` the same record SES publishes to SNS (`eventType`,
+ * `mail`, and `bounce` / `complaint` / `delivery` / ... per type; SES Developer Guide, "Contents of
+ * event data that Amazon SES publishes to Amazon SNS"). Only what we act on is required; the rest
+ * passes through unread.
+ */
+export const SES_DETAIL_TYPES = {
+  Bounce: "Email Bounced",
+  Complaint: "Email Complaint Received",
+  Delivery: "Email Delivered",
+  Send: "Email Sent",
+  Reject: "Email Rejected",
+  Open: "Email Opened",
+  Click: "Email Clicked",
+  "Rendering Failure": "Email Rendering Failed",
+  DeliveryDelay: "Email Delivery Delayed",
+  Subscription: "Email Subscribed",
+} as const;
+type SesEventType = keyof typeof SES_DETAIL_TYPES;
+const SES_EVENT_TYPES = Object.keys(SES_DETAIL_TYPES) as [SesEventType, ...SesEventType[]];
+
+/** Our applicant ids (the mailer's tag value survives SES's tag character rules unchanged). */
+const APPLICANT_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
+const Recipient = z.object({ emailAddress: z.string().min(3) });
+
+const MailSchema = z.object({
+  messageId: z.string().min(1),
+  destination: z.array(z.string()),
+  /** Set by event publishing through a configuration set: ses:* tags and ours (applicantId, kind). */
+  tags: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+const DetailSchema = z.object({
+  eventType: z.enum(SES_EVENT_TYPES),
+  mail: MailSchema,
+  bounce: z
+    .object({
+      bounceType: z.enum(["Permanent", "Transient", "Undetermined"]),
+      bouncedRecipients: z.array(Recipient).min(1),
+      timestamp: Instant,
+    })
+    .optional(),
+  complaint: z.object({ complainedRecipients: z.array(Recipient).min(1), timestamp: Instant }).optional(),
+});
+
+export const SesEventSchema = z
+  .object({
+    source: z.literal("aws.ses"),
+    "detail-type": z.enum(Object.values(SES_DETAIL_TYPES) as [string, ...string[]]),
+    time: Instant,
+    detail: DetailSchema,
+  })
+  .superRefine((event, ctx) => {
+    const type = event.detail.eventType;
+    if (SES_DETAIL_TYPES[type] !== event["detail-type"]) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["detail-type"],
+        message: `must be "${SES_DETAIL_TYPES[type]}" for eventType ${type}`,
+      });
+    }
+    if (type === "Bounce" && !event.detail.bounce)
+      ctx.addIssue({ code: "custom", path: ["detail", "bounce"], message: "is required for a Bounce" });
+    if (type === "Complaint" && !event.detail.complaint)
+      ctx.addIssue({ code: "custom", path: ["detail", "complaint"], message: "is required for a Complaint" });
+  });
+
+/**
+ * Reads the event into what the use case acts on, or throws InvalidInputError (not retriable:
+ * the event ends in the function's failure destination for a person to look at).
+ */
+export function parseSesEvent(event: unknown): EmailFeedback {
+  const parsed = SesEventSchema.safeParse(event);
+  if (!parsed.success) {
+    throw new InvalidInputError("The SES event is malformed", fieldProblems(parsed.error), {
+      cause: parsed.error,
+    });
+  }
+  const { detail, time } = parsed.data;
+  const messageId = detail.mail.messageId;
+  const tagged = detail.mail.tags?.applicantId?.[0];
+  const traced = tagged !== undefined && APPLICANT_ID.test(tagged) ? { applicantId: tagged } : {};
+  switch (detail.eventType) {
+    case "Bounce": {
+      const bounce = detail.bounce as NonNullable<typeof detail.bounce>;
+      return {
+        kind: "bounce",
+        bounceType: bounce.bounceType,
+        recipients: bounce.bouncedRecipients.map((recipient) => recipient.emailAddress),
+        messageId,
+        ...traced,
+        at: new Date(bounce.timestamp),
+      };
+    }
+    case "Complaint": {
+      const complaint = detail.complaint as NonNullable<typeof detail.complaint>;
+      return {
+        kind: "complaint",
+        recipients: complaint.complainedRecipients.map((recipient) => recipient.emailAddress),
+        messageId,
+        ...traced,
+        at: new Date(complaint.timestamp),
+      };
+    }
+    case "Reject":
+      return { kind: "reject", messageId, ...traced, at: new Date(time) };
+    case "Rendering Failure":
+      return { kind: "rendering-failure", messageId, ...traced, at: new Date(time) };
+    default:
+      return { kind: "other", eventType: detail.eventType, messageId };
+  }
+}

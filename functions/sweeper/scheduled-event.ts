@@ -19,9 +19,13 @@ export const ScheduledEventSchema = z.object({
 export function parseScheduledEvent(event: unknown): { scheduledAt: Date } {
   const parsed = ScheduledEventSchema.safeParse(event);
   if (!parsed.success) {
-    throw new InvalidInputError("The sweeper expects an EventBridge Scheduled Event", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
+    throw new InvalidInputError(
+      "The sweeper expects an EventBridge Scheduled Event",
+      fieldProblems(parsed.error),
+      {
+        cause: parsed.error,
+      },
+    );
   }
   return { scheduledAt: new Date(parsed.data.time) };
 }

@@ -127,4 +127,6 @@ export const keys = {
     pk: `SUPPRESSION#${normalizeEmail(email)}`,
     sk: SK.suppression,
   }),
+  /** The sweeper's progress through a calendar walk (one item for the table). */
+  calendarSweep: (): TableKey => ({ pk: "SWEEP#calendar", sk: "SWEEP" }),
 };

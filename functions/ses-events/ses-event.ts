@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fieldProblems } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { EmailFeedback } from "#ports/email-feedback.ts";

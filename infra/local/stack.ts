@@ -17,6 +17,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { createTable } from "#adapters/dynamodb/create-table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { ClockCommandSchema, clockTarget, createDueRunner, type DueRunReport } from "./clock-control.ts";
+import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { closeServer, type PublishedEvent, startLocalEventBridge } from "./eventbridge-local.ts";
 import {
@@ -28,6 +29,7 @@ import {
 } from "./http-event.ts";
 import { lambdaContext } from "./lambda-context.ts";
 import { isWebhookSecret, loadOrCreateSecret, newSigningKey, newWebhookSecret } from "./secrets.ts";
+import { createSesFeedback } from "./ses-feedback.ts";
 import { readSesStore, startSesEmulator } from "./ses-local.ts";
 import { type StreamDeadLetter, startStreamPoller } from "./stream-poller.ts";
 
@@ -90,6 +92,7 @@ export interface LocalStack {
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 type PlannerHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+type EventHandler = (event: unknown, context: Context) => Promise<unknown>;
 type ReminderHandler = (
   event: { applicantId: string; scheduledTime?: string },
   context: Context,
@@ -208,6 +211,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const httpApi = (await import("../../functions/http-api/handler.ts")).handler as HttpHandler;
     const planner = (await import("../../functions/planner/handler.ts")).handler as PlannerHandler;
     const reminder = (await import("../../functions/reminder/handler.ts")).handler as ReminderHandler;
+    const sesEvents = (await import("../../functions/ses-events/handler.ts")).handler as EventHandler;
+    const sweeper = (await import("../../functions/sweeper/handler.ts")).handler as EventHandler;
+    // Mail to the SES mailbox simulator's addresses comes back as SES's EventBridge events (ses-feedback.ts).
+    const sesFeedback = createSesFeedback({
+      sesEndpoint: ses.endpoint,
+      deliver: (event) => sesEvents(event, lambdaContext("matchpath-ses-events", { region: LOCAL_REGION })),
+      clock: localClock,
+      region: LOCAL_REGION,
+      log,
+    });
 
     const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
       marshallOptions: { removeUndefinedValues: true },
@@ -258,10 +271,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
         // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
         await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
+        await sesFeedback.deliverNew();
         return result;
       },
       drainStream: () => poller.drain(),
       countEmails: async () => (await readSesStore(ses.endpoint)).length,
+    });
+    // POST /local/clock runs the daily sweep at the last midnight UTC it crosses (daily-sweeper.ts).
+    const moveClock = createDailySweeper({
+      clock: localClock,
+      fireDue,
+      invokeSweeper: (event) =>
+        sweeper(event, lambdaContext("matchpath-sweeper", { region: LOCAL_REGION, timeoutMs: 900_000 })),
+      region: LOCAL_REGION,
     });
 
     route = async (request, response) => {
@@ -328,7 +350,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           );
           return;
         }
-        const report = await fireDue(clockTarget(command.data, localClock.now()));
+        const report = await moveClock(clockTarget(command.data, localClock.now()));
         writeJson(response, 200, report);
         return;
       }

@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { SES_DETAIL_TYPES } from "../../functions/ses-events/ses-event.ts";
+import { readSesStore, type StoredEmail } from "./ses-local.ts";
+
+/**
+ * The SES mailbox simulator, locally: mail sent to `bounce@simulator.amazonses.com` or
+ * `complaint@simulator.amazonses.com` produces the event SES would publish through the
+ * configuration set's EventBridge destination ("Email Bounced" with a permanent General bounce,
+ * "Email Complaint Received"), and the ses-events handler receives it in-process, as the
+ * EventBridge rule would deliver it. https://docs.aws.amazon.com/ses/latest/dg/send-an-email-from-console.html#send-email-simulator
+ *
+ * How it sees the mail: it reads the SES emulator's store (`GET /store`) for messages it has not
+ * seen, whenever `deliverNew()` is called. The local stack calls it right after each reminder
+ * invocation (the reminder function is the only sender), so the feedback arrives before the next
+ * wake-up fires, as SES's does within seconds; nothing in the send path is wrapped or changed.
+ *
+ * What differs from AWS: the emulator does not keep EmailTags, so the event carries no
+ * `applicantId` tag and the handler traces the address through the EMAIL# lookup instead.
+ */
+export const SIMULATOR_ADDRESSES = {
+  bounce: "bounce@simulator.amazonses.com",
+  complaint: "complaint@simulator.amazonses.com",
+} as const;
+type SimulatedOutcome = keyof typeof SIMULATOR_ADDRESSES;
+
+export interface SesEventBridgeEvent {
+  version: "0";
+  id: string;
+  "detail-type": string;
+  source: "aws.ses";
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+export interface SesFeedbackOptions {
+  sesEndpoint: string;
+  /** Invokes the ses-events handler with the event, as the EventBridge rule's target. */
+  deliver(event: SesEventBridgeEvent): Promise<unknown>;
+  /** The clock the feedback is stamped with (the local clock). */
+  clock: { now(): Date };
+  region: string;
+  account?: string;
+  log?: (line: string) => void;
+}
+
+export interface SesFeedback {
+  /** Sends the events for simulator mail not yet seen; resolves with how many. Never throws. */
+  deliverNew(): Promise<number>;
+}
+
+function outcomeFor(address: string): SimulatedOutcome | undefined {
+  const bare = (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
+  if (bare === SIMULATOR_ADDRESSES.bounce) return "bounce";
+  if (bare === SIMULATOR_ADDRESSES.complaint) return "complaint";
+  return undefined;
+}
+
+/**
+ * The event SES publishes for a simulator address: the event-publishing record (the same shape
+ * as AWS's SNS examples) as `detail` of an EventBridge envelope from aws.ses.
+ */
+export function simulatorEvent(
+  outcome: SimulatedOutcome,
+  email: StoredEmail,
+  recipient: string,
+  at: Date,
+  context: { region: string; account: string },
+): SesEventBridgeEvent {
+  const timestamp = at.toISOString();
+  const domain = /@([^>\s]+)/.exec(email.from)?.[1] ?? "localhost";
+  const mail = {
+    timestamp: new Date(email.at * 1000).toISOString(),
+    source: email.from,
+    sendingAccountId: context.account,
+    messageId: email.messageId,
+    destination: email.destination.to,
+    headersTruncated: false,
+    headers: email.headers ?? [],
+    commonHeaders: {
+      from: [email.from],
+      to: email.destination.to,
+      messageId: email.messageId,
+      subject: email.subject,
+    },
+    tags: { "ses:from-domain": [domain], "ses:caller-identity": ["local"] },
+  };
+  const feedbackId = `local-${randomUUID()}`;
+  const detail =
+    outcome === "bounce"
+      ? {
+          eventType: "Bounce",
+          bounce: {
+            bounceType: "Permanent",
+            bounceSubType: "General",
+            bouncedRecipients: [
+              {
+                emailAddress: recipient,
+                action: "failed",
+                status: "5.1.1",
+                diagnosticCode: "smtp; 550 5.1.1 user unknown",
+              },
+            ],
+            timestamp,
+            feedbackId,
+            reportingMTA: "dsn; simulator.amazonses.com",
+          },
+          mail,
+        }
+      : {
+          eventType: "Complaint",
+          complaint: {
+            complainedRecipients: [{ emailAddress: recipient }],
+            timestamp,
+            feedbackId,
+            complaintFeedbackType: "abuse",
+            arrivalDate: timestamp,
+          },
+          mail,
+        };
+  return {
+    version: "0",
+    id: randomUUID(),
+    "detail-type": SES_DETAIL_TYPES[outcome === "bounce" ? "Bounce" : "Complaint"],
+    source: "aws.ses",
+    account: context.account,
+    time: `${timestamp.slice(0, 19)}Z`,
+    region: context.region,
+    resources: [],
+    detail,
+  };
+}
+
+export function createSesFeedback(options: SesFeedbackOptions): SesFeedback {
+  const seen = new Set<string>();
+  const account = options.account ?? "000000000000";
+  const log = options.log ?? (() => undefined);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function deliverNewNow(): Promise<number> {
+    let delivered = 0;
+    for (const email of await readSesStore(options.sesEndpoint)) {
+      if (seen.has(email.messageId)) continue;
+      seen.add(email.messageId);
+      const recipients = [...email.destination.to, ...email.destination.cc, ...email.destination.bcc];
+      for (const recipient of recipients) {
+        const outcome = outcomeFor(recipient);
+        if (outcome === undefined) continue;
+        const event = simulatorEvent(outcome, email, recipient, options.clock.now(), {
+          region: options.region,
+          account,
+        });
+        try {
+          await options.deliver(event);
+          delivered++;
+        } catch (error) {
+          // An EventBridge target that fails ends in its retry policy and dead-letter queue; locally, the log.
+          log(
+            `ses-events: the ${event["detail-type"]} event failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    }
+    return delivered;
+  }
+
+  return {
+    deliverNew() {
+      const run = queue.then(deliverNewNow).catch((error: unknown) => {
+        log(`ses-feedback: could not read the SES store: ${String(error)}`);
+        return 0;
+      });
+      queue = run;
+      return run;
+    },
+  };
+}

@@ -43,8 +43,6 @@ export const StageConfigSchema = z
     sandboxRecipients: z.array(z.email()).default([]),
     /** Base of the links in emails (unsubscribe). Defaults to the HTTP API's own endpoint. */
     publicBaseUrl: z.url({ protocol: /^https$/, message: "must be an https URL" }).optional(),
-    /** The ERAS/NRMP season applicants are planned against when their intake names none. */
-    defaultSeason: z.string().regex(/^\d{4}$/, { message: "must be a year such as 2027" }),
     /** Operators' address for alarms (SNS email subscription, confirmed by a link AWS mails). */
     alarmEmail: z.email().optional(),
     logRetentionDays: z

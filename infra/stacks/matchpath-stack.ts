@@ -77,8 +77,9 @@ const TABLE_ACTIONS = {
   reminder: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
   // suppression records and ledger entries
   sesEvents: ["GetItem", "Query", "PutItem", "UpdateItem"],
-  // due wake-ups from GSI1, then the same writes as the planner when re-arming
-  sweeper: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+  // due wake-ups from GSI1, then the same writes as the planner when re-arming; Scan only while a
+  // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
+  sweeper: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"],
 } as const;
 
 /**
@@ -190,7 +191,6 @@ export class MatchpathStack extends Stack {
         environment: {
           TABLE_NAME: this.table.tableName,
           CLOCK: "system",
-          DEFAULT_SEASON: config.defaultSeason,
           ...settings.environment,
         },
         ...(settings.onFailure ? { onFailure: settings.onFailure } : {}),

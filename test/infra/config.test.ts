@@ -8,7 +8,6 @@ const stages = cdkJson.context["matchpath:stages"] as Record<string, unknown>;
 const valid = {
   senderAddress: "reminders@mail.example.org",
   senderDomain: "mail.example.org",
-  defaultSeason: "2027",
   secrets: { webhookSecretParameter: "/mp/webhook", unsubscribeSecretParameter: "/mp/unsubscribe" },
 };
 
@@ -31,7 +30,6 @@ describe("stage config", () => {
   it.each([
     ["senderAddress", { senderAddress: "reminders@elsewhere.org" }],
     ["senderDomain", { senderDomain: "not a domain" }],
-    ["defaultSeason", { defaultSeason: "next" }],
     ["logRetentionDays", { logRetentionDays: 10 }],
     ["publicBaseUrl", { publicBaseUrl: "http://insecure.example.org" }],
     ["secrets.webhookSecretParameter", { secrets: { ...valid.secrets, webhookSecretParameter: "no-slash" } }],

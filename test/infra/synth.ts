@@ -14,7 +14,6 @@ export function stageConfig(stage: string, overrides: Record<string, unknown> = 
   return parseStageConfig(stage, {
     senderAddress: "reminders@mail.example.org",
     senderDomain: "mail.example.org",
-    defaultSeason: "2027",
     alarmEmail: "operators@example.org",
     secrets: {
       webhookSecretParameter: `/matchpath/${stage}/webhook-secret`,

@@ -8,7 +8,14 @@ import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseGoogleForms, verifyGoogleForms } from "#intake/providers/google-forms.ts";
 import { receiveProviderForm } from "#intake/providers/index.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
-import { depsWith, exampleMapping, fixedClock, fixtureText, sharedFixture, TEST_SECRETS } from "./support.ts";
+import {
+  depsWith,
+  exampleMapping,
+  fixedClock,
+  fixtureText,
+  standardWebhooksVectors,
+  TEST_SECRETS,
+} from "./support.ts";
 
 const secret = TEST_SECRETS["google-forms"];
 const body = fixtureText("google-forms/applicant-intake.body.json");
@@ -20,7 +27,7 @@ interface Vector {
   timestamp: number;
   headers: Record<string, string>;
 }
-const vectors = JSON.parse(sharedFixture("standard-webhooks/test-vectors.json")) as {
+const vectors = JSON.parse(standardWebhooksVectors()) as {
   sign: Vector[];
   negative: { name: string; "webhook-signature"?: string }[];
 };
@@ -102,7 +109,7 @@ describe("Google Forms: the script's body", () => {
 
   it("reads namedValues in the shape of Google's documented form-submit event", () => {
     const namedValues = JSON.parse(
-      sharedFixture("google-forms/webhook-body.namedValues.derived.json"),
+      fixtureText("google-forms/webhook-body.namedValues.derived.json"),
     ) as unknown;
     const form = parseGoogleForms(JSON.stringify({ formId: "f", responseId: "r", namedValues }));
     expect(Object.fromEntries(form.answers)).toEqual({

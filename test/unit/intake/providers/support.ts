@@ -22,8 +22,12 @@ export function crlf(text: string): string {
   return text.replace(/\r?\n/g, "\r\n");
 }
 
-export function sharedFixture(relative: string): string {
-  return readFileSync(join(ROOT, "..", "shared", "fixtures", relative), "utf8");
+/** The Standard Webhooks official vector, kept once in the repository (see its SOURCES.md). */
+export function standardWebhooksVectors(): string {
+  return readFileSync(
+    join(ROOT, "test", "unit", "intake", "fixtures", "standard-webhooks.test-vectors.json"),
+    "utf8",
+  );
 }
 
 export function exampleMapping(name: string): FormMapping {

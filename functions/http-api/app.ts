@@ -14,11 +14,11 @@ import {
 } from "#intake/http-request.ts";
 import { FORM_ROUTES, type FormIntake } from "#intake/providers/http-routes.ts";
 import { verify } from "#intake/standard-webhooks.ts";
+import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
-import { describeError } from "../../shared/observability/logger.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
 
 /**

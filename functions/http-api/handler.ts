@@ -5,7 +5,7 @@ import { clockFor } from "#config/clock.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
 import { formIntakeFromFolder } from "#intake/providers/http-routes.ts";
-import { createLogger } from "../../shared/observability/logger.ts";
+import { createLogger } from "#observability/logger.ts";
 import { createHttpApi } from "./app.ts";
 
 // Composition root: built once per cold start.

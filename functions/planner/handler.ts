@@ -5,8 +5,8 @@ import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publishe
 import { clockFor } from "#config/clock.ts";
 import { loadPlannerConfig } from "#config/env.ts";
 import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
+import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createLogger } from "../../shared/observability/logger.ts";
 import { createPlanBatch } from "./plan-batch.ts";
 
 // Composition root: built once per cold start.

@@ -1,7 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
+import { describeError } from "#observability/logger.ts";
 import { type PlanApplicantsDeps, planApplicants } from "#usecases/plan-applicants.ts";
-import { describeError } from "../../shared/observability/logger.ts";
 import { batchItemFailures, groupByApplicant } from "./stream-records.ts";
 
 /**

@@ -13,9 +13,9 @@ import { loadReminderConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
 import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
 import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
-import { createLogger } from "../../shared/observability/logger.ts";
 import { parseReminderEvent } from "./reminder-event.ts";
 
 // Composition root: built once per cold start.

@@ -4,8 +4,8 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { loadSesEventsConfig } from "#config/env.ts";
+import { createLogger } from "#observability/logger.ts";
 import { type EmailEventResult, recordEmailEvent } from "#usecases/record-email-event.ts";
-import { createLogger } from "../../shared/observability/logger.ts";
 import { parseSesEvent } from "./ses-event.ts";
 
 // Composition root: built once per cold start.

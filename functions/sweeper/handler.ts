@@ -8,9 +8,9 @@ import { loadSweeperConfig } from "#config/env.ts";
 import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
+import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { type SweepReport, sweep } from "#usecases/sweep.ts";
-import { createLogger } from "../../shared/observability/logger.ts";
 import { parseScheduledEvent } from "./scheduled-event.ts";
 
 // Composition root: built once per cold start.

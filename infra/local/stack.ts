@@ -62,6 +62,8 @@ export interface LocalStackOptions {
   /** A `whsec_` secret; default: kept in dataDir, or generated. */
   webhookSecret?: string;
   unsubscribeSecret?: string;
+  /** Secrets of the form-provider routes; default: kept in dataDir, or generated. */
+  formSecrets?: Partial<Record<LocalFormProvider, string>>;
   /** One line per part as it comes up. */
   onProgress?: (line: string) => void;
   /** Diagnostics: poller notes, handler crashes, dead letters. */
@@ -77,6 +79,8 @@ export interface LocalStack {
   webhookSecret: string;
   /** Where the webhook secret is kept, if on disk. */
   webhookSecretFile?: string;
+  /** The secret (Jotform: URL token) each form-provider route checks. */
+  formSecrets: Record<LocalFormProvider, string>;
   clock: LocalClock;
   /** Moves the clock to `target` (default: where it is) and fires everything due on the way. */
   fireDue(target?: Date): Promise<DueRunReport>;
@@ -102,6 +106,19 @@ type ReminderHandler = (
 const API_GATEWAY_MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export const DEFAULT_PORTS = { api: 3000, ses: 8005, dynamodb: 8000 } as const;
+
+/**
+ * The form-provider routes the local stack connects, the variable each handler reads, and how a new
+ * secret is made: Typeform and Tally sign with any shared string, Jotform's route takes a URL token,
+ * and the Google Apps Script signs per Standard Webhooks.
+ */
+const LOCAL_FORM_PROVIDERS = {
+  typeform: { variable: "TYPEFORM_SECRET", create: newSigningKey },
+  tally: { variable: "TALLY_SECRET", create: newSigningKey },
+  jotform: { variable: "JOTFORM_TOKEN", create: newSigningKey },
+  "google-forms": { variable: "GOOGLE_FORMS_SECRET", create: newWebhookSecret },
+} as const;
+export type LocalFormProvider = keyof typeof LOCAL_FORM_PROVIDERS;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const started = Date.now();
@@ -136,6 +153,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       create: newSigningKey,
       validate: (value) => value.length >= 32,
     });
+
+    const formSecrets = {} as Record<LocalFormProvider, string>;
+    for (const [provider, { variable, create }] of Object.entries(LOCAL_FORM_PROVIDERS)) {
+      const secret = await loadOrCreateSecret({
+        name: `MATCHPATH_${variable}`,
+        given: options.formSecrets?.[provider as LocalFormProvider] ?? process.env[`MATCHPATH_${variable}`],
+        file: dataDir ? join(dataDir, `${provider}-secret`) : undefined,
+        create,
+        ...(provider === "google-forms" ? { validate: isWebhookSecret } : {}),
+      });
+      formSecrets[provider as LocalFormProvider] = secret.value;
+    }
 
     // DynamoDB Local reports usage to AWS unless told not to; a local stack should stay local.
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocalTelemetry.html
@@ -206,6 +235,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       PUBLIC_BASE_URL: apiUrl,
       WEBHOOK_SECRET: webhookSecret.value,
       UNSUBSCRIBE_SECRET: unsubscribeSecret.value,
+      ...Object.fromEntries(
+        Object.entries(LOCAL_FORM_PROVIDERS).map(([provider, { variable }]) => [
+          variable,
+          formSecrets[provider as LocalFormProvider],
+        ]),
+      ),
     });
     if (options.handlerLogLevel) process.env.POWERTOOLS_LOG_LEVEL ??= options.handlerLogLevel;
     const httpApi = (await import("../../functions/http-api/handler.ts")).handler as HttpHandler;
@@ -417,6 +452,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       eventBusName,
       webhookSecret: webhookSecret.value,
       ...(webhookSecretFile ? { webhookSecretFile } : {}),
+      formSecrets,
       clock: localClock,
       fireDue,
       drain: () => poller.drain(),

@@ -23,6 +23,9 @@ Options:
 Environment:
   PORT                       HTTP API port (default 3000; 0 picks a free one)
   MATCHPATH_WEBHOOK_SECRET   a whsec_ secret; default: kept in .data/webhook-secret (generated once)
+  MATCHPATH_TYPEFORM_SECRET, MATCHPATH_TALLY_SECRET, MATCHPATH_JOTFORM_TOKEN,
+  MATCHPATH_GOOGLE_FORMS_SECRET
+                             the form-provider routes' secrets; default: kept in .data/<provider>-secret
   MATCHPATH_CLOCK            the local clock's start instant, e.g. 2026-06-01T09:00:00Z (default: now)
   MATCHPATH_SES_PORT         SES emulator port (default 8005)
   MATCHPATH_DYNAMODB_PORT    DynamoDB Local port (default 8000)
@@ -31,8 +34,10 @@ Environment:
 Routes:
   GET  /health
   POST /intake/webhook            Standard Webhooks signed applicant snapshot or milestone update
+  POST /intake/typeform|tally|jotform|google-forms
+                                  a form provider's own webhook, mapped by shared/intake/forms/*.json
   GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
-  GET  /local/clock               the local clock
+  GET  /local/clock               the local clock (moves that cross midnight UTC run the daily sweeper)
   POST /local/clock               {"now":"2026-09-01T09:00:00Z"} or {"advance":"P7D"}: moves the clock
                                   and fires every reminder that falls due on the way
   GET  /local/events              published domain events
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
       `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
       "",
       `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
+      `Form routes:    ${stack.urls.api}/intake/{typeform,tally,jotform,google-forms}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
       "",
       "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",
       curlExample(stack),

@@ -19,6 +19,8 @@ declare module "vitest" {
     tableName: string;
     eventBusName: string;
     webhookSecret: string;
+    /** The secret (Jotform: URL token) of each form-provider route. */
+    formSecrets: Record<"typeform" | "tally" | "jotform" | "google-forms", string>;
     /** The environment the handlers were started with, for tests that invoke one in-process. */
     handlerEnv: Record<string, string>;
   }
@@ -56,6 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("tableName", stack.tableName);
   project.provide("eventBusName", stack.eventBusName);
   project.provide("webhookSecret", stack.webhookSecret);
+  project.provide("formSecrets", stack.formSecrets);
   const handlerEnv: Record<string, string> = {};
   for (const key of HANDLER_ENV_KEYS) {
     const value = process.env[key];

@@ -59,6 +59,12 @@ export interface StoredPlanSummary {
   calendarVersion?: string;
 }
 
+/** A plan with the summary stored beside it. */
+export interface StoredPlan {
+  plan: Plan;
+  summary: StoredPlanSummary;
+}
+
 /** The applicant store (one DynamoDB table in the cloud and locally). */
 export interface ApplicantStore {
   /**
@@ -75,8 +81,9 @@ export interface ApplicantStore {
   savePlan(applicantId: string, plan: Plan, summary: StoredPlanSummary): Promise<void>;
 
   /**
-   * Claims reminders before sending, with a conditional write per reminder: a reminder already
-   * sent, or claimed less than staleAfterMs ago, is not claimed again. Returns the ids claimed.
+   * Claims reminders before sending: a reminder already sent, or claimed less than staleAfterMs
+   * ago, is not claimed again, and each claim stands alone (one reminder held elsewhere does not
+   * stop the others being claimed). Returns the ids claimed.
    */
   claimReminders(
     applicantId: string,
@@ -85,12 +92,17 @@ export interface ApplicantStore {
     staleAfterMs: number,
   ): Promise<string[]>;
 
-  /** Records that the claimed reminders went out in one message. */
+  /**
+   * Records that the claimed reminders went out in one message and, when `plan` is given, stores
+   * that plan too (as savePlan would), in the same request where the store can. The marks are never
+   * lost to a failure of the plan write: when it throws, the marks may be recorded already.
+   */
   markRemindersSent(
     applicantId: string,
     reminderIds: string[],
     messageId: string,
     sentAt: Date,
+    plan?: StoredPlan,
   ): Promise<void>;
 
   /** Gives back claims when the send failed, so a retry can send them. */

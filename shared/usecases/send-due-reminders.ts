@@ -1,7 +1,7 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
-import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantState, ApplicantStore, StoredPlanSummary } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { Mailer } from "#ports/mailer.ts";
@@ -125,8 +125,15 @@ export async function sendDueReminders(
 
   const reminderIds = claimed.map((reminder) => reminder.id);
   const messageId = await send(applicantId, state, plan, claimed, deps);
-  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, deps.clock.now());
-  const next = await rearm(applicantId, state, plan, now, handled, deps, retryHeldAt);
+  // The sent marks and the plan with the next wake-up go in one request, then the wake-up is armed.
+  // Should arming fail, the stored plan names a wake-up not armed: the retry finds nothing due and
+  // arms it; failing every retry, the daily sweeper re-arms a stored wake-up that has passed.
+  const next = nextWakeUpAfter(plan, now, handled, deps, retryHeldAt);
+  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, deps.clock.now(), {
+    plan,
+    summary: planSummary(state, plan, now, next, deps),
+  });
+  await armOrDisarm(applicantId, state, next, deps);
   await deps.events.publish([
     {
       type: "ReminderSent",
@@ -139,7 +146,13 @@ export async function sendDueReminders(
       },
     },
   ]);
-  return { applicantId, outcome: "sent", reminderIds, messageId, ...next };
+  return {
+    applicantId,
+    outcome: "sent",
+    reminderIds,
+    messageId,
+    ...(next ? { nextWakeUpAt: next.toISOString() } : {}),
+  };
 }
 
 async function send(
@@ -179,9 +192,48 @@ async function send(
   }
 }
 
+/** The next wake-up: the plan's next reminder, or sooner a retry of reminders held elsewhere. */
+function nextWakeUpAfter(
+  plan: Plan,
+  now: Date,
+  handled: ReadonlySet<string>,
+  deps: SendDueRemindersDeps,
+  retryAt?: Date,
+): Date | undefined {
+  const planned = deps.planning.nextWakeUp(plan, now, handled);
+  return retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
+}
+
+/** Always arms the next wake-up when there is one: the schedule that just fired deleted itself. */
+async function armOrDisarm(
+  applicantId: string,
+  state: ApplicantState,
+  next: Date | undefined,
+  deps: SendDueRemindersDeps,
+): Promise<void> {
+  if (next) await deps.wakeUps.arm(applicantId, next);
+  else if (state.storedPlan?.wakeUpAt !== undefined) await deps.wakeUps.disarm(applicantId);
+}
+
+function planSummary(
+  state: ApplicantState,
+  plan: Plan,
+  now: Date,
+  next: Date | undefined,
+  deps: SendDueRemindersDeps,
+): StoredPlanSummary {
+  const calendarVersion = deps.planning.calendarVersion?.(state);
+  return {
+    planHash: deps.planning.planHash(plan),
+    computedAt: now.toISOString(),
+    ...(next ? { wakeUpAt: next.toISOString() } : {}),
+    ...(calendarVersion ? { calendarVersion } : {}),
+  };
+}
+
 /**
- * Arms the next wake-up (always: the schedule that just fired deleted itself) and stores the plan
- * as of the fire time with that instant, so the planner's next comparison starts from the truth.
+ * Arms the next wake-up and stores the plan as of the fire time with that instant, so the
+ * planner's next comparison starts from the truth (the paths that sent nothing).
  */
 async function rearm(
   applicantId: string,
@@ -192,17 +244,8 @@ async function rearm(
   deps: SendDueRemindersDeps,
   retryAt?: Date,
 ): Promise<{ nextWakeUpAt?: string }> {
-  const planned = deps.planning.nextWakeUp(plan, now, handled);
-  const next = retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
-  if (next) await deps.wakeUps.arm(applicantId, next);
-  else if (state.storedPlan?.wakeUpAt !== undefined) await deps.wakeUps.disarm(applicantId);
-  const nextWakeUpAt = next?.toISOString();
-  const calendarVersion = deps.planning.calendarVersion?.(state);
-  await deps.store.savePlan(applicantId, plan, {
-    planHash: deps.planning.planHash(plan),
-    computedAt: now.toISOString(),
-    ...(nextWakeUpAt ? { wakeUpAt: nextWakeUpAt } : {}),
-    ...(calendarVersion ? { calendarVersion } : {}),
-  });
-  return nextWakeUpAt ? { nextWakeUpAt } : {};
+  const next = nextWakeUpAfter(plan, now, handled, deps, retryAt);
+  await armOrDisarm(applicantId, state, next, deps);
+  await deps.store.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps));
+  return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

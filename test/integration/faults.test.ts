@@ -116,8 +116,15 @@ describe("faults: a function killed mid-batch and restarted", () => {
     const applicantId = await onboard(world, "kill-after-send");
     const firedAt = world.scheduledAt(applicantId) as number;
     world.clock.at = firedAt;
-    world.table.failNext.TransactWriteItems = new Error("Runtime exited: signal: killed");
+    // Killed at the write that records the send (the claims before it are one transaction too).
+    let killed = false;
+    world.table.failWhen = (operation, input) => {
+      if (killed || operation !== "TransactWriteItems" || !JSON.stringify(input).includes(":sent")) return;
+      killed = true;
+      return new Error("Runtime exited: signal: killed");
+    };
     await expect(world.fire(applicantId)).rejects.toThrow(/killed/);
+    world.table.failWhen = undefined;
     expect(sendsTo(world, applicantId)).toBe(1);
 
     // Lambda's async retries come within minutes: the live claim holds, nothing is sent again.
@@ -233,7 +240,8 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
   });
 
   it.each([
-    ["the claim (PutItem)", "PutItem"],
+    // This applicant's first email holds two reminders: claimed in one transaction.
+    ["the claim (TransactWriteItems)", "TransactWriteItems"],
     ["the suppression check (GetItem)", "GetItem"],
     ["the applicant read (Query)", "Query"],
   ])("reminder: throttling on %s sends nothing; the retry sends once", async (_label, operation) => {
@@ -254,11 +262,17 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
     const applicantId = await onboard(world, "ddb-rearm");
     const firedAt = world.scheduledAt(applicantId) as number;
     world.clock.at = firedAt;
-    // The plan write that follows the send (the PLAN item from the reminder function).
-    world.table.failWhen = (operation, input) =>
-      operation === "PutItem" && (input.Item as { sk?: string } | undefined)?.sk === "PLAN"
-        ? throttled()
-        : undefined;
+    // Every write of the PLAN item from the reminder function: the one transaction with the sent
+    // marks, and the PutItem the store falls back to after recording the marks alone.
+    world.table.failWhen = (operation, input) => {
+      const items =
+        operation === "TransactWriteItems"
+          ? (input.TransactItems as { Put?: { Item?: { sk?: string } } }[]).map((item) => item.Put?.Item)
+          : operation === "PutItem"
+            ? [input.Item as { sk?: string }]
+            : [];
+      return items.some((item) => item?.sk === "PLAN") ? throttled() : undefined;
+    };
     await expect(world.fire(applicantId)).rejects.toBeInstanceOf(TransientError);
     world.table.failWhen = undefined;
     expect(sendsTo(world, applicantId)).toBe(1);

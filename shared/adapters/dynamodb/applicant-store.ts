@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from "node:zlib";
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -26,6 +27,7 @@ import type {
   IntakeResult,
   IntakeSource,
   LedgerEntry,
+  StoredPlan,
   StoredPlanSummary,
 } from "#ports/applicant-store.ts";
 import { cancellationCodes, dynamo, isConditionalCheckFailed } from "./errors.ts";
@@ -112,9 +114,11 @@ function chunk<T>(values: readonly T[], size: number): T[][] {
  * - applySubmission: 1 Query (+1 GetItem when a milestone update names the applicant by email,
  *   +1 GetItem when a re-snapshot changes the email) + 1 TransactWriteItems. Only items whose
  *   content changed are written, so an unchanged milestone produces no stream record.
- * - loadApplicant: 1 Query (more pages only past 1 MB). savePlan: 1 PutItem.
- * - claimReminders: 1 conditional PutItem per reminder, in parallel. markRemindersSent:
- *   1 TransactWriteItems per 100 reminders. releaseClaims: 1 DeleteItem per reminder, in parallel.
+ * - loadApplicant: 1 Query (more pages only past 1 MB). savePlan: 1 PutItem (the plan gzipped).
+ * - claimReminders: 1 conditional PutItem for one reminder, 1 TransactWriteItems for several (then
+ *   1 conditional PutItem per reminder, in parallel, when a concurrent claim cancelled it).
+ * - markRemindersSent: 1 TransactWriteItems per 100 reminders, the plan in the last one.
+ *   releaseClaims: 1 DeleteItem per reminder, in parallel.
  * - isSuppressed, suppress: 1 GetItem / 1 PutItem. unsubscribe: 1 GetItem + 1 TransactWriteItems.
  */
 export class DynamoApplicantStore implements ApplicantStore {
@@ -389,17 +393,33 @@ export class DynamoApplicantStore implements ApplicantStore {
   /** The stored plan itself (the state carries only its summary); undefined if none was stored. */
   async loadPlan(applicantId: string): Promise<Plan | undefined> {
     const item = await this.get(keys.plan(applicantId), true);
+    if (item?.planGz instanceof Uint8Array)
+      return JSON.parse(gunzipSync(item.planGz).toString("utf8")) as Plan;
+    // Plans stored before compression (a JSON string) stay readable until their next write.
     return typeof item?.planJson === "string" ? (JSON.parse(item.planJson) as Plan) : undefined;
   }
 
   async savePlan(applicantId: string, plan: Plan, summary: StoredPlanSummary): Promise<void> {
-    // The plan is kept as a JSON string: it is read whole, never queried by field, and a string
-    // avoids marshalling rules (undefined members, empty sets) for a structure the domain owns.
+    await dynamo("PutItem(plan)", () =>
+      this.client.send(
+        new PutCommand({ TableName: this.tableName, Item: this.planItem(applicantId, plan, summary) }),
+      ),
+    );
+  }
+
+  /**
+   * The PLAN item. The plan is read whole, never queried by field, so it is kept as gzip-compressed
+   * JSON in a Binary attribute: about a seventh of the JSON's size (a 20 KB plan becomes about 3 KB),
+   * and DynamoDB bills writes per KB of item and reads per 4 KB, on every write of the plan and on
+   * every Query of the applicant's partition (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
+   * JSON also avoids marshalling rules (undefined members, empty sets) for a structure the domain owns.
+   */
+  private planItem(applicantId: string, plan: Plan, summary: StoredPlanSummary): Item {
     const item: Item = {
       ...keys.plan(applicantId),
       entity: "plan",
       applicantId,
-      planJson: JSON.stringify(plan),
+      planGz: gzipSync(JSON.stringify(plan)),
       planHash: summary.planHash,
       computedAt: summary.computedAt,
     };
@@ -408,9 +428,7 @@ export class DynamoApplicantStore implements ApplicantStore {
       item.wakeUpAt = summary.wakeUpAt;
       Object.assign(item, wakeUpGsiKeys("plan", applicantId, new Date(summary.wakeUpAt)));
     }
-    await dynamo("PutItem(plan)", () =>
-      this.client.send(new PutCommand({ TableName: this.tableName, Item: item })),
-    );
+    return item;
   }
 
   /**
@@ -422,37 +440,72 @@ export class DynamoApplicantStore implements ApplicantStore {
     return queryDueWakeUps(this.client, this.tableName, kind, instant);
   }
 
+  /**
+   * One request in the usual case: a conditional PutItem for one reminder, one TransactWriteItems
+   * with the same condition on each for several. The caller has just read the ledger (strongly
+   * consistent), so the transaction is cancelled only by a concurrent claim or send; then each
+   * reminder is claimed on its own (one conditional PutItem each), so the others are still claimed.
+   */
   async claimReminders(
     applicantId: string,
     reminderIds: string[],
     now: Date,
     staleAfterMs: number,
   ): Promise<string[]> {
-    const claimedAt = now.toISOString();
-    const staleBefore = new Date(now.getTime() - staleAfterMs).toISOString();
-    // Each claim stands alone: a transaction would fail every claim when one reminder was already
-    // sent, and BatchWriteItem cannot carry conditions. So: one conditional PutItem per reminder.
+    const ids = [...new Set(reminderIds)];
+    if (ids.length > 1 && ids.length <= MAX_TRANSACTION_ACTIONS) {
+      try {
+        await this.transact(
+          ids.map((reminderId) => ({ Put: this.claimPut(applicantId, reminderId, now, staleAfterMs) })),
+        );
+        return ids;
+      } catch (error) {
+        // Sent or claimed meanwhile (ConditionalCheckFailed), or a concurrent transaction on the
+        // same items (TransactionConflict, wrapped as transient): sort it out reminder by reminder.
+        const cause = error instanceof TransientError ? error.cause : error;
+        const codes = cancellationCodes(cause);
+        const contended = codes?.every(
+          (code) => code === "None" || code === "ConditionalCheckFailed" || code === "TransactionConflict",
+        );
+        if (!contended) throw error;
+      }
+    }
+    return this.claimEach(applicantId, ids, now, staleAfterMs);
+  }
+
+  private claimPut(applicantId: string, reminderId: string, now: Date, staleAfterMs: number) {
+    return {
+      TableName: this.tableName,
+      Item: {
+        ...keys.reminder(applicantId, reminderId),
+        entity: "reminder",
+        applicantId,
+        reminderId,
+        status: "claimed",
+        claimedAt: now.toISOString(),
+      },
+      // Not sent, and not claimed by a sender that may still be alive.
+      ConditionExpression: "attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :stale)",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":claimed": "claimed",
+        ":stale": new Date(now.getTime() - staleAfterMs).toISOString(),
+      },
+    };
+  }
+
+  /** One conditional PutItem per reminder, in parallel: each claim stands alone. */
+  private async claimEach(
+    applicantId: string,
+    reminderIds: string[],
+    now: Date,
+    staleAfterMs: number,
+  ): Promise<string[]> {
     const results = await Promise.allSettled(
-      [...new Set(reminderIds)].map(async (reminderId) => {
+      reminderIds.map(async (reminderId) => {
         try {
           await dynamo("PutItem(claim)", () =>
-            this.client.send(
-              new PutCommand({
-                TableName: this.tableName,
-                Item: {
-                  ...keys.reminder(applicantId, reminderId),
-                  entity: "reminder",
-                  applicantId,
-                  reminderId,
-                  status: "claimed",
-                  claimedAt,
-                },
-                ConditionExpression:
-                  "attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :stale)",
-                ExpressionAttributeNames: { "#status": "status" },
-                ExpressionAttributeValues: { ":claimed": "claimed", ":stale": staleBefore },
-              }),
-            ),
+            this.client.send(new PutCommand(this.claimPut(applicantId, reminderId, now, staleAfterMs))),
           );
           return reminderId;
         } catch (error) {
@@ -474,35 +527,63 @@ export class DynamoApplicantStore implements ApplicantStore {
     return claimed;
   }
 
+  /**
+   * One TransactWriteItems holding the sent marks and, when given, the plan (see the port). If that
+   * request fails transiently, the marks are written alone and then the plan, so a plan that cannot
+   * be stored never takes the record of the send with it (which would send the email again once
+   * the claims went stale). Any other failure is rethrown as is.
+   */
   async markRemindersSent(
     applicantId: string,
     reminderIds: string[],
     messageId: string,
     sentAt: Date,
+    plan?: StoredPlan,
   ): Promise<void> {
-    const at = sentAt.toISOString();
-    for (const part of chunk([...new Set(reminderIds)], MAX_TRANSACTION_ACTIONS)) {
-      await this.transact(
-        part.map((reminderId) => ({
-          Update: {
-            TableName: this.tableName,
-            Key: keys.reminder(applicantId, reminderId),
-            UpdateExpression:
-              "SET entity = :entity, applicantId = :applicantId, reminderId = :reminderId, #status = :sent, " +
-              "sentAt = :at, messageId = :messageId, claimedAt = if_not_exists(claimedAt, :at)",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":entity": "reminder",
-              ":applicantId": applicantId,
-              ":reminderId": reminderId,
-              ":sent": "sent",
-              ":at": at,
-              ":messageId": messageId,
-            },
-          },
-        })),
-      );
+    const marks = [...new Set(reminderIds)].map((reminderId) =>
+      this.sentMark(applicantId, reminderId, messageId, sentAt),
+    );
+    const parts = chunk(marks, MAX_TRANSACTION_ACTIONS);
+    const last = parts.pop() ?? [];
+    for (const part of parts) await this.transact(part);
+    if (plan === undefined) {
+      if (last.length > 0) await this.transact(last);
+      return;
     }
+    const planPut: TransactItem = {
+      Put: { TableName: this.tableName, Item: this.planItem(applicantId, plan.plan, plan.summary) },
+    };
+    if (last.length < MAX_TRANSACTION_ACTIONS) {
+      try {
+        await this.transact([...last, planPut]);
+        return;
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error;
+      }
+    }
+    if (last.length > 0) await this.transact(last);
+    await this.savePlan(applicantId, plan.plan, plan.summary);
+  }
+
+  private sentMark(applicantId: string, reminderId: string, messageId: string, sentAt: Date): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.reminder(applicantId, reminderId),
+        UpdateExpression:
+          "SET entity = :entity, applicantId = :applicantId, reminderId = :reminderId, #status = :sent, " +
+          "sentAt = :at, messageId = :messageId, claimedAt = if_not_exists(claimedAt, :at)",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":entity": "reminder",
+          ":applicantId": applicantId,
+          ":reminderId": reminderId,
+          ":sent": "sent",
+          ":at": sentAt.toISOString(),
+          ":messageId": messageId,
+        },
+      },
+    };
   }
 
   async releaseClaims(applicantId: string, reminderIds: string[]): Promise<void> {

@@ -145,7 +145,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const last = Math.min(options.last, first + cohortSize);
     const heap = new MinHeap<Entry>();
     let seq = 0;
-    const table = new MemoryTable({ counter, dropAttributes: ["planJson"] });
+    const table = new MemoryTable({ counter, dropAttributes: ["planGz"] });
     const storeFor = (scope: string) =>
       new DynamoApplicantStore({ client: table.client(scope), tableName: "sim" });
     const byName = new Map<string, string>();

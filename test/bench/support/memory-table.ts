@@ -22,14 +22,14 @@ import type { CallCounter } from "#adapters/instrumentation/call-counter.ts";
  * It understands exactly the expressions the store and the table wake-ups write (conditions with
  * attribute_(not_)exists, =, <, AND, OR and parentheses; SET with if_not_exists) and throws on
  * anything else, so a new expression cannot be silently misread. Large attributes listed in
- * `dropAttributes` (the stored plan JSON) are kept only as their size, to bound memory.
+ * `dropAttributes` (the stored plan, gzipped) are kept only as their size, to bound memory.
  */
 
 type Item = Record<string, unknown>;
 
 export interface MemoryTableOptions {
   counter: CallCounter;
-  /** Attributes replaced by a placeholder of the same size (e.g. planJson). */
+  /** Attributes replaced by a placeholder of the same size (e.g. planGz, the stored plan). */
   dropAttributes?: readonly string[];
   /** Throw this error (once) on the next request of the named operation, for fault tests. */
   failNext?: Partial<Record<string, Error>>;
@@ -48,7 +48,7 @@ function keyOf(item: Item): string {
   return `${String(item.pk)}\u0000${String(item.sk)}`;
 }
 
-/** DynamoDB item size: attribute names plus values (strings UTF-8, numbers ~ digits/2 + 1, +3 per container). */
+/** DynamoDB item size: attribute names plus values (strings UTF-8, binary raw bytes, numbers ~ digits/2 + 1, +3 per container). */
 export function itemSize(item: Item): number {
   let size = 0;
   for (const [name, value] of Object.entries(item)) size += Buffer.byteLength(name) + valueSize(value);
@@ -60,6 +60,7 @@ function valueSize(value: unknown): number {
   if (typeof value === "string") return Buffer.byteLength(value);
   if (typeof value === "number") return Math.ceil(String(value).replace(/[-.]/g, "").length / 2) + 1;
   if (typeof value === "boolean") return 1;
+  if (value instanceof Uint8Array) return value.byteLength;
   if (value instanceof SizedPlaceholder) return value.size;
   if (Array.isArray(value)) return 3 + value.reduce((sum: number, entry) => sum + 1 + valueSize(entry), 0);
   if (typeof value === "object") return 3 + itemSize(value as Item);
@@ -300,6 +301,7 @@ export class MemoryTable {
     for (const name of dropped) {
       const value = out[name];
       if (typeof value === "string") out[name] = new SizedPlaceholder(Buffer.byteLength(value));
+      else if (value instanceof Uint8Array) out[name] = new SizedPlaceholder(value.byteLength);
     }
     return out;
   }

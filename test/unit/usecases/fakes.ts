@@ -9,6 +9,7 @@ import type {
   IntakeResult,
   IntakeSource,
   LedgerEntry,
+  StoredPlan,
   StoredPlanSummary,
 } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -269,14 +270,20 @@ export class InMemoryApplicantStore implements ApplicantStore {
     reminderIds: string[],
     messageId: string,
     sentAt: Date,
+    plan?: StoredPlan,
   ): Promise<void> {
     this.count("markRemindersSent");
-    const state = this.state(applicantId);
-    state.ledger = state.ledger.map((entry) =>
+    const stored = this.applicants.get(applicantId);
+    if (!stored) throw new ApplicantNotFoundError(applicantId);
+    stored.state.ledger = stored.state.ledger.map((entry) =>
       reminderIds.includes(entry.reminderId)
         ? { ...entry, status: "sent", sentAt: sentAt.toISOString(), messageId }
         : entry,
     );
+    if (plan) {
+      stored.plan = plan.plan;
+      stored.state = { ...stored.state, storedPlan: plan.summary };
+    }
   }
 
   async releaseClaims(applicantId: string, reminderIds: string[]): Promise<void> {

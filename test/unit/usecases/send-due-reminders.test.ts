@@ -79,6 +79,25 @@ describe("sendDueReminders", () => {
     expect(deps.store.state("a_ada").storedPlan?.wakeUpAt).toBe("2026-10-01T08:00:00.000Z");
   });
 
+  it("records the send and the plan with its next wake-up in one store call, then arms that wake-up", async () => {
+    const deps = setup();
+    deps.wakeUps.arm = async () => {
+      throw new TransientError("Scheduler throttled");
+    };
+
+    await expect(sendDueReminders("a_ada", undefined, deps)).rejects.toBeInstanceOf(TransientError);
+
+    expect(deps.store.calls).toMatchObject({ markRemindersSent: 1 });
+    expect(deps.store.calls.savePlan).toBeUndefined();
+    const state = deps.store.state("a_ada");
+    expect(state.ledger.every((entry) => entry.status === "sent")).toBe(true);
+    expect(state.storedPlan?.wakeUpAt).toBe("2026-10-01T08:00:00.000Z");
+    // The platform's retry finds nothing due and arms the stored instant.
+    const retry = await sendDueReminders("a_ada", undefined, { ...deps, wakeUps: new InMemoryWakeUps() });
+    expect(retry).toMatchObject({ outcome: "nothing-due", nextWakeUpAt: "2026-10-01T08:00:00.000Z" });
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
   it("sends nothing twice when the same wake-up is delivered again", async () => {
     const deps = setup();
     await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);

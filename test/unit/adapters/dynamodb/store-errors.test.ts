@@ -14,6 +14,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { TransientError } from "#errors";
 
@@ -46,6 +47,14 @@ const snapshot: ApplicantSnapshot = {
   milestones: [],
   interviews: [],
 };
+
+function cancelled(...codes: string[]): TransactionCanceledException {
+  return new TransactionCanceledException({
+    message: "Transaction cancelled",
+    $metadata: { httpStatusCode: 400 },
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+}
 
 function awsError(name: string, status: number): Error {
   return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: "client" });
@@ -114,6 +123,8 @@ describe("DynamoApplicantStore on AWS error paths", () => {
   });
 
   it("gives back the claims it made when another claim fails transiently", async () => {
+    // The one-request claim was cancelled by a concurrent claim of r3: claimed one by one instead.
+    mock.on(TransactWriteCommand).rejects(cancelled("None", "None", "ConditionalCheckFailed"));
     mock
       .on(PutCommand)
       .resolvesOnce({})
@@ -127,5 +138,91 @@ describe("DynamoApplicantStore on AWS error paths", () => {
 
     const released = mock.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key?.sk);
     expect(released).toEqual(["REMINDER#r1"]);
+  });
+
+  it("claims several reminders in one transaction, conditional on each", async () => {
+    mock.on(TransactWriteCommand).resolves({});
+
+    await expect(store.claimReminders("a_1", ["r1", "r2", "r1"], new Date(), 60_000)).resolves.toEqual([
+      "r1",
+      "r2",
+    ]);
+
+    const [call] = mock.commandCalls(TransactWriteCommand);
+    const puts = call?.args[0].input.TransactItems?.map((item) => item.Put) ?? [];
+    expect(puts.map((put) => [put?.Item?.sk, put?.ConditionExpression])).toEqual([
+      ["REMINDER#r1", expect.stringContaining("attribute_not_exists(pk)")],
+      ["REMINDER#r2", expect.stringContaining("attribute_not_exists(pk)")],
+    ]);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("claims one by one after a transaction conflict; keeps only what each claim won", async () => {
+    mock.on(TransactWriteCommand).rejects(cancelled("TransactionConflict", "None"));
+    mock
+      .on(PutCommand)
+      .resolvesOnce({})
+      .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {} }));
+
+    await expect(store.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).resolves.toEqual(["r1"]);
+    expect(mock.commandCalls(PutCommand)).toHaveLength(2);
+  });
+
+  it("rethrows a claim transaction throttled as transient, having claimed nothing", async () => {
+    mock.on(TransactWriteCommand).rejects(cancelled("ThrottlingError", "None"));
+
+    await expect(store.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).rejects.toBeInstanceOf(
+      TransientError,
+    );
+    expect(mock.commandCalls(PutCommand)).toHaveLength(0);
+    expect(mock.commandCalls(DeleteCommand)).toHaveLength(0);
+  });
+
+  const storedPlan = {
+    plan: { now: "2030-01-01T00:00:00.000Z", reminders: [] } as unknown as Plan,
+    summary: { planHash: "h1", computedAt: "2030-01-01T00:00:00.000Z", wakeUpAt: "2030-01-02T03:30:00.000Z" },
+  };
+
+  it("records the send and stores the plan in one transaction", async () => {
+    mock.on(TransactWriteCommand).resolves({});
+
+    await store.markRemindersSent("a_1", ["r1", "r2"], "m1", new Date(), storedPlan);
+
+    const calls = mock.commandCalls(TransactWriteCommand);
+    expect(calls).toHaveLength(1);
+    const items = calls[0]?.args[0].input.TransactItems ?? [];
+    expect(items.map((item) => item.Update?.Key?.sk ?? item.Put?.Item?.sk)).toEqual([
+      "REMINDER#r1",
+      "REMINDER#r2",
+      "PLAN",
+    ]);
+    expect(items[2]?.Put?.Item).toMatchObject({ planHash: "h1", wakeUpAt: "2030-01-02T03:30:00.000Z" });
+    expect(mock.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it("records the send alone, then the plan, when the joint transaction fails transiently", async () => {
+    mock.on(TransactWriteCommand).rejectsOnce(cancelled("None", "ThrottlingError")).resolves({});
+    mock.on(PutCommand).rejects(awsError("ThrottlingException", 400));
+
+    await expect(store.markRemindersSent("a_1", ["r1"], "m1", new Date(), storedPlan)).rejects.toBeInstanceOf(
+      TransientError,
+    );
+
+    const marksAlone = mock.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems ?? [];
+    expect(marksAlone.map((item) => item.Update?.Key?.sk)).toEqual(["REMINDER#r1"]);
+    expect(mock.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.sk)).toEqual(["PLAN"]);
+  });
+
+  it("stores the plan gzipped and reads it back", async () => {
+    mock.on(PutCommand).resolves({});
+    await store.savePlan("a_1", storedPlan.plan, storedPlan.summary);
+    const item = mock.commandCalls(PutCommand)[0]?.args[0].input.Item;
+    expect(item?.planGz).toBeInstanceOf(Uint8Array);
+    expect(item?.planJson).toBeUndefined();
+
+    mock.on(GetCommand).resolves({ Item: item });
+    await expect(store.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
+    mock.on(GetCommand).resolves({ Item: { planJson: JSON.stringify(storedPlan.plan) } });
+    await expect(store.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
   });
 });

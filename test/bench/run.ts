@@ -25,7 +25,23 @@ export const SUITES: BenchSuite[] = [plannerSuite, pipelineSuite, seasonSuite, b
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
+const USAGE = `npm run bench [-- --quick] [-- --suite=<name>] [-- --strict]
+
+Runs the benchmarks under test/bench/ and compares each figure with its target (issue #6):
+${SUITES.map((suite) => `  ${suite.name}`).join("\n")}
+
+  --quick          shorter runs (under two minutes), noisier figures
+  --suite=<name>   only that suite (BENCHMARKS.md then holds only its figures)
+  --strict         exit 1 when a target is missed (default: report it and exit 0)
+
+Writes bench-results.json (raw, not committed) and rewrites BENCHMARKS.md (figures, machine, date).
+The season simulation has its own command: npm run simulate -- --help`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const quick = process.argv.includes("--quick");
   const only = process.argv.find((arg) => arg.startsWith("--suite="))?.slice("--suite=".length);
   const suites = SUITES.filter((suite) => only === undefined || suite.name === only);
@@ -39,7 +55,12 @@ async function main(): Promise<void> {
   writeResultsJson(`${ROOT}bench-results.json`, results);
   writeFileSync(`${ROOT}BENCHMARKS.md`, renderBenchmarksMd(results, suites));
   process.stdout.write("\nwrote bench-results.json and BENCHMARKS.md\n");
-  if (figures.some((figure) => figure.met === false)) process.exitCode = 1;
+  const missed = figures.filter((figure) => figure.met === false);
+  if (missed.length > 0) {
+    process.stdout.write(`${missed.length} target(s) missed; BENCHMARKS.md says why beside each.\n`);
+    // A missed target is a finding, not a broken run: fail only when asked to (e.g. in a gate).
+    if (process.argv.includes("--strict")) process.exitCode = 1;
+  }
 }
 
 await main();

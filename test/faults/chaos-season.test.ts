@@ -89,10 +89,11 @@ async function runSeason(applicants: SimApplicant[], chaos: boolean): Promise<Ou
       world.ses.failNext.push(Object.assign(throttled(), { name: "TooManyRequestsException" }));
     try {
       sending = true;
-      const result = retrying ? await world.deliver(who, firedAt) : await world.fire(who);
+      if (retrying) await world.deliver(who, firedAt);
+      else await world.fire(who);
       retryAt.delete(who);
       firedAtOf.delete(who);
-    } catch (error) {
+    } catch {
       retryAt.set(who, world.clock.at + 60_000);
       firedAtOf.set(who, firedAt);
     } finally {

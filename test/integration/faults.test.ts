@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { TransientError } from "#errors";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders.ts";
-import { applicantIdFor, createWorld, openApplicant, type World } from "../faults/support/world.ts";
+import { createWorld, openApplicant, type World } from "../faults/support/world.ts";
 
 /**
  * The fault suite's fast part (run by `npm test`; `npm run test:faults` runs it with the rest).

@@ -63,3 +63,23 @@ export function planHash(plan: Plan): string {
   parts.push(`$|${plan.budget.spentUsd}|${plan.budget.upcomingUsd}`);
   return stableHash(parts.join("\n"));
 }
+
+/**
+ * What is overdue in a plan, as stable keys: the milestone key, or "interview:<id>" for an
+ * interview step. Sorted, so two plans with the same overdue steps give the same list.
+ */
+export function overdueSubjects(plan: Plan): string[] {
+  const keys = plan.overdue.map((step) =>
+    step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`,
+  );
+  return [...new Set(keys)].sort();
+}
+
+/**
+ * Subjects overdue in `plan` that were not overdue in the plan stored before it (`before`: its
+ * `overdueSubjects`; undefined when no plan was stored, so everything overdue is new).
+ */
+export function newlyOverdue(plan: Plan, before: readonly string[] | undefined): string[] {
+  const known = new Set(before ?? []);
+  return overdueSubjects(plan).filter((subject) => !known.has(subject));
+}

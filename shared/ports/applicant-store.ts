@@ -57,6 +57,11 @@ export interface StoredPlanSummary {
    * versions existed: the sweeper treats those as computed with an older calendar.
    */
   calendarVersion?: string;
+  /**
+   * What the plan had overdue (`overdueSubjects`), so the next plan can tell what became overdue
+   * since and publish MilestoneOverdue once per subject. Absent when nothing was overdue.
+   */
+  overdue?: string[];
 }
 
 /** A plan with the summary stored beside it. */

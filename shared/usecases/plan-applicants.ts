@@ -3,7 +3,7 @@ import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { type Planning, sentReminderIds, wakeUpInstant } from "./planning.ts";
+import { overdueEvents, overdueSummary, type Planning, sentReminderIds, wakeUpInstant } from "./planning.ts";
 
 export interface PlanApplicantsDeps {
   store: ApplicantStore;
@@ -80,6 +80,7 @@ export async function planApplicant(
         at: now.toISOString(),
         detail: { planHash, nextDueAt: wakeUpAt ?? null, riskCodes: plan.risks.map((risk) => risk.code) },
       },
+      ...overdueEvents(state, plan, now),
     ]);
   }
   await deps.store.savePlan(applicantId, plan, {
@@ -87,6 +88,7 @@ export async function planApplicant(
     computedAt: now.toISOString(),
     ...(wakeUpAt ? { wakeUpAt } : {}),
     ...(calendarVersion ? { calendarVersion } : {}),
+    ...overdueSummary(plan),
   });
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }

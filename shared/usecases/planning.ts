@@ -1,5 +1,7 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
+import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicant-store.ts";
+import type { DomainEvent } from "#ports/event-publisher.ts";
 
 /**
  * The pure planning functions the use cases need, as one injectable value: the real domain in
@@ -39,4 +41,27 @@ export function wakeUpInstant(
   const due = planning.dueReminders(plan, now, alreadySent);
   if (due.length > 0) return new Date(Math.min(...due.map((reminder) => Date.parse(reminder.sendAt))));
   return planning.nextWakeUp(plan, now, alreadySent);
+}
+
+/**
+ * MilestoneOverdue for what became overdue since the stored plan (DESIGN decision 8), once per
+ * subject: the stored plan's `overdue` list says what was already announced. Empty when nothing is new.
+ */
+export function overdueEvents(state: ApplicantState, plan: Plan, now: Date): DomainEvent[] {
+  const milestones = newlyOverdue(plan, state.storedPlan?.overdue);
+  if (milestones.length === 0) return [];
+  return [
+    {
+      type: "MilestoneOverdue",
+      applicantId: state.profile.applicantId,
+      at: now.toISOString(),
+      detail: { milestones },
+    },
+  ];
+}
+
+/** The stored plan summary's `overdue` member for a plan (omitted when nothing is overdue). */
+export function overdueSummary(plan: Plan): { overdue?: string[] } {
+  const overdue = overdueSubjects(plan);
+  return overdue.length > 0 ? { overdue } : {};
 }

@@ -6,7 +6,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { type Planning, sentReminderIds } from "./planning.ts";
+import { overdueEvents, overdueSummary, type Planning, sentReminderIds } from "./planning.ts";
 
 /**
  * A claim older than this is taken to belong to a crashed send and may be claimed again. Longer
@@ -135,6 +135,7 @@ export async function sendDueReminders(
   });
   await armOrDisarm(applicantId, state, next, deps);
   await deps.events.publish([
+    ...overdueEvents(state, plan, now),
     {
       type: "ReminderSent",
       applicantId,
@@ -228,6 +229,7 @@ function planSummary(
     computedAt: now.toISOString(),
     ...(next ? { wakeUpAt: next.toISOString() } : {}),
     ...(calendarVersion ? { calendarVersion } : {}),
+    ...overdueSummary(plan),
   };
 }
 
@@ -246,6 +248,8 @@ async function rearm(
 ): Promise<{ nextWakeUpAt?: string }> {
   const next = nextWakeUpAfter(plan, now, handled, deps, retryAt);
   await armOrDisarm(applicantId, state, next, deps);
+  const overdue = overdueEvents(state, plan, now);
+  if (overdue.length > 0) await deps.events.publish(overdue);
   await deps.store.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps));
   return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

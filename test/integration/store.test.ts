@@ -470,6 +470,7 @@ describe("plans and wake-ups", () => {
         planHash: "h1",
         wakeUpAt,
         computedAt: "2031-01-01T00:00:00.000Z",
+        overdue: ["interview:iv_1", "nrmp_registration"],
       }),
     );
 
@@ -478,6 +479,7 @@ describe("plans and wake-ups", () => {
       planHash: "h1",
       wakeUpAt,
       computedAt: "2031-01-01T00:00:00.000Z",
+      overdue: ["interview:iv_1", "nrmp_registration"],
     });
     expect(await store.loadPlan(applicantId)).toEqual(plan("2031-01-01T00:00:00.000Z"));
     const before = await store.listWakeUpsDueBefore(new Date("2031-01-05T08:59:59.999Z"), "plan");

@@ -424,6 +424,7 @@ export class DynamoApplicantStore implements ApplicantStore {
       computedAt: summary.computedAt,
     };
     if (summary.calendarVersion !== undefined) item.calendarVersion = summary.calendarVersion;
+    if (summary.overdue !== undefined && summary.overdue.length > 0) item.overdue = summary.overdue;
     if (summary.wakeUpAt !== undefined) {
       item.wakeUpAt = summary.wakeUpAt;
       Object.assign(item, wakeUpGsiKeys("plan", applicantId, new Date(summary.wakeUpAt)));
@@ -754,5 +755,6 @@ function toPlanSummary(item: Item): StoredPlanSummary {
   const summary: StoredPlanSummary = { planHash: String(item.planHash), computedAt: String(item.computedAt) };
   if (typeof item.wakeUpAt === "string") summary.wakeUpAt = item.wakeUpAt;
   if (typeof item.calendarVersion === "string") summary.calendarVersion = item.calendarVersion;
+  if (Array.isArray(item.overdue)) summary.overdue = item.overdue.map(String);
   return summary;
 }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { planApplicants } from "#usecases/plan-applicants.ts";
+import {
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryEvents,
+  InMemoryWakeUps,
+  profileFactory,
+} from "./fakes.ts";
+
+/**
+ * MilestoneOverdue (DESIGN decision 8) with the real planner: published for what became overdue
+ * since the stored plan, once per milestone, never again while it stays overdue.
+ */
+function setup(now: string) {
+  const store = new InMemoryApplicantStore();
+  // Nothing done for the 2027 Match: by December 2026 several season deadlines have passed.
+  store.add(profileFactory());
+  return {
+    store,
+    wakeUps: new InMemoryWakeUps(),
+    events: new InMemoryEvents(),
+    clock: new FixedClock(new Date(now)),
+    planning: domainPlanning,
+  };
+}
+
+const overdueEvents = (deps: ReturnType<typeof setup>) =>
+  deps.events.published.filter((event) => event.type === "MilestoneOverdue");
+
+describe("MilestoneOverdue", () => {
+  it("is published for every overdue milestone of a first plan and stored with it", async () => {
+    const deps = setup("2026-12-15T12:00:00Z");
+    await planApplicants(["a_ada"], deps);
+
+    const plan = domainPlanning.plan(deps.store.state("a_ada"), deps.clock.now());
+    const expected = overdueSubjects(plan);
+    expect(expected).toContain("nrmp_registration");
+    expect(overdueEvents(deps)).toEqual([
+      expect.objectContaining({ applicantId: "a_ada", detail: { milestones: expected } }),
+    ]);
+    expect(deps.store.state("a_ada").storedPlan?.overdue).toEqual(expected);
+  });
+
+  it("is not published again while the same milestones stay overdue", async () => {
+    const deps = setup("2026-12-15T12:00:00Z");
+    await planApplicants(["a_ada"], deps);
+    deps.clock.set(new Date("2026-12-16T12:00:00Z"));
+    await planApplicants(["a_ada"], deps);
+    expect(overdueEvents(deps)).toHaveLength(1);
+  });
+
+  it("names only what became overdue since the stored plan", () => {
+    const deps = setup("2026-12-15T12:00:00Z");
+    const plan = domainPlanning.plan(deps.store.state("a_ada"), deps.clock.now());
+    const [first, ...rest] = overdueSubjects(plan);
+    expect(newlyOverdue(plan, rest)).toEqual([first]);
+    expect(newlyOverdue(plan, overdueSubjects(plan))).toEqual([]);
+    expect(newlyOverdue(plan, undefined)).toEqual(overdueSubjects(plan));
+  });
+});

@@ -17,9 +17,25 @@ export interface SentReminder {
 interface DeadlineSeen {
   milestone: string;
   deadline: number;
-  /** Instants of the rungs planned for it at or after the first plan that named it. */
-  rungs: Set<number>;
+  /**
+   * Ids of the rungs the first plan that named the deadline held for it. Counted by id, not by
+   * send instant: a rung whose slot has passed is re-timed by every later plan to the next delivery
+   * slot under the same id (the catch-up), so its instants are many while it is one notice.
+   */
+  rungs: Set<string>;
   firstSeen: number;
+}
+
+/** What one notice announces: a milestone's deadline, or one interview's (prep or thank-you). */
+type Announced = { milestone: string; interviewId: string | undefined; deadline: number };
+
+/**
+ * Interviews share the milestone "interview", so the interview id is part of the key: one
+ * interview's thank-you deadline (start + 48 h) is another's start when they are two days apart
+ * at the same hour.
+ */
+function deadlineKey(announced: Announced): string {
+  return `${announced.milestone}|${announced.interviewId ?? ""}|${announced.deadline}`;
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -39,7 +55,7 @@ function localDay(zone: string, ms: number): string {
 
 /** Watches every plan the use cases compute: reminder id → (milestone, deadline), per applicant. */
 export class PlanObserver {
-  private readonly reminders = new Map<string, Map<string, { milestone: string; deadline: number }>>();
+  private readonly reminders = new Map<string, Map<string, Announced>>();
   private readonly deadlines = new Map<string, Map<string, DeadlineSeen>>();
 
   /** The planning functions, with plan() observed. */
@@ -61,16 +77,25 @@ export class PlanObserver {
     }
     const nowMs = now.getTime();
     for (const reminder of plan.reminders) {
-      const deadline = Date.parse(reminder.deadline);
-      byId.set(reminder.id, { milestone: reminder.milestone, deadline });
-      const key = `${reminder.milestone}|${deadline}`;
+      const announced: Announced = {
+        milestone: reminder.milestone,
+        interviewId: reminder.interviewId,
+        deadline: Date.parse(reminder.deadline),
+      };
+      byId.set(reminder.id, announced);
+      const key = deadlineKey(announced);
       let seen = byDeadline.get(key);
       if (!seen) {
-        seen = { milestone: reminder.milestone, deadline, rungs: new Set(), firstSeen: nowMs };
+        seen = {
+          milestone: reminder.milestone,
+          deadline: announced.deadline,
+          rungs: new Set(),
+          firstSeen: nowMs,
+        };
         byDeadline.set(key, seen);
       }
-      const sendAt = Date.parse(reminder.sendAt);
-      if (sendAt >= seen.firstSeen) seen.rungs.add(sendAt);
+      // The plan's reminders are all at or after its `now`; only the first plan's count.
+      if (seen.firstSeen === nowMs) seen.rungs.add(reminder.id);
     }
     return plan;
   }
@@ -80,12 +105,12 @@ export class PlanObserver {
     this.deadlines.delete(applicantId);
   }
 
-  reminder(applicantId: string, reminderId: string): { milestone: string; deadline: number } | undefined {
+  reminder(applicantId: string, reminderId: string): Announced | undefined {
     return this.reminders.get(applicantId)?.get(reminderId);
   }
 
-  deadlinesOf(applicantId: string): Iterable<DeadlineSeen> {
-    return this.deadlines.get(applicantId)?.values() ?? [];
+  deadlinesOf(applicantId: string): Iterable<[key: string, seen: DeadlineSeen]> {
+    return this.deadlines.get(applicantId)?.entries() ?? [];
   }
 }
 
@@ -119,6 +144,23 @@ export function emptyTotals(): SeasonTotals {
   };
 }
 
+/**
+ * When the applicant first told us each milestone was done (or waived): the script's `doneAt`, or
+ * earlier when an event reported it first (interview invitations re-send `eras_application: done`,
+ * and can arrive before the script's own completion date). The planner stops reminding from then.
+ */
+function reportedDoneAt(applicant: SimApplicant): Map<string, number> {
+  const done = new Map<string, number>(Object.entries(applicant.doneAt));
+  for (const event of applicant.events) {
+    for (const entry of event.submission.milestones ?? []) {
+      if (entry.status !== "done" && entry.status !== "waived") continue;
+      const known = done.get(entry.key);
+      if (known === undefined || event.at < known) done.set(entry.key, event.at);
+    }
+  }
+  return done;
+}
+
 /** Folds one applicant's season into the totals. `seasonEnd` bounds deadlines the run could cover. */
 export function scoreApplicant(
   totals: SeasonTotals,
@@ -137,7 +179,7 @@ export function scoreApplicant(
     const reminder = observer.reminder(applicantId, entry.reminderId);
     if (!reminder) continue;
     if (entry.sentAt >= reminder.deadline) totals.noticesAfterDeadline += 1;
-    const key = `${reminder.milestone}|${reminder.deadline}`;
+    const key = deadlineKey(reminder);
     const notices = noticesPerDeadline.get(key) ?? new Set<string>();
     notices.add(entry.messageId);
     noticesPerDeadline.set(key, notices);
@@ -164,14 +206,16 @@ export function scoreApplicant(
     if (count > 1 && !interviewDays.has(day)) totals.multiEmailDaysOutsideInterviews += 1;
   }
 
-  for (const seen of observer.deadlinesOf(applicantId)) {
-    // A deadline needs two notices when at least two of its rungs fell after the applicant told us
-    // about it, it fell inside the simulated season, and the milestone was still open at it.
+  const doneAt = reportedDoneAt(applicant);
+  for (const [key, seen] of observer.deadlinesOf(applicantId)) {
+    // A deadline needs two notices when the first plan that named it held at least two distinct
+    // rungs for it (a catch-up of a missed rung counts as one of them), it fell inside the
+    // simulated season, and the milestone was still open at it.
     if (seen.rungs.size < 2 || seen.deadline > seasonEnd) continue;
-    const done = applicant.doneAt[seen.milestone as keyof SimApplicant["doneAt"]];
+    const done = doneAt.get(seen.milestone);
     if (done !== undefined && done < seen.deadline) continue;
     totals.deadlinesRequired += 1;
-    const notices = noticesPerDeadline.get(`${seen.milestone}|${seen.deadline}`)?.size ?? 0;
+    const notices = noticesPerDeadline.get(key)?.size ?? 0;
     if (notices >= 2) totals.deadlinesCoveredTwice += 1;
     else totals.uncoveredByMilestone[seen.milestone] = (totals.uncoveredByMilestone[seen.milestone] ?? 0) + 1;
   }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { EventBridgeWakeUpOptions } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { ConfigError } from "#errors";
 
 /**
@@ -105,17 +106,10 @@ export interface AwsSettings {
   endpoints: { dynamodb?: string; ses?: string; eventbridge?: string; scheduler?: string };
 }
 
+/** The table (local stack) or EventBridge Scheduler with the adapter's own options (cloud). */
 export type WakeUpSettings =
   | { kind: "table" }
-  | {
-      kind: "eventbridge";
-      groupName: string;
-      roleArn: string;
-      reminderFunctionArn?: string;
-      deadLetterArn: string;
-      maxRetryAttempts: number;
-      maxEventAgeSeconds: number;
-    };
+  | ({ kind: "eventbridge" } & Omit<EventBridgeWakeUpOptions, "createFirst">);
 
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;

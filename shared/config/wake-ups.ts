@@ -17,13 +17,9 @@ export function wakeUpSchedulerFor(
   const settings = config.wakeUps;
   if (settings.kind === "table")
     return new TableWakeUpScheduler({ client: documents, tableName: config.tableName });
+  const { kind: _eventbridge, ...options } = settings;
   return new EventBridgeWakeUpScheduler(createSchedulerClient(config), {
-    groupName: settings.groupName,
-    roleArn: settings.roleArn,
-    ...(settings.reminderFunctionArn ? { reminderFunctionArn: settings.reminderFunctionArn } : {}),
-    deadLetterArn: settings.deadLetterArn,
-    maxRetryAttempts: settings.maxRetryAttempts,
-    maxEventAgeSeconds: settings.maxEventAgeSeconds,
+    ...options,
     ...(caller === "reminder" ? { createFirst: true } : {}),
   });
 }

@@ -2,6 +2,20 @@ import { CfnResource } from "aws-cdk-lib";
 import type { IConstruct } from "constructs";
 
 /**
+ * The stable logical ids of the stateful resources (pinned by the infra tests). A changed id makes
+ * CloudFormation replace the resource, and a replaced table, queue or archive loses its data.
+ */
+export const LOGICAL_IDS = {
+  table: "ApplicantTable",
+  scheduleGroup: "WakeUpScheduleGroup",
+  wakeUpDeadLetterQueue: "WakeUpDeadLetterQueue",
+  streamFailureQueue: "PlannerStreamFailureQueue",
+  asyncFailureQueue: "AsyncFailureQueue",
+  eventBus: "DomainEventBus",
+  eventArchive: "DomainEventArchive",
+} as const;
+
+/**
  * Fixes the CloudFormation logical id of a stateful resource, so that moving or renaming its
  * construct can never make CloudFormation replace it (and lose its data). Tests pin these ids.
  */

@@ -136,4 +136,30 @@ export class MatchpathFunction extends NodejsFunction {
         "dependencies are tested on Node 20 and 22). Moving to a newer runtime is a deliberate upgrade.",
     });
   }
+
+  /**
+   * ssm:GetParameter on exactly these SecureString parameters. With the default aws/ssm key, the key
+   * policy already lets SSM decrypt for any principal of the account allowed to read the parameter;
+   * a customer-managed key also needs kms:Decrypt, only through SSM.
+   */
+  grantReadSecureParameters(names: readonly string[], kmsKeyArn?: string): void {
+    const stack = Stack.of(this);
+    this.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["ssm:GetParameter"],
+        resources: names.map((name) =>
+          stack.formatArn({ service: "ssm", resource: "parameter", resourceName: name.replace(/^\//, "") }),
+        ),
+      }),
+    );
+    if (kmsKeyArn) {
+      this.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ["kms:Decrypt"],
+          resources: [kmsKeyArn],
+          conditions: { StringEquals: { "kms:ViaService": `ssm.${stack.region}.amazonaws.com` } },
+        }),
+      );
+    }
+  }
 }

@@ -1,11 +1,11 @@
-import { Aws, Duration, type RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { Aws, type RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as scheduler from "aws-cdk-lib/aws-scheduler";
-import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { pinLogicalId } from "./logical-ids.ts";
-import { acknowledgeDeadLetterQueue, wildcardResourceFinding } from "./nag.ts";
+import { DeadLetterQueue } from "./dead-letter-queue.ts";
+import { LOGICAL_IDS, pinLogicalId } from "./logical-ids.ts";
+import { wildcardResourceFinding } from "./nag.ts";
 
 export interface WakeUpSchedulingProps {
   readonly removalPolicy: RemovalPolicy;
@@ -20,7 +20,7 @@ export interface WakeUpSchedulingProps {
 export class WakeUpScheduling extends Construct {
   readonly group: scheduler.ScheduleGroup;
   readonly executionRole: iam.Role;
-  readonly deadLetterQueue: sqs.Queue;
+  readonly deadLetterQueue: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: WakeUpSchedulingProps) {
     super(scope, id);
@@ -28,15 +28,12 @@ export class WakeUpScheduling extends Construct {
     // The group's name is generated from the construct path (unique per stack, so per stage) and is
     // known at synth time, which keeps the schedule ARNs in the grants below free of tokens.
     this.group = new scheduler.ScheduleGroup(this, "Group", { removalPolicy: props.removalPolicy });
-    pinLogicalId(this.group, "WakeUpScheduleGroup");
+    pinLogicalId(this.group, LOGICAL_IDS.scheduleGroup);
 
-    this.deadLetterQueue = new sqs.Queue(this, "DeadLetterQueue", {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetterQueue = new DeadLetterQueue(this, "DeadLetterQueue", {
+      logicalId: LOGICAL_IDS.wakeUpDeadLetterQueue,
+      role: "the dead-letter queue of the wake-up schedules",
     });
-    pinLogicalId(this.deadLetterQueue, "WakeUpDeadLetterQueue");
-    acknowledgeDeadLetterQueue(this.deadLetterQueue, "the dead-letter queue of the wake-up schedules");
 
     // Confused-deputy guard: only this account's schedules in this group may assume the role.
     // https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html

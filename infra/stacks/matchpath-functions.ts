@@ -1,0 +1,99 @@
+import { Duration } from "aws-cdk-lib";
+import type { TableItemAction } from "../constructs/applicant-table.ts";
+
+/**
+ * The five Lambda functions as data: where each handler lives (the same modules `npm start` runs),
+ * how it is sized and why, and the table actions its use cases call. The stack wires them to the
+ * resources they use; nothing here depends on a resource.
+ */
+export interface FunctionSpec {
+  /** Construct id in the stack (part of every logical id of the function, its role and log group). */
+  readonly id: string;
+  /** The handler module, relative to the repository root. */
+  readonly entry: string;
+  /** Powertools service name: the `service` key of every log line and metric. */
+  readonly service: string;
+  readonly description: string;
+  readonly timeout: Duration;
+  /** MB; 256 (the construct's default) unless given. */
+  readonly memorySize?: number;
+  /** DynamoDB item actions, from the store adapter's calls. No function scans but the sweeper. */
+  readonly tableActions: readonly TableItemAction[];
+  /** Queries the due-wake-up index GSI1. */
+  readonly queriesGsi1?: boolean;
+  /** The prefix of this function's alarms (`<label>Errors`, `<label>Throttles`). */
+  readonly alarmLabel: string;
+}
+
+export const FUNCTIONS = {
+  // 10 s: webhook senders wait about that long for an answer; an intake is one transaction plus a
+  // cached SSM read, well under a second even on a cold start, so 10 s leaves room for SDK retries.
+  // 512 MB: the only function a person or a form provider waits on, so it gets the faster CPU.
+  httpApi: {
+    id: "HttpApiFunction",
+    entry: "functions/http-api/handler.ts",
+    service: "http-api",
+    description: "Matchpath HTTP API: health, signed intake webhooks, one-click unsubscribe",
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+    // intake (transactions of profile, milestones, interviews and the idempotency record), unsubscribe
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
+    alarmLabel: "HttpApi",
+  },
+  // 60 s: a batch of up to 10 stream records, each a read, a plan, a write, at most one Scheduler
+  // call and one PutEvents; typically well under 2 s, the rest absorbs SDK retries under throttling.
+  planner: {
+    id: "PlannerFunction",
+    entry: "functions/planner/handler.ts",
+    service: "planner",
+    description: "Matchpath planner: re-plans an applicant on profile, milestone and interview changes",
+    timeout: Duration.seconds(60),
+    // read the applicant, save the plan and the wake-up record
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    alarmLabel: "Planner",
+  },
+  // 30 s: one applicant per invocation (read, plan, claim, one SES send, ledger, re-arm, publish).
+  reminder: {
+    id: "ReminderFunction",
+    entry: "functions/reminder/handler.ts",
+    service: "reminder",
+    description: "Matchpath reminders: sends what is due for one applicant as one email and re-arms",
+    timeout: Duration.seconds(30),
+    // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    alarmLabel: "Reminder",
+  },
+  // 15 s: one SES event, a lookup and one or two writes.
+  sesEvents: {
+    id: "SesEventsFunction",
+    entry: "functions/ses-events/handler.ts",
+    service: "ses-events",
+    description: "Matchpath SES events: suppresses bounced and complaining addresses, records deliveries",
+    timeout: Duration.seconds(15),
+    // suppression records and ledger entries
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem"],
+    alarmLabel: "SesEvents",
+  },
+  // 5 min, 512 MB: once a day it queries every due wake-up (16 GSI shards in parallel) and re-arms
+  // the missed ones, one Scheduler call each; 5 minutes covers thousands of applicants.
+  sweeper: {
+    id: "SweeperFunction",
+    entry: "functions/sweeper/handler.ts",
+    service: "sweeper",
+    description: "Matchpath daily sweep: re-arms any applicant whose wake-up is missing or late",
+    timeout: Duration.minutes(5),
+    memorySize: 512,
+    // due wake-ups from GSI1, then the same writes as the planner when re-arming; Scan only while a
+    // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
+    tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"],
+    queriesGsi1: true,
+    alarmLabel: "Sweeper",
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionKey = keyof typeof FUNCTIONS;
+
+/** The handler entries, relative to the repository root: the same modules `npm start` runs. */
+export const FUNCTION_ENTRIES = Object.fromEntries(
+  Object.entries(FUNCTIONS).map(([key, spec]) => [key, spec.entry]),
+) as { readonly [K in FunctionKey]: (typeof FUNCTIONS)[K]["entry"] };

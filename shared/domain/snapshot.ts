@@ -39,18 +39,24 @@ export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
 export const VisaSchema = z.enum(["J-1", "H-1B", "none", "undecided"]);
 export type Visa = z.infer<typeof VisaSchema>;
 
-function isIanaZone(zone: string): boolean {
+/**
+ * Every zone name the runtime's tz database (through Intl) accepts: Area/Location names, links such as
+ * US/Eastern, and the legacy names GMT, UTC and EST5EDT. UTC offsets ("+05:00") are not zones: they
+ * know no daylight saving time, so a reminder planned with one drifts by an hour twice a year.
+ */
+export function isIanaZone(zone: string): boolean {
+  if (zone.trim() !== zone || /^[+-]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
+    return true;
   } catch {
     return false;
   }
 }
 
-export const IanaZoneSchema = z
-  .string()
-  .refine(isIanaZone, { message: "must be an IANA time zone such as America/New_York or Asia/Kolkata" });
+export const IanaZoneSchema = z.string().max(100).refine(isIanaZone, {
+  message: "must be an IANA time zone such as America/New_York, Asia/Kolkata, GMT or EST5EDT",
+});
 
 export const IsoDateSchema = z.iso.date({ message: "must be a calendar date YYYY-MM-DD" });
 export const IsoInstantWithOffsetSchema = z.iso.datetime({
@@ -97,18 +103,30 @@ export const MilestoneEntrySchema = z.object({
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
+export const InterviewIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" });
+
 export const InterviewSchema = z.object({
   /** Operator's id for the interview; when absent one is derived from program and start. */
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
-    .optional(),
+  id: InterviewIdSchema.optional(),
   program: z.string().trim().min(1).max(300),
   startsAt: IsoInstantWithOffsetSchema,
   timezone: IanaZoneSchema,
   format: z.enum(["virtual", "in_person"]),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
+
+/**
+ * An interview in a milestone.update: without `status` (or `"scheduled"`) it adds the interview, or
+ * moves it when the id is one the applicant already has (its reminders move with it); `"cancelled"`
+ * with the id removes it, and with it every reminder it drove.
+ */
+export const InterviewChangeSchema = z.discriminatedUnion("status", [
+  InterviewSchema.extend({ status: z.literal("scheduled").optional() }),
+  z.object({ id: InterviewIdSchema, status: z.literal("cancelled") }),
+]);
+export type InterviewChange = z.infer<typeof InterviewChangeSchema>;
 
 const SubmissionIdSchema = z
   .string()
@@ -143,17 +161,24 @@ export const ApplicantRefSchema = z.union([
 ]);
 export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
 
-export const MilestoneUpdateSchema = z.object({
-  type: z.literal("milestone.update"),
-  submissionId: SubmissionIdSchema,
-  applicant: ApplicantRefSchema,
-  milestones: z
-    .array(MilestoneEntrySchema)
-    .min(1)
-    .max(MILESTONE_KEYS.length)
-    .superRefine(uniqueMilestoneKeys),
-  interviews: z.array(InterviewSchema).max(200).optional(),
-});
+export const MilestoneUpdateSchema = z
+  .object({
+    type: z.literal("milestone.update"),
+    submissionId: SubmissionIdSchema,
+    applicant: ApplicantRefSchema,
+    milestones: z
+      .array(MilestoneEntrySchema)
+      .max(MILESTONE_KEYS.length)
+      .superRefine(uniqueMilestoneKeys)
+      .default([]),
+    interviews: z.array(InterviewChangeSchema).max(200).optional(),
+  })
+  .refine((update) => (update.milestones?.length ?? 0) > 0 || (update.interviews?.length ?? 0) > 0, {
+    path: ["milestones"],
+    message: "a milestone.update must change at least one milestone or interview",
+    // Checked even when other fields fail, so a report lists an empty update beside them.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  });
 export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;
 
 /** Anything an intake route may hand to the store. */

@@ -285,6 +285,64 @@ describe("applySubmission: milestone updates", () => {
     });
   });
 
+  it("adds an interview, moves it by id, and cancels it, with no milestone in the update", async () => {
+    const { snapshot, applicantId } = await existingApplicant();
+    const ref = { externalId: snapshot.applicant.externalId };
+    const booked = {
+      id: "iv-mercy-2026",
+      program: "Mercy General IM",
+      startsAt: "2026-12-11T20:00:00+00:00",
+      timezone: "America/Chicago",
+      format: "virtual" as const,
+    };
+    const update = (interviews: MilestoneUpdate["interviews"]): MilestoneUpdate => ({
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: ref,
+      milestones: [],
+      interviews,
+    });
+    const apply = (change: MilestoneUpdate) =>
+      store.applySubmission(change, source(change.submissionId), laterAt);
+    const ids = async () => (await store.loadApplicant(applicantId))?.interviews.map((iv) => iv.id).sort();
+
+    await apply(update([booked]));
+    expect(await ids()).toHaveLength(2);
+
+    await apply(update([{ ...booked, startsAt: "2026-12-14T15:00:00+00:00", status: "scheduled" }]));
+    const moved = (await store.loadApplicant(applicantId))?.interviews.find((iv) => iv.id === booked.id);
+    expect(moved).toEqual({ ...booked, startsAt: "2026-12-14T15:00:00+00:00" });
+
+    const { records } = await streamDelta(() => apply(update([{ id: booked.id, status: "cancelled" }])));
+    expect(records).toEqual([
+      { eventName: "INSERT", sk: "SUBMISSION" },
+      { eventName: "REMOVE", sk: `INTERVIEW#${booked.id}` },
+    ]);
+    expect(await ids()).not.toContain(booked.id);
+    expect(await ids()).toHaveLength(1);
+  });
+
+  it("refuses to cancel an interview the applicant does not have, and writes nothing", async () => {
+    const { snapshot } = await existingApplicant();
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { externalId: snapshot.applicant.externalId },
+      milestones: [{ key: "cv", status: "done" }],
+      interviews: [{ id: "iv-never-booked", status: "cancelled" }],
+    };
+
+    const { records } = await streamDelta(async () => {
+      await expect(store.applySubmission(update, source(update.submissionId), laterAt)).rejects.toMatchObject(
+        {
+          name: "InvalidInputError",
+          problems: [{ path: "interviews.0.id", message: expect.stringContaining("iv-never-booked") }],
+        },
+      );
+    });
+    expect(records).toEqual([]);
+  });
+
   it.each([
     ["externalId", { externalId: "nobody-knows-me" }],
     ["email", { email: "nobody@example.org" }],

@@ -14,12 +14,13 @@ import type {
   Applicant,
   ApplicantRef,
   ApplicantSnapshot,
+  FieldProblem,
   Interview,
   MilestoneEntry,
   MilestoneUpdate,
   Submission,
 } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, TransientError } from "#errors";
+import { ApplicantNotFoundError, InvalidInputError, TransientError } from "#errors";
 import type {
   ApplicantProfile,
   ApplicantState,
@@ -245,10 +246,30 @@ export class DynamoApplicantStore implements ApplicantStore {
       const write = this.milestoneWrite(applicantId, milestone, current, now);
       if (write !== undefined) writes.push(write);
     }
-    // An update upserts the interviews it names and leaves the others alone (a snapshot replaces).
-    for (const interview of update.interviews ?? []) {
+    // An update upserts the interviews it names and leaves the others alone (a snapshot replaces);
+    // the same id with a new start moves an interview, and the re-plan moves its reminders.
+    const unknownCancels: FieldProblem[] = [];
+    for (const [index, change] of (update.interviews ?? []).entries()) {
+      if (change.status === "cancelled") {
+        if (current.interviews.has(change.id)) {
+          writes.push({ Delete: { TableName: this.tableName, Key: keys.interview(applicantId, change.id) } });
+        } else {
+          unknownCancels.push({
+            path: `interviews.${index}.id`,
+            message: `the applicant has no interview ${change.id} to cancel`,
+          });
+        }
+        continue;
+      }
+      const { status: _scheduled, ...interview } = change;
       const write = this.interviewWrite(applicantId, interviewWithId(interview), current, now);
       if (write !== undefined) writes.push(write);
+    }
+    if (unknownCancels.length > 0) {
+      throw new InvalidInputError(
+        "the update cancels an interview the applicant does not have",
+        unknownCancels,
+      );
     }
     return this.commit(applicantId, "updated", writes, update.type, source, receivedAt);
   }

@@ -148,11 +148,12 @@ export const FormMappingSchema = z
           });
         }
       }
-      if (!targets.some((target) => target.startsWith("milestones."))) {
+      if (!targets.some((target) => target.startsWith("milestones.") || target.startsWith("interviews."))) {
         ctx.addIssue({
           code: "custom",
           path: ["fields"],
-          message: "a milestone.update form must map a milestone",
+          message:
+            "a milestone.update form must map a milestone (milestones.<key>.status) or an interview (interviews.0.…)",
         });
       }
     }

@@ -190,6 +190,7 @@ export function scoreApplicant(
   const interviewDays = new Set<string>();
   for (const event of applicant.events) {
     for (const interview of event.submission.interviews ?? []) {
+      if (!("startsAt" in interview)) continue;
       const start = Date.parse(interview.startsAt);
       // The interview day and the day after (thank-you notes) in the applicant's own zone.
       interviewDays.add(localDay(applicant.zone, start));

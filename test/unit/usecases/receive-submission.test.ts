@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SubmissionSchema } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, InvalidInputError } from "#errors";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { FixedClock, InMemoryApplicantStore } from "./fakes.ts";
@@ -75,5 +76,45 @@ describe("receiveSubmission", () => {
     await expect(receiveSubmission(update, "webhook", setup())).rejects.toBeInstanceOf(
       ApplicantNotFoundError,
     );
+  });
+
+  it.each(["GMT", "EST5EDT", "UTC", "US/Eastern", "Etc/GMT+5", "Asia/Kolkata"])(
+    "accepts the tz database zone name %s",
+    async (timezone) => {
+      const deps = setup();
+      const named = { ...snapshot, applicant: { ...snapshot.applicant, timezone } };
+      await expect(receiveSubmission(named, "webhook", deps)).resolves.toMatchObject({ outcome: "created" });
+    },
+  );
+
+  it.each(["+05:00", "Mars/Olympus", " UTC", ""])(
+    "refuses %j as a zone, naming the field",
+    async (timezone) => {
+      const named = { ...snapshot, applicant: { ...snapshot.applicant, timezone } };
+      await expect(receiveSubmission(named, "webhook", setup())).rejects.toMatchObject({
+        problems: [{ path: "applicant.timezone" }],
+      });
+    },
+  );
+
+  it("takes an update that only reports, moves or cancels interviews, and refuses an empty one", () => {
+    const base = { type: "milestone.update", submissionId: "sub-3", applicant: { externalId: "ada" } };
+    const interview = {
+      id: "iv-1",
+      program: "Mercy General IM",
+      startsAt: "2026-12-11T20:00:00+00:00",
+      timezone: "Europe/London",
+      format: "virtual",
+    };
+    expect(SubmissionSchema.safeParse({ ...base, interviews: [interview] }).success).toBe(true);
+    expect(
+      SubmissionSchema.safeParse({ ...base, interviews: [{ id: "iv-1", status: "cancelled" }] }).success,
+    ).toBe(true);
+    const noId = SubmissionSchema.safeParse({ ...base, interviews: [{ status: "cancelled" }] });
+    expect(noId.error?.issues.map((issue) => issue.path.join("."))).toEqual(["interviews.0.id"]);
+    const empty = SubmissionSchema.safeParse({ ...base, milestones: [], interviews: [] });
+    expect(empty.error?.issues.map((issue) => issue.message)).toEqual([
+      "a milestone.update must change at least one milestone or interview",
+    ]);
   });
 });

@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Two layers: unit (pure, plus CDK template assertions) and integration (against the local stack:
-// DynamoDB Local with real Streams and the SES emulator, started once by the global setup).
+// Three layers: unit (pure, plus CDK template assertions), integration (against the local stack:
+// DynamoDB Local with real Streams and the SES emulator, started once by the global setup), and
+// browser (Debian's Chromium driven by playwright-core against its own local stack: what a person
+// sees, emails and pages, checked with axe-core).
 export default defineConfig({
   test: {
     env: {
@@ -27,6 +29,18 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One local stack serves all files; files run one after another against it.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          // Chromium first: a missing browser fails the run with how to install it, never a skip.
+          globalSetup: ["test/browser/support/global-setup.ts", "test/integration/global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -1,0 +1,108 @@
+import { accessSync, constants } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+/**
+ * Debian's Chromium driven by playwright-core. No browser is downloaded: the binary comes from the
+ * distribution (`apt-get install chromium`, which `.ci/ensure-chromium.sh` does on CI), at
+ * /usr/bin/chromium unless CHROMIUM_PATH names another.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Flags for a headless run on a CI machine: no sandbox (root in a container), no network chatter. */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The error every browser test reports when Chromium is missing: how to install it. */
+export function missingChromiumMessage(path = CHROMIUM_PATH): string {
+  return (
+    `Chromium is missing at ${path}: the browser tests need Debian's Chromium. ` +
+    "Install it with `sudo apt-get install chromium` (CI does this in .ci/ensure-chromium.sh), " +
+    "or set CHROMIUM_PATH to a Chromium binary."
+  );
+}
+
+/** Throws {@link missingChromiumMessage} unless the Chromium binary exists and is executable. */
+export function assertChromiumInstalled(path = CHROMIUM_PATH): void {
+  try {
+    accessSync(path, constants.X_OK);
+  } catch (error) {
+    throw new Error(missingChromiumMessage(path), { cause: error });
+  }
+}
+
+export interface BrowserSession {
+  /** A browser context on a fresh profile; pages opened here share cookies and nothing else. */
+  context: BrowserContext;
+  /** Closes the browser and deletes its profile directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium on a fresh, throw-away user-data-dir (so no test sees another's cookies,
+ * cache or service workers). The viewport defaults to a phone's (390×844), the size most
+ * applicants read their email on; pass `viewport` for a desktop one.
+ */
+export async function launchChromium(
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserSession> {
+  assertChromiumInstalled();
+  const userDataDir = await mkdtemp(join(tmpdir(), "matchpath-chromium-"));
+  try {
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: options.viewport ?? { width: 390, height: 844 },
+      locale: "en-US",
+      timeout: 30_000,
+    });
+    return {
+      context,
+      async close() {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Opens `url` in a new page and waits for it to load. Fails when the response is not `expectStatus`
+ * (default: any 2xx) or when the page logs a console error (a blocked resource, a CSP violation).
+ */
+export async function openPage(
+  session: BrowserSession,
+  url: string,
+  options: { expectStatus?: number } = {},
+): Promise<Page> {
+  const page = await session.context.newPage();
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (!response) throw new Error(`No response for ${url}`);
+  const status = response.status();
+  const expected = options.expectStatus;
+  if (expected === undefined ? status < 200 || status >= 300 : status !== expected) {
+    throw new Error(`${url} answered ${status}, expected ${expected ?? "2xx"}`);
+  }
+  if (consoleErrors.length > 0) {
+    throw new Error(`${url} logged console errors:\n${consoleErrors.join("\n")}`);
+  }
+  return page;
+}

@@ -1,0 +1,179 @@
+import ical, { ICalAlarmType, ICalCalendarMethod, type ICalEventData } from "ical-generator";
+import { DateTime } from "luxon";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
+import type { Interview } from "#domain/snapshot.ts";
+
+/**
+ * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
+ *
+ * - every deadline (next, overdue) as an all-day event on the applicant's local date, with the
+ *   instant in both zones (theirs and US Eastern) in the description, and "(projected)" in the
+ *   title of a date the authority has not published yet;
+ * - every target date (the latest safe start of a step) as an all-day "Start:" event;
+ * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
+ * - one display alarm per reminder the plan holds for that step, at the reminder's send time, so
+ *   the calendar nudges when the email ladder does.
+ *
+ * UIDs are stable per applicant and step (`<applicantId>.<step>.<kind>@matchpath`), so a calendar
+ * app updates an event when a date moves instead of adding a second one.
+ */
+export interface ApplicantFeedInput {
+  applicantId: string;
+  /** The applicant's IANA zone: all-day events fall on their local date. */
+  timezone: string;
+  plan: Plan;
+  interviews: readonly Interview[];
+  /** The timeline page, linked from every event so the applicant can act. */
+  timelineUrl?: string;
+}
+
+/** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
+const INTERVIEW_MINUTES = 60;
+const PRODUCT_ID = { company: "Matchpath", product: "Matchpath applicant calendar", language: "EN" };
+
+function uid(applicantId: string, subject: string, kind: string): string {
+  return `${applicantId}.${subject}.${kind}@matchpath`;
+}
+
+function bothZones(deadline: Deadline): string {
+  return `${deadline.local} (your time) / ${deadline.et} (US Eastern)`;
+}
+
+function projectedNote(deadline: Deadline): string[] {
+  return deadline.status === "projected"
+    ? [`Projected date: the authority has not published it yet. Rule: ${deadline.source}`]
+    : [];
+}
+
+function alarmsFor(reminders: readonly Reminder[], subject: StepSubject, interviewId?: string) {
+  return reminders
+    .filter((reminder) => reminder.milestone === subject && reminder.interviewId === interviewId)
+    .map((reminder) => ({
+      type: ICalAlarmType.display,
+      trigger: new Date(reminder.sendAt),
+      description: `${reminder.title}: due ${reminder.deadlineDetail.local}`,
+    }));
+}
+
+function localDay(instant: string, zone: string): DateTime {
+  return DateTime.fromISO(instant, { zone: "utc" }).setZone(zone).startOf("day");
+}
+
+/** An all-day event: ical-generator writes DATE values from a zone-free date. */
+function allDay(day: DateTime): { start: Date; end: Date; allDay: true } {
+  const start = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  return { start, end: new Date(start.getTime() + 86_400_000), allDay: true };
+}
+
+function lines(...parts: (string | undefined)[]): string {
+  return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
+}
+
+/** The feed as iCalendar text (CRLF lines). Pure apart from the DTSTAMP, which is the plan's instant. */
+export function renderApplicantFeed(input: ApplicantFeedInput): string {
+  const calendar = ical({
+    name: "Matchpath: your residency application",
+    description: "Deadlines, target dates and interviews from your Matchpath plan",
+    prodId: PRODUCT_ID,
+    method: ICalCalendarMethod.PUBLISH,
+    // Calendar apps re-read a subscription at their own pace; this asks for about twice a day.
+    ttl: 12 * 60 * 60,
+    timezone: { name: null, generator: (zone) => vtimezone(zone) },
+  });
+  const stamp = new Date(input.plan.now);
+  const open = (text: string) => (input.timelineUrl ? `${text}\nYour timeline: ${input.timelineUrl}` : text);
+  const events: ICalEventData[] = [];
+
+  const deadlineSteps = [
+    ...input.plan.nextSteps.filter((step) => step.milestone !== "interview"),
+    ...input.plan.overdue.filter((step) => step.milestone !== "interview"),
+  ];
+  const seen = new Set<string>();
+  for (const step of deadlineSteps) {
+    const deadline = step.deadline;
+    if (!deadline || seen.has(step.milestone)) continue;
+    seen.add(step.milestone);
+    const projected = deadline.status === "projected";
+    const next = input.plan.nextSteps.find((candidate) => candidate.milestone === step.milestone);
+    events.push({
+      id: uid(input.applicantId, step.milestone, "deadline"),
+      ...allDay(localDay(deadline.at, input.timezone)),
+      stamp,
+      summary: `Due: ${step.title}${projected ? " (projected)" : ""}`,
+      description: open(
+        lines(
+          `Due ${bothZones(deadline)}.`,
+          ...projectedNote(deadline),
+          next?.why,
+          next && `Next: ${next.action}`,
+        ),
+      ),
+      alarms: alarmsFor(input.plan.reminders, step.milestone),
+      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
+    });
+  }
+
+  for (const step of input.plan.nextSteps) {
+    if (step.milestone === "interview" || !step.startBy) continue;
+    const startBy = step.startBy;
+    events.push({
+      id: uid(input.applicantId, step.milestone, "start"),
+      ...allDay(localDay(startBy, input.timezone)),
+      stamp,
+      summary: `Start: ${step.title}`,
+      description: open(
+        lines(
+          `Target date: start by ${DateTime.fromISO(startBy).setZone(input.timezone).toFormat("ccc d LLL yyyy")} to finish in time.`,
+          step.deadline && `Due ${bothZones(step.deadline)}.`,
+          ...(step.deadline ? projectedNote(step.deadline) : []),
+          step.action,
+        ),
+      ),
+      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
+    });
+  }
+
+  for (const interview of input.interviews) {
+    const start = DateTime.fromISO(interview.startsAt, { setZone: true }).setZone(interview.timezone);
+    if (!start.isValid) continue;
+    const id = interviewIdOf(interview);
+    const applicantLocal = start.setZone(input.timezone).toFormat("ccc d LLL yyyy, h:mm a ZZZZ");
+    events.push({
+      id: uid(input.applicantId, `interview-${id}`, "interview"),
+      start,
+      end: start.plus({ minutes: INTERVIEW_MINUTES }),
+      timezone: interview.timezone,
+      stamp,
+      summary: `Interview: ${interview.program}`,
+      description: open(
+        lines(
+          `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
+          interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
+        ),
+      ),
+      alarms: alarmsFor(input.plan.reminders, "interview", id),
+      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
+    });
+  }
+
+  for (const event of events) calendar.createEvent(event);
+  return calendar.toString();
+}
+
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) && block[0] ? block[0] : null;
+}
+
+/** One interview as its own .ics (attached to interview emails), sharing the feed's UID. */
+export function renderInterviewInvite(
+  input: Omit<ApplicantFeedInput, "interviews"> & { interview: Interview },
+) {
+  return renderApplicantFeed({
+    ...input,
+    plan: { ...input.plan, nextSteps: [], overdue: [] },
+    interviews: [input.interview],
+  });
+}

@@ -1,0 +1,201 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import * as z from "zod";
+import { MilestoneKeySchema } from "#domain/snapshot.ts";
+
+/**
+ * Signed tokens for the links in every email (DESIGN decision 11): one-tap actions, the timeline
+ * and preferences pages, and the calendar feed.
+ *
+ * Format: `mp1.<kid>.<payload>.<signature>`, payload and signature base64url; the signature is
+ * HMAC-SHA256 with the key named by `kid` over `mp1.<kid>.<payload>`. The payload carries only
+ * opaque ids: the applicant id (a hash of the operator's id, see keys.ts), the purpose, the
+ * milestone key and action for an action link, times, and a random nonce. Never a name or address.
+ *
+ * Keys rotate: the first key of the {@link LinkKeyring} signs, every key in it verifies, so a
+ * link signed before a rotation keeps working until its key is dropped.
+ */
+
+export const LINK_PURPOSES = ["action", "timeline", "feed"] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
+/** One-tap actions on a step (issue 14): done, scheduled for a date, snooze a few days, not for me. */
+export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+export const StepActionSchema = z.enum(STEP_ACTIONS);
+
+const VERSION = "mp1";
+const MAX_TOKEN_LENGTH = 1024;
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+const PayloadSchema = z.discriminatedUnion("p", [
+  z.object({
+    p: z.literal("action"),
+    a: z.string().min(1).max(64),
+    m: MilestoneKeySchema,
+    x: StepActionSchema,
+    iat: z.number().int().nonnegative(),
+    exp: z.number().int().nonnegative(),
+    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+  }),
+  z.object({
+    p: z.literal("timeline"),
+    a: z.string().min(1).max(64),
+    iat: z.number().int().nonnegative(),
+    exp: z.number().int().nonnegative(),
+    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+  }),
+  z.object({
+    p: z.literal("feed"),
+    a: z.string().min(1).max(64),
+    /** The applicant's feed generation: revoking the feed bumps it and every older feed token dies. */
+    g: z.number().int().nonnegative(),
+    iat: z.number().int().nonnegative(),
+    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+  }),
+]);
+
+export type ActionClaims = {
+  purpose: "action";
+  applicantId: string;
+  milestone: z.infer<typeof MilestoneKeySchema>;
+  action: StepAction;
+  issuedAt: Date;
+  expiresAt: Date;
+  /** Unique per token: what makes a second tap on the same link "already recorded". */
+  nonce: string;
+  keyId: string;
+};
+export type TimelineClaims = {
+  purpose: "timeline";
+  applicantId: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  nonce: string;
+  keyId: string;
+};
+export type FeedClaims = {
+  purpose: "feed";
+  applicantId: string;
+  generation: number;
+  issuedAt: Date;
+  nonce: string;
+  keyId: string;
+};
+export type LinkClaims = ActionClaims | TimelineClaims | FeedClaims;
+
+/** Signing keys, newest first. The first signs; all verify. */
+export interface LinkKeyring {
+  keys: readonly { id: string; secret: string }[];
+}
+
+/**
+ * Parses a keyring from its stored text: one `<kid>=<secret>` per line (or separated by commas),
+ * newest first; kid is 1-16 of `A-Za-z0-9_-`, the secret at least 32 characters.
+ * @throws Error naming the line that is wrong.
+ */
+export function parseKeyring(text: string): LinkKeyring {
+  const entries = text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith("#"));
+  const keys = entries.map((entry, index) => {
+    const at = entry.indexOf("=");
+    const id = at > 0 ? entry.slice(0, at) : "";
+    const secret = at > 0 ? entry.slice(at + 1) : "";
+    if (!KEY_ID.test(id)) throw new Error(`link key ${index + 1}: expected <kid>=<secret> with a short kid`);
+    if (secret.length < 32) throw new Error(`link key ${index + 1} (${id}): the secret needs 32+ characters`);
+    return { id, secret };
+  });
+  if (keys.length === 0) throw new Error("the link keyring holds no key");
+  if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new Error("link key ids must differ");
+  return { keys };
+}
+
+function sign(secret: string, signed: string): string {
+  return createHmac("sha256", secret).update(signed).digest("base64url");
+}
+
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export type LinkRequest =
+  | {
+      purpose: "action";
+      applicantId: string;
+      milestone: ActionClaims["milestone"];
+      action: StepAction;
+      expiresAt: Date;
+    }
+  | { purpose: "timeline"; applicantId: string; expiresAt: Date }
+  | { purpose: "feed"; applicantId: string; generation: number };
+
+/** Signs a link token with the keyring's current (first) key. */
+export function createLinkToken(keyring: LinkKeyring, request: LinkRequest, issuedAt: Date): string {
+  const key = keyring.keys[0];
+  if (!key) throw new Error("the link keyring holds no key");
+  const common = { a: request.applicantId, iat: seconds(issuedAt), n: randomBytes(9).toString("base64url") };
+  const payload =
+    request.purpose === "action"
+      ? { p: "action", ...common, m: request.milestone, x: request.action, exp: seconds(request.expiresAt) }
+      : request.purpose === "timeline"
+        ? { p: "timeline", ...common, exp: seconds(request.expiresAt) }
+        : { p: "feed", ...common, g: request.generation };
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  const signed = `${VERSION}.${key.id}.${body}`;
+  return `${signed}.${sign(key.secret, signed)}`;
+}
+
+/** Why a token was refused: the page says which, without saying more than that. */
+export type LinkRefusal = "malformed" | "unknown-key" | "bad-signature" | "wrong-purpose" | "expired";
+
+export type LinkVerification<C extends LinkClaims> =
+  | { ok: true; claims: C }
+  | { ok: false; reason: LinkRefusal };
+
+/**
+ * Verifies a token for one purpose at `now`: the signature (constant-time) with the key its kid
+ * names, then the payload's shape, purpose and expiry. Expired is only reported for a genuine token.
+ */
+export function verifyLinkToken<P extends LinkPurpose>(
+  keyring: LinkKeyring,
+  token: string | undefined,
+  purpose: P,
+  now: Date,
+): LinkVerification<Extract<LinkClaims, { purpose: P }>> {
+  if (!token || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "malformed" };
+  const parts = token.split(".");
+  if (parts.length !== 4) return { ok: false, reason: "malformed" };
+  const [version = "", keyId = "", body = "", given = ""] = parts;
+  if (version !== VERSION || !KEY_ID.test(keyId) || !/^[A-Za-z0-9_-]+$/.test(body + given)) {
+    return { ok: false, reason: "malformed" };
+  }
+  const key = keyring.keys.find((candidate) => candidate.id === keyId);
+  if (!key) return { ok: false, reason: "unknown-key" };
+  const expected = Buffer.from(sign(key.secret, `${version}.${keyId}.${body}`));
+  const candidate = Buffer.from(given);
+  if (candidate.length !== expected.length || !timingSafeEqual(candidate, expected)) {
+    return { ok: false, reason: "bad-signature" };
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  const parsed = PayloadSchema.safeParse(decoded);
+  if (!parsed.success) return { ok: false, reason: "malformed" };
+  const payload = parsed.data;
+  if (payload.p !== purpose) return { ok: false, reason: "wrong-purpose" };
+  const base = { applicantId: payload.a, issuedAt: new Date(payload.iat * 1000), nonce: payload.n, keyId };
+  let claims: LinkClaims;
+  if (payload.p === "feed") {
+    claims = { purpose: "feed", ...base, generation: payload.g };
+  } else {
+    const expiresAt = new Date(payload.exp * 1000);
+    if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: "expired" };
+    claims =
+      payload.p === "action"
+        ? { purpose: "action", ...base, milestone: payload.m, action: payload.x, expiresAt }
+        : { purpose: "timeline", ...base, expiresAt };
+  }
+  return { ok: true, claims: claims as Extract<LinkClaims, { purpose: P }> };
+}

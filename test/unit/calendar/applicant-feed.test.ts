@@ -1,0 +1,130 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, interviewFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
+
+/** The feed must parse with ical.js (a calendar app's parser) and hold every date of the plan. */
+function parse(text: string) {
+  const component = new ICAL.Component(ICAL.parse(text));
+  // As a calendar app does: the feed's own VTIMEZONEs define its TZIDs.
+  for (const zone of component.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  return {
+    component,
+    events: component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent)),
+  };
+}
+
+describe("applicant calendar feed", () => {
+  const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
+  const interview = interviewFactory({
+    id: "mercy-im-1",
+    startsAt: "2026-11-12T10:00:00-06:00",
+    timezone: "America/Chicago",
+  });
+  const now = new Date("2026-06-01T00:00:00Z");
+  const thePlan = plan(
+    {
+      applicant,
+      milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")],
+      interviews: [interview],
+    },
+    seasonCalendar(2027),
+    now,
+  );
+  const feed = renderApplicantFeed({
+    applicantId: "a_test",
+    timezone: applicant.timezone,
+    plan: thePlan,
+    interviews: [interview],
+    timelineUrl: "https://example.org/timeline?token=x",
+  });
+  const { component, events } = parse(feed);
+
+  it("holds one event per deadline, with both zones in the description, on the applicant's local date", () => {
+    const withDeadline = thePlan.nextSteps.filter((step) => step.milestone !== "interview" && step.deadline);
+    expect(withDeadline.length).toBeGreaterThan(3);
+    for (const step of withDeadline) {
+      const event = events.find(
+        (candidate) => candidate.uid === `a_test.${step.milestone}.deadline@matchpath`,
+      );
+      expect(event, step.milestone).toBeDefined();
+      expect(event?.description).toContain(step.deadline?.local);
+      expect(event?.description).toContain(step.deadline?.et);
+      expect(event?.startDate.isDate).toBe(true);
+      const localDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(
+        new Date(step.deadline?.at ?? ""),
+      );
+      expect(event?.startDate.toString()).toBe(localDate);
+    }
+  });
+
+  it("marks projected dates in the title and says which rule projected them", () => {
+    const projected = thePlan.nextSteps.filter((step) => step.deadline?.status === "projected");
+    expect(projected.length).toBeGreaterThan(0);
+    for (const step of projected) {
+      const event = events.find(
+        (candidate) => candidate.uid === `a_test.${step.milestone}.deadline@matchpath`,
+      );
+      expect(event?.summary).toMatch(/\(projected\)$/);
+      expect(event?.description).toContain(step.deadline?.source);
+    }
+  });
+
+  it("holds target dates as Start: events", () => {
+    const starts = thePlan.nextSteps.filter((step) => step.milestone !== "interview" && step.startBy);
+    expect(starts.length).toBeGreaterThan(0);
+    for (const step of starts) {
+      expect(events.some((event) => event.uid === `a_test.${step.milestone}.start@matchpath`)).toBe(true);
+    }
+  });
+
+  it("holds the interview as a timed event in its own zone, with a VTIMEZONE", () => {
+    const event = events.find(
+      (candidate) => candidate.uid === "a_test.interview-mercy-im-1.interview@matchpath",
+    );
+    expect(event?.startDate.zone?.tzid).toBe("America/Chicago");
+    expect(event?.startDate.toJSDate().toISOString()).toBe("2026-11-12T16:00:00.000Z");
+    expect(
+      component.getAllSubcomponents("vtimezone").map((zone) => zone.getFirstPropertyValue("tzid")),
+    ).toContain("America/Chicago");
+  });
+
+  it("has one alarm per reminder of the step, at the reminder's send time", () => {
+    const step2 = events.find((candidate) => candidate.uid === "a_test.usmle_step2ck.deadline@matchpath");
+    const alarms = step2?.component.getAllSubcomponents("valarm") ?? [];
+    const reminders = thePlan.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
+    expect(reminders.length).toBeGreaterThan(0);
+    expect(
+      alarms
+        .map((alarm) => (alarm.getFirstPropertyValue("trigger") as ICAL.Time).toJSDate().toISOString())
+        .sort(),
+    ).toEqual(reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort());
+  });
+
+  it("keeps UIDs stable: the same plan a week later gives the same UIDs", () => {
+    const later = plan(
+      {
+        applicant,
+        milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")],
+        interviews: [interview],
+      },
+      seasonCalendar(2027),
+      new Date("2026-06-08T00:00:00Z"),
+    );
+    const again = parse(
+      renderApplicantFeed({
+        applicantId: "a_test",
+        timezone: "Asia/Kolkata",
+        plan: later,
+        interviews: [interview],
+      }),
+    );
+    const uids = (list: ICAL.Event[]) => new Set(list.map((event) => event.uid));
+    const before = uids(events);
+    for (const uid of uids(again.events)) expect(before.has(uid), uid).toBe(true);
+  });
+});

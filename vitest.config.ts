@@ -23,6 +23,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The fast part of `npm run test:deploy`: Scheduler, SES, EventBridge and SSM stand-ins
+          // that keep the API references' rules, around the real use cases and adapters.
+          name: "deploy",
+          include: ["test/deploy/*.test.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],

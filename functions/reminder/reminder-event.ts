@@ -2,19 +2,29 @@ import * as z from "zod";
 import { fieldProblems } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 
+const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
+
 /**
  * The reminder function's event: the schedule's templated Input, delivered bare (no EventBridge
- * envelope), `{"applicantId": "...", "scheduledTime": "<aws.scheduler.scheduled-time>"}`, where
- * Scheduler substitutes e.g. "2026-09-17T08:00:00Z".
+ * envelope), `{"applicantId": "...", "plannedFor": "2026-09-17T09:00:00Z", "attempt": 1,
+ * "scheduledTime": "<aws.scheduler.scheduled-time>"}`, where Scheduler substitutes e.g.
+ * "2026-09-17T09:01:00Z". `plannedFor` is the instant the wake-up was planned for, which can be
+ * earlier than the scheduled time (Scheduler needs a minute's lead) or than a retry's time;
+ * `attempt` counts the sends this wake-up retries.
  */
 export const ReminderEventSchema = z.object({
   applicantId: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: "must be an applicant id" }),
-  scheduledTime: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" }).optional(),
+  plannedFor: instant.optional(),
+  attempt: z.number().int().min(0).max(100).optional(),
+  scheduledTime: instant.optional(),
 });
 
 export interface WakeUpCall {
   applicantId: string;
+  /** The instant to plan at: `plannedFor`, else the scheduled time; absent for a manual invocation. */
   firedAt?: Date;
+  /** Send attempts this wake-up retries; absent for a planned wake-up. */
+  attempt?: number;
 }
 
 /**
@@ -28,6 +38,11 @@ export function parseReminderEvent(event: unknown): WakeUpCall {
       cause: parsed.error,
     });
   }
-  const { applicantId, scheduledTime } = parsed.data;
-  return scheduledTime ? { applicantId, firedAt: new Date(scheduledTime) } : { applicantId };
+  const { applicantId, plannedFor, scheduledTime, attempt } = parsed.data;
+  const planned = plannedFor ?? scheduledTime;
+  return {
+    applicantId,
+    ...(planned ? { firedAt: new Date(planned) } : {}),
+    ...(attempt ? { attempt } : {}),
+  };
 }

@@ -98,7 +98,7 @@ type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<
 type PlannerHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 type EventHandler = (event: unknown, context: Context) => Promise<unknown>;
 type ReminderHandler = (
-  event: { applicantId: string; scheduledTime?: string },
+  event: { applicantId: string; plannedFor?: string; attempt?: number; scheduledTime?: string },
   context: Context,
 ) => Promise<unknown>;
 
@@ -295,14 +295,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clock: localClock,
       listDue: (now) => wakeUps.listDue(now),
       invokeReminder: async (wakeUp) => {
-        const result = await reminder(
-          // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
-          {
-            applicantId: wakeUp.applicantId,
-            scheduledTime: wakeUp.at.toISOString().replace(/\.\d{3}Z$/, "Z"),
-          },
-          lambdaContext("matchpath-reminder", { region: LOCAL_REGION }),
-        );
+        // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
+        const event = await wakeUps.eventFor(wakeUp);
+        if (!event) return undefined;
+        const result = await reminder(event, lambdaContext("matchpath-reminder", { region: LOCAL_REGION }));
         // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
         // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
         await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);

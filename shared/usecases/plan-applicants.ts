@@ -69,8 +69,9 @@ export async function planApplicant(
     return { applicantId, ok: true, outcome: "unchanged", planHash };
 
   if (rearm) {
-    if (wakeUp) await deps.wakeUps.arm(applicantId, wakeUp);
-    else await deps.wakeUps.disarm(applicantId);
+    const armedAt = stored?.wakeUpAt === undefined ? undefined : new Date(stored.wakeUpAt);
+    if (wakeUp) await deps.wakeUps.arm(applicantId, wakeUp, armedAt ? { replacing: armedAt } : {});
+    else if (armedAt) await deps.wakeUps.disarm(applicantId, armedAt);
   }
   if (planChanged) {
     await deps.events.publish([

@@ -91,14 +91,14 @@ export async function sendDueReminders(
     .filter((reminder) => !sent.has(reminder.id) && Date.parse(reminder.deadline) > clockNow.getTime());
 
   if (due.length === 0) {
-    const next = await rearm(applicantId, state, plan, now, sent, deps);
+    const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, sent, deps);
     return { applicantId, outcome: "nothing-due", reminderIds: [], ...next };
   }
 
   if (state.profile.unsubscribedAt !== undefined || (await deps.store.isSuppressed(state.profile.email))) {
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
     const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
-    const next = await rearm(applicantId, state, plan, now, handled, deps);
+    const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, handled, deps);
     return { applicantId, outcome: "suppressed", reminderIds: [], ...next };
   }
 
@@ -119,7 +119,15 @@ export async function sendDueReminders(
   const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
 
   if (claimed.length === 0) {
-    const next = await rearm(applicantId, state, plan, now, handled, deps, retryHeldAt);
+    const next = await rearm(
+      applicantId,
+      state,
+      plan,
+      { now, firing: firedAt ?? now },
+      handled,
+      deps,
+      retryHeldAt,
+    );
     return { applicantId, outcome: "claimed-elsewhere", reminderIds: [], ...next };
   }
 
@@ -133,7 +141,7 @@ export async function sendDueReminders(
     plan,
     summary: planSummary(state, plan, now, next, deps),
   });
-  await armOrDisarm(applicantId, state, next, deps);
+  await armOrDisarm(applicantId, state, firedAt ?? now, next, deps);
   await deps.events.publish([
     ...overdueEvents(state, plan, now),
     {
@@ -205,15 +213,21 @@ function nextWakeUpAfter(
   return retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
 }
 
-/** Always arms the next wake-up when there is one: the schedule that just fired deleted itself. */
+/**
+ * Always arms the next wake-up when there is one: the schedule that just fired deletes itself. The
+ * stored wake-up, when it is not the one firing (the planner moved it meanwhile), is replaced.
+ */
 async function armOrDisarm(
   applicantId: string,
   state: ApplicantState,
+  firing: Date,
   next: Date | undefined,
   deps: SendDueRemindersDeps,
 ): Promise<void> {
-  if (next) await deps.wakeUps.arm(applicantId, next);
-  else if (state.storedPlan?.wakeUpAt !== undefined) await deps.wakeUps.disarm(applicantId);
+  const stored = state.storedPlan?.wakeUpAt === undefined ? undefined : new Date(state.storedPlan.wakeUpAt);
+  const other = stored && stored.getTime() !== firing.getTime() ? stored : undefined;
+  if (next) await deps.wakeUps.arm(applicantId, next, other ? { replacing: other } : {});
+  else if (other) await deps.wakeUps.disarm(applicantId, other);
 }
 
 function planSummary(
@@ -241,13 +255,14 @@ async function rearm(
   applicantId: string,
   state: ApplicantState,
   plan: Plan,
-  now: Date,
+  instants: { now: Date; firing: Date },
   handled: ReadonlySet<string>,
   deps: SendDueRemindersDeps,
   retryAt?: Date,
 ): Promise<{ nextWakeUpAt?: string }> {
+  const { now, firing } = instants;
   const next = nextWakeUpAfter(plan, now, handled, deps, retryAt);
-  await armOrDisarm(applicantId, state, next, deps);
+  await armOrDisarm(applicantId, state, firing, next, deps);
   const overdue = overdueEvents(state, plan, now);
   if (overdue.length > 0) await deps.events.publish(overdue);
   await deps.store.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps));

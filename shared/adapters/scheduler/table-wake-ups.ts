@@ -1,8 +1,8 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamo, isConditionalCheckFailed } from "#adapters/dynamodb/errors.ts";
 import { keys, wakeUpGsiKeys } from "#adapters/dynamodb/keys.ts";
 import { type DueWakeUp, queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
-import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
+import type { ArmOptions, WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 
 export interface TableWakeUpSchedulerOptions {
   client: DynamoDBDocumentClient;
@@ -25,8 +25,13 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
     this.tableName = options.tableName;
   }
 
-  /** Replaces the applicant's wake-up: one item per applicant, as with one Scheduler schedule each. */
-  async arm(applicantId: string, at: Date): Promise<void> {
+  /**
+   * Replaces the applicant's wake-up: one item per applicant (the local runner fires one wake-up at a
+   * time, so the cloud's race between a fired schedule's self-delete and a re-arm cannot happen here,
+   * and `replacing` needs no extra request). The local clock fires at the exact instant, so there is
+   * no minute of lead to apply.
+   */
+  async arm(applicantId: string, at: Date, options: ArmOptions = {}): Promise<void> {
     await dynamo("PutItem(wake-up)", () =>
       this.client.send(
         new PutCommand({
@@ -36,6 +41,8 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
             entity: "wakeup",
             applicantId,
             at: at.toISOString(),
+            ...(options.plannedFor ? { plannedFor: options.plannedFor.toISOString() } : {}),
+            ...(options.attempt ? { attempt: options.attempt } : {}),
             ...wakeUpGsiKeys("local", applicantId, at),
           },
         }),
@@ -43,7 +50,11 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
     );
   }
 
-  async disarm(applicantId: string): Promise<void> {
+  async disarm(applicantId: string, armedAt?: Date): Promise<void> {
+    if (armedAt) {
+      await this.disarmIfAt(applicantId, armedAt);
+      return;
+    }
     await dynamo("DeleteItem(wake-up)", () =>
       this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.wakeUp(applicantId) })),
     );
@@ -71,6 +82,34 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
       if (isConditionalCheckFailed(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * The reminder event this wake-up delivers, as the cloud schedule's Input carries it (one GetItem:
+   * the index holds only the keys). Undefined when it was disarmed meanwhile.
+   */
+  async eventFor(
+    due: DueWakeUp,
+  ): Promise<
+    { applicantId: string; plannedFor: string; attempt?: number; scheduledTime: string } | undefined
+  > {
+    const { Item: item } = await dynamo("GetItem(wake-up)", () =>
+      this.client.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.wakeUp(due.applicantId),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    if (!item || item.at !== due.at.toISOString()) return undefined;
+    const seconds = (iso: string) => iso.replace(/\.\d{3}Z$/, "Z");
+    return {
+      applicantId: due.applicantId,
+      plannedFor: seconds(typeof item.plannedFor === "string" ? item.plannedFor : due.at.toISOString()),
+      ...(typeof item.attempt === "number" ? { attempt: item.attempt } : {}),
+      scheduledTime: seconds(due.at.toISOString()),
+    };
   }
 
   /** Every wake-up armed at or before `now`, oldest first. */

@@ -26,6 +26,8 @@ export interface FakeSchedule {
   at: number;
   actionAfterCompletion: string;
   version: number;
+  /** The schedule's Input, as the reminder function receives it (before Scheduler's substitution). */
+  event: { applicantId: string; plannedFor?: string; attempt?: number; scheduledTime?: string };
 }
 
 export class FakeScheduler {
@@ -45,6 +47,15 @@ export class FakeScheduler {
     return { send: (command: unknown) => this.send(command, scope) } as unknown as SchedulerClient;
   }
 
+  /** The applicant's earliest pending schedule and its name, if any. */
+  pendingFor(applicantId: string): { name: string; schedule: FakeSchedule } | undefined {
+    let found: { name: string; schedule: FakeSchedule } | undefined;
+    for (const [name, schedule] of this.schedules)
+      if (schedule.event.applicantId === applicantId && (!found || schedule.at < found.schedule.at))
+        found = { name, schedule };
+    return found;
+  }
+
   /** Scheduler fired the schedule: with ActionAfterCompletion DELETE it no longer exists. */
   fired(name: string): void {
     const schedule = this.schedules.get(name);
@@ -56,7 +67,14 @@ export class FakeScheduler {
 
   private async send(command: unknown, scope?: string): Promise<unknown> {
     const input = (
-      command as { input: { Name: string; ScheduleExpression?: string; ActionAfterCompletion?: string } }
+      command as {
+        input: {
+          Name: string;
+          ScheduleExpression?: string;
+          ActionAfterCompletion?: string;
+          Target?: { Input?: string };
+        };
+      }
     ).input;
     const operation = (command as object).constructor.name.replace(/Command$/, "");
     const fail = (error: Error): never => {
@@ -91,6 +109,7 @@ export class FakeScheduler {
         at,
         actionAfterCompletion: input.ActionAfterCompletion ?? "NONE",
         version: ++this.version,
+        event: JSON.parse(input.Target?.Input ?? "{}") as FakeSchedule["event"],
       };
       if (!existing) this.onCountChange(1);
       this.schedules.set(input.Name, schedule);

@@ -2,7 +2,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { CallCounter, type OperationTally } from "#adapters/instrumentation/call-counter.ts";
-import { EventBridgeWakeUpScheduler, scheduleNameFor } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
@@ -148,11 +148,10 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const table = new MemoryTable({ counter, dropAttributes: ["planGz"] });
     const storeFor = (scope: string) =>
       new DynamoApplicantStore({ client: table.client(scope), tableName: "sim" });
-    const byName = new Map<string, string>();
     const scheduler = new FakeScheduler(
       counter,
       (name, schedule) => {
-        const applicantId = byName.get(name);
+        const applicantId = schedule.event.applicantId;
         if (applicantId)
           heap.push({
             at: schedule.at,
@@ -173,11 +172,11 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       maxRetryAttempts: 185,
       maxEventAgeSeconds: 86_400,
     };
-    // Each function's composition root: the planner's and the reminder's (createFirst) schedulers.
+    // Each function's composition root: the planner's and the reminder's schedulers.
     const wakeUps = new EventBridgeWakeUpScheduler(scheduler.client("planner"), schedulerOptions, clock.now);
     const reminderWakeUps = new EventBridgeWakeUpScheduler(
       scheduler.client("reminder"),
-      { ...schedulerOptions, createFirst: true },
+      schedulerOptions,
       clock.now,
     );
     const intakeDeps = { store: storeFor("http-api"), clock };
@@ -203,8 +202,6 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     for (let index = first; index < last; index++) {
       const applicant = simApplicant(options.seed, index, run);
       cohort.push(applicant);
-      const applicantId = applicantIdFor(applicant.externalId);
-      byName.set(scheduleNameFor(applicantId), applicantId);
       applicant.events.forEach((event, position) => {
         heap.push({ at: event.at, seq: seq++, kind: "event", applicant, index: position });
       });
@@ -231,9 +228,11 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       const current = scheduler.schedules.get(entry.name);
       if (current?.version !== entry.version) continue;
       counts.schedulerInvocations += 1;
+      const plannedFor = current.event.plannedFor;
       scheduler.fired(entry.name);
       const cpu = performance.now();
-      await sendDueReminders(entry.applicantId, new Date(entry.at), reminderDeps);
+      // As the reminder function reads its event: it plans at the instant the wake-up was planned for.
+      await sendDueReminders(entry.applicantId, new Date(plannedFor ?? entry.at), reminderDeps);
       counts.computeMs.reminder += cpuMs(cpu);
       counts.wakeUps += 1;
     }

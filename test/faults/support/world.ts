@@ -1,9 +1,10 @@
+import type { SchedulerClient } from "@aws-sdk/client-scheduler";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { CallCounter } from "#adapters/instrumentation/call-counter.ts";
-import { EventBridgeWakeUpScheduler, scheduleNameFor } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
@@ -55,7 +56,12 @@ export interface World {
   sentLedger(applicantId: string): { reminderId: string; messageId: string; sentAt: string }[];
 }
 
-export function createWorld(options: { start: string; sesClient?: SESv2Client }): World {
+export function createWorld(options: {
+  start: string;
+  sesClient?: SESv2Client;
+  /** Another Scheduler behind the adapters (the deploy test's stand-in); `world.fire` needs the fake. */
+  schedulerClient?: SchedulerClient;
+}): World {
   const counter = new CallCounter();
   const clock = { at: Date.parse(options.start), now: () => new Date(clock.at) };
   const table = new MemoryTable({ counter });
@@ -86,7 +92,11 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
     new DynamoApplicantStore({ client: table.client(scope), tableName: "faults" });
   const planDeps: PlanApplicantsDeps = {
     store: store("planner"),
-    wakeUps: new EventBridgeWakeUpScheduler(scheduler.client("planner"), schedulerOptions, clock.now),
+    wakeUps: new EventBridgeWakeUpScheduler(
+      options.schedulerClient ?? scheduler.client("planner"),
+      schedulerOptions,
+      clock.now,
+    ),
     events: new EventBridgePublisher(bus.client("planner"), "matchpath"),
     clock,
     planning,
@@ -94,8 +104,8 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
   const reminderDeps: SendDueRemindersDeps = {
     store: store("reminder"),
     wakeUps: new EventBridgeWakeUpScheduler(
-      scheduler.client("reminder"),
-      { ...schedulerOptions, createFirst: true },
+      options.schedulerClient ?? scheduler.client("reminder"),
+      schedulerOptions,
       clock.now,
     ),
     events: new EventBridgePublisher(bus.client("reminder"), "matchpath"),
@@ -139,12 +149,13 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
       if (result && !result.ok) throw result.error;
     },
     async fire(applicantId, fireOptions = {}) {
-      const name = scheduleNameFor(applicantId);
-      const schedule = scheduler.schedules.get(name);
-      const at = fireOptions.at ?? schedule?.at;
+      const pending = scheduler.pendingFor(applicantId);
+      const at = fireOptions.at ?? pending?.schedule.at;
       if (at === undefined) throw new Error(`no schedule armed for ${applicantId}`);
-      scheduler.fired(name);
-      return world.deliver(applicantId, at);
+      if (pending) scheduler.fired(pending.name);
+      // The reminder plans at the instant the wake-up was planned for (the event's plannedFor).
+      const plannedFor = fireOptions.at === undefined ? pending?.schedule.event.plannedFor : undefined;
+      return world.deliver(applicantId, plannedFor ? Date.parse(plannedFor) : at);
     },
     async deliver(applicantId, firedAt) {
       const result = await sendDueReminders(applicantId, new Date(firedAt), reminderDeps);
@@ -154,7 +165,7 @@ export function createWorld(options: { start: string; sesClient?: SESv2Client })
     emails: [],
     accepted: [],
     scheduledAt(applicantId) {
-      return scheduler.schedules.get(scheduleNameFor(applicantId))?.at;
+      return scheduler.pendingFor(applicantId)?.schedule.at;
     },
     sentLedger(applicantId) {
       return table

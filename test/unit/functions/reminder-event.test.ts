@@ -11,6 +11,17 @@ describe("reminder event", () => {
     });
   });
 
+  it("plans at the instant the wake-up was planned for, not the later time Scheduler fired it", () => {
+    expect(
+      parseReminderEvent({
+        applicantId: "a_abc",
+        plannedFor: "2026-09-17T09:00:00Z",
+        attempt: 2,
+        scheduledTime: "2026-09-17T09:01:00Z",
+      }),
+    ).toEqual({ applicantId: "a_abc", firedAt: new Date("2026-09-17T09:00:00Z"), attempt: 2 });
+  });
+
   it("accepts an event without scheduledTime (a manual or local invocation)", () => {
     expect(parseReminderEvent({ applicantId: "a_abc" })).toEqual({ applicantId: "a_abc" });
   });

@@ -1,5 +1,5 @@
 import "aws-sdk-client-mock-vitest/extend";
-import type { UpdateScheduleCommandInput } from "@aws-sdk/client-scheduler";
+import type { CreateScheduleCommandInput } from "@aws-sdk/client-scheduler";
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -15,6 +15,7 @@ import {
   atExpression,
   EventBridgeWakeUpScheduler,
   scheduleNameFor,
+  scheduleNamePrefix,
 } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { ConfigError, TransientError } from "#errors";
 
@@ -36,8 +37,8 @@ const wakeUps = () =>
     realNow,
   );
 
-const expectedSchedule: UpdateScheduleCommandInput = {
-  Name: "wake-a_abc",
+const expectedSchedule: CreateScheduleCommandInput = {
+  Name: "w-a_abc-20260310T090000",
   GroupName: "matchpath-wake-ups",
   ScheduleExpression: "at(2026-03-10T09:00:00)",
   ScheduleExpressionTimezone: "UTC",
@@ -46,7 +47,8 @@ const expectedSchedule: UpdateScheduleCommandInput = {
   Target: {
     Arn: options.reminderFunctionArn,
     RoleArn: options.roleArn,
-    Input: '{"applicantId":"a_abc","scheduledTime":"<aws.scheduler.scheduled-time>"}',
+    Input:
+      '{"applicantId":"a_abc","plannedFor":"2026-03-10T09:00:00Z","scheduledTime":"<aws.scheduler.scheduled-time>"}',
     RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
     DeadLetterConfig: { Arn: options.deadLetterArn },
   },
@@ -55,57 +57,94 @@ const expectedSchedule: UpdateScheduleCommandInput = {
 describe("EventBridgeWakeUpScheduler", () => {
   beforeEach(() => scheduler.reset());
 
-  it("moves an existing schedule with one UpdateSchedule call", async () => {
-    scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: "arn" });
-    await wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00.250Z"));
-    expect(scheduler).toHaveReceivedCommandTimes(UpdateScheduleCommand, 1);
-    expect(scheduler).toHaveReceivedCommandWith(UpdateScheduleCommand, { ...expectedSchedule });
-    expect(scheduler).not.toHaveReceivedCommand(CreateScheduleCommand);
-  });
-
-  it("creates the schedule when UpdateSchedule finds none", async () => {
-    scheduler.on(UpdateScheduleCommand).rejects(new ResourceNotFoundException({ message: "none", ...meta }));
+  it("arms a wake-up with one CreateSchedule named by its instant", async () => {
     scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: "arn" });
-    await wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00Z"));
+    await wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00.250Z"));
+    expect(scheduler).toHaveReceivedCommandTimes(CreateScheduleCommand, 1);
     expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, { ...expectedSchedule });
+    expect(scheduler).not.toHaveReceivedCommand(UpdateScheduleCommand);
+    expect(scheduler).not.toHaveReceivedCommand(DeleteScheduleCommand);
   });
 
-  it("updates once more when a concurrent creator won (ConflictException)", async () => {
-    scheduler
-      .on(UpdateScheduleCommand)
-      .rejectsOnce(new ResourceNotFoundException({ message: "none", ...meta }))
-      .resolves({ ScheduleArn: "arn" });
+  it("takes ConflictException on create as already armed (same applicant, same instant)", async () => {
     scheduler.on(CreateScheduleCommand).rejects(new ConflictException({ message: "exists", ...meta }));
-    await wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00Z"));
-    expect(scheduler).toHaveReceivedCommandTimes(UpdateScheduleCommand, 2);
+    await expect(wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00Z"))).resolves.toBeUndefined();
+    expect(scheduler).toHaveReceivedCommandTimes(CreateScheduleCommand, 1);
   });
 
-  it("arms an instant already past one minute after the real now", async () => {
-    scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: "arn" });
-    await wakeUps().arm("a_abc", new Date("2026-02-01T00:00:00Z"));
-    expect(scheduler).toHaveReceivedCommandWith(UpdateScheduleCommand, {
+  it("moves a wake-up by creating the new one first, then deleting the one it replaces", async () => {
+    const calls: string[] = [];
+    scheduler.on(CreateScheduleCommand).callsFake((input: { Name: string }) => {
+      calls.push(`create ${input.Name}`);
+      return { ScheduleArn: "arn" };
+    });
+    scheduler.on(DeleteScheduleCommand).callsFake((input: { Name: string }) => {
+      calls.push(`delete ${input.Name}`);
+      return {};
+    });
+    await wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00Z"), {
+      replacing: new Date("2026-03-09T09:00:00Z"),
+    });
+    expect(calls).toEqual(["create w-a_abc-20260310T090000", "delete w-a_abc-20260309T090000"]);
+  });
+
+  it("arms an instant already past one minute after the real now, carrying the planned instant", async () => {
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: "arn" });
+    await wakeUps().arm("a_abc", new Date("2026-02-28T23:59:30Z"));
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: "w-a_abc-20260228T235930",
       ScheduleExpression: "at(2026-03-01T00:01:00)",
+      Target: expect.objectContaining({
+        Input: expect.stringContaining('"plannedFor":"2026-02-28T23:59:30Z"'),
+      }) as never,
+    });
+  });
+
+  it("carries a retry's planned instant and attempt in the event", async () => {
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: "arn" });
+    await wakeUps().arm("a_abc", new Date("2026-03-10T09:03:17Z"), {
+      plannedFor: new Date("2026-03-10T09:00:00Z"),
+      attempt: 2,
+    });
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
+      Name: "w-a_abc-20260310T090317",
+      Target: expect.objectContaining({
+        Input:
+          '{"applicantId":"a_abc","plannedFor":"2026-03-10T09:00:00Z","attempt":2,"scheduledTime":"<aws.scheduler.scheduled-time>"}',
+      }) as never,
     });
   });
 
   it("turns throttling into a TransientError", async () => {
-    scheduler.on(UpdateScheduleCommand).rejects(new ThrottlingException({ message: "slow", ...meta }));
+    scheduler.on(CreateScheduleCommand).rejects(new ThrottlingException({ message: "slow", ...meta }));
     await expect(wakeUps().arm("a_abc", new Date("2026-03-10T09:00:00Z"))).rejects.toBeInstanceOf(
+      TransientError,
+    );
+  });
+
+  it("turns a ConflictException on delete (a concurrent change) into a TransientError", async () => {
+    scheduler.on(DeleteScheduleCommand).rejects(new ConflictException({ message: "busy", ...meta }));
+    await expect(wakeUps().disarm("a_abc", new Date("2026-03-10T09:00:00Z"))).rejects.toBeInstanceOf(
       TransientError,
     );
   });
 
   it("disarms with DeleteSchedule and tolerates a schedule already gone", async () => {
     scheduler.on(DeleteScheduleCommand).rejects(new ResourceNotFoundException({ message: "none", ...meta }));
-    await expect(wakeUps().disarm("a_abc")).resolves.toBeUndefined();
+    await expect(wakeUps().disarm("a_abc", new Date("2026-03-10T09:00:00Z"))).resolves.toBeUndefined();
     expect(scheduler).toHaveReceivedCommandWith(DeleteScheduleCommand, {
-      Name: "wake-a_abc",
+      Name: "w-a_abc-20260310T090000",
       GroupName: "matchpath-wake-ups",
     });
   });
 
+  it("makes no call to disarm without an instant (an applicant gone from the table)", async () => {
+    await wakeUps().disarm("a_abc");
+    expect(scheduler.calls()).toHaveLength(0);
+  });
+
   it("targets the ARN given to withTarget when none is configured", async () => {
-    scheduler.on(UpdateScheduleCommand).resolves({ ScheduleArn: "arn" });
+    scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: "arn" });
     const { reminderFunctionArn: _unused, ...withoutTarget } = options;
     const bare = new EventBridgeWakeUpScheduler(
       new SchedulerClient({ region: "us-east-1" }),
@@ -116,15 +155,19 @@ describe("EventBridgeWakeUpScheduler", () => {
     await bare
       .withTarget("arn:aws:lambda:us-east-1:123456789012:function:self")
       .arm("a_abc", new Date("2026-03-10T09:00:00Z"));
-    expect(scheduler).toHaveReceivedCommandWith(UpdateScheduleCommand, {
+    expect(scheduler).toHaveReceivedCommandWith(CreateScheduleCommand, {
       Target: expect.objectContaining({ Arn: "arn:aws:lambda:us-east-1:123456789012:function:self" }),
     });
   });
 
   it("derives valid schedule names and at() expressions", () => {
-    expect(scheduleNameFor("a_b.c-d")).toMatch(/^[0-9A-Za-z_.-]{1,64}$/);
-    expect(scheduleNameFor("a/b c")).toBe("wake-a_b_c");
-    expect(() => scheduleNameFor("x".repeat(60))).toThrow(ConfigError);
+    const at = new Date("2026-12-31T23:59:59.999Z");
+    expect(scheduleNameFor("a_b.c-d", at)).toMatch(/^[0-9A-Za-z_.-]{1,64}$/);
+    expect(scheduleNameFor("a/b c", at)).toBe("w-a_b_c-20261231T235959");
+    // The applicant part holds no '-', so one applicant's prefix never matches another's names.
+    expect(scheduleNameFor("a-b", at).startsWith(scheduleNamePrefix("a"))).toBe(false);
+    expect(scheduleNameFor(`a_${"x".repeat(26)}`, at).length).toBeLessThanOrEqual(64);
+    expect(() => scheduleNameFor("x".repeat(60), at)).toThrow(ConfigError);
     expect(atExpression(new Date("2026-12-31T23:59:59.999Z"))).toBe("at(2026-12-31T23:59:59)");
   });
 });

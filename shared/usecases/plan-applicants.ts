@@ -1,12 +1,13 @@
 import type { Plan } from "#domain/plan.ts";
-import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { overdueEvents, overdueSummary, type Planning, sentReminderIds, wakeUpInstant } from "./planning.ts";
 
 export interface PlanApplicantsDeps {
-  store: ApplicantStore;
+  store: ApplicantRepository & Pick<PlanRepository, "savePlan">;
   wakeUps: WakeUpScheduler;
   events: EventPublisher;
   clock: Clock;

@@ -1,6 +1,6 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
-import type { ApplicantState } from "#ports/applicant-store.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 
 /**

@@ -1,10 +1,10 @@
 import { fieldProblems, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
-import type { ApplicantStore, IntakeResult } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
+import type { IntakeResult, IntakeStore } from "#ports/intake-store.ts";
 
 export interface ReceiveSubmissionDeps {
-  store: ApplicantStore;
+  store: IntakeStore;
   clock: Clock;
 }
 

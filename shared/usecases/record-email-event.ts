@@ -1,9 +1,9 @@
-import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { DeliveryOutcome, EmailFeedback, EmailLedger } from "#ports/email-feedback.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 
 export interface RecordEmailEventDeps {
-  store: Pick<ApplicantStore, "suppress">;
+  store: Pick<SuppressionList, "suppress">;
   ledger: EmailLedger;
   events: EventPublisher;
 }

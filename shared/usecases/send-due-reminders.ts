@@ -1,10 +1,13 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
-import type { ApplicantState, ApplicantStore, StoredPlanSummary } from "#ports/applicant-store.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { Mailer } from "#ports/mailer.ts";
+import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { overdueEvents, overdueSummary, type Planning, sentReminderIds } from "./planning.ts";
 
@@ -31,7 +34,10 @@ export function planningInstant(firedAt: Date | undefined, clockNow: Date): Date
 }
 
 export interface SendDueRemindersDeps {
-  store: ApplicantStore;
+  store: ApplicantRepository &
+    Pick<PlanRepository, "savePlan"> &
+    ReminderLedger &
+    Pick<SuppressionList, "isSuppressed">;
   wakeUps: WakeUpScheduler;
   events: EventPublisher;
   mailer: Mailer;

@@ -1,11 +1,11 @@
 import { verifyUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { ApplicantNotFoundError, InvalidInputError } from "#errors";
-import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 
 export interface UnsubscribeDeps {
-  store: ApplicantStore;
+  store: Pick<SuppressionList, "unsubscribe">;
   clock: Clock;
   secret: string;
 }

@@ -245,6 +245,11 @@ export class InMemoryApplicantStore implements ApplicantStore {
     stored.state = { ...stored.state, storedPlan: summary };
   }
 
+  async loadPlan(applicantId: string): Promise<Plan | undefined> {
+    this.count("loadPlan");
+    return this.applicants.get(applicantId)?.plan;
+  }
+
   async claimReminders(
     applicantId: string,
     reminderIds: string[],

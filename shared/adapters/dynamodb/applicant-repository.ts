@@ -1,0 +1,75 @@
+import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
+import type { LedgerEntry } from "#ports/reminder-ledger.ts";
+import { keys, SK } from "./keys.ts";
+import { toPlanSummary } from "./plan-repository.ts";
+import type { DynamoTable, Item } from "./table.ts";
+
+/** The items of one applicant's partition, sorted by kind (milestones and interviews by their key). */
+export interface ApplicantItems {
+  profile?: Item;
+  milestones: Map<string, Item>;
+  interviews: Map<string, Item>;
+  ledger: Item[];
+  plan?: Item;
+}
+
+/** One strongly consistent Query over the applicant's partition (more pages only past 1 MB). */
+export async function readApplicantItems(table: DynamoTable, applicantId: string): Promise<ApplicantItems> {
+  const current: ApplicantItems = { milestones: new Map(), interviews: new Map(), ledger: [] };
+  for (const item of await table.queryPartition("Query(applicant)", keys.applicantPk(applicantId))) {
+    const sk = String(item.sk);
+    if (sk === SK.profile) current.profile = item;
+    else if (sk === SK.plan) current.plan = item;
+    else if (sk.startsWith(SK.milestonePrefix))
+      current.milestones.set(sk.slice(SK.milestonePrefix.length), item);
+    else if (sk.startsWith(SK.interviewPrefix))
+      current.interviews.set(sk.slice(SK.interviewPrefix.length), item);
+    else if (sk.startsWith(SK.reminderPrefix)) current.ledger.push(item);
+  }
+  return current;
+}
+
+/** Reads an applicant whole: 1 Query of its partition (profile, milestones, interviews, ledger, plan). */
+export class DynamoApplicantRepository implements ApplicantRepository {
+  constructor(private readonly table: DynamoTable) {}
+
+  async loadApplicant(applicantId: string): Promise<ApplicantState | undefined> {
+    const current = await readApplicantItems(this.table, applicantId);
+    const profile = current.profile;
+    if (profile === undefined) return undefined;
+    const state: ApplicantState = {
+      profile: toProfile(profile),
+      milestones: [...current.milestones.values()].map((item) => item.milestone as MilestoneEntry),
+      interviews: [...current.interviews.values()].map((item) => item.interview as Interview),
+      ledger: current.ledger.map(toLedgerEntry),
+    };
+    if (current.plan !== undefined) state.storedPlan = toPlanSummary(current.plan);
+    return state;
+  }
+}
+
+function toProfile(item: Item): ApplicantProfile {
+  const profile: ApplicantProfile = {
+    ...(item.applicant as Applicant),
+    applicantId: String(item.applicantId),
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+  };
+  if (typeof item.unsubscribedAt === "string") profile.unsubscribedAt = item.unsubscribedAt;
+  return profile;
+}
+
+function toLedgerEntry(item: Item): LedgerEntry {
+  const entry: LedgerEntry = {
+    reminderId: String(item.reminderId),
+    status: item.status === "sent" ? "sent" : "claimed",
+    claimedAt: String(item.claimedAt),
+  };
+  if (typeof item.sentAt === "string") entry.sentAt = item.sentAt;
+  if (typeof item.messageId === "string") entry.messageId = item.messageId;
+  if (typeof item.delivery === "string")
+    entry.delivery = item.delivery as NonNullable<LedgerEntry["delivery"]>;
+  if (typeof item.deliveryAt === "string") entry.deliveryAt = item.deliveryAt;
+  return entry;
+}

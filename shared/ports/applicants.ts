@@ -1,0 +1,28 @@
+import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import type { StoredPlanSummary } from "./plans.ts";
+import type { LedgerEntry } from "./reminder-ledger.ts";
+
+export interface ApplicantProfile extends Applicant {
+  applicantId: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set by one-click unsubscribe: no further reminder mail. */
+  unsubscribedAt?: string;
+}
+
+/** Everything the planner and the reminder function need about one applicant, read at once. */
+export interface ApplicantState {
+  profile: ApplicantProfile;
+  milestones: MilestoneEntry[];
+  interviews: Interview[];
+  /** The reminder ledger: reminders claimed or sent. */
+  ledger: LedgerEntry[];
+  /** The stored plan's summary, if one was stored. */
+  storedPlan?: StoredPlanSummary;
+}
+
+/** Reads one applicant whole. */
+export interface ApplicantRepository {
+  /** Profile, milestones, interviews, ledger and stored plan summary; undefined if unknown. */
+  loadApplicant(applicantId: string): Promise<ApplicantState | undefined>;
+}

@@ -1,0 +1,34 @@
+import type { Plan } from "#domain/plan.ts";
+
+export interface StoredPlanSummary {
+  /** Hash of the plan content that matters to the applicant (steps, risks, reminders). */
+  planHash: string;
+  /** The wake-up instant armed for this plan (ISO UTC), if any. */
+  wakeUpAt?: string;
+  computedAt: string;
+  /**
+   * The season calendar's version the plan was computed with (`<matchYear>:<hash>`), so the daily
+   * sweeper can re-plan everyone whose plan predates a moved date. Absent on plans stored before
+   * versions existed: the sweeper treats those as computed with an older calendar.
+   */
+  calendarVersion?: string;
+  /**
+   * What the plan had overdue (`overdueSubjects`), so the next plan can tell what became overdue
+   * since and publish MilestoneOverdue once per subject. Absent when nothing was overdue.
+   */
+  overdue?: string[];
+}
+
+/** A plan with the summary stored beside it. */
+export interface StoredPlan {
+  plan: Plan;
+  summary: StoredPlanSummary;
+}
+
+/** Each applicant's latest plan. */
+export interface PlanRepository {
+  /** Stores the plan with its hash and the armed wake-up instant, replacing the previous one. */
+  savePlan(applicantId: string, plan: Plan, summary: StoredPlanSummary): Promise<void>;
+  /** The stored plan itself (ApplicantState carries only its summary); undefined if none was stored. */
+  loadPlan(applicantId: string): Promise<Plan | undefined>;
+}

@@ -1,9 +1,17 @@
-import { DateTime } from "luxon";
 import type * as z from "zod";
 import { type FieldProblem, MILESTONE_KEYS, type Submission, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";
-import { type FieldRule, type FormMapping, type Transform, targetKind } from "./schema.ts";
+import { answerTypeProblem, isKnownAnswerType } from "./answer-types.ts";
+import {
+  type InstantParts,
+  localToInstant,
+  readDate,
+  readInstantParts,
+  readTime,
+  readZone,
+} from "./instant.ts";
+import { effectiveTransform, type FieldRule, type FormMapping, targetKind } from "./schema.ts";
 
 /** A problem with one answer: `path` is the snapshot path, `field` the provider's field it came from. */
 export interface MappingProblem extends FieldProblem {
@@ -32,9 +40,13 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
   const values = new Map<string, unknown>(Object.entries(mapping.defaults));
   const fedBy = new Map<string, string>();
 
+  const answerOf = (key: string): AnswerValue | undefined => {
+    const answer = form.answers.get(key);
+    return answer === undefined || isUnanswered(answer) ? undefined : answer;
+  };
   for (const key of mapping.required) {
     const rule = mapping.fields[key];
-    if (rule !== undefined && !form.answers.has(key)) {
+    if (rule !== undefined && answerOf(key) === undefined) {
       problems.push({
         path: rule.to,
         field: key,
@@ -43,10 +55,19 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
     }
   }
   for (const [key, rule] of Object.entries(mapping.fields)) {
-    const answer = form.answers.get(key);
+    const answer = answerOf(key);
     // Several fields may feed one path (e.g. an email asked on two pages): the first answered wins.
     if (answer === undefined || fedBy.has(rule.to)) continue;
-    const converted = convert(answer, rule);
+    const sentType = form.types?.get(key);
+    const misfit =
+      sentType !== undefined && isKnownAnswerType(form.provider, sentType)
+        ? answerTypeProblem(form.provider, key, sentType, rule)
+        : undefined;
+    if (misfit !== undefined) {
+      problems.push({ path: rule.to, field: key, message: misfit });
+      continue;
+    }
+    const converted = convert(answer, rule, form.choiceIds?.get(key));
     if (converted.ok) {
       values.set(rule.to, converted.value);
       fedBy.set(rule.to, key);
@@ -55,6 +76,7 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
     }
   }
 
+  composeStarts(values, fedBy, problems, title);
   const { candidate, pathOf } = assemble(mapping, form, values);
   const parsed = SubmissionSchema.safeParse(candidate);
   if (parsed.success && problems.length === 0) return parsed.data;
@@ -164,15 +186,29 @@ function fieldFor(path: string, fedBy: ReadonlyMap<string, string>): string | un
   }
 }
 
-function convert(answer: AnswerValue, rule: FieldRule): Converted {
-  const kind = targetKind(rule.to);
-  const transform: Transform =
-    rule.transform ??
-    (kind === "number" ? "number" : kind === "boolean" ? "yesno" : kind === "list" ? "list" : "text");
-  if (typeof transform === "object") return choose(answer, transform.choices, kind === "list");
+function convert(
+  answer: AnswerValue,
+  rule: FieldRule,
+  choiceIds: ReadonlyMap<string, readonly string[]> | undefined,
+): Converted {
+  const transform = effectiveTransform(rule);
+  if (typeof transform === "object") {
+    if ("choices" in transform) {
+      return choose(answer, transform.choices, targetKind(rule.to) === "list", choiceIds);
+    }
+    if ("date" in transform) return single(answer, (value) => read(readDate(value, transform.date)));
+    if ("time" in transform) return single(answer, (value) => read(readTime(value, transform.time)));
+    return single(answer, (value) => read(readInstantParts(value, transform.instant)));
+  }
   switch (transform) {
     case "date":
-      return single(answer, toDate);
+      return single(answer, (value) => read(readDate(value)));
+    case "time":
+      return single(answer, (value) => read(readTime(value)));
+    case "instant":
+      return single(answer, (value) => read(readInstantParts(value)));
+    case "zone":
+      return single(answer, (value) => read(readZone(value)));
     case "yesno":
       return single(answer, toYesNo);
     case "number":
@@ -187,6 +223,110 @@ function convert(answer: AnswerValue, rule: FieldRule): Converted {
     case "text":
       return single(answer, toText);
   }
+}
+
+function read<T>(result: { ok: true; value: T } | { ok: false; message: string }): Converted {
+  return result;
+}
+
+/**
+ * An answer a provider sends for a question left empty: "", [], a record of empty strings (common
+ * `isBlank`), and Jotform's unanswered Appointment, which keeps its duration and zone but no date.
+ */
+function isUnanswered(answer: AnswerValue): boolean {
+  if (typeof answer !== "object" || Array.isArray(answer)) return false;
+  const record = answer as Readonly<Record<string, string>>;
+  return record.implementation !== undefined && record.date !== undefined && record.date.trim() === "";
+}
+
+/**
+ * Turns each interview's start, given whole or in parts (`startsAt.date`, `.time`, `.zone`), into one
+ * instant with its offset. What a whole answer carries wins over parts (a Jotform Appointment's own
+ * zone decides its instant); a zone default may be a name, "applicant" (applicant.timezone) or
+ * "interview" (the interview's own timezone). An interview with no timezone takes the start's zone.
+ */
+function composeStarts(
+  values: Map<string, unknown>,
+  fedBy: Map<string, string>,
+  problems: MappingProblem[],
+  title: string,
+): void {
+  const indexes = new Set<string>();
+  for (const path of values.keys()) {
+    const match = /^interviews\.(\d+)\.startsAt(\.|$)/.exec(path);
+    if (match?.[1] !== undefined) indexes.add(match[1]);
+  }
+  for (const index of indexes) {
+    const at = `interviews.${index}.startsAt`;
+    const whole = values.get(at);
+    const parts: InstantParts =
+      typeof whole === "object" && whole !== null ? { ...(whole as InstantParts) } : {};
+    let source = fedBy.get(at);
+    if (typeof whole === "string") {
+      const readWhole = readInstantParts(whole);
+      if (!readWhole.ok) continue; // the schema names it with its own message
+      Object.assign(parts, readWhole.value);
+    }
+    for (const part of ["date", "time", "zone"] as const) {
+      const value = values.get(`${at}.${part}`);
+      if (parts[part] === undefined && typeof value === "string") {
+        parts[part] = value;
+        source ??= fedBy.get(`${at}.${part}`);
+      }
+      values.delete(`${at}.${part}`);
+    }
+    const field = source;
+    const report = (message: string) => {
+      problems.push(
+        field === undefined
+          ? { path: at, message }
+          : { path: at, field, message: `${title} field "${field}": ${message}` },
+      );
+      values.delete(at);
+    };
+    if (values.get(`interviews.${index}.status`) === "cancelled") {
+      values.delete(at);
+      continue;
+    }
+    if (parts.instant !== undefined) {
+      values.set(at, parts.instant);
+      continue;
+    }
+    if (parts.date === undefined || parts.time === undefined) {
+      if (problems.some((problem) => problem.path.startsWith(at))) {
+        values.delete(at);
+        continue;
+      }
+      report(
+        parts.date === undefined
+          ? "the interview's start has no date"
+          : `the interview's start has a date (${parts.date}) but no time; map a time to ${at}.time`,
+      );
+      continue;
+    }
+    let zone = parts.zone;
+    if (zone === "applicant") zone = stringAt(values, "applicant.timezone");
+    else if (zone === "interview") zone = stringAt(values, `interviews.${index}.timezone`);
+    if (zone === undefined) {
+      report(
+        `${parts.date} ${parts.time} names no zone; map the form's zone question to ${at}.zone or set its default ("applicant", "interview" or a zone name)`,
+      );
+      continue;
+    }
+    const resolved = localToInstant(parts.date, parts.time, zone);
+    if (!resolved.ok) {
+      report(resolved.message);
+      continue;
+    }
+    values.set(at, resolved.value);
+    if (values.get(`interviews.${index}.timezone`) === undefined)
+      values.set(`interviews.${index}.timezone`, zone);
+  }
+}
+
+function stringAt(values: ReadonlyMap<string, unknown>, path: string): string | undefined {
+  const value = values.get(path);
+  return typeof value === "string" ? value : undefined;
 }
 
 type One = string | number | boolean | Readonly<Record<string, string>>;
@@ -234,27 +374,6 @@ function toYesNo(value: One): Converted {
   return { ok: false, message: `expected yes or no, got ${describe(value)}` };
 }
 
-function toDate(value: One): Converted {
-  let iso: string | undefined;
-  if (typeof value === "string") {
-    const text = value.trim();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = text;
-    else if (/^\d{4}-\d{2}-\d{2}T/.test(text) && DateTime.fromISO(text, { setZone: true }).isValid) {
-      iso = text.slice(0, 10);
-    }
-  } else if (typeof value === "object") {
-    // Jotform's date field: {month, day, year}.
-    const { year, month, day } = value;
-    if (year !== undefined && month !== undefined && day !== undefined && /^\d{4}$/.test(year.trim())) {
-      if (/^\d{1,2}$/.test(month.trim()) && /^\d{1,2}$/.test(day.trim())) {
-        iso = `${year.trim()}-${month.trim().padStart(2, "0")}-${day.trim().padStart(2, "0")}`;
-      }
-    }
-  }
-  if (iso !== undefined && DateTime.fromISO(iso, { zone: "utc" }).isValid) return { ok: true, value: iso };
-  return { ok: false, message: `expected a date (YYYY-MM-DD), got ${describe(value)}` };
-}
-
 function toList(answer: AnswerValue): Converted {
   if (Array.isArray(answer)) {
     return {
@@ -267,17 +386,30 @@ function toList(answer: AnswerValue): Converted {
   return { ok: false, message: `expected one or more answers, got ${describe(answer as One)}` };
 }
 
+/**
+ * Choices match the answer's text, or, for providers that send option ids (Tally, Typeform), any id
+ * or ref of the chosen option: a mapping may key its choices by what people read or by stable ids.
+ */
 function choose(
   answer: AnswerValue,
   choices: Readonly<Record<string, string | number | boolean | null>>,
   many: boolean,
+  choiceIds: ReadonlyMap<string, readonly string[]> | undefined,
 ): Converted {
   const labels = Object.keys(choices);
-  const lookup = (label: string): { found: true; value: unknown } | { found: false } => {
+  const lookupOne = (label: string): { found: true; value: unknown } | { found: false } => {
     if (Object.hasOwn(choices, label)) return { found: true, value: choices[label] };
     const wanted = label.trim().toLowerCase();
     const match = labels.find((candidate) => candidate.trim().toLowerCase() === wanted);
     return match === undefined ? { found: false } : { found: true, value: choices[match] };
+  };
+  const lookup = (label: string): { found: true; value: unknown } | { found: false } => {
+    const hit = lookupOne(label);
+    if (hit.found) return hit;
+    for (const id of choiceIds?.get(label) ?? []) {
+      if (Object.hasOwn(choices, id)) return { found: true, value: choices[id] };
+    }
+    return hit;
   };
   const pick = (value: One): Converted => {
     const label = typeof value === "object" ? undefined : String(value);

@@ -37,6 +37,13 @@ export interface ParsedForm {
   formId: string;
   submissionId: string;
   answers: ReadonlyMap<string, AnswerValue>;
+  /**
+   * For choice answers of providers that send option ids (Tally, Typeform): field name -> chosen
+   * option's text -> that option's ids and refs, so a mapping's choices may name either.
+   */
+  choiceIds?: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
+  /** Field name -> the provider's answer type, where the provider sends it (Tally `type`, Typeform `field.type`). */
+  types?: ReadonlyMap<string, string>;
 }
 
 /** Case-insensitive header lookup; the first value when a header repeats. */

@@ -59,8 +59,9 @@ function reserialise(bytes: Buffer): string | undefined {
 /**
  * Reads a `FORM_RESPONSE` event (https://tally.so/help/webhooks, "Example webhook event"). Each field is
  * reachable by its `key` (stable, e.g. `question_3EKz4n`) and by its `label` (the question as shown; the
- * first field with a label keeps it). Choice fields send option ids; they are resolved to the options'
- * texts here, so mappings speak the labels people see. Idempotency key: `data.responseId`, else `eventId`.
+ * first field with a label keeps it). Choice fields send option ids (a list, or for a one-answer choice
+ * sometimes a bare id); they are resolved to the options' texts here, so mappings speak the labels people
+ * see, and the ids are kept in `choiceIds` so a mapping may key its choices by id instead. Idempotency key: `data.responseId`, else `eventId`.
  */
 export function parseTally(rawBody: Uint8Array | string): ParsedForm {
   const body = parseJsonBody(bodyText(rawBody), "the Tally body");
@@ -85,16 +86,43 @@ export function parseTally(rawBody: Uint8Array | string): ParsedForm {
   }
 
   const book = new AnswerBook();
+  const choiceIds = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  const types = new Map<string, string>();
   for (const field of Array.isArray(data.fields) ? data.fields : []) {
     if (!isRecord(field)) continue;
-    book.add([idString(field.key), idString(field.label)], tallyValue(field));
+    const names = [idString(field.key), idString(field.label)];
+    book.add(names, tallyValue(field));
+    const type = idString(field.type);
+    for (const name of names)
+      if (type !== undefined && name !== undefined && !types.has(name)) types.set(name, type);
+    const ids = chosenOptionIds(field);
+    for (const name of names) {
+      if (ids !== undefined && name !== undefined && !choiceIds.has(name)) choiceIds.set(name, ids);
+    }
   }
-  return { provider: "tally", formId, submissionId, answers: book.answers };
+  return { provider: "tally", formId, submissionId, answers: book.answers, choiceIds, types };
+}
+
+/** Chosen option text -> [option id], for a choice field (value a bare id or a list of ids). */
+function chosenOptionIds(field: Record<string, unknown>): Map<string, readonly string[]> | undefined {
+  const texts = optionTexts(field.options);
+  if (texts.size === 0) return undefined;
+  const chosen =
+    typeof field.value === "string" ? [field.value] : Array.isArray(field.value) ? field.value : [];
+  const ids = new Map<string, readonly string[]>();
+  for (const id of chosen) {
+    const text = typeof id === "string" ? texts.get(id) : undefined;
+    if (text !== undefined && typeof id === "string") ids.set(text, [id]);
+  }
+  return ids;
 }
 
 function tallyValue(field: Record<string, unknown>): AnswerValue | undefined {
   const value = field.value;
-  if (typeof value === "string" || typeof value === "boolean") return value;
+  // A one-answer choice may arrive as a bare option id rather than a one-item list
+  // (PipedreamHQ/pipedream issue 9129): it is an id when the field's options name it.
+  if (typeof value === "string") return optionTexts(field.options).get(value) ?? value;
+  if (typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (Array.isArray(value)) {
     const texts = optionTexts(field.options);

@@ -77,18 +77,27 @@ export function parseTypeform(rawBody: Uint8Array | string): ParsedForm {
   }
 
   const book = new AnswerBook();
+  const choiceIds = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  const types = new Map<string, string>();
   for (const answer of Array.isArray(response.answers) ? response.answers : []) {
     if (!isRecord(answer) || !isRecord(answer.field)) continue;
     const id = idString(answer.field.id);
     const ref = idString(answer.field.ref) ?? (id === undefined ? undefined : refById.get(id));
     book.add([ref, id], typeformAnswerValue(answer));
+    const type = idString(answer.field.type);
+    for (const name of [ref, id])
+      if (type !== undefined && name !== undefined && !types.has(name)) types.set(name, type);
+    const ids = typeformChoiceIds(answer);
+    for (const name of [ref, id]) {
+      if (ids.size > 0 && name !== undefined && !choiceIds.has(name)) choiceIds.set(name, ids);
+    }
   }
   if (isRecord(response.hidden)) {
     for (const [name, value] of Object.entries(response.hidden)) {
       if (typeof value === "string") book.add([`hidden.${name}`], value);
     }
   }
-  return { provider: "typeform", formId, submissionId, answers: book.answers };
+  return { provider: "typeform", formId, submissionId, answers: book.answers, choiceIds, types };
 }
 
 /** The value of one answer by its `type`: text, email, number, boolean, date, phone_number, url, file_url, choice, choices. */
@@ -117,6 +126,32 @@ function typeformAnswerValue(answer: Record<string, unknown>): AnswerValue | und
       return undefined;
     }
   }
+}
+
+/**
+ * Chosen label -> the choice's id and ref: `choice: {id, ref, label}` and
+ * `choices: {ids, refs, labels}` (index-aligned), as Typeform's webhook reference lists them.
+ */
+function typeformChoiceIds(answer: Record<string, unknown>): Map<string, readonly string[]> {
+  const ids = new Map<string, readonly string[]>();
+  const aliasesOf = (...values: unknown[]) => values.filter((v): v is string => typeof v === "string");
+  if (answer.type === "choice" && isRecord(answer.choice) && typeof answer.choice.label === "string") {
+    ids.set(answer.choice.label, aliasesOf(answer.choice.id, answer.choice.ref));
+  }
+  if (answer.type === "choices" && isRecord(answer.choices) && Array.isArray(answer.choices.labels)) {
+    const { labels, ids: choiceIds, refs } = answer.choices;
+    labels.forEach((label, index) => {
+      if (typeof label !== "string") return;
+      ids.set(
+        label,
+        aliasesOf(
+          Array.isArray(choiceIds) ? choiceIds[index] : undefined,
+          Array.isArray(refs) ? refs[index] : undefined,
+        ),
+      );
+    });
+  }
+  return ids;
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -13,7 +13,10 @@ const forms = (name: string) => join(ROOT, "shared", "intake", "forms", name);
 async function check(mapping: string, payload: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await runForms(["check", mapping, payload], { out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await runForms(["check", mapping, payload], {
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
   return { code, out, err };
 }
 

@@ -22,10 +22,20 @@ describe("npm run forms", () => {
     const found = await loadMappingDir(join(ROOT, "shared", "intake", "forms"));
     expect(found.map((f) => f.mapping.provider).sort()).toEqual([
       "google-forms",
+      "google-forms",
+      "google-forms",
+      "jotform",
+      "jotform",
       "jotform",
       "tally",
+      "tally",
+      "tally",
+      "typeform",
+      "typeform",
       "typeform",
     ]);
+    const forms = found.map((f) => `${f.mapping.provider}:${f.mapping.formId}`);
+    expect(new Set(forms).size).toBe(forms.length);
   });
 
   it.each([
@@ -37,6 +47,57 @@ describe("npm run forms", () => {
     const { code, out } = await run("check", forms(mapping), fixture(payload));
     expect(code).toBe(0);
     expect(SubmissionSchema.safeParse(JSON.parse(out)).success).toBe(true);
+  });
+
+  it.each([
+    // Each provider's interview booking and "I got an interview" example, with its derived payload.
+    [
+      "jotform-interview-booking.json",
+      "jotform/interview-booking.derived.multipart",
+      { startsAt: "2026-12-11T20:00:00+00:00", timezone: "Europe/London" },
+    ],
+    [
+      "jotform-interview-report.json",
+      "jotform/interview-report.derived.multipart",
+      { id: "EXAMPLE-IM-2027", startsAt: "2026-12-11T09:30:00-06:00", timezone: "America/Chicago" },
+    ],
+    [
+      "tally-interview-booking.json",
+      "tally/interview-booking.derived.json",
+      { startsAt: "2026-12-11T14:30:00-06:00", format: "virtual" },
+    ],
+    [
+      "tally-interview-report.json",
+      "tally/interview-report.derived.json",
+      { id: "MERCY-IM-2027", startsAt: "2026-11-02T09:00:00-05:00", format: "in_person" },
+    ],
+    [
+      "typeform-interview-booking.json",
+      "typeform/interview-booking.derived.json",
+      { startsAt: "2026-11-02T09:30:00-05:00", timezone: "America/New_York" },
+    ],
+    [
+      "typeform-interview-report.json",
+      "typeform/interview-report.derived.json",
+      { id: "MERCY-IM-2027", status: "scheduled", startsAt: "2026-11-03T14:30:00-05:00" },
+    ],
+    [
+      "google-forms-interview-booking.json",
+      "google-forms/interview-booking.body.json",
+      { startsAt: "2026-12-11T20:00:00-06:00", format: "in_person" },
+    ],
+    [
+      "google-forms-interview-report.json",
+      "google-forms/interview-report.body.json",
+      { id: "PACIFIC-FM-2027", status: "cancelled" },
+    ],
+  ])("check %s %s puts the interview at the right instant", async (mapping, payload, interview) => {
+    const { code, out, err } = await run("check", forms(mapping), fixture(payload));
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const submission = SubmissionSchema.parse(JSON.parse(out));
+    expect(submission.type).toBe("milestone.update");
+    expect(submission.interviews).toEqual([expect.objectContaining(interview)]);
   });
 
   it("check prints every problem and exits 2", async () => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PROVIDERS } from "#intake/providers/list.ts";
 
 /**
  * One deployment stage's settings, validated once. `infra/app.ts` reads them from CDK context
@@ -71,15 +72,7 @@ export const StageConfigSchema = z
        * One SecureString per connected form provider (its signing secret; Jotform's token). A
        * provider without one is not connected: its route answers 404.
        */
-      formProviders: z
-        .object({
-          typeform: ssmParameterName.optional(),
-          tally: ssmParameterName.optional(),
-          jotform: ssmParameterName.optional(),
-          "google-forms": ssmParameterName.optional(),
-        })
-        .strict()
-        .default({}),
+      formProviders: z.partialRecord(z.enum(PROVIDERS), ssmParameterName).default({}),
       /** Only if the parameters are encrypted with a customer-managed key instead of aws/ssm. */
       kmsKeyArn: z
         .string()

@@ -3,23 +3,16 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError } from "#errors";
-import { blankProblem, HttpProblem, problemFor } from "#intake/http-problem.ts";
-import {
-  header,
-  isOneClickForm,
-  mediaType,
-  queryParameter,
-  rawBody,
-  routePath,
-} from "#intake/http-request.ts";
-import { FORM_ROUTES, type FormIntake } from "#intake/providers/http-routes.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
+import { FORM_ROUTES, type FormIntake } from "./form-routes.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
+import { blankProblem, HttpProblem, problemFor } from "./problem.ts";
+import { header, isOneClickForm, mediaType, queryParameter, rawBody, routePath } from "./request.ts";
 
 /**
  * The HTTP API's routes over API Gateway HTTP API payload 2.0 events.

@@ -4,9 +4,9 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { clockFor } from "#config/clock.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
-import { formIntakeFromFolder } from "#intake/providers/http-routes.ts";
 import { createLogger } from "#observability/logger.ts";
 import { createHttpApi } from "./app.ts";
+import { formIntakeFromFolder } from "./form-routes.ts";
 
 // Composition root: built once per cold start.
 const config = loadHttpApiConfig();

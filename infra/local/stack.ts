@@ -16,6 +16,7 @@ import { type LocalClock, localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { createTable } from "#adapters/dynamodb/create-table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
+import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { ClockCommandSchema, clockTarget, createDueRunner, type DueRunReport } from "./clock-control.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.ts";
@@ -108,17 +109,12 @@ const API_GATEWAY_MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_PORTS = { api: 3000, ses: 8005, dynamodb: 8000 } as const;
 
 /**
- * The form-provider routes the local stack connects, the variable each handler reads, and how a new
- * secret is made: Typeform and Tally sign with any shared string, Jotform's route takes a URL token,
- * and the Google Apps Script signs per Standard Webhooks.
+ * How the local stack makes a provider's secret: Typeform and Tally sign with any shared string,
+ * Jotform's route takes a URL token, and the Google Apps Script signs per Standard Webhooks.
  */
-const LOCAL_FORM_PROVIDERS = {
-  typeform: { variable: "TYPEFORM_SECRET", create: newSigningKey },
-  tally: { variable: "TALLY_SECRET", create: newSigningKey },
-  jotform: { variable: "JOTFORM_TOKEN", create: newSigningKey },
-  "google-forms": { variable: "GOOGLE_FORMS_SECRET", create: newWebhookSecret },
-} as const;
-export type LocalFormProvider = keyof typeof LOCAL_FORM_PROVIDERS;
+const NEW_SECRET = { "shared-string": newSigningKey, "standard-webhooks": newWebhookSecret } as const;
+
+export type LocalFormProvider = ProviderName;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const started = Date.now();
@@ -155,15 +151,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
 
     const formSecrets = {} as Record<LocalFormProvider, string>;
-    for (const [provider, { variable, create }] of Object.entries(LOCAL_FORM_PROVIDERS)) {
+    for (const { name, secretVariable, secretFormat } of FORM_PROVIDERS) {
       const secret = await loadOrCreateSecret({
-        name: `MATCHPATH_${variable}`,
-        given: options.formSecrets?.[provider as LocalFormProvider] ?? process.env[`MATCHPATH_${variable}`],
-        file: dataDir ? join(dataDir, `${provider}-secret`) : undefined,
-        create,
-        ...(provider === "google-forms" ? { validate: isWebhookSecret } : {}),
+        name: `MATCHPATH_${secretVariable}`,
+        given: options.formSecrets?.[name] ?? process.env[`MATCHPATH_${secretVariable}`],
+        file: dataDir ? join(dataDir, `${name}-secret`) : undefined,
+        create: NEW_SECRET[secretFormat],
+        ...(secretFormat === "standard-webhooks" ? { validate: isWebhookSecret } : {}),
       });
-      formSecrets[provider as LocalFormProvider] = secret.value;
+      formSecrets[name] = secret.value;
     }
 
     // DynamoDB Local reports usage to AWS unless told not to; a local stack should stay local.
@@ -236,10 +232,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       WEBHOOK_SECRET: webhookSecret.value,
       UNSUBSCRIBE_SECRET: unsubscribeSecret.value,
       ...Object.fromEntries(
-        Object.entries(LOCAL_FORM_PROVIDERS).map(([provider, { variable }]) => [
-          variable,
-          formSecrets[provider as LocalFormProvider],
-        ]),
+        FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, formSecrets[name]]),
       ),
     });
     if (options.handlerLogLevel) process.env.POWERTOOLS_LOG_LEVEL ??= options.handlerLogLevel;

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { FORM_PROVIDERS, PROVIDERS } from "#intake/providers/list.ts";
 import { type LocalStack, startLocalStack } from "./stack.ts";
 
 /**
@@ -23,8 +24,7 @@ Options:
 Environment:
   PORT                       HTTP API port (default 3000; 0 picks a free one)
   MATCHPATH_WEBHOOK_SECRET   a whsec_ secret; default: kept in .data/webhook-secret (generated once)
-  MATCHPATH_TYPEFORM_SECRET, MATCHPATH_TALLY_SECRET, MATCHPATH_JOTFORM_TOKEN,
-  MATCHPATH_GOOGLE_FORMS_SECRET
+  ${FORM_PROVIDERS.map((p) => `MATCHPATH_${p.secretVariable}`).join(", ")}
                              the form-provider routes' secrets; default: kept in .data/<provider>-secret
   MATCHPATH_CLOCK            the local clock's start instant, e.g. 2026-06-01T09:00:00Z (default: now)
   MATCHPATH_SES_PORT         SES emulator port (default 8005)
@@ -34,7 +34,7 @@ Environment:
 Routes:
   GET  /health
   POST /intake/webhook            Standard Webhooks signed applicant snapshot or milestone update
-  POST /intake/typeform|tally|jotform|google-forms
+  POST /intake/${PROVIDERS.join("|")}
                                   a form provider's own webhook, mapped by shared/intake/forms/*.json
   GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
   GET  /local/clock               the local clock (moves that cross midnight UTC run the daily sweeper)
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
       `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
       "",
       `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
-      `Form routes:    ${stack.urls.api}/intake/{typeform,tally,jotform,google-forms}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
+      `Form routes:    ${stack.urls.api}/intake/{${PROVIDERS.join(",")}}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
       "",
       "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",
       curlExample(stack),

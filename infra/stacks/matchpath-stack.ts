@@ -5,6 +5,7 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { FORM_PROVIDERS } from "#intake/providers/list.ts";
 import { isDisposable, type StageConfig } from "../config.ts";
 import { ApplicantTable } from "../constructs/applicant-table.ts";
 import { DailySweep } from "../constructs/daily-sweep.ts";
@@ -24,16 +25,6 @@ export interface MatchpathStackProps extends StackProps {
   readonly config: StageConfig;
   readonly code: CodeLocation;
 }
-
-type FormProvider = keyof StageConfig["secrets"]["formProviders"];
-
-/** The http-api's environment variable for each provider's SSM parameter (shared/config/env.ts). */
-const FORM_PROVIDER_VARIABLES: Record<FormProvider, string> = {
-  typeform: "TYPEFORM_SECRET_PARAMETER",
-  tally: "TALLY_SECRET_PARAMETER",
-  jotform: "JOTFORM_TOKEN_PARAMETER",
-  "google-forms": "GOOGLE_FORMS_SECRET_PARAMETER",
-};
 
 /** The HTTP API's routes, all served by the http-api function (functions/http-api/app.ts). */
 const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = [
@@ -105,9 +96,10 @@ export class MatchpathStack extends Stack {
     };
     const onFailure = new SqsDestination(asyncFailures);
     // The http-api reads each connected provider's secret from the variable its config names.
-    const formProviders = Object.entries(secrets.formProviders)
-      .filter((entry): entry is [FormProvider, string] => entry[1] !== undefined)
-      .map(([provider, parameter]) => ({ variable: FORM_PROVIDER_VARIABLES[provider], parameter }));
+    const formProviders = FORM_PROVIDERS.flatMap(({ name, secretVariable }) => {
+      const parameter = secrets.formProviders[name];
+      return parameter === undefined ? [] : [{ variable: `${secretVariable}_PARAMETER`, parameter }];
+    });
 
     const httpApi = make(
       "httpApi",

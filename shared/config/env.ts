@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { EventBridgeWakeUpOptions } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { ConfigError } from "#errors";
+import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 
 /**
  * The one place that reads the process environment. Each function validates only what it needs,
@@ -115,7 +116,7 @@ export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;
   unsubscribeSecret: SecretSetting;
   /** Only the connected providers appear. */
-  formSecrets: Partial<Record<FormProvider, SecretSetting>>;
+  formSecrets: Partial<Record<ProviderName, SecretSetting>>;
   formMappingsDir: string;
 }
 
@@ -156,14 +157,11 @@ function awsSettings(
   return { region: base.AWS_REGION, tableName: base.TABLE_NAME, clock: base.CLOCK, endpoints };
 }
 
-/** Form providers (issue #4): each is connected only when its secret (or SSM parameter name) is set. */
-const FORM_PROVIDER_SECRETS = [
-  ["typeform", "TYPEFORM_SECRET", "TYPEFORM_SECRET_PARAMETER"],
-  ["tally", "TALLY_SECRET", "TALLY_SECRET_PARAMETER"],
-  ["jotform", "JOTFORM_TOKEN", "JOTFORM_TOKEN_PARAMETER"],
-  ["google-forms", "GOOGLE_FORMS_SECRET", "GOOGLE_FORMS_SECRET_PARAMETER"],
-] as const;
-type FormProvider = (typeof FORM_PROVIDER_SECRETS)[number][0];
+/** Form providers: each is connected only when its secret (or SSM parameter name) is set. */
+const FORM_PROVIDER_SECRETS = FORM_PROVIDERS.map(
+  ({ name, secretVariable, secretFormat }) =>
+    [name, secretVariable, `${secretVariable}_PARAMETER`, secretFormat] as const,
+);
 
 const HttpApiSchema = z.object({
   ...awsPieces,
@@ -194,13 +192,13 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
     ),
     formSecrets: Object.fromEntries(
       FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
-        ([provider, value, parameter]) => [
+        ([provider, value, parameter, format]) => [
           provider,
           secretSetting(
             values,
             value,
             parameter,
-            provider === "google-forms" ? checkWebhookSecret : undefined,
+            format === "standard-webhooks" ? checkWebhookSecret : undefined,
           ),
         ],
       ),

@@ -1,4 +1,5 @@
 import type { ProviderName } from "#intake/providers/common.ts";
+import { providerNamed } from "#intake/providers/list.ts";
 import { effectiveTransform, type TargetKind, type Transform, targetKind } from "./schema.ts";
 
 /**
@@ -164,13 +165,6 @@ export function isKnownAnswerType(provider: ProviderName, type: string): boolean
   return ANSWER_TYPES[provider].some((entry) => entry.type === type);
 }
 
-const PROVIDER_TITLES: Record<ProviderName, string> = {
-  typeform: "Typeform",
-  tally: "Tally",
-  jotform: "Jotform",
-  "google-forms": "Google Forms",
-};
-
 /**
  * Why a field of this answer type cannot fill this rule's path, with what to do instead; undefined
  * when it can. `choices` lets a choice-like answer fill any path (its values are checked later).
@@ -181,7 +175,7 @@ export function answerTypeProblem(
   type: string,
   rule: { to: string; transform?: Transform | undefined },
 ): string | undefined {
-  const title = PROVIDER_TITLES[provider];
+  const title = providerNamed(provider).title;
   const known = ANSWER_TYPES[provider].find((entry) => entry.type === type);
   if (known === undefined) {
     return `${title} field "${field}" has type ${JSON.stringify(type)}, which is not a ${title} answer type; use one of ${ANSWER_TYPES[

@@ -1,7 +1,8 @@
 import type * as z from "zod";
 import { type FieldProblem, MILESTONE_KEYS, type Submission, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
-import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";
+import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
+import { providerNamed } from "#intake/providers/list.ts";
 import { answerTypeProblem, isKnownAnswerType } from "./answer-types.ts";
 import {
   type InstantParts,
@@ -18,13 +19,6 @@ export interface MappingProblem extends FieldProblem {
   field?: string;
 }
 
-const PROVIDER_TITLES: Record<ProviderName, string> = {
-  typeform: "Typeform",
-  tally: "Tally",
-  jotform: "Jotform",
-  "google-forms": "Google Forms",
-};
-
 type Converted = { ok: true; value: unknown } | { ok: false; message: string };
 
 /**
@@ -35,7 +29,7 @@ type Converted = { ok: true; value: unknown } | { ok: false; message: string };
  * submission is returned, valid, or nothing is.
  */
 export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submission {
-  const title = PROVIDER_TITLES[form.provider];
+  const title = providerNamed(form.provider).title;
   const problems: MappingProblem[] = [];
   const values = new Map<string, unknown>(Object.entries(mapping.defaults));
   const fedBy = new Map<string, string>();

@@ -6,7 +6,7 @@ import {
   MedicalSchoolSchema,
   MILESTONE_KEYS,
 } from "#domain/snapshot.ts";
-import { PROVIDERS } from "#intake/providers/common.ts";
+import { PROVIDERS } from "#intake/providers/list.ts";
 import { answerTypeProblem } from "./answer-types.ts";
 
 /**

@@ -2,13 +2,9 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { FieldProblem } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 
-/** The form providers Matchpath accepts, each on its own route `POST /intake/<provider>`. */
-export const PROVIDERS = ["typeform", "tally", "jotform", "google-forms"] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+import type { ProviderName } from "./list.ts";
 
-export function isProviderName(value: string): value is ProviderName {
-  return (PROVIDERS as readonly string[]).includes(value);
-}
+export type { ProviderName } from "./list.ts";
 
 /** Header values as API Gateway, Node's http module or a test hands them over; names in any case. */
 export type HeaderMap = Readonly<Record<string, string | readonly string[] | undefined>>;

@@ -12,6 +12,7 @@ import {
   parseJsonBody,
   shapeProblem,
 } from "./common.ts";
+import type { FormProvider } from "./provider.ts";
 
 /**
  * Google Forms has no webhooks; the repository ships an Apps Script
@@ -64,3 +65,13 @@ function namedValue(value: unknown): AnswerValue | undefined {
   // Sheets-style namedValues wrap a single answer in a one-element list.
   return items.length === 1 ? items[0] : items;
 }
+
+/** Google Forms through the shipped Apps Script: `POST /intake/google-forms`, signed per Standard Webhooks. */
+export const googleForms = {
+  name: "google-forms",
+  title: "Google Forms",
+  secretVariable: "GOOGLE_FORMS_SECRET",
+  secretFormat: "standard-webhooks",
+  verify: (request, secret, clock) => verifyGoogleForms(request.rawBody, request.headers, secret, clock),
+  parse: (request) => parseGoogleForms(request.rawBody),
+} as const satisfies FormProvider<"google-forms">;

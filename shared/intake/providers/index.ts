@@ -6,13 +6,11 @@ import type { IntakeSource } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { ParsedForm, ProviderName, ProviderRequest } from "./common.ts";
 import { UnknownFormError } from "./errors.ts";
-import { parseGoogleForms, verifyGoogleForms } from "./google-forms.ts";
-import { parseJotform, verifyJotform } from "./jotform.ts";
-import { parseTally, verifyTally } from "./tally.ts";
-import { parseTypeform, verifyTypeform } from "./typeform.ts";
+import { providerNamed } from "./list.ts";
 
-export { isProviderName, PROVIDERS, type ProviderName, type ProviderRequest } from "./common.ts";
+export type { ProviderRequest } from "./common.ts";
 export { UnknownFormError } from "./errors.ts";
+export { isProviderName, PROVIDERS, type ProviderName } from "./list.ts";
 
 export interface ProviderIntakeDeps {
   /** The provider's signing secret (Jotform: the URL token); from the config module's SecretSource. */
@@ -70,32 +68,12 @@ export async function verifiedForm(
   secret: string,
   clock: Clock,
 ): Promise<ParsedForm> {
-  switch (provider) {
-    case "typeform":
-      verifyTypeform(request.rawBody, request.headers, secret);
-      return parseTypeform(request.rawBody);
-    case "tally":
-      verifyTally(request.rawBody, request.headers, secret);
-      return parseTally(request.rawBody);
-    case "jotform":
-      verifyJotform(request.query, secret);
-      return parseJotform(request.rawBody, request.headers);
-    case "google-forms":
-      verifyGoogleForms(request.rawBody, request.headers, secret, clock);
-      return parseGoogleForms(request.rawBody);
-  }
+  const { verify, parse } = providerNamed(provider);
+  verify(request, secret, clock);
+  return parse(request);
 }
 
 /** Reads a delivery WITHOUT checking its signature: only for `npm run forms -- check` on a saved body. */
 export async function parseUnverified(provider: ProviderName, request: ProviderRequest): Promise<ParsedForm> {
-  switch (provider) {
-    case "typeform":
-      return parseTypeform(request.rawBody);
-    case "tally":
-      return parseTally(request.rawBody);
-    case "jotform":
-      return parseJotform(request.rawBody, request.headers);
-    case "google-forms":
-      return parseGoogleForms(request.rawBody);
-  }
+  return providerNamed(provider).parse(request);
 }

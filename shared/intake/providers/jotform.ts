@@ -14,6 +14,7 @@ import {
   queryValue,
   shapeProblem,
 } from "./common.ts";
+import type { FormProvider } from "./provider.ts";
 
 /**
  * Jotform does not sign its webhooks: no HMAC, no signing secret, no signature header is offered (see
@@ -137,3 +138,13 @@ function jotformValue(value: unknown): AnswerValue | undefined {
   }
   return undefined;
 }
+
+/** Jotform: `POST /intake/jotform?token=…`, the token being `JOTFORM_TOKEN`. */
+export const jotform = {
+  name: "jotform",
+  title: "Jotform",
+  secretVariable: "JOTFORM_TOKEN",
+  secretFormat: "shared-string",
+  verify: (request, secret) => verifyJotform(request.query, secret),
+  parse: (request) => parseJotform(request.rawBody, request.headers),
+} as const satisfies FormProvider<"jotform">;

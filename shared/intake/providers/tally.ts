@@ -14,6 +14,7 @@ import {
   parseJsonBody,
   shapeProblem,
 } from "./common.ts";
+import type { FormProvider } from "./provider.ts";
 
 /**
  * Tally: `Tally-Signature: <base64 HMAC-SHA256(signing secret, payload)>`, no `sha256=` prefix.
@@ -160,3 +161,13 @@ function optionTexts(options: unknown): Map<string, string> {
   }
   return texts;
 }
+
+/** Tally: `POST /intake/tally`, signed with `TALLY_SECRET`. */
+export const tally = {
+  name: "tally",
+  title: "Tally",
+  secretVariable: "TALLY_SECRET",
+  secretFormat: "shared-string",
+  verify: (request, secret) => verifyTally(request.rawBody, request.headers, secret),
+  parse: (request) => parseTally(request.rawBody),
+} as const satisfies FormProvider<"tally">;

@@ -14,6 +14,7 @@ import {
   parseJsonBody,
   shapeProblem,
 } from "./common.ts";
+import type { FormProvider } from "./provider.ts";
 
 /**
  * Typeform signs the raw request body: `Typeform-Signature: sha256=<base64 HMAC-SHA256(secret, body)>`.
@@ -157,3 +158,13 @@ function typeformChoiceIds(answer: Record<string, unknown>): Map<string, readonl
 function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
+
+/** Typeform: `POST /intake/typeform`, signed with `TYPEFORM_SECRET`. */
+export const typeform = {
+  name: "typeform",
+  title: "Typeform",
+  secretVariable: "TYPEFORM_SECRET",
+  secretFormat: "shared-string",
+  verify: (request, secret) => verifyTypeform(request.rawBody, request.headers, secret),
+  parse: (request) => parseTypeform(request.rawBody),
+} as const satisfies FormProvider<"typeform">;

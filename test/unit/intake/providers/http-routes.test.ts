@@ -1,11 +1,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { formIntakeFromFolder } from "#intake/providers/http-routes.ts";
 import { signTally } from "#intake/providers/tally.ts";
 import { signTypeform } from "#intake/providers/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { FixedClock, InMemoryApplicantStore } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../../functions/http-api/app.ts";
+import { formIntakeFromFolder } from "../../../../functions/http-api/form-routes.ts";
 import { httpEvent } from "../../functions/events.ts";
 import { crlf, fixtureBytes, fixtureText, TEST_SECRETS } from "./support.ts";
 

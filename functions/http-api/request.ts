@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { blankProblem, HttpProblem } from "./http-problem.ts";
+import { blankProblem, HttpProblem } from "./problem.ts";
 
 /** Reading an API Gateway HTTP API (payload 2.0) request at the edge. */
 

@@ -2,16 +2,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError } from "#errors";
-import { blankProblem, HttpProblem, PROBLEM_TYPES } from "#intake/http-problem.ts";
-import { rawBody } from "#intake/http-request.ts";
 import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
+import type { QueryMap } from "#intake/providers/common.ts";
+import { UnknownFormError } from "#intake/providers/errors.ts";
+import { receiveProviderForm } from "#intake/providers/index.ts";
+import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
-import { PROVIDERS, type ProviderName, type QueryMap } from "./common.ts";
-import { UnknownFormError } from "./errors.ts";
-import { receiveProviderForm } from "./index.ts";
+import { blankProblem, HttpProblem, PROBLEM_TYPES } from "./problem.ts";
+import { rawBody } from "./request.ts";
 
 /** What the provider routes need beyond the HTTP API's own deps: one secret per connected provider, and the mappings. */
 export interface FormIntake {

@@ -1,35 +1,21 @@
 import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyResultV2,
-  Context,
-  DynamoDBBatchResponse,
-  DynamoDBStreamEvent,
-} from "aws-lambda";
 import { type LocalClock, localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { createTable } from "#adapters/dynamodb/create-table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
-import { ClockCommandSchema, clockTarget, createDueRunner, type DueRunReport } from "./clock-control.ts";
+import { invokeHttpHandler, startApiServer } from "./api-server.ts";
+import { createDueRunner, type DueRunReport } from "./clock-control.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.ts";
-import { closeServer, type PublishedEvent, startLocalEventBridge } from "./eventbridge-local.ts";
-import {
-  fromLambdaResult,
-  PayloadTooLargeError,
-  readRequest,
-  toApiGatewayV2Event,
-  writeReply,
-} from "./http-event.ts";
-import { lambdaContext } from "./lambda-context.ts";
-import { isWebhookSecret, loadOrCreateSecret, newSigningKey, newWebhookSecret } from "./secrets.ts";
+import { type PublishedEvent, startLocalEventBridge } from "./eventbridge-local.ts";
+import { loadHandlers } from "./handlers.ts";
+import { localRoutes, serveLocalRoute } from "./local-routes.ts";
+import { loadLocalSecrets } from "./local-secrets.ts";
 import { createSesFeedback } from "./ses-feedback.ts";
 import { readSesStore, startSesEmulator } from "./ses-local.ts";
 import { type StreamDeadLetter, startStreamPoller } from "./stream-poller.ts";
@@ -95,24 +81,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-type PlannerHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
-type EventHandler = (event: unknown, context: Context) => Promise<unknown>;
-type ReminderHandler = (
-  event: { applicantId: string; plannedFor?: string; attempt?: number; scheduledTime?: string },
-  context: Context,
-) => Promise<unknown>;
-
-/** API Gateway's own limit on a request payload, checked before the Lambda is called. */
-const API_GATEWAY_MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
-
 export const DEFAULT_PORTS = { api: 3000, ses: 8005, dynamodb: 8000 } as const;
-
-/**
- * How the local stack makes a provider's secret: Typeform and Tally sign with any shared string,
- * Jotform's route takes a URL token, and the Google Apps Script signs per Standard Webhooks.
- */
-const NEW_SECRET = { "shared-string": newSigningKey, "standard-webhooks": newWebhookSecret } as const;
 
 export type LocalFormProvider = ProviderName;
 
@@ -133,34 +102,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   try {
     if (options.clockStart) localClock.set(options.clockStart);
-
-    const webhookSecretFile = dataDir ? join(dataDir, "webhook-secret") : undefined;
-    const webhookSecret = await loadOrCreateSecret({
-      name: "MATCHPATH_WEBHOOK_SECRET",
-      given: options.webhookSecret,
-      file: webhookSecretFile,
-      create: newWebhookSecret,
-      validate: isWebhookSecret,
-    });
-    const unsubscribeSecret = await loadOrCreateSecret({
-      name: "the unsubscribe signing key",
-      given: options.unsubscribeSecret,
-      file: dataDir ? join(dataDir, "unsubscribe-secret") : undefined,
-      create: newSigningKey,
-      validate: (value) => value.length >= 32,
-    });
-
-    const formSecrets = {} as Record<LocalFormProvider, string>;
-    for (const { name, secretVariable, secretFormat } of FORM_PROVIDERS) {
-      const secret = await loadOrCreateSecret({
-        name: `MATCHPATH_${secretVariable}`,
-        given: options.formSecrets?.[name] ?? process.env[`MATCHPATH_${secretVariable}`],
-        file: dataDir ? join(dataDir, `${name}-secret`) : undefined,
-        create: NEW_SECRET[secretFormat],
-        ...(secretFormat === "standard-webhooks" ? { validate: isWebhookSecret } : {}),
-      });
-      formSecrets[name] = secret.value;
-    }
+    const secrets = await loadLocalSecrets(options);
 
     // DynamoDB Local reports usage to AWS unless told not to; a local stack should stay local.
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocalTelemetry.html
@@ -199,52 +141,33 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     progress(`EventBridge PutEvents endpoint on :${eventBridge.port} (bus ${eventBusName})`);
 
     // The API server listens first: PUBLIC_BASE_URL (the unsubscribe links) needs its real port.
-    let route: (request: IncomingMessage, response: ServerResponse) => Promise<void> = async (
-      _request,
-      response,
-    ) => {
-      writeJson(response, 503, { message: "starting" });
-    };
-    const server = createServer((request, response) => {
-      route(request, response).catch((error: unknown) => {
-        log(`local API: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        if (!response.headersSent) writeJson(response, 500, { message: "Internal Server Error" });
-        else response.end();
-      });
-    });
-    await listen(server, options.ports?.api ?? DEFAULT_PORTS.api, host);
-    stops.push(() => closeServer(server));
-    const apiPort = (server.address() as AddressInfo).port;
-    const apiUrl = `http://${host}:${apiPort}`;
+    const api = await startApiServer({ port: options.ports?.api ?? DEFAULT_PORTS.api, host, log });
+    stops.push(() => api.stop());
 
-    // The handlers read their configuration once, at cold start: set it before the first import.
-    Object.assign(process.env, {
-      AWS_REGION: LOCAL_REGION,
-      TABLE_NAME: tableName,
-      CLOCK: "local",
-      WAKE_UP_SCHEDULER: "table",
-      MATCHPATH_DYNAMODB_ENDPOINT: dynamo.endpoint,
-      MATCHPATH_SES_ENDPOINT: ses.endpoint,
-      MATCHPATH_EVENTBRIDGE_ENDPOINT: eventBridge.endpoint,
-      EVENT_BUS_NAME: eventBusName,
-      SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
-      PUBLIC_BASE_URL: apiUrl,
-      WEBHOOK_SECRET: webhookSecret.value,
-      UNSUBSCRIBE_SECRET: unsubscribeSecret.value,
-      ...Object.fromEntries(
-        FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, formSecrets[name]]),
-      ),
-    });
-    if (options.handlerLogLevel) process.env.POWERTOOLS_LOG_LEVEL ??= options.handlerLogLevel;
-    const httpApi = (await import("../../functions/http-api/handler.ts")).handler as HttpHandler;
-    const planner = (await import("../../functions/planner/handler.ts")).handler as PlannerHandler;
-    const reminder = (await import("../../functions/reminder/handler.ts")).handler as ReminderHandler;
-    const sesEvents = (await import("../../functions/ses-events/handler.ts")).handler as EventHandler;
-    const sweeper = (await import("../../functions/sweeper/handler.ts")).handler as EventHandler;
+    const handlers = await loadHandlers(
+      {
+        AWS_REGION: LOCAL_REGION,
+        TABLE_NAME: tableName,
+        CLOCK: "local",
+        WAKE_UP_SCHEDULER: "table",
+        MATCHPATH_DYNAMODB_ENDPOINT: dynamo.endpoint,
+        MATCHPATH_SES_ENDPOINT: ses.endpoint,
+        MATCHPATH_EVENTBRIDGE_ENDPOINT: eventBridge.endpoint,
+        EVENT_BUS_NAME: eventBusName,
+        SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
+        PUBLIC_BASE_URL: api.url,
+        WEBHOOK_SECRET: secrets.webhookSecret,
+        UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
+        ...Object.fromEntries(
+          FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, secrets.formSecrets[name]]),
+        ),
+      },
+      options.handlerLogLevel,
+    );
     // Mail to the SES mailbox simulator's addresses comes back as SES's EventBridge events (ses-feedback.ts).
     const sesFeedback = createSesFeedback({
       sesEndpoint: ses.endpoint,
-      deliver: (event) => sesEvents(event, lambdaContext("matchpath-ses-events", { region: LOCAL_REGION })),
+      deliver: (event) => handlers.sesEvents(event),
       clock: localClock,
       region: LOCAL_REGION,
       log,
@@ -265,11 +188,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Lambda polls a shard about 4 times a second; locally a shorter sleep makes every clock
       // move's drain (one per due instant) quicker, at a few cheap GetRecords calls more.
       pollIntervalMs: 50,
-      onBatch: (event) => planner(event, lambdaContext("matchpath-planner", { region: LOCAL_REGION })),
+      onBatch: (event) => handlers.planner(event),
       onDeadLetter: async (failure) => {
         deadLetters.push(failure);
         log(
-          `planner: a stream batch was dead-lettered (${failure.lastError ?? "records reported as failures"}); see GET ${apiUrl}/local/dlq`,
+          `planner: a stream batch was dead-lettered (${failure.lastError ?? "records reported as failures"}); see GET ${api.url}/local/dlq`,
         );
         if (dlqFile) await appendJsonLine(dlqFile, failure);
       },
@@ -291,7 +214,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
         const event = await wakeUps.eventFor(wakeUp);
         if (!event) return undefined;
-        const result = await reminder(event, lambdaContext("matchpath-reminder", { region: LOCAL_REGION }));
+        const result = await handlers.reminder(event);
         // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
         // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
         await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
@@ -305,143 +228,39 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const moveClock = createDailySweeper({
       clock: localClock,
       fireDue,
-      invokeSweeper: (event) =>
-        sweeper(event, lambdaContext("matchpath-sweeper", { region: LOCAL_REGION, timeoutMs: 900_000 })),
+      invokeSweeper: (event) => handlers.sweeper(event),
       region: LOCAL_REGION,
     });
 
-    route = async (request, response) => {
+    const routes = localRoutes({
+      clock: localClock,
+      moveClock,
+      fireDue,
+      drain: () => poller.drain(),
+      events: () => eventBridge.events(),
+      deadLetters: () => deadLetters,
+      store,
+    });
+    api.serve(async (request, response) => {
       const path = (request.url ?? "/").split("?")[0] ?? "/";
-      if (path === "/local" || path.startsWith("/local/")) {
-        await localRoute(request, response, path);
-        return;
-      }
-      await invokeHttpApi(request, response);
-    };
+      if (path === "/local" || path.startsWith("/local/"))
+        await serveLocalRoute(routes, request, response, path);
+      else await invokeHttpHandler(request, response, handlers.httpApi, log);
+    });
 
-    async function invokeHttpApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
-      let facts: Awaited<ReturnType<typeof readRequest>>;
-      try {
-        facts = await readRequest(request, API_GATEWAY_MAX_PAYLOAD_BYTES);
-      } catch (error) {
-        if (error instanceof PayloadTooLargeError) {
-          writeJson(response, 413, { message: "Request Entity Too Large" });
-          request.resume();
-          return;
-        }
-        throw error;
-      }
-      const event = toApiGatewayV2Event(facts);
-      let result: APIGatewayProxyResultV2;
-      try {
-        result = await httpApi(event, lambdaContext("matchpath-http-api", { region: LOCAL_REGION }));
-      } catch (error) {
-        // What API Gateway answers when the integration fails.
-        log(
-          `http-api handler threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
-        writeJson(response, 500, { message: "Internal Server Error" });
-        return;
-      }
-      writeReply(response, fromLambdaResult(result));
-    }
-
-    async function localRoute(
-      request: IncomingMessage,
-      response: ServerResponse,
-      path: string,
-    ): Promise<void> {
-      const method = request.method ?? "GET";
-      if (path === "/local/clock" && method === "GET") {
-        writeJson(response, 200, { now: localClock.now().toISOString() });
-        return;
-      }
-      if (path === "/local/clock" && method === "POST") {
-        const body = await readJson(request);
-        const command = ClockCommandSchema.safeParse(body);
-        if (!command.success) {
-          writeProblem(
-            response,
-            400,
-            "Invalid clock command",
-            'Send {"now": "<ISO date-time>"} or {"advance": "<ISO duration>"}.',
-            {
-              errors: command.error.issues.map((issue) => ({
-                path: issue.path.map(String).join(".") || "(root)",
-                message: issue.message,
-              })),
-            },
-          );
-          return;
-        }
-        const report = await moveClock(clockTarget(command.data, localClock.now()));
-        writeJson(response, 200, report);
-        return;
-      }
-      if (path === "/local/fire-due" && method === "POST") {
-        writeJson(response, 200, await fireDue());
-        return;
-      }
-      if (path === "/local/drain" && method === "POST") {
-        await poller.drain();
-        writeJson(response, 200, { drained: true });
-        return;
-      }
-      if (path === "/local/events" && method === "GET") {
-        writeJson(response, 200, { events: eventBridge.events() });
-        return;
-      }
-      if (path === "/local/dlq" && method === "GET") {
-        writeJson(response, 200, { deadLetters });
-        return;
-      }
-      const applicant = /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})(\/plan)?$/.exec(path);
-      if (applicant?.[1] && method === "GET") {
-        const applicantId = applicant[1];
-        await poller.drain();
-        const state = await store.loadApplicant(applicantId);
-        if (state === undefined) {
-          writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
-          return;
-        }
-        if (applicant[2]) {
-          writeJson(response, 200, {
-            applicantId,
-            summary: state.storedPlan ?? null,
-            plan: (await store.loadPlan(applicantId)) ?? null,
-          });
-          return;
-        }
-        writeJson(response, 200, { applicantId, ...state });
-        return;
-      }
-      writeProblem(response, 404, "Unknown local route", `${method} ${path} is not a local route`, {
-        routes: [
-          "GET /local/clock",
-          'POST /local/clock {"now": "<ISO>"} | {"advance": "P7D"}',
-          "POST /local/fire-due",
-          "POST /local/drain",
-          "GET /local/events",
-          "GET /local/dlq",
-          "GET /local/applicants/:applicantId",
-          "GET /local/applicants/:applicantId/plan",
-        ],
-      });
-    }
-
-    progress(`HTTP API (API Gateway payload 2.0) on ${apiUrl}`);
+    progress(`HTTP API (API Gateway payload 2.0) on ${api.url}`);
     return {
       urls: {
-        api: apiUrl,
+        api: api.url,
         inbox: ses.endpoint,
         dynamodb: dynamo.endpoint,
         eventbridge: eventBridge.endpoint,
       },
       tableName,
       eventBusName,
-      webhookSecret: webhookSecret.value,
-      ...(webhookSecretFile ? { webhookSecretFile } : {}),
-      formSecrets,
+      webhookSecret: secrets.webhookSecret,
+      ...(secrets.webhookSecretFile ? { webhookSecretFile: secrets.webhookSecretFile } : {}),
+      formSecrets: secrets.formSecrets,
       clock: localClock,
       fireDue,
       drain: () => poller.drain(),
@@ -455,63 +274,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stopAll();
     throw error;
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(`Port ${port} on ${host} is in use: stop whatever holds it or set PORT`, {
-              cause: error,
-            })
-          : error,
-      );
-    };
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.removeListener("error", onError);
-      resolve();
-    });
-  });
-}
-
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  contentType = "application/json",
-): void {
-  const text = JSON.stringify(body, null, 2);
-  response.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(text) });
-  response.end(text);
-}
-
-function writeProblem(
-  response: ServerResponse,
-  status: number,
-  title: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-): void {
-  writeJson(
-    response,
-    status,
-    { type: "about:blank", title, status, detail, ...extra },
-    "application/problem+json",
-  );
 }
 
 async function appendJsonLine(file: string, value: unknown): Promise<void> {

@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import { isWebhookSecret, loadOrCreateSecret, newSigningKey, newWebhookSecret } from "./secrets.ts";
+
+/**
+ * How the local stack makes a provider's secret: Typeform and Tally sign with any shared string,
+ * Jotform's route takes a URL token, and the Google Apps Script signs per Standard Webhooks.
+ */
+const NEW_SECRET = { "shared-string": newSigningKey, "standard-webhooks": newWebhookSecret } as const;
+
+export interface LocalSecrets {
+  webhookSecret: string;
+  /** Where the webhook secret is kept, if on disk. */
+  webhookSecretFile?: string;
+  unsubscribeSecret: string;
+  /** The secret (Jotform: URL token) each form-provider route checks. */
+  formSecrets: Record<ProviderName, string>;
+}
+
+/**
+ * The local stack's secrets: each one given, else read from `dataDir`, else generated (and kept in
+ * `dataDir` when there is one, so the URLs and signatures a person set up survive a restart).
+ */
+export async function loadLocalSecrets(options: {
+  dataDir?: string | undefined;
+  webhookSecret?: string | undefined;
+  unsubscribeSecret?: string | undefined;
+  formSecrets?: Partial<Record<ProviderName, string>> | undefined;
+}): Promise<LocalSecrets> {
+  const { dataDir } = options;
+  const webhookSecretFile = dataDir ? join(dataDir, "webhook-secret") : undefined;
+  const webhookSecret = await loadOrCreateSecret({
+    name: "MATCHPATH_WEBHOOK_SECRET",
+    given: options.webhookSecret,
+    file: webhookSecretFile,
+    create: newWebhookSecret,
+    validate: isWebhookSecret,
+  });
+  const unsubscribeSecret = await loadOrCreateSecret({
+    name: "the unsubscribe signing key",
+    given: options.unsubscribeSecret,
+    file: dataDir ? join(dataDir, "unsubscribe-secret") : undefined,
+    create: newSigningKey,
+    validate: (value) => value.length >= 32,
+  });
+  const formSecrets = {} as Record<ProviderName, string>;
+  for (const { name, secretVariable, secretFormat } of FORM_PROVIDERS) {
+    const secret = await loadOrCreateSecret({
+      name: `MATCHPATH_${secretVariable}`,
+      given: options.formSecrets?.[name] ?? process.env[`MATCHPATH_${secretVariable}`],
+      file: dataDir ? join(dataDir, `${name}-secret`) : undefined,
+      create: NEW_SECRET[secretFormat],
+      ...(secretFormat === "standard-webhooks" ? { validate: isWebhookSecret } : {}),
+    });
+    formSecrets[name] = secret.value;
+  }
+  return {
+    webhookSecret: webhookSecret.value,
+    ...(webhookSecretFile ? { webhookSecretFile } : {}),
+    unsubscribeSecret: unsubscribeSecret.value,
+    formSecrets,
+  };
+}

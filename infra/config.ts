@@ -44,8 +44,20 @@ export const StageConfigSchema = z
     sandboxRecipients: z.array(z.email()).default([]),
     /** Base of the links in emails (unsubscribe). Defaults to the HTTP API's own endpoint. */
     publicBaseUrl: z.url({ protocol: /^https$/, message: "must be an https URL" }).optional(),
-    /** Operators' address for alarms (SNS email subscription, confirmed by a link AWS mails). */
-    alarmEmail: z.email().optional(),
+    /**
+     * Operators' address for alarms (SNS email subscription, confirmed by a link AWS mails).
+     * Required: an alarm that notifies no one is no alarm.
+     */
+    alarmEmail: z.email({ message: "is required: the address the alarms notify" }),
+    /**
+     * Reserved concurrency of the reminder function: how many sends run at once, which bounds the
+     * pace at which wake-ups reach SES (each invocation sends at most one email). Size it to the
+     * account's SES sending rate (about rate × 0.3 s per send; e.g. 4 for 14 emails/s). Unset, the
+     * function shares the account's unreserved pool: a new account's limit of 10 concurrent
+     * executions refuses any reservation (Lambda keeps 10 unreserved), so leave it unset there and
+     * rely on the throttle retries. Throttled or failed sends re-arm a short retry wake-up.
+     */
+    reminderConcurrency: z.number().int().min(1).max(1000).optional(),
     logRetentionDays: z
       .number()
       .int()
@@ -63,7 +75,7 @@ export const StageConfigSchema = z
       .default({ rateLimit: 50, burstLimit: 100 }),
     /**
      * SSM SecureString parameter names. CloudFormation cannot create SecureString parameters, so
-     * the operator creates them once per stage (see infra/DEPLOY.md); the stack only grants reads.
+     * the operator creates them once per stage (README.md, "Create the secrets"); the stack only grants reads.
      */
     secrets: z.object({
       webhookSecretParameter: ssmParameterName,

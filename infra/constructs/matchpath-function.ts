@@ -1,4 +1,4 @@
-import { type Duration, type RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { type Duration, type RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -37,6 +37,8 @@ export interface MatchpathFunctionProps {
   readonly files?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   /** Asynchronous invocations only (EventBridge, Scheduler): where an event goes after its last retry. */
   readonly onFailure?: lambda.IDestination;
+  /** Reserved concurrency: at most this many invocations at once (unset: the account's shared pool). */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -77,7 +79,9 @@ export class MatchpathFunction extends NodejsFunction {
       handler: "handler",
       projectRoot: props.code.projectRoot,
       depsLockFilePath: `${props.code.projectRoot}/package-lock.json`,
-      runtime: lambda.Runtime.NODEJS_22_X,
+      // Node.js 22 leaves Lambda's standard support on 30 April 2027, inside the 2027 Match season;
+      // 24 is supported past it (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html).
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout,
@@ -89,6 +93,9 @@ export class MatchpathFunction extends NodejsFunction {
       tracing: lambda.Tracing.DISABLED,
       awsSdkConnectionReuse: false,
       ...(props.onFailure ? { onFailure: props.onFailure, retryAttempts: 2 } : {}),
+      ...(props.reservedConcurrentExecutions
+        ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions }
+        : {}),
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -99,7 +106,7 @@ export class MatchpathFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: "node22",
+        target: "node24",
         // Prefer the ESM build of dependencies (smaller after tree-shaking).
         mainFields: ["module", "main"],
         // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
@@ -128,12 +135,6 @@ export class MatchpathFunction extends NodejsFunction {
             }
           : {}),
       },
-    });
-    Validations.of(this).acknowledge({
-      id: "AwsSolutions-L1",
-      reason:
-        "nodejs22.x is the project's chosen runtime (DESIGN: Lambda runs Node 22; the code and its " +
-        "dependencies are tested on Node 20 and 22). Moving to a newer runtime is a deliberate upgrade.",
     });
   }
 

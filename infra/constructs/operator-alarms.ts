@@ -1,6 +1,8 @@
-import { Duration } from "aws-cdk-lib";
+import { ArnFormat, Duration, Stack } from "aws-cdk-lib";
+import type * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
@@ -8,9 +10,12 @@ import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 
 export interface OperatorAlarmsProps {
-  /** Subscribed by email when given; otherwise subscribe to the topic yourself. */
-  readonly email?: string;
+  /** Subscribed by email (AWS mails a confirmation link first). */
+  readonly email: string;
 }
+
+/** How far behind the planner may read the table's stream before someone is told (ms). */
+export const STREAM_ITERATOR_AGE_ALARM_MS = 5 * 60_000;
 
 /**
  * SES reputation thresholds. AWS puts an account under review at a 5 % bounce rate and at a
@@ -31,7 +36,30 @@ export class OperatorAlarms extends Construct {
   constructor(scope: Construct, id: string, props: OperatorAlarmsProps) {
     super(scope, id);
     this.topic = new sns.Topic(this, "Topic", { displayName: "Matchpath alarms", enforceSSL: true });
-    if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
+    // enforceSSL gives the topic an AWS::SNS::TopicPolicy, which replaces the default policy: without
+    // this statement nothing allows CloudWatch to publish, and every alarm would notify no one.
+    // https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger
+    const stack = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: "AllowCloudWatchAlarmsOfThisAccount",
+        principals: [new iam.ServicePrincipal("cloudwatch.amazonaws.com")],
+        actions: ["sns:Publish"],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { "aws:SourceAccount": stack.account },
+          ArnLike: {
+            "aws:SourceArn": stack.formatArn({
+              service: "cloudwatch",
+              resource: "alarm",
+              resourceName: "*",
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+    this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
     this.action = new actions.SnsAction(this.topic);
   }
 
@@ -58,6 +86,30 @@ export class OperatorAlarms extends Construct {
       alarmDescription: `${label}: invocations were throttled (concurrency limit)`,
       metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
       threshold: 1,
+    });
+  }
+
+  /**
+   * Server errors of the HTTP API: the http-api turns a failure into a 500 response rather than an
+   * invocation error, so this, not the function's Errors, is what an intake outage shows up in.
+   */
+  onServerErrors(api: apigw.IHttpApi, label: string): cloudwatch.Alarm {
+    return this.add(`${label}ServerErrors`, {
+      alarmDescription: `${label}: requests answered 5xx (intake or unsubscribe failing)`,
+      metric: api.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 1,
+    });
+  }
+
+  /**
+   * The stream mapping's iterator age: how old the newest record the planner read is. Growing means
+   * plans (and so wake-ups) fall behind intake; records older than 24 hours leave the stream.
+   */
+  onStreamLag(fn: lambda.IFunction, label: string): cloudwatch.Alarm {
+    return this.add(`${label}IteratorAge`, {
+      alarmDescription: `${label}: the planner is more than ${STREAM_ITERATOR_AGE_ALARM_MS / 60_000} minutes behind the table's stream`,
+      metric: fn.metric("IteratorAge", { period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
+      threshold: STREAM_ITERATOR_AGE_ALARM_MS,
     });
   }
 

@@ -36,8 +36,9 @@ export const FUNCTIONS = {
     description: "Matchpath HTTP API: health, signed intake webhooks, one-click unsubscribe",
     timeout: Duration.seconds(10),
     memorySize: 512,
-    // intake (transactions of profile, milestones, interviews and the idempotency record), unsubscribe
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
+    // intake (transactions of profile, milestones, interviews and the idempotency record, with no
+    // condition-check item), unsubscribe
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
     alarmLabel: "HttpApi",
   },
   // 60 s: a batch of up to 10 stream records, each a read, a plan, a write, at most one Scheduler

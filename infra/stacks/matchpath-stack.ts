@@ -65,7 +65,9 @@ export class MatchpathStack extends Stack {
       logicalId: LOGICAL_IDS.asyncFailureQueue,
       role: "the on-failure destination of asynchronous invocations and the dead-letter queue of the EventBridge targets",
     });
-    const bus = new DomainEventBus(this, "DomainEvents", { archiveRemovalPolicy: stateful });
+    // The archive goes with the stack in every stage: a retained archive keeps its managed rule on
+    // the bus, and a bus with rules cannot be deleted, so a retained archive makes teardown fail.
+    const bus = new DomainEventBus(this, "DomainEvents", { archiveRemovalPolicy: RemovalPolicy.DESTROY });
     // Deleted with the stack even outside dev: schedules are derived state (the sweeper re-arms them
     // from the table), and once the stack is gone they could only fail.
     const wakeUps = new WakeUpScheduling(this, "WakeUps", { removalPolicy: RemovalPolicy.DESTROY });
@@ -124,7 +126,10 @@ export class MatchpathStack extends Stack {
         UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
         PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
       },
-      { onFailure },
+      {
+        onFailure,
+        ...(config.reminderConcurrency ? { reservedConcurrentExecutions: config.reminderConcurrency } : {}),
+      },
     );
     wakeUps.allowInvoking(reminder);
     const planner = make("planner", { ...wakeUpEnvironment, REMINDER_FUNCTION_ARN: reminder.functionArn });
@@ -181,7 +186,7 @@ export class MatchpathStack extends Stack {
       deadLetterQueue: asyncFailures,
     });
 
-    const alarms = new OperatorAlarms(this, "Alarms", config.alarmEmail ? { email: config.alarmEmail } : {});
+    const alarms = new OperatorAlarms(this, "Alarms", { email: config.alarmEmail });
     alarms.onDeadLetters(streamFailures, "PlannerStream");
     alarms.onDeadLetters(wakeUps.deadLetterQueue, "WakeUpSchedules");
     alarms.onDeadLetters(asyncFailures, "AsyncInvocations");
@@ -189,6 +194,10 @@ export class MatchpathStack extends Stack {
       alarms.onFunction(this.functions[key], FUNCTIONS[key].alarmLabel);
     }
     alarms.onSesReputation();
+    // The http-api answers 500 instead of throwing, so its Errors metric stays at zero through an
+    // intake outage: the API's 5xx count is what shows it.
+    alarms.onServerErrors(this.httpApi, "HttpApi");
+    alarms.onStreamLag(planner, "PlannerStream");
 
     Validations.of(planner.role as unknown as Construct).acknowledge({
       id: "AwsSolutions-IAM5[Resource::*]",
@@ -209,7 +218,11 @@ export class MatchpathStack extends Stack {
   }
 }
 
-type FunctionExtras = { files?: Array<{ from: string; to: string }>; onFailure?: lambda.IDestination };
+type FunctionExtras = {
+  files?: Array<{ from: string; to: string }>;
+  onFailure?: lambda.IDestination;
+  reservedConcurrentExecutions?: number;
+};
 
 /** One function from its spec, in the stack's own scope (so its logical ids follow `spec.id`). */
 function newFunction(

@@ -8,6 +8,7 @@ const stages = cdkJson.context["matchpath:stages"] as Record<string, unknown>;
 const valid = {
   senderAddress: "reminders@mail.example.org",
   senderDomain: "mail.example.org",
+  alarmEmail: "operators@example.org",
   secrets: { webhookSecretParameter: "/mp/webhook", unsubscribeSecretParameter: "/mp/unsubscribe" },
 };
 

@@ -81,7 +81,7 @@ describe("table", () => {
     prodTemplate.hasResourceProperties("AWS::DynamoDB::Table", {
       BillingMode: "PAY_PER_REQUEST",
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      StreamSpecification: { StreamViewType: "NEW_AND_OLD_IMAGES" },
+      StreamSpecification: { StreamViewType: "KEYS_ONLY" },
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
       // SSEEnabled without a key: KMS with the AWS-managed key aws/dynamodb.
       SSESpecification: { SSEEnabled: true },
@@ -162,12 +162,12 @@ describe("physical names", () => {
 });
 
 describe("functions", () => {
-  it("run nodejs22.x on arm64, ESM-bundled with source maps, with JSON logs", () => {
+  it("run nodejs24.x (Node 22 leaves standard support in April 2027, inside the 2027 Match) on arm64, ESM-bundled with source maps, with JSON logs", () => {
     const functions = prodTemplate.findResources("AWS::Lambda::Function");
     expect(Object.keys(functions)).toHaveLength(FUNCTION_KEYS.length);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
-        Runtime: "nodejs22.x",
+        Runtime: "nodejs24.x",
         Architectures: ["arm64"],
         Handler: "index.handler",
         LoggingConfig: { LogFormat: "JSON" },
@@ -364,7 +364,7 @@ describe("least privilege", () => {
   });
 
   it.each([
-    ["httpApi", ["ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    ["httpApi", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["planner", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["reminder", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["sesEvents", ["GetItem", "PutItem", "Query", "UpdateItem"], false],
@@ -477,6 +477,14 @@ describe("EventBridge and SES", () => {
     });
   });
 
+  it("deletes the archive with the stack in every stage, so the bus (and the stack) can be deleted", () => {
+    // A retained archive keeps its managed rule on the bus; a bus with a rule cannot be deleted.
+    for (const template of [prodTemplate, devTemplate]) {
+      template.hasResource("AWS::Events::Archive", { DeletionPolicy: "Delete" });
+      template.hasResource("AWS::Events::EventBus", { DeletionPolicy: Match.absent() });
+    }
+  });
+
   it("publishes bounce, complaint, delivery and reject events to the default bus", () => {
     prodTemplate.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", {
       EventDestination: {
@@ -568,6 +576,50 @@ describe("alarms", () => {
     }
   });
 
+  it("lets CloudWatch publish to the alarm topic (its TopicPolicy replaces the default policy)", () => {
+    const policies = Object.values(prodTemplate.findResources("AWS::SNS::TopicPolicy"));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]?.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>;
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: "Allow",
+          Principal: { Service: "cloudwatch.amazonaws.com" },
+          Action: "sns:Publish",
+          Condition: expect.objectContaining({
+            StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+          }),
+        }),
+      ]),
+    );
+  });
+
+  it("alarms on the HTTP API's 5xx answers (the http-api turns failures into 500s, not errors)", () => {
+    prodTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      ...alarmsTo(),
+      Namespace: "AWS/ApiGateway",
+      MetricName: "5xx",
+      Dimensions: [{ Name: "ApiId", Value: { Ref: Match.stringLikeRegexp("^HttpApi") } }],
+      Threshold: 1,
+    });
+  });
+
+  it("alarms when the planner falls behind the table's stream (iterator age)", () => {
+    prodTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      ...alarmsTo(),
+      Namespace: "AWS/Lambda",
+      MetricName: "IteratorAge",
+      Statistic: "Maximum",
+      Dimensions: [{ Name: "FunctionName", Value: prod.resolve(prod.functions.planner.functionName) }],
+      Threshold: 300_000,
+    });
+  });
+
+  it("mails the operators in every stage, dev included", () => {
+    devTemplate.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email" });
+    expect(() => stageConfig("qa", { alarmEmail: undefined })).toThrow(/alarmEmail/);
+  });
+
   it("mails the operators", () => {
     prodTemplate.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
@@ -601,4 +653,18 @@ describe("bundling", () => {
     expect(shipped.sort()).toEqual(readdirSync(FORMS_DIR).sort());
     expect(shipped.length).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe("reminder concurrency", () => {
+  it("is the account's shared pool unless the stage reserves some (a new account cannot)", () => {
+    expect(prodTemplate.toJSON().Resources[logicalId(prod.functions.reminder)].Properties).not.toHaveProperty(
+      "ReservedConcurrentExecutions",
+    );
+    const reserved = synthesize([stageConfig("load", { reminderConcurrency: 4 })], { bundle: false });
+    const stack = reserved.stacks[0] as MatchpathStack;
+    const properties = (reserved.templates[0] as Template).toJSON().Resources[
+      logicalId(stack.functions.reminder)
+    ].Properties;
+    expect(properties.ReservedConcurrentExecutions).toBe(4);
+  });
 });

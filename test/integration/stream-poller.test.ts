@@ -72,7 +72,8 @@ afterAll(async () => {
 /** A fresh table per test, so each test reads only its own stream. */
 async function freshTable(): Promise<string> {
   const tableName = `poller-${randomUUID().slice(0, 8)}`;
-  await createTable(db.client, tableName);
+  // With images, so the test also sees the poller carry them (Matchpath's own table streams keys only).
+  await createTable(db.client, tableName, { streamViewType: "NEW_AND_OLD_IMAGES" });
   return tableName;
 }
 

@@ -19,7 +19,11 @@ export interface CreateTableResult {
  * Creates the table from the shared table design, for the local stack and the tests (the cloud
  * declares it in CDK from the same data). Idempotent: an existing table is left as it is.
  */
-export async function createTable(client: DynamoDBClient, tableName: string): Promise<CreateTableResult> {
+export async function createTable(
+  client: DynamoDBClient,
+  tableName: string,
+  options: { streamViewType?: "KEYS_ONLY" | "NEW_IMAGE" | "OLD_IMAGE" | "NEW_AND_OLD_IMAGES" } = {},
+): Promise<CreateTableResult> {
   let created = false;
   try {
     await client.send(
@@ -47,7 +51,10 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
             Projection: { ProjectionType: "KEYS_ONLY" },
           },
         ],
-        StreamSpecification: { StreamEnabled: true, StreamViewType: STREAM_VIEW_TYPE },
+        StreamSpecification: {
+          StreamEnabled: true,
+          StreamViewType: options.streamViewType ?? STREAM_VIEW_TYPE,
+        },
       }),
     );
     created = true;

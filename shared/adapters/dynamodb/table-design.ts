@@ -11,7 +11,12 @@ export const GSI1 = { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1s
 /** Items with this attribute (epoch seconds) expire: intake idempotency records. */
 export const TTL_ATTRIBUTE = "expiresAt";
 
-export const STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES" as const;
+/**
+ * The planner reads only the keys of a changed item (which applicant, which kind of item) and then
+ * loads the applicant, so the stream carries keys only: smaller records, and no personal data in
+ * them (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html).
+ */
+export const STREAM_VIEW_TYPE = "KEYS_ONLY" as const;
 
 /**
  * Only these items drive planning (DESIGN decision 4): writes of plans, the ledger, wake-ups,

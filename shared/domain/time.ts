@@ -130,19 +130,26 @@ export function toWall(zone: string, utcMs: number): number {
 }
 
 /**
- * The UTC instant of a wall-clock reading in the zone. For a reading skipped by a DST gap the
- * later offset is used (02:30 on a spring-forward night becomes 03:30); for a repeated reading the
- * earlier instant wins. Mirrors luxon's own local-to-UTC resolution.
+ * The UTC instant of a wall-clock reading in the zone, resolved as Luxon resolves it and as
+ * Temporal's "compatible" disambiguation does:
+ * - a reading repeated by a fall-back overlap is the EARLIER of its two instants (01:30 in London
+ *   on 2026-10-25 is 00:30Z, still BST), so a deadline is never planned later than it falls;
+ * - a reading skipped by a spring-forward gap is read with the offset before the gap, which lands
+ *   it after the gap (02:30 in New York on 2026-03-08 becomes 03:30 EDT).
+ * The two candidate offsets are those in force a day either side: no zone changes its offset
+ * twice within two days.
  */
 export function fromWall(zone: string, wallMs: number): number {
-  const firstOffset = offsetMinutes(zone, wallMs);
-  let guess = wallMs - firstOffset * MINUTE_MS;
-  const secondOffset = offsetMinutes(zone, guess);
-  if (firstOffset === secondOffset) return guess;
-  guess -= (secondOffset - firstOffset) * MINUTE_MS;
-  const thirdOffset = offsetMinutes(zone, guess);
-  if (secondOffset === thirdOffset) return guess;
-  return wallMs - Math.min(secondOffset, thirdOffset) * MINUTE_MS;
+  const before = offsetMinutes(zone, wallMs - DAY_MS);
+  const after = offsetMinutes(zone, wallMs + DAY_MS);
+  const early = wallMs - before * MINUTE_MS;
+  if (before === after) return early;
+  const late = wallMs - after * MINUTE_MS;
+  const earlier = Math.min(early, late);
+  if (toWall(zone, earlier) === wallMs) return earlier;
+  const later = Math.max(early, late);
+  if (toWall(zone, later) === wallMs) return later;
+  return early;
 }
 
 /** Midnight of the wall day containing the wall instant. */
@@ -247,15 +254,11 @@ export function isoUtc(utcMs: number): string {
   return isoUtcMemo("UTC", utcMs);
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+/** Luxon's format tokens for "Wed 25 Feb 2026, 7:30 AM", in English whatever the host's locale. */
+const HUMAN_FORMAT = "ccc d LLL yyyy, h:mm a";
 
-function renderWall(wallMs: number): string {
-  const wall = new Date(wallMs);
-  const hours = wall.getUTCHours();
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  const minutes = String(wall.getUTCMinutes()).padStart(2, "0");
-  return `${WEEKDAYS[wall.getUTCDay()]} ${wall.getUTCDate()} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()}, ${hour12}:${minutes} ${hours < 12 ? "AM" : "PM"}`;
+function renderWall(zone: string, utcMs: number): string {
+  return DateTime.fromMillis(utcMs, { zone, locale: "en-US" }).toFormat(HUMAN_FORMAT);
 }
 
 const zoneNameCache = new Map<string, string>();
@@ -265,18 +268,18 @@ function shortZoneName(zone: string, utcMs: number, offset: number): string {
   const cacheKey = `${zone}|${offset}`;
   const cached = zoneNameCache.get(cacheKey);
   if (cached !== undefined) return cached;
-  const name = DateTime.fromMillis(utcMs, { zone }).offsetNameShort ?? `UTC${formatOffset(offset)}`;
+  const name =
+    DateTime.fromMillis(utcMs, { zone, locale: "en-US" }).offsetNameShort ?? `UTC${formatOffset(offset)}`;
   zoneNameCache.set(cacheKey, name);
   return name;
 }
 
-/** For humans, in the zone: "Wed 25 Feb 2026, 7:30 AM GMT+5:30". */
-export const renderInZone: (zone: string, utcMs: number) => string = memoByZone((zone, utcMs) => {
-  const offset = offsetMinutes(zone, utcMs);
-  return `${renderWall(utcMs + offset * MINUTE_MS)} ${shortZoneName(zone, utcMs, offset)}`;
-});
+/** For humans, in the zone: "Wed 25 Feb 2026, 7:30 AM GMT+5:30" (formatted by Luxon, memoised). */
+export const renderInZone: (zone: string, utcMs: number) => string = memoByZone(
+  (zone, utcMs) => `${renderWall(zone, utcMs)} ${shortZoneName(zone, utcMs, offsetMinutes(zone, utcMs))}`,
+);
 
-const renderEtMemo = memoByZone((_zone, utcMs) => `${renderWall(toWall(ET_ZONE, utcMs))} ET`);
+const renderEtMemo = memoByZone((_zone, utcMs) => `${renderWall(ET_ZONE, utcMs)} ET`);
 
 /** For humans, in US Eastern time: "Tue 24 Feb 2026, 9:00 PM ET". */
 export function renderEt(utcMs: number): string {

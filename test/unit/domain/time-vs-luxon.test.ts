@@ -1,0 +1,202 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import {
+  DAY_MS,
+  ET_ZONE,
+  etInstant,
+  fromWall,
+  HOUR_MS,
+  isoInZone,
+  isQuietHour,
+  localDate,
+  MINUTE_MS,
+  offsetMinutes,
+  renderEt,
+  renderInZone,
+  startOfLocalDate,
+  toWall,
+  wallDayStart,
+  wallFromDate,
+  wallMinuteOfDay,
+} from "#domain/time.ts";
+
+// Every function of shared/domain/time.ts against Luxon, the library it replaces in the hot loop:
+// zones east and west of UTC, half- and quarter-hour offsets, a 30-minute DST (Lord Howe), the
+// southern hemisphere, and Morocco's Ramadan suspensions; instants anywhere in 2000-2045 and wall
+// readings on every transition of 2024-2030, where hand-written zone arithmetic goes wrong.
+const ZONES = [
+  "America/New_York",
+  "America/Los_Angeles",
+  "America/St_Johns",
+  "America/Sao_Paulo",
+  "America/Santiago",
+  "Europe/London",
+  "Europe/Berlin",
+  "Africa/Cairo",
+  "Africa/Casablanca",
+  "Africa/Lagos",
+  "Asia/Tehran",
+  "Asia/Kolkata",
+  "Asia/Kathmandu",
+  "Asia/Manila",
+  "Australia/Sydney",
+  "Australia/Lord_Howe",
+  "Pacific/Auckland",
+  "Pacific/Chatham",
+  "UTC",
+] as const;
+
+const FROM = Date.parse("2000-01-01T00:00:00Z");
+const UNTIL = Date.parse("2045-12-31T00:00:00Z");
+
+/** Every instant in [from, until) at which the zone's offset changes, found with Luxon alone. */
+function transitions(zone: string, from: number, until: number): number[] {
+  const offset = (t: number) => DateTime.fromMillis(t, { zone }).offset;
+  const found: number[] = [];
+  for (let t = from; t < until; t += 12 * HOUR_MS) {
+    if (offset(t) === offset(t + 12 * HOUR_MS)) continue;
+    let low = t;
+    let high = t + 12 * HOUR_MS;
+    while (high - low > MINUTE_MS) {
+      const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offset(middle) === offset(t)) low = middle;
+      else high = middle;
+    }
+    found.push(high);
+  }
+  return found;
+}
+
+const TRANSITIONS = ZONES.flatMap((zone) =>
+  transitions(zone, Date.parse("2025-01-01T00:00:00Z"), Date.parse("2029-01-01T00:00:00Z")).map(
+    (at) => [zone, at] as const,
+  ),
+);
+
+const anyInstant = fc.integer({ min: FROM, max: UNTIL });
+/** A zone and an instant within three hours of one of its transitions, minute-aligned. */
+const nearTransition = fc
+  .tuple(fc.constantFrom(...TRANSITIONS), fc.integer({ min: -180, max: 180 }))
+  .map(([[zone, at], minutes]) => [zone, at + minutes * MINUTE_MS] as const);
+const zoneAndInstant = fc.oneof(
+  fc.tuple(fc.constantFrom(...ZONES), anyInstant).map(([zone, t]) => [zone, t] as const),
+  nearTransition,
+);
+
+/** Luxon's reading of a wall time: the earlier instant of an overlap, the shifted one in a gap. */
+function luxonFromWall(zone: string, wallMs: number): number {
+  const wall = DateTime.fromMillis(wallMs, { zone: "UTC" });
+  const local = DateTime.fromObject(
+    {
+      year: wall.year,
+      month: wall.month,
+      day: wall.day,
+      hour: wall.hour,
+      minute: wall.minute,
+      second: wall.second,
+      millisecond: wall.millisecond,
+    },
+    { zone },
+  );
+  return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()), local.toMillis());
+}
+
+describe("time.ts against Luxon", () => {
+  it("has Luxon's offset and wall reading at any instant", () => {
+    fc.assert(
+      fc.property(zoneAndInstant, ([zone, t]) => {
+        const luxon = DateTime.fromMillis(t, { zone });
+        expect(offsetMinutes(zone, t)).toBe(luxon.offset);
+        expect(toWall(zone, t)).toBe(t + luxon.offset * MINUTE_MS);
+        expect(localDate(zone, t)).toBe(luxon.toISODate());
+        expect(isQuietHour(zone, t)).toBe(luxon.hour >= 21 || luxon.hour < 8);
+        expect(isoInZone(zone, t)).toBe(luxon.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ"));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reads a wall time as Luxon does, the earlier instant when the reading repeats", () => {
+    fc.assert(
+      fc.property(zoneAndInstant, ([zone, t]) => {
+        const wall = Math.floor(toWall(zone, t) / MINUTE_MS) * MINUTE_MS;
+        expect(fromWall(zone, wall)).toBe(luxonFromWall(zone, wall));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("reads every wall time of every transition day as Luxon does", () => {
+    for (const [zone, at] of TRANSITIONS) {
+      const day = wallDayStart(toWall(zone, at));
+      for (let minute = 0; minute < 24 * 60; minute += 30) {
+        const wall = day + minute * MINUTE_MS;
+        expect({ zone, wall: new Date(wall).toISOString(), utc: fromWall(zone, wall) }).toEqual({
+          zone,
+          wall: new Date(wall).toISOString(),
+          utc: luxonFromWall(zone, wall),
+        });
+      }
+    }
+  });
+
+  it.each([
+    ["Europe/London", "2026-10-25", "01:30", "2026-10-25T00:30:00.000Z"],
+    ["Europe/Berlin", "2026-10-25", "02:30", "2026-10-25T00:30:00.000Z"],
+    ["Australia/Sydney", "2027-04-04", "02:30", "2027-04-03T15:30:00.000Z"],
+    ["America/New_York", "2026-11-01", "01:30", "2026-11-01T05:30:00.000Z"],
+  ])("%s %s %s, read twice by the clock, is its earlier instant %s", (zone, date, clock, iso) => {
+    const [hours = 0, minutes = 0] = clock.split(":").map(Number);
+    expect(new Date(fromWall(zone, wallFromDate(date, hours * 60 + minutes))).toISOString()).toBe(iso);
+  });
+
+  it("starts each local date where Luxon does, and reads ET authority times as Luxon does", () => {
+    fc.assert(
+      fc.property(zoneAndInstant, fc.integer({ min: 0, max: 24 * 60 - 1 }), ([zone, t], minute) => {
+        const date = localDate(zone, t);
+        expect(startOfLocalDate(zone, date)).toBe(DateTime.fromISO(date, { zone }).startOf("day").toMillis());
+        const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+        expect(etInstant(date, clock)).toBe(luxonFromWall(ET_ZONE, wallFromDate(date, minute)));
+        expect(etInstant(date, null)).toBe(luxonFromWall(ET_ZONE, wallFromDate(date, 0)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("does wall-day arithmetic as Luxon does in UTC", () => {
+    fc.assert(
+      fc.property(anyInstant, (wall) => {
+        const luxon = DateTime.fromMillis(wall, { zone: "UTC" });
+        expect(wallDayStart(wall)).toBe(luxon.startOf("day").toMillis());
+        expect(wallMinuteOfDay(wall)).toBe(luxon.hour * 60 + luxon.minute);
+        expect(wallFromDate(luxon.toISODate() ?? "", luxon.hour * 60 + luxon.minute)).toBe(
+          luxon.startOf("minute").toMillis(),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("renders for people as Luxon formats", () => {
+    fc.assert(
+      fc.property(zoneAndInstant, ([zone, t]) => {
+        const local = DateTime.fromMillis(t, { zone, locale: "en-US" });
+        expect(renderInZone(zone, t)).toBe(
+          `${local.toFormat("ccc d LLL yyyy, h:mm a")} ${local.offsetNameShort}`,
+        );
+        const et = DateTime.fromMillis(t, { zone: ET_ZONE, locale: "en-US" });
+        expect(renderEt(t)).toBe(`${et.toFormat("ccc d LLL yyyy, h:mm a")} ET`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("covers transitions in both directions, east and west of UTC", () => {
+    const zonesWithTransitions = new Set(TRANSITIONS.map(([zone]) => zone));
+    expect(zonesWithTransitions).toContain("Europe/London");
+    expect(zonesWithTransitions).toContain("Australia/Sydney");
+    expect(zonesWithTransitions).toContain("America/New_York");
+    expect(DAY_MS).toBe(24 * HOUR_MS);
+  });
+});

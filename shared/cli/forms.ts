@@ -3,6 +3,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FieldProblem } from "#domain/snapshot.ts";
 import { InvalidInputError, MatchpathError } from "#errors";
+import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { loadMappingDir, loadMappingFile } from "#intake/mapping/registry.ts";
 import { parseUnverified } from "#intake/providers/index.ts";
@@ -18,6 +19,9 @@ Usage:
       --content-type  Jotform only; default: guessed from the body (multipart when it starts with "--").
   npm run forms -- list [folder]
       Lists the mappings in a folder (default shared/intake/forms) and validates each.
+  npm run forms -- types
+      Prints every answer type each provider documents and what it maps to (or why it is refused),
+      the table of the providers guide (shared/intake/PROVIDERS.md).
   npm run forms -- --help
 
 Examples:
@@ -41,6 +45,10 @@ export async function runForms(argv: readonly string[], io: Io): Promise<number>
   }
   try {
     if (command === "list") return await list(rest[0] ?? DEFAULT_FOLDER, io);
+    if (command === "types") {
+      io.out(answerTypesMarkdown());
+      return 0;
+    }
     if (command === "check") return await check(rest, io);
   } catch (error) {
     if (error instanceof InvalidInputError) {

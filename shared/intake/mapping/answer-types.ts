@@ -31,7 +31,7 @@ const YESNO: readonly TargetKind[] = ["boolean", "text"];
 const DATE: readonly TargetKind[] = ["date", "text"];
 const TIME: readonly TargetKind[] = ["time", "text"];
 const INSTANT: readonly TargetKind[] = ["instant"];
-const CHOICE: readonly TargetKind[] = ALL;
+const CHOICE: readonly TargetKind[] = [...ALL];
 const MANY: readonly TargetKind[] = ["list", "text"];
 
 const FILES =
@@ -196,4 +196,37 @@ export function answerTypeProblem(
     return `${title} field "${field}" is a ${type} answer, a time without a date: map it to ${rule.to}.time and the date question to ${rule.to}.date`;
   }
   return `${title} field "${field}" is a ${type} answer, which cannot fill ${rule.to} (a ${kind}); it fills ${known.fills.join(", ")} paths`;
+}
+
+const KIND_WORDS: Record<TargetKind, string> = {
+  text: "text",
+  number: "number",
+  boolean: "yes/no",
+  list: "list",
+  date: "date",
+  time: "time",
+  zone: "zone",
+  instant: "whole start",
+};
+
+/**
+ * The answer-types table of the providers guide, as Markdown: one row per documented type. The guide
+ * embeds exactly this (a test compares them); `npm run forms -- types` prints it.
+ */
+export function answerTypesMarkdown(): string {
+  const rows = ["| Provider | Answer type | Sends | Maps to |", "| --- | --- | --- | --- |"];
+  for (const [provider, types] of Object.entries(ANSWER_TYPES) as [ProviderName, readonly AnswerType[]][]) {
+    for (const entry of types) {
+      const mapsTo =
+        entry.refused !== undefined
+          ? `**refused**: ${entry.refused}`
+          : entry.fills === CHOICE
+            ? "text or list; any value through `choices` (keyed by label or option id)"
+            : entry.fills === TEXT
+              ? "any path, read by the path's kind (text, number, yes/no, date, time, zone, whole start)"
+              : entry.fills.map((kind) => KIND_WORDS[kind]).join(", ");
+      rows.push(`| ${providerNamed(provider).title} | \`${entry.type}\` | ${entry.sends} | ${mapsTo} |`);
+    }
+  }
+  return `${rows.join("\n")}\n`;
 }

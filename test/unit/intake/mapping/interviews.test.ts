@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "#errors";
-import { ANSWER_TYPES } from "#intake/mapping/answer-types.ts";
+import { ANSWER_TYPES, answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseMapping } from "#intake/mapping/registry.ts";
 import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";
@@ -337,5 +339,27 @@ describe("choices as ids or texts, single or many", () => {
       { types: new Map([["sig", "SIGNATURE"]]) },
     );
     expect(problemsOf(() => mapSubmission(mapping, parsed))[0]?.message).toMatch(/SIGNATURE answer/);
+  });
+});
+
+describe("the providers guide", () => {
+  it("shows the answer-types table exactly as the code decides it (npm run forms -- types)", () => {
+    const guide = readFileSync(
+      join(import.meta.dirname, "..", "..", "..", "..", "shared", "intake", "PROVIDERS.md"),
+      "utf8",
+    );
+    const section = /<!-- answer-types:start[^>]*-->\n([\s\S]*?)<!-- answer-types:end -->/.exec(guide)?.[1];
+    expect(section).toBe(answerTypesMarkdown());
+  });
+
+  it("names every shipped interview example", () => {
+    const guide = readFileSync(
+      join(import.meta.dirname, "..", "..", "..", "..", "shared", "intake", "PROVIDERS.md"),
+      "utf8",
+    );
+    for (const provider of ["typeform", "tally", "jotform", "google-forms"]) {
+      expect(guide).toContain(`forms/${provider}-interview-booking.json`);
+      expect(guide).toContain(`forms/${provider}-interview-report.json`);
+    }
   });
 });

@@ -153,8 +153,13 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
     Number(at[3] ?? 0),
   );
   if (!Number.isFinite(wall)) return fail(`cannot read ${date} ${time}`);
-  const halfDay = 12 * 3_600_000;
-  const offsets = new Set([tz.offset(wall - halfDay), tz.offset(wall + halfDay)]);
+  // Every offset in force within two days of the wall time: a candidate instant lies within 14 h of
+  // it (no zone is further from UTC), and sampling only ±12 h misses an offset when a transition falls
+  // right at the sample (Pacific/Chatham, found by the fuzz test).
+  const hour = 3_600_000;
+  const offsets = new Set(
+    [-48, -24, -15, -12, -6, 0, 6, 12, 15, 24, 48].map((h) => tz.offset(wall + h * hour)),
+  );
   const candidates = [...offsets]
     .map((offset) => ({ offset, at: wall - offset * 60_000 }))
     .filter((candidate) => tz.offset(candidate.at) === candidate.offset)

@@ -146,6 +146,14 @@ describe("localToInstant: daylight saving time", () => {
     });
   });
 
+  it("finds the offset when a transition falls half a day from the wall time (fuzz counterexample)", () => {
+    // Pacific/Chatham left daylight time at 2012-03-31T14:00Z, exactly 12 h before 02:00 "as UTC".
+    expect(localToInstant("2012-04-01", "02:00", "Pacific/Chatham")).toEqual({
+      ok: true,
+      value: "2012-04-01T02:00:00+13:45",
+    });
+  });
+
   it("refuses a time the clocks skip (spring forward), naming the zone", () => {
     const read = localToInstant("2027-03-14", "02:30", "America/New_York");
     expect(read.ok).toBe(false);

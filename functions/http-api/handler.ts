@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { createDynamoDocumentClient } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { clockFor } from "#config/clock.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";

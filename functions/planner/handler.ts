@@ -1,10 +1,10 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { createDynamoDocumentClient, createEventBridgeClient } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
-import { clockFor } from "#config/clock.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { loadPlannerConfig } from "#config/env.ts";
-import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createPlanBatch } from "./plan-batch.ts";

@@ -4,14 +4,14 @@ import {
   createEventBridgeClient,
   createSesClient,
 } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
-import { clockFor } from "#config/clock.ts";
 import { loadReminderConfig } from "#config/env.ts";
 import { secretSource } from "#config/secrets.ts";
-import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
 import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";

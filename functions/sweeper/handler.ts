@@ -1,11 +1,11 @@
 import type { Context } from "aws-lambda";
 import { createDynamoDocumentClient, createEventBridgeClient } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
-import { clockFor } from "#config/clock.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { loadSweeperConfig } from "#config/env.ts";
-import { wakeUpSchedulerFor } from "#config/wake-ups.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
 import { createLogger } from "#observability/logger.ts";

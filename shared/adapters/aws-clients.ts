@@ -4,7 +4,12 @@ import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { instrumentIfInstalled } from "#adapters/instrumentation/call-counter.ts";
-import type { AwsSettings } from "#config/env.ts";
+
+/** Where the clients connect: the Region, and a local emulator's endpoint per service when there is one. */
+export interface AwsClientSettings {
+  region: string;
+  endpoints: { dynamodb?: string; ses?: string; eventbridge?: string; scheduler?: string };
+}
 
 /**
  * AWS clients, built once per cold start by a function's composition root. An endpoint in the
@@ -12,7 +17,7 @@ import type { AwsSettings } from "#config/env.ts";
  * Scheduler stand-ins): those get fixed dummy credentials, so the local stack never needs, and
  * never touches, real AWS credentials.
  */
-function clientOptions(settings: AwsSettings, endpoint: string | undefined) {
+function clientOptions(settings: AwsClientSettings, endpoint: string | undefined) {
   if (endpoint === undefined) return { region: settings.region };
   return {
     region: settings.region,
@@ -21,7 +26,7 @@ function clientOptions(settings: AwsSettings, endpoint: string | undefined) {
   };
 }
 
-export function createDynamoDocumentClient(settings: AwsSettings): DynamoDBDocumentClient {
+export function createDynamoDocumentClient(settings: AwsClientSettings): DynamoDBDocumentClient {
   // instrumentIfInstalled: a no-op unless a benchmark installed a call counter (test/bench).
   const client = instrumentIfInstalled(
     new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb)),
@@ -32,16 +37,16 @@ export function createDynamoDocumentClient(settings: AwsSettings): DynamoDBDocum
   });
 }
 
-export function createSesClient(settings: AwsSettings): SESv2Client {
+export function createSesClient(settings: AwsClientSettings): SESv2Client {
   return instrumentIfInstalled(new SESv2Client(clientOptions(settings, settings.endpoints.ses)));
 }
 
-export function createEventBridgeClient(settings: AwsSettings): EventBridgeClient {
+export function createEventBridgeClient(settings: AwsClientSettings): EventBridgeClient {
   return instrumentIfInstalled(
     new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge)),
   );
 }
 
-export function createSchedulerClient(settings: AwsSettings): SchedulerClient {
+export function createSchedulerClient(settings: AwsClientSettings): SchedulerClient {
   return instrumentIfInstalled(new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler)));
 }

@@ -26,3 +26,8 @@ export class LocalClock implements Clock {
 }
 
 export const localClock = new LocalClock();
+
+/** The clock a function plans with: the real one in the cloud, the shared local one in the local stack. */
+export function clockFor(setting: "system" | "local"): Clock {
+  return setting === "local" ? localClock : systemClock;
+}

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import type { EventBridgeWakeUpOptions } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import type { AwsClientSettings } from "#adapters/aws-clients.ts";
+import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 
@@ -100,17 +101,12 @@ function parse<S extends z.ZodType>(schema: S, env: Record<string, string | unde
   throw new ConfigError(`Invalid configuration: ${named}`, { cause: result.error });
 }
 
-export interface AwsSettings {
-  region: string;
+export interface AwsSettings extends AwsClientSettings {
   tableName: string;
   clock: "system" | "local";
-  endpoints: { dynamodb?: string; ses?: string; eventbridge?: string; scheduler?: string };
 }
 
-/** The table (local stack) or EventBridge Scheduler with the adapter's own options (cloud). */
-export type WakeUpSettings =
-  | { kind: "table" }
-  | ({ kind: "eventbridge" } & Omit<EventBridgeWakeUpOptions, "createFirst">);
+export type { WakeUpSettings };
 
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;

@@ -54,8 +54,13 @@ function wakeUpsFor(context: Context) {
 
 export async function handler(event: unknown, context: Context): Promise<SendResult> {
   logger.addContext(context);
-  const { applicantId, firedAt } = parseReminderEvent(event);
-  const result = await sendDueReminders(applicantId, firedAt, { ...deps, wakeUps: wakeUpsFor(context) });
+  const { applicantId, firedAt, attempt } = parseReminderEvent(event);
+  const result = await sendDueReminders(
+    applicantId,
+    firedAt,
+    { ...deps, wakeUps: wakeUpsFor(context) },
+    attempt ? { attempt } : {},
+  );
   logger.info("wake-up handled", {
     applicantId,
     outcome: result.outcome,

@@ -17,8 +17,49 @@ import { overdueEvents, overdueSummary, type Planning, sentReminderIds } from ".
  */
 export const CLAIM_STALE_AFTER_MS = 15 * 60_000;
 
-/** How late a wake-up may fire and still be planned as of its scheduled time. */
-export const LATE_FIRE_TOLERANCE_MS = 60 * 60_000;
+/**
+ * How late a wake-up may run and still be planned as of its scheduled time: Lambda keeps an
+ * asynchronous event up to 6 hours (its default maximum event age), which is how long a wake-up may
+ * wait behind the reminder function's concurrency bound when a whole delivery slot fires at once.
+ * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+ */
+export const LATE_FIRE_TOLERANCE_MS = 6 * 60 * 60_000;
+
+/** Send attempts per wake-up before a failure is left to the platform's retries and dead-letter queue. */
+export const MAX_SEND_ATTEMPTS = 12;
+
+/** A retry wake-up comes at least this late (Scheduler needs a minute's lead) ... */
+export const SEND_RETRY_MIN_DELAY_MS = 60_000;
+/** ... plus a jitter of up to 30 s doubled per attempt, at most this much. */
+export const SEND_RETRY_MAX_JITTER_MS = 15 * 60_000;
+/**
+ * ... and never later than this before the earliest deadline among the reminders it retries:
+ * Scheduler fires within the minute and the send takes seconds, so the email still precedes it.
+ */
+export const SEND_RETRY_DEADLINE_MARGIN_MS = 3 * 60_000;
+
+/**
+ * When to retry a send that failed transiently (SES throttling or a 5xx), or undefined when no
+ * retry wake-up fits: attempts used up, or no room left before the earliest deadline. The delay is
+ * jittered (`random` in [0, 1)), so the wake-ups of one throttled slot spread out instead of
+ * meeting SES again in the same second.
+ */
+export function sendRetryAt(
+  reminders: readonly Pick<Reminder, "deadline">[],
+  clockNow: Date,
+  attempt: number,
+  random: number,
+): Date | undefined {
+  if (attempt + 1 >= MAX_SEND_ATTEMPTS) return undefined;
+  const jitter = Math.min(SEND_RETRY_MAX_JITTER_MS, 30_000 * 2 ** attempt) * random;
+  const wanted = clockNow.getTime() + SEND_RETRY_MIN_DELAY_MS + jitter;
+  const latest =
+    Math.min(...reminders.map((reminder) => Date.parse(reminder.deadline))) - SEND_RETRY_DEADLINE_MARGIN_MS;
+  const at = Math.min(wanted, latest);
+  return at < clockNow.getTime() + SEND_RETRY_MIN_DELAY_MS
+    ? undefined
+    : new Date(Math.floor(at / 1000) * 1000);
+}
 
 /**
  * The instant a wake-up plans at. On time (Scheduler fires within seconds; its retries within the
@@ -28,8 +69,10 @@ export const LATE_FIRE_TOLERANCE_MS = 60 * 60_000;
  * keeps only the most recent missed rung of each deadline, re-timed to the next delivery slot, so
  * the applicant gets one catch-up digest instead of one email per missed slot.
  */
-export function planningInstant(firedAt: Date | undefined, clockNow: Date): Date {
+export function planningInstant(firedAt: Date | undefined, clockNow: Date, attempt = 0): Date {
   if (firedAt === undefined) return clockNow;
+  // A send retry plans at the instant its wake-up was planned for: it was armed before the deadline.
+  if (attempt > 0) return firedAt;
   return clockNow.getTime() - firedAt.getTime() <= LATE_FIRE_TOLERANCE_MS ? firedAt : clockNow;
 }
 
@@ -45,6 +88,8 @@ export interface SendDueRemindersDeps {
   planning: Planning;
   /** The one-click unsubscribe URL for an applicant (signed token inside). */
   unsubscribeUrl(applicantId: string): Promise<string>;
+  /** Uniform in [0, 1): the jitter of send retries (Math.random unless a test fixes it). */
+  random?: () => number;
 }
 
 export type SendOutcome =
@@ -57,7 +102,9 @@ export type SendOutcome =
   /** The applicant unsubscribed or the address is suppressed: nothing sent. */
   | "suppressed"
   /** The applicant no longer exists. */
-  | "unknown";
+  | "unknown"
+  /** Sending failed transiently (SES throttling): the claims were released and a retry wake-up armed. */
+  | "retry-armed";
 
 export interface SendResult {
   applicantId: string;
@@ -75,7 +122,10 @@ export interface SendResult {
  * sends ONE email holding all it claimed, records the message id, and re-arms the next wake-up.
  *
  * Delivering the same wake-up twice sends nothing twice (claims are conditional writes). A send
- * failure releases the claims and rethrows, so the platform's retry can send them. If the process
+ * that fails transiently (SES throttling, a 5xx) releases the claims and arms a short, jittered
+ * retry wake-up for this applicant, planned for the same instant and always before the earliest
+ * deadline it announces (sendRetryAt), instead of relying on Lambda's two asynchronous retries;
+ * when no retry fits, or SES refuses the message for good, the failure is rethrown. If the process
  * dies after SES accepted the message but before the ledger says "sent", the claim goes stale
  * after CLAIM_STALE_AFTER_MS and the reminder is sent again: at-least-once, never lost.
  */
@@ -83,12 +133,14 @@ export async function sendDueReminders(
   applicantId: string,
   firedAt: Date | undefined,
   deps: SendDueRemindersDeps,
+  options: { attempt?: number } = {},
 ): Promise<SendResult> {
   const state = await deps.store.loadApplicant(applicantId);
   if (!state) return { applicantId, outcome: "unknown", reminderIds: [] };
 
+  const attempt = options.attempt ?? 0;
   const clockNow = deps.clock.now();
-  const now = planningInstant(firedAt, clockNow);
+  const now = planningInstant(firedAt, clockNow, attempt);
   const plan = deps.planning.plan(state, now);
   const sent = sentReminderIds(state);
   // A late delivery (Scheduler and Lambda retries) never announces a deadline already gone.
@@ -138,7 +190,17 @@ export async function sendDueReminders(
   }
 
   const reminderIds = claimed.map((reminder) => reminder.id);
-  const messageId = await send(applicantId, state, plan, claimed, deps);
+  const outcome = await send(applicantId, state, plan, claimed, deps);
+  if ("failure" in outcome) {
+    const retryAt =
+      outcome.failure instanceof TransientError
+        ? sendRetryAt(claimed, clockNow, attempt, (deps.random ?? Math.random)())
+        : undefined;
+    if (!retryAt) throw outcome.failure;
+    await deps.wakeUps.arm(applicantId, retryAt, { plannedFor: firedAt ?? now, attempt: attempt + 1 });
+    return { applicantId, outcome: "retry-armed", reminderIds: [], nextWakeUpAt: retryAt.toISOString() };
+  }
+  const { messageId } = outcome;
   // The sent marks and the plan with the next wake-up go in one request, then the wake-up is armed.
   // Should arming fail, the stored plan names a wake-up not armed: the retry finds nothing due and
   // arms it; failing every retry, the daily sweeper re-arms a stored wake-up that has passed.
@@ -176,7 +238,7 @@ async function send(
   plan: Plan,
   claimed: Reminder[],
   deps: SendDueRemindersDeps,
-): Promise<string> {
+): Promise<{ messageId: string } | { failure: unknown }> {
   const reminderIds = claimed.map((reminder) => reminder.id);
   try {
     const email = renderReminderEmail({
@@ -193,7 +255,7 @@ async function send(
       headers: email.headers,
       tags: { applicantId, kind: "reminder" },
     });
-    return messageId;
+    return { messageId };
   } catch (sendError) {
     try {
       await deps.store.releaseClaims(applicantId, reminderIds);
@@ -203,7 +265,7 @@ async function send(
         cause: new AggregateError([sendError, releaseError]),
       });
     }
-    throw sendError;
+    return { failure: sendError };
   }
 }
 

@@ -203,17 +203,22 @@ describe("faults: SES throttling and 5xx", () => {
     expect(duplicates(world, applicantId)).toEqual([]);
   });
 
-  it("SES failing every attempt releases the claims; the platform's retry sends once", async () => {
+  it("SES failing every attempt releases the claims and arms a retry wake-up before the deadline, which sends once", async () => {
     const attempts: number[] = [];
     const world = createWorld({ start: START, sesClient: sesWith([500, 500, 500, 200], attempts) });
     const applicantId = await onboard(world, "ses-down");
     const firedAt = world.scheduledAt(applicantId) as number;
     world.clock.at = firedAt;
-    await expect(world.fire(applicantId)).rejects.toBeInstanceOf(TransientError);
+    const failed = await world.fire(applicantId);
+    expect(failed.outcome).toBe("retry-armed");
     expect(attempts).toHaveLength(3);
     expect(world.sentLedger(applicantId)).toEqual([]);
-    world.clock.at = firedAt + 120_000;
-    const retry = await world.deliver(applicantId, firedAt);
+    // The retry wake-up: a minute to 90 s later, planned for the instant that failed, attempt 1.
+    const retryAt = world.scheduledAt(applicantId) as number;
+    expect(retryAt - firedAt).toBeGreaterThanOrEqual(60_000);
+    expect(retryAt - firedAt).toBeLessThanOrEqual(90_000);
+    world.clock.at = retryAt;
+    const retry = await world.fire(applicantId);
     expect(retry.outcome).toBe("sent");
     expect(attempts).toHaveLength(4);
     expect(duplicates(world, applicantId)).toEqual([]);

@@ -228,11 +228,16 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       const current = scheduler.schedules.get(entry.name);
       if (current?.version !== entry.version) continue;
       counts.schedulerInvocations += 1;
-      const plannedFor = current.event.plannedFor;
+      const { plannedFor, attempt } = current.event;
       scheduler.fired(entry.name);
       const cpu = performance.now();
       // As the reminder function reads its event: it plans at the instant the wake-up was planned for.
-      await sendDueReminders(entry.applicantId, new Date(plannedFor ?? entry.at), reminderDeps);
+      await sendDueReminders(
+        entry.applicantId,
+        new Date(plannedFor ?? entry.at),
+        reminderDeps,
+        attempt ? { attempt } : {},
+      );
       counts.computeMs.reminder += cpuMs(cpu);
       counts.wakeUps += 1;
     }

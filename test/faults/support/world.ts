@@ -44,7 +44,7 @@ export interface World {
   /** Scheduler firing the applicant's schedule: it deletes itself, then the reminder runs. */
   fire(applicantId: string, options?: { at?: number }): Promise<SendResult>;
   /** A (re)delivery of a wake-up fired at `firedAt`, without touching the schedule. */
-  deliver(applicantId: string, firedAt: number): Promise<SendResult>;
+  deliver(applicantId: string, firedAt: number, attempt?: number): Promise<SendResult>;
   /** Reminder ids of every email the reminder function reported sent, in order. */
   emails: string[][];
   /**
@@ -155,10 +155,16 @@ export function createWorld(options: {
       if (pending) scheduler.fired(pending.name);
       // The reminder plans at the instant the wake-up was planned for (the event's plannedFor).
       const plannedFor = fireOptions.at === undefined ? pending?.schedule.event.plannedFor : undefined;
-      return world.deliver(applicantId, plannedFor ? Date.parse(plannedFor) : at);
+      const attempt = fireOptions.at === undefined ? pending?.schedule.event.attempt : undefined;
+      return world.deliver(applicantId, plannedFor ? Date.parse(plannedFor) : at, attempt);
     },
-    async deliver(applicantId, firedAt) {
-      const result = await sendDueReminders(applicantId, new Date(firedAt), reminderDeps);
+    async deliver(applicantId, firedAt, attempt) {
+      const result = await sendDueReminders(
+        applicantId,
+        new Date(firedAt),
+        reminderDeps,
+        attempt ? { attempt } : {},
+      );
       if (result.outcome === "sent") world.emails.push(result.reminderIds);
       return result;
     },

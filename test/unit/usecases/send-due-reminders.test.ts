@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { EmailRejectedError } from "#adapters/ses/ses-mailer.ts";
 import { TransientError } from "#errors";
-import { CLAIM_STALE_AFTER_MS, planningInstant, sendDueReminders } from "#usecases/send-due-reminders.ts";
+import {
+  CLAIM_STALE_AFTER_MS,
+  MAX_SEND_ATTEMPTS,
+  planningInstant,
+  SEND_RETRY_DEADLINE_MARGIN_MS,
+  sendDueReminders,
+  sendRetryAt,
+} from "#usecases/send-due-reminders.ts";
 import {
   FakePlanning,
   FixedClock,
@@ -161,16 +169,34 @@ describe("sendDueReminders", () => {
     },
   );
 
-  it("releases the claims and rethrows when sending fails, so the retry sends them", async () => {
-    const deps = setup();
+  it("releases the claims when SES throttles and arms a jittered retry wake-up for the same instant, which sends them", async () => {
+    const deps = { ...setup(), random: () => 0.5 };
+    const firedAt = new Date("2026-09-17T08:00:00Z");
     deps.mailer.failNext = new TransientError("SES throttled");
-    await expect(sendDueReminders("a_ada", undefined, deps)).rejects.toBeInstanceOf(TransientError);
+    const throttled = await sendDueReminders("a_ada", firedAt, deps);
+    expect(throttled).toMatchObject({ outcome: "retry-armed", nextWakeUpAt: "2026-09-17T08:01:15.000Z" });
     expect(deps.store.state("a_ada").ledger).toEqual([]);
-    expect(deps.wakeUps.log).toEqual([]);
+    expect(deps.wakeUps.log).toEqual(["arm a_ada 2026-09-17T08:01:15.000Z"]);
 
-    const retried = await sendDueReminders("a_ada", undefined, deps);
+    // The retry wake-up: planned for the same instant, one attempt later.
+    deps.clock.set("2026-09-17T08:01:15Z");
+    const retried = await sendDueReminders("a_ada", firedAt, deps, { attempt: 1 });
     expect(retried.outcome).toBe("sent");
     expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("rethrows a refusal no retry can fix, and a throttle when no retry fits before the deadline", async () => {
+    const rejected = setup();
+    rejected.mailer.failNext = new EmailRejectedError("SES refused the message (MessageRejected)");
+    await expect(sendDueReminders("a_ada", undefined, rejected)).rejects.toBeInstanceOf(EmailRejectedError);
+    expect(rejected.store.state("a_ada").ledger).toEqual([]);
+
+    const late = setup();
+    late.mailer.failNext = new TransientError("SES throttled");
+    await expect(
+      sendDueReminders("a_ada", undefined, late, { attempt: MAX_SEND_ATTEMPTS - 1 }),
+    ).rejects.toBeInstanceOf(TransientError);
+    expect(late.wakeUps.log).toEqual([]);
   });
 
   it("leaves reminders claimed by a concurrent invocation alone and comes back after the claim could go stale", async () => {
@@ -203,6 +229,27 @@ describe("sendDueReminders", () => {
   });
 });
 
+describe("sendRetryAt", () => {
+  const now = new Date("2026-09-17T08:00:00Z");
+  const dueIn = (ms: number) => [{ deadline: new Date(now.getTime() + ms).toISOString() }];
+
+  it.each([
+    ["the first retry, no jitter", 0, 0, "2026-09-17T08:01:00.000Z"],
+    ["the first retry, most jitter", 0, 0.999, "2026-09-17T08:01:29.000Z"],
+    ["the fourth retry, half jitter", 3, 0.5, "2026-09-17T08:03:00.000Z"],
+    ["a late retry, jitter capped at 15 minutes", 10, 0.999, "2026-09-17T08:15:59.000Z"],
+  ])("%s", (_case, attempt, random, expected) => {
+    expect(sendRetryAt(dueIn(86_400_000), now, attempt, random)?.toISOString()).toBe(expected);
+  });
+
+  it("always comes before the earliest deadline it announces, or not at all", () => {
+    const tight = sendRetryAt(dueIn(5 * 60_000), now, 10, 0.999);
+    expect(tight?.getTime()).toBeLessThanOrEqual(now.getTime() + 5 * 60_000 - SEND_RETRY_DEADLINE_MARGIN_MS);
+    expect(sendRetryAt(dueIn(3 * 60_000), now, 0, 0)).toBeUndefined();
+    expect(sendRetryAt(dueIn(86_400_000), now, MAX_SEND_ATTEMPTS - 1, 0)).toBeUndefined();
+  });
+});
+
 describe("planningInstant", () => {
   const scheduled = new Date("2026-09-17T03:30:00.000Z");
   it.each([
@@ -212,5 +259,11 @@ describe("planningInstant", () => {
     ["30 days late", scheduled, "2026-10-17T03:30:00.000Z", "2026-10-17T03:30:00.000Z"],
   ])("%s", (_case, firedAt, clockNow, expected) => {
     expect(planningInstant(firedAt, new Date(clockNow)).toISOString()).toBe(expected);
+  });
+
+  it("plans a send retry at the instant its wake-up was planned for", () => {
+    expect(planningInstant(scheduled, new Date("2026-09-17T10:30:00.000Z"), 3).toISOString()).toBe(
+      scheduled.toISOString(),
+    );
   });
 });

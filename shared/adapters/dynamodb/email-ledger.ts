@@ -1,12 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DeliveryOutcome, EmailLedger } from "#ports/email-feedback.ts";
 import { dynamo, isConditionalCheckFailed } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
+import { DynamoTable, type DynamoTableOptions } from "./table.ts";
 
-export interface DynamoEmailLedgerOptions {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-}
+export type DynamoEmailLedgerOptions = DynamoTableOptions;
 
 /**
  * Delivery feedback on the reminder ledger (REMINDER# items carry the SES message id they went
@@ -17,17 +15,15 @@ export interface DynamoEmailLedgerOptions {
  * reach the planner (stream filter), so feedback cannot trigger a re-plan.
  */
 export class DynamoEmailLedger implements EmailLedger {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: DynamoTable;
 
   constructor(options: DynamoEmailLedgerOptions) {
-    this.client = options.client;
-    this.tableName = options.tableName;
+    this.table = new DynamoTable(options);
   }
 
   async applicantIdForEmail(email: string): Promise<string | undefined> {
     const result = await dynamo("GetItem(email)", () =>
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.emailLookup(email) })),
+      this.table.client.send(new GetCommand({ TableName: this.table.name, Key: keys.emailLookup(email) })),
     );
     const applicantId = result.Item?.applicantId;
     return typeof applicantId === "string" ? applicantId : undefined;
@@ -43,9 +39,9 @@ export class DynamoEmailLedger implements EmailLedger {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await dynamo("Query(ledger)", () =>
-        this.client.send(
+        this.table.client.send(
           new QueryCommand({
-            TableName: this.tableName,
+            TableName: this.table.name,
             KeyConditionExpression: "pk = :pk AND begins_with(sk, :reminder)",
             FilterExpression: "messageId = :messageId",
             ExpressionAttributeValues: {
@@ -66,9 +62,9 @@ export class DynamoEmailLedger implements EmailLedger {
     for (const sk of sortKeys) {
       try {
         await dynamo("UpdateItem(ledger delivery)", () =>
-          this.client.send(
+          this.table.client.send(
             new UpdateCommand({
-              TableName: this.tableName,
+              TableName: this.table.name,
               Key: { pk: keys.applicantPk(applicantId), sk },
               UpdateExpression: "SET delivery = :outcome, deliveryAt = :at",
               // Only the entry still recording that message: a later re-send is not marked.

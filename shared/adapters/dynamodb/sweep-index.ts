@@ -1,13 +1,11 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { ArmedWakeUp, CalendarSweepState, StalePlansPage, SweepIndex } from "#ports/sweep-index.ts";
 import { dynamo } from "./errors.ts";
 import { keys } from "./keys.ts";
+import { DynamoTable, type DynamoTableOptions } from "./table.ts";
 import { queryDueWakeUps } from "./wake-up-index.ts";
 
-export interface DynamoSweepIndexOptions {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-}
+export type DynamoSweepIndexOptions = DynamoTableOptions;
 
 /** A FilterExpression IN list holds at most 100 operands. */
 const MAX_IN_OPERANDS = 100;
@@ -21,16 +19,14 @@ const MAX_IN_OPERANDS = 100;
  * calendar walk is under way: after a deploy that changed a season's dates, not daily.
  */
 export class DynamoSweepIndex implements SweepIndex {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: DynamoTable;
 
   constructor(options: DynamoSweepIndexOptions) {
-    this.client = options.client;
-    this.tableName = options.tableName;
+    this.table = new DynamoTable(options);
   }
 
   async listWakeUpsDueBefore(instant: Date): Promise<ArmedWakeUp[]> {
-    return queryDueWakeUps(this.client, this.tableName, "plan", instant);
+    return queryDueWakeUps(this.table.client, this.table.name, "plan", instant);
   }
 
   async listPlansNotOnCalendars(
@@ -42,9 +38,9 @@ export class DynamoSweepIndex implements SweepIndex {
     }
     const names = current.map((_, index) => `:v${index}`);
     const result = await dynamo("Scan(plans)", () =>
-      this.client.send(
+      this.table.client.send(
         new ScanCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           FilterExpression: `entity = :plan AND (attribute_not_exists(calendarVersion) OR NOT (calendarVersion IN (${names.join(", ")})))`,
           ExpressionAttributeValues: {
             ":plan": "plan",
@@ -66,8 +62,8 @@ export class DynamoSweepIndex implements SweepIndex {
 
   async loadCalendarSweep(): Promise<CalendarSweepState | undefined> {
     const result = await dynamo("GetItem(sweep)", () =>
-      this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.calendarSweep(), ConsistentRead: true }),
+      this.table.client.send(
+        new GetCommand({ TableName: this.table.name, Key: keys.calendarSweep(), ConsistentRead: true }),
       ),
     );
     const item = result.Item;
@@ -82,9 +78,9 @@ export class DynamoSweepIndex implements SweepIndex {
 
   async saveCalendarSweep(state: CalendarSweepState): Promise<void> {
     await dynamo("PutItem(sweep)", () =>
-      this.client.send(
+      this.table.client.send(
         new PutCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Item: { ...keys.calendarSweep(), entity: "sweep", ...state },
         }),
       ),

@@ -1,13 +1,11 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo, isConditionalCheckFailed } from "#adapters/dynamodb/errors.ts";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { dynamo } from "#adapters/dynamodb/errors.ts";
 import { keys, wakeUpGsiKeys } from "#adapters/dynamodb/keys.ts";
+import { DynamoTable, type DynamoTableOptions } from "#adapters/dynamodb/table.ts";
 import { type DueWakeUp, queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
 import type { ArmOptions, WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 
-export interface TableWakeUpSchedulerOptions {
-  client: DynamoDBDocumentClient;
-  tableName: string;
-}
+export type TableWakeUpSchedulerOptions = DynamoTableOptions;
 
 /**
  * The local wake-up scheduler: one WAKEUP item per applicant in the table (so wake-ups survive a
@@ -17,12 +15,10 @@ export interface TableWakeUpSchedulerOptions {
  * Requests: arm 1 PutItem, disarm 1 DeleteItem, listDue 16 Queries (one per GSI1 shard, in parallel).
  */
 export class TableWakeUpScheduler implements WakeUpScheduler {
-  private readonly client: DynamoDBDocumentClient;
-  private readonly tableName: string;
+  private readonly table: DynamoTable;
 
   constructor(options: TableWakeUpSchedulerOptions) {
-    this.client = options.client;
-    this.tableName = options.tableName;
+    this.table = new DynamoTable(options);
   }
 
   /**
@@ -33,9 +29,9 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
    */
   async arm(applicantId: string, at: Date, options: ArmOptions = {}): Promise<void> {
     await dynamo("PutItem(wake-up)", () =>
-      this.client.send(
+      this.table.client.send(
         new PutCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Item: {
             ...keys.wakeUp(applicantId),
             entity: "wakeup",
@@ -56,7 +52,9 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
       return;
     }
     await dynamo("DeleteItem(wake-up)", () =>
-      this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.wakeUp(applicantId) })),
+      this.table.client.send(
+        new DeleteCommand({ TableName: this.table.name, Key: keys.wakeUp(applicantId) }),
+      ),
     );
   }
 
@@ -65,23 +63,12 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
    * so a re-arm made by the reminder function while it ran is kept. Returns whether it was removed.
    */
   async disarmIfAt(applicantId: string, at: Date): Promise<boolean> {
-    try {
-      await dynamo("DeleteItem(wake-up)", () =>
-        this.client.send(
-          new DeleteCommand({
-            TableName: this.tableName,
-            Key: keys.wakeUp(applicantId),
-            ConditionExpression: "#at = :at",
-            ExpressionAttributeNames: { "#at": "at" },
-            ExpressionAttributeValues: { ":at": at.toISOString() },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
-    }
+    return this.table.deleteUnlessConditionFails("DeleteItem(wake-up)", {
+      Key: keys.wakeUp(applicantId),
+      ConditionExpression: "#at = :at",
+      ExpressionAttributeNames: { "#at": "at" },
+      ExpressionAttributeValues: { ":at": at.toISOString() },
+    });
   }
 
   /**
@@ -94,9 +81,9 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
     { applicantId: string; plannedFor: string; attempt?: number; scheduledTime: string } | undefined
   > {
     const { Item: item } = await dynamo("GetItem(wake-up)", () =>
-      this.client.send(
+      this.table.client.send(
         new GetCommand({
-          TableName: this.tableName,
+          TableName: this.table.name,
           Key: keys.wakeUp(due.applicantId),
           ConsistentRead: true,
         }),
@@ -114,6 +101,6 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
 
   /** Every wake-up armed at or before `now`, oldest first. */
   async listDue(now: Date): Promise<DueWakeUp[]> {
-    return queryDueWakeUps(this.client, this.tableName, "local", now);
+    return queryDueWakeUps(this.table.client, this.table.name, "local", now);
   }
 }

@@ -26,7 +26,9 @@ import {
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const NOW = new Date("2026-09-01T12:00:00Z");
-const mappings = EXAMPLE_MAPPINGS.map(exampleMapping);
+// The interview examples too: their date, time, zone and appointment answers meet the same fuzz.
+const INTERVIEW_MAPPINGS = ["tally-interview-report.json", "jotform-interview-booking.json"] as const;
+const mappings = [...EXAMPLE_MAPPINGS, ...INTERVIEW_MAPPINGS].map(exampleMapping);
 const deps = depsWith(mappings, fixedClock(NOW.toISOString()));
 const counts: Record<
   string,
@@ -59,6 +61,13 @@ async function outcome(provider: ProviderName, request: ProviderRequest): Promis
 
 // Answers: everything a JSON body can hold, and, often, values the example mappings accept.
 const plausible = fc.constantFrom(
+  "14:30",
+  "02:30",
+  "2027-03-14",
+  "Cancelled",
+  "Invited / booked",
+  "Central (Chicago)",
+  "2026-12-11 20:00",
   "London",
   "Sydney",
   "Yes",
@@ -178,14 +187,22 @@ const typeformShaped = fc
   .map((body) => Buffer.from(JSON.stringify(body)));
 
 const tallyExample = fixtureBytes("tally/example-webhook-event.json");
-const tallyNames = ["question_3EKz4n", "Multiple choice", "Date", "Number", "Text", "question_3qL4Gm"];
+const tallyNames = [
+  "question_3EKz4n",
+  "Multiple choice",
+  "Date",
+  "Number",
+  "Text",
+  "question_3qL4Gm",
+  ...Object.keys(exampleMapping("tally-interview-report.json").fields),
+];
 const tallyShaped = fc
   .record({
     eventId: someId,
     eventType: fc.oneof(fc.constant("FORM_RESPONSE"), fc.string()),
     data: fc.record(
       {
-        formId: fc.oneof(fc.constant("VwbNEw"), someId),
+        formId: fc.oneof(fc.constant("VwbNEw"), fc.constant("nRpT3x"), someId),
         responseId: someId,
         fields: fc.array(
           fc.record(
@@ -196,7 +213,9 @@ const tallyShaped = fc
                 "INPUT_TEXT",
                 "MULTIPLE_CHOICE",
                 "INPUT_DATE",
+                "INPUT_TIME",
                 "INPUT_NUMBER",
+                "SIGNATURE",
                 "CHECKBOXES",
                 "MATRIX",
               ),
@@ -218,10 +237,17 @@ const tallyShaped = fc
 
 const JOTFORM_BOUNDARY = "------------------------J1JNT4vbVO4FCC1qLG4HSv";
 const jotformExample = Buffer.from(crlf(fixtureText("jotform/applicant-intake.derived.multipart")));
-const jotformKeys = Object.keys(exampleMapping("jotform-applicant-intake.json").fields);
+const jotformKeys = [
+  ...Object.keys(exampleMapping("jotform-applicant-intake.json").fields),
+  ...Object.keys(exampleMapping("jotform-interview-booking.json").fields),
+];
 const jotformFields = fc.record(
   {
-    formID: fc.oneof(fc.constant("243231271343446"), fc.string({ maxLength: 16 })),
+    formID: fc.oneof(
+      fc.constant("243231271343446"),
+      fc.constant("253400000000002"),
+      fc.string({ maxLength: 16 }),
+    ),
     submissionID: fc.oneof(fc.stringMatching(/^\d{1,19}$/), fc.string({ maxLength: 12 })),
     rawRequest: fc.oneof(
       {

@@ -226,7 +226,16 @@ export class InMemoryApplicantStore implements ApplicantStore {
     if (this.submissions.has(key)) return { applicantId, outcome: "duplicate" };
     const byKey = new Map(found.state.milestones.map((entry) => [entry.key, entry]));
     for (const entry of submission.milestones) byKey.set(entry.key, entry);
-    found.state = { ...found.state, milestones: [...byKey.values()] };
+    // Interviews as the real store treats them: added or moved by id, removed when cancelled.
+    const interviews = new Map(found.state.interviews.map((entry) => [entry.id ?? entry.program, entry]));
+    for (const change of submission.interviews ?? []) {
+      if (change.status === "cancelled") interviews.delete(change.id);
+      else {
+        const { status: _scheduled, ...interview } = change;
+        interviews.set(interview.id ?? interview.program, interview);
+      }
+    }
+    found.state = { ...found.state, milestones: [...byKey.values()], interviews: [...interviews.values()] };
     this.submissions.add(key);
     return { applicantId, outcome: "updated" };
   }

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DeliveryOutcome, EmailLedger } from "#ports/email-feedback.ts";
-import { dynamo, isConditionalCheckFailed } from "./errors.ts";
+import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "./table.ts";
 
@@ -22,7 +22,7 @@ export class DynamoEmailLedger implements EmailLedger {
   }
 
   async applicantIdForEmail(email: string): Promise<string | undefined> {
-    const result = await dynamo("GetItem(email)", () =>
+    const result = await dynamoRequest("GetItem(email)", () =>
       this.table.client.send(new GetCommand({ TableName: this.table.name, Key: keys.emailLookup(email) })),
     );
     const applicantId = result.Item?.applicantId;
@@ -38,7 +38,7 @@ export class DynamoEmailLedger implements EmailLedger {
     const sortKeys: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo("Query(ledger)", () =>
+      const page = await dynamoRequest("Query(ledger)", () =>
         this.table.client.send(
           new QueryCommand({
             TableName: this.table.name,
@@ -61,7 +61,7 @@ export class DynamoEmailLedger implements EmailLedger {
     let marked = 0;
     for (const sk of sortKeys) {
       try {
-        await dynamo("UpdateItem(ledger delivery)", () =>
+        await dynamoRequest("UpdateItem(ledger delivery)", () =>
           this.table.client.send(
             new UpdateCommand({
               TableName: this.table.name,

@@ -1,36 +1,8 @@
+import { isTransientAwsError } from "#adapters/aws-errors.ts";
 import { TransientError } from "#errors";
-
-/**
- * DynamoDB error names that may pass on retry. Throttling and conflicts are documented as
- * retryable in https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
- */
-const TRANSIENT_NAMES = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "InternalServerError",
-  "ServiceUnavailable",
-  "TransactionConflictException",
-  "TransactionInProgressException",
-  "LimitExceededException",
-  "TimeoutError",
-  "ECONNRESET",
-  "ECONNREFUSED",
-]);
-
-/** Cancellation reason codes of TransactionCanceledException that may pass on retry. */
-const TRANSIENT_CANCELLATION_CODES = new Set([
-  "ThrottlingError",
-  "ProvisionedThroughputExceeded",
-  "TransactionConflict",
-  "RequestLimitExceeded",
-]);
 
 interface AwsLikeError {
   name?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: unknown;
   CancellationReasons?: { Code?: string }[];
 }
 
@@ -53,27 +25,15 @@ export function cancellationCodes(error: unknown): (string | undefined)[] | unde
   return (aws.CancellationReasons ?? []).map((reason) => reason.Code);
 }
 
-/** True for throttling, conflicts, 5xx and network failures: the caller's platform should retry. */
-export function isTransient(error: unknown): boolean {
-  const aws = asAwsError(error);
-  if (aws === undefined) return false;
-  if (aws.name !== undefined && TRANSIENT_NAMES.has(aws.name)) return true;
-  if (aws.code !== undefined && TRANSIENT_NAMES.has(aws.code)) return true;
-  const status = aws.$metadata?.httpStatusCode;
-  if (status !== undefined && status >= 500) return true;
-  const codes = cancellationCodes(error);
-  return codes?.some((code) => code !== undefined && TRANSIENT_CANCELLATION_CODES.has(code)) ?? false;
-}
-
 /**
  * Runs one DynamoDB request and names its failure: transient failures become TransientError (with
  * the SDK error as cause) so handlers rethrow them and Lambda retries; anything else is rethrown as is.
  */
-export async function dynamo<T>(operation: string, request: () => Promise<T>): Promise<T> {
+export async function dynamoRequest<T>(operation: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
-    if (isTransient(error)) {
+    if (isTransientAwsError(error)) {
       throw new TransientError(`DynamoDB ${operation} failed transiently: ${errorName(error) ?? "unknown"}`, {
         cause: error,
       });

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import type { ArmedWakeUp, CalendarSweepState, StalePlansPage, SweepIndex } from "#ports/sweep-index.ts";
-import { dynamo } from "./errors.ts";
+import { dynamoRequest } from "./errors.ts";
 import { keys } from "./keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "./table.ts";
 import { queryDueWakeUps } from "./wake-up-index.ts";
@@ -37,7 +37,7 @@ export class DynamoSweepIndex implements SweepIndex {
       throw new RangeError(`between 1 and ${MAX_IN_OPERANDS} calendar versions, not ${current.length}`);
     }
     const names = current.map((_, index) => `:v${index}`);
-    const result = await dynamo("Scan(plans)", () =>
+    const result = await dynamoRequest("Scan(plans)", () =>
       this.table.client.send(
         new ScanCommand({
           TableName: this.table.name,
@@ -61,7 +61,7 @@ export class DynamoSweepIndex implements SweepIndex {
   }
 
   async loadCalendarSweep(): Promise<CalendarSweepState | undefined> {
-    const result = await dynamo("GetItem(sweep)", () =>
+    const result = await dynamoRequest("GetItem(sweep)", () =>
       this.table.client.send(
         new GetCommand({ TableName: this.table.name, Key: keys.calendarSweep(), ConsistentRead: true }),
       ),
@@ -77,7 +77,7 @@ export class DynamoSweepIndex implements SweepIndex {
   }
 
   async saveCalendarSweep(state: CalendarSweepState): Promise<void> {
-    await dynamo("PutItem(sweep)", () =>
+    await dynamoRequest("PutItem(sweep)", () =>
       this.table.client.send(
         new PutCommand({
           TableName: this.table.name,

@@ -9,7 +9,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { dynamo, isConditionalCheckFailed } from "./errors.ts";
+import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import type { TableKey } from "./keys.ts";
 
 /** One item as the DocumentClient reads and writes it. */
@@ -27,7 +27,7 @@ export interface DynamoTableOptions {
 
 /**
  * The one table (DATA-MODEL.md beside this file) as every repository here uses it: each request
- * goes through `dynamo()`, so a transient failure surfaces as TransientError and anything else as
+ * goes through `dynamoRequest()`, so a transient failure surfaces as TransientError and anything else as
  * the SDK's own error. Repositories build keys with ./keys.ts and hold one concern each.
  */
 export class DynamoTable {
@@ -43,7 +43,7 @@ export class DynamoTable {
     key: TableKey,
     options: { consistent?: boolean; operation?: string } = {},
   ): Promise<Item | undefined> {
-    const result = await dynamo(options.operation ?? "GetItem", () =>
+    const result = await dynamoRequest(options.operation ?? "GetItem", () =>
       this.client.send(
         new GetCommand({ TableName: this.name, Key: key, ConsistentRead: options.consistent ?? false }),
       ),
@@ -52,7 +52,9 @@ export class DynamoTable {
   }
 
   async put(operation: string, input: Omit<PutCommandInput, "TableName">): Promise<void> {
-    await dynamo(operation, () => this.client.send(new PutCommand({ TableName: this.name, ...input })));
+    await dynamoRequest(operation, () =>
+      this.client.send(new PutCommand({ TableName: this.name, ...input })),
+    );
   }
 
   /** A conditional write whose failed condition is an answer, not an error: resolves false then. */
@@ -75,7 +77,9 @@ export class DynamoTable {
     input: Omit<DeleteCommandInput, "TableName">,
   ): Promise<boolean> {
     try {
-      await dynamo(operation, () => this.client.send(new DeleteCommand({ TableName: this.name, ...input })));
+      await dynamoRequest(operation, () =>
+        this.client.send(new DeleteCommand({ TableName: this.name, ...input })),
+      );
       return true;
     } catch (error) {
       if (isConditionalCheckFailed(error)) return false;
@@ -84,7 +88,7 @@ export class DynamoTable {
   }
 
   async transact(items: TransactItem[]): Promise<void> {
-    await dynamo("TransactWriteItems", () =>
+    await dynamoRequest("TransactWriteItems", () =>
       this.client.send(new TransactWriteCommand({ TransactItems: items })),
     );
   }
@@ -94,7 +98,7 @@ export class DynamoTable {
     const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo(operation, () =>
+      const page = await dynamoRequest(operation, () =>
         this.client.send(
           new QueryCommand({
             TableName: this.name,

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo } from "./errors.ts";
+import { dynamoRequest } from "./errors.ts";
 import { WAKE_UP_SHARDS, type WakeUpKind, wakeUpDueBound, wakeUpGsiPk } from "./keys.ts";
 import { GSI1 } from "./table-design.ts";
 
@@ -37,7 +37,7 @@ export async function queryDueWakeUps(
       const due: DueWakeUp[] = [];
       let startKey: Record<string, unknown> | undefined;
       do {
-        const page = await dynamo("Query(gsi1)", () =>
+        const page = await dynamoRequest("Query(gsi1)", () =>
           client.send(
             new QueryCommand({
               TableName: tableName,

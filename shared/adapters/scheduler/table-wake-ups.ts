@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo } from "#adapters/dynamodb/errors.ts";
+import { dynamoRequest } from "#adapters/dynamodb/errors.ts";
 import { keys, wakeUpGsiKeys } from "#adapters/dynamodb/keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "#adapters/dynamodb/table.ts";
 import { type DueWakeUp, queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
@@ -28,7 +28,7 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
    * no minute of lead to apply.
    */
   async arm(applicantId: string, at: Date, options: ArmOptions = {}): Promise<void> {
-    await dynamo("PutItem(wake-up)", () =>
+    await dynamoRequest("PutItem(wake-up)", () =>
       this.table.client.send(
         new PutCommand({
           TableName: this.table.name,
@@ -51,7 +51,7 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
       await this.disarmIfAt(applicantId, armedAt);
       return;
     }
-    await dynamo("DeleteItem(wake-up)", () =>
+    await dynamoRequest("DeleteItem(wake-up)", () =>
       this.table.client.send(
         new DeleteCommand({ TableName: this.table.name, Key: keys.wakeUp(applicantId) }),
       ),
@@ -80,7 +80,7 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
   ): Promise<
     { applicantId: string; plannedFor: string; attempt?: number; scheduledTime: string } | undefined
   > {
-    const { Item: item } = await dynamo("GetItem(wake-up)", () =>
+    const { Item: item } = await dynamoRequest("GetItem(wake-up)", () =>
       this.table.client.send(
         new GetCommand({
           TableName: this.table.name,

@@ -24,6 +24,22 @@ export class InvalidInputError extends MatchpathError {
   }
 }
 
+/**
+ * Input over one of Matchpath's documented limits (README "Limits"): 413 when the whole request is
+ * too large, 422 when a field holds more than a submission may (too many interviews, nested too
+ * deep). Names the field, like any invalid input.
+ */
+export class LimitExceededError extends InvalidInputError {
+  constructor(
+    message: string,
+    problems: FieldProblem[],
+    readonly status: 413 | 422,
+    options?: { cause?: unknown },
+  ) {
+    super(message, problems, options);
+  }
+}
+
 export class ApplicantNotFoundError extends MatchpathError {
   readonly retriable = false;
 }

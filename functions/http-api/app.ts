@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError } from "#errors";
+import { parseJsonText } from "#intake/json.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
@@ -55,14 +56,7 @@ const intakeWebhook: Route = async (event, deps) => {
     });
   }
   verify(await deps.webhookSecret(), event.headers ?? {}, body, deps.signatureClock ?? systemClock);
-  let submission: unknown;
-  try {
-    submission = JSON.parse(body.toString("utf8"));
-  } catch (error) {
-    throw new InvalidInputError("The body is not JSON", [{ path: "(root)", message: "must be valid JSON" }], {
-      cause: error,
-    });
-  }
+  const submission = parseJsonText(body.toString("utf8"), "The body", "(root)");
   const result = await receiveSubmission(submission, "webhook", deps);
   deps.logger.info("intake accepted", { applicantId: result.applicantId, outcome: result.outcome });
   return json(202, result);
@@ -91,7 +85,7 @@ const unsubscribeOneClick: Route = async (event, deps) => {
       { accept: "application/x-www-form-urlencoded, multipart/form-data" },
     );
   }
-  if (!isOneClickForm(header(event, "content-type"), body)) {
+  if (!(await isOneClickForm(header(event, "content-type"), body))) {
     throw new InvalidInputError("The body is not an RFC 8058 one-click request", [
       { path: "List-Unsubscribe", message: "must be One-Click" },
     ]);

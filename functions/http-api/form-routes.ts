@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
-import { InvalidInputError } from "#errors";
+import { InvalidInputError, LimitExceededError } from "#errors";
 import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { QueryMap } from "#intake/providers/common.ts";
@@ -98,7 +98,7 @@ function asProblem(error: unknown): unknown {
       title: "Unknown form",
     });
   }
-  if (error instanceof InvalidInputError) {
+  if (error instanceof InvalidInputError && !(error instanceof LimitExceededError)) {
     return new HttpProblem({
       type: PROBLEM_TYPES.invalidInput,
       title: "Answers do not map",

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { FieldProblem } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, InvalidInputError, SignatureError } from "#errors";
+import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, SignatureError } from "#errors";
 
 /**
  * RFC 9457 problem details (https://www.rfc-editor.org/rfc/rfc9457): the body of every error
@@ -30,6 +30,7 @@ export class HttpProblem extends Error {
 export const PROBLEM_TYPES = {
   invalidInput: "urn:matchpath:problem:invalid-input",
   invalidSignature: "urn:matchpath:problem:invalid-signature",
+  limitExceeded: "urn:matchpath:problem:limit-exceeded",
   unknownApplicant: "urn:matchpath:problem:unknown-applicant",
 } as const;
 
@@ -65,6 +66,15 @@ export function problemResponse(
  */
 export function problemFor(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpProblem) return problemResponse(error.problem, error.headers);
+  if (error instanceof LimitExceededError) {
+    return problemResponse({
+      type: PROBLEM_TYPES.limitExceeded,
+      title: "Over a documented limit",
+      status: error.status,
+      detail: error.message,
+      errors: error.problems,
+    });
+  }
   if (error instanceof InvalidInputError) {
     return problemResponse({
       type: PROBLEM_TYPES.invalidInput,

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { multipartFields } from "./form-data.ts";
 import { blankProblem, HttpProblem } from "./problem.ts";
 
 /** Reading an API Gateway HTTP API (payload 2.0) request at the edge. */
@@ -51,32 +52,22 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
 
 /**
  * Whether a form body carries the RFC 8058 one-click field `List-Unsubscribe=One-Click`, as
- * application/x-www-form-urlencoded or multipart/form-data (RFC 7578). The multipart reader is
- * lenient about the boundary, because RFC 8058's own §8.3 example prints its delimiter lines
- * without the extra leading "--" (reported erratum); both spellings must work.
+ * application/x-www-form-urlencoded or multipart/form-data (RFC 7578, read by a real parser with
+ * the boundary from the header, so any valid boundary works, even one whose text occurs in the
+ * part). RFC 8058's own §8.3 example prints its delimiter lines without the extra leading "--"
+ * (reported erratum); a boundary starting with "--" is therefore also tried as that example uses it.
  */
-export function isOneClickForm(contentType: string | undefined, body: Buffer): boolean {
+export async function isOneClickForm(contentType: string | undefined, body: Buffer): Promise<boolean> {
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  const text = body.toString("utf8");
   if (type === "application/x-www-form-urlencoded") {
-    return new URLSearchParams(text.trim()).get("List-Unsubscribe")?.trim() === "One-Click";
+    return new URLSearchParams(body.toString("utf8").trim()).get("List-Unsubscribe")?.trim() === "One-Click";
   }
-  if (type === "multipart/form-data") {
-    const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? "")?.[1];
-    if (!boundary) return false;
-    return text.split(boundary).some((part) => {
-      const split = /\r?\n\r?\n/.exec(part);
-      if (!split) return false;
-      const headers = part.slice(0, split.index);
-      const value = part
-        .slice(split.index + split[0].length)
-        .replace(/(\r?\n)?(--)?\s*$/, "")
-        .trim();
-      return (
-        /content-disposition:\s*form-data;\s*name="?List-Unsubscribe"?(\s*;|\s*$)/im.test(headers) &&
-        value === "One-Click"
-      );
-    });
-  }
-  return false;
+  if (type !== "multipart/form-data" || contentType === undefined) return false;
+  const oneClick = async (header: string) =>
+    (await multipartFields(header, body))?.get("List-Unsubscribe")?.trim() === "One-Click";
+  if (await oneClick(contentType)) return true;
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  return (
+    boundary?.startsWith("--") === true && oneClick(`multipart/form-data; boundary="${boundary.slice(2)}"`)
+  );
 }

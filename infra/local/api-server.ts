@@ -67,8 +67,10 @@ export async function invokeHttpHandler(
     facts = await readRequest(request, API_GATEWAY_MAX_PAYLOAD_BYTES);
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
+      // The body was read to its end (readRequest): answer, then close the connection in order
+      // (FIN, not RST), as API Gateway does after refusing a payload.
+      response.shouldKeepAlive = false;
       writeJson(response, 413, { message: "Request Entity Too Large" });
-      request.resume();
       return;
     }
     throw error;

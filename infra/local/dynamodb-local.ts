@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { connect, createServer } from "node:net";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 
 export interface DynamoDbLocalOptions {
@@ -24,6 +26,8 @@ export interface DynamoDbLocal {
   port: number;
   /** Milliseconds from spawn to the first answered ListTables. */
   startedInMs: number;
+  /** The JVM's process id (the fault suite kills it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -56,6 +60,105 @@ function checkJava(): void {
   if (version !== undefined && Number(version) < 17 && !version.startsWith("1.")) {
     throw new Error(`DynamoDB Local needs Java 17 or newer; found Java ${version}. ${JAVA_HELP}`);
   }
+}
+
+/** Our launcher (java/LoopbackDynamoDbLocal.java): DynamoDB Local on 127.0.0.1 only, dying with its parent. */
+const LAUNCHER_SOURCE = fileURLToPath(new URL("./java/LoopbackDynamoDbLocal.java", import.meta.url));
+const LAUNCHER_CLASS = "LoopbackDynamoDbLocal";
+
+/**
+ * Compiles the launcher once per source and jar version into node_modules/.cache (about 2 s of
+ * javac saved on every later start), with the compiler module the Java runtime ships
+ * (`java -m jdk.compiler/...`, present in Debian's openjdk-17-jre-headless and in every JDK).
+ * Returns the classpath that runs it.
+ */
+function launcherClasspath(jarDir: string): string {
+  const jars = [join(jarDir, "DynamoDBLocal.jar"), join(jarDir, "DynamoDBLocal_lib", "*")];
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const version = createHash("sha256").update(source).update(jarDir).digest("hex").slice(0, 16);
+  const cacheRoot = join(dirname(dirname(dirname(jarDir))), ".cache", "matchpath-dynamodb-local");
+  const classes = join(cacheRoot, version);
+  if (!existsSync(join(classes, `${LAUNCHER_CLASS}.class`))) {
+    mkdirSync(cacheRoot, { recursive: true });
+    // Compile beside the cache and rename: concurrent starts never see a half-written class.
+    const staging = mkdtempSync(join(cacheRoot, "staging-"));
+    const result = spawnSync(
+      "java",
+      [
+        "-m",
+        "jdk.compiler/com.sun.tools.javac.Main",
+        "-nowarn",
+        "-cp",
+        jars.join(delimiter),
+        "-d",
+        staging,
+        LAUNCHER_SOURCE,
+      ],
+      { encoding: "utf8" },
+    );
+    if (result.status !== 0) {
+      rmSync(staging, { recursive: true, force: true });
+      throw new Error(
+        "Could not compile the DynamoDB Local launcher that binds it to 127.0.0.1 " +
+          `(${LAUNCHER_SOURCE}):\n${result.stderr || result.error?.message || ""}\n` +
+          "It needs the jdk.compiler module of Java 17+ (Debian/Ubuntu: openjdk-17-jre-headless has it; " +
+          "elsewhere install a JDK 17).",
+      );
+    }
+    try {
+      renameSync(staging, classes);
+    } catch {
+      // Another start renamed its copy first: the same source gives the same classes.
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  return [classes, ...jars].join(delimiter);
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port. */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolveAnswer) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    const done = (answers: boolean) => {
+      socket.destroy();
+      resolveAnswer(answers);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
+/** "pid 1234 (java -jar DynamoDBLocal.jar …)" for the process listening on a port, when `ss` can tell. */
+function listenerOf(port: number): string | undefined {
+  const ss = spawnSync("ss", ["-ltnpH", `sport = :${port}`], { encoding: "utf8" });
+  const pid = /pid=(\d+)/.exec(ss.stdout ?? "")?.[1];
+  if (pid === undefined) return undefined;
+  let command = "";
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim().slice(0, 160);
+  } catch {
+    // Not Linux, or not ours to read: the pid alone still says what to stop.
+  }
+  return `pid ${pid}${command ? ` (${command})` : ""}`;
+}
+
+/**
+ * Refuses a port something else already answers on. A DynamoDB Local left behind by an earlier run
+ * would otherwise answer our health check while our own JVM failed to bind: the stack would run on
+ * a stranger's data.
+ */
+async function refuseStranger(port: number): Promise<void> {
+  if (!(await portAnswers(port))) return;
+  const who = listenerOf(port);
+  throw new Error(
+    `Port ${port} is already in use${who ? ` by ${who}` : ""}, so DynamoDB Local cannot start there. ` +
+      "If it is a DynamoDB Local left by an earlier run, stop it: " +
+      (who
+        ? `kill ${who.split(" ")[1]}`
+        : `find it with \`ss -ltnp 'sport = :${port}'\` or \`lsof -i :${port}\` and kill it`) +
+      "; or pick another port (MATCHPATH_DYNAMODB_PORT, 0 for any free one).",
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -102,7 +205,9 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   const attempts = (options.port ?? 0) === 0 ? 3 : 1;
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const port = options.port !== undefined && options.port !== 0 ? options.port : await freePort();
+    const fixed = options.port !== undefined && options.port !== 0;
+    const port = fixed ? (options.port as number) : await freePort();
+    if (fixed) await refuseStranger(port);
     try {
       return await startOn(port, jarDir, options);
     } catch (error) {
@@ -116,8 +221,14 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   const args = [
     `-Djava.library.path=${join(jarDir, "DynamoDBLocal_lib")}`,
-    "-jar",
-    join(jarDir, "DynamoDBLocal.jar"),
+    "-Dmatchpath.host=127.0.0.1",
+    // What DynamoDB Local's own ServerRunner.main sets before starting Jetty.
+    "-Dorg.eclipse.jetty.LEVEL=WARN",
+    "-Dorg.eclipse.jetty.util.log.announce=false",
+    "-cp",
+    launcherClasspath(jarDir),
+    LAUNCHER_CLASS,
+    "-disableTelemetry",
   ];
   args.push("-port", String(port));
   if (options.dataDir === undefined) {
@@ -130,7 +241,9 @@ async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptio
   if (options.sharedDb ?? true) args.push("-sharedDb");
 
   const started = Date.now();
-  const child = spawn("java", args, { cwd: jarDir, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  // stdin is a pipe we never write to: when this process ends, however it ends, the launcher reads
+  // end-of-file and halts the JVM. detached: Ctrl-C in a terminal reaches us, and we stop it in order.
+  const child = spawn("java", args, { cwd: jarDir, detached: true, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   const collect = (data: Buffer): void => {
     output = `${output}${data.toString("utf8")}`.slice(-4000);
@@ -167,7 +280,7 @@ async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptio
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1000) });
-        return { endpoint, port, startedInMs: Date.now() - started, stop };
+        return { endpoint, port, pid: child.pid ?? -1, startedInMs: Date.now() - started, stop };
       } catch {
         if (Date.now() > deadline) {
           throw new Error(

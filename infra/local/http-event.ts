@@ -221,16 +221,26 @@ function isStructured(
   return typeof result === "object" && result !== null && "statusCode" in result;
 }
 
-/** Reads a Node request into the facts the event is built from. Rejects bodies over maxBytes. */
-export async function readRequest(request: IncomingMessage, maxBytes: number): Promise<RequestFacts> {
+/**
+ * Reads a Node request into the facts the event is built from. Rejects bodies over maxBytes, but
+ * only after reading the rest of the body (up to `drainBytes` more, then it gives up and the socket
+ * is dropped): a server that closes a connection with unread bytes in it makes the kernel reset it
+ * (RST), and the client loses the 413 it was about to read.
+ */
+export async function readRequest(
+  request: IncomingMessage,
+  maxBytes: number,
+  drainBytes = maxBytes,
+): Promise<RequestFacts> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > maxBytes) throw new PayloadTooLargeError(maxBytes);
-    chunks.push(buffer);
+    if (size > maxBytes + drainBytes) break;
+    if (size <= maxBytes) chunks.push(buffer);
   }
+  if (size > maxBytes) throw new PayloadTooLargeError(maxBytes);
   return {
     method: request.method ?? "GET",
     url: request.url ?? "/",

@@ -39,6 +39,11 @@ export interface LocalStackOptions {
   inMemory?: boolean;
   /** Interface every server binds to; default 127.0.0.1. */
   host?: string;
+  /**
+   * An SES emulator already running elsewhere, used instead of starting one: the fault suite keeps
+   * it outside the stack it kills, as SES stays up when a Lambda dies.
+   */
+  sesEndpoint?: string;
   /** 0 picks a free port. Defaults: api 3000, ses 8005, dynamodb 8000, eventbridge free. */
   ports?: { api?: number; ses?: number; dynamodb?: number; eventbridge?: number };
   tableName?: string;
@@ -78,6 +83,8 @@ export interface LocalStack {
   /** Milliseconds from the call to the API answering. */
   startedInMs: number;
   dynamoDbLocalVersion: string | undefined;
+  /** The DynamoDB Local JVM's process id. */
+  dynamoDbLocalPid: number;
   stop(): Promise<void>;
 }
 
@@ -127,8 +134,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const table = await createTable(dynamoClient, tableName);
     progress(`Table ${tableName} ${table.created ? "created" : "found"} with its stream`);
 
-    const ses = await startSesEmulator({ port: options.ports?.ses ?? DEFAULT_PORTS.ses, host });
-    stops.push(() => ses.stop());
+    const ses = options.sesEndpoint
+      ? { endpoint: options.sesEndpoint, port: Number(new URL(options.sesEndpoint).port) }
+      : await startSesEmulator({ port: options.ports?.ses ?? DEFAULT_PORTS.ses, host });
+    if ("stop" in ses) stops.push(() => ses.stop());
     progress(`SES v2 emulator on :${ses.port} (inbox ${ses.endpoint})`);
 
     const eventBridge = await startLocalEventBridge({
@@ -268,6 +277,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deadLetters: () => deadLetters,
       startedInMs: Date.now() - started,
       dynamoDbLocalVersion: version,
+      dynamoDbLocalPid: dynamo.pid,
       stop: stopAll,
     };
   } catch (error) {

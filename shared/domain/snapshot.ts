@@ -132,6 +132,44 @@ const SubmissionIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: "must be 1-200 characters of letters, digits and _.:@-" });
 
+/**
+ * The most interviews one submission may list, and one applicant may have stored. A snapshot is
+ * written in one DynamoDB transaction (at most 100 actions, so it commits whole or not at all):
+ * 4 actions for the idempotency record, profile and email lookup, 21 for the milestones, and up to
+ * 2 × 36 for interviews written and interviews dropped, 97 in all.
+ */
+export const MAX_INTERVIEWS = 36;
+
+/** What an interview is known by: its operator id, else its program and start (as the store derives it). */
+function interviewIdentity(interview: Interview | InterviewChange): string {
+  if (interview.id !== undefined) return `id ${interview.id}`;
+  return "program" in interview
+    ? `program and startsAt ${interview.program.trim()} ${interview.startsAt}`
+    : "";
+}
+
+/**
+ * Two interviews that the store would keep under one key (DynamoDB refuses a transaction writing
+ * one item twice): both are named, each pointing at the other.
+ */
+function uniqueInterviews(interviews: readonly (Interview | InterviewChange)[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  interviews.forEach((interview, index) => {
+    const identity = interviewIdentity(interview);
+    const earlier = first.get(identity);
+    if (earlier === undefined) {
+      first.set(identity, index);
+      return;
+    }
+    const field = interview.id !== undefined ? "id" : "startsAt";
+    const message = (other: number) =>
+      `interviews.${other} has the same ${interview.id !== undefined ? "id" : "program and startsAt"}; ` +
+      "each interview must be listed once (give distinct ids)";
+    ctx.addIssue({ code: "custom", path: [earlier, field], message: message(index) });
+    ctx.addIssue({ code: "custom", path: [index, field], message: message(earlier) });
+  });
+}
+
 function uniqueMilestoneKeys(entries: readonly MilestoneEntry[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
@@ -151,7 +189,7 @@ export const ApplicantSnapshotSchema = z.object({
     .max(MILESTONE_KEYS.length)
     .superRefine(uniqueMilestoneKeys)
     .default([]),
-  interviews: z.array(InterviewSchema).max(200).default([]),
+  interviews: z.array(InterviewSchema).max(MAX_INTERVIEWS).superRefine(uniqueInterviews).default([]),
 });
 export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
 
@@ -171,7 +209,7 @@ export const MilestoneUpdateSchema = z
       .max(MILESTONE_KEYS.length)
       .superRefine(uniqueMilestoneKeys)
       .default([]),
-    interviews: z.array(InterviewChangeSchema).max(200).optional(),
+    interviews: z.array(InterviewChangeSchema).max(MAX_INTERVIEWS).superRefine(uniqueInterviews).optional(),
   })
   .refine((update) => (update.milestones?.length ?? 0) > 0 || (update.interviews?.length ?? 0) > 0, {
     path: ["milestones"],

@@ -5,6 +5,13 @@ export interface LedgerEntry {
   reminderId: string;
   status: "claimed" | "sent";
   claimedAt: string;
+  /**
+   * The wake-up instant the claim was made for (ISO UTC): a claim left by a sender that died is
+   * recovered by re-planning as of this instant, when the reminder was still due, so it is still
+   * sent (before its deadline) instead of being re-timed past it. Absent on claims made before
+   * slots were recorded.
+   */
+  slotAt?: string;
   sentAt?: string;
   messageId?: string;
   /** What SES reported about that message, when it bounced, drew a complaint or was rejected. */
@@ -17,13 +24,15 @@ export interface ReminderLedger {
   /**
    * Claims reminders before sending: a reminder already sent, or claimed less than staleAfterMs
    * ago, is not claimed again, and each claim stands alone (one reminder held elsewhere does not
-   * stop the others being claimed). Returns the ids claimed.
+   * stop the others being claimed). Each claim records `slotAt` (default `now`), the wake-up instant
+   * it is for. Returns the ids claimed.
    */
   claimReminders(
     applicantId: string,
     reminderIds: string[],
     now: Date,
     staleAfterMs: number,
+    slotAt?: Date,
   ): Promise<string[]>;
 
   /**

@@ -1,5 +1,5 @@
 import { fieldProblems, SubmissionSchema } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
+import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeStore } from "#ports/intake-store.ts";
 
@@ -11,7 +11,8 @@ export interface ReceiveSubmissionDeps {
 /**
  * Validates a submission (an applicant snapshot or a milestone update) and stores it atomically,
  * idempotently on (provider, submissionId). Throws InvalidInputError naming every bad field
- * (nothing is written), or ApplicantNotFoundError for an update naming no known applicant.
+ * (LimitExceededError, 422, when a list is longer than the documented limit; nothing is written),
+ * or ApplicantNotFoundError for an update naming no known applicant.
  */
 export async function receiveSubmission(
   body: unknown,
@@ -20,9 +21,17 @@ export async function receiveSubmission(
 ): Promise<IntakeResult> {
   const parsed = SubmissionSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidInputError("The submission is not valid", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
+    // A list longer than a submission may hold (interviews, milestones, specialties) is over a
+    // documented limit: 422, so senders can tell "split it" from "fix it"; every problem is named.
+    const overLimit = parsed.error.issues.some(
+      (issue) => issue.code === "too_big" && issue.origin === "array",
+    );
+    const problems = fieldProblems(parsed.error);
+    throw overLimit
+      ? new LimitExceededError("The submission lists more than one submission may hold", problems, 422, {
+          cause: parsed.error,
+        })
+      : new InvalidInputError("The submission is not valid", problems, { cause: parsed.error });
   }
   const submission = parsed.data;
   return deps.store.applySubmission(

@@ -61,6 +61,9 @@ export function sendRetryAt(
     : new Date(Math.floor(at / 1000) * 1000);
 }
 
+/** A retry of reminders held by another invocation fires this long after that claim goes stale. */
+export const CLAIM_RETRY_MARGIN_MS = 1_000;
+
 /**
  * The instant a wake-up plans at. On time (Scheduler fires within seconds; its retries within the
  * tolerance), plan as of the scheduled time: the planner keeps a rung only while its slot is not
@@ -128,6 +131,14 @@ export interface SendResult {
  * when no retry fits, or SES refuses the message for good, the failure is rethrown. If the process
  * dies after SES accepted the message but before the ledger says "sent", the claim goes stale
  * after CLAIM_STALE_AFTER_MS and the reminder is sent again: at-least-once, never lost.
+ *
+ * A claim whose sender died (DESIGN decision 12) strands nothing: the wake-up that finds it live
+ * re-arms just after it goes stale (CLAIM_STALE_AFTER_MS + CLAIM_RETRY_MARGIN_MS after it was
+ * made), and a wake-up that finds it stale re-plans as of the slot the claim was made for
+ * (`slotAt`), when the reminder was due, and sends it with whatever else is due, unless its
+ * deadline has passed. A re-plan at the retry's own time would have re-timed the rung to the next
+ * day's slot, after the last rung's deadline. The one duplicate possible is a death after SES
+ * accepted the email and before the ledger mark: the claim goes stale and the reminder goes again.
  */
 export async function sendDueReminders(
   applicantId: string,
@@ -144,9 +155,13 @@ export async function sendDueReminders(
   const plan = deps.planning.plan(state, now);
   const sent = sentReminderIds(state);
   // A late delivery (Scheduler and Lambda retries) never announces a deadline already gone.
-  const due = deps.planning
-    .dueReminders(plan, now, sent)
-    .filter((reminder) => !sent.has(reminder.id) && Date.parse(reminder.deadline) > clockNow.getTime());
+  const ahead = (reminder: Reminder) =>
+    !sent.has(reminder.id) && Date.parse(reminder.deadline) > clockNow.getTime();
+  const dueNow = deps.planning.dueReminders(plan, now, sent).filter(ahead);
+  const recovered = recoverStaleClaims(state, dueNow, clockNow, deps).filter(({ reminder }) =>
+    ahead(reminder),
+  );
+  const due = [...dueNow, ...recovered.map(({ reminder }) => reminder)];
 
   if (due.length === 0) {
     const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, sent, deps);
@@ -160,20 +175,12 @@ export async function sendDueReminders(
     return { applicantId, outcome: "suppressed", reminderIds: [], ...next };
   }
 
-  const claimedIds = new Set(
-    await deps.store.claimReminders(
-      applicantId,
-      due.map((reminder) => reminder.id),
-      clockNow,
-      CLAIM_STALE_AFTER_MS,
-    ),
-  );
+  const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, now, clockNow, deps));
   const claimed = due.filter((reminder) => claimedIds.has(reminder.id));
   const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
-  // A reminder claimed by another invocation is its business; come back once that claim could be
-  // stale, in case that invocation died.
-  const retryHeldAt =
-    heldElsewhere.length > 0 ? new Date(clockNow.getTime() + CLAIM_STALE_AFTER_MS) : undefined;
+  // A reminder claimed by another invocation is its business; come back just after that claim
+  // goes stale, in case that invocation died (the stale claim is then recovered at its slot).
+  const retryHeldAt = retryAfterClaims(state, heldElsewhere, claimedIds, clockNow);
   const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
 
   if (claimed.length === 0) {
@@ -230,6 +237,105 @@ export async function sendDueReminders(
     messageId,
     ...(next ? { nextWakeUpAt: next.toISOString() } : {}),
   };
+}
+
+/** A reminder whose claim was left stale by a sender that died, as planned at the claim's slot. */
+interface RecoveredReminder {
+  reminder: Reminder;
+  slotAt: Date;
+}
+
+/**
+ * The reminders of stale claims (claimed more than CLAIM_STALE_AFTER_MS ago and never marked sent)
+ * that are not due now anyway, re-planned as of the slot each claim was made for: the plan made at
+ * that instant had them due, so it gives them back with their text and deadline. A claim without a
+ * slot (made before slots were recorded) is planned at its claim time. Pure computation: one plan
+ * per distinct slot, no request.
+ */
+function recoverStaleClaims(
+  state: ApplicantState,
+  dueNow: readonly Reminder[],
+  clockNow: Date,
+  deps: SendDueRemindersDeps,
+): RecoveredReminder[] {
+  const already = new Set(dueNow.map((reminder) => reminder.id));
+  const staleBefore = clockNow.getTime() - CLAIM_STALE_AFTER_MS;
+  const bySlot = new Map<string, Set<string>>();
+  for (const entry of state.ledger) {
+    if (entry.status !== "claimed" || already.has(entry.reminderId)) continue;
+    if (Date.parse(entry.claimedAt) >= staleBefore) continue;
+    const slot = entry.slotAt ?? entry.claimedAt;
+    bySlot.set(slot, (bySlot.get(slot) ?? new Set()).add(entry.reminderId));
+  }
+  const recovered: RecoveredReminder[] = [];
+  const sent = sentReminderIds(state);
+  for (const [slot, ids] of bySlot) {
+    const slotAt = new Date(slot);
+    if (Number.isNaN(slotAt.getTime())) continue;
+    const planAtSlot = deps.planning.plan(state, slotAt);
+    for (const reminder of deps.planning.dueReminders(planAtSlot, slotAt, sent)) {
+      if (ids.has(reminder.id) && !already.has(reminder.id)) {
+        already.add(reminder.id);
+        recovered.push({ reminder, slotAt });
+      }
+    }
+  }
+  return recovered;
+}
+
+/**
+ * Claims what is due now for this wake-up's slot and each recovered reminder for its own slot, so a
+ * second death still recovers at the first slot. One request in the usual case (nothing recovered).
+ */
+async function claimDue(
+  applicantId: string,
+  dueNow: readonly Reminder[],
+  recovered: readonly RecoveredReminder[],
+  now: Date,
+  clockNow: Date,
+  deps: SendDueRemindersDeps,
+): Promise<string[]> {
+  const claim = (ids: string[], slotAt: Date) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : deps.store.claimReminders(applicantId, ids, clockNow, CLAIM_STALE_AFTER_MS, slotAt);
+  const bySlot = new Map<number, string[]>();
+  for (const { reminder, slotAt } of recovered) {
+    bySlot.set(slotAt.getTime(), [...(bySlot.get(slotAt.getTime()) ?? []), reminder.id]);
+  }
+  const claimed = await claim(
+    dueNow.map((reminder) => reminder.id),
+    now,
+  );
+  for (const [slot, ids] of bySlot) claimed.push(...(await claim(ids, new Date(slot))));
+  return claimed;
+}
+
+/**
+ * When to come back for reminders another invocation holds: the due ones it claimed before us, and
+ * any live claim in the ledger (a claim this plan no longer has due, say because the rung moved,
+ * is still that invocation's to finish or to leave stale). Just after the latest of those claims
+ * goes stale; a claim made after the ledger was read is at most as old as now. Undefined: none.
+ */
+function retryAfterClaims(
+  state: ApplicantState,
+  heldElsewhere: readonly Reminder[],
+  claimedHere: ReadonlySet<string>,
+  clockNow: Date,
+): Date | undefined {
+  const staleBefore = clockNow.getTime() - CLAIM_STALE_AFTER_MS;
+  const claimedAt = new Map(state.ledger.map((entry) => [entry.reminderId, Date.parse(entry.claimedAt)]));
+  const times = heldElsewhere.map((reminder) => {
+    const at = claimedAt.get(reminder.id);
+    return at === undefined || Number.isNaN(at) ? clockNow.getTime() : at;
+  });
+  for (const entry of state.ledger) {
+    const at = Date.parse(entry.claimedAt);
+    if (entry.status === "claimed" && !claimedHere.has(entry.reminderId) && at >= staleBefore) times.push(at);
+  }
+  if (times.length === 0) return undefined;
+  const latest = Math.min(Math.max(...times), clockNow.getTime());
+  return new Date(latest + CLAIM_STALE_AFTER_MS + CLAIM_RETRY_MARGIN_MS);
 }
 
 async function send(

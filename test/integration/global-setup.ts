@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startLocalStack } from "#local/stack.ts";
+import { captureLogs, personalDataIn } from "./support/log-capture.ts";
 
 /**
  * Starts the local stack once for the integration project, with the same code as `npm start`:
@@ -43,12 +44,15 @@ const HANDLER_ENV_KEYS = [
 ] as const;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Every log line of every handler, at every level, is kept and scanned at the end for the
+  // personal data the suite sent in (DESIGN: nothing personal in logs); errors are still shown.
+  const logs = captureLogs();
   const stack = await startLocalStack({
     ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
     // The season the tests walk through starts here; each test sets the clock it needs.
     clockStart: new Date("2026-06-01T00:00:00Z"),
-    log: (line) => process.stderr.write(`[local stack] ${line}\n`),
-    handlerLogLevel: "ERROR",
+    log: (line) => logs.diagnostic(`[local stack] ${line}`),
+    handlerLogLevel: "DEBUG",
   });
 
   project.provide("apiUrl", stack.urls.api);
@@ -67,6 +71,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("handlerEnv", handlerEnv);
 
   return async () => {
-    await stack.stop();
+    try {
+      const leaks = await personalDataIn(logs.text(), {
+        dynamodbEndpoint: stack.urls.dynamodb,
+        tableName: stack.tableName,
+        allowedAddresses: [process.env.SENDER_ADDRESS ?? ""],
+      });
+      if (leaks.found.length > 0) {
+        throw new Error(
+          `Personal data in the handlers' logs (${leaks.found.length}):\n${leaks.found.slice(0, 20).join("\n")}`,
+        );
+      }
+      process.stderr.write(
+        `[log hygiene] ${logs.lineCount()} log lines of the integration suite scanned: no personal data of ${leaks.applicants} stored applicants, no email address\n`,
+      );
+    } finally {
+      logs.restore();
+      await stack.stop();
+    }
   };
 }

@@ -88,4 +88,61 @@ describe("intake refusals on the local stack", () => {
     expect(reply.contentType).toMatch(/^application\/problem\+json/);
     expect(await itemsMentioning(applicant.externalId)).toEqual([]);
   });
+
+  it("an update naming an unknown email → 422, and the address stays out of the logs", async () => {
+    const applicant = step2Applicant();
+
+    const reply = await postWebhook({
+      type: "milestone.update",
+      submissionId: `upd-${applicant.externalId}`,
+      applicant: { email: applicant.email },
+      milestones: [{ key: "usmle_step2ck", status: "done", date: "2026-08-20" }],
+    });
+
+    // The global teardown scans every log line of the suite for this address (log-capture.ts).
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ status: 422, type: "urn:matchpath:problem:unknown-applicant" });
+    expect(JSON.stringify(reply.body)).not.toContain(applicant.email);
+  });
+
+  it("two interviews with one id → 400 naming both, nothing stored", async () => {
+    const applicant = step2Applicant();
+    const interview = {
+      id: "iv-1",
+      program: "Mercy Hospital IM",
+      startsAt: "2026-11-02T14:00:00-05:00",
+      timezone: "America/Chicago",
+      format: "virtual",
+    };
+    const snapshot = {
+      ...applicant.snapshot,
+      interviews: [interview, { ...interview, program: "Another Program" }],
+    };
+
+    const reply = await postWebhook(snapshot);
+
+    expect(reply.status).toBe(400);
+    const paths = (reply.body.errors as { path: string }[]).map((error) => error.path);
+    expect(paths).toEqual(["interviews.0.id", "interviews.1.id"]);
+    await drainStream();
+    expect(await itemsMentioning(applicant.externalId)).toEqual([]);
+  });
+
+  it("JSON nested 20,000 levels deep → 422 naming the body, on the webhook and the Jotform route", async () => {
+    const deep = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const webhook = await postWebhook(undefined, { raw: `{"type":"applicant.snapshot","x":${deep}}` });
+    expect(webhook.status).toBe(422);
+    expect(webhook.body).toMatchObject({ errors: [{ path: "(root)" }] });
+
+    const jotform = await fetch(
+      `${inject("apiUrl")}/intake/jotform?token=${encodeURIComponent(inject("formSecrets").jotform)}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: `{"formID":"1","submissionID":"2","rawRequest":{"q1_name":${deep}}}`,
+      },
+    );
+    expect(jotform.status).toBe(422);
+    expect(jotform.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  });
 });

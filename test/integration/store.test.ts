@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
+import { applicantIdFor, interviewIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import type { Plan } from "#domain/plan.ts";
-import type { ApplicantSnapshot, Interview, MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError } from "#errors";
+import {
+  type ApplicantSnapshot,
+  type Interview,
+  MAX_INTERVIEWS,
+  MILESTONE_KEYS,
+  type MilestoneEntry,
+  type MilestoneUpdate,
+} from "#domain/snapshot.ts";
+import { ApplicantNotFoundError, LimitExceededError } from "#errors";
 import { readStream, startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 let table: TestTable;
@@ -215,22 +222,117 @@ describe("applySubmission: snapshots", () => {
     );
   });
 
-  it("writes a snapshot too large for one transaction in parts, idempotently", async () => {
-    const interviews: Interview[] = Array.from({ length: 150 }, (_, i) => ({
-      id: `iv-${i}`,
-      program: `Program ${i}`,
+  it("writes a snapshot at the limit in one transaction: all milestones, an email change, 36 interviews replacing 36", async () => {
+    const interviews = (prefix: string): Interview[] =>
+      Array.from({ length: MAX_INTERVIEWS }, (_, i) => ({
+        id: `${prefix}-${i}`,
+        program: `Program ${i}`,
+        startsAt: "2026-11-02T14:00:00-05:00",
+        timezone: "America/New_York",
+        format: "virtual",
+      }));
+    const milestones = (status: MilestoneEntry["status"]): MilestoneEntry[] =>
+      MILESTONE_KEYS.map((key) => ({ key, status }));
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId, {
+      milestones: milestones("not_started"),
+      interviews: interviews("a"),
+    });
+    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const sent: string[] = [];
+    const counting = new DynamoApplicantStore({
+      client: {
+        send: (command: { constructor: { name: string } }) => {
+          sent.push(command.constructor.name);
+          return table.doc.send(command as never);
+        },
+      } as unknown as DynamoDBDocumentClient,
+      tableName: table.tableName,
+    });
+    const second = snapshotFor(externalId, {
+      email: `moved-${externalId}@example.org`,
+      milestones: milestones("in_progress"),
+      interviews: interviews("b"),
+    });
+
+    const result = await counting.applySubmission(second, source(second.submissionId), laterAt);
+
+    expect(result).toEqual({ applicantId, outcome: "updated" });
+    expect(sent.filter((name) => name === "TransactWriteCommand")).toHaveLength(1);
+    const state = await store.loadApplicant(applicantId);
+    expect(state?.interviews.map((interview) => interview.id).sort()).toEqual(
+      interviews("b")
+        .map((interview) => interview.id)
+        .sort(),
+    );
+    expect(state?.milestones.every((milestone) => milestone.status === "in_progress")).toBe(true);
+    expect(state?.profile.email).toBe(`moved-${externalId}@example.org`);
+  });
+
+  it("refuses, writing nothing, a snapshot whose changes one transaction cannot hold (interviews stored before the limit)", async () => {
+    const externalId = newExternalId();
+    const first = snapshotFor(externalId);
+    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    // 70 interviews stored the way an older version (limit 200) could have left them.
+    for (let i = 0; i < 70; i++) {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: {
+            ...keys.interview(applicantId, `legacy-${i}`),
+            entity: "interview",
+            applicantId,
+            interview: {
+              id: `legacy-${i}`,
+              program: `Program ${i}`,
+              startsAt: "2026-11-02T14:00:00-05:00",
+              timezone: "America/New_York",
+              format: "virtual",
+            },
+            updatedAt: receivedAt.toISOString(),
+          },
+        }),
+      );
+    }
+    const before = await store.loadApplicant(applicantId);
+    const replacing = snapshotFor(externalId, {
+      interviews: Array.from({ length: MAX_INTERVIEWS }, (_, i) => ({
+        id: `new-${i}`,
+        program: `Program ${i}`,
+        startsAt: "2026-11-03T14:00:00-05:00",
+        timezone: "America/New_York",
+        format: "virtual" as const,
+      })),
+    });
+
+    const refused = store.applySubmission(replacing, source(replacing.submissionId), laterAt);
+
+    await expect(refused).rejects.toBeInstanceOf(LimitExceededError);
+    await expect(refused).rejects.toMatchObject({ status: 422, problems: [{ path: "interviews" }] });
+    expect(await store.loadApplicant(applicantId)).toEqual(before);
+    const record = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.submission("webhook", replacing.submissionId) }),
+    );
+    expect(record.Item).toBeUndefined();
+  });
+
+  it("refuses two interviews stored under one id (an explicit id equal to another's derived id), naming both", async () => {
+    const derived = {
+      program: "Mercy General IM",
       startsAt: "2026-11-02T14:00:00-05:00",
       timezone: "America/New_York",
-      format: "virtual",
-    }));
-    const snapshot = snapshotFor(newExternalId(), { interviews });
+      format: "virtual" as const,
+    };
+    const clash = { ...derived, program: "Other", id: interviewIdFor(derived.program, derived.startsAt) };
+    const snapshot = snapshotFor(newExternalId(), { interviews: [derived, clash] });
 
-    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
-    const again = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const refused = store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
 
-    expect(first.outcome).toBe("created");
-    expect(again).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
-    expect((await store.loadApplicant(first.applicantId))?.interviews).toHaveLength(150);
+    await expect(refused).rejects.toMatchObject({
+      name: "InvalidInputError",
+      problems: [{ path: "interviews.0.id" }, { path: "interviews.1.id" }],
+    });
+    expect(await store.loadApplicant(applicantIdFor(snapshot.applicant.externalId))).toBeUndefined();
   });
 });
 
@@ -420,6 +522,7 @@ describe("the reminder ledger", () => {
         reminderId: "r1",
         status: "sent",
         claimedAt: now.toISOString(),
+        slotAt: now.toISOString(),
         sentAt: "2026-04-01T09:00:01.000Z",
         messageId: "ses-message-1",
       },
@@ -427,6 +530,7 @@ describe("the reminder ledger", () => {
         reminderId: "r2",
         status: "sent",
         claimedAt: now.toISOString(),
+        slotAt: now.toISOString(),
         sentAt: "2026-04-01T09:00:01.000Z",
         messageId: "ses-message-1",
       },

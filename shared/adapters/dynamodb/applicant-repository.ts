@@ -66,6 +66,7 @@ function toLedgerEntry(item: Item): LedgerEntry {
     status: item.status === "sent" ? "sent" : "claimed",
     claimedAt: String(item.claimedAt),
   };
+  if (typeof item.slotAt === "string") entry.slotAt = item.slotAt;
   if (typeof item.sentAt === "string") entry.sentAt = item.sentAt;
   if (typeof item.messageId === "string") entry.messageId = item.messageId;
   if (typeof item.delivery === "string")

@@ -9,13 +9,14 @@ import type {
   MilestoneUpdate,
   Submission,
 } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, InvalidInputError, TransientError } from "#errors";
+import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
+import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, TransientError } from "#errors";
+import { fingerprint } from "#observability/logger.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 import { type ApplicantItems, readApplicantItems } from "./applicant-repository.ts";
 import { cancellationCodes } from "./errors.ts";
-import { applicantIdFor, interviewIdFor, keys, normalizeEmail } from "./keys.ts";
+import { applicantIdFor, interviewIdFor, keys, normalizeEmail, SK } from "./keys.ts";
 import {
-  chunk,
   type DynamoTable,
   type Item,
   MAX_TRANSACTION_ACTIONS,
@@ -84,8 +85,10 @@ export class DynamoIntakeStore implements IntakeStore {
     }
 
     const wantedInterviews = new Set<string>();
-    for (const interview of snapshot.interviews) {
+    const interviewIndex = new Map<string, number>();
+    for (const [index, interview] of snapshot.interviews.entries()) {
       const withId = interviewWithId(interview);
+      onceEach(interviewIndex, withId.id, index);
       wantedInterviews.add(withId.id);
       const write = this.interviewWrite(applicantId, withId, current, now);
       if (write !== undefined) writes.push(write);
@@ -176,7 +179,13 @@ export class DynamoIntakeStore implements IntakeStore {
     // An update upserts the interviews it names and leaves the others alone (a snapshot replaces);
     // the same id with a new start moves an interview, and the re-plan moves its reminders.
     const unknownCancels: FieldProblem[] = [];
+    const interviewIndex = new Map<string, number>();
+    const interviewsAfter = new Set(current.interviews.keys());
     for (const [index, change] of (update.interviews ?? []).entries()) {
+      const id = change.status === "cancelled" ? change.id : interviewWithId(change).id;
+      onceEach(interviewIndex, id, index);
+      if (change.status === "cancelled") interviewsAfter.delete(id);
+      else interviewsAfter.add(id);
       if (change.status === "cancelled") {
         if (current.interviews.has(change.id)) {
           writes.push({
@@ -198,6 +207,20 @@ export class DynamoIntakeStore implements IntakeStore {
       throw new InvalidInputError(
         "the update cancels an interview the applicant does not have",
         unknownCancels,
+      );
+    }
+    if (interviewsAfter.size > MAX_INTERVIEWS && interviewsAfter.size > current.interviews.size) {
+      // Kept to the snapshot's own limit, so a later snapshot replacing them all still fits in one
+      // transaction (snapshot.ts, MAX_INTERVIEWS).
+      throw new LimitExceededError(
+        `the update would leave the applicant with ${interviewsAfter.size} interviews`,
+        [
+          {
+            path: "interviews",
+            message: `an applicant may have at most ${MAX_INTERVIEWS} interviews; cancel past ones first`,
+          },
+        ],
+        422,
       );
     }
     return this.commit(applicantId, "updated", writes, update.type, source, receivedAt);
@@ -288,18 +311,23 @@ export class DynamoIntakeStore implements IntakeStore {
       },
     };
 
-    let itemWrites = writes;
+    // One transaction, always: it commits whole or not at all. The snapshot contract's limits keep
+    // every submission within it (snapshot.ts, MAX_INTERVIEWS); what still does not fit (interviews
+    // stored before those limits) is refused before anything is written, never split.
     if (writes.length + 1 > MAX_TRANSACTION_ACTIONS) {
-      // Too many changes for one transaction (a snapshot may list up to 200 interviews). Check the
-      // record first so a redelivery rewrites nothing, write the items in idempotent chunks, and
-      // commit the record last: a crash in between leaves no record, so the retry completes the work.
-      const existing = await this.table.get(submissionKey, { consistent: true });
-      if (existing !== undefined) return duplicateOf(existing, applicantId);
-      const parts = chunk(writes, MAX_TRANSACTION_ACTIONS - 1);
-      itemWrites = parts.pop() ?? [];
-      for (const part of parts) await this.table.transact(part);
+      throw new LimitExceededError(
+        `the submission would change ${writes.length} items; one atomic write holds ${MAX_TRANSACTION_ACTIONS - 1}`,
+        [
+          {
+            path: "interviews",
+            message: `too many interviews change at once; send at most ${MAX_INTERVIEWS} and cancel past ones first`,
+          },
+        ],
+        422,
+      );
     }
-
+    checkItemSizes([idempotency, ...writes]);
+    const itemWrites = writes;
     try {
       await this.table.transact([idempotency, ...itemWrites]);
       return { applicantId, outcome };
@@ -343,11 +371,79 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
+/**
+ * Refuses an interview listed twice under one stored id (an explicit id equal to another's derived
+ * one; the contract already refuses the plain repeats): DynamoDB refuses a transaction that writes
+ * one item twice, which would be a 500 retried for ever.
+ */
+function onceEach(seen: Map<string, number>, id: string, index: number): void {
+  const earlier = seen.get(id);
+  if (earlier === undefined) {
+    seen.set(id, index);
+    return;
+  }
+  const message = (other: number) =>
+    `interviews.${other} is stored under the same id ${id}; list each interview once`;
+  throw new InvalidInputError("two interviews are one", [
+    { path: `interviews.${earlier}.id`, message: message(index) },
+    { path: `interviews.${index}.id`, message: message(earlier) },
+  ]);
+}
+
+/** DynamoDB's item size limit (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html). */
+export const MAX_ITEM_BYTES = 400 * 1024;
+/** The aggregate size limit of one TransactWriteItems request (same page). */
+export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Refuses, before writing, what DynamoDB would refuse for size. The JSON length of an item's names
+ * and values is an upper bound of DynamoDB's own measure (it counts no quotes or braces), so
+ * nothing that passes here is refused there. The body limit (256 KB) keeps every submission far
+ * below both today; this holds if a limit moves. Names the field whose item is too large.
+ */
+function checkItemSizes(actions: readonly TransactItem[]): void {
+  let total = 0;
+  for (const action of actions) {
+    const content = action.Put?.Item ?? action.Update?.ExpressionAttributeValues ?? action.Delete?.Key ?? {};
+    const size = Buffer.byteLength(JSON.stringify(content));
+    total += size;
+    if (size > MAX_ITEM_BYTES) {
+      const sk = String(action.Put?.Item?.sk ?? action.Update?.Key?.sk ?? "");
+      throw new LimitExceededError(
+        `one item would be ${size} bytes; DynamoDB stores at most ${MAX_ITEM_BYTES}`,
+        [
+          {
+            path: fieldOfSortKey(sk),
+            message: `must be smaller: its stored item would exceed ${MAX_ITEM_BYTES} bytes`,
+          },
+        ],
+        413,
+      );
+    }
+  }
+  if (total > MAX_TRANSACTION_BYTES) {
+    throw new LimitExceededError(
+      `the submission would write ${total} bytes; one transaction holds ${MAX_TRANSACTION_BYTES}`,
+      [{ path: "(root)", message: `must be smaller: ${MAX_TRANSACTION_BYTES} bytes at most in one write` }],
+      413,
+    );
+  }
+}
+
+function fieldOfSortKey(sk: string): string {
+  if (sk.startsWith(SK.milestonePrefix)) return `milestones.${sk.slice(SK.milestonePrefix.length)}`;
+  if (sk.startsWith(SK.interviewPrefix)) return `interviews.${sk.slice(SK.interviewPrefix.length)}`;
+  return sk === SK.profile ? "applicant" : "(root)";
+}
+
 function duplicateOf(stored: Item | undefined, fallbackApplicantId: string): IntakeResult {
   const applicantId = typeof stored?.applicantId === "string" ? stored.applicantId : fallbackApplicantId;
   return { applicantId, outcome: "duplicate" };
 }
 
+/** Names the reference for a log line without the typed value (an address or an operator's id). */
 function describeRef(ref: ApplicantRef): string {
-  return "externalId" in ref ? `externalId ${ref.externalId}` : `email ${ref.email}`;
+  return "externalId" in ref
+    ? `externalId ${fingerprint(ref.externalId.trim())}`
+    : `email ${fingerprint(normalizeEmail(ref.email))}`;
 }

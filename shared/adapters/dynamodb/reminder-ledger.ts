@@ -32,13 +32,17 @@ export class DynamoReminderLedger implements ReminderLedger {
     reminderIds: string[],
     now: Date,
     staleAfterMs: number,
+    slotAt: Date = now,
   ): Promise<string[]> {
     const ids = [...new Set(reminderIds)];
     if (ids.length > 1 && ids.length <= MAX_TRANSACTION_ACTIONS) {
       try {
         await this.table.transact(
           ids.map((reminderId) => ({
-            Put: { TableName: this.table.name, ...claimPut(applicantId, reminderId, now, staleAfterMs) },
+            Put: {
+              TableName: this.table.name,
+              ...claimPut(applicantId, reminderId, now, staleAfterMs, slotAt),
+            },
           })),
         );
         return ids;
@@ -52,7 +56,7 @@ export class DynamoReminderLedger implements ReminderLedger {
         if (!contended) throw error;
       }
     }
-    return this.claimEach(applicantId, ids, now, staleAfterMs);
+    return this.claimEach(applicantId, ids, now, staleAfterMs, slotAt);
   }
 
   /** One conditional PutItem per reminder, in parallel: each claim stands alone. */
@@ -61,10 +65,11 @@ export class DynamoReminderLedger implements ReminderLedger {
     reminderIds: string[],
     now: Date,
     staleAfterMs: number,
+    slotAt: Date,
   ): Promise<string[]> {
     const results = await Promise.allSettled(
       reminderIds.map(async (reminderId) => {
-        const put = claimPut(applicantId, reminderId, now, staleAfterMs);
+        const put = claimPut(applicantId, reminderId, now, staleAfterMs, slotAt);
         // A failed condition means sent, or claimed by a live sender: not ours to send, not an error.
         return (await this.table.putUnlessConditionFails("PutItem(claim)", put)) ? reminderId : undefined;
       }),
@@ -156,7 +161,7 @@ export class DynamoReminderLedger implements ReminderLedger {
 }
 
 /** The claim of one reminder: a PutItem whose condition lets only one live sender hold it. */
-function claimPut(applicantId: string, reminderId: string, now: Date, staleAfterMs: number) {
+function claimPut(applicantId: string, reminderId: string, now: Date, staleAfterMs: number, slotAt: Date) {
   return {
     Item: {
       ...keys.reminder(applicantId, reminderId),
@@ -165,6 +170,8 @@ function claimPut(applicantId: string, reminderId: string, now: Date, staleAfter
       reminderId,
       status: "claimed",
       claimedAt: now.toISOString(),
+      // The wake-up instant the claim is for: a stale claim is recovered by planning as of it.
+      slotAt: slotAt.toISOString(),
     },
     // Not sent, and not claimed by a sender that may still be alive.
     ConditionExpression: "attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :stale)",

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { FieldProblem } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
+import { parseJsonText } from "#intake/json.ts";
 
 import type { ProviderName } from "./list.ts";
 
@@ -76,19 +77,12 @@ export function bodyText(rawBody: Uint8Array | string): string {
   }
 }
 
-/** JSON.parse that reports a syntax error as invalid input rather than a crash. */
+/**
+ * JSON.parse that reports a syntax error as invalid input (400) and a document nested too deep as
+ * over the limit (422), rather than a crash.
+ */
 export function parseJsonBody(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new InvalidInputError(
-      `${what} is not JSON`,
-      [{ path: "(body)", message: "must be a JSON document" }],
-      {
-        cause,
-      },
-    );
-  }
+  return parseJsonText(text, what);
 }
 
 export function hmacSha256Base64(key: Uint8Array | string, message: Uint8Array | string): string {

@@ -1,4 +1,5 @@
-import { SignatureError } from "#errors";
+import { LimitExceededError, SignatureError } from "#errors";
+import { parseJsonText } from "#intake/json.ts";
 import {
   AnswerBook,
   type AnswerValue,
@@ -50,8 +51,10 @@ export async function parseJotform(rawBody: Uint8Array | string, headers: Header
   const rawRequestText = fields.get("rawRequest");
   let rawRequest: unknown;
   try {
-    rawRequest = rawRequestText === undefined ? undefined : (JSON.parse(rawRequestText) as unknown);
-  } catch {
+    rawRequest =
+      rawRequestText === undefined ? undefined : parseJsonText(rawRequestText, "rawRequest", "rawRequest");
+  } catch (error) {
+    if (error instanceof LimitExceededError) throw error;
     rawRequest = undefined;
   }
   const problems = [];
@@ -95,8 +98,9 @@ async function formFields(rawBody: Uint8Array | string, contentType: string): Pr
   if (type === "application/json") {
     let body: unknown;
     try {
-      body = JSON.parse(bodyText(rawBody)) as unknown;
-    } catch {
+      body = parseJsonText(bodyText(rawBody), "the Jotform body");
+    } catch (error) {
+      if (error instanceof LimitExceededError) throw error;
       body = undefined;
     }
     if (!isRecord(body))

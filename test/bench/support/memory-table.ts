@@ -212,6 +212,8 @@ export class MemoryTable {
     const oldSize = existing ? (this.sizes.get(key) ?? 0) : 0;
     this.check(input, existing, oldSize, factor);
     const size = itemSize(item);
+    if (size > 400 * 1024)
+      throw new AwsError("ValidationException", "Item size has exceeded the maximum allowed size");
     if (!dryRun) this.store(key, item, size);
     return writeUnits(Math.max(oldSize, size)) * factor;
   }
@@ -248,6 +250,18 @@ export class MemoryTable {
     const actions = input.TransactItems as Record<string, Record<string, unknown>>[];
     if (actions.length > 100)
       throw new AwsError("ValidationException", "Member must have length less than or equal to 100");
+    // What DynamoDB refuses outright, before any condition: one item twice in one request.
+    const touched = new Set<string>();
+    for (const action of actions) {
+      const target = action.Put ?? action.Update ?? action.Delete;
+      const key = keyOf((target?.Item ?? target?.Key ?? {}) as Item);
+      if (touched.has(key))
+        throw new AwsError(
+          "ValidationException",
+          "Transaction request cannot include multiple operations on one item",
+        );
+      touched.add(key);
+    }
     const reasons: { Code: string; Item?: unknown }[] = [];
     let units = 0;
     for (const action of actions) {

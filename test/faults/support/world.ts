@@ -116,11 +116,18 @@ export function createWorld(options: {
   };
   // Observe what SES accepted: the ids claimed by the run in progress when the mailer returns.
   let claimed: { applicantId: string; reminderIds: string[] } = { applicantId: "", reminderIds: [] };
+  let runs = 0;
+  let claimedRun = -1;
   const reminderStore = reminderDeps.store;
   const claimReminders = reminderStore.claimReminders.bind(reminderStore);
-  reminderStore.claimReminders = async (applicantId, ids, now, staleAfterMs) => {
-    const got = await claimReminders(applicantId, ids, now, staleAfterMs);
-    claimed = { applicantId, reminderIds: got };
+  reminderStore.claimReminders = async (applicantId, ids, now, staleAfterMs, slotAt) => {
+    const got = await claimReminders(applicantId, ids, now, staleAfterMs, slotAt);
+    // One run may claim twice (what is due now, then stale claims recovered at their slot).
+    claimed =
+      claimed.applicantId === applicantId && claimedRun === runs
+        ? { applicantId, reminderIds: [...claimed.reminderIds, ...got] }
+        : { applicantId, reminderIds: got };
+    claimedRun = runs;
     return got;
   };
   const mailer = reminderDeps.mailer;
@@ -159,6 +166,7 @@ export function createWorld(options: {
       return world.deliver(applicantId, plannedFor ? Date.parse(plannedFor) : at, attempt);
     },
     async deliver(applicantId, firedAt, attempt) {
+      runs++;
       const result = await sendDueReminders(
         applicantId,
         new Date(firedAt),

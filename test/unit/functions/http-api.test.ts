@@ -264,6 +264,48 @@ describe("http-api", () => {
       expect(store.suppressed.has("ada@example.com")).toBe(true);
     });
 
+    // Boundaries whose text also occurs inside the part (in "Content-Disposition", "form-data",
+    // "List-Unsubscribe", "One-Click"): a delimiter is CRLF "--" boundary, nothing less (RFC 2046 §5.1.1).
+    it.each(["b", "e", "form", "n", "One-Click", "'()+_,-./:=?", "x".repeat(70)])(
+      "POST one-click multipart with boundary %j unsubscribes",
+      async (boundary) => {
+        const { api, store } = withApplicant();
+        const body = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
+        const response = await api(
+          httpEvent({
+            method: "POST",
+            path: "/unsubscribe",
+            query: `token=${encodeURIComponent(token)}`,
+            headers: { "content-type": `multipart/form-data; boundary="${boundary}"` },
+            body: Buffer.from(body),
+          }),
+        );
+        expect(response.statusCode).toBe(200);
+        expect(store.suppressed.has("ada@example.com")).toBe(true);
+      },
+    );
+
+    it("refuses a multipart body whose field is not One-Click, or that is cut short", async () => {
+      for (const body of [
+        '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nYes\r\n--b--\r\n',
+        '--b\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Cl',
+        "One-Click",
+      ]) {
+        const { api, store } = withApplicant();
+        const response = await api(
+          httpEvent({
+            method: "POST",
+            path: "/unsubscribe",
+            query: `token=${encodeURIComponent(token)}`,
+            headers: { "content-type": "multipart/form-data; boundary=b" },
+            body: Buffer.from(body),
+          }),
+        );
+        expect(problemOf(response).status).toBe(400);
+        expect(store.calls.unsubscribe).toBeUndefined();
+      }
+    });
+
     it("refuses a POST with a forged token and writes nothing", async () => {
       const { api, store } = withApplicant();
       const response = await api(

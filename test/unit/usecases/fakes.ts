@@ -264,6 +264,7 @@ export class InMemoryApplicantStore implements ApplicantStore {
     reminderIds: string[],
     now: Date,
     staleAfterMs: number,
+    slotAt: Date = now,
   ): Promise<string[]> {
     this.count("claimReminders");
     const state = this.state(applicantId);
@@ -272,7 +273,12 @@ export class InMemoryApplicantStore implements ApplicantStore {
       const entry = state.ledger.find((candidate) => candidate.reminderId === reminderId);
       const stale = entry?.status === "claimed" && Date.parse(entry.claimedAt) < now.getTime() - staleAfterMs;
       if (entry && !stale) continue;
-      const claim: LedgerEntry = { reminderId, status: "claimed", claimedAt: now.toISOString() };
+      const claim: LedgerEntry = {
+        reminderId,
+        status: "claimed",
+        claimedAt: now.toISOString(),
+        slotAt: slotAt.toISOString(),
+      };
       state.ledger = [...state.ledger.filter((candidate) => candidate.reminderId !== reminderId), claim];
       claimed.push(reminderId);
     }

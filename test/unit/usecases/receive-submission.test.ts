@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SubmissionSchema } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, InvalidInputError } from "#errors";
+import { MAX_INTERVIEWS, SubmissionSchema } from "#domain/snapshot.ts";
+import { ApplicantNotFoundError, InvalidInputError, LimitExceededError } from "#errors";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { FixedClock, InMemoryApplicantStore } from "./fakes.ts";
 
@@ -116,5 +116,78 @@ describe("receiveSubmission", () => {
     expect(empty.error?.issues.map((issue) => issue.message)).toEqual([
       "a milestone.update must change at least one milestone or interview",
     ]);
+  });
+
+  describe("interviews that DynamoDB would refuse to write together", () => {
+    const interview = {
+      program: "Mercy Hospital IM",
+      startsAt: "2026-11-02T14:00:00-05:00",
+      timezone: "America/Chicago",
+      format: "virtual",
+    };
+
+    it.each([
+      [
+        "the same explicit id",
+        [
+          { ...interview, id: "x" },
+          { ...interview, id: "x", program: "Other" },
+        ],
+        "id",
+      ],
+      ["the same program and start, no ids", [interview, { ...interview, format: "in_person" }], "startsAt"],
+      [
+        "the same program (spaces aside) and start",
+        [interview, { ...interview, program: " Mercy Hospital IM " }],
+        "startsAt",
+      ],
+    ])("refuses %s, naming both interviews, and writes nothing", async (_name, interviews, field) => {
+      const deps = setup();
+      const error = await receiveSubmission(
+        { ...snapshot, interviews: [{ ...interview, program: "First" }, ...interviews] },
+        "webhook",
+        deps,
+      ).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error).not.toBeInstanceOf(LimitExceededError);
+      const problems = (error as InvalidInputError).problems;
+      expect(problems.map((problem) => problem.path)).toEqual([
+        `interviews.1.${field}`,
+        `interviews.2.${field}`,
+      ]);
+      expect(problems[0]?.message).toContain("interviews.2");
+      expect(problems[1]?.message).toContain("interviews.1");
+      expect(deps.store.calls.applySubmission).toBeUndefined();
+    });
+
+    it("keeps interviews with different starts or ids apart", async () => {
+      const deps = setup();
+      const interviews = [
+        interview,
+        { ...interview, startsAt: "2026-11-03T14:00:00-05:00" },
+        { ...interview, id: "own-id" },
+      ];
+      await expect(receiveSubmission({ ...snapshot, interviews }, "webhook", deps)).resolves.toMatchObject({
+        outcome: "created",
+      });
+    });
+
+    it(`takes ${MAX_INTERVIEWS} interviews and answers one more with a limit error (422) naming interviews`, async () => {
+      const many = (count: number) =>
+        Array.from({ length: count }, (_, index) => ({ ...interview, id: `iv-${index}` }));
+      await expect(
+        receiveSubmission({ ...snapshot, interviews: many(MAX_INTERVIEWS) }, "webhook", setup()),
+      ).resolves.toMatchObject({ outcome: "created" });
+      const deps = setup();
+      const error = await receiveSubmission(
+        { ...snapshot, interviews: many(MAX_INTERVIEWS + 1) },
+        "webhook",
+        deps,
+      ).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(LimitExceededError);
+      expect((error as LimitExceededError).status).toBe(422);
+      expect((error as LimitExceededError).problems.map((problem) => problem.path)).toEqual(["interviews"]);
+      expect(deps.store.calls.applySubmission).toBeUndefined();
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EmailRejectedError } from "#adapters/ses/ses-mailer.ts";
 import { TransientError } from "#errors";
 import {
+  CLAIM_RETRY_MARGIN_MS,
   CLAIM_STALE_AFTER_MS,
   MAX_SEND_ATTEMPTS,
   planningInstant,
@@ -206,7 +207,9 @@ describe("sendDueReminders", () => {
     expect(result.outcome).toBe("claimed-elsewhere");
     expect(deps.mailer.sent).toHaveLength(0);
     expect(result.nextWakeUpAt).toBe(
-      new Date(Date.parse("2026-09-17T08:00:00Z") + CLAIM_STALE_AFTER_MS).toISOString(),
+      new Date(
+        Date.parse("2026-09-17T08:00:00Z") + CLAIM_STALE_AFTER_MS + CLAIM_RETRY_MARGIN_MS,
+      ).toISOString(),
     );
   });
 

@@ -64,5 +64,6 @@ describe("faults: the reminder function killed at every step of every sending in
     );
     console.table(report);
     expect(report["after-send"]?.duplicates ?? 0).toBeGreaterThan(0);
-  });
+    // About 250 seasons in memory: a minute on an idle 2-core machine, more on a busy one.
+  }, 1_800_000);
 });

@@ -1,4 +1,5 @@
-import type { FieldProblem } from "#domain/snapshot.ts";
+import type * as z from "zod";
+import { type FieldProblem, fieldProblems } from "#domain/snapshot.ts";
 
 /**
  * The named failures of Matchpath. `retriable` decides what the platform does: a retriable error is
@@ -38,6 +39,22 @@ export class LimitExceededError extends InvalidInputError {
   ) {
     super(message, problems, options);
   }
+}
+
+/**
+ * Validates `value` with `schema` at the edge, or throws InvalidInputError naming every wrong field
+ * (not retriable: no retry can repair it, so an event ends in its failure destination and an HTTP
+ * request gets a 4xx). The one parse-or-throw of the handlers and use cases.
+ */
+export function parseOrThrow<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  message: string,
+): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success)
+    throw new InvalidInputError(message, fieldProblems(parsed.error), { cause: parsed.error });
+  return parsed.data;
 }
 
 export class ApplicantNotFoundError extends MatchpathError {

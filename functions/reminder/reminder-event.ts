@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { fieldProblems } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
+import { ApplicantIdSchema } from "#domain/snapshot.ts";
+import { parseOrThrow } from "#errors";
 
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
 
@@ -13,7 +13,7 @@ const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 ins
  * `attempt` counts the sends this wake-up retries.
  */
 export const ReminderEventSchema = z.object({
-  applicantId: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: "must be an applicant id" }),
+  applicantId: ApplicantIdSchema,
   plannedFor: instant.optional(),
   attempt: z.number().int().min(0).max(100).optional(),
   scheduledTime: instant.optional(),
@@ -32,13 +32,11 @@ export interface WakeUpCall {
  * malformed event, so it ends in the function's failure destination for a person to inspect.
  */
 export function parseReminderEvent(event: unknown): WakeUpCall {
-  const parsed = ReminderEventSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new InvalidInputError("The wake-up event is malformed", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
-  }
-  const { applicantId, plannedFor, scheduledTime, attempt } = parsed.data;
+  const { applicantId, plannedFor, scheduledTime, attempt } = parseOrThrow(
+    ReminderEventSchema,
+    event,
+    "The wake-up event is malformed",
+  );
   const planned = plannedFor ?? scheduledTime;
   return {
     applicantId,

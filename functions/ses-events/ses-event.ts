@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { fieldProblems } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
+import { ApplicantIdSchema } from "#domain/snapshot.ts";
+import { parseOrThrow } from "#errors";
 import type { EmailFeedback } from "#ports/email-feedback.ts";
 
 /**
@@ -25,9 +25,6 @@ export const SES_DETAIL_TYPES = {
 } as const;
 type SesEventType = keyof typeof SES_DETAIL_TYPES;
 const SES_EVENT_TYPES = Object.keys(SES_DETAIL_TYPES) as [SesEventType, ...SesEventType[]];
-
-/** Our applicant ids (the mailer's tag value survives SES's tag character rules unchanged). */
-const APPLICANT_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
 const Recipient = z.object({ emailAddress: z.string().min(3) });
@@ -79,16 +76,12 @@ export const SesEventSchema = z
  * the event ends in the function's failure destination for a person to look at).
  */
 export function parseSesEvent(event: unknown): EmailFeedback {
-  const parsed = SesEventSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new InvalidInputError("The SES event is malformed", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
-  }
-  const { detail, time } = parsed.data;
+  const { detail, time } = parseOrThrow(SesEventSchema, event, "The SES event is malformed");
   const messageId = detail.mail.messageId;
+  // Our applicant ids survive SES's tag character rules unchanged: a tag that is not one is ignored.
   const tagged = detail.mail.tags?.applicantId?.[0];
-  const traced = tagged !== undefined && APPLICANT_ID.test(tagged) ? { applicantId: tagged } : {};
+  const traced =
+    tagged !== undefined && ApplicantIdSchema.safeParse(tagged).success ? { applicantId: tagged } : {};
   switch (detail.eventType) {
     case "Bounce": {
       const bounce = detail.bounce as NonNullable<typeof detail.bounce>;

@@ -1,6 +1,5 @@
 import * as z from "zod";
-import { fieldProblems } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
+import { parseOrThrow } from "#errors";
 
 /**
  * The event an EventBridge schedule rule delivers: the "Scheduled Event" envelope from
@@ -17,15 +16,10 @@ export const ScheduledEventSchema = z.object({
 
 /** The rule's scheduled time. Throws InvalidInputError (not retriable) for any other event. */
 export function parseScheduledEvent(event: unknown): { scheduledAt: Date } {
-  const parsed = ScheduledEventSchema.safeParse(event);
-  if (!parsed.success) {
-    throw new InvalidInputError(
-      "The sweeper expects an EventBridge Scheduled Event",
-      fieldProblems(parsed.error),
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  return { scheduledAt: new Date(parsed.data.time) };
+  const { time } = parseOrThrow(
+    ScheduledEventSchema,
+    event,
+    "The sweeper expects an EventBridge Scheduled Event",
+  );
+  return { scheduledAt: new Date(time) };
 }

@@ -103,6 +103,14 @@ export const MilestoneEntrySchema = z.object({
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
+/**
+ * An applicant id as events and links carry it: the store derives `a_` and 26 base32 characters
+ * (shared/adapters/dynamodb/keys.ts); any id of these characters is read, so an older format stays valid.
+ */
+export const ApplicantIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: "must be an applicant id" });
+
 export const InterviewIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" });

@@ -4,7 +4,13 @@ import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { overdueEvents, overdueSummary, type Planning, sentReminderIds, wakeUpInstant } from "./planning.ts";
+import {
+  overdueEvents,
+  type Planning,
+  sentReminderIds,
+  storedPlanSummary,
+  wakeUpInstant,
+} from "./planning.ts";
 
 export interface PlanApplicantsDeps {
   store: ApplicantRepository & Pick<PlanRepository, "savePlan">;
@@ -85,13 +91,11 @@ export async function planApplicant(
       ...overdueEvents(state, plan, now),
     ]);
   }
-  await deps.store.savePlan(applicantId, plan, {
-    planHash,
-    computedAt: now.toISOString(),
-    ...(wakeUpAt ? { wakeUpAt } : {}),
-    ...(calendarVersion ? { calendarVersion } : {}),
-    ...overdueSummary(plan),
-  });
+  await deps.store.savePlan(
+    applicantId,
+    plan,
+    storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),
+  );
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }
 

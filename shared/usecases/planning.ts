@@ -2,6 +2,7 @@ import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
+import type { StoredPlanSummary } from "#ports/plans.ts";
 
 /**
  * The pure planning functions the use cases need, as one injectable value: the real domain in
@@ -60,8 +61,23 @@ export function overdueEvents(state: ApplicantState, plan: Plan, now: Date): Dom
   ];
 }
 
-/** The stored plan summary's `overdue` member for a plan (omitted when nothing is overdue). */
-export function overdueSummary(plan: Plan): { overdue?: string[] } {
-  const overdue = overdueSubjects(plan);
-  return overdue.length > 0 ? { overdue } : {};
+/**
+ * What is stored beside a plan: its hash, when it was computed, the wake-up armed for it, the
+ * calendar version it read, and what it had overdue (members omitted when absent or empty).
+ */
+export function storedPlanSummary(parts: {
+  plan: Plan;
+  planHash: string;
+  computedAt: Date;
+  wakeUpAt?: string | undefined;
+  calendarVersion?: string | undefined;
+}): StoredPlanSummary {
+  const overdue = overdueSubjects(parts.plan);
+  return {
+    planHash: parts.planHash,
+    computedAt: parts.computedAt.toISOString(),
+    ...(parts.wakeUpAt ? { wakeUpAt: parts.wakeUpAt } : {}),
+    ...(parts.calendarVersion ? { calendarVersion: parts.calendarVersion } : {}),
+    ...(overdue.length > 0 ? { overdue } : {}),
+  };
 }

@@ -9,7 +9,7 @@ import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { overdueEvents, overdueSummary, type Planning, sentReminderIds } from "./planning.ts";
+import { overdueEvents, type Planning, sentReminderIds, storedPlanSummary } from "./planning.ts";
 
 /**
  * A claim older than this is taken to belong to a crashed send and may be claimed again. Longer
@@ -411,14 +411,13 @@ function planSummary(
   next: Date | undefined,
   deps: SendDueRemindersDeps,
 ): StoredPlanSummary {
-  const calendarVersion = deps.planning.calendarVersion?.(state);
-  return {
+  return storedPlanSummary({
+    plan,
     planHash: deps.planning.planHash(plan),
-    computedAt: now.toISOString(),
-    ...(next ? { wakeUpAt: next.toISOString() } : {}),
-    ...(calendarVersion ? { calendarVersion } : {}),
-    ...overdueSummary(plan),
-  };
+    computedAt: now,
+    wakeUpAt: next?.toISOString(),
+    calendarVersion: deps.planning.calendarVersion?.(state),
+  });
 }
 
 /**

@@ -100,6 +100,11 @@ export const MilestoneEntrySchema = z.object({
   date: IsoDateSchema.optional(),
   score: z.number().min(0).max(1000).optional(),
   note: z.string().max(1000).optional(),
+  /**
+   * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
+   * except the last one before each deadline.
+   */
+  snoozedUntil: IsoDateSchema.optional(),
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 

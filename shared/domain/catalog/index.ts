@@ -74,6 +74,8 @@ const CatalogEntrySchema = z.object({
   applicantDateIsDue: z.boolean(),
   leadTimeDays: z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly),
   ladder: z.string().min(1),
+  /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
+  waivable: CitationSchema.optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 

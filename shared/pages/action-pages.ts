@@ -1,0 +1,115 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { StepAction } from "#domain/applicant-choices.ts";
+import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
+import { escapeHtml as e, htmlPage } from "./layout.ts";
+
+/** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
+export function actionConfirmationPage(
+  preview: ActionPreview,
+  formAction: string,
+  timelineUrl: string,
+  problem?: string,
+): APIGatewayProxyStructuredResultV2 {
+  const title = preview.title;
+  const heading = HEADINGS[preview.claims.action](title);
+  const already = preview.alreadyApplied
+    ? `<p class="note">This is already recorded: ${e(title)} is marked ${e(preview.currentStatus.replace("_", " "))}.</p>`
+    : "";
+  const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
+  return htmlPage(
+    problem ? 400 : 200,
+    heading,
+    `<h1>${e(heading)}</h1>
+${already}${error}
+<form method="post" action="${e(formAction)}">
+${fieldsFor(preview)}
+<div class="actions">
+<button type="submit" class="primary">${e(BUTTONS[preview.claims.action])}</button>
+<a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a>
+</div>
+</form>`,
+  );
+}
+
+const HEADINGS: Record<StepAction, (title: string) => string> = {
+  done: (title) => `Mark “${title}” as done?`,
+  schedule: (title) => `When is “${title}” scheduled?`,
+  snooze: (title) => `Snooze reminders about “${title}”?`,
+  waive: (title) => `Is “${title}” not for you?`,
+};
+
+const BUTTONS: Record<StepAction, string> = {
+  done: "Yes, mark it done",
+  schedule: "Save the date",
+  snooze: "Snooze",
+  waive: "Yes, not for me",
+};
+
+function fieldsFor(preview: ActionPreview): string {
+  switch (preview.claims.action) {
+    case "done":
+      return "<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it.</p>";
+    case "waive":
+      return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
+    case "schedule":
+      return `<label for="date">Date (your time)</label>
+<input id="date" name="date" type="date" required min="${e(preview.today)}">
+<p>Reminders will count down to this date.</p>`;
+    case "snooze": {
+      const options = preview.snoozeOptions
+        .map(
+          (option, index) =>
+            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" style="display:inline">${option.days} days (until ${e(option.until)})</label></div>`,
+        )
+        .join("\n");
+      return `<fieldset><legend>For how long?</legend>
+${options}
+</fieldset>
+<p>The last reminder before the deadline always comes, snoozed or not.</p>`;
+    }
+  }
+}
+
+/** After a POST: what was recorded (or that it already was). */
+export function actionResultPage(
+  preview: ActionPreview,
+  outcome: ActionOutcome,
+  timelineUrl: string,
+): APIGatewayProxyStructuredResultV2 {
+  const heading = outcome === "already-recorded" ? "Already recorded" : "Recorded";
+  const what: Record<StepAction, string> = {
+    done: `${preview.title} is marked done.`,
+    waive: `${preview.title} is left out of your plan.`,
+    schedule: `${preview.title} is scheduled.`,
+    snooze: `Reminders about ${preview.title} are snoozed.`,
+  };
+  return htmlPage(
+    200,
+    heading,
+    `<h1>${e(heading)}</h1>
+<p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? " This link was used before, so nothing changed." : " Your plan and your next emails will reflect it."}</p>
+<p><a class="button primary" href="${e(timelineUrl)}">See my timeline</a></p>`,
+  );
+}
+
+/**
+ * A refused link: 401 when it is not genuine, altered or someone else's; 410 once it expired. It
+ * says what to do next and nothing about why a forgery failed.
+ */
+export function linkRefusedPage(status: 401 | 410): APIGatewayProxyStructuredResultV2 {
+  return status === 410
+    ? htmlPage(
+        410,
+        "This link has expired",
+        `<h1>This link has expired</h1>
+<p>Links in Matchpath emails work for a few weeks, so an old email cannot change your plan. Nothing was changed.</p>
+<p>Open the same button in your latest Matchpath email, or the timeline link in it.</p>`,
+      )
+    : htmlPage(
+        401,
+        "This link is not valid",
+        `<h1>This link is not valid</h1>
+<p>It may be incomplete, changed, or meant for someone else. Nothing was changed.</p>
+<p>Open the link again from your latest Matchpath email; if you copied it, copy the whole address.</p>`,
+      );
+}

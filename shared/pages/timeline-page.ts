@@ -1,0 +1,163 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
+import { catalogEntry } from "#domain/catalog/index.ts";
+import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { escapeHtml as e, htmlPage } from "./layout.ts";
+
+/**
+ * The applicant's timeline: the whole plan on one page, from the same Plan the emails render
+ * (next steps with their one-tap actions, what is blocked and why, risks, the budget, and the
+ * emails still to come), plus the calendar feed and preferences. Server-rendered, no script.
+ */
+export interface TimelineInput {
+  firstName: string;
+  plan: Plan;
+  links: ApplicantLinks;
+  /** Reminders not yet sent, soonest first (the caller removes those the ledger records). */
+  comingReminders: readonly Reminder[];
+}
+
+export const ACTION_LABELS: Record<StepAction, string> = {
+  done: "Done",
+  schedule: "Scheduled for…",
+  snooze: "Snooze",
+  waive: "Not for me",
+};
+
+const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
+  overdue: "Overdue",
+  urgent: "Urgent",
+  soon: "Soon",
+  later: "Later",
+};
+
+const COMING_EMAILS_SHOWN = 6;
+
+function titleOf(key: string): string {
+  return (MILESTONE_KEYS as readonly string[]).includes(key) ? catalogEntry(key as MilestoneKey).title : key;
+}
+
+export function deadlineHtml(deadline: Deadline): string {
+  const projected =
+    deadline.status === "projected" ? ` <span class="tag projected">projected date</span>` : "";
+  return `<p class="due">Due <strong>${e(deadline.local)}</strong> (your time) · ${e(deadline.et)}${projected}</p>`;
+}
+
+function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): string {
+  if (step.milestone === "interview") return "";
+  const milestone = step.milestone;
+  const actions = actionsFor(step, plan);
+  if (actions.length === 0) return "";
+  return `<div class="actions">${actions
+    .map(
+      (action, index) =>
+        `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(ACTION_LABELS[action])}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
+    )
+    .join("")}</div>`;
+}
+
+function stepHtml(step: NextStep, plan: Plan, links: ApplicantLinks): string {
+  return `<li>
+<h3>${e(step.title)} <span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span></h3>
+${step.deadline ? deadlineHtml(step.deadline) : '<p class="due">No fixed deadline</p>'}
+<p>${e(step.why)}</p>
+<p><strong>Next:</strong> ${e(step.action)}</p>
+${actionButtons(step, plan, links)}
+</li>`;
+}
+
+function money(amount: number): string {
+  return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+}
+
+export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
+  const { plan, links } = input;
+  const sections: string[] = [];
+  const projectedSeason =
+    plan.seasonStatus === "projected"
+      ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong> from earlier seasons because ERAS or the NRMP has not published them yet. Matchpath plans for the earlier date; check the official calendar before relying on one.</p>`
+      : "";
+
+  sections.push(
+    `<section aria-labelledby="next"><h2 id="next">Next steps</h2>${
+      plan.nextSteps.length === 0
+        ? "<p>Nothing is waiting on you right now.</p>"
+        : `<ul class="steps">${plan.nextSteps.map((step) => stepHtml(step, plan, links)).join("\n")}</ul>`
+    }</section>`,
+  );
+  if (plan.overdue.length > 0) {
+    sections.push(
+      `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${plan.overdue
+        .map(
+          (step) =>
+            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline)}</li>`,
+        )
+        .join("\n")}</ul></section>`,
+    );
+  }
+  if (plan.blocked.length > 0) {
+    sections.push(
+      `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${plan.blocked
+        .map(
+          (step) =>
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(titleOf).join(", "))}</p><p>${e(step.why)}</p></li>`,
+        )
+        .join("\n")}</ul></section>`,
+    );
+  }
+  if (plan.risks.length > 0) {
+    sections.push(
+      `<section aria-labelledby="risks"><h2 id="risks">Risks to watch</h2>${plan.risks
+        .map(
+          (risk) =>
+            `<p class="note${risk.severity === "critical" ? " critical" : ""}"><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(risk.message)}</p>`,
+        )
+        .join("\n")}</section>`,
+    );
+  }
+  const budget = plan.budget;
+  if (budget.items.length > 0) {
+    sections.push(
+      `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>
+<table><caption class="due">Fees in US dollars, from the sources named in Matchpath's fee table; advice amounts are estimates.</caption>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
+<tbody>${budget.items
+        .map(
+          (item) =>
+            `<tr><td>${e(item.label)}${item.basis === "advice" ? " (estimate)" : ""}</td><td>${item.status === "spent" ? "Paid" : "Coming"}</td><td class="amount">${money(item.amountUsd)}</td></tr>`,
+        )
+        .join("")}</tbody>
+<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${money(budget.spentUsd)}</td></tr>
+<tr><th scope="row">Still to pay</th><td></td><td class="amount">${money(budget.upcomingUsd)}</td></tr></tfoot></table></section>`,
+    );
+  }
+  const coming = input.comingReminders.slice(0, COMING_EMAILS_SHOWN);
+  sections.push(
+    `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
+      coming.length === 0
+        ? "<p>No reminder is planned yet.</p>"
+        : `<ul>${coming
+            .map(
+              (reminder) =>
+                `<li><strong>${e(reminder.sendAtLocal.slice(0, 10))}</strong>: ${e(reminder.title)} (due ${e(reminder.deadlineDetail.local)})</li>`,
+            )
+            .join("")}</ul>`
+    }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,
+  );
+  sections.push(
+    `<section aria-labelledby="calendar"><h2 id="calendar">Your calendar</h2>
+<p>Every deadline, target date and interview in your own calendar app, kept up to date.</p>
+<div class="actions"><a class="button primary" href="${e(links.feedSubscription)}">Subscribe in my calendar</a><a class="button secondary" href="${e(links.feed)}">Download .ics</a></div>
+<p class="due">Or paste this address into your calendar app's “add calendar from URL”: <br><code>${e(links.feed)}</code></p></section>`,
+  );
+
+  return htmlPage(
+    200,
+    "Your timeline",
+    `<h1>Your Match ${plan.matchYear} timeline, ${e(input.firstName)}</h1>
+${projectedSeason}
+${sections.join("\n")}`,
+  );
+}

@@ -1,0 +1,171 @@
+import { actionsFor, SNOOZE_DAYS, type StepAction, snoozeUntil } from "#domain/applicant-choices.ts";
+import { catalogEntry } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
+import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
+import { InvalidInputError } from "#errors";
+import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
+import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import type { Planning } from "./planning.ts";
+import { receiveSubmission } from "./receive-submission.ts";
+
+/**
+ * One-tap actions from an email or the timeline (issue 14). A GET previews (never writes: mail
+ * scanners follow links); a POST applies the change as a `milestone.update` through the very use
+ * case intake forms use, with the token's nonce as the submission id, so the same tap twice is
+ * recorded once and answers "already recorded".
+ */
+export interface StepActionDeps {
+  store: ApplicantStore;
+  clock: Clock;
+  planning: Planning;
+  keyring: () => Promise<LinkKeyring>;
+}
+
+/** A link refused: 401 for anything not genuine or not this applicant's, 410 once expired. */
+export class LinkRefusedError extends Error {
+  override readonly name = "LinkRefusedError";
+  constructor(readonly reason: LinkRefusal | "other-applicant" | "unknown-applicant") {
+    super(`link refused: ${reason}`);
+  }
+  get status(): 401 | 410 {
+    return this.reason === "expired" ? 410 : 401;
+  }
+}
+
+export interface ActionPreview {
+  claims: ActionClaims;
+  state: ApplicantState;
+  plan: Plan;
+  title: string;
+  /** The milestone's recorded status now ("not_started" when none is recorded). */
+  currentStatus: MilestoneEntry["status"];
+  /** True when the change this link asks for is already the recorded state. */
+  alreadyApplied: boolean;
+  /** For snooze: the days offered, each with the date it would end on (capped at the last rung). */
+  snoozeOptions: { days: number; until: string }[];
+  /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
+  today: string;
+}
+
+async function verifiedAction(
+  applicantId: string | undefined,
+  token: string | undefined,
+  deps: StepActionDeps,
+): Promise<{ claims: ActionClaims; state: ApplicantState }> {
+  const result = verifyLinkToken(await deps.keyring(), token, "action", deps.clock.now());
+  if (!result.ok) throw new LinkRefusedError(result.reason);
+  if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
+  const state = await deps.store.loadApplicant(result.claims.applicantId);
+  if (!state) throw new LinkRefusedError("unknown-applicant");
+  return { claims: result.claims, state };
+}
+
+/** What a GET of an action link shows. Reads only. @throws LinkRefusedError */
+export async function previewStepAction(
+  applicantId: string | undefined,
+  token: string | undefined,
+  deps: StepActionDeps,
+): Promise<ActionPreview> {
+  const { claims, state } = await verifiedAction(applicantId, token, deps);
+  const now = deps.clock.now();
+  const plan = deps.planning.plan(state, now);
+  const current = state.milestones.find((entry) => entry.key === claims.milestone);
+  const today = localDate(state.profile.timezone, now.getTime());
+  const snoozeOptions =
+    claims.action === "snooze"
+      ? SNOOZE_DAYS.flatMap((days) => {
+          const until = snoozeUntil(plan, claims.milestone, today, days, state.profile.timezone);
+          return until ? [{ days, until }] : [];
+        }).filter((option, index, all) => all.findIndex((other) => other.until === option.until) === index)
+      : [];
+  return {
+    claims,
+    state,
+    plan,
+    title: catalogEntry(claims.milestone).title,
+    currentStatus: current?.status ?? "not_started",
+    alreadyApplied: isApplied(claims.action, current),
+    snoozeOptions,
+    today,
+  };
+}
+
+function isApplied(action: StepAction, current: MilestoneEntry | undefined): boolean {
+  if (action === "done") return current?.status === "done";
+  if (action === "waive") return current?.status === "waived";
+  return false;
+}
+
+export interface ActionForm {
+  /** "YYYY-MM-DD" for schedule. */
+  date?: string | undefined;
+  /** Days for snooze. */
+  days?: string | undefined;
+}
+
+export type ActionOutcome = "recorded" | "already-recorded";
+
+function invalid(path: string, message: string): InvalidInputError {
+  return new InvalidInputError("The action cannot be applied", [{ path, message }]);
+}
+
+/** The milestone entry an action asks for, from the current one and the form. @throws InvalidInputError */
+function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
+  const { claims, state, today } = preview;
+  const key: MilestoneKey = claims.milestone;
+  const current = state.milestones.find((entry) => entry.key === key);
+  const offered = actionsFor({ milestone: key }, preview.plan);
+  // Done is always possible; the others only where the step offers them now.
+  if (claims.action !== "done" && !offered.includes(claims.action) && !preview.alreadyApplied) {
+    throw invalid("action", `${claims.action} is not offered for this step now`);
+  }
+  switch (claims.action) {
+    case "done":
+      return {
+        key,
+        status: "done",
+        date: today,
+        ...(current?.score !== undefined ? { score: current.score } : {}),
+      };
+    case "waive":
+      return { key, status: "waived" };
+    case "schedule": {
+      const date = form.date?.trim();
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+        throw invalid("date", "must be a date such as 2026-08-20");
+      }
+      if (date < today) throw invalid("date", `must be today (${today}) or later`);
+      return { key, status: "scheduled", date };
+    }
+    case "snooze": {
+      const option = preview.snoozeOptions.find((candidate) => String(candidate.days) === form.days?.trim());
+      if (!option)
+        throw invalid("days", `must be one of ${preview.snoozeOptions.map((o) => o.days).join(", ")}`);
+      return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
+    }
+  }
+}
+
+/**
+ * Applies an action link's change (POST). Idempotent on the token: a second POST of the same
+ * token records nothing and answers "already-recorded".
+ * @throws LinkRefusedError (401/410), InvalidInputError (a bad date or snooze length; nothing written)
+ */
+export async function applyStepAction(
+  applicantId: string | undefined,
+  token: string | undefined,
+  form: ActionForm,
+  deps: StepActionDeps,
+): Promise<{ preview: ActionPreview; outcome: ActionOutcome }> {
+  const preview = await previewStepAction(applicantId, token, deps);
+  const update: MilestoneUpdate = {
+    type: "milestone.update",
+    submissionId: `link-${preview.claims.nonce}`,
+    applicant: { externalId: preview.state.profile.externalId },
+    milestones: [entryFor(preview, form)],
+  };
+  const result = await receiveSubmission(update, "link", deps);
+  return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded" };
+}

@@ -80,6 +80,8 @@ export const StageConfigSchema = z
     secrets: z.object({
       webhookSecretParameter: ssmParameterName,
       unsubscribeSecretParameter: ssmParameterName,
+      /** The keyring signing the applicant's links (actions, timeline, calendar feed), `<kid>=<secret>` per line, newest first. */
+      linkSigningKeysParameter: ssmParameterName,
       /**
        * One SecureString per connected form provider (its signing secret; Jotform's token). A
        * provider without one is not connected: its route answers 404.

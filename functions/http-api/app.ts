@@ -10,6 +10,7 @@ import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
+import { APPLICANT_PAGE_ROUTES, type ApplicantPagesDeps } from "./applicant-routes.ts";
 import { FORM_ROUTES, type FormIntake } from "./form-routes.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
 import { blankProblem, HttpProblem, problemFor } from "./problem.ts";
@@ -34,6 +35,8 @@ export interface HttpApiDeps {
   signatureClock?: Clock;
   /** Form providers (POST /intake/typeform|tally|jotform|google-forms); absent: those routes answer 404. */
   forms?: FormIntake;
+  /** The applicant's pages (timeline, one-tap actions, calendar feed); absent: those routes answer 404. */
+  applicantPages?: Omit<ApplicantPagesDeps, "store" | "clock">;
 }
 
 type Method = "GET" | "POST";
@@ -104,6 +107,20 @@ const ROUTES: Record<string, Partial<Record<Method, Route>>> = {
   "/intake/webhook": { POST: intakeWebhook },
   "/unsubscribe": { GET: unsubscribeConfirm, POST: unsubscribeOneClick },
   ...FORM_ROUTES,
+  ...Object.fromEntries(
+    Object.entries(APPLICANT_PAGE_ROUTES).map(([path, methods]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(methods).map(([method, route]): [string, Route] => [
+          method,
+          (event, deps) => {
+            if (!deps.applicantPages) throw new HttpProblem(blankProblem(404, `No route for ${path}.`));
+            return route(event, { store: deps.store, clock: deps.clock, ...deps.applicantPages });
+          },
+        ]),
+      ),
+    ]),
+  ),
 };
 
 function routeFor(event: APIGatewayProxyEventV2): Route {

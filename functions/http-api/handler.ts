@@ -3,8 +3,9 @@ import { createDynamoDocumentClient } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
-import { secretSource } from "#config/secrets.ts";
+import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createHttpApi } from "./app.ts";
 import { formIntakeFromFolder } from "./form-routes.ts";
 
@@ -26,6 +27,11 @@ const api = createHttpApi({
     ),
     config.formMappingsDir,
   ),
+  applicantPages: {
+    planning: domainPlanning,
+    keyring: keyringSource(config.linkSigningKeys),
+    ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+  },
 });
 
 export async function handler(

@@ -11,8 +11,9 @@ import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-sche
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadReminderConfig } from "#config/env.ts";
-import { secretSource } from "#config/secrets.ts";
+import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
@@ -24,6 +25,7 @@ const logger = createLogger("reminder");
 const documents = createDynamoDocumentClient(config);
 const clock = clockFor(config.clock);
 const unsubscribeSecret = secretSource(config.unsubscribeSecret);
+const linkKeyring = keyringSource(config.linkSigningKeys);
 const wakeUps = wakeUpSchedulerFor(config, documents, "reminder");
 const deps = {
   store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
@@ -39,6 +41,14 @@ const deps = {
       config.publicBaseUrl,
       createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
     ),
+  applicantLinks: async (profile: { applicantId: string; feedGeneration?: number }) =>
+    applicantLinks({
+      baseUrl: config.publicBaseUrl,
+      keyring: await linkKeyring(),
+      applicantId: profile.applicantId,
+      feedGeneration: profile.feedGeneration ?? 0,
+      now: clock.now(),
+    }),
 };
 
 /**

@@ -1,6 +1,13 @@
 import { join } from "node:path";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
-import { isWebhookSecret, loadOrCreateSecret, newSigningKey, newWebhookSecret } from "./secrets.ts";
+import {
+  isLinkKeyring,
+  isWebhookSecret,
+  loadOrCreateSecret,
+  newLinkKeyring,
+  newSigningKey,
+  newWebhookSecret,
+} from "./secrets.ts";
 
 /**
  * How the local stack makes a provider's secret: Typeform and Tally sign with any shared string,
@@ -13,6 +20,8 @@ export interface LocalSecrets {
   /** Where the webhook secret is kept, if on disk. */
   webhookSecretFile?: string;
   unsubscribeSecret: string;
+  /** The keyring signing the applicant's links (actions, timeline, calendar feed). */
+  linkSigningKeys: string;
   /** The secret (Jotform: URL token) each form-provider route checks. */
   formSecrets: Record<ProviderName, string>;
 }
@@ -43,6 +52,12 @@ export async function loadLocalSecrets(options: {
     create: newSigningKey,
     validate: (value) => value.length >= 32,
   });
+  const linkSigningKeys = await loadOrCreateSecret({
+    name: "the link-signing keyring",
+    file: dataDir ? join(dataDir, "link-signing-keys") : undefined,
+    create: newLinkKeyring,
+    validate: isLinkKeyring,
+  });
   const formSecrets = {} as Record<ProviderName, string>;
   for (const { name, secretVariable, secretFormat } of FORM_PROVIDERS) {
     const secret = await loadOrCreateSecret({
@@ -58,6 +73,7 @@ export async function loadLocalSecrets(options: {
     webhookSecret: webhookSecret.value,
     ...(webhookSecretFile ? { webhookSecretFile } : {}),
     unsubscribeSecret: unsubscribeSecret.value,
+    linkSigningKeys: linkSigningKeys.value,
     formSecrets,
   };
 }

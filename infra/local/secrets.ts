@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { parseKeyring } from "#links/link-token.ts";
 
 /** A Standard Webhooks secret: "whsec_" and the base64 of 32 random bytes. */
 export function newWebhookSecret(): string {
@@ -10,6 +11,23 @@ export function newWebhookSecret(): string {
 /** A key for signing unsubscribe tokens: 32 random bytes, base64url. */
 export function newSigningKey(): string {
   return randomBytes(32).toString("base64url");
+}
+
+/**
+ * A keyring for signing the applicant's links: one key, named by the day it was made. To rotate,
+ * put a new `<kid>=<secret>` line first in .data/link-signing-keys and keep the old one below it.
+ */
+export function newLinkKeyring(now = new Date()): string {
+  return `k${now.toISOString().slice(0, 10).replaceAll("-", "")}=${newSigningKey()}`;
+}
+
+export function isLinkKeyring(value: string): boolean {
+  try {
+    parseKeyring(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Standard Webhooks secrets are "whsec_" followed by base64 of 24 to 64 bytes. */

@@ -167,6 +167,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         PUBLIC_BASE_URL: api.url,
         WEBHOOK_SECRET: secrets.webhookSecret,
         UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
+        LINK_SIGNING_KEYS: secrets.linkSigningKeys,
         ...Object.fromEntries(
           FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, secrets.formSecrets[name]]),
         ),

@@ -33,6 +33,10 @@ const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = [
   [apigw.HttpMethod.POST, "/intake/{provider}"],
   [apigw.HttpMethod.GET, "/unsubscribe"],
   [apigw.HttpMethod.POST, "/unsubscribe"],
+  [apigw.HttpMethod.GET, "/timeline"],
+  [apigw.HttpMethod.GET, "/actions"],
+  [apigw.HttpMethod.POST, "/actions"],
+  [apigw.HttpMethod.GET, "/calendar.ics"],
 ];
 
 /**
@@ -108,6 +112,8 @@ export class MatchpathStack extends Stack {
       {
         WEBHOOK_SECRET_PARAMETER: secrets.webhookSecretParameter,
         UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
+        LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
+        ...(config.publicBaseUrl ? { PUBLIC_BASE_URL: config.publicBaseUrl } : {}),
         ...Object.fromEntries(formProviders.map(({ variable, parameter }) => [variable, parameter])),
         // The form mapping files are read at run time, so they ship beside the bundle.
         FORM_MAPPINGS_DIR: "/var/task/forms",
@@ -124,6 +130,7 @@ export class MatchpathStack extends Stack {
         SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
         SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
         UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
+        LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
         PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
       },
       {
@@ -154,11 +161,15 @@ export class MatchpathStack extends Stack {
       [
         secrets.webhookSecretParameter,
         secrets.unsubscribeSecretParameter,
+        secrets.linkSigningKeysParameter,
         ...formProviders.map(({ parameter }) => parameter),
       ],
       secrets.kmsKeyArn,
     );
-    reminder.grantReadSecureParameters([secrets.unsubscribeSecretParameter], secrets.kmsKeyArn);
+    reminder.grantReadSecureParameters(
+      [secrets.unsubscribeSecretParameter, secrets.linkSigningKeysParameter],
+      secrets.kmsKeyArn,
+    );
 
     this.table.streamPlanningChangesTo(planner, streamFailures);
     this.httpApi = new PublicHttpApi(this, "HttpApi", {

@@ -3,6 +3,7 @@ import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import { parseKeyring } from "#links/link-token.ts";
 
 /**
  * The one place that reads the process environment. Each function validates only what it needs,
@@ -86,6 +87,14 @@ const checkWebhookSecret = (value: string) =>
   value.startsWith("whsec_") && value.length > "whsec_".length ? undefined : "must be a whsec_ value";
 const checkUnsubscribeSecret = (value: string) =>
   value.length >= 32 ? undefined : "must be at least 32 characters";
+const checkLinkKeys = (value: string) => {
+  try {
+    parseKeyring(value);
+    return undefined;
+  } catch (error) {
+    return `is not a keyring (${(error as Error).message})`;
+  }
+};
 
 /** Empty strings count as unset, so `FOO=` in a .env file does not defeat a default. */
 function withoutEmpty(env: Environment): Record<string, string | undefined> {
@@ -111,6 +120,10 @@ export type { WakeUpSettings };
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;
   unsubscribeSecret: SecretSetting;
+  /** The keyring signing the applicant's links (`<kid>=<secret>` per line, newest first). */
+  linkSigningKeys: SecretSetting;
+  /** Base of links printed on the applicant's pages; absent: the request's own origin. */
+  publicBaseUrl?: string;
   /** Only the connected providers appear. */
   formSecrets: Partial<Record<ProviderName, SecretSetting>>;
   formMappingsDir: string;
@@ -126,6 +139,7 @@ export interface ReminderConfig extends PlannerConfig {
   sesConfigurationSet?: string;
   publicBaseUrl: string;
   unsubscribeSecret: SecretSetting;
+  linkSigningKeys: SecretSetting;
 }
 
 function wakeUpSettings(scheduler: z.output<typeof SchedulerSchema>): WakeUpSettings {
@@ -163,6 +177,8 @@ const HttpApiSchema = z.object({
   ...awsPieces,
   ...secretPieces("WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER"),
   ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
+  ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
+  PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
   ...Object.fromEntries(
     FORM_PROVIDER_SECRETS.flatMap(([, value, parameter]) => [
       [value, optionalText],
@@ -173,7 +189,7 @@ const HttpApiSchema = z.object({
   FORM_MAPPINGS_DIR: optionalText,
 });
 
-/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), UNSUBSCRIBE_SECRET(_PARAMETER). */
+/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL. */
 export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig {
   const values = withoutEmpty(env);
   const base = parse(HttpApiSchema, values);
@@ -186,6 +202,8 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
       "UNSUBSCRIBE_SECRET_PARAMETER",
       checkUnsubscribeSecret,
     ),
+    linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
+    ...(base.PUBLIC_BASE_URL ? { publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     formSecrets: Object.fromEntries(
       FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
         ([provider, value, parameter, format]) => [
@@ -229,9 +247,10 @@ const ReminderSchema = z.object({
   ...eventPieces,
   ...mailPieces,
   ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
+  ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
 });
 
-/** reminder: the planner's settings plus SENDER_ADDRESS, SES_CONFIGURATION_SET, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET(_PARAMETER). */
+/** reminder: the planner's settings plus SENDER_ADDRESS, SES_CONFIGURATION_SET, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER). */
 export function loadReminderConfig(env: Environment = process.env): ReminderConfig {
   const values = withoutEmpty(env);
   const base = parse(ReminderSchema, values);
@@ -254,6 +273,7 @@ export function loadReminderConfig(env: Environment = process.env): ReminderConf
       "UNSUBSCRIBE_SECRET_PARAMETER",
       checkUnsubscribeSecret,
     ),
+    linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
   };
 }
 

@@ -1,5 +1,6 @@
 import { getParameter } from "@aws-lambda-powertools/parameters/ssm";
 import { ConfigError } from "#errors";
+import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
 import type { SecretSetting } from "./env.ts";
 
 /** Resolves a secret when needed: a value at once, an SSM parameter through the Parameters cache. */
@@ -20,5 +21,19 @@ export function secretSource(setting: SecretSetting): SecretSource {
       throw new ConfigError(`SSM parameter ${name} is empty or missing`);
     }
     return value;
+  };
+}
+
+/**
+ * The link-signing keyring from its secret: parsed on each read, so a rotation stored in SSM is
+ * picked up within the Parameters cache's five minutes.
+ */
+export function keyringSource(setting: SecretSetting): () => Promise<LinkKeyring> {
+  const source = secretSource(setting);
+  let cached: { text: string; keyring: LinkKeyring } | undefined;
+  return async () => {
+    const text = await source();
+    if (cached?.text !== text) cached = { text, keyring: parseKeyring(text) };
+    return cached.keyring;
   };
 }

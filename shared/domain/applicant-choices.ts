@@ -81,7 +81,7 @@ export function snoozeUntil(
   const limit = snoozeLimit(plan, milestone, zone);
   if (limit === undefined) return undefined;
   const wanted = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
-  return wanted < limit ? wanted : limit;
+  return [wanted, limit].sort()[0];
 }
 
 /**

@@ -1,5 +1,9 @@
+import Mustache from "mustache";
+import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml, headerText } from "./html.ts";
+import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
  * The reminder email: one message holding every reminder due at a wake-up (DESIGN decision 3),
@@ -12,6 +16,8 @@ export interface ReminderEmailInput {
   reminders: readonly Reminder[];
   plan: Plan;
   unsubscribeUrl: string;
+  /** The applicant's signed links: one-tap actions, timeline, calendar, preferences. Absent: none shown. */
+  links?: ApplicantLinks;
 }
 
 export interface RenderedEmail {
@@ -25,6 +31,7 @@ export interface RenderedEmail {
 const TOP_STEPS = 3;
 
 interface Item {
+  milestone: Reminder["milestone"];
   title: string;
   dueLocal: string;
   dueEt: string;
@@ -46,6 +53,7 @@ function isProjected(deadline: Deadline | undefined): boolean {
 function itemOf(plan: Plan, reminder: Reminder): Item {
   const action = stepFor(plan, reminder)?.action;
   return {
+    milestone: reminder.milestone,
     title: reminder.title,
     dueLocal: reminder.deadlineDetail.local,
     dueEt: reminder.deadlineDetail.et,
@@ -78,7 +86,49 @@ const WHY_YOU_GET_THIS =
 const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
-function renderText(name: string, items: Item[], plan: Plan, unsubscribeUrl: string): string {
+const ACTION_LABELS: Record<StepAction, string> = {
+  done: "Done",
+  schedule: "Scheduled for…",
+  snooze: "Snooze",
+  waive: "Not for me",
+};
+
+/** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
+function buttonsOf(item: Item, plan: Plan, links: ApplicantLinks | undefined) {
+  if (!links || item.milestone === "interview") return [];
+  const milestone = item.milestone;
+  return actionsFor({ milestone }, plan).map((action, index) => ({
+    label: ACTION_LABELS[action],
+    url: links.action(milestone, action),
+    kind: index === 0 ? "primary" : "secondary",
+  }));
+}
+
+/** The budget appears when a reminder or a next step is about it (the email then says "review the budget"). */
+function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
+  return (
+    plan.budget.items.length > 0 &&
+    (items.some((item) => item.milestone === "budget") ||
+      plan.nextSteps.slice(0, TOP_STEPS).some((step) => step.milestone === "budget"))
+  );
+}
+
+function usd(amount: number): string {
+  return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+}
+
+function budgetLines(plan: Plan): string[] {
+  return [
+    ...plan.budget.items.map(
+      (item) =>
+        `- ${item.label}${item.basis === "advice" ? " (estimate)" : ""}: ${usd(item.amountUsd)} (${item.status === "spent" ? "paid" : "coming"})`,
+    ),
+    `Still to pay: ${usd(plan.budget.upcomingUsd)}`,
+  ];
+}
+
+function renderText(name: string, items: Item[], input: ReminderEmailInput): string {
+  const { plan, links, unsubscribeUrl } = input;
   const lines: string[] = [
     `Hello ${name},`,
     "",
@@ -94,8 +144,14 @@ function renderText(name: string, items: Item[], plan: Plan, unsubscribeUrl: str
     );
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step: ${item.action}`);
+    for (const button of buttonsOf(item, plan, links)) lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
   });
+  if (links) {
+    lines.push(`Your whole timeline: ${links.timeline}`);
+    lines.push(`Add your deadlines to your calendar: ${links.feedSubscription}`);
+    lines.push(`Email preferences: ${links.preferences}`, "");
+  }
   const steps = plan.nextSteps.slice(0, TOP_STEPS);
   if (steps.length > 0) {
     lines.push("Your next steps:");
@@ -107,63 +163,65 @@ function renderText(name: string, items: Item[], plan: Plan, unsubscribeUrl: str
     for (const risk of plan.risks) lines.push(`- ${riskLine(risk)}`);
     lines.push("");
   }
+  if (mentionsBudget(items, plan)) lines.push("Your budget (USD):", ...budgetLines(plan), "");
   if (items.some((item) => item.projected)) lines.push(PROJECTED_NOTE, "");
   lines.push("--", WHY_YOU_GET_THIS, `Unsubscribe with one click: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
 }
 
-function renderHtml(name: string, items: Item[], plan: Plan, unsubscribeUrl: string): string {
-  const e = escapeHtml;
-  const itemHtml = items
-    .map(
-      (item) => `<li style="margin-bottom:16px">
-<strong>${e(item.title)}</strong><br>
-Due: ${e(item.dueLocal)} (your time) / ${e(item.dueEt)}${item.projected ? " <em>(projected date)</em>" : ""}<br>
-<span>Why it matters: ${e(item.why)}</span>${item.action ? `<br>\n<span>Next step: ${e(item.action)}</span>` : ""}
-</li>`,
-    )
-    .join("\n");
-  const steps = plan.nextSteps.slice(0, TOP_STEPS);
-  const stepsHtml =
-    steps.length === 0
-      ? ""
-      : `<h2 style="font-size:16px">Your next steps</h2>\n<ul>\n${steps.map((step) => `<li>${e(stepLine(step))}</li>`).join("\n")}\n</ul>`;
-  const risksHtml =
-    plan.risks.length === 0
-      ? ""
-      : `<h2 style="font-size:16px">Risks to watch</h2>\n<ul>\n${plan.risks.map((risk) => `<li>${e(riskLine(risk))}</li>`).join("\n")}\n</ul>`;
-  const projectedHtml = items.some((item) => item.projected)
-    ? `<p><small>${e(PROJECTED_NOTE)}</small></p>`
-    : "";
+/**
+ * The HTML part: the MJML layout compiled at build time (templates/reminder.mjml), filled with
+ * Mustache; every value is escaped with escapeHtml. The most urgent item comes first.
+ */
+function renderHtml(name: string, items: Item[], input: ReminderEmailInput): string {
+  const { plan, links } = input;
   const heading =
     items.length === 1
       ? "One deadline needs your attention"
       : `${items.length} deadlines need your attention`;
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(heading)}</title></head>
-<body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a;max-width:640px">
-<p>Hello ${e(name)},</p>
-<p>${e(heading)}:</p>
-<ol>
-${itemHtml}
-</ol>
-${stepsHtml}
-${risksHtml}
-${projectedHtml}
-<hr>
-<p><small>${e(WHY_YOU_GET_THIS)} <a href="${e(unsubscribeUrl)}">Unsubscribe with one click</a>.</small></p>
-</body>
-</html>
-`;
+  const view = {
+    name,
+    heading,
+    preview: items[0] ? `${items[0].title}: due ${items[0].dueLocal}` : heading,
+    items: items.map((item, index) => {
+      const buttons = buttonsOf(item, plan, links);
+      return {
+        ...item,
+        accent: index === 0 ? "#a4161a" : "#0b57a4",
+        buttons,
+        hasButtons: buttons.length > 0,
+      };
+    }),
+    timelineUrl: links?.timeline,
+    calendarUrl: links?.feedSubscription,
+    preferencesUrl: links?.preferences,
+    steps: plan.nextSteps.slice(0, TOP_STEPS).map(stepLine),
+    hasSteps: plan.nextSteps.length > 0,
+    risks: plan.risks.map(riskLine),
+    hasRisks: plan.risks.length > 0,
+    budget: mentionsBudget(items, plan)
+      ? {
+          items: plan.budget.items.map((item) => ({
+            label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
+            status: item.status === "spent" ? "Paid" : "Coming",
+            amount: usd(item.amountUsd),
+          })),
+          upcoming: usd(plan.budget.upcomingUsd),
+        }
+      : false,
+    projectedNote: items.some((item) => item.projected) ? PROJECTED_NOTE : false,
+    whyYouGetThis: WHY_YOU_GET_THIS,
+    unsubscribeUrl: input.unsubscribeUrl,
+  };
+  return Mustache.render(REMINDER_HTML, view, {}, { escape: escapeHtml });
 }
 
 export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const items = input.reminders.map((reminder) => itemOf(input.plan, reminder));
   return {
     subject: reminderSubject(input.reminders),
-    html: renderHtml(input.recipientName, items, input.plan, input.unsubscribeUrl),
-    text: renderText(input.recipientName, items, input.plan, input.unsubscribeUrl),
+    html: renderHtml(input.recipientName, items, input),
+    text: renderText(input.recipientName, items, input),
     headers: [
       { name: "List-Unsubscribe", value: `<${input.unsubscribeUrl}>` },
       { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },

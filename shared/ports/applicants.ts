@@ -8,6 +8,8 @@ export interface ApplicantProfile extends Applicant {
   updatedAt: string;
   /** Set by one-click unsubscribe: no further reminder mail. */
   unsubscribedAt?: string;
+  /** The calendar feed's generation (default 0): revoking the feed bumps it, killing older feed links. */
+  feedGeneration?: number;
 }
 
 /** Everything the planner and the reminder function need about one applicant, read at once. */

@@ -1,6 +1,7 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
@@ -93,6 +94,8 @@ export interface SendDueRemindersDeps {
   unsubscribeUrl(applicantId: string): Promise<string>;
   /** Uniform in [0, 1): the jitter of send retries (Math.random unless a test fixes it). */
   random?: () => number;
+  /** The applicant's signed links (actions, timeline, calendar, preferences); absent: the email has none. */
+  applicantLinks?(profile: ApplicantState["profile"]): Promise<ApplicantLinks>;
 }
 
 export type SendOutcome =
@@ -352,6 +355,7 @@ async function send(
       reminders: claimed,
       plan,
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
+      ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
     });
     const { messageId } = await deps.mailer.send({
       to: state.profile.email,

@@ -5,8 +5,9 @@ import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snap
 import { localDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
-import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
+import type { IntakeStore } from "#ports/intake-store.ts";
 import type { Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 
@@ -17,7 +18,7 @@ import { receiveSubmission } from "./receive-submission.ts";
  * recorded once and answers "already recorded".
  */
 export interface StepActionDeps {
-  store: ApplicantStore;
+  store: ApplicantRepository & IntakeStore;
   clock: Clock;
   planning: Planning;
   keyring: () => Promise<LinkKeyring>;

@@ -9,7 +9,11 @@ const valid = {
   senderAddress: "reminders@mail.example.org",
   senderDomain: "mail.example.org",
   alarmEmail: "operators@example.org",
-  secrets: { webhookSecretParameter: "/mp/webhook", unsubscribeSecretParameter: "/mp/unsubscribe" },
+  secrets: {
+    webhookSecretParameter: "/mp/webhook",
+    unsubscribeSecretParameter: "/mp/unsubscribe",
+    linkSigningKeysParameter: "/mp/link-keys",
+  },
 };
 
 describe("stage config", () => {

@@ -36,6 +36,7 @@ beforeAll(() => {
         secrets: {
           webhookSecretParameter: "/matchpath/prod/webhook-secret",
           unsubscribeSecretParameter: "/matchpath/prod/unsubscribe-secret",
+          linkSigningKeysParameter: "/matchpath/prod/link-signing-keys",
           formProviders: { typeform: "/matchpath/prod/typeform-secret" },
         },
       }),
@@ -215,12 +216,14 @@ describe("functions", () => {
       WAKE_UP_SCHEDULER: "eventbridge",
       SENDER_ADDRESS: "Matchpath <reminders@mail.example.org>",
       UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/prod/unsubscribe-secret",
+      LINK_SIGNING_KEYS_PARAMETER: "/matchpath/prod/link-signing-keys",
       SCHEDULER_MAX_RETRY_ATTEMPTS: "185",
       SCHEDULER_MAX_EVENT_AGE_SECONDS: "86400",
     });
     expect(variables("httpApi")).toMatchObject({
       WEBHOOK_SECRET_PARAMETER: "/matchpath/prod/webhook-secret",
       UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/prod/unsubscribe-secret",
+      LINK_SIGNING_KEYS_PARAMETER: "/matchpath/prod/link-signing-keys",
       TYPEFORM_SECRET_PARAMETER: "/matchpath/prod/typeform-secret",
       FORM_MAPPINGS_DIR: "/var/task/forms",
     });

@@ -18,6 +18,7 @@ export function stageConfig(stage: string, overrides: Record<string, unknown> = 
     secrets: {
       webhookSecretParameter: `/matchpath/${stage}/webhook-secret`,
       unsubscribeSecretParameter: `/matchpath/${stage}/unsubscribe-secret`,
+      linkSigningKeysParameter: `/matchpath/${stage}/link-signing-keys`,
     },
     ...overrides,
   });

@@ -7,6 +7,7 @@ const httpEnv = {
   ...base,
   WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
   UNSUBSCRIBE_SECRET: "u".repeat(40),
+  LINK_SIGNING_KEYS: `k2=${"n".repeat(40)}\nk1=${"o".repeat(40)}`,
 };
 const eventbridge = {
   WAKE_UP_SCHEDULER: "eventbridge",
@@ -21,6 +22,7 @@ const reminderEnv = {
   SENDER_ADDRESS: "Matchpath <reminders@example.org>",
   PUBLIC_BASE_URL: "https://api.example.org/",
   UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/unsubscribe-secret",
+  LINK_SIGNING_KEYS_PARAMETER: "/matchpath/link-signing-keys",
 };
 
 function failure(load: () => unknown): ConfigError {
@@ -42,6 +44,14 @@ describe("config", () => {
       endpoints: {},
       webhookSecret: { kind: "value", value: httpEnv.WEBHOOK_SECRET },
       unsubscribeSecret: { kind: "value", value: httpEnv.UNSUBSCRIBE_SECRET },
+      linkSigningKeys: { kind: "value", value: httpEnv.LINK_SIGNING_KEYS },
+    });
+  });
+
+  it("reads the link-signing keyring of the reminder function from its SSM parameter", () => {
+    expect(loadReminderConfig(reminderEnv).linkSigningKeys).toEqual({
+      kind: "parameter",
+      name: "/matchpath/link-signing-keys",
     });
   });
 
@@ -59,6 +69,8 @@ describe("config", () => {
     ["WEBHOOK_SECRET not whsec_", { WEBHOOK_SECRET: "plain" }, "WEBHOOK_SECRET"],
     ["both webhook secret forms", { WEBHOOK_SECRET_PARAMETER: "/p" }, "WEBHOOK_SECRET_PARAMETER"],
     ["a short unsubscribe secret", { UNSUBSCRIBE_SECRET: "short" }, "UNSUBSCRIBE_SECRET"],
+    ["a keyring with a short key", { LINK_SIGNING_KEYS: "k1=short" }, "LINK_SIGNING_KEYS"],
+    ["a missing keyring", { LINK_SIGNING_KEYS: "" }, "LINK_SIGNING_KEYS"],
     ["an unknown clock", { CLOCK: "sundial" }, "CLOCK"],
     ["a bad endpoint", { MATCHPATH_DYNAMODB_ENDPOINT: "localhost" }, "MATCHPATH_DYNAMODB_ENDPOINT"],
   ])("refuses %s, naming the variable", (_name, change, named) => {

@@ -25,6 +25,7 @@ beforeAll(() => {
   vi.stubEnv("PUBLIC_BASE_URL", "http://127.0.0.1:3000");
   vi.stubEnv("WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
   vi.stubEnv("UNSUBSCRIBE_SECRET", "u".repeat(40));
+  vi.stubEnv("LINK_SIGNING_KEYS", `k1=${"k".repeat(40)}`);
   vi.stubEnv("POWERTOOLS_LOG_LEVEL", "SILENT");
   return () => vi.unstubAllEnvs();
 });

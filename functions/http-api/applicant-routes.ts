@@ -1,0 +1,196 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { InvalidInputError } from "#errors";
+import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
+import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
+import { actionConfirmationPage, actionResultPage, linkRefusedPage } from "#pages/action-pages.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
+import type { Clock } from "#ports/clock.ts";
+import type { IntakeStore } from "#ports/intake-store.ts";
+import { type Planning, sentReminderIds } from "#usecases/planning.ts";
+import { applyStepAction, LinkRefusedError, previewStepAction } from "#usecases/step-actions.ts";
+import { header, queryParameter, rawBody } from "./request.ts";
+
+/**
+ * The applicant's own pages, reached from the signed links in every email (issue 14):
+ * GET /timeline, GET|POST /actions, GET /calendar.ics. Each URL names the applicant and carries a
+ * token; anything refused answers 401 (not genuine, altered, someone else's) or 410 (expired) with
+ * a page saying what to do, and changes nothing. Only POST /actions writes.
+ */
+export interface ApplicantPagesDeps {
+  store: ApplicantRepository & IntakeStore;
+  clock: Clock;
+  planning: Planning;
+  keyring: () => Promise<LinkKeyring>;
+  /** Base of the links the pages print; absent: the request's own origin. */
+  publicBaseUrl?: string;
+}
+
+type PageRoute = (
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Form posts from our own pages are a few hundred bytes. */
+const MAX_FORM_BYTES = 8 * 1024;
+
+function baseUrl(event: APIGatewayProxyEventV2, deps: ApplicantPagesDeps): string {
+  if (deps.publicBaseUrl) return deps.publicBaseUrl;
+  const stage =
+    event.requestContext.stage && event.requestContext.stage !== "$default"
+      ? `/${event.requestContext.stage}`
+      : "";
+  return `https://${event.requestContext.domainName}${stage}`;
+}
+
+async function linksFor(
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+  state: ApplicantState,
+): Promise<ApplicantLinks> {
+  return applicantLinks({
+    baseUrl: baseUrl(event, deps),
+    keyring: await deps.keyring(),
+    applicantId: state.profile.applicantId,
+    feedGeneration: state.profile.feedGeneration ?? 0,
+    now: deps.clock.now(),
+  });
+}
+
+/** Refusals become their page; everything else propagates to the RFC 9457 handler. */
+async function refusing(
+  work: () => Promise<APIGatewayProxyStructuredResultV2>,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof LinkRefusedError) return linkRefusedPage(error.status);
+    throw error;
+  }
+}
+
+async function timelineState(
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+): Promise<ApplicantState> {
+  const applicantId = queryParameter(event, "applicant");
+  const result = verifyLinkToken(
+    await deps.keyring(),
+    queryParameter(event, "token"),
+    "timeline",
+    deps.clock.now(),
+  );
+  if (!result.ok) throw new LinkRefusedError(result.reason);
+  if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
+  const state = await deps.store.loadApplicant(applicantId);
+  if (!state) throw new LinkRefusedError("unknown-applicant");
+  return state;
+}
+
+const timeline: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const state = await timelineState(event, deps);
+    const now = deps.clock.now();
+    const plan = deps.planning.plan(state, now);
+    const sent = sentReminderIds(state);
+    return timelinePage({
+      firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
+      plan,
+      links: await linksFor(event, deps, state),
+      comingReminders: plan.reminders
+        .filter((reminder) => !sent.has(reminder.id) && Date.parse(reminder.sendAt) > now.getTime())
+        .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt)),
+    });
+  });
+
+/** The form posts back to the very URL it came from (relative, so a stage prefix is kept). */
+function selfUrl(event: APIGatewayProxyEventV2): string {
+  return `?${event.rawQueryString ?? ""}`;
+}
+
+const actionPreview: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const preview = await previewStepAction(
+      queryParameter(event, "applicant"),
+      queryParameter(event, "token"),
+      deps,
+    );
+    const links = await linksFor(event, deps, preview.state);
+    return actionConfirmationPage(preview, selfUrl(event), links.timeline);
+  });
+
+const actionApply: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
+    const form = new URLSearchParams(
+      type === "application/x-www-form-urlencoded" ? rawBody(event, MAX_FORM_BYTES).toString("utf8") : "",
+    );
+    const applicantId = queryParameter(event, "applicant");
+    const token = queryParameter(event, "token");
+    try {
+      const { preview, outcome } = await applyStepAction(
+        applicantId,
+        token,
+        { date: form.get("date") ?? undefined, days: form.get("days") ?? undefined },
+        deps,
+      );
+      return actionResultPage(preview, outcome, (await linksFor(event, deps, preview.state)).timeline);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      const preview = await previewStepAction(applicantId, token, deps);
+      const links = await linksFor(event, deps, preview.state);
+      return actionConfirmationPage(
+        preview,
+        selfUrl(event),
+        links.timeline,
+        error.problems
+          .map((problem) => `${problem.path === "date" ? "The date" : "The choice"} ${problem.message}.`)
+          .join(" "),
+      );
+    }
+  });
+
+const calendarFeed: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const applicantId = queryParameter(event, "applicant");
+    const result = verifyLinkToken(
+      await deps.keyring(),
+      queryParameter(event, "token"),
+      "feed",
+      deps.clock.now(),
+    );
+    if (!result.ok) throw new LinkRefusedError(result.reason);
+    if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
+    const state = await deps.store.loadApplicant(applicantId);
+    if (!state) throw new LinkRefusedError("unknown-applicant");
+    // A revoked feed: the applicant asked for a new address, so every older one stops working.
+    if (result.claims.generation !== (state.profile.feedGeneration ?? 0))
+      throw new LinkRefusedError("expired");
+    const links = await linksFor(event, deps, state);
+    return {
+      statusCode: 200,
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": 'inline; filename="matchpath.ics"',
+        "cache-control": "private, max-age=300",
+        "referrer-policy": "no-referrer",
+        "x-robots-tag": "noindex, nofollow",
+        "x-content-type-options": "nosniff",
+      },
+      body: renderApplicantFeed({
+        applicantId: state.profile.applicantId,
+        timezone: state.profile.timezone,
+        plan: deps.planning.plan(state, deps.clock.now()),
+        interviews: state.interviews,
+        timelineUrl: links.timeline,
+      }),
+    };
+  });
+
+/** Routes by path and method, in the same shape as the HTTP API's own route table. */
+export const APPLICANT_PAGE_ROUTES: Record<string, Partial<Record<"GET" | "POST", PageRoute>>> = {
+  "/timeline": { GET: timeline },
+  "/actions": { GET: actionPreview, POST: actionApply },
+  "/calendar.ics": { GET: calendarFeed },
+};

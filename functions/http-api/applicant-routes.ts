@@ -1,11 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
+import { fieldProblems } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
 import { actionConfirmationPage, actionResultPage, linkRefusedPage } from "#pages/action-pages.ts";
+import { preferencesPage } from "#pages/preferences-page.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
+import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import { type Planning, sentReminderIds } from "#usecases/planning.ts";
@@ -14,12 +17,14 @@ import { header, queryParameter, rawBody } from "./request.ts";
 
 /**
  * The applicant's own pages, reached from the signed links in every email (issue 14):
- * GET /timeline, GET|POST /actions, GET /calendar.ics. Each URL names the applicant and carries a
+ * GET /timeline, GET|POST /actions, GET /calendar.ics, GET|POST /preferences. Each URL names the applicant and carries a
  * token; anything refused answers 401 (not genuine, altered, someone else's) or 410 (expired) with
- * a page saying what to do, and changes nothing. Only POST /actions writes.
+ * a page saying what to do, and changes nothing. Only the POSTs write.
  */
 export interface ApplicantPagesDeps {
   store: ApplicantRepository & IntakeStore;
+  /** Preferences and the calendar feed's address. */
+  settings: ApplicantSettings;
   clock: Clock;
   planning: Planning;
   keyring: () => Promise<LinkKeyring>;
@@ -188,9 +193,80 @@ const calendarFeed: PageRoute = (event, deps) =>
     };
   });
 
+const preferencesView: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const state = await timelineState(event, deps);
+    return preferencesPage({
+      preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
+      timezone: state.profile.timezone,
+      formAction: selfUrl(event),
+      timelineUrl: (await linksFor(event, deps, state)).timeline,
+    });
+  });
+
+const FORM_FIELD_NAMES: Record<string, string> = {
+  deliveryTime: "The delivery time",
+  quietHours: "The quiet hours",
+  digest: "The digest choice",
+  digestDay: "The summary day",
+  mutedCategories: "The categories",
+};
+
+const preferencesSave: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const state = await timelineState(event, deps);
+    const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
+    const form = new URLSearchParams(
+      type === "application/x-www-form-urlencoded" ? rawBody(event, MAX_FORM_BYTES).toString("utf8") : "",
+    );
+    const links = await linksFor(event, deps, state);
+    const shown = {
+      timezone: state.profile.timezone,
+      formAction: selfUrl(event),
+      timelineUrl: links.timeline,
+    };
+    if (form.get("intent") === "new-calendar-address") {
+      const generation = await deps.settings.revokeFeed(state.profile.applicantId, deps.clock.now());
+      const fresh = await linksFor(event, deps, {
+        ...state,
+        profile: { ...state.profile, feedGeneration: generation },
+      });
+      return preferencesPage({
+        ...shown,
+        preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
+        newFeedUrl: fresh.feedSubscription,
+      });
+    }
+    const chosen = new Set(form.getAll("categories"));
+    const parsed = PreferencesSchema.safeParse({
+      deliveryTime: form.get("deliveryTime") ?? undefined,
+      quietHours: { start: form.get("quietStart") ?? "", end: form.get("quietEnd") ?? "" },
+      digest: form.get("digest") ?? undefined,
+      digestDay: Number(form.get("digestDay") ?? "1"),
+      mutedCategories: ["exams", "eras_nrmp", "interviews", "visa", "budget"].filter(
+        (category) => !chosen.has(category),
+      ),
+    });
+    if (!parsed.success) {
+      const problem = fieldProblems(parsed.error)
+        .map(
+          (issue) => `${FORM_FIELD_NAMES[issue.path.split(".")[0] ?? ""] ?? issue.path}: ${issue.message}.`,
+        )
+        .join(" ");
+      return preferencesPage({
+        ...shown,
+        preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
+        problem,
+      });
+    }
+    await deps.settings.savePreferences(state.profile.applicantId, parsed.data, deps.clock.now());
+    return preferencesPage({ ...shown, preferences: parsed.data, saved: true });
+  });
+
 /** Routes by path and method, in the same shape as the HTTP API's own route table. */
 export const APPLICANT_PAGE_ROUTES: Record<string, Partial<Record<"GET" | "POST", PageRoute>>> = {
   "/timeline": { GET: timeline },
   "/actions": { GET: actionPreview, POST: actionApply },
   "/calendar.ics": { GET: calendarFeed },
+  "/preferences": { GET: preferencesView, POST: preferencesSave },
 };

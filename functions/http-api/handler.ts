@@ -12,11 +12,12 @@ import { formIntakeFromFolder } from "./form-routes.ts";
 // Composition root: built once per cold start.
 const config = loadHttpApiConfig();
 const logger = createLogger("http-api");
+const store = new DynamoApplicantStore({
+  client: createDynamoDocumentClient(config),
+  tableName: config.tableName,
+});
 const api = createHttpApi({
-  store: new DynamoApplicantStore({
-    client: createDynamoDocumentClient(config),
-    tableName: config.tableName,
-  }),
+  store,
   clock: clockFor(config.clock),
   webhookSecret: secretSource(config.webhookSecret),
   unsubscribeSecret: secretSource(config.unsubscribeSecret),
@@ -28,6 +29,7 @@ const api = createHttpApi({
     config.formMappingsDir,
   ),
   applicantPages: {
+    settings: store,
     planning: domainPlanning,
     keyring: keyringSource(config.linkSigningKeys),
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),

@@ -3,6 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
 import type { DueRunReport } from "./clock-control.ts";
 import { demoApplicants } from "./demo-applicants.ts";
 import type { StoredEmail } from "./ses-local.ts";
@@ -226,7 +228,30 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`\nOpen ${inbox} to read them.\n`);
+  process.stdout.write(
+    `\nOpen ${inbox} to read them: each has its steps' buttons, a timeline link and a calendar link.\n`,
+  );
+  const keyring = await linkKeyring();
+  if (keyring) {
+    // Fresh links, signed as of the local clock now, in case the emails' own have expired on it.
+    process.stdout.write("\nEach applicant's timeline and calendar feed, as of the local clock:\n");
+    for (const [applicantId, name] of names) {
+      const links = applicantLinks({ baseUrl: api, keyring, applicantId, feedGeneration: 0, now: clock });
+      process.stdout.write(
+        `\n  ${name}\n    timeline: ${links.timeline}\n    calendar: ${links.feedSubscription}\n`,
+      );
+    }
+  }
+}
+
+/** The local stack's link-signing keyring (.data/link-signing-keys), if this machine has it. */
+async function linkKeyring(): Promise<LinkKeyring | undefined> {
+  const file = join(process.env.MATCHPATH_DATA_DIR || ".data", "link-signing-keys");
+  try {
+    return parseKeyring(await readFile(file, "utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 await main();

@@ -37,6 +37,8 @@ const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = [
   [apigw.HttpMethod.GET, "/actions"],
   [apigw.HttpMethod.POST, "/actions"],
   [apigw.HttpMethod.GET, "/calendar.ics"],
+  [apigw.HttpMethod.GET, "/preferences"],
+  [apigw.HttpMethod.POST, "/preferences"],
 ];
 
 /**

@@ -59,7 +59,7 @@ function fieldsFor(preview: ActionPreview): string {
       const options = preview.snoozeOptions
         .map(
           (option, index) =>
-            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" style="display:inline">${option.days} days (until ${e(option.until)})</label></div>`,
+            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.days} days (until ${e(option.until)})</label></div>`,
         )
         .join("\n");
       return `<fieldset><legend>For how long?</legend>

@@ -32,6 +32,8 @@ a{color:var(--accent)}
 .critical{border-left-color:var(--bad)}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid var(--line)}td.amount,th.amount{text-align:right}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
+label.inline{display:inline;font-weight:400}
+input[type=radio],input[type=checkbox]{min-height:0;width:1.25rem;height:1.25rem;margin:.5rem .5rem .5rem 0;vertical-align:middle}
 input,select{font:inherit;padding:.4rem;border:1px solid var(--muted);border-radius:.25rem;min-height:44px}
 fieldset{border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}
 code{word-break:break-all;font-size:.875rem}

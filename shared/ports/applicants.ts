@@ -1,3 +1,4 @@
+import type { Preferences } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { StoredPlanSummary } from "./plans.ts";
 import type { LedgerEntry } from "./reminder-ledger.ts";
@@ -10,6 +11,8 @@ export interface ApplicantProfile extends Applicant {
   unsubscribedAt?: string;
   /** The calendar feed's generation (default 0): revoking the feed bumps it, killing older feed links. */
   feedGeneration?: number;
+  /** Email preferences the applicant set on their preferences page; absent: the defaults. */
+  preferences?: Preferences;
 }
 
 /** Everything the planner and the reminder function need about one applicant, read at once. */
@@ -27,4 +30,12 @@ export interface ApplicantState {
 export interface ApplicantRepository {
   /** Profile, milestones, interviews, ledger and stored plan summary; undefined if unknown. */
   loadApplicant(applicantId: string): Promise<ApplicantState | undefined>;
+}
+
+/** What the applicant changes from their own pages (issue 14): preferences and the calendar feed's address. */
+export interface ApplicantSettings {
+  /** Stores the preferences on the profile (a profile write: the planner re-plans). ApplicantNotFoundError if unknown. */
+  savePreferences(applicantId: string, preferences: Preferences, at: Date): Promise<void>;
+  /** Bumps the feed generation, so every older calendar feed URL stops working; returns the new one. */
+  revokeFeed(applicantId: string, at: Date): Promise<number>;
 }

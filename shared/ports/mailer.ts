@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   headers: { name: string; value: string }[];
   /** Tags for the provider's event stream (SES EmailTags), e.g. applicantId. */
   tags: Record<string, string>;
+  /** Files attached to the message, e.g. an interview's .ics (text/calendar). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface Mailer {

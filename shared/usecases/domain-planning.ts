@@ -1,22 +1,26 @@
 import { applySnoozes } from "#domain/applicant-choices.ts";
 import { plan } from "#domain/planner.ts";
+import { applyPreferences } from "#domain/preferences.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonCalendarVersion } from "#domain/seasons/version.ts";
 import type { Planning } from "./planning.ts";
 
-/** The real planner and reminder policy, as the use cases consume them, with the applicant's snoozes applied. */
+/** The real planner and reminder policy, as the use cases consume them, with the applicant's snoozes and email preferences applied. */
 export const domainPlanning: Planning = {
-  plan: (state, now) =>
-    applySnoozes(
-      plan(
-        { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
-        seasonCalendar(state.profile.matchYear),
-        now,
-      ),
-      state.milestones,
-      state.profile.timezone,
-    ),
+  plan: (state, now) => {
+    const { preferences, timezone } = state.profile;
+    // The delivery time chosen on the preferences page wins over the one an intake form gave.
+    const applicant = preferences
+      ? { ...state.profile, reminderTime: preferences.deliveryTime }
+      : state.profile;
+    const planned = plan(
+      { applicant, milestones: state.milestones, interviews: state.interviews },
+      seasonCalendar(state.profile.matchYear),
+      now,
+    );
+    return applyPreferences(applySnoozes(planned, state.milestones, timezone), preferences, timezone);
+  },
   planHash,
   dueReminders,
   nextWakeUp,

@@ -1,4 +1,6 @@
+import { renderInterviewInvite } from "#calendar/applicant-feed.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -357,12 +359,14 @@ async function send(
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
     });
+    const invites = interviewInvites(state, plan, claimed);
     const { messageId } = await deps.mailer.send({
       to: state.profile.email,
       subject: email.subject,
       html: email.html,
       text: email.text,
       headers: email.headers,
+      ...(invites.length > 0 ? { attachments: invites } : {}),
       tags: { applicantId, kind: "reminder" },
     });
     return { messageId };
@@ -377,6 +381,26 @@ async function send(
     }
     return { failure: sendError };
   }
+}
+
+/**
+ * One .ics per interview the email is about, with the same UID as the applicant's calendar feed,
+ * so adding it and subscribing to the feed show one event, not two.
+ */
+function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
+  const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
+  return state.interviews
+    .filter((interview) => ids.has(interviewIdOf(interview)))
+    .map((interview) => ({
+      filename: `interview-${interviewIdOf(interview)}.ics`,
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+      content: renderInterviewInvite({
+        applicantId: state.profile.applicantId,
+        timezone: state.profile.timezone,
+        plan,
+        interview,
+      }),
+    }));
 }
 
 /** The next wake-up: the plan's next reminder, or sooner a retry of reminders held elsewhere. */

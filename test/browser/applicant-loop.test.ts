@@ -106,7 +106,7 @@ describe("closing the loop with the applicant", () => {
     const nextSteps = await page.locator("section[aria-labelledby=next]").textContent();
     expect(nextSteps).not.toContain("Step 2 CK");
     await expectNoSeriousA11yViolations(page);
-    await saveScreenshot(page, "timeline");
+    await saveScreenshot(page, "timeline", { maxHeight: 1800 });
     await page.close();
   });
 

@@ -412,10 +412,13 @@ describe("least privilege", () => {
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/webhook-secret");
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/typeform-secret");
-    expect(asArray(http[0]?.Resource)).toHaveLength(3);
+    expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
+    expect(asArray(http[0]?.Resource)).toHaveLength(4);
     const reminder = parameterStatements("reminder");
     expect(actionsOf(reminder)).toEqual(["ssm:GetParameter"]);
-    expect(asArray(reminder[0]?.Resource)).toHaveLength(1);
+    expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
+    expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
+    expect(asArray(reminder[0]?.Resource)).toHaveLength(2);
     for (const key of ["planner", "sesEvents", "sweeper"] as const)
       expect(parameterStatements(key)).toEqual([]);
   });
@@ -448,10 +451,16 @@ describe("HTTP API", () => {
       "POST /intake/{provider}",
       "GET /unsubscribe",
       "POST /unsubscribe",
+      "GET /timeline",
+      "GET /actions",
+      "POST /actions",
+      "GET /calendar.ics",
+      "GET /preferences",
+      "POST /preferences",
     ]) {
       prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: routeKey });
     }
-    prodTemplate.resourceCountIs("AWS::ApiGatewayV2::Route", 5);
+    prodTemplate.resourceCountIs("AWS::ApiGatewayV2::Route", 11);
     prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",
       PayloadFormatVersion: "2.0",

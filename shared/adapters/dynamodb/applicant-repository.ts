@@ -1,3 +1,4 @@
+import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry } from "#ports/reminder-ledger.ts";
@@ -57,6 +58,12 @@ function toProfile(item: Item): ApplicantProfile {
     updatedAt: String(item.updatedAt),
   };
   if (typeof item.unsubscribedAt === "string") profile.unsubscribedAt = item.unsubscribedAt;
+  if (typeof item.feedGeneration === "number") profile.feedGeneration = item.feedGeneration;
+  if (item.preferences !== undefined) {
+    const preferences = PreferencesSchema.safeParse(item.preferences);
+    // A stored value that no longer parses (an older shape) falls back to the defaults.
+    if (preferences.success) profile.preferences = preferences.data;
+  }
   return profile;
 }
 

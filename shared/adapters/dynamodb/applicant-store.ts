@@ -1,5 +1,7 @@
 import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantSettings } from "#ports/applicants.ts";
 import { DynamoApplicantRepository } from "./applicant-repository.ts";
+import { DynamoApplicantSettings } from "./applicant-settings.ts";
 import { DynamoIntakeStore } from "./intake-store.ts";
 import { DynamoPlanRepository } from "./plan-repository.ts";
 import { DynamoReminderLedger } from "./reminder-ledger.ts";
@@ -19,12 +21,13 @@ export interface DynamoApplicantStoreOptions extends DynamoTableOptions {
  * the use cases (`ApplicantStore`). Each concern lives in its own repository beside this file, with
  * its requests per operation; this class only routes each port method to its owner.
  */
-export class DynamoApplicantStore implements ApplicantStore {
+export class DynamoApplicantStore implements ApplicantStore, ApplicantSettings {
   readonly intake: DynamoIntakeStore;
   readonly applicants: DynamoApplicantRepository;
   readonly plans: DynamoPlanRepository;
   readonly ledger: DynamoReminderLedger;
   readonly suppressions: DynamoSuppressionList;
+  readonly settings: DynamoApplicantSettings;
 
   constructor(options: DynamoApplicantStoreOptions) {
     const table = new DynamoTable(options);
@@ -33,6 +36,7 @@ export class DynamoApplicantStore implements ApplicantStore {
     this.plans = new DynamoPlanRepository(table);
     this.ledger = new DynamoReminderLedger(table);
     this.suppressions = new DynamoSuppressionList(table);
+    this.settings = new DynamoApplicantSettings(table);
   }
 
   applySubmission: ApplicantStore["applySubmission"] = (...args) => this.intake.applySubmission(...args);
@@ -48,4 +52,6 @@ export class DynamoApplicantStore implements ApplicantStore {
   isSuppressed: ApplicantStore["isSuppressed"] = (...args) => this.suppressions.isSuppressed(...args);
   suppress: ApplicantStore["suppress"] = (...args) => this.suppressions.suppress(...args);
   unsubscribe: ApplicantStore["unsubscribe"] = (...args) => this.suppressions.unsubscribe(...args);
+  savePreferences: ApplicantSettings["savePreferences"] = (...args) => this.settings.savePreferences(...args);
+  revokeFeed: ApplicantSettings["revokeFeed"] = (...args) => this.settings.revokeFeed(...args);
 }

@@ -42,6 +42,16 @@ export class SesMailer implements Mailer {
             Text: { Data: email.text, Charset: "UTF-8" },
           },
           Headers: email.headers.map(({ name, value }) => ({ Name: name, Value: value })),
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((attachment) => ({
+                  FileName: attachment.filename,
+                  ContentType: attachment.contentType,
+                  ContentDisposition: "ATTACHMENT" as const,
+                  RawContent: Buffer.from(attachment.content, "utf8"),
+                })),
+              }
+            : {}),
         },
       },
       EmailTags: Object.entries(email.tags).map(([name, value]) => ({

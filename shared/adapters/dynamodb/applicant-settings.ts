@@ -1,0 +1,62 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Preferences } from "#domain/preferences.ts";
+import { ApplicantNotFoundError } from "#errors";
+import type { ApplicantSettings } from "#ports/applicants.ts";
+import { dynamo, isConditionalCheckFailed } from "./errors.ts";
+import { keys } from "./keys.ts";
+import type { DynamoTable } from "./table.ts";
+
+/**
+ * What the applicant sets from their own pages, kept on the PROFILE item: `preferences` and
+ * `feedGeneration`. A re-snapshot from an intake form leaves both alone (it updates the applicant
+ * fields only). Being profile writes, both reach the planner through the stream, so a new delivery
+ * time re-arms the next wake-up.
+ *
+ * Requests: savePreferences 1 conditional UpdateItem; revokeFeed 1 conditional UpdateItem.
+ */
+export class DynamoApplicantSettings implements ApplicantSettings {
+  constructor(private readonly table: DynamoTable) {}
+
+  async savePreferences(applicantId: string, preferences: Preferences, at: Date): Promise<void> {
+    await this.update(applicantId, "UpdateItem(preferences)", "SET preferences = :p, updatedAt = :at", {
+      ":p": preferences,
+      ":at": at.toISOString(),
+    });
+  }
+
+  async revokeFeed(applicantId: string, at: Date): Promise<number> {
+    const attributes = await this.update(
+      applicantId,
+      "UpdateItem(feedGeneration)",
+      "ADD feedGeneration :one SET updatedAt = :at",
+      { ":one": 1, ":at": at.toISOString() },
+    );
+    return Number(attributes?.feedGeneration ?? 0);
+  }
+
+  private async update(
+    applicantId: string,
+    operation: string,
+    expression: string,
+    values: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | undefined> {
+    try {
+      const result = await dynamo(operation, () =>
+        this.table.client.send(
+          new UpdateCommand({
+            TableName: this.table.name,
+            Key: keys.profile(applicantId),
+            UpdateExpression: expression,
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: values,
+            ReturnValues: "UPDATED_NEW",
+          }),
+        ),
+      );
+      return result.Attributes;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw new ApplicantNotFoundError(`No applicant ${applicantId}`);
+      throw error;
+    }
+  }
+}

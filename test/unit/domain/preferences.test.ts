@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/applicant-choices.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import {
+  applyPreferences,
+  CATEGORY_OF,
+  DEFAULT_PREFERENCES,
+  isCritical,
+  PreferencesSchema,
+} from "#domain/preferences.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, milestoneFactory } from "./factories.ts";
+
+const zone = "Asia/Kolkata";
+const applicant = applicantFactory({ matchYear: 2027, timezone: zone });
+const now = new Date("2026-06-01T00:00:00Z");
+const basePlan: Plan = plan(
+  { applicant, milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")], interviews: [] },
+  seasonCalendar(2027),
+  now,
+);
+const localHour = (iso: string) => Number(iso.slice(11, 13));
+const localWeekday = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).getUTCDay();
+
+describe("email preferences applied to a plan", () => {
+  it("leaves the plan alone without preferences", () => {
+    expect(applyPreferences(basePlan, undefined, zone)).toBe(basePlan);
+    expect(applyPreferences(basePlan, DEFAULT_PREFERENCES, zone).reminders).toEqual(basePlan.reminders);
+  });
+
+  it("drops a muted category's reminders but keeps the critical ones, and no other category's", () => {
+    const muted = applyPreferences(basePlan, { ...DEFAULT_PREFERENCES, mutedCategories: ["exams"] }, zone);
+    const exams = basePlan.reminders.filter((reminder) => CATEGORY_OF[reminder.milestone] === "exams");
+    expect(exams.length).toBeGreaterThan(0);
+    for (const reminder of exams) {
+      expect(muted.reminders.some((kept) => kept.id === reminder.id)).toBe(isCritical(reminder, basePlan));
+    }
+    const others = basePlan.reminders.filter((reminder) => CATEGORY_OF[reminder.milestone] !== "exams");
+    for (const reminder of others) expect(muted.reminders.map((kept) => kept.id)).toContain(reminder.id);
+  });
+
+  it("always keeps reminders within 72 hours of an authority's deadline", () => {
+    const critical = basePlan.reminders.filter((reminder) => isCritical(reminder, basePlan));
+    expect(critical.length).toBeGreaterThan(0);
+    const allMuted = applyPreferences(
+      basePlan,
+      { ...DEFAULT_PREFERENCES, mutedCategories: ["exams", "eras_nrmp", "interviews", "visa", "budget"] },
+      zone,
+    );
+    expect(allMuted.reminders.map((reminder) => reminder.id).sort()).toEqual(
+      critical.map((r) => r.id).sort(),
+    );
+  });
+
+  it("gathers a weekly digest onto the chosen day, keeping anything due within 72 hours on time", () => {
+    const weekly = applyPreferences(
+      basePlan,
+      { ...DEFAULT_PREFERENCES, digest: "weekly", digestDay: 1 },
+      zone,
+    );
+    expect(weekly.reminders.map((reminder) => reminder.id)).toEqual(basePlan.reminders.map((r) => r.id));
+    for (const [index, reminder] of weekly.reminders.entries()) {
+      const before = basePlan.reminders[index];
+      if (!before) throw new Error("missing");
+      const dueSoon = Date.parse(before.deadline) - Date.parse(before.sendAt) <= 72 * 3_600_000;
+      if (dueSoon) expect(reminder.sendAt).toBe(before.sendAt);
+      else {
+        expect(Date.parse(reminder.sendAt)).toBeGreaterThanOrEqual(Date.parse(before.sendAt));
+        expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(
+          Date.parse(reminder.deadline) - 72 * 3_600_000,
+        );
+        if (reminder.sendAt !== before.sendAt) expect(localWeekday(reminder.sendAtLocal)).toBe(1);
+      }
+    }
+  });
+
+  it("moves a reminder out of the applicant's quiet hours, never past its deadline", () => {
+    const quiet = applyPreferences(
+      basePlan,
+      { ...DEFAULT_PREFERENCES, quietHours: { start: "08:00", end: "12:00" } },
+      zone,
+    );
+    for (const reminder of quiet.reminders) {
+      const hour = localHour(reminder.sendAtLocal);
+      const moved = reminder.sendAt !== basePlan.reminders.find((r) => r.id === reminder.id)?.sendAt;
+      if (moved) expect(hour).toBe(12);
+      expect(Date.parse(reminder.sendAt)).toBeLessThan(Date.parse(reminder.deadline));
+    }
+    expect(quiet.reminders.some((reminder) => localHour(reminder.sendAtLocal) === 12)).toBe(true);
+  });
+
+  it.each([
+    [{ deliveryTime: "22:00" }, "deliveryTime"],
+    [{ deliveryTime: "9am" }, "deliveryTime"],
+    [{ digest: "daily" }, "digest"],
+    [{ mutedCategories: ["sports"] }, "mutedCategories.0"],
+  ])("refuses %j, naming %s", (input, path) => {
+    const result = PreferencesSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain(path);
+  });
+});
+
+describe("snoozes", () => {
+  it("silence a step's reminders until the snooze ends, never its deadline's last rung", () => {
+    const limit = snoozeLimit(basePlan, "usmle_step2ck", zone);
+    expect(limit).toBeDefined();
+    const until = snoozeUntil(basePlan, "usmle_step2ck", "2026-06-01", 365, zone);
+    expect(until).toBe(limit);
+    const snoozed = applySnoozes(
+      basePlan,
+      [{ key: "usmle_step2ck", status: "scheduled", date: "2026-08-20", snoozedUntil: until }],
+      zone,
+    );
+    const step2 = snoozed.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
+    const before = basePlan.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
+    expect(step2.length).toBeLessThan(before.length);
+    const last = before.reduce((latest, reminder) => (reminder.sendAt > latest.sendAt ? reminder : latest));
+    expect(step2.map((reminder) => reminder.id)).toContain(last.id);
+  });
+
+  it("cap a few days at the limit and offer the plain length when it fits", () => {
+    expect(snoozeUntil(basePlan, "usmle_step2ck", "2026-06-01", 2, zone)).toBe("2026-06-03");
+  });
+});

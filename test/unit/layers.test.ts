@@ -14,6 +14,10 @@ const RULES: Record<string, string[]> = {
   config: ["#usecases", ...UP],
   email: ["#adapters", "#config", "#usecases", ...UP],
   intake: ["#config", "#usecases", ...UP],
+  links: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
+  calendar: ["#adapters", "#config", "#usecases", "#intake", ...UP],
+  // Pages render what a use case returns (its types); they call nothing themselves.
+  pages: ["#adapters", "#config", "#intake", ...UP],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -2,7 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Preferences } from "#domain/preferences.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { ApplicantSettings } from "#ports/applicants.ts";
-import { dynamo, isConditionalCheckFailed } from "./errors.ts";
+import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { keys } from "./keys.ts";
 import type { DynamoTable } from "./table.ts";
 
@@ -41,7 +41,7 @@ export class DynamoApplicantSettings implements ApplicantSettings {
     values: Record<string, unknown>,
   ): Promise<Record<string, unknown> | undefined> {
     try {
-      const result = await dynamo(operation, () =>
+      const result = await dynamoRequest(operation, () =>
         this.table.client.send(
           new UpdateCommand({
             TableName: this.table.name,

@@ -52,13 +52,12 @@ export function readDate(answer: Answer, options: ReadingOptions = {}): Read<str
   const text = answer.trim();
   if (options.format !== undefined || options.locale !== undefined) {
     const parsed = fromFormats(text, options, ["D"]);
-    if (parsed !== undefined) return { ok: true, value: parsed.toISODate() ?? "" };
+    if (parsed !== undefined) return yearInRange(parsed.toISODate() ?? "", text);
     return fail(`expected a date written as ${describeOptions(options, "date")}, got ${show(text)}`);
   }
-  const iso = isoDate(text);
-  if (iso !== undefined) return { ok: true, value: iso };
+  if (ISO_DATE.test(text)) return calendarDate(text);
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && DateTime.fromISO(text, { setZone: true }).isValid) {
-    return { ok: true, value: text.slice(0, 10) };
+    return yearInRange(text.slice(0, 10), text);
   }
   if (HUMAN_DATE.test(text)) {
     return fail(
@@ -105,23 +104,27 @@ export function readInstantParts(answer: Answer, options: ReadingOptions = {}): 
         `expected a date and time written as ${describeOptions(options, "date-time")}, got ${show(text)}`,
       );
     }
-    return {
-      ok: true,
-      value: { date: parsed.toISODate() ?? "", time: clock(parsed.hour, parsed.minute, parsed.second) },
-    };
+    const date = yearInRange(parsed.toISODate() ?? "", text);
+    if (!date.ok) return date;
+    return { ok: true, value: { date: date.value, time: clock(parsed.hour, parsed.minute, parsed.second) } };
   }
   const local = ISO_LOCAL.exec(text);
   if (local?.[1] !== undefined && local[2] !== undefined) {
-    const date = isoDate(local[1]);
+    const date = calendarDate(local[1]);
+    if (!date.ok) return date;
     const time = clockText(local[2]);
-    if (date !== undefined && time?.ok) return { ok: true, value: { date, time: time.value } };
+    if (time?.ok) return { ok: true, value: { date: date.value, time: time.value } };
   }
   if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+    const day = calendarDate(text.slice(0, 10));
+    if (!day.ok) return day;
     const instant = DateTime.fromISO(text, { setZone: true });
     if (instant.isValid) return { ok: true, value: { instant: isoInstant(instant) } };
   }
-  const date = isoDate(text);
-  if (date !== undefined) return { ok: true, value: { date } };
+  if (ISO_DATE.test(text)) {
+    const date = calendarDate(text);
+    return date.ok ? { ok: true, value: { date: date.value } } : date;
+  }
   return fail(
     `expected a date and time (2026-12-11 20:00, or an ISO 8601 date-time with an offset), got ${show(text)}`,
   );
@@ -143,6 +146,9 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
   const at = CLOCK_24.exec(time);
   if (day === null || at === null) return fail(`cannot read ${date} ${time}`);
   if (!isIanaZone(zone)) return fail(`${JSON.stringify(zone)} is not a time zone name`);
+  // Date.UTC reads years 0–99 as 1900–1999: refuse them rather than shift the date a century.
+  const inRange = yearInRange(date, date);
+  if (!inRange.ok) return inRange;
   const tz = IANAZone.create(zone);
   const wall = Date.UTC(
     Number(day[1]),
@@ -182,8 +188,8 @@ function jotformDate(record: Readonly<Record<string, string>>): Read<string> {
   if (!/^\d{4}$/.test(year) || month === undefined || !/^\d{1,2}$/.test(day)) {
     return fail(`expected a date {year, month, day}, got ${show(record)}`);
   }
-  const iso = isoDate(`${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`);
-  return iso === undefined ? fail(`${show(record)} is not a calendar date`) : { ok: true, value: iso };
+  const iso = calendarDate(`${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`);
+  return iso.ok ? iso : fail(`${show(record)}: ${iso.message}`);
 }
 
 function jotformTime(record: Readonly<Record<string, string>>): Read<string> {
@@ -239,6 +245,9 @@ for (const style of ["long", "short"] as const) {
   });
 }
 
+// Jotform and people abbreviate September as "Sept" too; ICU's short name is "Sep".
+MONTH_NAMES.set("sept", 9);
+
 function monthNumber(text: string): number | undefined {
   const trimmed = text.trim();
   if (/^\d{1,2}$/.test(trimmed)) {
@@ -248,9 +257,34 @@ function monthNumber(text: string): number | undefined {
   return MONTH_NAMES.get(trimmed.toLowerCase().replace(/\.$/, ""));
 }
 
-function isoDate(text: string): string | undefined {
-  if (!ISO_DATE.test(text)) return undefined;
-  return DateTime.fromISO(text, { zone: "utc" }).isValid ? text : undefined;
+/**
+ * The years a form answer may name (birth and graduation dates to interviews and deadlines). Outside
+ * them an answer is a typo (`0026`, `20226`), refused rather than read: Date.UTC and two-digit-year
+ * parsers would quietly move `0026` to 1926.
+ */
+export const YEARS = { earliest: 1900, latest: 2100 } as const;
+
+/** A `YYYY-MM-DD` text that names a real day in a year within YEARS. */
+function calendarDate(text: string): Read<string> {
+  const parts = ISO_DATE.exec(text);
+  if (parts === null) return fail(`expected a date (YYYY-MM-DD), got ${show(text)}`);
+  if (!DateTime.fromISO(text, { zone: "utc" }).isValid) {
+    const month = Info.months("long", { locale: "en-US" })[Number(parts[2]) - 1];
+    const why =
+      month === undefined ? `there is no month ${parts[2]}` : `${month} has no day ${Number(parts[3])}`;
+    return fail(`${text} is not a calendar date: ${why}`);
+  }
+  return yearInRange(text, text);
+}
+
+function yearInRange(iso: string, answered: string): Read<string> {
+  const year = Number(iso.slice(0, 4));
+  if (!/^\d{4}-/.test(iso) || year < YEARS.earliest || year > YEARS.latest) {
+    return fail(
+      `${show(answered)} names the year ${iso.slice(0, iso.indexOf("-") > 0 ? iso.indexOf("-") : 4)}, outside ${YEARS.earliest}–${YEARS.latest}; check the year (four digits, e.g. 2026)`,
+    );
+  }
+  return { ok: true, value: iso };
 }
 
 function clockText(text: string): Read<string> | undefined {

@@ -70,11 +70,17 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
     }
   }
 
-  composeStarts(values, fedBy, problems, title);
+  const mappedFrom = new Map<string, string>();
+  for (const [key, rule] of Object.entries(mapping.fields)) {
+    if (!mappedFrom.has(rule.to)) mappedFrom.set(rule.to, key);
+  }
+  composeStarts(values, fedBy, mappedFrom, problems, title);
   const { candidate, pathOf } = assemble(mapping, form, values);
   const parsed = SubmissionSchema.safeParse(candidate);
   if (parsed.success && problems.length === 0) return parsed.data;
-  if (!parsed.success) problems.push(...schemaProblems(parsed.error, pathOf, fedBy, problems, title));
+  if (!parsed.success) {
+    problems.push(...schemaProblems(parsed.error, pathOf, { fedBy, mappedFrom, values }, problems, title));
+  }
   throw new InvalidInputError(
     `the ${title} answers do not map onto the snapshot (${mapping.kind} mapping for form ${mapping.formId})`,
     problems,
@@ -140,32 +146,74 @@ function assemble(
 function schemaProblems(
   error: z.ZodError,
   pathOf: (issuePath: readonly PropertyKey[]) => string,
-  fedBy: ReadonlyMap<string, string>,
+  known: {
+    fedBy: ReadonlyMap<string, string>;
+    mappedFrom: ReadonlyMap<string, string>;
+    values: ReadonlyMap<string, unknown>;
+  },
   already: readonly MappingProblem[],
   title: string,
 ): MappingProblem[] {
-  const reported = new Set(already.map((problem) => problem.path));
+  const reported = already.map((problem) => problem.path);
+  const seen = new Set<string>();
   const out: MappingProblem[] = [];
   for (const issue of error.issues) {
     const path = pathOf(issue.path);
-    // A path whose answer was already rejected would only be reported again as "missing".
-    if (reported.has(path)) continue;
-    reported.add(path);
-    const field = fieldFor(path, fedBy);
+    if (seen.has(path) || isFollowOn(path, issue, reported)) continue;
+    seen.add(path);
+    const field = fieldFor(path, known.fedBy);
+    if (field !== undefined) {
+      out.push({ path, field, message: `${title} field "${field}": ${issue.message}` });
+      continue;
+    }
+    const missing = !hasValueAt(known.values, path);
+    const unanswered = missing ? mappedFieldFor(path, known.mappedFrom) : undefined;
     out.push(
-      field === undefined
+      unanswered !== undefined
         ? {
             path,
-            message: `${issue.message}${isMissing(issue) ? " (no form field maps here and no default is set)" : ""}`,
+            field: unanswered,
+            message: `${title} field "${unanswered}" was not answered, and ${path} needs a value (${issue.message})`,
           }
-        : { path, field, message: `${title} field "${field}": ${issue.message}` },
+        : {
+            path,
+            message: `${issue.message}${missing ? " (no form field maps here and no default is set)" : ""}`,
+          },
     );
   }
   return out;
 }
 
-function isMissing(issue: z.core.$ZodIssue): boolean {
-  return issue.code === "invalid_type" && issue.input === undefined;
+/**
+ * A schema issue that only repeats a problem already reported: the path (or a part or parent of it)
+ * was refused; an interview's timezone, taken from its start, when the start was refused; and an
+ * update "with nothing to change" when what it would have changed was refused.
+ */
+function isFollowOn(path: string, issue: z.core.$ZodIssue, reported: readonly string[]): boolean {
+  const related = (other: string) =>
+    other === path || other.startsWith(`${path}.`) || path.startsWith(`${other}.`);
+  if (reported.some(related)) return true;
+  const timezone = /^(interviews\.\d+)\.timezone$/.exec(path);
+  if (timezone?.[1] !== undefined) {
+    const start = `${timezone[1]}.startsAt`;
+    if (reported.some((other) => other === start || other.startsWith(`${start}.`))) return true;
+  }
+  return issue.code === "custom" && path === "milestones" && reported.length > 0;
+}
+
+function hasValueAt(values: ReadonlyMap<string, unknown>, path: string): boolean {
+  for (const key of values.keys()) {
+    if (key === path || key.startsWith(`${path}.`) || path.startsWith(`${key}.`)) return true;
+  }
+  return false;
+}
+
+/** The form field a mapping points at a path or one of its parts (e.g. startsAt.date), if any. */
+function mappedFieldFor(path: string, mappedFrom: ReadonlyMap<string, string>): string | undefined {
+  const exact = mappedFrom.get(path);
+  if (exact !== undefined) return exact;
+  for (const [to, key] of mappedFrom) if (to.startsWith(`${path}.`)) return key;
+  return undefined;
 }
 
 /** The field that fed a path, or the path's parent (e.g. a list item of applicant.specialties). */
@@ -224,13 +272,21 @@ function read<T>(result: { ok: true; value: T } | { ok: false; message: string }
 }
 
 /**
+ * Parts a widget sends even for a question left empty: Jotform's Time and Date-with-time keep their
+ * AM/PM selector ("AM"), the Appointment its implementation, duration and zone.
+ */
+const PRESET_PARTS = new Set(["ampm", "implementation", "duration", "timezone"]);
+
+/**
  * An answer a provider sends for a question left empty: "", [], a record of empty strings (common
- * `isBlank`), and Jotform's unanswered Appointment, which keeps its duration and zone but no date.
+ * `isBlank`), or a record whose only filled parts are presets (a blank Jotform Time
+ * `{timeInput: "", hourSelect: "", minuteSelect: "", ampm: "AM"}`, an Appointment without a date).
  */
 function isUnanswered(answer: AnswerValue): boolean {
   if (typeof answer !== "object" || Array.isArray(answer)) return false;
-  const record = answer as Readonly<Record<string, string>>;
-  return record.implementation !== undefined && record.date !== undefined && record.date.trim() === "";
+  return Object.entries(answer as Readonly<Record<string, string>>).every(
+    ([part, value]) => PRESET_PARTS.has(part) || value.trim() === "",
+  );
 }
 
 /**
@@ -242,6 +298,7 @@ function isUnanswered(answer: AnswerValue): boolean {
 function composeStarts(
   values: Map<string, unknown>,
   fedBy: Map<string, string>,
+  mappedFrom: ReadonlyMap<string, string>,
   problems: MappingProblem[],
   title: string,
 ): void {
@@ -288,6 +345,18 @@ function composeStarts(
     }
     if (parts.date === undefined || parts.time === undefined) {
       if (problems.some((problem) => problem.path.startsWith(at))) {
+        values.delete(at);
+        continue;
+      }
+      const part = parts.date === undefined ? "date" : "time";
+      const unanswered = mappedFrom.get(`${at}.${part}`) ?? mappedFrom.get(at);
+      if (unanswered !== undefined) {
+        // The mapping is right (checked at load); the person left the question empty.
+        problems.push({
+          path: `${at}.${part}`,
+          field: unanswered,
+          message: `${title} field "${unanswered}" was not answered, and the interview's start needs its ${part}`,
+        });
         values.delete(at);
         continue;
       }

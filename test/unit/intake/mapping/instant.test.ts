@@ -9,6 +9,7 @@ describe("readDate: every provider's date shape", () => {
     ["Jotform Date Picker, unpadded", { month: "6", day: "3", year: "2024" }, "2024-06-03"],
     ["Jotform Birth Date (month name)", { month: "June", day: "30", year: "2024" }, "2024-06-30"],
     ["Jotform short month name", { month: "Dec", day: "11", year: "2026" }, "2026-12-11"],
+    ["Jotform's Sept", { month: "Sept", day: "30", year: "2026" }, "2026-09-30"],
   ] as const)("%s", (_, answer, date) => {
     expect(readDate(answer)).toEqual({ ok: true, value: date });
   });
@@ -37,6 +38,47 @@ describe("readDate: every provider's date shape", () => {
 
   it("refuses a Jotform date with a month it cannot read", () => {
     expect(readDate({ month: "Smarch", day: "1", year: "2026" }).ok).toBe(false);
+  });
+});
+
+describe("dates that are typos are refused, never read as another day", () => {
+  it.each([
+    [
+      "an ISO date with no such day",
+      "2026-02-30",
+      /^2026-02-30 is not a calendar date: February has no day 30$/,
+    ],
+    ["an ISO date with no such month", "2026-13-01", /there is no month 13/],
+    [
+      "a Jotform date with no such day",
+      { month: "February", day: "30", year: "2026" },
+      /February has no day 30/,
+    ],
+    ["a year typed 0026", "0026-12-11", /year 0026, outside 1900–2100; check the year/],
+    ["a Jotform year typed 0026", { month: "12", day: "11", year: "0026" }, /year 0026, outside 1900–2100/],
+    ["a year typed 2226", "2226-12-11", /year 2226, outside 1900–2100/],
+  ] as const)("%s", (_, answer, message) => {
+    const read = readDate(answer);
+    expect(read.ok).toBe(false);
+    expect(read.ok ? "" : read.message).toMatch(message);
+  });
+
+  it("refuses a sheet's date in a year out of range", () => {
+    expect(readDate("12/11/0026", { locale: "en-US" })).toMatchObject({ ok: false });
+  });
+
+  it.each(["0026-12-11 20:00", "0026-12-11T20:00:00Z", "2026-02-30 20:00"])(
+    "refuses the start %s",
+    (text) => {
+      expect(readInstantParts(text)).toMatchObject({ ok: false });
+    },
+  );
+
+  it("never shifts a year 0–99 by a century (Date.UTC would)", () => {
+    expect(localToInstant("0026-12-11", "20:00", "UTC")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/outside 1900–2100/),
+    });
   });
 });
 

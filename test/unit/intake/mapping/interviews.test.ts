@@ -149,7 +149,145 @@ describe("a form that cancels an interview", () => {
     const problems = problemsOf(() =>
       mapSubmission(mapping, form({ id: "ada", ref: "MERCY-1", what: "Booked" })),
     );
-    expect(problems.map((p) => p.path)).toContain("interviews.0.startsAt");
+    expect(problems).toEqual([
+      {
+        path: "interviews.0.startsAt.date",
+        field: "date",
+        message: `Tally field "date" was not answered, and the interview's start needs its date`,
+      },
+    ]);
+  });
+});
+
+describe("the shipped Jotform 'I got an interview' example with questions left blank", () => {
+  const mapping = parseMapping(
+    JSON.parse(
+      readFileSync(
+        join(
+          import.meta.dirname,
+          "..",
+          "..",
+          "..",
+          "..",
+          "shared",
+          "intake",
+          "forms",
+          "jotform-interview-report.json",
+        ),
+        "utf8",
+      ),
+    ),
+  );
+  // What Jotform sends for an empty Time question: the AM/PM selector keeps its preset.
+  const blankTime = { timeInput: "", hourSelect: "", minuteSelect: "", ampm: "AM" };
+  const blankDate = { month: "", day: "", year: "" };
+  const booked = {
+    q11_applicantId: "IMG-1",
+    q7_interviewReference: "MERCY-1",
+    q4_program: "Mercy General IM",
+    q12_programTimeZone: "Central (Chicago)",
+    q6_format: "Virtual",
+  };
+  const jotform = (answers: Record<string, AnswerValue>) => form(answers, {}, "jotform");
+
+  it("reports a cancellation with only the reference", () => {
+    const submission = mapSubmission(
+      mapping,
+      jotform({
+        q11_applicantId: "IMG-1",
+        q7_interviewReference: "MERCY-1",
+        q8_whatHappened: "Cancelled",
+        q9_interviewDate: blankDate,
+        q10_interviewTime: blankTime,
+      }),
+    );
+    expect(submission.interviews).toEqual([{ id: "MERCY-1", status: "cancelled" }]);
+  });
+
+  it.each([
+    [
+      "time",
+      { q9_interviewDate: { month: "December", day: "11", year: "2026" }, q10_interviewTime: blankTime },
+      "q10_interviewTime",
+    ],
+    [
+      "date",
+      {
+        q9_interviewDate: { ...blankDate, hour: "", min: "", ampm: "PM" },
+        q10_interviewTime: { ...blankTime, timeInput: "09:30" },
+      },
+      "q9_interviewDate",
+    ],
+  ])(
+    "names the %s question a booking left blank as not answered, and nothing else",
+    (part, answers, field) => {
+      const problems = problemsOf(() =>
+        mapSubmission(mapping, jotform({ ...booked, q8_whatHappened: "Invited / booked", ...answers })),
+      );
+      expect(problems).toEqual([
+        {
+          path: `interviews.0.startsAt.${part}`,
+          field,
+          message: `Jotform field "${field}" was not answered, and the interview's start needs its ${part}`,
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    [
+      "a DST gap",
+      { month: "3", day: "14", year: "2027" },
+      { timeInput: "02:30", ampm: "AM" },
+      /does not exist in America\/Chicago/,
+    ],
+    [
+      "a year typed 0026",
+      { month: "12", day: "11", year: "0026" },
+      { timeInput: "09:30", ampm: "AM" },
+      /year 0026, outside 1900–2100/,
+    ],
+    [
+      "February 30",
+      { month: "February", day: "30", year: "2026" },
+      { timeInput: "09:30", ampm: "AM" },
+      /not a calendar date: February has no day 30/,
+    ],
+  ])("reports only the root problem for %s", (_, date, time, message) => {
+    const problems = problemsOf(() =>
+      mapSubmission(
+        mapping,
+        jotform({
+          ...booked,
+          q8_whatHappened: "Invited / booked",
+          q9_interviewDate: date,
+          q10_interviewTime: time,
+        }),
+      ),
+    );
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(message) })]);
+  });
+
+  it("names an optional question left blank as not answered, not as unmapped", () => {
+    const { q6_format: _, ...withoutFormat } = booked;
+    const problems = problemsOf(() =>
+      mapSubmission(
+        mapping,
+        jotform({
+          ...withoutFormat,
+          q8_whatHappened: "Invited / booked",
+          q9_interviewDate: { month: "Sept", day: "30", year: "2026" },
+          q10_interviewTime: { timeInput: "09:30", ampm: "AM" },
+        }),
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: "interviews.0.format",
+        field: "q6_format",
+        message: expect.stringMatching(/^Jotform field "q6_format" was not answered/),
+      }),
+    ]);
   });
 });
 

@@ -221,7 +221,13 @@ describe("mapSubmission: details", () => {
     });
     // A date without a status is reported at the milestone's own path, not an array index.
     const problems = capture(() => mapSubmission(update, form({ id: "IMG-1", oetDate: "2026-01-31" })));
-    expect(problems).toEqual([{ path: "milestones.oet_medicine.status", message: expect.any(String) }]);
+    expect(problems).toEqual([
+      {
+        path: "milestones.oet_medicine.status",
+        field: "oet",
+        message: expect.stringMatching(/Tally field "oet" was not answered/),
+      },
+    ]);
   });
 });
 

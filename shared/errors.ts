@@ -74,3 +74,13 @@ export class TransientError extends MatchpathError {
 export class ConfigError extends MatchpathError {
   readonly retriable = false;
 }
+
+/** No valid sign-in token: the console answers 401 and names no reason beyond that. */
+export class UnauthorizedError extends MatchpathError {
+  readonly retriable = false;
+}
+
+/** Signed in, but this applicant (or action) is not theirs: 403. */
+export class ForbiddenError extends MatchpathError {
+  readonly retriable = false;
+}

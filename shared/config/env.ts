@@ -316,3 +316,46 @@ export function loadSesEventsConfig(env: Environment = process.env): SesEventsCo
     eventBusName: base.EVENT_BUS_NAME,
   };
 }
+
+export interface ConsoleConfig extends AwsSettings {
+  /** The OpenID Connect issuer whose ID tokens the console accepts (Cognito user pool, or the local issuer). */
+  issuer: string;
+  /** The app client id: the tokens' audience. */
+  clientId: string;
+  /** Where the shell sends the browser to sign in, and where it exchanges the code. */
+  authorizeUrl: string;
+  tokenUrl: string;
+  /** Default `<issuer>/.well-known/jwks.json`. */
+  jwksUrl?: string;
+  /** The console's public base URL (the sign-in redirect is `<base>/console`). */
+  publicBaseUrl: string;
+  /** Folder holding console.css, console.js and htmx.min.js. */
+  assetsDir: string;
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
+const ConsoleSchema = z.object({
+  ...awsPieces,
+  CONSOLE_ISSUER: httpUrl,
+  CONSOLE_CLIENT_ID: required,
+  CONSOLE_AUTHORIZE_URL: httpUrl,
+  CONSOLE_TOKEN_URL: httpUrl,
+  CONSOLE_JWKS_URL: httpUrl.optional(),
+  PUBLIC_BASE_URL: httpUrl,
+  CONSOLE_ASSETS_DIR: optionalText,
+});
+
+/** console: the AWS pieces, CONSOLE_ISSUER, CONSOLE_CLIENT_ID, CONSOLE_AUTHORIZE_URL, CONSOLE_TOKEN_URL, PUBLIC_BASE_URL. */
+export function loadConsoleConfig(env: Environment = process.env): ConsoleConfig {
+  const base = parse(ConsoleSchema, withoutEmpty(env));
+  return {
+    ...awsSettings(base, {}),
+    issuer: base.CONSOLE_ISSUER,
+    clientId: base.CONSOLE_CLIENT_ID,
+    authorizeUrl: base.CONSOLE_AUTHORIZE_URL,
+    tokenUrl: base.CONSOLE_TOKEN_URL,
+    ...(base.CONSOLE_JWKS_URL ? { jwksUrl: base.CONSOLE_JWKS_URL } : {}),
+    publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/$/, ""),
+    assetsDir: base.CONSOLE_ASSETS_DIR ?? `${process.cwd()}/functions/console/assets`,
+  };
+}

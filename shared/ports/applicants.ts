@@ -13,6 +13,8 @@ export interface ApplicantProfile extends Applicant {
   feedGeneration?: number;
   /** Email preferences the applicant set on their preferences page; absent: the defaults. */
   preferences?: Preferences;
+  /** Set by an advisor in the console: reminders are held until resumed. */
+  remindersPausedAt?: string;
 }
 
 /** Everything the planner and the reminder function need about one applicant, read at once. */

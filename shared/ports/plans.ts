@@ -1,3 +1,4 @@
+import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 
 export interface StoredPlanSummary {
@@ -17,6 +18,11 @@ export interface StoredPlanSummary {
    * since and publish MilestoneOverdue once per subject. Absent when nothing was overdue.
    */
   overdue?: string[];
+  /**
+   * The applicant's line in the advisor's cohort view, stored on the plan item and indexed by
+   * advisor (GSI2), so the cohort page reads rows, not partitions. Absent on plans stored before.
+   */
+  cohort?: CohortRow;
 }
 
 /** A plan with the summary stored beside it. */

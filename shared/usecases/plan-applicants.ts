@@ -1,3 +1,4 @@
+import { sameRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -5,6 +6,7 @@ import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import {
+  cohortSummary,
   overdueEvents,
   type Planning,
   sentReminderIds,
@@ -72,7 +74,10 @@ export async function planApplicant(
   // that looks for such plans does not find this one again tomorrow.
   const calendarChanged = calendarVersion !== undefined && stored?.calendarVersion !== calendarVersion;
   const rearm = wakeUpChanged || (options.forceArm === true && wakeUp !== undefined);
-  if (!planChanged && !rearm && !calendarChanged)
+  const { cohort } = cohortSummary(state, plan);
+  // The console's row also changes without the plan (a new advisor, a paused applicant, an email's fate).
+  const rowChanged = !sameRow(stored?.cohort, cohort);
+  if (!planChanged && !rearm && !calendarChanged && !rowChanged)
     return { applicantId, ok: true, outcome: "unchanged", planHash };
 
   if (rearm) {
@@ -91,11 +96,10 @@ export async function planApplicant(
       ...overdueEvents(state, plan, now),
     ]);
   }
-  await deps.store.savePlan(
-    applicantId,
-    plan,
-    storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),
-  );
+  await deps.store.savePlan(applicantId, plan, {
+    ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),
+    cohort,
+  });
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }
 

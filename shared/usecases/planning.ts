@@ -1,3 +1,4 @@
+import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -79,5 +80,39 @@ export function storedPlanSummary(parts: {
     ...(parts.wakeUpAt ? { wakeUpAt: parts.wakeUpAt } : {}),
     ...(parts.calendarVersion ? { calendarVersion: parts.calendarVersion } : {}),
     ...(overdue.length > 0 ? { overdue } : {}),
+  };
+}
+
+/**
+ * The latest email the ledger records and what became of it: SES's report when one came back,
+ * "unsubscribed" when the applicant left afterwards, else "sent".
+ */
+export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
+  let latest: LastEmail | undefined;
+  for (const entry of state.ledger) {
+    if (entry.status !== "sent" || entry.sentAt === undefined || entry.messageId === undefined) continue;
+    if (latest !== undefined && latest.sentAt >= entry.sentAt) {
+      if (latest.messageId === entry.messageId && entry.delivery !== undefined)
+        latest.outcome = entry.delivery;
+      continue;
+    }
+    latest = { sentAt: entry.sentAt, messageId: entry.messageId, outcome: entry.delivery ?? "sent" };
+  }
+  if (latest !== undefined && latest.outcome === "sent" && state.profile.unsubscribedAt !== undefined)
+    latest.outcome = "unsubscribed";
+  return latest;
+}
+
+/** The stored plan summary's `cohort` member: the applicant's row in the advisor's console. */
+export function cohortSummary(state: ApplicantState, plan: Plan): { cohort: CohortRow } {
+  const lastEmail = lastEmailOf(state);
+  return {
+    cohort: cohortRow({
+      applicantId: state.profile.applicantId,
+      applicant: state.profile,
+      plan,
+      ...(lastEmail ? { lastEmail } : {}),
+      ...(state.profile.remindersPausedAt ? { remindersPausedAt: state.profile.remindersPausedAt } : {}),
+    }),
   };
 }

@@ -12,7 +12,13 @@ import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { overdueEvents, type Planning, sentReminderIds, storedPlanSummary } from "./planning.ts";
+import {
+  cohortSummary,
+  overdueEvents,
+  type Planning,
+  sentReminderIds,
+  storedPlanSummary,
+} from "./planning.ts";
 
 /**
  * A claim older than this is taken to belong to a crashed send and may be claimed again. Longer
@@ -109,6 +115,8 @@ export type SendOutcome =
   | "claimed-elsewhere"
   /** The applicant unsubscribed or the address is suppressed: nothing sent. */
   | "suppressed"
+  /** An advisor paused this applicant's reminders in the console: nothing sent until resumed. */
+  | "paused"
   /** The applicant no longer exists. */
   | "unknown"
   /** Sending failed transiently (SES throttling): the claims were released and a retry wake-up armed. */
@@ -173,11 +181,17 @@ export async function sendDueReminders(
     return { applicantId, outcome: "nothing-due", reminderIds: [], ...next };
   }
 
-  if (state.profile.unsubscribedAt !== undefined || (await deps.store.isSuppressed(state.profile.email))) {
+  const paused = state.profile.remindersPausedAt !== undefined;
+  if (
+    paused ||
+    state.profile.unsubscribedAt !== undefined ||
+    (await deps.store.isSuppressed(state.profile.email))
+  ) {
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
+    // A resume writes the profile, so the planner re-plans and arms whatever is still ahead.
     const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
     const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, handled, deps);
-    return { applicantId, outcome: "suppressed", reminderIds: [], ...next };
+    return { applicantId, outcome: paused ? "paused" : "suppressed", reminderIds: [], ...next };
   }
 
   const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, now, clockNow, deps));
@@ -217,9 +231,24 @@ export async function sendDueReminders(
   // Should arming fail, the stored plan names a wake-up not armed: the retry finds nothing due and
   // arms it; failing every retry, the daily sweeper re-arms a stored wake-up that has passed.
   const next = nextWakeUpAfter(plan, now, handled, deps, retryHeldAt);
-  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, deps.clock.now(), {
+  const sentAt = deps.clock.now();
+  // The console's row names this email as the latest one.
+  const afterSend: ApplicantState = {
+    ...state,
+    ledger: [
+      ...state.ledger,
+      ...reminderIds.map((reminderId) => ({
+        reminderId,
+        status: "sent" as const,
+        claimedAt: sentAt.toISOString(),
+        sentAt: sentAt.toISOString(),
+        messageId,
+      })),
+    ],
+  };
+  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, sentAt, {
     plan,
-    summary: planSummary(state, plan, now, next, deps),
+    summary: planSummary(afterSend, plan, now, next, deps),
   });
   await armOrDisarm(applicantId, state, firedAt ?? now, next, deps);
   await deps.events.publish([
@@ -439,13 +468,16 @@ function planSummary(
   next: Date | undefined,
   deps: SendDueRemindersDeps,
 ): StoredPlanSummary {
-  return storedPlanSummary({
-    plan,
-    planHash: deps.planning.planHash(plan),
-    computedAt: now,
-    wakeUpAt: next?.toISOString(),
-    calendarVersion: deps.planning.calendarVersion?.(state),
-  });
+  return {
+    ...storedPlanSummary({
+      plan,
+      planHash: deps.planning.planHash(plan),
+      computedAt: now,
+      wakeUpAt: next?.toISOString(),
+      calendarVersion: deps.planning.calendarVersion?.(state),
+    }),
+    ...cohortSummary(state, plan),
+  };
 }
 
 /**

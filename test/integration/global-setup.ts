@@ -22,6 +22,14 @@ declare module "vitest" {
     webhookSecret: string;
     /** The secret (Jotform: URL token) of each form-provider route. */
     formSecrets: Record<"typeform" | "tally" | "jotform" | "google-forms", string>;
+    /** The console's local sign-in: issuer, client and the accounts' shared password. */
+    console: {
+      url: string;
+      issuer: string;
+      clientId: string;
+      password: string;
+      users: { email: string; groups: string[] }[];
+    };
     /** The environment the handlers were started with, for tests that invoke one in-process. */
     handlerEnv: Record<string, string>;
   }
@@ -49,7 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // personal data the suite sent in (DESIGN: nothing personal in logs); errors are still shown.
   const logs = captureLogs();
   const stack = await startLocalStack({
-    ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
+    ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0, oidc: 0 },
     // The season the tests walk through starts here; each test sets the clock it needs.
     clockStart: new Date("2026-06-01T00:00:00Z"),
     log: (line) => logs.diagnostic(`[local stack] ${line}`),
@@ -61,6 +69,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("dynamodbEndpoint", stack.urls.dynamodb);
   project.provide("eventBridgeEndpoint", stack.urls.eventbridge);
   project.provide("tableName", stack.tableName);
+  project.provide("console", {
+    url: stack.urls.console,
+    issuer: stack.urls.issuer,
+    clientId: stack.oidcIssuer.clientId,
+    password: stack.consolePassword,
+    users: stack.consoleUsers.map(({ email, groups }) => ({ email, groups })),
+  });
   project.provide("eventBusName", stack.eventBusName);
   project.provide("webhookSecret", stack.webhookSecret);
   project.provide("formSecrets", stack.formSecrets);

@@ -64,6 +64,7 @@ function toProfile(item: Item): ApplicantProfile {
     // A stored value that no longer parses (an older shape) falls back to the defaults.
     if (preferences.success) profile.preferences = preferences.data;
   }
+  if (typeof item.remindersPausedAt === "string") profile.remindersPausedAt = item.remindersPausedAt;
   return profile;
 }
 

@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { GSI1, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from "./table-design.ts";
+import { GSI1, GSI2, STREAM_VIEW_TYPE, TABLE_KEYS, TTL_ATTRIBUTE } from "./table-design.ts";
 
 export interface CreateTableResult {
   created: boolean;
@@ -35,6 +35,8 @@ export async function createTable(
           { AttributeName: TABLE_KEYS.sortKey, AttributeType: "S" },
           { AttributeName: GSI1.partitionKey, AttributeType: "S" },
           { AttributeName: GSI1.sortKey, AttributeType: "S" },
+          { AttributeName: GSI2.partitionKey, AttributeType: "S" },
+          { AttributeName: GSI2.sortKey, AttributeType: "S" },
         ],
         KeySchema: [
           { AttributeName: TABLE_KEYS.partitionKey, KeyType: "HASH" },
@@ -49,6 +51,15 @@ export async function createTable(
             ],
             // The due-wake-up queries read only the keys (the sort key carries instant and id).
             Projection: { ProjectionType: "KEYS_ONLY" },
+          },
+          {
+            IndexName: GSI2.indexName,
+            KeySchema: [
+              { AttributeName: GSI2.partitionKey, KeyType: "HASH" },
+              { AttributeName: GSI2.sortKey, KeyType: "RANGE" },
+            ],
+            // The cohort page reads only the rows.
+            Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: [...GSI2.projectedAttributes] },
           },
         ],
         StreamSpecification: {

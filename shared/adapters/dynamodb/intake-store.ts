@@ -311,10 +311,27 @@ export class DynamoIntakeStore implements IntakeStore {
       },
     };
 
+    // The applicant's own copy, committed with the record: the console lists it, an erase finds the
+    // record by it. One action more than before: the snapshot's worst case (MAX_INTERVIEWS) is 98.
+    const intakeCopy: TransactItem = {
+      Put: {
+        TableName: this.table.name,
+        Item: {
+          ...keys.intake(applicantId, receivedAt.toISOString(), source.provider, source.submissionId),
+          entity: "intake",
+          applicantId,
+          provider: source.provider,
+          submissionId: source.submissionId,
+          type,
+          outcome,
+          receivedAt: receivedAt.toISOString(),
+        },
+      },
+    };
     // One transaction, always: it commits whole or not at all. The snapshot contract's limits keep
     // every submission within it (snapshot.ts, MAX_INTERVIEWS); what still does not fit (interviews
     // stored before those limits) is refused before anything is written, never split.
-    if (writes.length + 1 > MAX_TRANSACTION_ACTIONS) {
+    if (writes.length + 2 > MAX_TRANSACTION_ACTIONS) {
       throw new LimitExceededError(
         `the submission would change ${writes.length} items; one atomic write holds ${MAX_TRANSACTION_ACTIONS - 1}`,
         [
@@ -326,8 +343,8 @@ export class DynamoIntakeStore implements IntakeStore {
         422,
       );
     }
-    checkItemSizes([idempotency, ...writes]);
-    const itemWrites = writes;
+    const itemWrites = [...writes, intakeCopy];
+    checkItemSizes([idempotency, ...itemWrites]);
     try {
       await this.table.transact([idempotency, ...itemWrites]);
       return { applicantId, outcome };

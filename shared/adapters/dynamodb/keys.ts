@@ -84,6 +84,32 @@ export function wakeUpDueBound(instant: Date): string {
   return `${instant.toISOString()}#~`;
 }
 
+/** Number of GSI2 partitions cohort rows are spread over (every re-plan writes one row). */
+export const COHORT_SHARDS = 16;
+
+/** Sorts after every email address, so unassigned applicants come last in an admin's listing. */
+export const UNASSIGNED_ADVISOR = "~";
+
+export function cohortGsiPk(shard: number): string {
+  return `COHORT#${shard}`;
+}
+
+/** The GSI2 keys of an applicant's PLAN item: shard by applicant, sort by advisor then applicant. */
+export function cohortGsiKeys(
+  applicantId: string,
+  advisorEmail: string | undefined,
+): { gsi2pk: string; gsi2sk: string } {
+  return {
+    gsi2pk: cohortGsiPk(wakeUpShard(applicantId) % COHORT_SHARDS),
+    gsi2sk: `${cohortAdvisorPrefix(advisorEmail)}${applicantId}`,
+  };
+}
+
+/** The gsi2sk prefix of one advisor's applicants. */
+export function cohortAdvisorPrefix(advisorEmail: string | undefined): string {
+  return `${advisorEmail === undefined ? UNASSIGNED_ADVISOR : normalizeEmail(advisorEmail)}#`;
+}
+
 export const SK = {
   profile: "PROFILE",
   plan: "PLAN",
@@ -94,6 +120,8 @@ export const SK = {
   milestonePrefix: "MILESTONE#",
   interviewPrefix: "INTERVIEW#",
   reminderPrefix: "REMINDER#",
+  auditPrefix: "AUDIT#",
+  intakePrefix: "INTAKE#",
 } as const;
 
 export interface TableKey {
@@ -126,6 +154,21 @@ export const keys = {
   suppression: (email: string): TableKey => ({
     pk: `SUPPRESSION#${normalizeEmail(email)}`,
     sk: SK.suppression,
+  }),
+  /** One console action on an applicant (erased with the applicant). */
+  audit: (applicantId: string, at: string, id: string): TableKey => ({
+    pk: keys.applicantPk(applicantId),
+    sk: `${SK.auditPrefix}${at}#${id}`,
+  }),
+  /** A copy of an intake record in the applicant's partition: what the console lists, what an erase finds. */
+  intake: (applicantId: string, receivedAt: string, provider: string, submissionId: string): TableKey => ({
+    pk: keys.applicantPk(applicantId),
+    sk: `${SK.intakePrefix}${receivedAt}#${provider}#${submissionId}`,
+  }),
+  /** An erasure's own record: outlives the applicant, holds no personal data. */
+  erasureAudit: (at: string, applicantId: string): TableKey => ({
+    pk: "AUDIT#erasure",
+    sk: `${at}#${applicantId}`,
   }),
   /** The sweeper's progress through a calendar walk (one item for the table). */
   calendarSweep: (): TableKey => ({ pk: "SWEEP#calendar", sk: "SWEEP" }),

@@ -1,7 +1,8 @@
 import { gunzipSync, gzipSync } from "node:zlib";
+import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
-import { keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
+import { cohortGsiKeys, keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
 import type { DynamoTable, Item } from "./table.ts";
 import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
 
@@ -52,6 +53,11 @@ export function planItem(applicantId: string, plan: Plan, summary: StoredPlanSum
   };
   if (summary.calendarVersion !== undefined) item.calendarVersion = summary.calendarVersion;
   if (summary.overdue !== undefined && summary.overdue.length > 0) item.overdue = summary.overdue;
+  if (summary.cohort !== undefined) {
+    // Plain JSON: no undefined members for the marshaller to refuse.
+    item.cohort = JSON.parse(JSON.stringify(summary.cohort)) as Item;
+    Object.assign(item, cohortGsiKeys(applicantId, summary.cohort.advisorEmail));
+  }
   if (summary.wakeUpAt !== undefined) {
     item.wakeUpAt = summary.wakeUpAt;
     Object.assign(item, wakeUpGsiKeys("plan", applicantId, new Date(summary.wakeUpAt)));
@@ -65,5 +71,6 @@ export function toPlanSummary(item: Item): StoredPlanSummary {
   if (typeof item.wakeUpAt === "string") summary.wakeUpAt = item.wakeUpAt;
   if (typeof item.calendarVersion === "string") summary.calendarVersion = item.calendarVersion;
   if (Array.isArray(item.overdue)) summary.overdue = item.overdue.map(String);
+  if (typeof item.cohort === "object" && item.cohort !== null) summary.cohort = item.cohort as CohortRow;
   return summary;
 }

@@ -8,6 +8,18 @@ export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk" } as const;
 /** Secondary index: due wake-ups and missed wake-ups, by time (16 shards; see keys.ts and DATA-MODEL.md). */
 export const GSI1 = { indexName: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" } as const;
 
+/**
+ * Secondary index: the advisor's cohort. PLAN items carry their applicant's cohort row (`cohort`,
+ * the only projected attribute), keyed by shard and advisor, so one advisor's cohort is 16 Queries
+ * on a sort-key prefix and an admin's the same 16 Queries whole (see keys.ts and DATA-MODEL.md).
+ */
+export const GSI2 = {
+  indexName: "gsi2",
+  partitionKey: "gsi2pk",
+  sortKey: "gsi2sk",
+  projectedAttributes: ["cohort"],
+} as const;
+
 /** Items with this attribute (epoch seconds) expire: intake idempotency records. */
 export const TTL_ATTRIBUTE = "expiresAt";
 

@@ -1,0 +1,116 @@
+// The console shell: signs in with the authorization-code flow and PKCE (a public client, as with
+// the Cognito app client), keeps the ID token in this tab's sessionStorage, sends it as a bearer
+// token on every htmx request, and routes #/paths to the server-rendered console fragments.
+(() => {
+  const config = JSON.parse(document.getElementById("console-config").textContent);
+  const main = document.getElementById("main");
+  const TOKEN = "matchpath.console.token";
+  const VERIFIER = "matchpath.console.verifier";
+  const STATE = "matchpath.console.state";
+
+  const b64url = (bytes) =>
+    btoa(String.fromCharCode(...new Uint8Array(bytes)))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+  const random = () => b64url(crypto.getRandomValues(new Uint8Array(32)));
+
+  function token() {
+    const value = sessionStorage.getItem(TOKEN);
+    if (!value) return undefined;
+    try {
+      const claims = JSON.parse(atob(value.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+      if (claims.exp * 1000 < Date.now() + 30_000) return undefined;
+      document.getElementById("who").textContent =
+        `${claims.email}${(claims["cognito:groups"] || []).includes("admin") ? " (admin)" : ""}`;
+    } catch {
+      return undefined;
+    }
+    return value;
+  }
+
+  async function signIn() {
+    const verifier = random();
+    const state = random();
+    sessionStorage.setItem(VERIFIER, verifier);
+    sessionStorage.setItem(STATE, state);
+    const challenge = b64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
+    const url = new URL(config.authorizeUrl);
+    url.search = new URLSearchParams({
+      response_type: "code",
+      client_id: config.clientId,
+      redirect_uri: config.redirectUri,
+      scope: "openid email",
+      state,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+    }).toString();
+    window.location.assign(url.toString());
+  }
+
+  async function finishSignIn(params) {
+    const expected = sessionStorage.getItem(STATE);
+    sessionStorage.removeItem(STATE);
+    if (!expected || params.get("state") !== expected) throw new Error("sign-in state mismatch");
+    const response = await fetch(config.tokenUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: params.get("code"),
+        redirect_uri: config.redirectUri,
+        client_id: config.clientId,
+        code_verifier: sessionStorage.getItem(VERIFIER) || "",
+      }),
+    });
+    sessionStorage.removeItem(VERIFIER);
+    if (!response.ok) throw new Error(`token exchange failed (${response.status})`);
+    const body = await response.json();
+    sessionStorage.setItem(TOKEN, body.id_token);
+    history.replaceState(null, "", `${config.redirectUri}#/cohort`);
+  }
+
+  function showSignIn(message) {
+    sessionStorage.removeItem(TOKEN);
+    document.getElementById("who").textContent = "";
+    main.innerHTML = `<div class="signin"><h1>Matchpath console</h1><p>${message}</p><button type="button" id="sign-in">Sign in</button></div>`;
+    document.getElementById("sign-in").addEventListener("click", () => void signIn());
+  }
+
+  function route() {
+    if (!token()) return showSignIn("Sign in to see your applicants.");
+    const path = window.location.hash.replace(/^#/, "") || "/cohort";
+    htmx.ajax("GET", `${config.apiBase}${path}`, { target: "#main", swap: "innerHTML" });
+  }
+
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    const value = token();
+    if (value) event.detail.headers.Authorization = `Bearer ${value}`;
+  });
+  document.body.addEventListener("htmx:afterSwap", () => {
+    const heading = main.querySelector("h1");
+    if (heading) document.title = `${heading.textContent} · Matchpath console`;
+  });
+  document.body.addEventListener("htmx:responseError", (event) => {
+    if (event.detail.xhr.status === 401) showSignIn("Your sign-in has expired. Sign in again.");
+  });
+  document.body.addEventListener("click", async (event) => {
+    const link = event.target.closest("a[data-download]");
+    if (!link) return;
+    event.preventDefault();
+    const response = await fetch(link.getAttribute("href"), {
+      headers: { Authorization: `Bearer ${token()}` },
+    });
+    const url = URL.createObjectURL(await response.blob());
+    const anchor = Object.assign(document.createElement("a"), { href: url, download: link.dataset.download });
+    anchor.click();
+    URL.revokeObjectURL(url);
+  });
+  document.getElementById("sign-out").addEventListener("click", () => showSignIn("Signed out."));
+  window.addEventListener("hashchange", route);
+
+  const params = new URLSearchParams(window.location.search);
+  if (params.has("code")) {
+    finishSignIn(params).then(route, (error) => showSignIn(`Sign-in failed: ${error.message}`));
+  } else route();
+})();

@@ -1,0 +1,162 @@
+import type { Plan } from "../plan.ts";
+import type { Applicant } from "../snapshot.ts";
+import { type Stage, stageOf } from "./stage.ts";
+
+/** What became of the latest email: SES's report, or the applicant's own choice. */
+export type EmailOutcome =
+  | "sent"
+  | "delivered"
+  | "bounced"
+  | "soft-bounced"
+  | "complained"
+  | "rejected"
+  | "rendering-failed"
+  | "unsubscribed";
+
+export interface LastEmail {
+  /** ISO UTC instant SES accepted the message. */
+  sentAt: string;
+  messageId: string;
+  outcome: EmailOutcome;
+}
+
+/**
+ * One applicant's line in the advisor's cohort view, kept beside the stored plan so the whole
+ * cohort is read with one index query instead of one partition per applicant.
+ */
+export interface CohortRow {
+  applicantId: string;
+  fullName: string;
+  email: string;
+  /** Lower-cased; absent when no advisor is assigned (only admins see those applicants). */
+  advisorEmail?: string;
+  matchYear: number;
+  visa: Applicant["visa"];
+  stage: Stage;
+  /** The soonest deadline among the next steps, if any step has one. */
+  nextDeadline?: { title: string; at: string; status: string };
+  risks: { critical: number; warning: number; codes: string[] };
+  overdue: number;
+  lastEmail?: LastEmail;
+  /** ISO UTC instant reminders were paused by an advisor; absent while they run. */
+  remindersPausedAt?: string;
+  /** The instant the plan behind this row was computed for (ISO UTC). */
+  plannedAt: string;
+}
+
+export interface CohortRowInput {
+  applicantId: string;
+  applicant: Applicant;
+  plan: Plan;
+  lastEmail?: LastEmail;
+  remindersPausedAt?: string;
+}
+
+/** The cohort row of one applicant's plan. Pure. */
+export function cohortRow(input: CohortRowInput): CohortRow {
+  const { applicant, plan } = input;
+  const row: CohortRow = {
+    applicantId: input.applicantId,
+    fullName: applicant.fullName,
+    email: applicant.email.toLowerCase(),
+    matchYear: applicant.matchYear,
+    visa: applicant.visa,
+    stage: stageOf(plan),
+    risks: {
+      critical: plan.risks.filter((risk) => risk.severity === "critical").length,
+      warning: plan.risks.filter((risk) => risk.severity === "warning").length,
+      codes: plan.risks.map((risk) => risk.code),
+    },
+    overdue: plan.overdue.length,
+    plannedAt: plan.now,
+  };
+  if (applicant.advisorEmail !== undefined) row.advisorEmail = applicant.advisorEmail.trim().toLowerCase();
+  let soonest: { title: string; at: string; status: string } | undefined;
+  for (const step of plan.nextSteps) {
+    if (step.deadline === undefined || step.deadline.at < plan.now) continue;
+    if (soonest === undefined || step.deadline.at < soonest.at) {
+      soonest = { title: step.title, at: step.deadline.at, status: step.deadline.status };
+    }
+  }
+  if (soonest !== undefined) row.nextDeadline = soonest;
+  if (input.lastEmail !== undefined) row.lastEmail = input.lastEmail;
+  if (input.remindersPausedAt !== undefined) row.remindersPausedAt = input.remindersPausedAt;
+  return row;
+}
+
+export const COHORT_SORTS = ["risk", "deadline", "name", "season", "advisor"] as const;
+export type CohortSort = (typeof COHORT_SORTS)[number];
+
+export interface CohortFilter {
+  /** "critical": at least one critical risk; "any": at least one risk. */
+  risk?: "critical" | "any";
+  matchYear?: number;
+  advisorEmail?: string;
+  stage?: Stage;
+  /** Only applicants with a deadline before this ISO instant. */
+  deadlineBefore?: string;
+}
+
+/** Filters and sorts rows; ties keep name order so the page is stable. Pure. */
+export function selectRows(rows: readonly CohortRow[], filter: CohortFilter, sort: CohortSort): CohortRow[] {
+  const advisor = filter.advisorEmail?.trim().toLowerCase();
+  const kept = rows.filter(
+    (row) =>
+      (filter.risk !== "critical" || row.risks.critical > 0) &&
+      (filter.risk !== "any" || row.risks.critical + row.risks.warning > 0) &&
+      (filter.matchYear === undefined || row.matchYear === filter.matchYear) &&
+      (advisor === undefined || advisor === "" || row.advisorEmail === advisor) &&
+      (filter.stage === undefined || row.stage === filter.stage) &&
+      (filter.deadlineBefore === undefined ||
+        (row.nextDeadline !== undefined && row.nextDeadline.at < filter.deadlineBefore)),
+  );
+  const byName = (a: CohortRow, b: CohortRow) =>
+    compare(a.fullName, b.fullName) || compare(a.applicantId, b.applicantId);
+  const keyed: Record<CohortSort, (a: CohortRow, b: CohortRow) => number> = {
+    risk: (a, b) =>
+      b.risks.critical - a.risks.critical ||
+      b.overdue - a.overdue ||
+      b.risks.warning - a.risks.warning ||
+      compare(a.nextDeadline?.at ?? "~", b.nextDeadline?.at ?? "~"),
+    deadline: (a, b) => compare(a.nextDeadline?.at ?? "~", b.nextDeadline?.at ?? "~"),
+    name: () => 0,
+    season: (a, b) => a.matchYear - b.matchYear,
+    advisor: (a, b) => compare(a.advisorEmail ?? "~", b.advisorEmail ?? "~"),
+  };
+  return kept.sort((a, b) => keyed[sort](a, b) || byName(a, b));
+}
+
+/** Applicants per stage, every stage present (zero where none), in road order. */
+export function countsByStage(rows: readonly CohortRow[]): Record<Stage, number> {
+  const counts = {
+    exams: 0,
+    application: 0,
+    interviews: 0,
+    ranking: 0,
+    visa: 0,
+    complete: 0,
+    "season-over": 0,
+  } satisfies Record<Stage, number>;
+  for (const row of rows) counts[row.stage] += 1;
+  return counts;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether two rows say the same, whatever order their members came back from storage in. */
+export function sameRow(a: CohortRow | undefined, b: CohortRow | undefined): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => compare(a, b));
+    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonical(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}

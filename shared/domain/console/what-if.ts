@@ -1,0 +1,222 @@
+import * as z from "zod";
+import type { Plan, StepSubject } from "../plan.ts";
+import type { PlannerInput } from "../planner.ts";
+import {
+  IanaZoneSchema,
+  type Interview,
+  IsoDateSchema,
+  IsoInstantWithOffsetSchema,
+  MilestoneKeySchema,
+  MilestoneStatusSchema,
+  type MilestoneUpdate,
+  VisaSchema,
+} from "../snapshot.ts";
+
+/**
+ * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
+ * interview added or moved (same id), another visa track, another Match year.
+ */
+export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("milestone"),
+    key: MilestoneKeySchema,
+    status: MilestoneStatusSchema,
+    date: IsoDateSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal("interview"),
+    /** An existing interview's id moves it; no id adds one. */
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+      .optional(),
+    program: z.string().trim().min(1).max(300),
+    startsAt: IsoInstantWithOffsetSchema,
+    timezone: IanaZoneSchema,
+    format: z.enum(["virtual", "in_person"]),
+  }),
+  z.object({ kind: z.literal("visa"), visa: VisaSchema }),
+  z.object({ kind: z.literal("matchYear"), matchYear: z.number().int().min(2026).max(2100) }),
+]);
+export type WhatIfChange = z.infer<typeof WhatIfChangeSchema>;
+
+/** The planner input with the changes applied, in order. Pure: the input is not modified. */
+export function applyWhatIf(input: PlannerInput, changes: readonly WhatIfChange[]): PlannerInput {
+  let applicant = input.applicant;
+  const milestones = [...input.milestones];
+  const interviews = [...input.interviews];
+  for (const change of changes) {
+    switch (change.kind) {
+      case "milestone": {
+        const entry = {
+          key: change.key,
+          status: change.status,
+          ...(change.date ? { date: change.date } : {}),
+        };
+        const index = milestones.findIndex((milestone) => milestone.key === change.key);
+        if (index >= 0) milestones[index] = { ...milestones[index], ...entry };
+        else milestones.push(entry);
+        break;
+      }
+      case "interview": {
+        const { kind: _kind, ...interview } = change;
+        const index = change.id === undefined ? -1 : interviews.findIndex((item) => item.id === change.id);
+        if (index >= 0) interviews[index] = interview as Interview;
+        else interviews.push(interview as Interview);
+        break;
+      }
+      case "visa":
+        applicant = { ...applicant, visa: change.visa };
+        break;
+      case "matchYear":
+        applicant = { ...applicant, matchYear: change.matchYear };
+        break;
+    }
+  }
+  return { applicant, milestones, interviews };
+}
+
+/**
+ * The changes as a `milestone.update`, the contract intake already accepts, or undefined when a
+ * change cannot be expressed in one (visa track and Match year belong to the applicant's snapshot).
+ */
+export function whatIfAsUpdate(
+  changes: readonly WhatIfChange[],
+  externalId: string,
+  submissionId: string,
+): MilestoneUpdate | undefined {
+  if (changes.length === 0 || changes.some((change) => change.kind === "visa" || change.kind === "matchYear"))
+    return undefined;
+  const milestones = changes.flatMap((change) =>
+    change.kind === "milestone"
+      ? [{ key: change.key, status: change.status, ...(change.date ? { date: change.date } : {}) }]
+      : [],
+  );
+  const interviews = changes.flatMap((change) => {
+    if (change.kind !== "interview") return [];
+    const { kind: _kind, ...interview } = change;
+    return [interview as Interview];
+  });
+  // milestone.update needs at least one milestone: an interview-only change restates nothing else.
+  if (milestones.length === 0) return undefined;
+  return {
+    type: "milestone.update",
+    submissionId,
+    applicant: { externalId },
+    milestones,
+    ...(interviews.length > 0 ? { interviews } : {}),
+  };
+}
+
+export interface StepChange {
+  subject: StepSubject;
+  interviewId?: string;
+  title: string;
+  before?: { dueBy: string | null; urgency: string };
+  after?: { dueBy: string | null; urgency: string };
+}
+
+export interface PlanDiff {
+  /** Next steps that appear, disappear, or whose deadline or urgency changes. */
+  steps: StepChange[];
+  blocked: { added: string[]; removed: string[] };
+  overdue: { added: string[]; removed: string[] };
+  risks: {
+    added: { code: string; severity: string; message: string }[];
+    removed: { code: string; message: string }[];
+  };
+  reminders: {
+    before: number;
+    after: number;
+    added: number;
+    removed: number;
+    nextBefore?: string;
+    nextAfter?: string;
+  };
+  budget: { upcomingBefore: number; upcomingAfter: number; totalBefore: number; totalAfter: number };
+  /** True when nothing an applicant would notice differs. */
+  unchanged: boolean;
+}
+
+function stepKey(step: { milestone: StepSubject; interviewId?: string }): string {
+  return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
+}
+
+/** The difference between two plans of one applicant, as an advisor reads it. Pure. */
+export function planDiff(before: Plan, after: Plan): PlanDiff {
+  const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
+  const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
+  const steps: StepChange[] = [];
+  for (const [key, step] of beforeSteps) {
+    const next = afterSteps.get(key);
+    const base = {
+      subject: step.milestone,
+      title: step.title,
+      ...(step.interviewId ? { interviewId: step.interviewId } : {}),
+    };
+    if (next === undefined) steps.push({ ...base, before: { dueBy: step.dueBy, urgency: step.urgency } });
+    else if (next.dueBy !== step.dueBy || next.urgency !== step.urgency)
+      steps.push({
+        ...base,
+        before: { dueBy: step.dueBy, urgency: step.urgency },
+        after: { dueBy: next.dueBy, urgency: next.urgency },
+      });
+  }
+  for (const [key, step] of afterSteps) {
+    if (!beforeSteps.has(key))
+      steps.push({
+        subject: step.milestone,
+        title: step.title,
+        ...(step.interviewId ? { interviewId: step.interviewId } : {}),
+        after: { dueBy: step.dueBy, urgency: step.urgency },
+      });
+  }
+  const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
+    new Map(list.map((step) => [stepKey(step), step.title]));
+  const setDiff = (a: Map<string, string>, b: Map<string, string>) => ({
+    added: [...b].filter(([key]) => !a.has(key)).map(([, title]) => title),
+    removed: [...a].filter(([key]) => !b.has(key)).map(([, title]) => title),
+  });
+  const riskKey = (risk: { code: string; message: string }) => `${risk.code}\u0000${risk.message}`;
+  const beforeRisks = new Set(before.risks.map(riskKey));
+  const afterRisks = new Set(after.risks.map(riskKey));
+  const beforeReminders = new Set(before.reminders.map((reminder) => reminder.id));
+  const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
+  const diff: PlanDiff = {
+    steps,
+    blocked: setDiff(titles(before.blocked), titles(after.blocked)),
+    overdue: setDiff(titles(before.overdue), titles(after.overdue)),
+    risks: {
+      added: after.risks
+        .filter((risk) => !beforeRisks.has(riskKey(risk)))
+        .map(({ code, severity, message }) => ({ code, severity, message })),
+      removed: before.risks
+        .filter((risk) => !afterRisks.has(riskKey(risk)))
+        .map(({ code, message }) => ({ code, message })),
+    },
+    reminders: {
+      before: beforeReminders.size,
+      after: afterReminders.size,
+      added: [...afterReminders].filter((id) => !beforeReminders.has(id)).length,
+      removed: [...beforeReminders].filter((id) => !afterReminders.has(id)).length,
+      ...(before.reminders[0] ? { nextBefore: before.reminders[0].sendAt } : {}),
+      ...(after.reminders[0] ? { nextAfter: after.reminders[0].sendAt } : {}),
+    },
+    budget: {
+      upcomingBefore: before.budget.upcomingUsd,
+      upcomingAfter: after.budget.upcomingUsd,
+      totalBefore: before.budget.totalUsd,
+      totalAfter: after.budget.totalUsd,
+    },
+    unchanged: false,
+  };
+  diff.unchanged =
+    steps.length === 0 &&
+    diff.blocked.added.length + diff.blocked.removed.length === 0 &&
+    diff.overdue.added.length + diff.overdue.removed.length === 0 &&
+    diff.risks.added.length + diff.risks.removed.length === 0 &&
+    diff.reminders.added + diff.reminders.removed === 0 &&
+    diff.budget.totalBefore === diff.budget.totalAfter &&
+    diff.budget.upcomingBefore === diff.budget.upcomingAfter;
+  return diff;
+}

@@ -1,0 +1,45 @@
+import type { CohortRow } from "#domain/console/cohort-row.ts";
+import type { Plan } from "#domain/plan.ts";
+
+/** One console action, as the audit keeps it: who, what, when, before and after. */
+export interface AuditEntry {
+  /** ISO UTC instant. */
+  at: string;
+  /** The signed-in person's email. */
+  actor: string;
+  role: "admin" | "advisor";
+  /** "reminders.pause", "reminders.resume", "milestone.mark", "notice.resend", "what-if.save", "applicant.erase". */
+  action: string;
+  applicantId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ErasureReport {
+  applicantId: string;
+  /** Items deleted, all kinds together. */
+  itemsDeleted: number;
+}
+
+/** What the advisor's console reads and writes beyond the applicant store. */
+export interface ConsoleStore {
+  /** Cohort rows: one advisor's applicants, or everyone's when advisorEmail is undefined. */
+  listCohort(advisorEmail: string | undefined): Promise<CohortRow[]>;
+  /** The stored plan itself (the applicant state carries only its summary). */
+  loadPlan(applicantId: string): Promise<Plan | undefined>;
+  /** Pauses (an instant) or resumes (undefined) reminders; writes the profile, so the planner re-plans. */
+  setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void>;
+  recordAudit(entry: AuditEntry): Promise<void>;
+  /** The applicant's audit trail, newest first. */
+  listAudit(applicantId: string): Promise<AuditEntry[]>;
+  /** Intake submissions received for the applicant, newest first. */
+  listSubmissions(
+    applicantId: string,
+  ): Promise<{ provider: string; submissionId: string; type: string; receivedAt: string }[]>;
+  /**
+   * Deletes every item of the applicant (profile, milestones, interviews, plan, ledger, wake-up,
+   * audit, intake records, email lookup and suppression of their address) and keeps one erasure
+   * record without personal data.
+   */
+  eraseApplicant(applicantId: string, audit: AuditEntry): Promise<ErasureReport>;
+}

@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import {
+  type CohortFilter,
+  type CohortRow,
+  type CohortSort,
+  selectRows,
+} from "#domain/console/cohort-row.ts";
+import {
+  applyWhatIf,
+  type PlanDiff,
+  planDiff,
+  type WhatIfChange,
+  whatIfAsUpdate,
+} from "#domain/console/what-if.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan as planFor } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
+import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { Clock } from "#ports/clock.ts";
+import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
+import type { Principal } from "#ports/token-verifier.ts";
+
+/**
+ * The advisor's console: what an advisor or admin may see and do. Every read checks that the
+ * applicant is theirs (an advisor sees only applicants whose advisorEmail is their email; an admin
+ * sees all); every action is audited with who, what, when, before and after.
+ */
+export interface ConsoleDeps {
+  store: ApplicantStore;
+  console: ConsoleStore;
+  clock: Clock;
+}
+
+/** The intake provider name console actions are recorded under. */
+export const CONSOLE_PROVIDER = "console";
+
+export function mayAccess(principal: Principal, advisorEmail: string | undefined): boolean {
+  return principal.role === "admin" || advisorEmail?.trim().toLowerCase() === principal.email;
+}
+
+/** The cohort the principal may see, filtered and sorted. */
+export async function viewCohort(
+  principal: Principal,
+  filter: CohortFilter,
+  sort: CohortSort,
+  deps: ConsoleDeps,
+): Promise<{ rows: CohortRow[]; all: CohortRow[] }> {
+  const all = await deps.console.listCohort(principal.role === "admin" ? undefined : principal.email);
+  // The index is keyed by advisor already; this check keeps a mis-keyed row from ever leaking.
+  const visible = all.filter((row) => mayAccess(principal, row.advisorEmail));
+  return { rows: selectRows(visible, filter, sort), all: visible };
+}
+
+/** Loads an applicant the principal may see: 404 when unknown, 403 when another advisor's. */
+export async function authorizedApplicant(
+  principal: Principal,
+  applicantId: string,
+  deps: ConsoleDeps,
+): Promise<ApplicantState> {
+  const state = await deps.store.loadApplicant(applicantId);
+  if (state === undefined) throw new ApplicantNotFoundError(`No applicant ${applicantId}`);
+  if (!mayAccess(principal, state.profile.advisorEmail))
+    throw new ForbiddenError("This applicant belongs to another advisor");
+  return state;
+}
+
+export interface ApplicantView {
+  state: ApplicantState;
+  /** The plan as of now (computed, never stored by viewing). */
+  plan: Plan;
+  audit: AuditEntry[];
+  submissions: Awaited<ReturnType<ConsoleStore["listSubmissions"]>>;
+}
+
+export async function viewApplicant(
+  principal: Principal,
+  applicantId: string,
+  deps: ConsoleDeps,
+): Promise<ApplicantView> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const [audit, submissions] = await Promise.all([
+    deps.console.listAudit(applicantId),
+    deps.console.listSubmissions(applicantId),
+  ]);
+  return { state, plan: currentPlan(state, deps.clock.now()), audit, submissions };
+}
+
+function currentPlan(state: ApplicantState, now: Date): Plan {
+  return planFor(
+    { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+    seasonCalendar(state.profile.matchYear),
+    now,
+  );
+}
+
+export interface WhatIfResult {
+  before: Plan;
+  after: Plan;
+  diff: PlanDiff;
+  /** Whether the changes can be saved as a milestone.update (visa and Match year cannot). */
+  savable: boolean;
+}
+
+/** The plan with the changes applied, beside today's: computed only, nothing is written. */
+export async function runWhatIf(
+  principal: Principal,
+  applicantId: string,
+  changes: readonly WhatIfChange[],
+  deps: ConsoleDeps,
+): Promise<WhatIfResult> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const now = deps.clock.now();
+  const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
+  const changed = applyWhatIf(input, changes);
+  const before = currentPlan(state, now);
+  const after = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
+  return {
+    before,
+    after,
+    diff: planDiff(before, after),
+    savable: whatIfAsUpdate(changes, state.profile.externalId, "check") !== undefined,
+  };
+}
+
+/** Saves a what-if as a milestone.update through the intake path, recorded as the principal's. */
+export async function saveWhatIf(
+  principal: Principal,
+  applicantId: string,
+  changes: readonly WhatIfChange[],
+  deps: ConsoleDeps,
+): Promise<void> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const update = whatIfAsUpdate(changes, state.profile.externalId, `console-${randomUUID()}`);
+  if (update === undefined) {
+    throw new InvalidInputError("These changes cannot be saved as a milestone.update", [
+      {
+        path: "changes",
+        message:
+          "must change at least one milestone; visa track and Match year change through the applicant's intake form",
+      },
+    ]);
+  }
+  const now = deps.clock.now();
+  await deps.store.applySubmission(
+    update,
+    { provider: CONSOLE_PROVIDER, submissionId: update.submissionId },
+    now,
+  );
+  await audit(principal, applicantId, "what-if.save", deps, {
+    before: milestonesOf(
+      state,
+      update.milestones.map((m) => m.key),
+    ),
+    after: update,
+  });
+}
+
+/** Marks one milestone done on the applicant's behalf (a milestone.update recorded as the principal's). */
+export async function markStepDone(
+  principal: Principal,
+  applicantId: string,
+  key: MilestoneKey,
+  date: string,
+  deps: ConsoleDeps,
+): Promise<void> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const submissionId = `console-${randomUUID()}`;
+  const milestone = { key, status: "done" as const, date };
+  await deps.store.applySubmission(
+    {
+      type: "milestone.update",
+      submissionId,
+      applicant: { externalId: state.profile.externalId },
+      milestones: [milestone],
+    },
+    { provider: CONSOLE_PROVIDER, submissionId },
+    deps.clock.now(),
+  );
+  await audit(principal, applicantId, "milestone.mark", deps, {
+    before: milestonesOf(state, [key]),
+    after: [milestone],
+  });
+}
+
+/** Pauses (true) or resumes (false) the applicant's reminders. */
+export async function setPaused(
+  principal: Principal,
+  applicantId: string,
+  paused: boolean,
+  deps: ConsoleDeps,
+): Promise<void> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const before = state.profile.remindersPausedAt ?? null;
+  const pausedAt = paused ? (before ?? deps.clock.now().toISOString()) : undefined;
+  await deps.console.setRemindersPaused(applicantId, pausedAt);
+  await audit(principal, applicantId, paused ? "reminders.pause" : "reminders.resume", deps, {
+    before: { remindersPausedAt: before },
+    after: { remindersPausedAt: pausedAt ?? null },
+  });
+}
+
+/**
+ * Erases the applicant and every item of theirs (right to erasure). Confirmed twice: the caller
+ * must send `confirm` "erase" and the applicant's full name as shown.
+ */
+export async function eraseApplicant(
+  principal: Principal,
+  applicantId: string,
+  confirmation: { confirm?: string; fullName?: string },
+  deps: ConsoleDeps,
+): Promise<ErasureReport> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const problems = [];
+  if (confirmation.confirm !== "erase") problems.push({ path: "confirm", message: "must be erase" });
+  if ((confirmation.fullName ?? "").trim() !== state.profile.fullName.trim())
+    problems.push({ path: "fullName", message: "must repeat the applicant's full name exactly" });
+  if (problems.length > 0) throw new InvalidInputError("The erase was not confirmed", problems);
+  return deps.console.eraseApplicant(applicantId, {
+    at: deps.clock.now().toISOString(),
+    actor: principal.email,
+    role: principal.role,
+    action: "applicant.erase",
+    applicantId,
+  });
+}
+
+function milestonesOf(state: ApplicantState, keys: readonly string[]) {
+  return keys.map(
+    (key) => state.milestones.find((milestone) => milestone.key === key) ?? { key, status: "not_started" },
+  );
+}
+
+async function audit(
+  principal: Principal,
+  applicantId: string,
+  action: string,
+  deps: ConsoleDeps,
+  change: { before: unknown; after: unknown },
+): Promise<void> {
+  await deps.console.recordAudit({
+    at: deps.clock.now().toISOString(),
+    actor: principal.email,
+    role: principal.role,
+    action,
+    applicantId,
+    before: change.before,
+    after: change.after,
+  });
+}

@@ -3,7 +3,8 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 /**
  * Three realistic applicants for the 2027 Match, as a form tool would send them. Names, schools and
  * dates are invented but plausible; every school is a real WDOMS-listed school with an ECFMG note.
- * `run` keeps one demo run's applicants apart from the last one's.
+ * `run` keeps one demo run's applicants apart from the last one's. Each names an advisor the
+ * local sign-in knows (LOCAL_CONSOLE_USERS), so the console shows them a cohort.
  */
 export interface DemoApplicant {
   /** Who this is, for the report. */
@@ -32,6 +33,7 @@ export function demoApplicants(run: string): DemoApplicant[] {
           graduation: "2024-04-30",
           medicalSchool: { name: "Maulana Azad Medical College", country: "IN", wdomsSponsorNote: true },
           programsPlanned: 120,
+          advisorEmail: "priya.advisor@matchpath.example",
           reminderTime: "08:30",
         },
         milestones: [
@@ -71,6 +73,7 @@ export function demoApplicants(run: string): DemoApplicant[] {
             wdomsSponsorNote: true,
           },
           programsPlanned: 90,
+          advisorEmail: "priya.advisor@matchpath.example",
         },
         milestones: [
           { key: "wdoms_listing", status: "done" },
@@ -119,6 +122,7 @@ export function demoApplicants(run: string): DemoApplicant[] {
             wdomsSponsorNote: true,
           },
           programsPlanned: 60,
+          advisorEmail: "daniel.advisor@matchpath.example",
         },
         milestones: [
           { key: "wdoms_listing", status: "done" },

@@ -242,6 +242,9 @@ async function main(): Promise<void> {
       );
     }
   }
+  process.stdout.write(
+    `\nOpen ${api}/console for the advisor's console (sign in as admin@matchpath.example or an advisor; npm start printed the password).\n`,
+  );
 }
 
 /** The local stack's link-signing keyring (.data/link-signing-keys), if this machine has it. */

@@ -329,7 +329,7 @@ function failure(error: unknown, event: APIGatewayProxyEventV2, path: string, de
         ...(response.headers as Record<string, string>),
         "content-type": "text/html; charset=utf-8",
       },
-      body: problemFragment(status, problem.title, problem.detail),
+      body: problemFragment(problem.title, problem.detail),
     };
   }
   return response;

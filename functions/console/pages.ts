@@ -327,7 +327,7 @@ export function erasedFragment(itemsDeleted: number): string {
   return `<h1>Applicant erased</h1><p>${itemsDeleted} items deleted. <a href="#/cohort">Back to the cohort</a></p>`;
 }
 
-export function problemFragment(status: number, title: string, detail: string): string {
+export function problemFragment(title: string, detail: string): string {
   return `<h1>${h(title)}</h1><p role="alert">${h(detail)}</p><p><a href="#/cohort">Back to the cohort</a></p>`;
 }
 

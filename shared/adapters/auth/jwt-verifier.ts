@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from "jose";
 import { UnauthorizedError } from "#errors";
-import type { Principal, TokenVerifier } from "#ports/token-verifier.ts";
+import type { TokenVerifier } from "#ports/token-verifier.ts";
 
 export interface JwtVerifierOptions {
   /** The issuer (`iss`), e.g. https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC or the local issuer. */

@@ -1,0 +1,250 @@
+import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { generateKeyPair, SignJWT } from "jose";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { ADMIN, consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import {
+  applicantState,
+  clockTo,
+  drainStream,
+  emailsTo,
+  itemsMentioning,
+  postWebhook,
+} from "./support/local-stack.ts";
+
+/** Every item in the table, read with a consistent Scan: what "nothing was written" is judged on. */
+async function scanTable(): Promise<Record<string, unknown>[]> {
+  const client = new DynamoDBClient({
+    endpoint: inject("dynamodbEndpoint"),
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: inject("tableName"),
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function applicantOf(
+  advisorEmail: string,
+  overrides: { examDate?: string } = {},
+): Promise<TestApplicant> {
+  const applicant = step2Applicant(overrides);
+  applicant.snapshot.applicant.advisorEmail = advisorEmail;
+  expect((await postWebhook(applicant.snapshot)).status).toBe(202);
+  return applicant;
+}
+
+const PROTECTED_ROUTES = [
+  ["GET", "/console/cohort"],
+  ["GET", "/console/cohort.csv"],
+  ["GET", "/console/applicants/a_x"],
+  ["GET", "/console/applicants/a_x/what-if"],
+  ["POST", "/console/applicants/a_x/what-if"],
+  ["POST", "/console/applicants/a_x/what-if/save"],
+  ["POST", "/console/applicants/a_x/pause"],
+  ["POST", "/console/applicants/a_x/resume"],
+  ["POST", "/console/applicants/a_x/milestones/usmle_step2ck"],
+  ["GET", "/console/applicants/a_x/erase"],
+  ["POST", "/console/applicants/a_x/erase"],
+] as const;
+
+describe("advisor's console on the local stack", () => {
+  let priya: string;
+  let daniel: string;
+  let admin: string;
+  let priyas: TestApplicant;
+  let daniels: TestApplicant;
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    [priya, daniel, admin] = await Promise.all([signIn(PRIYA), signIn(DANIEL), signIn(ADMIN)]);
+    priyas = await applicantOf(PRIYA);
+    daniels = await applicantOf(DANIEL);
+    await drainStream();
+  });
+
+  it.each(PROTECTED_ROUTES)("answers 401 to %s %s without a valid token", async (method, path) => {
+    const none = await consoleRequest(path, { method });
+    expect(none.status).toBe(401);
+    expect(none.contentType).toContain("application/problem+json");
+    const garbage = await consoleRequest(path, { method, token: "not.a.jwt" });
+    expect(garbage.status).toBe(401);
+  });
+
+  it("refuses a well-formed token signed by a key the issuer never published (401)", async () => {
+    const { privateKey } = await generateKeyPair("RS256");
+    const console = inject("console");
+    const forged = await new SignJWT({ email: ADMIN, "cognito:groups": ["admin"], token_use: "id" })
+      .setProtectedHeader({ alg: "RS256", kid: "forged" })
+      .setIssuer(console.issuer)
+      .setAudience(console.clientId)
+      .setSubject("forged")
+      .setIssuedAt()
+      .setExpirationTime("1h")
+      .sign(privateKey);
+    expect((await consoleRequest("/console/cohort", { token: forged })).status).toBe(401);
+  });
+
+  it("serves the shell without a token (it holds no data: sign-in starts there)", async () => {
+    const shell = await consoleRequest("/console");
+    expect(shell.status).toBe(200);
+    expect(shell.body).toContain(inject("console").issuer);
+  });
+
+  it("shows an advisor only their applicants, and an admin everyone", async () => {
+    const mine = await consoleRequest("/console/cohort", { token: priya });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toContain(`#/applicants/${priyas.applicantId}`);
+    expect(mine.body).not.toContain(daniels.applicantId);
+    const all = await consoleRequest("/console/cohort", { token: admin });
+    expect(all.body).toContain(priyas.applicantId);
+    expect(all.body).toContain(daniels.applicantId);
+  });
+
+  it("answers 403 when an advisor opens, tries or acts on another advisor's applicant", async () => {
+    const theirs = `/console/applicants/${daniels.applicantId}`;
+    expect((await consoleRequest(theirs, { token: priya })).status).toBe(403);
+    expect((await consoleRequest(`${theirs}/what-if`, { token: priya })).status).toBe(403);
+    expect((await consoleRequest(`${theirs}/pause`, { token: priya, form: {} })).status).toBe(403);
+    expect(
+      (
+        await consoleRequest(`${theirs}/erase`, {
+          token: priya,
+          form: { confirm: "erase", fullName: "Priya Raman" },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await applicantState(daniels.applicantId))?.profile.remindersPausedAt).toBeUndefined();
+    expect((await consoleRequest(theirs, { token: daniel })).status).toBe(200);
+  });
+
+  it("exports the visible cohort as CSV", async () => {
+    const csv = await consoleRequest("/console/cohort.csv", { token: priya });
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toContain("text/csv");
+    const [header, ...lines] = csv.body.trim().split("\r\n");
+    expect(header).toContain("applicantId,fullName,email,advisorEmail");
+    expect(lines.some((line) => line.startsWith(`${priyas.applicantId},`))).toBe(true);
+    expect(lines.some((line) => line.includes(daniels.applicantId))).toBe(false);
+  });
+
+  it("runs a what-if without writing anything to the table", async () => {
+    const before = await scanTable();
+    const result = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
+      token: priya,
+      form: { kind: "milestone", key: "usmle_step2ck", status: "scheduled", date: "2026-09-30" },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toContain("USMLE Step 2 CK");
+    expect(result.body).toContain("Save as a milestone.update");
+    const visa = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
+      token: priya,
+      form: { kind: "visa", visa: "H-1B" },
+    });
+    expect(visa.status).toBe(200);
+    expect(visa.body).toContain("now blocked: Pass USMLE Step 3");
+    await drainStream();
+    expect(await scanTable()).toEqual(before);
+  });
+
+  it("names the wrong field of a bad what-if (RFC 9457)", async () => {
+    const bad = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
+      token: priya,
+      form: { kind: "milestone", key: "usmle_step9", status: "scheduled" },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).errors[0].path).toBe("0.key");
+  });
+
+  it("pauses reminders (audited) so the next clock move sends nothing, and resumes them", async () => {
+    const paused = await consoleRequest(`/console/applicants/${priyas.applicantId}/pause`, {
+      token: priya,
+      form: {},
+    });
+    expect(paused.status).toBe(200);
+    expect(paused.body).toContain("Resume reminders");
+    expect(paused.body).toContain("reminders.pause");
+    await drainStream();
+    expect((await applicantState(priyas.applicantId))?.profile.remindersPausedAt).toBeDefined();
+    // Step 2 CK on 20 Aug: the 14-day reminder falls due on 6 Aug.
+    await clockTo("2026-08-07T00:00:00Z");
+    expect(await emailsTo(priyas.email)).toHaveLength(0);
+    const resumed = await consoleRequest(`/console/applicants/${priyas.applicantId}/resume`, {
+      token: priya,
+      form: {},
+    });
+    expect(resumed.body).toContain("Pause reminders");
+    await drainStream();
+    await clockTo("2026-08-18T00:00:00Z");
+    expect((await emailsTo(priyas.email)).length).toBeGreaterThan(0);
+  });
+
+  it("marks a step done on the applicant's behalf, recorded as the advisor's", async () => {
+    const marked = await consoleRequest(
+      `/console/applicants/${priyas.applicantId}/milestones/usmle_step2ck`,
+      {
+        token: priya,
+        form: { date: "2026-08-18" },
+      },
+    );
+    expect(marked.status).toBe(200);
+    const state = await applicantState(priyas.applicantId);
+    expect(state?.milestones.find((m) => m.key === "usmle_step2ck")?.status).toBe("done");
+    expect(marked.body).toContain("milestone.mark");
+    expect(marked.body).toContain(PRIYA);
+  });
+
+  it("erases an applicant only when confirmed twice, then leaves no item of theirs in the table", async () => {
+    const target = await applicantOf(PRIYA);
+    await drainStream();
+    expect((await itemsMentioning(target.applicantId)).length).toBeGreaterThan(0);
+    const unconfirmed = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
+      token: priya,
+      form: { confirm: "erase", fullName: "Someone Else" },
+    });
+    expect(unconfirmed.status).toBe(400);
+    expect((await applicantState(target.applicantId))?.profile).toBeDefined();
+
+    const erased = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
+      token: priya,
+      form: { confirm: "erase", fullName: "Priya Raman" },
+    });
+    expect(erased.status).toBe(200);
+    await drainStream();
+    const items = await scanTable();
+    const theirs = items.filter((item) => {
+      const text = JSON.stringify(item);
+      return (
+        text.includes(target.email) ||
+        text.includes(target.externalId) ||
+        String(item.pk).includes(target.applicantId)
+      );
+    });
+    expect(theirs).toEqual([]);
+    // The one record kept: who erased whom (by pseudonymous id) and when, without personal data.
+    const erasure = items.filter(
+      (item) => item.pk === "AUDIT#erasure" && item.applicantId === target.applicantId,
+    );
+    expect(erasure).toHaveLength(1);
+    expect(erasure[0]?.actor).toBe(PRIYA);
+    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).status).toBe(
+      404,
+    );
+  });
+});

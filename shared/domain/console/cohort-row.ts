@@ -40,8 +40,6 @@ export interface CohortRow {
   lastEmail?: LastEmail;
   /** ISO UTC instant reminders were paused by an advisor; absent while they run. */
   remindersPausedAt?: string;
-  /** The instant the plan behind this row was computed for (ISO UTC). */
-  plannedAt: string;
 }
 
 export interface CohortRowInput {
@@ -68,7 +66,6 @@ export function cohortRow(input: CohortRowInput): CohortRow {
       codes: plan.risks.map((risk) => risk.code),
     },
     overdue: plan.overdue.length,
-    plannedAt: plan.now,
   };
   if (applicant.advisorEmail !== undefined) row.advisorEmail = applicant.advisorEmail.trim().toLowerCase();
   let soonest: { title: string; at: string; status: string } | undefined;

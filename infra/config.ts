@@ -100,6 +100,25 @@ export const StageConfigSchema = z
         maxEventAgeSeconds: z.number().int().min(60).max(86_400).default(86_400),
       })
       .default({ maxRetryAttempts: 185, maxEventAgeSeconds: 86_400 }),
+    /** The advisor's console (Cognito sign-in). */
+    console: z
+      .object({
+        /**
+         * The hosted sign-in's domain prefix, unique in the Region across all AWS accounts
+         * (`<prefix>.auth.<region>.amazoncognito.com`); default `matchpath-<stage>-<account id>`.
+         */
+        domainPrefix: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, {
+            message: "must be lowercase letters, digits and -",
+          })
+          .refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
+            message: "must not contain aws, amazon or cognito (Cognito refuses those)",
+          })
+          .optional(),
+      })
+      .strict()
+      .default({}),
     /** UTC hour of the daily sweep that re-arms missed wake-ups. */
     sweeperHourUtc: z.number().int().min(0).max(23).default(6),
   })

@@ -7,6 +7,7 @@ import type * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import {
   GSI1,
+  GSI2,
   planningStreamFilterPattern,
   STREAM_VIEW_TYPE,
   TABLE_KEYS,
@@ -28,6 +29,7 @@ export type TableItemAction =
   | "PutItem"
   | "UpdateItem"
   | "DeleteItem"
+  | "BatchWriteItem"
   | "ConditionCheckItem";
 
 /**
@@ -60,23 +62,35 @@ export class ApplicantTable extends dynamodb.Table {
       // The due-wake-up queries read only the keys (as the local table: shared/adapters/dynamodb/create-table.ts).
       projectionType: dynamodb.ProjectionType.KEYS_ONLY,
     });
+    this.addGlobalSecondaryIndex({
+      indexName: GSI2.indexName,
+      partitionKey: { name: GSI2.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: GSI2.sortKey, type: dynamodb.AttributeType.STRING },
+      // The cohort page reads only the rows (as the local table).
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...GSI2.projectedAttributes],
+    });
     pinLogicalId(this, LOGICAL_IDS.table);
   }
 
   /**
-   * Exactly these item actions on the table, and on GSI1 only where the function queries it. There
+   * Exactly these item actions on the table, and on GSI1 and GSI2 only where the function queries them. There
    * is no IAM action for TransactWriteItems: each item in a transaction is authorized as its
    * PutItem, UpdateItem, DeleteItem or ConditionCheckItem.
    */
   grantItemActions(
     fn: lambda.IFunction,
     actions: readonly TableItemAction[],
-    options: { gsi1?: boolean } = {},
+    options: { gsi1?: boolean; gsi2?: boolean } = {},
   ): void {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: actions.map((action) => `dynamodb:${action}`),
-        resources: [this.tableArn, ...(options.gsi1 ? [`${this.tableArn}/index/${GSI1.indexName}`] : [])],
+        resources: [
+          this.tableArn,
+          ...(options.gsi1 ? [`${this.tableArn}/index/${GSI1.indexName}`] : []),
+          ...(options.gsi2 ? [`${this.tableArn}/index/${GSI2.indexName}`] : []),
+        ],
       }),
     );
   }

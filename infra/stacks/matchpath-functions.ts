@@ -2,7 +2,7 @@ import { Duration } from "aws-cdk-lib";
 import type { TableItemAction } from "../constructs/applicant-table.ts";
 
 /**
- * The five Lambda functions as data: where each handler lives (the same modules `npm start` runs),
+ * The six Lambda functions as data: where each handler lives (the same modules `npm start` runs),
  * how it is sized and why, and the table actions its use cases call. The stack wires them to the
  * resources they use; nothing here depends on a resource.
  */
@@ -21,6 +21,8 @@ export interface FunctionSpec {
   readonly tableActions: readonly TableItemAction[];
   /** Queries the due-wake-up index GSI1. */
   readonly queriesGsi1?: boolean;
+  /** Queries the cohort index GSI2. */
+  readonly queriesGsi2?: boolean;
   /** The prefix of this function's alarms (`<label>Errors`, `<label>Throttles`). */
   readonly alarmLabel: string;
 }
@@ -89,6 +91,29 @@ export const FUNCTIONS = {
     tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"],
     queriesGsi1: true,
     alarmLabel: "Sweeper",
+  },
+  // 10 s, 512 MB: a person waits on every page; the cohort page of 1,000 applicants is 16 index
+  // Queries and an HTML table, an erase a few batches of deletes.
+  console: {
+    id: "ConsoleFunction",
+    entry: "functions/console/handler.ts",
+    service: "console",
+    description: "Matchpath advisor's console: cohort, applicant, what-if and actions, behind sign-in",
+    timeout: Duration.seconds(10),
+    memorySize: 512,
+    // cohort rows (GSI2), the applicant's partition, pause/resume (profile), audit items, console
+    // milestone updates (the intake transaction), erase (BatchWriteItem deletes)
+    tableActions: [
+      "GetItem",
+      "Query",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "ConditionCheckItem",
+      "BatchWriteItem",
+    ],
+    queriesGsi2: true,
+    alarmLabel: "Console",
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -7,6 +7,7 @@ import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { FORM_PROVIDERS } from "#intake/providers/list.ts";
 import { isDisposable, type StageConfig } from "../config.ts";
+import { AdvisorConsole } from "../constructs/advisor-console.ts";
 import { ApplicantTable } from "../constructs/applicant-table.ts";
 import { DailySweep } from "../constructs/daily-sweep.ts";
 import { DeadLetterQueue } from "../constructs/dead-letter-queue.ts";
@@ -51,6 +52,7 @@ export class MatchpathStack extends Stack {
   readonly table: ApplicantTable;
   readonly httpApi: PublicHttpApi;
   readonly functions: Record<FunctionKey, MatchpathFunction>;
+  readonly console: AdvisorConsole;
 
   constructor(scope: Construct, id: string, props: MatchpathStackProps) {
     super(scope, id, props);
@@ -148,12 +150,24 @@ export class MatchpathStack extends Stack {
       { ...wakeUpEnvironment, REMINDER_FUNCTION_ARN: reminder.functionArn },
       { onFailure },
     );
-    this.functions = { httpApi, planner, reminder, sesEvents, sweeper };
+    const consoleFunction = make(
+      "console",
+      { CONSOLE_ASSETS_DIR: "/var/task/assets" },
+      {
+        // The shell's stylesheet and script, and htmx, are served by the function itself.
+        files: [
+          { from: "functions/console/assets", to: "assets" },
+          { from: "node_modules/htmx.org/dist", to: "assets" },
+        ],
+      },
+    );
+    this.functions = { httpApi, planner, reminder, sesEvents, sweeper, console: consoleFunction };
 
     for (const key of Object.keys(FUNCTIONS) as FunctionKey[]) {
       const spec: FunctionSpec = FUNCTIONS[key];
       this.table.grantItemActions(this.functions[key], spec.tableActions, {
         gsi1: spec.queriesGsi1 === true,
+        gsi2: spec.queriesGsi2 === true,
       });
     }
     for (const manager of [planner, reminder, sweeper]) wakeUps.grantManageWakeUps(manager);
@@ -181,6 +195,13 @@ export class MatchpathStack extends Stack {
       throttle: { rateLimit: config.api.rateLimit, burstLimit: config.api.burstLimit },
       accessLogRetention: config.logRetentionDays as logs.RetentionDays,
       accessLogRemovalPolicy: stateful,
+    });
+    this.console = new AdvisorConsole(this, "Console", {
+      httpApi: this.httpApi,
+      handler: consoleFunction,
+      publicBaseUrl: config.publicBaseUrl ?? this.httpApi.apiEndpoint,
+      domainPrefix: config.console.domainPrefix ?? AdvisorConsole.defaultDomainPrefix(this, config.stage),
+      removalPolicy: stateful,
     });
     // The unsubscribe links point at the API unless the stage names another public base URL.
     if (!config.publicBaseUrl) reminder.addEnvironment("PUBLIC_BASE_URL", this.httpApi.apiEndpoint);
@@ -228,6 +249,14 @@ export class MatchpathStack extends Stack {
       description: "Subscribe to domain events here",
     });
     new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
+    new CfnOutput(this, "ConsoleUrl", {
+      value: `${config.publicBaseUrl ?? this.httpApi.apiEndpoint}/console`,
+      description: "The advisor's console (sign in with an account an admin created)",
+    });
+    new CfnOutput(this, "ConsoleUserPoolId", {
+      value: this.console.userPool.userPoolId,
+      description: "Invite advisors here (aws cognito-idp admin-create-user); the admin group sees everyone",
+    });
   }
 }
 

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GSI1, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
+import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
+import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../infra/constructs/advisor-console.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
 import { SES_BOUNCE_RATE_ALARM, SES_COMPLAINT_RATE_ALARM } from "../../infra/constructs/operator-alarms.ts";
 import { FUNCTION_ENTRIES, LOGICAL_IDS, type MatchpathStack } from "../../infra/stacks/matchpath-stack.ts";
@@ -78,7 +79,7 @@ describe("table", () => {
     prodTemplate.templateMatches({ Resources: { [LOGICAL_IDS.table]: { Type: "AWS::DynamoDB::Table" } } });
   });
 
-  it("is on-demand, recoverable, streamed, expiring and encrypted, with GSI1", () => {
+  it("is on-demand, recoverable, streamed, expiring and encrypted, with GSI1 and GSI2", () => {
     prodTemplate.hasResourceProperties("AWS::DynamoDB::Table", {
       BillingMode: "PAY_PER_REQUEST",
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -98,6 +99,15 @@ describe("table", () => {
             { AttributeName: GSI1.sortKey, KeyType: "RANGE" },
           ],
           Projection: { ProjectionType: "KEYS_ONLY" },
+        }),
+        // The advisor's cohort: rows only (DATA-MODEL.md).
+        Match.objectLike({
+          IndexName: GSI2.indexName,
+          KeySchema: [
+            { AttributeName: GSI2.partitionKey, KeyType: "HASH" },
+            { AttributeName: GSI2.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["cohort"] },
         }),
       ],
     });
@@ -186,6 +196,7 @@ describe("functions", () => {
     ["reminder", 30, 256, "reminder"],
     ["sesEvents", 15, 256, "ses-events"],
     ["sweeper", 300, 512, "sweeper"],
+    ["console", 10, 512, "console"],
   ] as const)(
     "%s: %i s, %i MB, service %s, its own log group with retention",
     (key, timeout, memory, service) => {
@@ -322,7 +333,7 @@ describe("wake-up scheduler", () => {
       const statements = statementsOf(prod, prodTemplate, key);
       const manages = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith("scheduler:")));
       const passes = statements.filter((s) => actionsOf([s]).includes("iam:PassRole"));
-      if (key === "httpApi" || key === "sesEvents") {
+      if (key === "httpApi" || key === "sesEvents" || key === "console") {
         expect(manages).toEqual([]);
         expect(passes).toEqual([]);
         continue;
@@ -428,7 +439,7 @@ describe("least privilege", () => {
       const puts = statementsOf(prod, prodTemplate, key).filter((s) =>
         actionsOf([s]).includes("events:PutEvents"),
       );
-      if (key === "httpApi") {
+      if (key === "httpApi" || key === "console") {
         expect(puts).toEqual([]);
         continue;
       }
@@ -460,7 +471,11 @@ describe("HTTP API", () => {
     ]) {
       prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: routeKey });
     }
-    prodTemplate.resourceCountIs("AWS::ApiGatewayV2::Route", 11);
+    // Eleven http-api routes and the console's four (asserted below).
+    prodTemplate.resourceCountIs(
+      "AWS::ApiGatewayV2::Route",
+      11 + PUBLIC_CONSOLE_ROUTES.length + PROTECTED_CONSOLE_ROUTES.length,
+    );
     prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",
       PayloadFormatVersion: "2.0",
@@ -678,5 +693,78 @@ describe("reminder concurrency", () => {
       logicalId(stack.functions.reminder)
     ].Properties;
     expect(properties.ReservedConcurrentExecutions).toBe(4);
+  });
+});
+
+describe("advisor's console", () => {
+  const routes = () =>
+    Object.values(prodTemplate.findResources("AWS::ApiGatewayV2::Route")).map(
+      (route) => route.Properties as { RouteKey: string; AuthorizationType?: string; AuthorizerId?: unknown },
+    );
+
+  it("puts every console route but the shell and its static files behind the JWT authorizer", () => {
+    const consoleRoutes = routes().filter((route) => / \/console(\/|$)/.test(route.RouteKey));
+    expect(consoleRoutes.map((route) => route.RouteKey).sort()).toEqual(
+      [...PUBLIC_CONSOLE_ROUTES, ...PROTECTED_CONSOLE_ROUTES].sort(),
+    );
+    const authorizers = prodTemplate.findResources("AWS::ApiGatewayV2::Authorizer");
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    const authorizerId = Object.keys(authorizers)[0];
+    for (const route of consoleRoutes) {
+      if ((PUBLIC_CONSOLE_ROUTES as readonly string[]).includes(route.RouteKey)) {
+        expect(route.AuthorizationType ?? "NONE").toBe("NONE");
+        continue;
+      }
+      expect(route.AuthorizationType, route.RouteKey).toBe("JWT");
+      expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+    }
+    // The intake and unsubscribe routes stay public: they prove themselves in code.
+    for (const route of routes().filter((candidate) => !/ \/console/.test(candidate.RouteKey))) {
+      expect(route.AuthorizationType ?? "NONE").toBe("NONE");
+    }
+  });
+
+  it("checks tokens of the advisors' user pool for the console's app client, from the Authorization header", () => {
+    prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.stringLikeRegexp("ConsoleAdvisorsConsole") }],
+        Issuer: {
+          "Fn::Join": [
+            "",
+            [
+              "https://cognito-idp.",
+              { Ref: "AWS::Region" },
+              ".amazonaws.com/",
+              { Ref: Match.stringLikeRegexp("ConsoleAdvisors") },
+            ],
+          ],
+        },
+      },
+    });
+  });
+
+  it("has a user pool that enforces MFA (authenticator apps), with advisors invited by an admin only", () => {
+    prodTemplate.hasResourceProperties("AWS::Cognito::UserPool", {
+      MfaConfiguration: "ON",
+      EnabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    prodTemplate.hasResourceProperties("AWS::Cognito::UserPoolGroup", { GroupName: "admin" });
+    prodTemplate.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthScopes: ["openid", "email"],
+    });
+  });
+
+  it("lets the console query the cohort index GSI2 and no other function", () => {
+    for (const key of FUNCTION_KEYS) {
+      const resources = JSON.stringify(statementsOf(prod, prodTemplate, key).map((s) => s.Resource));
+      if (key === "console") expect(resources).toContain(`/index/${GSI2.indexName}`);
+      else expect(resources).not.toContain(`/index/${GSI2.indexName}`);
+    }
   });
 });

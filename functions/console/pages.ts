@@ -37,6 +37,7 @@ export function shellPage(config: ShellConfig): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Matchpath console</title>
+<link rel="icon" href="data:,">
 <meta name="htmx-config" content='${h(HTMX_CONFIG)}'>
 <link rel="stylesheet" href="${h(config.apiBase)}/console/assets/console.css">
 <script src="${h(config.apiBase)}/console/assets/htmx.min.js" defer></script>
@@ -97,11 +98,11 @@ export function cohortFragment(
 <p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} shown.</p>
 <ul class="counts" aria-label="Applicants per stage">${STAGES.map((stage) => `<li>${h(STAGE_LABELS[stage])}: <strong>${counts[stage]}</strong></li>`).join("")}</ul>
 <form class="filters" hx-get="/console/cohort" hx-target="#main" hx-swap="innerHTML">
-<label>Risk<select name="risk">${option("", "all", query.risk)}${option("critical", "critical only", query.risk)}${option("any", "any risk", query.risk)}</select></label>
-<label>Season<select name="season">${option("", "all", query.season)}${seasons.map((year) => option(String(year), `${year} Match`, query.season)).join("")}</select></label>
-${principal.role === "admin" ? `<label>Advisor<select name="advisor">${option("", "all", query.advisor)}${advisors.map((advisor) => option(advisor, advisor, query.advisor)).join("")}</select></label>` : ""}
-<label>Stage<select name="stage">${option("", "all", query.stage)}${STAGES.map((stage) => option(stage, STAGE_LABELS[stage], query.stage)).join("")}</select></label>
-<label>Sort by<select name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${option("advisor", "advisor", query.sort)}</select></label>
+<span class="field"><label for="f-risk">Risk</label><select id="f-risk" name="risk">${option("", "all", query.risk)}${option("critical", "critical only", query.risk)}${option("any", "any risk", query.risk)}</select></span>
+<span class="field"><label for="f-season">Season</label><select id="f-season" name="season">${option("", "all", query.season)}${seasons.map((year) => option(String(year), `${year} Match`, query.season)).join("")}</select></span>
+${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advisor</label><select id="f-advisor" name="advisor">${option("", "all", query.advisor)}${advisors.map((advisor) => option(advisor, advisor, query.advisor)).join("")}</select></span>` : ""}
+<span class="field"><label for="f-stage">Stage</label><select id="f-stage" name="stage">${option("", "all", query.stage)}${STAGES.map((stage) => option(stage, STAGE_LABELS[stage], query.stage)).join("")}</select></span>
+<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${option("advisor", "advisor", query.sort)}</select></span>
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
@@ -253,15 +254,15 @@ export function whatIfFragment(view: ApplicantView): string {
   return `<h1>What if: ${h(profile.fullName)}</h1>
 <p class="muted">Try a change and see the plan's difference. Nothing is saved unless you choose to.</p>
 <form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters">
-<label>Change<select name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></label>
-<label>Milestone<select name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${key}</option>`).join("")}</select></label>
-<label>Status<select name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></label>
-<label>Date<input type="date" name="date"></label>
-<label>Interview id (to move)<select name="interviewId"><option value="">new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></label>
-<label>Program<input name="program" value="" size="24"></label>
-<label>Starts at<input name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26"></label>
-<label>Visa<select name="visa"><option>J-1</option><option>H-1B</option><option>none</option><option>undecided</option></select></label>
-<label>Match year<input type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></label>
+<span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
+<span class="field"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${key}</option>`).join("")}</select></span>
+<span class="field"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
+<span class="field"><label for="f-date">Date</label><input id="f-date" type="date" name="date"></span>
+<span class="field"><label for="f-interviewId">Interview id (to move)</label><select id="f-interviewId" name="interviewId"><option value="">new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
+<span class="field"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
+<span class="field"><label for="f-startsAt">Starts at</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26"></span>
+<span class="field"><label for="f-visa">Visa</label><select id="f-visa" name="visa"><option>J-1</option><option>H-1B</option><option>none</option><option>undecided</option></select></span>
+<span class="field"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
 <button type="submit">Show the difference</button>
 </form>
 <div id="what-if-result" aria-live="polite"></div>

@@ -208,7 +208,7 @@ function signInPage(params: URLSearchParams, error?: string): string {
     .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>Sign in to the Matchpath console</title>
+<title>Sign in to the Matchpath console</title><link rel="icon" href="data:,">
 <style>body{font-family:system-ui,Arial,sans-serif;max-width:360px;margin:60px auto;color:#1b1b1b}label{display:block;margin:12px 0 4px}input[type=email],input[type=password]{width:100%;padding:8px;box-sizing:border-box}button{margin-top:16px;padding:8px 16px}.error{color:#a30000}</style>
 </head><body><main>
 <h1>Sign in</h1>

@@ -80,7 +80,7 @@
   function route() {
     if (!token()) return showSignIn("Sign in to see your applicants.");
     const path = window.location.hash.replace(/^#/, "") || "/cohort";
-    htmx.ajax("GET", `${config.apiBase}${path}`, { target: "#main", swap: "innerHTML" });
+    htmx.ajax("GET", `${config.apiBase}/console${path}`, { target: "#main", swap: "innerHTML" });
   }
 
   document.body.addEventListener("htmx:configRequest", (event) => {

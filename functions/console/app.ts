@@ -6,8 +6,6 @@ import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/consol
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
 import { fieldProblems, IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError, UnauthorizedError } from "#errors";
-import { blankProblem, HttpProblem, problemFor, problemResponse } from "#intake/http-problem.ts";
-import { header, rawBody, routePath } from "#intake/http-request.ts";
 import { describeError } from "#observability/logger.ts";
 import type { Principal, TokenVerifier } from "#ports/token-verifier.ts";
 import {
@@ -20,6 +18,8 @@ import {
   viewApplicant,
   viewCohort,
 } from "#usecases/console.ts";
+import { blankProblem, HttpProblem, problemFor, problemResponse } from "../http-api/problem.ts";
+import { header, rawBody, routePath } from "../http-api/request.ts";
 import {
   applicantFragment,
   type CohortQuery,
@@ -50,6 +50,9 @@ interface ConsoleRequest {
   principal: Principal;
   params: string[];
 }
+
+// The HTTP edge's RFC 9457 problems and request readers are the http-api function's; the console is
+// a second function behind the same API and speaks the same way.
 
 /**
  * Pages: no script but our own files, no framing, no referrer; the token endpoint is the only

@@ -20,9 +20,10 @@ export interface ReminderEvent {
 }
 type ReminderHandler = (event: ReminderEvent, context: Context) => Promise<unknown>;
 
-/** The five Lambda handlers the cloud runs, each invoked with a Lambda context of its function. */
+/** The six Lambda handlers the cloud runs, each invoked with a Lambda context of its function. */
 export interface LocalHandlers {
   httpApi(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2>;
+  console(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2>;
   planner(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse>;
   reminder(event: ReminderEvent): Promise<unknown>;
   sesEvents(event: unknown): Promise<unknown>;
@@ -41,6 +42,7 @@ export async function loadHandlers(
   Object.assign(process.env, environment);
   if (logLevel) process.env.POWERTOOLS_LOG_LEVEL ??= logLevel;
   const httpApi = (await import("../../functions/http-api/handler.ts")).handler as HttpHandler;
+  const consoleApi = (await import("../../functions/console/handler.ts")).handler as HttpHandler;
   const planner = (await import("../../functions/planner/handler.ts")).handler as PlannerHandler;
   const reminder = (await import("../../functions/reminder/handler.ts")).handler as ReminderHandler;
   const sesEvents = (await import("../../functions/ses-events/handler.ts")).handler as EventHandler;
@@ -49,6 +51,7 @@ export async function loadHandlers(
     lambdaContext(`matchpath-${name}`, { region: LOCAL_REGION, ...(timeoutMs ? { timeoutMs } : {}) });
   return {
     httpApi: (event) => httpApi(event, context("http-api")),
+    console: (event) => consoleApi(event, context("console")),
     planner: (event) => planner(event, context("planner")),
     reminder: (event) => reminder(event, context("reminder")),
     sesEvents: (event) => sesEvents(event, context("ses-events")),

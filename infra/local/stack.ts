@@ -10,6 +10,7 @@ import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner, type DueRunReport } from "./clock-control.ts";
+import { type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { type PublishedEvent, startLocalEventBridge } from "./eventbridge-local.ts";
@@ -44,8 +45,10 @@ export interface LocalStackOptions {
    * it outside the stack it kills, as SES stays up when a Lambda dies.
    */
   sesEndpoint?: string;
-  /** 0 picks a free port. Defaults: api 3000, ses 8005, dynamodb 8000, eventbridge free. */
-  ports?: { api?: number; ses?: number; dynamodb?: number; eventbridge?: number };
+  /** 0 picks a free port. Defaults: api 3000, ses 8005, dynamodb 8000, oidc 8010, eventbridge free. */
+  ports?: { api?: number; ses?: number; dynamodb?: number; eventbridge?: number; oidc?: number };
+  /** The console accounts' password; default: kept in dataDir, or generated. */
+  consolePassword?: string;
   tableName?: string;
   eventBusName?: string;
   senderAddress?: string;
@@ -65,7 +68,16 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; inbox: string; dynamodb: string; eventbridge: string };
+  urls: {
+    api: string;
+    inbox: string;
+    dynamodb: string;
+    eventbridge: string;
+    console: string;
+    issuer: string;
+  };
+  /** The advisor's console sign-in: the local OpenID Connect issuer and its accounts. */
+  consoleSignIn: LocalConsoleSignIn;
   tableName: string;
   eventBusName: string;
   webhookSecret: string;
@@ -152,6 +164,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The API server listens first: PUBLIC_BASE_URL (the unsubscribe links) needs its real port.
     const api = await startApiServer({ port: options.ports?.api ?? DEFAULT_PORTS.api, host, log });
     stops.push(() => api.stop());
+    const consoleSignIn = await startConsoleSignIn({
+      apiUrl: api.url,
+      host,
+      ...(options.ports?.oidc !== undefined ? { port: options.ports.oidc } : {}),
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.consolePassword ? { password: options.consolePassword } : {}),
+    });
+    stops.push(() => consoleSignIn.issuer.stop());
+    progress(`OpenID Connect issuer on ${consoleSignIn.issuer.issuer} (console sign-in)`);
 
     const handlers = await loadHandlers(
       {
@@ -168,6 +189,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         WEBHOOK_SECRET: secrets.webhookSecret,
         UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
         LINK_SIGNING_KEYS: secrets.linkSigningKeys,
+        ...consoleSignIn.environment,
         ...Object.fromEntries(
           FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, secrets.formSecrets[name]]),
         ),
@@ -255,6 +277,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       const path = (request.url ?? "/").split("?")[0] ?? "/";
       if (path === "/local" || path.startsWith("/local/"))
         await serveLocalRoute(routes, request, response, path);
+      // The cloud's HTTP API routes /console and below to the console function (JWT authorizer on data routes).
+      else if (path === "/console" || path.startsWith("/console/"))
+        await invokeHttpHandler(request, response, handlers.console, log);
       else await invokeHttpHandler(request, response, handlers.httpApi, log);
     });
 
@@ -265,7 +290,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         inbox: ses.endpoint,
         dynamodb: dynamo.endpoint,
         eventbridge: eventBridge.endpoint,
+        console: `${api.url}/console`,
+        issuer: consoleSignIn.issuer.issuer,
       },
+      consoleSignIn,
       tableName,
       eventBusName,
       webhookSecret: secrets.webhookSecret,

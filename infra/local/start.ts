@@ -14,6 +14,8 @@ Runs Matchpath on this machine with real parts only:
   - the SES v2 emulator (aws-ses-v2-local) and its web inbox     :8005
   - a local EventBridge PutEvents endpoint (events in .data/events.jsonl)
   - the HTTP API Lambda behind a server speaking API Gateway payload 2.0   :3000
+  - the advisor's console (console Lambda) at /console, signed in through a local
+    OpenID Connect issuer (discovery, JWKS, sign-in form) standing in for Cognito   :8010
   - a stream poller feeding the planner Lambda, and the reminder Lambda fired by
     the table-kept wake-ups when the local clock moves
 
@@ -29,6 +31,8 @@ Environment:
   MATCHPATH_CLOCK            the local clock's start instant, e.g. 2026-06-01T09:00:00Z (default: now)
   MATCHPATH_SES_PORT         SES emulator port (default 8005)
   MATCHPATH_DYNAMODB_PORT    DynamoDB Local port (default 8000)
+  MATCHPATH_OIDC_PORT        the local OpenID Connect issuer's port (default 8010)
+  MATCHPATH_CONSOLE_PASSWORD the console accounts' password; default: kept in .data/console-password
   MATCHPATH_DATA_DIR         where state is kept (default .data)
 
 Routes:
@@ -37,6 +41,7 @@ Routes:
   POST /intake/${PROVIDERS.join("|")}
                                   a form provider's own webhook, mapped by shared/intake/forms/*.json
   GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
+  GET  /console                   the advisor's console (every other /console/* route needs a bearer token)
   GET  /local/clock               the local clock (moves that cross midnight UTC run the daily sweeper)
   POST /local/clock               {"now":"2026-09-01T09:00:00Z"} or {"advance":"P7D"}: moves the clock
                                   and fires every reminder that falls due on the way
@@ -130,6 +135,7 @@ async function main(): Promise<void> {
         api: port("PORT", 3000),
         ses: port("MATCHPATH_SES_PORT", 8005),
         dynamodb: port("MATCHPATH_DYNAMODB_PORT", 8000),
+        oidc: port("MATCHPATH_OIDC_PORT", 8010),
       },
       ...(process.env.MATCHPATH_WEBHOOK_SECRET
         ? { webhookSecret: process.env.MATCHPATH_WEBHOOK_SECRET }
@@ -151,9 +157,16 @@ async function main(): Promise<void> {
       `  Inbox        ${stack.urls.inbox}   (every email sent, with its headers)`,
       `  DynamoDB     ${stack.urls.dynamodb}   (table ${stack.tableName})`,
       `  EventBridge  ${stack.urls.eventbridge}   (bus ${stack.eventBusName}; GET ${stack.urls.api}/local/events)`,
+      `  Console      ${stack.urls.console}   (the advisor's console; sign in below)`,
+      `  Sign-in      ${stack.urls.issuer}   (local OpenID Connect issuer, standing in for Cognito)`,
       `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
       "",
       `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
+      `Console sign-in, password ${stack.consoleSignIn.password}${stack.consoleSignIn.passwordFile ? ` (kept in ${stack.consoleSignIn.passwordFile})` : ""}:`,
+      ...stack.consoleSignIn.users.map(
+        (user) =>
+          `  ${user.email}${user.groups.includes("admin") ? "   (admin: every applicant)" : "   (advisor: their own applicants)"}`,
+      ),
       `Form routes:    ${stack.urls.api}/intake/{${PROVIDERS.join(",")}}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
       "",
       "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",

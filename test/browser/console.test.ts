@@ -91,7 +91,9 @@ describe("advisor's console in the browser", () => {
     // The H-1B applicant has no Step 3 yet: a risk.
     expect(await rows.locator("td:first-child a").allTextContents()).toContain("Rahul Menon");
     await page.evaluate(`window.location.hash = "#/cohort?sort=name"`);
-    await page.locator('main select[name="sort"] option[value="name"][selected]').waitFor({ state: "attached" });
+    await page
+      .locator('main select[name="sort"] option[value="name"][selected]')
+      .waitFor({ state: "attached" });
   });
 
   it("opens an applicant: timeline, risks, budget, notices, intake and audit", async () => {

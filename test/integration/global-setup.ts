@@ -72,9 +72,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("console", {
     url: stack.urls.console,
     issuer: stack.urls.issuer,
-    clientId: stack.oidcIssuer.clientId,
-    password: stack.consolePassword,
-    users: stack.consoleUsers.map(({ email, groups }) => ({ email, groups })),
+    clientId: stack.consoleSignIn.issuer.clientId,
+    password: stack.consoleSignIn.password,
+    users: stack.consoleSignIn.users.map(({ email, groups }) => ({ email, groups })),
   });
   project.provide("eventBusName", stack.eventBusName);
   project.provide("webhookSecret", stack.webhookSecret);

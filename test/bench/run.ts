@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bundlesSuite } from "./bundles.ts";
+import { consoleSuite } from "./console.ts";
 import { drainSuite } from "./drain.ts";
 import {
   type BenchResults,
@@ -22,7 +23,14 @@ import { seasonSuite } from "./season.ts";
  * bench-results.json and rewrites BENCHMARKS.md. Later suites (pipeline, cost, bundles) are added
  * to SUITES; nothing else changes.
  */
-export const SUITES: BenchSuite[] = [plannerSuite, pipelineSuite, seasonSuite, drainSuite, bundlesSuite];
+export const SUITES: BenchSuite[] = [
+  plannerSuite,
+  pipelineSuite,
+  seasonSuite,
+  drainSuite,
+  bundlesSuite,
+  consoleSuite,
+];
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -46,7 +46,8 @@ beforeAll(() => {
   );
   [dev, prod] = synthesized.stacks as [MatchpathStack, MatchpathStack];
   [devTemplate, prodTemplate] = synthesized.templates as [Template, Template];
-}, 60_000);
+  // Two stages with cdk-nag: about 30 s alone, over a minute on two cores shared with a full npm test.
+}, 180_000);
 
 const roleOf = (stack: MatchpathStack, key: FunctionKey) => {
   const role = stack.functions[key].role;

@@ -12,7 +12,7 @@ import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import type { DynamoApplicantStore } from "./applicant-store.ts";
-import { dynamo, isConditionalCheckFailed } from "./errors.ts";
+import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK, type TableKey } from "./keys.ts";
 import { GSI2 } from "./table-design.ts";
 
@@ -54,7 +54,7 @@ export class DynamoConsoleStore implements ConsoleStore {
         const rows: CohortRow[] = [];
         let startKey: Record<string, unknown> | undefined;
         do {
-          const page = await dynamo("Query(gsi2)", () =>
+          const page = await dynamoRequest("Query(gsi2)", () =>
             this.client.send(
               new QueryCommand({
                 TableName: this.tableName,
@@ -90,7 +90,7 @@ export class DynamoConsoleStore implements ConsoleStore {
 
   async setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void> {
     try {
-      await dynamo("UpdateItem(profile)", () =>
+      await dynamoRequest("UpdateItem(profile)", () =>
         this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
@@ -113,7 +113,7 @@ export class DynamoConsoleStore implements ConsoleStore {
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    await dynamo("PutItem(audit)", () =>
+    await dynamoRequest("PutItem(audit)", () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -182,7 +182,7 @@ export class DynamoConsoleStore implements ConsoleStore {
     const late = await this.queryPrefix(applicantId, "", true);
     deleted += await this.deleteAll(late.map(keyOf));
 
-    await dynamo("PutItem(erasure)", () =>
+    await dynamoRequest("PutItem(erasure)", () =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -212,7 +212,7 @@ export class DynamoConsoleStore implements ConsoleStore {
         if (attempt > 0)
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
         const batch = requests;
-        const result = await dynamo("BatchWriteItem(erase)", () =>
+        const result = await dynamoRequest("BatchWriteItem(erase)", () =>
           this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch as never } })),
         );
         requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
@@ -224,7 +224,7 @@ export class DynamoConsoleStore implements ConsoleStore {
   }
 
   private async get(key: TableKey): Promise<Item | undefined> {
-    const result = await dynamo("GetItem", () =>
+    const result = await dynamoRequest("GetItem", () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
     );
     return result.Item;
@@ -234,7 +234,7 @@ export class DynamoConsoleStore implements ConsoleStore {
     const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await dynamo("Query(applicant)", () =>
+      const page = await dynamoRequest("Query(applicant)", () =>
         this.client.send(
           new QueryCommand({
             TableName: this.tableName,

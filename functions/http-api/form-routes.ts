@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
+import { nameFormFields } from "#intake/mapping/mapper.ts";
 import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { QueryMap } from "#intake/providers/common.ts";
@@ -72,7 +73,21 @@ function formRoute(provider: ProviderName): FormRoute {
     } catch (error) {
       throw asProblem(error);
     }
-    const result = await receiveSubmission(intake.submission, provider, deps);
+    let result: Awaited<ReturnType<typeof receiveSubmission>>;
+    try {
+      result = await receiveSubmission(intake.submission, provider, deps);
+    } catch (error) {
+      // What the store refuses (cancelling an interview the applicant does not have) is the form's
+      // answer too: 422 naming the form field, like a mapping problem.
+      if (error instanceof InvalidInputError && !(error instanceof LimitExceededError)) {
+        throw asProblem(
+          new InvalidInputError(error.message, nameFormFields(intake.mapping, error.problems), {
+            cause: error,
+          }),
+        );
+      }
+      throw error;
+    }
     deps.logger.info("form intake accepted", {
       provider,
       applicantId: result.applicantId,

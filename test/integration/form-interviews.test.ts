@@ -163,4 +163,38 @@ describe("an 'I got an interview' Tally form", () => {
     expect((await applicantState(applicantId))?.interviews).toEqual([]);
     expect(prepReminders((await storedPlan(applicantId))?.plan?.reminders, reference)).toEqual([]);
   });
+
+  it("answers 422 naming the form field when it cancels an interview the applicant does not have", async () => {
+    const { externalId } = await existingApplicant();
+    const statusIds = JSON.parse(fixture("tally/interview-report.derived.json")).data.fields.find(
+      (field: { label: string }) => field.label === "What happened?",
+    ).options as { id: string; text: string }[];
+    const cancelled = statusIds.find((option) => option.text === "Cancelled")?.id;
+    const response = await postReport(externalId, "NOT-BOOKED", { "What happened?": [cancelled], Date: "" });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(((await response.json()) as { errors: unknown }).errors).toEqual([
+      {
+        path: "interviews.0.id",
+        field: "Interview reference",
+        message: 'Tally field "Interview reference": the applicant has no interview NOT-BOOKED to cancel',
+      },
+    ]);
+  });
+});
+
+describe("the webhook route, as the README says", () => {
+  it("answers 400 naming interviews.N.id when an update cancels an interview the applicant does not have", async () => {
+    const { externalId } = await existingApplicant();
+    const reply = await postWebhook({
+      type: "milestone.update",
+      submissionId: `cancel-${uniqueSuffix()}`,
+      applicant: { externalId },
+      interviews: [{ id: "NOT-BOOKED", status: "cancelled" }],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([
+      { path: "interviews.0.id", message: "the applicant has no interview NOT-BOOKED to cancel" },
+    ]);
+  });
 });

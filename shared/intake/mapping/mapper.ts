@@ -87,6 +87,37 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
   );
 }
 
+/**
+ * Problems found after mapping (by the store: an interview to cancel that the applicant does not
+ * have) named as the form's own fields, like the mapper's problems: `interviews.0.id` becomes
+ * `{ path: "interviews.0.id", field: "Interview reference", message: 'Tally field "Interview reference": …' }`.
+ * A submission's interview N is the mapping's N-th interview index in order (assemble keeps that order).
+ */
+export function nameFormFields(mapping: FormMapping, problems: readonly MappingProblem[]): MappingProblem[] {
+  const title = providerNamed(mapping.provider).title;
+  const interviewIndexes = [
+    ...new Set(
+      Object.values(mapping.fields).flatMap((rule) => {
+        const match = /^interviews\.(\d+)\./.exec(rule.to);
+        return match?.[1] === undefined ? [] : [Number(match[1])];
+      }),
+    ),
+  ].sort((x, y) => x - y);
+  const fedBy = new Map<string, string>();
+  for (const [key, rule] of Object.entries(mapping.fields)) if (!fedBy.has(rule.to)) fedBy.set(rule.to, key);
+  return problems.map((problem) => {
+    if (problem.field !== undefined) return problem;
+    const mappingPath = problem.path.replace(
+      /^interviews\.(\d+)(?=\.|$)/,
+      (_whole, index: string) => `interviews.${interviewIndexes[Number(index)] ?? index}`,
+    );
+    const field = fieldFor(mappingPath, fedBy);
+    return field === undefined
+      ? problem
+      : { ...problem, field, message: `${title} field "${field}": ${problem.message}` };
+  });
+}
+
 /** Builds the submission object; `pathOf` turns a schema issue path back into the mapping's own path. */
 function assemble(
   mapping: FormMapping,

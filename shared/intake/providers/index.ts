@@ -27,6 +27,8 @@ export interface ProviderIntakeDeps {
 export interface ProviderIntake {
   submission: Submission;
   source: IntakeSource;
+  /** The mapping that read it: names the form field behind a problem the store finds later. */
+  mapping: FormMapping;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function receiveProviderForm(
   return {
     submission: mapSubmission(mapping, form),
     source: { provider, submissionId: form.submissionId },
+    mapping,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   startDynamoDbLocal,
 } from "#local/dynamodb-local.ts";
 import { toApiGatewayV2Event } from "#local/http-event.ts";
+import { newLinkKeyring, newSigningKey } from "#local/secrets.ts";
 import { type SesEventBridgeEvent, simulatorEvent } from "#local/ses-feedback.ts";
 import { type StreamDeadLetter, type StreamPoller, startStreamPoller } from "#local/stream-poller.ts";
 import { Violations } from "../stand-ins/api-error.ts";
@@ -153,13 +154,17 @@ export async function deploy(options: DeploymentOptions): Promise<Deployment> {
   }));
   const events = new EventBridgeStandIn(buses, violations);
   const webhookSecret = `whsec_${Buffer.from(randomUUID().replaceAll("-", "")).toString("base64")}`;
+  // Each secret in the format the operator stores it in (README, Deploy), as the local stack makes them.
+  const secretFor = (variable: string): string =>
+    variable.startsWith("WEBHOOK")
+      ? webhookSecret
+      : variable.startsWith("LINK_SIGNING_KEYS")
+        ? newLinkKeyring(new Date(options.start))
+        : newSigningKey();
   const parameters: Record<string, string> = {};
   for (const fn of all)
     for (const [key, value] of Object.entries(fn.environment))
-      if (key.endsWith("_PARAMETER"))
-        parameters[value] = key.startsWith("WEBHOOK")
-          ? webhookSecret
-          : `deploy-test-secret-${key}-${"x".repeat(40)}`;
+      if (key.endsWith("_PARAMETER")) parameters[value] ??= secretFor(key);
   const front = new AwsFront({
     functions: all,
     dynamodbEndpoint: local.endpoint,

@@ -76,20 +76,32 @@ export function renderPlan(result: Plan, applicantName: string): string {
     `Plan for ${applicantName}: ${result.matchYear} Match (${result.seasonStatus} calendar), as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
-      ["urgency", "step", "due (your time)", "due (ET)", "title"],
+      ["urgency", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
       result.nextSteps.map((step) => [
         step.urgency,
         subject(step),
-        step.deadline?.local ?? "-",
+        step.target === undefined
+          ? "-"
+          : `${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
+        step.deadline === undefined
+          ? "-"
+          : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,
         step.deadline?.et ?? "-",
         step.title,
       ]),
     ),
+    ...result.nextSteps
+      .filter((step) => step.milestone !== "interview")
+      .map((step) => `  - ${subject(step)}: ${step.action}\n`),
+    "  (* projected date: derived by a documented rule, see the step's source)\n",
     "\nBLOCKED\n",
     table(
       ["step", "waiting for", "title"],
       result.blocked.map((step) => [subject(step), step.waitingFor.join(", "), step.title]),
     ),
+    ...[
+      ...new Set(result.blocked.flatMap((step) => (step.resolvedBy === undefined ? [] : [step.resolvedBy]))),
+    ].map((text) => `  - what resolves it: ${text}\n`),
     "\nOVERDUE\n",
     table(
       ["step", "was due (your time)", "status"],
@@ -114,9 +126,26 @@ export function renderPlan(result: Plan, applicantName: string): string {
     "\nBUDGET (USD)\n",
     table(
       ["status", "amount", "item", "as of"],
-      result.budget.items.map((item) => [item.status, usd(item.amountUsd), item.label, item.asOf]),
+      result.budget.items.map((item) => [
+        item.status,
+        `${usd(item.amountUsd)}${item.verify === undefined ? "" : " !"}`,
+        item.label,
+        item.asOf,
+      ]),
     ),
     `  spent ${usd(result.budget.spentUsd)}, upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
+    ...result.budget.items
+      .filter((item) => item.verify !== undefined)
+      .map((item) => `  ! ${item.label}: ${item.verify}\n`),
+    "\nTO VERIFY (not counted in the totals)\n",
+    table(
+      ["amount", "item", "status"],
+      (result.budget.toVerify ?? []).map((item) => [
+        item.label.includes("amount not found") ? "?" : usd(item.amountUsd),
+        item.label,
+        item.verify ?? "",
+      ]),
+    ),
   ];
   return parts.join("");
 }

@@ -33,10 +33,16 @@ export interface NextStep {
   why: string;
   /** What to do next. */
   action: string;
-  /** ISO UTC deadline, or null when nothing fixes one. */
+  /** ISO UTC hard deadline (the latest date that still works), or null when nothing fixes one. */
   dueBy: string | null;
   deadline?: Deadline;
-  /** Latest safe start (deadline minus lead time), ISO UTC. */
+  /**
+   * The competitive target, planned backwards from the target Match (e.g. the Step 2 CK score on
+   * the application when programs start reviewing): earlier than the hard deadline, always advice
+   * or projected, with the rule in `source`. Reminders are laid against it while it is ahead.
+   */
+  target?: Deadline;
+  /** Latest safe start (target, else deadline, minus lead time), ISO UTC. */
   startBy?: string;
   urgency: "overdue" | "urgent" | "soon" | "later";
 }
@@ -48,6 +54,8 @@ export interface BlockedStep {
   /** Milestones (or conditions) this step waits for. */
   waitingFor: string[];
   why: string;
+  /** What lifts the block when it is not a milestone (an eligibility gate, an infeasible season). */
+  resolvedBy?: string;
 }
 
 export interface OverdueStep {
@@ -66,6 +74,8 @@ export const RISK_CODES = [
   "NRMP_LATE_FEE",
   "ERAS_LATE_SUBMISSION",
   "SEASON_OVER",
+  "MATCH_YEAR_NOT_FEASIBLE",
+  "ROL_BEFORE_RANKING_OPENS",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 
@@ -74,6 +84,8 @@ export interface Risk {
   severity: "critical" | "warning";
   message: string;
   milestones: StepSubject[];
+  /** MATCH_YEAR_NOT_FEASIBLE only: the first Match year the remaining steps can make. */
+  earliestFeasibleMatchYear?: number;
 }
 
 export interface Reminder {
@@ -99,11 +111,13 @@ export interface BudgetItem {
   label: string;
   amountUsd: number;
   status: "spent" | "upcoming";
-  /** "official" amounts come from the fact sheet; "advice" ones are the seed article's labelled ranges. */
-  basis: "official" | "advice";
+  /** "official" amounts come from the authority; "secondary" from a non-authority page; "advice" is labelled. */
+  basis: "official" | "secondary" | "advice";
   source: string;
   /** The season or date the amount was stated for. */
   asOf: string;
+  /** Present when the amount or its application is not confirmed: "flagged, verify" with the status. */
+  verify?: string;
 }
 
 export interface Budget {
@@ -112,6 +126,11 @@ export interface Budget {
   spentUsd: number;
   upcomingUsd: number;
   totalUsd: number;
+  /**
+   * Fees that may apply but are not confirmed (a law whose start date is unclear, a proclamation
+   * the employer pays): shown with their status, never counted in the totals.
+   */
+  toVerify?: BudgetItem[];
 }
 
 export interface Plan {

@@ -57,6 +57,43 @@ const DueRuleSchema = z.discriminatedUnion("from", [
 ]);
 export type DueRule = z.infer<typeof DueRuleSchema>;
 
+/** A competitive target: a season date or another milestone's target (else its due date), plus an offset. */
+const TargetRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+]);
+export type TargetRule = z.infer<typeof TargetRuleSchema>;
+
+/**
+ * Step text by status, replacing `action`: {date} is the applicant's date, {weeks} the reporting
+ * time in weeks, {rankingOpens} when ranking opens. scheduledPassed: the applicant's date is past.
+ */
+const StatusActionsSchema = z
+  .object({
+    scheduled: z.string().min(1).optional(),
+    scheduledPassed: z.string().min(1).optional(),
+    inProgress: z.string().min(1).optional(),
+    /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */
+    prerequisitePending: z.string().min(1).optional(),
+  })
+  .strict();
+
 const CatalogEntrySchema = z.object({
   key: MilestoneKeySchema,
   title: z.string().min(1),
@@ -67,7 +104,14 @@ const CatalogEntrySchema = z.object({
   /** True when ECFMG must accept the school (WDOMS sponsor note) before this can happen. */
   needsEcfmgEligibleSchool: z.boolean(),
   prerequisites: z.array(
-    z.object({ key: MilestoneKeySchema, ...CitationFields }).superRefine(citedCorrectly),
+    z
+      .object({
+        key: MilestoneKeySchema,
+        /** The step can begin (study, documents) while this is pending; only submitting waits. */
+        startsBefore: z.boolean().optional(),
+        ...CitationFields,
+      })
+      .superRefine(citedCorrectly),
   ),
   due: DueRuleSchema,
   /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
@@ -76,6 +120,16 @@ const CatalogEntrySchema = z.object({
   ladder: z.string().min(1),
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
+  /** Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE). */
+  seasonBound: z.boolean().default(false),
+  /** The competitive date planned backwards from the target Match; always advice, with the reason. */
+  target: TargetRuleSchema.optional(),
+  statusActions: StatusActionsSchema.optional(),
+  /** How long a result takes to be reported (exams), for the status text. */
+  reportingDays: z
+    .object({ days: z.number().int().min(1), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
@@ -96,9 +150,11 @@ const FeeBase = {
   key: z.string().min(1),
   milestone: MilestoneKeySchema,
   label: z.string().min(1),
-  basis: z.enum(["official", "advice"]),
+  basis: z.enum(["official", "secondary", "advice"]),
   source: z.string().min(1),
   asOf: z.string().min(1),
+  /** "flagged, verify: ..." when the amount is not confirmed for the current season. */
+  verify: z.string().startsWith("flagged, verify").optional(),
   spentWhen: z.array(MilestoneStatusSchema),
 };
 const FeeSchema = z.discriminatedUnion("kind", [
@@ -120,9 +176,25 @@ const FeeSchema = z.discriminatedUnion("kind", [
 ]);
 export type Fee = z.infer<typeof FeeSchema>;
 
+const FeeToVerifySchema = z
+  .object({
+    key: z.string().min(1),
+    /** Shown when any of these milestones applies to the applicant and is not blocked. */
+    milestones: z.array(MilestoneKeySchema).min(1),
+    label: z.string().min(1),
+    amountUsd: z.number().min(0).nullable(),
+    basis: z.enum(["official", "secondary", "advice"]),
+    source: z.string().min(1),
+    asOf: z.string().min(1),
+    verify: z.string().startsWith("flagged, verify"),
+  })
+  .superRefine(citedCorrectly);
+export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;
+
 const FeesFileSchema = z.object({
   description: z.string(),
-  fees: z.array(FeeSchema),
+  fees: z.array(FeeSchema.superRefine(citedCorrectly)),
+  toVerify: z.array(FeeToVerifySchema),
   notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
 });
 
@@ -142,8 +214,24 @@ const CatalogFileSchema = z
         ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
       }
     }
-    // A milestone-relative due date must bottom out in a season date or nothing: no cycles.
     const byKey = new Map(file.entries.map((entry) => [entry.key, entry]));
+    // A milestone-relative target must bottom out in a season date or a due date: no cycles.
+    for (const entry of file.entries) {
+      const seen = new Set<MilestoneKey>([entry.key]);
+      let target = entry.target;
+      while (target !== undefined && target.from === "milestone") {
+        if (seen.has(target.key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${entry.key}: targets form a cycle through ${target.key}`,
+          });
+          break;
+        }
+        seen.add(target.key);
+        target = byKey.get(target.key)?.target;
+      }
+    }
+    // A milestone-relative due date must bottom out in a season date or nothing: no cycles.
     for (const entry of file.entries) {
       const seen = new Set<MilestoneKey>([entry.key]);
       let due = entry.due;
@@ -198,6 +286,9 @@ export const REMINDER_LADDER_SOURCE = LADDERS.source;
 
 /** Every fee item, with source and as-of. */
 export const FEES: readonly Fee[] = Object.freeze(FEES_FILE.fees);
+
+/** Fees that may apply but are not confirmed: shown with their status, never counted. */
+export const FEES_TO_VERIFY: readonly FeeToVerify[] = Object.freeze(FEES_FILE.toVerify);
 
 /** Fees deliberately left out of the budget, and why. */
 export const FEES_NOT_INCLUDED: readonly { what: string; why: string }[] = Object.freeze(

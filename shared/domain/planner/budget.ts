@@ -1,5 +1,6 @@
-import { catalogEntry, FEES, type Fee } from "../catalog/index.ts";
+import { catalogEntry, FEES, FEES_TO_VERIFY, type Fee } from "../catalog/index.ts";
 import type { Budget, BudgetItem } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 
@@ -26,14 +27,19 @@ export function erasProgramFees(
   return total;
 }
 
-/** Item by item from the fee table: spent once the milestone is done (exams once scheduled). */
-export function buildBudget(context: PlanContext): Budget {
+/**
+ * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
+ * whose milestone is gated (`gated`: an ineligible school) is left out unless already spent, so
+ * nobody budgets for a step they cannot take. Unconfirmed fees go to `toVerify`, never the totals.
+ */
+export function buildBudget(context: PlanContext, gated: (key: MilestoneKey) => boolean): Budget {
   const items: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
+    if (gated(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = fee.spentWhen.includes(status);
@@ -54,7 +60,7 @@ export function buildBudget(context: PlanContext): Budget {
     } else {
       amountUsd = fee.amountUsd;
     }
-    items.push({
+    const item: BudgetItem = {
       key: fee.key,
       label,
       amountUsd,
@@ -62,6 +68,25 @@ export function buildBudget(context: PlanContext): Budget {
       basis: fee.basis,
       source: fee.source,
       asOf: fee.asOf,
+    };
+    if (fee.verify !== undefined) item.verify = fee.verify;
+    items.push(item);
+  }
+  const toVerify: BudgetItem[] = [];
+  for (const fee of FEES_TO_VERIFY) {
+    const relevant = fee.milestones.some(
+      (key) => applies(context, catalogEntry(key)) && !gated(key) && statusOf(context, key) !== "waived",
+    );
+    if (!relevant) continue;
+    toVerify.push({
+      key: fee.key,
+      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
+      amountUsd: fee.amountUsd ?? 0,
+      status: "upcoming",
+      basis: fee.basis,
+      source: fee.source,
+      asOf: fee.asOf,
+      verify: fee.verify,
     });
   }
   let spentUsd = 0;
@@ -70,5 +95,5 @@ export function buildBudget(context: PlanContext): Budget {
     if (item.status === "spent") spentUsd += item.amountUsd;
     else upcomingUsd += item.amountUsd;
   }
-  return { currency: "USD", items, spentUsd, upcomingUsd, totalUsd: spentUsd + upcomingUsd };
+  return { currency: "USD", items, spentUsd, upcomingUsd, totalUsd: spentUsd + upcomingUsd, toVerify };
 }

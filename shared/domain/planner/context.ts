@@ -10,6 +10,12 @@ export interface PlannerInput {
   interviews: readonly Interview[];
 }
 
+/**
+ * The ECFMG eligibility gate from the WDOMS sponsor note: "ineligible" (no note) blocks and silences
+ * everything that needs ECFMG; "unchecked" (null) asks for the WDOMS check before any of it.
+ */
+export type Eligibility = "eligible" | "ineligible" | "unchecked";
+
 /** Everything one plan computation shares, built once per call. */
 export interface PlanContext {
   applicant: Applicant;
@@ -21,6 +27,12 @@ export interface PlanContext {
   /** Prerequisites of a scheduled or done milestone: they must have happened, whatever the snapshot says. */
   impliedDone: ReadonlySet<MilestoneKey>;
   interviews: readonly Interview[];
+  eligibility: Eligibility;
+  /**
+   * The date of a rank order list reported as certified before ranking opened (refused: such a
+   * list cannot be certified, so the list counts as not started), else null.
+   */
+  rolRefusedDate: string | null;
 }
 
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
@@ -33,6 +45,17 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
+  let rolRefusedDate: string | null = null;
+  const rol = entries.get("rank_order_list");
+  if (
+    rol?.date !== undefined &&
+    (rol.status === "done" || rol.status === "scheduled") &&
+    // Calendar dates compare as text; the applicant's day before ranking opens (ET) is refused.
+    rol.date < calendar.dates.nrmp_rank_order_list_entry_opens.date
+  ) {
+    rolRefusedDate = rol.date;
+    entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
+  }
   const impliedDone = new Set<MilestoneKey>();
   const markPrerequisites = (key: MilestoneKey): void => {
     for (const prerequisite of catalogEntry(key).prerequisites) {
@@ -41,9 +64,10 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
       markPrerequisites(prerequisite.key);
     }
   };
-  for (const entry of input.milestones) {
+  for (const entry of entries.values()) {
     if (entry.status === "scheduled" || entry.status === "done") markPrerequisites(entry.key);
   }
+  const note = input.applicant.medicalSchool.wdomsSponsorNote;
   return {
     applicant: input.applicant,
     zone: input.applicant.timezone,
@@ -53,6 +77,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     entries,
     impliedDone,
     interviews: input.interviews,
+    eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
+    rolRefusedDate,
   };
 }
 

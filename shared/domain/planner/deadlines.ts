@@ -39,9 +39,19 @@ export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => Du
     const entry = catalogEntry(key);
     const given = context.entries.get(key);
     let due: DueDate | null = null;
-    if (entry.applicantDateIsDue && given?.date !== undefined && given.status !== "not_started") {
+    const applicantDate =
+      entry.applicantDateIsDue && given?.date !== undefined && given.status !== "not_started"
+        ? startOfLocalDate(context.zone, given.date)
+        : null;
+    // A scheduled date that has passed no longer fixes anything (the result is what is missing), so
+    // the step falls back to its hard deadline instead of turning overdue the day after the exam.
+    if (
+      applicantDate !== null &&
+      given !== undefined &&
+      (given.status === "done" || applicantDate >= context.now)
+    ) {
       due = {
-        at: startOfLocalDate(context.zone, given.date),
+        at: applicantDate,
         zone: context.zone,
         status: "applicant",
         source: `your ${given.status === "done" ? "completion" : "scheduled"} date ${given.date}`,
@@ -76,6 +86,56 @@ export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => Du
     }
     memo.set(key, due);
     return due;
+  };
+  return resolve;
+}
+
+/**
+ * The competitive target of each milestone with a `target` rule, planned backwards from the target
+ * Match: a season date plus an offset, or the anchor of another milestone (the applicant's own
+ * future date if given, else its target, else its due date) plus an offset. Always advice (or
+ * projected when it rests on a projected season date); null when the milestone has no target,
+ * has the applicant's own date, or the target is not before the hard deadline.
+ */
+export function makeTargetResolver(
+  context: PlanContext,
+  dueOf: (key: MilestoneKey) => DueDate | null,
+): (key: MilestoneKey) => DueDate | null {
+  const memo = new Map<MilestoneKey, DueDate | null>();
+  const anchorOf = (key: MilestoneKey): DueDate | null => {
+    const due = dueOf(key);
+    if (due?.status === "applicant") return due;
+    return resolve(key) ?? due;
+  };
+  const resolve = (key: MilestoneKey): DueDate | null => {
+    if (memo.has(key)) return memo.get(key) ?? null;
+    const rule = catalogEntry(key).target;
+    const due = dueOf(key);
+    let target: DueDate | null = null;
+    if (rule !== undefined && due?.status !== "applicant") {
+      if (rule.from === "season") {
+        const seasonDate = context.calendar.dates[rule.dateKey];
+        target = {
+          at: shiftDays(seasonDate.at, ET_ZONE, rule.offsetDays),
+          zone: ET_ZONE,
+          status: seasonDate.status === "projected" ? "projected" : "advice",
+          source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
+        };
+      } else {
+        const base = anchorOf(rule.key);
+        if (base !== null) {
+          target = {
+            at: shiftDays(base.at, base.zone, rule.offsetDays),
+            zone: base.zone,
+            status: base.status === "projected" ? "projected" : "advice",
+            source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
+          };
+        }
+      }
+      if (target !== null && due !== null && target.at >= due.at) target = null;
+    }
+    memo.set(key, target);
+    return target;
   };
   return resolve;
 }

@@ -1,7 +1,18 @@
 import { reminderLadder } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
-import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
+import {
+  DAY_MS,
+  fromWall,
+  isoInZone,
+  isoUtc,
+  MINUTE_MS,
+  QUIET_END_MINUTE,
+  QUIET_START_MINUTE,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 /** What a reminder ladder is laid against: one deadline of one step. */
@@ -84,6 +95,10 @@ export interface TimedReminder {
  * - sendAt >= now. Rungs whose slot has passed are dropped, except the most recent one, which is
  *   re-timed to the next delivery slot at or after now when that is still before both the deadline
  *   and the next future rung: an applicant planned late still hears about a deadline once.
+ * - Late arrival: when the deadline falls before that next slot, the missed rung is sent now if now
+ *   is outside quiet hours, else when quiet hours end, provided that is still before the deadline.
+ *   Its id stays the rung's id, so a notice already sent for it is never sent twice, and the same
+ *   input and `now` give the same reminders.
  * Written as plain loops over small arrays: this runs for every step of every plan.
  */
 export function remindersFor(context: PlanContext, target: ReminderTarget): TimedReminder[] {
@@ -97,7 +112,20 @@ export function remindersFor(context: PlanContext, target: ReminderTarget): Time
     if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
-    if (
+    if (missed !== undefined && catchUp > target.deadline) {
+      const lateAt = lateArrivalSlot(context, nowWall);
+      if (lateAt < target.deadline) {
+        result.push(
+          timed(target, {
+            rung: missed.rung,
+            sendAt: lateAt,
+            id: missed.id,
+            sendAtIso: isoUtc(lateAt),
+            sendAtLocal: isoInZone(context.zone, lateAt),
+          }),
+        );
+      }
+    } else if (
       missed !== undefined &&
       catchUp <= target.deadline &&
       (nextFuture === undefined || catchUp < nextFuture.sendAt)
@@ -118,6 +146,14 @@ export function remindersFor(context: PlanContext, target: ReminderTarget): Time
     if (slot !== undefined) result.push(timed(target, slot));
   }
   return result;
+}
+
+/** Now, when now is outside quiet hours; else the end of the current quiet hours (08:00 local). */
+function lateArrivalSlot(context: PlanContext, nowWall: number): number {
+  const minute = wallMinuteOfDay(nowWall);
+  if (minute >= QUIET_END_MINUTE && minute < QUIET_START_MINUTE) return context.now;
+  const day = minute >= QUIET_START_MINUTE ? wallDayStart(nowWall) + DAY_MS : wallDayStart(nowWall);
+  return fromWall(context.zone, day + QUIET_END_MINUTE * MINUTE_MS);
 }
 
 /** One rung laid against one deadline: everything about a reminder that does not depend on `now`. */

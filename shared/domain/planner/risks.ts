@@ -1,5 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
+import type { SeasonDate } from "../seasons/index.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
@@ -10,6 +12,16 @@ import {
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
+import type { Feasibility } from "./feasibility.ts";
+
+/**
+ * Where a message about a season date points: the authority's page for a confirmed date, the
+ * projection rule for a projected one (the authority has not published it, so its page would
+ * mislead).
+ */
+function cite(date: SeasonDate, officialUrl: string): string {
+  return date.status === "projected" ? `a projected date, ${date.source}` : officialUrl;
+}
 
 const EXAMS_NEEDED_FOR_RANKING: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"];
 
@@ -43,10 +55,18 @@ function when(context: PlanContext, at: number): string {
 }
 
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
-export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => DueDate | null): Risk[] {
+export function assessRisks(
+  context: PlanContext,
+  dueOf: (key: MilestoneKey) => DueDate | null,
+  feasibility: Feasibility,
+): Risk[] {
   const risks: Risk[] = [];
   const { calendar, now, applicant } = context;
-  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
+  const ineligible = context.eligibility === "ineligible";
+  // Neither an ineligible school nor an out-of-reach season should push anyone to pay this season's fees.
+  const pushFees = !ineligible && !feasibility.infeasible;
   const residencyStart = calendar.dates.residency_start.at;
   const seasonOver = now > rol && !isFinished(statusOf(context, "rank_order_list"));
 
@@ -57,12 +77,37 @@ export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => 
     risks.push({
       code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
       severity: "critical",
-      message: `${applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so ECFMG certification is not possible and everything that needs ECFMG is blocked. Check the listing with your school and ECFMG before paying any fee (https://www.ecfmg.org/resources/medical-school-policy.html).`,
+      message: `${applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so ECFMG certification is not possible and everything that needs ECFMG is blocked, fees included. What resolves it: an ECFMG sponsor note for your school covering your graduation year, which only the school can obtain from ECFMG; ask your school's dean's office, then re-check WDOMS (https://www.ecfmg.org/resources/medical-school-policy.html). Pay no fee until then.`,
       milestones: ["wdoms_listing", ...blocked.map((entry) => entry.key)],
     });
   }
 
-  if (!seasonOver && now <= rol) {
+  if (context.rolRefusedDate !== null) {
+    const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
+    risks.push({
+      code: "ROL_BEFORE_RANKING_OPENS",
+      severity: "critical",
+      message: `Your rank order list is dated ${context.rolRefusedDate}, before ranking opens on ${when(context, opens.at)} (${cite(opens, "http://www.nrmp.org/residency/main-match-events/")}): a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}.`,
+      milestones: ["rank_order_list"],
+    });
+  }
+
+  if (!ineligible && !seasonOver && now <= rol && feasibility.infeasible) {
+    const target = seasonCalendar(feasibility.earliestMatchYear);
+    const targetRol = target.dates.nrmp_rol_certification_and_late_registration_deadline;
+    const review = target.dates.eras_programs_may_review_applications_and_mspe;
+    risks.push({
+      code: "MATCH_YEAR_NOT_FEASIBLE",
+      severity: "critical",
+      message: `The ${calendar.matchYear} Match is out of reach: with realistic lead times the exams and certification steps NRMP needs can be reported around ${when(context, feasibility.readyAt)} at the earliest, after the rank order list deadline, ${when(context, rol)} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}). The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}, ${cite(targetRol, "http://www.nrmp.org/residency/main-match-events/")}). What it would take: ${feasibility.takes.join("; ")}; for a competitive application, Step 2 CK reported before programs start reviewing on ${when(context, review.at)} (${cite(review, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}). Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
+      milestones: ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"].filter(
+        (key) => !isFinished(statusOf(context, key as MilestoneKey)),
+      ) as StepSubject[],
+      earliestFeasibleMatchYear: feasibility.earliestMatchYear,
+    });
+  }
+
+  if (!ineligible && !seasonOver && now <= rol) {
     const late: StepSubject[] = [];
     const unscheduled: StepSubject[] = [];
     const details: string[] = [];
@@ -87,13 +132,13 @@ export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => 
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Reporting time assumed: ${SCORE_REPORTING_DAYS} days (advice).`,
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Reporting time assumed: ${SCORE_REPORTING_DAYS} days (advice).`,
         milestones: [...late, ...unscheduled],
       });
     }
   }
 
-  if (!isFinished(statusOf(context, "ecfmg_certification"))) {
+  if (!ineligible && !isFinished(statusOf(context, "ecfmg_certification"))) {
     const earliest = earliestCertification(context);
     if (earliest > residencyStart || earliest + WARNING_WITHIN_DAYS * DAY_MS > residencyStart) {
       risks.push({
@@ -105,9 +150,9 @@ export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => 
     }
   }
 
-  if (applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
+  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
     const step3Due = dueOf("usmle_step3");
-    const seasonDue = calendar.dates.nrmp_match_day.at;
+    const seasonDue = rol;
     const target = step3Due === null || step3Due.status === "applicant" ? seasonDue : step3Due.at;
     const day = plannedDay(context, "usmle_step3");
     const certified = isFinished(statusOf(context, "ecfmg_certification"));
@@ -125,55 +170,57 @@ export function assessRisks(context: PlanContext, dueOf: (key: MilestoneKey) => 
             : day === null
               ? "Step 3 cannot be passed in time"
               : `Step 3 on ${context.entries.get("usmle_step3")?.date} is too late`
-        }: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs may want all three by Match Day (${when(context, target)}; example: https://residency.dom.pitt.edu/visa-guidelines/). Step 3 needs your ECFMG certificate first and about ${STEP3_PROCESSING_DAYS} days of FSMB processing (https://www.fsmb.org/step-3/step-3-information/).${impossible ? " Consider ranking programs that offer J-1." : ""}`,
+        }: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline, ${when(context, target)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/). Step 3 needs your ECFMG certificate first, about ${STEP3_PROCESSING_DAYS} days of FSMB processing, and a trip to the US: it is offered only there (https://www.fsmb.org/step-3/step-3-information/).${impossible ? " Consider ranking programs that offer J-1." : ""}`,
         milestones: ["usmle_step3", "visa_h1b"],
       });
     }
   }
 
-  if (!isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {
-    const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
+  if (pushFees && !isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {
+    const earlyDate = calendar.dates.nrmp_early_registration_deadline_late_fee_after;
+    const early = earlyDate.at;
     if (now > early) {
       risks.push({
         code: "NRMP_LATE_FEE",
         severity: "warning",
-        message: `The NRMP early registration deadline passed on ${when(context, early)}: registering now costs a late fee ($50 in the last official schedule, 2017: http://www.nrmp.org/match-process/match-fees/). Late registration closes ${when(context, rol)}.`,
+        message: `The NRMP early registration deadline passed on ${when(context, early)} (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a $50 late fee (https://www.nrmp.org/about/news/2023/01/january-2023-illuminator/). Late registration closes ${when(context, rol)}.`,
         milestones: ["nrmp_registration"],
       });
     } else if (early - now <= WARNING_WITHIN_DAYS * DAY_MS) {
       risks.push({
         code: "NRMP_LATE_FEE",
         severity: "warning",
-        message: `Register with NRMP before ${when(context, early)} to avoid the late fee (http://www.nrmp.org/residency/main-match-events/).`,
+        message: `Register with NRMP before ${when(context, early)} to avoid the late fee (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
         milestones: ["nrmp_registration"],
       });
     }
   }
 
-  if (!isFinished(statusOf(context, "eras_application")) && !seasonOver) {
-    const review = calendar.dates.eras_programs_may_review_applications_and_mspe.at;
+  if (pushFees && !isFinished(statusOf(context, "eras_application")) && !seasonOver) {
+    const reviewDate = calendar.dates.eras_programs_may_review_applications_and_mspe;
+    const review = reviewDate.at;
     if (now > review) {
       risks.push({
         code: "ERAS_LATE_SUBMISSION",
         severity: "critical",
-        message: `Programs began reviewing applications on ${when(context, review)} and yours is not submitted; submit as soon as possible (https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline).`,
+        message: `Programs began reviewing applications on ${when(context, review)} and yours is not submitted; submit as soon as possible (${cite(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
         milestones: ["eras_application"],
       });
     } else if (review - now <= WARNING_WITHIN_DAYS * DAY_MS) {
       risks.push({
         code: "ERAS_LATE_SUBMISSION",
         severity: "warning",
-        message: `Programs begin reviewing applications on ${when(context, review)}; submit before then.`,
+        message: `Programs begin reviewing applications on ${when(context, review)}; submit before then (${cite(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
         milestones: ["eras_application"],
       });
     }
   }
 
-  if (seasonOver) {
+  if (seasonOver && !ineligible) {
     risks.push({
       code: "SEASON_OVER",
       severity: "critical",
-      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list. Plan for the ${calendar.matchYear + 1} Match (http://www.nrmp.org/residency/main-match-events/).`,
+      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list. Plan for the ${calendar.matchYear + 1} Match (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
       milestones: ["rank_order_list"],
     });
   }

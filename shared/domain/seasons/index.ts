@@ -40,6 +40,8 @@ const ConfirmedDateSchema = z.object({
   zone: z.literal(ET_ZONE),
   status: z.literal("confirmed"),
   source: UrlSchema,
+  /** Where and when the date was read, so a reader knows how fresh it is. */
+  asOf: z.string().min(1),
   note: z.string().optional(),
 });
 

@@ -64,3 +64,12 @@ export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [
   "eras_application",
   "budget",
 ];
+
+/**
+ * The exams and Pathway NRMP needs, done: an applicant for whom the season is within reach, so
+ * rules about this season's fees and deadlines apply (with nothing done, the season is out of
+ * reach and MATCH_YEAR_NOT_FEASIBLE holds those back).
+ */
+export function examsDone(date = "2025-01-15"): MilestoneEntry[] {
+  return doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine", "ecfmg_pathway"], date);
+}

@@ -6,6 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import {
   applicantFactory,
   doneMilestones,
+  examsDone,
   inputFactory,
   milestoneFactory,
   PRE_ERAS_KEYS,
@@ -124,14 +125,14 @@ const cases: RiskCase[] = [
   },
   {
     name: "NRMP not registered after the early deadline",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2025-12-15T00:00:00Z",
     code: "NRMP_LATE_FEE",
     expected: "warning",
   },
   {
     name: "NRMP early deadline in a week",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2025-11-23T00:00:00Z",
     code: "NRMP_LATE_FEE",
     expected: "warning",
@@ -145,14 +146,14 @@ const cases: RiskCase[] = [
   },
   {
     name: "ERAS not submitted after programs began reviewing",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2025-10-01T00:00:00Z",
     code: "ERAS_LATE_SUBMISSION",
     expected: "critical",
   },
   {
     name: "ERAS review starts in ten days",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2025-09-14T00:00:00Z",
     code: "ERAS_LATE_SUBMISSION",
     expected: "warning",

@@ -35,7 +35,10 @@ const scenarios: Scenario[] = [
         expect.arrayContaining(["eras_token", "usmle_step2ck", "ecfmg_pathway"]),
       );
       expect(blockedKeys(result)).toContain("visa_j1");
-      expect(result.blocked.find((step) => step.milestone === "visa_j1")?.waitingFor).toEqual([
+      // Issue #9: the plan used to stop at the rank list; the J-1 track now runs through Match Week,
+      // Match Day, the contract, ECFMG sponsorship and the DS-2019 before the visa itself.
+      expect(result.blocked.find((step) => step.milestone === "visa_j1")?.waitingFor).toEqual(["j1_ds2019"]);
+      expect(result.blocked.find((step) => step.milestone === "match_week")?.waitingFor).toEqual([
         "rank_order_list",
       ]);
       expect(nextKeys(result)).not.toContain("research");
@@ -102,8 +105,9 @@ const scenarios: Scenario[] = [
       expect(result.risks).toEqual([]);
       expect(result.budget.upcomingUsd).toBe(0);
       expect(result.budget.spentUsd).toBe(result.budget.totalUsd);
-      // 160 + 985 + 985 + 165 + (30×11 + 70×30) + 80 + 75 + 370 + 220 + 185
-      expect(result.budget.totalUsd).toBe(5655);
+      // 160 + 985 + 985 + 165 + (30×11 + 70×30) + 80 + 70 + 370 + 220 + 185
+      // (issue #9: NRMP registration is $70, not the 2017 $75)
+      expect(result.budget.totalUsd).toBe(5650);
     },
   },
   {
@@ -184,6 +188,156 @@ const scenarios: Scenario[] = [
         "wdoms_listing",
       ]);
       expect(result.reminders.length).toBeGreaterThan(0);
+    },
+  },
+  // Issue #9's situations, as of 2026-11-30 (the 2027 Match in progress), as an advisor would plan them.
+  {
+    name: "early-starter-2028",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      const step = (key: string) => result.nextSteps.find((candidate) => candidate.milestone === key);
+      // Planned backwards from the 2028 Match: the ECFMG application, then Step 1, then Step 2 CK,
+      // all before ERAS opens and programs review; the hard deadlines stay shown beside the targets.
+      const application = step("ecfmg_application");
+      const step1 = step("usmle_step1");
+      const step2 = step("usmle_step2ck");
+      expect(application?.target?.at).toBeDefined();
+      expect(Date.parse(application?.target?.at ?? "")).toBeLessThan(Date.parse(step1?.target?.at ?? ""));
+      expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse(step2?.target?.at ?? ""));
+      expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse("2027-06-02T13:00:00Z")); // ERAS 2028 opens
+      expect(Date.parse(step2?.target?.at ?? "")).toBeLessThan(Date.parse("2027-09-22T13:00:00Z")); // programs review
+      expect(application?.deadline?.at.slice(0, 10)).toBe("2027-10-29");
+      expect(application?.target?.status).toBe("projected");
+      expect(step1?.action).toContain("once ECFMG approves");
+      // Heard about now, not in May: the first notices for the application and Step 1 come this winter.
+      for (const key of ["ecfmg_application", "usmle_step1"]) {
+        const first = result.reminders.find((reminder) => reminder.milestone === key);
+        expect(Date.parse(first?.sendAt ?? "")).toBeLessThan(Date.parse("2027-01-01T00:00:00Z"));
+      }
+      expect(codes(result)).toEqual([]);
+    },
+  },
+  {
+    name: "rank-list-before-opening-2027",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      expect(codes(result)).toEqual(["ROL_BEFORE_RANKING_OPENS"]);
+      expect(nextKeys(result)).toContain("rank_order_list");
+      expect(result.nextSteps.find((step) => step.milestone === "rank_order_list")?.action).toMatch(
+        /certify it again/,
+      );
+      // The Match-outcome phase and the J-1 track after it, in order.
+      expect(blockedKeys(result)).toEqual([
+        "match_week",
+        "match_day",
+        "contract",
+        "j1_statement_of_need",
+        "j1_ecfmg_sponsorship",
+        "j1_ds2019",
+        "visa_j1",
+      ]);
+      expect(nextKeys(result)).toContain("soap");
+      expect(result.reminders.some((reminder) => reminder.milestone === "rank_order_list")).toBe(true);
+      const certification = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+      expect(certification?.deadline?.at.slice(0, 10)).toBe("2027-06-17"); // before orientation
+    },
+  },
+  {
+    name: "no-sponsor-note-2027",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      expect(codes(result)).toEqual(["SCHOOL_NOT_ECFMG_ELIGIBLE"]);
+      expect(nextKeys(result)).not.toContain("nrmp_registration");
+      expect(nextKeys(result)).not.toContain("oet_medicine");
+      expect(blockedKeys(result)).toEqual(expect.arrayContaining(["nrmp_registration", "oet_medicine"]));
+      expect(result.blocked.every((step) => step.resolvedBy?.includes("sponsor note"))).toBe(true);
+      expect(result.reminders).toEqual([]);
+      expect(result.budget.items).toEqual([]);
+      expect(result.budget.upcomingUsd).toBe(0);
+      expect(result.budget.toVerify).toEqual([]);
+      expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+      expect(result.nextSteps[0]?.urgency).toBe("urgent");
+      expect(result.overdue).toEqual([]);
+    },
+  },
+  {
+    name: "nothing-done-2027",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      const risk = result.risks.find((candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+      expect(risk?.message).toContain("The earliest feasible Match is 2028");
+      expect(risk?.message).toContain("projected: Match Day minus 23 days");
+      expect(codes(result)).not.toContain("NRMP_LATE_FEE");
+      expect(codes(result)).not.toContain("ERAS_LATE_SUBMISSION");
+      expect(nextKeys(result)).not.toContain("eras_application");
+      expect(nextKeys(result)).not.toContain("nrmp_registration");
+      expect(result.blocked.find((step) => step.milestone === "nrmp_registration")?.resolvedBy).toContain(
+        "2028 Match",
+      );
+      expect(nextKeys(result).slice(0, 5)).toEqual(
+        expect.arrayContaining(["ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine"]),
+      );
+      expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(false);
+    },
+  },
+  {
+    name: "h1b-step3-before-ranking-2027",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
+      const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");
+      expect(step3?.dueBy).toBe(rol?.dueBy);
+      expect(step3?.action).toContain("only in the US");
+      const risk = result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");
+      expect(risk?.message).toContain("before the rank order list deadline");
+      expect(risk?.message).toContain("projected: Match Day minus 23 days");
+      expect(result.blocked.find((step) => step.milestone === "visa_h1b")?.waitingFor).toEqual([
+        "usmle_step3",
+        "contract",
+      ]);
+      expect(result.budget.items.find((item) => item.key === "h_visa_mrv")?.amountUsd).toBe(205);
+      expect(result.budget.toVerify?.map((item) => item.key)).toContain("h1b_proclamation_100k");
+      expect(result.budget.totalUsd).not.toBeGreaterThan(10_000);
+    },
+  },
+  {
+    name: "late-arrival-lagos-2027",
+    // 13:00 in Lagos on the NRMP early-registration day (deadline 23:59 ET = 05:59 Lagos next day).
+    now: "2026-11-30T12:00:00Z",
+    assess(result) {
+      const nrmp = result.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
+      expect(nrmp.map((reminder) => reminder.sendAt)).toEqual(["2026-11-30T12:00:00.000Z"]);
+      const interview = result.reminders.filter((reminder) => reminder.interviewId === "iv-lagos-1");
+      expect(interview[0]?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+      expect(interview[0]?.rung).toBe("interview-prep-1d");
+      const again = plan(
+        loadScenario("late-arrival-lagos-2027"),
+        seasonCalendar(2027),
+        new Date("2026-11-30T12:00:00Z"),
+      );
+      expect(again.reminders.map((reminder) => reminder.id)).toEqual(
+        result.reminders.map((reminder) => reminder.id),
+      );
+    },
+  },
+  {
+    name: "status-aware-step2ck-2027",
+    now: "2026-11-30T06:00:00Z",
+    assess(result) {
+      const step2 = result.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+      expect(step2?.action).toContain("Did you take it?");
+      expect(step2?.action).not.toMatch(/^Book/);
+      expect(result.overdue.map((step) => step.milestone)).not.toContain("usmle_step2ck");
+      expect(step2?.deadline?.status).toBe("projected");
+      const budget = result.nextSteps.find((step) => step.milestone === "budget");
+      expect(budget?.dueBy).toBeNull();
+      expect(budget?.urgency).toBe("later");
+      expect(budget?.action).toContain(`$${result.budget.upcomingUsd.toLocaleString("en-US")}`);
+      expect(result.overdue.map((step) => step.milestone)).not.toContain("budget");
+      expect(result.reminders.some((reminder) => reminder.milestone === "budget")).toBe(false);
+      expect(result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action).toMatch(/^Gather/);
     },
   },
 ];

@@ -1,0 +1,381 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FEES, FEES_TO_VERIFY, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import projectionRules from "#domain/seasons/projection-rules.json" with { type: "json" };
+import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  examsDone,
+  inputFactory,
+  interviewFactory,
+  milestoneFactory,
+} from "./factories.ts";
+
+/**
+ * Issue #9, rule by rule: targets planned backwards from the Match, feasibility, the Match-outcome
+ * phase, eligibility gates, status-aware text, late arrivals and the facts' provenance.
+ */
+
+function planFor(input: PlannerInput, now: string): Plan {
+  return plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
+}
+
+const step = (result: Plan, key: string) => result.nextSteps.find((candidate) => candidate.milestone === key);
+
+describe("eligibility gates (property-based)", () => {
+  const ZONES = ["Asia/Kolkata", "Africa/Lagos", "America/New_York", "Asia/Manila", "Europe/London"] as const;
+  const inputArb = fc
+    .record({
+      zone: fc.constantFrom(...ZONES),
+      matchYear: fc.constantFrom(2026, 2027, 2028),
+      visa: fc.constantFrom("J-1" as const, "H-1B" as const, "none" as const, "undecided" as const),
+      sponsorNote: fc.constantFrom(true, false, null),
+      statuses: fc.array(
+        fc.record({
+          key: fc.constantFrom(...MILESTONE_KEYS),
+          status: fc.constantFrom(...MILESTONE_STATUSES),
+          date: fc.option(
+            fc
+              .integer({ min: Date.parse("2024-06-01T00:00:00Z"), max: Date.parse("2028-06-01T00:00:00Z") })
+              .map((ms) => new Date(ms).toISOString().slice(0, 10)),
+            { nil: undefined },
+          ),
+        }),
+        { maxLength: 28 },
+      ),
+      interviews: fc.array(
+        fc.integer({ min: Date.parse("2025-09-01T00:00:00Z"), max: Date.parse("2028-02-01T00:00:00Z") }),
+        { maxLength: 3 },
+      ),
+    })
+    .map((drawn): PlannerInput => {
+      const seen = new Set<string>();
+      return inputFactory({
+        applicant: applicantFactory({
+          timezone: drawn.zone,
+          matchYear: drawn.matchYear,
+          visa: drawn.visa,
+          medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: drawn.sponsorNote },
+        }),
+        milestones: drawn.statuses
+          .filter((entry) => !seen.has(entry.key) && seen.add(entry.key))
+          .map((entry) => (entry.date === undefined ? { key: entry.key, status: entry.status } : entry)),
+        interviews: drawn.interviews.map((at, index) =>
+          interviewFactory({ id: `iv-${index}`, startsAt: new Date(at).toISOString() }),
+        ),
+      });
+    });
+  const nowArb = fc
+    .integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2028-03-01T00:00:00Z") })
+    .map((ms) => new Date(ms).toISOString());
+
+  it("never sends a reminder for a blocked step, and a blocked step is never a next step", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (input, now) => {
+        const result = planFor(input, now);
+        const blocked = new Set(result.blocked.map((entry) => entry.milestone));
+        for (const reminder of result.reminders) {
+          if (reminder.milestone !== "interview") expect(blocked.has(reminder.milestone)).toBe(false);
+        }
+        for (const next of result.nextSteps) {
+          if (next.milestone !== "interview") expect(blocked.has(next.milestone)).toBe(false);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("with no sponsor note, everything that needs ECFMG is blocked and silent, fees included", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (drawn, now) => {
+        const input = {
+          ...drawn,
+          applicant: {
+            ...drawn.applicant,
+            medicalSchool: { ...drawn.applicant.medicalSchool, wdomsSponsorNote: false },
+          },
+        };
+        const result = planFor(input, now);
+        const needsEcfmg = new Set(
+          MILESTONE_CATALOG.filter((entry) => entry.needsEcfmgEligibleSchool).map((entry) => entry.key),
+        );
+        for (const reminder of result.reminders) {
+          if (reminder.milestone !== "interview") expect(needsEcfmg.has(reminder.milestone)).toBe(false);
+        }
+        for (const next of result.nextSteps) expect(needsEcfmg.has(next.milestone as never)).toBe(false);
+        for (const entry of result.overdue) expect(needsEcfmg.has(entry.milestone as never)).toBe(false);
+        for (const item of result.budget.items) expect(item.status).toBe("spent");
+        expect(result.budget.upcomingUsd).toBe(0);
+        expect(result.risks.map((risk) => risk.code)).not.toContain("NRMP_LATE_FEE");
+        expect(result.risks.map((risk) => risk.code)).not.toContain("ERAS_LATE_SUBMISSION");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("sponsor note not yet checked (null)", () => {
+  it("asks for the WDOMS check first: it is urgent and everything needing ECFMG waits for it", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2028,
+        medicalSchool: { name: "Unchecked U", country: "NG", wdomsSponsorNote: null },
+      }),
+    });
+    const result = planFor(input, "2026-11-30T06:00:00Z");
+    expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+    expect(result.nextSteps[0]?.urgency).toBe("urgent");
+    for (const key of ["ecfmg_application", "usmle_step1", "nrmp_registration", "oet_medicine"]) {
+      expect(result.blocked.find((entry) => entry.milestone === key)?.waitingFor).toContain("wdoms_listing");
+    }
+    expect(new Set(result.reminders.map((reminder) => reminder.milestone))).toEqual(
+      new Set(["wdoms_listing"]),
+    );
+  });
+});
+
+describe("targets planned backwards from the Match", () => {
+  it("puts every target before its hard deadline, and lays reminders against the target first", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [milestoneFactory("wdoms_listing", "done", "2026-11-01")],
+    });
+    const result = planFor(input, "2026-11-30T06:00:00Z");
+    const withTargets = result.nextSteps.filter((next) => next.target !== undefined);
+    expect(withTargets.map((next) => next.milestone)).toEqual(
+      expect.arrayContaining([
+        "ecfmg_application",
+        "usmle_step1",
+        "usmle_step2ck",
+        "oet_medicine",
+        "lors",
+        "usce",
+      ]),
+    );
+    for (const next of withTargets) {
+      expect(Date.parse(next.target?.at ?? "")).toBeLessThan(Date.parse(next.dueBy ?? ""));
+      expect(next.target?.source).toMatch(/^target: /);
+      expect(["advice", "projected"]).toContain(next.target?.status);
+      const own = result.reminders.filter((reminder) => reminder.milestone === next.milestone);
+      expect(own[0]?.deadline).toBe(next.target?.at);
+      // One hard-deadline rung stays as a sentinel, so missing the target still wakes the applicant.
+      expect(own.some((reminder) => reminder.deadline === next.dueBy)).toBe(true);
+    }
+  });
+
+  it("uses the applicant's own exam date instead of a target", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [milestoneFactory("usmle_step1", "scheduled", "2027-03-10")],
+    });
+    const result = planFor(input, "2026-11-30T06:00:00Z");
+    expect(step(result, "usmle_step1")?.target).toBeUndefined();
+    expect(step(result, "usmle_step1")?.action).toContain(
+      "Your exam is on 2027-03-10; scores take about 4 weeks",
+    );
+    // Step 2 CK keeps its own target (programs reviewing), after Step 1.
+    expect(Date.parse(step(result, "usmle_step2ck")?.target?.at ?? "")).toBeGreaterThan(
+      Date.parse("2027-03-10"),
+    );
+  });
+});
+
+describe("feasibility", () => {
+  it("a season still within reach raises nothing", () => {
+    const result = planFor(inputFactory({ milestones: examsDone() }), "2025-10-01T00:00:00Z");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+  });
+
+  it("names the earliest feasible Match year; a late graduation pushes it further", () => {
+    const nothing = planFor(
+      inputFactory({ applicant: applicantFactory({ matchYear: 2027 }) }),
+      "2026-11-30T06:00:00Z",
+    );
+    expect(
+      nothing.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear,
+    ).toBe(2028);
+    const lateGraduate = planFor(
+      inputFactory({
+        applicant: applicantFactory({ matchYear: 2027, graduation: "2028-06-30" }),
+        milestones: examsDone(),
+      }),
+      "2026-11-30T06:00:00Z",
+    );
+    expect(
+      lateGraduate.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear,
+    ).toBe(2029);
+  });
+
+  it("is not raised once the rank order list deadline has passed (SEASON_OVER says it)", () => {
+    const result = planFor(inputFactory(), "2026-03-02T15:00:00Z");
+    expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+  });
+});
+
+describe("the Match-outcome phase", () => {
+  const ready = [
+    ...doneMilestones(MILESTONE_KEYS.slice(0, 14)),
+    milestoneFactory("nrmp_registration", "done", "2025-10-01"),
+  ];
+
+  it("refuses a rank order list dated before ranking opens", () => {
+    const result = planFor(
+      inputFactory({ milestones: [...ready, milestoneFactory("rank_order_list", "done", "2026-01-14")] }),
+      "2026-01-20T00:00:00Z",
+    );
+    expect(result.risks.map((risk) => risk.code)).toContain("ROL_BEFORE_RANKING_OPENS");
+    expect(step(result, "rank_order_list")).toBeDefined();
+    const accepted = planFor(
+      inputFactory({ milestones: [...ready, milestoneFactory("rank_order_list", "done", "2026-01-15")] }),
+      "2026-01-20T00:00:00Z",
+    );
+    expect(accepted.risks.map((risk) => risk.code)).not.toContain("ROL_BEFORE_RANKING_OPENS");
+    expect(step(accepted, "rank_order_list")).toBeUndefined();
+  });
+
+  it("reminds about Match Week and prepares SOAP before it; SOAP goes quiet after Monday unless taking part", () => {
+    const certified = [...ready, milestoneFactory("rank_order_list", "done", "2026-02-01")];
+    const before = planFor(inputFactory({ milestones: certified }), "2026-03-01T00:00:00Z");
+    expect(before.nextSteps.map((next) => next.milestone)).toEqual(
+      expect.arrayContaining(["match_week", "soap"]),
+    );
+    expect(before.reminders.some((reminder) => reminder.milestone === "match_week")).toBe(true);
+    const tuesday = planFor(inputFactory({ milestones: certified }), "2026-03-17T12:00:00Z");
+    expect(step(tuesday, "soap")).toBeUndefined();
+    const inSoap = planFor(
+      inputFactory({ milestones: [...certified, milestoneFactory("soap", "in_progress")] }),
+      "2026-03-17T12:00:00Z",
+    );
+    expect(step(inSoap, "soap")?.action).toContain("List of Unfilled Programs");
+  });
+
+  it("after Match Day runs contract, Statement of Need, ECFMG sponsorship, DS-2019 and the visa, all before orientation", () => {
+    const matched = [
+      ...ready,
+      milestoneFactory("rank_order_list", "done", "2026-02-01"),
+      milestoneFactory("match_day", "done", "2026-03-20"),
+    ];
+    const result = planFor(inputFactory({ milestones: matched }), "2026-03-21T00:00:00Z");
+    expect(result.nextSteps.map((next) => next.milestone)).toEqual(
+      expect.arrayContaining(["contract", "j1_statement_of_need"]),
+    );
+    expect(result.blocked.map((entry) => entry.milestone)).toEqual([
+      "j1_ecfmg_sponsorship",
+      "j1_ds2019",
+      "visa_j1",
+    ]);
+    const visaDue = planFor(
+      inputFactory({ milestones: [...matched, milestoneFactory("j1_ds2019", "done", "2026-05-01")] }),
+      "2026-05-02T00:00:00Z",
+    );
+    expect(step(visaDue, "visa_j1")?.dueBy?.slice(0, 10)).toBe("2026-06-17");
+    expect(step(visaDue, "j1_ds2019")).toBeUndefined();
+  });
+});
+
+describe("late arrivals", () => {
+  const lastDay = inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
+    milestones: examsDone("2026-06-01"),
+  });
+
+  it("outside quiet hours, a deadline before the next slot is announced now", () => {
+    const result = planFor(lastDay, "2026-11-30T12:00:00Z");
+    const nrmp = result.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
+    expect(nrmp.map((reminder) => reminder.sendAt)).toEqual(["2026-11-30T12:00:00.000Z"]);
+  });
+
+  it("in quiet hours, it waits for 08:00 if that is still before the deadline", () => {
+    // 23:30 in Lagos on 29 Nov: the next 09:00 slot is on the 30th, before the deadline: the usual catch-up.
+    const early = planFor(lastDay, "2026-11-29T22:30:00Z");
+    expect(early.reminders.find((reminder) => reminder.milestone === "nrmp_registration")?.sendAtLocal).toBe(
+      "2026-11-30T09:00:00.000+01:00",
+    );
+    // 02:00 in Lagos on 1 Dec, before the 05:59 deadline: 08:00 is after it, so nothing can be sent.
+    const late = planFor(lastDay, "2026-12-01T01:00:00Z");
+    expect(late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration")).toEqual([]);
+    // An interview at 10:00 tomorrow, added at 22:00: 08:00 tomorrow, the end of quiet hours.
+    const interview = planFor(
+      inputFactory({
+        applicant: applicantFactory({ timezone: "Africa/Lagos", reminderTime: "09:30" }),
+        interviews: [interviewFactory({ id: "iv-late", startsAt: "2025-11-13T09:15:00+01:00" })],
+      }),
+      "2025-11-12T21:00:00Z",
+    );
+    expect(
+      interview.reminders.find(
+        (reminder) => reminder.interviewId === "iv-late" && reminder.rung === "interview-prep-1d",
+      )?.sendAtLocal,
+    ).toBe("2025-11-13T08:00:00.000+01:00");
+  });
+});
+
+describe("facts: every fee and date has a source and asOf, or is labelled", () => {
+  it("every fee carries basis, source, asOf; unconfirmed ones say 'flagged, verify'", () => {
+    for (const fee of [...FEES, ...FEES_TO_VERIFY]) {
+      expect(fee.asOf.length).toBeGreaterThan(0);
+      expect(
+        fee.basis === "advice" ? fee.source.startsWith("advice:") : /^https?:\/\//.test(fee.source),
+      ).toBe(true);
+      if (fee.basis === "secondary") expect(fee.verify).toMatch(/^flagged, verify/);
+    }
+    const keys = FEES_TO_VERIFY.map((fee) => fee.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "visa_integrity_fee",
+        "h1b_proclamation_100k",
+        "oet_medicine_test",
+        "ecfmg_pathway_application",
+      ]),
+    );
+    const flat = (key: string) => {
+      const fee = FEES.find((candidate) => candidate.key === key);
+      return fee !== undefined && fee.kind !== "eras_per_program" ? fee.amountUsd : undefined;
+    };
+    expect(flat("h_visa_mrv")).toBe(205);
+    expect(flat("nrmp_registration")).toBe(70);
+    expect(FEES.find((fee) => fee.key === "j1_sponsorship")?.label).toContain("annual");
+  });
+
+  it("every confirmed date has a source URL and asOf; 2026's quota deadline is Jan 30", () => {
+    for (const season of confirmed.seasons) {
+      for (const date of season.dates) {
+        expect(date.source).toMatch(/^https?:\/\//);
+        expect(date.asOf.length).toBeGreaterThan(0);
+      }
+    }
+    expect(seasonCalendar(2026).dates.nrmp_program_quota_withdrawal_soap_deadline.date).toBe("2026-01-30");
+  });
+
+  it("projection rules with two candidates project the earlier one and say why", () => {
+    const rol = projectionRules.rules.find(
+      (rule) => rule.key === "nrmp_rol_certification_and_late_registration_deadline",
+    );
+    expect(rol?.rule).toMatch(/16 days before Match Day.*23 days in 2026.*earlier/);
+    const calendar = seasonCalendar(2027);
+    const gap =
+      calendar.dates.nrmp_match_day.at -
+      calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+    expect(Math.round(gap / 86_400_000)).toBeGreaterThanOrEqual(22);
+  });
+
+  it("risk messages about a projected date cite the projection rule, not the authority's page", () => {
+    const result = planFor(
+      inputFactory({ applicant: applicantFactory({ matchYear: 2027 }), milestones: examsDone() }),
+      "2026-12-10T00:00:00Z",
+    );
+    const late = result.risks.find((risk) => risk.code === "NRMP_LATE_FEE");
+    expect(late?.message).toContain("a projected date, projected: November 30");
+    expect(late?.message).not.toContain("nrmp.org/residency/main-match-events");
+    const confirmedSeason = planFor(inputFactory({ milestones: examsDone() }), "2025-12-10T00:00:00Z");
+    expect(confirmedSeason.risks.find((risk) => risk.code === "NRMP_LATE_FEE")?.message).toContain(
+      "nrmp.org/residency/main-match-events",
+    );
+  });
+});

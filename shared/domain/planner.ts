@@ -52,10 +52,26 @@ const NO_SPONSOR_NOTE = "wdoms_listing: ECFMG sponsor note for your school";
 const SPONSOR_NOTE_RESOLVES =
   "An ECFMG sponsor note for your school in WDOMS covering your graduation year; only your school can obtain it from ECFMG (https://www.ecfmg.org/resources/medical-school-policy.html).";
 
-/** "$1,234": toLocaleString is slow enough to matter at planner throughput. */
+/** "$1,234": toLocaleString and regular expressions are slow enough to matter at planner throughput. */
 function usd(amount: number): string {
   const digits = String(Math.round(amount));
-  return `$${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+  let grouped = "";
+  for (let index = 0; index < digits.length; index++) {
+    if (index > 0 && (digits.length - index) % 3 === 0) grouped += ",";
+    grouped += digits[index];
+  }
+  return `$${grouped}`;
+}
+
+/** A status text split once at its placeholders: literal, placeholder, literal, ... */
+const templateCache = new Map<string, string[]>();
+function templateParts(text: string): string[] {
+  let parts = templateCache.get(text);
+  if (parts === undefined) {
+    parts = text.split(/\{(date|weeks|rankingOpens)\}/);
+    templateCache.set(text, parts);
+  }
+  return parts;
 }
 
 /** Fills a status text's placeholders: {date}, {weeks}, {rankingOpens}. */
@@ -65,15 +81,20 @@ function fill(
   entry: CatalogEntry,
   given: MilestoneEntry | undefined,
 ): string {
-  if (!text.includes("{")) return text;
-  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
-  return text
-    .replaceAll("{date}", given?.date ?? "the date you gave")
-    .replaceAll("{weeks}", String(Math.ceil((entry.reportingDays?.days ?? 28) / 7)))
-    .replaceAll(
-      "{rankingOpens}",
-      `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`,
-    );
+  const parts = templateParts(text);
+  if (parts.length === 1) return text;
+  let filled = parts[0] ?? "";
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index];
+    if (name === "date") filled += given?.date ?? "the date you gave";
+    else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
+    else {
+      const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+      filled += `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`;
+    }
+    filled += parts[index + 1] ?? "";
+  }
+  return filled;
 }
 
 /**

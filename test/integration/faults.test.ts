@@ -256,7 +256,20 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
     ["the applicant read (Query)", "Query"],
   ])("reminder: throttling on %s sends nothing; the retry sends once", async (_label, operation) => {
     const world = createWorld({ start: START });
-    const applicantId = await onboard(world, `ddb-${operation}`);
+    // Two reminders in the first email: the USCE start-by notice and an interview's 7-day preparation
+    // notice, both at 09:00 Lagos on 1 June (the budget is no longer a dated deadline, issue #9).
+    const snapshot = openApplicant(`ddb-${operation}`);
+    snapshot.interviews = [
+      {
+        id: "iv-claim",
+        program: "Mercy Internal Medicine",
+        startsAt: "2026-06-08T10:00:00+01:00",
+        timezone: "America/New_York",
+        format: "virtual",
+      },
+    ];
+    const applicantId = await world.intake(snapshot);
+    await world.planOne(applicantId);
     const firedAt = world.scheduledAt(applicantId) as number;
     world.clock.at = firedAt;
     world.table.failNext[operation] = throttled();
@@ -313,7 +326,7 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
 });
 
 describe("faults: time", () => {
-  it("the clock jumping 30 days at once sends one digest, not thirty emails, and nothing past its deadline", async () => {
+  it("the clock jumping 60 days at once sends one digest, not sixty emails, and nothing past its deadline", async () => {
     const world = createWorld({ start: START });
     const applicantId = await onboard(world, "jump");
     const firedAt = world.scheduledAt(applicantId) as number;
@@ -326,7 +339,9 @@ describe("faults: time", () => {
       seasonCalendar(2027),
       new Date(START),
     );
-    const jumpedTo = firedAt + 30 * DAY;
+    // 60 days: since the budget is no longer a dated deadline (issue #9), 30 days after the first
+    // wake-up hold a single notice for this applicant; 60 hold several.
+    const jumpedTo = firedAt + 60 * DAY;
     const within = planned.reminders.filter((r) => Date.parse(r.sendAt) <= jumpedTo);
     expect(within.length).toBeGreaterThan(1);
     world.clock.at = jumpedTo;

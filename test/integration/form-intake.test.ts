@@ -29,8 +29,18 @@ function typeformSubmission(): { body: string; email: string; userId: string } {
   const email = `laura.${suffix}@example.com`;
   const payload = JSON.parse(example.replace("laura@example.com", email)) as {
     event_id: string;
-    form_response: { token: string; hidden: Record<string, string> };
+    form_response: {
+      token: string;
+      hidden: Record<string, string>;
+      answers: { type: string; boolean?: boolean; field: { type: string } }[];
+    };
   };
+  // The example answers "no" to the yes/no question the mapping reads as the school's ECFMG sponsor
+  // note; such an applicant is rightly told nothing but to resolve it (issue #9), so this run answers
+  // "yes" to follow a plan with reminders through to the inbox.
+  for (const answer of payload.form_response.answers) {
+    if (answer.type === "boolean" && answer.field.type === "yes_no") answer.boolean = true;
+  }
   payload.event_id = `evt-${suffix}`;
   payload.form_response.token = `tok-${suffix}`;
   payload.form_response.hidden.user_id = `tf-${suffix}`;

@@ -11,6 +11,7 @@ import {
   startOfLocalDate,
   toWall,
 } from "../time.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
@@ -34,8 +35,17 @@ export function shiftDays(at: number, zone: string, days: number): number {
  */
 export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => DueDate | null {
   const memo = new Map<MilestoneKey, DueDate | null>();
+  const dated = applicantDatedKeys(context);
+  const shared = sharedCache(sharedDues, context);
   const resolve = (key: MilestoneKey): DueDate | null => {
     if (memo.has(key)) return memo.get(key) ?? null;
+    // A date that rests on no applicant's own date is the same for everyone in the season.
+    const sharable = isApplicantFree(dueChain(key), dated);
+    if (sharable && shared.has(key)) {
+      const hit = shared.get(key) ?? null;
+      memo.set(key, hit);
+      return hit;
+    }
     const entry = catalogEntry(key);
     const given = context.entries.get(key);
     let due: DueDate | null = null;
@@ -85,9 +95,77 @@ export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => Du
       }
     }
     memo.set(key, due);
+    if (sharable) shared.set(key, due);
     return due;
   };
   return resolve;
+}
+
+/**
+ * Season-wide due dates and targets, shared by every plan of that calendar (the calendar object is
+ * the key, so a changed calendar never reuses them). Only dates whose chain holds no applicant's own
+ * date go in; the objects are never mutated.
+ */
+const sharedDues = new WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>();
+const sharedTargets = new WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>();
+
+function sharedCache(
+  caches: WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>,
+  context: PlanContext,
+): Map<MilestoneKey, DueDate | null> {
+  let cache = caches.get(context.calendar);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(context.calendar, cache);
+  }
+  return cache;
+}
+
+/** Milestones whose own date (applicant-given, not passed unless done) replaces the catalog rule. */
+function applicantDatedKeys(context: PlanContext): ReadonlySet<MilestoneKey> {
+  const dated = new Set<MilestoneKey>();
+  for (const [key, given] of context.entries) {
+    if (given.date === undefined || given.status === "not_started") continue;
+    if (!catalogEntry(key).applicantDateIsDue) continue;
+    dated.add(key);
+  }
+  return dated;
+}
+
+function isApplicantFree(chain: readonly MilestoneKey[], dated: ReadonlySet<MilestoneKey>): boolean {
+  if (dated.size === 0) return true;
+  for (const key of chain) if (dated.has(key)) return false;
+  return true;
+}
+
+const dueChains = new Map<MilestoneKey, MilestoneKey[]>();
+/** The milestone and every milestone its due date derives from (static catalog data). */
+function dueChain(key: MilestoneKey): MilestoneKey[] {
+  let chain = dueChains.get(key);
+  if (chain === undefined) {
+    chain = [key];
+    let due = catalogEntry(key).due;
+    while (due.from === "milestone") {
+      chain.push(due.key);
+      due = catalogEntry(due.key).due;
+    }
+    dueChains.set(key, chain);
+  }
+  return chain;
+}
+
+const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
+/** The milestone, its due chain, and everything its target derives from (static catalog data). */
+function targetChain(key: MilestoneKey): MilestoneKey[] {
+  let chain = targetChains.get(key);
+  if (chain === undefined) {
+    const keys = new Set<MilestoneKey>(dueChain(key));
+    const rule = catalogEntry(key).target;
+    if (rule?.from === "milestone") for (const ref of targetChain(rule.key)) keys.add(ref);
+    chain = [...keys];
+    targetChains.set(key, chain);
+  }
+  return chain;
 }
 
 /**
@@ -102,6 +180,8 @@ export function makeTargetResolver(
   dueOf: (key: MilestoneKey) => DueDate | null,
 ): (key: MilestoneKey) => DueDate | null {
   const memo = new Map<MilestoneKey, DueDate | null>();
+  const dated = applicantDatedKeys(context);
+  const shared = sharedCache(sharedTargets, context);
   const anchorOf = (key: MilestoneKey): DueDate | null => {
     const due = dueOf(key);
     if (due?.status === "applicant") return due;
@@ -109,6 +189,12 @@ export function makeTargetResolver(
   };
   const resolve = (key: MilestoneKey): DueDate | null => {
     if (memo.has(key)) return memo.get(key) ?? null;
+    const sharable = isApplicantFree(targetChain(key), dated);
+    if (sharable && shared.has(key)) {
+      const hit = shared.get(key) ?? null;
+      memo.set(key, hit);
+      return hit;
+    }
     const rule = catalogEntry(key).target;
     const due = dueOf(key);
     let target: DueDate | null = null;
@@ -135,6 +221,7 @@ export function makeTargetResolver(
       if (target !== null && due !== null && target.at >= due.at) target = null;
     }
     memo.set(key, target);
+    if (sharable) shared.set(key, target);
     return target;
   };
   return resolve;

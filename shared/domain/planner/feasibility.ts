@@ -18,8 +18,24 @@ export interface Feasibility {
   infeasible: boolean;
   /** The first Match year whose ROL deadline is after readyAt and whose start follows graduation. */
   earliestMatchYear: number;
-  /** What it would take, one plain line per remaining requirement, in order. */
-  takes: string[];
+  /** What it would take: the remaining requirements in order (see describeTakes). */
+  takes: Remaining[];
+}
+
+/** One remaining requirement and the allowance planned for it (days; advice). */
+export interface Remaining {
+  key: MilestoneKey;
+  leadDays: number;
+  reportDays: number;
+  underWay: boolean;
+}
+
+/** "Pass USMLE Step 1: about 120 days plus 28 days for the result (advice)", one per requirement. */
+export function describeTakes(takes: readonly Remaining[]): string[] {
+  return takes.map(
+    (take) =>
+      `${catalogEntry(take.key).title}: about ${take.leadDays} ${take.underWay ? "more " : ""}days${take.reportDays > 0 ? ` plus ${take.reportDays} days for the result` : ""} (advice)`,
+  );
 }
 
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
@@ -41,7 +57,7 @@ function givenDay(context: PlanContext, key: MilestoneKey): number | null {
  * When a requirement is reported: its own date plus reporting time (never before now), else a
  * start no earlier than `from`, plus its lead time, plus reporting time.
  */
-function reportedAt(context: PlanContext, key: MilestoneKey, from: number, takes: string[]): number {
+function reportedAt(context: PlanContext, key: MilestoneKey, from: number, takes: Remaining[]): number {
   if (!applies(context, catalogEntry(key)) || isFinished(statusOf(context, key))) return context.now;
   const entry = catalogEntry(key);
   const report = reportingDays(key);
@@ -50,14 +66,22 @@ function reportedAt(context: PlanContext, key: MilestoneKey, from: number, takes
   // A step already under way has, as a cautious allowance (advice), half its lead time left.
   const underWay = statusOf(context, key) === "in_progress";
   const lead = underWay ? Math.ceil(entry.leadTimeDays.days / 2) : entry.leadTimeDays.days;
-  takes.push(
-    `${entry.title}: about ${lead} ${underWay ? "more " : ""}days${report > 0 ? ` plus ${report} days for the result` : ""} (advice)`,
-  );
+  takes.push({ key, leadDays: lead, reportDays: report, underWay });
   return Math.max(context.now, from) + (lead + report) * DAY_MS;
 }
 
+const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
+  infeasible: false,
+  takes: [],
+});
+
 export function assessFeasibility(context: PlanContext): Feasibility {
-  const takes: string[] = [];
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  // After the rank order list deadline the season is over (SEASON_OVER says so): nothing to assess.
+  if (context.now > rol) {
+    return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
+  }
+  const takes: Remaining[] = [];
   const applicationDone = reportedAt(context, "ecfmg_application", context.now, takes);
   const step1 = reportedAt(context, "usmle_step1", applicationDone, takes);
   // Study for Step 2 CK follows Step 1 (advice); a Step 1 already done or booked leaves the application as the start.
@@ -80,10 +104,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
       graduatedBy <= calendar.dates.residency_start.at
     );
   };
-  // After the rank order list deadline the season is over (SEASON_OVER says so); nothing to gate.
-  const infeasible =
-    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
-    !fits(context.calendar.matchYear);
+  const infeasible = !fits(context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (infeasible) {
     earliestMatchYear = context.calendar.matchYear + 1;

@@ -12,7 +12,7 @@ import {
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
-import type { Feasibility } from "./feasibility.ts";
+import { describeTakes, type Feasibility } from "./feasibility.ts";
 
 /**
  * Where a message about a season date points: the authority's page for a confirmed date, the
@@ -99,7 +99,7 @@ export function assessRisks(
     risks.push({
       code: "MATCH_YEAR_NOT_FEASIBLE",
       severity: "critical",
-      message: `The ${calendar.matchYear} Match is out of reach: with realistic lead times the exams and certification steps NRMP needs can be reported around ${when(context, feasibility.readyAt)} at the earliest, after the rank order list deadline, ${when(context, rol)} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}). The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}, ${cite(targetRol, "http://www.nrmp.org/residency/main-match-events/")}). What it would take: ${feasibility.takes.join("; ")}; for a competitive application, Step 2 CK reported before programs start reviewing on ${when(context, review.at)} (${cite(review, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}). Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
+      message: `The ${calendar.matchYear} Match is out of reach: with realistic lead times the exams and certification steps NRMP needs can be reported around ${when(context, feasibility.readyAt)} at the earliest, after the rank order list deadline, ${when(context, rol)} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}). The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}, ${cite(targetRol, "http://www.nrmp.org/residency/main-match-events/")}). What it would take: ${describeTakes(feasibility.takes).join("; ")}; for a competitive application, Step 2 CK reported before programs start reviewing on ${when(context, review.at)} (${cite(review, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}). Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
       milestones: ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"].filter(
         (key) => !isFinished(statusOf(context, key as MilestoneKey)),
       ) as StepSubject[],

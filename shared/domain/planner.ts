@@ -12,9 +12,9 @@ import {
 } from "./planner/context.ts";
 import {
   type DueDate,
-  deadlineDetail,
   makeDueResolver,
   makeTargetResolver,
+  renderedDeadline,
   shiftDays,
 } from "./planner/deadlines.ts";
 import { assessFeasibility } from "./planner/feasibility.ts";
@@ -214,7 +214,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     const detail =
       due === null || (waitingFor.length > 0 && !overdueNow)
         ? undefined
-        : deadlineDetail(context, due.at, due.status, due.source);
+        : renderedDeadline(context, due);
     if (overdueNow && due !== null && detail !== undefined) {
       overdue.push({
         due: due.at,
@@ -258,7 +258,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
             : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted),
     };
     if (detail !== undefined) step.deadline = detail;
-    if (target !== null) step.target = deadlineDetail(context, target.at, target.status, target.source);
+    if (target !== null) step.target = renderedDeadline(context, target);
     if (startBy !== null) step.startBy = isoUtc(startBy);
     nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });
     if (targetAhead && step.target !== undefined) {

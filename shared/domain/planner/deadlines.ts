@@ -227,6 +227,27 @@ export function makeTargetResolver(
   return resolve;
 }
 
+const renderedDues = new WeakMap<DueDate, Map<string, Deadline>>();
+
+/**
+ * deadlineDetail for a resolved due date or target, rendered once per zone while that object lives:
+ * season-wide dates are shared by every plan of the calendar, so most plans reuse the rendering.
+ * The returned object is frozen because plans share it.
+ */
+export function renderedDeadline(context: PlanContext, due: DueDate): Deadline {
+  let byZone = renderedDues.get(due);
+  if (byZone === undefined) {
+    byZone = new Map();
+    renderedDues.set(due, byZone);
+  }
+  let rendered = byZone.get(context.zone);
+  if (rendered === undefined) {
+    rendered = Object.freeze(deadlineDetail(context, due.at, due.status, due.source));
+    byZone.set(context.zone, rendered);
+  }
+  return rendered;
+}
+
 /** The human-facing deadline: the instant in UTC, the applicant's zone and ET, with provenance. */
 export function deadlineDetail(
   context: PlanContext,

@@ -131,9 +131,16 @@ describe("reminder invariants (property-based)", () => {
   it("are never about a done or waived milestone", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (input, now) => {
+        const rankingOpens = seasonCalendar(input.applicant.matchYear).dates.nrmp_rank_order_list_entry_opens
+          .date;
         const finished = new Set(
           input.milestones
             .filter((entry) => entry.status === "done" || entry.status === "waived")
+            // A rank order list dated before ranking opens cannot have been certified (issue #9).
+            .filter(
+              (entry) =>
+                !(entry.key === "rank_order_list" && entry.date !== undefined && entry.date < rankingOpens),
+            )
             .map((entry) => entry.key),
         );
         for (const reminder of planFor(input, now).reminders) {

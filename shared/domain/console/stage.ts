@@ -48,6 +48,14 @@ const STAGE_OF_SUBJECT: Record<StepSubject, Stage> = {
   budget: "complete",
   interview: "interviews",
   rank_order_list: "ranking",
+  // Match Week, SOAP and Match Day close the ranking stage; the contract opens the visa paperwork.
+  match_week: "ranking",
+  soap: "ranking",
+  match_day: "ranking",
+  contract: "visa",
+  j1_statement_of_need: "visa",
+  j1_ecfmg_sponsorship: "visa",
+  j1_ds2019: "visa",
   // Step 3 matters only for an H-1B, whose petition is the visa stage's work.
   usmle_step3: "visa",
   visa_j1: "visa",

@@ -27,12 +27,23 @@ function row(overrides: Partial<CohortRow>): CohortRow {
 describe("stage", () => {
   it("is the earliest stage with an open step: exams at first, ranking when only the rank list and visa remain", () => {
     expect(stageOf(planOf())).toBe("exams");
+    // Ranking runs through Match Week and Match Day; the contract and the J-1 steps are visa work (issue #9).
+    const ranking = ["rank_order_list", "match_week", "soap", "match_day"] as const;
+    const visa = [
+      "contract",
+      "j1_statement_of_need",
+      "j1_ecfmg_sponsorship",
+      "j1_ds2019",
+      "visa_j1",
+      "visa_h1b",
+      "usmle_step3",
+    ];
     const keys = MILESTONE_KEYS.filter(
-      (key) => !["rank_order_list", "visa_j1", "visa_h1b", "usmle_step3"].includes(key),
+      (key) => !(ranking as readonly string[]).includes(key) && !visa.includes(key),
     );
     const almostThere = inputFactory({ milestones: doneMilestones(keys) });
     expect(stageOf(planOf(almostThere))).toBe("ranking");
-    const onlyVisa = inputFactory({ milestones: doneMilestones([...keys, "rank_order_list"]) });
+    const onlyVisa = inputFactory({ milestones: doneMilestones([...keys, ...ranking]) });
     expect(stageOf(planOf(onlyVisa))).toBe("visa");
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { FieldProblem } from "#domain/snapshot.ts";
 import { InvalidInputError, MatchpathError } from "#errors";
 import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
-import { mapSubmission } from "#intake/mapping/mapper.ts";
+import { mapSubmissionWithNotes } from "#intake/mapping/mapper.ts";
 import { loadMappingDir, loadMappingFile } from "#intake/mapping/registry.ts";
 import { parseUnverified } from "#intake/providers/index.ts";
 
@@ -24,8 +24,17 @@ Usage:
       the table of the providers guide (shared/intake/PROVIDERS.md).
   npm run forms -- --help
 
+Interviews: map a whole start (a Jotform Appointment, an ISO date-time) to interviews.N.startsAt,
+or its parts to interviews.N.startsAt.date, .time and .zone; the zone may be an answer or a default
+("interview", "applicant" in a snapshot, or a zone name such as America/Chicago). A time the clocks
+skip (daylight saving time) is refused; a time they show twice is the earlier of the two, and check
+prints a note saying so. Dates and times written for people (a Google Sheet's 12/11/2026, 8:00:00 PM)
+need the form's locale or a Luxon format: { "date": { "locale": "en-US" } }, { "time": { "format": "h:mm a" } }.
+Guide: shared/intake/PROVIDERS.md.
+
 Examples:
   npm run forms -- check shared/intake/forms/tally-progress-update.json test/fixtures/providers/tally/example-webhook-event.json
+  npm run forms -- check shared/intake/forms/jotform-interview-report.json test/fixtures/providers/jotform/interview-report.derived.multipart
   npm run forms -- list
 `;
 
@@ -42,6 +51,10 @@ export async function runForms(argv: readonly string[], io: Io): Promise<number>
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(HELP);
     return command === undefined ? 1 : 0;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(HELP);
+    return 0;
   }
   try {
     if (command === "list") return await list(rest[0] ?? DEFAULT_FOLDER, io);
@@ -111,7 +124,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   if (form.formId !== mapping.formId) {
     io.err(`note: the payload is from form ${form.formId}; the mapping is for form ${mapping.formId}\n`);
   }
-  const submission = mapSubmission(mapping, form);
+  const { submission, notes } = mapSubmissionWithNotes(mapping, form);
+  for (const note of notes) io.err(`note: ${note.path}: ${note.message}\n`);
   io.out(`${JSON.stringify(submission, null, 2)}\n`);
   return 0;
 }

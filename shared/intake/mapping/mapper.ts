@@ -29,6 +29,21 @@ type Converted = { ok: true; value: unknown } | { ok: false; message: string };
  * submission is returned, valid, or nothing is.
  */
 export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submission {
+  return mapSubmissionWithNotes(mapping, form).submission;
+}
+
+/** A choice the mapper made that a person checking a mapping should see (e.g. the earlier of two instants). */
+export interface MappingNote {
+  path: string;
+  message: string;
+}
+
+/** mapSubmission, plus the notes on choices it made by a documented rule (`npm run forms -- check` prints them). */
+export function mapSubmissionWithNotes(
+  mapping: FormMapping,
+  form: ParsedForm,
+): { submission: Submission; notes: MappingNote[] } {
+  const notes: MappingNote[] = [];
   const title = providerNamed(form.provider).title;
   const problems: MappingProblem[] = [];
   const values = new Map<string, unknown>(Object.entries(mapping.defaults));
@@ -74,10 +89,10 @@ export function mapSubmission(mapping: FormMapping, form: ParsedForm): Submissio
   for (const [key, rule] of Object.entries(mapping.fields)) {
     if (!mappedFrom.has(rule.to)) mappedFrom.set(rule.to, key);
   }
-  composeStarts(values, fedBy, mappedFrom, problems, title);
+  composeStarts(values, fedBy, mappedFrom, problems, title, notes);
   const { candidate, pathOf } = assemble(mapping, form, values);
   const parsed = SubmissionSchema.safeParse(candidate);
-  if (parsed.success && problems.length === 0) return parsed.data;
+  if (parsed.success && problems.length === 0) return { submission: parsed.data, notes };
   if (!parsed.success) {
     problems.push(...schemaProblems(parsed.error, pathOf, { fedBy, mappedFrom, values }, problems, title));
   }
@@ -332,6 +347,7 @@ function composeStarts(
   mappedFrom: ReadonlyMap<string, string>,
   problems: MappingProblem[],
   title: string,
+  notes: MappingNote[],
 ): void {
   const indexes = new Set<string>();
   for (const path of values.keys()) {
@@ -413,6 +429,12 @@ function composeStarts(
       continue;
     }
     values.set(at, resolved.value);
+    if (resolved.rule === "earlier-of-two") {
+      notes.push({
+        path: at,
+        message: `${parts.date} ${parts.time} happens twice in ${zone} (the clocks go back); the earlier of the two instants, ${resolved.value}, was chosen`,
+      });
+    }
     if (values.get(`interviews.${index}.timezone`) === undefined)
       values.set(`interviews.${index}.timezone`, zone);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -98,6 +98,36 @@ describe("npm run forms", () => {
     const submission = SubmissionSchema.parse(JSON.parse(out));
     expect(submission.type).toBe("milestone.update");
     expect(submission.interviews).toEqual([expect.objectContaining(interview)]);
+  });
+
+  it("check notes that the earlier of two instants was chosen when the clocks go back", async () => {
+    const event = JSON.parse(readFileSync(fixture("tally/interview-report.derived.json"), "utf8")) as {
+      data: { fields: { label: string; value: unknown }[] };
+    };
+    for (const field of event.data.fields) {
+      if (field.label === "Date") field.value = "2026-11-01";
+      if (field.label === "Time") field.value = "01:30";
+    }
+    const payload = join(mkdtempSync(join(tmpdir(), "forms-")), "overlap.json");
+    writeFileSync(payload, JSON.stringify(event));
+    const { code, out, err } = await run("check", forms("tally-interview-report.json"), payload);
+    expect(code).toBe(0);
+    expect(SubmissionSchema.parse(JSON.parse(out)).interviews?.[0]).toMatchObject({
+      startsAt: "2026-11-01T01:30:00-04:00",
+    });
+    expect(err).toBe(
+      "note: interviews.0.startsAt: 2026-11-01 01:30 happens twice in America/New_York (the clocks go back); the earlier of the two instants, 2026-11-01T01:30:00-04:00, was chosen\n",
+    );
+  });
+
+  it.each([["check"], ["list"], ["types"]])("%s --help prints the help and exits 0", async (command) => {
+    const { code, out } = await run(command, "--help");
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Connect a form without code/);
+    expect(out).toContain("interviews.N.startsAt.date");
+    expect(out).toMatch(/skip \(daylight saving time\) is refused/);
+    expect(out).toContain('{ "date": { "locale": "en-US" } }');
+    expect(out).toContain("jotform-interview-report.json");
   });
 
   it("check prints every problem and exits 2", async () => {

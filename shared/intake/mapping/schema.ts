@@ -8,6 +8,7 @@ import {
 } from "#domain/snapshot.ts";
 import { PROVIDERS } from "#intake/providers/list.ts";
 import { answerTypeProblem } from "./answer-types.ts";
+import { readDate, readInstantParts, readTime } from "./instant.ts";
 
 /**
  * A form mapping: which provider form it serves, what it produces, and where each answer goes.
@@ -326,6 +327,32 @@ function interviewProblems(
         path: ["fields"],
         message: `${at}.startsAt: say which zone the date and time are in: map the form's zone question to ${at}.startsAt.zone, or set the default "${at}.startsAt.zone" to "applicant", "interview" or a zone name such as America/Chicago`,
       });
+    }
+    // Defaults are used as written (no transform reads them), so a start's part must already be in
+    // the one shape the mapper joins: refused here, not at the first submission.
+    for (const [suffix, reader, shape] of [
+      ["startsAt.date", readDate, "a date written YYYY-MM-DD, e.g. 2026-12-11"],
+      ["startsAt.time", readTime, "a 24-hour time written HH:MM, e.g. 14:30"],
+    ] as const) {
+      const value = defaults[`${at}.${suffix}`];
+      if (value === undefined) continue;
+      const read = typeof value === "string" ? reader(value) : undefined;
+      if (read?.ok !== true || read.value !== value) {
+        problems.push({
+          path: ["defaults", `${at}.${suffix}`],
+          message: `must be ${shape}${read !== undefined && !read.ok ? ` (${read.message})` : ""}`,
+        });
+      }
+    }
+    const wholeDefault = defaults[`${at}.startsAt`];
+    if (wholeDefault !== undefined) {
+      const read = typeof wholeDefault === "string" ? readInstantParts(wholeDefault) : undefined;
+      if (read?.ok !== true || read.value.instant === undefined) {
+        problems.push({
+          path: ["defaults", `${at}.startsAt`],
+          message: `must be an ISO 8601 date-time with an offset, e.g. 2026-12-11T14:30:00-06:00; for a local date and time use the defaults ${at}.startsAt.date, .time and .zone`,
+        });
+      }
     }
     const zone = defaults[`${at}.startsAt.zone`];
     if (zone !== undefined) {

@@ -333,6 +333,35 @@ describe("mapping load refuses what cannot work, saying what to use instead", ()
       /must be "applicant", "interview" or a time zone name/,
     ],
     [
+      "a start's date default that is not a date",
+      report(
+        { t: { to: "interviews.0.startsAt.time" } },
+        { "interviews.0.startsAt.date": "12/11/2026", "interviews.0.startsAt.zone": "GMT" },
+      ),
+      /defaults.interviews.0.startsAt.date: must be a date written YYYY-MM-DD/,
+    ],
+    [
+      "a start's date default that is no calendar date",
+      report(
+        { t: { to: "interviews.0.startsAt.time" } },
+        { "interviews.0.startsAt.date": "2026-02-30", "interviews.0.startsAt.zone": "GMT" },
+      ),
+      /February has no day 30/,
+    ],
+    [
+      "a start's time default written for people",
+      report(
+        { d: { to: "interviews.0.startsAt.date" } },
+        { "interviews.0.startsAt.time": "8:00 PM", "interviews.0.startsAt.zone": "GMT" },
+      ),
+      /defaults.interviews.0.startsAt.time: must be a 24-hour time written HH:MM/,
+    ],
+    [
+      "a whole start default without an offset",
+      report({}, { "interviews.0.startsAt": "2026-12-11 14:30" }),
+      /defaults.interviews.0.startsAt: must be an ISO 8601 date-time with an offset/,
+    ],
+    [
       "a cancellation without the interview's id",
       report({ s: { to: "interviews.0.status" } }),
       /needs its id; map interviews.0.id/,
@@ -364,6 +393,17 @@ describe("mapping load refuses what cannot work, saying what to use instead", ()
     ],
   ])("%s", (_, document, message) => {
     expect(refusal(document)).toMatch(message);
+  });
+
+  it("accepts start defaults in the shape the mapper joins", () => {
+    expect(() =>
+      parseMapping(
+        report(
+          { d: { to: "interviews.0.startsAt.date" } },
+          { "interviews.0.startsAt.time": "14:30", "interviews.0.startsAt.zone": "GMT" },
+        ),
+      ),
+    ).not.toThrow();
   });
 
   it("accepts a mapping with only interviews as a milestone.update", () => {

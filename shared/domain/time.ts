@@ -180,9 +180,25 @@ export function etInstant(isoDate: string, clock: string | null): number {
   return fromWall(ET_ZONE, wallFromDate(isoDate, clock === null ? 0 : minutesFromClock(clock)));
 }
 
-/** The UTC instant of local midnight starting the date in the zone. */
+const localMidnights = new Map<string, Map<string, number>>();
+
+/**
+ * The UTC instant of local midnight starting the date in the zone. Memoised per zone and date
+ * (bounded): planners ask for the same applicant dates on every plan.
+ */
 export function startOfLocalDate(zone: string, isoDate: string): number {
-  return fromWall(zone, wallFromDate(isoDate, 0));
+  const cached = localMidnights.get(zone)?.get(isoDate);
+  if (cached !== undefined) return cached;
+  // Computed first, so an unknown zone throws before it gets a cache of its own.
+  const midnight = fromWall(zone, wallFromDate(isoDate, 0));
+  let byDate = localMidnights.get(zone);
+  if (byDate === undefined) {
+    byDate = new Map();
+    localMidnights.set(zone, byDate);
+  }
+  if (byDate.size >= 20_000) byDate.clear();
+  byDate.set(isoDate, midnight);
+  return midnight;
 }
 
 /** The calendar date ("YYYY-MM-DD") of the UTC instant in the zone. */

@@ -16,6 +16,18 @@ import { urgencyOf } from "./urgency.ts";
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
 export function interviewIdOf(interview: Interview): string {
   if (interview.id !== undefined) return interview.id;
+  // Snapshots are re-planned as the same objects; the fields are compared, so an edited one misses.
+  const known = derivedIdByInterview.get(interview);
+  if (known !== undefined && known.program === interview.program && known.startsAt === interview.startsAt)
+    return known.id;
+  const id = derivedId(interview);
+  derivedIdByInterview.set(interview, { program: interview.program, startsAt: interview.startsAt, id });
+  return id;
+}
+
+const derivedIdByInterview = new WeakMap<Interview, { program: string; startsAt: string; id: string }>();
+
+function derivedId(interview: Interview): string {
   const key = `${interview.program}|${startOf(interview)}`;
   const cached = derivedIdCache.get(key);
   if (cached !== undefined) return cached;
@@ -59,11 +71,13 @@ export function planInterviews(context: PlanContext): InterviewPlan {
     const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
     const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
     const format = interview.format === "virtual" ? "virtual" : "in-person";
-    const prepDeadline = deadlineDetail(context, start, "applicant", "interview start from your snapshot");
+    // A past interview past its thank-you window needs nothing rendered.
+    if (start <= context.now && context.now > thankYouBy) continue;
     const thanksDeadline = deadlineDetail(context, thankYouBy, "advice", THANK_YOU_SOURCE);
     const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
     const thanksTitle = `Thank ${interview.program} for the interview`;
     if (start > context.now) {
+      const prepDeadline = deadlineDetail(context, start, "applicant", "interview start from your snapshot");
       steps.push({
         due: start,
         step: {

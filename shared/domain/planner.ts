@@ -212,9 +212,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
     // Rendering a deadline is the costly part; a blocked step needs it only when overdue.
     const detail =
-      due === null || (waitingFor.length > 0 && !overdueNow)
-        ? undefined
-        : renderedDeadline(context, due);
+      due === null || (waitingFor.length > 0 && !overdueNow) ? undefined : renderedDeadline(context, due);
     if (overdueNow && due !== null && detail !== undefined) {
       overdue.push({
         due: due.at,

@@ -1,5 +1,6 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import {
   DAY_MS,
@@ -11,7 +12,6 @@ import {
   startOfLocalDate,
   toWall,
 } from "../time.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */

@@ -172,7 +172,6 @@ const calendarFeed: PageRoute = (event, deps) =>
     // A revoked feed: the applicant asked for a new address, so every older one stops working.
     if (result.claims.generation !== (state.profile.feedGeneration ?? 0))
       throw new LinkRefusedError("expired");
-    const links = await linksFor(event, deps, state);
     return {
       statusCode: 200,
       headers: {
@@ -188,7 +187,7 @@ const calendarFeed: PageRoute = (event, deps) =>
         timezone: state.profile.timezone,
         plan: deps.planning.plan(state, deps.clock.now()),
         interviews: state.interviews,
-        timelineUrl: links.timeline,
+        updatedAt: state.profile.updatedAt,
       }),
     };
   });

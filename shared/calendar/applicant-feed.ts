@@ -1,4 +1,9 @@
-import ical, { ICalAlarmType, ICalCalendarMethod, type ICalEventData } from "ical-generator";
+import ical, {
+  ICalAlarmRelatesTo,
+  ICalAlarmType,
+  ICalCalendarMethod,
+  type ICalEventData,
+} from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
@@ -25,9 +30,19 @@ export interface ApplicantFeedInput {
   timezone: string;
   plan: Plan;
   interviews: readonly Interview[];
-  /** The timeline page, linked from every event so the applicant can act. */
-  timelineUrl?: string;
+  /**
+   * When the applicant's record last changed (ISO 8601), written as every event's DTSTAMP so the
+   * feed reads the same on every refresh until something really changes.
+   */
+  updatedAt: string;
 }
+
+/**
+ * Where to act, as plain text: a feed outlives the emails and is shared with calendar apps and
+ * whoever sees the calendar, so it carries no signed link (a timeline or action link would grant
+ * control that revoking the feed could not take back).
+ */
+const WHERE_TO_ACT = "To mark it done, scheduled or snoozed, open your latest Matchpath email.";
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
@@ -47,12 +62,25 @@ function projectedNote(deadline: Deadline): string[] {
     : [];
 }
 
-function alarmsFor(reminders: readonly Reminder[], subject: StepSubject, interviewId?: string) {
+/**
+ * One display alarm per reminder. An event in a zone (TZID) gets a trigger relative to its start:
+ * ical-generator would write an absolute trigger there as a zone-less local time, which RFC 5545
+ * §3.8.6.3 forbids (absolute triggers are UTC); an all-day event gets the absolute UTC instant.
+ */
+function alarmsFor(
+  reminders: readonly Reminder[],
+  subject: StepSubject,
+  interviewId?: string,
+  zonedStart?: DateTime,
+) {
   return reminders
     .filter((reminder) => reminder.milestone === subject && reminder.interviewId === interviewId)
     .map((reminder) => ({
       type: ICalAlarmType.display,
-      trigger: new Date(reminder.sendAt),
+      // ical-generator takes seconds *before* the start; a thank-you after the interview is negative.
+      trigger: zonedStart
+        ? Math.round((zonedStart.toMillis() - Date.parse(reminder.sendAt)) / 1000)
+        : new Date(reminder.sendAt),
       description: `${reminder.title}: due ${reminder.deadlineDetail.local}`,
     }));
 }
@@ -71,7 +99,7 @@ function lines(...parts: (string | undefined)[]): string {
   return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
 }
 
-/** The feed as iCalendar text (CRLF lines). Pure apart from the DTSTAMP, which is the plan's instant. */
+/** The feed as iCalendar text (CRLF lines). Pure: the same plan and record give the same bytes. */
 export function renderApplicantFeed(input: ApplicantFeedInput): string {
   const calendar = ical({
     name: "Matchpath: your residency application",
@@ -82,8 +110,8 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     ttl: 12 * 60 * 60,
     timezone: { name: null, generator: (zone) => vtimezone(zone) },
   });
-  const stamp = new Date(input.plan.now);
-  const open = (text: string) => (input.timelineUrl ? `${text}\nYour timeline: ${input.timelineUrl}` : text);
+  const stamp = new Date(input.updatedAt);
+  const open = (text: string) => `${text}\n${WHERE_TO_ACT}`;
   const events: ICalEventData[] = [];
 
   const deadlineSteps = [
@@ -111,7 +139,6 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         ),
       ),
       alarms: alarmsFor(input.plan.reminders, step.milestone),
-      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
     });
   }
 
@@ -131,7 +158,6 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           step.action,
         ),
       ),
-      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
     });
   }
 
@@ -153,12 +179,16 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
         ),
       ),
-      alarms: alarmsFor(input.plan.reminders, "interview", id),
-      ...(input.timelineUrl ? { url: input.timelineUrl } : {}),
+      alarms: alarmsFor(input.plan.reminders, "interview", id, start),
     });
   }
 
-  for (const event of events) calendar.createEvent(event);
+  for (const data of events) {
+    const event = calendar.createEvent(data);
+    // ical-generator 10 drops `relatesTo` given to the constructor; without it a trigger after the
+    // start (a thank-you after the interview) would be written relative to the END.
+    if (data.timezone) for (const alarm of event.alarms()) alarm.relatesTo(ICalAlarmRelatesTo.start);
+  }
   return calendar.toString();
 }
 

@@ -428,6 +428,7 @@ function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly R
         timezone: state.profile.timezone,
         plan,
         interview,
+        updatedAt: state.profile.updatedAt,
       }),
     }));
 }

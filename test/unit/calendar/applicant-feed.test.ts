@@ -40,7 +40,7 @@ describe("applicant calendar feed", () => {
     timezone: applicant.timezone,
     plan: thePlan,
     interviews: [interview],
-    timelineUrl: "https://example.org/timeline?token=x",
+    updatedAt: "2026-05-20T08:00:00.000Z",
   });
   const { component, events } = parse(feed);
 
@@ -121,10 +121,58 @@ describe("applicant calendar feed", () => {
         timezone: "Asia/Kolkata",
         plan: later,
         interviews: [interview],
+        updatedAt: "2026-05-20T08:00:00.000Z",
       }),
     );
     const uids = (list: ICAL.Event[]) => new Set(list.map((event) => event.uid));
     const before = uids(events);
     for (const uid of uids(again.events)) expect(before.has(uid), uid).toBe(true);
+  });
+
+  it("carries no link at all: nothing in a shared calendar can act for the applicant", () => {
+    // Public sources (the rule a projected date follows) stay; nothing of ours that a token opens.
+    expect(feed).not.toMatch(/token=|\/(timeline|actions|preferences|calendar\.ics)\b|^URL[:;]/m);
+    for (const event of events) expect(event.description).toContain("open your latest Matchpath email");
+  });
+
+  it("reads the same on every refresh until the record changes (no per-fetch tokens or stamps)", () => {
+    const anHourLater = plan(
+      {
+        applicant,
+        milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")],
+        interviews: [interview],
+      },
+      seasonCalendar(2027),
+      new Date(now.getTime() + 60 * 60 * 1000),
+    );
+    const refreshed = renderApplicantFeed({
+      applicantId: "a_test",
+      timezone: applicant.timezone,
+      plan: anHourLater,
+      interviews: [interview],
+      updatedAt: "2026-05-20T08:00:00.000Z",
+    });
+    expect(refreshed).toBe(feed);
+  });
+
+  it("writes every absolute alarm trigger in UTC (RFC 5545 §3.8.6.3), interview alarms at the reminder's instant", () => {
+    const triggers = feed.split("\r\n").filter((line) => line.startsWith("TRIGGER"));
+    expect(triggers.length).toBeGreaterThan(0);
+    for (const line of triggers)
+      expect(line).toMatch(/^TRIGGER(;VALUE=DATE-TIME:\d{8}T\d{6}Z|(;RELATED=START)?:-?P[0-9DTHMSW]+)$/);
+    const event = events.find(
+      (candidate) => candidate.uid === "a_test.interview-mercy-im-1.interview@matchpath",
+    );
+    const reminders = thePlan.reminders.filter((reminder) => reminder.interviewId === "mercy-im-1");
+    expect(reminders.length).toBeGreaterThan(0);
+    const instants = (event?.component.getAllSubcomponents("valarm") ?? []).map((alarm) => {
+      const trigger = alarm.getFirstPropertyValue("trigger");
+      if (trigger instanceof ICAL.Duration && event)
+        return new Date(event.startDate.toJSDate().getTime() + trigger.toSeconds() * 1000).toISOString();
+      return (trigger as ICAL.Time).toJSDate().toISOString();
+    });
+    expect(instants.sort()).toEqual(
+      reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
+    );
   });
 });

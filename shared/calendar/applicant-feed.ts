@@ -9,14 +9,16 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
+import { ET_ZONE } from "#domain/time.ts";
 
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
  *
- * - every deadline (next, overdue) as an all-day event on the applicant's local date, with the
- *   instant in both zones (theirs and US Eastern) in the description, and "(projected)" in the
- *   title of a date the authority has not published yet;
- * - every target date (the latest safe start of a step) as an all-day "Start:" event;
+ * - every deadline (next, overdue) as a timed event in US Eastern (the authorities' zone) ending
+ *   at the cut-off, with the instant in both zones (theirs and US Eastern) in the description, and
+ *   "(projected)" in the title of a date the authority has not published yet;
+ * - every target date (the latest safe start of a step, a date without a time) as an all-day
+ *   "Start:" event on the applicant's local date;
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
  * - one display alarm per reminder the plan holds for that step, at the reminder's send time, so
  *   the calendar nudges when the email ladder does.
@@ -46,6 +48,8 @@ const WHERE_TO_ACT = "To mark it done, scheduled or snoozed, open your latest Ma
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
+/** A deadline event is the last half hour before the cut-off: it ends exactly when the door closes. */
+const DEADLINE_MINUTES = 30;
 const PRODUCT_ID = { company: "Matchpath", product: "Matchpath applicant calendar", language: "EN" };
 
 function uid(applicantId: string, subject: string, kind: string): string {
@@ -125,9 +129,14 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     seen.add(step.milestone);
     const projected = deadline.status === "projected";
     const next = input.plan.nextSteps.find((candidate) => candidate.milestone === step.milestone);
+    // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
+    // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
+    const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
     events.push({
       id: uid(input.applicantId, step.milestone, "deadline"),
-      ...allDay(localDay(deadline.at, input.timezone)),
+      start: cutOff.minus({ minutes: DEADLINE_MINUTES }),
+      end: cutOff,
+      timezone: ET_ZONE,
       stamp,
       summary: `Due: ${step.title}${projected ? " (projected)" : ""}`,
       description: open(
@@ -138,7 +147,12 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           next && `Next: ${next.action}`,
         ),
       ),
-      alarms: alarmsFor(input.plan.reminders, step.milestone),
+      alarms: alarmsFor(
+        input.plan.reminders,
+        step.milestone,
+        undefined,
+        cutOff.minus({ minutes: DEADLINE_MINUTES }),
+      ),
     });
   }
 

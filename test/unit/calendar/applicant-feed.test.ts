@@ -18,6 +18,20 @@ function parse(text: string) {
   };
 }
 
+/** Each alarm's instant, as a calendar app computes it: absolute, or relative to the event's start. */
+function alarmInstants(event: ICAL.Event | undefined): string[] {
+  if (!event) return [];
+  return event.component
+    .getAllSubcomponents("valarm")
+    .map((alarm) => {
+      const trigger = alarm.getFirstPropertyValue("trigger");
+      if (trigger instanceof ICAL.Duration)
+        return new Date(event.startDate.toJSDate().getTime() + trigger.toSeconds() * 1000).toISOString();
+      return (trigger as ICAL.Time).toJSDate().toISOString();
+    })
+    .sort();
+}
+
 describe("applicant calendar feed", () => {
   const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
   const interview = interviewFactory({
@@ -44,7 +58,7 @@ describe("applicant calendar feed", () => {
   });
   const { component, events } = parse(feed);
 
-  it("holds one event per deadline, with both zones in the description, on the applicant's local date", () => {
+  it("holds one timed event per deadline, in US Eastern, ending at the cut-off, with both zones in the description", () => {
     const withDeadline = thePlan.nextSteps.filter((step) => step.milestone !== "interview" && step.deadline);
     expect(withDeadline.length).toBeGreaterThan(3);
     for (const step of withDeadline) {
@@ -54,11 +68,9 @@ describe("applicant calendar feed", () => {
       expect(event, step.milestone).toBeDefined();
       expect(event?.description).toContain(step.deadline?.local);
       expect(event?.description).toContain(step.deadline?.et);
-      expect(event?.startDate.isDate).toBe(true);
-      const localDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kolkata" }).format(
-        new Date(step.deadline?.at ?? ""),
-      );
-      expect(event?.startDate.toString()).toBe(localDate);
+      expect(event?.startDate.isDate).toBe(false);
+      expect(event?.endDate.zone?.tzid).toBe("America/New_York");
+      expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline?.at ?? "").toISOString());
     }
   });
 
@@ -95,14 +107,11 @@ describe("applicant calendar feed", () => {
 
   it("has one alarm per reminder of the step, at the reminder's send time", () => {
     const step2 = events.find((candidate) => candidate.uid === "a_test.usmle_step2ck.deadline@matchpath");
-    const alarms = step2?.component.getAllSubcomponents("valarm") ?? [];
     const reminders = thePlan.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
     expect(reminders.length).toBeGreaterThan(0);
-    expect(
-      alarms
-        .map((alarm) => (alarm.getFirstPropertyValue("trigger") as ICAL.Time).toJSDate().toISOString())
-        .sort(),
-    ).toEqual(reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort());
+    expect(alarmInstants(step2)).toEqual(
+      reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
+    );
   });
 
   it("keeps UIDs stable: the same plan a week later gives the same UIDs", () => {
@@ -165,13 +174,7 @@ describe("applicant calendar feed", () => {
     );
     const reminders = thePlan.reminders.filter((reminder) => reminder.interviewId === "mercy-im-1");
     expect(reminders.length).toBeGreaterThan(0);
-    const instants = (event?.component.getAllSubcomponents("valarm") ?? []).map((alarm) => {
-      const trigger = alarm.getFirstPropertyValue("trigger");
-      if (trigger instanceof ICAL.Duration && event)
-        return new Date(event.startDate.toJSDate().getTime() + trigger.toSeconds() * 1000).toISOString();
-      return (trigger as ICAL.Time).toJSDate().toISOString();
-    });
-    expect(instants.sort()).toEqual(
+    expect(alarmInstants(event)).toEqual(
       reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
     );
   });

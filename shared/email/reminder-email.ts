@@ -113,8 +113,12 @@ function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
   );
 }
 
+// One formatter for every amount: `toLocaleString` builds a new Intl.NumberFormat on each call,
+// the costliest step of rendering an email.
+const USD_AMOUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 function usd(amount: number): string {
-  return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+  return `$${USD_AMOUNT.format(amount)}`;
 }
 
 function budgetLines(plan: Plan): string[] {

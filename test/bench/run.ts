@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bundlesSuite } from "./bundles.ts";
 import { consoleSuite } from "./console.ts";
@@ -10,6 +10,7 @@ import {
   type Figure,
   loadFigure,
   machineInfo,
+  mergeSuiteIntoBenchmarksMd,
   renderBenchmarksMd,
   renderTable,
   writeResultsJson,
@@ -40,7 +41,7 @@ Runs the benchmarks under test/bench/ and compares each figure with its target (
 ${SUITES.map((suite) => `  ${suite.name}`).join("\n")}
 
   --quick          shorter runs (under two minutes), noisier figures
-  --suite=<name>   only that suite (BENCHMARKS.md then holds only its figures)
+  --suite=<name>   only that suite: its rows in BENCHMARKS.md are replaced, the others kept
   --strict         exit 1 when a target is missed (default: report it and exit 0)
 
 Writes bench-results.json (raw, not committed) and rewrites BENCHMARKS.md (figures, machine, date).
@@ -62,7 +63,13 @@ async function main(): Promise<void> {
   const results: BenchResults = { machine: machineInfo(), date: new Date().toISOString(), quick, figures };
   process.stdout.write(`\n${renderTable(figures)}\n`);
   writeResultsJson(`${ROOT}bench-results.json`, results);
-  writeFileSync(`${ROOT}BENCHMARKS.md`, renderBenchmarksMd(results, suites));
+  // One suite alone updates only its own figures: the others' stay as their last full run left them.
+  const [single] = suites;
+  const benchmarksMd =
+    only !== undefined && single !== undefined && existsSync(`${ROOT}BENCHMARKS.md`)
+      ? mergeSuiteIntoBenchmarksMd(readFileSync(`${ROOT}BENCHMARKS.md`, "utf8"), results, single)
+      : renderBenchmarksMd(results, suites);
+  writeFileSync(`${ROOT}BENCHMARKS.md`, benchmarksMd);
   process.stdout.write("\nwrote bench-results.json and BENCHMARKS.md\n");
   const missed = figures.filter((figure) => figure.met === false);
   if (missed.length > 0) {

@@ -18,7 +18,7 @@ import {
   type SendResult,
   sendDueReminders,
 } from "#usecases/send-due-reminders.ts";
-import { FakeEventBridge, FakeScheduler, FakeSes } from "../../bench/support/fake-aws.ts";
+import { FakeEventBridge, type FakeSchedule, FakeScheduler, FakeSes } from "../../bench/support/fake-aws.ts";
 import { MemoryTable } from "../../bench/support/memory-table.ts";
 
 /**
@@ -61,11 +61,13 @@ export function createWorld(options: {
   sesClient?: SESv2Client;
   /** Another Scheduler behind the adapters (the deploy test's stand-in); `world.fire` needs the fake. */
   schedulerClient?: SchedulerClient;
+  /** Told about every schedule the fake Scheduler creates or moves (the drain bench fires them). */
+  onScheduleArmed?: (name: string, schedule: FakeSchedule) => void;
 }): World {
   const counter = new CallCounter();
   const clock = { at: Date.parse(options.start), now: () => new Date(clock.at) };
   const table = new MemoryTable({ counter });
-  const scheduler = new FakeScheduler(counter);
+  const scheduler = new FakeScheduler(counter, options.onScheduleArmed);
   const ses = new FakeSes(counter, true);
   const bus = new FakeEventBridge(counter);
   const calendar = { current: seasonCalendar(2027) };

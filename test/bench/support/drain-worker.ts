@@ -1,0 +1,6 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { type DrainOptions, runDrain } from "../drain.ts";
+
+/** One setting of the drain bench on its own thread (the machine has 2 cores). */
+const report = await runDrain(workerData as DrainOptions);
+parentPort?.postMessage(report);

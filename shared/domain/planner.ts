@@ -48,6 +48,11 @@ function sortByKeys<T>(items: readonly T[], keysOf: (item: T) => readonly (numbe
   return decorated.map((entry) => entry.item);
 }
 
+/** Each milestone's place in the catalog: the last tie-break when ordering steps. */
+const CATALOG_ORDER: ReadonlyMap<string, number> = new Map(
+  MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
+);
+
 const NO_SPONSOR_NOTE = "wdoms_listing: ECFMG sponsor note for your school";
 const SPONSOR_NOTE_RESOLVES =
   "An ECFMG sponsor note for your school in WDOMS covering your graduation year; only your school can obtain it from ECFMG (https://www.ecfmg.org/resources/medical-school-policy.html).";
@@ -170,10 +175,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const blocked: BlockedStep[] = [];
   const overdue: { step: OverdueStep; due: number }[] = [];
   const reminders: TimedReminder[] = [];
-  const catalogOrder = new Map<string, number>();
 
-  MILESTONE_CATALOG.forEach((entry, index) => {
-    catalogOrder.set(entry.key, index);
+  MILESTONE_CATALOG.forEach((entry) => {
     if (!applies(context, entry)) return;
     const status = statusOf(context, entry.key);
     if (isFinished(status)) return;
@@ -298,12 +301,12 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const ordered = sortByKeys(nextSteps, ({ step, due }) => [
     URGENCY_RANK[step.urgency],
     due,
-    catalogOrder.get(step.milestone) ?? MILESTONE_CATALOG.length,
+    CATALOG_ORDER.get(step.milestone) ?? MILESTONE_CATALOG.length,
     step.interviewId ?? "",
   ]).map((entry) => entry.step);
   const orderedOverdue = sortByKeys(overdue, ({ step, due }) => [
     due,
-    catalogOrder.get(step.milestone) ?? MILESTONE_CATALOG.length,
+    CATALOG_ORDER.get(step.milestone) ?? MILESTONE_CATALOG.length,
     step.interviewId ?? "",
   ]).map((entry) => entry.step);
   reminders.sort(

@@ -1,5 +1,5 @@
 import { stableHash } from "../hash.ts";
-import type { NextStep } from "../plan.ts";
+import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
 import { HOUR_MS, renderInZone } from "../time.ts";
 import {
@@ -51,6 +51,72 @@ function startOf(interview: Interview): number {
   return start;
 }
 
+/** Everything about an interview's steps that does not depend on `now`, rendered in one zone. */
+interface RenderedInterview {
+  zone: string;
+  program: string;
+  startsAt: string;
+  timezone: string;
+  format: Interview["format"];
+  id: string | undefined;
+  interviewId: string;
+  start: number;
+  thankYouBy: number;
+  prepTitle: string;
+  thanksTitle: string;
+  prepAction: string;
+  thanksAction: string;
+  prepDeadline: Deadline;
+  thanksDeadline: Deadline;
+}
+
+const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
+
+/**
+ * The interview's titles, texts and deadlines in the applicant's zone, kept per snapshot object
+ * and re-made when the zone or any field differs. The deadlines are frozen because plans share them.
+ */
+function renderedInterview(context: PlanContext, interview: Interview): RenderedInterview {
+  const known = renderedInterviews.get(interview);
+  if (
+    known !== undefined &&
+    known.zone === context.zone &&
+    known.program === interview.program &&
+    known.startsAt === interview.startsAt &&
+    known.timezone === interview.timezone &&
+    known.format === interview.format &&
+    known.id === interview.id
+  ) {
+    return known;
+  }
+  const interviewId = interviewIdOf(interview);
+  const start = startOf(interview);
+  const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
+  const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
+  const format = interview.format === "virtual" ? "virtual" : "in-person";
+  const rendered: RenderedInterview = {
+    zone: context.zone,
+    program: interview.program,
+    startsAt: interview.startsAt,
+    timezone: interview.timezone,
+    format: interview.format,
+    id: interview.id,
+    interviewId,
+    start,
+    thankYouBy,
+    prepTitle: `Prepare for your ${format} interview with ${interview.program}`,
+    thanksTitle: `Thank ${interview.program} for the interview`,
+    prepAction: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
+    thanksAction: `Your interview was ${shownTime}. Send a short thank-you note.`,
+    prepDeadline: Object.freeze(
+      deadlineDetail(context, start, "applicant", "interview start from your snapshot"),
+    ),
+    thanksDeadline: Object.freeze(deadlineDetail(context, thankYouBy, "advice", THANK_YOU_SOURCE)),
+  };
+  renderedInterviews.set(interview, rendered);
+  return rendered;
+}
+
 export interface InterviewPlan {
   /** Steps with their due instant as a number, for sorting without re-parsing. */
   steps: { step: NextStep; due: number }[];
@@ -66,18 +132,20 @@ export function planInterviews(context: PlanContext): InterviewPlan {
   const steps: { step: NextStep; due: number }[] = [];
   const reminders: TimedReminder[] = [];
   for (const interview of context.interviews) {
-    const interviewId = interviewIdOf(interview);
-    const start = startOf(interview);
-    const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
-    const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
-    const format = interview.format === "virtual" ? "virtual" : "in-person";
-    // A past interview past its thank-you window needs nothing rendered.
+    const {
+      interviewId,
+      start,
+      thankYouBy,
+      prepTitle,
+      thanksTitle,
+      prepAction,
+      thanksAction,
+      prepDeadline,
+      thanksDeadline,
+    } = renderedInterview(context, interview);
+    // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
-    const thanksDeadline = deadlineDetail(context, thankYouBy, "advice", THANK_YOU_SOURCE);
-    const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
-    const thanksTitle = `Thank ${interview.program} for the interview`;
     if (start > context.now) {
-      const prepDeadline = deadlineDetail(context, start, "applicant", "interview start from your snapshot");
       steps.push({
         due: start,
         step: {
@@ -85,7 +153,7 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           interviewId,
           title: prepTitle,
           why: INTERVIEW_PREP_WHY,
-          action: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
+          action: prepAction,
           dueBy: prepDeadline.at,
           deadline: prepDeadline,
           urgency: urgencyOf(context, start, null, false),
@@ -112,7 +180,7 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           interviewId,
           title: thanksTitle,
           why: INTERVIEW_THANK_YOU_WHY,
-          action: `Your interview was ${shownTime}. Send a short thank-you note.`,
+          action: thanksAction,
           dueBy: thanksDeadline.at,
           deadline: thanksDeadline,
           urgency: urgencyOf(context, thankYouBy, null, false),

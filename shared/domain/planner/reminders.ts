@@ -107,9 +107,7 @@ export function remindersFor(context: PlanContext, target: ReminderTarget): Time
   while (firstFuture < slots.length && (slots[firstFuture]?.sendAt ?? 0) < context.now) firstFuture++;
   const result: TimedReminder[] = [];
   if (firstFuture > 0) {
-    const nowWall = toWall(context.zone, context.now);
-    let catchUp = slotOnDay(context, nowWall);
-    if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
+    const { nowWall, catchUp } = catchUpOf(context);
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
     if (missed !== undefined && catchUp > target.deadline) {
@@ -146,6 +144,21 @@ export function remindersFor(context: PlanContext, target: ReminderTarget): Time
     if (slot !== undefined) result.push(timed(target, slot));
   }
   return result;
+}
+
+const catchUps = new WeakMap<PlanContext, { nowWall: number; catchUp: number }>();
+
+/** The next delivery slot at or after now: the same for every step of one plan, so found once. */
+function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
+  let found = catchUps.get(context);
+  if (found === undefined) {
+    const nowWall = toWall(context.zone, context.now);
+    let catchUp = slotOnDay(context, nowWall);
+    if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
+    found = { nowWall, catchUp };
+    catchUps.set(context, found);
+  }
+  return found;
 }
 
 /** Now, when now is outside quiet hours; else the end of the current quiet hours (08:00 local). */

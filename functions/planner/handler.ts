@@ -4,6 +4,7 @@ import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { escalationFor } from "#adapters/ses/escalation-for.ts";
 import { loadPlannerConfig } from "#config/env.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -13,13 +14,16 @@ import { createPlanBatch } from "./plan-batch.ts";
 const config = loadPlannerConfig();
 const logger = createLogger("planner");
 const documents = createDynamoDocumentClient(config);
+const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+const escalation = escalationFor(config, store);
 const planBatch = createPlanBatch(
   {
-    store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+    store,
     wakeUps: wakeUpSchedulerFor(config, documents),
     events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
     clock: clockFor(config.clock),
     planning: domainPlanning,
+    ...(escalation ? { escalation } : {}),
   },
   logger,
 );

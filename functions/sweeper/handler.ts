@@ -5,6 +5,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { escalationFor } from "#adapters/ses/escalation-for.ts";
 import { loadSweeperConfig } from "#config/env.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
@@ -17,13 +18,16 @@ import { parseScheduledEvent } from "./scheduled-event.ts";
 const config = loadSweeperConfig();
 const logger = createLogger("sweeper");
 const documents = createDynamoDocumentClient(config);
+const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+const escalation = escalationFor(config, store);
 const deps = {
-  store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+  store,
   index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),
   wakeUps: wakeUpSchedulerFor(config, documents),
   events: new EventBridgePublisher(createEventBridgeClient(config), config.eventBusName),
   clock: clockFor(config.clock),
   planning: domainPlanning,
+  ...(escalation ? { escalation } : {}),
   calendarVersions: currentCalendarVersions,
 };
 

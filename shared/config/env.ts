@@ -132,6 +132,11 @@ export interface HttpApiConfig extends AwsSettings {
 export interface PlannerConfig extends AwsSettings {
   eventBusName: string;
   wakeUps: WakeUpSettings;
+  /**
+   * Where advisor escalations are sent from and link to (issue 15): set when SENDER_ADDRESS and
+   * PUBLIC_BASE_URL are; absent, the planner escalates nothing.
+   */
+  escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
 }
 
 export interface ReminderConfig extends PlannerConfig {
@@ -221,9 +226,16 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
   };
 }
 
-const PlannerSchema = z.object({ ...awsPieces, ...eventPieces });
+const PlannerSchema = z.object({
+  ...awsPieces,
+  ...eventPieces,
+  SENDER_ADDRESS: mailPieces.SENDER_ADDRESS.optional(),
+  SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
+  MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,
+  PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
+});
 
-/** planner: the AWS pieces, EVENT_BUS_NAME and the wake-up scheduler settings. */
+/** planner: the AWS pieces, EVENT_BUS_NAME, the wake-up scheduler settings, and for escalations optional SENDER_ADDRESS + PUBLIC_BASE_URL (SES_CONFIGURATION_SET). */
 export function loadPlannerConfig(env: Environment = process.env): PlannerConfig {
   const values = withoutEmpty(env);
   const base = parse(PlannerSchema, values);
@@ -233,12 +245,22 @@ export function loadPlannerConfig(env: Environment = process.env): PlannerConfig
   }
   return {
     ...awsSettings(base, {
+      ses: base.SENDER_ADDRESS ? base.MATCHPATH_SES_ENDPOINT : undefined,
       eventbridge: base.MATCHPATH_EVENTBRIDGE_ENDPOINT,
       scheduler:
         scheduler.WAKE_UP_SCHEDULER === "eventbridge" ? scheduler.MATCHPATH_SCHEDULER_ENDPOINT : undefined,
     }),
     eventBusName: base.EVENT_BUS_NAME,
     wakeUps: wakeUpSettings(scheduler),
+    ...(base.SENDER_ADDRESS && base.PUBLIC_BASE_URL
+      ? {
+          escalation: {
+            senderAddress: base.SENDER_ADDRESS,
+            ...(base.SES_CONFIGURATION_SET ? { sesConfigurationSet: base.SES_CONFIGURATION_SET } : {}),
+            publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, ""),
+          },
+        }
+      : {}),
   };
 }
 

@@ -92,6 +92,11 @@ export const ApplicantSchema = z.object({
   medicalSchool: MedicalSchoolSchema,
   programsPlanned: z.number().int().min(0).max(1000),
   advisorEmail: z.email({ message: "must be an email address" }).max(254).optional(),
+  /**
+   * The applicant's consent that `advisorEmail` is emailed, once per risk, when a critical risk
+   * appears in their plan or a deadline becomes overdue (issue 15). Absent or false: never.
+   */
+  escalateToAdvisor: z.boolean().optional(),
   /** Local time of day reminders arrive, "HH:MM" 24-hour; default 09:00. */
   reminderTime: z
     .string()

@@ -5,6 +5,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
+import { type EscalationDeps, escalate } from "./escalation.ts";
 import {
   cohortSummary,
   overdueEvents,
@@ -20,6 +21,8 @@ export interface PlanApplicantsDeps {
   events: EventPublisher;
   clock: Clock;
   planning: Planning;
+  /** Emails the consenting applicant's advisor about new critical risks; absent: no escalation. */
+  escalation?: EscalationDeps;
 }
 
 export type PlanOutcome =
@@ -38,7 +41,8 @@ export type PlanResult =
  * Re-plans one applicant at the clock's now. Effects, in an order that survives a crash between
  * any two of them (a retry recomputes and redoes what is missing):
  * 1. arm/disarm — only when the wake-up instant differs from the stored one (or forceArm);
- * 2. publish PlanChanged — only when the plan hash differs (at least once);
+ * 2. publish PlanChanged — only when the plan hash differs (at least once), and escalate new
+ *    critical risks to a consenting applicant's advisor (once each, claimed in the ledger);
  * 3. savePlan — last, because it is what makes a retry see "unchanged".
  */
 export interface PlanOptions {
@@ -95,6 +99,9 @@ export async function planApplicant(
       },
       ...overdueEvents(state, plan, now),
     ]);
+    // Before savePlan: the diff against the stored plan is what finds a new risk, so a retry after
+    // a failed send must still see it (the ledger's claim keeps it to one email).
+    if (deps.escalation) await escalate(state, plan, now, deps.escalation);
   }
   await deps.store.savePlan(applicantId, plan, {
     ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),

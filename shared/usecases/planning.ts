@@ -4,6 +4,7 @@ import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { StoredPlanSummary } from "#ports/plans.ts";
+import { ESCALATION_ID_PREFIX } from "./escalation.ts";
 
 /**
  * The pure planning functions the use cases need, as one injectable value: the real domain in
@@ -84,13 +85,15 @@ export function storedPlanSummary(parts: {
 }
 
 /**
- * The latest email the ledger records and what became of it: SES's report when one came back,
+ * The latest email to the applicant the ledger records and what became of it: SES's report when one came back,
  * "unsubscribed" when the applicant left afterwards, else "sent".
  */
 export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
   let latest: LastEmail | undefined;
   for (const entry of state.ledger) {
     if (entry.status !== "sent" || entry.sentAt === undefined || entry.messageId === undefined) continue;
+    // An escalation went to the advisor, not the applicant.
+    if (entry.reminderId.startsWith(ESCALATION_ID_PREFIX)) continue;
     if (latest !== undefined && latest.sentAt >= entry.sentAt) {
       if (latest.messageId === entry.messageId && entry.delivery !== undefined)
         latest.outcome = entry.delivery;

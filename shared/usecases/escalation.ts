@@ -1,0 +1,144 @@
+import type { Plan } from "#domain/plan.ts";
+import { newlyOverdue } from "#domain/reminder-policy.ts";
+import { escapeHtml } from "#email/html.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { Mailer } from "#ports/mailer.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+
+/** Ledger ids of escalations start with this, so they are never mistaken for the applicant's own reminders. */
+export const ESCALATION_ID_PREFIX = "escalation:";
+
+/** How long a claimed escalation is held before a retry may send it again (as for reminders). */
+export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
+
+/** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
+export interface Escalation {
+  /**
+   * Stable per applicant and subject: `escalation:risk:<RISK_CODE>` or `escalation:overdue:<subject>`
+   * (subject as `overdueSubjects` spells it). The ledger records it, so it is sent once ever.
+   */
+  id: string;
+  title: string;
+  detail: string;
+}
+
+export interface EscalationDeps {
+  ledger: Pick<ReminderLedger, "claimReminders" | "markRemindersSent" | "releaseClaims">;
+  mailer: Mailer;
+  /** The applicant's page in the advisor's console, e.g. `https://…/console/applicants/a_…`. */
+  consoleUrl(applicantId: string): string;
+}
+
+/**
+ * What to tell the advisor after a re-plan, one entry per risk: each critical risk the stored plan
+ * did not have (its cohort row's risk codes), and each step a critical risk names that became
+ * overdue since the stored plan (the diff MilestoneOverdue uses) while that risk was already known.
+ * Steps no critical risk names (a CV, a budget) are the applicant's own reminders' business.
+ * Empty without the applicant's consent (`escalateToAdvisor`) or an `advisorEmail`. Pure.
+ */
+export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] {
+  const { profile } = state;
+  if (profile.escalateToAdvisor !== true || profile.advisorEmail === undefined) return [];
+  const knownCodes = new Set(state.storedPlan?.cohort?.risks.codes ?? []);
+  const critical = plan.risks.filter((risk) => risk.severity === "critical");
+  const escalations: Escalation[] = [];
+  const namedByNewRisk = new Set<string>();
+  for (const risk of critical) {
+    if (knownCodes.has(risk.code)) continue;
+    for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
+    escalations.push({
+      id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
+      title: risk.code,
+      detail: risk.message,
+    });
+  }
+  const namedByKnownRisk = new Set(
+    critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
+  );
+  const newlyMissed = new Set(newlyOverdue(plan, state.storedPlan?.overdue));
+  for (const step of plan.overdue) {
+    const subject = step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
+    if (!newlyMissed.delete(subject)) continue;
+    if (!namedByKnownRisk.has(step.milestone) || namedByNewRisk.has(step.milestone)) continue;
+    escalations.push({
+      id: `${ESCALATION_ID_PREFIX}overdue:${subject}`,
+      title: `Overdue: ${step.title}`,
+      detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
+    });
+  }
+  return escalations;
+}
+
+/**
+ * Sends the advisor one email per escalation not yet sent: each is claimed in the applicant's
+ * ledger first (a retry or a concurrent re-plan finds it claimed or sent and skips it), marked sent
+ * after SES accepts it, and released when the send throws (the error is rethrown so the record is
+ * retried). Returns the ids sent.
+ */
+export async function escalate(
+  state: ApplicantState,
+  plan: Plan,
+  now: Date,
+  deps: EscalationDeps,
+): Promise<string[]> {
+  const advisor = state.profile.advisorEmail;
+  const escalations = escalationsFor(state, plan);
+  if (advisor === undefined || escalations.length === 0) return [];
+  const { applicantId } = state.profile;
+  const claimed = new Set(
+    await deps.ledger.claimReminders(
+      applicantId,
+      escalations.map((escalation) => escalation.id),
+      now,
+      ESCALATION_CLAIM_STALE_AFTER_MS,
+    ),
+  );
+  const sent: string[] = [];
+  for (const escalation of escalations) {
+    if (!claimed.has(escalation.id)) continue;
+    let messageId: string;
+    try {
+      ({ messageId } = await deps.mailer.send(escalationEmail(state, escalation, advisor, deps)));
+    } catch (error) {
+      await deps.ledger.releaseClaims(
+        applicantId,
+        escalations.filter((each) => claimed.has(each.id) && !sent.includes(each.id)).map((each) => each.id),
+      );
+      throw error;
+    }
+    await deps.ledger.markRemindersSent(applicantId, [escalation.id], messageId, now);
+    sent.push(escalation.id);
+  }
+  return sent;
+}
+
+function escalationEmail(state: ApplicantState, escalation: Escalation, to: string, deps: EscalationDeps) {
+  const { profile } = state;
+  const link = deps.consoleUrl(profile.applicantId);
+  const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
+    /[\r\n]+/g,
+    " ",
+  );
+  const text = [
+    `${profile.fullName} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.`,
+    "",
+    `${escalation.title}`,
+    escalation.detail,
+    "",
+    `Open their page in the console: ${link}`,
+  ].join("\n");
+  const html = `<!doctype html><html lang="en"><body>
+<p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
+<h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
+<p>${escapeHtml(escalation.detail)}</p>
+<p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
+</body></html>`;
+  return {
+    to,
+    subject,
+    text,
+    html,
+    headers: [],
+    tags: { applicantId: profile.applicantId, kind: "escalation" },
+  };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { escalationsFor } from "#usecases/escalation.ts";
+import { planApplicants } from "#usecases/plan-applicants.ts";
+import {
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryEvents,
+  InMemoryMailer,
+  InMemoryWakeUps,
+  profileFactory,
+} from "./fakes.ts";
+
+/**
+ * Escalation (issue 15, part 3) with the real planner: a consenting applicant's advisor hears once
+ * per critical risk, through the ledger's claims, never for an applicant who did not consent.
+ */
+const NOT_LISTED = { name: "University of Lagos", country: "NG", wdomsSponsorNote: false };
+
+function setup(now: string, consent: boolean | undefined) {
+  const store = new InMemoryApplicantStore();
+  store.add(
+    profileFactory({
+      advisorEmail: "Grace@Advisors.example",
+      ...(consent === undefined ? {} : { escalateToAdvisor: consent }),
+    }),
+  );
+  const mailer = new InMemoryMailer();
+  return {
+    store,
+    mailer,
+    wakeUps: new InMemoryWakeUps(),
+    events: new InMemoryEvents(),
+    clock: new FixedClock(new Date(now)),
+    planning: domainPlanning,
+    escalation: {
+      ledger: store,
+      mailer,
+      consoleUrl: (applicantId: string) => `https://matchpath.example/console/applicants/${applicantId}`,
+    },
+  };
+}
+
+const subjects = (deps: ReturnType<typeof setup>) => deps.mailer.sent.map((email) => email.subject);
+
+describe("escalation to the advisor", () => {
+  it("sends nothing without the applicant's consent, absent or false", async () => {
+    for (const consent of [undefined, false]) {
+      const deps = setup("2026-12-15T12:00:00Z", consent);
+      await planApplicants(["a_ada"], deps);
+      expect(deps.store.state("a_ada").storedPlan?.cohort?.risks.critical).toBeGreaterThan(0);
+      expect(deps.mailer.sent).toEqual([]);
+    }
+  });
+
+  it("emails the advisor once per critical risk of a first plan, linking to the applicant's console page", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    await planApplicants(["a_ada"], deps);
+
+    expect(subjects(deps)).toEqual(["Matchpath: Ada Okafor needs attention: ERAS_LATE_SUBMISSION"]);
+    const [email] = deps.mailer.sent;
+    expect(email?.to).toBe("Grace@Advisors.example");
+    expect(email?.text).toContain("https://matchpath.example/console/applicants/a_ada");
+    expect(email?.html).toContain('href="https://matchpath.example/console/applicants/a_ada"');
+    expect(email?.tags).toEqual({ applicantId: "a_ada", kind: "escalation" });
+    expect(deps.store.state("a_ada").ledger).toEqual([
+      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
+    ]);
+    // The advisor's email is not the applicant's last email in the cohort view.
+    expect(deps.store.state("a_ada").storedPlan?.cohort?.lastEmail).toBeUndefined();
+  });
+
+  it("does not send again on re-plans, and sends only the risk that appeared since", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    await planApplicants(["a_ada"], deps);
+    deps.clock.set("2026-12-16T12:00:00Z");
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toHaveLength(1);
+
+    const state = deps.store.state("a_ada");
+    state.profile = { ...state.profile, medicalSchool: NOT_LISTED };
+    await planApplicants(["a_ada"], deps);
+    await planApplicants(["a_ada"], deps);
+    expect(subjects(deps)).toEqual([
+      "Matchpath: Ada Okafor needs attention: ERAS_LATE_SUBMISSION",
+      "Matchpath: Ada Okafor needs attention: SCHOOL_NOT_ECFMG_ELIGIBLE",
+    ]);
+  });
+
+  it("never sends twice even when the stored plan is lost (the ledger holds the id)", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    await planApplicants(["a_ada"], deps);
+    const state = deps.store.state("a_ada");
+    delete state.storedPlan;
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("gives the claim back when SES fails, so the retried record sends it once", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    deps.mailer.failNext = new Error("SES throttled");
+    const [failed] = await planApplicants(["a_ada"], deps);
+    expect(failed?.ok).toBe(false);
+    // Not stored: the retry must still see the risk as new.
+    expect(deps.store.state("a_ada").storedPlan).toBeUndefined();
+    expect(deps.store.state("a_ada").ledger.filter((entry) => entry.status === "claimed")).toEqual([]);
+
+    const [retried] = await planApplicants(["a_ada"], deps);
+    expect(retried?.ok).toBe(true);
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it("tells of a critical deadline newly overdue under a risk already known, and skips steps no critical risk names", () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const state = deps.store.state("a_ada");
+    const plan = domainPlanning.plan(state, deps.clock.now());
+    const named = plan.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.milestones ?? [];
+    const overdueNamed = plan.overdue.find((step) => named.includes(step.milestone));
+    expect(overdueNamed).toBeDefined();
+    const overdueUnnamed = plan.overdue.find((step) => step.milestone === "cv");
+    expect(overdueUnnamed).toBeDefined();
+    // The risk was known to the stored plan; nothing was overdue then.
+    const known = {
+      ...state,
+      storedPlan: {
+        planHash: "before",
+        computedAt: "2026-12-01T12:00:00.000Z",
+        cohort: { risks: { critical: 1, warning: 0, codes: ["ERAS_LATE_SUBMISSION"] } },
+      },
+    } as typeof state;
+    const ids = escalationsFor(known, plan).map((escalation) => escalation.id);
+    expect(ids).toContain(`escalation:overdue:${overdueNamed?.milestone}`);
+    expect(ids).not.toContain("escalation:overdue:cv");
+    expect(ids).not.toContain("escalation:risk:ERAS_LATE_SUBMISSION");
+  });
+});

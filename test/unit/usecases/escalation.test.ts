@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { escalationsFor } from "#usecases/escalation.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
@@ -8,6 +9,7 @@ import {
   InMemoryEvents,
   InMemoryMailer,
   InMemoryWakeUps,
+  planFactory,
   profileFactory,
 } from "./fakes.ts";
 
@@ -42,6 +44,13 @@ function setup(now: string, consent: boolean | undefined) {
 }
 
 const subjects = (deps: ReturnType<typeof setup>) => deps.mailer.sent.map((email) => email.subject);
+const subjectOf = (code: string) => `Matchpath: Ada Okafor needs attention: ${code}`;
+/** The critical risk codes the real planner gives the applicant now. */
+const criticalCodes = (deps: ReturnType<typeof setup>) =>
+  domainPlanning
+    .plan(deps.store.state("a_ada"), deps.clock.now())
+    .risks.filter((risk) => risk.severity === "critical")
+    .map((risk) => risk.code);
 
 describe("escalation to the advisor", () => {
   it("sends nothing without the applicant's consent, absent or false", async () => {
@@ -55,36 +64,37 @@ describe("escalation to the advisor", () => {
 
   it("emails the advisor once per critical risk of a first plan, linking to the applicant's console page", async () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
+    const codes = criticalCodes(deps);
+    expect(codes.length).toBeGreaterThan(0);
     await planApplicants(["a_ada"], deps);
 
-    expect(subjects(deps)).toEqual(["Matchpath: Ada Okafor needs attention: ERAS_LATE_SUBMISSION"]);
+    expect(subjects(deps)).toEqual(codes.map(subjectOf));
     const [email] = deps.mailer.sent;
     expect(email?.to).toBe("Grace@Advisors.example");
     expect(email?.text).toContain("https://matchpath.example/console/applicants/a_ada");
     expect(email?.html).toContain('href="https://matchpath.example/console/applicants/a_ada"');
     expect(email?.tags).toEqual({ applicantId: "a_ada", kind: "escalation" });
-    expect(deps.store.state("a_ada").ledger).toEqual([
-      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
-    ]);
+    expect(deps.store.state("a_ada").ledger).toEqual(
+      codes.map((code) => expect.objectContaining({ reminderId: `escalation:risk:${code}`, status: "sent" })),
+    );
     // The advisor's email is not the applicant's last email in the cohort view.
     expect(deps.store.state("a_ada").storedPlan?.cohort?.lastEmail).toBeUndefined();
   });
 
   it("does not send again on re-plans, and sends only the risk that appeared since", async () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
+    const first = criticalCodes(deps);
     await planApplicants(["a_ada"], deps);
     deps.clock.set("2026-12-16T12:00:00Z");
     await planApplicants(["a_ada"], deps);
-    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.mailer.sent).toHaveLength(first.length);
 
     const state = deps.store.state("a_ada");
     state.profile = { ...state.profile, medicalSchool: NOT_LISTED };
+    expect(criticalCodes(deps)).toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
     await planApplicants(["a_ada"], deps);
     await planApplicants(["a_ada"], deps);
-    expect(subjects(deps)).toEqual([
-      "Matchpath: Ada Okafor needs attention: ERAS_LATE_SUBMISSION",
-      "Matchpath: Ada Okafor needs attention: SCHOOL_NOT_ECFMG_ELIGIBLE",
-    ]);
+    expect(subjects(deps)).toEqual([...first, "SCHOOL_NOT_ECFMG_ELIGIBLE"].map(subjectOf));
   });
 
   it("never sends twice even when the stored plan is lost (the ledger holds the id)", async () => {
@@ -93,7 +103,7 @@ describe("escalation to the advisor", () => {
     const state = deps.store.state("a_ada");
     delete state.storedPlan;
     await planApplicants(["a_ada"], deps);
-    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.mailer.sent).toHaveLength(criticalCodes(deps).length);
   });
 
   it("gives the claim back when SES fails, so the retried record sends it once", async () => {
@@ -108,30 +118,55 @@ describe("escalation to the advisor", () => {
     const [retried] = await planApplicants(["a_ada"], deps);
     expect(retried?.ok).toBe(true);
     await planApplicants(["a_ada"], deps);
-    expect(deps.mailer.sent).toHaveLength(1);
+    expect(subjects(deps)).toEqual(criticalCodes(deps).map(subjectOf));
   });
 
   it("tells of a critical deadline newly overdue under a risk already known, and skips steps no critical risk names", () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
-    const state = deps.store.state("a_ada");
-    const plan = domainPlanning.plan(state, deps.clock.now());
-    const named = plan.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.milestones ?? [];
-    const overdueNamed = plan.overdue.find((step) => named.includes(step.milestone));
-    expect(overdueNamed).toBeDefined();
-    const overdueUnnamed = plan.overdue.find((step) => step.milestone === "cv");
-    expect(overdueUnnamed).toBeDefined();
-    // The risk was known to the stored plan; nothing was overdue then.
+    const overdue = (milestone: "eras_application" | "cv") => ({
+      milestone,
+      title: milestone,
+      dueBy: "2026-12-01",
+      deadline: {
+        at: "2026-12-01T05:00:00.000Z",
+        local: "Tue 1 Dec 2026",
+        et: "Tue 1 Dec 2026, 12:00 AM ET",
+        status: "confirmed" as const,
+        source: "https://example.org/season",
+      },
+    });
+    const plan = planFactory({
+      risks: [
+        {
+          code: "ERAS_LATE_SUBMISSION",
+          severity: "critical",
+          message: "Late.",
+          milestones: ["eras_application"],
+        },
+      ],
+      overdue: [overdue("eras_application"), overdue("cv")],
+    });
     const known = {
-      ...state,
+      ...deps.store.state("a_ada"),
       storedPlan: {
         planHash: "before",
-        computedAt: "2026-12-01T12:00:00.000Z",
+        computedAt: "2026-11-30T12:00:00.000Z",
         cohort: { risks: { critical: 1, warning: 0, codes: ["ERAS_LATE_SUBMISSION"] } },
       },
-    } as typeof state;
-    const ids = escalationsFor(known, plan).map((escalation) => escalation.id);
-    expect(ids).toContain(`escalation:overdue:${overdueNamed?.milestone}`);
-    expect(ids).not.toContain("escalation:overdue:cv");
-    expect(ids).not.toContain("escalation:risk:ERAS_LATE_SUBMISSION");
+    } as ApplicantState;
+    expect(escalationsFor(known, plan).map((escalation) => escalation.id)).toEqual([
+      "escalation:overdue:eras_application",
+    ]);
+    // Already overdue in the stored plan: nothing new.
+    const before = {
+      ...known,
+      storedPlan: { ...known.storedPlan, overdue: ["eras_application"] },
+    } as ApplicantState;
+    expect(escalationsFor(before, plan)).toEqual([]);
+    // A new risk is one email, which covers the steps it names.
+    const { storedPlan: _, ...fresh } = known;
+    expect(escalationsFor(fresh, plan).map((escalation) => escalation.id)).toEqual([
+      "escalation:risk:ERAS_LATE_SUBMISSION",
+    ]);
   });
 });

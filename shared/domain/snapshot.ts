@@ -165,11 +165,12 @@ const SubmissionIdSchema = z
  */
 export const MAX_INTERVIEWS = 36;
 
-/** What an interview is known by: its operator id, else its program and start (as the store derives it). */
+/** What an interview is known by: its operator id, else its program and start instant (whatever its UTC offset). */
 function interviewIdentity(interview: Interview | InterviewChange): string {
   if (interview.id !== undefined) return `id ${interview.id}`;
   return "program" in interview
-    ? `program and startsAt ${interview.program.trim()} ${interview.startsAt}`
+    ? // The instant, not its text: 14:00-05:00 and 19:00Z are one interview.
+      `program and startsAt ${interview.program.trim()} ${Date.parse(interview.startsAt)}`
     : "";
 }
 

@@ -682,3 +682,44 @@ describe("plans and wake-ups", () => {
     expect(after.map((w) => w.applicantId)).toEqual(ids.slice(3, 10));
   });
 });
+
+describe("applySubmission: one interview sent with different UTC offsets", () => {
+  const local = {
+    program: "Mercy General IM",
+    startsAt: "2026-11-02T14:00:00-05:00",
+    timezone: "America/New_York",
+    format: "virtual" as const,
+  };
+  const utc = { ...local, startsAt: "2026-11-02T19:00:00Z" };
+
+  it("keeps one interview when an update re-sends it at the same instant in UTC, under its stored id", async () => {
+    const snapshot = snapshotFor(newExternalId(), { interviews: [local] });
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { externalId: snapshot.applicant.externalId },
+      milestones: [],
+      interviews: [utc],
+    };
+
+    await store.applySubmission(update, source(update.submissionId), laterAt);
+
+    const state = await store.loadApplicant(applicantId);
+    expect(state?.interviews).toHaveLength(1);
+    expect(state?.interviews[0]?.id).toBe(interviewIdFor(local.program, local.startsAt));
+  });
+
+  it("keeps the stored id when a snapshot re-sends it at the same instant in UTC", async () => {
+    const snapshot = snapshotFor(newExternalId(), { interviews: [local] });
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const again = { ...snapshotFor(snapshot.applicant.externalId, { interviews: [utc] }) };
+
+    await store.applySubmission(again, source(again.submissionId), laterAt);
+
+    const state = await store.loadApplicant(applicantId);
+    expect(state?.interviews.map((interview) => interview.id)).toEqual([
+      interviewIdFor(local.program, local.startsAt),
+    ]);
+  });
+});

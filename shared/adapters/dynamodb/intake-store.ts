@@ -87,7 +87,7 @@ export class DynamoIntakeStore implements IntakeStore {
     const wantedInterviews = new Set<string>();
     const interviewIndex = new Map<string, number>();
     for (const [index, interview] of snapshot.interviews.entries()) {
-      const withId = interviewWithId(interview);
+      const withId = interviewWithId(interview, current.interviews);
       onceEach(interviewIndex, withId.id, index);
       wantedInterviews.add(withId.id);
       const write = this.interviewWrite(applicantId, withId, current, now);
@@ -182,7 +182,7 @@ export class DynamoIntakeStore implements IntakeStore {
     const interviewIndex = new Map<string, number>();
     const interviewsAfter = new Set(current.interviews.keys());
     for (const [index, change] of (update.interviews ?? []).entries()) {
-      const id = change.status === "cancelled" ? change.id : interviewWithId(change).id;
+      const id = change.status === "cancelled" ? change.id : interviewWithId(change, current.interviews).id;
       onceEach(interviewIndex, id, index);
       if (change.status === "cancelled") interviewsAfter.delete(id);
       else interviewsAfter.add(id);
@@ -200,7 +200,12 @@ export class DynamoIntakeStore implements IntakeStore {
         continue;
       }
       const { status: _scheduled, ...interview } = change;
-      const write = this.interviewWrite(applicantId, interviewWithId(interview), current, now);
+      const write = this.interviewWrite(
+        applicantId,
+        interviewWithId(interview, current.interviews),
+        current,
+        now,
+      );
       if (write !== undefined) writes.push(write);
     }
     if (unknownCancels.length > 0) {
@@ -368,8 +373,26 @@ export class DynamoIntakeStore implements IntakeStore {
   }
 }
 
-function interviewWithId(interview: Interview): Interview & { id: string } {
-  return { ...interview, id: interview.id ?? interviewIdFor(interview.program, interview.startsAt) };
+/**
+ * The interview with its id: the operator's, else the stored interview's with the same program and
+ * start instant (sent before with another UTC offset), else one derived from program and startsAt.
+ * The derivation hashes the startsAt text as stored ids were built; re-deriving it from the instant
+ * would re-id every stored interview (and its reminders), so the instant is matched here instead.
+ */
+function interviewWithId(
+  interview: Interview,
+  stored: ReadonlyMap<string, Item>,
+): Interview & { id: string } {
+  if (interview.id !== undefined) return { ...interview, id: interview.id };
+  const program = interview.program.trim();
+  const instant = Date.parse(interview.startsAt);
+  for (const [id, item] of stored) {
+    const known = item.interview as Interview | undefined;
+    if (known !== undefined && known.program.trim() === program && Date.parse(known.startsAt) === instant) {
+      return { ...interview, id };
+    }
+  }
+  return { ...interview, id: interviewIdFor(interview.program, interview.startsAt) };
 }
 
 /** Structural equality independent of key order: decides whether an item's content changed. */

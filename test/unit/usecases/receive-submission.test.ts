@@ -141,6 +141,11 @@ describe("receiveSubmission", () => {
         [interview, { ...interview, program: " Mercy Hospital IM " }],
         "startsAt",
       ],
+      [
+        "the same program and start instant written with another UTC offset",
+        [interview, { ...interview, startsAt: new Date(interview.startsAt).toISOString() }],
+        "startsAt",
+      ],
     ])("refuses %s, naming both interviews, and writes nothing", async (_name, interviews, field) => {
       const deps = setup();
       const error = await receiveSubmission(

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import {
+  advanceClock,
+  applicantState,
+  clockTo,
+  drainStream,
+  emailsTo,
+  postWebhook,
+  uniqueSuffix,
+} from "./support/local-stack.ts";
+
+/**
+ * Escalation (issue 15, part 3) on the local stack: the planner Lambda, fed by the real stream,
+ * emails a consenting applicant's advisor through the SES emulator, once per critical risk.
+ */
+async function applicantWithSchoolNotListed(advisorEmail: string, consent: boolean): Promise<TestApplicant> {
+  const applicant = step2Applicant();
+  applicant.snapshot.applicant.advisorEmail = advisorEmail;
+  applicant.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
+  if (consent) applicant.snapshot.applicant.escalateToAdvisor = true;
+  expect((await postWebhook(applicant.snapshot)).status).toBe(202);
+  return applicant;
+}
+
+describe("escalation to the advisor on the local stack", () => {
+  it("emails a consenting applicant's advisor once per critical risk, and never a non-consenting one's", async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    const consentingAdvisor = `advisor.${uniqueSuffix()}@advisors.example`;
+    const otherAdvisor = `advisor.${uniqueSuffix()}@advisors.example`;
+    const consenting = await applicantWithSchoolNotListed(consentingAdvisor, true);
+    await applicantWithSchoolNotListed(otherAdvisor, false);
+    await drainStream();
+
+    const [email, ...more] = await emailsTo(consentingAdvisor);
+    expect(more).toEqual([]);
+    expect(email?.subject).toBe("Matchpath: Priya Raman needs attention: SCHOOL_NOT_ECFMG_ELIGIBLE");
+    expect(email?.body.text).toContain(`/console/applicants/${consenting.applicantId}`);
+    expect(await emailsTo(otherAdvisor)).toEqual([]);
+    const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
+    expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
+      expect.objectContaining({
+        reminderId: "escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+        status: "sent",
+        messageId: email?.messageId,
+      }),
+    ]);
+
+    // Re-plans (a new snapshot, the clock moving on) keep the risk and send nothing more.
+    consenting.snapshot.submissionId = `${consenting.snapshot.submissionId}-again`;
+    consenting.snapshot.applicant.programsPlanned = 60;
+    expect((await postWebhook(consenting.snapshot)).status).toBe(202);
+    await drainStream();
+    await advanceClock("P3D");
+    await drainStream();
+    expect(await emailsTo(consentingAdvisor)).toHaveLength(1);
+    expect(await emailsTo(otherAdvisor)).toEqual([]);
+  });
+});

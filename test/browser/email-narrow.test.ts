@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BudgetItem } from "#domain/plan.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { saveScreenshot } from "./support/screenshots.ts";
+
+/** The budget table of a reminder email on the narrowest phones applicants read it on (320–414 px). */
+describe("reminder email on a narrow phone", () => {
+  let browser: BrowserSession;
+  const item = (key: string, label: string, amountUsd: number, status: BudgetItem["status"]): BudgetItem => ({
+    key,
+    label,
+    amountUsd,
+    status,
+    basis: "official",
+    source: "https://example.org/fees",
+    asOf: "2027",
+  });
+  const email = renderReminderEmail({
+    recipientName: "Ada Okafor",
+    reminders: [
+      reminderFactory({ milestone: "budget", id: "budget:due-in-7d", title: "Review your budget" }),
+    ],
+    plan: planFactory({
+      nextSteps: [
+        stepFactory({ milestone: "budget", title: "Review your budget", action: "Plan the fees." }),
+      ],
+      budget: {
+        currency: "USD",
+        items: [
+          item("step2ck", "USMLE Step 2 CK registration fee", 1_015, "spent"),
+          item("eras", "ERAS application fees for 40 internal medicine programs", 2_130, "upcoming"),
+          item("nrmp", "NRMP Main Residency Match registration", 85, "upcoming"),
+        ],
+        spentUsd: 1_015,
+        upcomingUsd: 2_215,
+        totalUsd: 3_230,
+      },
+    }),
+    unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+  });
+
+  beforeAll(async () => {
+    browser = await launchChromium({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("keeps every amount on one line at 360 px and never scrolls sideways", async () => {
+    for (const width of [320, 360, 414]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 740 });
+      await page.setContent(email.html, { waitUntil: "load" });
+      const amounts = page.locator("td.amount");
+      expect(await amounts.count()).toBe(4);
+      for (const cell of await amounts.all()) {
+        // The rendered text's own box (not the cell's, which grows with a wrapped label beside it).
+        const lines = await cell.evaluate((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        });
+        expect(lines, `${width}px: ${await cell.textContent()}`).toBe(1);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      if (width === 360) await saveScreenshot(page, "email-budget-360");
+      await page.close();
+    }
+  });
+});

@@ -285,7 +285,7 @@ export const drainSuite: BenchSuite = {
           `${name}.drain_time`,
           round(report.drainSeconds / 60, 1),
           "minutes",
-          `${applicants} emails at 14/s; ${report.applicants / Math.max(1, report.drainSeconds)} per s`,
+          `${applicants} emails at 14/s; ${round(report.applicants / Math.max(1, report.drainSeconds))} per s`,
         ),
         info(
           `${name}.throttled_sends`,

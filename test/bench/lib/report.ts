@@ -204,7 +204,7 @@ export function mergeSuiteIntoBenchmarksMd(
   const kept = lines.slice(header + 2, end).filter((line) => !own(line));
   const machineFigure = (name: string) => results.figures.find((figure) => figure.name === name)?.value;
   const marker = `The \`${suite.name}\` figures were measured alone`;
-  const measured = `${marker} (\`npm run bench -- --suite=${suite.name}\`${results.quick ? " --quick" : ""}) at ${results.date} on ${machineText(results.machine)}, load average ${machineFigure("machine.load_average_1min") ?? "?"}, calibration loop ${machineFigure("machine.calibration_int_loop_1e8") ?? "?"} ms.`;
+  const measured = `${marker} (\`npm run bench -- --suite=${suite.name}\`${results.quick ? " --quick" : ""}) at ${results.date} on ${machineText(results.machine)}, load average ${formatValue(machineFigure("machine.load_average_1min") ?? Number.NaN)}, calibration loop ${formatValue(machineFigure("machine.calibration_int_loop_1e8") ?? Number.NaN)} ms.`;
   const before = lines.slice(0, header).filter((line) => !line.startsWith(marker));
   const at = before.findIndex((line) => line.startsWith("Measured "));
   if (at >= 0) before.splice(at + 1, 0, "", measured);

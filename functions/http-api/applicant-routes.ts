@@ -5,7 +5,12 @@ import { fieldProblems } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
-import { actionConfirmationPage, actionResultPage, linkRefusedPage } from "#pages/action-pages.ts";
+import {
+  actionConfirmationPage,
+  actionResultPage,
+  calendarAddressReplacedPage,
+  linkRefusedPage,
+} from "#pages/action-pages.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#ports/applicants.ts";
@@ -171,7 +176,7 @@ const calendarFeed: PageRoute = (event, deps) =>
     if (!state) throw new LinkRefusedError("unknown-applicant");
     // A revoked feed: the applicant asked for a new address, so every older one stops working.
     if (result.claims.generation !== (state.profile.feedGeneration ?? 0))
-      throw new LinkRefusedError("expired");
+      return calendarAddressReplacedPage();
     return {
       statusCode: 200,
       headers: {

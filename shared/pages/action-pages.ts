@@ -113,3 +113,17 @@ export function linkRefusedPage(status: 401 | 410): APIGatewayProxyStructuredRes
 <p>Open the link again from your latest Matchpath email; if you copied it, copy the whole address.</p>`,
       );
 }
+
+/**
+ * A calendar address the applicant replaced ("Get a new calendar address"): 410, saying so and
+ * where the new address is, so nobody mistakes it for a fault.
+ */
+export function calendarAddressReplacedPage(): APIGatewayProxyStructuredResultV2 {
+  return htmlPage(
+    410,
+    "This calendar address was replaced",
+    `<h1>This calendar address was replaced</h1>
+<p>You (or someone with your link) asked for a new calendar address, so this one stopped working. Nothing was changed.</p>
+<p>Subscribe again from "Add my deadlines to my calendar" in your latest Matchpath email, then remove this old calendar from your calendar app.</p>`,
+  );
+}

@@ -80,7 +80,9 @@ describe("email preferences", () => {
     await page.getByRole("button", { name: "Get a new calendar address" }).click();
     await page.waitForLoadState("load");
     await expect(page.getByRole("status").textContent()).resolves.toContain("new address");
-    expect((await fetch(old.feed)).status).toBe(410);
+    const replaced = await fetch(old.feed);
+    expect(replaced.status).toBe(410);
+    expect(await replaced.text()).toMatch(/calendar address was replaced[\s\S]*latest Matchpath email/);
     expect((await fetch(linksAt(new Date("2026-08-06T12:30:00Z"), 1).feed)).status).toBe(200);
     await page.close();
   });

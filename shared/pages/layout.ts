@@ -38,7 +38,8 @@ input,select{font:inherit;padding:.4rem;border:1px solid var(--muted);border-rad
 fieldset{border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}
 code{word-break:break-all;font-size:.875rem}
 caption{text-align:left}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.button{position:relative}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;border:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
 footer{color:var(--muted);font-size:.875rem;padding-bottom:2rem;margin-top:2rem}
 `;
 

@@ -107,6 +107,9 @@ describe("closing the loop with the applicant", () => {
     expect(nextSteps).not.toContain("Step 2 CK");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "timeline", { maxHeight: 1800 });
+    // The narrowest phone: nothing (not even a visually hidden label) may make the page scroll sideways.
+    await page.setViewportSize({ width: 320, height: 700 });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
     await page.close();
   });
 

@@ -157,13 +157,25 @@ const SubmissionIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: "must be 1-200 characters of letters, digits and _.:@-" });
 
+/** DynamoDB's TransactWriteItems limit (actions per transaction; AWS DynamoDB service quotas). */
+export const ACTIONS_PER_TRANSACTION = 100;
+
+/**
+ * Actions every submission may need besides milestones and interviews: the idempotency record, the
+ * applicant's intake copy, the profile, the new email lookup and the old one's delete.
+ */
+export const FIXED_ACTIONS_PER_SUBMISSION = 5;
+
 /**
  * The most interviews one submission may list, and one applicant may have stored. A snapshot is
  * written in one DynamoDB transaction (at most 100 actions, so it commits whole or not at all):
- * 4 actions for the idempotency record, profile and email lookup, 21 for the milestones, and up to
- * 2 × 36 for interviews written and interviews dropped, 97 in all.
+ * the fixed actions, one per milestone key, and up to 2 × MAX_INTERVIEWS for interviews written and
+ * interviews dropped. Derived from MILESTONE_KEYS so a new key shrinks it rather than breaking it
+ * (28 keys: 5 + 28 + 2 × 33 = 99).
  */
-export const MAX_INTERVIEWS = 36;
+export const MAX_INTERVIEWS = Math.floor(
+  (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,
+);
 
 /** What an interview is known by: its operator id, else its program and start instant (whatever its UTC offset). */
 function interviewIdentity(interview: Interview | InterviewChange): string {

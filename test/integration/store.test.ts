@@ -228,7 +228,7 @@ describe("applySubmission: snapshots", () => {
     );
   });
 
-  it("writes a snapshot at the limit in one transaction: all milestones, an email change, 36 interviews replacing 36", async () => {
+  it("writes a snapshot at the limit in one transaction: all milestones, an email change, MAX_INTERVIEWS interviews replacing as many", async () => {
     const interviews = (prefix: string): Interview[] =>
       Array.from({ length: MAX_INTERVIEWS }, (_, i) => ({
         id: `${prefix}-${i}`,
@@ -314,7 +314,12 @@ describe("applySubmission: snapshots", () => {
     const refused = store.applySubmission(replacing, source(replacing.submissionId), laterAt);
 
     await expect(refused).rejects.toBeInstanceOf(LimitExceededError);
-    await expect(refused).rejects.toMatchObject({ status: 422, problems: [{ path: "interviews" }] });
+    await expect(refused).rejects.toMatchObject({
+      status: 422,
+      problems: [{ path: "milestones" }, { path: "interviews" }],
+    });
+    // The total counts every action of the one transaction (the record and intake copy included).
+    await expect(refused).rejects.toThrow(/would need \d+ writes; one atomic write holds 100$/);
     expect(await store.loadApplicant(applicantId)).toEqual(before);
     const record = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: keys.submission("webhook", replacing.submissionId) }),

@@ -9,7 +9,7 @@ import type {
   MilestoneUpdate,
   Submission,
 } from "#domain/snapshot.ts";
-import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
+import { MAX_INTERVIEWS, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, TransientError } from "#errors";
 import { fingerprint } from "#observability/logger.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
@@ -338,11 +338,15 @@ export class DynamoIntakeStore implements IntakeStore {
     // stored before those limits) is refused before anything is written, never split.
     if (writes.length + 2 > MAX_TRANSACTION_ACTIONS) {
       throw new LimitExceededError(
-        `the submission would change ${writes.length} items; one atomic write holds ${MAX_TRANSACTION_ACTIONS - 1}`,
+        `the submission would need ${writes.length + 2} writes; one atomic write holds ${MAX_TRANSACTION_ACTIONS}`,
         [
           {
+            path: "milestones",
+            message: `milestones and interviews together change too many items; send at most ${MILESTONE_KEYS.length} milestones`,
+          },
+          {
             path: "interviews",
-            message: `too many interviews change at once; send at most ${MAX_INTERVIEWS} and cancel past ones first`,
+            message: `milestones and interviews together change too many items; send at most ${MAX_INTERVIEWS} interviews and cancel past ones first`,
           },
         ],
         422,

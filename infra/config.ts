@@ -72,33 +72,37 @@ export const StageConfigSchema = z
         rateLimit: z.number().int().min(1).default(50),
         burstLimit: z.number().int().min(1).default(100),
       })
+      .strict()
       .default({ rateLimit: 50, burstLimit: 100 }),
     /**
      * SSM SecureString parameter names. CloudFormation cannot create SecureString parameters, so
      * the operator creates them once per stage (README.md, "Create the secrets"); the stack only grants reads.
      */
-    secrets: z.object({
-      webhookSecretParameter: ssmParameterName,
-      unsubscribeSecretParameter: ssmParameterName,
-      /** The keyring signing the applicant's links (actions, timeline, calendar feed), `<kid>=<secret>` per line, newest first. */
-      linkSigningKeysParameter: ssmParameterName,
-      /**
-       * One SecureString per connected form provider (its signing secret; Jotform's token). A
-       * provider without one is not connected: its route answers 404.
-       */
-      formProviders: z.partialRecord(z.enum(PROVIDERS), ssmParameterName).default({}),
-      /** Only if the parameters are encrypted with a customer-managed key instead of aws/ssm. */
-      kmsKeyArn: z
-        .string()
-        .regex(/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/)
-        .optional(),
-    }),
+    secrets: z
+      .object({
+        webhookSecretParameter: ssmParameterName,
+        unsubscribeSecretParameter: ssmParameterName,
+        /** The keyring signing the applicant's links (actions, timeline, calendar feed), `<kid>=<secret>` per line, newest first. */
+        linkSigningKeysParameter: ssmParameterName,
+        /**
+         * One SecureString per connected form provider (its signing secret; Jotform's token). A
+         * provider without one is not connected: its route answers 404.
+         */
+        formProviders: z.partialRecord(z.enum(PROVIDERS), ssmParameterName).default({}),
+        /** Only if the parameters are encrypted with a customer-managed key instead of aws/ssm. */
+        kmsKeyArn: z
+          .string()
+          .regex(/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/[\w-]+$/)
+          .optional(),
+      })
+      .strict(),
     /** Retry policy that the planner, sweeper and reminder put on each wake-up schedule. */
     scheduler: z
       .object({
         maxRetryAttempts: z.number().int().min(0).max(185).default(185),
         maxEventAgeSeconds: z.number().int().min(60).max(86_400).default(86_400),
       })
+      .strict()
       .default({ maxRetryAttempts: 185, maxEventAgeSeconds: 86_400 }),
     /** The advisor's console (Cognito sign-in). */
     console: z
@@ -122,6 +126,8 @@ export const StageConfigSchema = z
     /** UTC hour of the daily sweep that re-arms missed wake-ups. */
     sweeperHourUtc: z.number().int().min(0).max(23).default(6),
   })
+  // A misspelled key (say `reminderConcurency`) would otherwise fall back to its default in silence.
+  .strict()
   .refine((config) => config.senderAddress.toLowerCase().endsWith(`@${config.senderDomain}`), {
     message: "senderAddress must be an address at senderDomain",
     path: ["senderAddress"],

@@ -43,6 +43,15 @@ describe("stage config", () => {
     expect(() => parseStageConfig("prod", { ...valid, ...override })).toThrow(key);
   });
 
+  it.each([
+    ["reminderConcurency", { reminderConcurency: 4 }],
+    ["kmsKeyArm", { secrets: { ...valid.secrets, kmsKeyArm: "arn:aws:kms:us-east-1:123456789012:key/x" } }],
+    ["ratelimit", { api: { ratelimit: 10 } }],
+    ["maxRetryAttempt", { scheduler: { maxRetryAttempt: 3 } }],
+  ])("refuses the misspelled key %s instead of falling back to its default", (key, override) => {
+    expect(() => parseStageConfig("prod", { ...valid, ...override })).toThrow(key);
+  });
+
   it("names a stage that has no settings", () => {
     expect(() => parseStageConfig("staging", undefined)).toThrow('No settings for stage "staging"');
   });

@@ -5,7 +5,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { TransientError } from "#errors";
 import { planApplicants } from "#usecases/plan-applicants.ts";
-import { CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders.ts";
+import { CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders/claims.ts";
 import { createWorld, openApplicant, type World } from "../faults/support/world.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
-import { CLAIM_RETRY_MARGIN_MS, CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders.ts";
+import { CLAIM_RETRY_MARGIN_MS, CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders/claims.ts";
 import type { SimApplicant } from "../../bench/support/season.ts";
 import { SEASON } from "../../bench/support/season.ts";
 import { createWorld, type World } from "./world.ts";

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { EmailRejectedError } from "#adapters/ses/ses-mailer.ts";
 import { TransientError } from "#errors";
+import { CLAIM_RETRY_MARGIN_MS, CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders/claims.ts";
 import {
-  CLAIM_RETRY_MARGIN_MS,
-  CLAIM_STALE_AFTER_MS,
   MAX_SEND_ATTEMPTS,
   planningInstant,
   SEND_RETRY_DEADLINE_MARGIN_MS,
-  sendDueReminders,
   sendRetryAt,
-} from "#usecases/send-due-reminders.ts";
+} from "#usecases/send-due-reminders/timing.ts";
+import { sendDueReminders } from "#usecases/send-due-reminders.ts";
 import {
   FakePlanning,
   FixedClock,

@@ -1,0 +1,85 @@
+import { renderInterviewInvite } from "#calendar/applicant-feed.ts";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { TransientError } from "#errors";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { Mailer } from "#ports/mailer.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+
+/** What sending one reminder email needs: the mailer, the links it carries, and the ledger to release. */
+export interface ReminderMessageDeps {
+  store: Pick<ReminderLedger, "releaseClaims">;
+  mailer: Mailer;
+  /** The one-click unsubscribe URL for an applicant (signed token inside). */
+  unsubscribeUrl(applicantId: string): Promise<string>;
+  /** The applicant's signed links (actions, timeline, calendar, preferences); absent: the email has none. */
+  applicantLinks?(profile: ApplicantState["profile"]): Promise<ApplicantLinks>;
+}
+
+/**
+ * Renders and sends ONE email holding every claimed reminder, with an .ics per interview it is
+ * about. On any failure the claims are released and the failure returned (the caller decides
+ * whether it retries); a failure to release as well is thrown as a TransientError carrying both.
+ */
+export async function sendReminderMessage(
+  applicantId: string,
+  state: ApplicantState,
+  plan: Plan,
+  claimed: Reminder[],
+  deps: ReminderMessageDeps,
+): Promise<{ messageId: string } | { failure: unknown }> {
+  const reminderIds = claimed.map((reminder) => reminder.id);
+  try {
+    const email = renderReminderEmail({
+      recipientName: state.profile.fullName,
+      reminders: claimed,
+      plan,
+      unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
+      ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
+    });
+    const invites = interviewInvites(state, plan, claimed);
+    const { messageId } = await deps.mailer.send({
+      to: state.profile.email,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: email.headers,
+      ...(invites.length > 0 ? { attachments: invites } : {}),
+      tags: { applicantId, kind: "reminder" },
+    });
+    return { messageId };
+  } catch (sendError) {
+    try {
+      await deps.store.releaseClaims(applicantId, reminderIds);
+    } catch (releaseError) {
+      // The claims will go stale and be retried anyway; report both failures, lose neither.
+      throw new TransientError("Sending failed and the claims could not be released", {
+        cause: new AggregateError([sendError, releaseError]),
+      });
+    }
+    return { failure: sendError };
+  }
+}
+
+/**
+ * One .ics per interview the email is about, with the same UID as the applicant's calendar feed,
+ * so adding it and subscribing to the feed show one event, not two.
+ */
+function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
+  const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
+  return state.interviews
+    .filter((interview) => ids.has(interviewIdOf(interview)))
+    .map((interview) => ({
+      filename: `interview-${interviewIdOf(interview)}.ics`,
+      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+      content: renderInterviewInvite({
+        applicantId: state.profile.applicantId,
+        timezone: state.profile.timezone,
+        plan,
+        interview,
+        updatedAt: state.profile.updatedAt,
+      }),
+    }));
+}

@@ -1,0 +1,85 @@
+import type { Plan } from "#domain/plan.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
+import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
+import { cohortSummary, overdueEvents, type Planning, storedPlanSummary } from "../planning.ts";
+
+/** What arming the next wake-up and storing the plan need. */
+export interface WakeUpDeps {
+  store: Pick<PlanRepository, "savePlan">;
+  wakeUps: WakeUpScheduler;
+  events: EventPublisher;
+  planning: Planning;
+}
+
+/** The next wake-up: the plan's next reminder, or sooner a retry of reminders held elsewhere. */
+export function nextWakeUpAfter(
+  plan: Plan,
+  now: Date,
+  handled: ReadonlySet<string>,
+  planning: Planning,
+  retryAt?: Date,
+): Date | undefined {
+  const planned = planning.nextWakeUp(plan, now, handled);
+  return retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
+}
+
+/**
+ * Always arms the next wake-up when there is one: the schedule that just fired deletes itself. The
+ * stored wake-up, when it is not the one firing (the planner moved it meanwhile), is replaced.
+ */
+export async function armOrDisarm(
+  applicantId: string,
+  state: ApplicantState,
+  firing: Date,
+  next: Date | undefined,
+  wakeUps: WakeUpScheduler,
+): Promise<void> {
+  const stored = state.storedPlan?.wakeUpAt === undefined ? undefined : new Date(state.storedPlan.wakeUpAt);
+  const other = stored && stored.getTime() !== firing.getTime() ? stored : undefined;
+  if (next) await wakeUps.arm(applicantId, next, other ? { replacing: other } : {});
+  else if (other) await wakeUps.disarm(applicantId, other);
+}
+
+/** The stored plan's summary as of `now`, naming `next` as its wake-up, with the console's cohort row. */
+export function planSummary(
+  state: ApplicantState,
+  plan: Plan,
+  now: Date,
+  next: Date | undefined,
+  planning: Planning,
+): StoredPlanSummary {
+  return {
+    ...storedPlanSummary({
+      plan,
+      planHash: planning.planHash(plan),
+      computedAt: now,
+      wakeUpAt: next?.toISOString(),
+      calendarVersion: planning.calendarVersion?.(state),
+    }),
+    ...cohortSummary(state, plan),
+  };
+}
+
+/**
+ * Arms the next wake-up and stores the plan as of the fire time with that instant, so the
+ * planner's next comparison starts from the truth (the paths that sent nothing).
+ */
+export async function rearm(
+  applicantId: string,
+  state: ApplicantState,
+  plan: Plan,
+  instants: { now: Date; firing: Date },
+  handled: ReadonlySet<string>,
+  deps: WakeUpDeps,
+  retryAt?: Date,
+): Promise<{ nextWakeUpAt?: string }> {
+  const { now, firing } = instants;
+  const next = nextWakeUpAfter(plan, now, handled, deps.planning, retryAt);
+  await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
+  const overdue = overdueEvents(state, plan, now);
+  if (overdue.length > 0) await deps.events.publish(overdue);
+  await deps.store.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning));
+  return next ? { nextWakeUpAt: next.toISOString() } : {};
+}

@@ -6,6 +6,8 @@ import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/consol
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
 import { fieldProblems, IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError, UnauthorizedError } from "#errors";
+import { blankProblem, HttpProblem, problemFor, problemResponse } from "#http/problem.ts";
+import { header, rawBody, routePath } from "#http/request.ts";
 import { describeError } from "#observability/logger.ts";
 import type { Principal, TokenVerifier } from "#ports/token-verifier.ts";
 import {
@@ -18,8 +20,6 @@ import {
   viewApplicant,
   viewCohort,
 } from "#usecases/console.ts";
-import { blankProblem, HttpProblem, problemFor, problemResponse } from "../http-api/problem.ts";
-import { header, rawBody, routePath } from "../http-api/request.ts";
 import {
   applicantFragment,
   type CohortQuery,

@@ -3,6 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError } from "#errors";
+import { blankProblem, HttpProblem, problemFor } from "#http/problem.ts";
+import { header, mediaType, queryParameter, rawBody, routePath } from "#http/request.ts";
 import { parseJsonText } from "#intake/json.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import { describeError } from "#observability/logger.ts";
@@ -12,9 +14,8 @@ import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
 import { APPLICANT_PAGE_ROUTES, type ApplicantPagesDeps } from "./applicant-routes.ts";
 import { FORM_ROUTES, type FormIntake } from "./form-routes.ts";
+import { isOneClickForm } from "./one-click.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
-import { blankProblem, HttpProblem, problemFor } from "./problem.ts";
-import { header, isOneClickForm, mediaType, queryParameter, rawBody, routePath } from "./request.ts";
 
 /**
  * The HTTP API's routes over API Gateway HTTP API payload 2.0 events.

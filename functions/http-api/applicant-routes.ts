@@ -3,6 +3,7 @@ import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { fieldProblems } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
+import { header, queryParameter, rawBody } from "#http/request.ts";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
 import {
@@ -18,7 +19,6 @@ import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import { type Planning, sentReminderIds } from "#usecases/planning.ts";
 import { applyStepAction, LinkRefusedError, previewStepAction } from "#usecases/step-actions.ts";
-import { header, queryParameter, rawBody } from "./request.ts";
 
 /**
  * The applicant's own pages, reached from the signed links in every email (issue 14):

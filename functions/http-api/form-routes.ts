@@ -2,6 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
+import { blankProblem, HttpProblem, PROBLEM_TYPES } from "#http/problem.ts";
+import { rawBody } from "#http/request.ts";
 import { nameFormFields } from "#intake/mapping/mapper.ts";
 import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
@@ -12,8 +14,6 @@ import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
-import { blankProblem, HttpProblem, PROBLEM_TYPES } from "./problem.ts";
-import { rawBody } from "./request.ts";
 
 /** What the provider routes need beyond the HTTP API's own deps: one secret per connected provider, and the mappings. */
 export interface FormIntake {

@@ -16,6 +16,8 @@ const RULES: Record<string, string[]> = {
   intake: ["#config", "#usecases", ...UP],
   links: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
   calendar: ["#adapters", "#config", "#usecases", "#intake", ...UP],
+  // The HTTP edge's shared reading and RFC 9457 problems, used by every HTTP function.
+  http: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
   // Pages render what a use case returns (its types); they call nothing themselves.
   pages: ["#adapters", "#config", "#intake", ...UP],
 };

@@ -1,8 +1,7 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { multipartFields } from "./form-data.ts";
 import { blankProblem, HttpProblem } from "./problem.ts";
 
-/** Reading an API Gateway HTTP API (payload 2.0) request at the edge. */
+/** Reading an API Gateway HTTP API (payload 2.0) request at the edge, for every HTTP function. */
 
 /** Intake bodies above this are refused before any decoding or parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -48,26 +47,4 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
   const value = event.queryStringParameters?.[name];
   if (value !== undefined) return value;
   return new URLSearchParams(event.rawQueryString ?? "").get(name) ?? undefined;
-}
-
-/**
- * Whether a form body carries the RFC 8058 one-click field `List-Unsubscribe=One-Click`, as
- * application/x-www-form-urlencoded or multipart/form-data (RFC 7578, read by a real parser with
- * the boundary from the header, so any valid boundary works, even one whose text occurs in the
- * part). RFC 8058's own §8.3 example prints its delimiter lines without the extra leading "--"
- * (reported erratum); a boundary starting with "--" is therefore also tried as that example uses it.
- */
-export async function isOneClickForm(contentType: string | undefined, body: Buffer): Promise<boolean> {
-  const type = contentType?.split(";")[0]?.trim().toLowerCase();
-  if (type === "application/x-www-form-urlencoded") {
-    return new URLSearchParams(body.toString("utf8").trim()).get("List-Unsubscribe")?.trim() === "One-Click";
-  }
-  if (type !== "multipart/form-data" || contentType === undefined) return false;
-  const oneClick = async (header: string) =>
-    (await multipartFields(header, body))?.get("List-Unsubscribe")?.trim() === "One-Click";
-  if (await oneClick(contentType)) return true;
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-  return (
-    boundary?.startsWith("--") === true && oneClick(`multipart/form-data; boundary="${boundary.slice(2)}"`)
-  );
 }

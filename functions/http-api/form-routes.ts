@@ -4,7 +4,7 @@ import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import { blankProblem, HttpProblem, PROBLEM_TYPES } from "#http/problem.ts";
 import { rawBody } from "#http/request.ts";
-import { nameFormFields } from "#intake/mapping/mapper.ts";
+import { nameFormFields } from "#intake/mapping/problems.ts";
 import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { QueryMap } from "#intake/providers/common.ts";

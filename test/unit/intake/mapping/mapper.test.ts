@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
-import { type MappingProblem, mapSubmission } from "#intake/mapping/mapper.ts";
+import { mapSubmission } from "#intake/mapping/mapper.ts";
+import type { MappingProblem } from "#intake/mapping/problems.ts";
 import { parseMapping } from "#intake/mapping/registry.ts";
 import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
 

@@ -1,28 +1,21 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type {
-  Applicant,
   ApplicantRef,
   ApplicantSnapshot,
   FieldProblem,
-  Interview,
-  MilestoneEntry,
   MilestoneUpdate,
   Submission,
 } from "#domain/snapshot.ts";
-import { MAX_INTERVIEWS, MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, TransientError } from "#errors";
 import { fingerprint } from "#observability/logger.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
-import { type ApplicantItems, readApplicantItems } from "./applicant-repository.ts";
+import { readApplicantItems } from "./applicant-repository.ts";
 import { cancellationCodes } from "./errors.ts";
-import { applicantIdFor, interviewIdFor, keys, normalizeEmail, SK } from "./keys.ts";
-import {
-  type DynamoTable,
-  type Item,
-  MAX_TRANSACTION_ACTIONS,
-  type TransactItem,
-  withoutUndefined,
-} from "./table.ts";
+import { checkActionCount, checkItemSizes } from "./intake-limits.ts";
+import { interviewWithId, interviewWrite, milestoneWrite, onceEach, profileWrites } from "./intake-writes.ts";
+import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
+import type { DynamoTable, Item, TransactItem } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
 
 /**
@@ -69,13 +62,13 @@ export class DynamoIntakeStore implements IntakeStore {
     const applicantId = applicantIdFor(snapshot.applicant.externalId);
     const current = await readApplicantItems(this.table, applicantId);
     const writes: TransactItem[] = [
-      ...(await this.profileWrites(applicantId, snapshot.applicant, current, now)),
+      ...(await profileWrites(this.table, applicantId, snapshot.applicant, current, now)),
     ];
 
     const wantedMilestones = new Set<string>();
     for (const milestone of snapshot.milestones) {
       wantedMilestones.add(milestone.key);
-      const write = this.milestoneWrite(applicantId, milestone, current, now);
+      const write = milestoneWrite(this.table.name, applicantId, milestone, current, now);
       if (write !== undefined) writes.push(write);
     }
     for (const [key] of current.milestones) {
@@ -90,7 +83,7 @@ export class DynamoIntakeStore implements IntakeStore {
       const withId = interviewWithId(interview, current.interviews);
       onceEach(interviewIndex, withId.id, index);
       wantedInterviews.add(withId.id);
-      const write = this.interviewWrite(applicantId, withId, current, now);
+      const write = interviewWrite(this.table.name, applicantId, withId, current, now);
       if (write !== undefined) writes.push(write);
     }
     for (const [id] of current.interviews) {
@@ -101,61 +94,6 @@ export class DynamoIntakeStore implements IntakeStore {
 
     const outcome = current.profile === undefined ? "created" : "updated";
     return this.commit(applicantId, outcome, writes, snapshot.type, source, receivedAt);
-  }
-
-  /** The profile when it changed, and the EMAIL# lookup moved when the address changed. */
-  private async profileWrites(
-    applicantId: string,
-    submitted: Applicant,
-    current: ApplicantItems,
-    now: string,
-  ): Promise<TransactItem[]> {
-    const writes: TransactItem[] = [];
-    const applicant = withoutUndefined(submitted);
-    const email = normalizeEmail(applicant.email);
-    const oldEmail = typeof current.profile?.email === "string" ? current.profile.email : undefined;
-    if (current.profile === undefined || !sameContent(current.profile.applicant, applicant)) {
-      // UpdateItem rather than PutItem: createdAt and unsubscribedAt survive a re-snapshot.
-      writes.push({
-        Update: {
-          TableName: this.table.name,
-          Key: keys.profile(applicantId),
-          UpdateExpression:
-            "SET entity = :entity, applicantId = :id, email = :email, applicant = :applicant, " +
-            "updatedAt = :now, createdAt = if_not_exists(createdAt, :now)",
-          ExpressionAttributeValues: {
-            ":entity": "profile",
-            ":id": applicantId,
-            ":email": email,
-            ":applicant": applicant,
-            ":now": now,
-          },
-        },
-      });
-    }
-    if (oldEmail === email) return writes;
-    // Last writer wins when two applicants share an address: the lookup names the latest one.
-    writes.push({
-      Put: {
-        TableName: this.table.name,
-        Item: { ...keys.emailLookup(email), entity: "email", applicantId, updatedAt: now },
-      },
-    });
-    if (oldEmail !== undefined) {
-      const oldLookup = await this.table.get(keys.emailLookup(oldEmail));
-      if (oldLookup?.applicantId === applicantId) {
-        // The condition keeps a concurrent re-assignment of the old address to someone else.
-        writes.push({
-          Delete: {
-            TableName: this.table.name,
-            Key: keys.emailLookup(oldEmail),
-            ConditionExpression: "applicantId = :id",
-            ExpressionAttributeValues: { ":id": applicantId },
-          },
-        });
-      }
-    }
-    return writes;
   }
 
   private async applyUpdate(
@@ -173,7 +111,7 @@ export class DynamoIntakeStore implements IntakeStore {
     }
     const writes: TransactItem[] = [];
     for (const milestone of update.milestones) {
-      const write = this.milestoneWrite(applicantId, milestone, current, now);
+      const write = milestoneWrite(this.table.name, applicantId, milestone, current, now);
       if (write !== undefined) writes.push(write);
     }
     // An update upserts the interviews it names and leaves the others alone (a snapshot replaces);
@@ -200,7 +138,8 @@ export class DynamoIntakeStore implements IntakeStore {
         continue;
       }
       const { status: _scheduled, ...interview } = change;
-      const write = this.interviewWrite(
+      const write = interviewWrite(
+        this.table.name,
         applicantId,
         interviewWithId(interview, current.interviews),
         current,
@@ -235,50 +174,6 @@ export class DynamoIntakeStore implements IntakeStore {
     if ("externalId" in ref) return applicantIdFor(ref.externalId);
     const lookup = await this.table.get(keys.emailLookup(ref.email));
     return typeof lookup?.applicantId === "string" ? lookup.applicantId : undefined;
-  }
-
-  private milestoneWrite(
-    applicantId: string,
-    milestone: MilestoneEntry,
-    current: ApplicantItems,
-    now: string,
-  ): TransactItem | undefined {
-    const content = withoutUndefined(milestone);
-    if (sameContent(current.milestones.get(milestone.key)?.milestone, content)) return undefined;
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: {
-          ...keys.milestone(applicantId, milestone.key),
-          entity: "milestone",
-          applicantId,
-          milestone: content,
-          updatedAt: now,
-        },
-      },
-    };
-  }
-
-  private interviewWrite(
-    applicantId: string,
-    interview: Interview & { id: string },
-    current: ApplicantItems,
-    now: string,
-  ): TransactItem | undefined {
-    const content = withoutUndefined(interview);
-    if (sameContent(current.interviews.get(interview.id)?.interview, content)) return undefined;
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: {
-          ...keys.interview(applicantId, interview.id),
-          entity: "interview",
-          applicantId,
-          interview: content,
-          updatedAt: now,
-        },
-      },
-    };
   }
 
   /**
@@ -336,22 +231,7 @@ export class DynamoIntakeStore implements IntakeStore {
     // One transaction, always: it commits whole or not at all. The snapshot contract's limits keep
     // every submission within it (snapshot.ts, MAX_INTERVIEWS); what still does not fit (interviews
     // stored before those limits) is refused before anything is written, never split.
-    if (writes.length + 2 > MAX_TRANSACTION_ACTIONS) {
-      throw new LimitExceededError(
-        `the submission would need ${writes.length + 2} writes; one atomic write holds ${MAX_TRANSACTION_ACTIONS}`,
-        [
-          {
-            path: "milestones",
-            message: `milestones and interviews together change too many items; send at most ${MILESTONE_KEYS.length} milestones`,
-          },
-          {
-            path: "interviews",
-            message: `milestones and interviews together change too many items; send at most ${MAX_INTERVIEWS} interviews and cancel past ones first`,
-          },
-        ],
-        422,
-      );
-    }
+    checkActionCount(writes.length + 2);
     const itemWrites = [...writes, intakeCopy];
     checkItemSizes([idempotency, ...itemWrites]);
     try {
@@ -375,109 +255,6 @@ export class DynamoIntakeStore implements IntakeStore {
       throw error;
     }
   }
-}
-
-/**
- * The interview with its id: the operator's, else the stored interview's with the same program and
- * start instant (sent before with another UTC offset), else one derived from program and startsAt.
- * The derivation hashes the startsAt text as stored ids were built; re-deriving it from the instant
- * would re-id every stored interview (and its reminders), so the instant is matched here instead.
- */
-function interviewWithId(
-  interview: Interview,
-  stored: ReadonlyMap<string, Item>,
-): Interview & { id: string } {
-  if (interview.id !== undefined) return { ...interview, id: interview.id };
-  const program = interview.program.trim();
-  const instant = Date.parse(interview.startsAt);
-  for (const [id, item] of stored) {
-    const known = item.interview as Interview | undefined;
-    if (known !== undefined && known.program.trim() === program && Date.parse(known.startsAt) === instant) {
-      return { ...interview, id };
-    }
-  }
-  return { ...interview, id: interviewIdFor(interview.program, interview.startsAt) };
-}
-
-/** Structural equality independent of key order: decides whether an item's content changed. */
-function sameContent(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Item)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
-}
-
-/**
- * Refuses an interview listed twice under one stored id (an explicit id equal to another's derived
- * one; the contract already refuses the plain repeats): DynamoDB refuses a transaction that writes
- * one item twice, which would be a 500 retried for ever.
- */
-function onceEach(seen: Map<string, number>, id: string, index: number): void {
-  const earlier = seen.get(id);
-  if (earlier === undefined) {
-    seen.set(id, index);
-    return;
-  }
-  const message = (other: number) =>
-    `interviews.${other} is stored under the same id ${id}; list each interview once`;
-  throw new InvalidInputError("two interviews are one", [
-    { path: `interviews.${earlier}.id`, message: message(index) },
-    { path: `interviews.${index}.id`, message: message(earlier) },
-  ]);
-}
-
-/** DynamoDB's item size limit (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html). */
-export const MAX_ITEM_BYTES = 400 * 1024;
-/** The aggregate size limit of one TransactWriteItems request (same page). */
-export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
-
-/**
- * Refuses, before writing, what DynamoDB would refuse for size. The JSON length of an item's names
- * and values is an upper bound of DynamoDB's own measure (it counts no quotes or braces), so
- * nothing that passes here is refused there. The body limit (256 KB) keeps every submission far
- * below both today; this holds if a limit moves. Names the field whose item is too large.
- */
-function checkItemSizes(actions: readonly TransactItem[]): void {
-  let total = 0;
-  for (const action of actions) {
-    const content = action.Put?.Item ?? action.Update?.ExpressionAttributeValues ?? action.Delete?.Key ?? {};
-    const size = Buffer.byteLength(JSON.stringify(content));
-    total += size;
-    if (size > MAX_ITEM_BYTES) {
-      const sk = String(action.Put?.Item?.sk ?? action.Update?.Key?.sk ?? "");
-      throw new LimitExceededError(
-        `one item would be ${size} bytes; DynamoDB stores at most ${MAX_ITEM_BYTES}`,
-        [
-          {
-            path: fieldOfSortKey(sk),
-            message: `must be smaller: its stored item would exceed ${MAX_ITEM_BYTES} bytes`,
-          },
-        ],
-        413,
-      );
-    }
-  }
-  if (total > MAX_TRANSACTION_BYTES) {
-    throw new LimitExceededError(
-      `the submission would write ${total} bytes; one transaction holds ${MAX_TRANSACTION_BYTES}`,
-      [{ path: "(root)", message: `must be smaller: ${MAX_TRANSACTION_BYTES} bytes at most in one write` }],
-      413,
-    );
-  }
-}
-
-function fieldOfSortKey(sk: string): string {
-  if (sk.startsWith(SK.milestonePrefix)) return `milestones.${sk.slice(SK.milestonePrefix.length)}`;
-  if (sk.startsWith(SK.interviewPrefix)) return `interviews.${sk.slice(SK.interviewPrefix.length)}`;
-  return sk === SK.profile ? "applicant" : "(root)";
 }
 
 function duplicateOf(stored: Item | undefined, fallbackApplicantId: string): IntakeResult {

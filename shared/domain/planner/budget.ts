@@ -27,19 +27,24 @@ export function erasProgramFees(
   return total;
 }
 
+function gated(ineligible: boolean, key: MilestoneKey): boolean {
+  return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
+}
+
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
- * whose milestone is gated (`gated`: an ineligible school) is left out unless already spent, so
- * nobody budgets for a step they cannot take. Unconfirmed fees go to `toVerify`, never the totals.
+ * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone
+ * needs one) is left out unless already spent, so nobody budgets for a step they cannot take.
+ * Unconfirmed fees go to `toVerify`, never the totals.
  */
-export function buildBudget(context: PlanContext, gated: (key: MilestoneKey) => boolean): Budget {
+export function buildBudget(context: PlanContext, ineligible: boolean): Budget {
   const items: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
-    if (gated(fee.milestone) && !fee.spentWhen.includes(status)) continue;
+    if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = fee.spentWhen.includes(status);
@@ -75,7 +80,8 @@ export function buildBudget(context: PlanContext, gated: (key: MilestoneKey) => 
   const toVerify: BudgetItem[] = [];
   for (const fee of FEES_TO_VERIFY) {
     const relevant = fee.milestones.some(
-      (key) => applies(context, catalogEntry(key)) && !gated(key) && statusOf(context, key) !== "waived",
+      (key) =>
+        applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
     if (!relevant) continue;
     toVerify.push({

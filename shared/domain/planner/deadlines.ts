@@ -28,48 +28,106 @@ export function shiftDays(at: number, zone: string, days: number): number {
   return fromWall(zone, toWall(zone, at) + days * DAY_MS);
 }
 
+/** An applicant's own date that replaces a milestone's catalog rule (scheduled ahead, or done). */
+interface OwnDate {
+  date: string;
+  at: number;
+  done: boolean;
+}
+
 /**
- * The due date of each milestone for this applicant: the applicant's own scheduled or taken date
- * where the catalog allows it, else the catalog rule (a season date or another milestone's due
- * date, plus an offset). Null when nothing fixes one.
+ * Every due date, target, rendered deadline and latest safe start one applicant's plan reads, for
+ * one calendar, zone and set of the applicant's own dates. These depend on `now` only through which
+ * own dates still count (a scheduled date that has passed no longer does), and that is part of the
+ * key, so plans for applicants who share a season, a zone and their own dates share one instance
+ * (most applicants: see BENCHMARKS.md). Immutable once built; results are computed on first use.
  */
-export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => DueDate | null {
-  const memo = new Map<MilestoneKey, DueDate | null>();
-  const dated = applicantDatedKeys(context);
-  const shared = sharedCache(sharedDues, context);
-  const resolve = (key: MilestoneKey): DueDate | null => {
-    if (memo.has(key)) return memo.get(key) ?? null;
-    // A date that rests on no applicant's own date is the same for everyone in the season.
-    const sharable = isApplicantFree(dueChain(key), dated);
-    if (sharable && shared.has(key)) {
-      const hit = shared.get(key) ?? null;
-      memo.set(key, hit);
-      return hit;
+export class PlanDates {
+  private readonly dues = new Map<MilestoneKey, DueDate | null>();
+  private readonly targets = new Map<MilestoneKey, DueDate | null>();
+  private readonly renderings = new Map<DueDate, Deadline>();
+  private readonly startBys = new Map<DueDate, number>();
+
+  constructor(
+    readonly calendar: SeasonCalendar,
+    readonly zone: string,
+    private readonly own: ReadonlyMap<MilestoneKey, OwnDate>,
+    /** The same calendar and zone with no own dates: what every chain without one delegates to. */
+    private readonly base: PlanDates | null,
+  ) {}
+
+  /**
+   * The due date of a milestone: the applicant's own date where the catalog allows it, else the
+   * catalog rule (a season date or another milestone's due date, plus an offset). Null when
+   * nothing fixes one.
+   */
+  due(key: MilestoneKey): DueDate | null {
+    const known = this.dues.get(key);
+    if (known !== undefined || this.dues.has(key)) return known ?? null;
+    const due =
+      this.base !== null && this.isOwnFree(dueChain(key)) ? this.base.due(key) : this.resolveDue(key);
+    this.dues.set(key, due);
+    return due;
+  }
+
+  /**
+   * The competitive target of a milestone with a `target` rule, planned backwards from the target
+   * Match: a season date plus an offset, or the anchor of another milestone (the applicant's own
+   * future date if given, else its target, else its due date) plus an offset. Always advice (or
+   * projected when it rests on a projected season date); null when the milestone has no target,
+   * has the applicant's own date, or the target is not before the hard deadline.
+   */
+  target(key: MilestoneKey): DueDate | null {
+    const known = this.targets.get(key);
+    if (known !== undefined || this.targets.has(key)) return known ?? null;
+    const target =
+      this.base !== null && this.isOwnFree(targetChain(key))
+        ? this.base.target(key)
+        : this.resolveTarget(key);
+    this.targets.set(key, target);
+    return target;
+  }
+
+  /** The human-facing deadline of a due date or target of this instance, rendered once and frozen (plans share it). */
+  rendered(due: DueDate): Deadline {
+    let rendered = this.renderings.get(due);
+    if (rendered === undefined) {
+      rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.source));
+      this.renderings.set(due, rendered);
     }
+    return rendered;
+  }
+
+  /** The latest safe start: `days` before the due date or target, in its zone. */
+  startBy(driver: DueDate, days: number): number {
+    let startBy = this.startBys.get(driver);
+    if (startBy === undefined) {
+      startBy = shiftDays(driver.at, driver.zone, -days);
+      this.startBys.set(driver, startBy);
+    }
+    return startBy;
+  }
+
+  private isOwnFree(chain: readonly MilestoneKey[]): boolean {
+    for (const key of chain) if (this.own.has(key)) return false;
+    return true;
+  }
+
+  private resolveDue(key: MilestoneKey): DueDate | null {
     const entry = catalogEntry(key);
-    const given = context.entries.get(key);
-    let due: DueDate | null = null;
-    const applicantDate =
-      entry.applicantDateIsDue && given?.date !== undefined && given.status !== "not_started"
-        ? startOfLocalDate(context.zone, given.date)
-        : null;
-    // A scheduled date that has passed no longer fixes anything (the result is what is missing), so
-    // the step falls back to its hard deadline instead of turning overdue the day after the exam.
-    if (
-      applicantDate !== null &&
-      given !== undefined &&
-      (given.status === "done" || applicantDate >= context.now)
-    ) {
-      due = {
-        at: applicantDate,
-        zone: context.zone,
+    const own = this.own.get(key);
+    if (own !== undefined) {
+      return {
+        at: own.at,
+        zone: this.zone,
         status: "applicant",
-        source: `your ${given.status === "done" ? "completion" : "scheduled"} date ${given.date}`,
+        source: `your ${own.done ? "completion" : "scheduled"} date ${own.date}`,
       };
-    } else if (entry.due.from === "season") {
-      const seasonDate = context.calendar.dates[entry.due.dateKey];
+    }
+    if (entry.due.from === "season") {
+      const seasonDate = this.calendar.dates[entry.due.dateKey];
       const offset = entry.due.offsetDays;
-      due = {
+      return {
         at: shiftDays(seasonDate.at, ET_ZONE, offset),
         zone: ET_ZONE,
         status:
@@ -83,59 +141,103 @@ export function makeDueResolver(context: PlanContext): (key: MilestoneKey) => Du
             ? seasonDate.source
             : `${seasonDate.key} (${seasonDate.source}) ${offset} days; ${entry.due.source}`,
       };
-    } else if (entry.due.from === "milestone") {
-      const base = resolve(entry.due.key);
+    }
+    if (entry.due.from === "milestone") {
+      const base = this.due(entry.due.key);
+      if (base === null) return null;
+      return {
+        at: shiftDays(base.at, base.zone, entry.due.offsetDays),
+        zone: base.zone,
+        status: base.status === "projected" ? "projected" : "advice",
+        source: `${entry.due.offsetDays} days from the ${entry.due.key} due date; ${entry.due.source}`,
+      };
+    }
+    return null;
+  }
+
+  /** What another milestone's target counts from: its own date if given, else its target, else its due date. */
+  private anchor(key: MilestoneKey): DueDate | null {
+    const due = this.due(key);
+    if (due?.status === "applicant") return due;
+    return this.target(key) ?? due;
+  }
+
+  private resolveTarget(key: MilestoneKey): DueDate | null {
+    const rule = catalogEntry(key).target;
+    const due = this.due(key);
+    if (rule === undefined || due?.status === "applicant") return null;
+    let target: DueDate | null = null;
+    if (rule.from === "season") {
+      const seasonDate = this.calendar.dates[rule.dateKey];
+      target = {
+        at: shiftDays(seasonDate.at, ET_ZONE, rule.offsetDays),
+        zone: ET_ZONE,
+        status: seasonDate.status === "projected" ? "projected" : "advice",
+        source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
+      };
+    } else {
+      const base = this.anchor(rule.key);
       if (base !== null) {
-        due = {
-          at: shiftDays(base.at, base.zone, entry.due.offsetDays),
+        target = {
+          at: shiftDays(base.at, base.zone, rule.offsetDays),
           zone: base.zone,
           status: base.status === "projected" ? "projected" : "advice",
-          source: `${entry.due.offsetDays} days from the ${entry.due.key} due date; ${entry.due.source}`,
+          source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
         };
       }
     }
-    memo.set(key, due);
-    if (sharable) shared.set(key, due);
-    return due;
-  };
-  return resolve;
+    return target !== null && due !== null && target.at >= due.at ? null : target;
+  }
 }
 
 /**
- * Season-wide due dates and targets, shared by every plan of that calendar (the calendar object is
- * the key, so a changed calendar never reuses them). Only dates whose chain holds no applicant's own
- * date go in; the objects are never mutated.
+ * PlanDates per calendar (the object is the key, so a changed calendar never reuses them), then per
+ * zone and own dates. Bounded: a cohort of applicants with their own exam dates fills it, and a
+ * full cache starts again (the season-wide instances are re-made on the next plan).
  */
-const sharedDues = new WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>();
-const sharedTargets = new WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>();
+const planDatesByCalendar = new WeakMap<SeasonCalendar, Map<string, PlanDates>>();
+const MAX_PLAN_DATES_PER_CALENDAR = 4_000;
 
-function sharedCache(
-  caches: WeakMap<SeasonCalendar, Map<MilestoneKey, DueDate | null>>,
-  context: PlanContext,
-): Map<MilestoneKey, DueDate | null> {
-  let cache = caches.get(context.calendar);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(context.calendar, cache);
+/**
+ * The dates for this plan. A milestone's own date counts when the catalog lets it replace the rule
+ * (`applicantDateIsDue`), it is not `not_started`, and it is done or not yet passed: a scheduled
+ * date that has passed no longer fixes anything (the result is what is missing), so the step falls
+ * back to its hard deadline instead of turning overdue the day after the exam.
+ */
+export function planDates(context: PlanContext): PlanDates {
+  let byKey = planDatesByCalendar.get(context.calendar);
+  if (byKey === undefined) {
+    byKey = new Map();
+    planDatesByCalendar.set(context.calendar, byKey);
   }
-  return cache;
-}
-
-/** Milestones whose own date (applicant-given, not passed unless done) replaces the catalog rule. */
-function applicantDatedKeys(context: PlanContext): ReadonlySet<MilestoneKey> {
-  const dated = new Set<MilestoneKey>();
-  for (const [key, given] of context.entries) {
+  let signature = context.zone;
+  for (const given of context.entries.values()) {
     if (given.date === undefined || given.status === "not_started") continue;
-    if (!catalogEntry(key).applicantDateIsDue) continue;
-    dated.add(key);
+    if (!catalogEntry(given.key).applicantDateIsDue) continue;
+    const done = given.status === "done";
+    if (!done && startOfLocalDate(context.zone, given.date) < context.now) continue;
+    signature += `|${given.key}${done ? "=" : "~"}${given.date}`;
   }
-  return dated;
-}
-
-function isApplicantFree(chain: readonly MilestoneKey[], dated: ReadonlySet<MilestoneKey>): boolean {
-  if (dated.size === 0) return true;
-  for (const key of chain) if (dated.has(key)) return false;
-  return true;
+  const known = byKey.get(signature);
+  if (known !== undefined) return known;
+  if (byKey.size >= MAX_PLAN_DATES_PER_CALENDAR) byKey.clear();
+  let base = byKey.get(context.zone);
+  if (base === undefined) {
+    base = new PlanDates(context.calendar, context.zone, new Map(), null);
+    byKey.set(context.zone, base);
+  }
+  if (signature === context.zone) return base;
+  const own = new Map<MilestoneKey, OwnDate>();
+  for (const given of context.entries.values()) {
+    if (given.date === undefined || given.status === "not_started") continue;
+    if (!catalogEntry(given.key).applicantDateIsDue) continue;
+    const at = startOfLocalDate(context.zone, given.date);
+    const done = given.status === "done";
+    if (done || at >= context.now) own.set(given.key, { date: given.date, at, done });
+  }
+  const dates = new PlanDates(context.calendar, context.zone, own, base);
+  byKey.set(signature, dates);
+  return dates;
 }
 
 const dueChains = new Map<MilestoneKey, MilestoneKey[]>();
@@ -168,92 +270,12 @@ function targetChain(key: MilestoneKey): MilestoneKey[] {
   return chain;
 }
 
-/**
- * The competitive target of each milestone with a `target` rule, planned backwards from the target
- * Match: a season date plus an offset, or the anchor of another milestone (the applicant's own
- * future date if given, else its target, else its due date) plus an offset. Always advice (or
- * projected when it rests on a projected season date); null when the milestone has no target,
- * has the applicant's own date, or the target is not before the hard deadline.
- */
-export function makeTargetResolver(
-  context: PlanContext,
-  dueOf: (key: MilestoneKey) => DueDate | null,
-): (key: MilestoneKey) => DueDate | null {
-  const memo = new Map<MilestoneKey, DueDate | null>();
-  const dated = applicantDatedKeys(context);
-  const shared = sharedCache(sharedTargets, context);
-  const anchorOf = (key: MilestoneKey): DueDate | null => {
-    const due = dueOf(key);
-    if (due?.status === "applicant") return due;
-    return resolve(key) ?? due;
-  };
-  const resolve = (key: MilestoneKey): DueDate | null => {
-    if (memo.has(key)) return memo.get(key) ?? null;
-    const sharable = isApplicantFree(targetChain(key), dated);
-    if (sharable && shared.has(key)) {
-      const hit = shared.get(key) ?? null;
-      memo.set(key, hit);
-      return hit;
-    }
-    const rule = catalogEntry(key).target;
-    const due = dueOf(key);
-    let target: DueDate | null = null;
-    if (rule !== undefined && due?.status !== "applicant") {
-      if (rule.from === "season") {
-        const seasonDate = context.calendar.dates[rule.dateKey];
-        target = {
-          at: shiftDays(seasonDate.at, ET_ZONE, rule.offsetDays),
-          zone: ET_ZONE,
-          status: seasonDate.status === "projected" ? "projected" : "advice",
-          source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
-        };
-      } else {
-        const base = anchorOf(rule.key);
-        if (base !== null) {
-          target = {
-            at: shiftDays(base.at, base.zone, rule.offsetDays),
-            zone: base.zone,
-            status: base.status === "projected" ? "projected" : "advice",
-            source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
-          };
-        }
-      }
-      if (target !== null && due !== null && target.at >= due.at) target = null;
-    }
-    memo.set(key, target);
-    if (sharable) shared.set(key, target);
-    return target;
-  };
-  return resolve;
-}
-
-const renderedDues = new WeakMap<DueDate, Map<string, Deadline>>();
-
-/**
- * deadlineDetail for a resolved due date or target, rendered once per zone while that object lives:
- * season-wide dates are shared by every plan of the calendar, so most plans reuse the rendering.
- * The returned object is frozen because plans share it.
- */
-export function renderedDeadline(context: PlanContext, due: DueDate): Deadline {
-  let byZone = renderedDues.get(due);
-  if (byZone === undefined) {
-    byZone = new Map();
-    renderedDues.set(due, byZone);
-  }
-  let rendered = byZone.get(context.zone);
-  if (rendered === undefined) {
-    rendered = Object.freeze(deadlineDetail(context, due.at, due.status, due.source));
-    byZone.set(context.zone, rendered);
-  }
-  return rendered;
-}
-
-/** The human-facing deadline: the instant in UTC, the applicant's zone and ET, with provenance. */
+/** The human-facing deadline: the instant in UTC, the zone given and ET, with provenance. */
 export function deadlineDetail(
-  context: PlanContext,
+  zone: string,
   at: number,
   status: Deadline["status"],
   source: string,
 ): Deadline {
-  return { at: isoUtc(at), local: renderInZone(context.zone, at), et: renderEt(at), status, source };
+  return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, source };
 }

@@ -109,28 +109,25 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     prepAction: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
     thanksAction: `Your interview was ${shownTime}. Send a short thank-you note.`,
     prepDeadline: Object.freeze(
-      deadlineDetail(context, start, "applicant", "interview start from your snapshot"),
+      deadlineDetail(context.zone, start, "applicant", "interview start from your snapshot"),
     ),
-    thanksDeadline: Object.freeze(deadlineDetail(context, thankYouBy, "advice", THANK_YOU_SOURCE)),
+    thanksDeadline: Object.freeze(deadlineDetail(context.zone, thankYouBy, "advice", THANK_YOU_SOURCE)),
   };
   renderedInterviews.set(interview, rendered);
   return rendered;
-}
-
-export interface InterviewPlan {
-  /** Steps with their due instant as a number, for sorting without re-parsing. */
-  steps: { step: NextStep; due: number }[];
-  reminders: TimedReminder[];
 }
 
 /**
  * Each upcoming interview gets a preparation step; from its start until the thank-you deadline it
  * gets a thank-you step. The program's time is shown in the applicant's zone and the program's.
  * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
+ * Appends to the plan's steps (with their due instant as a number, for sorting) and reminders.
  */
-export function planInterviews(context: PlanContext): InterviewPlan {
-  const steps: { step: NextStep; due: number }[] = [];
-  const reminders: TimedReminder[] = [];
+export function planInterviews(
+  context: PlanContext,
+  steps: { step: NextStep; due: number }[],
+  reminders: TimedReminder[],
+): void {
   for (const interview of context.interviews) {
     const {
       interviewId,
@@ -159,8 +156,9 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           urgency: urgencyOf(context, start, null, false),
         },
       });
-      reminders.push(
-        ...remindersFor(context, {
+      remindersFor(
+        context,
+        {
           milestone: "interview",
           interviewId,
           title: prepTitle,
@@ -170,7 +168,8 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           deadlineDetail: prepDeadline,
           startBy: null,
           notStarted: false,
-        }),
+        },
+        reminders,
       );
     } else if (context.now <= thankYouBy) {
       steps.push({
@@ -188,8 +187,9 @@ export function planInterviews(context: PlanContext): InterviewPlan {
       });
     }
     if (context.now <= thankYouBy) {
-      reminders.push(
-        ...remindersFor(context, {
+      remindersFor(
+        context,
+        {
           milestone: "interview",
           interviewId,
           title: thanksTitle,
@@ -199,9 +199,10 @@ export function planInterviews(context: PlanContext): InterviewPlan {
           deadlineDetail: thanksDeadline,
           startBy: null,
           notStarted: false,
-        }).filter((timed) => timed.sendAt >= start),
+        },
+        reminders,
+        start,
       );
     }
   }
-  return { steps, reminders };
 }

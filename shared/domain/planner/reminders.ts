@@ -89,61 +89,74 @@ export interface TimedReminder {
 }
 
 /**
- * Lays a ladder against a deadline. Guarantees, for every reminder returned:
+ * Lays a ladder against a deadline and appends the reminders to `into`, in send-time order.
+ * Guarantees, for every reminder appended:
  * - sent at the applicant's delivery time (09:00 local by default), which is outside quiet hours;
  * - sendAt <= deadline (a rung whose slot would fall after the deadline moves to the previous day's slot);
- * - sendAt >= now. Rungs whose slot has passed are dropped, except the most recent one, which is
- *   re-timed to the next delivery slot at or after now when that is still before both the deadline
- *   and the next future rung: an applicant planned late still hears about a deadline once.
+ * - sendAt >= now, and sendAt >= `notBefore` when given. Rungs whose slot has passed are dropped,
+ *   except the most recent one, which is re-timed to the next delivery slot at or after now when
+ *   that is still before both the deadline and the next future rung: an applicant planned late
+ *   still hears about a deadline once.
  * - Late arrival: when the deadline falls before that next slot, the missed rung is sent now if now
  *   is outside quiet hours, else when quiet hours end, provided that is still before the deadline.
  *   Its id stays the rung's id, so a notice already sent for it is never sent twice, and the same
  *   input and `now` give the same reminders.
- * Written as plain loops over small arrays: this runs for every step of every plan.
+ * Future rungs are the memoised, frozen reminders of the ladder (see ladderOf); only a re-timed
+ * rung is built per plan. Written as plain loops over small arrays: this runs for every step of
+ * every plan.
  */
-export function remindersFor(context: PlanContext, target: ReminderTarget): TimedReminder[] {
-  const slots = ladderSlots(context, target);
+export function remindersFor(
+  context: PlanContext,
+  target: ReminderTarget,
+  into: TimedReminder[],
+  notBefore = Number.NEGATIVE_INFINITY,
+): void {
+  const ladder = ladderOf(context, target);
+  const slots = ladder.slots;
   let firstFuture = 0;
   while (firstFuture < slots.length && (slots[firstFuture]?.sendAt ?? 0) < context.now) firstFuture++;
-  const result: TimedReminder[] = [];
   if (firstFuture > 0) {
     const { nowWall, catchUp } = catchUpOf(context);
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
+    let sendAt: number | null = null;
     if (missed !== undefined && catchUp > target.deadline) {
       const lateAt = lateArrivalSlot(context, nowWall);
-      if (lateAt < target.deadline) {
-        result.push(
-          timed(target, {
-            rung: missed.rung,
-            sendAt: lateAt,
-            id: missed.id,
-            sendAtIso: isoUtc(lateAt),
-            sendAtLocal: isoInZone(context.zone, lateAt),
-          }),
-        );
-      }
+      if (lateAt < target.deadline) sendAt = lateAt;
     } else if (
       missed !== undefined &&
       catchUp <= target.deadline &&
       (nextFuture === undefined || catchUp < nextFuture.sendAt)
     ) {
-      result.push(
+      sendAt = catchUp;
+    }
+    if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
+      into.push(
         timed(target, {
           rung: missed.rung,
-          sendAt: catchUp,
+          sendAt,
           id: missed.id,
-          sendAtIso: isoUtc(catchUp),
-          sendAtLocal: isoInZone(context.zone, catchUp),
+          sendAtIso: isoUtc(sendAt),
+          sendAtLocal: isoInZone(context.zone, sendAt),
         }),
       );
     }
   }
-  for (let index = firstFuture; index < slots.length; index++) {
-    const slot = slots[index];
-    if (slot !== undefined) result.push(timed(target, slot));
+  const reminders = ladder.reminders;
+  for (let index = firstFuture; index < reminders.length; index++) {
+    const reminder = reminders[index];
+    if (reminder !== undefined && reminder.sendAt >= notBefore) into.push(reminder);
   }
-  return result;
+}
+
+const scratch: TimedReminder[] = [];
+/** The first reminder remindersFor would append (the earliest), or nothing. */
+export function firstReminderFor(context: PlanContext, target: ReminderTarget, into: TimedReminder[]): void {
+  scratch.length = 0;
+  remindersFor(context, target, scratch);
+  const first = scratch[0];
+  if (first !== undefined) into.push(first);
+  scratch.length = 0;
 }
 
 const catchUps = new WeakMap<PlanContext, { nowWall: number; catchUp: number }>();
@@ -186,6 +199,11 @@ interface SlotEntry {
   startBy: number | null;
   notStarted: boolean;
   slots: LadderSlot[];
+  /** The slots as reminders, for the title, text and deadline rendering they were made with. */
+  title: string;
+  why: string;
+  deadlineDetail: Deadline;
+  reminders: TimedReminder[];
 }
 
 /**
@@ -195,7 +213,7 @@ interface SlotEntry {
 const slotCache = new Map<string, Map<number, Map<string, SlotEntry>>>();
 const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
 
-function ladderSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
+function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
   let byDeadline = slotCache.get(context.zone);
   if (byDeadline === undefined) {
     byDeadline = new Map();
@@ -218,10 +236,24 @@ function ladderSlots(context: PlanContext, target: ReminderTarget): LadderSlot[]
     cached.startBy === target.startBy &&
     cached.notStarted === target.notStarted
   ) {
-    return cached.slots;
+    // The rendering's instant and zone texts follow from the zone and deadline (the cache keys),
+    // so only its provenance can differ; plans mostly share one frozen rendering (see PlanDates).
+    const detail = cached.deadlineDetail;
+    if (
+      (detail !== target.deadlineDetail &&
+        (detail.status !== target.deadlineDetail.status || detail.source !== target.deadlineDetail.source)) ||
+      cached.title !== target.title ||
+      cached.why !== target.why
+    ) {
+      cached.title = target.title;
+      cached.why = target.why;
+      cached.deadlineDetail = target.deadlineDetail;
+      cached.reminders = cached.slots.map((slot) => timed(target, slot));
+    }
+    return cached;
   }
   const slots = computeSlots(context, target);
-  bySubject.set(subject, {
+  const entry: SlotEntry = {
     milestone: target.milestone,
     interviewId: target.interviewId,
     ladder: target.ladder,
@@ -229,8 +261,13 @@ function ladderSlots(context: PlanContext, target: ReminderTarget): LadderSlot[]
     startBy: target.startBy,
     notStarted: target.notStarted,
     slots,
-  });
-  return slots;
+    title: target.title,
+    why: target.why,
+    deadlineDetail: target.deadlineDetail,
+    reminders: slots.map((slot) => timed(target, slot)),
+  };
+  bySubject.set(subject, entry);
+  return entry;
 }
 
 /** Every rung's slot, sorted by send time; on a shared slot the later (more urgent) rung wins. */
@@ -284,5 +321,6 @@ function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
     why: target.why,
   };
   if (target.interviewId !== undefined) reminder.interviewId = target.interviewId;
-  return { sendAt: slot.sendAt, deadline: target.deadline, reminder };
+  // Frozen: a memoised ladder's reminders appear in many plans.
+  return { sendAt: slot.sendAt, deadline: target.deadline, reminder: Object.freeze(reminder) };
 }

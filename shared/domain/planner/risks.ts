@@ -11,7 +11,7 @@ import {
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { describeTakes, type Feasibility } from "./feasibility.ts";
 
 /**
@@ -55,11 +55,7 @@ function when(context: PlanContext, at: number): string {
 }
 
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
-export function assessRisks(
-  context: PlanContext,
-  dueOf: (key: MilestoneKey) => DueDate | null,
-  feasibility: Feasibility,
-): Risk[] {
+export function assessRisks(context: PlanContext, dates: PlanDates, feasibility: Feasibility): Risk[] {
   const risks: Risk[] = [];
   const { calendar, now, applicant } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -151,7 +147,7 @@ export function assessRisks(
   }
 
   if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
-    const step3Due = dueOf("usmle_step3");
+    const step3Due = dates.due("usmle_step3");
     const seasonDue = rol;
     const target = step3Due === null || step3Due.status === "applicant" ? seasonDue : step3Due.at;
     const day = plannedDay(context, "usmle_step3");

@@ -1,0 +1,79 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Budget } from "../plan.ts";
+import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, renderInZone, startOfLocalDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+
+/** "$1,234": toLocaleString and regular expressions are slow enough to matter at planner throughput. */
+export function usd(amount: number): string {
+  const digits = String(Math.round(amount));
+  let grouped = "";
+  for (let index = 0; index < digits.length; index++) {
+    if (index > 0 && (digits.length - index) % 3 === 0) grouped += ",";
+    grouped += digits[index];
+  }
+  return `$${grouped}`;
+}
+
+/** A status text split once at its placeholders: literal, placeholder, literal, ... */
+const templateCache = new Map<string, string[]>();
+function templateParts(text: string): string[] {
+  let parts = templateCache.get(text);
+  if (parts === undefined) {
+    parts = text.split(/\{(date|weeks|rankingOpens)\}/);
+    templateCache.set(text, parts);
+  }
+  return parts;
+}
+
+/** Fills a status text's placeholders: {date}, {weeks}, {rankingOpens}. */
+function fill(
+  context: PlanContext,
+  text: string,
+  entry: CatalogEntry,
+  given: MilestoneEntry | undefined,
+): string {
+  const parts = templateParts(text);
+  if (parts.length === 1) return text;
+  let filled = parts[0] ?? "";
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index];
+    if (name === "date") filled += given?.date ?? "the date you gave";
+    else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
+    else {
+      const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+      filled += `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`;
+    }
+    filled += parts[index + 1] ?? "";
+  }
+  return filled;
+}
+
+/**
+ * The step's text for its status: scheduled ahead ("your exam is on ..."), a scheduled date that
+ * has passed ("did you take it?"), in progress (what finishes it), else the catalog's action.
+ * The budget step's text is the budget's own totals.
+ */
+export function actionFor(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  budget: Budget,
+): string {
+  if (entry.key === "budget") {
+    return `Fees still to come: ${usd(budget.upcomingUsd)} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  }
+  const given = context.entries.get(entry.key);
+  const texts = entry.statusActions;
+  if (texts !== undefined) {
+    if ((status === "scheduled" || status === "in_progress") && given?.date !== undefined) {
+      const passed = startOfLocalDate(context.zone, given.date) + DAY_MS <= context.now;
+      const text = passed ? texts.scheduledPassed : texts.scheduled;
+      if (text !== undefined) return fill(context, text, entry, given);
+    }
+    if (status === "in_progress" && texts.inProgress !== undefined) {
+      return fill(context, texts.inProgress, entry, given);
+    }
+  }
+  return fill(context, entry.action, entry, given);
+}

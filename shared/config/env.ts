@@ -1,121 +1,33 @@
 import * as z from "zod";
-import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
-import { parseKeyring } from "#links/link-token.ts";
+import {
+  type AwsSettings,
+  awsPieces,
+  awsSettings,
+  checkLinkKeys,
+  checkUnsubscribeSecret,
+  checkWebhookSecret,
+  type Environment,
+  eventPieces,
+  mailPieces,
+  optionalText,
+  parse,
+  required,
+  SchedulerSchema,
+  type SecretSetting,
+  secretPieces,
+  secretSetting,
+  wakeUpSettings,
+  withoutEmpty,
+} from "./env-pieces.ts";
 
 /**
  * The one place that reads the process environment. Each function validates only what it needs,
- * once at cold start, from schemas that share their pieces; a missing or invalid variable is named
- * in a ConfigError so a deploy fails loudly on its first invocation.
+ * once at cold start, from schemas that share their pieces (env-pieces.ts); a missing or invalid
+ * variable is named in a ConfigError so a deploy fails loudly on its first invocation.
  */
-export type Environment = Readonly<Record<string, string | undefined>>;
-
-const required = z.string().trim().min(1, { message: "is required" });
-const optionalText = z.string().trim().min(1).optional();
-const endpoint = z.url({ message: "must be a URL such as http://127.0.0.1:8000" }).optional();
-const arn = z.string().regex(/^arn:aws[\w-]*:[\w-]+:[\w-]*:\d{12}:.+$/, { message: "must be an ARN" });
-
-const awsPieces = {
-  AWS_REGION: required,
-  TABLE_NAME: required,
-  MATCHPATH_DYNAMODB_ENDPOINT: endpoint,
-  CLOCK: z.enum(["system", "local"]).default("system"),
-};
-
-const eventPieces = {
-  EVENT_BUS_NAME: required,
-  MATCHPATH_EVENTBRIDGE_ENDPOINT: endpoint,
-};
-
-const mailPieces = {
-  SENDER_ADDRESS: required,
-  SES_CONFIGURATION_SET: optionalText,
-  MATCHPATH_SES_ENDPOINT: endpoint,
-  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
-};
-
-/**
- * Defaults are AWS's own: 185 attempts within 24 hours. Retrying is safe because the reminder
- * function claims before sending, and the retries only cover failures to deliver the invocation
- * (Scheduler invokes Lambda asynchronously; function errors follow the function's own async retry
- * policy and on-failure destination).
- * https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html
- */
-const SchedulerSchema = z.discriminatedUnion("WAKE_UP_SCHEDULER", [
-  z.object({ WAKE_UP_SCHEDULER: z.literal("table") }),
-  z.object({
-    WAKE_UP_SCHEDULER: z.literal("eventbridge"),
-    SCHEDULE_GROUP_NAME: required,
-    SCHEDULER_ROLE_ARN: arn,
-    /** Optional only for the reminder function, which may fall back to its own invoked ARN. */
-    REMINDER_FUNCTION_ARN: arn.optional(),
-    SCHEDULER_DLQ_ARN: arn,
-    SCHEDULER_MAX_RETRY_ATTEMPTS: z.coerce.number().int().min(0).max(185).default(185),
-    SCHEDULER_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(86_400),
-    MATCHPATH_SCHEDULER_ENDPOINT: endpoint,
-  }),
-]);
-
-/** A secret given either as a value (local, tests) or as an SSM SecureString parameter name. */
-function secretPieces<const V extends string, const P extends string>(valueKey: V, parameterKey: P) {
-  return { [valueKey]: optionalText, [parameterKey]: optionalText } as Record<V | P, typeof optionalText>;
-}
-
-export type SecretSetting = { kind: "value"; value: string } | { kind: "parameter"; name: string };
-
-function secretSetting(
-  env: Record<string, string | undefined>,
-  valueKey: string,
-  parameterKey: string,
-  check?: (value: string) => string | undefined,
-): SecretSetting {
-  const value = env[valueKey];
-  const name = env[parameterKey];
-  if (value !== undefined && name !== undefined) {
-    throw new ConfigError(`Set only one of ${valueKey} and ${parameterKey}`);
-  }
-  if (name !== undefined) return { kind: "parameter", name };
-  if (value === undefined) throw new ConfigError(`${valueKey} or ${parameterKey} is required`);
-  const problem = check?.(value);
-  if (problem) throw new ConfigError(`${valueKey} ${problem}`);
-  return { kind: "value", value };
-}
-
-const checkWebhookSecret = (value: string) =>
-  value.startsWith("whsec_") && value.length > "whsec_".length ? undefined : "must be a whsec_ value";
-const checkUnsubscribeSecret = (value: string) =>
-  value.length >= 32 ? undefined : "must be at least 32 characters";
-const checkLinkKeys = (value: string) => {
-  try {
-    parseKeyring(value);
-    return undefined;
-  } catch (error) {
-    return `is not a keyring (${(error as Error).message})`;
-  }
-};
-
-/** Empty strings count as unset, so `FOO=` in a .env file does not defeat a default. */
-function withoutEmpty(env: Environment): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
-}
-
-function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
-  const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const named = result.error.issues
-    .map((issue) => `${issue.path.map(String).join(".") || "(environment)"} ${issue.message}`)
-    .join("; ");
-  throw new ConfigError(`Invalid configuration: ${named}`, { cause: result.error });
-}
-
-export interface AwsSettings extends AwsClientSettings {
-  tableName: string;
-  clock: "system" | "local";
-}
-
-export type { WakeUpSettings };
 
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;
@@ -145,31 +57,6 @@ export interface ReminderConfig extends PlannerConfig {
   publicBaseUrl: string;
   unsubscribeSecret: SecretSetting;
   linkSigningKeys: SecretSetting;
-}
-
-function wakeUpSettings(scheduler: z.output<typeof SchedulerSchema>): WakeUpSettings {
-  if (scheduler.WAKE_UP_SCHEDULER === "table") return { kind: "table" };
-  return {
-    kind: "eventbridge",
-    groupName: scheduler.SCHEDULE_GROUP_NAME,
-    roleArn: scheduler.SCHEDULER_ROLE_ARN,
-    ...(scheduler.REMINDER_FUNCTION_ARN ? { reminderFunctionArn: scheduler.REMINDER_FUNCTION_ARN } : {}),
-    deadLetterArn: scheduler.SCHEDULER_DLQ_ARN,
-    maxRetryAttempts: scheduler.SCHEDULER_MAX_RETRY_ATTEMPTS,
-    maxEventAgeSeconds: scheduler.SCHEDULER_MAX_EVENT_AGE_SECONDS,
-  };
-}
-
-function awsSettings(
-  base: z.output<z.ZodObject<typeof awsPieces>>,
-  extra: { ses?: string | undefined; eventbridge?: string | undefined; scheduler?: string | undefined },
-): AwsSettings {
-  const endpoints: AwsSettings["endpoints"] = {};
-  if (base.MATCHPATH_DYNAMODB_ENDPOINT) endpoints.dynamodb = base.MATCHPATH_DYNAMODB_ENDPOINT;
-  if (extra.ses) endpoints.ses = extra.ses;
-  if (extra.eventbridge) endpoints.eventbridge = extra.eventbridge;
-  if (extra.scheduler) endpoints.scheduler = extra.scheduler;
-  return { region: base.AWS_REGION, tableName: base.TABLE_NAME, clock: base.CLOCK, endpoints };
 }
 
 /** Form providers: each is connected only when its secret (or SSM parameter name) is set. */

@@ -1,7 +1,7 @@
 import { getParameter } from "@aws-lambda-powertools/parameters/ssm";
 import { ConfigError } from "#errors";
 import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
-import type { SecretSetting } from "./env.ts";
+import type { SecretSetting } from "./env-pieces.ts";
 
 /** Resolves a secret when needed: a value at once, an SSM parameter through the Parameters cache. */
 export type SecretSource = () => Promise<string>;

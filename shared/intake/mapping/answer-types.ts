@@ -1,6 +1,7 @@
 import type { ProviderName } from "#intake/providers/common.ts";
 import { providerNamed } from "#intake/providers/list.ts";
-import { effectiveTransform, type TargetKind, type Transform, targetKind } from "./schema.ts";
+import { type TargetKind, targetKind } from "./targets.ts";
+import { effectiveTransform, type Transform } from "./transforms.ts";
 
 /**
  * Every answer type each provider documents, and what Matchpath does with it: the kinds of snapshot

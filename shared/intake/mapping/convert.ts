@@ -1,6 +1,8 @@
 import type { AnswerValue } from "#intake/providers/common.ts";
 import { readDate, readInstantParts, readTime, readZone } from "./instant.ts";
-import { effectiveTransform, type FieldRule, targetKind } from "./schema.ts";
+import type { FieldRule } from "./schema.ts";
+import { targetKind } from "./targets.ts";
+import { effectiveTransform } from "./transforms.ts";
 
 /** One answer converted by its field rule, or why it could not be. */
 export type Converted = { ok: true; value: unknown } | { ok: false; message: string };

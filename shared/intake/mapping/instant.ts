@@ -1,5 +1,24 @@
-import { DateTime, IANAZone, Info } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { isIanaZone } from "#domain/snapshot.ts";
+import { jotformDate, jotformTime } from "./jotform-parts.ts";
+import {
+  type Answer,
+  CLOCK_24,
+  calendarDate,
+  clock,
+  clockText,
+  describeOptions,
+  fail,
+  fromFormats,
+  HUMAN_DATE,
+  ISO_DATE,
+  ISO_LOCAL,
+  isoInstant,
+  type Read,
+  type ReadingOptions,
+  show,
+  yearInRange,
+} from "./text-readers.ts";
 
 /**
  * Dates, times, zones and instants as form providers send them, read into one shape each:
@@ -20,17 +39,6 @@ import { isIanaZone } from "#domain/snapshot.ts";
  * A slash or dot date without a locale or format is refused, never guessed.
  */
 
-/** How to read a date or time written for people: a BCP 47 locale, or a Luxon format string. */
-export interface ReadingOptions {
-  locale?: string;
-  format?: string;
-}
-
-export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
-
-type Scalar = string | number | boolean;
-type Answer = Scalar | Readonly<Record<string, string>>;
-
 /** What one answer says about when something starts; any part may be missing. */
 export interface InstantParts {
   /** An exact instant (the answer carried its offset). */
@@ -39,12 +47,6 @@ export interface InstantParts {
   time?: string;
   zone?: string;
 }
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_LOCAL = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
-const CLOCK = /^(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])\.?\s*m\.?$/i;
-const CLOCK_24 = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const HUMAN_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
 
 export function readDate(answer: Answer, options: ReadingOptions = {}): Read<string> {
   if (typeof answer === "object") return jotformDate(answer);
@@ -181,31 +183,6 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
   return candidates.length > 1 ? { ok: true, value, rule: "earlier-of-two" } : { ok: true, value };
 }
 
-function jotformDate(record: Readonly<Record<string, string>>): Read<string> {
-  const year = record.year?.trim() ?? "";
-  const month = monthNumber(record.month ?? "");
-  const day = record.day?.trim() ?? "";
-  if (!/^\d{4}$/.test(year) || month === undefined || !/^\d{1,2}$/.test(day)) {
-    return fail(`expected a date {year, month, day}, got ${show(record)}`);
-  }
-  const iso = calendarDate(`${year}-${String(month).padStart(2, "0")}-${day.padStart(2, "0")}`);
-  return iso.ok ? iso : fail(`${show(record)}: ${iso.message}`);
-}
-
-function jotformTime(record: Readonly<Record<string, string>>): Read<string> {
-  const hour = (record.hourSelect ?? record.hour ?? "").trim();
-  const minute = (record.minuteSelect ?? record.min ?? record.minute ?? "").trim();
-  const ampm = (record.ampm ?? "").trim();
-  if (hour !== "") {
-    const read = clockText(`${hour}:${minute === "" ? "00" : minute}${ampm === "" ? "" : ` ${ampm}`}`);
-    if (read !== undefined) return read;
-  } else if (record.timeInput !== undefined && record.timeInput.trim() !== "") {
-    const read = clockText(`${record.timeInput.trim()}${ampm === "" ? "" : ` ${ampm}`}`);
-    if (read !== undefined) return read;
-  }
-  return fail(`expected a time {hourSelect, minuteSelect, ampm} or {timeInput}, got ${show(record)}`);
-}
-
 function jotformInstantParts(record: Readonly<Record<string, string>>): Read<InstantParts> {
   const parts: InstantParts = {};
   if (record.date !== undefined) {
@@ -236,120 +213,4 @@ function jotformInstantParts(record: Readonly<Record<string, string>>): Read<Ins
   }
   const time = jotformTime(record);
   return time.ok ? { ok: true, value: { time: time.value } } : time;
-}
-
-const MONTH_NAMES = new Map<string, number>();
-for (const style of ["long", "short"] as const) {
-  Info.months(style, { locale: "en-US" }).forEach((name, index) => {
-    MONTH_NAMES.set(name.toLowerCase(), index + 1);
-  });
-}
-
-// Jotform and people abbreviate September as "Sept" too; ICU's short name is "Sep".
-MONTH_NAMES.set("sept", 9);
-
-function monthNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (/^\d{1,2}$/.test(trimmed)) {
-    const month = Number(trimmed);
-    return month >= 1 && month <= 12 ? month : undefined;
-  }
-  return MONTH_NAMES.get(trimmed.toLowerCase().replace(/\.$/, ""));
-}
-
-/**
- * The years a form answer may name (birth and graduation dates to interviews and deadlines). Outside
- * them an answer is a typo (`0026`, `20226`), refused rather than read: Date.UTC and two-digit-year
- * parsers would quietly move `0026` to 1926.
- */
-export const YEARS = { earliest: 1900, latest: 2100 } as const;
-
-/** A `YYYY-MM-DD` text that names a real day in a year within YEARS. */
-function calendarDate(text: string): Read<string> {
-  const parts = ISO_DATE.exec(text);
-  if (parts === null) return fail(`expected a date (YYYY-MM-DD), got ${show(text)}`);
-  if (!DateTime.fromISO(text, { zone: "utc" }).isValid) {
-    const month = Info.months("long", { locale: "en-US" })[Number(parts[2]) - 1];
-    const why =
-      month === undefined ? `there is no month ${parts[2]}` : `${month} has no day ${Number(parts[3])}`;
-    return fail(`${text} is not a calendar date: ${why}`);
-  }
-  return yearInRange(text, text);
-}
-
-function yearInRange(iso: string, answered: string): Read<string> {
-  const year = Number(iso.slice(0, 4));
-  if (!/^\d{4}-/.test(iso) || year < YEARS.earliest || year > YEARS.latest) {
-    return fail(
-      `${show(answered)} names the year ${iso.slice(0, iso.indexOf("-") > 0 ? iso.indexOf("-") : 4)}, outside ${YEARS.earliest}–${YEARS.latest}; check the year (four digits, e.g. 2026)`,
-    );
-  }
-  return { ok: true, value: iso };
-}
-
-function clockText(text: string): Read<string> | undefined {
-  const twelve = CLOCK.exec(text);
-  if (twelve !== null) {
-    const hour = Number(twelve[1]);
-    const minute = Number(twelve[2] ?? 0);
-    const second = Number(twelve[3] ?? 0);
-    if (hour < 1 || hour > 12 || minute > 59 || second > 59) return undefined;
-    const pm = twelve[4]?.toLowerCase() === "p";
-    return { ok: true, value: clock((hour % 12) + (pm ? 12 : 0), minute, second) };
-  }
-  const day = CLOCK_24.exec(text);
-  if (day === null) return undefined;
-  const hour = Number(day[1]);
-  const minute = Number(day[2]);
-  const second = Math.floor(Number(day[3] ?? 0));
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return { ok: true, value: clock(hour, minute, second) };
-}
-
-function clock(hour: number, minute: number, second: number): string {
-  const hhmm = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
-  return second === 0 ? hhmm : `${hhmm}:${String(second).padStart(2, "0")}`;
-}
-
-function fromFormats(text: string, options: ReadingOptions, macros: readonly string[]): DateTime | undefined {
-  const locale = options.locale ?? "en-US";
-  // ICU writes a narrow no-break space before AM/PM in some locales; people and sheets type a space.
-  const normalised = text.replace(/[\u202f\u00a0]/g, " ");
-  const formats = options.format === undefined ? macros : [options.format];
-  for (const format of formats) {
-    const parsed = DateTime.fromFormat(normalised, format, { locale, zone: "utc" });
-    if (parsed.isValid) return parsed;
-    const spaced = DateTime.fromFormat(normalised.replace(/ /g, "\u202f"), format, { locale, zone: "utc" });
-    if (spaced.isValid) return spaced;
-  }
-  return undefined;
-}
-
-function describeOptions(options: ReadingOptions, what: string): string {
-  if (options.format !== undefined) return `the format ${JSON.stringify(options.format)}`;
-  const sample = DateTime.fromObject(
-    { year: 2026, month: 12, day: 11, hour: 20, minute: 0 },
-    { zone: "utc" },
-  );
-  const shown =
-    what === "date"
-      ? sample.setLocale(options.locale ?? "en-US").toLocaleString(DateTime.DATE_SHORT)
-      : what === "time"
-        ? sample.setLocale(options.locale ?? "en-US").toLocaleString(DateTime.TIME_SIMPLE)
-        : sample.setLocale(options.locale ?? "en-US").toLocaleString(DateTime.DATETIME_SHORT);
-  return `a ${options.locale ?? "en-US"} ${what} (e.g. ${JSON.stringify(shown)})`;
-}
-
-function isoInstant(value: DateTime): string {
-  return value.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
-}
-
-function fail(message: string): { ok: false; message: string } {
-  return { ok: false, message };
-}
-
-function show(value: Answer): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-  if (typeof value === "object") return JSON.stringify(value).slice(0, 160);
-  return String(value);
 }

@@ -1,18 +1,19 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { SeasonDate } from "../seasons/index.ts";
-import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   SCORE_REPORTING_DAYS,
+  SCORE_REPORTING_SOURCE,
   STEP3_PROCESSING_DAYS,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
-import { describeTakes, type Feasibility } from "./feasibility.ts";
+import { type PlanDates, shiftDays } from "./deadlines.ts";
+import type { Feasibility } from "./feasibility.ts";
+import { dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 
 /**
  * Where a message about a season date points: the authority's page for a confirmed date, the
@@ -89,58 +90,66 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   }
 
   if (!ineligible && !seasonOver && now <= rol && feasibility.infeasible) {
-    const target = seasonCalendar(feasibility.earliestMatchYear);
-    const targetRol = target.dates.nrmp_rol_certification_and_late_registration_deadline;
-    const review = target.dates.eras_programs_may_review_applications_and_mspe;
-    risks.push({
-      code: "MATCH_YEAR_NOT_FEASIBLE",
-      severity: "critical",
-      message: `The ${calendar.matchYear} Match is out of reach: with realistic lead times the exams and certification steps NRMP needs can be reported around ${when(context, feasibility.readyAt)} at the earliest, after the rank order list deadline, ${when(context, rol)} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}). The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}, ${cite(targetRol, "http://www.nrmp.org/residency/main-match-events/")}). What it would take: ${describeTakes(feasibility.takes).join("; ")}; for a competitive application, Step 2 CK reported before programs start reviewing on ${when(context, review.at)} (${cite(review, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}). Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
-      milestones: ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"].filter(
-        (key) => !isFinished(statusOf(context, key as MilestoneKey)),
-      ) as StepSubject[],
-      earliestFeasibleMatchYear: feasibility.earliestMatchYear,
-    });
+    risks.push(notFeasibleRisk(context, feasibility));
   }
 
-  if (!ineligible && !seasonOver && now <= rol) {
+  if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible) {
     const late: StepSubject[] = [];
-    const unscheduled: StepSubject[] = [];
+    const atRisk: StepSubject[] = [];
     const details: string[] = [];
+    // The latest sitting whose result (cautious reporting time) still reaches NRMP in time.
+    const latestSitting = shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
     for (const key of EXAMS_NEEDED_FOR_RANKING) {
-      if (isFinished(statusOf(context, key))) continue;
+      if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
       const day = plannedDay(context, key);
-      const reportedBy = (day ?? now) + SCORE_REPORTING_DAYS * DAY_MS;
       const title = catalogEntry(key).title;
-      if (reportedBy > rol) {
+      const latest = `${key === "ecfmg_pathway" ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+      if (day !== null && day >= now) {
+        if (day > latestSitting) {
+          late.push(key);
+          details.push(
+            `${title} on ${context.entries.get(key)?.date} would be reported around ${when(context, day + SCORE_REPORTING_DAYS * DAY_MS)}: move it earlier and ${latest}`,
+          );
+        } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
+          atRisk.push(key);
+          details.push(`${title} on ${context.entries.get(key)?.date} leaves little margin; keep that date`);
+        }
+        continue;
+      }
+      if (day !== null) continue; // taken: the result is what is missing
+      // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
+      const lead = catalogEntry(key).leadTimeDays.days;
+      const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
+      if (now > latestSitting) {
         late.push(key);
+        details.push(`${title} is not done and even taken today would not be reported in time`);
+      } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
+        atRisk.push(key);
         details.push(
-          day === null
-            ? `${title} is not scheduled and even taken today would not be reported in time`
-            : `${title} on ${context.entries.get(key)?.date} would be reported around ${when(context, reportedBy)}`,
+          `${title} is not booked; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest}`,
         );
-      } else if (day === null && reportedBy + WARNING_WITHIN_DAYS * DAY_MS > rol) {
-        unscheduled.push(key);
-        details.push(`${title} is not scheduled and the latest safe date is close`);
       }
     }
-    if (late.length > 0 || unscheduled.length > 0) {
+    if (late.length > 0 || atRisk.length > 0) {
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Reporting time assumed: ${SCORE_REPORTING_DAYS} days (advice).`,
-        milestones: [...late, ...unscheduled],
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`,
+        milestones: [...late, ...atRisk],
       });
     }
   }
 
   if (!ineligible && !isFinished(statusOf(context, "ecfmg_certification"))) {
     const earliest = earliestCertification(context);
-    if (earliest > residencyStart || earliest + WARNING_WITHIN_DAYS * DAY_MS > residencyStart) {
+    // The certificate is needed by orientation (the milestone's due date), not only by the start.
+    const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
+    if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
+      const tooLate = earliest > needed;
       risks.push({
         code: "CERTIFICATION_AFTER_START",
-        severity: earliest > residencyStart ? "critical" : "warning",
-        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest (graduation ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result; both allowances are advice), ${earliest > residencyStart ? "after" : "just before"} residency starts on ${calendar.dates.residency_start.date}. You must be certified to start (https://ecfmg.org/2021ib/related-services.html).`,
+        severity: tooLate ? "critical" : "warning",
+        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest (your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result; both allowances are advice), ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}). You must be certified to start (https://ecfmg.org/2021ib/related-services.html).${tooLate ? " Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank." : ""}`,
         milestones: ["ecfmg_certification"],
       });
     }

@@ -45,7 +45,13 @@ const cases: RiskCase[] = [
   },
   {
     name: "Step 2 CK scheduled too close to the ROL deadline",
-    input: inputFactory({ milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10")] }),
+    // Step 1 and the Pathway done: with them not begun the season is out of reach instead (issue #9).
+    input: inputFactory({
+      milestones: [
+        ...doneMilestones(["usmle_step1", "oet_medicine", "ecfmg_pathway"]),
+        milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10"),
+      ],
+    }),
     now: "2026-01-05T00:00:00Z",
     code: "EXAMS_LATE_FOR_RANKING",
     expected: "critical",
@@ -54,7 +60,8 @@ const cases: RiskCase[] = [
     name: "Pathway not started a month before the ROL deadline",
     input: inputFactory({
       milestones: [
-        ...doneMilestones(["usmle_step1", "usmle_step2ck"]),
+        // OET done: with OET not begun either, the season is out of reach instead (issue #9).
+        ...doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine"]),
         milestoneFactory("ecfmg_pathway", "not_started"),
       ],
     }),
@@ -228,7 +235,10 @@ describe("risk details", () => {
 
   it("names the late exam and the ROL deadline in ET", () => {
     const input = inputFactory({
-      milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10")],
+      milestones: [
+        ...doneMilestones(["usmle_step1", "oet_medicine", "ecfmg_pathway"]),
+        milestoneFactory("usmle_step2ck", "scheduled", "2026-02-10"),
+      ],
     });
     const risk = plan(input, seasonCalendar(2026), new Date("2026-01-05T00:00:00Z")).risks.find(
       (candidate) => candidate.code === "EXAMS_LATE_FOR_RANKING",

@@ -5,6 +5,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { type CliIo, runPlanCli } from "../../../shared/cli/plan.ts";
+import { FINDING_SCENARIOS } from "./finding-scenarios.ts";
 
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 
@@ -340,6 +341,7 @@ const scenarios: Scenario[] = [
       expect(result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action).toMatch(/^Gather/);
     },
   },
+  ...FINDING_SCENARIOS,
 ];
 
 describe("scenario fixtures", () => {

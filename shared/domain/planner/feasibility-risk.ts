@@ -1,0 +1,68 @@
+import type { Risk, StepSubject } from "../plan.ts";
+import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import {
+  DIPLOMA_VERIFICATION_DAYS,
+  DIPLOMA_VERIFICATION_SOURCE,
+  FASTEST_SCORE_REPORTING_SOURCE,
+} from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { describeTakes, type Feasibility } from "./feasibility.ts";
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
+/** Where a season date points: its authority's page when confirmed, the projection rule when projected. */
+export function citeSeasonDate(date: SeasonDate, officialUrl: string): string {
+  return date.status === "projected" ? `a projected date, ${date.source}` : officialUrl;
+}
+
+function when(context: PlanContext, at: number): string {
+  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * "Wed 27 Jan 2027": the calendar day of an instant, taking the earlier of the applicant's local day
+ * and the ET day, so a "by" date never lands after the instant anywhere the applicant looks.
+ */
+export function dayBy(context: PlanContext, at: number): string {
+  const local = localDate(context.zone, at);
+  const et = localDate(ET_ZONE, at);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+  const day = local < et ? local : et;
+  const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
+  return renderEt(noon).split(",")[0] ?? day;
+}
+
+/**
+ * MATCH_YEAR_NOT_FEASIBLE: names the real cause (graduation after the start date, or the exams'
+ * timing even at the fastest realistic pace) with its dates, the earliest feasible Match year, and
+ * what it would take; tells the applicant to pay no fee for the season out of reach.
+ */
+export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility): Risk {
+  const { calendar } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const target = seasonCalendar(feasibility.earliestMatchYear);
+  const targetRol = target.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const targetStart = target.dates.residency_start;
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}; residency starts ${targetStart.date}; ${citeSeasonDate(targetRol, NRMP_DATES_URL)})`;
+  let cause: string;
+  let takes: string;
+  if (feasibility.cause === "graduation") {
+    const start = calendar.dates.residency_start;
+    cause = `you graduate on ${context.applicant.graduation}, and ECFMG certifies you only after verifying your diploma with your school (about ${DIPLOMA_VERIFICATION_DAYS} days allowed, ${DIPLOMA_VERIFICATION_SOURCE}), which is after residency starts on ${start.date}; you must be certified to start (https://ecfmg.org/2021ib/related-services.html)`;
+    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation and diploma verification; meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
+  } else {
+    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)} (${citeSeasonDate(rolDate, NRMP_DATES_URL)}); ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
+    const list = describeTakes(feasibility.takes);
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"} (result times: ${FASTEST_SCORE_REPORTING_SOURCE}); the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+  }
+  const open: MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"];
+  return {
+    code: "MATCH_YEAR_NOT_FEASIBLE",
+    severity: "critical",
+    message: `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
+    milestones: open.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
+    earliestFeasibleMatchYear: feasibility.earliestMatchYear,
+  };
+}

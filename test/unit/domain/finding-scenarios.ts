@@ -1,0 +1,79 @@
+import { expect } from "vitest";
+import type { Plan, RiskCode } from "#domain/plan.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
+
+/**
+ * Scenario fixtures for the advisor tester's findings on issue #9 (own applicants, not the
+ * tester's files): each says what an experienced IMG advisor would plan. scenarios.test.ts runs
+ * them with the others, through the planner and the CLI.
+ */
+export interface Scenario {
+  name: string;
+  now: string;
+  assess(result: Plan, snapshot: ApplicantSnapshot): void;
+}
+
+const codes = (result: Plan): RiskCode[] => result.risks.map((risk) => risk.code);
+const nextKeys = (result: Plan): string[] => result.nextSteps.map((step) => step.milestone);
+const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => risk.code === code);
+
+export const FINDING_SCENARIOS: Scenario[] = [
+  {
+    // Finding 1: an exam under way can be sat within days; study time is advice, so the season is
+    // at risk (take it by the latest safe date), not out of reach, and NRMP is still pushed today.
+    name: "step2ck-preparing-on-nrmp-deadline-day-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess(result) {
+      expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
+      expect(late?.severity).toBe("warning");
+      expect(late?.message).toContain("take it by Wed 27 Jan 2027 at the latest");
+      expect(late?.message).toContain("https://www.ecfmg.org/news/2021/09/02/");
+      expect(nextKeys(result)).toContain("nrmp_registration");
+      expect(riskOf(result, "NRMP_LATE_FEE")?.message).toContain("Register with NRMP before");
+      expect(result.blocked.map((step) => step.milestone)).not.toContain("nrmp_registration");
+      expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(true);
+      expect(result.risks.map((risk) => risk.message).join(" ")).not.toContain("Pay no 2027");
+    },
+  },
+  {
+    // Finding 1: a booking after the latest safe date: move the exam (critical), not the year.
+    name: "step2ck-booked-after-latest-safe-date-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess(result) {
+      expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
+      expect(late?.severity).toBe("critical");
+      expect(late?.message).toContain("on 2027-02-12 would be reported around");
+      expect(late?.message).toContain("move it earlier and take it by Wed 27 Jan 2027 at the latest");
+    },
+  },
+  {
+    // Finding 7: graduation after the start is the cause, named with its dates; "what it would
+    // take" is never empty, and no exam date is claimed to be late.
+    name: "graduation-after-start-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess(result) {
+      const risk = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
+      expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+      expect(risk?.message).toContain("you graduate on 2027-08-20");
+      expect(risk?.message).toContain("after residency starts on 2027-07-01");
+      expect(risk?.message).toMatch(/What it would take: \S/);
+      expect(risk?.message).not.toContain("can be reported around");
+      expect(codes(result)).not.toContain("EXAMS_LATE_FOR_RANKING");
+    },
+  },
+  {
+    // Finding 7: certification possible only after orientation (the certificate's due date) is
+    // critical, not "just before residency starts".
+    name: "certificate-after-orientation-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess(result) {
+      expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      const risk = riskOf(result, "CERTIFICATION_AFTER_START");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.message).toContain("your graduation on 2027-05-12");
+      expect(risk?.message).toContain("when you need the certificate for orientation");
+    },
+  },
+];

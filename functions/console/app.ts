@@ -69,8 +69,17 @@ function pageHeaders(deps: ConsoleAppDeps, contentType = "text/html; charset=utf
   };
 }
 
-function html(deps: ConsoleAppDeps, body: string, statusCode = 200): Result {
-  return { statusCode, headers: pageHeaders(deps), body };
+/**
+ * An HTML answer. `route` is the shell's #/address of the page shown (x-console-route), so the
+ * address follows what is shown after an action too (a save shows the applicant, an erase the
+ * cohort) and a reload or Back shows the same page.
+ */
+function html(deps: ConsoleAppDeps, body: string, route?: string): Result {
+  return {
+    statusCode: 200,
+    headers: { ...pageHeaders(deps), ...(route === undefined ? {} : { "x-console-route": route }) },
+    body,
+  };
 }
 
 const ASSET_TYPES: Record<string, string> = {
@@ -165,7 +174,8 @@ function safeJson(text: string): unknown {
 const cohort: Handler = async ({ event, principal }, deps) => {
   const { query, filter, sort } = cohortQuery(event);
   const { rows, all } = await viewCohort(principal, filter, sort, deps);
-  return html(deps, cohortFragment(principal, rows, all, query));
+  const search = event.rawQueryString ? `?${event.rawQueryString}` : "";
+  return html(deps, cohortFragment(principal, rows, all, query), `/cohort${search}`);
 };
 
 const cohortExport: Handler = async ({ event, principal }, deps) => {
@@ -183,11 +193,19 @@ const cohortExport: Handler = async ({ event, principal }, deps) => {
 
 const applicant: Handler = async ({ principal, params }, deps) => {
   const view = await viewApplicant(principal, params[0] ?? "", deps);
-  return html(deps, applicantFragment(view, deps.clock.now().toISOString().slice(0, 10)));
+  return html(
+    deps,
+    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10)),
+    `/applicants/${view.state.profile.applicantId}`,
+  );
 };
 
 const whatIfForm: Handler = async ({ principal, params }, deps) =>
-  html(deps, whatIfFragment(await viewApplicant(principal, params[0] ?? "", deps)));
+  html(
+    deps,
+    whatIfFragment(await viewApplicant(principal, params[0] ?? "", deps)),
+    `/applicants/${params[0]}/what-if`,
+  );
 
 const whatIf: Handler = async ({ event, principal, params }, deps) => {
   const changes = whatIfChanges(form(event));
@@ -228,7 +246,11 @@ const markDone: Handler = async (request, deps) => {
 };
 
 const eraseConfirm: Handler = async ({ principal, params }, deps) =>
-  html(deps, eraseFragment(await viewApplicant(principal, params[0] ?? "", deps)));
+  html(
+    deps,
+    eraseFragment(await viewApplicant(principal, params[0] ?? "", deps)),
+    `/applicants/${params[0]}/erase`,
+  );
 
 const erase: Handler = async ({ event, principal, params }, deps) => {
   const body = form(event);
@@ -243,7 +265,7 @@ const erase: Handler = async ({ event, principal, params }, deps) => {
     applicantId: report.applicantId,
     itemsDeleted: report.itemsDeleted,
   });
-  return html(deps, erasedFragment(report.itemsDeleted));
+  return html(deps, erasedFragment(report.itemsDeleted), "/cohort");
 };
 
 const ID = "([A-Za-z0-9_-]{1,100})";

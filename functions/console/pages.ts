@@ -46,7 +46,8 @@ export function shellPage(config: ShellConfig): string {
 </head><body>
 <header class="bar"><strong>Matchpath console</strong><a href="#/cohort">Cohort</a>
 <span class="who" id="who"></span><button type="button" id="sign-out">Sign out</button></header>
-<main id="main" aria-live="polite"><p>Loading…</p></main>
+<p id="status" role="status" class="status visually-hidden"></p>
+<main id="main"><p>Loading…</p></main>
 </body></html>`;
 }
 
@@ -106,7 +107,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-<table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table"><table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
 ${rows
@@ -119,7 +120,7 @@ ${rows
 <td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 /** RFC 4180 CSV of the rows shown. */
@@ -265,7 +266,7 @@ export function whatIfFragment(view: ApplicantView): string {
 <span class="field"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
 <button type="submit">Show the difference</button>
 </form>
-<div id="what-if-result" aria-live="polite"></div>
+<div id="what-if-result"></div>
 <p><a href="#/applicants/${id}">Back to ${h(profile.fullName)}</a></p>`;
 }
 

@@ -1,4 +1,4 @@
-import type { Plan } from "#domain/plan.ts";
+import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -10,6 +10,22 @@ export const ESCALATION_ID_PREFIX = "escalation:";
 
 /** How long a claimed escalation is held before a retry may send it again (as for reminders). */
 export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Each critical risk in an advisor's words, for the email's subject and heading (the code is for
+ * machines; the planner's message, which follows in the body, gives the dates and sources).
+ */
+export const RISK_TITLES: Record<RiskCode, string> = {
+  SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
+  EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
+  CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
+  STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",
+  NRMP_LATE_FEE: "NRMP registration now costs a late fee",
+  ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
+  SEASON_OVER: "The Match season is over without a certified rank order list",
+  MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
+  ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
+};
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
 export interface Escalation {
@@ -48,7 +64,7 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
     for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
     escalations.push({
       id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
-      title: risk.code,
+      title: RISK_TITLES[risk.code],
       detail: risk.message,
     });
   }

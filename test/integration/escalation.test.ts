@@ -34,8 +34,11 @@ describe("escalation to the advisor on the local stack", () => {
 
     const [email, ...more] = await emailsTo(consentingAdvisor);
     expect(more).toEqual([]);
-    expect(email?.subject).toBe("Matchpath: Priya Raman needs attention: SCHOOL_NOT_ECFMG_ELIGIBLE");
-    expect(email?.body.text).toContain(`/console/applicants/${consenting.applicantId}`);
+    expect(email?.subject).toBe(
+      "Matchpath: Priya Raman needs attention: Medical school not eligible for ECFMG certification",
+    );
+    expect(email?.body.text).toContain(`/console#/applicants/${consenting.applicantId}`);
+    expect(email?.body.text).not.toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
     expect(await emailsTo(otherAdvisor)).toEqual([]);
     const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
     expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([

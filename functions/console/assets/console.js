@@ -7,6 +7,11 @@
   const TOKEN = "matchpath.console.token";
   const VERIFIER = "matchpath.console.verifier";
   const STATE = "matchpath.console.state";
+  // The page asked for before sign-in (an escalation email's link, a reload after expiry): the
+  // sign-in round trip leaves this tab and comes back to the redirect URI, so it waits here.
+  const RETURN_TO = "matchpath.console.returnTo";
+  const status = document.getElementById("status");
+  const isRoute = (hash) => typeof hash === "string" && /^#\/[A-Za-z0-9_\-/?=&%.+]*$/.test(hash);
 
   const b64url = (bytes) =>
     btoa(String.fromCharCode(...new Uint8Array(bytes)))
@@ -34,6 +39,7 @@
     const state = random();
     sessionStorage.setItem(VERIFIER, verifier);
     sessionStorage.setItem(STATE, state);
+    if (isRoute(window.location.hash)) sessionStorage.setItem(RETURN_TO, window.location.hash);
     const challenge = b64url(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)));
     const url = new URL(config.authorizeUrl);
     url.search = new URLSearchParams({
@@ -67,14 +73,27 @@
     if (!response.ok) throw new Error(`token exchange failed (${response.status})`);
     const body = await response.json();
     sessionStorage.setItem(TOKEN, body.id_token);
-    history.replaceState(null, "", `${config.redirectUri}#/cohort`);
+    const returnTo = sessionStorage.getItem(RETURN_TO);
+    sessionStorage.removeItem(RETURN_TO);
+    history.replaceState(null, "", `${config.redirectUri}${isRoute(returnTo) ? returnTo : "#/cohort"}`);
   }
 
   function showSignIn(message) {
     sessionStorage.removeItem(TOKEN);
     document.getElementById("who").textContent = "";
-    main.innerHTML = `<div class="signin"><h1>Matchpath console</h1><p>${message}</p><button type="button" id="sign-in">Sign in</button></div>`;
+    main.innerHTML = `<div class="signin"><h1 tabindex="-1">Matchpath console</h1><p>${message}</p><button type="button" id="sign-in">Sign in</button></div>`;
     document.getElementById("sign-in").addEventListener("click", () => void signIn());
+    announce(main.querySelector("h1"), message);
+  }
+
+  /** Moves keyboard focus to the new content's heading and says in the status region what came. */
+  function announce(heading, text) {
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
+    status.classList.add("visually-hidden");
+    status.textContent = text || (heading ? heading.textContent : "");
   }
 
   function route() {
@@ -83,24 +102,56 @@
     htmx.ajax("GET", `${config.apiBase}/console${path}`, { target: "#main", swap: "innerHTML" });
   }
 
+  const expired = () => showSignIn("Your sign-in has expired. Sign in again.");
+
   document.body.addEventListener("htmx:configRequest", (event) => {
     const value = token();
-    if (value) event.detail.headers.Authorization = `Bearer ${value}`;
+    // An expired token is caught here rather than sent (the server would answer 401 anyway).
+    if (!value) {
+      event.preventDefault();
+      expired();
+      return;
+    }
+    event.detail.headers.Authorization = `Bearer ${value}`;
   });
-  document.body.addEventListener("htmx:afterSwap", () => {
-    const heading = main.querySelector("h1");
-    if (heading) document.title = `${heading.textContent} · Matchpath console`;
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    const target = event.detail.target;
+    if (target === main) {
+      const heading = main.querySelector("h1");
+      if (heading) document.title = `${heading.textContent} · Matchpath console`;
+      // The address follows what is shown (after an action too), so reload and Back agree with it.
+      const shown = event.detail.xhr.getResponseHeader("x-console-route");
+      if (isRoute(`#${shown}`) && window.location.hash !== `#${shown}`)
+        history.replaceState(null, "", `#${shown}`);
+      announce(heading);
+    } else announce(target.querySelector("h2, h1"));
   });
   document.body.addEventListener("htmx:responseError", (event) => {
-    if (event.detail.xhr.status === 401) showSignIn("Your sign-in has expired. Sign in again.");
+    if (event.detail.xhr.status === 401) expired();
+  });
+  document.body.addEventListener("click", (event) => {
+    // A link to the address already shown fires no hashchange: load it again all the same.
+    const same = event.target.closest('a[href^="#/"]');
+    if (same && same.getAttribute("href") === window.location.hash) {
+      event.preventDefault();
+      route();
+    }
   });
   document.body.addEventListener("click", async (event) => {
     const link = event.target.closest("a[data-download]");
     if (!link) return;
     event.preventDefault();
+    const value = token();
+    if (!value) return expired();
     const response = await fetch(link.getAttribute("href"), {
-      headers: { Authorization: `Bearer ${token()}` },
+      headers: { Authorization: `Bearer ${value}` },
     });
+    if (response.status === 401) return expired();
+    if (!response.ok) {
+      status.classList.remove("visually-hidden");
+      status.textContent = `The export failed (HTTP ${response.status}). Try again.`;
+      return;
+    }
     const url = URL.createObjectURL(await response.blob());
     const anchor = Object.assign(document.createElement("a"), { href: url, download: link.dataset.download });
     anchor.click();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
+import type { RiskCode } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { escalationsFor } from "#usecases/escalation.ts";
+import { escalationsFor, RISK_TITLES } from "#usecases/escalation.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import {
   FixedClock,
@@ -38,13 +40,14 @@ function setup(now: string, consent: boolean | undefined) {
     escalation: {
       ledger: store,
       mailer,
-      consoleUrl: (applicantId: string) => `https://matchpath.example/console/applicants/${applicantId}`,
+      consoleUrl: (applicantId: string) => consoleApplicantUrl("https://matchpath.example", applicantId),
     },
   };
 }
 
 const subjects = (deps: ReturnType<typeof setup>) => deps.mailer.sent.map((email) => email.subject);
-const subjectOf = (code: string) => `Matchpath: Ada Okafor needs attention: ${code}`;
+/** The subject says the risk in words (RISK_TITLES), never its code. */
+const subjectOf = (code: RiskCode) => `Matchpath: Ada Okafor needs attention: ${RISK_TITLES[code]}`;
 /** The critical risk codes the real planner gives the applicant now. */
 const criticalCodes = (deps: ReturnType<typeof setup>) =>
   domainPlanning
@@ -71,8 +74,10 @@ describe("escalation to the advisor", () => {
     expect(subjects(deps)).toEqual(codes.map(subjectOf));
     const [email] = deps.mailer.sent;
     expect(email?.to).toBe("Grace@Advisors.example");
-    expect(email?.text).toContain("https://matchpath.example/console/applicants/a_ada");
-    expect(email?.html).toContain('href="https://matchpath.example/console/applicants/a_ada"');
+    // The public shell with the page in its fragment: a clicked link carries no bearer token.
+    expect(email?.text).toContain("https://matchpath.example/console#/applicants/a_ada");
+    expect(email?.html).toContain('href="https://matchpath.example/console#/applicants/a_ada"');
+    for (const code of codes) expect(`${email?.subject} ${email?.text}`).not.toContain(code);
     expect(email?.tags).toEqual({ applicantId: "a_ada", kind: "escalation" });
     expect(deps.store.state("a_ada").ledger).toEqual(
       codes.map((code) => expect.objectContaining({ reminderId: `escalation:risk:${code}`, status: "sent" })),
@@ -94,7 +99,7 @@ describe("escalation to the advisor", () => {
     expect(criticalCodes(deps)).toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
     await planApplicants(["a_ada"], deps);
     await planApplicants(["a_ada"], deps);
-    expect(subjects(deps)).toEqual([...first, "SCHOOL_NOT_ECFMG_ELIGIBLE"].map(subjectOf));
+    expect(subjects(deps)).toEqual([...first, "SCHOOL_NOT_ECFMG_ELIGIBLE" as const].map(subjectOf));
   });
 
   it("never sends twice even when the stored plan is lost (the ledger holds the id)", async () => {

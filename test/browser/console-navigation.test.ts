@@ -1,0 +1,158 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
+import { DANIEL } from "#test/integration/support/console.ts";
+import { clockTo, drainStream, emailsTo, postWebhook } from "#test/integration/support/local-stack.ts";
+import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
+import { type BrowserSession, launchChromium, openPage } from "./support/chromium.ts";
+
+/**
+ * How the console's shell gets an advisor to the right page and keeps them there (issue 15, the
+ * new-user tester's findings 1, 5, 6 and 7): an escalation email's link survives the sign-in round
+ * trip, the address follows what is shown, focus lands on the new content's heading, an expired
+ * sign-in never downloads a 401 as the CSV, and the cohort reflows on a phone.
+ */
+describe("the console shell's navigation in the browser", () => {
+  let browser: BrowserSession;
+  let flagged: TestApplicant;
+
+  async function signInOnPage(page: Page): Promise<void> {
+    const console = inject("console");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(new RegExp(`^${console.issuer}/authorize`));
+    await page.getByLabel("Email").fill(DANIEL);
+    await page.getByLabel("Password").fill(console.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async function heading(page: Page, text: string | RegExp): Promise<void> {
+    await page.locator("main h1", { hasText: text }).waitFor({ timeout: 15_000 });
+  }
+
+  /** The element that has keyboard focus, as "tag:text" (the DOM types are not in this project's lib). */
+  const focused = (page: Page) =>
+    page.evaluate(
+      `(() => { const e = document.activeElement; return e.tagName.toLowerCase() + ":" + e.textContent.trim(); })()`,
+    ) as Promise<string>;
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    // A consenting applicant whose school has no ECFMG sponsor note: a critical risk, escalated.
+    flagged = step2Applicant();
+    flagged.snapshot.applicant.fullName = "Esther Adeyemi";
+    flagged.snapshot.applicant.advisorEmail = DANIEL;
+    flagged.snapshot.applicant.escalateToAdvisor = true;
+    flagged.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
+    expect((await postWebhook(flagged.snapshot)).status).toBe(202);
+    await drainStream();
+    browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("opens the escalation email's link on that applicant's page after sign-in", async () => {
+    const email = (await emailsTo(DANIEL)).find((each) => each.body.text?.includes(flagged.applicantId));
+    expect(email?.subject).toBe(
+      "Matchpath: Esther Adeyemi needs attention: Medical school not eligible for ECFMG certification",
+    );
+    const link = /Open their page in the console: (\S+)/.exec(email?.body.text ?? "")?.[1] ?? "";
+    expect(link).toContain(`#/applicants/${flagged.applicantId}`);
+    // A new tab: no sign-in yet, so the shell asks for one and comes back to the linked page.
+    const page = await openPage(browser, link);
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    await signInOnPage(page);
+    await page.waitForURL(new RegExp(`/console#/applicants/${flagged.applicantId}$`));
+    await heading(page, "Esther Adeyemi");
+    expect(await page.locator("main").textContent()).toContain("ECFMG");
+    await page.close();
+  });
+
+  it("moves focus to each new page's heading and announces it in a small status region only", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${flagged.applicantId}`);
+    await signInOnPage(page);
+    await heading(page, "Esther Adeyemi");
+    expect(await page.locator("main").getAttribute("aria-live")).toBeNull();
+    expect(await page.locator("[aria-live], [role=status]").count()).toBe(1);
+    await expect.poll(() => focused(page)).toBe("h1:Esther Adeyemi");
+    await page.getByRole("button", { name: "Pause reminders" }).click();
+    await page.getByRole("button", { name: "Resume reminders" }).waitFor();
+    await expect.poll(() => focused(page)).toBe("h1:Esther Adeyemi");
+    expect(await page.locator("#status").textContent()).toBe("Esther Adeyemi");
+    await page.getByRole("button", { name: "Resume reminders" }).click();
+    await page.getByRole("button", { name: "Pause reminders" }).waitFor();
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it("keeps the address on what is shown: a saved what-if shows the applicant at their address", async () => {
+    const page = await openPage(
+      browser,
+      `${inject("console").url}#/applicants/${flagged.applicantId}/what-if`,
+    );
+    await signInOnPage(page);
+    await heading(page, /^What if/);
+    await page.getByLabel("Change").selectOption("milestone");
+    await page.getByLabel("Milestone").selectOption("usmle_step2ck");
+    await page.getByLabel("Status").selectOption("scheduled");
+    await page.getByLabel("Date").fill("2026-10-15");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    await page.getByRole("heading", { name: "Difference" }).waitFor();
+    await expect.poll(() => focused(page)).toBe("h2:Difference");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Save as a milestone.update" }).click();
+    await page.waitForURL(new RegExp(`/console#/applicants/${flagged.applicantId}$`));
+    await heading(page, "Esther Adeyemi");
+    // The same address again (the cohort link, then Back to it) still loads a page.
+    await page.reload();
+    await heading(page, "Esther Adeyemi");
+    await page.close();
+  });
+
+  it("shows the sign-in-again screen instead of downloading a 401 as the CSV", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/cohort`);
+    await signInOnPage(page);
+    await heading(page, "Cohort");
+    const downloads: string[] = [];
+    page.on("download", (download) => downloads.push(download.suggestedFilename()));
+    // A token the issuer never signed but not yet expired: the server answers 401.
+    await page.evaluate(`(() => {
+      const [h, p] = sessionStorage.getItem("matchpath.console.token").split(".");
+      sessionStorage.setItem("matchpath.console.token", h + "." + p + ".AAAA");
+    })()`);
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    await page.locator("main").getByText("Your sign-in has expired. Sign in again.").waitFor();
+    expect(downloads).toEqual([]);
+
+    // An expired token is caught before anything is sent (never "Bearer undefined").
+    await signInOnPage(page);
+    await heading(page, "Cohort");
+    const sent: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/console/cohort")) sent.push(request.headers().authorization ?? "");
+    });
+    await page.evaluate(`(() => {
+      const [h, , s] = sessionStorage.getItem("matchpath.console.token").split(".");
+      const p = btoa(JSON.stringify({ email: "x@example.org", exp: 1 })).replace(/=+$/, "");
+      sessionStorage.setItem("matchpath.console.token", h + "." + p + "." + s);
+    })()`);
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    await page.locator("main").getByText("Your sign-in has expired. Sign in again.").waitFor();
+    expect(sent).toEqual([]);
+    expect(downloads).toEqual([]);
+    await page.close();
+  });
+
+  it.each([320, 375])("reflows the cohort at %i px: no sideways scroll of the page", async (width) => {
+    const page = await openPage(browser, `${inject("console").url}#/cohort`);
+    await page.setViewportSize({ width, height: 800 });
+    await signInOnPage(page);
+    await heading(page, "Cohort");
+    const scrollWidth = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+    const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+    expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(width);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+});

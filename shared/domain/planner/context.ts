@@ -1,7 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { deliveryMinute } from "../time.ts";
+import { deliveryMinute, localDate } from "../time.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
@@ -16,6 +16,12 @@ export interface PlannerInput {
  */
 export type Eligibility = "eligible" | "ineligible" | "unchecked";
 
+/** Why a reported rank order list is not counted, with the date the applicant gave (if any). */
+export interface RolRefusal {
+  reason: "before-opening" | "undated" | "future";
+  date: string | null;
+}
+
 /** Everything one plan computation shares, built once per call. */
 export interface PlanContext {
   applicant: Applicant;
@@ -29,10 +35,11 @@ export interface PlanContext {
   interviews: readonly Interview[];
   eligibility: Eligibility;
   /**
-   * The date of a rank order list reported as certified before ranking opened (refused: such a
-   * list cannot be certified, so the list counts as not started), else null.
+   * A rank order list reported certified (or booked) that cannot count, else null: dated before
+   * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
+   * list counts as not started, so its deadline and reminders stay in the plan.
    */
-  rolRefusedDate: string | null;
+  rolRefused: RolRefusal | null;
 }
 
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
@@ -45,17 +52,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
-  let rolRefusedDate: string | null = null;
-  const rol = entries.get("rank_order_list");
-  if (
-    rol?.date !== undefined &&
-    (rol.status === "done" || rol.status === "scheduled") &&
-    // Calendar dates compare as text; the applicant's day before ranking opens (ET) is refused.
-    rol.date < calendar.dates.nrmp_rank_order_list_entry_opens.date
-  ) {
-    rolRefusedDate = rol.date;
-    entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
-  }
+  const rolRefused = refusedRankList(entries.get("rank_order_list"), calendar, nowMs, input.applicant.timezone);
+  if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
   const impliedDone = new Set<MilestoneKey>();
   const markPrerequisites = (key: MilestoneKey): void => {
     for (const prerequisite of catalogEntry(key).prerequisites) {
@@ -78,8 +76,30 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     impliedDone,
     interviews: input.interviews,
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
-    rolRefusedDate,
+    rolRefused,
   };
+}
+
+/**
+ * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens
+ * (official), so "done" or "scheduled" dated before then is refused; "done" with no date before
+ * ranking opens, or dated after today (the applicant's day), cannot be a certified list either.
+ * Calendar dates compare as ISO text.
+ */
+function refusedRankList(
+  rol: MilestoneEntry | undefined,
+  calendar: SeasonCalendar,
+  now: number,
+  zone: string,
+): RolRefusal | null {
+  if (rol === undefined || (rol.status !== "done" && rol.status !== "scheduled")) return null;
+  const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
+  if (rol.date === undefined) {
+    return rol.status === "done" && now < opens.at ? { reason: "undated", date: null } : null;
+  }
+  if (rol.date < opens.date) return { reason: "before-opening", date: rol.date };
+  if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
+  return null;
 }
 
 /**

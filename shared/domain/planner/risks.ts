@@ -79,12 +79,19 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     });
   }
 
-  if (context.rolRefusedDate !== null) {
+  if (context.rolRefused !== null) {
     const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
+    const { reason, date } = context.rolRefused;
+    const said =
+      reason === "undated"
+        ? "Your rank order list is marked certified without a date, but ranking has not opened yet"
+        : reason === "future"
+          ? `Your rank order list is marked certified on ${date}, a date still to come`
+          : `Your rank order list is dated ${date}, before ranking opens`;
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",
-      message: `Your rank order list is dated ${context.rolRefusedDate}, before ranking opens on ${when(context, opens.at)} (${cite(opens, "http://www.nrmp.org/residency/main-match-events/")}): a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}.`,
+      message: `${said}; ranking opens on ${when(context, opens.at)} (${cite(opens, "http://www.nrmp.org/residency/main-match-events/")}) and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
       milestones: ["rank_order_list"],
     });
   }

@@ -77,3 +77,31 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+/** Finding 2: a rank list "done" that cannot have been certified is refused, and its reminders stay. */
+function assessRefusedRankList(said: string) {
+  return (result: Plan): void => {
+    const risk = riskOf(result, "ROL_BEFORE_RANKING_OPENS");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain(said);
+    expect(risk?.message).toContain("Fri 15 Jan 2027, 12:00 PM ET"); // ranking opens (projected)
+    expect(nextKeys(result)).toContain("rank_order_list");
+    expect(result.reminders.some((reminder) => reminder.milestone === "rank_order_list")).toBe(true);
+    expect(result.blocked.find((step) => step.milestone === "match_week")?.waitingFor).toContain(
+      "rank_order_list",
+    );
+  };
+}
+
+FINDING_SCENARIOS.push(
+  {
+    name: "rank-list-marked-done-undated-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess: assessRefusedRankList("marked certified without a date"),
+  },
+  {
+    name: "rank-list-dated-ahead-2027",
+    now: "2026-11-30T10:00:00Z",
+    assess: assessRefusedRankList("marked certified on 2027-02-01, a date still to come"),
+  },
+);

@@ -52,7 +52,12 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
-  const rolRefused = refusedRankList(entries.get("rank_order_list"), calendar, nowMs, input.applicant.timezone);
+  const rolRefused = refusedRankList(
+    entries.get("rank_order_list"),
+    calendar,
+    nowMs,
+    input.applicant.timezone,
+  );
   if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
   const impliedDone = new Set<MilestoneKey>();
   const markPrerequisites = (key: MilestoneKey): void => {

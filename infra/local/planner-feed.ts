@@ -1,0 +1,54 @@
+import { appendFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { LocalHandlers } from "./handlers.ts";
+import { type StreamDeadLetter, startStreamPoller } from "./stream-poller.ts";
+
+/**
+ * The table's stream feeding the planner handler, as the cloud's event-source mapping does: the
+ * poller with the same filter, and the batches it dead-letters kept in memory (GET /local/dlq) and,
+ * with a data folder, appended to `dlq.jsonl`.
+ */
+export async function startPlannerFeed(options: {
+  dynamodbEndpoint: string;
+  tableName: string;
+  /** Where checkpoints and dead letters are kept; undefined keeps none on disk. */
+  dataDir: string | undefined;
+  /** Whether the database persists, so a checkpoint means something on the next start. */
+  persistent: boolean;
+  planner: LocalHandlers["planner"];
+  apiUrl: string;
+  log: (line: string) => void;
+}) {
+  const { dataDir, log } = options;
+  const deadLetters: StreamDeadLetter[] = [];
+  const dlqFile = dataDir ? join(dataDir, "dlq.jsonl") : undefined;
+  const poller = await startStreamPoller({
+    dynamodbEndpoint: options.dynamodbEndpoint,
+    tableName: options.tableName,
+    checkpointFile: options.persistent ? join(dataDir ?? ".", "stream-checkpoint.json") : undefined,
+    // Lambda polls a shard about 4 times a second; locally a shorter sleep makes every clock
+    // move's drain (one per due instant) quicker, at a few cheap GetRecords calls more.
+    pollIntervalMs: 50,
+    onBatch: (event) => options.planner(event),
+    onDeadLetter: async (failure) => {
+      deadLetters.push(failure);
+      log(
+        `planner: a stream batch was dead-lettered (${failure.lastError ?? "records reported as failures"}); see GET ${options.apiUrl}/local/dlq`,
+      );
+      if (dlqFile) await appendJsonLine(dlqFile, failure);
+    },
+    log: {
+      info: () => undefined,
+      warn: (message, details) =>
+        log(`stream poller: ${message}${details ? ` ${JSON.stringify(details)}` : ""}`),
+      error: (message, details) =>
+        log(`stream poller: ${message}${details ? ` ${JSON.stringify(details)}` : ""}`),
+    },
+  });
+  return { poller, deadLetters: (): readonly StreamDeadLetter[] => deadLetters };
+}
+
+async function appendJsonLine(file: string, value: unknown): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(value)}\n`);
+}

@@ -182,9 +182,14 @@ export function freeMemoryGb(): number {
   return Math.round((freemem() / 1024 ** 3) * 10) / 10;
 }
 
+/** A figure's family: its name up to the first `.` or `:` (`bundle.http-api.size_minified` → `bundle`). */
+export function figureFamily(name: string): string {
+  return /^[^.:]*/.exec(name)?.[0] ?? name;
+}
+
 /**
- * BENCHMARKS.md after a single-suite run (`--suite=<name>`): the suite's rows (figures named
- * `<name>.…`) replace its old rows in the table, one line under the table's "Measured" line says
+ * BENCHMARKS.md after a single-suite run (`--suite=<name>`): the suite's rows (every figure whose
+ * family, see figureFamily, the run produced) replace its old rows in the table, one line under the table's "Measured" line says
  * when, where and under what load they were measured, and every other figure and section is kept.
  * @param existing the current BENCHMARKS.md text (a full run's output, possibly with notes added).
  * @param results the single-suite run, its machine figures (calibration, load) included.
@@ -194,7 +199,13 @@ export function mergeSuiteIntoBenchmarksMd(
   results: BenchResults,
   suite: BenchSuite,
 ): string {
-  const own = (line: string) => line.startsWith(`| ${suite.name}.`);
+  // A suite's rows are its figures' families, not its name: bundles writes `bundle.*`, pipeline
+  // `pipeline.*` and `calls.*`, season `season.*` and `cost.*`, console `console: …`.
+  const families = new Set([
+    suite.name,
+    ...results.figures.map((figure) => figureFamily(figure.name)).filter((family) => family !== "machine"),
+  ]);
+  const own = (line: string) => families.has(figureFamily(line.slice(2).split(" | ")[0] ?? ""));
   const isRow = (line: string) => line.startsWith("| ") && !line.startsWith("| figure |");
   const lines = existing.split("\n");
   const header = lines.findIndex((line) => line.startsWith("| figure |"));
@@ -209,6 +220,6 @@ export function mergeSuiteIntoBenchmarksMd(
   const at = before.findIndex((line) => line.startsWith("Measured "));
   if (at >= 0) before.splice(at + 1, 0, "", measured);
   else before.push(measured, "");
-  const rows = results.figures.filter((figure) => figure.name.startsWith(`${suite.name}.`)).map(figureRow);
+  const rows = results.figures.filter((figure) => families.has(figureFamily(figure.name))).map(figureRow);
   return [...before, ...lines.slice(header, header + 2), ...kept, ...rows, ...lines.slice(end)].join("\n");
 }

@@ -13,6 +13,7 @@ import {
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
 import { planInterviews } from "./planner/interviews.ts";
+import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import {
   firstReminderFor,
@@ -176,6 +177,12 @@ function planMilestone(
     const step: BlockedStep = { milestone: entry.key, title: entry.title, waitingFor, why: entry.why.text };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
     out.blocked.push(step);
+    return;
+  }
+
+  const late = overdueNow ? lateDeadlineOf(context, entry) : null;
+  if (late !== null && due !== null) {
+    planLateDeadline(context, entry, due, late, out);
     return;
   }
 

@@ -124,6 +124,14 @@ const CatalogEntrySchema = z.object({
   seasonBound: z.boolean().default(false),
   /** The competitive date planned backwards from the target Match; always advice, with the reason. */
   target: TargetRuleSchema.optional(),
+  /**
+   * A later hard deadline that takes over once `due` has passed (NRMP late registration closes with
+   * the rank order list deadline): the step keeps its own ladder against it and this action text.
+   */
+  lateDeadline: z
+    .object({ dateKey: SeasonDateKeySchema, action: z.string().min(1), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
   statusActions: StatusActionsSchema.optional(),
   /** How long a result takes to be reported (exams), for the status text. */
   reportingDays: z

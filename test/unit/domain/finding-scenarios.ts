@@ -105,3 +105,27 @@ FINDING_SCENARIOS.push(
     assess: assessRefusedRankList("marked certified on 2027-02-01, a date still to come"),
   },
 );
+
+/**
+ * Finding 3: after the early NRMP deadline the next hard deadline (late registration closes with the
+ * ROL deadline, official) takes over with its own ladder, heard at the next delivery slot, and the
+ * text names the late fee from the fee table.
+ */
+FINDING_SCENARIOS.push({
+  name: "nrmp-registering-after-early-deadline-2027",
+  now: "2026-12-01T05:00:00Z",
+  assess(result) {
+    const step = result.nextSteps.find((candidate) => candidate.milestone === "nrmp_registration");
+    const lateFee = result.budget.items.find((item) => item.key === "nrmp_late_fee");
+    expect(lateFee?.status).toBe("upcoming");
+    expect(step?.action).toContain(`$${lateFee?.amountUsd} late registration fee`);
+    expect(step?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
+    expect(result.overdue.map((entry) => entry.milestone)).toContain("nrmp_registration");
+    const sends = result.reminders
+      .filter((reminder) => reminder.milestone === "nrmp_registration")
+      .map((reminder) => reminder.sendAtLocal.slice(0, 16));
+    expect(sends[0]).toBe("2026-12-01T09:00"); // the next delivery slot, Lagos time
+    expect(sends).toContain("2027-02-11T09:00"); // two weeks before it closes (25 Feb, 3 AM Lagos)
+    expect(riskOf(result, "NRMP_LATE_FEE")?.message).toContain("Late registration closes");
+  },
+});

@@ -1,0 +1,65 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { NextStep } from "../plan.ts";
+import { ET_ZONE, isoUtc } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { type DueDate, deadlineDetail } from "./deadlines.ts";
+import type { DueStep } from "./ordering.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
+
+/**
+ * The later hard deadline of a step whose own deadline has passed (NRMP: late registration closes
+ * with the rank order list deadline, official), while it is still ahead; else null.
+ */
+export function lateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
+  const rule = entry.lateDeadline;
+  if (rule === undefined) return null;
+  const date = context.calendar.dates[rule.dateKey];
+  if (date.at < context.now) return null;
+  return {
+    at: date.at,
+    zone: ET_ZONE,
+    status: date.status === "projected" ? "projected" : "confirmed",
+    source: date.status === "projected" ? date.source : rule.source,
+  };
+}
+
+/**
+ * The step once its deadline has passed but a later one holds: still shown as overdue (the late
+ * cost applies), with the late deadline as its deadline and the late action text, and reminders
+ * laid against the late deadline. The missed deadline serves as the start-by rung, so the
+ * applicant hears at the next delivery slot (the catch-up rule), not only two weeks before.
+ */
+export function planLateDeadline(
+  context: PlanContext,
+  entry: CatalogEntry,
+  missed: DueDate,
+  late: DueDate,
+  out: { nextSteps: DueStep<NextStep>[]; reminders: TimedReminder[] },
+): void {
+  const detail = deadlineDetail(context.zone, late.at, late.status, late.source);
+  const step: NextStep = {
+    milestone: entry.key,
+    title: entry.title,
+    why: entry.why.text,
+    action: entry.lateDeadline?.action ?? entry.action,
+    dueBy: detail.at,
+    urgency: "overdue",
+    deadline: detail,
+    startBy: isoUtc(missed.at),
+  };
+  out.nextSteps.push({ due: missed.at, step });
+  remindersFor(
+    context,
+    {
+      milestone: entry.key,
+      title: entry.title,
+      why: entry.why.text,
+      ladder: entry.ladder,
+      deadline: late.at,
+      deadlineDetail: detail,
+      startBy: missed.at,
+      notStarted: true,
+    },
+    out.reminders,
+  );
+}

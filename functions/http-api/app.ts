@@ -6,14 +6,15 @@ import { InvalidInputError } from "#errors";
 import { blankProblem, HttpProblem, problemFor } from "#http/problem.ts";
 import { header, mediaType, queryParameter, rawBody, routePath } from "#http/request.ts";
 import { parseJsonText } from "#intake/json.ts";
+import { PROVIDERS } from "#intake/providers/list.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
-import { APPLICANT_PAGE_ROUTES, type ApplicantPagesDeps } from "./applicant-routes.ts";
-import { FORM_ROUTES, type FormIntake } from "./form-routes.ts";
+import type { ApplicantPagesDeps, PageRoute } from "./applicant-routes.ts";
+import type { FormIntake } from "./form-routes.ts";
 import { isOneClickForm } from "./one-click.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
 
@@ -36,8 +37,11 @@ export interface HttpApiDeps {
   signatureClock?: Clock;
   /** Form providers (POST /intake/typeform|tally|jotform|google-forms); absent: those routes answer 404. */
   forms?: FormIntake;
-  /** The applicant's pages (timeline, one-tap actions, calendar feed); absent: those routes answer 404. */
-  applicantPages?: Omit<ApplicantPagesDeps, "store" | "clock">;
+  /**
+   * What the applicant's pages (timeline, one-tap actions, calendar feed, preferences) need, built on
+   * their first request (the planner is imported then, not at cold start); absent: those routes answer 404.
+   */
+  applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "store" | "clock">>;
 }
 
 type Method = "GET" | "POST";
@@ -103,25 +107,57 @@ const unsubscribeOneClick: Route = async (event, deps) => {
   return unsubscribedPage();
 };
 
+/**
+ * A route whose module is imported on its first request, once per function instance. The form
+ * providers' mappings and the applicant's pages (planner, calendar, HTML) are most of the bundle's
+ * evaluation; a cold start pays for them only when it serves one of those routes. esbuild keeps
+ * such a module in the one bundle and evaluates it on that first call, so the deploy is unchanged.
+ */
+function lazyRoute<M>(load: () => Promise<M>, pick: (module: M) => Route): Route {
+  let route: Promise<Route> | undefined;
+  return async (event, deps) => {
+    route ??= load().then(pick);
+    return (await route)(event, deps);
+  };
+}
+
+const applicantPagesModule = () => import("./applicant-routes.ts");
+
+function applicantPage(
+  path: string,
+  pick: (module: Awaited<ReturnType<typeof applicantPagesModule>>) => PageRoute,
+): Route {
+  return lazyRoute(applicantPagesModule, (module) => async (event, deps) => {
+    if (!deps.applicantPages) throw new HttpProblem(blankProblem(404, `No route for ${path}.`));
+    return pick(module)(event, { store: deps.store, clock: deps.clock, ...(await deps.applicantPages()) });
+  });
+}
+
 const ROUTES: Record<string, Partial<Record<Method, Route>>> = {
   "/health": { GET: health },
   "/intake/webhook": { POST: intakeWebhook },
   "/unsubscribe": { GET: unsubscribeConfirm, POST: unsubscribeOneClick },
-  ...FORM_ROUTES,
   ...Object.fromEntries(
-    Object.entries(APPLICANT_PAGE_ROUTES).map(([path, methods]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(methods).map(([method, route]): [string, Route] => [
-          method,
-          (event, deps) => {
-            if (!deps.applicantPages) throw new HttpProblem(blankProblem(404, `No route for ${path}.`));
-            return route(event, { store: deps.store, clock: deps.clock, ...deps.applicantPages });
-          },
-        ]),
-      ),
+    PROVIDERS.map((provider) => [
+      `/intake/${provider}`,
+      {
+        POST: lazyRoute(
+          () => import("./form-routes.ts"),
+          (module) => module.formRoute(provider),
+        ),
+      },
     ]),
   ),
+  "/timeline": { GET: applicantPage("/timeline", (module) => module.timeline) },
+  "/actions": {
+    GET: applicantPage("/actions", (module) => module.actionPreview),
+    POST: applicantPage("/actions", (module) => module.actionApply),
+  },
+  "/calendar.ics": { GET: applicantPage("/calendar.ics", (module) => module.calendarFeed) },
+  "/preferences": {
+    GET: applicantPage("/preferences", (module) => module.preferencesView),
+    POST: applicantPage("/preferences", (module) => module.preferencesSave),
+  },
 };
 
 function routeFor(event: APIGatewayProxyEventV2): Route {

@@ -37,7 +37,7 @@ export interface ApplicantPagesDeps {
   publicBaseUrl?: string;
 }
 
-type PageRoute = (
+export type PageRoute = (
   event: APIGatewayProxyEventV2,
   deps: ApplicantPagesDeps,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -98,7 +98,7 @@ async function timelineState(
   return state;
 }
 
-const timeline: PageRoute = (event, deps) =>
+export const timeline: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     const now = deps.clock.now();
@@ -119,7 +119,7 @@ function selfUrl(event: APIGatewayProxyEventV2): string {
   return `?${event.rawQueryString ?? ""}`;
 }
 
-const actionPreview: PageRoute = (event, deps) =>
+export const actionPreview: PageRoute = (event, deps) =>
   refusing(async () => {
     const preview = await previewStepAction(
       queryParameter(event, "applicant"),
@@ -130,7 +130,7 @@ const actionPreview: PageRoute = (event, deps) =>
     return actionConfirmationPage(preview, selfUrl(event), links.timeline);
   });
 
-const actionApply: PageRoute = (event, deps) =>
+export const actionApply: PageRoute = (event, deps) =>
   refusing(async () => {
     const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
     const form = new URLSearchParams(
@@ -161,7 +161,7 @@ const actionApply: PageRoute = (event, deps) =>
     }
   });
 
-const calendarFeed: PageRoute = (event, deps) =>
+export const calendarFeed: PageRoute = (event, deps) =>
   refusing(async () => {
     const applicantId = queryParameter(event, "applicant");
     const result = verifyLinkToken(
@@ -197,7 +197,7 @@ const calendarFeed: PageRoute = (event, deps) =>
     };
   });
 
-const preferencesView: PageRoute = (event, deps) =>
+export const preferencesView: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     return preferencesPage({
@@ -216,7 +216,7 @@ const FORM_FIELD_NAMES: Record<string, string> = {
   mutedCategories: "The categories",
 };
 
-const preferencesSave: PageRoute = (event, deps) =>
+export const preferencesSave: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -266,11 +266,3 @@ const preferencesSave: PageRoute = (event, deps) =>
     await deps.settings.savePreferences(state.profile.applicantId, parsed.data, deps.clock.now());
     return preferencesPage({ ...shown, preferences: parsed.data, saved: true });
   });
-
-/** Routes by path and method, in the same shape as the HTTP API's own route table. */
-export const APPLICANT_PAGE_ROUTES: Record<string, Partial<Record<"GET" | "POST", PageRoute>>> = {
-  "/timeline": { GET: timeline },
-  "/actions": { GET: actionPreview, POST: actionApply },
-  "/calendar.ics": { GET: calendarFeed },
-  "/preferences": { GET: preferencesView, POST: preferencesSave },
-};

@@ -1,3 +1,4 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
@@ -5,12 +6,11 @@ import { InvalidInputError, LimitExceededError } from "#errors";
 import { blankProblem, HttpProblem, PROBLEM_TYPES } from "#http/problem.ts";
 import { rawBody } from "#http/request.ts";
 import { nameFormFields } from "#intake/mapping/problems.ts";
-import { loadMappingDir } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { QueryMap } from "#intake/providers/common.ts";
 import { UnknownFormError } from "#intake/providers/errors.ts";
 import { receiveProviderForm } from "#intake/providers/index.ts";
-import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import type { ProviderName } from "#intake/providers/list.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
@@ -26,7 +26,7 @@ export interface FormIntake {
 export interface FormRouteDeps {
   store: ApplicantStore;
   clock: Clock;
-  logger: { info(message: string, extra?: Record<string, unknown>): void };
+  logger: Pick<Logger, "info">;
   signatureClock?: Clock;
   forms?: FormIntake;
 }
@@ -36,22 +36,8 @@ export type FormRoute = (
   deps: FormRouteDeps,
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
-/**
- * Mappings read from a folder once, on first use, and cached for the life of the function instance.
- * A folder that fails to load fails every form request loudly (500, logged) until it is fixed.
- */
-export function formIntakeFromFolder(secrets: FormIntake["secrets"], folder: string): FormIntake {
-  let registry: Promise<FormMapping[]> | undefined;
-  return {
-    secrets,
-    async mappingFor(provider, formId) {
-      registry ??= loadMappingDir(folder).then((found) => found.map((entry) => entry.mapping));
-      return (await registry).find((mapping) => mapping.provider === provider && mapping.formId === formId);
-    },
-  };
-}
-
-function formRoute(provider: ProviderName): FormRoute {
+/** `POST /intake/<provider>`: the route of one connected form provider. */
+export function formRoute(provider: ProviderName): FormRoute {
   return async (event, deps) => {
     const secret = deps.forms?.secrets[provider];
     if (deps.forms === undefined || secret === undefined) {
@@ -132,8 +118,3 @@ function queryOf(event: APIGatewayProxyEventV2): QueryMap {
   }
   return query;
 }
-
-/** `POST /intake/typeform`, `/intake/tally`, `/intake/jotform`, `/intake/google-forms`: entries for the route table. */
-export const FORM_ROUTES: Record<string, { POST: FormRoute }> = Object.fromEntries(
-  PROVIDERS.map((provider) => [`/intake/${provider}`, { POST: formRoute(provider) }]),
-);

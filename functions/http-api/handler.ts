@@ -5,9 +5,8 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createHttpApi } from "./app.ts";
-import { formIntakeFromFolder } from "./form-routes.ts";
+import { formIntakeFromFolder } from "./form-mappings.ts";
 
 // Composition root: built once per cold start.
 const config = loadHttpApiConfig();
@@ -16,6 +15,16 @@ const store = new DynamoApplicantStore({
   client: createDynamoDocumentClient(config),
   tableName: config.tableName,
 });
+const keyring = keyringSource(config.linkSigningKeys);
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 const api = createHttpApi({
   store,
   clock: clockFor(config.clock),
@@ -28,12 +37,13 @@ const api = createHttpApi({
     ),
     config.formMappingsDir,
   ),
-  applicantPages: {
+  applicantPages: once(async () => ({
     settings: store,
-    planning: domainPlanning,
-    keyring: keyringSource(config.linkSigningKeys),
+    // The planner is imported on the first applicant page, not at cold start.
+    planning: (await import("#usecases/domain-planning.ts")).domainPlanning,
+    keyring,
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
-  },
+  })),
 });
 
 export async function handler(

@@ -5,7 +5,7 @@ import { signTypeform } from "#intake/providers/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { FixedClock, InMemoryApplicantStore } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../../functions/http-api/app.ts";
-import { formIntakeFromFolder } from "../../../../functions/http-api/form-routes.ts";
+import { formIntakeFromFolder } from "../../../../functions/http-api/form-mappings.ts";
 import { httpEvent } from "../../functions/events.ts";
 import { crlf, fixtureBytes, fixtureText, TEST_SECRETS } from "./support.ts";
 

@@ -3,6 +3,7 @@ import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml, headerText } from "./html.ts";
+import { usd } from "./money.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -111,14 +112,6 @@ function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
     (items.some((item) => item.milestone === "budget") ||
       plan.nextSteps.slice(0, TOP_STEPS).some((step) => step.milestone === "budget"))
   );
-}
-
-// One formatter for every amount: `toLocaleString` builds a new Intl.NumberFormat on each call,
-// the costliest step of rendering an email.
-const USD_AMOUNT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-function usd(amount: number): string {
-  return `$${USD_AMOUNT.format(amount)}`;
 }
 
 function budgetLines(plan: Plan): string[] {

@@ -3,6 +3,7 @@ import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import { usd } from "#email/money.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 
@@ -68,10 +69,6 @@ ${actionButtons(step, plan, links)}
 </li>`;
 }
 
-function money(amount: number): string {
-  return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
-}
-
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
   const { plan, links } = input;
   const sections: string[] = [];
@@ -126,11 +123,11 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
 <tbody>${budget.items
         .map(
           (item) =>
-            `<tr><td>${e(item.label)}${item.basis === "advice" ? " (estimate)" : ""}</td><td>${item.status === "spent" ? "Paid" : "Coming"}</td><td class="amount">${money(item.amountUsd)}</td></tr>`,
+            `<tr><td>${e(item.label)}${item.basis === "advice" ? " (estimate)" : ""}</td><td>${item.status === "spent" ? "Paid" : "Coming"}</td><td class="amount">${usd(item.amountUsd)}</td></tr>`,
         )
         .join("")}</tbody>
-<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${money(budget.spentUsd)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${money(budget.upcomingUsd)}</td></tr></tfoot></table></section>`,
+<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${usd(budget.spentUsd)}</td></tr>
+<tr><th scope="row">Still to pay</th><td></td><td class="amount">${usd(budget.upcomingUsd)}</td></tr></tfoot></table></section>`,
     );
   }
   const coming = input.comingReminders.slice(0, COMING_EMAILS_SHOWN);

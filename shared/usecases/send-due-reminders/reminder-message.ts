@@ -1,4 +1,3 @@
-import { renderInterviewInvite } from "#calendar/applicant-feed.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
@@ -39,7 +38,7 @@ export async function sendReminderMessage(
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
     });
-    const invites = interviewInvites(state, plan, claimed);
+    const invites = await interviewInvites(state, plan, claimed);
     const { messageId } = await deps.mailer.send({
       to: state.profile.email,
       subject: email.subject,
@@ -65,21 +64,24 @@ export async function sendReminderMessage(
 
 /**
  * One .ics per interview the email is about, with the same UID as the applicant's calendar feed,
- * so adding it and subscribing to the feed show one event, not two.
+ * so adding it and subscribing to the feed show one event, not two. The calendar code (ical-generator
+ * and its zone data) is imported on the first email about an interview: most emails are about none,
+ * and a cold start should not pay for it.
  */
-function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
+async function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
   const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
-  return state.interviews
-    .filter((interview) => ids.has(interviewIdOf(interview)))
-    .map((interview) => ({
-      filename: `interview-${interviewIdOf(interview)}.ics`,
-      contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-      content: renderInterviewInvite({
-        applicantId: state.profile.applicantId,
-        timezone: state.profile.timezone,
-        plan,
-        interview,
-        updatedAt: state.profile.updatedAt,
-      }),
-    }));
+  const interviews = state.interviews.filter((interview) => ids.has(interviewIdOf(interview)));
+  if (interviews.length === 0) return [];
+  const { renderInterviewInvite } = await import("#calendar/applicant-feed.ts");
+  return interviews.map((interview) => ({
+    filename: `interview-${interviewIdOf(interview)}.ics`,
+    contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+    content: renderInterviewInvite({
+      applicantId: state.profile.applicantId,
+      timezone: state.profile.timezone,
+      plan,
+      interview,
+      updatedAt: state.profile.updatedAt,
+    }),
+  }));
 }

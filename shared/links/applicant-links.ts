@@ -21,6 +21,8 @@ export interface ApplicantLinks {
  * Builds an applicant's links under `baseUrl` (the public base, e.g. https://api.example.org).
  * Each URL names the applicant and carries its own token; a token for another applicant or
  * purpose is refused by the route. `feedGeneration` is the applicant's current feed generation.
+ * One object signs each (milestone, action) once: the HTML and plain-text parts of an email carry
+ * the same link, so tapping Done in either records once (the token's nonce is the submission id).
  */
 export function applicantLinks(options: {
   baseUrl: string;
@@ -42,25 +44,33 @@ export function applicantLinks(options: {
     "/calendar.ics",
     createLinkToken(keyring, { purpose: "feed", applicantId, generation: options.feedGeneration }, now),
   );
+  const actions = new Map<string, string>();
   return {
     timeline: url("/timeline", timelineToken),
     preferences: url("/preferences", timelineToken),
     feed,
     feedSubscription: feed.replace(/^https?:\/\//, "webcal://"),
-    action: (milestone, action) =>
-      url(
-        "/actions",
-        createLinkToken(
-          keyring,
-          {
-            purpose: "action",
-            applicantId,
-            milestone,
-            action,
-            expiresAt: new Date(now.getTime() + ACTION_LINK_DAYS * DAY_MS),
-          },
-          now,
-        ),
-      ),
+    action: (milestone, action) => {
+      const key = `${milestone} ${action}`;
+      let link = actions.get(key);
+      if (link === undefined) {
+        link = url(
+          "/actions",
+          createLinkToken(
+            keyring,
+            {
+              purpose: "action",
+              applicantId,
+              milestone,
+              action,
+              expiresAt: new Date(now.getTime() + ACTION_LINK_DAYS * DAY_MS),
+            },
+            now,
+          ),
+        );
+        actions.set(key, link);
+      }
+      return link;
+    },
   };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml, headerText } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { createUnsubscribeToken, unsubscribeUrl, verifyUnsubscribeToken } from "#email/unsubscribe-token.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 
 const lors = reminderFactory({
@@ -144,5 +146,35 @@ describe("unsubscribe tokens", () => {
   ])("refuse %s", (_name, tamper, otherSecret) => {
     const token = createUnsubscribeToken(secret, "a_abc", new Date());
     expect(verifyUnsubscribeToken(otherSecret ?? secret, tamper(token))).toBeUndefined();
+  });
+});
+
+describe("one token per action per email", () => {
+  const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
+  const links = () =>
+    applicantLinks({
+      baseUrl: "https://api.example.org",
+      keyring,
+      applicantId: "app-1",
+      feedGeneration: 0,
+      now: new Date("2026-08-01T09:00:00Z"),
+    });
+  const actionUrls = (text: string) =>
+    [...text.matchAll(/https:\/\/api\.example\.org\/actions\?[^\s"<>]+/g)].map((match) =>
+      match[0].replaceAll("&amp;", "&"),
+    );
+
+  it("gives the HTML and plain-text parts the same action links, so Done from either records once", () => {
+    const email = render({ links: links() });
+    const inHtml = new Set(actionUrls(email.html));
+    const inText = new Set(actionUrls(email.text));
+    expect(inHtml.size).toBeGreaterThan(0);
+    expect(inText).toEqual(inHtml);
+  });
+
+  it("still signs a fresh nonce for every email", () => {
+    expect(actionUrls(render({ links: links() }).text)[0]).not.toBe(
+      actionUrls(render({ links: links() }).text)[0],
+    );
   });
 });

@@ -1,7 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
-import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
-import { fieldProblems } from "#domain/snapshot.ts";
+import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { InvalidInputError } from "#errors";
 import { header, queryParameter, rawBody } from "#http/request.ts";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
@@ -12,6 +11,7 @@ import {
   calendarAddressReplacedPage,
   linkRefusedPage,
 } from "#pages/action-pages.ts";
+import { formFromBody, formOf, readPreferencesForm } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#ports/applicants.ts";
@@ -201,26 +201,18 @@ export const preferencesView: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     return preferencesPage({
-      preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
+      form: formOf(state.profile.preferences ?? DEFAULT_PREFERENCES),
       timezone: state.profile.timezone,
       formAction: selfUrl(event),
       timelineUrl: (await linksFor(event, deps, state)).timeline,
     });
   });
 
-const FORM_FIELD_NAMES: Record<string, string> = {
-  deliveryTime: "The delivery time",
-  quietHours: "The quiet hours",
-  digest: "The digest choice",
-  digestDay: "The summary day",
-  mutedCategories: "The categories",
-};
-
 export const preferencesSave: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
-    const form = new URLSearchParams(
+    const body = new URLSearchParams(
       type === "application/x-www-form-urlencoded" ? rawBody(event, MAX_FORM_BYTES).toString("utf8") : "",
     );
     const links = await linksFor(event, deps, state);
@@ -229,7 +221,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
       formAction: selfUrl(event),
       timelineUrl: links.timeline,
     };
-    if (form.get("intent") === "new-calendar-address") {
+    if (body.get("intent") === "new-calendar-address") {
       const generation = await deps.settings.revokeFeed(state.profile.applicantId, deps.clock.now());
       const fresh = await linksFor(event, deps, {
         ...state,
@@ -237,32 +229,13 @@ export const preferencesSave: PageRoute = (event, deps) =>
       });
       return preferencesPage({
         ...shown,
-        preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
+        form: formOf(state.profile.preferences ?? DEFAULT_PREFERENCES),
         newFeedUrl: fresh.feedSubscription,
       });
     }
-    const chosen = new Set(form.getAll("categories"));
-    const parsed = PreferencesSchema.safeParse({
-      deliveryTime: form.get("deliveryTime") ?? undefined,
-      quietHours: { start: form.get("quietStart") ?? "", end: form.get("quietEnd") ?? "" },
-      digest: form.get("digest") ?? undefined,
-      digestDay: Number(form.get("digestDay") ?? "1"),
-      mutedCategories: ["exams", "eras_nrmp", "interviews", "visa", "budget"].filter(
-        (category) => !chosen.has(category),
-      ),
-    });
-    if (!parsed.success) {
-      const problem = fieldProblems(parsed.error)
-        .map(
-          (issue) => `${FORM_FIELD_NAMES[issue.path.split(".")[0] ?? ""] ?? issue.path}: ${issue.message}.`,
-        )
-        .join(" ");
-      return preferencesPage({
-        ...shown,
-        preferences: state.profile.preferences ?? DEFAULT_PREFERENCES,
-        problem,
-      });
-    }
-    await deps.settings.savePreferences(state.profile.applicantId, parsed.data, deps.clock.now());
-    return preferencesPage({ ...shown, preferences: parsed.data, saved: true });
+    const form = formFromBody(body);
+    const read = readPreferencesForm(form);
+    if (!read.ok) return preferencesPage({ ...shown, form, errors: read.errors });
+    await deps.settings.savePreferences(state.profile.applicantId, read.preferences, deps.clock.now());
+    return preferencesPage({ ...shown, form: formOf(read.preferences), saved: true });
   });

@@ -30,6 +30,8 @@ a.button.secondary,button.secondary{background:#fff;color:var(--accent)}
 a{color:var(--accent)}
 .note{background:var(--bg);border-left:4px solid var(--accent);padding:.5rem .75rem}
 .critical{border-left-color:var(--bad)}
+.field-error{color:var(--bad);font-weight:600;margin:.25rem 0}
+[aria-invalid=true]{border:2px solid var(--bad)}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid var(--line)}td.amount,th.amount{text-align:right}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 label.inline{display:inline;font-weight:400}

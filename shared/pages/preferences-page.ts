@@ -1,61 +1,78 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import {
-  CATEGORY_LABELS,
-  CRITICAL_WINDOW_HOURS,
-  type Preferences,
-  REMINDER_CATEGORIES,
-} from "#domain/preferences.ts";
+import { CATEGORY_LABELS, CRITICAL_WINDOW_HOURS, REMINDER_CATEGORIES } from "#domain/preferences.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
+import {
+  FIELD_ORDER,
+  type PreferencesErrors,
+  type PreferencesField,
+  type PreferencesForm,
+} from "./preferences-form.ts";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /**
  * The preferences page (no account: the signed link from any email is the key): delivery time,
- * quiet hours, digest mode, categories, and a new calendar address. `problem` re-shows the form
- * with what was wrong (400).
+ * quiet hours, digest mode, categories, and a new calendar address. With `errors` the form comes
+ * back (400) as the applicant typed it: a summary naming each wrong field (linked to it), each such
+ * field marked `aria-invalid` with its message beside it, and the first one focused (`autofocus`:
+ * the pages run no script).
  */
 export function preferencesPage(input: {
-  preferences: Preferences;
+  form: PreferencesForm;
   timezone: string;
   formAction: string;
   timelineUrl: string;
-  problem?: string;
+  errors?: PreferencesErrors;
   saved?: boolean;
   newFeedUrl?: string;
 }): APIGatewayProxyStructuredResultV2 {
-  const p = input.preferences;
-  const status = input.problem
-    ? `<p class="note critical" role="alert">${e(input.problem)}</p>`
-    : input.saved
-      ? `<p class="note" role="status">Saved. Your next emails follow these choices.</p>`
-      : "";
+  const p = input.form;
+  const errors = input.errors ?? {};
+  const wrong = FIELD_ORDER.filter((field) => errors[field] !== undefined);
+  const firstWrong = wrong[0];
+  /** Attributes of a field's control, and the message shown after it. */
+  const marks = (field: PreferencesField, id: string = field) =>
+    errors[field] === undefined
+      ? ""
+      : ` aria-invalid="true" aria-describedby="${field}-error"${field === firstWrong && id === firstIdOf(field, p) ? " autofocus" : ""}`;
+  const message = (field: PreferencesField) =>
+    errors[field] === undefined ? "" : `<p class="field-error" id="${field}-error">${e(errors[field])}</p>\n`;
+  const status =
+    wrong.length > 0
+      ? `<div class="note critical" role="alert"><p><strong>Your preferences were not saved.</strong> Please correct:</p><ul>${wrong.map((field) => `<li><a href="#${firstIdOf(field, p)}">${e(errors[field] ?? "")}</a></li>`).join("")}</ul></div>`
+      : input.saved
+        ? `<p class="note" role="status">Saved. Your next emails follow these choices.</p>`
+        : "";
   const feed = input.newFeedUrl
     ? `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code></p>`
     : "";
   return htmlPage(
-    input.problem ? 400 : 200,
+    wrong.length > 0 ? 400 : 200,
     "Email preferences",
     `<h1>Email preferences</h1>
 ${status}${feed}
 <form method="post" action="${e(input.formAction)}">
 <fieldset><legend>When emails arrive</legend>
 <label for="deliveryTime">Delivery time (your time, ${e(input.timezone)})</label>
-<input id="deliveryTime" name="deliveryTime" type="time" required value="${e(p.deliveryTime)}">
-<label for="quietStart">Quiet hours start</label>
-<input id="quietStart" name="quietStart" type="time" required value="${e(p.quietHours.start)}">
-<label for="quietEnd">Quiet hours end</label>
-<input id="quietEnd" name="quietEnd" type="time" required value="${e(p.quietHours.end)}">
+<input id="deliveryTime" name="deliveryTime" type="time" required value="${e(p.deliveryTime)}"${marks("deliveryTime")}>
+${message("deliveryTime")}<label for="quietStart">Quiet hours start</label>
+<input id="quietStart" name="quietStart" type="time" required value="${e(p.quietStart)}"${marks("quietStart")}>
+${message("quietStart")}<label for="quietEnd">Quiet hours end</label>
+<input id="quietEnd" name="quietEnd" type="time" required value="${e(p.quietEnd)}"${marks("quietEnd")}>
+${message("quietEnd")}
 <p class="due">No email starts in your quiet hours.</p>
 </fieldset>
 <fieldset><legend>How often</legend>
-<div><input type="radio" id="digest-as-due" name="digest" value="as-due"${p.digest === "as-due" ? " checked" : ""}> <label for="digest-as-due" class="inline">Each reminder when it is due</label></div>
-<div><input type="radio" id="digest-weekly" name="digest" value="weekly"${p.digest === "weekly" ? " checked" : ""}> <label for="digest-weekly" class="inline">One weekly summary</label></div>
-<label for="digestDay">Weekly summary day</label>
-<select id="digestDay" name="digestDay">${WEEKDAYS.map((day, index) => `<option value="${index + 1}"${p.digestDay === index + 1 ? " selected" : ""}>${day}</option>`).join("")}</select>
+<div><input type="radio" id="digest-as-due" name="digest" value="as-due"${p.digest === "as-due" ? " checked" : ""}${marks("digest", "digest-as-due")}> <label for="digest-as-due" class="inline">Each reminder when it is due</label></div>
+<div><input type="radio" id="digest-weekly" name="digest" value="weekly"${p.digest === "weekly" ? " checked" : ""}${marks("digest", "digest-weekly")}> <label for="digest-weekly" class="inline">One weekly summary</label></div>
+${message("digest")}<label for="digestDay">Weekly summary day</label>
+<select id="digestDay" name="digestDay"${marks("digestDay")}>${WEEKDAYS.map((day, index) => `<option value="${index + 1}"${p.digestDay === String(index + 1) ? " selected" : ""}>${day}</option>`).join("")}</select>
+${message("digestDay")}
 <p class="due">With the weekly summary, anything due within ${CRITICAL_WINDOW_HOURS} hours is still sent on time.</p>
 </fieldset>
 <fieldset><legend>What about</legend>
-${REMINDER_CATEGORIES.map((category) => `<div><input type="checkbox" id="cat-${category}" name="categories" value="${category}"${p.mutedCategories.includes(category) ? "" : " checked"}> <label for="cat-${category}" class="inline">${e(CATEGORY_LABELS[category])}</label></div>`).join("\n")}
+${REMINDER_CATEGORIES.map((category) => `<div><input type="checkbox" id="cat-${category}" name="categories" value="${category}"${p.categories.includes(category) ? " checked" : ""}${marks("categories", `cat-${category}`)}> <label for="cat-${category}" class="inline">${e(CATEGORY_LABELS[category])}</label></div>`).join("\n")}
+${message("categories")}
 <p class="note"><strong>Critical deadlines are always sent</strong>, even in a category you turn off: reminders within ${CRITICAL_WINDOW_HOURS} hours of a deadline set by ECFMG, ERAS or the NRMP, and anything a critical risk in your plan names.</p>
 </fieldset>
 <div class="actions"><button type="submit" class="primary" name="intent" value="save">Save preferences</button>
@@ -67,4 +84,11 @@ ${REMINDER_CATEGORIES.map((category) => `<div><input type="checkbox" id="cat-${c
 <h2>Stop all email</h2>
 <p>Use <strong>Unsubscribe with one click</strong> at the bottom of any Matchpath email: it stops every email at once, whatever is chosen here.</p>`,
   );
+}
+
+/** The control a field's error links to and focuses: for the radio group, the chosen (or first) one. */
+function firstIdOf(field: PreferencesField, form: PreferencesForm): string {
+  if (field === "digest") return form.digest === "weekly" ? "digest-weekly" : "digest-as-due";
+  if (field === "categories") return `cat-${REMINDER_CATEGORIES[0]}`;
+  return field;
 }

@@ -68,9 +68,61 @@ describe("email preferences", () => {
     await page.getByRole("button", { name: "Save preferences" }).click();
     await page.waitForLoadState("load");
     await expect(page.getByRole("alert").textContent()).resolves.toContain("The delivery time");
+    // The form comes back as typed, the wrong field marked and focused, its message beside it.
+    const field = page.getByLabel("Delivery time");
+    await expect(field.inputValue()).resolves.toBe("23:00");
+    await expect(field.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.evaluate("document.activeElement?.id")).resolves.toBe("deliveryTime");
+    await expect(page.locator("#deliveryTime-error").textContent()).resolves.toMatch(
+      /23:00 is inside your quiet hours \(21:00 to 08:00\)/,
+    );
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "preferences-refused");
     await drainStream();
     expect((await storedPlan(applicant.applicantId))?.summary?.wakeUpAt).toMatch(/T12:30:00.000Z$/);
     await page.close();
+  });
+
+  it.each([
+    [
+      "quiet hours that start and end at the same time",
+      { quietStart: "22:00", quietEnd: "22:00" },
+      "quietEnd",
+      /cannot start and end at the same time \(22:00\)/,
+    ],
+    [
+      "a category the page never offered",
+      { categories: "horoscopes" },
+      "categories",
+      /no category “horoscopes”/,
+    ],
+    [
+      "a time that is not one",
+      { deliveryTime: "25:99" },
+      "deliveryTime",
+      /as hours and minutes, for example 09:00/,
+    ],
+  ])("refuses %s with 400, naming the field, and saves nothing", async (_case, fields, field, message) => {
+    const body = new URLSearchParams({
+      intent: "save",
+      deliveryTime: "18:00",
+      quietStart: "21:00",
+      quietEnd: "08:00",
+      digest: "as-due",
+      digestDay: "1",
+    });
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    const response = await fetch(linksAt(new Date("2026-08-06T12:30:00Z")).preferences, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(new RegExp(`id="${field}-error">[^<]*${message.source}`));
+    expect(html).toMatch(/aria-invalid="true"/);
+    await drainStream();
+    expect((await storedPlan(applicant.applicantId))?.summary?.wakeUpAt).toMatch(/T12:30:00.000Z$/);
   });
 
   it("gives a new calendar address on request; the old one answers 410", async () => {

@@ -106,6 +106,7 @@ export const timeline: PageRoute = (event, deps) =>
     const sent = sentReminderIds(state);
     return timelinePage({
       firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
+      timezone: state.profile.timezone,
       plan,
       links: await linksFor(event, deps, state),
       comingReminders: plan.reminders
@@ -145,7 +146,13 @@ export const actionApply: PageRoute = (event, deps) =>
         { date: form.get("date") ?? undefined, days: form.get("days") ?? undefined },
         deps,
       );
-      return actionResultPage(preview, outcome, (await linksFor(event, deps, preview.state)).timeline);
+      const links = await linksFor(event, deps, preview.state);
+      return actionResultPage(
+        preview,
+        outcome,
+        links.timeline,
+        links.action(preview.claims.milestone, "schedule"),
+      );
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const preview = await previewStepAction(applicantId, token, deps);

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { StepAction } from "#domain/applicant-choices.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
+import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
@@ -51,15 +52,22 @@ function fieldsFor(preview: ActionPreview): string {
       return "<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it.</p>";
     case "waive":
       return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
-    case "schedule":
-      return `<label for="date">Date (your time)</label>
-<input id="date" name="date" type="date" required min="${e(preview.today)}">
+    case "schedule": {
+      const current = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+      const now =
+        current?.status === "scheduled" && current.date
+          ? `<p class="note">Now recorded as scheduled for <strong>${e(humanDate(current.date))}</strong>; a new date replaces it.</p>`
+          : "";
+      return `${now}<label for="date">Date (your time)</label>
+<input id="date" name="date" type="date" required min="${e(preview.today)}" max="${e(preview.latest)}" aria-describedby="date-range">
+<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, when residency starts in your Match year.</p>
 <p>Reminders will count down to this date.</p>`;
+    }
     case "snooze": {
       const options = preview.snoozeOptions
         .map(
           (option, index) =>
-            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.days} days (until ${e(option.until)})</label></div>`,
+            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.days} days (until ${e(humanDate(option.until))})</label></div>`,
         )
         .join("\n");
       return `<fieldset><legend>For how long?</legend>
@@ -70,25 +78,36 @@ ${options}
   }
 }
 
-/** After a POST: what was recorded (or that it already was). */
+/**
+ * After a POST: what was recorded (or that it already was). For a date, `changeDateUrl` is a fresh
+ * "Scheduled for…" link: a used link records once, so changing the date needs a new one.
+ */
 export function actionResultPage(
   preview: ActionPreview,
   outcome: ActionOutcome,
   timelineUrl: string,
+  changeDateUrl?: string,
 ): APIGatewayProxyStructuredResultV2 {
   const heading = outcome === "already-recorded" ? "Already recorded" : "Recorded";
+  const recorded = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+  const scheduledFor =
+    recorded?.status === "scheduled" && recorded.date ? ` for ${humanDate(recorded.date)}` : "";
   const what: Record<StepAction, string> = {
     done: `${preview.title} is marked done.`,
     waive: `${preview.title} is left out of your plan.`,
-    schedule: `${preview.title} is scheduled.`,
+    schedule: `${preview.title} is scheduled${outcome === "already-recorded" ? scheduledFor : ""}.`,
     snooze: `Reminders about ${preview.title} are snoozed.`,
   };
+  const change =
+    preview.claims.action === "schedule" && changeDateUrl
+      ? `<a class="button secondary" href="${e(changeDateUrl)}">Change the date</a>`
+      : "";
   return htmlPage(
     200,
     heading,
     `<h1>${e(heading)}</h1>
 <p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? " This link was used before, so nothing changed." : " Your plan and your next emails will reflect it."}</p>
-<p><a class="button primary" href="${e(timelineUrl)}">See my timeline</a></p>`,
+<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
   );
 }
 

@@ -5,6 +5,7 @@ import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import { usd } from "#email/money.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 
 /**
@@ -14,6 +15,8 @@ import { escapeHtml as e, htmlPage } from "./layout.ts";
  */
 export interface TimelineInput {
   firstName: string;
+  /** The applicant's IANA zone: the next emails' times are shown in it. */
+  timezone: string;
   plan: Plan;
   links: ApplicantLinks;
   /** Reminders not yet sent, soonest first (the caller removes those the ledger records). */
@@ -84,9 +87,15 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         : `<ul class="steps">${plan.nextSteps.map((step) => stepHtml(step, plan, links)).join("\n")}</ul>`
     }</section>`,
   );
-  if (plan.overdue.length > 0) {
+  // An overdue step still to do is already among the next steps, with its buttons; list here only
+  // the rest, so no step shows twice.
+  const shownAsNext = new Set(plan.nextSteps.map((step) => `${step.milestone} ${step.interviewId ?? ""}`));
+  const overdue = plan.overdue.filter(
+    (step) => !shownAsNext.has(`${step.milestone} ${step.interviewId ?? ""}`),
+  );
+  if (overdue.length > 0) {
     sections.push(
-      `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${plan.overdue
+      `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${overdue
         .map(
           (step) =>
             `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline)}</li>`,
@@ -138,7 +147,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         : `<ul>${coming
             .map(
               (reminder) =>
-                `<li><strong>${e(reminder.sendAtLocal.slice(0, 10))}</strong>: ${e(reminder.title)} (due ${e(reminder.deadlineDetail.local)})</li>`,
+                `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(reminder.deadlineDetail.local)})</li>`,
             )
             .join("")}</ul>`
     }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,

@@ -1,6 +1,7 @@
 import { actionsFor, SNOOZE_DAYS, type StepAction, snoozeUntil } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
 import { localDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
@@ -48,6 +49,8 @@ export interface ActionPreview {
   snoozeOptions: { days: number; until: string }[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
   today: string;
+  /** The latest date "scheduled for" accepts: the season's end, the day residency starts ("YYYY-MM-DD"). */
+  latest: string;
 }
 
 async function verifiedAction(
@@ -90,6 +93,7 @@ export async function previewStepAction(
     alreadyApplied: isApplied(claims.action, current),
     snoozeOptions,
     today,
+    latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
   };
 }
 
@@ -135,9 +139,11 @@ function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
     case "schedule": {
       const date = form.date?.trim();
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        throw invalid("date", "must be a date such as 2026-08-20");
+        throw invalid("date", "must be a date");
       }
-      if (date < today) throw invalid("date", `must be today (${today}) or later`);
+      if (date < today) throw invalid("date", "must be today or later");
+      // A date past the season's end would plan nothing this season: the applicant mistyped the year.
+      if (date > preview.latest) throw invalid("date", "must be no later than the start of residency");
       return { key, status: "scheduled", date };
     }
     case "snooze": {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { actionConfirmationPage, actionResultPage } from "#pages/action-pages.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import { planFactory, profileFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+import type { ActionPreview } from "#usecases/step-actions.ts";
+
+const links = applicantLinks({
+  baseUrl: "https://api.example.org",
+  keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+  applicantId: "a_ada",
+  feedGeneration: 0,
+  now: new Date("2026-09-17T08:00:00Z"),
+});
+
+function preview(overrides: Partial<ActionPreview> = {}): ActionPreview {
+  return {
+    claims: {
+      purpose: "action",
+      applicantId: "a_ada",
+      milestone: "usmle_step2ck",
+      action: "schedule",
+      issuedAt: new Date("2026-09-17T08:00:00Z"),
+      expiresAt: new Date("2026-10-17T08:00:00Z"),
+      nonce: "n1",
+      keyId: "k1",
+    },
+    state: { profile: profileFactory(), milestones: [], interviews: [], ledger: [] },
+    plan: planFactory(),
+    title: "USMLE Step 2 CK",
+    currentStatus: "not_started",
+    alreadyApplied: false,
+    snoozeOptions: [],
+    today: "2026-09-17",
+    latest: "2027-07-01",
+    ...overrides,
+  };
+}
+
+describe("timeline page", () => {
+  const overdueStep = stepFactory({
+    milestone: "nrmp_registration",
+    title: "Register for the Match",
+    urgency: "overdue",
+  });
+  const page = timelinePage({
+    firstName: "Ada",
+    timezone: "Africa/Lagos",
+    links,
+    plan: planFactory({
+      nextSteps: [overdueStep, stepFactory()],
+      overdue: [
+        {
+          milestone: "nrmp_registration",
+          title: "Register for the Match",
+          dueBy: "2026-09-10T04:59:00.000Z",
+          deadline: reminderFactory().deadlineDetail,
+        },
+        {
+          milestone: "lors",
+          title: "Letters of recommendation",
+          dueBy: "2026-09-10T04:59:00.000Z",
+          deadline: reminderFactory().deadlineDetail,
+        },
+      ],
+    }),
+    comingReminders: [reminderFactory({ sendAt: "2026-09-20T08:00:00.000Z" })],
+  });
+  const html = page.body ?? "";
+
+  it("lists an overdue step still to do once, among the next steps with its buttons", () => {
+    expect(html.match(/<h3>Register for the Match/g)).toHaveLength(1);
+    expect(html).toMatch(/Past their deadline[\s\S]*Letters of recommendation/);
+  });
+
+  it("shows when the next emails come as a date and time in the applicant's zone, not ISO", () => {
+    expect(html).toContain("Sun 20 Sep 2026, 9:00 AM GMT+1");
+    expect(html).not.toMatch(/<strong>\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe("action pages", () => {
+  it("offers dates from today to the season's end, said in words", () => {
+    const html = actionConfirmationPage(preview(), "?x", links.timeline).body ?? "";
+    expect(html).toContain('min="2026-09-17" max="2027-07-01"');
+    expect(html).toContain("From today, Thu 17 Sep 2026, to Thu 1 Jul 2027, when residency starts");
+  });
+
+  it("says when a snooze ends in words", () => {
+    const html =
+      actionConfirmationPage(
+        preview({
+          claims: { ...preview().claims, action: "snooze" },
+          snoozeOptions: [{ days: 2, until: "2026-09-19" }],
+        }),
+        "?x",
+        links.timeline,
+      ).body ?? "";
+    expect(html).toContain("2 days (until Sat 19 Sep 2026)");
+  });
+
+  it("on 'already recorded', names the recorded date and offers a fresh link to change it", () => {
+    const changeUrl = links.action("usmle_step2ck", "schedule");
+    const html =
+      actionResultPage(
+        preview({
+          state: {
+            profile: profileFactory(),
+            milestones: [{ key: "usmle_step2ck", status: "scheduled", date: "2026-11-03" }],
+            interviews: [],
+            ledger: [],
+          },
+        }),
+        "already-recorded",
+        links.timeline,
+        changeUrl,
+      ).body ?? "";
+    expect(html).toContain("USMLE Step 2 CK is scheduled for Tue 3 Nov 2026. This link was used before");
+    expect(html).toContain(`href="${changeUrl.replaceAll("&", "&amp;")}">Change the date`);
+  });
+});

@@ -5,6 +5,7 @@ import type {
   DynamoDBBatchResponse,
   DynamoDBStreamEvent,
 } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import { lambdaContext } from "./lambda-context.ts";
 
@@ -30,23 +31,41 @@ export interface LocalHandlers {
   sweeper(event: unknown): Promise<unknown>;
 }
 
+/** The six functions, as their folders under functions/ are named. */
+export type FunctionName = "http-api" | "console" | "planner" | "reminder" | "ses-events" | "sweeper";
+
 /**
- * Loads the very handler modules the cloud bundles. They read their configuration once, at cold
- * start, so `environment` is set first; POWERTOOLS_LOG_LEVEL only when the caller's environment
- * sets none.
+ * Builds the six functions from the very composition roots the cloud's handler modules call
+ * (functions/<name>/setup.ts). They read their configuration once, at cold start, so `environment`
+ * is set first; POWERTOOLS_LOG_LEVEL only when the caller's environment sets none. `clientsFor`
+ * gives a function its AWS clients (the benchmarks pass counting ones); default: the SDK clients
+ * every Lambda builds.
  */
 export async function loadHandlers(
   environment: Record<string, string>,
   logLevel?: string,
+  clientsFor: (name: FunctionName) => AwsClientFactory = () => awsClients,
 ): Promise<LocalHandlers> {
   Object.assign(process.env, environment);
   if (logLevel) process.env.POWERTOOLS_LOG_LEVEL ??= logLevel;
-  const httpApi = (await import("../../functions/http-api/handler.ts")).handler as HttpHandler;
-  const consoleApi = (await import("../../functions/console/handler.ts")).handler as HttpHandler;
-  const planner = (await import("../../functions/planner/handler.ts")).handler as PlannerHandler;
-  const reminder = (await import("../../functions/reminder/handler.ts")).handler as ReminderHandler;
-  const sesEvents = (await import("../../functions/ses-events/handler.ts")).handler as EventHandler;
-  const sweeper = (await import("../../functions/sweeper/handler.ts")).handler as EventHandler;
+  const httpApi: HttpHandler = (await import("../../functions/http-api/setup.ts")).setupHttpApi(
+    clientsFor("http-api"),
+  );
+  const consoleApi: HttpHandler = (await import("../../functions/console/setup.ts")).setupConsole(
+    clientsFor("console"),
+  );
+  const planner: PlannerHandler = (await import("../../functions/planner/setup.ts")).setupPlanner(
+    clientsFor("planner"),
+  );
+  const reminder = (await import("../../functions/reminder/setup.ts")).setupReminder(
+    clientsFor("reminder"),
+  ) as ReminderHandler;
+  const sesEvents: EventHandler = (await import("../../functions/ses-events/setup.ts")).setupSesEvents(
+    clientsFor("ses-events"),
+  );
+  const sweeper: EventHandler = (await import("../../functions/sweeper/setup.ts")).setupSweeper(
+    clientsFor("sweeper"),
+  );
   const context = (name: string, timeoutMs?: number) =>
     lambdaContext(`matchpath-${name}`, { region: LOCAL_REGION, ...(timeoutMs ? { timeoutMs } : {}) });
   return {

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { type LocalClock, localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
@@ -9,7 +10,7 @@ import { type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.t
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import type { PublishedEvent } from "./eventbridge-local.ts";
-import { loadHandlers } from "./handlers.ts";
+import { type FunctionName, loadHandlers } from "./handlers.ts";
 import { localRoutes, serveLocalRoute } from "./local-routes.ts";
 import { loadLocalSecrets } from "./local-secrets.ts";
 import { startPlannerFeed } from "./planner-feed.ts";
@@ -62,6 +63,8 @@ export interface LocalStackOptions {
   log?: (line: string) => void;
   /** Powertools log level for the handlers (POWERTOOLS_LOG_LEVEL) unless the environment sets one. */
   handlerLogLevel?: string;
+  /** Each function's AWS clients (the benchmarks inject counting ones); default the SDK's. */
+  clientsFor?: (name: FunctionName) => AwsClientFactory;
 }
 
 export interface LocalStack {
@@ -158,6 +161,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ),
       },
       options.handlerLogLevel,
+      options.clientsFor,
     );
     // Mail to the SES mailbox simulator's addresses comes back as SES's EventBridge events (ses-feedback.ts).
     const sesFeedback = createSesFeedback({

@@ -3,7 +3,6 @@ import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { instrumentIfInstalled } from "#adapters/instrumentation/call-counter.ts";
 
 /** Where the clients connect: the Region, and a local emulator's endpoint per service when there is one. */
 export interface AwsClientSettings {
@@ -27,10 +26,7 @@ function clientOptions(settings: AwsClientSettings, endpoint: string | undefined
 }
 
 export function createDynamoDocumentClient(settings: AwsClientSettings): DynamoDBDocumentClient {
-  // instrumentIfInstalled: a no-op unless a benchmark installed a call counter (test/bench).
-  const client = instrumentIfInstalled(
-    new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb)),
-  );
+  const client = new DynamoDBClient(clientOptions(settings, settings.endpoints.dynamodb));
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
@@ -38,15 +34,31 @@ export function createDynamoDocumentClient(settings: AwsClientSettings): DynamoD
 }
 
 export function createSesClient(settings: AwsClientSettings): SESv2Client {
-  return instrumentIfInstalled(new SESv2Client(clientOptions(settings, settings.endpoints.ses)));
+  return new SESv2Client(clientOptions(settings, settings.endpoints.ses));
 }
 
 export function createEventBridgeClient(settings: AwsClientSettings): EventBridgeClient {
-  return instrumentIfInstalled(
-    new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge)),
-  );
+  return new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge));
 }
 
 export function createSchedulerClient(settings: AwsClientSettings): SchedulerClient {
-  return instrumentIfInstalled(new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler)));
+  return new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler));
 }
+
+/**
+ * What a function's composition root builds its clients with (functions/<name>/setup.ts). The
+ * Lambda entry uses `awsClients`; the benchmarks pass one whose clients carry a call counter.
+ */
+export interface AwsClientFactory {
+  documents(settings: AwsClientSettings): DynamoDBDocumentClient;
+  ses(settings: AwsClientSettings): SESv2Client;
+  eventBridge(settings: AwsClientSettings): EventBridgeClient;
+  scheduler(settings: AwsClientSettings): SchedulerClient;
+}
+
+export const awsClients: AwsClientFactory = {
+  documents: createDynamoDocumentClient,
+  ses: createSesClient,
+  eventBridge: createEventBridgeClient,
+  scheduler: createSchedulerClient,
+};

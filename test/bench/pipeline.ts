@@ -3,17 +3,17 @@ import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
-import {
-  CallCounter,
-  installCallCounter,
-  localWakeUpClassifier,
-  type OperationTally,
-} from "#adapters/instrumentation/call-counter.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
 import { startLocalStack } from "#local/stack.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
+import {
+  CallCounter,
+  countingClients,
+  localWakeUpClassifier,
+  type OperationTally,
+} from "#test/bench/support/call-counter.ts";
 import { createHttpApi } from "../../functions/http-api/app.ts";
 import { atLeast, type BenchSuite, below, type Figure, info, percentile } from "./lib/report.ts";
 import { simApplicant } from "./support/season.ts";
@@ -142,12 +142,12 @@ export const pipelineSuite: BenchSuite = {
     );
 
     const counter = new CallCounter(localWakeUpClassifier);
-    const uninstall = installCallCounter(counter, { returnConsumedCapacity: true });
     const stack = await startLocalStack({
       ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
       clockStart: new Date("2026-06-01T00:00:00Z"),
       log: () => undefined,
       handlerLogLevel: "ERROR",
+      clientsFor: (scope) => countingClients(counter, { scope, returnConsumedCapacity: true }),
     });
     const direct = DynamoDBDocumentClient.from(
       new DynamoDBClient({
@@ -354,7 +354,6 @@ export const pipelineSuite: BenchSuite = {
         ),
       );
     } finally {
-      uninstall();
       direct.destroy();
       await stack.stop();
     }

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type AwsClientSettings, createSchedulerClient } from "#adapters/aws-clients.ts";
+import { type AwsClientFactory, type AwsClientSettings, awsClients } from "#adapters/aws-clients.ts";
 import { type EventBridgeWakeUpOptions, EventBridgeWakeUpScheduler } from "./eventbridge-scheduler.ts";
 import { TableWakeUpScheduler } from "./table-wake-ups.ts";
 
@@ -17,12 +17,13 @@ export function wakeUpSchedulerFor(
   settings: AwsClientSettings & { wakeUps: WakeUpSettings; tableName: string },
   documents: DynamoDBDocumentClient,
   caller: "planner" | "reminder" = "planner",
+  clients: Pick<AwsClientFactory, "scheduler"> = awsClients,
 ): EventBridgeWakeUpScheduler | TableWakeUpScheduler {
   const wakeUps = settings.wakeUps;
   if (wakeUps.kind === "table")
     return new TableWakeUpScheduler({ client: documents, tableName: settings.tableName });
   const { kind: _eventbridge, ...options } = wakeUps;
-  return new EventBridgeWakeUpScheduler(createSchedulerClient(settings), {
+  return new EventBridgeWakeUpScheduler(clients.scheduler(settings), {
     ...options,
     ...(caller === "reminder" ? { createFirst: true } : {}),
   });

@@ -1,6 +1,6 @@
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
-import { type AwsClientSettings, createSesClient } from "../aws-clients.ts";
+import { type AwsClientFactory, type AwsClientSettings, awsClients } from "../aws-clients.ts";
 import { SesMailer } from "./ses-mailer.ts";
 
 /**
@@ -22,12 +22,13 @@ export function escalationFor(
     escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
   },
   ledger: ReminderLedger,
+  clients: Pick<AwsClientFactory, "ses"> = awsClients,
 ): { ledger: ReminderLedger; mailer: Mailer; consoleUrl(applicantId: string): string } | undefined {
   const settings = config.escalation;
   if (settings === undefined) return undefined;
   return {
     ledger,
-    mailer: new SesMailer(createSesClient(config), {
+    mailer: new SesMailer(clients.ses(config), {
       from: settings.senderAddress,
       ...(settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {}),
     }),

@@ -8,7 +8,7 @@ import {
   UpdateScheduleCommand,
 } from "@aws-sdk/client-scheduler";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
-import type { CallCounter } from "#adapters/instrumentation/call-counter.ts";
+import type { CallCounter } from "#test/bench/support/call-counter.ts";
 
 /**
  * In-memory stand-ins for the three AWS services the reminder path calls, behind the SDK clients'

@@ -3,14 +3,10 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
 import { queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
-import {
-  CallCounter,
-  installCallCounter,
-  localWakeUpClassifier,
-} from "#adapters/instrumentation/call-counter.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
 import { startLocalStack } from "#local/stack.ts";
+import { CallCounter, countingClients, localWakeUpClassifier } from "#test/bench/support/call-counter.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import type { SimulateOptions } from "../simulate.ts";
 import type { SeasonReport } from "./memory-season.ts";
@@ -31,7 +27,6 @@ const DAY = 86_400_000;
 export async function simulateOnLocalStack(options: SimulateOptions): Promise<SeasonReport> {
   const started = Date.now();
   const counter = new CallCounter(localWakeUpClassifier);
-  const uninstall = installCallCounter(counter, { returnConsumedCapacity: true });
   const observer = new PlanObserver();
   const originalPlan = domainPlanning.plan;
   domainPlanning.plan = (state, now) =>
@@ -41,6 +36,7 @@ export async function simulateOnLocalStack(options: SimulateOptions): Promise<Se
     clockStart: new Date(SEASON.start),
     log: (line) => process.stderr.write(`[local stack] ${line}\n`),
     handlerLogLevel: "ERROR",
+    clientsFor: (scope) => countingClients(counter, { scope, returnConsumedCapacity: true }),
   });
   const direct = DynamoDBDocumentClient.from(
     new DynamoDBClient({
@@ -136,7 +132,6 @@ export async function simulateOnLocalStack(options: SimulateOptions): Promise<Se
     };
   } finally {
     domainPlanning.plan = originalPlan;
-    uninstall();
     direct.destroy();
     await stack.stop();
   }

@@ -1,9 +1,9 @@
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
-import { CallCounter, type OperationTally } from "#adapters/instrumentation/call-counter.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { CallCounter, type OperationTally } from "#test/bench/support/call-counter.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";

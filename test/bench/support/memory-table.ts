@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import type { CallCounter } from "#adapters/instrumentation/call-counter.ts";
+import type { CallCounter } from "#test/bench/support/call-counter.ts";
 
 /**
  * One DynamoDB table in memory, served through the DocumentClient interface the real

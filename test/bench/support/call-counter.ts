@@ -1,10 +1,11 @@
 import type { InitializeMiddleware, MiddlewareStack } from "@smithy/types";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 
 /**
  * Counts AWS SDK requests and DynamoDB consumed capacity per service and operation, as a real
  * middleware on each client's stack, so the counts come from the calls the adapters actually make.
- * Used by the benchmarks and the fault suite; production clients never carry it unless a bench
- * process installs a counter (see `installCallCounter`).
+ * Used by the benchmarks and the fault suite, which inject counting clients (`countingClients`);
+ * production code never carries it.
  */
 
 /** One service/operation's tally. `kind` separates what the cloud would bill from local-only calls. */
@@ -170,28 +171,24 @@ export function instrumentClient<C extends AnyClient>(
 }
 
 /**
- * A process-wide counter that the AWS client factory (`aws-clients.ts`) attaches to every client it
- * builds, for benchmarks that run the real handlers in-process. The scope of each client is the
- * function whose module built it (read from the construction stack), so per-function counts need no
- * change to the handlers.
+ * A client factory whose every client carries the counting middleware, for the composition roots
+ * the benchmarks run in-process (functions/<name>/setup.ts): `scope` names the function, so the
+ * counts are per function with no change to the handlers.
  */
-let installed: { counter: CallCounter; options: InstrumentOptions } | undefined;
-
-export function installCallCounter(counter: CallCounter, options: InstrumentOptions = {}): () => void {
-  installed = { counter, options };
-  return () => {
-    installed = undefined;
+export function countingClients(
+  counter: CallCounter,
+  options: InstrumentOptions & { scope: string },
+): AwsClientFactory {
+  return {
+    documents: (settings) => {
+      const documents = awsClients.documents(settings);
+      instrumentClient(documents, counter, options);
+      return documents;
+    },
+    ses: (settings) => instrumentClient(awsClients.ses(settings), counter, options),
+    eventBridge: (settings) => instrumentClient(awsClients.eventBridge(settings), counter, options),
+    scheduler: (settings) => instrumentClient(awsClients.scheduler(settings), counter, options),
   };
-}
-
-/** Called by the client factory: a no-op unless a bench process installed a counter. */
-export function instrumentIfInstalled<C extends AnyClient>(client: C): C {
-  if (!installed) return client;
-  const scope = /functions[\\/]([a-z-]+)[\\/]/.exec(new Error().stack ?? "")?.[1];
-  return instrumentClient(client, installed.counter, {
-    ...installed.options,
-    ...(scope ? { scope } : {}),
-  });
 }
 
 /**

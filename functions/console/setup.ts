@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { jwtVerifier } from "#adapters/auth/jwt-verifier.ts";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
+import { loadConsoleConfig } from "#config/env.ts";
+import { createLogger } from "#observability/logger.ts";
+import { createConsoleApp } from "./app.ts";
+
+/**
+ * The console function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupConsole(clients: AwsClientFactory = awsClients) {
+  const config = loadConsoleConfig();
+  const logger = createLogger("console");
+  const client = clients.documents(config);
+  const store = new DynamoApplicantStore({ client, tableName: config.tableName });
+
+  /** The shell's static files: ours beside the handler, htmx from the bundle's copy or node_modules. */
+  function asset(name: string): string {
+    try {
+      return readFileSync(join(config.assetsDir, name), "utf8");
+    } catch (error) {
+      if (name !== "htmx.min.js") throw error;
+      return readFileSync(createRequire(import.meta.url).resolve("htmx.org/dist/htmx.min.js"), "utf8");
+    }
+  }
+
+  const app = createConsoleApp({
+    store,
+    console: new DynamoConsoleStore({ client, tableName: config.tableName, applicants: store }),
+    clock: clockFor(config.clock),
+    verifier: jwtVerifier({
+      issuer: config.issuer,
+      audience: config.clientId,
+      ...(config.jwksUrl ? { jwksUrl: config.jwksUrl } : {}),
+    }),
+    shell: {
+      authorizeUrl: config.authorizeUrl,
+      tokenUrl: config.tokenUrl,
+      clientId: config.clientId,
+      redirectUri: `${config.publicBaseUrl}/console`,
+      apiBase: "",
+    },
+    assets: Object.fromEntries(
+      ["console.css", "console.js", "htmx.min.js"].map((name) => [name, asset(name)]),
+    ),
+    logger,
+  });
+
+  return async function handler(
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> {
+    logger.addContext(context);
+    return app(event);
+  };
+}

@@ -1,0 +1,61 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { loadHttpApiConfig } from "#config/env.ts";
+import { keyringSource, secretSource } from "#config/secrets.ts";
+import { createLogger } from "#observability/logger.ts";
+import { createHttpApi } from "./app.ts";
+import { formIntakeFromFolder } from "./form-mappings.ts";
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+/**
+ * The http-api function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupHttpApi(clients: AwsClientFactory = awsClients) {
+  const config = loadHttpApiConfig();
+  const logger = createLogger("http-api");
+  const store = new DynamoApplicantStore({
+    client: clients.documents(config),
+    tableName: config.tableName,
+  });
+  const keyring = keyringSource(config.linkSigningKeys);
+
+  const api = createHttpApi({
+    store,
+    clock: clockFor(config.clock),
+    webhookSecret: secretSource(config.webhookSecret),
+    unsubscribeSecret: secretSource(config.unsubscribeSecret),
+    logger,
+    forms: formIntakeFromFolder(
+      Object.fromEntries(
+        Object.entries(config.formSecrets).map(([provider, setting]) => [provider, secretSource(setting)]),
+      ),
+      config.formMappingsDir,
+    ),
+    applicantPages: once(async () => ({
+      settings: store,
+      // The planner is imported on the first applicant page, not at cold start.
+      planning: (await import("#usecases/domain-planning.ts")).domainPlanning,
+      keyring,
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    })),
+  });
+
+  return async function handler(
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> {
+    logger.addContext(context);
+    return api(event);
+  };
+}

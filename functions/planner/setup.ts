@@ -1,0 +1,43 @@
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { escalationFor } from "#adapters/ses/escalation-for.ts";
+import { loadPlannerConfig } from "#config/env.ts";
+import { createLogger } from "#observability/logger.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { createPlanBatch } from "./plan-batch.ts";
+
+/**
+ * The planner function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupPlanner(clients: AwsClientFactory = awsClients) {
+  const config = loadPlannerConfig();
+  const logger = createLogger("planner");
+  const documents = clients.documents(config);
+  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+  const escalation = escalationFor(config, store, clients);
+  const planBatch = createPlanBatch(
+    {
+      store,
+      wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
+      events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+      clock: clockFor(config.clock),
+      planning: domainPlanning,
+      ...(escalation ? { escalation } : {}),
+    },
+    logger,
+  );
+
+  return async function handler(
+    event: DynamoDBStreamEvent,
+    context: Context,
+  ): Promise<DynamoDBBatchResponse> {
+    logger.addContext(context);
+    return planBatch(event);
+  };
+}

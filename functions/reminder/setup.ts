@@ -1,0 +1,83 @@
+import type { Context } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { loadReminderConfig } from "#config/env.ts";
+import { keyringSource, secretSource } from "#config/secrets.ts";
+import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { createLogger } from "#observability/logger.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { parseReminderEvent } from "./reminder-event.ts";
+
+/**
+ * The reminder function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupReminder(clients: AwsClientFactory = awsClients) {
+  const config = loadReminderConfig();
+  const logger = createLogger("reminder");
+  const documents = clients.documents(config);
+  const clock = clockFor(config.clock);
+  const unsubscribeSecret = secretSource(config.unsubscribeSecret);
+  const linkKeyring = keyringSource(config.linkSigningKeys);
+  const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
+  const deps = {
+    store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    mailer: new SesMailer(clients.ses(config), {
+      from: config.senderAddress,
+      ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
+    }),
+    clock,
+    planning: domainPlanning,
+    unsubscribeUrl: async (applicantId: string) =>
+      unsubscribeUrl(
+        config.publicBaseUrl,
+        createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
+      ),
+    applicantLinks: async (profile: { applicantId: string; feedGeneration?: number }) =>
+      applicantLinks({
+        baseUrl: config.publicBaseUrl,
+        keyring: await linkKeyring(),
+        applicantId: profile.applicantId,
+        feedGeneration: profile.feedGeneration ?? 0,
+        now: clock.now(),
+      }),
+  };
+
+  /**
+   * Re-arming targets REMINDER_FUNCTION_ARN when set, else this function's own invoked ARN (so the
+   * CDK stack need not put a function's ARN into its own environment, which is a dependency cycle).
+   */
+  const targetsItself = config.wakeUps.kind === "eventbridge" && !config.wakeUps.reminderFunctionArn;
+  function wakeUpsFor(context: Context) {
+    return targetsItself && wakeUps instanceof EventBridgeWakeUpScheduler
+      ? wakeUps.withTarget(context.invokedFunctionArn)
+      : wakeUps;
+  }
+
+  return async function handler(event: unknown, context: Context): Promise<SendResult> {
+    logger.addContext(context);
+    const { applicantId, firedAt, attempt } = parseReminderEvent(event);
+    const result = await sendDueReminders(
+      applicantId,
+      firedAt,
+      { ...deps, wakeUps: wakeUpsFor(context) },
+      attempt ? { attempt } : {},
+    );
+    logger.info("wake-up handled", {
+      applicantId,
+      outcome: result.outcome,
+      reminders: result.reminderIds.length,
+      nextWakeUpAt: result.nextWakeUpAt,
+    });
+    return result;
+  };
+}

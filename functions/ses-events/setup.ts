@@ -1,0 +1,38 @@
+import type { Context } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { loadSesEventsConfig } from "#config/env.ts";
+import { createLogger } from "#observability/logger.ts";
+import { type EmailEventResult, recordEmailEvent } from "#usecases/record-email-event.ts";
+import { parseSesEvent } from "./ses-event.ts";
+
+/**
+ * The ses-events function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupSesEvents(clients: AwsClientFactory = awsClients) {
+  const config = loadSesEventsConfig();
+  const logger = createLogger("ses-events");
+  const documents = clients.documents(config);
+  const deps = {
+    store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+    ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
+    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+  };
+
+  return async function handler(event: unknown, context: Context): Promise<EmailEventResult> {
+    logger.addContext(context);
+    const feedback = parseSesEvent(event);
+    const result = await recordEmailEvent(feedback, deps);
+    // Identifiers and outcomes only: never the address.
+    logger.info("ses event handled", {
+      kind: feedback.kind === "other" ? feedback.eventType : feedback.kind,
+      messageId: feedback.messageId,
+      ...result,
+    });
+    return result;
+  };
+}

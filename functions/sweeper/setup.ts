@@ -1,0 +1,59 @@
+import type { Context } from "aws-lambda";
+import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import { clockFor } from "#adapters/clock.ts";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
+import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { escalationFor } from "#adapters/ses/escalation-for.ts";
+import { loadSweeperConfig } from "#config/env.ts";
+import { currentCalendarVersions } from "#domain/seasons/version.ts";
+import { TransientError } from "#errors";
+import { createLogger } from "#observability/logger.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { type SweepReport, sweep } from "#usecases/sweep.ts";
+import { parseScheduledEvent } from "./scheduled-event.ts";
+
+/**
+ * The sweeper function's composition root, run once per cold start: its configuration from the
+ * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * handler over them. handler.ts is the Lambda entry that calls it.
+ */
+export function setupSweeper(clients: AwsClientFactory = awsClients) {
+  const config = loadSweeperConfig();
+  const logger = createLogger("sweeper");
+  const documents = clients.documents(config);
+  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+  const escalation = escalationFor(config, store, clients);
+  const deps = {
+    store,
+    index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),
+    wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
+    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    clock: clockFor(config.clock),
+    planning: domainPlanning,
+    ...(escalation ? { escalation } : {}),
+    calendarVersions: currentCalendarVersions,
+  };
+
+  /** Leaves time to save the walk's cursor and return before Lambda's timeout. */
+  const RESERVE_MS = 60_000;
+
+  return async function handler(event: unknown, context: Context): Promise<SweepReport> {
+    logger.addContext(context);
+    const { scheduledAt } = parseScheduledEvent(event);
+    const report = await sweep(deps, {
+      graceMs: config.graceMs,
+      budget: {
+        maxApplicants: config.maxApplicants,
+        timeLeftMs: () => context.getRemainingTimeInMillis(),
+        reserveMs: RESERVE_MS,
+      },
+    });
+    logger.info("sweep done", { scheduledAt: scheduledAt.toISOString(), ...report });
+    const failures = report.late.failed.length + report.calendar.failed.length;
+    // Fail the invocation so the error alarm sees it and EventBridge's async retry runs the (idempotent) sweep again.
+    if (failures > 0) throw new TransientError(`${failures} applicant(s) could not be re-planned`);
+    return report;
+  };
+}

@@ -24,7 +24,7 @@ import {
 import { assessRisks } from "./planner/risks.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { urgencyOf } from "./planner/urgency.ts";
-import type { SeasonCalendar } from "./seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry } from "./snapshot.ts";
 import { isoUtc } from "./time.ts";
 
@@ -71,8 +71,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const dates = planDates(context);
   const feasibility = assessFeasibility(context);
   const ineligible = context.eligibility === "ineligible";
+  const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, "wdoms_listing");
   const collected: Collected = {
-    budget: buildBudget(context, ineligible),
+    budget: buildBudget(context, ineligible, unchecked),
     nextSteps: [],
     blocked: [],
     overdue: [],
@@ -80,8 +81,14 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   };
   const gates: Gates = {
     ineligible,
-    unchecked: context.eligibility === "unchecked" && !isSatisfied(context, "wdoms_listing"),
+    unchecked,
     feasibility,
+    // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
+    // for that Match is, instead of pushing the deadlines of a season that cannot be made.
+    earlyDates: feasibility.infeasible
+      ? planDates({ ...context, calendar: seasonCalendar(feasibility.earliestMatchYear) })
+      : dates,
+    firstGate: firstGateOf(context, unchecked),
   };
   for (const entry of MILESTONE_CATALOG) planMilestone(context, dates, gates, entry, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
@@ -104,6 +111,22 @@ interface Gates {
   /** The school's WDOMS listing is unknown and not yet checked. */
   unchecked: boolean;
   feasibility: Feasibility;
+  /** Due dates and targets for steps not bound to one season (the earliest feasible Match's). */
+  earlyDates: PlanDates;
+  /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
+  firstGate: MilestoneEntry["key"] | null;
+}
+
+/**
+ * The first gate of the whole road, when not begun: the WDOMS check while the sponsor note is
+ * unknown, else the ECFMG application (every exam and ECFMG step waits on it). Its start-by rung
+ * is brought forward to now, so the applicant hears about it at the next delivery slot rather
+ * than weeks later (advice: an early start costs nothing and the chain behind it is long).
+ */
+function firstGateOf(context: PlanContext, unchecked: boolean): MilestoneEntry["key"] | null {
+  if (context.eligibility === "ineligible") return null;
+  if (unchecked) return "wdoms_listing";
+  return statusOf(context, "ecfmg_application") === "not_started" ? "ecfmg_application" : null;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -135,6 +158,7 @@ function planMilestone(
   )
     return;
   const { ineligible, unchecked, feasibility } = gates;
+  const stepDates = entry.seasonBound ? dates : gates.earlyDates;
 
   const waitingFor: string[] = [];
   // A gate (eligibility, an out-of-reach season) silences a step entirely, overdue list included.
@@ -163,10 +187,10 @@ function planMilestone(
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === "wdoms_listing" && ineligible;
-  const due = schoolCheckOnly ? null : dates.due(entry.key);
+  const due = schoolCheckOnly ? null : stepDates.due(entry.key);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // Rendering a deadline is the costly part; a blocked step needs it only when overdue.
-  const detail = due === null || (waitingFor.length > 0 && !overdueNow) ? undefined : dates.rendered(due);
+  const detail = due === null || (waitingFor.length > 0 && !overdueNow) ? undefined : stepDates.rendered(due);
   if (overdueNow && detail !== undefined) {
     out.overdue.push({
       due: due.at,
@@ -187,12 +211,18 @@ function planMilestone(
   }
 
   const notStarted = status === "not_started";
-  const target = schoolCheckOnly ? null : dates.target(entry.key);
+  const target = schoolCheckOnly ? null : stepDates.target(entry.key);
   const targetAhead = target !== null && target.at >= context.now;
   // The target drives the plan while it is ahead; once missed, the hard deadline does.
   const driver: DueDate | null = targetAhead ? target : due;
+  const leadStart =
+    driver === null || entry.leadTimeDays.days === 0
+      ? null
+      : stepDates.startBy(driver, entry.leadTimeDays.days);
   const startBy =
-    driver === null || entry.leadTimeDays.days === 0 ? null : dates.startBy(driver, entry.leadTimeDays.days);
+    gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
+      ? Math.min(leadStart ?? context.now, context.now)
+      : leadStart;
   const action =
     entry.key === "wdoms_listing" && ineligible
       ? "Your school shows no ECFMG sponsor note: contact your school and ECFMG before paying any fee."
@@ -214,7 +244,7 @@ function planMilestone(
           : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted),
   };
   if (detail !== undefined) step.deadline = detail;
-  const targetDetail = target === null ? undefined : dates.rendered(target);
+  const targetDetail = target === null ? undefined : stepDates.rendered(target);
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });

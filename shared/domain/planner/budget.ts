@@ -31,14 +31,20 @@ function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
 
+/** Why a fee is shown but not counted while the school's sponsor note is unknown. */
+const HELD_UNTIL_WDOMS =
+  "held back, not counted: depends on your school's ECFMG sponsor note; check WDOMS first (https://www.ecfmg.org/resources/medical-school-policy.html)";
+
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
  * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone
- * needs one) is left out unless already spent, so nobody budgets for a step they cannot take.
+ * needs one) is left out unless already spent, so nobody budgets for a step they cannot take; while
+ * the note is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted.
  * Unconfirmed fees go to `toVerify`, never the totals.
  */
-export function buildBudget(context: PlanContext, ineligible: boolean): Budget {
+export function buildBudget(context: PlanContext, ineligible: boolean, unchecked = false): Budget {
   const items: BudgetItem[] = [];
+  const held: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
@@ -75,9 +81,14 @@ export function buildBudget(context: PlanContext, ineligible: boolean): Budget {
       asOf: fee.asOf,
     };
     if (fee.verify !== undefined) item.verify = fee.verify;
+    if (unchecked && !spent && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
+      item.verify = HELD_UNTIL_WDOMS;
+      held.push(item);
+      continue;
+    }
     items.push(item);
   }
-  const toVerify: BudgetItem[] = [];
+  const toVerify: BudgetItem[] = held;
   for (const fee of FEES_TO_VERIFY) {
     const relevant = fee.milestones.some(
       (key) =>

@@ -129,3 +129,58 @@ FINDING_SCENARIOS.push({
     expect(riskOf(result, "NRMP_LATE_FEE")?.message).toContain("Late registration closes");
   },
 });
+
+const EXAM_KEYS = ["usmle_step1", "usmle_step2ck", "oet_medicine"];
+
+/**
+ * Finding 4: with the season really out of reach, the early steps are planned against the earliest
+ * feasible Match (as a 2028 starter's are), no 2027 exam deadline is pushed, and the first gate
+ * (the ECFMG application) is announced at the next delivery slot.
+ */
+FINDING_SCENARIOS.push({
+  name: "nothing-done-replanned-for-2028",
+  now: "2026-11-24T10:00:00Z",
+  assess(result) {
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")?.message).toContain("dated for the 2028 Match");
+    for (const key of EXAM_KEYS) {
+      const step = result.nextSteps.find((candidate) => candidate.milestone === key);
+      // Hard deadlines of the 2028 season (after 2027's rank-list deadline), not of 2027.
+      expect(Date.parse(step?.deadline?.at ?? "")).toBeGreaterThan(Date.parse("2027-06-01"));
+      expect(step?.urgency).not.toBe("urgent");
+    }
+    expect(codes(result)).not.toContain("EXAMS_LATE_FOR_RANKING");
+    const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
+    expect(application?.urgency).not.toBe("overdue");
+    expect(Date.parse(application?.target?.at ?? "")).toBeLessThan(Date.parse("2027-03-01"));
+    const first = result.reminders[0];
+    expect(first?.milestone).toBe("ecfmg_application");
+    expect(first?.sendAtLocal.slice(0, 16)).toBe("2026-11-25T09:00"); // next delivery slot, Nairobi
+    expect(result.overdue).toEqual([]);
+  },
+});
+
+/**
+ * Finding 6: while the sponsor note is unknown, the WDOMS check is announced at the next delivery
+ * slot and every fee that depends on eligibility is shown held back, not counted.
+ */
+FINDING_SCENARIOS.push({
+  name: "sponsor-note-unknown-2027",
+  now: "2026-11-30T10:00:00Z",
+  assess(result) {
+    expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+    expect(result.reminders[0]?.milestone).toBe("wdoms_listing");
+    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
+    expect(result.budget.upcomingUsd).toBe(0);
+    const held = (result.budget.toVerify ?? []).filter((item) => item.verify?.startsWith("held back"));
+    expect(held.map((item) => item.key)).toEqual(
+      expect.arrayContaining([
+        "ecfmg_certification_application",
+        "usmle_step1_exam",
+        "eras_programs",
+        "nrmp_registration",
+      ]),
+    );
+    expect(result.overdue).toEqual([]);
+  },
+});

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LocalClock } from "#adapters/clock.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import { readJson, writeJson, writeProblem } from "./api-server.ts";
@@ -26,6 +27,8 @@ export interface LocalRouteDeps {
   events(): readonly PublishedEvent[];
   deadLetters(): readonly StreamDeadLetter[];
   store: ApplicantRepository & Pick<PlanRepository, "loadPlan">;
+  /** Signs an applicant's page links as the emails do (the stack's keyring, base URL and clock). */
+  applicantLinks(profile: { applicantId: string; feedGeneration?: number }): ApplicantLinks;
 }
 
 /** The local stack's own routes beside the HTTP API: the clock, the stream, events, dead letters, state. */
@@ -98,6 +101,28 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
         if (state === undefined)
           writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
         else writeJson(response, 200, { applicantId, ...state });
+      },
+    },
+    {
+      method: "GET",
+      path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})\/links$/,
+      usage: "GET /local/applicants/:applicantId/links",
+      // The applicant's pages without waiting for an email: the same signed links an email carries.
+      handle: async (_request, response, [applicantId = ""]) => {
+        await deps.drain();
+        const state = await deps.store.loadApplicant(applicantId);
+        if (state === undefined) {
+          writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
+          return;
+        }
+        const links = deps.applicantLinks(state.profile);
+        writeJson(response, 200, {
+          applicantId,
+          timeline: links.timeline,
+          preferences: links.preferences,
+          calendar: links.feedSubscription,
+          calendarHttps: links.feed,
+        });
       },
     },
     {

@@ -4,6 +4,8 @@ import { type LocalClock, localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner, type DueRunReport } from "./clock-control.ts";
 import { type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
@@ -223,6 +225,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       events: () => eventBridge.events(),
       deadLetters,
       store,
+      applicantLinks: (profile) =>
+        applicantLinks({
+          baseUrl: api.url,
+          keyring: parseKeyring(secrets.linkSigningKeys),
+          applicantId: profile.applicantId,
+          feedGeneration: profile.feedGeneration ?? 0,
+          now: localClock.now(),
+        }),
     });
     api.serve(async (request, response) => {
       const path = (request.url ?? "/").split("?")[0] ?? "/";

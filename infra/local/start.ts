@@ -41,6 +41,11 @@ Routes:
   POST /intake/${PROVIDERS.join("|")}
                                   a form provider's own webhook, mapped by shared/intake/forms/*.json
   GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
+  The applicant's pages, each reached by a signed link from every email (?applicant=<id>&token=…):
+  GET  /timeline                  next steps with their buttons, blocked steps, risks, budget, next emails
+  GET|POST /actions               one-tap Done / Scheduled for… / Snooze / Not for me (GET confirms, POST records)
+  GET  /calendar.ics              the calendar feed (offered as webcal://)
+  GET|POST /preferences           delivery time, quiet hours, weekly summary, categories
   GET  /console                   the advisor's console (every other /console/* route needs a bearer token)
   GET  /local/clock               the local clock (moves that cross midnight UTC run the daily sweeper)
   POST /local/clock               {"now":"2026-09-01T09:00:00Z"} or {"advance":"P7D"}: moves the clock
@@ -48,6 +53,8 @@ Routes:
   GET  /local/events              published domain events
   GET  /local/dlq                 dead-lettered stream batches
   GET  /local/applicants/:id[/plan]
+  GET  /local/applicants/:id/links  that applicant's timeline, preferences and calendar links, signed
+                                  as an email would sign them (no need to wait for an email)
 
 Examples:
   curl http://127.0.0.1:3000/health
@@ -168,6 +175,8 @@ async function main(): Promise<void> {
           `  ${user.email}${user.groups.includes("admin") ? "   (admin: every applicant)" : "   (advisor: their own applicants)"}`,
       ),
       `Form routes:    ${stack.urls.api}/intake/{${PROVIDERS.join(",")}}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
+      `Applicant pages: the timeline, actions, calendar and preferences links in every email; for any applicant now:`,
+      `                curl ${stack.urls.api}/local/applicants/<applicantId>/links`,
       "",
       "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",
       curlExample(stack),

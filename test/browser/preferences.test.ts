@@ -125,6 +125,17 @@ describe("email preferences", () => {
     expect((await storedPlan(applicant.applicantId))?.summary?.wakeUpAt).toMatch(/T12:30:00.000Z$/);
   });
 
+  it("GET /local/applicants/:id/links signs the applicant's page links locally, as an email would", async () => {
+    const response = await fetch(`${stack.api()}/local/applicants/${applicant.applicantId}/links`);
+    expect(response.status).toBe(200);
+    const links = (await response.json()) as { timeline: string; preferences: string; calendar: string };
+    expect(links.calendar).toMatch(/^webcal:\/\//);
+    const timeline = await fetch(links.timeline);
+    expect(timeline.status).toBe(200);
+    expect(await timeline.text()).toContain("timeline");
+    expect((await fetch(`${stack.api()}/local/applicants/nobody/links`)).status).toBe(404);
+  });
+
   it("gives a new calendar address on request; the old one answers 410", async () => {
     const old = linksAt(new Date("2026-08-06T12:30:00Z"));
     expect((await fetch(old.feed)).status).toBe(200);

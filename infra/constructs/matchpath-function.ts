@@ -22,9 +22,8 @@ export interface MatchpathFunctionProps {
   readonly timeout: Duration;
   /** MB. 256 is the cost model's size; more only where latency or a scan needs the CPU. */
   readonly memorySize?: number;
-  /** Powertools service name: the `service` key of every log line and metric. */
+  /** Powertools service name: the `service` key of every log line. */
   readonly serviceName: string;
-  readonly metricsNamespace: string;
   readonly logLevel: LogLevel;
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
@@ -99,7 +98,6 @@ export class MatchpathFunction extends NodejsFunction {
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
-        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         // Stack traces point at the TypeScript sources through the bundled source maps.
         NODE_OPTIONS: "--enable-source-maps",

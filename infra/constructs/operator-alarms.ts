@@ -115,26 +115,22 @@ export class OperatorAlarms extends Construct {
 
   /** Account-wide SES reputation (the `AWS/SES` metrics carry no dimension). */
   onSesReputation(): void {
-    this.add("SesBounceRate", {
-      alarmDescription: `SES bounce rate at or above ${SES_BOUNCE_RATE_ALARM * 100} % (review at 5 %)`,
-      metric: new cloudwatch.Metric({
-        namespace: "AWS/SES",
-        metricName: "Reputation.BounceRate",
-        period: Duration.hours(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: SES_BOUNCE_RATE_ALARM,
-    });
-    this.add("SesComplaintRate", {
-      alarmDescription: `SES complaint rate at or above ${SES_COMPLAINT_RATE_ALARM * 100} % (review at 0.1 %)`,
-      metric: new cloudwatch.Metric({
-        namespace: "AWS/SES",
-        metricName: "Reputation.ComplaintRate",
-        period: Duration.hours(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: SES_COMPLAINT_RATE_ALARM,
-    });
+    const reputation = [
+      ["SesBounceRate", "Reputation.BounceRate", "bounce", SES_BOUNCE_RATE_ALARM, "5 %"],
+      ["SesComplaintRate", "Reputation.ComplaintRate", "complaint", SES_COMPLAINT_RATE_ALARM, "0.1 %"],
+    ] as const;
+    for (const [id, metricName, what, threshold, review] of reputation) {
+      this.add(id, {
+        alarmDescription: `SES ${what} rate at or above ${threshold * 100} % (review at ${review})`,
+        metric: new cloudwatch.Metric({
+          namespace: "AWS/SES",
+          metricName,
+          period: Duration.hours(1),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        threshold,
+      });
+    }
   }
 
   private add(

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
+import { parseCommandLine } from "./cli-args.ts";
 import type { DueRunReport } from "./clock-control.ts";
 import { demoApplicants } from "./demo-applicants.ts";
 import type { StoredEmail } from "./ses-local.ts";
@@ -37,25 +37,10 @@ interface Options {
 }
 
 function options(): Options {
-  let values: { api?: string; inbox?: string; until?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        api: { type: "string" },
-        inbox: { type: "string" },
-        until: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    process.exit(0);
-  }
+  const values = parseCommandLine(
+    { api: { type: "string" }, inbox: { type: "string" }, until: { type: "string" } },
+    USAGE,
+  );
   const until = new Date(values.until ?? "2027-03-20T00:00:00Z");
   if (Number.isNaN(until.getTime())) fail(`--until must be an ISO 8601 instant, not "${values.until}"`);
   return {

@@ -1,5 +1,5 @@
-import { parseArgs } from "node:util";
 import { FORM_PROVIDERS, PROVIDERS } from "#intake/providers/list.ts";
+import { parseCommandLine } from "./cli-args.ts";
 import { type LocalStack, startLocalStack } from "./stack.ts";
 
 /**
@@ -117,20 +117,7 @@ function curlExample(stack: LocalStack): string {
 }
 
 async function main(): Promise<void> {
-  let values: { "in-memory"?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { "in-memory": { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
+  const values = parseCommandLine({ "in-memory": { type: "boolean" } }, USAGE);
 
   process.stdout.write("Starting Matchpath locally…\n");
   let stack: LocalStack;

@@ -88,7 +88,6 @@ export class MatchpathStack extends Stack {
     const make = (key: FunctionKey, environment: Record<string, string>, more: FunctionExtras = {}) =>
       newFunction(this, FUNCTIONS[key], {
         code,
-        metricsNamespace: `Matchpath/${config.stage}`,
         logLevel: config.logLevel,
         logRetention: config.logRetentionDays as logs.RetentionDays,
         removalPolicy: stateful,

@@ -138,3 +138,19 @@ export function awsSettings(
   if (extra.scheduler) endpoints.scheduler = extra.scheduler;
   return { region: base.AWS_REGION, tableName: base.TABLE_NAME, clock: base.CLOCK, endpoints };
 }
+
+/** The two secrets of the applicant's links (unsubscribe and signed actions), read alike by every function that mints them. */
+export function linkSecrets(values: Record<string, string | undefined>): {
+  unsubscribeSecret: SecretSetting;
+  linkSigningKeys: SecretSetting;
+} {
+  return {
+    unsubscribeSecret: secretSetting(
+      values,
+      "UNSUBSCRIBE_SECRET",
+      "UNSUBSCRIBE_SECRET_PARAMETER",
+      checkUnsubscribeSecret,
+    ),
+    linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
+  };
+}

@@ -6,11 +6,10 @@ import {
   type AwsSettings,
   awsPieces,
   awsSettings,
-  checkLinkKeys,
-  checkUnsubscribeSecret,
   checkWebhookSecret,
   type Environment,
   eventPieces,
+  linkSecrets,
   mailPieces,
   optionalText,
   parse,
@@ -88,13 +87,7 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
   return {
     ...awsSettings(base, {}),
     webhookSecret: secretSetting(values, "WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER", checkWebhookSecret),
-    unsubscribeSecret: secretSetting(
-      values,
-      "UNSUBSCRIBE_SECRET",
-      "UNSUBSCRIBE_SECRET_PARAMETER",
-      checkUnsubscribeSecret,
-    ),
-    linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
+    ...linkSecrets(values),
     ...(base.PUBLIC_BASE_URL ? { publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     formSecrets: Object.fromEntries(
       FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
@@ -176,13 +169,7 @@ export function loadReminderConfig(env: Environment = process.env): ReminderConf
     senderAddress: base.SENDER_ADDRESS,
     ...(base.SES_CONFIGURATION_SET ? { sesConfigurationSet: base.SES_CONFIGURATION_SET } : {}),
     publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, ""),
-    unsubscribeSecret: secretSetting(
-      values,
-      "UNSUBSCRIBE_SECRET",
-      "UNSUBSCRIBE_SECRET_PARAMETER",
-      checkUnsubscribeSecret,
-    ),
-    linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
+    ...linkSecrets(values),
   };
 }
 

@@ -13,7 +13,14 @@ import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-stor
 import { readApplicantItems } from "./applicant-repository.ts";
 import { cancellationCodes } from "./errors.ts";
 import { checkActionCount, checkItemSizes } from "./intake-limits.ts";
-import { interviewWithId, interviewWrite, milestoneWrite, onceEach, profileWrites } from "./intake-writes.ts";
+import {
+  type Child,
+  childWrite,
+  interviewWithId,
+  onceEach,
+  profileWrites,
+  unlistedDeletes,
+} from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
 import type { DynamoTable, Item, TransactItem } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
@@ -65,32 +72,28 @@ export class DynamoIntakeStore implements IntakeStore {
       ...(await profileWrites(this.table, applicantId, snapshot.applicant, current, now)),
     ];
 
-    const wantedMilestones = new Set<string>();
+    const write = (child: Child) =>
+      pushDefined(writes, childWrite(this.table.name, applicantId, child, current, now));
+    const listedMilestones = new Set<string>();
     for (const milestone of snapshot.milestones) {
-      wantedMilestones.add(milestone.key);
-      const write = milestoneWrite(this.table.name, applicantId, milestone, current, now);
-      if (write !== undefined) writes.push(write);
+      listedMilestones.add(milestone.key);
+      write({ kind: "milestone", id: milestone.key, content: milestone });
     }
-    for (const [key] of current.milestones) {
-      if (!wantedMilestones.has(key)) {
-        writes.push({ Delete: { TableName: this.table.name, Key: keys.milestone(applicantId, key) } });
-      }
-    }
+    writes.push(
+      ...unlistedDeletes(this.table.name, applicantId, "milestone", current.milestones, listedMilestones),
+    );
 
-    const wantedInterviews = new Set<string>();
+    const listedInterviews = new Set<string>();
     const interviewIndex = new Map<string, number>();
     for (const [index, interview] of snapshot.interviews.entries()) {
       const withId = interviewWithId(interview, current.interviews);
       onceEach(interviewIndex, withId.id, index);
-      wantedInterviews.add(withId.id);
-      const write = interviewWrite(this.table.name, applicantId, withId, current, now);
-      if (write !== undefined) writes.push(write);
+      listedInterviews.add(withId.id);
+      write({ kind: "interview", id: withId.id, content: withId });
     }
-    for (const [id] of current.interviews) {
-      if (!wantedInterviews.has(id)) {
-        writes.push({ Delete: { TableName: this.table.name, Key: keys.interview(applicantId, id) } });
-      }
-    }
+    writes.push(
+      ...unlistedDeletes(this.table.name, applicantId, "interview", current.interviews, listedInterviews),
+    );
 
     const outcome = current.profile === undefined ? "created" : "updated";
     return this.commit(applicantId, outcome, writes, snapshot.type, source, receivedAt);
@@ -110,10 +113,10 @@ export class DynamoIntakeStore implements IntakeStore {
       throw new ApplicantNotFoundError(`No applicant matches ${describeRef(update.applicant)}`);
     }
     const writes: TransactItem[] = [];
-    for (const milestone of update.milestones) {
-      const write = milestoneWrite(this.table.name, applicantId, milestone, current, now);
-      if (write !== undefined) writes.push(write);
-    }
+    const write = (child: Child) =>
+      pushDefined(writes, childWrite(this.table.name, applicantId, child, current, now));
+    for (const milestone of update.milestones)
+      write({ kind: "milestone", id: milestone.key, content: milestone });
     // An update upserts the interviews it names and leaves the others alone (a snapshot replaces);
     // the same id with a new start moves an interview, and the re-plan moves its reminders.
     const unknownCancels: FieldProblem[] = [];
@@ -138,14 +141,8 @@ export class DynamoIntakeStore implements IntakeStore {
         continue;
       }
       const { status: _scheduled, ...interview } = change;
-      const write = interviewWrite(
-        this.table.name,
-        applicantId,
-        interviewWithId(interview, current.interviews),
-        current,
-        now,
-      );
-      if (write !== undefined) writes.push(write);
+      const withId = interviewWithId(interview, current.interviews);
+      write({ kind: "interview", id: withId.id, content: withId });
     }
     if (unknownCancels.length > 0) {
       throw new InvalidInputError(
@@ -267,4 +264,8 @@ function describeRef(ref: ApplicantRef): string {
   return "externalId" in ref
     ? `externalId ${fingerprint(ref.externalId.trim())}`
     : `email ${fingerprint(normalizeEmail(ref.email))}`;
+}
+
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
 }

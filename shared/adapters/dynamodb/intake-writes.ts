@@ -1,7 +1,7 @@
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { ApplicantItems } from "./applicant-repository.ts";
-import { interviewIdFor, keys, normalizeEmail, type TableKey } from "./keys.ts";
+import { interviewIdFor, keys, normalizeEmail } from "./keys.ts";
 import { type DynamoTable, type Item, type TransactItem, withoutUndefined } from "./table.ts";
 
 /** The profile when it changed, and the EMAIL# lookup moved when the address changed. */
@@ -60,54 +60,63 @@ export async function profileWrites(
   return writes;
 }
 
+/** A milestone (by its key) or an interview (by its id) to store under the applicant. */
+export type Child =
+  | { kind: "milestone"; id: string; content: MilestoneEntry }
+  | { kind: "interview"; id: string; content: Interview };
+
+/** Where a child item of the applicant lives and what it holds, per kind. */
+const CHILDREN = {
+  milestone: {
+    key: (applicantId: string, id: string) => keys.milestone(applicantId, id),
+    stored: (current: ApplicantItems, id: string) => current.milestones.get(id)?.milestone,
+  },
+  interview: {
+    key: (applicantId: string, id: string) => keys.interview(applicantId, id),
+    stored: (current: ApplicantItems, id: string) => current.interviews.get(id)?.interview,
+  },
+} as const;
+
 /**
- * The Put of one milestone or interview item, or undefined when the stored item holds the same
- * content already: an unchanged item is not written, so it produces no stream record.
+ * The Put of one milestone (by its key) or interview (by its id, see interviewWithId), or
+ * undefined when the stored item holds the same content already: an unchanged item is not
+ * written, so it produces no stream record.
  */
-export function milestoneWrite(
+export function childWrite(
   tableName: string,
   applicantId: string,
-  milestone: MilestoneEntry,
+  child: Child,
   current: ApplicantItems,
   now: string,
 ): TransactItem | undefined {
-  return childWrite(tableName, applicantId, now, {
-    key: keys.milestone(applicantId, milestone.key),
-    entity: "milestone",
-    content: withoutUndefined(milestone),
-    stored: current.milestones.get(milestone.key)?.milestone,
-  });
-}
-
-/** As milestoneWrite, for an interview already given its id (interviewWithId). */
-export function interviewWrite(
-  tableName: string,
-  applicantId: string,
-  interview: Interview & { id: string },
-  current: ApplicantItems,
-  now: string,
-): TransactItem | undefined {
-  return childWrite(tableName, applicantId, now, {
-    key: keys.interview(applicantId, interview.id),
-    entity: "interview",
-    content: withoutUndefined(interview),
-    stored: current.interviews.get(interview.id)?.interview,
-  });
-}
-
-function childWrite(
-  tableName: string,
-  applicantId: string,
-  now: string,
-  item: { key: TableKey; entity: "milestone" | "interview"; content: object; stored: unknown },
-): TransactItem | undefined {
-  if (sameContent(item.stored, item.content)) return undefined;
+  const { key, stored } = CHILDREN[child.kind];
+  const content = withoutUndefined(child.content);
+  if (sameContent(stored(current, child.id), content)) return undefined;
   return {
     Put: {
       TableName: tableName,
-      Item: { ...item.key, entity: item.entity, applicantId, [item.entity]: item.content, updatedAt: now },
+      Item: {
+        ...key(applicantId, child.id),
+        entity: child.kind,
+        applicantId,
+        [child.kind]: content,
+        updatedAt: now,
+      },
     },
   };
+}
+
+/** The Deletes of an applicant's stored children of one kind that a snapshot no longer lists. */
+export function unlistedDeletes(
+  tableName: string,
+  applicantId: string,
+  kind: "milestone" | "interview",
+  stored: ReadonlyMap<string, unknown>,
+  listed: ReadonlySet<string>,
+): TransactItem[] {
+  return [...stored.keys()]
+    .filter((id) => !listed.has(id))
+    .map((id) => ({ Delete: { TableName: tableName, Key: CHILDREN[kind].key(applicantId, id) } }));
 }
 
 /**

@@ -12,6 +12,8 @@ import {
 } from "./planner/context.ts";
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
+import { firstGateOf } from "./planner/first-gate.ts";
+import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
@@ -117,18 +119,6 @@ interface Gates {
   firstGate: MilestoneEntry["key"] | null;
 }
 
-/**
- * The first gate of the whole road, when not begun: the WDOMS check while the sponsor note is
- * unknown, else the ECFMG application (every exam and ECFMG step waits on it). Its start-by rung
- * is brought forward to now, so the applicant hears about it at the next delivery slot rather
- * than weeks later (advice: an early start costs nothing and the chain behind it is long).
- */
-function firstGateOf(context: PlanContext, unchecked: boolean): MilestoneEntry["key"] | null {
-  if (context.eligibility === "ineligible") return null;
-  if (unchecked) return "wdoms_listing";
-  return statusOf(context, "ecfmg_application") === "not_started" ? "ecfmg_application" : null;
-}
-
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
 interface Collected {
   budget: Budget;
@@ -211,7 +201,9 @@ function planMilestone(
   }
 
   const notStarted = status === "not_started";
-  const target = schoolCheckOnly ? null : stepDates.target(entry.key);
+  // Ranking on H-1B, the certificate is needed early enough for Step 3 (see h1bCertificateTarget).
+  const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
+  const target = schoolCheckOnly ? null : (h1b ?? stepDates.target(entry.key));
   const targetAhead = target !== null && target.at >= context.now;
   // The target drives the plan while it is ahead; once missed, the hard deadline does.
   const driver: DueDate | null = targetAhead ? target : due;
@@ -244,7 +236,12 @@ function planMilestone(
           : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted),
   };
   if (detail !== undefined) step.deadline = detail;
-  const targetDetail = target === null ? undefined : stepDates.rendered(target);
+  const targetDetail =
+    target === null
+      ? undefined
+      : target === h1b
+        ? renderH1bTarget(context, target)
+        : stepDates.rendered(target);
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });

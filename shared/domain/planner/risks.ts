@@ -7,13 +7,13 @@ import {
   DIPLOMA_VERIFICATION_DAYS,
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
-  STEP3_PROCESSING_DAYS,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
+import { step3Risks } from "./h1b-risk.ts";
 
 /**
  * Where a message about a season date points: the authority's page for a confirmed date, the
@@ -163,29 +163,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   }
 
   if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
-    const step3Due = dates.due("usmle_step3");
-    const seasonDue = rol;
-    const target = step3Due === null || step3Due.status === "applicant" ? seasonDue : step3Due.at;
-    const day = plannedDay(context, "usmle_step3");
-    const certified = isFinished(statusOf(context, "ecfmg_certification"));
-    const earliestStep3 =
-      Math.max(now, certified ? now : earliestCertification(context)) + STEP3_PROCESSING_DAYS * DAY_MS;
-    const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
-    const impossible = reportedBy > target;
-    if (day === null || impossible) {
-      risks.push({
-        code: "STEP3_NEEDED_FOR_H1B",
-        severity: impossible ? "critical" : "warning",
-        message: `${
-          day === null && !impossible
-            ? "Step 3 is not scheduled yet"
-            : day === null
-              ? "Step 3 cannot be passed in time"
-              : `Step 3 on ${context.entries.get("usmle_step3")?.date} is too late`
-        }: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline, ${when(context, target)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/). Step 3 needs your ECFMG certificate first, about ${STEP3_PROCESSING_DAYS} days of FSMB processing, and a trip to the US: it is offered only there (https://www.fsmb.org/step-3/step-3-information/).${impossible ? " Consider ranking programs that offer J-1." : ""}`,
-        milestones: ["usmle_step3", "visa_h1b"],
-      });
-    }
+    risks.push(...step3Risks(context, dates));
   }
 
   if (pushFees && !isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {

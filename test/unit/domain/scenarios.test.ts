@@ -289,7 +289,9 @@ const scenarios: Scenario[] = [
     assess(result) {
       const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
       const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");
-      expect(step3?.dueBy).toBe(rol?.dueBy);
+      // Issue #9 tester (finding 5): Step 3 is sat four weeks before the rank-list deadline so its
+      // result (up to four weeks, ECFMG) reaches programs before they rank; it was due on that day.
+      expect(Date.parse(rol?.dueBy ?? "") - Date.parse(step3?.dueBy ?? "")).toBe(28 * 86_400_000);
       expect(step3?.action).toContain("only in the US");
       const risk = result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");
       expect(risk?.message).toContain("before the rank order list deadline");

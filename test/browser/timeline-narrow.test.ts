@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+
+/**
+ * The timeline on the narrowest phones (320 px), with the page's own stylesheet: every step with
+ * the buttons it can have, each carrying the step's long title as a visually hidden label, and the
+ * calendar address. Rendered from the page function, so the worst case is here whatever the demo's
+ * plan holds. Checked to fail without the rules that keep the page narrow (buttons wrapping, long
+ * addresses breaking: 349 and 1,373 px). The clip pattern of commit c01675f does not change the
+ * width in Debian's Chromium: this page is 320 px wide with the rule before it too.
+ */
+describe("timeline on a narrow phone", () => {
+  let browser: BrowserSession;
+  const links = applicantLinks({
+    baseUrl: "https://api.example.org",
+    keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+    applicantId: "a_ada",
+    feedGeneration: 0,
+    now: new Date("2026-06-01T08:00:00Z"),
+  });
+  const steps = (["usmle_step2ck", "usce", "personal_statement", "eras_application"] as const).map(
+    (milestone) =>
+      stepFactory({
+        milestone,
+        title: `${milestone.replace("_", " ")}: a deliberately long step title that an applicant reads on a phone`,
+        urgency: "urgent",
+      }),
+  );
+  // Reminders a week apart before each deadline, so every step can be snoozed.
+  const reminders = steps.flatMap((step) =>
+    [0, 7, 14].map((day) =>
+      reminderFactory({
+        id: `${step.milestone}:r${day}`,
+        milestone: step.milestone,
+        sendAt: new Date(Date.parse("2026-06-02T08:00:00Z") + day * 86_400_000).toISOString(),
+        deadline: "2026-07-01T03:59:00.000Z",
+      }),
+    ),
+  );
+  const html =
+    timelinePage({
+      firstName: "Oluwadamilare-Chukwuemeka",
+      timezone: "Africa/Lagos",
+      links,
+      plan: planFactory({ now: "2026-06-01T08:00:00.000Z", nextSteps: steps, reminders }),
+      comingReminders: reminders.slice(0, 6),
+    }).body ?? "";
+
+  beforeAll(async () => {
+    browser = await launchChromium({ viewport: { width: 320, height: 700 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows every step's buttons and never scrolls sideways at 320 px", async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.setContent(html, { waitUntil: "load" });
+    expect(await page.locator("ul.steps a.button").count()).toBeGreaterThanOrEqual(steps.length * 2);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+});

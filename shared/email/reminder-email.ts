@@ -2,6 +2,7 @@ import Mustache from "mustache";
 import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { deadlineWords } from "./deadline-text.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { usd } from "./money.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
@@ -56,8 +57,8 @@ function itemOf(plan: Plan, reminder: Reminder): Item {
   return {
     milestone: reminder.milestone,
     title: reminder.title,
-    dueLocal: reminder.deadlineDetail.local,
-    dueEt: reminder.deadlineDetail.et,
+    dueLocal: deadlineWords(reminder.deadlineDetail).local,
+    dueEt: deadlineWords(reminder.deadlineDetail).et ?? "",
     projected: isProjected(reminder.deadlineDetail),
     why: reminder.why,
     ...(action ? { action } : {}),
@@ -68,12 +69,12 @@ export function reminderSubject(reminders: readonly Reminder[]): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
-  return headerText(`${first.title}: due ${first.deadlineDetail.local}${more}`, 180);
+  return headerText(`${first.title}: due ${deadlineWords(first.deadlineDetail).local}${more}`, 180);
 }
 
 function stepLine(step: NextStep): string {
   const by = step.deadline
-    ? ` (by ${step.deadline.local}${isProjected(step.deadline) ? ", projected date" : ""})`
+    ? ` (by ${deadlineWords(step.deadline).local}${isProjected(step.deadline) ? ", projected date" : ""})`
     : "";
   return `${step.title}: ${step.action}${by}`;
 }
@@ -137,7 +138,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
-      `   Due: ${item.dueLocal} (your time) / ${item.dueEt}${item.projected ? " (projected date)" : ""}`,
+      `   Due: ${item.dueLocal} (your time)${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
     );
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step: ${item.action}`);

@@ -3,6 +3,7 @@ import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import { deadlineWords } from "#email/deadline-text.ts";
 import { usd } from "#email/money.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanInstant } from "./dates.ts";
@@ -46,7 +47,8 @@ function titleOf(key: string): string {
 export function deadlineHtml(deadline: Deadline): string {
   const projected =
     deadline.status === "projected" ? ` <span class="tag projected">projected date</span>` : "";
-  return `<p class="due">Due <strong>${e(deadline.local)}</strong> (your time) · ${e(deadline.et)}${projected}</p>`;
+  const words = deadlineWords(deadline);
+  return `<p class="due">Due <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
 }
 
 function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): string {
@@ -147,7 +149,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         : `<ul>${coming
             .map(
               (reminder) =>
-                `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(reminder.deadlineDetail.local)})</li>`,
+                `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
             )
             .join("")}</ul>`
     }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,

@@ -178,3 +178,32 @@ describe("one token per action per email", () => {
     );
   });
 });
+
+describe("a date the applicant gave without a time", () => {
+  const examDay = reminderFactory({
+    id: "usmle_step2ck:exam-day",
+    milestone: "usmle_step2ck",
+    title: "Pass USMLE Step 2 CK",
+    deadlineDetail: {
+      at: "2026-08-19T18:30:00.000Z",
+      local: "Thu 20 Aug 2026, 12:00 AM GMT+5:30",
+      et: "Wed 19 Aug 2026, 2:30 PM ET",
+      status: "applicant",
+      source: "the applicant's exam date",
+    },
+  });
+
+  it("is printed as the day, without a midnight time or an ET conversion", () => {
+    const email = render({ reminders: [examDay] });
+    expect(email.subject).toBe("Pass USMLE Step 2 CK: due Thu 20 Aug 2026");
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("Thu 20 Aug 2026");
+      expect(part).not.toContain("12:00 AM");
+      expect(part).not.toContain("2:30 PM ET");
+    }
+  });
+
+  it("keeps the time of an authority's deadline", () => {
+    expect(render({ reminders: [eras] }).text).toContain(eras.deadlineDetail.et);
+  });
+});

@@ -98,7 +98,8 @@ export interface TimedReminder {
  *   that is still before both the deadline and the next future rung: an applicant planned late
  *   still hears about a deadline once.
  * - Late arrival: when the deadline falls before that next slot, the missed rung is sent now if now
- *   is outside quiet hours, else when quiet hours end, provided that is still before the deadline.
+ *   is outside quiet hours, else when quiet hours end if that is still before the deadline, else now
+ *   (in quiet hours: the deadline would pass before they end).
  *   Its id stays the rung's id, so a notice already sent for it is never sent twice, and the same
  *   input and `now` give the same reminders.
  * Future rungs are the memoised, frozen reminders of the ladder (see ladderOf); only a re-timed
@@ -122,7 +123,10 @@ export function remindersFor(
     let sendAt: number | null = null;
     if (missed !== undefined && catchUp > target.deadline) {
       const lateAt = lateArrivalSlot(context, nowWall);
+      // Quiet hours give way when waiting for their end would let the deadline pass unannounced:
+      // a night-time notice beats a missed deadline (advice, as the preferences' rule).
       if (lateAt < target.deadline) sendAt = lateAt;
+      else if (context.now < target.deadline) sendAt = context.now;
     } else if (
       missed !== undefined &&
       catchUp <= target.deadline &&

@@ -206,3 +206,20 @@ FINDING_SCENARIOS.push({
     expect(risk?.message).toContain("you need it by Wed 6 Jan 2027");
   },
 });
+
+/**
+ * Finding 8: a late arrival in quiet hours (21:30 in Lagos) whose deadlines would pass before quiet
+ * hours end (NRMP early deadline 05:59 Lagos; an interview at 07:30) hears now, not never.
+ */
+FINDING_SCENARIOS.push({
+  name: "late-arrival-in-quiet-hours-2027",
+  now: "2026-11-30T20:30:00Z",
+  assess(result) {
+    const now = "2026-11-30T20:30:00.000Z";
+    const nrmp = result.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
+    expect(nrmp[0]?.sendAt).toBe(now);
+    expect(Date.parse(nrmp[0]?.deadline ?? "")).toBe(Date.parse("2026-12-01T04:59:00Z"));
+    const prep = result.reminders.find((reminder) => reminder.rung === "interview-prep-1d");
+    expect(prep?.sendAt).toBe(now);
+  },
+});

@@ -213,8 +213,8 @@ function planMilestone(
       : stepDates.startBy(driver, entry.leadTimeDays.days);
   const startBy =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
-      ? Math.min(leadStart ?? context.now, context.now)
-      : leadStart;
+      ? Math.min(leadStart?.at ?? context.now, context.now)
+      : (leadStart?.at ?? null);
   const action =
     entry.key === "wdoms_listing" && ineligible
       ? "Your school shows no ECFMG sponsor note: contact your school and ECFMG before paying any fee."
@@ -243,7 +243,7 @@ function planMilestone(
         ? renderH1bTarget(context, target)
         : stepDates.rendered(target);
   if (targetDetail !== undefined) step.target = targetDetail;
-  if (startBy !== null) step.startBy = isoUtc(startBy);
+  if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });
   if (targetAhead && targetDetail !== undefined) {
     remindersFor(

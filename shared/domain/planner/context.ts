@@ -60,15 +60,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   );
   if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
   const impliedDone = new Set<MilestoneKey>();
-  const markPrerequisites = (key: MilestoneKey): void => {
-    for (const prerequisite of catalogEntry(key).prerequisites) {
-      if (impliedDone.has(prerequisite.key)) continue;
-      impliedDone.add(prerequisite.key);
-      markPrerequisites(prerequisite.key);
-    }
-  };
   for (const entry of entries.values()) {
-    if (entry.status === "scheduled" || entry.status === "done") markPrerequisites(entry.key);
+    if (entry.status === "scheduled" || entry.status === "done") markPrerequisites(impliedDone, entry.key);
   }
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   return {
@@ -83,6 +76,15 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
     rolRefused,
   };
+}
+
+/** Adds every prerequisite of the milestone, transitively, to `done`. */
+function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey): void {
+  for (const prerequisite of catalogEntry(key).prerequisites) {
+    if (done.has(prerequisite.key)) continue;
+    done.add(prerequisite.key);
+    markPrerequisites(done, prerequisite.key);
+  }
 }
 
 /**

@@ -28,6 +28,12 @@ export function shiftDays(at: number, zone: string, days: number): number {
   return fromWall(zone, toWall(zone, at) + days * DAY_MS);
 }
 
+/** A latest safe start (epoch ms) and its ISO 8601 UTC text. */
+export interface StartBy {
+  at: number;
+  iso: string;
+}
+
 /** An applicant's own date that replaces a milestone's catalog rule (scheduled ahead, or done). */
 interface OwnDate {
   date: string;
@@ -46,7 +52,7 @@ export class PlanDates {
   private readonly dues = new Map<MilestoneKey, DueDate | null>();
   private readonly targets = new Map<MilestoneKey, DueDate | null>();
   private readonly renderings = new Map<DueDate, Deadline>();
-  private readonly startBys = new Map<DueDate, number>();
+  private readonly startBys = new Map<DueDate, StartBy>();
 
   constructor(
     readonly calendar: SeasonCalendar,
@@ -98,11 +104,12 @@ export class PlanDates {
     return rendered;
   }
 
-  /** The latest safe start: `days` before the due date or target, in its zone. */
-  startBy(driver: DueDate, days: number): number {
+  /** The latest safe start: `days` before the due date or target, in its zone, with its ISO text. */
+  startBy(driver: DueDate, days: number): StartBy {
     let startBy = this.startBys.get(driver);
     if (startBy === undefined) {
-      startBy = shiftDays(driver.at, driver.zone, -days);
+      const at = shiftDays(driver.at, driver.zone, -days);
+      startBy = { at, iso: isoUtc(at) };
       this.startBys.set(driver, startBy);
     }
     return startBy;

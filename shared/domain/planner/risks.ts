@@ -55,6 +55,15 @@ function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
+/** Critical before warning, then RISK_CODES order. */
+function riskOrder(risk: Risk): number {
+  return (risk.severity === "critical" ? 0 : 100) + RISK_CODES.indexOf(risk.code);
+}
+
+function compareRisks(left: Risk, right: Risk): number {
+  return riskOrder(left) - riskOrder(right);
+}
+
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
 export function assessRisks(context: PlanContext, dates: PlanDates, feasibility: Feasibility): Risk[] {
   const risks: Risk[] = [];
@@ -215,7 +224,5 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     });
   }
 
-  const order = (risk: Risk): number =>
-    (risk.severity === "critical" ? 0 : 100) + RISK_CODES.indexOf(risk.code);
-  return risks.sort((left, right) => order(left) - order(right));
+  return risks.sort(compareRisks);
 }

@@ -180,7 +180,19 @@ describe("reminder invariants (property-based)", () => {
         const firstIds = new Set(
           first.reminders.map((reminder) => `${reminder.id}|${reminder.deadline}|${reminder.rung}`),
         );
+        // While a target is ahead only the first hard-deadline rung is planned; once the target
+        // passes, the plan made then carries the rest of that ladder (by design, see plan()), so
+        // those rungs are new in the second plan. Their ids are still the rung's own.
+        const targetPassedBetween = new Set(
+          first.nextSteps
+            .filter((step) => {
+              const at = step.target === undefined ? Number.NaN : Date.parse(step.target.at);
+              return at >= now.getTime() && at < now.getTime() + later;
+            })
+            .map((step) => step.milestone),
+        );
         for (const reminder of second.reminders) {
+          if (targetPassedBetween.has(reminder.milestone)) continue;
           if (Date.parse(reminder.sendAt) > now.getTime() + later + 86_400_000) {
             expect(firstIds.has(`${reminder.id}|${reminder.deadline}|${reminder.rung}`)).toBe(true);
           }

@@ -297,9 +297,12 @@ describe("late arrivals", () => {
     expect(early.reminders.find((reminder) => reminder.milestone === "nrmp_registration")?.sendAtLocal).toBe(
       "2026-11-30T09:00:00.000+01:00",
     );
-    // 02:00 in Lagos on 1 Dec, before the 05:59 deadline: 08:00 is after it, so nothing can be sent.
+    // 02:00 in Lagos on 1 Dec, before the 05:59 deadline: 08:00 is after it, so the notice goes at
+    // once, in quiet hours (tester finding 8: an advisor would rather wake them than let it pass).
     const late = planFor(lastDay, "2026-12-01T01:00:00Z");
-    expect(late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration")).toEqual([]);
+    expect(
+      late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration").map((r) => r.sendAt),
+    ).toEqual(["2026-12-01T01:00:00.000Z"]);
     // An interview at 10:00 tomorrow, added at 22:00: 08:00 tomorrow, the end of quiet hours.
     const interview = planFor(
       inputFactory({

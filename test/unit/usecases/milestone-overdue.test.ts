@@ -16,8 +16,19 @@ import {
  */
 function setup(now: string) {
   const store = new InMemoryApplicantStore();
-  // Nothing done for the 2027 Match: by December 2026 several season deadlines have passed.
-  store.add(profileFactory());
+  // The exam chain is done, so the 2027 Match is still reachable (with nothing done it is out of reach
+  // and the plan moves to 2028, issue #9); by December 2026 several season deadlines have passed.
+  const done = [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "oet_medicine",
+    "ecfmg_pathway",
+  ];
+  store.add(profileFactory(), {
+    milestones: done.map((key) => ({ key, status: "done", date: "2026-06-01" })) as never,
+  });
   return {
     store,
     wakeUps: new InMemoryWakeUps(),
@@ -37,9 +48,8 @@ describe("MilestoneOverdue", () => {
 
     const plan = domainPlanning.plan(deps.store.state("a_ada"), deps.clock.now());
     const expected = overdueSubjects(plan);
-    // Nothing done in December 2026: the 2027 Match is out of reach (issue #9), so season fees such as
-    // NRMP registration wait for a feasible year; the exam chain is what is overdue.
-    expect(expected).toContain("ecfmg_application");
+    // Exams done but no ERAS application by December 2026: ERAS and the early NRMP deadline have passed.
+    expect(expected).toEqual(expect.arrayContaining(["eras_application", "nrmp_registration"]));
     expect(overdueEvents(deps)).toEqual([
       expect.objectContaining({ applicantId: "a_ada", detail: { milestones: expected } }),
     ]);

@@ -42,12 +42,14 @@ beforeAll(() => {
         },
       }),
     ],
-    { bundle: false },
+    // Only dev is bundled: the bundling test reads its assets, and one synth serves every test.
+    { bundle: ["Matchpath-dev"] },
   );
   [dev, prod] = synthesized.stacks as [MatchpathStack, MatchpathStack];
   [devTemplate, prodTemplate] = synthesized.templates as [Template, Template];
-  // Two stages with cdk-nag: about 30 s alone, over a minute on two cores shared with a full npm test.
-}, 180_000);
+  // Two stages with cdk-nag and dev's esbuild run: about 30 s alone, over a minute on two cores
+  // shared with a full npm test.
+}, 240_000);
 
 const roleOf = (stack: MatchpathStack, key: FunctionKey) => {
   const role = stack.functions[key].role;
@@ -660,9 +662,9 @@ describe("bundling", () => {
   // One real esbuild run: the handlers that exist are bundled as ESM with the SDK inside, and
   // package.json `imports` aliases (#domain/*, #adapters/*) resolve.
   it("bundles each handler into an ESM index.mjs with the require shim and a source map", () => {
-    const bundled = synthesize([stageConfig("dev")], { bundle: true });
-    const stack = bundled.stacks[0] as MatchpathStack;
-    const template = (bundled.templates[0] as Template).toJSON();
+    const bundled = synthesized;
+    const stack = dev;
+    const template = devTemplate.toJSON();
     for (const key of FUNCTION_KEYS) {
       const resource = template.Resources[logicalId(stack.functions[key])];
       // The asset's S3 key is the hash of the bundle, staged as asset.<hash> in the cloud assembly.
@@ -680,7 +682,7 @@ describe("bundling", () => {
     const shipped = readdirSync(join(bundled.assembly.directory, httpAsset, "forms"));
     expect(shipped.sort()).toEqual(readdirSync(FORMS_DIR).sort());
     expect(shipped.length).toBeGreaterThan(0);
-  }, 120_000);
+  });
 });
 
 describe("reminder concurrency", () => {

@@ -36,10 +36,16 @@ export interface Synthesized {
  * app) and synthesizes it; synthesis throws if cdk-nag reports an unacknowledged error.
  *
  * `bundle: false` sets CDK's own `aws:cdk:bundling-stacks` context to skip esbuild: the template is
- * the same except for the assets' S3 keys (hashes of the bundles), which no test reads.
+ * the same except for the assets' S3 keys (hashes of the bundles), which only the bundling test reads.
  */
-export function synthesize(configs: StageConfig[], options: { bundle: boolean }): Synthesized {
-  const app = new App(options.bundle ? {} : { context: { "aws:cdk:bundling-stacks": [] } });
+export function synthesize(
+  configs: StageConfig[],
+  options: { bundle: boolean | readonly string[] },
+): Synthesized {
+  // `bundle` may name the stacks to bundle (e.g. ["Matchpath-dev"]): one esbuild run serves the
+  // bundling assertions while the other stages skip it.
+  const bundling = options.bundle === true ? undefined : options.bundle === false ? [] : [...options.bundle];
+  const app = new App(bundling === undefined ? {} : { context: { "aws:cdk:bundling-stacks": bundling } });
   const stacks = configs.map(
     (config) => new MatchpathStack(app, `Matchpath-${config.stage}`, { config, code: { projectRoot } }),
   );

@@ -32,7 +32,7 @@ import { isoUtc } from "./time.ts";
 
 export type { PlannerInput } from "./planner/context.ts";
 export { interviewIdOf } from "./planner/interviews.ts";
-export { reminderId } from "./planner/reminders.ts";
+export { reminderId } from "./planner/ladders.ts";
 
 const NO_SPONSOR_NOTE = "wdoms_listing: ECFMG sponsor note for your school";
 const SPONSOR_NOTE_RESOLVES =

@@ -1,4 +1,7 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { offsetMinutes } from "./zone-offsets.ts";
+
+export { offsetMinutes } from "./zone-offsets.ts";
 
 /**
  * Time in the applicant's zone, with luxon as the source of truth for zone offsets.
@@ -6,9 +9,7 @@ import { DateTime, IANAZone } from "luxon";
  * The planner works in "wall milliseconds": the UTC epoch milliseconds that the local wall-clock
  * reading would have if it were UTC. Calendar arithmetic on wall milliseconds (add a day, set the
  * time of day) is exact, so a 09:00 local reminder stays 09:00 local across a DST change. Offsets
- * come from luxon: each zone keeps the spans of constant offset discovered so far (every offset in
- * use today is a multiple of 15 minutes, so transitions fall on 15-minute boundaries and bisection
- * finds them exactly), so luxon stays out of the planner's hot loop (see BENCHMARKS.md). The
+ * come from luxon through zone-offsets.ts, which keeps luxon out of the planner's hot loop. The
  * module-level caches are deterministic memos: they never change a result, only its cost.
  */
 
@@ -23,106 +24,6 @@ export const DEFAULT_DELIVERY_MINUTE = 9 * 60;
 export const QUIET_START_MINUTE = 21 * 60;
 /** ...and end (exclusive) at 08:00 local. */
 export const QUIET_END_MINUTE = 8 * 60;
-
-const BUCKET_MS = 15 * MINUTE_MS;
-const STEP_MS = 7 * DAY_MS;
-const MAX_REACH_MS = 400 * DAY_MS;
-
-/** A stretch of time, [from, until), over which a zone keeps one UTC offset. */
-interface OffsetSpan {
-  from: number;
-  until: number;
-  offset: number;
-}
-
-interface ZoneSpans {
-  zone: IANAZone;
-  /** Sorted by `from`, non-overlapping. */
-  spans: OffsetSpan[];
-  last: OffsetSpan | undefined;
-}
-
-const spansByZone = new Map<string, ZoneSpans>();
-
-/**
- * The first 15-minute bucket boundary after `same` (where the offset is `offset`) at which the
- * offset differs, given that it differs at `different`. Every offset in use is a multiple of
- * 15 minutes, so transitions fall on these boundaries.
- */
-function transitionBetween(zone: IANAZone, same: number, different: number, offset: number): number {
-  // Bucket indices chosen so the invariant holds at the start: one side keeps `offset`, the other not.
-  const forward = different > same;
-  let low = forward ? Math.floor(same / BUCKET_MS) : Math.floor(different / BUCKET_MS);
-  let high = forward ? Math.ceil(different / BUCKET_MS) : Math.floor(same / BUCKET_MS);
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    const matches = zone.offset(middle * BUCKET_MS) === offset;
-    if (matches === forward) low = middle;
-    else high = middle;
-  }
-  return high * BUCKET_MS;
-}
-
-/**
- * Finds the span containing the instant with luxon: steps a week at a time (no zone changes its
- * offset twice within a week) up to 400 days each way, then bisects to the exact transition.
- */
-function discoverSpan(record: ZoneSpans, utcMs: number): OffsetSpan {
-  const { zone } = record;
-  const offset = zone.offset(utcMs);
-  let from = utcMs - MAX_REACH_MS;
-  for (let probe = utcMs - STEP_MS; probe > utcMs - MAX_REACH_MS; probe -= STEP_MS) {
-    if (zone.offset(probe) !== offset) {
-      from = transitionBetween(zone, probe + STEP_MS, probe, offset);
-      break;
-    }
-  }
-  let until = utcMs + MAX_REACH_MS;
-  for (let probe = utcMs + STEP_MS; probe < utcMs + MAX_REACH_MS; probe += STEP_MS) {
-    if (zone.offset(probe) !== offset) {
-      until = transitionBetween(zone, probe - STEP_MS, probe, offset);
-      break;
-    }
-  }
-  // Trim against known spans (they agree where they overlap) so the list stays non-overlapping.
-  for (const known of record.spans) {
-    if (known.until > from && known.until <= utcMs) from = known.until;
-    if (known.from < until && known.from > utcMs) until = known.from;
-  }
-  const span = { from, until, offset };
-  const index = record.spans.findIndex((known) => known.from > from);
-  record.spans.splice(index === -1 ? record.spans.length : index, 0, span);
-  return span;
-}
-
-/** The zone's offset from UTC, in minutes, at the UTC instant. Throws RangeError on an unknown zone. */
-export function offsetMinutes(zone: string, utcMs: number): number {
-  let record = spansByZone.get(zone);
-  if (record === undefined) {
-    if (!IANAZone.isValidZone(zone)) throw new RangeError(`unknown time zone ${zone}`);
-    record = { zone: IANAZone.create(zone), spans: [], last: undefined };
-    spansByZone.set(zone, record);
-  }
-  const last = record.last;
-  if (last !== undefined && utcMs >= last.from && utcMs < last.until) return last.offset;
-  const spans = record.spans;
-  let low = 0;
-  let high = spans.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const span = spans[middle];
-    if (span === undefined) break;
-    if (utcMs < span.from) high = middle - 1;
-    else if (utcMs >= span.until) low = middle + 1;
-    else {
-      record.last = span;
-      return span.offset;
-    }
-  }
-  const span = discoverSpan(record, utcMs);
-  record.last = span;
-  return span.offset;
-}
 
 /** The wall-clock reading in the zone at the UTC instant, as wall milliseconds. */
 export function toWall(zone: string, utcMs: number): number {

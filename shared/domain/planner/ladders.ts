@@ -1,0 +1,208 @@
+import { reminderLadder } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
+import type { Deadline, Reminder, StepSubject } from "../plan.ts";
+import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { ReminderTarget, TimedReminder } from "./reminders.ts";
+
+/**
+ * Reminder ladders laid against deadlines, with everything about them that does not depend on
+ * `now` (slots, ids, ISO renderings, the reminders themselves) memoised per zone, deadline and
+ * subject: applicants who share a zone and a season deadline share the work. remindersFor (in
+ * reminders.ts) picks what is still ahead of `now` and re-times the most recent missed rung.
+ */
+
+/**
+ * A reminder's id depends only on what it announces (milestone, interview, rung, deadline
+ * instant), never on `now` or the send time: re-planning yields the same id for the same
+ * reminder, and a moved deadline yields a new id, so stored reminders are replaced, not duplicated.
+ * Ids are unique within one applicant's plan; stores key them by applicant.
+ */
+export function reminderId(
+  milestone: StepSubject,
+  interviewId: string | undefined,
+  rung: string,
+  deadline: number,
+): string {
+  // Memoised per deadline, subject and rung: many applicants share season deadlines, and hashing
+  // is the costliest part of building a reminder (see BENCHMARKS.md). Keys are the catalog's own
+  // strings, so no key is built per lookup. Bounded so a long-lived process cannot grow it.
+  let bySubject = idCache.get(deadline);
+  if (bySubject === undefined) {
+    if (idCache.size >= MAX_ID_DEADLINES) idCache.clear();
+    bySubject = new Map();
+    idCache.set(deadline, bySubject);
+  }
+  const subject = interviewId === undefined ? milestone : `interview|${interviewId}`;
+  let byRung = bySubject.get(subject);
+  if (byRung === undefined) {
+    byRung = new Map();
+    bySubject.set(subject, byRung);
+  }
+  const cached = byRung.get(rung);
+  if (cached !== undefined) return cached;
+  const id = `r-${stableHash(`${milestone}|${interviewId ?? ""}|${rung}|${deadline}`)}`;
+  byRung.set(rung, id);
+  return id;
+}
+
+const MAX_ID_DEADLINES = 20_000;
+const idCache = new Map<number, Map<string, Map<string, string>>>();
+/** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
+export function slotOnDay(context: PlanContext, wallMs: number): number {
+  return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
+}
+
+/** The latest delivery slot on or before the wall instant's day that is not after the deadline. */
+function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number): number {
+  let wall = wallDayStart(anchorWall) + context.deliveryMinute * MINUTE_MS;
+  let sendAt = fromWall(context.zone, wall);
+  while (sendAt > deadline) {
+    wall -= DAY_MS;
+    sendAt = fromWall(context.zone, wall);
+  }
+  return sendAt;
+}
+
+/** One rung laid against one deadline: everything about a reminder that does not depend on `now`. */
+interface LadderSlot {
+  rung: string;
+  sendAt: number;
+  id: string;
+  sendAtIso: string;
+  sendAtLocal: string;
+}
+
+export interface SlotEntry {
+  milestone: StepSubject;
+  interviewId: string | undefined;
+  ladder: string;
+  deliveryMinute: number;
+  startBy: number | null;
+  notStarted: boolean;
+  slots: LadderSlot[];
+  /** The slots as reminders, for the title, text and deadline rendering they were made with. */
+  title: string;
+  why: string;
+  deadlineDetail: Deadline;
+  reminders: TimedReminder[];
+}
+
+/**
+ * Slot lists memoised by zone, deadline and subject (validated against every other input), so
+ * applicants sharing a zone and a season deadline share the work. Bounded per zone.
+ */
+const slotCache = new Map<string, Map<number, Map<string, SlotEntry>>>();
+const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
+
+export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
+  let byDeadline = slotCache.get(context.zone);
+  if (byDeadline === undefined) {
+    byDeadline = new Map();
+    slotCache.set(context.zone, byDeadline);
+  }
+  let bySubject = byDeadline.get(target.deadline);
+  if (bySubject === undefined) {
+    if (byDeadline.size >= MAX_SLOT_DEADLINES_PER_ZONE) byDeadline.clear();
+    bySubject = new Map();
+    byDeadline.set(target.deadline, bySubject);
+  }
+  const subject = target.interviewId ?? target.milestone;
+  const cached = bySubject.get(subject);
+  if (
+    cached !== undefined &&
+    cached.milestone === target.milestone &&
+    cached.interviewId === target.interviewId &&
+    cached.ladder === target.ladder &&
+    cached.deliveryMinute === context.deliveryMinute &&
+    cached.startBy === target.startBy &&
+    cached.notStarted === target.notStarted
+  ) {
+    // The rendering's instant and zone texts follow from the zone and deadline (the cache keys),
+    // so only its provenance can differ; plans mostly share one frozen rendering (see PlanDates).
+    const detail = cached.deadlineDetail;
+    if (
+      (detail !== target.deadlineDetail &&
+        (detail.status !== target.deadlineDetail.status || detail.source !== target.deadlineDetail.source)) ||
+      cached.title !== target.title ||
+      cached.why !== target.why
+    ) {
+      cached.title = target.title;
+      cached.why = target.why;
+      cached.deadlineDetail = target.deadlineDetail;
+      cached.reminders = cached.slots.map((slot) => timed(target, slot));
+    }
+    return cached;
+  }
+  const slots = computeSlots(context, target);
+  const entry: SlotEntry = {
+    milestone: target.milestone,
+    interviewId: target.interviewId,
+    ladder: target.ladder,
+    deliveryMinute: context.deliveryMinute,
+    startBy: target.startBy,
+    notStarted: target.notStarted,
+    slots,
+    title: target.title,
+    why: target.why,
+    deadlineDetail: target.deadlineDetail,
+    reminders: slots.map((slot) => timed(target, slot)),
+  };
+  bySubject.set(subject, entry);
+  return entry;
+}
+
+/** Every rung's slot, sorted by send time; on a shared slot the later (more urgent) rung wins. */
+function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
+  const deadlineWall = toWall(context.zone, target.deadline);
+  const rungs: string[] = [];
+  const times: number[] = [];
+  for (const rung of reminderLadder(target.ladder)) {
+    let sendAt: number;
+    if (rung.anchor === "startBy") {
+      if (target.startBy === null || !target.notStarted || target.startBy >= target.deadline) continue;
+      sendAt = slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+    } else {
+      sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
+    }
+    let index = times.length;
+    while (index > 0 && (times[index - 1] ?? 0) > sendAt) index--;
+    if (index > 0 && times[index - 1] === sendAt) {
+      rungs[index - 1] = rung.rung;
+      continue;
+    }
+    times.splice(index, 0, sendAt);
+    rungs.splice(index, 0, rung.rung);
+  }
+  const slots: LadderSlot[] = [];
+  for (let index = 0; index < times.length; index++) {
+    const rung = rungs[index];
+    const sendAt = times[index];
+    if (rung === undefined || sendAt === undefined) continue;
+    slots.push({
+      rung,
+      sendAt,
+      id: reminderId(target.milestone, target.interviewId, rung, target.deadline),
+      sendAtIso: isoUtc(sendAt),
+      sendAtLocal: isoInZone(context.zone, sendAt),
+    });
+  }
+  return slots;
+}
+
+export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
+  const reminder: Reminder = {
+    id: slot.id,
+    milestone: target.milestone,
+    rung: slot.rung,
+    title: target.title,
+    deadline: target.deadlineDetail.at,
+    deadlineDetail: target.deadlineDetail,
+    sendAt: slot.sendAtIso,
+    sendAtLocal: slot.sendAtLocal,
+    why: target.why,
+  };
+  if (target.interviewId !== undefined) reminder.interviewId = target.interviewId;
+  // Frozen: a memoised ladder's reminders appear in many plans.
+  return { sendAt: slot.sendAt, deadline: target.deadline, reminder: Object.freeze(reminder) };
+}

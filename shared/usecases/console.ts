@@ -5,6 +5,7 @@ import {
   type CohortSort,
   selectRows,
 } from "#domain/console/cohort-row.ts";
+import { rowAsOf } from "#domain/console/row-as-of.ts";
 import {
   applyWhatIf,
   type PlanDiff,
@@ -47,9 +48,12 @@ export async function viewCohort(
   sort: CohortSort,
   deps: ConsoleDeps,
 ): Promise<{ rows: CohortRow[]; all: CohortRow[] }> {
+  const now = deps.clock.now().toISOString();
   const all = await deps.console.listCohort(principal.role === "admin" ? undefined : principal.email);
   // The index is keyed by advisor already; this check keeps a mis-keyed row from ever leaking.
-  const visible = all.filter((row) => mayAccess(principal, row.advisorEmail));
+  // Rows are read as of now (row-as-of.ts), so filters, sorts, counts and the CSV agree with the
+  // applicant page even when no re-plan happened since a deadline passed.
+  const visible = all.filter((row) => mayAccess(principal, row.advisorEmail)).map((row) => rowAsOf(row, now));
   return { rows: selectRows(visible, filter, sort), all: visible };
 }
 

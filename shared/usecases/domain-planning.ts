@@ -25,4 +25,6 @@ export const domainPlanning: Planning = {
   dueReminders,
   nextWakeUp,
   calendarVersion: (state) => seasonCalendarVersion(state.profile.matchYear),
+  seasonInstants: (state) =>
+    Object.values(seasonCalendar(state.profile.matchYear).dates).map((date) => date.iso),
 };

@@ -78,7 +78,7 @@ export async function planApplicant(
   // that looks for such plans does not find this one again tomorrow.
   const calendarChanged = calendarVersion !== undefined && stored?.calendarVersion !== calendarVersion;
   const rearm = wakeUpChanged || (options.forceArm === true && wakeUp !== undefined);
-  const { cohort } = cohortSummary(state, plan);
+  const { cohort } = cohortSummary(state, plan, deps.planning);
   // The console's row also changes without the plan (a new advisor, a paused applicant, an email's fate).
   const rowChanged = !sameRow(stored?.cohort, cohort);
   if (!planChanged && !rearm && !calendarChanged && !rowChanged)

@@ -1,4 +1,5 @@
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
+import { changeInstants, planFacts, upcomingFacts } from "#domain/console/row-as-of.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -23,6 +24,12 @@ export interface Planning {
    * stored (unit-test planners that have no calendar).
    */
   calendarVersion?(state: ApplicantState): string;
+  /**
+   * The ISO UTC instants of the applicant's season calendar (where time alone may change a plan),
+   * so the console's cohort row can be read as of now (row-as-of.ts). Optional: without it only
+   * the open steps' deadlines are taken.
+   */
+  seasonInstants?(state: ApplicantState): readonly string[];
 }
 
 /** Ids of reminders the ledger records as sent. */
@@ -106,9 +113,18 @@ export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
   return latest;
 }
 
-/** The stored plan summary's `cohort` member: the applicant's row in the advisor's console. */
-export function cohortSummary(state: ApplicantState, plan: Plan): { cohort: CohortRow } {
+/**
+ * The stored plan summary's `cohort` member: the applicant's row in the advisor's console, with
+ * the facts time alone will change ahead (re-planned at each such instant when `planning` is given).
+ */
+export function cohortSummary(state: ApplicantState, plan: Plan, planning?: Planning): { cohort: CohortRow } {
   const lastEmail = lastEmailOf(state);
+  const upcoming =
+    planning === undefined
+      ? []
+      : upcomingFacts(planFacts(plan), changeInstants(plan, planning.seasonInstants?.(state) ?? []), (at) =>
+          planning.plan(state, at),
+        );
   return {
     cohort: cohortRow({
       applicantId: state.profile.applicantId,
@@ -116,6 +132,7 @@ export function cohortSummary(state: ApplicantState, plan: Plan): { cohort: Coho
       plan,
       ...(lastEmail ? { lastEmail } : {}),
       ...(state.profile.remindersPausedAt ? { remindersPausedAt: state.profile.remindersPausedAt } : {}),
+      upcoming,
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Plan } from "../plan.ts";
 import type { Applicant } from "../snapshot.ts";
-import { type Stage, stageOf } from "./stage.ts";
+import { type CohortFactsFrom, planFacts } from "./row-as-of.ts";
+import type { Stage } from "./stage.ts";
 
 /** What became of the latest email: SES's report, or the applicant's own choice. */
 export type EmailOutcome =
@@ -40,6 +41,11 @@ export interface CohortRow {
   lastEmail?: LastEmail;
   /** ISO UTC instant reminders were paused by an advisor; absent while they run. */
   remindersPausedAt?: string;
+  /**
+   * The stage, risks, overdue count and next deadline as time alone will change them, by instant
+   * (row-as-of.ts): the console reads the row as of now. Absent when nothing changes ahead.
+   */
+  upcoming?: CohortFactsFrom[];
 }
 
 export interface CohortRowInput {
@@ -48,36 +54,26 @@ export interface CohortRowInput {
   plan: Plan;
   lastEmail?: LastEmail;
   remindersPausedAt?: string;
+  upcoming?: CohortFactsFrom[];
 }
 
 /** The cohort row of one applicant's plan. Pure. */
 export function cohortRow(input: CohortRowInput): CohortRow {
   const { applicant, plan } = input;
+  const { nextDeadline, ...facts } = planFacts(plan);
   const row: CohortRow = {
     applicantId: input.applicantId,
     fullName: applicant.fullName,
     email: applicant.email.toLowerCase(),
     matchYear: applicant.matchYear,
     visa: applicant.visa,
-    stage: stageOf(plan),
-    risks: {
-      critical: plan.risks.filter((risk) => risk.severity === "critical").length,
-      warning: plan.risks.filter((risk) => risk.severity === "warning").length,
-      codes: plan.risks.map((risk) => risk.code),
-    },
-    overdue: plan.overdue.length,
+    ...facts,
   };
   if (applicant.advisorEmail !== undefined) row.advisorEmail = applicant.advisorEmail.trim().toLowerCase();
-  let soonest: { title: string; at: string; status: string } | undefined;
-  for (const step of plan.nextSteps) {
-    if (step.deadline === undefined || step.deadline.at < plan.now) continue;
-    if (soonest === undefined || step.deadline.at < soonest.at) {
-      soonest = { title: step.title, at: step.deadline.at, status: step.deadline.status };
-    }
-  }
-  if (soonest !== undefined) row.nextDeadline = soonest;
+  if (nextDeadline !== undefined) row.nextDeadline = nextDeadline;
   if (input.lastEmail !== undefined) row.lastEmail = input.lastEmail;
   if (input.remindersPausedAt !== undefined) row.remindersPausedAt = input.remindersPausedAt;
+  if (input.upcoming !== undefined && input.upcoming.length > 0) row.upcoming = input.upcoming;
   return row;
 }
 

@@ -58,7 +58,7 @@ export function planSummary(
       wakeUpAt: next?.toISOString(),
       calendarVersion: planning.calendarVersion?.(state),
     }),
-    ...cohortSummary(state, plan),
+    ...cohortSummary(state, plan, planning),
   };
 }
 

@@ -1,0 +1,112 @@
+import type { Plan } from "../plan.ts";
+import type { Stage } from "./stage.ts";
+import { stageOf } from "./stage.ts";
+
+/**
+ * Why a cohort row is read "as of now" rather than as stored: a row is written when the applicant
+ * is re-planned (intake, a reminder's wake-up, the sweep), but time alone changes a plan — a
+ * deadline passes and its step turns overdue, the rank order list deadline passes and the season is
+ * over — and an applicant with no reminder left is not re-planned for weeks. Re-planning the whole
+ * cohort on every page view would cost one partition read per applicant; instead, when a plan is
+ * stored, the planner (pure, ~40 µs a plan) is also run at each upcoming instant where time alone
+ * can change the row, and the row keeps the facts that differ. The page picks the entry in force
+ * at `now`: no extra reads, no writes, and the same answer the applicant page computes.
+ */
+
+/** The time-dependent part of a cohort row. */
+export interface CohortFacts {
+  stage: Stage;
+  risks: { critical: number; warning: number; codes: string[] };
+  overdue: number;
+  /** The soonest deadline among the next steps still ahead, if any step has one. */
+  nextDeadline?: { title: string; at: string; status: string };
+}
+
+/** Facts in force from `from` (ISO UTC) until the next entry's `from`. */
+export interface CohortFactsFrom extends CohortFacts {
+  from: string;
+}
+
+/** Entries kept per row: past them, the applicant's next re-plan (a wake-up, the sweep) refreshes it. */
+export const MAX_UPCOMING_FACTS = 12;
+
+/** How long after a deadline its step counts as overdue in the re-run (the planner's "after"). */
+const JUST_AFTER_MS = 1000;
+
+/** The cohort facts of one plan. Pure. */
+export function planFacts(plan: Plan): CohortFacts {
+  const facts: CohortFacts = {
+    stage: stageOf(plan),
+    risks: {
+      critical: plan.risks.filter((risk) => risk.severity === "critical").length,
+      warning: plan.risks.filter((risk) => risk.severity === "warning").length,
+      codes: plan.risks.map((risk) => risk.code),
+    },
+    overdue: plan.overdue.length,
+  };
+  let soonest: CohortFacts["nextDeadline"];
+  for (const step of plan.nextSteps) {
+    if (step.deadline === undefined || step.deadline.at < plan.now) continue;
+    if (soonest === undefined || step.deadline.at < soonest.at) {
+      soonest = { title: step.title, at: step.deadline.at, status: step.deadline.status };
+    }
+  }
+  if (soonest !== undefined) facts.nextDeadline = soonest;
+  return facts;
+}
+
+/**
+ * The instants after `plan.now` where time alone may change the row: each open step's deadline and
+ * each date of the season calendar (ISO UTC, ascending, distinct), just after they pass.
+ */
+export function changeInstants(plan: Plan, seasonInstants: readonly string[]): string[] {
+  const instants = new Set<string>();
+  const add = (iso: string) => {
+    if (iso >= plan.now) instants.add(new Date(Date.parse(iso) + JUST_AFTER_MS).toISOString());
+  };
+  for (const step of plan.nextSteps) if (step.deadline) add(step.deadline.at);
+  for (const iso of seasonInstants) add(iso);
+  return [...instants].sort();
+}
+
+/**
+ * The facts at each change instant that differ from those before it, at most MAX_UPCOMING_FACTS.
+ * `planAt` re-runs the planner for the same applicant at another instant. Pure given `planAt`.
+ */
+export function upcomingFacts(
+  current: CohortFacts,
+  instants: readonly string[],
+  planAt: (instant: Date) => Plan,
+): CohortFactsFrom[] {
+  const upcoming: CohortFactsFrom[] = [];
+  let previous = JSON.stringify(current);
+  for (const from of instants) {
+    if (upcoming.length >= MAX_UPCOMING_FACTS) break;
+    const facts = planFacts(planAt(new Date(from)));
+    const text = JSON.stringify(facts);
+    if (text === previous) continue;
+    previous = text;
+    upcoming.push({ from, ...facts });
+  }
+  return upcoming;
+}
+
+/**
+ * The row as of `now` (ISO UTC): the last upcoming entry already in force replaces the stored
+ * facts, and the entries still ahead are kept. Rows without upcoming facts are returned as they are.
+ */
+export function rowAsOf<Row extends CohortFacts & { upcoming?: CohortFactsFrom[] }>(
+  row: Row,
+  now: string,
+): Row {
+  const upcoming = row.upcoming ?? [];
+  const inForce = upcoming.filter((entry) => entry.from <= now).at(-1);
+  if (inForce === undefined) return row;
+  const ahead = upcoming.filter((entry) => entry.from > now);
+  const { from: _from, ...facts } = inForce;
+  const { nextDeadline: _stale, ...rest } = row;
+  const result = { ...rest, ...facts } as Row;
+  if (ahead.length > 0) result.upcoming = ahead;
+  else delete result.upcoming;
+  return result;
+}

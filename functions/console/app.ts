@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import * as z from "zod";
 import { bearerToken } from "#adapters/auth/jwt-verifier.ts";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
+import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
 import { fieldProblems, IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError, UnauthorizedError } from "#errors";
@@ -11,6 +12,7 @@ import { header, rawBody, routePath } from "#http/request.ts";
 import { describeError } from "#observability/logger.ts";
 import type { Principal, TokenVerifier } from "#ports/token-verifier.ts";
 import {
+  authorizedApplicant,
   type ConsoleDeps,
   eraseApplicant,
   markStepDone,
@@ -100,7 +102,7 @@ const CohortQuerySchema = z.object({
     .regex(/^(\d{4})?$/, { message: "must be a Match year such as 2027" })
     .optional(),
   advisor: z.string().max(254).optional(),
-  stage: z.string().max(40).optional(),
+  stage: z.enum(["", ...STAGES]).optional(),
 });
 
 function cohortQuery(event: APIGatewayProxyEventV2): {
@@ -268,18 +270,29 @@ const erase: Handler = async ({ event, principal, params }, deps) => {
   return html(deps, erasedFragment(report.itemsDeleted), "/cohort");
 };
 
+/**
+ * For routes that read a body: the applicant is checked as the principal's before the body is
+ * validated, so another advisor learns nothing from validation details (403 first).
+ */
+const authorizeFirst =
+  (handler: Handler): Handler =>
+  async (request, deps) => {
+    await authorizedApplicant(request.principal, request.params[0] ?? "", deps);
+    return handler(request, deps);
+  };
+
 const ID = "([A-Za-z0-9_-]{1,100})";
 /** Every route here needs a valid token; the shell and its static files are the only public paths. */
 const PROTECTED: [RegExp, Partial<Record<"GET" | "POST", Handler>>][] = [
   [/^\/console\/cohort$/, { GET: cohort }],
   [/^\/console\/cohort\.csv$/, { GET: cohortExport }],
   [new RegExp(`^/console/applicants/${ID}$`), { GET: applicant }],
-  [new RegExp(`^/console/applicants/${ID}/what-if$`), { GET: whatIfForm, POST: whatIf }],
-  [new RegExp(`^/console/applicants/${ID}/what-if/save$`), { POST: whatIfSave }],
+  [new RegExp(`^/console/applicants/${ID}/what-if$`), { GET: whatIfForm, POST: authorizeFirst(whatIf) }],
+  [new RegExp(`^/console/applicants/${ID}/what-if/save$`), { POST: authorizeFirst(whatIfSave) }],
   [new RegExp(`^/console/applicants/${ID}/pause$`), { POST: pause(true) }],
   [new RegExp(`^/console/applicants/${ID}/resume$`), { POST: pause(false) }],
-  [new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`), { POST: markDone }],
-  [new RegExp(`^/console/applicants/${ID}/erase$`), { GET: eraseConfirm, POST: erase }],
+  [new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`), { POST: authorizeFirst(markDone) }],
+  [new RegExp(`^/console/applicants/${ID}/erase$`), { GET: eraseConfirm, POST: authorizeFirst(erase) }],
 ];
 
 /** The public paths: the shell (where sign-in starts and returns) and its static files. */
@@ -318,6 +331,8 @@ export function createConsoleApp(deps: ConsoleAppDeps) {
         }
         return await handler({ event, principal, params: match.slice(1) }, deps);
       }
+      // Every other /console/* path is protected too: without a valid token it answers 401.
+      if (path.startsWith("/console/")) await deps.verifier.verify(bearerToken(header(event, "authorization")));
       throw new HttpProblem(blankProblem(404, `No console route for ${path}.`));
     } catch (error) {
       return failure(error, event, path, deps);

@@ -243,8 +243,12 @@ describe("advisor's console on the local stack", () => {
     );
     expect(erasure).toHaveLength(1);
     expect(erasure[0]?.actor).toBe(PRIYA);
-    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).status).toBe(
+    // Gone: an admin is told so (404); an advisor gets the same 403 as for any id not theirs.
+    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: admin })).status).toBe(
       404,
+    );
+    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).status).toBe(
+      403,
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
@@ -12,7 +13,7 @@ import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import type { DynamoApplicantStore } from "./applicant-store.ts";
-import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
+import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK, type TableKey } from "./keys.ts";
 import { GSI2 } from "./table-design.ts";
 
@@ -112,19 +113,43 @@ export class DynamoConsoleStore implements ConsoleStore {
     }
   }
 
+  /**
+   * The audit entry goes into the applicant's partition only while the applicant exists: a
+   * ConditionCheck on the profile in the same transaction, so an action that raced an erase leaves
+   * no audit item behind (ApplicantNotFoundError instead).
+   */
   async recordAudit(entry: AuditEntry): Promise<void> {
-    await dynamoRequest("PutItem(audit)", () =>
-      this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.audit(entry.applicantId, entry.at, randomUUID()),
-            entity: "audit",
-            ...plainAudit(entry),
-          },
-        }),
-      ),
-    );
+    try {
+      await dynamoRequest("TransactWriteItems(audit)", () =>
+        this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                ConditionCheck: {
+                  TableName: this.tableName,
+                  Key: keys.profile(entry.applicantId),
+                  ConditionExpression: "attribute_exists(pk)",
+                },
+              },
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...keys.audit(entry.applicantId, entry.at, randomUUID()),
+                    entity: "audit",
+                    ...plainAudit(entry),
+                  },
+                },
+              },
+            ],
+          }),
+        ),
+      );
+    } catch (error) {
+      if (cancellationCodes(error)?.[0] === "ConditionalCheckFailed")
+        throw new ApplicantNotFoundError(`No applicant ${entry.applicantId}`, { cause: error });
+      throw error;
+    }
   }
 
   async listAudit(applicantId: string): Promise<AuditEntry[]> {
@@ -166,10 +191,7 @@ export class DynamoConsoleStore implements ConsoleStore {
       if (lookup?.applicantId === applicantId) outside.push(keys.emailLookup(email));
       outside.push(keys.suppression(email));
     }
-    for (const item of first) {
-      if (String(item.sk).startsWith(SK.intakePrefix))
-        outside.push(keys.submission(String(item.provider), String(item.submissionId)));
-    }
+    outside.push(...submissionKeysOf(first));
     // The profile goes first: a planner run that starts meanwhile finds no applicant and writes nothing.
     let deleted = 0;
     deleted += await this.deleteAll([keys.profile(applicantId)]);
@@ -179,8 +201,9 @@ export class DynamoConsoleStore implements ConsoleStore {
     ]);
     // A planner or reminder run that read the applicant before the profile went may still have
     // stored a plan or a ledger mark after the first pass: sweep the partition once more.
+    // Their intake copies name SUBMISSION# records outside the partition: those go too.
     const late = await this.queryPrefix(applicantId, "", true);
-    deleted += await this.deleteAll(late.map(keyOf));
+    deleted += await this.deleteAll([...late.map(keyOf), ...submissionKeysOf(late)]);
 
     await dynamoRequest("PutItem(erasure)", () =>
       this.client.send(
@@ -254,6 +277,13 @@ export class DynamoConsoleStore implements ConsoleStore {
     } while (startKey !== undefined);
     return items;
   }
+}
+
+/** The SUBMISSION# idempotency records the applicant's intake copies point to. */
+function submissionKeysOf(items: readonly Item[]): TableKey[] {
+  return items
+    .filter((item) => String(item.sk).startsWith(SK.intakePrefix))
+    .map((item) => keys.submission(String(item.provider), String(item.submissionId)));
 }
 
 function keyOf(item: Item): TableKey {

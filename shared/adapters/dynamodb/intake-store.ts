@@ -106,8 +106,8 @@ export class DynamoIntakeStore implements IntakeStore {
   ): Promise<IntakeResult> {
     const now = receivedAt.toISOString();
     const applicantId = await this.resolveApplicant(update.applicant);
-    // The strongly consistent Query is the existence check: applicants are never deleted, so a
-    // PROFILE seen here still exists when the transaction commits.
+    // The strongly consistent Query finds the applicant; the transaction checks the PROFILE again
+    // (an advisor's erase may delete it meanwhile), so an update never recreates erased items.
     const current = applicantId === undefined ? undefined : await readApplicantItems(this.table, applicantId);
     if (applicantId === undefined || current?.profile === undefined) {
       throw new ApplicantNotFoundError(`No applicant matches ${describeRef(update.applicant)}`);
@@ -164,7 +164,14 @@ export class DynamoIntakeStore implements IntakeStore {
         422,
       );
     }
-    return this.commit(applicantId, "updated", writes, update.type, source, receivedAt);
+    const profileExists: TransactItem = {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: keys.profile(applicantId),
+        ConditionExpression: "attribute_exists(pk)",
+      },
+    };
+    return this.commit(applicantId, "updated", writes, update.type, source, receivedAt, profileExists);
   }
 
   private async resolveApplicant(ref: ApplicantRef): Promise<string | undefined> {
@@ -187,6 +194,8 @@ export class DynamoIntakeStore implements IntakeStore {
     type: Submission["type"],
     source: IntakeSource,
     receivedAt: Date,
+    /** Checked last in the same transaction: the applicant still exists (milestone updates). */
+    profileExists?: TransactItem,
   ): Promise<IntakeResult> {
     const submissionKey = keys.submission(source.provider, source.submissionId);
     const idempotency: TransactItem = {
@@ -228,11 +237,12 @@ export class DynamoIntakeStore implements IntakeStore {
     // One transaction, always: it commits whole or not at all. The snapshot contract's limits keep
     // every submission within it (snapshot.ts, MAX_INTERVIEWS); what still does not fit (interviews
     // stored before those limits) is refused before anything is written, never split.
-    checkActionCount(writes.length + 2);
+    const guards = profileExists === undefined ? [] : [profileExists];
+    checkActionCount(writes.length + 2 + guards.length);
     const itemWrites = [...writes, intakeCopy];
     checkItemSizes([idempotency, ...itemWrites]);
     try {
-      await this.table.transact([idempotency, ...itemWrites]);
+      await this.table.transact([idempotency, ...itemWrites, ...guards]);
       return { applicantId, outcome };
     } catch (error) {
       const codes = cancellationCodes(error);
@@ -244,6 +254,9 @@ export class DynamoIntakeStore implements IntakeStore {
             ? unmarshall(reason.Item)
             : await this.table.get(submissionKey, { consistent: true });
         return duplicateOf(stored, applicantId);
+      }
+      if (guards.length > 0 && codes?.at(-1) === "ConditionalCheckFailed") {
+        throw new ApplicantNotFoundError(`No applicant ${applicantId} (erased meanwhile)`, { cause: error });
       }
       if (codes?.some((code) => code === "ConditionalCheckFailed")) {
         // Only the old-email guard can fail here: its address was just taken over. Retrying re-reads it.

@@ -1,0 +1,173 @@
+import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { stageOf } from "#domain/console/stage.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { ADMIN, consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import { applicantState, clockTo, drainStream, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * The console against the new-user tester's findings (issue 15), on the local stack: an erase
+ * racing other console writes leaves nothing; malformed-but-parseable input answers 400 naming the
+ * field (never 5xx); authorization comes before validation and never reveals whether an id exists;
+ * the cohort is read as of now.
+ */
+async function scanTable(): Promise<Record<string, unknown>[]> {
+  const client = new DynamoDBClient({
+    endpoint: inject("dynamodbEndpoint"),
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  try {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: inject("tableName"),
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function applicantOf(advisorEmail: string): Promise<TestApplicant> {
+  const applicant = step2Applicant();
+  applicant.snapshot.applicant.advisorEmail = advisorEmail;
+  expect((await postWebhook(applicant.snapshot)).status).toBe(202);
+  return applicant;
+}
+
+const problemPaths = (body: string) =>
+  (JSON.parse(body) as { errors?: { path: string }[] }).errors?.map((error) => error.path) ?? [];
+
+describe("console fixes on the local stack", () => {
+  let priya: string;
+  let daniel: string;
+  let admin: string;
+  let priyas: TestApplicant;
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    [priya, daniel, admin] = await Promise.all([signIn(PRIYA), signIn(DANIEL), signIn(ADMIN)]);
+    priyas = await applicantOf(PRIYA);
+    await drainStream();
+  });
+
+  it("leaves no item of the applicant when an erase races the console's other writes", async () => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const target = await applicantOf(PRIYA);
+      await drainStream();
+      const base = `/console/applicants/${target.applicantId}`;
+      const [erased, ...marks] = await Promise.all([
+        consoleRequest(`${base}/erase`, {
+          token: priya,
+          form: { confirm: "erase", fullName: "Priya Raman" },
+        }),
+        ...["usce", "lors", "cv"].map((key) =>
+          consoleRequest(`${base}/milestones/${key}`, { token: admin, form: { date: "2026-05-30" } }),
+        ),
+        consoleRequest(`${base}/pause`, { token: admin, form: {} }),
+      ]);
+      expect(erased?.status).toBe(200);
+      for (const mark of marks) expect([200, 404]).toContain(mark.status);
+      await drainStream();
+      const left = (await scanTable()).filter((item) => {
+        if (item.pk === "AUDIT#erasure") return false;
+        const text = JSON.stringify(item);
+        return (
+          text.includes(target.applicantId) || text.includes(target.email) || text.includes(target.externalId)
+        );
+      });
+      expect(left).toEqual([]);
+    }
+  });
+
+  it("answers 400 naming milestones when a saved what-if repeats a key (never a 5xx)", async () => {
+    const saved = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if/save`, {
+      token: priya,
+      form: {
+        changes: JSON.stringify([
+          { kind: "milestone", key: "research", status: "done" },
+          { kind: "milestone", key: "research", status: "not_started" },
+        ]),
+      },
+    });
+    expect(saved.status).toBe(400);
+    expect(saved.contentType).toContain("application/problem+json");
+    expect(problemPaths(saved.body).some((path) => path.startsWith("milestones"))).toBe(true);
+  });
+
+  it("refuses to mark a blocked step done, or with a date in the future or implausibly old", async () => {
+    const base = `/console/applicants/${priyas.applicantId}/milestones`;
+    const blocked = await consoleRequest(`${base}/match_day`, { token: priya, form: { date: "2026-05-30" } });
+    expect(blocked.status).toBe(400);
+    expect(problemPaths(blocked.body)).toEqual(["milestone"]);
+    for (const date of ["2099-12-31", "1900-01-01"]) {
+      const wrong = await consoleRequest(`${base}/cv`, { token: priya, form: { date } });
+      expect(wrong.status).toBe(400);
+      expect(problemPaths(wrong.body)).toEqual(["date"]);
+    }
+    const state = await applicantState(priyas.applicantId);
+    expect(state?.milestones.find((milestone) => milestone.key === "match_day")?.status).not.toBe("done");
+  });
+
+  it("authorizes before validating and answers another advisor alike for unknown and not-theirs ids", async () => {
+    const theirs = `/console/applicants/${priyas.applicantId}`;
+    const invalid = await consoleRequest(`${theirs}/what-if`, { token: daniel, form: { kind: "garbage" } });
+    expect(invalid.status).toBe(403);
+    expect(invalid.body).not.toContain("kind");
+    const unknown = await consoleRequest("/console/applicants/a_doesnotexist", { token: daniel });
+    const notTheirs = await consoleRequest(theirs, { token: daniel });
+    expect([unknown.status, notTheirs.status]).toEqual([403, 403]);
+    expect(unknown.body).toBe(notTheirs.body);
+    // An admin sees everyone, so an unknown id is simply not found.
+    expect((await consoleRequest("/console/applicants/a_doesnotexist", { token: admin })).status).toBe(404);
+  });
+
+  it("answers 401 on any unknown /console/* path without a token, and 400 to an unknown stage", async () => {
+    expect((await consoleRequest("/console/nope")).status).toBe(401);
+    expect((await consoleRequest("/console/nope", { token: priya })).status).toBe(404);
+    for (const stage of ["toString", "garbage"]) {
+      const bad = await consoleRequest(`/console/cohort?stage=${stage}`, { token: priya });
+      expect(bad.status).toBe(400);
+      expect(problemPaths(bad.body)).toEqual(["stage"]);
+    }
+  });
+
+  // Last: it moves the local clock past the season.
+  it("reads the cohort as of now, agreeing with the applicant's plan (stage, risks, overdue, next deadline)", async () => {
+    const late = await applicantOf(PRIYA);
+    await drainStream();
+    const now = "2027-03-20T12:00:00.000Z";
+    await clockTo(now);
+    await drainStream();
+    const state = await applicantState(late.applicantId);
+    if (state === undefined) throw new Error("applicant missing");
+    const plan = domainPlanning.plan(state, new Date(now));
+    const csv = await consoleRequest("/console/cohort.csv", { token: priya });
+    const [header, ...lines] = csv.body.trim().split("\r\n");
+    const columns = header?.split(",") ?? [];
+    const line = lines.find((each) => each.startsWith(`${late.applicantId},`))?.split(",") ?? [];
+    const cell = (name: string) => line[columns.indexOf(name)];
+    expect({
+      stage: cell("stage"),
+      overdue: cell("overdue"),
+      critical: cell("criticalRisks"),
+    }).toEqual({
+      stage: stageOf(plan),
+      overdue: String(plan.overdue.length),
+      critical: String(plan.risks.filter((risk) => risk.severity === "critical").length),
+    });
+    const nextAt = cell("nextDeadlineAt") ?? "";
+    expect(nextAt === "" || nextAt >= now).toBe(true);
+  });
+});

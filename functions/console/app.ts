@@ -267,7 +267,9 @@ const erase: Handler = async ({ event, principal, params }, deps) => {
     applicantId: report.applicantId,
     itemsDeleted: report.itemsDeleted,
   });
-  return html(deps, erasedFragment(report.itemsDeleted), "/cohort");
+  const page = html(deps, erasedFragment(report.itemsDeleted), "/cohort");
+  // The form posts into its own result region (a refusal keeps the form); the outcome is a new page.
+  return { ...page, headers: { ...page.headers, "hx-retarget": "#main", "hx-reswap": "innerHTML" } };
 };
 
 /**
@@ -291,7 +293,10 @@ const PROTECTED: [RegExp, Partial<Record<"GET" | "POST", Handler>>][] = [
   [new RegExp(`^/console/applicants/${ID}/what-if/save$`), { POST: authorizeFirst(whatIfSave) }],
   [new RegExp(`^/console/applicants/${ID}/pause$`), { POST: pause(true) }],
   [new RegExp(`^/console/applicants/${ID}/resume$`), { POST: pause(false) }],
-  [new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`), { POST: authorizeFirst(markDone) }],
+  [
+    new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`),
+    { POST: authorizeFirst(markDone) },
+  ],
   [new RegExp(`^/console/applicants/${ID}/erase$`), { GET: eraseConfirm, POST: authorizeFirst(erase) }],
 ];
 
@@ -332,7 +337,8 @@ export function createConsoleApp(deps: ConsoleAppDeps) {
         return await handler({ event, principal, params: match.slice(1) }, deps);
       }
       // Every other /console/* path is protected too: without a valid token it answers 401.
-      if (path.startsWith("/console/")) await deps.verifier.verify(bearerToken(header(event, "authorization")));
+      if (path.startsWith("/console/"))
+        await deps.verifier.verify(bearerToken(header(event, "authorization")));
       throw new HttpProblem(blankProblem(404, `No console route for ${path}.`));
     } catch (error) {
       return failure(error, event, path, deps);
@@ -361,7 +367,11 @@ function failure(error: unknown, event: APIGatewayProxyEventV2, path: string, de
   if (status >= 500) deps.logger.error("console request failed", { ...details, cause: error });
   else deps.logger.info("console request refused", details);
   if (header(event, "hx-request") === "true" && status !== 401) {
-    const problem = JSON.parse(String(response.body)) as { title: string; detail: string };
+    const problem = JSON.parse(String(response.body)) as {
+      title: string;
+      detail: string;
+      errors?: { path: string; message: string }[];
+    };
     return {
       statusCode: status,
       headers: {
@@ -369,7 +379,7 @@ function failure(error: unknown, event: APIGatewayProxyEventV2, path: string, de
         ...(response.headers as Record<string, string>),
         "content-type": "text/html; charset=utf-8",
       },
-      body: problemFragment(problem.title, problem.detail),
+      body: problemFragment(problem.title, problem.detail, problem.errors),
     };
   }
   return response;

@@ -1,10 +1,11 @@
+import { catalogEntry } from "#domain/catalog/index.ts";
 import { type CohortRow, type CohortSort, countsByStage } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES, type Stage } from "#domain/console/stage.ts";
 import type { PlanDiff } from "#domain/console/what-if.ts";
-import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import { escapeHtml as h } from "#email/html.ts";
 import type { Principal } from "#ports/token-verifier.ts";
-import type { ApplicantView, WhatIfResult } from "#usecases/console.ts";
+import { type ApplicantView, normalizeName, type WhatIfResult } from "#usecases/console.ts";
 
 /**
  * The console's server-rendered HTML. Protected routes answer fragments that the shell swaps into
@@ -231,7 +232,7 @@ export function applicantFragment(view: ApplicantView, today: string): string {
 <h3>Next</h3><ol>${plan.nextSteps.map((step) => `<li><strong>${h(step.title)}</strong> ${overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}<br><span class="muted">${h(step.why)}</span>${step.milestone !== "interview" ? ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(step.title)} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>` : ""}</li>`).join("")}</ol>
 <h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(step.title)}: waiting for ${h(step.waitingFor.join(", "))}</li>`).join("")}</ul>`}
 <h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(step.title)}, due ${when(step.dueBy)}</li>`).join("")}</ul>`}
-<h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((milestone) => `<li>${h(milestone.key)} ${h(milestone.status)}${milestone.date ? ` ${h(milestone.date)}` : ""}</li>`).join("")}</ul>`}
+<h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((milestone) => `<li>${h(titleOf(milestone.key))}: ${h(milestone.status)}${milestone.date ? ` ${h(milestone.date)}` : ""}</li>`).join("")}</ul>`}
 </section>
 <section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => `<li class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
@@ -254,16 +255,16 @@ export function whatIfFragment(view: ApplicantView): string {
   const id = h(profile.applicantId);
   return `<h1>What if: ${h(profile.fullName)}</h1>
 <p class="muted">Try a change and see the plan's difference. Nothing is saved unless you choose to.</p>
-<form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters">
+<form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters what-if">
 <span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
-<span class="field"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${key}</option>`).join("")}</select></span>
-<span class="field"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
-<span class="field"><label for="f-date">Date</label><input id="f-date" type="date" name="date"></span>
-<span class="field"><label for="f-interviewId">Interview id (to move)</label><select id="f-interviewId" name="interviewId"><option value="">new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
-<span class="field"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
-<span class="field"><label for="f-startsAt">Starts at</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26"></span>
-<span class="field"><label for="f-visa">Visa</label><select id="f-visa" name="visa"><option>J-1</option><option>H-1B</option><option>none</option><option>undecided</option></select></span>
-<span class="field"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
+<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${h(titleOf(key))}</option>`).join("")}</select></span>
+<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date"></span>
+<span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
+<span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
+<span class="field" data-kind="interview"><label for="f-startsAt">Starts at, with its UTC offset</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26" aria-describedby="f-startsAt-hint"><span id="f-startsAt-hint" class="muted">e.g. 2026-11-02T14:00:00-05:00</span></span>
+<span class="field" data-kind="visa"><label for="f-visa">Visa</label><select id="f-visa" name="visa">${["J-1", "H-1B", "none", "undecided"].map((visa) => `<option${visa === profile.visa ? " selected" : ""}>${visa}</option>`).join("")}</select></span>
+<span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
 <button type="submit">Show the difference</button>
 </form>
 <div id="what-if-result"></div>
@@ -282,7 +283,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
-<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3><ul>${list(
     diff.blocked.added.map((t) => `now blocked: ${t}`),
     "diff-added",
@@ -298,7 +299,7 @@ ${renderSteps(diff)}
   )}</ul>
 <h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
-${result.savable ? `<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's milestones? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><button type="submit">Save as a milestone.update</button></form>` : `<p class="muted">Visa track and Match year change through the applicant's intake form, so this what-if cannot be saved here.</p>`}`;
+${result.savable ? `<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's milestones? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><button type="submit">Save as a milestone.update</button></form>` : `<p class="muted">${h(result.unsavableReason ?? "This what-if cannot be saved here.")}</p>`}`;
 }
 
 function renderSteps(diff: PlanDiff): string {
@@ -306,7 +307,7 @@ function renderSteps(diff: PlanDiff): string {
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
       (step) =>
-        `<tr><td>${h(step.title)}</td><td>${step.before ? `${dueText(step.before.dueBy)} (${h(step.before.urgency)})` : '<span class="diff-added">new step</span>'}</td><td>${step.after ? `${dueText(step.after.dueBy)} (${h(step.after.urgency)})` : '<span class="diff-removed">gone</span>'}</td></tr>`,
+        `<tr><td>${h(step.title)}</td><td>${step.before ? `${dueText(step.before.dueBy)} (${h(step.before.urgency)})` : '<span class="diff-added">new step</span>'}</td><td>${step.after ? `${dueText(step.after.dueBy)} (${h(step.after.urgency)})` : '<span class="diff-removed">step removed</span>'}</td></tr>`,
     )
     .join("")}</tbody></table>`;
 }
@@ -316,12 +317,14 @@ export function eraseFragment(view: ApplicantView): string {
   const profile = view.state.profile;
   return `<h1>Erase ${h(profile.fullName)}?</h1>
 <p>This deletes the applicant and every item of theirs: profile, milestones, interviews, plan, notice ledger, intake records and console history. It cannot be undone. An erasure record without personal data is kept.</p>
-<form hx-post="/console/applicants/${h(profile.applicantId)}/erase" hx-target="#main" hx-confirm="Last check: erase ${h(profile.fullName)} for good?">
+<form hx-post="/console/applicants/${h(profile.applicantId)}/erase" hx-target="#erase-result" hx-confirm="Last check: erase ${h(profile.fullName)} for good?" data-expect-name="${h(normalizeName(profile.fullName))}">
 <input type="hidden" name="confirm" value="erase">
-<label for="erase-name">Type the applicant's full name to confirm</label><br>
-<input id="erase-name" name="fullName" autocomplete="off" size="40" required>
+<label for="erase-name">Type the applicant's full name to confirm: ${h(profile.fullName)}</label><br>
+<span id="erase-hint" class="muted">Upper or lower case and extra spaces do not matter.</span><br>
+<input id="erase-name" name="fullName" autocomplete="off" size="40" required aria-describedby="erase-hint">
 <button type="submit" class="danger">Erase for good</button>
 </form>
+<div id="erase-result"></div>
 <p><a href="#/applicants/${h(profile.applicantId)}">Cancel</a></p>`;
 }
 
@@ -329,8 +332,22 @@ export function erasedFragment(itemsDeleted: number): string {
   return `<h1>Applicant erased</h1><p>${itemsDeleted} items deleted. <a href="#/cohort">Back to the cohort</a></p>`;
 }
 
-export function problemFragment(title: string, detail: string): string {
-  return `<h1>${h(title)}</h1><p role="alert">${h(detail)}</p><p><a href="#/cohort">Back to the cohort</a></p>`;
+/** A refused request: the title, what was wrong with each field (RFC 9457 `errors`), and a way back. */
+export function problemFragment(
+  title: string,
+  detail: string,
+  errors: readonly { path: string; message: string }[] = [],
+): string {
+  const fields =
+    errors.length === 0
+      ? ""
+      : `<ul>${errors.map((error) => `<li><strong>${h(error.path || "request")}</strong>: ${h(error.message)}</li>`).join("")}</ul>`;
+  return `<h1>${h(title)}</h1><div role="alert"><p>${h(detail)}</p>${fields}</div><p><a href="#/cohort">Back to the cohort</a></p>`;
+}
+
+/** A milestone's name as the catalog gives it (usmle_step3 → "USMLE Step 3"). */
+function titleOf(key: MilestoneKey): string {
+  return catalogEntry(key).title;
 }
 
 export function isStage(value: string | undefined): value is Stage {

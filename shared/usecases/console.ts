@@ -11,6 +11,8 @@ import {
   applyWhatIf,
   type PlanDiff,
   planDiff,
+  unknownInterviewIds,
+  unsavableReason,
   type WhatIfChange,
   whatIfAsUpdate,
 } from "#domain/console/what-if.ts";
@@ -111,6 +113,8 @@ export interface WhatIfResult {
   diff: PlanDiff;
   /** Whether the changes can be saved as a milestone.update (visa and Match year cannot). */
   savable: boolean;
+  /** Why not, when they cannot, in the advisor's words. */
+  unsavableReason?: string;
 }
 
 /** The plan with the changes applied, beside today's: computed only, nothing is written. */
@@ -121,6 +125,7 @@ export async function runWhatIf(
   deps: ConsoleDeps,
 ): Promise<WhatIfResult> {
   const state = await authorizedApplicant(principal, applicantId, deps);
+  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
   const now = deps.clock.now();
   const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
   const changed = applyWhatIf(input, changes);
@@ -131,6 +136,7 @@ export async function runWhatIf(
     after,
     diff: planDiff(before, after),
     savable: whatIfAsUpdate(changes, state.profile.externalId, "check") !== undefined,
+    ...(unsavableReason(changes) ? { unsavableReason: unsavableReason(changes) } : {}),
   };
 }
 
@@ -142,6 +148,7 @@ export async function saveWhatIf(
   deps: ConsoleDeps,
 ): Promise<void> {
   const state = await authorizedApplicant(principal, applicantId, deps);
+  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
   const update = whatIfAsUpdate(changes, state.profile.externalId, `console-${randomUUID()}`);
   if (update === undefined) {
     throw new InvalidInputError("These changes cannot be saved as a milestone.update", [
@@ -225,6 +232,11 @@ export async function setPaused(
   });
 }
 
+/** How an erase confirmation compares names: case and runs of spaces do not matter. */
+export function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-US");
+}
+
 /**
  * Erases the applicant and every item of theirs (right to erasure). Confirmed twice: the caller
  * must send `confirm` "erase" and the applicant's full name as shown.
@@ -238,8 +250,11 @@ export async function eraseApplicant(
   const state = await authorizedApplicant(principal, applicantId, deps);
   const problems = [];
   if (confirmation.confirm !== "erase") problems.push({ path: "confirm", message: "must be erase" });
-  if ((confirmation.fullName ?? "").trim() !== state.profile.fullName.trim())
-    problems.push({ path: "fullName", message: "must repeat the applicant's full name exactly" });
+  if (normalizeName(confirmation.fullName ?? "") !== normalizeName(state.profile.fullName))
+    problems.push({
+      path: "fullName",
+      message: `must repeat the applicant's full name, ${state.profile.fullName} (case and extra spaces do not matter)`,
+    });
   if (problems.length > 0) throw new InvalidInputError("The erase was not confirmed", problems);
   return deps.console.eraseApplicant(applicantId, {
     at: deps.clock.now().toISOString(),
@@ -248,6 +263,10 @@ export async function eraseApplicant(
     action: "applicant.erase",
     applicantId,
   });
+}
+
+function throwIfProblems(title: string, problems: { path: string; message: string }[]): void {
+  if (problems.length > 0) throw new InvalidInputError(title, problems);
 }
 
 function milestonesOf(state: ApplicantState, keys: readonly string[]) {

@@ -15,6 +15,7 @@ import { type BrowserSession, launchChromium, openPage } from "./support/chromiu
 describe("the console shell's navigation in the browser", () => {
   let browser: BrowserSession;
   let flagged: TestApplicant;
+  let h1b: TestApplicant;
 
   async function signInOnPage(page: Page): Promise<void> {
     const console = inject("console");
@@ -44,6 +45,11 @@ describe("the console shell's navigation in the browser", () => {
     flagged.snapshot.applicant.escalateToAdvisor = true;
     flagged.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
     expect((await postWebhook(flagged.snapshot)).status).toBe(202);
+    h1b = step2Applicant();
+    h1b.snapshot.applicant.fullName = "Kofi Mensah";
+    h1b.snapshot.applicant.advisorEmail = DANIEL;
+    h1b.snapshot.applicant.visa = "H-1B";
+    expect((await postWebhook(h1b.snapshot)).status).toBe(202);
     await drainStream();
     browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
   });
@@ -140,6 +146,52 @@ describe("the console shell's navigation in the browser", () => {
     await page.locator("main").getByText("Your sign-in has expired. Sign in again.").waitFor();
     expect(sent).toEqual([]);
     expect(downloads).toEqual([]);
+    await page.close();
+  });
+
+  it("what-if form: starts at the applicant's visa, shows the fields of the chosen change, names milestones and wrong fields", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
+    await signInOnPage(page);
+    await heading(page, /^What if/);
+    expect(await page.getByLabel("Visa").inputValue()).toBe("H-1B");
+    expect(await page.getByLabel("Milestone").locator("option[value=usmle_step3]").textContent()).toBe(
+      "Pass USMLE Step 3",
+    );
+    await page.getByLabel("Change").selectOption("milestone");
+    expect(await page.getByLabel("Visa").isVisible()).toBe(false);
+    expect(await page.getByLabel("Program").isVisible()).toBe(false);
+    await page.getByLabel("Change").selectOption("interview");
+    expect(await page.getByLabel("Milestone").isVisible()).toBe(false);
+    await page.getByLabel("Program").fill("Mercy Internal Medicine");
+    await page.getByLabel(/^Starts at/).fill("garbage");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    await page.locator("#what-if-result [role=alert]").waitFor();
+    expect(await page.locator("#what-if-result").textContent()).toContain("startsAt");
+    // The form stays, as typed.
+    expect(await page.getByLabel("Program").inputValue()).toBe("Mercy Internal Medicine");
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it("erase: checks the name before the last dialog, keeps the form on a mismatch, forgives case and spaces", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/erase`);
+    await signInOnPage(page);
+    await heading(page, /^Erase/);
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByLabel(/^Type the applicant's full name/).fill("Someone Else");
+    await page.getByRole("button", { name: "Erase for good" }).click();
+    await page.locator("#erase-result [role=alert]").waitFor();
+    expect(dialogs).toEqual([]);
+    expect(await page.getByLabel(/^Type the applicant's full name/).count()).toBe(1);
+    await page.getByLabel(/^Type the applicant's full name/).fill("  kofi   MENSAH ");
+    await page.getByRole("button", { name: "Erase for good" }).click();
+    await heading(page, "Applicant erased");
+    expect(dialogs).toHaveLength(1);
+    await page.waitForURL(/#\/cohort$/);
     await page.close();
   });
 

@@ -123,8 +123,36 @@
       const shown = event.detail.xhr.getResponseHeader("x-console-route");
       if (isRoute(`#${shown}`) && window.location.hash !== `#${shown}`)
         history.replaceState(null, "", `#${shown}`);
+      showFieldsOfKind(main);
       announce(heading);
     } else announce(target.querySelector("h2, h1"));
+  });
+
+  // The what-if form shows only the fields of the chosen kind of change. Without this script all
+  // fields show and the server reads only the chosen kind's (progressive enhancement).
+  function showFieldsOfKind(root) {
+    const kind = root.querySelector("#f-kind");
+    if (!kind) return;
+    const update = () => {
+      for (const field of root.querySelectorAll("[data-kind]"))
+        field.hidden = field.dataset.kind !== kind.value;
+    };
+    kind.addEventListener("change", update);
+    update();
+  }
+
+  // The erase form: the name is checked before the last dialog (the server checks it again).
+  const normalizeName = (name) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("en-US");
+  document.body.addEventListener("htmx:confirm", (event) => {
+    const form = event.target.closest ? event.target.closest("form[data-expect-name]") : null;
+    if (!form) return;
+    const typed = form.querySelector('[name="fullName"]').value;
+    if (normalizeName(typed) === form.dataset.expectName) return;
+    event.preventDefault();
+    const result = document.getElementById("erase-result");
+    result.innerHTML = '<p role="alert" class="critical"></p>';
+    result.firstChild.textContent = "The name does not match. Type the applicant's full name as shown above.";
+    form.querySelector('[name="fullName"]').focus();
   });
   document.body.addEventListener("htmx:responseError", (event) => {
     if (event.detail.xhr.status === 401) expired();

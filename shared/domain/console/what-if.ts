@@ -108,6 +108,28 @@ export function whatIfAsUpdate(
   };
 }
 
+/** Why a what-if cannot be saved as a milestone.update (undefined when it can). */
+export function unsavableReason(changes: readonly WhatIfChange[]): string | undefined {
+  if (changes.some((change) => change.kind === "visa" || change.kind === "matchYear"))
+    return "Visa track and Match year change through the applicant's intake form, so this what-if cannot be saved here.";
+  if (!changes.some((change) => change.kind === "milestone"))
+    return "A milestone.update must change at least one milestone, so an interview alone cannot be saved here; the applicant's intake form records interviews.";
+  return undefined;
+}
+
+/** Interview changes that name an id the applicant has no interview with (moving needs one). Pure. */
+export function unknownInterviewIds(
+  interviews: readonly Interview[],
+  changes: readonly WhatIfChange[],
+): { path: string; message: string }[] {
+  const known = new Set(interviews.map((interview) => interview.id));
+  return changes.flatMap((change, index) =>
+    change.kind === "interview" && change.id !== undefined && !known.has(change.id)
+      ? [{ path: `${index}.id`, message: `the applicant has no interview ${change.id} to move` }]
+      : [],
+  );
+}
+
 export interface StepChange {
   subject: StepSubject;
   interviewId?: string;

@@ -253,7 +253,7 @@ export class MemoryTable {
     // What DynamoDB refuses outright, before any condition: one item twice in one request.
     const touched = new Set<string>();
     for (const action of actions) {
-      const target = action.Put ?? action.Update ?? action.Delete;
+      const target = action.Put ?? action.Update ?? action.Delete ?? action.ConditionCheck;
       const key = keyOf((target?.Item ?? target?.Key ?? {}) as Item);
       if (touched.has(key))
         throw new AwsError(
@@ -269,6 +269,8 @@ export class MemoryTable {
         if (action.Put) units += this.put(action.Put, 2, true);
         else if (action.Update) units += this.update(action.Update, 2, true);
         else if (action.Delete) units += this.delete(action.Delete, 2, true);
+        // A ConditionCheck checks like a Delete that is never applied (and is billed like one).
+        else if (action.ConditionCheck) units += this.delete(action.ConditionCheck, 2, true);
         else throw new Error("MemoryTable: unsupported transaction action");
         reasons.push({ Code: "None" });
       } catch (error) {

@@ -1,5 +1,6 @@
 import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { stageOf } from "#domain/console/stage.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -141,6 +142,68 @@ describe("console fixes on the local stack", () => {
       expect(bad.status).toBe(400);
       expect(problemPaths(bad.body)).toEqual(["stage"]);
     }
+  });
+
+  it("never answers 5xx to malformed-but-parseable input on any console route (fuzz)", async () => {
+    const target = await applicantOf(PRIYA);
+    await drainStream();
+    const ids = [target.applicantId, "a_unknown", priyas.applicantId];
+    const key = fc.constantFrom("research", "usce", "cv", "match_day", "usmle_step3", "nope", "");
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "2026-05-30", "2099-12-31", "0"));
+    const change = fc.oneof(
+      fc.record({
+        kind: fc.constant("milestone"),
+        key,
+        status: fc.constantFrom("done", "scheduled", "x"),
+        date: text,
+      }),
+      fc.record({
+        kind: fc.constant("interview"),
+        id: fc.option(fc.constantFrom("iv-1", "zz", "")),
+        program: text,
+        startsAt: fc.constantFrom("2026-11-02T14:00:00-05:00", "garbage", ""),
+        timezone: fc.constantFrom("America/New_York", "Mars/Base"),
+        format: fc.constantFrom("virtual", "in_person", "?"),
+      }),
+      fc.record({ kind: fc.constantFrom("visa", "matchYear", "other"), visa: text, matchYear: fc.integer() }),
+    );
+    const request = fc.record({
+      id: fc.constantFrom(...ids),
+      route: fc.constantFrom("what-if", "what-if/save", "milestones/", "erase", "pause", "resume", ""),
+      milestone: key,
+      form: fc.dictionary(
+        fc.constantFrom(
+          "kind",
+          "key",
+          "status",
+          "date",
+          "interviewId",
+          "program",
+          "startsAt",
+          "visa",
+          "matchYear",
+          "confirm",
+          "fullName",
+        ),
+        text,
+      ),
+      changes: fc.option(fc.array(change, { maxLength: 4 }).map((list) => JSON.stringify(list))),
+      query: fc.dictionary(fc.constantFrom("risk", "sort", "season", "advisor", "stage"), text),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ id, route, milestone, form, changes, query }) => {
+        const path =
+          route === ""
+            ? `/console/cohort?${new URLSearchParams(query)}`
+            : `/console/applicants/${id}/${route}${route === "milestones/" ? milestone || "x" : ""}`;
+        const body = changes === null ? form : { ...form, changes };
+        const answer = await consoleRequest(path, { token: priya, ...(route === "" ? {} : { form: body }) });
+        expect(answer.status, `${path} ${JSON.stringify(body)}: ${answer.body.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
   });
 
   // Last: it moves the local clock past the season.

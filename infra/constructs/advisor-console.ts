@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
+import { LOGICAL_IDS, pinLogicalId } from "./logical-ids.ts";
 
 export interface AdvisorConsoleProps {
   /** The HTTP API the console's routes join. */
@@ -68,6 +69,7 @@ export class AdvisorConsole extends Construct {
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
       removalPolicy: props.removalPolicy,
     });
+    pinLogicalId(this.userPool, LOGICAL_IDS.consoleUserPool);
     Validations.of(this.userPool).acknowledge({
       id: "AwsSolutions-COG8",
       reason:

@@ -3,7 +3,9 @@ import type { IConstruct } from "constructs";
 
 /**
  * The stable logical ids of the stateful resources (pinned by the infra tests). A changed id makes
- * CloudFormation replace the resource, and a replaced table, queue or archive loses its data.
+ * CloudFormation replace the resource, and a replaced table, queue or archive loses its data; a
+ * replaced user pool loses every advisor's account and MFA enrolment. Each keeps the id its first
+ * deploy gave it (the user pool's is the hashed id CDK generated for `Console/Advisors`).
  */
 export const LOGICAL_IDS = {
   table: "ApplicantTable",
@@ -13,6 +15,7 @@ export const LOGICAL_IDS = {
   asyncFailureQueue: "AsyncFailureQueue",
   eventBus: "DomainEventBus",
   eventArchive: "DomainEventArchive",
+  consoleUserPool: "ConsoleAdvisors4E1576CE",
 } as const;
 
 /**

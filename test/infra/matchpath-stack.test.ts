@@ -136,6 +136,7 @@ describe("table", () => {
       [LOGICAL_IDS.asyncFailureQueue]: "AWS::SQS::Queue",
       [LOGICAL_IDS.eventBus]: "AWS::Events::EventBus",
       [LOGICAL_IDS.eventArchive]: "AWS::Events::Archive",
+      [LOGICAL_IDS.consoleUserPool]: "AWS::Cognito::UserPool",
     };
     for (const [id, type] of Object.entries(expected)) {
       prodTemplate.templateMatches({ Resources: { [id]: { Type: type } } });

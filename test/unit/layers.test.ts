@@ -1,53 +1,214 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// The house in layers (README, "Layout"): dependencies point inward, none runs back up. Each rule
-// names the imports a folder must not make; the domain's own purity is test/unit/domain/purity.test.ts.
-const SHARED = fileURLToPath(new URL("../../shared/", import.meta.url));
-const UP = ["functions/", "infra/"];
-const RULES: Record<string, string[]> = {
-  ports: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
-  adapters: ["#config", "#usecases", "#intake", "#email", ...UP],
-  usecases: ["#adapters", "#config", ...UP],
-  config: ["#usecases", ...UP],
-  email: ["#adapters", "#config", "#usecases", ...UP],
-  intake: ["#config", "#usecases", ...UP],
-  links: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
-  calendar: ["#adapters", "#config", "#usecases", "#intake", ...UP],
-  // The HTTP edge's shared reading and RFC 9457 problems, used by every HTTP function.
-  http: ["#adapters", "#config", "#usecases", "#intake", "#email", ...UP],
-  // Pages render what a use case returns (its types); they call nothing themselves.
-  pages: ["#adapters", "#config", "#intake", ...UP],
+// The house in layers (README, "Layout"): dependencies point inward, none runs back up. Each
+// folder of shared/ lists the folders it may import from (anything else fails); functions import
+// shared/ and never another function; the CDK app imports no function's code but its route list;
+// nothing in production imports the tests. Every import counts: static, `export … from`,
+// side-effect, dynamic `import()`, with an alias (`#domain/…`) or a relative path. The domain's
+// own purity (no AWS, no I/O, no clock) is test/unit/domain/purity.test.ts.
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ALIASES = Object.entries(
+  (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { imports: Record<string, string> })
+    .imports,
+);
+
+/** What each folder of shared/ may import at run time (its own folder always). */
+const SHARED_MAY_IMPORT: Record<string, readonly string[]> = {
+  domain: [],
+  errors: ["domain"],
+  observability: [],
+  ports: ["domain", "errors"],
+  links: ["domain", "errors"],
+  calendar: ["domain", "errors"],
+  http: ["domain", "errors"],
+  email: ["domain", "errors", "links"],
+  pages: ["domain", "errors", "email", "links", "calendar"],
+  intake: ["domain", "errors", "ports"],
+  adapters: ["domain", "errors", "observability", "ports"],
+  usecases: ["domain", "errors", "ports", "email", "links", "calendar", "observability"],
+  // The one module that reads the environment builds the settings its adapters declare.
+  config: ["errors", "intake", "links"],
+  cli: ["domain", "errors", "intake"],
 };
+/** Imports of types only, erased at build: a layer may name a type of the layer that hands it data. */
+const SHARED_MAY_IMPORT_TYPES: Record<string, readonly string[]> = {
+  // Pages render what a use case returns; they call nothing themselves.
+  pages: ["usecases"],
+  // config parses the environment into each adapter's own settings type (AwsClientSettings, WakeUpSettings).
+  config: ["adapters"],
+};
+/** The only packages the domain may use: dates in zones and schemas. */
+const DOMAIN_PACKAGES = ["luxon", "zod"];
+/** The function code the CDK app may read: each HTTP function's list of routes. */
+const INFRA_MAY_IMPORT_FROM_FUNCTIONS = ["functions/http-api/routes.ts", "functions/console/routes.ts"];
+
+interface Import {
+  specifier: string;
+  typeOnly: boolean;
+}
+
+// Biome formats every static import or re-export as a statement at the start of a line ending in
+// `from "…";` (or `import "…";`), so these read them without a parser (TypeScript 7 has no JS API).
+const STATIC =
+  /^(import|export)\s+(type\s+)?([^;]*?)\s*\bfrom\s+["']([^"']+)["'];?|^import\s+["']([^"']+)["']/gm;
+const DYNAMIC = /\bimport\(\s*(?:["'`]([^"'`$]+)["'`]\s*\))?/g;
+
+/** Every module a source text imports, with whether the import is erased (types only). */
+function importsOf(text: string): Import[] {
+  const found: Import[] = [];
+  for (const match of text.matchAll(STATIC)) {
+    const [, , typeKeyword, names = "", specifier, sideEffect] = match;
+    if (sideEffect !== undefined) {
+      found.push({ specifier: sideEffect, typeOnly: false });
+      continue;
+    }
+    const braces = /^\{([^}]*)\}$/.exec(names.trim());
+    const everyNameIsType = braces?.[1]
+      ?.split(",")
+      .map((name) => name.trim())
+      .filter(Boolean)
+      .every((name) => name.startsWith("type "));
+    found.push({ specifier: specifier ?? "", typeOnly: typeKeyword !== undefined || everyNameIsType === true });
+  }
+  for (const match of text.matchAll(DYNAMIC)) {
+    // A computed import() cannot be checked: refuse it, so every import stays readable.
+    found.push({ specifier: match[1] ?? "<computed>", typeOnly: false });
+  }
+  return found;
+}
+
+/** The repository path an import names (`pkg:<name>` for a package). */
+function targetOf(fromPath: string, specifier: string): string {
+  if (specifier.startsWith("#")) {
+    for (const [alias, target] of ALIASES) {
+      if (alias === specifier) return target.slice(2);
+      if (alias.endsWith("*") && specifier.startsWith(alias.slice(0, -1))) {
+        return target.slice(2, -1) + specifier.slice(alias.length - 1);
+      }
+    }
+    return `unknown-alias:${specifier}`;
+  }
+  if (specifier.startsWith(".")) return relative(ROOT, resolve(dirname(join(ROOT, fromPath)), specifier));
+  const parts = specifier.split("/");
+  return `pkg:${specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]}`;
+}
+
+/** The layer a repository path belongs to: `shared/<folder>`, `functions/<name>`, `infra`, `infra/local`, `test`. */
+function layerOf(path: string): string {
+  const [top, second = ""] = path.split("/");
+  if (top === "shared") return `shared/${second.replace(/\.ts$/, "")}`;
+  if (top === "functions") return `functions/${second}`;
+  if (top === "infra") return second === "local" ? "infra/local" : "infra";
+  return top ?? path;
+}
+
+/** Why an import breaks the layers, or undefined when it may be made. */
+function violation(fromPath: string, found: Import): string | undefined {
+  const target = targetOf(fromPath, found.specifier);
+  const from = layerOf(fromPath);
+  const what = `${fromPath} imports ${found.specifier}`;
+  if (found.specifier === "<computed>") return `${what}: a computed import() cannot be checked`;
+  if (target.startsWith("unknown-alias:")) return `${what}: no such alias in package.json "imports"`;
+  if (target.startsWith("pkg:")) {
+    if (from === "shared/domain" && !DOMAIN_PACKAGES.includes(target.slice(4))) {
+      return `${what}: the domain uses only ${DOMAIN_PACKAGES.join(" and ")}`;
+    }
+    return undefined;
+  }
+  const to = layerOf(target);
+  if (to === from) return undefined;
+  if (to === "test" && from !== "test") return `${what}: production code never imports the tests`;
+  if (from.startsWith("shared/")) {
+    const folder = from.slice("shared/".length);
+    const toFolder = to.startsWith("shared/") ? to.slice("shared/".length) : undefined;
+    if (toFolder !== undefined && SHARED_MAY_IMPORT[folder]?.includes(toFolder)) return undefined;
+    if (toFolder !== undefined && found.typeOnly && SHARED_MAY_IMPORT_TYPES[folder]?.includes(toFolder)) {
+      return undefined;
+    }
+    return `${what}: shared/${folder} may import only ${[...(SHARED_MAY_IMPORT[folder] ?? [])].join(", ") || "itself"}`;
+  }
+  if (from.startsWith("functions/")) {
+    if (to.startsWith("functions/"))
+      return `${what}: a function never reaches into another function's folder`;
+    if (to.startsWith("infra")) return `${what}: a function never imports the infrastructure`;
+    return undefined;
+  }
+  if (from === "infra") {
+    if (to === "infra/local") return `${what}: the CDK app never imports the local stack`;
+    if (to.startsWith("functions/") && !INFRA_MAY_IMPORT_FROM_FUNCTIONS.includes(target)) {
+      return `${what}: the CDK app bundles functions, it imports only their route lists`;
+    }
+  }
+  return undefined;
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") ? [path] : [];
+    return /\.m?ts$/.test(path) ? [path] : [];
   });
 }
 
-const cases = Object.entries(RULES).flatMap(([folder, forbidden]) =>
-  sourceFiles(join(SHARED, folder)).map((path) => [path.slice(SHARED.length), path, forbidden] as const),
+const files = ["shared", "functions", "infra"].flatMap((top) =>
+  sourceFiles(join(ROOT, top)).map((path) => relative(ROOT, path)),
 );
+
+function violationsIn(path: string, text: string): string[] {
+  return importsOf(text).flatMap((found) => violation(path, found) ?? []);
+}
 
 describe("layers", () => {
   it("has files in every layer", () => {
-    for (const folder of Object.keys(RULES)) {
-      expect(cases.some(([name]) => name.startsWith(`${folder}/`))).toBe(true);
+    for (const folder of Object.keys(SHARED_MAY_IMPORT)) {
+      expect(files.some((path) => path.startsWith(`shared/${folder}`))).toBe(true);
     }
+    expect(files.some((path) => path.startsWith("functions/"))).toBe(true);
+    expect(files.some((path) => path.startsWith("infra/local/"))).toBe(true);
   });
 
-  it.each(cases)("shared/%s imports nothing from a layer above it", (_name, path, forbidden) => {
-    const imports = [...readFileSync(path, "utf8").matchAll(/from\s+["']([^"']+)["']/g)].map(
-      (m) => m[1] ?? "",
-    );
-    const upward = imports.filter((target) =>
-      forbidden.some((layer) => target.startsWith(layer) || target.includes(`../${layer}`)),
-    );
-    expect(upward).toEqual([]);
+  it.each(files)("%s imports nothing from a layer above it", (path) => {
+    expect(violationsIn(path, readFileSync(join(ROOT, path), "utf8"))).toEqual([]);
+  });
+
+  // The checks themselves: each kind of upward import is caught, however it is written.
+  it.each([
+    ["shared/intake/x.ts", 'import { systemClock } from "#adapters/clock.ts";'],
+    ["shared/intake/x.ts", 'import { systemClock } from "../adapters/clock.ts";'],
+    ["shared/intake/providers/x.ts", 'const clock = await import("../../adapters/clock.ts");'],
+    ["shared/intake/x.ts", 'export { systemClock } from "#adapters/clock.ts";'],
+    ["shared/intake/x.ts", 'import "#adapters/clock.ts";'],
+    ["shared/intake/x.ts", "const m = await import(name);"],
+    ["shared/domain/x.ts", 'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";'],
+    ["shared/domain/x.ts", 'import type { Clock } from "#ports/clock.ts";'],
+    ["shared/config/x.ts", 'import { awsClients } from "#adapters/aws-clients.ts";'],
+    ["shared/pages/x.ts", 'import { previewAction } from "#usecases/step-actions.ts";'],
+    ["shared/http/x.ts", 'import { handler } from "../../functions/http-api/app.ts";'],
+    ["shared/adapters/x.ts", 'import { loadEnv } from "#config/env.ts";'],
+    ["functions/console/x.ts", 'import { problem } from "../http-api/pages.ts";'],
+    ["functions/reminder/x.ts", 'import { LOGICAL_IDS } from "../../infra/constructs/logical-ids.ts";'],
+    ["infra/stacks/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
+    ["infra/stacks/x.ts", 'import { startLocalStack } from "#local/stack.ts";'],
+    ["infra/local/x.ts", 'import { fakeClock } from "#test/unit/support.ts";'],
+  ])("catches %s: %s", (path, text) => {
+    expect(violationsIn(path, text)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "shared/config/x.ts",
+      'import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";',
+    ],
+    ["shared/config/x.ts", 'import { type AwsClientSettings } from "#adapters/aws-clients.ts";'],
+    ["shared/pages/x.ts", 'import type { ActionPreview } from "#usecases/step-actions.ts";'],
+    ["shared/domain/x.ts", 'import { DateTime } from "luxon";'],
+    ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
+    ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/routes.ts";'],
+    ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
+  ])("allows %s: %s", (path, text) => {
+    expect(violationsIn(path, text)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "./catalog/index.ts";
 import type { BlockedStep, Budget, NextStep, OverdueStep, Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import {
@@ -34,9 +34,7 @@ export type { PlannerInput } from "./planner/context.ts";
 export { interviewIdOf } from "./planner/interviews.ts";
 export { reminderId } from "./planner/ladders.ts";
 
-const NO_SPONSOR_NOTE = "wdoms_listing: ECFMG sponsor note for your school";
-const SPONSOR_NOTE_RESOLVES =
-  "An ECFMG sponsor note for your school in WDOMS covering your graduation year; only your school can obtain it from ECFMG (https://www.ecfmg.org/resources/medical-school-policy.html).";
+const NO_SPONSOR_NOTE = `${SCHOOL_CHECK.key}: ${SCHOOL_CHECK.ineligible.waitingFor}`;
 
 /**
  * Whether a pending prerequisite can itself be worked on now (not held by its own prerequisites),
@@ -73,7 +71,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const dates = planDates(context);
   const feasibility = assessFeasibility(context);
   const ineligible = context.eligibility === "ineligible";
-  const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, "wdoms_listing");
+  const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key);
   const collected: Collected = {
     budget: buildBudget(context, ineligible, unchecked),
     nextSteps: [],
@@ -139,7 +137,7 @@ function planMilestone(
   if (!applies(context, entry)) return;
   const status = statusOf(context, entry.key);
   if (isFinished(status)) return;
-  if (entry.key === "wdoms_listing" && context.eligibility === "eligible") return;
+  if (entry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // SOAP is preparation before Match Week; from Monday it concerns only those taking part.
   if (
     entry.key === "soap" &&
@@ -155,10 +153,10 @@ function planMilestone(
   let resolvedBy: string | undefined;
   if (entry.needsEcfmgEligibleSchool && ineligible) {
     waitingFor.push(NO_SPONSOR_NOTE);
-    resolvedBy = SPONSOR_NOTE_RESOLVES;
+    resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
   } else if (entry.needsEcfmgEligibleSchool && unchecked) {
-    waitingFor.push("wdoms_listing");
-    resolvedBy = "Check your school in WDOMS first: an ECFMG sponsor note means you can go ahead.";
+    waitingFor.push(SCHOOL_CHECK.key);
+    resolvedBy = SCHOOL_CHECK.unchecked.resolvedBy;
   }
   let prerequisitePending = false;
   // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
@@ -176,7 +174,7 @@ function planMilestone(
   }
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
-  const schoolCheckOnly = entry.key === "wdoms_listing" && ineligible;
+  const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const due = schoolCheckOnly ? null : stepDates.due(entry.key);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // Rendering a deadline is the costly part; a blocked step needs it only when overdue.
@@ -215,12 +213,11 @@ function planMilestone(
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
       ? Math.min(leadStart?.at ?? context.now, context.now)
       : (leadStart?.at ?? null);
-  const action =
-    entry.key === "wdoms_listing" && ineligible
-      ? "Your school shows no ECFMG sponsor note: contact your school and ECFMG before paying any fee."
-      : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-        ? entry.statusActions.prerequisitePending
-        : actionFor(context, entry, status, out.budget);
+  const action = schoolCheckOnly
+    ? SCHOOL_CHECK.ineligible.action
+    : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+      ? entry.statusActions.prerequisitePending
+      : actionFor(context, entry, status, out.budget);
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,
@@ -229,7 +226,7 @@ function planMilestone(
     dueBy: detail === undefined ? null : detail.at,
     // A school that may be ineligible makes every other step moot, so checking it comes first.
     urgency:
-      entry.key === "wdoms_listing" && (due === null || due.at >= context.now)
+      entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
         ? "urgent"
         : target !== null && !targetAhead && due !== null && due.at >= context.now
           ? "urgent"

@@ -94,6 +94,22 @@ const StatusActionsSchema = z
   })
   .strict();
 
+/**
+ * The one milestone that checks the school's ECFMG eligibility (the WDOMS sponsor note): with no
+ * note (`ineligible`) it is the one thing to do, with no date, always urgent, and every step that
+ * needs an eligible school waits for `<key>: <waitingFor>`; with the note unknown (`unchecked`)
+ * those steps wait for this milestone. The texts are what the plan shows.
+ */
+const SchoolEligibilityCheckSchema = z
+  .object({
+    ineligible: z
+      .object({ waitingFor: z.string().min(1), action: z.string().min(1), resolvedBy: z.string().min(1) })
+      .strict(),
+    unchecked: z.object({ resolvedBy: z.string().min(1) }).strict(),
+    ...CitationFields,
+  })
+  .superRefine(citedCorrectly);
+
 const CatalogEntrySchema = z.object({
   key: MilestoneKeySchema,
   title: z.string().min(1),
@@ -133,6 +149,8 @@ const CatalogEntrySchema = z.object({
     .superRefine(citedCorrectly)
     .optional(),
   statusActions: StatusActionsSchema.optional(),
+  /** Present on exactly one milestone: the school's eligibility check (see the schema). */
+  schoolEligibilityCheck: SchoolEligibilityCheckSchema.optional(),
   /** How long a result takes to be reported (exams), for the status text. */
   reportingDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })
@@ -217,6 +235,13 @@ const CatalogFileSchema = z
       if (count !== 1)
         ctx.addIssue({ code: "custom", message: `${key} appears ${count} times`, path: ["entries"] });
     }
+    const checks = file.entries.filter((entry) => entry.schoolEligibilityCheck !== undefined).length;
+    if (checks !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${checks} milestones have schoolEligibilityCheck; need exactly 1`,
+      });
+    }
     for (const entry of file.entries) {
       if (LADDERS.ladders[entry.ladder] === undefined) {
         ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
@@ -274,6 +299,13 @@ export const MILESTONE_CATALOG: readonly CatalogEntry[] = Object.freeze(
 const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(
   MILESTONE_CATALOG.map((entry) => [entry.key, entry]),
 );
+
+/** The milestone that checks the school's ECFMG eligibility (WDOMS), with its texts. */
+export const SCHOOL_CHECK = (() => {
+  const entry = MILESTONE_CATALOG.find((candidate) => candidate.schoolEligibilityCheck !== undefined);
+  if (entry?.schoolEligibilityCheck === undefined) throw new Error("catalog has no schoolEligibilityCheck");
+  return { key: entry.key, ...entry.schoolEligibilityCheck };
+})();
 
 /** The catalog entry for a milestone key; every key in MILESTONE_KEYS has exactly one. */
 export function catalogEntry(key: MilestoneKey): CatalogEntry {

@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { deliveryMinute, localDate } from "../time.ts";
@@ -132,6 +132,6 @@ export function applies(context: PlanContext, entry: CatalogEntry): boolean {
  * the WDOMS check) when the snapshot already says the school has an ECFMG sponsor note.
  */
 export function isSatisfied(context: PlanContext, key: MilestoneKey): boolean {
-  if (key === "wdoms_listing" && context.applicant.medicalSchool.wdomsSponsorNote === true) return true;
+  if (key === SCHOOL_CHECK.key && context.applicant.medicalSchool.wdomsSponsorNote === true) return true;
   return isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key));
 }

@@ -1,3 +1,4 @@
+import { SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 
@@ -9,6 +10,6 @@ import { type PlanContext, statusOf } from "./context.ts";
  */
 export function firstGateOf(context: PlanContext, unchecked: boolean): MilestoneKey | null {
   if (context.eligibility === "ineligible") return null;
-  if (unchecked) return "wdoms_listing";
+  if (unchecked) return SCHOOL_CHECK.key;
   return statusOf(context, "ecfmg_application") === "not_started" ? "ecfmg_application" : null;
 }

@@ -1,4 +1,4 @@
-import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -84,7 +84,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
       severity: "critical",
       message: `${applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so ECFMG certification is not possible and everything that needs ECFMG is blocked, fees included. What resolves it: an ECFMG sponsor note for your school covering your graduation year, which only the school can obtain from ECFMG; ask your school's dean's office, then re-check WDOMS (https://www.ecfmg.org/resources/medical-school-policy.html). Pay no fee until then.`,
-      milestones: ["wdoms_listing", ...blocked.map((entry) => entry.key)],
+      milestones: [SCHOOL_CHECK.key, ...blocked.map((entry) => entry.key)],
     });
   }
 

@@ -6,7 +6,7 @@ import { InvalidInputError } from "#errors";
 import { blankProblem, HttpProblem, problemFor } from "#http/problem.ts";
 import { header, mediaType, queryParameter, rawBody, routePath } from "#http/request.ts";
 import { parseJsonText } from "#intake/json.ts";
-import { PROVIDERS } from "#intake/providers/list.ts";
+import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
@@ -17,6 +17,7 @@ import type { ApplicantPagesDeps, PageRoute } from "./applicant-routes.ts";
 import type { FormIntake } from "./form-routes.ts";
 import { isOneClickForm } from "./one-click.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
+import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKey } from "./routes.ts";
 
 /**
  * The HTTP API's routes over API Gateway HTTP API payload 2.0 events.
@@ -24,7 +25,7 @@ import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts"
  * A small typed route table rather than the Powertools HTTP router (event-handler 2.35): the
  * router answers a known path with a wrong method as 404, not 405 with Allow; it converts every
  * event into a Web Request (decoding base64 bodies as UTF-8 text) before our code can refuse an
- * oversized body; and its 405 for unknown verbs has no body. Four routes do not need it.
+ * oversized body; and its 405 for unknown verbs has no body. Eleven routes (./routes.ts) do not need it.
  */
 export interface HttpApiDeps {
   store: ApplicantStore;
@@ -44,7 +45,7 @@ export interface HttpApiDeps {
   applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "store" | "clock">>;
 }
 
-type Method = "GET" | "POST";
+type Method = HttpApiMethod;
 type Route = (event: APIGatewayProxyEventV2, deps: HttpApiDeps) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** One-click bodies are a few hundred bytes; anything larger is not one. */
@@ -133,32 +134,40 @@ function applicantPage(
   });
 }
 
-const ROUTES: Record<string, Partial<Record<Method, Route>>> = {
-  "/health": { GET: health },
-  "/intake/webhook": { POST: intakeWebhook },
-  "/unsubscribe": { GET: unsubscribeConfirm, POST: unsubscribeOneClick },
-  ...Object.fromEntries(
-    PROVIDERS.map((provider) => [
-      `/intake/${provider}`,
-      {
-        POST: lazyRoute(
-          () => import("./form-routes.ts"),
-          (module) => module.formRoute(provider),
-        ),
-      },
-    ]),
-  ),
-  "/timeline": { GET: applicantPage("/timeline", (module) => module.timeline) },
-  "/actions": {
-    GET: applicantPage("/actions", (module) => module.actionPreview),
-    POST: applicantPage("/actions", (module) => module.actionApply),
-  },
-  "/calendar.ics": { GET: applicantPage("/calendar.ics", (module) => module.calendarFeed) },
-  "/preferences": {
-    GET: applicantPage("/preferences", (module) => module.preferencesView),
-    POST: applicantPage("/preferences", (module) => module.preferencesSave),
-  },
+/** Each route's handler; the form route takes the provider its path names. */
+type RouteHandlers = {
+  [Key in HttpApiRouteKey]: Key extends `${string}{provider}` ? (provider: ProviderName) => Route : Route;
 };
+
+const HANDLERS: RouteHandlers = {
+  "GET /health": health,
+  "POST /intake/webhook": intakeWebhook,
+  "POST /intake/{provider}": (provider) =>
+    lazyRoute(
+      () => import("./form-routes.ts"),
+      (module) => module.formRoute(provider),
+    ),
+  "GET /unsubscribe": unsubscribeConfirm,
+  "POST /unsubscribe": unsubscribeOneClick,
+  "GET /timeline": applicantPage("/timeline", (module) => module.timeline),
+  "GET /actions": applicantPage("/actions", (module) => module.actionPreview),
+  "POST /actions": applicantPage("/actions", (module) => module.actionApply),
+  "GET /calendar.ics": applicantPage("/calendar.ics", (module) => module.calendarFeed),
+  "GET /preferences": applicantPage("/preferences", (module) => module.preferencesView),
+  "POST /preferences": applicantPage("/preferences", (module) => module.preferencesSave),
+};
+
+/** The table requests are looked up in: HTTP_API_ROUTES by path, `{provider}` as each provider's name. */
+const ROUTES: Record<string, Partial<Record<Method, Route>>> = {};
+for (const key of HTTP_API_ROUTES) {
+  const { method, path } = splitRouteKey(key);
+  const handler = HANDLERS[key];
+  const paths: Array<[string, Route]> =
+    key === "POST /intake/{provider}"
+      ? PROVIDERS.map((provider) => [path.replace("{provider}", provider), HANDLERS[key](provider)])
+      : [[path, handler as Route]];
+  for (const [concrete, route] of paths) ROUTES[concrete] = { ...ROUTES[concrete], [method]: route };
+}
 
 function routeFor(event: APIGatewayProxyEventV2): Route {
   const path = routePath(event);

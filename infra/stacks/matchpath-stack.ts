@@ -6,6 +6,7 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { FORM_PROVIDERS } from "#intake/providers/list.ts";
+import { HTTP_API_ROUTES, splitRouteKey } from "../../functions/http-api/routes.ts";
 import { isDisposable, type StageConfig } from "../config.ts";
 import { AdvisorConsole } from "../constructs/advisor-console.ts";
 import { ApplicantTable } from "../constructs/applicant-table.ts";
@@ -27,20 +28,11 @@ export interface MatchpathStackProps extends StackProps {
   readonly code: CodeLocation;
 }
 
-/** The HTTP API's routes, all served by the http-api function (functions/http-api/app.ts). */
-const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = [
-  [apigw.HttpMethod.GET, "/health"],
-  [apigw.HttpMethod.POST, "/intake/webhook"],
-  [apigw.HttpMethod.POST, "/intake/{provider}"],
-  [apigw.HttpMethod.GET, "/unsubscribe"],
-  [apigw.HttpMethod.POST, "/unsubscribe"],
-  [apigw.HttpMethod.GET, "/timeline"],
-  [apigw.HttpMethod.GET, "/actions"],
-  [apigw.HttpMethod.POST, "/actions"],
-  [apigw.HttpMethod.GET, "/calendar.ics"],
-  [apigw.HttpMethod.GET, "/preferences"],
-  [apigw.HttpMethod.POST, "/preferences"],
-];
+/** The HTTP API's routes, all served by the http-api function: its own list (functions/http-api/routes.ts). */
+const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = HTTP_API_ROUTES.map((key) => {
+  const { method, path } = splitRouteKey(key);
+  return [apigw.HttpMethod[method], path] as const;
+});
 
 /**
  * Matchpath in one stack, wired from constructs that model the system: the applicant table and its

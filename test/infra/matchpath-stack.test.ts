@@ -4,6 +4,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
+import { HTTP_API_ROUTES } from "../../functions/http-api/routes.ts";
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../infra/constructs/advisor-console.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
 import { SES_BOUNCE_RATE_ALARM, SES_COMPLAINT_RATE_ALARM } from "../../infra/constructs/operator-alarms.ts";
@@ -460,25 +461,13 @@ describe("least privilege", () => {
 
 describe("HTTP API", () => {
   it("routes every endpoint to the http-api function with payload 2.0", () => {
-    for (const routeKey of [
-      "GET /health",
-      "POST /intake/webhook",
-      "POST /intake/{provider}",
-      "GET /unsubscribe",
-      "POST /unsubscribe",
-      "GET /timeline",
-      "GET /actions",
-      "POST /actions",
-      "GET /calendar.ics",
-      "GET /preferences",
-      "POST /preferences",
-    ]) {
+    for (const routeKey of HTTP_API_ROUTES) {
       prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: routeKey });
     }
-    // Eleven http-api routes and the console's four (asserted below).
+    // The http-api function's own routes (functions/http-api/routes.ts) and the console's (asserted below).
     prodTemplate.resourceCountIs(
       "AWS::ApiGatewayV2::Route",
-      11 + PUBLIC_CONSOLE_ROUTES.length + PROTECTED_CONSOLE_ROUTES.length,
+      HTTP_API_ROUTES.length + PUBLIC_CONSOLE_ROUTES.length + PROTECTED_CONSOLE_ROUTES.length,
     );
     prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Integration", {
       IntegrationType: "AWS_PROXY",

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { createUnsubscribeToken } from "#email/unsubscribe-token.ts";
+import { PROVIDERS } from "#intake/providers/list.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { HTTP_API_ROUTES, splitRouteKey } from "../../../functions/http-api/routes.ts";
 import { httpEvent, stagedHttpEvent } from "./events.ts";
 
 const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -206,6 +208,25 @@ describe("http-api", () => {
       const response = await setup().api(httpEvent({ method: "DELETE", path: "/intake/webhook" }));
       expect(problemOf(response).status).toBe(405);
       expect(response.headers?.allow).toBe("POST");
+    });
+
+    it("serves exactly the routes of its list (the list API Gateway is given), a provider's path for each provider", async () => {
+      const allowed = new Map<string, string[]>();
+      for (const key of HTTP_API_ROUTES) {
+        const { method, path } = splitRouteKey(key);
+        const paths = path.includes("{provider}")
+          ? PROVIDERS.map((name) => path.replace("{provider}", name))
+          : [path];
+        for (const concrete of paths) allowed.set(concrete, [...(allowed.get(concrete) ?? []), method]);
+      }
+      expect(allowed.size).toBe(7 + PROVIDERS.length);
+      for (const [path, methods] of allowed) {
+        const response = await setup().api(httpEvent({ method: "DELETE", path }));
+        expect(problemOf(response).status, path).toBe(405);
+        expect(response.headers?.allow, path).toBe(methods.join(", "));
+      }
+      const unlisted = await setup().api(httpEvent({ method: "GET", path: "/intake/formstack" }));
+      expect(problemOf(unlisted).status).toBe(404);
     });
   });
 

@@ -71,7 +71,10 @@ function importsOf(text: string): Import[] {
       .map((name) => name.trim())
       .filter(Boolean)
       .every((name) => name.startsWith("type "));
-    found.push({ specifier: specifier ?? "", typeOnly: typeKeyword !== undefined || everyNameIsType === true });
+    found.push({
+      specifier: specifier ?? "",
+      typeOnly: typeKeyword !== undefined || everyNameIsType === true,
+    });
   }
   for (const match of text.matchAll(DYNAMIC)) {
     // A computed import() cannot be checked: refuse it, so every import stays readable.

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { loadHttpApiConfig } from "#config/env.ts";
@@ -19,9 +19,10 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 /**
  * The http-api function's composition root, run once per cold start: its configuration from the
  * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
- * handler over them. handler.ts is the Lambda entry that calls it.
+ * handler over them. handler.ts is the Lambda entry that calls it. Only the DynamoDB client is
+ * asked for: handler.ts passes that one factory, so the bundle carries no other SDK client.
  */
-export function setupHttpApi(clients: AwsClientFactory = awsClients) {
+export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
   const config = loadHttpApiConfig();
   const logger = createLogger("http-api");
   const store = new DynamoApplicantStore({

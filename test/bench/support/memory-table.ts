@@ -9,6 +9,8 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import type { CallCounter } from "#test/bench/support/call-counter.ts";
+import { itemSize, readUnits, SizedPlaceholder, writeUnits } from "./item-size.ts";
+import { applySet, contextOf, evaluate } from "./memory-expressions.ts";
 
 /**
  * One DynamoDB table in memory, served through the DocumentClient interface the real
@@ -46,39 +48,6 @@ class AwsError extends Error {
 
 function keyOf(item: Item): string {
   return `${String(item.pk)}\u0000${String(item.sk)}`;
-}
-
-/** DynamoDB item size: attribute names plus values (strings UTF-8, binary raw bytes, numbers ~ digits/2 + 1, +3 per container). */
-export function itemSize(item: Item): number {
-  let size = 0;
-  for (const [name, value] of Object.entries(item)) size += Buffer.byteLength(name) + valueSize(value);
-  return size;
-}
-
-function valueSize(value: unknown): number {
-  if (value === undefined || value === null) return 1;
-  if (typeof value === "string") return Buffer.byteLength(value);
-  if (typeof value === "number") return Math.ceil(String(value).replace(/[-.]/g, "").length / 2) + 1;
-  if (typeof value === "boolean") return 1;
-  if (value instanceof Uint8Array) return value.byteLength;
-  if (value instanceof SizedPlaceholder) return value.size;
-  if (Array.isArray(value)) return 3 + value.reduce((sum: number, entry) => sum + 1 + valueSize(entry), 0);
-  if (typeof value === "object") return 3 + itemSize(value as Item);
-  return 0;
-}
-
-/** Stands in for a large attribute whose content nothing reads back. */
-class SizedPlaceholder {
-  constructor(readonly size: number) {}
-}
-
-const writeUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / 1024));
-const readUnits = (bytes: number, consistent: boolean): number =>
-  Math.max(1, Math.ceil(bytes / 4096)) * (consistent ? 1 : 0.5);
-
-interface ExpressionContext {
-  names: Record<string, string>;
-  values: Record<string, unknown>;
 }
 
 export class MemoryTable {
@@ -343,116 +312,4 @@ function operationOf(command: unknown): string {
   if (command instanceof QueryCommand) return "Query";
   if (command instanceof TransactWriteCommand) return "TransactWriteItems";
   throw new Error(`MemoryTable: ${(command as object).constructor.name} is not modelled`);
-}
-
-function contextOf(input: Record<string, unknown>): ExpressionContext {
-  return {
-    names: (input.ExpressionAttributeNames as Record<string, string> | undefined) ?? {},
-    values: (input.ExpressionAttributeValues as Record<string, unknown> | undefined) ?? {},
-  };
-}
-
-function attributeName(token: string, context: ExpressionContext): string {
-  if (token.startsWith("#")) {
-    const name = context.names[token];
-    if (name === undefined) throw new Error(`MemoryTable: undefined name ${token}`);
-    return name;
-  }
-  return token;
-}
-
-function operand(token: string, item: Item | undefined, context: ExpressionContext): unknown {
-  if (token.startsWith(":")) {
-    if (!(token in context.values)) throw new Error(`MemoryTable: undefined value ${token}`);
-    return context.values[token];
-  }
-  return item?.[attributeName(token, context)];
-}
-
-/** Conditions: OR of ANDs of comparisons, function calls and parenthesised conditions. */
-export function evaluate(expression: string, item: Item | undefined, context: ExpressionContext): boolean {
-  const tokens = expression.match(/\(|\)|<=|>=|<>|[=<>]|[#:]?[A-Za-z0-9_]+|,/g) ?? [];
-  let position = 0;
-  const peek = (): string | undefined => tokens[position];
-  const next = (): string => {
-    const token = tokens[position++];
-    if (token === undefined) throw new Error(`MemoryTable: unexpected end of ${expression}`);
-    return token;
-  };
-  const orExpression = (): boolean => {
-    let result = andExpression();
-    while (peek()?.toUpperCase() === "OR") {
-      next();
-      const right = andExpression();
-      result = result || right;
-    }
-    return result;
-  };
-  const andExpression = (): boolean => {
-    let result = factor();
-    while (peek()?.toUpperCase() === "AND") {
-      next();
-      const right = factor();
-      result = result && right;
-    }
-    return result;
-  };
-  const factor = (): boolean => {
-    const token = next();
-    if (token === "(") {
-      const result = orExpression();
-      if (next() !== ")") throw new Error(`MemoryTable: unbalanced ${expression}`);
-      return result;
-    }
-    if (token === "attribute_exists" || token === "attribute_not_exists") {
-      next();
-      const name = attributeName(next(), context);
-      next();
-      const exists = item !== undefined && item[name] !== undefined;
-      return token === "attribute_exists" ? exists : !exists;
-    }
-    const left = operand(token, item, context);
-    const comparator = next();
-    const right = operand(next(), item, context);
-    if (left === undefined || right === undefined) return comparator === "<>";
-    const l = left as string | number;
-    const r = right as string | number;
-    switch (comparator) {
-      case "=":
-        return l === r;
-      case "<>":
-        return l !== r;
-      case "<":
-        return l < r;
-      case "<=":
-        return l <= r;
-      case ">":
-        return l > r;
-      case ">=":
-        return l >= r;
-      default:
-        throw new Error(`MemoryTable: unsupported comparator ${comparator}`);
-    }
-  };
-  const result = orExpression();
-  if (position !== tokens.length) throw new Error(`MemoryTable: could not read ${expression}`);
-  return result;
-}
-
-/** `SET a = :x, #b = :y, c = if_not_exists(c, :z)`. */
-function applySet(expression: string, item: Item, context: ExpressionContext): void {
-  const match = /^\s*SET\s+(.*)$/is.exec(expression);
-  if (!match?.[1]) throw new Error(`MemoryTable: unsupported update ${expression}`);
-  for (const assignment of match[1].split(/,(?![^(]*\))/)) {
-    const parts = /^\s*([#A-Za-z0-9_]+)\s*=\s*(.+?)\s*$/.exec(assignment);
-    if (!parts?.[1] || !parts[2]) throw new Error(`MemoryTable: unsupported assignment ${assignment}`);
-    const name = attributeName(parts[1], context);
-    const ifNotExists = /^if_not_exists\(\s*([#A-Za-z0-9_]+)\s*,\s*(:[A-Za-z0-9_]+)\s*\)$/.exec(parts[2]);
-    if (ifNotExists?.[1] && ifNotExists[2]) {
-      const current = item[attributeName(ifNotExists[1], context)];
-      item[name] = current !== undefined ? current : operand(ifNotExists[2], item, context);
-    } else {
-      item[name] = structuredClone(operand(parts[2], item, context));
-    }
-  }
 }

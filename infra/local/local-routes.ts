@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LocalClock } from "#adapters/clock.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import type { ApplicantRepository } from "#ports/applicants.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import { readJson, writeJson, writeProblem } from "./api-server.ts";
 import { ClockCommandSchema, clockTarget, type DueRunReport } from "./clock-control.ts";
@@ -96,11 +96,8 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
       path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})$/,
       usage: "GET /local/applicants/:applicantId",
       handle: async (_request, response, [applicantId = ""]) => {
-        await deps.drain();
-        const state = await deps.store.loadApplicant(applicantId);
-        if (state === undefined)
-          writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
-        else writeJson(response, 200, { applicantId, ...state });
+        const state = await applicantAfterDrain(deps, response, applicantId);
+        if (state !== undefined) writeJson(response, 200, { applicantId, ...state });
       },
     },
     {
@@ -109,12 +106,8 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
       usage: "GET /local/applicants/:applicantId/links",
       // The applicant's pages without waiting for an email: the same signed links an email carries.
       handle: async (_request, response, [applicantId = ""]) => {
-        await deps.drain();
-        const state = await deps.store.loadApplicant(applicantId);
-        if (state === undefined) {
-          writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
-          return;
-        }
+        const state = await applicantAfterDrain(deps, response, applicantId);
+        if (state === undefined) return;
         const links = deps.applicantLinks(state.profile);
         writeJson(response, 200, {
           applicantId,
@@ -130,12 +123,8 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
       path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})\/plan$/,
       usage: "GET /local/applicants/:applicantId/plan",
       handle: async (_request, response, [applicantId = ""]) => {
-        await deps.drain();
-        const state = await deps.store.loadApplicant(applicantId);
-        if (state === undefined) {
-          writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
-          return;
-        }
+        const state = await applicantAfterDrain(deps, response, applicantId);
+        if (state === undefined) return;
         writeJson(response, 200, {
           applicantId,
           summary: state.storedPlan ?? null,
@@ -166,4 +155,16 @@ export async function serveLocalRoute(
   writeProblem(response, 404, "Unknown local route", `${method} ${path} is not a local route`, {
     routes: routes.map((route) => route.usage),
   });
+}
+
+/** The applicant once every stream record written so far is planned; a 404 problem answered when unknown. */
+async function applicantAfterDrain(
+  deps: Pick<LocalRouteDeps, "drain" | "store">,
+  response: ServerResponse,
+  applicantId: string,
+): Promise<ApplicantState | undefined> {
+  await deps.drain();
+  const state = await deps.store.loadApplicant(applicantId);
+  if (state === undefined) writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
+  return state;
 }

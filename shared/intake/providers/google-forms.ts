@@ -1,6 +1,19 @@
 import { verify } from "#intake/standard-webhooks.ts";
 import type { Clock } from "#ports/clock.ts";
 import {
+  type AnswerType,
+  CHOICE,
+  DATE,
+  FILES,
+  GRID,
+  INSTANT,
+  MANY,
+  NUMBER,
+  refused,
+  TEXT,
+  TIME,
+} from "./answer-type.ts";
+import {
   AnswerBook,
   type AnswerValue,
   bodyText,
@@ -67,7 +80,30 @@ function namedValue(value: unknown): AnswerValue | undefined {
 }
 
 /** Google Forms through the shipped Apps Script: `POST /intake/google-forms`, signed per Standard Webhooks. */
+/** Every answer type google-forms sends, and what each can fill. Source: Google Forms item types (Apps Script `ItemType`, https://developers.google.com/apps-script/reference/forms/item-type). */
+const GOOGLE_FORMS_ANSWER_TYPES: readonly AnswerType[] = [
+  { type: "TEXT", sends: "text", fills: TEXT },
+  { type: "PARAGRAPH_TEXT", sends: "text", fills: TEXT },
+  { type: "MULTIPLE_CHOICE", sends: "the chosen text", fills: CHOICE },
+  { type: "LIST", sends: "the chosen text", fills: CHOICE },
+  { type: "CHECKBOX", sends: "[chosen texts]", fills: MANY },
+  { type: "SCALE", sends: "text of a number", fills: NUMBER },
+  { type: "RATING", sends: "text of a number", fills: NUMBER },
+  { type: "DATE", sends: "`2026-12-11` (a Sheet: its locale, `12/11/2026`)", fills: DATE },
+  { type: "TIME", sends: "`20:00` (a Sheet: `8:00:00 PM`)", fills: TIME },
+  { type: "DATETIME", sends: "`2026-12-11 20:00` (a Sheet: `12/11/2026 20:00:00`)", fills: INSTANT },
+  refused(
+    "DURATION",
+    "`1:30:00`",
+    "a duration is not a moment: ask the interview's date and time (DATE and TIME, or DATETIME)",
+  ),
+  refused("FILE_UPLOAD", "[Drive file ids]", FILES),
+  refused("GRID", "one answer per row", GRID),
+  refused("CHECKBOX_GRID", "answers per row", GRID),
+];
+
 export const googleForms = {
+  answerTypes: GOOGLE_FORMS_ANSWER_TYPES,
   name: "google-forms",
   title: "Google Forms",
   secretVariable: "GOOGLE_FORMS_SECRET",

@@ -1,6 +1,21 @@
 import { LimitExceededError, SignatureError } from "#errors";
 import { parseJsonText } from "#intake/json.ts";
 import {
+  type AnswerType,
+  CHOICE,
+  DATE,
+  FILES,
+  GRID,
+  INSTANT,
+  MANY,
+  NUMBER,
+  PAYMENT,
+  refused,
+  SIGNATURE,
+  TEXT,
+  TIME,
+} from "./answer-type.ts";
+import {
   AnswerBook,
   type AnswerValue,
   bodyBytes,
@@ -144,7 +159,42 @@ function jotformValue(value: unknown): AnswerValue | undefined {
 }
 
 /** Jotform: `POST /intake/jotform?token=…`, the token being `JOTFORM_TOKEN`. */
+/** Every answer type jotform sends, and what each can fill. Source: Jotform question types (`control_*`, https://api.jotform.com/docs/ "form questions"). */
+const JOTFORM_ANSWER_TYPES: readonly AnswerType[] = [
+  { type: "control_textbox", sends: "text", fills: TEXT },
+  { type: "control_textarea", sends: "text", fills: TEXT },
+  { type: "control_email", sends: "text", fills: TEXT },
+  { type: "control_phone", sends: "{full} or {area, phone}", fills: TEXT },
+  { type: "control_fullname", sends: "{first, last} (joined)", fills: TEXT },
+  { type: "control_inline", sends: "{blank: text, …} (joined)", fills: TEXT },
+  { type: "control_number", sends: "text of a number", fills: NUMBER },
+  { type: "control_spinner", sends: "text of a number", fills: NUMBER },
+  { type: "control_scale", sends: "text of a number", fills: NUMBER },
+  { type: "control_rating", sends: "text of a number", fills: NUMBER },
+  { type: "control_radio", sends: "the chosen text", fills: CHOICE },
+  { type: "control_dropdown", sends: "the chosen text", fills: CHOICE },
+  { type: "control_checkbox", sends: "[chosen texts]", fills: MANY },
+  {
+    type: "control_datetime",
+    sends: "{month, day, year} (+ {hour, min, ampm} with time)",
+    fills: [...DATE, ...INSTANT],
+  },
+  { type: "control_birthdate", sends: "{month: “June”, day, year}", fills: DATE },
+  { type: "control_time", sends: "{timeInput, hourSelect, minuteSelect, ampm}", fills: TIME },
+  { type: "control_appointment", sends: "{date: “2026-12-11 20:00”, duration, timezone}", fills: INSTANT },
+  refused(
+    "control_address",
+    "{addr_line1, city, state, postal, country}",
+    "Matchpath stores no postal address: leave it out, or ask the country as a dropdown for applicant.medicalSchool.country",
+  ),
+  refused("control_fileupload", "[file URLs]", FILES),
+  refused("control_signature", "an image URL", SIGNATURE),
+  refused("control_payment", "products and totals", PAYMENT),
+  refused("control_matrix", "one answer per row", GRID),
+];
+
 export const jotform = {
+  answerTypes: JOTFORM_ANSWER_TYPES,
   name: "jotform",
   title: "Jotform",
   secretVariable: "JOTFORM_TOKEN",

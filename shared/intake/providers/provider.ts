@@ -1,4 +1,5 @@
 import type { Clock } from "#ports/clock.ts";
+import type { AnswerType } from "./answer-type.ts";
 import type { ParsedForm, ProviderRequest } from "./common.ts";
 
 /**
@@ -24,6 +25,11 @@ export interface FormProvider<Name extends string = string> {
   readonly secretFormat: "shared-string" | "standard-webhooks";
   /** Throws SignatureError unless the delivery carries proof of the secret; reads nothing else. */
   verify(request: ProviderRequest, secret: string, clock: Clock): void;
+  /**
+   * Every answer type the provider documents and what each can fill or why it is refused: mappings
+   * are checked against these at load, and the providers guide's table is generated from them.
+   */
+  readonly answerTypes: readonly AnswerType[];
   /** Reads the body into a ParsedForm; throws InvalidInputError listing every shape problem. */
   parse(request: ProviderRequest): ParsedForm | Promise<ParsedForm>;
 }

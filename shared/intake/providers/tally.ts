@@ -1,5 +1,19 @@
 import { SignatureError } from "#errors";
 import {
+  type AnswerType,
+  CHOICE,
+  DATE,
+  FILES,
+  GRID,
+  MANY,
+  NUMBER,
+  PAYMENT,
+  refused,
+  SIGNATURE,
+  TEXT,
+  TIME,
+} from "./answer-type.ts";
+import {
   AnswerBook,
   type AnswerValue,
   bodyBytes,
@@ -163,7 +177,33 @@ function optionTexts(options: unknown): Map<string, string> {
 }
 
 /** Tally: `POST /intake/tally`, signed with `TALLY_SECRET`. */
+/** Every answer type tally sends, and what each can fill. Source: Tally field types (the "Example webhook event" at https://tally.so/help/webhooks lists every type). */
+const TALLY_ANSWER_TYPES: readonly AnswerType[] = [
+  { type: "INPUT_TEXT", sends: "text", fills: TEXT },
+  { type: "TEXTAREA", sends: "text", fills: TEXT },
+  { type: "INPUT_EMAIL", sends: "text", fills: TEXT },
+  { type: "INPUT_PHONE_NUMBER", sends: "text", fills: TEXT },
+  { type: "INPUT_LINK", sends: "text", fills: TEXT },
+  { type: "HIDDEN_FIELDS", sends: "text", fills: TEXT },
+  { type: "CALCULATED_FIELDS", sends: "number or text", fills: TEXT },
+  { type: "INPUT_NUMBER", sends: "number", fills: NUMBER },
+  { type: "RATING", sends: "number", fills: NUMBER },
+  { type: "LINEAR_SCALE", sends: "number", fills: NUMBER },
+  { type: "INPUT_DATE", sends: "`2023-06-28`", fills: DATE },
+  { type: "INPUT_TIME", sends: "`12:00`", fills: TIME },
+  { type: "MULTIPLE_CHOICE", sends: "option id, or [option id]", fills: CHOICE },
+  { type: "DROPDOWN", sends: "[option id]", fills: CHOICE },
+  { type: "CHECKBOXES", sends: "[option ids]; each box also as a yes/no", fills: CHOICE },
+  { type: "MULTI_SELECT", sends: "[option ids]", fills: MANY },
+  { type: "RANKING", sends: "[option ids] in rank order", fills: MANY },
+  refused("FILE_UPLOAD", "[{id, name, url, mimeType, size}]", FILES),
+  refused("SIGNATURE", "[{id, name, url}]", SIGNATURE),
+  refused("PAYMENT", "price, currency, name, email, link", PAYMENT),
+  refused("MATRIX", "{row id: [column ids]}", GRID),
+];
+
 export const tally = {
+  answerTypes: TALLY_ANSWER_TYPES,
   name: "tally",
   title: "Tally",
   secretVariable: "TALLY_SECRET",

@@ -1,5 +1,18 @@
 import { SignatureError } from "#errors";
 import {
+  type AnswerType,
+  CHOICE,
+  DATE,
+  FILES,
+  GRID,
+  MANY,
+  NUMBER,
+  PAYMENT,
+  refused,
+  TEXT,
+  YESNO,
+} from "./answer-type.ts";
+import {
   AnswerBook,
   type AnswerValue,
   bodyBytes,
@@ -160,7 +173,47 @@ function stringOf(value: unknown): string | undefined {
 }
 
 /** Typeform: `POST /intake/typeform`, signed with `TYPEFORM_SECRET`. */
+/** Every answer type typeform sends, and what each can fill. Source: Typeform field types (https://www.typeform.com/developers/create/reference/create-form/ and the webhook example payload). */
+const TYPEFORM_ANSWER_TYPES: readonly AnswerType[] = [
+  { type: "short_text", sends: "text", fills: TEXT },
+  { type: "long_text", sends: "text", fills: TEXT },
+  { type: "email", sends: "email", fills: TEXT },
+  { type: "phone_number", sends: "phone_number", fills: TEXT },
+  { type: "website", sends: "url", fills: TEXT },
+  { type: "number", sends: "number", fills: NUMBER },
+  { type: "opinion_scale", sends: "number", fills: NUMBER },
+  { type: "rating", sends: "number", fills: NUMBER },
+  { type: "nps", sends: "number", fills: NUMBER },
+  { type: "yes_no", sends: "boolean", fills: YESNO },
+  { type: "legal", sends: "boolean", fills: YESNO },
+  { type: "date", sends: "date `2026-12-11`", fills: DATE },
+  { type: "multiple_choice", sends: "choice {id, ref, label | other}", fills: CHOICE },
+  { type: "dropdown", sends: "choice {id, ref, label}", fills: CHOICE },
+  { type: "picture_choice", sends: "choice or choices", fills: CHOICE },
+  { type: "ranking", sends: "choices {ids, refs, labels} in rank order", fills: MANY },
+  refused(
+    "calendly",
+    "url of the Calendly booking",
+    "the answer is the booking's URL, not its time: ask the interview's date (a date question) and time (a short text or a choice of slots) and map them to interviews.N.startsAt.date and .time",
+  ),
+  refused("file_upload", "file_url", FILES),
+  refused("payment", "payment {amount, last4, name}", PAYMENT),
+  refused("matrix", "one answer per row", GRID),
+  refused("multi_format", "a video or audio recording", "recordings are not applicant data: ask in text"),
+  refused(
+    "contact_info",
+    "a group of answers",
+    "ask the email and the name as their own questions (email, short_text) and map each",
+  ),
+  refused(
+    "address",
+    "a group of answers",
+    "Matchpath stores no postal address: leave it out, or ask the country as a dropdown for applicant.medicalSchool.country",
+  ),
+];
+
 export const typeform = {
+  answerTypes: TYPEFORM_ANSWER_TYPES,
   name: "typeform",
   title: "Typeform",
   secretVariable: "TYPEFORM_SECRET",

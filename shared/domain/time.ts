@@ -102,9 +102,21 @@ export function startOfLocalDate(zone: string, isoDate: string): number {
   return midnight;
 }
 
-/** The calendar date ("YYYY-MM-DD") of the UTC instant in the zone. */
+const dateTexts = new Map<number, string>();
+
+/**
+ * The calendar date ("YYYY-MM-DD") of the UTC instant in the zone. The text is memoised per wall
+ * day (bounded): risk messages ask for it on every plan, and Date#toISOString is the costly part.
+ */
 export function localDate(zone: string, utcMs: number): string {
-  return new Date(toWall(zone, utcMs)).toISOString().slice(0, 10);
+  const day = Math.floor(toWall(zone, utcMs) / DAY_MS);
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dateTexts.size >= 20_000) dateTexts.clear();
+    dateTexts.set(day, text);
+  }
+  return text;
 }
 
 /**

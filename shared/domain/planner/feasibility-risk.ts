@@ -30,9 +30,18 @@ export function dayBy(context: PlanContext, at: number): string {
   const et = localDate(ET_ZONE, at);
   // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
   const day = local < et ? local : et;
-  const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
-  return renderEt(noon).split(",")[0] ?? day;
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
+    text = renderEt(noon).split(",")[0] ?? day;
+    if (dayTexts.size >= 20_000) dayTexts.clear();
+    dayTexts.set(day, text);
+  }
+  return text;
 }
+
+/** dayBy's text per calendar day (bounded): the same few days recur in every plan of a season. */
+const dayTexts = new Map<string, string>();
 
 /**
  * MATCH_YEAR_NOT_FEASIBLE: names the real cause (graduation after the start date, or the exams'

@@ -14,6 +14,7 @@ import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import type { DynamoApplicantStore } from "./applicant-store.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
+import { storedCohortRow } from "./plan-repository.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK, type TableKey } from "./keys.ts";
 import { GSI2 } from "./table-design.ts";
 
@@ -75,7 +76,8 @@ export class DynamoConsoleStore implements ConsoleStore {
             ),
           );
           for (const item of page.Items ?? []) {
-            if (typeof item.cohort === "object" && item.cohort !== null) rows.push(item.cohort as CohortRow);
+            const row = storedCohortRow(item.cohort);
+            if (row !== undefined) rows.push(row);
           }
           startKey = page.LastEvaluatedKey;
         } while (startKey !== undefined);

@@ -53,8 +53,8 @@ interface ConsoleRequest {
   params: string[];
 }
 
-// The HTTP edge's RFC 9457 problems and request readers are the http-api function's; the console is
-// a second function behind the same API and speaks the same way.
+// The console is a second function behind the same API: it speaks RFC 9457 through the same
+// shared/http helpers as the http-api function.
 
 /**
  * Pages: no script but our own files, no framing, no referrer; the token endpoint is the only

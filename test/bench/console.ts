@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
-import { signInLocally } from "#local/oidc-issuer.ts";
+import { signInLocally } from "#local/oidc-sign-in.ts";
 import { startLocalStack } from "#local/stack.ts";
 import type { ApplicantState } from "#ports/applicant-store.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";

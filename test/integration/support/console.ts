@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { signInLocally } from "#local/oidc-issuer.ts";
+import { signInLocally } from "#local/oidc-sign-in.ts";
 
 /** The local stack's console accounts (LOCAL_CONSOLE_USERS). */
 export const ADMIN = "admin@matchpath.example";

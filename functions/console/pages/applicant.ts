@@ -1,0 +1,79 @@
+import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { h, titleOf, when } from "./html.ts";
+
+/** GET /console/applicants/:id */
+export function applicantFragment(view: ApplicantView, today: string): string {
+  const { state, plan } = view;
+  const profile = state.profile;
+  const id = h(profile.applicantId);
+  const done = state.milestones.filter(
+    (milestone) => milestone.status === "done" || milestone.status === "waived",
+  );
+  const overdueKeys = new Set(plan.overdue.map((step) => `${step.milestone}:${step.interviewId ?? ""}`));
+  const messages = new Map<
+    string,
+    {
+      sentAt?: string;
+      claimedAt: string;
+      delivery?: string;
+      deliveryAt?: string;
+      reminders: string[];
+      status: string;
+    }
+  >();
+  for (const entry of state.ledger) {
+    const key = entry.messageId ?? `claim:${entry.reminderId}`;
+    const message = messages.get(key) ?? {
+      claimedAt: entry.claimedAt,
+      reminders: [],
+      status: entry.status,
+      ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
+    };
+    message.reminders.push(entry.reminderId);
+    if (entry.delivery) {
+      message.delivery = entry.delivery;
+      if (entry.deliveryAt) message.deliveryAt = entry.deliveryAt;
+    }
+    messages.set(key, message);
+  }
+  const ledgerRows = [...messages.entries()]
+    .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
+    .map(([messageId, message]) => {
+      const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
+      return `<tr><td>${h(outcome)}</td><td>${when(message.deliveryAt ?? message.sentAt ?? message.claimedAt)}</td><td>${message.reminders.length} reminder(s)</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+    });
+  const scheduled = plan.reminders
+    .slice(0, 10)
+    .map(
+      (reminder) =>
+        `<tr><td>scheduled</td><td>${when(reminder.sendAt)}</td><td>${h(reminder.title)} (${h(reminder.rung)})</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
+    );
+  if (profile.unsubscribedAt)
+    scheduled.unshift(
+      `<tr><td>unsubscribed</td><td>${when(profile.unsubscribedAt)}</td><td>the applicant stopped reminders</td><td></td></tr>`,
+    );
+  return `<h1>${h(profile.fullName)}</h1>
+<p class="muted">${profile.matchYear} Match · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
+<p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
+<div class="grid">
+<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
+<h3>Next</h3><ol>${plan.nextSteps.map((step) => `<li><strong>${h(step.title)}</strong> ${overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}<br><span class="muted">${h(step.why)}</span>${step.milestone !== "interview" ? ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(step.title)} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>` : ""}</li>`).join("")}</ol>
+<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(step.title)}: waiting for ${h(step.waitingFor.map((waited) => ((MILESTONE_KEYS as readonly string[]).includes(waited) ? titleOf(waited as MilestoneKey) : waited)).join(", "))}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(step.title)}, due ${when(step.dueBy)}</li>`).join("")}</ul>`}
+<h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((milestone) => `<li>${h(titleOf(milestone.key))}: ${h(milestone.status)}${milestone.date ? ` ${h(milestone.date)}` : ""}</li>`).join("")}</ul>`}
+</section>
+<section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => `<li class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
+<h2>Actions</h2><div class="actions">
+${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
+<form hx-get="/console/applicants/${id}/erase" hx-target="#main"><button type="submit" class="danger">Erase applicant…</button></form>
+</div></section>
+</div>
+<section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>
+<table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${[...scheduled, ...ledgerRows].join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></section>
+<section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
+<table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></section>
+<section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
+<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td class="muted"><code>${h(JSON.stringify(entry.before ?? null))}</code> → <code>${h(JSON.stringify(entry.after ?? null))}</code></td></tr>`).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></section>`;
+}

@@ -1,0 +1,120 @@
+import { type CohortRow, type CohortSort, countsByStage } from "#domain/console/cohort-row.ts";
+import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
+import type { Principal } from "#ports/token-verifier.ts";
+import { h, when } from "./html.ts";
+
+function riskCell(row: CohortRow): string {
+  const parts = [];
+  if (row.risks.critical > 0) parts.push(`<span class="critical">${row.risks.critical} critical</span>`);
+  if (row.risks.warning > 0) parts.push(`<span class="warning">${row.risks.warning} warning</span>`);
+  if (row.overdue > 0) parts.push(`<span class="critical">${row.overdue} overdue</span>`);
+  return parts.length > 0 ? parts.join(", ") : `<span class="ok">none</span>`;
+}
+
+function emailCell(row: CohortRow): string {
+  if (row.lastEmail === undefined) return `<span class="muted">none yet</span>`;
+  const bad = ["bounced", "complained", "rejected", "rendering-failed", "unsubscribed"].includes(
+    row.lastEmail.outcome,
+  );
+  return `${when(row.lastEmail.sentAt)} <span class="${bad ? "critical" : "ok"}">${h(row.lastEmail.outcome)}</span>`;
+}
+
+export interface CohortQuery {
+  risk?: string;
+  sort: CohortSort;
+  season?: string;
+  advisor?: string;
+  stage?: string;
+}
+
+/** GET /console/cohort */
+export function cohortFragment(
+  principal: Principal,
+  rows: CohortRow[],
+  all: CohortRow[],
+  query: CohortQuery,
+): string {
+  const counts = countsByStage(all);
+  const seasons = [...new Set(all.map((row) => row.matchYear))].sort();
+  const advisors = [...new Set(all.flatMap((row) => (row.advisorEmail ? [row.advisorEmail] : [])))].sort();
+  const option = (value: string, label: string, selected: string | undefined) =>
+    `<option value="${h(value)}"${selected === value ? " selected" : ""}>${h(label)}</option>`;
+  const csvQuery = new URLSearchParams(
+    Object.entries(query).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
+  );
+  return `<h1>Cohort</h1>
+<p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} shown.</p>
+<ul class="counts" aria-label="Applicants per stage">${STAGES.map((stage) => `<li>${h(STAGE_LABELS[stage])}: <strong>${counts[stage]}</strong></li>`).join("")}</ul>
+<form class="filters" hx-get="/console/cohort" hx-target="#main" hx-swap="innerHTML">
+<span class="field"><label for="f-risk">Risk</label><select id="f-risk" name="risk">${option("", "all", query.risk)}${option("critical", "critical only", query.risk)}${option("any", "any risk", query.risk)}</select></span>
+<span class="field"><label for="f-season">Season</label><select id="f-season" name="season">${option("", "all", query.season)}${seasons.map((year) => option(String(year), `${year} Match`, query.season)).join("")}</select></span>
+${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advisor</label><select id="f-advisor" name="advisor">${option("", "all", query.advisor)}${advisors.map((advisor) => option(advisor, advisor, query.advisor)).join("")}</select></span>` : ""}
+<span class="field"><label for="f-stage">Stage</label><select id="f-stage" name="stage">${option("", "all", query.stage)}${STAGES.map((stage) => option(stage, STAGE_LABELS[stage], query.stage)).join("")}</select></span>
+<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${option("advisor", "advisor", query.sort)}</select></span>
+<button type="submit">Apply</button>
+<a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
+</form>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table"><table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
+<thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
+<tbody>
+${rows
+  .map(
+    (
+      row,
+    ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
+<td>${row.matchYear}</td><td>${h(STAGE_LABELS[row.stage])}</td>
+<td>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${when(row.nextDeadline.at)}${row.nextDeadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : "—"}</td>
+<td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
+  )
+  .join("\n")}
+</tbody></table></div>`;
+}
+
+/** RFC 4180 CSV of the rows shown. */
+export function cohortCsv(rows: CohortRow[]): string {
+  const cell = (value: string | number | undefined) => {
+    const text = value === undefined ? "" : String(value);
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const header = [
+    "applicantId",
+    "fullName",
+    "email",
+    "advisorEmail",
+    "matchYear",
+    "visa",
+    "stage",
+    "nextDeadline",
+    "nextDeadlineAt",
+    "criticalRisks",
+    "warningRisks",
+    "overdue",
+    "lastEmailAt",
+    "lastEmailOutcome",
+    "remindersPausedAt",
+  ];
+  const lines = rows.map((row) =>
+    [
+      row.applicantId,
+      row.fullName,
+      row.email,
+      row.advisorEmail,
+      row.matchYear,
+      row.visa,
+      row.stage,
+      row.nextDeadline?.title,
+      row.nextDeadline?.at,
+      row.risks.critical,
+      row.risks.warning,
+      row.overdue,
+      row.lastEmail?.sentAt,
+      row.lastEmail?.outcome,
+      row.remindersPausedAt,
+    ]
+      .map(cell)
+      .join(","),
+  );
+  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+}

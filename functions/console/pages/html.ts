@@ -1,0 +1,38 @@
+import { catalogEntry } from "#domain/catalog/index.ts";
+import { STAGES, type Stage } from "#domain/console/stage.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { escapeHtml as h } from "#email/html.ts";
+
+/**
+ * What every console page shares. Protected routes answer fragments that the shell swaps into its
+ * <main> (htmx); links are #/paths the shell routes, so the bearer token rides on every request.
+ */
+export { h };
+
+/** An ISO instant as a <time> element, minutes in UTC; "—" when absent. */
+export function when(iso: string | undefined | null): string {
+  if (!iso) return "—";
+  return `<time datetime="${h(iso)}">${h(iso.slice(0, 16).replace("T", " "))} UTC</time>`;
+}
+
+/** A refused request: the title, what was wrong with each field (RFC 9457 `errors`), and a way back. */
+export function problemFragment(
+  title: string,
+  detail: string,
+  errors: readonly { path: string; message: string }[] = [],
+): string {
+  const fields =
+    errors.length === 0
+      ? ""
+      : `<ul>${errors.map((error) => `<li><strong>${h(error.path || "request")}</strong>: ${h(error.message)}</li>`).join("")}</ul>`;
+  return `<h1>${h(title)}</h1><div role="alert"><p>${h(detail)}</p>${fields}</div><p><a href="#/cohort">Back to the cohort</a></p>`;
+}
+
+/** A milestone's name as the catalog gives it (usmle_step3 → "USMLE Step 3"). */
+export function titleOf(key: MilestoneKey): string {
+  return catalogEntry(key).title;
+}
+
+export function isStage(value: string | undefined): value is Stage {
+  return value !== undefined && (STAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,67 @@
+import type { PlanDiff } from "#domain/console/what-if.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+import type { ApplicantView, WhatIfResult } from "#usecases/console.ts";
+import { h, titleOf, when } from "./html.ts";
+
+/** GET /console/applicants/:id/what-if: the form. */
+export function whatIfFragment(view: ApplicantView): string {
+  const profile = view.state.profile;
+  const id = h(profile.applicantId);
+  return `<h1>What if: ${h(profile.fullName)}</h1>
+<p class="muted">Try a change and see the plan's difference. Nothing is saved unless you choose to.</p>
+<form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters what-if">
+<span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${h(titleOf(key))}</option>`).join("")}</select></span>
+<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date"></span>
+<span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
+<span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
+<span class="field" data-kind="interview"><label for="f-startsAt">Starts at, with its UTC offset</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26" aria-describedby="f-startsAt-hint"><span id="f-startsAt-hint" class="muted">e.g. 2026-11-02T14:00:00-05:00</span></span>
+<span class="field" data-kind="visa"><label for="f-visa">Visa</label><select id="f-visa" name="visa">${["J-1", "H-1B", "none", "undecided"].map((visa) => `<option${visa === profile.visa ? " selected" : ""}>${visa}</option>`).join("")}</select></span>
+<span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
+<button type="submit">Show the difference</button>
+</form>
+<div id="what-if-result"></div>
+<p><a href="#/applicants/${id}">Back to ${h(profile.fullName)}</a></p>`;
+}
+
+function dueText(due: string | null | undefined): string {
+  return due ? when(due) : "no deadline";
+}
+
+/** POST /console/applicants/:id/what-if: the difference. */
+export function whatIfResultFragment(applicantId: string, result: WhatIfResult, changesJson: string): string {
+  const { diff } = result;
+  const list = (items: string[], cls: string) =>
+    items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
+  return `<h2>Difference</h2>
+${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
+${renderSteps(diff)}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Blocked and overdue</h3><ul>${list(
+    diff.blocked.added.map((t) => `now blocked: ${t}`),
+    "diff-added",
+  )}${list(
+    diff.blocked.removed.map((t) => `no longer blocked: ${t}`),
+    "",
+  )}${list(
+    diff.overdue.added.map((t) => `now overdue: ${t}`),
+    "critical",
+  )}${list(
+    diff.overdue.removed.map((t) => `no longer overdue: ${t}`),
+    "",
+  )}</ul>
+<h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
+<h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
+${result.savable ? `<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's milestones? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><button type="submit">Save as a milestone.update</button></form>` : `<p class="muted">${h(result.unsavableReason ?? "This what-if cannot be saved here.")}</p>`}`;
+}
+
+function renderSteps(diff: PlanDiff): string {
+  if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
+  return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
+    .map(
+      (step) =>
+        `<tr><td>${h(step.title)}</td><td>${step.before ? `${dueText(step.before.dueBy)} (${h(step.before.urgency)})` : '<span class="diff-added">new step</span>'}</td><td>${step.after ? `${dueText(step.after.dueBy)} (${h(step.after.urgency)})` : '<span class="diff-removed">step removed</span>'}</td></tr>`,
+    )
+    .join("")}</tbody></table>`;
+}

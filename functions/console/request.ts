@@ -1,0 +1,92 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import * as z from "zod";
+import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
+import { STAGES } from "#domain/console/stage.ts";
+import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
+import { fieldProblems } from "#domain/snapshot.ts";
+import { InvalidInputError } from "#errors";
+import { rawBody } from "#http/request.ts";
+import { type CohortQuery, isStage } from "./pages/index.ts";
+
+export function form(event: APIGatewayProxyEventV2): URLSearchParams {
+  return new URLSearchParams(rawBody(event, 64 * 1024).toString("utf8"));
+}
+
+const CohortQuerySchema = z.object({
+  risk: z.enum(["critical", "any", ""]).optional(),
+  sort: z.enum(COHORT_SORTS).default("risk"),
+  season: z
+    .string()
+    .regex(/^(\d{4})?$/, { message: "must be a Match year such as 2027" })
+    .optional(),
+  advisor: z.string().max(254).optional(),
+  stage: z.enum(["", ...STAGES]).optional(),
+});
+
+export function cohortQuery(event: APIGatewayProxyEventV2): {
+  query: CohortQuery;
+  filter: CohortFilter;
+  sort: CohortSort;
+} {
+  const raw = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? ""));
+  const parsed = CohortQuerySchema.safeParse(raw);
+  if (!parsed.success)
+    throw new InvalidInputError("The cohort query is not valid", fieldProblems(parsed.error), {
+      cause: parsed.error,
+    });
+  const { risk, sort, season, advisor, stage } = parsed.data;
+  const filter: CohortFilter = {};
+  if (risk === "critical" || risk === "any") filter.risk = risk;
+  if (season) filter.matchYear = Number(season);
+  if (advisor) filter.advisorEmail = advisor;
+  if (isStage(stage)) filter.stage = stage;
+  const query: CohortQuery = { sort };
+  if (risk) query.risk = risk;
+  if (season) query.season = season;
+  if (advisor) query.advisor = advisor;
+  if (stage) query.stage = stage;
+  return { query, filter, sort };
+}
+
+/** The what-if form as a change: only the fields of the chosen kind are read. */
+export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
+  const saved = body.get("changes");
+  const kind = body.get("kind");
+  const candidate: unknown = saved
+    ? safeJson(saved)
+    : [
+        kind === "milestone"
+          ? {
+              kind,
+              key: body.get("key"),
+              status: body.get("status"),
+              ...(body.get("date") ? { date: body.get("date") } : {}),
+            }
+          : kind === "interview"
+            ? {
+                kind,
+                ...(body.get("interviewId") ? { id: body.get("interviewId") } : {}),
+                program: body.get("program"),
+                startsAt: body.get("startsAt"),
+                timezone: body.get("timezone") || "America/New_York",
+                format: body.get("format") || "virtual",
+              }
+            : kind === "visa"
+              ? { kind, visa: body.get("visa") }
+              : { kind, matchYear: Number(body.get("matchYear")) },
+      ];
+  const parsed = z.array(WhatIfChangeSchema).min(1).max(20).safeParse(candidate);
+  if (!parsed.success)
+    throw new InvalidInputError("The what-if is not valid", fieldProblems(parsed.error), {
+      cause: parsed.error,
+    });
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

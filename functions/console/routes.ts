@@ -1,0 +1,151 @@
+import { IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
+import { InvalidInputError } from "#errors";
+import {
+  authorizedApplicant,
+  eraseApplicant,
+  markStepDone,
+  runWhatIf,
+  saveWhatIf,
+  setPaused,
+  viewApplicant,
+  viewCohort,
+} from "#usecases/console.ts";
+import {
+  applicantFragment,
+  cohortCsv,
+  cohortFragment,
+  erasedFragment,
+  eraseFragment,
+  whatIfFragment,
+  whatIfResultFragment,
+} from "./pages/index.ts";
+
+import { cohortQuery, form, whatIfChanges } from "./request.ts";
+import { type Handler, html, pageHeaders } from "./respond.ts";
+
+const cohort: Handler = async ({ event, principal }, deps) => {
+  const { query, filter, sort } = cohortQuery(event);
+  const { rows, all } = await viewCohort(principal, filter, sort, deps);
+  const search = event.rawQueryString ? `?${event.rawQueryString}` : "";
+  return html(deps, cohortFragment(principal, rows, all, query), `/cohort${search}`);
+};
+
+const cohortExport: Handler = async ({ event, principal }, deps) => {
+  const { filter, sort } = cohortQuery(event);
+  const { rows } = await viewCohort(principal, filter, sort, deps);
+  return {
+    statusCode: 200,
+    headers: {
+      ...pageHeaders(deps, "text/csv; charset=utf-8"),
+      "content-disposition": 'attachment; filename="cohort.csv"',
+    },
+    body: cohortCsv(rows),
+  };
+};
+
+const applicant: Handler = async ({ principal, params }, deps) => {
+  const view = await viewApplicant(principal, params[0] ?? "", deps);
+  return html(
+    deps,
+    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10)),
+    `/applicants/${view.state.profile.applicantId}`,
+  );
+};
+
+const whatIfForm: Handler = async ({ principal, params }, deps) =>
+  html(
+    deps,
+    whatIfFragment(await viewApplicant(principal, params[0] ?? "", deps)),
+    `/applicants/${params[0]}/what-if`,
+  );
+
+const whatIf: Handler = async ({ event, principal, params }, deps) => {
+  const changes = whatIfChanges(form(event));
+  const result = await runWhatIf(principal, params[0] ?? "", changes, deps);
+  return html(deps, whatIfResultFragment(params[0] ?? "", result, JSON.stringify(changes)));
+};
+
+const whatIfSave: Handler = async ({ event, principal, params }, deps) => {
+  await saveWhatIf(principal, params[0] ?? "", whatIfChanges(form(event)), deps);
+  deps.logger.info("console action", { action: "what-if.save", applicantId: params[0] });
+  return applicant({ event, principal, params }, deps);
+};
+
+const pause =
+  (paused: boolean): Handler =>
+  async (request, deps) => {
+    await setPaused(request.principal, request.params[0] ?? "", paused, deps);
+    deps.logger.info("console action", {
+      action: paused ? "reminders.pause" : "reminders.resume",
+      applicantId: request.params[0],
+    });
+    return applicant(request, deps);
+  };
+
+const markDone: Handler = async (request, deps) => {
+  const key = MilestoneKeySchema.safeParse(request.params[1]);
+  const date = IsoDateSchema.safeParse(
+    form(request.event).get("date") ?? deps.clock.now().toISOString().slice(0, 10),
+  );
+  if (!key.success || !date.success)
+    throw new InvalidInputError("The step is not valid", [
+      ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),
+      ...(date.success ? [] : [{ path: "date", message: "must be a calendar date YYYY-MM-DD" }]),
+    ]);
+  await markStepDone(request.principal, request.params[0] ?? "", key.data, date.data, deps);
+  deps.logger.info("console action", { action: "milestone.mark", applicantId: request.params[0] });
+  return applicant(request, deps);
+};
+
+const eraseConfirm: Handler = async ({ principal, params }, deps) =>
+  html(
+    deps,
+    eraseFragment(await viewApplicant(principal, params[0] ?? "", deps)),
+    `/applicants/${params[0]}/erase`,
+  );
+
+const erase: Handler = async ({ event, principal, params }, deps) => {
+  const body = form(event);
+  const report = await eraseApplicant(
+    principal,
+    params[0] ?? "",
+    { confirm: body.get("confirm") ?? "", fullName: body.get("fullName") ?? "" },
+    deps,
+  );
+  deps.logger.info("console action", {
+    action: "applicant.erase",
+    applicantId: report.applicantId,
+    itemsDeleted: report.itemsDeleted,
+  });
+  const page = html(deps, erasedFragment(report.itemsDeleted), "/cohort");
+  // The form posts into its own result region (a refusal keeps the form); the outcome is a new page.
+  return { ...page, headers: { ...page.headers, "hx-retarget": "#main", "hx-reswap": "innerHTML" } };
+};
+
+/**
+ * For routes that read a body: the applicant is checked as the principal's before the body is
+ * validated, so another advisor learns nothing from validation details (403 first).
+ */
+const authorizeFirst =
+  (handler: Handler): Handler =>
+  async (request, deps) => {
+    await authorizedApplicant(request.principal, request.params[0] ?? "", deps);
+    return handler(request, deps);
+  };
+
+const ID = "([A-Za-z0-9_-]{1,100})";
+/** Every route here needs a valid token; the shell and its static files are the only public paths. */
+export const PROTECTED: [RegExp, Partial<Record<"GET" | "POST", Handler>>][] = [
+  [/^\/console\/cohort$/, { GET: cohort }],
+  [/^\/console\/cohort\.csv$/, { GET: cohortExport }],
+  [new RegExp(`^/console/applicants/${ID}$`), { GET: applicant }],
+  [new RegExp(`^/console/applicants/${ID}/what-if$`), { GET: whatIfForm, POST: authorizeFirst(whatIf) }],
+  [new RegExp(`^/console/applicants/${ID}/what-if/save$`), { POST: authorizeFirst(whatIfSave) }],
+  [new RegExp(`^/console/applicants/${ID}/pause$`), { POST: pause(true) }],
+  [new RegExp(`^/console/applicants/${ID}/resume$`), { POST: pause(false) }],
+  [
+    new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`),
+    { POST: authorizeFirst(markDone) },
+  ],
+  [new RegExp(`^/console/applicants/${ID}/erase$`), { GET: eraseConfirm, POST: authorizeFirst(erase) }],
+];

@@ -21,6 +21,12 @@ const CohortQuerySchema = z.object({
     .optional(),
   advisor: z.string().max(254).optional(),
   stage: z.enum(["", ...STAGES]).optional(),
+  page: z.coerce
+    .number({ message: "must be a page number such as 2" })
+    .int({ message: "must be a page number such as 2" })
+    .min(1, { message: "must be a page number such as 2" })
+    .max(100_000)
+    .default(1),
 });
 
 export function cohortQuery(event: APIGatewayProxyEventV2): {
@@ -34,13 +40,13 @@ export function cohortQuery(event: APIGatewayProxyEventV2): {
     throw new InvalidInputError("The cohort query is not valid", fieldProblems(parsed.error), {
       cause: parsed.error,
     });
-  const { risk, sort, season, advisor, stage } = parsed.data;
+  const { risk, sort, season, advisor, stage, page } = parsed.data;
   const filter: CohortFilter = {};
   if (risk === "critical" || risk === "any") filter.risk = risk;
   if (season) filter.matchYear = Number(season);
   if (advisor) filter.advisorEmail = advisor;
   if (isStage(stage)) filter.stage = stage;
-  const query: CohortQuery = { sort };
+  const query: CohortQuery = { sort, page };
   if (risk) query.risk = risk;
   if (season) query.season = season;
   if (advisor) query.advisor = advisor;

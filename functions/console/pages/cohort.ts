@@ -25,6 +25,35 @@ export interface CohortQuery {
   season?: string;
   advisor?: string;
   stage?: string;
+  /** 1-based; pages hold COHORT_PAGE_ROWS rows. */
+  page: number;
+}
+
+/**
+ * Rows per cohort page. Counts, filters and sorting always cover the whole cohort; only the table
+ * is cut, so a browser renders at most this many rows (the CSV export has them all).
+ */
+export const COHORT_PAGE_ROWS = 100;
+
+/** The query as URL parameters, without the page (the CSV export's, and the pager's base). */
+function filterParams(query: CohortQuery): URLSearchParams {
+  return new URLSearchParams(
+    Object.entries(query).filter(
+      ([name, value]) => name !== "page" && value !== undefined && value !== "",
+    ) as [string, string][],
+  );
+}
+
+function pager(query: CohortQuery, matched: number): string {
+  const pages = Math.max(1, Math.ceil(matched / COHORT_PAGE_ROWS));
+  if (pages === 1) return "";
+  const link = (page: number, label: string, rel: string) => {
+    const params = filterParams(query);
+    params.set("page", String(page));
+    return `<a href="#/cohort?${h(params.toString())}" rel="${rel}">${label}</a>`;
+  };
+  return `<nav class="pager" aria-label="Cohort pages">${query.page > 1 ? link(query.page - 1, "← Previous page", "prev") : ""}
+<span>Page ${Math.min(query.page, pages)} of ${pages}</span>${query.page < pages ? link(query.page + 1, "Next page →", "next") : ""}</nav>`;
 }
 
 /** GET /console/cohort */
@@ -39,11 +68,12 @@ export function cohortFragment(
   const advisors = [...new Set(all.flatMap((row) => (row.advisorEmail ? [row.advisorEmail] : [])))].sort();
   const option = (value: string, label: string, selected: string | undefined) =>
     `<option value="${h(value)}"${selected === value ? " selected" : ""}>${h(label)}</option>`;
-  const csvQuery = new URLSearchParams(
-    Object.entries(query).filter(([, v]) => v !== undefined && v !== "") as [string, string][],
-  );
+  const csvQuery = filterParams(query);
+  const first =
+    (Math.min(query.page, Math.max(1, Math.ceil(rows.length / COHORT_PAGE_ROWS))) - 1) * COHORT_PAGE_ROWS;
+  const shown = rows.slice(first, first + COHORT_PAGE_ROWS);
   return `<h1>Cohort</h1>
-<p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} shown.</p>
+<p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} match${shown.length < rows.length ? `, rows ${first + 1}–${first + shown.length} shown` : ""}.</p>
 <ul class="counts" aria-label="Applicants per stage">${STAGES.map((stage) => `<li>${h(STAGE_LABELS[stage])}: <strong>${counts[stage]}</strong></li>`).join("")}</ul>
 <form class="filters" hx-get="/console/cohort" hx-target="#main" hx-swap="innerHTML">
 <span class="field"><label for="f-risk">Risk</label><select id="f-risk" name="risk">${option("", "all", query.risk)}${option("critical", "critical only", query.risk)}${option("any", "any risk", query.risk)}</select></span>
@@ -57,7 +87,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table"><table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
-${rows
+${shown
   .map(
     (
       row,
@@ -67,10 +97,11 @@ ${rows
 <td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
-</tbody></table></div>`;
+</tbody></table></div>
+${pager(query, rows.length)}`;
 }
 
-/** RFC 4180 CSV of the rows shown. */
+/** RFC 4180 CSV of every row that matches (never one page). */
 export function cohortCsv(rows: CohortRow[]): string {
   const cell = (value: string | number | undefined) => {
     const text = value === undefined ? "" : String(value);

@@ -103,15 +103,7 @@ export const FUNCTIONS = {
     memorySize: 512,
     // cohort rows (GSI2), the applicant's partition, pause/resume (profile), audit items, console
     // milestone updates (the intake transaction), erase (BatchWriteItem deletes)
-    tableActions: [
-      "GetItem",
-      "Query",
-      "PutItem",
-      "UpdateItem",
-      "DeleteItem",
-      "ConditionCheckItem",
-      "BatchWriteItem",
-    ],
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
     queriesGsi2: true,
     alarmLabel: "Console",
   },

@@ -118,32 +118,41 @@ export class MatchpathStack extends Stack {
     // The reminder reads its own ARN from the invocation context (context.invokedFunctionArn,
     // unqualified because schedules target the unqualified ARN): putting it in its own environment
     // would make the function depend on itself.
+    // Whatever emails (reminders; the planner's and sweeper's advisor escalations; the console's
+    // resend) sends from one sender through one configuration set, linking to PUBLIC_BASE_URL.
+    const mail = {
+      SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
+      SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+      PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
+    };
+    const linkSecrets = [secrets.unsubscribeSecretParameter, secrets.linkSigningKeysParameter];
+    const links = {
+      UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
+      LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
+    };
     const reminder = make(
       "reminder",
-      {
-        ...wakeUpEnvironment,
-        SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
-        SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
-        UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
-        LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
-        PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
-      },
+      { ...wakeUpEnvironment, ...mail, ...links },
       {
         onFailure,
         ...(config.reminderConcurrency ? { reservedConcurrentExecutions: config.reminderConcurrency } : {}),
       },
     );
     wakeUps.allowInvoking(reminder);
-    const planner = make("planner", { ...wakeUpEnvironment, REMINDER_FUNCTION_ARN: reminder.functionArn });
+    const planner = make("planner", {
+      ...wakeUpEnvironment,
+      ...mail,
+      REMINDER_FUNCTION_ARN: reminder.functionArn,
+    });
     const sesEvents = make("sesEvents", { EVENT_BUS_NAME: bus.eventBusName }, { onFailure });
     const sweeper = make(
       "sweeper",
-      { ...wakeUpEnvironment, REMINDER_FUNCTION_ARN: reminder.functionArn },
+      { ...wakeUpEnvironment, ...mail, REMINDER_FUNCTION_ARN: reminder.functionArn },
       { onFailure },
     );
     const consoleFunction = make(
       "console",
-      { CONSOLE_ASSETS_DIR: "/var/task/assets" },
+      { CONSOLE_ASSETS_DIR: "/var/task/assets", ...mail, ...links },
       {
         // The shell's stylesheet and script, and htmx, are served by the function itself.
         files: [
@@ -163,7 +172,7 @@ export class MatchpathStack extends Stack {
     }
     for (const manager of [planner, reminder, sweeper]) wakeUps.grantManageWakeUps(manager);
     bus.grantPublish(planner, reminder, sesEvents, sweeper);
-    email.grantSend(reminder);
+    for (const sender of [reminder, planner, sweeper, consoleFunction]) email.grantSend(sender);
     httpApi.grantReadSecureParameters(
       [
         secrets.webhookSecretParameter,
@@ -173,10 +182,8 @@ export class MatchpathStack extends Stack {
       ],
       secrets.kmsKeyArn,
     );
-    reminder.grantReadSecureParameters(
-      [secrets.unsubscribeSecretParameter, secrets.linkSigningKeysParameter],
-      secrets.kmsKeyArn,
-    );
+    for (const linker of [reminder, consoleFunction])
+      linker.grantReadSecureParameters(linkSecrets, secrets.kmsKeyArn);
 
     this.table.streamPlanningChangesTo(planner, streamFailures);
     this.httpApi = new PublicHttpApi(this, "HttpApi", {
@@ -194,8 +201,9 @@ export class MatchpathStack extends Stack {
       domainPrefix: config.console.domainPrefix ?? AdvisorConsole.defaultDomainPrefix(this, config.stage),
       removalPolicy: stateful,
     });
-    // The unsubscribe links point at the API unless the stage names another public base URL.
-    if (!config.publicBaseUrl) reminder.addEnvironment("PUBLIC_BASE_URL", this.httpApi.apiEndpoint);
+    // Links in emails (unsubscribe, actions, the console) point at the API unless the stage names another base URL.
+    for (const linker of config.publicBaseUrl ? [] : [reminder, planner, sweeper])
+      linker.addEnvironment("PUBLIC_BASE_URL", this.httpApi.apiEndpoint);
 
     email.routeEvents(
       "SesEventsRule",

@@ -41,7 +41,7 @@ export interface Escalation {
 export interface EscalationDeps {
   ledger: Pick<ReminderLedger, "claimReminders" | "markRemindersSent" | "releaseClaims">;
   mailer: Mailer;
-  /** The applicant's page in the advisor's console, e.g. `https://…/console/applicants/a_…`. */
+  /** The applicant's page in the advisor's console, e.g. `https://…/console#/applicants/a_…` (the shell signs in, then opens it). */
   consoleUrl(applicantId: string): string;
 }
 
@@ -62,31 +62,86 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
   for (const risk of critical) {
     if (knownCodes.has(risk.code)) continue;
     for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
-    escalations.push({
-      id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
-      title: RISK_TITLES[risk.code],
-      detail: risk.message,
-    });
+    escalations.push(riskEscalation(risk));
   }
   const namedByKnownRisk = new Set(
     critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
   );
   const newlyMissed = new Set(newlyOverdue(plan, state.storedPlan?.overdue));
   for (const step of plan.overdue) {
-    const subject = step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
-    if (!newlyMissed.delete(subject)) continue;
+    if (!newlyMissed.delete(overdueSubject(step))) continue;
     if (!namedByKnownRisk.has(step.milestone) || namedByNewRisk.has(step.milestone)) continue;
-    escalations.push({
-      id: `${ESCALATION_ID_PREFIX}overdue:${subject}`,
-      title: `Overdue: ${step.title}`,
-      detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
-    });
+    escalations.push(overdueEscalation(step));
   }
   return escalations;
 }
 
+function riskEscalation(risk: Plan["risks"][number]): Escalation {
+  return {
+    id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
+    title: RISK_TITLES[risk.code],
+    detail: risk.message,
+  };
+}
+
+function overdueSubject(step: Plan["overdue"][number]): string {
+  return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
+}
+
+function overdueEscalation(step: Plan["overdue"][number]): Escalation {
+  return {
+    id: `${ESCALATION_ID_PREFIX}overdue:${overdueSubject(step)}`,
+    title: `Overdue: ${step.title}`,
+    detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
+  };
+}
+
 /**
- * Sends the advisor one email per escalation not yet sent: each is claimed in the applicant's
+ * Escalations whose claim was left behind by a sender that died between claim and send: claimed
+ * more than ESCALATION_CLAIM_STALE_AFTER_MS before `now`, never marked sent, and still true of
+ * today's plan (the risk still critical, the step still overdue under a critical risk) while the
+ * applicant still consents. The diff against the stored plan no longer finds them (the retry that
+ * met the live claim stored the plan), so without this they would never be sent. Pure.
+ */
+export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date): Escalation[] {
+  const { profile } = state;
+  if (profile.escalateToAdvisor !== true || profile.advisorEmail === undefined) return [];
+  const staleBefore = now.getTime() - ESCALATION_CLAIM_STALE_AFTER_MS;
+  const stranded = new Set(
+    state.ledger
+      .filter(
+        (entry) =>
+          entry.reminderId.startsWith(ESCALATION_ID_PREFIX) &&
+          entry.status === "claimed" &&
+          Date.parse(entry.claimedAt) < staleBefore,
+      )
+      .map((entry) => entry.reminderId),
+  );
+  if (stranded.size === 0) return [];
+  // Today's escalations as if nothing had been told yet: every critical risk and every overdue step
+  // a critical risk names.
+  const critical = plan.risks.filter((risk) => risk.severity === "critical");
+  const named = new Set(critical.flatMap((risk) => risk.milestones));
+  const current = [
+    ...critical.map(riskEscalation),
+    ...plan.overdue.filter((step) => named.has(step.milestone)).map(overdueEscalation),
+  ];
+  return current.filter((escalation) => stranded.has(escalation.id));
+}
+
+/** Whether the ledger holds an escalation claim that went stale unsent (strandedEscalations may send it). */
+export function hasStaleEscalationClaim(state: ApplicantState, now: Date): boolean {
+  const staleBefore = now.getTime() - ESCALATION_CLAIM_STALE_AFTER_MS;
+  return state.ledger.some(
+    (entry) =>
+      entry.reminderId.startsWith(ESCALATION_ID_PREFIX) &&
+      entry.status === "claimed" &&
+      Date.parse(entry.claimedAt) < staleBefore,
+  );
+}
+
+/**
+ * Sends the advisor one email per escalation not yet sent (new ones, and stranded ones): each is claimed in the applicant's
  * ledger first (a retry or a concurrent re-plan finds it claimed or sent and skips it), marked sent
  * after SES accepts it, and released when the send throws (the error is rethrown so the record is
  * retried). Returns the ids sent.
@@ -98,7 +153,10 @@ export async function escalate(
   deps: EscalationDeps,
 ): Promise<string[]> {
   const advisor = state.profile.advisorEmail;
-  const escalations = escalationsFor(state, plan);
+  const escalations = [...escalationsFor(state, plan)];
+  for (const stranded of strandedEscalations(state, plan, now)) {
+    if (!escalations.some((escalation) => escalation.id === stranded.id)) escalations.push(stranded);
+  }
   if (advisor === undefined || escalations.length === 0) return [];
   const { applicantId } = state.profile;
   const claimed = new Set(

@@ -5,7 +5,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { type EscalationDeps, escalate } from "./escalation.ts";
+import { type EscalationDeps, escalate, hasStaleEscalationClaim } from "./escalation.ts";
 import {
   cohortSummary,
   overdueEvents,
@@ -81,7 +81,9 @@ export async function planApplicant(
   const { cohort } = cohortSummary(state, plan, deps.planning);
   // The console's row also changes without the plan (a new advisor, a paused applicant, an email's fate).
   const rowChanged = !sameRow(stored?.cohort, cohort);
-  if (!planChanged && !rearm && !calendarChanged && !rowChanged)
+  // A claim left stale by a planner that died before sending is re-checked on any later re-plan.
+  const strandedEscalation = deps.escalation !== undefined && hasStaleEscalationClaim(state, now);
+  if (!planChanged && !rearm && !calendarChanged && !rowChanged && !strandedEscalation)
     return { applicantId, ok: true, outcome: "unchanged", planHash };
 
   if (rearm) {
@@ -102,7 +104,7 @@ export async function planApplicant(
     // Before savePlan: the diff against the stored plan is what finds a new risk, so a retry after
     // a failed send must still see it (the ledger's claim keeps it to one email).
     if (deps.escalation) await escalate(state, plan, now, deps.escalation);
-  }
+  } else if (strandedEscalation && deps.escalation) await escalate(state, plan, now, deps.escalation);
   await deps.store.savePlan(applicantId, plan, {
     ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),
     cohort,

@@ -51,7 +51,24 @@ describe("IAM of the synthesized functions", () => {
     ["SweeperFunction", "dynamodb:Query", `${tableArn}/index/gsi1`, true],
     ["ReminderFunction", "dynamodb:Query", `${tableArn}/index/gsi1`, false],
     ["ReminderFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
-    ["PlannerFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, false],
+    // The planner and sweeper email advisors (escalation), from the same identity only.
+    ["PlannerFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
+    ["SweeperFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
+    [
+      "PlannerFunction",
+      "ses:SendEmail",
+      `arn:aws:ses:${REGION}:${ACCOUNT}:identity/other.example.org`,
+      false,
+    ],
+    // The console resends an applicant's latest notice through the reminders' path.
+    ["ConsoleFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
+    [
+      "SesEventsFunction",
+      "ses:SendEmail",
+      `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`,
+      false,
+    ],
+    ["HttpApiFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, false],
   ])("%s %s on %s: allowed %s", (prefix, action, resource, expected) => {
     expect(isAllowed(fn(prefix).statements, { action, resource })).toBe(expected);
   });

@@ -236,6 +236,15 @@ describe("functions", () => {
       SCHEDULER_MAX_RETRY_ATTEMPTS: "185",
       SCHEDULER_MAX_EVENT_AGE_SECONDS: "86400",
     });
+    // Escalations go from the reminders' sender, through their configuration set, and link into the console.
+    for (const escalating of ["planner", "sweeper"] as const) {
+      expect(variables(escalating)).toMatchObject({
+        SENDER_ADDRESS: "Matchpath <reminders@mail.example.org>",
+        SES_CONFIGURATION_SET: variables("reminder").SES_CONFIGURATION_SET,
+        PUBLIC_BASE_URL: variables("reminder").PUBLIC_BASE_URL,
+      });
+      expect(variables(escalating).PUBLIC_BASE_URL).toBeTruthy();
+    }
     expect(variables("httpApi")).toMatchObject({
       WEBHOOK_SECRET_PARAMETER: "/matchpath/prod/webhook-secret",
       UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/prod/unsubscribe-secret",
@@ -388,6 +397,8 @@ describe("least privilege", () => {
     ["reminder", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["sesEvents", ["GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["sweeper", ["DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"], true],
+    // No ConditionCheckItem: the console's milestone updates ride the intake transaction, which has none.
+    ["console", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
   ] as const)("%s gets exactly its table item actions (GSI1: %s)", (key, expected, gsi1) => {
     const statements = statementsOf(prod, prodTemplate, key).filter((s) =>
       JSON.stringify(s.Resource).includes(LOGICAL_IDS.table),
@@ -403,12 +414,13 @@ describe("least privilege", () => {
     expect(resources.includes(`/index/${GSI1.indexName}`)).toBe(gsi1);
   });
 
-  it("lets only the reminder send email, from the identity and through the configuration set", () => {
+  it("lets only the reminder, the planner and sweeper (advisor escalations) and the console (resend) send email, from the identity and through the configuration set", () => {
+    const senders: FunctionKey[] = ["reminder", "planner", "sweeper", "console"];
     for (const key of FUNCTION_KEYS) {
       const sends = statementsOf(prod, prodTemplate, key).filter((s) =>
         actionsOf([s]).includes("ses:SendEmail"),
       );
-      if (key !== "reminder") {
+      if (!senders.includes(key)) {
         expect(sends).toEqual([]);
         continue;
       }
@@ -420,7 +432,7 @@ describe("least privilege", () => {
     }
   });
 
-  it("lets http-api and reminder read exactly their SecureString parameters", () => {
+  it("lets http-api, reminder and console read exactly their SecureString parameters", () => {
     const parameterStatements = (key: FunctionKey) =>
       statementsOf(prod, prodTemplate, key).filter((s) => actionsOf([s]).some((a) => a.startsWith("ssm:")));
     const http = parameterStatements("httpApi");
@@ -430,11 +442,13 @@ describe("least privilege", () => {
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/typeform-secret");
     expect(JSON.stringify(http[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
     expect(asArray(http[0]?.Resource)).toHaveLength(4);
-    const reminder = parameterStatements("reminder");
-    expect(actionsOf(reminder)).toEqual(["ssm:GetParameter"]);
-    expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
-    expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
-    expect(asArray(reminder[0]?.Resource)).toHaveLength(2);
+    for (const key of ["reminder", "console"] as const) {
+      const reminder = parameterStatements(key);
+      expect(actionsOf(reminder)).toEqual(["ssm:GetParameter"]);
+      expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
+      expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
+      expect(asArray(reminder[0]?.Resource)).toHaveLength(2);
+    }
     for (const key of ["planner", "sesEvents", "sweeper"] as const)
       expect(parameterStatements(key)).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import type { RiskCode } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { escalationsFor, RISK_TITLES } from "#usecases/escalation.ts";
+import { escalationsFor, RISK_TITLES, strandedEscalations } from "#usecases/escalation.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import {
   FixedClock,
@@ -124,6 +124,56 @@ describe("escalation to the advisor", () => {
     expect(retried?.ok).toBe(true);
     await planApplicants(["a_ada"], deps);
     expect(subjects(deps)).toEqual(criticalCodes(deps).map(subjectOf));
+  });
+
+  it("sends an escalation whose sender died between claim and send, once its claim goes stale, on any later re-plan", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const codes = criticalCodes(deps);
+    // A planner run claimed every escalation and died before sending (no release, no mark).
+    const ids = codes.map((code) => `escalation:risk:${code}`);
+    await deps.store.claimReminders("a_ada", ids, new Date("2026-12-15T11:59:00Z"), 15 * 60_000);
+    // Its retry meets the live claims: nothing is sent, and the plan is stored with the risks known.
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toEqual([]);
+    expect(deps.store.state("a_ada").storedPlan?.cohort?.risks.codes).toEqual(expect.arrayContaining(codes));
+    // Past the stale window, an otherwise unchanged re-plan (the sweeper's, the next intake's) sends them.
+    deps.clock.set("2026-12-15T12:20:00Z");
+    await planApplicants(["a_ada"], deps);
+    expect(subjects(deps)).toEqual(codes.map(subjectOf));
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toHaveLength(codes.length);
+    expect(deps.store.state("a_ada").ledger.filter((entry) => entry.status === "claimed")).toEqual([]);
+  });
+
+  it("leaves a stale escalation claim alone when its risk is gone or the applicant withdrew consent", () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const plan = planFactory({
+      risks: [{ code: "SCHOOL_NOT_ECFMG_ELIGIBLE", severity: "critical", message: "Still.", milestones: [] }],
+    });
+    const claimed = (reminderId: string, claimedAt: string) => ({
+      reminderId,
+      status: "claimed" as const,
+      claimedAt,
+    });
+    const state = {
+      ...deps.store.state("a_ada"),
+      ledger: [
+        claimed("escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:00:00Z"),
+        claimed("escalation:risk:SEASON_OVER", "2026-12-15T11:00:00Z"),
+      ],
+    } as ApplicantState;
+    const now = new Date("2026-12-15T12:00:00Z");
+    expect(strandedEscalations(state, plan, now).map((escalation) => escalation.id)).toEqual([
+      "escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+    ]);
+    // Still live (claimed 10 minutes ago): its sender may yet send it.
+    const live = {
+      ...state,
+      ledger: [claimed("escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:50:00Z")],
+    };
+    expect(strandedEscalations(live, plan, now)).toEqual([]);
+    const withdrawn = { ...state, profile: { ...state.profile, escalateToAdvisor: false } };
+    expect(strandedEscalations(withdrawn, plan, now)).toEqual([]);
   });
 
   it("tells of a critical deadline newly overdue under a risk already known, and skips steps no critical risk names", () => {

@@ -1,10 +1,10 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { Principal, TokenVerifier } from "#ports/token-verifier.ts";
-import type { ConsoleDeps } from "#usecases/console.ts";
+import type { ResendDeps } from "#usecases/resend-notice.ts";
 import type { ShellConfig } from "./pages/index.ts";
 
-export interface ConsoleAppDeps extends ConsoleDeps {
+export interface ConsoleAppDeps extends ResendDeps {
   verifier: TokenVerifier;
   shell: ShellConfig;
   /** Static files by name: console.css, console.js, htmx.min.js. */

@@ -10,6 +10,7 @@ import {
   viewApplicant,
   viewCohort,
 } from "#usecases/console.ts";
+import { resendLatestNotice } from "#usecases/resend-notice.ts";
 import {
   applicantFragment,
   cohortCsv,
@@ -19,7 +20,6 @@ import {
   whatIfFragment,
   whatIfResultFragment,
 } from "./pages/index.ts";
-
 import { cohortQuery, form, whatIfChanges } from "./request.ts";
 import { type Handler, html, pageHeaders } from "./respond.ts";
 
@@ -50,6 +50,23 @@ const applicant: Handler = async ({ principal, params }, deps) => {
     applicantFragment(view, deps.clock.now().toISOString().slice(0, 10)),
     `/applicants/${view.state.profile.applicantId}`,
   );
+};
+
+const resend: Handler = async (request, deps) => {
+  const result = await resendLatestNotice(request.principal, request.params[0] ?? "", deps);
+  deps.logger.info("console action", {
+    action: "notice.resend",
+    applicantId: request.params[0],
+    outcome: result.outcome,
+  });
+  const view = await viewApplicant(request.principal, request.params[0] ?? "", deps);
+  const notice =
+    result.outcome === "resent"
+      ? `Resent the latest notice (${result.reminderIds.length} reminder(s)).`
+      : result.outcome === "already-resent"
+        ? "That notice was resent already; it is not sent twice."
+        : `Not resent: ${result.reason}.`;
+  return html(deps, applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice));
 };
 
 const whatIfForm: Handler = async ({ principal, params }, deps) =>
@@ -143,6 +160,7 @@ export const PROTECTED: [RegExp, Partial<Record<"GET" | "POST", Handler>>][] = [
   [new RegExp(`^/console/applicants/${ID}/what-if/save$`), { POST: authorizeFirst(whatIfSave) }],
   [new RegExp(`^/console/applicants/${ID}/pause$`), { POST: pause(true) }],
   [new RegExp(`^/console/applicants/${ID}/resume$`), { POST: pause(false) }],
+  [new RegExp(`^/console/applicants/${ID}/resend$`), { POST: authorizeFirst(resend) }],
   [
     new RegExp(`^/console/applicants/${ID}/milestones/([a-z0-9_]{1,40})$`),
     { POST: authorizeFirst(markDone) },

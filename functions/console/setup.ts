@@ -7,8 +7,13 @@ import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
+import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadConsoleConfig } from "#config/env.ts";
+import { keyringSource, secretSource } from "#config/secrets.ts";
+import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
 import { createLogger } from "#observability/logger.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createConsoleApp } from "./app.ts";
 
 /**
@@ -21,6 +26,9 @@ export function setupConsole(clients: AwsClientFactory = awsClients) {
   const logger = createLogger("console");
   const client = clients.documents(config);
   const store = new DynamoApplicantStore({ client, tableName: config.tableName });
+  const clock = clockFor(config.clock);
+  const unsubscribeSecret = secretSource(config.unsubscribeSecret);
+  const linkKeyring = keyringSource(config.linkSigningKeys);
 
   /** The shell's static files: ours beside the handler, htmx from the bundle's copy or node_modules. */
   function asset(name: string): string {
@@ -35,7 +43,26 @@ export function setupConsole(clients: AwsClientFactory = awsClients) {
   const app = createConsoleApp({
     store,
     console: new DynamoConsoleStore({ client, tableName: config.tableName, applicants: store }),
-    clock: clockFor(config.clock),
+    clock,
+    // "Resend the latest notice" sends through the reminders' own path, wired as the reminder function's.
+    planning: domainPlanning,
+    mailer: new SesMailer(clients.ses(config), {
+      from: config.senderAddress,
+      ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
+    }),
+    unsubscribeUrl: async (applicantId: string) =>
+      unsubscribeUrl(
+        config.publicBaseUrl,
+        createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
+      ),
+    applicantLinks: async (profile: { applicantId: string; feedGeneration?: number }) =>
+      applicantLinks({
+        baseUrl: config.publicBaseUrl,
+        keyring: await linkKeyring(),
+        applicantId: profile.applicantId,
+        feedGeneration: profile.feedGeneration ?? 0,
+        now: clock.now(),
+      }),
     verifier: jwtVerifier({
       issuer: config.issuer,
       audience: config.clientId,

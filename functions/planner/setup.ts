@@ -2,6 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-la
 import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor } from "#adapters/ses/escalation-for.ts";
@@ -25,7 +26,10 @@ export function setupPlanner(clients: AwsClientFactory = awsClients) {
     {
       store,
       wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
-      events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+      events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
+        client: documents,
+        tableName: config.tableName,
+      }),
       clock: clockFor(config.clock),
       planning: domainPlanning,
       ...(escalation ? { escalation } : {}),

@@ -2,6 +2,7 @@ import type { Context } from "aws-lambda";
 import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
@@ -30,7 +31,10 @@ export function setupReminder(clients: AwsClientFactory = awsClients) {
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
   const deps = {
     store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
-    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
+      client: documents,
+      tableName: config.tableName,
+    }),
     mailer: new SesMailer(clients.ses(config), {
       from: config.senderAddress,
       ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),

@@ -2,6 +2,7 @@ import type { Context } from "aws-lambda";
 import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
+import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { loadSesEventsConfig } from "#config/env.ts";
 import { createLogger } from "#observability/logger.ts";
@@ -20,7 +21,10 @@ export function setupSesEvents(clients: AwsClientFactory = awsClients) {
   const deps = {
     store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
     ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
-    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
+      client: documents,
+      tableName: config.tableName,
+    }),
   };
 
   return async function handler(event: unknown, context: Context): Promise<EmailEventResult> {

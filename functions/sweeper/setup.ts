@@ -2,6 +2,7 @@ import type { Context } from "aws-lambda";
 import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
@@ -29,7 +30,10 @@ export function setupSweeper(clients: AwsClientFactory = awsClients) {
     store,
     index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),
     wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
-    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
+      client: documents,
+      tableName: config.tableName,
+    }),
     clock: clockFor(config.clock),
     planning: domainPlanning,
     ...(escalation ? { escalation } : {}),

@@ -227,6 +227,11 @@ export interface ConsoleConfig extends AwsSettings {
   publicBaseUrl: string;
   /** Folder holding console.css, console.js and htmx.min.js. */
   assetsDir: string;
+  /** "Resend the latest notice" sends as the reminders do: their sender, configuration set and secrets. */
+  senderAddress: string;
+  sesConfigurationSet?: string;
+  unsubscribeSecret: SecretSetting;
+  linkSigningKeys: SecretSetting;
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" });
@@ -239,13 +244,22 @@ const ConsoleSchema = z.object({
   CONSOLE_JWKS_URL: httpUrl.optional(),
   PUBLIC_BASE_URL: httpUrl,
   CONSOLE_ASSETS_DIR: optionalText,
+  SENDER_ADDRESS: mailPieces.SENDER_ADDRESS,
+  SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
+  MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,
+  ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
+  ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
 });
 
-/** console: the AWS pieces, CONSOLE_ISSUER, CONSOLE_CLIENT_ID, CONSOLE_AUTHORIZE_URL, CONSOLE_TOKEN_URL, PUBLIC_BASE_URL. */
+/** console: the AWS pieces, CONSOLE_ISSUER, CONSOLE_CLIENT_ID, CONSOLE_AUTHORIZE_URL, CONSOLE_TOKEN_URL, PUBLIC_BASE_URL, and for resends the reminder's SENDER_ADDRESS, SES_CONFIGURATION_SET, UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER). */
 export function loadConsoleConfig(env: Environment = process.env): ConsoleConfig {
-  const base = parse(ConsoleSchema, withoutEmpty(env));
+  const values = withoutEmpty(env);
+  const base = parse(ConsoleSchema, values);
   return {
-    ...awsSettings(base, {}),
+    ...awsSettings(base, { ses: base.MATCHPATH_SES_ENDPOINT }),
+    senderAddress: base.SENDER_ADDRESS,
+    ...(base.SES_CONFIGURATION_SET ? { sesConfigurationSet: base.SES_CONFIGURATION_SET } : {}),
+    ...linkSecrets(values),
     issuer: base.CONSOLE_ISSUER,
     clientId: base.CONSOLE_CLIENT_ID,
     authorizeUrl: base.CONSOLE_AUTHORIZE_URL,

@@ -15,6 +15,16 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** One domain event the applicant's plan published, as the console lists it. */
+export interface RecentEvent {
+  /** "PlanChanged", "ReminderSent", "MilestoneOverdue", "EmailSuppressed". */
+  type: string;
+  /** ISO UTC instant. */
+  at: string;
+  /** The event's detail as JSON (ids, codes and times). */
+  detail: string;
+}
+
 export interface ErasureReport {
   applicantId: string;
   /** Items deleted, all kinds together. */
@@ -36,6 +46,8 @@ export interface ConsoleStore {
   listSubmissions(
     applicantId: string,
   ): Promise<{ provider: string; submissionId: string; type: string; receivedAt: string }[]>;
+  /** The applicant's most recent domain events, newest first (a bounded copy; the bus has them all). */
+  listEvents(applicantId: string): Promise<RecentEvent[]>;
   /**
    * Deletes every item of the applicant (profile, milestones, interviews, plan, ledger, wake-up,
    * audit, intake records, email lookup and suppression of their address) and keeps one erasure

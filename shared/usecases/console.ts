@@ -23,7 +23,7 @@ import { fieldProblems, type MilestoneKey, MilestoneUpdateSchema } from "#domain
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
 import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
-import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
+import type { AuditEntry, ConsoleStore, ErasureReport, RecentEvent } from "#ports/console-store.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 
 /**
@@ -84,6 +84,8 @@ export interface ApplicantView {
   plan: Plan;
   audit: AuditEntry[];
   submissions: Awaited<ReturnType<ConsoleStore["listSubmissions"]>>;
+  /** The applicant's recent domain events, newest first. */
+  events: RecentEvent[];
 }
 
 export async function viewApplicant(
@@ -92,11 +94,12 @@ export async function viewApplicant(
   deps: ConsoleDeps,
 ): Promise<ApplicantView> {
   const state = await authorizedApplicant(principal, applicantId, deps);
-  const [audit, submissions] = await Promise.all([
+  const [audit, submissions, events] = await Promise.all([
     deps.console.listAudit(applicantId),
     deps.console.listSubmissions(applicantId),
+    deps.console.listEvents(applicantId),
   ]);
-  return { state, plan: currentPlan(state, deps.clock.now()), audit, submissions };
+  return { state, plan: currentPlan(state, deps.clock.now()), audit, submissions, events };
 }
 
 function currentPlan(state: ApplicantState, now: Date): Plan {
@@ -275,7 +278,7 @@ function milestonesOf(state: ApplicantState, keys: readonly string[]) {
   );
 }
 
-async function audit(
+export async function audit(
   principal: Principal,
   applicantId: string,
   action: string,

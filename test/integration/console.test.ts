@@ -9,6 +9,7 @@ import {
   clockTo,
   drainStream,
   emailsTo,
+  header,
   itemsMentioning,
   postWebhook,
 } from "./support/local-stack.ts";
@@ -59,6 +60,7 @@ const PROTECTED_ROUTES = [
   ["POST", "/console/applicants/a_x/what-if/save"],
   ["POST", "/console/applicants/a_x/pause"],
   ["POST", "/console/applicants/a_x/resume"],
+  ["POST", "/console/applicants/a_x/resend"],
   ["POST", "/console/applicants/a_x/milestones/usmle_step2ck"],
   ["GET", "/console/applicants/a_x/erase"],
   ["POST", "/console/applicants/a_x/erase"],
@@ -134,6 +136,20 @@ describe("advisor's console on the local stack", () => {
     expect((await consoleRequest(theirs, { token: daniel })).status).toBe(200);
   });
 
+  it("lists on the applicant's page the domain events their plan published (a bounded copy kept in the table)", async () => {
+    const page = await consoleRequest(`/console/applicants/${priyas.applicantId}`, { token: priya });
+    expect(page.status).toBe(200);
+    const events = page.body.slice(page.body.indexOf('id="events"'), page.body.indexOf('id="audit"'));
+    expect(events).toContain("<td>PlanChanged</td>");
+    expect(events).toContain("planHash");
+    // Kept in the applicant's partition with a TTL, so an erase removes them and they expire.
+    const kept = (await itemsMentioning(priyas.applicantId)).filter((item) =>
+      String(item.sk).startsWith("EVENT#"),
+    );
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((item) => typeof item.expiresAt === "number")).toBe(true);
+  });
+
   it("exports the visible cohort as CSV", async () => {
     const csv = await consoleRequest("/console/cohort.csv", { token: priya });
     expect(csv.status).toBe(200);
@@ -193,6 +209,53 @@ describe("advisor's console on the local stack", () => {
     await drainStream();
     await clockTo("2026-08-18T00:00:00Z");
     expect((await emailsTo(priyas.email)).length).toBeGreaterThan(0);
+  });
+
+  it("resends the latest notice once through the reminders' path (audited), and refuses while reminders are paused", async () => {
+    const resend = () =>
+      consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, { token: priya, form: {} });
+    const before = await emailsTo(priyas.email);
+    const latest = before.at(-1);
+    expect(latest).toBeDefined();
+
+    const first = await resend();
+    expect(first.status).toBe(200);
+    expect(first.body).toContain("Resent the latest notice");
+    expect(first.body).toContain("notice.resend");
+    const after = await emailsTo(priyas.email);
+    expect(after).toHaveLength(before.length + 1);
+    const again = after.at(-1);
+    // The reminders' own message: same subject, one-click unsubscribe (RFC 8058), signed links.
+    expect(again?.subject).toBe(latest?.subject);
+    expect(header(again as NonNullable<typeof again>, "List-Unsubscribe-Post")).toBe(
+      "List-Unsubscribe=One-Click",
+    );
+    expect(again?.body.text).toContain("/unsubscribe");
+
+    // Acting twice sends once.
+    const second = await resend();
+    expect(second.body).toContain("resent already");
+    expect(await emailsTo(priyas.email)).toHaveLength(before.length + 1);
+    expect(
+      (await applicantState(priyas.applicantId))?.ledger.filter((entry) =>
+        entry.reminderId.startsWith("resend:"),
+      ),
+    ).toEqual([expect.objectContaining({ status: "sent" })]);
+
+    // Another advisor cannot, and a paused applicant is not resent anything.
+    expect(
+      (await consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, { token: daniel, form: {} }))
+        .status,
+    ).toBe(403);
+    await consoleRequest(`/console/applicants/${priyas.applicantId}/pause`, { token: priya, form: {} });
+    const whilePaused = await consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, {
+      token: admin,
+      form: {},
+    });
+    expect(whilePaused.body).toContain("Not resent: reminders are paused");
+    expect(await emailsTo(priyas.email)).toHaveLength(before.length + 1);
+    await consoleRequest(`/console/applicants/${priyas.applicantId}/resume`, { token: priya, form: {} });
+    await drainStream();
   });
 
   it("marks a step done on the applicant's behalf, recorded as the advisor's", async () => {

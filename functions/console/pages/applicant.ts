@@ -1,9 +1,10 @@
+import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { h, titleOf, when } from "./html.ts";
 
 /** GET /console/applicants/:id */
-export function applicantFragment(view: ApplicantView, today: string): string {
+export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
   const { state, plan } = view;
   const profile = state.profile;
   const id = h(profile.applicantId);
@@ -54,6 +55,7 @@ export function applicantFragment(view: ApplicantView, today: string): string {
       `<tr><td>unsubscribed</td><td>${when(profile.unsubscribedAt)}</td><td>the applicant stopped reminders</td><td></td></tr>`,
     );
   return `<h1>${h(profile.fullName)}</h1>
+${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
 <p class="muted">${profile.matchYear} Match · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">
@@ -67,6 +69,7 @@ export function applicantFragment(view: ApplicantView, today: string): string {
 <h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
+<form hx-post="/console/applicants/${id}/resend" hx-target="#main" hx-confirm="Send ${h(profile.fullName)} their latest reminder email again, with today's text? It is recorded as yours."><button type="submit">Resend the latest notice</button></form>
 <form hx-get="/console/applicants/${id}/erase" hx-target="#main"><button type="submit" class="danger">Erase applicant…</button></form>
 </div></section>
 </div>
@@ -74,6 +77,9 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 <table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${[...scheduled, ...ledgerRows].join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></section>
 <section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
 <table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></section>
+<section aria-labelledby="events"><h2 id="events">Domain events</h2>
+<p class="muted">What the plan published to the event bus, newest first: the latest ${RECENT_EVENTS} of the last ${EVENT_LOG_DAYS} days (subscribers and the bus's archive have them all).</p>
+<table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${view.events.map((event) => `<tr><td>${when(event.at)}</td><td>${h(event.type)}</td><td class="muted"><code>${h(event.detail)}</code></td></tr>`).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></section>
 <section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
 <table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td class="muted"><code>${h(JSON.stringify(entry.before ?? null))}</code> → <code>${h(JSON.stringify(entry.after ?? null))}</code></td></tr>`).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></section>`;
 }

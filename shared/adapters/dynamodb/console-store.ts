@@ -14,8 +14,9 @@ import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import type { DynamoApplicantStore } from "./applicant-store.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
-import { storedCohortRow } from "./plan-repository.ts";
+import { DynamoEventLog } from "./event-log.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK, type TableKey } from "./keys.ts";
+import { storedCohortRow } from "./plan-repository.ts";
 import { GSI2 } from "./table-design.ts";
 
 type Item = Record<string, unknown>;
@@ -178,6 +179,10 @@ export class DynamoConsoleStore implements ConsoleStore {
       type: String(item.type),
       receivedAt: String(item.receivedAt),
     }));
+  }
+
+  listEvents(applicantId: string) {
+    return new DynamoEventLog({ client: this.client, tableName: this.tableName }).listRecent(applicantId);
   }
 
   async eraseApplicant(applicantId: string, audit: AuditEntry): Promise<ErasureReport> {

@@ -122,6 +122,7 @@ export const SK = {
   reminderPrefix: "REMINDER#",
   auditPrefix: "AUDIT#",
   intakePrefix: "INTAKE#",
+  eventPrefix: "EVENT#",
 } as const;
 
 export interface TableKey {
@@ -164,6 +165,11 @@ export const keys = {
   intake: (applicantId: string, receivedAt: string, provider: string, submissionId: string): TableKey => ({
     pk: keys.applicantPk(applicantId),
     sk: `${SK.intakePrefix}${receivedAt}#${provider}#${submissionId}`,
+  }),
+  /** A copy of one published domain event in the applicant's partition (event-log.ts; expires by TTL). */
+  event: (applicantId: string, at: string, id: string): TableKey => ({
+    pk: keys.applicantPk(applicantId),
+    sk: `${SK.eventPrefix}${at}#${id}`,
   }),
   /** An erasure's own record: outlives the applicant, holds no personal data. */
   erasureAudit: (at: string, applicantId: string): TableKey => ({

@@ -1,0 +1,87 @@
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { Principal } from "#ports/token-verifier.ts";
+import { audit, authorizedApplicant, type ConsoleDeps } from "./console.ts";
+import { ESCALATION_ID_PREFIX } from "./escalation.ts";
+import type { Planning } from "./planning.ts";
+import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
+import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
+
+/** Ledger ids of resends start with this, then the message id resent: each notice is resent once. */
+export const RESEND_ID_PREFIX = "resend:";
+
+export interface ResendDeps extends ConsoleDeps, Omit<ReminderMessageDeps, "store"> {
+  planning: Planning;
+}
+
+export type ResendOutcome =
+  /** One email went out again, with today's text for the reminders the notice held. */
+  | { outcome: "resent"; messageId: string; resentMessageId: string; reminderIds: string[] }
+  /** This notice was resent already (or is being resent): nothing sent twice. */
+  | { outcome: "already-resent"; resentMessageId: string }
+  /** Nothing sent, and why, in words for the advisor. */
+  | { outcome: "refused"; reason: string };
+
+/** The latest email the applicant got from their reminders: its message id and the reminders it held. */
+export function latestNotice(
+  state: ApplicantState,
+): { messageId: string; reminderIds: string[] } | undefined {
+  let latest: { messageId: string; sentAt: string; reminderIds: string[] } | undefined;
+  for (const entry of state.ledger) {
+    if (entry.status !== "sent" || entry.messageId === undefined || entry.sentAt === undefined) continue;
+    if (entry.reminderId.startsWith(ESCALATION_ID_PREFIX) || entry.reminderId.startsWith(RESEND_ID_PREFIX))
+      continue;
+    if (latest?.messageId === entry.messageId) latest.reminderIds.push(entry.reminderId);
+    else if (latest === undefined || entry.sentAt > latest.sentAt)
+      latest = { messageId: entry.messageId, sentAt: entry.sentAt, reminderIds: [entry.reminderId] };
+  }
+  return latest && { messageId: latest.messageId, reminderIds: latest.reminderIds };
+}
+
+/**
+ * "Resend the latest notice" from the console: the applicant's latest reminder email, sent again
+ * through the reminders' own path (sendReminderMessage: the same template, unsubscribe header,
+ * signed links and interview invites), with today's plan text for the reminders it held whose
+ * deadline is still ahead. Refused, with the reason, when the applicant unsubscribed, the address is
+ * suppressed (bounce or complaint), reminders are paused, or nothing is left to resend. Idempotent:
+ * the resend is claimed in the ledger as `resend:<message id>` before sending, so a double click or
+ * a retried request sends once; a send that fails gives the claim back. Audited as `notice.resend`.
+ */
+export async function resendLatestNotice(
+  principal: Principal,
+  applicantId: string,
+  deps: ResendDeps,
+): Promise<ResendOutcome> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  const { profile } = state;
+  const refused = (reason: string): ResendOutcome => ({ outcome: "refused", reason });
+  if (profile.unsubscribedAt !== undefined) return refused("the applicant unsubscribed from reminders");
+  if (profile.remindersPausedAt !== undefined) return refused("reminders are paused; resume them first");
+  if (await deps.store.isSuppressed(profile.email))
+    return refused("the address is suppressed after a bounce or a complaint");
+  const latest = latestNotice(state);
+  if (latest === undefined) return refused("no reminder email has been sent yet");
+
+  const now = deps.clock.now();
+  const plan = deps.planning.plan(state, now);
+  const held = new Set(latest.reminderIds);
+  const reminders = plan.reminders.filter(
+    (reminder) => held.has(reminder.id) && Date.parse(reminder.deadline) > now.getTime(),
+  );
+  if (reminders.length === 0) return refused("every step that email was about is done or past its deadline");
+
+  const resendId = `${RESEND_ID_PREFIX}${latest.messageId}`;
+  const claimed = await deps.store.claimReminders(applicantId, [resendId], now, CLAIM_STALE_AFTER_MS);
+  if (claimed.length === 0) return { outcome: "already-resent", resentMessageId: latest.messageId };
+  const sent = await sendReminderMessage(applicantId, state, plan, reminders, {
+    ...deps,
+    store: { releaseClaims: (id, ids) => deps.store.releaseClaims(id, [...ids, resendId]) },
+  });
+  if ("failure" in sent) throw sent.failure;
+  await deps.store.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
+  const reminderIds = reminders.map((reminder) => reminder.id);
+  await audit(principal, applicantId, "notice.resend", deps, {
+    before: { messageId: latest.messageId },
+    after: { messageId: sent.messageId, reminderIds },
+  });
+  return { outcome: "resent", messageId: sent.messageId, resentMessageId: latest.messageId, reminderIds };
+}

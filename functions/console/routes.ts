@@ -66,7 +66,11 @@ const resend: Handler = async (request, deps) => {
       : result.outcome === "already-resent"
         ? "That notice was resent already; it is not sent twice."
         : `Not resent: ${result.reason}.`;
-  return html(deps, applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice));
+  return html(
+    deps,
+    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
+    `/applicants/${view.state.profile.applicantId}`,
+  );
 };
 
 const whatIfForm: Handler = async ({ principal, params }, deps) =>

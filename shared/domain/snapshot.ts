@@ -86,7 +86,14 @@ export const ApplicantSchema = z.object({
   fullName: z.string().trim().min(1).max(200),
   timezone: IanaZoneSchema,
   matchYear: z.number().int().min(2026).max(2100),
-  specialties: z.array(z.string().trim().min(1).max(120)).min(1).max(10),
+  // Each specialty once: ERAS fee tiers restart per specialty, so a repeat would understate the fee.
+  specialties: z
+    .array(z.string().trim().min(1).max(120))
+    .min(1)
+    .max(10)
+    .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, {
+      message: "each specialty may appear only once (ERAS fees are counted per specialty)",
+    }),
   visa: VisaSchema,
   graduation: IsoDateSchema,
   medicalSchool: MedicalSchoolSchema,

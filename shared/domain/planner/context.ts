@@ -18,7 +18,7 @@ export type Eligibility = "eligible" | "ineligible" | "unchecked";
 
 /** Why a reported rank order list is not counted, with the date the applicant gave (if any). */
 export interface RolRefusal {
-  reason: "before-opening" | "undated" | "future";
+  reason: "before-opening" | "undated" | "future" | "after-deadline";
   date: string | null;
 }
 
@@ -106,6 +106,9 @@ function refusedRankList(
   }
   if (rol.date < opens.date) return { reason: "before-opening", date: rol.date };
   if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
+  // After the season's deadline no list can be certified for it (a date meant for a later Match).
+  if (rol.date > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.date)
+    return { reason: "after-deadline", date: rol.date };
   return null;
 }
 

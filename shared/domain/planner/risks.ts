@@ -88,15 +88,18 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     });
   }
 
-  if (context.rolRefused !== null) {
+  // A list dated after a deadline already passed is SEASON_OVER's to explain.
+  if (context.rolRefused !== null && !(context.rolRefused.reason === "after-deadline" && seasonOver)) {
     const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
     const { reason, date } = context.rolRefused;
     const said =
       reason === "undated"
         ? "Your rank order list is marked certified without a date, but ranking has not opened yet"
-        : reason === "future"
-          ? `Your rank order list is marked certified on ${date}, a date still to come`
-          : `Your rank order list is dated ${date}, before ranking opens`;
+        : reason === "after-deadline"
+          ? `Your rank order list is dated ${date}, after the rank order list deadline`
+          : reason === "future"
+            ? `Your rank order list is marked certified on ${date}, a date still to come`
+            : `Your rank order list is dated ${date}, before ranking opens`;
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",
@@ -219,7 +222,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push({
       code: "SEASON_OVER",
       severity: "critical",
-      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list. Plan for the ${calendar.matchYear + 1} Match (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
+      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list${context.rolRefused?.reason === "after-deadline" ? ` (your list dated ${context.rolRefused.date} is after it, so it cannot count for that Match)` : ""}: that Match has passed for you. Plan for the ${calendar.matchYear + 1} Match${context.rolRefused?.reason === "after-deadline" ? `; if you meant the ${calendar.matchYear + 1} Match all along, change your target Match year` : ""} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
       milestones: ["rank_order_list"],
     });
   }

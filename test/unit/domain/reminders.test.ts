@@ -139,15 +139,23 @@ describe("reminder invariants (property-based)", () => {
   it("are never about a done or waived milestone", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (input, now) => {
-        const rankingOpens = seasonCalendar(input.applicant.matchYear).dates.nrmp_rank_order_list_entry_opens
-          .date;
+        const season = seasonCalendar(input.applicant.matchYear).dates;
+        const rankingOpens = season.nrmp_rank_order_list_entry_opens;
+        const today = DateTime.fromJSDate(now, { zone: input.applicant.timezone }).toISODate() ?? "";
+        // A rank order list cannot have been certified before ranking opens, after today or after
+        // the season's deadline, nor undated while ranking has not opened (issue #9).
+        const certifiable = (date: string | undefined): boolean =>
+          date === undefined
+            ? now.getTime() >= rankingOpens.at
+            : date >= rankingOpens.date &&
+              date <= today &&
+              date <= season.nrmp_rol_certification_and_late_registration_deadline.date;
         const finished = new Set(
           input.milestones
             .filter((entry) => entry.status === "done" || entry.status === "waived")
-            // A rank order list dated before ranking opens cannot have been certified (issue #9).
             .filter(
               (entry) =>
-                !(entry.key === "rank_order_list" && entry.date !== undefined && entry.date < rankingOpens),
+                entry.key !== "rank_order_list" || entry.status === "waived" || certifiable(entry.date),
             )
             .map((entry) => entry.key),
         );

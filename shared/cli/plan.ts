@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -65,8 +66,6 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
     `  ${cells.map((cell, column) => cell.slice(0, widths[column]).padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
   return `${[line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n")}\n`;
 }
-
-const usd = (amount: number): string => `$${amount.toLocaleString("en-US")}`;
 
 /** The plan as a readable text report: next steps, blocked, overdue, risks, reminders, budget. */
 export function renderPlan(result: Plan, applicantName: string): string {

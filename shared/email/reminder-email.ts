@@ -1,10 +1,10 @@
 import Mustache from "mustache";
 import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
+import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { deadlineWords } from "./deadline-text.ts";
 import { escapeHtml, headerText } from "./html.ts";
-import { usd } from "./money.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**

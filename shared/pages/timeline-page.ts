@@ -1,10 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
+import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import { deadlineWords } from "#email/deadline-text.ts";
-import { usd } from "#email/money.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";

@@ -1,4 +1,5 @@
-import { catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import { catalogEntry, FEES, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import { usd } from "../money.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -14,6 +15,13 @@ import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { step3Risks } from "./h1b-risk.ts";
+
+/** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
+const NRMP_LATE_FEE = (() => {
+  const fee = FEES.find((candidate) => candidate.key === "nrmp_late_fee");
+  if (fee === undefined || !("amountUsd" in fee)) throw new Error("fees.json has no flat nrmp_late_fee");
+  return fee;
+})();
 
 /**
  * Where a message about a season date points: the authority's page for a confirmed date, the
@@ -185,7 +193,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "NRMP_LATE_FEE",
         severity: "warning",
-        message: `The NRMP early registration deadline passed on ${when(context, early)} (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a $50 late fee (https://www.nrmp.org/about/news/2023/01/january-2023-illuminator/). Late registration closes ${when(context, rol)}.`,
+        message: `The NRMP early registration deadline passed on ${when(context, early)} (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${when(context, rol)}.`,
         milestones: ["nrmp_registration"],
       });
     } else if (early - now <= WARNING_WITHIN_DAYS * DAY_MS) {

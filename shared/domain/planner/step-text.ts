@@ -1,19 +1,9 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { usd } from "../money.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-
-/** "$1,234": toLocaleString and regular expressions are slow enough to matter at planner throughput. */
-export function usd(amount: number): string {
-  const digits = String(Math.round(amount));
-  let grouped = "";
-  for (let index = 0; index < digits.length; index++) {
-    if (index > 0 && (digits.length - index) % 3 === 0) grouped += ",";
-    grouped += digits[index];
-  }
-  return `$${grouped}`;
-}
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();

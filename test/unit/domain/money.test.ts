@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { usd } from "#email/money.ts";
+import { usd } from "#domain/money.ts";
 
 describe("usd", () => {
   it.each([
@@ -12,6 +12,10 @@ describe("usd", () => {
     [1234567, "$1,234,567"],
     [1234.5, "$1,235"],
     [-250, "-$250"],
+    // The planner's own copy printed these "$-,123" and "$-1,234" (tester finding 6).
+    [-123, "-$123"],
+    [-1234, "-$1,234"],
+    [-1234567, "-$1,234,567"],
   ])("%d → %s, as Intl.NumberFormat en-US would print it", (amount, expected) => {
     expect(usd(amount)).toBe(expected);
     if (amount >= 0) {

@@ -13,6 +13,14 @@ import { localDate, startOfLocalDate } from "./time.ts";
 export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
+/** The words on each action's button, in the reminder email and on the timeline page alike. */
+export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
+  done: "Done",
+  schedule: "Scheduled for…",
+  snooze: "Snooze",
+  waive: "Not for me",
+};
+
 /** Snooze lengths offered, in days: "a few days", each capped at the deadline's last rung. */
 export const SNOOZE_DAYS = [2, 4, 7] as const;
 

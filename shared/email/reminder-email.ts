@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
+import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -87,13 +87,6 @@ const WHY_YOU_GET_THIS =
   "You receive this because you (or your advisor) signed you up for Matchpath deadline reminders for the NRMP Main Residency Match.";
 const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
-
-const ACTION_LABELS: Record<StepAction, string> = {
-  done: "Done",
-  schedule: "Scheduled for…",
-  snooze: "Snooze",
-  waive: "Not for me",
-};
 
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
 function buttonsOf(item: Item, plan: Plan, links: ApplicantLinks | undefined) {

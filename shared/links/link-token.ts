@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
+import { STEP_ACTIONS, type StepAction } from "#domain/applicant-choices.ts";
 import { MilestoneKeySchema } from "#domain/snapshot.ts";
 
 /**
@@ -18,10 +19,8 @@ import { MilestoneKeySchema } from "#domain/snapshot.ts";
 export const LINK_PURPOSES = ["action", "timeline", "feed"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
-/** One-tap actions on a step (issue 14): done, scheduled for a date, snooze a few days, not for me. */
-export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
-export const StepActionSchema = z.enum(STEP_ACTIONS);
+/** An action link's action: one of the domain's one-tap actions. */
+const StepActionSchema = z.enum(STEP_ACTIONS);
 
 const VERSION = "mp1";
 const MAX_TOKEN_LENGTH = 1024;

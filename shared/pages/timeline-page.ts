@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { actionsFor, type StepAction } from "#domain/applicant-choices.ts";
+import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
@@ -23,13 +23,6 @@ export interface TimelineInput {
   /** Reminders not yet sent, soonest first (the caller removes those the ledger records). */
   comingReminders: readonly Reminder[];
 }
-
-export const ACTION_LABELS: Record<StepAction, string> = {
-  done: "Done",
-  schedule: "Scheduled for…",
-  snooze: "Snooze",
-  waive: "Not for me",
-};
 
 const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
   overdue: "Overdue",

@@ -1,0 +1,280 @@
+import * as z from "zod";
+import { SeasonDateKeySchema } from "../seasons/index.ts";
+import {
+  MILESTONE_KEYS,
+  type MilestoneKey,
+  MilestoneKeySchema,
+  MilestoneStatusSchema,
+  VisaSchema,
+} from "../snapshot.ts";
+
+/**
+ * The shapes of the catalog's data files (milestones.json, fees.json, reminder-ladders.json), as zod
+ * schemas: every fact carries a basis, "official" or "secondary" with a source URL from
+ * shared/domain/facts.md, or "advice" with the reason. index.ts parses the files with them.
+ */
+
+const CitationFields = {
+  basis: z.enum(["official", "secondary", "advice"]),
+  source: z.string().min(1),
+  note: z.string().optional(),
+};
+
+function citedCorrectly(citation: { basis: string; source: string }, ctx: z.RefinementCtx): void {
+  const isUrl = /^https?:\/\//.test(citation.source);
+  if (citation.basis === "advice" && !citation.source.startsWith("advice:")) {
+    ctx.addIssue({ code: "custom", message: "advice must say why, starting with 'advice:'" });
+  }
+  if (citation.basis !== "advice" && !isUrl) {
+    ctx.addIssue({ code: "custom", message: `${citation.basis} facts need a source URL` });
+  }
+}
+
+const CitationSchema = z.object(CitationFields).superRefine(citedCorrectly);
+export type Citation = z.infer<typeof CitationSchema>;
+
+const DueRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z.object({ from: z.literal("none"), ...CitationFields }).superRefine(citedCorrectly),
+]);
+export type DueRule = z.infer<typeof DueRuleSchema>;
+
+/** A competitive target: a season date or another milestone's target (else its due date), plus an offset. */
+const TargetRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+]);
+export type TargetRule = z.infer<typeof TargetRuleSchema>;
+
+/**
+ * Step text by status, replacing `action`: {date} is the applicant's date, {weeks} the reporting
+ * time in weeks, {rankingOpens} when ranking opens. scheduledPassed: the applicant's date is past.
+ */
+const StatusActionsSchema = z
+  .object({
+    scheduled: z.string().min(1).optional(),
+    scheduledPassed: z.string().min(1).optional(),
+    inProgress: z.string().min(1).optional(),
+    /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */
+    prerequisitePending: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * The one milestone that checks the school's ECFMG eligibility (the WDOMS sponsor note): with no
+ * note (`ineligible`) it is the one thing to do, with no date, always urgent, and every step that
+ * needs an eligible school waits for `<key>: <waitingFor>`; with the note unknown (`unchecked`)
+ * those steps wait for this milestone. The texts are what the plan shows.
+ */
+const SchoolEligibilityCheckSchema = z
+  .object({
+    ineligible: z
+      .object({ waitingFor: z.string().min(1), action: z.string().min(1), resolvedBy: z.string().min(1) })
+      .strict(),
+    unchecked: z.object({ resolvedBy: z.string().min(1) }).strict(),
+    ...CitationFields,
+  })
+  .superRefine(citedCorrectly);
+
+const CatalogEntrySchema = z.object({
+  key: MilestoneKeySchema,
+  title: z.string().min(1),
+  why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
+  action: z.string().min(1),
+  /** visas null: applies to every applicant. */
+  applies: z.object({ visas: z.array(VisaSchema).nullable(), ...CitationFields }).superRefine(citedCorrectly),
+  /** True when ECFMG must accept the school (WDOMS sponsor note) before this can happen. */
+  needsEcfmgEligibleSchool: z.boolean(),
+  prerequisites: z.array(
+    z
+      .object({
+        key: MilestoneKeySchema,
+        /** The step can begin (study, documents) while this is pending; only submitting waits. */
+        startsBefore: z.boolean().optional(),
+        ...CitationFields,
+      })
+      .superRefine(citedCorrectly),
+  ),
+  due: DueRuleSchema,
+  /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
+  applicantDateIsDue: z.boolean(),
+  leadTimeDays: z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly),
+  ladder: z.string().min(1),
+  /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
+  waivable: CitationSchema.optional(),
+  /** Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE). */
+  seasonBound: z.boolean().default(false),
+  /** The competitive date planned backwards from the target Match; always advice, with the reason. */
+  target: TargetRuleSchema.optional(),
+  /**
+   * A later hard deadline that takes over once `due` has passed (NRMP late registration closes with
+   * the rank order list deadline): the step keeps its own ladder against it and this action text.
+   */
+  lateDeadline: z
+    .object({ dateKey: SeasonDateKeySchema, action: z.string().min(1), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
+  statusActions: StatusActionsSchema.optional(),
+  /** Present on exactly one milestone: the school's eligibility check (see the schema). */
+  schoolEligibilityCheck: SchoolEligibilityCheckSchema.optional(),
+  /** How long a result takes to be reported (exams), for the status text. */
+  reportingDays: z
+    .object({ days: z.number().int().min(1), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
+});
+export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
+
+const RungSchema = z.discriminatedUnion("anchor", [
+  z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
+  z.object({ rung: z.string().min(1), anchor: z.literal("deadline"), daysBefore: z.number().int().min(0) }),
+]);
+export type LadderRung = z.infer<typeof RungSchema>;
+
+export const LaddersFileSchema = z.object({
+  description: z.string(),
+  basis: z.literal("advice"),
+  source: z.string().startsWith("advice:"),
+  ladders: z.record(z.string(), z.array(RungSchema).min(1)),
+});
+
+const FeeBase = {
+  key: z.string().min(1),
+  milestone: MilestoneKeySchema,
+  label: z.string().min(1),
+  basis: z.enum(["official", "secondary", "advice"]),
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  /** "flagged, verify: ..." when the amount is not confirmed for the current season. */
+  verify: z.string().startsWith("flagged, verify").optional(),
+  spentWhen: z.array(MilestoneStatusSchema),
+};
+const FeeSchema = z.discriminatedUnion("kind", [
+  z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),
+  z.object({ ...FeeBase, kind: z.literal("nrmp_late"), amountUsd: z.number().min(0) }),
+  z.object({
+    ...FeeBase,
+    kind: z.literal("eras_per_program"),
+    tiers: z
+      .array(
+        z.object({
+          fromProgram: z.number().int().min(1),
+          toProgram: z.number().int().min(1).nullable(),
+          eachUsd: z.number().min(0),
+        }),
+      )
+      .min(1),
+  }),
+]);
+export type Fee = z.infer<typeof FeeSchema>;
+
+const FeeToVerifySchema = z
+  .object({
+    key: z.string().min(1),
+    /** Shown when any of these milestones applies to the applicant and is not blocked. */
+    milestones: z.array(MilestoneKeySchema).min(1),
+    label: z.string().min(1),
+    amountUsd: z.number().min(0).nullable(),
+    basis: z.enum(["official", "secondary", "advice"]),
+    source: z.string().min(1),
+    asOf: z.string().min(1),
+    verify: z.string().startsWith("flagged, verify"),
+  })
+  .superRefine(citedCorrectly);
+export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;
+
+export const FeesFileSchema = z.object({
+  description: z.string(),
+  fees: z.array(FeeSchema.superRefine(citedCorrectly)),
+  toVerify: z.array(FeeToVerifySchema),
+  notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
+});
+
+/** The milestones file, checked against the ladder names it may use. */
+export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
+  z.object({ description: z.string(), entries: z.array(CatalogEntrySchema) }).superRefine((file, ctx) => {
+    const keys = file.entries.map((entry) => entry.key);
+    for (const key of MILESTONE_KEYS) {
+      const count = keys.filter((candidate) => candidate === key).length;
+      if (count !== 1)
+        ctx.addIssue({ code: "custom", message: `${key} appears ${count} times`, path: ["entries"] });
+    }
+    const checks = file.entries.filter((entry) => entry.schoolEligibilityCheck !== undefined).length;
+    if (checks !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${checks} milestones have schoolEligibilityCheck; need exactly 1`,
+      });
+    }
+    for (const entry of file.entries) {
+      if (!ladderNames.has(entry.ladder)) {
+        ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
+      }
+    }
+    const byKey = new Map(file.entries.map((entry) => [entry.key, entry]));
+    // A milestone-relative target must bottom out in a season date or a due date: no cycles.
+    for (const entry of file.entries) {
+      const seen = new Set<MilestoneKey>([entry.key]);
+      let target = entry.target;
+      while (target !== undefined && target.from === "milestone") {
+        if (seen.has(target.key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${entry.key}: targets form a cycle through ${target.key}`,
+          });
+          break;
+        }
+        seen.add(target.key);
+        target = byKey.get(target.key)?.target;
+      }
+    }
+    // A milestone-relative due date must bottom out in a season date or nothing: no cycles.
+    for (const entry of file.entries) {
+      const seen = new Set<MilestoneKey>([entry.key]);
+      let due = entry.due;
+      while (due.from === "milestone") {
+        if (seen.has(due.key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `${entry.key}: due dates form a cycle through ${due.key}`,
+          });
+          break;
+        }
+        seen.add(due.key);
+        const next = byKey.get(due.key);
+        if (next === undefined) break;
+        due = next.due;
+      }
+    }
+  });

@@ -1,4 +1,4 @@
-import { IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
+import { APPLICANT_ID_PATTERN, IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import {
   authorizedApplicant,
@@ -154,7 +154,7 @@ const authorizeFirst =
     return handler(request, deps);
   };
 
-const ID = "([A-Za-z0-9_-]{1,100})";
+const ID = `(${APPLICANT_ID_PATTERN})`;
 /** Every route here needs a valid token; the shell and its static files are the only public paths. */
 export const PROTECTED: [RegExp, Partial<Record<"GET" | "POST", Handler>>][] = [
   [/^\/console\/cohort$/, { GET: cohort }],

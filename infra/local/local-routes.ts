@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LocalClock } from "#adapters/clock.ts";
+import { APPLICANT_ID_PATTERN } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { PlanRepository } from "#ports/plans.ts";
@@ -93,7 +94,7 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
     },
     {
       method: "GET",
-      path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})$/,
+      path: new RegExp(`^/local/applicants/(${APPLICANT_ID_PATTERN})$`),
       usage: "GET /local/applicants/:applicantId",
       handle: async (_request, response, [applicantId = ""]) => {
         const state = await applicantAfterDrain(deps, response, applicantId);
@@ -102,7 +103,7 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
     },
     {
       method: "GET",
-      path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})\/links$/,
+      path: new RegExp(`^/local/applicants/(${APPLICANT_ID_PATTERN})/links$`),
       usage: "GET /local/applicants/:applicantId/links",
       // The applicant's pages without waiting for an email: the same signed links an email carries.
       handle: async (_request, response, [applicantId = ""]) => {
@@ -120,7 +121,7 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
     },
     {
       method: "GET",
-      path: /^\/local\/applicants\/([A-Za-z0-9_-]{1,100})\/plan$/,
+      path: new RegExp(`^/local/applicants/(${APPLICANT_ID_PATTERN})/plan$`),
       usage: "GET /local/applicants/:applicantId/plan",
       handle: async (_request, response, [applicantId = ""]) => {
         const state = await applicantAfterDrain(deps, response, applicantId);

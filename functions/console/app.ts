@@ -17,15 +17,13 @@ const ASSET_TYPES: Record<string, string> = {
   "htmx.min.js": "text/javascript; charset=utf-8",
 };
 
-/** The public paths: the shell (where sign-in starts and returns) and its static files. */
-export const PUBLIC_CONSOLE_PATHS = ["/console", "/console/assets/{file}"] as const;
-
 /** Builds the console's request handler: every failure becomes a problem (HTML for htmx, RFC 9457 otherwise). */
 export function createConsoleApp(deps: ConsoleAppDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<Result> => {
     const path = routePath(event);
     const method = event.requestContext.http.method.toUpperCase();
     try {
+      // The public routes (./route-keys.ts, PUBLIC_CONSOLE_ROUTES): the shell and its static files.
       if (path === "/console" && method === "GET") return html(deps, shellPage(deps.shell));
       const asset = /^\/console\/assets\/([a-z.]+)$/.exec(path)?.[1];
       if (asset !== undefined && method === "GET") {

@@ -17,7 +17,7 @@ import type { ApplicantPagesDeps, PageRoute } from "./applicant-routes.ts";
 import type { FormIntake } from "./form-routes.ts";
 import { isOneClickForm } from "./one-click.ts";
 import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
-import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKey } from "./routes.ts";
+import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKey } from "./route-keys.ts";
 
 /**
  * The HTTP API's routes over API Gateway HTTP API payload 2.0 events.
@@ -25,7 +25,7 @@ import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKe
  * A small typed route table rather than the Powertools HTTP router (event-handler 2.35): the
  * router answers a known path with a wrong method as 404, not 405 with Allow; it converts every
  * event into a Web Request (decoding base64 bodies as UTF-8 text) before our code can refuse an
- * oversized body; and its 405 for unknown verbs has no body. Eleven routes (./routes.ts) do not need it.
+ * oversized body; and its 405 for unknown verbs has no body. Eleven routes (./route-keys.ts) do not need it.
  */
 export interface HttpApiDeps {
   store: ApplicantStore;

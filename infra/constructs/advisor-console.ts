@@ -5,7 +5,14 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { Construct } from "constructs";
+import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
 import { LOGICAL_IDS, pinLogicalId } from "./logical-ids.ts";
+
+/** An API Gateway route key (`GET /console`) as addRoutes takes it. */
+function routeOf(key: string): { path: string; methods: apigw.HttpMethod[] } {
+  const [method = "", path = ""] = key.split(" ");
+  return { path, methods: [apigw.HttpMethod[method as keyof typeof apigw.HttpMethod]] };
+}
 
 export interface AdvisorConsoleProps {
   /** The HTTP API the console's routes join. */
@@ -18,11 +25,6 @@ export interface AdvisorConsoleProps {
   readonly domainPrefix: string;
   readonly removalPolicy: RemovalPolicy;
 }
-
-/** The paths anyone may GET: the shell, where sign-in starts and returns, and its static files. */
-export const PUBLIC_CONSOLE_ROUTES = ["GET /console", "GET /console/assets/{file}"] as const;
-/** Everything else of the console, each behind the JWT authorizer. */
-export const PROTECTED_CONSOLE_ROUTES = ["GET /console/{proxy+}", "POST /console/{proxy+}"] as const;
 
 /**
  * The advisor's console in the cloud: a Cognito user pool of advisors (invited by an admin, no
@@ -110,14 +112,11 @@ export class AdvisorConsole extends Construct {
     });
 
     const integration = new HttpLambdaIntegration("ConsoleHandler", props.handler);
-    props.httpApi.addRoutes({ path: "/console", methods: [apigw.HttpMethod.GET], integration });
-    props.httpApi.addRoutes({ path: "/console/assets/{file}", methods: [apigw.HttpMethod.GET], integration });
-    props.httpApi.addRoutes({
-      path: "/console/{proxy+}",
-      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST],
-      integration,
-      authorizer: this.authorizer,
-    });
+    // The console's own lists (functions/console/route-keys.ts): public routes bare, the rest behind the authorizer.
+    for (const key of PUBLIC_CONSOLE_ROUTES) props.httpApi.addRoutes({ ...routeOf(key), integration });
+    for (const key of PROTECTED_CONSOLE_ROUTES) {
+      props.httpApi.addRoutes({ ...routeOf(key), integration, authorizer: this.authorizer });
+    }
 
     const signIn = this.domain.baseUrl();
     props.handler.addEnvironment("CONSOLE_ISSUER", this.issuer);

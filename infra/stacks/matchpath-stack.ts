@@ -6,7 +6,7 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { FORM_PROVIDERS } from "#intake/providers/list.ts";
-import { HTTP_API_ROUTES, splitRouteKey } from "../../functions/http-api/routes.ts";
+import { HTTP_API_ROUTES, splitRouteKey } from "../../functions/http-api/route-keys.ts";
 import { isDisposable, type StageConfig } from "../config.ts";
 import { AdvisorConsole } from "../constructs/advisor-console.ts";
 import { ApplicantTable } from "../constructs/applicant-table.ts";
@@ -28,7 +28,7 @@ export interface MatchpathStackProps extends StackProps {
   readonly code: CodeLocation;
 }
 
-/** The HTTP API's routes, all served by the http-api function: its own list (functions/http-api/routes.ts). */
+/** The HTTP API's routes, all served by the http-api function: its own list (functions/http-api/route-keys.ts). */
 const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = HTTP_API_ROUTES.map((key) => {
   const { method, path } = splitRouteKey(key);
   return [apigw.HttpMethod[method], path] as const;

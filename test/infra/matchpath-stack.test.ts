@@ -4,8 +4,8 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
-import { HTTP_API_ROUTES } from "../../functions/http-api/routes.ts";
-import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../infra/constructs/advisor-console.ts";
+import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
+import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
 import { SES_BOUNCE_RATE_ALARM, SES_COMPLAINT_RATE_ALARM } from "../../infra/constructs/operator-alarms.ts";
 import { FUNCTION_ENTRIES, LOGICAL_IDS, type MatchpathStack } from "../../infra/stacks/matchpath-stack.ts";
@@ -478,7 +478,7 @@ describe("HTTP API", () => {
     for (const routeKey of HTTP_API_ROUTES) {
       prodTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: routeKey });
     }
-    // The http-api function's own routes (functions/http-api/routes.ts) and the console's (asserted below).
+    // The http-api function's own routes (functions/http-api/route-keys.ts) and the console's (asserted below).
     prodTemplate.resourceCountIs(
       "AWS::ApiGatewayV2::Route",
       HTTP_API_ROUTES.length + PUBLIC_CONSOLE_ROUTES.length + PROTECTED_CONSOLE_ROUTES.length,

@@ -43,7 +43,10 @@ const SHARED_MAY_IMPORT_TYPES: Record<string, readonly string[]> = {
 /** The only packages the domain may use: dates in zones and schemas. */
 const DOMAIN_PACKAGES = ["luxon", "zod"];
 /** The function code the CDK app may read: each HTTP function's list of routes. */
-const INFRA_MAY_IMPORT_FROM_FUNCTIONS = ["functions/http-api/routes.ts", "functions/console/routes.ts"];
+const INFRA_MAY_IMPORT_FROM_FUNCTIONS = [
+  "functions/http-api/route-keys.ts",
+  "functions/console/route-keys.ts",
+];
 
 interface Import {
   specifier: string;
@@ -209,7 +212,7 @@ describe("layers", () => {
     ["shared/pages/x.ts", 'import type { ActionPreview } from "#usecases/step-actions.ts";'],
     ["shared/domain/x.ts", 'import { DateTime } from "luxon";'],
     ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
-    ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/routes.ts";'],
+    ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";'],
     ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
   ])("allows %s: %s", (path, text) => {
     expect(violationsIn(path, text)).toEqual([]);

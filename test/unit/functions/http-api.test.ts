@@ -6,7 +6,7 @@ import { PROVIDERS } from "#intake/providers/list.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { HTTP_API_ROUTES, splitRouteKey } from "../../../functions/http-api/routes.ts";
+import { HTTP_API_ROUTES, splitRouteKey } from "../../../functions/http-api/route-keys.ts";
 import { httpEvent, stagedHttpEvent } from "./events.ts";
 
 const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

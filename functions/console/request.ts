@@ -3,8 +3,7 @@ import * as z from "zod";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
 import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
-import { fieldProblems } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
+import { parseOrThrow } from "#errors";
 import { rawBody } from "#http/request.ts";
 import { type CohortQuery, isStage } from "./pages/index.ts";
 
@@ -35,12 +34,11 @@ export function cohortQuery(event: APIGatewayProxyEventV2): {
   sort: CohortSort;
 } {
   const raw = Object.fromEntries(new URLSearchParams(event.rawQueryString ?? ""));
-  const parsed = CohortQuerySchema.safeParse(raw);
-  if (!parsed.success)
-    throw new InvalidInputError("The cohort query is not valid", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
-  const { risk, sort, season, advisor, stage, page } = parsed.data;
+  const { risk, sort, season, advisor, stage, page } = parseOrThrow(
+    CohortQuerySchema,
+    raw,
+    "The cohort query is not valid",
+  );
   const filter: CohortFilter = {};
   if (risk === "critical" || risk === "any") filter.risk = risk;
   if (season) filter.matchYear = Number(season);
@@ -81,12 +79,7 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
               ? { kind, visa: body.get("visa") }
               : { kind, matchYear: Number(body.get("matchYear")) },
       ];
-  const parsed = z.array(WhatIfChangeSchema).min(1).max(20).safeParse(candidate);
-  if (!parsed.success)
-    throw new InvalidInputError("The what-if is not valid", fieldProblems(parsed.error), {
-      cause: parsed.error,
-    });
-  return parsed.data;
+  return parseOrThrow(z.array(WhatIfChangeSchema).min(1).max(20), candidate, "The what-if is not valid");
 }
 
 function safeJson(text: string): unknown {

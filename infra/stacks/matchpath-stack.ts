@@ -36,7 +36,7 @@ const HTTP_ROUTES: ReadonlyArray<readonly [apigw.HttpMethod, string]> = HTTP_API
 
 /**
  * Matchpath in one stack, wired from constructs that model the system: the applicant table and its
- * stream, five functions (sized in ./matchpath-functions.ts), the public HTTP API, the wake-up
+ * stream, six functions (sized in ./matchpath-functions.ts), the public HTTP API, the wake-up
  * scheduler, the domain event bus, SES sending and its events, the daily sweep, the failure queues
  * and the alarms. No resource has a physical name, so several stages can share one account.
  */

@@ -18,6 +18,8 @@ export const ReminderEventSchema = z.object({
   attempt: z.number().int().min(0).max(100).optional(),
   scheduledTime: instant.optional(),
 });
+/** The event as Scheduler sends it (and the local stack's clock imitates). */
+export type ReminderEvent = z.input<typeof ReminderEventSchema>;
 
 export interface WakeUpCall {
   applicantId: string;

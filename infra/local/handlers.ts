@@ -6,19 +6,13 @@ import type {
   DynamoDBStreamEvent,
 } from "aws-lambda";
 import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { ReminderEvent } from "../../functions/reminder/reminder-event.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import { lambdaContext } from "./lambda-context.ts";
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 type PlannerHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
 type EventHandler = (event: unknown, context: Context) => Promise<unknown>;
-/** The templated Input of a wake-up schedule, as EventBridge Scheduler fills it. */
-export interface ReminderEvent {
-  applicantId: string;
-  plannedFor?: string;
-  attempt?: number;
-  scheduledTime?: string;
-}
 type ReminderHandler = (event: ReminderEvent, context: Context) => Promise<unknown>;
 
 /** The six Lambda handlers the cloud runs, each invoked with a Lambda context of its function. */

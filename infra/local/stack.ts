@@ -58,7 +58,7 @@ export interface LocalStackOptions {
   webhookSecret?: string;
   unsubscribeSecret?: string;
   /** Secrets of the form-provider routes; default: kept in dataDir, or generated. */
-  formSecrets?: Partial<Record<LocalFormProvider, string>>;
+  formSecrets?: Partial<Record<ProviderName, string>>;
   /** One line per part as it comes up. */
   onProgress?: (line: string) => void;
   /** Diagnostics: poller notes, handler crashes, dead letters. */
@@ -86,7 +86,7 @@ export interface LocalStack {
   /** Where the webhook secret is kept, if on disk. */
   webhookSecretFile?: string;
   /** The secret (Jotform: URL token) each form-provider route checks. */
-  formSecrets: Record<LocalFormProvider, string>;
+  formSecrets: Record<ProviderName, string>;
   clock: LocalClock;
   /** Moves the clock to `target` (default: where it is) and fires everything due on the way. */
   fireDue(target?: Date): Promise<DueRunReport>;
@@ -101,8 +101,6 @@ export interface LocalStack {
   dynamoDbLocalPid: number;
   stop(): Promise<void>;
 }
-
-export type LocalFormProvider = ProviderName;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const started = Date.now();

@@ -33,15 +33,15 @@ export function createDynamoDocumentClient(settings: AwsClientSettings): DynamoD
   });
 }
 
-export function createSesClient(settings: AwsClientSettings): SESv2Client {
+function createSesClient(settings: AwsClientSettings): SESv2Client {
   return new SESv2Client(clientOptions(settings, settings.endpoints.ses));
 }
 
-export function createEventBridgeClient(settings: AwsClientSettings): EventBridgeClient {
+function createEventBridgeClient(settings: AwsClientSettings): EventBridgeClient {
   return new EventBridgeClient(clientOptions(settings, settings.endpoints.eventbridge));
 }
 
-export function createSchedulerClient(settings: AwsClientSettings): SchedulerClient {
+function createSchedulerClient(settings: AwsClientSettings): SchedulerClient {
   return new SchedulerClient(clientOptions(settings, settings.endpoints.scheduler));
 }
 

@@ -64,8 +64,8 @@ export async function receiveProviderForm(
   };
 }
 
-/** Signature check, then parse: exported for the CLI, which reads without verifying. */
-export async function verifiedForm(
+/** Signature check, then parse. */
+async function verifiedForm(
   provider: ProviderName,
   request: ProviderRequest,
   secret: string,

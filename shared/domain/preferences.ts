@@ -1,6 +1,14 @@
 import * as z from "zod";
 import type { Plan, Reminder, StepSubject } from "./plan.ts";
-import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinuteOfDay } from "./time.ts";
+import {
+  fromWall,
+  inQuietWindow,
+  isoInZone,
+  minutesFromClock,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "./time.ts";
 
 /**
  * The applicant's email preferences, set without an account from the page their emails link to
@@ -81,10 +89,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 function inWindow(minute: number, window: { start: string; end: string }): boolean {
-  const start = minutesFromClock(window.start);
-  const end = minutesFromClock(window.end);
-  if (start === end) return false;
-  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+  return inQuietWindow(minute, { start: minutesFromClock(window.start), end: minutesFromClock(window.end) });
 }
 
 /**

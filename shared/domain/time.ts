@@ -119,16 +119,37 @@ export function localDate(zone: string, utcMs: number): string {
   return text;
 }
 
+/** Quiet hours as local minutes of the day: start inclusive, end exclusive; start > end wraps midnight. */
+export interface QuietMinutes {
+  start: number;
+  end: number;
+}
+
+/** The default quiet hours, 21:00 to 08:00 local. */
+export const DEFAULT_QUIET: QuietMinutes = { start: QUIET_START_MINUTE, end: QUIET_END_MINUTE };
+
+/** True when the local minute of the day falls in the quiet window (never, when start equals end). */
+export function inQuietWindow(minute: number, quiet: QuietMinutes): boolean {
+  if (quiet.start === quiet.end) return false;
+  return quiet.start < quiet.end
+    ? minute >= quiet.start && minute < quiet.end
+    : minute >= quiet.start || minute < quiet.end;
+}
+
 /**
- * Clamps a delivery time of day out of quiet hours: a time at or after 21:00 moves to 20:00,
- * a time before 08:00 moves to 08:00, so an applicant's own choice never lands in quiet hours.
+ * The delivery time as a local minute of the day ("HH:MM" honoured to the minute), clamped out of
+ * the quiet hours: a time in their evening part moves an hour before they start, one in their
+ * morning part to when they end (defaults: at or after 21:00 → 20:00, before 08:00 → 08:00).
  */
-export function deliveryMinute(reminderTime: string | undefined): number {
+export function deliveryMinute(
+  reminderTime: string | undefined,
+  quiet: QuietMinutes = DEFAULT_QUIET,
+): number {
   if (reminderTime === undefined) return DEFAULT_DELIVERY_MINUTE;
   const minute = minutesFromClock(reminderTime);
-  if (minute >= QUIET_START_MINUTE) return QUIET_START_MINUTE - 60;
-  if (minute < QUIET_END_MINUTE) return QUIET_END_MINUTE;
-  return minute;
+  if (!inQuietWindow(minute, quiet)) return minute;
+  if (minute >= quiet.start && quiet.start >= 60) return quiet.start - 60;
+  return quiet.end;
 }
 
 /** True when the UTC instant falls in the zone's quiet hours, 21:00 (inclusive) to 08:00 (exclusive). */

@@ -15,7 +15,12 @@ export const domainPlanning: Planning = {
       ? { ...state.profile, reminderTime: preferences.deliveryTime }
       : state.profile;
     const planned = plan(
-      { applicant, milestones: state.milestones, interviews: state.interviews },
+      {
+        applicant,
+        milestones: state.milestones,
+        interviews: state.interviews,
+        ...(preferences ? { quietHours: preferences.quietHours } : {}),
+      },
       seasonCalendar(state.profile.matchYear),
       now,
     );

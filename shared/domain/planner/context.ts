@@ -1,13 +1,19 @@
 import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { deliveryMinute, localDate } from "../time.ts";
+import { DEFAULT_QUIET, deliveryMinute, localDate, minutesFromClock, type QuietMinutes } from "../time.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
   applicant: Applicant;
   milestones: readonly MilestoneEntry[];
   interviews: readonly Interview[];
+  /**
+   * The applicant's quiet hours ("HH:MM" local, start inclusive, end exclusive) from their
+   * preferences; default 21:00–08:00. The delivery time is kept out of them, and a late arrival's
+   * notice waits for their end only while that is before the deadline.
+   */
+  quietHours?: { start: string; end: string };
 }
 
 /**
@@ -29,6 +35,7 @@ export interface PlanContext {
   calendar: SeasonCalendar;
   now: number;
   deliveryMinute: number;
+  quiet: QuietMinutes;
   entries: ReadonlyMap<MilestoneKey, MilestoneEntry>;
   /** Prerequisites of a scheduled or done milestone: they must have happened, whatever the snapshot says. */
   impliedDone: ReadonlySet<MilestoneKey>;
@@ -64,12 +71,16 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     if (entry.status === "scheduled" || entry.status === "done") markPrerequisites(impliedDone, entry.key);
   }
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
+  const quiet = input.quietHours
+    ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
+    : DEFAULT_QUIET;
   return {
     applicant: input.applicant,
     zone: input.applicant.timezone,
     calendar,
     now: nowMs,
-    deliveryMinute: deliveryMinute(input.applicant.reminderTime),
+    deliveryMinute: deliveryMinute(input.applicant.reminderTime, quiet),
+    quiet,
     entries,
     impliedDone,
     interviews: input.interviews,

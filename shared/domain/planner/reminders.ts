@@ -1,12 +1,12 @@
+import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import {
   DAY_MS,
   fromWall,
+  inQuietWindow,
   isoInZone,
   isoUtc,
   MINUTE_MS,
-  QUIET_END_MINUTE,
-  QUIET_START_MINUTE,
   toWall,
   wallDayStart,
   wallMinuteOfDay,
@@ -46,8 +46,9 @@ export interface TimedReminder {
  *   except the most recent one, which is re-timed to the next delivery slot at or after now when
  *   that is still before both the deadline and the next future rung: an applicant planned late
  *   still hears about a deadline once.
- * - Late arrival: when the deadline falls before that next slot, the missed rung is sent now if now
- *   is outside quiet hours, else when quiet hours end if that is still before the deadline, else now
+ * - Late arrival: when that next slot falls after the deadline, or leaves less than a day (or less
+ *   than the ladder's final rung lead) before it, the missed rung is sent now if now is outside the
+ *   applicant's quiet hours, else when they end if that is still before the deadline, else now
  *   (in quiet hours: the deadline would pass before they end).
  *   Its id stays the rung's id, so a notice already sent for it is never sent twice, and the same
  *   input and `now` give the same reminders.
@@ -70,17 +71,15 @@ export function remindersFor(
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
     let sendAt: number | null = null;
-    if (missed !== undefined && catchUp > target.deadline) {
+    // Late arrival: the next slot is after the deadline, or leaves less than a day (or less than
+    // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
+    if (missed !== undefined && catchUp > target.deadline - lateWindow(target.ladder)) {
       const lateAt = lateArrivalSlot(context, nowWall);
       // Quiet hours give way when waiting for their end would let the deadline pass unannounced:
       // a night-time notice beats a missed deadline (advice, as the preferences' rule).
       if (lateAt < target.deadline) sendAt = lateAt;
       else if (context.now < target.deadline) sendAt = context.now;
-    } else if (
-      missed !== undefined &&
-      catchUp <= target.deadline &&
-      (nextFuture === undefined || catchUp < nextFuture.sendAt)
-    ) {
+    } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
@@ -127,10 +126,26 @@ function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
   return found;
 }
 
-/** Now, when now is outside quiet hours; else the end of the current quiet hours (08:00 local). */
+/** Now, when now is outside the applicant's quiet hours; else the end of the current quiet hours. */
 function lateArrivalSlot(context: PlanContext, nowWall: number): number {
   const minute = wallMinuteOfDay(nowWall);
-  if (minute >= QUIET_END_MINUTE && minute < QUIET_START_MINUTE) return context.now;
-  const day = minute >= QUIET_START_MINUTE ? wallDayStart(nowWall) + DAY_MS : wallDayStart(nowWall);
-  return fromWall(context.zone, day + QUIET_END_MINUTE * MINUTE_MS);
+  const { quiet } = context;
+  if (!inQuietWindow(minute, quiet)) return context.now;
+  const day = minute >= quiet.end ? wallDayStart(nowWall) + DAY_MS : wallDayStart(nowWall);
+  return fromWall(context.zone, day + quiet.end * MINUTE_MS);
+}
+
+const lateWindows = new Map<string, number>();
+/** A day, or the ladder's final (shortest) deadline-anchored lead when that is longer. */
+function lateWindow(ladder: string): number {
+  let window = lateWindows.get(ladder);
+  if (window === undefined) {
+    let finalLead = Number.POSITIVE_INFINITY;
+    for (const rung of reminderLadder(ladder)) {
+      if (rung.anchor === "deadline") finalLead = Math.min(finalLead, rung.daysBefore * DAY_MS);
+    }
+    window = Number.isFinite(finalLead) ? Math.max(DAY_MS, finalLead) : DAY_MS;
+    lateWindows.set(ladder, window);
+  }
+  return window;
 }

@@ -291,11 +291,40 @@ describe("late arrivals", () => {
     expect(nrmp.map((reminder) => reminder.sendAt)).toEqual(["2026-11-30T12:00:00.000Z"]);
   });
 
+  it("outside quiet hours, a next slot less than a day before the deadline is not waited for (Karachi)", () => {
+    // Issue 14 tester finding 1: 17:00 in Karachi on 30 Nov; the NRMP early deadline is 23:59 ET
+    // that day, 09:59 on 1 Dec in Karachi. The next 09:00 slot would leave 59 minutes: send now.
+    const karachi = inputFactory({
+      applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027 }),
+      milestones: examsDone("2026-06-01"),
+    });
+    const result = planFor(karachi, "2026-11-30T12:00:00Z");
+    const nrmp = result.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
+    expect(nrmp[0]?.deadline).toBe("2026-12-01T04:59:00.000Z");
+    expect(nrmp.map((reminder) => reminder.sendAt)).toEqual(["2026-11-30T12:00:00.000Z"]);
+    // The same rung id as the plan made a day earlier, so a notice already sent is not sent twice.
+    const dayBefore = planFor(karachi, "2026-11-29T12:00:00Z");
+    const planned = dayBefore.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
+    expect(planned.at(-1)?.id).toBe(nrmp[0]?.id);
+    // With quiet hours 17:00–08:00 from the preferences, it waits for 08:00, still before 09:59.
+    const quiet = plan(
+      { ...karachi, quietHours: { start: "17:00", end: "08:00" } },
+      seasonCalendar(2027),
+      new Date("2026-11-30T12:00:00Z"),
+    );
+    expect(
+      quiet.reminders
+        .filter((reminder) => reminder.milestone === "nrmp_registration")
+        .map((r) => r.sendAtLocal),
+    ).toEqual(["2026-12-01T08:00:00.000+05:00"]);
+  });
+
   it("in quiet hours, it waits for 08:00 if that is still before the deadline", () => {
-    // 23:30 in Lagos on 29 Nov: the next 09:00 slot is on the 30th, before the deadline: the usual catch-up.
+    // 23:30 in Lagos on 29 Nov: the next 09:00 slot leaves less than a day before the 05:59 deadline
+    // on 1 Dec, so the notice goes when quiet hours end, 08:00 (issue 14 tester finding 1).
     const early = planFor(lastDay, "2026-11-29T22:30:00Z");
     expect(early.reminders.find((reminder) => reminder.milestone === "nrmp_registration")?.sendAtLocal).toBe(
-      "2026-11-30T09:00:00.000+01:00",
+      "2026-11-30T08:00:00.000+01:00",
     );
     // 02:00 in Lagos on 1 Dec, before the 05:59 deadline: 08:00 is after it, so the notice goes at
     // once, in quiet hours (tester finding 8: an advisor would rather wake them than let it pass).

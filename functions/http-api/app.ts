@@ -25,7 +25,7 @@ import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKe
  * A small typed route table rather than the Powertools HTTP router (event-handler 2.35): the
  * router answers a known path with a wrong method as 404, not 405 with Allow; it converts every
  * event into a Web Request (decoding base64 bodies as UTF-8 text) before our code can refuse an
- * oversized body; and its 405 for unknown verbs has no body. Eleven routes (./route-keys.ts) do not need it.
+ * oversized body; and its 405 for unknown verbs has no body. The routes (./route-keys.ts) do not need it.
  */
 export interface HttpApiDeps {
   store: ApplicantStore;
@@ -155,6 +155,12 @@ const HANDLERS: RouteHandlers = {
   "GET /calendar.ics": applicantPage("/calendar.ics", (module) => module.calendarFeed),
   "GET /preferences": applicantPage("/preferences", (module) => module.preferencesView),
   "POST /preferences": applicantPage("/preferences", (module) => module.preferencesSave),
+  // The GET routes, whose body createHttpApi drops (RFC 9110 HEAD).
+  "HEAD /unsubscribe": unsubscribeConfirm,
+  "HEAD /timeline": applicantPage("/timeline", (module) => module.timeline),
+  "HEAD /actions": applicantPage("/actions", (module) => module.actionPreview),
+  "HEAD /calendar.ics": applicantPage("/calendar.ics", (module) => module.calendarFeed),
+  "HEAD /preferences": applicantPage("/preferences", (module) => module.preferencesView),
 };
 
 /** The table requests are looked up in: HTTP_API_ROUTES by path, `{provider}` as each provider's name. */
@@ -181,13 +187,19 @@ function routeFor(event: APIGatewayProxyEventV2): Route {
   return route;
 }
 
+function isHead(event: APIGatewayProxyEventV2): boolean {
+  return event.requestContext.http.method.toUpperCase() === "HEAD";
+}
+
 /** Builds the request handler: every failure becomes an RFC 9457 response; nothing is written on one. */
 export function createHttpApi(deps: HttpApiDeps) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     try {
-      return await routeFor(event)(event, deps);
+      const response = await routeFor(event)(event, deps);
+      return isHead(event) ? { ...response, body: "" } : response;
     } catch (error) {
       const response = problemFor(error);
+      if (isHead(event)) response.body = "";
       const details = { status: response.statusCode, route: routePath(event), error: describeError(error) };
       if ((response.statusCode ?? 500) >= 500)
         deps.logger.error("request failed", { ...details, cause: error });

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { InvalidInputError } from "#errors";
-import { header, queryParameter, rawBody } from "#http/request.ts";
+import { queryParameter, urlEncodedForm } from "#http/request.ts";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
 import {
@@ -133,10 +133,7 @@ export const actionPreview: PageRoute = (event, deps) =>
 
 export const actionApply: PageRoute = (event, deps) =>
   refusing(async () => {
-    const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
-    const form = new URLSearchParams(
-      type === "application/x-www-form-urlencoded" ? rawBody(event, MAX_FORM_BYTES).toString("utf8") : "",
-    );
+    const form = urlEncodedForm(event, MAX_FORM_BYTES);
     const applicantId = queryParameter(event, "applicant");
     const token = queryParameter(event, "token");
     try {
@@ -218,17 +215,20 @@ export const preferencesView: PageRoute = (event, deps) =>
 export const preferencesSave: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
-    const type = header(event, "content-type")?.split(";")[0]?.trim().toLowerCase();
-    const body = new URLSearchParams(
-      type === "application/x-www-form-urlencoded" ? rawBody(event, MAX_FORM_BYTES).toString("utf8") : "",
-    );
+    const body = urlEncodedForm(event, MAX_FORM_BYTES, ["categories"]);
+    const intent = body.get("intent") ?? "save";
+    if (intent !== "save" && intent !== "new-calendar-address") {
+      throw new InvalidInputError("unknown action", [
+        { path: "intent", message: "unknown action: use save or new-calendar-address" },
+      ]);
+    }
     const links = await linksFor(event, deps, state);
     const shown = {
       timezone: state.profile.timezone,
       formAction: selfUrl(event),
       timelineUrl: links.timeline,
     };
-    if (body.get("intent") === "new-calendar-address") {
+    if (intent === "new-calendar-address") {
       const generation = await deps.settings.revokeFeed(state.profile.applicantId, deps.clock.now());
       const fresh = await linksFor(event, deps, {
         ...state,

@@ -17,6 +17,13 @@ export const HTTP_API_ROUTES = [
   "GET /calendar.ics",
   "GET /preferences",
   "POST /preferences",
+  // RFC 9110 §9.3.2: HEAD wherever GET works on the links emails carry (link checkers use it);
+  // served by the GET route, without the body.
+  "HEAD /unsubscribe",
+  "HEAD /timeline",
+  "HEAD /actions",
+  "HEAD /calendar.ics",
+  "HEAD /preferences",
 ] as const;
 
 export type HttpApiRouteKey = (typeof HTTP_API_ROUTES)[number];

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { InvalidInputError } from "#errors";
 import { blankProblem, HttpProblem } from "./problem.ts";
 
 /** Reading an API Gateway HTTP API (payload 2.0) request at the edge, for every HTTP function. */
@@ -47,4 +48,28 @@ export function queryParameter(event: APIGatewayProxyEventV2, name: string): str
   const value = event.queryStringParameters?.[name];
   if (value !== undefined) return value;
   return new URLSearchParams(event.rawQueryString ?? "").get(name) ?? undefined;
+}
+
+/**
+ * An application/x-www-form-urlencoded body as fields (no fields for any other media type), each
+ * field sent at most once unless listed in `repeatable` (checkboxes). A repeated single-valued field
+ * (`date=…&date=…`) is an InvalidInputError (400) naming it: which value was meant is not ours to guess.
+ */
+export function urlEncodedForm(
+  event: APIGatewayProxyEventV2,
+  maxBytes: number,
+  repeatable: readonly string[] = [],
+): URLSearchParams {
+  if (mediaType(event) !== "application/x-www-form-urlencoded") return new URLSearchParams();
+  const form = new URLSearchParams(rawBody(event, maxBytes).toString("utf8"));
+  const seen = new Set<string>();
+  for (const name of form.keys()) {
+    if (seen.has(name) && !repeatable.includes(name)) {
+      throw new InvalidInputError(`The field ${name} was sent more than once.`, [
+        { path: name, message: "must be sent once" },
+      ]);
+    }
+    seen.add(name);
+  }
+  return form;
 }

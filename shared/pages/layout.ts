@@ -29,6 +29,7 @@ a.button.primary,button.primary{background:var(--accent);color:#fff}
 a.button.secondary,button.secondary{background:#fff;color:var(--accent)}
 a{color:var(--accent)}
 .note{background:var(--bg);border-left:4px solid var(--accent);padding:.5rem .75rem}
+main{overflow-wrap:anywhere}
 .critical{border-left-color:var(--bad)}
 .field-error{color:var(--bad);font-weight:600;margin:.25rem 0}
 [aria-invalid=true]{border:2px solid var(--bad)}

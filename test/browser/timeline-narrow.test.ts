@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
+import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 
@@ -12,6 +15,8 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
  * plan holds. Checked to fail without the rules that keep the page narrow (buttons wrapping, long
  * addresses breaking: 349 and 1,373 px). The clip pattern of commit c01675f does not change the
  * width in Debian's Chromium: this page is 320 px wide with the rule before it too.
+ * A made-up plan has no risk notes, and those cite their sources by URL: so a real applicant's
+ * planned timeline is checked too (issue 14 tester finding 4: 467 px wide from a note's long URL).
  */
 describe("timeline on a narrow phone", () => {
   let browser: BrowserSession;
@@ -62,6 +67,43 @@ describe("timeline on a narrow phone", () => {
     await page.setViewportSize({ width: 320, height: 700 });
     await page.setContent(html, { waitUntil: "load" });
     expect(await page.locator("ul.steps a.button").count()).toBeGreaterThanOrEqual(steps.length * 2);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    await page.close();
+  });
+
+  it("never scrolls sideways at 320 px on a real applicant's planned timeline (risks citing URLs)", async () => {
+    // The tester's applicant: Karachi, J-1, Match 2027, Step 1 and Step 2 CK done, late November.
+    const now = new Date("2026-11-30T12:00:00Z");
+    const planned = plan(
+      {
+        applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027, visa: "J-1" }),
+        milestones: [
+          milestoneFactory("usmle_step1", "done", "2025-03-10"),
+          milestoneFactory("usmle_step2ck", "done", "2025-09-10"),
+        ],
+        interviews: [],
+      },
+      seasonCalendar(2027),
+      now,
+    );
+    const real =
+      timelinePage({
+        firstName: "Fatima",
+        timezone: "Asia/Karachi",
+        links: applicantLinks({
+          baseUrl: "https://api.example.org",
+          keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+          applicantId: "a_fatima",
+          feedGeneration: 0,
+          now,
+        }),
+        plan: planned,
+        comingReminders: planned.reminders.slice(0, 6),
+      }).body ?? "";
+    expect(real).toMatch(/https:\/\/\S{60,}/);
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.setContent(real, { waitUntil: "load" });
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
     await page.close();
   });

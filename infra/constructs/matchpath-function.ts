@@ -137,6 +137,16 @@ export class MatchpathFunction extends NodejsFunction {
   }
 
   /**
+   * Secrets the function reads from SSM, in one call: each `<NAME>_PARAMETER` variable names its
+   * SecureString parameter (shared/config reads it at cold start), and the function may read
+   * exactly those parameters (below). `variables` maps the variable to the parameter's name.
+   */
+  useSecureParameters(variables: Readonly<Record<string, string>>, kmsKeyArn?: string): void {
+    for (const [variable, parameter] of Object.entries(variables)) this.addEnvironment(variable, parameter);
+    this.grantReadSecureParameters(Object.values(variables), kmsKeyArn);
+  }
+
+  /**
    * ssm:GetParameter on exactly these SecureString parameters. With the default aws/ssm key, the key
    * policy already lets SSM decrypt for any principal of the account allowed to read the parameter;
    * a customer-managed key also needs kms:Decrypt, only through SSM.

@@ -96,20 +96,27 @@ export class MatchpathStack extends Stack {
       SCHEDULER_MAX_EVENT_AGE_SECONDS: String(config.scheduler.maxEventAgeSeconds),
     };
     const onFailure = new SqsDestination(asyncFailures);
-    // The http-api reads each connected provider's secret from the variable its config names.
-    const formProviders = FORM_PROVIDERS.flatMap(({ name, secretVariable }) => {
-      const parameter = secrets.formProviders[name];
-      return parameter === undefined ? [] : [{ variable: `${secretVariable}_PARAMETER`, parameter }];
-    });
+    // Secrets come from SSM: each function gets the `…_PARAMETER` variables it reads and may read those.
+    const links = {
+      UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
+      LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
+    };
+    const httpApiSecrets = {
+      WEBHOOK_SECRET_PARAMETER: secrets.webhookSecretParameter,
+      ...links,
+      // Each connected form provider's secret, in the variable its FormProvider names.
+      ...Object.fromEntries(
+        FORM_PROVIDERS.flatMap(({ name, secretVariable }) => {
+          const parameter = secrets.formProviders[name];
+          return parameter === undefined ? [] : [[`${secretVariable}_PARAMETER`, parameter]];
+        }),
+      ),
+    };
 
     const httpApi = make(
       "httpApi",
       {
-        WEBHOOK_SECRET_PARAMETER: secrets.webhookSecretParameter,
-        UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
-        LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
         ...(config.publicBaseUrl ? { PUBLIC_BASE_URL: config.publicBaseUrl } : {}),
-        ...Object.fromEntries(formProviders.map(({ variable, parameter }) => [variable, parameter])),
         // The form mapping files are read at run time, so they ship beside the bundle.
         FORM_MAPPINGS_DIR: "/var/task/forms",
       },
@@ -125,14 +132,9 @@ export class MatchpathStack extends Stack {
       SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
       PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
     };
-    const linkSecrets = [secrets.unsubscribeSecretParameter, secrets.linkSigningKeysParameter];
-    const links = {
-      UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
-      LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
-    };
     const reminder = make(
       "reminder",
-      { ...wakeUpEnvironment, ...mail, ...links },
+      { ...wakeUpEnvironment, ...mail },
       {
         onFailure,
         ...(config.reminderConcurrency ? { reservedConcurrentExecutions: config.reminderConcurrency } : {}),
@@ -152,7 +154,7 @@ export class MatchpathStack extends Stack {
     );
     const consoleFunction = make(
       "console",
-      { CONSOLE_ASSETS_DIR: "/var/task/assets", ...mail, ...links },
+      { CONSOLE_ASSETS_DIR: "/var/task/assets", ...mail },
       {
         // The shell's stylesheet and script, and htmx, are served by the function itself.
         files: [
@@ -173,17 +175,8 @@ export class MatchpathStack extends Stack {
     for (const manager of [planner, reminder, sweeper]) wakeUps.grantManageWakeUps(manager);
     bus.grantPublish(planner, reminder, sesEvents, sweeper);
     for (const sender of [reminder, planner, sweeper, consoleFunction]) email.grantSend(sender);
-    httpApi.grantReadSecureParameters(
-      [
-        secrets.webhookSecretParameter,
-        secrets.unsubscribeSecretParameter,
-        secrets.linkSigningKeysParameter,
-        ...formProviders.map(({ parameter }) => parameter),
-      ],
-      secrets.kmsKeyArn,
-    );
-    for (const linker of [reminder, consoleFunction])
-      linker.grantReadSecureParameters(linkSecrets, secrets.kmsKeyArn);
+    httpApi.useSecureParameters(httpApiSecrets, secrets.kmsKeyArn);
+    for (const linker of [reminder, consoleFunction]) linker.useSecureParameters(links, secrets.kmsKeyArn);
 
     this.table.streamPlanningChangesTo(planner, streamFailures);
     this.httpApi = new PublicHttpApi(this, "HttpApi", {

@@ -4,7 +4,12 @@ import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { InvalidInputError } from "#errors";
 import { queryParameter, urlEncodedForm } from "#http/request.ts";
 import { type ApplicantLinks, applicantLinks } from "#links/applicant-links.ts";
-import { type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
+import {
+  type FeedClaims,
+  type LinkKeyring,
+  type TimelineClaims,
+  verifyLinkToken,
+} from "#links/link-token.ts";
 import {
   actionConfirmationPage,
   actionResultPage,
@@ -80,22 +85,45 @@ async function refusing(
   }
 }
 
-async function timelineState(
+/**
+ * The applicant a link speaks for, the one check every page link passes: its token verifies for
+ * `purpose` (signature, key, expiry), was signed for the applicant the link names, and that
+ * applicant exists. Throws LinkRefusedError otherwise; the refused-link page says which.
+ */
+async function verifiedApplicant(
   event: APIGatewayProxyEventV2,
   deps: ApplicantPagesDeps,
-): Promise<ApplicantState> {
+  purpose: "timeline",
+): Promise<{ state: ApplicantState; claims: TimelineClaims }>;
+async function verifiedApplicant(
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+  purpose: "feed",
+): Promise<{ state: ApplicantState; claims: FeedClaims }>;
+async function verifiedApplicant(
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+  purpose: "timeline" | "feed",
+): Promise<{ state: ApplicantState; claims: TimelineClaims | FeedClaims }> {
   const applicantId = queryParameter(event, "applicant");
   const result = verifyLinkToken(
     await deps.keyring(),
     queryParameter(event, "token"),
-    "timeline",
+    purpose,
     deps.clock.now(),
   );
   if (!result.ok) throw new LinkRefusedError(result.reason);
   if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
   const state = await deps.store.loadApplicant(applicantId);
   if (!state) throw new LinkRefusedError("unknown-applicant");
-  return state;
+  return { state, claims: result.claims };
+}
+
+async function timelineState(
+  event: APIGatewayProxyEventV2,
+  deps: ApplicantPagesDeps,
+): Promise<ApplicantState> {
+  return (await verifiedApplicant(event, deps, "timeline")).state;
 }
 
 export const timeline: PageRoute = (event, deps) =>
@@ -167,20 +195,9 @@ export const actionApply: PageRoute = (event, deps) =>
 
 export const calendarFeed: PageRoute = (event, deps) =>
   refusing(async () => {
-    const applicantId = queryParameter(event, "applicant");
-    const result = verifyLinkToken(
-      await deps.keyring(),
-      queryParameter(event, "token"),
-      "feed",
-      deps.clock.now(),
-    );
-    if (!result.ok) throw new LinkRefusedError(result.reason);
-    if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
-    const state = await deps.store.loadApplicant(applicantId);
-    if (!state) throw new LinkRefusedError("unknown-applicant");
+    const { state, claims } = await verifiedApplicant(event, deps, "feed");
     // A revoked feed: the applicant asked for a new address, so every older one stops working.
-    if (result.claims.generation !== (state.profile.feedGeneration ?? 0))
-      return calendarAddressReplacedPage();
+    if (claims.generation !== (state.profile.feedGeneration ?? 0)) return calendarAddressReplacedPage();
     return {
       statusCode: 200,
       headers: {

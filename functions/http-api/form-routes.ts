@@ -95,7 +95,7 @@ function asProblem(error: unknown): unknown {
   if (error instanceof UnknownFormError) {
     return new HttpProblem({
       ...blankProblem(404, `No form mapping connects ${error.provider} form ${error.formId}.`),
-      type: "urn:matchpath:problem:unknown-form",
+      type: PROBLEM_TYPES.unknownForm,
       title: "Unknown form",
     });
   }

@@ -32,6 +32,8 @@ export const PROBLEM_TYPES = {
   invalidSignature: "urn:matchpath:problem:invalid-signature",
   limitExceeded: "urn:matchpath:problem:limit-exceeded",
   unknownApplicant: "urn:matchpath:problem:unknown-applicant",
+  /** A form provider's delivery for a form no mapping connects (functions/http-api/form-routes.ts). */
+  unknownForm: "urn:matchpath:problem:unknown-form",
 } as const;
 
 const STATUS_TITLES: Record<number, string> = {

@@ -34,8 +34,8 @@ export type TableItemAction =
 
 /**
  * The one table of applicants, milestones, plans, the reminder ledger, suppression and intake
- * records (shared/adapters/dynamodb/DATA-MODEL.md), with its stream and the due-wake-up index
- * GSI1, keyed as shared/adapters/dynamodb/table-design.ts says (the local table uses the same
+ * records (shared/adapters/dynamodb/DATA-MODEL.md), with its stream, the due-wake-up index GSI1
+ * and the console's cohort index GSI2, keyed as shared/adapters/dynamodb/table-design.ts says (the local table uses the same
  * design). Its logical id is pinned: a changed id would replace the table and lose its data.
  *
  * Encrypted with the AWS-managed key (aws/dynamodb): every use of the key is in CloudTrail, with no

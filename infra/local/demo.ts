@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
-import { applicantLinks } from "#links/applicant-links.ts";
+import { ACTION_LINK_DAYS, applicantLinks } from "#links/applicant-links.ts";
 import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
 import { parseCommandLine } from "./cli-args.ts";
 import type { DueRunReport } from "./clock-control.ts";
@@ -216,10 +216,31 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOpen ${inbox} to read them: each has its steps' buttons, a timeline link and a calendar link.\n`,
   );
+  // Action links last ${ACTION_LINK_DAYS} days, as in the cloud: on the local clock at the end of the
+  // walk only the newest emails' buttons still work. Name one per applicant whose buttons answer.
+  process.stdout.write(
+    `Buttons expire ${ACTION_LINK_DAYS} days after an email is sent (on the local clock); these emails' buttons work now:\n`,
+  );
+  let working = 0;
+  for (const applicant of applicants) {
+    const address = applicant.snapshot.applicant.email.toLowerCase();
+    const theirs = emails.filter((email) => email.destination.to.some((to) => to.toLowerCase() === address));
+    const found = await newestWorkingEmail(theirs);
+    if (!found) continue;
+    working += 1;
+    process.stdout.write(`  - ${applicant.snapshot.applicant.fullName}: "${found.subject}"\n`);
+  }
+  if (working === 0) {
+    process.stdout.write(
+      "  none: every email's buttons have expired on the local clock; use the timeline links below.\n",
+    );
+  }
   const keyring = await linkKeyring();
   if (keyring) {
     // Fresh links, signed as of the local clock now, in case the emails' own have expired on it.
-    process.stdout.write("\nEach applicant's timeline and calendar feed, as of the local clock:\n");
+    process.stdout.write(
+      "\nEach applicant's timeline (fresh buttons for every step) and calendar feed, as of the local clock:\n",
+    );
     for (const [applicantId, name] of names) {
       const links = applicantLinks({ baseUrl: api, keyring, applicantId, feedGeneration: 0, now: clock });
       process.stdout.write(
@@ -230,6 +251,19 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOpen ${api}/console for the advisor's console (sign in as admin@matchpath.example or an advisor; npm start printed the password).\n`,
   );
+}
+
+/** The newest of the emails whose first action button answers its confirmation page (200), if any. */
+async function newestWorkingEmail(emails: readonly StoredEmail[]): Promise<StoredEmail | undefined> {
+  for (let index = emails.length - 1; index >= 0; index -= 1) {
+    const email = emails[index];
+    const link = /https?:\/\/\S+\/actions\?[^\s)>\]"]+/.exec(email?.body.text ?? "")?.[0];
+    if (email === undefined || link === undefined) continue;
+    const response = await fetch(link);
+    await response.body?.cancel();
+    if (response.status === 200) return email;
+  }
+  return undefined;
 }
 
 /** The local stack's link-signing keyring (.data/link-signing-keys), if this machine has it. */

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { FORM_PROVIDERS, PROVIDERS } from "#intake/providers/list.ts";
 import { parseCommandLine } from "./cli-args.ts";
 import { type LocalStack, startLocalStack } from "./stack.ts";
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
         (user) =>
           `  ${user.email}${user.groups.includes("admin") ? "   (admin: every applicant)" : "   (advisor: their own applicants)"}`,
       ),
-      `Form routes:    ${stack.urls.api}/intake/{${PROVIDERS.join(",")}}   (secrets: .data/<provider>-secret; see shared/intake/PROVIDERS.md)`,
+      `Form routes:    ${stack.urls.api}/intake/{${PROVIDERS.join(",")}}   (secrets: ${join(process.env.MATCHPATH_DATA_DIR || ".data", "<provider>-secret")}; see shared/intake/PROVIDERS.md)`,
       `Applicant pages: the timeline, actions, calendar and preferences links in every email; for any applicant now:`,
       `                curl ${stack.urls.api}/local/applicants/<applicantId>/links`,
       "",

@@ -72,10 +72,17 @@ export function reminderSubject(reminders: readonly Reminder[]): string {
   return headerText(`${first.title}: due ${deadlineWords(first.deadlineDetail).local}${more}`, 180);
 }
 
-function stepLine(step: NextStep): string {
-  const by = step.deadline
-    ? ` (by ${deadlineWords(step.deadline).local}${isProjected(step.deadline) ? ", projected date" : ""})`
-    : "";
+/**
+ * One next step in words fitting its status: a date already past is "overdue" (as on the timeline),
+ * never "projected" (the season has shown it); a date ahead is "by …", marked when projected.
+ */
+function stepLine(step: NextStep, now: number): string {
+  if (!step.deadline) return `${step.title}: ${step.action}`;
+  const when = deadlineWords(step.deadline).local;
+  const by =
+    Date.parse(step.deadline.at) <= now
+      ? ` (overdue: it was due ${when})`
+      : ` (by ${when}${isProjected(step.deadline) ? ", projected date" : ""})`;
   return `${step.title}: ${step.action}${by}`;
 }
 
@@ -146,7 +153,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   const steps = plan.nextSteps.slice(0, TOP_STEPS);
   if (steps.length > 0) {
     lines.push("Your next steps:");
-    for (const step of steps) lines.push(`- ${stepLine(step)}`);
+    for (const step of steps) lines.push(`- ${stepLine(step, Date.parse(plan.now))}`);
     lines.push("");
   }
   if (plan.risks.length > 0) {
@@ -186,7 +193,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     timelineUrl: links?.timeline,
     calendarUrl: links?.feedSubscription,
     preferencesUrl: links?.preferences,
-    steps: plan.nextSteps.slice(0, TOP_STEPS).map(stepLine),
+    steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => stepLine(step, Date.parse(plan.now))),
     hasSteps: plan.nextSteps.length > 0,
     risks: plan.risks.map(riskLine),
     hasRisks: plan.risks.length > 0,

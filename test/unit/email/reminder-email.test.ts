@@ -207,3 +207,37 @@ describe("a date the applicant gave without a time", () => {
     expect(render({ reminders: [eras] }).text).toContain(eras.deadlineDetail.et);
   });
 });
+
+describe("the email's next steps fit their status (tester finding 5)", () => {
+  const projected = {
+    ...reminderFactory().deadlineDetail,
+    at: "2026-09-16T13:00:00.000Z",
+    local: "Wed 16 Sep 2026, 2:00 PM GMT+1",
+    status: "projected" as const,
+  };
+  const plan = (now: string) =>
+    planFactory({
+      now,
+      nextSteps: [
+        stepFactory({
+          milestone: "personal_statement",
+          title: "Write your personal statement",
+          action: "Draft it.",
+          deadline: projected,
+        }),
+      ],
+    });
+
+  it("calls a past date overdue, never projected, in both parts", () => {
+    const email = render({ plan: plan("2027-02-01T00:00:00.000Z") });
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain("Write your personal statement: Draft it. (overdue: it was due Wed 16 Sep 2026");
+      expect(part).not.toContain("2:00 PM GMT+1, projected date");
+    }
+  });
+
+  it("still says 'by …, projected date' for a projected date ahead", () => {
+    const email = render({ plan: plan("2026-08-01T00:00:00.000Z") });
+    expect(email.text).toContain("(by Wed 16 Sep 2026, 2:00 PM GMT+1, projected date)");
+  });
+});

@@ -89,6 +89,13 @@ function alarmsFor(
     }));
 }
 
+/** The applicant's own date-only deadline (stored as their local midnight) as that day, else undefined. */
+function examDay(deadline: Deadline, zone: string): DateTime | undefined {
+  if (deadline.status !== "applicant") return undefined;
+  const day = localDay(deadline.at, zone);
+  return day.toMillis() === Date.parse(deadline.at) ? day : undefined;
+}
+
 function localDay(instant: string, zone: string): DateTime {
   return DateTime.fromISO(instant, { zone: "utc" }).setZone(zone).startOf("day");
 }
@@ -132,6 +139,20 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
+    const sitting = examDay(deadline, input.timezone);
+    if (sitting) {
+      // The applicant's own date without a time (their exam day): the day itself, in their zone,
+      // worded as the sitting, not a cut-off at local midnight shown the evening before in ET.
+      events.push({
+        id: uid(input.applicantId, step.milestone, "deadline"),
+        ...allDay(sitting),
+        stamp,
+        summary: step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`,
+        description: open(lines(`Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`, next?.why)),
+        alarms: alarmsFor(input.plan.reminders, step.milestone, undefined, undefined),
+      });
+      continue;
+    }
     events.push({
       id: uid(input.applicantId, step.milestone, "deadline"),
       start: cutOff.minus({ minutes: DEADLINE_MINUTES }),

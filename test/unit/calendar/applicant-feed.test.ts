@@ -59,7 +59,10 @@ describe("applicant calendar feed", () => {
   const { component, events } = parse(feed);
 
   it("holds one timed event per deadline, in US Eastern, ending at the cut-off, with both zones in the description", () => {
-    const withDeadline = thePlan.nextSteps.filter((step) => step.milestone !== "interview" && step.deadline);
+    // An exam day the applicant booked is the day itself (all-day; tested below), not a cut-off.
+    const withDeadline = thePlan.nextSteps.filter(
+      (step) => step.milestone !== "interview" && step.deadline && step.deadline.status !== "applicant",
+    );
     expect(withDeadline.length).toBeGreaterThan(3);
     for (const step of withDeadline) {
       const event = events.find(
@@ -177,5 +180,34 @@ describe("applicant calendar feed", () => {
     expect(alarmInstants(event)).toEqual(
       reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
     );
+  });
+});
+
+describe("an exam date the applicant booked (tester finding 6)", () => {
+  it("is an all-day event on the applicant's own date, worded as the sitting, not 'Due'", () => {
+    const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi" });
+    const thePlan = plan(
+      {
+        applicant,
+        milestones: [milestoneFactory("oet_medicine", "scheduled", "2026-12-10")],
+        interviews: [],
+      },
+      seasonCalendar(2027),
+      new Date("2026-11-30T12:00:00Z"),
+    );
+    const { events } = parse(
+      renderApplicantFeed({
+        applicantId: "a_karachi",
+        timezone: applicant.timezone,
+        plan: thePlan,
+        interviews: [],
+        updatedAt: "2026-11-30T12:00:00.000Z",
+      }),
+    );
+    const exam = events.find((event) => event.summary.includes("OET"));
+    expect(exam?.summary).toBe("OET Medicine exam");
+    expect(exam?.startDate.isDate).toBe(true);
+    expect(exam?.startDate.toString()).toBe("2026-12-10");
+    expect(exam?.endDate.toString()).toBe("2026-12-11");
   });
 });

@@ -10,8 +10,7 @@ import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadConsoleConfig } from "#config/env.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
-import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
-import { applicantLinks } from "#links/applicant-links.ts";
+import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createConsoleApp } from "./app.ts";
@@ -50,19 +49,7 @@ export function setupConsole(clients: AwsClientFactory = awsClients) {
       from: config.senderAddress,
       ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
     }),
-    unsubscribeUrl: async (applicantId: string) =>
-      unsubscribeUrl(
-        config.publicBaseUrl,
-        createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
-      ),
-    applicantLinks: async (profile: { applicantId: string; feedGeneration?: number }) =>
-      applicantLinks({
-        baseUrl: config.publicBaseUrl,
-        keyring: await linkKeyring(),
-        applicantId: profile.applicantId,
-        feedGeneration: profile.feedGeneration ?? 0,
-        now: clock.now(),
-      }),
+    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, unsubscribeSecret, linkKeyring, clock }),
     verifier: jwtVerifier({
       issuer: config.issuer,
       audience: config.clientId,

@@ -9,8 +9,7 @@ import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadReminderConfig } from "#config/env.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
-import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
-import { applicantLinks } from "#links/applicant-links.ts";
+import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
@@ -41,19 +40,7 @@ export function setupReminder(clients: AwsClientFactory = awsClients) {
     }),
     clock,
     planning: domainPlanning,
-    unsubscribeUrl: async (applicantId: string) =>
-      unsubscribeUrl(
-        config.publicBaseUrl,
-        createUnsubscribeToken(await unsubscribeSecret(), applicantId, clock.now()),
-      ),
-    applicantLinks: async (profile: { applicantId: string; feedGeneration?: number }) =>
-      applicantLinks({
-        baseUrl: config.publicBaseUrl,
-        keyring: await linkKeyring(),
-        applicantId: profile.applicantId,
-        feedGeneration: profile.feedGeneration ?? 0,
-        now: clock.now(),
-      }),
+    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, unsubscribeSecret, linkKeyring, clock }),
   };
 
   /**

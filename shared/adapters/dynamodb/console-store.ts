@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -12,17 +9,15 @@ import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
+import { DynamoApplicantErasure, queryApplicantPrefix } from "./applicant-erasure.ts";
 import type { DynamoApplicantStore } from "./applicant-store.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { DynamoEventLog } from "./event-log.ts";
-import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK, type TableKey } from "./keys.ts";
+import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK } from "./keys.ts";
 import { storedCohortRow } from "./plan-repository.ts";
 import { GSI2 } from "./table-design.ts";
 
 type Item = Record<string, unknown>;
-
-/** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html */
-const MAX_BATCH_WRITE = 25;
 
 export interface DynamoConsoleStoreOptions {
   client: DynamoDBDocumentClient;
@@ -36,18 +31,19 @@ export interface DynamoConsoleStoreOptions {
  * - listCohort: 16 Queries on GSI2 in parallel (a sort-key prefix for one advisor).
  * - setRemindersPaused: 1 conditional UpdateItem of the profile. recordAudit: 1 PutItem.
  * - listAudit / listSubmissions: 1 Query each on the applicant's partition (a sort-key prefix).
- * - eraseApplicant: 1 Query of the partition + 1 GetItem per lookup item + BatchWriteItem per 25
- *   deletes, then 1 Query again to catch a plan written by a planner run that raced the erase.
+ * - eraseApplicant: applicant-erasure.ts.
  */
 export class DynamoConsoleStore implements ConsoleStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly applicants: Pick<DynamoApplicantStore, "loadPlan">;
+  private readonly erasure: DynamoApplicantErasure;
 
   constructor(options: DynamoConsoleStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.applicants = options.applicants;
+    this.erasure = new DynamoApplicantErasure(options.client, options.tableName);
   }
 
   async listCohort(advisorEmail: string | undefined): Promise<CohortRow[]> {
@@ -185,116 +181,13 @@ export class DynamoConsoleStore implements ConsoleStore {
     return new DynamoEventLog({ client: this.client, tableName: this.tableName }).listRecent(applicantId);
   }
 
-  async eraseApplicant(applicantId: string, audit: AuditEntry): Promise<ErasureReport> {
-    const profile = await this.get(keys.profile(applicantId));
-    const first = await this.queryPrefix(applicantId, "", true);
-    if (profile === undefined && first.length === 0)
-      throw new ApplicantNotFoundError(`No applicant ${applicantId}`);
-    const email = typeof profile?.email === "string" ? profile.email : undefined;
-
-    const outside: TableKey[] = [];
-    if (email !== undefined) {
-      const lookup = await this.get(keys.emailLookup(email));
-      if (lookup?.applicantId === applicantId) outside.push(keys.emailLookup(email));
-      outside.push(keys.suppression(email));
-    }
-    outside.push(...submissionKeysOf(first));
-    // The profile goes first: a planner run that starts meanwhile finds no applicant and writes nothing.
-    let deleted = 0;
-    deleted += await this.deleteAll([keys.profile(applicantId)]);
-    deleted += await this.deleteAll([
-      ...first.filter((item) => item.sk !== SK.profile).map(keyOf),
-      ...outside,
-    ]);
-    // A planner or reminder run that read the applicant before the profile went may still have
-    // stored a plan or a ledger mark after the first pass: sweep the partition once more.
-    // Their intake copies name SUBMISSION# records outside the partition: those go too.
-    const late = await this.queryPrefix(applicantId, "", true);
-    deleted += await this.deleteAll([...late.map(keyOf), ...submissionKeysOf(late)]);
-
-    await dynamoRequest("PutItem(erasure)", () =>
-      this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.erasureAudit(audit.at, applicantId),
-            entity: "erasure",
-            at: audit.at,
-            actor: audit.actor,
-            role: audit.role,
-            action: audit.action,
-            applicantId,
-            itemsDeleted: deleted,
-          },
-        }),
-      ),
-    );
-    return { applicantId, itemsDeleted: deleted };
+  eraseApplicant(applicantId: string, audit: AuditEntry): Promise<ErasureReport> {
+    return this.erasure.erase(applicantId, audit);
   }
 
-  private async deleteAll(toDelete: TableKey[]): Promise<number> {
-    for (let index = 0; index < toDelete.length; index += MAX_BATCH_WRITE) {
-      let requests: Record<string, unknown>[] | undefined = toDelete
-        .slice(index, index + MAX_BATCH_WRITE)
-        .map((key) => ({ DeleteRequest: { Key: key } }));
-      // Unprocessed items are retried until none is left (throttling hands some back).
-      for (let attempt = 0; requests !== undefined && requests.length > 0; attempt++) {
-        if (attempt > 0)
-          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        const batch = requests;
-        const result = await dynamoRequest("BatchWriteItem(erase)", () =>
-          this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch as never } })),
-        );
-        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-        if (attempt > 8 && requests !== undefined && requests.length > 0)
-          throw new Error("erase: DynamoDB kept items unprocessed; retry the erase");
-      }
-    }
-    return toDelete.length;
+  private queryPrefix(applicantId: string, prefix: string, ascending: boolean): Promise<Item[]> {
+    return queryApplicantPrefix(this.client, this.tableName, applicantId, prefix, ascending);
   }
-
-  private async get(key: TableKey): Promise<Item | undefined> {
-    const result = await dynamoRequest("GetItem", () =>
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true })),
-    );
-    return result.Item;
-  }
-
-  private async queryPrefix(applicantId: string, prefix: string, ascending: boolean): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoRequest("Query(applicant)", () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: prefix === "" ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)",
-            ExpressionAttributeValues:
-              prefix === ""
-                ? { ":pk": keys.applicantPk(applicantId) }
-                : { ":pk": keys.applicantPk(applicantId), ":prefix": prefix },
-            ConsistentRead: true,
-            ScanIndexForward: ascending,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
-  }
-}
-
-/** The SUBMISSION# idempotency records the applicant's intake copies point to. */
-function submissionKeysOf(items: readonly Item[]): TableKey[] {
-  return items
-    .filter((item) => String(item.sk).startsWith(SK.intakePrefix))
-    .map((item) => keys.submission(String(item.provider), String(item.submissionId)));
-}
-
-function keyOf(item: Item): TableKey {
-  return { pk: String(item.pk), sk: String(item.sk) };
 }
 
 function plainAudit(entry: AuditEntry): Item {

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { jwtVerifier } from "#adapters/auth/jwt-verifier.ts";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
@@ -17,10 +17,10 @@ import { createConsoleApp } from "./app.ts";
 
 /**
  * The console function's composition root, run once per cold start: its configuration from the
- * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it.
  */
-export function setupConsole(clients: AwsClientFactory = awsClients) {
+export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses">) {
   const config = loadConsoleConfig();
   const logger = createLogger("console");
   const client = clients.documents(config);

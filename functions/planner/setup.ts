@@ -1,5 +1,5 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
@@ -13,10 +13,10 @@ import { createPlanBatch } from "./plan-batch.ts";
 
 /**
  * The planner function's composition root, run once per cold start: its configuration from the
- * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it.
  */
-export function setupPlanner(clients: AwsClientFactory = awsClients) {
+export function setupPlanner(clients: AwsClientFactory) {
   const config = loadPlannerConfig();
   const logger = createLogger("planner");
   const documents = clients.documents(config);

@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
@@ -17,10 +17,10 @@ import { parseReminderEvent } from "./reminder-event.ts";
 
 /**
  * The reminder function's composition root, run once per cold start: its configuration from the
- * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it.
  */
-export function setupReminder(clients: AwsClientFactory = awsClients) {
+export function setupReminder(clients: AwsClientFactory) {
   const config = loadReminderConfig();
   const logger = createLogger("reminder");
   const documents = clients.documents(config);

@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
 import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
@@ -11,10 +11,10 @@ import { parseSesEvent } from "./ses-event.ts";
 
 /**
  * The ses-events function's composition root, run once per cold start: its configuration from the
- * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it.
  */
-export function setupSesEvents(clients: AwsClientFactory = awsClients) {
+export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "eventBridge">) {
   const config = loadSesEventsConfig();
   const logger = createLogger("ses-events");
   const documents = clients.documents(config);

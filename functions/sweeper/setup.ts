@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
@@ -17,10 +17,10 @@ import { parseScheduledEvent } from "./scheduled-event.ts";
 
 /**
  * The sweeper function's composition root, run once per cold start: its configuration from the
- * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
+ * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it.
  */
-export function setupSweeper(clients: AwsClientFactory = awsClients) {
+export function setupSweeper(clients: AwsClientFactory) {
   const config = loadSweeperConfig();
   const logger = createLogger("sweeper");
   const documents = clients.documents(config);

@@ -5,7 +5,8 @@ import type {
   DynamoDBBatchResponse,
   DynamoDBStreamEvent,
 } from "aws-lambda";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
+import { awsClients } from "#adapters/aws-clients-all.ts";
 import type { ReminderEvent } from "../../functions/reminder/reminder-event.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import { lambdaContext } from "./lambda-context.ts";

@@ -1,4 +1,3 @@
-import { getParameter } from "@aws-lambda-powertools/parameters/ssm";
 import { ConfigError } from "#errors";
 import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
 import type { SecretSetting } from "./env-pieces.ts";
@@ -16,6 +15,9 @@ export function secretSource(setting: SecretSetting): SecretSource {
   }
   const name = setting.name;
   return async () => {
+    // Imported on the first read, not at cold start: the SSM client is a large module and a
+    // function configured with values (local stack, tests) never needs it.
+    const { getParameter } = await import("@aws-lambda-powertools/parameters/ssm");
     const value = await getParameter(name, { decrypt: true, maxAge: PARAMETER_MAX_AGE_SECONDS });
     if (typeof value !== "string" || value.length === 0) {
       throw new ConfigError(`SSM parameter ${name} is empty or missing`);

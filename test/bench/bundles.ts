@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { bundleOptions, functionNames, ROOT } from "./bundles-build.ts";
 import { type BenchSuite, below, type Figure, info } from "./lib/report.ts";
 
 /**
@@ -14,10 +14,6 @@ import { type BenchSuite, below, type Figure, info } from "./lib/report.ts";
  * is the module-initialisation part of a Lambda cold start (it excludes the runtime's own start
  * and the first network call).
  */
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BANNER =
-  "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);";
 
 /** What each handler reads from the environment at import (config validated at cold start). */
 export const IMPORT_ENV: Record<string, string> = {
@@ -43,33 +39,9 @@ export const IMPORT_ENV: Record<string, string> = {
   AWS_SECRET_ACCESS_KEY: "bench",
 };
 
-export function functionNames(): string[] {
-  return readdirSync(join(ROOT, "functions")).filter((name) => {
-    try {
-      return statSync(join(ROOT, "functions", name, "handler.ts")).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
 export async function bundle(name: string, outdir: string): Promise<string> {
   const outfile = join(outdir, name, "index.mjs");
-  await build({
-    entryPoints: [join(ROOT, "functions", name, "handler.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    mainFields: ["module", "main"],
-    banner: { js: BANNER },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    tsconfig: join(ROOT, "tsconfig.json"),
-    outfile,
-    logLevel: "error",
-  });
+  await build(bundleOptions(name, outfile));
   return outfile;
 }
 

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type AwsClientFactory, type AwsClientSettings, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory, AwsClientSettings } from "#adapters/aws-clients.ts";
 import { type EventBridgeWakeUpOptions, EventBridgeWakeUpScheduler } from "./eventbridge-scheduler.ts";
 import { TableWakeUpScheduler } from "./table-wake-ups.ts";
 
@@ -16,8 +16,8 @@ export type WakeUpSettings =
 export function wakeUpSchedulerFor(
   settings: AwsClientSettings & { wakeUps: WakeUpSettings; tableName: string },
   documents: DynamoDBDocumentClient,
-  caller: "planner" | "reminder" = "planner",
-  clients: Pick<AwsClientFactory, "scheduler"> = awsClients,
+  caller: "planner" | "reminder",
+  clients: Pick<AwsClientFactory, "scheduler">,
 ): EventBridgeWakeUpScheduler | TableWakeUpScheduler {
   const wakeUps = settings.wakeUps;
   if (wakeUps.kind === "table")

@@ -1,6 +1,6 @@
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
-import { type AwsClientFactory, type AwsClientSettings, awsClients } from "../aws-clients.ts";
+import type { AwsClientFactory, AwsClientSettings } from "../aws-clients.ts";
 import { SesMailer } from "./ses-mailer.ts";
 
 /**
@@ -22,7 +22,7 @@ export function escalationFor(
     escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
   },
   ledger: ReminderLedger,
-  clients: Pick<AwsClientFactory, "ses"> = awsClients,
+  clients: Pick<AwsClientFactory, "ses">,
 ): { ledger: ReminderLedger; mailer: Mailer; consoleUrl(applicantId: string): string } | undefined {
   const settings = config.escalation;
   if (settings === undefined) return undefined;

@@ -1,5 +1,6 @@
 import type { InitializeMiddleware, MiddlewareStack } from "@smithy/types";
-import { type AwsClientFactory, awsClients } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory } from "#adapters/aws-clients.ts";
+import { awsClients } from "#adapters/aws-clients-all.ts";
 
 /**
  * Counts AWS SDK requests and DynamoDB consumed capacity per service and operation, as a real

@@ -6,6 +6,7 @@ import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
+import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadReminderConfig } from "#config/env.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
@@ -28,18 +29,26 @@ export function setupReminder(clients: AwsClientFactory) {
   const unsubscribeSecret = secretSource(config.unsubscribeSecret);
   const linkKeyring = keyringSource(config.linkSigningKeys);
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
+  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+  const mailer = new SesMailer(clients.ses(config), {
+    from: config.senderAddress,
+    ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
+  });
   const deps = {
-    store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+    store,
     events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
       client: documents,
       tableName: config.tableName,
     }),
-    mailer: new SesMailer(clients.ses(config), {
-      from: config.senderAddress,
-      ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
-    }),
+    mailer,
     clock,
     planning: domainPlanning,
+    // Every wake-up re-plans, so it also escalates what time alone made critical (same sender).
+    escalation: {
+      ledger: store,
+      mailer,
+      consoleUrl: (applicantId: string) => consoleApplicantUrl(config.publicBaseUrl, applicantId),
+    },
     ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, unsubscribeSecret, linkKeyring, clock }),
   };
 

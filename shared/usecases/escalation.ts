@@ -47,15 +47,37 @@ export interface EscalationDeps {
 
 /**
  * What to tell the advisor after a re-plan, one entry per risk: each critical risk the stored plan
- * did not have (its cohort row's risk codes), and each step a critical risk names that became
+ * did not have as critical (its cohort row's critical codes), and each step a critical risk names that became
  * overdue since the stored plan (the diff MilestoneOverdue uses) while that risk was already known.
  * Steps no critical risk names (a CV, a budget) are the applicant's own reminders' business.
  * Empty without the applicant's consent (`escalateToAdvisor`) or an `advisorEmail`. Pure.
  */
 export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] {
-  const { profile } = state;
-  if (profile.escalateToAdvisor !== true || profile.advisorEmail === undefined) return [];
-  const knownCodes = new Set(state.storedPlan?.cohort?.risks.codes ?? []);
+  if (!consents(state)) return [];
+  const risks = state.storedPlan?.cohort?.risks;
+  // The row lists critical codes first (the planner orders risks by severity): a risk stored as a
+  // warning that turns critical is a critical risk appearing.
+  return escalationsSince(
+    { criticalCodes: risks?.codes.slice(0, risks.critical) ?? [], overdue: state.storedPlan?.overdue },
+    plan,
+  );
+}
+
+/** Whether the applicant agreed that their advisor is told, and names one. */
+export function consents(state: ApplicantState): boolean {
+  return state.profile.escalateToAdvisor === true && state.profile.advisorEmail !== undefined;
+}
+
+/**
+ * What `plan` has to tell compared with what was known before it: the critical risk codes of the
+ * earlier plan and its overdue subjects (undefined: no earlier plan, everything overdue is new). The rules
+ * of escalationsFor, without the consent check. Pure.
+ */
+export function escalationsSince(
+  before: { criticalCodes: readonly string[]; overdue: readonly string[] | undefined },
+  plan: Plan,
+): Escalation[] {
+  const knownCodes = new Set(before.criticalCodes);
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const escalations: Escalation[] = [];
   const namedByNewRisk = new Set<string>();
@@ -67,7 +89,7 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
   const namedByKnownRisk = new Set(
     critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
   );
-  const newlyMissed = new Set(newlyOverdue(plan, state.storedPlan?.overdue));
+  const newlyMissed = new Set(newlyOverdue(plan, before.overdue));
   for (const step of plan.overdue) {
     if (!newlyMissed.delete(overdueSubject(step))) continue;
     if (!namedByKnownRisk.has(step.milestone) || namedByNewRisk.has(step.milestone)) continue;
@@ -140,24 +162,40 @@ export function hasStaleEscalationClaim(state: ApplicantState, now: Date): boole
   );
 }
 
+/** What one escalate call did: the ids sent, and the ids whose send failed with their claims kept. */
+export interface EscalateResult {
+  sent: string[];
+  kept: string[];
+}
+
+export interface EscalateOptions {
+  /**
+   * What a failed send does. "release-and-throw" (the planner's default): the claims are given back
+   * and the error rethrown, so the stream record is retried and the diff finds the risk again.
+   * "keep-claims" (the reminder function, which must still send the applicant's own reminders): the
+   * claims stay, go stale, and the timer escalationWakeUp arms sends them; nothing is thrown.
+   */
+  onSendFailure?: "release-and-throw" | "keep-claims";
+}
+
 /**
- * Sends the advisor one email per escalation not yet sent (new ones, and stranded ones): each is claimed in the applicant's
- * ledger first (a retry or a concurrent re-plan finds it claimed or sent and skips it), marked sent
- * after SES accepts it, and released when the send throws (the error is rethrown so the record is
- * retried). Returns the ids sent.
+ * Sends the advisor one email per escalation not yet sent (new ones, and stranded ones): each is
+ * claimed in the applicant's ledger first (a retry or a concurrent re-plan finds it claimed or sent
+ * and skips it) and marked sent after SES accepts it; a failed send is handled per `onSendFailure`.
  */
 export async function escalate(
   state: ApplicantState,
   plan: Plan,
   now: Date,
   deps: EscalationDeps,
-): Promise<string[]> {
+  options: EscalateOptions = {},
+): Promise<EscalateResult> {
   const advisor = state.profile.advisorEmail;
   const escalations = [...escalationsFor(state, plan)];
   for (const stranded of strandedEscalations(state, plan, now)) {
     if (!escalations.some((escalation) => escalation.id === stranded.id)) escalations.push(stranded);
   }
-  if (advisor === undefined || escalations.length === 0) return [];
+  if (advisor === undefined || escalations.length === 0) return { sent: [], kept: [] };
   const { applicantId } = state.profile;
   const claimed = new Set(
     await deps.ledger.claimReminders(
@@ -174,16 +212,18 @@ export async function escalate(
     try {
       ({ messageId } = await deps.mailer.send(escalationEmail(state, escalation, advisor, deps)));
     } catch (error) {
+      const unsent = escalations.filter((each) => claimed.has(each.id) && !sent.includes(each.id));
+      if (options.onSendFailure === "keep-claims") return { sent, kept: unsent.map((each) => each.id) };
       await deps.ledger.releaseClaims(
         applicantId,
-        escalations.filter((each) => claimed.has(each.id) && !sent.includes(each.id)).map((each) => each.id),
+        unsent.map((each) => each.id),
       );
       throw error;
     }
     await deps.ledger.markRemindersSent(applicantId, [escalation.id], messageId, now);
     sent.push(escalation.id);
   }
-  return sent;
+  return { sent, kept: [] };
 }
 
 function escalationEmail(state: ApplicantState, escalation: Escalation, to: string, deps: EscalationDeps) {

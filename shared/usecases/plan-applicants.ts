@@ -6,6 +6,7 @@ import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { type EscalationDeps, escalate, hasStaleEscalationClaim } from "./escalation.ts";
+import { earliest, escalationWakeUp } from "./escalation-timer.ts";
 import {
   cohortSummary,
   overdueEvents,
@@ -66,7 +67,11 @@ export async function planApplicant(
   const now = deps.clock.now();
   const plan: Plan = deps.planning.plan(state, now);
   const planHash = deps.planning.planHash(plan);
-  const wakeUp = wakeUpInstant(deps.planning, plan, now, sentReminderIds(state));
+  // With escalation on, the one wake-up also comes when time alone has something to tell the advisor.
+  const wakeUp = earliest(
+    wakeUpInstant(deps.planning, plan, now, sentReminderIds(state)),
+    deps.escalation ? escalationWakeUp(state, plan, now, deps.planning) : undefined,
+  );
   const wakeUpAt = wakeUp?.toISOString();
 
   const calendarVersion = deps.planning.calendarVersion?.(state);

@@ -5,7 +5,10 @@ import type { Clock } from "#ports/clock.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
+import type { EscalationDeps } from "./escalation.ts";
+import { earliest } from "./escalation-timer.ts";
 import { overdueEvents, sentReminderIds } from "./planning.ts";
+import { tellAdvisor } from "./send-due-reminders/advisor.ts";
 import { claimDue, recoverStaleClaims, retryAfterClaims } from "./send-due-reminders/claims.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
 import { planningInstant, sendRetryAt } from "./send-due-reminders/timing.ts";
@@ -29,6 +32,8 @@ export interface SendDueRemindersDeps extends Omit<ReminderMessageDeps, "store">
   clock: Clock;
   /** Uniform in [0, 1): the jitter of send retries (Math.random unless a test fixes it). */
   random?: () => number;
+  /** Emails the consenting applicant's advisor what time alone made critical; absent: no escalation. */
+  escalation?: EscalationDeps;
 }
 
 export type SendOutcome =
@@ -91,6 +96,7 @@ export async function sendDueReminders(
   const clockNow = deps.clock.now();
   const now = planningInstant(firedAt, clockNow, attempt);
   const plan = deps.planning.plan(state, now);
+  const advisorAt = await tellAdvisor(state, plan, clockNow, deps);
   const sent = sentReminderIds(state);
   // A late delivery (Scheduler and Lambda retries) never announces a deadline already gone.
   const ahead = (reminder: Reminder) =>
@@ -102,7 +108,15 @@ export async function sendDueReminders(
   const due = [...dueNow, ...recovered.map(({ reminder }) => reminder)];
 
   if (due.length === 0) {
-    const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, sent, deps);
+    const next = await rearm(
+      applicantId,
+      state,
+      plan,
+      { now, firing: firedAt ?? now },
+      sent,
+      deps,
+      advisorAt,
+    );
     return { applicantId, outcome: "nothing-due", reminderIds: [], ...next };
   }
 
@@ -115,7 +129,15 @@ export async function sendDueReminders(
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
     // A resume writes the profile, so the planner re-plans and arms whatever is still ahead.
     const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
-    const next = await rearm(applicantId, state, plan, { now, firing: firedAt ?? now }, handled, deps);
+    const next = await rearm(
+      applicantId,
+      state,
+      plan,
+      { now, firing: firedAt ?? now },
+      handled,
+      deps,
+      advisorAt,
+    );
     return { applicantId, outcome: paused ? "paused" : "suppressed", reminderIds: [], ...next };
   }
 
@@ -124,7 +146,7 @@ export async function sendDueReminders(
   const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
   // A reminder claimed by another invocation is its business; come back just after that claim
   // goes stale, in case that invocation died (the stale claim is then recovered at its slot).
-  const retryHeldAt = retryAfterClaims(state, heldElsewhere, claimedIds, clockNow);
+  const retryHeldAt = earliest(retryAfterClaims(state, heldElsewhere, claimedIds, clockNow), advisorAt);
   const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
 
   if (claimed.length === 0) {

@@ -1,0 +1,23 @@
+import type { Plan } from "#domain/plan.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import { type EscalationDeps, escalate } from "../escalation.ts";
+import { escalationWakeUp } from "../escalation-timer.ts";
+import type { Planning } from "../planning.ts";
+
+/**
+ * The wake-up's part for the advisor (issue 15): every wake-up re-plans and stores the plan, and
+ * the stored plan is what the next escalation diff starts from, so the wake-up escalates first,
+ * whatever it then does for the applicant. A failed send keeps its claim rather than failing the
+ * applicant's own reminders; the timer returned (escalationWakeUp) retries it once the claim is
+ * stale. Returns the instant the applicant must next be woken for the advisor, if any.
+ */
+export async function tellAdvisor(
+  state: ApplicantState,
+  plan: Plan,
+  now: Date,
+  deps: { escalation?: EscalationDeps; planning: Planning },
+): Promise<Date | undefined> {
+  if (deps.escalation === undefined) return undefined;
+  const { sent } = await escalate(state, plan, now, deps.escalation, { onSendFailure: "keep-claims" });
+  return escalationWakeUp(state, plan, now, deps.planning, sent);
+}

@@ -87,9 +87,25 @@ const whatIf: Handler = async ({ event, principal, params }, deps) => {
 };
 
 const whatIfSave: Handler = async ({ event, principal, params }, deps) => {
-  await saveWhatIf(principal, params[0] ?? "", whatIfChanges(form(event)), deps);
-  deps.logger.info("console action", { action: "what-if.save", applicantId: params[0] });
-  return applicant({ event, principal, params }, deps);
+  const body = form(event);
+  const outcome = await saveWhatIf(
+    principal,
+    params[0] ?? "",
+    whatIfChanges(body),
+    body.get("saveId") ?? "",
+    deps,
+  );
+  deps.logger.info("console action", { action: "what-if.save", applicantId: params[0], outcome });
+  const view = await viewApplicant(principal, params[0] ?? "", deps);
+  const notice =
+    outcome === "saved"
+      ? "Saved the what-if as yours: the plan below includes it."
+      : "That what-if was saved already; it is not recorded twice.";
+  return html(
+    deps,
+    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
+    `/applicants/${view.state.profile.applicantId}`,
+  );
 };
 
 const pause =

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
 
 /**
  * The applicant snapshot: the one public JSON contract every intake route maps onto.
@@ -186,47 +187,6 @@ export const MAX_INTERVIEWS = Math.floor(
   (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,
 );
 
-/** What an interview is known by: its operator id, else its program and start instant (whatever its UTC offset). */
-function interviewIdentity(interview: Interview | InterviewChange): string {
-  if (interview.id !== undefined) return `id ${interview.id}`;
-  return "program" in interview
-    ? // The instant, not its text: 14:00-05:00 and 19:00Z are one interview.
-      `program and startsAt ${interview.program.trim()} ${Date.parse(interview.startsAt)}`
-    : "";
-}
-
-/**
- * Two interviews that the store would keep under one key (DynamoDB refuses a transaction writing
- * one item twice): both are named, each pointing at the other.
- */
-function uniqueInterviews(interviews: readonly (Interview | InterviewChange)[], ctx: z.RefinementCtx): void {
-  const first = new Map<string, number>();
-  interviews.forEach((interview, index) => {
-    const identity = interviewIdentity(interview);
-    const earlier = first.get(identity);
-    if (earlier === undefined) {
-      first.set(identity, index);
-      return;
-    }
-    const field = interview.id !== undefined ? "id" : "startsAt";
-    const message = (other: number) =>
-      `interviews.${other} has the same ${interview.id !== undefined ? "id" : "program and startsAt"}; ` +
-      "each interview must be listed once (give distinct ids)";
-    ctx.addIssue({ code: "custom", path: [earlier, field], message: message(index) });
-    ctx.addIssue({ code: "custom", path: [index, field], message: message(earlier) });
-  });
-}
-
-function uniqueMilestoneKeys(entries: readonly MilestoneEntry[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  entries.forEach((entry, index) => {
-    if (seen.has(entry.key)) {
-      ctx.addIssue({ code: "custom", path: [index, "key"], message: `milestone ${entry.key} appears twice` });
-    }
-    seen.add(entry.key);
-  });
-}
-
 export const ApplicantSnapshotSchema = z.object({
   type: z.literal("applicant.snapshot"),
   submissionId: SubmissionIdSchema,
@@ -246,6 +206,19 @@ export const ApplicantRefSchema = z.union([
 ]);
 export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
 
+/**
+ * The applicant's track in a milestone.update: the visa they plan to train on and the Match year
+ * they aim at (each optional, at least one). The rest of the profile changes only by a snapshot;
+ * these two are what an advisor's what-if switches (issue 15), saved without restating the applicant.
+ */
+export const TrackChangeSchema = z
+  .object({ visa: VisaSchema.optional(), matchYear: ApplicantSchema.shape.matchYear.optional() })
+  .strict()
+  .refine((track) => track.visa !== undefined || track.matchYear !== undefined, {
+    message: "must change visa or matchYear",
+  });
+export type TrackChange = z.infer<typeof TrackChangeSchema>;
+
 export const MilestoneUpdateSchema = z
   .object({
     type: z.literal("milestone.update"),
@@ -257,13 +230,20 @@ export const MilestoneUpdateSchema = z
       .superRefine(uniqueMilestoneKeys)
       .default([]),
     interviews: z.array(InterviewChangeSchema).max(MAX_INTERVIEWS).superRefine(uniqueInterviews).optional(),
+    track: TrackChangeSchema.optional(),
   })
-  .refine((update) => (update.milestones?.length ?? 0) > 0 || (update.interviews?.length ?? 0) > 0, {
-    path: ["milestones"],
-    message: "a milestone.update must change at least one milestone or interview",
-    // Checked even when other fields fail, so a report lists an empty update beside them.
-    when: (payload) => typeof payload.value === "object" && payload.value !== null,
-  });
+  .refine(
+    (update) =>
+      (update.milestones?.length ?? 0) > 0 ||
+      (update.interviews?.length ?? 0) > 0 ||
+      update.track !== undefined,
+    {
+      path: ["milestones"],
+      message: "a milestone.update must change at least one milestone, interview or the track",
+      // Checked even when other fields fail, so a report lists an empty update beside them.
+      when: (payload) => typeof payload.value === "object" && payload.value !== null,
+    },
+  );
 export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;
 
 /** Anything an intake route may hand to the store. */

@@ -12,19 +12,19 @@ import {
   type PlanDiff,
   planDiff,
   unknownInterviewIds,
-  unsavableReason,
   type WhatIfChange,
   whatIfAsUpdate,
 } from "#domain/console/what-if.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { fieldProblems, type MilestoneKey, MilestoneUpdateSchema } from "#domain/snapshot.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
 import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { AuditEntry, ConsoleStore, ErasureReport, RecentEvent } from "#ports/console-store.ts";
 import type { Principal } from "#ports/token-verifier.ts";
+import { receiveSubmission } from "./receive-submission.ts";
 
 /**
  * The advisor's console: what an advisor or admin may see and do. Every read checks that the
@@ -114,11 +114,15 @@ export interface WhatIfResult {
   before: Plan;
   after: Plan;
   diff: PlanDiff;
-  /** Whether the changes can be saved as a milestone.update (visa and Match year cannot). */
-  savable: boolean;
-  /** Why not, when they cannot, in the advisor's words. */
-  unsavableReason?: string;
+  /**
+   * The id saving this what-if will carry (`console-what-if-<uuid>`): the intake's idempotency key,
+   * so saving one preview twice (a double click, a retried request) records it once.
+   */
+  saveId: string;
 }
+
+/** What a what-if's save id looks like (runWhatIf makes them). */
+export const WHAT_IF_SAVE_ID = /^console-what-if-[0-9a-f-]{36}$/;
 
 /** The plan with the changes applied, beside today's: computed only, nothing is written. */
 export async function runWhatIf(
@@ -134,58 +138,43 @@ export async function runWhatIf(
   const changed = applyWhatIf(input, changes);
   const before = currentPlan(state, now);
   const after = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
-  return {
-    before,
-    after,
-    diff: planDiff(before, after),
-    savable: whatIfAsUpdate(changes, state.profile.externalId, "check") !== undefined,
-    ...(unsavableReason(changes) ? { unsavableReason: unsavableReason(changes) } : {}),
-  };
+  return { before, after, diff: planDiff(before, after), saveId: `console-what-if-${randomUUID()}` };
 }
 
-/** Saves a what-if as a milestone.update through the intake path, recorded as the principal's. */
+/**
+ * Saves a what-if (any change it offers: milestones, interviews, visa track, Match year) as one
+ * `milestone.update` through the intake use case the forms use, from provider `console` with the
+ * preview's save id, and audits it as the principal's. "already-saved" when that preview was
+ * saved before: nothing is written or audited twice. Throws InvalidInputError naming the field
+ * (a key repeated, a bad save id), ForbiddenError/ApplicantNotFoundError as authorizedApplicant.
+ */
 export async function saveWhatIf(
   principal: Principal,
   applicantId: string,
   changes: readonly WhatIfChange[],
+  saveId: string,
   deps: ConsoleDeps,
-): Promise<void> {
+): Promise<"saved" | "already-saved"> {
   const state = await authorizedApplicant(principal, applicantId, deps);
-  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
-  const update = whatIfAsUpdate(changes, state.profile.externalId, `console-${randomUUID()}`);
-  if (update === undefined) {
-    throw new InvalidInputError("These changes cannot be saved as a milestone.update", [
-      {
-        path: "changes",
-        message:
-          "must change at least one milestone; visa track and Match year change through the applicant's intake form",
-      },
+  if (!WHAT_IF_SAVE_ID.test(saveId))
+    throw new InvalidInputError("The what-if cannot be saved", [
+      { path: "saveId", message: "must be the save id the what-if's difference carried" },
     ]);
-  }
-  // The intake contract's own rules (each milestone and interview once): a 400 naming the field,
-  // never a transaction DynamoDB refuses for touching one item twice.
-  const valid = MilestoneUpdateSchema.safeParse(update);
-  if (!valid.success)
-    throw new InvalidInputError(
-      "These changes cannot be saved as one milestone.update",
-      fieldProblems(valid.error),
-      {
-        cause: valid.error,
-      },
-    );
-  const now = deps.clock.now();
-  await deps.store.applySubmission(
-    update,
-    { provider: CONSOLE_PROVIDER, submissionId: update.submissionId },
-    now,
-  );
+  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
+  const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
+  // The intake contract's own rules (each milestone and interview once) answer 400 naming the field.
+  const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
+  if (result.outcome === "duplicate") return "already-saved";
+  const interviewIds = new Set(update?.interviews?.map((interview) => interview.id));
   await audit(principal, applicantId, "what-if.save", deps, {
-    before: milestonesOf(
-      state,
-      update.milestones.map((m) => m.key),
-    ),
+    before: {
+      milestones: milestonesOf(state, update?.milestones.map((m) => m.key) ?? []),
+      interviews: state.interviews.filter((interview) => interviewIds.has(interview.id)),
+      ...(update?.track ? { track: { visa: state.profile.visa, matchYear: state.profile.matchYear } } : {}),
+    },
     after: update,
   });
+  return "saved";
 }
 
 /** Marks one milestone done on the applicant's behalf (a milestone.update recorded as the principal's). */

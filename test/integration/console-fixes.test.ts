@@ -100,6 +100,7 @@ describe("console fixes on the local stack", () => {
           { kind: "milestone", key: "research", status: "done" },
           { kind: "milestone", key: "research", status: "not_started" },
         ]),
+        saveId: "console-what-if-00000000-0000-4000-8000-000000000001",
       },
     });
     expect(saved.status).toBe(400);

@@ -53,7 +53,7 @@ ${renderSteps(diff)}
   )}</ul>
 <h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
-${result.savable ? `<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's milestones? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><button type="submit">Save as a milestone.update</button></form>` : `<p class="muted">${h(result.unsavableReason ?? "This what-if cannot be saved here.")}</p>`}`;
+<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
 }
 
 function renderSteps(diff: PlanDiff): string {

@@ -18,6 +18,7 @@ import {
   childWrite,
   interviewWithId,
   onceEach,
+  profileGuard,
   profileWrites,
   unlistedDeletes,
 } from "./intake-writes.ts";
@@ -164,13 +165,7 @@ export class DynamoIntakeStore implements IntakeStore {
         422,
       );
     }
-    const profileExists: TransactItem = {
-      ConditionCheck: {
-        TableName: this.table.name,
-        Key: keys.profile(applicantId),
-        ConditionExpression: "attribute_exists(pk)",
-      },
-    };
+    const profileExists = profileGuard(this.table.name, applicantId, update.track, current, now);
     return this.commit(applicantId, "updated", writes, update.type, source, receivedAt, profileExists);
   }
 

@@ -1,4 +1,4 @@
-import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import type { Applicant, Interview, MilestoneEntry, TrackChange } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { ApplicantItems } from "./applicant-repository.ts";
 import { interviewIdFor, keys, normalizeEmail } from "./keys.ts";
@@ -58,6 +58,44 @@ export async function profileWrites(
     }
   }
   return writes;
+}
+
+/**
+ * What a milestone.update does to the profile, last in its transaction: a ConditionCheck that the
+ * applicant still exists (an erase may have deleted it meanwhile) or, when the update switches the
+ * track to something new, the UpdateItem of visa and Match year under that same condition (one
+ * transaction may not name the profile twice). Either way a failure of this action means "erased".
+ */
+export function profileGuard(
+  tableName: string,
+  applicantId: string,
+  track: TrackChange | undefined,
+  current: ApplicantItems,
+  now: string,
+): TransactItem {
+  const stored = (current.profile?.applicant ?? {}) as Partial<Applicant>;
+  const changed = Object.entries(withoutUndefined(track ?? {})).filter(
+    ([field, value]) => stored[field as keyof TrackChange] !== value,
+  );
+  const Key = keys.profile(applicantId);
+  const ConditionExpression = "attribute_exists(pk)";
+  if (changed.length === 0) return { ConditionCheck: { TableName: tableName, Key, ConditionExpression } };
+  return {
+    Update: {
+      TableName: tableName,
+      Key,
+      ConditionExpression,
+      UpdateExpression: `SET ${changed.map(([field]) => `#applicant.#${field} = :${field}`).join(", ")}, updatedAt = :now`,
+      ExpressionAttributeNames: {
+        "#applicant": "applicant",
+        ...Object.fromEntries(changed.map(([field]) => [`#${field}`, field])),
+      },
+      ExpressionAttributeValues: {
+        ":now": now,
+        ...Object.fromEntries(changed.map(([field, value]) => [`:${field}`, value])),
+      },
+    },
+  };
 }
 
 /** A milestone (by its key) or an interview (by its id) to store under the applicant. */

@@ -9,6 +9,7 @@ import {
   MilestoneKeySchema,
   MilestoneStatusSchema,
   type MilestoneUpdate,
+  type TrackChange,
   VisaSchema,
 } from "../snapshot.ts";
 
@@ -77,16 +78,16 @@ export function applyWhatIf(input: PlannerInput, changes: readonly WhatIfChange[
 }
 
 /**
- * The changes as a `milestone.update`, the contract intake already accepts, or undefined when a
- * change cannot be expressed in one (visa track and Match year belong to the applicant's snapshot).
+ * The changes as one `milestone.update`, the contract intake already accepts: milestones and
+ * interviews as listed, a visa or Match year as its `track` (the last of each kind wins, as in
+ * applyWhatIf). Undefined only for no change at all. Pure.
  */
 export function whatIfAsUpdate(
   changes: readonly WhatIfChange[],
   externalId: string,
   submissionId: string,
 ): MilestoneUpdate | undefined {
-  if (changes.length === 0 || changes.some((change) => change.kind === "visa" || change.kind === "matchYear"))
-    return undefined;
+  if (changes.length === 0) return undefined;
   const milestones = changes.flatMap((change) =>
     change.kind === "milestone"
       ? [{ key: change.key, status: change.status, ...(change.date ? { date: change.date } : {}) }]
@@ -97,24 +98,19 @@ export function whatIfAsUpdate(
     const { kind: _kind, ...interview } = change;
     return [interview as Interview];
   });
-  // milestone.update needs at least one milestone: an interview-only change restates nothing else.
-  if (milestones.length === 0) return undefined;
+  const track: TrackChange = {};
+  for (const change of changes) {
+    if (change.kind === "visa") track.visa = change.visa;
+    if (change.kind === "matchYear") track.matchYear = change.matchYear;
+  }
   return {
     type: "milestone.update",
     submissionId,
     applicant: { externalId },
     milestones,
     ...(interviews.length > 0 ? { interviews } : {}),
+    ...(Object.keys(track).length > 0 ? { track } : {}),
   };
-}
-
-/** Why a what-if cannot be saved as a milestone.update (undefined when it can). */
-export function unsavableReason(changes: readonly WhatIfChange[]): string | undefined {
-  if (changes.some((change) => change.kind === "visa" || change.kind === "matchYear"))
-    return "Visa track and Match year change through the applicant's intake form, so this what-if cannot be saved here.";
-  if (!changes.some((change) => change.kind === "milestone"))
-    return "A milestone.update must change at least one milestone, so an interview alone cannot be saved here; the applicant's intake form records interviews.";
-  return undefined;
 }
 
 /** Interview changes that name an id the applicant has no interview with (moving needs one). Pure. */

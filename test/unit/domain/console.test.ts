@@ -4,7 +4,7 @@ import { stageOf } from "#domain/console/stage.ts";
 import { applyWhatIf, planDiff, whatIfAsUpdate } from "#domain/console/what-if.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS, MilestoneUpdateSchema } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 const NOW = new Date("2025-08-01T12:00:00Z");
@@ -178,7 +178,7 @@ describe("what-if", () => {
     expect(moved.interviews[0]?.startsAt).toBe("2025-11-20T10:00:00-05:00");
   });
 
-  it("saves as a milestone.update only when it changes a milestone (visa and Match year belong to the snapshot)", () => {
+  it("saves every kind of change as one milestone.update: interviews as listed, visa and Match year as its track", () => {
     const milestone = {
       kind: "milestone" as const,
       key: "usmle_step2ck" as const,
@@ -191,8 +191,43 @@ describe("what-if", () => {
       applicant: { externalId: "ext-1" },
       milestones: [{ key: "usmle_step2ck", status: "done", date: "2025-07-01" }],
     });
-    expect(whatIfAsUpdate([milestone, { kind: "visa", visa: "H-1B" }], "ext-1", "c")).toBeUndefined();
-    expect(whatIfAsUpdate([{ kind: "matchYear", matchYear: 2027 }], "ext-1", "c")).toBeUndefined();
+    const interview = {
+      kind: "interview" as const,
+      program: "Mercy IM",
+      startsAt: "2026-11-02T14:00:00-05:00",
+      timezone: "America/Chicago",
+      format: "virtual" as const,
+    };
+    expect(whatIfAsUpdate([interview], "ext-1", "c")).toEqual({
+      type: "milestone.update",
+      submissionId: "c",
+      applicant: { externalId: "ext-1" },
+      milestones: [],
+      interviews: [
+        {
+          program: "Mercy IM",
+          startsAt: "2026-11-02T14:00:00-05:00",
+          timezone: "America/Chicago",
+          format: "virtual",
+        },
+      ],
+    });
+    const switched = whatIfAsUpdate(
+      [
+        milestone,
+        { kind: "visa", visa: "J-1" },
+        { kind: "matchYear", matchYear: 2028 },
+        { kind: "visa", visa: "H-1B" },
+      ],
+      "ext-1",
+      "c",
+    );
+    expect(switched?.track).toEqual({ visa: "H-1B", matchYear: 2028 });
+    expect(switched?.milestones).toHaveLength(1);
+    expect(MilestoneUpdateSchema.safeParse(switched).success).toBe(true);
+    expect(whatIfAsUpdate([{ kind: "matchYear", matchYear: 2027 }], "ext-1", "c")?.track).toEqual({
+      matchYear: 2027,
+    });
     expect(whatIfAsUpdate([], "ext-1", "c")).toBeUndefined();
   });
 });

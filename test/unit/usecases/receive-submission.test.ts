@@ -114,8 +114,19 @@ describe("receiveSubmission", () => {
     expect(noId.error?.issues.map((issue) => issue.path.join("."))).toEqual(["interviews.0.id"]);
     const empty = SubmissionSchema.safeParse({ ...base, milestones: [], interviews: [] });
     expect(empty.error?.issues.map((issue) => issue.message)).toEqual([
-      "a milestone.update must change at least one milestone or interview",
+      "a milestone.update must change at least one milestone, interview or the track",
     ]);
+  });
+
+  it("takes an update that only switches the track (visa, Match year), and names a bad or empty one", () => {
+    const base = { type: "milestone.update", submissionId: "sub-4", applicant: { externalId: "ada" } };
+    expect(SubmissionSchema.safeParse({ ...base, track: { visa: "H-1B" } }).success).toBe(true);
+    expect(SubmissionSchema.safeParse({ ...base, track: { matchYear: 2028 } }).success).toBe(true);
+    const paths = (body: unknown) =>
+      SubmissionSchema.safeParse(body).error?.issues.map((issue) => issue.path.join("."));
+    expect(paths({ ...base, track: {} })).toEqual(["track"]);
+    expect(paths({ ...base, track: { visa: "O-1" } })).toEqual(["track.visa"]);
+    expect(paths({ ...base, track: { matchYear: 2027, fullName: "x" } })).toEqual(["track"]);
   });
 
   describe("interviews that DynamoDB would refuse to write together", () => {

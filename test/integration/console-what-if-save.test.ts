@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * Saving a what-if, every kind the page offers (issue 15): a milestone, an interview added or
+ * moved, the visa track, the Match year. Each is saved as one milestone.update through the intake
+ * use case, idempotent on the preview's save id and audited as the advisor's; a preview writes
+ * nothing, and a save racing an erase leaves nothing.
+ */
+async function applicantOf(advisorEmail: string): Promise<TestApplicant> {
+  const applicant = step2Applicant();
+  applicant.snapshot.applicant.advisorEmail = advisorEmail;
+  expect((await postWebhook(applicant.snapshot)).status).toBe(202);
+  return applicant;
+}
+
+/** A hidden input's value as the browser would post it (the page escapes it as HTML). */
+function hiddenValue(body: string, name: string): string {
+  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(body);
+  if (!match?.[1]) throw new Error(`no hidden ${name} in the what-if's difference`);
+  return match[1]
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+const auditsOf = async (applicantId: string, action: string) =>
+  (await itemsMentioning(applicantId)).filter(
+    (item) => String(item.sk).startsWith("AUDIT#") && item.action === action,
+  );
+
+describe("saving a what-if on the local stack", () => {
+  let priya: string;
+  let daniel: string;
+  let target: TestApplicant;
+
+  async function preview(form: Record<string, string>, applicant = target) {
+    const shown = await consoleRequest(`/console/applicants/${applicant.applicantId}/what-if`, {
+      token: priya,
+      form,
+    });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toContain("Save as a milestone.update");
+    return { changes: hiddenValue(shown.body, "changes"), saveId: hiddenValue(shown.body, "saveId") };
+  }
+
+  const save = (form: { changes: string; saveId: string }, token = priya, applicant = target) =>
+    consoleRequest(`/console/applicants/${applicant.applicantId}/what-if/save`, { token, form });
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    [priya, daniel] = await Promise.all([signIn(PRIYA), signIn(DANIEL)]);
+    target = await applicantOf(PRIYA);
+    await drainStream();
+  });
+
+  it("writes nothing for a preview of any kind", async () => {
+    await drainStream();
+    const before = await itemsMentioning(target.applicantId);
+    const forms: Record<string, string>[] = [
+      { kind: "milestone", key: "usmle_step2ck", status: "scheduled", date: "2026-09-30" },
+      { kind: "interview", program: "Mercy IM", startsAt: "2026-11-02T14:00:00-05:00" },
+      { kind: "visa", visa: "H-1B" },
+      { kind: "matchYear", matchYear: "2028" },
+    ];
+    for (const form of forms) await preview(form);
+    await drainStream();
+    expect(await itemsMentioning(target.applicantId)).toEqual(before);
+  });
+
+  it("saves an interview alone, once however often the same preview is saved, audited as the advisor's", async () => {
+    const form = await preview({
+      kind: "interview",
+      program: "Mercy Hospital Internal Medicine",
+      startsAt: "2026-11-02T14:00:00-05:00",
+    });
+    const saved = await save(form);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toContain("Saved the what-if");
+    const again = await save(form);
+    expect(again.status).toBe(200);
+    expect(again.body).toContain("saved already");
+    const interviews = (await applicantState(target.applicantId))?.interviews ?? [];
+    expect(interviews.map((interview) => interview.program)).toEqual(["Mercy Hospital Internal Medicine"]);
+    const audits = await auditsOf(target.applicantId, "what-if.save");
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.actor).toBe(PRIYA);
+    const records = (await itemsMentioning(form.saveId)).filter((item) =>
+      String(item.pk).startsWith("SUBMISSION#console#"),
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0]?.type).toBe("milestone.update");
+  });
+
+  it("moves that interview (same id, new start) without adding one", async () => {
+    const [stored] = (await applicantState(target.applicantId))?.interviews ?? [];
+    expect(stored?.id).toBeDefined();
+    const form = await preview({
+      kind: "interview",
+      interviewId: stored?.id ?? "",
+      program: "Mercy Hospital Internal Medicine",
+      startsAt: "2026-11-09T09:00:00-05:00",
+    });
+    expect((await save(form)).status).toBe(200);
+    const interviews = (await applicantState(target.applicantId))?.interviews ?? [];
+    expect(interviews).toHaveLength(1);
+    expect(interviews[0]?.id).toBe(stored?.id);
+    expect(Date.parse(interviews[0]?.startsAt ?? "")).toBe(Date.parse("2026-11-09T14:00:00Z"));
+  });
+
+  it("switches the visa track and the Match year; the planner re-plans on the new track", async () => {
+    const onJ1 = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya });
+    expect(onJ1.body).not.toContain("Pass USMLE Step 3");
+    expect((await save(await preview({ kind: "visa", visa: "H-1B" }))).status).toBe(200);
+    expect((await save(await preview({ kind: "matchYear", matchYear: "2028" }))).status).toBe(200);
+    await drainStream();
+    const state = await applicantState(target.applicantId);
+    expect(state?.profile.visa).toBe("H-1B");
+    expect(state?.profile.matchYear).toBe(2028);
+    // The rest of the profile is untouched.
+    expect(state?.profile.fullName).toBe("Priya Raman");
+    expect(state?.profile.advisorEmail).toBe(PRIYA);
+    const tracks = (await auditsOf(target.applicantId, "what-if.save")).map(
+      (item) => (item.before as { track?: unknown }).track,
+    );
+    expect(tracks).toContainEqual({ visa: "J-1", matchYear: 2027 });
+    expect(tracks).toContainEqual({ visa: "H-1B", matchYear: 2027 });
+    const page = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya });
+    expect(page.body).toContain("Pass USMLE Step 3");
+  });
+
+  it("refuses another advisor's save (403) and writes nothing", async () => {
+    const form = await preview({ kind: "visa", visa: "none" });
+    const before = await itemsMentioning(target.applicantId);
+    expect((await save(form, daniel)).status).toBe(403);
+    expect(await itemsMentioning(target.applicantId)).toEqual(before);
+    expect(await itemsMentioning(form.saveId)).toEqual([]);
+  });
+
+  it("answers 400 naming saveId when the save id is not one a preview made", async () => {
+    const form = await preview({ kind: "visa", visa: "none" });
+    const refused = await save({ changes: form.changes, saveId: "console-what-if-x" });
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body).errors[0].path).toBe("saveId");
+  });
+
+  it("leaves no item of the applicant when a track save races an erase", async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const racing = await applicantOf(PRIYA);
+      await drainStream();
+      const form = await preview({ kind: "visa", visa: "H-1B" }, racing);
+      const [erased, saved] = await Promise.all([
+        consoleRequest(`/console/applicants/${racing.applicantId}/erase`, {
+          token: priya,
+          form: { confirm: "erase", fullName: "Priya Raman" },
+        }),
+        save(form, priya, racing),
+      ]);
+      expect(erased.status).toBe(200);
+      expect([200, 403, 404]).toContain(saved.status);
+      await drainStream();
+      const left = (await itemsMentioning(racing.applicantId)).filter((item) => item.pk !== "AUDIT#erasure");
+      expect(left).toEqual([]);
+    }
+  });
+});

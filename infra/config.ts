@@ -81,8 +81,12 @@ export const StageConfigSchema = z
     secrets: z
       .object({
         webhookSecretParameter: ssmParameterName,
-        unsubscribeSecretParameter: ssmParameterName,
-        /** The keyring signing the applicant's links (actions, timeline, calendar feed), `<kid>=<secret>` per line, newest first. */
+        /**
+         * The key that signed unsubscribe links before they moved onto the link keyring. Set it only
+         * while emails sent by an older version may still be answered; nothing signs with it any more.
+         */
+        unsubscribeSecretParameter: ssmParameterName.optional(),
+        /** The keyring signing the applicant's links (actions, timeline, calendar feed, unsubscribe), `<kid>=<secret>` per line, newest first. */
         linkSigningKeysParameter: ssmParameterName,
         /**
          * One SecureString per connected form provider (its signing secret; Jotform's token). A

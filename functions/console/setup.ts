@@ -9,7 +9,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadConsoleConfig } from "#config/env.ts";
-import { keyringSource, secretSource } from "#config/secrets.ts";
+import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -26,7 +26,6 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses"
   const client = clients.documents(config);
   const store = new DynamoApplicantStore({ client, tableName: config.tableName });
   const clock = clockFor(config.clock);
-  const unsubscribeSecret = secretSource(config.unsubscribeSecret);
   const linkKeyring = keyringSource(config.linkSigningKeys);
 
   /** The shell's static files: ours beside the handler, htmx from the bundle's copy or node_modules. */
@@ -49,7 +48,7 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses"
       from: config.senderAddress,
       ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
     }),
-    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, unsubscribeSecret, linkKeyring, clock }),
+    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, linkKeyring, clock }),
     verifier: jwtVerifier({
       issuer: config.issuer,
       audience: config.clientId,

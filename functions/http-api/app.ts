@@ -8,6 +8,7 @@ import { header, mediaType, queryParameter, rawBody, routePath } from "#http/req
 import { parseJsonText } from "#intake/json.ts";
 import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { verify } from "#intake/standard-webhooks.ts";
+import type { UnsubscribeKeySources } from "#links/unsubscribe-token.ts";
 import { describeError } from "#observability/logger.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -32,7 +33,8 @@ export interface HttpApiDeps {
   /** The planning clock (local in the local stack): stamps submissions and unsubscriptions. */
   clock: Clock;
   webhookSecret: SecretSource;
-  unsubscribeSecret: SecretSource;
+  /** What verifies unsubscribe links: the link keyring (and the pre-keyring secret during the transition). */
+  unsubscribeKeys: UnsubscribeKeySources;
   logger: Pick<Logger, "info" | "error">;
   /** Webhook tolerance is judged by real time, never the local clock. Injectable for tests only. */
   signatureClock?: Clock;
@@ -74,7 +76,7 @@ const intakeWebhook: Route = async (event, deps) => {
 const unsubscribeConfirm: Route = async (event, deps) => {
   const token = queryParameter(event, "token");
   try {
-    checkUnsubscribeToken(token, await deps.unsubscribeSecret());
+    await checkUnsubscribeToken(token, deps.unsubscribeKeys);
   } catch (error) {
     if (error instanceof InvalidInputError) return invalidLinkPage();
     throw error;
@@ -102,7 +104,7 @@ const unsubscribeOneClick: Route = async (event, deps) => {
   const result = await unsubscribe(queryParameter(event, "token"), {
     store: deps.store,
     clock: deps.clock,
-    secret: await deps.unsubscribeSecret(),
+    keys: deps.unsubscribeKeys,
   });
   deps.logger.info("unsubscribed", { applicantId: result.applicantId, outcome: result.outcome });
   return unsubscribedPage();

@@ -35,7 +35,10 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
     store,
     clock: clockFor(config.clock),
     webhookSecret: secretSource(config.webhookSecret),
-    unsubscribeSecret: secretSource(config.unsubscribeSecret),
+    unsubscribeKeys: {
+      keyring,
+      ...(config.unsubscribeSecret ? { legacySecret: secretSource(config.unsubscribeSecret) } : {}),
+    },
     logger,
     forms: formIntakeFromFolder(
       Object.fromEntries(

@@ -9,7 +9,7 @@ import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts
 import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadReminderConfig } from "#config/env.ts";
-import { keyringSource, secretSource } from "#config/secrets.ts";
+import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -26,7 +26,6 @@ export function setupReminder(clients: AwsClientFactory) {
   const logger = createLogger("reminder");
   const documents = clients.documents(config);
   const clock = clockFor(config.clock);
-  const unsubscribeSecret = secretSource(config.unsubscribeSecret);
   const linkKeyring = keyringSource(config.linkSigningKeys);
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
   const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
@@ -49,7 +48,7 @@ export function setupReminder(clients: AwsClientFactory) {
       mailer,
       consoleUrl: (applicantId: string) => consoleApplicantUrl(config.publicBaseUrl, applicantId),
     },
-    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, unsubscribeSecret, linkKeyring, clock }),
+    ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, linkKeyring, clock }),
   };
 
   /**

@@ -7,6 +7,7 @@ import {
   newLinkKeyring,
   newSigningKey,
   newWebhookSecret,
+  readKeptSecret,
 } from "./secrets.ts";
 
 /**
@@ -19,8 +20,13 @@ export interface LocalSecrets {
   webhookSecret: string;
   /** Where the webhook secret is kept, if on disk. */
   webhookSecretFile?: string;
-  unsubscribeSecret: string;
-  /** The keyring signing the applicant's links (actions, timeline, calendar feed). */
+  /**
+   * The key that signed unsubscribe links before they moved onto the keyring: read from a data
+   * folder an older version wrote, so the unsubscribe links of the emails already in the local
+   * inbox keep working. Never generated.
+   */
+  legacyUnsubscribeSecret?: string;
+  /** The keyring signing the applicant's links (actions, timeline, calendar feed, unsubscribe). */
   linkSigningKeys: string;
   /** The secret (Jotform: URL token) each form-provider route checks. */
   formSecrets: Record<ProviderName, string>;
@@ -33,7 +39,7 @@ export interface LocalSecrets {
 export async function loadLocalSecrets(options: {
   dataDir?: string | undefined;
   webhookSecret?: string | undefined;
-  unsubscribeSecret?: string | undefined;
+  legacyUnsubscribeSecret?: string | undefined;
   formSecrets?: Partial<Record<ProviderName, string>> | undefined;
 }): Promise<LocalSecrets> {
   const { dataDir } = options;
@@ -45,13 +51,9 @@ export async function loadLocalSecrets(options: {
     create: newWebhookSecret,
     validate: isWebhookSecret,
   });
-  const unsubscribeSecret = await loadOrCreateSecret({
-    name: "the unsubscribe signing key",
-    given: options.unsubscribeSecret,
-    file: dataDir ? join(dataDir, "unsubscribe-secret") : undefined,
-    create: newSigningKey,
-    validate: (value) => value.length >= 32,
-  });
+  const legacyUnsubscribeSecret =
+    options.legacyUnsubscribeSecret ??
+    (dataDir ? await readKeptSecret(join(dataDir, "unsubscribe-secret")) : undefined);
   const linkSigningKeys = await loadOrCreateSecret({
     name: "the link-signing keyring",
     file: dataDir ? join(dataDir, "link-signing-keys") : undefined,
@@ -72,7 +74,7 @@ export async function loadLocalSecrets(options: {
   return {
     webhookSecret: webhookSecret.value,
     ...(webhookSecretFile ? { webhookSecretFile } : {}),
-    unsubscribeSecret: unsubscribeSecret.value,
+    ...(legacyUnsubscribeSecret ? { legacyUnsubscribeSecret } : {}),
     linkSigningKeys: linkSigningKeys.value,
     formSecrets,
   };

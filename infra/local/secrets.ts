@@ -8,7 +8,7 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64")}`;
 }
 
-/** A key for signing unsubscribe tokens: 32 random bytes, base64url. */
+/** A random signing key or password: 32 random bytes, base64url. */
 export function newSigningKey(): string {
   return randomBytes(32).toString("base64url");
 }
@@ -55,13 +55,7 @@ export async function loadOrCreateSecret(options: {
     return { value: options.given, origin: "given" };
   }
   if (options.file) {
-    const kept = await readFile(options.file, "utf8").then(
-      (text) => text.trim(),
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return undefined;
-        throw error;
-      },
-    );
+    const kept = await readKeptSecret(options.file);
     if (kept !== undefined && validate(kept)) return { value: kept, origin: "file" };
   }
   const value = options.create();
@@ -70,4 +64,15 @@ export async function loadOrCreateSecret(options: {
     await writeFile(options.file, `${value}\n`, { mode: 0o600 });
   }
   return { value, origin: "generated" };
+}
+
+/** The secret kept in `file`, or undefined when there is no such file. */
+export async function readKeptSecret(file: string): Promise<string | undefined> {
+  return readFile(file, "utf8").then(
+    (text) => text.trim(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    },
+  );
 }

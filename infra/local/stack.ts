@@ -31,8 +31,8 @@ import type { StreamDeadLetter } from "./stream-poller.ts";
 
 export interface LocalStackOptions {
   /**
-   * Where the stack keeps state between runs: the database (unless `inMemory`), the webhook and
-   * unsubscribe secrets, the published events and dead-lettered batches. Undefined: nothing is
+   * Where the stack keeps state between runs: the database (unless `inMemory`), the webhook secret
+   * and the link-signing keyring, the published events and dead-lettered batches. Undefined: nothing is
    * written to disk (tests).
    */
   dataDir?: string;
@@ -56,7 +56,8 @@ export interface LocalStackOptions {
   clockStart?: Date;
   /** A `whsec_` secret; default: kept in dataDir, or generated. */
   webhookSecret?: string;
-  unsubscribeSecret?: string;
+  /** A pre-keyring unsubscribe key whose links should still work; default: an older data folder's, if any. */
+  legacyUnsubscribeSecret?: string;
   /** Secrets of the form-provider routes; default: kept in dataDir, or generated. */
   formSecrets?: Partial<Record<ProviderName, string>>;
   /** One line per part as it comes up. */
@@ -153,7 +154,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
         PUBLIC_BASE_URL: api.url,
         WEBHOOK_SECRET: secrets.webhookSecret,
-        UNSUBSCRIBE_SECRET: secrets.unsubscribeSecret,
+        ...(secrets.legacyUnsubscribeSecret ? { UNSUBSCRIBE_SECRET: secrets.legacyUnsubscribeSecret } : {}),
         LINK_SIGNING_KEYS: secrets.linkSigningKeys,
         ...consoleSignIn.environment,
         ...Object.fromEntries(

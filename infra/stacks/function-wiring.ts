@@ -56,13 +56,14 @@ export function wireFunctions(
   };
   const onFailure = new SqsDestination(asyncFailures);
   // Secrets come from SSM: each function gets the `…_PARAMETER` variables it reads and may read those.
-  const links = {
-    UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter,
-    LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter,
-  };
+  const links = { LINK_SIGNING_KEYS_PARAMETER: secrets.linkSigningKeysParameter };
   const httpApiSecrets = {
     WEBHOOK_SECRET_PARAMETER: secrets.webhookSecretParameter,
     ...links,
+    // Only the http-api verifies pre-keyring unsubscribe links, while the stage still honours them.
+    ...(secrets.unsubscribeSecretParameter
+      ? { UNSUBSCRIBE_SECRET_PARAMETER: secrets.unsubscribeSecretParameter }
+      : {}),
     // Each connected form provider's secret, in the variable its FormProvider names.
     ...Object.fromEntries(
       FORM_PROVIDERS.flatMap(({ name, secretVariable }) => {

@@ -139,18 +139,9 @@ export function awsSettings(
   return { region: base.AWS_REGION, tableName: base.TABLE_NAME, clock: base.CLOCK, endpoints };
 }
 
-/** The two secrets of the applicant's links (unsubscribe and signed actions), read alike by every function that mints them. */
-export function linkSecrets(values: Record<string, string | undefined>): {
-  unsubscribeSecret: SecretSetting;
-  linkSigningKeys: SecretSetting;
-} {
+/** The keyring of the applicant's links (actions, pages, feed, unsubscribe), read alike by every function that mints or verifies them. */
+export function linkSecrets(values: Record<string, string | undefined>): { linkSigningKeys: SecretSetting } {
   return {
-    unsubscribeSecret: secretSetting(
-      values,
-      "UNSUBSCRIBE_SECRET",
-      "UNSUBSCRIBE_SECRET_PARAMETER",
-      checkUnsubscribeSecret,
-    ),
     linkSigningKeys: secretSetting(values, "LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER", checkLinkKeys),
   };
 }

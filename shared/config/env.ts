@@ -6,6 +6,7 @@ import {
   type AwsSettings,
   awsPieces,
   awsSettings,
+  checkUnsubscribeSecret,
   checkWebhookSecret,
   type Environment,
   eventPieces,
@@ -30,7 +31,8 @@ import {
 
 export interface HttpApiConfig extends AwsSettings {
   webhookSecret: SecretSetting;
-  unsubscribeSecret: SecretSetting;
+  /** The pre-keyring unsubscribe key: set only while links it signed are still honoured. */
+  unsubscribeSecret?: SecretSetting;
   /** The keyring signing the applicant's links (`<kid>=<secret>` per line, newest first). */
   linkSigningKeys: SecretSetting;
   /** Base of links printed on the applicant's pages; absent: the request's own origin. */
@@ -54,7 +56,6 @@ export interface ReminderConfig extends PlannerConfig {
   senderAddress: string;
   sesConfigurationSet?: string;
   publicBaseUrl: string;
-  unsubscribeSecret: SecretSetting;
   linkSigningKeys: SecretSetting;
 }
 
@@ -80,7 +81,7 @@ const HttpApiSchema = z.object({
   FORM_MAPPINGS_DIR: optionalText,
 });
 
-/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL. */
+/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL and UNSUBSCRIBE_SECRET(_PARAMETER) (pre-keyring unsubscribe links). */
 export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig {
   const values = withoutEmpty(env);
   const base = parse(HttpApiSchema, values);
@@ -88,6 +89,16 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
     ...awsSettings(base, {}),
     webhookSecret: secretSetting(values, "WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER", checkWebhookSecret),
     ...linkSecrets(values),
+    ...((values.UNSUBSCRIBE_SECRET ?? values.UNSUBSCRIBE_SECRET_PARAMETER)
+      ? {
+          unsubscribeSecret: secretSetting(
+            values,
+            "UNSUBSCRIBE_SECRET",
+            "UNSUBSCRIBE_SECRET_PARAMETER",
+            checkUnsubscribeSecret,
+          ),
+        }
+      : {}),
     ...(base.PUBLIC_BASE_URL ? { publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
     formSecrets: Object.fromEntries(
       FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
@@ -148,11 +159,10 @@ const ReminderSchema = z.object({
   ...awsPieces,
   ...eventPieces,
   ...mailPieces,
-  ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
   ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
 });
 
-/** reminder: the planner's settings plus SENDER_ADDRESS, SES_CONFIGURATION_SET, PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER). */
+/** reminder: the planner's settings plus SENDER_ADDRESS, SES_CONFIGURATION_SET, PUBLIC_BASE_URL, LINK_SIGNING_KEYS(_PARAMETER). */
 export function loadReminderConfig(env: Environment = process.env): ReminderConfig {
   const values = withoutEmpty(env);
   const base = parse(ReminderSchema, values);
@@ -230,7 +240,6 @@ export interface ConsoleConfig extends AwsSettings {
   /** "Resend the latest notice" sends as the reminders do: their sender, configuration set and secrets. */
   senderAddress: string;
   sesConfigurationSet?: string;
-  unsubscribeSecret: SecretSetting;
   linkSigningKeys: SecretSetting;
 }
 
@@ -247,11 +256,10 @@ const ConsoleSchema = z.object({
   SENDER_ADDRESS: mailPieces.SENDER_ADDRESS,
   SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
   MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,
-  ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
   ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
 });
 
-/** console: the AWS pieces, CONSOLE_ISSUER, CONSOLE_CLIENT_ID, CONSOLE_AUTHORIZE_URL, CONSOLE_TOKEN_URL, PUBLIC_BASE_URL, and for resends the reminder's SENDER_ADDRESS, SES_CONFIGURATION_SET, UNSUBSCRIBE_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER). */
+/** console: the AWS pieces, CONSOLE_ISSUER, CONSOLE_CLIENT_ID, CONSOLE_AUTHORIZE_URL, CONSOLE_TOKEN_URL, PUBLIC_BASE_URL, and for resends the reminder's SENDER_ADDRESS, SES_CONFIGURATION_SET, LINK_SIGNING_KEYS(_PARAMETER). */
 export function loadConsoleConfig(env: Environment = process.env): ConsoleConfig {
   const values = withoutEmpty(env);
   const base = parse(ConsoleSchema, values);

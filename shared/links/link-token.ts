@@ -5,7 +5,7 @@ import { MilestoneKeySchema } from "#domain/snapshot.ts";
 
 /**
  * Signed tokens for the links in every email (DESIGN decision 11): one-tap actions, the timeline
- * and preferences pages, and the calendar feed.
+ * and preferences pages, the calendar feed, and one-click unsubscribe.
  *
  * Format: `mp1.<kid>.<payload>.<signature>`, payload and signature base64url; the signature is
  * HMAC-SHA256 with the key named by `kid` over `mp1.<kid>.<payload>`. The payload carries only
@@ -16,7 +16,7 @@ import { MilestoneKeySchema } from "#domain/snapshot.ts";
  * link signed before a rotation keeps working until its key is dropped.
  */
 
-export const LINK_PURPOSES = ["action", "timeline", "feed"] as const;
+export const LINK_PURPOSES = ["action", "timeline", "feed", "unsubscribe"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** An action link's action: one of the domain's one-tap actions. */
@@ -51,6 +51,13 @@ const PayloadSchema = z.discriminatedUnion("p", [
     iat: z.number().int().nonnegative(),
     n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
   }),
+  /** No expiry: an unsubscribe link must work as long as its email can be opened (RFC 8058 §3.1). */
+  z.object({
+    p: z.literal("unsubscribe"),
+    a: z.string().min(1).max(64),
+    iat: z.number().int().nonnegative(),
+    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+  }),
 ]);
 
 export type ActionClaims = {
@@ -80,7 +87,14 @@ export type FeedClaims = {
   nonce: string;
   keyId: string;
 };
-export type LinkClaims = ActionClaims | TimelineClaims | FeedClaims;
+export type UnsubscribeClaims = {
+  purpose: "unsubscribe";
+  applicantId: string;
+  issuedAt: Date;
+  nonce: string;
+  keyId: string;
+};
+export type LinkClaims = ActionClaims | TimelineClaims | FeedClaims | UnsubscribeClaims;
 
 /** Signing keys, newest first. The first signs; all verify. */
 export interface LinkKeyring {
@@ -125,7 +139,8 @@ export type LinkRequest =
       expiresAt: Date;
     }
   | { purpose: "timeline"; applicantId: string; expiresAt: Date }
-  | { purpose: "feed"; applicantId: string; generation: number };
+  | { purpose: "feed"; applicantId: string; generation: number }
+  | { purpose: "unsubscribe"; applicantId: string };
 
 /** Signs a link token with the keyring's current (first) key. */
 export function createLinkToken(keyring: LinkKeyring, request: LinkRequest, issuedAt: Date): string {
@@ -137,7 +152,9 @@ export function createLinkToken(keyring: LinkKeyring, request: LinkRequest, issu
       ? { p: "action", ...common, m: request.milestone, x: request.action, exp: seconds(request.expiresAt) }
       : request.purpose === "timeline"
         ? { p: "timeline", ...common, exp: seconds(request.expiresAt) }
-        : { p: "feed", ...common, g: request.generation };
+        : request.purpose === "feed"
+          ? { p: "feed", ...common, g: request.generation }
+          : { p: "unsubscribe", ...common };
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   const signed = `${VERSION}.${key.id}.${body}`;
   return `${signed}.${sign(key.secret, signed)}`;
@@ -188,6 +205,8 @@ export function verifyLinkToken<P extends LinkPurpose>(
   let claims: LinkClaims;
   if (payload.p === "feed") {
     claims = { purpose: "feed", ...base, generation: payload.g };
+  } else if (payload.p === "unsubscribe") {
+    claims = { purpose: "unsubscribe", ...base };
   } else {
     const expiresAt = new Date(payload.exp * 1000);
     if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: "expired" };

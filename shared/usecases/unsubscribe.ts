@@ -1,5 +1,9 @@
-import { verifyUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { ApplicantNotFoundError, InvalidInputError } from "#errors";
+import {
+  isLegacyUnsubscribeToken,
+  type UnsubscribeKeySources,
+  verifyUnsubscribeToken,
+} from "#links/unsubscribe-token.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
@@ -7,14 +11,25 @@ import type { SuppressionList } from "#ports/suppression-list.ts";
 export interface UnsubscribeDeps {
   store: Pick<SuppressionList, "unsubscribe">;
   clock: Clock;
-  secret: string;
+  /** The link keyring, and the pre-keyring secret while its links are honoured. */
+  keys: UnsubscribeKeySources;
 }
 
 export type UnsubscribeOutcome = "unsubscribed" | "unknown-applicant";
 
-/** Checks a link's token without changing anything: for the GET confirmation page. */
-export function checkUnsubscribeToken(token: string | undefined, secret: string): string {
-  const claims = token ? verifyUnsubscribeToken(secret, token) : undefined;
+/**
+ * Checks a link's token without changing anything: for the GET confirmation page. The pre-keyring
+ * secret is read only for a token in that format, so a stage without it answers every other link.
+ */
+export async function checkUnsubscribeToken(
+  token: string | undefined,
+  keys: UnsubscribeKeySources,
+): Promise<string> {
+  const legacySecret =
+    token && isLegacyUnsubscribeToken(token) && keys.legacySecret ? await keys.legacySecret() : undefined;
+  const claims = token
+    ? verifyUnsubscribeToken({ keyring: await keys.keyring(), legacySecret }, token)
+    : undefined;
   if (!claims) {
     throw new InvalidInputError("The unsubscribe link is not valid", [
       { path: "token", message: "is missing, altered or not a Matchpath unsubscribe token" },
@@ -31,7 +46,7 @@ export async function unsubscribe(
   token: string | undefined,
   deps: UnsubscribeDeps & { events?: EventPublisher },
 ): Promise<{ applicantId: string; outcome: UnsubscribeOutcome }> {
-  const applicantId = checkUnsubscribeToken(token, deps.secret);
+  const applicantId = await checkUnsubscribeToken(token, deps.keys);
   const at = deps.clock.now();
   try {
     await deps.store.unsubscribe(applicantId, at);

@@ -5,6 +5,7 @@ import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
 import { startLocalStack } from "#local/stack.ts";
 import type { ApplicantStore } from "#ports/applicant-store.ts";
@@ -68,7 +69,7 @@ export async function intakeCpuMs(count: number): Promise<number> {
     store,
     clock: { now: () => new Date() },
     webhookSecret: async () => secret,
-    unsubscribeSecret: async () => "u".repeat(40),
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
     logger: { info: () => undefined, error: () => undefined },
   });
   const events: APIGatewayProxyEventV2[] = Array.from({ length: count + 200 }, (_, n) => {

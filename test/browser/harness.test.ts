@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createUnsubscribeToken, unsubscribeUrl } from "#email/unsubscribe-token.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { createUnsubscribeToken, unsubscribeUrl } from "#links/unsubscribe-token.ts";
 import { step2Applicant } from "#test/integration/support/applicants.ts";
 import { applicantState, drainStream, postWebhook, stack } from "#test/integration/support/local-stack.ts";
 import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
@@ -24,11 +25,11 @@ describe("browser harness", () => {
     const applicant = step2Applicant();
     expect((await postWebhook(applicant.snapshot)).status).toBe(202);
     await drainStream();
-    const secret = inject("handlerEnv").UNSUBSCRIBE_SECRET;
-    if (!secret) throw new Error("the local stack was started without UNSUBSCRIBE_SECRET");
+    const keys = inject("handlerEnv").LINK_SIGNING_KEYS;
+    if (!keys) throw new Error("the local stack was started without LINK_SIGNING_KEYS");
     const link = unsubscribeUrl(
       stack.api(),
-      createUnsubscribeToken(secret, applicant.applicantId, new Date("2026-06-01T00:00:00Z")),
+      createUnsubscribeToken(parseKeyring(keys), applicant.applicantId, new Date("2026-06-01T00:00:00Z")),
     );
 
     const page = await openPage(browser, link);

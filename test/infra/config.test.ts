@@ -32,6 +32,13 @@ describe("stage config", () => {
     });
   });
 
+  it("needs no unsubscribe secret: that one only verifies links sent before the keyring signed them", () => {
+    const { unsubscribeSecretParameter: _legacy, ...keyringOnly } = valid.secrets;
+    expect(parseStageConfig("prod", { ...valid, secrets: keyringOnly }).secrets).not.toHaveProperty(
+      "unsubscribeSecretParameter",
+    );
+  });
+
   it.each([
     ["senderAddress", { senderAddress: "reminders@elsewhere.org" }],
     ["senderDomain", { senderDomain: "not a domain" }],

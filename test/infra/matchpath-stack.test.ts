@@ -231,7 +231,6 @@ describe("functions", () => {
     expect(variables("reminder")).toMatchObject({
       WAKE_UP_SCHEDULER: "eventbridge",
       SENDER_ADDRESS: "Matchpath <reminders@mail.example.org>",
-      UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/prod/unsubscribe-secret",
       LINK_SIGNING_KEYS_PARAMETER: "/matchpath/prod/link-signing-keys",
       SCHEDULER_MAX_RETRY_ATTEMPTS: "185",
       SCHEDULER_MAX_EVENT_AGE_SECONDS: "86400",
@@ -253,6 +252,10 @@ describe("functions", () => {
       FORM_MAPPINGS_DIR: "/var/task/forms",
     });
     expect(variables("httpApi").TALLY_SECRET_PARAMETER).toBeUndefined();
+    // Unsubscribe links are signed by the keyring; only the http-api still verifies pre-keyring ones.
+    for (const key of ["reminder", "console"] as const) {
+      expect(variables(key).UNSUBSCRIBE_SECRET_PARAMETER, key).toBeUndefined();
+    }
   });
 
   it("send failed asynchronous invocations of reminder, ses-events and sweeper to a queue", () => {
@@ -445,9 +448,10 @@ describe("least privilege", () => {
     for (const key of ["reminder", "console"] as const) {
       const reminder = parameterStatements(key);
       expect(actionsOf(reminder)).toEqual(["ssm:GetParameter"]);
-      expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/unsubscribe-secret");
+      // They sign every link, unsubscribe included, with the keyring: the old unsubscribe key is not theirs.
+      expect(JSON.stringify(reminder[0]?.Resource)).not.toContain("unsubscribe-secret");
       expect(JSON.stringify(reminder[0]?.Resource)).toContain("parameter/matchpath/prod/link-signing-keys");
-      expect(asArray(reminder[0]?.Resource)).toHaveLength(2);
+      expect(asArray(reminder[0]?.Resource)).toHaveLength(1);
     }
     for (const key of ["planner", "sesEvents", "sweeper"] as const)
       expect(parameterStatements(key)).toEqual([]);

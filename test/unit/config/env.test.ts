@@ -21,7 +21,6 @@ const reminderEnv = {
   ...plannerEnv,
   SENDER_ADDRESS: "Matchpath <reminders@example.org>",
   PUBLIC_BASE_URL: "https://api.example.org/",
-  UNSUBSCRIBE_SECRET_PARAMETER: "/matchpath/unsubscribe-secret",
   LINK_SIGNING_KEYS_PARAMETER: "/matchpath/link-signing-keys",
 };
 
@@ -45,6 +44,17 @@ describe("config", () => {
       webhookSecret: { kind: "value", value: httpEnv.WEBHOOK_SECRET },
       unsubscribeSecret: { kind: "value", value: httpEnv.UNSUBSCRIBE_SECRET },
       linkSigningKeys: { kind: "value", value: httpEnv.LINK_SIGNING_KEYS },
+    });
+  });
+
+  it("reads no pre-keyring unsubscribe secret when none is set: unsubscribe links are signed by the keyring", () => {
+    const { UNSUBSCRIBE_SECRET: _legacy, ...keyringOnly } = httpEnv;
+    expect(loadHttpApiConfig(keyringOnly)).not.toHaveProperty("unsubscribeSecret");
+    expect(
+      loadHttpApiConfig({ ...keyringOnly, UNSUBSCRIBE_SECRET_PARAMETER: "/p/u" }).unsubscribeSecret,
+    ).toEqual({
+      kind: "parameter",
+      name: "/p/u",
     });
   });
 
@@ -138,8 +148,12 @@ describe("config", () => {
     expect(loadReminderConfig(reminderEnv)).toMatchObject({
       senderAddress: "Matchpath <reminders@example.org>",
       publicBaseUrl: "https://api.example.org",
-      unsubscribeSecret: { kind: "parameter", name: "/matchpath/unsubscribe-secret" },
+      linkSigningKeys: { kind: "parameter", name: "/matchpath/link-signing-keys" },
     });
+    // The reminder signs unsubscribe links with the keyring; it needs no other secret.
+    expect(loadReminderConfig({ ...reminderEnv, UNSUBSCRIBE_SECRET_PARAMETER: "/x" })).not.toHaveProperty(
+      "unsubscribeSecret",
+    );
     expect(loadReminderConfig(reminderEnv)).not.toHaveProperty("sesConfigurationSet");
   });
 

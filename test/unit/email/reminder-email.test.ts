@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, headerText } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { createUnsubscribeToken, unsubscribeUrl, verifyUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
@@ -114,38 +113,6 @@ describe("reminder email", () => {
     }).subject;
     expect(subject).not.toMatch(/[\r\n]/);
     expect(headerText("a\r\n\tb")).toBe("a b");
-  });
-});
-
-describe("unsubscribe tokens", () => {
-  const secret = "s".repeat(40);
-
-  it("round-trip the applicant id and issue time, URL-safe", () => {
-    const token = createUnsubscribeToken(secret, "a_abc", new Date("2026-09-17T08:00:00Z"));
-    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-    expect(verifyUnsubscribeToken(secret, token)).toEqual({
-      applicantId: "a_abc",
-      issuedAt: new Date("2026-09-17T08:00:00Z"),
-    });
-    expect(unsubscribeUrl("https://api.example.org/", token)).toBe(
-      `https://api.example.org/unsubscribe?token=${token}`,
-    );
-  });
-
-  it.each([
-    ["another secret", (token: string) => token, "t".repeat(40)],
-    [
-      "a changed payload",
-      (token: string) =>
-        `${Buffer.from('{"sub":"a_other","iat":1}').toString("base64url")}.${token.split(".")[1]}`,
-      undefined,
-    ],
-    ["a truncated signature", (token: string) => token.slice(0, -2), undefined],
-    ["no signature", (token: string) => token.split(".")[0] ?? "", undefined],
-    ["extra parts", (token: string) => `${token}.x`, undefined],
-  ])("refuse %s", (_name, tamper, otherSecret) => {
-    const token = createUnsubscribeToken(secret, "a_abc", new Date());
-    expect(verifyUnsubscribeToken(otherSecret ?? secret, tamper(token))).toBeUndefined();
   });
 });
 

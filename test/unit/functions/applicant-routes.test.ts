@@ -19,7 +19,7 @@ function setup() {
     store,
     clock: new FixedClock(now),
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeSecret: async () => "u".repeat(40),
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
     logger: new Logger({ logLevel: "SILENT" }),
     applicantPages: async () => ({
       settings: {

@@ -2,10 +2,11 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { createUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { signTally } from "#intake/providers/tally.ts";
 import { signTypeform } from "#intake/providers/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { CallCounter } from "#test/bench/support/call-counter.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { MemoryTable } from "../../bench/support/memory-table.ts";
@@ -23,7 +24,7 @@ import { httpEvent } from "./events.ts";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const NOW = new Date("2026-09-01T12:00:00Z");
 const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const unsubscribeSecret = "u".repeat(40);
+const unsubscribeKeyring = parseKeyring(`k1=${"u".repeat(40)}`);
 const mappings = EXAMPLE_MAPPINGS.map(exampleMapping);
 const table = new MemoryTable({ counter: new CallCounter() });
 const api = createHttpApi({
@@ -31,7 +32,7 @@ const api = createHttpApi({
   clock: { now: () => NOW },
   signatureClock: { now: () => NOW },
   webhookSecret: async () => webhookSecret,
-  unsubscribeSecret: async () => unsubscribeSecret,
+  unsubscribeKeys: { keyring: async () => unsubscribeKeyring },
   logger: new Logger({ logLevel: "SILENT" }),
   forms: {
     secrets: {
@@ -247,7 +248,7 @@ const googleForms = mutated(fixtureBytes("google-forms/applicant-intake.body.jso
 );
 const token = fc
   .constantFrom("a_ada", "a_nobody")
-  .map((applicantId) => createUnsubscribeToken(unsubscribeSecret, applicantId, NOW));
+  .map((applicantId) => createUnsubscribeToken(unsubscribeKeyring, applicantId, NOW));
 const boundary = fc.stringMatching(/^[A-Za-z0-9'()+_,./:=? -]{1,70}$/).filter((text) => !text.endsWith(" "));
 const unsubscribe = fc.oneof(
   token.map(

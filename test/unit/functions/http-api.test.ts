@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { createUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { PROVIDERS } from "#intake/providers/list.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { HTTP_API_ROUTES, splitRouteKey } from "../../../functions/http-api/route-keys.ts";
 import { httpEvent, stagedHttpEvent } from "./events.ts";
 
 const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const unsubscribeSecret = "u".repeat(40);
+const unsubscribeKeyring = parseKeyring(`k1=${"u".repeat(40)}`);
 
 const snapshot = {
   type: "applicant.snapshot",
@@ -29,13 +30,16 @@ const snapshot = {
   },
 };
 
-function setup() {
+function setup(legacyUnsubscribeSecret?: string) {
   const store = new InMemoryApplicantStore();
   const api = createHttpApi({
     store,
     clock: new FixedClock(new Date("2030-01-01T00:00:00Z")),
     webhookSecret: async () => webhookSecret,
-    unsubscribeSecret: async () => unsubscribeSecret,
+    unsubscribeKeys: {
+      keyring: async () => unsubscribeKeyring,
+      ...(legacyUnsubscribeSecret ? { legacySecret: async () => legacyUnsubscribeSecret } : {}),
+    },
     logger: new Logger({ logLevel: "SILENT" }),
   });
   return { store, api };
@@ -237,7 +241,7 @@ describe("http-api", () => {
     );
     const multipartBody =
       '---FormBoundaryjWmhtjORrn\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n---FormBoundaryjWmhtjORrn--';
-    const token = createUnsubscribeToken(unsubscribeSecret, "a_ada", new Date("2029-12-01T00:00:00Z"));
+    const token = createUnsubscribeToken(unsubscribeKeyring, "a_ada", new Date("2029-12-01T00:00:00Z"));
 
     function withApplicant() {
       const deps = setup();
@@ -327,13 +331,46 @@ describe("http-api", () => {
       }
     });
 
+    it("a link from an email sent before the keyring still unsubscribes at once while its secret is configured, and not after", async () => {
+      // Minted by the pre-keyring createUnsubscribeToken for "a_ada" (see test/unit/links/unsubscribe-token.test.ts).
+      const legacySecret = "legacy-unsubscribe-secret-".padEnd(40, "x");
+      const legacy =
+        "eyJzdWIiOiJhX2FkYSIsImlhdCI6MTc4OTYzMjAwMH0.gUnoRDeeh6SFHaLc2OytjeoDRV6JJ6e5QQlPHCf1-dU";
+      const oneClick = (api: ReturnType<typeof setup>["api"]) =>
+        api(
+          httpEvent({
+            method: "POST",
+            path: "/unsubscribe",
+            query: `token=${encodeURIComponent(legacy)}`,
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: Buffer.from("List-Unsubscribe=One-Click"),
+          }),
+        );
+      const during = setup(legacySecret);
+      during.store.add(profileFactory());
+      const page = await during.api(
+        httpEvent({ method: "GET", path: "/unsubscribe", query: `token=${encodeURIComponent(legacy)}` }),
+      );
+      expect(page.statusCode).toBe(200);
+      expect(during.store.calls.unsubscribe).toBeUndefined();
+      expect((await oneClick(during.api)).statusCode).toBe(200);
+      expect(during.store.suppressed.has("ada@example.com")).toBe(true);
+
+      const after = withApplicant();
+      expect(problemOf(await oneClick(after.api))).toMatchObject({
+        status: 400,
+        errors: [{ path: "token" }],
+      });
+      expect(after.store.calls.unsubscribe).toBeUndefined();
+    });
+
     it("refuses a POST with a forged token and writes nothing", async () => {
       const { api, store } = withApplicant();
       const response = await api(
         httpEvent({
           method: "POST",
           path: "/unsubscribe",
-          query: `token=${encodeURIComponent(createUnsubscribeToken("z".repeat(40), "a_ada", new Date()))}`,
+          query: `token=${encodeURIComponent(createUnsubscribeToken(parseKeyring(`k1=${"z".repeat(40)}`), "a_ada", new Date()))}`,
           headers: { "content-type": "application/x-www-form-urlencoded" },
           body: Buffer.from("List-Unsubscribe=One-Click"),
         }),

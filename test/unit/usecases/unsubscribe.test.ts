@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createUnsubscribeToken } from "#email/unsubscribe-token.ts";
 import { InvalidInputError } from "#errors";
+import { parseKeyring } from "#links/link-token.ts";
+import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { unsubscribe } from "#usecases/unsubscribe.ts";
 import { FixedClock, InMemoryApplicantStore, InMemoryEvents, profileFactory } from "./fakes.ts";
 
-const secret = "s".repeat(40);
+const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 
 function setup() {
   const store = new InMemoryApplicantStore();
@@ -12,7 +13,7 @@ function setup() {
   return {
     store,
     clock: new FixedClock(new Date("2026-09-18T00:00:00Z")),
-    secret,
+    keys: { keyring: async () => keyring },
     events: new InMemoryEvents(),
   };
 }
@@ -20,7 +21,7 @@ function setup() {
 describe("unsubscribe", () => {
   it("unsubscribes the applicant named by a genuine token and suppresses the address", async () => {
     const deps = setup();
-    const token = createUnsubscribeToken(secret, "a_ada", new Date("2026-09-17T00:00:00Z"));
+    const token = createUnsubscribeToken(keyring, "a_ada", new Date("2026-09-17T00:00:00Z"));
     await expect(unsubscribe(token, deps)).resolves.toEqual({
       applicantId: "a_ada",
       outcome: "unsubscribed",
@@ -35,15 +36,32 @@ describe("unsubscribe", () => {
   it.each([
     ["missing", undefined],
     ["garbage", "abc"],
-    ["signed with another secret", createUnsubscribeToken("x".repeat(40), "a_ada", new Date())],
+    [
+      "signed with another key",
+      createUnsubscribeToken(parseKeyring(`k1=${"x".repeat(40)}`), "a_ada", new Date()),
+    ],
   ])("refuses a %s token and writes nothing", async (_name, token) => {
     const deps = setup();
     await expect(unsubscribe(token, deps)).rejects.toBeInstanceOf(InvalidInputError);
     expect(deps.store.calls.unsubscribe).toBeUndefined();
   });
 
+  it("reads the pre-keyring secret only for a pre-keyring token, so a stage without it still unsubscribes", async () => {
+    const deps = setup();
+    const missing = async (): Promise<string> => {
+      throw new Error("SSM parameter /matchpath/prod/unsubscribe-secret is empty or missing");
+    };
+    const token = createUnsubscribeToken(keyring, "a_ada", new Date("2026-09-17T00:00:00Z"));
+    await expect(
+      unsubscribe(token, { ...deps, keys: { ...deps.keys, legacySecret: missing } }),
+    ).resolves.toEqual({
+      applicantId: "a_ada",
+      outcome: "unsubscribed",
+    });
+  });
+
   it("counts an applicant already removed as done", async () => {
-    const token = createUnsubscribeToken(secret, "a_gone", new Date());
+    const token = createUnsubscribeToken(keyring, "a_gone", new Date());
     await expect(unsubscribe(token, setup())).resolves.toEqual({
       applicantId: "a_gone",
       outcome: "unknown-applicant",

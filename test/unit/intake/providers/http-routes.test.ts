@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { signTally } from "#intake/providers/tally.ts";
 import { signTypeform } from "#intake/providers/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { FixedClock, InMemoryApplicantStore } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../../functions/http-api/app.ts";
 import { formIntakeFromFolder } from "../../../../functions/http-api/form-mappings.ts";
@@ -22,7 +23,7 @@ function setup(
     clock: new FixedClock(now),
     signatureClock: new FixedClock(now),
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeSecret: async () => "u".repeat(40),
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
     logger: new Logger({ logLevel: "SILENT" }),
     forms: formIntakeFromFolder(secrets, FORMS),
   });

@@ -2,7 +2,7 @@ import * as z from "zod";
 import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
-import { parseKeyring } from "#links/link-token.ts";
+import { parseKeyring } from "#links/keyring.ts";
 
 /**
  * The pieces every function's configuration is made of (env.ts builds one loader per function from

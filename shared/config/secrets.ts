@@ -1,5 +1,5 @@
 import { ConfigError } from "#errors";
-import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
+import { type LinkKeyring, parseKeyring } from "#links/keyring.ts";
 import type { SecretSetting } from "./env-pieces.ts";
 
 /** Resolves a secret when needed: a value at once, an SSM parameter through the Parameters cache. */

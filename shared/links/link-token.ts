@@ -2,6 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
 import { STEP_ACTIONS, type StepAction } from "#domain/applicant-choices.ts";
 import { MilestoneKeySchema } from "#domain/snapshot.ts";
+import { KEY_ID, type LinkKeyring } from "./keyring.ts";
 
 /**
  * Signed tokens for the links in every email (DESIGN decision 11): one-tap actions, the timeline
@@ -16,6 +17,8 @@ import { MilestoneKeySchema } from "#domain/snapshot.ts";
  * link signed before a rotation keeps working until its key is dropped.
  */
 
+export { type LinkKeyring, parseKeyring } from "./keyring.ts";
+
 export const LINK_PURPOSES = ["action", "timeline", "feed", "unsubscribe"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
@@ -24,7 +27,6 @@ const StepActionSchema = z.enum(STEP_ACTIONS);
 
 const VERSION = "mp1";
 const MAX_TOKEN_LENGTH = 1024;
-const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
 const PayloadSchema = z.discriminatedUnion("p", [
   z.object({
@@ -95,34 +97,6 @@ export type UnsubscribeClaims = {
   keyId: string;
 };
 export type LinkClaims = ActionClaims | TimelineClaims | FeedClaims | UnsubscribeClaims;
-
-/** Signing keys, newest first. The first signs; all verify. */
-export interface LinkKeyring {
-  keys: readonly { id: string; secret: string }[];
-}
-
-/**
- * Parses a keyring from its stored text: one `<kid>=<secret>` per line (or separated by commas),
- * newest first; kid is 1-16 of `A-Za-z0-9_-`, the secret at least 32 characters.
- * @throws Error naming the line that is wrong.
- */
-export function parseKeyring(text: string): LinkKeyring {
-  const entries = text
-    .split(/[\n,]/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !line.startsWith("#"));
-  const keys = entries.map((entry, index) => {
-    const at = entry.indexOf("=");
-    const id = at > 0 ? entry.slice(0, at) : "";
-    const secret = at > 0 ? entry.slice(at + 1) : "";
-    if (!KEY_ID.test(id)) throw new Error(`link key ${index + 1}: expected <kid>=<secret> with a short kid`);
-    if (secret.length < 32) throw new Error(`link key ${index + 1} (${id}): the secret needs 32+ characters`);
-    return { id, secret };
-  });
-  if (keys.length === 0) throw new Error("the link keyring holds no key");
-  if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new Error("link key ids must differ");
-  return { keys };
-}
 
 function sign(secret: string, signed: string): string {
   return createHmac("sha256", secret).update(signed).digest("base64url");

@@ -8,7 +8,7 @@ import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
-import { loadConsoleConfig } from "#config/env.ts";
+import { loadConsoleConfig } from "#config/console.ts";
 import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";

@@ -6,7 +6,7 @@ import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor } from "#adapters/ses/escalation-for.ts";
-import { loadPlannerConfig } from "#config/env.ts";
+import { loadPlannerConfig } from "#config/planner.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createPlanBatch } from "./plan-batch.ts";

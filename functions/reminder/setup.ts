@@ -8,7 +8,7 @@ import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-sche
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
-import { loadReminderConfig } from "#config/env.ts";
+import { loadReminderConfig } from "#config/reminder.ts";
 import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";

@@ -1,10 +1,11 @@
 import type { Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
 import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
-import { loadSesEventsConfig } from "#config/env.ts";
+import { loadSesEventsConfig } from "#config/ses-events.ts";
 import { createLogger } from "#observability/logger.ts";
 import { type EmailEventResult, recordEmailEvent } from "#usecases/record-email-event.ts";
 import { parseSesEvent } from "./ses-event.ts";
@@ -19,7 +20,9 @@ export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "ev
   const logger = createLogger("ses-events");
   const documents = clients.documents(config);
   const deps = {
-    store: new DynamoApplicantStore({ client: documents, tableName: config.tableName }),
+    // The suppression list alone, not the whole applicant store: its other repositories bring
+    // the domain's schemas and luxon into this function's cold start.
+    store: new DynamoSuppressionList(new DynamoTable({ client: documents, tableName: config.tableName })),
     ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
     events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
       client: documents,

@@ -7,7 +7,7 @@ import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor } from "#adapters/ses/escalation-for.ts";
-import { loadSweeperConfig } from "#config/env.ts";
+import { loadSweeperConfig } from "#config/sweeper.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
 import { createLogger } from "#observability/logger.ts";

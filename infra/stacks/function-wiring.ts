@@ -27,7 +27,7 @@ export interface FunctionWiringProps {
 
 /**
  * The six functions (./matchpath-functions.ts) in the stack's own scope, each with the environment
- * it reads (shared/config/env.ts), its SSM secrets and exactly the grants its use cases need: the
+ * it reads (shared/config/<function>.ts), its SSM secrets and exactly the grants its use cases need: the
  * table's item actions and indexes, wake-up schedules, publishing to the bus, sending email.
  */
 export function wireFunctions(

@@ -5,9 +5,12 @@ import { ConfigError } from "#errors";
 import { parseKeyring } from "#links/keyring.ts";
 
 /**
- * The pieces every function's configuration is made of (env.ts builds one loader per function from
- * them): shared zod schemas of variables, secrets given as a value or an SSM parameter name, and
- * the parse that names every invalid variable in one ConfigError.
+ * The pieces every function's configuration is made of: shared zod schemas of variables, secrets
+ * given as a value or an SSM parameter name, and the parse that names every invalid variable in
+ * one ConfigError. Each function has its own loader module beside this one (http-api.ts,
+ * planner.ts, reminder.ts, sweeper.ts, ses-events.ts, console.ts), the only place it reads the
+ * process environment, validated once at cold start; one module per function so a cold start
+ * builds only its own schemas (the form-provider list stays in the http-api).
  */
 export type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadHttpApiConfig, loadPlannerConfig, loadReminderConfig } from "#config/env.ts";
+import { loadHttpApiConfig } from "#config/http-api.ts";
+import { loadPlannerConfig } from "#config/planner.ts";
+import { loadReminderConfig } from "#config/reminder.ts";
 import { ConfigError } from "#errors";
 
 const base = { AWS_REGION: "us-east-1", TABLE_NAME: "matchpath-table" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadSesEventsConfig, loadSweeperConfig } from "#config/env.ts";
+import { loadSesEventsConfig } from "#config/ses-events.ts";
+import { loadSweeperConfig } from "#config/sweeper.ts";
 import { ConfigError } from "#errors";
 
 const base = { AWS_REGION: "us-east-1", TABLE_NAME: "matchpath-table", EVENT_BUS_NAME: "matchpath" };

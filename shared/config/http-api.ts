@@ -1,0 +1,91 @@
+import * as z from "zod";
+import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import {
+  type AwsSettings,
+  awsPieces,
+  awsSettings,
+  checkUnsubscribeSecret,
+  checkWebhookSecret,
+  type Environment,
+  linkSecrets,
+  mailPieces,
+  optionalText,
+  parse,
+  type SecretSetting,
+  secretPieces,
+  secretSetting,
+  withoutEmpty,
+} from "./env-pieces.ts";
+
+/** The http-api function's configuration, read from the environment once at cold start (env-pieces.ts says how). */
+
+export interface HttpApiConfig extends AwsSettings {
+  webhookSecret: SecretSetting;
+  /** The pre-keyring unsubscribe key: set only while links it signed are still honoured. */
+  unsubscribeSecret?: SecretSetting;
+  /** The keyring signing the applicant's links (`<kid>=<secret>` per line, newest first). */
+  linkSigningKeys: SecretSetting;
+  /** Base of links printed on the applicant's pages; absent: the request's own origin. */
+  publicBaseUrl?: string;
+  /** Only the connected providers appear. */
+  formSecrets: Partial<Record<ProviderName, SecretSetting>>;
+  formMappingsDir: string;
+}
+
+/** Form providers: each is connected only when its secret (or SSM parameter name) is set. */
+const FORM_PROVIDER_SECRETS = FORM_PROVIDERS.map(
+  ({ name, secretVariable, secretFormat }) =>
+    [name, secretVariable, `${secretVariable}_PARAMETER`, secretFormat] as const,
+);
+
+const HttpApiSchema = z.object({
+  ...awsPieces,
+  ...secretPieces("WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER"),
+  ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
+  ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
+  PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
+  ...Object.fromEntries(
+    FORM_PROVIDER_SECRETS.flatMap(([, value, parameter]) => [
+      [value, optionalText],
+      [parameter, optionalText],
+    ]),
+  ),
+  /** Folder of form mapping files; default shared/intake/forms under the working directory. */
+  FORM_MAPPINGS_DIR: optionalText,
+});
+
+/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL and UNSUBSCRIBE_SECRET(_PARAMETER) (pre-keyring unsubscribe links). */
+export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig {
+  const values = withoutEmpty(env);
+  const base = parse(HttpApiSchema, values);
+  return {
+    ...awsSettings(base, {}),
+    webhookSecret: secretSetting(values, "WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER", checkWebhookSecret),
+    ...linkSecrets(values),
+    ...((values.UNSUBSCRIBE_SECRET ?? values.UNSUBSCRIBE_SECRET_PARAMETER)
+      ? {
+          unsubscribeSecret: secretSetting(
+            values,
+            "UNSUBSCRIBE_SECRET",
+            "UNSUBSCRIBE_SECRET_PARAMETER",
+            checkUnsubscribeSecret,
+          ),
+        }
+      : {}),
+    ...(base.PUBLIC_BASE_URL ? { publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
+    formSecrets: Object.fromEntries(
+      FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
+        ([provider, value, parameter, format]) => [
+          provider,
+          secretSetting(
+            values,
+            value,
+            parameter,
+            format === "standard-webhooks" ? checkWebhookSecret : undefined,
+          ),
+        ],
+      ),
+    ),
+    formMappingsDir: values.FORM_MAPPINGS_DIR ?? `${process.cwd()}/shared/intake/forms`,
+  };
+}

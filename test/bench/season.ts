@@ -48,7 +48,7 @@ export const seasonSuite: BenchSuite = {
         round((100 * t.deadlinesCoveredTwice) / Math.max(1, t.deadlinesRequired), 1),
         "%",
         100,
-        `${t.deadlinesCoveredTwice} of ${t.deadlinesRequired}; short: ${JSON.stringify(t.uncoveredByMilestone)}`,
+        `${t.deadlinesCoveredTwice} of ${t.deadlinesRequired}; short: ${JSON.stringify(t.uncoveredByMilestone)}; not required, dropped when the season was re-planned (MATCH_YEAR_NOT_FEASIBLE): ${JSON.stringify(t.replannedByMilestone)}`,
       ),
       below("season.notices_after_deadline", t.noticesAfterDeadline, "notices", 1, "target 0"),
       {

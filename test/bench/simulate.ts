@@ -87,7 +87,7 @@ export function renderSeason(report: SeasonReport, costs: readonly DesignCost[])
     "",
     `emails per applicant: mean ${(t.emails / t.applicants).toFixed(1)}, max ${t.maxEmails}; most in one day ${t.maxInOneDay}`,
     `applicant-days with > 1 email outside interview days: ${t.multiEmailDaysOutsideInterviews}`,
-    `deadlines covered by >= 2 notices: ${t.deadlinesCoveredTwice} of ${t.deadlinesRequired} (${((100 * t.deadlinesCoveredTwice) / Math.max(1, t.deadlinesRequired)).toFixed(1)} %)${Object.keys(t.uncoveredByMilestone).length ? `; short: ${JSON.stringify(t.uncoveredByMilestone)}` : ""}`,
+    `deadlines covered by >= 2 notices: ${t.deadlinesCoveredTwice} of ${t.deadlinesRequired} (${((100 * t.deadlinesCoveredTwice) / Math.max(1, t.deadlinesRequired)).toFixed(1)} %)${Object.keys(t.uncoveredByMilestone).length ? `; short: ${JSON.stringify(t.uncoveredByMilestone)}` : ""}; re-planned (not required): ${JSON.stringify(t.replannedByMilestone)}`,
     `notices sent after their deadline: ${t.noticesAfterDeadline}`,
     `peak outstanding schedules: ${report.peakSchedules} (applicants ${report.applicants})`,
     `intakes ${report.intakes}, planner runs ${report.plannerRuns}, wake-ups ${report.wakeUps}, emails ${t.emails}, reminders in them ${t.remindersSent}`,

@@ -38,6 +38,8 @@ export interface MemorySeasonOptions {
   seed: number;
   cohort?: number;
   onProgress?: (done: number) => void;
+  /** Makes the plan observer to score with, given the simulated clock (the diagnostic's keeps every plan). */
+  observer?: (clockNow: () => number) => PlanObserver;
 }
 
 export interface SeasonCounts {
@@ -120,10 +122,10 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
   const counter = new CallCounter();
   const cohortSize = options.cohort ?? 2_000;
   const totals = emptyTotals();
-  const observer = new PlanObserver();
-  const planning = observer.wrap(domainPlanning);
   const clock = { at: SEASON.start, now: () => new Date(clockAt()) };
   const clockAt = () => clock.at;
+  const observer = options.observer?.(clockAt) ?? new PlanObserver(clockAt);
+  const planning = observer.wrap(domainPlanning);
   const timelineStart = TIMELINE_START;
   const timeline = new Int32Array(TIMELINE_MINUTES);
   const mark = (delta: number) => {
@@ -334,6 +336,8 @@ export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): Se
     totals.deadlinesCoveredTwice += t.deadlinesCoveredTwice;
     for (const [milestone, count] of Object.entries(t.uncoveredByMilestone))
       totals.uncoveredByMilestone[milestone] = (totals.uncoveredByMilestone[milestone] ?? 0) + count;
+    for (const [milestone, count] of Object.entries(t.replannedByMilestone))
+      totals.replannedByMilestone[milestone] = (totals.replannedByMilestone[milestone] ?? 0) + count;
   }
   return {
     ...merged,

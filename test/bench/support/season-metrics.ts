@@ -14,7 +14,7 @@ export interface SentReminder {
   sentAt: number;
 }
 
-interface DeadlineSeen {
+export interface DeadlineSeen {
   milestone: string;
   deadline: number;
   /**
@@ -24,6 +24,15 @@ interface DeadlineSeen {
    */
   rungs: Set<string>;
   firstSeen: number;
+  /**
+   * When a plan made before the deadline stopped naming it because the season was re-planned
+   * (MATCH_YEAR_NOT_FEASIBLE: the early steps dated for the earliest feasible Match, the season's
+   * own steps held behind "a feasible Match year"); undefined while it is named, and cleared if a
+   * later plan names it again.
+   */
+  replannedAt?: number;
+  /** The instant of the last plan that named it. */
+  lastNamed: number;
 }
 
 /** What one notice announces: a milestone's deadline, or one interview's (prep or thank-you). */
@@ -53,10 +62,22 @@ function localDay(zone: string, ms: number): string {
   return format.format(ms);
 }
 
-/** Watches every plan the use cases compute: reminder id → (milestone, deadline), per applicant. */
+/**
+ * Watches every plan the use cases act on: reminder id → (milestone, deadline), per applicant.
+ *
+ * Given the simulated clock, it ignores plans made for an instant after it: the console's cohort
+ * row re-runs the planner at each future instant where time alone changes the row (see
+ * `upcomingFacts`), and those look-ahead plans announce nothing. Counting them named deadlines
+ * "first" from a future that had not happened (a late NRMP ladder seen on the day an out-of-reach
+ * season was re-planned), and set the rungs a deadline was held to from a hypothetical plan.
+ */
 export class PlanObserver {
   private readonly reminders = new Map<string, Map<string, Announced>>();
   private readonly deadlines = new Map<string, Map<string, DeadlineSeen>>();
+  /** Each applicant's last observed plan instant. */
+  private readonly lastPlanAt = new Map<string, number>();
+
+  constructor(private readonly clockNow?: () => number) {}
 
   /** The planning functions, with plan() observed. */
   wrap(planning: Planning): Planning {
@@ -67,6 +88,7 @@ export class PlanObserver {
   }
 
   seen(applicantId: string, plan: Plan, now: Date): Plan {
+    if (this.clockNow !== undefined && now.getTime() > this.clockNow()) return plan;
     let byId = this.reminders.get(applicantId);
     let byDeadline = this.deadlines.get(applicantId);
     if (!byId || !byDeadline) {
@@ -76,6 +98,7 @@ export class PlanObserver {
       this.deadlines.set(applicantId, byDeadline);
     }
     const nowMs = now.getTime();
+    const named = new Set<string>();
     for (const reminder of plan.reminders) {
       const announced: Announced = {
         milestone: reminder.milestone,
@@ -84,6 +107,7 @@ export class PlanObserver {
       };
       byId.set(reminder.id, announced);
       const key = deadlineKey(announced);
+      named.add(key);
       let seen = byDeadline.get(key);
       if (!seen) {
         seen = {
@@ -91,18 +115,48 @@ export class PlanObserver {
           deadline: announced.deadline,
           rungs: new Set(),
           firstSeen: nowMs,
+          lastNamed: nowMs,
         };
         byDeadline.set(key, seen);
       }
       // The plan's reminders are all at or after its `now`; only the first plan's count.
       if (seen.firstSeen === nowMs) seen.rungs.add(reminder.id);
+      seen.replannedAt = undefined;
+      seen.lastNamed = nowMs;
     }
+    // Dropped by this plan (named by the one before it) while the season is re-planned.
+    const previous = this.lastPlanAt.get(applicantId);
+    if (plan.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")) {
+      for (const [key, seen] of byDeadline) {
+        if (named.has(key) || seen.lastNamed !== previous || nowMs >= seen.deadline) continue;
+        seen.replannedAt ??= nowMs;
+      }
+    }
+    this.lastPlanAt.set(applicantId, nowMs);
     return plan;
   }
+
+  /** Called for each required deadline left with fewer than two notices (the diagnostic overrides it). */
+  shortfall(
+    _applicant: SimApplicant,
+    _applicantId: string,
+    _key: string,
+    _seen: DeadlineSeen,
+    _notices: number,
+  ): void {}
+
+  /** Called for each applicant-day with more than one email outside interviews (the diagnostic overrides it). */
+  multiEmailDay(
+    _applicant: SimApplicant,
+    _applicantId: string,
+    _day: string,
+    _sent: readonly SentReminder[],
+  ): void {}
 
   forget(applicantId: string): void {
     this.reminders.delete(applicantId);
     this.deadlines.delete(applicantId);
+    this.lastPlanAt.delete(applicantId);
   }
 
   reminder(applicantId: string, reminderId: string): Announced | undefined {
@@ -127,6 +181,8 @@ export interface SeasonTotals {
   deadlinesCoveredTwice: number;
   /** Required deadlines with fewer than two notices, by milestone (for the note). */
   uncoveredByMilestone: Record<string, number>;
+  /** Deadlines left unrequired because the season was re-planned before them, by milestone. */
+  replannedByMilestone: Record<string, number>;
 }
 
 export function emptyTotals(): SeasonTotals {
@@ -141,6 +197,7 @@ export function emptyTotals(): SeasonTotals {
     deadlinesRequired: 0,
     deadlinesCoveredTwice: 0,
     uncoveredByMilestone: {},
+    replannedByMilestone: {},
   };
 }
 
@@ -204,20 +261,34 @@ export function scoreApplicant(
   }
   for (const [day, count] of perDay) {
     totals.maxInOneDay = Math.max(totals.maxInOneDay, count);
-    if (count > 1 && !interviewDays.has(day)) totals.multiEmailDaysOutsideInterviews += 1;
+    if (count > 1 && !interviewDays.has(day)) {
+      totals.multiEmailDaysOutsideInterviews += 1;
+      observer.multiEmailDay(applicant, applicantId, day, sent);
+    }
   }
 
   const doneAt = reportedDoneAt(applicant);
   for (const [key, seen] of observer.deadlinesOf(applicantId)) {
     // A deadline needs two notices when the first plan that named it held at least two distinct
     // rungs for it (a catch-up of a missed rung counts as one of them), it fell inside the
-    // simulated season, and the milestone was still open at it.
+    // simulated season, the milestone was still open at it, and no plan before it dropped it by
+    // re-planning the season (the planner's contract: with the Match out of reach, the season's
+    // steps wait for "a feasible Match year" and the early steps are dated for the earliest
+    // feasible Match, which are new deadlines). A re-planned deadline that got its two notices
+    // anyway still counts as required and covered.
     if (seen.rungs.size < 2 || seen.deadline > seasonEnd) continue;
     const done = doneAt.get(seen.milestone);
     if (done !== undefined && done < seen.deadline) continue;
-    totals.deadlinesRequired += 1;
     const notices = noticesPerDeadline.get(key)?.size ?? 0;
+    if (notices < 2 && seen.replannedAt !== undefined) {
+      totals.replannedByMilestone[seen.milestone] = (totals.replannedByMilestone[seen.milestone] ?? 0) + 1;
+      continue;
+    }
+    totals.deadlinesRequired += 1;
     if (notices >= 2) totals.deadlinesCoveredTwice += 1;
-    else totals.uncoveredByMilestone[seen.milestone] = (totals.uncoveredByMilestone[seen.milestone] ?? 0) + 1;
+    else {
+      totals.uncoveredByMilestone[seen.milestone] = (totals.uncoveredByMilestone[seen.milestone] ?? 0) + 1;
+      observer.shortfall(applicant, applicantId, key, seen, notices);
+    }
   }
 }

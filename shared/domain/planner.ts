@@ -19,6 +19,7 @@ import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import {
   firstReminderFor,
+  joinLateArrivals,
   type ReminderTarget,
   remindersFor,
   type TimedReminder,
@@ -92,6 +93,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   };
   for (const entry of MILESTONE_CATALOG) planMilestone(context, dates, gates, entry, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
+  joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,

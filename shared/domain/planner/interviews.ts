@@ -128,7 +128,16 @@ export function planInterviews(
   steps: { step: NextStep; due: number }[],
   reminders: TimedReminder[],
 ): void {
+  // Two entries with one identity (the same operator id, or the same program and instant when
+  // neither has an id) are one interview, as the store keys them: planned once, so reminder ids
+  // stay unique. Intake refuses such a pair; a planner input built otherwise may still hold one.
+  const planned = context.interviews.length > 1 ? new Set<string>() : undefined;
   for (const interview of context.interviews) {
+    if (planned !== undefined) {
+      const id = interviewIdOf(interview);
+      if (planned.has(id)) continue;
+      planned.add(id);
+    }
     const {
       interviewId,
       start,

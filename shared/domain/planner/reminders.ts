@@ -35,6 +35,8 @@ export interface TimedReminder {
   sendAt: number;
   deadline: number;
   reminder: Reminder;
+  /** A late-arrival notice, sent off the delivery slot (see remindersFor). */
+  late?: true;
 }
 
 /**
@@ -71,6 +73,7 @@ export function remindersFor(
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
     let sendAt: number | null = null;
+    let late = false;
     // Late arrival: the next slot is after the deadline, or leaves less than a day (or less than
     // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
     if (missed !== undefined && catchUp > target.deadline - lateWindow(target.ladder)) {
@@ -79,19 +82,20 @@ export function remindersFor(
       // a night-time notice beats a missed deadline (advice, as the preferences' rule).
       if (lateAt < target.deadline) sendAt = lateAt;
       else if (context.now < target.deadline) sendAt = context.now;
+      late = sendAt !== null && sendAt !== catchUp;
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
-      into.push(
-        timed(target, {
-          rung: missed.rung,
-          sendAt,
-          id: missed.id,
-          sendAtIso: isoUtc(sendAt),
-          sendAtLocal: isoInZone(context.zone, sendAt),
-        }),
-      );
+      const notice = timed(target, {
+        rung: missed.rung,
+        sendAt,
+        id: missed.id,
+        sendAtIso: isoUtc(sendAt),
+        sendAtLocal: isoInZone(context.zone, sendAt),
+      });
+      if (late) notice.late = true;
+      into.push(notice);
     }
   }
   const reminders = ladder.reminders;
@@ -148,4 +152,35 @@ function lateWindow(ladder: string): number {
     lateWindows.set(ladder, window);
   }
   return window;
+}
+
+/**
+ * One email a day: a late-arrival notice goes out off the delivery slot (now, or when quiet hours
+ * end), and the reminders due later on that same local day join it instead of making a second
+ * email an hour later (the season simulation found 08:00 and 09:00 emails to one applicant). They
+ * only move earlier, so each stays before its deadline and at or after now; their ids are kept. A
+ * notice sent inside quiet hours (its deadline would pass before they end) takes no company there.
+ */
+export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
+  let lateAt = Number.POSITIVE_INFINITY;
+  for (const timedReminder of reminders) {
+    if (timedReminder.late === true && timedReminder.sendAt < lateAt) lateAt = timedReminder.sendAt;
+  }
+  if (lateAt === Number.POSITIVE_INFINITY) return;
+  const lateWall = toWall(context.zone, lateAt);
+  if (inQuietWindow(wallMinuteOfDay(lateWall), context.quiet)) return;
+  const dayEnd = fromWall(context.zone, wallDayStart(lateWall) + DAY_MS);
+  let sendAtIso: string | undefined;
+  let sendAtLocal: string | undefined;
+  for (let index = 0; index < reminders.length; index++) {
+    const later = reminders[index];
+    if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd) continue;
+    sendAtIso ??= isoUtc(lateAt);
+    sendAtLocal ??= isoInZone(context.zone, lateAt);
+    reminders[index] = {
+      sendAt: lateAt,
+      deadline: later.deadline,
+      reminder: Object.freeze({ ...later.reminder, sendAt: sendAtIso, sendAtLocal }),
+    };
+  }
 }

@@ -118,8 +118,7 @@ describe("reminder invariants (property-based)", () => {
             if (slot.toMillis() < now.getTime()) slot = slot.plus({ days: 1 });
             const lateNotices = result.reminders.filter(
               (other) =>
-                other.sendAt === reminder.sendAt &&
-                slot.toMillis() > Date.parse(other.deadline) - 86_400_000,
+                other.sendAt === reminder.sendAt && slot.toMillis() > Date.parse(other.deadline) - 86_400_000,
             );
             expect(lateNotices.length).toBeGreaterThan(0);
             expect(sendAt === now.getTime() || minute === 8 * 60).toBe(true);

@@ -2,7 +2,6 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-la
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor } from "#adapters/ses/escalation-for.ts";
@@ -26,10 +25,8 @@ export function setupPlanner(clients: AwsClientFactory) {
     {
       store,
       wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
-      events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
-        client: documents,
-        tableName: config.tableName,
-      }),
+      // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
+      events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
       clock: clockFor(config.clock),
       planning: domainPlanning,
       ...(escalation ? { escalation } : {}),

@@ -2,7 +2,6 @@ import type { Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
-import { recordingPublisher } from "#adapters/dynamodb/event-log.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
@@ -35,10 +34,8 @@ export function setupReminder(clients: AwsClientFactory) {
   });
   const deps = {
     store,
-    events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
-      client: documents,
-      tableName: config.tableName,
-    }),
+    // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
+    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
     mailer,
     clock,
     planning: domainPlanning,

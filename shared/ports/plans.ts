@@ -1,5 +1,6 @@
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
+import type { DomainEvent } from "./event-publisher.ts";
 
 export interface StoredPlanSummary {
   /** Hash of the plan content that matters to the applicant (steps, risks, reminders). */
@@ -29,12 +30,25 @@ export interface StoredPlanSummary {
 export interface StoredPlan {
   plan: Plan;
   summary: StoredPlanSummary;
+  /**
+   * The domain events published with this plan: their copies (the applicant's recent events, which
+   * the console lists) are written in the same request as the plan, never in one of their own.
+   */
+  events?: readonly DomainEvent[];
 }
 
 /** Each applicant's latest plan. */
 export interface PlanRepository {
-  /** Stores the plan with its hash and the armed wake-up instant, replacing the previous one. */
-  savePlan(applicantId: string, plan: Plan, summary: StoredPlanSummary): Promise<void>;
+  /**
+   * Stores the plan with its hash and the armed wake-up instant, replacing the previous one, and
+   * the copies of `events` published with it (StoredPlan.events) in the same request.
+   */
+  savePlan(
+    applicantId: string,
+    plan: Plan,
+    summary: StoredPlanSummary,
+    events?: readonly DomainEvent[],
+  ): Promise<void>;
   /** The stored plan itself (ApplicantState carries only its summary); undefined if none was stored. */
   loadPlan(applicantId: string): Promise<Plan | undefined>;
 }

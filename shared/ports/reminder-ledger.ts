@@ -37,7 +37,7 @@ export interface ReminderLedger {
 
   /**
    * Records that the claimed reminders went out in one message and, when `plan` is given, stores
-   * that plan too (as savePlan would), in the same request where the store can. The marks are never
+   * that plan and its events' copies too (as savePlan would), in the same request where the store can. The marks are never
    * lost to a failure of the plan write: when it throws, the marks may be recorded already.
    */
   markRemindersSent(

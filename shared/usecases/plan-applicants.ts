@@ -2,7 +2,7 @@ import { sameRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
-import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { type EscalationDeps, escalate, hasStaleEscalationClaim } from "./escalation.ts";
@@ -19,6 +19,7 @@ import {
 export interface PlanApplicantsDeps {
   store: ApplicantRepository & Pick<PlanRepository, "savePlan">;
   wakeUps: WakeUpScheduler;
+  /** The bus: the events' copies in the applicant's partition are the store's (savePlan). */
   events: EventPublisher;
   clock: Clock;
   planning: Planning;
@@ -44,7 +45,8 @@ export type PlanResult =
  * 1. arm/disarm — only when the wake-up instant differs from the stored one (or forceArm);
  * 2. publish PlanChanged — only when the plan hash differs (at least once), and escalate new
  *    critical risks to a consenting applicant's advisor (once each, claimed in the ledger);
- * 3. savePlan — last, because it is what makes a retry see "unchanged".
+ * 3. savePlan — last, because it is what makes a retry see "unchanged"; it also writes the copies
+ *    of the events published in 2 (the applicant's recent events), in the same request.
  */
 export interface PlanOptions {
   /**
@@ -96,24 +98,30 @@ export async function planApplicant(
     if (wakeUp) await deps.wakeUps.arm(applicantId, wakeUp, armedAt ? { replacing: armedAt } : {});
     else if (armedAt) await deps.wakeUps.disarm(applicantId, armedAt);
   }
+  const events: DomainEvent[] = planChanged
+    ? [
+        {
+          type: "PlanChanged",
+          applicantId,
+          at: now.toISOString(),
+          detail: { planHash, nextDueAt: wakeUpAt ?? null, riskCodes: plan.risks.map((risk) => risk.code) },
+        },
+        ...overdueEvents(state, plan, now),
+      ]
+    : [];
   if (planChanged) {
-    await deps.events.publish([
-      {
-        type: "PlanChanged",
-        applicantId,
-        at: now.toISOString(),
-        detail: { planHash, nextDueAt: wakeUpAt ?? null, riskCodes: plan.risks.map((risk) => risk.code) },
-      },
-      ...overdueEvents(state, plan, now),
-    ]);
+    await deps.events.publish(events);
     // Before savePlan: the diff against the stored plan is what finds a new risk, so a retry after
     // a failed send must still see it (the ledger's claim keeps it to one email).
     if (deps.escalation) await escalate(state, plan, now, deps.escalation);
   } else if (strandedEscalation && deps.escalation) await escalate(state, plan, now, deps.escalation);
-  await deps.store.savePlan(applicantId, plan, {
-    ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }),
-    cohort,
-  });
+  // The events' copies (the console's list) go in the plan's own write.
+  await deps.store.savePlan(
+    applicantId,
+    plan,
+    { ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }), cohort },
+    events,
+  );
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }
 

@@ -2,6 +2,7 @@ import type { Reminder } from "#domain/plan.ts";
 import { TransientError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
+import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
@@ -193,24 +194,27 @@ export async function sendDueReminders(
       })),
     ],
   };
-  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, sentAt, {
-    plan,
-    summary: planSummary(afterSend, plan, now, next, deps.planning),
-  });
-  await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);
-  await deps.events.publish([
+  const events: DomainEvent[] = [
     ...overdueEvents(state, plan, now),
     {
       type: "ReminderSent",
       applicantId,
-      at: deps.clock.now().toISOString(),
+      at: sentAt.toISOString(),
       detail: {
         messageId,
         reminderIds,
         milestones: [...new Set(claimed.map((reminder) => reminder.milestone))],
       },
     },
-  ]);
+  ];
+  // The events' copies (the console's list) ride in the same request as the marks and the plan.
+  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, sentAt, {
+    plan,
+    summary: planSummary(afterSend, plan, now, next, deps.planning),
+    events,
+  });
+  await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);
+  await deps.events.publish(events);
   return {
     applicantId,
     outcome: "sent",

@@ -98,8 +98,9 @@ describe("faults: a function killed mid-batch and restarted", () => {
       await world.intake(openApplicant("kill-b")),
       await world.intake(openApplicant("kill-c")),
     ];
-    // Killed while storing the first applicant's plan: its wake-up is armed, the plan is not saved.
-    world.table.failNext.PutItem = new Error("Runtime exited: signal: killed");
+    // Killed while storing the first applicant's plan (one BatchWriteItem with its PlanChanged copy):
+    // its wake-up is armed, the plan is not saved.
+    world.table.failNext.BatchWriteItem = new Error("Runtime exited: signal: killed");
     const [killed] = await planApplicants(ids.slice(0, 1), world.planDeps);
     expect(killed?.ok).toBe(false);
     world.counter.reset();
@@ -240,7 +241,8 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
   it("planner: a throttled plan write fails that applicant only; the retry arms the same instant", async () => {
     const world = createWorld({ start: START });
     const applicantId = await world.intake(openApplicant("ddb-plan"));
-    world.table.failNext.PutItem = throttled("ProvisionedThroughputExceededException");
+    // The plan write: one BatchWriteItem holding the plan and its PlanChanged copy.
+    world.table.failNext.BatchWriteItem = throttled("ProvisionedThroughputExceededException");
     const [failed] = await planApplicants([applicantId], world.planDeps);
     expect(failed?.ok).toBe(false);
     if (failed && !failed.ok) expect(failed.error).toBeInstanceOf(TransientError);
@@ -286,14 +288,21 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
     const firedAt = world.scheduledAt(applicantId) as number;
     world.clock.at = firedAt;
     // Every write of the PLAN item from the reminder function: the one transaction with the sent
-    // marks, and the PutItem the store falls back to after recording the marks alone.
+    // marks, and the write the store falls back to after recording the marks alone (a PutItem, or
+    // a BatchWriteItem when event copies go with the plan).
     world.table.failWhen = (operation, input) => {
       const items =
         operation === "TransactWriteItems"
           ? (input.TransactItems as { Put?: { Item?: { sk?: string } } }[]).map((item) => item.Put?.Item)
           : operation === "PutItem"
             ? [input.Item as { sk?: string }]
-            : [];
+            : operation === "BatchWriteItem"
+              ? Object.values(
+                  input.RequestItems as Record<string, { PutRequest?: { Item?: { sk?: string } } }[]>,
+                )
+                  .flat()
+                  .map((request) => request.PutRequest?.Item)
+              : [];
       return items.some((item) => item?.sk === "PLAN") ? throttled() : undefined;
     };
     await expect(world.fire(applicantId)).rejects.toBeInstanceOf(TransientError);

@@ -1,19 +1,11 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ErasureReport } from "#ports/console-store.ts";
 import { dynamoRequest } from "./errors.ts";
 import { keys, SK, type TableKey } from "./keys.ts";
+import { batchWriteAll } from "./table.ts";
 
 type Item = Record<string, unknown>;
-
-/** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html */
-const MAX_BATCH_WRITE = 25;
 
 /**
  * The right to erasure on the one table (DATA-MODEL.md): 1 Query of the partition + 1 GetItem per
@@ -74,23 +66,12 @@ export class DynamoApplicantErasure {
   }
 
   private async deleteAll(toDelete: TableKey[]): Promise<number> {
-    for (let index = 0; index < toDelete.length; index += MAX_BATCH_WRITE) {
-      let requests: Record<string, unknown>[] | undefined = toDelete
-        .slice(index, index + MAX_BATCH_WRITE)
-        .map((key) => ({ DeleteRequest: { Key: key } }));
-      // Unprocessed items are retried until none is left (throttling hands some back).
-      for (let attempt = 0; requests !== undefined && requests.length > 0; attempt++) {
-        if (attempt > 0)
-          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        const batch = requests;
-        const result = await dynamoRequest("BatchWriteItem(erase)", () =>
-          this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: batch as never } })),
-        );
-        requests = result.UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
-        if (attempt > 8 && requests !== undefined && requests.length > 0)
-          throw new Error("erase: DynamoDB kept items unprocessed; retry the erase");
-      }
-    }
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      "BatchWriteItem(erase)",
+      toDelete.map((key) => ({ DeleteRequest: { Key: key } })),
+    );
     return toDelete.length;
   }
 

@@ -4,6 +4,7 @@ import type { RecentEvent } from "#ports/console-store.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import { dynamoRequest } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
+import type { Item } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
 
 /** How long an applicant's copy of a domain event is kept (DynamoDB TTL deletes it after). */
@@ -22,34 +23,20 @@ export interface DynamoEventLogOptions {
  * subscribers and its archive keeps them for replay, but neither can be read per applicant, so
  * each published event is also kept as one item in the applicant's partition
  * (`EVENT#<at>#<uuid>`), expiring after EVENT_LOG_DAYS: record 1 PutItem per event, in parallel;
- * listRecent 1 Query (the newest RECENT_EVENTS). The stream filter ignores these items.
+ * listRecent 1 Query (the newest RECENT_EVENTS). The stream filter ignores these items. The events
+ * published with a plan (PlanChanged, MilestoneOverdue, ReminderSent) are not recorded here: their
+ * copies ride in the write that stores the plan (`eventItems`, see plan-repository.ts and
+ * reminder-ledger.ts), which costs no request of its own.
  */
 export class DynamoEventLog {
   constructor(private readonly options: DynamoEventLogOptions) {}
 
   async record(events: readonly DomainEvent[]): Promise<void> {
     await Promise.all(
-      events.flatMap((event) =>
-        event.applicantId === undefined
-          ? []
-          : [
-              dynamoRequest("PutItem(event)", () =>
-                this.options.client.send(
-                  new PutCommand({
-                    TableName: this.options.tableName,
-                    Item: {
-                      ...keys.event(event.applicantId as string, event.at, randomUUID()),
-                      entity: "event",
-                      type: event.type,
-                      at: event.at,
-                      // Ids, codes and times only: nothing personal.
-                      detail: JSON.stringify(event.detail),
-                      [TTL_ATTRIBUTE]: Math.floor(Date.parse(event.at) / 1000) + EVENT_LOG_DAYS * 86_400,
-                    },
-                  }),
-                ),
-              ),
-            ],
+      eventItems(events).map((Item) =>
+        dynamoRequest("PutItem(event)", () =>
+          this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item })),
+        ),
       ),
     );
   }
@@ -72,6 +59,28 @@ export class DynamoEventLog {
       detail: String(item.detail ?? "{}"),
     }));
   }
+}
+
+/**
+ * The copies of `events` as EVENT# items of their applicants' partitions; events of no applicant
+ * (an address suppressed before anyone used it) have no copy.
+ */
+export function eventItems(events: readonly DomainEvent[]): Item[] {
+  return events.flatMap((event) =>
+    event.applicantId === undefined
+      ? []
+      : [
+          {
+            ...keys.event(event.applicantId, event.at, randomUUID()),
+            entity: "event",
+            type: event.type,
+            at: event.at,
+            // Ids, codes and times only: nothing personal.
+            detail: JSON.stringify(event.detail),
+            [TTL_ATTRIBUTE]: Math.floor(Date.parse(event.at) / 1000) + EVENT_LOG_DAYS * 86_400,
+          },
+        ],
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { TransientError } from "#errors";
 import type { StoredPlan } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import { cancellationCodes } from "./errors.ts";
+import { eventItems } from "./event-log.ts";
 import { keys } from "./keys.ts";
 import { DynamoPlanRepository, planItem } from "./plan-repository.ts";
 import { chunk, type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } from "./table.ts";
@@ -11,7 +12,8 @@ import { chunk, type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } f
  *
  * Requests: claimReminders 1 conditional PutItem for one reminder, 1 TransactWriteItems for several
  * (then 1 conditional PutItem per reminder, in parallel, when a concurrent claim cancelled it);
- * markRemindersSent 1 TransactWriteItems per 100 reminders, the plan in the last one; releaseClaims
+ * markRemindersSent 1 TransactWriteItems per 100 reminders, the plan and the copies of the events
+ * published with it in the last one; releaseClaims
  * 1 DeleteItem per reminder, in parallel.
  */
 export class DynamoReminderLedger implements ReminderLedger {
@@ -87,10 +89,10 @@ export class DynamoReminderLedger implements ReminderLedger {
   }
 
   /**
-   * One TransactWriteItems holding the sent marks and, when given, the plan (see the port). If that
-   * request fails transiently, the marks are written alone and then the plan, so a plan that cannot
-   * be stored never takes the record of the send with it (which would send the email again once
-   * the claims went stale). Any other failure is rethrown as is.
+   * One TransactWriteItems holding the sent marks and, when given, the plan with its events' copies
+   * (see the port). If that request fails transiently, the marks are written alone and then the
+   * plan, so a plan that cannot be stored never takes the record of the send with it (which would
+   * send the email again once the claims went stale). Any other failure is rethrown as is.
    */
   async markRemindersSent(
     applicantId: string,
@@ -109,19 +111,20 @@ export class DynamoReminderLedger implements ReminderLedger {
       if (last.length > 0) await this.table.transact(last);
       return;
     }
-    const planPut: TransactItem = {
-      Put: { TableName: this.table.name, Item: planItem(applicantId, plan.plan, plan.summary) },
-    };
-    if (last.length < MAX_TRANSACTION_ACTIONS) {
+    const planPuts: TransactItem[] = [
+      planItem(applicantId, plan.plan, plan.summary),
+      ...eventItems(plan.events ?? []),
+    ].map((Item) => ({ Put: { TableName: this.table.name, Item } }));
+    if (last.length + planPuts.length <= MAX_TRANSACTION_ACTIONS) {
       try {
-        await this.table.transact([...last, planPut]);
+        await this.table.transact([...last, ...planPuts]);
         return;
       } catch (error) {
         if (!(error instanceof TransientError)) throw error;
       }
     }
     if (last.length > 0) await this.table.transact(last);
-    await this.plans.savePlan(applicantId, plan.plan, plan.summary);
+    await this.plans.savePlan(applicantId, plan.plan, plan.summary, plan.events);
   }
 
   private sentMark(applicantId: string, reminderId: string, messageId: string, sentAt: Date): TransactItem {

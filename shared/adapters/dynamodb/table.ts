@@ -1,4 +1,5 @@
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DeleteCommandInput,
   type DynamoDBDocumentClient,
@@ -9,15 +10,22 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
+import { TransientError } from "#errors";
 import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import type { TableKey } from "./keys.ts";
 
 /** One item as the DocumentClient reads and writes it. */
 export type Item = Record<string, unknown>;
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+/** One put or delete of a BatchWriteItem. */
+export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: TableKey } };
 
 /** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html */
 export const MAX_TRANSACTION_ACTIONS = 100;
+/** https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html */
+export const MAX_BATCH_WRITE = 25;
+/** Rounds of handing back unprocessed items before a batch write gives up (transiently). */
+const BATCH_WRITE_ROUNDS = 10;
 
 export interface DynamoTableOptions {
   /** A DocumentClient built once per cold start (by the composition root). */
@@ -93,6 +101,16 @@ export class DynamoTable {
     );
   }
 
+  /**
+   * Unconditional puts and deletes, 25 per BatchWriteItem: billed as the single writes would be
+   * (a transaction bills each item twice), with no condition and no all-or-nothing. Items DynamoDB
+   * hands back unprocessed (throttling) are sent again after a backoff; still unprocessed after
+   * BATCH_WRITE_ROUNDS, a TransientError, so the caller's retry writes them.
+   */
+  async batchWrite(operation: string, requests: readonly WriteRequest[]): Promise<void> {
+    await batchWriteAll(this.client, this.name, operation, requests);
+  }
+
   /** Every item of one partition, strongly consistent: one Query (more pages only past 1 MB). */
   async queryPartition(operation: string, pk: string): Promise<Item[]> {
     const items: Item[] = [];
@@ -128,4 +146,26 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
+}
+
+/** DynamoTable.batchWrite for code that holds a client and a table name. */
+export async function batchWriteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  operation: string,
+  requests: readonly WriteRequest[],
+): Promise<void> {
+  for (const part of chunk(requests, MAX_BATCH_WRITE)) {
+    let pending: readonly WriteRequest[] = part;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === BATCH_WRITE_ROUNDS)
+        throw new TransientError(`${operation}: ${pending.length} items still unprocessed`);
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** round)));
+      const batch = pending;
+      const result = await dynamoRequest(operation, () =>
+        client.send(new BatchWriteCommand({ RequestItems: { [tableName]: [...batch] } })),
+      );
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
+    }
+  }
 }

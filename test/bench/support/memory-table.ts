@@ -1,4 +1,5 @@
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,9 +8,9 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { marshall } from "@aws-sdk/util-dynamodb";
 import type { CallCounter } from "#test/bench/support/call-counter.ts";
 import { itemSize, readUnits, SizedPlaceholder, writeUnits } from "./item-size.ts";
+import { AwsError, batchWrite, keyOf, transactWrite, type WriteTarget } from "./memory-batches.ts";
 import { applySet, contextOf, evaluate } from "./memory-expressions.ts";
 
 /**
@@ -37,20 +38,7 @@ export interface MemoryTableOptions {
   failNext?: Partial<Record<string, Error>>;
 }
 
-class AwsError extends Error {
-  readonly $metadata = { httpStatusCode: 400 };
-  constructor(name: string, message: string, extra: Record<string, unknown> = {}) {
-    super(message);
-    this.name = name;
-    Object.assign(this, extra);
-  }
-}
-
-function keyOf(item: Item): string {
-  return `${String(item.pk)}\u0000${String(item.sk)}`;
-}
-
-export class MemoryTable {
+export class MemoryTable implements WriteTarget {
   private readonly items = new Map<string, Item>();
   private readonly sizes = new Map<string, number>();
   private readonly partitions = new Map<string, Set<string>>();
@@ -168,13 +156,15 @@ export class MemoryTable {
       case "DeleteItem":
         return { output: {}, wcu: this.delete(input, 1), rcu: 0 };
       case "TransactWriteItems":
-        return { output: {}, wcu: this.transact(input), rcu: 0 };
+        return { output: {}, wcu: transactWrite(this, input), rcu: 0 };
+      case "BatchWriteItem":
+        return { output: { UnprocessedItems: {} }, wcu: batchWrite(this, input), rcu: 0 };
       default:
         throw new Error(`MemoryTable: ${operation} is not modelled`);
     }
   }
 
-  private put(input: Record<string, unknown>, factor: number, dryRun = false): number {
+  put(input: Record<string, unknown>, factor: number, dryRun = false): number {
     const item = this.shrink(input.Item as Item);
     const key = keyOf(item);
     const existing = this.items.get(key);
@@ -187,7 +177,7 @@ export class MemoryTable {
     return writeUnits(Math.max(oldSize, size)) * factor;
   }
 
-  private update(input: Record<string, unknown>, factor: number, dryRun = false): number {
+  update(input: Record<string, unknown>, factor: number, dryRun = false): number {
     const key = input.Key as Item;
     const id = keyOf(key);
     const existing = this.items.get(id);
@@ -201,7 +191,7 @@ export class MemoryTable {
     return writeUnits(Math.max(oldSize, size)) * factor;
   }
 
-  private delete(input: Record<string, unknown>, factor: number, dryRun = false): number {
+  delete(input: Record<string, unknown>, factor: number, dryRun = false): number {
     const id = keyOf(input.Key as Item);
     const existing = this.items.get(id);
     const oldSize = existing ? (this.sizes.get(id) ?? 0) : 0;
@@ -212,56 +202,6 @@ export class MemoryTable {
       this.partitions.get(String(existing.pk))?.delete(id);
     }
     return writeUnits(oldSize) * factor;
-  }
-
-  /** All or nothing: every condition is checked first; a failure cancels the lot with reasons in request order. */
-  private transact(input: Record<string, unknown>): number {
-    const actions = input.TransactItems as Record<string, Record<string, unknown>>[];
-    if (actions.length > 100)
-      throw new AwsError("ValidationException", "Member must have length less than or equal to 100");
-    // What DynamoDB refuses outright, before any condition: one item twice in one request.
-    const touched = new Set<string>();
-    for (const action of actions) {
-      const target = action.Put ?? action.Update ?? action.Delete ?? action.ConditionCheck;
-      const key = keyOf((target?.Item ?? target?.Key ?? {}) as Item);
-      if (touched.has(key))
-        throw new AwsError(
-          "ValidationException",
-          "Transaction request cannot include multiple operations on one item",
-        );
-      touched.add(key);
-    }
-    const reasons: { Code: string; Item?: unknown }[] = [];
-    let units = 0;
-    for (const action of actions) {
-      try {
-        if (action.Put) units += this.put(action.Put, 2, true);
-        else if (action.Update) units += this.update(action.Update, 2, true);
-        else if (action.Delete) units += this.delete(action.Delete, 2, true);
-        // A ConditionCheck checks like a Delete that is never applied (and is billed like one).
-        else if (action.ConditionCheck) units += this.delete(action.ConditionCheck, 2, true);
-        else throw new Error("MemoryTable: unsupported transaction action");
-        reasons.push({ Code: "None" });
-      } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-        const old = (error as { oldItem?: Item }).oldItem;
-        const wantsOld =
-          (action.Put ?? action.Update ?? action.Delete)?.ReturnValuesOnConditionCheckFailure === "ALL_OLD";
-        reasons.push({ Code: "ConditionalCheckFailed", ...(wantsOld && old ? { Item: marshall(old) } : {}) });
-      }
-    }
-    if (reasons.some((reason) => reason.Code !== "None")) {
-      throw new AwsError("TransactionCanceledException", "Transaction cancelled", {
-        CancellationReasons: reasons,
-        consumedWcu: units,
-      });
-    }
-    for (const action of actions) {
-      if (action.Put) this.put(action.Put, 2);
-      else if (action.Update) this.update(action.Update, 2);
-      else if (action.Delete) this.delete(action.Delete, 2);
-    }
-    return units;
   }
 
   private check(
@@ -311,5 +251,6 @@ function operationOf(command: unknown): string {
   if (command instanceof DeleteCommand) return "DeleteItem";
   if (command instanceof QueryCommand) return "Query";
   if (command instanceof TransactWriteCommand) return "TransactWriteItems";
+  if (command instanceof BatchWriteCommand) return "BatchWriteItem";
   throw new Error(`MemoryTable: ${(command as object).constructor.name} is not modelled`);
 }

@@ -162,6 +162,8 @@ export class InMemoryApplicantStore implements ApplicantStore {
   readonly submissions = new Set<string>();
   /** Counts calls per method, to check what a use case cost. */
   readonly calls: Record<string, number> = {};
+  /** The events whose copies were written with a plan (savePlan, markRemindersSent), in order. */
+  readonly copiedEvents: DomainEvent[] = [];
   /** Make the next call of a method fail. */
   failNext: Partial<Record<keyof ApplicantStore, Error>> = {};
 
@@ -246,10 +248,16 @@ export class InMemoryApplicantStore implements ApplicantStore {
     return stored ? structuredClone(stored.state) : undefined;
   }
 
-  async savePlan(applicantId: string, plan: Plan, summary: StoredPlanSummary): Promise<void> {
+  async savePlan(
+    applicantId: string,
+    plan: Plan,
+    summary: StoredPlanSummary,
+    events: readonly DomainEvent[] = [],
+  ): Promise<void> {
     this.count("savePlan");
     const stored = this.applicants.get(applicantId);
     if (!stored) throw new ApplicantNotFoundError(applicantId);
+    this.copiedEvents.push(...events);
     stored.plan = plan;
     stored.state = { ...stored.state, storedPlan: summary };
   }
@@ -303,6 +311,7 @@ export class InMemoryApplicantStore implements ApplicantStore {
     if (plan) {
       stored.plan = plan.plan;
       stored.state = { ...stored.state, storedPlan: plan.summary };
+      this.copiedEvents.push(...(plan.events ?? []));
     }
   }
 

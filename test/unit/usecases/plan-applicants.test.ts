@@ -50,6 +50,8 @@ describe("planApplicants", () => {
       }),
     ]);
     expect(deps.store.state("a_ada").storedPlan).toMatchObject({ wakeUpAt: "2026-09-17T08:00:00.000Z" });
+    // The console's copy of each event is written with the plan, not in a request of its own.
+    expect(deps.store.copiedEvents).toEqual(deps.events.published);
   });
 
   it("costs no Scheduler call, no event and no write when nothing changed", async () => {

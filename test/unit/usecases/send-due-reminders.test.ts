@@ -85,6 +85,8 @@ describe("sendDueReminders", () => {
     ]);
     expect(deps.wakeUps.pending.get("a_ada")?.toISOString()).toBe("2026-10-01T08:00:00.000Z");
     expect(deps.store.state("a_ada").storedPlan?.wakeUpAt).toBe("2026-10-01T08:00:00.000Z");
+    // The console's copy of ReminderSent rides in the same store call as the sent marks and the plan.
+    expect(deps.store.copiedEvents).toEqual(deps.events.published);
   });
 
   it("records the send and the plan with its next wake-up in one store call, then arms that wake-up", async () => {

@@ -1,0 +1,156 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoEventLog } from "#adapters/dynamodb/event-log.ts";
+import { keys } from "#adapters/dynamodb/keys.ts";
+import { storedCohortRow } from "#adapters/dynamodb/plan-repository.ts";
+import type { CohortRow } from "#domain/console/cohort-row.ts";
+import type { Plan } from "#domain/plan.ts";
+import type { DomainEvent } from "#ports/event-publisher.ts";
+import { CallCounter, instrumentClient } from "#test/bench/support/call-counter.ts";
+import { startTestTable, type TestTable } from "./support/dynamodb.ts";
+
+/**
+ * The copies of the events published with a plan (the console's "domain events" list) ride in the
+ * request that stores the plan, and the cohort row is stored compressed: both measured by the
+ * pipeline bench (calls.per_planned_applicant, calls.per_reminder_email). Here: one request each,
+ * and what the console reads back is what was written.
+ */
+
+let table: TestTable;
+let store: DynamoApplicantStore;
+let log: DynamoEventLog;
+const counter = new CallCounter();
+
+beforeAll(async () => {
+  table = await startTestTable("copies");
+  instrumentClient(table.doc, counter);
+  store = new DynamoApplicantStore({ client: table.doc, tableName: table.tableName });
+  log = new DynamoEventLog({ client: table.doc, tableName: table.tableName });
+});
+
+afterAll(async () => {
+  await table?.stop();
+});
+
+const plan: Plan = {
+  now: "2026-09-01T00:00:00.000Z",
+  matchYear: 2027,
+  seasonStatus: "projected",
+  nextSteps: [],
+  blocked: [],
+  overdue: [],
+  risks: [],
+  reminders: [],
+  budget: { currency: "USD", items: [], spentUsd: 0, upcomingUsd: 0, totalUsd: 0 },
+};
+
+function row(applicantId: string): CohortRow {
+  return {
+    applicantId,
+    fullName: "Ada Ng",
+    email: "ada@example.org",
+    matchYear: 2027,
+    visa: "J-1",
+    stage: "application",
+    risks: { critical: 0, warning: 1, codes: ["ERAS_LATE_SUBMISSION"] },
+    overdue: 0,
+    nextDeadline: {
+      title: "Submit your ERAS application",
+      at: "2026-09-23T13:00:00.000Z",
+      status: "projected",
+    },
+  };
+}
+
+function requestsSince(before: number): string[] {
+  return counter
+    .snapshot()
+    .flatMap((tally) => Array.from({ length: tally.requests }, () => tally.operation))
+    .slice(before);
+}
+
+const total = () => counter.snapshot().reduce((sum, tally) => sum + tally.requests, 0);
+
+describe("copies of the events published with a plan", () => {
+  it("savePlan writes the plan and the events' copies in one request, and the console lists them", async () => {
+    const applicantId = "a_copiessaveplan000000000001";
+    const events: DomainEvent[] = [
+      {
+        type: "PlanChanged",
+        applicantId,
+        at: "2026-09-01T00:00:00.000Z",
+        detail: { planHash: "h1", nextDueAt: null, riskCodes: ["ERAS_LATE_SUBMISSION"] },
+      },
+      {
+        type: "MilestoneOverdue",
+        applicantId,
+        at: "2026-09-01T00:00:00.000Z",
+        detail: { milestones: ["cv"] },
+      },
+    ];
+    counter.reset();
+    await store.savePlan(
+      applicantId,
+      plan,
+      { planHash: "h1", computedAt: plan.now, cohort: row(applicantId) },
+      events,
+    );
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
+      ["BatchWriteItem", 1],
+    ]);
+
+    const recent = await log.listRecent(applicantId);
+    expect(recent.map((event) => event.type).sort()).toEqual(["MilestoneOverdue", "PlanChanged"]);
+    expect(JSON.parse(recent.find((event) => event.type === "PlanChanged")?.detail ?? "{}")).toEqual(
+      events[0]?.detail,
+    );
+    expect(await store.loadPlan(applicantId)).toEqual(plan);
+  });
+
+  it("savePlan without events is one PutItem, as before", async () => {
+    counter.reset();
+    await store.savePlan("a_copiessaveplan000000000002", plan, { planHash: "h2", computedAt: plan.now });
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([["PutItem", 1]]);
+  });
+
+  it("markRemindersSent puts the ReminderSent copy in the transaction with the marks and the plan", async () => {
+    const applicantId = "a_copiesmarksent00000000003";
+    await store.claimReminders(applicantId, ["r-1"], new Date("2026-09-02T08:00:00.000Z"), 60_000);
+    const sent: DomainEvent = {
+      type: "ReminderSent",
+      applicantId,
+      at: "2026-09-02T08:00:01.000Z",
+      detail: { messageId: "m-1", reminderIds: ["r-1"], milestones: ["cv"] },
+    };
+    const before = total();
+    await store.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(sent.at), {
+      plan,
+      summary: { planHash: "h3", computedAt: plan.now, cohort: row(applicantId) },
+      events: [sent],
+    });
+    expect(requestsSince(before)).toEqual(["TransactWriteItems"]);
+    expect((await log.listRecent(applicantId)).map((event) => event.type)).toEqual(["ReminderSent"]);
+    const mark = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.reminder(applicantId, "r-1") }),
+    );
+    expect(mark.Item).toMatchObject({ status: "sent", messageId: "m-1" });
+  });
+
+  it("stores the cohort row gzipped and reads it back whole", async () => {
+    const applicantId = "a_copiescohortrow00000000004";
+    await store.savePlan(applicantId, plan, {
+      planHash: "h4",
+      computedAt: plan.now,
+      cohort: row(applicantId),
+    });
+    const item = (
+      await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId) }))
+    ).Item;
+    expect(item?.cohort).toBeInstanceOf(Uint8Array);
+    expect((item?.cohort as Uint8Array | undefined)?.byteLength ?? Number.POSITIVE_INFINITY).toBeLessThan(
+      JSON.stringify(row(applicantId)).length,
+    );
+    expect(storedCohortRow(item?.cohort)).toEqual(row(applicantId));
+  });
+});

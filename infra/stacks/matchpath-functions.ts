@@ -51,8 +51,8 @@ export const FUNCTIONS = {
     service: "planner",
     description: "Matchpath planner: re-plans an applicant on profile, milestone and interview changes",
     timeout: Duration.seconds(60),
-    // read the applicant, save the plan and the wake-up record
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    // read the applicant, save the plan (with its events' copies: BatchWriteItem) and the wake-up record
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
     alarmLabel: "Planner",
   },
   // 30 s: one applicant per invocation (read, plan, claim, one SES send, ledger, re-arm, publish).
@@ -62,8 +62,9 @@ export const FUNCTIONS = {
     service: "reminder",
     description: "Matchpath reminders: sends what is due for one applicant as one email and re-arms",
     timeout: Duration.seconds(30),
-    // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm; the plan with
+    // its events' copies (BatchWriteItem) when nothing was sent
+    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
     alarmLabel: "Reminder",
   },
   // 15 s: one SES event, a lookup and one or two writes.
@@ -88,7 +89,7 @@ export const FUNCTIONS = {
     memorySize: 512,
     // due wake-ups from GSI1, then the same writes as the planner when re-arming; Scan only while a
     // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
-    tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem"],
+    tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
     queriesGsi1: true,
     alarmLabel: "Sweeper",
   },

@@ -396,10 +396,10 @@ describe("least privilege", () => {
 
   it.each([
     ["httpApi", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["planner", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["reminder", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    ["planner", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    ["reminder", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
     ["sesEvents", ["GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["sweeper", ["DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"], true],
+    ["sweeper", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"], true],
     // No ConditionCheckItem: the console's milestone updates ride the intake transaction, which has none.
     ["console", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
   ] as const)("%s gets exactly its table item actions (GSI1: %s)", (key, expected, gsi1) => {

@@ -1,6 +1,7 @@
 import { catalogEntry } from "./catalog/index.ts";
 import type { NextStep, Plan, Reminder, StepSubject } from "./plan.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
+import type { StepAction } from "./step-actions.ts";
 import { localDate, startOfLocalDate } from "./time.ts";
 
 /**
@@ -9,9 +10,7 @@ import { localDate, startOfLocalDate } from "./time.ts";
  * applicant's milestones; nothing here reads a clock.
  */
 
-/** One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me. */
-export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
-export type StepAction = (typeof STEP_ACTIONS)[number];
+export { STEP_ACTIONS, type StepAction } from "./step-actions.ts";
 
 /** The words on each action's button, in the reminder email and on the timeline page alike. */
 export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
-import { STEP_ACTIONS, type StepAction } from "#domain/applicant-choices.ts";
 import { MilestoneKeySchema } from "#domain/snapshot.ts";
+import { STEP_ACTIONS, type StepAction } from "#domain/step-actions.ts";
 import { KEY_ID, type LinkKeyring } from "./keyring.ts";
 
 /**

@@ -45,14 +45,34 @@ function chainTo(parent: Map<string, string | null>, target: string): string {
   return chain.filter((path) => !path.includes("node_modules/") || path === target).join(" → ");
 }
 
+/**
+ * Modules a function's cold start must not evaluate, with why: each cost tens of milliseconds of
+ * module init when a shared import brought it in (the milestone catalog is parsed with zod at
+ * import; the http-api imports the planner only for the applicant's pages).
+ */
+const NOT_AT_COLD_START: Record<string, string[]> = {
+  "http-api": ["shared/domain/catalog/index.ts", "shared/domain/planner.ts", "node_modules/ical-generator/"],
+  "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/"],
+};
+
+/** Every module the bundle evaluates at import, each with the module that first imported it. */
+const evaluatedModules = new Map<string, Promise<Map<string, string | null>>>();
+function evaluatedAtColdStart(name: string): Promise<Map<string, string | null>> {
+  let evaluated = evaluatedModules.get(name);
+  if (!evaluated) {
+    evaluated = build({
+      ...bundleOptions(name, join("/tmp", "matchpath-bundle-clients", name, "index.mjs")),
+      write: false,
+      metafile: true,
+      absWorkingDir: join(import.meta.dirname, "../.."),
+    }).then((result) => staticImports(result.metafile.inputs, `functions/${name}/handler.ts`));
+    evaluatedModules.set(name, evaluated);
+  }
+  return evaluated;
+}
+
 async function bundledClients(name: string) {
-  const result = await build({
-    ...bundleOptions(name, join("/tmp", "matchpath-bundle-clients", name, "index.mjs")),
-    write: false,
-    metafile: true,
-    absWorkingDir: join(import.meta.dirname, "../.."),
-  });
-  const evaluated = staticImports(result.metafile.inputs, `functions/${name}/handler.ts`);
+  const evaluated = await evaluatedAtColdStart(name);
   const clients = new Map<string, string>();
   for (const path of evaluated.keys()) {
     const client = /node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(path)?.[1];
@@ -71,5 +91,15 @@ describe("function bundles evaluate at cold start only the AWS SDK clients their
     const unused = [...clients].filter(([client]) => !used.includes(client)).map(([, chain]) => chain);
     expect(unused, "SDK clients bundled but not used, each with the imports that brought it in").toEqual([]);
     expect([...clients.keys()].sort()).toEqual(used);
+  });
+});
+
+describe("function bundles leave out of cold start what only some requests need", () => {
+  it.each(Object.entries(NOT_AT_COLD_START))("%s", async (name, modules) => {
+    const evaluated = await evaluatedAtColdStart(name);
+    const found = [...evaluated.keys()]
+      .filter((path) => modules.some((module) => path.includes(module)))
+      .map((path) => chainTo(evaluated, path));
+    expect(found, "modules evaluated at cold start, each with the imports that brought it in").toEqual([]);
   });
 });

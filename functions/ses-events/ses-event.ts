@@ -47,6 +47,7 @@ const DetailSchema = z.object({
     })
     .optional(),
   complaint: z.object({ complainedRecipients: z.array(Recipient).min(1), timestamp: Instant }).optional(),
+  delivery: z.object({ recipients: z.array(z.string().min(3)).min(1), timestamp: Instant }).optional(),
 });
 
 export const SesEventSchema = z
@@ -69,6 +70,8 @@ export const SesEventSchema = z
       ctx.addIssue({ code: "custom", path: ["detail", "bounce"], message: "is required for a Bounce" });
     if (type === "Complaint" && !event.detail.complaint)
       ctx.addIssue({ code: "custom", path: ["detail", "complaint"], message: "is required for a Complaint" });
+    if (type === "Delivery" && !event.detail.delivery)
+      ctx.addIssue({ code: "custom", path: ["detail", "delivery"], message: "is required for a Delivery" });
   });
 
 /**
@@ -102,6 +105,16 @@ export function parseSesEvent(event: unknown): EmailFeedback {
         messageId,
         ...traced,
         at: new Date(complaint.timestamp),
+      };
+    }
+    case "Delivery": {
+      const delivery = detail.delivery as NonNullable<typeof detail.delivery>;
+      return {
+        kind: "delivery",
+        recipients: delivery.recipients,
+        messageId,
+        ...traced,
+        at: new Date(delivery.timestamp),
       };
     }
     case "Reject":

@@ -8,6 +8,8 @@ import { readSesStore, type StoredEmail } from "./ses-local.ts";
  * configuration set's EventBridge destination ("Email Bounced" with a permanent General bounce,
  * "Email Complaint Received"), and the ses-events handler receives it in-process, as the
  * EventBridge rule would deliver it. https://docs.aws.amazon.com/ses/latest/dg/send-an-email-from-console.html#send-email-simulator
+ * Every other recipient, and the complaint address before its complaint (a complaint is about
+ * mail that arrived), gets "Email Delivered", as SES publishes for mail the receiving server accepted.
  *
  * How it sees the mail: it reads the SES emulator's store (`GET /store`) for messages it has not
  * seen, whenever `deliverNew()` is called. The local stack calls it right after each reminder
@@ -21,7 +23,9 @@ export const SIMULATOR_ADDRESSES = {
   bounce: "bounce@simulator.amazonses.com",
   complaint: "complaint@simulator.amazonses.com",
 } as const;
-type SimulatedOutcome = keyof typeof SIMULATOR_ADDRESSES;
+type SimulatedOutcome = keyof typeof SIMULATOR_ADDRESSES | "delivery";
+
+const EVENT_TYPE = { delivery: "Delivery", bounce: "Bounce", complaint: "Complaint" } as const;
 
 export interface SesEventBridgeEvent {
   version: "0";
@@ -51,11 +55,12 @@ export interface SesFeedback {
   deliverNew(): Promise<number>;
 }
 
-function outcomeFor(address: string): SimulatedOutcome | undefined {
+/** The events SES publishes for mail to this address, in the order it publishes them. */
+function outcomesFor(address: string): SimulatedOutcome[] {
   const bare = (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
-  if (bare === SIMULATOR_ADDRESSES.bounce) return "bounce";
-  if (bare === SIMULATOR_ADDRESSES.complaint) return "complaint";
-  return undefined;
+  if (bare === SIMULATOR_ADDRESSES.bounce) return ["bounce"];
+  if (bare === SIMULATOR_ADDRESSES.complaint) return ["delivery", "complaint"];
+  return ["delivery"];
 }
 
 /**
@@ -89,41 +94,53 @@ export function simulatorEvent(
   };
   const feedbackId = `local-${randomUUID()}`;
   const detail =
-    outcome === "bounce"
+    outcome === "delivery"
       ? {
-          eventType: "Bounce",
-          bounce: {
-            bounceType: "Permanent",
-            bounceSubType: "General",
-            bouncedRecipients: [
-              {
-                emailAddress: recipient,
-                action: "failed",
-                status: "5.1.1",
-                diagnosticCode: "smtp; 550 5.1.1 user unknown",
-              },
-            ],
+          eventType: "Delivery",
+          delivery: {
             timestamp,
-            feedbackId,
-            reportingMTA: "dsn; simulator.amazonses.com",
+            processingTimeMillis: Math.max(0, at.getTime() - email.at * 1000),
+            recipients: [recipient],
+            smtpResponse: "250 2.6.0 Message received",
+            reportingMTA: "localhost",
           },
           mail,
         }
-      : {
-          eventType: "Complaint",
-          complaint: {
-            complainedRecipients: [{ emailAddress: recipient }],
-            timestamp,
-            feedbackId,
-            complaintFeedbackType: "abuse",
-            arrivalDate: timestamp,
-          },
-          mail,
-        };
+      : outcome === "bounce"
+        ? {
+            eventType: "Bounce",
+            bounce: {
+              bounceType: "Permanent",
+              bounceSubType: "General",
+              bouncedRecipients: [
+                {
+                  emailAddress: recipient,
+                  action: "failed",
+                  status: "5.1.1",
+                  diagnosticCode: "smtp; 550 5.1.1 user unknown",
+                },
+              ],
+              timestamp,
+              feedbackId,
+              reportingMTA: "dsn; simulator.amazonses.com",
+            },
+            mail,
+          }
+        : {
+            eventType: "Complaint",
+            complaint: {
+              complainedRecipients: [{ emailAddress: recipient }],
+              timestamp,
+              feedbackId,
+              complaintFeedbackType: "abuse",
+              arrivalDate: timestamp,
+            },
+            mail,
+          };
   return {
     version: "0",
     id: randomUUID(),
-    "detail-type": SES_DETAIL_TYPES[outcome === "bounce" ? "Bounce" : "Complaint"],
+    "detail-type": SES_DETAIL_TYPES[EVENT_TYPE[outcome]],
     source: "aws.ses",
     account: context.account,
     time: `${timestamp.slice(0, 19)}Z`,
@@ -146,20 +163,20 @@ export function createSesFeedback(options: SesFeedbackOptions): SesFeedback {
       seen.add(email.messageId);
       const recipients = [...email.destination.to, ...email.destination.cc, ...email.destination.bcc];
       for (const recipient of recipients) {
-        const outcome = outcomeFor(recipient);
-        if (outcome === undefined) continue;
-        const event = simulatorEvent(outcome, email, recipient, options.clock.now(), {
-          region: options.region,
-          account,
-        });
-        try {
-          await options.deliver(event);
-          delivered++;
-        } catch (error) {
-          // An EventBridge target that fails ends in its retry policy and dead-letter queue; locally, the log.
-          log(
-            `ses-events: the ${event["detail-type"]} event failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
+        for (const outcome of outcomesFor(recipient)) {
+          const event = simulatorEvent(outcome, email, recipient, options.clock.now(), {
+            region: options.region,
+            account,
+          });
+          try {
+            await options.deliver(event);
+            delivered++;
+          } catch (error) {
+            // An EventBridge target that fails ends in its retry policy and dead-letter queue; locally, the log.
+            log(
+              `ses-events: the ${event["detail-type"]} event failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }
         }
       }
     }

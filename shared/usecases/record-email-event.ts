@@ -11,9 +11,9 @@ export interface RecordEmailEventDeps {
 export type EmailEventOutcome =
   /** Hard bounce or complaint: the address is on the suppression list now. */
   | "suppressed"
-  /** Soft bounce, rejection or rendering failure: noted on the ledger, the address stays mailable. */
+  /** Delivery, soft bounce, rejection or rendering failure: noted on the ledger, the address stays mailable. */
   | "recorded"
-  /** Nothing to do (deliveries, sends, opens, ...). */
+  /** Nothing to do (sends, opens, clicks, ...). */
   | "ignored";
 
 export interface EmailEventResult {
@@ -31,8 +31,11 @@ export interface EmailEventResult {
  * A permanent bounce or a complaint suppresses each named recipient (the reminder function checks
  * the list before every send), marks the ledger entries of that message, and publishes
  * EmailSuppressed. Transient and undetermined bounces (SES had already retried), rejections and
- * rendering failures are only noted on the ledger. Deliveries and the rest are ignored: recording
- * each delivery would add a write to every email for no decision anyone takes.
+ * rendering failures are only noted on the ledger, and so is a delivery: the advisor's console
+ * shows each email's outcome (issue 15), at the price of about one write per ledger entry of the
+ * message plus one of the applicant's plan item when it is their last email. The ledger keeps the
+ * outcome that wins by OUTCOME_RANK, so a delivery arriving after a bounce or complaint hides neither.
+ * Sends, opens and the rest are ignored.
  *
  * Effects run in an order a retry can repeat: suppression first (what protects the sender's
  * reputation; idempotent, the first reason is kept), then the ledger (idempotent), then the
@@ -43,6 +46,12 @@ export async function recordEmailEvent(
   deps: RecordEmailEventDeps,
 ): Promise<EmailEventResult> {
   if (feedback.kind === "other") return { outcome: "ignored", applicantIds: [], ledgerEntries: 0 };
+
+  if (feedback.kind === "delivery") {
+    const applicantIds = await tracedApplicants(feedback, deps.ledger);
+    const ledgerEntries = await mark(applicantIds, feedback.messageId, "delivered", feedback.at, deps);
+    return { outcome: "recorded", applicantIds, ledgerEntries };
+  }
 
   if (feedback.kind === "reject" || feedback.kind === "rendering-failure") {
     const status: DeliveryOutcome = feedback.kind === "reject" ? "rejected" : "rendering-failed";

@@ -42,7 +42,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
     .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
     .map(([messageId, message]) => {
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
-      return `<tr><td>${h(outcome)}</td><td>${when(message.deliveryAt ?? message.sentAt ?? message.claimedAt)}</td><td>${message.reminders.length} reminder(s)</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+      return `<tr><td>${h(outcome)}</td><td>${when(message.sentAt ?? message.claimedAt)}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${message.reminders.length} reminder(s)</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
   const scheduled = plan.reminders
     .slice(0, 10)

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { DeliveryOutcome, EmailLedger } from "#ports/email-feedback.ts";
+import { type DeliveryOutcome, type EmailLedger, OUTCOME_RANK } from "#ports/email-feedback.ts";
+import { recordLastEmailOutcome } from "./cohort-last-email.ts";
 import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "./table.ts";
@@ -11,8 +12,9 @@ export type DynamoEmailLedgerOptions = DynamoTableOptions;
  * out in), and the EMAIL# lookup for events that carry no applicant tag.
  *
  * Requests: applicantIdForEmail 1 GetItem; recordDeliveryOutcome 1 Query (the applicant's
- * REMINDER# items) + 1 conditional UpdateItem per entry of that message. Ledger writes never
- * reach the planner (stream filter), so feedback cannot trigger a re-plan.
+ * REMINDER# items) + 1 conditional UpdateItem per entry of that message, then the cohort row
+ * (cohort-last-email.ts) when an entry was marked. Ledger writes never reach the planner (stream
+ * filter), so feedback cannot trigger a re-plan.
  */
 export class DynamoEmailLedger implements EmailLedger {
   private readonly table: DynamoTable;
@@ -58,6 +60,7 @@ export class DynamoEmailLedger implements EmailLedger {
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined);
 
+    const precedence = yieldsTo(outcome);
     let marked = 0;
     for (const sk of sortKeys) {
       try {
@@ -67,12 +70,14 @@ export class DynamoEmailLedger implements EmailLedger {
               TableName: this.table.name,
               Key: { pk: keys.applicantPk(applicantId), sk },
               UpdateExpression: "SET delivery = :outcome, deliveryAt = :at",
-              // Only the entry still recording that message: a later re-send is not marked.
-              ConditionExpression: "messageId = :messageId",
+              // Only the entry still recording that message (a later re-send is not marked), and
+              // only when no outcome that wins is there already (OUTCOME_RANK: events come in any order).
+              ConditionExpression: `messageId = :messageId AND ${precedence.condition}`,
               ExpressionAttributeValues: {
                 ":outcome": outcome,
                 ":at": at.toISOString(),
                 ":messageId": messageId,
+                ...precedence.values,
               },
             }),
           ),
@@ -82,6 +87,33 @@ export class DynamoEmailLedger implements EmailLedger {
         if (!isConditionalCheckFailed(error)) throw error;
       }
     }
+    if (marked > 0) await recordLastEmailOutcome(this.table, applicantId, messageId, outcome);
     return marked;
   }
+}
+
+/**
+ * The condition under which `outcome` replaces what an entry holds: nothing yet, an outcome of a
+ * lower rank, or one of the same rank that happened no later (`deliveryAt`; the same event again
+ * rewrites the same values, so a redelivered event is harmless).
+ */
+function yieldsTo(outcome: DeliveryOutcome): { condition: string; values: Record<string, string> } {
+  const rank = OUTCOME_RANK[outcome];
+  const all = Object.entries(OUTCOME_RANK) as [DeliveryOutcome, number][];
+  const values: Record<string, string> = {};
+  const list = (outcomes: DeliveryOutcome[], prefix: string) =>
+    outcomes
+      .map((name, index) => {
+        values[`:${prefix}${index}`] = name;
+        return `:${prefix}${index}`;
+      })
+      .join(", ");
+  const lower = all.filter(([, other]) => other < rank).map(([name]) => name);
+  const same = all.filter(([, other]) => other === rank).map(([name]) => name);
+  const clauses = [
+    "attribute_not_exists(delivery)",
+    `(delivery IN (${list(same, "same")}) AND deliveryAt <= :at)`,
+  ];
+  if (lower.length > 0) clauses.push(`delivery IN (${list(lower, "lower")})`);
+  return { condition: `(${clauses.join(" OR ")})`, values };
 }

@@ -66,16 +66,33 @@ describe("SES events on EventBridge, from AWS's published examples", () => {
     expect(parseSesEvent(event)).not.toHaveProperty("applicantId");
   });
 
-  it.each([
-    ["sns-event-publishing.delivery.json", "Delivery"],
-    ["sns-event-publishing.send.json", "Send"],
-  ])("%s is read as %s, to be ignored", (file, eventType) => {
-    expect(parseSesEvent(sesEvent(file))).toEqual({
-      kind: "other",
-      eventType,
+  it("a delivery names its recipients, the message and the time SES delivered it (not when it was sent)", () => {
+    const event = sesEvent("sns-event-publishing.delivery.json", (record) => tagApplicant(record, "a_ada"));
+    expect(parseSesEvent(event)).toEqual({
+      kind: "delivery",
+      recipients: ["recipient@example.com"],
       messageId: "EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000",
+      applicantId: "a_ada",
+      at: new Date("2016-10-19T23:21:04.133Z"),
     });
   });
+
+  it("a Delivery without its delivery object is refused naming detail.delivery", () => {
+    const error = refusal(sesEvent("sns-event-publishing.delivery.json", (record) => delete record.delivery));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).problems.map((problem) => problem.path)).toEqual(["detail.delivery"]);
+  });
+
+  it.each([["sns-event-publishing.send.json", "Send"]])(
+    "%s is read as %s, to be ignored",
+    (file, eventType) => {
+      expect(parseSesEvent(sesEvent(file))).toEqual({
+        kind: "other",
+        eventType,
+        messageId: "EXAMPLE7c191be45-e9aedb9a-02f9-4d12-a87d-dd0099a07f8a-000000",
+      });
+    },
+  );
 
   it("a transient bounce keeps its type", () => {
     const event = sesEvent("sns-event-publishing.bounce.json", (record) => {

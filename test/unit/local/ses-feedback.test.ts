@@ -45,4 +45,18 @@ describe("local SES mailbox simulator events", () => {
       recipients: [SIMULATOR_ADDRESSES.complaint],
     });
   });
+
+  it("a delivery is the Email Delivered event, stamped with the local clock", () => {
+    const event = simulatorEvent("delivery", email, "ada@example.com", AT, {
+      region: "us-east-1",
+      account: "000000000000",
+    });
+    expect(event["detail-type"]).toBe("Email Delivered");
+    expect(parseSesEvent(event)).toEqual({
+      kind: "delivery",
+      recipients: ["ada@example.com"],
+      messageId: "local-message-1",
+      at: AT,
+    });
+  });
 });

@@ -125,10 +125,24 @@ describe("recordEmailEvent", () => {
     expect(deps.store.calls.suppress).toBeUndefined();
   });
 
-  it("deliveries and the other events write nothing", async () => {
+  it("a delivery marks that message's ledger entries delivered, traced by the address, nothing suppressed or published", async () => {
     const deps = setup();
 
-    const result = await recordEmailEvent({ kind: "other", eventType: "Delivery", messageId: "m-1" }, deps);
+    const result = await recordEmailEvent(
+      { kind: "delivery", recipients: ["ada@example.com"], messageId: "m-1", at: AT },
+      deps,
+    );
+
+    expect(result).toEqual({ outcome: "recorded", applicantIds: ["a_ada"], ledgerEntries: 2 });
+    expect(deps.ledger.entries.map((entry) => entry.delivery)).toEqual(["delivered", "delivered", undefined]);
+    expect(deps.store.calls).toEqual({});
+    expect(deps.events.published).toEqual([]);
+  });
+
+  it("sends, opens and the other events write nothing", async () => {
+    const deps = setup();
+
+    const result = await recordEmailEvent({ kind: "other", eventType: "Send", messageId: "m-1" }, deps);
 
     expect(result).toEqual({ outcome: "ignored", applicantIds: [], ledgerEntries: 0 });
     expect(deps.store.calls).toEqual({});

@@ -1,0 +1,56 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { DeliveryOutcome } from "#ports/email-feedback.ts";
+import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
+import { keys } from "./keys.ts";
+import { storedCohortRow } from "./plan-repository.ts";
+import type { DynamoTable } from "./table.ts";
+
+/** A planner storing the plan meanwhile rewrites the row; each attempt re-reads it. */
+const ATTEMPTS = 3;
+
+/**
+ * Puts SES's report about message `messageId` into the applicant's cohort row (the PLAN item's
+ * `cohort` JSON, read by the console through GSI2) when that message is the row's last email.
+ * The planner derives the row from the ledger each time it stores a plan (planning.ts, lastEmailOf),
+ * but feedback arrives after the send and never re-plans (stream filter), so without this the
+ * cohort would say "sent" until the next plan. The caller has marked the ledger first, so a plan
+ * stored after this read carries the outcome too; a plan stored between the read and the write
+ * fails the write's condition (`cohort` unchanged) and the row is read again.
+ *
+ * Requests: 1 GetItem of the PLAN item, and 1 conditional UpdateItem when the row names that
+ * message with another outcome (billed by the whole PLAN item's size, about 3-5 KB). A PLAN
+ * item is not in the planner's stream filter, so this never wakes the planner.
+ */
+export async function recordLastEmailOutcome(
+  table: DynamoTable,
+  applicantId: string,
+  messageId: string,
+  outcome: DeliveryOutcome,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const stored = (await table.get(keys.plan(applicantId), { consistent: true, operation: "GetItem(plan)" }))
+      ?.cohort;
+    // A row still kept as a map (plans stored before rows became strings) is rewritten by its next plan.
+    if (typeof stored !== "string") return false;
+    const row = storedCohortRow(stored);
+    if (row?.lastEmail?.messageId !== messageId || row.lastEmail.outcome === outcome) return false;
+    row.lastEmail.outcome = outcome;
+    try {
+      await dynamoRequest("UpdateItem(plan cohort)", () =>
+        table.client.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: keys.plan(applicantId),
+            UpdateExpression: "SET cohort = :row",
+            ConditionExpression: "cohort = :stored",
+            ExpressionAttributeValues: { ":row": JSON.stringify(row), ":stored": stored },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionalCheckFailed(error)) throw error;
+    }
+  }
+  return false;
+}

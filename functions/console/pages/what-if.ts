@@ -3,6 +3,18 @@ import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView, WhatIfResult } from "#usecases/console.ts";
 import { h, titleOf, when } from "./html.ts";
 
+/** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
+const US_ZONES = [
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Phoenix",
+  "America/Los_Angeles",
+  "America/Anchorage",
+  "Pacific/Honolulu",
+  "America/Puerto_Rico",
+];
+
 /** GET /console/applicants/:id/what-if: the form. */
 export function whatIfFragment(view: ApplicantView): string {
   const profile = view.state.profile;
@@ -17,6 +29,8 @@ export function whatIfFragment(view: ApplicantView): string {
 <span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
 <span class="field" data-kind="interview"><label for="f-startsAt">Starts at, with its UTC offset</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26" aria-describedby="f-startsAt-hint"><span id="f-startsAt-hint" class="muted">e.g. 2026-11-02T14:00:00-05:00</span></span>
+<span class="field" data-kind="interview"><label for="f-timezone">Program's time zone</label><select id="f-timezone" name="timezone">${US_ZONES.map((zone) => `<option>${zone}</option>`).join("")}</select></span>
+<span class="field" data-kind="interview"><label for="f-format">Format</label><select id="f-format" name="format"><option value="virtual">virtual</option><option value="in_person">in person</option></select></span>
 <span class="field" data-kind="visa"><label for="f-visa">Visa</label><select id="f-visa" name="visa">${["J-1", "H-1B", "none", "undecided"].map((visa) => `<option${visa === profile.visa ? " selected" : ""}>${visa}</option>`).join("")}</select></span>
 <span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
 <button type="submit">Show the difference</button>

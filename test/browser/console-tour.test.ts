@@ -79,7 +79,7 @@ describe("the advisor's console after reminders went out", () => {
     await page.getByRole("link", { name: "Try a what-if" }).click();
     await heading(/^What if/);
     await page.getByLabel("Change").selectOption("interview");
-    await page.getByLabel("Program").fill("Mercy Hospital Internal Medicine");
+    await page.getByLabel("Program", { exact: true }).fill("Mercy Hospital Internal Medicine");
     await page.getByLabel("Starts at, with its UTC offset").fill("2026-11-02T09:00:00-06:00");
     await page.getByLabel("Program's time zone").selectOption("America/Chicago");
     await page.getByRole("button", { name: "Show the difference" }).click();

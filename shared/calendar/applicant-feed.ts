@@ -6,6 +6,7 @@ import ical, {
 } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { waitingForTitle } from "#domain/catalog/index.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
@@ -14,9 +15,11 @@ import { ET_ZONE } from "#domain/time.ts";
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
  *
- * - every deadline (next, overdue) as a timed event in US Eastern (the authorities' zone) ending
- *   at the cut-off, with the instant in both zones (theirs and US Eastern) in the description, and
- *   "(projected)" in the title of a date the authority has not published yet;
+ * - every deadline (next, overdue, and steps still waiting for another step) as a timed event in
+ *   US Eastern (the authorities' zone) ending at the cut-off, with the instant in both zones (theirs
+ *   and US Eastern) in the description, "(projected)" in the title of a date the authority has not
+ *   published yet, and "waiting for …" in the title of a step that cannot start yet (its UID is the
+ *   same once it can, so the calendar updates that event);
  * - every target date (the latest safe start of a step, a date without a time) as an all-day
  *   "Start:" event on the applicant's local date;
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
@@ -125,9 +128,16 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
   const open = (text: string) => `${text}\n${WHERE_TO_ACT}`;
   const events: ICalEventData[] = [];
 
-  const deadlineSteps = [
+  const deadlineSteps: {
+    milestone: StepSubject;
+    title: string;
+    deadline?: Deadline;
+    waitingFor?: string[];
+  }[] = [
     ...input.plan.nextSteps.filter((step) => step.milestone !== "interview"),
     ...input.plan.overdue.filter((step) => step.milestone !== "interview"),
+    // Steps waiting for another step: the applicant's whole road, marked as not startable yet.
+    ...input.plan.blocked.filter((step) => step.milestone !== "interview"),
   ];
   const seen = new Set<string>();
   for (const step of deadlineSteps) {
@@ -136,6 +146,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     seen.add(step.milestone);
     const projected = deadline.status === "projected";
     const next = input.plan.nextSteps.find((candidate) => candidate.milestone === step.milestone);
+    const blocked = input.plan.blocked.find((candidate) => candidate.milestone === step.milestone);
+    const waiting =
+      blocked && next === undefined ? blocked.waitingFor.map(waitingForTitle).join(", ") : undefined;
+    const waitingNote = waiting && `Waiting for ${waiting}: this step can start once that is done.`;
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
@@ -147,8 +161,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         id: uid(input.applicantId, step.milestone, "deadline"),
         ...allDay(sitting),
         stamp,
-        summary: step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`,
-        description: open(lines(`Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`, next?.why)),
+        summary: `${step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`}${waiting ? ` (waiting for ${waiting})` : ""}`,
+        description: open(
+          lines(`Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`, waitingNote, (next ?? blocked)?.why),
+        ),
         alarms: alarmsFor(input.plan.reminders, step.milestone, undefined, undefined),
       });
       continue;
@@ -159,12 +175,13 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       end: cutOff,
       timezone: ET_ZONE,
       stamp,
-      summary: `Due: ${step.title}${projected ? " (projected)" : ""}`,
+      summary: `Due: ${step.title}${projected ? " (projected)" : ""}${waiting ? ` (waiting for ${waiting})` : ""}`,
       description: open(
         lines(
           `Due ${bothZones(deadline)}.`,
+          waitingNote,
           ...projectedNote(deadline),
-          next?.why,
+          (next ?? blocked)?.why,
           next && `Next: ${next.action}`,
         ),
       ),

@@ -56,6 +56,11 @@ export interface BlockedStep {
   why: string;
   /** What lifts the block when it is not a milestone (an eligibility gate, an infeasible season). */
   resolvedBy?: string;
+  /**
+   * The step's own hard deadline, on a step that waits only for other steps (never behind a gate,
+   * where the date may not apply): the road ahead, for the calendar feed and the timeline.
+   */
+  deadline?: Deadline;
 }
 
 export interface OverdueStep {

@@ -179,8 +179,9 @@ function planMilestone(
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const due = schoolCheckOnly ? null : stepDates.due(entry.key);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
-  // Rendering a deadline is the costly part; a blocked step needs it only when overdue.
-  const detail = due === null || (waitingFor.length > 0 && !overdueNow) ? undefined : stepDates.rendered(due);
+  // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
+  const detail =
+    due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
   if (overdueNow && detail !== undefined) {
     out.overdue.push({
       due: due.at,
@@ -190,6 +191,7 @@ function planMilestone(
   if (waitingFor.length > 0) {
     const step: BlockedStep = { milestone: entry.key, title: entry.title, waitingFor, why: entry.why.text };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
+    else if (detail !== undefined) step.deadline = detail;
     out.blocked.push(step);
     return;
   }

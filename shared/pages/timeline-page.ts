@@ -1,9 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { catalogEntry } from "#domain/catalog/index.ts";
+import { waitingForTitle } from "#domain/catalog/index.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import { deadlineWords } from "#email/deadline-text.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanInstant } from "./dates.ts";
@@ -32,10 +31,6 @@ const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
 };
 
 const COMING_EMAILS_SHOWN = 6;
-
-function titleOf(key: string): string {
-  return (MILESTONE_KEYS as readonly string[]).includes(key) ? catalogEntry(key as MilestoneKey).title : key;
-}
 
 export function deadlineHtml(deadline: Deadline): string {
   const projected =
@@ -103,7 +98,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${plan.blocked
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(titleOf).join(", "))}</p><p>${e(step.why)}</p></li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline ? deadlineHtml(step.deadline) : ""}<p>${e(step.why)}</p></li>`,
         )
         .join("\n")}</ul></section>`,
     );

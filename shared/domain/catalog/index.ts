@@ -50,6 +50,11 @@ export function catalogEntry(key: MilestoneKey): CatalogEntry {
   return entry;
 }
 
+/** What a blocked step waits for, in words: a milestone's title, else the condition as written. */
+export function waitingForTitle(waitingFor: string): string {
+  return CATALOG_BY_KEY.get(waitingFor as MilestoneKey)?.title ?? waitingFor;
+}
+
 /** A named reminder ladder (advice policy); throws on an unknown name. */
 export function reminderLadder(name: string): readonly LadderRung[] {
   const ladder = LADDERS.ladders[name];

@@ -78,6 +78,29 @@ describe("timeline page", () => {
     expect(html).toContain("Sun 20 Sep 2026, 9:00 AM GMT+1");
     expect(html).not.toMatch(/<strong>\d{4}-\d{2}-\d{2}/);
   });
+
+  it("shows a waiting step's own deadline beside what it waits for", () => {
+    const waiting = timelinePage({
+      firstName: "Ada",
+      timezone: "Africa/Lagos",
+      links,
+      plan: planFactory({
+        blocked: [
+          {
+            milestone: "match_day",
+            title: "Match Day",
+            waitingFor: ["match_week"],
+            why: "Results are released.",
+            deadline: { ...reminderFactory().deadlineDetail, local: "Fri 19 Mar 2027, 6:00 PM GMT+1" },
+          },
+        ],
+      }),
+      comingReminders: [],
+    }).body;
+    expect(waiting).toMatch(
+      /<h3>Match Day<\/h3><p class="due">Waiting for: Match Week[^<]*<\/p><p class="due">Due <strong>Fri 19 Mar 2027/,
+    );
+  });
 });
 
 describe("action pages", () => {

@@ -1,0 +1,112 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { waitingForTitle } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { Applicant, MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
+
+/**
+ * Steps that wait for another step (tester finding 6: ECFMG certification, Match Week and Match Day
+ * were missing): a subscriber sees every deadline of their road, the waiting ones marked as such,
+ * under the UID the event keeps once the step can start. Read back with ical.js.
+ */
+function feedOf(thePlan: Plan, applicantId = "a_road") {
+  const component = new ICAL.Component(
+    ICAL.parse(
+      renderApplicantFeed({
+        applicantId,
+        timezone: "Asia/Kolkata",
+        plan: thePlan,
+        interviews: [],
+        updatedAt: "2026-05-20T08:00:00.000Z",
+      }),
+    ),
+  );
+  for (const zone of component.getAllSubcomponents("vtimezone")) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  return component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+}
+
+const june = new Date("2026-06-01T00:00:00Z");
+function planFor(milestones: MilestoneEntry[], applicant: Partial<Applicant> = {}, now = june) {
+  return plan(
+    {
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", ...applicant }),
+      milestones,
+      interviews: [],
+    },
+    seasonCalendar(2027),
+    now,
+  );
+}
+
+describe("the calendar feed: steps waiting for another step", () => {
+  const thePlan = planFor([milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")]);
+  const events = feedOf(thePlan);
+  const byUid = (milestone: string) =>
+    events.find((event) => event.uid === `a_road.${milestone}.deadline@matchpath`);
+
+  it("holds every deadline of the road: next, overdue and waiting steps alike", () => {
+    const waiting = thePlan.blocked.filter((step) => step.resolvedBy === undefined);
+    expect(waiting.map((step) => step.milestone)).toEqual(
+      expect.arrayContaining(["ecfmg_certification", "match_week", "match_day"]),
+    );
+    const dated = [...thePlan.nextSteps, ...thePlan.overdue, ...waiting].filter(
+      (step) => step.milestone !== "interview" && step.deadline,
+    );
+    for (const step of dated) expect(byUid(step.milestone), step.milestone).toBeDefined();
+  });
+
+  it("marks a waiting step in its title and says what it waits for, with the cut-off in both zones", () => {
+    for (const step of thePlan.blocked) {
+      if (!step.deadline) continue;
+      const event = byUid(step.milestone);
+      const names = step.waitingFor.map(waitingForTitle).join(", ");
+      expect(event?.summary, step.milestone).toContain(`(waiting for ${names})`);
+      expect(event?.description).toContain(`Waiting for ${names}`);
+      expect(event?.description).toContain(step.deadline.local);
+      expect(event?.description).toContain(step.deadline.et);
+      expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
+      // Projected dates say so, waiting or not.
+      if (step.deadline.status === "projected") expect(event?.summary).toContain("(projected)");
+    }
+    const certification = byUid("ecfmg_certification");
+    expect(certification?.summary).toMatch(/^Due: .+ \(projected\) \(waiting for .*Step 2 CK.*\)$/);
+    // No reminder is planned for a step that cannot start, so its event has no alarm.
+    expect(certification?.component.getAllSubcomponents("valarm")).toEqual([]);
+  });
+
+  it("keeps the UID when the step can start, so the calendar updates the event instead of adding one", () => {
+    const waitingEvent = byUid("eras_application");
+    expect(waitingEvent?.summary).toContain("waiting for");
+    const afterToken = feedOf(
+      planFor([
+        milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20"),
+        milestoneFactory("eras_token", "done", "2026-05-30"),
+      ]),
+    );
+    const started = afterToken.filter((event) => event.uid === "a_road.eras_application.deadline@matchpath");
+    expect(started).toHaveLength(1);
+    expect(started[0]?.summary).not.toContain("waiting for");
+    expect(started[0]?.endDate.toJSDate().toISOString()).toBe(waitingEvent?.endDate.toJSDate().toISOString());
+  });
+
+  it("leaves out the dates behind an eligibility gate, which may not apply at all (DESIGN decision 10)", () => {
+    const gated = planFor([], {
+      medicalSchool: { name: "Unlisted College", country: "IN", wdomsSponsorNote: false },
+    });
+    const behindGate = gated.blocked.filter((step) => step.resolvedBy !== undefined);
+    expect(behindGate.length).toBeGreaterThan(0);
+    const gatedEvents = feedOf(gated, "a_gated");
+    for (const step of behindGate) {
+      expect(step.deadline, step.milestone).toBeUndefined();
+      expect(gatedEvents.some((event) => event.uid === `a_gated.${step.milestone}.deadline@matchpath`)).toBe(
+        false,
+      );
+    }
+  });
+});

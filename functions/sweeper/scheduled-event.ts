@@ -14,6 +14,30 @@ export const ScheduledEventSchema = z.object({
   resources: z.array(z.string()),
 });
 
+/**
+ * The advisors' daily digest schedule's input: EventBridge Scheduler delivers a schedule's `Input`
+ * as the event, with `<aws.scheduler.scheduled-time>` replaced by the scheduled instant
+ * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
+ */
+export const DigestEventSchema = z.object({
+  kind: z.literal("advisor-digest"),
+  scheduledAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" }),
+});
+
+/**
+ * The UTC hour the digest runs at unless configured: 13:00 UTC is 08:00 or 09:00 in US Eastern
+ * time, the start of an advisor's working day where the Match's deadlines are set.
+ */
+export const DEFAULT_DIGEST_HOUR_UTC = 13;
+
+/** The Input the digest schedule is given (the CDK stack and the local stack both use it). */
+export const DIGEST_SCHEDULE_INPUT = {
+  kind: "advisor-digest",
+  scheduledAt: "<aws.scheduler.scheduled-time>",
+};
+
+export type SweeperJob = { kind: "sweep"; scheduledAt: Date } | { kind: "advisor-digest"; scheduledAt: Date };
+
 /** The rule's scheduled time. Throws InvalidInputError (not retriable) for any other event. */
 export function parseScheduledEvent(event: unknown): { scheduledAt: Date } {
   const { time } = parseOrThrow(
@@ -22,4 +46,11 @@ export function parseScheduledEvent(event: unknown): { scheduledAt: Date } {
     "The sweeper expects an EventBridge Scheduled Event",
   );
   return { scheduledAt: new Date(time) };
+}
+
+/** Which of the sweeper's two daily jobs an event asks for. Throws InvalidInputError for any other event. */
+export function parseSweeperJob(event: unknown): SweeperJob {
+  const digest = DigestEventSchema.safeParse(event);
+  if (digest.success) return { kind: "advisor-digest", scheduledAt: new Date(digest.data.scheduledAt) };
+  return { kind: "sweep", ...parseScheduledEvent(event) };
 }

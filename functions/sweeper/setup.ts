@@ -1,18 +1,22 @@
 import type { Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
+import { DynamoAdvisorDigests } from "#adapters/dynamodb/advisor-digests.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
-import { escalationFor } from "#adapters/ses/escalation-for.ts";
+import { consoleApplicantUrl, escalationFor } from "#adapters/ses/escalation-for.ts";
 import { loadSweeperConfig } from "#config/sweeper.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
 import { createLogger } from "#observability/logger.ts";
+import { type AdvisorDigestDeps, sendAdvisorDigests } from "#usecases/advisor-digest.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { type SweepReport, sweep } from "#usecases/sweep.ts";
-import { parseScheduledEvent } from "./scheduled-event.ts";
+import { parseSweeperJob } from "./scheduled-event.ts";
 
 /**
  * The sweeper function's composition root, run once per cold start: its configuration from the
@@ -37,12 +41,32 @@ export function setupSweeper(clients: AwsClientFactory) {
     calendarVersions: currentCalendarVersions,
   };
 
+  const publicBaseUrl = config.escalation?.publicBaseUrl;
+  const digest: AdvisorDigestDeps | undefined =
+    escalation && publicBaseUrl !== undefined && config.digestAdvisors.length > 0
+      ? {
+          cohort: new DynamoConsoleStore({
+            client: documents,
+            tableName: config.tableName,
+            applicants: store,
+          }),
+          applicants: store,
+          digests: new DynamoAdvisorDigests(
+            new DynamoTable({ client: documents, tableName: config.tableName }),
+          ),
+          mailer: escalation.mailer,
+          planning: domainPlanning,
+          consoleUrl: (applicantId) =>
+            applicantId === undefined
+              ? `${publicBaseUrl}/console`
+              : consoleApplicantUrl(publicBaseUrl, applicantId),
+        }
+      : undefined;
+
   /** Leaves time to save the walk's cursor and return before Lambda's timeout. */
   const RESERVE_MS = 60_000;
 
-  return async function handler(event: unknown, context: Context): Promise<SweepReport> {
-    logger.addContext(context);
-    const { scheduledAt } = parseScheduledEvent(event);
+  async function runSweep(scheduledAt: Date, context: Context): Promise<SweepReport> {
     const report = await sweep(deps, {
       graceMs: config.graceMs,
       budget: {
@@ -56,5 +80,21 @@ export function setupSweeper(clients: AwsClientFactory) {
     // Fail the invocation so the error alarm sees it and EventBridge's async retry runs the (idempotent) sweep again.
     if (failures > 0) throw new TransientError(`${failures} applicant(s) could not be re-planned`);
     return report;
+  }
+
+  async function runDigests(scheduledAt: Date) {
+    // No advisor opted in (DIGEST_ADVISORS empty): the schedule may exist, nothing is sent.
+    if (digest === undefined) return { results: [], failed: 0, errors: [] };
+    const report = await sendAdvisorDigests(config.digestAdvisors, scheduledAt, digest);
+    logger.info("advisor digests done", { scheduledAt: scheduledAt.toISOString(), ...report });
+    // Failed digests gave their day back: Scheduler's retry makes only those (the others are done).
+    if (report.failed > 0) throw new TransientError(`${report.failed} advisor digest(s) could not be sent`);
+    return report;
+  }
+
+  return async function handler(event: unknown, context: Context) {
+    logger.addContext(context);
+    const job = parseSweeperJob(event);
+    return job.kind === "advisor-digest" ? runDigests(job.scheduledAt) : runSweep(job.scheduledAt, context);
   };
 }

@@ -64,7 +64,18 @@ export interface SweepRun {
   error?: string;
 }
 
-export type ClockMoveReport = DueRunReport & { sweeps: SweepRun[] };
+export type ClockMoveReport = DueRunReport & { sweeps: SweepRun[]; digests: SweepRun[] };
+
+/**
+ * The advisors' daily digest schedule on the local clock (the cloud's is an EventBridge Scheduler
+ * recurring schedule, `cron(0 <hour> * * ? *)` in UTC, targeting the sweeper with its Input): a move
+ * that crosses `hourUtc` runs it there, once per move at the last such instant, like the sweep.
+ */
+export interface LocalDigestSchedule {
+  hourUtc: number;
+  /** Invokes the sweeper with the digest schedule's Input, its scheduled time filled in. */
+  invoke(scheduledAt: Date): Promise<unknown>;
+}
 
 export interface DailySweeperParts {
   clock: { now(): Date };
@@ -73,6 +84,7 @@ export interface DailySweeperParts {
   /** Invokes the sweeper handler with the Scheduled Event. */
   invokeSweeper(event: ScheduledEvent): Promise<unknown>;
   region: string;
+  digest?: LocalDigestSchedule;
 }
 
 /** A clock mover that runs the daily sweep at every midnight it crosses. Moves are serialised. */
@@ -89,16 +101,37 @@ async function move(parts: DailySweeperParts, target: Date): Promise<ClockMoveRe
   const from = parts.clock.now();
   const reports: DueRunReport[] = [];
   const sweeps: SweepRun[] = [];
+  const digests: SweepRun[] = [];
+  const jobs: { at: Date; runs: SweepRun[]; invoke(at: Date): Promise<unknown> }[] = [];
   for (const midnight of midnightsBetween(from, target).slice(-1)) {
-    reports.push(await parts.fireDue(midnight));
-    const run: SweepRun = { at: midnight.toISOString() };
+    jobs.push({
+      at: midnight,
+      runs: sweeps,
+      invoke: (at) => parts.invokeSweeper(scheduledEvent(at, { region: parts.region })),
+    });
+  }
+  const digest = parts.digest;
+  if (digest !== undefined) {
+    const hour = digest.hourUtc * 3_600_000;
+    const hours = midnightsBetween(new Date(from.getTime() - hour), new Date(target.getTime() - hour));
+    for (const midnight of hours.slice(-1)) {
+      jobs.push({
+        at: new Date(midnight.getTime() + hour),
+        runs: digests,
+        invoke: (at) => digest.invoke(at),
+      });
+    }
+  }
+  for (const job of jobs.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    reports.push(await parts.fireDue(job.at));
+    const run: SweepRun = { at: job.at.toISOString() };
     try {
-      run.result = await parts.invokeSweeper(scheduledEvent(midnight, { region: parts.region }));
+      run.result = await job.invoke(job.at);
     } catch (error) {
-      // The rule's target failed: EventBridge would retry it; locally tomorrow's sweep does the same work.
+      // The target failed: EventBridge would retry it; locally the next day's run does the same work.
       run.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     }
-    sweeps.push(run);
+    job.runs.push(run);
   }
   reports.push(await parts.fireDue(target));
   const last = reports[reports.length - 1] as DueRunReport;
@@ -108,5 +141,6 @@ async function move(parts: DailySweeperParts, target: Date): Promise<ClockMoveRe
     woken: reports.flatMap((report) => report.woken),
     emailsSent: reports.reduce((sum, report) => sum + report.emailsSent, 0),
     sweeps,
+    digests,
   };
 }

@@ -6,9 +6,10 @@ import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
+import { DEFAULT_DIGEST_HOUR_UTC, DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/scheduled-event.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner, type DueRunReport } from "./clock-control.ts";
-import { type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
+import { LOCAL_CONSOLE_USERS, type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import type { PublishedEvent } from "./eventbridge-local.ts";
@@ -52,6 +53,10 @@ export interface LocalStackOptions {
   tableName?: string;
   eventBusName?: string;
   senderAddress?: string;
+  /** Advisors who get the daily digest (DIGEST_ADVISORS); default the local console's two advisors. */
+  digestAdvisors?: readonly string[];
+  /** The UTC hour the digest runs at when the clock crosses it; default DEFAULT_DIGEST_HOUR_UTC. */
+  digestHourUtc?: number;
   /** Where the local clock starts; default the real time. */
   clockStart?: Date;
   /** A `whsec_` secret; default: kept in dataDir, or generated. */
@@ -153,6 +158,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         EVENT_BUS_NAME: eventBusName,
         SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
         PUBLIC_BASE_URL: api.url,
+        DIGEST_ADVISORS: (
+          options.digestAdvisors ??
+          LOCAL_CONSOLE_USERS.filter((user) => user.groups.length === 0).map((user) => user.email)
+        ).join(","),
         WEBHOOK_SECRET: secrets.webhookSecret,
         ...(secrets.legacyUnsubscribeSecret ? { UNSUBSCRIBE_SECRET: secrets.legacyUnsubscribeSecret } : {}),
         LINK_SIGNING_KEYS: secrets.linkSigningKeys,
@@ -214,6 +223,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       fireDue,
       invokeSweeper: (event) => handlers.sweeper(event),
       region: LOCAL_REGION,
+      digest: {
+        hourUtc: options.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC,
+        invoke: (at) => handlers.sweeper({ ...DIGEST_SCHEDULE_INPUT, scheduledAt: at.toISOString() }),
+      },
     });
 
     const routes = localRoutes({

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ConfigError } from "#errors";
 import { awsPieces, type Environment, eventPieces, parse, withoutEmpty } from "./env-pieces.ts";
 import { loadPlannerConfig, type PlannerConfig } from "./planner.ts";
 
@@ -9,6 +10,8 @@ export interface SweeperConfig extends PlannerConfig {
   graceMs: number;
   /** Re-plans per run at most; the next run continues. */
   maxApplicants: number;
+  /** Advisors who asked for the daily digest (DIGEST_ADVISORS), lower-cased; empty: no digest. */
+  digestAdvisors: string[];
 }
 
 const SweeperSchema = z.object({
@@ -16,15 +19,31 @@ const SweeperSchema = z.object({
   ...eventPieces,
   SWEEP_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SWEEP_MAX_APPLICANTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // Comma-separated addresses; the digest goes out from the escalation sender, so it needs one.
+  DIGEST_ADVISORS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((address) => address.trim().toLowerCase())
+        .filter((address) => address !== ""),
+    )
+    .pipe(z.array(z.email({ message: "must be comma-separated email addresses" })))
+    .default([]),
 });
 
-/** sweeper: the planner's settings plus SWEEP_GRACE_MINUTES (default 15) and SWEEP_MAX_APPLICANTS (default 20000). */
+/** sweeper: the planner's settings plus SWEEP_GRACE_MINUTES (default 15), SWEEP_MAX_APPLICANTS (default 20000) and DIGEST_ADVISORS (optional). */
 export function loadSweeperConfig(env: Environment = process.env): SweeperConfig {
   const planner = loadPlannerConfig(env);
   const sweep = parse(SweeperSchema, withoutEmpty(env));
+  if (sweep.DIGEST_ADVISORS.length > 0 && planner.escalation === undefined)
+    throw new ConfigError(
+      "DIGEST_ADVISORS needs SENDER_ADDRESS and PUBLIC_BASE_URL (the digest's sender and its console links)",
+    );
   return {
     ...planner,
     graceMs: sweep.SWEEP_GRACE_MINUTES * 60_000,
     maxApplicants: sweep.SWEEP_MAX_APPLICANTS,
+    digestAdvisors: [...new Set(sweep.DIGEST_ADVISORS)],
   };
 }

@@ -106,7 +106,8 @@ function riskEscalation(risk: Plan["risks"][number]): Escalation {
   };
 }
 
-function overdueSubject(step: Plan["overdue"][number]): string {
+/** An overdue step as `overdueSubjects` spells it: the milestone key, or `<milestone>:<interview id>`. */
+export function overdueSubject(step: Plan["overdue"][number]): string {
   return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
 }
 

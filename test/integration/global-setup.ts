@@ -61,6 +61,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     clockStart: new Date("2026-06-01T00:00:00Z"),
     log: (line) => logs.diagnostic(`[local stack] ${line}`),
     handlerLogLevel: "DEBUG",
+    // The one advisor who opted in to the daily digest (DIGEST_ADVISORS): only advisor-digest.test.ts
+    // uses it (DIGEST_ADVISOR in support/applicants.ts).
+    digestAdvisors: ["digest.advisor@advisors.example"],
   });
 
   project.provide("apiUrl", stack.urls.api);

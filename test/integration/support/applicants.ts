@@ -13,6 +13,9 @@ export const STEP2_EXAM_DATE = "2026-08-20";
 /** 09:00 IST on 6 August 2026: 14 days before the exam day begins in Kolkata. */
 export const STEP2_FIRST_REMINDER_AT = "2026-08-06T03:30:00.000Z";
 
+/** The advisor the integration stack sends the daily digest to (its DIGEST_ADVISORS). */
+export const DIGEST_ADVISOR = "digest.advisor@advisors.example";
+
 export interface TestApplicant {
   snapshot: ApplicantSnapshot;
   externalId: string;

@@ -80,4 +80,34 @@ describe("local daily sweeper", () => {
     expect(result.sweeps).toEqual([{ at: "2026-08-07T00:00:00.000Z", error: "TypeError: boom" }]);
     expect(result.to).toBe("2026-08-07T01:00:00.000Z");
   });
+  it("runs the advisors' digest at the last digest hour a move crosses, in time order with the sweep", async () => {
+    let now = new Date("2026-08-05T12:00:00Z");
+    const calls: string[] = [];
+    const move = createDailySweeper({
+      clock: { now: () => now },
+      fireDue: async (target) => {
+        const from = now;
+        now = target ?? now;
+        calls.push(`fire ${now.toISOString()}`);
+        return { from: from.toISOString(), to: now.toISOString(), woken: [], emailsSent: 0 };
+      },
+      invokeSweeper: async (event) => calls.push(`sweep ${event.time}`),
+      region: "us-east-1",
+      digest: { hourUtc: 13, invoke: async (at) => calls.push(`digest ${at.toISOString()}`) },
+    });
+
+    const result = await move(new Date("2026-08-07T14:00:00Z"));
+    expect(calls).toEqual([
+      "fire 2026-08-07T00:00:00.000Z",
+      "sweep 2026-08-07T00:00:00Z",
+      "fire 2026-08-07T13:00:00.000Z",
+      "digest 2026-08-07T13:00:00.000Z",
+      "fire 2026-08-07T14:00:00.000Z",
+    ]);
+    expect(result.digests.map((run) => run.at)).toEqual(["2026-08-07T13:00:00.000Z"]);
+    // A move that stays before the hour runs no digest.
+    calls.length = 0;
+    await move(new Date("2026-08-08T12:59:00Z"));
+    expect(calls.filter((call) => call.startsWith("digest"))).toEqual([]);
+  });
 });

@@ -1,0 +1,95 @@
+import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import { normalizeEmail } from "./keys.ts";
+import type { DynamoTable } from "./table.ts";
+import { TTL_ATTRIBUTE } from "./table-design.ts";
+
+/** How long a day's digest record is kept (DynamoDB TTL deletes it after): enough to answer "was it sent". */
+export const DIGEST_DAY_RECORD_DAYS = 90;
+
+const pk = (advisorEmail: string) => `DIGEST#${normalizeEmail(advisorEmail)}`;
+const dayKey = (advisorEmail: string, day: string) => ({ pk: pk(advisorEmail), sk: `DAY#${day}` });
+const latestKey = (advisorEmail: string) => ({ pk: pk(advisorEmail), sk: "LATEST" });
+
+/**
+ * The DIGEST#<advisor> partition: a `DAY#<date>` item per day (the claim, then its outcome) and
+ * one `LATEST` item with the baseline the next digest compares against. Not applicant items, so
+ * the stream filter never wakes the planner for them.
+ *
+ * Requests: claimDay 1 conditional PutItem; latestBaseline 1 GetItem; finishDay 1
+ * TransactWriteItems (2 items); releaseDay 1 conditional DeleteItem.
+ */
+export class DynamoAdvisorDigests implements AdvisorDigestLog {
+  constructor(private readonly table: DynamoTable) {}
+
+  claimDay(advisorEmail: string, day: string, now: Date, staleAfterMs: number): Promise<boolean> {
+    return this.table.putUnlessConditionFails("PutItem(digest claim)", {
+      Item: {
+        ...dayKey(advisorEmail, day),
+        entity: "digest-day",
+        status: "claimed",
+        claimedAt: now.toISOString(),
+        [TTL_ATTRIBUTE]: expiry(now),
+      },
+      // A claim whose run died is taken over once stale; a finished day never is.
+      ConditionExpression: "attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :staleBefore)",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: {
+        ":claimed": "claimed",
+        ":staleBefore": new Date(now.getTime() - staleAfterMs).toISOString(),
+      },
+    });
+  }
+
+  async latestBaseline(advisorEmail: string): Promise<DigestBaseline | undefined> {
+    const item = await this.table.get(latestKey(advisorEmail), { consistent: true });
+    return typeof item?.baseline === "string" ? (JSON.parse(item.baseline) as DigestBaseline) : undefined;
+  }
+
+  async finishDay(
+    advisorEmail: string,
+    day: string,
+    outcome: { status: "sent"; messageId: string } | { status: "nothing-new" },
+    baseline: DigestBaseline,
+    at: Date,
+  ): Promise<void> {
+    await this.table.transact([
+      {
+        Put: {
+          TableName: this.table.name,
+          Item: {
+            ...dayKey(advisorEmail, day),
+            entity: "digest-day",
+            ...outcome,
+            finishedAt: at.toISOString(),
+            [TTL_ATTRIBUTE]: expiry(at),
+          },
+        },
+      },
+      {
+        Put: {
+          TableName: this.table.name,
+          // One JSON string: read whole, never queried by member.
+          Item: {
+            ...latestKey(advisorEmail),
+            entity: "digest-latest",
+            day,
+            baseline: JSON.stringify(baseline),
+          },
+        },
+      },
+    ]);
+  }
+
+  async releaseDay(advisorEmail: string, day: string): Promise<void> {
+    await this.table.deleteUnlessConditionFails("DeleteItem(digest claim)", {
+      Key: dayKey(advisorEmail, day),
+      ConditionExpression: "#status = :claimed",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":claimed": "claimed" },
+    });
+  }
+}
+
+function expiry(at: Date): number {
+  return Math.floor(at.getTime() / 1000) + DIGEST_DAY_RECORD_DAYS * 86_400;
+}

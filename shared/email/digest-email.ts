@@ -1,0 +1,73 @@
+import Mustache from "mustache";
+import { escapeHtml, headerText } from "./html.ts";
+import { DIGEST_HTML } from "./templates/digest.compiled.ts";
+
+/** One applicant's news in an advisor's daily digest: what is new since the last digest. */
+export interface DigestEntry {
+  applicantId: string;
+  fullName: string;
+  matchYear: number;
+  /** New critical and warning risks, critical first: the risk in words and the planner's message. */
+  risks: { severity: "critical" | "warning"; title: string; message: string }[];
+  /** Steps newly overdue: their title and the deadline that passed, in ET as the authorities set it. */
+  overdue: { title: string; due: string }[];
+  /** The applicant's page in the console (through the shell, which signs in first). */
+  consoleUrl: string;
+}
+
+export interface DigestEmailInput {
+  /** The day the digest covers, in words (e.g. "Monday 30 November 2026"). */
+  day: string;
+  /** At least one; in the order shown (the use case puts applicants with critical news first). */
+  entries: readonly DigestEntry[];
+  /** The advisor's cohort page in the console. */
+  cohortUrl: string;
+}
+
+const WHY =
+  "You get this daily digest because your Matchpath deployment lists you as an advisor who asked for it (DIGEST_ADVISORS). It is sent only on days with something new. Ask whoever runs Matchpath to take you off the list.";
+
+/**
+ * The advisor's daily digest (issue 15): the same email framework as the reminders, the MJML
+ * layout compiled at build time (templates/digest.mjml) filled with Mustache and escaped, and a
+ * plain-text part with the same content. Pure.
+ */
+export function renderDigestEmail(input: DigestEmailInput): { subject: string; html: string; text: string } {
+  const count = input.entries.length;
+  const who = count === 1 ? "1 applicant has" : `${count} applicants have`;
+  const heading = `${who} news`;
+  const subject = headerText(`Matchpath daily digest, ${input.day}: ${who} news`);
+  const intro = `New risks and newly overdue steps since your last digest, ${input.day}.`;
+  const view = {
+    heading,
+    preview: intro,
+    intro,
+    cohortUrl: input.cohortUrl,
+    whyYouGetThis: WHY,
+    applicants: input.entries.map((entry) => ({
+      name: entry.fullName,
+      matchYear: String(entry.matchYear),
+      url: entry.consoleUrl,
+      accent: entry.risks.some((risk) => risk.severity === "critical") ? "#8c1d18" : "#7a4b00",
+      hasRisks: entry.risks.length > 0,
+      risks: entry.risks,
+      hasOverdue: entry.overdue.length > 0,
+      overdue: entry.overdue,
+    })),
+  };
+  const html = Mustache.render(DIGEST_HTML, view, {}, { escape: escapeHtml });
+  return { subject, html, text: renderText(heading, intro, input) };
+}
+
+function renderText(heading: string, intro: string, input: DigestEmailInput): string {
+  const lines = [heading, "", intro, ""];
+  for (const entry of input.entries) {
+    lines.push(`${entry.fullName} (Match ${entry.matchYear})`);
+    for (const risk of entry.risks)
+      lines.push(`  - New ${risk.severity} risk: ${risk.title}. ${risk.message}`);
+    for (const step of entry.overdue) lines.push(`  - Newly overdue: ${step.title}, was due ${step.due}`);
+    lines.push(`  Open in the console: ${entry.consoleUrl}`, "");
+  }
+  lines.push(`Your cohort: ${input.cohortUrl}`, "", WHY);
+  return lines.join("\n");
+}

@@ -1,0 +1,27 @@
+/**
+ * What each applicant of an advisor had open when their last daily digest was made: risks as
+ * `<severity>:<CODE>` and overdue subjects (milestone key, or `<milestone>:<interview id>`). Opaque applicant ids and
+ * codes only, nothing personal. The next digest lists what is not in here.
+ */
+export type DigestBaseline = Record<string, { risks: string[]; overdue: string[] }>;
+
+/** The advisor daily digests' record: one claim per advisor and day, and the latest baseline. */
+export interface AdvisorDigestLog {
+  /**
+   * Claims the advisor's digest for `day` (YYYY-MM-DD, UTC). False when that day's digest is done,
+   * or claimed less than `staleAfterMs` ago by a run that may still finish it.
+   */
+  claimDay(advisorEmail: string, day: string, now: Date, staleAfterMs: number): Promise<boolean>;
+  /** The baseline the advisor's latest finished digest left, if any. */
+  latestBaseline(advisorEmail: string): Promise<DigestBaseline | undefined>;
+  /** Marks the day done ("sent" with its message id, or "nothing-new") and stores its baseline, in one write. */
+  finishDay(
+    advisorEmail: string,
+    day: string,
+    outcome: { status: "sent"; messageId: string } | { status: "nothing-new" },
+    baseline: DigestBaseline,
+    at: Date,
+  ): Promise<void>;
+  /** Gives the day's claim back (a send failed), so a retry may make it. */
+  releaseDay(advisorEmail: string, day: string): Promise<void>;
+}

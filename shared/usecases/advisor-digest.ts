@@ -1,0 +1,156 @@
+import type { Plan } from "#domain/plan.ts";
+import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
+import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
+import type { Mailer } from "#ports/mailer.ts";
+import { overdueSubject, RISK_TITLES } from "./escalation.ts";
+import type { Planning } from "./planning.ts";
+
+/** How long a day's digest claim is held before a retry may make that digest (as for reminders). */
+export const DIGEST_CLAIM_STALE_AFTER_MS = 15 * 60_000;
+
+export interface AdvisorDigestDeps {
+  /** The advisor's applicants (the console's cohort index): ids only are used. */
+  cohort: { listCohort(advisorEmail: string): Promise<readonly { applicantId: string }[]> };
+  applicants: Pick<ApplicantRepository, "loadApplicant">;
+  digests: AdvisorDigestLog;
+  mailer: Mailer;
+  planning: Pick<Planning, "plan">;
+  /** The applicant's console page; undefined: the cohort page. */
+  consoleUrl(applicantId?: string): string;
+}
+
+export type DigestOutcome =
+  /** One email went out. */
+  | "sent"
+  /** Nothing new since the last digest: nothing sent, the day recorded. */
+  | "nothing-new"
+  /** That day's digest was already made, or a live run holds its claim. */
+  | "already-done";
+
+/** What one advisor's digest did; no address or name, so it can be logged. */
+export interface DigestResult {
+  outcome: DigestOutcome;
+  applicants: number;
+  withNews: number;
+}
+
+/**
+ * The daily digest of one advisor who opted in (issue 15): their applicants' critical and warning
+ * risks and overdue steps that are new since their last digest (on the first one: everything
+ * open), each applicant linking to their console page. Once per advisor and UTC day of `at`: the
+ * day is claimed first (a retry or a second delivery of the schedule finds it claimed or done),
+ * finished with the new baseline after SES accepts the email, and released when the send throws
+ * (rethrown, so the schedule's retry makes it). Nothing is sent on a day with nothing new.
+ * Every applicant is re-planned at `at` (one partition read each), so the digest is as of now
+ * even for applicants nothing re-planned since a deadline passed.
+ */
+export async function sendAdvisorDigest(
+  advisorEmail: string,
+  at: Date,
+  deps: AdvisorDigestDeps,
+): Promise<DigestResult> {
+  const day = at.toISOString().slice(0, 10);
+  if (!(await deps.digests.claimDay(advisorEmail, day, at, DIGEST_CLAIM_STALE_AFTER_MS)))
+    return { outcome: "already-done", applicants: 0, withNews: 0 };
+  try {
+    const rows = await deps.cohort.listCohort(advisorEmail);
+    const planned: { state: ApplicantState; plan: Plan }[] = [];
+    for (const { applicantId } of rows) {
+      const state = await deps.applicants.loadApplicant(applicantId);
+      if (state !== undefined) planned.push({ state, plan: deps.planning.plan(state, at) });
+    }
+    const baseline = baselineOf(planned);
+    const entries = digestEntries(await deps.digests.latestBaseline(advisorEmail), planned, deps.consoleUrl);
+    const result = { applicants: planned.length, withNews: entries.length };
+    if (entries.length === 0) {
+      await deps.digests.finishDay(advisorEmail, day, { status: "nothing-new" }, baseline, at);
+      return { outcome: "nothing-new", ...result };
+    }
+    const email = renderDigestEmail({ day: dayInWords(at), entries, cohortUrl: deps.consoleUrl() });
+    const { messageId } = await deps.mailer.send({
+      to: advisorEmail,
+      ...email,
+      headers: [],
+      tags: { kind: "advisor-digest" },
+    });
+    await deps.digests.finishDay(advisorEmail, day, { status: "sent", messageId }, baseline, at);
+    return { outcome: "sent", ...result };
+  } catch (error) {
+    await deps.digests.releaseDay(advisorEmail, day);
+    throw error;
+  }
+}
+
+/** What each applicant has open now: the next digest's baseline. Pure. */
+export function baselineOf(planned: readonly { state: ApplicantState; plan: Plan }[]): DigestBaseline {
+  return Object.fromEntries(
+    planned.map(({ state, plan }) => [
+      state.profile.applicantId,
+      { risks: plan.risks.map(riskKey), overdue: plan.overdue.map(overdueSubject) },
+    ]),
+  );
+}
+
+/**
+ * Each applicant with something not in `baseline` (undefined: no digest yet, everything open is
+ * news), those with a new critical risk first, then by name. Pure.
+ */
+export function digestEntries(
+  baseline: DigestBaseline | undefined,
+  planned: readonly { state: ApplicantState; plan: Plan }[],
+  consoleUrl: (applicantId: string) => string,
+): DigestEntry[] {
+  const entries: DigestEntry[] = [];
+  for (const { state, plan } of planned) {
+    const { applicantId, fullName, matchYear } = state.profile;
+    const before = baseline?.[applicantId];
+    // New: a risk not open last time, or one that was a warning and is now critical.
+    const risks = plan.risks
+      .filter(
+        (risk) => !before?.risks.includes(riskKey(risk)) && !before?.risks.includes(`critical:${risk.code}`),
+      )
+      .map((risk) => ({ severity: risk.severity, title: RISK_TITLES[risk.code], message: risk.message }));
+    const overdue = plan.overdue
+      .filter((step) => !before?.overdue.includes(overdueSubject(step)))
+      .map((step) => ({ title: step.title, due: step.deadline.et }));
+    if (risks.length === 0 && overdue.length === 0) continue;
+    entries.push({ applicantId, fullName, matchYear, risks, overdue, consoleUrl: consoleUrl(applicantId) });
+  }
+  const critical = (entry: DigestEntry) => (entry.risks.some((risk) => risk.severity === "critical") ? 0 : 1);
+  return entries.sort((a, b) => critical(a) - critical(b) || a.fullName.localeCompare(b.fullName, "en"));
+}
+
+/** A risk in the baseline: `<severity>:<CODE>`, so a warning turning critical is news. */
+function riskKey(risk: Plan["risks"][number]): string {
+  return `${risk.severity}:${risk.code}`;
+}
+
+function dayInWords(at: Date): string {
+  return at.toLocaleDateString("en-US", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** Every opted-in advisor's digest for the day of `at`; one advisor's failure never stops the others. */
+export async function sendAdvisorDigests(
+  advisorEmails: readonly string[],
+  at: Date,
+  deps: AdvisorDigestDeps,
+): Promise<{ results: DigestResult[]; failed: number; errors: string[] }> {
+  const results: DigestResult[] = [];
+  const errors: string[] = [];
+  for (const advisorEmail of advisorEmails) {
+    try {
+      results.push(await sendAdvisorDigest(advisorEmail, at, deps));
+    } catch (error) {
+      // The error's class and message only: an SDK message may not name the address, but the log must not.
+      errors.push(error instanceof Error ? error.name : "Error");
+    }
+  }
+  return { results, failed: errors.length, errors };
+}

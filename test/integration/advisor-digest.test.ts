@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import type { ClockMoveReport } from "#local/daily-sweeper.ts";
+import { DIGEST_ADVISOR, step2Applicant } from "./support/applicants.ts";
+import { clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * The advisors' daily digest (issue 15) on the local stack: the clock crossing 13:00 UTC runs the
+ * sweeper with the digest schedule's Input, as EventBridge Scheduler does in the cloud; the one
+ * advisor the stack lists in DIGEST_ADVISORS gets one email a day with news, none without.
+ */
+describe("the advisor's daily digest on the local stack", () => {
+  it("sends one email per day with news, nothing on days without, and never twice a day", async () => {
+    await clockTo("2026-09-01T00:00:00Z");
+    const applicant = step2Applicant();
+    const snapshot = applicant.snapshot;
+    snapshot.applicant.advisorEmail = DIGEST_ADVISOR;
+    snapshot.milestones = snapshot.milestones
+      .filter((entry) => entry.key !== "eras_application")
+      .map(
+        (entry): MilestoneEntry =>
+          entry.key === "usmle_step2ck"
+            ? { key: "usmle_step2ck", status: "done", date: "2026-05-20" }
+            : entry,
+      );
+    expect((await postWebhook(snapshot)).status).toBe(202);
+    await drainStream();
+    const before = (await emailsTo(DIGEST_ADVISOR)).length;
+    const digests = async () => (await emailsTo(DIGEST_ADVISOR)).slice(before);
+
+    // 1 September: nothing open yet, so nothing is sent (the day is recorded).
+    const first = (await clockTo("2026-09-01T14:00:00Z")) as ClockMoveReport;
+    expect(first.digests.map((run) => run.at)).toEqual(["2026-09-01T13:00:00.000Z"]);
+    expect(await digests()).toEqual([]);
+
+    // 23 September 13:00: programs review ERAS applications from now on; the risk is a warning.
+    const move = (await clockTo("2026-09-23T14:00:00Z")) as ClockMoveReport;
+    expect(move.digests).toEqual([expect.objectContaining({ result: expect.anything() })]);
+    const [warning, ...none] = await digests();
+    expect(none).toEqual([]);
+    expect(warning?.subject).toBe(
+      "Matchpath daily digest, Wednesday, September 23, 2026: 1 applicant has news",
+    );
+    expect(warning?.body.text).toContain(
+      "New warning risk: ERAS application not submitted while programs review",
+    );
+    expect(warning?.body.text).toContain(`/console#/applicants/${applicant.applicantId}`);
+    expect(warning?.body.html).toContain(`href="http://127.0.0.1:`);
+
+    // 24 September: the risk turned critical and the application is overdue: both are news.
+    await clockTo("2026-09-24T14:00:00Z");
+    const critical = (await digests())[1];
+    expect(critical?.body.text).toContain("New critical risk: ERAS application not submitted");
+    expect(critical?.body.text).toMatch(/Newly overdue: .*ERAS/);
+    // The same day again (the clock set back and forward over 13:00): already done, nothing more.
+    await clockTo("2026-09-24T12:00:00Z");
+    await clockTo("2026-09-24T14:00:00Z");
+    // 25 September: nothing new since the 24th.
+    await clockTo("2026-09-25T14:00:00Z");
+    expect(await digests()).toHaveLength(2);
+  });
+});

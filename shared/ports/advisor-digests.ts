@@ -14,7 +14,10 @@ export interface AdvisorDigestLog {
   claimDay(advisorEmail: string, day: string, now: Date, staleAfterMs: number): Promise<boolean>;
   /** The baseline the advisor's latest finished digest left, if any. */
   latestBaseline(advisorEmail: string): Promise<DigestBaseline | undefined>;
-  /** Marks the day done ("sent" with its message id, or "nothing-new") and stores its baseline, in one write. */
+  /**
+   * Stores the baseline and, in the same write, marks the day sent (never again that day) or, when
+   * nothing was new, gives its claim back (a later run that day may still find news and send).
+   */
   finishDay(
     advisorEmail: string,
     day: string,

@@ -25,7 +25,7 @@ export type DigestOutcome =
   | "sent"
   /** Nothing new since the last digest: nothing sent, the day recorded. */
   | "nothing-new"
-  /** That day's digest was already made, or a live run holds its claim. */
+  /** That day's digest was already sent, or a live run holds its claim. */
   | "already-done";
 
 /** What one advisor's digest did; no address or name, so it can be logged. */
@@ -38,10 +38,11 @@ export interface DigestResult {
 /**
  * The daily digest of one advisor who opted in (issue 15): their applicants' critical and warning
  * risks and overdue steps that are new since their last digest (on the first one: everything
- * open), each applicant linking to their console page. Once per advisor and UTC day of `at`: the
- * day is claimed first (a retry or a second delivery of the schedule finds it claimed or done),
- * finished with the new baseline after SES accepts the email, and released when the send throws
- * (rethrown, so the schedule's retry makes it). Nothing is sent on a day with nothing new.
+ * open), each applicant linking to their console page. At most one email per advisor and UTC day
+ * of `at`: the day is claimed first (a retry or a second delivery of the schedule finds it claimed
+ * or sent), marked sent with the new baseline after SES accepts the email, and released when the
+ * send throws (rethrown, so the schedule's retry makes it). On a day with nothing new nothing is
+ * sent, the baseline is refreshed and the day left open.
  * Every applicant is re-planned at `at` (one partition read each), so the digest is as of now
  * even for applicants nothing re-planned since a deadline passed.
  */

@@ -16,7 +16,8 @@ const latestKey = (advisorEmail: string) => ({ pk: pk(advisorEmail), sk: "LATEST
  * the stream filter never wakes the planner for them.
  *
  * Requests: claimDay 1 conditional PutItem; latestBaseline 1 GetItem; finishDay 1
- * TransactWriteItems (2 items); releaseDay 1 conditional DeleteItem.
+ * TransactWriteItems (2 items: the day marked sent, or its claim deleted when nothing was new; the
+ * baseline); releaseDay 1 conditional DeleteItem.
  */
 export class DynamoAdvisorDigests implements AdvisorDigestLog {
   constructor(private readonly table: DynamoTable) {}
@@ -53,18 +54,21 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
     at: Date,
   ): Promise<void> {
     await this.table.transact([
-      {
-        Put: {
-          TableName: this.table.name,
-          Item: {
-            ...dayKey(advisorEmail, day),
-            entity: "digest-day",
-            ...outcome,
-            finishedAt: at.toISOString(),
-            [TTL_ATTRIBUTE]: expiry(at),
-          },
-        },
-      },
+      outcome.status === "sent"
+        ? {
+            Put: {
+              TableName: this.table.name,
+              Item: {
+                ...dayKey(advisorEmail, day),
+                entity: "digest-day",
+                ...outcome,
+                finishedAt: at.toISOString(),
+                [TTL_ATTRIBUTE]: expiry(at),
+              },
+            },
+          }
+        : // Nothing sent: the day stays open, so a later run that day (news since) may still send one.
+          { Delete: { TableName: this.table.name, Key: dayKey(advisorEmail, day) } },
       {
         Put: {
           TableName: this.table.name,

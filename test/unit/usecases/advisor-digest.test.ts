@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import { sendAdvisorDigest } from "#usecases/advisor-digest.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.ts";
+
+/** The digest log as the DynamoDB adapter behaves: a claim per day, stale after the given time. */
+class InMemoryDigestLog implements AdvisorDigestLog {
+  readonly days = new Map<string, { status: string; claimedAt: number }>();
+  baseline: DigestBaseline | undefined;
+  async claimDay(advisor: string, day: string, now: Date, staleAfterMs: number): Promise<boolean> {
+    const held = this.days.get(`${advisor}#${day}`);
+    if (held && (held.status === "sent" || held.claimedAt > now.getTime() - staleAfterMs)) return false;
+    this.days.set(`${advisor}#${day}`, { status: "claimed", claimedAt: now.getTime() });
+    return true;
+  }
+  async latestBaseline(): Promise<DigestBaseline | undefined> {
+    return this.baseline;
+  }
+  async finishDay(advisor: string, day: string, outcome: { status: string }, baseline: DigestBaseline) {
+    if (outcome.status === "sent") this.days.set(`${advisor}#${day}`, { status: "sent", claimedAt: 0 });
+    else this.days.delete(`${advisor}#${day}`);
+    this.baseline = baseline;
+  }
+  async releaseDay(advisor: string, day: string): Promise<void> {
+    this.days.delete(`${advisor}#${day}`);
+  }
+}
+
+const DONE = ["wdoms_listing", "ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine", "usce"];
+const ADVISOR = "grace@advisors.example";
+
+function setup() {
+  const applicants = new InMemoryApplicantStore();
+  const milestones = [
+    ...DONE.map((key) => ({ key, status: "done" })),
+    ...["lors", "personal_statement", "cv", "program_list", "eras_token", "nrmp_registration", "budget"].map(
+      (key) => ({ key, status: "done" }),
+    ),
+    { key: "ecfmg_pathway", status: "waived" },
+    { key: "research", status: "waived" },
+  ].map((entry) => ({ ...(entry as MilestoneEntry), updatedAt: "2026-01-01T00:00:00.000Z" }));
+  applicants.add(profileFactory({ advisorEmail: ADVISOR }), { milestones });
+  const mailer = new InMemoryMailer();
+  const digests = new InMemoryDigestLog();
+  return {
+    mailer,
+    digests,
+    deps: {
+      cohort: { listCohort: async () => [{ applicantId: "a_ada" }] },
+      applicants,
+      digests,
+      mailer,
+      planning: domainPlanning,
+      consoleUrl: (id?: string) => `https://mp.example/console${id ? `#/applicants/${id}` : ""}`,
+    },
+  };
+}
+
+describe("the advisor's daily digest", () => {
+  it("sends nothing on a day with nothing new, and leaves that day open", async () => {
+    const { deps, mailer, digests } = setup();
+    const result = await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), deps);
+    expect(result).toEqual({ outcome: "nothing-new", applicants: 1, withNews: 0 });
+    expect(mailer.sent).toEqual([]);
+    expect(digests.days.size).toBe(0);
+  });
+
+  it("sends one email per day with what is new since the last digest, linking to each applicant", async () => {
+    const { deps, mailer } = setup();
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), deps);
+    const sent = await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), deps);
+    expect(sent.outcome).toBe("sent");
+    expect(await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T15:00:00Z"), deps)).toMatchObject({
+      outcome: "already-done",
+    });
+    const [email] = mailer.sent;
+    expect(mailer.sent).toHaveLength(1);
+    expect(email?.to).toBe(ADVISOR);
+    expect(email?.text).toContain("New warning risk: ERAS application not submitted while programs review");
+    expect(email?.text).toContain("https://mp.example/console#/applicants/a_ada");
+    expect(email?.html).toContain('href="https://mp.example/console#/applicants/a_ada"');
+    expect(email?.tags).toEqual({ kind: "advisor-digest" });
+    // The next day the warning turned critical and the step is overdue: news again, once.
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-24T13:00:00Z"), deps);
+    expect(mailer.sent[1]?.text).toContain("New critical risk: ERAS application not submitted");
+    expect(mailer.sent[1]?.text).toContain("Newly overdue:");
+    // Nothing changed since: nothing sent.
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-25T13:00:00Z"), deps);
+    expect(mailer.sent).toHaveLength(2);
+  });
+
+  it("gives the day back when SES fails, so the schedule's retry sends it once", async () => {
+    const { deps, mailer, digests } = setup();
+    mailer.failNext = new Error("SES throttled");
+    await expect(sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), deps)).rejects.toThrow(
+      "SES throttled",
+    );
+    expect(digests.days.size).toBe(0);
+    expect(digests.baseline).toBeUndefined();
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:01:00Z"), deps);
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:02:00Z"), deps);
+    expect(mailer.sent).toHaveLength(1);
+  });
+});

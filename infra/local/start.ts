@@ -34,7 +34,8 @@ Environment:
   MATCHPATH_DYNAMODB_PORT    DynamoDB Local port (default 8000)
   MATCHPATH_OIDC_PORT        the local OpenID Connect issuer's port (default 8010)
   MATCHPATH_CONSOLE_PASSWORD the console accounts' password; default: kept in .data/console-password
-  MATCHPATH_DATA_DIR         where state is kept (default .data)
+  MATCHPATH_DATA_DIR         where state is kept (default .data): the database, the secrets, and
+                             link-signing-keys, the keyring every link in the emails is signed with
 
 Routes:
   GET  /health
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
       `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
       "",
       `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
+      `Link keys:      ${join(process.env.MATCHPATH_DATA_DIR || ".data", "link-signing-keys")}   (sign every link in the emails; kept, so the inbox's links work after a restart)`,
       `Console sign-in, password ${stack.consoleSignIn.password}${stack.consoleSignIn.passwordFile ? ` (kept in ${stack.consoleSignIn.passwordFile})` : ""}:`,
       ...stack.consoleSignIn.users.map(
         (user) =>

@@ -2,11 +2,7 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import {
-  DIPLOMA_VERIFICATION_DAYS,
-  DIPLOMA_VERIFICATION_SOURCE,
-  FASTEST_SCORE_REPORTING_SOURCE,
-} from "./advice.ts";
+import { DIPLOMA_VERIFICATION_DAYS, FASTEST_SCORE_REPORTING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { describeTakes, type Feasibility } from "./feasibility.ts";
 
@@ -59,8 +55,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   let takes: string;
   if (feasibility.cause === "graduation") {
     const start = calendar.dates.residency_start;
-    cause = `you graduate on ${context.applicant.graduation}, and ECFMG certifies you only after verifying your diploma with your school (about ${DIPLOMA_VERIFICATION_DAYS} days allowed, ${DIPLOMA_VERIFICATION_SOURCE}), which is after residency starts on ${start.date}; you must be certified to start (https://ecfmg.org/2021ib/related-services.html)`;
-    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation and diploma verification; meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
+    cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school (http://www.ecfmg.org/certification/how-the-certification-process-works.html); you must be certified to start (https://ecfmg.org/2021ib/related-services.html)`;
+    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow time for the diploma verification after it (about ${DIPLOMA_VERIFICATION_DAYS} days, advice); meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
   } else {
     cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)} (${citeSeasonDate(rolDate, NRMP_DATES_URL)}); ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
     const list = describeTakes(feasibility.takes);

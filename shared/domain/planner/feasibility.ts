@@ -3,7 +3,6 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import {
-  DIPLOMA_VERIFICATION_DAYS,
   ECFMG_APPLICATION_PROCESSING_DAYS,
   EXAM_BOOKING_DAYS,
   FASTEST_SCORE_REPORTING_DAYS,
@@ -13,7 +12,8 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
  * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (after OET) confirmed by
- * the rank order list deadline (official), and ECFMG certifies only after graduation (official).
+ * the rank order list deadline (official), and ECFMG certifies only after graduation (official;
+ * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week and its
  * result comes about 3 weeks later (secondary); an exam not begun needs its preparation (the
  * catalog's lead time, advice) and Step 2 CK preparation follows Step 1; the ECFMG application takes
@@ -140,10 +140,11 @@ export function assessFeasibility(context: PlanContext): Feasibility {
     takes.push({ key: "ecfmg_pathway", prepDays: 0, waitDays: 0, reportDays: 0 });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
-  // ECFMG certifies only after verifying the diploma with the school (official; the allowance is
-  // advice), and residents must be certified to start: a later graduation cannot make that season.
-  const graduation =
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  // ECFMG certifies only after graduation (official), and residents must be certified to start: a
+  // graduation after the start cannot make that season. The time ECFMG then takes to verify the
+  // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
+  // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
+  const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
   const fits = (year: number): "graduation" | "exams" | null => {
     const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
     if (graduation > calendar.dates.residency_start.at) return "graduation";

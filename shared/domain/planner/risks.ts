@@ -176,7 +176,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "CERTIFICATION_AFTER_START",
         severity: tooLate ? "critical" : "warning",
-        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest (your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result; both allowances are advice), ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}). You must be certified to start (https://ecfmg.org/2021ib/related-services.html).${tooLate ? " Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank." : ""}`,
+        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest (your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result; both allowances are advice), ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}). You must be certified to start (https://ecfmg.org/2021ib/related-services.html).${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
         milestones: ["ecfmg_certification"],
       });
     }

@@ -201,7 +201,9 @@ describe("feasibility", () => {
     ).toBe(2028);
     const lateGraduate = planFor(
       inputFactory({
-        applicant: applicantFactory({ matchYear: 2027, graduation: "2028-06-30" }),
+        // After the 2028 start (1 July): only then is 2028 out of reach. A 30 June graduate can
+        // make 2028 at risk (the diploma-verification allowance is advice: CERTIFICATION_AFTER_START).
+        applicant: applicantFactory({ matchYear: 2027, graduation: "2028-07-15" }),
         milestones: examsDone(),
       }),
       "2026-11-30T06:00:00Z",

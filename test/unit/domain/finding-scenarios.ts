@@ -76,6 +76,23 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.message).toContain("when you need the certificate for orientation");
     },
   },
+  {
+    // Open question of the second session: a June graduate (15 June 2027, residency starts 1 July)
+    // with the 45-day diploma-verification allowance. The allowance is advice (ECFMG publishes no
+    // time), so, as with study time for the exams, the season is at risk, never out of reach: NRMP
+    // is still pushed before its early deadline, and the risk says why the season stays planned.
+    name: "graduating-june-before-start-2027",
+    now: "2026-11-29T10:00:00Z",
+    assess(result) {
+      expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      const risk = riskOf(result, "CERTIFICATION_AFTER_START");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.message).toContain("your graduation on 2027-06-15 plus 45 days for diploma verification");
+      expect(risk?.message).toContain("The 2027 Match stays planned");
+      expect(nextKeys(result)).toContain("nrmp_registration");
+      expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(true);
+    },
+  },
 ];
 
 /** Finding 2: a rank list "done" that cannot have been certified is refused, and its reminders stay. */

@@ -81,6 +81,7 @@ export const RISK_CODES = [
   "SEASON_OVER",
   "MATCH_YEAR_NOT_FEASIBLE",
   "ROL_BEFORE_RANKING_OPENS",
+  "MATCH_YEAR_IMPLAUSIBLE",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

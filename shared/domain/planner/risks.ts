@@ -15,6 +15,7 @@ import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { step3Risks } from "./h1b-risk.ts";
+import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -115,6 +116,9 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       milestones: ["rank_order_list"],
     });
   }
+
+  const implausible = implausibleMatchYearRisk(context);
+  if (implausible !== null) risks.push(implausible);
 
   if (!ineligible && !seasonOver && now <= rol && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));

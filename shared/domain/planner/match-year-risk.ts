@@ -1,0 +1,32 @@
+import type { Risk } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+
+/**
+ * How many Match years past both the next Match and the graduation year (plus two) a target can
+ * be before it reads as a typo (advice): a first-year student in a six-year course targets the
+ * Match about six years out; a target beyond that, or years after graduating, is rarely meant.
+ */
+export const PLAUSIBLE_MATCH_YEARS_AHEAD = 6;
+
+/**
+ * MATCH_YEAR_IMPLAUSIBLE (critical, so the advisor hears of it): the target Match year is far past
+ * anything the applicant's path suggests (e.g. 2100 for 2027), so the plan, laid backwards from that
+ * Match, would stay silent for years. The plan is still made, with the year as given; the risk asks
+ * the applicant to check it. Null when the year is plausible. Pure: the year of `now` is read from
+ * the context, never from a clock.
+ */
+export function implausibleMatchYearRisk(context: PlanContext): Risk | null {
+  const now = new Date(context.now);
+  // The Match is in March: from April, the next one is next year's.
+  const nextMatch = now.getUTCFullYear() + (now.getUTCMonth() >= 3 ? 1 : 0);
+  const graduationYear = Number(context.applicant.graduation.slice(0, 4));
+  const latestPlausible = Math.max(nextMatch + PLAUSIBLE_MATCH_YEARS_AHEAD, graduationYear + 2);
+  const target = context.calendar.matchYear;
+  if (target <= latestPlausible) return null;
+  return {
+    code: "MATCH_YEAR_IMPLAUSIBLE",
+    severity: "critical",
+    message: `Your target is the ${target} Match, ${target - nextMatch} years after the next Match (${nextMatch}), and you graduate in ${graduationYear}: is the year a typo? This plan is laid backwards from the ${target} Match, so it would remind you of nothing for years, and its dates are only projected by rule. Check your target Match year and correct it; most applicants aim at the first Match after graduation whose exams they can finish (advice).`,
+    milestones: [],
+  };
+}

@@ -67,6 +67,14 @@ describe("the advisor's console after reminders went out", () => {
     await page.getByText("Resent the latest notice").waitFor({ timeout: 15_000 });
     const ledger = await page.locator("main section", { hasText: "Notice ledger" }).textContent();
     expect(ledger).toContain("delivered");
+    // The reminder that went out is in the ledger once, not also listed as still scheduled.
+    const scheduled = await page
+      .locator("main section", { hasText: "Notice ledger" })
+      .locator("tr", { hasText: "scheduled" })
+      .allTextContents();
+    expect(scheduled.some((row) => row.includes("(due-in-14d)") && row.includes("USMLE Step 2 CK"))).toBe(
+      false,
+    );
     const events = await page.locator("main section", { hasText: "Domain events" }).textContent();
     expect(events).toContain("ReminderSent");
     const audit = await page.locator("main section", { hasText: "Console actions (audit)" }).textContent();

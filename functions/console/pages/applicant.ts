@@ -44,7 +44,10 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
       return `<tr><td>${h(outcome)}</td><td>${when(message.sentAt ?? message.claimedAt)}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${message.reminders.length} reminder(s)</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
+  // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
+  const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));
   const scheduled = plan.reminders
+    .filter((reminder) => !inLedger.has(reminder.id))
     .slice(0, 10)
     .map(
       (reminder) =>

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DeliveryOutcome } from "#ports/email-feedback.ts";
 import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
@@ -10,7 +11,7 @@ const ATTEMPTS = 3;
 
 /**
  * Puts SES's report about message `messageId` into the applicant's cohort row (the PLAN item's
- * `cohort` JSON, read by the console through GSI2) when that message is the row's last email.
+ * `cohort` row (gzipped JSON, see planItem), read by the console through GSI2) when that message is the row's last email.
  * The planner derives the row from the ledger each time it stores a plan (planning.ts, lastEmailOf),
  * but feedback arrives after the send and never re-plans (stream filter), so without this the
  * cohort would say "sent" until the next plan. The caller has marked the ledger first, so a plan
@@ -30,8 +31,9 @@ export async function recordLastEmailOutcome(
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const stored = (await table.get(keys.plan(applicantId), { consistent: true, operation: "GetItem(plan)" }))
       ?.cohort;
-    // A row still kept as a map (plans stored before rows became strings) is rewritten by its next plan.
-    if (typeof stored !== "string") return false;
+    // Only the row as planItem stores it (gzipped JSON): one kept in an older form is rewritten
+    // by its applicant's next plan.
+    if (!(stored instanceof Uint8Array)) return false;
     const row = storedCohortRow(stored);
     if (row?.lastEmail?.messageId !== messageId || row.lastEmail.outcome === outcome) return false;
     row.lastEmail.outcome = outcome;
@@ -43,7 +45,7 @@ export async function recordLastEmailOutcome(
             Key: keys.plan(applicantId),
             UpdateExpression: "SET cohort = :row",
             ConditionExpression: "cohort = :stored",
-            ExpressionAttributeValues: { ":row": JSON.stringify(row), ":stored": stored },
+            ExpressionAttributeValues: { ":row": gzipSync(JSON.stringify(row)), ":stored": stored },
           }),
         ),
       );

@@ -109,6 +109,12 @@ function allDay(day: DateTime): { start: Date; end: Date; allDay: true } {
   return { start, end: new Date(start.getTime() + 86_400_000), allDay: true };
 }
 
+/** What a title adds in one parenthesis, e.g. " (projected; waiting for …)"; empty when nothing. */
+function notes(parts: (string | undefined)[]): string {
+  const present = parts.filter((part): part is string => part !== undefined && part.length > 0);
+  return present.length === 0 ? "" : ` (${present.join("; ")})`;
+}
+
 function lines(...parts: (string | undefined)[]): string {
   return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
 }
@@ -175,7 +181,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       end: cutOff,
       timezone: ET_ZONE,
       stamp,
-      summary: `Due: ${step.title}${projected ? " (projected)" : ""}${waiting ? ` (waiting for ${waiting})` : ""}`,
+      summary: `Due: ${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
           `Due ${bothZones(deadline)}.`,

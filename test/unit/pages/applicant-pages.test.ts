@@ -79,6 +79,32 @@ describe("timeline page", () => {
     expect(html).not.toMatch(/<strong>\d{4}-\d{2}-\d{2}/);
   });
 
+  it("never says 'Due' for a waiting step whose deadline has passed: it is listed once, as past", () => {
+    const deadline = reminderFactory().deadlineDetail;
+    const waiting = timelinePage({
+      firstName: "Ada",
+      timezone: "Africa/Lagos",
+      links,
+      plan: planFactory({
+        overdue: [{ milestone: "match_week", title: "Match Week", dueBy: deadline.at, deadline }],
+        blocked: [
+          {
+            milestone: "match_week",
+            title: "Match Week",
+            waitingFor: ["rank_order_list"],
+            why: "w",
+            deadline,
+          },
+        ],
+      }),
+      comingReminders: [],
+    }).body;
+    const waitingSection = /<section aria-labelledby="blocked">[\s\S]*?<\/section>/.exec(waiting ?? "")?.[0];
+    expect(waitingSection).toContain("Waiting for:");
+    expect(waitingSection).not.toContain("Due");
+    expect(waiting).toMatch(/Past their deadline[\s\S]*Match Week/);
+  });
+
   it("shows a waiting step's own deadline beside what it waits for", () => {
     const waiting = timelinePage({
       firstName: "Ada",

@@ -52,7 +52,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
-<h3>Blocked and overdue</h3><ul>${list(
+<h3>Blocked and overdue</h3>${diff.blocked.added.length + diff.blocked.removed.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
     diff.blocked.added.map((t) => `now blocked: ${t}`),
     "diff-added",
   )}${list(

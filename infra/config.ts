@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { PROVIDERS } from "#intake/providers/list.ts";
+import { DEFAULT_DIGEST_HOUR_UTC } from "../functions/sweeper/scheduled-event.ts";
 
 /**
  * One deployment stage's settings, validated once. `infra/app.ts` reads them from CDK context
@@ -129,6 +130,21 @@ export const StageConfigSchema = z
       .default({}),
     /** UTC hour of the daily sweep that re-arms missed wake-ups. */
     sweeperHourUtc: z.number().int().min(0).max(23).default(6),
+    /**
+     * The advisors' optional daily digest: the advisors who asked for it (their console sign-in
+     * addresses, as applicants' `advisorEmail` names them) and the UTC hour it goes out. No
+     * advisors: no schedule, no digest.
+     */
+    advisorDigest: z
+      .object({
+        advisors: z
+          .array(z.email().transform((address) => address.toLowerCase()))
+          .max(500)
+          .default([]),
+        hourUtc: z.number().int().min(0).max(23).default(DEFAULT_DIGEST_HOUR_UTC),
+      })
+      .strict()
+      .default({ advisors: [], hourUtc: DEFAULT_DIGEST_HOUR_UTC }),
   })
   // A misspelled key (say `reminderConcurency`) would otherwise fall back to its default in silence.
   .strict()

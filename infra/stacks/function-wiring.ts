@@ -85,8 +85,8 @@ export function wireFunctions(
   // The reminder reads its own ARN from the invocation context (context.invokedFunctionArn,
   // unqualified because schedules target the unqualified ARN): putting it in its own environment
   // would make the function depend on itself.
-  // Whatever emails (reminders; the planner's and sweeper's advisor escalations; the console's
-  // resend) sends from one sender through one configuration set, linking to PUBLIC_BASE_URL.
+  // Whatever emails (reminders and the reminder's, planner's and sweeper's advisor escalations; the
+  // sweeper's advisor digests; the console's resend) sends from one sender through one configuration set, linking to PUBLIC_BASE_URL.
   const mail = {
     SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
     SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
@@ -107,9 +107,15 @@ export function wireFunctions(
     REMINDER_FUNCTION_ARN: reminder.functionArn,
   });
   const sesEvents = make("sesEvents", { EVENT_BUS_NAME: bus.eventBusName }, { onFailure });
+  const digestAdvisors = config.advisorDigest.advisors;
   const sweeper = make(
     "sweeper",
-    { ...wakeUpEnvironment, ...mail, REMINDER_FUNCTION_ARN: reminder.functionArn },
+    {
+      ...wakeUpEnvironment,
+      ...mail,
+      REMINDER_FUNCTION_ARN: reminder.functionArn,
+      ...(digestAdvisors.length > 0 ? { DIGEST_ADVISORS: digestAdvisors.join(",") } : {}),
+    },
     { onFailure },
   );
   const consoleFunction = make(
@@ -129,7 +135,8 @@ export function wireFunctions(
     const spec: FunctionSpec = FUNCTIONS[key];
     table.grantItemActions(functions[key], spec.tableActions, {
       gsi1: spec.queriesGsi1 === true,
-      gsi2: spec.queriesGsi2 === true,
+      // The sweeper reads an advisor's applicants from the cohort index only when it makes digests.
+      gsi2: spec.queriesGsi2 === true || (key === "sweeper" && digestAdvisors.length > 0),
     });
   }
   for (const manager of [planner, reminder, sweeper]) wakeUps.grantManageWakeUps(manager);

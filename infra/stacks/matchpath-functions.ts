@@ -89,6 +89,8 @@ export const FUNCTIONS = {
     memorySize: 512,
     // due wake-ups from GSI1, then the same writes as the planner when re-arming; Scan only while a
     // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
+    // The advisors' digest, when a stage configures it: each applicant's partition and the DIGEST#
+    // day claim and baseline (a two-item transaction); the cohort index GSI2 is granted only then.
     tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
     queriesGsi1: true,
     alarmLabel: "Sweeper",

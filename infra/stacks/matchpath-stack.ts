@@ -6,6 +6,7 @@ import type { Construct } from "constructs";
 import { HTTP_API_ROUTES, splitRouteKey } from "../../functions/http-api/route-keys.ts";
 import { isDisposable, type StageConfig } from "../config.ts";
 import { AdvisorConsole } from "../constructs/advisor-console.ts";
+import { AdvisorDigestSchedule } from "../constructs/advisor-digest-schedule.ts";
 import { ApplicantTable } from "../constructs/applicant-table.ts";
 import { DailySweep } from "../constructs/daily-sweep.ts";
 import { DeadLetterQueue } from "../constructs/dead-letter-queue.ts";
@@ -119,6 +120,13 @@ export class MatchpathStack extends Stack {
       sweeper,
       deadLetterQueue: asyncFailures,
     });
+    if (config.advisorDigest.advisors.length > 0) {
+      new AdvisorDigestSchedule(this, "AdvisorDigest", {
+        hourUtc: config.advisorDigest.hourUtc,
+        sweeper,
+        deadLetterQueue: asyncFailures,
+      });
+    }
 
     const alarms = new OperatorAlarms(this, "Alarms", { email: config.alarmEmail });
     alarms.onDeadLetters(streamFailures, "PlannerStream");

@@ -50,8 +50,9 @@ describe("IAM of the synthesized functions", () => {
     ["HttpApiFunction", "dynamodb:Scan", tableArn, false],
     ["SweeperFunction", "dynamodb:Query", `${tableArn}/index/gsi1`, true],
     ["ReminderFunction", "dynamodb:Query", `${tableArn}/index/gsi1`, false],
+    // The reminder emails applicants, and advisors when a wake-up finds a deadline passed (escalation by time).
     ["ReminderFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
-    // The planner and sweeper email advisors (escalation), from the same identity only.
+    // The planner and sweeper email advisors (escalation; the sweeper also the daily digest), from the same identity only.
     ["PlannerFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
     ["SweeperFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
     [

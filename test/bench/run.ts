@@ -15,6 +15,7 @@ import {
   renderTable,
   writeResultsJson,
 } from "./lib/report.ts";
+import { BenchTimeoutError, limitsFor, runWatched } from "./lib/watchdog.ts";
 import { pipelineSuite } from "./pipeline.ts";
 import { plannerSuite } from "./planner.ts";
 import { seasonSuite } from "./season.ts";
@@ -44,6 +45,9 @@ ${SUITES.map((suite) => `  ${suite.name}`).join("\n")}
   --suite=<name>   only that suite: its rows in BENCHMARKS.md are replaced, the others kept
   --strict         exit 1 when a target is missed (default: report it and exit 0)
 
+Each suite prints the phase it enters. A suite that enters no new phase for 3 minutes (10 with a
+full run), or outlives its time limit, is stopped with a message naming that phase (exit 2).
+
 Writes bench-results.json (raw, not committed) and rewrites BENCHMARKS.md (figures, machine, date).
 The season simulation has its own command: npm run simulate -- --help`;
 
@@ -58,7 +62,18 @@ async function main(): Promise<void> {
   const figures: Figure[] = [calibrationFigure(), loadFigure()];
   for (const suite of suites) {
     process.stdout.write(`running ${suite.name}${quick ? " (quick)" : ""}...\n`);
-    figures.push(...(await suite.run({ quick })));
+    try {
+      figures.push(
+        ...(await runWatched(suite, { quick }, limitsFor(suite, quick), (line) =>
+          process.stdout.write(`${line}\n`),
+        )),
+      );
+    } catch (error) {
+      if (!(error instanceof BenchTimeoutError)) throw error;
+      // Nothing is written: a half-run suite's figures would replace good ones in BENCHMARKS.md.
+      process.stderr.write(`\n${error.message}. Nothing written; see the phase above for where it stuck.\n`);
+      process.exit(2);
+    }
   }
   const results: BenchResults = { machine: machineInfo(), date: new Date().toISOString(), quick, figures };
   process.stdout.write(`\n${renderTable(figures)}\n`);

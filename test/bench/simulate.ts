@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type DesignCost, seasonCosts } from "./cost-model.ts";
 import { PRICES } from "./prices.ts";
-import { mergeSeasons, type PartialSeason, type SeasonReport } from "./support/memory-season.ts";
+import type { PartialSeason, SeasonReport } from "./support/memory-season.ts";
+import { mergeSeasons } from "./support/memory-season-merge.ts";
 
 /**
  * `npm run simulate -- --applicants N [--quick] [--seed S] [--store memory|local] [--workers W]`

@@ -23,6 +23,10 @@ export interface Figure {
 export interface BenchOptions {
   /** Shorter runs for a smoke check; figures are noisier. */
   quick: boolean;
+  /** Names the phase the suite enters: printed, and the watchdog's stall clock restarts (lib/watchdog.ts). */
+  progress?: (phase: string) => void;
+  /** Aborted when the watchdog stops the suite: stop what the suite started (e.g. the local stack). */
+  signal?: AbortSignal;
 }
 
 export interface BenchSuite {
@@ -32,6 +36,8 @@ export interface BenchSuite {
   /** Optional findings for BENCHMARKS.md: what was optimised and why. */
   notes?: string;
   run(options: BenchOptions): Promise<Figure[]> | Figure[];
+  /** Overall time limit in minutes (quick, full run); default lib/watchdog.ts DEFAULT_TIMEOUT_MINUTES. */
+  timeoutMinutes?: { quick: number; full: number };
 }
 
 export interface Machine {

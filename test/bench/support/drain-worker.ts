@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type DrainOptions, runDrain } from "../drain.ts";
+import { type DrainOptions, runDrain } from "./drain-run.ts";
 
 /** One setting of the drain bench on its own thread (the machine has 2 cores). */
 const report = await runDrain(workerData as DrainOptions);

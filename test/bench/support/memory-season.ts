@@ -10,6 +10,7 @@ import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
 import { FakeEventBridge, FakeScheduler, FakeSes } from "./fake-aws.ts";
 import { MemoryTable } from "./memory-table.ts";
+import { MinHeap } from "./min-heap.ts";
 import { SEASON, type SimApplicant, simApplicant } from "./season.ts";
 import {
   emptyTotals,
@@ -68,47 +69,6 @@ export interface PartialSeason extends Omit<SeasonReport, "peakSchedules"> {
 }
 
 const MINUTE = 60_000;
-
-class MinHeap<T extends { at: number; seq: number }> {
-  private readonly items: T[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(item: T): void {
-    const items = this.items;
-    items.push(item);
-    let index = items.length - 1;
-    while (index > 0) {
-      const parent = (index - 1) >> 1;
-      if (!this.less(items[index] as T, items[parent] as T)) break;
-      [items[index], items[parent]] = [items[parent] as T, items[index] as T];
-      index = parent;
-    }
-  }
-  pop(): T | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      let index = 0;
-      for (;;) {
-        const left = 2 * index + 1;
-        const right = left + 1;
-        let smallest = index;
-        if (left < items.length && this.less(items[left] as T, items[smallest] as T)) smallest = left;
-        if (right < items.length && this.less(items[right] as T, items[smallest] as T)) smallest = right;
-        if (smallest === index) break;
-        [items[index], items[smallest]] = [items[smallest] as T, items[index] as T];
-        index = smallest;
-      }
-    }
-    return top;
-  }
-  private less(a: T, b: T): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
-  }
-}
 
 type Entry =
   | { at: number; seq: number; kind: "event"; applicant: SimApplicant; index: number }
@@ -275,82 +235,6 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
 }
 
 /** The highest number of schedules pending at once, from summed per-minute creates and deletes. */
-export function peakOf(timeline: Int32Array): number {
-  let outstanding = 0;
-  let peak = 0;
-  for (const delta of timeline) {
-    outstanding += delta;
-    if (outstanding > peak) peak = outstanding;
-  }
-  return peak;
-}
-
-/** Sums workers' shares into one season. */
-export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): SeasonReport {
-  const timeline = new Int32Array(TIMELINE_MINUTES);
-  const tallies = new Map<string, OperationTally>();
-  const totals = emptyTotals();
-  const merged = {
-    intakes: 0,
-    plannerRuns: 0,
-    wakeUps: 0,
-    schedulerInvocations: 0,
-    eventEntries: 0,
-    applicants: 0,
-    computeMs: { intake: 0, planner: 0, reminder: 0 },
-  };
-  for (const part of parts) {
-    part.timeline.forEach((delta, index) => {
-      timeline[index] = (timeline[index] ?? 0) + delta;
-    });
-    for (const tally of part.tallies) {
-      const key = `${tally.service}|${tally.operation}`;
-      const sum = tallies.get(key) ?? { ...tally, requests: 0, errors: 0, wcu: 0, rcu: 0 };
-      sum.requests += tally.requests;
-      sum.errors += tally.errors;
-      sum.wcu += tally.wcu;
-      sum.rcu += tally.rcu;
-      tallies.set(key, sum);
-    }
-    for (const key of [
-      "intakes",
-      "plannerRuns",
-      "wakeUps",
-      "schedulerInvocations",
-      "eventEntries",
-      "applicants",
-    ] as const)
-      merged[key] += part[key];
-    merged.computeMs.intake += part.computeMs.intake;
-    merged.computeMs.planner += part.computeMs.planner;
-    merged.computeMs.reminder += part.computeMs.reminder;
-    const t = part.totals;
-    totals.applicants += t.applicants;
-    totals.emails += t.emails;
-    totals.maxEmails = Math.max(totals.maxEmails, t.maxEmails);
-    totals.maxInOneDay = Math.max(totals.maxInOneDay, t.maxInOneDay);
-    totals.multiEmailDaysOutsideInterviews += t.multiEmailDaysOutsideInterviews;
-    totals.remindersSent += t.remindersSent;
-    totals.noticesAfterDeadline += t.noticesAfterDeadline;
-    totals.deadlinesRequired += t.deadlinesRequired;
-    totals.deadlinesCoveredTwice += t.deadlinesCoveredTwice;
-    for (const [milestone, count] of Object.entries(t.uncoveredByMilestone))
-      totals.uncoveredByMilestone[milestone] = (totals.uncoveredByMilestone[milestone] ?? 0) + count;
-    for (const [milestone, count] of Object.entries(t.replannedByMilestone))
-      totals.replannedByMilestone[milestone] = (totals.replannedByMilestone[milestone] ?? 0) + count;
-  }
-  return {
-    ...merged,
-    tallies: [...tallies.values()].sort(
-      (a, b) => a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation),
-    ),
-    peakSchedules: peakOf(timeline),
-    totals,
-    runMs,
-    store: "memory",
-  };
-}
-
 /** Wall time of in-memory work on one thread: compute, since nothing waits on I/O. */
 function cpuMs(start: number): number {
   return performance.now() - start;

@@ -56,7 +56,7 @@ export const pipelineSuite: BenchSuite = {
       }),
       { marshallOptions: { removeUndefinedValues: true } },
     );
-    const run: PipelineRun = { stack, counter, direct, quick };
+    const run: PipelineRun = { stack, counter, direct, quick, progress };
     try {
       progress("first snapshots: intake to armed wake-up, calls per intake and per plan");
       figures.push(...(await firstSnapshots(run)));

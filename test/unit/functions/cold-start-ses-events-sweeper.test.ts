@@ -26,18 +26,19 @@ beforeAll(() => {
 });
 
 describe("ses-events and sweeper at cold start", () => {
-  it("ses-events ignores a delivery without a write and refuses a non-SES event", async () => {
+  // A Delivery is recorded on the ledger now (issue 15), so the write-free event is a Send.
+  it("ses-events ignores a send without a write and refuses a non-SES event", async () => {
     const { handler } = await import("../../../functions/ses-events/handler.ts");
     const delivered = {
       version: "0",
       id: "e-1",
-      "detail-type": "Email Delivered",
+      "detail-type": "Email Sent",
       source: "aws.ses",
       account: "123456789012",
       time: "2026-08-06T03:30:05Z",
       region: "us-east-1",
       resources: [],
-      detail: { eventType: "Delivery", mail: { messageId: "m-1", destination: ["a@example.org"] } },
+      detail: { eventType: "Send", mail: { messageId: "m-1", destination: ["a@example.org"] } },
     };
     await expect(handler(delivered, context)).resolves.toEqual({
       outcome: "ignored",
@@ -45,6 +46,12 @@ describe("ses-events and sweeper at cold start", () => {
       ledgerEntries: 0,
     });
     await expect(handler({ applicantId: "a_1" }, context)).rejects.toBeInstanceOf(InvalidInputError);
+    const deliveryWithoutReport = {
+      ...delivered,
+      "detail-type": "Email Delivered",
+      detail: { ...delivered.detail, eventType: "Delivery" },
+    };
+    await expect(handler(deliveryWithoutReport, context)).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   it("sweeper refuses anything but a Scheduled Event", async () => {

@@ -50,7 +50,15 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   const target = seasonCalendar(feasibility.earliestMatchYear);
   const targetRol = target.dates.nrmp_rol_certification_and_late_registration_deadline;
   const targetStart = target.dates.residency_start;
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}; residency starts ${targetStart.date}; ${citeSeasonDate(targetRol, NRMP_DATES_URL)})`;
+  // Cite once: the exams' cause names this season's deadline with its projection rule first, and
+  // the earliest feasible Match's deadline is most often projected by the very same rule.
+  const sameRule =
+    feasibility.cause !== "graduation" &&
+    targetRol.status === "projected" &&
+    rolDate.status === "projected" &&
+    targetRol.source === rolDate.source;
+  const targetCitation = sameRule ? "projected by the same rule" : citeSeasonDate(targetRol, NRMP_DATES_URL);
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}; residency starts ${targetStart.date}; ${targetCitation})`;
   let cause: string;
   let takes: string;
   if (feasibility.cause === "graduation") {

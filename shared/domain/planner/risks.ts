@@ -1,7 +1,6 @@
 import { catalogEntry, FEES, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
-import type { SeasonDate } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
@@ -13,7 +12,7 @@ import {
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { step3Risks } from "./h1b-risk.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 
@@ -29,9 +28,6 @@ const NRMP_LATE_FEE = (() => {
  * projection rule for a projected one (the authority has not published it, so its page would
  * mislead).
  */
-function cite(date: SeasonDate, officialUrl: string): string {
-  return date.status === "projected" ? `a projected date, ${date.source}` : officialUrl;
-}
 
 const EXAMS_NEEDED_FOR_RANKING: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"];
 
@@ -112,7 +108,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",
-      message: `${said}; ranking opens on ${when(context, opens.at)} (${cite(opens, "http://www.nrmp.org/residency/main-match-events/")}) and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
+      message: `${said}; ranking opens on ${when(context, opens.at)} (${citeSeasonDate(opens, "http://www.nrmp.org/residency/main-match-events/")}) and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
       milestones: ["rank_order_list"],
     });
   }
@@ -165,7 +161,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${cite(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`,
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`,
         milestones: [...late, ...atRisk],
       });
     }
@@ -197,14 +193,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "NRMP_LATE_FEE",
         severity: "warning",
-        message: `The NRMP early registration deadline passed on ${when(context, early)} (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${when(context, rol)}.`,
+        message: `The NRMP early registration deadline passed on ${when(context, early)} (${citeSeasonDate(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${when(context, rol)}.`,
         milestones: ["nrmp_registration"],
       });
     } else if (early - now <= WARNING_WITHIN_DAYS * DAY_MS) {
       risks.push({
         code: "NRMP_LATE_FEE",
         severity: "warning",
-        message: `Register with NRMP before ${when(context, early)} to avoid the late fee (${cite(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
+        message: `Register with NRMP before ${when(context, early)} to avoid the late fee (${citeSeasonDate(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
         milestones: ["nrmp_registration"],
       });
     }
@@ -217,14 +213,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "ERAS_LATE_SUBMISSION",
         severity: "critical",
-        message: `Programs began reviewing applications on ${when(context, review)} and yours is not submitted; submit as soon as possible (${cite(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
+        message: `Programs began reviewing applications on ${when(context, review)} and yours is not submitted; submit as soon as possible (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
         milestones: ["eras_application"],
       });
     } else if (review - now <= WARNING_WITHIN_DAYS * DAY_MS) {
       risks.push({
         code: "ERAS_LATE_SUBMISSION",
         severity: "warning",
-        message: `Programs begin reviewing applications on ${when(context, review)}; submit before then (${cite(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
+        message: `Programs begin reviewing applications on ${when(context, review)}; submit before then (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
         milestones: ["eras_application"],
       });
     }
@@ -234,7 +230,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push({
       code: "SEASON_OVER",
       severity: "critical",
-      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list${context.rolRefused?.reason === "after-deadline" ? ` (your list dated ${context.rolRefused.date} is after it, so it cannot count for that Match)` : ""}: that Match has passed for you. Plan for the ${calendar.matchYear + 1} Match${context.rolRefused?.reason === "after-deadline" ? `; if you meant the ${calendar.matchYear + 1} Match all along, change your target Match year` : ""} (${cite(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
+      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list${context.rolRefused?.reason === "after-deadline" ? ` (your list dated ${context.rolRefused.date} is after it, so it cannot count for that Match)` : ""}: that Match has passed for you. Plan for the ${calendar.matchYear + 1} Match${context.rolRefused?.reason === "after-deadline" ? `; if you meant the ${calendar.matchYear + 1} Match all along, change your target Match year` : ""} (${citeSeasonDate(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
       milestones: ["rank_order_list"],
     });
   }

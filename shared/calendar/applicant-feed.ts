@@ -255,13 +255,16 @@ function vtimezone(zone: string): string | null {
   return Array.isArray(block) && block[0] ? block[0] : null;
 }
 
-/** One interview as its own .ics (attached to interview emails), sharing the feed's UID. */
+/**
+ * One interview as its own .ics (attached to interview emails), sharing the feed's UID: the plan's
+ * steps (next, overdue and waiting) are left out so the attachment holds that interview alone.
+ */
 export function renderInterviewInvite(
   input: Omit<ApplicantFeedInput, "interviews"> & { interview: Interview },
 ) {
   return renderApplicantFeed({
     ...input,
-    plan: { ...input.plan, nextSteps: [], overdue: [] },
+    plan: { ...input.plan, nextSteps: [], overdue: [], blocked: [] },
     interviews: [input.interview],
   });
 }

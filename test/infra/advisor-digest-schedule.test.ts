@@ -56,7 +56,8 @@ describe("the advisors' daily digest schedule", () => {
 
   it("runs the schedule as a role that may invoke the sweeper and nothing else", () => {
     const schedule = Object.values(withDigest.template.findResources("AWS::Scheduler::Schedule"))[0];
-    const roleId = (schedule?.Properties.Target.RoleArn as { "Fn::GetAtt": [string, string] })[
+    if (schedule === undefined) throw new Error("the digest stage synthesizes no schedule");
+    const roleId = (schedule.Properties.Target.RoleArn as { "Fn::GetAtt": [string, string] })[
       "Fn::GetAtt"
     ][0];
     const invokes = statementsOfRole(withDigest.template, roleId).filter((s) =>

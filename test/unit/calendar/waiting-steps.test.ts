@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { renderApplicantFeed, renderInterviewInvite } from "#calendar/applicant-feed.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
@@ -110,5 +110,31 @@ describe("the calendar feed: steps waiting for another step", () => {
         false,
       );
     }
+  });
+});
+
+describe("an interview email's .ics", () => {
+  it("holds that interview alone, not the road's waiting steps (they belong in the feed)", () => {
+    const thePlan = planFor([milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")]);
+    expect(thePlan.blocked.some((step) => step.deadline)).toBe(true);
+    const component = new ICAL.Component(
+      ICAL.parse(
+        renderInterviewInvite({
+          applicantId: "a_road",
+          timezone: "Asia/Kolkata",
+          plan: thePlan,
+          interview: {
+            id: "mercy-im",
+            program: "Mercy Internal Medicine",
+            startsAt: "2026-11-12T10:00:00-06:00",
+            timezone: "America/Chicago",
+            format: "virtual",
+          },
+          updatedAt: "2026-05-20T08:00:00.000Z",
+        }),
+      ),
+    );
+    const uids = component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent).uid);
+    expect(uids).toEqual(["a_road.interview-mercy-im.interview@matchpath"]);
   });
 });

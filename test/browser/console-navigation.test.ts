@@ -159,16 +159,16 @@ describe("the console shell's navigation in the browser", () => {
     );
     await page.getByLabel("Change").selectOption("milestone");
     expect(await page.getByLabel("Visa").isVisible()).toBe(false);
-    expect(await page.getByLabel("Program").isVisible()).toBe(false);
+    expect(await page.getByLabel("Program", { exact: true }).isVisible()).toBe(false);
     await page.getByLabel("Change").selectOption("interview");
     expect(await page.getByLabel("Milestone").isVisible()).toBe(false);
-    await page.getByLabel("Program").fill("Mercy Internal Medicine");
+    await page.getByLabel("Program", { exact: true }).fill("Mercy Internal Medicine");
     await page.getByLabel(/^Starts at/).fill("garbage");
     await page.getByRole("button", { name: "Show the difference" }).click();
     await page.locator("#what-if-result [role=alert]").waitFor();
     expect(await page.locator("#what-if-result").textContent()).toContain("startsAt");
     // The form stays, as typed.
-    expect(await page.getByLabel("Program").inputValue()).toBe("Mercy Internal Medicine");
+    expect(await page.getByLabel("Program", { exact: true }).inputValue()).toBe("Mercy Internal Medicine");
     await expectNoSeriousA11yViolations(page);
     await page.close();
   });

@@ -2,26 +2,27 @@ import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import feesData from "./fees.json" with { type: "json" };
 import milestonesData from "./milestones.json" with { type: "json" };
 import laddersData from "./reminder-ladders.json" with { type: "json" };
-import {
-  type CatalogEntry,
-  catalogFileSchema,
-  type Fee,
-  FeesFileSchema,
-  type FeeToVerify,
-  type LadderRung,
-  LaddersFileSchema,
+import type {
+  CatalogEntry,
+  CatalogFile,
+  Fee,
+  FeesFile,
+  FeeToVerify,
+  LadderRung,
+  LaddersFile,
 } from "./schema.ts";
 
 export type { CatalogEntry, Citation, DueRule, Fee, FeeToVerify, LadderRung, TargetRule } from "./schema.ts";
 
 /**
- * The milestone catalog, fee table and reminder ladders as data, validated with zod (./schema.ts)
- * when this module loads, so nothing is stated without provenance.
+ * The milestone catalog, fee table and reminder ladders as data, read as their types without
+ * parsing: test/unit/domain/data-files.test.ts parses each file with its zod schema (./schema.ts),
+ * so nothing is stated without provenance, and no cold start pays about 30 ms of CPU for the parse.
  */
 
-const LADDERS = LaddersFileSchema.parse(laddersData);
-const CATALOG_FILE = catalogFileSchema(new Set(Object.keys(LADDERS.ladders))).parse(milestonesData);
-const FEES_FILE = FeesFileSchema.parse(feesData);
+const LADDERS = laddersData as LaddersFile;
+const CATALOG_FILE = milestonesData as CatalogFile;
+const FEES_FILE = feesData as FeesFile;
 
 /** Every catalog entry, in MILESTONE_KEYS order (the order the planner breaks ties in). */
 export const MILESTONE_CATALOG: readonly CatalogEntry[] = Object.freeze(

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { SeasonDateKeySchema } from "../seasons/index.ts";
+import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import {
   MILESTONE_KEYS,
   type MilestoneKey,
@@ -11,7 +11,8 @@ import {
 /**
  * The shapes of the catalog's data files (milestones.json, fees.json, reminder-ladders.json), as zod
  * schemas: every fact carries a basis, "official" or "secondary" with a source URL from
- * shared/domain/facts.md, or "advice" with the reason. index.ts parses the files with them.
+ * shared/domain/facts.md, or "advice" with the reason. test/unit/domain/data-files.test.ts parses
+ * the files with them; index.ts reads the files as these types without parsing.
  */
 
 const CitationFields = {
@@ -133,8 +134,11 @@ const CatalogEntrySchema = z.object({
   ladder: z.string().min(1),
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
-  /** Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE). */
-  seasonBound: z.boolean().default(false),
+  /**
+   * Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE).
+   * Absent means no (the file is read without a parse, so no default is filled in).
+   */
+  seasonBound: z.boolean().optional(),
   /** The competitive date planned backwards from the target Match; always advice, with the reason. */
   target: TargetRuleSchema.optional(),
   /**
@@ -278,3 +282,7 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
       }
     }
   });
+
+export type LaddersFile = z.infer<typeof LaddersFileSchema>;
+export type FeesFile = z.infer<typeof FeesFileSchema>;
+export type CatalogFile = z.infer<ReturnType<typeof catalogFileSchema>>;

@@ -1,12 +1,16 @@
-import * as z from "zod";
 import { DAY_MS, ET_ZONE, etInstant, isoUtc, wallFromDate } from "../time.ts";
 import confirmedData from "./confirmed.json" with { type: "json" };
 import projectionRulesData from "./projection-rules.json" with { type: "json" };
+import type { ConfirmedDate, ConfirmedFile, ProjectionFile, ProjectionRule } from "./schema.ts";
+
+export type { ProjectionRule } from "./schema.ts";
 
 /**
  * Season calendars as data: confirmed dates (confirmed.json) read from the authority, and rules
- * (projection-rules.json) that project any later season. Both files are validated with zod when
- * this module loads, so a malformed edit fails fast instead of mis-planning.
+ * (projection-rules.json) that project any later season. The files are read as their types here,
+ * not parsed: their zod schemas (./schema.ts) are checked against them by
+ * test/unit/domain/data-files.test.ts, so a malformed edit fails the tests instead of mis-planning,
+ * and a cold start does not pay for the parse.
  */
 
 /** The dates every season has and the planner relies on. */
@@ -27,75 +31,10 @@ export const SEASON_DATE_KEYS = [
   "eras_season_ends",
   "residency_start",
 ] as const;
-export const SeasonDateKeySchema = z.enum(SEASON_DATE_KEYS);
-export type SeasonDateKey = z.infer<typeof SeasonDateKeySchema>;
+export type SeasonDateKey = (typeof SEASON_DATE_KEYS)[number];
 
-const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const UrlSchema = z.string().regex(/^https?:\/\//, { message: "a confirmed date needs a source URL" });
-
-const ConfirmedDateSchema = z.object({
-  key: z.string().min(1),
-  date: z.iso.date(),
-  time: ClockSchema.nullable(),
-  zone: z.literal(ET_ZONE),
-  status: z.literal("confirmed"),
-  source: UrlSchema,
-  /** Where and when the date was read, so a reader knows how fresh it is. */
-  asOf: z.string().min(1),
-  note: z.string().optional(),
-});
-
-const ConfirmedFileSchema = z.object({
-  description: z.string(),
-  seasons: z
-    .array(
-      z.object({
-        matchYear: z.number().int().min(2026),
-        label: z.string(),
-        dates: z.array(ConfirmedDateSchema).min(1),
-      }),
-    )
-    .min(1),
-});
-
-const RuleBase = { key: SeasonDateKeySchema, time: ClockSchema.nullable(), rule: z.string().min(10) };
-const ProjectionRuleSchema = z.discriminatedUnion("kind", [
-  z.object({
-    ...RuleBase,
-    kind: z.literal("month_day"),
-    yearOffset: z.number().int().min(-1).max(0),
-    month: z.number().int().min(1).max(12),
-    day: z.number().int().min(1).max(31),
-  }),
-  z.object({
-    ...RuleBase,
-    kind: z.literal("nth_weekday"),
-    yearOffset: z.number().int().min(-1).max(0),
-    month: z.number().int().min(1).max(12),
-    /** ISO weekday: 1 Monday ... 7 Sunday. */
-    weekday: z.number().int().min(1).max(7),
-    nth: z.number().int().min(1).max(4),
-  }),
-  z.object({
-    ...RuleBase,
-    kind: z.literal("offset_days"),
-    from: SeasonDateKeySchema,
-    days: z.number().int(),
-  }),
-]);
-export type ProjectionRule = z.infer<typeof ProjectionRuleSchema>;
-
-const ProjectionFileSchema = z
-  .object({ description: z.string(), derivedFrom: z.number().int(), rules: z.array(ProjectionRuleSchema) })
-  .superRefine((file, ctx) => {
-    const keys = new Set(file.rules.map((rule) => rule.key));
-    for (const key of SEASON_DATE_KEYS) {
-      if (!keys.has(key)) ctx.addIssue({ code: "custom", path: ["rules"], message: `no rule for ${key}` });
-    }
-  });
-
-const CONFIRMED = ConfirmedFileSchema.parse(confirmedData);
-const PROJECTION = ProjectionFileSchema.parse(projectionRulesData);
+const CONFIRMED = confirmedData as ConfirmedFile;
+const PROJECTION = projectionRulesData as ProjectionFile;
 const FIRST_CONFIRMED_YEAR = Math.min(...CONFIRMED.seasons.map((season) => season.matchYear));
 
 /** One dated event of a season, always in US Eastern time. */
@@ -179,7 +118,7 @@ export function projectSeasonDates(matchYear: number): Record<SeasonDateKey, Sea
   return result as Record<SeasonDateKey, SeasonDate>;
 }
 
-function fromConfirmed(entry: z.infer<typeof ConfirmedDateSchema>): SeasonDate {
+function fromConfirmed(entry: ConfirmedDate): SeasonDate {
   const at = etInstant(entry.date, entry.time);
   return {
     key: entry.key,

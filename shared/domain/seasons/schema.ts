@@ -1,0 +1,79 @@
+import * as z from "zod";
+import { ET_ZONE } from "../time.ts";
+import { SEASON_DATE_KEYS } from "./index.ts";
+
+/**
+ * The shapes of the season data files (confirmed.json, projection-rules.json) as zod schemas.
+ * test/unit/domain/data-files.test.ts parses the files with them; index.ts reads the files as
+ * these types without parsing, so no function pays for the parse at cold start.
+ */
+
+export const SeasonDateKeySchema = z.enum(SEASON_DATE_KEYS);
+
+const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const UrlSchema = z.string().regex(/^https?:\/\//, { message: "a confirmed date needs a source URL" });
+
+export const ConfirmedDateSchema = z.object({
+  key: z.string().min(1),
+  date: z.iso.date(),
+  time: ClockSchema.nullable(),
+  zone: z.literal(ET_ZONE),
+  status: z.literal("confirmed"),
+  source: UrlSchema,
+  /** Where and when the date was read, so a reader knows how fresh it is. */
+  asOf: z.string().min(1),
+  note: z.string().optional(),
+});
+
+export const ConfirmedFileSchema = z.object({
+  description: z.string(),
+  seasons: z
+    .array(
+      z.object({
+        matchYear: z.number().int().min(2026),
+        label: z.string(),
+        dates: z.array(ConfirmedDateSchema).min(1),
+      }),
+    )
+    .min(1),
+});
+
+const RuleBase = { key: SeasonDateKeySchema, time: ClockSchema.nullable(), rule: z.string().min(10) };
+const ProjectionRuleSchema = z.discriminatedUnion("kind", [
+  z.object({
+    ...RuleBase,
+    kind: z.literal("month_day"),
+    yearOffset: z.number().int().min(-1).max(0),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  }),
+  z.object({
+    ...RuleBase,
+    kind: z.literal("nth_weekday"),
+    yearOffset: z.number().int().min(-1).max(0),
+    month: z.number().int().min(1).max(12),
+    /** ISO weekday: 1 Monday ... 7 Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    nth: z.number().int().min(1).max(4),
+  }),
+  z.object({
+    ...RuleBase,
+    kind: z.literal("offset_days"),
+    from: SeasonDateKeySchema,
+    days: z.number().int(),
+  }),
+]);
+export type ProjectionRule = z.infer<typeof ProjectionRuleSchema>;
+
+export const ProjectionFileSchema = z
+  .object({ description: z.string(), derivedFrom: z.number().int(), rules: z.array(ProjectionRuleSchema) })
+  .superRefine((file, ctx) => {
+    const keys = new Set(file.rules.map((rule) => rule.key));
+    for (const key of SEASON_DATE_KEYS) {
+      if (!keys.has(key)) ctx.addIssue({ code: "custom", path: ["rules"], message: `no rule for ${key}` });
+    }
+  });
+
+export type ConfirmedDate = z.infer<typeof ConfirmedDateSchema>;
+export type ConfirmedFile = z.infer<typeof ConfirmedFileSchema>;
+export type ProjectionFile = z.infer<typeof ProjectionFileSchema>;

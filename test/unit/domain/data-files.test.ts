@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import feesData from "#domain/catalog/fees.json" with { type: "json" };
+import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
+import laddersData from "#domain/catalog/reminder-ladders.json" with { type: "json" };
+import { catalogFileSchema, FeesFileSchema, LaddersFileSchema } from "#domain/catalog/schema.ts";
+import confirmedData from "#domain/seasons/confirmed.json" with { type: "json" };
+import projectionRulesData from "#domain/seasons/projection-rules.json" with { type: "json" };
+import { ConfirmedFileSchema, ProjectionFileSchema } from "#domain/seasons/schema.ts";
+
+/**
+ * The catalog and season files are read at run time as their types, without a zod parse (a cold
+ * start would pay about 30 ms of CPU for it). This is where they are parsed instead: each file must
+ * pass its schema, and the parse must return the file unchanged (no default filled in, no key
+ * stripped), so reading it unparsed gives the planner exactly what the parse would have.
+ */
+const ladderNames = new Set(Object.keys(laddersData.ladders));
+const DATA_FILES: [string, { safeParse(data: unknown): { success: boolean; data?: unknown } }, unknown][] = [
+  ["catalog/milestones.json", catalogFileSchema(ladderNames), milestonesData],
+  ["catalog/fees.json", FeesFileSchema, feesData],
+  ["catalog/reminder-ladders.json", LaddersFileSchema, laddersData],
+  ["seasons/confirmed.json", ConfirmedFileSchema, confirmedData],
+  ["seasons/projection-rules.json", ProjectionFileSchema, projectionRulesData],
+];
+
+/** A deep copy, broken by `edit`, so the shipped data is never touched. */
+function broken<T>(data: T, edit: (copy: T) => void): T {
+  const copy = structuredClone(data);
+  edit(copy);
+  return copy;
+}
+
+describe("domain data files", () => {
+  it.each(DATA_FILES)("%s passes its schema, and the parse changes nothing", (_, schema, data) => {
+    const result = schema.safeParse(data);
+    expect(result.success, JSON.stringify(result)).toBe(true);
+    expect(result.data).toStrictEqual(data);
+  });
+
+  it.each<[string, { safeParse(data: unknown): { success: boolean } }, unknown]>([
+    [
+      "a confirmed date without a source URL",
+      ConfirmedFileSchema,
+      broken(confirmedData, (copy) => {
+        (copy.seasons[0]?.dates[0] as { source: string }).source = "the NRMP website";
+      }),
+    ],
+    [
+      "a projection file missing a season date's rule",
+      ProjectionFileSchema,
+      broken(projectionRulesData, (copy) => {
+        copy.rules.pop();
+      }),
+    ],
+    [
+      "a milestone on a ladder that does not exist",
+      catalogFileSchema(ladderNames),
+      broken(milestonesData, (copy) => {
+        (copy.entries[0] as { ladder: string }).ladder = "no-such-ladder";
+      }),
+    ],
+    [
+      "an official fee without a source URL",
+      FeesFileSchema,
+      broken(feesData, (copy) => {
+        (copy.fees[0] as { source: string }).source = "ECFMG";
+      }),
+    ],
+    [
+      "a ladder rung before the deadline with no day count",
+      LaddersFileSchema,
+      broken(laddersData, (copy) => {
+        delete (copy.ladders.standard[1] as { daysBefore?: number }).daysBefore;
+      }),
+    ],
+  ])("fails on a broken copy: %s", (_, schema, data) => {
+    expect(schema.safeParse(data).success).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
-import { escalationFor } from "#adapters/ses/escalation-for.ts";
+import { escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
 import { loadPlannerConfig } from "#config/planner.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -13,14 +13,17 @@ import { createPlanBatch } from "./plan-batch.ts";
 /**
  * The planner function's composition root, run once per cold start: its configuration from the
  * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
- * handler over them. handler.ts is the Lambda entry that calls it.
+ * handler over them. handler.ts is the Lambda entry that calls it. SES, used only for advisor
+ * escalations, comes as a loader (`escalationSes`) resolved on the first escalation sent.
  */
-export function setupPlanner(clients: AwsClientFactory) {
+export function setupPlanner(
+  clients: Pick<AwsClientFactory, "documents" | "eventBridge" | "scheduler"> & { escalationSes: SesLoader },
+) {
   const config = loadPlannerConfig();
   const logger = createLogger("planner");
   const documents = clients.documents(config);
   const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
-  const escalation = escalationFor(config, store, clients);
+  const escalation = escalationFor(config, store, clients.escalationSes);
   const planBatch = createPlanBatch(
     {
       store,

@@ -8,7 +8,7 @@ import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
-import { consoleApplicantUrl, escalationFor } from "#adapters/ses/escalation-for.ts";
+import { consoleApplicantUrl, escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
 import { loadSweeperConfig } from "#config/sweeper.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
 import { TransientError } from "#errors";
@@ -21,14 +21,17 @@ import { parseSweeperJob } from "./scheduled-event.ts";
 /**
  * The sweeper function's composition root, run once per cold start: its configuration from the
  * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
- * handler over them. handler.ts is the Lambda entry that calls it.
+ * handler over them. handler.ts is the Lambda entry that calls it. SES, used only for advisor
+ * escalations, comes as a loader (`escalationSes`) resolved on the first escalation sent.
  */
-export function setupSweeper(clients: AwsClientFactory) {
+export function setupSweeper(
+  clients: Pick<AwsClientFactory, "documents" | "eventBridge" | "scheduler"> & { escalationSes: SesLoader },
+) {
   const config = loadSweeperConfig();
   const logger = createLogger("sweeper");
   const documents = clients.documents(config);
   const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
-  const escalation = escalationFor(config, store, clients);
+  const escalation = escalationFor(config, store, clients.escalationSes);
   const deps = {
     store,
     index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),

@@ -7,6 +7,7 @@ import type {
 } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { awsClients } from "#adapters/aws-clients-all.ts";
+import { sesOnFirstUse } from "#adapters/ses/escalation-for.ts";
 import type { ReminderEvent } from "../../functions/reminder/reminder-event.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
 import { lambdaContext } from "./lambda-context.ts";
@@ -29,6 +30,11 @@ export interface LocalHandlers {
 /** The six functions, as their folders under functions/ are named. */
 export type FunctionName = "http-api" | "console" | "planner" | "reminder" | "ses-events" | "sweeper";
 
+/** The planner's and sweeper's clients: SES for escalations from the same factory. */
+function withEscalationSes(clients: AwsClientFactory) {
+  return { ...clients, escalationSes: sesOnFirstUse(clients) };
+}
+
 /**
  * Builds the six functions from the very composition roots the cloud's handler modules call
  * (functions/<name>/setup.ts). They read their configuration once, at cold start, so `environment`
@@ -50,7 +56,7 @@ export async function loadHandlers(
     clientsFor("console"),
   );
   const planner: PlannerHandler = (await import("../../functions/planner/setup.ts")).setupPlanner(
-    clientsFor("planner"),
+    withEscalationSes(clientsFor("planner")),
   );
   const reminder = (await import("../../functions/reminder/setup.ts")).setupReminder(
     clientsFor("reminder"),
@@ -59,7 +65,7 @@ export async function loadHandlers(
     clientsFor("ses-events"),
   );
   const sweeper: EventHandler = (await import("../../functions/sweeper/setup.ts")).setupSweeper(
-    clientsFor("sweeper"),
+    withEscalationSes(clientsFor("sweeper")),
   );
   const context = (name: string, timeoutMs?: number) =>
     lambdaContext(`matchpath-${name}`, { region: LOCAL_REGION, ...(timeoutMs ? { timeoutMs } : {}) });

@@ -15,10 +15,20 @@ const CLIENTS_USED: Record<string, string[]> = {
   "http-api": ["client-dynamodb"],
   console: ["client-dynamodb", "client-sesv2"],
   "ses-events": ["client-dynamodb", "client-eventbridge"],
-  // Escalations to the advisor are sent by the planner and the sweeper (issue 15).
-  planner: ["client-dynamodb", "client-eventbridge", "client-scheduler", "client-sesv2"],
-  sweeper: ["client-dynamodb", "client-eventbridge", "client-scheduler", "client-sesv2"],
+  // The planner and sweeper send advisor escalations (issue 15) through SES loaded on the first one
+  // (ON_FIRST_USE below), so their cold start evaluates no SES client.
+  planner: ["client-dynamodb", "client-eventbridge", "client-scheduler"],
+  sweeper: ["client-dynamodb", "client-eventbridge", "client-scheduler"],
   reminder: ["client-dynamodb", "client-eventbridge", "client-scheduler", "client-sesv2"],
+};
+
+/**
+ * Clients a function uses but loads on first use, behind `import()`: in its bundle (so the first
+ * use works without a network fetch), not evaluated at cold start (checked by CLIENTS_USED).
+ */
+const ON_FIRST_USE: Record<string, string[]> = {
+  planner: ["client-sesv2"],
+  sweeper: ["client-sesv2"],
 };
 
 /** The first import path from the entry to `target`, for a failure message that says why. */
@@ -55,20 +65,35 @@ const NOT_AT_COLD_START: Record<string, string[]> = {
   "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/"],
 };
 
-/** Every module the bundle evaluates at import, each with the module that first imported it. */
-const evaluatedModules = new Map<string, Promise<Map<string, string | null>>>();
-function evaluatedAtColdStart(name: string): Promise<Map<string, string | null>> {
-  let evaluated = evaluatedModules.get(name);
-  if (!evaluated) {
-    evaluated = build({
+/** Each function's bundle metafile inputs: every module in the bundle, with its imports. */
+const bundleInputs = new Map<string, Promise<Inputs>>();
+function inputsOf(name: string): Promise<Inputs> {
+  let inputs = bundleInputs.get(name);
+  if (!inputs) {
+    inputs = build({
       ...bundleOptions(name, join("/tmp", "matchpath-bundle-clients", name, "index.mjs")),
       write: false,
       metafile: true,
       absWorkingDir: join(import.meta.dirname, "../.."),
-    }).then((result) => staticImports(result.metafile.inputs, `functions/${name}/handler.ts`));
-    evaluatedModules.set(name, evaluated);
+    }).then((result) => result.metafile.inputs);
+    bundleInputs.set(name, inputs);
   }
-  return evaluated;
+  return inputs;
+}
+
+/** Every module the bundle evaluates at import, each with the module that first imported it. */
+async function evaluatedAtColdStart(name: string): Promise<Map<string, string | null>> {
+  return staticImports(await inputsOf(name), `functions/${name}/handler.ts`);
+}
+
+/** The SDK clients a set of module paths holds. */
+function clientsIn(paths: Iterable<string>): Set<string> {
+  const clients = new Set<string>();
+  for (const path of paths) {
+    const client = /node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(path)?.[1];
+    if (client) clients.add(client);
+  }
+  return clients;
 }
 
 async function bundledClients(name: string) {
@@ -91,6 +116,17 @@ describe("function bundles evaluate at cold start only the AWS SDK clients their
     const unused = [...clients].filter(([client]) => !used.includes(client)).map(([, chain]) => chain);
     expect(unused, "SDK clients bundled but not used, each with the imports that brought it in").toEqual([]);
     expect([...clients.keys()].sort()).toEqual(used);
+  });
+});
+
+describe("function bundles carry, behind import(), the clients their function loads on first use", () => {
+  it.each(Object.entries(ON_FIRST_USE))("%s", async (name, lazy) => {
+    const bundled = clientsIn(Object.keys(await inputsOf(name)));
+    const atColdStart = clientsIn((await evaluatedAtColdStart(name)).keys());
+    for (const client of lazy) {
+      expect(bundled, `${client} in the bundle`).toContain(client);
+      expect(atColdStart, `${client} evaluated at cold start`).not.toContain(client);
+    }
   });
 });
 

@@ -1,7 +1,6 @@
-import type { Mailer } from "#ports/mailer.ts";
+import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { AwsClientFactory, AwsClientSettings } from "../aws-clients.ts";
-import { SesMailer } from "./ses-mailer.ts";
 
 /**
  * The applicant's page as a link that works from an email: the public shell with the page in its
@@ -14,23 +13,57 @@ export function consoleApplicantUrl(publicBaseUrl: string, applicantId: string):
 }
 
 /**
+ * Resolves the SES client builder when the first escalation is sent. The planner's and sweeper's
+ * handler.ts pass `() => import(ses-client.ts)`, so @aws-sdk/client-sesv2 is evaluated on the first
+ * escalation, not at every cold start (most invocations send none); in-process callers (the local
+ * stack, the benchmarks' counting clients) pass `sesOnFirstUse(clients)`.
+ */
+export type SesLoader = () => Promise<AwsClientFactory["ses"]>;
+
+/** A loader over a builder already in hand (one process running every function). */
+export function sesOnFirstUse(clients: Pick<AwsClientFactory, "ses">): SesLoader {
+  return () => Promise.resolve(clients.ses);
+}
+
+/**
+ * A Mailer that builds its SES client and SesMailer on the first send and keeps them. A failed
+ * load is not kept: the next send tries again (the failed send throws, so its record is retried).
+ */
+function mailerOnFirstSend(make: () => Promise<Mailer>): Mailer {
+  let made: Promise<Mailer> | undefined;
+  return {
+    async send(email: OutgoingEmail) {
+      made ??= make().catch((error: unknown) => {
+        made = undefined;
+        throw error;
+      });
+      return (await made).send(email);
+    },
+  };
+}
+
+/**
  * The planner's escalation wiring: SES from the configured sender, links into the console at
- * PUBLIC_BASE_URL. Undefined when the configuration names no sender (escalation off).
+ * PUBLIC_BASE_URL. Undefined when the configuration names no sender (escalation off). The SES
+ * client and its SDK module are loaded on the first escalation sent (see SesLoader).
  */
 export function escalationFor(
   config: AwsClientSettings & {
     escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
   },
   ledger: ReminderLedger,
-  clients: Pick<AwsClientFactory, "ses">,
+  loadSes: SesLoader,
 ): { ledger: ReminderLedger; mailer: Mailer; consoleUrl(applicantId: string): string } | undefined {
   const settings = config.escalation;
   if (settings === undefined) return undefined;
   return {
     ledger,
-    mailer: new SesMailer(clients.ses(config), {
-      from: settings.senderAddress,
-      ...(settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {}),
+    mailer: mailerOnFirstSend(async () => {
+      const [{ SesMailer }, ses] = await Promise.all([import("./ses-mailer.ts"), loadSes()]);
+      return new SesMailer(ses(config), {
+        from: settings.senderAddress,
+        ...(settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {}),
+      });
     }),
     consoleUrl: (applicantId) => consoleApplicantUrl(settings.publicBaseUrl, applicantId),
   };

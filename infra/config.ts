@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { PROVIDERS } from "#intake/providers/list.ts";
-import { DEFAULT_DIGEST_HOUR_UTC } from "../functions/sweeper/scheduled-event.ts";
+import { DEFAULT_DIGEST_HOUR_UTC } from "../functions/sweeper/schedule-input.ts";
 
 /**
  * One deployment stage's settings, validated once. `infra/app.ts` reads them from CDK context

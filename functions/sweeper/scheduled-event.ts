@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { parseOrThrow } from "#errors";
+import { DIGEST_SCHEDULE_INPUT } from "./schedule-input.ts";
 
 /**
  * The event an EventBridge schedule rule delivers: the "Scheduled Event" envelope from
@@ -20,21 +21,9 @@ export const ScheduledEventSchema = z.object({
  * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
  */
 export const DigestEventSchema = z.object({
-  kind: z.literal("advisor-digest"),
+  kind: z.literal(DIGEST_SCHEDULE_INPUT.kind),
   scheduledAt: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" }),
 });
-
-/**
- * The UTC hour the digest runs at unless configured: 13:00 UTC is 08:00 or 09:00 in US Eastern
- * time, the start of an advisor's working day where the Match's deadlines are set.
- */
-export const DEFAULT_DIGEST_HOUR_UTC = 13;
-
-/** The Input the digest schedule is given (the CDK stack and the local stack both use it). */
-export const DIGEST_SCHEDULE_INPUT = {
-  kind: "advisor-digest",
-  scheduledAt: "<aws.scheduler.scheduled-time>",
-};
 
 export type SweeperJob = { kind: "sweep"; scheduledAt: Date } | { kind: "advisor-digest"; scheduledAt: Date };
 

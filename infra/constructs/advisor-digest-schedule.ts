@@ -5,7 +5,7 @@ import * as scheduler from "aws-cdk-lib/aws-scheduler";
 import * as targets from "aws-cdk-lib/aws-scheduler-targets";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/scheduled-event.ts";
+import { DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/schedule-input.ts";
 import { wildcardResourceFinding } from "./nag.ts";
 
 export interface AdvisorDigestScheduleProps {

@@ -6,7 +6,7 @@ import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
-import { DEFAULT_DIGEST_HOUR_UTC, DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/scheduled-event.ts";
+import { DEFAULT_DIGEST_HOUR_UTC, DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/schedule-input.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner, type DueRunReport } from "./clock-control.ts";
 import { LOCAL_CONSOLE_USERS, type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";

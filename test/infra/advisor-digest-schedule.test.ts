@@ -1,7 +1,7 @@
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GSI2 } from "#adapters/dynamodb/table-design.ts";
-import { DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/scheduled-event.ts";
+import { DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/schedule-input.ts";
 import type { MatchpathStack } from "../../infra/stacks/matchpath-stack.ts";
 import { asArray, logicalId, type Synthesized, stageConfig, statementsOfRole, synthesize } from "./synth.ts";
 

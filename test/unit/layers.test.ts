@@ -42,10 +42,11 @@ const SHARED_MAY_IMPORT_TYPES: Record<string, readonly string[]> = {
 };
 /** The only packages the domain may use: dates in zones and schemas. */
 const DOMAIN_PACKAGES = ["luxon", "zod"];
-/** The function code the CDK app may read: each HTTP function's list of routes. */
+/** The function code the CDK app may read: each HTTP function's list of routes, the sweeper's schedule input. */
 const INFRA_MAY_IMPORT_FROM_FUNCTIONS = [
   "functions/http-api/route-keys.ts",
   "functions/console/route-keys.ts",
+  "functions/sweeper/schedule-input.ts",
 ];
 
 interface Import {
@@ -145,7 +146,7 @@ function violation(fromPath: string, found: Import): string | undefined {
   if (from === "infra") {
     if (to === "infra/local") return `${what}: the CDK app never imports the local stack`;
     if (to.startsWith("functions/") && !INFRA_MAY_IMPORT_FROM_FUNCTIONS.includes(target)) {
-      return `${what}: the CDK app bundles functions, it imports only their route lists`;
+      return `${what}: the CDK app bundles functions, it imports only their route lists and schedule inputs`;
     }
   }
   return undefined;

@@ -123,6 +123,11 @@ const CatalogEntrySchema = z.object({
         key: MilestoneKeySchema,
         /** The step can begin (study, documents) while this is pending; only submitting waits. */
         startsBefore: z.boolean().optional(),
+        /**
+         * The step's own date is when this result goes in (the OET result with the Pathway
+         * application), so a date still ahead does not imply it is done yet.
+         */
+        neededByOwnDate: z.boolean().optional(),
         ...CitationFields,
       })
       .superRefine(citedCorrectly),

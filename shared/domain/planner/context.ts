@@ -1,7 +1,15 @@
 import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DEFAULT_QUIET, deliveryMinute, localDate, minutesFromClock, type QuietMinutes } from "../time.ts";
+import {
+  DAY_MS,
+  DEFAULT_QUIET,
+  deliveryMinute,
+  localDate,
+  minutesFromClock,
+  type QuietMinutes,
+  startOfLocalDate,
+} from "../time.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
@@ -68,7 +76,12 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
   const impliedDone = new Set<MilestoneKey>();
   for (const entry of entries.values()) {
-    if (entry.status === "scheduled" || entry.status === "done") markPrerequisites(impliedDone, entry.key);
+    if (entry.status === "done") markPrerequisites(impliedDone, entry.key, true);
+    if (entry.status === "scheduled") {
+      const ahead =
+        entry.date !== undefined && startOfLocalDate(input.applicant.timezone, entry.date) + DAY_MS > nowMs;
+      markPrerequisites(impliedDone, entry.key, !ahead);
+    }
   }
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const quiet = input.quietHours
@@ -89,12 +102,17 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   };
 }
 
-/** Adds every prerequisite of the milestone, transitively, to `done`. */
-function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey): void {
+/**
+ * Adds every prerequisite of the milestone, transitively, to `done`. A step booked for a date still
+ * ahead (`happened` false) does not imply a `neededByOwnDate` prerequisite (the OET result that goes
+ * in with the Pathway application on that date): it stays in the plan with its reminders until the
+ * date has passed.
+ */
+function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey, happened: boolean): void {
   for (const prerequisite of catalogEntry(key).prerequisites) {
-    if (done.has(prerequisite.key)) continue;
+    if (done.has(prerequisite.key) || (!happened && prerequisite.neededByOwnDate === true)) continue;
     done.add(prerequisite.key);
-    markPrerequisites(done, prerequisite.key);
+    markPrerequisites(done, prerequisite.key, true);
   }
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { startsAtMatchesZone } from "./interview-offset.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
 
 /**
@@ -142,14 +143,16 @@ export const InterviewIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" });
 
-export const InterviewSchema = z.object({
+const InterviewFieldsSchema = z.object({
   /** Operator's id for the interview; when absent one is derived from program and start. */
   id: InterviewIdSchema.optional(),
   program: z.string().trim().min(1).max(300),
+  /** Its offset must be `timezone`'s at that instant ("Z" excepted): see interview-offset.ts. */
   startsAt: IsoInstantWithOffsetSchema,
   timezone: IanaZoneSchema,
   format: z.enum(["virtual", "in_person"]),
 });
+export const InterviewSchema = InterviewFieldsSchema.superRefine(startsAtMatchesZone);
 export type Interview = z.infer<typeof InterviewSchema>;
 
 /**
@@ -158,7 +161,9 @@ export type Interview = z.infer<typeof InterviewSchema>;
  * with the id removes it, and with it every reminder it drove.
  */
 export const InterviewChangeSchema = z.discriminatedUnion("status", [
-  InterviewSchema.extend({ status: z.literal("scheduled").optional() }),
+  InterviewFieldsSchema.extend({ status: z.literal("scheduled").optional() }).superRefine(
+    startsAtMatchesZone,
+  ),
   z.object({ id: InterviewIdSchema, status: z.literal("cancelled") }),
 ]);
 export type InterviewChange = z.infer<typeof InterviewChangeSchema>;

@@ -265,7 +265,7 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
       {
         id: "iv-claim",
         program: "Mercy Internal Medicine",
-        startsAt: "2026-06-08T10:00:00+01:00",
+        startsAt: "2026-06-08T05:00:00-04:00",
         timezone: "America/New_York",
         format: "virtual",
       },

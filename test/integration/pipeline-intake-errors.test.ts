@@ -110,7 +110,7 @@ describe("intake refusals on the local stack", () => {
     const interview = {
       id: "iv-1",
       program: "Mercy Hospital IM",
-      startsAt: "2026-11-02T14:00:00-05:00",
+      startsAt: "2026-11-02T13:00:00-06:00",
       timezone: "America/Chicago",
       format: "virtual",
     };

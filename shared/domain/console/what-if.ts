@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { startsAtMatchesZone } from "../interview-offset.ts";
 import type { Plan, StepSubject } from "../plan.ts";
 import type { PlannerInput } from "../planner.ts";
 import {
@@ -24,18 +25,20 @@ export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
     status: MilestoneStatusSchema,
     date: IsoDateSchema.optional(),
   }),
-  z.object({
-    kind: z.literal("interview"),
-    /** An existing interview's id moves it; no id adds one. */
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
-      .optional(),
-    program: z.string().trim().min(1).max(300),
-    startsAt: IsoInstantWithOffsetSchema,
-    timezone: IanaZoneSchema,
-    format: z.enum(["virtual", "in_person"]),
-  }),
+  z
+    .object({
+      kind: z.literal("interview"),
+      /** An existing interview's id moves it; no id adds one. */
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+        .optional(),
+      program: z.string().trim().min(1).max(300),
+      startsAt: IsoInstantWithOffsetSchema,
+      timezone: IanaZoneSchema,
+      format: z.enum(["virtual", "in_person"]),
+    })
+    .superRefine(startsAtMatchesZone),
   z.object({ kind: z.literal("visa"), visa: VisaSchema }),
   z.object({ kind: z.literal("matchYear"), matchYear: z.number().int().min(2026).max(2100) }),
 ]);

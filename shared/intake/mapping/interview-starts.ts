@@ -1,12 +1,17 @@
+import { DateTime, IANAZone } from "luxon";
 import { type InstantParts, localToInstant, readInstantParts } from "./instant.ts";
 import type { MappingNote } from "./mapper.ts";
 import type { MappingProblem } from "./problems.ts";
+import { isoInstant } from "./text-readers.ts";
 
 /**
  * Turns each interview's start, given whole or in parts (`startsAt.date`, `.time`, `.zone`), into one
  * instant with its offset. What a whole answer carries wins over parts (a Jotform Appointment's own
  * zone decides its instant); a zone default may be a name, "applicant" (applicant.timezone) or
  * "interview" (the interview's own timezone). An interview with no timezone takes the start's zone.
+ * The instant is then written with the interview's own zone's offset (same instant): the snapshot
+ * refuses a start whose offset is not its zone's (interview-offset.ts), and a form's answer states
+ * the instant through its own zone or offset, not the program's.
  */
 export function composeStarts(
   values: Map<string, unknown>,
@@ -54,7 +59,7 @@ export function composeStarts(
       continue;
     }
     if (parts.instant !== undefined) {
-      values.set(at, parts.instant);
+      values.set(at, inInterviewZone(values, index, parts.instant));
       continue;
     }
     if (parts.date === undefined || parts.time === undefined) {
@@ -95,7 +100,7 @@ export function composeStarts(
       report(resolved.message);
       continue;
     }
-    values.set(at, resolved.value);
+    values.set(at, inInterviewZone(values, index, resolved.value));
     if (resolved.rule === "earlier-of-two") {
       notes.push({
         path: at,
@@ -105,6 +110,14 @@ export function composeStarts(
     if (values.get(`interviews.${index}.timezone`) === undefined)
       values.set(`interviews.${index}.timezone`, zone);
   }
+}
+
+/** The instant written with the offset of the interview's timezone at that instant, when it names a zone. */
+function inInterviewZone(values: ReadonlyMap<string, unknown>, index: string, instant: string): string {
+  const zone = stringAt(values, `interviews.${index}.timezone`);
+  if (zone === undefined || !IANAZone.isValidZone(zone)) return instant;
+  const there = DateTime.fromISO(instant, { setZone: true }).setZone(zone);
+  return there.isValid ? isoInstant(there) : instant;
 }
 
 function stringAt(values: ReadonlyMap<string, unknown>, path: string): string | undefined {

@@ -144,6 +144,26 @@ describe("http-api", () => {
       expect(store.calls.applySubmission).toBeUndefined();
     });
 
+    it("refuses with 400 an interview whose startsAt offset is not its time zone's, naming the field", async () => {
+      const { api, store } = setup();
+      const interview = { program: "Rush IM", timezone: "America/Chicago", format: "virtual" };
+      const bad = {
+        ...snapshot,
+        interviews: [{ ...interview, startsAt: "2026-11-12T10:00:00-05:00" }],
+      };
+      const problem = problemOf(await api(signedIntake(JSON.stringify(bad))));
+      expect(problem.status).toBe(400);
+      expect(problem.errors).toEqual([
+        {
+          path: "interviews.0.startsAt",
+          message: expect.stringContaining("is -05:00 but America/Chicago is -06:00 on 12 Nov 2026"),
+        },
+      ]);
+      expect(store.calls.applySubmission).toBeUndefined();
+      const good = { ...bad, interviews: [{ ...interview, startsAt: "2026-11-12T10:00:00-06:00" }] };
+      expect((await api(signedIntake(JSON.stringify(good)))).statusCode).toBe(202);
+    });
+
     it("answers 400 for a body that is not JSON", async () => {
       const problem = problemOf(await setup().api(signedIntake("{not json")));
       expect(problem).toMatchObject({

@@ -132,7 +132,7 @@ describe("receiveSubmission", () => {
   describe("interviews that DynamoDB would refuse to write together", () => {
     const interview = {
       program: "Mercy Hospital IM",
-      startsAt: "2026-11-02T14:00:00-05:00",
+      startsAt: "2026-11-02T13:00:00-06:00",
       timezone: "America/Chicago",
       format: "virtual",
     };
@@ -180,7 +180,7 @@ describe("receiveSubmission", () => {
       const deps = setup();
       const interviews = [
         interview,
-        { ...interview, startsAt: "2026-11-03T14:00:00-05:00" },
+        { ...interview, startsAt: "2026-11-03T13:00:00-06:00" },
         { ...interview, id: "own-id" },
       ];
       await expect(receiveSubmission({ ...snapshot, interviews }, "webhook", deps)).resolves.toMatchObject({

@@ -59,7 +59,8 @@ describe("an interview's start from a date, a time and a zone", () => {
     expect(submission.interviews).toEqual([
       {
         program: "Mercy General IM",
-        startsAt: "2026-12-11T14:30:00-05:00",
+        // 14:30 in EST5EDT (the zone answered) is 19:30Z, written with the program's own offset.
+        startsAt: "2026-12-11T13:30:00-06:00",
         timezone: "America/Chicago",
         format: "virtual",
       },
@@ -89,9 +90,10 @@ describe("an interview's start from a date, a time and a zone", () => {
   });
 
   it.each([
-    ["applicant", "applicant.snapshot", "2026-12-11T14:30:00+05:30"],
+    // 14:30 in the zone named, written with the interview's own (America/Chicago) offset.
+    ["applicant", "applicant.snapshot", "2026-12-11T03:00:00-06:00"], // 14:30+05:30
     ["interview", "milestone.update", "2026-12-11T14:30:00-06:00"],
-    ["Europe/London", "milestone.update", "2026-12-11T14:30:00+00:00"],
+    ["Europe/London", "milestone.update", "2026-12-11T08:30:00-06:00"], // 14:30+00:00
   ])("takes the zone default %s", (zone, kind, instant) => {
     const snapshotOnly =
       kind === "applicant.snapshot"

@@ -47,7 +47,8 @@ describe("real inputs that used to be refused", () => {
     expect(submission.interviews).toEqual([
       {
         program: "Example University IM (Chicago)",
-        startsAt: "2026-12-11T20:00:00+00:00",
+        // 20:00 in Europe/London (the appointment's zone), written with the program's offset.
+        startsAt: "2026-12-11T14:00:00-06:00",
         timezone: "America/Chicago",
         format: "virtual",
       },

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { catalogEntry } from "./catalog/index.ts";
 import type { Plan, Reminder, StepSubject } from "./plan.ts";
 import {
   fromWall,
@@ -98,14 +99,28 @@ function inWindow(minute: number, window: { start: string; end: string }): boole
  * step a critical risk names.
  */
 export function isCritical(reminder: Reminder, plan: Plan): boolean {
-  const authority =
-    reminder.deadlineDetail.status === "confirmed" || reminder.deadlineDetail.status === "projected";
+  const authority = isAuthorityDeadline(reminder);
   const close =
     Date.parse(reminder.deadline) - Date.parse(reminder.sendAt) <= CRITICAL_WINDOW_HOURS * HOUR_MS;
   if (authority && close) return true;
   return plan.risks.some(
     (risk) => risk.severity === "critical" && risk.milestones.includes(reminder.milestone),
   );
+}
+
+/**
+ * Whether the reminder's date is one an authority sets: a confirmed date, or a projected one that is
+ * the season date itself (catalog due rule from the season, offset 0, not advice). A Matchpath
+ * target date ("(target date)", source "target: …") or a date counted from another step's date is
+ * ours, even when it is projected from a projected season date.
+ */
+function isAuthorityDeadline(reminder: Reminder): boolean {
+  const detail = reminder.deadlineDetail;
+  if (detail.status === "confirmed") return true;
+  if (detail.status !== "projected" || reminder.milestone === "interview") return false;
+  if (detail.source.startsWith("target:")) return false;
+  const due = catalogEntry(reminder.milestone).due;
+  return due.from === "season" && due.offsetDays === 0 && due.basis !== "advice";
 }
 
 /** sendAt moved later to the next allowed instant, or kept when moving would reach the deadline. */

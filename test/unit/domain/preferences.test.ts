@@ -124,3 +124,39 @@ describe("snoozes", () => {
     expect(snoozeUntil(basePlan, "usmle_step2ck", "2026-06-01", 2, zone)).toBe("2026-06-03");
   });
 });
+
+describe("critical means an authority's deadline (tester finding s3-B3)", () => {
+  // Match 2028 on 1 Jun 2027: the season dates are projected, so Matchpath's own target dates and
+  // dates counted from another step are projected too; they are ours, not ECFMG's, ERAS's or NRMP's.
+  const applicant2028 = applicantFactory({ matchYear: 2028, timezone: zone });
+  const plan2028 = plan(
+    { applicant: applicant2028, milestones: [], interviews: [] },
+    seasonCalendar(2028),
+    now,
+  );
+  const noRisks: Plan = { ...plan2028, risks: [] };
+  const within72h = (iso: string, sendAt: string) => Date.parse(iso) - Date.parse(sendAt) <= 72 * 3_600_000;
+
+  it("does not count a projected target date within 72 hours as critical", () => {
+    const targets = noRisks.reminders.filter(
+      (r) => r.title.endsWith("(target date)") && r.deadlineDetail.status === "projected",
+    );
+    expect(targets.length).toBeGreaterThan(0);
+    const close = targets.map((r) => ({
+      ...r,
+      sendAt: new Date(Date.parse(r.deadline) - 3_600_000).toISOString(),
+    }));
+    for (const reminder of close) expect(isCritical(reminder, noRisks)).toBe(false);
+  });
+
+  it("still counts a projected authority deadline within 72 hours as critical", () => {
+    const rol = noRisks.reminders.find(
+      (r) => r.milestone === "nrmp_registration" && !r.title.endsWith("(target date)"),
+    );
+    expect(rol?.deadlineDetail.status).toBe("projected");
+    if (rol === undefined) return;
+    const close = { ...rol, sendAt: new Date(Date.parse(rol.deadline) - 3_600_000).toISOString() };
+    expect(within72h(close.deadline, close.sendAt)).toBe(true);
+    expect(isCritical(close, noRisks)).toBe(true);
+  });
+});

@@ -105,6 +105,10 @@ const unsubscribeOneClick: Route = async (event, deps) => {
     store: deps.store,
     clock: deps.clock,
     keys: deps.unsubscribeKeys,
+  }).catch((error: unknown) => {
+    // A token that fails its signature is an authorisation failure (401), like every other link's.
+    if (!(error instanceof InvalidInputError)) throw error;
+    throw new HttpProblem({ ...blankProblem(401, error.message), errors: error.problems });
   });
   deps.logger.info("unsubscribed", { applicantId: result.applicantId, outcome: result.outcome });
   return unsubscribedPage();

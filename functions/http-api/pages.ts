@@ -53,8 +53,8 @@ export function unsubscribedPage(): APIGatewayProxyStructuredResultV2 {
 
 export function invalidLinkPage(): APIGatewayProxyStructuredResultV2 {
   return page(
-    400,
+    401,
     "This unsubscribe link is not valid",
-    "<p>The link may be incomplete. Open the unsubscribe link from the latest Matchpath email again.</p>",
+    "<p>Nothing was changed. The link may be incomplete. Open the unsubscribe link from the latest Matchpath email again.</p>",
   );
 }

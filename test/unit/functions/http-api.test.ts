@@ -378,7 +378,7 @@ describe("http-api", () => {
 
       const after = withApplicant();
       expect(problemOf(await oneClick(after.api))).toMatchObject({
-        status: 400,
+        status: 401,
         errors: [{ path: "token" }],
       });
       expect(after.store.calls.unsubscribe).toBeUndefined();
@@ -395,7 +395,20 @@ describe("http-api", () => {
           body: Buffer.from("List-Unsubscribe=One-Click"),
         }),
       );
-      expect(problemOf(response)).toMatchObject({ status: 400, errors: [{ path: "token" }] });
+      expect(problemOf(response)).toMatchObject({ status: 401, errors: [{ path: "token" }] });
+      expect(store.calls.unsubscribe).toBeUndefined();
+    });
+
+    it("answers a GET with a tampered token with 401 and a clear page, and writes nothing", async () => {
+      const { api, store } = withApplicant();
+      const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+      const response = await api(
+        httpEvent({ method: "GET", path: "/unsubscribe", query: `token=${encodeURIComponent(tampered)}` }),
+      );
+      expect(response.statusCode).toBe(401);
+      expect(response.headers?.["content-type"]).toContain("text/html");
+      expect(response.body).toContain("This unsubscribe link is not valid");
+      expect(response.body).toContain("Nothing was changed");
       expect(store.calls.unsubscribe).toBeUndefined();
     });
 
@@ -431,7 +444,7 @@ describe("http-api", () => {
       const response = await setup().api(
         httpEvent({ method: "GET", path: "/unsubscribe", query: "token=forged" }),
       );
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode).toBe(401);
       expect(response.body).toContain("not valid");
     });
   });

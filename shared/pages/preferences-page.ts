@@ -55,7 +55,8 @@ ${status}${feed}
 <fieldset><legend>When emails arrive</legend>
 <label for="deliveryTime">Delivery time (your time, ${e(input.timezone)})</label>
 <input id="deliveryTime" name="deliveryTime" type="time" required value="${e(p.deliveryTime)}"${marks("deliveryTime")}>
-${message("deliveryTime")}<label for="quietStart">Quiet hours start</label>
+${message("deliveryTime")}<p class="muted" id="deliveryTime-hint">On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.</p>
+<label for="quietStart">Quiet hours start</label>
 <input id="quietStart" name="quietStart" type="time" required value="${e(p.quietStart)}"${marks("quietStart")}>
 ${message("quietStart")}<label for="quietEnd">Quiet hours end</label>
 <input id="quietEnd" name="quietEnd" type="time" required value="${e(p.quietEnd)}"${marks("quietEnd")}>

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
+import { deliveryMinute, fromWall, isoInZone } from "#domain/time.ts";
+import { formOf } from "#pages/preferences-form.ts";
+import { preferencesPage } from "#pages/preferences-page.ts";
+
+describe("a delivery time the clocks skip", () => {
+  it("is sent when the clock has moved on (Luxon's forward rule): 02:30 New York on 14 Mar 2027 is 03:30 EDT", () => {
+    const preferences = PreferencesSchema.parse({
+      deliveryTime: "02:30",
+      quietHours: { start: "23:00", end: "23:00" },
+    });
+    const minute = deliveryMinute(preferences.deliveryTime, { start: 23 * 60, end: 23 * 60 });
+    expect(minute).toBe(150);
+    const wall = Date.UTC(2027, 2, 14) + minute * 60_000;
+    expect(isoInZone("America/New_York", fromWall("America/New_York", wall))).toBe(
+      "2027-03-14T03:30:00.000-04:00",
+    );
+  });
+
+  it("is explained on the preferences page beside the delivery time", () => {
+    const page = preferencesPage({
+      form: formOf(DEFAULT_PREFERENCES),
+      timezone: "America/New_York",
+      formAction: "/p",
+      timelineUrl: "/t",
+    });
+    expect(page.body).toContain(
+      "On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.",
+    );
+  });
+});

@@ -12,6 +12,18 @@ export function actionConfirmationPage(
   problem?: string,
 ): APIGatewayProxyStructuredResultV2 {
   const title = preview.title;
+  const finished = preview.currentStatus === "done" || preview.currentStatus === "waived";
+  if (finished && (preview.claims.action === "snooze" || preview.claims.action === "schedule")) {
+    // Nothing left to snooze or date: say so rather than show a form whose POST is refused.
+    const marked = preview.currentStatus === "done" ? "done" : "not for you";
+    return htmlPage(
+      200,
+      `“${title}” is already recorded`,
+      `<h1>${e(`“${title}” is already recorded`)}</h1>
+<p class="note">This is already recorded: ${e(title)} is marked ${e(marked)}, so there is nothing to ${preview.claims.action === "snooze" ? "snooze" : "schedule"}. Nothing was changed.</p>
+<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
   const heading = HEADINGS[preview.claims.action](title);
   const already = preview.alreadyApplied
     ? `<p class="note">This is already recorded: ${e(title)} is marked ${e(preview.currentStatus.replace("_", " "))}.</p>`

@@ -149,6 +149,23 @@ describe("action pages", () => {
     expect(html).toContain("2 days (until Sat 19 Sep 2026)");
   });
 
+  it("says a Snooze or Scheduled link for a step already done is recorded, with no form (s3-B7)", () => {
+    for (const action of ["snooze", "schedule"] as const) {
+      const response = actionConfirmationPage(
+        preview({ claims: { ...preview().claims, action }, currentStatus: "done", snoozeOptions: [] }),
+        "?x",
+        links.timeline,
+      );
+      const html = response.body ?? "";
+      expect(response.statusCode).toBe(200);
+      expect(html).toContain("is already recorded");
+      expect(html).toContain("is marked done");
+      expect(html).toContain("Nothing was changed");
+      expect(html).not.toContain("<form");
+      expect(html).toContain("Back to my timeline");
+    }
+  });
+
   it("on 'already recorded', names the recorded date and offers a fresh link to change it", () => {
     const changeUrl = links.action("usmle_step2ck", "schedule");
     const html =

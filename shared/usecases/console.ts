@@ -5,7 +5,7 @@ import {
   type CohortSort,
   selectRows,
 } from "#domain/console/cohort-row.ts";
-import { markDoneProblems } from "#domain/console/mark-done.ts";
+import { markDoneProblems, whatIfDoneProblems } from "#domain/console/mark-done.ts";
 import { rowAsOf } from "#domain/console/row-as-of.ts";
 import {
   applyWhatIf,
@@ -161,6 +161,14 @@ export async function saveWhatIf(
       { path: "saveId", message: "must be the save id the what-if's difference carried" },
     ]);
   throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
+  throwIfProblems(
+    "The what-if cannot be saved",
+    whatIfDoneProblems(
+      { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+      changes,
+      deps.clock.now(),
+    ),
+  );
   const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
   // The intake contract's own rules (each milestone and interview once) answer 400 naming the field.
   const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);

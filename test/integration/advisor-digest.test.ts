@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { ClockMoveReport } from "#local/daily-sweeper.ts";
 import { DIGEST_ADVISOR, step2Applicant } from "./support/applicants.ts";
-import { clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
+import { ADMIN, consoleRequest, signIn } from "./support/console.ts";
+import { clockTo, drainStream, emailsTo, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
  * The advisors' daily digest (issue 15) on the local stack: the clock crossing 13:00 UTC runs the
@@ -58,5 +59,18 @@ describe("the advisor's daily digest on the local stack", () => {
     // 25 September: nothing new since the 24th.
     await clockTo("2026-09-25T14:00:00Z");
     expect(await digests()).toHaveLength(2);
+
+    // Erased: the baseline the next digest compares against names the applicant no more; the
+    // erasure record is the one item left that holds their pseudonymous id.
+    const baselineBefore = await itemsMentioning(applicant.applicantId);
+    expect(baselineBefore.some((item) => String(item.pk).startsWith("DIGEST#"))).toBe(true);
+    const erased = await consoleRequest(`/console/applicants/${applicant.applicantId}/erase`, {
+      token: await signIn(ADMIN),
+      form: { confirm: "erase", fullName: snapshot.applicant.fullName },
+    });
+    expect(erased.status).toBe(200);
+    await drainStream();
+    const left = await itemsMentioning(applicant.applicantId);
+    expect(left.map((item) => item.pk)).toEqual(["AUDIT#erasure"]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { ADMIN, consoleRequest, signIn } from "./support/console.ts";
 import {
   advanceClock,
   applicantState,
@@ -48,6 +49,14 @@ describe("escalation to the advisor on the local stack", () => {
         messageId: email?.messageId,
       }),
     ]);
+
+    // The applicant's notice ledger shows it as the advisor's escalation, never as a reminder of theirs.
+    const page = await consoleRequest(`/console/applicants/${consenting.applicantId}`, {
+      token: await signIn(ADMIN),
+    });
+    const row = page.body.split("<tr>").find((cells) => cells.includes(email?.messageId ?? "no message"));
+    expect(row).toContain(`escalation to the advisor ${consentingAdvisor}: risk SCHOOL_NOT_ECFMG_ELIGIBLE`);
+    expect(row).not.toContain("reminder(s)");
 
     // Re-plans (a new snapshot, the clock moving on) keep the risk and send nothing more.
     consenting.snapshot.submissionId = `${consenting.snapshot.submissionId}-again`;

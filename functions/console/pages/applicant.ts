@@ -1,7 +1,19 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
+import { ESCALATION_ID_PREFIX } from "#usecases/escalation.ts";
 import { h, titleOf, when } from "./html.ts";
+
+/**
+ * A sent message's "What": an escalation went to the advisor, not the applicant (the cohort's last
+ * email leaves it out for that reason, planning.ts lastEmailOf), so it never reads as a reminder.
+ */
+function ledgerWhat(reminderIds: readonly string[], advisorEmail: string | undefined): string {
+  const escalations = reminderIds.filter((id) => id.startsWith(ESCALATION_ID_PREFIX));
+  if (escalations.length === 0) return `${reminderIds.length} reminder(s)`;
+  const about = escalations.map((id) => id.slice(ESCALATION_ID_PREFIX.length).replace(":", " ")).join(", ");
+  return `escalation to the advisor ${advisorEmail ?? ""}: ${about}`;
+}
 
 /** GET /console/applicants/:id */
 export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
@@ -42,7 +54,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
     .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
     .map(([messageId, message]) => {
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
-      return `<tr><td>${h(outcome)}</td><td>${when(message.sentAt ?? message.claimedAt)}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${message.reminders.length} reminder(s)</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+      return `<tr><td>${h(outcome)}</td><td>${when(message.sentAt ?? message.claimedAt)}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.reminders, profile.advisorEmail))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));

@@ -1,3 +1,4 @@
+import { TransientError } from "#errors";
 import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
 import { normalizeEmail } from "./keys.ts";
 import type { DynamoTable } from "./table.ts";
@@ -17,7 +18,8 @@ const latestKey = (advisorEmail: string) => ({ pk: pk(advisorEmail), sk: "LATEST
  *
  * Requests: claimDay 1 conditional PutItem; latestBaseline 1 GetItem; finishDay 1
  * TransactWriteItems (2 items: the day marked sent, or its claim deleted when nothing was new; the
- * baseline); releaseDay 1 conditional DeleteItem.
+ * baseline); releaseDay 1 conditional DeleteItem; forgetApplicant 1 GetItem + 1 conditional PutItem
+ * per try.
  */
 export class DynamoAdvisorDigests implements AdvisorDigestLog {
   constructor(private readonly table: DynamoTable) {}
@@ -82,6 +84,30 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
         },
       },
     ]);
+  }
+
+  /**
+   * Takes an erased applicant's id out of the advisor's baseline (an erase leaves no item naming
+   * them). Conditional on the baseline it read, so a digest finishing meanwhile is not overwritten;
+   * retried then, and TransientError after 3 tries.
+   */
+  async forgetApplicant(advisorEmail: string, applicantId: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const item = await this.table.get(latestKey(advisorEmail), { consistent: true });
+      if (typeof item?.baseline !== "string") return;
+      const baseline = JSON.parse(item.baseline) as DigestBaseline;
+      if (!Object.hasOwn(baseline, applicantId)) return;
+      delete baseline[applicantId];
+      const written = await this.table.putUnlessConditionFails("PutItem(digest baseline)", {
+        Item: { ...item, baseline: JSON.stringify(baseline) },
+        ConditionExpression: "baseline = :read",
+        ExpressionAttributeValues: { ":read": item.baseline },
+      });
+      if (written) return;
+    }
+    throw new TransientError(
+      "The digest baseline kept changing while an erased applicant was taken out of it",
+    );
   }
 
   async releaseDay(advisorEmail: string, day: string): Promise<void> {

@@ -1,16 +1,18 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ErasureReport } from "#ports/console-store.ts";
+import { DynamoAdvisorDigests } from "./advisor-digests.ts";
 import { dynamoRequest } from "./errors.ts";
 import { keys, SK, type TableKey } from "./keys.ts";
-import { batchWriteAll } from "./table.ts";
+import { batchWriteAll, DynamoTable } from "./table.ts";
 
 type Item = Record<string, unknown>;
 
 /**
  * The right to erasure on the one table (DATA-MODEL.md): 1 Query of the partition + 1 GetItem per
  * lookup item + BatchWriteItem per 25 deletes, then 1 Query again to catch a plan written by a
- * planner run that raced the erase, and 1 PutItem of the erasure record (no personal data).
+ * planner run that raced the erase, the applicant's id taken out of their advisor's digest baseline
+ * (advisor-digests.ts forgetApplicant), and 1 PutItem of the erasure record (no personal data).
  */
 export class DynamoApplicantErasure {
   constructor(
@@ -44,6 +46,12 @@ export class DynamoApplicantErasure {
     // Their intake copies name SUBMISSION# records outside the partition: those go too.
     const late = await this.queryPrefix(applicantId, "", true);
     deleted += await this.deleteAll([...late.map(keyOf), ...submissionKeysOf(late)]);
+
+    const advisorEmail = (profile?.applicant as { advisorEmail?: unknown } | undefined)?.advisorEmail;
+    if (typeof advisorEmail === "string")
+      await new DynamoAdvisorDigests(
+        new DynamoTable({ client: this.client, tableName: this.tableName }),
+      ).forgetApplicant(advisorEmail, applicantId);
 
     await dynamoRequest("PutItem(erasure)", () =>
       this.client.send(

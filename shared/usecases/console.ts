@@ -18,7 +18,7 @@ import {
 import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import { type MilestoneKey, SubmissionSchema } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
 import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -161,16 +161,18 @@ export async function saveWhatIf(
       { path: "saveId", message: "must be the save id the what-if's difference carried" },
     ]);
   throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
-  throwIfProblems(
-    "The what-if cannot be saved",
-    whatIfDoneProblems(
-      { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
-      changes,
-      deps.clock.now(),
-    ),
-  );
   const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
-  // The intake contract's own rules (each milestone and interview once) answer 400 naming the field.
+  // The intake contract's own rules (each milestone and interview once) answer first, 400 naming
+  // the field (receiveSubmission); then Mark done's check of every step the save marks done.
+  if (SubmissionSchema.safeParse(update).success)
+    throwIfProblems(
+      "The what-if cannot be saved",
+      whatIfDoneProblems(
+        { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+        changes,
+        deps.clock.now(),
+      ),
+    );
   const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
   if (result.outcome === "duplicate") return "already-saved";
   const interviewIds = new Set(update?.interviews?.map((interview) => interview.id));

@@ -14,9 +14,9 @@ export function consoleApplicantUrl(publicBaseUrl: string, applicantId: string):
 
 /**
  * Resolves the SES client builder when the first escalation is sent. The planner's and sweeper's
- * handler.ts pass `() => import(ses-client.ts)`, so @aws-sdk/client-sesv2 is evaluated on the first
- * escalation, not at every cold start (most invocations send none); in-process callers (the local
- * stack, the benchmarks' counting clients) pass `sesOnFirstUse(clients)`.
+ * handler.ts pass a loader that dynamically imports ses-client.ts, so @aws-sdk/client-sesv2 is
+ * evaluated on the first escalation, not at every cold start (most invocations send none);
+ * in-process callers (the local stack, the benchmarks' counting clients) pass `sesOnFirstUse(clients)`.
  */
 export type SesLoader = () => Promise<AwsClientFactory["ses"]>;
 

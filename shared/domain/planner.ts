@@ -17,6 +17,7 @@ import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
+import { outOfReachNotice } from "./planner/out-of-reach-notice.ts";
 import {
   firstReminderFor,
   joinLateArrivals,
@@ -61,7 +62,8 @@ function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean 
  * - risks: the rules in RISK_CODES, critical first.
  * - reminders: stable ids, at the applicant's delivery time (a late arrival: now, outside quiet
  *   hours), never after their deadline, never before `now`, none for done, waived or blocked steps;
- *   a target gets its ladder and the hard deadline its own (see remindersFor).
+ *   a target gets its ladder and the hard deadline its own (see remindersFor); an out-of-reach
+ *   season adds one notice at the next slot (see outOfReachNotice).
  * - budget: spent / upcoming / total from the fee table, and fees to verify; never a deadline.
  *
  * Milestones missing from the input count as not started. Throws RangeError when the calendar's
@@ -93,15 +95,19 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   };
   for (const entry of MILESTONE_CATALOG) planMilestone(context, dates, gates, entry, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
+  const nextSteps = orderNextSteps(collected.nextSteps);
+  const risks = assessRisks(context, dates, feasibility);
+  const notice = outOfReachNotice(context, risks, nextSteps);
+  if (notice !== null) collected.reminders.push(notice);
   joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,
     seasonStatus: calendar.status,
-    nextSteps: orderNextSteps(collected.nextSteps),
+    nextSteps,
     blocked: collected.blocked,
     overdue: orderOverdue(collected.overdue),
-    risks: assessRisks(context, dates, feasibility),
+    risks,
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
   };

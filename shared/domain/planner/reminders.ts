@@ -118,7 +118,7 @@ export function firstReminderFor(context: PlanContext, target: ReminderTarget, i
 const catchUps = new WeakMap<PlanContext, { nowWall: number; catchUp: number }>();
 
 /** The next delivery slot at or after now: the same for every step of one plan, so found once. */
-function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
+export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
   let found = catchUps.get(context);
   if (found === undefined) {
     const nowWall = toWall(context.zone, context.now);

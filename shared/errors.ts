@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { type FieldProblem, fieldProblems } from "#domain/snapshot.ts";
+import { type FieldProblem, fieldProblems } from "#domain/field-problems.ts";
 
 /**
  * The named failures of Matchpath. `retriable` decides what the platform does: a retriable error is

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ApplicantIdSchema } from "#domain/snapshot.ts";
+import { ApplicantIdSchema } from "#domain/applicant-id.ts";
 import { parseOrThrow } from "#errors";
 import type { EmailFeedback } from "#ports/email-feedback.ts";
 

@@ -1,20 +1,12 @@
 import * as z from "zod";
-import { catalogEntry } from "./catalog/index.ts";
-import type { Plan, Reminder, StepSubject } from "./plan.ts";
-import {
-  fromWall,
-  inQuietWindow,
-  isoInZone,
-  minutesFromClock,
-  toWall,
-  wallDayStart,
-  wallMinuteOfDay,
-} from "./time.ts";
+import type { StepSubject } from "./plan.ts";
+import { inQuietWindow, minutesFromClock } from "./time.ts";
 
 /**
  * The applicant's email preferences, set without an account from the page their emails link to
  * (issue 14): delivery time, quiet hours, digest mode and categories. Applied to a plan's
- * reminders by {@link applyPreferences}; pure, no clock.
+ * reminders by `applyPreferences` (apply-preferences.ts, which needs the catalog; this module does
+ * not, so the stores and pages that read preferences stay off it); pure, no clock.
  */
 
 export const REMINDER_CATEGORIES = ["exams", "eras_nrmp", "interviews", "visa", "budget"] as const;
@@ -61,6 +53,11 @@ export const CATEGORY_OF: Record<StepSubject, ReminderCategory> = {
   budget: "budget",
 };
 
+/** Whether a local minute of the day falls in a window given as HH:MM clocks (it may wrap midnight). */
+export function inWindow(minute: number, window: { start: string; end: string }): boolean {
+  return inQuietWindow(minute, { start: minutesFromClock(window.start), end: minutesFromClock(window.end) });
+}
+
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" });
 
 export const PreferencesSchema = z
@@ -86,90 +83,3 @@ export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
 
 /** Hours before a deadline within which a reminder is never held back for a digest or a muted category. */
 export const CRITICAL_WINDOW_HOURS = 72;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-function inWindow(minute: number, window: { start: string; end: string }): boolean {
-  return inQuietWindow(minute, { start: minutesFromClock(window.start), end: minutesFromClock(window.end) });
-}
-
-/**
- * Critical reminders are always sent, whatever the categories: those within 72 hours of a deadline
- * an authority sets (ECFMG, ERAS, NRMP: a confirmed or projected season date), and those about a
- * step a critical risk names.
- */
-export function isCritical(reminder: Reminder, plan: Plan): boolean {
-  const authority = isAuthorityDeadline(reminder);
-  const close =
-    Date.parse(reminder.deadline) - Date.parse(reminder.sendAt) <= CRITICAL_WINDOW_HOURS * HOUR_MS;
-  if (authority && close) return true;
-  return plan.risks.some(
-    (risk) => risk.severity === "critical" && risk.milestones.includes(reminder.milestone),
-  );
-}
-
-/**
- * Whether the reminder's date is one an authority sets: a confirmed date, or a projected one that is
- * the season date itself (catalog due rule from the season, offset 0, not advice). A Matchpath
- * target date ("(target date)", source "target: …") or a date counted from another step's date is
- * ours, even when it is projected from a projected season date.
- */
-function isAuthorityDeadline(reminder: Reminder): boolean {
-  const detail = reminder.deadlineDetail;
-  if (detail.status === "confirmed") return true;
-  if (detail.status !== "projected" || reminder.milestone === "interview") return false;
-  if (detail.source.startsWith("target:")) return false;
-  const due = catalogEntry(reminder.milestone).due;
-  return due.from === "season" && due.offsetDays === 0 && due.basis !== "advice";
-}
-
-/** sendAt moved later to the next allowed instant, or kept when moving would reach the deadline. */
-function moved(reminder: Reminder, at: number, zone: string): Reminder {
-  if (at === Date.parse(reminder.sendAt) || at >= Date.parse(reminder.deadline)) return reminder;
-  return { ...reminder, sendAt: new Date(at).toISOString(), sendAtLocal: isoInZone(zone, at) };
-}
-
-/** The first instant at or after `at` outside the quiet window (local). */
-function outOfQuiet(at: number, zone: string, quiet: { start: string; end: string }): number {
-  const wall = toWall(zone, at);
-  if (!inWindow(wallMinuteOfDay(wall), quiet)) return at;
-  const endMinute = minutesFromClock(quiet.end);
-  let end = wallDayStart(wall) + endMinute * 60_000;
-  if (end <= wall) end += DAY_MS;
-  return fromWall(zone, end);
-}
-
-/** The weekly slot: the next `digestDay` on or after the reminder's local day, same local time. */
-function weeklySlot(at: number, zone: string, digestDay: number): number {
-  const wall = toWall(zone, at);
-  const weekday = ((new Date(wallDayStart(wall)).getUTCDay() + 6) % 7) + 1;
-  const days = (digestDay - weekday + 7) % 7;
-  return fromWall(zone, wall + days * DAY_MS);
-}
-
-/**
- * The plan's reminders as the applicant asked for them: muted categories dropped (critical ones
- * kept), the weekly digest gathering what is not due within 72 hours onto one day, and nothing
- * starting in quiet hours. A reminder is never moved to or past its deadline. Ids do not change,
- * so the ledger still knows what was sent. The delivery time itself is the planner's input
- * (`applicant.reminderTime`), so this function does not re-time to it.
- */
-export function applyPreferences(plan: Plan, preferences: Preferences | undefined, zone: string): Plan {
-  if (!preferences) return plan;
-  const muted = new Set(preferences.mutedCategories);
-  const reminders: Reminder[] = [];
-  for (const reminder of plan.reminders) {
-    const critical = isCritical(reminder, plan);
-    if (muted.has(CATEGORY_OF[reminder.milestone]) && !critical) continue;
-    let at = Date.parse(reminder.sendAt);
-    const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
-    if (preferences.digest === "weekly" && !dueSoon) {
-      const slot = weeklySlot(at, zone, preferences.digestDay);
-      // Gathered onto the weekly day only while that still leaves the 72 hours before the deadline.
-      if (slot <= Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS) at = slot;
-    }
-    at = outOfQuiet(at, zone, preferences.quietHours);
-    reminders.push(moved(reminder, at, zone));
-  }
-  return { ...plan, reminders };
-}

@@ -2,6 +2,9 @@ import * as z from "zod";
 import { startsAtMatchesZone } from "./interview-offset.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
 
+export { APPLICANT_ID_PATTERN, ApplicantIdSchema } from "./applicant-id.ts";
+export { type FieldProblem, fieldProblems } from "./field-problems.ts";
+
 /**
  * The applicant snapshot: the one public JSON contract every intake route maps onto.
  * Fields may be added; the ones here keep their meaning.
@@ -129,16 +132,6 @@ export const MilestoneEntrySchema = z.object({
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
-/**
- * An applicant id as events and links carry it: the store derives `a_` and 26 base32 characters
- * (shared/adapters/dynamodb/keys.ts); any id of these characters is read, so an older format stays valid.
- * The pattern (without anchors) is what the console's and the local stack's paths match an id with.
- */
-export const APPLICANT_ID_PATTERN = "[A-Za-z0-9_.:-]{1,200}";
-export const ApplicantIdSchema = z
-  .string()
-  .regex(new RegExp(`^${APPLICANT_ID_PATTERN}$`), { message: "must be an applicant id" });
-
 export const InterviewIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" });
@@ -257,17 +250,3 @@ export const SubmissionSchema = z.discriminatedUnion("type", [
   MilestoneUpdateSchema,
 ]);
 export type Submission = z.infer<typeof SubmissionSchema>;
-
-/** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
-/** Zod issues as JSON-path-named problems, the form every error report in Matchpath uses. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length === 0 ? "(root)" : issue.path.map(String).join("."),
-    message: issue.message,
-  }));
-}

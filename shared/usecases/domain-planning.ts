@@ -1,6 +1,6 @@
 import { applySnoozes } from "#domain/applicant-choices.ts";
+import { applyPreferences } from "#domain/apply-preferences.ts";
 import { plan } from "#domain/planner.ts";
-import { applyPreferences } from "#domain/preferences.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonCalendarVersion } from "#domain/seasons/version.ts";

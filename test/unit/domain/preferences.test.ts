@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/applicant-choices.ts";
+import { applyPreferences, isCritical } from "#domain/apply-preferences.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
-import {
-  applyPreferences,
-  CATEGORY_OF,
-  DEFAULT_PREFERENCES,
-  isCritical,
-  PreferencesSchema,
-} from "#domain/preferences.ts";
+import { CATEGORY_OF, DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, milestoneFactory } from "./factories.ts";
 

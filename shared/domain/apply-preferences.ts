@@ -1,0 +1,88 @@
+import { catalogEntry } from "./catalog/index.ts";
+import type { Plan, Reminder } from "./plan.ts";
+import { CATEGORY_OF, CRITICAL_WINDOW_HOURS, inWindow, type Preferences } from "./preferences.ts";
+import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinuteOfDay } from "./time.ts";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Critical reminders are always sent, whatever the categories: those within 72 hours of a deadline
+ * an authority sets (ECFMG, ERAS, NRMP: a confirmed or projected season date), and those about a
+ * step a critical risk names.
+ */
+export function isCritical(reminder: Reminder, plan: Plan): boolean {
+  const authority = isAuthorityDeadline(reminder);
+  const close =
+    Date.parse(reminder.deadline) - Date.parse(reminder.sendAt) <= CRITICAL_WINDOW_HOURS * HOUR_MS;
+  if (authority && close) return true;
+  return plan.risks.some(
+    (risk) => risk.severity === "critical" && risk.milestones.includes(reminder.milestone),
+  );
+}
+
+/**
+ * Whether the reminder's date is one an authority sets: a confirmed date, or a projected one that is
+ * the season date itself (catalog due rule from the season, offset 0, not advice). A Matchpath
+ * target date ("(target date)", source "target: …") or a date counted from another step's date is
+ * ours, even when it is projected from a projected season date.
+ */
+function isAuthorityDeadline(reminder: Reminder): boolean {
+  const detail = reminder.deadlineDetail;
+  if (detail.status === "confirmed") return true;
+  if (detail.status !== "projected" || reminder.milestone === "interview") return false;
+  if (detail.source.startsWith("target:")) return false;
+  const due = catalogEntry(reminder.milestone).due;
+  return due.from === "season" && due.offsetDays === 0 && due.basis !== "advice";
+}
+
+/** sendAt moved later to the next allowed instant, or kept when moving would reach the deadline. */
+function moved(reminder: Reminder, at: number, zone: string): Reminder {
+  if (at === Date.parse(reminder.sendAt) || at >= Date.parse(reminder.deadline)) return reminder;
+  return { ...reminder, sendAt: new Date(at).toISOString(), sendAtLocal: isoInZone(zone, at) };
+}
+
+/** The first instant at or after `at` outside the quiet window (local). */
+function outOfQuiet(at: number, zone: string, quiet: { start: string; end: string }): number {
+  const wall = toWall(zone, at);
+  if (!inWindow(wallMinuteOfDay(wall), quiet)) return at;
+  const endMinute = minutesFromClock(quiet.end);
+  let end = wallDayStart(wall) + endMinute * 60_000;
+  if (end <= wall) end += DAY_MS;
+  return fromWall(zone, end);
+}
+
+/** The weekly slot: the next `digestDay` on or after the reminder's local day, same local time. */
+function weeklySlot(at: number, zone: string, digestDay: number): number {
+  const wall = toWall(zone, at);
+  const weekday = ((new Date(wallDayStart(wall)).getUTCDay() + 6) % 7) + 1;
+  const days = (digestDay - weekday + 7) % 7;
+  return fromWall(zone, wall + days * DAY_MS);
+}
+
+/**
+ * The plan's reminders as the applicant asked for them: muted categories dropped (critical ones
+ * kept), the weekly digest gathering what is not due within 72 hours onto one day, and nothing
+ * starting in quiet hours. A reminder is never moved to or past its deadline. Ids do not change,
+ * so the ledger still knows what was sent. The delivery time itself is the planner's input
+ * (`applicant.reminderTime`), so this function does not re-time to it.
+ */
+export function applyPreferences(plan: Plan, preferences: Preferences | undefined, zone: string): Plan {
+  if (!preferences) return plan;
+  const muted = new Set(preferences.mutedCategories);
+  const reminders: Reminder[] = [];
+  for (const reminder of plan.reminders) {
+    const critical = isCritical(reminder, plan);
+    if (muted.has(CATEGORY_OF[reminder.milestone]) && !critical) continue;
+    let at = Date.parse(reminder.sendAt);
+    const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
+    if (preferences.digest === "weekly" && !dueSoon) {
+      const slot = weeklySlot(at, zone, preferences.digestDay);
+      // Gathered onto the weekly day only while that still leaves the 72 hours before the deadline.
+      if (slot <= Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS) at = slot;
+    }
+    at = outOfQuiet(at, zone, preferences.quietHours);
+    reminders.push(moved(reminder, at, zone));
+  }
+  return { ...plan, reminders };
+}

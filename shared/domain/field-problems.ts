@@ -1,0 +1,15 @@
+import type * as z from "zod";
+
+/** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** Zod issues as JSON-path-named problems, the form every error report in Matchpath uses. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length === 0 ? "(root)" : issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+}

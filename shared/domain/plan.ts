@@ -42,7 +42,14 @@ export interface NextStep {
    * or projected, with the rule in `source`. Reminders are laid against it while it is ahead.
    */
   target?: Deadline;
-  /** Latest safe start (target, else deadline, minus lead time), ISO UTC. */
+  /**
+   * The applicant's own date for the step (the exam day they booked, the day they plan to submit),
+   * status "applicant", beside the authority's `deadline`, which it never replaces. Present while
+   * the step is scheduled or under way with a date, including a date that has passed with no
+   * result yet (then the plan asks for the result).
+   */
+  ownDate?: Deadline;
+  /** Latest safe start (own date, else target, else deadline, minus lead time), ISO UTC. */
   startBy?: string;
   urgency: "overdue" | "urgent" | "soon" | "later";
 }
@@ -61,6 +68,8 @@ export interface BlockedStep {
    * where the date may not apply): the road ahead, for the calendar feed and the timeline.
    */
   deadline?: Deadline;
+  /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
+  ownDate?: Deadline;
 }
 
 export interface OverdueStep {
@@ -69,6 +78,8 @@ export interface OverdueStep {
   title: string;
   dueBy: string;
   deadline: Deadline;
+  /** The applicant's own date for the step, as on NextStep. */
+  ownDate?: Deadline;
 }
 
 export const RISK_CODES = [
@@ -82,6 +93,7 @@ export const RISK_CODES = [
   "MATCH_YEAR_NOT_FEASIBLE",
   "ROL_BEFORE_RANKING_OPENS",
   "MATCH_YEAR_IMPLAUSIBLE",
+  "SCHEDULED_DATE_PASSED",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

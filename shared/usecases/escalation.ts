@@ -26,6 +26,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
+  SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
 };
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */

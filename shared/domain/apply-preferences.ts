@@ -1,10 +1,15 @@
 import { catalogEntry } from "./catalog/index.ts";
-import type { Plan, Reminder } from "./plan.ts";
-import { CATEGORY_OF, CRITICAL_WINDOW_HOURS, inWindow, type Preferences } from "./preferences.ts";
+import type { Plan, Reminder, StepSubject } from "./plan.ts";
+import { CRITICAL_WINDOW_HOURS, inWindow, type Preferences, type ReminderCategory } from "./preferences.ts";
 import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinuteOfDay } from "./time.ts";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** Which category a step's reminders belong to: its catalog entry's; interviews have their own. */
+export function categoryOf(subject: StepSubject): ReminderCategory {
+  return subject === "interview" ? "interviews" : catalogEntry(subject).category;
+}
 
 /**
  * Critical reminders are always sent, whatever the categories: those within 72 hours of a deadline
@@ -73,7 +78,7 @@ export function applyPreferences(plan: Plan, preferences: Preferences | undefine
   const reminders: Reminder[] = [];
   for (const reminder of plan.reminders) {
     const critical = isCritical(reminder, plan);
-    if (muted.has(CATEGORY_OF[reminder.milestone]) && !critical) continue;
+    if (muted.has(categoryOf(reminder.milestone)) && !critical) continue;
     let at = Date.parse(reminder.sendAt);
     const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
     if (preferences.digest === "weekly" && !dueSoon) {

@@ -1,5 +1,4 @@
 import * as z from "zod";
-import type { StepSubject } from "./plan.ts";
 import { inQuietWindow, minutesFromClock } from "./time.ts";
 
 /**
@@ -18,39 +17,6 @@ export const CATEGORY_LABELS: Record<ReminderCategory, string> = {
   interviews: "Interviews",
   visa: "Visa",
   budget: "Budget",
-};
-
-/** Which category a step's reminders belong to. */
-export const CATEGORY_OF: Record<StepSubject, ReminderCategory> = {
-  wdoms_listing: "exams",
-  ecfmg_application: "exams",
-  usmle_step1: "exams",
-  usmle_step2ck: "exams",
-  oet_medicine: "exams",
-  ecfmg_pathway: "exams",
-  ecfmg_certification: "exams",
-  usmle_step3: "exams",
-  usce: "eras_nrmp",
-  research: "eras_nrmp",
-  lors: "eras_nrmp",
-  personal_statement: "eras_nrmp",
-  cv: "eras_nrmp",
-  program_list: "eras_nrmp",
-  eras_token: "eras_nrmp",
-  eras_application: "eras_nrmp",
-  nrmp_registration: "eras_nrmp",
-  rank_order_list: "eras_nrmp",
-  match_week: "eras_nrmp",
-  soap: "eras_nrmp",
-  match_day: "eras_nrmp",
-  interview: "interviews",
-  contract: "visa",
-  j1_statement_of_need: "visa",
-  j1_ecfmg_sponsorship: "visa",
-  j1_ds2019: "visa",
-  visa_j1: "visa",
-  visa_h1b: "visa",
-  budget: "budget",
 };
 
 /** Whether a local minute of the day falls in a window given as HH:MM clocks (it may wrap midnight). */

@@ -1,18 +1,13 @@
 import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import feesData from "./fees.json" with { type: "json" };
+import type { Fee, FeesFile, FeeToVerify } from "./fees-schema.ts";
 import milestonesData from "./milestones.json" with { type: "json" };
 import laddersData from "./reminder-ladders.json" with { type: "json" };
-import type {
-  CatalogEntry,
-  CatalogFile,
-  Fee,
-  FeesFile,
-  FeeToVerify,
-  LadderRung,
-  LaddersFile,
-} from "./schema.ts";
+import type { CatalogEntry, CatalogFile, LadderRung, LaddersFile } from "./schema.ts";
 
-export type { CatalogEntry, Citation, DueRule, Fee, FeeToVerify, LadderRung, TargetRule } from "./schema.ts";
+export type { Citation } from "./citation.ts";
+export type { Fee, FeeToVerify } from "./fees-schema.ts";
+export type { CatalogEntry, DueRule, LadderRung, TargetRule } from "./schema.ts";
 
 /**
  * The milestone catalog, fee table and reminder ladders as data, read as their types without

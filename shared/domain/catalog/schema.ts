@@ -1,38 +1,16 @@
 import * as z from "zod";
+import { STEP_STAGES } from "../console/stage.ts";
+import { REMINDER_CATEGORIES } from "../preferences.ts";
 import { SeasonDateKeySchema } from "../seasons/schema.ts";
-import {
-  MILESTONE_KEYS,
-  type MilestoneKey,
-  MilestoneKeySchema,
-  MilestoneStatusSchema,
-  VisaSchema,
-} from "../snapshot.ts";
+import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
+import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
 
 /**
- * The shapes of the catalog's data files (milestones.json, fees.json, reminder-ladders.json), as zod
- * schemas: every fact carries a basis, "official" or "secondary" with a source URL from
- * shared/domain/facts.md, or "advice" with the reason. test/unit/domain/data-files.test.ts parses
- * the files with them; index.ts reads the files as these types without parsing.
+ * The shapes of the milestone catalog (milestones.json) and the reminder ladders
+ * (reminder-ladders.json), as zod schemas; fees.json has its own (fees-schema.ts). Every fact is
+ * cited (citation.ts). test/unit/domain/data-files.test.ts parses the files with them; index.ts
+ * reads the files as these types without parsing.
  */
-
-const CitationFields = {
-  basis: z.enum(["official", "secondary", "advice"]),
-  source: z.string().min(1),
-  note: z.string().optional(),
-};
-
-function citedCorrectly(citation: { basis: string; source: string }, ctx: z.RefinementCtx): void {
-  const isUrl = /^https?:\/\//.test(citation.source);
-  if (citation.basis === "advice" && !citation.source.startsWith("advice:")) {
-    ctx.addIssue({ code: "custom", message: "advice must say why, starting with 'advice:'" });
-  }
-  if (citation.basis !== "advice" && !isUrl) {
-    ctx.addIssue({ code: "custom", message: `${citation.basis} facts need a source URL` });
-  }
-}
-
-const CitationSchema = z.object(CitationFields).superRefine(citedCorrectly);
-export type Citation = z.infer<typeof CitationSchema>;
 
 const DueRuleSchema = z.discriminatedUnion("from", [
   z
@@ -110,6 +88,10 @@ const SchoolEligibilityCheckSchema = z
 
 const CatalogEntrySchema = z.object({
   key: MilestoneKeySchema,
+  /** The reminder category an applicant can mute it under (preferences.ts). */
+  category: z.enum(REMINDER_CATEGORIES),
+  /** Where an applicant with this step still open stands, in the advisor's console (console/stage.ts). */
+  stage: z.enum(STEP_STAGES),
   title: z.string().min(1),
   why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
   action: z.string().min(1),
@@ -178,58 +160,6 @@ export const LaddersFileSchema = z.object({
   ladders: z.record(z.string(), z.array(RungSchema).min(1)),
 });
 
-const FeeBase = {
-  key: z.string().min(1),
-  milestone: MilestoneKeySchema,
-  label: z.string().min(1),
-  basis: z.enum(["official", "secondary", "advice"]),
-  source: z.string().min(1),
-  asOf: z.string().min(1),
-  /** "flagged, verify: ..." when the amount is not confirmed for the current season. */
-  verify: z.string().startsWith("flagged, verify").optional(),
-  spentWhen: z.array(MilestoneStatusSchema),
-};
-const FeeSchema = z.discriminatedUnion("kind", [
-  z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),
-  z.object({ ...FeeBase, kind: z.literal("nrmp_late"), amountUsd: z.number().min(0) }),
-  z.object({
-    ...FeeBase,
-    kind: z.literal("eras_per_program"),
-    tiers: z
-      .array(
-        z.object({
-          fromProgram: z.number().int().min(1),
-          toProgram: z.number().int().min(1).nullable(),
-          eachUsd: z.number().min(0),
-        }),
-      )
-      .min(1),
-  }),
-]);
-export type Fee = z.infer<typeof FeeSchema>;
-
-const FeeToVerifySchema = z
-  .object({
-    key: z.string().min(1),
-    /** Shown when any of these milestones applies to the applicant and is not blocked. */
-    milestones: z.array(MilestoneKeySchema).min(1),
-    label: z.string().min(1),
-    amountUsd: z.number().min(0).nullable(),
-    basis: z.enum(["official", "secondary", "advice"]),
-    source: z.string().min(1),
-    asOf: z.string().min(1),
-    verify: z.string().startsWith("flagged, verify"),
-  })
-  .superRefine(citedCorrectly);
-export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;
-
-export const FeesFileSchema = z.object({
-  description: z.string(),
-  fees: z.array(FeeSchema.superRefine(citedCorrectly)),
-  toVerify: z.array(FeeToVerifySchema),
-  notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
-});
-
 /** The milestones file, checked against the ladder names it may use. */
 export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
   z.object({ description: z.string(), entries: z.array(CatalogEntrySchema) }).superRefine((file, ctx) => {
@@ -289,5 +219,4 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
   });
 
 export type LaddersFile = z.infer<typeof LaddersFileSchema>;
-export type FeesFile = z.infer<typeof FeesFileSchema>;
 export type CatalogFile = z.infer<ReturnType<typeof catalogFileSchema>>;

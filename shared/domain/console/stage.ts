@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog/index.ts";
 import type { Plan, StepSubject } from "../plan.ts";
 
 /**
@@ -27,46 +28,24 @@ export const STAGE_LABELS: Record<Stage, string> = {
   "season-over": "Season over",
 };
 
-const STAGE_OF_SUBJECT: Record<StepSubject, Stage> = {
-  wdoms_listing: "exams",
-  ecfmg_application: "exams",
-  usmle_step1: "exams",
-  usmle_step2ck: "exams",
-  oet_medicine: "exams",
-  ecfmg_pathway: "exams",
-  ecfmg_certification: "exams",
-  usce: "application",
-  research: "application",
-  lors: "application",
-  personal_statement: "application",
-  cv: "application",
-  program_list: "application",
-  eras_token: "application",
-  eras_application: "application",
-  nrmp_registration: "application",
-  // The budget runs through the whole season; it never decides where someone stands.
-  budget: "complete",
-  interview: "interviews",
-  rank_order_list: "ranking",
-  // Match Week, SOAP and Match Day close the ranking stage; the contract opens the visa paperwork.
-  match_week: "ranking",
-  soap: "ranking",
-  match_day: "ranking",
-  contract: "visa",
-  j1_statement_of_need: "visa",
-  j1_ecfmg_sponsorship: "visa",
-  j1_ds2019: "visa",
-  // Step 3 matters only for an H-1B, whose petition is the visa stage's work.
-  usmle_step3: "visa",
-  visa_j1: "visa",
-  visa_h1b: "visa",
-};
+/**
+ * The stages a step can put an applicant in (the catalog's `stage`): "complete" is for a step that
+ * never decides where someone stands (the budget runs through the whole season); "season-over" is
+ * the plan's, never a step's. Match Week, SOAP and Match Day close the ranking stage; Step 3 is the
+ * visa stage's, since it matters only for an H-1B petition.
+ */
+export const STEP_STAGES = ["exams", "application", "interviews", "ranking", "visa", "complete"] as const;
+
+/** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
+function stageOfSubject(subject: StepSubject): Stage {
+  return subject === "interview" ? "interviews" : catalogEntry(subject).stage;
+}
 
 /** The stage of a plan: the earliest stage with a next, blocked or overdue step. */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
-  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue].map(
-    (step) => STAGE_OF_SUBJECT[step.milestone],
+  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue].map((step) =>
+    stageOfSubject(step.milestone),
   );
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;

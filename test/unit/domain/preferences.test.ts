@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/applicant-choices.ts";
-import { applyPreferences, isCritical } from "#domain/apply-preferences.ts";
+import { applyPreferences, categoryOf, isCritical } from "#domain/apply-preferences.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
-import { CATEGORY_OF, DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
+import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, milestoneFactory } from "./factories.ts";
 
@@ -26,12 +26,12 @@ describe("email preferences applied to a plan", () => {
 
   it("drops a muted category's reminders but keeps the critical ones, and no other category's", () => {
     const muted = applyPreferences(basePlan, { ...DEFAULT_PREFERENCES, mutedCategories: ["exams"] }, zone);
-    const exams = basePlan.reminders.filter((reminder) => CATEGORY_OF[reminder.milestone] === "exams");
+    const exams = basePlan.reminders.filter((reminder) => categoryOf(reminder.milestone) === "exams");
     expect(exams.length).toBeGreaterThan(0);
     for (const reminder of exams) {
       expect(muted.reminders.some((kept) => kept.id === reminder.id)).toBe(isCritical(reminder, basePlan));
     }
-    const others = basePlan.reminders.filter((reminder) => CATEGORY_OF[reminder.milestone] !== "exams");
+    const others = basePlan.reminders.filter((reminder) => categoryOf(reminder.milestone) !== "exams");
     for (const reminder of others) expect(muted.reminders.map((kept) => kept.id)).toContain(reminder.id);
   });
 

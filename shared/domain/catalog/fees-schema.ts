@@ -1,0 +1,63 @@
+import * as z from "zod";
+import { MilestoneKeySchema, MilestoneStatusSchema } from "../snapshot.ts";
+import { citedCorrectly } from "./citation.ts";
+
+/**
+ * The shape of fees.json: each fee with its amount, source and as-of date, the fees that may apply
+ * but are unconfirmed (shown, never counted), and those deliberately left out. Parsed in
+ * test/unit/domain/data-files.test.ts; index.ts reads the file as these types.
+ */
+
+const FeeBase = {
+  key: z.string().min(1),
+  milestone: MilestoneKeySchema,
+  label: z.string().min(1),
+  basis: z.enum(["official", "secondary", "advice"]),
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  /** "flagged, verify: ..." when the amount is not confirmed for the current season. */
+  verify: z.string().startsWith("flagged, verify").optional(),
+  spentWhen: z.array(MilestoneStatusSchema),
+};
+const FeeSchema = z.discriminatedUnion("kind", [
+  z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),
+  z.object({ ...FeeBase, kind: z.literal("nrmp_late"), amountUsd: z.number().min(0) }),
+  z.object({
+    ...FeeBase,
+    kind: z.literal("eras_per_program"),
+    tiers: z
+      .array(
+        z.object({
+          fromProgram: z.number().int().min(1),
+          toProgram: z.number().int().min(1).nullable(),
+          eachUsd: z.number().min(0),
+        }),
+      )
+      .min(1),
+  }),
+]);
+export type Fee = z.infer<typeof FeeSchema>;
+
+const FeeToVerifySchema = z
+  .object({
+    key: z.string().min(1),
+    /** Shown when any of these milestones applies to the applicant and is not blocked. */
+    milestones: z.array(MilestoneKeySchema).min(1),
+    label: z.string().min(1),
+    amountUsd: z.number().min(0).nullable(),
+    basis: z.enum(["official", "secondary", "advice"]),
+    source: z.string().min(1),
+    asOf: z.string().min(1),
+    verify: z.string().startsWith("flagged, verify"),
+  })
+  .superRefine(citedCorrectly);
+export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;
+
+export const FeesFileSchema = z.object({
+  description: z.string(),
+  fees: z.array(FeeSchema.superRefine(citedCorrectly)),
+  toVerify: z.array(FeeToVerifySchema),
+  notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
+});
+
+export type FeesFile = z.infer<typeof FeesFileSchema>;

@@ -79,9 +79,21 @@ const StatusActionsSchema = z
 const SchoolEligibilityCheckSchema = z
   .object({
     ineligible: z
-      .object({ waitingFor: z.string().min(1), action: z.string().min(1), resolvedBy: z.string().min(1) })
+      .object({
+        waitingFor: z.string().min(1),
+        action: z.string().min(1),
+        resolvedBy: z.string().min(1),
+        /** The SCHOOL_NOT_ECFMG_ELIGIBLE risk's message; {school} is the school's name. */
+        risk: z.string().includes("{school}"),
+      })
       .strict(),
-    unchecked: z.object({ resolvedBy: z.string().min(1) }).strict(),
+    unchecked: z
+      .object({
+        resolvedBy: z.string().min(1),
+        /** What a fee that needs an eligible school says while it is held back, not counted. */
+        feeHeld: z.string().min(1),
+      })
+      .strict(),
     ...CitationFields,
   })
   .superRefine(citedCorrectly);

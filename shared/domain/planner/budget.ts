@@ -1,4 +1,4 @@
-import { catalogEntry, FEES, FEES_TO_VERIFY, type Fee } from "../catalog/index.ts";
+import { catalogEntry, FEES, FEES_TO_VERIFY, type Fee, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget, BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
@@ -30,10 +30,6 @@ export function erasProgramFees(
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
-
-/** Why a fee is shown but not counted while the school's sponsor note is unknown. */
-const HELD_UNTIL_WDOMS =
-  "held back, not counted: depends on your school's ECFMG sponsor note; check WDOMS first (https://www.ecfmg.org/resources/medical-school-policy.html)";
 
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
@@ -82,7 +78,7 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
     };
     if (fee.verify !== undefined) item.verify = fee.verify;
     if (unchecked && !spent && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
-      item.verify = HELD_UNTIL_WDOMS;
+      item.verify = SCHOOL_CHECK.unchecked.feeHeld;
       held.push(item);
       continue;
     }

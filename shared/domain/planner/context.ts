@@ -83,6 +83,9 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
       markPrerequisites(impliedDone, entry.key, !ahead);
     }
   }
+  // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
+  // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
+  // needsEcfmgEligibleSchool).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
@@ -164,6 +167,6 @@ export function applies(context: PlanContext, entry: CatalogEntry): boolean {
  * the WDOMS check) when the snapshot already says the school has an ECFMG sponsor note.
  */
 export function isSatisfied(context: PlanContext, key: MilestoneKey): boolean {
-  if (key === SCHOOL_CHECK.key && context.applicant.medicalSchool.wdomsSponsorNote === true) return true;
+  if (key === SCHOOL_CHECK.key && context.eligibility === "eligible") return true;
   return isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key));
 }

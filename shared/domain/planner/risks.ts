@@ -81,14 +81,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   const residencyStart = calendar.dates.residency_start.at;
   const seasonOver = now > rol && !isFinished(statusOf(context, "rank_order_list"));
 
-  if (applicant.medicalSchool.wdomsSponsorNote === false) {
+  if (ineligible) {
     const blocked = MILESTONE_CATALOG.filter(
       (entry) => entry.needsEcfmgEligibleSchool && applies(context, entry),
     );
     risks.push({
       code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
       severity: "critical",
-      message: `${applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so ECFMG certification is not possible and everything that needs ECFMG is blocked, fees included. What resolves it: an ECFMG sponsor note for your school covering your graduation year, which only the school can obtain from ECFMG; ask your school's dean's office, then re-check WDOMS (https://www.ecfmg.org/resources/medical-school-policy.html). Pay no fee until then.`,
+      message: SCHOOL_CHECK.ineligible.risk.replace("{school}", () => applicant.medicalSchool.name),
       milestones: [SCHOOL_CHECK.key, ...blocked.map((entry) => entry.key)],
     });
   }

@@ -86,6 +86,8 @@ export function remindersFor(
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
+    // The next rung going out at that very instant says it better (one notice per slot).
+    if (sendAt !== null && nextFuture !== undefined && sendAt >= nextFuture.sendAt) sendAt = null;
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
       const notice = timed(target, {
         rung: missed.rung,
@@ -160,6 +162,10 @@ function lateWindow(ladder: string): number {
  * email an hour later (the season simulation found 08:00 and 09:00 emails to one applicant). They
  * only move earlier, so each stays before its deadline and at or after now; their ids are kept. A
  * notice sent inside quiet hours (its deadline would pass before they end) takes no company there.
+ * One notice per step and deadline per slot: when a later rung of the same ladder joins the late
+ * notice, that rung (the more urgent, e.g. `due-in-1d`) is sent and the stale missed rung (e.g.
+ * `due-in-3d`) is dropped; ids stay those of the ladder, so the same input and `now` give the same
+ * ids, and a re-plan after the wake-up drops the stale rung again.
  */
 export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
   let lateAt = Number.POSITIVE_INFINITY;
@@ -172,6 +178,7 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
   const dayEnd = fromWall(context.zone, wallDayStart(lateWall) + DAY_MS);
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
+  let joined: Set<string> | undefined;
   for (let index = 0; index < reminders.length; index++) {
     const later = reminders[index];
     if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd) continue;
@@ -182,5 +189,21 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
       deadline: later.deadline,
       reminder: Object.freeze({ ...later.reminder, sendAt: sendAtIso, sendAtLocal }),
     };
+    joined ??= new Set();
+    joined.add(ladderKey(later));
   }
+  if (joined === undefined) return;
+  let kept = 0;
+  for (const timedReminder of reminders) {
+    const stale =
+      timedReminder.late === true && timedReminder.sendAt === lateAt && joined.has(ladderKey(timedReminder));
+    if (!stale) reminders[kept++] = timedReminder;
+  }
+  reminders.length = kept;
+}
+
+/** One ladder: the step (milestone or interview) and the deadline its rungs are laid against. */
+function ladderKey(timedReminder: TimedReminder): string {
+  const { milestone, interviewId } = timedReminder.reminder;
+  return `${milestone}|${interviewId ?? ""}|${timedReminder.deadline}`;
 }

@@ -47,7 +47,15 @@ export interface ApplicantFeedInput {
  * whoever sees the calendar, so it carries no signed link (a timeline or action link would grant
  * control that revoking the feed could not take back).
  */
-const WHERE_TO_ACT = "To mark it done, scheduled or snoozed, open your latest Matchpath email.";
+/**
+ * Where to act, in words true of every email: only a reminder about a step carries that step's
+ * buttons, but every email links the timeline, which has them all. Interviews have no buttons
+ * anywhere: they change through the interview form the applicant (or the advisor) sends.
+ */
+const WHERE_TO_ACT =
+  "To mark it done, scheduled or snoozed, open See my whole timeline in any recent Matchpath email.";
+const WHERE_TO_CHANGE_INTERVIEW =
+  "To move or cancel this interview, send your interview form again (or ask your advisor); See my whole timeline in any recent Matchpath email shows your whole plan.";
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
@@ -231,11 +239,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       timezone: interview.timezone,
       stamp,
       summary: `Interview: ${interview.program}`,
-      description: open(
-        lines(
-          `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
-          interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
-        ),
+      description: lines(
+        `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
+        interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
+        WHERE_TO_CHANGE_INTERVIEW,
       ),
       alarms: alarmsFor(input.plan.reminders, "interview", id, start),
     });

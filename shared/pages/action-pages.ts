@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { StepAction } from "#domain/applicant-choices.ts";
+import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -147,7 +148,9 @@ export function linkRefusedPage(status: 401 | 410): APIGatewayProxyStructuredRes
 
 /**
  * A calendar address the applicant replaced ("Get a new calendar address"): 410, saying so and
- * where the new address is, so nobody mistakes it for a fault.
+ * where the new address is, so nobody mistakes it for a fault. Every email sent before the change
+ * carries the revoked address, so the page points to the timeline (its token is not revoked, and it
+ * prints the current address), not to an email's calendar link.
  */
 export function calendarAddressReplacedPage(): APIGatewayProxyStructuredResultV2 {
   return htmlPage(
@@ -155,6 +158,7 @@ export function calendarAddressReplacedPage(): APIGatewayProxyStructuredResultV2
     "This calendar address was replaced",
     `<h1>This calendar address was replaced</h1>
 <p>You (or someone with your link) asked for a new calendar address, so this one stopped working. Nothing was changed.</p>
-<p>Subscribe again from "Add my deadlines to my calendar" in your latest Matchpath email, then remove this old calendar from your calendar app.</p>`,
+<p>Emails sent before that still carry this old address. To find the new one, open <strong>See my whole timeline</strong> in any Matchpath email from the last ${TIMELINE_LINK_DAYS} days: its “Your calendar” section always shows the current address. Your next Matchpath email carries it too.</p>
+<p>Subscribe with the new address, then remove this old calendar from your calendar app.</p>`,
   );
 }

@@ -145,7 +145,15 @@ describe("email preferences", () => {
     await expect(page.getByRole("status").textContent()).resolves.toContain("new address");
     const replaced = await fetch(old.feed);
     expect(replaced.status).toBe(410);
-    expect(await replaced.text()).toMatch(/calendar address was replaced[\s\S]*latest Matchpath email/);
+    const replacedPage = await replaced.text();
+    expect(replacedPage).toMatch(/calendar address was replaced[\s\S]*See my whole timeline/);
+    // Tested against behaviour (tester finding 6): the timeline link of an email sent before the
+    // change, which the page points to, still opens and shows an address that works.
+    const timeline = await openPage(browser, old.timeline);
+    const shown = await timeline.locator("#calendar ~ p code").textContent();
+    expect(shown).not.toBe(old.feed);
+    expect((await fetch(shown ?? "")).status).toBe(200);
+    await timeline.close();
     expect((await fetch(linksAt(new Date("2026-08-06T12:30:00Z"), 1).feed)).status).toBe(200);
     await page.close();
   });

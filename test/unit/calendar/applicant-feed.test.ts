@@ -144,7 +144,16 @@ describe("applicant calendar feed", () => {
   it("carries no link at all: nothing in a shared calendar can act for the applicant", () => {
     // Public sources (the rule a projected date follows) stay; nothing of ours that a token opens.
     expect(feed).not.toMatch(/token=|\/(timeline|actions|preferences|calendar\.ics)\b|^URL[:;]/m);
-    for (const event of events) expect(event.description).toContain("open your latest Matchpath email");
+    // Where to act, in words true of the emails (papercut 8): steps through the timeline every
+    // email links; interviews, which have no buttons anywhere, through the interview form.
+    for (const event of events) {
+      expect(event.description).toContain("See my whole timeline in any recent Matchpath email");
+      if (event.summary.startsWith("Interview:")) {
+        expect(event.description).toContain("send your interview form again");
+        expect(event.description).not.toMatch(/mark it done|snoozed/);
+      } else expect(event.description).toContain("To mark it done, scheduled or snoozed");
+    }
+    expect(events.some((event) => event.summary.startsWith("Interview:"))).toBe(true);
   });
 
   it("reads the same on every refresh until the record changes (no per-fetch tokens or stamps)", () => {

@@ -94,6 +94,7 @@ export const RISK_CODES = [
   "ROL_BEFORE_RANKING_OPENS",
   "MATCH_YEAR_IMPLAUSIBLE",
   "SCHEDULED_DATE_PASSED",
+  "H1B_PROCLAMATION_FEE",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

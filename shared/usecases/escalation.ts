@@ -27,6 +27,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
+  H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",
 };
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */

@@ -42,6 +42,13 @@ export const DIPLOMA_VERIFICATION_SOURCE =
 export const STEP3_PROCESSING_DAYS = 14;
 export const STEP3_PROCESSING_SOURCE = "https://www.fsmb.org/step-3/step-3-information/";
 
+/**
+ * FSMB "may need up to 12 weeks to verify graduation" for a Step 3 application (official, same
+ * page). A certificate still pending is the case where that verification is ahead, so an H-1B plan
+ * allows the whole 12 weeks (when unsure, plan for the earlier date).
+ */
+export const STEP3_GRADUATION_VERIFICATION_DAYS = 84;
+
 /** A thank-you note is due within this many hours of the interview's start. */
 export const THANK_YOU_WITHIN_HOURS = 48;
 export const THANK_YOU_SOURCE =

@@ -1,21 +1,38 @@
+import { FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget } from "./h1b.ts";
+import { h1bCertificateTarget, step3LeadDays, step3LeadText } from "./h1b.ts";
 import { earliestCertification } from "./risks.ts";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
+/** Why ranking on H-1B needs Step 3 before the rank-list deadline, with its sources. */
+const WHY_BEFORE_RANKING =
+  "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
+function step3OnlyInUs(cited: boolean): string {
+  return `Step 3 is offered only in the US (${cited ? "same FSMB page" : STEP3_PROCESSING_SOURCE}), so you also need a US visa for the trip (advice: usually a visitor visa; check travel.state.gov)`;
+}
+
+/** What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). */
+function j1Alternative(): string {
+  const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
+  const fee = sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "";
+  return `Rank programs that offer a J-1 instead: ECFMG is the only sponsor of J-1 physicians in clinical training (http://www.ecfmg.org/evsp/index.html) and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview (https://ecfmg.org/evsp/application-process.html); a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived (INA 212(e), e.g. Conrad 30). Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
+}
+
 /**
  * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank
  * order list deadline (advice), so Step 3's result must be reported by then (up to four weeks,
- * official). With the certificate pending, says by when it is needed (Step 3 needs it first, then
- * about two weeks of FSMB processing) and, when that cannot work, advises ranking on J-1.
+ * official). The earliest report is the certificate (when pending), then FSMB (up to 12 weeks to
+ * verify graduation while the certificate is pending, else about two weeks; official), a US test
+ * date (about a week, advice) and the result. When that misses the deadline the risk is critical,
+ * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const { calendar, now } = context;
@@ -27,28 +44,64 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       ? startOfLocalDate(context.zone, given.date)
       : null;
   const certified = isFinished(statusOf(context, "ecfmg_certification"));
-  const earliestStep3 =
-    Math.max(now, certified ? now : earliestCertification(context)) + STEP3_PROCESSING_DAYS * DAY_MS;
+  const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
+  const earliestStep3 = certificateAt + step3LeadDays(certified) * DAY_MS;
   const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
-  const impossible = reportedBy > rol;
-  if (day !== null && !impossible) return [];
-  const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
-  const opening =
-    day === null && !impossible
-      ? "Step 3 is not scheduled yet"
-      : day === null
-        ? "Step 3 cannot be passed in time"
-        : `Step 3 on ${given?.date} is too late`;
+  const outOfReach = reportedBy > rol;
+  if (day !== null && !outOfReach) return [];
+  const rolText = `${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/)`;
+  const result = `its result takes up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE})`;
+  if (outOfReach) {
+    const chain =
+      day !== null
+        ? `Step 3 on ${given?.date}, and ${result}`
+        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${step3LeadText(certified)}, then ${result}`;
+    return [
+      {
+        code: "STEP3_NEEDED_FOR_H1B",
+        severity: "critical",
+        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${step3OnlyInUs(day === null)}. ${j1Alternative()}`,
+        milestones: ["usmle_step3", "visa_h1b"],
+      },
+    ];
+  }
   const sitBy = dates.due("usmle_step3");
+  const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const needs = certificateBy
-    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)} for that (FSMB may also take up to 12 weeks to verify graduation).`
-    : "";
+    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${step3LeadText(false)}.`
+    : ` Apply to FSMB early: ${step3LeadText(true)}.`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
-      severity: impossible ? "critical" : "warning",
-      message: `${opening}: an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/). Its result takes up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}), so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}. Step 3 needs your ECFMG certificate first, about ${STEP3_PROCESSING_DAYS} days of FSMB processing, and a trip to the US: it is offered only there (https://www.fsmb.org/step-3/step-3-information/).${needs}${impossible ? " Rank programs that offer J-1 unless you can be certified and sit Step 3 in time." : ""}`,
+      severity: "warning",
+      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs} ${step3OnlyInUs(true)}.`,
       milestones: ["usmle_step3", "visa_h1b"],
+    },
+  ];
+}
+
+/** IANA zones in the United States (tzdb's US zones and their aliases). */
+const US_ZONE =
+  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
+
+/**
+ * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
+ * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
+ * employer (secondary, flagged verify in fees.json): programs may then not sponsor it. A warning,
+ * not critical: whether it is extended past its first 12 months and whether physicians get
+ * national-interest exceptions was not found. Nothing once the H-1B is done.
+ */
+export function proclamationRisks(context: PlanContext): Risk[] {
+  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
+  if (US_ZONE.test(context.zone)) return [];
+  const fee = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
+  if (fee === undefined || fee.amountUsd === null) return [];
+  return [
+    {
+      code: "H1B_PROCLAMATION_FEE",
+      severity: "warning",
+      message: `Your time zone (${context.zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa (${fee.source}, secondary; ${fee.asOf}). Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. ${fee.verify}.`,
+      milestones: ["visa_h1b"],
     },
   ];
 }

@@ -1,15 +1,39 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
-import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS, STEP3_PROCESSING_SOURCE } from "./advice.ts";
+import {
+  EXAM_BOOKING_DAYS,
+  STEP3_GRADUATION_VERIFICATION_DAYS,
+  STEP3_PROCESSING_DAYS,
+  STEP3_PROCESSING_SOURCE,
+} from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, deadlineDetail, type PlanDates, shiftDays } from "./deadlines.ts";
 
 /**
+ * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has
+ * graduation to verify, which "may need up to 12 weeks" (official); with the certificate issued,
+ * about two weeks of processing (official). Then about a week to a US test date (advice).
+ */
+export function step3LeadDays(certified: boolean): number {
+  return (certified ? STEP3_PROCESSING_DAYS : STEP3_GRADUATION_VERIFICATION_DAYS) + EXAM_BOOKING_DAYS;
+}
+
+/** The same lead, in words with its sources, for every message that uses it. */
+export function step3LeadText(certified: boolean): string {
+  const fsmb = certified
+    ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing`
+    : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks for FSMB to verify graduation`;
+  return `${fsmb} (${STEP3_PROCESSING_SOURCE}) and about ${EXAM_BOOKING_DAYS} days to a US test date (advice)`;
+}
+
+/**
  * Ranking on H-1B with the ECFMG certificate still pending: Step 3 needs the certificate first
- * (official), then about 14 days of FSMB processing (official) and a US test date (about a week,
- * advice), all before Step 3's own date (its result reported before the rank order list deadline).
- * This is the date the certificate is needed by, as a target for the certification step; null
- * when not ranking on H-1B, Step 3 or the certificate is done, or Step 3 has no date to meet.
+ * (official), then up to 12 weeks for FSMB to verify graduation (official) and a US test date
+ * (about a week, advice), all before Step 3's own date (its result reported before the rank order
+ * list deadline). This is the date the certificate is needed by, as a target for the certification
+ * step (it may already be past: the STEP3_NEEDED_FOR_H1B risk then says H-1B ranking is most likely
+ * out of reach); null when not ranking on H-1B, Step 3 or the certificate is done, or Step 3 has no
+ * date to meet.
  */
 export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): DueDate | null {
   if (context.applicant.visa !== "H-1B") return null;
@@ -18,10 +42,10 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
   const step3 = dates.due("usmle_step3");
   if (step3 === null) return null;
   return {
-    at: shiftDays(step3.at, step3.zone, -(STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS)),
+    at: shiftDays(step3.at, step3.zone, -step3LeadDays(false)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
-    source: `target for ranking on H-1B: ${STEP3_PROCESSING_DAYS} days of FSMB processing (${STEP3_PROCESSING_SOURCE}) and about ${EXAM_BOOKING_DAYS} days to a US test date (advice) before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
+    source: `target for ranking on H-1B: ${step3LeadText(false)} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
   };
 }
 

@@ -13,7 +13,7 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
-import { step3Risks } from "./h1b-risk.ts";
+import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
@@ -185,6 +185,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
     risks.push(...step3Risks(context, dates));
   }
+  if (!ineligible) risks.push(...proclamationRisks(context));
 
   if (pushFees && !isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {
     const earlyDate = calendar.dates.nrmp_early_registration_deadline_late_fee_after;

@@ -204,23 +204,23 @@ FINDING_SCENARIOS.push({
 
 /**
  * Finding 5: ranking on H-1B with the certificate pending, the certificate gets a target early
- * enough for FSMB processing, a US test date and Step 3's result before the rank-list deadline,
- * with reminders before it; Step 3 is due four weeks before that deadline.
+ * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The s3 tester
+ * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quotes: with 12 weeks
+ * the target (28 Oct 2026) has passed on 30 Nov, and ranking on H-1B is most likely out of reach
+ * (critical, J-1 named). The reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */
 FINDING_SCENARIOS.push({
   name: "h1b-certificate-pending-2027",
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-    expect(certificate?.target?.et).toBe("Wed 6 Jan 2027, 9:00 PM ET");
-    expect(certificate?.target?.source).toContain("FSMB processing");
-    const sends = result.reminders
-      .filter((reminder) => reminder.milestone === "ecfmg_certification")
-      .map((reminder) => reminder.sendAt);
-    expect(sends.filter((at) => at < "2027-01-07").length).toBeGreaterThanOrEqual(3);
+    expect(certificate?.target?.et).toBe("Wed 28 Oct 2026, 9:00 PM ET");
+    expect(certificate?.target?.source).toContain("FSMB to verify graduation");
+    expect(certificate?.urgency).toBe("urgent");
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
-    expect(risk?.message).toContain("sit it by Wed 27 Jan 2027");
-    expect(risk?.message).toContain("you need it by Wed 6 Jan 2027");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("most likely out of reach");
+    expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
   },
 });
 

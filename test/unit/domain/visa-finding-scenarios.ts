@@ -1,0 +1,83 @@
+import { expect } from "vitest";
+import type { Plan, RiskCode } from "#domain/plan.ts";
+import type { Scenario } from "./finding-scenarios.ts";
+
+/**
+ * Scenario fixtures for the s3 tester's H-1B findings on issue #9 (A1, B2; own applicants, not the
+ * tester's files). FSMB "may need up to 12 weeks to verify graduation" for Step 3 (official), so
+ * the certificate target and the feasibility of ranking on H-1B both use those 12 weeks.
+ */
+const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => risk.code === code);
+const DAY = 86_400_000;
+
+/** The certificate target is Step 3's sit-by date less 12 weeks (verification) and 7 days (booking). */
+function expectCertificateTargetFromTwelveWeeks(result: Plan): void {
+  const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+  const step3 = result.blocked.find((step) => step.milestone === "usmle_step3");
+  expect(certificate?.target?.source).toContain("up to 12 weeks for FSMB to verify graduation");
+  const gap = Date.parse(step3?.deadline?.at ?? "") - Date.parse(certificate?.target?.at ?? "");
+  // 91 days, give or take the hour a clock change moves between them.
+  expect(Math.abs(gap - 91 * DAY)).toBeLessThanOrEqual(3_600_000);
+}
+
+export const VISA_FINDING_SCENARIOS: Scenario[] = [
+  {
+    // A1/B2: Karachi, everything to ERAS and NRMP done, certificate pending, on 30 Nov 2026. The
+    // certificate, 12 weeks of FSMB verification, a US test date and four weeks for the result end
+    // around 29 Mar 2027, after the rank-list deadline: H-1B ranking is most likely out of reach.
+    name: "h1b-karachi-certificate-pending-2027",
+    now: "2026-11-30T12:00:00Z",
+    assess(result) {
+      const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.message).toContain("Ranking on H-1B for the 2027 Match is most likely out of reach");
+      expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
+      expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
+      expect(risk?.message).toContain("Statement of Need");
+      expect(risk?.message).toContain("$370");
+      expect(risk?.message).toContain("US visa for the trip");
+      // No date to sit Step 3 that the same message shows cannot be met.
+      expect(risk?.message).not.toContain("sit it by");
+      expectCertificateTargetFromTwelveWeeks(result);
+      const proclamation = riskOf(result, "H1B_PROCLAMATION_FEE");
+      expect(proclamation?.severity).toBe("warning");
+      expect(proclamation?.message).toContain("Asia/Karachi");
+      expect(proclamation?.message).toContain("$100,000");
+      expect(proclamation?.message).toContain("https://mccownevans.com/");
+      expect(proclamation?.message).toContain("flagged, verify");
+    },
+  },
+  {
+    // The same track in June: H-1B is still within reach; the certificate is needed by 28 Oct
+    // 2026 (12 weeks of verification and a week to book before Step 3's sit-by date) with
+    // reminders before then, and the message gives the same date as the target.
+    name: "h1b-certificate-pending-june-2027",
+    now: "2026-06-01T06:00:00Z",
+    assess(result) {
+      const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
+      expect(risk?.severity).toBe("warning");
+      expect(risk?.message).toContain("sit it by Wed 27 Jan 2027");
+      expect(risk?.message).toContain("you need it by Wed 28 Oct 2026");
+      expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
+      expectCertificateTargetFromTwelveWeeks(result);
+      const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+      expect(certificate?.target?.et).toBe("Wed 28 Oct 2026, 9:00 PM ET");
+      const sends = result.reminders
+        .filter((reminder) => reminder.milestone === "ecfmg_certification")
+        .map((reminder) => reminder.sendAt);
+      expect(sends.filter((at) => at < "2026-10-29").length).toBeGreaterThanOrEqual(3);
+      expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeDefined();
+    },
+  },
+  {
+    // An H-1B applicant whose zone is in the US needs no new petition from abroad (or not
+    // necessarily): no proclamation risk; the fee stays under "to verify".
+    name: "h1b-living-in-chicago-2027",
+    now: "2026-06-01T06:00:00Z",
+    assess(result) {
+      expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeUndefined();
+      expect(riskOf(result, "STEP3_NEEDED_FOR_H1B")?.severity).toBe("warning");
+      expect(result.budget.toVerify?.map((item) => item.key)).toContain("h1b_proclamation_100k");
+    },
+  },
+];

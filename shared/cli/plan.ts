@@ -95,8 +95,16 @@ export function renderPlan(result: Plan, applicantName: string): string {
     "  (* projected date: derived by a documented rule, see the step's source)\n",
     "\nBLOCKED\n",
     table(
-      ["step", "waiting for", "title"],
-      result.blocked.map((step) => [subject(step), step.waitingFor.join(", "), step.title]),
+      ["step", "waiting for", "date (your time)", "title"],
+      result.blocked.map((step) => [
+        subject(step),
+        step.waitingFor.join(", "),
+        // A season date a step waits for still belongs on the calendar (Match Week, Match Day).
+        step.deadline === undefined
+          ? "-"
+          : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,
+        step.title,
+      ]),
     ),
     ...[
       ...new Set(result.blocked.flatMap((step) => (step.resolvedBy === undefined ? [] : [step.resolvedBy]))),

@@ -162,6 +162,8 @@ export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 const RungSchema = z.discriminatedUnion("anchor", [
   z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
   z.object({ rung: z.string().min(1), anchor: z.literal("deadline"), daysBefore: z.number().int().min(0) }),
+  // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
+  z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
 ]);
 export type LadderRung = z.infer<typeof RungSchema>;
 

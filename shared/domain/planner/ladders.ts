@@ -1,6 +1,7 @@
 import { reminderLadder } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
@@ -78,6 +79,8 @@ export interface SlotEntry {
   interviewId: string | undefined;
   ladder: string;
   deliveryMinute: number;
+  /** The season whose dates season-anchored rungs were laid on. */
+  calendar: SeasonCalendar;
   startBy: number | null;
   notStarted: boolean;
   slots: LadderSlot[];
@@ -115,6 +118,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     cached.interviewId === target.interviewId &&
     cached.ladder === target.ladder &&
     cached.deliveryMinute === context.deliveryMinute &&
+    cached.calendar === context.calendar &&
     cached.startBy === target.startBy &&
     cached.notStarted === target.notStarted
   ) {
@@ -140,6 +144,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     interviewId: target.interviewId,
     ladder: target.ladder,
     deliveryMinute: context.deliveryMinute,
+    calendar: context.calendar,
     startBy: target.startBy,
     notStarted: target.notStarted,
     slots,
@@ -162,6 +167,12 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     if (rung.anchor === "startBy") {
       if (target.startBy === null || !target.notStarted || target.startBy >= target.deadline) continue;
       sendAt = slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+    } else if (rung.anchor === "season") {
+      // The slot of the date's own local day ("ranking opens today"), so it may precede the
+      // opening by hours; none once the date is at or after the deadline.
+      const seasonAt = context.calendar.dates[rung.dateKey].at;
+      if (seasonAt >= target.deadline) continue;
+      sendAt = slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
     }

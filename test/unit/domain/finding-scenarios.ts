@@ -93,6 +93,16 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(true);
     },
   },
+  {
+    // Tester s3, A3: once the list is certified, Match Week and Match Day are next steps with their
+    // projected dates and reminders (match-outcome-dates.test.ts has the ladders).
+    name: "rank-list-certified-2027",
+    now: "2027-02-10T12:00:00Z",
+    assess(result) {
+      expect(nextKeys(result)).toEqual(expect.arrayContaining(["match_week", "match_day"]));
+      expect(result.reminders.some((reminder) => reminder.milestone === "match_day")).toBe(true);
+    },
+  },
 ];
 
 /** Finding 2: a rank list "done" that cannot have been certified is refused, and its reminders stay. */

@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { renderPlan } from "../../../shared/cli/plan.ts";
+
+/**
+ * Match Week, Match Day and ranking opening on the applicant's road (tester s3, A3): an advisor
+ * puts Match Week Monday and Match Day on the calendar from the start, and tells the applicant to
+ * enter their list the day ranking opens. Advisor's decision: while the rank list is not certified
+ * the dates are shown (timeline, calendar feed, CLI) but send nothing, since the rank list's own
+ * reminders are the news then; once it is certified, Match Week gets three days' and a day's
+ * notice and Match Day its eve, whether or not Monday was reported.
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const load = (name: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(name, SCENARIO_DIR), "utf8")));
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+
+const pending = load("rank-list-before-opening-2027.json");
+const certified = load("rank-list-certified-2027.json");
+const of = (result: Plan, milestone: string) => result.reminders.filter((r) => r.milestone === milestone);
+
+describe("Match Week and Match Day dated before the rank list is certified", () => {
+  const result = planAt(pending, "2026-11-30T12:00:00Z");
+
+  it("gives the blocked steps their projected season dates, with the rule", () => {
+    const week = result.blocked.find((step) => step.milestone === "match_week");
+    const day = result.blocked.find((step) => step.milestone === "match_day");
+    expect(week?.deadline?.at).toBe("2027-03-15T14:00:00.000Z");
+    expect(week?.deadline?.status).toBe("projected");
+    expect(week?.deadline?.source).toContain("Match Day minus 4 days");
+    expect(day?.deadline?.at).toBe("2027-03-19T17:00:00.000Z");
+    expect(day?.deadline?.source).toContain("Third Friday of March");
+  });
+
+  it("shows them in the CLI's BLOCKED table", () => {
+    const text = renderPlan(result, "Arjun");
+    const blocked = text.slice(text.indexOf("BLOCKED"), text.indexOf("OVERDUE"));
+    expect(blocked).toContain("Mon 15 Mar 2027, 7:30 PM GMT+5:30 *");
+    expect(blocked).toContain("Fri 19 Mar 2027, 10:30 PM GMT+5:30 *");
+  });
+
+  it("sends nothing for them while they are blocked", () => {
+    expect(of(result, "match_week")).toEqual([]);
+    expect(of(result, "match_day")).toEqual([]);
+  });
+
+  it("reminds on the day ranking opens (projected 15 Jan 2027), before the start-by rung", () => {
+    const rol = of(result, "rank_order_list");
+    expect(rol.map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      ["ranking-opens", "2027-01-15T09:00:00.000+05:30"],
+      ["start-by", "2027-02-04T09:00:00.000+05:30"],
+      ["due-in-14d", "2027-02-11T09:00:00.000+05:30"],
+      ["due-in-3d", "2027-02-22T09:00:00.000+05:30"],
+      ["due-in-1d", "2027-02-24T09:00:00.000+05:30"],
+    ]);
+  });
+
+  it("catches a missed opening notice up at the next slot, with the same id", () => {
+    const opening = of(result, "rank_order_list")[0];
+    const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list")[0];
+    expect(late?.id).toBe(opening?.id);
+    expect(late?.sendAtLocal).toBe("2027-01-21T09:00:00.000+05:30");
+  });
+});
+
+describe("Match Week and Match Day once the rank list is certified (1 Feb 2027)", () => {
+  it("follows their ladders: Match Week three days and a day before, Match Day on its eve", () => {
+    const result = planAt(certified, "2027-02-10T12:00:00Z");
+    expect(of(result, "match_week").map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      ["due-in-3d", "2027-03-12T09:00:00.000+05:30"],
+      ["due-in-1d", "2027-03-14T09:00:00.000+05:30"],
+    ]);
+    expect(of(result, "match_day").map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      ["due-in-1d", "2027-03-18T09:00:00.000+05:30"],
+    ]);
+  });
+
+  it("keeps Match Day's notice when Monday's result was not reported", () => {
+    const result = planAt(certified, "2027-03-16T12:00:00Z");
+    expect(result.blocked.map((step) => step.milestone)).not.toContain("match_day");
+    expect(of(result, "match_day").map((r) => r.sendAtLocal)).toEqual(["2027-03-18T09:00:00.000+05:30"]);
+  });
+
+  it("never sends a reminder for a blocked step, week by week through the season", () => {
+    for (const snapshot of [pending, certified]) {
+      for (let day = 0; day < 300; day += 3) {
+        const result = planAt(snapshot, new Date(Date.UTC(2026, 9, 1) + day * 86_400_000).toISOString());
+        const blocked = new Set(result.blocked.map((step) => step.milestone));
+        for (const reminder of result.reminders) expect(blocked.has(reminder.milestone)).toBe(false);
+      }
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { loadHttpApiConfig } from "#config/http-api.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";
 import { createHttpApi } from "./app.ts";
-import { formIntakeFromFolder } from "./form-mappings.ts";
+import { formIntakeFromFolders } from "./form-mappings.ts";
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
@@ -40,11 +40,11 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
       ...(config.unsubscribeSecret ? { legacySecret: secretSource(config.unsubscribeSecret) } : {}),
     },
     logger,
-    forms: formIntakeFromFolder(
+    forms: formIntakeFromFolders(
       Object.fromEntries(
         Object.entries(config.formSecrets).map(([provider, setting]) => [provider, secretSource(setting)]),
       ),
-      config.formMappingsDir,
+      config.formMappingsDirs,
     ),
     applicantPages: once(async () => ({
       settings: store,

@@ -41,7 +41,7 @@ Routes:
   GET  /health
   POST /intake/webhook            Standard Webhooks signed applicant snapshot or milestone update
   POST /intake/${PROVIDERS.join("|")}
-                                  a form provider's own webhook, mapped by shared/intake/forms/*.json
+                                  a form provider's own webhook, mapped by shared/intake/providers/<name>/forms/*.json
   GET|POST /unsubscribe?token=    one-click unsubscribe (the link in every email)
   The applicant's pages, each reached by a signed link from every email (?applicant=<id>&token=…):
   GET  /timeline                  next steps with their buttons, blocked steps, risks, budget, next emails

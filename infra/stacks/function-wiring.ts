@@ -2,7 +2,7 @@ import type { RemovalPolicy, Stack } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as logs from "aws-cdk-lib/aws-logs";
-import { FORM_PROVIDERS } from "#intake/providers/list.ts";
+import { FORM_PROVIDERS, MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import type { StageConfig } from "../config.ts";
 import type { ApplicantTable } from "../constructs/applicant-table.ts";
 import type { DeadLetterQueue } from "../constructs/dead-letter-queue.ts";
@@ -80,7 +80,7 @@ export function wireFunctions(
       // The form mapping files are read at run time, so they ship beside the bundle.
       FORM_MAPPINGS_DIR: "/var/task/forms",
     },
-    { files: [{ from: "shared/intake/forms", to: "forms" }] },
+    { files: MAPPING_FOLDERS.map((from) => ({ from, to: "forms" })) },
   );
   // The reminder reads its own ARN from the invocation context (context.invokedFunctionArn,
   // unqualified because schedules target the unqualified ARN): putting it in its own environment

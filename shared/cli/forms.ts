@@ -5,8 +5,10 @@ import type { FieldProblem } from "#domain/snapshot.ts";
 import { InvalidInputError, MatchpathError } from "#errors";
 import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
 import { mapSubmissionWithNotes } from "#intake/mapping/mapper.ts";
-import { loadMappingDir, loadMappingFile } from "#intake/mapping/registry.ts";
+import { loadMappingDirs, loadMappingFile } from "#intake/mapping/registry.ts";
 import { parseUnverified } from "#intake/providers/index.ts";
+import { MAPPING_FOLDERS, providerNamed } from "#intake/providers/list.ts";
+import type { FormProvider } from "#intake/providers/provider.ts";
 
 const HELP = `Connect a form without code: check a form mapping against a saved provider payload.
 
@@ -16,9 +18,11 @@ Usage:
       Google Forms; multipart/form-data, urlencoded or JSON for Jotform), maps it with the mapping and
       prints the resulting submission JSON. Exit 2 with every problem when the answers do not map.
       Signatures are NOT checked here (a saved body has none); the routes always check them.
-      --content-type  Jotform only; default: guessed from the body (multipart when it starts with "--").
+      --content-type  for a provider that posts forms (Jotform); default: guessed from the body
+                      (multipart when it starts with "--").
   npm run forms -- list [folder]
-      Lists the mappings in a folder (default shared/intake/forms) and validates each.
+      Lists the mappings in a folder (default: each provider's, shared/intake/providers/<name>/forms)
+      and validates each.
   npm run forms -- types
       Prints every answer type each provider documents and what it maps to (or why it is refused),
       the table of the providers guide (shared/intake/PROVIDERS.md).
@@ -33,8 +37,8 @@ need the form's locale or a Luxon format: { "date": { "locale": "en-US" } }, { "
 Guide: shared/intake/PROVIDERS.md.
 
 Examples:
-  npm run forms -- check shared/intake/forms/tally-progress-update.json test/fixtures/providers/tally/example-webhook-event.json
-  npm run forms -- check shared/intake/forms/jotform-interview-report.json test/fixtures/providers/jotform/interview-report.derived.multipart
+  npm run forms -- check shared/intake/providers/tally/forms/tally-progress-update.json test/fixtures/providers/tally/example-webhook-event.json
+  npm run forms -- check shared/intake/providers/jotform/forms/jotform-interview-report.json test/fixtures/providers/jotform/interview-report.derived.multipart
   npm run forms -- list
 `;
 
@@ -43,7 +47,8 @@ export interface Io {
   err(text: string): void;
 }
 
-const DEFAULT_FOLDER = join(dirname(fileURLToPath(import.meta.url)), "..", "intake", "forms");
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const DEFAULT_FOLDERS = MAPPING_FOLDERS.map((folder) => join(ROOT, folder));
 
 /** Runs the CLI; returns the exit code (0 ok, 1 usage, 2 problems). */
 export async function runForms(argv: readonly string[], io: Io): Promise<number> {
@@ -57,7 +62,7 @@ export async function runForms(argv: readonly string[], io: Io): Promise<number>
     return 0;
   }
   try {
-    if (command === "list") return await list(rest[0] ?? DEFAULT_FOLDER, io);
+    if (command === "list") return await list(rest[0] === undefined ? DEFAULT_FOLDERS : [rest[0]], io);
     if (command === "types") {
       io.out(answerTypesMarkdown());
       return 0;
@@ -78,10 +83,10 @@ export async function runForms(argv: readonly string[], io: Io): Promise<number>
   return 1;
 }
 
-async function list(folder: string, io: Io): Promise<number> {
-  const found = await loadMappingDir(folder);
+async function list(folders: readonly string[], io: Io): Promise<number> {
+  const found = await loadMappingDirs(folders);
   if (found.length === 0) {
-    io.out(`no mappings in ${folder}\n`);
+    io.out(`no mappings in ${folders.join(", ")}\n`);
     return 0;
   }
   const rows = found.map(({ file, mapping }) => [
@@ -110,17 +115,10 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   const mapping = await loadMappingFile(mappingPath);
-  let body: Buffer = await readFile(payloadPath);
-  const headers: Record<string, string> = {};
-  if (mapping.provider === "jotform") {
-    const type = contentType ?? guessContentType(body);
-    // Saved multipart bodies often lose their CRLF line ends (git, editors); HTTP needs them back.
-    if (type.startsWith("multipart/") && !body.includes("\r\n")) {
-      body = Buffer.from(body.toString("latin1").replace(/\n/g, "\r\n"), "latin1");
-    }
-    headers["content-type"] = type;
-  }
-  const form = await parseUnverified(mapping.provider, { rawBody: body, headers });
+  const body = await readFile(payloadPath);
+  const { savedRequest }: FormProvider = providerNamed(mapping.provider);
+  const request = savedRequest ? savedRequest(body, contentType) : { rawBody: body, headers: {} };
+  const form = await parseUnverified(mapping.provider, request);
   if (form.formId !== mapping.formId) {
     io.err(`note: the payload is from form ${form.formId}; the mapping is for form ${mapping.formId}\n`);
   }
@@ -128,16 +126,6 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   for (const note of notes) io.err(`note: ${note.path}: ${note.message}\n`);
   io.out(`${JSON.stringify(submission, null, 2)}\n`);
   return 0;
-}
-
-function guessContentType(body: Buffer): string {
-  const start = body.subarray(0, 200).toString("latin1");
-  if (start.startsWith("--")) {
-    const boundary = start.slice(2).split(/\r?\n/)[0]?.trim() ?? "";
-    return `multipart/form-data; boundary=${boundary}`;
-  }
-  if (start.trimStart().startsWith("{")) return "application/json";
-  return "application/x-www-form-urlencoded";
 }
 
 export function formatProblems(problems: readonly (FieldProblem & { field?: string })[]): string {

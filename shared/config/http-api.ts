@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { FORM_PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
+import { FORM_PROVIDERS, MAPPING_FOLDERS, type ProviderName } from "#intake/providers/list.ts";
 import {
   type AwsSettings,
   awsPieces,
@@ -29,7 +29,8 @@ export interface HttpApiConfig extends AwsSettings {
   publicBaseUrl?: string;
   /** Only the connected providers appear. */
   formSecrets: Partial<Record<ProviderName, SecretSetting>>;
-  formMappingsDir: string;
+  /** Folders of form mapping files: FORM_MAPPINGS_DIR, else each provider's `forms/` under the working directory. */
+  formMappingsDirs: string[];
 }
 
 /** Form providers: each is connected only when its secret (or SSM parameter name) is set. */
@@ -50,7 +51,7 @@ const HttpApiSchema = z.object({
       [parameter, optionalText],
     ]),
   ),
-  /** Folder of form mapping files; default shared/intake/forms under the working directory. */
+  /** Folder of form mapping files; default each provider's `forms/` under the working directory. */
   FORM_MAPPINGS_DIR: optionalText,
 });
 
@@ -86,6 +87,8 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
         ],
       ),
     ),
-    formMappingsDir: values.FORM_MAPPINGS_DIR ?? `${process.cwd()}/shared/intake/forms`,
+    formMappingsDirs: values.FORM_MAPPINGS_DIR
+      ? [values.FORM_MAPPINGS_DIR]
+      : MAPPING_FOLDERS.map((folder) => `${process.cwd()}/${folder}`),
   };
 }

@@ -4,6 +4,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
+import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
 import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
@@ -20,7 +21,7 @@ import {
 } from "./synth.ts";
 
 type FunctionKey = keyof typeof FUNCTION_ENTRIES;
-const FORMS_DIR = new URL("../../shared/intake/forms", import.meta.url);
+const ROOT = new URL("../../", import.meta.url).pathname;
 const FUNCTION_KEYS = Object.keys(FUNCTION_ENTRIES) as FunctionKey[];
 
 // Two stages in one app, as two stages in one account: dev (disposable) and prod.
@@ -688,7 +689,9 @@ describe("bundling", () => {
     const httpApi = template.Resources[logicalId(stack.functions.httpApi)];
     const httpAsset = `asset.${(httpApi.Properties.Code.S3Key as string).replace(/\.zip$/, "")}`;
     const shipped = readdirSync(join(bundled.assembly.directory, httpAsset, "forms"));
-    expect(shipped.sort()).toEqual(readdirSync(FORMS_DIR).sort());
+    expect(shipped.sort()).toEqual(
+      MAPPING_FOLDERS.flatMap((folder) => readdirSync(join(ROOT, folder))).sort(),
+    );
     expect(shipped.length).toBeGreaterThan(0);
   });
 });

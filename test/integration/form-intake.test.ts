@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
-import { signTypeform } from "#intake/providers/typeform.ts";
+import { signTypeform } from "#intake/providers/typeform/typeform.ts";
 import {
   applicantState,
   clockTo,
@@ -15,7 +15,7 @@ import {
 /**
  * A form provider's own webhook, end to end on the local stack: Typeform's published example
  * submission (test/fixtures/providers/typeform, with its source), signed as Typeform signs it,
- * mapped by the shipped mapping file (shared/intake/forms/typeform-applicant-intake.json), creates
+ * mapped by the shipped mapping file (shared/intake/providers/typeform/forms/typeform-applicant-intake.json), creates
  * the applicant; the planner plans it from the real stream; the reminder reaches the SES inbox.
  */
 const example = readFileSync(

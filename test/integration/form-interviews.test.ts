@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Reminder } from "#domain/plan.ts";
-import { signTally } from "#intake/providers/tally.ts";
+import { signTally } from "#intake/providers/tally/tally.ts";
 import {
   applicantState,
   clockTo,
@@ -15,7 +15,7 @@ import {
 
 /**
  * Interviews from real form answers, end to end on the local stack: a Jotform Appointment (the
- * derived fixture, mapped by shared/intake/forms/jotform-interview-booking.json, authenticated by the
+ * derived fixture, mapped by shared/intake/providers/jotform/forms/jotform-interview-booking.json, authenticated by the
  * URL token as Jotform deliveries are) adds an interview to an existing applicant, the planner plans
  * it from the stream, and its preparation reminder reaches the SES inbox. Then a Tally "I got an
  * interview" form (signed as Tally signs) moves an interview by its id and cancels it: the reminders

@@ -33,6 +33,13 @@ export async function loadMappingDir(dir: string): Promise<{ file: string; mappi
   );
 }
 
+/** Every mapping in the folders, in order; a folder that does not exist is an error. */
+export async function loadMappingDirs(
+  dirs: readonly string[],
+): Promise<{ file: string; mapping: FormMapping }[]> {
+  return (await Promise.all(dirs.map(loadMappingDir))).flat();
+}
+
 /** Lookup by (provider, form id); two mappings for one form are a configuration error, reported at load. */
 export function mappingRegistry(
   mappings: readonly FormMapping[],

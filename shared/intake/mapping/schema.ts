@@ -8,7 +8,7 @@ import { ScalarSchema, TransformSchema, transformMismatch } from "./transforms.t
 
 /**
  * A form mapping: which provider form it serves, what it produces, and where each answer goes.
- * One JSON file per connected form (see shared/intake/forms/). Data, not code: an operator connects a
+ * One JSON file per connected form (in its provider's shared/intake/providers/<name>/forms/). Data, not code: an operator connects a
  * new form by writing one of these and checking it with `npm run forms -- check`.
  */
 

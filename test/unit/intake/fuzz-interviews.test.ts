@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
@@ -7,8 +5,8 @@ import { IsoDateSchema, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/mapping/instant.ts";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
-import { parseMapping } from "#intake/mapping/registry.ts";
 import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
+import { exampleMapping } from "./providers/support.ts";
 
 /**
  * Properties of the date, time and zone transforms and of the interview mappings: nothing throws but
@@ -138,7 +136,6 @@ describe("fuzzing the date, time and zone transforms", () => {
 });
 
 describe("fuzzing the interview mappings", () => {
-  const ROOT = join(import.meta.dirname, "..", "..", "..");
   const names = [
     "jotform-interview-booking.json",
     "jotform-interview-report.json",
@@ -149,9 +146,7 @@ describe("fuzzing the interview mappings", () => {
     "google-forms-interview-booking.json",
     "google-forms-interview-report.json",
   ];
-  const mappings = names.map((name) =>
-    parseMapping(JSON.parse(readFileSync(join(ROOT, "shared", "intake", "forms", name), "utf8")), name),
-  );
+  const mappings = names.map(exampleMapping);
 
   it("map to a valid submission or a named, located refusal; never anything else", () => {
     const plausible = fc.constantFrom<AnswerValue>(

@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
-import { loadMappingDir } from "#intake/mapping/registry.ts";
+import { loadMappingDirs } from "#intake/mapping/registry.ts";
+import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import { runForms } from "../../../../shared/cli/forms.ts";
+import { examplePath } from "../providers/support.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
-const forms = (name: string) => join(ROOT, "shared", "intake", "forms", name);
+const forms = examplePath;
 const fixture = (name: string) => join(ROOT, "test", "fixtures", "providers", name);
 
 async function run(...argv: string[]) {
@@ -19,7 +21,7 @@ async function run(...argv: string[]) {
 
 describe("npm run forms", () => {
   it("every shipped example mapping is valid and connects a distinct form", async () => {
-    const found = await loadMappingDir(join(ROOT, "shared", "intake", "forms"));
+    const found = await loadMappingDirs(MAPPING_FOLDERS.map((folder) => join(ROOT, folder)));
     expect(found.map((f) => f.mapping.provider).sort()).toEqual([
       "google-forms",
       "google-forms",

@@ -6,8 +6,9 @@ import { ANSWER_TYPES, answerTypesMarkdown } from "#intake/mapping/answer-types.
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseMapping } from "#intake/mapping/registry.ts";
 import type { AnswerValue, ParsedForm, ProviderName } from "#intake/providers/common.ts";
-import { parseTally } from "#intake/providers/tally.ts";
-import { parseTypeform } from "#intake/providers/typeform.ts";
+import { parseTally } from "#intake/providers/tally/tally.ts";
+import { parseTypeform } from "#intake/providers/typeform/typeform.ts";
+import { exampleMapping } from "../providers/support.ts";
 
 function form(
   answers: Record<string, AnswerValue>,
@@ -162,24 +163,7 @@ describe("a form that cancels an interview", () => {
 });
 
 describe("the shipped Jotform 'I got an interview' example with questions left blank", () => {
-  const mapping = parseMapping(
-    JSON.parse(
-      readFileSync(
-        join(
-          import.meta.dirname,
-          "..",
-          "..",
-          "..",
-          "..",
-          "shared",
-          "intake",
-          "forms",
-          "jotform-interview-report.json",
-        ),
-        "utf8",
-      ),
-    ),
-  );
+  const mapping = exampleMapping("jotform-interview-report.json");
   // What Jotform sends for an empty Time question: the AM/PM selector keeps its preset.
   const blankTime = { timeInput: "", hourSelect: "", minuteSelect: "", ampm: "AM" };
   const blankDate = { month: "", day: "", year: "" };

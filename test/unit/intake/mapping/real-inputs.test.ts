@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runForms } from "../../../../shared/cli/forms.ts";
+import { examplePath } from "../providers/support.ts";
 
 /**
  * The real-world inputs that did not map (issue 13), copied into test/fixtures/providers/real-inputs
@@ -8,7 +9,7 @@ import { runForms } from "../../../../shared/cli/forms.ts";
  */
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
 const realInput = (name: string) => join(ROOT, "test", "fixtures", "providers", "real-inputs", name);
-const forms = (name: string) => join(ROOT, "shared", "intake", "forms", name);
+const forms = examplePath;
 
 async function check(mapping: string, payload: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";

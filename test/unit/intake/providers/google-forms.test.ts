@@ -5,7 +5,7 @@ import { createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, SignatureError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
-import { parseGoogleForms, verifyGoogleForms } from "#intake/providers/google-forms.ts";
+import { parseGoogleForms, verifyGoogleForms } from "#intake/providers/google-forms/google-forms.ts";
 import { receiveProviderForm } from "#intake/providers/index.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import {
@@ -138,7 +138,7 @@ describe("Google Forms: the script's body", () => {
  */
 describe("the shipped Apps Script (apps-script.gs)", () => {
   const script = readFileSync(
-    join(import.meta.dirname, "../../../../shared/intake/google-forms/apps-script.gs"),
+    join(import.meta.dirname, "../../../../shared/intake/providers/google-forms/apps-script.gs"),
     "utf8",
   );
   const signed = (bytes: Uint8Array) =>

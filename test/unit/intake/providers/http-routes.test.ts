@@ -1,16 +1,18 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { signTally } from "#intake/providers/tally.ts";
-import { signTypeform } from "#intake/providers/typeform.ts";
+import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
+import { signTally } from "#intake/providers/tally/tally.ts";
+import { signTypeform } from "#intake/providers/typeform/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { FixedClock, InMemoryApplicantStore } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../../functions/http-api/app.ts";
-import { formIntakeFromFolder } from "../../../../functions/http-api/form-mappings.ts";
+import { formIntakeFromFolders } from "../../../../functions/http-api/form-mappings.ts";
 import { httpEvent } from "../../functions/events.ts";
 import { crlf, fixtureBytes, fixtureText, TEST_SECRETS } from "./support.ts";
 
-const FORMS = new URL("../../../../shared/intake/forms", import.meta.url).pathname;
+const ROOT = new URL("../../../../", import.meta.url).pathname;
+const FORMS = MAPPING_FOLDERS.map((folder) => `${ROOT}${folder}`);
 const now = new Date("2026-09-01T12:00:00Z");
 
 function setup(
@@ -25,7 +27,7 @@ function setup(
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
     logger: new Logger({ logLevel: "SILENT" }),
-    forms: formIntakeFromFolder(secrets, FORMS),
+    forms: formIntakeFromFolders(secrets, FORMS),
   });
   return { store, api };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, SignatureError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
-import { parseJotform, verifyJotform } from "#intake/providers/jotform.ts";
+import { parseJotform, verifyJotform } from "#intake/providers/jotform/jotform.ts";
 import { crlf, exampleMapping, fixtureText, TEST_SECRETS } from "./support.ts";
 
 const BOUNDARY = "------------------------J1JNT4vbVO4FCC1qLG4HSv";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FORM_PROVIDERS, isProviderName, PROVIDERS, providerNamed } from "#intake/providers/list.ts";
+import { staleProviderDocs } from "../../../../shared/cli/provider-docs.ts";
 
 const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
 
@@ -23,4 +24,9 @@ describe("the form provider list", () => {
       expect(readme).toContain(variable);
     },
   );
+
+  it("the docs' provider rows, tables and guides are generated from it (else: npm run docs:providers)", async () => {
+    const stale = (await staleProviderDocs()).map((block) => `${block.file} ${block.name}`);
+    expect(stale, "stale generated docs: run `npm run docs:providers`").toEqual([]);
+  });
 });

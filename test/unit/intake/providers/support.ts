@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseMapping } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { ProviderName } from "#intake/providers/common.ts";
 import type { ProviderIntakeDeps } from "#intake/providers/index.ts";
+import { FORM_PROVIDERS, MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import type { Clock } from "#ports/clock.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
@@ -30,17 +31,27 @@ export function standardWebhooksVectors(): string {
   );
 }
 
-export function exampleMapping(name: string): FormMapping {
-  return parseMapping(JSON.parse(readFileSync(join(ROOT, "shared", "intake", "forms", name), "utf8")), name);
+/** The path of a shipped example mapping, by file name, in whichever provider's `forms/` holds it. */
+export function examplePath(name: string): string {
+  const folder = MAPPING_FOLDERS.find((candidate) => existsSync(join(ROOT, candidate, name)));
+  if (folder === undefined) throw new Error(`no provider folder holds the example mapping ${name}`);
+  return join(ROOT, folder, name);
 }
 
-export const TEST_SECRETS: Record<ProviderName, string> = {
-  typeform: "typeform-test-secret-7f3a9c",
-  tally: "tally-test-secret-41be02",
-  jotform: "jotform-test-token-0d9e7c5a1b3f",
-  // 32 random bytes, base64, as Standard Webhooks secrets are.
-  "google-forms": "whsec_ZGV2LW9ubHktbWF0Y2hwYXRoLWdvb2dsZS1mb3Jtcy0zMmI=",
-};
+export function exampleMapping(name: string): FormMapping {
+  return parseMapping(JSON.parse(readFileSync(examplePath(name), "utf8")), name);
+}
+
+/** A test secret per provider, in its secret's format; a new provider gets one from the list. */
+export const TEST_SECRETS = Object.fromEntries(
+  FORM_PROVIDERS.map(({ name, secretFormat }) => [
+    name,
+    secretFormat === "standard-webhooks"
+      ? // 32 bytes, base64, as Standard Webhooks secrets are.
+        `whsec_${Buffer.from(`dev-only-matchpath-${name}`.padEnd(32, "-").slice(0, 32)).toString("base64")}`
+      : `${name}-test-secret-7f3a9c0d9e`,
+  ]),
+) as Record<ProviderName, string>;
 
 export function fixedClock(iso: string): Clock {
   const instant = new Date(iso);

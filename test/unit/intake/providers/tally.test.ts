@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError, SignatureError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
-import { parseTally, signTally, verifyTally } from "#intake/providers/tally.ts";
+import { parseTally, signTally, verifyTally } from "#intake/providers/tally/tally.ts";
 import { exampleMapping, fixtureBytes, TEST_SECRETS } from "./support.ts";
 
 const published = fixtureBytes("tally/example-webhook-event.json");

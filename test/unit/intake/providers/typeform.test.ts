@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, SignatureError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
-import { parseTypeform, signTypeform, verifyTypeform } from "#intake/providers/typeform.ts";
+import { parseTypeform, signTypeform, verifyTypeform } from "#intake/providers/typeform/typeform.ts";
 import { exampleMapping, fixtureBytes, TEST_SECRETS } from "./support.ts";
 
 const published = fixtureBytes("typeform/example-payload.json");

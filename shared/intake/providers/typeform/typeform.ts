@@ -11,7 +11,7 @@ import {
   refused,
   TEXT,
   YESNO,
-} from "./answer-type.ts";
+} from "../answer-type.ts";
 import {
   AnswerBook,
   type AnswerValue,
@@ -26,8 +26,8 @@ import {
   type ParsedForm,
   parseJsonBody,
   shapeProblem,
-} from "./common.ts";
-import type { FormProvider } from "./provider.ts";
+} from "../common.ts";
+import type { FormProvider } from "../provider.ts";
 
 /**
  * Typeform signs the raw request body: `Typeform-Signature: sha256=<base64 HMAC-SHA256(secret, body)>`.
@@ -220,4 +220,8 @@ export const typeform = {
   secretFormat: "shared-string",
   verify: (request, secret) => verifyTypeform(request.rawBody, request.headers, secret),
   parse: (request) => parseTypeform(request.rawBody),
+  guide: {
+    authenticity: "`Typeform-Signature: sha256=<base64 HMAC-SHA256 of the raw body>`",
+    idempotencyKey: "`form_response.token` (else `event_id`)",
+  },
 } as const satisfies FormProvider<"typeform">;

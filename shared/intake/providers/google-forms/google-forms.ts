@@ -12,7 +12,7 @@ import {
   refused,
   TEXT,
   TIME,
-} from "./answer-type.ts";
+} from "../answer-type.ts";
 import {
   AnswerBook,
   type AnswerValue,
@@ -24,12 +24,12 @@ import {
   type ParsedForm,
   parseJsonBody,
   shapeProblem,
-} from "./common.ts";
-import type { FormProvider } from "./provider.ts";
+} from "../common.ts";
+import type { FormProvider } from "../provider.ts";
 
 /**
  * Google Forms has no webhooks; the repository ships an Apps Script
- * (shared/intake/google-forms/apps-script.gs) that runs on the form's installable "Form submit" trigger
+ * (apps-script.gs in this folder) that runs on the form's installable "Form submit" trigger
  * and POSTs `{ formId, responseId, namedValues }` signed per Standard Webhooks (HMAC-SHA256 over
  * `id.timestamp.body` with a `whsec_` secret; `webhook-id`, `webhook-timestamp`, `webhook-signature`).
  * Verification, including the 5-minute replay window, is the shared Standard Webhooks module's.
@@ -110,4 +110,9 @@ export const googleForms = {
   secretFormat: "standard-webhooks",
   verify: (request, secret, clock) => verifyGoogleForms(request.rawBody, request.headers, secret, clock),
   parse: (request) => parseGoogleForms(request.rawBody),
+  guide: {
+    authenticity:
+      "[Standard Webhooks](https://www.standardwebhooks.com) signature from the shipped Apps Script",
+    idempotencyKey: "`responseId`",
+  },
 } as const satisfies FormProvider<"google-forms">;

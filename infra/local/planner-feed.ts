@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { LocalHandlers } from "./handlers.ts";
-import { type StreamDeadLetter, startStreamPoller } from "./stream-poller.ts";
+import { type StreamDeadLetter, StreamPoller } from "./stream-poller.ts";
 
 /**
  * The table's stream feeding the planner handler, as the cloud's event-source mapping does: the
@@ -22,7 +22,7 @@ export async function startPlannerFeed(options: {
   const { dataDir, log } = options;
   const deadLetters: StreamDeadLetter[] = [];
   const dlqFile = dataDir ? join(dataDir, "dlq.jsonl") : undefined;
-  const poller = await startStreamPoller({
+  const poller = await StreamPoller.start({
     dynamodbEndpoint: options.dynamodbEndpoint,
     tableName: options.tableName,
     checkpointFile: options.persistent ? join(dataDir ?? ".", "stream-checkpoint.json") : undefined,

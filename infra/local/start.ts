@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { FORM_PROVIDERS, PROVIDERS } from "#intake/providers/list.ts";
 import { parseCommandLine } from "./cli-args.ts";
-import { type LocalStack, startLocalStack } from "./stack.ts";
+import { startLocalStack } from "./stack.ts";
+import type { LocalStack } from "./stack-options.ts";
 
 /**
  * `npm start`: the whole pipeline on this machine (see stack.ts), until Ctrl-C.

@@ -262,8 +262,3 @@ export class StreamPoller {
     await this.shards.advance(shard, failed.at(-1)?.dynamodb?.SequenceNumber);
   }
 }
-
-/** Starts a StreamPoller (the form the local stack and the tests call). */
-export function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
-  return StreamPoller.start(options);
-}

@@ -6,7 +6,7 @@ import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTable } from "#adapters/dynamodb/create-table.ts";
-import { type StreamDeadLetter, type StreamPoller, startStreamPoller } from "#local/stream-poller.ts";
+import { type StreamDeadLetter, StreamPoller } from "#local/stream-poller.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 /**
@@ -114,7 +114,7 @@ async function poll(
     batchSize?: number;
   } = {},
 ): Promise<StreamPoller> {
-  const poller = await startStreamPoller({
+  const poller = await StreamPoller.start({
     dynamodbEndpoint: db.local.endpoint,
     tableName,
     pollIntervalMs: 50,

@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import type { DueRunReport } from "#local/clock-control.ts";
-import type { LocalStack } from "#local/stack.ts";
+import type { LocalStack } from "#local/stack-options.ts";
 import type { CallCounter } from "#test/bench/support/call-counter.ts";
 import { atLeast, below, type Figure, info, percentile } from "../lib/report.ts";
 import { byOperation, per, postSigned, RUN, round, snapshotFor, sustained } from "./pipeline-traffic.ts";

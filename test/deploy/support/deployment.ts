@@ -12,7 +12,7 @@ import {
 import { toApiGatewayV2Event } from "#local/http-event.ts";
 import { newLinkKeyring, newSigningKey } from "#local/secrets.ts";
 import { type SesEventBridgeEvent, simulatorEvent } from "#local/ses-feedback.ts";
-import { type StreamDeadLetter, type StreamPoller, startStreamPoller } from "#local/stream-poller.ts";
+import { type StreamDeadLetter, StreamPoller } from "#local/stream-poller.ts";
 import { Violations } from "../stand-ins/api-error.ts";
 import { EventBridgeStandIn } from "../stand-ins/eventbridge.ts";
 import { SchedulerStandIn, type StandInSchedule } from "../stand-ins/scheduler.ts";
@@ -208,7 +208,7 @@ export async function deploy(options: DeploymentOptions): Promise<Deployment> {
     FilterCriteria?: { Filters: { Pattern: string }[] };
   };
   const deadLetters: StreamDeadLetter[] = [];
-  const poller: StreamPoller = await startStreamPoller({
+  const poller: StreamPoller = await StreamPoller.start({
     dynamodbEndpoint: local.endpoint,
     tableName,
     batchSize: mappingProps.BatchSize ?? 100,

@@ -48,7 +48,12 @@ export function confirmationPage(token: string): APIGatewayProxyStructuredResult
 }
 
 export function unsubscribedPage(): APIGatewayProxyStructuredResultV2 {
-  return page(200, "You are unsubscribed", "<p>Matchpath will send you no further reminders.</p>");
+  return page(
+    200,
+    "You are unsubscribed",
+    `<p>Matchpath will send you no further reminders.</p>
+<p>Your timeline and your calendar feed keep working. Changed your mind? Open <strong>Email preferences</strong> in any Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>.</p>`,
+  );
 }
 
 export function invalidLinkPage(): APIGatewayProxyStructuredResultV2 {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { CATEGORY_LABELS, CRITICAL_WINDOW_HOURS, REMINDER_CATEGORIES } from "#domain/preferences.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
+import { type MailStopped, type ResubscribeResult, subscriptionBanner } from "./mail-status.ts";
 import {
   FIELD_ORDER,
   type PreferencesErrors,
@@ -25,6 +26,12 @@ export function preferencesPage(input: {
   errors?: PreferencesErrors;
   saved?: boolean;
   newFeedUrl?: string;
+  /** Why no email comes, if none does: a banner says so (with "Subscribe again" after an unsubscribe). */
+  mailStopped?: MailStopped;
+  /** The unsubscribe's date, for people ("Tue 15 Jun 2027"). */
+  unsubscribedOn?: string;
+  /** What a "Subscribe again" POST did. */
+  resubscribe?: ResubscribeResult;
 }): APIGatewayProxyStructuredResultV2 {
   const p = input.form;
   const errors = input.errors ?? {};
@@ -46,11 +53,21 @@ export function preferencesPage(input: {
   const feed = input.newFeedUrl
     ? `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code></p>`
     : "";
+  const subscription = subscriptionBanner({
+    formAction: input.formAction,
+    ...(input.mailStopped ? { stopped: input.mailStopped } : {}),
+    ...(input.unsubscribedOn ? { unsubscribedOn: input.unsubscribedOn } : {}),
+    ...(input.resubscribe ? { resubscribe: input.resubscribe } : {}),
+  });
+  const stopAll = input.mailStopped
+    ? ""
+    : `<h2>Stop all email</h2>
+<p>Use <strong>Unsubscribe with one click</strong> at the bottom of any Matchpath email: it stops every email at once, whatever is chosen here. You can subscribe again on this page.</p>`;
   return htmlPage(
     wrong.length > 0 ? 400 : 200,
     "Email preferences",
     `<h1>Email preferences</h1>
-${status}${feed}
+${subscription}${status}${feed}
 <form method="post" action="${e(input.formAction)}">
 <fieldset><legend>When emails arrive</legend>
 <label for="deliveryTime">Delivery time (your time, ${e(input.timezone)})</label>
@@ -82,8 +99,7 @@ ${message("categories")}
 <h2>Calendar address</h2>
 <p>If you shared your calendar address by mistake, get a new one: the old address stops working at once.</p>
 <form method="post" action="${e(input.formAction)}"><button type="submit" class="secondary" name="intent" value="new-calendar-address">Get a new calendar address</button></form>
-<h2>Stop all email</h2>
-<p>Use <strong>Unsubscribe with one click</strong> at the bottom of any Matchpath email: it stops every email at once, whatever is chosen here.</p>`,
+${stopAll}`,
   );
 }
 

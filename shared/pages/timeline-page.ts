@@ -7,6 +7,7 @@ import { deadlineWords } from "#email/deadline-text.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
+import { type MailStopped, mailStoppedSection } from "./mail-status.ts";
 
 /**
  * The applicant's timeline: the whole plan on one page, from the same Plan the emails render
@@ -21,6 +22,8 @@ export interface TimelineInput {
   links: ApplicantLinks;
   /** Reminders not yet sent, soonest first (the caller removes those the ledger records). */
   comingReminders: readonly Reminder[];
+  /** Set when no email comes (unsubscribed, or the address suppressed): shown instead of the next emails. */
+  mailStopped?: MailStopped;
 }
 
 const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
@@ -132,18 +135,20 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     );
   }
   const coming = input.comingReminders.slice(0, COMING_EMAILS_SHOWN);
-  sections.push(
-    `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
-      coming.length === 0
-        ? "<p>No reminder is planned yet.</p>"
-        : `<ul>${coming
-            .map(
-              (reminder) =>
-                `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
-            )
-            .join("")}</ul>`
-    }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,
-  );
+  if (input.mailStopped) sections.push(mailStoppedSection(input.mailStopped, links.preferences));
+  else
+    sections.push(
+      `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
+        coming.length === 0
+          ? "<p>No reminder is planned yet.</p>"
+          : `<ul>${coming
+              .map(
+                (reminder) =>
+                  `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
+              )
+              .join("")}</ul>`
+      }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,
+    );
   sections.push(
     `<section aria-labelledby="calendar"><h2 id="calendar">Your calendar</h2>
 <p>Every deadline, target date and interview in your own calendar app, kept up to date.</p>

@@ -8,7 +8,7 @@ export type { ApplicantProfile, ApplicantRepository, ApplicantState } from "./ap
 export type { IntakeResult, IntakeSource, IntakeStore } from "./intake-store.ts";
 export type { PlanRepository, StoredPlan, StoredPlanSummary } from "./plans.ts";
 export type { LedgerEntry, ReminderLedger } from "./reminder-ledger.ts";
-export type { SuppressionList, SuppressionReason } from "./suppression-list.ts";
+export type { ResubscribeOutcome, SuppressionList, SuppressionReason } from "./suppression-list.ts";
 
 /**
  * Every per-applicant port at once, as a function's composition root hands them over (one DynamoDB

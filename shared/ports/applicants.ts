@@ -9,6 +9,8 @@ export interface ApplicantProfile extends Applicant {
   updatedAt: string;
   /** Set by one-click unsubscribe: no further reminder mail. */
   unsubscribedAt?: string;
+  /** When the applicant last chose "Subscribe again" on their preferences page (clears unsubscribedAt). */
+  resubscribedAt?: string;
   /** The calendar feed's generation (default 0): revoking the feed bumps it, killing older feed links. */
   feedGeneration?: number;
   /** Email preferences the applicant set on their preferences page; absent: the defaults. */

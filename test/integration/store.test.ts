@@ -620,6 +620,52 @@ describe("suppression and unsubscribe", () => {
   it("rejects unsubscribing an unknown applicant", async () => {
     await expect(store.unsubscribe("a_unknown", receivedAt)).rejects.toBeInstanceOf(ApplicantNotFoundError);
   });
+
+  it("resubscribes once: clears the mark, records when, lifts the unsubscribe's suppression, wakes the planner", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const email = snapshot.applicant.email;
+    expect(await store.resubscribe(applicantId, receivedAt)).toBe("already-subscribed");
+    await store.unsubscribe(applicantId, new Date("2026-04-02T10:00:00.000Z"));
+    expect(await store.suppressionReason(email)).toBe("unsubscribe");
+
+    const at = new Date("2026-04-05T10:00:00.000Z");
+    const { result, records } = await streamDelta(() => store.resubscribe(applicantId, at));
+    expect(result).toBe("resubscribed");
+    // A profile write: the planner re-plans from it and arms the next wake-up again.
+    expect(records.map((record) => record.sk)).toContain("PROFILE");
+    const profile = (await store.loadApplicant(applicantId))?.profile;
+    expect(profile?.unsubscribedAt).toBeUndefined();
+    expect(profile?.resubscribedAt).toBe(at.toISOString());
+    expect(await store.isSuppressed(email)).toBe(false);
+
+    const again = await streamDelta(() =>
+      store.resubscribe(applicantId, new Date("2026-04-06T10:00:00.000Z")),
+    );
+    expect(again.result).toBe("already-subscribed");
+    expect(again.records).toEqual([]);
+    // Unsubscribing again still works after a resubscribe.
+    await store.unsubscribe(applicantId, new Date("2026-04-07T10:00:00.000Z"));
+    expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe("2026-04-07T10:00:00.000Z");
+    expect(await store.isSuppressed(email)).toBe(true);
+  });
+
+  it.each(["bounce", "complaint"] as const)(
+    "never lifts a %s: the address stays suppressed",
+    async (reason) => {
+      const snapshot = snapshotFor(newExternalId());
+      const { applicantId } = await store.applySubmission(
+        snapshot,
+        source(snapshot.submissionId),
+        receivedAt,
+      );
+      await store.suppress(snapshot.applicant.email, reason, receivedAt);
+      await store.unsubscribe(applicantId, receivedAt);
+      expect(await store.resubscribe(applicantId, new Date("2026-04-05T10:00:00.000Z"))).toBe(reason);
+      expect(await store.suppressionReason(snapshot.applicant.email)).toBe(reason);
+      expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(receivedAt.toISOString());
+    },
+  );
 });
 
 describe("plans and wake-ups", () => {

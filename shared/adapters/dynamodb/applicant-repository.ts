@@ -58,6 +58,7 @@ function toProfile(item: Item): ApplicantProfile {
     updatedAt: String(item.updatedAt),
   };
   if (typeof item.unsubscribedAt === "string") profile.unsubscribedAt = item.unsubscribedAt;
+  if (typeof item.resubscribedAt === "string") profile.resubscribedAt = item.resubscribedAt;
   if (typeof item.feedGeneration === "number") profile.feedGeneration = item.feedGeneration;
   if (item.preferences !== undefined) {
     const preferences = PreferencesSchema.safeParse(item.preferences);

@@ -51,7 +51,10 @@ export class DynamoApplicantStore implements ApplicantStore, ApplicantSettings {
   releaseClaims: ApplicantStore["releaseClaims"] = (...args) => this.ledger.releaseClaims(...args);
   isSuppressed: ApplicantStore["isSuppressed"] = (...args) => this.suppressions.isSuppressed(...args);
   suppress: ApplicantStore["suppress"] = (...args) => this.suppressions.suppress(...args);
+  suppressionReason: ApplicantStore["suppressionReason"] = (email) =>
+    this.suppressions.suppressionReason(email);
   unsubscribe: ApplicantStore["unsubscribe"] = (...args) => this.suppressions.unsubscribe(...args);
+  resubscribe: ApplicantStore["resubscribe"] = (...args) => this.suppressions.resubscribe(...args);
   savePreferences: ApplicantSettings["savePreferences"] = (...args) => this.settings.savePreferences(...args);
   revokeFeed: ApplicantSettings["revokeFeed"] = (...args) => this.settings.revokeFeed(...args);
 }

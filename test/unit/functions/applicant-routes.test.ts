@@ -25,6 +25,8 @@ function setup() {
       settings: {
         savePreferences: async (_id, preferences) => void saved.push(preferences),
         revokeFeed: async () => 1,
+        suppressionReason: (email) => store.suppressionReason(email),
+        resubscribe: (id, at) => store.resubscribe(id, at),
       },
       planning: domainPlanning,
       keyring: async () => keyring,
@@ -35,15 +37,27 @@ function setup() {
   return { store, api, links, saved };
 }
 
-function request(method: string, url: string, body?: string) {
+function request(method: string, url: string, body?: string, accept?: string) {
   const { pathname, search } = new URL(url);
   return httpEvent({
     method,
     path: pathname,
     query: search.slice(1),
-    ...(body === undefined ? {} : { body, headers: { "content-type": "application/x-www-form-urlencoded" } }),
+    ...(body === undefined
+      ? {}
+      : {
+          body,
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            ...(accept === undefined ? {} : { accept }),
+          },
+        }),
   });
 }
+
+/** What an API client sends; a browser's form post names text/html. */
+const API_CLIENT = "application/problem+json";
+const BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 function problemOf(response: { headers?: Record<string, unknown>; body?: string }) {
   expect(response.headers?.["content-type"]).toBe("application/problem+json");
@@ -54,17 +68,48 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
   it("a Scheduled-for tap with two dates is a 400 naming date, and records nothing", async () => {
     const { api, links, store } = setup();
     const url = links.action("usmle_step2ck", "schedule");
-    const response = await api(request("POST", url, "date=2026-12-10&date=2027-06-01"));
+    const response = await api(request("POST", url, "date=2026-12-10&date=2027-06-01", API_CLIENT));
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.path)).toEqual(["date"]);
     expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
   });
 
+  it.each([
+    ["a browser (Accept text/html)", BROWSER],
+    ["a form post without Accept", undefined],
+  ])(
+    "%s sending a field twice gets the action page again, 400, naming the field (papercut 9)",
+    async (_who, accept) => {
+      const { api, links, store } = setup();
+      const schedule = await api(
+        request("POST", links.action("usmle_step2ck", "schedule"), "date=2026-12-10&date=2027-06-01", accept),
+      );
+      expect(schedule.statusCode).toBe(400);
+      expect(schedule.headers?.["content-type"]).toMatch(/^text\/html/);
+      expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
+      expect(schedule.body).toContain('<form method="post"');
+      const snooze = await api(
+        request("POST", links.action("usmle_step2ck", "snooze"), "days=7&days=30", accept),
+      );
+      expect(snooze.statusCode).toBe(400);
+      expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);
+      expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
+    },
+  );
+
   it("preferences with two delivery times are a 400 naming deliveryTime; categories may repeat", async () => {
     const { api, links, saved } = setup();
-    const twice = await api(request("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00"));
+    const twice = await api(
+      request("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", API_CLIENT),
+    );
     expect(twice.statusCode).toBe(400);
     expect(problemOf(twice).errors?.map((error) => error.path)).toEqual(["deliveryTime"]);
+    const page = await api(
+      request("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", BROWSER),
+    );
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toMatch(/id="deliveryTime-error">This was sent more than once/);
+    expect(saved).toEqual([]);
     const fine = await api(
       request(
         "POST",
@@ -104,5 +149,69 @@ describe("HEAD wherever GET works (RFC 9110, tester finding 8)", () => {
     expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
     const refused = await api(request("HEAD", `${BASE}/intake/webhook`));
     expect(refused.statusCode).toBe(405);
+  });
+});
+
+describe("after a one-click unsubscribe (tester finding B4)", () => {
+  const withoutTokens = (html: string | undefined) => (html ?? "").replace(/token=[^"&]+/g, "token=…");
+
+  it("the timeline says so instead of listing next emails; preferences offer Subscribe again", async () => {
+    const { api, links, store } = setup();
+    const before = await api(request("GET", links.timeline));
+    expect(before.body).toContain("Your next emails");
+    await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
+
+    const timeline = await api(request("GET", links.timeline));
+    expect(timeline.body).toContain("You are unsubscribed.");
+    expect(timeline.body).not.toContain("Your next emails");
+    expect(timeline.body).not.toContain("Choose when and which emails you get");
+    expect(timeline.body).toMatch(/calendar feed keep working/);
+    expect(timeline.body).toContain("Subscribe again on your email preferences page");
+    // The calendar keeps working: the feed still answers.
+    expect((await api(request("GET", links.feed))).statusCode).toBe(200);
+
+    const preferences = await api(request("GET", links.preferences));
+    expect(preferences.body).toContain("You are unsubscribed</strong> (since Wed 20 May 2026)");
+    expect(preferences.body).toContain('name="intent" value="resubscribe"');
+    expect(preferences.body).not.toContain("Stop all email");
+    // GET and HEAD change nothing.
+    await api(request("HEAD", links.preferences));
+    expect(withoutTokens((await api(request("GET", links.preferences))).body)).toBe(
+      withoutTokens(preferences.body),
+    );
+    expect(store.state("a_ada").profile.unsubscribedAt).toBeDefined();
+  });
+
+  it("Subscribe again lifts the applicant's own unsubscribe once; a second tap changes nothing", async () => {
+    const { api, links, store } = setup();
+    await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
+    const first = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("You are subscribed again.");
+    expect(store.state("a_ada").profile.unsubscribedAt).toBeUndefined();
+    expect(store.state("a_ada").profile.resubscribedAt).toBe(now.toISOString());
+    expect(await store.isSuppressed("ada@example.com")).toBe(false);
+    const second = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    expect(second.body).toContain("You are already subscribed; nothing changed.");
+    expect((await api(request("GET", links.timeline))).body).toContain("Your next emails");
+  });
+
+  it.each([
+    ["complaint", "Matchpath no longer emails you", /reported as spam/],
+    ["bounce", "Matchpath cannot email you", /bounced/],
+  ] as const)("a %s is not lifted by a link, and the pages say why", async (reason, heading, why) => {
+    const { api, links, store } = setup();
+    await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
+    await store.suppress("ada@example.com", reason);
+    const preferences = await api(request("GET", links.preferences));
+    expect(preferences.body).toContain(heading);
+    expect(preferences.body).toMatch(why);
+    expect(preferences.body).not.toContain('value="resubscribe"');
+    const forced = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    expect(forced.statusCode).toBe(200);
+    expect(forced.body).toContain(heading);
+    expect(await store.isSuppressed("ada@example.com")).toBe(true);
+    expect(store.state("a_ada").profile.unsubscribedAt).toBeDefined();
+    expect((await api(request("GET", links.timeline))).body).toContain(heading);
   });
 });

@@ -9,8 +9,10 @@ import type {
   IntakeResult,
   IntakeSource,
   LedgerEntry,
+  ResubscribeOutcome,
   StoredPlan,
   StoredPlanSummary,
+  SuppressionReason,
 } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
@@ -331,6 +333,25 @@ export class InMemoryApplicantStore implements ApplicantStore {
   async suppress(email: string, reason: "bounce" | "complaint" | "unsubscribe"): Promise<void> {
     this.count("suppress");
     this.suppressed.set(email.toLowerCase(), reason);
+  }
+
+  async suppressionReason(email: string): Promise<SuppressionReason | undefined> {
+    this.count("suppressionReason");
+    return this.suppressed.get(email.toLowerCase()) as SuppressionReason | undefined;
+  }
+
+  async resubscribe(applicantId: string, at: Date): Promise<ResubscribeOutcome> {
+    this.count("resubscribe");
+    const stored = this.applicants.get(applicantId);
+    if (!stored) throw new ApplicantNotFoundError(`No applicant ${applicantId}`);
+    const email = stored.state.profile.email.toLowerCase();
+    const reason = this.suppressed.get(email);
+    if (reason === "bounce" || reason === "complaint") return reason;
+    if (stored.state.profile.unsubscribedAt === undefined) return "already-subscribed";
+    const { unsubscribedAt: _lifted, ...profile } = stored.state.profile;
+    stored.state.profile = { ...profile, resubscribedAt: at.toISOString() };
+    this.suppressed.delete(email);
+    return "resubscribed";
   }
 
   async unsubscribe(applicantId: string, at: Date): Promise<void> {

@@ -1,0 +1,121 @@
+import { DateTime } from "luxon";
+import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
+import { InvalidInputError } from "#errors";
+import { urlEncodedForm } from "#http/request.ts";
+import { humanDate } from "#pages/dates.ts";
+import {
+  FIELD_ORDER,
+  formFromBody,
+  formOf,
+  type PreferencesErrors,
+  type PreferencesField,
+  readPreferencesForm,
+} from "#pages/preferences-form.ts";
+import { preferencesPage } from "#pages/preferences-page.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import {
+  type ApplicantPagesDeps,
+  linksFor,
+  MAX_FORM_BYTES,
+  mailStopped,
+  type PageRoute,
+  refusing,
+  selfUrl,
+  timelineState,
+  wantsProblemJson,
+} from "./applicant-access.ts";
+
+/**
+ * GET|POST /preferences (issue 14): the applicant's email choices, a new calendar address, and
+ * "Subscribe again" after a one-click unsubscribe. Reached with the timeline link's token.
+ */
+/** What the preferences page says about the subscription: stopped or not, and since when. */
+async function subscriptionOf(state: ApplicantState, deps: ApplicantPagesDeps) {
+  const stopped = await mailStopped(state, deps);
+  const since = state.profile.unsubscribedAt;
+  return {
+    ...(stopped ? { mailStopped: stopped } : {}),
+    ...(stopped === "unsubscribe" && since
+      ? {
+          unsubscribedOn: humanDate(
+            DateTime.fromISO(since).setZone(state.profile.timezone).toISODate() ?? since,
+          ),
+        }
+      : {}),
+  };
+}
+
+export const preferencesView: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const state = await timelineState(event, deps);
+    return preferencesPage({
+      form: formOf(state.profile.preferences ?? DEFAULT_PREFERENCES),
+      timezone: state.profile.timezone,
+      formAction: selfUrl(event),
+      timelineUrl: (await linksFor(event, deps, state)).timeline,
+      ...(await subscriptionOf(state, deps)),
+    });
+  });
+
+export const preferencesSave: PageRoute = (event, deps) =>
+  refusing(async () => {
+    const state = await timelineState(event, deps);
+    const links = await linksFor(event, deps, state);
+    const shown = {
+      timezone: state.profile.timezone,
+      formAction: selfUrl(event),
+      timelineUrl: links.timeline,
+      ...(await subscriptionOf(state, deps)),
+    };
+    const form = formOf(state.profile.preferences ?? DEFAULT_PREFERENCES);
+    let body: URLSearchParams;
+    try {
+      body = urlEncodedForm(event, MAX_FORM_BYTES, ["categories"]);
+    } catch (error) {
+      // A field sent twice: a person's form gets the page again naming it (400), an API client RFC 9457.
+      const errors = error instanceof InvalidInputError ? repeatedFields(error) : undefined;
+      if (errors === undefined || wantsProblemJson(event)) throw error;
+      return preferencesPage({ ...shown, form, errors });
+    }
+    const intent = body.get("intent") ?? "save";
+    if (intent !== "save" && intent !== "new-calendar-address" && intent !== "resubscribe") {
+      throw new InvalidInputError("unknown action", [
+        { path: "intent", message: "unknown action: use save, new-calendar-address or resubscribe" },
+      ]);
+    }
+    if (intent === "resubscribe") {
+      // Idempotent: a second tap (or a stale page) answers "already subscribed" and writes nothing.
+      const outcome = await deps.settings.resubscribe(state.profile.applicantId, deps.clock.now());
+      const after = (await deps.store.loadApplicant(state.profile.applicantId)) ?? state;
+      return preferencesPage({
+        ...shown,
+        form,
+        ...(await subscriptionOf(after, deps)),
+        resubscribe: outcome,
+      });
+    }
+    if (intent === "new-calendar-address") {
+      const generation = await deps.settings.revokeFeed(state.profile.applicantId, deps.clock.now());
+      const fresh = await linksFor(event, deps, {
+        ...state,
+        profile: { ...state.profile, feedGeneration: generation },
+      });
+      return preferencesPage({ ...shown, form, newFeedUrl: fresh.feedSubscription });
+    }
+    const typed = formFromBody(body);
+    const read = readPreferencesForm(typed);
+    if (!read.ok) return preferencesPage({ ...shown, form: typed, errors: read.errors });
+    await deps.settings.savePreferences(state.profile.applicantId, read.preferences, deps.clock.now());
+    return preferencesPage({ ...shown, form: formOf(read.preferences), saved: true });
+  });
+
+/** The form's own fields a refusal names, each with the words the page shows; undefined if it names another. */
+function repeatedFields(error: InvalidInputError): PreferencesErrors | undefined {
+  const errors: PreferencesErrors = {};
+  for (const problem of error.problems) {
+    if (!(FIELD_ORDER as readonly string[]).includes(problem.path)) return undefined;
+    errors[problem.path as PreferencesField] =
+      "This was sent more than once: choose one value and save again.";
+  }
+  return errors;
+}

@@ -69,4 +69,9 @@ export class PublicHttpApi extends apigw.HttpApi {
         "Form providers cannot send IAM, Cognito or JWT credentials.",
     });
   }
+
+  /** Makes this API's URL the base of the links each function puts in emails (PUBLIC_BASE_URL). */
+  linksFrom(functions: readonly lambda.Function[]): void {
+    for (const fn of functions) fn.addEnvironment("PUBLIC_BASE_URL", this.apiEndpoint);
+  }
 }

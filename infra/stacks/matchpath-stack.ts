@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as apigw from "aws-cdk-lib/aws-apigatewayv2";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import type * as logs from "aws-cdk-lib/aws-logs";
@@ -16,6 +16,7 @@ import { LOGICAL_IDS } from "../constructs/logical-ids.ts";
 import type { CodeLocation, MatchpathFunction } from "../constructs/matchpath-function.ts";
 import { OperatorAlarms } from "../constructs/operator-alarms.ts";
 import { PublicHttpApi } from "../constructs/public-http-api.ts";
+import { addStackOutputs } from "../constructs/stack-outputs.ts";
 import { WakeUpScheduling } from "../constructs/wake-up-scheduling.ts";
 import { wireFunctions } from "./function-wiring.ts";
 import { FUNCTION_ENTRIES, FUNCTIONS, type FunctionKey } from "./matchpath-functions.ts";
@@ -104,8 +105,7 @@ export class MatchpathStack extends Stack {
       removalPolicy: stateful,
     });
     // Links in emails (unsubscribe, actions, the console) point at the API unless the stage names another base URL.
-    for (const linker of config.publicBaseUrl ? [] : [reminder, planner, sweeper])
-      linker.addEnvironment("PUBLIC_BASE_URL", this.httpApi.apiEndpoint);
+    if (!config.publicBaseUrl) this.httpApi.linksFrom([reminder, planner, sweeper]);
 
     email.routeEvents(
       "SesEventsRule",
@@ -141,29 +141,12 @@ export class MatchpathStack extends Stack {
     alarms.onServerErrors(this.httpApi, "HttpApi");
     alarms.onStreamLag(planner, "PlannerStream");
 
-    Validations.of(planner.role as unknown as Construct).acknowledge({
-      id: "AwsSolutions-IAM5[Resource::*]",
-      reason:
-        "dynamodb:ListStreams, granted by DynamoEventSource for the stream mapping, supports no " +
-        "resource-level permission; the stream's other actions are limited to the table's stream ARN.",
-    });
-
-    new CfnOutput(this, "ApiEndpoint", {
-      value: this.httpApi.apiEndpoint,
-      description: "Base URL of the HTTP API",
-    });
-    new CfnOutput(this, "EventBusName", {
-      value: bus.eventBusName,
-      description: "Subscribe to domain events here",
-    });
-    new CfnOutput(this, "AlarmTopicArn", { value: alarms.topic.topicArn });
-    new CfnOutput(this, "ConsoleUrl", {
-      value: `${config.publicBaseUrl ?? this.httpApi.apiEndpoint}/console`,
-      description: "The advisor's console (sign in with an account an admin created)",
-    });
-    new CfnOutput(this, "ConsoleUserPoolId", {
-      value: this.console.userPool.userPoolId,
-      description: "Invite advisors here (aws cognito-idp admin-create-user); the admin group sees everyone",
+    addStackOutputs(this, {
+      apiEndpoint: this.httpApi.apiEndpoint,
+      eventBusName: bus.eventBusName,
+      alarmTopicArn: alarms.topic.topicArn,
+      consoleUrl: `${config.publicBaseUrl ?? this.httpApi.apiEndpoint}/console`,
+      consoleUserPoolId: this.console.userPool.userPoolId,
     });
   }
 }

@@ -38,7 +38,7 @@ export interface HttpApiDeps {
   logger: Pick<Logger, "info" | "error">;
   /** Webhook tolerance is judged by real time, never the local clock. Injectable for tests only. */
   signatureClock?: Clock;
-  /** Form providers (POST /intake/typeform|tally|jotform|google-forms); absent: those routes answer 404. */
+  /** Form providers (POST /intake/<name>, one per provider in the list); absent: those routes answer 404. */
   forms?: FormIntake;
   /**
    * What the applicant's pages (timeline, one-tap actions, calendar feed, preferences) need, built on

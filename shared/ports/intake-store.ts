@@ -2,7 +2,7 @@ import type { Submission } from "#domain/snapshot.ts";
 
 /** Where an intake came from, for idempotency and audit. */
 export interface IntakeSource {
-  /** "webhook", "typeform", "tally", "jotform", "google-forms". */
+  /** "webhook", "console", or a form provider's name (shared/intake/providers/list.ts). */
   provider: string;
   /** The provider's own submission id: the idempotency key together with provider. */
   submissionId: string;

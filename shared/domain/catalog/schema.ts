@@ -138,6 +138,16 @@ const CatalogEntrySchema = z.object({
    * Absent means no (the file is read without a parse, so no default is filled in).
    */
   seasonBound: z.boolean().optional(),
+  /**
+   * Work done for one season that a later season must redo (a re-applicant who switches Match
+   * year): "season-start" counts only when done after the target season's ERAS season began (the
+   * previous season's end, a season date); "past-application" counts only when not part of an ERAS
+   * application from an earlier season (done on or before it). Absent: done stays done (exams).
+   */
+  redoneEachSeason: z
+    .object({ from: z.enum(["season-start", "past-application"]), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
   /** The competitive date planned backwards from the target Match; always advice, with the reason. */
   target: TargetRuleSchema.optional(),
   /**

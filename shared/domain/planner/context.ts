@@ -10,6 +10,7 @@ import {
   type QuietMinutes,
   startOfLocalDate,
 } from "../time.ts";
+import { pastSeasonWork } from "./past-season.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
@@ -50,6 +51,11 @@ export interface PlanContext {
   interviews: readonly Interview[];
   eligibility: Eligibility;
   /**
+   * Steps reported done (or booked, or waived) for an earlier Match season (pastSeasonWork): they
+   * count as not started for this one, so their steps, reminders and fees come back.
+   */
+  pastSeason: ReadonlySet<MilestoneKey>;
+  /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
    * list counts as not started, so its deadline and reminders stay in the plan.
@@ -67,6 +73,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
+  const pastSeason = pastSeasonWork(entries, calendar, nowMs);
+  for (const key of pastSeason) entries.set(key, { key, status: "not_started" });
   const rolRefused = refusedRankList(
     entries.get("rank_order_list"),
     calendar,
@@ -102,6 +110,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     interviews: input.interviews,
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
     rolRefused,
+    pastSeason,
   };
 }
 

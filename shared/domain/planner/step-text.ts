@@ -50,6 +50,19 @@ export function actionFor(
   status: MilestoneStatus,
   budget: Budget,
 ): string {
+  const text = statusAction(context, entry, status, budget);
+  // A re-applicant's step done for an earlier season (past-season.ts) says why it is back.
+  return context.pastSeason.has(entry.key)
+    ? `${text} What you did for an earlier Match season does not count for the ${context.calendar.matchYear} Match.`
+    : text;
+}
+
+function statusAction(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  budget: Budget,
+): string {
   if (entry.key === "budget") {
     return `Fees still to come: ${usd(budget.upcomingUsd)} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
   }

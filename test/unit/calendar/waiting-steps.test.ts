@@ -88,7 +88,8 @@ describe("the calendar feed: steps waiting for another step", () => {
     const afterToken = feedOf(
       planFor([
         milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20"),
-        milestoneFactory("eras_token", "done", "2026-05-30"),
+        // Tokens for a season come out in June (ECFMG); one from before 2026-05-31 is the 2026 season's.
+        milestoneFactory("eras_token", "done", "2026-06-30"),
       ]),
     );
     const started = afterToken.filter((event) => event.uid === "a_road.eras_application.deadline@matchpath");

@@ -1,3 +1,4 @@
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { PlannerInput } from "#domain/planner.ts";
 import type {
   Applicant,
@@ -42,9 +43,18 @@ export function inputFactory(overrides: Partial<PlannerInput> = {}): PlannerInpu
   return { applicant: applicantFactory(), milestones: [], interviews: [], ...overrides };
 }
 
-/** Marks every listed milestone done (dated before the season), the rest left as given. */
+/**
+ * Marks every listed milestone done (dated before the season), the rest left as given. The
+ * season's own work (catalog `redoneEachSeason`: ERAS, NRMP, ranking…) is left undated, so it
+ * counts for whichever Match the test plans once that season has begun (past-season.ts); a date
+ * before the season would make it an earlier season's.
+ */
 export function doneMilestones(keys: readonly MilestoneKey[], date = "2025-01-15"): MilestoneEntry[] {
-  return keys.map((key) => milestoneFactory(key, "done", date));
+  return keys.map((key) =>
+    catalogEntry(key).redoneEachSeason === undefined
+      ? milestoneFactory(key, "done", date)
+      : milestoneFactory(key, "done"),
+  );
 }
 
 export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [

@@ -6,6 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { type CliIo, runPlanCli } from "../../../shared/cli/plan.ts";
 import { FINDING_SCENARIOS } from "./finding-scenarios.ts";
+import { REAPPLICANT_SCENARIOS } from "./reapplicant-scenarios.ts";
 import { VISA_FINDING_SCENARIOS } from "./visa-finding-scenarios.ts";
 
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
@@ -346,6 +347,7 @@ const scenarios: Scenario[] = [
   },
   ...FINDING_SCENARIOS,
   ...VISA_FINDING_SCENARIOS,
+  ...REAPPLICANT_SCENARIOS,
 ];
 
 describe("scenario fixtures", () => {

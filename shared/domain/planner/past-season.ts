@@ -1,0 +1,46 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+
+/**
+ * The steps of the snapshot that were done (or booked, or waived) for an earlier Match season
+ * than the calendar's, by the catalog's `redoneEachSeason`: a re-applicant who switches Match year
+ * keeps exams and certification, but not last season's ERAS token, application, NRMP registration,
+ * ranking or visa steps, nor the documents that went into last season's application. The planner
+ * counts them as not started, so their steps, reminders and fees come back.
+ *
+ * - "season-start": dated on or before the day the previous ERAS season ends (the target season's
+ *   `eras_previous_season_ends`, AAMC's ERAS timeline), or undated while that day has not passed
+ *   (nothing of this season can be done before it begins).
+ * - "past-application": only when the ERAS application itself is from an earlier season, and the
+ *   document was finished (done or waived) on or before that application (or undated: it went with
+ *   it); one still in progress is being written now, for this season.
+ *
+ * Calendar dates compare as ISO text (the applicant's day against the ET season day).
+ */
+export function pastSeasonWork(
+  entries: ReadonlyMap<MilestoneKey, MilestoneEntry>,
+  calendar: SeasonCalendar,
+  now: number,
+): Set<MilestoneKey> {
+  const past = new Set<MilestoneKey>();
+  const seasonStart = calendar.dates.eras_previous_season_ends;
+  const before = (entry: MilestoneEntry): boolean =>
+    entry.date === undefined
+      ? entry.status !== "waived" && now <= seasonStart.at
+      : entry.date <= seasonStart.date;
+  for (const entry of entries.values()) {
+    if (entry.status === "not_started") continue;
+    if (catalogEntry(entry.key).redoneEachSeason?.from === "season-start" && before(entry))
+      past.add(entry.key);
+  }
+  if (!past.has("eras_application")) return past;
+  const application = entries.get("eras_application")?.date;
+  for (const entry of entries.values()) {
+    const finished = entry.status === "done" || entry.status === "waived";
+    if (!finished || catalogEntry(entry.key).redoneEachSeason?.from !== "past-application") continue;
+    const withIt = entry.date === undefined || application === undefined || entry.date <= application;
+    if (withIt && (entry.status !== "waived" || entry.date !== undefined)) past.add(entry.key);
+  }
+  return past;
+}

@@ -12,7 +12,7 @@ import {
 } from "./planner/context.ts";
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
-import { firstGateOf } from "./planner/first-gate.ts";
+import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
 import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
@@ -211,7 +211,7 @@ function planMilestone(
   const notStarted = status === "not_started";
   // Ranking on H-1B, the certificate is needed early enough for Step 3 (see h1bCertificateTarget).
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
-  const target = schoolCheckOnly ? null : (h1b ?? stepDates.target(entry.key));
+  const target = h1b ?? weekTargetOf(context, entry) ?? stepDates.target(entry.key);
   const targetAhead = target !== null && target.at >= context.now;
   // The target drives the plan while it is ahead; once missed, the hard deadline does.
   const driver: DueDate | null = targetAhead ? target : due;

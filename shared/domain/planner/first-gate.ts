@@ -1,6 +1,8 @@
-import { SCHOOL_CHECK } from "../catalog/index.ts";
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
 
 /**
  * The first gate of the whole road, when not begun: the WDOMS check while the sponsor note is
@@ -12,4 +14,36 @@ export function firstGateOf(context: PlanContext, unchecked: boolean): Milestone
   if (context.eligibility === "ineligible") return null;
   if (unchecked) return SCHOOL_CHECK.key;
   return statusOf(context, "ecfmg_application") === "not_started" ? "ecfmg_application" : null;
+}
+
+/** Week targets per zone and instant, so plans share one object (and so one rendering) per week. */
+const weekTargets = new Map<string, DueDate>();
+const MAX_WEEK_TARGETS = 2_000;
+const WEEK_TARGET_SOURCE =
+  "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for this week (by the next Monday's delivery time); no authority sets a date for it";
+
+/**
+ * The WDOMS check's target while the sponsor note is unknown (tester s3, A4: it was 6 weeks out,
+ * dated from the ECFMG application of the next feasible Match): this week, i.e. the applicant's
+ * delivery time on the next local Monday (advice). A week grid, not "now plus N days", so the
+ * target, and with it the reminder ids, stay the same for every re-plan within the week: the
+ * start-by notice goes out at the next delivery slot, and the `lookup` ladder's rung on the
+ * Monday slot wakes the applicant's plan then, when a week still unchecked starts a new one (its
+ * start-by at that same slot): one email a week until the check is done. Null for any other step.
+ */
+export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
+  // Only while the check is the gate (a finished step is never planned, so it is not done).
+  if (context.eligibility !== "unchecked" || entry.key !== SCHOOL_CHECK.key) return null;
+  const today = wallDayStart(toWall(context.zone, context.now));
+  // Epoch day 0 (1970-01-01) was a Thursday: (day + 3) % 7 is 0 on Mondays.
+  const weekday = (Math.floor(today / DAY_MS) + 3) % 7;
+  const at = fromWall(context.zone, today + (7 - weekday) * DAY_MS + context.deliveryMinute * MINUTE_MS);
+  const key = `${context.zone}|${at}`;
+  let target = weekTargets.get(key);
+  if (target === undefined) {
+    if (weekTargets.size >= MAX_WEEK_TARGETS) weekTargets.clear();
+    target = { at, zone: context.zone, status: "advice", source: `target: ${WEEK_TARGET_SOURCE}` };
+    weekTargets.set(key, target);
+  }
+  return target;
 }

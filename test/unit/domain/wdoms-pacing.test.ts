@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { dueReminders } from "#domain/reminder-policy.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * The WDOMS check while the sponsor note is unknown (tester s3, A4): a look-up of minutes that
+ * every ECFMG step waits on. It was given a target six weeks out and a hard deadline of the next
+ * feasible Match (14 Oct 2027 for an applicant targeting 2027). Now: planned for this week, told at
+ * the next delivery slot, then once a week until it is done; no deadline (no authority sets one).
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const unknown = ApplicantSnapshotSchema.parse(
+  JSON.parse(readFileSync(new URL("sponsor-note-unknown-2027.json", SCENARIO_DIR), "utf8")),
+) as ApplicantSnapshot;
+const planAt = (now: Date): Plan => plan(unknown, seasonCalendar(2027), now);
+const wdoms = (result: Plan) => result.reminders.filter((r) => r.milestone === "wdoms_listing");
+
+describe("the WDOMS check while the sponsor note is unknown", () => {
+  const monday = new Date("2026-11-30T12:00:00Z"); // 17:30 in Kolkata
+  const result = planAt(monday);
+  const step = result.nextSteps.find((candidate) => candidate.milestone === "wdoms_listing");
+
+  it("is planned for this week (next Monday's delivery slot), as advice, with no deadline of any Match", () => {
+    expect(step?.urgency).toBe("urgent");
+    expect(step?.target?.local).toBe("Mon 7 Dec 2026, 9:00 AM GMT+5:30");
+    expect(step?.target?.status).toBe("advice");
+    expect(step?.target?.source).toContain("takes minutes");
+    expect(step?.deadline).toBeUndefined();
+    expect(step?.dueBy).toBeNull();
+    expect(result.overdue).toEqual([]);
+  });
+
+  it("is told at the next delivery slot, with no countdown of rungs", () => {
+    expect(
+      wdoms(result)
+        .filter((r) => r.rung !== "match-year-out-of-reach")
+        .map((r) => [r.rung, r.sendAtLocal]),
+    ).toEqual([
+      ["start-by", "2026-12-01T09:00:00.000+05:30"],
+      ["due-today", "2026-12-07T09:00:00.000+05:30"],
+    ]);
+  });
+
+  it("keeps its ids for every re-plan within the week", () => {
+    const ids = (now: string) => wdoms(planAt(new Date(now))).map((r) => r.id);
+    expect(ids("2026-12-02T08:00:00Z")).toEqual(ids("2026-11-30T12:00:00Z"));
+    expect(ids("2026-12-05T20:00:00Z")).toEqual(ids("2026-11-30T12:00:00Z"));
+  });
+
+  it("sends one WDOMS email a week while unchecked, following the wake-ups", () => {
+    const sent = new Set<string>();
+    const days: string[] = [];
+    let now = monday;
+    for (let wakeUps = 0; wakeUps < 40 && now < new Date("2027-01-04T00:00:00Z"); wakeUps++) {
+      const current = planAt(now);
+      for (const reminder of dueReminders(current, now, sent)) {
+        sent.add(reminder.id);
+        if (reminder.milestone === "wdoms_listing" && reminder.rung !== "match-year-out-of-reach")
+          days.push(reminder.sendAtLocal.slice(0, 10));
+      }
+      const next = current.reminders.map((r) => Date.parse(r.sendAt)).filter((at) => at > now.getTime());
+      if (next.length === 0) break;
+      now = new Date(Math.min(...next));
+    }
+    expect(days).toEqual(["2026-12-01", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]);
+  });
+
+  it("leaves a school with no sponsor note (false) silent, as before", () => {
+    const none = plan(
+      {
+        ...unknown,
+        applicant: {
+          ...unknown.applicant,
+          medicalSchool: { ...unknown.applicant.medicalSchool, wdomsSponsorNote: false },
+        },
+      },
+      seasonCalendar(2027),
+      monday,
+    );
+    expect(none.reminders).toEqual([]);
+    expect(none.nextSteps.find((s) => s.milestone === "wdoms_listing")?.target).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
+import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { deadlineWords } from "./deadline-text.ts";
 import { escapeHtml, headerText } from "./html.ts";
@@ -20,6 +21,11 @@ export interface ReminderEmailInput {
   unsubscribeUrl: string;
   /** The applicant's signed links: one-tap actions, timeline, calendar, preferences. Absent: none shown. */
   links?: ApplicantLinks;
+  /**
+   * Set when this email is the applicant's weekly summary (preferences: one email a week): the
+   * weekday it comes on, e.g. "Wednesday". The email then says so and lists what it gathers.
+   */
+  weeklySummaryDay?: string;
 }
 
 export interface RenderedEmail {
@@ -65,11 +71,21 @@ function itemOf(plan: Plan, reminder: Reminder): Item {
   };
 }
 
-export function reminderSubject(reminders: readonly Reminder[]): string {
+export function reminderSubject(reminders: readonly Reminder[], weekly = false): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
-  return headerText(`${first.title}: due ${deadlineWords(first.deadlineDetail).local}${more}`, 180);
+  const summary = weekly ? "Your weekly summary: " : "";
+  return headerText(`${summary}${first.title}: due ${deadlineWords(first.deadlineDetail).local}${more}`, 180);
+}
+
+/** The weekly summary's opening: what it is, and the reminders it gathers ("title (due …)"). */
+function weeklySummary(day: string, items: readonly Item[]) {
+  return {
+    heading: `Your weekly summary: ${items.length === 1 ? "one reminder" : `${items.length} reminders`}`,
+    intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day. In this summary:`,
+    covers: items.map((item) => `${item.title} (due ${item.dueLocal})`),
+  };
 }
 
 /**
@@ -90,8 +106,10 @@ function riskLine(risk: Risk): string {
   return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${risk.message}`;
 }
 
-const WHY_YOU_GET_THIS =
-  "You receive this because you (or your advisor) signed you up for Matchpath deadline reminders for the NRMP Main Residency Match.";
+/** The footer: what the applicant signed up to, whatever step this email is about. */
+function whyYouGetThis(plan: Plan): string {
+  return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
+}
 const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
@@ -127,14 +145,17 @@ function budgetLines(plan: Plan): string[] {
 
 function renderText(name: string, items: Item[], input: ReminderEmailInput): string {
   const { plan, links, unsubscribeUrl } = input;
-  const lines: string[] = [
-    `Hello ${name},`,
-    "",
-    items.length === 1
-      ? "One deadline needs your attention:"
-      : `${items.length} deadlines need your attention:`,
-    "",
-  ];
+  const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
+  const lines: string[] = [`Hello ${name},`, ""];
+  if (summary)
+    lines.push(`${summary.heading}.`, summary.intro, ...summary.covers.map((line) => `- ${line}`), "");
+  else
+    lines.push(
+      items.length === 1
+        ? "One deadline needs your attention:"
+        : `${items.length} deadlines need your attention:`,
+      "",
+    );
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
@@ -163,7 +184,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   }
   if (mentionsBudget(items, plan)) lines.push("Your budget (USD):", ...budgetLines(plan), "");
   if (items.some((item) => item.projected)) lines.push(PROJECTED_NOTE, "");
-  lines.push("--", WHY_YOU_GET_THIS, `Unsubscribe with one click: ${unsubscribeUrl}`);
+  lines.push("--", whyYouGetThis(plan), `Unsubscribe with one click: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -173,13 +194,16 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
  */
 function renderHtml(name: string, items: Item[], input: ReminderEmailInput): string {
   const { plan, links } = input;
+  const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const heading =
-    items.length === 1
+    summary?.heading ??
+    (items.length === 1
       ? "One deadline needs your attention"
-      : `${items.length} deadlines need your attention`;
+      : `${items.length} deadlines need your attention`);
   const view = {
     name,
     heading,
+    summary: summary ?? false,
     preview: items[0] ? `${items[0].title}: due ${items[0].dueLocal}` : heading,
     items: items.map((item, index) => {
       const buttons = buttonsOf(item, plan, links);
@@ -208,7 +232,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         }
       : false,
     projectedNote: items.some((item) => item.projected) ? PROJECTED_NOTE : false,
-    whyYouGetThis: WHY_YOU_GET_THIS,
+    whyYouGetThis: whyYouGetThis(plan),
     unsubscribeUrl: input.unsubscribeUrl,
   };
   return Mustache.render(REMINDER_HTML, view, {}, { escape: escapeHtml });
@@ -217,7 +241,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
 export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const items = input.reminders.map((reminder) => itemOf(input.plan, reminder));
   return {
-    subject: reminderSubject(input.reminders),
+    subject: reminderSubject(input.reminders, input.weeklySummaryDay !== undefined),
     html: renderHtml(input.recipientName, items, input),
     text: renderText(input.recipientName, items, input),
     headers: [

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BudgetItem } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
@@ -66,5 +67,29 @@ describe("reminder email on a narrow phone", () => {
       if (width === 360) await saveScreenshot(page, "email-budget-360");
       await page.close();
     }
+  });
+
+  it("the weekly summary says what it is and lists what it gathers, accessibly (papercut 13)", async () => {
+    const summary = renderReminderEmail({
+      recipientName: "Ada Okafor",
+      reminders: [
+        reminderFactory({ milestone: "lors", id: "lors:due-in-14d", title: "Get your letters uploaded" }),
+        reminderFactory(),
+      ],
+      plan: planFactory(),
+      unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+      weeklySummaryDay: "Wednesday",
+    });
+    const page = await browser.context.newPage();
+    await page.setContent(summary.html, { waitUntil: "load" });
+    const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
+    expect(body).toContain("Your weekly summary: 2 reminders");
+    expect(body).toMatch(
+      /In this summary: Get your letters uploaded \(due [^)]+\) Submit the ERAS application/,
+    );
+    expect(body).toContain("reminders about your US residency application (Match 2027)");
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "email-weekly-summary");
+    await page.close();
   });
 });

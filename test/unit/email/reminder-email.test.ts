@@ -208,3 +208,31 @@ describe("the email's next steps fit their status (tester finding 5)", () => {
     expect(email.text).toContain("(by Wed 16 Sep 2026, 2:00 PM GMT+1, projected date)");
   });
 });
+
+describe("what the email says it is (papercut 13)", () => {
+  it("the footer names what the applicant signed up to, not one authority's Match, on every email", () => {
+    for (const email of [render(), render({ reminders: [lors] })]) {
+      expect(email.text).toContain("reminders about your US residency application (Match 2027)");
+      expect(email.html).toContain("reminders about your US residency application (Match 2027)");
+      expect(email.text).not.toContain("NRMP Main Residency Match");
+    }
+  });
+
+  it("a weekly summary says so in subject, heading and text, and lists what it gathers", () => {
+    const email = render({ weeklySummaryDay: "Wednesday" });
+    expect(email.subject).toBe(
+      `Your weekly summary: ${lors.title}: due ${lors.deadlineDetail.local} (+1 more)`,
+    );
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("Your weekly summary: 2 reminders");
+      expect(part).toContain("one summary email a week, on Wednesdays");
+    }
+    expect(email.text).toContain(`- ${lors.title} (due ${lors.deadlineDetail.local})`);
+    expect(email.html).toContain(
+      `<li>${escapeHtml(lors.title)} (due ${escapeHtml(lors.deadlineDetail.local)})</li>`,
+    );
+    const ordinary = render();
+    expect(ordinary.text).not.toContain("weekly summary");
+    expect(ordinary.html).not.toContain("weekly summary");
+  });
+});

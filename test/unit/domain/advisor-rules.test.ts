@@ -157,7 +157,14 @@ describe("targets planned backwards from the Match", () => {
         "usce",
       ]),
     );
-    for (const next of withTargets) {
+    // USCE has no authority deadline (tester s3, B3): its target is advice, its reminders lead to it.
+    const usce = withTargets.find((next) => next.milestone === "usce");
+    expect(usce?.dueBy).toBeNull();
+    expect(usce?.target?.source).toMatch(/^target: .*advice/);
+    expect(result.reminders.filter((reminder) => reminder.milestone === "usce").length).toBeGreaterThan(0);
+    for (const reminder of result.reminders.filter((candidate) => candidate.milestone === "usce"))
+      expect(reminder.deadline).toBe(usce?.target?.at);
+    for (const next of withTargets.filter((candidate) => candidate.milestone !== "usce")) {
       expect(Date.parse(next.target?.at ?? "")).toBeLessThan(Date.parse(next.dueBy ?? ""));
       expect(next.target?.source).toMatch(/^target: /);
       expect(["advice", "projected"]).toContain(next.target?.status);

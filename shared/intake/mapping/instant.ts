@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { isIanaZone } from "#domain/snapshot.ts";
-import { jotformDate, jotformTime } from "./jotform-parts.ts";
+import { jotformDate, jotformTime } from "#intake/providers/jotform/answers.ts";
 import {
   type Answer,
   CLOCK_24,

@@ -1,10 +1,11 @@
 import { Info } from "luxon";
-import { calendarDate, clockText, fail, type Read, show } from "./text-readers.ts";
+import { calendarDate, clockText, fail, type Read, show } from "#intake/mapping/text-readers.ts";
 
 /**
  * Jotform's record answers: the Date Picker `{month, day, year}` (month as a number or an English
  * name) and the Time field `{timeInput, hourSelect, minuteSelect, ampm}` (sources in
- * test/fixtures/providers/SOURCES.md). The Appointment is read in instant.ts with the other starts.
+ * test/fixtures/providers/SOURCES.md). The mapping's instant.ts calls these for a record-shaped
+ * answer, whichever provider sent it; the Appointment is read there with the other starts.
  */
 
 export function jotformDate(record: Readonly<Record<string, string>>): Read<string> {

@@ -1,16 +1,22 @@
-import ical, {
-  ICalAlarmRelatesTo,
-  ICalAlarmType,
-  ICalCalendarMethod,
-  type ICalEventData,
-} from "ical-generator";
+import ical, { ICalAlarmRelatesTo, ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
+import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
+import {
+  alarmsFor,
+  allDay,
+  bothZones,
+  examDay,
+  lines,
+  localDay,
+  notes,
+  projectedNote,
+  uid,
+} from "./feed-parts.ts";
 
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
@@ -20,6 +26,8 @@ import { ET_ZONE } from "#domain/time.ts";
  *   and US Eastern) in the description, "(projected)" in the title of a date the authority has not
  *   published yet, and "waiting for …" in the title of a step that cannot start yet (its UID is the
  *   same once it can, so the calendar updates that event);
+ * - the applicant's own date for a step (the exam day they booked) as its own all-day event on
+ *   their local date (`<step>.own-date`), beside the deadline, which keeps its event and UID;
  * - every target date (the latest safe start of a step, a date without a time) as an all-day
  *   "Start:" event on the applicant's local date;
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
@@ -63,70 +71,6 @@ const INTERVIEW_MINUTES = 60;
 const DEADLINE_MINUTES = 30;
 const PRODUCT_ID = { company: "Matchpath", product: "Matchpath applicant calendar", language: "EN" };
 
-function uid(applicantId: string, subject: string, kind: string): string {
-  return `${applicantId}.${subject}.${kind}@matchpath`;
-}
-
-function bothZones(deadline: Deadline): string {
-  return `${deadline.local} (your time) / ${deadline.et} (US Eastern)`;
-}
-
-function projectedNote(deadline: Deadline): string[] {
-  return deadline.status === "projected"
-    ? [`Projected date: the authority has not published it yet. Rule: ${deadline.source}`]
-    : [];
-}
-
-/**
- * One display alarm per reminder. An event in a zone (TZID) gets a trigger relative to its start:
- * ical-generator would write an absolute trigger there as a zone-less local time, which RFC 5545
- * §3.8.6.3 forbids (absolute triggers are UTC); an all-day event gets the absolute UTC instant.
- */
-function alarmsFor(
-  reminders: readonly Reminder[],
-  subject: StepSubject,
-  interviewId?: string,
-  zonedStart?: DateTime,
-) {
-  return reminders
-    .filter((reminder) => reminder.milestone === subject && reminder.interviewId === interviewId)
-    .map((reminder) => ({
-      type: ICalAlarmType.display,
-      // ical-generator takes seconds *before* the start; a thank-you after the interview is negative.
-      trigger: zonedStart
-        ? Math.round((zonedStart.toMillis() - Date.parse(reminder.sendAt)) / 1000)
-        : new Date(reminder.sendAt),
-      description: `${reminder.title}: due ${reminder.deadlineDetail.local}`,
-    }));
-}
-
-/** The applicant's own date-only deadline (stored as their local midnight) as that day, else undefined. */
-function examDay(deadline: Deadline, zone: string): DateTime | undefined {
-  if (deadline.status !== "applicant") return undefined;
-  const day = localDay(deadline.at, zone);
-  return day.toMillis() === Date.parse(deadline.at) ? day : undefined;
-}
-
-function localDay(instant: string, zone: string): DateTime {
-  return DateTime.fromISO(instant, { zone: "utc" }).setZone(zone).startOf("day");
-}
-
-/** An all-day event: ical-generator writes DATE values from a zone-free date. */
-function allDay(day: DateTime): { start: Date; end: Date; allDay: true } {
-  const start = new Date(Date.UTC(day.year, day.month - 1, day.day));
-  return { start, end: new Date(start.getTime() + 86_400_000), allDay: true };
-}
-
-/** What a title adds in one parenthesis, e.g. " (projected; waiting for …)"; empty when nothing. */
-function notes(parts: (string | undefined)[]): string {
-  const present = parts.filter((part): part is string => part !== undefined && part.length > 0);
-  return present.length === 0 ? "" : ` (${present.join("; ")})`;
-}
-
-function lines(...parts: (string | undefined)[]): string {
-  return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
-}
-
 /** The feed as iCalendar text (CRLF lines). Pure: the same plan and record give the same bytes. */
 export function renderApplicantFeed(input: ApplicantFeedInput): string {
   const calendar = ical({
@@ -146,6 +90,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     milestone: StepSubject;
     title: string;
     deadline?: Deadline;
+    ownDate?: Deadline;
     waitingFor?: string[];
   }[] = [
     ...input.plan.nextSteps.filter((step) => step.milestone !== "interview"),
@@ -167,22 +112,8 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
-    const sitting = examDay(deadline, input.timezone);
-    if (sitting) {
-      // The applicant's own date without a time (their exam day): the day itself, in their zone,
-      // worded as the sitting, not a cut-off at local midnight shown the evening before in ET.
-      events.push({
-        id: uid(input.applicantId, step.milestone, "deadline"),
-        ...allDay(sitting),
-        stamp,
-        summary: `${step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`}${waiting ? ` (waiting for ${waiting})` : ""}`,
-        description: open(
-          lines(`Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`, waitingNote, (next ?? blocked)?.why),
-        ),
-        alarms: alarmsFor(input.plan.reminders, step.milestone, undefined, undefined),
-      });
-      continue;
-    }
+    const ownDate = step.ownDate;
+    const sitting = ownDate && examDay(ownDate, input.timezone);
     events.push({
       id: uid(input.applicantId, step.milestone, "deadline"),
       start: cutOff.minus({ minutes: DEADLINE_MINUTES }),
@@ -193,6 +124,8 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       description: open(
         lines(
           `Due ${bothZones(deadline)}.`,
+          sitting &&
+            `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,
           waitingNote,
           ...projectedNote(deadline),
           (next ?? blocked)?.why,
@@ -204,8 +137,34 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         step.milestone,
         undefined,
         cutOff.minus({ minutes: DEADLINE_MINUTES }),
+        (reminder) => reminder.deadlineDetail.status !== "applicant",
       ),
     });
+    if (sitting) {
+      // The applicant's own date without a time (their exam day): its own all-day event beside the
+      // deadline, on their local date, worded as the sitting, with the reminders counting down to it.
+      events.push({
+        id: uid(input.applicantId, step.milestone, "own-date"),
+        ...allDay(sitting),
+        stamp,
+        summary: `${step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`}${waiting ? ` (waiting for ${waiting})` : ""}`,
+        description: open(
+          lines(
+            `Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`,
+            `The deadline: ${bothZones(deadline)}.`,
+            waitingNote,
+            (next ?? blocked)?.why,
+          ),
+        ),
+        alarms: alarmsFor(
+          input.plan.reminders,
+          step.milestone,
+          undefined,
+          undefined,
+          (reminder) => reminder.deadlineDetail.status === "applicant",
+        ),
+      });
+    }
   }
 
   for (const step of input.plan.nextSteps) {

@@ -18,14 +18,10 @@ import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { outOfReachNotice } from "./planner/out-of-reach-notice.ts";
-import {
-  firstReminderFor,
-  joinLateArrivals,
-  type ReminderTarget,
-  remindersFor,
-  type TimedReminder,
-} from "./planner/reminders.ts";
+import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
+import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
+import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { urgencyOf } from "./planner/urgency.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
@@ -188,11 +184,16 @@ function planMilestone(
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
     due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
+  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
   if (overdueNow && detail !== undefined) {
-    out.overdue.push({
-      due: due.at,
-      step: { milestone: entry.key, title: entry.title, dueBy: detail.at, deadline: detail },
-    });
+    const step: OverdueStep = {
+      milestone: entry.key,
+      title: entry.title,
+      dueBy: detail.at,
+      deadline: detail,
+    };
+    if (own !== null) step.ownDate = own.detail;
+    out.overdue.push({ due: due.at, step });
   }
   if (waitingFor.length > 0) {
     const step: BlockedStep = { milestone: entry.key, title: entry.title, waitingFor, why: entry.why.text };
@@ -213,8 +214,10 @@ function planMilestone(
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   const target = h1b ?? weekTargetOf(context, entry) ?? stepDates.target(entry.key);
   const targetAhead = target !== null && target.at >= context.now;
-  // The target drives the plan while it is ahead; once missed, the hard deadline does.
-  const driver: DueDate | null = targetAhead ? target : due;
+  // The applicant's own date drives the plan while it is ahead and not after the deadline, else
+  // the target while it is ahead; otherwise the hard deadline does.
+  const ownAhead = own !== null && own.due.at >= context.now && (due === null || own.due.at <= due.at);
+  const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   const leadStart =
     driver === null || entry.leadTimeDays.days === 0
       ? null
@@ -236,13 +239,15 @@ function planMilestone(
     dueBy: detail === undefined ? null : detail.at,
     // A school that may be ineligible makes every other step moot, so checking it comes first.
     urgency:
-      entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
+      ownDateUrgency(context, entry, own) ??
+      (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
         ? "urgent"
         : target !== null && !targetAhead && due !== null && due.at >= context.now
           ? "urgent"
-          : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted),
+          : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted)),
   };
   if (detail !== undefined) step.deadline = detail;
+  if (own !== null) step.ownDate = own.detail;
   const targetDetail =
     target === null
       ? undefined
@@ -252,47 +257,11 @@ function planMilestone(
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });
-  if (targetAhead && targetDetail !== undefined) {
-    remindersFor(
-      context,
-      {
-        milestone: entry.key,
-        title: targetTitle(entry),
-        why: entry.why.text,
-        ladder: entry.ladder,
-        deadline: target.at,
-        deadlineDetail: targetDetail,
-        startBy,
-        notStarted,
-      },
-      out.reminders,
-    );
-  }
-  if (due !== null && detail !== undefined) {
-    const hard: ReminderTarget = {
-      milestone: entry.key,
-      title: entry.title,
-      why: entry.why.text,
-      ladder: target !== null ? "hard-deadline" : entry.ladder,
-      deadline: due.at,
-      deadlineDetail: detail,
-      startBy: target !== null ? null : startBy,
-      notStarted,
-    };
-    // While the target is ahead, the first hard-deadline rung is enough: it guarantees a wake-up
-    // before the deadline, and the plan made then carries the rest of that ladder (same ids).
-    if (targetAhead) firstReminderFor(context, hard, out.reminders);
-    else remindersFor(context, hard, out.reminders);
-  }
-}
-
-const targetTitles = new Map<string, string>();
-/** "<title> (target date)", made once per catalog entry rather than once per plan. */
-function targetTitle(entry: CatalogEntry): string {
-  let title = targetTitles.get(entry.key);
-  if (title === undefined) {
-    title = `${entry.title} (target date)`;
-    targetTitles.set(entry.key, title);
-  }
-  return title;
+  stepReminders(
+    context,
+    entry,
+    { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
+    action,
+    out.reminders,
+  );
 }

@@ -235,3 +235,16 @@ const renderEtMemo = memoByZone((_zone, utcMs) => `${renderWall(ET_ZONE, utcMs)}
 export function renderEt(utcMs: number): string {
   return renderEtMemo(ET_ZONE, utcMs);
 }
+
+const humanDateTexts = new Map<string, string>();
+/** A calendar date ("2026-08-15") for humans: "Sat 15 Aug 2026", in English; the input itself if it is no date. */
+export function renderDate(isoDate: string): string {
+  let text = humanDateTexts.get(isoDate);
+  if (text === undefined) {
+    const date = DateTime.fromISO(isoDate, { zone: "UTC", locale: "en-US" });
+    text = date.isValid ? date.toFormat("ccc d LLL yyyy") : isoDate;
+    if (humanDateTexts.size >= 10_000) humanDateTexts.clear();
+    humanDateTexts.set(isoDate, text);
+  }
+  return text;
+}

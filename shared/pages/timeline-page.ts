@@ -42,6 +42,24 @@ export function deadlineHtml(deadline: Deadline): string {
   return `<p class="due">Due <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
 }
 
+/**
+ * The applicant's own date beside the deadline (never in its place): "Your exam: Tue 15 Jun 2027"
+ * for an exam, "Your date: …" for anything else; "was" once it has passed, and a warning when it
+ * falls after the deadline.
+ */
+export function ownDateHtml(
+  title: string,
+  own: Deadline | undefined,
+  deadline: Deadline | undefined,
+  now: string,
+): string {
+  if (own === undefined) return "";
+  const what = title.startsWith("Pass ") ? "Your exam" : "Your date";
+  const passed = Date.parse(own.at) + 86_400_000 <= Date.parse(now);
+  const late = deadline !== undefined && Date.parse(own.at) > Date.parse(deadline.at);
+  return `<p class="due">${what}${passed ? " was" : ""}: <strong>${e(deadlineWords(own).local)}</strong>${late ? ` <span class="tag overdue">after the deadline</span>` : ""}</p>`;
+}
+
 function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): string {
   if (step.milestone === "interview") return "";
   const milestone = step.milestone;
@@ -59,6 +77,7 @@ function stepHtml(step: NextStep, plan: Plan, links: ApplicantLinks): string {
   return `<li>
 <h3>${e(step.title)} <span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span></h3>
 ${step.deadline ? deadlineHtml(step.deadline) : '<p class="due">No fixed deadline</p>'}
+${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(step.why)}</p>
 <p><strong>Next:</strong> ${e(step.action)}</p>
 ${actionButtons(step, plan, links)}
@@ -91,7 +110,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${overdue
         .map(
           (step) =>
-            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline)}</li>`,
+            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline)}${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );

@@ -34,7 +34,11 @@ export interface StartBy {
   iso: string;
 }
 
-/** An applicant's own date that replaces a milestone's catalog rule (scheduled ahead, or done). */
+/**
+ * An applicant's own date for a milestone (scheduled ahead, or done). It never replaces the
+ * catalog's deadline: it is shown beside it, drives the step's reminders while ahead, and anchors
+ * the targets of the milestones that lead to it (the OET result before the Pathway date given).
+ */
 interface OwnDate {
   date: string;
   at: number;
@@ -42,14 +46,15 @@ interface OwnDate {
 }
 
 /**
- * Every due date, target, rendered deadline and latest safe start one applicant's plan reads, for
- * one calendar, zone and set of the applicant's own dates. These depend on `now` only through which
+ * Every due date, own date, target, rendered deadline and latest safe start one applicant's plan
+ * reads, for one calendar, zone and set of the applicant's own dates. These depend on `now` only through which
  * own dates still count (a scheduled date that has passed no longer does), and that is part of the
  * key, so plans for applicants who share a season, a zone and their own dates share one instance
  * (most applicants: see BENCHMARKS.md). Immutable once built; results are computed on first use.
  */
 export class PlanDates {
   private readonly dues = new Map<MilestoneKey, DueDate | null>();
+  private readonly owns = new Map<MilestoneKey, DueDate | null>();
   private readonly targets = new Map<MilestoneKey, DueDate | null>();
   private readonly renderings = new Map<DueDate, Deadline>();
   private readonly startBys = new Map<DueDate, StartBy>();
@@ -57,23 +62,44 @@ export class PlanDates {
   constructor(
     readonly calendar: SeasonCalendar,
     readonly zone: string,
-    private readonly own: ReadonlyMap<MilestoneKey, OwnDate>,
+    private readonly givenDates: ReadonlyMap<MilestoneKey, OwnDate>,
     /** The same calendar and zone with no own dates: what every chain without one delegates to. */
     private readonly base: PlanDates | null,
   ) {}
 
   /**
-   * The due date of a milestone: the applicant's own date where the catalog allows it, else the
-   * catalog rule (a season date or another milestone's due date, plus an offset). Null when
-   * nothing fixes one.
+   * The hard deadline of a milestone, from the catalog rule (a season date or another milestone's
+   * due date, plus an offset): the authority's date (confirmed or projected) or advice derived
+   * from it, never the applicant's own date. Null when nothing fixes one.
    */
   due(key: MilestoneKey): DueDate | null {
+    if (this.base !== null) return this.base.due(key);
     const known = this.dues.get(key);
     if (known !== undefined || this.dues.has(key)) return known ?? null;
-    const due =
-      this.base !== null && this.isOwnFree(dueChain(key)) ? this.base.due(key) : this.resolveDue(key);
+    const due = this.resolveDue(key);
     this.dues.set(key, due);
     return due;
+  }
+
+  /**
+   * The applicant's own date for a milestone (status "applicant", their local midnight), when the
+   * catalog allows one and it is done or not yet passed; null otherwise. See planDates.
+   */
+  own(key: MilestoneKey): DueDate | null {
+    const known = this.owns.get(key);
+    if (known !== undefined || this.owns.has(key)) return known ?? null;
+    const given = this.givenDates.get(key);
+    const own: DueDate | null =
+      given === undefined
+        ? null
+        : {
+            at: given.at,
+            zone: this.zone,
+            status: "applicant",
+            source: `your ${given.done ? "completion" : "scheduled"} date ${given.date}`,
+          };
+    this.owns.set(key, own);
+    return own;
   }
 
   /**
@@ -116,21 +142,12 @@ export class PlanDates {
   }
 
   private isOwnFree(chain: readonly MilestoneKey[]): boolean {
-    for (const key of chain) if (this.own.has(key)) return false;
+    for (const key of chain) if (this.givenDates.has(key)) return false;
     return true;
   }
 
   private resolveDue(key: MilestoneKey): DueDate | null {
     const entry = catalogEntry(key);
-    const own = this.own.get(key);
-    if (own !== undefined) {
-      return {
-        at: own.at,
-        zone: this.zone,
-        status: "applicant",
-        source: `your ${own.done ? "completion" : "scheduled"} date ${own.date}`,
-      };
-    }
     if (entry.due.from === "season") {
       const seasonDate = this.calendar.dates[entry.due.dateKey];
       const offset = entry.due.offsetDays;
@@ -164,15 +181,13 @@ export class PlanDates {
 
   /** What another milestone's target counts from: its own date if given, else its target, else its due date. */
   private anchor(key: MilestoneKey): DueDate | null {
-    const due = this.due(key);
-    if (due?.status === "applicant") return due;
-    return this.target(key) ?? due;
+    return this.own(key) ?? this.target(key) ?? this.due(key);
   }
 
   private resolveTarget(key: MilestoneKey): DueDate | null {
     const rule = catalogEntry(key).target;
+    if (rule === undefined || this.own(key) !== null) return null;
     const due = this.due(key);
-    if (rule === undefined || due?.status === "applicant") return null;
     let target: DueDate | null = null;
     if (rule.from === "season") {
       const seasonDate = this.calendar.dates[rule.dateKey];
@@ -206,10 +221,10 @@ const planDatesByCalendar = new WeakMap<SeasonCalendar, Map<string, PlanDates>>(
 const MAX_PLAN_DATES_PER_CALENDAR = 4_000;
 
 /**
- * The dates for this plan. A milestone's own date counts when the catalog lets it replace the rule
+ * The dates for this plan. A milestone's own date counts when the catalog allows one
  * (`applicantDateIsDue`), it is not `not_started`, and it is done or not yet passed: a scheduled
- * date that has passed no longer fixes anything (the result is what is missing), so the step falls
- * back to its hard deadline instead of turning overdue the day after the exam.
+ * date that has passed no longer anchors anything (the result is what is missing; see ownDateOf
+ * for how the step follows it up).
  */
 export function planDates(context: PlanContext): PlanDates {
   let byKey = planDatesByCalendar.get(context.calendar);
@@ -247,28 +262,15 @@ export function planDates(context: PlanContext): PlanDates {
   return dates;
 }
 
-const dueChains = new Map<MilestoneKey, MilestoneKey[]>();
-/** The milestone and every milestone its due date derives from (static catalog data). */
-function dueChain(key: MilestoneKey): MilestoneKey[] {
-  let chain = dueChains.get(key);
-  if (chain === undefined) {
-    chain = [key];
-    let due = catalogEntry(key).due;
-    while (due.from === "milestone") {
-      chain.push(due.key);
-      due = catalogEntry(due.key).due;
-    }
-    dueChains.set(key, chain);
-  }
-  return chain;
-}
-
 const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
-/** The milestone, its due chain, and everything its target derives from (static catalog data). */
+/**
+ * The milestones whose own dates a target can depend on (static catalog data): the milestone
+ * itself and every milestone its target anchors on. Due dates never depend on own dates.
+ */
 function targetChain(key: MilestoneKey): MilestoneKey[] {
   let chain = targetChains.get(key);
   if (chain === undefined) {
-    const keys = new Set<MilestoneKey>(dueChain(key));
+    const keys = new Set<MilestoneKey>([key]);
     const rule = catalogEntry(key).target;
     if (rule?.from === "milestone") for (const ref of targetChain(rule.key)) keys.add(ref);
     chain = [...keys];

@@ -2,7 +2,7 @@ import { catalogEntry, FEES, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/
 import { usd } from "../money.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   SCORE_REPORTING_DAYS,
@@ -15,6 +15,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { scheduledDatePassedRisk } from "./own-date.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -54,6 +55,22 @@ export function earliestCertification(context: PlanContext): number {
     earliest = Math.max(earliest, reported);
   }
   return earliest;
+}
+
+/**
+ * The lead time each late step's message rests on: USMLE score reporting for the exams, the
+ * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE score.
+ */
+function leadTimes(keys: readonly StepSubject[]): string {
+  const said: string[] = [];
+  if (keys.some((key) => key !== "ecfmg_pathway"))
+    said.push(` USMLE results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`);
+  const pathway = catalogEntry("ecfmg_pathway").reportingDays;
+  if (keys.includes("ecfmg_pathway") && pathway !== undefined)
+    said.push(
+      ` ECFMG's review of a Pathway application is allowed ${pathway.days} days (${pathway.source}).`,
+    );
+  return said.join("");
 }
 
 function when(context: PlanContext, at: number): string {
@@ -135,11 +152,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `${title} on ${context.entries.get(key)?.date} would be reported around ${when(context, day + SCORE_REPORTING_DAYS * DAY_MS)}: move it earlier and ${latest}`,
+            `${title} on ${renderDate(context.entries.get(key)?.date ?? "")} would be reported around ${when(context, day + SCORE_REPORTING_DAYS * DAY_MS)}: move it earlier and ${latest}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);
-          details.push(`${title} on ${context.entries.get(key)?.date} leaves little margin; keep that date`);
+          details.push(
+            `${title} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
+          );
         }
         continue;
       }
@@ -161,7 +180,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/). Results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`,
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/).${leadTimes([...late, ...atRisk])}`,
         milestones: [...late, ...atRisk],
       });
     }
@@ -181,6 +200,9 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       });
     }
   }
+
+  const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates);
+  if (passedDate !== null) risks.push(passedDate);
 
   if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
     risks.push(...step3Risks(context, dates));

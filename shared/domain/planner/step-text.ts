@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
@@ -28,7 +28,7 @@ function fill(
   let filled = parts[0] ?? "";
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index];
-    if (name === "date") filled += given?.date ?? "the date you gave";
+    if (name === "date") filled += given?.date === undefined ? "the date you gave" : renderDate(given.date);
     else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
     else {
       const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;

@@ -109,12 +109,22 @@ describe("applicant calendar feed", () => {
   });
 
   it("has one alarm per reminder of the step, at the reminder's send time", () => {
+    // The exam day's countdown rings on the exam-day event, the deadline's rung on the deadline.
     const step2 = events.find((candidate) => candidate.uid === "a_test.usmle_step2ck.deadline@matchpath");
+    const examDay = events.find((candidate) => candidate.uid === "a_test.usmle_step2ck.own-date@matchpath");
     const reminders = thePlan.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
     expect(reminders.length).toBeGreaterThan(0);
-    expect(alarmInstants(step2)).toEqual(
+    expect([...alarmInstants(step2), ...alarmInstants(examDay)].sort()).toEqual(
       reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
     );
+    expect(alarmInstants(examDay)).toEqual(
+      reminders
+        .filter((reminder) => reminder.deadlineDetail.status === "applicant")
+        .map((reminder) => new Date(reminder.sendAt).toISOString())
+        .sort(),
+    );
+    expect(alarmInstants(examDay).length).toBeGreaterThan(0);
+    expect(alarmInstants(step2).length).toBeGreaterThan(0);
   });
 
   it("keeps UIDs stable: the same plan a week later gives the same UIDs", () => {
@@ -213,10 +223,69 @@ describe("an exam date the applicant booked (tester finding 6)", () => {
         updatedAt: "2026-11-30T12:00:00.000Z",
       }),
     );
-    const exam = events.find((event) => event.summary.includes("OET"));
+    const exam = events.find((event) => event.uid === "a_karachi.oet_medicine.own-date@matchpath");
     expect(exam?.summary).toBe("OET Medicine exam");
     expect(exam?.startDate.isDate).toBe(true);
     expect(exam?.startDate.toString()).toBe("2026-12-10");
     expect(exam?.endDate.toString()).toBe("2026-12-11");
+  });
+});
+
+describe("a date the applicant gave after the authority's deadline (issue 14 finding A1)", () => {
+  const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" });
+  const planAt = (now: string) =>
+    plan(
+      {
+        applicant,
+        milestones: [
+          milestoneFactory("wdoms_listing", "done", "2026-10-01"),
+          milestoneFactory("ecfmg_application", "done", "2026-11-01"),
+          milestoneFactory("usmle_step2ck", "scheduled", "2027-06-15"),
+          milestoneFactory("ecfmg_pathway", "scheduled", "2028-05-01"),
+        ],
+        interviews: [],
+      },
+      seasonCalendar(2028),
+      new Date(now),
+    );
+  const feedOf = (now: string) =>
+    parse(
+      renderApplicantFeed({
+        applicantId: "a_priya",
+        timezone: applicant.timezone,
+        plan: planAt(now),
+        interviews: [],
+        updatedAt: "2026-11-30T12:00:00.000Z",
+      }),
+    ).events;
+  const events = feedOf("2026-11-30T12:00:00Z");
+  const byUid = (uid: string) => events.find((event) => event.uid === uid);
+
+  it("keeps the Pathway deadline as its own timed event, with its UID, and adds the applicant's date", () => {
+    const deadline = byUid("a_priya.ecfmg_pathway.deadline@matchpath");
+    const own = byUid("a_priya.ecfmg_pathway.own-date@matchpath");
+    expect(deadline?.summary).toBe("Due: Complete an ECFMG Pathway (projected)");
+    expect(deadline?.startDate.isDate).toBe(false);
+    expect(deadline?.endDate.toJSDate().toISOString()).toBe(
+      planAt("2026-11-30T12:00:00Z").nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.deadline
+        ?.at,
+    );
+    expect(deadline?.description).toContain(
+      "Your date: Mon 1 May 2028, after this deadline: move it earlier.",
+    );
+    expect(own?.summary).toBe("Complete an ECFMG Pathway (your date)");
+    expect(own?.startDate.toString()).toBe("2028-05-01");
+  });
+
+  it("keeps the Step 2 CK deadline and adds the exam day, both with stable UIDs", () => {
+    const deadline = byUid("a_priya.usmle_step2ck.deadline@matchpath");
+    const exam = byUid("a_priya.usmle_step2ck.own-date@matchpath");
+    expect(deadline?.summary).toBe("Due: Pass USMLE Step 2 CK (projected)");
+    expect(exam?.summary).toBe("USMLE Step 2 CK exam");
+    expect(exam?.startDate.toString()).toBe("2027-06-15");
+    const later = feedOf("2027-01-15T12:00:00Z").map((event) => event.uid);
+    expect(later).toContain("a_priya.usmle_step2ck.deadline@matchpath");
+    expect(later).toContain("a_priya.usmle_step2ck.own-date@matchpath");
+    expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
   });
 });

@@ -183,7 +183,7 @@ describe("targets planned backwards from the Match", () => {
     const result = planFor(input, "2026-11-30T06:00:00Z");
     expect(step(result, "usmle_step1")?.target).toBeUndefined();
     expect(step(result, "usmle_step1")?.action).toContain(
-      "Your exam is on 2027-03-10; scores take about 4 weeks",
+      "Your exam is on Wed 10 Mar 2027; scores take about 4 weeks",
     );
     // Step 2 CK keeps its own target (programs reviewing), after Step 1.
     expect(Date.parse(step(result, "usmle_step2ck")?.target?.at ?? "")).toBeGreaterThan(

@@ -44,7 +44,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
       const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("critical");
-      expect(late?.message).toContain("on 2027-02-12 would be reported around");
+      expect(late?.message).toContain("on Fri 12 Feb 2027 would be reported around");
       expect(late?.message).toContain("move it earlier and take it by Wed 27 Jan 2027 at the latest");
     },
   },

@@ -234,14 +234,20 @@ describe("reminder examples", () => {
       milestones: [{ key: "usmle_step2ck", status: "scheduled", date: "2025-11-17" }],
     });
     const now = new Date("2025-10-01T00:00:00Z");
-    const idsBefore = planFor(before, now)
-      .reminders.filter((r) => r.milestone === "usmle_step2ck")
-      .map((r) => r.id);
-    const idsAfter = planFor(after, now)
-      .reminders.filter((r) => r.milestone === "usmle_step2ck")
-      .map((r) => r.id);
+    // The reminders counting down to the exam day move with it; the one announcing the
+    // authority-derived deadline, which did not move, keeps its id.
+    const ids = (input: typeof before, own: boolean) =>
+      planFor(input, now)
+        .reminders.filter(
+          (r) => r.milestone === "usmle_step2ck" && (r.deadlineDetail.status === "applicant") === own,
+        )
+        .map((r) => r.id);
+    const idsBefore = ids(before, true);
+    const idsAfter = ids(after, true);
     expect(idsBefore.length).toBeGreaterThan(0);
     expect(idsAfter.some((id) => idsBefore.includes(id))).toBe(false);
+    expect(ids(after, false)).toEqual(ids(before, false));
+    expect(ids(before, false)).toHaveLength(1);
   });
 
   it("catches up once on the most recent missed rung at the next delivery slot", () => {

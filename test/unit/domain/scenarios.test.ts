@@ -48,9 +48,10 @@ const scenarios: Scenario[] = [
       expect(result.budget.items.map((item) => item.key)).toEqual(
         expect.arrayContaining(["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"]),
       );
-      expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline?.status).toBe(
-        "applicant",
-      );
+      // The applicant's exam date sits beside the authority-derived deadline, never in its place.
+      const step2 = result.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+      expect(step2?.ownDate?.status).toBe("applicant");
+      expect(step2?.deadline?.status).toBe("projected");
     },
   },
   {
@@ -60,8 +61,9 @@ const scenarios: Scenario[] = [
       expect(codes(result)).not.toContain("STEP3_NEEDED_FOR_H1B");
       expect(codes(result)).not.toContain("NRMP_LATE_FEE"); // early deadline 30 Nov is more than 14 days away
       const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
-      expect(step3?.deadline?.status).toBe("applicant");
-      expect(step3?.deadline?.local).toBe("Mon 1 Dec 2025, 12:00 AM GMT+1");
+      expect(step3?.ownDate?.status).toBe("applicant");
+      expect(step3?.ownDate?.local).toBe("Mon 1 Dec 2025, 12:00 AM GMT+1");
+      expect(step3?.deadline?.status).toBe("advice");
       expect(result.nextSteps.filter((step) => step.milestone === "interview")).toHaveLength(2);
       expect(result.nextSteps.find((step) => step.milestone === "interview")?.action).toContain(
         "at the program",

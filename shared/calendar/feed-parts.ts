@@ -1,0 +1,72 @@
+import { ICalAlarmType } from "ical-generator";
+import { DateTime } from "luxon";
+import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
+
+/** The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text. */
+
+export function uid(applicantId: string, subject: string, kind: string): string {
+  return `${applicantId}.${subject}.${kind}@matchpath`;
+}
+
+export function bothZones(deadline: Deadline): string {
+  return `${deadline.local} (your time) / ${deadline.et} (US Eastern)`;
+}
+
+export function projectedNote(deadline: Deadline): string[] {
+  return deadline.status === "projected"
+    ? [`Projected date: the authority has not published it yet. Rule: ${deadline.source}`]
+    : [];
+}
+
+/**
+ * One display alarm per reminder of the subject (those `only` keeps). An event in a zone (TZID) gets a trigger relative to its start:
+ * ical-generator would write an absolute trigger there as a zone-less local time, which RFC 5545
+ * §3.8.6.3 forbids (absolute triggers are UTC); an all-day event gets the absolute UTC instant.
+ */
+export function alarmsFor(
+  reminders: readonly Reminder[],
+  subject: StepSubject,
+  interviewId?: string,
+  zonedStart?: DateTime,
+  only: (reminder: Reminder) => boolean = () => true,
+) {
+  return reminders
+    .filter(
+      (reminder) => reminder.milestone === subject && reminder.interviewId === interviewId && only(reminder),
+    )
+    .map((reminder) => ({
+      type: ICalAlarmType.display,
+      // ical-generator takes seconds *before* the start; a thank-you after the interview is negative.
+      trigger: zonedStart
+        ? Math.round((zonedStart.toMillis() - Date.parse(reminder.sendAt)) / 1000)
+        : new Date(reminder.sendAt),
+      description: `${reminder.title}: due ${reminder.deadlineDetail.local}`,
+    }));
+}
+
+/** The applicant's own date without a time (stored as their local midnight) as that day, else undefined. */
+export function examDay(deadline: Deadline, zone: string): DateTime | undefined {
+  if (deadline.status !== "applicant") return undefined;
+  const day = localDay(deadline.at, zone);
+  return day.toMillis() === Date.parse(deadline.at) ? day : undefined;
+}
+
+export function localDay(instant: string, zone: string): DateTime {
+  return DateTime.fromISO(instant, { zone: "utc" }).setZone(zone).startOf("day");
+}
+
+/** An all-day event: ical-generator writes DATE values from a zone-free date. */
+export function allDay(day: DateTime): { start: Date; end: Date; allDay: true } {
+  const start = new Date(Date.UTC(day.year, day.month - 1, day.day));
+  return { start, end: new Date(start.getTime() + 86_400_000), allDay: true };
+}
+
+/** What a title adds in one parenthesis, e.g. " (projected; waiting for …)"; empty when nothing. */
+export function notes(parts: (string | undefined)[]): string {
+  const present = parts.filter((part): part is string => part !== undefined && part.length > 0);
+  return present.length === 0 ? "" : ` (${present.join("; ")})`;
+}
+
+export function lines(...parts: (string | undefined)[]): string {
+  return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
+}

@@ -1,0 +1,150 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
+import type { Deadline, Reminder, Risk } from "../plan.ts";
+import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, ET_ZONE, isoInZone, isoUtc, renderDate, startOfLocalDate, toWall } from "../time.ts";
+import { applies, type PlanContext, statusOf } from "./context.ts";
+import { type DueDate, deadlineDetail, type PlanDates } from "./deadlines.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
+import { slotOnDay } from "./ladders.ts";
+import { catchUpOf, type TimedReminder } from "./reminders.ts";
+
+/**
+ * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside
+ * the authority's deadline, and what an advisor does once it has passed with no result recorded.
+ */
+export interface StepOwnDate {
+  due: DueDate;
+  detail: Deadline;
+  /** The whole day has gone by (the exam day itself is not passed: the sitting may be under way). */
+  passed: boolean;
+}
+
+/** Days until a result is out: the catalog's allowance for the step (advice), else four weeks. */
+function reportingDays(entry: CatalogEntry): number {
+  return entry.reportingDays?.days ?? 28;
+}
+
+/**
+ * The step's own date while it is scheduled or under way with one (`applicantDateIsDue` steps
+ * only), ahead or passed; null otherwise. A date ahead comes from `dates` (shared and frozen); a
+ * passed one is rendered here (it anchors nothing).
+ */
+export function ownDateOf(
+  context: PlanContext,
+  dates: PlanDates,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+): StepOwnDate | null {
+  if (!entry.applicantDateIsDue || (status !== "scheduled" && status !== "in_progress")) return null;
+  const given = context.entries.get(entry.key)?.date;
+  if (given === undefined) return null;
+  const ahead = dates.own(entry.key);
+  if (ahead !== null) return { due: ahead, detail: dates.rendered(ahead), passed: false };
+  const at = startOfLocalDate(context.zone, given);
+  const due: DueDate = {
+    at,
+    zone: context.zone,
+    status: "applicant",
+    source: `your scheduled date ${given}`,
+  };
+  const detail = deadlineDetail(context.zone, at, "applicant", due.source);
+  return { due, detail, passed: at + DAY_MS <= context.now };
+}
+
+/** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
+export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
+
+/**
+ * The follow-up an advisor sends once a scheduled date has passed with no result recorded: at the
+ * delivery slot of the day the result should be out (the date plus the step's reporting allowance,
+ * advice), or at the next slot when that day has gone by, so an applicant planned late is asked at
+ * once. Its id depends only on the step and the date given (a new date gives a new follow-up; the
+ * ledger sends each once). It announces the hard deadline, so it is never sent after it; null then.
+ */
+export function resultFollowUp(
+  context: PlanContext,
+  entry: CatalogEntry,
+  own: StepOwnDate,
+  hard: { at: number; detail: Deadline } | null,
+  action: string,
+): TimedReminder | null {
+  if (!own.passed) return null;
+  const expected = slotOnDay(context, toWall(context.zone, own.due.at + reportingDays(entry) * DAY_MS));
+  const sendAt = Math.max(expected, catchUpOf(context).catchUp);
+  const deadline = hard ?? { at: sendAt, detail: own.detail };
+  if (hard !== null && sendAt > hard.at) return null;
+  const date = context.entries.get(entry.key)?.date ?? "";
+  const reminder: Reminder = {
+    id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${entry.key}|${date}`)}`,
+    milestone: entry.key,
+    rung: RESULT_FOLLOW_UP_RUNG,
+    title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
+    deadline: deadline.detail.at,
+    deadlineDetail: deadline.detail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: action,
+  };
+  return { sendAt, deadline: deadline.at, reminder: Object.freeze(reminder) };
+}
+
+/** The steps programs read on an application while they review it (official: NRMP's requirements). */
+const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set([
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "usmle_step3",
+]);
+
+/**
+ * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded.
+ * Critical once programs have been reviewing applications for the target Match without it (the
+ * season's ERAS review date, cited; until the rank order list deadline), else a warning.
+ */
+export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates): Risk | null {
+  const passed: { entry: CatalogEntry; date: string }[] = [];
+  for (const entry of MILESTONE_CATALOG) {
+    if (!entry.applicantDateIsDue || !applies(context, entry)) continue;
+    const own = ownDateOf(context, dates, entry, statusOf(context, entry.key));
+    const date = context.entries.get(entry.key)?.date;
+    if (own?.passed === true && date !== undefined) passed.push({ entry, date });
+  }
+  if (passed.length === 0) return null;
+  const { calendar, now } = context;
+  const reviewDate = calendar.dates.eras_programs_may_review_applications_and_mspe;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const reviewing =
+    now > reviewDate.at && now <= rol.at && passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
+  const said = passed
+    .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
+    .join("; ");
+  const since = reviewing
+    ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))} (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}), so they are reading yours without it.`
+    : "";
+  return {
+    code: "SCHEDULED_DATE_PASSED",
+    severity: reviewing ? "critical" : "warning",
+    message: `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`,
+    milestones: passed.map(({ entry }) => entry.key),
+  };
+}
+
+/** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */
+function isoDay(at: number): string {
+  return isoInZone(ET_ZONE, at).slice(0, 10);
+}
+
+/**
+ * A passed own date's urgency: "overdue" once its result should be out (the follow-up is due),
+ * "urgent" before (did the sitting happen?); null when no own date has passed.
+ */
+export function ownDateUrgency(
+  context: PlanContext,
+  entry: CatalogEntry,
+  own: StepOwnDate | null,
+): "overdue" | "urgent" | null {
+  if (own === null || !own.passed) return null;
+  return own.due.at + reportingDays(entry) * DAY_MS <= context.now ? "overdue" : "urgent";
+}

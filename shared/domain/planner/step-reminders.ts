@@ -1,0 +1,104 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
+import { firstReminderFor, type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
+
+/** The dates one next step's reminders are laid against, as planMilestone resolved them. */
+export interface StepReminderDates {
+  /** The hard deadline (the authority's, or advice derived from it) and its rendering. */
+  due: DueDate | null;
+  detail: Deadline | undefined;
+  /** The competitive target, and whether it is still ahead. */
+  target: DueDate | null;
+  targetDetail: Deadline | undefined;
+  targetAhead: boolean;
+  /** The applicant's own date, and whether the reminders count down to it (ahead, not after the deadline). */
+  own: StepOwnDate | null;
+  ownAhead: boolean;
+  startBy: number | null;
+  notStarted: boolean;
+}
+
+/**
+ * A next step's reminders, appended to `into`. The step's ladder counts down to what the
+ * applicant aims at: their own date while it is ahead and not after the deadline (the exam day
+ * they booked: that is the day to prepare for), else the competitive target while it is ahead;
+ * the hard deadline then gets its first rung, which guarantees a wake-up before it (the plan made
+ * then carries the rest of that ladder, same ids). With nothing to aim at, the hard deadline gets
+ * the whole ladder: so does a deadline the applicant's own date falls after (the risk says move
+ * it). A passed own date with no result adds one follow-up (see resultFollowUp).
+ */
+export function stepReminders(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: StepReminderDates,
+  action: string,
+  into: TimedReminder[],
+): void {
+  const { due, detail, own, notStarted, startBy } = dates;
+  const aim =
+    dates.ownAhead && own !== null
+      ? { at: own.due.at, detail: own.detail, title: titled(entry, ownTitles, " (your date)") }
+      : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
+        ? {
+            at: dates.target.at,
+            detail: dates.targetDetail,
+            title: titled(entry, targetTitles, " (target date)"),
+          }
+        : null;
+  if (aim !== null) {
+    remindersFor(
+      context,
+      {
+        milestone: entry.key,
+        title: aim.title,
+        why: entry.why.text,
+        ladder: entry.ladder,
+        deadline: aim.at,
+        deadlineDetail: aim.detail,
+        startBy,
+        notStarted,
+      },
+      into,
+    );
+  }
+  if (due !== null && detail !== undefined) {
+    const ruled = dates.target !== null || aim !== null;
+    const hard: ReminderTarget = {
+      milestone: entry.key,
+      title: entry.title,
+      why: entry.why.text,
+      ladder: ruled ? "hard-deadline" : entry.ladder,
+      deadline: due.at,
+      deadlineDetail: detail,
+      startBy: ruled ? null : startBy,
+      notStarted,
+    };
+    if (aim !== null) firstReminderFor(context, hard, into);
+    else remindersFor(context, hard, into);
+  }
+  if (own?.passed === true) {
+    const followUp = resultFollowUp(
+      context,
+      entry,
+      own,
+      due !== null && detail !== undefined ? { at: due.at, detail } : null,
+      action,
+    );
+    if (followUp !== null) into.push(followUp);
+  }
+}
+
+const targetTitles = new Map<string, string>();
+const ownTitles = new Map<string, string>();
+/** "<title> (target date)" or "<title> (your date)", made once per catalog entry rather than once per plan. */
+function titled(entry: CatalogEntry, titles: Map<string, string>, suffix: string): string {
+  let title = titles.get(entry.key);
+  if (title === undefined) {
+    title = `${entry.title}${suffix}`;
+    titles.set(entry.key, title);
+  }
+  return title;
+}

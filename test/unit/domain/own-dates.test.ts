@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { RESULT_FOLLOW_UP_RUNG } from "#domain/planner/own-date.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+/** The applicant's own dates beside the authority's deadlines (issue 14 A1, issue 9 A2). */
+const applicant2028 = applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" });
+function plan2028(milestones: MilestoneEntry[], now: string): Plan {
+  return plan(inputFactory({ applicant: applicant2028, milestones }), seasonCalendar(2028), new Date(now));
+}
+const started = doneMilestones(["wdoms_listing", "ecfmg_application"], "2026-10-01");
+const step = (result: Plan, key: string) => result.nextSteps.find((candidate) => candidate.milestone === key);
+
+describe("a scheduled step keeps the authority's deadline and carries the applicant's date beside it", () => {
+  const now = "2026-11-30T12:00:00Z";
+  const unscheduled = plan2028(started, now);
+  const scheduled = plan2028(
+    [
+      ...started,
+      milestoneFactory("usmle_step2ck", "scheduled", "2027-06-15"),
+      milestoneFactory("ecfmg_pathway", "scheduled", "2028-05-01"),
+    ],
+    now,
+  );
+
+  it("leaves the deadline as it was without a date, and adds ownDate with status applicant", () => {
+    for (const key of ["usmle_step2ck", "ecfmg_pathway"]) {
+      expect(step(scheduled, key)?.deadline).toEqual(step(unscheduled, key)?.deadline);
+      expect(step(scheduled, key)?.deadline?.status).toBe("projected");
+      expect(step(scheduled, key)?.ownDate?.status).toBe("applicant");
+    }
+    expect(step(scheduled, "usmle_step2ck")?.ownDate?.local).toBe("Tue 15 Jun 2027, 12:00 AM GMT+5:30");
+    expect(step(unscheduled, "usmle_step2ck")?.ownDate).toBeUndefined();
+  });
+
+  it("counts an exam's reminders down to the exam day, and still wakes before the deadline", () => {
+    const step2 = scheduled.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
+    const toExam = step2.filter((reminder) => reminder.deadlineDetail.status === "applicant");
+    const toDeadline = step2.filter((reminder) => reminder.deadlineDetail.status !== "applicant");
+    expect(toExam.map((reminder) => reminder.title)).toContain("Pass USMLE Step 2 CK (your date)");
+    expect(
+      toExam.every((reminder) => reminder.deadline === step(scheduled, "usmle_step2ck")?.ownDate?.at),
+    ).toBe(true);
+    expect(toExam.length).toBeGreaterThan(1);
+    expect(toDeadline).toHaveLength(1);
+    expect(toDeadline[0]?.deadline).toBe(step(scheduled, "usmle_step2ck")?.deadline?.at);
+  });
+
+  it("lays the whole ladder on the deadline when the applicant's date falls after it, and says so as a critical risk", () => {
+    const pathway = scheduled.reminders.filter((reminder) => reminder.milestone === "ecfmg_pathway");
+    expect(pathway.length).toBeGreaterThan(0);
+    expect(pathway.every((reminder) => reminder.deadlineDetail.status === "projected")).toBe(true);
+    const late = scheduled.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(late?.severity).toBe("critical");
+    expect(late?.message).toContain("Complete an ECFMG Pathway on Mon 1 May 2028");
+  });
+
+  it("cites the Pathway's own review allowance, not USMLE score reporting, for the Pathway (papercut 10)", () => {
+    const onlyPathway = plan2028(
+      [...started, milestoneFactory("ecfmg_pathway", "scheduled", "2028-05-01")],
+      now,
+    );
+    const late = onlyPathway.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(late?.message).toContain("ECFMG's review of a Pathway application is allowed 28 days (advice:");
+    expect(late?.message).not.toContain("score-reporting");
+    expect(step(onlyPathway, "ecfmg_pathway")?.why).not.toMatch(/^For the 2026 Match a Pathway meets/);
+  });
+
+  it("words dates for people, and a future Pathway date in the future tense (papercut 11)", () => {
+    expect(step(scheduled, "usmle_step2ck")?.action).toContain("Your exam is on Tue 15 Jun 2027;");
+    expect(step(scheduled, "ecfmg_pathway")?.action).toContain(
+      "You plan to submit your Pathway application on Mon 1 May 2028",
+    );
+    expect(step(scheduled, "ecfmg_pathway")?.action).not.toMatch(/submitted|is in/);
+  });
+});
+
+describe("a scheduled date that has passed with no result (issue 9 finding A2)", () => {
+  // The 2027 Match: Step 2 CK scheduled for 15 Aug 2026, ERAS submitted; planned on 30 Nov 2026.
+  const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
+  const milestones = [
+    ...doneMilestones(
+      ["wdoms_listing", "ecfmg_application", "usmle_step1", "eras_token", "eras_application"],
+      "2026-06-01",
+    ),
+    milestoneFactory("usmle_step2ck", "scheduled", "2026-08-15"),
+  ];
+  const planAt = (now: string) =>
+    plan(inputFactory({ applicant, milestones }), seasonCalendar(2027), new Date(now));
+  const result = planAt("2026-11-30T12:00:00Z");
+
+  it("asks for the result at the next delivery slot, with an id that does not depend on now", () => {
+    const followUp = result.reminders.filter((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG);
+    expect(followUp).toHaveLength(1);
+    expect(followUp[0]?.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
+    expect(followUp[0]?.title).toContain("Sat 15 Aug 2026");
+    expect(followUp[0]?.why).toContain("Did you take it?");
+    const later = planAt("2026-12-01T01:00:00Z").reminders.find(
+      (reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG,
+    );
+    expect(later?.id).toBe(followUp[0]?.id);
+    expect(later?.sendAt).toBe(followUp[0]?.sendAt);
+  });
+
+  it("raises a critical risk: programs have been reviewing without the score, citing the season date", () => {
+    const risk = result.risks.find((candidate) => candidate.code === "SCHEDULED_DATE_PASSED");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.milestones).toEqual(["usmle_step2ck"]);
+    expect(risk?.message).toContain(
+      "Pass USMLE Step 2 CK: your date was Sat 15 Aug 2026 and no result is recorded",
+    );
+    expect(risk?.message).toMatch(
+      /Programs have been reviewing applications for the 2027 Match since \w{3} \d+ Sep 2026 \(/,
+    );
+  });
+
+  it("marks the step overdue once its result should be out, and keeps the exam date beside the deadline", () => {
+    const step2 = step(result, "usmle_step2ck");
+    expect(step2?.urgency).toBe("overdue");
+    expect(step2?.ownDate?.at).toBe("2026-08-14T18:30:00.000Z");
+    expect(step2?.deadline?.status).not.toBe("applicant");
+    // The day after the exam the result cannot be out yet: urgent, a warning, and the follow-up waits for it.
+    const dayAfter = planAt("2026-08-16T12:00:00Z");
+    expect(step(dayAfter, "usmle_step2ck")?.urgency).toBe("urgent");
+    expect(dayAfter.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.severity).toBe("warning");
+    const waiting = dayAfter.reminders.find((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG);
+    expect(waiting?.sendAtLocal).toBe("2026-09-12T09:00:00.000+05:30");
+  });
+
+  it("applies to every step with an applicant's date: an OET sitting that has passed is followed up too", () => {
+    const oet = plan(
+      inputFactory({
+        applicant,
+        milestones: [...milestones.slice(0, -1), milestoneFactory("oet_medicine", "scheduled", "2026-10-01")],
+      }),
+      seasonCalendar(2027),
+      new Date("2026-11-30T12:00:00Z"),
+    );
+    expect(
+      oet.reminders.some(
+        (reminder) => reminder.milestone === "oet_medicine" && reminder.rung === RESULT_FOLLOW_UP_RUNG,
+      ),
+    ).toBe(true);
+    expect(oet.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.milestones).toEqual([
+      "oet_medicine",
+    ]);
+  });
+
+  it("says nothing of the kind while the date is ahead, or once the result is in", () => {
+    const ahead = planAt("2026-08-01T12:00:00Z");
+    expect(ahead.risks.map((risk) => risk.code)).not.toContain("SCHEDULED_DATE_PASSED");
+    expect(ahead.reminders.some((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG)).toBe(false);
+    const passed = plan(
+      inputFactory({
+        applicant,
+        milestones: [...milestones.slice(0, -1), milestoneFactory("usmle_step2ck", "done", "2026-08-15")],
+      }),
+      seasonCalendar(2027),
+      new Date("2026-11-30T12:00:00Z"),
+    );
+    expect(passed.risks.map((risk) => risk.code)).not.toContain("SCHEDULED_DATE_PASSED");
+  });
+});

@@ -2,17 +2,11 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import {
-  DAY_MS,
-  ET_ZONE,
-  fromWall,
-  isoUtc,
-  renderEt,
-  renderInZone,
-  startOfLocalDate,
-  toWall,
-} from "../time.ts";
+import { ET_ZONE, isoUtc, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { deadlineDetail, shiftDays } from "./date-math.ts";
+
+export { deadlineDetail, shiftDays } from "./date-math.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
 export interface DueDate {
@@ -20,12 +14,6 @@ export interface DueDate {
   zone: string;
   status: Deadline["status"];
   source: string;
-}
-
-/** Shifts an instant by whole calendar days in a zone, so the local time of day is kept across DST. */
-export function shiftDays(at: number, zone: string, days: number): number {
-  if (days === 0) return at;
-  return fromWall(zone, toWall(zone, at) + days * DAY_MS);
 }
 
 /** A latest safe start (epoch ms) and its ISO 8601 UTC text. */
@@ -277,14 +265,4 @@ function targetChain(key: MilestoneKey): MilestoneKey[] {
     targetChains.set(key, chain);
   }
   return chain;
-}
-
-/** The human-facing deadline: the instant in UTC, the zone given and ET, with provenance. */
-export function deadlineDetail(
-  zone: string,
-  at: number,
-  status: Deadline["status"],
-  source: string,
-): Deadline {
-  return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, source };
 }

@@ -28,7 +28,8 @@ export interface StepReminderDates {
  * the hard deadline then gets its first rung, which guarantees a wake-up before it (the plan made
  * then carries the rest of that ladder, same ids). With nothing to aim at, the hard deadline gets
  * the whole ladder: so does a deadline the applicant's own date falls after (the risk says move
- * it). A passed own date with no result adds one follow-up (see resultFollowUp).
+ * it). A passed own date with no result adds one follow-up (see resultFollowUp), unless a rung of
+ * the deadline goes out at that very instant.
  */
 export function stepReminders(
   context: PlanContext,
@@ -87,7 +88,18 @@ export function stepReminders(
       due !== null && detail !== undefined ? { at: due.at, detail } : null,
       action,
     );
-    if (followUp !== null) into.push(followUp);
+    // A rung of the same deadline at the same instant already carries the step, whose text asks
+    // for the result: one notice, not two.
+    if (
+      followUp !== null &&
+      !into.some(
+        (other) =>
+          other.reminder.milestone === entry.key &&
+          other.sendAt === followUp.sendAt &&
+          other.deadline === followUp.deadline,
+      )
+    )
+      into.push(followUp);
   }
 }
 

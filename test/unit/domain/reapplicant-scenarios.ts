@@ -57,7 +57,7 @@ export const REAPPLICANT_SCENARIOS: Scenario[] = [
       ])
         expect(planned(result)).toContain(key);
       expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action).toContain(
-        "Your exam is on 2027-01-20",
+        "Your exam is on Wed 20 Jan 2027",
       );
       // Letters still being gathered are this season's work: no "earlier season" note.
       expect(result.nextSteps.find((step) => step.milestone === "lors")?.action).not.toContain("earlier");

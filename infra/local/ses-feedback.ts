@@ -12,9 +12,11 @@ import { readSesStore, type StoredEmail } from "./ses-local.ts";
  * mail that arrived), gets "Email Delivered", as SES publishes for mail the receiving server accepted.
  *
  * How it sees the mail: it reads the SES emulator's store (`GET /store`) for messages it has not
- * seen, whenever `deliverNew()` is called. The local stack calls it right after each reminder
- * invocation (the reminder function is the only sender), so the feedback arrives before the next
- * wake-up fires, as SES's does within seconds; nothing in the send path is wrapped or changed.
+ * seen, whenever `deliverNew()` is called. The local stack calls it right after every invocation of
+ * a function that sends (`followedByFeedback`: the reminder, the planner and the sweeper, which
+ * escalate to advisors and send the digest, and the console, which resends), so each outcome is
+ * stamped with the local clock of its send, as SES's arrives within seconds; nothing in the send
+ * path itself is changed.
  *
  * What differs from AWS: the emulator does not keep EmailTags, so the event carries no
  * `applicantId` tag and the handler traces the address through the EMAIL# lookup instead.
@@ -147,6 +149,23 @@ export function simulatorEvent(
     region: context.region,
     resources: [],
     detail,
+  };
+}
+
+/**
+ * The handler, then the SES feedback for whatever it sent (also when it failed after sending);
+ * resolves or rejects as the handler did.
+ */
+export function followedByFeedback<Event, Result>(
+  handler: (event: Event) => Promise<Result>,
+  feedback: SesFeedback,
+): (event: Event) => Promise<Result> {
+  return async (event) => {
+    try {
+      return await handler(event);
+    } finally {
+      await feedback.deliverNew();
+    }
   };
 }
 

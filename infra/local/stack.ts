@@ -16,7 +16,7 @@ import { localRoutes, serveLocalRoute } from "./local-routes.ts";
 import { loadLocalSecrets } from "./local-secrets.ts";
 import { startPlannerFeed } from "./planner-feed.ts";
 import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
-import { createSesFeedback } from "./ses-feedback.ts";
+import { createSesFeedback, followedByFeedback } from "./ses-feedback.ts";
 import { readSesStore } from "./ses-local.ts";
 import type { LocalStack, LocalStackOptions } from "./stack-options.ts";
 
@@ -113,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       dataDir,
       persistent: dbDir !== undefined,
-      planner: handlers.planner,
+      planner: followedByFeedback(handlers.planner, sesFeedback),
       apiUrl: api.url,
       log,
     });
@@ -127,11 +127,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
         const event = await wakeUps.eventFor(wakeUp);
         if (!event) return undefined;
-        const result = await handlers.reminder(event);
+        const result = await followedByFeedback(handlers.reminder, sesFeedback)(event);
         // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
         // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
         await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
-        await sesFeedback.deliverNew();
         return result;
       },
       drainStream: () => poller.drain(),
@@ -141,11 +140,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const moveClock = createDailySweeper({
       clock: localClock,
       fireDue,
-      invokeSweeper: (event) => handlers.sweeper(event),
+      invokeSweeper: followedByFeedback(handlers.sweeper, sesFeedback),
       region: LOCAL_REGION,
       digest: {
         hourUtc: options.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC,
-        invoke: (at) => handlers.sweeper({ ...DIGEST_SCHEDULE_INPUT, scheduledAt: at.toISOString() }),
+        invoke: (at) =>
+          followedByFeedback(
+            handlers.sweeper,
+            sesFeedback,
+          )({ ...DIGEST_SCHEDULE_INPUT, scheduledAt: at.toISOString() }),
       },
     });
 
@@ -172,7 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await serveLocalRoute(routes, request, response, path);
       // The cloud's HTTP API routes /console and below to the console function (JWT authorizer on data routes).
       else if (path === "/console" || path.startsWith("/console/"))
-        await invokeHttpHandler(request, response, handlers.console, log);
+        await invokeHttpHandler(request, response, followedByFeedback(handlers.console, sesFeedback), log);
       else await invokeHttpHandler(request, response, handlers.httpApi, log);
     });
 

@@ -5,6 +5,15 @@
  */
 export type DigestBaseline = Record<string, { risks: string[]; overdue: string[] }>;
 
+/**
+ * The latest baseline and its version: every write of it (a digest finishing, an erase taking an
+ * applicant out) makes a new version, so a digest that read an older one never writes over an erase.
+ */
+export interface LatestDigest {
+  baseline: DigestBaseline;
+  version: number;
+}
+
 /** The advisor daily digests' record: one claim per advisor and day, and the latest baseline. */
 export interface AdvisorDigestLog {
   /**
@@ -12,11 +21,13 @@ export interface AdvisorDigestLog {
    * or claimed less than `staleAfterMs` ago by a run that may still finish it.
    */
   claimDay(advisorEmail: string, day: string, now: Date, staleAfterMs: number): Promise<boolean>;
-  /** The baseline the advisor's latest finished digest left, if any. */
-  latestBaseline(advisorEmail: string): Promise<DigestBaseline | undefined>;
+  /** The baseline the advisor's latest finished digest left (or an erase changed), if any. */
+  latestBaseline(advisorEmail: string): Promise<LatestDigest | undefined>;
   /**
    * Stores the baseline and, in the same write, marks the day sent (never again that day) or, when
    * nothing was new, gives its claim back (a later run that day may still find news and send).
+   * Only if the stored baseline is still at `readVersion` (undefined: none stored); false, and
+   * nothing written, when it changed meanwhile (an erase took an applicant out of it).
    */
   finishDay(
     advisorEmail: string,
@@ -24,7 +35,8 @@ export interface AdvisorDigestLog {
     outcome: { status: "sent"; messageId: string } | { status: "nothing-new" },
     baseline: DigestBaseline,
     at: Date,
-  ): Promise<void>;
+    readVersion: number | undefined,
+  ): Promise<boolean>;
   /** Gives the day's claim back (a send failed), so a retry may make it. */
   releaseDay(advisorEmail: string, day: string): Promise<void>;
 }

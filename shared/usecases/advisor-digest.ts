@@ -1,6 +1,7 @@
 import type { Plan } from "#domain/plan.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
-import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import { TransientError } from "#errors";
+import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import { overdueSubject, RISK_TITLES } from "./escalation.ts";
@@ -55,6 +56,8 @@ export async function sendAdvisorDigest(
   if (!(await deps.digests.claimDay(advisorEmail, day, at, DIGEST_CLAIM_STALE_AFTER_MS)))
     return { outcome: "already-done", applicants: 0, withNews: 0 };
   try {
+    // Read before the applicants are: an erase after this read makes finishDay refuse (below).
+    const latest = await deps.digests.latestBaseline(advisorEmail);
     const rows = await deps.cohort.listCohort(advisorEmail);
     const planned: { state: ApplicantState; plan: Plan }[] = [];
     for (const { applicantId } of rows) {
@@ -62,10 +65,10 @@ export async function sendAdvisorDigest(
       if (state !== undefined) planned.push({ state, plan: deps.planning.plan(state, at) });
     }
     const baseline = baselineOf(planned);
-    const entries = digestEntries(await deps.digests.latestBaseline(advisorEmail), planned, deps.consoleUrl);
+    const entries = digestEntries(latest?.baseline, planned, deps.consoleUrl);
     const result = { applicants: planned.length, withNews: entries.length };
     if (entries.length === 0) {
-      await deps.digests.finishDay(advisorEmail, day, { status: "nothing-new" }, baseline, at);
+      await finishDay(advisorEmail, day, { status: "nothing-new" }, { baseline, at, latest }, deps);
       return { outcome: "nothing-new", ...result };
     }
     const email = renderDigestEmail({ day: dayInWords(at), entries, cohortUrl: deps.consoleUrl() });
@@ -75,12 +78,37 @@ export async function sendAdvisorDigest(
       headers: [],
       tags: { kind: "advisor-digest" },
     });
-    await deps.digests.finishDay(advisorEmail, day, { status: "sent", messageId }, baseline, at);
+    await finishDay(advisorEmail, day, { status: "sent", messageId }, { baseline, at, latest }, deps);
     return { outcome: "sent", ...result };
   } catch (error) {
     await deps.digests.releaseDay(advisorEmail, day);
     throw error;
   }
+}
+
+/**
+ * Stores the new baseline with the day's outcome. When an erase changed the stored baseline since
+ * it was read, the applicants erased meanwhile are taken out (each one still in the baseline is
+ * checked to exist) and the write is tried again: a digest racing an erase never puts the id back.
+ */
+async function finishDay(
+  advisorEmail: string,
+  day: string,
+  outcome: Parameters<AdvisorDigestLog["finishDay"]>[2],
+  made: { baseline: DigestBaseline; at: Date; latest: LatestDigest | undefined },
+  deps: AdvisorDigestDeps,
+): Promise<void> {
+  let { baseline, latest } = made;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await deps.digests.finishDay(advisorEmail, day, outcome, baseline, made.at, latest?.version)) return;
+    latest = await deps.digests.latestBaseline(advisorEmail);
+    const ids = Object.keys(baseline);
+    const existing = await Promise.all(ids.map((id) => deps.applicants.loadApplicant(id)));
+    baseline = Object.fromEntries(
+      Object.entries(baseline).filter((_, index) => existing[index] !== undefined),
+    );
+  }
+  throw new TransientError("The digest baseline kept changing while the digest was stored");
 }
 
 /** What each applicant has open now: the next digest's baseline. Pure. */

@@ -98,9 +98,9 @@ describe("faults: a function killed mid-batch and restarted", () => {
       await world.intake(openApplicant("kill-b")),
       await world.intake(openApplicant("kill-c")),
     ];
-    // Killed while storing the first applicant's plan (one BatchWriteItem with its PlanChanged copy):
-    // its wake-up is armed, the plan is not saved.
-    world.table.failNext.BatchWriteItem = new Error("Runtime exited: signal: killed");
+    // Killed while storing the first applicant's plan (one TransactWriteItems with its PlanChanged
+    // copy and the profile check): its wake-up is armed, the plan is not saved.
+    world.table.failNext.TransactWriteItems = new Error("Runtime exited: signal: killed");
     const [killed] = await planApplicants(ids.slice(0, 1), world.planDeps);
     expect(killed?.ok).toBe(false);
     world.counter.reset();
@@ -241,8 +241,8 @@ describe("faults: DynamoDB throttling and conditional failures on every write pa
   it("planner: a throttled plan write fails that applicant only; the retry arms the same instant", async () => {
     const world = createWorld({ start: START });
     const applicantId = await world.intake(openApplicant("ddb-plan"));
-    // The plan write: one BatchWriteItem holding the plan and its PlanChanged copy.
-    world.table.failNext.BatchWriteItem = throttled("ProvisionedThroughputExceededException");
+    // The plan write: one TransactWriteItems holding the plan, its PlanChanged copy and the profile check.
+    world.table.failNext.TransactWriteItems = throttled("ProvisionedThroughputExceededException");
     const [failed] = await planApplicants([applicantId], world.planDeps);
     expect(failed?.ok).toBe(false);
     if (failed && !failed.ok) expect(failed.error).toBeInstanceOf(TransientError);

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEventLog } from "#adapters/dynamodb/event-log.ts";
@@ -14,7 +14,8 @@ import { startTestTable, type TestTable } from "./support/dynamodb.ts";
  * The copies of the events published with a plan (the console's "domain events" list) ride in the
  * request that stores the plan, and the cohort row is stored compressed: both measured by the
  * pipeline bench (calls.per_planned_applicant, calls.per_reminder_email). Here: one request each,
- * and what the console reads back is what was written.
+ * and what the console reads back is what was written. Each write holds only while the applicant
+ * exists (a ConditionCheck of the profile in the same transaction), so each applicant here has one.
  */
 
 let table: TestTable;
@@ -70,6 +71,13 @@ function requestsSince(before: number): string[] {
     .slice(before);
 }
 
+/** A profile item: the writes below hold only while it exists. */
+async function profileOf(applicantId: string): Promise<void> {
+  await table.doc.send(
+    new PutCommand({ TableName: table.tableName, Item: { ...keys.profile(applicantId), entity: "profile" } }),
+  );
+}
+
 const total = () => counter.snapshot().reduce((sum, tally) => sum + tally.requests, 0);
 
 describe("copies of the events published with a plan", () => {
@@ -89,6 +97,7 @@ describe("copies of the events published with a plan", () => {
         detail: { milestones: ["cv"] },
       },
     ];
+    await profileOf(applicantId);
     counter.reset();
     await store.savePlan(
       applicantId,
@@ -97,7 +106,7 @@ describe("copies of the events published with a plan", () => {
       events,
     );
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
-      ["BatchWriteItem", 1],
+      ["TransactWriteItems", 1],
     ]);
 
     const recent = await log.listRecent(applicantId);
@@ -108,14 +117,37 @@ describe("copies of the events published with a plan", () => {
     expect(await store.loadPlan(applicantId)).toEqual(plan);
   });
 
-  it("savePlan without events is one PutItem, as before", async () => {
+  it("savePlan without events is one request too", async () => {
+    await profileOf("a_copiessaveplan000000000002");
     counter.reset();
     await store.savePlan("a_copiessaveplan000000000002", plan, { planHash: "h2", computedAt: plan.now });
-    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([["PutItem", 1]]);
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
+      ["TransactWriteItems", 1],
+    ]);
+    expect(await store.loadPlan("a_copiessaveplan000000000002")).toEqual(plan);
+  });
+
+  it("writes nothing for an applicant who is gone (erased meanwhile)", async () => {
+    const applicantId = "a_copiesgone0000000000000005";
+    counter.reset();
+    await store.savePlan(applicantId, plan, { planHash: "h5", computedAt: plan.now });
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
+      ["TransactWriteItems", 1],
+    ]);
+    expect(await store.claimReminders(applicantId, ["r-1"], new Date(plan.now), 60_000)).toEqual([]);
+    await store.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(plan.now), {
+      plan,
+      summary: { planHash: "h5", computedAt: plan.now },
+    });
+    expect(
+      await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId) })),
+    ).not.toHaveProperty("Item");
+    expect(await store.loadPlan(applicantId)).toBeUndefined();
   });
 
   it("markRemindersSent puts the ReminderSent copy in the transaction with the marks and the plan", async () => {
     const applicantId = "a_copiesmarksent00000000003";
+    await profileOf(applicantId);
     await store.claimReminders(applicantId, ["r-1"], new Date("2026-09-02T08:00:00.000Z"), 60_000);
     const sent: DomainEvent = {
       type: "ReminderSent",
@@ -139,6 +171,7 @@ describe("copies of the events published with a plan", () => {
 
   it("stores the cohort row gzipped and reads it back whole", async () => {
     const applicantId = "a_copiescohortrow00000000004";
+    await profileOf(applicantId);
     await store.savePlan(applicantId, plan, {
       planHash: "h4",
       computedAt: plan.now,

@@ -717,6 +717,14 @@ describe("plans and wake-ups", () => {
   it("arms one local wake-up per applicant, lists the due ones, and disarms", async () => {
     const ids = Array.from({ length: 40 }, () => `a_${randomUUID().replaceAll("-", "").slice(0, 26)}`);
     const base = Date.parse("2040-01-01T00:00:00.000Z");
+    // A local wake-up is armed only while its applicant exists (while-applicant-exists.ts).
+    await Promise.all(
+      ids.map((id) =>
+        table.doc.send(
+          new PutCommand({ TableName: table.tableName, Item: { ...keys.profile(id), entity: "profile" } }),
+        ),
+      ),
+    );
     await Promise.all(ids.map((id, i) => wakeUps.arm(id, new Date(base + i * 60_000))));
     // Re-arming replaces: the first applicant moves far into the future.
     await wakeUps.arm(ids[0] ?? "", new Date("2050-01-01T00:00:00.000Z"));
@@ -731,6 +739,13 @@ describe("plans and wake-ups", () => {
     expect(await wakeUps.disarmIfAt(ids[2] ?? "", new Date(base + 2 * 60_000))).toBe(true);
     const after = await wakeUps.listDue(new Date(base + 9 * 60_000));
     expect(after.map((w) => w.applicantId)).toEqual(ids.slice(3, 10));
+
+    // An applicant who is gone (erased meanwhile) gets no wake-up.
+    const gone = `a_${randomUUID().replaceAll("-", "").slice(0, 26)}`;
+    await wakeUps.arm(gone, new Date(base));
+    expect((await wakeUps.listDue(new Date(base + 9 * 60_000))).map((w) => w.applicantId)).not.toContain(
+      gone,
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 import { TransientError } from "#errors";
-import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
 import { normalizeEmail } from "./keys.ts";
-import type { DynamoTable } from "./table.ts";
+import type { DynamoTable, TransactItem } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
+import { cancelledCodes } from "./while-applicant-exists.ts";
 
 /** How long a day's digest record is kept (DynamoDB TTL deletes it after): enough to answer "was it sent". */
 export const DIGEST_DAY_RECORD_DAYS = 90;
@@ -18,8 +19,8 @@ const latestKey = (advisorEmail: string) => ({ pk: pk(advisorEmail), sk: "LATEST
  *
  * Requests: claimDay 1 conditional PutItem; latestBaseline 1 GetItem; finishDay 1
  * TransactWriteItems (2 items: the day marked sent, or its claim deleted when nothing was new; the
- * baseline); releaseDay 1 conditional DeleteItem; forgetApplicant 1 GetItem + 1 conditional PutItem
- * per try.
+ * baseline, conditional on its version); releaseDay 1 conditional DeleteItem; forgetApplicant 1
+ * GetItem + 1 conditional PutItem per try.
  */
 export class DynamoAdvisorDigests implements AdvisorDigestLog {
   constructor(private readonly table: DynamoTable) {}
@@ -43,9 +44,9 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
     });
   }
 
-  async latestBaseline(advisorEmail: string): Promise<DigestBaseline | undefined> {
+  async latestBaseline(advisorEmail: string): Promise<LatestDigest | undefined> {
     const item = await this.table.get(latestKey(advisorEmail), { consistent: true });
-    return typeof item?.baseline === "string" ? (JSON.parse(item.baseline) as DigestBaseline) : undefined;
+    return item === undefined ? undefined : latestOf(item);
   }
 
   async finishDay(
@@ -54,8 +55,9 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
     outcome: { status: "sent"; messageId: string } | { status: "nothing-new" },
     baseline: DigestBaseline,
     at: Date,
-  ): Promise<void> {
-    await this.table.transact([
+    readVersion: number | undefined,
+  ): Promise<boolean> {
+    const actions: TransactItem[] = [
       outcome.status === "sent"
         ? {
             Put: {
@@ -80,28 +82,42 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
             entity: "digest-latest",
             day,
             baseline: JSON.stringify(baseline),
+            version: (readVersion ?? 0) + 1,
           },
+          ...atVersion(readVersion),
         },
       },
-    ]);
+    ];
+    try {
+      await this.table.transact(actions);
+      return true;
+    } catch (error) {
+      if (cancelledCodes(error)?.[1] === "ConditionalCheckFailed") return false;
+      throw error;
+    }
   }
 
   /**
    * Takes an erased applicant's id out of the advisor's baseline (an erase leaves no item naming
-   * them). Conditional on the baseline it read, so a digest finishing meanwhile is not overwritten;
-   * retried then, and TransientError after 3 tries.
+   * them), and makes a new version of it even when the id was not in it: a digest that read the
+   * baseline before (and may have loaded the applicant before the erase) then cannot store its
+   * own (finishDay's condition) without checking again who still exists. Conditional on the
+   * version it read, so a digest finishing meanwhile is not overwritten; retried then, and
+   * TransientError after 3 tries.
    */
   async forgetApplicant(advisorEmail: string, applicantId: string): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const item = await this.table.get(latestKey(advisorEmail), { consistent: true });
-      if (typeof item?.baseline !== "string") return;
-      const baseline = JSON.parse(item.baseline) as DigestBaseline;
-      if (!Object.hasOwn(baseline, applicantId)) return;
+      const latest = item === undefined ? undefined : latestOf(item);
+      const baseline = { ...latest?.baseline };
       delete baseline[applicantId];
       const written = await this.table.putUnlessConditionFails("PutItem(digest baseline)", {
-        Item: { ...item, baseline: JSON.stringify(baseline) },
-        ConditionExpression: "baseline = :read",
-        ExpressionAttributeValues: { ":read": item.baseline },
+        Item: {
+          ...(item ?? { ...latestKey(advisorEmail), entity: "digest-latest" }),
+          baseline: JSON.stringify(baseline),
+          version: (latest?.version ?? 0) + 1,
+        },
+        ...atVersion(latest?.version),
       });
       if (written) return;
     }
@@ -118,6 +134,24 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
       ExpressionAttributeValues: { ":claimed": "claimed" },
     });
   }
+}
+
+function latestOf(item: Record<string, unknown>): LatestDigest {
+  return {
+    baseline: typeof item.baseline === "string" ? (JSON.parse(item.baseline) as DigestBaseline) : {},
+    // Items written before versions count as version 0.
+    version: typeof item.version === "number" ? item.version : 0,
+  };
+}
+
+/** The condition that the LATEST item is still at `version` (undefined: there is none). */
+function atVersion(version: number | undefined): {
+  ConditionExpression: string;
+  ExpressionAttributeValues?: Record<string, unknown>;
+} {
+  if (version === undefined) return { ConditionExpression: "attribute_not_exists(pk)" };
+  if (version === 0) return { ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(version)" };
+  return { ConditionExpression: "version = :version", ExpressionAttributeValues: { ":version": version } };
 }
 
 function expiry(at: Date): number {

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RecentEvent } from "#ports/console-store.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import { dynamoRequest } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
-import type { Item } from "./table.ts";
+import { DynamoTable, type Item } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
+import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 
 /** How long an applicant's copy of a domain event is kept (DynamoDB TTL deletes it after). */
 export const EVENT_LOG_DAYS = 90;
@@ -22,7 +23,8 @@ export interface DynamoEventLogOptions {
  * Each applicant's recent domain events, readable by the console. The bus delivers events to
  * subscribers and its archive keeps them for replay, but neither can be read per applicant, so
  * each published event is also kept as one item in the applicant's partition
- * (`EVENT#<at>#<uuid>`), expiring after EVENT_LOG_DAYS: record 1 PutItem per event, in parallel;
+ * (`EVENT#<at>#<uuid>`), expiring after EVENT_LOG_DAYS: record 1 TransactWriteItems per applicant
+ * (their copies and the check that they still exist, while-applicant-exists.ts), in parallel;
  * listRecent 1 Query (the newest RECENT_EVENTS). The stream filter ignores these items. The events
  * published with a plan (PlanChanged, MilestoneOverdue, ReminderSent) are not recorded here: their
  * copies ride in the write that stores the plan (`eventItems`, see plan-repository.ts and
@@ -32,10 +34,22 @@ export class DynamoEventLog {
   constructor(private readonly options: DynamoEventLogOptions) {}
 
   async record(events: readonly DomainEvent[]): Promise<void> {
+    const table = new DynamoTable(this.options);
+    const byApplicant = new Map<string, Item[]>();
+    for (const event of events) {
+      if (event.applicantId === undefined) continue;
+      byApplicant.set(event.applicantId, [
+        ...(byApplicant.get(event.applicantId) ?? []),
+        ...eventItems([event]),
+      ]);
+    }
+    // An event about an applicant erased meanwhile (a bounce arriving after the erase) is not kept.
     await Promise.all(
-      eventItems(events).map((Item) =>
-        dynamoRequest("PutItem(event)", () =>
-          this.options.client.send(new PutCommand({ TableName: this.options.tableName, Item })),
+      [...byApplicant].map(([applicantId, items]) =>
+        transactWhileApplicantExists(
+          table,
+          applicantId,
+          items.map((Item) => ({ Put: { TableName: table.name, Item } })),
         ),
       ),
     );

@@ -6,12 +6,13 @@ import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";
 import { cohortGsiKeys, keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
 import type { DynamoTable, Item } from "./table.ts";
+import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
 
 /**
- * Each applicant's PLAN item: savePlan 1 PutItem (the plan gzipped), or with the copies of the
- * events published with it 1 BatchWriteItem (per 25 items: billed as the puts would be, one
- * request); loadPlan 1 GetItem. The item also carries the armed wake-up on GSI1 (PLANWAKE#
+ * Each applicant's PLAN item: savePlan 1 TransactWriteItems (the plan gzipped, the copies of the
+ * events published with it, and the check that the applicant still exists, so a planner run that
+ * raced an erase leaves nothing: while-applicant-exists.ts); loadPlan 1 GetItem. The item also carries the armed wake-up on GSI1 (PLANWAKE#
  * shards), which the sweeper queries.
  */
 export class DynamoPlanRepository implements PlanRepository {
@@ -23,14 +24,12 @@ export class DynamoPlanRepository implements PlanRepository {
     summary: StoredPlanSummary,
     events: readonly DomainEvent[] = [],
   ): Promise<void> {
-    const Item = planItem(applicantId, plan, summary);
-    const copies = eventItems(events);
-    if (copies.length === 0) await this.table.put("PutItem(plan)", { Item });
-    else
-      await this.table.batchWrite(
-        "BatchWriteItem(plan, events)",
-        [Item, ...copies].map((item) => ({ PutRequest: { Item: item } })),
-      );
+    const items = [planItem(applicantId, plan, summary), ...eventItems(events)];
+    await transactWhileApplicantExists(
+      this.table,
+      applicantId,
+      items.map((Item) => ({ Put: { TableName: this.table.name, Item } })),
+    );
   }
 
   async loadPlan(applicantId: string): Promise<Plan | undefined> {

@@ -1,19 +1,26 @@
 import { TransientError } from "#errors";
 import type { StoredPlan } from "#ports/plans.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
-import { cancellationCodes } from "./errors.ts";
 import { eventItems } from "./event-log.ts";
 import { keys } from "./keys.ts";
 import { DynamoPlanRepository, planItem } from "./plan-repository.ts";
-import { chunk, type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } from "./table.ts";
+import { type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } from "./table.ts";
+import {
+  cancelledAsErased,
+  cancelledCodes,
+  profileExists,
+  transactWhileApplicantExists,
+} from "./while-applicant-exists.ts";
 
 /**
  * The REMINDER# items: claims before a send, sent marks after it.
  *
- * Requests: claimReminders 1 conditional PutItem for one reminder, 1 TransactWriteItems for several
- * (then 1 conditional PutItem per reminder, in parallel, when a concurrent claim cancelled it);
- * markRemindersSent 1 TransactWriteItems per 100 reminders, the plan and the copies of the events
- * published with it in the last one; releaseClaims
+ * Every write here holds only while the applicant exists (a ConditionCheck of the profile in the
+ * same transaction, while-applicant-exists.ts), so a sender that raced an erase claims nothing and
+ * marks nothing. Requests: claimReminders 1 TransactWriteItems (then 1 TransactWriteItems per
+ * reminder, in parallel, when a concurrent claim cancelled several); markRemindersSent 1
+ * TransactWriteItems holding the marks, the plan and the copies of the events published with it
+ * (per 99 actions); releaseClaims
  * 1 DeleteItem per reminder, in parallel.
  */
 export class DynamoReminderLedger implements ReminderLedger {
@@ -24,10 +31,10 @@ export class DynamoReminderLedger implements ReminderLedger {
   }
 
   /**
-   * One request in the usual case: a conditional PutItem for one reminder, one TransactWriteItems
-   * with the same condition on each for several. The caller has just read the ledger (strongly
-   * consistent), so the transaction is cancelled only by a concurrent claim or send; then each
-   * reminder is claimed on its own (one conditional PutItem each), so the others are still claimed.
+   * One request in the usual case: one TransactWriteItems with the claim condition on each reminder
+   * and the profile check. The caller has just read the ledger (strongly consistent), so the
+   * transaction is cancelled only by a concurrent claim or send, or by an erase; then each of
+   * several reminders is claimed on its own, so the others are still claimed.
    */
   async claimReminders(
     applicantId: string,
@@ -37,31 +44,32 @@ export class DynamoReminderLedger implements ReminderLedger {
     slotAt: Date = now,
   ): Promise<string[]> {
     const ids = [...new Set(reminderIds)];
-    if (ids.length > 1 && ids.length <= MAX_TRANSACTION_ACTIONS) {
+    if (ids.length === 0) return [];
+    if (ids.length < MAX_TRANSACTION_ACTIONS) {
+      const actions = [
+        ...ids.map((reminderId) => this.claimAction(applicantId, reminderId, now, staleAfterMs, slotAt)),
+        profileExists(this.table.name, applicantId),
+      ];
       try {
-        await this.table.transact(
-          ids.map((reminderId) => ({
-            Put: {
-              TableName: this.table.name,
-              ...claimPut(applicantId, reminderId, now, staleAfterMs, slotAt),
-            },
-          })),
-        );
+        await this.table.transact(actions);
         return ids;
       } catch (error) {
+        // Erased meanwhile: nothing is claimed, so nothing is sent.
+        if (cancelledAsErased(error, actions.length)) return [];
         // Sent or claimed meanwhile (ConditionalCheckFailed), or a concurrent transaction on the
-        // same items (TransactionConflict, wrapped as transient): sort it out reminder by reminder.
-        const cause = error instanceof TransientError ? error.cause : error;
-        const contended = cancellationCodes(cause)?.every(
+        // same items (TransactionConflict, wrapped as transient): one reminder has nothing more to
+        // try; several are sorted out reminder by reminder.
+        const contended = cancelledCodes(error)?.every(
           (code) => code === "None" || code === "ConditionalCheckFailed" || code === "TransactionConflict",
         );
         if (!contended) throw error;
+        if (ids.length === 1 && cancelledCodes(error)?.[0] === "ConditionalCheckFailed") return [];
       }
     }
     return this.claimEach(applicantId, ids, now, staleAfterMs, slotAt);
   }
 
-  /** One conditional PutItem per reminder, in parallel: each claim stands alone. */
+  /** One transaction per reminder (its claim and the profile check), in parallel: each claim stands alone. */
   private async claimEach(
     applicantId: string,
     reminderIds: string[],
@@ -71,9 +79,15 @@ export class DynamoReminderLedger implements ReminderLedger {
   ): Promise<string[]> {
     const results = await Promise.allSettled(
       reminderIds.map(async (reminderId) => {
-        const put = claimPut(applicantId, reminderId, now, staleAfterMs, slotAt);
-        // A failed condition means sent, or claimed by a live sender: not ours to send, not an error.
-        return (await this.table.putUnlessConditionFails("PutItem(claim)", put)) ? reminderId : undefined;
+        const claim = this.claimAction(applicantId, reminderId, now, staleAfterMs, slotAt);
+        try {
+          await this.table.transact([claim, profileExists(this.table.name, applicantId)]);
+          return reminderId;
+        } catch (error) {
+          // Sent, claimed by a live sender, or the applicant erased: not ours to send, not an error.
+          if (cancelledCodes(error)?.includes("ConditionalCheckFailed")) return undefined;
+          throw error;
+        }
       }),
     );
     const claimed = results.flatMap((r) =>
@@ -86,6 +100,18 @@ export class DynamoReminderLedger implements ReminderLedger {
       throw failure.reason;
     }
     return claimed;
+  }
+
+  private claimAction(
+    applicantId: string,
+    reminderId: string,
+    now: Date,
+    staleAfterMs: number,
+    slotAt: Date,
+  ): TransactItem {
+    return {
+      Put: { TableName: this.table.name, ...claimPut(applicantId, reminderId, now, staleAfterMs, slotAt) },
+    };
   }
 
   /**
@@ -104,27 +130,23 @@ export class DynamoReminderLedger implements ReminderLedger {
     const marks = [...new Set(reminderIds)].map((reminderId) =>
       this.sentMark(applicantId, reminderId, messageId, sentAt),
     );
-    const parts = chunk(marks, MAX_TRANSACTION_ACTIONS);
-    const last = parts.pop() ?? [];
-    for (const part of parts) await this.table.transact(part);
-    if (plan === undefined) {
-      if (last.length > 0) await this.table.transact(last);
-      return;
-    }
-    const planPuts: TransactItem[] = [
-      planItem(applicantId, plan.plan, plan.summary),
-      ...eventItems(plan.events ?? []),
-    ].map((Item) => ({ Put: { TableName: this.table.name, Item } }));
-    if (last.length + planPuts.length <= MAX_TRANSACTION_ACTIONS) {
+    const planPuts: TransactItem[] =
+      plan === undefined
+        ? []
+        : [planItem(applicantId, plan.plan, plan.summary), ...eventItems(plan.events ?? [])].map((Item) => ({
+            Put: { TableName: this.table.name, Item },
+          }));
+    if (plan !== undefined && marks.length + planPuts.length < MAX_TRANSACTION_ACTIONS) {
       try {
-        await this.table.transact([...last, ...planPuts]);
+        await transactWhileApplicantExists(this.table, applicantId, [...marks, ...planPuts]);
         return;
       } catch (error) {
         if (!(error instanceof TransientError)) throw error;
       }
     }
-    if (last.length > 0) await this.table.transact(last);
-    await this.plans.savePlan(applicantId, plan.plan, plan.summary, plan.events);
+    // Erased meanwhile: the email went, but nothing of the applicant is written after the erase.
+    if ((await transactWhileApplicantExists(this.table, applicantId, marks)) === "erased") return;
+    if (plan !== undefined) await this.plans.savePlan(applicantId, plan.plan, plan.summary, plan.events);
   }
 
   private sentMark(applicantId: string, reminderId: string, messageId: string, sentAt: Date): TransactItem {

@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamoRequest } from "#adapters/dynamodb/errors.ts";
 import { keys, wakeUpGsiKeys } from "#adapters/dynamodb/keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "#adapters/dynamodb/table.ts";
+import { transactWhileApplicantExists } from "#adapters/dynamodb/while-applicant-exists.ts";
 import { type DueWakeUp, queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
 import type { ArmOptions, WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 
@@ -12,7 +13,7 @@ export type TableWakeUpSchedulerOptions = DynamoTableOptions;
  * restart of `npm start` with its data under .data/), indexed by time on GSI1 and fired by the
  * local clock through listDue. The cloud uses EventBridge Scheduler instead.
  *
- * Requests: arm 1 PutItem, disarm 1 DeleteItem, listDue 16 Queries (one per GSI1 shard, in parallel).
+ * Requests: arm 1 TransactWriteItems (the item and the check that the applicant exists), disarm 1 DeleteItem, listDue 16 Queries (one per GSI1 shard, in parallel).
  */
 export class TableWakeUpScheduler implements WakeUpScheduler {
   private readonly table: DynamoTable;
@@ -28,22 +29,19 @@ export class TableWakeUpScheduler implements WakeUpScheduler {
    * no minute of lead to apply.
    */
   async arm(applicantId: string, at: Date, options: ArmOptions = {}): Promise<void> {
-    await dynamoRequest("PutItem(wake-up)", () =>
-      this.table.client.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: {
-            ...keys.wakeUp(applicantId),
-            entity: "wakeup",
-            applicantId,
-            at: at.toISOString(),
-            ...(options.plannedFor ? { plannedFor: options.plannedFor.toISOString() } : {}),
-            ...(options.attempt ? { attempt: options.attempt } : {}),
-            ...wakeUpGsiKeys("local", applicantId, at),
-          },
-        }),
-      ),
-    );
+    const Item = {
+      ...keys.wakeUp(applicantId),
+      entity: "wakeup",
+      applicantId,
+      at: at.toISOString(),
+      ...(options.plannedFor ? { plannedFor: options.plannedFor.toISOString() } : {}),
+      ...(options.attempt ? { attempt: options.attempt } : {}),
+      ...wakeUpGsiKeys("local", applicantId, at),
+    };
+    // A planner run that raced an erase arms nothing after it (while-applicant-exists.ts).
+    await transactWhileApplicantExists(this.table, applicantId, [
+      { Put: { TableName: this.table.name, Item } },
+    ]);
   }
 
   async disarm(applicantId: string, armedAt?: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import type { AdvisorDigestLog, DigestBaseline } from "#ports/advisor-digests.ts";
+import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
 import { sendAdvisorDigest } from "#usecases/advisor-digest.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.ts";
@@ -9,19 +9,44 @@ import { InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.
 class InMemoryDigestLog implements AdvisorDigestLog {
   readonly days = new Map<string, { status: string; claimedAt: number }>();
   baseline: DigestBaseline | undefined;
+  version: number | undefined;
+  /** Runs once, just before the next finishDay (e.g. an erase racing the digest). */
+  beforeFinish: (() => void) | undefined;
   async claimDay(advisor: string, day: string, now: Date, staleAfterMs: number): Promise<boolean> {
     const held = this.days.get(`${advisor}#${day}`);
     if (held && (held.status === "sent" || held.claimedAt > now.getTime() - staleAfterMs)) return false;
     this.days.set(`${advisor}#${day}`, { status: "claimed", claimedAt: now.getTime() });
     return true;
   }
-  async latestBaseline(): Promise<DigestBaseline | undefined> {
-    return this.baseline;
+  async latestBaseline(): Promise<LatestDigest | undefined> {
+    return this.baseline && this.version !== undefined
+      ? { baseline: this.baseline, version: this.version }
+      : undefined;
   }
-  async finishDay(advisor: string, day: string, outcome: { status: string }, baseline: DigestBaseline) {
+  async finishDay(
+    advisor: string,
+    day: string,
+    outcome: { status: string },
+    baseline: DigestBaseline,
+    _at: Date,
+    readVersion: number | undefined,
+  ) {
+    const race = this.beforeFinish;
+    this.beforeFinish = undefined;
+    race?.();
+    if (readVersion !== this.version) return false;
     if (outcome.status === "sent") this.days.set(`${advisor}#${day}`, { status: "sent", claimedAt: 0 });
     else this.days.delete(`${advisor}#${day}`);
     this.baseline = baseline;
+    this.version = (readVersion ?? 0) + 1;
+    return true;
+  }
+  /** What the erase does (advisor-digests.ts forgetApplicant): the id out, a new version. */
+  forget(applicantId: string): void {
+    const baseline = { ...this.baseline };
+    delete baseline[applicantId];
+    this.baseline = baseline;
+    this.version = (this.version ?? 0) + 1;
   }
   async releaseDay(advisor: string, day: string): Promise<void> {
     this.days.delete(`${advisor}#${day}`);
@@ -47,6 +72,7 @@ function setup() {
   return {
     mailer,
     digests,
+    applicants,
     deps: {
       cohort: { listCohort: async () => [{ applicantId: "a_ada" }] },
       applicants,
@@ -102,5 +128,20 @@ describe("the advisor's daily digest", () => {
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:01:00Z"), deps);
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:02:00Z"), deps);
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  it("never puts back an applicant erased while the digest was made", async () => {
+    const { deps, mailer, digests, applicants } = setup();
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), deps);
+    expect(Object.keys(digests.baseline ?? {})).toEqual(["a_ada"]);
+    // The digest loaded the applicant; the erase deletes them and takes the id out before it stores.
+    digests.beforeFinish = () => {
+      applicants.applicants.delete("a_ada");
+      digests.forget("a_ada");
+    };
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), deps);
+    expect(mailer.sent).toHaveLength(1);
+    expect(digests.baseline).toEqual({});
+    expect(digests.days.get(`${ADVISOR}#2026-09-23`)?.status).toBe("sent");
   });
 });

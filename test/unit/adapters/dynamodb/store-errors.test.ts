@@ -1,8 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  DynamoDBClient,
-  TransactionCanceledException,
-} from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -123,13 +119,14 @@ describe("DynamoApplicantStore on AWS error paths", () => {
   });
 
   it("gives back the claims it made when another claim fails transiently", async () => {
-    // The one-request claim was cancelled by a concurrent claim of r3: claimed one by one instead.
-    mock.on(TransactWriteCommand).rejects(cancelled("None", "None", "ConditionalCheckFailed"));
+    // The one-request claim was cancelled by a concurrent claim of r3: claimed one by one instead
+    // (each claim its own transaction with the profile check).
     mock
-      .on(PutCommand)
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled("None", "None", "ConditionalCheckFailed", "None"))
       .resolvesOnce({})
       .rejectsOnce(awsError("ThrottlingException", 400))
-      .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {} }));
+      .rejects(cancelled("ConditionalCheckFailed", "None"));
     mock.on(DeleteCommand).resolves({});
 
     await expect(store.claimReminders("a_1", ["r1", "r2", "r3"], new Date(), 60_000)).rejects.toBeInstanceOf(
@@ -149,23 +146,31 @@ describe("DynamoApplicantStore on AWS error paths", () => {
     ]);
 
     const [call] = mock.commandCalls(TransactWriteCommand);
-    const puts = call?.args[0].input.TransactItems?.map((item) => item.Put) ?? [];
+    const items = call?.args[0].input.TransactItems ?? [];
+    const puts = items.flatMap((item) => (item.Put ? [item.Put] : []));
     expect(puts.map((put) => [put?.Item?.sk, put?.ConditionExpression])).toEqual([
       ["REMINDER#r1", expect.stringContaining("attribute_not_exists(pk)")],
       ["REMINDER#r2", expect.stringContaining("attribute_not_exists(pk)")],
     ]);
+    // And only while the applicant exists (an erase meanwhile cancels the claims).
+    expect(items.at(-1)?.ConditionCheck).toMatchObject({
+      Key: { pk: "APPLICANT#a_1", sk: "PROFILE" },
+      ConditionExpression: "attribute_exists(pk)",
+    });
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(1);
     expect(mock.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it("claims one by one after a transaction conflict; keeps only what each claim won", async () => {
-    mock.on(TransactWriteCommand).rejects(cancelled("TransactionConflict", "None"));
     mock
-      .on(PutCommand)
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled("TransactionConflict", "None", "None"))
       .resolvesOnce({})
-      .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {} }));
+      .rejects(cancelled("ConditionalCheckFailed", "None"));
 
     await expect(store.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).resolves.toEqual(["r1"]);
-    expect(mock.commandCalls(PutCommand)).toHaveLength(2);
+    // The joint claim, then one claim (with the profile check) per reminder.
+    expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 
   it("rethrows a claim transaction throttled as transient, having claimed nothing", async () => {
@@ -191,32 +196,36 @@ describe("DynamoApplicantStore on AWS error paths", () => {
     const calls = mock.commandCalls(TransactWriteCommand);
     expect(calls).toHaveLength(1);
     const items = calls[0]?.args[0].input.TransactItems ?? [];
-    expect(items.map((item) => item.Update?.Key?.sk ?? item.Put?.Item?.sk)).toEqual([
-      "REMINDER#r1",
-      "REMINDER#r2",
-      "PLAN",
-    ]);
+    expect(
+      items.map((item) => item.Update?.Key?.sk ?? item.Put?.Item?.sk ?? item.ConditionCheck?.Key?.sk),
+    ).toEqual(["REMINDER#r1", "REMINDER#r2", "PLAN", "PROFILE"]);
     expect(items[2]?.Put?.Item).toMatchObject({ planHash: "h1", wakeUpAt: "2030-01-02T03:30:00.000Z" });
     expect(mock.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it("records the send alone, then the plan, when the joint transaction fails transiently", async () => {
-    mock.on(TransactWriteCommand).rejectsOnce(cancelled("None", "ThrottlingError")).resolves({});
-    mock.on(PutCommand).rejects(awsError("ThrottlingException", 400));
+    mock
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled("None", "ThrottlingError", "None"))
+      .resolvesOnce({})
+      .rejects(awsError("ThrottlingException", 400));
 
     await expect(store.markRemindersSent("a_1", ["r1"], "m1", new Date(), storedPlan)).rejects.toBeInstanceOf(
       TransientError,
     );
 
-    const marksAlone = mock.commandCalls(TransactWriteCommand)[1]?.args[0].input.TransactItems ?? [];
-    expect(marksAlone.map((item) => item.Update?.Key?.sk)).toEqual(["REMINDER#r1"]);
-    expect(mock.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.sk)).toEqual(["PLAN"]);
+    const written = (call: number) =>
+      (mock.commandCalls(TransactWriteCommand)[call]?.args[0].input.TransactItems ?? []).map(
+        (item) => item.Update?.Key?.sk ?? item.Put?.Item?.sk ?? item.ConditionCheck?.Key?.sk,
+      );
+    expect(written(1)).toEqual(["REMINDER#r1", "PROFILE"]);
+    expect(written(2)).toEqual(["PLAN", "PROFILE"]);
   });
 
   it("stores the plan gzipped and reads it back", async () => {
-    mock.on(PutCommand).resolves({});
+    mock.on(TransactWriteCommand).resolves({});
     await store.savePlan("a_1", storedPlan.plan, storedPlan.summary);
-    const item = mock.commandCalls(PutCommand)[0]?.args[0].input.Item;
+    const item = mock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(item?.planGz).toBeInstanceOf(Uint8Array);
     expect(item?.planJson).toBeUndefined();
 

@@ -6,8 +6,8 @@ import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";
 import { cohortGsiKeys, keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
 import type { DynamoTable, Item } from "./table.ts";
-import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
+import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 
 /**
  * Each applicant's PLAN item: savePlan 1 TransactWriteItems (the plan gzipped, the copies of the

@@ -2,8 +2,8 @@ import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamoRequest } from "#adapters/dynamodb/errors.ts";
 import { keys, wakeUpGsiKeys } from "#adapters/dynamodb/keys.ts";
 import { DynamoTable, type DynamoTableOptions } from "#adapters/dynamodb/table.ts";
-import { transactWhileApplicantExists } from "#adapters/dynamodb/while-applicant-exists.ts";
 import { type DueWakeUp, queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
+import { transactWhileApplicantExists } from "#adapters/dynamodb/while-applicant-exists.ts";
 import type { ArmOptions, WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 
 export type TableWakeUpSchedulerOptions = DynamoTableOptions;

@@ -25,6 +25,9 @@ export class InvalidInputError extends MatchpathError {
   }
 }
 
+/** Well-formed input that conflicts with what was recorded before (a save id reused with other changes): 409. */
+export class ConflictError extends InvalidInputError {}
+
 /**
  * Input over one of Matchpath's documented limits (README "Limits"): 413 when the whole request is
  * too large, 422 when a field holds more than a submission may (too many interviews, nested too

@@ -2,14 +2,13 @@ import { APPLICANT_ID_PATTERN, IsoDateSchema, MilestoneKeySchema } from "#domain
 import { InvalidInputError } from "#errors";
 import {
   authorizedApplicant,
-  eraseApplicant,
   markStepDone,
-  runWhatIf,
-  saveWhatIf,
   setPaused,
   viewApplicant,
   viewCohort,
 } from "#usecases/console.ts";
+import { eraseApplicant } from "#usecases/console-erase.ts";
+import { runWhatIf, saveWhatIf } from "#usecases/console-what-if.ts";
 import { resendLatestNotice } from "#usecases/resend-notice.ts";
 import {
   applicantFragment,
@@ -43,11 +42,15 @@ const cohortExport: Handler = async ({ event, principal }, deps) => {
   };
 };
 
-const applicant: Handler = async ({ principal, params }, deps) => {
+const applicant = async (
+  { principal, params }: Parameters<Handler>[0],
+  deps: Parameters<Handler>[1],
+  notice?: string,
+): ReturnType<Handler> => {
   const view = await viewApplicant(principal, params[0] ?? "", deps);
   return html(
     deps,
-    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10)),
+    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
     `/applicants/${view.state.profile.applicantId}`,
   );
 };
@@ -111,12 +114,17 @@ const whatIfSave: Handler = async ({ event, principal, params }, deps) => {
 const pause =
   (paused: boolean): Handler =>
   async (request, deps) => {
-    await setPaused(request.principal, request.params[0] ?? "", paused, deps);
+    const outcome = await setPaused(request.principal, request.params[0] ?? "", paused, deps);
     deps.logger.info("console action", {
       action: paused ? "reminders.pause" : "reminders.resume",
       applicantId: request.params[0],
+      outcome,
     });
-    return applicant(request, deps);
+    const notice =
+      outcome === "changed"
+        ? undefined
+        : `Reminders were ${paused ? "already paused" : "not paused"}: nothing changed or recorded.`;
+    return applicant(request, deps, notice);
   };
 
 const markDone: Handler = async (request, deps) => {

@@ -1,6 +1,12 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { FieldProblem } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, SignatureError } from "#errors";
+import {
+  ApplicantNotFoundError,
+  ConflictError,
+  InvalidInputError,
+  LimitExceededError,
+  SignatureError,
+} from "#errors";
 
 /**
  * RFC 9457 problem details (https://www.rfc-editor.org/rfc/rfc9457): the body of every error
@@ -31,6 +37,8 @@ export const PROBLEM_TYPES = {
   invalidInput: "urn:matchpath:problem:invalid-input",
   invalidSignature: "urn:matchpath:problem:invalid-signature",
   limitExceeded: "urn:matchpath:problem:limit-exceeded",
+  /** The request conflicts with what was recorded before (a what-if save id reused with other changes). */
+  conflict: "urn:matchpath:problem:conflict",
   unknownApplicant: "urn:matchpath:problem:unknown-applicant",
   /** A form provider's delivery for a form no mapping connects (functions/http-api/form-routes.ts). */
   unknownForm: "urn:matchpath:problem:unknown-form",
@@ -73,6 +81,15 @@ export function problemFor(error: unknown): APIGatewayProxyStructuredResultV2 {
       type: PROBLEM_TYPES.limitExceeded,
       title: "Over a documented limit",
       status: error.status,
+      detail: error.message,
+      errors: error.problems,
+    });
+  }
+  if (error instanceof ConflictError) {
+    return problemResponse({
+      type: PROBLEM_TYPES.conflict,
+      title: "Conflict",
+      status: 409,
       detail: error.message,
       errors: error.problems,
     });

@@ -81,6 +81,9 @@ describe("the daily sweeper on the local stack", () => {
     const fresh = step2Applicant();
     const summary = { planHash: "h", computedAt: "2026-06-01T00:00:00.000Z" };
     const emptyPlan = JSON.parse("{}");
+    // Plans are stored only while their applicant exists (while-applicant-exists.ts).
+    for (const { snapshot } of [stale, fresh]) expect((await postWebhook(snapshot)).status).toBe(202);
+    await drainStream();
     await store.savePlan(stale.applicantId, emptyPlan, {
       ...summary,
       calendarVersion: "2027:0000000000000000",

@@ -1,18 +1,51 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
+import type { Plan } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { ESCALATION_ID_PREFIX } from "#usecases/escalation.ts";
+import { ESCALATION_ID_PREFIX, RISK_TITLES } from "#usecases/escalation.ts";
+import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
 
 /**
  * A sent message's "What": an escalation went to the advisor, not the applicant (the cohort's last
- * email leaves it out for that reason, planning.ts lastEmailOf), so it never reads as a reminder.
+ * email leaves it out for that reason, planning.ts lastEmailOf), so it never reads as a reminder
+ * and says which risk or missed step it was about; a reminder names its step and rung, as the
+ * scheduled rows do (the plan lists every rung of its ladders, sent ones included).
  */
-function ledgerWhat(reminderIds: readonly string[], advisorEmail: string | undefined): string {
+function ledgerWhat(
+  reminderIds: readonly string[],
+  advisorEmail: string | undefined,
+  plan: Plan,
+  ledger: ApplicantView["state"]["ledger"],
+): string {
   const escalations = reminderIds.filter((id) => id.startsWith(ESCALATION_ID_PREFIX));
-  if (escalations.length === 0) return `${reminderIds.length} reminder(s)`;
-  const about = escalations.map((id) => id.slice(ESCALATION_ID_PREFIX.length).replace(":", " ")).join(", ");
-  return `escalation to the advisor ${advisorEmail ?? ""}: ${about}`;
+  if (escalations.length > 0)
+    return `escalation to the advisor ${advisorEmail ?? ""}: ${escalations.map(escalationAbout).join("; ")}`;
+  return reminderIds
+    .map((id) => {
+      if (id.startsWith(RESEND_ID_PREFIX)) {
+        const resent = id.slice(RESEND_ID_PREFIX.length);
+        const original = ledger
+          .filter((entry) => entry.messageId === resent)
+          .map((entry) => entry.reminderId);
+        return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, advisorEmail, plan, []) : resent}`;
+      }
+      const reminder = plan.reminders.find((planned) => planned.id === id);
+      return reminder
+        ? `${reminder.title} (${reminder.rung})`
+        : "a reminder for a deadline no longer planned";
+    })
+    .join("; ");
+}
+
+/** `risk CODE (its title)` or `overdue: the step's title`, from an escalation's ledger id. */
+function escalationAbout(id: string): string {
+  const [kind = "", subject = ""] = id.slice(ESCALATION_ID_PREFIX.length).split(":");
+  if (kind === "risk") {
+    const title = (RISK_TITLES as Record<string, string | undefined>)[subject];
+    return `risk ${subject}${title ? ` (${title})` : ""}`;
+  }
+  return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}`;
 }
 
 /** GET /console/applicants/:id */
@@ -54,7 +87,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
     .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
     .map(([messageId, message]) => {
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
-      return `<tr><td>${h(outcome)}</td><td>${when(message.sentAt ?? message.claimedAt)}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.reminders, profile.advisorEmail))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${when(message.sentAt)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.reminders, profile.advisorEmail, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));

@@ -1,4 +1,5 @@
-import { type ApplicantView, normalizeName } from "#usecases/console.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { normalizeName } from "#usecases/console-erase.ts";
 import { h } from "./html.ts";
 
 /** GET /console/applicants/:id/erase: the first confirmation. */

@@ -1,6 +1,7 @@
 import type { PlanDiff } from "#domain/console/what-if.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
-import type { ApplicantView, WhatIfResult } from "#usecases/console.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import { h, titleOf, when } from "./html.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */

@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { whatIfDoneProblems } from "#domain/console/mark-done.ts";
+import {
+  applyWhatIf,
+  type PlanDiff,
+  planDiff,
+  unknownInterviewIds,
+  type WhatIfChange,
+  whatIfAsUpdate,
+} from "#domain/console/what-if.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan as planFor } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { SubmissionSchema } from "#domain/snapshot.ts";
+import { ConflictError, InvalidInputError } from "#errors";
+import type { Principal } from "#ports/token-verifier.ts";
+import {
+  audit,
+  authorizedApplicant,
+  CONSOLE_PROVIDER,
+  type ConsoleDeps,
+  currentPlan,
+  milestonesOf,
+  throwIfProblems,
+} from "./console.ts";
+import { receiveSubmission } from "./receive-submission.ts";
+
+/** The console's what-if: a plan with changes beside today's, and saving it as the advisor's. */
+
+export interface WhatIfResult {
+  before: Plan;
+  after: Plan;
+  diff: PlanDiff;
+  /**
+   * The id saving this what-if will carry (`console-what-if-<uuid>`): the intake's idempotency key,
+   * so saving one preview twice (a double click, a retried request) records it once.
+   */
+  saveId: string;
+}
+
+/** What a what-if's save id looks like (runWhatIf makes them). */
+export const WHAT_IF_SAVE_ID = /^console-what-if-[0-9a-f-]{36}$/;
+
+/** The plan with the changes applied, beside today's: computed only, nothing is written. */
+export async function runWhatIf(
+  principal: Principal,
+  applicantId: string,
+  changes: readonly WhatIfChange[],
+  deps: ConsoleDeps,
+): Promise<WhatIfResult> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
+  const now = deps.clock.now();
+  const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
+  const changed = applyWhatIf(input, changes);
+  const before = currentPlan(state, now);
+  const after = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
+  return { before, after, diff: planDiff(before, after), saveId: `console-what-if-${randomUUID()}` };
+}
+
+/**
+ * Saves a what-if (any change it offers: milestones, interviews, visa track, Match year) as one
+ * `milestone.update` through the intake use case the forms use, from provider `console` with the
+ * preview's save id, and audits it as the principal's. "already-saved" when that preview was
+ * saved before: nothing is written or audited twice. Throws InvalidInputError naming the field
+ * (a key repeated, a bad save id), ForbiddenError/ApplicantNotFoundError as authorizedApplicant.
+ */
+export async function saveWhatIf(
+  principal: Principal,
+  applicantId: string,
+  changes: readonly WhatIfChange[],
+  saveId: string,
+  deps: ConsoleDeps,
+): Promise<"saved" | "already-saved"> {
+  const state = await authorizedApplicant(principal, applicantId, deps);
+  if (!WHAT_IF_SAVE_ID.test(saveId))
+    throw new InvalidInputError("The what-if cannot be saved", [
+      { path: "saveId", message: "must be the save id the what-if's difference carried" },
+    ]);
+  throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
+  const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
+  // The intake contract's own rules (each milestone and interview once) answer first, 400 naming
+  // the field (receiveSubmission); then Mark done's check of every step the save marks done.
+  if (SubmissionSchema.safeParse(update).success)
+    throwIfProblems(
+      "The what-if cannot be saved",
+      whatIfDoneProblems(
+        { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+        changes,
+        deps.clock.now(),
+      ),
+    );
+  const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
+  if (result.outcome === "duplicate") {
+    await throwIfSavedDifferently(applicantId, saveId, update, deps);
+    return "already-saved";
+  }
+  const interviewIds = new Set(update?.interviews?.map((interview) => interview.id));
+  await audit(principal, applicantId, "what-if.save", deps, {
+    before: {
+      milestones: milestonesOf(state, update?.milestones.map((m) => m.key) ?? []),
+      interviews: state.interviews.filter((interview) => interviewIds.has(interview.id)),
+      ...(update?.track ? { track: { visa: state.profile.visa, matchYear: state.profile.matchYear } } : {}),
+    },
+    after: update,
+  });
+  return "saved";
+}
+
+/**
+ * A save id stands for one preview's changes: reused with others (a hand-made request), nothing
+ * of them was saved, and the answer says so (409 naming saveId) instead of "saved already".
+ */
+async function throwIfSavedDifferently(
+  applicantId: string,
+  saveId: string,
+  update: unknown,
+  deps: ConsoleDeps,
+): Promise<void> {
+  const saved = (await deps.console.listAudit(applicantId)).find(
+    (entry) =>
+      entry.action === "what-if.save" && (entry.after as { submissionId?: unknown })?.submissionId === saveId,
+  );
+  if (saved !== undefined && canonicalJson(saved.after) !== canonicalJson(update))
+    throw new ConflictError("That save id was used for other changes", [
+      { path: "saveId", message: "was saved with other changes; run the what-if again to save these" },
+    ]);
+}
+
+/** JSON with object keys sorted and undefined members dropped: the audit store keeps neither order nor undefined. */
+function canonicalJson(value: unknown): string {
+  const sorted = (node: unknown): unknown =>
+    Array.isArray(node)
+      ? node.map(sorted)
+      : node !== null && typeof node === "object"
+        ? Object.fromEntries(
+            Object.entries(node)
+              .filter(([, member]) => member !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, member]) => [key, sorted(member)]),
+          )
+        : node;
+  return JSON.stringify(sorted(value));
+}

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { STEP2_FIRST_REMINDER_AT, step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * The notice ledger an advisor reads (issue 15, tester findings B3 and papercuts 6, 7, 10): every
+ * sender's email gets its SES outcome at its own time locally (a console resend included), each
+ * row names what was sent, a save id reused with other changes is a 409 naming saveId, and pausing
+ * twice records nothing.
+ */
+const hidden = (body: string, name: string) =>
+  (new RegExp(`name="${name}" value="([^"]*)"`).exec(body)?.[1] ?? "")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+
+const rowOf = (page: string, messageId: string) =>
+  page.split("<tr>").find((row) => row.includes(`>${messageId}<`)) ?? "";
+
+describe("the console's notice ledger and actions on the local stack", () => {
+  let priya: string;
+  let target: TestApplicant;
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    priya = await signIn(PRIYA);
+    target = step2Applicant();
+    target.snapshot.applicant.advisorEmail = PRIYA;
+    expect((await postWebhook(target.snapshot)).status).toBe(202);
+    await drainStream();
+  });
+
+  it("a resend gets its delivered outcome at once, at its own time, and each row names its step", async () => {
+    await clockTo(new Date(Date.parse(STEP2_FIRST_REMINDER_AT) + 60_000).toISOString());
+    expect(await emailsTo(target.email)).toHaveLength(1);
+    const resentAt = "2026-08-06T10:00:00.000Z";
+    await clockTo(resentAt);
+
+    const resend = await consoleRequest(`/console/applicants/${target.applicantId}/resend`, {
+      token: priya,
+      form: {},
+    });
+    expect(resend.status).toBe(200);
+    // No clock move, no wake-up: the console's own send was followed by its feedback.
+    const ledger = (await applicantState(target.applicantId))?.ledger ?? [];
+    const resent = ledger.find((entry) => entry.reminderId.startsWith("resend:"));
+    expect(resent).toMatchObject({ status: "sent", delivery: "delivered" });
+    // Stamped by the local clock (which runs on from resentAt) just after the send, not at a later wake-up.
+    const late = Date.parse(resent?.deliveryAt ?? "") - Date.parse(resentAt);
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(60_000);
+    expect(Date.parse(resent?.deliveryAt ?? "")).toBeGreaterThanOrEqual(Date.parse(resent?.sentAt ?? ""));
+    const original = ledger.find((entry) => !entry.reminderId.startsWith("resend:"));
+    expect(original?.delivery).toBe("delivered");
+
+    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+    const originalRow = rowOf(page, original?.messageId ?? "?");
+    expect(originalRow).toMatch(/<td>sent .* → delivered /);
+    expect(originalRow).toContain("Step 2");
+    expect(originalRow).not.toContain("reminder(s)");
+    const resentRow = rowOf(page, resent?.messageId ?? "?");
+    expect(resentRow).toContain("resent by the advisor: ");
+    expect(resentRow).toContain("Step 2");
+  });
+
+  it("pausing twice (or resuming while not paused) changes and records nothing, and says so", async () => {
+    const act = (action: "pause" | "resume") =>
+      consoleRequest(`/console/applicants/${target.applicantId}/${action}`, { token: priya, form: {} });
+    const audits = async (action: string) =>
+      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body.split(
+        `<td>${action}</td>`,
+      ).length - 1;
+
+    const notPaused = await act("resume");
+    expect(notPaused.status).toBe(200);
+    expect(notPaused.body).toContain("Reminders were not paused: nothing changed or recorded.");
+    expect(await audits("reminders.resume")).toBe(0);
+
+    expect((await act("pause")).status).toBe(200);
+    const pausedAt = (await applicantState(target.applicantId))?.profile.remindersPausedAt;
+    expect(pausedAt).toBeDefined();
+    const again = await act("pause");
+    expect(again.body).toContain("Reminders were already paused: nothing changed or recorded.");
+    expect(await audits("reminders.pause")).toBe(1);
+    expect((await applicantState(target.applicantId))?.profile.remindersPausedAt).toBe(pausedAt);
+    expect((await act("resume")).status).toBe(200);
+    expect(await audits("reminders.resume")).toBe(1);
+  });
+
+  it("answers 409 naming saveId when a save id is reused with other changes, and saves nothing of them", async () => {
+    const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
+      token: priya,
+      form: { kind: "visa", visa: "H-1B" },
+    });
+    const saveId = hidden(shown.body, "saveId");
+    const save = (changes: string) =>
+      consoleRequest(`/console/applicants/${target.applicantId}/what-if/save`, {
+        token: priya,
+        form: { changes, saveId },
+      });
+    expect((await save(hidden(shown.body, "changes"))).status).toBe(200);
+    expect((await save(hidden(shown.body, "changes"))).body).toContain("saved already");
+
+    const other = await save(JSON.stringify([{ kind: "matchYear", matchYear: 2028 }]));
+    expect(other.status).toBe(409);
+    expect(other.contentType).toContain("application/problem+json");
+    expect((JSON.parse(other.body) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "saveId",
+    ]);
+    const profile = (await applicantState(target.applicantId))?.profile;
+    expect(profile).toMatchObject({ visa: "H-1B", matchYear: target.snapshot.applicant.matchYear });
+  });
+});

@@ -144,6 +144,15 @@ export function renderPlan(result: Plan, applicantName: string): string {
     ...result.budget.items
       .filter((item) => item.verify !== undefined)
       .map((item) => `  ! ${item.label}: ${item.verify}\n`),
+    ...(result.budget.otherCurrency === undefined
+      ? []
+      : [
+          "\nIN ANOTHER CURRENCY (not converted, not in the USD totals)\n",
+          table(
+            ["status", "amount", "item", "note"],
+            result.budget.otherCurrency.map((item) => [item.status, item.display, item.label, item.note]),
+          ),
+        ]),
     "\nTO VERIFY (not counted in the totals)\n",
     table(
       ["amount", "item", "status"],

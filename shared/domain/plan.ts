@@ -150,6 +150,27 @@ export interface Budget {
    * the employer pays): shown with their status, never counted in the totals.
    */
   toVerify?: BudgetItem[];
+  /**
+   * Fees priced only in another currency (OET Medicine in AU$): shown in that currency, never
+   * converted (no exchange rate is assumed) and never in the USD totals.
+   */
+  otherCurrency?: OtherCurrencyItem[];
+}
+
+export interface OtherCurrencyItem {
+  key: string;
+  label: string;
+  amount: number;
+  /** ISO 4217, e.g. "AUD". */
+  currency: string;
+  /** As the authority writes it, e.g. "AU$587". */
+  display: string;
+  status: "spent" | "upcoming";
+  basis: "official" | "secondary" | "advice";
+  source: string;
+  asOf: string;
+  /** Why it is not in USD, and any other price (US$455 on computer in the USA). */
+  note: string;
 }
 
 export interface Plan {

@@ -53,10 +53,35 @@ const FeeToVerifySchema = z
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;
 
+/**
+ * A fee the authority prices in another currency only (OET: AU$ outside the USA). Shown in its
+ * own currency beside the USD budget, never converted (no exchange rate is assumed) and never in
+ * the USD totals; spent like a flat fee.
+ */
+const OtherCurrencyFeeSchema = z
+  .object({
+    key: z.string().min(1),
+    milestone: MilestoneKeySchema,
+    label: z.string().min(1),
+    amount: z.number().min(0),
+    /** ISO 4217, e.g. "AUD". */
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    /** How it is written, e.g. "AU$587". */
+    display: z.string().min(1),
+    note: z.string().min(1),
+    basis: z.enum(["official", "secondary", "advice"]),
+    source: z.string().min(1),
+    asOf: z.string().min(1),
+    spentWhen: z.array(MilestoneStatusSchema),
+  })
+  .superRefine(citedCorrectly);
+export type OtherCurrencyFee = z.infer<typeof OtherCurrencyFeeSchema>;
+
 export const FeesFileSchema = z.object({
   description: z.string(),
   fees: z.array(FeeSchema.superRefine(citedCorrectly)),
   toVerify: z.array(FeeToVerifySchema),
+  otherCurrency: z.array(OtherCurrencyFeeSchema),
   notIncluded: z.array(z.object({ what: z.string(), why: z.string() })),
 });
 

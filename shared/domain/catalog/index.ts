@@ -1,12 +1,12 @@
 import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import feesData from "./fees.json" with { type: "json" };
-import type { Fee, FeesFile, FeeToVerify } from "./fees-schema.ts";
+import type { Fee, FeesFile, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
 import milestonesData from "./milestones.json" with { type: "json" };
 import laddersData from "./reminder-ladders.json" with { type: "json" };
 import type { CatalogEntry, CatalogFile, LadderRung, LaddersFile } from "./schema.ts";
 
 export type { Citation } from "./citation.ts";
-export type { Fee, FeeToVerify } from "./fees-schema.ts";
+export type { Fee, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
 export type { CatalogEntry, DueRule, LadderRung, TargetRule } from "./schema.ts";
 
 /**
@@ -66,6 +66,9 @@ export const FEES: readonly Fee[] = Object.freeze(FEES_FILE.fees);
 
 /** Fees that may apply but are not confirmed: shown with their status, never counted. */
 export const FEES_TO_VERIFY: readonly FeeToVerify[] = Object.freeze(FEES_FILE.toVerify);
+
+/** Fees priced only in another currency (OET in AU$): shown as such, never converted or totalled. */
+export const FEES_OTHER_CURRENCY: readonly OtherCurrencyFee[] = Object.freeze(FEES_FILE.otherCurrency);
 
 /** Fees deliberately left out of the budget, and why. */
 export const FEES_NOT_INCLUDED: readonly { what: string; why: string }[] = Object.freeze(

@@ -1,5 +1,12 @@
-import { catalogEntry, FEES, FEES_TO_VERIFY, type Fee, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { Budget, BudgetItem } from "../plan.ts";
+import {
+  catalogEntry,
+  FEES,
+  FEES_OTHER_CURRENCY,
+  FEES_TO_VERIFY,
+  type Fee,
+  SCHOOL_CHECK,
+} from "../catalog/index.ts";
+import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -102,11 +109,37 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
       verify: fee.verify,
     });
   }
+  const otherCurrency: OtherCurrencyItem[] = [];
+  for (const fee of FEES_OTHER_CURRENCY) {
+    if (!applies(context, catalogEntry(fee.milestone))) continue;
+    const status = statusOf(context, fee.milestone);
+    const spent = fee.spentWhen.includes(status);
+    // As for USD fees: nothing for a waived step, one behind the gate, or one held until WDOMS.
+    if (status === "waived") continue;
+    if (
+      !spent &&
+      (gated(ineligible, fee.milestone) ||
+        (unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool))
+    )
+      continue;
+    const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
+    const item = { key, label, amount, currency, display, note, basis, source, asOf };
+    otherCurrency.push({ ...item, status: spent ? "spent" : "upcoming" });
+  }
   let spentUsd = 0;
   let upcomingUsd = 0;
   for (const item of items) {
     if (item.status === "spent") spentUsd += item.amountUsd;
     else upcomingUsd += item.amountUsd;
   }
-  return { currency: "USD", items, spentUsd, upcomingUsd, totalUsd: spentUsd + upcomingUsd, toVerify };
+  const budget: Budget = {
+    currency: "USD",
+    items,
+    spentUsd,
+    upcomingUsd,
+    totalUsd: spentUsd + upcomingUsd,
+    toVerify,
+  };
+  if (otherCurrency.length > 0) budget.otherCurrency = otherCurrency;
+  return budget;
 }

@@ -64,7 +64,9 @@ function statusAction(
   budget: Budget,
 ): string {
   if (entry.key === "budget") {
-    return `Fees still to come: ${usd(budget.upcomingUsd)} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+    const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
+    const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
+    return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
   }
   const given = context.entries.get(entry.key);
   const texts = entry.statusActions;

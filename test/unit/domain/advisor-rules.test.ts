@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FEES, FEES_TO_VERIFY, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import { FEES, FEES_OTHER_CURRENCY, FEES_TO_VERIFY, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
@@ -359,22 +359,23 @@ describe("late arrivals", () => {
 
 describe("facts: every fee and date has a source and asOf, or is labelled", () => {
   it("every fee carries basis, source, asOf; unconfirmed ones say 'flagged, verify'", () => {
-    for (const fee of [...FEES, ...FEES_TO_VERIFY]) {
+    for (const fee of [...FEES, ...FEES_TO_VERIFY, ...FEES_OTHER_CURRENCY]) {
       expect(fee.asOf.length).toBeGreaterThan(0);
       expect(
         fee.basis === "advice" ? fee.source.startsWith("advice:") : /^https?:\/\//.test(fee.source),
       ).toBe(true);
-      if (fee.basis === "secondary") expect(fee.verify).toMatch(/^flagged, verify/);
+      if (fee.basis === "secondary" && "verify" in fee) expect(fee.verify).toMatch(/^flagged, verify/);
     }
     const keys = FEES_TO_VERIFY.map((fee) => fee.key);
     expect(keys).toEqual(
-      expect.arrayContaining([
-        "visa_integrity_fee",
-        "h1b_proclamation_100k",
-        "oet_medicine_test",
-        "ecfmg_pathway_application",
-      ]),
+      expect.arrayContaining(["visa_integrity_fee", "h1b_proclamation_100k", "ecfmg_pathway_application"]),
     );
+    // OET is priced in AU$ by OET itself (tester s3, A5): shown in that currency, not "to verify".
+    expect(FEES_OTHER_CURRENCY.find((fee) => fee.key === "oet_medicine_test")).toMatchObject({
+      display: "AU$587",
+      basis: "official",
+      source: "https://www.occupationalenglishtest.org/book-oet/",
+    });
     const flat = (key: string) => {
       const fee = FEES.find((candidate) => candidate.key === key);
       return fee !== undefined && fee.kind !== "eras_per_program" ? fee.amountUsd : undefined;

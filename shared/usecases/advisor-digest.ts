@@ -1,3 +1,4 @@
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
 import { TransientError } from "#errors";
@@ -139,10 +140,28 @@ export function digestEntries(
       .filter(
         (risk) => !before?.risks.includes(riskKey(risk)) && !before?.risks.includes(`critical:${risk.code}`),
       )
-      .map((risk) => ({ severity: risk.severity, title: RISK_TITLES[risk.code], message: risk.message }));
-    const overdue = plan.overdue
-      .filter((step) => !before?.overdue.includes(overdueSubject(step)))
+      .map((risk) => ({
+        severity: risk.severity,
+        title: RISK_TITLES[risk.code],
+        message: riskForAdvisor(risk, state.profile),
+      }));
+    // A step past its deadline that a warning risk names is still possible (NRMP registration
+    // after early registration, with a late fee until the rank order list deadline): it is told
+    // as that risk words it, never as "overdue", which an advisor reads as missed.
+    const stillPossible = (step: Plan["overdue"][number]) =>
+      plan.risks.find((risk) => risk.severity === "warning" && risk.milestones.includes(step.milestone));
+    const newlyPast = plan.overdue.filter((step) => !before?.overdue.includes(overdueSubject(step)));
+    const overdue = newlyPast
+      .filter((step) => stillPossible(step) === undefined)
       .map((step) => ({ title: step.title, due: step.deadline.et }));
+    for (const risk of newlyPast.map(stillPossible)) {
+      if (risk === undefined || risks.some((listed) => listed.title === RISK_TITLES[risk.code])) continue;
+      risks.push({
+        severity: risk.severity,
+        title: RISK_TITLES[risk.code],
+        message: riskForAdvisor(risk, state.profile),
+      });
+    }
     if (risks.length === 0 && overdue.length === 0) continue;
     entries.push({ applicantId, fullName, matchYear, risks, overdue, consoleUrl: consoleUrl(applicantId) });
   }

@@ -1,3 +1,4 @@
+import { type AboutApplicant, riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -63,6 +64,7 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
   return escalationsSince(
     { criticalCodes: risks?.codes.slice(0, risks.critical) ?? [], overdue: state.storedPlan?.overdue },
     plan,
+    state.profile,
   );
 }
 
@@ -79,6 +81,7 @@ export function consents(state: ApplicantState): boolean {
 export function escalationsSince(
   before: { criticalCodes: readonly string[]; overdue: readonly string[] | undefined },
   plan: Plan,
+  about?: AboutApplicant,
 ): Escalation[] {
   const knownCodes = new Set(before.criticalCodes);
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
@@ -87,7 +90,7 @@ export function escalationsSince(
   for (const risk of critical) {
     if (knownCodes.has(risk.code)) continue;
     for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
-    escalations.push(riskEscalation(risk));
+    escalations.push(riskEscalation(risk, about));
   }
   const namedByKnownRisk = new Set(
     critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
@@ -101,11 +104,12 @@ export function escalationsSince(
   return escalations;
 }
 
-function riskEscalation(risk: Plan["risks"][number]): Escalation {
+/** The detail in the advisor's voice when it is known whom it is about (only the ids matter otherwise). */
+function riskEscalation(risk: Plan["risks"][number], about: AboutApplicant | undefined): Escalation {
   return {
     id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
     title: RISK_TITLES[risk.code],
-    detail: risk.message,
+    detail: about ? riskForAdvisor(risk, about) : risk.message,
   };
 }
 
@@ -149,7 +153,7 @@ export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const named = new Set(critical.flatMap((risk) => risk.milestones));
   const current = [
-    ...critical.map(riskEscalation),
+    ...critical.map((risk) => riskEscalation(risk, profile)),
     ...plan.overdue.filter((step) => named.has(step.milestone)).map(overdueEscalation),
   ];
   return current.filter((escalation) => stranded.has(escalation.id));

@@ -28,6 +28,8 @@
       if (claims.exp * 1000 < Date.now() + 30_000) return undefined;
       document.getElementById("who").textContent =
         `${claims.email}${(claims["cognito:groups"] || []).includes("admin") ? " (admin)" : ""}`;
+      // Shown only to someone signed in: before sign-in there is nothing to sign out of.
+      document.getElementById("sign-out").hidden = false;
     } catch {
       return undefined;
     }
@@ -81,6 +83,7 @@
   function showSignIn(message) {
     sessionStorage.removeItem(TOKEN);
     document.getElementById("who").textContent = "";
+    document.getElementById("sign-out").hidden = true;
     main.innerHTML = `<div class="signin"><h1 tabindex="-1">Matchpath console</h1><p>${message}</p><button type="button" id="sign-in">Sign in</button></div>`;
     document.getElementById("sign-in").addEventListener("click", () => void signIn());
     announce(main.querySelector("h1"), message);

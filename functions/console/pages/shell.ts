@@ -34,7 +34,7 @@ export function shellPage(config: ShellConfig): string {
 <script type="application/json" id="console-config">${json}</script>
 </head><body>
 <header class="bar"><strong>Matchpath console</strong><a href="#/cohort">Cohort</a>
-<span class="who" id="who"></span><button type="button" id="sign-out">Sign out</button></header>
+<span class="who" id="who"></span><button type="button" id="sign-out" hidden>Sign out</button></header>
 <p id="status" role="status" class="status visually-hidden"></p>
 <main id="main"><p>Loading…</p></main>
 </body></html>`;

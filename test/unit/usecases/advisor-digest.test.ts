@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
-import { sendAdvisorDigest } from "#usecases/advisor-digest.ts";
+import { digestEntries, sendAdvisorDigest } from "#usecases/advisor-digest.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.ts";
 
@@ -128,6 +129,42 @@ describe("the advisor's daily digest", () => {
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:01:00Z"), deps);
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:02:00Z"), deps);
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  it("tells a step past its early deadline but still open as its warning risk does, never as overdue", () => {
+    const { deps } = setup();
+    const state = deps.applicants.state("a_ada");
+    const registration = {
+      dueBy: "2026-12-01T04:59:00.000Z",
+      milestone: "nrmp_registration",
+      title: "Register for the NRMP Main Residency Match",
+      deadline: { et: "Mon 30 Nov 2026, 11:59 PM ET" },
+    };
+    const lateFee = {
+      code: "NRMP_LATE_FEE",
+      severity: "warning",
+      message: "The NRMP early registration deadline passed: registering now costs a $50 late fee.",
+      milestones: ["nrmp_registration"],
+    };
+    const plan = { overdue: [registration], risks: [lateFee] } as unknown as Plan;
+    const url = (id?: string) => `https://mp.example/console#/applicants/${id}`;
+    // The risk already known as a warning before the deadline ("register before … to avoid the fee").
+    const baseline = { a_ada: { risks: ["warning:NRMP_LATE_FEE"], overdue: [] } };
+    const [entry] = digestEntries(baseline, [{ state, plan }], url);
+    expect(entry?.overdue).toEqual([]);
+    expect(entry?.risks).toEqual([
+      {
+        severity: "warning",
+        title: "NRMP registration now costs a late fee",
+        message: expect.stringContaining(`was told: “${lateFee.message}”`),
+      },
+    ]);
+    expect(entry?.risks[0]?.message).toMatch(/^Ada .* has not registered for the NRMP Match yet/);
+    // A step no warning names is overdue as before.
+    const missed = { ...registration, milestone: "eras_application", title: "Submit your ERAS application" };
+    const withMissed = { ...plan, overdue: [missed] } as unknown as Plan;
+    const [other] = digestEntries(baseline, [{ state, plan: withMissed }], url);
+    expect(other?.overdue).toEqual([{ title: missed.title, due: registration.deadline.et }]);
   });
 
   it("never puts back an applicant erased while the digest was made", async () => {

@@ -84,6 +84,12 @@ describe("escalation to the advisor", () => {
     );
     // The advisor's email is not the applicant's last email in the cohort view.
     expect(deps.store.state("a_ada").storedPlan?.cohort?.lastEmail).toBeUndefined();
+    // Told about the applicant, by name, in the third person; what the applicant was told is quoted as theirs.
+    const { fullName } = deps.store.state("a_ada").profile;
+    const said = email?.text.split(`What ${fullName} was told:`) ?? [];
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain(fullName);
+    expect(said[0]?.split("agreed that you are told")[1]).not.toMatch(/\byour?s?\b/i);
   });
 
   it("does not send again on re-plans, and sends only the risk that appeared since", async () => {

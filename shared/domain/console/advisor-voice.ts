@@ -1,0 +1,48 @@
+import type { Risk, RiskCode } from "#domain/plan.ts";
+
+/** Who a risk is told about: the applicant's name and Match year, as the console shows them. */
+export interface AboutApplicant {
+  fullName: string;
+  matchYear: number;
+}
+
+/**
+ * Each risk in the advisor's voice: third person, the applicant by name. The planner's messages
+ * speak to the applicant ("yours is not submitted"); an advisor reading those in an escalation or
+ * the daily digest would be told about themselves. These sentences name no date or fee: the
+ * planner's own message, quoted after them, carries the dates and their sources.
+ */
+const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
+  SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
+    `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
+  EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
+    `${fullName}'s exam results may not be reported before the rank order list deadline.`,
+  CERTIFICATION_AFTER_START: ({ fullName }) =>
+    `${fullName} may not be ECFMG-certified before residency starts.`,
+  STEP3_NEEDED_FOR_H1B: ({ fullName }) =>
+    `${fullName} is on the H-1B track, which needs USMLE Step 3, and has not passed Step 3 yet.`,
+  NRMP_LATE_FEE: ({ fullName }) =>
+    `${fullName} has not registered for the NRMP Match yet; after the early registration deadline NRMP charges a late fee, and late registration stays open until the rank order list deadline.`,
+  ERAS_LATE_SUBMISSION: ({ fullName }) =>
+    `${fullName}'s ERAS application is not submitted while programs are already reviewing applications.`,
+  SEASON_OVER: ({ fullName, matchYear }) =>
+    `The ${matchYear} Match season is over and ${fullName} has no certified rank order list.`,
+  MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
+    `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
+  ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>
+    `${fullName}'s rank order list carries a date before ranking opens.`,
+  SCHEDULED_DATE_PASSED: ({ fullName }) =>
+    `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
+  H1B_PROCLAMATION_FEE: ({ fullName }) =>
+    `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
+  MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
+    `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
+};
+
+/**
+ * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
+ * planner's message, with its dates and sources), marked as such. Pure.
+ */
+export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: AboutApplicant): string {
+  return `${ADVISOR_VOICE[risk.code](about)} What ${about.fullName} was told: “${risk.message}”`;
+}

@@ -59,6 +59,9 @@ describe("advisor's console in the browser", () => {
   it("signs in through the local issuer and shows only the advisor's cohort", async () => {
     const console = inject("console");
     page = await openPage(browser, console.url);
+    // Nobody is signed in yet: nothing to sign out of.
+    await page.getByRole("button", { name: "Sign in" }).waitFor();
+    expect(await page.getByRole("button", { name: "Sign out" }).count()).toBe(0);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(new RegExp(`^${console.issuer}/authorize`));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
@@ -69,6 +72,7 @@ describe("advisor's console in the browser", () => {
     await page.waitForURL(/\/console#\/cohort$/);
     await heading("Cohort");
     expect(await page.locator("#who").textContent()).toBe(PRIYA);
+    expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
     const names = await page.locator("main tbody tr td:first-child a").allTextContents();
     expect(names).toContain("Amara Okeke");
     expect(names).toContain("Rahul Menon");

@@ -41,16 +41,23 @@ export function ownDateOf(
   if (given === undefined) return null;
   const ahead = dates.own(entry.key);
   if (ahead !== null) return { due: ahead, detail: dates.rendered(ahead), passed: false };
-  const at = startOfLocalDate(context.zone, given);
-  const due: DueDate = {
-    at,
-    zone: context.zone,
-    status: "applicant",
-    source: `your scheduled date ${given}`,
-  };
-  const detail = deadlineDetail(context.zone, at, "applicant", due.source);
-  return { due, detail, passed: at + DAY_MS <= context.now };
+  const key = `${context.zone}|${given}`;
+  let known = passedDates.get(key);
+  if (known === undefined) {
+    const at = startOfLocalDate(context.zone, given);
+    const source = `your scheduled date ${given}`;
+    const due: DueDate = { at, zone: context.zone, status: "applicant", source };
+    known = { due, detail: Object.freeze(deadlineDetail(context.zone, at, "applicant", source)) };
+    if (passedDates.size >= 4_000) passedDates.clear();
+    passedDates.set(key, known);
+  }
+  return { ...known, passed: known.due.at + DAY_MS <= context.now };
 }
+
+/** A date no longer ahead, resolved and rendered once per zone and date (plans share them; bounded). */
+const passedDates = new Map<string, { due: DueDate; detail: Deadline }>();
+/** Follow-up ids and titles per step and date: hashing is the costliest part of a reminder. */
+const followUpTexts = new Map<string, { id: string; title: string }>();
 
 /** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
 export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
@@ -75,11 +82,21 @@ export function resultFollowUp(
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
   const date = context.entries.get(entry.key)?.date ?? "";
+  const textKey = `${entry.key}|${date}`;
+  let texts = followUpTexts.get(textKey);
+  if (texts === undefined) {
+    texts = {
+      id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
+      title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
+    };
+    if (followUpTexts.size >= 4_000) followUpTexts.clear();
+    followUpTexts.set(textKey, texts);
+  }
   const reminder: Reminder = {
-    id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${entry.key}|${date}`)}`,
+    id: texts.id,
     milestone: entry.key,
     rung: RESULT_FOLLOW_UP_RUNG,
-    title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
+    title: texts.title,
     deadline: deadline.detail.at,
     deadlineDetail: deadline.detail,
     sendAt: isoUtc(sendAt),

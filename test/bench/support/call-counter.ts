@@ -204,9 +204,12 @@ export const localWakeUpClassifier: CallClassifier = (service, _operation, input
     Key?: Record<string, unknown>;
     IndexName?: string;
     ExpressionAttributeValues?: Record<string, unknown>;
+    TransactItems?: { Put?: { Item?: Record<string, unknown> } }[];
   };
   const sk = text(request.Item?.sk) ?? text(request.Key?.sk);
   if (sk === "WAKEUP") return "scheduler-local";
+  // A wake-up is armed in a transaction with the check that its applicant exists (table-wake-ups.ts).
+  if (request.TransactItems?.some((item) => text(item.Put?.Item?.sk) === "WAKEUP")) return "scheduler-local";
   const values = Object.values(request.ExpressionAttributeValues ?? {}).map(text);
   if (request.IndexName !== undefined && values.some((value) => value?.startsWith("WAKEUP#")))
     return "scheduler-local";

@@ -86,7 +86,7 @@ export async function firstSnapshots({ stack, counter, direct, quick }: Pipeline
       "calls.per_planned_applicant.dynamodb_requests",
       round(planned.requests),
       "requests",
-      `planner: Query + BatchWriteItem(plan, PlanChanged copy); measured ${byOperation(calls, "planner", "dynamodb", total)} (a second Query when a stream batch splits one intake)`,
+      `planner: Query + TransactWriteItems(plan, PlanChanged copy, profile check); measured ${byOperation(calls, "planner", "dynamodb", total)} (a second Query when a stream batch splits one intake)`,
     ),
     info(
       "calls.per_planned_applicant.dynamodb_wcu",
@@ -172,7 +172,7 @@ export async function reminderEmails({ stack, counter, quick, progress }: Pipeli
   const silentNote =
     silent.length === 0
       ? "every wake-up sent one email"
-      : `${silent.length} of ${fired.woken.length} wake-ups sent nothing (${outcomes}): each still costs Query + PutItem(plan) + 1 re-arm`;
+      : `${silent.length} of ${fired.woken.length} wake-ups sent nothing (${outcomes}): each still costs Query + TransactWriteItems(plan) + 1 re-arm`;
   return [
     info(
       "calls.reminder_emails_in_run",

@@ -37,7 +37,12 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
   const today = wallDayStart(toWall(context.zone, context.now));
   // Epoch day 0 (1970-01-01) was a Thursday: (day + 3) % 7 is 0 on Mondays.
   const weekday = (Math.floor(today / DAY_MS) + 3) % 7;
-  const at = fromWall(context.zone, today + (7 - weekday) * DAY_MS + context.deliveryMinute * MINUTE_MS);
+  // The first Monday slot after now: on a Monday before its slot that is today's, so a re-plan
+  // in the small hours keeps the target (and the ids) of the plan made on Sunday evening.
+  const slotOn = (days: number) =>
+    fromWall(context.zone, today + days * DAY_MS + context.deliveryMinute * MINUTE_MS);
+  const thisWeek = slotOn((7 - weekday) % 7);
+  const at = thisWeek > context.now ? thisWeek : slotOn(((7 - weekday) % 7) + 7);
   const key = `${context.zone}|${at}`;
   let target = weekTargets.get(key);
   if (target === undefined) {

@@ -51,6 +51,22 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
     expect(ids("2026-12-05T20:00:00Z")).toEqual(ids("2026-11-30T12:00:00Z"));
   });
 
+  it("keeps the week's target and rung ids from Sunday evening into Monday, before Monday's slot", () => {
+    // Found by the reminder-id property (Europe/London, Sunday 18:00 then Monday 00:00): Monday
+    // 00:00 counted as a new week and moved the target a week on, so every id changed.
+    const weekly = (now: string) => {
+      const current = planAt(new Date(now));
+      const target = current.nextSteps.find((s) => s.milestone === "wdoms_listing")?.target?.local;
+      const rungs = wdoms(current).filter((r) => r.rung !== "start-by");
+      return { target, ids: rungs.map((r) => r.id) };
+    };
+    const sunday = weekly("2026-12-06T12:00:00Z"); // Sun 17:30 Kolkata
+    expect(sunday.target).toBe("Mon 7 Dec 2026, 9:00 AM GMT+5:30");
+    expect(weekly("2026-12-06T19:00:00Z")).toEqual(sunday); // Mon 00:30 Kolkata
+    expect(weekly("2026-12-07T03:00:00Z")).toEqual(sunday); // Mon 08:30 Kolkata
+    expect(weekly("2026-12-07T03:31:00Z").target).toBe("Mon 14 Dec 2026, 9:00 AM GMT+5:30"); // after the slot
+  });
+
   it("sends one WDOMS email a week while unchecked, following the wake-ups", () => {
     const sent = new Set<string>();
     const days: string[] = [];

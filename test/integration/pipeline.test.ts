@@ -35,9 +35,14 @@ describe("the pipeline on the local stack", () => {
     await drainStream();
     const stored = await storedPlan(applicant.applicantId);
     expect(stored?.summary?.wakeUpAt).toBe(STEP2_FIRST_REMINDER_AT);
-    expect(
-      stored?.plan?.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck").map((r) => r.rung),
-    ).toEqual(["due-in-14d", "due-in-3d", "due-in-1d"]);
+    // The ladder counts down to the exam day the applicant booked; the deadline beside it keeps one rung.
+    const step2 = stored?.plan?.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck") ?? [];
+    expect(step2.filter((r) => r.deadlineDetail.status === "applicant").map((r) => r.rung)).toEqual([
+      "due-in-14d",
+      "due-in-3d",
+      "due-in-1d",
+    ]);
+    expect(step2.filter((r) => r.deadlineDetail.status !== "applicant")).toHaveLength(1);
 
     // Armed, not yet due: half an hour before, nothing fires for this applicant.
     const early = await clockTo("2026-08-06T03:00:00Z");

@@ -1,4 +1,4 @@
-import type { PlanDiff } from "#domain/console/what-if.ts";
+import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
@@ -76,7 +76,13 @@ function renderSteps(diff: PlanDiff): string {
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
       (step) =>
-        `<tr><td>${h(step.title)}</td><td>${step.before ? `${dueText(step.before.dueBy)} (${h(step.before.urgency)})` : '<span class="diff-added">new step</span>'}</td><td>${step.after ? `${dueText(step.after.dueBy)} (${h(step.after.urgency)})` : '<span class="diff-removed">step removed</span>'}</td></tr>`,
+        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : '<span class="diff-removed">step removed</span>'}</td></tr>`,
     )
     .join("")}</tbody></table>`;
+}
+
+/** A step's deadline and urgency, and the applicant's own date beside the deadline when given. */
+function stateText(state: StepState): string {
+  const own = state.ownDate ? `; their date ${dueText(state.ownDate)}` : "";
+  return `${dueText(state.dueBy)} (${h(state.urgency)})${own}`;
 }

@@ -133,12 +133,28 @@ export interface StepChange {
   subject: StepSubject;
   interviewId?: string;
   title: string;
-  before?: { dueBy: string | null; urgency: string };
-  after?: { dueBy: string | null; urgency: string };
+  before?: StepState;
+  after?: StepState;
+}
+
+/** A step as the difference shows it: its deadline, its urgency and the applicant's own date. */
+export interface StepState {
+  dueBy: string | null;
+  urgency: string;
+  /** ISO UTC instant of the applicant's own date (a scheduled exam), when one is given. */
+  ownDate?: string;
+}
+
+function stateOf(step: Plan["nextSteps"][number]): StepState {
+  return {
+    dueBy: step.dueBy,
+    urgency: step.urgency,
+    ...(step.ownDate ? { ownDate: step.ownDate.at } : {}),
+  };
 }
 
 export interface PlanDiff {
-  /** Next steps that appear, disappear, or whose deadline or urgency changes. */
+  /** Next steps that appear, disappear, or whose deadline, urgency or own date changes. */
   steps: StepChange[];
   blocked: { added: string[]; removed: string[] };
   overdue: { added: string[]; removed: string[] };
@@ -175,13 +191,13 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
       title: step.title,
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
     };
-    if (next === undefined) steps.push({ ...base, before: { dueBy: step.dueBy, urgency: step.urgency } });
-    else if (next.dueBy !== step.dueBy || next.urgency !== step.urgency)
-      steps.push({
-        ...base,
-        before: { dueBy: step.dueBy, urgency: step.urgency },
-        after: { dueBy: next.dueBy, urgency: next.urgency },
-      });
+    if (next === undefined) steps.push({ ...base, before: stateOf(step) });
+    else if (
+      next.dueBy !== step.dueBy ||
+      next.urgency !== step.urgency ||
+      next.ownDate?.at !== step.ownDate?.at
+    )
+      steps.push({ ...base, before: stateOf(step), after: stateOf(next) });
   }
   for (const [key, step] of afterSteps) {
     if (!beforeSteps.has(key))
@@ -189,7 +205,7 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
         subject: step.milestone,
         title: step.title,
         ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-        after: { dueBy: step.dueBy, urgency: step.urgency },
+        after: stateOf(step),
       });
   }
   const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>

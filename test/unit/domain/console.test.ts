@@ -136,6 +136,24 @@ describe("what-if", () => {
     expect(planDiff(planOf(input), planOf(changed)).unchanged).toBe(false);
   });
 
+  it("shows an exam date the applicant schedules as a step change, beside its deadline", () => {
+    // The deadline stays the authority's when the applicant schedules the exam (ownDate beside it),
+    // so comparing deadlines alone said "No change" for the most common what-if.
+    const input = inputFactory();
+    const scheduled = applyWhatIf(input, [
+      { kind: "milestone", key: "usmle_step2ck", status: "scheduled", date: "2025-09-30" },
+    ]);
+    const after = planOf(scheduled);
+    const step = planDiff(planOf(input), after).steps.find((s) => s.subject === "usmle_step2ck");
+    const own = after.nextSteps.find((s) => s.milestone === "usmle_step2ck")?.ownDate;
+    expect(own?.local).toContain("30 Sep 2025");
+    expect(step?.before?.ownDate).toBeUndefined();
+    expect(step?.after?.ownDate).toBe(own?.at);
+    expect(step?.after?.dueBy).toBe(
+      after.nextSteps.find((s) => s.milestone === "usmle_step2ck")?.deadline?.at,
+    );
+  });
+
   it("switching to H-1B brings Step 3 into the plan and its fee into the budget", () => {
     const input = inputFactory();
     const after = planOf(applyWhatIf(input, [{ kind: "visa", visa: "H-1B" }]));

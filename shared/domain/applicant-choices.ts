@@ -30,13 +30,28 @@ export const SNOOZE_DAYS = [2, 4, 7] as const;
  * quiet before the last one.
  */
 export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan): StepAction[] {
-  if (step.milestone === "interview") return [];
+  if (step.milestone === "interview" || seasonPassedFor(step, plan)) return [];
   const entry = catalogEntry(step.milestone);
   const actions: StepAction[] = ["done"];
   if (entry.applicantDateIsDue) actions.push("schedule");
   if (snoozeLimit(plan, step.milestone) !== undefined) actions.push("snooze");
   if (entry.waivable) actions.push("waive");
   return actions;
+}
+
+/**
+ * True for a step of a season that is over for the applicant (the plan's SEASON_OVER risk: the
+ * target Match's rank order list deadline passed) whose deadline has passed and that belongs to
+ * that one season (catalog `seasonBound`: application, registration, ranking). Marking it done,
+ * dated or snoozed would record nothing true (Done on NRMP registration would mark its late fee
+ * paid), so it offers no action; the risk tells the applicant to plan for the next Match.
+ */
+export function seasonPassedFor(step: Pick<NextStep, "milestone">, plan: Plan): boolean {
+  if (step.milestone === "interview" || !plan.risks.some((risk) => risk.code === "SEASON_OVER")) return false;
+  return (
+    catalogEntry(step.milestone).seasonBound === true &&
+    plan.overdue.some((overdue) => overdue.milestone === step.milestone)
+  );
 }
 
 function remindersOf(plan: Plan, milestone: StepSubject): Reminder[] {

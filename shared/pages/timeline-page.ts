@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
@@ -63,6 +63,9 @@ export function ownDateHtml(
 function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): string {
   if (step.milestone === "interview") return "";
   const milestone = step.milestone;
+  if (seasonPassedFor(step, plan)) {
+    return `<p class="due">This step belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here: see <a href="#risks">Risks to watch</a> to plan for the ${plan.matchYear + 1} Match.</p>`;
+  }
   const actions = actionsFor(step, plan);
   if (actions.length === 0) return "";
   return `<div class="actions">${actions

@@ -94,14 +94,26 @@ const US_ZONE =
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
   if (US_ZONE.test(context.zone)) return [];
+  const message = proclamationMessage(context.zone);
+  if (message === null) return [];
+  return [{ code: "H1B_PROCLAMATION_FEE", severity: "warning", message, milestones: ["visa_h1b"] }];
+}
+
+/**
+ * The proclamation message depends only on the zone (the fee is a catalog constant), so it is
+ * built once per zone: `toLocaleString` builds an Intl.NumberFormat on every call, which cost
+ * about a tenth of a full plan. Bounded like the other per-zone memos.
+ */
+const proclamationMessages = new Map<string, string | null>();
+function proclamationMessage(zone: string): string | null {
+  const known = proclamationMessages.get(zone);
+  if (known !== undefined) return known;
   const fee = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-  if (fee === undefined || fee.amountUsd === null) return [];
-  return [
-    {
-      code: "H1B_PROCLAMATION_FEE",
-      severity: "warning",
-      message: `Your time zone (${context.zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa (${fee.source}, secondary; ${fee.asOf}). Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. ${fee.verify}.`,
-      milestones: ["visa_h1b"],
-    },
-  ];
+  const message =
+    fee === undefined || fee.amountUsd === null
+      ? null
+      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa (${fee.source}, secondary; ${fee.asOf}). Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. ${fee.verify}.`;
+  if (proclamationMessages.size >= 1_000) proclamationMessages.clear();
+  proclamationMessages.set(zone, message);
+  return message;
 }

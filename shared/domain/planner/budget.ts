@@ -4,6 +4,7 @@ import {
   FEES_OTHER_CURRENCY,
   FEES_TO_VERIFY,
   type Fee,
+  type OtherCurrencyFee,
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
@@ -32,6 +33,29 @@ export function erasProgramFees(
     }
   }
   return total;
+}
+
+/**
+ * A fee in another currency as a budget line, built once per fee and status (the fee table is
+ * constant) and shared frozen by every plan, as reminders are: a copy per plan was about 2% of the
+ * planner bench's plan.
+ */
+const otherCurrencyItems = new Map<
+  OtherCurrencyFee,
+  Record<OtherCurrencyItem["status"], OtherCurrencyItem>
+>();
+function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyItem["status"]): OtherCurrencyItem {
+  let both = otherCurrencyItems.get(fee);
+  if (both === undefined) {
+    const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
+    const item = { key, label, amount, currency, display, note, basis, source, asOf };
+    both = {
+      spent: Object.freeze({ ...item, status: "spent" }),
+      upcoming: Object.freeze({ ...item, status: "upcoming" }),
+    };
+    otherCurrencyItems.set(fee, both);
+  }
+  return both[status];
 }
 
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
@@ -122,9 +146,7 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
         (unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool))
     )
       continue;
-    const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
-    const item = { key, label, amount, currency, display, note, basis, source, asOf };
-    otherCurrency.push({ ...item, status: spent ? "spent" : "upcoming" });
+    otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : "upcoming"));
   }
   let spentUsd = 0;
   let upcomingUsd = 0;

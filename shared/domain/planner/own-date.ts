@@ -47,15 +47,23 @@ export function ownDateOf(
     const at = startOfLocalDate(context.zone, given);
     const source = `your scheduled date ${given}`;
     const due: DueDate = { at, zone: context.zone, status: "applicant", source };
-    known = { due, detail: Object.freeze(deadlineDetail(context.zone, at, "applicant", source)) };
+    const detail = Object.freeze(deadlineDetail(context.zone, at, "applicant", source));
+    known = {
+      passed: Object.freeze({ due, detail, passed: true }),
+      today: Object.freeze({ due, detail, passed: false }),
+    };
     if (passedDates.size >= 4_000) passedDates.clear();
     passedDates.set(key, known);
   }
-  return { ...known, passed: known.due.at + DAY_MS <= context.now };
+  return known.passed.due.at + DAY_MS <= context.now ? known.passed : known.today;
 }
 
-/** A date no longer ahead, resolved and rendered once per zone and date (plans share them; bounded). */
-const passedDates = new Map<string, { due: DueDate; detail: Deadline }>();
+/**
+ * A date no longer ahead, resolved and rendered once per zone and date, both ways it can read
+ * (passed, or today still), shared frozen by every plan (bounded): a copy per call was about 2%
+ * of the planner bench's plan, which has Step 2 CK scheduled in the past at every instant.
+ */
+const passedDates = new Map<string, { passed: StepOwnDate; today: StepOwnDate }>();
 /** Follow-up ids and titles per step and date: hashing is the costliest part of a reminder. */
 const followUpTexts = new Map<string, { id: string; title: string }>();
 

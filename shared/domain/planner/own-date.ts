@@ -1,6 +1,7 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, Risk } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, isoInZone, isoUtc, renderDate, startOfLocalDate, toWall } from "../time.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
@@ -142,19 +143,39 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const reviewing =
     now > reviewDate.at && now <= rol.at && passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
-  const said = passed
-    .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
-    .join("; ");
-  const since = reviewing
-    ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))} (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}), so they are reading yours without it.`
-    : "";
+  let textKey = reviewing ? "r" : "w";
+  for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
+  let texts = passedRiskTexts.get(calendar);
+  if (texts === undefined) {
+    texts = new Map();
+    passedRiskTexts.set(calendar, texts);
+  }
+  let message = texts.get(textKey);
+  if (message === undefined) {
+    const said = passed
+      .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
+      .join("; ");
+    const since = reviewing
+      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))} (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}), so they are reading yours without it.`
+      : "";
+    message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
+    if (texts.size >= 4_000) texts.clear();
+    texts.set(textKey, message);
+  }
   return {
     code: "SCHEDULED_DATE_PASSED",
     severity: reviewing ? "critical" : "warning",
-    message: `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`,
+    message,
     milestones: passed.map(({ entry }) => entry.key),
   };
 }
+
+/**
+ * SCHEDULED_DATE_PASSED messages per season calendar, by severity and the steps and dates passed
+ * (bounded): rendering the review date in ET and joining the text per plan was about 3% of the
+ * planner bench's plan. The message depends on nothing else.
+ */
+const passedRiskTexts = new WeakMap<SeasonCalendar, Map<string, string>>();
 
 /** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */
 function isoDay(at: number): string {

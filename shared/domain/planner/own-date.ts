@@ -124,6 +124,9 @@ const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set([
   "usmle_step3",
 ]);
 
+/** The steps whose own date is due (`applicantDateIsDue`), in catalog order: a few of the catalog. */
+const DATED_STEPS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter((entry) => entry.applicantDateIsDue);
+
 /**
  * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded.
  * Critical once programs have been reviewing applications for the target Match without it (the
@@ -131,8 +134,8 @@ const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set([
  */
 export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates): Risk | null {
   const passed: { entry: CatalogEntry; date: string }[] = [];
-  for (const entry of MILESTONE_CATALOG) {
-    if (!entry.applicantDateIsDue || !applies(context, entry)) continue;
+  for (const entry of DATED_STEPS) {
+    if (!applies(context, entry)) continue;
     const own = ownDateOf(context, dates, entry, statusOf(context, entry.key));
     const date = context.entries.get(entry.key)?.date;
     if (own?.passed === true && date !== undefined) passed.push({ entry, date });

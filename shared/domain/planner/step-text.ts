@@ -63,11 +63,7 @@ function statusAction(
   status: MilestoneStatus,
   budget: Budget,
 ): string {
-  if (entry.key === "budget") {
-    const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
-    const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
-    return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
-  }
+  if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.get(entry.key);
   const texts = entry.statusActions;
   if (texts !== undefined) {
@@ -81,4 +77,23 @@ function statusAction(
     }
   }
   return fill(context, entry.action, entry, given);
+}
+
+/**
+ * The budget step's text, built once per pair of totals and set of other-currency lines (bounded):
+ * every plan has a budget step, and formatting both amounts per plan showed in the planner bench.
+ */
+const budgetActions = new Map<string, string>();
+function budgetAction(budget: Budget): string {
+  const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
+  let key = `${budget.upcomingUsd}|${budget.spentUsd}`;
+  for (const item of other) key += `|${item.key}|${item.display}|${item.label}`;
+  let text = budgetActions.get(key);
+  if (text === undefined) {
+    const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
+    text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+    if (budgetActions.size >= 4_000) budgetActions.clear();
+    budgetActions.set(key, text);
+  }
+  return text;
 }

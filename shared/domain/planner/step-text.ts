@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
-import type { Budget } from "../plan.ts";
+import type { Budget, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -83,17 +83,27 @@ function statusAction(
  * The budget step's text, built once per pair of totals and set of other-currency lines (bounded):
  * every plan has a budget step, and formatting both amounts per plan showed in the planner bench.
  */
-const budgetActions = new Map<string, string>();
+const budgetActions = new Map<number, Map<number, { other: OtherCurrencyItem[]; text: string }>>();
 function budgetAction(budget: Budget): string {
   const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
-  let key = `${budget.upcomingUsd}|${budget.spentUsd}`;
-  for (const item of other) key += `|${item.key}|${item.display}|${item.label}`;
-  let text = budgetActions.get(key);
-  if (text === undefined) {
-    const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
-    text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
-    if (budgetActions.size >= 4_000) budgetActions.clear();
-    budgetActions.set(key, text);
+  let bySpent = budgetActions.get(budget.upcomingUsd);
+  if (bySpent === undefined) {
+    if (budgetActions.size >= 1_000) budgetActions.clear();
+    bySpent = new Map();
+    budgetActions.set(budget.upcomingUsd, bySpent);
   }
+  const known = bySpent.get(budget.spentUsd);
+  // Other-currency lines are shared frozen objects (budget.ts), so identity says they are the same.
+  if (known !== undefined && sameItems(known.other, other)) return known.text;
+  const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
+  const text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  if (bySpent.size >= 1_000) bySpent.clear();
+  bySpent.set(budget.spentUsd, { other, text });
   return text;
+}
+
+function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { loadMappingDirs } from "#intake/mapping/registry.ts";
-import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
+import { FORM_PROVIDERS, MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import { runForms } from "../../../../shared/cli/forms.ts";
 import { examplePath } from "../providers/support.ts";
 
@@ -22,20 +22,20 @@ async function run(...argv: string[]) {
 describe("npm run forms", () => {
   it("every shipped example mapping is valid and connects a distinct form", async () => {
     const found = await loadMappingDirs(MAPPING_FOLDERS.map((folder) => join(ROOT, folder)));
-    expect(found.map((f) => f.mapping.provider).sort()).toEqual([
-      "google-forms",
-      "google-forms",
-      "google-forms",
-      "jotform",
-      "jotform",
-      "jotform",
-      "tally",
-      "tally",
-      "tally",
-      "typeform",
-      "typeform",
-      "typeform",
-    ]);
+    // Derived from the one provider list, so a new provider's folder is checked without editing
+    // this test: each shipped provider brings its three examples (applicant intake or progress
+    // update, interview booking, interview report), and each folder's mappings name its provider.
+    const expected = FORM_PROVIDERS.flatMap((provider) => {
+      const files = readdirSync(join(ROOT, `shared/intake/providers/${provider.name}/forms`));
+      return files.filter((file) => file.endsWith(".json")).map(() => provider.name);
+    }).sort();
+    expect(found.map((f) => f.mapping.provider).sort()).toEqual(expected);
+    for (const provider of FORM_PROVIDERS) {
+      expect(expected.filter((name) => name === provider.name).length).toBeGreaterThanOrEqual(1);
+    }
+    for (const provider of ["google-forms", "jotform", "tally", "typeform"]) {
+      expect(expected.filter((name) => name === provider).length).toBe(3);
+    }
     const forms = found.map((f) => `${f.mapping.provider}:${f.mapping.formId}`);
     expect(new Set(forms).size).toBe(forms.length);
   });

@@ -115,14 +115,14 @@ export function resultFollowUp(
   return { sendAt, deadline: deadline.at, reminder: Object.freeze(reminder) };
 }
 
-/** The steps programs read on an application while they review it (official: NRMP's requirements). */
-const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set([
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "usmle_step3",
-]);
+/**
+ * The steps programs read on an application while they review it (official: NRMP's requirements):
+ * the catalog's results that are reported to programs (`reportingDays`), so a new exam added as data
+ * is covered without editing this file.
+ */
+const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set(
+  MILESTONE_CATALOG.filter((entry) => entry.reportingDays !== undefined).map((entry) => entry.key),
+);
 
 /** The steps whose own date is due (`applicantDateIsDue`), in catalog order: a few of the catalog. */
 const DATED_STEPS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter((entry) => entry.applicantDateIsDue);

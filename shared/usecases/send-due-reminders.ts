@@ -107,18 +107,26 @@ export async function sendDueReminders(
     ahead(reminder),
   );
   const due = [...dueNow, ...recovered.map(({ reminder }) => reminder)];
-
-  if (due.length === 0) {
+  // Every way out that sends nothing re-arms the next wake-up past what it treats as handled.
+  const nothingSent = async (
+    outcome: SendOutcome,
+    handled: ReadonlySet<string>,
+    alsoAt: Date | undefined,
+  ): Promise<SendResult> => {
     const next = await rearm(
       applicantId,
       state,
       plan,
       { now, firing: firedAt ?? now },
-      sent,
+      handled,
       deps,
-      advisorAt,
+      alsoAt,
     );
-    return { applicantId, outcome: "nothing-due", reminderIds: [], ...next };
+    return { applicantId, outcome, reminderIds: [], ...next };
+  };
+
+  if (due.length === 0) {
+    return nothingSent("nothing-due", sent, advisorAt);
   }
 
   const paused = state.profile.remindersPausedAt !== undefined;
@@ -130,16 +138,7 @@ export async function sendDueReminders(
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
     // A resume writes the profile, so the planner re-plans and arms whatever is still ahead.
     const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
-    const next = await rearm(
-      applicantId,
-      state,
-      plan,
-      { now, firing: firedAt ?? now },
-      handled,
-      deps,
-      advisorAt,
-    );
-    return { applicantId, outcome: paused ? "paused" : "suppressed", reminderIds: [], ...next };
+    return nothingSent(paused ? "paused" : "suppressed", handled, advisorAt);
   }
 
   const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.store));
@@ -151,16 +150,7 @@ export async function sendDueReminders(
   const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
 
   if (claimed.length === 0) {
-    const next = await rearm(
-      applicantId,
-      state,
-      plan,
-      { now, firing: firedAt ?? now },
-      handled,
-      deps,
-      retryHeldAt,
-    );
-    return { applicantId, outcome: "claimed-elsewhere", reminderIds: [], ...next };
+    return nothingSent("claimed-elsewhere", handled, retryHeldAt);
   }
 
   const reminderIds = claimed.map((reminder) => reminder.id);

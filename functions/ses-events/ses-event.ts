@@ -85,37 +85,27 @@ export function parseSesEvent(event: unknown): EmailFeedback {
   const tagged = detail.mail.tags?.applicantId?.[0];
   const traced =
     tagged !== undefined && ApplicantIdSchema.safeParse(tagged).success ? { applicantId: tagged } : {};
+  // A bounce, complaint or delivery names its recipients and is dated by its own timestamp.
+  const about = (recipients: string[], timestamp: string) => ({
+    recipients,
+    messageId,
+    ...traced,
+    at: new Date(timestamp),
+  });
   switch (detail.eventType) {
     case "Bounce": {
       const bounce = detail.bounce as NonNullable<typeof detail.bounce>;
-      return {
-        kind: "bounce",
-        bounceType: bounce.bounceType,
-        recipients: bounce.bouncedRecipients.map((recipient) => recipient.emailAddress),
-        messageId,
-        ...traced,
-        at: new Date(bounce.timestamp),
-      };
+      const recipients = bounce.bouncedRecipients.map((recipient) => recipient.emailAddress);
+      return { kind: "bounce", bounceType: bounce.bounceType, ...about(recipients, bounce.timestamp) };
     }
     case "Complaint": {
       const complaint = detail.complaint as NonNullable<typeof detail.complaint>;
-      return {
-        kind: "complaint",
-        recipients: complaint.complainedRecipients.map((recipient) => recipient.emailAddress),
-        messageId,
-        ...traced,
-        at: new Date(complaint.timestamp),
-      };
+      const recipients = complaint.complainedRecipients.map((recipient) => recipient.emailAddress);
+      return { kind: "complaint", ...about(recipients, complaint.timestamp) };
     }
     case "Delivery": {
       const delivery = detail.delivery as NonNullable<typeof detail.delivery>;
-      return {
-        kind: "delivery",
-        recipients: delivery.recipients,
-        messageId,
-        ...traced,
-        at: new Date(delivery.timestamp),
-      };
+      return { kind: "delivery", ...about(delivery.recipients, delivery.timestamp) };
     }
     case "Reject":
       return { kind: "reject", messageId, ...traced, at: new Date(time) };

@@ -193,18 +193,22 @@ export class DynamoIntakeStore implements IntakeStore {
     profileExists?: TransactItem,
   ): Promise<IntakeResult> {
     const submissionKey = keys.submission(source.provider, source.submissionId);
+    // What the submission record and the applicant's intake copy both say about the submission.
+    const recorded = {
+      applicantId,
+      provider: source.provider,
+      submissionId: source.submissionId,
+      type,
+      outcome,
+      receivedAt: receivedAt.toISOString(),
+    };
     const idempotency: TransactItem = {
       Put: {
         TableName: this.table.name,
         Item: {
           ...submissionKey,
           entity: "submission",
-          applicantId,
-          provider: source.provider,
-          submissionId: source.submissionId,
-          type,
-          outcome,
-          receivedAt: receivedAt.toISOString(),
+          ...recorded,
           [TTL_ATTRIBUTE]: Math.floor(receivedAt.getTime() / 1000) + this.ttlDays * 86_400,
         },
         ConditionExpression: "attribute_not_exists(pk)",
@@ -220,12 +224,7 @@ export class DynamoIntakeStore implements IntakeStore {
         Item: {
           ...keys.intake(applicantId, receivedAt.toISOString(), source.provider, source.submissionId),
           entity: "intake",
-          applicantId,
-          provider: source.provider,
-          submissionId: source.submissionId,
-          type,
-          outcome,
-          receivedAt: receivedAt.toISOString(),
+          ...recorded,
         },
       },
     };

@@ -31,8 +31,10 @@ export function toWall(zone: string, utcMs: number): number {
 }
 
 /**
- * The UTC instant of a wall-clock reading in the zone, resolved as Luxon resolves it and as
- * Temporal's "compatible" disambiguation does:
+ * The UTC instant of a wall-clock reading in the zone, resolved as Temporal's "compatible"
+ * disambiguation does (not as Luxon's `DateTime.fromObject` does: for a repeated autumn hour,
+ * Luxon 3.7 picks by the offset in force on the day the code runs, so its answer moves with the
+ * season; we always pick the earlier offset, the one that never plans late):
  * - a reading repeated by a fall-back overlap is the EARLIER of its two instants (01:30 in London
  *   on 2026-10-25 is 00:30Z, still BST), so a deadline is never planned later than it falls;
  * - a reading skipped by a spring-forward gap is read with the offset before the gap, which lands

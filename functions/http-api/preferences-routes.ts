@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { InvalidInputError } from "#errors";
-import { urlEncodedForm } from "#http/request.ts";
+import { queryParameter, urlEncodedForm } from "#http/request.ts";
 import { humanDate } from "#pages/dates.ts";
 import {
   FIELD_ORDER,
@@ -13,6 +14,7 @@ import {
 } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
+import { LinkRefusedError } from "#usecases/step-actions.ts";
 import {
   type ApplicantPagesDeps,
   linksFor,
@@ -79,6 +81,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
     }
     const intent = body.get("intent") ?? "save";
     if (intent !== "save" && intent !== "new-calendar-address" && intent !== "resubscribe") {
+      if (!wantsProblemJson(event)) return preferencesPage({ ...shown, form, unknownAction: true });
       throw new InvalidInputError("unknown action", [
         { path: "intent", message: "unknown action: use save, new-calendar-address or resubscribe" },
       ]);
@@ -95,12 +98,24 @@ export const preferencesSave: PageRoute = (event, deps) =>
       });
     }
     if (intent === "new-calendar-address") {
-      const generation = await deps.settings.revokeFeed(state.profile.applicantId, deps.clock.now());
+      // Keyed by the page link's token: a double tap or a reload re-POST shows the same new address.
+      const requestKey = createHash("sha256")
+        .update(queryParameter(event, "token") ?? "")
+        .digest("base64url");
+      const id = state.profile.applicantId;
+      const generation = await deps.settings.revokeFeed(id, deps.clock.now(), requestKey);
+      const current = generation === undefined ? await deps.store.loadApplicant(id) : undefined;
+      if (generation === undefined && current === undefined) throw new LinkRefusedError("unknown-applicant");
       const fresh = await linksFor(event, deps, {
         ...state,
-        profile: { ...state.profile, feedGeneration: generation },
+        profile: { ...state.profile, feedGeneration: generation ?? current?.profile.feedGeneration ?? 0 },
       });
-      return preferencesPage({ ...shown, form, newFeedUrl: fresh.feedSubscription });
+      return preferencesPage({
+        ...shown,
+        form,
+        newFeedUrl: fresh.feedSubscription,
+        ...(generation === undefined ? { newFeedRepeated: true } : {}),
+      });
     }
     const typed = formFromBody(body);
     const read = readPreferencesForm(typed);

@@ -26,6 +26,10 @@ export function preferencesPage(input: {
   errors?: PreferencesErrors;
   saved?: boolean;
   newFeedUrl?: string;
+  /** The form asked for an action this page does not have (a stale or altered form): 400, nothing changed. */
+  unknownAction?: boolean;
+  /** The same "Get a new calendar address" request came again: it showed this address before and changed nothing. */
+  newFeedRepeated?: boolean;
   /** Why no email comes, if none does: a banner says so (with "Subscribe again" after an unsubscribe). */
   mailStopped?: MailStopped;
   /** The unsubscribe's date, for people ("Tue 15 Jun 2027"). */
@@ -47,12 +51,16 @@ export function preferencesPage(input: {
   const status =
     wrong.length > 0
       ? `<div class="note critical" role="alert"><p><strong>Your preferences were not saved.</strong> Please correct:</p><ul>${wrong.map((field) => `<li><a href="#${firstIdOf(field, p)}">${e(errors[field] ?? "")}</a></li>`).join("")}</ul></div>`
-      : input.saved
-        ? `<p class="note" role="status">Saved. Your next emails follow these choices.</p>`
-        : "";
-  const feed = input.newFeedUrl
-    ? `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code></p>`
-    : "";
+      : input.unknownAction
+        ? `<div class="note critical" role="alert"><p><strong>Nothing was changed.</strong> This page did not recognise that button. Please use one of the buttons below.</p></div>`
+        : input.saved
+          ? `<p class="note" role="status">Saved. Your next emails follow these choices.</p>`
+          : "";
+  const feed = !input.newFeedUrl
+    ? ""
+    : input.newFeedRepeated
+      ? `<p class="note" role="status">This link already gave you a new calendar address, so nothing changed. It is still: <br><code>${e(input.newFeedUrl)}</code><br>For another new address, use the preferences link in your latest Matchpath email.</p>`
+      : `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code></p>`;
   const subscription = subscriptionBanner({
     formAction: input.formAction,
     ...(input.mailStopped ? { stopped: input.mailStopped } : {}),
@@ -64,7 +72,7 @@ export function preferencesPage(input: {
     : `<h2>Stop all email</h2>
 <p>Use <strong>Unsubscribe with one click</strong> at the bottom of any Matchpath email: it stops every email at once, whatever is chosen here. You can subscribe again on this page.</p>`;
   return htmlPage(
-    wrong.length > 0 ? 400 : 200,
+    wrong.length > 0 || input.unknownAction ? 400 : 200,
     "Email preferences",
     `<h1>Email preferences</h1>
 ${subscription}${status}${feed}

@@ -40,6 +40,11 @@ export interface ApplicantRepository {
 export interface ApplicantSettings {
   /** Stores the preferences on the profile (a profile write: the planner re-plans). ApplicantNotFoundError if unknown. */
   savePreferences(applicantId: string, preferences: Preferences, at: Date): Promise<void>;
-  /** Bumps the feed generation, so every older calendar feed URL stops working; returns the new one. */
-  revokeFeed(applicantId: string, at: Date): Promise<number>;
+  /**
+   * Bumps the feed generation, so every older calendar feed URL stops working; returns the new one.
+   * With `requestKey` (a hash of the page link's token) the same request twice rotates once: the
+   * second answers undefined and writes nothing (a double tap or a reload must not kill the address
+   * the first tap showed).
+   */
+  revokeFeed(applicantId: string, at: Date, requestKey?: string): Promise<number | undefined>;
 }

@@ -155,6 +155,25 @@ describe("email preferences", () => {
     expect((await fetch(shown ?? "")).status).toBe(200);
     await timeline.close();
     expect((await fetch(linksAt(new Date("2026-08-06T12:30:00Z"), 1).feed)).status).toBe(200);
+    // The same tap again (a double tap, or a reload re-POSTing the form: tester s4 finding B1)
+    // shows the same new address and retires nothing: the address the first tap gave still works.
+    const firstAddress = await page.locator("[role=status] code").textContent();
+    await page.reload({ waitUntil: "load" });
+    const again = await fetch(old.preferences, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" },
+      body: "intent=new-calendar-address",
+    });
+    expect(again.status).toBe(200);
+    const againPage = await again.text();
+    expect(againPage).toContain("already gave you a new calendar address, so nothing changed");
+    // Each link carries its own nonce, so the text differs; both must be the same (working) address.
+    const againAddress = /<code>([^<]*)/.exec(againPage)?.[1]?.replaceAll("&amp;", "&") ?? "";
+    for (const address of [firstAddress ?? "", againAddress]) {
+      expect((await fetch(address.replace(/^webcal:/, "http:"))).status).toBe(200);
+    }
+    expect((await fetch(linksAt(new Date("2026-08-06T12:30:00Z"), 1).feed)).status).toBe(200);
+    await page.screenshot({ path: "test-results/preferences-new-address-repeated.png", fullPage: true });
     await page.close();
   });
 });

@@ -12,7 +12,8 @@ import type { DynamoTable } from "./table.ts";
  * fields only). Being profile writes, both reach the planner through the stream, so a new delivery
  * time re-arms the next wake-up.
  *
- * Requests: savePreferences 1 conditional UpdateItem; revokeFeed 1 conditional UpdateItem.
+ * Requests: savePreferences 1 conditional UpdateItem; revokeFeed 1 conditional UpdateItem (keyed by
+ * the request, so a repeat writes nothing).
  */
 export class DynamoApplicantSettings implements ApplicantSettings {
   constructor(private readonly table: DynamoTable) {}
@@ -24,14 +25,36 @@ export class DynamoApplicantSettings implements ApplicantSettings {
     });
   }
 
-  async revokeFeed(applicantId: string, at: Date): Promise<number> {
-    const attributes = await this.update(
-      applicantId,
-      "UpdateItem(feedGeneration)",
-      "ADD feedGeneration :one SET updatedAt = :at",
-      { ":one": 1, ":at": at.toISOString() },
-    );
-    return Number(attributes?.feedGeneration ?? 0);
+  async revokeFeed(applicantId: string, at: Date, requestKey?: string): Promise<number | undefined> {
+    if (requestKey === undefined) {
+      const attributes = await this.update(
+        applicantId,
+        "UpdateItem(feedGeneration)",
+        "ADD feedGeneration :one SET updatedAt = :at",
+        { ":one": 1, ":at": at.toISOString() },
+      );
+      return Number(attributes?.feedGeneration ?? 0);
+    }
+    try {
+      const result = await dynamoRequest("UpdateItem(feedGeneration)", () =>
+        this.table.client.send(
+          new UpdateCommand({
+            TableName: this.table.name,
+            Key: keys.profile(applicantId),
+            UpdateExpression: "ADD feedGeneration :one SET updatedAt = :at, feedRotatedBy = :key",
+            ConditionExpression:
+              "attribute_exists(pk) AND (attribute_not_exists(feedRotatedBy) OR feedRotatedBy <> :key)",
+            ExpressionAttributeValues: { ":one": 1, ":at": at.toISOString(), ":key": requestKey },
+            ReturnValues: "UPDATED_NEW",
+          }),
+        ),
+      );
+      return Number(result.Attributes?.feedGeneration ?? 0);
+    } catch (error) {
+      // Refused: this request already rotated, or the applicant is gone (the caller reloads to tell).
+      if (isConditionalCheckFailed(error)) return undefined;
+      throw error;
+    }
   }
 
   private async update(

@@ -123,9 +123,20 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
 
   it("an unknown preferences intent is a 400 'unknown action' and saves nothing (finding 8)", async () => {
     const { api, links, saved } = setup();
-    const response = await api(request("POST", links.preferences, "intent=delete&deliveryTime=07:30"));
+    const response = await api(
+      request("POST", links.preferences, "intent=delete&deliveryTime=07:30", API_CLIENT),
+    );
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.path)).toEqual(["intent"]);
+    expect(saved).toEqual([]);
+  });
+
+  it("a browser's unknown intent gets the preferences page (400 HTML), not problem+json (tester s4 B5)", async () => {
+    const { api, links, saved } = setup();
+    const response = await api(request("POST", links.preferences, "intent=bogus", BROWSER));
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.["content-type"]).toMatch(/^text\/html/);
+    expect(response.body).toContain("Nothing was changed.");
     expect(saved).toEqual([]);
   });
 });

@@ -21,21 +21,25 @@ function ledgerWhat(
   const escalations = reminderIds.filter((id) => id.startsWith(ESCALATION_ID_PREFIX));
   if (escalations.length > 0)
     return `escalation to the advisor ${advisorEmail ?? ""}: ${escalations.map(escalationAbout).join("; ")}`;
-  return reminderIds
-    .map((id) => {
-      if (id.startsWith(RESEND_ID_PREFIX)) {
-        const resent = id.slice(RESEND_ID_PREFIX.length);
-        const original = ledger
-          .filter((entry) => entry.messageId === resent)
-          .map((entry) => entry.reminderId);
-        return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, advisorEmail, plan, []) : resent}`;
-      }
-      const reminder = plan.reminders.find((planned) => planned.id === id);
-      return reminder
-        ? `${reminder.title} (${reminder.rung})`
-        : "a reminder for a deadline no longer planned";
-    })
-    .join("; ");
+  return (
+    reminderIds
+      .map((id) => {
+        if (id.startsWith(RESEND_ID_PREFIX)) {
+          const resent = id.slice(RESEND_ID_PREFIX.length);
+          const original = ledger
+            .filter((entry) => entry.messageId === resent)
+            .map((entry) => entry.reminderId);
+          return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, advisorEmail, plan, []) : resent}`;
+        }
+        const reminder = plan.reminders.find((planned) => planned.id === id);
+        return reminder
+          ? `to the applicant: ${reminder.title} (${reminder.rung})`
+          : "to the applicant: a reminder whose step is no longer planned (this ledger row does not store which)";
+      })
+      // One email can carry several rungs that are no longer planned: say so once, not once per rung.
+      .filter((label, index, labels) => labels.indexOf(label) === index)
+      .join("; ")
+  );
 }
 
 /** `risk CODE (its title)` or `overdue: the step's title`, from an escalation's ledger id. */

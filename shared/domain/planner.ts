@@ -21,6 +21,7 @@ import { outOfReachNotice } from "./planner/out-of-reach-notice.ts";
 import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
+import { SOAP_PARTICIPATION_TITLE, soapFromMatchWeek } from "./planner/soap.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { urgencyOf } from "./planner/urgency.ts";
@@ -142,13 +143,9 @@ function planMilestone(
   const status = statusOf(context, entry.key);
   if (isFinished(status)) return;
   if (entry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
-  // SOAP is preparation before Match Week; from Monday it concerns only those taking part.
-  if (
-    entry.key === "soap" &&
-    status !== "in_progress" &&
-    context.now >= context.calendar.dates.nrmp_match_week_start_and_soap_start.at
-  )
-    return;
+  // From Monday of Match Week SOAP is taking part, due at SOAP's end; moot once matched.
+  const soapDue = soapFromMatchWeek(context, entry, status);
+  if (soapDue === null) return;
   const { ineligible, unchecked, feasibility } = gates;
   const stepDates = entry.seasonBound ? dates : gates.earlyDates;
 
@@ -179,7 +176,7 @@ function planMilestone(
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
-  const due = schoolCheckOnly ? null : stepDates.due(entry.key);
+  const due = schoolCheckOnly ? null : (soapDue ?? stepDates.due(entry.key));
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -188,7 +185,7 @@ function planMilestone(
   if (overdueNow && detail !== undefined) {
     const step: OverdueStep = {
       milestone: entry.key,
-      title: entry.title,
+      title: soapDue === undefined ? entry.title : SOAP_PARTICIPATION_TITLE,
       dueBy: detail.at,
       deadline: detail,
     };
@@ -233,7 +230,7 @@ function planMilestone(
       : actionFor(context, entry, status, out.budget);
   const step: NextStep = {
     milestone: entry.key,
-    title: entry.title,
+    title: soapDue === undefined ? entry.title : SOAP_PARTICIPATION_TITLE,
     why: entry.why.text,
     action,
     dueBy: detail === undefined ? null : detail.at,

@@ -1,8 +1,8 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { ET_ZONE } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isFinished, statusOf } from "./context.ts";
-import { ET_ZONE } from "../time.ts";
 import type { DueDate } from "./deadlines.ts";
 
 /** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */

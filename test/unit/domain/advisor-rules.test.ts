@@ -264,14 +264,17 @@ describe("the Match-outcome phase", () => {
     expect(step(accepted, "rank_order_list")).toBeUndefined();
   });
 
-  it("reminds about Match Week and prepares SOAP before it; SOAP goes quiet after Monday unless taking part", () => {
+  it("reminds about Match Week and prepares SOAP before it; SOAP goes quiet after Monday once the result is reported and not taking part", () => {
     const certified = [...ready, milestoneFactory("rank_order_list", "done", "2026-02-01")];
     const before = planFor(inputFactory({ milestones: certified }), "2026-03-01T00:00:00Z");
     expect(before.nextSteps.map((next) => next.milestone)).toEqual(
       expect.arrayContaining(["match_week", "soap"]),
     );
     expect(before.reminders.some((reminder) => reminder.milestone === "match_week")).toBe(true);
-    const tuesday = planFor(inputFactory({ milestones: certified }), "2026-03-17T12:00:00Z");
+    const tuesday = planFor(
+      inputFactory({ milestones: [...certified, milestoneFactory("match_week", "done")] }),
+      "2026-03-17T12:00:00Z",
+    );
     expect(step(tuesday, "soap")).toBeUndefined();
     const inSoap = planFor(
       inputFactory({ milestones: [...certified, milestoneFactory("soap", "in_progress")] }),

@@ -66,7 +66,23 @@ const ProjectionRuleSchema = z.discriminatedUnion("kind", [
 export type ProjectionRule = z.infer<typeof ProjectionRuleSchema>;
 
 export const ProjectionFileSchema = z
-  .object({ description: z.string(), derivedFrom: z.number().int(), rules: z.array(ProjectionRuleSchema) })
+  .object({
+    description: z.string(),
+    derivedFrom: z.number().int(),
+    rules: z.array(ProjectionRuleSchema),
+    /**
+     * Milestone deadlines projected from a season date where no season gives the date itself (e.g. the
+     * ECFMG Pathways application): the catalog's `due` must use the same offset (a unit test checks it).
+     */
+    milestoneOffsets: z.array(
+      z.object({
+        milestone: z.string().min(1),
+        from: SeasonDateKeySchema,
+        days: z.number().int(),
+        rule: z.string().min(10),
+      }),
+    ),
+  })
   .superRefine((file, ctx) => {
     const keys = new Set(file.rules.map((rule) => rule.key));
     for (const key of SEASON_DATE_KEYS) {

@@ -95,6 +95,7 @@ export const RISK_CODES = [
   "MATCH_YEAR_IMPLAUSIBLE",
   "SCHEDULED_DATE_PASSED",
   "H1B_PROCLAMATION_FEE",
+  "PATHWAY_CERTIFICATE_MAY_EXPIRE",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

@@ -35,6 +35,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
   H1B_PROCLAMATION_FEE: ({ fullName }) =>
     `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
+  PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>
+    `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
 };

@@ -15,6 +15,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
@@ -208,6 +209,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push(...step3Risks(context, dates));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
+  risks.push(...pathwayCertificateRisks(context));
 
   if (pushFees && !isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {
     const earlyDate = calendar.dates.nrmp_early_registration_deadline_late_fee_after;

@@ -1,0 +1,34 @@
+import type { Risk } from "../plan.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+
+/**
+ * ECFMG's page on permanent validation: certificates issued through the Pathways "are subject to
+ * expiration" until the holder completes at least 12 months of ACGME-accredited U.S. GME; ECFMG runs a
+ * Pathways Revalidation application for expired or expiring ones (official, read 2026-11-30).
+ */
+export const PATHWAY_CERTIFICATE_SOURCE =
+  "https://ecfmg.org/certification-pathways/permanent-validation.html";
+
+/**
+ * PATHWAY_CERTIFICATE_MAY_EXPIRE (warning): the applicant is ECFMG-certified, the certificate came
+ * through a Pathway (the applicant recorded ecfmg_pathway done), and they are not yet in GME: not
+ * matched this season (a matched applicant's certificate stays valid for entry into GME that year, per
+ * https://ecfmg.org/certification-pathways/info-applicants.html) and before its residency start. So the
+ * certificate can expire before it is validated for good. Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
+ */
+export function pathwayCertificateRisks(context: PlanContext): Risk[] {
+  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
+  const throughPathway = context.entries.get("ecfmg_pathway")?.status === "done";
+  const matched = isFinished(statusOf(context, "match_day")) || isFinished(statusOf(context, "contract"));
+  const beforeGme = context.now < context.calendar.dates.residency_start.at;
+  if (!certified || !throughPathway || matched || !beforeGme) return [];
+  return [
+    {
+      code: "PATHWAY_CERTIFICATE_MAY_EXPIRE",
+      severity: "warning",
+      message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME (${PATHWAY_CERTIFICATE_SOURCE}). Check the validity date on your certificate in MyIntealth; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation before you rank programs.`,
+      milestones: ["ecfmg_certification", "ecfmg_pathway"],
+    },
+  ];
+}

@@ -15,8 +15,8 @@ import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
-import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
+import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {

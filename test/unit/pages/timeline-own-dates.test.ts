@@ -44,7 +44,8 @@ describe("timeline: the applicant's own dates beside the deadlines", () => {
 
   it("shows the Pathway's projected deadline and, beside it, the later date the applicant gave, flagged", () => {
     const pathway = stepHtml("Complete an ECFMG Pathway");
-    expect(pathway).toMatch(/Due <strong>Thu 27 Jan 2028[^<]*<\/strong>/);
+    // The Pathway rule (projection-rules.json milestoneOffsets): 60 days before the 2028 ROL deadline (Wed 23 Feb 2028, 9 PM ET).
+    expect(pathway).toMatch(/Due <strong>Sun 26 Dec 2027[^<]*<\/strong>/);
     expect(pathway).toContain(
       'Your date: <strong>Mon 1 May 2028</strong> <span class="tag overdue">after the deadline</span>',
     );

@@ -32,6 +32,14 @@ const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(
   MILESTONE_CATALOG.map((entry) => [entry.key, entry]),
 );
 
+/**
+ * The results ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`), in
+ * MILESTONE_KEYS order: Step 1, Step 2 CK and the Pathway.
+ */
+export const NEEDED_FOR_RANKING: readonly MilestoneKey[] = Object.freeze(
+  MILESTONE_CATALOG.filter((entry) => entry.neededForRanking !== undefined).map((entry) => entry.key),
+);
+
 /** The milestone that checks the school's ECFMG eligibility (WDOMS), with its texts. */
 export const SCHOOL_CHECK = (() => {
   const entry = MILESTONE_CATALOG.find((candidate) => candidate.schoolEligibilityCheck !== undefined);

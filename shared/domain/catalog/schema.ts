@@ -161,6 +161,11 @@ const CatalogEntrySchema = z.object({
   statusActions: StatusActionsSchema.optional(),
   /** Present on exactly one milestone: the school's eligibility check (see the schema). */
   schoolEligibilityCheck: SchoolEligibilityCheckSchema.optional(),
+  /**
+   * Present when ECFMG must confirm this result to NRMP by the rank order list deadline, or the
+   * applicant is withdrawn from the Match (EXAMS_LATE_FOR_RANKING, MATCH_YEAR_NOT_FEASIBLE).
+   */
+  neededForRanking: CitationSchema.optional(),
   /** How long a result takes to be reported (exams), for the status text. */
   reportingDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })

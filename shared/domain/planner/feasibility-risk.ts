@@ -1,6 +1,6 @@
+import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
-import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, FASTEST_SCORE_REPORTING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -70,12 +70,11 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const list = describeTakes(feasibility.takes);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"} (result times: ${FASTEST_SCORE_REPORTING_SOURCE}); the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
-  const open: MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"];
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
-    milestones: open.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
+    milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
   };
 }

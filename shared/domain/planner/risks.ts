@@ -1,5 +1,4 @@
-import { catalogEntry, FEES, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
-import { usd } from "../money.ts";
+import { catalogEntry, MILESTONE_CATALOG, NEEDED_FOR_RANKING, SCHOOL_CHECK } from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
@@ -14,24 +13,10 @@ import { type PlanDates, shiftDays } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
+import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
-
-/** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
-const NRMP_LATE_FEE = (() => {
-  const fee = FEES.find((candidate) => candidate.key === "nrmp_late_fee");
-  if (fee === undefined || !("amountUsd" in fee)) throw new Error("fees.json has no flat nrmp_late_fee");
-  return fee;
-})();
-
-/**
- * Where a message about a season date points: the authority's page for a confirmed date, the
- * projection rule for a projected one (the authority has not published it, so its page would
- * mislead).
- */
-
-const EXAMS_NEEDED_FOR_RANKING: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "ecfmg_pathway"];
 
 /** The applicant's own date for a milestone that is scheduled or under way, as local midnight. */
 function plannedDay(context: PlanContext, key: MilestoneKey): number | null {
@@ -50,7 +35,7 @@ export function earliestCertification(context: PlanContext): number {
     context.now,
     startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS,
   );
-  for (const key of EXAMS_NEEDED_FOR_RANKING) {
+  for (const key of NEEDED_FOR_RANKING) {
     if (isFinished(statusOf(context, key))) continue;
     const reported = (plannedDay(context, key) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
     earliest = Math.max(earliest, reported);
@@ -144,7 +129,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const details: string[] = [];
     // The latest sitting whose result (cautious reporting time) still reaches NRMP in time.
     const latestSitting = shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
-    for (const key of EXAMS_NEEDED_FOR_RANKING) {
+    for (const key of NEEDED_FOR_RANKING) {
       if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
       const day = plannedDay(context, key);
       const title = catalogEntry(key).title;
@@ -211,45 +196,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible) risks.push(...proclamationRisks(context));
   risks.push(...pathwayCertificateRisks(context));
 
-  if (pushFees && !isFinished(statusOf(context, "nrmp_registration")) && now <= rol) {
-    const earlyDate = calendar.dates.nrmp_early_registration_deadline_late_fee_after;
-    const early = earlyDate.at;
-    if (now > early) {
-      risks.push({
-        code: "NRMP_LATE_FEE",
-        severity: "warning",
-        message: `The NRMP early registration deadline passed on ${when(context, early)} (${citeSeasonDate(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${when(context, rol)}.`,
-        milestones: ["nrmp_registration"],
-      });
-    } else if (early - now <= WARNING_WITHIN_DAYS * DAY_MS) {
-      risks.push({
-        code: "NRMP_LATE_FEE",
-        severity: "warning",
-        message: `Register with NRMP before ${when(context, early)} to avoid the late fee (${citeSeasonDate(earlyDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
-        milestones: ["nrmp_registration"],
-      });
-    }
-  }
-
-  if (pushFees && !isFinished(statusOf(context, "eras_application")) && !seasonOver) {
-    const reviewDate = calendar.dates.eras_programs_may_review_applications_and_mspe;
-    const review = reviewDate.at;
-    if (now > review) {
-      risks.push({
-        code: "ERAS_LATE_SUBMISSION",
-        severity: "critical",
-        message: `Programs began reviewing applications on ${when(context, review)} and yours is not submitted; submit as soon as possible (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
-        milestones: ["eras_application"],
-      });
-    } else if (review - now <= WARNING_WITHIN_DAYS * DAY_MS) {
-      risks.push({
-        code: "ERAS_LATE_SUBMISSION",
-        severity: "warning",
-        message: `Programs begin reviewing applications on ${when(context, review)}; submit before then (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}).`,
-        milestones: ["eras_application"],
-      });
-    }
-  }
+  if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 
   if (seasonOver && !ineligible) {
     risks.push({

@@ -1,0 +1,114 @@
+import { FEES } from "../catalog/index.ts";
+import { usd } from "../money.ts";
+import type { Risk } from "../plan.ts";
+import type { SeasonDateKey } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, renderEt, renderInZone } from "../time.ts";
+import { WARNING_WITHIN_DAYS } from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
+
+/** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
+const NRMP_LATE_FEE = (() => {
+  const fee = FEES.find((candidate) => candidate.key === "nrmp_late_fee");
+  if (fee === undefined || !("amountUsd" in fee)) throw new Error("fees.json has no flat nrmp_late_fee");
+  return fee;
+})();
+
+/** What a rule's message is given: the season date and the rank order list deadline as shown, and the citation. */
+interface Said {
+  date: string;
+  rol: string;
+  cite: string;
+}
+
+/**
+ * A season date whose passing costs an applicant with the step still open: money (NRMP's late
+ * registration fee) or standing (programs begin reviewing ERAS applications).
+ */
+interface LateStepRule {
+  code: "NRMP_LATE_FEE" | "ERAS_LATE_SUBMISSION";
+  milestone: MilestoneKey;
+  dateKey: SeasonDateKey;
+  /** The authority's page for the date, cited while the date is confirmed (citeSeasonDate). */
+  officialUrl: string;
+  /**
+   * How long the rule speaks: until the rank order list deadline (late registration closes with
+   * it), or until the season is over for the applicant (a certified list keeps it open).
+   */
+  until: "rank-order-list-deadline" | "season-over";
+  /** Severity once the date has passed; the warning before it is always "warning". */
+  passedSeverity: Risk["severity"];
+  passed: (said: Said) => string;
+  /** Within WARNING_WITHIN_DAYS before the date. */
+  coming: (said: Said) => string;
+}
+
+const LATE_STEP_RULES: readonly LateStepRule[] = [
+  {
+    code: "NRMP_LATE_FEE",
+    milestone: "nrmp_registration",
+    dateKey: "nrmp_early_registration_deadline_late_fee_after",
+    officialUrl: "http://www.nrmp.org/residency/main-match-events/",
+    until: "rank-order-list-deadline",
+    passedSeverity: "warning",
+    passed: ({ date, rol, cite }) =>
+      `The NRMP early registration deadline passed on ${date} (${cite}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${rol}.`,
+    coming: ({ date, cite }) => `Register with NRMP before ${date} to avoid the late fee (${cite}).`,
+  },
+  {
+    code: "ERAS_LATE_SUBMISSION",
+    milestone: "eras_application",
+    dateKey: "eras_programs_may_review_applications_and_mspe",
+    officialUrl:
+      "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline",
+    until: "season-over",
+    passedSeverity: "critical",
+    passed: ({ date, cite }) =>
+      `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible (${cite}).`,
+    coming: ({ date, cite }) =>
+      `Programs begin reviewing applications on ${date}; submit before then (${cite}).`,
+  },
+];
+
+function when(context: PlanContext, at: number): string {
+  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * NRMP_LATE_FEE and ERAS_LATE_SUBMISSION: for each open step whose rule still speaks, a warning
+ * within WARNING_WITHIN_DAYS before its season date and a risk once the date has passed. The
+ * caller decides whether fees may be pushed at all (an ineligible school, an out-of-reach season).
+ */
+export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[] {
+  const { calendar, now } = context;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const risks: Risk[] = [];
+  for (const rule of LATE_STEP_RULES) {
+    if (isFinished(statusOf(context, rule.milestone))) continue;
+    if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
+    const seasonDate = calendar.dates[rule.dateKey];
+    const at = seasonDate.at;
+    const said = {
+      date: when(context, at),
+      rol: when(context, rol),
+      cite: citeSeasonDate(seasonDate, rule.officialUrl),
+    };
+    if (now > at) {
+      risks.push({
+        code: rule.code,
+        severity: rule.passedSeverity,
+        message: rule.passed(said),
+        milestones: [rule.milestone],
+      });
+    } else if (at - now <= WARNING_WITHIN_DAYS * DAY_MS) {
+      risks.push({
+        code: rule.code,
+        severity: "warning",
+        message: rule.coming(said),
+        milestones: [rule.milestone],
+      });
+    }
+  }
+  return risks;
+}

@@ -7,7 +7,7 @@ import type { SuppressionList } from "./suppression-list.ts";
 export type { ApplicantProfile, ApplicantRepository, ApplicantState } from "./applicants.ts";
 export type { IntakeResult, IntakeSource, IntakeStore } from "./intake-store.ts";
 export type { PlanRepository, StoredPlan, StoredPlanSummary } from "./plans.ts";
-export type { LedgerEntry, ReminderLedger } from "./reminder-ledger.ts";
+export type { LedgerEntry, LedgerSubject, ReminderLedger } from "./reminder-ledger.ts";
 export type { ResubscribeOutcome, SuppressionList, SuppressionReason } from "./suppression-list.ts";
 
 /**

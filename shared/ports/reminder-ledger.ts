@@ -1,6 +1,22 @@
 import type { DeliveryOutcome } from "./email-feedback.ts";
 import type { StoredPlan } from "./plans.ts";
 
+/**
+ * What a sent reminder was about, stored on its ledger item with the sent mark (no extra request),
+ * so the console still names it once the step is done, past its deadline or gone from the plan.
+ */
+export interface LedgerSubject {
+  /** The step's key (a milestone key or "interview"). */
+  milestone: string;
+  interviewId?: string;
+  /** The ladder rung, e.g. "start", "due-in-7d". */
+  rung: string;
+  /** The step's title as the applicant read it. */
+  title: string;
+  /** The Match year the plan targeted when the reminder was sent. */
+  matchYear?: number;
+}
+
 export interface LedgerEntry {
   reminderId: string;
   status: "claimed" | "sent";
@@ -17,6 +33,8 @@ export interface LedgerEntry {
   /** What SES reported about that message, when it bounced, drew a complaint or was rejected. */
   delivery?: DeliveryOutcome;
   deliveryAt?: string;
+  /** What the reminder was about, when it was sent after subjects were stored. */
+  subject?: LedgerSubject;
 }
 
 /** The per-applicant record of reminders claimed and sent: what makes each reminder go out once. */
@@ -39,6 +57,7 @@ export interface ReminderLedger {
    * Records that the claimed reminders went out in one message and, when `plan` is given, stores
    * that plan and its events' copies too (as savePlan would), in the same request where the store can. The marks are never
    * lost to a failure of the plan write: when it throws, the marks may be recorded already.
+   * `subjects` (by reminder id) are stored on the marks themselves, in the same write.
    */
   markRemindersSent(
     applicantId: string,
@@ -46,6 +65,7 @@ export interface ReminderLedger {
     messageId: string,
     sentAt: Date,
     plan?: StoredPlan,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<void>;
 
   /** Gives back claims when the send failed, so a retry can send them. */

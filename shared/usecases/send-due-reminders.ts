@@ -4,7 +4,7 @@ import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
-import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { EscalationDeps } from "./escalation.ts";
 import { earliest } from "./escalation-timer.ts";
@@ -197,12 +197,16 @@ export async function sendDueReminders(
       },
     },
   ];
-  // The events' copies (the console's list) ride in the same request as the marks and the plan.
-  await deps.store.markRemindersSent(applicantId, reminderIds, messageId, sentAt, {
-    plan,
-    summary: planSummary(afterSend, plan, now, next, deps.planning),
-    events,
-  });
+  // The events' copies (the console's list) ride in the same request as the marks and the plan;
+  // each mark keeps what its reminder was about, so the console names it after the step is gone.
+  await deps.store.markRemindersSent(
+    applicantId,
+    reminderIds,
+    messageId,
+    sentAt,
+    { plan, summary: planSummary(afterSend, plan, now, next, deps.planning), events },
+    new Map(claimed.map((reminder) => [reminder.id, subjectOf(reminder, state.profile.matchYear)])),
+  );
   await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);
   await deps.events.publish(events);
   return {
@@ -211,5 +215,16 @@ export async function sendDueReminders(
     reminderIds,
     messageId,
     ...(next ? { nextWakeUpAt: next.toISOString() } : {}),
+  };
+}
+
+/** What a sent reminder was about, as its ledger item keeps it. */
+function subjectOf(reminder: Reminder, matchYear: number): LedgerSubject {
+  return {
+    milestone: reminder.milestone,
+    ...(reminder.interviewId ? { interviewId: reminder.interviewId } : {}),
+    rung: reminder.rung,
+    title: reminder.title,
+    matchYear,
   };
 }

@@ -66,6 +66,27 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect(resentRow).toContain("Step 2");
   });
 
+  it("a sent reminder's row still names its step and rung once the step is done", async () => {
+    const before = (await applicantState(target.applicantId))?.ledger ?? [];
+    const original = before.find((entry) => !entry.reminderId.startsWith("resend:"));
+    // Stored on the item with the sent mark, not looked up in the plan.
+    expect(original?.subject).toMatchObject({
+      milestone: "usmle_step2ck",
+      title: expect.stringContaining("Step 2"),
+    });
+
+    const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
+      token: priya,
+      form: { date: "2026-08-05" },
+    });
+    expect(mark.status).toBe(200);
+    await drainStream();
+    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+    const row = rowOf(page, original?.messageId ?? "?");
+    expect(row).toContain(`to the applicant: ${original?.subject?.title} (${original?.subject?.rung})`);
+    expect(row).not.toContain("no longer planned");
+  });
+
   it("pausing twice (or resuming while not paused) changes and records nothing, and says so", async () => {
     const act = (action: "pause" | "resume") =>
       consoleRequest(`/console/applicants/${target.applicantId}/${action}`, { token: priya, form: {} });

@@ -6,35 +6,41 @@ import { ESCALATION_ID_PREFIX, RISK_TITLES } from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
 
+type LedgerEntry = ApplicantView["state"]["ledger"][number];
+
 /**
  * A sent message's "What": an escalation went to the advisor, not the applicant (the cohort's last
  * email leaves it out for that reason, planning.ts lastEmailOf), so it never reads as a reminder
- * and says which risk or missed step it was about; a reminder names its step and rung, as the
- * scheduled rows do (the plan lists every rung of its ladders, sent ones included).
+ * and says which risk or missed step it was about; a reminder names its step and rung from what its
+ * ledger item stored when it was sent (older items: from the plan, which lists every rung of its
+ * ladders, sent ones included, while the step is still planned).
  */
 function ledgerWhat(
-  reminderIds: readonly string[],
-  advisorEmail: string | undefined,
+  entries: readonly LedgerEntry[],
+  profile: ApplicantView["state"]["profile"],
   plan: Plan,
-  ledger: ApplicantView["state"]["ledger"],
+  ledger: readonly LedgerEntry[],
 ): string {
-  const escalations = reminderIds.filter((id) => id.startsWith(ESCALATION_ID_PREFIX));
+  const escalations = entries.filter((entry) => entry.reminderId.startsWith(ESCALATION_ID_PREFIX));
   if (escalations.length > 0)
-    return `escalation to the advisor ${advisorEmail ?? ""}: ${escalations.map(escalationAbout).join("; ")}`;
+    return `escalation to the advisor ${profile.advisorEmail ?? ""}: ${escalations.map((entry) => escalationAbout(entry.reminderId)).join("; ")}`;
   return (
-    reminderIds
-      .map((id) => {
+    entries
+      .map((entry) => {
+        const id = entry.reminderId;
         if (id.startsWith(RESEND_ID_PREFIX)) {
           const resent = id.slice(RESEND_ID_PREFIX.length);
-          const original = ledger
-            .filter((entry) => entry.messageId === resent)
-            .map((entry) => entry.reminderId);
-          return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, advisorEmail, plan, []) : resent}`;
+          const original = ledger.filter((other) => other.messageId === resent);
+          return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, profile, plan, []) : resent}`;
         }
-        const reminder = plan.reminders.find((planned) => planned.id === id);
-        return reminder
-          ? `to the applicant: ${reminder.title} (${reminder.rung})`
-          : "to the applicant: a reminder whose step is no longer planned (this ledger row does not store which)";
+        const subject = entry.subject ?? plan.reminders.find((planned) => planned.id === id);
+        if (subject === undefined)
+          return "to the applicant: a reminder whose step is no longer planned (this ledger row does not store which)";
+        const season =
+          entry.subject?.matchYear !== undefined && entry.subject.matchYear !== profile.matchYear
+            ? `, for the ${entry.subject.matchYear} Match`
+            : "";
+        return `to the applicant: ${subject.title} (${subject.rung}${season})`;
       })
       // One email can carry several rungs that are no longer planned: say so once, not once per rung.
       .filter((label, index, labels) => labels.indexOf(label) === index)
@@ -68,7 +74,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
       claimedAt: string;
       delivery?: string;
       deliveryAt?: string;
-      reminders: string[];
+      entries: LedgerEntry[];
       status: string;
     }
   >();
@@ -76,11 +82,11 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
     const key = entry.messageId ?? `claim:${entry.reminderId}`;
     const message = messages.get(key) ?? {
       claimedAt: entry.claimedAt,
-      reminders: [],
+      entries: [],
       status: entry.status,
       ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
     };
-    message.reminders.push(entry.reminderId);
+    message.entries.push(entry);
     if (entry.delivery) {
       message.delivery = entry.delivery;
       if (entry.deliveryAt) message.deliveryAt = entry.deliveryAt;
@@ -91,7 +97,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
     .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
     .map(([messageId, message]) => {
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
-      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${when(message.sentAt)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.reminders, profile.advisorEmail, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${when(message.sentAt)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.entries, profile, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));

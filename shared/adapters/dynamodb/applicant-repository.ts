@@ -1,7 +1,7 @@
 import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
-import type { LedgerEntry } from "#ports/reminder-ledger.ts";
+import type { LedgerEntry, LedgerSubject } from "#ports/reminder-ledger.ts";
 import { keys, SK } from "./keys.ts";
 import { toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
@@ -81,5 +81,22 @@ function toLedgerEntry(item: Item): LedgerEntry {
   if (typeof item.delivery === "string")
     entry.delivery = item.delivery as NonNullable<LedgerEntry["delivery"]>;
   if (typeof item.deliveryAt === "string") entry.deliveryAt = item.deliveryAt;
+  const subject = toLedgerSubject(item.subject);
+  if (subject) entry.subject = subject;
   return entry;
+}
+
+/** The stored subject of a sent reminder; anything else (older items have none) is left out. */
+function toLedgerSubject(value: unknown): LedgerSubject | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { milestone, interviewId, rung, title, matchYear } = value as Record<string, unknown>;
+  if (typeof milestone !== "string" || typeof rung !== "string" || typeof title !== "string")
+    return undefined;
+  return {
+    milestone,
+    rung,
+    title,
+    ...(typeof interviewId === "string" ? { interviewId } : {}),
+    ...(typeof matchYear === "number" ? { matchYear } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 import { TransientError } from "#errors";
 import type { StoredPlan } from "#ports/plans.ts";
-import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import { eventItems } from "./event-log.ts";
 import { keys } from "./keys.ts";
 import { DynamoPlanRepository, planItem } from "./plan-repository.ts";
@@ -126,9 +126,10 @@ export class DynamoReminderLedger implements ReminderLedger {
     messageId: string,
     sentAt: Date,
     plan?: StoredPlan,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<void> {
     const marks = [...new Set(reminderIds)].map((reminderId) =>
-      this.sentMark(applicantId, reminderId, messageId, sentAt),
+      this.sentMark(applicantId, reminderId, messageId, sentAt, subjects?.get(reminderId)),
     );
     const planPuts: TransactItem[] =
       plan === undefined
@@ -149,15 +150,22 @@ export class DynamoReminderLedger implements ReminderLedger {
     if (plan !== undefined) await this.plans.savePlan(applicantId, plan.plan, plan.summary, plan.events);
   }
 
-  private sentMark(applicantId: string, reminderId: string, messageId: string, sentAt: Date): TransactItem {
+  private sentMark(
+    applicantId: string,
+    reminderId: string,
+    messageId: string,
+    sentAt: Date,
+    subject: LedgerSubject | undefined,
+  ): TransactItem {
     return {
       Update: {
         TableName: this.table.name,
         Key: keys.reminder(applicantId, reminderId),
         UpdateExpression:
           "SET entity = :entity, applicantId = :applicantId, reminderId = :reminderId, #status = :sent, " +
-          "sentAt = :at, messageId = :messageId, claimedAt = if_not_exists(claimedAt, :at)",
-        ExpressionAttributeNames: { "#status": "status" },
+          "sentAt = :at, messageId = :messageId, claimedAt = if_not_exists(claimedAt, :at)" +
+          (subject ? ", #subject = :subject" : ""),
+        ExpressionAttributeNames: { "#status": "status", ...(subject ? { "#subject": "subject" } : {}) },
         ExpressionAttributeValues: {
           ":entity": "reminder",
           ":applicantId": applicantId,
@@ -165,6 +173,7 @@ export class DynamoReminderLedger implements ReminderLedger {
           ":sent": "sent",
           ":at": sentAt.toISOString(),
           ":messageId": messageId,
+          ...(subject ? { ":subject": subject } : {}),
         },
       },
     };

@@ -9,6 +9,7 @@ import type {
   IntakeResult,
   IntakeSource,
   LedgerEntry,
+  LedgerSubject,
   ResubscribeOutcome,
   StoredPlan,
   StoredPlanSummary,
@@ -301,15 +302,22 @@ export class InMemoryApplicantStore implements ApplicantStore {
     messageId: string,
     sentAt: Date,
     plan?: StoredPlan,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<void> {
     this.count("markRemindersSent");
     const stored = this.applicants.get(applicantId);
     if (!stored) throw new ApplicantNotFoundError(applicantId);
-    stored.state.ledger = stored.state.ledger.map((entry) =>
-      reminderIds.includes(entry.reminderId)
-        ? { ...entry, status: "sent", sentAt: sentAt.toISOString(), messageId }
-        : entry,
-    );
+    stored.state.ledger = stored.state.ledger.map((entry) => {
+      if (!reminderIds.includes(entry.reminderId)) return entry;
+      const subject = subjects?.get(entry.reminderId);
+      return {
+        ...entry,
+        status: "sent",
+        sentAt: sentAt.toISOString(),
+        messageId,
+        ...(subject ? { subject } : {}),
+      };
+    });
     if (plan) {
       stored.plan = plan.plan;
       stored.state = { ...stored.state, storedPlan: plan.summary };

@@ -31,16 +31,17 @@ export function toWall(zone: string, utcMs: number): number {
 }
 
 /**
- * The UTC instant of a wall-clock reading in the zone, resolved as Temporal's "compatible"
- * disambiguation does (not as Luxon's `DateTime.fromObject` does: for a repeated autumn hour,
- * Luxon 3.7 picks by the offset in force on the day the code runs, so its answer moves with the
- * season; we always pick the earlier offset, the one that never plans late):
+ * The UTC instant of a wall-clock reading in the zone, by Luxon's rule (`DateTime.fromObject`:
+ * start from a guessed offset, keep it if the zone agrees, else try the zone's offset there) with
+ * the guess fixed to the offset in force a day before the reading. Luxon's own default guess is the
+ * offset in force on the day the code runs, so its answer in a repeated hour moves with the season;
+ * this fixed guess gives Temporal's "compatible" answer, the one that never plans late:
  * - a reading repeated by a fall-back overlap is the EARLIER of its two instants (01:30 in London
  *   on 2026-10-25 is 00:30Z, still BST), so a deadline is never planned later than it falls;
  * - a reading skipped by a spring-forward gap is read with the offset before the gap, which lands
- *   it after the gap (02:30 in New York on 2026-03-08 becomes 03:30 EDT).
+ *   it after the gap (02:30 in New York on 2026-03-08 becomes 03:30 EDT), as Luxon does.
  * The two candidate offsets are those in force a day either side: no zone changes its offset
- * twice within two days.
+ * twice within two days. test/unit/domain/time-vs-luxon.test.ts checks it against Luxon itself.
  */
 export function fromWall(zone: string, wallMs: number): number {
   const before = offsetMinutes(zone, wallMs - DAY_MS);
@@ -53,6 +54,19 @@ export function fromWall(zone: string, wallMs: number): number {
   const later = Math.max(early, late);
   if (toWall(zone, later) === wallMs) return later;
   return early;
+}
+
+/**
+ * How many instants show this wall-clock reading in the zone: 1 mostly, 2 in a fall-back overlap
+ * (fromWall takes the earlier), 0 in a spring-forward gap (fromWall moves it past the gap). For
+ * callers that must say so, such as an interview time typed into a form.
+ */
+export function wallReadingCount(zone: string, wallMs: number): 0 | 1 | 2 {
+  const before = offsetMinutes(zone, wallMs - DAY_MS);
+  const after = offsetMinutes(zone, wallMs + DAY_MS);
+  if (before === after) return 1;
+  const shown = (offset: number) => toWall(zone, wallMs - offset * MINUTE_MS) === wallMs;
+  return ((shown(before) ? 1 : 0) + (shown(after) ? 1 : 0)) as 0 | 1 | 2;
 }
 
 /** Midnight of the wall day containing the wall instant. */

@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 import { isIanaZone } from "#domain/snapshot.ts";
+import { fromWall, wallReadingCount } from "#domain/time.ts";
 import { jotformDate, jotformTime } from "#intake/providers/jotform/answers.ts";
 import {
   type Answer,
@@ -137,11 +138,13 @@ export type LocalResolution =
   | { ok: false; message: string };
 
 /**
- * The instant a wall-clock date and time name in a zone. A time the clocks skip (the spring-forward
- * gap) is refused: it was never on anyone's clock, so it is a typo or a misunderstanding, and any
- * guess would move the interview by up to an hour. A time the clocks show twice (the fall-back
- * overlap) is the earlier of the two: like every uncertain date in Matchpath, plan for the earlier
- * one, so a preparation reminder is never late. Both cases are reported or marked, never silent.
+ * The instant a wall-clock date and time name in a zone, read by the planner's one rule (fromWall in
+ * shared/domain/time.ts, checked against Luxon). A time the clocks skip (the spring-forward gap) is
+ * refused: it was never on anyone's clock, so it is a typo or a misunderstanding, and fromWall's
+ * reading past the gap would move the interview by up to an hour unseen. A time the clocks show
+ * twice (the fall-back overlap) is the earlier of the two: like every uncertain date in Matchpath,
+ * plan for the earlier one, so a preparation reminder is never late. Both cases are reported or
+ * marked, never silent.
  */
 export function localToInstant(date: string, time: string, zone: string): LocalResolution {
   const day = ISO_DATE.exec(date);
@@ -151,7 +154,6 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
   // Date.UTC reads years 0–99 as 1900–1999: refuse them rather than shift the date a century.
   const inRange = yearInRange(date, date);
   if (!inRange.ok) return inRange;
-  const tz = IANAZone.create(zone);
   const wall = Date.UTC(
     Number(day[1]),
     Number(day[2]) - 1,
@@ -161,26 +163,14 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
     Number(at[3] ?? 0),
   );
   if (!Number.isFinite(wall)) return fail(`cannot read ${date} ${time}`);
-  // Every offset in force within two days of the wall time: a candidate instant lies within 14 h of
-  // it (no zone is further from UTC), and sampling only ±12 h misses an offset when a transition falls
-  // right at the sample (Pacific/Chatham, found by the fuzz test).
-  const hour = 3_600_000;
-  const offsets = new Set(
-    [-48, -24, -15, -12, -6, 0, 6, 12, 15, 24, 48].map((h) => tz.offset(wall + h * hour)),
-  );
-  const candidates = [...offsets]
-    .map((offset) => ({ offset, at: wall - offset * 60_000 }))
-    .filter((candidate) => tz.offset(candidate.at) === candidate.offset)
-    .map((candidate) => candidate.at)
-    .sort((x, y) => x - y);
-  const first = candidates[0];
-  if (first === undefined) {
+  const shown = wallReadingCount(zone, wall);
+  if (shown === 0) {
     return fail(
       `${date} ${time} does not exist in ${zone}: the clocks skip that hour for daylight saving time; check the time`,
     );
   }
-  const value = isoInstant(DateTime.fromMillis(first, { zone }));
-  return candidates.length > 1 ? { ok: true, value, rule: "earlier-of-two" } : { ok: true, value };
+  const value = isoInstant(DateTime.fromMillis(fromWall(zone, wall), { zone }));
+  return shown === 2 ? { ok: true, value, rule: "earlier-of-two" } : { ok: true, value };
 }
 
 function jotformInstantParts(record: Readonly<Record<string, string>>): Read<InstantParts> {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DateTime } from "luxon";
+import { DateTime, Settings } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   DAY_MS,
@@ -19,6 +19,7 @@ import {
   wallDayStart,
   wallFromDate,
   wallMinuteOfDay,
+  wallReadingCount,
 } from "#domain/time.ts";
 
 // Every function of shared/domain/time.ts against Luxon, the library it replaces in the hot loop:
@@ -85,25 +86,47 @@ const zoneAndInstant = fc.oneof(
 );
 
 /**
- * A wall time read with Luxon's zone data: the earlier of an overlap's two instants (from
- * `getPossibleOffsets`), Luxon's shifted instant in a gap. Not `DateTime.fromObject`'s own pick in an
- * overlap: Luxon 3.7 takes the offset in force today, so that answer depends on the date the test runs.
+ * A wall time as Luxon itself reads it (`DateTime.fromObject` in the zone), with Luxon's first guess
+ * of the offset pinned to the one in force a day before the reading (`Settings.now`): by default
+ * Luxon guesses with the offset in force today, so its pick in a repeated hour would move with the
+ * date the test runs (see the last case below). Cross-checked against Luxon's own list of the
+ * reading's instants: the answer is the earliest of them (in a gap there are none, and Luxon's
+ * reading is the instant past the gap).
  */
-function earliestLuxonReading(zone: string, wallMs: number): number {
+function luxonReading(zone: string, wallMs: number): number {
+  const wall = DateTime.fromMillis(wallMs, { zone: "UTC" });
+  const units = {
+    year: wall.year,
+    month: wall.month,
+    day: wall.day,
+    hour: wall.hour,
+    minute: wall.minute,
+    second: wall.second,
+    millisecond: wall.millisecond,
+  };
+  const today = Settings.now;
+  Settings.now = () => wallMs - DAY_MS;
+  try {
+    const local = DateTime.fromObject(units, { zone });
+    const earliest = Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+    expect(local.toMillis()).toBe(Math.min(earliest, local.toMillis()));
+    return local.toMillis();
+  } finally {
+    Settings.now = today;
+  }
+}
+
+/** How many instants Luxon finds for the wall reading (0 in a gap, 2 in an overlap). */
+function luxonInstantCount(zone: string, wallMs: number): number {
   const wall = DateTime.fromMillis(wallMs, { zone: "UTC" });
   const local = DateTime.fromObject(
-    {
-      year: wall.year,
-      month: wall.month,
-      day: wall.day,
-      hour: wall.hour,
-      minute: wall.minute,
-      second: wall.second,
-      millisecond: wall.millisecond,
-    },
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
     { zone },
   );
-  return Math.min(...local.getPossibleOffsets().map((candidate) => candidate.toMillis()), local.toMillis());
+  return local
+    .getPossibleOffsets()
+    .filter((candidate) => candidate.toFormat("yyyy-MM-dd HH:mm") === wall.toFormat("yyyy-MM-dd HH:mm"))
+    .length;
 }
 
 describe("time.ts against Luxon", () => {
@@ -125,7 +148,7 @@ describe("time.ts against Luxon", () => {
     fc.assert(
       fc.property(zoneAndInstant, ([zone, t]) => {
         const wall = Math.floor(toWall(zone, t) / MINUTE_MS) * MINUTE_MS;
-        expect(fromWall(zone, wall)).toBe(earliestLuxonReading(zone, wall));
+        expect(fromWall(zone, wall)).toBe(luxonReading(zone, wall));
       }),
       { numRuns: 1500 },
     );
@@ -139,7 +162,7 @@ describe("time.ts against Luxon", () => {
         expect({ zone, wall: new Date(wall).toISOString(), utc: fromWall(zone, wall) }).toEqual({
           zone,
           wall: new Date(wall).toISOString(),
-          utc: earliestLuxonReading(zone, wall),
+          utc: luxonReading(zone, wall),
         });
       }
     }
@@ -161,8 +184,8 @@ describe("time.ts against Luxon", () => {
         const date = localDate(zone, t);
         expect(startOfLocalDate(zone, date)).toBe(DateTime.fromISO(date, { zone }).startOf("day").toMillis());
         const clock = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-        expect(etInstant(date, clock)).toBe(earliestLuxonReading(ET_ZONE, wallFromDate(date, minute)));
-        expect(etInstant(date, null)).toBe(earliestLuxonReading(ET_ZONE, wallFromDate(date, 0)));
+        expect(etInstant(date, clock)).toBe(luxonReading(ET_ZONE, wallFromDate(date, minute)));
+        expect(etInstant(date, null)).toBe(luxonReading(ET_ZONE, wallFromDate(date, 0)));
       }),
       { numRuns: 1000 },
     );
@@ -193,6 +216,39 @@ describe("time.ts against Luxon", () => {
         expect(renderEt(t)).toBe(`${et.toFormat("ccc d LLL yyyy, h:mm a")} ET`);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("counts a wall reading's instants as Luxon finds them (0 in a gap, 2 in an overlap)", () => {
+    fc.assert(
+      fc.property(zoneAndInstant, fc.integer({ min: -90, max: 90 }), ([zone, t], shift) => {
+        const wall = Math.floor(toWall(zone, t) / MINUTE_MS) * MINUTE_MS + shift * MINUTE_MS;
+        expect(wallReadingCount(zone, wall)).toBe(luxonInstantCount(zone, wall));
+      }),
+      { numRuns: 1500 },
+    );
+    expect(wallReadingCount("America/New_York", wallFromDate("2027-03-14", 150))).toBe(0);
+    expect(wallReadingCount("Europe/London", wallFromDate("2026-10-25", 90))).toBe(2);
+    expect(wallReadingCount("Asia/Kolkata", wallFromDate("2026-10-25", 90))).toBe(1);
+  });
+
+  it("differs from unpinned Luxon only by its guess: in summer Luxon picks the earlier London 01:30, in winter the later", () => {
+    const wall = { year: 2026, month: 10, day: 25, hour: 1, minute: 30 };
+    const today = Settings.now;
+    try {
+      Settings.now = () => Date.parse("2026-07-01T12:00:00Z");
+      expect(DateTime.fromObject(wall, { zone: "Europe/London" }).toUTC().toISO()).toBe(
+        "2026-10-25T00:30:00.000Z",
+      );
+      Settings.now = () => Date.parse("2026-11-30T12:00:00Z");
+      expect(DateTime.fromObject(wall, { zone: "Europe/London" }).toUTC().toISO()).toBe(
+        "2026-10-25T01:30:00.000Z",
+      );
+    } finally {
+      Settings.now = today;
+    }
+    expect(new Date(fromWall("Europe/London", wallFromDate("2026-10-25", 90))).toISOString()).toBe(
+      "2026-10-25T00:30:00.000Z",
     );
   });
 

@@ -18,8 +18,11 @@ import { readSesStore, type StoredEmail } from "./ses-local.ts";
  * stamped with the local clock of its send, as SES's arrives within seconds; nothing in the send
  * path itself is changed.
  *
- * What differs from AWS: the emulator does not keep EmailTags, so the event carries no
- * `applicantId` tag and the handler traces the address through the EMAIL# lookup instead.
+ * The emulator does not keep EmailTags; the local stack remembers them (ses-tags.ts) and the event
+ * carries them in `mail.tags` as SES's does, so an escalation to an advisor (tagged with the
+ * applicant's id) gets its outcome on the applicant's ledger like a reminder. Mail whose tags are
+ * not known (sent before a restart) carries none, and the handler traces the recipient's address
+ * through the EMAIL# lookup instead.
  */
 export const SIMULATOR_ADDRESSES = {
   bounce: "bounce@simulator.amazonses.com",
@@ -49,6 +52,8 @@ export interface SesFeedbackOptions {
   clock: { now(): Date };
   region: string;
   account?: string;
+  /** The tags a message was sent with (ses-tags.ts), taken once per message. */
+  tagsOf?: (messageId: string) => Record<string, string[]> | undefined;
   log?: (line: string) => void;
 }
 
@@ -74,7 +79,7 @@ export function simulatorEvent(
   email: StoredEmail,
   recipient: string,
   at: Date,
-  context: { region: string; account: string },
+  context: { region: string; account: string; tags?: Record<string, string[]> | undefined },
 ): SesEventBridgeEvent {
   const timestamp = at.toISOString();
   const domain = /@([^>\s]+)/.exec(email.from)?.[1] ?? "localhost";
@@ -92,7 +97,7 @@ export function simulatorEvent(
       messageId: email.messageId,
       subject: email.subject,
     },
-    tags: { "ses:from-domain": [domain], "ses:caller-identity": ["local"] },
+    tags: { ...context.tags, "ses:from-domain": [domain], "ses:caller-identity": ["local"] },
   };
   const feedbackId = `local-${randomUUID()}`;
   const detail =
@@ -180,12 +185,14 @@ export function createSesFeedback(options: SesFeedbackOptions): SesFeedback {
     for (const email of await readSesStore(options.sesEndpoint)) {
       if (seen.has(email.messageId)) continue;
       seen.add(email.messageId);
+      const tags = options.tagsOf?.(email.messageId);
       const recipients = [...email.destination.to, ...email.destination.cc, ...email.destination.bcc];
       for (const recipient of recipients) {
         for (const outcome of outcomesFor(recipient)) {
           const event = simulatorEvent(outcome, email, recipient, options.clock.now(), {
             region: options.region,
             account,
+            tags,
           });
           try {
             await options.deliver(event);

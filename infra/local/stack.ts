@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { awsClients } from "#adapters/aws-clients-all.ts";
 import { localClock } from "#adapters/clock.ts";
 import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
@@ -18,6 +19,7 @@ import { startPlannerFeed } from "./planner-feed.ts";
 import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
 import { createSesFeedback, followedByFeedback } from "./ses-feedback.ts";
 import { readSesStore } from "./ses-local.ts";
+import { createSesTagMemory } from "./ses-tags.ts";
 import type { LocalStack, LocalStackOptions } from "./stack-options.ts";
 
 /**
@@ -66,6 +68,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => consoleSignIn.issuer.stop());
     progress(`OpenID Connect issuer on ${consoleSignIn.issuer.issuer} (console sign-in)`);
 
+    // SES keeps each message's tags for its events; the emulator does not, so the stack does.
+    const sesTags = createSesTagMemory();
+    const clientsFor = options.clientsFor ?? (() => awsClients);
     const handlers = await loadHandlers(
       {
         AWS_REGION: LOCAL_REGION,
@@ -91,7 +96,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ),
       },
       options.handlerLogLevel,
-      options.clientsFor,
+      (name) => sesTags.remembering(clientsFor(name)),
     );
     // Mail to the SES mailbox simulator's addresses comes back as SES's EventBridge events (ses-feedback.ts).
     const sesFeedback = createSesFeedback({
@@ -99,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       deliver: (event) => handlers.sesEvents(event),
       clock: localClock,
       region: LOCAL_REGION,
+      tagsOf: (messageId) => sesTags.take(messageId),
       log,
     });
 

@@ -47,6 +47,8 @@ describe("escalation to the advisor on the local stack", () => {
         reminderId: "escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
         status: "sent",
         messageId: email?.messageId,
+        // SES's Delivery event carries the applicantId tag, so the advisor's email is traced to this ledger.
+        delivery: "delivered",
       }),
     ]);
 
@@ -56,6 +58,7 @@ describe("escalation to the advisor on the local stack", () => {
     });
     const row = page.body.split("<tr>").find((cells) => cells.includes(email?.messageId ?? "no message"));
     expect(row).toContain(`escalation to the advisor ${consentingAdvisor}: risk SCHOOL_NOT_ECFMG_ELIGIBLE`);
+    expect(row).toMatch(/^<td>delivered<\/td><td>sent .* → delivered /);
     expect(row).not.toContain("reminder(s)");
 
     // Re-plans (a new snapshot, the clock moving on) keep the risk and send nothing more.

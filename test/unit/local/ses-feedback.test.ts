@@ -59,4 +59,19 @@ describe("local SES mailbox simulator events", () => {
       at: AT,
     });
   });
+
+  it("carries the tags the message was sent with, so an escalation to an advisor is traced to its applicant", () => {
+    const event = simulatorEvent("bounce", email, SIMULATOR_ADDRESSES.bounce, AT, {
+      region: "us-east-1",
+      account: "000000000000",
+      tags: { applicantId: ["a_26apsdyoxfp5xklx7zvapeducq"], kind: ["escalation"] },
+    });
+    expect(event.detail).toMatchObject({
+      mail: { tags: { applicantId: ["a_26apsdyoxfp5xklx7zvapeducq"], "ses:caller-identity": ["local"] } },
+    });
+    expect(parseSesEvent(event)).toMatchObject({
+      kind: "bounce",
+      applicantId: "a_26apsdyoxfp5xklx7zvapeducq",
+    });
+  });
 });

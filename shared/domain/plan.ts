@@ -116,9 +116,15 @@ export interface Reminder {
   /** Which rung of the reminder ladder this is, e.g. "start", "due-in-7d", "interview-prep". */
   rung: string;
   title: string;
-  /** ISO UTC instant of the deadline this reminder announces. */
+  /** ISO UTC instant of the date this reminder counts down to (see `countsDownTo`). */
   deadline: string;
   deadlineDetail: Deadline;
+  /**
+   * What `deadline` is when it is not the step's hard deadline: "target" (the competitive target,
+   * NextStep.target: advice, text says "aim to finish by", never "due") or "own-date" (the
+   * applicant's own date, NextStep.ownDate). Absent: the hard deadline (NextStep.dueBy).
+   */
+  countsDownTo?: "target" | "own-date";
   /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
   sendAt: string;
   /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */

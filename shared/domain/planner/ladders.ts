@@ -214,6 +214,9 @@ export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
     why: target.why,
   };
   if (target.interviewId !== undefined) reminder.interviewId = target.interviewId;
+  // No memo key needed: a target's or own date's title carries its suffix, so the cache above
+  // already tells them apart from the hard deadline's ladder.
+  if (target.countsDownTo !== undefined) reminder.countsDownTo = target.countsDownTo;
   // Frozen: a memoised ladder's reminders appear in many plans.
   return { sendAt: slot.sendAt, deadline: target.deadline, reminder: Object.freeze(reminder) };
 }

@@ -25,6 +25,8 @@ export interface ReminderTarget {
   ladder: string;
   deadline: number;
   deadlineDetail: Deadline;
+  /** Set when `deadline` is the step's target or the applicant's own date (Reminder.countsDownTo). */
+  countsDownTo?: Reminder["countsDownTo"];
   /** Latest safe start; the "start-by" rung is used only when the step is not started. */
   startBy: number | null;
   notStarted: boolean;

@@ -41,12 +41,18 @@ export function stepReminders(
   const { due, detail, own, notStarted, startBy } = dates;
   const aim =
     dates.ownAhead && own !== null
-      ? { at: own.due.at, detail: own.detail, title: titled(entry, ownTitles, " (your date)") }
+      ? {
+          at: own.due.at,
+          detail: own.detail,
+          title: titled(entry, ownTitles, " (your date)"),
+          countsDownTo: "own-date" as const,
+        }
       : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
         ? {
             at: dates.target.at,
             detail: dates.targetDetail,
             title: titled(entry, targetTitles, " (target date)"),
+            countsDownTo: "target" as const,
           }
         : null;
   if (aim !== null) {
@@ -59,6 +65,7 @@ export function stepReminders(
         ladder: entry.ladder,
         deadline: aim.at,
         deadlineDetail: aim.detail,
+        countsDownTo: aim.countsDownTo,
         startBy,
         notStarted,
       },

@@ -49,6 +49,24 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
     expect(toDeadline[0]?.deadline).toBe(step(scheduled, "usmle_step2ck")?.deadline?.at);
   });
 
+  it("says on each reminder what its date is: the own date, the target, or (absent) the deadline", () => {
+    const step2 = scheduled.reminders.filter((reminder) => reminder.milestone === "usmle_step2ck");
+    for (const reminder of step2) {
+      expect(reminder.countsDownTo).toBe(
+        reminder.deadlineDetail.status === "applicant" ? "own-date" : undefined,
+      );
+    }
+    const toTarget = unscheduled.reminders.filter((reminder) => reminder.countsDownTo === "target");
+    expect(toTarget.length).toBeGreaterThan(0);
+    for (const reminder of toTarget) {
+      expect(reminder.title).toMatch(/\(target date\)$/);
+      expect(reminder.deadline).toBe(step(unscheduled, reminder.milestone)?.target?.at);
+      expect(reminder.deadline).not.toBe(step(unscheduled, reminder.milestone)?.deadline?.at);
+    }
+    const rest = unscheduled.reminders.filter((reminder) => reminder.countsDownTo === undefined);
+    expect(rest.every((reminder) => !reminder.title.endsWith("(target date)"))).toBe(true);
+  });
+
   it("lays the whole ladder on the deadline when the applicant's date falls after it, and says so as a critical risk", () => {
     const pathway = scheduled.reminders.filter((reminder) => reminder.milestone === "ecfmg_pathway");
     expect(pathway.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { AnswerValue } from "#intake/providers/common.ts";
+import type { RecordAnswerReaders } from "#intake/providers/provider.ts";
 import { readDate, readInstantParts, readTime, readZone } from "./instant.ts";
 import type { FieldRule } from "./schema.ts";
 import { targetKind } from "./targets.ts";
@@ -7,28 +8,32 @@ import { effectiveTransform } from "./transforms.ts";
 /** One answer converted by its field rule, or why it could not be. */
 export type Converted = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Converts one answer by its rule's transform (text, number, yes/no, list, choices, date, time, instant, zone). */
+/**
+ * Converts one answer by its rule's transform (text, number, yes/no, list, choices, date, time,
+ * instant, zone); a record-shaped date, time or start is read by its provider's `records`.
+ */
 export function convert(
   answer: AnswerValue,
   rule: FieldRule,
   choiceIds: ReadonlyMap<string, readonly string[]> | undefined,
+  records?: RecordAnswerReaders,
 ): Converted {
   const transform = effectiveTransform(rule);
   if (typeof transform === "object") {
     if ("choices" in transform) {
       return choose(answer, transform.choices, targetKind(rule.to) === "list", choiceIds);
     }
-    if ("date" in transform) return single(answer, (value) => read(readDate(value, transform.date)));
-    if ("time" in transform) return single(answer, (value) => read(readTime(value, transform.time)));
-    return single(answer, (value) => read(readInstantParts(value, transform.instant)));
+    if ("date" in transform) return single(answer, (value) => read(readDate(value, transform.date, records)));
+    if ("time" in transform) return single(answer, (value) => read(readTime(value, transform.time, records)));
+    return single(answer, (value) => read(readInstantParts(value, transform.instant, records)));
   }
   switch (transform) {
     case "date":
-      return single(answer, (value) => read(readDate(value)));
+      return single(answer, (value) => read(readDate(value, {}, records)));
     case "time":
-      return single(answer, (value) => read(readTime(value)));
+      return single(answer, (value) => read(readTime(value, {}, records)));
     case "instant":
-      return single(answer, (value) => read(readInstantParts(value)));
+      return single(answer, (value) => read(readInstantParts(value, {}, records)));
     case "zone":
       return single(answer, (value) => read(readZone(value)));
     case "yesno":

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { isIanaZone } from "#domain/snapshot.ts";
 import { fromWall, wallReadingCount } from "#domain/time.ts";
-import { jotformDate, jotformTime } from "#intake/providers/jotform/answers.ts";
+import type { RecordAnswerReaders } from "#intake/providers/provider.ts";
 import {
   type Answer,
   CLOCK_24,
@@ -49,8 +49,17 @@ export interface InstantParts {
   zone?: string;
 }
 
-export function readDate(answer: Answer, options: ReadingOptions = {}): Read<string> {
-  if (typeof answer === "object") return jotformDate(answer);
+/**
+ * A record-shaped answer is read by its provider's `recordAnswers` (the mapper passes them); without
+ * them it is refused.
+ */
+export function readDate(
+  answer: Answer,
+  options: ReadingOptions = {},
+  records?: RecordAnswerReaders,
+): Read<string> {
+  if (typeof answer === "object")
+    return records?.date(answer) ?? fail(`expected a date, got ${show(answer)}`);
   if (typeof answer !== "string") return fail(`expected a date, got ${show(answer)}`);
   const text = answer.trim();
   if (options.format !== undefined || options.locale !== undefined) {
@@ -70,8 +79,13 @@ export function readDate(answer: Answer, options: ReadingOptions = {}): Read<str
   return fail(`expected a date (YYYY-MM-DD), got ${show(text)}`);
 }
 
-export function readTime(answer: Answer, options: ReadingOptions = {}): Read<string> {
-  if (typeof answer === "object") return jotformTime(answer);
+export function readTime(
+  answer: Answer,
+  options: ReadingOptions = {},
+  records?: RecordAnswerReaders,
+): Read<string> {
+  if (typeof answer === "object")
+    return records?.time(answer) ?? fail(`expected a time of day, got ${show(answer)}`);
   if (typeof answer !== "string") return fail(`expected a time of day, got ${show(answer)}`);
   const text = answer.trim();
   if (options.format !== undefined || options.locale !== undefined) {
@@ -96,8 +110,13 @@ export function readZone(answer: Answer): Read<string> {
  * (`2026-12-11 20:00`, Jotform's date-with-time), Jotform's Appointment (date, time and its own zone),
  * or, with a locale or format, a date-time written for people.
  */
-export function readInstantParts(answer: Answer, options: ReadingOptions = {}): Read<InstantParts> {
-  if (typeof answer === "object") return jotformInstantParts(answer);
+export function readInstantParts(
+  answer: Answer,
+  options: ReadingOptions = {},
+  records?: RecordAnswerReaders,
+): Read<InstantParts> {
+  if (typeof answer === "object")
+    return records?.instantParts(answer) ?? fail(`expected a date and time, got ${show(answer)}`);
   if (typeof answer !== "string") return fail(`expected a date and time, got ${show(answer)}`);
   const text = answer.trim();
   if (options.format !== undefined || options.locale !== undefined) {
@@ -171,36 +190,4 @@ export function localToInstant(date: string, time: string, zone: string): LocalR
   }
   const value = isoInstant(DateTime.fromMillis(fromWall(zone, wall), { zone }));
   return shown === 2 ? { ok: true, value, rule: "earlier-of-two" } : { ok: true, value };
-}
-
-function jotformInstantParts(record: Readonly<Record<string, string>>): Read<InstantParts> {
-  const parts: InstantParts = {};
-  if (record.date !== undefined) {
-    // Appointment: {implementation, date: "YYYY-MM-DD HH:MM", duration, timezone}.
-    const local = readInstantParts(record.date);
-    if (!local.ok) return fail(`the appointment's date: ${local.message}`);
-    Object.assign(parts, local.value);
-    if (record.timezone !== undefined && record.timezone.trim() !== "") {
-      const zone = readZone(record.timezone);
-      if (!zone.ok) return fail(`the appointment's zone: ${zone.message}`);
-      parts.zone = zone.value;
-    }
-    return { ok: true, value: parts };
-  }
-  if (record.year !== undefined || record.month !== undefined || record.day !== undefined) {
-    const date = jotformDate(record);
-    if (!date.ok) return date;
-    parts.date = date.value;
-    const hasTime = [record.hour, record.hourSelect, record.timeInput].some(
-      (v) => v !== undefined && v.trim() !== "",
-    );
-    if (hasTime) {
-      const time = jotformTime(record);
-      if (!time.ok) return time;
-      parts.time = time.value;
-    }
-    return { ok: true, value: parts };
-  }
-  const time = jotformTime(record);
-  return time.ok ? { ok: true, value: { time: time.value } } : time;
 }

@@ -2,6 +2,7 @@ import { MILESTONE_KEYS, type Submission, SubmissionSchema } from "#domain/snaps
 import { InvalidInputError } from "#errors";
 import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
 import { providerNamed } from "#intake/providers/list.ts";
+import type { FormProvider } from "#intake/providers/provider.ts";
 import { answerTypeProblem, isKnownAnswerType } from "./answer-types.ts";
 import { convert, isUnanswered } from "./convert.ts";
 import { composeStarts } from "./interview-starts.ts";
@@ -34,7 +35,8 @@ export function mapSubmissionWithNotes(
   form: ParsedForm,
 ): { submission: Submission; notes: MappingNote[] } {
   const notes: MappingNote[] = [];
-  const title = providerNamed(form.provider).title;
+  const provider: FormProvider = providerNamed(form.provider);
+  const title = provider.title;
   const problems: MappingProblem[] = [];
   const values = new Map<string, unknown>(Object.entries(mapping.defaults));
   const fedBy = new Map<string, string>();
@@ -66,7 +68,7 @@ export function mapSubmissionWithNotes(
       problems.push({ path: rule.to, field: key, message: misfit });
       continue;
     }
-    const converted = convert(answer, rule, form.choiceIds?.get(key));
+    const converted = convert(answer, rule, form.choiceIds?.get(key), provider.recordAnswers);
     if (converted.ok) {
       values.set(rule.to, converted.value);
       fedBy.set(rule.to, key);

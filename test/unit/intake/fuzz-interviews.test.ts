@@ -6,6 +6,7 @@ import { InvalidInputError } from "#errors";
 import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/mapping/instant.ts";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
+import { JOTFORM_RECORD_ANSWERS } from "#intake/providers/jotform/answers.ts";
 import { exampleMapping } from "./providers/support.ts";
 
 /**
@@ -77,13 +78,13 @@ describe("fuzzing the date, time and zone transforms", () => {
     fc.assert(
       fc.property(answer, locale, (value, loc) => {
         const options = loc === undefined ? {} : { locale: loc };
-        const date = readDate(value, options);
+        const date = readDate(value, options, JOTFORM_RECORD_ANSWERS);
         if (date.ok) expect(IsoDateSchema.safeParse(date.value).success).toBe(true);
-        const time = readTime(value, options);
+        const time = readTime(value, options, JOTFORM_RECORD_ANSWERS);
         if (time.ok) expect(time.value).toMatch(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/);
         const zone = readZone(value);
         if (zone.ok) expect(() => new Intl.DateTimeFormat("en-US", { timeZone: zone.value })).not.toThrow();
-        const parts = readInstantParts(value, options);
+        const parts = readInstantParts(value, options, JOTFORM_RECORD_ANSWERS);
         if (parts.ok && parts.value.date !== undefined) {
           expect(IsoDateSchema.safeParse(parts.value.date).success).toBe(true);
         }

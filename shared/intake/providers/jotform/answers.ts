@@ -1,11 +1,13 @@
 import { Info } from "luxon";
+import { type InstantParts, readInstantParts, readZone } from "#intake/mapping/instant.ts";
 import { calendarDate, clockText, fail, type Read, show } from "#intake/mapping/text-readers.ts";
+import type { RecordAnswerReaders } from "../provider.ts";
 
 /**
  * Jotform's record answers: the Date Picker `{month, day, year}` (month as a number or an English
  * name) and the Time field `{timeInput, hourSelect, minuteSelect, ampm}` (sources in
- * test/fixtures/providers/SOURCES.md). The mapping's instant.ts calls these for a record-shaped
- * answer, whichever provider sent it; the Appointment is read there with the other starts.
+ * test/fixtures/providers/SOURCES.md), and the Appointment `{date: "YYYY-MM-DD HH:MM", timezone}`:
+ * the provider's `recordAnswers`, which the mapping's generic readers (instant.ts) call.
  */
 
 export function jotformDate(record: Readonly<Record<string, string>>): Read<string> {
@@ -51,3 +53,41 @@ function monthNumber(text: string): number | undefined {
   }
   return MONTH_NAMES.get(trimmed.toLowerCase().replace(/\.$/, ""));
 }
+
+export function jotformInstantParts(record: Readonly<Record<string, string>>): Read<InstantParts> {
+  const parts: InstantParts = {};
+  if (record.date !== undefined) {
+    // Appointment: {implementation, date: "YYYY-MM-DD HH:MM", duration, timezone}.
+    const local = readInstantParts(record.date);
+    if (!local.ok) return fail(`the appointment's date: ${local.message}`);
+    Object.assign(parts, local.value);
+    if (record.timezone !== undefined && record.timezone.trim() !== "") {
+      const zone = readZone(record.timezone);
+      if (!zone.ok) return fail(`the appointment's zone: ${zone.message}`);
+      parts.zone = zone.value;
+    }
+    return { ok: true, value: parts };
+  }
+  if (record.year !== undefined || record.month !== undefined || record.day !== undefined) {
+    const date = jotformDate(record);
+    if (!date.ok) return date;
+    parts.date = date.value;
+    const hasTime = [record.hour, record.hourSelect, record.timeInput].some(
+      (v) => v !== undefined && v.trim() !== "",
+    );
+    if (hasTime) {
+      const time = jotformTime(record);
+      if (!time.ok) return time;
+      parts.time = time.value;
+    }
+    return { ok: true, value: parts };
+  }
+  const time = jotformTime(record);
+  return time.ok ? { ok: true, value: { time: time.value } } : time;
+}
+
+export const JOTFORM_RECORD_ANSWERS: RecordAnswerReaders = {
+  date: jotformDate,
+  time: jotformTime,
+  instantParts: jotformInstantParts,
+};

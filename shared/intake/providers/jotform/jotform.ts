@@ -31,6 +31,7 @@ import {
   shapeProblem,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
+import { JOTFORM_RECORD_ANSWERS } from "./answers.ts";
 import { jotformSavedRequest } from "./saved-body.ts";
 
 /**
@@ -203,6 +204,7 @@ export const jotform = {
   verify: (request, secret) => verifyJotform(request.query, secret),
   parse: (request) => parseJotform(request.rawBody, request.headers),
   savedRequest: jotformSavedRequest,
+  recordAnswers: JOTFORM_RECORD_ANSWERS,
   guide: {
     authenticity: "secret token in the URL (Jotform signs nothing)",
     idempotencyKey: "`submissionID`",

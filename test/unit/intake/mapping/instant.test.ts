@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/mapping/instant.ts";
+import { JOTFORM_RECORD_ANSWERS } from "#intake/providers/jotform/answers.ts";
 
+// Record-shaped answers are Jotform's, read by its provider object's recordAnswers (the mapper passes
+// them); the generic readers refuse a record without them.
 describe("readDate: every provider's date shape", () => {
   it.each([
     ["Typeform date / Tally INPUT_DATE / Apps Script DATE", "2023-06-28", "2023-06-28"],
@@ -11,7 +14,7 @@ describe("readDate: every provider's date shape", () => {
     ["Jotform short month name", { month: "Dec", day: "11", year: "2026" }, "2026-12-11"],
     ["Jotform's Sept", { month: "Sept", day: "30", year: "2026" }, "2026-09-30"],
   ] as const)("%s", (_, answer, date) => {
-    expect(readDate(answer)).toEqual({ ok: true, value: date });
+    expect(readDate(answer, {}, JOTFORM_RECORD_ANSWERS)).toEqual({ ok: true, value: date });
   });
 
   it.each([
@@ -36,8 +39,16 @@ describe("readDate: every provider's date shape", () => {
     expect(readDate(text).ok).toBe(false);
   });
 
+  it("refuses a record-shaped answer when the provider reads none (no recordAnswers)", () => {
+    const picker = { month: "12", day: "11", year: "2026" };
+    expect(readDate(picker)).toEqual({ ok: false, message: expect.stringMatching(/expected a date/) });
+    expect(readTime({ timeInput: "08:00" })).toMatchObject({ ok: false });
+    expect(readInstantParts(picker)).toMatchObject({ ok: false });
+    expect(readDate(picker, {}, JOTFORM_RECORD_ANSWERS)).toEqual({ ok: true, value: "2026-12-11" });
+  });
+
   it("refuses a Jotform date with a month it cannot read", () => {
-    expect(readDate({ month: "Smarch", day: "1", year: "2026" }).ok).toBe(false);
+    expect(readDate({ month: "Smarch", day: "1", year: "2026" }, {}, JOTFORM_RECORD_ANSWERS).ok).toBe(false);
   });
 });
 
@@ -58,7 +69,7 @@ describe("dates that are typos are refused, never read as another day", () => {
     ["a Jotform year typed 0026", { month: "12", day: "11", year: "0026" }, /year 0026, outside 1900–2100/],
     ["a year typed 2226", "2226-12-11", /year 2226, outside 1900–2100/],
   ] as const)("%s", (_, answer, message) => {
-    const read = readDate(answer);
+    const read = readDate(answer, {}, JOTFORM_RECORD_ANSWERS);
     expect(read.ok).toBe(false);
     expect(read.ok ? "" : read.message).toMatch(message);
   });
@@ -98,7 +109,7 @@ describe("readTime: every provider's time shape", () => {
     ["Jotform Time, 24-hour", { timeInput: "20:15", hourSelect: "20", minuteSelect: "15" }, "20:15"],
     ["Jotform Time, input only", { timeInput: "07:45", ampm: "AM" }, "07:45"],
   ] as const)("%s", (_, answer, time) => {
-    expect(readTime(answer)).toEqual({ ok: true, value: time });
+    expect(readTime(answer, {}, JOTFORM_RECORD_ANSWERS)).toEqual({ ok: true, value: time });
   });
 
   it.each([
@@ -132,18 +143,26 @@ describe("readZone", () => {
 describe("readInstantParts: a whole start in one answer", () => {
   it("reads Jotform's Appointment with its own zone", () => {
     expect(
-      readInstantParts({
-        implementation: "new",
-        date: "2026-12-11 20:00",
-        duration: "60",
-        timezone: "Europe/London",
-      }),
+      readInstantParts(
+        {
+          implementation: "new",
+          date: "2026-12-11 20:00",
+          duration: "60",
+          timezone: "Europe/London",
+        },
+        {},
+        JOTFORM_RECORD_ANSWERS,
+      ),
     ).toEqual({ ok: true, value: { date: "2026-12-11", time: "20:00", zone: "Europe/London" } });
   });
 
   it("reads Jotform's date with time, Apps Script's DATETIME and an ISO instant", () => {
     expect(
-      readInstantParts({ month: "12", day: "11", year: "2026", hour: "08", min: "00", ampm: "PM" }),
+      readInstantParts(
+        { month: "12", day: "11", year: "2026", hour: "08", min: "00", ampm: "PM" },
+        {},
+        JOTFORM_RECORD_ANSWERS,
+      ),
     ).toEqual({ ok: true, value: { date: "2026-12-11", time: "20:00" } });
     expect(readInstantParts("2026-12-11 20:00")).toEqual({
       ok: true,
@@ -163,11 +182,15 @@ describe("readInstantParts: a whole start in one answer", () => {
   });
 
   it("names the appointment part it cannot read", () => {
-    const read = readInstantParts({
-      implementation: "new",
-      date: "2026-12-11 20:00",
-      timezone: "Nowhere/Land",
-    });
+    const read = readInstantParts(
+      {
+        implementation: "new",
+        date: "2026-12-11 20:00",
+        timezone: "Nowhere/Land",
+      },
+      {},
+      JOTFORM_RECORD_ANSWERS,
+    );
     expect(read.ok ? "" : read.message).toMatch(/appointment's zone/);
   });
 });

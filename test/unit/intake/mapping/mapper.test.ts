@@ -54,7 +54,7 @@ const goodAnswers: Record<string, AnswerValue> = {
   sponsor: "Yes",
   programs: 110,
   step2: ["Passed"],
-  step2date: { year: "2026", month: "6", day: "9" },
+  step2date: "2026-06-09",
   step2score: "251",
 };
 
@@ -191,6 +191,31 @@ describe("mapSubmission: details", () => {
   it("rejects a provider submission id the snapshot cannot carry", () => {
     const problems = capture(() => mapSubmission(intake, form(goodAnswers, "has space")));
     expect(problems).toEqual([{ path: "submissionId", message: expect.any(String) }]);
+  });
+
+  it("reads a record-shaped date by its provider: Jotform's Date Picker from Jotform, refused from Tally", () => {
+    const fields = {
+      email: { to: "applicant.email" },
+      step2: { to: "milestones.usmle_step2ck.status" },
+      step2date: { to: "milestones.usmle_step2ck.date", transform: "date" },
+    } as const;
+    const answers = new Map<string, AnswerValue>([
+      ["email", "a@b.org"],
+      ["step2", "done"],
+      ["step2date", { year: "2026", month: "6", day: "9" }],
+    ]);
+    const jotform = parseMapping({ provider: "jotform", formId: "F1", kind: "milestone.update", fields });
+    expect(
+      mapSubmission(jotform, { provider: "jotform", formId: "F1", submissionId: "1", answers }).milestones,
+    ).toEqual([{ key: "usmle_step2ck", status: "done", date: "2026-06-09" }]);
+    const tally = parseMapping({ provider: "tally", formId: "F1", kind: "milestone.update", fields });
+    expect(capture(() => mapSubmission(tally, { ...form({}), answers }))).toEqual([
+      {
+        path: "milestones.usmle_step2ck.date",
+        field: "step2date",
+        message: expect.stringMatching(/Tally field "step2date": expected a date/),
+      },
+    ]);
   });
 
   it("builds a milestone.update that finds the applicant by email when no external id is given", () => {

@@ -5,6 +5,7 @@ import type { ApplicantView } from "#usecases/console.ts";
 import { ESCALATION_ID_PREFIX, RISK_TITLES } from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
+import { timelineCard } from "./timeline.ts";
 
 type LedgerEntry = ApplicantView["state"]["ledger"][number];
 
@@ -63,10 +64,6 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
   const { state, plan } = view;
   const profile = state.profile;
   const id = h(profile.applicantId);
-  const done = state.milestones.filter(
-    (milestone) => milestone.status === "done" || milestone.status === "waived",
-  );
-  const overdueKeys = new Set(plan.overdue.map((step) => `${step.milestone}:${step.interviewId ?? ""}`));
   const messages = new Map<
     string,
     {
@@ -117,12 +114,7 @@ ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
 <p class="muted">${profile.matchYear} Match · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">
-<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
-<h3>Next</h3><ol>${plan.nextSteps.map((step) => `<li><strong>${h(step.title)}</strong> ${overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}<br><span class="muted">${h(step.why)}</span>${step.milestone !== "interview" ? ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(step.title)} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>` : ""}</li>`).join("")}</ol>
-<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(step.title)}: waiting for ${h(step.waitingFor.map((waited) => ((MILESTONE_KEYS as readonly string[]).includes(waited) ? titleOf(waited as MilestoneKey) : waited)).join(", "))}</li>`).join("")}</ul>`}
-<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(step.title)}, due ${when(step.dueBy)}</li>`).join("")}</ul>`}
-<h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((milestone) => `<li>${h(titleOf(milestone.key))}: ${h(milestone.status)}${milestone.date ? ` ${h(milestone.date)}` : ""}</li>`).join("")}</ul>`}
-</section>
+${timelineCard(view, today)}
 <section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => `<li class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
 <h2>Actions</h2><div class="actions">

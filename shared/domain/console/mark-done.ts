@@ -1,7 +1,8 @@
+import { catalogEntry } from "../catalog/index.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import type { Applicant, FieldProblem, MilestoneKey } from "../snapshot.ts";
+import { type Applicant, type FieldProblem, MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
 /** How far before the Match year a done date may lie: USMLE Step 1 is often years before graduation. */
@@ -25,7 +26,7 @@ export function markDoneProblems(
   if (blocked)
     problems.push({
       path: "milestone",
-      message: `${blocked.title} is blocked: waiting for ${blocked.waitingFor.join(", ")}`,
+      message: `${blocked.title} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
     });
   // A day ahead of UTC: the applicant's zone may already be tomorrow (UTC+14 at most).
   const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -37,6 +38,13 @@ export function markDoneProblems(
       message: `must be a date YYYY-MM-DD between ${earliest} and today (not in the future)`,
     });
   return problems;
+}
+
+/** A prerequisite by its catalog title; a condition (a gate) as the plan words it. */
+function waitedTitle(waited: string): string {
+  return (MILESTONE_KEYS as readonly string[]).includes(waited)
+    ? catalogEntry(waited as MilestoneKey).title
+    : waited;
 }
 
 /**

@@ -1,0 +1,66 @@
+import { seasonPassedFor } from "#domain/applicant-choices.ts";
+import type { StepSubject } from "#domain/plan.ts";
+import { pastSeasonWork } from "#domain/planner/past-season.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { MILESTONE_KEYS, type MilestoneEntry, type MilestoneKey } from "#domain/snapshot.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { h, titleOf, when } from "./html.ts";
+
+/** Names what a blocked step waits for: a milestone by its title, a condition as the plan words it. */
+export function waitedFor(waitingFor: readonly string[]): string {
+  return waitingFor
+    .map((waited) =>
+      (MILESTONE_KEYS as readonly string[]).includes(waited) ? titleOf(waited as MilestoneKey) : waited,
+    )
+    .join(", ");
+}
+
+/**
+ * The applicant page's Timeline card: Next, Blocked, Overdue, Done.
+ *
+ * Each step appears once. A re-applicant's step done for an earlier Match (the planner's
+ * pastSeasonWork: last season's ERAS work after a Match-year switch) is not done for this one: it is
+ * shown where the plan has it (next or blocked), with the earlier date beside it, and under Done
+ * only when the plan does not list it again. Once the target Match is over (the SEASON_OVER risk),
+ * its missed steps are under Overdue only, not at the head of Next; the season-bound ones offer no
+ * action (seasonPassedFor), as on the applicant's own page.
+ */
+export function timelineCard(view: ApplicantView, today: string): string {
+  const { state, plan } = view;
+  const profile = state.profile;
+  const id = h(profile.applicantId);
+  const entries = new Map<MilestoneKey, MilestoneEntry>(state.milestones.map((entry) => [entry.key, entry]));
+  const earlier = pastSeasonWork(entries, seasonCalendar(profile.matchYear), Date.parse(plan.now));
+  const earlierNote = (milestone: StepSubject): string => {
+    if (milestone === "interview" || !earlier.has(milestone)) return "";
+    const entry = entries.get(milestone);
+    return `<br><span class="muted">${h(entry?.status ?? "done")}${entry?.date ? ` ${h(entry.date)}` : ""} for an earlier Match; to do again for the ${profile.matchYear} Match</span>`;
+  };
+  const listed = new Set<StepSubject>(
+    [...plan.nextSteps, ...plan.blocked, ...plan.overdue].map((step) => step.milestone),
+  );
+  const seasonOver = plan.risks.some((risk) => risk.code === "SEASON_OVER");
+  const overdueKeys = new Set(plan.overdue.map((step) => `${step.milestone}:${step.interviewId ?? ""}`));
+  const isOverdue = (step: { milestone: StepSubject; interviewId?: string }) =>
+    overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`);
+  const next = seasonOver ? plan.nextSteps.filter((step) => !isOverdue(step)) : plan.nextSteps;
+  const markDone = (step: { milestone: StepSubject; title: string }) =>
+    step.milestone === "interview" || seasonPassedFor(step, plan)
+      ? ""
+      : ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(step.title)} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+  const nextItems = next.map(
+    (step) =>
+      `<li><strong>${h(step.title)}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+  );
+  const done = state.milestones.filter(
+    (entry) =>
+      (entry.status === "done" || entry.status === "waived") &&
+      !(earlier.has(entry.key) && listed.has(entry.key)),
+  );
+  return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
+<h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
+<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(step.title)}: waiting for ${h(waitedFor(step.waitingFor))}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(step.title)}, due ${when(step.dueBy)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
+<h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
+</section>`;
+}

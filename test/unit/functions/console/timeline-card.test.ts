@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { examsDone } from "#test/unit/domain/factories.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
+
+/**
+ * The console's Timeline card on real plans (tester s4 B3, papercut 10): a re-applicant's ERAS work
+ * from the 2027 Match shows once, as done for an earlier Match, not as done and to do; once the
+ * target Match is over, Next does not open with its missed steps.
+ */
+function view(matchYear: number, milestones: MilestoneEntry[], now: Date): ApplicantView {
+  const state = { profile: profileFactory({ matchYear }), milestones, interviews: [], ledger: [] };
+  return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
+}
+
+const sections = (html: string) => {
+  const part = (name: string, until: string) =>
+    html.slice(html.indexOf(`<h3>${name}</h3>`), html.indexOf(until));
+  return {
+    next: part("Next", "<h3>Blocked</h3>"),
+    blocked: part("Blocked", "<h3>Overdue</h3>"),
+    overdue: part("Overdue", "<h3>Done</h3>"),
+    done: html.slice(html.indexOf("<h3>Done</h3>")),
+  };
+};
+
+describe("the console's timeline card", () => {
+  it("shows last season's ERAS work once, as done for an earlier Match, after a switch to 2028", () => {
+    const lastSeason: MilestoneEntry[] = [
+      ...examsDone("2025-06-01"),
+      { key: "eras_token", status: "done", date: "2026-06-05" },
+      { key: "lors", status: "done", date: "2026-09-01" },
+      { key: "eras_application", status: "done", date: "2026-09-10" },
+      { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+    ];
+    const now = new Date("2027-04-10T12:00:00Z");
+    const switched = view(2028, lastSeason, now);
+    const html = timelineCard(switched, "2027-04-10");
+    const { next, blocked, done } = sections(html);
+    const eras = "Submit your ERAS application";
+    const titleOf = (key: string) =>
+      [...switched.plan.nextSteps, ...switched.plan.blocked].find((step) => step.milestone === key)?.title ??
+      "?";
+
+    // The plan wants it again: listed where the plan has it, with the earlier date, and not under Done.
+    expect(`${next}${blocked}`).toContain(titleOf("eras_application"));
+    expect(`${next}${blocked}`).toContain("2026-09-10 for an earlier Match; to do again for the 2028 Match");
+    expect(done).not.toContain("ERAS application");
+    expect(done).not.toContain(eras);
+    for (const key of ["eras_token", "lors", "nrmp_registration"])
+      expect(`${next}${blocked}`).toContain(titleOf(key));
+    // Exams carry over: still done, not marked as an earlier Match's.
+    expect(done).toContain("USMLE Step 1: done 2025-06-01</li>");
+  });
+
+  it("does not open Next with a Match that is over: its missed steps are under Overdue, without Mark done", () => {
+    const over = view(2027, examsDone("2025-06-01"), new Date("2027-07-10T12:00:00Z"));
+    expect(over.plan.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    const { next, overdue } = sections(timelineCard(over, "2027-07-10"));
+    expect(next).toContain("The 2027 Match is over for");
+    expect(next).not.toContain('class="critical">overdue');
+    for (const step of over.plan.overdue) expect(next).not.toContain(`<strong>${step.title}</strong>`);
+    expect(overdue).toContain("closed with the 2027 Match");
+    expect(overdue).not.toContain("Mark done");
+  });
+});

@@ -1,4 +1,4 @@
-import type { Deadline } from "#domain/plan.ts";
+import type { Deadline, Reminder } from "#domain/plan.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
 
@@ -12,4 +12,19 @@ export function deadlineWords(deadline: Deadline): { local: string; et?: string 
     return { local: deadline.local.replace(MIDNIGHT, "") };
   }
   return { local: deadline.local, et: deadline.et };
+}
+
+/**
+ * The words before a reminder's date, by what the date is (Reminder.countsDownTo): the hard
+ * deadline is "Due"; a competitive target is advice, never a deadline ("Aim to finish by"); the
+ * applicant's own date is theirs ("Your date"). Emails and pages use these and only these.
+ */
+export const REMINDER_DATE_LABELS = {
+  deadline: { label: "Due", inline: "due" },
+  target: { label: "Aim to finish by", inline: "aim to finish by" },
+  "own-date": { label: "Your date", inline: "on" },
+} as const;
+
+export function reminderDateLabel(reminder: Pick<Reminder, "countsDownTo">) {
+  return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
 }

@@ -4,8 +4,9 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { deadlineWords } from "./deadline-text.ts";
+import { deadlineWords, reminderDateLabel } from "./deadline-text.ts";
 import { escapeHtml, headerText } from "./html.ts";
+import { anyProjected, type Item, isProjected, itemOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -38,53 +39,21 @@ export interface RenderedEmail {
 
 const TOP_STEPS = 3;
 
-interface Item {
-  milestone: Reminder["milestone"];
-  title: string;
-  dueLocal: string;
-  dueEt: string;
-  projected: boolean;
-  why: string;
-  action?: string;
-}
-
-function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
-  return plan.nextSteps.find(
-    (step) => step.milestone === reminder.milestone && step.interviewId === reminder.interviewId,
-  );
-}
-
-function isProjected(deadline: Deadline | undefined): boolean {
-  return deadline?.status === "projected";
-}
-
-function itemOf(plan: Plan, reminder: Reminder): Item {
-  const action = stepFor(plan, reminder)?.action;
-  return {
-    milestone: reminder.milestone,
-    title: reminder.title,
-    dueLocal: deadlineWords(reminder.deadlineDetail).local,
-    dueEt: deadlineWords(reminder.deadlineDetail).et ?? "",
-    projected: isProjected(reminder.deadlineDetail),
-    why: reminder.why,
-    ...(action ? { action } : {}),
-  };
-}
-
 export function reminderSubject(reminders: readonly Reminder[], weekly = false): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
-  return headerText(`${summary}${first.title}: due ${deadlineWords(first.deadlineDetail).local}${more}`, 180);
+  const when = `${reminderDateLabel(first).inline} ${deadlineWords(first.deadlineDetail).local}`;
+  return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }
 
-/** The weekly summary's opening: what it is, and the reminders it gathers ("title (due …)"). */
+/** The weekly summary's opening: what it is, and the reminders it gathers ("title (due …)", "(aim to finish by …)"). */
 function weeklySummary(day: string, items: readonly Item[]) {
   return {
     heading: `Your weekly summary: ${items.length === 1 ? "one reminder" : `${items.length} reminders`}`,
     intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day. In this summary:`,
-    covers: items.map((item) => `${item.title} (due ${item.dueLocal})`),
+    covers: items.map((item) => `${item.title} (${item.inlineLabel} ${item.dueLocal})`),
   };
 }
 
@@ -110,6 +79,7 @@ function riskLine(risk: Risk): string {
 function whyYouGetThis(plan: Plan): string {
   return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
 }
+
 const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
@@ -159,8 +129,9 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
-      `   Due: ${item.dueLocal} (your time)${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
+      `   ${item.dateLabel}: ${item.dueLocal} (your time)${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
     );
+    if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step: ${item.action}`);
     for (const button of buttonsOf(item, plan, links)) lines.push(`   ${button.label}: ${button.url}`);
@@ -183,7 +154,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push("");
   }
   if (mentionsBudget(items, plan)) lines.push("Your budget (USD):", ...budgetLines(plan), "");
-  if (items.some((item) => item.projected)) lines.push(PROJECTED_NOTE, "");
+  if (anyProjected(items)) lines.push(PROJECTED_NOTE, "");
   lines.push("--", whyYouGetThis(plan), `Unsubscribe with one click: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
 }
@@ -204,7 +175,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     name,
     heading,
     summary: summary ?? false,
-    preview: items[0] ? `${items[0].title}: due ${items[0].dueLocal}` : heading,
+    preview: items[0] ? `${items[0].title}: ${items[0].inlineLabel} ${items[0].dueLocal}` : heading,
     items: items.map((item, index) => {
       const buttons = buttonsOf(item, plan, links);
       return {
@@ -231,7 +202,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
           upcoming: usd(plan.budget.upcomingUsd),
         }
       : false,
-    projectedNote: items.some((item) => item.projected) ? PROJECTED_NOTE : false,
+    projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,
     whyYouGetThis: whyYouGetThis(plan),
     unsubscribeUrl: input.unsubscribeUrl,
   };

@@ -3,7 +3,7 @@ import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-ch
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import { deadlineWords } from "#email/deadline-text.ts";
+import { deadlineWords, reminderDateLabel } from "#email/deadline-text.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -40,6 +40,15 @@ export function deadlineHtml(deadline: Deadline): string {
     deadline.status === "projected" ? ` <span class="tag projected">projected date</span>` : "";
   const words = deadlineWords(deadline);
   return `<p class="due">Due <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+}
+
+/**
+ * The competitive target beside the deadline while it is ahead: advice, so it reads "Aim to finish
+ * by", never "Due" (the step's reminders count down to it; the emails say the same).
+ */
+export function targetHtml(target: Deadline | undefined, now: string): string {
+  if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
+  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong> (your time) <span class="tag">target, not a deadline</span></p>`;
 }
 
 /**
@@ -80,6 +89,7 @@ function stepHtml(step: NextStep, plan: Plan, links: ApplicantLinks): string {
   return `<li>
 <h3>${e(step.title)} <span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span></h3>
 ${step.deadline ? deadlineHtml(step.deadline) : '<p class="due">No fixed deadline</p>'}
+${targetHtml(step.target, plan.now)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(step.why)}</p>
 <p><strong>Next:</strong> ${e(step.action)}</p>
@@ -166,7 +176,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
           : `<ul>${coming
               .map(
                 (reminder) =>
-                  `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (due ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
+                  `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
               )
               .join("")}</ul>`
       }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,

@@ -236,3 +236,75 @@ describe("what the email says it is (papercut 13)", () => {
     expect(ordinary.html).not.toContain("weekly summary");
   });
 });
+
+describe("a reminder about a target date is never labelled a deadline (tester s4 B2/B3)", () => {
+  const target = reminderFactory({
+    id: "oet_medicine:target:due-in-7d",
+    milestone: "oet_medicine",
+    title: "Pass OET Medicine (target date)",
+    countsDownTo: "target",
+    deadlineDetail: {
+      at: "2027-08-11T13:00:00.000Z",
+      local: "Wed 11 Aug 2027, 2:00 PM GMT+1",
+      et: "Wed 11 Aug 2027, 9:00 AM ET",
+      status: "projected",
+      source: "advice: planned back from the target Match",
+    },
+  });
+  const deadline = {
+    at: "2027-12-16T13:00:00.000Z",
+    local: "Thu 16 Dec 2027, 2:00 PM GMT+1",
+    et: "Thu 16 Dec 2027, 8:00 AM ET",
+    status: "projected" as const,
+    source: "projection rule",
+  };
+  const withStep = (step: Parameters<typeof stepFactory>[0]) =>
+    render({
+      reminders: [target],
+      plan: planFactory({
+        nextSteps: [stepFactory({ milestone: "oet_medicine", title: "Pass OET Medicine", ...step })],
+      }),
+    });
+
+  it("says 'aim to finish by' in subject and both parts, names the real deadline, and marks only that as projected", () => {
+    const email = withStep({ deadline });
+    expect(email.subject).toBe(
+      "Pass OET Medicine (target date): aim to finish by Wed 11 Aug 2027, 2:00 PM GMT+1",
+    );
+    expect(email.text).toContain(
+      "   Aim to finish by: Wed 11 Aug 2027, 2:00 PM GMT+1 (your time) / Wed 11 Aug 2027, 9:00 AM ET\n",
+    );
+    expect(email.text).toContain(
+      "not a deadline. The deadline is Thu 16 Dec 2027, 2:00 PM GMT+1 (your time), a projected date.",
+    );
+    expect(email.html).toContain("Aim to finish by <strong>Wed 11 Aug 2027, 2:00 PM GMT+1</strong>");
+    expect(email.html).toContain(
+      "The deadline is Thu 16 Dec 2027, 2:00 PM GMT+1 (your time), a projected date.",
+    );
+    for (const part of [email.text, email.html]) {
+      expect(part).not.toMatch(/Due:? (<strong>)?Wed 11 Aug/);
+      expect(part).not.toContain("9:00 AM ET (projected date)");
+      expect(part).not.toContain("9:00 AM ET · projected date");
+    }
+  });
+
+  it("says the step has no deadline when none is set (US clinical experience)", () => {
+    const email = withStep({ milestone: "oet_medicine", dueBy: null });
+    expect(email.text).toContain("not a deadline. No authority sets a deadline for this step.");
+    expect(email.text).not.toContain("projected");
+  });
+
+  it("a weekly summary lists it as 'aim to finish by', and the applicant's own date as 'your date'", () => {
+    const own = reminderFactory({
+      ...target,
+      title: "Pass OET Medicine (your date)",
+      countsDownTo: "own-date",
+    });
+    const email = render({ reminders: [target, own], weeklySummaryDay: "Wednesday" });
+    expect(email.text).toContain(
+      "- Pass OET Medicine (target date) (aim to finish by Wed 11 Aug 2027, 2:00 PM GMT+1)",
+    );
+    expect(email.text).toContain("- Pass OET Medicine (your date) (on Wed 11 Aug 2027, 2:00 PM GMT+1)");
+    expect(email.text).toContain("   Your date: Wed 11 Aug 2027");
+  });
+});

@@ -1,0 +1,75 @@
+import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { deadlineWords, reminderDateLabel } from "./deadline-text.ts";
+
+/**
+ * One reminder of a reminder email as both parts print it: its date with the words that fit what
+ * the date is (a deadline, a target, the applicant's own date), why it matters and the next step.
+ */
+export interface Item {
+  milestone: Reminder["milestone"];
+  title: string;
+  /** "Due", "Aim to finish by" or "Your date": what the date below is (see reminderDateLabel). */
+  dateLabel: string;
+  inlineLabel: string;
+  dueLocal: string;
+  dueEt: string;
+  /** The item's date is a projected deadline (a target or the applicant's own date never is). */
+  projected: boolean;
+  /** Beside a target or an own date: the step's real deadline, or that it has none. */
+  deadlineNote?: string;
+  deadlineNoteProjected: boolean;
+  why: string;
+  action?: string;
+}
+
+function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
+  return plan.nextSteps.find(
+    (step) => step.milestone === reminder.milestone && step.interviewId === reminder.interviewId,
+  );
+}
+
+export function isProjected(deadline: Deadline | undefined): boolean {
+  return deadline?.status === "projected";
+}
+
+/**
+ * A target is advice and an own date is the applicant's: neither is the authority's deadline, so
+ * the item says so and names the deadline (the tester read "Due … (projected date)" on a target
+ * as a second, contradicting deadline).
+ */
+function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string | undefined {
+  if (reminder.countsDownTo === undefined) return undefined;
+  const deadline = step?.deadline;
+  const intro =
+    reminder.countsDownTo === "target"
+      ? "A target Matchpath suggests so your application is competitive, not a deadline."
+      : "The date you gave us.";
+  if (!deadline) return `${intro} No authority sets a deadline for this step.`;
+  const words = deadlineWords(deadline);
+  return `${intro} The deadline is ${words.local} (your time)${isProjected(deadline) ? ", a projected date" : ""}.`;
+}
+
+export function itemOf(plan: Plan, reminder: Reminder): Item {
+  const step = stepFor(plan, reminder);
+  const action = step?.action;
+  const label = reminderDateLabel(reminder);
+  const deadlineNote = deadlineNoteOf(reminder, step);
+  return {
+    milestone: reminder.milestone,
+    title: reminder.title,
+    dateLabel: label.label,
+    inlineLabel: label.inline,
+    dueLocal: deadlineWords(reminder.deadlineDetail).local,
+    dueEt: deadlineWords(reminder.deadlineDetail).et ?? "",
+    projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
+    ...(deadlineNote ? { deadlineNote } : {}),
+    deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
+    why: reminder.why,
+    ...(action ? { action } : {}),
+  };
+}
+
+/** Whether the email needs its note on projected dates. */
+export function anyProjected(items: readonly Item[]): boolean {
+  return items.some((item) => item.projected || item.deadlineNoteProjected);
+}

@@ -65,7 +65,8 @@ export class PublicHttpApi extends apigw.HttpApi {
       id: "AwsSolutions-APIG4",
       reason:
         "Public by design: intake webhooks are verified in code by each provider's HMAC signature " +
-        "(or Standard Webhooks), unsubscribe links carry a signed token, /health reveals nothing. " +
+        "(or Standard Webhooks); the applicant's links (unsubscribe, timeline, actions, preferences, " +
+        "calendar) carry a signed token; /health reveals nothing. " +
         "Form providers cannot send IAM, Cognito or JWT credentials.",
     });
   }

@@ -35,7 +35,8 @@ export const FUNCTIONS = {
     id: "HttpApiFunction",
     entry: "functions/http-api/handler.ts",
     service: "http-api",
-    description: "Matchpath HTTP API: health, signed intake webhooks, one-click unsubscribe",
+    description:
+      "Matchpath HTTP API: health, signed intake webhooks, the applicant's timeline, actions, preferences, calendar and one-click unsubscribe",
     timeout: Duration.seconds(10),
     memorySize: 512,
     // intake (transactions of profile, milestones, interviews and the idempotency record, with no

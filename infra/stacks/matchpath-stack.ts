@@ -90,7 +90,7 @@ export class MatchpathStack extends Stack {
 
     this.table.streamPlanningChangesTo(planner, streamFailures);
     this.httpApi = new PublicHttpApi(this, "HttpApi", {
-      description: `Matchpath ${config.stage}: intake webhooks and unsubscribe`,
+      description: `Matchpath ${config.stage}: form intake, the applicant's pages and links, the advisor console`,
       handler: httpApi,
       routes: HTTP_ROUTES,
       throttle: { rateLimit: config.api.rateLimit, burstLimit: config.api.burstLimit },

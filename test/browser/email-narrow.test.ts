@@ -82,6 +82,8 @@ describe("reminder email on a narrow phone", () => {
     });
     const page = await browser.context.newPage();
     await page.setContent(summary.html, { waitUntil: "load" });
+    // innerText, not textContent: the text as a reader sees it (rendered, hidden preheader left out).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is under test.
     const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
     expect(body).toContain("Your weekly summary: 2 reminders");
     expect(body).toMatch(

@@ -8,9 +8,6 @@ import { DynamoReminderLedger } from "./reminder-ledger.ts";
 import { DynamoSuppressionList } from "./suppression-list.ts";
 import { DynamoTable, type DynamoTableOptions } from "./table.ts";
 
-export { IDEMPOTENCY_TTL_DAYS } from "./intake-store.ts";
-export { MAX_TRANSACTION_ACTIONS } from "./table.ts";
-
 export interface DynamoApplicantStoreOptions extends DynamoTableOptions {
   /** Defaults to IDEMPOTENCY_TTL_DAYS. */
   idempotencyTtlDays?: number;

@@ -57,18 +57,29 @@ function outOfQuiet(at: number, zone: string, quiet: { start: string; end: strin
   return fromWall(zone, end);
 }
 
-/** The weekly slot: the next `digestDay` on or after the reminder's local day, same local time. */
-function weeklySlot(at: number, zone: string, digestDay: number): number {
+/**
+ * The weekly summary a reminder goes into: the first `digestDay` on or after its local day (same
+ * local time), unless that one falls inside the last 72 hours before the date, where it would no
+ * longer be a summary item: then the `digestDay` a week before (tester s4 B4: a rung 78.5 hours
+ * before its date went out on its own because the next summary came 6.5 hours before it). Null
+ * when neither fits: the earlier summary has passed (`now`: the applicant chose weekly after it),
+ * and the reminder keeps its own time rather than being lost.
+ */
+function weeklySlot(at: number, latest: number, now: number, zone: string, digestDay: number): number | null {
   const wall = toWall(zone, at);
   const weekday = ((new Date(wallDayStart(wall)).getUTCDay() + 6) % 7) + 1;
   const days = (digestDay - weekday + 7) % 7;
-  return fromWall(zone, wall + days * DAY_MS);
+  const next = fromWall(zone, wall + days * DAY_MS);
+  if (next <= latest) return next;
+  const previous = fromWall(zone, wall + (days - 7) * DAY_MS);
+  return previous >= now && previous <= latest ? previous : null;
 }
 
 /**
  * The plan's reminders as the applicant asked for them: muted categories dropped (critical ones
- * kept), the weekly digest gathering what is not due within 72 hours onto one day, and nothing
- * starting in quiet hours. A reminder is never moved to or past its deadline. Ids do not change,
+ * kept), the weekly digest gathering what is not due within 72 hours onto one day (the next one,
+ * or the one before when the next falls within the 72 hours; see weeklySlot), and nothing
+ * starting in quiet hours. A reminder is never moved to or past its deadline, nor before `plan.now`. Ids do not change,
  * so the ledger still knows what was sent. The delivery time itself is the planner's input
  * (`applicant.reminderTime`), so this function does not re-time to it.
  */
@@ -76,15 +87,15 @@ export function applyPreferences(plan: Plan, preferences: Preferences | undefine
   if (!preferences) return plan;
   const muted = new Set(preferences.mutedCategories);
   const reminders: Reminder[] = [];
+  const now = Date.parse(plan.now);
   for (const reminder of plan.reminders) {
     const critical = isCritical(reminder, plan);
     if (muted.has(categoryOf(reminder.milestone)) && !critical) continue;
     let at = Date.parse(reminder.sendAt);
     const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
     if (preferences.digest === "weekly" && !dueSoon) {
-      const slot = weeklySlot(at, zone, preferences.digestDay);
-      // Gathered onto the weekly day only while that still leaves the 72 hours before the deadline.
-      if (slot <= Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS) at = slot;
+      const latest = Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS;
+      at = weeklySlot(at, latest, now, zone, preferences.digestDay) ?? at;
     }
     at = outOfQuiet(at, zone, preferences.quietHours);
     reminders.push(moved(reminder, at, zone));

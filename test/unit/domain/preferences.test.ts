@@ -61,13 +61,50 @@ describe("email preferences applied to a plan", () => {
       const dueSoon = Date.parse(before.deadline) - Date.parse(before.sendAt) <= 72 * 3_600_000;
       if (dueSoon) expect(reminder.sendAt).toBe(before.sendAt);
       else {
-        expect(Date.parse(reminder.sendAt)).toBeGreaterThanOrEqual(Date.parse(before.sendAt));
+        // Into a summary: the next one, or the one a week before when the next falls within the 72 hours.
+        expect(Date.parse(reminder.sendAt)).toBeGreaterThan(Date.parse(before.sendAt) - 7 * 86_400_000);
+        expect(Date.parse(reminder.sendAt)).toBeGreaterThanOrEqual(Date.parse(basePlan.now));
         expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(
           Date.parse(reminder.deadline) - 72 * 3_600_000,
         );
-        if (reminder.sendAt !== before.sendAt) expect(localWeekday(reminder.sendAtLocal)).toBe(1);
+        expect(localWeekday(reminder.sendAtLocal)).toBe(1);
       }
     }
+  });
+
+  describe("a reminder more than 72 hours ahead whose next summary falls within them (tester s4 B4)", () => {
+    // Lagos, weekly on Wednesday at 07:30: the 3-day rung of a Wed 25 Aug 14:00 target comes on Sun 22 Aug,
+    // 78.5 hours before; the next Wednesday summary (25 Aug 07:30) is 6.5 hours before it.
+    const lagos = "Africa/Lagos";
+    const weekly = {
+      ...DEFAULT_PREFERENCES,
+      deliveryTime: "07:30",
+      quietHours: { start: "22:00", end: "07:00" },
+      digest: "weekly" as const,
+      digestDay: 3,
+    };
+    const [template] = basePlan.reminders;
+    if (!template) throw new Error("the base plan has reminders");
+    const rung = {
+      ...template,
+      deadline: "2027-08-25T13:00:00.000Z",
+      sendAt: "2027-08-22T06:30:00.000Z",
+      sendAtLocal: "2027-08-22T07:30:00.000+01:00",
+    };
+    const at = (now: string) =>
+      applyPreferences({ ...basePlan, now, reminders: [rung] }, weekly, lagos).reminders;
+
+    it("goes into the summary the Wednesday before, not on its own on Sunday", () => {
+      expect(at("2027-08-10T00:00:00.000Z")).toEqual([
+        { ...rung, sendAt: "2027-08-18T06:30:00.000Z", sendAtLocal: "2027-08-18T07:30:00.000+01:00" },
+      ]);
+      // Re-planned at that summary's own wake-up, it is still due then.
+      expect(at("2027-08-18T06:30:00.000Z")[0]?.sendAt).toBe("2027-08-18T06:30:00.000Z");
+    });
+
+    it("keeps its own time, rather than being lost, once that summary has passed", () => {
+      expect(at("2027-08-19T00:00:00.000Z")).toEqual([rung]);
+    });
   });
 
   it("moves a reminder out of the applicant's quiet hours, never past its deadline", () => {

@@ -16,6 +16,7 @@ import {
   cohortFragment,
   erasedFragment,
   eraseFragment,
+  titleOf,
   whatIfFragment,
   whatIfResultFragment,
 } from "./pages/index.ts";
@@ -127,19 +128,31 @@ const pause =
     return applicant(request, deps, notice);
   };
 
+/**
+ * Marks a step done with the form's date; without one, today's date (UTC) is recorded and the
+ * notice says which. A date given twice is refused (which one was meant is unknown).
+ */
 const markDone: Handler = async (request, deps) => {
   const key = MilestoneKeySchema.safeParse(request.params[1]);
-  const date = IsoDateSchema.safeParse(
-    form(request.event).get("date") ?? deps.clock.now().toISOString().slice(0, 10),
-  );
-  if (!key.success || !date.success)
+  const given = form(request.event).getAll("date");
+  const date = IsoDateSchema.safeParse(given[0] ?? deps.clock.now().toISOString().slice(0, 10));
+  if (!key.success || !date.success || given.length > 1)
     throw new InvalidInputError("The step is not valid", [
       ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),
-      ...(date.success ? [] : [{ path: "date", message: "must be a calendar date YYYY-MM-DD" }]),
+      ...(given.length > 1
+        ? [{ path: "date", message: "was given more than once: give one date YYYY-MM-DD" }]
+        : date.success
+          ? []
+          : [{ path: "date", message: "must be a calendar date YYYY-MM-DD" }]),
     ]);
   await markStepDone(request.principal, request.params[0] ?? "", key.data, date.data, deps);
   deps.logger.info("console action", { action: "milestone.mark", applicantId: request.params[0] });
-  return applicant(request, deps);
+  const today = given.length === 0 ? " (no date was given: today's date in UTC)" : "";
+  return applicant(
+    request,
+    deps,
+    `Marked ${titleOf(key.data)} done on ${date.data}${today}, recorded as yours.`,
+  );
 };
 
 const eraseConfirm: Handler = async ({ principal, params }, deps) =>

@@ -134,4 +134,29 @@ describe("the console's notice ledger and actions on the local stack", () => {
     const profile = (await applicantState(target.applicantId))?.profile;
     expect(profile).toMatchObject({ visa: "H-1B", matchYear: target.snapshot.applicant.matchYear });
   });
+
+  it("mark done without a date says which date it recorded; a date given twice is a 400 naming date", async () => {
+    const base = `/console/applicants/${target.applicantId}/milestones/research`;
+    const twice = await consoleRequest(base, {
+      token: priya,
+      form: new URLSearchParams([
+        ["date", "2026-08-01"],
+        ["date", "2026-08-02"],
+      ]),
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.contentType).toContain("application/problem+json");
+    expect((JSON.parse(twice.body) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual([
+      "date",
+    ]);
+    expect(
+      (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research")?.status,
+    ).not.toBe("done");
+
+    const undated = await consoleRequest(base, { token: priya, form: {} });
+    expect(undated.status).toBe(200);
+    const recorded = (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research");
+    expect(recorded).toMatchObject({ status: "done", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(undated.body).toContain(`done on ${recorded?.date} (no date was given: today&#39;s date in UTC)`);
+  });
 });

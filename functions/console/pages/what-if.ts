@@ -49,15 +49,19 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const { diff } = result;
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
+  // A next step that becomes blocked (or a blocked one that becomes next) is said once, in the steps table.
+  const inTable = new Set(diff.steps.map((step) => step.title));
+  const blockedAdded = diff.blocked.added.filter((title) => !inTable.has(title));
+  const blockedRemoved = diff.blocked.removed.filter((title) => !inTable.has(title));
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
-<h3>Blocked and overdue</h3>${diff.blocked.added.length + diff.blocked.removed.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
-    diff.blocked.added.map((t) => `now blocked: ${t}`),
+<h3>Blocked and overdue</h3>${blockedAdded.length + blockedRemoved.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
+    blockedAdded.map((t) => `now blocked: ${t}`),
     "diff-added",
   )}${list(
-    diff.blocked.removed.map((t) => `no longer blocked: ${t}`),
+    blockedRemoved.map((t) => `no longer blocked: ${t}`),
     "",
   )}${list(
     diff.overdue.added.map((t) => `now overdue: ${t}`),
@@ -71,12 +75,19 @@ ${renderSteps(diff)}
 <form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
 }
 
+/**
+ * Next steps that change. A step that leaves the next steps because it is now blocked says so
+ * ("now blocked"), and one that comes back from blocked says "was blocked": neither was removed or
+ * is new, and the Blocked list leaves them out.
+ */
 function renderSteps(diff: PlanDiff): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
+  const nowBlocked = new Set(diff.blocked.added);
+  const wasBlocked = new Set(diff.blocked.removed);
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
       (step) =>
-        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : '<span class="diff-removed">step removed</span>'}</td></tr>`,
+        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : wasBlocked.has(step.title) ? "blocked" : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : nowBlocked.has(step.title) ? '<span class="diff-removed">now blocked</span>' : '<span class="diff-removed">step removed</span>'}</td></tr>`,
     )
     .join("")}</tbody></table>`;
 }

@@ -20,7 +20,12 @@ export async function signIn(email: string): Promise<string> {
 /** A request to a console route with (or without) a bearer token. */
 export async function consoleRequest(
   path: string,
-  options: { token?: string; method?: string; form?: Record<string, string>; htmx?: boolean } = {},
+  options: {
+    token?: string;
+    method?: string;
+    form?: Record<string, string> | URLSearchParams;
+    htmx?: boolean;
+  } = {},
 ): Promise<{ status: number; contentType: string | null; body: string }> {
   const headers: Record<string, string> = {};
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
+import { plan as planFor } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { examsDone, inputFactory } from "#test/unit/domain/factories.ts";
+import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
+
+/**
+ * The what-if difference says each step once (tester s4 papercut 7): a next step that becomes
+ * blocked reads "now blocked" in the steps table, not "step removed" there and "now blocked" below.
+ */
+describe("the what-if difference", () => {
+  it("a step that becomes blocked by a Match-year switch is neither removed nor listed twice", () => {
+    const now = new Date("2027-02-01T12:00:00Z");
+    const milestones: MilestoneEntry[] = [
+      ...examsDone("2025-06-01"),
+      { key: "eras_token", status: "done", date: "2026-06-05" },
+      { key: "eras_application", status: "done", date: "2026-09-10" },
+      { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+    ];
+    const input = inputFactory({ applicant: { ...inputFactory().applicant, matchYear: 2027 }, milestones });
+    const before = planFor(input, seasonCalendar(2027), now);
+    const changed = applyWhatIf(input, [{ kind: "matchYear", matchYear: 2028 }]);
+    const after = planFor(changed, seasonCalendar(2028), now);
+    const diff = planDiff(before, after);
+    const movedToBlocked = diff.steps.filter(
+      (step) => step.after === undefined && diff.blocked.added.includes(step.title),
+    );
+    expect(movedToBlocked.length).toBeGreaterThan(0);
+
+    const html = whatIfResultFragment("a_x", { before, after, diff, saveId: "console-what-if-x" }, "[]");
+    for (const step of movedToBlocked) {
+      const row = html.split("<tr>").find((cells) => cells.startsWith(`<td>${step.title}</td>`)) ?? "";
+      expect(row).toContain("now blocked");
+      expect(row).not.toContain("step removed");
+      expect(html).not.toContain(`now blocked: ${step.title}<`);
+    }
+  });
+});

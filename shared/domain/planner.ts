@@ -227,7 +227,7 @@ function planMilestone(
     ? SCHOOL_CHECK.ineligible.action
     : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
       ? entry.statusActions.prerequisitePending
-      : actionFor(context, entry, status, out.budget);
+      : actionFor(context, entry, status, out.budget, due);
   const step: NextStep = {
     milestone: entry.key,
     title: soapDue === undefined ? entry.title : SOAP_PARTICIPATION_TITLE,

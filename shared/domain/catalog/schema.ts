@@ -64,6 +64,11 @@ const StatusActionsSchema = z
   .object({
     scheduled: z.string().min(1).optional(),
     scheduledPassed: z.string().min(1).optional(),
+    /**
+     * The applicant's date is still ahead but after the step's deadline ({due}, a day in words):
+     * says to move it earlier and by when, never "scores take about N weeks" as if all were well.
+     */
+    scheduledAfterDeadline: z.string().includes("{due}").optional(),
     inProgress: z.string().min(1).optional(),
     /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */
     prerequisitePending: z.string().min(1).optional(),

@@ -59,6 +59,15 @@ function leadTimes(keys: readonly StepSubject[]): string {
   return said.join("");
 }
 
+/**
+ * What a step is about, as a sentence's subject: "USMLE Step 2 CK" (not the step's title, "Pass
+ * USMLE Step 2 CK"), "ECFMG Pathway application".
+ */
+function subjectOf(key: MilestoneKey): string {
+  const thing = catalogEntry(key).title.replace(/^(Pass|Complete an?) /, "");
+  return key === "ecfmg_pathway" ? `${thing} application` : thing;
+}
+
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
@@ -127,23 +136,26 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const late: StepSubject[] = [];
     const atRisk: StepSubject[] = [];
     const details: string[] = [];
-    // The latest sitting whose result (cautious reporting time) still reaches NRMP in time.
-    const latestSitting = shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
     for (const key of NEEDED_FOR_RANKING) {
       if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
+      // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
+      // catalog's one allowance for the result, the same date the step and its reminders show).
+      const latestSitting = dates.due(key)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+      const reportDays = catalogEntry(key).reportingDays?.days ?? SCORE_REPORTING_DAYS;
       const day = plannedDay(context, key);
-      const title = catalogEntry(key).title;
-      const latest = `${key === "ecfmg_pathway" ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+      const subject = subjectOf(key);
+      const pathway = key === "ecfmg_pathway";
+      const latest = `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
       if (day !== null && day >= now) {
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `${title} on ${renderDate(context.entries.get(key)?.date ?? "")} would be reported around ${when(context, day + SCORE_REPORTING_DAYS * DAY_MS)}: move it earlier and ${latest}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latest}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);
           details.push(
-            `${title} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
           );
         }
         continue;
@@ -154,11 +166,15 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
       if (now > latestSitting) {
         late.push(key);
-        details.push(`${title} is not done and even taken today would not be reported in time`);
+        details.push(
+          pathway
+            ? `Your ${subject} is not submitted, and even submitted today it would not be decided in time`
+            : `Your ${subject} is not done, and even taken today its result would not be reported in time`,
+        );
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
         details.push(
-          `${title} is not booked; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest}`,
+          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest}`,
         );
       }
     }

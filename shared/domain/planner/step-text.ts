@@ -4,24 +4,27 @@ import type { Budget, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
 function templateParts(text: string): string[] {
   let parts = templateCache.get(text);
   if (parts === undefined) {
-    parts = text.split(/\{(date|weeks|rankingOpens)\}/);
+    parts = text.split(/\{(date|due|weeks|rankingOpens)\}/);
     templateCache.set(text, parts);
   }
   return parts;
 }
 
-/** Fills a status text's placeholders: {date}, {weeks}, {rankingOpens}. */
+/** Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks}, {rankingOpens}. */
 function fill(
   context: PlanContext,
   text: string,
   entry: CatalogEntry,
   given: MilestoneEntry | undefined,
+  due: DueDate | null = null,
 ): string {
   const parts = templateParts(text);
   if (parts.length === 1) return text;
@@ -29,6 +32,7 @@ function fill(
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index];
     if (name === "date") filled += given?.date === undefined ? "the date you gave" : renderDate(given.date);
+    else if (name === "due") filled += due === null ? "its deadline" : dayBy(context, due.at);
     else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
     else {
       const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
@@ -40,8 +44,9 @@ function fill(
 }
 
 /**
- * The step's text for its status: scheduled ahead ("your exam is on ..."), a scheduled date that
- * has passed ("did you take it?"), in progress (what finishes it), else the catalog's action.
+ * The step's text for its status: scheduled ahead ("your exam is on ..."), scheduled ahead but
+ * after the step's deadline `due` ("move it earlier: take it by ..."), a scheduled date that has
+ * passed ("did you take it?"), in progress (what finishes it), else the catalog's action.
  * The budget step's text is the budget's own totals.
  */
 export function actionFor(
@@ -49,8 +54,9 @@ export function actionFor(
   entry: CatalogEntry,
   status: MilestoneStatus,
   budget: Budget,
+  due: DueDate | null = null,
 ): string {
-  const text = statusAction(context, entry, status, budget);
+  const text = statusAction(context, entry, status, budget, due);
   // A re-applicant's step done for an earlier season (past-season.ts) says why it is back.
   return context.pastSeason.has(entry.key)
     ? `${text} What you did for an earlier Match season does not count for the ${context.calendar.matchYear} Match.`
@@ -62,15 +68,23 @@ function statusAction(
   entry: CatalogEntry,
   status: MilestoneStatus,
   budget: Budget,
+  due: DueDate | null,
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.get(entry.key);
   const texts = entry.statusActions;
   if (texts !== undefined) {
     if ((status === "scheduled" || status === "in_progress") && given?.date !== undefined) {
-      const passed = startOfLocalDate(context.zone, given.date) + DAY_MS <= context.now;
-      const text = passed ? texts.scheduledPassed : texts.scheduled;
-      if (text !== undefined) return fill(context, text, entry, given);
+      const day = startOfLocalDate(context.zone, given.date);
+      const passed = day + DAY_MS <= context.now;
+      // The same test as EXAMS_LATE_FOR_RANKING: the day itself after the deadline instant.
+      const afterDeadline = !passed && due !== null && day > due.at;
+      const text = passed
+        ? texts.scheduledPassed
+        : afterDeadline
+          ? (texts.scheduledAfterDeadline ?? texts.scheduled)
+          : texts.scheduled;
+      if (text !== undefined) return fill(context, text, entry, given, due);
     }
     if (status === "in_progress" && texts.inProgress !== undefined) {
       return fill(context, texts.inProgress, entry, given);

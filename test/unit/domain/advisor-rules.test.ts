@@ -192,6 +192,44 @@ describe("targets planned backwards from the Match", () => {
   });
 });
 
+describe("a date booked after the step's deadline (tester s4, finding 6)", () => {
+  // A 2028 applicant with every earlier step done; the step's own date is after its deadline.
+  const cases = [
+    { key: "usmle_step1", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
+    { key: "usmle_step2ck", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
+    { key: "usmle_step3", date: "2028-02-10", visa: "H-1B", says: "before they certify their rank lists" },
+    { key: "oet_medicine", date: "2027-12-20", visa: "J-1", says: "Book an earlier sitting, by" },
+    { key: "ecfmg_pathway", date: "2028-01-20", visa: "J-1", says: "Submit it by" },
+  ] as const;
+  it.each(cases)("$key: says to move it and by when, not that all is well", ({ key, date, visa, says }) => {
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028, visa }),
+      milestones: [milestoneFactory(key, "scheduled", date)],
+    });
+    const result = planFor(input, "2027-06-01T06:00:00Z");
+    const next = step(result, key);
+    const deadline = next?.deadline?.at ?? "";
+    expect(Date.parse(deadline)).toBeLessThan(Date.parse(date));
+    expect(next?.action).toMatch(/, after (its deadline, )?\w{3} \d+ \w{3} \d{4}/);
+    expect(next?.action).toContain(says);
+    expect(next?.action).not.toMatch(/take about \d+ weeks/);
+    // The day it names is the deadline's day (the earlier of the applicant's and ET's).
+    const named = next?.action.match(/by (\w{3} \d+ \w{3} \d{4})/)?.[1] ?? "";
+    const dayMs = Date.parse(`${named} 12:00 UTC`);
+    expect(Math.abs(dayMs - Date.parse(deadline))).toBeLessThan(36 * 3_600_000);
+  });
+
+  it("keeps the reassuring text for a date on or before the deadline", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2027-09-01")],
+    });
+    expect(step(planFor(input, "2027-06-01T06:00:00Z"), "usmle_step2ck")?.action).toContain(
+      "Your exam is on Wed 1 Sep 2027; scores take about 4 weeks",
+    );
+  });
+});
+
 describe("feasibility", () => {
   it("a season still within reach raises nothing", () => {
     const result = planFor(inputFactory({ milestones: examsDone() }), "2025-10-01T00:00:00Z");

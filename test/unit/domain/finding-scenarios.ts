@@ -46,6 +46,14 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(late?.severity).toBe("critical");
       expect(late?.message).toContain("on Fri 12 Feb 2027 would be reported around");
       expect(late?.message).toContain("move it earlier and take it by Wed 27 Jan 2027 at the latest");
+      // s4 papercut 9: the exam, not the step's title, is the sentence's subject.
+      expect(late?.message).toMatch(/^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around /);
+      expect(late?.message).not.toContain("Pass USMLE");
+      // s4 finding 6: the step's own text says to move it and by when, not "scores take about 4 weeks".
+      const step = result.nextSteps.find((next) => next.milestone === "usmle_step2ck");
+      expect(step?.action).toContain("Your exam is on Fri 12 Feb 2027, after Wed 27 Jan 2027");
+      expect(step?.action).toContain("Move it earlier: take it by Wed 27 Jan 2027");
+      expect(step?.action).not.toContain("scores take about");
     },
   },
   {

@@ -73,7 +73,11 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
     expect(pathway.every((reminder) => reminder.deadlineDetail.status === "projected")).toBe(true);
     const late = scheduled.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");
-    expect(late?.message).toContain("Complete an ECFMG Pathway on Mon 1 May 2028");
+    expect(late?.message).toContain(
+      "Your ECFMG Pathway application on Mon 1 May 2028 would be decided around",
+    );
+    // The latest date is the Pathway's own deadline (60 days before the ROL deadline, Sat 25 Dec 2027, 9:00 PM ET), the one its step shows.
+    expect(late?.message).toContain("complete it by Sat 25 Dec 2027 at the latest");
   });
 
   it("cites the Pathway's own review allowance, not USMLE score reporting, for the Pathway (papercut 10)", () => {

@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
 import { localDate } from "#domain/time.ts";
-import { InvalidInputError } from "#errors";
+import { ConflictError, InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -138,9 +138,9 @@ function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
       return { key, status: "waived" };
     case "schedule": {
       const date = form.date?.trim();
-      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        throw invalid("date", "must be a date");
-      }
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid("date", "must be a date");
+      const missing = nonexistentDay(date);
+      if (missing) throw invalid("date", missing);
       if (date < today) throw invalid("date", "must be today or later");
       // A date past the season's end would plan nothing this season: the applicant mistyped the year.
       if (date > preview.latest) throw invalid("date", "must be no later than the start of residency");
@@ -153,6 +153,46 @@ function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
       return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
     }
   }
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Why a YYYY-MM-DD date does not exist ("2027-02-30": February 2027 has 28 days), checked before
+ * any other rule so the page never answers "today or later" for a day no calendar has.
+ */
+function nonexistentDay(date: string): string | undefined {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `does not exist: there is no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `does not exist: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return undefined;
+}
+
+/**
+ * The intake's refusal in the action form's words: the update it builds holds one milestone, so
+ * "milestones.0.date" is the form's "date" (tester s4 B5: the page named the internal field).
+ */
+function asFormError(error: unknown): unknown {
+  if (!(error instanceof InvalidInputError) || error instanceof ConflictError) return error;
+  return new InvalidInputError(
+    error.message,
+    error.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^milestones\.0\./, "") })),
+    { cause: error },
+  );
 }
 
 /**
@@ -173,6 +213,8 @@ export async function applyStepAction(
     applicant: { externalId: preview.state.profile.externalId },
     milestones: [entryFor(preview, form)],
   };
-  const result = await receiveSubmission(update, "link", deps);
+  const result = await receiveSubmission(update, "link", deps).catch((error: unknown) => {
+    throw asFormError(error);
+  });
   return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded" };
 }

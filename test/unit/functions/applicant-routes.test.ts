@@ -226,3 +226,25 @@ describe("after a one-click unsubscribe (tester finding B4)", () => {
     expect((await api(request("GET", links.timeline))).body).toContain(heading);
   });
 });
+
+describe("Scheduled for… with a day no calendar has (tester s4 B5)", () => {
+  it.each([
+    ["2027-09-31", "September 2027 has 30 days"],
+    ["2027-02-30", "February 2027 has 28 days"],
+    ["2025-02-29", "February 2025 has 28 days"],
+    ["2027-13-01", "there is no month 13"],
+  ])(
+    "%s: the page says the date does not exist (%s), names the form's field, and records nothing",
+    async (date, why) => {
+      const { api, links, store } = setup();
+      const url = links.action("usmle_step2ck", "schedule");
+      const page = await api(request("POST", url, `date=${date}`, BROWSER));
+      expect(page.statusCode).toBe(400);
+      expect(page.body).toContain(`role="alert">The date does not exist: ${why}.<`);
+      expect(page.body).not.toMatch(/milestones\.|today or later/);
+      const problem = await api(request("POST", url, `date=${date}`, API_CLIENT));
+      expect(problemOf(problem).errors?.map((error) => error.path)).toEqual(["date"]);
+      expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
+    },
+  );
+});

@@ -1,4 +1,5 @@
-import { APPLICANT_ID_PATTERN, IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
+import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
+import { IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import {
   authorizedApplicant,

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { ApplicantIdSchema } from "#domain/snapshot.ts";
+import { ApplicantIdSchema } from "#domain/applicant-id.ts";
 import { parseOrThrow } from "#errors";
 
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });

@@ -95,7 +95,7 @@ export class OperatorAlarms extends Construct {
    */
   onServerErrors(api: apigw.IHttpApi, label: string): cloudwatch.Alarm {
     return this.add(`${label}ServerErrors`, {
-      alarmDescription: `${label}: requests answered 5xx (intake or unsubscribe failing)`,
+      alarmDescription: `${label}: requests answered 5xx (intake, the applicant's pages or links, or the console failing)`,
       metric: api.metricServerError({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
       threshold: 1,
     });

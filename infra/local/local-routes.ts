@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LocalClock } from "#adapters/clock.ts";
-import { APPLICANT_ID_PATTERN } from "#domain/snapshot.ts";
+import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { PlanRepository } from "#ports/plans.ts";

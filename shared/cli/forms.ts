@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FieldProblem } from "#domain/snapshot.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
 import { InvalidInputError, MatchpathError } from "#errors";
 import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
 import { mapSubmissionWithNotes } from "#intake/mapping/mapper.ts";

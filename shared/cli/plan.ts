@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fieldProblems } from "#domain/field-problems.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { ApplicantSnapshotSchema, fieldProblems } from "#domain/snapshot.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints

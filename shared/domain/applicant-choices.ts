@@ -10,8 +10,6 @@ import { localDate, startOfLocalDate } from "./time.ts";
  * applicant's milestones; nothing here reads a clock.
  */
 
-export { STEP_ACTIONS, type StepAction } from "./step-actions.ts";
-
 /** The words on each action's button, in the reminder email and on the timeline page alike. */
 export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
   done: "Done",

@@ -30,8 +30,6 @@ import type { MilestoneEntry } from "./snapshot.ts";
 import { isoUtc } from "./time.ts";
 
 export type { PlannerInput } from "./planner/context.ts";
-export { interviewIdOf } from "./planner/interviews.ts";
-export { reminderId } from "./planner/ladders.ts";
 
 const NO_SPONSOR_NOTE = `${SCHOOL_CHECK.key}: ${SCHOOL_CHECK.ineligible.waitingFor}`;
 

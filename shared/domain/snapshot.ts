@@ -2,9 +2,6 @@ import * as z from "zod";
 import { startsAtMatchesZone } from "./interview-offset.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
 
-export { APPLICANT_ID_PATTERN, ApplicantIdSchema } from "./applicant-id.ts";
-export { type FieldProblem, fieldProblems } from "./field-problems.ts";
-
 /**
  * The applicant snapshot: the one public JSON contract every intake route maps onto.
  * Fields may be added; the ones here keep their meaning.

@@ -1,8 +1,6 @@
 import { DateTime } from "luxon";
 import { offsetMinutes } from "./zone-offsets.ts";
 
-export { offsetMinutes } from "./zone-offsets.ts";
-
 /**
  * Time in the applicant's zone, with luxon as the source of truth for zone offsets.
  *

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { FieldProblem } from "#domain/snapshot.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
 import {
   ApplicantNotFoundError,
   ConflictError,

@@ -1,5 +1,5 @@
-import type { StepAction } from "#domain/applicant-choices.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { StepAction } from "#domain/step-actions.ts";
 import { createLinkToken, type LinkKeyring } from "./link-token.ts";
 
 /** How long links stay usable: long enough to act on a week-old email, short enough to age out. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { StepAction } from "#domain/applicant-choices.ts";
+import type { StepAction } from "#domain/step-actions.ts";
 import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";

@@ -1,4 +1,5 @@
-import { fieldProblems, SubmissionSchema } from "#domain/snapshot.ts";
+import { fieldProblems } from "#domain/field-problems.ts";
+import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeStore } from "#ports/intake-store.ts";

@@ -1,8 +1,9 @@
-import { actionsFor, SNOOZE_DAYS, type StepAction, snoozeUntil } from "#domain/applicant-choices.ts";
+import { actionsFor, SNOOZE_DAYS, snoozeUntil } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
+import type { StepAction } from "#domain/step-actions.ts";
 import { localDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";

@@ -1,11 +1,6 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import type {
-  ApplicantRef,
-  ApplicantSnapshot,
-  FieldProblem,
-  MilestoneUpdate,
-  Submission,
-} from "#domain/snapshot.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
+import type { ApplicantRef, ApplicantSnapshot, MilestoneUpdate, Submission } from "#domain/snapshot.ts";
 import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, TransientError } from "#errors";
 import { fingerprint } from "#observability/logger.ts";

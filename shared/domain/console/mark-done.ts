@@ -1,8 +1,9 @@
 import { catalogEntry } from "../catalog/index.ts";
+import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { type Applicant, type FieldProblem, MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
+import { type Applicant, MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
 /** How far before the Match year a done date may lie: USMLE Step 1 is often years before graduation. */

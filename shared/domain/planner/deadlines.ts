@@ -6,8 +6,6 @@ import { ET_ZONE, isoUtc, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail, shiftDays } from "./date-math.ts";
 
-export { deadlineDetail, shiftDays } from "./date-math.ts";
-
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
 export interface DueDate {
   at: number;

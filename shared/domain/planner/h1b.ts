@@ -7,7 +7,8 @@ import {
   STEP3_PROCESSING_SOURCE,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { type DueDate, deadlineDetail, type PlanDates, shiftDays } from "./deadlines.ts";
+import { deadlineDetail, shiftDays } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
  * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has

@@ -9,7 +9,7 @@ import {
   THANK_YOU_WITHIN_HOURS,
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail } from "./deadlines.ts";
+import { deadlineDetail } from "./date-math.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { urgencyOf } from "./urgency.ts";
 

@@ -2,7 +2,8 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { NextStep } from "../plan.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { type DueDate, deadlineDetail } from "./deadlines.ts";
+import { deadlineDetail } from "./date-math.ts";
+import type { DueDate } from "./deadlines.ts";
 import type { DueStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 

@@ -3,7 +3,7 @@ import type { NextStep, Reminder, Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail } from "./deadlines.ts";
+import { deadlineDetail } from "./date-math.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 
 /** The rung of the out-of-reach notice: it belongs to no ladder, it is sent once. */

@@ -14,8 +14,6 @@ import {
 import type { PlanContext } from "./context.ts";
 import { ladderOf, slotOnDay, timed } from "./ladders.ts";
 
-export { reminderId } from "./ladders.ts";
-
 /** What a reminder ladder is laid against: one deadline of one step. */
 export interface ReminderTarget {
   milestone: StepSubject;

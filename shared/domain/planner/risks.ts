@@ -9,7 +9,8 @@ import {
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { type PlanDates, shiftDays } from "./deadlines.ts";
+import { shiftDays } from "./date-math.ts";
+import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";

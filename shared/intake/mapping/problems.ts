@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import type { FieldProblem } from "#domain/snapshot.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
 import { providerNamed } from "#intake/providers/list.ts";
 import type { FormMapping } from "./schema.ts";
 

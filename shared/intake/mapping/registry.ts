@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fieldProblems } from "#domain/snapshot.ts";
+import { fieldProblems } from "#domain/field-problems.ts";
 import { InvalidInputError } from "#errors";
 import type { ProviderName } from "#intake/providers/common.ts";
 import { type FormMapping, FormMappingSchema } from "./schema.ts";

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import type { FieldProblem } from "#domain/snapshot.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
 import { InvalidInputError } from "#errors";
 import { parseJsonText } from "#intake/json.ts";
 

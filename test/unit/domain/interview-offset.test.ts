@@ -3,8 +3,9 @@ import { DateTime, FixedOffsetZone } from "luxon";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { WhatIfChangeSchema } from "#domain/console/what-if.ts";
+import { fieldProblems } from "#domain/field-problems.ts";
 import { startsAtOffsetMismatch } from "#domain/interview-offset.ts";
-import { fieldProblems, SubmissionSchema } from "#domain/snapshot.ts";
+import { SubmissionSchema } from "#domain/snapshot.ts";
 
 const interview = { program: "Rush IM", timezone: "America/Chicago", format: "virtual" } as const;
 

@@ -11,7 +11,6 @@ import {
   isQuietHour,
   localDate,
   MINUTE_MS,
-  offsetMinutes,
   renderEt,
   renderInZone,
   startOfLocalDate,
@@ -21,6 +20,7 @@ import {
   wallMinuteOfDay,
   wallReadingCount,
 } from "#domain/time.ts";
+import { offsetMinutes } from "#domain/zone-offsets.ts";
 
 // Every function of shared/domain/time.ts against Luxon, the library it replaces in the hot loop:
 // zones east and west of UTC, half- and quarter-hour offsets, a 30-minute DST (Lord Howe), the

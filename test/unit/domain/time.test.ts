@@ -7,12 +7,12 @@ import {
   fromWall,
   isoInZone,
   isQuietHour,
-  offsetMinutes,
   renderEt,
   renderInZone,
   toWall,
   wallFromDate,
 } from "#domain/time.ts";
+import { offsetMinutes } from "#domain/zone-offsets.ts";
 
 describe("time", () => {
   it.each([

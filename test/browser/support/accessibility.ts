@@ -42,3 +42,16 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<AxeResu
   }
   return results;
 }
+
+/**
+ * Runs every axe-core rule, best practices included (landmarks, one h1, content in regions), and
+ * returns the violations of any impact: for the pages held to "no finding at all".
+ */
+export async function allA11yViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(await axeSource);
+  const results = await page.evaluate(() =>
+    (globalThis as unknown as { axe: typeof import("axe-core") }).axe.run(),
+  );
+  return results.violations.map(describe);
+}

@@ -440,6 +440,34 @@ describe("http-api", () => {
       expect(store.state("a_ada").profile.unsubscribedAt).toBeUndefined();
     });
 
+    it("every unsubscribe page uses the applicant pages' shell and headers: main landmark, noindex, no inline style (tester s4 C1)", async () => {
+      const { api } = withApplicant();
+      const get = await api(
+        httpEvent({ method: "GET", path: "/unsubscribe", query: `token=${encodeURIComponent(token)}` }),
+      );
+      const refused = await api(httpEvent({ method: "GET", path: "/unsubscribe", query: "token=forged" }));
+      const done = await api(
+        httpEvent({
+          method: "POST",
+          path: "/unsubscribe",
+          query: `token=${encodeURIComponent(token)}`,
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: Buffer.from("List-Unsubscribe=One-Click"),
+        }),
+      );
+      for (const response of [get, refused, done]) {
+        expect(response.headers).toMatchObject({
+          "x-robots-tag": "noindex, nofollow",
+          "referrer-policy": "no-referrer",
+          "cache-control": "no-store",
+          "x-frame-options": "DENY",
+        });
+        expect(String(response.headers?.["content-security-policy"])).not.toContain("unsafe-inline");
+        expect(response.body).toMatch(/<main>\s*<h1>[^<]+<\/h1>/);
+        expect(response.body).toContain('<meta name="robots" content="noindex, nofollow">');
+      }
+    });
+
     it("GET with an invalid token shows an error page", async () => {
       const response = await setup().api(
         httpEvent({ method: "GET", path: "/unsubscribe", query: "token=forged" }),

@@ -86,7 +86,7 @@ ${message("deliveryTime")}<p class="muted" id="deliveryTime-hint">On a night the
 ${message("quietStart")}<label for="quietEnd">Quiet hours end</label>
 <input id="quietEnd" name="quietEnd" type="time" required value="${e(p.quietEnd)}"${marks("quietEnd")}>
 ${message("quietEnd")}
-<p class="due">No email starts in your quiet hours.</p>
+<p class="due">No email starts in your quiet hours, with one exception: a reminder that cannot wait for them to end without reaching its deadline is sent during them.</p>
 </fieldset>
 <fieldset><legend>How often</legend>
 <div><input type="radio" id="digest-as-due" name="digest" value="as-due"${p.digest === "as-due" ? " checked" : ""}${marks("digest", "digest-as-due")}> <label for="digest-as-due" class="inline">Each reminder when it is due</label></div>

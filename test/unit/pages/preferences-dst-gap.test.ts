@@ -30,3 +30,19 @@ describe("a delivery time the clocks skip", () => {
     );
   });
 });
+
+describe("quiet hours on the preferences page (tester s4 C4)", () => {
+  it("state their one exception, as the planner applies it, instead of an absolute promise", () => {
+    const body =
+      preferencesPage({
+        form: formOf(DEFAULT_PREFERENCES),
+        timezone: "Africa/Lagos",
+        formAction: "/p",
+        timelineUrl: "/t",
+      }).body ?? "";
+    expect(body).toContain(
+      "No email starts in your quiet hours, with one exception: a reminder that cannot wait for them to end without reaching its deadline is sent during them.",
+    );
+    expect(body).not.toContain("No email starts in your quiet hours.</p>");
+  });
+});

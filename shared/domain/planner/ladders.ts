@@ -84,6 +84,8 @@ export interface SlotEntry {
   startBy: number | null;
   notStarted: boolean;
   slots: LadderSlot[];
+  /** The slots' send instants, in order, as one array of numbers: remindersFor scans it on every step. */
+  sendAts: number[];
   /** The slots as reminders, for the title, text and deadline rendering they were made with. */
   title: string;
   why: string;
@@ -148,6 +150,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     startBy: target.startBy,
     notStarted: target.notStarted,
     slots,
+    sendAts: slots.map((slot) => slot.sendAt),
     title: target.title,
     why: target.why,
     deadlineDetail: target.deadlineDetail,

@@ -66,8 +66,9 @@ export function remindersFor(
 ): void {
   const ladder = ladderOf(context, target);
   const slots = ladder.slots;
+  const sendAts = ladder.sendAts;
   let firstFuture = 0;
-  while (firstFuture < slots.length && (slots[firstFuture]?.sendAt ?? 0) < context.now) firstFuture++;
+  while (firstFuture < sendAts.length && (sendAts[firstFuture] as number) < context.now) firstFuture++;
   if (firstFuture > 0) {
     const { nowWall, catchUp } = catchUpOf(context);
     const nextFuture = slots[firstFuture];

@@ -131,13 +131,12 @@ export function planInterviews(
   // Two entries with one identity (the same operator id, or the same program and instant when
   // neither has an id) are one interview, as the store keys them: planned once, so reminder ids
   // stay unique. Intake refuses such a pair; a planner input built otherwise may still hold one.
-  const planned = context.interviews.length > 1 ? new Set<string>() : undefined;
+  // A plain array: a snapshot holds at most MAX_INTERVIEWS (33), and a Set per plan cost more.
+  const planned: string[] = [];
   for (const interview of context.interviews) {
-    if (planned !== undefined) {
-      const id = interviewIdOf(interview);
-      if (planned.has(id)) continue;
-      planned.add(id);
-    }
+    const id = interviewIdOf(interview);
+    if (planned.includes(id)) continue;
+    planned.push(id);
     const {
       interviewId,
       start,

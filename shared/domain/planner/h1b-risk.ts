@@ -19,7 +19,11 @@ function step3OnlyInUs(cited: boolean): string {
   return `Step 3 is offered only in the US (${cited ? "same FSMB page" : STEP3_PROCESSING_SOURCE}), so you also need a US visa for the trip (advice: usually a visitor visa; check travel.state.gov)`;
 }
 
-/** What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). */
+/**
+ * What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). Made once:
+ * it reads only static data, and searching the fee table per plan showed in the planner's profile.
+ */
+const J1_ALTERNATIVE = j1Alternative();
 function j1Alternative(): string {
   const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
   const fee = sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "";
@@ -60,7 +64,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       {
         code: "STEP3_NEEDED_FOR_H1B",
         severity: "critical",
-        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${step3OnlyInUs(day === null)}. ${j1Alternative()}`,
+        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${step3OnlyInUs(day === null)}. ${J1_ALTERNATIVE}`,
         milestones: ["usmle_step3", "visa_h1b"],
       },
     ];

@@ -16,9 +16,7 @@ export const PLAUSIBLE_MATCH_YEARS_AHEAD = 6;
  * the context, never from a clock.
  */
 export function implausibleMatchYearRisk(context: PlanContext): Risk | null {
-  const now = new Date(context.now);
-  // The Match is in March: from April, the next one is next year's.
-  const nextMatch = now.getUTCFullYear() + (now.getUTCMonth() >= 3 ? 1 : 0);
+  const nextMatch = nextMatchYear(context.now);
   const graduationYear = Number(context.applicant.graduation.slice(0, 4));
   const latestPlausible = Math.max(nextMatch + PLAUSIBLE_MATCH_YEARS_AHEAD, graduationYear + 2);
   const target = context.calendar.matchYear;
@@ -29,4 +27,20 @@ export function implausibleMatchYearRisk(context: PlanContext): Risk | null {
     message: `Your target is the ${target} Match, ${target - nextMatch} years after the next Match (${nextMatch}), and you graduate in ${graduationYear}: is the year a typo? This plan is laid backwards from the ${target} Match, so it would remind you of nothing for years, and its dates are only projected by rule. Check your target Match year and correct it; most applicants aim at the first Match after graduation whose exams they can finish (advice).`,
     milestones: [],
   };
+}
+
+/** The span of instants (from 1 April UTC, inclusive, to the next 1 April) whose next Match is `year`. */
+let lastSpan = { from: 0, to: 0, year: 0 };
+
+/**
+ * The year of the next Match at `now` (UTC ms). The Match is in March: from April, the next one is
+ * next year's. The last span found is kept, because plans made together share `now` and a Date
+ * per plan showed in the planner's profile.
+ */
+function nextMatchYear(now: number): number {
+  if (now >= lastSpan.from && now < lastSpan.to) return lastSpan.year;
+  const date = new Date(now);
+  const year = date.getUTCFullYear() + (date.getUTCMonth() >= 3 ? 1 : 0);
+  lastSpan = { from: Date.UTC(year - 1, 3, 1), to: Date.UTC(year, 3, 1), year };
+  return year;
 }

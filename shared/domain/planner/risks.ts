@@ -73,9 +73,12 @@ function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
+/** Each code's place in RISK_CODES, looked up once rather than searched in every comparison. */
+const RISK_CODE_ORDER: ReadonlyMap<string, number> = new Map(RISK_CODES.map((code, index) => [code, index]));
+
 /** Critical before warning, then RISK_CODES order. */
 function riskOrder(risk: Risk): number {
-  return (risk.severity === "critical" ? 0 : 100) + RISK_CODES.indexOf(risk.code);
+  return (risk.severity === "critical" ? 0 : 100) + (RISK_CODE_ORDER.get(risk.code) ?? -1);
 }
 
 function compareRisks(left: Risk, right: Risk): number {

@@ -47,6 +47,13 @@ export const SCHOOL_CHECK = (() => {
   return { key: entry.key, ...entry.schoolEligibilityCheck };
 })();
 
+/** The first gate of the road once the school is eligible (`firstGate`: the ECFMG application). */
+export const FIRST_GATE: MilestoneKey = (() => {
+  const entry = MILESTONE_CATALOG.find((candidate) => candidate.firstGate !== undefined);
+  if (entry === undefined) throw new Error("catalog has no firstGate");
+  return entry.key;
+})();
+
 /** The catalog entry for a milestone key; every key in MILESTONE_KEYS has exactly one. */
 export function catalogEntry(key: MilestoneKey): CatalogEntry {
   const entry = CATALOG_BY_KEY.get(key);

@@ -164,6 +164,12 @@ const CatalogEntrySchema = z.object({
     .superRefine(citedCorrectly)
     .optional(),
   statusActions: StatusActionsSchema.optional(),
+  /**
+   * Present on exactly one milestone: the first gate of the road once the school is known to be
+   * eligible (the ECFMG application: every exam and ECFMG step waits on it). While not begun, its
+   * start-by rung is brought forward to now (first-gate.ts), with the reason cited here.
+   */
+  firstGate: CitationSchema.optional(),
   /** Present on exactly one milestone: the school's eligibility check (see the schema). */
   schoolEligibilityCheck: SchoolEligibilityCheckSchema.optional(),
   /**
@@ -202,6 +208,10 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
       const count = keys.filter((candidate) => candidate === key).length;
       if (count !== 1)
         ctx.addIssue({ code: "custom", message: `${key} appears ${count} times`, path: ["entries"] });
+    }
+    const gates = file.entries.filter((entry) => entry.firstGate !== undefined).length;
+    if (gates !== 1) {
+      ctx.addIssue({ code: "custom", message: `${gates} milestones have firstGate; need exactly 1` });
     }
     const checks = file.entries.filter((entry) => entry.schoolEligibilityCheck !== undefined).length;
     if (checks !== 1) {

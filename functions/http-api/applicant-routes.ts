@@ -1,4 +1,5 @@
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { localDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
 import { queryParameter, urlEncodedForm } from "#http/request.ts";
 import {
@@ -7,7 +8,7 @@ import {
   calendarAddressReplacedPage,
 } from "#pages/action-pages.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { sentReminderIds } from "#usecases/planning.ts";
+import { withoutSentReminders } from "#usecases/planning.ts";
 import { applyStepAction, previewStepAction } from "#usecases/step-actions.ts";
 import {
   linksFor,
@@ -28,9 +29,9 @@ export const timeline: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
     const now = deps.clock.now();
-    const plan = deps.planning.plan(state, now);
-    const sent = sentReminderIds(state);
+    const plan = withoutSentReminders(deps.planning.plan(state, now), state);
     const stopped = await mailStopped(state, deps);
+    const today = localDate(state.profile.timezone, now.getTime());
     return timelinePage({
       ...(stopped ? { mailStopped: stopped } : {}),
       firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
@@ -38,8 +39,15 @@ export const timeline: PageRoute = (event, deps) =>
       plan,
       links: await linksFor(event, deps, state),
       comingReminders: plan.reminders
-        .filter((reminder) => !sent.has(reminder.id) && Date.parse(reminder.sendAt) > now.getTime())
+        .filter((reminder) => Date.parse(reminder.sendAt) > now.getTime())
         .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt)),
+      snoozedUntil: new Map(
+        state.milestones.flatMap((entry) =>
+          entry.snoozedUntil !== undefined && entry.snoozedUntil > today
+            ? [[entry.key, entry.snoozedUntil]]
+            : [],
+        ),
+      ),
     });
   });
 

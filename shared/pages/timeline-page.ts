@@ -5,7 +5,7 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { deadlineWords, reminderDateLabel } from "#email/deadline-text.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { humanInstant } from "./dates.ts";
+import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, mailStoppedSection } from "./mail-status.ts";
 
@@ -22,6 +22,8 @@ export interface TimelineInput {
   links: ApplicantLinks;
   /** Reminders not yet sent, soonest first (the caller removes those the ledger records). */
   comingReminders: readonly Reminder[];
+  /** Steps the applicant snoozed, to the local date ("YYYY-MM-DD") the snooze ends; only those still snoozed. */
+  snoozedUntil?: ReadonlyMap<string, string>;
   /** Set when no email comes (unsubscribed, or the address suppressed): shown instead of the next emails. */
   mailStopped?: MailStopped;
 }
@@ -69,13 +71,14 @@ export function ownDateHtml(
   return `<p class="due">${what}${passed ? " was" : ""}: <strong>${e(deadlineWords(own).local)}</strong>${late ? ` <span class="tag overdue">after the deadline</span>` : ""}</p>`;
 }
 
-function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): string {
+function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks, snoozed: boolean): string {
   if (step.milestone === "interview") return "";
   const milestone = step.milestone;
   if (seasonPassedFor(step, plan)) {
     return `<p class="due">This step belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here: see <a href="#risks">Risks to watch</a> to plan for the ${plan.matchYear + 1} Match.</p>`;
   }
-  const actions = actionsFor(step, plan);
+  // A snooze from today would shorten the one running, so a snoozed step offers none.
+  const actions = actionsFor(step, plan).filter((action) => !(snoozed && action === "snooze"));
   if (actions.length === 0) return "";
   return `<div class="actions">${actions
     .map(
@@ -85,15 +88,25 @@ function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks): strin
     .join("")}</div>`;
 }
 
-function stepHtml(step: NextStep, plan: Plan, links: ApplicantLinks): string {
+function stepHtml(
+  step: NextStep,
+  plan: Plan,
+  links: ApplicantLinks,
+  snoozedUntil: string | undefined,
+): string {
+  const snoozed =
+    snoozedUntil === undefined
+      ? ""
+      : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
   return `<li>
 <h3>${e(step.title)} <span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span></h3>
+${snoozed}
 ${step.deadline ? deadlineHtml(step.deadline) : '<p class="due">No fixed deadline</p>'}
 ${targetHtml(step.target, plan.now)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(step.why)}</p>
 <p><strong>Next:</strong> ${e(step.action)}</p>
-${actionButtons(step, plan, links)}
+${actionButtons(step, plan, links, snoozedUntil !== undefined)}
 </li>`;
 }
 
@@ -109,7 +122,16 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     `<section aria-labelledby="next"><h2 id="next">Next steps</h2>${
       plan.nextSteps.length === 0
         ? "<p>Nothing is waiting on you right now.</p>"
-        : `<ul class="steps">${plan.nextSteps.map((step) => stepHtml(step, plan, links)).join("\n")}</ul>`
+        : `<ul class="steps">${plan.nextSteps
+            .map((step) =>
+              stepHtml(
+                step,
+                plan,
+                links,
+                step.interviewId ? undefined : input.snoozedUntil?.get(step.milestone),
+              ),
+            )
+            .join("\n")}</ul>`
     }</section>`,
   );
   // An overdue step still to do is already among the next steps, with its buttons; list here only

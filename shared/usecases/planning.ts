@@ -38,6 +38,17 @@ export function sentReminderIds(state: ApplicantState): Set<string> {
 }
 
 /**
+ * The plan as the applicant's pages offer actions on it: without the reminders the ledger records
+ * as sent. The planner re-times a missed rung to the next slot, so a rung already sent can look
+ * ahead and make a snooze seem possible when only the last rung is left (tester s4 C6).
+ */
+export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
+  const sent = sentReminderIds(state);
+  if (sent.size === 0) return plan;
+  return { ...plan, reminders: plan.reminders.filter((reminder) => !sent.has(reminder.id)) };
+}
+
+/**
  * The instant to arm for an applicant: a reminder already due and unsent wins (its own sendAt, a
  * past instant that stays the same across re-plans, so an unchanged plan still costs no Scheduler
  * call; the scheduler fires it at once); otherwise the next reminder to come.

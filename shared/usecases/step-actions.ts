@@ -10,7 +10,7 @@ import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken 
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
-import type { Planning } from "./planning.ts";
+import { type Planning, withoutSentReminders } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 
 /**
@@ -75,7 +75,7 @@ export async function previewStepAction(
 ): Promise<ActionPreview> {
   const { claims, state } = await verifiedAction(applicantId, token, deps);
   const now = deps.clock.now();
-  const plan = deps.planning.plan(state, now);
+  const plan = withoutSentReminders(deps.planning.plan(state, now), state);
   const current = state.milestones.find((entry) => entry.key === claims.milestone);
   const today = localDate(state.profile.timezone, now.getTime());
   const snoozeOptions =

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { actionsFor } from "#domain/applicant-choices.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import { planFactory, profileFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
+import { withoutSentReminders } from "#usecases/planning.ts";
+
+/**
+ * Tester s4 C6: after a snooze the timeline showed the same step with Snooze offered again, and
+ * near a deadline it offered a snooze when only the last reminder was left to send.
+ */
+describe("snoozes on the timeline", () => {
+  const now = "2026-06-01T08:00:00.000Z";
+  const links = applicantLinks({
+    baseUrl: "https://api.example.org",
+    keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+    applicantId: "a_ada",
+    feedGeneration: 0,
+    now: new Date(now),
+  });
+  const step = stepFactory({ milestone: "personal_statement", title: "Write your personal statement" });
+  const rung = (id: string, sendAt: string) =>
+    reminderFactory({ id, milestone: "personal_statement", sendAt, deadline: "2026-07-01T03:59:00.000Z" });
+  const reminders = [rung("r1", "2026-06-02T08:00:00.000Z"), rung("r2", "2026-06-20T08:00:00.000Z")];
+  const plan = planFactory({ now, nextSteps: [step], reminders });
+  const page = (snoozedUntil?: Map<string, string>) =>
+    timelinePage({
+      firstName: "Ada",
+      timezone: "Africa/Lagos",
+      links,
+      plan,
+      comingReminders: reminders,
+      ...(snoozedUntil ? { snoozedUntil } : {}),
+    }).body ?? "";
+
+  it("shows a snoozed step as snoozed, until when, and offers no snooze that would shorten it", () => {
+    expect(page()).toContain(">Snooze<");
+    const snoozed = page(new Map([["personal_statement", "2026-06-08"]]));
+    expect(snoozed).toContain(
+      '<span class="tag">Snoozed</span> until Mon 8 Jun 2026: no reminder about it before then, except the last one before its deadline.',
+    );
+    expect(snoozed).not.toContain(">Snooze<");
+    expect(snoozed).toContain(">Done<");
+  });
+
+  it("offers no snooze once every rung but the last was sent (a sent rung re-timed ahead does not count)", () => {
+    expect(actionsFor(step, plan)).toContain("snooze");
+    const state = {
+      profile: profileFactory(),
+      milestones: [],
+      interviews: [],
+      ledger: [{ reminderId: "r1", status: "sent" as const, claimedAt: now, sentAt: now }],
+    };
+    expect(actionsFor(step, withoutSentReminders(plan, state))).not.toContain("snooze");
+  });
+});

@@ -16,12 +16,12 @@ import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
 import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
+import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { outOfReachNotice } from "./planner/out-of-reach-notice.ts";
 import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
-import { SOAP_PARTICIPATION_TITLE, soapFromMatchWeek } from "./planner/soap.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { urgencyOf } from "./planner/urgency.ts";
@@ -134,16 +134,18 @@ function planMilestone(
   context: PlanContext,
   dates: PlanDates,
   gates: Gates,
-  entry: CatalogEntry,
+  catalogEntry: CatalogEntry,
   out: Collected,
 ): void {
-  if (!applies(context, entry)) return;
-  const status = statusOf(context, entry.key);
+  if (!applies(context, catalogEntry)) return;
+  const status = statusOf(context, catalogEntry.key);
   if (isFinished(status)) return;
-  if (entry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
-  // From Monday of Match Week SOAP is taking part, due at SOAP's end; moot once matched.
-  const soapDue = soapFromMatchWeek(context, entry, status);
-  if (soapDue === null) return;
+  if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
+  // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
+  // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
+  const phase = matchWeekStep(context, catalogEntry, status);
+  if (phase === null) return;
+  const entry = phase?.entry ?? catalogEntry;
   const { ineligible, unchecked, feasibility } = gates;
   const stepDates = entry.seasonBound ? dates : gates.earlyDates;
 
@@ -174,7 +176,7 @@ function planMilestone(
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
-  const due = schoolCheckOnly ? null : (soapDue ?? stepDates.due(entry.key));
+  const due = schoolCheckOnly ? null : (phase?.due ?? stepDates.due(entry.key));
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -183,7 +185,7 @@ function planMilestone(
   if (overdueNow && detail !== undefined) {
     const step: OverdueStep = {
       milestone: entry.key,
-      title: soapDue === undefined ? entry.title : SOAP_PARTICIPATION_TITLE,
+      title: entry.title,
       dueBy: detail.at,
       deadline: detail,
     };
@@ -191,7 +193,12 @@ function planMilestone(
     out.overdue.push({ due: due.at, step });
   }
   if (waitingFor.length > 0) {
-    const step: BlockedStep = { milestone: entry.key, title: entry.title, waitingFor, why: entry.why.text };
+    const step: BlockedStep = {
+      milestone: entry.key,
+      title: catalogEntry.title,
+      waitingFor,
+      why: entry.why.text,
+    };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
     else if (detail !== undefined) step.deadline = detail;
     out.blocked.push(step);
@@ -228,7 +235,7 @@ function planMilestone(
       : actionFor(context, entry, status, out.budget, due);
   const step: NextStep = {
     milestone: entry.key,
-    title: soapDue === undefined ? entry.title : SOAP_PARTICIPATION_TITLE,
+    title: entry.title,
     why: entry.why.text,
     action,
     dueBy: detail === undefined ? null : detail.at,
@@ -252,11 +259,14 @@ function planMilestone(
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });
-  stepReminders(
-    context,
-    entry,
-    { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
-    action,
-    out.reminders,
-  );
+  if (phase?.followUpOnly !== true)
+    stepReminders(
+      context,
+      entry,
+      { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
+      action,
+      out.reminders,
+    );
+  if (entry.key === "match_week")
+    matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
 }

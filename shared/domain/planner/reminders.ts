@@ -37,6 +37,8 @@ export interface TimedReminder {
   reminder: Reminder;
   /** A late-arrival notice, sent off the delivery slot (see remindersFor). */
   late?: true;
+  /** Sent no earlier than its sendAt: joinLateArrivals never moves it (a notice about an event, after it). */
+  fixed?: true;
 }
 
 /**
@@ -134,7 +136,7 @@ export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: num
 }
 
 /** Now, when now is outside the applicant's quiet hours; else the end of the current quiet hours. */
-function lateArrivalSlot(context: PlanContext, nowWall: number): number {
+export function lateArrivalSlot(context: PlanContext, nowWall: number): number {
   const minute = wallMinuteOfDay(nowWall);
   const { quiet } = context;
   if (!inQuietWindow(minute, quiet)) return context.now;
@@ -182,7 +184,8 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
   let joined: Set<string> | undefined;
   for (let index = 0; index < reminders.length; index++) {
     const later = reminders[index];
-    if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd) continue;
+    if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd || later.fixed === true)
+      continue;
     sendAtIso ??= isoUtc(lateAt);
     sendAtLocal ??= isoInZone(context.zone, lateAt);
     reminders[index] = {

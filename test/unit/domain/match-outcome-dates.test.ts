@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { MATCH_RESULT_RUNG } from "#domain/planner/match-week.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -74,6 +75,8 @@ describe("Match Week and Match Day once the rank list is certified (1 Feb 2027)"
     expect(of(result, "match_week").map((r) => [r.rung, r.sendAtLocal])).toEqual([
       ["due-in-3d", "2027-03-12T09:00:00.000+05:30"],
       ["due-in-1d", "2027-03-14T09:00:00.000+05:30"],
+      // After NRMP's Monday release (10:00 AM ET, 19:30 in Kolkata): did you match?
+      [MATCH_RESULT_RUNG, "2027-03-15T19:30:00.000+05:30"],
     ]);
     expect(of(result, "match_day").map((r) => [r.rung, r.sendAtLocal])).toEqual([
       ["due-in-1d", "2027-03-18T09:00:00.000+05:30"],

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { MATCH_RESULT_RUNG } from "#domain/planner/match-week.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -109,7 +110,16 @@ describe("reminder invariants (property-based)", () => {
           // luxon, independently of the planner's own offset cache
           const local = DateTime.fromMillis(sendAt, { zone: input.applicant.timezone });
           const minute = local.hour * 60 + local.minute;
-          if (minute !== delivery) {
+          if (reminder.rung === MATCH_RESULT_RUNG) {
+            // Match Week's follow-up: at NRMP's Monday release (outside quiet hours), else at the
+            // next delivery slot after it; planned later, now (or when quiet hours end). Never before it.
+            const release = seasonCalendar(input.applicant.matchYear).dates
+              .nrmp_match_week_start_and_soap_start.at;
+            expect(sendAt).toBeGreaterThanOrEqual(release);
+            expect(
+              sendAt === release || sendAt === now.getTime() || minute === delivery || minute === 8 * 60,
+            ).toBe(true);
+          } else if (minute !== delivery) {
             // Only a late arrival leaves the delivery time: the next delivery slot would be after the
             // deadline or less than a day (every ladder's final lead) before it, so it goes now
             // (outside quiet hours) or when quiet hours end at 08:00. Reminders due later that

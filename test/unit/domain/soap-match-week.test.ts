@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { MATCH_RESULT_RUNG } from "#domain/planner/match-week.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -26,6 +27,9 @@ describe("SOAP during Match Week", () => {
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
     expect(soap?.deadline?.at).toBe(new Date(soapEnd).toISOString());
     expect(soap?.title).toContain("Take part in SOAP");
+    // Not the preparation text of before Monday: take part if unmatched, else report.
+    expect(soap?.action).toContain("If NRMP told you on Monday that you did not match");
+    expect(soap?.action).not.toContain("Before Match Week");
     expect(result.overdue.some((step) => step.milestone === "soap")).toBe(false);
   });
 
@@ -33,7 +37,20 @@ describe("SOAP during Match Week", () => {
     const result = planAt(withStatus("soap", "in_progress"), TUESDAY);
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
     expect(soap?.deadline?.at).toBe(new Date(soapEnd).toISOString());
+    expect(soap?.title).toContain("Take part in SOAP");
+    expect(soap?.action).toContain("You are in SOAP");
     expect(result.overdue.some((step) => step.milestone === "soap")).toBe(false);
+    // Its own rungs before SOAP's end (Thu 22:00 in Lagos): the day before and the morning of its last day.
+    const lagos = ApplicantSnapshotSchema.parse({
+      ...withStatus("soap", "in_progress"),
+      applicant: { ...certified.applicant, timezone: "Africa/Lagos" },
+    });
+    const rungs = planAt(lagos, TUESDAY).reminders.filter((r) => r.milestone === "soap");
+    expect(rungs.map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      ["due-in-1d", "2027-03-17T09:00:00.000+01:00"],
+      ["due-today", "2027-03-18T09:00:00.000+01:00"],
+    ]);
+    for (const r of rungs) expect(r.deadline).toBe(new Date(soapEnd).toISOString());
   });
 
   it("is dropped once Monday's result is reported and the applicant is not in SOAP", () => {
@@ -45,5 +62,74 @@ describe("SOAP during Match Week", () => {
     const result = planAt(certified, "2027-03-01T12:00:00Z");
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
     expect(soap?.deadline?.at).toBe("2027-03-15T14:00:00.000Z");
+  });
+});
+
+/** Match Week after NRMP's Monday release (tester s4, issue 9 A1): ask once whether they matched. */
+const release = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
+const inZone = (zone: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse({ ...certified, applicant: { ...certified.applicant, timezone: zone } });
+const followUps = (result: Plan) => result.reminders.filter((r) => r.rung === MATCH_RESULT_RUNG);
+const matchWeekReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "match_week");
+
+describe("Match Week and the Match outcome", () => {
+  it("releases at 10:00 AM ET on Monday 15 Mar 2027 (season data)", () => {
+    expect(new Date(release).toISOString()).toBe("2027-03-15T14:00:00.000Z");
+  });
+
+  it("asks at the release whether they matched, planned days before (Kolkata 19:30, outside quiet hours)", () => {
+    const result = planAt(certified, "2027-03-10T06:00:00Z");
+    const [followUp, ...more] = followUps(result);
+    expect(more).toEqual([]);
+    expect(followUp?.sendAt).toBe("2027-03-15T14:00:00.000Z");
+    expect(followUp?.milestone).toBe("match_week");
+    expect(followUp?.deadline).toBe(new Date(soapEnd).toISOString());
+    // The ladder's heads-up before the week still goes out, a day ahead.
+    expect(matchWeekReminders(result).map((r) => r.rung)).toEqual([
+      "due-in-3d",
+      "due-in-1d",
+      MATCH_RESULT_RUNG,
+    ]);
+  });
+
+  it("waits for the next delivery slot when the release falls in quiet hours (Tokyo 23:00)", () => {
+    const result = planAt(inZone("Asia/Tokyo"), "2027-03-10T06:00:00Z");
+    expect(followUps(result).map((r) => r.sendAtLocal)).toEqual(["2027-03-16T09:00:00.000+09:00"]);
+  });
+
+  it("sends no Match Week notice on Monday morning before the release, only the follow-up after it (Lagos)", () => {
+    const result = planAt(inZone("Africa/Lagos"), "2027-03-15T12:00:00Z");
+    for (const r of matchWeekReminders(result)) expect(Date.parse(r.sendAt)).toBeGreaterThanOrEqual(release);
+    expect(followUps(result).map((r) => r.sendAtLocal)).toEqual(["2027-03-15T15:00:00.000+01:00"]);
+  });
+
+  it("is asked at once when planned after the release, with the same id", () => {
+    const before = followUps(planAt(certified, "2027-03-10T06:00:00Z"))[0];
+    const after = planAt(certified, "2027-03-16T06:00:00Z");
+    const followUp = followUps(after)[0];
+    expect(followUp?.sendAt).toBe("2027-03-16T06:00:00.000Z");
+    expect(followUp?.id).toBe(before?.id);
+  });
+
+  it("from Tuesday asks to report the result, due at SOAP's end, never overdue with Monday's text", () => {
+    const result = planAt(certified, TUESDAY);
+    const step = result.nextSteps.find((s) => s.milestone === "match_week");
+    expect(step?.title).toBe("Match Week: tell us whether you matched");
+    expect(step?.action).toContain("Tell us now");
+    expect(step?.action).not.toContain("On Monday of Match Week check");
+    expect(step?.deadline?.at).toBe(new Date(soapEnd).toISOString());
+    expect(result.overdue.some((s) => s.milestone === "match_week")).toBe(false);
+    // The follow-up is the one Match Week notice after the release; no ladder rungs against SOAP's end.
+    expect(matchWeekReminders(result).map((r) => r.rung)).toEqual([MATCH_RESULT_RUNG]);
+  });
+
+  it("stops asking once the result is reported, and after SOAP has ended", () => {
+    expect(followUps(planAt(withStatus("match_week", "done"), TUESDAY))).toEqual([]);
+    expect(followUps(planAt(certified, "2027-03-18T22:00:00Z"))).toEqual([]);
+  });
+
+  it("sends nothing for Match Week while the rank list is not certified", () => {
+    const uncertified = withStatus("rank_order_list", "in_progress");
+    expect(matchWeekReminders(planAt(uncertified, "2027-02-20T12:00:00Z"))).toEqual([]);
   });
 });

@@ -1,0 +1,172 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
+import type { Deadline, Reminder } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { isFinished, isSatisfied, statusOf } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { slotOnDay } from "./ladders.ts";
+import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+
+/**
+ * The Match-outcome days of Match Week (NRMP's Match Week page,
+ * https://www.nrmp.org/residency-applicants/match-week/): at 10:00 AM ET on Monday NRMP tells each
+ * applicant whether (not where) they matched (season date nrmp_match_week_start_and_soap_start) and
+ * SOAP starts; it ends on Thursday (nrmp_soap_ends). From the Monday release on, Match Week and SOAP
+ * ask what fits the day rather than keeping Monday's text and the preparation date.
+ */
+
+/** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */
+export const SOAP_PARTICIPATION_TITLE =
+  "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
+/** SOAP for an applicant who has not told us Monday's result: take part if unmatched, else report. */
+const SOAP_IF_UNMATCHED_ACTION =
+  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress. If you matched, mark Match Week done.";
+/** Match Week once NRMP's Monday release has passed and the applicant has not reported it. */
+export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched";
+const MATCH_WEEK_REPORT_ACTION =
+  "NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: matched (mark Match Week done), or not matched (mark SOAP in progress and take part in SOAP before it ends on Thursday).";
+
+/** The rung of the one notice after NRMP's Monday release: it belongs to no ladder, it is sent once. */
+export const MATCH_RESULT_RUNG = "match-week-result";
+
+/** How a Match Week or SOAP step reads from the Monday release on. */
+export interface MatchWeekStep {
+  /** SOAP's end: the last moment Monday's result can still change what the applicant does. */
+  due: DueDate;
+  /** The catalog entry with this phase's title, action and ladder (shared, frozen). */
+  entry: CatalogEntry;
+  /** Match Week: its one follow-up (see matchWeekNotices) replaces the ladder. */
+  followUpOnly: boolean;
+}
+
+interface SeasonTexts {
+  soapEnd: DueDate;
+  followUpId: string;
+}
+const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
+function textsOf(calendar: SeasonCalendar): SeasonTexts {
+  let texts = seasonTexts.get(calendar);
+  if (texts === undefined) {
+    const date = calendar.dates.nrmp_soap_ends;
+    texts = {
+      soapEnd: { at: date.at, zone: ET_ZONE, status: date.status, source: date.source },
+      followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
+    };
+    seasonTexts.set(calendar, texts);
+  }
+  return texts;
+}
+
+const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+/** The entry as it reads in Match Week, made once per catalog entry. */
+function phaseEntry(entry: CatalogEntry): CatalogEntry {
+  let phased = phaseEntries.get(entry);
+  if (phased === undefined) {
+    phased = Object.freeze(
+      entry.key === "soap"
+        ? {
+            ...entry,
+            title: SOAP_PARTICIPATION_TITLE,
+            action: SOAP_IF_UNMATCHED_ACTION,
+            ladder: "soap-participation",
+          }
+        : {
+            ...entry,
+            title: MATCH_WEEK_REPORT_TITLE,
+            action: MATCH_WEEK_REPORT_ACTION,
+            statusActions: undefined,
+          },
+    ) as CatalogEntry;
+    phaseEntries.set(entry, phased);
+  }
+  return phased;
+}
+
+/**
+ * Match Week and SOAP from NRMP's Monday release on. Both are due at SOAP's end (nrmp_soap_ends,
+ * Thursday 5 PM ET), never the Monday date, so neither is shown overdue from Tuesday with Monday's
+ * text: Match Week asks the applicant to report the result, SOAP asks a non-reporter to take part if
+ * unmatched (a participant keeps the catalog's in-progress text). Returns `undefined` for other
+ * steps and before the release (the catalog applies), `null` when SOAP is moot (Monday's result is
+ * reported and the applicant is not in SOAP: drop it). A blocked step keeps the catalog's title
+ * (the planner's choice); Match Week keeps Monday's date while the rank list is not certified.
+ */
+export function matchWeekStep(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+): MatchWeekStep | null | undefined {
+  if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
+  if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
+  if (entry.key === "soap" && status !== "in_progress" && isFinished(statusOf(context, "match_week")))
+    return null;
+  // Without a certified list there is no result to report (SEASON_OVER says so): Monday's date stays.
+  if (entry.key === "match_week" && !isSatisfied(context, "rank_order_list")) return undefined;
+  return {
+    due: textsOf(context.calendar).soapEnd,
+    entry: phaseEntry(entry),
+    followUpOnly: entry.key === "match_week",
+  };
+}
+
+/**
+ * Match Week's notices besides its ladder, for an applicant whose rank list is certified and who
+ * has not reported the result (`reminders` holds the step's ladder, if any):
+ * - a ladder rung re-timed into the day before the release (a late arrival on Monday morning) is
+ *   dropped: the result is not out yet, and the follow-up below is that day's notice;
+ * - one follow-up asking whether they matched, at the release (10:00 AM ET Monday) when that is
+ *   outside the applicant's quiet hours, else at their next delivery slot after it; planned after
+ *   that, now (or when quiet hours end). Never before the release, never after SOAP ends (its
+ *   deadline). Its id depends only on the Match year, so the ledger sends it once.
+ */
+export function matchWeekNotices(
+  context: PlanContext,
+  soapEndDetail: Deadline | undefined,
+  reminders: TimedReminder[],
+): void {
+  const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  let kept = 0;
+  for (const each of reminders) {
+    const early =
+      each.reminder.milestone === "match_week" && each.sendAt > release - DAY_MS && each.sendAt < release;
+    if (!early) reminders[kept++] = each;
+  }
+  reminders.length = kept;
+  const { soapEnd, followUpId } = textsOf(context.calendar);
+  if (soapEndDetail === undefined || context.now >= soapEnd.at) return;
+  const releaseWall = toWall(context.zone, release);
+  let sendAt = release;
+  if (inQuietWindow(wallMinuteOfDay(releaseWall), context.quiet)) {
+    sendAt = slotOnDay(context, releaseWall);
+    if (sendAt < release) sendAt = slotOnDay(context, releaseWall + DAY_MS);
+  }
+  if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
+  if (sendAt >= soapEnd.at) return;
+  const reminder: Reminder = {
+    id: followUpId,
+    milestone: "match_week",
+    rung: MATCH_RESULT_RUNG,
+    title: MATCH_WEEK_REPORT_TITLE,
+    deadline: soapEndDetail.at,
+    deadlineDetail: soapEndDetail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: MATCH_WEEK_REPORT_ACTION,
+  };
+  const notice: TimedReminder = {
+    sendAt,
+    deadline: soapEnd.at,
+    reminder: Object.freeze(reminder),
+    fixed: true,
+  };
+  if (sendAt !== slotOnDay(context, toWall(context.zone, sendAt))) notice.late = true;
+  reminders.push(notice);
+}
+
+/** SOAP's end for the season, rendered by the caller (one DueDate per calendar). */
+export function soapEndOf(calendar: SeasonCalendar): DueDate {
+  return textsOf(calendar).soapEnd;
+}

@@ -84,13 +84,25 @@ const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
-function buttonsOf(item: Item, plan: Plan, links: ApplicantLinks | undefined) {
+function buttonsOf(item: Pick<Item, "milestone">, plan: Plan, links: ApplicantLinks | undefined) {
   if (!links || item.milestone === "interview") return [];
   const milestone = item.milestone;
   return actionsFor({ milestone }, plan).map((action, index) => ({
     label: ACTION_LABELS[action],
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
+  }));
+}
+
+/**
+ * A next step's one-tap actions under "Your next steps" (tester s4 C2: only the first item had
+ * buttons), unless a reminder above already shows them for the same step.
+ */
+function stepButtons(step: NextStep, items: readonly Item[], plan: Plan, links: ApplicantLinks | undefined) {
+  if (step.interviewId !== undefined || items.some((item) => item.milestone === step.milestone)) return [];
+  return buttonsOf({ milestone: step.milestone }, plan, links).map((button) => ({
+    ...button,
+    kind: "secondary",
   }));
 }
 
@@ -145,12 +157,19 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   const steps = plan.nextSteps.slice(0, TOP_STEPS);
   if (steps.length > 0) {
     lines.push("Your next steps:");
-    for (const step of steps) lines.push(`- ${stepLine(step, Date.parse(plan.now))}`);
+    for (const step of steps) {
+      lines.push(`- ${stepLine(step, Date.parse(plan.now))}`);
+      for (const button of stepButtons(step, items, plan, links))
+        lines.push(`  ${button.label}: ${button.url}`);
+    }
     lines.push("");
   }
   if (plan.risks.length > 0) {
     lines.push("Risks to watch:");
-    for (const risk of plan.risks) lines.push(`- ${riskLine(risk)}`);
+    for (const risk of plan.risks) {
+      lines.push(`- ${riskLine(risk)}`);
+      if (risk.severity === "critical" && links) lines.push(`  What to do: ${links.timeline}#risks`);
+    }
     lines.push("");
   }
   if (mentionsBudget(items, plan)) lines.push("Your budget (USD):", ...budgetLines(plan), "");
@@ -188,9 +207,15 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     timelineUrl: links?.timeline,
     calendarUrl: links?.feedSubscription,
     preferencesUrl: links?.preferences,
-    steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => stepLine(step, Date.parse(plan.now))),
+    steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => {
+      const buttons = stepButtons(step, items, plan, links);
+      return { line: stepLine(step, Date.parse(plan.now)), buttons, hasButtons: buttons.length > 0 };
+    }),
     hasSteps: plan.nextSteps.length > 0,
-    risks: plan.risks.map(riskLine),
+    risks: plan.risks.map((risk) => ({
+      line: riskLine(risk),
+      timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
+    })),
     hasRisks: plan.risks.length > 0,
     budget: mentionsBudget(items, plan)
       ? {

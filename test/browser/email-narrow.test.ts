@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BudgetItem } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
-import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
+import { allA11yViolations, expectNoSeriousA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
@@ -92,6 +94,53 @@ describe("reminder email on a narrow phone", () => {
     expect(body).toContain("reminders about your US residency application (Match 2027)");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "email-weekly-summary");
+    await page.close();
+  });
+
+  it("has a main landmark and an h1, buttons under the next steps and a way to act on a critical risk (tester s4 C2, C7)", async () => {
+    const links = applicantLinks({
+      baseUrl: "https://api.example.org",
+      keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+      applicantId: "a_ada",
+      feedGeneration: 0,
+      now: new Date("2026-09-17T08:00:00Z"),
+    });
+    const rendered = renderReminderEmail({
+      recipientName: "Ada Okafor",
+      reminders: [reminderFactory()],
+      plan: planFactory({
+        nextSteps: [
+          stepFactory(),
+          stepFactory({ milestone: "lors", title: "Get your letters uploaded", action: "Ask your writers." }),
+        ],
+        risks: [
+          {
+            code: "EXAMS_LATE_FOR_RANKING",
+            severity: "critical",
+            message: "Step 2 CK is booked after the date ECFMG must report it by.",
+            milestones: ["usmle_step2ck"],
+          },
+        ],
+      }),
+      unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+      links,
+    });
+    const page = await browser.context.newPage();
+    await page.setContent(rendered.html, { waitUntil: "load" });
+    expect(await allA11yViolations(page)).toEqual([]);
+    await expect(page.getByRole("main").count()).resolves.toBe(1);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "One deadline needs your attention",
+    );
+    const steps = page.locator("li", { hasText: "Get your letters uploaded" });
+    await expect(steps.getByRole("link", { name: "Done" }).getAttribute("href")).resolves.toBe(
+      links.action("lors", "done"),
+    );
+    const risk = page.locator("li", { hasText: "Step 2 CK is booked after" });
+    await expect(risk.getByRole("link", { name: "What to do" }).getAttribute("href")).resolves.toBe(
+      `${links.timeline}#risks`,
+    );
+    await saveScreenshot(page, "email-steps-and-risks");
     await page.close();
   });
 });

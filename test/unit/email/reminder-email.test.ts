@@ -139,6 +139,19 @@ describe("one token per action per email", () => {
     expect(inText).toEqual(inHtml);
   });
 
+  it("puts the actions of next steps not shown above, and a way to act on a critical risk, in the text part too (tester s4 C2)", () => {
+    const own = links();
+    const email = render({ reminders: [lors], links: own });
+    // The ERAS and NRMP steps are not reminders of this email: their Done links follow their lines.
+    expect(email.text).toMatch(
+      /- Register for the Match: Register at nrmp\.org\.[^\n]*\n {2}Done: https:\/\/api\.example\.org\/actions\?/,
+    );
+    expect(email.text).toMatch(/- Get your letters of recommendation uploaded: [^\n]*\n- /);
+    expect(email.text).toContain(
+      `- Critical: H-1B needs Step 3 before ranking.\n  What to do: ${own.timeline}#risks`,
+    );
+  });
+
   it("still signs a fresh nonce for every email", () => {
     expect(actionUrls(render({ links: links() }).text)[0]).not.toBe(
       actionUrls(render({ links: links() }).text)[0],

@@ -1,4 +1,4 @@
-import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
 import { TransientError } from "#errors";
@@ -153,7 +153,7 @@ export function digestEntries(
     const newlyPast = plan.overdue.filter((step) => !before?.overdue.includes(overdueSubject(step)));
     const overdue = newlyPast
       .filter((step) => stillPossible(step) === undefined)
-      .map((step) => ({ title: step.title, due: step.deadline.et }));
+      .map((step) => ({ title: stepForAdvisor(step), due: step.deadline.et }));
     for (const risk of newlyPast.map(stillPossible)) {
       if (risk === undefined || risks.some((listed) => listed.title === RISK_TITLES[risk.code])) continue;
       risks.push({

@@ -1,4 +1,4 @@
-import { type AboutApplicant, riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { type AboutApplicant, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -122,7 +122,7 @@ export function overdueSubject(step: Plan["overdue"][number]): string {
 function overdueEscalation(step: Plan["overdue"][number]): Escalation {
   return {
     id: `${ESCALATION_ID_PREFIX}overdue:${overdueSubject(step)}`,
-    title: `Overdue: ${step.title}`,
+    title: `Overdue: ${stepForAdvisor(step)}`,
     detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
   };
 }

@@ -1,4 +1,4 @@
-import { catalogEntry } from "#domain/catalog/index.ts";
+import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { escapeHtml as h } from "#email/html.ts";
@@ -28,9 +28,9 @@ export function problemFragment(
   return `<h1>${h(title)}</h1><div role="alert"><p>${h(detail)}</p>${fields}</div><p><a href="#/cohort">Back to the cohort</a></p>`;
 }
 
-/** A milestone's name as the catalog gives it (usmle_step3 → "USMLE Step 3"). */
+/** A milestone as the advisor names it (advisor-voice.ts: usmle_step3 → "USMLE Step 3", never "your"). */
 export function titleOf(key: MilestoneKey): string {
-  return catalogEntry(key).title;
+  return stepName(key);
 }
 
 export function isStage(value: string | undefined): value is Stage {

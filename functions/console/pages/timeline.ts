@@ -1,4 +1,5 @@
 import { seasonPassedFor } from "#domain/applicant-choices.ts";
+import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -47,10 +48,10 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const markDone = (step: { milestone: StepSubject; title: string }) =>
     step.milestone === "interview" || seasonPassedFor(step, plan)
       ? ""
-      : ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(step.title)} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+      : ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(step.title)}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>
@@ -59,8 +60,8 @@ export function timelineCard(view: ApplicantView, today: string): string {
   );
   return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
 <h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
-<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(step.title)}: waiting for ${h(waitedFor(step.waitingFor))}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
-<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(step.title)}, due ${when(step.dueBy)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
+<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, due ${when(step.dueBy)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;
 }

@@ -1,9 +1,9 @@
-import { catalogEntry } from "../catalog/index.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { type Applicant, MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
+import { stepForAdvisor, stepName } from "./advisor-voice.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
 /** How far before the Match year a done date may lie: USMLE Step 1 is often years before graduation. */
@@ -27,7 +27,7 @@ export function markDoneProblems(
   if (blocked)
     problems.push({
       path: "milestone",
-      message: `${blocked.title} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
+      message: `${stepForAdvisor(blocked)} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
     });
   // A day ahead of UTC: the applicant's zone may already be tomorrow (UTC+14 at most).
   const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
@@ -41,11 +41,9 @@ export function markDoneProblems(
   return problems;
 }
 
-/** A prerequisite by its catalog title; a condition (a gate) as the plan words it. */
+/** A prerequisite by the advisor's name for it; a condition (a gate) as the plan words it. */
 function waitedTitle(waited: string): string {
-  return (MILESTONE_KEYS as readonly string[]).includes(waited)
-    ? catalogEntry(waited as MilestoneKey).title
-    : waited;
+  return (MILESTONE_KEYS as readonly string[]).includes(waited) ? stepName(waited as MilestoneKey) : waited;
 }
 
 /**

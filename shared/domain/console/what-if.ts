@@ -13,6 +13,7 @@ import {
   type TrackChange,
   VisaSchema,
 } from "../snapshot.ts";
+import { stepForAdvisor } from "./advisor-voice.ts";
 
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
@@ -188,7 +189,7 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
     const next = afterSteps.get(key);
     const base = {
       subject: step.milestone,
-      title: step.title,
+      title: stepForAdvisor(step),
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
     };
     if (next === undefined) steps.push({ ...base, before: stateOf(step) });
@@ -203,13 +204,13 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
     if (!beforeSteps.has(key))
       steps.push({
         subject: step.milestone,
-        title: step.title,
+        title: stepForAdvisor(step),
         ...(step.interviewId ? { interviewId: step.interviewId } : {}),
         after: stateOf(step),
       });
   }
   const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
-    new Map(list.map((step) => [stepKey(step), step.title]));
+    new Map(list.map((step) => [stepKey(step), stepForAdvisor(step)]));
   const setDiff = (a: Map<string, string>, b: Map<string, string>) => ({
     added: [...b].filter(([key]) => !a.has(key)).map(([, title]) => title),
     removed: [...a].filter(([key]) => !b.has(key)).map(([, title]) => title),

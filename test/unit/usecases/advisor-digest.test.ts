@@ -164,7 +164,8 @@ describe("the advisor's daily digest", () => {
     const missed = { ...registration, milestone: "eras_application", title: "Submit your ERAS application" };
     const withMissed = { ...plan, overdue: [missed] } as unknown as Plan;
     const [other] = digestEntries(baseline, [{ state, plan: withMissed }], url);
-    expect(other?.overdue).toEqual([{ title: missed.title, due: registration.deadline.et }]);
+    // Named as the advisor names it, not with the applicant's "your".
+    expect(other?.overdue).toEqual([{ title: "ERAS application", due: registration.deadline.et }]);
   });
 
   it("never puts back an applicant erased while the digest was made", async () => {

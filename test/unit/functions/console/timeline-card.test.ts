@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stepForAdvisor, stepName } from "#domain/console/advisor-voice.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { examsDone } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
@@ -41,17 +42,14 @@ describe("the console's timeline card", () => {
     const html = timelineCard(switched, "2027-04-10");
     const { next, blocked, done } = sections(html);
     const eras = "Submit your ERAS application";
-    const titleOf = (key: string) =>
-      [...switched.plan.nextSteps, ...switched.plan.blocked].find((step) => step.milestone === key)?.title ??
-      "?";
 
     // The plan wants it again: listed where the plan has it, with the earlier date, and not under Done.
-    expect(`${next}${blocked}`).toContain(titleOf("eras_application"));
+    expect(`${next}${blocked}`).toContain(stepName("eras_application"));
     expect(`${next}${blocked}`).toContain("2026-09-10 for an earlier Match; to do again for the 2028 Match");
     expect(done).not.toContain("ERAS application");
     expect(done).not.toContain(eras);
-    for (const key of ["eras_token", "lors", "nrmp_registration"])
-      expect(`${next}${blocked}`).toContain(titleOf(key));
+    for (const key of ["eras_token", "lors", "nrmp_registration"] as const)
+      expect(`${next}${blocked}`).toContain(stepName(key));
     // Exams carry over: still done, not marked as an earlier Match's.
     expect(done).toContain("USMLE Step 1: done 2025-06-01</li>");
   });
@@ -62,7 +60,8 @@ describe("the console's timeline card", () => {
     const { next, overdue } = sections(timelineCard(over, "2027-07-10"));
     expect(next).toContain("The 2027 Match is over for");
     expect(next).not.toContain('class="critical">overdue');
-    for (const step of over.plan.overdue) expect(next).not.toContain(`<strong>${step.title}</strong>`);
+    for (const step of over.plan.overdue)
+      expect(next).not.toContain(`<strong>${stepForAdvisor(step)}</strong>`);
     expect(overdue).toContain("closed with the 2027 Match");
     expect(overdue).not.toContain("Mark done");
   });

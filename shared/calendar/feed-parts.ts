@@ -1,6 +1,7 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
+import { deadlineWords, reminderDateLabel } from "#email/deadline-text.ts";
 
 /** The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text. */
 
@@ -40,7 +41,7 @@ export function alarmsFor(
       trigger: zonedStart
         ? Math.round((zonedStart.toMillis() - Date.parse(reminder.sendAt)) / 1000)
         : new Date(reminder.sendAt),
-      description: `${reminder.title}: due ${reminder.deadlineDetail.local}`,
+      description: `${reminder.title}: ${reminderDateLabel(reminder).inline} ${deadlineWords(reminder.deadlineDetail).local}`,
     }));
 }
 

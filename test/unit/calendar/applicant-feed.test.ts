@@ -89,6 +89,19 @@ describe("applicant calendar feed", () => {
     }
   });
 
+  it("words each alarm by what its date is: 'due' for a deadline, 'on' for the applicant's own date, never 'due' for a target (tester s4 B3)", () => {
+    const alarms = events.flatMap((event) =>
+      event.component
+        .getAllSubcomponents("valarm")
+        .map((alarm) => String(alarm.getFirstPropertyValue("description"))),
+    );
+    const own = alarms.filter((text) => text.startsWith("Pass USMLE Step 2 CK (your date): "));
+    expect(own.length).toBeGreaterThan(0);
+    for (const text of own) expect(text).toMatch(/: on Thu 20 Aug 2026$/);
+    expect(alarms.some((text) => /\(target date\): due /.test(text))).toBe(false);
+    expect(alarms.some((text) => /: due /.test(text))).toBe(true);
+  });
+
   it("holds target dates as Start: events", () => {
     const starts = thePlan.nextSteps.filter((step) => step.milestone !== "interview" && step.startBy);
     expect(starts.length).toBeGreaterThan(0);

@@ -106,6 +106,12 @@ export interface Risk {
   milestones: StepSubject[];
   /** MATCH_YEAR_NOT_FEASIBLE only: the first Match year the remaining steps can make. */
   earliestFeasibleMatchYear?: number;
+  /**
+   * Where the message's season dates come from, kept out of its sentences (which say only
+   * "(projected)"): each projection rule in full, with its candidate years and their URLs, or the
+   * authority's page for a confirmed date. Shown as details beside the message. Absent when none.
+   */
+  sources?: string[];
 }
 
 export interface Reminder {

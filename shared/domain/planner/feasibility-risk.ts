@@ -8,9 +8,16 @@ import { describeTakes, type Feasibility } from "./feasibility.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
-/** Where a season date points: its authority's page when confirmed, the projection rule when projected. */
-export function citeSeasonDate(date: SeasonDate, officialUrl: string): string {
-  return date.status === "projected" ? `a projected date, ${date.source}` : officialUrl;
+/**
+ * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
+ * one. Its provenance goes to `sources` (Risk.sources), once: the projection rule in full (its
+ * candidates and their URLs) when projected, the authority's page (`officialUrl`, "" for none) when
+ * confirmed, so the message stays a plain sentence and the details are still shown.
+ */
+export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
+  const source = date.status === "projected" ? date.source : officialUrl;
+  if (source !== "" && !sources.includes(source)) sources.push(source);
+  return date.status === "projected" ? " (projected)" : "";
 }
 
 function when(context: PlanContext, at: number): string {
@@ -50,15 +57,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   const target = seasonCalendar(feasibility.earliestMatchYear);
   const targetRol = target.dates.nrmp_rol_certification_and_late_registration_deadline;
   const targetStart = target.dates.residency_start;
-  // Cite once: the exams' cause names this season's deadline with its projection rule first, and
-  // the earliest feasible Match's deadline is most often projected by the very same rule.
-  const sameRule =
-    feasibility.cause !== "graduation" &&
-    targetRol.status === "projected" &&
-    rolDate.status === "projected" &&
-    targetRol.source === rolDate.source;
-  const targetCitation = sameRule ? "projected by the same rule" : citeSeasonDate(targetRol, NRMP_DATES_URL);
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}; residency starts ${targetStart.date}; ${targetCitation})`;
+  // Sources are listed once (citeSeasonDate), so both deadlines may say "(projected)" by one rule.
+  const sources: string[] = [];
   let cause: string;
   let takes: string;
   if (feasibility.cause === "graduation") {
@@ -66,15 +66,17 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school (http://www.ecfmg.org/certification/how-the-certification-process-works.html); you must be certified to start (https://ecfmg.org/2021ib/related-services.html)`;
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow time for the diploma verification after it (about ${DIPLOMA_VERIFICATION_DAYS} days, advice); meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
   } else {
-    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)} (${citeSeasonDate(rolDate, NRMP_DATES_URL)}); ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
+    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
     const list = describeTakes(feasibility.takes);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"} (result times: ${FASTEST_SCORE_REPORTING_SOURCE}); the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
     milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
+    ...(sources.length > 0 ? { sources } : {}),
   };
 }

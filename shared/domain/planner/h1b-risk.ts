@@ -53,7 +53,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
   if (day !== null && !outOfReach) return [];
-  const rolText = `${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/)`;
+  const sources: string[] = [];
+  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/)`;
   const result = `its result takes up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE})`;
   if (outOfReach) {
     const chain =
@@ -66,6 +67,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
         severity: "critical",
         message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${step3OnlyInUs(day === null)}. ${J1_ALTERNATIVE}`,
         milestones: ["usmle_step3", "visa_h1b"],
+        ...(sources.length > 0 ? { sources } : {}),
       },
     ];
   }
@@ -80,6 +82,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       severity: "warning",
       message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs} ${step3OnlyInUs(true)}.`,
       milestones: ["usmle_step3", "visa_h1b"],
+      ...(sources.length > 0 ? { sources } : {}),
     },
   ];
 }

@@ -15,11 +15,10 @@ const NRMP_LATE_FEE = (() => {
   return fee;
 })();
 
-/** What a rule's message is given: the season date and the rank order list deadline as shown, and the citation. */
+/** What a rule's message is given: the season date (with "(projected)" when it is) and the rank order list deadline as shown. */
 interface Said {
   date: string;
   rol: string;
-  cite: string;
 }
 
 /**
@@ -52,9 +51,9 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     officialUrl: "http://www.nrmp.org/residency/main-match-events/",
     until: "rank-order-list-deadline",
     passedSeverity: "warning",
-    passed: ({ date, rol, cite }) =>
-      `The NRMP early registration deadline passed on ${date} (${cite}): registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${rol}.`,
-    coming: ({ date, cite }) => `Register with NRMP before ${date} to avoid the late fee (${cite}).`,
+    passed: ({ date, rol }) =>
+      `The NRMP early registration deadline passed on ${date}: registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${rol}.`,
+    coming: ({ date }) => `Register with NRMP before ${date} to avoid the late fee.`,
   },
   {
     code: "ERAS_LATE_SUBMISSION",
@@ -64,10 +63,9 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
       "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline",
     until: "season-over",
     passedSeverity: "critical",
-    passed: ({ date, cite }) =>
-      `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible (${cite}).`,
-    coming: ({ date, cite }) =>
-      `Programs begin reviewing applications on ${date}; submit before then (${cite}).`,
+    passed: ({ date }) =>
+      `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`,
+    coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
   },
 ];
 
@@ -89,10 +87,10 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
     const seasonDate = calendar.dates[rule.dateKey];
     const at = seasonDate.at;
+    const sources: string[] = [];
     const said = {
-      date: when(context, at),
+      date: `${when(context, at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
       rol: when(context, rol),
-      cite: citeSeasonDate(seasonDate, rule.officialUrl),
     };
     if (now > at) {
       risks.push({
@@ -100,6 +98,7 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
         severity: rule.passedSeverity,
         message: rule.passed(said),
         milestones: [rule.milestone],
+        sources,
       });
     } else if (at - now <= WARNING_WITHIN_DAYS * DAY_MS) {
       risks.push({
@@ -107,6 +106,7 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
         severity: "warning",
         message: rule.coming(said),
         milestones: [rule.milestone],
+        sources,
       });
     }
   }

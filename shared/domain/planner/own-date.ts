@@ -154,13 +154,16 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
     texts = new Map();
     passedRiskTexts.set(calendar, texts);
   }
+  // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
+  const sources: string[] = [];
+  const cited = reviewing ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources) : "";
   let message = texts.get(textKey);
   if (message === undefined) {
     const said = passed
       .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
       .join("; ");
     const since = reviewing
-      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))} (${citeSeasonDate(reviewDate, "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline")}), so they are reading yours without it.`
+      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
       : "";
     message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
     if (texts.size >= 4_000) texts.clear();
@@ -171,6 +174,7 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
     severity: reviewing ? "critical" : "warning",
     message,
     milestones: passed.map(({ entry }) => entry.key),
+    ...(sources.length > 0 ? { sources } : {}),
   };
 }
 
@@ -179,6 +183,9 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
  * (bounded): rendering the review date in ET and joining the text per plan was about 3% of the
  * planner bench's plan. The message depends on nothing else.
  */
+const ERAS_TIMELINE_URL =
+  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
+
 const passedRiskTexts = new WeakMap<SeasonCalendar, Map<string, string>>();
 
 /** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */

@@ -18,6 +18,9 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { seasonOverRisk } from "./season-over-risk.ts";
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
 /** The applicant's own date for a milestone that is scheduled or under way, as local midnight. */
 function plannedDay(context: PlanContext, key: MilestoneKey): number | null {
@@ -121,10 +124,12 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
           : reason === "future"
             ? `Your rank order list is marked certified on ${date}, a date still to come`
             : `Your rank order list is dated ${date}, before ranking opens`;
+    const sources: string[] = [];
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",
-      message: `${said}; ranking opens on ${when(context, opens.at)} (${citeSeasonDate(opens, "http://www.nrmp.org/residency/main-match-events/")}) and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
+      sources,
+      message: `${said}; ranking opens on ${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
       milestones: ["rank_order_list"],
     });
   }
@@ -183,11 +188,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       }
     }
     if (late.length > 0 || atRisk.length > 0) {
+      const sources: string[] = [];
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${rolDate.status === "projected" ? ` (${citeSeasonDate(rolDate, "")})` : ""}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/).${leadTimes([...late, ...atRisk])}`,
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/).${leadTimes([...late, ...atRisk])}`,
         milestones: [...late, ...atRisk],
+        ...(sources.length > 0 ? { sources } : {}),
       });
     }
   }
@@ -218,14 +225,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 
-  if (seasonOver && !ineligible) {
-    risks.push({
-      code: "SEASON_OVER",
-      severity: "critical",
-      message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${when(context, rol)} without a certified list${context.rolRefused?.reason === "after-deadline" ? ` (your list dated ${context.rolRefused.date} is after it, so it cannot count for that Match)` : ""}: that Match has passed for you. Plan for the ${calendar.matchYear + 1} Match${context.rolRefused?.reason === "after-deadline" ? `; if you meant the ${calendar.matchYear + 1} Match all along, change your target Match year` : ""} (${citeSeasonDate(rolDate, "http://www.nrmp.org/residency/main-match-events/")}).`,
-      milestones: ["rank_order_list"],
-    });
-  }
+  if (seasonOver && !ineligible) risks.push(seasonOverRisk(context));
 
   return risks.sort(compareRisks);
 }

@@ -470,11 +470,14 @@ describe("facts: every fee and date has a source and asOf, or is labelled", () =
       "2026-12-10T00:00:00Z",
     );
     const late = result.risks.find((risk) => risk.code === "NRMP_LATE_FEE");
-    expect(late?.message).toContain("a projected date, projected: November 30");
+    // The sentence says "(projected)"; the rule itself is in the risk's sources (shown as details).
+    expect(late?.message).toContain("(projected)");
+    expect(late?.sources?.join(" ")).toContain("projected: November 30");
     expect(late?.message).not.toContain("nrmp.org/residency/main-match-events");
+    expect(late?.sources?.join(" ")).not.toContain("nrmp.org/residency/main-match-events");
     const confirmedSeason = planFor(inputFactory({ milestones: examsDone() }), "2025-12-10T00:00:00Z");
-    expect(confirmedSeason.risks.find((risk) => risk.code === "NRMP_LATE_FEE")?.message).toContain(
-      "nrmp.org/residency/main-match-events",
-    );
+    const confirmedLate = confirmedSeason.risks.find((risk) => risk.code === "NRMP_LATE_FEE");
+    expect(confirmedLate?.sources).toContain("http://www.nrmp.org/residency/main-match-events/");
+    expect(confirmedLate?.message).not.toContain("(projected)");
   });
 });

@@ -16,15 +16,19 @@ const repeatedUrls = (message: string): string[] => {
 };
 
 describe("risk messages cite each source once", () => {
-  it("names this season's projection rule in full and the next season's as 'the same rule'", () => {
+  it("names the projection rule once, in sources, and marks both deadlines '(projected)' in the sentence", () => {
     const result = plan(
       inputFactory({ applicant: applicantFactory({ matchYear: 2027 }) }),
       seasonCalendar(2027),
       new Date("2026-11-30T10:00:00Z"),
     );
-    const message = result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
-    expect(message).toContain("Match Day minus 23 days");
-    expect(message).toContain("residency starts 2028-07-01; projected by the same rule)");
+    const risk = result.risks.find((candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE");
+    const message = risk?.message ?? "";
+    // Tester s4 (issue 15, item 6): the provenance blob stays out of the sentence an escalation quotes.
+    expect(message).not.toContain("Match Day minus 23 days");
+    expect(message.match(/\(projected\)/g)?.length).toBe(2);
+    expect(message).toMatch(/rank order list deadline [^;]+ \(projected\); residency starts 2028-07-01\)/);
+    expect(risk?.sources?.filter((source) => source.includes("Match Day minus 23 days")).length).toBe(1);
     expect(repeatedUrls(message)).toEqual([]);
   });
 
@@ -36,8 +40,11 @@ describe("risk messages cite each source once", () => {
       );
       for (const now of NOWS) {
         const result = plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
-        for (const risk of result.risks)
+        for (const risk of result.risks) {
           expect([file, now, risk.code, repeatedUrls(risk.message)]).toEqual([file, now, risk.code, []]);
+          expect(new Set(risk.sources).size).toBe(risk.sources?.length ?? 0);
+          expect(risk.message).not.toContain("Candidates:");
+        }
       }
     }
   });

@@ -273,7 +273,8 @@ const scenarios: Scenario[] = [
       expect(risk?.severity).toBe("critical");
       expect(risk?.earliestFeasibleMatchYear).toBe(2028);
       expect(risk?.message).toContain("The earliest feasible Match is 2028");
-      expect(risk?.message).toContain("projected: Match Day minus 23 days");
+      expect(risk?.message).toContain("(projected)");
+      expect(risk?.sources?.join(" ")).toContain("projected: Match Day minus 23 days");
       expect(codes(result)).not.toContain("NRMP_LATE_FEE");
       expect(codes(result)).not.toContain("ERAS_LATE_SUBMISSION");
       expect(nextKeys(result)).not.toContain("eras_application");
@@ -299,7 +300,8 @@ const scenarios: Scenario[] = [
       expect(step3?.action).toContain("only in the US");
       const risk = result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");
       expect(risk?.message).toContain("before the rank order list deadline");
-      expect(risk?.message).toContain("projected: Match Day minus 23 days");
+      expect(risk?.message).toContain("(projected)");
+      expect(risk?.sources?.join(" ")).toContain("projected: Match Day minus 23 days");
       expect(result.blocked.find((step) => step.milestone === "visa_h1b")?.waitingFor).toEqual([
         "usmle_step3",
         "contract",

@@ -122,7 +122,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     `<section aria-labelledby="next"><h2 id="next">Next steps</h2>${
       plan.nextSteps.length === 0
         ? "<p>Nothing is waiting on you right now.</p>"
-        : `<ul class="steps">${plan.nextSteps
+        : `<p class="due">Most urgent first: overdue steps, then those due within a week or that should already have started (an exam needs months of preparation), then those due within a month, then the rest; steps equally urgent are in date order.</p><ul class="steps">${plan.nextSteps
             .map((step) =>
               stepHtml(
                 step,

@@ -58,3 +58,33 @@ describe("timeline: target dates are never shown as deadlines", () => {
     }
   });
 });
+
+describe("timeline: the order of next steps is explained (tester s4 C5)", () => {
+  it("says the steps are ordered by urgency, then by date", () => {
+    const html =
+      timelinePage({
+        firstName: "Ngozi",
+        timezone: "Africa/Lagos",
+        links: applicantLinks({
+          baseUrl: "https://api.example.org",
+          keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+          applicantId: "a_ngozi",
+          feedGeneration: 0,
+          now: new Date("2027-05-01T12:00:00Z"),
+        }),
+        plan: plan(
+          {
+            applicant: applicantFactory({ matchYear: 2028, timezone: "Africa/Lagos" }),
+            milestones: [],
+            interviews: [],
+          },
+          seasonCalendar(2028),
+          new Date("2027-05-01T12:00:00Z"),
+        ),
+        comingReminders: [],
+      }).body ?? "";
+    expect(html).toMatch(
+      /<h2 id="next">Next steps<\/h2><p class="due">Most urgent first: [^<]*equally urgent are in date order\.<\/p>/,
+    );
+  });
+});

@@ -19,6 +19,8 @@ const NRMP_LATE_FEE = (() => {
 interface Said {
   date: string;
   rol: string;
+  /** The season date is projected: what follows from it is stated as "may", to check with the authority. */
+  projected: boolean;
 }
 
 /**
@@ -39,6 +41,8 @@ interface LateStepRule {
   /** Severity once the date has passed; the warning before it is always "warning". */
   passedSeverity: Risk["severity"];
   passed: (said: Said) => string;
+  /** Sources the message rests on besides the season date's (Risk.sources). */
+  sources: readonly string[];
   /** Within WARNING_WITHIN_DAYS before the date. */
   coming: (said: Said) => string;
 }
@@ -51,8 +55,11 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     officialUrl: "http://www.nrmp.org/residency/main-match-events/",
     until: "rank-order-list-deadline",
     passedSeverity: "warning",
-    passed: ({ date, rol }) =>
-      `The NRMP early registration deadline passed on ${date}: registering now costs a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.source}). Late registration closes ${rol}.`,
+    // The fee is official (NRMP, 2023) but it applies only after the early deadline: while that
+    // date is projected, the fee is said as "may", never as fact (tester s4 finding 7).
+    passed: ({ date, rol, projected }) =>
+      `The NRMP early registration deadline passed on ${date}: registering now ${projected ? "may cost" : "costs"} a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)})${projected ? "; the deadline is projected, so check in R3 when you register whether the fee applies" : ""}. Late registration closes ${rol}.`,
+    sources: [NRMP_LATE_FEE.source],
     coming: ({ date }) => `Register with NRMP before ${date} to avoid the late fee.`,
   },
   {
@@ -66,6 +73,7 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     passed: ({ date }) =>
       `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`,
     coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
+    sources: [],
   },
 ];
 
@@ -91,8 +99,10 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     const said = {
       date: `${when(context, at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
       rol: when(context, rol),
+      projected: seasonDate.status === "projected",
     };
     if (now > at) {
+      for (const source of rule.sources) if (!sources.includes(source)) sources.push(source);
       risks.push({
         code: rule.code,
         severity: rule.passedSeverity,

@@ -479,5 +479,12 @@ describe("facts: every fee and date has a source and asOf, or is labelled", () =
     const confirmedLate = confirmedSeason.risks.find((risk) => risk.code === "NRMP_LATE_FEE");
     expect(confirmedLate?.sources).toContain("http://www.nrmp.org/residency/main-match-events/");
     expect(confirmedLate?.message).not.toContain("(projected)");
+    // Tester s4 finding 7: the fee is stated as fact only when the date it follows is confirmed.
+    expect(confirmedLate?.message).toContain(
+      "registering now costs a $50 late fee (NRMP's figure as of 2023)",
+    );
+    expect(late?.message).toContain("registering now may cost a $50 late fee (NRMP's figure as of 2023)");
+    expect(late?.message).toContain("check in R3 when you register whether the fee applies");
+    expect(late?.sources).toContain("https://www.nrmp.org/about/news/2023/01/january-2023-illuminator/");
   });
 });

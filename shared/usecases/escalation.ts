@@ -1,4 +1,5 @@
 import { type AboutApplicant, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { plainRisk } from "#domain/console/risk-text.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -41,6 +42,8 @@ export interface Escalation {
   id: string;
   title: string;
   detail: string;
+  /** Where the detail's dates come from (URLs, projection rules): shown after it, in small print. */
+  sources?: string[];
 }
 
 export interface EscalationDeps {
@@ -111,6 +114,7 @@ function riskEscalation(risk: Plan["risks"][number], about: AboutApplicant | und
     id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
     title: RISK_TITLES[risk.code],
     detail: about ? riskForAdvisor(risk, about) : risk.message,
+    sources: plainRisk(risk.message).sources,
   };
 }
 
@@ -247,6 +251,7 @@ function escalationEmail(state: ApplicantState, escalation: Escalation, to: stri
     "",
     `${escalation.title}`,
     escalation.detail,
+    ...(escalation.sources?.length ? ["", `Sources: ${escalation.sources.join("; ")}`] : []),
     "",
     `Open their page in the console: ${link}`,
   ].join("\n");
@@ -254,6 +259,7 @@ function escalationEmail(state: ApplicantState, escalation: Escalation, to: stri
 <p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
 <h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
 <p>${escapeHtml(escalation.detail)}</p>
+${escalation.sources?.length ? `<p style="font-size:0.85em;color:#555">Sources: ${escapeHtml(escalation.sources.join("; "))}</p>` : ""}
 <p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
 </body></html>`;
   return {

@@ -40,6 +40,9 @@ describe("escalation to the advisor on the local stack", () => {
     );
     expect(email?.body.text).toContain(`/console#/applicants/${consenting.applicantId}`);
     expect(email?.body.text).not.toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
+    // The risk as a plain sentence; its source URL apart, after it (tester s4 B5).
+    expect(email?.body.text).toMatch(/was told: “[^”]*re-check WDOMS\. Pay no fee until then\.”/);
+    expect(email?.body.text).toContain("Sources: https://www.ecfmg.org/resources/medical-school-policy.html");
     expect(await emailsTo(otherAdvisor)).toEqual([]);
     const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
     expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
@@ -59,6 +62,11 @@ describe("escalation to the advisor on the local stack", () => {
     const row = page.body.split("<tr>").find((cells) => cells.includes(email?.messageId ?? "no message"));
     expect(row).toContain(`escalation to the advisor ${consentingAdvisor}: risk SCHOOL_NOT_ECFMG_ELIGIBLE`);
     expect(row).toMatch(/^<td>delivered<\/td><td>sent .* → delivered /);
+    // The Risks panel: the sentence, then its source in a collapsed "Sources" (tester s4 B6).
+    const risks = page.body.slice(page.body.indexOf('id="risks"'), page.body.indexOf("<h2>Budget</h2>"));
+    expect(risks).toMatch(
+      /re-check WDOMS\. Pay no fee until then\.<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,
+    );
     expect(row).not.toContain("reminder(s)");
 
     // Re-plans (a new snapshot, the clock moving on) keep the risk and send nothing more.

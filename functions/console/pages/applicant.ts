@@ -1,4 +1,5 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
+import { plainRisk } from "#domain/console/risk-text.ts";
 import type { Plan } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
@@ -59,6 +60,19 @@ function escalationAbout(id: string): string {
   return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}`;
 }
 
+/**
+ * A risk as a plain sentence in its severity's colour; where its dates come from (URLs, projection
+ * rules) in a collapsed "Sources" below it, in the page's ordinary text colour.
+ */
+function riskItem(risk: Plan["risks"][number]): string {
+  const { sentence, sources } = plainRisk(risk.message);
+  const details =
+    sources.length === 0
+      ? ""
+      : `<details class="sources"><summary>Sources</summary><ul>${sources.map((source) => `<li>${h(source)}</li>`).join("")}</ul></details>`;
+  return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(sentence)}</span>${details}</li>`;
+}
+
 /** GET /console/applicants/:id */
 export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
   const { state, plan } = view;
@@ -115,7 +129,7 @@ ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">
 ${timelineCard(view, today)}
-<section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => `<li class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}</ul>`}
+<section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map(riskItem).join("")}</ul>`}
 <h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { plainRisk } from "#domain/console/risk-text.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+
+/**
+ * Risks as a plain sentence with their provenance apart (tester s4 B5, B6): the escalation email
+ * and the Risks panel quoted the planner's message with its projection rule and raw URLs.
+ * Real plans, before, during and after a season.
+ */
+const risksAt = (matchYear: number, now: string) =>
+  domainPlanning.plan(
+    { profile: profileFactory({ matchYear }), milestones: [], interviews: [], ledger: [] },
+    new Date(now),
+  ).risks;
+
+describe("a risk's plain sentence", () => {
+  const risks = [
+    ...risksAt(2027, "2027-07-10T12:00:00Z"),
+    ...risksAt(2027, "2026-12-01T12:00:00Z"),
+    ...risksAt(2028, "2026-12-01T12:00:00Z"),
+  ];
+
+  it("keeps no URL and no projection rule, and keeps every source apart", () => {
+    expect(risks.map((risk) => risk.code)).toEqual(
+      expect.arrayContaining(["SEASON_OVER", "MATCH_YEAR_NOT_FEASIBLE", "CERTIFICATION_AFTER_START"]),
+    );
+    for (const risk of risks) {
+      const { sentence, sources } = plainRisk(risk.message);
+      expect(sentence, risk.code).not.toMatch(/https?:|Candidates:|a projected date/);
+      expect(sentence.length, risk.code).toBeGreaterThan(40);
+      for (const url of risk.message.match(/https?:\/\/[^\s),;]+/g) ?? [])
+        expect(sources.join(" "), risk.code).toContain(url);
+    }
+  });
+
+  it("marks a projected date as projected and keeps parentheses that are not provenance", () => {
+    const seasonOver = risks.find((risk) => risk.code === "SEASON_OVER");
+    const { sentence, sources } = plainRisk(seasonOver?.message ?? "");
+    expect(sentence).toContain("Plan for the 2028 Match (projected).");
+    expect(sentence).toMatch(/\(Wed 24 Feb 2027, 9:00 PM ET\)/);
+    expect(sources[0]).toMatch(/^a projected date, projected: Match Day minus 23 days/);
+    expect(plainRisk("Late (23 days) and (a Wednesday).")).toEqual({
+      sentence: "Late (23 days) and (a Wednesday).",
+      sources: [],
+    });
+  });
+
+  it("the advisor's escalation text quotes the plain sentence", () => {
+    const seasonOver = risks.find((risk) => risk.code === "SEASON_OVER");
+    const text = seasonOver ? riskForAdvisor(seasonOver, { fullName: "Ada Obi", matchYear: 2027 }) : "";
+    expect(text).toMatch(
+      /^The 2027 Match season is over and Ada Obi has no certified rank order list\. What Ada Obi was told: “/,
+    );
+    expect(text).not.toContain("http");
+  });
+});

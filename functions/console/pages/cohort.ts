@@ -11,8 +11,9 @@ function riskCell(row: CohortRow): string {
   return parts.length > 0 ? parts.join(", ") : `<span class="ok">none</span>`;
 }
 
+/** The applicant's own last email (reminders, resends): escalations to the advisor are on their page's ledger. */
 function emailCell(row: CohortRow): string {
-  if (row.lastEmail === undefined) return `<span class="muted">none yet</span>`;
+  if (row.lastEmail === undefined) return `<span class="muted">none sent to them yet</span>`;
   const bad = ["bounced", "complained", "rejected", "rendering-failed", "unsubscribed"].includes(
     row.lastEmail.outcome,
   );
@@ -85,7 +86,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table"><table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
-<thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
+<thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
 ${shown
   .map(

@@ -32,6 +32,9 @@ describe("the cohort page", () => {
     expect(html).toContain("Interviews: <strong>50</strong>");
     expect(html).toContain('href="#/cohort?sort=name&amp;page=2" rel="next"');
     expect(html).not.toContain('rel="prev"');
+    // The column counts the applicant's own emails (escalations go to the advisor), and says so (s4 papercut 11).
+    expect(html).toContain('<th scope="col">Last email to the applicant</th>');
+    expect(html).toContain("none sent to them yet");
   });
 
   it("keeps filter and sort on every page link and shows the last page's remainder", () => {

@@ -68,9 +68,17 @@ function leadTimes(keys: readonly StepSubject[]): string {
  * USMLE Step 2 CK"), "ECFMG Pathway application".
  */
 function subjectOf(key: MilestoneKey): string {
-  const thing = catalogEntry(key).title.replace(/^(Pass|Complete an?) /, "");
-  return key === "ecfmg_pathway" ? `${thing} application` : thing;
+  let subject = subjects.get(key);
+  if (subject === undefined) {
+    const thing = catalogEntry(key).title.replace(/^(Pass|Complete an?) /, "");
+    subject = key === "ecfmg_pathway" ? `${thing} application` : thing;
+    subjects.set(key, subject);
+  }
+  return subject;
 }
+
+/** Subjects per milestone, made once from the static catalog: a regular expression per plan showed in the profile. */
+const subjects = new Map<MilestoneKey, string>();
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -154,12 +162,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const day = plannedDay(context, key);
       const subject = subjectOf(key);
       const pathway = key === "ecfmg_pathway";
-      const latest = `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+      // Rendered only for a message that says it: most plans have no exam late for ranking.
+      const latest = (): string =>
+        `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
       if (day !== null && day >= now) {
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latest}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latest()}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);
@@ -183,7 +193,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
         details.push(
-          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest}`,
+          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest()}`,
         );
       }
     }

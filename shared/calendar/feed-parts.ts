@@ -1,7 +1,7 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
+import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
-import { deadlineWords, reminderDateLabel } from "#email/deadline-text.ts";
 
 /** The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text. */
 

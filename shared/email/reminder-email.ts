@@ -1,10 +1,10 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { deadlineWords, reminderDateLabel } from "./deadline-text.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { anyProjected, type Item, isProjected, itemOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";

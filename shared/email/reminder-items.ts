@@ -1,5 +1,5 @@
+import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import { deadlineWords, reminderDateLabel } from "./deadline-text.ts";
 
 /**
  * One reminder of a reminder email as both parts print it: its date with the words that fit what

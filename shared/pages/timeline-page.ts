@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
+import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import { deadlineWords, reminderDateLabel } from "#email/deadline-text.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";

@@ -2,7 +2,7 @@ import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import { usd } from "#domain/money.ts";
-import type { Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
+import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml, headerText } from "./html.ts";

@@ -134,9 +134,7 @@ export function planInterviews(
   // A plain array: a snapshot holds at most MAX_INTERVIEWS (33), and a Set per plan cost more.
   const planned: string[] = [];
   for (const interview of context.interviews) {
-    const id = interviewIdOf(interview);
-    if (planned.includes(id)) continue;
-    planned.push(id);
+    // The rendering carries the interview's id (interviewIdOf), so one lookup serves both.
     const {
       interviewId,
       start,
@@ -148,6 +146,8 @@ export function planInterviews(
       prepDeadline,
       thanksDeadline,
     } = renderedInterview(context, interview);
+    if (planned.includes(interviewId)) continue;
+    planned.push(interviewId);
     // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
     if (start > context.now) {

@@ -114,7 +114,7 @@ function riskEscalation(risk: Plan["risks"][number], about: AboutApplicant | und
     id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
     title: RISK_TITLES[risk.code],
     detail: about ? riskForAdvisor(risk, about) : risk.message,
-    sources: plainRisk(risk.message).sources,
+    sources: plainRisk(risk.message, risk.sources).sources,
   };
 }
 

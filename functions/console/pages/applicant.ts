@@ -65,7 +65,7 @@ function escalationAbout(id: string): string {
  * rules) in a collapsed "Sources" below it, in the page's ordinary text colour.
  */
 function riskItem(risk: Plan["risks"][number]): string {
-  const { sentence, sources } = plainRisk(risk.message);
+  const { sentence, sources } = plainRisk(risk.message, risk.sources);
   const details =
     sources.length === 0
       ? ""

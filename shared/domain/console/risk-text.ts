@@ -17,8 +17,12 @@ export interface PlainRisk {
 const PROJECTED = /^\s*(a projected date|projected)\b/i;
 const URL = /https?:\/\/[^\s),;]+/;
 
-export function plainRisk(message: string): PlainRisk {
-  const sources: string[] = [];
+/**
+ * `riskSources` is the risk's own `sources` (Risk.sources: the season dates' projection rules and
+ * pages, which the planner now keeps out of the sentence); they come first, then what is parsed.
+ */
+export function plainRisk(message: string, riskSources: readonly string[] = []): PlainRisk {
+  const sources: string[] = [...riskSources];
   let sentence = "";
   let index = 0;
   while (index < message.length) {

@@ -58,6 +58,25 @@ function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyItem["sta
   return both[status];
 }
 
+/**
+ * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
+ * reported done then): it stays in the budget as spent, beside this season's line, so the total
+ * rises by the new season's fees instead of the money spent disappearing (tester s4, issue 15 item 4).
+ * The amount is the fee table's (what that season charged was not recorded); NRMP's late fee is
+ * not repeated (that season's early deadline is not this calendar's).
+ */
+function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
+  const reported = context.pastSeasonEntries.get(fee.milestone);
+  if (reported === undefined || fee.kind === "nrmp_late" || !fee.spentWhen.includes(reported.status))
+    return null;
+  return {
+    ...item,
+    key: `${fee.key}.earlier-season`,
+    label: `${item.label} (paid for an earlier Match season)`,
+    status: "spent",
+  };
+}
+
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
@@ -114,6 +133,8 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
       continue;
     }
     items.push(item);
+    const earlier = earlierSeasonItem(context, fee, item);
+    if (earlier !== null) items.push(earlier);
   }
   const toVerify: BudgetItem[] = held;
   for (const fee of FEES_TO_VERIFY) {

@@ -55,6 +55,8 @@ export interface PlanContext {
    * count as not started for this one, so their steps, reminders and fees come back.
    */
   pastSeason: ReadonlySet<MilestoneKey>;
+  /** The snapshot's own entries of those steps, as reported (the budget keeps their fees as spent). */
+  pastSeasonEntries: ReadonlyMap<MilestoneKey, MilestoneEntry>;
   /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
@@ -74,7 +76,12 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
-  for (const key of pastSeason) entries.set(key, { key, status: "not_started" });
+  const pastSeasonEntries = new Map<MilestoneKey, MilestoneEntry>();
+  for (const key of pastSeason) {
+    const reported = entries.get(key);
+    if (reported !== undefined) pastSeasonEntries.set(key, reported);
+    entries.set(key, { key, status: "not_started" });
+  }
   const rolRefused = refusedRankList(
     entries.get("rank_order_list"),
     calendar,
@@ -111,6 +118,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
     rolRefused,
     pastSeason,
+    pastSeasonEntries,
   };
 }
 

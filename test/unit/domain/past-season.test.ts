@@ -99,3 +99,53 @@ describe("season-bound work of an earlier season", () => {
     expect(staying.nextSteps.find((step) => step.milestone === "eras_token")).toBeUndefined();
   });
 });
+
+describe("a re-applicant's budget after the Match-year switch (tester s4, issue 15 item 4; issue 9 papercut 15)", () => {
+  // Applied for the 2026 Match (ERAS in Sept 2025), unmatched, now planning the 2027 Match.
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027 }),
+    milestones: [
+      ...examsDone(),
+      milestoneFactory("eras_token", "done", "2025-06-05"),
+      milestoneFactory("eras_application", "done", "2025-09-10"),
+      milestoneFactory("nrmp_registration", "done", "2025-09-20"),
+      milestoneFactory("budget", "done", "2025-06-01"),
+    ],
+  });
+  const result = plan(input, calendar2027, new Date(AFTER_START));
+  const { budget } = result;
+
+  it("keeps last season's fees as spent and adds this season's as upcoming: the total rises", () => {
+    for (const key of ["eras_token", "nrmp_registration"]) {
+      const spent = budget.items.find((item) => item.key === `${key}.earlier-season`);
+      const coming = budget.items.find((item) => item.key === key);
+      expect(spent?.status).toBe("spent");
+      expect(spent?.label).toContain("(paid for an earlier Match season)");
+      expect(coming?.status).toBe("upcoming");
+      expect(spent?.amountUsd).toBe(coming?.amountUsd);
+    }
+    const earlier = budget.items.filter((item) => item.key.endsWith(".earlier-season"));
+    const earlierUsd = earlier.reduce((sum, item) => sum + item.amountUsd, 0);
+    expect(earlierUsd).toBeGreaterThan(0);
+    const sum = (status: string) =>
+      budget.items
+        .filter((item) => item.status === status)
+        .reduce((total, item) => total + item.amountUsd, 0);
+    expect(budget.spentUsd).toBe(sum("spent"));
+    expect(budget.upcomingUsd).toBe(sum("upcoming"));
+    expect(budget.totalUsd).toBe(budget.spentUsd + budget.upcomingUsd);
+    // Without the earlier season's lines the total would have stayed where it was.
+    const withoutSwitch = plan(
+      { ...input, applicant: applicantFactory({ matchYear: 2026 }) },
+      seasonCalendar(2026),
+      new Date("2025-11-01T12:00:00Z"),
+    ).budget;
+    expect(budget.totalUsd).toBe(withoutSwitch.totalUsd + earlierUsd);
+  });
+
+  it("brings 'Plan your budget' back, since the new season's fees came back", () => {
+    expect(result.nextSteps.map((step) => step.milestone)).toContain("budget");
+    const action = result.nextSteps.find((step) => step.milestone === "budget")?.action ?? "";
+    expect(action).toContain("What you did for an earlier Match season does not count for the 2027 Match.");
+  });
+});

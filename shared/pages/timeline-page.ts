@@ -110,6 +110,12 @@ ${actionButtons(step, plan, links, snoozedUntil !== undefined)}
 </li>`;
 }
 
+/** A risk's provenance (projection rules, the authority's pages), folded under its sentence (tester s4 C3). */
+function sourcesHtml(sources: readonly string[] | undefined): string {
+  if (!sources || sources.length === 0) return "";
+  return `<details><summary>Where these dates come from</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
+}
+
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
   const { plan, links } = input;
   const sections: string[] = [];
@@ -167,7 +173,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="risks"><h2 id="risks">Risks to watch</h2>${plan.risks
         .map(
           (risk) =>
-            `<p class="note${risk.severity === "critical" ? " critical" : ""}"><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(risk.message)}</p>`,
+            `<div class="note${risk.severity === "critical" ? " critical" : ""}"><p><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(risk.message)}</p>${sourcesHtml(risk.sources)}</div>`,
         )
         .join("\n")}</section>`,
     );

@@ -55,3 +55,36 @@ describe("snoozes on the timeline", () => {
     expect(actionsFor(step, withoutSentReminders(plan, state))).not.toContain("snooze");
   });
 });
+
+describe("risks on the timeline (tester s4 C3)", () => {
+  it("show the plain sentence, and the provenance folded under it", () => {
+    const links = applicantLinks({
+      baseUrl: "https://api.example.org",
+      keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+      applicantId: "a_ada",
+      feedGeneration: 0,
+      now: new Date("2026-06-01T08:00:00Z"),
+    });
+    const html =
+      timelinePage({
+        firstName: "Ada",
+        timezone: "Africa/Lagos",
+        links,
+        plan: planFactory({
+          risks: [
+            {
+              code: "NRMP_LATE_FEE",
+              severity: "warning",
+              message: "Register for the Match by Thu 28 Jan 2027 (projected) to avoid the late fee.",
+              milestones: ["nrmp_registration"],
+              sources: ["Projected from the 2025 and 2026 seasons: https://www.nrmp.org/dates"],
+            },
+          ],
+        }),
+        comingReminders: [],
+      }).body ?? "";
+    expect(html).toContain(
+      "<p><strong>Warning:</strong> Register for the Match by Thu 28 Jan 2027 (projected) to avoid the late fee.</p><details><summary>Where these dates come from</summary><ul><li>Projected from the 2025 and 2026 seasons: https://www.nrmp.org/dates</li></ul></details>",
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
+import { PRIYA } from "#test/integration/support/console.ts";
+import { clockTo, drainStream, postWebhook } from "#test/integration/support/local-stack.ts";
+import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
+import { type BrowserSession, launchChromium, openPage } from "./support/chromium.ts";
+import { saveScreenshot } from "./support/screenshots.ts";
+
+/**
+ * The applicant page in Chromium for a re-applicant and for a critical risk (tester s4 B3, B6):
+ * last season's ERAS work is shown once, as done for an earlier Match, and a risk reads as a plain
+ * sentence with its sources in a collapsed "Sources". Checked with axe-core.
+ */
+describe("the console's applicant page for a re-applicant and a critical risk", () => {
+  let browser: BrowserSession;
+  let page: Page;
+  let reapplicant: TestApplicant;
+  let unlisted: TestApplicant;
+
+  beforeAll(async () => {
+    await clockTo("2027-04-10T00:00:00Z");
+    reapplicant = step2Applicant();
+    reapplicant.snapshot.applicant.advisorEmail = PRIYA;
+    reapplicant.snapshot.applicant.fullName = "Fatima Zahra";
+    reapplicant.snapshot.applicant.matchYear = 2028;
+    reapplicant.snapshot.milestones = reapplicant.snapshot.milestones.map((entry) =>
+      entry.key === "usmle_step2ck"
+        ? { key: "usmle_step2ck", status: "done", date: "2026-07-20" }
+        : ["eras_token", "eras_application", "nrmp_registration"].includes(entry.key)
+          ? { ...entry, date: "2026-09-10" }
+          : entry,
+    );
+    unlisted = step2Applicant();
+    unlisted.snapshot.applicant.advisorEmail = PRIYA;
+    unlisted.snapshot.applicant.fullName = "Omar Haddad";
+    unlisted.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
+    for (const applicant of [reapplicant, unlisted])
+      expect((await postWebhook(applicant.snapshot)).status).toBe(202);
+    await drainStream();
+    browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+    const console = inject("console");
+    page = await openPage(browser, `${console.url}#/applicants/${reapplicant.applicantId}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Email").fill(PRIYA);
+    await page.getByLabel("Password").fill(console.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows last season's ERAS application once, as done for an earlier Match", async () => {
+    await page.locator("main h1", { hasText: "Fatima Zahra" }).waitFor({ timeout: 15_000 });
+    const timeline = page.locator("main section", { hasText: "Timeline" }).first();
+    const text = (await timeline.textContent()) ?? "";
+    expect(text.split("ERAS application").length - 1).toBe(1);
+    expect(text).toContain("done 2026-09-10 for an earlier Match; to do again for the 2028 Match");
+    const done = await timeline.locator("h3:text('Done') + ul").textContent();
+    expect(done).not.toContain("ERAS application");
+    expect(done).toContain("USMLE Step 2 CK: done 2026-07-20");
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "console-reapplicant");
+  });
+
+  it("reads a critical risk as a sentence, its source behind 'Sources'", async () => {
+    await page.getByRole("link", { name: "Back to the cohort" }).click();
+    await page.getByRole("link", { name: "Omar Haddad" }).first().click();
+    await page.locator("main h1", { hasText: "Omar Haddad" }).waitFor({ timeout: 15_000 });
+    const risk = page.locator("#risks + ul > li").first();
+    await expect(risk.locator("span.critical").textContent()).resolves.toMatch(
+      /^critical: .*re-check WDOMS\. Pay no fee until then\.$/,
+    );
+    const sources = risk.locator("details.sources");
+    expect(await sources.getAttribute("open")).toBeNull();
+    expect(await sources.locator("li").first().isVisible()).toBe(false);
+    await sources.locator("summary").click();
+    await expect(sources.locator("li").first().textContent()).resolves.toBe(
+      "https://www.ecfmg.org/resources/medical-school-policy.html",
+    );
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "console-risk-sources");
+  });
+});

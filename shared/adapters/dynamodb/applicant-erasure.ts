@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ErasureReport } from "#ports/console-store.ts";
 import { DynamoAdvisorDigests } from "./advisor-digests.ts";
 import { dynamoRequest } from "./errors.ts";
 import { keys, SK, type TableKey } from "./keys.ts";
-import { batchWriteAll, DynamoTable } from "./table.ts";
+import { batchWriteAll, DynamoTable, queryAll } from "./table.ts";
 
 type Item = Record<string, unknown>;
 
@@ -103,28 +103,16 @@ export async function queryApplicantPrefix(
   prefix: string,
   ascending: boolean,
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamoRequest("Query(applicant)", () =>
-      client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: prefix === "" ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues:
-            prefix === ""
-              ? { ":pk": keys.applicantPk(applicantId) }
-              : { ":pk": keys.applicantPk(applicantId), ":prefix": prefix },
-          ConsistentRead: true,
-          ScanIndexForward: ascending,
-          ExclusiveStartKey: startKey,
-        }),
-      ),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return items;
+  return queryAll(client, "Query(applicant)", {
+    TableName: tableName,
+    KeyConditionExpression: prefix === "" ? "pk = :pk" : "pk = :pk AND begins_with(sk, :prefix)",
+    ExpressionAttributeValues:
+      prefix === ""
+        ? { ":pk": keys.applicantPk(applicantId) }
+        : { ":pk": keys.applicantPk(applicantId), ":prefix": prefix },
+    ConsistentRead: true,
+    ScanIndexForward: ascending,
+  });
 }
 
 /** The SUBMISSION# idempotency records the applicant's intake copies point to. */

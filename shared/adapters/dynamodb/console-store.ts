@@ -1,10 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
@@ -15,6 +10,7 @@ import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./er
 import { DynamoEventLog } from "./event-log.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK } from "./keys.ts";
 import { storedCohortRow } from "./plan-repository.ts";
+import { queryAll } from "./table.ts";
 import { GSI2 } from "./table-design.ts";
 
 type Item = Record<string, unknown>;
@@ -51,33 +47,24 @@ export class DynamoConsoleStore implements ConsoleStore {
     const shards = await Promise.all(
       Array.from({ length: COHORT_SHARDS }, async (_, shard) => {
         const rows: CohortRow[] = [];
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await dynamoRequest("Query(gsi2)", () =>
-            this.client.send(
-              new QueryCommand({
-                TableName: this.tableName,
-                IndexName: GSI2.indexName,
-                KeyConditionExpression:
-                  prefix === undefined ? "#pk = :pk" : "#pk = :pk AND begins_with(#sk, :prefix)",
-                ExpressionAttributeNames:
-                  prefix === undefined
-                    ? { "#pk": GSI2.partitionKey }
-                    : { "#pk": GSI2.partitionKey, "#sk": GSI2.sortKey },
-                ExpressionAttributeValues:
-                  prefix === undefined
-                    ? { ":pk": cohortGsiPk(shard) }
-                    : { ":pk": cohortGsiPk(shard), ":prefix": prefix },
-                ExclusiveStartKey: startKey,
-              }),
-            ),
-          );
-          for (const item of page.Items ?? []) {
-            const row = storedCohortRow(item.cohort);
-            if (row !== undefined) rows.push(row);
-          }
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
+        const items = await queryAll(this.client, "Query(gsi2)", {
+          TableName: this.tableName,
+          IndexName: GSI2.indexName,
+          KeyConditionExpression:
+            prefix === undefined ? "#pk = :pk" : "#pk = :pk AND begins_with(#sk, :prefix)",
+          ExpressionAttributeNames:
+            prefix === undefined
+              ? { "#pk": GSI2.partitionKey }
+              : { "#pk": GSI2.partitionKey, "#sk": GSI2.sortKey },
+          ExpressionAttributeValues:
+            prefix === undefined
+              ? { ":pk": cohortGsiPk(shard) }
+              : { ":pk": cohortGsiPk(shard), ":prefix": prefix },
+        });
+        for (const item of items) {
+          const row = storedCohortRow(item.cohort);
+          if (row !== undefined) rows.push(row);
+        }
         return rows;
       }),
     );

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { type DeliveryOutcome, type EmailLedger, OUTCOME_RANK } from "#ports/email-feedback.ts";
 import { recordLastEmailOutcome } from "./cohort-last-email.ts";
 import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { keys, SK } from "./keys.ts";
-import { DynamoTable, type DynamoTableOptions } from "./table.ts";
+import { DynamoTable, type DynamoTableOptions, queryAll } from "./table.ts";
 
 export type DynamoEmailLedgerOptions = DynamoTableOptions;
 
@@ -38,27 +38,18 @@ export class DynamoEmailLedger implements EmailLedger {
     at: Date,
   ): Promise<number> {
     const sortKeys: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoRequest("Query(ledger)", () =>
-        this.table.client.send(
-          new QueryCommand({
-            TableName: this.table.name,
-            KeyConditionExpression: "pk = :pk AND begins_with(sk, :reminder)",
-            FilterExpression: "messageId = :messageId",
-            ExpressionAttributeValues: {
-              ":pk": keys.applicantPk(applicantId),
-              ":reminder": SK.reminderPrefix,
-              ":messageId": messageId,
-            },
-            ProjectionExpression: "sk",
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      for (const item of page.Items ?? []) if (typeof item.sk === "string") sortKeys.push(item.sk);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    const sent = await queryAll(this.table.client, "Query(ledger)", {
+      TableName: this.table.name,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :reminder)",
+      FilterExpression: "messageId = :messageId",
+      ExpressionAttributeValues: {
+        ":pk": keys.applicantPk(applicantId),
+        ":reminder": SK.reminderPrefix,
+        ":messageId": messageId,
+      },
+      ProjectionExpression: "sk",
+    });
+    for (const item of sent) if (typeof item.sk === "string") sortKeys.push(item.sk);
 
     const precedence = yieldsTo(outcome);
     let marked = 0;

@@ -7,6 +7,7 @@ import {
   PutCommand,
   type PutCommandInput,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
@@ -112,26 +113,35 @@ export class DynamoTable {
   }
 
   /** Every item of one partition, strongly consistent: one Query (more pages only past 1 MB). */
-  async queryPartition(operation: string, pk: string): Promise<Item[]> {
-    const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoRequest(operation, () =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.name,
-            KeyConditionExpression: "pk = :pk",
-            ExpressionAttributeValues: { ":pk": pk },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
+  queryPartition(operation: string, pk: string): Promise<Item[]> {
+    return queryAll(this.client, operation, {
+      TableName: this.name,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": pk },
+      ConsistentRead: true,
+    });
   }
+}
+
+/**
+ * Every item a Query returns, page after page (DynamoDB stops a page at 1 MB and hands back
+ * LastEvaluatedKey), each page one request named `operation` for errors and metrics.
+ */
+export async function queryAll(
+  client: DynamoDBDocumentClient,
+  operation: string,
+  input: Omit<QueryCommandInput, "ExclusiveStartKey">,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamoRequest(operation, () =>
+      client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey !== undefined);
+  return items;
 }
 
 /**

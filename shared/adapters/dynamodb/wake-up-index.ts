@@ -1,6 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamoRequest } from "./errors.ts";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { WAKE_UP_SHARDS, type WakeUpKind, wakeUpDueBound, wakeUpGsiPk } from "./keys.ts";
+import { queryAll } from "./table.ts";
 import { GSI1 } from "./table-design.ts";
 
 export interface DueWakeUp {
@@ -35,26 +35,17 @@ export async function queryDueWakeUps(
   const perShard = await Promise.all(
     Array.from({ length: WAKE_UP_SHARDS }, async (_, shard) => {
       const due: DueWakeUp[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamoRequest("Query(gsi1)", () =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: GSI1.indexName,
-              KeyConditionExpression: "#pk = :pk AND #sk <= :bound",
-              ExpressionAttributeNames: { "#pk": GSI1.partitionKey, "#sk": GSI1.sortKey },
-              ExpressionAttributeValues: { ":pk": wakeUpGsiPk(kind, shard), ":bound": bound },
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) {
-          const parsed = parseGsiSortKey(item[GSI1.sortKey]);
-          if (parsed !== undefined) due.push(parsed);
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey !== undefined);
+      const items = await queryAll(client, "Query(gsi1)", {
+        TableName: tableName,
+        IndexName: GSI1.indexName,
+        KeyConditionExpression: "#pk = :pk AND #sk <= :bound",
+        ExpressionAttributeNames: { "#pk": GSI1.partitionKey, "#sk": GSI1.sortKey },
+        ExpressionAttributeValues: { ":pk": wakeUpGsiPk(kind, shard), ":bound": bound },
+      });
+      for (const item of items) {
+        const parsed = parseGsiSortKey(item[GSI1.sortKey]);
+        if (parsed !== undefined) due.push(parsed);
+      }
       return due;
     }),
   );

@@ -165,6 +165,11 @@ const CatalogEntrySchema = z.object({
     .optional(),
   statusActions: StatusActionsSchema.optional(),
   /**
+   * A document that goes into the ERAS application: left out of the snapshot while the
+   * application is reported done (this season), it is taken as done with it, never overdue.
+   */
+  inErasApplication: CitationSchema.optional(),
+  /**
    * Present on exactly one milestone: the first gate of the road once the school is known to be
    * eligible (the ECFMG application: every exam and ECFMG step waits on it). While not begun, its
    * start-by rung is brought forward to now (first-gate.ts), with the reason cited here.

@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import {
@@ -98,6 +98,10 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
       markPrerequisites(impliedDone, entry.key, !ahead);
     }
   }
+  // Documents left out of the snapshot went with an ERAS application reported done for this season
+  // (an earlier season's was reset above), so they are never overdue behind it.
+  if (entries.get("eras_application")?.status === "done")
+    for (const key of IN_ERAS_APPLICATION) if (!entries.has(key)) impliedDone.add(key);
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
@@ -165,6 +169,11 @@ function refusedRankList(
  * A milestone missing from the snapshot counts as not started; one that a scheduled or done
  * milestone depends on counts as done (Step 1 cannot be booked without an ECFMG application).
  */
+/** The catalog's documents that go into the ERAS application (`inErasApplication`). */
+const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.inErasApplication !== undefined,
+).map((entry) => entry.key);
+
 export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {
   const given = context.entries.get(key)?.status ?? "not_started";
   if (given === "done" || given === "waived") return given;

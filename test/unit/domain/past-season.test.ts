@@ -149,3 +149,33 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
     expect(action).toContain("What you did for an earlier Match season does not count for the 2027 Match.");
   });
 });
+
+describe("documents that went with an ERAS application reported done (tester s4 papercut 14, s5 A3)", () => {
+  const base = [...examsDone(), milestoneFactory("eras_token", "done", "2026-07-01")];
+  const at = (milestones: MilestoneEntry[]) =>
+    plan(
+      inputFactory({ applicant: applicantFactory({ matchYear: 2027 }), milestones }),
+      calendar2027,
+      new Date(AFTER_START),
+    );
+  const documents = ["personal_statement", "cv", "program_list", "lors"];
+
+  it("takes the documents left out of the snapshot as sent with it: never overdue, never a next step", () => {
+    const result = at([...base, milestoneFactory("eras_application", "done", "2026-09-05")]);
+    const shown = [...result.nextSteps, ...result.overdue].map((step) => step.milestone);
+    for (const key of documents) expect(shown).not.toContain(key);
+    expect(result.reminders.filter((reminder) => documents.includes(reminder.milestone))).toEqual([]);
+  });
+
+  it("keeps a document the applicant reported as still under way, and all of them without the application", () => {
+    const reported = at([
+      ...base,
+      milestoneFactory("eras_application", "done", "2026-09-05"),
+      milestoneFactory("lors", "in_progress"),
+    ]);
+    expect([...reported.nextSteps, ...reported.overdue].map((step) => step.milestone)).toContain("lors");
+    const notSubmitted = at(base);
+    const shown = [...notSubmitted.nextSteps, ...notSubmitted.overdue].map((step) => step.milestone);
+    for (const key of documents) expect(shown).toContain(key);
+  });
+});

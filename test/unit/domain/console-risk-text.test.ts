@@ -39,7 +39,9 @@ describe("a risk's plain sentence", () => {
     const seasonOver = risks.find((risk) => risk.code === "SEASON_OVER");
     const { sentence, sources } = plainRisk(seasonOver?.message ?? "", seasonOver?.sources);
     // The planner now names the next Match's deadline, marked "(projected)", its rule in Risk.sources.
-    expect(sentence).toMatch(/Plan for the 2028 Match, whose rank order list deadline is .* \(projected\)\.$/);
+    expect(sentence).toMatch(
+      /Plan for the 2028 Match, whose rank order list deadline is .* \(projected\)\.$/,
+    );
     expect(sentence).toMatch(/\(Wed 24 Feb 2027, 9:00 PM ET\)/);
     expect(sources[0]).toMatch(/^projected: Match Day minus 23 days/);
     expect(plainRisk("Late (23 days) and (a Wednesday).")).toEqual({

@@ -10,6 +10,7 @@ import {
   type PlannerInput,
   statusOf,
 } from "./planner/context.ts";
+import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
 import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
@@ -18,7 +19,6 @@ import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
-import { outOfReachNotice } from "./planner/out-of-reach-notice.ts";
 import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
@@ -57,8 +57,8 @@ function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean 
  * - risks: the rules in RISK_CODES, critical first.
  * - reminders: stable ids, at the applicant's delivery time (a late arrival: now, outside quiet
  *   hours), never after their deadline, never before `now`, none for done, waived or blocked steps;
- *   a target gets its ladder and the hard deadline its own (see remindersFor); an out-of-reach
- *   season adds one notice at the next slot (see outOfReachNotice).
+ *   a target gets its ladder and the hard deadline its own (see remindersFor); a critical risk
+ *   that asks for action now adds one notice at once (see criticalRiskNotices).
  * - budget: spent / upcoming / total from the fee table, and fees to verify; never a deadline.
  *
  * Milestones missing from the input count as not started. Throws RangeError when the calendar's
@@ -92,8 +92,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   planInterviews(context, collected.nextSteps, collected.reminders);
   const nextSteps = orderNextSteps(collected.nextSteps);
   const risks = assessRisks(context, dates, feasibility);
-  const notice = outOfReachNotice(context, risks, nextSteps);
-  if (notice !== null) collected.reminders.push(notice);
+  criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders);
   joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),

@@ -188,7 +188,12 @@ FINDING_SCENARIOS.push({
     const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
     expect(application?.urgency).not.toBe("overdue");
     expect(Date.parse(application?.target?.at ?? "")).toBeLessThan(Date.parse("2027-03-01"));
-    const first = result.reminders[0];
+    // The out-of-reach notice goes out at once (critical, asks for action now), about the first step.
+    const notice = result.reminders[0];
+    expect(notice?.rung).toBe("match-year-out-of-reach");
+    expect(notice?.milestone).toBe("ecfmg_application");
+    expect(notice?.sendAt).toBe(new Date(result.now).toISOString());
+    const first = result.reminders[1];
     expect(first?.milestone).toBe("ecfmg_application");
     expect(first?.sendAtLocal.slice(0, 16)).toBe("2026-11-25T09:00"); // next delivery slot, Nairobi
     expect(result.overdue).toEqual([]);
@@ -204,8 +209,12 @@ FINDING_SCENARIOS.push({
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+    // The out-of-reach notice at once (15:30 Kolkata), about the WDOMS check; its start-by at the next slot.
     expect(result.reminders[0]?.milestone).toBe("wdoms_listing");
-    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
+    expect(result.reminders[0]?.rung).toBe("match-year-out-of-reach");
+    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-11-30T15:30");
+    expect(result.reminders[1]?.milestone).toBe("wdoms_listing");
+    expect(result.reminders[1]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
     expect(result.budget.upcomingUsd).toBe(0);
     const held = (result.budget.toVerify ?? []).filter((item) => item.verify?.startsWith("held back"));
     expect(held.map((item) => item.key)).toEqual(

@@ -53,6 +53,8 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
   it("reminds on the day ranking opens (projected 15 Jan 2027), before the start-by rung", () => {
     const rol = of(result, "rank_order_list");
     expect(rol.map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      // ROL_BEFORE_RANKING_OPENS (critical): its notice at once, 17:30 in Kolkata.
+      ["critical-risk", "2026-11-30T17:30:00.000+05:30"],
       ["ranking-opens", "2027-01-15T09:00:00.000+05:30"],
       ["start-by", "2027-02-04T09:00:00.000+05:30"],
       ["due-in-14d", "2027-02-11T09:00:00.000+05:30"],
@@ -62,8 +64,10 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
   });
 
   it("catches a missed opening notice up at the next slot, with the same id", () => {
-    const opening = of(result, "rank_order_list")[0];
-    const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list")[0];
+    const opening = of(result, "rank_order_list").find((r) => r.rung === "ranking-opens");
+    const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list").find(
+      (r) => r.rung === "ranking-opens",
+    );
     expect(late?.id).toBe(opening?.id);
     expect(late?.sendAtLocal).toBe("2027-01-21T09:00:00.000+05:30");
   });

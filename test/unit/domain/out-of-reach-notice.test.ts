@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { OUT_OF_REACH_RUNG } from "#domain/planner/out-of-reach-notice.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
@@ -19,7 +19,7 @@ const risk = (result: Plan) => result.risks.find((each) => each.code === "MATCH_
 
 describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
   const intake = plan(input, calendar, new Date("2026-06-01T06:00:00Z"));
-  // 17:30 in Kolkata on 10 June: the next 09:00 slot is 11 June, 03:30 UTC.
+  // 17:30 in Kolkata on 10 June, outside quiet hours: a critical notice goes out at once.
   const replanned = plan(input, calendar, new Date("2026-06-10T12:00:00Z"));
 
   it("is absent while the season is feasible", () => {
@@ -27,12 +27,12 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     expect(notices(intake)).toEqual([]);
   });
 
-  it("is sent once, at the next delivery slot, before the rung that disappeared", () => {
+  it("is sent once, at once (17:30 Kolkata, outside quiet hours), before the rung that disappeared", () => {
     expect(risk(replanned)?.earliestFeasibleMatchYear).toBe(2028);
     const [notice, ...more] = notices(replanned);
     expect(more).toEqual([]);
-    expect(notice?.sendAt).toBe("2026-06-11T03:30:00.000Z");
-    expect(notice?.sendAtLocal).toBe("2026-06-11T09:00:00.000+05:30");
+    expect(notice?.sendAt).toBe("2026-06-10T12:00:00.000Z");
+    expect(notice?.sendAtLocal).toBe("2026-06-10T17:30:00.000+05:30");
     const lostRung = intake.reminders.find(
       (reminder) => reminder.milestone === "oet_medicine" && reminder.sendAt > intake.now,
     );

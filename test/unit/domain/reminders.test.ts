@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_RESULT_RUNG } from "#domain/planner/match-week.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
@@ -119,6 +120,10 @@ describe("reminder invariants (property-based)", () => {
             expect(
               sendAt === release || sendAt === now.getTime() || minute === delivery || minute === 8 * 60,
             ).toBe(true);
+          } else if (reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG) {
+            // A critical risk's notice goes out at once, like a late arrival: now, or when quiet hours end.
+            expect(sendAt === now.getTime() || minute === 8 * 60).toBe(true);
+            expect(sendAt - now.getTime()).toBeLessThanOrEqual(11 * 3_600_000);
           } else if (minute !== delivery) {
             // Only a late arrival leaves the delivery time: the next delivery slot would be after the
             // deadline or less than a day (every ladder's final lead) before it, so it goes now
@@ -129,7 +134,10 @@ describe("reminder invariants (property-based)", () => {
             if (slot.toMillis() < now.getTime()) slot = slot.plus({ days: 1 });
             const lateNotices = result.reminders.filter(
               (other) =>
-                other.sendAt === reminder.sendAt && slot.toMillis() > Date.parse(other.deadline) - 86_400_000,
+                other.sendAt === reminder.sendAt &&
+                (slot.toMillis() > Date.parse(other.deadline) - 86_400_000 ||
+                  other.rung === CRITICAL_RISK_RUNG ||
+                  other.rung === OUT_OF_REACH_RUNG),
             );
             expect(lateNotices.length).toBeGreaterThan(0);
             expect(sendAt === now.getTime() || minute === 8 * 60).toBe(true);

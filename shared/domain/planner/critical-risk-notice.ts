@@ -1,0 +1,162 @@
+import { stableHash } from "../hash.ts";
+import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+
+/** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
+export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
+/** The rung of every other critical risk's notice: it belongs to no ladder, it is sent once per risk. */
+export const CRITICAL_RISK_RUNG = "critical-risk";
+
+/**
+ * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
+ * target Match; {feasible}: the earliest feasible one). Left out on purpose:
+ * SCHOOL_NOT_ECFMG_ELIGIBLE (the gate keeps an ineligible school's plan silent, DESIGN decision 10;
+ * the advisor hears of it by escalation), SCHEDULED_DATE_PASSED (its own result follow-up is that
+ * notice, see own-date.ts) and SEASON_OVER (that Match is over: the plan sends nothing more for it,
+ * and the advisor hears of it by escalation). A warning never sends one.
+ */
+const ACT_NOW: Partial<Record<RiskCode, string>> = {
+  MATCH_YEAR_NOT_FEASIBLE:
+    "The {year} Match is out of reach: plan for the {feasible} Match (its rank order list deadline)",
+  EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
+  STEP3_NEEDED_FOR_H1B:
+    "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
+  CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",
+  ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
+  ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
+  MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
+};
+
+const noticeIds = new Map<string, string>();
+/**
+ * A notice's id: one per risk (its code, the target Match and the steps it names; the out-of-reach
+ * notice: target → earliest feasible Match), never per plan, deadline or `now`, so every re-plan
+ * gives the same id and the ledger's claim sends it once, as a late-arrival notice keeps its rung's
+ * id. Ids are unique within one applicant's plan.
+ */
+export function criticalNoticeId(risk: Risk, targetYear: number): string {
+  const key =
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE"
+      ? `${OUT_OF_REACH_RUNG}|${targetYear}|${risk.earliestFeasibleMatchYear}`
+      : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}`;
+  let id = noticeIds.get(key);
+  if (id === undefined) {
+    if (noticeIds.size >= 20_000) noticeIds.clear();
+    id = `r-${stableHash(key)}`;
+    noticeIds.set(key, id);
+  }
+  return id;
+}
+
+/**
+ * One notice per critical risk of ACT_NOW, as an advisor would send it the day the risk appears
+ * rather than at the step's next rung weeks later (tester s4: an exam booked after its deadline
+ * heard first six weeks on): delivered at once like a late arrival (now, outside the applicant's
+ * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
+ * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
+ * interview keeps its own ladder, a blocked step is never named); its text is the risk's message;
+ * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
+ * passed, when no step is actionable, or when a rung of the same step and deadline goes out then. The planner keeps no memory of earlier plans, so every plan carrying the risk
+ * carries the notice; its stable id makes it one email, and README's rule that critical reminders
+ * are always sent covers it.
+ */
+export function criticalRiskNotices(
+  context: PlanContext,
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
+  let sendAt: number | undefined;
+  for (const risk of risks) {
+    if (risk.severity !== "critical") break; // critical first (assessRisks' order)
+    const template = ACT_NOW[risk.code];
+    if (template === undefined) continue;
+    // Out of reach, the first next step is the action (the application before the exams it names).
+    sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
+    const due = deadlineOf(context, risk);
+    if (due.at < sendAt) continue;
+    const detail = dates.rendered(due);
+    const step = stepFor(
+      risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones,
+      nextSteps,
+      detail.at,
+    );
+    if (step === undefined) continue;
+    // One notice per step and deadline per instant: a rung already saying it goes out then.
+    if (
+      into.some(
+        (o) => o.sendAt === sendAt && o.deadline === due.at && o.reminder.milestone === step.milestone,
+      )
+    )
+      continue;
+    const year = context.calendar.matchYear;
+    const title = template
+      .replace("{year}", String(year))
+      .replace("{feasible}", String(risk.earliestFeasibleMatchYear ?? year + 1))
+      .replace("{next}", String(year + 1));
+    const reminder: Reminder = {
+      id: criticalNoticeId(risk, year),
+      milestone: step.milestone,
+      rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
+      title,
+      deadline: detail.at,
+      deadlineDetail: detail,
+      sendAt: isoUtc(sendAt),
+      sendAtLocal: isoInZone(context.zone, sendAt),
+      why: risk.message,
+    };
+    into.push({ sendAt, deadline: due.at, reminder: Object.freeze(reminder), late: true });
+  }
+}
+
+/**
+ * The step a notice is about: the first named one that is a next step, else the first next
+ * milestone step whose own deadline is not the notice's (else the step's ladder would carry the
+ * notice's day and joinLateArrivals would drop the notice as a stale rung of that ladder).
+ */
+function stepFor(
+  named: readonly StepSubject[],
+  nextSteps: readonly NextStep[],
+  noticeDeadline: string,
+): NextStep | undefined {
+  for (const key of named) {
+    const step = nextSteps.find((each) => each.milestone === key && each.milestone !== "interview");
+    if (step !== undefined) return step;
+  }
+  return (
+    nextSteps.find((each) => each.milestone !== "interview" && each.dueBy !== noticeDeadline) ??
+    nextSteps.find((each) => each.milestone !== "interview")
+  );
+}
+
+/**
+ * The season date each notice announces: the rank order list deadline of the Match the risk is
+ * about (the earliest feasible one when the target is out of reach), or residency's start for a
+ * certificate that may come after it. Never the step's own deadline, so the notice is never a
+ * second notice of one step's deadline beside its ladder.
+ */
+function deadlineOf(context: PlanContext, risk: Risk): DueDate {
+  const calendar =
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
+      ? seasonCalendar(risk.earliestFeasibleMatchYear)
+      : context.calendar;
+  let known = seasonDueDates.get(calendar);
+  if (known === undefined) {
+    const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
+      Object.freeze({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+    known = {
+      rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
+      start: dueDate(calendar.dates.residency_start),
+    };
+    seasonDueDates.set(calendar, known);
+  }
+  return risk.code === "CERTIFICATION_AFTER_START" ? known.start : known.rol;
+}
+
+/** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */
+const seasonDueDates = new WeakMap<SeasonCalendar, { rol: DueDate; start: DueDate }>();

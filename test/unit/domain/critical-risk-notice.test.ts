@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * A critical risk that asks for action now sends one notice now (tester s4, issue 9 B5): an exam
+ * booked after its deadline first heard on 14 Jan, an H-1B out of reach on 15 Jan.
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const load = (name: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(name, SCENARIO_DIR), "utf8")));
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const notices = (result: Plan) => result.reminders.filter((r) => r.rung === CRITICAL_RISK_RUNG);
+const inZone = (snapshot: ApplicantSnapshot, timezone: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse({ ...snapshot, applicant: { ...snapshot.applicant, timezone } });
+const rol2027 = new Date(
+  seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at,
+).toISOString();
+
+describe("a critical risk that asks for action now", () => {
+  const late = load("step2ck-booked-after-latest-safe-date-2027.json");
+
+  it("sends one notice at once for an exam booked after its deadline, about that exam", () => {
+    const result = planAt(late, "2026-11-30T12:00:00Z");
+    const risk = result.risks.find((r) => r.code === "EXAMS_LATE_FOR_RANKING");
+    expect(risk?.severity).toBe("critical");
+    const [notice, ...more] = notices(result);
+    expect(more).toEqual([]);
+    expect(notice?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+    expect(notice?.milestone).toBe("usmle_step2ck");
+    expect(notice?.title).toContain("move it earlier now");
+    expect(notice?.why).toBe(risk?.message);
+    // It announces the rank order list deadline the risk is about, never the step's own deadline.
+    expect(notice?.deadline).toBe(rol2027);
+    expect(result.reminders[0]?.id).toBe(notice?.id);
+  });
+
+  it("keeps one id per risk across re-plans (the ledger sends it once)", () => {
+    const first = notices(planAt(late, "2026-11-30T12:00:00Z"))[0]?.id;
+    for (const later of ["2026-12-01T03:00:00Z", "2026-12-20T12:00:00Z"])
+      expect(notices(planAt(late, later)).map((n) => n.id)).toEqual([first]);
+  });
+
+  it("waits for the end of quiet hours, like a late arrival", () => {
+    const result = planAt(inZone(late, "Asia/Kolkata"), "2026-11-30T18:00:00Z"); // 23:30 Kolkata
+    expect(notices(result)[0]?.sendAtLocal).toBe("2026-12-01T08:00:00.000+05:30");
+  });
+
+  it("sends one for H-1B ranking out of reach, about a step the applicant can act on", () => {
+    const result = planAt(load("h1b-certificate-pending-2027.json"), "2026-11-30T12:00:00Z");
+    const risk = result.risks.find((r) => r.code === "STEP3_NEEDED_FOR_H1B");
+    expect(risk?.severity).toBe("critical");
+    const [notice] = notices(result);
+    expect(notice?.title).toContain("rank J-1 programs too");
+    expect(notice?.why).toBe(risk?.message);
+    expect(result.blocked.map((s) => s.milestone)).not.toContain(notice?.milestone);
+    expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse("2026-12-01T00:00:00Z"));
+  });
+
+  it("sends none for a warning, nor for a school with no sponsor note (the gate stays silent)", () => {
+    for (const [name, now] of [
+      ["rank-list-certified-2027.json", "2027-02-10T12:00:00Z"],
+      ["no-sponsor-note-2027.json", "2026-11-30T12:00:00Z"],
+    ] as const) {
+      const result = planAt(load(name), now);
+      expect(notices(result)).toEqual([]);
+    }
+  });
+});

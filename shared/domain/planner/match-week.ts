@@ -120,7 +120,8 @@ export function matchWeekStep(
  * - one follow-up asking whether they matched, at the release (10:00 AM ET Monday) when that is
  *   outside the applicant's quiet hours, else at their next delivery slot after it; planned after
  *   that, now (or when quiet hours end). Never before the release, never after SOAP ends (its
- *   deadline). Its id depends only on the Match year, so the ledger sends it once.
+ *   deadline). Its id depends only on the Match year, so the ledger sends it once. It is not a
+ *   late arrival: reminders later that day keep their own slot (none is moved before the release).
  */
 export function matchWeekNotices(
   context: PlanContext,
@@ -162,7 +163,6 @@ export function matchWeekNotices(
     reminder: Object.freeze(reminder),
     fixed: true,
   };
-  if (sendAt !== slotOnDay(context, toWall(context.zone, sendAt))) notice.late = true;
   reminders.push(notice);
 }
 

@@ -11,23 +11,6 @@ export const SCORE_REPORTING_DAYS = 28;
 export const SCORE_REPORTING_SOURCE =
   "https://www.ecfmg.org/news/2021/09/02/step-3-scheduled-delay-in-score-reporting/ (most USMLE scores are reported within four weeks of testing)";
 
-/**
- * The fastest a USMLE result comes: "typically ... within three to four weeks" of the test date
- * (secondary). Only feasibility uses it: a season is out of reach only when even this fails.
- */
-export const FASTEST_SCORE_REPORTING_DAYS = 21;
-export const FASTEST_SCORE_REPORTING_SOURCE =
-  "secondary: https://www.medschooltutors.com/blog/usmle-step-1-score-reporting-what-to-expect (results typically released within three to four weeks)";
-
-/**
- * Days ECFMG takes to process an Application for ECFMG Certification: "typically within 3 weeks of
- * receipt of both the on-line part and the Certification of Identification Form" (ECFMG's
- * application instructions as quoted by a third party; secondary).
- */
-export const ECFMG_APPLICATION_PROCESSING_DAYS = 21;
-export const ECFMG_APPLICATION_PROCESSING_SOURCE =
-  "secondary: ECFMG's on-line application instructions (https://iwa2.ecfmg.org/instruct.asp) as quoted: processed typically within 3 weeks";
-
 /** The fastest realistic booking of an exam already prepared for: a test-centre seat within a week. */
 export const EXAM_BOOKING_DAYS = 7;
 export const EXAM_BOOKING_SOURCE =

@@ -2,7 +2,7 @@ import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS, FASTEST_SCORE_REPORTING_SOURCE } from "./advice.ts";
+import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { describeTakes, type Feasibility } from "./feasibility.ts";
 
@@ -67,8 +67,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow time for the diploma verification after it (about ${DIPLOMA_VERIFICATION_DAYS} days, advice); meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
   } else {
     cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
-    const list = describeTakes(feasibility.takes);
-    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"} (result times: ${FASTEST_SCORE_REPORTING_SOURCE}); the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    const list = describeTakes(feasibility.takes, sources);
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
   return {

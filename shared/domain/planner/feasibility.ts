@@ -1,12 +1,9 @@
+import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
-import {
-  ECFMG_APPLICATION_PROCESSING_DAYS,
-  EXAM_BOOKING_DAYS,
-  FASTEST_SCORE_REPORTING_DAYS,
-} from "./advice.ts";
+import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 
 /**
@@ -14,11 +11,14 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
  * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (after OET) confirmed by
  * the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
- * The pace: an exam already prepared for (in progress, or booked) can be sat within a week and its
- * result comes about 3 weeks later (secondary); an exam not begun needs its preparation (the
- * catalog's lead time, advice) and Step 2 CK preparation follows Step 1; the ECFMG application takes
- * about 3 weeks (secondary) before an exam can be booked. The usual, cautious pace (which may put
- * the season at risk, never out of reach) is EXAMS_LATE_FOR_RANKING's business. Pure.
+ * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
+ * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
+ * preparation follows Step 1. Every other allowance is the one the deadlines use, read from the
+ * same catalog field with its source (no second copy): a result or decision takes the catalog's
+ * `reportingDays` (USMLE 28 days, OET 21), and an exam can be sat no sooner than the
+ * ECFMG application's `due` offset before it (90 days for approval and registration). Only the
+ * study and booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles the usual pace
+ * (at risk, never out of reach). Pure.
  */
 export interface Feasibility {
   /** When the last remaining requirement can be reported at the fastest pace (epoch ms). */
@@ -33,30 +33,76 @@ export interface Feasibility {
   takes: Remaining[];
 }
 
-/** One remaining requirement at the fastest pace (days; each with its basis in describeTakes). */
-export interface Remaining {
-  key: MilestoneKey;
-  /** Preparation still needed before the sitting (advice), or 0 when already under way. */
-  prepDays: number;
-  /** Booking or processing before the sitting or decision. */
-  waitDays: number;
-  reportDays: number;
+/** A number of days and the citation it rests on (a catalog field, or advice.ts). */
+export interface LeadTime {
+  days: number;
+  citation: Citation;
 }
 
-/** "Pass USMLE Step 1: about 120 days of preparation (advice), then about 21 days for the result", one per requirement. */
-export function describeTakes(takes: readonly Remaining[]): string[] {
+/** One remaining requirement at the fastest pace, each allowance with its own citation. */
+export interface Remaining {
+  key: MilestoneKey;
+  /** Preparation still needed before the sitting (the catalog's leadTimeDays), or null when under way. */
+  prep: LeadTime | null;
+  /** Booking before the sitting, or ECFMG's approval and registration before the first exam. */
+  wait: LeadTime | null;
+  /** Until the result or decision reaches ECFMG and NRMP (the catalog's reportingDays). */
+  report: LeadTime | null;
+}
+
+const EXAM_BOOKING: LeadTime = {
+  days: EXAM_BOOKING_DAYS,
+  citation: { basis: "advice", source: EXAM_BOOKING_SOURCE },
+};
+
+/** A catalog citation as a short label: "advice", or the URL an official or secondary fact rests on. */
+export function citationLabel(citation: Citation): string {
+  return citation.basis === "advice"
+    ? "advice"
+    : `${citation.basis === "secondary" ? "secondary: " : ""}${citation.source}`;
+}
+
+/**
+ * "Pass USMLE Step 1: about 120 days of preparation (advice), a test date within about 7 days
+ * (advice), then about 28 days for the result (advice)", one per requirement: each allowance
+ * carries its own citation label; `sources` gains each allowance's full source once.
+ */
+export function describeTakes(takes: readonly Remaining[], sources: string[]): string[] {
+  const cite = (lead: LeadTime): string => {
+    if (!sources.includes(lead.citation.source)) sources.push(lead.citation.source);
+    return `about ${lead.days} days`;
+  };
   return takes.map((take) => {
     const parts: string[] = [];
-    if (take.prepDays > 0) parts.push(`about ${take.prepDays} days of preparation (advice)`);
-    if (take.waitDays > 0)
+    if (take.prep !== null)
+      parts.push(`${cite(take.prep)} of preparation (${citationLabel(take.prep.citation)})`);
+    if (take.wait !== null)
       parts.push(
         take.key === "ecfmg_application"
-          ? `about ${take.waitDays} days for ECFMG to process it (secondary)`
-          : `a test date within about ${take.waitDays} days (advice)`,
+          ? `${cite(take.wait)} for ECFMG's approval and your exam registration (${citationLabel(take.wait.citation)})`
+          : `a test date within ${cite(take.wait)} (${citationLabel(take.wait.citation)})`,
       );
-    if (take.reportDays > 0) parts.push(`about ${take.reportDays} days for the result`);
+    if (take.report !== null)
+      parts.push(`${cite(take.report)} for the result (${citationLabel(take.report.citation)})`);
     return `${catalogEntry(take.key).title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
   });
+}
+
+/** The catalog's reporting time of a result or decision, as the deadlines read it (none: 0 days). */
+function reportingOf(key: MilestoneKey): LeadTime | null {
+  const reporting = catalogEntry(key).reportingDays;
+  return reporting === undefined ? null : { days: reporting.days, citation: reporting };
+}
+
+/**
+ * How long before the first exam the ECFMG application must be in: the catalog's due rule for it
+ * (an offset before the Step 1 due date), the same allowance its deadline uses.
+ */
+function applicationLeadTime(): LeadTime {
+  const due = catalogEntry("ecfmg_application").due;
+  if (due.from !== "milestone" || due.offsetDays > 0)
+    throw new Error("ecfmg_application's due rule must be an offset before an exam's due date");
+  return { days: -due.offsetDays, citation: { basis: due.basis, source: due.source } };
 }
 
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
@@ -86,19 +132,20 @@ function examAt(
   prepFrom: number,
   takes: Remaining[],
 ): { sitting: number; reported: number } {
-  const report =
-    key === "oet_medicine" ? (catalogEntry(key).reportingDays?.days ?? 0) : FASTEST_SCORE_REPORTING_DAYS;
+  const reporting = reportingOf(key);
+  const report = reporting?.days ?? 0;
   if (!needed(context, key)) return { sitting: context.now, reported: context.now };
   const day = givenDay(context, key);
   if (day !== null && day < context.now) {
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
   const prepared = statusOf(context, key) !== "not_started";
-  const prepDays = prepared ? 0 : catalogEntry(key).leadTimeDays.days;
+  const lead = catalogEntry(key).leadTimeDays;
+  const prep: LeadTime | null = prepared ? null : { days: lead.days, citation: lead };
+  const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
   const sitting = day === null ? booked : Math.min(day, booked);
-  if (day === null || booked < day)
-    takes.push({ key, prepDays, waitDays: EXAM_BOOKING_DAYS, reportDays: report });
+  if (day === null || booked < day) takes.push({ key, prep, wait: EXAM_BOOKING, report: reporting });
   return { sitting, reported: sitting + report * DAY_MS };
 }
 
@@ -117,13 +164,9 @@ export function assessFeasibility(context: PlanContext): Feasibility {
   const takes: Remaining[] = [];
   let applicationReady = context.now;
   if (needed(context, "ecfmg_application") && statusOf(context, "ecfmg_application") === "not_started") {
-    applicationReady = context.now + ECFMG_APPLICATION_PROCESSING_DAYS * DAY_MS;
-    takes.push({
-      key: "ecfmg_application",
-      prepDays: 0,
-      waitDays: ECFMG_APPLICATION_PROCESSING_DAYS,
-      reportDays: 0,
-    });
+    const approval = applicationLeadTime();
+    applicationReady = context.now + approval.days * DAY_MS;
+    takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });
   }
   const step1 = examAt(context, "usmle_step1", applicationReady, context.now, takes);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
@@ -133,11 +176,12 @@ export function assessFeasibility(context: PlanContext): Feasibility {
       : context.now;
   const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);
   const oet = examAt(context, "oet_medicine", context.now, context.now, takes);
-  // No Pathway review time was found: at the fastest pace the decision follows its prerequisites.
+  // The catalog's Pathway review allowance (28 days) rests on no published time at all, so at the
+  // fastest pace the decision follows its prerequisites: its lateness is EXAMS_LATE_FOR_RANKING's.
   let pathway = context.now;
   if (needed(context, "ecfmg_pathway")) {
     pathway = Math.max(applicationReady, oet.reported);
-    takes.push({ key: "ecfmg_pathway", prepDays: 0, waitDays: 0, reportDays: 0 });
+    takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: null });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   // ECFMG certifies only after graduation (official), and residents must be certified to start: a

@@ -193,7 +193,8 @@ describe("targets planned backwards from the Match", () => {
 });
 
 describe("a date booked after the step's deadline (tester s4, finding 6)", () => {
-  // A 2028 applicant with every earlier step done; the step's own date is after its deadline.
+  // A 2028 applicant whose step's own date is after its deadline, planned in mid-May 2027: from 1
+  // June, with the results' 28 days the deadlines allow, nothing else begun puts 2028 out of reach.
   const cases = [
     { key: "usmle_step1", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
     { key: "usmle_step2ck", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
@@ -206,7 +207,7 @@ describe("a date booked after the step's deadline (tester s4, finding 6)", () =>
       applicant: applicantFactory({ matchYear: 2028, visa }),
       milestones: [milestoneFactory(key, "scheduled", date)],
     });
-    const result = planFor(input, "2027-06-01T06:00:00Z");
+    const result = planFor(input, "2027-05-15T06:00:00Z");
     const next = step(result, key);
     const deadline = next?.deadline?.at ?? "";
     expect(Date.parse(deadline)).toBeLessThan(Date.parse(date));

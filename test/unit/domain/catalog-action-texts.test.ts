@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { StepAction } from "#domain/step-actions.ts";
+import { inputFactory } from "./factories.ts";
+
+/**
+ * A step's text that tells the applicant to tap a button must name a button that step offers
+ * (tester s5 B1: SOAP said "mark this waived" with only Done and Snooze under it, so an
+ * applicant who matched would tap Done, "I did SOAP"). The plan is one where no season is over,
+ * so every action the catalog allows is on offer.
+ */
+
+/** How a text names each action: the button's own label, or an older "mark this …" wording. */
+const NAMES: Readonly<Record<StepAction, RegExp>> = {
+  done: /\btap Done\b|\bmark (this|it) (as )?done\b/i,
+  schedule: /\btap Scheduled for\b/i,
+  snooze: /\btap Snooze\b/i,
+  waive: /\bNot for me\b|\bmark (this|it) (as )?waived\b|\bwaive (this|it)\b/i,
+};
+
+/** Wordings that name no button at all: the applicant cannot find them on the page. */
+const NO_SUCH_BUTTON = /\bmark (this|it) (as )?(waived|skipped|not needed)\b/i;
+
+const texts = (entry: (typeof MILESTONE_CATALOG)[number]): string[] => [
+  entry.action,
+  ...Object.values(entry.statusActions ?? {}).filter((text): text is string => typeof text === "string"),
+];
+
+describe("catalog texts that name an action", () => {
+  const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2025-06-01T12:00:00Z"));
+
+  it.each(MILESTONE_CATALOG.map((entry) => [entry.key, entry] as const))(
+    "%s names only buttons its step offers, by their label",
+    (_key, entry) => {
+      const offered = actionsFor({ milestone: entry.key }, fresh);
+      for (const text of texts(entry)) {
+        expect(text, `${entry.key}: "${text}"`).not.toMatch(NO_SUCH_BUTTON);
+        for (const [action, named] of Object.entries(NAMES) as [StepAction, RegExp][]) {
+          if (!named.test(text)) continue;
+          expect(offered, `${entry.key} names ${ACTION_LABELS[action]}`).toContain(action);
+          expect(text).toContain(ACTION_LABELS[action].replace("…", ""));
+        }
+      }
+    },
+  );
+
+  it("offers Not for me on SOAP, with the reason a matched applicant takes no part", () => {
+    const soap = MILESTONE_CATALOG.find((entry) => entry.key === "soap");
+    expect(actionsFor({ milestone: "soap" }, fresh)).toContain("waive");
+    expect(soap?.waivable?.note).toMatch(/did not match/);
+    expect(soap?.action).toMatch(/if you matched, tap Not for me/);
+  });
+});

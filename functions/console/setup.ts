@@ -5,8 +5,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { jwtVerifier } from "#adapters/auth/jwt-verifier.ts";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
+import { DynamoIntakeStore } from "#adapters/dynamodb/intake-store.ts";
+import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
+import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { loadConsoleConfig } from "#config/console.ts";
 import { keyringSource } from "#config/secrets.ts";
@@ -24,7 +29,7 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses"
   const config = loadConsoleConfig();
   const logger = createLogger("console");
   const client = clients.documents(config);
-  const store = new DynamoApplicantStore({ client, tableName: config.tableName });
+  const table = new DynamoTable({ client, tableName: config.tableName });
   const clock = clockFor(config.clock);
   const linkKeyring = keyringSource(config.linkSigningKeys);
 
@@ -39,8 +44,15 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses"
   }
 
   const app = createConsoleApp({
-    store,
-    console: new DynamoConsoleStore({ client, tableName: config.tableName, applicants: store }),
+    applicants: new DynamoApplicantRepository(table),
+    intake: new DynamoIntakeStore(table),
+    ledger: new DynamoReminderLedger(table),
+    suppression: new DynamoSuppressionList(table),
+    console: new DynamoConsoleStore({
+      client,
+      tableName: config.tableName,
+      plans: new DynamoPlanRepository(table),
+    }),
     clock,
     // "Resend the latest notice" sends through the reminders' own path, wired as the reminder function's.
     planning: domainPlanning,

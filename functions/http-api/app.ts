@@ -10,8 +10,10 @@ import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import type { UnsubscribeKeySources } from "#links/unsubscribe-token.ts";
 import { describeError } from "#observability/logger.ts";
-import type { ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
+import type { IntakeStore } from "#ports/intake-store.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
 import type { ApplicantPagesDeps, PageRoute } from "./applicant-routes.ts";
@@ -29,7 +31,10 @@ import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKe
  * oversized body; and its 405 for unknown verbs has no body. The routes (./route-keys.ts) do not need it.
  */
 export interface HttpApiDeps {
-  store: ApplicantStore;
+  intake: IntakeStore;
+  /** Read by the applicant's pages. */
+  applicants: ApplicantRepository;
+  suppression: Pick<SuppressionList, "unsubscribe" | "suppressionReason" | "resubscribe">;
   /** The planning clock (local in the local stack): stamps submissions and unsubscriptions. */
   clock: Clock;
   webhookSecret: SecretSource;
@@ -44,7 +49,7 @@ export interface HttpApiDeps {
    * What the applicant's pages (timeline, one-tap actions, calendar feed, preferences) need, built on
    * their first request (the planner is imported then, not at cold start); absent: those routes answer 404.
    */
-  applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "store" | "clock">>;
+  applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "applicants" | "intake" | "suppression" | "clock">>;
 }
 
 type Method = HttpApiMethod;
@@ -102,7 +107,7 @@ const unsubscribeOneClick: Route = async (event, deps) => {
     ]);
   }
   const result = await unsubscribe(queryParameter(event, "token"), {
-    store: deps.store,
+    suppression: deps.suppression,
     clock: deps.clock,
     keys: deps.unsubscribeKeys,
   }).catch((error: unknown) => {
@@ -136,7 +141,13 @@ function applicantPage(
 ): Route {
   return lazyRoute(applicantPagesModule, (module) => async (event, deps) => {
     if (!deps.applicantPages) throw new HttpProblem(blankProblem(404, `No route for ${path}.`));
-    return pick(module)(event, { store: deps.store, clock: deps.clock, ...(await deps.applicantPages()) });
+    return pick(module)(event, {
+      applicants: deps.applicants,
+      intake: deps.intake,
+      suppression: deps.suppression,
+      clock: deps.clock,
+      ...(await deps.applicantPages()),
+    });
   });
 }
 

@@ -23,9 +23,12 @@ import { LinkRefusedError } from "#usecases/step-actions.ts";
  * a page saying what to do, and changes nothing. Only the POSTs write.
  */
 export interface ApplicantPagesDeps {
-  store: ApplicantRepository & IntakeStore;
-  /** Preferences, the calendar feed's address, and whether (and why not) Matchpath emails the applicant. */
-  settings: ApplicantSettings & Pick<SuppressionList, "suppressionReason" | "resubscribe">;
+  applicants: ApplicantRepository;
+  intake: IntakeStore;
+  /** Preferences and the calendar feed's address. */
+  settings: ApplicantSettings;
+  /** Whether (and why not) Matchpath emails the applicant, and "Subscribe again". */
+  suppression: Pick<SuppressionList, "suppressionReason" | "resubscribe">;
   clock: Clock;
   planning: Planning;
   keyring: () => Promise<LinkKeyring>;
@@ -105,7 +108,7 @@ export async function verifiedApplicant(
   );
   if (!result.ok) throw new LinkRefusedError(result.reason);
   if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
-  const state = await deps.store.loadApplicant(applicantId);
+  const state = await deps.applicants.loadApplicant(applicantId);
   if (!state) throw new LinkRefusedError("unknown-applicant");
   return { state, claims: result.claims };
 }
@@ -118,7 +121,7 @@ export async function mailStopped(
   state: ApplicantState,
   deps: ApplicantPagesDeps,
 ): Promise<MailStopped | undefined> {
-  const reason = await deps.settings.suppressionReason(state.profile.email);
+  const reason = await deps.suppression.suppressionReason(state.profile.email);
   if (reason === "bounce" || reason === "complaint") return reason;
   return state.profile.unsubscribedAt !== undefined || reason === "unsubscribe" ? "unsubscribe" : undefined;
 }

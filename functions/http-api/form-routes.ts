@@ -11,8 +11,8 @@ import type { QueryMap } from "#intake/providers/common.ts";
 import { UnknownFormError } from "#intake/providers/errors.ts";
 import { receiveProviderForm } from "#intake/providers/index.ts";
 import type { ProviderName } from "#intake/providers/list.ts";
-import type { ApplicantStore } from "#ports/applicant-store.ts";
 import type { Clock } from "#ports/clock.ts";
+import type { IntakeStore } from "#ports/intake-store.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 
 /** What the provider routes need beyond the HTTP API's own deps: one secret per connected provider, and the mappings. */
@@ -24,7 +24,7 @@ export interface FormIntake {
 
 /** The slice of the HTTP API's deps the provider routes use. */
 export interface FormRouteDeps {
-  store: ApplicantStore;
+  intake: IntakeStore;
   clock: Clock;
   logger: Pick<Logger, "info">;
   signatureClock?: Clock;

@@ -88,8 +88,8 @@ export const preferencesSave: PageRoute = (event, deps) =>
     }
     if (intent === "resubscribe") {
       // Idempotent: a second tap (or a stale page) answers "already subscribed" and writes nothing.
-      const outcome = await deps.settings.resubscribe(state.profile.applicantId, deps.clock.now());
-      const after = (await deps.store.loadApplicant(state.profile.applicantId)) ?? state;
+      const outcome = await deps.suppression.resubscribe(state.profile.applicantId, deps.clock.now());
+      const after = (await deps.applicants.loadApplicant(state.profile.applicantId)) ?? state;
       return preferencesPage({
         ...shown,
         form,
@@ -104,7 +104,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
         .digest("base64url");
       const id = state.profile.applicantId;
       const generation = await deps.settings.revokeFeed(id, deps.clock.now(), requestKey);
-      const current = generation === undefined ? await deps.store.loadApplicant(id) : undefined;
+      const current = generation === undefined ? await deps.applicants.loadApplicant(id) : undefined;
       if (generation === undefined && current === undefined) throw new LinkRefusedError("unknown-applicant");
       const fresh = await linksFor(event, deps, {
         ...state,

@@ -1,7 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
+import { DynamoApplicantSettings } from "#adapters/dynamodb/applicant-settings.ts";
+import { DynamoIntakeStore } from "#adapters/dynamodb/intake-store.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { loadHttpApiConfig } from "#config/http-api.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";
@@ -25,14 +29,13 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
   const config = loadHttpApiConfig();
   const logger = createLogger("http-api");
-  const store = new DynamoApplicantStore({
-    client: clients.documents(config),
-    tableName: config.tableName,
-  });
+  const table = new DynamoTable({ client: clients.documents(config), tableName: config.tableName });
   const keyring = keyringSource(config.linkSigningKeys);
 
   const api = createHttpApi({
-    store,
+    intake: new DynamoIntakeStore(table),
+    applicants: new DynamoApplicantRepository(table),
+    suppression: new DynamoSuppressionList(table),
     clock: clockFor(config.clock),
     webhookSecret: secretSource(config.webhookSecret),
     unsubscribeKeys: {
@@ -47,7 +50,7 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
       config.formMappingsDirs,
     ),
     applicantPages: once(async () => ({
-      settings: store,
+      settings: new DynamoApplicantSettings(table),
       // The planner is imported on the first applicant page, not at cold start.
       planning: (await import("#usecases/domain-planning.ts")).domainPlanning,
       keyring,

@@ -1,7 +1,10 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
+import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
+import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
@@ -22,11 +25,12 @@ export function setupPlanner(
   const config = loadPlannerConfig();
   const logger = createLogger("planner");
   const documents = clients.documents(config);
-  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
-  const escalation = escalationFor(config, store, clients.escalationSes);
+  const table = new DynamoTable({ client: documents, tableName: config.tableName });
+  const escalation = escalationFor(config, new DynamoReminderLedger(table), clients.escalationSes);
   const planBatch = createPlanBatch(
     {
-      store,
+      applicants: new DynamoApplicantRepository(table),
+      plans: new DynamoPlanRepository(table),
       wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
       // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
       events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),

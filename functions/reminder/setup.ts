@@ -1,7 +1,11 @@
 import type { Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
+import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
+import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
@@ -27,13 +31,17 @@ export function setupReminder(clients: AwsClientFactory) {
   const clock = clockFor(config.clock);
   const linkKeyring = keyringSource(config.linkSigningKeys);
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
-  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
+  const table = new DynamoTable({ client: documents, tableName: config.tableName });
+  const ledger = new DynamoReminderLedger(table);
   const mailer = new SesMailer(clients.ses(config), {
     from: config.senderAddress,
     ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
   });
   const deps = {
-    store,
+    applicants: new DynamoApplicantRepository(table),
+    plans: new DynamoPlanRepository(table),
+    ledger,
+    suppression: new DynamoSuppressionList(table),
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
     events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
     mailer,
@@ -41,7 +49,7 @@ export function setupReminder(clients: AwsClientFactory) {
     planning: domainPlanning,
     // Every wake-up re-plans, so it also escalates what time alone made critical (same sender).
     escalation: {
-      ledger: store,
+      ledger,
       mailer,
       consoleUrl: (applicantId: string) => consoleApplicantUrl(config.publicBaseUrl, applicantId),
     },

@@ -20,9 +20,9 @@ export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "ev
   const logger = createLogger("ses-events");
   const documents = clients.documents(config);
   const deps = {
-    // The suppression list alone, not the whole applicant store: its other repositories bring
-    // the domain's schemas and luxon into this function's cold start.
-    store: new DynamoSuppressionList(new DynamoTable({ client: documents, tableName: config.tableName })),
+    // The suppression list alone: the other repositories bring the domain's schemas and luxon
+    // into this function's cold start.
+    suppression: new DynamoSuppressionList(new DynamoTable({ client: documents, tableName: config.tableName })),
     ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
     events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
       client: documents,

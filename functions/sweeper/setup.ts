@@ -2,8 +2,10 @@ import type { Context } from "aws-lambda";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoAdvisorDigests } from "#adapters/dynamodb/advisor-digests.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
+import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
+import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
@@ -30,10 +32,13 @@ export function setupSweeper(
   const config = loadSweeperConfig();
   const logger = createLogger("sweeper");
   const documents = clients.documents(config);
-  const store = new DynamoApplicantStore({ client: documents, tableName: config.tableName });
-  const escalation = escalationFor(config, store, clients.escalationSes);
+  const table = new DynamoTable({ client: documents, tableName: config.tableName });
+  const applicants = new DynamoApplicantRepository(table);
+  const plans = new DynamoPlanRepository(table);
+  const escalation = escalationFor(config, new DynamoReminderLedger(table), clients.escalationSes);
   const deps = {
-    store,
+    applicants,
+    plans,
     index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),
     wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
@@ -51,12 +56,10 @@ export function setupSweeper(
           cohort: new DynamoConsoleStore({
             client: documents,
             tableName: config.tableName,
-            applicants: store,
+            plans,
           }),
-          applicants: store,
-          digests: new DynamoAdvisorDigests(
-            new DynamoTable({ client: documents, tableName: config.tableName }),
-          ),
+          applicants,
+          digests: new DynamoAdvisorDigests(table),
           mailer: escalation.mailer,
           planning: domainPlanning,
           consoleUrl: (applicantId) =>

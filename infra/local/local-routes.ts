@@ -27,7 +27,8 @@ export interface LocalRouteDeps {
   drain(): Promise<void>;
   events(): readonly PublishedEvent[];
   deadLetters(): readonly StreamDeadLetter[];
-  store: ApplicantRepository & Pick<PlanRepository, "loadPlan">;
+  applicants: ApplicantRepository;
+  plans: Pick<PlanRepository, "loadPlan">;
   /** Signs an applicant's page links as the emails do (the stack's keyring, base URL and clock). */
   applicantLinks(profile: { applicantId: string; feedGeneration?: number }): ApplicantLinks;
 }
@@ -129,7 +130,7 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
         writeJson(response, 200, {
           applicantId,
           summary: state.storedPlan ?? null,
-          plan: (await deps.store.loadPlan(applicantId)) ?? null,
+          plan: (await deps.plans.loadPlan(applicantId)) ?? null,
         });
       },
     },
@@ -160,12 +161,12 @@ export async function serveLocalRoute(
 
 /** The applicant once every stream record written so far is planned; a 404 problem answered when unknown. */
 async function applicantAfterDrain(
-  deps: Pick<LocalRouteDeps, "drain" | "store">,
+  deps: Pick<LocalRouteDeps, "drain" | "applicants">,
   response: ServerResponse,
   applicantId: string,
 ): Promise<ApplicantState | undefined> {
   await deps.drain();
-  const state = await deps.store.loadApplicant(applicantId);
+  const state = await deps.applicants.loadApplicant(applicantId);
   if (state === undefined) writeProblem(response, 404, "Unknown applicant", `No applicant ${applicantId}`);
   return state;
 }

@@ -1,7 +1,9 @@
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "#adapters/aws-clients-all.ts";
 import { localClock } from "#adapters/clock.ts";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
+import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
+import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS } from "#intake/providers/list.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
@@ -111,7 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
       marshallOptions: { removeUndefinedValues: true },
     });
-    const store = new DynamoApplicantStore({ client: documentClient, tableName });
+    const table = new DynamoTable({ client: documentClient, tableName });
     const wakeUps = new TableWakeUpScheduler({ client: documentClient, tableName });
 
     const { poller, deadLetters } = await startPlannerFeed({
@@ -165,7 +167,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       drain: () => poller.drain(),
       events: () => eventBridge.events(),
       deadLetters,
-      store,
+      applicants: new DynamoApplicantRepository(table),
+      plans: new DynamoPlanRepository(table),
       applicantLinks: (profile) =>
         applicantLinks({
           baseUrl: api.url,

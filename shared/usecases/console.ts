@@ -12,9 +12,10 @@ import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
-import type { ApplicantState, ApplicantStore } from "#ports/applicant-store.ts";
+import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { AuditEntry, ConsoleStore, RecentEvent } from "#ports/console-store.ts";
+import type { IntakeStore } from "#ports/intake-store.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 
 /**
@@ -23,7 +24,8 @@ import type { Principal } from "#ports/token-verifier.ts";
  * sees all); every action is audited with who, what, when, before and after.
  */
 export interface ConsoleDeps {
-  store: ApplicantStore;
+  applicants: ApplicantRepository;
+  intake: IntakeStore;
   console: ConsoleStore;
   clock: Clock;
 }
@@ -61,7 +63,7 @@ export async function authorizedApplicant(
   applicantId: string,
   deps: ConsoleDeps,
 ): Promise<ApplicantState> {
-  const state = await deps.store.loadApplicant(applicantId);
+  const state = await deps.applicants.loadApplicant(applicantId);
   if (state === undefined && principal.role === "admin")
     throw new ApplicantNotFoundError(`No applicant ${applicantId}`);
   if (state === undefined || !mayAccess(principal, state.profile.advisorEmail))
@@ -115,7 +117,7 @@ export async function markStepDone(
   if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
   const submissionId = `console-${randomUUID()}`;
   const milestone = { key, status: "done" as const, date };
-  await deps.store.applySubmission(
+  await deps.intake.applySubmission(
     {
       type: "milestone.update",
       submissionId,

@@ -17,7 +17,8 @@ import {
 } from "./planning.ts";
 
 export interface PlanApplicantsDeps {
-  store: ApplicantRepository & Pick<PlanRepository, "savePlan">;
+  applicants: ApplicantRepository;
+  plans: Pick<PlanRepository, "savePlan">;
   wakeUps: WakeUpScheduler;
   /** The bus: the events' copies in the applicant's partition are the store's (savePlan). */
   events: EventPublisher;
@@ -61,7 +62,7 @@ export async function planApplicant(
   deps: PlanApplicantsDeps,
   options: PlanOptions = {},
 ): Promise<PlanResult> {
-  const state = await deps.store.loadApplicant(applicantId);
+  const state = await deps.applicants.loadApplicant(applicantId);
   if (!state) {
     await deps.wakeUps.disarm(applicantId);
     return { applicantId, ok: true, outcome: "unknown" };
@@ -116,7 +117,7 @@ export async function planApplicant(
     if (deps.escalation) await escalate(state, plan, now, deps.escalation);
   } else if (strandedEscalation && deps.escalation) await escalate(state, plan, now, deps.escalation);
   // The events' copies (the console's list) go in the plan's own write.
-  await deps.store.savePlan(
+  await deps.plans.savePlan(
     applicantId,
     plan,
     { ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }), cohort },

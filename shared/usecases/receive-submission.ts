@@ -5,7 +5,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeStore } from "#ports/intake-store.ts";
 
 export interface ReceiveSubmissionDeps {
-  store: IntakeStore;
+  intake: IntakeStore;
   clock: Clock;
 }
 
@@ -35,7 +35,7 @@ export async function receiveSubmission(
       : new InvalidInputError("The submission is not valid", problems, { cause: parsed.error });
   }
   const submission = parsed.data;
-  return deps.store.applySubmission(
+  return deps.intake.applySubmission(
     submission,
     { provider, submissionId: submission.submissionId },
     deps.clock.now(),

@@ -3,7 +3,7 @@ import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 
 export interface RecordEmailEventDeps {
-  store: Pick<SuppressionList, "suppress">;
+  suppression: Pick<SuppressionList, "suppress">;
   ledger: EmailLedger;
   events: EventPublisher;
 }
@@ -66,7 +66,8 @@ export async function recordEmailEvent(
     feedback.kind === "complaint" ? "complained" : hard ? "bounced" : "soft-bounced";
 
   if (hard) {
-    for (const recipient of feedback.recipients) await deps.store.suppress(recipient, reason, feedback.at);
+    for (const recipient of feedback.recipients)
+      await deps.suppression.suppress(recipient, reason, feedback.at);
   }
   const applicantIds = await tracedApplicants(feedback, deps.ledger);
   const ledgerEntries = await mark(applicantIds, feedback.messageId, status, feedback.at, deps);

@@ -1,4 +1,6 @@
 import type { ApplicantState } from "#ports/applicants.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { audit, authorizedApplicant, type ConsoleDeps } from "./console.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
@@ -9,7 +11,9 @@ import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-remind
 /** Ledger ids of resends start with this, then the message id resent: each notice is resent once. */
 export const RESEND_ID_PREFIX = "resend:";
 
-export interface ResendDeps extends ConsoleDeps, Omit<ReminderMessageDeps, "store"> {
+export interface ResendDeps extends ConsoleDeps, ReminderMessageDeps {
+  ledger: ReminderLedger;
+  suppression: Pick<SuppressionList, "isSuppressed">;
   planning: Planning;
 }
 
@@ -56,7 +60,7 @@ export async function resendLatestNotice(
   const refused = (reason: string): ResendOutcome => ({ outcome: "refused", reason });
   if (profile.unsubscribedAt !== undefined) return refused("the applicant unsubscribed from reminders");
   if (profile.remindersPausedAt !== undefined) return refused("reminders are paused; resume them first");
-  if (await deps.store.isSuppressed(profile.email))
+  if (await deps.suppression.isSuppressed(profile.email))
     return refused("the address is suppressed after a bounce or a complaint");
   const latest = latestNotice(state);
   if (latest === undefined) return refused("no reminder email has been sent yet");
@@ -70,14 +74,14 @@ export async function resendLatestNotice(
   if (reminders.length === 0) return refused("every step that email was about is done or past its deadline");
 
   const resendId = `${RESEND_ID_PREFIX}${latest.messageId}`;
-  const claimed = await deps.store.claimReminders(applicantId, [resendId], now, CLAIM_STALE_AFTER_MS);
+  const claimed = await deps.ledger.claimReminders(applicantId, [resendId], now, CLAIM_STALE_AFTER_MS);
   if (claimed.length === 0) return { outcome: "already-resent", resentMessageId: latest.messageId };
   const sent = await sendReminderMessage(applicantId, state, plan, reminders, {
     ...deps,
-    store: { releaseClaims: (id, ids) => deps.store.releaseClaims(id, [...ids, resendId]) },
+    ledger: { releaseClaims: (id, ids) => deps.ledger.releaseClaims(id, [...ids, resendId]) },
   });
   if ("failure" in sent) throw sent.failure;
-  await deps.store.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
+  await deps.ledger.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
   const reminderIds = reminders.map((reminder) => reminder.id);
   await audit(principal, applicantId, "notice.resend", deps, {
     before: { messageId: latest.messageId },

@@ -25,11 +25,10 @@ import {
 // failed send retries), claims.ts (claiming, stale-claim recovery), reminder-message.ts (the one
 // email and its invites), wake-up.ts (re-arming and storing the plan).
 
-export interface SendDueRemindersDeps extends Omit<ReminderMessageDeps, "store">, Omit<WakeUpDeps, "store"> {
-  store: ApplicantRepository &
-    Pick<PlanRepository, "savePlan"> &
-    ReminderLedger &
-    Pick<SuppressionList, "isSuppressed">;
+export interface SendDueRemindersDeps extends ReminderMessageDeps, WakeUpDeps {
+  applicants: ApplicantRepository;
+  ledger: ReminderLedger;
+  suppression: Pick<SuppressionList, "isSuppressed">;
   clock: Clock;
   /** Uniform in [0, 1): the jitter of send retries (Math.random unless a test fixes it). */
   random?: () => number;
@@ -90,7 +89,7 @@ export async function sendDueReminders(
   deps: SendDueRemindersDeps,
   options: { attempt?: number } = {},
 ): Promise<SendResult> {
-  const state = await deps.store.loadApplicant(applicantId);
+  const state = await deps.applicants.loadApplicant(applicantId);
   if (!state) return { applicantId, outcome: "unknown", reminderIds: [] };
 
   const attempt = options.attempt ?? 0;
@@ -133,7 +132,7 @@ export async function sendDueReminders(
   if (
     paused ||
     state.profile.unsubscribedAt !== undefined ||
-    (await deps.store.isSuppressed(state.profile.email))
+    (await deps.suppression.isSuppressed(state.profile.email))
   ) {
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
     // A resume writes the profile, so the planner re-plans and arms whatever is still ahead.
@@ -141,7 +140,7 @@ export async function sendDueReminders(
     return nothingSent(paused ? "paused" : "suppressed", handled, advisorAt);
   }
 
-  const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.store));
+  const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.ledger));
   const claimed = due.filter((reminder) => claimedIds.has(reminder.id));
   const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
   // A reminder claimed by another invocation is its business; come back just after that claim
@@ -199,7 +198,7 @@ export async function sendDueReminders(
   ];
   // The events' copies (the console's list) ride in the same request as the marks and the plan;
   // each mark keeps what its reminder was about, so the console names it after the step is gone.
-  await deps.store.markRemindersSent(
+  await deps.ledger.markRemindersSent(
     applicantId,
     reminderIds,
     messageId,

@@ -20,7 +20,8 @@ import { receiveSubmission } from "./receive-submission.ts";
  * recorded once and answers "already recorded".
  */
 export interface StepActionDeps {
-  store: ApplicantRepository & IntakeStore;
+  applicants: ApplicantRepository;
+  intake: IntakeStore;
   clock: Clock;
   planning: Planning;
   keyring: () => Promise<LinkKeyring>;
@@ -62,7 +63,7 @@ async function verifiedAction(
   const result = verifyLinkToken(await deps.keyring(), token, "action", deps.clock.now());
   if (!result.ok) throw new LinkRefusedError(result.reason);
   if (result.claims.applicantId !== applicantId) throw new LinkRefusedError("other-applicant");
-  const state = await deps.store.loadApplicant(result.claims.applicantId);
+  const state = await deps.applicants.loadApplicant(result.claims.applicantId);
   if (!state) throw new LinkRefusedError("unknown-applicant");
   return { claims: result.claims, state };
 }

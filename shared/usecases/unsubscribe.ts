@@ -9,7 +9,7 @@ import type { EventPublisher } from "#ports/event-publisher.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 
 export interface UnsubscribeDeps {
-  store: Pick<SuppressionList, "unsubscribe">;
+  suppression: Pick<SuppressionList, "unsubscribe">;
   clock: Clock;
   /** The link keyring, and the pre-keyring secret while its links are honoured. */
   keys: UnsubscribeKeySources;
@@ -49,7 +49,7 @@ export async function unsubscribe(
   const applicantId = await checkUnsubscribeToken(token, deps.keys);
   const at = deps.clock.now();
   try {
-    await deps.store.unsubscribe(applicantId, at);
+    await deps.suppression.unsubscribe(applicantId, at);
   } catch (error) {
     if (error instanceof ApplicantNotFoundError) return { applicantId, outcome: "unknown-applicant" };
     throw error;

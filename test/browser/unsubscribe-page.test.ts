@@ -3,7 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken, unsubscribeUrl } from "#links/unsubscribe-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../functions/http-api/app.ts";
 import { httpEvent } from "../unit/functions/events.ts";
 import { allA11yViolations } from "./support/accessibility.ts";
@@ -22,7 +22,7 @@ describe("unsubscribe pages in a browser", () => {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
   const api = createHttpApi({
-    store,
+    ...storePorts(store),
     clock: new FixedClock(now),
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     unsubscribeKeys: { keyring: async () => keyring },

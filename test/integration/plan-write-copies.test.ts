@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { DynamoEventLog } from "#adapters/dynamodb/event-log.ts";
 import { keys } from "#adapters/dynamodb/keys.ts";
 import { storedCohortRow } from "#adapters/dynamodb/plan-repository.ts";
@@ -8,6 +7,7 @@ import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import { CallCounter, instrumentClient } from "#test/bench/support/call-counter.ts";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 /**
@@ -19,14 +19,14 @@ import { startTestTable, type TestTable } from "./support/dynamodb.ts";
  */
 
 let table: TestTable;
-let store: DynamoApplicantStore;
+let store: DynamoRepositories;
 let log: DynamoEventLog;
 const counter = new CallCounter();
 
 beforeAll(async () => {
   table = await startTestTable("copies");
   instrumentClient(table.doc, counter);
-  store = new DynamoApplicantStore({ client: table.doc, tableName: table.tableName });
+  store = dynamoRepositories({ client: table.doc, tableName: table.tableName });
   log = new DynamoEventLog({ client: table.doc, tableName: table.tableName });
 });
 
@@ -99,7 +99,7 @@ describe("copies of the events published with a plan", () => {
     ];
     await profileOf(applicantId);
     counter.reset();
-    await store.savePlan(
+    await store.plans.savePlan(
       applicantId,
       plan,
       { planHash: "h1", computedAt: plan.now, cohort: row(applicantId) },
@@ -114,41 +114,44 @@ describe("copies of the events published with a plan", () => {
     expect(JSON.parse(recent.find((event) => event.type === "PlanChanged")?.detail ?? "{}")).toEqual(
       events[0]?.detail,
     );
-    expect(await store.loadPlan(applicantId)).toEqual(plan);
+    expect(await store.plans.loadPlan(applicantId)).toEqual(plan);
   });
 
   it("savePlan without events is one request too", async () => {
     await profileOf("a_copiessaveplan000000000002");
     counter.reset();
-    await store.savePlan("a_copiessaveplan000000000002", plan, { planHash: "h2", computedAt: plan.now });
+    await store.plans.savePlan("a_copiessaveplan000000000002", plan, {
+      planHash: "h2",
+      computedAt: plan.now,
+    });
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
       ["TransactWriteItems", 1],
     ]);
-    expect(await store.loadPlan("a_copiessaveplan000000000002")).toEqual(plan);
+    expect(await store.plans.loadPlan("a_copiessaveplan000000000002")).toEqual(plan);
   });
 
   it("writes nothing for an applicant who is gone (erased meanwhile)", async () => {
     const applicantId = "a_copiesgone0000000000000005";
     counter.reset();
-    await store.savePlan(applicantId, plan, { planHash: "h5", computedAt: plan.now });
+    await store.plans.savePlan(applicantId, plan, { planHash: "h5", computedAt: plan.now });
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
       ["TransactWriteItems", 1],
     ]);
-    expect(await store.claimReminders(applicantId, ["r-1"], new Date(plan.now), 60_000)).toEqual([]);
-    await store.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(plan.now), {
+    expect(await store.ledger.claimReminders(applicantId, ["r-1"], new Date(plan.now), 60_000)).toEqual([]);
+    await store.ledger.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(plan.now), {
       plan,
       summary: { planHash: "h5", computedAt: plan.now },
     });
     expect(
       await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId) })),
     ).not.toHaveProperty("Item");
-    expect(await store.loadPlan(applicantId)).toBeUndefined();
+    expect(await store.plans.loadPlan(applicantId)).toBeUndefined();
   });
 
   it("markRemindersSent puts the ReminderSent copy in the transaction with the marks and the plan", async () => {
     const applicantId = "a_copiesmarksent00000000003";
     await profileOf(applicantId);
-    await store.claimReminders(applicantId, ["r-1"], new Date("2026-09-02T08:00:00.000Z"), 60_000);
+    await store.ledger.claimReminders(applicantId, ["r-1"], new Date("2026-09-02T08:00:00.000Z"), 60_000);
     const sent: DomainEvent = {
       type: "ReminderSent",
       applicantId,
@@ -156,7 +159,7 @@ describe("copies of the events published with a plan", () => {
       detail: { messageId: "m-1", reminderIds: ["r-1"], milestones: ["cv"] },
     };
     const before = total();
-    await store.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(sent.at), {
+    await store.ledger.markRemindersSent(applicantId, ["r-1"], "m-1", new Date(sent.at), {
       plan,
       summary: { planHash: "h3", computedAt: plan.now, cohort: row(applicantId) },
       events: [sent],
@@ -172,7 +175,7 @@ describe("copies of the events published with a plan", () => {
   it("stores the cohort row gzipped and reads it back whole", async () => {
     const applicantId = "a_copiescohortrow00000000004";
     await profileOf(applicantId);
-    await store.savePlan(applicantId, plan, {
+    await store.plans.savePlan(applicantId, plan, {
       planHash: "h4",
       computedAt: plan.now,
       cohort: row(applicantId),

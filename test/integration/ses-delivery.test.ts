@@ -37,7 +37,7 @@ describe("SES delivery outcomes on the ledger and in the console", () => {
 
   async function feedback(event: EmailFeedback) {
     return recordEmailEvent(event, {
-      store: { suppress: async () => undefined },
+      suppression: { suppress: async () => undefined },
       ledger: new DynamoEmailLedger({ client: documents, tableName: inject("tableName") }),
       events: { publish: async () => undefined },
     });

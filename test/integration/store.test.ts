@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, interviewIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import type { Plan } from "#domain/plan.ts";
@@ -14,15 +13,16 @@ import {
   type MilestoneUpdate,
 } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, LimitExceededError } from "#errors";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { readStream, startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 let table: TestTable;
-let store: DynamoApplicantStore;
+let store: DynamoRepositories;
 let wakeUps: TableWakeUpScheduler;
 
 beforeAll(async () => {
   table = await startTestTable("store");
-  store = new DynamoApplicantStore({ client: table.doc, tableName: table.tableName });
+  store = dynamoRepositories({ client: table.doc, tableName: table.tableName });
   wakeUps = new TableWakeUpScheduler({ client: table.doc, tableName: table.tableName });
 });
 
@@ -90,8 +90,8 @@ describe("applySubmission: snapshots", () => {
   it("creates an applicant that loads back whole", async () => {
     const snapshot = snapshotFor(newExternalId());
 
-    const result = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
-    const state = await store.loadApplicant(result.applicantId);
+    const result = await store.intake.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const state = await store.applicants.loadApplicant(result.applicantId);
 
     expect(result).toEqual({
       applicantId: applicantIdFor(snapshot.applicant.externalId),
@@ -115,33 +115,35 @@ describe("applySubmission: snapshots", () => {
 
   it("treats the same submission twice as a duplicate and rewrites nothing", async () => {
     const snapshot = snapshotFor(newExternalId());
-    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const first = await store.intake.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
 
     const { result: second, records } = await streamDelta(() =>
-      store.applySubmission(snapshot, source(snapshot.submissionId), new Date("2026-03-02T00:00:00Z")),
+      store.intake.applySubmission(snapshot, source(snapshot.submissionId), new Date("2026-03-02T00:00:00Z")),
     );
 
     expect(second).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
     expect(records).toEqual([]);
-    expect((await store.loadApplicant(first.applicantId))?.profile.updatedAt).toBe(receivedAt.toISOString());
+    expect((await store.applicants.loadApplicant(first.applicantId))?.profile.updatedAt).toBe(
+      receivedAt.toISOString(),
+    );
   });
 
   it("answers a duplicate with the applicant id stored in the idempotency record", async () => {
     const snapshot = snapshotFor(newExternalId());
-    const first = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const first = await store.intake.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
     // A different applicant re-using the submission id is still the same delivery to us.
     const other = { ...snapshotFor(newExternalId()), submissionId: snapshot.submissionId };
 
-    const second = await store.applySubmission(other, source(snapshot.submissionId), receivedAt);
+    const second = await store.intake.applySubmission(other, source(snapshot.submissionId), receivedAt);
 
     expect(second).toEqual({ applicantId: first.applicantId, outcome: "duplicate" });
-    expect(await store.loadApplicant(applicantIdFor(other.applicant.externalId))).toBeUndefined();
+    expect(await store.applicants.loadApplicant(applicantIdFor(other.applicant.externalId))).toBeUndefined();
   });
 
   it("writes only the changed milestone when a re-snapshot changes one", async () => {
     const externalId = newExternalId();
     const first = snapshotFor(externalId);
-    await store.applySubmission(first, source(first.submissionId), receivedAt);
+    await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     const changed = snapshotFor(externalId, {
       milestones: first.milestones.map((m) =>
         m.key === "usmle_step2ck" ? { ...m, status: "done" as const } : m,
@@ -149,7 +151,7 @@ describe("applySubmission: snapshots", () => {
     });
 
     const { result, records } = await streamDelta(() =>
-      store.applySubmission(changed, source(changed.submissionId), laterAt),
+      store.intake.applySubmission(changed, source(changed.submissionId), laterAt),
     );
 
     expect(result.outcome).toBe("updated");
@@ -159,18 +161,18 @@ describe("applySubmission: snapshots", () => {
       // The applicant's own copy of the intake record (the console lists it, an erase finds the record by it).
       { eventName: "INSERT", sk: expect.stringMatching(/^INTAKE#/) },
     ]);
-    const state = await store.loadApplicant(result.applicantId);
+    const state = await store.applicants.loadApplicant(result.applicantId);
     expect(state?.milestones.find((m) => m.key === "usmle_step2ck")?.status).toBe("done");
   });
 
   it("writes only the idempotency record when a re-snapshot changes nothing", async () => {
     const externalId = newExternalId();
     const first = snapshotFor(externalId);
-    await store.applySubmission(first, source(first.submissionId), receivedAt);
+    await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     const same = { ...first, submissionId: `sub-${randomUUID()}` };
 
     const { records } = await streamDelta(() =>
-      store.applySubmission(same, source(same.submissionId), laterAt),
+      store.intake.applySubmission(same, source(same.submissionId), laterAt),
     );
 
     expect(records).toEqual([
@@ -183,11 +185,11 @@ describe("applySubmission: snapshots", () => {
   it("deletes milestones and interviews a re-snapshot no longer lists", async () => {
     const externalId = newExternalId();
     const first = snapshotFor(externalId);
-    const created = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const created = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     const fewer = snapshotFor(externalId, { milestones: first.milestones.slice(0, 2), interviews: [] });
 
     const { records } = await streamDelta(() =>
-      store.applySubmission(fewer, source(fewer.submissionId), laterAt),
+      store.intake.applySubmission(fewer, source(fewer.submissionId), laterAt),
     );
 
     expect(
@@ -196,7 +198,7 @@ describe("applySubmission: snapshots", () => {
         .map((r) => r.sk)
         .sort(),
     ).toEqual([expect.stringMatching(/^INTERVIEW#iv_/), "MILESTONE#personal_statement"]);
-    const state = await store.loadApplicant(created.applicantId);
+    const state = await store.applicants.loadApplicant(created.applicantId);
     expect(state?.milestones.map((m) => m.key).sort()).toEqual(["usmle_step1", "usmle_step2ck"]);
     expect(state?.interviews).toEqual([]);
   });
@@ -204,10 +206,10 @@ describe("applySubmission: snapshots", () => {
   it("moves the email lookup when a re-snapshot changes the address", async () => {
     const externalId = newExternalId();
     const first = snapshotFor(externalId, { email: `old-${externalId}@example.org` });
-    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     const moved = snapshotFor(externalId, { email: `New-${externalId}@Example.org` });
 
-    await store.applySubmission(moved, source(moved.submissionId), receivedAt);
+    await store.intake.applySubmission(moved, source(moved.submissionId), receivedAt);
 
     const oldLookup = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: keys.emailLookup(`old-${externalId}@example.org`) }),
@@ -223,9 +225,9 @@ describe("applySubmission: snapshots", () => {
       applicant: { email: `old-${externalId}@example.org` },
       milestones: [{ key: "cv", status: "done" }],
     };
-    await expect(store.applySubmission(byOld, source(byOld.submissionId), receivedAt)).rejects.toBeInstanceOf(
-      ApplicantNotFoundError,
-    );
+    await expect(
+      store.intake.applySubmission(byOld, source(byOld.submissionId), receivedAt),
+    ).rejects.toBeInstanceOf(ApplicantNotFoundError);
   });
 
   it("writes a snapshot at the limit in one transaction: all milestones, an email change, MAX_INTERVIEWS interviews replacing as many", async () => {
@@ -244,9 +246,9 @@ describe("applySubmission: snapshots", () => {
       milestones: milestones("not_started"),
       interviews: interviews("a"),
     });
-    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     const sent: string[] = [];
-    const counting = new DynamoApplicantStore({
+    const counting = dynamoRepositories({
       client: {
         send: (command: { constructor: { name: string } }) => {
           sent.push(command.constructor.name);
@@ -261,11 +263,11 @@ describe("applySubmission: snapshots", () => {
       interviews: interviews("b"),
     });
 
-    const result = await counting.applySubmission(second, source(second.submissionId), laterAt);
+    const result = await counting.intake.applySubmission(second, source(second.submissionId), laterAt);
 
     expect(result).toEqual({ applicantId, outcome: "updated" });
     expect(sent.filter((name) => name === "TransactWriteCommand")).toHaveLength(1);
-    const state = await store.loadApplicant(applicantId);
+    const state = await store.applicants.loadApplicant(applicantId);
     expect(state?.interviews.map((interview) => interview.id).sort()).toEqual(
       interviews("b")
         .map((interview) => interview.id)
@@ -278,7 +280,7 @@ describe("applySubmission: snapshots", () => {
   it("refuses, writing nothing, a snapshot whose changes one transaction cannot hold (interviews stored before the limit)", async () => {
     const externalId = newExternalId();
     const first = snapshotFor(externalId);
-    const { applicantId } = await store.applySubmission(first, source(first.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
     // 70 interviews stored the way an older version (limit 200) could have left them.
     for (let i = 0; i < 70; i++) {
       await table.doc.send(
@@ -300,7 +302,7 @@ describe("applySubmission: snapshots", () => {
         }),
       );
     }
-    const before = await store.loadApplicant(applicantId);
+    const before = await store.applicants.loadApplicant(applicantId);
     const replacing = snapshotFor(externalId, {
       interviews: Array.from({ length: MAX_INTERVIEWS }, (_, i) => ({
         id: `new-${i}`,
@@ -311,7 +313,7 @@ describe("applySubmission: snapshots", () => {
       })),
     });
 
-    const refused = store.applySubmission(replacing, source(replacing.submissionId), laterAt);
+    const refused = store.intake.applySubmission(replacing, source(replacing.submissionId), laterAt);
 
     await expect(refused).rejects.toBeInstanceOf(LimitExceededError);
     await expect(refused).rejects.toMatchObject({
@@ -320,7 +322,7 @@ describe("applySubmission: snapshots", () => {
     });
     // The total counts every action of the one transaction (the record and intake copy included).
     await expect(refused).rejects.toThrow(/would need \d+ writes; one atomic write holds 100$/);
-    expect(await store.loadApplicant(applicantId)).toEqual(before);
+    expect(await store.applicants.loadApplicant(applicantId)).toEqual(before);
     const record = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: keys.submission("webhook", replacing.submissionId) }),
     );
@@ -337,20 +339,26 @@ describe("applySubmission: snapshots", () => {
     const clash = { ...derived, program: "Other", id: interviewIdFor(derived.program, derived.startsAt) };
     const snapshot = snapshotFor(newExternalId(), { interviews: [derived, clash] });
 
-    const refused = store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const refused = store.intake.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
 
     await expect(refused).rejects.toMatchObject({
       name: "InvalidInputError",
       problems: [{ path: "interviews.0.id" }, { path: "interviews.1.id" }],
     });
-    expect(await store.loadApplicant(applicantIdFor(snapshot.applicant.externalId))).toBeUndefined();
+    expect(
+      await store.applicants.loadApplicant(applicantIdFor(snapshot.applicant.externalId)),
+    ).toBeUndefined();
   });
 });
 
 describe("applySubmission: milestone updates", () => {
   async function existingApplicant() {
     const snapshot = snapshotFor(newExternalId());
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     return { snapshot, applicantId };
   }
 
@@ -367,7 +375,7 @@ describe("applySubmission: milestone updates", () => {
     };
 
     const { result, records } = await streamDelta(() =>
-      store.applySubmission(update, source(update.submissionId), laterAt),
+      store.intake.applySubmission(update, source(update.submissionId), laterAt),
     );
 
     expect(result).toEqual({ applicantId, outcome: "updated" });
@@ -377,7 +385,7 @@ describe("applySubmission: milestone updates", () => {
       // The applicant's own copy of the intake record (the console lists it, an erase finds the record by it).
       { eventName: "INSERT", sk: expect.stringMatching(/^INTAKE#/) },
     ]);
-    expect((await store.loadApplicant(applicantId))?.milestones).toHaveLength(4);
+    expect((await store.applicants.loadApplicant(applicantId))?.milestones).toHaveLength(4);
   });
 
   it("finds the applicant by email, whatever its case", async () => {
@@ -389,10 +397,10 @@ describe("applySubmission: milestone updates", () => {
       milestones: [{ key: "personal_statement", status: "done", date: "2026-05-20" }],
     };
 
-    const result = await store.applySubmission(update, source(update.submissionId), receivedAt);
+    const result = await store.intake.applySubmission(update, source(update.submissionId), receivedAt);
 
     expect(result).toEqual({ applicantId, outcome: "updated" });
-    const state = await store.loadApplicant(applicantId);
+    const state = await store.applicants.loadApplicant(applicantId);
     expect(state?.milestones.find((m) => m.key === "personal_statement")).toEqual({
       key: "personal_statement",
       status: "done",
@@ -418,14 +426,17 @@ describe("applySubmission: milestone updates", () => {
       interviews,
     });
     const apply = (change: MilestoneUpdate) =>
-      store.applySubmission(change, source(change.submissionId), laterAt);
-    const ids = async () => (await store.loadApplicant(applicantId))?.interviews.map((iv) => iv.id).sort();
+      store.intake.applySubmission(change, source(change.submissionId), laterAt);
+    const ids = async () =>
+      (await store.applicants.loadApplicant(applicantId))?.interviews.map((iv) => iv.id).sort();
 
     await apply(update([booked]));
     expect(await ids()).toHaveLength(2);
 
     await apply(update([{ ...booked, startsAt: "2026-12-14T15:00:00+00:00", status: "scheduled" }]));
-    const moved = (await store.loadApplicant(applicantId))?.interviews.find((iv) => iv.id === booked.id);
+    const moved = (await store.applicants.loadApplicant(applicantId))?.interviews.find(
+      (iv) => iv.id === booked.id,
+    );
     expect(moved).toEqual({ ...booked, startsAt: "2026-12-14T15:00:00+00:00" });
 
     const { records } = await streamDelta(() => apply(update([{ id: booked.id, status: "cancelled" }])));
@@ -450,12 +461,12 @@ describe("applySubmission: milestone updates", () => {
     };
 
     const { records } = await streamDelta(async () => {
-      await expect(store.applySubmission(update, source(update.submissionId), laterAt)).rejects.toMatchObject(
-        {
-          name: "InvalidInputError",
-          problems: [{ path: "interviews.0.id", message: expect.stringContaining("iv-never-booked") }],
-        },
-      );
+      await expect(
+        store.intake.applySubmission(update, source(update.submissionId), laterAt),
+      ).rejects.toMatchObject({
+        name: "InvalidInputError",
+        problems: [{ path: "interviews.0.id", message: expect.stringContaining("iv-never-booked") }],
+      });
     });
     expect(records).toEqual([]);
   });
@@ -473,7 +484,7 @@ describe("applySubmission: milestone updates", () => {
 
     const { records } = await streamDelta(async () => {
       await expect(
-        store.applySubmission(update, source(update.submissionId), receivedAt),
+        store.intake.applySubmission(update, source(update.submissionId), receivedAt),
       ).rejects.toBeInstanceOf(ApplicantNotFoundError);
     });
 
@@ -484,7 +495,8 @@ describe("applySubmission: milestone updates", () => {
 describe("the reminder ledger", () => {
   async function applicant(): Promise<string> {
     const snapshot = snapshotFor(newExternalId());
-    return (await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt)).applicantId;
+    return (await store.intake.applySubmission(snapshot, source(snapshot.submissionId), receivedAt))
+      .applicantId;
   }
   const now = new Date("2026-04-01T09:00:00.000Z");
   const staleAfterMs = 15 * 60_000;
@@ -492,8 +504,8 @@ describe("the reminder ledger", () => {
   it("claims a reminder once: a second claim gets nothing", async () => {
     const id = await applicant();
 
-    const first = await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
-    const second = await store.claimReminders(
+    const first = await store.ledger.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    const second = await store.ledger.claimReminders(
       id,
       ["r1", "r2", "r3"],
       new Date(now.getTime() + 60_000),
@@ -506,9 +518,9 @@ describe("the reminder ledger", () => {
 
   it("lets a stale claim be claimed again (a crashed sender loses nothing)", async () => {
     const id = await applicant();
-    await store.claimReminders(id, ["r1"], now, staleAfterMs);
+    await store.ledger.claimReminders(id, ["r1"], now, staleAfterMs);
 
-    const later = await store.claimReminders(
+    const later = await store.ledger.claimReminders(
       id,
       ["r1"],
       new Date(now.getTime() + staleAfterMs + 1),
@@ -520,10 +532,10 @@ describe("the reminder ledger", () => {
 
   it("records sends, and a sent reminder is never claimed again", async () => {
     const id = await applicant();
-    await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    await store.ledger.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
 
-    await store.markRemindersSent(id, ["r1", "r2"], "ses-message-1", new Date(now.getTime() + 1000));
-    const muchLater = await store.claimReminders(
+    await store.ledger.markRemindersSent(id, ["r1", "r2"], "ses-message-1", new Date(now.getTime() + 1000));
+    const muchLater = await store.ledger.claimReminders(
       id,
       ["r1", "r2"],
       new Date(now.getTime() + 86_400_000),
@@ -531,7 +543,7 @@ describe("the reminder ledger", () => {
     );
 
     expect(muchLater).toEqual([]);
-    const ledger = (await store.loadApplicant(id))?.ledger ?? [];
+    const ledger = (await store.applicants.loadApplicant(id))?.ledger ?? [];
     expect(ledger.sort((a, b) => a.reminderId.localeCompare(b.reminderId))).toEqual([
       {
         reminderId: "r1",
@@ -554,19 +566,21 @@ describe("the reminder ledger", () => {
 
   it("gives claims back after a failed send, but never a sent record", async () => {
     const id = await applicant();
-    await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
-    await store.markRemindersSent(id, ["r2"], "ses-message-2", now);
+    await store.ledger.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    await store.ledger.markRemindersSent(id, ["r2"], "ses-message-2", now);
 
-    await store.releaseClaims(id, ["r1", "r2"]);
-    const again = await store.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
+    await store.ledger.releaseClaims(id, ["r1", "r2"]);
+    const again = await store.ledger.claimReminders(id, ["r1", "r2"], now, staleAfterMs);
 
     expect(again).toEqual(["r1"]);
-    expect((await store.loadApplicant(id))?.ledger.find((e) => e.reminderId === "r2")?.status).toBe("sent");
+    expect(
+      (await store.applicants.loadApplicant(id))?.ledger.find((e) => e.reminderId === "r2")?.status,
+    ).toBe("sent");
   });
 
   it("writes claims to a partition the planner's filter ignores", async () => {
     const id = await applicant();
-    const { records } = await streamDelta(() => store.claimReminders(id, ["r9"], now, staleAfterMs));
+    const { records } = await streamDelta(() => store.ledger.claimReminders(id, ["r9"], now, staleAfterMs));
     expect(records).toEqual([{ eventName: "INSERT", sk: "REMINDER#r9" }]);
   });
 });
@@ -574,12 +588,12 @@ describe("the reminder ledger", () => {
 describe("suppression and unsubscribe", () => {
   it("suppresses an address case-insensitively and keeps the first reason", async () => {
     const email = `Bounce-${randomUUID()}@Example.org`;
-    expect(await store.isSuppressed(email)).toBe(false);
+    expect(await store.suppression.isSuppressed(email)).toBe(false);
 
-    await store.suppress(email, "bounce", receivedAt);
-    await store.suppress(email.toLowerCase(), "unsubscribe", receivedAt);
+    await store.suppression.suppress(email, "bounce", receivedAt);
+    await store.suppression.suppress(email.toLowerCase(), "unsubscribe", receivedAt);
 
-    expect(await store.isSuppressed(email.toUpperCase())).toBe(true);
+    expect(await store.suppression.isSuppressed(email.toUpperCase())).toBe(true);
     const item = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: keys.suppression(email) }),
     );
@@ -588,82 +602,108 @@ describe("suppression and unsubscribe", () => {
 
   it("unsubscribes: marks the profile and suppresses the address, once", async () => {
     const snapshot = snapshotFor(newExternalId());
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     const at = new Date("2026-04-02T10:00:00.000Z");
 
-    await store.unsubscribe(applicantId, at);
+    await store.suppression.unsubscribe(applicantId, at);
     const { records } = await streamDelta(() =>
-      store.unsubscribe(applicantId, new Date("2026-04-03T10:00:00.000Z")),
+      store.suppression.unsubscribe(applicantId, new Date("2026-04-03T10:00:00.000Z")),
     );
 
-    expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(at.toISOString());
-    expect(await store.isSuppressed(snapshot.applicant.email)).toBe(true);
+    expect((await store.applicants.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(
+      at.toISOString(),
+    );
+    expect(await store.suppression.isSuppressed(snapshot.applicant.email)).toBe(true);
     expect(records).toEqual([]);
   });
 
   it("keeps the unsubscription across a later re-snapshot", async () => {
     const externalId = newExternalId();
     const snapshot = snapshotFor(externalId);
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
-    await store.unsubscribe(applicantId, receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
+    await store.suppression.unsubscribe(applicantId, receivedAt);
     const renamed = snapshotFor(externalId);
     renamed.applicant.fullName = "Amaka N. Obi";
 
-    await store.applySubmission(renamed, source(renamed.submissionId), new Date("2026-05-01T00:00:00Z"));
+    await store.intake.applySubmission(
+      renamed,
+      source(renamed.submissionId),
+      new Date("2026-05-01T00:00:00Z"),
+    );
 
-    const profile = (await store.loadApplicant(applicantId))?.profile;
+    const profile = (await store.applicants.loadApplicant(applicantId))?.profile;
     expect(profile?.fullName).toBe("Amaka N. Obi");
     expect(profile?.unsubscribedAt).toBe(receivedAt.toISOString());
     expect(profile?.createdAt).toBe(receivedAt.toISOString());
   });
 
   it("rejects unsubscribing an unknown applicant", async () => {
-    await expect(store.unsubscribe("a_unknown", receivedAt)).rejects.toBeInstanceOf(ApplicantNotFoundError);
+    await expect(store.suppression.unsubscribe("a_unknown", receivedAt)).rejects.toBeInstanceOf(
+      ApplicantNotFoundError,
+    );
   });
 
   it("resubscribes once: clears the mark, records when, lifts the unsubscribe's suppression, wakes the planner", async () => {
     const snapshot = snapshotFor(newExternalId());
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     const email = snapshot.applicant.email;
-    expect(await store.resubscribe(applicantId, receivedAt)).toBe("already-subscribed");
-    await store.unsubscribe(applicantId, new Date("2026-04-02T10:00:00.000Z"));
-    expect(await store.suppressionReason(email)).toBe("unsubscribe");
+    expect(await store.suppression.resubscribe(applicantId, receivedAt)).toBe("already-subscribed");
+    await store.suppression.unsubscribe(applicantId, new Date("2026-04-02T10:00:00.000Z"));
+    expect(await store.suppression.suppressionReason(email)).toBe("unsubscribe");
 
     const at = new Date("2026-04-05T10:00:00.000Z");
-    const { result, records } = await streamDelta(() => store.resubscribe(applicantId, at));
+    const { result, records } = await streamDelta(() => store.suppression.resubscribe(applicantId, at));
     expect(result).toBe("resubscribed");
     // A profile write: the planner re-plans from it and arms the next wake-up again.
     expect(records.map((record) => record.sk)).toContain("PROFILE");
-    const profile = (await store.loadApplicant(applicantId))?.profile;
+    const profile = (await store.applicants.loadApplicant(applicantId))?.profile;
     expect(profile?.unsubscribedAt).toBeUndefined();
     expect(profile?.resubscribedAt).toBe(at.toISOString());
-    expect(await store.isSuppressed(email)).toBe(false);
+    expect(await store.suppression.isSuppressed(email)).toBe(false);
 
     const again = await streamDelta(() =>
-      store.resubscribe(applicantId, new Date("2026-04-06T10:00:00.000Z")),
+      store.suppression.resubscribe(applicantId, new Date("2026-04-06T10:00:00.000Z")),
     );
     expect(again.result).toBe("already-subscribed");
     expect(again.records).toEqual([]);
     // Unsubscribing again still works after a resubscribe.
-    await store.unsubscribe(applicantId, new Date("2026-04-07T10:00:00.000Z"));
-    expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe("2026-04-07T10:00:00.000Z");
-    expect(await store.isSuppressed(email)).toBe(true);
+    await store.suppression.unsubscribe(applicantId, new Date("2026-04-07T10:00:00.000Z"));
+    expect((await store.applicants.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(
+      "2026-04-07T10:00:00.000Z",
+    );
+    expect(await store.suppression.isSuppressed(email)).toBe(true);
   });
 
   it.each(["bounce", "complaint"] as const)(
     "never lifts a %s: the address stays suppressed",
     async (reason) => {
       const snapshot = snapshotFor(newExternalId());
-      const { applicantId } = await store.applySubmission(
+      const { applicantId } = await store.intake.applySubmission(
         snapshot,
         source(snapshot.submissionId),
         receivedAt,
       );
-      await store.suppress(snapshot.applicant.email, reason, receivedAt);
-      await store.unsubscribe(applicantId, receivedAt);
-      expect(await store.resubscribe(applicantId, new Date("2026-04-05T10:00:00.000Z"))).toBe(reason);
-      expect(await store.suppressionReason(snapshot.applicant.email)).toBe(reason);
-      expect((await store.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(receivedAt.toISOString());
+      await store.suppression.suppress(snapshot.applicant.email, reason, receivedAt);
+      await store.suppression.unsubscribe(applicantId, receivedAt);
+      expect(await store.suppression.resubscribe(applicantId, new Date("2026-04-05T10:00:00.000Z"))).toBe(
+        reason,
+      );
+      expect(await store.suppression.suppressionReason(snapshot.applicant.email)).toBe(reason);
+      expect((await store.applicants.loadApplicant(applicantId))?.profile.unsubscribedAt).toBe(
+        receivedAt.toISOString(),
+      );
     },
   );
 });
@@ -685,11 +725,15 @@ describe("plans and wake-ups", () => {
 
   it("stores a plan with its summary, indexes its wake-up, and never wakes the planner", async () => {
     const snapshot = snapshotFor(newExternalId());
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     const wakeUpAt = "2031-01-05T09:00:00.000Z";
 
     const { records } = await streamDelta(() =>
-      store.savePlan(applicantId, plan("2031-01-01T00:00:00.000Z"), {
+      store.plans.savePlan(applicantId, plan("2031-01-01T00:00:00.000Z"), {
         planHash: "h1",
         wakeUpAt,
         computedAt: "2031-01-01T00:00:00.000Z",
@@ -698,19 +742,19 @@ describe("plans and wake-ups", () => {
     );
 
     expect(records).toEqual([{ eventName: "INSERT", sk: "PLAN" }]);
-    expect((await store.loadApplicant(applicantId))?.storedPlan).toEqual({
+    expect((await store.applicants.loadApplicant(applicantId))?.storedPlan).toEqual({
       planHash: "h1",
       wakeUpAt,
       computedAt: "2031-01-01T00:00:00.000Z",
       overdue: ["interview:iv_1", "nrmp_registration"],
     });
-    expect(await store.loadPlan(applicantId)).toEqual(plan("2031-01-01T00:00:00.000Z"));
-    const before = await store.listWakeUpsDueBefore(new Date("2031-01-05T08:59:59.999Z"), "plan");
-    const at = await store.listWakeUpsDueBefore(new Date(wakeUpAt), "plan");
+    expect(await store.plans.loadPlan(applicantId)).toEqual(plan("2031-01-01T00:00:00.000Z"));
+    const before = await store.plans.listWakeUpsDueBefore(new Date("2031-01-05T08:59:59.999Z"), "plan");
+    const at = await store.plans.listWakeUpsDueBefore(new Date(wakeUpAt), "plan");
     expect(before.map((w) => w.applicantId)).not.toContain(applicantId);
     expect(at).toContainEqual({ applicantId, at: new Date(wakeUpAt) });
     expect(
-      (await store.listWakeUpsDueBefore(new Date(wakeUpAt), "local")).map((w) => w.applicantId),
+      (await store.plans.listWakeUpsDueBefore(new Date(wakeUpAt), "local")).map((w) => w.applicantId),
     ).not.toContain(applicantId);
   });
 
@@ -760,7 +804,11 @@ describe("applySubmission: one interview sent with different UTC offsets", () =>
 
   it("keeps one interview when an update re-sends it at the same instant in UTC, under its stored id", async () => {
     const snapshot = snapshotFor(newExternalId(), { interviews: [local] });
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     const update: MilestoneUpdate = {
       type: "milestone.update",
       submissionId: `sub-${randomUUID()}`,
@@ -769,21 +817,25 @@ describe("applySubmission: one interview sent with different UTC offsets", () =>
       interviews: [utc],
     };
 
-    await store.applySubmission(update, source(update.submissionId), laterAt);
+    await store.intake.applySubmission(update, source(update.submissionId), laterAt);
 
-    const state = await store.loadApplicant(applicantId);
+    const state = await store.applicants.loadApplicant(applicantId);
     expect(state?.interviews).toHaveLength(1);
     expect(state?.interviews[0]?.id).toBe(interviewIdFor(local.program, local.startsAt));
   });
 
   it("keeps the stored id when a snapshot re-sends it at the same instant in UTC", async () => {
     const snapshot = snapshotFor(newExternalId(), { interviews: [local] });
-    const { applicantId } = await store.applySubmission(snapshot, source(snapshot.submissionId), receivedAt);
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
     const again = { ...snapshotFor(snapshot.applicant.externalId, { interviews: [utc] }) };
 
-    await store.applySubmission(again, source(again.submissionId), laterAt);
+    await store.intake.applySubmission(again, source(again.submissionId), laterAt);
 
-    const state = await store.loadApplicant(applicantId);
+    const state = await store.applicants.loadApplicant(applicantId);
     expect(state?.interviews.map((interview) => interview.id)).toEqual([
       interviewIdFor(local.program, local.startsAt),
     ]);

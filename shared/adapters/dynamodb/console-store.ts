@@ -5,11 +5,10 @@ import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import { DynamoApplicantErasure, queryApplicantPrefix } from "./applicant-erasure.ts";
-import type { DynamoApplicantStore } from "./applicant-store.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { DynamoEventLog } from "./event-log.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK } from "./keys.ts";
-import { storedCohortRow } from "./plan-repository.ts";
+import { type DynamoPlanRepository, storedCohortRow } from "./plan-repository.ts";
 import { queryAll } from "./table.ts";
 import { GSI2 } from "./table-design.ts";
 
@@ -18,8 +17,8 @@ type Item = Record<string, unknown>;
 export interface DynamoConsoleStoreOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** Reads the stored plan (the applicant store owns the PLAN item's format). */
-  applicants: Pick<DynamoApplicantStore, "loadPlan">;
+  /** Reads the stored plan (the plan repository owns the PLAN item's format). */
+  plans: Pick<DynamoPlanRepository, "loadPlan">;
 }
 
 /**
@@ -32,13 +31,13 @@ export interface DynamoConsoleStoreOptions {
 export class DynamoConsoleStore implements ConsoleStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
-  private readonly applicants: Pick<DynamoApplicantStore, "loadPlan">;
+  private readonly plans: Pick<DynamoPlanRepository, "loadPlan">;
   private readonly erasure: DynamoApplicantErasure;
 
   constructor(options: DynamoConsoleStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
-    this.applicants = options.applicants;
+    this.plans = options.plans;
     this.erasure = new DynamoApplicantErasure(options.client, options.tableName);
   }
 
@@ -72,7 +71,7 @@ export class DynamoConsoleStore implements ConsoleStore {
   }
 
   loadPlan(applicantId: string): Promise<Plan | undefined> {
-    return this.applicants.loadPlan(applicantId);
+    return this.plans.loadPlan(applicantId);
   }
 
   async setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void> {

@@ -10,7 +10,7 @@ import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 
 /** What sending one reminder email needs: the mailer, the links it carries, and the ledger to release. */
 export interface ReminderMessageDeps {
-  store: Pick<ReminderLedger, "releaseClaims">;
+  ledger: Pick<ReminderLedger, "releaseClaims">;
   mailer: Mailer;
   /** The one-click unsubscribe URL for an applicant (signed token inside). */
   unsubscribeUrl(applicantId: string): Promise<string>;
@@ -53,7 +53,7 @@ export async function sendReminderMessage(
     return { messageId };
   } catch (sendError) {
     try {
-      await deps.store.releaseClaims(applicantId, reminderIds);
+      await deps.ledger.releaseClaims(applicantId, reminderIds);
     } catch (releaseError) {
       // The claims will go stale and be retried anyway; report both failures, lose neither.
       throw new TransientError("Sending failed and the claims could not be released", {

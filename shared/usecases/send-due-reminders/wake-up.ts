@@ -7,7 +7,7 @@ import { cohortSummary, overdueEvents, type Planning, storedPlanSummary } from "
 
 /** What arming the next wake-up and storing the plan need. */
 export interface WakeUpDeps {
-  store: Pick<PlanRepository, "savePlan">;
+  plans: Pick<PlanRepository, "savePlan">;
   wakeUps: WakeUpScheduler;
   /** The bus: the events' copies in the applicant's partition ride in the plan's write. */
   events: EventPublisher;
@@ -81,6 +81,6 @@ export async function rearm(
   await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
   const overdue = overdueEvents(state, plan, now);
   if (overdue.length > 0) await deps.events.publish(overdue);
-  await deps.store.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), overdue);
+  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), overdue);
   return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

@@ -113,8 +113,8 @@ export async function runDrain(options: DrainOptions): Promise<DrainReport> {
     },
   };
   const claimedBy = new Map<string, string[]>();
-  const claim = deps.store.claimReminders.bind(deps.store);
-  deps.store.claimReminders = async (applicantId, ids, now, stale) => {
+  const claim = deps.ledger.claimReminders.bind(deps.ledger);
+  deps.ledger.claimReminders = async (applicantId, ids, now, stale) => {
     const got = await claim(applicantId, ids, now, stale);
     claimedBy.set(applicantId, got);
     return got;

@@ -1,9 +1,9 @@
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { CallCounter, type OperationTally } from "#test/bench/support/call-counter.ts";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
@@ -22,7 +22,7 @@ import {
 
 /**
  * The season in memory: the real use cases (receiveSubmission, planApplicants, sendDueReminders)
- * on the real adapters (DynamoApplicantStore, EventBridgeWakeUpScheduler, SesMailer,
+ * on the real adapters (the Dynamo repositories, EventBridgeWakeUpScheduler, SesMailer,
  * EventBridgePublisher) whose AWS clients are served in memory and counted. A simulated clock
  * stands in for time; the fake Scheduler fires each applicant's one schedule at its instant, and
  * the stream is modelled as "every accepted intake runs the planner once" (an upper bound: the
@@ -108,8 +108,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const heap = new MinHeap<Entry>();
     let seq = 0;
     const table = new MemoryTable({ counter, dropAttributes: ["planGz"] });
-    const storeFor = (scope: string) =>
-      new DynamoApplicantStore({ client: table.client(scope), tableName: "sim" });
+    const storeFor = (scope: string) => dynamoRepositories({ client: table.client(scope), tableName: "sim" });
     const scheduler = new FakeScheduler(
       counter,
       (name, schedule) => {
@@ -141,9 +140,9 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       schedulerOptions,
       clock.now,
     );
-    const intakeDeps = { store: storeFor("http-api"), clock };
+    const intakeDeps = { intake: storeFor("http-api").intake, clock };
     const planDeps = {
-      store: storeFor("planner"),
+      ...storeFor("planner"),
       wakeUps,
       events: new EventBridgePublisher(events.client("planner"), "matchpath"),
       clock,
@@ -152,7 +151,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const mailer = new SesMailer(ses.client("reminder"), { from: "Matchpath <reminders@example.org>" });
     const reminderDeps = {
       ...planDeps,
-      store: storeFor("reminder"),
+      ...storeFor("reminder"),
       events: new EventBridgePublisher(events.client("reminder"), "matchpath"),
       wakeUps: reminderWakeUps,
       mailer,

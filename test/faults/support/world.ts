@@ -1,6 +1,5 @@
 import type { SchedulerClient } from "@aws-sdk/client-scheduler";
 import type { SESv2Client } from "@aws-sdk/client-sesv2";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
@@ -10,6 +9,7 @@ import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { type SeasonCalendar, seasonCalendar } from "#domain/seasons/index.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { CallCounter } from "#test/bench/support/call-counter.ts";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { type PlanApplicantsDeps, planApplicants } from "#usecases/plan-applicants.ts";
 import type { Planning } from "#usecases/planning.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
@@ -90,10 +90,9 @@ export function createWorld(options: {
     maxRetryAttempts: 185,
     maxEventAgeSeconds: 86_400,
   };
-  const store = (scope: string) =>
-    new DynamoApplicantStore({ client: table.client(scope), tableName: "faults" });
+  const store = (scope: string) => dynamoRepositories({ client: table.client(scope), tableName: "faults" });
   const planDeps: PlanApplicantsDeps = {
-    store: store("planner"),
+    ...store("planner"),
     wakeUps: new EventBridgeWakeUpScheduler(
       options.schedulerClient ?? scheduler.client("planner"),
       schedulerOptions,
@@ -104,7 +103,7 @@ export function createWorld(options: {
     planning,
   };
   const reminderDeps: SendDueRemindersDeps = {
-    store: store("reminder"),
+    ...store("reminder"),
     wakeUps: new EventBridgeWakeUpScheduler(
       options.schedulerClient ?? scheduler.client("reminder"),
       schedulerOptions,
@@ -120,7 +119,7 @@ export function createWorld(options: {
   let claimed: { applicantId: string; reminderIds: string[] } = { applicantId: "", reminderIds: [] };
   let runs = 0;
   let claimedRun = -1;
-  const reminderStore = reminderDeps.store;
+  const reminderStore = reminderDeps.ledger;
   const claimReminders = reminderStore.claimReminders.bind(reminderStore);
   reminderStore.claimReminders = async (applicantId, ids, now, staleAfterMs, slotAt) => {
     const got = await claimReminders(applicantId, ids, now, staleAfterMs, slotAt);
@@ -150,7 +149,10 @@ export function createWorld(options: {
     planDeps,
     reminderDeps,
     async intake(snapshot) {
-      const result = await receiveSubmission(snapshot, "webhook", { store: store("http-api"), clock });
+      const result = await receiveSubmission(snapshot, "webhook", {
+        intake: store("http-api").intake,
+        clock,
+      });
       return result.applicantId;
     },
     async planOne(applicantId) {

@@ -2,7 +2,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
@@ -16,7 +16,7 @@ function setup() {
   store.add(profileFactory());
   const saved: unknown[] = [];
   const api = createHttpApi({
-    store,
+    ...storePorts(store),
     clock: new FixedClock(now),
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
@@ -25,8 +25,6 @@ function setup() {
       settings: {
         savePreferences: async (_id, preferences) => void saved.push(preferences),
         revokeFeed: async () => 1,
-        suppressionReason: (email) => store.suppressionReason(email),
-        resubscribe: (id, at) => store.resubscribe(id, at),
       },
       planning: domainPlanning,
       keyring: async () => keyring,

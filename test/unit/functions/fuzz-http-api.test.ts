@@ -1,13 +1,13 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { signTally } from "#intake/providers/tally/tally.ts";
 import { signTypeform } from "#intake/providers/typeform/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { CallCounter } from "#test/bench/support/call-counter.ts";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { MemoryTable } from "../../bench/support/memory-table.ts";
 import { EXAMPLE_MAPPINGS, exampleMapping, fixtureBytes, TEST_SECRETS } from "../intake/providers/support.ts";
@@ -28,7 +28,7 @@ const unsubscribeKeyring = parseKeyring(`k1=${"u".repeat(40)}`);
 const mappings = EXAMPLE_MAPPINGS.map(exampleMapping);
 const table = new MemoryTable({ counter: new CallCounter() });
 const api = createHttpApi({
-  store: new DynamoApplicantStore({ client: table.client("http-api"), tableName: "fuzz" }),
+  ...dynamoRepositories({ client: table.client("http-api"), tableName: "fuzz" }),
   clock: { now: () => NOW },
   signatureClock: { now: () => NOW },
   webhookSecret: async () => webhookSecret,

@@ -5,7 +5,7 @@ import { PROVIDERS } from "#intake/providers/list.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { HTTP_API_ROUTES, splitRouteKey } from "../../../functions/http-api/route-keys.ts";
 import { httpEvent, stagedHttpEvent } from "./events.ts";
@@ -33,7 +33,7 @@ const snapshot = {
 function setup(legacyUnsubscribeSecret?: string) {
   const store = new InMemoryApplicantStore();
   const api = createHttpApi({
-    store,
+    ...storePorts(store),
     clock: new FixedClock(new Date("2030-01-01T00:00:00Z")),
     webhookSecret: async () => webhookSecret,
     unsubscribeKeys: {

@@ -9,6 +9,7 @@ import {
   InMemoryWakeUps,
   profileFactory,
   reminderFactory,
+  storePorts,
 } from "#test/unit/usecases/fakes.ts";
 import { createPlanBatch } from "../../../functions/planner/plan-batch.ts";
 import { foreignStreamEvent, streamEvent } from "./events.ts";
@@ -19,6 +20,7 @@ function setup() {
   store.add(profileFactory({ applicantId: "a_bo", externalId: "bo", email: "bo@example.com" }));
   const deps = {
     store,
+    ...storePorts(store),
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),
     clock: new FixedClock(new Date("2026-09-01T00:00:00Z")),

@@ -12,6 +12,7 @@ import {
   InMemoryMailer,
   InMemoryWakeUps,
   profileFactory,
+  storePorts,
 } from "./fakes.ts";
 
 /**
@@ -51,6 +52,7 @@ function setup(now: string, consent: boolean) {
   const mailer = new InMemoryMailer();
   return {
     store,
+    ...storePorts(store),
     mailer,
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),

@@ -13,6 +13,7 @@ import {
   InMemoryWakeUps,
   planFactory,
   profileFactory,
+  storePorts,
 } from "./fakes.ts";
 
 /**
@@ -32,6 +33,7 @@ function setup(now: string, consent: boolean | undefined) {
   const mailer = new InMemoryMailer();
   return {
     store,
+    ...storePorts(store),
     mailer,
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),

@@ -409,3 +409,11 @@ export class InMemoryEvents implements EventPublisher {
     this.published.push(...events);
   }
 }
+
+/**
+ * The fake as the use cases take it: one named dependency per store port (what a composition root
+ * builds from the Dynamo repositories), every one of them this one in-memory store.
+ */
+export function storePorts(store: InMemoryApplicantStore) {
+  return { intake: store, applicants: store, plans: store, ledger: store, suppression: store };
+}

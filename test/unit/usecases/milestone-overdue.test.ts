@@ -8,6 +8,7 @@ import {
   InMemoryEvents,
   InMemoryWakeUps,
   profileFactory,
+  storePorts,
 } from "./fakes.ts";
 
 /**
@@ -31,6 +32,7 @@ function setup(now: string) {
   });
   return {
     store,
+    ...storePorts(store),
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),
     clock: new FixedClock(new Date(now)),

@@ -9,6 +9,7 @@ import {
   InMemoryWakeUps,
   profileFactory,
   reminderFactory,
+  storePorts,
 } from "./fakes.ts";
 
 function setup() {
@@ -28,6 +29,7 @@ function setup() {
   });
   const deps = {
     store,
+    ...storePorts(store),
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),
     clock: new FixedClock(new Date("2026-09-01T00:00:00Z")),

@@ -23,7 +23,7 @@ const snapshot = {
 };
 
 const setup = () => ({
-  store: new InMemoryApplicantStore(),
+  intake: new InMemoryApplicantStore(),
   clock: new FixedClock(new Date("2026-03-01T00:00:00Z")),
 });
 
@@ -34,7 +34,7 @@ describe("receiveSubmission", () => {
       applicantId: "a_ada",
       outcome: "created",
     });
-    expect(deps.store.state("a_ada").milestones).toHaveLength(1);
+    expect(deps.intake.state("a_ada").milestones).toHaveLength(1);
   });
 
   it("answers a redelivery as a duplicate", async () => {
@@ -57,7 +57,7 @@ describe("receiveSubmission", () => {
       "applicant.email",
       "applicant.timezone",
     ]);
-    expect(deps.store.calls.applySubmission).toBeUndefined();
+    expect(deps.intake.calls.applySubmission).toBeUndefined();
   });
 
   it("rejects a body of the wrong type at the root", async () => {
@@ -173,7 +173,7 @@ describe("receiveSubmission", () => {
       ]);
       expect(problems[0]?.message).toContain("interviews.2");
       expect(problems[1]?.message).toContain("interviews.1");
-      expect(deps.store.calls.applySubmission).toBeUndefined();
+      expect(deps.intake.calls.applySubmission).toBeUndefined();
     });
 
     it("keeps interviews with different starts or ids apart", async () => {
@@ -203,7 +203,7 @@ describe("receiveSubmission", () => {
       expect(error).toBeInstanceOf(LimitExceededError);
       expect((error as LimitExceededError).status).toBe(422);
       expect((error as LimitExceededError).problems.map((problem) => problem.path)).toEqual(["interviews"]);
-      expect(deps.store.calls.applySubmission).toBeUndefined();
+      expect(deps.intake.calls.applySubmission).toBeUndefined();
     });
   });
 });

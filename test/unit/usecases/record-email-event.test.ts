@@ -33,7 +33,7 @@ function setup() {
     { applicantId: "a_ada", messageId: "m-1" },
     { applicantId: "a_ada", messageId: "m-0" },
   );
-  return { store, ledger, events: new InMemoryEvents() };
+  return { store, suppression: store, ledger, events: new InMemoryEvents() };
 }
 
 function bounce(overrides: Partial<Extract<EmailFeedback, { kind: "bounce" }>> = {}): EmailFeedback {

@@ -18,6 +18,7 @@ import {
   InMemoryWakeUps,
   profileFactory,
   reminderFactory,
+  storePorts,
 } from "./fakes.ts";
 
 const eras = reminderFactory();
@@ -41,6 +42,7 @@ function setup(now = "2026-09-17T08:00:00Z") {
   store.add(profileFactory());
   return {
     store,
+    ...storePorts(store),
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),
     mailer: new InMemoryMailer(),

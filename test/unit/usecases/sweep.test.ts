@@ -18,6 +18,7 @@ import {
   InMemoryWakeUps,
   profileFactory,
   reminderFactory,
+  storePorts,
 } from "./fakes.ts";
 
 /** The sweep index's contract over the in-memory store: plans by wake-up instant and by calendar version. */
@@ -80,6 +81,7 @@ function setup(applicantIds: string[], options: { version?: { current: string } 
     clock: FixedClock;
   } = {
     store,
+    ...storePorts(store),
     wakeUps: new InMemoryWakeUps(),
     events: new InMemoryEvents(),
     clock: new FixedClock(new Date("2026-09-10T00:00:00Z")),
@@ -263,7 +265,7 @@ describe("a season date moved after reminders were armed (fault suite)", () => {
     const events = new InMemoryEvents();
     const mailer = new InMemoryMailer();
     const deps = {
-      store,
+      ...storePorts(store),
       wakeUps,
       events,
       clock,

@@ -3,7 +3,7 @@ import { InvalidInputError } from "#errors";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { unsubscribe } from "#usecases/unsubscribe.ts";
-import { FixedClock, InMemoryApplicantStore, InMemoryEvents, profileFactory } from "./fakes.ts";
+import { FixedClock, InMemoryApplicantStore, InMemoryEvents, profileFactory, storePorts } from "./fakes.ts";
 
 const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 
@@ -12,6 +12,7 @@ function setup() {
   store.add(profileFactory());
   return {
     store,
+    ...storePorts(store),
     clock: new FixedClock(new Date("2026-09-18T00:00:00Z")),
     keys: { keyring: async () => keyring },
     events: new InMemoryEvents(),

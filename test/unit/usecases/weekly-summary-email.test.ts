@@ -28,7 +28,7 @@ describe("the weekly summary email", () => {
       ledger: [],
     };
     const result = await sendReminderMessage("a_ada", state, planFactory(), [reminder], {
-      store: new InMemoryApplicantStore(),
+      ledger: new InMemoryApplicantStore(),
       mailer,
       unsubscribeUrl: async () => "https://api.example.org/unsubscribe?token=t",
     });

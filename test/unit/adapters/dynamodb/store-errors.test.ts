@@ -9,17 +9,17 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { TransientError } from "#errors";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 
 // DynamoDB Local never throttles and never reports transaction conflicts
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html),
 // so only these paths use a mocked client.
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1" }));
 const mock = mockClient(doc);
-const store = new DynamoApplicantStore({ client: doc, tableName: "t" });
+const store = dynamoRepositories({ client: doc, tableName: "t" });
 
 afterEach(() => {
   mock.reset();
@@ -56,7 +56,7 @@ function awsError(name: string, status: number): Error {
   return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status }, $fault: "client" });
 }
 
-describe("DynamoApplicantStore on AWS error paths", () => {
+describe("DynamoRepositories on AWS error paths", () => {
   it.each([
     ["ProvisionedThroughputExceededException", 400],
     ["ThrottlingException", 400],
@@ -67,7 +67,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
     const error = awsError(name, status);
     mock.on(QueryCommand).rejects(error);
 
-    const result = store.loadApplicant("a_1");
+    const result = store.applicants.loadApplicant("a_1");
 
     await expect(result).rejects.toBeInstanceOf(TransientError);
     await expect(result).rejects.toMatchObject({ retriable: true, cause: error });
@@ -84,7 +84,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
     );
 
     await expect(
-      store.applySubmission(snapshot, { provider: "webhook", submissionId: "s1" }, new Date()),
+      store.intake.applySubmission(snapshot, { provider: "webhook", submissionId: "s1" }, new Date()),
     ).rejects.toBeInstanceOf(TransientError);
   });
 
@@ -101,7 +101,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
       }),
     );
 
-    const result = await store.applySubmission(
+    const result = await store.intake.applySubmission(
       snapshot,
       { provider: "webhook", submissionId: "s1" },
       new Date(),
@@ -115,7 +115,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
     const error = awsError("ValidationException", 400);
     mock.on(GetCommand).rejects(error);
 
-    await expect(store.isSuppressed("a@example.org")).rejects.toBe(error);
+    await expect(store.suppression.isSuppressed("a@example.org")).rejects.toBe(error);
   });
 
   it("gives back the claims it made when another claim fails transiently", async () => {
@@ -129,9 +129,9 @@ describe("DynamoApplicantStore on AWS error paths", () => {
       .rejects(cancelled("ConditionalCheckFailed", "None"));
     mock.on(DeleteCommand).resolves({});
 
-    await expect(store.claimReminders("a_1", ["r1", "r2", "r3"], new Date(), 60_000)).rejects.toBeInstanceOf(
-      TransientError,
-    );
+    await expect(
+      store.ledger.claimReminders("a_1", ["r1", "r2", "r3"], new Date(), 60_000),
+    ).rejects.toBeInstanceOf(TransientError);
 
     const released = mock.commandCalls(DeleteCommand).map((call) => call.args[0].input.Key?.sk);
     expect(released).toEqual(["REMINDER#r1"]);
@@ -140,10 +140,9 @@ describe("DynamoApplicantStore on AWS error paths", () => {
   it("claims several reminders in one transaction, conditional on each", async () => {
     mock.on(TransactWriteCommand).resolves({});
 
-    await expect(store.claimReminders("a_1", ["r1", "r2", "r1"], new Date(), 60_000)).resolves.toEqual([
-      "r1",
-      "r2",
-    ]);
+    await expect(store.ledger.claimReminders("a_1", ["r1", "r2", "r1"], new Date(), 60_000)).resolves.toEqual(
+      ["r1", "r2"],
+    );
 
     const [call] = mock.commandCalls(TransactWriteCommand);
     const items = call?.args[0].input.TransactItems ?? [];
@@ -168,7 +167,9 @@ describe("DynamoApplicantStore on AWS error paths", () => {
       .resolvesOnce({})
       .rejects(cancelled("ConditionalCheckFailed", "None"));
 
-    await expect(store.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).resolves.toEqual(["r1"]);
+    await expect(store.ledger.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).resolves.toEqual([
+      "r1",
+    ]);
     // The joint claim, then one claim (with the profile check) per reminder.
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
@@ -176,7 +177,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
   it("rethrows a claim transaction throttled as transient, having claimed nothing", async () => {
     mock.on(TransactWriteCommand).rejects(cancelled("ThrottlingError", "None"));
 
-    await expect(store.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).rejects.toBeInstanceOf(
+    await expect(store.ledger.claimReminders("a_1", ["r1", "r2"], new Date(), 60_000)).rejects.toBeInstanceOf(
       TransientError,
     );
     expect(mock.commandCalls(PutCommand)).toHaveLength(0);
@@ -191,7 +192,7 @@ describe("DynamoApplicantStore on AWS error paths", () => {
   it("records the send and stores the plan in one transaction", async () => {
     mock.on(TransactWriteCommand).resolves({});
 
-    await store.markRemindersSent("a_1", ["r1", "r2"], "m1", new Date(), storedPlan);
+    await store.ledger.markRemindersSent("a_1", ["r1", "r2"], "m1", new Date(), storedPlan);
 
     const calls = mock.commandCalls(TransactWriteCommand);
     expect(calls).toHaveLength(1);
@@ -210,9 +211,9 @@ describe("DynamoApplicantStore on AWS error paths", () => {
       .resolvesOnce({})
       .rejects(awsError("ThrottlingException", 400));
 
-    await expect(store.markRemindersSent("a_1", ["r1"], "m1", new Date(), storedPlan)).rejects.toBeInstanceOf(
-      TransientError,
-    );
+    await expect(
+      store.ledger.markRemindersSent("a_1", ["r1"], "m1", new Date(), storedPlan),
+    ).rejects.toBeInstanceOf(TransientError);
 
     const written = (call: number) =>
       (mock.commandCalls(TransactWriteCommand)[call]?.args[0].input.TransactItems ?? []).map(
@@ -224,14 +225,14 @@ describe("DynamoApplicantStore on AWS error paths", () => {
 
   it("stores the plan gzipped and reads it back", async () => {
     mock.on(TransactWriteCommand).resolves({});
-    await store.savePlan("a_1", storedPlan.plan, storedPlan.summary);
+    await store.plans.savePlan("a_1", storedPlan.plan, storedPlan.summary);
     const item = mock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
     expect(item?.planGz).toBeInstanceOf(Uint8Array);
     expect(item?.planJson).toBeUndefined();
 
     mock.on(GetCommand).resolves({ Item: item });
-    await expect(store.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
+    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
     mock.on(GetCommand).resolves({ Item: { planJson: JSON.stringify(storedPlan.plan) } });
-    await expect(store.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
+    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
   });
 });

@@ -5,7 +5,7 @@ import { signTally } from "#intake/providers/tally/tally.ts";
 import { signTypeform } from "#intake/providers/typeform/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore } from "#test/unit/usecases/fakes.ts";
+import { FixedClock, InMemoryApplicantStore, storePorts } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../../../functions/http-api/app.ts";
 import { formIntakeFromFolders } from "../../../../functions/http-api/form-mappings.ts";
 import { httpEvent } from "../../functions/events.ts";
@@ -21,7 +21,7 @@ function setup(
   const store = new InMemoryApplicantStore();
   const secrets = Object.fromEntries(connected.map((p) => [p, async () => TEST_SECRETS[p]]));
   const api = createHttpApi({
-    store,
+    ...storePorts(store),
     clock: new FixedClock(now),
     signatureClock: new FixedClock(now),
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",

@@ -22,7 +22,9 @@ export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "ev
   const deps = {
     // The suppression list alone: the other repositories bring the domain's schemas and luxon
     // into this function's cold start.
-    suppression: new DynamoSuppressionList(new DynamoTable({ client: documents, tableName: config.tableName })),
+    suppression: new DynamoSuppressionList(
+      new DynamoTable({ client: documents, tableName: config.tableName }),
+    ),
     ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
     events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
       client: documents,

@@ -3,7 +3,6 @@ import { TransientError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
-import type { PlanRepository } from "#ports/plans.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { EscalationDeps } from "./escalation.ts";

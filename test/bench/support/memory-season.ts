@@ -3,7 +3,7 @@ import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publishe
 import { EventBridgeWakeUpScheduler } from "#adapters/scheduler/eventbridge-scheduler.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
 import { CallCounter, type OperationTally } from "#test/bench/support/call-counter.ts";
-import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";

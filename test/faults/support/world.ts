@@ -9,7 +9,7 @@ import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { type SeasonCalendar, seasonCalendar } from "#domain/seasons/index.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { CallCounter } from "#test/bench/support/call-counter.ts";
-import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { type PlanApplicantsDeps, planApplicants } from "#usecases/plan-applicants.ts";
 import type { Planning } from "#usecases/planning.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";

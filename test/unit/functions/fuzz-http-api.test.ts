@@ -7,7 +7,7 @@ import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken } from "#links/unsubscribe-token.ts";
 import { CallCounter } from "#test/bench/support/call-counter.ts";
-import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { MemoryTable } from "../../bench/support/memory-table.ts";
 import { EXAMPLE_MAPPINGS, exampleMapping, fixtureBytes, TEST_SECRETS } from "../intake/providers/support.ts";

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { TransientError } from "#errors";
-import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 
 // DynamoDB Local never throttles and never reports transaction conflicts
 // (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DynamoDBLocal.UsageNotes.html),

@@ -84,11 +84,11 @@ const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
-function buttonsOf(item: Pick<Item, "milestone">, plan: Plan, links: ApplicantLinks | undefined) {
+function buttonsOf(item: Pick<Item, "milestone" | "actsOn">, plan: Plan, links: ApplicantLinks | undefined) {
   if (!links || item.milestone === "interview") return [];
   const milestone = item.milestone;
   return actionsFor({ milestone }, plan).map((action, index) => ({
-    label: ACTION_LABELS[action],
+    label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
   }));
@@ -145,7 +145,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     lines.push(`   Why it matters: ${item.why}`);
-    if (item.action) lines.push(`   Next step: ${item.action}`);
+    if (item.action) lines.push(`   Next step${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
     for (const button of buttonsOf(item, plan, links)) lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
   });

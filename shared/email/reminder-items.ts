@@ -1,5 +1,6 @@
 import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 
 /**
  * One reminder of a reminder email as both parts print it: its date with the words that fit what
@@ -20,6 +21,12 @@ export interface Item {
   deadlineNoteProjected: boolean;
   why: string;
   action?: string;
+  /**
+   * The title of the step the item's next step and buttons act on, when the item itself is about
+   * something else: a critical risk's notice ("The 2027 Match is out of reach…") rides on the first
+   * step the risk names (tester s5 B2: a bare "Done" under it read as "done with the risk").
+   */
+  actsOn?: string;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -54,6 +61,7 @@ export function itemOf(plan: Plan, reminder: Reminder): Item {
   const action = step?.action;
   const label = reminderDateLabel(reminder);
   const deadlineNote = deadlineNoteOf(reminder, step);
+  const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
   return {
     milestone: reminder.milestone,
     title: reminder.title,
@@ -66,6 +74,7 @@ export function itemOf(plan: Plan, reminder: Reminder): Item {
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
     why: reminder.why,
     ...(action ? { action } : {}),
+    ...(notice && step ? { actsOn: step.title } : {}),
   };
 }
 

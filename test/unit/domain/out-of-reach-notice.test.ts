@@ -73,6 +73,7 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     });
     expect(email.subject).toContain("The 2027 Match is out of reach");
     expect(email.text).toContain(risk(replanned)?.message ?? "missing");
-    expect(email.text).toContain(`Next step: ${replanned.nextSteps[0]?.action}`);
+    const first = replanned.nextSteps[0];
+    expect(email.text).toContain(`Next step, for ${first?.title}: ${first?.action}`);
   });
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
+
+// Tester s5 B2: a weekly summary led with "The 2027 Match is out of reach…" and under it a bare
+// Done / Scheduled for… / Snooze that acted on Step 2 CK. A button belongs to the step it acts on
+// and says which one, and so does the next step printed above it.
+const input = inputFactory({
+  applicant: applicantFactory({ matchYear: 2027, graduation: "2025-06-30" }),
+  milestones: doneMilestones(["wdoms_listing", "ecfmg_application"], "2026-05-01"),
+});
+const replanned = plan(input, seasonCalendar(2027), new Date("2026-06-10T12:00:00Z"));
+const notice = replanned.reminders.find((reminder) => reminder.rung === OUT_OF_REACH_RUNG);
+const links = applicantLinks({
+  baseUrl: "https://api.example.org",
+  keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+  applicantId: "app-1",
+  feedGeneration: 0,
+  now: new Date("2026-06-10T12:00:00Z"),
+});
+
+describe("a critical risk's notice in an email", () => {
+  if (notice === undefined) throw new Error("the scenario has no out-of-reach notice");
+  const step = replanned.nextSteps.find((each) => each.milestone === notice.milestone);
+  const email = renderReminderEmail({
+    recipientName: "Asha Rao",
+    reminders: [notice],
+    plan: replanned,
+    links,
+    unsubscribeUrl: "https://example.org/unsubscribe",
+    weeklySummaryDay: "Sunday",
+  });
+  const labels = actionsFor({ milestone: notice.milestone }, replanned).map(
+    (action) => `${ACTION_LABELS[action]} (${step?.title})`,
+  );
+
+  it("is titled by the risk and names the step its next step and buttons act on", () => {
+    expect(step).toBeDefined();
+    expect(notice.title).not.toBe(step?.title);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(email.text).toContain(`1. ${notice.title}`);
+    expect(email.text).toContain(`Next step, for ${step?.title}: ${step?.action}`);
+    for (const label of labels) expect(email.text).toContain(`   ${label}: https://api.example.org/actions?`);
+  });
+
+  it("never shows a bare Done under the risk in the HTML part", () => {
+    const notice = email.html.slice(0, email.html.indexOf("Your next steps"));
+    expect(notice.length).toBeLessThan(email.html.length - 1);
+    expect(notice).toContain(`Next, for ${step?.title}:`);
+    for (const label of labels) expect(notice).toContain(`>${label}</a>`);
+    expect(notice).not.toMatch(/>Done<\/a>/);
+  });
+});

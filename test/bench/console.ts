@@ -1,12 +1,12 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
 import type { Submission } from "#domain/snapshot.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
 import { signInLocally } from "#local/oidc-sign-in.ts";
 import { startLocalStack } from "#local/stack.ts";
-import type { ApplicantState } from "#ports/applicant-store.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { cohortSummary } from "#usecases/planning.ts";
 import { type BenchSuite, below, type Figure, info, percentile } from "./lib/report.ts";
@@ -32,7 +32,7 @@ function advisorOf(index: number): string {
  * Each applicant enters through intake (the profile, which every plan write since the erase guard
  * checks for: a plan without its profile is cancelled as erased), then gets its plan and row.
  */
-async function seed(store: DynamoApplicantStore): Promise<void> {
+async function seed(store: DynamoRepositories): Promise<void> {
   const states: ApplicantState[] = [];
   const submissions: Submission[] = [];
   for (let index = 0; index < APPLICANTS; index++) {
@@ -61,7 +61,7 @@ async function seed(store: DynamoApplicantStore): Promise<void> {
       submissions
         .slice(start, start + 8)
         .map((submission) =>
-          store.applySubmission(
+          store.intake.applySubmission(
             submission,
             { provider: "webhook", submissionId: submission.submissionId },
             NOW,
@@ -71,7 +71,7 @@ async function seed(store: DynamoApplicantStore): Promise<void> {
     await Promise.all(
       states.slice(start, start + 8).map(async (state) => {
         const plan = domainPlanning.plan(state, NOW);
-        await store.savePlan(state.profile.applicantId, plan, {
+        await store.plans.savePlan(state.profile.applicantId, plan, {
           planHash: domainPlanning.planHash(plan),
           computedAt: NOW.toISOString(),
           ...cohortSummary(state, plan),
@@ -120,7 +120,7 @@ export const consoleSuite: BenchSuite = {
         region: LOCAL_REGION,
         credentials: LOCAL_CREDENTIALS,
       });
-      const store = new DynamoApplicantStore({
+      const store = dynamoRepositories({
         client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
         tableName: stack.tableName,
       });

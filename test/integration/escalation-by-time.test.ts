@@ -1,9 +1,9 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { Mailer } from "#ports/mailer.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { escalate } from "#usecases/escalation.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
@@ -49,7 +49,7 @@ const client = new DynamoDBClient({
   region: "us-east-1",
   credentials: { accessKeyId: "local", secretAccessKey: "local" },
 });
-const store = new DynamoApplicantStore({
+const store = dynamoRepositories({
   client: DynamoDBDocumentClient.from(client),
   tableName: inject("tableName"),
 });
@@ -104,11 +104,11 @@ describe("escalation caused by time alone, on the local stack", () => {
     // A sender at the deadline claims the escalation and dies before SES is called: the claim is
     // in the table, nothing is sent, nothing is released, and the plan is not stored.
     const diedAt = new Date("2026-09-23T13:00:01.000Z");
-    const state = await store.loadApplicant(applicant.applicantId);
+    const state = await store.applicants.loadApplicant(applicant.applicantId);
     if (state === undefined) throw new Error("the applicant was not stored");
     const dyingAfterClaim = {
-      claimReminders: async (...args: Parameters<typeof store.claimReminders>) => {
-        await store.claimReminders(...args);
+      claimReminders: async (...args: Parameters<typeof store.ledger.claimReminders>) => {
+        await store.ledger.claimReminders(...args);
         throw new Error("the process is gone");
       },
       markRemindersSent: () => Promise.reject(new Error("the process is gone")),
@@ -122,7 +122,7 @@ describe("escalation caused by time alone, on the local stack", () => {
         consoleUrl: (id) => `http://127.0.0.1/console#/applicants/${id}`,
       }),
     ).rejects.toThrow("the process is gone");
-    const left = (await store.loadApplicant(applicant.applicantId))?.ledger ?? [];
+    const left = (await store.applicants.loadApplicant(applicant.applicantId))?.ledger ?? [];
     expect(left.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
       expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "claimed" }),
     ]);

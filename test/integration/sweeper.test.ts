@@ -2,10 +2,10 @@ import { DeleteItemCommand, DynamoDBClient, GetItemCommand } from "@aws-sdk/clie
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { keys } from "#adapters/dynamodb/keys.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { currentCalendarVersions } from "#domain/seasons/version.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { STEP2_FIRST_REMINDER_AT, step2Applicant } from "./support/applicants.ts";
 import { clockTo, drainStream, emailsTo, onlyOne, postWebhook, storedPlan } from "./support/local-stack.ts";
 
@@ -74,7 +74,7 @@ describe("the daily sweeper on the local stack", () => {
   });
 
   it("the calendar walk's Scan finds plans without the current calendar version, page by page", async () => {
-    const store = new DynamoApplicantStore({ client: documents, tableName: inject("tableName") });
+    const store = dynamoRepositories({ client: documents, tableName: inject("tableName") });
     const index = new DynamoSweepIndex({ client: documents, tableName: inject("tableName") });
     const current = currentCalendarVersions();
     const stale = step2Applicant();
@@ -84,11 +84,14 @@ describe("the daily sweeper on the local stack", () => {
     // Plans are stored only while their applicant exists (while-applicant-exists.ts).
     for (const { snapshot } of [stale, fresh]) expect((await postWebhook(snapshot)).status).toBe(202);
     await drainStream();
-    await store.savePlan(stale.applicantId, emptyPlan, {
+    await store.plans.savePlan(stale.applicantId, emptyPlan, {
       ...summary,
       calendarVersion: "2027:0000000000000000",
     });
-    await store.savePlan(fresh.applicantId, emptyPlan, { ...summary, calendarVersion: current[1] as string });
+    await store.plans.savePlan(fresh.applicantId, emptyPlan, {
+      ...summary,
+      calendarVersion: current[1] as string,
+    });
 
     const found: string[] = [];
     let cursor: string | undefined;

@@ -1,12 +1,12 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
 import { queryDueWakeUps } from "#adapters/dynamodb/wake-up-index.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "#local/dynamodb-local.ts";
 import { startLocalStack } from "#local/stack.ts";
 import { CallCounter, countingClients, localWakeUpClassifier } from "#test/bench/support/call-counter.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import type { SimulateOptions } from "../simulate.ts";
 import type { SeasonReport } from "./memory-season.ts";
@@ -94,11 +94,11 @@ export async function simulateOnLocalStack(options: SimulateOptions): Promise<Se
     }
     await stack.drain();
 
-    const store = new DynamoApplicantStore({ client: direct, tableName: stack.tableName });
+    const store = dynamoRepositories({ client: direct, tableName: stack.tableName });
     const totals = emptyTotals();
     for (const applicant of applicants) {
       const applicantId = applicantIdFor(applicant.externalId);
-      const state = await store.loadApplicant(applicantId);
+      const state = await store.applicants.loadApplicant(applicantId);
       const sent = (state?.ledger ?? [])
         .filter((entry) => entry.status === "sent" && entry.messageId && entry.sentAt)
         .map((entry) => ({

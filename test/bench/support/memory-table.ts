@@ -15,7 +15,7 @@ import { applySet, contextOf, evaluate } from "./memory-expressions.ts";
 
 /**
  * One DynamoDB table in memory, served through the DocumentClient interface the real
- * DynamoApplicantStore uses, so the 50,000-applicant season runs the very store code (same requests
+ * Dynamo repositories use, so the 50,000-applicant season runs the very store code (same requests
  * per operation, by construction) without DynamoDB Local. Every request is counted in a CallCounter
  * with the capacity units DynamoDB would bill, computed from item sizes by DynamoDB's rules:
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html

@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
-import { DynamoApplicantStore } from "#adapters/dynamodb/applicant-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import type { DueRunReport } from "#local/clock-control.ts";
 import type { LocalStack } from "#local/stack-options.ts";
 import type { CallCounter } from "#test/bench/support/call-counter.ts";
+import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { atLeast, below, type Figure, info, percentile } from "../lib/report.ts";
 import { byOperation, per, postSigned, RUN, round, snapshotFor, sustained } from "./pipeline-traffic.ts";
 
@@ -226,10 +226,10 @@ export async function sustainedIntake({ stack, direct, quick }: PipelineRun): Pr
     return status === 202;
   });
   await stack.drain();
-  const store = new DynamoApplicantStore({ client: direct, tableName: stack.tableName });
+  const store = dynamoRepositories({ client: direct, tableName: stack.tableName });
   const viaDynamo = await sustained(seconds, 8, async (n) => {
     const snapshot = snapshotFor(base * 2 + n);
-    await store.applySubmission(
+    await store.intake.applySubmission(
       snapshot,
       { provider: "webhook", submissionId: snapshot.submissionId },
       new Date(),

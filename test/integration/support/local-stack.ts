@@ -8,7 +8,8 @@ import { signedHeaders } from "#intake/standard-webhooks.ts";
 import type { DueRunReport } from "#local/clock-control.ts";
 import type { StoredEmail } from "#local/ses-local.ts";
 import type { StreamDeadLetter } from "#local/stream-poller.ts";
-import type { ApplicantState, StoredPlanSummary } from "#ports/applicant-store.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { StoredPlanSummary } from "#ports/plans.ts";
 
 /**
  * How integration tests talk to the local stack the global setup started: over real HTTP, as a

@@ -2,22 +2,14 @@ import { createHash } from "node:crypto";
 import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { MilestoneKey, Submission } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError } from "#errors";
-import type {
-  ApplicantProfile,
-  ApplicantState,
-  ApplicantStore,
-  IntakeResult,
-  IntakeSource,
-  LedgerEntry,
-  LedgerSubject,
-  ResubscribeOutcome,
-  StoredPlan,
-  StoredPlanSummary,
-  SuppressionReason,
-} from "#ports/applicant-store.ts";
+import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
+import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
+import type { PlanRepository, StoredPlan, StoredPlanSummary } from "#ports/plans.ts";
+import type { LedgerEntry, LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { ResubscribeOutcome, SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import type { Planning } from "#usecases/planning.ts";
 
@@ -158,8 +150,17 @@ interface StoredApplicant {
   plan?: Plan;
 }
 
+/** Every per-applicant store port at once: one in-memory table serves them all, as one DynamoDB table does. */
+type ApplicantStorePorts = IntakeStore &
+  ApplicantRepository &
+  PlanRepository &
+  ReminderLedger &
+  SuppressionList;
+
 /** The store's contract in memory, including conditional claims and the suppression list. */
-export class InMemoryApplicantStore implements ApplicantStore {
+export class InMemoryApplicantStore
+  implements IntakeStore, ApplicantRepository, PlanRepository, ReminderLedger, SuppressionList
+{
   readonly applicants = new Map<string, StoredApplicant>();
   readonly suppressed = new Map<string, string>();
   readonly submissions = new Set<string>();
@@ -168,9 +169,9 @@ export class InMemoryApplicantStore implements ApplicantStore {
   /** The events whose copies were written with a plan (savePlan, markRemindersSent), in order. */
   readonly copiedEvents: DomainEvent[] = [];
   /** Make the next call of a method fail. */
-  failNext: Partial<Record<keyof ApplicantStore, Error>> = {};
+  failNext: Partial<Record<keyof ApplicantStorePorts, Error>> = {};
 
-  private count(method: keyof ApplicantStore): void {
+  private count(method: keyof ApplicantStorePorts): void {
     this.calls[method] = (this.calls[method] ?? 0) + 1;
     const failure = this.failNext[method];
     if (failure) {

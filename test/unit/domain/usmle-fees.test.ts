@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { FEES, FEES_TO_VERIFY } from "#domain/catalog/index.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s5 B4: the Step 1 fee was ECFMG's 2022 $985 although FSMB's own USMLE FAQ gives
+// "2025 Fees … Step 1: $680 USD" and ECFMG says the 2025 exam fee matches the USMLE program fee.
+// IMGs testing outside the US and Canada may also pay an international test delivery surcharge
+// (ECFMG), whose current amount was not found: it is an item to verify, never a guessed figure.
+const FSMB_FAQ = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq";
+
+describe("USMLE fees (facts refresh, s5 B4)", () => {
+  it("budgets Step 1 at FSMB's 2025 figure with its official source, still flagged for the 2026 fee", () => {
+    const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
+    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: FSMB_FAQ });
+    expect(step1?.asOf).toContain("eligibility periods ending in 2025");
+    expect(step1?.verify).toMatch(/^flagged, verify: .*2026 fee was not found/);
+    // No official Step 2 CK figure was found: the last official (higher) one stays, flagged.
+    const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
+    expect(step2).toMatchObject({ amountUsd: 985 });
+    expect(step2?.verify).toMatch(/^flagged, verify/);
+  });
+
+  it("lists the international test delivery surcharge to verify, with no amount, outside the totals", () => {
+    const surcharge = FEES_TO_VERIFY.find((fee) => fee.key === "usmle_international_test_delivery_surcharge");
+    expect(surcharge?.amountUsd).toBeNull();
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [milestoneFactory("wdoms_listing", "done", "2026-11-01")],
+    });
+    const budget = plan(input, seasonCalendar(2028), new Date("2026-11-30T12:00:00Z")).budget;
+    const item = budget.toVerify?.find((each) => each.key === surcharge?.key);
+    expect(item?.label).toContain("(amount not found)");
+    expect(item?.verify).toMatch(/^flagged, verify/);
+    expect(budget.items.some((each) => each.key === surcharge?.key)).toBe(false);
+    expect(budget.items.find((each) => each.key === "usmle_step1_exam")?.amountUsd).toBe(680);
+    // Behind the eligibility gate (no sponsor note) nothing about the USMLE is budgeted.
+    const gated = plan(
+      {
+        ...input,
+        applicant: {
+          ...input.applicant,
+          medicalSchool: { name: "X", country: "IN", wdomsSponsorNote: false },
+        },
+      },
+      seasonCalendar(2028),
+      new Date("2026-11-30T12:00:00Z"),
+    ).budget;
+    expect(gated.toVerify?.some((each) => each.key === surcharge?.key)).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fieldProblems } from "#domain/field-problems.ts";
+import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
@@ -73,7 +74,7 @@ export function renderPlan(result: Plan, applicantName: string): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
   const parts = [
-    `Plan for ${applicantName}: ${result.matchYear} Match (${result.seasonStatus} calendar), as of ${result.now}\n`,
+    `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
       ["urgency", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],

@@ -1,0 +1,13 @@
+import type { Plan } from "./plan.ts";
+
+/**
+ * How a plan names its Match: "2027 Match", or, when MATCH_YEAR_NOT_FEASIBLE dates the early steps
+ * for a later Match, "2027 Match (out of reach: planned for the 2028 Match)", so a heading never
+ * names a season every date below it is not for (tester s4 papercut 12). Pure.
+ */
+export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): string {
+  const later = plan.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
+  return later === undefined || later === plan.matchYear
+    ? `${plan.matchYear} Match`
+    : `${plan.matchYear} Match (out of reach: planned for the ${later} Match)`;
+}

@@ -209,7 +209,10 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     }
   }
 
-  if (!ineligible && !isFinished(statusOf(context, "ecfmg_certification"))) {
+  // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE) or over without
+  // a certified list (SEASON_OVER), "that Match stays planned" would contradict the plan (s4 #15 item 5).
+  const matchStillPlanned = !seasonOver && !feasibility.infeasible;
+  if (!ineligible && matchStillPlanned && !isFinished(statusOf(context, "ecfmg_certification"))) {
     const earliest = earliestCertification(context);
     // The certificate is needed by orientation (the milestone's due date), not only by the start.
     const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;

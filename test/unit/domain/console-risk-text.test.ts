@@ -3,6 +3,7 @@ import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { plainRisk } from "#domain/console/risk-text.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
+import { examsDone } from "./factories.ts";
 
 /**
  * Risks as a plain sentence with their provenance apart (tester s4 B5, B6): the escalation email
@@ -15,11 +16,24 @@ const risksAt = (matchYear: number, now: string) =>
     new Date(now),
   ).risks;
 
+// A 2027 applicant within reach who graduates just before residency starts: the certificate is at
+// risk (an out-of-reach or finished Match no longer raises it: tester s4, issue 15 item 5).
+const lateGraduate = domainPlanning.plan(
+  {
+    profile: profileFactory({ matchYear: 2027, graduation: "2027-06-20" }),
+    milestones: examsDone(),
+    interviews: [],
+    ledger: [],
+  },
+  new Date("2026-12-01T12:00:00Z"),
+).risks;
+
 describe("a risk's plain sentence", () => {
   const risks = [
     ...risksAt(2027, "2027-07-10T12:00:00Z"),
     ...risksAt(2027, "2026-12-01T12:00:00Z"),
     ...risksAt(2028, "2026-12-01T12:00:00Z"),
+    ...lateGraduate,
   ];
 
   it("keeps no URL and no projection rule, and keeps every source apart", () => {

@@ -84,7 +84,12 @@ const cases: RiskCase[] = [
   },
   {
     name: "graduation after the residency start",
-    input: inputFactory({ applicant: applicantFactory({ graduation: "2026-06-30" }) }),
+    // Exams done: with nothing done the season is out of reach instead, and MATCH_YEAR_NOT_FEASIBLE
+    // says so (a certificate risk for a Match out of reach would contradict it).
+    input: inputFactory({
+      applicant: applicantFactory({ graduation: "2026-06-30" }),
+      milestones: examsDone(),
+    }),
     now: "2025-10-01T00:00:00Z",
     code: "CERTIFICATION_AFTER_START",
     expected: "critical",

@@ -37,6 +37,12 @@ export interface NextStep {
   dueBy: string | null;
   deadline?: Deadline;
   /**
+   * The step's first deadline, already passed, when a later one still holds (NRMP: the early
+   * registration deadline, then late registration with a fee until the rank order list deadline);
+   * `deadline` is then the later one. Why the step is "overdue" while its deadline is ahead.
+   */
+  missedDeadline?: Deadline;
+  /**
    * The competitive target, planned backwards from the target Match (e.g. the Step 2 CK score on
    * the application when programs start reviewing): earlier than the hard deadline, always advice
    * or projected, with the rule in `source`. Reminders are laid against it while it is ahead.

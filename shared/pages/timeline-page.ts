@@ -37,11 +37,20 @@ const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
 
 const COMING_EMAILS_SHOWN = 6;
 
-export function deadlineHtml(deadline: Deadline): string {
+export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   const projected =
     deadline.status === "projected" ? ` <span class="tag projected">projected date</span>` : "";
   const words = deadlineWords(deadline);
-  return `<p class="due">Due <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+  return `<p class="due">${label} <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+}
+
+/**
+ * A step past its first deadline while a later one holds (tester s5 B4: "Overdue" beside a due
+ * date three months ahead): which date passed, so the badge and the dates agree.
+ */
+function missedDeadlineHtml(missed: Deadline | undefined): string {
+  if (missed === undefined) return "";
+  return `<p class="due">Early deadline <strong>${e(deadlineWords(missed).local)}</strong> (your time) has passed; you can still do it by the late deadline below.</p>`;
 }
 
 /**
@@ -99,9 +108,10 @@ function stepHtml(
       ? ""
       : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
   return `<li>
-<h3>${e(step.title)} <span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span></h3>
+<h3>${e(step.title)} <span class="tag ${step.urgency}">${step.missedDeadline ? "Early deadline passed" : URGENCY_LABELS[step.urgency]}</span></h3>
 ${snoozed}
-${step.deadline ? deadlineHtml(step.deadline) : '<p class="due">No fixed deadline</p>'}
+${missedDeadlineHtml(step.missedDeadline)}
+${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
 ${targetHtml(step.target, plan.now)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(step.why)}</p>

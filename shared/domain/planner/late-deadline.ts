@@ -46,6 +46,7 @@ export function planLateDeadline(
     dueBy: detail.at,
     urgency: "overdue",
     deadline: detail,
+    missedDeadline: deadlineDetail(context.zone, missed.at, missed.status, missed.source),
     startBy: isoUtc(missed.at),
   };
   out.nextSteps.push({ due: missed.at, step });

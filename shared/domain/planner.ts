@@ -263,7 +263,6 @@ function planMilestone(
       context,
       entry,
       { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
-      action,
       out.reminders,
     );
   if (entry.key === "match_week")

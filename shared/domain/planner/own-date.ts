@@ -67,10 +67,25 @@ export function ownDateOf(
  */
 const passedDates = new Map<string, { passed: StepOwnDate; today: StepOwnDate }>();
 /** Follow-up ids and titles per step and date: hashing is the costliest part of a reminder. */
-const followUpTexts = new Map<string, { id: string; title: string }>();
+const followUpTexts = new Map<string, { id: string; title: string; why: string }>();
 
 /** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
 export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
+
+/**
+ * Why a result follow-up matters, not what to do (the step's action says that, tester s4 papercut
+ * 10): "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
+ */
+function followUpWhy(entry: CatalogEntry): string {
+  const subject = entry.title.replace(/^(Pass|Complete an?) /, "");
+  const result = entry.key === "ecfmg_pathway" ? "decision" : "result";
+  const weeks = Math.ceil(reportingDays(entry) / 7);
+  const onTrack =
+    entry.neededForRanking !== undefined
+      ? "it reaches ECFMG and NRMP by the rank order list deadline"
+      : "you are on track";
+  return `Until you tell us your ${subject} ${result}, the plan cannot tell whether ${onTrack} or you need a new date: ${result}s take about ${weeks} weeks, so yours should be out by now.`;
+}
 
 /**
  * The follow-up an advisor sends once a scheduled date has passed with no result recorded: at the
@@ -84,7 +99,6 @@ export function resultFollowUp(
   entry: CatalogEntry,
   own: StepOwnDate,
   hard: { at: number; detail: Deadline } | null,
-  action: string,
 ): TimedReminder | null {
   if (!own.passed) return null;
   const expected = slotOnDay(context, toWall(context.zone, own.due.at + reportingDays(entry) * DAY_MS));
@@ -98,6 +112,7 @@ export function resultFollowUp(
     texts = {
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
       title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
+      why: followUpWhy(entry),
     };
     if (followUpTexts.size >= 4_000) followUpTexts.clear();
     followUpTexts.set(textKey, texts);
@@ -111,7 +126,7 @@ export function resultFollowUp(
     deadlineDetail: deadline.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: action,
+    why: texts.why,
   };
   return { sendAt, deadline: deadline.at, reminder: Object.freeze(reminder) };
 }

@@ -35,7 +35,6 @@ export function stepReminders(
   context: PlanContext,
   entry: CatalogEntry,
   dates: StepReminderDates,
-  action: string,
   into: TimedReminder[],
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
@@ -93,7 +92,6 @@ export function stepReminders(
       entry,
       own,
       due !== null && detail !== undefined ? { at: due.at, detail } : null,
-      action,
     );
     // A rung of the same deadline at the same instant already carries the step, whose text asks
     // for the result: one notice, not two.

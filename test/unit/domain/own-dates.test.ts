@@ -119,7 +119,13 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     expect(followUp).toHaveLength(1);
     expect(followUp[0]?.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
     expect(followUp[0]?.title).toContain("Sat 15 Aug 2026");
-    expect(followUp[0]?.why).toContain("Did you take it?");
+    // The step asks the question; the follow-up's "why" says why it matters, not the same sentence (s4 papercut 10).
+    expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action).toContain(
+      "Did you take it?",
+    );
+    expect(followUp[0]?.why).toBe(
+      "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether it reaches ECFMG and NRMP by the rank order list deadline or you need a new date: results take about 4 weeks, so yours should be out by now.",
+    );
     const later = planAt("2026-12-01T01:00:00Z").reminders.find(
       (reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG,
     );

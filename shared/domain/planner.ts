@@ -17,7 +17,7 @@ import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
 import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
-import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
+import { matchDayNotice, matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
@@ -142,7 +142,7 @@ function planMilestone(
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
-  const phase = matchWeekStep(context, catalogEntry, status);
+  const phase = matchWeekStep(context, catalogEntry, status, dates);
   if (phase === null) return;
   const entry = phase?.entry ?? catalogEntry;
   const { ineligible, unchecked, feasibility } = gates;
@@ -267,4 +267,6 @@ function planMilestone(
     );
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
+  else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
+    matchDayNotice(context, due, detail, out.reminders);
 }

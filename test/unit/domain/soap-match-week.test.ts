@@ -133,3 +133,34 @@ describe("Match Week and the Match outcome", () => {
     expect(matchWeekReminders(planAt(uncertified, "2027-02-20T12:00:00Z"))).toEqual([]);
   });
 });
+
+/** Tester s5 A4: SOAP in progress is the result reported; after SOAP and Match Day, what next. */
+describe("after Monday's result, SOAP's end and Match Day", () => {
+  it("does not ask 'did you match?' of an applicant in SOAP", () => {
+    const result = planAt(withStatus("soap", "in_progress"), TUESDAY);
+    expect(result.nextSteps.some((s) => s.milestone === "match_week")).toBe(false);
+    expect(followUps(result)).toEqual([]);
+  });
+
+  it("after SOAP ends says what next, not 'take part before Thursday'", () => {
+    const result = planAt(withStatus("soap", "in_progress"), "2027-03-19T12:00:00Z");
+    expect(result.nextSteps.some((s) => s.milestone === "soap")).toBe(false);
+    const step = result.nextSteps.find((s) => s.milestone === "match_week");
+    expect(step?.title).toBe("The Match: tell us your result");
+    expect(step?.action).toContain("change your target Match year to 2028");
+    expect(step?.action).not.toContain("before it ends on Thursday");
+  });
+
+  it("after Match Day asks once where they matched, with an id per Match year", () => {
+    const friday = planAt(certified, "2027-03-19T18:00:00Z");
+    const asks = friday.reminders.filter((r) => r.rung === "match-day-result");
+    // 23:30 in Kolkata is quiet hours: the next morning's 09:00 slot.
+    expect(asks.map((r) => r.sendAt)).toEqual(["2027-03-20T03:30:00.000Z"]);
+    const later = planAt(certified, "2027-03-22T12:00:00Z").reminders.filter(
+      (r) => r.rung === "match-day-result",
+    );
+    expect(later.map((r) => r.id)).toEqual(asks.map((r) => r.id));
+    const reported = planAt(withStatus("match_day", "done"), "2027-03-19T18:00:00Z");
+    expect(reported.reminders.some((r) => r.rung === "match-day-result")).toBe(false);
+  });
+});

@@ -14,11 +14,24 @@ export type DomainEvent =
     }
   | { type: "MilestoneOverdue"; applicantId: string; at: string; detail: { milestones: string[] } }
   | {
+      /**
+       * Reminders that fell due and were not sent: the applicant unsubscribed, the address is
+       * suppressed (bounce, complaint), or an advisor paused them. The console's ledger shows each.
+       */
+      type: "RemindersHeldBack";
+      applicantId: string;
+      at: string;
+      detail: { reason: HeldBackReason; reminderIds: string[]; milestones: string[] };
+    }
+  | {
       type: "EmailSuppressed";
       applicantId?: string;
       at: string;
       detail: { reason: "bounce" | "complaint" | "unsubscribe" };
     };
+
+/** Why due reminders were held back, most specific first: paused, unsubscribed, suppressed. */
+export type HeldBackReason = "paused" | "unsubscribed" | "suppressed";
 
 export interface EventPublisher {
   publish(events: DomainEvent[]): Promise<void>;

@@ -2,7 +2,7 @@ import type { Reminder } from "#domain/plan.ts";
 import { TransientError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
-import type { DomainEvent } from "#ports/event-publisher.ts";
+import type { DomainEvent, HeldBackReason } from "#ports/event-publisher.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { EscalationDeps } from "./escalation.ts";
@@ -110,6 +110,7 @@ export async function sendDueReminders(
     outcome: SendOutcome,
     handled: ReadonlySet<string>,
     alsoAt: Date | undefined,
+    heldBack: DomainEvent[] = [],
   ): Promise<SendResult> => {
     const next = await rearm(
       applicantId,
@@ -119,6 +120,7 @@ export async function sendDueReminders(
       handled,
       deps,
       alsoAt,
+      heldBack,
     );
     return { applicantId, outcome, reminderIds: [], ...next };
   };
@@ -127,16 +129,30 @@ export async function sendDueReminders(
     return nothingSent("nothing-due", sent, advisorAt);
   }
 
-  const paused = state.profile.remindersPausedAt !== undefined;
-  if (
-    paused ||
-    state.profile.unsubscribedAt !== undefined ||
-    (await deps.suppression.isSuppressed(state.profile.email))
-  ) {
+  const heldBackReason: HeldBackReason | undefined =
+    state.profile.remindersPausedAt !== undefined
+      ? "paused"
+      : state.profile.unsubscribedAt !== undefined
+        ? "unsubscribed"
+        : (await deps.suppression.isSuppressed(state.profile.email))
+          ? "suppressed"
+          : undefined;
+  if (heldBackReason) {
     // Treat what is due now as handled so the next wake-up moves on instead of firing again at once.
-    // A resume writes the profile, so the planner re-plans and arms whatever is still ahead.
+    // A resume writes the profile, so the planner re-plans and arms whatever is still ahead. The
+    // event rides in the plan's write, so the console's ledger says what was held back and why.
     const handled = new Set([...sent, ...due.map((reminder) => reminder.id)]);
-    return nothingSent(paused ? "paused" : "suppressed", handled, advisorAt);
+    const heldBack: DomainEvent = {
+      type: "RemindersHeldBack",
+      applicantId,
+      at: clockNow.toISOString(),
+      detail: {
+        reason: heldBackReason,
+        reminderIds: due.map((reminder) => reminder.id),
+        milestones: [...new Set(due.map((reminder) => reminder.milestone))],
+      },
+    };
+    return nothingSent(heldBackReason === "paused" ? "paused" : "suppressed", handled, advisorAt, [heldBack]);
   }
 
   const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.ledger));

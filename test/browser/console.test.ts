@@ -150,6 +150,21 @@ describe("advisor's console in the browser", () => {
     expect(await emailsTo(mine.email)).toEqual([]);
     // The other applicant of the same advisor was not paused, so the clock move did reach the mailer.
     expect((await emailsTo(second.email)).length).toBeGreaterThan(0);
+    // The ledger says what the pause held back, when, and why.
+    await page.getByRole("link", { name: "Back to the cohort" }).click();
+    await heading("Cohort");
+    await page.getByRole("link", { name: "Amara Okeke" }).click();
+    await heading("Amara Okeke");
+    const cancelled = await page
+      .locator("main section", { hasText: "Notice ledger" })
+      .locator("tr", { hasText: "cancelled" })
+      .allTextContents();
+    expect(
+      cancelled.some(
+        (row) => row.includes("USMLE Step 2 CK") && row.includes("reminders paused by an advisor"),
+      ),
+    ).toBe(true);
+    await expectNoSeriousA11yViolations(page);
   });
 
   it("refuses another advisor's applicant (403), in the page and over the API", async () => {

@@ -50,6 +50,29 @@ function ledgerWhat(
   );
 }
 
+const HELD_BACK_BECAUSE = {
+  paused: "reminders paused by an advisor",
+  unsubscribed: "the applicant had unsubscribed",
+  suppressed: "the address is suppressed (bounce or complaint)",
+} as const;
+
+/**
+ * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why. Its
+ * detail holds reminder ids and keys only, so titles come from the plan while the rung is in it.
+ */
+function heldBackRow(event: ApplicantView["events"][number], plan: Plan): string {
+  const detail = JSON.parse(event.detail) as {
+    reason?: keyof typeof HELD_BACK_BECAUSE;
+    reminderIds?: string[];
+  };
+  const what = (detail.reminderIds ?? []).map((id) => {
+    const planned = plan.reminders.find((reminder) => reminder.id === id);
+    return planned ? `${planned.title} (${planned.rung})` : id;
+  });
+  const because = detail.reason ? HELD_BACK_BECAUSE[detail.reason] : "held back";
+  return `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(what.join("; "))}</td><td class="muted">${h(because)}</td></tr>`;
+}
+
 /** `risk CODE (its title)` or `overdue: the step's title`, from an escalation's ledger id. */
 function escalationAbout(id: string): string {
   const [kind = "", subject = ""] = id.slice(ESCALATION_ID_PREFIX.length).split(":");
@@ -119,6 +142,9 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
       (reminder) =>
         `<tr><td>scheduled</td><td>${when(reminder.sendAt)}</td><td>${h(reminder.title)} (${h(reminder.rung)})</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
     );
+  const heldBack = view.events
+    .filter((event) => event.type === "RemindersHeldBack")
+    .map((event) => heldBackRow(event, plan));
   if (profile.unsubscribedAt)
     scheduled.unshift(
       `<tr><td>unsubscribed</td><td>${when(profile.unsubscribedAt)}</td><td>the applicant stopped reminders</td><td></td></tr>`,
@@ -138,7 +164,7 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 </div></section>
 </div>
 <section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>
-<table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${[...scheduled, ...ledgerRows].join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></section>
+<table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${[...scheduled, ...heldBack, ...ledgerRows].join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></section>
 <section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
 <table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></section>
 <section aria-labelledby="events"><h2 id="events">Domain events</h2>

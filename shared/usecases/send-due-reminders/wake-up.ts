@@ -1,6 +1,6 @@
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import type { EventPublisher } from "#ports/event-publisher.ts";
+import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { cohortSummary, overdueEvents, type Planning, storedPlanSummary } from "../planning.ts";
@@ -65,7 +65,8 @@ export function planSummary(
 
 /**
  * Arms the next wake-up and stores the plan as of the fire time with that instant, so the
- * planner's next comparison starts from the truth (the paths that sent nothing).
+ * planner's next comparison starts from the truth (the paths that sent nothing). `alsoPublish`
+ * (reminders held back) is published with the overdue events and its copies ride in the plan's write.
  */
 export async function rearm(
   applicantId: string,
@@ -75,12 +76,13 @@ export async function rearm(
   handled: ReadonlySet<string>,
   deps: WakeUpDeps,
   retryAt?: Date,
+  alsoPublish: readonly DomainEvent[] = [],
 ): Promise<{ nextWakeUpAt?: string }> {
   const { now, firing } = instants;
   const next = nextWakeUpAfter(plan, now, handled, deps.planning, retryAt);
   await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
-  const overdue = overdueEvents(state, plan, now);
-  if (overdue.length > 0) await deps.events.publish(overdue);
-  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), overdue);
+  const events = [...overdueEvents(state, plan, now), ...alsoPublish];
+  if (events.length > 0) await deps.events.publish(events);
+  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), events);
   return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

@@ -170,8 +170,37 @@ describe("sendDueReminders", () => {
       expect(result).toMatchObject({ outcome: "suppressed", nextWakeUpAt: "2026-10-01T08:00:00.000Z" });
       expect(deps.mailer.sent).toHaveLength(0);
       expect(deps.store.calls.claimReminders).toBeUndefined();
+      // What was held back, and why, rides in the plan's one write for the console's ledger.
+      expect(deps.events.published).toEqual([
+        {
+          type: "RemindersHeldBack",
+          applicantId: "a_ada",
+          at: "2026-09-17T08:00:00.000Z",
+          detail: {
+            reason: _name,
+            reminderIds: ["lors:due-in-7d", "eras_application:due-in-7d"],
+            milestones: ["lors", "eras_application"],
+          },
+        },
+      ]);
+      expect(deps.store.copiedEvents).toEqual(deps.events.published);
+      expect(deps.store.calls.savePlan).toBe(1);
     },
   );
+
+  it("records a paused applicant's due reminders as held back by the pause", async () => {
+    const deps = setup();
+    deps.store.state("a_ada").profile.remindersPausedAt = "2026-09-10T00:00:00.000Z";
+    const result = await sendDueReminders("a_ada", undefined, deps);
+    expect(result.outcome).toBe("paused");
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.events.published).toEqual([
+      expect.objectContaining({
+        type: "RemindersHeldBack",
+        detail: expect.objectContaining({ reason: "paused" }),
+      }),
+    ]);
+  });
 
   it("releases the claims when SES throttles and arms a jittered retry wake-up for the same instant, which sends them", async () => {
     const deps = { ...setup(), random: () => 0.5 };

@@ -1,4 +1,4 @@
-import type { Deadline, Reminder } from "./plan.ts";
+import type { Deadline, NextStep, Reminder } from "./plan.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
 
@@ -27,4 +27,38 @@ export const REMINDER_DATE_LABELS = {
 
 export function reminderDateLabel(reminder: Pick<Reminder, "countsDownTo">) {
   return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+}
+
+/** The tags the timeline prints beside a date, and the emails in words: one wording for both. */
+export const DATE_TAGS = {
+  target: "target, not a deadline",
+  projected: "projected date",
+} as const;
+
+/**
+ * A next step's dates as one inline phrase for the emails, in the timeline's words (tester s5
+ * issue 9 A2: the email showed only an early step's hard deadline, not the target that drives it):
+ * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
+ * deadline ("due …", or "by …" when it stands alone), "projected date" when projected; a deadline
+ * already passed reads "overdue: it was due …"; an early deadline passed names the late one.
+ * Undefined when the step has no date at all. `now` is epoch milliseconds.
+ */
+export function stepDatesInline(
+  step: Pick<NextStep, "deadline" | "target" | "missedDeadline">,
+  now: number,
+): string | undefined {
+  const { deadline, target } = step;
+  const targetAhead = target !== undefined && Date.parse(target.at) > now;
+  const phrases: string[] = [];
+  if (targetAhead)
+    phrases.push(`${REMINDER_DATE_LABELS.target.inline} ${deadlineWords(target).local}, ${DATE_TAGS.target}`);
+  if (step.missedDeadline) phrases.push(`early deadline ${deadlineWords(step.missedDeadline).local} passed`);
+  if (deadline) {
+    const when = deadlineWords(deadline).local;
+    const projected = deadline.status === "projected" ? `, ${DATE_TAGS.projected}` : "";
+    if (Date.parse(deadline.at) <= now) phrases.push(`overdue: it was due ${when}`);
+    else if (step.missedDeadline) phrases.push(`late deadline ${when}${projected}`);
+    else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
+  }
+  return phrases.length > 0 ? phrases.join("; ") : undefined;
 }

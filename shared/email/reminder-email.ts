@@ -1,12 +1,12 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
 import { usd } from "#domain/money.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml, headerText } from "./html.ts";
-import { anyProjected, type Item, isProjected, itemOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -58,17 +58,13 @@ function weeklySummary(day: string, items: readonly Item[]) {
 }
 
 /**
- * One next step in words fitting its status: a date already past is "overdue" (as on the timeline),
- * never "projected" (the season has shown it); a date ahead is "by …", marked when projected.
+ * One next step in words fitting its status, its dates as the timeline words them (stepDatesInline):
+ * the target that drives it while ahead, then the deadline; a date already past is "overdue", never
+ * "projected" (the season has shown it).
  */
 function stepLine(step: NextStep, now: number): string {
-  if (!step.deadline) return `${step.title}: ${step.action}`;
-  const when = deadlineWords(step.deadline).local;
-  const by =
-    Date.parse(step.deadline.at) <= now
-      ? ` (overdue: it was due ${when})`
-      : ` (by ${when}${isProjected(step.deadline) ? ", projected date" : ""})`;
-  return `${step.title}: ${step.action}${by}`;
+  const dates = stepDatesInline(step, now);
+  return `${step.title}: ${step.action}${dates ? ` (${dates})` : ""}`;
 }
 
 function riskLine(risk: Risk): string {

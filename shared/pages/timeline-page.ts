@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -39,7 +39,7 @@ const COMING_EMAILS_SHOWN = 6;
 
 export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   const projected =
-    deadline.status === "projected" ? ` <span class="tag projected">projected date</span>` : "";
+    deadline.status === "projected" ? ` <span class="tag projected">${DATE_TAGS.projected}</span>` : "";
   const words = deadlineWords(deadline);
   return `<p class="due">${label} <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
 }
@@ -59,7 +59,7 @@ function missedDeadlineHtml(missed: Deadline | undefined): string {
  */
 export function targetHtml(target: Deadline | undefined, now: string): string {
   if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
-  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong> (your time) <span class="tag">target, not a deadline</span></p>`;
+  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong> (your time) <span class="tag">${DATE_TAGS.target}</span></p>`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
-import { usd } from "#domain/money.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -105,19 +105,21 @@ function stepButtons(step: NextStep, items: readonly Item[], plan: Plan, links: 
 /** The budget appears when a reminder or a next step is about it (the email then says "review the budget"). */
 function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
   return (
-    plan.budget.items.length > 0 &&
+    hasBudget(plan.budget) &&
     (items.some((item) => item.milestone === "budget") ||
       plan.nextSteps.slice(0, TOP_STEPS).some((step) => step.milestone === "budget"))
   );
 }
 
+/** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */
 function budgetLines(plan: Plan): string[] {
   return [
-    ...plan.budget.items.map(
-      (item) =>
-        `- ${item.label}${item.basis === "advice" ? " (estimate)" : ""}: ${usd(item.amountUsd)} (${item.status === "spent" ? "paid" : "coming"})`,
-    ),
-    `Still to pay: ${usd(plan.budget.upcomingUsd)}`,
+    ...budgetRows(plan.budget).flatMap((row) => [
+      `- ${row.label}: ${row.amount} (${row.status.toLowerCase()})`,
+      ...(row.note ? [`  ${row.note}`] : []),
+    ]),
+    `Still to pay: ${budgetTotals(plan.budget).toPay}`,
+    BUDGET_NOTE,
   ];
 }
 
@@ -168,7 +170,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     }
     lines.push("");
   }
-  if (mentionsBudget(items, plan)) lines.push("Your budget (USD):", ...budgetLines(plan), "");
+  if (mentionsBudget(items, plan)) lines.push("Your budget:", ...budgetLines(plan), "");
   if (anyProjected(items)) lines.push(PROJECTED_NOTE, "");
   lines.push("--", whyYouGetThis(plan), `Unsubscribe with one click: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
@@ -215,12 +217,9 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     hasRisks: plan.risks.length > 0,
     budget: mentionsBudget(items, plan)
       ? {
-          items: plan.budget.items.map((item) => ({
-            label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
-            status: item.status === "spent" ? "Paid" : "Coming",
-            amount: usd(item.amountUsd),
-          })),
-          upcoming: usd(plan.budget.upcomingUsd),
+          items: budgetRows(plan.budget),
+          upcoming: budgetTotals(plan.budget).toPay,
+          footnote: BUDGET_NOTE,
         }
       : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,

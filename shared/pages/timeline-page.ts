@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
-import { usd } from "#domain/money.ts";
-import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -126,6 +126,23 @@ function sourcesHtml(sources: readonly string[] | undefined): string {
   return `<details><summary>Where these dates come from</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
 }
 
+/** Every fee the plan has, with its flag, and the totals per currency (tester s5 B5). */
+function budgetHtml(budget: Budget): string {
+  const totals = budgetTotals(budget);
+  const rows = budgetRows(budget)
+    .map(
+      (row) =>
+        `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${e(row.note)}</span>` : ""}</td><td>${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
+    )
+    .join("");
+  return `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>
+<table><caption class="due">${e(BUDGET_NOTE)}</caption>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
+<tbody>${rows}</tbody>
+<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
+<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table></section>`;
+}
+
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
   const { plan, links } = input;
   const sections: string[] = [];
@@ -188,22 +205,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         .join("\n")}</section>`,
     );
   }
-  const budget = plan.budget;
-  if (budget.items.length > 0) {
-    sections.push(
-      `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>
-<table><caption class="due">Fees in US dollars, from the sources named in Matchpath's fee table; advice amounts are estimates.</caption>
-<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
-<tbody>${budget.items
-        .map(
-          (item) =>
-            `<tr><td>${e(item.label)}${item.basis === "advice" ? " (estimate)" : ""}</td><td>${item.status === "spent" ? "Paid" : "Coming"}</td><td class="amount">${usd(item.amountUsd)}</td></tr>`,
-        )
-        .join("")}</tbody>
-<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${usd(budget.spentUsd)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${usd(budget.upcomingUsd)}</td></tr></tfoot></table></section>`,
-    );
-  }
+  if (hasBudget(plan.budget)) sections.push(budgetHtml(plan.budget));
   const coming = input.comingReminders.slice(0, COMING_EMAILS_SHOWN);
   if (input.mailStopped) sections.push(mailStoppedSection(input.mailStopped, links.preferences));
   else

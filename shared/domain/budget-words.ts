@@ -1,0 +1,88 @@
+import { usd } from "./money.ts";
+import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
+
+/**
+ * The budget as the timeline's table and the email's budget block print it: every fee the plan
+ * has, in one list, so no sentence (the budget step's "Fees still to come: $895 plus AU$587 …")
+ * promises an item the table leaves out (tester s5 issue 14 B5, C6; issue 9 C4).
+ */
+export interface BudgetRow {
+  /** The fee's label; "(estimate)" added for an advice amount. */
+  label: string;
+  /** "Paid", "Coming", or "To verify" (not counted in the totals). */
+  status: "Paid" | "Coming" | "To verify";
+  /** "$1,234", an amount in its own currency as the authority writes it ("AU$587"), or "not found". */
+  amount: string;
+  /** Why the amount is uncertain or in another currency, in the plan's words; absent when neither. */
+  note?: string;
+}
+
+/**
+ * The plan's flag as a reader's phrase: "flagged, verify: check …" reads "To verify: check …",
+ * "Flagged, verify on NRMP's Match Fees page: …" reads "To verify on NRMP's Match Fees page: …".
+ */
+function flagNote(verify: string | undefined): string | undefined {
+  if (verify === undefined) return undefined;
+  const flag = /^flagged,\s*verify/i;
+  return flag.test(verify) ? verify.replace(flag, "To verify") : `To verify: ${verify}`;
+}
+
+function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
+  const note = flagNote(item.verify);
+  return {
+    label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
+    status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
+    // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
+    amount: toVerify && item.amountUsd === 0 ? "not found" : usd(item.amountUsd),
+    ...(note ? { note } : {}),
+  };
+}
+
+function otherRow(item: OtherCurrencyItem): BudgetRow {
+  return {
+    label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
+    status: item.status === "spent" ? "Paid" : "Coming",
+    amount: item.display,
+    note: item.note,
+  };
+}
+
+/** Every fee: USD items, then those in another currency, then those to verify (never in the totals). */
+export function budgetRows(budget: Budget): BudgetRow[] {
+  return [
+    ...budget.items.map((item) => usdRow(item, false)),
+    ...(budget.otherCurrency ?? []).map(otherRow),
+    ...(budget.toVerify ?? []).map((item) => usdRow(item, true)),
+  ];
+}
+
+function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): string {
+  return [usd(amountUsd), ...others.map((item) => item.display)].join(" plus ");
+}
+
+/**
+ * The totals per currency, never converted (no exchange rate is assumed): "$895 plus AU$587".
+ * Fees to verify are in neither total.
+ */
+export function budgetTotals(budget: Budget): { paid: string; toPay: string } {
+  const others = budget.otherCurrency ?? [];
+  return {
+    paid: perCurrency(
+      budget.spentUsd,
+      others.filter((item) => item.status === "spent"),
+    ),
+    toPay: perCurrency(
+      budget.upcomingUsd,
+      others.filter((item) => item.status === "upcoming"),
+    ),
+  };
+}
+
+/** Whether the plan has any fee to show. */
+export function hasBudget(budget: Budget): boolean {
+  return budgetRows(budget).length > 0;
+}
+
+/** The one sentence under every budget table: what the amounts are and what the totals leave out. */
+export const BUDGET_NOTE =
+  "Amounts from the sources named in Matchpath's fee table, in US dollars unless another currency is shown (never converted); estimates are advice; fees to verify are not counted in the totals.";

@@ -66,7 +66,8 @@ export function fullSnapshot(zone: string, interviewCount: number): PlannerInput
 
 const calendar = seasonCalendar(2027);
 
-function variants(interviewCount: number): { input: PlannerInput; now: Date }[] {
+/** The bench's inputs: a full snapshot in each zone at each instant (also planner-versus.ts's). */
+export function variants(interviewCount: number): { input: PlannerInput; now: Date }[] {
   return ZONES.flatMap((zone) =>
     NOWS.map((now) => ({ input: fullSnapshot(zone, interviewCount), now: new Date(now) })),
   );

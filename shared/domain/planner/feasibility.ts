@@ -189,23 +189,32 @@ export function assessFeasibility(context: PlanContext): Feasibility {
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const fits = (year: number): "graduation" | "exams" | null => {
-    const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
-    if (graduation > calendar.dates.residency_start.at) return "graduation";
-    return readyAt <= calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
-      ? null
-      : "exams";
-  };
-  const cause = fits(context.calendar.matchYear);
+  const cause = unfitCause(context, readyAt, graduation, context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (cause !== null) {
     earliestMatchYear = context.calendar.matchYear + 1;
     while (
-      fits(earliestMatchYear) !== null &&
+      unfitCause(context, readyAt, graduation, earliestMatchYear) !== null &&
       earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
     ) {
       earliestMatchYear++;
     }
   }
   return { readyAt, infeasible: cause !== null, cause, earliestMatchYear, takes };
+}
+
+/**
+ * Why the Match of `year` cannot be made (graduation after its residency start, or the exams and
+ * certification steps ready only after its rank order list deadline), or null when it can. A
+ * module function, not a closure: the planner runs this on every plan.
+ */
+function unfitCause(
+  context: PlanContext,
+  readyAt: number,
+  graduation: number,
+  year: number,
+): "graduation" | "exams" | null {
+  const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
+  if (graduation > calendar.dates.residency_start.at) return "graduation";
+  return readyAt <= calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? null : "exams";
 }

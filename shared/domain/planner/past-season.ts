@@ -25,14 +25,14 @@ export function pastSeasonWork(
 ): Set<MilestoneKey> {
   const past = new Set<MilestoneKey>();
   const seasonStart = calendar.dates.eras_previous_season_ends;
-  const before = (entry: MilestoneEntry): boolean =>
-    entry.date === undefined
-      ? entry.status !== "waived" && now <= seasonStart.at
-      : entry.date <= seasonStart.date;
   for (const entry of entries.values()) {
     if (entry.status === "not_started") continue;
-    if (catalogEntry(entry.key).redoneEachSeason?.from === "season-start" && before(entry))
-      past.add(entry.key);
+    if (catalogEntry(entry.key).redoneEachSeason?.from !== "season-start") continue;
+    const before =
+      entry.date === undefined
+        ? entry.status !== "waived" && now <= seasonStart.at
+        : entry.date <= seasonStart.date;
+    if (before) past.add(entry.key);
   }
   if (!past.has("eras_application")) return past;
   const application = entries.get("eras_application")?.date;

@@ -80,6 +80,15 @@ function subjectOf(key: MilestoneKey): string {
 /** Subjects per milestone, made once from the static catalog: a regular expression per plan showed in the profile. */
 const subjects = new Map<MilestoneKey, string>();
 
+/**
+ * "take it by <day> at the latest" ("complete it" for the Pathway). Rendered only for a message
+ * that says it (most plans have no exam late for ranking), by a module function rather than a
+ * closure per step.
+ */
+function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
+  return `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+}
+
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
@@ -162,14 +171,11 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const day = plannedDay(context, key);
       const subject = subjectOf(key);
       const pathway = key === "ecfmg_pathway";
-      // Rendered only for a message that says it: most plans have no exam late for ranking.
-      const latest = (): string =>
-        `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
       if (day !== null && day >= now) {
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latest()}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);
@@ -193,7 +199,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
         details.push(
-          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latest()}`,
+          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latestBy(context, pathway, latestSitting)}`,
         );
       }
     }

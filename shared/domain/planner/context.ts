@@ -63,6 +63,12 @@ export interface PlanContext {
    * list counts as not started, so its deadline and reminders stay in the plan.
    */
   rolRefused: RolRefusal | null;
+  /**
+   * The next delivery slot at or after now and now's wall reading, found on first use by
+   * catchUpOf (reminders.ts) and kept here for the plan's other steps: a field of the per-plan
+   * context rather than a WeakMap entry per plan, which the profile showed.
+   */
+  catchUp: { nowWall: number; catchUp: number } | undefined;
 }
 
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
@@ -123,6 +129,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     rolRefused,
     pastSeason,
     pastSeasonEntries,
+    catchUp: undefined,
   };
 }
 

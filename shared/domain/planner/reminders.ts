@@ -120,17 +120,15 @@ export function firstReminderFor(context: PlanContext, target: ReminderTarget, i
   scratch.length = 0;
 }
 
-const catchUps = new WeakMap<PlanContext, { nowWall: number; catchUp: number }>();
-
-/** The next delivery slot at or after now: the same for every step of one plan, so found once. */
+/** The next delivery slot at or after now: the same for every step of one plan, so found once (PlanContext.catchUp). */
 export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
-  let found = catchUps.get(context);
+  let found = context.catchUp;
   if (found === undefined) {
     const nowWall = toWall(context.zone, context.now);
     let catchUp = slotOnDay(context, nowWall);
     if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
     found = { nowWall, catchUp };
-    catchUps.set(context, found);
+    context.catchUp = found;
   }
   return found;
 }

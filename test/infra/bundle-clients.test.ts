@@ -7,19 +7,21 @@ import { bundleOptions, functionNames } from "../bench/bundles-build.ts";
  * Each function's bundle, built as the CDK construct builds it, evaluates at cold start only the
  * AWS SDK clients that function builds there. A client it does not use costs module init at
  * every cold start (BENCHMARKS.md, bundles), and nothing else would notice it arriving through a
- * shared import. Modules behind a dynamic `import()` (SSM, read only when a secret is a parameter)
- * are evaluated on first use, so the walk follows static imports only. The chain of imports that
+ * shared import. Modules behind a dynamic `import()` are evaluated on first use, so the walk follows
+ * static imports only. SSM is evaluated at cold start in the functions that hold secrets (a deployed
+ * one reads its parameters on its first request; behind `import()` esbuild would keep the SSM client
+ * whole, 100 KB more to parse). The chain of imports that
  * brought a client in is printed on failure.
  */
 const CLIENTS_USED: Record<string, string[]> = {
-  "http-api": ["client-dynamodb"],
-  console: ["client-dynamodb", "client-sesv2"],
+  "http-api": ["client-dynamodb", "client-ssm"],
+  console: ["client-dynamodb", "client-sesv2", "client-ssm"],
   "ses-events": ["client-dynamodb", "client-eventbridge"],
   // The planner and sweeper send advisor escalations (issue 15) through SES loaded on the first one
   // (ON_FIRST_USE below), so their cold start evaluates no SES client.
   planner: ["client-dynamodb", "client-eventbridge", "client-scheduler"],
   sweeper: ["client-dynamodb", "client-eventbridge", "client-scheduler"],
-  reminder: ["client-dynamodb", "client-eventbridge", "client-scheduler", "client-sesv2"],
+  reminder: ["client-dynamodb", "client-eventbridge", "client-scheduler", "client-sesv2", "client-ssm"],
 };
 
 /**

@@ -24,15 +24,17 @@ export interface JwtVerifierOptions {
  * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
  */
 export function jwtVerifier(options: JwtVerifierOptions): TokenVerifier {
-  const jwks = createRemoteJWKSet(
-    new URL(options.jwksUrl ?? `${options.issuer.replace(/\/$/, "")}/.well-known/jwks.json`),
-  );
+  const jwksUrl = new URL(options.jwksUrl ?? `${options.issuer.replace(/\/$/, "")}/.well-known/jwks.json`);
+  // Built on the first token, not at cold start: jose's key set builds a fetch `Headers`, which makes
+  // Node load its fetch implementation (undici, about 10 ms of module init) before any request needs it.
+  let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   const adminGroup = options.adminGroup ?? "admin";
   return {
     async verify(token) {
       if (token === undefined || token === "") throw new UnauthorizedError("No bearer token");
       let payload: JWTPayload;
       try {
+        jwks ??= createRemoteJWKSet(jwksUrl);
         ({ payload } = await jwtVerify(token, jwks, {
           issuer: options.issuer,
           audience: options.audience,

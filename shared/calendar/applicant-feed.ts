@@ -15,6 +15,7 @@ import {
   localDay,
   notes,
   projectedNote,
+  targetNote,
   uid,
 } from "./feed-parts.ts";
 
@@ -90,6 +91,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     milestone: StepSubject;
     title: string;
     deadline?: Deadline;
+    target?: Deadline;
     ownDate?: Deadline;
     waitingFor?: string[];
   }[] = [
@@ -124,6 +126,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       description: open(
         lines(
           `Due ${bothZones(deadline)}.`,
+          targetNote(step.target, input.plan.now),
           sitting &&
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,
           waitingNote,
@@ -177,8 +180,9 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       summary: `Start: ${step.title}`,
       description: open(
         lines(
-          `Target date: start by ${DateTime.fromISO(startBy).setZone(input.timezone).toFormat("ccc d LLL yyyy")} to finish in time.`,
+          `Start by ${DateTime.fromISO(startBy).setZone(input.timezone).toFormat("ccc d LLL yyyy")} (your time) to finish in time: Matchpath's advice.`,
           step.deadline && `Due ${bothZones(step.deadline)}.`,
+          targetNote(step.target, input.plan.now),
           ...(step.deadline ? projectedNote(step.deadline) : []),
           step.action,
         ),

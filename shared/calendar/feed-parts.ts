@@ -1,6 +1,6 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
-import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
 /** The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text. */
@@ -13,10 +13,22 @@ export function bothZones(deadline: Deadline): string {
   return `${deadline.local} (your time) / ${deadline.et} (US Eastern)`;
 }
 
+/**
+ * A projected date in a sentence a person reads in a calendar app (tester s5 C1: the planner's rule
+ * text, "-7 days from the eras_application due date", showed an internal key): that it is projected
+ * and what Matchpath does about it; how it is derived stays in the plan (`Deadline.source`).
+ */
 export function projectedNote(deadline: Deadline): string[] {
-  return deadline.status === "projected"
-    ? [`Projected date: the authority has not published it yet. Rule: ${deadline.source}`]
-    : [];
+  return deadline.status === "projected" ? [PROJECTED_SENTENCE] : [];
+}
+
+export const PROJECTED_SENTENCE =
+  "Projected date: the authority has not published it yet, so Matchpath plans for the earlier likely date. Check the official calendar before relying on it.";
+
+/** A competitive target beside the deadline, in both zones and in the timeline's words. */
+export function targetNote(target: Deadline | undefined, now: string): string | undefined {
+  if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return undefined;
+  return `Aim to finish by ${bothZones(target)}: a ${DATE_TAGS.target}.`;
 }
 
 /**

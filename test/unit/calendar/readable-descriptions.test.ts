@@ -1,0 +1,81 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { PROJECTED_SENTENCE } from "#calendar/feed-parts.ts";
+import { DATE_TAGS } from "#domain/date-words.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
+
+// Tester s5 issue 14 C1: a calendar event read "Rule: -7 days from the eras_application due date;
+// advice: …": the planner's rule text with an internal key. A calendar app shows the description
+// to the applicant (and whoever shares the calendar): titles and plain sentences only.
+const scenarios: [string, number, string, MilestoneKey[], string][] = [
+  ["an early starter", 2028, "2027-06-30", ["wdoms_listing"], "2026-11-30T20:00:00Z"],
+  [
+    "a Pathway applicant",
+    2027,
+    "2025-06-30",
+    ["wdoms_listing", "ecfmg_application", "usmle_step1"],
+    "2026-11-30T20:00:00Z",
+  ],
+  [
+    "an applicant in ERAS season",
+    2027,
+    "2024-06-30",
+    ["wdoms_listing", "ecfmg_application", "usmle_step1", "usmle_step2ck"],
+    "2026-07-01T20:00:00Z",
+  ],
+];
+
+describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, done, now) => {
+  const thePlan = plan(
+    inputFactory({
+      applicant: applicantFactory({ matchYear, graduation, timezone: "Africa/Lagos" }),
+      milestones: doneMilestones(done, "2026-05-01"),
+    }),
+    seasonCalendar(matchYear),
+    new Date(now),
+  );
+  const feed = renderApplicantFeed({
+    applicantId: "a_test",
+    timezone: "Africa/Lagos",
+    plan: thePlan,
+    interviews: [],
+    updatedAt: now,
+  });
+  const events = new ICAL.Component(ICAL.parse(feed))
+    .getAllSubcomponents("vevent")
+    .map((component) => new ICAL.Event(component));
+
+  it("has events, and no description shows an internal key or rule text", () => {
+    expect(events.length).toBeGreaterThan(3);
+    for (const event of events) {
+      const text = `${event.summary}\n${event.description}`;
+      expect(text, event.summary).not.toMatch(/\b[a-z0-9]+_[a-z0-9_]+\b/);
+      expect(text, event.summary).not.toMatch(/Rule:|days from the|advice:|target:/);
+    }
+  });
+
+  it("marks every projected deadline in a sentence and gives each deadline in both zones", () => {
+    for (const step of [...thePlan.nextSteps, ...thePlan.blocked]) {
+      if (!step.deadline || step.milestone === "interview") continue;
+      const event = events.find((each) => each.uid === `a_test.${step.milestone}.deadline@matchpath`);
+      expect(event?.description).toContain(
+        `${step.deadline.local} (your time) / ${step.deadline.et} (US Eastern)`,
+      );
+      if (step.deadline.status === "projected") expect(event?.description).toContain(PROJECTED_SENTENCE);
+    }
+  });
+
+  it("names a target still ahead beside the deadline, in both zones, as the timeline words it", () => {
+    for (const step of thePlan.nextSteps) {
+      if (!step.target || !step.deadline || Date.parse(step.target.at) <= Date.parse(now)) continue;
+      const event = events.find((each) => each.uid === `a_test.${step.milestone}.deadline@matchpath`);
+      expect(event?.description).toContain(
+        `Aim to finish by ${step.target.local} (your time) / ${step.target.et} (US Eastern): a ${DATE_TAGS.target}.`,
+      );
+    }
+  });
+});

@@ -68,7 +68,7 @@ export const actionApply: PageRoute = (event, deps) =>
     const token = queryParameter(event, "token");
     try {
       const form = urlEncodedForm(event, MAX_FORM_BYTES);
-      const { preview, outcome } = await applyStepAction(
+      const { preview, outcome, entry } = await applyStepAction(
         applicantId,
         token,
         { date: form.get("date") ?? undefined, days: form.get("days") ?? undefined },
@@ -80,6 +80,7 @@ export const actionApply: PageRoute = (event, deps) =>
         outcome,
         links.timeline,
         links.action(preview.claims.milestone, "schedule"),
+        entry,
       );
     } catch (error) {
       if (!(error instanceof InvalidInputError) || wantsProblemJson(event)) throw error;

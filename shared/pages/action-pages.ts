@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
 import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
@@ -100,16 +101,23 @@ export function actionResultPage(
   outcome: ActionOutcome,
   timelineUrl: string,
   changeDateUrl?: string,
+  sent?: MilestoneEntry,
 ): APIGatewayProxyStructuredResultV2 {
   const heading = outcome === "already-recorded" ? "Already recorded" : "Recorded";
-  const recorded = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+  // A first POST recorded what it sent; a second one changed nothing, so the state before it holds.
+  const recorded =
+    outcome === "recorded" && sent
+      ? sent
+      : preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
   const scheduledFor =
     recorded?.status === "scheduled" && recorded.date ? ` for ${humanDate(recorded.date)}` : "";
   const what: Record<StepAction, string> = {
     done: `${preview.title} is marked done.`,
     waive: `${preview.title} is left out of your plan.`,
-    schedule: `${preview.title} is scheduled${outcome === "already-recorded" ? scheduledFor : ""}.`,
-    snooze: `Reminders about ${preview.title} are snoozed.`,
+    schedule: `${preview.title} is scheduled${scheduledFor}.`,
+    snooze: recorded?.snoozedUntil
+      ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): none before then, except the last one before its deadline.`
+      : `Reminders about ${preview.title} are snoozed.`,
   };
   const change =
     preview.claims.action === "schedule" && changeDateUrl

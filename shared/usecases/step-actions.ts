@@ -199,7 +199,8 @@ function asFormError(error: unknown): unknown {
 
 /**
  * Applies an action link's change (POST). Idempotent on the token: a second POST of the same
- * token records nothing and answers "already-recorded".
+ * token records nothing and answers "already-recorded". `entry` is the milestone entry this POST
+ * sent (what it recorded when the outcome is "recorded").
  * @throws LinkRefusedError (401/410), InvalidInputError (a bad date or snooze length; nothing written)
  */
 export async function applyStepAction(
@@ -207,16 +208,17 @@ export async function applyStepAction(
   token: string | undefined,
   form: ActionForm,
   deps: StepActionDeps,
-): Promise<{ preview: ActionPreview; outcome: ActionOutcome }> {
+): Promise<{ preview: ActionPreview; outcome: ActionOutcome; entry: MilestoneEntry }> {
   const preview = await previewStepAction(applicantId, token, deps);
+  const entry = entryFor(preview, form);
   const update: MilestoneUpdate = {
     type: "milestone.update",
     submissionId: `link-${preview.claims.nonce}`,
     applicant: { externalId: preview.state.profile.externalId },
-    milestones: [entryFor(preview, form)],
+    milestones: [entry],
   };
   const result = await receiveSubmission(update, "link", deps).catch((error: unknown) => {
     throw asFormError(error);
   });
-  return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded" };
+  return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded", entry };
 }

@@ -185,4 +185,39 @@ describe("action pages", () => {
     expect(html).toContain("USMLE Step 2 CK is scheduled for Tue 3 Nov 2026. This link was used before");
     expect(html).toContain(`href="${changeUrl.replaceAll("&", "&amp;")}">Change the date`);
   });
+
+  // Tester s5 C2: the Recorded page after a snooze did not say until when.
+  it.each([
+    ["recorded", "2026-09-24", undefined],
+    ["already-recorded", undefined, "2026-09-27"],
+  ] as const)("after a snooze (%s), names the local date it runs until", (outcome, sent, before) => {
+    const html =
+      actionResultPage(
+        preview({
+          claims: { ...preview().claims, action: "snooze" },
+          state: {
+            profile: profileFactory(),
+            milestones: before ? [{ key: "usmle_step2ck", status: "not_started", snoozedUntil: before }] : [],
+            interviews: [],
+            ledger: [],
+          },
+        }),
+        outcome,
+        links.timeline,
+        undefined,
+        sent ? { key: "usmle_step2ck", status: "not_started", snoozedUntil: sent } : undefined,
+      ).body ?? "";
+    const until = sent === "2026-09-24" ? "Thu 24 Sep 2026" : "Sun 27 Sep 2026";
+    expect(html).toContain(`Reminders about USMLE Step 2 CK are snoozed until ${until} (your time)`);
+  });
+
+  it("after a date is recorded, names it", () => {
+    const html =
+      actionResultPage(preview(), "recorded", links.timeline, undefined, {
+        key: "usmle_step2ck",
+        status: "scheduled",
+        date: "2026-11-03",
+      }).body ?? "";
+    expect(html).toContain("USMLE Step 2 CK is scheduled for Tue 3 Nov 2026. Your plan");
+  });
 });

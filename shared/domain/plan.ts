@@ -102,6 +102,7 @@ export const RISK_CODES = [
   "SCHEDULED_DATE_PASSED",
   "H1B_PROCLAMATION_FEE",
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
+  "TARGET_PASSED",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

@@ -24,6 +24,7 @@ import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
+import { targetPassedRisk } from "./planner/target-passed.ts";
 import { urgencyOf } from "./planner/urgency.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry } from "./snapshot.ts";
@@ -92,6 +93,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   planInterviews(context, collected.nextSteps, collected.reminders);
   const nextSteps = orderNextSteps(collected.nextSteps);
   const risks = assessRisks(context, dates, feasibility);
+  // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
+  const targetPassed = targetPassedRisk(context, nextSteps, risks);
+  if (targetPassed !== null) risks.push(targetPassed);
   criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders);
   joinLateArrivals(context, collected.reminders);
   return {

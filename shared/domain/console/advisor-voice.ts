@@ -39,6 +39,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
   PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>
     `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
+  TARGET_PASSED: ({ fullName }) =>
+    `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
 };

@@ -160,33 +160,47 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
   return entry;
 }
 
-/** Every rung's slot, sorted by send time; on a shared slot the later (more urgent) rung wins. */
+/**
+ * Every rung's slot, sorted by send time. The ladder lists its rungs in the order of what they
+ * say ("start now" before "due in 14 days" before "due tomorrow"), and the sent order must read
+ * the same: a rung whose slot is not before the slot of a rung listed after it is dropped (on a
+ * shared slot, and when a short lead puts "start now" after "due in 14 days", tester s5 B3), so
+ * the later (more urgent) rung speaks.
+ */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
   const deadlineWall = toWall(context.zone, target.deadline);
-  const rungs: string[] = [];
-  const times: number[] = [];
-  for (const rung of reminderLadder(target.ladder)) {
-    let sendAt: number;
+  const ladder = reminderLadder(target.ladder);
+  const candidates: (number | null)[] = [];
+  for (const rung of ladder) {
+    let sendAt: number | null;
     if (rung.anchor === "startBy") {
-      if (target.startBy === null || !target.notStarted || target.startBy >= target.deadline) continue;
-      sendAt = slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+      sendAt =
+        target.startBy === null || !target.notStarted || target.startBy >= target.deadline
+          ? null
+          : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
     } else if (rung.anchor === "season") {
       // The slot of the date's own local day ("ranking opens today"), so it may precede the
       // opening by hours; none once the date is at or after the deadline.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
-      if (seasonAt >= target.deadline) continue;
-      sendAt = slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
+      sendAt =
+        seasonAt >= target.deadline
+          ? null
+          : slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
     }
-    let index = times.length;
-    while (index > 0 && (times[index - 1] ?? 0) > sendAt) index--;
-    if (index > 0 && times[index - 1] === sendAt) {
-      rungs[index - 1] = rung.rung;
-      continue;
-    }
-    times.splice(index, 0, sendAt);
-    rungs.splice(index, 0, rung.rung);
+    candidates.push(sendAt);
+  }
+  const rungs: string[] = [];
+  const times: number[] = [];
+  let laterMeaning = Number.POSITIVE_INFINITY;
+  for (let index = ladder.length - 1; index >= 0; index--) {
+    const sendAt = candidates[index];
+    const rung = ladder[index];
+    if (sendAt === null || sendAt === undefined || rung === undefined || sendAt >= laterMeaning) continue;
+    laterMeaning = sendAt;
+    times.unshift(sendAt);
+    rungs.unshift(rung.rung);
   }
   const slots: LadderSlot[] = [];
   for (let index = 0; index < times.length; index++) {

@@ -1,0 +1,130 @@
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import type { NextStep, Reminder, Risk } from "../plan.ts";
+import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import { isoInZone, isoUtc } from "../time.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { reminderId } from "./ladders.ts";
+import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import type { StepReminderDates } from "./step-reminders.ts";
+
+/** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
+export const TARGET_PASSED_RUNG = "target-passed";
+
+/**
+ * Whether a step's passed target is the applicant's problem to act on now: an exam or the Pathway
+ * (a step with a result to report and a target in the catalog) that is not booked (not started,
+ * or under way with no date: "registered, not booked"), whose target has passed while its hard
+ * deadline is still ahead. A booked date ahead is the plan's driver instead (own-date.ts), a
+ * passed one asks for the result (SCHEDULED_DATE_PASSED).
+ */
+function targetPassedOpen(
+  context: PlanContext,
+  entry: CatalogEntry,
+  targetAt: number | undefined,
+  dueAt: number | undefined,
+): boolean {
+  if (entry.reportingDays === undefined || entry.target === undefined) return false;
+  if (targetAt === undefined || dueAt === undefined) return false;
+  if (targetAt >= context.now || dueAt < context.now) return false;
+  const status = statusOf(context, entry.key);
+  if (status !== "not_started" && status !== "in_progress") return false;
+  return context.entries.get(entry.key)?.date === undefined;
+}
+
+/** "USMLE Step 2 CK", "ECFMG Pathway application": the step as a sentence's subject. */
+function subjectOf(entry: CatalogEntry): string {
+  const thing = entry.title.replace(/^(Pass|Complete an?) /, "");
+  return entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
+}
+
+/**
+ * What the applicant is told (risk message and the notice's "why"): the target's day, what is
+ * still missing for the status, what to do now, and the latest date that still works. The lead
+ * times are the catalog's (reportingDays, with its source in Risk.sources) and labelled advice.
+ */
+function sentence(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  targetAt: number,
+  dueAt: number,
+): string {
+  const pathway = entry.key === "ecfmg_pathway";
+  const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
+  const reporting = entry.reportingDays?.days ?? 0;
+  const act = pathway
+    ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
+    : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead (advice), and results take up to ${reporting} days`;
+  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
+}
+
+/**
+ * One notice at the applicant's next delivery slot when a step's target has passed and the step
+ * is not booked (tester s5 B1: Step 2 CK registered, not booked, heard nothing for six weeks until
+ * the hard deadline's ladder began). Its id depends only on the step, the rung and the target
+ * instant, so the ledger sends it once; none when a rung of the step goes out at or before that
+ * slot (it already tells them) or when the slot is after the hard deadline. Appended to `into`.
+ */
+export function targetPassedNotice(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: StepReminderDates,
+  into: TimedReminder[],
+): void {
+  const { target, due, detail } = dates;
+  if (detail === undefined || !targetPassedOpen(context, entry, target?.at, due?.at)) return;
+  if (target === null || due === null) return;
+  const { catchUp } = catchUpOf(context);
+  if (catchUp > due.at) return;
+  for (const other of into) if (other.reminder.milestone === entry.key && other.sendAt <= catchUp) return;
+  const reminder: Reminder = {
+    id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, target.at),
+    milestone: entry.key,
+    rung: TARGET_PASSED_RUNG,
+    title: `${entry.title}: your target date has passed`,
+    deadline: detail.at,
+    deadlineDetail: detail,
+    sendAt: isoUtc(catchUp),
+    sendAtLocal: isoInZone(context.zone, catchUp),
+    why: sentence(context, entry, statusOf(context, entry.key), target.at, due.at),
+  };
+  into.push({ sendAt: catchUp, deadline: due.at, reminder: Object.freeze(reminder) });
+}
+
+/**
+ * TARGET_PASSED (warning): for each next step whose target has passed while it is not booked (see
+ * targetPassedOpen), unless EXAMS_LATE_FOR_RANKING already names it (that risk says the same with
+ * the rank order list's date). Sources: each step's target rule and its result time.
+ */
+export function targetPassedRisk(
+  context: PlanContext,
+  nextSteps: readonly NextStep[],
+  risks: readonly Risk[],
+): Risk | null {
+  const named = new Set(
+    risks.filter((risk) => risk.code === "EXAMS_LATE_FOR_RANKING").flatMap((r) => r.milestones),
+  );
+  const milestones: MilestoneKey[] = [];
+  const said: string[] = [];
+  const sources: string[] = [];
+  for (const step of nextSteps) {
+    if (step.milestone === "interview" || named.has(step.milestone)) continue;
+    const entry = catalogEntry(step.milestone);
+    const targetAt = step.target === undefined ? undefined : Date.parse(step.target.at);
+    const dueAt = step.dueBy === null ? undefined : Date.parse(step.dueBy);
+    if (targetAt === undefined || dueAt === undefined || !targetPassedOpen(context, entry, targetAt, dueAt))
+      continue;
+    milestones.push(entry.key);
+    said.push(sentence(context, entry, statusOf(context, entry.key), targetAt, dueAt));
+    sources.push(step.target?.source ?? "", entry.reportingDays?.source ?? "");
+  }
+  if (milestones.length === 0) return null;
+  return {
+    code: "TARGET_PASSED",
+    severity: "warning",
+    message: said.join(" "),
+    milestones,
+    sources: [...new Set(sources.filter((source) => source !== ""))],
+  };
+}

@@ -37,17 +37,31 @@ export interface StoredPlan {
   events?: readonly DomainEvent[];
 }
 
+/** How a plan write is made; nothing here changes what is stored. */
+export interface SavePlanOptions {
+  /**
+   * The caller read a stored plan for this applicant (ApplicantState.storedPlan), so this write
+   * replaces it. The store may then write the plan on its own, conditioned on the stored one, which
+   * costs less than creating it (DynamoDB: a single write is billed once, a transaction twice).
+   * Default false: a first plan.
+   */
+  replacesStoredPlan?: boolean;
+}
+
 /** Each applicant's latest plan. */
 export interface PlanRepository {
   /**
    * Stores the plan with its hash and the armed wake-up instant, replacing the previous one, and
-   * the copies of `events` published with it (StoredPlan.events) in the same request.
+   * the copies of `events` published with it (StoredPlan.events): in the same request for a first
+   * plan; for a replacing one (`options.replacesStoredPlan`) the copies may go in a request of
+   * their own, before the plan. Writes nothing once the applicant is erased.
    */
   savePlan(
     applicantId: string,
     plan: Plan,
     summary: StoredPlanSummary,
     events?: readonly DomainEvent[],
+    options?: SavePlanOptions,
   ): Promise<void>;
   /** The stored plan itself (ApplicantState carries only its summary); undefined if none was stored. */
   loadPlan(applicantId: string): Promise<Plan | undefined>;

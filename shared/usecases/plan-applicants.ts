@@ -122,6 +122,7 @@ export async function planApplicant(
     plan,
     { ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }), cohort },
     events,
+    { replacesStoredPlan: stored !== undefined },
   );
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }

@@ -99,6 +99,12 @@ export function renderSeason(report: SeasonReport, costs: readonly DesignCost[])
         `  ${`${tally.service} ${tally.operation}`.padEnd(44)} ${String(tally.requests).padStart(9)} ${String(tally.errors).padStart(7)} ${tally.wcu.toFixed(0).padStart(9)} ${tally.rcu.toFixed(1).padStart(9)}`,
     ),
     "",
+    "DynamoDB write units by item written (function:service operation action item kind: items, WCU, WCU per item):",
+    ...(report.writeUnitsByItem ?? []).map(
+      (tally) =>
+        `  ${`${tally.service} ${tally.operation}`.padEnd(56)} ${String(tally.requests).padStart(9)} ${tally.wcu.toFixed(0).padStart(9)} ${(tally.wcu / Math.max(1, tally.requests)).toFixed(2).padStart(7)}`,
+    ),
+    "",
     "cost per 1,000 applicants per season (list price, us-east-1, no free tier):",
   ];
   for (const cost of costs) {

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoEventLog } from "#adapters/dynamodb/event-log.ts";
 import { keys } from "#adapters/dynamodb/keys.ts";
@@ -188,5 +188,50 @@ describe("copies of the events published with a plan", () => {
       JSON.stringify(row(applicantId)).length,
     );
     expect(storedCohortRow(item?.cohort)).toEqual(row(applicantId));
+  });
+
+  it("a plan replacing a stored one: the copies with the profile check, then the plan billed once; nothing once erased", async () => {
+    const applicantId = "a_copiesreplacing0000000006";
+    await profileOf(applicantId);
+    await store.plans.savePlan(applicantId, plan, { planHash: "h6", computedAt: plan.now });
+    const changed: DomainEvent = {
+      type: "PlanChanged",
+      applicantId,
+      at: "2026-09-02T00:00:00.000Z",
+      detail: { planHash: "h7", nextDueAt: null, riskCodes: [] },
+    };
+    const next: Plan = { ...plan, now: "2026-09-02T00:00:00.000Z" };
+    counter.reset();
+    await store.plans.savePlan(applicantId, next, { planHash: "h7", computedAt: next.now }, [changed], {
+      replacesStoredPlan: true,
+    });
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
+      ["PutItem", 1],
+      ["TransactWriteItems", 1],
+    ]);
+    expect(await store.plans.loadPlan(applicantId)).toEqual(next);
+    expect((await log.listRecent(applicantId)).map((event) => event.type)).toEqual(["PlanChanged"]);
+
+    // An erase deletes the profile, then the partition: a replacing write after it leaves nothing.
+    for (const key of [keys.profile(applicantId), keys.plan(applicantId)])
+      await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: key }));
+    const recentBefore = (await log.listRecent(applicantId)).length;
+    await store.plans.savePlan(applicantId, plan, { planHash: "h8", computedAt: plan.now }, [changed], {
+      replacesStoredPlan: true,
+    });
+    await store.plans.savePlan(applicantId, plan, { planHash: "h9", computedAt: plan.now }, [], {
+      replacesStoredPlan: true,
+    });
+    expect(await store.plans.loadPlan(applicantId)).toBeUndefined();
+    expect((await log.listRecent(applicantId)).length).toBe(recentBefore);
+  });
+
+  it("a replacing write whose stored plan is gone but whose applicant exists stores it as a first plan", async () => {
+    const applicantId = "a_copiesreplacing0000000007";
+    await profileOf(applicantId);
+    await store.plans.savePlan(applicantId, plan, { planHash: "h10", computedAt: plan.now }, [], {
+      replacesStoredPlan: true,
+    });
+    expect(await store.plans.loadPlan(applicantId)).toEqual(plan);
   });
 });

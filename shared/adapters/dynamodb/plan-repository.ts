@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
-import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
+import type { PlanRepository, SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";
 import { cohortGsiKeys, keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
 import type { DynamoTable, Item } from "./table.ts";
@@ -10,10 +10,22 @@ import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
 import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 
 /**
- * Each applicant's PLAN item: savePlan 1 TransactWriteItems (the plan gzipped, the copies of the
- * events published with it, and the check that the applicant still exists, so a planner run that
- * raced an erase leaves nothing: while-applicant-exists.ts); loadPlan 1 GetItem. The item also carries the armed wake-up on GSI1 (PLANWAKE#
- * shards), which the sweeper queries.
+ * Each applicant's PLAN item; loadPlan 1 GetItem. The item also carries the armed wake-up on GSI1
+ * (PLANWAKE# shards), which the sweeper queries.
+ *
+ * savePlan holds only while the applicant exists, so a planner run that raced an erase leaves
+ * nothing (while-applicant-exists.ts):
+ * - a first plan: 1 TransactWriteItems (the plan gzipped, the copies of the events published with
+ *   it, the check that the profile exists);
+ * - a plan replacing a stored one: the events' copies, if any, in 1 TransactWriteItems with the
+ *   profile check, then 1 PutItem of the plan on condition that the stored plan still exists. An
+ *   erase deletes the plan by key after the profile, so a plan written while it exists is deleted
+ *   by that erase, and one written after fails its condition: the same guarantee as the profile
+ *   check, for the item the condition is on. The plan (about 7 KB, the largest item written) is
+ *   then billed once instead of twice, about 8 of the 20 WCU a transactional re-plan cost
+ *   (BENCHMARKS.md, season: write units by item). New items (the copies) still need the profile
+ *   check: nothing else can tell a writer that the applicant is gone. The copies go first, so a
+ *   crash between the two requests leaves the plan unchanged and the retry re-plans and re-copies.
  */
 export class DynamoPlanRepository implements PlanRepository {
   constructor(private readonly table: DynamoTable) {}
@@ -23,13 +35,26 @@ export class DynamoPlanRepository implements PlanRepository {
     plan: Plan,
     summary: StoredPlanSummary,
     events: readonly DomainEvent[] = [],
+    options: SavePlanOptions = {},
   ): Promise<void> {
-    const items = [planItem(applicantId, plan, summary), ...eventItems(events)];
-    await transactWhileApplicantExists(
-      this.table,
-      applicantId,
-      items.map((Item) => ({ Put: { TableName: this.table.name, Item } })),
-    );
+    const put = (Item: Item) => ({ Put: { TableName: this.table.name, Item } });
+    const item = planItem(applicantId, plan, summary);
+    const copies = eventItems(events).map(put);
+    if (options.replacesStoredPlan !== true) {
+      await transactWhileApplicantExists(this.table, applicantId, [put(item), ...copies]);
+      return;
+    }
+    if (
+      copies.length > 0 &&
+      (await transactWhileApplicantExists(this.table, applicantId, copies)) === "erased"
+    )
+      return;
+    const replaced = await this.table.putUnlessConditionFails("PutItem(plan)", {
+      Item: item,
+      ConditionExpression: "attribute_exists(pk)",
+    });
+    // No stored plan after all (erased since it was read, or never there): as a first plan.
+    if (!replaced) await transactWhileApplicantExists(this.table, applicantId, [put(item)]);
   }
 
   async loadPlan(applicantId: string): Promise<Plan | undefined> {

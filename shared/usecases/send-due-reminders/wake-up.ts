@@ -83,6 +83,8 @@ export async function rearm(
   await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
   const events = [...overdueEvents(state, plan, now), ...alsoPublish];
   if (events.length > 0) await deps.events.publish(events);
-  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), events);
+  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), events, {
+    replacesStoredPlan: state.storedPlan !== undefined,
+  });
   return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

@@ -14,6 +14,8 @@ export interface WriteTarget {
   put(input: Record<string, unknown>, factor: number, dryRun?: boolean): number;
   update(input: Record<string, unknown>, factor: number, dryRun?: boolean): number;
   delete(input: Record<string, unknown>, factor: number, dryRun?: boolean): number;
+  /** Files `units` under the item kind one action wrote (the season's per-item breakdown). */
+  billItem?(action: string, target: Record<string, unknown>, units: number): void;
 }
 
 /** An error shaped as the SDK throws a service's: `name` is the service's error code. */
@@ -54,12 +56,16 @@ export function transactWrite(table: WriteTarget, input: Record<string, unknown>
   let units = 0;
   for (const action of actions) {
     try {
-      if (action.Put) units += table.put(action.Put, 2, true);
-      else if (action.Update) units += table.update(action.Update, 2, true);
-      else if (action.Delete) units += table.delete(action.Delete, 2, true);
+      const [name, target] = Object.entries(action)[0] ?? [];
+      let billed: number;
+      if (action.Put) billed = table.put(action.Put, 2, true);
+      else if (action.Update) billed = table.update(action.Update, 2, true);
+      else if (action.Delete) billed = table.delete(action.Delete, 2, true);
       // A ConditionCheck checks like a Delete that is never applied (and is billed like one).
-      else if (action.ConditionCheck) units += table.delete(action.ConditionCheck, 2, true);
+      else if (action.ConditionCheck) billed = table.delete(action.ConditionCheck, 2, true);
       else throw new Error("MemoryTable: unsupported transaction action");
+      units += billed;
+      if (name !== undefined && target !== undefined) table.billItem?.(name, target, billed);
       reasons.push({ Code: "None" });
     } catch (error) {
       if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
@@ -97,9 +103,14 @@ export function batchWrite(table: WriteTarget, input: Record<string, unknown>): 
   );
   let units = 0;
   for (const request of requests) {
-    if (request.PutRequest) units += table.put(request.PutRequest, 1);
-    else if (request.DeleteRequest) units += table.delete(request.DeleteRequest, 1);
+    let billed: number;
+    if (request.PutRequest) billed = table.put(request.PutRequest, 1);
+    else if (request.DeleteRequest) billed = table.delete(request.DeleteRequest, 1);
     else throw new Error("MemoryTable: unsupported batch write request");
+    units += billed;
+    const [name, target] = Object.entries(request)[0] ?? [];
+    if (name !== undefined && target !== undefined)
+      table.billItem?.(name.replace(/Request$/, ""), target, billed);
   }
   return units;
 }

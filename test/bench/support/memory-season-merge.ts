@@ -19,10 +19,27 @@ export function peakOf(timeline: Int32Array): number {
   return peak;
 }
 
+/** Sums tallies of one service and operation across workers. */
+function sumTallies(parts: readonly (readonly OperationTally[])[]): OperationTally[] {
+  const tallies = new Map<string, OperationTally>();
+  for (const part of parts)
+    for (const tally of part) {
+      const key = `${tally.service}|${tally.operation}`;
+      const sum = tallies.get(key) ?? { ...tally, requests: 0, errors: 0, wcu: 0, rcu: 0 };
+      sum.requests += tally.requests;
+      sum.errors += tally.errors;
+      sum.wcu += tally.wcu;
+      sum.rcu += tally.rcu;
+      tallies.set(key, sum);
+    }
+  return [...tallies.values()].sort(
+    (a, b) => a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation),
+  );
+}
+
 /** Sums workers' shares into one season. */
 export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): SeasonReport {
   const timeline = new Int32Array(TIMELINE_MINUTES);
-  const tallies = new Map<string, OperationTally>();
   const totals = emptyTotals();
   const merged = {
     intakes: 0,
@@ -37,15 +54,6 @@ export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): Se
     part.timeline.forEach((delta, index) => {
       timeline[index] = (timeline[index] ?? 0) + delta;
     });
-    for (const tally of part.tallies) {
-      const key = `${tally.service}|${tally.operation}`;
-      const sum = tallies.get(key) ?? { ...tally, requests: 0, errors: 0, wcu: 0, rcu: 0 };
-      sum.requests += tally.requests;
-      sum.errors += tally.errors;
-      sum.wcu += tally.wcu;
-      sum.rcu += tally.rcu;
-      tallies.set(key, sum);
-    }
     for (const key of [
       "intakes",
       "plannerRuns",
@@ -75,9 +83,8 @@ export function mergeSeasons(parts: readonly PartialSeason[], runMs: number): Se
   }
   return {
     ...merged,
-    tallies: [...tallies.values()].sort(
-      (a, b) => a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation),
-    ),
+    tallies: sumTallies(parts.map((part) => part.tallies)),
+    writeUnitsByItem: sumTallies(parts.map((part) => part.writeUnitsByItem ?? [])),
     peakSchedules: peakOf(timeline),
     totals,
     runMs,

@@ -46,6 +46,8 @@ export interface MemorySeasonOptions {
 export interface SeasonCounts {
   /** Calls per function:service/operation, with DynamoDB capacity units. */
   tallies: OperationTally[];
+  /** The same DynamoDB write units split by item written (`operation action kind`, requests = items; in-memory store only). */
+  writeUnitsByItem?: OperationTally[];
   intakes: number;
   plannerRuns: number;
   wakeUps: number;
@@ -80,6 +82,7 @@ export const TIMELINE_MINUTES = Math.ceil((SEASON.end + 30 * 86_400_000 - TIMELI
 export async function runMemorySeason(options: MemorySeasonOptions): Promise<PartialSeason> {
   const started = Date.now();
   const counter = new CallCounter();
+  const itemUnits = new CallCounter();
   const cohortSize = options.cohort ?? 2_000;
   const totals = emptyTotals();
   const clock = { at: SEASON.start, now: () => new Date(clockAt()) };
@@ -107,7 +110,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const last = Math.min(options.last, first + cohortSize);
     const heap = new MinHeap<Entry>();
     let seq = 0;
-    const table = new MemoryTable({ counter, dropAttributes: ["planGz"] });
+    const table = new MemoryTable({ counter, itemUnits, dropAttributes: ["planGz"] });
     const storeFor = (scope: string) => dynamoRepositories({ client: table.client(scope), tableName: "sim" });
     const scheduler = new FakeScheduler(
       counter,
@@ -223,6 +226,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
 
   return {
     tallies: counter.snapshot(),
+    writeUnitsByItem: itemUnits.snapshot(),
     ...counts,
     applicants: options.last - options.first,
     eventEntries: events.entries,

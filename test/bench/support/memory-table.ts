@@ -34,6 +34,11 @@ export interface MemoryTableOptions {
   counter: CallCounter;
   /** Attributes replaced by a placeholder of the same size (e.g. planGz, the stored plan). */
   dropAttributes?: readonly string[];
+  /**
+   * Where to file the write units of each item written, by function, operation, action and item
+   * kind (`entity`, else the sort key's prefix): the breakdown behind a WCU figure.
+   */
+  itemUnits?: CallCounter;
   /** Throw this error (once) on the next request of the named operation, for fault tests. */
   failNext?: Partial<Record<string, Error>>;
 }
@@ -45,6 +50,8 @@ export class MemoryTable implements WriteTarget {
   readonly failNext: Partial<Record<string, Error>>;
   /** A fault chosen by request: return an error to throw it for that request. */
   failWhen: ((operation: string, input: Record<string, unknown>) => Error | undefined) | undefined;
+  /** The request being served, for billItem. */
+  private serving: { operation: string; scope: string | undefined } = { operation: "", scope: undefined };
 
   constructor(private readonly options: MemoryTableOptions) {
     this.failNext = options.failNext ?? {};
@@ -87,6 +94,7 @@ export class MemoryTable implements WriteTarget {
       throw failure;
     }
     try {
+      this.serving = { operation, scope };
       const { output, wcu, rcu } = this.execute(operation, input);
       this.options.counter.record(
         "dynamodb",
@@ -150,11 +158,11 @@ export class MemoryTable implements WriteTarget {
         };
       }
       case "PutItem":
-        return { output: {}, wcu: this.put(input, 1), rcu: 0 };
+        return { output: {}, wcu: this.billed("Put", input, this.put(input, 1)), rcu: 0 };
       case "UpdateItem":
-        return { output: {}, wcu: this.update(input, 1), rcu: 0 };
+        return { output: {}, wcu: this.billed("Update", input, this.update(input, 1)), rcu: 0 };
       case "DeleteItem":
-        return { output: {}, wcu: this.delete(input, 1), rcu: 0 };
+        return { output: {}, wcu: this.billed("Delete", input, this.delete(input, 1)), rcu: 0 };
       case "TransactWriteItems":
         return { output: {}, wcu: transactWrite(this, input), rcu: 0 };
       case "BatchWriteItem":
@@ -162,6 +170,23 @@ export class MemoryTable implements WriteTarget {
       default:
         throw new Error(`MemoryTable: ${operation} is not modelled`);
     }
+  }
+
+  billItem(action: string, target: Record<string, unknown>, units: number): void {
+    const item = (target.Item ?? target.Key ?? {}) as Item;
+    const kind = typeof item.entity === "string" ? item.entity : String(item.sk ?? "").split("#")[0];
+    this.options.itemUnits?.record(
+      "dynamodb",
+      `${this.serving.operation} ${action} ${kind}`,
+      undefined,
+      { error: false, consumed: { WriteCapacityUnits: units } },
+      this.serving.scope,
+    );
+  }
+
+  private billed(action: string, input: Record<string, unknown>, units: number): number {
+    this.billItem(action, input, units);
+    return units;
   }
 
   put(input: Record<string, unknown>, factor: number, dryRun = false): number {

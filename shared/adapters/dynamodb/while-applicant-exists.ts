@@ -11,6 +11,8 @@ import { chunk, type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } f
  * the local wake-up) would otherwise leave an item behind. Each such write is one
  * TransactWriteItems whose last action is a ConditionCheck that the profile exists: a write that
  * commits before the profile's delete is found by the sweep; one after it is cancelled whole.
+ * A write that only replaces an item the erase deletes by key (a re-plan's PLAN item) may instead
+ * be a single write conditioned on that item existing (plan-repository.ts): billed once, not twice.
  *
  * Why a ConditionCheck and not a re-read after the write: the same request count (the per-email
  * figure stays 4), no window between check and write. The price: items written in a transaction

@@ -4,6 +4,7 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { FUNCTION_BUNDLING } from "./function-bundling.ts";
 
 export type LogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
 
@@ -103,20 +104,16 @@ export class MatchpathFunction extends NodejsFunction {
         NODE_OPTIONS: "--enable-source-maps",
       },
       bundling: {
+        // One definition with the bundles benchmark (function-bundling.ts): what is measured is deployed.
         format: OutputFormat.ESM,
-        target: "node24",
-        // Prefer the ESM build of dependencies (smaller after tree-shaking).
-        mainFields: ["module", "main"],
-        // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-        banner:
-          "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the AWS SDK instead of using the runtime's copy: the code runs with the SDK version
-        // pinned in package-lock.json (the one the tests ran against), not whatever the runtime ships.
+        target: FUNCTION_BUNDLING.target,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        banner: FUNCTION_BUNDLING.banner,
+        minify: FUNCTION_BUNDLING.minify,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
         bundleAwsSDK: true,
-        externalModules: [],
+        externalModules: [...FUNCTION_BUNDLING.externalModules],
         tsconfig: `${props.code.projectRoot}/tsconfig.json`,
         forceDockerBundling: false,
         ...(props.files?.length

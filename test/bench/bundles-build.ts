@@ -2,18 +2,14 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BuildOptions } from "esbuild";
+import { functionBuildOptions } from "../../infra/constructs/function-bundling.ts";
 
 /**
- * How a function's bundle is built, as the CDK function construct builds it
- * (infra/constructs/matchpath-function.ts: ESM, minified, node24, AWS SDK bundled, module before
- * main, the createRequire banner, source map beside the bundle). Shared by the bundles benchmark
+ * How a function's bundle is built: the CDK function construct's own esbuild settings
+ * (infra/constructs/function-bundling.ts, one definition for both). Shared by the bundles benchmark
  * and the test that reads each bundle's metafile for the SDK clients it carries.
  */
-
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-const BANNER =
-  "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);";
 
 /** Every folder under functions/ with a handler.ts: one Lambda function each. */
 export function functionNames(): string[] {
@@ -27,19 +23,5 @@ export function functionNames(): string[] {
 }
 
 export function bundleOptions(name: string, outfile: string): BuildOptions {
-  return {
-    entryPoints: [join(ROOT, "functions", name, "handler.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    mainFields: ["module", "main"],
-    banner: { js: BANNER },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    tsconfig: join(ROOT, "tsconfig.json"),
-    outfile,
-    logLevel: "error",
-  };
+  return functionBuildOptions(ROOT, join("functions", name, "handler.ts"), outfile);
 }

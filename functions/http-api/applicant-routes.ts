@@ -38,6 +38,7 @@ export const timeline: PageRoute = (event, deps) =>
       timezone: state.profile.timezone,
       plan,
       links: await linksFor(event, deps, state),
+      ...(state.profile.preferences ? { preferences: state.profile.preferences } : {}),
       comingReminders: plan.reminders
         .filter((reminder) => Date.parse(reminder.sendAt) > now.getTime())
         .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt)),

@@ -4,6 +4,8 @@ import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Preferences } from "#domain/preferences.ts";
+import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -24,6 +26,8 @@ export interface TimelineInput {
   comingReminders: readonly Reminder[];
   /** Steps the applicant snoozed, to the local date ("YYYY-MM-DD") the snooze ends; only those still snoozed. */
   snoozedUntil?: ReadonlyMap<string, string>;
+  /** The applicant's digest choice: a weekly summary among the next emails is labelled as one. */
+  preferences?: Pick<Preferences, "digest" | "digestDay">;
   /** Set when no email comes (unsubscribed, or the address suppressed): shown instead of the next emails. */
   mailStopped?: MailStopped;
 }
@@ -126,6 +130,31 @@ function sourcesHtml(sources: readonly string[] | undefined): string {
   return `<details><summary>Where these dates come from</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
 }
 
+function reminderWords(reminder: Reminder): string {
+  return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})`;
+}
+
+/**
+ * The emails still to come, one row per email (tester s5 C3: two reminders arriving in one email
+ * were listed as two): its time in the applicant's zone, then what it carries; a weekly summary
+ * says so.
+ */
+function comingEmailsHtml(input: TimelineInput): string {
+  const emails = groupIntoEmails(input.comingReminders).slice(0, COMING_EMAILS_SHOWN);
+  const rows = emails.map((together) => {
+    const [first] = together;
+    if (!first) return "";
+    const when = `<strong>${e(humanInstant(input.timezone, first.sendAt))}</strong>`;
+    const summary = weeklySummaryDay(input.preferences, together) !== undefined;
+    if (together.length === 1 && !summary) return `<li>${when}: ${reminderWords(first)}</li>`;
+    const what = summary ? "your weekly summary, with" : `one email about ${together.length} reminders`;
+    return `<li>${when}: ${what}<ul>${together.map((reminder) => `<li>${reminderWords(reminder)}</li>`).join("")}</ul></li>`;
+  });
+  return `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
+    rows.length === 0 ? "<p>No reminder is planned yet.</p>" : `<ul>${rows.join("")}</ul>`
+  }<p><a href="${e(input.links.preferences)}">Choose when and which emails you get</a></p></section>`;
+}
+
 /** Every fee the plan has, with its flag, and the totals per currency (tester s5 B5). */
 function budgetHtml(budget: Budget): string {
   const totals = budgetTotals(budget);
@@ -206,21 +235,8 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     );
   }
   if (hasBudget(plan.budget)) sections.push(budgetHtml(plan.budget));
-  const coming = input.comingReminders.slice(0, COMING_EMAILS_SHOWN);
   if (input.mailStopped) sections.push(mailStoppedSection(input.mailStopped, links.preferences));
-  else
-    sections.push(
-      `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
-        coming.length === 0
-          ? "<p>No reminder is planned yet.</p>"
-          : `<ul>${coming
-              .map(
-                (reminder) =>
-                  `<li><strong>${e(humanInstant(input.timezone, reminder.sendAt))}</strong>: ${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})</li>`,
-              )
-              .join("")}</ul>`
-      }<p><a href="${e(links.preferences)}">Choose when and which emails you get</a></p></section>`,
-    );
+  else sections.push(comingEmailsHtml(input));
   sections.push(
     `<section aria-labelledby="calendar"><h2 id="calendar">Your calendar</h2>
 <p>Every deadline, target date and interview in your own calendar app, kept up to date.</p>

@@ -1,6 +1,6 @@
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
-import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
+import { weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -64,25 +64,9 @@ export async function sendReminderMessage(
   }
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
-/**
- * The weekly summary's day when this email is one: the applicant chose one email a week and it
- * carries a reminder the preferences gathered onto that day (not due within the critical window,
- * sent on the summary weekday in the applicant's zone). Reminders due sooner still come on their
- * own day, as ordinary emails.
- */
 function weeklySummaryOf(state: ApplicantState, claimed: readonly Reminder[]): { weeklySummaryDay?: string } {
-  const preferences = state.profile.preferences;
-  if (preferences?.digest !== "weekly") return {};
-  const gathered = claimed.some((reminder) => {
-    const localDay = new Date(`${reminder.sendAtLocal.slice(0, 10)}T00:00:00Z`).getUTCDay();
-    const weekday = ((localDay + 6) % 7) + 1;
-    const ahead = Date.parse(reminder.deadline) - Date.parse(reminder.sendAt);
-    return weekday === preferences.digestDay && ahead > CRITICAL_WINDOW_HOURS * 3_600_000;
-  });
-  const day = WEEKDAYS[preferences.digestDay - 1];
-  return gathered && day ? { weeklySummaryDay: day } : {};
+  const day = weeklySummaryDay(state.profile.preferences, claimed);
+  return day ? { weeklySummaryDay: day } : {};
 }
 
 /**

@@ -43,15 +43,20 @@ export function parseArgs(argv: readonly string[]): SimulateOptions {
   };
 }
 
-/** Runs the in-memory season on `workers` threads and merges their shares. */
+/**
+ * Runs the in-memory season on `workers` threads and merges their shares. `onProgress` gets the
+ * applicants scored so far and the simulated clock of the slowest worker (ms since the epoch),
+ * at least once per simulated month.
+ */
 export async function simulateInMemory(
   options: Pick<SimulateOptions, "applicants" | "seed" | "workers">,
-  onProgress: (done: number) => void = () => undefined,
+  onProgress: (done: number, simulatedAt: number) => void = () => undefined,
 ): Promise<SeasonReport> {
   const started = Date.now();
   const workers = Math.max(1, Math.min(options.workers, Math.ceil(options.applicants / 50)));
   const share = Math.ceil(options.applicants / workers);
   const progress = new Array<number>(workers).fill(0);
+  const clocks = new Array<number>(workers).fill(0);
   const parts = await Promise.all(
     Array.from({ length: workers }, (_, n) => {
       const first = n * share;
@@ -63,10 +68,17 @@ export async function simulateInMemory(
           `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
           { eval: true, workerData: { first, last, seed: options.seed } },
         );
-        worker.on("message", (message: { kind: string; done?: number; part?: PartialSeason }) => {
+        type Message = { kind: string; done?: number; simulatedAt?: number; part?: PartialSeason };
+        worker.on("message", (message: Message) => {
           if (message.kind === "progress") {
             progress[n] = message.done ?? 0;
-            onProgress(progress.reduce((sum, done) => sum + done, 0));
+            clocks[n] = message.simulatedAt ?? 0;
+            // The slowest worker's clock, once every worker has reported one.
+            if (clocks.every((at) => at > 0))
+              onProgress(
+                progress.reduce((sum, done) => sum + done, 0),
+                Math.min(...clocks),
+              );
           } else if (message.part) resolve(message.part);
         });
         worker.on("error", reject);
@@ -147,10 +159,19 @@ async function main(): Promise<void> {
   let report: SeasonReport;
   if (options.store === "memory") {
     let shown = 0;
-    report = await simulateInMemory(options, (done) => {
-      if (done - shown >= Math.max(100, options.applicants / 20) || done === options.applicants) {
+    let month = "";
+    report = await simulateInMemory(options, (done, simulatedAt) => {
+      const reached = new Date(simulatedAt).toISOString().slice(0, 7);
+      if (
+        done - shown >= Math.max(100, options.applicants / 20) ||
+        done === options.applicants ||
+        reached !== month
+      ) {
         shown = done;
-        process.stderr.write(`  ${done}/${options.applicants} applicants\n`);
+        month = reached;
+        process.stderr.write(
+          `  ${done}/${options.applicants} applicants scored, simulated clock at ${reached}\n`,
+        );
       }
     });
   } else {

@@ -38,7 +38,12 @@ export interface MemorySeasonOptions {
   last: number;
   seed: number;
   cohort?: number;
-  onProgress?: (done: number) => void;
+  /**
+   * Called when a cohort is scored (`done` applicants so far) and, inside a cohort's season, each
+   * time the simulated clock enters a new month (`simulatedAt`, ms since the epoch): the long phase
+   * shows it moves.
+   */
+  onProgress?: (done: number, simulatedAt: number) => void;
   /** Makes the plan observer to score with, given the simulated clock (the diagnostic's keeps every plan). */
   observer?: (clockNow: () => number) => PlanObserver;
 }
@@ -171,9 +176,14 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       });
     }
 
+    let nextMonth = SEASON.start;
     for (let entry = heap.pop(); entry !== undefined; entry = heap.pop()) {
       if (entry.at > SEASON.end) break;
       clock.at = Math.max(clock.at, entry.at);
+      if (clock.at >= nextMonth) {
+        nextMonth = monthAfter(clock.at);
+        options.onProgress?.(first - options.first, clock.at);
+      }
       if (entry.kind === "event") {
         const event = entry.applicant.events[entry.index];
         if (!event) continue;
@@ -221,7 +231,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
       scoreApplicant(totals, applicant, applicantId, sent, observer, SEASON.end);
       observer.forget(applicantId);
     }
-    options.onProgress?.(last - options.first);
+    options.onProgress?.(last - options.first, SEASON.end);
   }
 
   return {
@@ -238,6 +248,12 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
 }
 
 /** The highest number of schedules pending at once, from summed per-minute creates and deletes. */
+/** The first instant of the UTC month after `at`. */
+function monthAfter(at: number): number {
+  const date = new Date(at);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+}
+
 /** Wall time of in-memory work on one thread: compute, since nothing waits on I/O. */
 function cpuMs(start: number): number {
   return performance.now() - start;

@@ -5,6 +5,6 @@ import { type MemorySeasonOptions, runMemorySeason } from "./memory-season.ts";
 const options = workerData as Omit<MemorySeasonOptions, "onProgress">;
 const part = await runMemorySeason({
   ...options,
-  onProgress: (done) => parentPort?.postMessage({ kind: "progress", done }),
+  onProgress: (done, simulatedAt) => parentPort?.postMessage({ kind: "progress", done, simulatedAt }),
 });
 parentPort?.postMessage({ kind: "done", part }, [part.timeline.buffer as ArrayBuffer]);

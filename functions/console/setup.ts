@@ -12,7 +12,7 @@ import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
-import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { type SesLoader, sesMailerOnFirstSend } from "#adapters/ses/escalation-for.ts";
 import { loadConsoleConfig } from "#config/console.ts";
 import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
@@ -23,9 +23,10 @@ import { createConsoleApp } from "./app.ts";
 /**
  * The console function's composition root, run once per cold start: its configuration from the
  * environment, its AWS clients from `clients` (only those it uses; the benchmarks pass counting ones), and the
- * handler over them. handler.ts is the Lambda entry that calls it.
+ * handler over them. SES, used only by "Resend the latest notice", comes as a loader (`resendSes`)
+ * resolved on the first resend. handler.ts is the Lambda entry that calls it.
  */
-export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses">) {
+export function setupConsole(clients: Pick<AwsClientFactory, "documents"> & { resendSes: SesLoader }) {
   const config = loadConsoleConfig();
   const logger = createLogger("console");
   const client = clients.documents(config);
@@ -56,10 +57,8 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents" | "ses"
     clock,
     // "Resend the latest notice" sends through the reminders' own path, wired as the reminder function's.
     planning: domainPlanning,
-    mailer: new SesMailer(clients.ses(config), {
-      from: config.senderAddress,
-      ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
-    }),
+    // SES is loaded on the first resend, not at cold start: most console requests send nothing.
+    mailer: sesMailerOnFirstSend(config, clients.resendSes, config),
     ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, linkKeyring, clock }),
     verifier: jwtVerifier({
       issuer: config.issuer,

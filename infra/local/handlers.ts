@@ -52,9 +52,11 @@ export async function loadHandlers(
   const httpApi: HttpHandler = (await import("../../functions/http-api/setup.ts")).setupHttpApi(
     clientsFor("http-api"),
   );
-  const consoleApi: HttpHandler = (await import("../../functions/console/setup.ts")).setupConsole(
-    clientsFor("console"),
-  );
+  const consoleClients = clientsFor("console");
+  const consoleApi: HttpHandler = (await import("../../functions/console/setup.ts")).setupConsole({
+    ...consoleClients,
+    resendSes: sesOnFirstUse(consoleClients),
+  });
   const planner: PlannerHandler = (await import("../../functions/planner/setup.ts")).setupPlanner(
     withEscalationSes(clientsFor("planner")),
   );

@@ -43,6 +43,25 @@ function mailerOnFirstSend(make: () => Promise<Mailer>): Mailer {
 }
 
 /**
+ * An SES mailer sending from `sender.senderAddress` (through its configuration set, if any) whose
+ * SES client, and the SDK module behind it, are loaded on the first send (see SesLoader): for
+ * functions where sending is the rare path (escalations, the console's resend).
+ */
+export function sesMailerOnFirstSend(
+  settings: AwsClientSettings,
+  loadSes: SesLoader,
+  sender: { senderAddress: string; sesConfigurationSet?: string },
+): Mailer {
+  return mailerOnFirstSend(async () => {
+    const [{ SesMailer }, ses] = await Promise.all([import("./ses-mailer.ts"), loadSes()]);
+    return new SesMailer(ses(settings), {
+      from: sender.senderAddress,
+      ...(sender.sesConfigurationSet ? { configurationSetName: sender.sesConfigurationSet } : {}),
+    });
+  });
+}
+
+/**
  * The planner's escalation wiring: SES from the configured sender, links into the console at
  * PUBLIC_BASE_URL. Undefined when the configuration names no sender (escalation off). The SES
  * client and its SDK module are loaded on the first escalation sent (see SesLoader).
@@ -58,12 +77,9 @@ export function escalationFor(
   if (settings === undefined) return undefined;
   return {
     ledger,
-    mailer: mailerOnFirstSend(async () => {
-      const [{ SesMailer }, ses] = await Promise.all([import("./ses-mailer.ts"), loadSes()]);
-      return new SesMailer(ses(config), {
-        from: settings.senderAddress,
-        ...(settings.sesConfigurationSet ? { configurationSetName: settings.sesConfigurationSet } : {}),
-      });
+    mailer: sesMailerOnFirstSend(config, loadSes, {
+      senderAddress: settings.senderAddress,
+      ...(settings.sesConfigurationSet ? { sesConfigurationSet: settings.sesConfigurationSet } : {}),
     }),
     consoleUrl: (applicantId) => consoleApplicantUrl(settings.publicBaseUrl, applicantId),
   };

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { BoundedMemo } from "./bounded-memo.ts";
 import { offsetMinutes } from "./zone-offsets.ts";
 
 /**
@@ -95,7 +96,7 @@ export function etInstant(isoDate: string, clock: string | null): number {
   return fromWall(ET_ZONE, wallFromDate(isoDate, clock === null ? 0 : minutesFromClock(clock)));
 }
 
-const localMidnights = new Map<string, Map<string, number>>();
+const localMidnights = new Map<string, BoundedMemo<string, number>>();
 
 /**
  * The UTC instant of local midnight starting the date in the zone. Memoised per zone and date
@@ -108,15 +109,13 @@ export function startOfLocalDate(zone: string, isoDate: string): number {
   const midnight = fromWall(zone, wallFromDate(isoDate, 0));
   let byDate = localMidnights.get(zone);
   if (byDate === undefined) {
-    byDate = new Map();
+    byDate = new BoundedMemo(20_000);
     localMidnights.set(zone, byDate);
   }
-  if (byDate.size >= 20_000) byDate.clear();
-  byDate.set(isoDate, midnight);
-  return midnight;
+  return byDate.keep(isoDate, midnight);
 }
 
-const dateTexts = new Map<number, string>();
+const dateTexts = new BoundedMemo<number, string>(20_000);
 
 /**
  * The calendar date ("YYYY-MM-DD") of the UTC instant in the zone. The text is memoised per wall
@@ -126,9 +125,7 @@ export function localDate(zone: string, utcMs: number): string {
   const day = Math.floor(toWall(zone, utcMs) / DAY_MS);
   let text = dateTexts.get(day);
   if (text === undefined) {
-    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    if (dateTexts.size >= 20_000) dateTexts.clear();
-    dateTexts.set(day, text);
+    text = dateTexts.keep(day, new Date(day * DAY_MS).toISOString().slice(0, 10));
   }
   return text;
 }
@@ -188,19 +185,16 @@ const MAX_FORMAT_CACHE = 20_000;
 function memoByZone(
   format: (zone: string, utcMs: number) => string,
 ): (zone: string, utcMs: number) => string {
-  const byZone = new Map<string, Map<number, string>>();
+  const byZone = new Map<string, BoundedMemo<number, string>>();
   return (zone, utcMs) => {
     let cache = byZone.get(zone);
     if (cache === undefined) {
-      cache = new Map();
+      cache = new BoundedMemo(MAX_FORMAT_CACHE);
       byZone.set(zone, cache);
     }
     const cached = cache.get(utcMs);
     if (cached !== undefined) return cached;
-    const text = format(zone, utcMs);
-    if (cache.size >= MAX_FORMAT_CACHE) cache.clear();
-    cache.set(utcMs, text);
-    return text;
+    return cache.keep(utcMs, format(zone, utcMs));
   };
 }
 
@@ -250,15 +244,14 @@ export function renderEt(utcMs: number): string {
   return renderEtMemo(ET_ZONE, utcMs);
 }
 
-const humanDateTexts = new Map<string, string>();
+const humanDateTexts = new BoundedMemo<string, string>(10_000);
 /** A calendar date ("2026-08-15") for humans: "Sat 15 Aug 2026", in English; the input itself if it is no date. */
 export function renderDate(isoDate: string): string {
   let text = humanDateTexts.get(isoDate);
   if (text === undefined) {
     const date = DateTime.fromISO(isoDate, { zone: "UTC", locale: "en-US" });
     text = date.isValid ? date.toFormat("ccc d LLL yyyy") : isoDate;
-    if (humanDateTexts.size >= 10_000) humanDateTexts.clear();
-    humanDateTexts.set(isoDate, text);
+    humanDateTexts.keep(isoDate, text);
   }
   return text;
 }

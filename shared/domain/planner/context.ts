@@ -118,7 +118,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
   const statuses = new Map<MilestoneKey, MilestoneStatus>();
-  for (const entry of entries.values()) if (entry.status !== "not_started") statuses.set(entry.key, entry.status);
+  for (const entry of entries.values())
+    if (entry.status !== "not_started") statuses.set(entry.key, entry.status);
   for (const key of impliedDone) {
     const given = statuses.get(key);
     if (given !== "done" && given !== "waived") statuses.set(key, "done");

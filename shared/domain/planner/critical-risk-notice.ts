@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { stableHash } from "../hash.ts";
 import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
@@ -31,7 +32,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
 };
 
-const noticeIds = new Map<string, string>();
+const noticeIds = new BoundedMemo<string, string>(20_000);
 /**
  * A notice's id: one per risk (its code, the target Match and the steps it names; the out-of-reach
  * notice: target → earliest feasible Match), never per plan, deadline or `now`, so every re-plan
@@ -44,11 +45,7 @@ export function criticalNoticeId(risk: Risk, targetYear: number): string {
       ? `${OUT_OF_REACH_RUNG}|${targetYear}|${risk.earliestFeasibleMatchYear}`
       : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}`;
   let id = noticeIds.get(key);
-  if (id === undefined) {
-    if (noticeIds.size >= 20_000) noticeIds.clear();
-    id = `r-${stableHash(key)}`;
-    noticeIds.set(key, id);
-  }
+  if (id === undefined) id = noticeIds.keep(key, `r-${stableHash(key)}`);
   return id;
 }
 

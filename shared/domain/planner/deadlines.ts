@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -203,7 +204,7 @@ export class PlanDates {
  * zone and own dates. Bounded: a cohort of applicants with their own exam dates fills it, and a
  * full cache starts again (the season-wide instances are re-made on the next plan).
  */
-const planDatesByCalendar = new WeakMap<SeasonCalendar, Map<string, PlanDates>>();
+const planDatesByCalendar = new WeakMap<SeasonCalendar, BoundedMemo<string, PlanDates>>();
 const MAX_PLAN_DATES_PER_CALENDAR = 4_000;
 
 /**
@@ -215,7 +216,7 @@ const MAX_PLAN_DATES_PER_CALENDAR = 4_000;
 export function planDates(context: PlanContext): PlanDates {
   let byKey = planDatesByCalendar.get(context.calendar);
   if (byKey === undefined) {
-    byKey = new Map();
+    byKey = new BoundedMemo(MAX_PLAN_DATES_PER_CALENDAR);
     planDatesByCalendar.set(context.calendar, byKey);
   }
   let signature = context.zone;
@@ -228,11 +229,10 @@ export function planDates(context: PlanContext): PlanDates {
   }
   const known = byKey.get(signature);
   if (known !== undefined) return known;
-  if (byKey.size >= MAX_PLAN_DATES_PER_CALENDAR) byKey.clear();
   let base = byKey.get(context.zone);
   if (base === undefined) {
     base = new PlanDates(context.calendar, context.zone, new Map(), null);
-    byKey.set(context.zone, base);
+    byKey.keep(context.zone, base);
   }
   if (signature === context.zone) return base;
   const own = new Map<MilestoneKey, OwnDate>();
@@ -244,7 +244,7 @@ export function planDates(context: PlanContext): PlanDates {
     if (done || at >= context.now) own.set(given.key, { date: given.date, at, done });
   }
   const dates = new PlanDates(context.calendar, context.zone, own, base);
-  byKey.set(signature, dates);
+  byKey.keep(signature, dates);
   return dates;
 }
 

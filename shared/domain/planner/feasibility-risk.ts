@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
@@ -37,14 +38,13 @@ export function dayBy(context: PlanContext, at: number): string {
   if (text === undefined) {
     const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
     text = renderEt(noon).split(",")[0] ?? day;
-    if (dayTexts.size >= 20_000) dayTexts.clear();
-    dayTexts.set(day, text);
+    dayTexts.keep(day, text);
   }
   return text;
 }
 
 /** dayBy's text per calendar day (bounded): the same few days recur in every plan of a season. */
-const dayTexts = new Map<string, string>();
+const dayTexts = new BoundedMemo<string, string>(20_000);
 
 /**
  * MATCH_YEAR_NOT_FEASIBLE: names the real cause (graduation after the start date, or the exams'

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, FIRST_GATE, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
@@ -17,8 +18,7 @@ export function firstGateOf(context: PlanContext, unchecked: boolean): Milestone
 }
 
 /** Week targets per zone and instant, so plans share one object (and so one rendering) per week. */
-const weekTargets = new Map<string, DueDate>();
-const MAX_WEEK_TARGETS = 2_000;
+const weekTargets = new BoundedMemo<string, DueDate>(2_000);
 const WEEK_TARGET_SOURCE =
   "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for this week (by the next Monday's delivery time); no authority sets a date for it";
 
@@ -45,10 +45,12 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
   const at = thisWeek > context.now ? thisWeek : slotOn(((7 - weekday) % 7) + 7);
   const key = `${context.zone}|${at}`;
   let target = weekTargets.get(key);
-  if (target === undefined) {
-    if (weekTargets.size >= MAX_WEEK_TARGETS) weekTargets.clear();
-    target = { at, zone: context.zone, status: "advice", source: `target: ${WEEK_TARGET_SOURCE}` };
-    weekTargets.set(key, target);
-  }
+  if (target === undefined)
+    target = weekTargets.keep(key, {
+      at,
+      zone: context.zone,
+      status: "advice",
+      source: `target: ${WEEK_TARGET_SOURCE}`,
+    });
   return target;
 }

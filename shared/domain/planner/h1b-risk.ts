@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
@@ -111,7 +112,7 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * built once per zone: `toLocaleString` builds an Intl.NumberFormat on every call, which cost
  * about a tenth of a full plan. Bounded like the other per-zone memos.
  */
-const proclamationMessages = new Map<string, string | null>();
+const proclamationMessages = new BoundedMemo<string, string | null>(1_000);
 function proclamationMessage(zone: string): string | null {
   const known = proclamationMessages.get(zone);
   if (known !== undefined) return known;
@@ -120,7 +121,5 @@ function proclamationMessage(zone: string): string | null {
     fee === undefined || fee.amountUsd === null
       ? null
       : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa (${fee.source}, secondary; ${fee.asOf}). Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. ${fee.verify}.`;
-  if (proclamationMessages.size >= 1_000) proclamationMessages.clear();
-  proclamationMessages.set(zone, message);
-  return message;
+  return proclamationMessages.keep(zone, message);
 }

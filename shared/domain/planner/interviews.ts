@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
@@ -31,24 +32,18 @@ function derivedId(interview: Interview): string {
   const key = `${interview.program}|${startOf(interview)}`;
   const cached = derivedIdCache.get(key);
   if (cached !== undefined) return cached;
-  const id = `iv-${stableHash(key)}`;
-  if (derivedIdCache.size >= 50_000) derivedIdCache.clear();
-  derivedIdCache.set(key, id);
-  return id;
+  return derivedIdCache.keep(key, `iv-${stableHash(key)}`);
 }
 
-const derivedIdCache = new Map<string, string>();
+const derivedIdCache = new BoundedMemo<string, string>(50_000);
 
-const startCache = new Map<string, number>();
+const startCache = new BoundedMemo<string, number>(50_000);
 
 /** The interview's start instant; parsing ISO text is slow enough to be worth a bounded memo. */
 function startOf(interview: Interview): number {
   const cached = startCache.get(interview.startsAt);
   if (cached !== undefined) return cached;
-  const start = Date.parse(interview.startsAt);
-  if (startCache.size >= 50_000) startCache.clear();
-  startCache.set(interview.startsAt, start);
-  return start;
+  return startCache.keep(interview.startsAt, Date.parse(interview.startsAt));
 }
 
 /** Everything about an interview's steps that does not depend on `now`, rendered in one zone. */

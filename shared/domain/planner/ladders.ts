@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
@@ -29,11 +30,7 @@ export function reminderId(
   // is the costliest part of building a reminder (see BENCHMARKS.md). Keys are the catalog's own
   // strings, so no key is built per lookup. Bounded so a long-lived process cannot grow it.
   let bySubject = idCache.get(deadline);
-  if (bySubject === undefined) {
-    if (idCache.size >= MAX_ID_DEADLINES) idCache.clear();
-    bySubject = new Map();
-    idCache.set(deadline, bySubject);
-  }
+  if (bySubject === undefined) bySubject = idCache.keep(deadline, new Map());
   const subject = interviewId === undefined ? milestone : `interview|${interviewId}`;
   let byRung = bySubject.get(subject);
   if (byRung === undefined) {
@@ -47,8 +44,7 @@ export function reminderId(
   return id;
 }
 
-const MAX_ID_DEADLINES = 20_000;
-const idCache = new Map<number, Map<string, Map<string, string>>>();
+const idCache = new BoundedMemo<number, Map<string, Map<string, string>>>(20_000);
 /** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
 export function slotOnDay(context: PlanContext, wallMs: number): number {
   return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
@@ -97,21 +93,17 @@ export interface SlotEntry {
  * Slot lists memoised by zone, deadline and subject (validated against every other input), so
  * applicants sharing a zone and a season deadline share the work. Bounded per zone.
  */
-const slotCache = new Map<string, Map<number, Map<string, SlotEntry>>>();
+const slotCache = new Map<string, BoundedMemo<number, Map<string, SlotEntry>>>();
 const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
 
 export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
   let byDeadline = slotCache.get(context.zone);
   if (byDeadline === undefined) {
-    byDeadline = new Map();
+    byDeadline = new BoundedMemo(MAX_SLOT_DEADLINES_PER_ZONE);
     slotCache.set(context.zone, byDeadline);
   }
   let bySubject = byDeadline.get(target.deadline);
-  if (bySubject === undefined) {
-    if (byDeadline.size >= MAX_SLOT_DEADLINES_PER_ZONE) byDeadline.clear();
-    bySubject = new Map();
-    byDeadline.set(target.deadline, bySubject);
-  }
+  if (bySubject === undefined) bySubject = byDeadline.keep(target.deadline, new Map());
   const subject = target.interviewId ?? target.milestone;
   const cached = bySubject.get(subject);
   if (

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, Risk } from "../plan.ts";
@@ -54,8 +55,7 @@ export function ownDateOf(
       passed: Object.freeze({ due, detail, passed: true }),
       today: Object.freeze({ due, detail, passed: false }),
     };
-    if (passedDates.size >= 4_000) passedDates.clear();
-    passedDates.set(key, known);
+    passedDates.keep(key, known);
   }
   return known.passed.due.at + DAY_MS <= context.now ? known.passed : known.today;
 }
@@ -65,9 +65,9 @@ export function ownDateOf(
  * (passed, or today still), shared frozen by every plan (bounded): a copy per call was about 2%
  * of the planner bench's plan, which has Step 2 CK scheduled in the past at every instant.
  */
-const passedDates = new Map<string, { passed: StepOwnDate; today: StepOwnDate }>();
+const passedDates = new BoundedMemo<string, { passed: StepOwnDate; today: StepOwnDate }>(4_000);
 /** Follow-up ids and titles per step and date: hashing is the costliest part of a reminder. */
-const followUpTexts = new Map<string, { id: string; title: string; why: string }>();
+const followUpTexts = new BoundedMemo<string, { id: string; title: string; why: string }>(4_000);
 
 /** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
 export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
@@ -114,8 +114,7 @@ export function resultFollowUp(
       title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
       why: followUpWhy(entry),
     };
-    if (followUpTexts.size >= 4_000) followUpTexts.clear();
-    followUpTexts.set(textKey, texts);
+    followUpTexts.keep(textKey, texts);
   }
   const reminder: Reminder = {
     id: texts.id,
@@ -166,7 +165,7 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
   for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
   let texts = passedRiskTexts.get(calendar);
   if (texts === undefined) {
-    texts = new Map();
+    texts = new BoundedMemo(4_000);
     passedRiskTexts.set(calendar, texts);
   }
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
@@ -181,8 +180,7 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
       ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
       : "";
     message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
-    if (texts.size >= 4_000) texts.clear();
-    texts.set(textKey, message);
+    texts.keep(textKey, message);
   }
   return {
     code: "SCHEDULED_DATE_PASSED",
@@ -201,7 +199,7 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
 const ERAS_TIMELINE_URL =
   "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
-const passedRiskTexts = new WeakMap<SeasonCalendar, Map<string, string>>();
+const passedRiskTexts = new WeakMap<SeasonCalendar, BoundedMemo<string, string>>();
 
 /** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */
 function isoDay(at: number): string {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
@@ -97,22 +98,20 @@ function statusAction(
  * The budget step's text, built once per pair of totals and set of other-currency lines (bounded):
  * every plan has a budget step, and formatting both amounts per plan showed in the planner bench.
  */
-const budgetActions = new Map<number, Map<number, { other: OtherCurrencyItem[]; text: string }>>();
+const budgetActions = new BoundedMemo<
+  number,
+  BoundedMemo<number, { other: OtherCurrencyItem[]; text: string }>
+>(1_000);
 function budgetAction(budget: Budget): string {
   const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
   let bySpent = budgetActions.get(budget.upcomingUsd);
-  if (bySpent === undefined) {
-    if (budgetActions.size >= 1_000) budgetActions.clear();
-    bySpent = new Map();
-    budgetActions.set(budget.upcomingUsd, bySpent);
-  }
+  if (bySpent === undefined) bySpent = budgetActions.keep(budget.upcomingUsd, new BoundedMemo(1_000));
   const known = bySpent.get(budget.spentUsd);
   // Other-currency lines are shared frozen objects (budget.ts), so identity says they are the same.
   if (known !== undefined && sameItems(known.other, other)) return known.text;
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
   const text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
-  if (bySpent.size >= 1_000) bySpent.clear();
-  bySpent.set(budget.spentUsd, { other, text });
+  bySpent.keep(budget.spentUsd, { other, text });
   return text;
 }
 

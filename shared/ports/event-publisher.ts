@@ -1,3 +1,5 @@
+import type { CancelledReminder } from "#domain/cancelled-reminders.ts";
+
 /** Domain events published for other systems (CRM, chat) to subscribe to. */
 export type DomainEvent =
   | {
@@ -22,6 +24,16 @@ export type DomainEvent =
       applicantId: string;
       at: string;
       detail: { reason: HeldBackReason; reminderIds: string[]; milestones: string[] };
+    }
+  | {
+      /**
+       * Reminders still scheduled that a re-plan dropped (step done or waived, snoozed, date
+       * moved, interview cancelled, no longer planned), each with why. Keys only, nothing personal.
+       */
+      type: "RemindersCancelled";
+      applicantId: string;
+      at: string;
+      detail: { reminders: CancelledReminder[] };
     }
   | {
       type: "EmailSuppressed";

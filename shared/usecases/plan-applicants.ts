@@ -8,6 +8,7 @@ import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import { type EscalationDeps, escalate, hasStaleEscalationClaim } from "./escalation.ts";
 import { earliest, escalationWakeUp } from "./escalation-timer.ts";
 import {
+  cancelledEvents,
   cohortSummary,
   overdueEvents,
   type Planning,
@@ -108,6 +109,7 @@ export async function planApplicant(
           detail: { planHash, nextDueAt: wakeUpAt ?? null, riskCodes: plan.risks.map((risk) => risk.code) },
         },
         ...overdueEvents(state, plan, now),
+        ...cancelledEvents(state, deps.applicants.storedReminders(state), plan, now),
       ]
     : [];
   if (planChanged) {

@@ -1,3 +1,4 @@
+import { cancelledReminders } from "#domain/cancelled-reminders.ts";
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
 import { changeInstants, planFacts, upcomingFacts } from "#domain/console/row-as-of.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
@@ -77,6 +78,37 @@ export function overdueEvents(state: ApplicantState, plan: Plan, now: Date): Dom
       applicantId: state.profile.applicantId,
       at: now.toISOString(),
       detail: { milestones },
+    },
+  ];
+}
+
+/**
+ * RemindersCancelled for the reminders the stored plan (`storedReminders`, read with `state`) still
+ * had scheduled and `plan` drops: the notice ledger's "cancelled" rows. Published with the plan, so
+ * its copy rides in the plan's write. Empty when none.
+ */
+export function cancelledEvents(
+  state: ApplicantState,
+  storedReminders: readonly Reminder[],
+  plan: Plan,
+  now: Date,
+): DomainEvent[] {
+  const stored = state.storedPlan;
+  if (stored === undefined || storedReminders.length === 0) return [];
+  const reminders = cancelledReminders(
+    storedReminders,
+    stored.computedAt,
+    plan,
+    state,
+    sentReminderIds(state),
+  );
+  if (reminders.length === 0) return [];
+  return [
+    {
+      type: "RemindersCancelled",
+      applicantId: state.profile.applicantId,
+      at: now.toISOString(),
+      detail: { reminders },
     },
   ];
 }

@@ -83,7 +83,9 @@ describe("the console's notice ledger and actions on the local stack", () => {
     await drainStream();
     const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
     const row = rowOf(page, original?.messageId ?? "?");
-    expect(row).toContain(`to the applicant: ${original?.subject?.title} (${original?.subject?.rung})`);
+    // In the advisor's words (advisor-voice.ts), not the applicant's "Pass USMLE Step 2 CK (your date)".
+    expect(row).toContain(`to the applicant: USMLE Step 2 CK (${original?.subject?.rung})`);
+    expect(row).not.toMatch(/\byour\b/i);
     expect(row).not.toContain("no longer planned");
   });
 

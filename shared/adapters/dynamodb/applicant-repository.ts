@@ -1,9 +1,10 @@
+import type { Reminder } from "#domain/plan.ts";
 import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry, LedgerSubject } from "#ports/reminder-ledger.ts";
 import { keys, SK } from "./keys.ts";
-import { toPlanSummary } from "./plan-repository.ts";
+import { planOf, toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
 
 /** The items of one applicant's partition, sorted by kind (milestones and interviews by their key). */
@@ -33,7 +34,15 @@ export async function readApplicantItems(table: DynamoTable, applicantId: string
 
 /** Reads an applicant whole: 1 Query of its partition (profile, milestones, interviews, ledger, plan). */
 export class DynamoApplicantRepository implements ApplicantRepository {
+  /** The PLAN item read with each state, for storedReminders; dropped with the state. */
+  private readonly planItems = new WeakMap<ApplicantState, Item>();
+
   constructor(private readonly table: DynamoTable) {}
+
+  storedReminders(state: ApplicantState): readonly Reminder[] {
+    const item = this.planItems.get(state);
+    return item === undefined ? [] : (planOf(item)?.reminders ?? []);
+  }
 
   async loadApplicant(applicantId: string): Promise<ApplicantState | undefined> {
     const current = await readApplicantItems(this.table, applicantId);
@@ -45,7 +54,10 @@ export class DynamoApplicantRepository implements ApplicantRepository {
       interviews: [...current.interviews.values()].map((item) => item.interview as Interview),
       ledger: current.ledger.map(toLedgerEntry),
     };
-    if (current.plan !== undefined) state.storedPlan = toPlanSummary(current.plan);
+    if (current.plan !== undefined) {
+      state.storedPlan = toPlanSummary(current.plan);
+      this.planItems.set(state, current.plan);
+    }
     return state;
   }
 }

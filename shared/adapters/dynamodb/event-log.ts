@@ -26,7 +26,8 @@ export interface DynamoEventLogOptions {
  * (`EVENT#<at>#<uuid>`), expiring after EVENT_LOG_DAYS: record 1 TransactWriteItems per applicant
  * (their copies and the check that they still exist, while-applicant-exists.ts), in parallel;
  * listRecent 1 Query (the newest RECENT_EVENTS). The stream filter ignores these items. The events
- * published with a plan (PlanChanged, MilestoneOverdue, ReminderSent, RemindersHeldBack) are not recorded here: their
+ * published with a plan (PlanChanged, MilestoneOverdue, ReminderSent, RemindersHeldBack,
+ * RemindersCancelled) are not recorded here: their
  * copies ride in the write that stores the plan (`eventItems`, see plan-repository.ts and
  * reminder-ledger.ts), which costs no request of its own.
  */

@@ -59,10 +59,7 @@ export class DynamoPlanRepository implements PlanRepository {
 
   async loadPlan(applicantId: string): Promise<Plan | undefined> {
     const item = await this.table.get(keys.plan(applicantId), { consistent: true });
-    if (item?.planGz instanceof Uint8Array)
-      return JSON.parse(gunzipSync(item.planGz).toString("utf8")) as Plan;
-    // Plans stored before compression (a JSON string) stay readable until their next write.
-    return typeof item?.planJson === "string" ? (JSON.parse(item.planJson) as Plan) : undefined;
+    return item === undefined ? undefined : planOf(item);
   }
 
   /**
@@ -108,6 +105,12 @@ export function planItem(applicantId: string, plan: Plan, summary: StoredPlanSum
     Object.assign(item, wakeUpGsiKeys("plan", applicantId, new Date(summary.wakeUpAt)));
   }
   return item;
+}
+
+/** A PLAN item's plan; plans stored before compression (a JSON string) stay readable until their next write. */
+export function planOf(item: Item): Plan | undefined {
+  if (item.planGz instanceof Uint8Array) return JSON.parse(gunzipSync(item.planGz).toString("utf8")) as Plan;
+  return typeof item.planJson === "string" ? (JSON.parse(item.planJson) as Plan) : undefined;
 }
 
 /** The summary a PLAN item carries (the inverse of planItem's summary fields). */

@@ -249,7 +249,17 @@ export class InMemoryApplicantStore
   async loadApplicant(applicantId: string): Promise<ApplicantState | undefined> {
     this.count("loadApplicant");
     const stored = this.applicants.get(applicantId);
-    return stored ? structuredClone(stored.state) : undefined;
+    if (!stored) return undefined;
+    const state = structuredClone(stored.state);
+    if (stored.plan) this.plansRead.set(state, stored.plan.reminders);
+    return state;
+  }
+
+  /** The stored plan's reminders as loadApplicant read them, like the DynamoDB repository. */
+  private readonly plansRead = new WeakMap<ApplicantState, readonly Reminder[]>();
+
+  storedReminders(state: ApplicantState): readonly Reminder[] {
+    return this.plansRead.get(state) ?? [];
   }
 
   async savePlan(

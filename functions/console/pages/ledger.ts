@@ -1,0 +1,186 @@
+import type { CancelReason } from "#domain/cancelled-reminders.ts";
+import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import type { Plan, StepSubject } from "#domain/plan.ts";
+import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { ESCALATION_ID_PREFIX, RISK_TITLES } from "#usecases/escalation.ts";
+import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
+import { h, titleOf, when } from "./html.ts";
+
+type LedgerEntry = ApplicantView["state"]["ledger"][number];
+type RecentEvent = ApplicantView["events"][number];
+
+/** A reminder's step as the advisor names it ("USMLE Step 2 CK", never "your date"), and its rung. */
+function reminderLabel(subject: { milestone: string; title: string; rung: string }, suffix = ""): string {
+  return `${stepForAdvisor({ milestone: subject.milestone as StepSubject, title: subject.title })} (${subject.rung}${suffix})`;
+}
+
+/**
+ * A sent message's "What": an escalation went to the advisor, not the applicant (the cohort's last
+ * email leaves it out for that reason, planning.ts lastEmailOf), so it never reads as a reminder
+ * and says which risk or missed step it was about; a reminder names its step and rung from what its
+ * ledger item stored when it was sent (older items: from the plan, which lists every rung of its
+ * ladders, sent ones included, while the step is still planned).
+ */
+function ledgerWhat(
+  entries: readonly LedgerEntry[],
+  profile: ApplicantView["state"]["profile"],
+  plan: Plan,
+  ledger: readonly LedgerEntry[],
+): string {
+  const escalations = entries.filter((entry) => entry.reminderId.startsWith(ESCALATION_ID_PREFIX));
+  if (escalations.length > 0)
+    return `escalation to the advisor ${profile.advisorEmail ?? ""}: ${escalations.map((entry) => escalationAbout(entry.reminderId)).join("; ")}`;
+  return (
+    entries
+      .map((entry) => {
+        const id = entry.reminderId;
+        if (id.startsWith(RESEND_ID_PREFIX)) {
+          const resent = id.slice(RESEND_ID_PREFIX.length);
+          const original = ledger.filter((other) => other.messageId === resent);
+          return `resent by the advisor: ${original.length > 0 ? ledgerWhat(original, profile, plan, []) : resent}`;
+        }
+        const subject = entry.subject ?? plan.reminders.find((planned) => planned.id === id);
+        if (subject === undefined)
+          return "to the applicant: a reminder whose step is no longer planned (this ledger row does not store which)";
+        const season =
+          entry.subject?.matchYear !== undefined && entry.subject.matchYear !== profile.matchYear
+            ? `, for the ${entry.subject.matchYear} Match`
+            : "";
+        return `to the applicant: ${reminderLabel(subject, season)}`;
+      })
+      // One email can carry several rungs that are no longer planned: say so once, not once per rung.
+      .filter((label, index, labels) => labels.indexOf(label) === index)
+      .join("; ")
+  );
+}
+
+/** `risk CODE (its title)` or `overdue: the step's title`, from an escalation's ledger id. */
+function escalationAbout(id: string): string {
+  const [kind = "", subject = ""] = id.slice(ESCALATION_ID_PREFIX.length).split(":");
+  if (kind === "risk") {
+    const title = (RISK_TITLES as Record<string, string | undefined>)[subject];
+    return `risk ${subject}${title ? ` (${title})` : ""}`;
+  }
+  return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}`;
+}
+
+const HELD_BACK_BECAUSE = {
+  paused: "reminders paused by an advisor",
+  unsubscribed: "the applicant had unsubscribed",
+  suppressed: "the address is suppressed (bounce or complaint)",
+} as const;
+
+/**
+ * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why. Its
+ * detail holds reminder ids and keys only, so titles come from the plan while the rung is in it.
+ */
+function heldBackRow(event: RecentEvent, plan: Plan): string {
+  const detail = JSON.parse(event.detail) as {
+    reason?: keyof typeof HELD_BACK_BECAUSE;
+    reminderIds?: string[];
+  };
+  const what = (detail.reminderIds ?? []).map((id) => {
+    const planned = plan.reminders.find((reminder) => reminder.id === id);
+    return planned ? reminderLabel(planned) : id;
+  });
+  const because = detail.reason ? HELD_BACK_BECAUSE[detail.reason] : "held back";
+  return `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(what.join("; "))}</td><td class="muted">${h(because)}</td></tr>`;
+}
+
+const CANCELLED_BECAUSE: Record<CancelReason, string> = {
+  done: "re-planned: the step was marked done",
+  waived: "re-planned: the step was waived",
+  snoozed: "re-planned: the step was snoozed past it",
+  "date-moved": "re-planned: the date moved (a reminder for the new date replaces it)",
+  "interview-cancelled": "re-planned: the interview was cancelled",
+  "not-in-plan": "re-planned: the step is no longer planned",
+};
+
+/**
+ * A `RemindersCancelled` event as "cancelled" rows, one per reason: scheduled reminders a re-plan
+ * dropped. Its detail holds keys only (nothing personal), so steps are named by their key; an
+ * interview's reminder by the interview's title while the applicant still has that interview.
+ */
+function cancelledRows(event: RecentEvent, plan: Plan): string[] {
+  const detail = JSON.parse(event.detail) as {
+    reminders?: { milestone: string; interviewId?: string; rung: string; reason: CancelReason }[];
+  };
+  const byReason = new Map<CancelReason, string[]>();
+  for (const reminder of detail.reminders ?? []) {
+    const title =
+      plan.nextSteps.find(
+        (step) => step.interviewId !== undefined && step.interviewId === reminder.interviewId,
+      )?.title ?? "an interview";
+    const label = reminderLabel({ ...reminder, title });
+    byReason.set(reminder.reason, [...(byReason.get(reminder.reason) ?? []), label]);
+  }
+  return [...byReason].map(
+    ([reason, labels]) =>
+      `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(labels.join("; "))}</td><td class="muted">${h(CANCELLED_BECAUSE[reason] ?? "re-planned")}</td></tr>`,
+  );
+}
+
+/**
+ * The notice ledger's rows, in the advisor's voice: the unsubscribe, what is scheduled (the first
+ * ten), what was cancelled (held back at a wake-up, or dropped by a re-plan: from the recent
+ * events), then each message sent, newest first, with SES's outcome.
+ */
+export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]): string[] {
+  const { state, plan } = view;
+  const profile = state.profile;
+  const messages = new Map<
+    string,
+    {
+      sentAt?: string;
+      claimedAt: string;
+      delivery?: string;
+      deliveryAt?: string;
+      entries: LedgerEntry[];
+      status: string;
+    }
+  >();
+  for (const entry of state.ledger) {
+    const key = entry.messageId ?? `claim:${entry.reminderId}`;
+    const message = messages.get(key) ?? {
+      claimedAt: entry.claimedAt,
+      entries: [],
+      status: entry.status,
+      ...(entry.sentAt ? { sentAt: entry.sentAt } : {}),
+    };
+    message.entries.push(entry);
+    if (entry.delivery) {
+      message.delivery = entry.delivery;
+      if (entry.deliveryAt) message.deliveryAt = entry.deliveryAt;
+    }
+    messages.set(key, message);
+  }
+  const sent = [...messages.entries()]
+    .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
+    .map(([messageId, message]) => {
+      const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
+      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${when(message.sentAt)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.entries, profile, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+    });
+  // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
+  const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));
+  const scheduled = plan.reminders
+    .filter((reminder) => !inLedger.has(reminder.id))
+    .slice(0, 10)
+    .map(
+      (reminder) =>
+        `<tr><td>scheduled</td><td>${when(reminder.sendAt)}</td><td>${h(reminderLabel(reminder))}</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
+    );
+  const cancelled = events.flatMap((event) =>
+    event.type === "RemindersHeldBack"
+      ? [heldBackRow(event, plan)]
+      : event.type === "RemindersCancelled"
+        ? cancelledRows(event, plan)
+        : [],
+  );
+  const unsubscribed = profile.unsubscribedAt
+    ? [
+        `<tr><td>unsubscribed</td><td>${when(profile.unsubscribedAt)}</td><td>the applicant stopped reminders</td><td></td></tr>`,
+      ]
+    : [];
+  return [...unsubscribed, ...scheduled, ...cancelled, ...sent];
+}

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { milestoneUpdate, step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
+
+/**
+ * Reminders a re-plan drops are in the notice ledger (issue 15, tester s5 A1): a moved date and a
+ * step marked done cancel the reminders still scheduled, each row with its time and why. The record
+ * rides in the plan's own write (RemindersCancelled), so an erase still leaves no item.
+ */
+const cancelledRows = (page: string) =>
+  page
+    .split("<tr>")
+    .filter((row) => row.startsWith("<td>cancelled</td>"))
+    .map((row) => row.split("</tr>")[0] ?? "")
+    .map((row) =>
+      row
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
+
+describe("reminders cancelled by a re-plan, on the local stack", () => {
+  let priya: string;
+  let target: TestApplicant;
+  const page = async () =>
+    (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+
+  beforeAll(async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    priya = await signIn(PRIYA);
+    target = step2Applicant();
+    target.snapshot.applicant.advisorEmail = PRIYA;
+    expect((await postWebhook(target.snapshot)).status).toBe(202);
+    await drainStream();
+  });
+
+  it("a moved exam date cancels the old date's reminders, saying the date moved", async () => {
+    expect(cancelledRows(await page())).toEqual([]);
+    await clockTo("2026-06-02T00:00:00Z");
+    const moved = milestoneUpdate(target, [
+      { key: "usmle_step2ck", status: "scheduled", date: "2026-08-27" },
+    ]);
+    expect((await postWebhook(moved)).status).toBe(202);
+    await drainStream();
+
+    const rows = cancelledRows(await page());
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain("2026-06-02");
+    expect(rows[0]).toContain("not sent to the applicant: USMLE Step 2 CK (");
+    expect(rows[0]).toContain("re-planned: the date moved");
+    expect(rows[0]).not.toMatch(/\byour\b/i);
+  });
+
+  it("marking the step done cancels what was still scheduled, saying why; an erase leaves no item", async () => {
+    await clockTo("2026-06-03T00:00:00Z");
+    const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
+      token: priya,
+      form: { date: "2026-06-02" },
+    });
+    expect(mark.status).toBe(200);
+    await drainStream();
+
+    const rows = cancelledRows(await page());
+    expect(rows).toHaveLength(2);
+    const done = rows.find((row) => row.includes("the step was marked done")) ?? "";
+    expect(done).toContain("2026-06-03");
+    // The exam's rungs (14, 3 and 1 day before) for the new date, none of them sent.
+    for (const rung of ["due-in-14d", "due-in-3d", "due-in-1d"])
+      expect(done).toContain(`USMLE Step 2 CK (${rung})`);
+    expect((await applicantState(target.applicantId))?.ledger).toEqual([]);
+
+    const erase = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
+      token: priya,
+      form: { confirm: "erase", fullName: "Priya Raman" },
+    });
+    expect(erase.status).toBe(200);
+    const left = (await itemsMentioning(target.applicantId)).filter((item) => item.pk !== "AUDIT#erasure");
+    expect(left).toEqual([]);
+  });
+});

@@ -121,7 +121,10 @@ export function renderPlan(result: Plan, applicantName: string): string {
       ["severity", "code", "message"],
       result.risks.map((risk) => [risk.severity, risk.code, risk.message.slice(0, 60)]),
     ),
-    ...result.risks.map((risk) => `  - ${risk.code}: ${risk.message}\n`),
+    ...result.risks.map(
+      (risk) =>
+        `  - ${risk.code}: ${risk.message}\n${(risk.sources ?? []).map((source) => `      source: ${source}\n`).join("")}`,
+    ),
     "\nREMINDERS\n",
     table(
       ["send at (your time)", "step", "rung", "id"],

@@ -1,5 +1,4 @@
 import { type AboutApplicant, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
-import { plainRisk } from "#domain/console/risk-text.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -115,7 +114,7 @@ function riskEscalation(risk: Plan["risks"][number], about: AboutApplicant | und
     id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
     title: RISK_TITLES[risk.code],
     detail: about ? riskForAdvisor(risk, about) : risk.message,
-    sources: plainRisk(risk.message, risk.sources).sources,
+    sources: risk.sources ?? [],
   };
 }
 

@@ -1,5 +1,4 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
-import { plainRisk } from "#domain/console/risk-text.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { h, when } from "./html.ts";
@@ -11,12 +10,12 @@ import { timelineCard } from "./timeline.ts";
  * rules) in a collapsed "Sources" below it, in the page's ordinary text colour.
  */
 function riskItem(risk: Plan["risks"][number]): string {
-  const { sentence, sources } = plainRisk(risk.message, risk.sources);
+  const sources = risk.sources ?? [];
   const details =
     sources.length === 0
       ? ""
       : `<details class="sources"><summary>Sources</summary><ul>${sources.map((source) => `<li>${h(source)}</li>`).join("")}</ul></details>`;
-  return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(sentence)}</span>${details}</li>`;
+  return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</span>${details}</li>`;
 }
 
 /** GET /console/applicants/:id */

@@ -1,6 +1,5 @@
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { plainRisk } from "./risk-text.ts";
 
 /** Who a risk is told about: the applicant's name and Match year, as the console shows them. */
 export interface AboutApplicant {
@@ -47,11 +46,11 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
 
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
- * planner's message with its dates, its inline provenance taken out: plainRisk; the console shows
- * the sources apart), marked as such. Pure.
+ * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
+ * marked as such. Pure.
  */
 export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: AboutApplicant): string {
-  return `${ADVISOR_VOICE[risk.code](about)} What ${about.fullName} was told: “${plainRisk(risk.message).sentence}”`;
+  return `${ADVISOR_VOICE[risk.code](about)} What ${about.fullName} was told: “${risk.message}”`;
 }
 
 /**

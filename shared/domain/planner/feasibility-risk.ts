@@ -3,11 +3,15 @@ import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
+import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { describeTakes, type Feasibility } from "./feasibility.ts";
+import { addSource } from "./risk-sources.ts";
+import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./risks.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+/** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
+const ECFMG_PROCESS_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
 
 /**
  * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
@@ -16,8 +20,7 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
  * confirmed, so the message stays a plain sentence and the details are still shown.
  */
 export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
-  const source = date.status === "projected" ? date.source : officialUrl;
-  if (source !== "" && !sources.includes(source)) sources.push(source);
+  addSource(sources, date.status === "projected" ? date.source : officialUrl);
   return date.status === "projected" ? " (projected)" : "";
 }
 
@@ -63,10 +66,14 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   let takes: string;
   if (feasibility.cause === "graduation") {
     const start = calendar.dates.residency_start;
-    cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school (http://www.ecfmg.org/certification/how-the-certification-process-works.html); you must be certified to start (https://ecfmg.org/2021ib/related-services.html)`;
-    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow time for the diploma verification after it (about ${DIPLOMA_VERIFICATION_DAYS} days, advice); meanwhile the exams can be planned for it (the early steps below are dated for that Match)`;
+    cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school; you must be certified to start`;
+    addSource(sources, ECFMG_PROCESS_URL);
+    addSource(sources, CERTIFIED_TO_START_URL);
+    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
+    addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else {
-    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/)`;
+    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then`;
+    addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }

@@ -5,6 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
@@ -55,35 +56,26 @@ const EXAM_BOOKING: LeadTime = {
   citation: { basis: "advice", source: EXAM_BOOKING_SOURCE },
 };
 
-/** A catalog citation as a short label: "advice", or the URL an official or secondary fact rests on. */
-export function citationLabel(citation: Citation): string {
-  return citation.basis === "advice"
-    ? "advice"
-    : `${citation.basis === "secondary" ? "secondary: " : ""}${citation.source}`;
-}
-
 /**
- * "Pass USMLE Step 1: about 120 days of preparation (advice), a test date within about 7 days
- * (advice), then about 28 days for the result (advice)", one per requirement: each allowance
- * carries its own citation label; `sources` gains each allowance's full source once.
+ * "Pass USMLE Step 1: about 120 days of preparation, a test date within about 7 days, then about
+ * 28 days for the result", one per requirement; `sources` gains each allowance's source once
+ * (advice labelled as such: citationSource), so the sentence carries no label or URL.
  */
 export function describeTakes(takes: readonly Remaining[], sources: string[]): string[] {
   const cite = (lead: LeadTime): string => {
-    if (!sources.includes(lead.citation.source)) sources.push(lead.citation.source);
+    addSource(sources, citationSource(lead.citation));
     return `about ${lead.days} days`;
   };
   return takes.map((take) => {
     const parts: string[] = [];
-    if (take.prep !== null)
-      parts.push(`${cite(take.prep)} of preparation (${citationLabel(take.prep.citation)})`);
+    if (take.prep !== null) parts.push(`${cite(take.prep)} of preparation`);
     if (take.wait !== null)
       parts.push(
         take.key === "ecfmg_application"
-          ? `${cite(take.wait)} for ECFMG's approval and your exam registration (${citationLabel(take.wait.citation)})`
-          : `a test date within ${cite(take.wait)} (${citationLabel(take.wait.citation)})`,
+          ? `${cite(take.wait)} for ECFMG's approval and your exam registration`
+          : `a test date within ${cite(take.wait)}`,
       );
-    if (take.report !== null)
-      parts.push(`${cite(take.report)} for the result (${citationLabel(take.report.citation)})`);
+    if (take.report !== null) parts.push(`${cite(take.report)} for the result`);
     return `${catalogEntry(take.key).title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
   });
 }

@@ -2,33 +2,48 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
+import {
+  EXAM_BOOKING_SOURCE,
+  SCORE_REPORTING_DAYS,
+  SCORE_REPORTING_SOURCE,
+  STEP3_PROCESSING_SOURCE,
+} from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget, step3LeadDays, step3LeadText } from "./h1b.ts";
+import { h1bCertificateTarget, step3LeadDays, step3LeadWords } from "./h1b.ts";
+import { addSource } from "./risk-sources.ts";
 import { earliestCertification } from "./risks.ts";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
-/** Why ranking on H-1B needs Step 3 before the rank-list deadline, with its sources. */
+/** Why ranking on H-1B needs Step 3 before the rank-list deadline; its sources are WHEN_PROGRAMS_DECIDE. */
 const WHY_BEFORE_RANKING =
   "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
-function step3OnlyInUs(cited: boolean): string {
-  return `Step 3 is offered only in the US (${cited ? "same FSMB page" : STEP3_PROCESSING_SOURCE}), so you also need a US visa for the trip (advice: usually a visitor visa; check travel.state.gov)`;
-}
+const WHEN_PROGRAMS_DECIDE =
+  "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
+const STEP3_ONLY_IN_US =
+  "Step 3 is offered only in the US, so you also need a US visa for the trip: usually a visitor visa; check the State Department's visa pages";
+/** The State Department's visa pages: which visa a trip to sit Step 3 needs (the visitor visa is advice). */
+const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";
 
 /**
  * What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). Made once:
  * it reads only static data, and searching the fee table per plan showed in the planner's profile.
+ * Its sources are J1_SOURCES.
  */
 const J1_ALTERNATIVE = j1Alternative();
+const J1_SOURCES = [
+  "http://www.ecfmg.org/evsp/index.html (ECFMG is the only sponsor of J-1 physicians in clinical training)",
+  "https://ecfmg.org/evsp/application-process.html (the J-1 steps after the Match)",
+  "INA 212(e): the two-year home-country physical presence requirement and its waivers",
+];
 function j1Alternative(): string {
   const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
   const fee = sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "";
-  return `Rank programs that offer a J-1 instead: ECFMG is the only sponsor of J-1 physicians in clinical training (http://www.ecfmg.org/evsp/index.html) and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview (https://ecfmg.org/evsp/application-process.html); a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived (INA 212(e), e.g. Conrad 30). Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
+  return `Rank programs that offer a J-1 instead: ECFMG is the only sponsor of J-1 physicians in clinical training and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview; a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived, for example through Conrad 30. Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
 }
 
 /**
@@ -55,35 +70,45 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const outOfReach = reportedBy > rol;
   if (day !== null && !outOfReach) return [];
   const sources: string[] = [];
-  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)} (advice; one program's rule asks for all three by Match Day: https://residency.dom.pitt.edu/visa-guidelines/)`;
-  const result = `its result takes up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE})`;
+  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+  const result = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
+  for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
+    addSource(sources, source);
+  // The lead to a Step 3 date (FSMB, official; a test date, advice) when a message uses it.
+  const lead = (certified: boolean): string => {
+    addSource(sources, EXAM_BOOKING_SOURCE);
+    return step3LeadWords(certified);
+  };
   if (outOfReach) {
     const chain =
       day !== null
         ? `Step 3 on ${given?.date}, and ${result}`
-        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${step3LeadText(certified)}, then ${result}`;
+        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${lead(certified)}, then ${result}`;
+    addSource(sources, US_VISAS_URL);
+    for (const source of J1_SOURCES) addSource(sources, source);
     return [
       {
         code: "STEP3_NEEDED_FOR_H1B",
         severity: "critical",
-        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${step3OnlyInUs(day === null)}. ${J1_ALTERNATIVE}`,
+        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${STEP3_ONLY_IN_US}. ${J1_ALTERNATIVE}`,
         milestones: ["usmle_step3", "visa_h1b"],
-        ...(sources.length > 0 ? { sources } : {}),
+        sources,
       },
     ];
   }
   const sitBy = dates.due("usmle_step3");
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const needs = certificateBy
-    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${step3LeadText(false)}.`
-    : ` Apply to FSMB early: ${step3LeadText(true)}.`;
+    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${lead(false)}.`
+    : ` Apply to FSMB early: ${lead(true)}.`;
+  addSource(sources, US_VISAS_URL);
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
-      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs} ${step3OnlyInUs(true)}.`,
+      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs} ${STEP3_ONLY_IN_US}.`,
       milestones: ["usmle_step3", "visa_h1b"],
-      ...(sources.length > 0 ? { sources } : {}),
+      sources,
     },
   ];
 }
@@ -103,8 +128,16 @@ export function proclamationRisks(context: PlanContext): Risk[] {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
   if (US_ZONE.test(context.zone)) return [];
   const message = proclamationMessage(context.zone);
-  if (message === null) return [];
-  return [{ code: "H1B_PROCLAMATION_FEE", severity: "warning", message, milestones: ["visa_h1b"] }];
+  if (message === null || PROCLAMATION_FEE === undefined) return [];
+  return [
+    {
+      code: "H1B_PROCLAMATION_FEE",
+      severity: "warning",
+      message,
+      milestones: ["visa_h1b"],
+      sources: [`secondary: ${PROCLAMATION_FEE.source} (${PROCLAMATION_FEE.asOf})`],
+    },
+  ];
 }
 
 /**
@@ -113,13 +146,14 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * about a tenth of a full plan. Bounded like the other per-zone memos.
  */
 const proclamationMessages = new BoundedMemo<string, string | null>(1_000);
+const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
 function proclamationMessage(zone: string): string | null {
   const known = proclamationMessages.get(zone);
   if (known !== undefined) return known;
-  const fee = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
+  const fee = PROCLAMATION_FEE;
   const message =
     fee === undefined || fee.amountUsd === null
       ? null
-      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa (${fee.source}, secondary; ${fee.asOf}). Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. ${fee.verify}.`;
+      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. This is ${fee.verify}.`;
   return proclamationMessages.keep(zone, message);
 }

@@ -19,12 +19,17 @@ export function step3LeadDays(certified: boolean): number {
   return (certified ? STEP3_PROCESSING_DAYS : STEP3_GRADUATION_VERIFICATION_DAYS) + EXAM_BOOKING_DAYS;
 }
 
-/** The same lead, in words with its sources, for every message that uses it. */
-export function step3LeadText(certified: boolean): string {
+/** The same lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
+export function step3LeadWords(certified: boolean): string {
   const fsmb = certified
     ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing`
     : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks for FSMB to verify graduation`;
-  return `${fsmb} (${STEP3_PROCESSING_SOURCE}) and about ${EXAM_BOOKING_DAYS} days to a US test date (advice)`;
+  return `${fsmb} and about ${EXAM_BOOKING_DAYS} days to a US test date`;
+}
+
+/** The same lead with its sources, for a deadline's source text (DueDate.source). */
+export function step3LeadText(certified: boolean): string {
+  return `${step3LeadWords(certified)} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
 }
 
 /**

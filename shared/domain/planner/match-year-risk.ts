@@ -24,8 +24,11 @@ export function implausibleMatchYearRisk(context: PlanContext): Risk | null {
   return {
     code: "MATCH_YEAR_IMPLAUSIBLE",
     severity: "critical",
-    message: `Your target is the ${target} Match, ${target - nextMatch} years after the next Match (${nextMatch}), and you graduate in ${graduationYear}: is the year a typo? This plan is laid backwards from the ${target} Match, so it would remind you of nothing for years, and its dates are only projected by rule. Check your target Match year and correct it; most applicants aim at the first Match after graduation whose exams they can finish (advice).`,
+    message: `Your target is the ${target} Match, ${target - nextMatch} years after the next Match (${nextMatch}), and you graduate in ${graduationYear}: is the year a typo? This plan is laid backwards from the ${target} Match, so it would remind you of nothing for years, and its dates are only projected by rule. Check your target Match year and correct it; most applicants aim at the first Match after graduation whose exams they can finish.`,
     milestones: [],
+    sources: [
+      `advice: a target more than ${PLAUSIBLE_MATCH_YEARS_AHEAD} Match years past the next Match, or more than two years past graduation, is rarely meant; most applicants aim at the first Match after graduation whose exams they can finish`,
+    ],
   };
 }
 

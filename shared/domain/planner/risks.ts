@@ -4,6 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
+  DIPLOMA_VERIFICATION_SOURCE,
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
   WARNING_WITHIN_DAYS,
@@ -18,9 +19,15 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
 import { seasonOverRisk } from "./season-over-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+/** NRMP: ECFMG must confirm the exams (and the Pathway) by the rank order list deadline (official). */
+export const NRMP_ECFMG_REQUIREMENTS_URL =
+  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
+/** ECFMG: certification is required to start residency (official). */
+export const CERTIFIED_TO_START_URL = "https://ecfmg.org/2021ib/related-services.html";
 
 /** The applicant's own date for a milestone that is scheduled or under way, as local midnight. */
 function plannedDay(context: PlanContext, key: MilestoneKey): number | null {
@@ -49,17 +56,20 @@ export function earliestCertification(context: PlanContext): number {
 
 /**
  * The lead time each late step's message rests on: USMLE score reporting for the exams, the
- * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE score.
+ * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE
+ * score. Their sources go to `sources`.
  */
-function leadTimes(keys: readonly StepSubject[]): string {
+function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
   const said: string[] = [];
-  if (keys.some((key) => key !== "ecfmg_pathway"))
-    said.push(` USMLE results take up to ${SCORE_REPORTING_DAYS} days (${SCORE_REPORTING_SOURCE}).`);
+  if (keys.some((key) => key !== "ecfmg_pathway")) {
+    said.push(` USMLE results take up to ${SCORE_REPORTING_DAYS} days.`);
+    addSource(sources, SCORE_REPORTING_SOURCE);
+  }
   const pathway = catalogEntry("ecfmg_pathway").reportingDays;
-  if (keys.includes("ecfmg_pathway") && pathway !== undefined)
-    said.push(
-      ` ECFMG's review of a Pathway application is allowed ${pathway.days} days (${pathway.source}).`,
-    );
+  if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
+    said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
+    addSource(sources, citationSource(pathway));
+  }
   return said.join("");
 }
 
@@ -126,6 +136,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       severity: "critical",
       message: SCHOOL_CHECK.ineligible.risk.replace("{school}", () => applicant.medicalSchool.name),
       milestones: [SCHOOL_CHECK.key, ...blocked.map((entry) => entry.key)],
+      sources: [citationSource(SCHOOL_CHECK)],
     });
   }
 
@@ -162,6 +173,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const late: StepSubject[] = [];
     const atRisk: StepSubject[] = [];
     const details: string[] = [];
+    // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
+    const preparation: string[] = [];
     for (const key of NEEDED_FOR_RANKING) {
       if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
       // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
@@ -199,18 +212,23 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
         details.push(
-          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation (advice) its result would come too late, so ${latestBy(context, pathway, latestSitting)}`,
+          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation its result would come too late, so ${latestBy(context, pathway, latestSitting)}`,
         );
+        addSource(preparation, citationSource(catalogEntry(key).leadTimeDays));
       }
     }
     if (late.length > 0 || atRisk.length > 0) {
       const sources: string[] = [];
+      const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+      addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+      const leads = leadTimes([...late, ...atRisk], sources);
+      for (const source of preparation) addSource(sources, source);
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}, or you are withdrawn from the Match (https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/).${leadTimes([...late, ...atRisk])}`,
+        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
         milestones: [...late, ...atRisk],
-        ...(sources.length > 0 ? { sources } : {}),
+        sources,
       });
     }
   }
@@ -227,8 +245,9 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "CERTIFICATION_AFTER_START",
         severity: tooLate ? "critical" : "warning",
-        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest (your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result; both allowances are advice), ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}). You must be certified to start (https://ecfmg.org/2021ib/related-services.html).${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
+        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
         milestones: ["ecfmg_certification"],
+        sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
       });
     }
   }

@@ -6,6 +6,7 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
@@ -38,6 +39,10 @@ function subjectOf(entry: CatalogEntry): string {
   return entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
 }
 
+/** Why the sentence says to book now (Risk.sources). */
+const SEATS_FILL_AHEAD =
+  "advice: test-centre seats can fill weeks ahead in busy months, so book as soon as you can";
+
 /**
  * What the applicant is told (risk message and the notice's "why"): the target's day, what is
  * still missing for the status, what to do now, and the latest date that still works. The lead
@@ -55,7 +60,7 @@ function sentence(
   const reporting = entry.reportingDays?.days ?? 0;
   const act = pathway
     ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
-    : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead (advice), and results take up to ${reporting} days`;
+    : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
   return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
 }
 
@@ -117,7 +122,9 @@ export function targetPassedRisk(
       continue;
     milestones.push(entry.key);
     said.push(sentence(context, entry, statusOf(context, entry.key), targetAt, dueAt));
-    sources.push(step.target?.source ?? "", entry.reportingDays?.source ?? "");
+    addSource(sources, step.target?.source ?? "");
+    if (entry.key !== "ecfmg_pathway") addSource(sources, SEATS_FILL_AHEAD);
+    if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));
   }
   if (milestones.length === 0) return null;
   return {
@@ -125,6 +132,6 @@ export function targetPassedRisk(
     severity: "warning",
     message: said.join(" "),
     milestones,
-    sources: [...new Set(sources.filter((source) => source !== ""))],
+    sources,
   };
 }

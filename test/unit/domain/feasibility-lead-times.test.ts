@@ -58,13 +58,16 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const about = (title: string) => steps.find((part) => part.includes(title)) ?? "";
     expect(applicationDays).toBe(90);
     expect(about("Submit the Application for ECFMG Certification")).toContain(
-      `about ${applicationDays} days for ECFMG's approval and your exam registration (advice)`,
+      `about ${applicationDays} days for ECFMG's approval and your exam registration`,
     );
     for (const title of ["Pass USMLE Step 1", "Pass USMLE Step 2 CK"])
-      expect(about(title)).toContain(`then about ${step2ckReporting?.days} days for the result (advice)`);
+      expect(about(title)).toContain(`then about ${step2ckReporting?.days} days for the result`);
     expect(about("Pass OET Medicine")).toContain(
-      `then about ${catalogEntry("oet_medicine").reportingDays?.days} days for the result (advice)`,
+      `then about ${catalogEntry("oet_medicine").reportingDays?.days} days for the result`,
     );
+    // Each allowance's basis (advice) is in sources, not in the sentence.
+    expect(risk?.sources).toContain(catalogEntry("oet_medicine").reportingDays?.source);
+    expect(takes).not.toContain("(advice)");
     // The Pathway carries no exam's result source (s5 C3), and no 21-day USMLE allowance remains.
     expect(about("Complete an ECFMG Pathway")).toBe(
       "Complete an ECFMG Pathway: as soon as its prerequisites are met",

@@ -28,7 +28,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("warning");
       expect(late?.message).toContain("take it by Wed 27 Jan 2027 at the latest");
-      expect(late?.message).toContain("https://www.ecfmg.org/news/2021/09/02/");
+      expect(late?.sources?.join(" ")).toContain("https://www.ecfmg.org/news/2021/09/02/");
       expect(nextKeys(result)).toContain("nrmp_registration");
       expect(riskOf(result, "NRMP_LATE_FEE")?.message).toContain("Register with NRMP before");
       expect(result.blocked.map((step) => step.milestone)).not.toContain("nrmp_registration");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "#domain/planner/own-date.ts";
 import { plan } from "#domain/planner.ts";
@@ -86,7 +87,9 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
       now,
     );
     const late = onlyPathway.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
-    expect(late?.message).toContain("ECFMG's review of a Pathway application is allowed 28 days (advice:");
+    expect(late?.message).toContain("ECFMG's review of a Pathway application is allowed 28 days.");
+    expect(late?.sources).toContain(catalogEntry("ecfmg_pathway").reportingDays?.source);
+    expect(late?.sources?.join(" ")).not.toContain("score-reporting");
     expect(late?.message).not.toContain("score-reporting");
     expect(step(onlyPathway, "ecfmg_pathway")?.why).not.toMatch(/^For the 2026 Match a Pathway meets/);
   });

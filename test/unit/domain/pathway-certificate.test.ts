@@ -29,7 +29,7 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
     expect(risk?.severity).toBe("warning");
     expect(risk?.message).toContain("can expire until you complete 12 months of ACGME-accredited GME");
     expect(risk?.message).toContain("Pathways Revalidation");
-    expect(risk?.message).toContain("https://ecfmg.org/certification-pathways/permanent-validation.html");
+    expect(risk?.sources).toContain("https://ecfmg.org/certification-pathways/permanent-validation.html");
     expect(risk?.milestones).toEqual(["ecfmg_certification", "ecfmg_pathway"]);
   });
 

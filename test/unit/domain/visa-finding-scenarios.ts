@@ -43,7 +43,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(proclamation?.severity).toBe("warning");
       expect(proclamation?.message).toContain("Asia/Karachi");
       expect(proclamation?.message).toContain("$100,000");
-      expect(proclamation?.message).toContain("https://mccownevans.com/");
+      expect(proclamation?.sources?.join(" ")).toContain("https://mccownevans.com/");
       expect(proclamation?.message).toContain("flagged, verify");
     },
   },

@@ -1,0 +1,17 @@
+import type { Citation } from "../catalog/citation.ts";
+
+/**
+ * Risk.sources, the one place a risk's provenance goes: its messages are plain sentences with no
+ * URL and no "(advice)" label, and every page, URL or basis they rest on is listed here, once, in
+ * the order the message relies on it. Each entry reads on its own: an official page's URL (with
+ * what it says, when that helps), "secondary: <URL>", "advice: <why>", or a season date's
+ * projection rule ("projected: …", see citeSeasonDate).
+ */
+export function addSource(sources: string[], source: string): void {
+  if (source !== "" && !sources.includes(source)) sources.push(source);
+}
+
+/** A catalog citation as a Risk.sources entry: advice keeps its "advice: …" reason; secondary is labelled. */
+export function citationSource(citation: Pick<Citation, "basis" | "source">): string {
+  return citation.basis === "secondary" ? `secondary: ${citation.source}` : citation.source;
+}

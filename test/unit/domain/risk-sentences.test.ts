@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { RISK_CODES, type Risk } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * A risk's message is a plain sentence and its provenance lives only in Risk.sources (issue 9, the
+ * last session's "one way"): the timeline and the reminder email show the message as it is, and the
+ * console and the escalation email no longer strip it. Every scenario fixture, on every visa track,
+ * at instants across two seasons.
+ */
+
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const NOWS = [
+  "2026-05-10T03:00:00Z",
+  "2026-09-20T12:00:00Z",
+  "2026-11-30T12:00:00Z",
+  "2027-01-20T08:00:00Z",
+  "2027-02-20T23:30:00Z",
+  "2027-03-20T18:00:00Z",
+  "2027-06-01T12:00:00Z",
+  "2027-12-01T12:00:00Z",
+];
+const VISAS = ["J-1", "H-1B", "none"] as const;
+
+function everyRisk(): { where: string; risk: Risk }[] {
+  const found: { where: string; risk: Risk }[] = [];
+  for (const file of readdirSync(SCENARIO_DIR).filter((name) => name.endsWith(".json"))) {
+    const snapshot: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+      JSON.parse(readFileSync(new URL(file, SCENARIO_DIR), "utf8")),
+    );
+    for (const visa of VISAS) {
+      const input = { ...snapshot, applicant: { ...snapshot.applicant, visa } };
+      for (const now of NOWS) {
+        const result = plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
+        for (const risk of result.risks) found.push({ where: `${file} ${visa} ${now} ${risk.code}`, risk });
+      }
+    }
+    // A target Match year that reads as a typo (MATCH_YEAR_IMPLAUSIBLE).
+    const typo = { ...snapshot, applicant: { ...snapshot.applicant, matchYear: 2040 } };
+    for (const risk of plan(typo, seasonCalendar(2040), new Date(NOWS[2] ?? "")).risks)
+      found.push({ where: `${file} 2040 ${risk.code}`, risk });
+  }
+  return found;
+}
+
+/** A URL, a bare web address, or a basis label in parentheses: provenance that belongs in sources. */
+const PROVENANCE = /https?:|www\.|\.(gov|org|com|edu)\b|\((advice|secondary|official|same \w+ page)\b/i;
+/** What a Risk.sources entry is: an official page, a labelled secondary page, advice, a projection or target rule, a statute. */
+const SOURCE = /^(https?:\/\/\S+|secondary: https?:\/\/\S+|advice: .+|projected: .+|target: .+|INA \d+.+)/;
+
+describe("a risk's message is a plain sentence; its provenance is in sources", () => {
+  const risks = everyRisk();
+
+  it("covers every kind of risk the fixtures raise", () => {
+    expect(new Set(risks.map(({ risk }) => risk.code))).toEqual(new Set(RISK_CODES));
+  });
+
+  it("no message carries a URL, a web address or a parenthesised basis label", () => {
+    const offending = risks.filter(({ risk }) => PROVENANCE.test(risk.message)).map(({ where }) => where);
+    expect(offending).toEqual([]);
+  });
+
+  it("every source reads on its own and is listed once", () => {
+    for (const { where, risk } of risks) {
+      for (const source of risk.sources ?? []) expect(source, where).toMatch(SOURCE);
+      expect(new Set(risk.sources).size, where).toBe(risk.sources?.length ?? 0);
+    }
+  });
+
+  it("a risk resting on an authority's page or on advice names it in sources", () => {
+    const sourcesOf = (code: Risk["code"]) =>
+      risks.filter(({ risk }) => risk.code === code).flatMap(({ risk }) => risk.sources ?? []);
+    expect(sourcesOf("EXAMS_LATE_FOR_RANKING")).toContain(
+      "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/",
+    );
+    expect(sourcesOf("STEP3_NEEDED_FOR_H1B").join(" ")).toContain(
+      "https://residency.dom.pitt.edu/visa-guidelines/",
+    );
+    expect(sourcesOf("STEP3_NEEDED_FOR_H1B").join(" ")).toContain("http://www.ecfmg.org/evsp/index.html");
+    expect(sourcesOf("SCHOOL_NOT_ECFMG_ELIGIBLE")).toContain(
+      "https://www.ecfmg.org/resources/medical-school-policy.html",
+    );
+    expect(sourcesOf("CERTIFICATION_AFTER_START").join(" ")).toMatch(/advice: ECFMG verifies the diploma/);
+    expect(sourcesOf("H1B_PROCLAMATION_FEE").join(" ")).toMatch(/^secondary: https:\/\//);
+    for (const { where, risk } of risks.filter(({ risk }) => /\(projected\)/.test(risk.message)))
+      expect(
+        risk.sources?.some((source) => source.startsWith("projected: ")),
+        where,
+      ).toBe(true);
+  });
+});

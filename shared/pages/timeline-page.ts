@@ -161,7 +161,7 @@ function budgetHtml(budget: Budget): string {
   const rows = budgetRows(budget)
     .map(
       (row) =>
-        `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${e(row.note)}</span>` : ""}</td><td>${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
+        `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${e(row.note)}</span>` : ""}</td><td class="status">${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
     )
     .join("");
   return `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>

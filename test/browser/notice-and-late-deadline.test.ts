@@ -117,6 +117,11 @@ describe("in a browser at 390 px", () => {
     await expect(registration.getByText("Overdue").count()).resolves.toBe(0);
     await saveScreenshot(page, "timeline-late-deadline");
     await registration.screenshot({ path: join(SCREENSHOT_DIR, "timeline-late-deadline-step.png") });
+    // The budget (every fee, AU$ and to verify; tester s5 B5) and the next emails, one row per email.
+    for (const section of ["budget", "emails"])
+      await page
+        .locator(`section[aria-labelledby="${section}"]`)
+        .screenshot({ path: join(SCREENSHOT_DIR, `timeline-${section}.png`) });
     await page.close();
   });
 });

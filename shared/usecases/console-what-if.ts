@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { whatIfDoneProblems } from "#domain/console/mark-done.ts";
 import {
   applyWhatIf,
   type PlanDiff,
@@ -8,10 +7,11 @@ import {
   type WhatIfChange,
   whatIfAsUpdate,
 } from "#domain/console/what-if.ts";
+import { interviewSeasonWarnings, whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
+import type { FieldProblem } from "#domain/field-problems.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { SubmissionSchema } from "#domain/snapshot.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { Principal } from "#ports/token-verifier.ts";
 import {
@@ -36,6 +36,10 @@ export interface WhatIfResult {
    * so saving one preview twice (a double click, a retried request) records it once.
    */
   saveId: string;
+  /** Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no Save is offered. */
+  saveProblems: FieldProblem[];
+  /** What looks wrong but may be saved: an interview outside the Match's interview season. */
+  warnings: string[];
 }
 
 /** What a what-if's save id looks like (runWhatIf makes them). */
@@ -55,7 +59,14 @@ export async function runWhatIf(
   const changed = applyWhatIf(input, changes);
   const before = currentPlan(state, now);
   const after = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
-  return { before, after, diff: planDiff(before, after), saveId: `console-what-if-${randomUUID()}` };
+  return {
+    before,
+    after,
+    diff: planDiff(before, after),
+    saveId: `console-what-if-${randomUUID()}`,
+    saveProblems: whatIfSaveProblems(input, changes, now),
+    warnings: interviewSeasonWarnings(changed, changes),
+  };
 }
 
 /**
@@ -79,17 +90,16 @@ export async function saveWhatIf(
     ]);
   throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
   const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
-  // The intake contract's own rules (each milestone and interview once) answer first, 400 naming
-  // the field (receiveSubmission); then Mark done's check of every step the save marks done.
-  if (SubmissionSchema.safeParse(update).success)
-    throwIfProblems(
-      "The what-if cannot be saved",
-      whatIfDoneProblems(
-        { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
-        changes,
-        deps.clock.now(),
-      ),
-    );
+  // The preview's own check (whatIfSaveProblems): the intake contract's rules, a closed Match,
+  // Mark done's check of every step the save marks done; 400 naming the field.
+  throwIfProblems(
+    "The what-if cannot be saved",
+    whatIfSaveProblems(
+      { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+      changes,
+      deps.clock.now(),
+    ),
+  );
   const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
   if (result.outcome === "duplicate") {
     await throwIfSavedDifferently(applicantId, saveId, update, deps);

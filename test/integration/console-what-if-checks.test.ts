@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
 import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
@@ -12,13 +13,22 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
   let priya: string;
   let target: TestApplicant;
 
-  async function previewAndSave(changes: Record<string, string | number>[]) {
+  const preview = async (changes: Record<string, string | number>[]) => {
     const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
       token: priya,
       form: { changes: JSON.stringify(changes) },
     });
     expect(shown.status).toBe(200);
-    const saveId = /name="saveId" value="([^"]*)"/.exec(shown.body)?.[1] ?? "";
+    return shown.body.replaceAll("&#39;", "'");
+  };
+
+  /**
+   * Previews, then saves with the preview's save id; a preview that offers no Save (it says why)
+   * is saved as a hand-made request would be, with a well-formed id, to show the save refuses too.
+   */
+  async function previewAndSave(changes: Record<string, string | number>[]) {
+    const shown = await preview(changes);
+    const saveId = /name="saveId" value="([^"]*)"/.exec(shown)?.[1] ?? `console-what-if-${randomUUID()}`;
     return consoleRequest(`/console/applicants/${target.applicantId}/what-if/save`, {
       token: priya,
       form: { changes: JSON.stringify(changes), saveId },
@@ -54,11 +64,48 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(mark.status).toBe(400);
     await drainStream();
     const before = await itemsMentioning(target.applicantId);
+    // The preview says why and offers no Save (tester s5 B3), with the save's own check.
+    const shown = await preview([change]);
+    expect(shown).toContain("This change cannot be saved");
+    expect(shown).toContain(`<strong>${field.replace(/^\d+\./, "")}</strong>`);
+    expect(shown).not.toContain("Save as a milestone.update");
     const saved = await previewAndSave([change]);
     expect(saved.status).toBe(400);
     expect(saved.body).toContain(field);
     await drainStream();
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
+  });
+
+  it("refuses a Match whose rank order list deadline has passed: the form's minimum, the preview and the save", async () => {
+    const form = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, { token: priya });
+    // The clock is in June 2026: the 2026 Match's list was due in February 2026.
+    expect(form.body).toMatch(/name="matchYear" value="2027" min="2027"/);
+    const shown = await preview([{ kind: "matchYear", matchYear: 2026 }]);
+    expect(shown).toContain("This change cannot be saved");
+    expect(shown).toContain(
+      "must be 2027 or later: the 2026 Match's rank order list deadline (2026-02-25) has passed",
+    );
+    expect(shown).not.toContain("Save as a milestone.update");
+    const saved = await previewAndSave([{ kind: "matchYear", matchYear: 2026 }]);
+    expect(saved.status).toBe(400);
+    expect(saved.body).toContain("0.matchYear");
+    expect((await applicantState(target.applicantId))?.profile.matchYear).toBe(2027);
+  });
+
+  it("warns about an interview outside the Match's interview season, citing the season's dates, and still offers Save", async () => {
+    const interview = (startsAt: string) => ({
+      kind: "interview",
+      program: "Mercy Internal Medicine",
+      startsAt,
+      timezone: "America/New_York",
+      format: "virtual",
+    });
+    const outside = await preview([interview("2026-07-01T10:00:00-04:00")]);
+    expect(outside).toContain("outside the 2027 Match's interview season");
+    expect(outside).toMatch(/programs may review ERAS applications from 2026-09-\d\d \(.*https?:\/\//);
+    expect(outside).toContain("Save as a milestone.update");
+    const inside = await preview([interview("2026-11-02T10:00:00-05:00")]);
+    expect(inside).not.toContain("interview season");
   });
 
   it("saves a done step its own what-if unblocks", async () => {

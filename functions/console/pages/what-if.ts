@@ -1,4 +1,5 @@
 import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
+import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
@@ -16,8 +17,9 @@ const US_ZONES = [
   "America/Puerto_Rico",
 ];
 
-/** GET /console/applicants/:id/what-if: the form. */
+/** GET /console/applicants/:id/what-if: the form; the Match year starts at the earliest Match still open. */
 export function whatIfFragment(view: ApplicantView): string {
+  const openMatch = earliestOpenMatchYear(new Date(view.plan.now));
   const profile = view.state.profile;
   const id = h(profile.applicantId);
   return `<h1>What if: ${h(profile.fullName)}</h1>
@@ -33,7 +35,7 @@ export function whatIfFragment(view: ApplicantView): string {
 <span class="field" data-kind="interview"><label for="f-timezone">Program's time zone</label><select id="f-timezone" name="timezone">${US_ZONES.map((zone) => `<option>${zone}</option>`).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-format">Format</label><select id="f-format" name="format"><option value="virtual">virtual</option><option value="in_person">in person</option></select></span>
 <span class="field" data-kind="visa"><label for="f-visa">Visa</label><select id="f-visa" name="visa">${["J-1", "H-1B", "none", "undecided"].map((visa) => `<option${visa === profile.visa ? " selected" : ""}>${visa}</option>`).join("")}</select></span>
-<span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${profile.matchYear}" min="2026" max="2100"></span>
+<span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${Math.max(profile.matchYear, openMatch)}" min="${openMatch}" max="2100" aria-describedby="f-matchYear-hint"><span id="f-matchYear-hint" class="muted">${openMatch} or later: earlier Matches' rank order list deadlines have passed</span></span>
 <button type="submit">Show the difference</button>
 </form>
 <div id="what-if-result"></div>
@@ -72,7 +74,20 @@ ${renderSteps(diff)}
   )}</ul>
 <h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
-<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
+${saveOrWhyNot(applicantId, result, changesJson)}`;
+}
+
+/**
+ * The Save button, or instead why the save would refuse these changes (the save's own check), and
+ * above either what looks wrong but may be saved (an interview outside the interview season).
+ */
+function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: string): string {
+  const warnings = result.warnings
+    .map((warning) => `<p class="warning" role="note">${h(warning)}</p>`)
+    .join("");
+  if (result.saveProblems.length > 0)
+    return `${warnings}<div role="alert"><p><strong>This change cannot be saved:</strong></p><ul>${result.saveProblems.map((problem) => `<li><strong>${h(problem.path.replace(/^\d+\./, ""))}</strong>: ${h(problem.message)}</li>`).join("")}</ul></div>`;
+  return `${warnings}<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
 }
 
 /**

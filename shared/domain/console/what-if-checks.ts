@@ -1,0 +1,76 @@
+import { type FieldProblem, fieldProblems } from "../field-problems.ts";
+import type { PlannerInput } from "../planner.ts";
+import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
+import { SubmissionSchema } from "../snapshot.ts";
+import { whatIfDoneProblems } from "./mark-done.ts";
+import { type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
+
+/** The save id the checks use for the update they validate (a real one is checked by its pattern). */
+const CHECKED_SAVE_ID = "console-what-if-00000000-0000-0000-0000-000000000000";
+
+/** The season date a Match's rank order list is certified by (NRMP); after it that Match is closed. */
+function rankListDeadline(matchYear: number): SeasonDate {
+  return seasonCalendar(matchYear).dates.nrmp_rol_certification_and_late_registration_deadline;
+}
+
+/**
+ * The first Match year whose rank order list deadline (season data, confirmed or projected) is
+ * still ahead at `now`: the earliest Match an applicant can still target. Pure.
+ */
+export function earliestOpenMatchYear(now: Date): number {
+  let year = now.getUTCFullYear();
+  while (rankListDeadline(year).at <= now.getTime()) year += 1;
+  return year;
+}
+
+/**
+ * Why saving these what-if changes would be refused (empty when it would not): the intake
+ * contract's rules (SubmissionSchema, paths as in the saved milestone.update), a Match whose rank
+ * order list deadline has passed (`<index>.matchYear`), and Mark done's check of each step marked
+ * done (`<index>.date`, `<index>.milestone`). The one check the preview shows and the save enforces. Pure.
+ */
+export function whatIfSaveProblems(
+  input: PlannerInput,
+  changes: readonly WhatIfChange[],
+  now: Date,
+): FieldProblem[] {
+  const update = whatIfAsUpdate(changes, input.applicant.externalId, CHECKED_SAVE_ID);
+  const contract = SubmissionSchema.safeParse(update);
+  if (!contract.success) return fieldProblems(contract.error);
+  const open = earliestOpenMatchYear(now);
+  const closedMatch = changes.flatMap((change, index) =>
+    change.kind === "matchYear" && change.matchYear < open
+      ? [
+          {
+            path: `${index}.matchYear`,
+            message: `must be ${open} or later: the ${change.matchYear} Match's rank order list deadline (${rankListDeadline(change.matchYear).date}) has passed`,
+          },
+        ]
+      : [],
+  );
+  return [...closedMatch, ...whatIfDoneProblems(input, changes, now)];
+}
+
+/**
+ * Interviews in the what-if that fall outside the target Match's interview season: before programs
+ * may review ERAS applications, or after the rank order list deadline (both from the season data,
+ * with their sources; "projected" when the date is). A warning, not a refusal: programs set their
+ * own dates. `input` is the applicant with the what-if applied (its Match year). Pure.
+ */
+export function interviewSeasonWarnings(input: PlannerInput, changes: readonly WhatIfChange[]): string[] {
+  const calendar = seasonCalendar(input.applicant.matchYear);
+  const opens = calendar.dates.eras_programs_may_review_applications_and_mspe;
+  const closes = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  return changes.flatMap((change) => {
+    if (change.kind !== "interview") return [];
+    const at = Date.parse(change.startsAt);
+    if (at >= opens.at && at <= closes.at) return [];
+    return [
+      `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${cited(opens)}, and rank order lists are due by ${cited(closes)}. Check the Match year and the date.`,
+    ];
+  });
+}
+
+function cited(date: SeasonDate): string {
+  return `${date.date} (${date.status === "projected" ? "projected: " : ""}${date.source})`;
+}

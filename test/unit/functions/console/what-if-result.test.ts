@@ -29,7 +29,11 @@ describe("the what-if difference", () => {
     );
     expect(movedToBlocked.length).toBeGreaterThan(0);
 
-    const html = whatIfResultFragment("a_x", { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] }, "[]");
+    const html = whatIfResultFragment(
+      "a_x",
+      { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+      "[]",
+    );
     for (const step of movedToBlocked) {
       const row = html.split("<tr>").find((cells) => cells.startsWith(`<td>${step.title}</td>`)) ?? "";
       expect(row).toContain("now blocked");

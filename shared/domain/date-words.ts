@@ -62,3 +62,6 @@ export function stepDatesInline(
   }
   return phrases.length > 0 ? phrases.join("; ") : undefined;
 }
+
+/** The heading of a risk's provenance (`Risk.sources`), on the timeline and in the emails. */
+export const SOURCES_HEADING = "Where these dates come from";

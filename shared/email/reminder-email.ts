@@ -1,7 +1,7 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import { deadlineWords, reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, SOURCES_HEADING, stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -69,6 +69,14 @@ function stepLine(step: NextStep, now: number): string {
 
 function riskLine(risk: Risk): string {
   return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${risk.message}`;
+}
+
+/**
+ * A risk's provenance (`Risk.sources`: projection rules, the authority's pages), beside its plain
+ * sentence in small print, in the timeline's words; false when it has none.
+ */
+function riskSources(risk: Risk): string | false {
+  return risk.sources && risk.sources.length > 0 ? `${SOURCES_HEADING}: ${risk.sources.join("; ")}` : false;
 }
 
 /** The footer: what the applicant signed up to, whatever step this email is about. */
@@ -166,6 +174,8 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push("Risks to watch:");
     for (const risk of plan.risks) {
       lines.push(`- ${riskLine(risk)}`);
+      const sources = riskSources(risk);
+      if (sources) lines.push(`  ${sources}`);
       if (risk.severity === "critical" && links) lines.push(`  What to do: ${links.timeline}#risks`);
     }
     lines.push("");
@@ -212,6 +222,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     hasSteps: plan.nextSteps.length > 0,
     risks: plan.risks.map((risk) => ({
       line: riskLine(risk),
+      sources: riskSources(risk),
       timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
     })),
     hasRisks: plan.risks.length > 0,

@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { DATE_TAGS, deadlineWords, reminderDateLabel, SOURCES_HEADING } from "#domain/date-words.ts";
 import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
@@ -127,7 +127,7 @@ ${actionButtons(step, plan, links, snoozedUntil !== undefined)}
 /** A risk's provenance (projection rules, the authority's pages), folded under its sentence (tester s4 C3). */
 function sourcesHtml(sources: readonly string[] | undefined): string {
   if (!sources || sources.length === 0) return "";
-  return `<details><summary>Where these dates come from</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
+  return `<details><summary>${SOURCES_HEADING}</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
 }
 
 function reminderWords(reminder: Reminder): string {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { NextStep, Reminder, Risk } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
@@ -25,23 +26,57 @@ function targetPassedOpen(
   targetAt: number | undefined,
   dueAt: number | undefined,
 ): boolean {
-  if (entry.reportingDays === undefined || entry.target === undefined) return false;
+  if (!mayHaveTargetPassed(context, entry)) return false;
   if (targetAt === undefined || dueAt === undefined) return false;
-  if (targetAt >= context.now || dueAt < context.now) return false;
+  return targetAt < context.now && dueAt >= context.now;
+}
+
+/**
+ * The parts of targetPassedOpen that need no instant: a step with a result and a target, not
+ * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
+ */
+function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry): boolean {
+  if (entry.reportingDays === undefined || entry.target === undefined) return false;
   const status = statusOf(context, entry.key);
   if (status !== "not_started" && status !== "in_progress") return false;
   return context.entries.get(entry.key)?.date === undefined;
 }
 
+/** Whether EXAMS_LATE_FOR_RANKING already names the step (a plain loop: this runs on every plan). */
+function namedLateForRanking(risks: readonly Risk[], key: MilestoneKey): boolean {
+  for (const risk of risks)
+    if (risk.code === "EXAMS_LATE_FOR_RANKING" && risk.milestones.includes(key)) return true;
+  return false;
+}
+
 /** "USMLE Step 2 CK", "ECFMG Pathway application": the step as a sentence's subject. */
 function subjectOf(entry: CatalogEntry): string {
-  const thing = entry.title.replace(/^(Pass|Complete an?) /, "");
-  return entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
+  let subject = subjects.get(entry);
+  if (subject === undefined) {
+    const thing = entry.title.replace(/^(Pass|Complete an?) /, "");
+    subject = entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
+    subjects.set(entry, subject);
+  }
+  return subject;
 }
 
 /** Why the sentence says to book now (Risk.sources). */
 const SEATS_FILL_AHEAD =
   "advice: test-centre seats can fill weeks ahead in busy months, so book as soon as you can";
+
+/** Subjects per (static, frozen) catalog entry, made once: a regular expression per plan showed in the planner's profile. */
+const subjects = new Map<CatalogEntry, string>();
+
+/**
+ * The instant of a step's ISO 8601 date text (a rendered deadline's `at`). Memoised: plans share
+ * their rendered deadlines, and Date.parse on every plan was about 2% of the planner bench.
+ */
+function instantOf(iso: string): number {
+  const known = instants.get(iso);
+  return known !== undefined ? known : instants.keep(iso, Date.parse(iso));
+}
+
+const instants = new BoundedMemo<string, number>(20_000);
 
 /**
  * What the applicant is told (risk message and the notice's "why"): the target's day, what is
@@ -107,17 +142,15 @@ export function targetPassedRisk(
   nextSteps: readonly NextStep[],
   risks: readonly Risk[],
 ): Risk | null {
-  const named = new Set(
-    risks.filter((risk) => risk.code === "EXAMS_LATE_FOR_RANKING").flatMap((r) => r.milestones),
-  );
   const milestones: MilestoneKey[] = [];
   const said: string[] = [];
   const sources: string[] = [];
   for (const step of nextSteps) {
-    if (step.milestone === "interview" || named.has(step.milestone)) continue;
+    if (step.milestone === "interview" || step.target === undefined) continue;
     const entry = catalogEntry(step.milestone);
-    const targetAt = step.target === undefined ? undefined : Date.parse(step.target.at);
-    const dueAt = step.dueBy === null ? undefined : Date.parse(step.dueBy);
+    if (!mayHaveTargetPassed(context, entry) || namedLateForRanking(risks, entry.key)) continue;
+    const targetAt = step.target === undefined ? undefined : instantOf(step.target.at);
+    const dueAt = step.dueBy === null ? undefined : instantOf(step.dueBy);
     if (targetAt === undefined || dueAt === undefined || !targetPassedOpen(context, entry, targetAt, dueAt))
       continue;
     milestones.push(entry.key);

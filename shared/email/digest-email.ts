@@ -18,6 +18,10 @@ export interface DigestEntry {
 export interface DigestEmailInput {
   /** The day the digest covers, in words (e.g. "Monday 30 November 2026"). */
   day: string;
+  /** The day of the advisor's previous digest, in words, when one was sent. */
+  since?: string;
+  /** No digest was made for this advisor before: everything open is news. */
+  first?: boolean;
   /** At least one; in the order shown (the use case puts applicants with critical news first). */
   entries: readonly DigestEntry[];
   /** The advisor's cohort page in the console. */
@@ -37,7 +41,11 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
   const who = count === 1 ? "1 applicant has" : `${count} applicants have`;
   const heading = `${who} news`;
   const subject = headerText(`Matchpath daily digest, ${input.day}: ${who} news`);
-  const intro = `New risks and newly overdue steps since your last digest, ${input.day}.`;
+  const intro = input.first
+    ? `Your first digest: every open risk and overdue step as of ${input.day}.`
+    : input.since === undefined
+      ? `New risks and newly overdue steps as of ${input.day}.`
+      : `New risks and newly overdue steps since your last digest of ${input.since}.`;
   const view = {
     heading,
     preview: intro,

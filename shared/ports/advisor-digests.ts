@@ -12,6 +12,8 @@ export type DigestBaseline = Record<string, { risks: string[]; overdue: string[]
 export interface LatestDigest {
   baseline: DigestBaseline;
   version: number;
+  /** The UTC day (YYYY-MM-DD) the latest digest was sent; absent before the first. */
+  lastSentDay?: string;
 }
 
 /** The advisor daily digests' record: one claim per advisor and day, and the latest baseline. */
@@ -36,6 +38,8 @@ export interface AdvisorDigestLog {
     baseline: DigestBaseline,
     at: Date,
     readVersion: number | undefined,
+    /** Kept with the baseline (LatestDigest.lastSentDay): `day` when sent, else the one before. */
+    lastSentDay?: string,
   ): Promise<boolean>;
   /** Gives the day's claim back (a send failed), so a retry may make it. */
   releaseDay(advisorEmail: string, day: string): Promise<void>;

@@ -1,5 +1,6 @@
 import { riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
 import { TransientError } from "#errors";
 import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
@@ -72,7 +73,14 @@ export async function sendAdvisorDigest(
       await finishDay(advisorEmail, day, { status: "nothing-new" }, { baseline, at, latest }, deps);
       return { outcome: "nothing-new", ...result };
     }
-    const email = renderDigestEmail({ day: dayInWords(at), entries, cohortUrl: deps.consoleUrl() });
+    const lastSent = latest?.lastSentDay;
+    const email = renderDigestEmail({
+      day: dayInWords(at),
+      ...(lastSent ? { since: dayInWords(new Date(`${lastSent}T00:00:00Z`)) } : {}),
+      ...(latest === undefined ? { first: true } : {}),
+      entries,
+      cohortUrl: deps.consoleUrl(),
+    });
     const { messageId } = await deps.mailer.send({
       to: advisorEmail,
       ...email,
@@ -101,7 +109,19 @@ async function finishDay(
 ): Promise<void> {
   let { baseline, latest } = made;
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await deps.digests.finishDay(advisorEmail, day, outcome, baseline, made.at, latest?.version)) return;
+    const lastSentDay = outcome.status === "sent" ? day : latest?.lastSentDay;
+    if (
+      await deps.digests.finishDay(
+        advisorEmail,
+        day,
+        outcome,
+        baseline,
+        made.at,
+        latest?.version,
+        lastSentDay,
+      )
+    )
+      return;
     latest = await deps.digests.latestBaseline(advisorEmail);
     const ids = Object.keys(baseline);
     const existing = await Promise.all(ids.map((id) => deps.applicants.loadApplicant(id)));
@@ -150,7 +170,9 @@ export function digestEntries(
     // as that risk words it, never as "overdue", which an advisor reads as missed.
     const stillPossible = (step: Plan["overdue"][number]) =>
       plan.risks.find((risk) => risk.severity === "warning" && risk.milestones.includes(step.milestone));
-    const newlyPast = plan.overdue.filter((step) => !before?.overdue.includes(overdueSubject(step)));
+    const newlyPast = plan.overdue.filter(
+      (step) => !before?.overdue.includes(overdueSubject(step)) && !toldBySeasonOver(plan, step),
+    );
     const overdue = newlyPast
       .filter((step) => stillPossible(step) === undefined)
       .map((step) => ({ title: stepForAdvisor(step), due: step.deadline.et }));
@@ -167,6 +189,18 @@ export function digestEntries(
   }
   const critical = (entry: DigestEntry) => (entry.risks.some((risk) => risk.severity === "critical") ? 0 : 1);
   return entries.sort((a, b) => critical(a) - critical(b) || a.fullName.localeCompare(b.fullName, "en"));
+}
+
+/**
+ * Whether SEASON_OVER (no certified list by the rank order list deadline) already tells an overdue
+ * step: one due at or after that deadline (the list itself, Match Week, Match Day). Without a list
+ * there is no Match result to wait for, so "newly overdue: Match Day" would be noise (tester s5 C10).
+ */
+function toldBySeasonOver(plan: Plan, step: Plan["overdue"][number]): boolean {
+  if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return false;
+  const rankListDeadline = seasonCalendar(plan.matchYear).dates
+    .nrmp_rol_certification_and_late_registration_deadline;
+  return Date.parse(step.deadline.at) >= rankListDeadline.at;
 }
 
 /** A risk in the baseline: `<severity>:<CODE>`, so a warning turning critical is news. */

@@ -56,6 +56,7 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
     baseline: DigestBaseline,
     at: Date,
     readVersion: number | undefined,
+    lastSentDay?: string,
   ): Promise<boolean> {
     const actions: TransactItem[] = [
       outcome.status === "sent"
@@ -83,6 +84,7 @@ export class DynamoAdvisorDigests implements AdvisorDigestLog {
             day,
             baseline: JSON.stringify(baseline),
             version: (readVersion ?? 0) + 1,
+            ...(lastSentDay ? { lastSentDay } : {}),
           },
           ...atVersion(readVersion),
         },
@@ -141,6 +143,7 @@ function latestOf(item: Record<string, unknown>): LatestDigest {
     baseline: typeof item.baseline === "string" ? (JSON.parse(item.baseline) as DigestBaseline) : {},
     // Items written before versions count as version 0.
     version: typeof item.version === "number" ? item.version : 0,
+    ...(typeof item.lastSentDay === "string" ? { lastSentDay: item.lastSentDay } : {}),
   };
 }
 

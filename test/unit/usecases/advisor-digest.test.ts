@@ -11,6 +11,7 @@ class InMemoryDigestLog implements AdvisorDigestLog {
   readonly days = new Map<string, { status: string; claimedAt: number }>();
   baseline: DigestBaseline | undefined;
   version: number | undefined;
+  lastSentDay: string | undefined;
   /** Runs once, just before the next finishDay (e.g. an erase racing the digest). */
   beforeFinish: (() => void) | undefined;
   async claimDay(advisor: string, day: string, now: Date, staleAfterMs: number): Promise<boolean> {
@@ -21,7 +22,11 @@ class InMemoryDigestLog implements AdvisorDigestLog {
   }
   async latestBaseline(): Promise<LatestDigest | undefined> {
     return this.baseline && this.version !== undefined
-      ? { baseline: this.baseline, version: this.version }
+      ? {
+          baseline: this.baseline,
+          version: this.version,
+          ...(this.lastSentDay ? { lastSentDay: this.lastSentDay } : {}),
+        }
       : undefined;
   }
   async finishDay(
@@ -31,6 +36,7 @@ class InMemoryDigestLog implements AdvisorDigestLog {
     baseline: DigestBaseline,
     _at: Date,
     readVersion: number | undefined,
+    lastSentDay?: string,
   ) {
     const race = this.beforeFinish;
     this.beforeFinish = undefined;
@@ -40,6 +46,7 @@ class InMemoryDigestLog implements AdvisorDigestLog {
     else this.days.delete(`${advisor}#${day}`);
     this.baseline = baseline;
     this.version = (readVersion ?? 0) + 1;
+    this.lastSentDay = lastSentDay;
     return true;
   }
   /** What the erase does (advisor-digests.ts forgetApplicant): the id out, a new version. */
@@ -113,9 +120,28 @@ describe("the advisor's daily digest", () => {
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-24T13:00:00Z"), deps);
     expect(mailer.sent[1]?.text).toContain("New critical risk: ERAS application not submitted");
     expect(mailer.sent[1]?.text).toContain("Newly overdue:");
+    // "Since" names the last digest's day, not today's (tester s5 C9).
+    expect(mailer.sent[1]?.text).toContain("since your last digest of Wednesday, September 23, 2026.");
+    expect(mailer.sent[1]?.text).not.toContain("September 24");
+    expect(mailer.sent[0]?.text).not.toContain("since your last digest");
     // Nothing changed since: nothing sent.
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-25T13:00:00Z"), deps);
     expect(mailer.sent).toHaveLength(2);
+  });
+
+  it("does not list Match Day as newly overdue for an applicant with no certified list: SEASON_OVER says it", () => {
+    const { deps } = setup();
+    const state = deps.applicants.state("a_ada");
+    const at = new Date("2027-03-22T13:00:00Z");
+    const plan = domainPlanning.plan(state, at);
+    expect(plan.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    expect(plan.overdue.map((step) => step.milestone)).toContain("match_day");
+    const [entry] = digestEntries(undefined, [{ state, plan }], deps.consoleUrl);
+    expect(entry?.risks.map((risk) => risk.title)).toContain(
+      "The Match season is over without a certified rank order list",
+    );
+    expect(entry?.overdue.map((step) => step.title)).not.toContain("Match Day: where they matched");
+    expect(entry?.overdue.map((step) => step.title)).not.toContain("Rank order list certification");
   });
 
   it("gives the day back when SES fails, so the schedule's retry sends it once", async () => {

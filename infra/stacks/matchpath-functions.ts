@@ -41,7 +41,7 @@ export const FUNCTIONS = {
     memorySize: 512,
     // intake (transactions of profile, milestones, interviews and the idempotency record, with no
     // condition-check item), unsubscribe
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem"],
+    tableActions: ["GetItem", "Query", "ConditionCheckItem", "PutItem", "UpdateItem", "DeleteItem"],
     alarmLabel: "HttpApi",
   },
   // 60 s: a batch of up to 10 stream records, each a read, a plan, a write, at most one Scheduler
@@ -53,7 +53,15 @@ export const FUNCTIONS = {
     description: "Matchpath planner: re-plans an applicant on profile, milestone and interview changes",
     timeout: Duration.seconds(60),
     // read the applicant, save the plan (with its events' copies: BatchWriteItem) and the wake-up record
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
+    tableActions: [
+      "GetItem",
+      "Query",
+      "ConditionCheckItem",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "BatchWriteItem",
+    ],
     alarmLabel: "Planner",
   },
   // 30 s: one applicant per invocation (read, plan, claim, one SES send, ledger, re-arm, publish).
@@ -65,7 +73,15 @@ export const FUNCTIONS = {
     timeout: Duration.seconds(30),
     // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm; the plan with
     // its events' copies (BatchWriteItem) when nothing was sent
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
+    tableActions: [
+      "GetItem",
+      "Query",
+      "ConditionCheckItem",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "BatchWriteItem",
+    ],
     alarmLabel: "Reminder",
   },
   // 15 s: one SES event, a lookup and one or two writes.
@@ -76,7 +92,7 @@ export const FUNCTIONS = {
     description: "Matchpath SES events: suppresses bounced and complaining addresses, records deliveries",
     timeout: Duration.seconds(15),
     // suppression records and ledger entries
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem"],
+    tableActions: ["GetItem", "Query", "ConditionCheckItem", "PutItem", "UpdateItem"],
     alarmLabel: "SesEvents",
   },
   // 5 min, 512 MB: once a day it queries every due wake-up (16 GSI shards in parallel) and re-arms
@@ -92,7 +108,16 @@ export const FUNCTIONS = {
     // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
     // The advisors' digest, when a stage configures it: each applicant's partition and the DIGEST#
     // day claim and baseline (a two-item transaction); the cohort index GSI2 is granted only then.
-    tableActions: ["GetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
+    tableActions: [
+      "GetItem",
+      "Query",
+      "ConditionCheckItem",
+      "Scan",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "BatchWriteItem",
+    ],
     queriesGsi1: true,
     alarmLabel: "Sweeper",
   },
@@ -107,7 +132,15 @@ export const FUNCTIONS = {
     memorySize: 512,
     // cohort rows (GSI2), the applicant's partition, pause/resume (profile), audit items, console
     // milestone updates (the intake transaction), erase (BatchWriteItem deletes)
-    tableActions: ["GetItem", "Query", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem"],
+    tableActions: [
+      "GetItem",
+      "Query",
+      "ConditionCheckItem",
+      "PutItem",
+      "UpdateItem",
+      "DeleteItem",
+      "BatchWriteItem",
+    ],
     queriesGsi2: true,
     alarmLabel: "Console",
   },

@@ -396,13 +396,40 @@ describe("least privilege", () => {
   });
 
   it.each([
-    ["httpApi", ["DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["planner", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["reminder", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["sesEvents", ["GetItem", "PutItem", "Query", "UpdateItem"], false],
-    ["sweeper", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "Scan", "UpdateItem"], true],
-    // No ConditionCheckItem: the console's milestone updates ride the intake transaction, which has none.
-    ["console", ["BatchWriteItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    // ConditionCheckItem everywhere: every write into an applicant's partition is a transaction ending
+    // in a ConditionCheck that the profile exists (shared/adapters/dynamodb/while-applicant-exists.ts,
+    // intake-writes.ts' profileGuard), and IAM checks each action of a TransactWriteItems.
+    ["httpApi", ["ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    [
+      "planner",
+      ["BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"],
+      false,
+    ],
+    [
+      "reminder",
+      ["BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"],
+      false,
+    ],
+    ["sesEvents", ["ConditionCheckItem", "GetItem", "PutItem", "Query", "UpdateItem"], false],
+    [
+      "sweeper",
+      [
+        "BatchWriteItem",
+        "ConditionCheckItem",
+        "DeleteItem",
+        "GetItem",
+        "PutItem",
+        "Query",
+        "Scan",
+        "UpdateItem",
+      ],
+      true,
+    ],
+    [
+      "console",
+      ["BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"],
+      false,
+    ],
   ] as const)("%s gets exactly its table item actions (GSI1: %s)", (key, expected, gsi1) => {
     const statements = statementsOf(prod, prodTemplate, key).filter((s) =>
       JSON.stringify(s.Resource).includes(LOGICAL_IDS.table),

@@ -127,7 +127,9 @@ const US_ZONE =
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
   if (US_ZONE.test(context.zone)) return [];
-  const message = proclamationMessage(context.zone);
+  const listClosed =
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const message = proclamationMessage(context.zone, listClosed);
   if (message === null || PROCLAMATION_FEE === undefined) return [];
   return [
     {
@@ -141,19 +143,21 @@ export function proclamationRisks(context: PlanContext): Risk[] {
 }
 
 /**
- * The proclamation message depends only on the zone (the fee is a catalog constant), so it is
- * built once per zone: `toLocaleString` builds an Intl.NumberFormat on every call, which cost
+ * The proclamation message depends only on the zone and whether the rank order list has closed (the
+ * fee is a catalog constant; after the deadline it speaks of the program matched, not of ranking), so
+ * it is built once per zone and phase: `toLocaleString` builds an Intl.NumberFormat on every call, which cost
  * about a tenth of a full plan. Bounded like the other per-zone memos.
  */
 const proclamationMessages = new BoundedMemo<string, string | null>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-function proclamationMessage(zone: string): string | null {
-  const known = proclamationMessages.get(zone);
+function proclamationMessage(zone: string, listClosed: boolean): string | null {
+  const key = `${listClosed ? "closed" : "open"}|${zone}`;
+  const known = proclamationMessages.get(key);
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
   const message =
     fee === undefined || fee.amountUsd === null
       ? null
-      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list. This is ${fee.verify}.`;
-  return proclamationMessages.keep(zone, message);
+      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`;
+  return proclamationMessages.keep(key, message);
 }

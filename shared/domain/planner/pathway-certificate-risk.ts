@@ -27,7 +27,7 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
     {
       code: "PATHWAY_CERTIFICATE_MAY_EXPIRE",
       severity: "warning",
-      message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. Check the validity date on your certificate in MyIntealth; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation before you rank programs.`,
+      message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. Check the validity date on your certificate in MyIntealth; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation ${context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? "before you apply for another Match" : "before you rank programs"}.`,
       milestones: ["ecfmg_certification", "ecfmg_pathway"],
       sources: [PATHWAY_CERTIFICATE_SOURCE],
     },

@@ -140,8 +140,9 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     });
   }
 
-  // A list dated after a deadline already passed is SEASON_OVER's to explain.
-  if (context.rolRefused !== null && !(context.rolRefused.reason === "after-deadline" && seasonOver)) {
+  // Once the deadline has passed, a refused list is SEASON_OVER's to explain: "certify it by" a past
+  // date would be advice for a list that has closed (tester s5, issue 15 B2).
+  if (context.rolRefused !== null && now <= rol) {
     const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
     const { reason, date } = context.rolRefused;
     const said =
@@ -245,7 +246,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "CERTIFICATION_AFTER_START",
         severity: tooLate ? "critical" : "warning",
-        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs you rank. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
+        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs ${now > rol ? "on your certified list" : "you rank"}. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
         milestones: ["ecfmg_certification"],
         sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
       });
@@ -255,7 +256,15 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates);
   if (passedDate !== null) risks.push(passedDate);
 
-  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusOf(context, "usmle_step3"))) {
+  // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
+  // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
+  // closed list inflated the advisor's critical count (tester s5, issue 15 B2).
+  if (
+    !ineligible &&
+    applicant.visa === "H-1B" &&
+    !isFinished(statusOf(context, "usmle_step3")) &&
+    now <= rol
+  ) {
     risks.push(...step3Risks(context, dates));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));

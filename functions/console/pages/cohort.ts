@@ -45,16 +45,29 @@ function filterParams(query: CohortQuery): URLSearchParams {
   );
 }
 
-function pager(query: CohortQuery, matched: number): string {
+/** How many pages `matched` rows fill (at least one), and the page shown: the asked one, or the last when it asked beyond. */
+function pagesOf(query: CohortQuery, matched: number): { pages: number; current: number } {
   const pages = Math.max(1, Math.ceil(matched / COHORT_PAGE_ROWS));
+  return { pages, current: Math.min(query.page, pages) };
+}
+
+function pager(query: CohortQuery, matched: number): string {
+  const { pages, current } = pagesOf(query, matched);
   if (pages === 1) return "";
   const link = (page: number, label: string, rel: string) => {
     const params = filterParams(query);
     params.set("page", String(page));
     return `<a href="#/cohort?${h(params.toString())}" rel="${rel}">${label}</a>`;
   };
-  return `<nav class="pager" aria-label="Cohort pages">${query.page > 1 ? link(query.page - 1, "← Previous page", "prev") : ""}
-<span>Page ${Math.min(query.page, pages)} of ${pages}</span>${query.page < pages ? link(query.page + 1, "Next page →", "next") : ""}</nav>`;
+  return `<nav class="pager" aria-label="Cohort pages">${current > 1 ? link(current - 1, "← Previous page", "prev") : ""}
+<span>Page ${current} of ${pages}</span>${current < pages ? link(current + 1, "Next page →", "next") : ""}</nav>`;
+}
+
+/** A page asked beyond the last (tester s5 C8): said, with the last page shown instead. */
+function beyondLastPage(query: CohortQuery, matched: number): string {
+  const { pages, current } = pagesOf(query, matched);
+  if (query.page <= pages) return "";
+  return `<p class="notice" role="status">There is no page ${query.page}: ${matched} ${matched === 1 ? "applicant matches" : "applicants match"}, on ${pages} ${pages === 1 ? "page" : "pages"}. Showing page ${current}, the last.</p>`;
 }
 
 /** GET /console/cohort */
@@ -70,11 +83,11 @@ export function cohortFragment(
   const option = (value: string, label: string, selected: string | undefined) =>
     `<option value="${h(value)}"${selected === value ? " selected" : ""}>${h(label)}</option>`;
   const csvQuery = filterParams(query);
-  const first =
-    (Math.min(query.page, Math.max(1, Math.ceil(rows.length / COHORT_PAGE_ROWS))) - 1) * COHORT_PAGE_ROWS;
+  const first = (pagesOf(query, rows.length).current - 1) * COHORT_PAGE_ROWS;
   const shown = rows.slice(first, first + COHORT_PAGE_ROWS);
   return `<h1>Cohort</h1>
 <p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} match${shown.length < rows.length ? `, rows ${first + 1}–${first + shown.length} shown` : ""}.</p>
+${beyondLastPage(query, rows.length)}
 <ul class="counts" aria-label="Applicants per stage">${STAGES.map((stage) => `<li>${h(STAGE_LABELS[stage])}: <strong>${counts[stage]}</strong></li>`).join("")}</ul>
 <form class="filters" hx-get="/console/cohort" hx-target="#main" hx-swap="innerHTML">
 <span class="field"><label for="f-risk">Risk</label><select id="f-risk" name="risk">${option("", "all", query.risk)}${option("critical", "critical only", query.risk)}${option("any", "any risk", query.risk)}</select></span>

@@ -60,6 +60,25 @@ describe("the cohort page", () => {
     );
   });
 
+  it("says a page beyond the last does not exist and shows the last one (tester s5 C8)", () => {
+    const beyond = cohortFragment(admin, selectRows(all, {}, "risk"), all, { sort: "risk", page: 99999 });
+    expect(beyond).toContain(
+      "There is no page 99999: 250 applicants match, on 3 pages. Showing page 3, the last.",
+    );
+    expect(rowsIn(beyond)).toBe(50);
+    expect(beyond).toContain("Page 3 of 3");
+    expect(beyond).toContain('href="#/cohort?sort=risk&amp;page=2" rel="prev"');
+    const one = cohortFragment(admin, selectRows(all, { risk: "critical" }, "risk"), all, {
+      sort: "risk",
+      risk: "critical",
+      page: 2,
+    });
+    expect(one).toContain("There is no page 2: 84 applicants match, on 1 page. Showing page 1, the last.");
+    expect(cohortFragment(admin, selectRows(all, {}, "risk"), all, { sort: "risk", page: 3 })).not.toContain(
+      "There is no page",
+    );
+  });
+
   it("shows the last page for a page number past the end", () => {
     const html = cohortFragment(admin, selectRows(all, {}, "name"), all, { sort: "name", page: 99 });
     expect(rowsIn(html)).toBe(50);

@@ -92,7 +92,7 @@ export async function firstSnapshots({ stack, counter, direct, quick }: Pipeline
       "calls.per_planned_applicant.dynamodb_wcu",
       round(planned.wcu, 1),
       "WCU",
-      "the gzipped plan dominates; its cohort row again in GSI2, the event copy 1",
+      `a first plan: the gzipped plan (about 7 KB) dominates, billed twice in the transaction that creates it, its cohort row again in GSI2; by operation: ${byOperation(calls, "planner", "dynamodb", total, "wcu")}`,
     ),
     info(
       "calls.per_planned_applicant.scheduler_calls",
@@ -144,6 +144,12 @@ export async function milestoneUpdates({ stack, counter, quick }: PipelineRun): 
       ),
       "requests",
       "intake + planner",
+    ),
+    info(
+      "calls.per_milestone_update.planner_dynamodb_wcu",
+      round(per(calls, "planner", "dynamodb", updates).wcu, 1),
+      "WCU",
+      `a re-plan: the event copies with the profile check in a transaction, the plan in one conditional PutItem (billed once); by operation: ${byOperation(calls, "planner", "dynamodb", updates, "wcu")} (requests: ${byOperation(calls, "planner", "dynamodb", updates)})`,
     ),
   ];
 }

@@ -51,16 +51,17 @@ export function per(tallies: readonly OperationTally[], scope: string, label: st
   return { requests: sum.requests / n, wcu: sum.wcu / n, rcu: sum.rcu / n };
 }
 
-/** The same calls by operation, e.g. "Query 1.06, GetItem 1, TransactWriteItems 1.42": where each request comes from. */
+/** The same calls by operation, e.g. "Query 1.06, GetItem 1, TransactWriteItems 1.42": where each request (or write unit) comes from. */
 export function byOperation(
   tallies: readonly OperationTally[],
   scope: string,
   label: string,
   count: number,
+  measure: "requests" | "wcu" = "requests",
 ): string {
   return tallies
     .filter((t) => t.service === `${scope}:${label}`)
-    .map((t) => `${t.operation} ${round(t.requests / Math.max(1, count))}`)
+    .map((t) => `${t.operation} ${round(t[measure] / Math.max(1, count))}`)
     .join(", ");
 }
 

@@ -22,6 +22,16 @@ export interface Deadline {
   status: DateStatus;
   /** Source URL for confirmed dates, the rule for projected ones, or what the applicant said. */
   source: string;
+  /**
+   * "day": an advisory date (a step's competitive target, NextStep.target) whose day in the
+   * applicant's zone is what counts, not an instant: `local` and `et` then hold the date alone
+   * ("Wed 27 Jan 2027", the day in that zone), and displays show it as a date, never with a time
+   * (tester s5 C1: "aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at` stays the instant
+   * the plan counts down to. Absent: an exact deadline, shown with its time and zone.
+   */
+  precision?: "day";
+  /** With precision "day": that day, ISO 8601 (YYYY-MM-DD), in the applicant's zone. */
+  day?: string;
 }
 
 export interface NextStep {

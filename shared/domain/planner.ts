@@ -217,7 +217,9 @@ function planMilestone(
   const notStarted = status === "not_started";
   // Ranking on H-1B, the certificate is needed early enough for Step 3 (see h1bCertificateTarget).
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
-  const target = h1b ?? weekTargetOf(context, entry) ?? stepDates.target(entry.key);
+  // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
+  const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
+  const target = h1b ?? weekTarget ?? stepDates.target(entry.key);
   const targetAhead = target !== null && target.at >= context.now;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
   // the target while it is ahead; otherwise the hard deadline does.
@@ -258,7 +260,9 @@ function planMilestone(
       ? undefined
       : target === h1b
         ? renderH1bTarget(context, target)
-        : stepDates.rendered(target);
+        : target === weekTarget
+          ? stepDates.rendered(target)
+          : stepDates.renderedDay(target);
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });

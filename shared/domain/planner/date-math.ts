@@ -1,5 +1,5 @@
 import type { Deadline } from "../plan.ts";
-import { DAY_MS, fromWall, isoUtc, renderEt, renderInZone, toWall } from "../time.ts";
+import { DAY_MS, ET_ZONE, fromWall, isoUtc, localDate, renderEt, renderInZone, toWall } from "../time.ts";
 
 /** Shifts an instant by whole calendar days in a zone, so the local time of day is kept across DST. */
 export function shiftDays(at: number, zone: string, days: number): number {
@@ -15,4 +15,26 @@ export function deadlineDetail(
   source: string,
 ): Deadline {
   return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, source };
+}
+
+/**
+ * An advisory date as a day (Deadline.precision "day"): the instant's day in the zone given and in
+ * ET, each as a date without a time ("Wed 27 Jan 2027"), with the zone's ISO day.
+ */
+export function deadlineDay(zone: string, at: number, status: Deadline["status"], source: string): Deadline {
+  return {
+    at: isoUtc(at),
+    local: dateOnly(renderInZone(zone, at)),
+    et: dateOnly(renderInZone(ET_ZONE, at)),
+    status,
+    source,
+    precision: "day",
+    day: localDate(zone, at),
+  };
+}
+
+/** "Wed 27 Jan 2027, 10:00 PM GMT+8" → "Wed 27 Jan 2027". */
+function dateOnly(rendered: string): string {
+  const comma = rendered.indexOf(", ");
+  return comma < 0 ? rendered : rendered.slice(0, comma);
 }

@@ -5,7 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoUtc, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail, shiftDays } from "./date-math.ts";
+import { deadlineDay, deadlineDetail, shiftDays } from "./date-math.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
 export interface DueDate {
@@ -44,6 +44,7 @@ export class PlanDates {
   private readonly owns = new Map<MilestoneKey, DueDate | null>();
   private readonly targets = new Map<MilestoneKey, DueDate | null>();
   private readonly renderings = new Map<DueDate, Deadline>();
+  private readonly dayRenderings = new Map<DueDate, Deadline>();
   private readonly startBys = new Map<DueDate, StartBy>();
 
   constructor(
@@ -113,6 +114,19 @@ export class PlanDates {
     if (rendered === undefined) {
       rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.source));
       this.renderings.set(due, rendered);
+    }
+    return rendered;
+  }
+
+  /**
+   * A competitive target of this instance as a day in the applicant's zone (Deadline.precision
+   * "day": advice has no time of day), rendered once and frozen.
+   */
+  renderedDay(target: DueDate): Deadline {
+    let rendered = this.dayRenderings.get(target);
+    if (rendered === undefined) {
+      rendered = Object.freeze(deadlineDay(this.zone, target.at, target.status, target.source));
+      this.dayRenderings.set(target, rendered);
     }
     return rendered;
   }

@@ -212,8 +212,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         );
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
+        // A warning: at the fastest pace it still makes the deadline (else the season is out of
+        // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
+        const by = latestBy(context, pathway, latestSitting);
         details.push(
-          `Your ${subject} is not ${pathway ? "submitted" : "booked"}; with the usual ${prep} days of preparation its result would come too late, so ${latestBy(context, pathway, latestSitting)}`,
+          now + prep * DAY_MS > latestSitting
+            ? `Your ${subject} is not ${pathway ? "submitted" : "booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
+            : `Your ${subject} is not ${pathway ? "submitted" : "booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
         );
         addSource(preparation, citationSource(catalogEntry(key).leadTimeDays));
       }

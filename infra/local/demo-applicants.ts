@@ -1,7 +1,7 @@
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 
 /**
- * Three realistic applicants for the 2027 Match, as a form tool would send them. Names, schools and
+ * Four realistic applicants, three for the 2027 Match and one for 2028, as a form tool would send them. Names, schools and
  * dates are invented but plausible; every school is a real WDOMS-listed school with an ECFMG note.
  * `run` keeps one demo run's applicants apart from the last one's. Each names an advisor the
  * local sign-in knows (LOCAL_CONSOLE_USERS), so the console shows them a cohort.
@@ -74,6 +74,9 @@ export function demoApplicants(run: string): DemoApplicant[] {
           },
           programsPlanned: 90,
           advisorEmail: "priya.advisor@matchpath.example",
+          // She consents, so her critical risk (Step 3 for the H-1B) emails Priya: the demo leaves
+          // an escalation in the inbox to look at (tester s5 C6).
+          escalateToAdvisor: true,
         },
         milestones: [
           { key: "wdoms_listing", status: "done" },
@@ -139,6 +142,40 @@ export function demoApplicants(run: string): DemoApplicant[] {
           { key: "eras_token", status: "done" },
           { key: "eras_application", status: "in_progress" },
           { key: "nrmp_registration", status: "not_started" },
+        ],
+        interviews: [],
+      },
+    },
+    {
+      story:
+        "J-1, Pakistan, signs up in January for the 2028 Match: Step 1 passed, Step 2 CK booked, so the cohort still has a season ahead after Match Day 2027",
+      submitAt: "2027-01-15T06:00:00Z",
+      snapshot: {
+        type: "applicant.snapshot",
+        submissionId: `demo-${run}-fatima`,
+        applicant: {
+          externalId: `demo-${run}-fatima`,
+          email: `fatima.malik+${run}@example.org`,
+          fullName: "Fatima Malik",
+          timezone: "Asia/Karachi",
+          matchYear: 2028,
+          specialties: ["Internal Medicine"],
+          visa: "J-1",
+          graduation: "2025-08-31",
+          medicalSchool: { name: "King Edward Medical University", country: "PK", wdomsSponsorNote: true },
+          programsPlanned: 100,
+          advisorEmail: "priya.advisor@matchpath.example",
+        },
+        milestones: [
+          { key: "wdoms_listing", status: "done" },
+          { key: "ecfmg_application", status: "done", date: "2025-10-01" },
+          { key: "usmle_step1", status: "done", date: "2026-11-10" },
+          { key: "usmle_step2ck", status: "scheduled", date: "2027-06-15" },
+          { key: "oet_medicine", status: "not_started" },
+          { key: "usce", status: "not_started" },
+          { key: "lors", status: "not_started" },
+          { key: "personal_statement", status: "not_started" },
+          { key: "cv", status: "in_progress" },
         ],
         interviews: [],
       },

@@ -7,7 +7,7 @@ import { type LinkKeyring, parseKeyring } from "#links/link-token.ts";
 import { parseCommandLine } from "./cli-args.ts";
 import type { DueRunReport } from "./clock-control.ts";
 import { demoApplicants } from "./demo-applicants.ts";
-import type { StoredEmail } from "./ses-local.ts";
+import { emailsTo, fail, newestWorkingEmail, reportEscalations, request } from "./demo-inbox.ts";
 
 /**
  * `npm run demo`, beside a running `npm start`: posts three signed applicants, walks the local
@@ -50,11 +50,6 @@ function options(): Options {
   };
 }
 
-function fail(message: string): never {
-  process.stderr.write(`✗ ${message}\n`);
-  process.exit(1);
-}
-
 async function webhookSecret(): Promise<string> {
   if (process.env.MATCHPATH_WEBHOOK_SECRET) return process.env.MATCHPATH_WEBHOOK_SECRET;
   const file = join(process.env.MATCHPATH_DATA_DIR || ".data", "webhook-secret");
@@ -67,25 +62,6 @@ async function webhookSecret(): Promise<string> {
   }
 }
 
-async function request<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch (error) {
-    fail(
-      `Cannot reach ${url} (${error instanceof Error ? error.message : String(error)}). Is \`npm start\` running?`,
-    );
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON: keep the text for the message.
-  }
-  return { status: response.status, body: body as T };
-}
-
 async function moveClock(api: string, command: { now: string } | { advance: string }): Promise<DueRunReport> {
   const reply = await request<DueRunReport>(`${api}/local/clock`, {
     method: "POST",
@@ -94,14 +70,6 @@ async function moveClock(api: string, command: { now: string } | { advance: stri
   });
   if (reply.status !== 200) fail(`POST /local/clock answered ${reply.status}: ${JSON.stringify(reply.body)}`);
   return reply.body;
-}
-
-async function emailsTo(inbox: string, addresses: ReadonlySet<string>): Promise<StoredEmail[]> {
-  const reply = await request<{ emails: StoredEmail[] }>(`${inbox}/store`);
-  if (reply.status !== 200) fail(`The SES emulator at ${inbox} answered ${reply.status}`);
-  return reply.body.emails.filter((email) =>
-    email.destination.to.some((to) => addresses.has(to.toLowerCase())),
-  );
 }
 
 function monthLabel(instant: Date): string {
@@ -216,6 +184,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOpen ${inbox} to read them: each has its steps' buttons, a timeline link and a calendar link.\n`,
   );
+  await reportEscalations(inbox, applicants);
   // Action links last ${ACTION_LINK_DAYS} days, as in the cloud: on the local clock at the end of the
   // walk only the newest emails' buttons still work. Name one per applicant whose buttons answer.
   process.stdout.write(
@@ -251,19 +220,6 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nOpen ${api}/console for the advisor's console (sign in as admin@matchpath.example or an advisor; npm start printed the password).\n`,
   );
-}
-
-/** The newest of the emails whose first action button answers its confirmation page (200), if any. */
-async function newestWorkingEmail(emails: readonly StoredEmail[]): Promise<StoredEmail | undefined> {
-  for (let index = emails.length - 1; index >= 0; index -= 1) {
-    const email = emails[index];
-    const link = /https?:\/\/\S+\/actions\?[^\s)>\]"]+/.exec(email?.body.text ?? "")?.[0];
-    if (email === undefined || link === undefined) continue;
-    const response = await fetch(link);
-    await response.body?.cancel();
-    if (response.status === 200) return email;
-  }
-  return undefined;
 }
 
 /** The local stack's link-signing keyring (.data/link-signing-keys), if this machine has it. */

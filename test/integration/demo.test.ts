@@ -48,6 +48,17 @@ describe("npm run demo", () => {
       const button = /http:\/\/\S+\/actions\?\S+/.exec(email?.body.text ?? "")?.[0];
       expect([line, (await fetch(button ?? "")).status]).toEqual([line, 200]);
     }
+    // A consenting demo applicant leaves an escalation email to the advisor to look at (tester s5 C6).
+    expect(stdout).toMatch(
+      /^ {2}- to priya\.advisor@matchpath\.example: "Matchpath: Chiamaka Okafor needs attention: .+"$/m,
+    );
+    expect(
+      inbox.emails.some(
+        (email) =>
+          email.destination.to.includes("priya.advisor@matchpath.example") &&
+          email.subject.startsWith("Matchpath: Chiamaka Okafor needs attention: "),
+      ),
+    ).toBe(true);
     expect(stdout).toMatch(/timeline: http:\/\/\S+\/timeline\?applicant=/);
     const timeline = /timeline: (\S+)/.exec(stdout)?.[1] ?? "";
     expect((await fetch(timeline)).status).toBe(200);

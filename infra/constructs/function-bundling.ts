@@ -17,7 +17,7 @@ import type { BuildOptions } from "esbuild";
  * - The banner gives CommonJS dependencies inside the ESM bundle the `require` they call for Node
  *   built-ins.
  *
- * Code splitting is not used: NodejsFunction writes one `index.mjs`. A module behind `import()`
+ * Code splitting is not used: NodejsFunction writes one `index.mjs`. A module behind a dynamic import
  * therefore stays in the file (parsed, not evaluated, at cold start) and esbuild keeps it whole,
  * without tree-shaking (BENCHMARKS.md, bundles).
  */

@@ -11,7 +11,7 @@ const PARAMETER_MAX_AGE_SECONDS = 300;
 
 /**
  * Statically imported although a function configured with values (local stack, tests) never reads
- * SSM: esbuild keeps every module behind an `import()` whole in a one-file bundle (no tree-shaking:
+ * SSM: esbuild keeps every module behind a dynamic import whole in a one-file bundle (no tree-shaking:
  * 173 KB of the SSM client instead of 79), and a deployed function reads its parameters on its first
  * request anyway, so the lazy import saved nothing in the cloud and cost 100 KB of parsing.
  */

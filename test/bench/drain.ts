@@ -6,7 +6,7 @@ export const drainSuite: BenchSuite = {
   name: "drain",
   description:
     "50,000 reminders due in the same minute (5,000 with --quick) against SES at 14 sends per second (a new production account's rate), with the real planner, reminder use case and adapters in memory: EventBridge Scheduler fires every wake-up within its minute, Lambda runs the reminder function asynchronously with at most `concurrency` environments at once (0.3 s per invocation), and SES answers TooManyRequestsException past its rate; each setting runs on its own worker thread. A throttled send releases its claims and arms a jittered retry wake-up before the deadline (shared/usecases/send-due-reminders/timing.ts). Two settings: reserved concurrency 4 (`reminderConcurrency`, about the rate × 0.3 s), and a new account's shared pool of 10 with no reservation. Virtual time (test/bench/drain.ts).",
-  async run({ quick }) {
+  async run({ quick, progress = () => undefined }) {
     const applicants = quick ? 5_000 : 50_000;
     const figures: Figure[] = [];
     const settings = [
@@ -15,8 +15,10 @@ export const drainSuite: BenchSuite = {
     ] as const;
     process.stdout.write(`  ${applicants} applicants, ${settings.length} settings on their own threads...\n`);
     const reports = await Promise.all(
-      settings.map(([, concurrency]) =>
-        drainOnThread({ applicants, concurrency, sendRate: 14, invocationMs: 300, seed: 12 }),
+      settings.map(([label, concurrency]) =>
+        drainOnThread({ applicants, concurrency, sendRate: 14, invocationMs: 300, seed: 12 }, (step) =>
+          progress(`${label}: ${step}`),
+        ),
       ),
     );
     for (const [index, [label]] of settings.entries()) {
@@ -58,8 +60,8 @@ export const drainSuite: BenchSuite = {
   },
 };
 
-/** `runDrain` on a worker thread, so the settings share the machine's cores. */
-function drainOnThread(options: DrainOptions): Promise<DrainReport> {
+/** `runDrain` on a worker thread, so the settings share the machine's cores; its steps go to `progress`. */
+function drainOnThread(options: DrainOptions, progress: (step: string) => void): Promise<DrainReport> {
   return new Promise((resolve, reject) => {
     // Node 20 does not hand a worker's .ts entry to tsx's loader: register it in the worker first.
     const entry = new URL("./support/drain-worker.ts", import.meta.url).href;
@@ -67,7 +69,13 @@ function drainOnThread(options: DrainOptions): Promise<DrainReport> {
       `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
       { eval: true, workerData: options },
     );
-    worker.once("message", resolve);
+    worker.on(
+      "message",
+      (message: { kind: "progress"; step: string } | { kind: "done"; report: DrainReport }) => {
+        if (message.kind === "progress") progress(message.step);
+        else resolve(message.report);
+      },
+    );
     worker.once("error", reject);
     worker.once("exit", (code) => {
       if (code !== 0) reject(new Error(`drain worker exited with ${code}`));

@@ -56,8 +56,17 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A binary min-heap on `at`: the next wake-up to fire. */
-export async function runDrain(options: DrainOptions): Promise<DrainReport> {
+/** How often (applicants stored, invocations run) the run reports progress. */
+const PROGRESS_EVERY = 1_000;
+
+/**
+ * Runs one setting. `onProgress` names each step of the long run (applicants stored, invocations
+ * run, emails accepted), so the bench watchdog and a person see it move.
+ */
+export async function runDrain(
+  options: DrainOptions,
+  onProgress: (step: string) => void = () => undefined,
+): Promise<DrainReport> {
   const started = Date.now();
   const random = prng(options.seed);
   const violations: string[] = [];
@@ -148,6 +157,8 @@ export async function runDrain(options: DrainOptions): Promise<DrainReport> {
       );
     await world.planDeps.wakeUps.arm(id, new Date(slot));
     ids.push(id);
+    if ((index + 1) % PROGRESS_EVERY === 0)
+      onProgress(`${index + 1}/${options.applicants} applicants stored`);
   }
 
   const workers = Array.from({ length: options.concurrency }, () => slot);
@@ -160,8 +171,11 @@ export async function runDrain(options: DrainOptions): Promise<DrainReport> {
   const sentBefore = () => ses.sent.length;
   const horizon = slot + 6 * 3_600_000;
 
+  let invocations = 0;
   for (let fire = heap.pop(); fire !== undefined; fire = heap.pop()) {
     if (fire.at > horizon) break;
+    if (++invocations % PROGRESS_EVERY === 0)
+      onProgress(`${invocations} invocations, ${ses.sent.length} emails accepted`);
     const schedule = world.scheduler.schedules.get(fire.name);
     if (!schedule || schedule.version !== fire.version) continue;
     // The earliest free environment takes the next event in the queue.

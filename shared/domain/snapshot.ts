@@ -35,6 +35,7 @@ export const MILESTONE_KEYS = [
   "j1_ds2019",
   "visa_j1",
   "visa_h1b",
+  "visa_h1b_stamping",
   "budget",
 ] as const;
 

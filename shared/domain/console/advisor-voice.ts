@@ -86,6 +86,7 @@ const STEP_NAMES: Record<MilestoneKey, string> = {
   j1_ds2019: "DS-2019 from the program",
   visa_j1: "J-1 visa at the US consulate",
   visa_h1b: "H-1B petition with the program",
+  visa_h1b_stamping: "H-1B visa stamping at the US consulate",
   budget: "Budget plan",
 };
 

@@ -39,8 +39,8 @@ export const FUNCTIONS = {
       "Matchpath HTTP API: health, signed intake webhooks, the applicant's timeline, actions, preferences, calendar and one-click unsubscribe",
     timeout: Duration.seconds(10),
     memorySize: 512,
-    // intake (transactions of profile, milestones, interviews and the idempotency record, with no
-    // condition-check item), unsubscribe
+    // intake (transactions of profile, milestones, interviews and the idempotency record),
+    // unsubscribe, and the applicant-exists check (ConditionCheckItem) every erase-safe write ends with
     tableActions: ["GetItem", "Query", "ConditionCheckItem", "PutItem", "UpdateItem", "DeleteItem"],
     alarmLabel: "HttpApi",
   },
@@ -52,7 +52,8 @@ export const FUNCTIONS = {
     service: "planner",
     description: "Matchpath planner: re-plans an applicant on profile, milestone and interview changes",
     timeout: Duration.seconds(60),
-    // read the applicant, save the plan (with its events' copies: BatchWriteItem) and the wake-up record
+    // read the applicant, save the plan with its events' copies (a transaction ending with the
+    // applicant-exists check: ConditionCheckItem; a re-plan: a conditional PutItem) and the wake-up record
     tableActions: [
       "GetItem",
       "Query",
@@ -72,7 +73,7 @@ export const FUNCTIONS = {
     description: "Matchpath reminders: sends what is due for one applicant as one email and re-arms",
     timeout: Duration.seconds(30),
     // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm; the plan with
-    // its events' copies (BatchWriteItem) when nothing was sent
+    // its events' copies when nothing was sent (transactions ending with the applicant-exists check)
     tableActions: [
       "GetItem",
       "Query",

@@ -15,6 +15,8 @@ export interface BudgetRow {
   amount: string;
   /** Why the amount is uncertain or in another currency, in the plan's words; absent when neither. */
   note?: string;
+  /** Where the amount comes from (the fee table's source: an authority's page, usually a URL). */
+  source: string;
 }
 
 /**
@@ -35,6 +37,7 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
     // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
     amount: toVerify && item.amountUsd === 0 ? "not found" : usd(item.amountUsd),
     ...(note ? { note } : {}),
+    source: item.source,
   };
 }
 
@@ -44,6 +47,7 @@ function otherRow(item: OtherCurrencyItem): BudgetRow {
     status: item.status === "spent" ? "Paid" : "Coming",
     amount: item.display,
     note: item.note,
+    source: item.source,
   };
 }
 

@@ -169,7 +169,10 @@ function budgetHtml(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table></section>`;
+<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
+<details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
+    .map((row) => `<li>${e(row.label)}: ${e(row.source)}</li>`)
+    .join("")}</ul></details></section>`;
 }
 
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {

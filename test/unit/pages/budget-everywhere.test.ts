@@ -93,6 +93,13 @@ describe("the budget wherever it is shown", () => {
     expect(page).not.toContain("Fees in US dollars");
   });
 
+  it("the timeline names where each amount comes from, as the budget step promises ('with each source')", () => {
+    const sources =
+      /<summary>Where these amounts come from<\/summary>[\s\S]*?<\/details>/.exec(timeline ?? "")?.[0] ?? "";
+    for (const row of rows)
+      expect(sources).toContain(`<li>${escapeHtml(row.label)}: ${escapeHtml(row.source)}</li>`);
+  });
+
   it("the email text prints each fee on one line with its status, and the totals per currency", () => {
     expect(email.text).toContain("- OET Medicine test fee, each sitting: AU$587 (coming)");
     expect(email.text).toContain(

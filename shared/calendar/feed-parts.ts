@@ -9,8 +9,10 @@ export function uid(applicantId: string, subject: string, kind: string): string 
   return `${applicantId}.${subject}.${kind}@matchpath`;
 }
 
+/** A deadline in the applicant's zone and in US Eastern; a day (a target, the applicant's own date) once. */
 export function bothZones(deadline: Deadline): string {
-  return `${deadline.local} (your time) / ${deadline.et} (US Eastern)`;
+  const words = deadlineWords(deadline);
+  return words.et === undefined ? words.local : `${words.local} (your time) / ${words.et} (US Eastern)`;
 }
 
 /**

@@ -11,7 +11,19 @@ export function deadlineWords(deadline: Deadline): { local: string; et?: string 
   if (deadline.status === "applicant" && MIDNIGHT.test(deadline.local)) {
     return { local: deadline.local.replace(MIDNIGHT, "") };
   }
+  // A target is a day in the applicant's zone (Deadline.precision "day"): an ET copy of a day is
+  // the same day or a confusing neighbour, never information (tester s6 issue 14).
+  if (deadline.precision === "day") return { local: deadline.local };
   return { local: deadline.local, et: deadline.et };
+}
+
+/**
+ * " (your time)" after a date that is an instant shown in the applicant's zone; "" after a day
+ * (the applicant's own date, a target), which has no time to convert. Emails, pages and the
+ * calendar put it after `deadlineWords(...).local`.
+ */
+export function yourTimeSuffix(deadline: Deadline): string {
+  return deadlineWords(deadline).et === undefined ? "" : " (your time)";
 }
 
 /**

@@ -147,7 +147,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
-      `   ${item.dateLabel}: ${item.dueLocal} (your time)${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
+      `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
     );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     lines.push(`   Why it matters: ${item.why}`);

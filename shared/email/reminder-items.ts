@@ -1,4 +1,4 @@
-import { deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 
@@ -14,6 +14,8 @@ export interface Item {
   inlineLabel: string;
   dueLocal: string;
   dueEt: string;
+  /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix). */
+  yourTime: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
   projected: boolean;
   /** Beside a target or an own date: the step's real deadline, or that it has none. */
@@ -53,7 +55,7 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
       : "The date you gave us.";
   if (!deadline) return `${intro} No authority sets a deadline for this step.`;
   const words = deadlineWords(deadline);
-  return `${intro} The deadline is ${words.local} (your time)${isProjected(deadline) ? ", a projected date" : ""}.`;
+  return `${intro} The deadline is ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
 }
 
 export function itemOf(plan: Plan, reminder: Reminder): Item {
@@ -69,6 +71,7 @@ export function itemOf(plan: Plan, reminder: Reminder): Item {
     inlineLabel: label.inline,
     dueLocal: deadlineWords(reminder.deadlineDetail).local,
     dueEt: deadlineWords(reminder.deadlineDetail).et ?? "",
+    yourTime: yourTimeSuffix(reminder.deadlineDetail),
     projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),

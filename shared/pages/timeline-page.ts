@@ -2,7 +2,13 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, deadlineWords, reminderDateLabel, SOURCES_HEADING } from "#domain/date-words.ts";
+import {
+  DATE_TAGS,
+  deadlineWords,
+  reminderDateLabel,
+  SOURCES_HEADING,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
 import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
@@ -45,7 +51,7 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   const projected =
     deadline.status === "projected" ? ` <span class="tag projected">${DATE_TAGS.projected}</span>` : "";
   const words = deadlineWords(deadline);
-  return `<p class="due">${label} <strong>${e(words.local)}</strong> (your time)${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+  return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
 }
 
 /**
@@ -54,7 +60,7 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
  */
 function missedDeadlineHtml(missed: Deadline | undefined): string {
   if (missed === undefined) return "";
-  return `<p class="due">Early deadline <strong>${e(deadlineWords(missed).local)}</strong> (your time) has passed; you can still do it by the late deadline below.</p>`;
+  return `<p class="due">Early deadline <strong>${e(deadlineWords(missed).local)}</strong>${yourTimeSuffix(missed)} has passed; you can still do it by the late deadline below.</p>`;
 }
 
 /**
@@ -63,7 +69,7 @@ function missedDeadlineHtml(missed: Deadline | undefined): string {
  */
 export function targetHtml(target: Deadline | undefined, now: string): string {
   if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
-  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong> (your time) <span class="tag">${DATE_TAGS.target}</span></p>`;
+  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong>${yourTimeSuffix(target)} <span class="tag">${DATE_TAGS.target}</span></p>`;
 }
 
 /**

@@ -69,13 +69,13 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     }
   });
 
-  it("names a target still ahead beside the deadline, in both zones, as the timeline words it", () => {
+  it("names a target still ahead beside the deadline as a day in the applicant's zone, as the timeline words it", () => {
     for (const step of thePlan.nextSteps) {
       if (!step.target || !step.deadline || Date.parse(step.target.at) <= Date.parse(now)) continue;
       const event = events.find((each) => each.uid === `a_test.${step.milestone}.deadline@matchpath`);
-      expect(event?.description).toContain(
-        `Aim to finish by ${step.target.local} (your time) / ${step.target.et} (US Eastern): a ${DATE_TAGS.target}.`,
-      );
+      // A target is a day (precision "day"): no time, no "(your time)", no US Eastern copy of the day.
+      expect(step.target.precision).toBe("day");
+      expect(event?.description).toContain(`Aim to finish by ${step.target.local}: a ${DATE_TAGS.target}.`);
     }
   });
 });

@@ -180,6 +180,9 @@ describe("a date the applicant gave without a time", () => {
       expect(part).toContain("Thu 20 Aug 2026");
       expect(part).not.toContain("12:00 AM");
       expect(part).not.toContain("2:30 PM ET");
+      // A day has no time to convert, so nothing says "(your time)" after it.
+      expect(part).not.toContain("Thu 20 Aug 2026</strong> (your time)");
+      expect(part).not.toContain("Thu 20 Aug 2026 (your time)");
     }
   });
 

@@ -53,6 +53,8 @@ describe("timeline: target dates are never shown as deadlines", () => {
     for (const step of withTarget) {
       const item = new RegExp(`<h3>${step.title}[\\s\\S]*?</li>`).exec(html)?.[0] ?? "";
       expect(item).toContain("Aim to finish by <strong>");
+      // A target is a day in the applicant's zone: no "(your time)" after it, as after a timed deadline.
+      expect(item).toContain(`Aim to finish by <strong>${step.target?.local}</strong> <span class="tag">`);
       expect(item).toContain('<span class="tag">target, not a deadline</span>');
       expect(item).toMatch(step.deadline ? /Due <strong>/ : /No fixed deadline/);
     }

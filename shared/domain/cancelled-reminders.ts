@@ -66,7 +66,7 @@ function reasonFor(reminder: Reminder, next: Plan, context: CancelContext): Canc
     const interview = context.interviews.find(
       (candidate) => interviewIdOf(candidate) === reminder.interviewId,
     );
-    if (interview === undefined) return "interview-cancelled";
+    if (interview === undefined) return movedInterview(reminder, next) ? "date-moved" : "interview-cancelled";
   }
   const entry = context.milestones.find((candidate) => candidate.key === reminder.milestone);
   if (entry?.status === "done") return "done";
@@ -81,4 +81,18 @@ function reasonFor(reminder: Reminder, next: Plan, context: CancelContext): Canc
       candidate.rung === reminder.rung,
   );
   return replaced ? "date-moved" : "not-in-plan";
+}
+
+/**
+ * An interview without an operator's id is known by program and start, so a moved one comes back
+ * under a new id: the same interview when the new plan has a reminder with the same title (the
+ * titles name the program and the format) for an interview id the dropped reminder did not have.
+ */
+function movedInterview(reminder: Reminder, next: Plan): boolean {
+  return next.reminders.some(
+    (candidate) =>
+      candidate.interviewId !== undefined &&
+      candidate.interviewId !== reminder.interviewId &&
+      candidate.title === reminder.title,
+  );
 }

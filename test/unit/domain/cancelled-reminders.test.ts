@@ -67,6 +67,40 @@ describe("cancelledReminders", () => {
     ).toEqual([]);
   });
 
+  it("says a moved interview's date moved, not that it was cancelled, when the form sends no interview id", () => {
+    // Without an operator's id an interview is known by program and start, so a moved one has a new id.
+    const entries = [...base, step2({ status: "scheduled", date: "2026-08-20" })];
+    const noId = (startsAt: string) => [interviewFactory({ program: "Mercy Internal Medicine", startsAt })];
+    const first = planAt(input(entries, noId("2026-11-12T10:00:00-05:00")), NOW);
+    const moved = input(entries, noId("2026-11-19T10:00:00-05:00"));
+    const cancelled = cancelledReminders(
+      first.reminders,
+      NOW.toISOString(),
+      planAt(moved, LATER),
+      moved,
+      new Set(),
+    );
+    const interviewRows = cancelled.filter((reminder) => reminder.milestone === "interview");
+    expect(interviewRows.length).toBeGreaterThan(0);
+    expect(new Set(interviewRows.map((reminder) => reminder.reason))).toEqual(new Set(["date-moved"]));
+    // Another program's interview in its place is not the same interview moved.
+    const other = input(entries, [
+      interviewFactory({ program: "Lakeside Family Medicine", startsAt: "2026-11-19T10:00:00-05:00" }),
+    ]);
+    const replaced = cancelledReminders(
+      first.reminders,
+      NOW.toISOString(),
+      planAt(other, LATER),
+      other,
+      new Set(),
+    );
+    expect(
+      new Set(
+        replaced.filter((reminder) => reminder.milestone === "interview").map((reminder) => reminder.reason),
+      ),
+    ).toEqual(new Set(["interview-cancelled"]));
+  });
+
   it("drops nothing when the plan keeps its reminders", () => {
     const same = input([...base, step2({ status: "scheduled", date: "2026-08-20" })]);
     expect(

@@ -34,15 +34,17 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
     expect(week?.deadline?.at).toBe("2027-03-15T14:00:00.000Z");
     expect(week?.deadline?.status).toBe("projected");
     expect(week?.deadline?.source).toContain("Match Day minus 4 days");
-    expect(day?.deadline?.at).toBe("2027-03-19T17:00:00.000Z");
+    // 12:00 PM ET, the earlier of NRMP's two stated hours (its events page says 1:00 PM ET).
+    expect(day?.deadline?.at).toBe("2027-03-19T16:00:00.000Z");
     expect(day?.deadline?.source).toContain("Third Friday of March");
+    expect(day?.deadline?.source).toContain("NRMP's pages disagree on the hour");
   });
 
   it("shows them in the CLI's BLOCKED table", () => {
     const text = renderPlan(result, "Arjun");
     const blocked = text.slice(text.indexOf("BLOCKED"), text.indexOf("OVERDUE"));
     expect(blocked).toContain("Mon 15 Mar 2027, 7:30 PM GMT+5:30 *");
-    expect(blocked).toContain("Fri 19 Mar 2027, 10:30 PM GMT+5:30 *");
+    expect(blocked).toContain("Fri 19 Mar 2027, 9:30 PM GMT+5:30 *");
   });
 
   it("sends nothing for them while they are blocked", () => {

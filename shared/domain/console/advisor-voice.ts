@@ -95,7 +95,16 @@ export function stepName(key: MilestoneKey): string {
   return STEP_NAMES[key];
 }
 
-/** A plan step by the advisor's name for it; an interview keeps the plan's title, which names the program. */
+/**
+ * A plan step by the advisor's name for it. An interview's title names the program and speaks to
+ * the applicant ("Prepare for your virtual interview with X", "Thank X for the interview", from
+ * planner/interviews.ts): the advisor reads "Interview with X (virtual): preparation".
+ */
 export function stepForAdvisor(step: { milestone: StepSubject; title: string }): string {
-  return step.milestone === "interview" ? step.title : STEP_NAMES[step.milestone];
+  if (step.milestone !== "interview") return STEP_NAMES[step.milestone];
+  const preparing = /^Prepare for your (.+?) interview with (.+)$/.exec(step.title);
+  if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;
+  const thanking = /^Thank (.+) for the interview$/.exec(step.title);
+  if (thanking) return `Interview with ${thanking[1]}: thank-you note`;
+  return step.title.replace(/\byour\b/g, "their");
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { stepForAdvisor, stepName } from "#domain/console/advisor-voice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { applicantFactory, examsDone, inputFactory, interviewFactory } from "./factories.ts";
 
 /** Step names for the advisor (tester s4 papercut 9): never the applicant's second person. */
 describe("steps in the advisor's words", () => {
@@ -16,5 +19,34 @@ describe("steps in the advisor's words", () => {
     expect(stepForAdvisor({ milestone: "interview", title: "Interview at Mercy Hospital" })).toBe(
       "Interview at Mercy Hospital",
     );
+  });
+
+  it("an interview's steps, as the planner titles them, name the program in the advisor's voice (s6 closing note)", () => {
+    const interviews = [
+      interviewFactory({
+        id: "iv-1",
+        program: "Mercy Internal Medicine",
+        startsAt: "2026-12-08T10:00:00-05:00",
+      }),
+      interviewFactory({
+        id: "iv-2",
+        program: "Lakeside FM",
+        format: "in_person",
+        startsAt: "2026-12-03T10:00:00-05:00",
+      }),
+    ];
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027 }),
+      milestones: examsDone(),
+      interviews,
+    });
+    const planned = plan(input, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z"));
+    const steps = [...planned.nextSteps, ...planned.overdue].filter((step) => step.milestone === "interview");
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    for (const step of steps) {
+      const name = stepForAdvisor(step);
+      expect(name).not.toMatch(/\byou(r)?\b/i);
+      expect(name).toMatch(/^Interview with (Mercy Internal Medicine|Lakeside FM)/);
+    }
   });
 });

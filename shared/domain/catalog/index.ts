@@ -15,18 +15,19 @@ export type { CatalogEntry, DueRule, LadderRung, TargetRule } from "./schema.ts"
  * so nothing is stated without provenance, and no cold start pays about 30 ms of CPU for the parse.
  */
 
+// The lists below are `readonly` in their types but not frozen: V8 (Node 20) reads a frozen
+// array's elements on a slow path (a for-of over MILESTONE_CATALOG took about 8 times as long
+// frozen), and the planner walks these lists on every plan (test/bench/planner-versus.ts).
 const LADDERS = laddersData as LaddersFile;
 const CATALOG_FILE = milestonesData as CatalogFile;
 const FEES_FILE = feesData as FeesFile;
 
 /** Every catalog entry, in MILESTONE_KEYS order (the order the planner breaks ties in). */
-export const MILESTONE_CATALOG: readonly CatalogEntry[] = Object.freeze(
-  MILESTONE_KEYS.map((key) => {
-    const entry = CATALOG_FILE.entries.find((candidate) => candidate.key === key);
-    if (entry === undefined) throw new Error(`catalog has no entry for ${key}`);
-    return entry;
-  }),
-);
+export const MILESTONE_CATALOG: readonly CatalogEntry[] = MILESTONE_KEYS.map((key) => {
+  const entry = CATALOG_FILE.entries.find((candidate) => candidate.key === key);
+  if (entry === undefined) throw new Error(`catalog has no entry for ${key}`);
+  return entry;
+});
 
 const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(
   MILESTONE_CATALOG.map((entry) => [entry.key, entry]),
@@ -36,9 +37,9 @@ const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(
  * The results ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`), in
  * MILESTONE_KEYS order: Step 1, Step 2 CK and the Pathway.
  */
-export const NEEDED_FOR_RANKING: readonly MilestoneKey[] = Object.freeze(
-  MILESTONE_CATALOG.filter((entry) => entry.neededForRanking !== undefined).map((entry) => entry.key),
-);
+export const NEEDED_FOR_RANKING: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.neededForRanking !== undefined,
+).map((entry) => entry.key);
 
 /** The milestone that checks the school's ECFMG eligibility (WDOMS), with its texts. */
 export const SCHOOL_CHECK = (() => {
@@ -77,15 +78,13 @@ export function reminderLadder(name: string): readonly LadderRung[] {
 export const REMINDER_LADDER_SOURCE = LADDERS.source;
 
 /** Every fee item, with source and as-of. */
-export const FEES: readonly Fee[] = Object.freeze(FEES_FILE.fees);
+export const FEES: readonly Fee[] = FEES_FILE.fees;
 
 /** Fees that may apply but are not confirmed: shown with their status, never counted. */
-export const FEES_TO_VERIFY: readonly FeeToVerify[] = Object.freeze(FEES_FILE.toVerify);
+export const FEES_TO_VERIFY: readonly FeeToVerify[] = FEES_FILE.toVerify;
 
 /** Fees priced only in another currency (OET in AU$): shown as such, never converted or totalled. */
-export const FEES_OTHER_CURRENCY: readonly OtherCurrencyFee[] = Object.freeze(FEES_FILE.otherCurrency);
+export const FEES_OTHER_CURRENCY: readonly OtherCurrencyFee[] = FEES_FILE.otherCurrency;
 
 /** Fees deliberately left out of the budget, and why. */
-export const FEES_NOT_INCLUDED: readonly { what: string; why: string }[] = Object.freeze(
-  FEES_FILE.notIncluded,
-);
+export const FEES_NOT_INCLUDED: readonly { what: string; why: string }[] = FEES_FILE.notIncluded;

@@ -30,6 +30,9 @@ export const domainPlanning: Planning = {
   dueReminders,
   nextWakeUp,
   calendarVersion: (state) => seasonCalendarVersion(state.profile.matchYear),
+  // plan() above reads the profile (preferences and zone included), milestones and interviews;
+  // the calendar is module data, fixed for the process.
+  planInputs: (state) => JSON.stringify([state.profile, state.milestones, state.interviews]),
   seasonInstants: (state) =>
     Object.values(seasonCalendar(state.profile.matchYear).dates).map((date) => date.iso),
 };

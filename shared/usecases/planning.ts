@@ -1,11 +1,11 @@
 import { cancelledReminders } from "#domain/cancelled-reminders.ts";
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
-import { changeInstants, planFacts, upcomingFacts } from "#domain/console/row-as-of.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { StoredPlanSummary } from "#ports/plans.ts";
+import { lookAheadFacts } from "./cohort-look-ahead.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
 
 /**
@@ -31,6 +31,12 @@ export interface Planning {
    * the open steps' deadlines are taken.
    */
   seasonInstants?(state: ApplicantState): readonly string[];
+  /**
+   * Everything of `state` that `plan` reads, as one string: two states with the same string plan
+   * alike at any instant, so the cohort row's look-ahead can reuse facts planned before
+   * (cohort-look-ahead.ts). Optional: without it nothing is reused.
+   */
+  planInputs?(state: ApplicantState): string;
 }
 
 /** Ids of reminders the ledger records as sent. */
@@ -162,12 +168,7 @@ export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
  */
 export function cohortSummary(state: ApplicantState, plan: Plan, planning?: Planning): { cohort: CohortRow } {
   const lastEmail = lastEmailOf(state);
-  const upcoming =
-    planning === undefined
-      ? []
-      : upcomingFacts(planFacts(plan), changeInstants(plan, planning.seasonInstants?.(state) ?? []), (at) =>
-          planning.plan(state, at),
-        );
+  const upcoming = planning === undefined ? [] : lookAheadFacts(state, plan, planning);
   return {
     cohort: cohortRow({
       applicantId: state.profile.applicantId,

@@ -78,11 +78,25 @@ export function upcomingFacts(
   instants: readonly string[],
   planAt: (instant: Date) => Plan,
 ): CohortFactsFrom[] {
+  return upcomingFactsBy(current, instants, (from) => planFacts(planAt(new Date(from))));
+}
+
+/**
+ * upcomingFacts with the facts at an instant (ISO UTC) given directly, so a caller can reuse the
+ * facts it already computed for the same applicant and instant (cohort-look-ahead.ts). Instants
+ * are visited in order and no further than needed: `factsAt` is called only until the row holds
+ * MAX_UPCOMING_FACTS entries.
+ */
+export function upcomingFactsBy(
+  current: CohortFacts,
+  instants: readonly string[],
+  factsAt: (from: string) => CohortFacts,
+): CohortFactsFrom[] {
   const upcoming: CohortFactsFrom[] = [];
   let previous = JSON.stringify(current);
   for (const from of instants) {
     if (upcoming.length >= MAX_UPCOMING_FACTS) break;
-    const facts = planFacts(planAt(new Date(from)));
+    const facts = factsAt(from);
     const text = JSON.stringify(facts);
     if (text === previous) continue;
     previous = text;

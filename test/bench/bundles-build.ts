@@ -22,6 +22,7 @@ export function functionNames(): string[] {
   });
 }
 
-export function bundleOptions(name: string, outfile: string): BuildOptions {
-  return functionBuildOptions(ROOT, join("functions", name, "handler.ts"), outfile);
+/** The build options of one function's bundle, written into `outdir` (`index.mjs` and `chunks/`). */
+export function bundleOptions(name: string, outdir: string): BuildOptions {
+  return functionBuildOptions(ROOT, join("functions", name, "handler.ts"), outdir);
 }

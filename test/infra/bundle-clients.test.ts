@@ -75,7 +75,7 @@ function inputsOf(name: string): Promise<Inputs> {
   let inputs = bundleInputs.get(name);
   if (!inputs) {
     inputs = build({
-      ...bundleOptions(name, join("/tmp", "matchpath-bundle-clients", name, "index.mjs")),
+      ...bundleOptions(name, join("/tmp", "matchpath-bundle-clients", name)),
       write: false,
       metafile: true,
       absWorkingDir: join(import.meta.dirname, "../.."),

@@ -701,6 +701,8 @@ describe("bundling", () => {
     const bundled = synthesized;
     const stack = dev;
     const template = devTemplate.toJSON();
+    const assets = new Set<string>();
+    let chunks = 0;
     for (const key of FUNCTION_KEYS) {
       const resource = template.Resources[logicalId(stack.functions[key])];
       // The asset's S3 key is the hash of the bundle, staged as asset.<hash> in the cloud assembly.
@@ -711,7 +713,16 @@ describe("bundling", () => {
       expect(code).toContain("createRequire");
       expect(code).toMatch(/sourceMappingURL=index\.mjs\.map/);
       expect(() => readFileSync(join(assetDir, assetPath, "index.mjs.map"))).not.toThrow();
+      // Code splitting: every chunk the entry imports ships in the same asset.
+      for (const [, chunk] of code.matchAll(/from\s*"\.\/(chunks\/[^"]+\.mjs)"/g)) {
+        expect(() => readFileSync(join(assetDir, assetPath, chunk ?? ""))).not.toThrow();
+        chunks += 1;
+      }
+      assets.add(assetPath);
     }
+    // Each function its own bundle (CDK caches staged assets by their bundling options).
+    expect(assets.size).toBe(FUNCTION_KEYS.length);
+    expect(chunks).toBeGreaterThan(0);
     // The form mappings the http-api reads at run time ship beside its bundle.
     const httpApi = template.Resources[logicalId(stack.functions.httpApi)];
     const httpAsset = `asset.${(httpApi.Properties.Code.S3Key as string).replace(/\.zip$/, "")}`;

@@ -74,16 +74,11 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const result = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
-  // The lead to a Step 3 date (FSMB, official; a test date, advice) when a message uses it.
-  const lead = (certified: boolean): string => {
-    addSource(sources, EXAM_BOOKING_SOURCE);
-    return step3LeadWords(certified);
-  };
   if (outOfReach) {
     const chain =
       day !== null
         ? `Step 3 on ${given?.date}, and ${result}`
-        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${lead(certified)}, then ${result}`;
+        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}, then ${result}`;
     addSource(sources, US_VISAS_URL);
     for (const source of J1_SOURCES) addSource(sources, source);
     return [
@@ -99,8 +94,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const sitBy = dates.due("usmle_step3");
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const needs = certificateBy
-    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${lead(false)}.`
-    : ` Apply to FSMB early: ${lead(true)}.`;
+    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
+    : ` Apply to FSMB early: ${leadCited(sources, true)}.`;
   addSource(sources, US_VISAS_URL);
   return [
     {
@@ -111,6 +106,15 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       sources,
     },
   ];
+}
+
+/**
+ * The lead to a Step 3 date (FSMB, official; a test date, advice), citing its source in `sources`
+ * when a message uses it. A module function, not a closure made in step3Risks: that ran per plan.
+ */
+function leadCited(sources: string[], certified: boolean): string {
+  addSource(sources, EXAM_BOOKING_SOURCE);
+  return step3LeadWords(certified);
 }
 
 /** IANA zones in the United States (tzdb's US zones and their aliases). */

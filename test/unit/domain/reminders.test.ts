@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_RESULT_RUNG } from "#domain/planner/match-week.ts";
+import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";

@@ -1,0 +1,80 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import { isSatisfied } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import {
+  followUp,
+  MATCH_DAY_RESULT_RUNG,
+  phasedIn,
+  SOAP_MATCH_DAY_WHY,
+  textsOf,
+  unmatchedReported,
+} from "./match-outcome-texts.ts";
+import type { MatchWeekStep } from "./match-week.ts";
+import type { TimedReminder } from "./reminders.ts";
+
+/** Match Day once results are out and the applicant has not told us where they matched. */
+export const MATCH_DAY_REPORT_TITLE = "Match Day: tell us where you matched";
+/**
+ * Match Day for an applicant in SOAP (tester s5, issue 9): Monday already said "not matched", so Match
+ * Day is not where they learn a result; the SOAP offer they accepted is the position.
+ */
+export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accepted";
+
+/**
+ * Match Day as it reads for the applicant's status, for one with a certified list (`undefined`: the
+ * catalog's text applies):
+ * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
+ *   the catalog's date and ladder before the Match Day release;
+ * - from the Match Day release on: report where they matched (or the SOAP offer), due when the
+ *   contract is (two weeks after Match Day, advice), with one follow-up (see matchDayNotice) instead
+ *   of the ladder; never overdue with the release's text.
+ */
+export function matchDayStep(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: PlanDates,
+): MatchWeekStep | undefined {
+  if (!isSatisfied(context, "rank_order_list")) return undefined;
+  const { calendar } = context;
+  if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
+  const texts = textsOf(calendar);
+  const soap = unmatchedReported(context);
+  const soapEntry = soap
+    ? phasedIn(texts.soapPhased, entry, SOAP_MATCH_DAY_TITLE, texts.soapMatchDayAction, SOAP_MATCH_DAY_WHY)
+    : undefined;
+  if (context.now < calendar.dates.nrmp_match_day.at) {
+    const due = dates.due(entry.key);
+    if (soapEntry === undefined || due === null) return undefined;
+    return { due, entry: soapEntry, followUpOnly: false };
+  }
+  const contractDue = dates.due("contract");
+  if (contractDue === null) return undefined;
+  const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
+  return { due: contractDue, entry: phased, followUpOnly: true };
+}
+
+/**
+ * Match Day's one follow-up asking where they matched (a SOAP participant: which offer they
+ * accepted), for an applicant whose Match Day step is in its reporting phase (see matchDayStep): at
+ * the release when outside quiet hours, else the next delivery slot; planned later, now. Never once
+ * the contract is due. Its id depends only on the Match year, so the ledger sends it once.
+ */
+export function matchDayNotice(
+  context: PlanContext,
+  due: DueDate,
+  detail: Deadline,
+  reminders: TimedReminder[],
+): void {
+  const texts = textsOf(context.calendar);
+  const soap = unmatchedReported(context);
+  const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
+    id: texts.matchDayFollowUpId,
+    milestone: "match_day",
+    rung: MATCH_DAY_RESULT_RUNG,
+    title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
+    why: soap ? texts.soapMatchDayAction : texts.matchDayAction,
+  });
+  if (notice !== null) reminders.push(notice);
+}

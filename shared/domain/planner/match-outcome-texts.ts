@@ -1,0 +1,136 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
+import type { Deadline, Reminder } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import {
+  DAY_MS,
+  ET_ZONE,
+  inQuietWindow,
+  isoInZone,
+  isoUtc,
+  renderEt,
+  toWall,
+  wallMinuteOfDay,
+} from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { statusOf } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { slotOnDay } from "./ladders.ts";
+import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+
+/**
+ * What Match Week and Match Day say in one season (texts built once per season calendar), and the
+ * once-only follow-up notice sent after an NRMP release. Shared by match-week.ts and match-day.ts.
+ */
+
+/** The rung of the one notice after NRMP's Monday release: it belongs to no ladder, it is sent once. */
+export const MATCH_RESULT_RUNG = "match-week-result";
+/** The rung of the one notice after Match Day's release asking where they matched (sent once). */
+export const MATCH_DAY_RESULT_RUNG = "match-day-result";
+
+export interface SeasonTexts {
+  soapEnd: DueDate;
+  followUpId: string;
+  matchDayFollowUpId: string;
+  /** What an applicant who did not match does next (the next Match's season data), in ET. */
+  ifUnmatched: string;
+  afterSoapAction: string;
+  matchDayAction: string;
+  /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
+  soapMatchDayAction: string;
+  phased: Map<CatalogEntry, CatalogEntry>;
+  /** The SOAP participant's Match Day entries (their own title and action), per catalog entry. */
+  soapPhased: Map<CatalogEntry, CatalogEntry>;
+}
+
+const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
+/** The season's Match-outcome texts, made once per calendar. */
+export function textsOf(calendar: SeasonCalendar): SeasonTexts {
+  let texts = seasonTexts.get(calendar);
+  if (texts === undefined) {
+    const date = calendar.dates.nrmp_soap_ends;
+    const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
+    const next = calendar.matchYear + 1;
+    const nextRol = seasonCalendar(next).dates.nrmp_rol_certification_and_late_registration_deadline;
+    // The re-applicant path: a changed target Match year plans the next season (pastSeasonWork).
+    const matchOver = `the ${calendar.matchYear} Match is over for you: change your target Match year to ${next} and the plan starts the ${next} Match (its rank order list deadline is ${renderEt(nextRol.at)}${nextRol.status === "projected" ? ", projected" : ""}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
+    const ifUnmatched = `If you did not match, ${matchOver}`;
+    texts = {
+      soapEnd: { at: date.at, zone: ET_ZONE, status: date.status, source: date.source },
+      followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
+      matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
+      ifUnmatched,
+      afterSoapAction: `SOAP ended on ${renderEt(date.at)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
+      matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your contract and visa steps get their reminders. ${ifUnmatched}`,
+      // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
+      // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
+      soapMatchDayAction: `You took part in SOAP, so Match Day (${matchDay}) brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end (${renderEt(date.at)}), ${matchOver}`,
+      phased: new Map(),
+      soapPhased: new Map(),
+    };
+    seasonTexts.set(calendar, texts);
+  }
+  return texts;
+}
+
+/** The entry with a season's title and action (and its reason, if given), made once per season and entry. */
+export function phasedIn(
+  made: Map<CatalogEntry, CatalogEntry>,
+  entry: CatalogEntry,
+  title: string,
+  action: string,
+  why: CatalogEntry["why"] = entry.why,
+): CatalogEntry {
+  let phased = made.get(entry);
+  if (phased === undefined) {
+    phased = Object.freeze({ ...entry, title, action, why, statusActions: undefined }) as CatalogEntry;
+    made.set(entry, phased);
+  }
+  return phased;
+}
+
+/** Why Match Day matters to a SOAP participant (the reminder's and the step's reason). */
+export const SOAP_MATCH_DAY_WHY: CatalogEntry["why"] = Object.freeze({
+  text: "A SOAP offer you accept in R3 is binding, as a match is, and Match Day's results in R3 show it; your contract and visa steps start from it.",
+  basis: "official",
+  source: "https://www.nrmp.org/residency-applicants/soap/",
+});
+
+/** The applicant told us Monday's result was "not matched": SOAP is in progress or done. */
+export function unmatchedReported(context: PlanContext): boolean {
+  const soap = statusOf(context, "soap");
+  return soap === "in_progress" || soap === "done";
+}
+
+/** A once-only notice after a release (the Match outcome's follow-ups), or null when past `until`. */
+export function followUp(
+  context: PlanContext,
+  release: number,
+  until: number,
+  detail: Deadline,
+  fields: Pick<Reminder, "id" | "milestone" | "rung" | "title" | "why">,
+): TimedReminder | null {
+  if (context.now >= until) return null;
+  const releaseWall = toWall(context.zone, release);
+  let sendAt = release;
+  if (inQuietWindow(wallMinuteOfDay(releaseWall), context.quiet)) {
+    sendAt = slotOnDay(context, releaseWall);
+    if (sendAt < release) sendAt = slotOnDay(context, releaseWall + DAY_MS);
+  }
+  if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
+  if (sendAt >= until) return null;
+  // Key order as every other reminder's (the golden plans hash the JSON).
+  const reminder: Reminder = {
+    id: fields.id,
+    milestone: fields.milestone,
+    rung: fields.rung,
+    title: fields.title,
+    deadline: detail.at,
+    deadlineDetail: detail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: fields.why,
+  };
+  return { sendAt, deadline: until, reminder: Object.freeze(reminder), fixed: true };
+}

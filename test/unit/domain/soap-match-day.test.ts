@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE } from "#domain/planner/match-day.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Match Day for an applicant in SOAP (s6 closing note, issue 9): NRMP told them on Monday that they
+ * did not match, so Match Day is not where they "learn where they matched"; the SOAP offer they
+ * accepted in R3 is their position (binding, https://www.nrmp.org/residency-applicants/soap/).
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const certified = ApplicantSnapshotSchema.parse(
+  JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
+);
+const inSoap = (soap: "in_progress" | "done"): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse({
+    ...certified,
+    milestones: [
+      ...certified.milestones,
+      { key: "match_week", status: "done", date: "2027-03-15" },
+      { key: "soap", status: soap },
+    ],
+  });
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const matchDayOf = (result: Plan) => result.nextSteps.find((step) => step.milestone === "match_day");
+const TUESDAY = "2027-03-16T12:00:00Z";
+const FRIDAY_AFTER_RELEASE = "2027-03-19T18:00:00Z";
+const matchDay = seasonCalendar(2027).dates.nrmp_match_day.iso;
+
+describe("Match Day for an applicant in SOAP", () => {
+  it.each(["in_progress", "done"] as const)(
+    "during Match Week (SOAP %s): the SOAP offer is the result",
+    (soap) => {
+      const result = planAt(inSoap(soap), TUESDAY);
+      const step = matchDayOf(result);
+      expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
+      expect(step?.deadline?.at).toBe(matchDay);
+      expect(step?.action).toContain("NRMP told you on Monday that you did not match");
+      expect(step?.action).toContain("SOAP offer you accept in R3 is your position");
+      expect(step?.action).toContain("the 2027 Match is over for you");
+      expect(step?.action).not.toMatch(/learn where you matched|Open R3 at the release time/);
+      // The eve's rung speaks as the step does.
+      const rungs = result.reminders.filter((r) => r.milestone === "match_day");
+      expect(rungs.length).toBeGreaterThan(0);
+      for (const rung of rungs) {
+        expect(rung.title).toBe(SOAP_MATCH_DAY_TITLE);
+        expect(rung.why).toContain("SOAP offer");
+      }
+    },
+  );
+
+  it("after the release: asks which SOAP offer they accepted, once, not where they matched", () => {
+    const result = planAt(inSoap("done"), FRIDAY_AFTER_RELEASE);
+    const step = matchDayOf(result);
+    expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
+    expect(step?.action).not.toContain("Tell us where you matched");
+    const asks = result.reminders.filter((r) => r.rung === "match-day-result");
+    expect(asks.map((r) => r.title)).toEqual([SOAP_MATCH_DAY_TITLE]);
+    expect(asks[0]?.why).toContain("NRMP told you on Monday that you did not match");
+  });
+
+  it("keeps 'where you matched' for an applicant who matched on Monday", () => {
+    const matched = ApplicantSnapshotSchema.parse({
+      ...certified,
+      milestones: [...certified.milestones, { key: "match_week", status: "done", date: "2027-03-15" }],
+    });
+    expect(matchDayOf(planAt(matched, TUESDAY))?.title).toBe("Match Day: learn where you matched");
+    const after = planAt(matched, FRIDAY_AFTER_RELEASE);
+    expect(matchDayOf(after)?.title).toBe(MATCH_DAY_REPORT_TITLE);
+    expect(matchDayOf(after)?.action).toContain("Tell us where you matched");
+  });
+});

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   STEP2_EXAM_DATE,
@@ -12,6 +13,7 @@ import {
   emailsTo,
   onlyOne,
   postWebhook,
+  stack,
   storedPlan,
 } from "#test/integration/support/local-stack.ts";
 import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
@@ -43,6 +45,23 @@ describe("closing the loop with the applicant", () => {
     await browser?.close();
   });
 
+  /**
+   * Taps a link of the applicant's email as a person does in the local inbox (the SES emulator's
+   * page, which shows the email's HTML in a frame): our pages refuse framing, so the link must
+   * open a new window, as a mail client opens it (tester s7 A1). Returns that window.
+   */
+  async function tapInInbox(linkName: string): Promise<Page> {
+    const inbox = await browser.context.newPage();
+    await inbox.goto(stack.ses(), { waitUntil: "load" });
+    const email = inbox.locator(".email", { hasText: applicant.email });
+    await email.getByRole("button", { name: "Toggle HTML view" }).click();
+    const link = email.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first();
+    const [opened] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);
+    await opened.waitForLoadState("load");
+    await inbox.close();
+    return opened;
+  }
+
   function linkIn(body: string, pattern: RegExp): string {
     const match = pattern.exec(body);
     if (!match?.[1]) throw new Error(`no link matching ${pattern} in the email`);
@@ -67,9 +86,24 @@ describe("closing the loop with the applicant", () => {
     await page.close();
   });
 
+  it("every kind of link in the email opens its page when tapped in the local inbox", async () => {
+    const headings: Record<string, RegExp> = {
+      "Scheduled for…": /^When is .* scheduled\?$/,
+      Snooze: /^Snooze reminders about /,
+      "Email preferences": /^Email preferences$/,
+      "See my whole timeline": /timeline/i,
+    };
+    for (const [linkName, heading] of Object.entries(headings)) {
+      const page = await tapInInbox(linkName);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(heading);
+      await page.close();
+    }
+  });
+
   it("GET of Done confirms without changing anything; POST records once; a second tap says already recorded", async () => {
     const doneUrl = linkIn(html, /href="([^"]+)"[^>]*>Done</);
-    const page = await openPage(browser, doneUrl);
+    const page = await tapInInbox("Done");
+    expect(page.url()).toBe(doneUrl);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("as done?");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "action-confirm");

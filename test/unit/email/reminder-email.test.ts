@@ -324,3 +324,23 @@ describe("a reminder about a target date is never labelled a deadline (tester s4
     expect(email.text).toContain("   Your date: Wed 11 Aug 2027");
   });
 });
+
+// A mail client (and the local inbox, which shows the email in a frame our pages refuse) opens a
+// link in a new window; a link without a target would open inside the frame and fail (tester s7 A1).
+describe("links in the reminder email's HTML", () => {
+  it("every link opens in a new window and sends no referrer", () => {
+    const links = applicantLinks({
+      baseUrl: "https://api.example.org",
+      keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+      applicantId: "app-1",
+      feedGeneration: 0,
+      now: new Date("2026-08-01T09:00:00Z"),
+    });
+    const anchors = render({ links }).html.match(/<a\s[^>]*>/g) ?? [];
+    expect(anchors.length).toBeGreaterThan(5);
+    for (const anchor of anchors) {
+      expect(anchor).toContain('target="_blank"');
+      expect(anchor).toMatch(/rel="noopener noreferrer"/);
+    }
+  });
+});

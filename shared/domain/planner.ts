@@ -90,7 +90,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       : dates,
     firstGate: firstGateOf(context, unchecked),
   };
-  for (const entry of MILESTONE_CATALOG) planMilestone(context, dates, gates, entry, collected);
+  // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
+  for (let index = 0; index < MILESTONE_CATALOG.length; index++)
+    planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
   const nextSteps = orderNextSteps(collected.nextSteps);
   const risks = assessRisks(context, dates, feasibility);

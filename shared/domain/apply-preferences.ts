@@ -12,17 +12,40 @@ export function categoryOf(subject: StepSubject): ReminderCategory {
 }
 
 /**
- * Critical reminders are always sent, whatever the categories: those within 72 hours of a deadline
- * an authority sets (ECFMG, ERAS, NRMP: a confirmed or projected season date), and those about a
- * step a critical risk names.
+ * Critical reminders are always sent, whatever the categories (the preferences page says so in
+ * these words: CRITICAL_RULE_TEXT in preferences.ts):
+ * - those within 72 hours of a deadline an authority sets (ECFMG, ERAS, NRMP: a confirmed or
+ *   projected season date);
+ * - the last reminder before a step's hard deadline tied to a season date (catalog `due.from`
+ *   "season": Step 1 and Step 2 CK before ranking, the ECFMG Pathway, certification, ERAS, NRMP,
+ *   the rank order list, the visa): such a step missed blocks the Match or the start, and its
+ *   ladder may have no rung within 72 hours (tester s7 B3: Exams off silenced every Pathway and
+ *   Step 2 CK reminder). Targets ("aim to finish by") and the applicant's own dates are advice or
+ *   theirs, so they are not critical;
+ * - those about a step a critical risk names.
  */
 export function isCritical(reminder: Reminder, plan: Plan): boolean {
   const authority = isAuthorityDeadline(reminder);
   const close =
     Date.parse(reminder.deadline) - Date.parse(reminder.sendAt) <= CRITICAL_WINDOW_HOURS * HOUR_MS;
   if (authority && close) return true;
+  if (isLastBeforeSeasonDeadline(reminder, plan)) return true;
   return plan.risks.some(
     (risk) => risk.severity === "critical" && risk.milestones.includes(reminder.milestone),
+  );
+}
+
+/** Whether the reminder is the latest one the plan holds before its step's season-tied hard deadline. */
+function isLastBeforeSeasonDeadline(reminder: Reminder, plan: Plan): boolean {
+  if (reminder.countsDownTo !== undefined || reminder.milestone === "interview") return false;
+  if (catalogEntry(reminder.milestone).due.from !== "season") return false;
+  const sendAt = Date.parse(reminder.sendAt);
+  return !plan.reminders.some(
+    (other) =>
+      other.milestone === reminder.milestone &&
+      other.countsDownTo === undefined &&
+      other.deadline === reminder.deadline &&
+      Date.parse(other.sendAt) > sendAt,
   );
 }
 

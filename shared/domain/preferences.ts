@@ -49,3 +49,9 @@ export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
 
 /** Hours before a deadline within which a reminder is never held back for a digest or a muted category. */
 export const CRITICAL_WINDOW_HOURS = 72;
+
+/**
+ * What the preferences page says is always sent, in the applicant's words: the rule isCritical
+ * (apply-preferences.ts) applies. Kept here, not there, so the page does not load the catalog.
+ */
+export const CRITICAL_RULE_TEXT = `the last reminder before each hard deadline tied to a date ECFMG, ERAS or the NRMP sets, or to the residency start date (such as Step 1 and Step 2 CK, the ECFMG Pathway, the ERAS application, NRMP registration, the rank order list and the visa); every reminder within ${CRITICAL_WINDOW_HOURS} hours of a deadline ECFMG, ERAS or the NRMP sets; and anything a critical risk in your plan names`;

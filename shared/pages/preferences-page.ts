@@ -1,5 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { CATEGORY_LABELS, CRITICAL_WINDOW_HOURS, REMINDER_CATEGORIES } from "#domain/preferences.ts";
+import {
+  CATEGORY_LABELS,
+  CRITICAL_RULE_TEXT,
+  CRITICAL_WINDOW_HOURS,
+  REMINDER_CATEGORIES,
+} from "#domain/preferences.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, type ResubscribeResult, subscriptionBanner } from "./mail-status.ts";
 import {
@@ -99,7 +104,7 @@ ${message("digestDay")}
 <fieldset><legend>What about</legend>
 ${REMINDER_CATEGORIES.map((category) => `<div><input type="checkbox" id="cat-${category}" name="categories" value="${category}"${p.categories.includes(category) ? " checked" : ""}${marks("categories", `cat-${category}`)}> <label for="cat-${category}" class="inline">${e(CATEGORY_LABELS[category])}</label></div>`).join("\n")}
 ${message("categories")}
-<p class="note"><strong>Critical deadlines are always sent</strong>, even in a category you turn off: reminders within ${CRITICAL_WINDOW_HOURS} hours of a deadline set by ECFMG, ERAS or the NRMP, and anything a critical risk in your plan names.</p>
+<p class="note"><strong>Critical deadlines are always sent</strong>, even in a category you turn off: ${e(CRITICAL_RULE_TEXT)}.</p>
 </fieldset>
 <div class="actions"><button type="submit" class="primary" name="intent" value="save">Save preferences</button>
 <a class="button secondary" href="${e(input.timelineUrl)}">Back to my timeline</a></div>

@@ -5,7 +5,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { applicantFactory, milestoneFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, milestoneFactory } from "./factories.ts";
 
 const zone = "Asia/Kolkata";
 const applicant = applicantFactory({ matchYear: 2027, timezone: zone });
@@ -190,5 +190,41 @@ describe("critical means an authority's deadline (tester finding s3-B3)", () => 
     const close = { ...rol, sendAt: new Date(Date.parse(rol.deadline) - 3_600_000).toISOString() };
     expect(within72h(close.deadline, close.sendAt)).toBe(true);
     expect(isCritical(close, noRisks)).toBe(true);
+  });
+});
+
+describe("a season-tied hard deadline keeps its last reminder whatever the categories (tester s7 B3)", () => {
+  // An applicant on the Pathway for the 2028 Match, signed up a year ahead: the Pathway and Step 2
+  // CK deadlines are months away and their ladders have no rung within 72 hours of them.
+  const pathwayApplicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" });
+  const pathwayPlan = plan(
+    {
+      applicant: pathwayApplicant,
+      milestones: doneMilestones(["wdoms_listing", "ecfmg_application", "usmle_step1"], "2026-10-01"),
+      interviews: [],
+    },
+    seasonCalendar(2028),
+    new Date("2027-01-15T06:00:00Z"),
+  );
+  const noRisks: Plan = { ...pathwayPlan, risks: [] };
+  const allMuted = applyPreferences(
+    noRisks,
+    { ...DEFAULT_PREFERENCES, mutedCategories: ["exams", "eras_nrmp", "interviews", "visa", "budget"] },
+    "Asia/Karachi",
+  );
+  const hardDeadlineRungs = (key: string, reminders: Plan["reminders"]) =>
+    reminders.filter((r) => r.milestone === key && r.countsDownTo === undefined);
+
+  it.each(["usmle_step2ck", "ecfmg_pathway"])("keeps exactly the last rung before the %s deadline", (key) => {
+    const all = hardDeadlineRungs(key, noRisks.reminders);
+    expect(all.length).toBeGreaterThan(0);
+    const last = all.reduce((a, b) => (Date.parse(b.sendAt) > Date.parse(a.sendAt) ? b : a));
+    expect(Date.parse(last.deadline) - Date.parse(last.sendAt)).toBeGreaterThan(72 * 3_600_000);
+    expect(hardDeadlineRungs(key, allMuted.reminders).map((r) => r.id)).toEqual([last.id]);
+  });
+
+  it("keeps no target ('aim to finish by') reminder of a muted category", () => {
+    expect(noRisks.reminders.some((r) => r.countsDownTo === "target")).toBe(true);
+    expect(allMuted.reminders.some((r) => r.countsDownTo === "target")).toBe(false);
   });
 });

@@ -46,3 +46,18 @@ describe("quiet hours on the preferences page (tester s4 C4)", () => {
     expect(body).not.toContain("No email starts in your quiet hours.</p>");
   });
 });
+
+describe("what is always sent, on the preferences page (tester s7 B3)", () => {
+  it("names the last reminder before the Pathway and Step 2 CK deadlines, not only the last 72 hours", () => {
+    const body =
+      preferencesPage({
+        form: formOf(DEFAULT_PREFERENCES),
+        timezone: "Asia/Karachi",
+        formAction: "/p",
+        timelineUrl: "/t",
+      }).body ?? "";
+    expect(body).toContain(
+      "Critical deadlines are always sent</strong>, even in a category you turn off: the last reminder before each hard deadline tied to a date ECFMG, ERAS or the NRMP sets, or to the residency start date (such as Step 1 and Step 2 CK, the ECFMG Pathway,",
+    );
+  });
+});

@@ -29,6 +29,12 @@ export interface ApplicantState {
   ledger: LedgerEntry[];
   /** The stored plan's summary, if one was stored. */
   storedPlan?: StoredPlanSummary;
+  /**
+   * The store holds an item the plan replaces, though no plan was stored yet (the DynamoDB store
+   * writes an empty PLAN item with a new applicant): a first plan may then be written as cheaply as
+   * a re-plan (SavePlanOptions.replacesStoredPlan). Absent: false.
+   */
+  planSlotStored?: boolean;
 }
 
 /** Reads one applicant whole. */

@@ -12,6 +12,7 @@ import {
   cohortSummary,
   overdueEvents,
   type Planning,
+  savePlanOptions,
   sentReminderIds,
   storedPlanSummary,
   wakeUpInstant,
@@ -124,7 +125,7 @@ export async function planApplicant(
     plan,
     { ...storedPlanSummary({ plan, planHash, computedAt: now, wakeUpAt, calendarVersion }), cohort },
     events,
-    { replacesStoredPlan: stored !== undefined },
+    savePlanOptions(state),
   );
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }

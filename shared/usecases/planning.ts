@@ -4,7 +4,7 @@ import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
-import type { StoredPlanSummary } from "#ports/plans.ts";
+import type { SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { lookAheadFacts } from "./cohort-look-ahead.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
 
@@ -179,4 +179,9 @@ export function cohortSummary(state: ApplicantState, plan: Plan, planning?: Plan
       upcoming,
     }),
   };
+}
+
+/** How a plan for `state` is written: replacing what is stored, a plan or the empty slot for one. */
+export function savePlanOptions(state: ApplicantState): SavePlanOptions {
+  return { replacesStoredPlan: state.storedPlan !== undefined || state.planSlotStored === true };
 }

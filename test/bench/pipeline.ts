@@ -39,7 +39,7 @@ export const pipelineSuite: BenchSuite = {
     progress("starting the local stack (DynamoDB Local, SES emulator, handlers)");
     const counter = new CallCounter(localWakeUpClassifier);
     const stack = await startLocalStack({
-      ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
+      ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0, oidc: 0 },
       clockStart: new Date("2026-06-01T00:00:00Z"),
       log: () => undefined,
       handlerLogLevel: "ERROR",

@@ -3,7 +3,7 @@ import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry, LedgerSubject } from "#ports/reminder-ledger.ts";
-import { keys, SK } from "./keys.ts";
+import { keys, PLAN_PLACEHOLDER_ENTITY, SK } from "./keys.ts";
 import { planOf, toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
 
@@ -54,7 +54,8 @@ export class DynamoApplicantRepository implements ApplicantRepository {
       interviews: [...current.interviews.values()].map((item) => item.interview as Interview),
       ledger: current.ledger.map(toLedgerEntry),
     };
-    if (current.plan !== undefined) {
+    if (current.plan?.entity === PLAN_PLACEHOLDER_ENTITY) state.planSlotStored = true;
+    else if (current.plan !== undefined) {
       state.storedPlan = toPlanSummary(current.plan);
       this.planItems.set(state, current.plan);
     }

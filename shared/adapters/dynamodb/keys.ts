@@ -125,6 +125,12 @@ export const SK = {
   eventPrefix: "EVENT#",
 } as const;
 
+/**
+ * The `entity` of the empty PLAN item a new applicant gets at intake (intake-writes.ts): not "plan",
+ * so nothing takes it for a stored plan (the sweeper's scan filters on entity = "plan").
+ */
+export const PLAN_PLACEHOLDER_ENTITY = "plan-placeholder";
+
 export interface TableKey {
   pk: string;
   sk: string;

@@ -15,9 +15,10 @@ import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
  *
  * savePlan holds only while the applicant exists, so a planner run that raced an erase leaves
  * nothing (while-applicant-exists.ts):
- * - a first plan: 1 TransactWriteItems (the plan gzipped, the copies of the events published with
- *   it, the check that the profile exists);
- * - a plan replacing a stored one: the events' copies, if any, in 1 TransactWriteItems with the
+ * - a first plan where no PLAN item exists: 1 TransactWriteItems (the plan gzipped, the copies of
+ *   the events published with it, the check that the profile exists);
+ * - a plan replacing a stored one, or the empty plan slot a new applicant's intake writes
+ *   (intake-writes.ts; SavePlanOptions.replacesStoredPlan): the events' copies, if any, in 1 TransactWriteItems with the
  *   profile check, then 1 PutItem of the plan on condition that the stored plan still exists. An
  *   erase deletes the plan by key after the profile, so a plan written while it exists is deleted
  *   by that erase, and one written after fails its condition: the same guarantee as the profile

@@ -3,7 +3,13 @@ import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository, StoredPlanSummary } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { cohortSummary, overdueEvents, type Planning, storedPlanSummary } from "../planning.ts";
+import {
+  cohortSummary,
+  overdueEvents,
+  type Planning,
+  savePlanOptions,
+  storedPlanSummary,
+} from "../planning.ts";
 
 /** What arming the next wake-up and storing the plan need. */
 export interface WakeUpDeps {
@@ -83,8 +89,7 @@ export async function rearm(
   await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
   const events = [...overdueEvents(state, plan, now), ...alsoPublish];
   if (events.length > 0) await deps.events.publish(events);
-  await deps.plans.savePlan(applicantId, plan, planSummary(state, plan, now, next, deps.planning), events, {
-    replacesStoredPlan: state.storedPlan !== undefined,
-  });
+  const summary = planSummary(state, plan, now, next, deps.planning);
+  await deps.plans.savePlan(applicantId, plan, summary, events, savePlanOptions(state));
   return next ? { nextWakeUpAt: next.toISOString() } : {};
 }

@@ -32,7 +32,7 @@ export async function simulateOnLocalStack(options: SimulateOptions): Promise<Se
   domainPlanning.plan = (state, now) =>
     observer.seen(state.profile.applicantId, originalPlan(state, now), now);
   const stack = await startLocalStack({
-    ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0 },
+    ports: { api: 0, ses: 0, dynamodb: 0, eventbridge: 0, oidc: 0 },
     clockStart: new Date(SEASON.start),
     log: (line) => process.stderr.write(`[local stack] ${line}\n`),
     handlerLogLevel: "ERROR",

@@ -1,3 +1,4 @@
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import type {
   ApplicantSnapshot,
   Interview,
@@ -20,6 +21,9 @@ export const SEASON = {
   end: Date.parse("2027-03-31T23:59:59Z"),
   matchYear: 2027,
 };
+
+/** When NRMP ranking opens for SEASON's Match (the season calendar's date, noon ET). */
+const RANKING_OPENS = seasonCalendar(SEASON.matchYear).dates.nrmp_rank_order_list_entry_opens.at;
 
 /** mulberry32: a tiny seeded PRNG, so `--seed` reproduces a season exactly. */
 export function rng(seed: number): () => number {
@@ -220,6 +224,9 @@ export function simApplicant(seed: number, index: number, run: string): SimAppli
   let updates = 0;
   for (const key of open) {
     cursor += (5 + Math.floor(random() * 35)) * DAY;
+    // A list is certified in R3 only once ranking opens: one dated before is what the planner
+    // answers at once with ROL_BEFORE_RANKING_OPENS, which no real applicant could send.
+    if (key === "rank_order_list") cursor = Math.max(cursor, RANKING_OPENS + DAY);
     if (cursor > SEASON.end - 20 * DAY || random() < 0.12) break;
     if (random() < 0.35) {
       events.push({

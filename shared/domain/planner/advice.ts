@@ -37,6 +37,17 @@ export const THANK_YOU_WITHIN_HOURS = 48;
 export const THANK_YOU_SOURCE =
   "advice: a short thank-you note within two days keeps you in the program's mind";
 
+/**
+ * Days after programs begin reviewing ERAS applications by which most interview invitations have
+ * gone out (advice): NRMP says interviews "take place throughout the fall and early winter", and the
+ * invitations come before them; two months after review starts is the cautious reading.
+ */
+export const INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS = 60;
+export const INTERVIEW_SEASON_SOURCES: readonly string[] = [
+  "https://www.prnewswire.com/news-releases/nrmp-anticipates-exciting-2026-match-week-as-residency-applicants-and-programs-prepare-for-match-day-302708601.html (interviews take place throughout the fall and early winter)",
+  "advice: most interview invitations are out about two months after programs start reviewing; an application after that reaches only programs with interview places left, so weigh applying early for the next Match",
+];
+
 /** Urgency bands for next steps. */
 export const URGENT_WITHIN_DAYS = 7;
 export const SOON_WITHIN_DAYS = 30;

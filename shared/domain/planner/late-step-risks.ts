@@ -1,12 +1,16 @@
 import { FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Risk } from "../plan.ts";
-import type { SeasonDateKey } from "../seasons/index.ts";
+import { type SeasonDateKey, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderEt, renderInZone } from "../time.ts";
-import { WARNING_WITHIN_DAYS } from "./advice.ts";
+import {
+  INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
+  INTERVIEW_SEASON_SOURCES,
+  WARNING_WITHIN_DAYS,
+} from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -45,7 +49,24 @@ interface LateStepRule {
   sources: readonly string[];
   /** Within WARNING_WITHIN_DAYS before the date. */
   coming: (said: Said) => string;
+  /** Long past the date, when the advice changes (e.g. most interview invitations are out). */
+  wellPast?: {
+    afterDays: number;
+    passed: (said: Said, next: NextMatch) => string;
+    sources: readonly string[];
+  };
 }
+
+/** The next Match as a late applicant would weigh it: its year and when ERAS applications open. */
+interface NextMatch {
+  matchYear: number;
+  /** When applicants may first submit, as shown, with "(projected)" when it is. */
+  submit: string;
+}
+
+/** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
+const LATE_STEP_RULES_ERAS_URL =
+  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
 const LATE_STEP_RULES: readonly LateStepRule[] = [
   {
@@ -66,19 +87,32 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     code: "ERAS_LATE_SUBMISSION",
     milestone: "eras_application",
     dateKey: "eras_programs_may_review_applications_and_mspe",
-    officialUrl:
-      "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline",
+    officialUrl: LATE_STEP_RULES_ERAS_URL,
     until: "season-over",
     passedSeverity: "critical",
     passed: ({ date }) =>
       `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`,
     coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
     sources: [],
+    // A late applicant, often a re-applicant after an unmatched season (tester s5 issue 9 C6).
+    wellPast: {
+      afterDays: INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
+      passed: ({ date }, next) =>
+        `Programs began reviewing applications on ${date} and yours is not submitted. Most interview invitations have gone out by now: an application today reaches only programs with interview places left. Before you pay ERAS fees for this Match, weigh applying early for the ${next.matchYear} Match instead (applications open ${next.submit}).`,
+      sources: INTERVIEW_SEASON_SOURCES,
+    },
   },
 ];
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+function nextMatch(context: PlanContext, sources: string[]): NextMatch {
+  const matchYear = context.calendar.matchYear + 1;
+  const submit = seasonCalendar(matchYear).dates.eras_applicants_may_submit;
+  const cited = citeSeasonDate(submit, LATE_STEP_RULES_ERAS_URL, sources);
+  return { matchYear, submit: `${dayBy(context, submit.at)}${cited}` };
 }
 
 /**
@@ -102,11 +136,18 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
       projected: seasonDate.status === "projected",
     };
     if (now > at) {
-      for (const source of rule.sources) if (!sources.includes(source)) sources.push(source);
+      const wellPast =
+        rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS
+          ? rule.wellPast
+          : undefined;
+      const message =
+        wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources));
+      for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
+        if (!sources.includes(source)) sources.push(source);
       risks.push({
         code: rule.code,
         severity: rule.passedSeverity,
-        message: rule.passed(said),
+        message,
         milestones: [rule.milestone],
         sources,
       });

@@ -1,4 +1,4 @@
-import ical, { ICalAlarmRelatesTo, ICalCalendarMethod, type ICalEventData } from "ical-generator";
+import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { waitingForTitle } from "#domain/catalog/index.ts";
@@ -17,6 +17,7 @@ import {
   projectedNote,
   targetNote,
   uid,
+  withUtcTriggers,
 } from "./feed-parts.ts";
 
 /**
@@ -139,7 +140,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         input.plan.reminders,
         step.milestone,
         undefined,
-        cutOff.minus({ minutes: DEADLINE_MINUTES }),
+        true,
         (reminder) => reminder.deadlineDetail.status !== "applicant",
       ),
     });
@@ -163,7 +164,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           input.plan.reminders,
           step.milestone,
           undefined,
-          undefined,
+          false,
           (reminder) => reminder.deadlineDetail.status === "applicant",
         ),
       });
@@ -207,17 +208,12 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
         WHERE_TO_CHANGE_INTERVIEW,
       ),
-      alarms: alarmsFor(input.plan.reminders, "interview", id, start),
+      alarms: alarmsFor(input.plan.reminders, "interview", id, true),
     });
   }
 
-  for (const data of events) {
-    const event = calendar.createEvent(data);
-    // ical-generator 10 drops `relatesTo` given to the constructor; without it a trigger after the
-    // start (a thank-you after the interview) would be written relative to the END.
-    if (data.timezone) for (const alarm of event.alarms()) alarm.relatesTo(ICalAlarmRelatesTo.start);
-  }
-  return calendar.toString();
+  for (const data of events) calendar.createEvent(data);
+  return withUtcTriggers(calendar.toString());
 }
 
 function vtimezone(zone: string): string | null {

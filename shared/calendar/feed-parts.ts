@@ -34,15 +34,19 @@ export function targetNote(target: Deadline | undefined, now: string): string | 
 }
 
 /**
- * One display alarm per reminder of the subject (those `only` keeps). An event in a zone (TZID) gets a trigger relative to its start:
- * ical-generator would write an absolute trigger there as a zone-less local time, which RFC 5545
- * §3.8.6.3 forbids (absolute triggers are UTC); an all-day event gets the absolute UTC instant.
+ * One display alarm per reminder of the subject (those `only` keeps), triggered at the reminder's
+ * send instant as an absolute UTC time (RFC 5545 §3.8.6.3). Not a duration from a zoned start: RFC
+ * 5545 §3.3.6 counts a duration's days in nominal (wall-clock) days, so a trigger computed as an
+ * exact difference fired an hour early whenever a US DST change fell between the alarm and the
+ * start (tester s7 B1). ical-generator writes an absolute trigger of a zoned event as zone-less
+ * local time, so a zoned event's alarm carries its UTC instant in {@link UTC_TRIGGER} and
+ * {@link withUtcTriggers} writes the TRIGGER from it; an all-day event's is already UTC.
  */
 export function alarmsFor(
   reminders: readonly Reminder[],
   subject: StepSubject,
   interviewId?: string,
-  zonedStart?: DateTime,
+  zoned = false,
   only: (reminder: Reminder) => boolean = () => true,
 ) {
   return reminders
@@ -51,13 +55,28 @@ export function alarmsFor(
     )
     .map((reminder) => ({
       type: ICalAlarmType.display,
-      // ical-generator takes seconds *before* the start; a thank-you after the interview is negative.
-      trigger: zonedStart
-        ? Math.round((zonedStart.toMillis() - Date.parse(reminder.sendAt)) / 1000)
-        : new Date(reminder.sendAt),
+      trigger: new Date(reminder.sendAt),
+      ...(zoned ? { x: [{ key: UTC_TRIGGER, value: utcStamp(reminder.sendAt) }] } : {}),
       description: `${reminder.title}: ${reminderDateLabel(reminder).inline} ${deadlineWords(reminder.deadlineDetail).local}`,
     }));
 }
+
+/** The property a zoned event's alarm carries its UTC trigger in, until {@link withUtcTriggers}. */
+const UTC_TRIGGER = "X-MATCHPATH-UTC-TRIGGER";
+
+/** 2027-06-12T04:00:00.000Z as an iCalendar UTC date-time, 20270612T040000Z. */
+function utcStamp(instant: string): string {
+  return `${new Date(instant).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+}
+
+/** The calendar text with each marked alarm's TRIGGER written as its UTC instant (see alarmsFor). */
+export function withUtcTriggers(calendar: string): string {
+  return calendar.replace(MARKED_ALARM, "TRIGGER;VALUE=DATE-TIME:$2\r\n$1");
+}
+
+/** A TRIGGER line, the alarm's lines up to its UTC_TRIGGER (never past the alarm's end), that line. */
+const MARKED_ALARM =
+  /TRIGGER[^\r\n]*\r\n((?:(?!END:VALARM)[^\r\n]*\r\n)*?)X-MATCHPATH-UTC-TRIGGER:(\d{8}T\d{6}Z)\r\n/g;
 
 /** The applicant's own date without a time (stored as their local midnight) as that day, else undefined. */
 export function examDay(deadline: Deadline, zone: string): DateTime | undefined {

@@ -19,15 +19,22 @@ function parse(text: string) {
   };
 }
 
-/** Each alarm's instant, as a calendar app computes it: absolute, or relative to the event's start. */
+/**
+ * Each alarm's instant, as a calendar app computes it: absolute, or relative to the event's start
+ * in the start's zone (ical.js adds a duration to the start's wall-clock time, as RFC 5545 §3.3.6
+ * counts days: nominal, so a DST change between the two moves the instant; tester s7 B1).
+ */
 function alarmInstants(event: ICAL.Event | undefined): string[] {
   if (!event) return [];
   return event.component
     .getAllSubcomponents("valarm")
     .map((alarm) => {
       const trigger = alarm.getFirstPropertyValue("trigger");
-      if (trigger instanceof ICAL.Duration)
-        return new Date(event.startDate.toJSDate().getTime() + trigger.toSeconds() * 1000).toISOString();
+      if (trigger instanceof ICAL.Duration) {
+        const at = event.startDate.clone();
+        at.addDuration(trigger);
+        return at.toJSDate().toISOString();
+      }
       return (trigger as ICAL.Time).toJSDate().toISOString();
     })
     .sort();
@@ -204,8 +211,7 @@ describe("applicant calendar feed", () => {
   it("writes every absolute alarm trigger in UTC (RFC 5545 §3.8.6.3), interview alarms at the reminder's instant", () => {
     const triggers = feed.split("\r\n").filter((line) => line.startsWith("TRIGGER"));
     expect(triggers.length).toBeGreaterThan(0);
-    for (const line of triggers)
-      expect(line).toMatch(/^TRIGGER(;VALUE=DATE-TIME:\d{8}T\d{6}Z|(;RELATED=START)?:-?P[0-9DTHMSW]+)$/);
+    for (const line of triggers) expect(line).toMatch(/^TRIGGER;VALUE=DATE-TIME:\d{8}T\d{6}Z$/);
     const event = events.find(
       (candidate) => candidate.uid === "a_test.interview-mercy-im-1.interview@matchpath",
     );
@@ -303,4 +309,48 @@ describe("a date the applicant gave after the authority's deadline (issue 14 fin
     expect(later).toContain("a_priya.usmle_step2ck.own-date@matchpath");
     expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
   });
+});
+
+describe("alarms across a US DST change (tester s7 B1)", () => {
+  // Fatima's case: Match 2028 from Karachi; the OET, Pathway and Step 2 CK deadlines fall in EST
+  // (November to January) while their reminders go out in EDT (June to October).
+  const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" });
+  const thePlan = plan(
+    {
+      applicant,
+      milestones: [
+        milestoneFactory("wdoms_listing", "done", "2026-10-01"),
+        milestoneFactory("ecfmg_application", "done", "2026-10-01"),
+        milestoneFactory("usmle_step1", "done", "2026-10-01"),
+      ],
+      interviews: [],
+    },
+    seasonCalendar(2028),
+    new Date("2027-01-15T06:00:00Z"),
+  );
+  const { events } = parse(
+    renderApplicantFeed({
+      applicantId: "a_dst",
+      timezone: applicant.timezone,
+      plan: thePlan,
+      interviews: [],
+      updatedAt: "2027-01-15T06:00:00.000Z",
+    }),
+  );
+
+  it.each(["oet_medicine", "ecfmg_pathway", "usmle_step2ck"])(
+    "fires each %s alarm at the instant its email goes out",
+    (key) => {
+      const deadline = events.find((event) => event.uid === `a_dst.${key}.deadline@matchpath`);
+      const dueRungs = thePlan.reminders.filter(
+        (reminder) => reminder.milestone === key && reminder.deadlineDetail.status !== "applicant",
+      );
+      const crossing = dueRungs.filter(
+        (reminder) => Date.parse(reminder.sendAt) < Date.parse("2027-11-07T06:00:00Z"),
+      );
+      expect(crossing.length).toBeGreaterThan(0);
+      expect(deadline?.startDate.zone?.tzid).toBe("America/New_York");
+      expect(alarmInstants(deadline)).toEqual(dueRungs.map((reminder) => reminder.sendAt).sort());
+    },
+  );
 });

@@ -13,7 +13,13 @@ in CPU time, interleaved in one process so both meet the same machine load: each
 --batch full snapshots (the planner bench's inputs) with one version then the other, the order
 alternating every round. Prints plans per CPU-second (process.cpuUsage) for each, the ratio of the
 totals, the median of the per-round ratios, and the 1-minute load average before and after.
-The two versions are separate module instances (each worktree resolves its own #domain imports).`;
+The two versions are separate module instances (each worktree resolves its own #domain imports).
+
+On a loaded machine one process can favour either instance by about 5% with identical code. Run
+it twice, the second time from the other worktree with --baseline pointing back, and take the
+geometric mean sqrt(first ratio / second ratio); even so, trust a gain under about 5% only after
+several such pairs. Two A/A pairs at load 12-36 gave 1.079 / 0.951 (mean 1.065) and 0.958 / 0.951
+(mean 1.004).`;
 
 interface Planner {
   name: string;

@@ -75,11 +75,18 @@ function weeklySummaryOf(state: ApplicantState, claimed: readonly Reminder[]): {
  * and its zone data) is imported on the first email about an interview: most emails are about none,
  * and a cold start should not pay for it.
  */
+/**
+ * The calendar module, once imported. Each `import()` call resolves the specifier again (through
+ * the loader's hooks under tsx): about a fifth of an invite's CPU in the season bench.
+ */
+let calendarCode: Promise<typeof import("#calendar/applicant-feed.ts")> | undefined;
+
 async function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
   const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
   const interviews = state.interviews.filter((interview) => ids.has(interviewIdOf(interview)));
   if (interviews.length === 0) return [];
-  const { renderInterviewInvite } = await import("#calendar/applicant-feed.ts");
+  calendarCode ??= import("#calendar/applicant-feed.ts");
+  const { renderInterviewInvite } = await calendarCode;
   return interviews.map((interview) => ({
     filename: `interview-${interviewIdOf(interview)}.ics`,
     contentType: "text/calendar; charset=utf-8; method=PUBLISH",

@@ -74,18 +74,18 @@ function weeklySummaryOf(state: ApplicantState, claimed: readonly Reminder[]): {
  * so adding it and subscribing to the feed show one event, not two. The calendar code (ical-generator
  * and its zone data) is imported on the first email about an interview: most emails are about none,
  * and a cold start should not pay for it.
- */
-/**
- * The calendar module, once imported. Each `import()` call resolves the specifier again (through
+ *
+ * The calendar module is imported once. Each dynamic import resolves the specifier again (through
  * the loader's hooks under tsx): about a fifth of an invite's CPU in the season bench.
  */
-let calendarCode: Promise<typeof import("#calendar/applicant-feed.ts")> | undefined;
+const importCalendar = () => import("#calendar/applicant-feed.ts");
+let calendarCode: ReturnType<typeof importCalendar> | undefined;
 
 async function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
   const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
   const interviews = state.interviews.filter((interview) => ids.has(interviewIdOf(interview)));
   if (interviews.length === 0) return [];
-  calendarCode ??= import("#calendar/applicant-feed.ts");
+  calendarCode ??= importCalendar();
   const { renderInterviewInvite } = await calendarCode;
   return interviews.map((interview) => ({
     filename: `interview-${interviewIdOf(interview)}.ics`,

@@ -17,7 +17,7 @@ import type { BuildOptions } from "esbuild";
  * - The banner gives CommonJS dependencies inside the ESM bundle the `require` they call for Node
  *   built-ins (each output file is its own module, so each gets it).
  * - Code splitting: `index.mjs` holds what the handler imports statically (and code shared with
- *   it); each module behind a dynamic `import()` (the calendar code, the SES client on first use,
+ *   it); each module behind a dynamic import (the calendar code, the SES client on first use,
  *   the SDK's rarely used credential providers) goes to its own file under `chunks/`, read and
  *   compiled only when first imported, and tree-shaken like the rest. Without splitting, esbuild
  *   keeps a lazily imported module whole inside the one file, and every cold start reads and

@@ -124,7 +124,7 @@ export const calendarFeed: PageRoute = (event, deps) =>
         timezone: state.profile.timezone,
         plan: deps.planning.plan(state, deps.clock.now()),
         interviews: state.interviews,
-        updatedAt: state.profile.updatedAt,
+        updatedAt: state.changedAt ?? state.profile.updatedAt,
       }),
     };
   });

@@ -46,8 +46,11 @@ export interface ApplicantFeedInput {
   plan: Plan;
   interviews: readonly Interview[];
   /**
-   * When the applicant's record last changed (ISO 8601), written as every event's DTSTAMP so the
-   * feed reads the same on every refresh until something really changes.
+   * When anything the feed shows last changed (ISO 8601; `ApplicantState.changedAt`): every event's
+   * DTSTAMP, and its SEQUENCE in seconds since 2026 (sequenceOf), so the feed reads the same
+   * on every refresh until something changes, and then a calendar app that imported the file (or an
+   * interview attachment) takes the new copy as the newer revision (RFC 5546 §2.1.5: a higher
+   * SEQUENCE wins); tester s7 B2.
    */
   updatedAt: string;
 }
@@ -85,6 +88,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     timezone: { name: null, generator: (zone) => vtimezone(zone) },
   });
   const stamp = new Date(input.updatedAt);
+  const sequence = sequenceOf(stamp);
   const open = (text: string) => `${text}\n${WHERE_TO_ACT}`;
   const events: ICalEventData[] = [];
 
@@ -123,6 +127,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       end: cutOff,
       timezone: ET_ZONE,
       stamp,
+      sequence,
       summary: `Due: ${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
@@ -151,6 +156,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         id: uid(input.applicantId, step.milestone, "own-date"),
         ...allDay(sitting),
         stamp,
+        sequence,
         summary: `${step.title.startsWith("Pass ") ? `${step.title.slice(5)} exam` : `${step.title} (your date)`}${waiting ? ` (waiting for ${waiting})` : ""}`,
         description: open(
           lines(
@@ -178,6 +184,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       id: uid(input.applicantId, step.milestone, "start"),
       ...allDay(localDay(startBy, input.timezone)),
       stamp,
+      sequence,
       summary: `Start: ${step.title}`,
       description: open(
         lines(
@@ -202,6 +209,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       end: start.plus({ minutes: INTERVIEW_MINUTES }),
       timezone: interview.timezone,
       stamp,
+      sequence,
       summary: `Interview: ${interview.program}`,
       description: lines(
         `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
@@ -215,6 +223,16 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
   for (const data of events) calendar.createEvent(data);
   return withUtcTriggers(calendar.toString());
 }
+
+/**
+ * SEQUENCE of every event: whole seconds from 2026-01-01T00:00Z to the last change. It only grows
+ * as the record changes, fits RFC 5545's (32-bit) integer until 2094, and is 0 for anything older.
+ */
+export function sequenceOf(stamp: Date): number {
+  return Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000));
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
 
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);

@@ -35,6 +35,14 @@ export interface ApplicantState {
    * a re-plan (SavePlanOptions.replacesStoredPlan). Absent: false.
    */
   planSlotStored?: boolean;
+  /**
+   * When anything the applicant's calendar shows last changed (ISO UTC): the latest `updatedAt` of
+   * the profile (preferences included), milestone and interview items, and the stored plan's
+   * `computedAt` (a re-plan after a moved season date or a deleted item). It only moves forward, so
+   * it stamps the feed's DTSTAMP and SEQUENCE. Absent from states built without a store: use
+   * `profile.updatedAt`.
+   */
+  changedAt?: string;
 }
 
 /** Reads one applicant whole. */

@@ -385,7 +385,12 @@ describe("applySubmission: milestone updates", () => {
       // The applicant's own copy of the intake record (the console lists it, an erase finds the record by it).
       { eventName: "INSERT", sk: expect.stringMatching(/^INTAKE#/) },
     ]);
-    expect((await store.applicants.loadApplicant(applicantId))?.milestones).toHaveLength(4);
+    const loaded = await store.applicants.loadApplicant(applicantId);
+    expect(loaded?.milestones).toHaveLength(4);
+    // The milestone's write time is the record's last change (the calendar feed's DTSTAMP and
+    // SEQUENCE follow it, tester s7 B2), though the profile itself did not change.
+    expect(loaded?.profile.updatedAt).toBe(receivedAt.toISOString());
+    expect(loaded?.changedAt).toBe(laterAt.toISOString());
   });
 
   it("finds the applicant by email, whatever its case", async () => {

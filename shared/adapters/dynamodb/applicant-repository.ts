@@ -59,8 +59,22 @@ export class DynamoApplicantRepository implements ApplicantRepository {
       state.storedPlan = toPlanSummary(current.plan);
       this.planItems.set(state, current.plan);
     }
+    const changedAt = latest([
+      state.profile.updatedAt,
+      ...[...current.milestones.values(), ...current.interviews.values()].map((item) => item.updatedAt),
+      state.storedPlan?.computedAt,
+    ]);
+    if (changedAt !== undefined) state.changedAt = changedAt;
     return state;
   }
+}
+
+/** The latest of some ISO UTC instants (ISO strings of one format sort as their instants). */
+function latest(instants: unknown[]): string | undefined {
+  return instants
+    .filter((at): at is string => typeof at === "string")
+    .sort()
+    .at(-1);
 }
 
 function toProfile(item: Item): ApplicantProfile {

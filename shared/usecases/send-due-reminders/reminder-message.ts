@@ -95,7 +95,7 @@ async function interviewInvites(state: ApplicantState, plan: Plan, claimed: read
       timezone: state.profile.timezone,
       plan,
       interview,
-      updatedAt: state.profile.updatedAt,
+      updatedAt: state.changedAt ?? state.profile.updatedAt,
     }),
   }));
 }

@@ -208,6 +208,39 @@ describe("applicant calendar feed", () => {
     expect(refreshed).toBe(feed);
   });
 
+  it("marks a moved date as a newer revision: a later DTSTAMP and a higher SEQUENCE (tester s7 B2)", () => {
+    const moved = plan(
+      {
+        applicant,
+        milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-09-15")],
+        interviews: [interview],
+      },
+      seasonCalendar(2027),
+      now,
+    );
+    const after = parse(
+      renderApplicantFeed({
+        applicantId: "a_test",
+        timezone: applicant.timezone,
+        plan: moved,
+        interviews: [interview],
+        updatedAt: "2026-06-01T00:05:00.000Z",
+      }),
+    ).events;
+    const own = (list: ICAL.Event[]) =>
+      list.find((event) => event.uid === "a_test.usmle_step2ck.own-date@matchpath");
+    expect(own(events)?.startDate.toString()).toBe("2026-08-20");
+    expect(own(after)?.startDate.toString()).toBe("2026-09-15");
+    for (const event of after) {
+      const before = events.find((candidate) => candidate.uid === event.uid);
+      if (!before) continue;
+      expect(event.sequence).toBeGreaterThan(before.sequence);
+      const stamp = (e: ICAL.Event) => (e.component.getFirstPropertyValue("dtstamp") as ICAL.Time).toJSDate();
+      expect(stamp(event).getTime()).toBeGreaterThan(stamp(before).getTime());
+    }
+    expect(own(after)?.sequence).toBe((Date.parse("2026-06-01T00:05:00Z") - Date.UTC(2026, 0, 1)) / 1000);
+  });
+
   it("writes every absolute alarm trigger in UTC (RFC 5545 §3.8.6.3), interview alarms at the reminder's instant", () => {
     const triggers = feed.split("\r\n").filter((line) => line.startsWith("TRIGGER"));
     expect(triggers.length).toBeGreaterThan(0);

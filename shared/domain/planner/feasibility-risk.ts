@@ -72,7 +72,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else {
-    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${when(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then`;
+    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

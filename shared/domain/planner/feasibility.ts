@@ -58,25 +58,31 @@ const EXAM_BOOKING: LeadTime = {
 
 /**
  * "Pass USMLE Step 1: about 120 days of preparation, a test date within about 7 days, then about
- * 28 days for the result", one per requirement; `sources` gains each allowance's source once
- * (advice labelled as such: citationSource), so the sentence carries no label or URL.
+ * 28 days for the result", one per requirement. Each allowance's source goes to `sources` with its
+ * own step and allowance, "advice: … (Pass USMLE Step 1: preparation, about 120 days)" (tester s5
+ * C3: a flat list left a reader to guess which step a source belonged to), so the sentence carries
+ * no label or URL and a source shared by two steps is listed under each.
  */
 export function describeTakes(takes: readonly Remaining[], sources: string[]): string[] {
-  const cite = (lead: LeadTime): string => {
-    addSource(sources, citationSource(lead.citation));
-    return `about ${lead.days} days`;
-  };
   return takes.map((take) => {
+    const title = catalogEntry(take.key).title;
+    const cite = (lead: LeadTime, allowance: string): string => {
+      addSource(
+        sources,
+        `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`,
+      );
+      return `about ${lead.days} days`;
+    };
     const parts: string[] = [];
-    if (take.prep !== null) parts.push(`${cite(take.prep)} of preparation`);
+    if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
     if (take.wait !== null)
       parts.push(
         take.key === "ecfmg_application"
-          ? `${cite(take.wait)} for ECFMG's approval and your exam registration`
-          : `a test date within ${cite(take.wait)}`,
+          ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
+          : `a test date within ${cite(take.wait, "test date")}`,
       );
-    if (take.report !== null) parts.push(`${cite(take.report)} for the result`);
-    return `${catalogEntry(take.key).title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
+    if (take.report !== null) parts.push(`${cite(take.report, "result")} for the result`);
+    return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
   });
 }
 

@@ -65,8 +65,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(about("Pass OET Medicine")).toContain(
       `then about ${catalogEntry("oet_medicine").reportingDays?.days} days for the result`,
     );
-    // Each allowance's basis (advice) is in sources, not in the sentence.
-    expect(risk?.sources).toContain(catalogEntry("oet_medicine").reportingDays?.source);
+    // Each allowance's basis (advice) is in sources, with its own step, not in the sentence.
+    const oetReporting = catalogEntry("oet_medicine").reportingDays;
+    expect(risk?.sources).toContain(
+      `${oetReporting?.source} (Pass OET Medicine: result, about ${oetReporting?.days} days)`,
+    );
     expect(takes).not.toContain("(advice)");
     // The Pathway carries no exam's result source (s5 C3), and no 21-day USMLE allowance remains.
     expect(about("Complete an ECFMG Pathway")).toBe(
@@ -74,12 +77,19 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     );
     expect(message).not.toMatch(/medschooltutors|result times:|21 days for the result \(secondary/);
     expect(takes).not.toMatch(/USMLE Step \d[^;]*about 21 days/);
+    // Every allowance's source sits once with its own step (s5 C3), none with the Pathway.
     const sources = risk?.sources ?? [];
-    for (const source of [
-      applicationDue.source,
-      step2ckReporting?.source ?? "",
-      catalogEntry("usmle_step1").leadTimeDays.source,
+    const step1 = catalogEntry("usmle_step1");
+    for (const labelled of [
+      `${applicationDue.source} (Submit the Application for ECFMG Certification: approval and exam registration, about ${applicationDays} days)`,
+      `${step1.leadTimeDays.source} (Pass USMLE Step 1: preparation, about ${step1.leadTimeDays.days} days)`,
+      `${step1.reportingDays?.source} (Pass USMLE Step 1: result, about ${step1.reportingDays?.days} days)`,
+      `${step2ckReporting?.source} (Pass USMLE Step 2 CK: result, about ${step2ckReporting?.days} days)`,
     ])
-      expect(sources.filter((each) => each === source)).toHaveLength(1);
+      expect(sources.filter((each) => each === labelled)).toHaveLength(1);
+    expect(sources.some((each) => each.includes("Pathway"))).toBe(false);
+    // A lead time's source is never listed bare, away from its step.
+    expect(sources).not.toContain(step2ckReporting?.source);
+    expect(sources).not.toContain(step1.leadTimeDays.source);
   });
 });

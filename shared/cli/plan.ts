@@ -155,7 +155,12 @@ export function renderPlan(result: Plan, applicantName: string): string {
           "\nIN ANOTHER CURRENCY (not converted, not in the USD totals)\n",
           table(
             ["status", "amount", "item", "note"],
-            result.budget.otherCurrency.map((item) => [item.status, item.display, item.label, item.note]),
+            result.budget.otherCurrency.map((item) => [
+              item.status,
+              item.display,
+              item.label,
+              item.verify ?? item.note,
+            ]),
           ),
         ]),
     "\nTO VERIFY (not counted in the totals)\n",

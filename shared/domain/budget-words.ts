@@ -44,9 +44,9 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
 function otherRow(item: OtherCurrencyItem): BudgetRow {
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
-    status: item.status === "spent" ? "Paid" : "Coming",
+    status: item.status === "spent" ? "Paid" : item.status === "held" ? "To verify" : "Coming",
     amount: item.display,
-    note: item.note,
+    note: item.verify === undefined ? item.note : `${flagNote(item.verify)}. ${item.note}`,
     source: item.source,
   };
 }

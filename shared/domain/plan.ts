@@ -195,7 +195,12 @@ export interface OtherCurrencyItem {
   currency: string;
   /** As the authority writes it, e.g. "AU$587". */
   display: string;
-  status: "spent" | "upcoming";
+  /**
+   * "held": held back while the school's ECFMG sponsor note is unknown, in no total (as a USD fee
+   * held back goes to Budget.toVerify); `verify` then says why (tester s4 13: the OET fee vanished).
+   */
+  status: "spent" | "upcoming" | "held";
+  verify?: string;
   basis: "official" | "secondary" | "advice";
   source: string;
   asOf: string;

@@ -52,6 +52,7 @@ function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyItem["sta
     both = {
       spent: Object.freeze({ ...item, status: "spent" }),
       upcoming: Object.freeze({ ...item, status: "upcoming" }),
+      held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
     };
     otherCurrencyItems.set(fee, both);
   }
@@ -159,15 +160,12 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = statusOf(context, fee.milestone);
     const spent = fee.spentWhen.includes(status);
-    // As for USD fees: nothing for a waived step, one behind the gate, or one held until WDOMS.
+    // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
+    // listed as held back, in no total.
     if (status === "waived") continue;
-    if (
-      !spent &&
-      (gated(ineligible, fee.milestone) ||
-        (unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool))
-    )
-      continue;
-    otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : "upcoming"));
+    if (!spent && gated(ineligible, fee.milestone)) continue;
+    const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
+    otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }
   let spentUsd = 0;
   let upcomingUsd = 0;

@@ -50,11 +50,15 @@ describe("fees in another currency", () => {
     expect(booked.nextSteps.find((step) => step.milestone === "budget")?.action).not.toContain("AU$");
     const gated = early({ medicalSchool: { name: "Unlisted", country: "IN", wdomsSponsorNote: false } });
     expect(gated.budget.otherCurrency).toBeUndefined();
-    // Unknown note and the WDOMS check not done: held back like the USD fees.
+    // Unknown note and the WDOMS check not done: held back like the USD fees, so listed with why
+    // and in no total, never asked for in the budget step (tester s4 13: it used to vanish).
     const unknown = early(
       { medicalSchool: { name: "Unchecked", country: "IN", wdomsSponsorNote: null } },
       [],
     );
-    expect(unknown.budget.otherCurrency).toBeUndefined();
+    const held = unknown.budget.otherCurrency?.find((item) => item.key === "oet_medicine_test");
+    expect(held?.status).toBe("held");
+    expect(held?.verify).toMatch(/held back, not counted/);
+    expect(unknown.nextSteps.find((step) => step.milestone === "budget")?.action ?? "").not.toContain("AU$");
   });
 });

@@ -57,7 +57,8 @@ export function criticalNoticeId(risk: Risk, targetYear: number): string {
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
  * interview keeps its own ladder, a blocked step is never named); its text is the risk's message;
  * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
- * passed, when no step is actionable, or when a rung of the same step and deadline goes out then. The planner keeps no memory of earlier plans, so every plan carrying the risk
+ * passed or when no step is actionable; a rung of the same step and deadline going out then is
+ * dropped for it (the notice carries the step's action too). The planner keeps no memory of earlier plans, so every plan carrying the risk
  * carries the notice; its stable id makes it one email, and README's rule that critical reminders
  * are always sent covers it.
  */
@@ -84,13 +85,6 @@ export function criticalRiskNotices(
       detail.at,
     );
     if (step === undefined) continue;
-    // One notice per step and deadline per instant: a rung already saying it goes out then.
-    if (
-      into.some(
-        (o) => o.sendAt === sendAt && o.deadline === due.at && o.reminder.milestone === step.milestone,
-      )
-    )
-      continue;
     const year = context.calendar.matchYear;
     const title = template
       .replace("{year}", String(year))
@@ -107,8 +101,35 @@ export function criticalRiskNotices(
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: risk.message,
     };
-    into.push({ sendAt, deadline: due.at, reminder: Object.freeze(reminder), late: true });
+    place(into, { sendAt, deadline: due.at, reminder, late: true, notice: true });
   }
+}
+
+/**
+ * One notice per step and deadline per instant, without losing a critical risk's words (closing
+ * note 6): a rung of the same step going out then is dropped, since the notice carries the step's
+ * action and says why it is critical; a second critical risk riding on the same step then (both
+ * name no next step, so both fall back to the first) is added to the first notice's why, which
+ * keeps its id.
+ */
+function place(into: TimedReminder[], notice: TimedReminder): void {
+  const { sendAt, deadline, reminder } = notice;
+  let kept = 0;
+  let earlier: TimedReminder | undefined;
+  for (const each of into) {
+    const same =
+      each.sendAt === sendAt && each.deadline === deadline && each.reminder.milestone === reminder.milestone;
+    if (same && each.notice === true) earlier ??= each;
+    if (!same || each.notice === true) into[kept++] = each;
+  }
+  into.length = kept;
+  if (earlier === undefined) {
+    Object.freeze(reminder);
+    into.push(notice);
+    return;
+  }
+  const why = `${earlier.reminder.why} Also: ${reminder.title}. ${reminder.why}`;
+  earlier.reminder = Object.freeze({ ...earlier.reminder, why });
 }
 
 /**

@@ -39,6 +39,11 @@ export interface TimedReminder {
   late?: true;
   /** Sent no earlier than its sendAt: joinLateArrivals never moves it (a notice about an event, after it). */
   fixed?: true;
+  /**
+   * A critical risk's notice (critical-risk-notice.ts): at its instant it stands for the rungs of
+   * its step and deadline, which are dropped, never the notice (it says why the step is critical).
+   */
+  notice?: true;
 }
 
 /**
@@ -166,7 +171,9 @@ function lateWindow(ladder: string): number {
  * One notice per step and deadline per slot: when a later rung of the same ladder joins the late
  * notice, that rung (the more urgent, e.g. `due-in-1d`) is sent and the stale missed rung (e.g.
  * `due-in-3d`) is dropped; ids stay those of the ladder, so the same input and `now` give the same
- * ids, and a re-plan after the wake-up drops the stale rung again.
+ * ids, and a re-plan after the wake-up drops the stale rung again. A critical risk's notice is never
+ * the stale one: the rungs of its step and deadline that join it are dropped instead (closing note
+ * 6: "certify your list" went out, and the notice that the list does not count yet did not).
  */
 export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
   let lateAt = Number.POSITIVE_INFINITY;
@@ -195,10 +202,20 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
     joined.add(ladderKey(later));
   }
   if (joined === undefined) return;
+  let noticed: Set<string> | undefined;
+  for (const timedReminder of reminders) {
+    if (timedReminder.notice !== true || timedReminder.sendAt !== lateAt) continue;
+    noticed ??= new Set();
+    noticed.add(ladderKey(timedReminder));
+  }
   let kept = 0;
   for (const timedReminder of reminders) {
+    const key = ladderKey(timedReminder);
     const stale =
-      timedReminder.late === true && timedReminder.sendAt === lateAt && joined.has(ladderKey(timedReminder));
+      timedReminder.sendAt === lateAt &&
+      timedReminder.notice !== true &&
+      joined.has(key) &&
+      (timedReminder.late === true || noticed?.has(key) === true);
     if (!stale) reminders[kept++] = timedReminder;
   }
   reminders.length = kept;

@@ -72,3 +72,46 @@ describe("a critical risk that asks for action now", () => {
     }
   });
 });
+
+describe("a critical notice and a rung of the same step at the same instant (closing note 6)", () => {
+  // Arjun (Kolkata) dated his list before ranking opened: ROL_BEFORE_RANKING_OPENS names the rank
+  // order list, whose own deadline is the rank-list deadline the notice announces.
+  const early = load("rank-list-before-opening-2027.json");
+
+  it.each([
+    ["a rung joining the notice later that day (08:30 IST, slot 09:00)", "2027-02-17T03:00:00Z"],
+    ["a rung and the notice both at the end of quiet hours (05:00 IST)", "2027-02-20T23:30:00Z"],
+  ])("sends the critical notice's content, once, for %s", (_, now) => {
+    const result = planAt(early, now);
+    const risk = result.risks.find((r) => r.code === "ROL_BEFORE_RANKING_OPENS");
+    expect(risk?.severity).toBe("critical");
+    const [notice, ...more] = notices(result);
+    expect(more).toEqual([]);
+    expect(notice?.milestone).toBe("rank_order_list");
+    expect(notice?.why).toBe(risk?.message);
+    expect(notice?.title).toContain("does not count yet");
+    expect(result.reminders[0]?.id).toBe(notice?.id);
+    // One notice for the step and deadline at that instant: the rung it stands for is not sent beside it.
+    const sameInstant = result.reminders.filter(
+      (r) =>
+        r.milestone === "rank_order_list" && r.sendAt === notice?.sendAt && r.deadline === notice?.deadline,
+    );
+    expect(sameInstant).toEqual([notice]);
+  });
+
+  it("adds a second critical risk riding on the same step to the first notice, so neither is lost", () => {
+    // Chicago H-1B applicant on 30 Nov: Step 3 out of reach and ERAS not submitted; neither names a
+    // next step, so both notices fall back to the ERAS token.
+    const result = planAt(load("h1b-living-in-chicago-2027.json"), "2026-11-30T12:00:00Z");
+    const [step3, eras] = ["STEP3_NEEDED_FOR_H1B", "ERAS_LATE_SUBMISSION"].map((code) =>
+      result.risks.find((r) => r.code === code && r.severity === "critical"),
+    );
+    const [notice, ...more] = notices(result);
+    expect(more).toEqual([]);
+    expect(notice?.title).toContain("rank J-1 programs too");
+    expect(notice?.why).toContain(step3?.message ?? "missing");
+    expect(notice?.why).toContain(
+      `Also: Programs are already reviewing applications: submit your ERAS application now. ${eras?.message}`,
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
@@ -127,12 +128,15 @@ export function renderPlan(result: Plan, applicantName: string): string {
     ),
     "\nREMINDERS\n",
     table(
-      ["send at (your time)", "step", "rung", "id"],
+      ["send at (your time)", "step", "rung", "id", "email says"],
       result.reminders.map((reminder) => [
         reminder.sendAtLocal,
         subject(reminder),
         reminder.rung,
         reminder.id,
+        // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
+        // out 7 hours before its deadline, tester s5 C2).
+        sentReminderLabel(reminder, reminder.sendAt).label,
       ]),
     ),
     "\nBUDGET (USD)\n",

@@ -1,4 +1,5 @@
 import type { Deadline, NextStep, Reminder } from "./plan.ts";
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
 
@@ -39,6 +40,36 @@ export const REMINDER_DATE_LABELS = {
 
 export function reminderDateLabel(reminder: Pick<Reminder, "countsDownTo">) {
   return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+}
+
+/**
+ * The time a deadline leaves when less than a day is left: "in 7 hours", "in 1 hour", "in 40
+ * minutes", rounded down so it never promises more time than there is. Undefined with a day or
+ * more left (the date says it) or once passed. Both instants ISO 8601. A rung keeps its name and
+ * id (`due-in-1d` sent 7 hours before an 11:59 PM ET deadline from Lagos, tester s5 C2); the words
+ * say what is true.
+ */
+export function timeLeftWords(deadline: string, at: string): string | undefined {
+  const left = Date.parse(deadline) - Date.parse(at);
+  if (!(left > 0 && left < DAY_MS)) return undefined;
+  const hours = Math.floor(left / HOUR_MS);
+  if (hours >= 1) return `in ${hours} ${hours === 1 ? "hour" : "hours"}`;
+  const minutes = Math.max(1, Math.floor(left / MINUTE_MS));
+  return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}
+
+/**
+ * The words before a reminder's date in the email that sends it at `sentAt` (ISO): those of
+ * reminderDateLabel, with the time left when a hard deadline is less than a day away ("Due in 7
+ * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight.
+ */
+export function sentReminderLabel(
+  reminder: Pick<Reminder, "countsDownTo" | "deadline">,
+  sentAt: string,
+): { label: string; inline: string } {
+  const label = reminderDateLabel(reminder);
+  const left = reminder.countsDownTo === undefined ? timeLeftWords(reminder.deadline, sentAt) : undefined;
+  return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
 }
 
 /** The tags the timeline prints beside a date, and the emails in words: one wording for both. */

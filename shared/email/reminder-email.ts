@@ -1,12 +1,18 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import { deadlineWords, reminderDateLabel, SOURCES_HEADING, stepDatesInline } from "#domain/date-words.ts";
+import {
+  deadlineWords,
+  reminderDateLabel,
+  SOURCES_HEADING,
+  sentReminderLabel,
+  stepDatesInline,
+} from "#domain/date-words.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml, headerText } from "./html.ts";
-import { anyProjected, type Item, itemOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemOf, sentAtOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -39,12 +45,14 @@ export interface RenderedEmail {
 
 const TOP_STEPS = 3;
 
-export function reminderSubject(reminders: readonly Reminder[], weekly = false): string {
+/** `plan`: the plan sending the email, so a deadline less than a day away says the hours it leaves. */
+export function reminderSubject(reminders: readonly Reminder[], plan: Plan, weekly = false): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
-  const when = `${reminderDateLabel(first).inline} ${deadlineWords(first.deadlineDetail).local}`;
+  const label = weekly ? reminderDateLabel(first) : sentReminderLabel(first, sentAtOf(plan, first));
+  const when = `${label.inline} ${deadlineWords(first.deadlineDetail).local}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }
 
@@ -241,9 +249,10 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
 }
 
 export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
-  const items = input.reminders.map((reminder) => itemOf(input.plan, reminder));
+  const weekly = input.weeklySummaryDay !== undefined;
+  const items = input.reminders.map((reminder) => itemOf(input.plan, reminder, weekly));
   return {
-    subject: reminderSubject(input.reminders, input.weeklySummaryDay !== undefined),
+    subject: reminderSubject(input.reminders, input.plan, weekly),
     html: renderHtml(input.recipientName, items, input),
     text: renderText(input.recipientName, items, input),
     headers: [

@@ -1,4 +1,4 @@
-import { deadlineWords, reminderDateLabel, yourTimeSuffix } from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 
@@ -58,10 +58,14 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
   return `${intro} The deadline is ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
 }
 
-export function itemOf(plan: Plan, reminder: Reminder): Item {
+/**
+ * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
+ * later days, so no item says how many hours its deadline leaves (see sentReminderLabel).
+ */
+export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
   const step = stepFor(plan, reminder);
   const action = step?.action;
-  const label = reminderDateLabel(reminder);
+  const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
   const deadlineNote = deadlineNoteOf(reminder, step);
   const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
   return {
@@ -84,4 +88,12 @@ export function itemOf(plan: Plan, reminder: Reminder): Item {
 /** Whether the email needs its note on projected dates. */
 export function anyProjected(items: readonly Item[]): boolean {
   return items.some((item) => item.projected || item.deadlineNoteProjected);
+}
+
+/**
+ * When the email carrying a reminder goes out: the plan computed at the wake-up that sends it, or the
+ * reminder's own send time when rendered ahead of it, whichever is later (ISO UTC).
+ */
+export function sentAtOf(plan: Plan, reminder: Reminder): string {
+  return new Date(Math.max(Date.parse(plan.now), Date.parse(reminder.sendAt))).toISOString();
 }

@@ -12,12 +12,20 @@ import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
  * reads the files as these types without parsing.
  */
 
+/**
+ * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
+ * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
+ * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the day in the applicant's zone; the instant the
+ * plan counts down to, and so every reminder, is unchanged.
+ */
+const AsDay = { asDay: z.literal(true).optional() };
 const DueRuleSchema = z.discriminatedUnion("from", [
   z
     .object({
       from: z.literal("season"),
       dateKey: SeasonDateKeySchema,
       offsetDays: z.number().int(),
+      ...AsDay,
       ...CitationFields,
     })
     .superRefine(citedCorrectly),
@@ -26,6 +34,7 @@ const DueRuleSchema = z.discriminatedUnion("from", [
       from: z.literal("milestone"),
       key: MilestoneKeySchema,
       offsetDays: z.number().int(),
+      ...AsDay,
       ...CitationFields,
     })
     .superRefine(citedCorrectly),

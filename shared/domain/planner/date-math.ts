@@ -18,18 +18,25 @@ export function deadlineDetail(
 }
 
 /**
- * An advisory date as a day (Deadline.precision "day"): the instant's day in the zone given and in
- * ET, each as a date without a time ("Wed 27 Jan 2027"), with the zone's ISO day.
+ * An advisory date as a day (Deadline.precision "day"): the day in the zone given and in ET, each
+ * as a date without a time ("Wed 27 Jan 2027"), with the zone's ISO day. The day is that of
+ * `dayOf` (default the instant; a due date names the last whole day before it, see PlanDates.rendered).
  */
-export function deadlineDay(zone: string, at: number, status: Deadline["status"], source: string): Deadline {
+export function deadlineDay(
+  zone: string,
+  at: number,
+  status: Deadline["status"],
+  source: string,
+  dayOf = at,
+): Deadline {
   return {
     at: isoUtc(at),
-    local: dateOnly(renderInZone(zone, at)),
-    et: dateOnly(renderInZone(ET_ZONE, at)),
+    local: dateOnly(renderInZone(zone, dayOf)),
+    et: dateOnly(renderInZone(ET_ZONE, dayOf)),
     status,
     source,
     precision: "day",
-    day: localDate(zone, at),
+    day: localDate(zone, dayOf),
   };
 }
 

@@ -3,7 +3,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, isoUtc, startOfLocalDate } from "../time.ts";
+import { ET_ZONE, fromWall, isoUtc, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDay, deadlineDetail, shiftDays } from "./date-math.ts";
 
@@ -13,6 +13,8 @@ export interface DueDate {
   zone: string;
   status: Deadline["status"];
   source: string;
+  /** Advice that means a day (the catalog's `due.asDay`): rendered as the day in the applicant's zone. */
+  asDay?: true;
 }
 
 /** A latest safe start (epoch ms) and its ISO 8601 UTC text. */
@@ -108,9 +110,20 @@ export class PlanDates {
     return target;
   }
 
-  /** The human-facing deadline of a due date or target of this instance, rendered once and frozen (plans share it). */
+  /**
+   * The human-facing deadline of a due date or target of this instance, rendered once and frozen
+   * (plans share it); a due date that is advice meaning a day (`asDay`) as that day (precision "day").
+   */
   rendered(due: DueDate): Deadline {
     let rendered = this.renderings.get(due);
+    if (rendered === undefined && due.asDay === true) {
+      // The last whole day in the applicant's zone before the instant ("Fri 16 Apr" for Sat 17 Apr,
+      // 12:00 AM EDT, in New York and in Lagos alike): a later day would read as time the plan
+      // does not give, since the step is overdue from the instant (plan for the earlier date).
+      const dayBefore = fromWall(this.zone, wallDayStart(toWall(this.zone, due.at))) - 1;
+      rendered = Object.freeze(deadlineDay(this.zone, due.at, due.status, due.source, dayBefore));
+      this.renderings.set(due, rendered);
+    }
     if (rendered === undefined) {
       rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.source));
       this.renderings.set(due, rendered);
@@ -153,6 +166,7 @@ export class PlanDates {
       const seasonDate = this.calendar.dates[entry.due.dateKey];
       const offset = entry.due.offsetDays;
       return {
+        ...(entry.due.asDay === true ? { asDay: true } : {}),
         at: shiftDays(seasonDate.at, ET_ZONE, offset),
         zone: ET_ZONE,
         status:
@@ -171,6 +185,7 @@ export class PlanDates {
       const base = this.due(entry.due.key);
       if (base === null) return null;
       return {
+        ...(entry.due.asDay === true ? { asDay: true } : {}),
         at: shiftDays(base.at, base.zone, entry.due.offsetDays),
         zone: base.zone,
         status: base.status === "projected" ? "projected" : "advice",

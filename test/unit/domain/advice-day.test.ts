@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { Deadline } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { DAY_MS, startOfLocalDate } from "#domain/time.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantFactory, doneMilestones, inputFactory, PRE_ERAS_KEYS } from "./factories.ts";
+
+/**
+ * Tester s5 C1 (remainder): post-Match steps counted back from residency start (midnight ET) read
+ * "Sat 17 Apr 2027, 12:00 AM EDT". Their dates are advice meaning a day (the catalog's `due.asDay`),
+ * shown as the day in the applicant's zone; the instants, and so the reminders, do not move.
+ * Our applicant: Maya, matched on J-1, in New York, planned the Monday after Match Day 2027.
+ */
+const AS_DAY: readonly MilestoneKey[] = [
+  "ecfmg_certification",
+  "contract",
+  "j1_statement_of_need",
+  "j1_ecfmg_sponsorship",
+  "j1_ds2019",
+  "visa_j1",
+];
+const matched = (timezone: string) =>
+  plan(
+    inputFactory({
+      applicant: applicantFactory({ timezone, matchYear: 2027, visa: "J-1", graduation: "2025-06-30" }),
+      milestones: doneMilestones(
+        [...PRE_ERAS_KEYS, "nrmp_registration", "rank_order_list", "match_week", "match_day"],
+        "2027-03-19",
+      ),
+    }),
+    seasonCalendar(2027),
+    new Date("2027-03-22T14:00:00Z"),
+  );
+function deadlinesOf(result: ReturnType<typeof matched>): Map<string, Deadline> {
+  const found = new Map<string, Deadline>();
+  for (const step of [...result.nextSteps, ...result.blocked, ...result.overdue])
+    if (step.deadline !== undefined) found.set(step.milestone, step.deadline);
+  return found;
+}
+
+describe("a post-Match advice date is a day in the applicant's zone", () => {
+  const newYork = matched("America/New_York");
+  const deadlines = deadlinesOf(newYork);
+
+  it("shows each as the day alone, never '12:00 AM'", () => {
+    for (const key of AS_DAY) {
+      const deadline = deadlines.get(key);
+      expect(deadline?.precision, key).toBe("day");
+      expect(deadline?.local, key).toMatch(/^\w{3} \d{1,2} \w{3} \d{4}$/);
+    }
+    // Due at Sat 17 Apr 2027, 12:00 AM EDT (residency start less 75 days): the last whole day before it.
+    expect(deadlines.get("j1_ecfmg_sponsorship")?.local).toBe("Fri 16 Apr 2027");
+    expect(deadlines.get("ecfmg_certification")?.day).toBe("2027-06-16");
+  });
+
+  it("keeps the instant the plan counts down to: residency start (midnight ET) less the advice's days", () => {
+    const start = seasonCalendar(2027).dates.residency_start.at;
+    expect(Date.parse(deadlines.get("visa_j1")?.at ?? "")).toBe(start - 14 * 86_400_000);
+    const toVisa = newYork.reminders.filter((r) => r.milestone === "visa_j1");
+    for (const reminder of toVisa) expect(reminder.deadline).toBe(deadlines.get("visa_j1")?.at);
+  });
+
+  it("names the last whole day before the instant in every zone, so the step is never overdue on the day shown", () => {
+    for (const [zone, day] of [
+      ["Africa/Lagos", "Fri 16 Apr 2027"], // due Sat 05:00 WAT
+      ["Asia/Manila", "Fri 16 Apr 2027"], // due Sat 12:00 PHT
+      ["America/Los_Angeles", "Thu 15 Apr 2027"], // due Fri 9:00 PM PDT
+    ] as const) {
+      const deadline = deadlinesOf(matched(zone)).get("j1_ecfmg_sponsorship");
+      expect(deadline?.local, zone).toBe(day);
+      const next = new Date(Date.parse(`${deadline?.day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+      const dayEnds = startOfLocalDate(zone, next);
+      const at = Date.parse(deadline?.at ?? "");
+      expect(dayEnds, zone).toBeLessThanOrEqual(at);
+      expect(at - dayEnds, zone).toBeLessThan(DAY_MS);
+    }
+  });
+
+  it("keeps official season deadlines exact, with their time", () => {
+    const pre = plan(
+      inputFactory({
+        applicant: applicantFactory({
+          timezone: "America/New_York",
+          matchYear: 2027,
+          graduation: "2025-06-30",
+        }),
+        milestones: doneMilestones(PRE_ERAS_KEYS, "2026-09-20"),
+      }),
+      seasonCalendar(2027),
+      new Date("2026-11-20T14:00:00Z"),
+    );
+    const rol = deadlinesOf(pre).get("rank_order_list");
+    expect(rol?.precision).toBeUndefined();
+    expect(rol?.local).toMatch(/\d{1,2}:\d{2} (AM|PM) E[SD]T$/);
+  });
+
+  it("reads as a day in the reminder email: no time, no '(your time)', no ET copy", () => {
+    // The Statement of Need is due with the sponsorship application (offset 0): the same day.
+    const reminder = newYork.reminders.find((r) => r.milestone === "j1_statement_of_need");
+    if (reminder === undefined) throw new Error("no Statement of Need reminder");
+    const email = renderReminderEmail({
+      recipientName: "Maya",
+      reminders: [reminder],
+      plan: newYork,
+      unsubscribeUrl: "https://api.example.org/u",
+    });
+    expect(email.text).toContain("Due: Fri 16 Apr 2027 (projected date)\n");
+    expect(email.text).not.toContain("12:00 AM");
+  });
+});

@@ -62,9 +62,14 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     for (const step of [...thePlan.nextSteps, ...thePlan.blocked]) {
       if (!step.deadline || step.milestone === "interview") continue;
       const event = events.find((each) => each.uid === `a_test.${step.milestone}.deadline@matchpath`);
+      // A post-Match advice date is a day (precision "day", catalog `due.asDay`): shown once, as a
+      // target is, with no time to convert; every instant deadline in both zones.
       expect(event?.description).toContain(
-        `${step.deadline.local} (your time) / ${step.deadline.et} (US Eastern)`,
+        step.deadline.precision === "day"
+          ? `${step.deadline.local}`
+          : `${step.deadline.local} (your time) / ${step.deadline.et} (US Eastern)`,
       );
+      if (step.deadline.precision === "day") expect(event?.description).not.toContain("(US Eastern)");
       if (step.deadline.status === "projected") expect(event?.description).toContain(PROJECTED_SENTENCE);
     }
   });

@@ -22,6 +22,7 @@ import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
+import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
@@ -111,6 +112,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     risks,
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
+    ...riskChanges(context),
   };
 }
 

@@ -56,16 +56,22 @@ export function planFacts(plan: Plan): CohortFacts {
 }
 
 /**
- * The instants after `plan.now` where time alone may change the row: each open step's deadline and
- * each date of the season calendar (ISO UTC, ascending, distinct), just after they pass.
+ * The instants after `plan.now` where time alone may change the row (ISO UTC, ascending, distinct),
+ * just after they pass: each open step's deadline and target (TARGET_PASSED), each date of the
+ * season calendar, and each instant the risk rules noted (Plan.riskChangesAt: a lead time crossing
+ * a deadline, tester s7 issue 15 A1/A2).
  */
 export function changeInstants(plan: Plan, seasonInstants: readonly string[]): string[] {
   const instants = new Set<string>();
   const add = (iso: string) => {
     if (iso >= plan.now) instants.add(new Date(Date.parse(iso) + JUST_AFTER_MS).toISOString());
   };
-  for (const step of plan.nextSteps) if (step.deadline) add(step.deadline.at);
+  for (const step of plan.nextSteps) {
+    if (step.deadline) add(step.deadline.at);
+    if (step.target) add(step.target.at);
+  }
   for (const iso of seasonInstants) add(iso);
+  for (const iso of plan.riskChangesAt ?? []) add(iso);
   return [...instants].sort();
 }
 

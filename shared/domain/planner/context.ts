@@ -69,6 +69,8 @@ export interface PlanContext {
    * list counts as not started, so its deadline and reminders stay in the plan.
    */
   rolRefused: RolRefusal | null;
+  /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
+  riskChangesAt: number[];
   /**
    * The next delivery slot at or after now and now's wall reading, found on first use by
    * catchUpOf (reminders.ts) and kept here for the plan's other steps: a field of the per-plan
@@ -144,6 +146,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     pastSeason,
     pastSeasonEntries,
     catchUp: undefined,
+    riskChangesAt: [],
   };
 }
 

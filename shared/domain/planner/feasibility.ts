@@ -5,6 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
@@ -182,6 +183,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: null });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
+  noteCrossing(context, readyAt, rol);
   // ECFMG certifies only after graduation (official), and residents must be certified to start: a
   // graduation after the start cannot make that season. The time ECFMG then takes to verify the
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it

@@ -12,6 +12,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateTarget, step3LeadDays, step3LeadWords } from "./h1b.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 import { earliestCertification } from "./risks.ts";
 
@@ -68,6 +69,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const earliestStep3 = certificateAt + step3LeadDays(certified) * DAY_MS;
   const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
+  if (day === null) noteCrossing(context, reportedBy, rol);
   if (day !== null && !outOfReach) return [];
   const sources: string[] = [];
   const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;

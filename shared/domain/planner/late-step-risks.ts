@@ -11,6 +11,7 @@ import {
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -135,6 +136,8 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
       rol: when(context, rol),
       projected: seasonDate.status === "projected",
     };
+    noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);
+    if (rule.wellPast !== undefined) noteRiskChange(context, at + rule.wellPast.afterDays * DAY_MS);
     if (now > at) {
       const wellPast =
         rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS

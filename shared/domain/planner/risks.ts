@@ -19,6 +19,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { seasonOverRisk } from "./season-over-risk.ts";
 
@@ -186,6 +187,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const subject = subjectOf(key);
       const pathway = key === "ecfmg_pathway";
       if (day !== null && day >= now) {
+        noteRiskChange(context, day);
         if (day > latestSitting) {
           late.push(key);
           details.push(
@@ -203,6 +205,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
       const lead = catalogEntry(key).leadTimeDays.days;
       const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
+      for (const days of [0, prep, WARNING_WITHIN_DAYS])
+        noteRiskChange(context, latestSitting - days * DAY_MS);
       if (now > latestSitting) {
         late.push(key);
         details.push(
@@ -246,6 +250,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const earliest = earliestCertification(context);
     // The certificate is needed by orientation (the milestone's due date), not only by the start.
     const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
+    noteCrossing(context, earliest, needed);
+    noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
     if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
       const tooLate = earliest > needed;
       risks.push({

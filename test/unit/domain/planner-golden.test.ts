@@ -121,7 +121,12 @@ function cases(): Case[] {
 }
 
 function hashOf(entry: Case): string {
-  const result = plan(entry.input, seasonCalendar(entry.input.applicant.matchYear), entry.now);
+  // riskChangesAt came after these hashes (tester s7, issue 15 A1): its own tests pin it.
+  const { riskChangesAt: _noted, ...result } = plan(
+    entry.input,
+    seasonCalendar(entry.input.applicant.matchYear),
+    entry.now,
+  );
   return createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 24);
 }
 

@@ -1,0 +1,34 @@
+import type { Plan } from "../plan.ts";
+import { isoUtc } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+
+/**
+ * Where time alone changes a plan's risks between its deadlines (tester s7, issue 15 A1/A2). Many
+ * risk rules compare "now + a lead time" with a deadline (Step 3's result with the rank order list
+ * deadline, the fastest pace with the season, certification with orientation): the risk appears or
+ * turns critical on a day that is neither a step's deadline nor a season date. Each rule notes that
+ * instant here as it decides, and the plan lists them (Plan.riskChangesAt) for the console's
+ * look-ahead and the escalation timer, which re-run the planner only at instants they know of.
+ * Rules in this file note, never decide: a noted instant that changes nothing costs one re-plan.
+ */
+
+/** Notes `at` (epoch ms) if it is still ahead of the plan's instant. */
+export function noteRiskChange(context: PlanContext, at: number): void {
+  if (at > context.now) context.riskChangesAt.push(at);
+}
+
+/**
+ * Notes when `estimate`, an instant that moves with now (now plus lead times), passes `deadline`:
+ * now + (deadline − estimate). Nothing when it already has. Estimates held by a fixed date (a
+ * booked exam, graduation) note an instant that changes nothing, at the cost of one re-plan.
+ */
+export function noteCrossing(context: PlanContext, estimate: number, deadline: number): void {
+  if (estimate <= deadline) noteRiskChange(context, context.now + (deadline - estimate));
+}
+
+/** Plan.riskChangesAt from the instants the rules noted (ISO UTC, ascending, distinct), or nothing. */
+export function riskChanges(context: PlanContext): Pick<Plan, "riskChangesAt"> {
+  if (context.riskChangesAt.length === 0) return {};
+  const instants = [...new Set(context.riskChangesAt)].sort((a, b) => a - b);
+  return { riskChangesAt: instants.map(isoUtc) };
+}

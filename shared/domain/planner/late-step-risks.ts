@@ -137,7 +137,6 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
       projected: seasonDate.status === "projected",
     };
     noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);
-    if (rule.wellPast !== undefined) noteRiskChange(context, at + rule.wellPast.afterDays * DAY_MS);
     if (now > at) {
       const wellPast =
         rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS

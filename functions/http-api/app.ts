@@ -64,6 +64,15 @@ function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResul
 
 const health: Route = async () => json(200, { status: "ok" });
 
+/**
+ * Browsers ask every site for /favicon.ico; a 404 there logs a console error on each page an
+ * applicant opens (tester s7 C9). No icon, nothing to fetch again for a day.
+ */
+const favicon: Route = async () => ({
+  statusCode: 204,
+  headers: { "cache-control": "public, max-age=86400" },
+});
+
 const intakeWebhook: Route = async (event, deps) => {
   const body = rawBody(event);
   if (mediaType(event) !== "application/json") {
@@ -158,6 +167,7 @@ type RouteHandlers = {
 
 const HANDLERS: RouteHandlers = {
   "GET /health": health,
+  "GET /favicon.ico": favicon,
   "POST /intake/webhook": intakeWebhook,
   "POST /intake/{provider}": (provider) =>
     lazyRoute(

@@ -7,6 +7,7 @@
  */
 export const HTTP_API_ROUTES = [
   "GET /health",
+  "GET /favicon.ico",
   "POST /intake/webhook",
   "POST /intake/{provider}",
   "GET /unsubscribe",

@@ -10,14 +10,14 @@ import { demoApplicants } from "./demo-applicants.ts";
 import { emailsTo, fail, newestWorkingEmail, reportEscalations, request } from "./demo-inbox.ts";
 
 /**
- * `npm run demo`, beside a running `npm start`: posts three signed applicants, walks the local
+ * `npm run demo`, beside a running `npm start`: posts four signed applicants, walks the local
  * clock through the 2027 season a month at a time (each reminder fires at its own instant on the
  * way) and reports what was sent. Talks to the stack over HTTP only, as any client would.
  */
 
 const USAGE = `Usage: npm run demo [-- options]
 
-Beside a running \`npm start\`: posts three realistic applicants (signed per Standard Webhooks),
+Beside a running \`npm start\`: posts four realistic applicants (signed per Standard Webhooks),
 moves the local clock from June 2026 through Match Day 2027, and lists the reminder emails sent.
 
 Options:

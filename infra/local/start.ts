@@ -62,7 +62,7 @@ Routes:
 Examples:
   curl http://127.0.0.1:3000/health
   curl -X POST http://127.0.0.1:3000/local/clock -d '{"advance":"P30D"}'
-  npm run demo                    posts three signed applicants and walks the clock through a season
+  npm run demo                    posts four signed applicants and walks the clock through a season
 `;
 
 function fail(message: string): never {
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
       `Applicant pages: the timeline, actions, calendar and preferences links in every email; for any applicant now:`,
       `                curl ${stack.urls.api}/local/applicants/<applicantId>/links`,
       "",
-      "Try it:  npm run demo      (three signed applicants, then a season of reminders into the inbox)",
+      "Try it:  npm run demo      (four signed applicants, then a season of reminders into the inbox)",
       curlExample(stack),
       "",
       "Ctrl-C stops everything.",

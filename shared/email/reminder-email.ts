@@ -1,16 +1,11 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import {
-  deadlineWords,
-  reminderDateLabel,
-  SOURCES_HEADING,
-  sentReminderLabel,
-  stepDatesInline,
-} from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, sentReminderLabel, stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { forPeople, forPeopleHtml, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { anyProjected, type Item, itemOf, sentAtOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
@@ -80,11 +75,17 @@ function riskLine(risk: Risk): string {
 }
 
 /**
- * A risk's provenance (`Risk.sources`: projection rules, the authority's pages), beside its plain
- * sentence in small print, in the timeline's words; false when it has none.
+ * A risk's sources as an email shows them: the authorities' pages, each once (sourceLinks); the
+ * projection rules and advice notes stay on the timeline, which the email links (tester s7 C1).
  */
-function riskSources(risk: Risk): string | false {
-  return risk.sources && risk.sources.length > 0 ? `${SOURCES_HEADING}: ${risk.sources.join("; ")}` : false;
+function riskSourcesText(risk: Risk): string | false {
+  const links = sourceLinks(risk.sources ?? []);
+  return links.length > 0 ? `Sources: ${links.map((link) => link.url).join(" ")}` : false;
+}
+
+function riskSourcesHtml(risk: Risk): string | false {
+  const links = sourceLinks(risk.sources ?? []);
+  return links.length > 0 ? sourceLinksHtml(links) : false;
 }
 
 /** The footer: what the applicant signed up to, whatever step this email is about. */
@@ -158,6 +159,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
       `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
     );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
+    if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
     for (const button of buttonsOf(item, plan, links)) lines.push(`   ${button.label}: ${button.url}`);
@@ -172,7 +174,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   if (steps.length > 0) {
     lines.push("Your next steps:");
     for (const step of steps) {
-      lines.push(`- ${stepLine(step, Date.parse(plan.now))}`);
+      lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now)))}`);
       for (const button of stepButtons(step, items, plan, links))
         lines.push(`  ${button.label}: ${button.url}`);
     }
@@ -181,8 +183,8 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   if (plan.risks.length > 0) {
     lines.push("Risks to watch:");
     for (const risk of plan.risks) {
-      lines.push(`- ${riskLine(risk)}`);
-      const sources = riskSources(risk);
+      lines.push(`- ${forPeople(riskLine(risk))}`);
+      const sources = riskSourcesText(risk);
       if (sources) lines.push(`  ${sources}`);
       if (risk.severity === "critical" && links) lines.push(`  What to do: ${links.timeline}#risks`);
     }
@@ -215,6 +217,8 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       const buttons = buttonsOf(item, plan, links);
       return {
         ...item,
+        why: forPeopleHtml(item.why),
+        action: item.action === undefined ? false : forPeopleHtml(item.action),
         accent: index === 0 ? "#a4161a" : "#0b57a4",
         buttons,
         hasButtons: buttons.length > 0,
@@ -225,12 +229,16 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     preferencesUrl: links?.preferences,
     steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => {
       const buttons = stepButtons(step, items, plan, links);
-      return { line: stepLine(step, Date.parse(plan.now)), buttons, hasButtons: buttons.length > 0 };
+      return {
+        line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
+        buttons,
+        hasButtons: buttons.length > 0,
+      };
     }),
     hasSteps: plan.nextSteps.length > 0,
     risks: plan.risks.map((risk) => ({
-      line: riskLine(risk),
-      sources: riskSources(risk),
+      line: forPeopleHtml(riskLine(risk)),
+      sources: riskSourcesHtml(risk),
       timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
     })),
     hasRisks: plan.risks.length > 0,

@@ -1,6 +1,7 @@
 import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { forPeople } from "./for-people.ts";
 
 /**
  * One reminder of a reminder email as both parts print it: its date with the words that fit what
@@ -23,6 +24,12 @@ export interface Item {
   deadlineNoteProjected: boolean;
   why: string;
   action?: string;
+  /**
+   * On an interview's reminder: that the interview comes attached as a calendar file (the reminder
+   * function attaches one .ics per interview an email is about), so a phone that lists attachments
+   * below a long email still shows where it is (tester s7 C11).
+   */
+  attachmentNote?: string;
   /**
    * The title of the step the item's next step and buttons act on, when the item itself is about
    * something else: a critical risk's notice ("The 2027 Match is out of reach…") rides on the first
@@ -58,6 +65,9 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
   return `${intro} The deadline is ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
 }
 
+const INTERVIEW_ATTACHED =
+  "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar.";
+
 /**
  * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
  * later days, so no item says how many hours its deadline leaves (see sentReminderLabel).
@@ -79,8 +89,9 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
     projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
-    why: reminder.why,
-    ...(action ? { action } : {}),
+    ...(reminder.interviewId ? { attachmentNote: INTERVIEW_ATTACHED } : {}),
+    why: forPeople(reminder.why),
+    ...(action ? { action: forPeople(action) } : {}),
     ...(notice && step ? { actsOn: step.title } : {}),
   };
 }

@@ -344,3 +344,43 @@ describe("links in the reminder email's HTML", () => {
     }
   });
 });
+
+describe("planner texts as an applicant reads them (tester s7 C2, C10, C11)", () => {
+  const interviewPrep = reminderFactory({
+    id: "interview:iv-1:interview-prep",
+    milestone: "interview",
+    interviewId: "iv-1",
+    title: "Interview: Mercy Internal Medicine",
+    why: "Engage, don't recite: ask questions tailored to the program (advice: seed article).",
+  });
+  const email = render({
+    reminders: [interviewPrep],
+    plan: planFactory({
+      nextSteps: [
+        stepFactory({
+          milestone: "nrmp_registration",
+          title: "Register for the Match",
+          action: "Register at nrmp.org (https://www.nrmp.org/about/news/2023/01/january-2023-illuminator/).",
+        }),
+      ],
+    }),
+  });
+
+  it("names the guide its advice comes from, not the catalog's internal name", () => {
+    for (const part of [email.text, email.html]) {
+      expect(part).not.toContain("seed article");
+      expect(part).toContain("advice from the guide “The US Residency Process for IMGs”");
+    }
+  });
+
+  it("says in both parts that the interview is attached as a calendar file", () => {
+    expect(email.text).toContain("This interview is attached to this email as a calendar file (.ics)");
+    expect(email.html).toContain("This interview is attached to this email as a calendar file (.ics)");
+  });
+
+  it("makes an address in a step's text a link in the HTML part and keeps it in the text part", () => {
+    const url = "https://www.nrmp.org/about/news/2023/01/january-2023-illuminator/";
+    expect(email.text).toContain(`(${url})`);
+    expect(email.html).toContain(`(<a href="${url}" target="_blank" rel="noopener noreferrer"`);
+  });
+});

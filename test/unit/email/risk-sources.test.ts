@@ -33,15 +33,27 @@ describe("risks in the reminder email", () => {
     for (const risk of replanned.risks) expect(risk.message).not.toMatch(/https?:\/\//);
   });
 
-  it("prints each risk's sentence, then its sources, in both parts", () => {
+  it("prints each risk's sentence, then its authorities' pages: links in HTML, addresses in text (tester s7 C1, C2)", () => {
     for (const risk of replanned.risks) {
       const label = risk.severity === "critical" ? "Critical" : "Warning";
       expect(email.text).toContain(`- ${label}: ${risk.message}`);
       expect(email.html).toContain(escapeHtml(`${label}: ${risk.message}`));
-      if (!risk.sources?.length) continue;
-      const sources = `${SOURCES_HEADING}: ${risk.sources.join("; ")}`;
-      expect(email.text).toContain(`\n  ${sources}\n`);
-      expect(email.html).toContain(escapeHtml(sources));
+      const urls = [
+        ...new Set((risk.sources ?? []).flatMap((source) => source.match(/https?:\/\/\S+/g) ?? [])),
+      ];
+      for (const url of urls.map((u) => u.replace(/[).,;:]+$/, ""))) {
+        expect(email.text).toContain(url);
+        expect(email.html).toContain(`href="${escapeHtml(url)}" target="_blank"`);
+      }
+    }
+  });
+
+  it("leaves rule text, catalog keys and the heading of the timeline's sources out of both parts", () => {
+    const rules = replanned.risks.flatMap((risk) => risk.sources ?? []).filter((s) => !/^https?:/.test(s));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const part of [email.text, email.html]) {
+      expect(part).not.toContain(SOURCES_HEADING);
+      expect(part).not.toMatch(/-\d+ days from the|projected: |target: |advice: seed article/);
     }
   });
 });

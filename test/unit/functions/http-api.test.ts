@@ -75,6 +75,11 @@ describe("http-api", () => {
     expect(response).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
   });
 
+  it("answers GET /favicon.ico with 204, so a browser opening a page logs no 404 (tester s7 C9)", async () => {
+    const response = await setup().api(httpEvent({ method: "GET", path: "/favicon.ico" }));
+    expect(response).toMatchObject({ statusCode: 204 });
+  });
+
   it("routes under a named stage's path prefix", async () => {
     const event = stagedHttpEvent();
     const response = await setup().api({
@@ -243,7 +248,7 @@ describe("http-api", () => {
           : [path];
         for (const concrete of paths) allowed.set(concrete, [...(allowed.get(concrete) ?? []), method]);
       }
-      expect(allowed.size).toBe(7 + PROVIDERS.length);
+      expect(allowed.size).toBe(8 + PROVIDERS.length);
       for (const [path, methods] of allowed) {
         const response = await setup().api(httpEvent({ method: "DELETE", path }));
         expect(problemOf(response).status, path).toBe(405);

@@ -1,0 +1,78 @@
+import { escapeHtml } from "./html.ts";
+
+/**
+ * The planner's texts as an applicant reads them in an email (tester s7 C1, C2, C10). The plan
+ * keeps its provenance whole (rule text, catalog keys, internal source names: the CLI, the
+ * console and the timeline's "Where these dates come from" show it); an email shows sentences and
+ * the authorities' pages, as links.
+ */
+
+/** An address in running text; a closing parenthesis or full stop after it is the sentence's. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"')]+[^\s<>"').,;:]/g;
+
+/**
+ * The catalog's name for the article its advice comes from ("advice: seed article (The US
+ * Residency Process for IMGs)", milestones.json), which an applicant cannot know, as its title.
+ */
+const SEED_ARTICLE = /advice: seed article(?: \(The US Residency Process for IMGs\))?/g;
+const SEED_ARTICLE_FOR_PEOPLE = "advice from the guide “The US Residency Process for IMGs”";
+
+/** A step's or reminder's text with internal source names said in words (both parts). */
+export function forPeople(text: string): string {
+  return text.replace(SEED_ARTICLE, SEED_ARTICLE_FOR_PEOPLE);
+}
+
+/**
+ * {@link forPeople} text as HTML: escaped, and every address in it a link that opens a new window
+ * (the plain-text part keeps the address; mail clients link it there themselves).
+ */
+export function forPeopleHtml(text: string): string {
+  const plain = forPeople(text);
+  let html = "";
+  let last = 0;
+  for (const match of plain.matchAll(URL_IN_TEXT)) {
+    html += escapeHtml(plain.slice(last, match.index));
+    html += link(match[0], hostOf(match[0]));
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(plain.slice(last));
+}
+
+export interface SourceLink {
+  url: string;
+  /** The page's site, e.g. "nrmp.org"; a second page of one site gets "nrmp.org (2)". */
+  label: string;
+}
+
+/**
+ * The authorities' pages among a risk's sources, once each, in order. Rule text and advice notes
+ * ("projected: Match Day minus 23 days", "target: -42 days from the ecfmg_pathway target") are
+ * left to the timeline, which the email links.
+ */
+export function sourceLinks(sources: readonly string[]): SourceLink[] {
+  const urls = [...new Set(sources.flatMap((source) => [...source.matchAll(URL_IN_TEXT)].map((m) => m[0])))];
+  const seen = new Map<string, number>();
+  return urls.map((url) => {
+    const host = hostOf(url);
+    const count = (seen.get(host) ?? 0) + 1;
+    seen.set(host, count);
+    return { url, label: count === 1 ? host : `${host} (${count})` };
+  });
+}
+
+/** The sources line of a risk in the HTML part: "Sources: nrmp.org · ecfmg.org", each a link. */
+export function sourceLinksHtml(links: readonly SourceLink[]): string {
+  return `Sources: ${links.map((source) => link(source.url, source.label)).join(" · ")}`;
+}
+
+function link(url: string, label: string): string {
+  return `<a href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer" style="color:#0b57a4">${escapeHtml(label)}</a>`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}

@@ -60,10 +60,29 @@ const BUTTONS: Record<StepAction, string> = {
   waive: "Yes, not for me",
 };
 
+/**
+ * Exams whose Done an applicant may tap on booking them (tester s7 C4): Done there means passed
+ * with the result in hand; a booked exam is "Scheduled for…", which counts reminders down to it.
+ * Keys, not the catalog: the page is served by the http-api, whose cold start stays off the catalog.
+ */
+const EXAMS_WITH_A_RESULT: ReadonlySet<string> = new Set([
+  "usmle_step1",
+  "usmle_step2ck",
+  "usmle_step3",
+  "oet_medicine",
+]);
+
+export const EXAM_DONE_MEANS =
+  "Done means you sat this exam, passed, and have your result. If you have only booked it, go back and use Scheduled for… instead, so your reminders count down to your exam day.";
+
+/** The step leaves the applicant's reminders; this page is the last place to say how to undo it. */
+const UNDO_DONE =
+  "Tapped by mistake? Send your intake form again with the step's real status, or ask your advisor.";
+
 function fieldsFor(preview: ActionPreview): string {
   switch (preview.claims.action) {
     case "done":
-      return "<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it.</p>";
+      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
       return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
     case "schedule": {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
-import { actionConfirmationPage, actionResultPage } from "#pages/action-pages.ts";
+import { actionConfirmationPage, actionResultPage, EXAM_DONE_MEANS } from "#pages/action-pages.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { planFactory, profileFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
@@ -134,6 +134,18 @@ describe("action pages", () => {
     const html = actionConfirmationPage(preview(), "?x", links.timeline).body ?? "";
     expect(html).toContain('min="2026-09-17" max="2027-07-01"');
     expect(html).toContain("From today, Thu 17 Sep 2026, to Thu 1 Jul 2027, when residency starts");
+  });
+
+  it("says what Done means for an exam, and how to undo a mis-tap (tester s7 C4)", () => {
+    const done = (milestone: ActionPreview["claims"]["milestone"]) =>
+      actionConfirmationPage(
+        preview({ claims: { ...preview().claims, action: "done", milestone } }),
+        "?x",
+        links.timeline,
+      ).body ?? "";
+    expect(done("usmle_step2ck")).toContain(EXAM_DONE_MEANS);
+    expect(done("lors")).not.toContain(EXAM_DONE_MEANS);
+    expect(done("lors")).toContain("Tapped by mistake? Send your intake form again");
   });
 
   it("says when a snooze ends in words", () => {

@@ -1,4 +1,5 @@
 import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
+import { applicantToday } from "#domain/console/mark-done.ts";
 import { IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import {
@@ -52,7 +53,7 @@ const applicant = async (
   const view = await viewApplicant(principal, params[0] ?? "", deps);
   return html(
     deps,
-    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
+    applicantFragment(view, applicantToday(view.state.profile, deps.clock.now()), notice),
     `/applicants/${view.state.profile.applicantId}`,
   );
 };
@@ -73,7 +74,7 @@ const resend: Handler = async (request, deps) => {
         : `Not resent: ${result.reason}.`;
   return html(
     deps,
-    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
+    applicantFragment(view, applicantToday(view.state.profile, deps.clock.now()), notice),
     `/applicants/${view.state.profile.applicantId}`,
   );
 };
@@ -108,7 +109,7 @@ const whatIfSave: Handler = async ({ event, principal, params }, deps) => {
       : "That what-if was saved already; it is not recorded twice.";
   return html(
     deps,
-    applicantFragment(view, deps.clock.now().toISOString().slice(0, 10), notice),
+    applicantFragment(view, applicantToday(view.state.profile, deps.clock.now()), notice),
     `/applicants/${view.state.profile.applicantId}`,
   );
 };
@@ -130,13 +131,13 @@ const pause =
   };
 
 /**
- * Marks a step done with the form's date; without one, today's date (UTC) is recorded and the
- * notice says which. A date given twice is refused (which one was meant is unknown).
+ * Marks a step done with the form's date; without one, the applicant's today in their own zone is
+ * recorded and the notice says which. A date given twice is refused (which one was meant is unknown).
  */
 const markDone: Handler = async (request, deps) => {
   const key = MilestoneKeySchema.safeParse(request.params[1]);
   const given = form(request.event).getAll("date");
-  const date = IsoDateSchema.safeParse(given[0] ?? deps.clock.now().toISOString().slice(0, 10));
+  const date = IsoDateSchema.optional().safeParse(given[0]);
   if (!key.success || !date.success || given.length > 1)
     throw new InvalidInputError("The step is not valid", [
       ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),
@@ -146,13 +147,13 @@ const markDone: Handler = async (request, deps) => {
           ? []
           : [{ path: "date", message: "must be a calendar date YYYY-MM-DD" }]),
     ]);
-  await markStepDone(request.principal, request.params[0] ?? "", key.data, date.data, deps);
+  const recorded = await markStepDone(request.principal, request.params[0] ?? "", key.data, date.data, deps);
   deps.logger.info("console action", { action: "milestone.mark", applicantId: request.params[0] });
-  const today = given.length === 0 ? " (no date was given: today's date in UTC)" : "";
+  const today = given.length === 0 ? " (no date was given: the applicant's today in their time zone)" : "";
   return applicant(
     request,
     deps,
-    `Marked ${titleOf(key.data)} done on ${date.data}${today}, recorded as yours.`,
+    `Marked ${titleOf(key.data)} done on ${recorded}${today}, recorded as yours.`,
   );
 };
 

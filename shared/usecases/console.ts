@@ -5,7 +5,7 @@ import {
   type CohortSort,
   selectRows,
 } from "#domain/console/cohort-row.ts";
-import { markDoneProblems } from "#domain/console/mark-done.ts";
+import { applicantToday, markDoneProblems } from "#domain/console/mark-done.ts";
 import { rowAsOf } from "#domain/console/row-as-of.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
@@ -103,16 +103,20 @@ export function currentPlan(state: ApplicantState, now: Date): Plan {
   );
 }
 
-/** Marks one milestone done on the applicant's behalf (a milestone.update recorded as the principal's). */
+/**
+ * Marks one milestone done on the applicant's behalf (a milestone.update recorded as the
+ * principal's) on `given`, else on the applicant's today in their own zone. Returns the date recorded.
+ */
 export async function markStepDone(
   principal: Principal,
   applicantId: string,
   key: MilestoneKey,
-  date: string,
+  given: string | undefined,
   deps: ConsoleDeps,
-): Promise<void> {
+): Promise<string> {
   const state = await authorizedApplicant(principal, applicantId, deps);
   const now = deps.clock.now();
+  const date = given ?? applicantToday(state.profile, now);
   const problems = markDoneProblems(state.profile, currentPlan(state, now), key, date, now);
   if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
   const submissionId = `console-${randomUUID()}`;
@@ -131,6 +135,7 @@ export async function markStepDone(
     before: milestonesOf(state, [key]),
     after: [milestone],
   });
+  return date;
 }
 
 /**

@@ -108,18 +108,23 @@ describe("console fixes on the local stack", () => {
     expect(problemPaths(saved.body).some((path) => path.startsWith("milestones"))).toBe(true);
   });
 
-  it("refuses to mark a blocked step done, or with a date in the future or implausibly old", async () => {
+  // No floor below: the console records any past date the intake accepts (tester s7, issue 15 B3).
+  it("refuses to mark a blocked step done, or with a date in the future; accepts a date years old", async () => {
     const base = `/console/applicants/${priyas.applicantId}/milestones`;
     const blocked = await consoleRequest(`${base}/match_day`, { token: priya, form: { date: "2026-05-30" } });
     expect(blocked.status).toBe(400);
     expect(problemPaths(blocked.body)).toEqual(["milestone"]);
-    for (const date of ["2099-12-31", "1900-01-01"]) {
-      const wrong = await consoleRequest(`${base}/cv`, { token: priya, form: { date } });
-      expect(wrong.status).toBe(400);
-      expect(problemPaths(wrong.body)).toEqual(["date"]);
-    }
+    const future = await consoleRequest(`${base}/cv`, { token: priya, form: { date: "2099-12-31" } });
+    expect(future.status).toBe(400);
+    expect(problemPaths(future.body)).toEqual(["date"]);
+    const old = await consoleRequest(`${base}/cv`, { token: priya, form: { date: "2012-03-01" } });
+    expect(old.status).toBe(200);
     const state = await applicantState(priyas.applicantId);
     expect(state?.milestones.find((milestone) => milestone.key === "match_day")?.status).not.toBe("done");
+    expect(state?.milestones.find((milestone) => milestone.key === "cv")).toMatchObject({
+      status: "done",
+      date: "2012-03-01",
+    });
   });
 
   it("authorizes before validating and answers another advisor alike for unknown and not-theirs ids", async () => {

@@ -3,20 +3,29 @@ import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { type Applicant, MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
+import { localDate } from "../time.ts";
 import { stepForAdvisor, stepName } from "./advisor-voice.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
-/** How far before the Match year a done date may lie: USMLE Step 1 is often years before graduation. */
-const EARLIEST_DONE_YEARS = 10;
+/**
+ * The applicant's today (YYYY-MM-DD in their own zone), the latest day a step can be marked done
+ * and the day recorded when the advisor gives none (tester s7, issue 15 B4 and C12). Pure.
+ */
+export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date): string {
+  return localDate(applicant.timezone, now.getTime());
+}
 
 /**
  * Why an advisor cannot mark a step done on the applicant's behalf (empty when they can): it is
  * blocked (the page never offers it; its prerequisites are not done), the date is missing, or it is
- * in the future (past today in every zone) or implausibly old. The one check for "Mark done" and for
- * a saved what-if's done steps. `now` is passed in (the domain reads no clock). Pure.
+ * after today in the applicant's own zone. Any earlier calendar date is accepted, as the intake
+ * accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE Step 1 and an ECFMG
+ * certificate do not lapse for the Match, and IMGs often apply 8 to 15 years after graduating
+ * (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's done steps. `now`
+ * is passed in (the domain reads no clock). Pure.
  */
 export function markDoneProblems(
-  applicant: Pick<Applicant, "matchYear">,
+  applicant: Pick<Applicant, "timezone">,
   plan: Plan,
   key: MilestoneKey,
   date: string | undefined,
@@ -29,14 +38,12 @@ export function markDoneProblems(
       path: "milestone",
       message: `${stepForAdvisor(blocked)} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
     });
-  // A day ahead of UTC: the applicant's zone may already be tomorrow (UTC+14 at most).
-  const latest = new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
-  const earliest = `${applicant.matchYear - EARLIEST_DONE_YEARS}-01-01`;
+  const today = applicantToday(applicant, now);
   if (date === undefined) problems.push({ path: "date", message: "is required to mark a step done" });
-  else if (date > latest || date < earliest)
+  else if (date > today)
     problems.push({
       path: "date",
-      message: `must be a date YYYY-MM-DD between ${earliest} and today (not in the future)`,
+      message: `must be a date YYYY-MM-DD no later than today in the applicant's zone (${today}, ${applicant.timezone}), not in the future`,
     });
   return problems;
 }

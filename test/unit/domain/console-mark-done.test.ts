@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { markDoneProblems } from "#domain/console/mark-done.ts";
+import { applicantToday, markDoneProblems, whatIfDoneProblems } from "#domain/console/mark-done.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { examsDone, inputFactory } from "#test/unit/domain/factories.ts";
+import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /** Mark done refuses a blocked step and names what it waits for in words (tester s4 papercut 8). */
 describe("marking a step done on the applicant's behalf", () => {
@@ -17,5 +17,51 @@ describe("marking a step done on the applicant's behalf", () => {
     expect(problem?.path).toBe("milestone");
     expect(problem?.message).toMatch(/is blocked: waiting for .*NRMP/);
     expect(problem?.message).not.toContain("nrmp_registration");
+  });
+
+  /**
+   * The console accepts every past calendar date the intake accepts (tester s7, issue 15 B3): a
+   * Match 2028 applicant who passed Step 1 in 2012, sixteen years before, is recorded as the form
+   * recorded him, by Mark done and by a saved what-if alike.
+   */
+  it("accepts a done date years before the Match year, as the intake does", () => {
+    const now = new Date("2027-06-01T12:00:00Z");
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028, graduation: "2010-06-30" }),
+    });
+    const plan = planFor(input, seasonCalendar(2028), now);
+    expect(markDoneProblems(input.applicant, plan, "usmle_step1", "2012-03-01", now)).toEqual([]);
+    expect(markDoneProblems(input.applicant, plan, "ecfmg_application", "2011-06-01", now)).toEqual([]);
+    expect(
+      whatIfDoneProblems(
+        input,
+        [{ kind: "milestone", key: "usmle_step1", status: "done", date: "2012-03-01" }],
+        now,
+      ),
+    ).toEqual([]);
+  });
+
+  /**
+   * "Not in the future" is the applicant's own today (tester s7, issue 15 B4 and C12): at
+   * 2027-03-20 00:01 UTC it is 01:01 on the 20th in Lagos, 14:01 on the 20th in Kiritimati
+   * (UTC+14) and still the 19th in Los Angeles.
+   */
+  it.each([
+    ["Africa/Lagos", "2027-03-20"],
+    ["Pacific/Kiritimati", "2027-03-20"],
+    ["America/Los_Angeles", "2027-03-19"],
+  ])("in %s the latest day is %s", (timezone, today) => {
+    const now = new Date("2027-03-20T00:01:00Z");
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone }),
+      milestones: [milestoneFactory("usmle_step1", "done", "2025-01-10")],
+    });
+    const plan = planFor(input, seasonCalendar(2027), now);
+    expect(applicantToday(input.applicant, now)).toBe(today);
+    expect(markDoneProblems(input.applicant, plan, "usmle_step1", today, now)).toEqual([]);
+    const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const [problem] = markDoneProblems(input.applicant, plan, "usmle_step1", tomorrow, now);
+    expect(problem?.path).toBe("date");
+    expect(problem?.message).toContain(`(${today}, ${timezone})`);
   });
 });

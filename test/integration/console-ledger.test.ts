@@ -159,6 +159,8 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect(undated.status).toBe(200);
     const recorded = (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research");
     expect(recorded).toMatchObject({ status: "done", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    expect(undated.body).toContain(`done on ${recorded?.date} (no date was given: the applicant&#39;s today in their time zone)`);
+    expect(undated.body).toContain(
+      `done on ${recorded?.date} (no date was given: the applicant&#39;s today in their time zone)`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 // The house in layers (README, "Layout"): dependencies point inward, none runs back up. Each
@@ -55,10 +56,23 @@ interface Import {
 }
 
 // Biome formats every static import or re-export as a statement at the start of a line ending in
-// `from "…";` (or `import "…";`), so these read them without a parser (TypeScript 7 has no JS API).
+// `from "…";` (or `import "…";`), so a line-anchored pattern reads them, type-only ones included
+// (TypeScript 7 has no JS API, and esbuild erases type imports). A dynamic `import()` can sit
+// anywhere in a line, so it is read from esbuild's output instead: esbuild tokenizes the file for
+// real and drops every comment, so prose that mentions import() is never taken for one.
 const STATIC =
   /^(import|export)\s+(type\s+)?([^;]*?)\s*\bfrom\s+["']([^"']+)["'];?|^import\s+["']([^"']+)["']/gm;
 const DYNAMIC = /\bimport\(\s*(?:["'`]([^"'`$]+)["'`]\s*\))?/g;
+
+/** The source's code without comments (esbuild's TypeScript transform; value imports kept as written). */
+function withoutComments(text: string): string {
+  return transformSync(text, {
+    loader: "ts",
+    format: "esm",
+    legalComments: "none",
+    tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+  }).code;
+}
 
 /** Every module a source text imports, with whether the import is erased (types only). */
 function importsOf(text: string): Import[] {
@@ -80,7 +94,7 @@ function importsOf(text: string): Import[] {
       typeOnly: typeKeyword !== undefined || everyNameIsType === true,
     });
   }
-  for (const match of text.matchAll(DYNAMIC)) {
+  for (const match of withoutComments(text).matchAll(DYNAMIC)) {
     // A computed import() cannot be checked: refuse it, so every import stays readable.
     found.push({ specifier: match[1] ?? "<computed>", typeOnly: false });
   }
@@ -200,6 +214,8 @@ describe("layers", () => {
     ["infra/stacks/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
     ["infra/stacks/x.ts", 'import { startLocalStack } from "#local/stack.ts";'],
     ["infra/local/x.ts", 'import { fakeClock } from "#test/unit/support.ts";'],
+    // A comment beside a real computed import hides nothing.
+    ["shared/intake/x.ts", "// a dynamic `import()` here\nconst m = await import(name);"],
   ])("catches %s: %s", (path, text) => {
     expect(violationsIn(path, text)).toHaveLength(1);
   });
@@ -215,6 +231,9 @@ describe("layers", () => {
     ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
     ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";'],
     ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
+    // Prose in comments that mentions import() is not an import.
+    ["shared/intake/x.ts", "// Each `import()` call resolves the specifier again.\nexport const a = 1;"],
+    ["infra/x.ts", "/**\n * each module behind a dynamic import(name)\n */\nexport const b = 2;"],
   ])("allows %s: %s", (path, text) => {
     expect(violationsIn(path, text)).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
 import { interviewSeasonWarnings, whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
 import type { FieldProblem } from "#domain/field-problems.ts";
 import type { Plan } from "#domain/plan.ts";
-import { plan as planFor } from "#domain/planner.ts";
+import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { Principal } from "#ports/token-verifier.ts";
@@ -42,6 +42,15 @@ export interface WhatIfResult {
   warnings: string[];
 }
 
+/** Milestones done or waived in a planner input: a step the what-if finishes reads "done" in the diff. */
+function finishedMilestones(input: PlannerInput): Set<string> {
+  return new Set(
+    input.milestones
+      .filter((entry) => entry.status === "done" || entry.status === "waived")
+      .map((entry) => entry.key),
+  );
+}
+
 /** What a what-if's save id looks like (runWhatIf makes them). */
 export const WHAT_IF_SAVE_ID = /^console-what-if-[0-9a-f-]{36}$/;
 
@@ -62,7 +71,7 @@ export async function runWhatIf(
   return {
     before,
     after,
-    diff: planDiff(before, after),
+    diff: planDiff(before, after, finishedMilestones(changed)),
     saveId: `console-what-if-${randomUUID()}`,
     saveProblems: whatIfSaveProblems(input, changes, now),
     warnings: interviewSeasonWarnings(changed, changes),

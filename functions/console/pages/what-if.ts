@@ -58,7 +58,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
-<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li>changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedAdded.length + blockedRemoved.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
     blockedAdded.map((t) => `now blocked: ${t}`),
     "diff-added",
@@ -102,7 +102,7 @@ function renderSteps(diff: PlanDiff): string {
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
       (step) =>
-        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : wasBlocked.has(step.title) ? "blocked" : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : nowBlocked.has(step.title) ? '<span class="diff-removed">now blocked</span>' : '<span class="diff-removed">step removed</span>'}</td></tr>`,
+        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : wasBlocked.has(step.title) ? "blocked" : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : nowBlocked.has(step.title) ? '<span class="diff-removed">now blocked</span>' : step.finished ? "done" : '<span class="diff-removed">step removed</span>'}</td></tr>`,
     )
     .join("")}</tbody></table>`;
 }

@@ -3,7 +3,7 @@ import type { PlannerInput } from "../planner.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { SubmissionSchema } from "../snapshot.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
-import { type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
+import { applyWhatIf, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
 
 /** The save id the checks use for the update they validate (a real one is checked by its pattern). */
 const CHECKED_SAVE_ID = "console-what-if-00000000-0000-0000-0000-000000000000";
@@ -27,7 +27,7 @@ export function earliestOpenMatchYear(now: Date): number {
  * Why saving these what-if changes would be refused (empty when it would not): the intake
  * contract's rules (SubmissionSchema, paths as in the saved milestone.update), a Match whose rank
  * order list deadline has passed (`<index>.matchYear`), and Mark done's check of each step marked
- * done (`<index>.date`, `<index>.milestone`). The one check the preview shows and the save enforces. Pure.
+ * done (`<index>.date`, `<index>.milestone`), and changes that leave the record as it is (`changes`). The one check the preview shows and the save enforces. Pure.
  */
 export function whatIfSaveProblems(
   input: PlannerInput,
@@ -48,7 +48,13 @@ export function whatIfSaveProblems(
         ]
       : [],
   );
-  return [...closedMatch, ...whatIfDoneProblems(input, changes, now)];
+  // Nothing to record (visa J-1 to J-1): saving would write a submission and an audit row for nothing
+  // (tester s7, issue 15 C6).
+  const sameRecord = JSON.stringify(applyWhatIf(input, changes)) === JSON.stringify(input);
+  const nothing = sameRecord
+    ? [{ path: "changes", message: "change nothing in the applicant's record: there is nothing to save" }]
+    : [];
+  return [...nothing, ...closedMatch, ...whatIfDoneProblems(input, changes, now)];
 }
 
 /**

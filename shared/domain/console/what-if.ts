@@ -136,6 +136,8 @@ export interface StepChange {
   title: string;
   before?: StepState;
   after?: StepState;
+  /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
+  finished?: true;
 }
 
 /** A step as the difference shows it: its deadline, its urgency and the applicant's own date. */
@@ -162,6 +164,8 @@ export interface PlanDiff {
   risks: {
     added: { code: string; severity: string; message: string }[];
     removed: { code: string; message: string }[];
+    /** Same code before and after, reworded or of another severity: one "changed", not removed + new (C7). */
+    changed: { code: string; severity: string; severityBefore: string; message: string }[];
   };
   reminders: {
     before: number;
@@ -180,8 +184,11 @@ function stepKey(step: { milestone: StepSubject; interviewId?: string }): string
   return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
 }
 
-/** The difference between two plans of one applicant, as an advisor reads it. Pure. */
-export function planDiff(before: Plan, after: Plan): PlanDiff {
+/**
+ * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
+ * done or waived in the changed input, so a step that leaves for that reason says so. Pure.
+ */
+export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string> = new Set()): PlanDiff {
   const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
   const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
   const steps: StepChange[] = [];
@@ -192,7 +199,12 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
       title: stepForAdvisor(step),
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
     };
-    if (next === undefined) steps.push({ ...base, before: stateOf(step) });
+    if (next === undefined)
+      steps.push({
+        ...base,
+        before: stateOf(step),
+        ...(finished.has(step.milestone) ? { finished: true } : {}),
+      });
     else if (
       next.dueBy !== step.dueBy ||
       next.urgency !== step.urgency ||
@@ -215,9 +227,12 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
     added: [...b].filter(([key]) => !a.has(key)).map(([, title]) => title),
     removed: [...a].filter(([key]) => !b.has(key)).map(([, title]) => title),
   });
-  const riskKey = (risk: { code: string; message: string }) => `${risk.code}\u0000${risk.message}`;
+  const riskKey = (risk: { code: string; severity: string; message: string }) =>
+    `${risk.code}\u0000${risk.severity}\u0000${risk.message}`;
   const beforeRisks = new Set(before.risks.map(riskKey));
   const afterRisks = new Set(after.risks.map(riskKey));
+  const beforeCodes = new Map(before.risks.map((risk) => [risk.code, risk]));
+  const afterCodes = new Set(after.risks.map((risk) => risk.code));
   const beforeReminders = new Set(before.reminders.map((reminder) => reminder.id));
   const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
   const diff: PlanDiff = {
@@ -226,11 +241,17 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
     overdue: setDiff(titles(before.overdue), titles(after.overdue)),
     risks: {
       added: after.risks
-        .filter((risk) => !beforeRisks.has(riskKey(risk)))
+        .filter((risk) => !beforeRisks.has(riskKey(risk)) && !beforeCodes.has(risk.code))
         .map(({ code, severity, message }) => ({ code, severity, message })),
       removed: before.risks
-        .filter((risk) => !afterRisks.has(riskKey(risk)))
+        .filter((risk) => !afterRisks.has(riskKey(risk)) && !afterCodes.has(risk.code))
         .map(({ code, message }) => ({ code, message })),
+      changed: after.risks.flatMap(({ code, severity, message }) => {
+        const was = beforeCodes.get(code);
+        return was === undefined || riskKey(was) === riskKey({ code, severity, message })
+          ? []
+          : [{ code, severity, severityBefore: was.severity, message }];
+      }),
     },
     reminders: {
       before: beforeReminders.size,
@@ -252,7 +273,7 @@ export function planDiff(before: Plan, after: Plan): PlanDiff {
     steps.length === 0 &&
     diff.blocked.added.length + diff.blocked.removed.length === 0 &&
     diff.overdue.added.length + diff.overdue.removed.length === 0 &&
-    diff.risks.added.length + diff.risks.removed.length === 0 &&
+    diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 &&
     diff.reminders.added + diff.reminders.removed === 0 &&
     diff.budget.totalBefore === diff.budget.totalAfter &&
     diff.budget.upcomingBefore === diff.budget.upcomingAfter;

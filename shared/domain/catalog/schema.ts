@@ -119,6 +119,8 @@ const CatalogEntrySchema = z.object({
   /** Where an applicant with this step still open stands, in the advisor's console (console/stage.ts). */
   stage: z.enum(STEP_STAGES),
   title: z.string().min(1),
+  /** The step in the advisor's words, a noun phrase without "you"/"your" (console/advisor-voice.ts). */
+  advisorName: z.string().min(1),
   why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
   action: z.string().min(1),
   /** visas null: applies to every applicant. */

@@ -1,3 +1,4 @@
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 
@@ -54,45 +55,12 @@ export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: Abou
 }
 
 /**
- * Each step as the advisor names it: a neutral noun phrase. The catalog's titles are instructions
- * to the applicant ("Submit your ERAS application"); in the console, the digest and escalations,
- * an advisor reading "your" would be told about themselves.
+ * A milestone by the advisor's name for it: the catalog's `advisorName`, a neutral noun phrase.
+ * The catalog's titles are instructions to the applicant ("Submit your ERAS application"); in the
+ * console, the digest and escalations, an advisor reading "your" would be told about themselves.
  */
-const STEP_NAMES: Record<MilestoneKey, string> = {
-  wdoms_listing: "ECFMG sponsor note in WDOMS",
-  ecfmg_application: "Application for ECFMG Certification",
-  usmle_step1: "USMLE Step 1",
-  usmle_step2ck: "USMLE Step 2 CK",
-  oet_medicine: "OET Medicine",
-  ecfmg_pathway: "ECFMG Pathway",
-  ecfmg_certification: "ECFMG certification",
-  usce: "US clinical experience",
-  research: "Research experience (optional)",
-  lors: "Letters of recommendation",
-  personal_statement: "Personal statement",
-  cv: "CV (ERAS experiences)",
-  program_list: "Program list",
-  eras_token: "ERAS token",
-  eras_application: "ERAS application",
-  nrmp_registration: "NRMP Main Residency Match registration",
-  rank_order_list: "Rank order list certification",
-  match_week: "Match Week: whether they matched",
-  soap: "SOAP preparation",
-  match_day: "Match Day: where they matched",
-  contract: "Program contract",
-  usmle_step3: "USMLE Step 3",
-  j1_statement_of_need: "Statement of Need (home country's Ministry of Health)",
-  j1_ecfmg_sponsorship: "J-1 sponsorship through ECFMG",
-  j1_ds2019: "DS-2019 from the program",
-  visa_j1: "J-1 visa at the US consulate",
-  visa_h1b: "H-1B petition with the program",
-  visa_h1b_stamping: "H-1B visa stamping at the US consulate",
-  budget: "Budget plan",
-};
-
-/** A milestone by the advisor's name for it. */
 export function stepName(key: MilestoneKey): string {
-  return STEP_NAMES[key];
+  return catalogEntry(key).advisorName;
 }
 
 /**
@@ -101,7 +69,7 @@ export function stepName(key: MilestoneKey): string {
  * planner/interviews.ts): the advisor reads "Interview with X (virtual): preparation".
  */
 export function stepForAdvisor(step: { milestone: StepSubject; title: string }): string {
-  if (step.milestone !== "interview") return STEP_NAMES[step.milestone];
+  if (step.milestone !== "interview") return stepName(step.milestone);
   const preparing = /^Prepare for your (.+?) interview with (.+)$/.exec(step.title);
   if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;
   const thanking = /^Thank (.+) for the interview$/.exec(step.title);

@@ -239,9 +239,19 @@ export async function escalate(
   return { sent, kept: [] };
 }
 
+/**
+ * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,
+ * and the projection notes stay on the console page (tester s7, issue 15 C9).
+ */
+function sourceUrls(sources: readonly string[]): string[] {
+  const urls = sources.flatMap((source) => source.match(/https?:\/\/[^\s;,)]+/g) ?? []);
+  return [...new Set(urls.map((url) => url.replace(/[.:]$/, "")))].filter((url) => URL.canParse(url));
+}
+
 function escalationEmail(state: ApplicantState, escalation: Escalation, to: string, deps: EscalationDeps) {
   const { profile } = state;
   const link = deps.consoleUrl(profile.applicantId);
+  const sources = sourceUrls(escalation.sources ?? []);
   const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
     /[\r\n]+/g,
     " ",
@@ -251,7 +261,9 @@ function escalationEmail(state: ApplicantState, escalation: Escalation, to: stri
     "",
     `${escalation.title}`,
     escalation.detail,
-    ...(escalation.sources?.length ? ["", `Sources: ${escalation.sources.join("; ")}`] : []),
+    ...(sources.length > 0
+      ? ["", `Sources: ${sources.join(" ")} (the notes beside them are on their page)`]
+      : []),
     "",
     `Open their page in the console: ${link}`,
   ].join("\n");
@@ -259,7 +271,7 @@ function escalationEmail(state: ApplicantState, escalation: Escalation, to: stri
 <p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
 <h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
 <p>${escapeHtml(escalation.detail)}</p>
-${escalation.sources?.length ? `<p style="font-size:0.85em;color:#555">Sources: ${escapeHtml(escalation.sources.join("; "))}</p>` : ""}
+${sources.length > 0 ? `<p style="font-size:0.85em;color:#555">Sources: ${sources.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(new URL(url).host)}</a>`).join(", ")} (the notes beside them are on their page)</p>` : ""}
 <p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
 </body></html>`;
   return {

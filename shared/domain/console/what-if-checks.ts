@@ -72,11 +72,12 @@ export function interviewSeasonWarnings(input: PlannerInput, changes: readonly W
     const at = Date.parse(change.startsAt);
     if (at >= opens.at && at <= closes.at) return [];
     return [
-      `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${cited(opens)}, and rank order lists are due by ${cited(closes)}. Check the Match year and the date.`,
+      `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date. Sources: ${[...new Set([opens.source, closes.source])].join("; ")}`,
     ];
   });
 }
 
-function cited(date: SeasonDate): string {
-  return `${date.date} (${date.status === "projected" ? "projected: " : ""}${date.source})`;
+/** "2026-09-23 (projected)": the source goes after the sentence, not inside it (tester s7, issue 15 C9). */
+function dated(date: SeasonDate): string {
+  return `${date.date}${date.status === "projected" ? " (projected)" : ""}`;
 }

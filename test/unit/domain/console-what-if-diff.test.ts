@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planDiff } from "#domain/console/what-if.ts";
-import { whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
+import { interviewSeasonWarnings, whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
 import type { Plan, Risk } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -64,5 +64,21 @@ describe("what-if difference", () => {
     );
     expect(step).toMatchObject({ finished: true });
     expect(step?.after).toBeUndefined();
+  });
+
+  it("says a projected season date once, and gives its source after the sentence (C9)", () => {
+    const change = {
+      kind: "interview" as const,
+      program: "Mercy IM",
+      startsAt: "2026-06-10T10:00:00-04:00",
+      timezone: "America/New_York",
+      format: "virtual" as const,
+    };
+    const [warning] = interviewSeasonWarnings(input, [change]);
+    expect(warning).toBeDefined();
+    expect(warning).not.toContain("projected: projected");
+    const [sentence] = (warning ?? "").split(" Sources: ");
+    expect(sentence).not.toMatch(/https?:/);
+    expect(warning).toContain(" Sources: ");
   });
 });

@@ -119,7 +119,14 @@ describe("risks that turn critical with time alone (Kwame, H-1B, Match 2028)", (
       expect(sent, `${code} critical from ${day}`).toBeDefined();
       expect(Date.parse(sent?.sentAt ?? "") - Date.parse(day), code).toBeLessThanOrEqual(DAY_MS);
     }
-    const subjects = deps.mailer.sent.filter((email) => email.to === ADVISOR).map((email) => email.subject);
+    const toAdvisor = deps.mailer.sent.filter((email) => email.to === ADVISOR);
+    const subjects = toAdvisor.map((email) => email.subject);
+    // The sources are a short list of addresses, the notes beside them left to the page (C9).
+    for (const email of toAdvisor) {
+      const sources = email.text.split("\n").find((line) => line.startsWith("Sources: ")) ?? "";
+      expect(sources.length, email.subject).toBeLessThan(700);
+      expect(sources).not.toContain("projected: ");
+    }
     expect(subjects).toContain(
       `Matchpath: Kwame Mensah needs attention: ${RISK_TITLES.STEP3_NEEDED_FOR_H1B}`,
     );

@@ -80,6 +80,12 @@
     history.replaceState(null, "", `${config.redirectUri}${isRoute(returnTo) ? returnTo : "#/cohort"}`);
   }
 
+  /** Drops htmx's record of the page address when it still holds a sign-in code. */
+  function forgetSignInAddress() {
+    const key = "htmx-current-path-for-history";
+    if ((sessionStorage.getItem(key) || "").includes("code=")) sessionStorage.removeItem(key);
+  }
+
   function showSignIn(message) {
     sessionStorage.removeItem(TOKEN);
     document.getElementById("who").textContent = "";
@@ -188,11 +194,18 @@
     anchor.click();
     URL.revokeObjectURL(url);
   });
-  document.getElementById("sign-out").addEventListener("click", () => showSignIn("Signed out."));
+  document.getElementById("sign-out").addEventListener("click", () => {
+    forgetSignInAddress();
+    showSignIn("Signed out.");
+  });
   window.addEventListener("hashchange", route);
 
   const params = new URLSearchParams(window.location.search);
   if (params.has("code")) {
+    // The used code and state leave the address at once, before htmx records the page for its
+    // history in sessionStorage (tester s7, issue 15 C11); finishSignIn sets the final address.
+    history.replaceState(null, "", `${config.redirectUri}${window.location.hash}`);
+    forgetSignInAddress();
     finishSignIn(params).then(route, (error) => showSignIn(`Sign-in failed: ${error.message}`));
   } else route();
 })();

@@ -182,6 +182,44 @@ function violationsIn(path: string, text: string): string[] {
   return importsOf(text).flatMap((found) => violation(path, found) ?? []);
 }
 
+/**
+ * A cycle of run-time imports among `paths` (repository paths), as the path that closes it
+ * (`a.ts -> b.ts -> a.ts`), or undefined. Type-only imports are erased at build and do not count.
+ * A cycle works only while every binding it crosses is read after evaluation; one top-level use
+ * of an imported constant throws (temporal dead zone), so the parts of a split module import a
+ * shared leaf, never their orchestrator back.
+ */
+function runtimeImportCycle(sources: ReadonlyMap<string, string>): string | undefined {
+  const edges = new Map<string, string[]>();
+  for (const [path, text] of sources) {
+    const targets = importsOf(text)
+      .filter((found) => !found.typeOnly)
+      .map((found) => targetOf(path, found.specifier))
+      .filter((target) => sources.has(target));
+    edges.set(path, targets);
+  }
+  const done = new Set<string>();
+  const trail: string[] = [];
+  const visit = (path: string): string | undefined => {
+    const open = trail.indexOf(path);
+    if (open >= 0) return [...trail.slice(open), path].join(" -> ");
+    if (done.has(path)) return undefined;
+    trail.push(path);
+    for (const target of edges.get(path) ?? []) {
+      const cycle = visit(target);
+      if (cycle !== undefined) return cycle;
+    }
+    trail.pop();
+    done.add(path);
+    return undefined;
+  };
+  for (const path of sources.keys()) {
+    const cycle = visit(path);
+    if (cycle !== undefined) return cycle;
+  }
+  return undefined;
+}
+
 describe("layers", () => {
   it("has files in every layer", () => {
     for (const folder of Object.keys(SHARED_MAY_IMPORT)) {
@@ -193,6 +231,26 @@ describe("layers", () => {
 
   it.each(files)("%s imports nothing from a layer above it", (path) => {
     expect(violationsIn(path, readFileSync(join(ROOT, path), "utf8"))).toEqual([]);
+  });
+
+  it("has no cycle of run-time imports between files", () => {
+    const sources = new Map(files.map((path) => [path, readFileSync(join(ROOT, path), "utf8")]));
+    expect(runtimeImportCycle(sources)).toBeUndefined();
+  });
+
+  it("finds a run-time import cycle, and only a run-time one", () => {
+    const cycle = new Map([
+      ["shared/domain/planner/risks.ts", 'import { h1b } from "./h1b-risk.ts";'],
+      ["shared/domain/planner/h1b-risk.ts", 'import { earliest } from "#domain/planner/risks.ts";'],
+    ]);
+    expect(runtimeImportCycle(cycle)).toBe(
+      "shared/domain/planner/risks.ts -> shared/domain/planner/h1b-risk.ts -> shared/domain/planner/risks.ts",
+    );
+    const typesOnly = new Map([
+      ["shared/intake/providers/list.ts", 'import { tally } from "./tally/tally.ts";'],
+      ["shared/intake/providers/tally/tally.ts", 'import type { ProviderName } from "../list.ts";'],
+    ]);
+    expect(runtimeImportCycle(typesOnly)).toBeUndefined();
   });
 
   // The checks themselves: each kind of upward import is caught, however it is written.

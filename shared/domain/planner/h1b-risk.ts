@@ -10,11 +10,11 @@ import {
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateTarget, step3LeadDays, step3LeadWords } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
-import { earliestCertification } from "./risks.ts";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;

@@ -1,7 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG, NEEDED_FOR_RANKING, SCHOOL_CHECK } from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -12,6 +12,12 @@ import {
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
+import {
+  CERTIFIED_TO_START_URL,
+  earliestCertification,
+  NRMP_ECFMG_REQUIREMENTS_URL,
+  plannedDay,
+} from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
@@ -24,37 +30,6 @@ import { addSource, citationSource } from "./risk-sources.ts";
 import { seasonOverRisk } from "./season-over-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
-/** NRMP: ECFMG must confirm the exams (and the Pathway) by the rank order list deadline (official). */
-export const NRMP_ECFMG_REQUIREMENTS_URL =
-  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
-/** ECFMG: certification is required to start residency (official). */
-export const CERTIFIED_TO_START_URL = "https://ecfmg.org/2021ib/related-services.html";
-
-/** The applicant's own date for a milestone that is scheduled or under way, as local midnight. */
-function plannedDay(context: PlanContext, key: MilestoneKey): number | null {
-  const given = context.entries.get(key);
-  if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
-    return null;
-  return startOfLocalDate(context.zone, given.date);
-}
-
-/**
- * The earliest instant ECFMG certification can complete: the diploma verified after graduation
- * (advice allowance) and every exam and the Pathway reported (advice allowance), never before now.
- */
-export function earliestCertification(context: PlanContext): number {
-  let earliest = Math.max(
-    context.now,
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS,
-  );
-  for (const key of NEEDED_FOR_RANKING) {
-    if (isFinished(statusOf(context, key))) continue;
-    const reported = (plannedDay(context, key) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
-    earliest = Math.max(earliest, reported);
-  }
-  return earliest;
-}
-
 /**
  * The lead time each late step's message rests on: USMLE score reporting for the exams, the
  * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE

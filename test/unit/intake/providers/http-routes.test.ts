@@ -1,6 +1,6 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
+import { MAPPING_FOLDERS, PROVIDERS } from "#intake/providers/list.ts";
 import { signTally } from "#intake/providers/tally/tally.ts";
 import { signTypeform } from "#intake/providers/typeform/typeform.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
@@ -16,7 +16,8 @@ const FORMS = MAPPING_FOLDERS.map((folder) => `${ROOT}${folder}`);
 const now = new Date("2026-09-01T12:00:00Z");
 
 function setup(
-  connected: readonly (keyof typeof TEST_SECRETS)[] = ["typeform", "tally", "jotform", "google-forms"],
+  // Every provider in the one list is connected unless a test says otherwise, so a new one is too.
+  connected: readonly (keyof typeof TEST_SECRETS)[] = PROVIDERS,
 ) {
   const store = new InMemoryApplicantStore();
   const secrets = Object.fromEntries(connected.map((p) => [p, async () => TEST_SECRETS[p]]));

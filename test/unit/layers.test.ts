@@ -62,7 +62,8 @@ interface Import {
 // real and drops every comment, so prose that mentions import() is never taken for one.
 const STATIC =
   /^(import|export)\s+(type\s+)?([^;]*?)\s*\bfrom\s+["']([^"']+)["'];?|^import\s+["']([^"']+)["']/gm;
-const DYNAMIC = /\bimport\(\s*(?:["'`]([^"'`$]+)["'`]\s*\))?/g;
+// esbuild keeps a comment written inside the parentheses (`import(/* why */ "x")`): skip it.
+const DYNAMIC = /\bimport\(\s*(?:\/\*[\s\S]*?\*\/\s*)*(?:["'`]([^"'`$]+)["'`]\s*\))?/g;
 
 /** The source's code without comments (esbuild's TypeScript transform; value imports kept as written). */
 function withoutComments(text: string): string {
@@ -289,6 +290,7 @@ describe("layers", () => {
     ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
     ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";'],
     ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
+    ["shared/intake/providers/x.ts", 'const tally = await import(/* on first use */ "./tally/tally.ts");'],
     // Prose in comments that mentions import() is not an import.
     ["shared/intake/x.ts", "// Each `import()` call resolves the specifier again.\nexport const a = 1;"],
     ["infra/x.ts", "/**\n * each module behind a dynamic import(name)\n */\nexport const b = 2;"],

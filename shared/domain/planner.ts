@@ -225,7 +225,10 @@ function planMilestone(
   // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const target = h1b ?? weekTarget ?? stepDates.target(entry.key);
-  const targetAhead = target !== null && target.at >= context.now;
+  // An exam day that has begun means the applicant has acted: the target no longer drives the
+  // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
+  const sat = own !== null && own.due.at < context.now;
+  const targetAhead = target !== null && target.at >= context.now && !sat;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
   // the target while it is ahead; otherwise the hard deadline does.
   const ownAhead = own !== null && own.due.at >= context.now && (due === null || own.due.at <= due.at);
@@ -251,10 +254,10 @@ function planMilestone(
     dueBy: detail === undefined ? null : detail.at,
     // A school that may be ineligible makes every other step moot, so checking it comes first.
     urgency:
-      ownDateUrgency(context, entry, own) ??
+      ownDateUrgency(own) ??
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
         ? "urgent"
-        : target !== null && !targetAhead && due !== null && due.at >= context.now
+        : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
           ? "urgent"
           : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted)),
   };

@@ -67,8 +67,10 @@ function missedDeadlineHtml(missed: Deadline | undefined): string {
  * The competitive target beside the deadline while it is ahead: advice, so it reads "Aim to finish
  * by", never "Due" (the step's reminders count down to it; the emails say the same).
  */
-export function targetHtml(target: Deadline | undefined, now: string): string {
+export function targetHtml(target: Deadline | undefined, now: string, own?: Deadline): string {
   if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
+  // An exam day already begun: the applicant has acted, a target reads as a nag (tester s7 C3).
+  if (own !== undefined && Date.parse(own.at) < Date.parse(now)) return "";
   return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong>${yourTimeSuffix(target)} <span class="tag">${DATE_TAGS.target}</span></p>`;
 }
 
@@ -107,6 +109,18 @@ function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks, snooze
     .join("")}</div>`;
 }
 
+/**
+ * The step's badge: its urgency, unless an early deadline passed, or its own date passed with no
+ * result recorded: "Result pending" (what an advisor says: tell us the result), never "Overdue"
+ * months before the deadline (tester s7 issue 14 C3).
+ */
+function badgeHtml(step: NextStep, now: string): string {
+  if (step.missedDeadline) return `<span class="tag ${step.urgency}">Early deadline passed</span>`;
+  if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + 86_400_000 <= Date.parse(now))
+    return `<span class="tag ${step.urgency}">Result pending</span>`;
+  return `<span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span>`;
+}
+
 function stepHtml(
   step: NextStep,
   plan: Plan,
@@ -118,11 +132,11 @@ function stepHtml(
       ? ""
       : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
   return `<li>
-<h3>${e(step.title)} <span class="tag ${step.urgency}">${step.missedDeadline ? "Early deadline passed" : URGENCY_LABELS[step.urgency]}</span></h3>
+<h3>${e(step.title)} ${badgeHtml(step, plan.now)}</h3>
 ${snoozed}
 ${missedDeadlineHtml(step.missedDeadline)}
 ${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
-${targetHtml(step.target, plan.now)}
+${targetHtml(step.target, plan.now, step.ownDate)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(step.why)}</p>
 <p><strong>Next:</strong> ${e(step.action)}</p>

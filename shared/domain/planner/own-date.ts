@@ -207,14 +207,11 @@ function isoDay(at: number): string {
 }
 
 /**
- * A passed own date's urgency: "overdue" once its result should be out (the follow-up is due),
- * "urgent" before (did the sitting happen?); null when no own date has passed.
+ * A passed own date's urgency: "urgent" (the result is pending: did the sitting happen, what was
+ * the result?), never "overdue": the step's deadline has not passed, the applicant has acted
+ * (tester s7 issue 14 C3: "Overdue" 4½ months before the deadline). A passed deadline is
+ * planned elsewhere (overdue steps). Null when no own date has passed.
  */
-export function ownDateUrgency(
-  context: PlanContext,
-  entry: CatalogEntry,
-  own: StepOwnDate | null,
-): "overdue" | "urgent" | null {
-  if (own === null || !own.passed) return null;
-  return own.due.at + reportingDays(entry) * DAY_MS <= context.now ? "overdue" : "urgent";
+export function ownDateUrgency(own: StepOwnDate | null): "urgent" | null {
+  return own?.passed === true ? "urgent" : null;
 }

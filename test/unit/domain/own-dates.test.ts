@@ -150,9 +150,9 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     );
   });
 
-  it("marks the step overdue once its result should be out, and keeps the exam date beside the deadline", () => {
+  it("marks the step urgent (result pending, never overdue before its deadline: tester s7 issue 14 C3) once its result should be out, and keeps the exam date beside the deadline", () => {
     const step2 = step(result, "usmle_step2ck");
-    expect(step2?.urgency).toBe("overdue");
+    expect(step2?.urgency).toBe("urgent");
     expect(step2?.ownDate?.at).toBe("2026-08-14T18:30:00.000Z");
     expect(step2?.deadline?.status).not.toBe("applicant");
     // The day after the exam the result cannot be out yet: urgent, a warning, and the follow-up waits for it.

@@ -43,7 +43,10 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
     }
     // The control: not yet booked, the same target does count down (the filter above can find it).
     const unbooked = plan(
-      { ...input, milestones: [...input.milestones.slice(0, 2), milestoneFactory("usmle_step2ck", "in_progress")] },
+      {
+        ...input,
+        milestones: [...input.milestones.slice(0, 2), milestoneFactory("usmle_step2ck", "in_progress")],
+      },
       seasonCalendar(2028),
       new Date("2027-07-21T09:00:00Z"),
     );

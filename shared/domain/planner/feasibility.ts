@@ -10,14 +10,14 @@ import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
- * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (after OET) confirmed by
- * the rank order list deadline (official), and ECFMG certifies only after graduation (official;
+ * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (submitted with the OET
+ * result, then reviewed by ECFMG) confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
  * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
  * preparation follows Step 1. Every other allowance is the one the deadlines use, read from the
  * same catalog field with its source (no second copy): a result or decision takes the catalog's
- * `reportingDays` (USMLE 28 days, OET 21), and an exam can be sat no sooner than the
+ * `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28), and an exam can be sat no sooner than the
  * ECFMG application's `due` offset before it (90 days for approval and registration). Only the
  * study and booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles the usual pace
  * (at risk, never out of reach). Pure.
@@ -82,7 +82,12 @@ export function describeTakes(takes: readonly Remaining[], sources: string[]): s
           ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
           : `a test date within ${cite(take.wait, "test date")}`,
       );
-    if (take.report !== null) parts.push(`${cite(take.report, "result")} for the result`);
+    if (take.report !== null)
+      parts.push(
+        take.key === "ecfmg_pathway"
+          ? `${cite(take.report, "review")} for ECFMG's review once you submit it with your OET result`
+          : `${cite(take.report, "result")} for the result`,
+      );
     return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
   });
 }
@@ -175,12 +180,16 @@ export function assessFeasibility(context: PlanContext): Feasibility {
       : context.now;
   const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);
   const oet = examAt(context, "oet_medicine", context.now, context.now, takes);
-  // The catalog's Pathway review allowance (28 days) rests on no published time at all, so at the
-  // fastest pace the decision follows its prerequisites: its lateness is EXAMS_LATE_FOR_RANKING's.
+  // The Pathway is submitted with the OET result and ECFMG then reviews it: the catalog's review
+  // allowance (advice, the one its deadline uses) counts, or an applicant whose OET result lands
+  // just before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
   if (needed(context, "ecfmg_pathway")) {
-    pathway = Math.max(applicationReady, oet.reported);
-    takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: null });
+    const review = reportingOf("ecfmg_pathway");
+    const day = givenDay(context, "ecfmg_pathway");
+    const submitted = day !== null && day < context.now ? day : Math.max(applicationReady, oet.reported);
+    pathway = Math.max(context.now, submitted + (review?.days ?? 0) * DAY_MS);
+    takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   noteCrossing(context, readyAt, rol);

@@ -71,9 +71,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
       `${oetReporting?.source} (Pass OET Medicine: result, about ${oetReporting?.days} days)`,
     );
     expect(takes).not.toContain("(advice)");
-    // The Pathway carries no exam's result source (s5 C3), and no 21-day USMLE allowance remains.
+    // The Pathway carries no exam's result source (s5 C3), only its own review allowance (s7 A1),
+    // and no 21-day USMLE allowance remains.
+    const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(about("Complete an ECFMG Pathway")).toBe(
-      "Complete an ECFMG Pathway: as soon as its prerequisites are met",
+      `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once you submit it with your OET result`,
     );
     expect(message).not.toMatch(/medschooltutors|result times:|21 days for the result \(secondary/);
     expect(takes).not.toMatch(/USMLE Step \d[^;]*about 21 days/);
@@ -87,9 +89,41 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
       `${step2ckReporting?.source} (Pass USMLE Step 2 CK: result, about ${step2ckReporting?.days} days)`,
     ])
       expect(sources.filter((each) => each === labelled)).toHaveLength(1);
-    expect(sources.some((each) => each.includes("Pathway"))).toBe(false);
+    expect(sources.filter((each) => each.includes("Pathway"))).toEqual([
+      `${review?.source} (Complete an ECFMG Pathway: review, about ${review?.days} days)`,
+    ]);
     // A lead time's source is never listed bare, away from its step.
     expect(sources).not.toContain(step2ckReporting?.source);
     expect(sources).not.toContain(step1.leadTimeDays.source);
+  });
+
+  it("counts the OET result and then ECFMG's Pathway review, to the hour (tester s7 A1)", () => {
+    // Kolkata, J-1: Steps 1 and 2 CK done, OET and the Pathway not started. Fastest pace: OET
+    // preparation (the test date booked during it), its result, then the Pathway review.
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
+      milestones: doneMilestones([
+        "wdoms_listing",
+        "ecfmg_application",
+        "usmle_step1",
+        "usmle_step2ck",
+        "eras_token",
+        "eras_application",
+        "nrmp_registration",
+      ]),
+    });
+    const oet = catalogEntry("oet_medicine");
+    const review = catalogEntry("ecfmg_pathway").reportingDays;
+    expect(review?.days).toBe(28);
+    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
+    expect(late?.earliestFeasibleMatchYear).toBe(2028);
+    expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
+    // The tester's instant: on 1 Dec 2026 the 2027 Match is out of reach, not "complete it by 26 Dec".
+    const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));
+    expect(firstDecember?.severity).toBe("critical");
+    expect(firstDecember?.milestones).toEqual(["ecfmg_pathway"]);
+    expect(firstDecember?.message).toContain("Pass OET Medicine: about 60 days of preparation");
   });
 });

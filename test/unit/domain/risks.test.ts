@@ -57,7 +57,7 @@ const cases: RiskCase[] = [
     expected: "critical",
   },
   {
-    name: "Pathway not started a month before the ROL deadline",
+    name: "Pathway not started five weeks before the ROL deadline",
     input: inputFactory({
       milestones: [
         // OET done: with OET not begun either, the season is out of reach instead (issue #9).
@@ -65,8 +65,22 @@ const cases: RiskCase[] = [
         milestoneFactory("ecfmg_pathway", "not_started"),
       ],
     }),
-    now: "2026-02-01T00:00:00Z",
+    // Five weeks, not one month: ECFMG's 28-day review now counts, so 24 days before the deadline
+    // the season is out of reach instead (tester s7 A1; the next case).
+    now: "2026-01-20T00:00:00Z",
     code: "EXAMS_LATE_FOR_RANKING",
+    expected: "critical",
+  },
+  {
+    name: "Pathway not started 24 days before the ROL deadline: less than ECFMG's review",
+    input: inputFactory({
+      milestones: [
+        ...doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine"]),
+        milestoneFactory("ecfmg_pathway", "not_started"),
+      ],
+    }),
+    now: "2026-02-01T00:00:00Z",
+    code: "MATCH_YEAR_NOT_FEASIBLE",
     expected: "critical",
   },
   {

@@ -23,6 +23,10 @@ describe("timeline: a step past its early deadline while a late one holds", () =
         milestoneFactory("usmle_step1", "done", "2026-06-01"),
         milestoneFactory("usmle_step2ck", "scheduled", "2027-01-10"),
         milestoneFactory("eras_application", "done", "2026-09-20"),
+        // OET and the Pathway done: with them still to do, ECFMG's Pathway review puts the 2027
+        // Match out of reach on 2 Dec (tester s7 issue 9 A1), and registration waits for 2028.
+        milestoneFactory("oet_medicine", "done", "2026-05-01"),
+        milestoneFactory("ecfmg_pathway", "done", "2026-06-01"),
       ],
       interviews: [],
     },

@@ -2,6 +2,7 @@ import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { waitingForTitle } from "#domain/catalog/index.ts";
+import { DATE_TAGS } from "#domain/date-words.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
@@ -30,8 +31,11 @@ import {
  *   same once it can, so the calendar updates that event);
  * - the applicant's own date for a step (the exam day they booked) as its own all-day event on
  *   their local date (`<step>.own-date`), beside the deadline, which keeps its event and UID;
- * - every target date (the latest safe start of a step, a date without a time) as an all-day
+ * - every start-by date (the latest safe start of a step, a date without a time) as an all-day
  *   "Start:" event on the applicant's local date;
+ * - the target date of a step with no deadline (US clinical experience, research, budget) as an
+ *   all-day "Aim to finish:" event on the applicant's local date (`<step>.target`), carrying that
+ *   step's reminders as alarms (a step with a deadline carries them on its deadline event);
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
  * - one display alarm per reminder the plan holds for that step, at the reminder's send time, so
  *   the calendar nudges when the email ladder does.
@@ -58,17 +62,14 @@ export interface ApplicantFeedInput {
 /**
  * Where to act, as plain text: a feed outlives the emails and is shared with calendar apps and
  * whoever sees the calendar, so it carries no signed link (a timeline or action link would grant
- * control that revoking the feed could not take back).
- */
-/**
- * Where to act, in words true of every email: only a reminder about a step carries that step's
+ * control that revoking the feed could not take back). In words true of every email: only a reminder about a step carries that step's
  * buttons, but every email links the timeline, which has them all. Interviews have no buttons
  * anywhere: they change through the interview form the applicant (or the advisor) sends.
  */
 const WHERE_TO_ACT =
   "To mark it done, scheduled or snoozed, open See my whole timeline in any recent Matchpath email.";
 const WHERE_TO_CHANGE_INTERVIEW =
-  "To move or cancel this interview, send your interview form again (or ask your advisor); See my whole timeline in any recent Matchpath email shows your whole plan.";
+  "To move or cancel this interview, send your interview form again (or ask your advisor). Your whole plan: open See my whole timeline in any recent Matchpath email.";
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
@@ -107,15 +108,40 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
   ];
   const seen = new Set<string>();
   for (const step of deadlineSteps) {
-    const deadline = step.deadline;
-    if (!deadline || seen.has(step.milestone)) continue;
+    const { deadline, target } = step;
+    if ((!deadline && !target) || seen.has(step.milestone)) continue;
     seen.add(step.milestone);
-    const projected = deadline.status === "projected";
     const next = input.plan.nextSteps.find((candidate) => candidate.milestone === step.milestone);
     const blocked = input.plan.blocked.find((candidate) => candidate.milestone === step.milestone);
     const waiting =
       blocked && next === undefined ? blocked.waitingFor.map(waitingForTitle).join(", ") : undefined;
     const waitingNote = waiting && `Waiting for ${waiting}: this step can start once that is done.`;
+    if (!deadline && target) {
+      // No authority sets a deadline: the target date is the step's only date, so it carries the
+      // step's reminders (tester s7 issue 14b B2: their emails had no alarm and no event).
+      const day = target.day
+        ? DateTime.fromISO(target.day, { zone: input.timezone })
+        : localDay(target.at, input.timezone);
+      events.push({
+        id: uid(input.applicantId, step.milestone, "target"),
+        ...allDay(day),
+        stamp,
+        sequence,
+        summary: `Aim to finish: ${step.title}${notes([waiting && `waiting for ${waiting}`])}`,
+        description: open(
+          lines(
+            `Aim to finish by ${bothZones(target)}: a ${DATE_TAGS.target}. No authority sets a deadline for this step.`,
+            waitingNote,
+            (next ?? blocked)?.why,
+            next && `Next: ${next.action}`,
+          ),
+        ),
+        alarms: alarmsFor(input.plan.reminders, step.milestone),
+      });
+      continue;
+    }
+    if (!deadline) continue;
+    const projected = deadline.status === "projected";
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);

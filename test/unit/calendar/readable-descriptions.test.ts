@@ -6,7 +6,12 @@ import { DATE_TAGS } from "#domain/date-words.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+} from "#test/unit/domain/factories.ts";
 
 // Tester s5 issue 14 C1: a calendar event read "Rule: -7 days from the eras_application due date;
 // advice: …": the planner's rule text with an internal key. A calendar app shows the description
@@ -82,5 +87,33 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
       expect(step.target.precision).toBe("day");
       expect(event?.description).toContain(`Aim to finish by ${step.target.local}: a ${DATE_TAGS.target}.`);
     }
+  });
+});
+
+describe("an interview's description (tester s7 issue 14b C3)", () => {
+  it("says where to change it and where the whole plan is in two sentences, not one run-on", () => {
+    const interview = interviewFactory({
+      startsAt: "2027-04-06T10:00:00-05:00",
+      timezone: "America/Chicago",
+    });
+    const feed = renderApplicantFeed({
+      applicantId: "a_test",
+      timezone: "Australia/Sydney",
+      plan: plan(
+        inputFactory({ applicant: applicantFactory({ matchYear: 2027 }), interviews: [interview] }),
+        seasonCalendar(2027),
+        new Date("2027-03-01T00:00:00Z"),
+      ),
+      interviews: [interview],
+      updatedAt: "2027-03-01T00:00:00Z",
+    });
+    const event = new ICAL.Component(ICAL.parse(feed))
+      .getAllSubcomponents("vevent")
+      .map((component) => new ICAL.Event(component))
+      .find((each) => each.summary.startsWith("Interview:"));
+    expect(event?.description).toContain(
+      "To move or cancel this interview, send your interview form again (or ask your advisor). Your whole plan: open See my whole timeline in any recent Matchpath email.",
+    );
+    expect(event?.description).not.toMatch(/; See|email shows/);
   });
 });

@@ -113,6 +113,7 @@ export const RISK_CODES = [
   "H1B_PROCLAMATION_FEE",
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
   "TARGET_PASSED",
+  "VISA_NOT_READY_FOR_START",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

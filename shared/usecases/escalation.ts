@@ -31,6 +31,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   TARGET_PASSED: "An exam's target date has passed and it is not booked",
+  VISA_NOT_READY_FOR_START: "A matched applicant's visa steps are behind for residency start",
 };
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */

@@ -43,6 +43,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
+  VISA_NOT_READY_FOR_START: ({ fullName }) =>
+    `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
 };
 
 /**

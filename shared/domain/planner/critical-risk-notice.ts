@@ -30,6 +30,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
+  VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
 };
 
 const noticeIds = new BoundedMemo<string, string>(20_000);
@@ -155,7 +156,7 @@ function stepFor(
 /**
  * The season date each notice announces: the rank order list deadline of the Match the risk is
  * about (the earliest feasible one when the target is out of reach), or residency's start for a
- * certificate that may come after it. Never the step's own deadline, so the notice is never a
+ * certificate or a visa that may come after it. Never the step's own deadline, so the notice is never a
  * second notice of one step's deadline beside its ladder.
  */
 function deadlineOf(context: PlanContext, risk: Risk): DueDate {
@@ -173,7 +174,9 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     };
     seasonDueDates.set(calendar, known);
   }
-  return risk.code === "CERTIFICATION_AFTER_START" ? known.start : known.rol;
+  return risk.code === "CERTIFICATION_AFTER_START" || risk.code === "VISA_NOT_READY_FOR_START"
+    ? known.start
+    : known.rol;
 }
 
 /** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */

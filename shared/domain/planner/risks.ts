@@ -28,6 +28,7 @@ import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { seasonOverRisk } from "./season-over-risk.ts";
+import { visaStartRisks } from "./visa-start-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /**
@@ -255,6 +256,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
   risks.push(...pathwayCertificateRisks(context));
+  if (!ineligible) risks.push(...visaStartRisks(context, dates));
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 

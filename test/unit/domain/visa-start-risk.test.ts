@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s7 issue 9 B5: a matched J-1 applicant (Cairo, 2027 Match) with the contract, Statement of
+// Need, sponsorship, DS-2019 and visa all not done heard nothing from April to 20 June 2027: the
+// late links went quiet after their dates and the later ones stayed blocked behind them.
+
+const calendar = seasonCalendar(2027);
+const BEFORE_MATCH: MilestoneKey[] = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+];
+
+function matched(extra: ReturnType<typeof milestoneFactory>[] = [], matchDay = true) {
+  return inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Cairo", visa: "J-1" }),
+    milestones: [
+      ...doneMilestones(BEFORE_MATCH),
+      milestoneFactory("rank_order_list", "done", "2027-02-01"),
+      milestoneFactory("match_week", "done", "2027-03-15"),
+      milestoneFactory("soap", "waived"),
+      ...(matchDay ? [milestoneFactory("match_day", "done", "2027-03-19")] : []),
+      ...extra,
+    ],
+  });
+}
+const visaRisk = (at: string, input = matched()) => {
+  const result = plan(input, calendar, new Date(at));
+  return { result, risk: result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START") };
+};
+
+describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is never silent", () => {
+  it("is critical on 20 April, names the late links and the ones to follow, and is emailed at once", () => {
+    const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship"]);
+    expect(risk?.message).toContain("DS-2019 from the program, J-1 visa at the US consulate still follow");
+    expect(risk?.message).toContain("Without your J-1 visa you cannot start");
+    expect(risk?.sources?.length).toBeGreaterThan(0);
+    const notice = result.reminders.find((each) => each.rung === "critical-risk");
+    expect(notice?.milestone).toBe("contract");
+    expect(notice?.sendAt).toBe("2027-04-20T08:00:00.000Z");
+    expect(notice?.deadline).toBe(new Date(calendar.dates.residency_start.at).toISOString());
+    // The next link's date is noted, so the plan is re-made when it slips.
+    expect(result.riskChangesAt?.length).toBeGreaterThan(0);
+  });
+
+  it("sends a new notice each time one more link falls behind (May: the DS-2019; 20 June: the visa)", () => {
+    const ids = ["2027-04-20T08:00:00Z", "2027-05-20T08:00:00Z", "2027-06-20T08:00:00Z"].map((at) => {
+      const { result, risk } = visaRisk(at);
+      expect(risk?.severity).toBe("critical");
+      return result.reminders.find((each) => each.rung === "critical-risk" && each.milestone === "contract")
+        ?.id;
+    });
+    expect(new Set(ids).size).toBe(3);
+    expect(visaRisk("2027-06-20T08:00:00Z").risk?.milestones).toContain("visa_j1");
+    // The same plan at another instant of the same week gives the same notice id (sent once).
+    const sameWeek = visaRisk("2027-04-22T08:00:00Z").result.reminders.find(
+      (each) => each.rung === "critical-risk",
+    );
+    expect(sameWeek?.id).toBe(ids[0]);
+  });
+
+  it("is absent before the first link's date, when not matched, when the chain is done, and after the start", () => {
+    expect(visaRisk("2027-03-25T08:00:00Z").risk).toBeUndefined();
+    expect(visaRisk("2027-04-20T08:00:00Z", matched([], false)).risk).toBeUndefined();
+    const done = matched(
+      doneMilestones(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"]),
+    );
+    expect(visaRisk("2027-06-20T08:00:00Z", done).risk).toBeUndefined();
+    expect(visaRisk("2027-07-02T08:00:00Z").risk).toBeUndefined();
+  });
+
+  it("names only what is still late once the contract and Statement of Need are done", () => {
+    const partly = matched(doneMilestones(["contract", "j1_statement_of_need"], "2027-04-25"));
+    const { risk } = visaRisk("2027-05-20T08:00:00Z", partly);
+    expect(risk?.milestones).toEqual(["j1_ecfmg_sponsorship", "j1_ds2019"]);
+  });
+});

@@ -24,6 +24,7 @@ import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
+import { seasonIsOver } from "./planner/season-over-risk.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
@@ -90,6 +91,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       ? planDates({ ...context, calendar: seasonCalendar(feasibility.earliestMatchYear) })
       : dates,
     firstGate: firstGateOf(context, unchecked),
+    seasonOver: seasonIsOver(context),
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
@@ -126,6 +128,8 @@ interface Gates {
   earlyDates: PlanDates;
   /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
   firstGate: MilestoneEntry["key"] | null;
+  /** The target Match is over for the applicant (see seasonIsOver). */
+  seasonOver: boolean;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -201,6 +205,8 @@ function planMilestone(
     out.overdue.push({ due: due.at, step });
   }
   if (waitingFor.length > 0) {
+    // A step of a Match that is over waits on nothing that will come (tester s7 issue 14 C5).
+    if (gates.seasonOver && entry.seasonBound === true) return;
     const step: BlockedStep = {
       milestone: entry.key,
       title: catalogEntry.title,

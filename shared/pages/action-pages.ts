@@ -26,6 +26,16 @@ export function actionConfirmationPage(
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
+  if (preview.seasonPassed && !preview.alreadyApplied) {
+    // The timeline offers no button for it; an older email's link says the same (tester s7 C5).
+    return htmlPage(
+      200,
+      `Nothing to record for “${title}”`,
+      `<h1>${e(`Nothing to record for “${title}”`)}</h1>
+<p class="note">This step belonged to the Match ${preview.plan.matchYear} season, which has passed for you, so there is nothing to mark here. Nothing was changed. Your timeline's “Risks to watch” says how to plan for the ${preview.plan.matchYear + 1} Match.</p>
+<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
   const heading = HEADINGS[preview.claims.action](title);
   const already = preview.alreadyApplied
     ? `<p class="note">This is already recorded: ${e(title)} is marked ${e(preview.currentStatus.replace("_", " "))}.</p>`

@@ -171,8 +171,14 @@ function comingEmailsHtml(input: TimelineInput): string {
     return `<li>${when}: ${what}<ul>${together.map((reminder) => `<li>${reminderWords(reminder)}</li>`).join("")}</ul></li>`;
   });
   return `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
-    rows.length === 0 ? "<p>No reminder is planned yet.</p>" : `<ul>${rows.join("")}</ul>`
+    rows.length === 0 ? `<p>${noEmailWords(input.plan)}</p>` : `<ul>${rows.join("")}</ul>`
   }<p><a href="${e(input.links.preferences)}">Choose when and which emails you get</a></p></section>`;
+}
+
+/** Why no email is listed: a season that is over says so plainly (tester s7 issue 14 C5). */
+function noEmailWords(plan: Plan): string {
+  if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "No reminder is planned yet.";
+  return `No email is planned: the Match ${plan.matchYear} season has passed for you, so there is nothing left to remind you of for it (see <a href="#risks">Risks to watch</a>).`;
 }
 
 /** Every fee the plan has, with its flag, and the totals per currency (tester s5 B5). */

@@ -1,4 +1,4 @@
-import { actionsFor, SNOOZE_DAYS, snoozeUntil } from "#domain/applicant-choices.ts";
+import { actionsFor, SNOOZE_DAYS, seasonPassedFor, snoozeUntil } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -47,6 +47,8 @@ export interface ActionPreview {
   currentStatus: MilestoneEntry["status"];
   /** True when the change this link asks for is already the recorded state. */
   alreadyApplied: boolean;
+  /** The step belonged to a Match season that is over for the applicant: nothing to record (seasonPassedFor). */
+  seasonPassed: boolean;
   /** For snooze: the days offered, each with the date it would end on (capped at the last rung). */
   snoozeOptions: { days: number; until: string }[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
@@ -93,6 +95,7 @@ export async function previewStepAction(
     title: catalogEntry(claims.milestone).title,
     currentStatus: current?.status ?? "not_started",
     alreadyApplied: isApplied(claims.action, current),
+    seasonPassed: seasonPassedFor({ milestone: claims.milestone }, plan),
     snoozeOptions,
     today,
     latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
@@ -124,7 +127,13 @@ function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
   const key: MilestoneKey = claims.milestone;
   const current = state.milestones.find((entry) => entry.key === key);
   const offered = actionsFor({ milestone: key }, preview.plan);
-  // Done is always possible; the others only where the step offers them now.
+  // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
+  // an old email's Done was accepted); otherwise Done is always possible, the others only where offered.
+  if (preview.seasonPassed && !preview.alreadyApplied)
+    throw invalid(
+      "action",
+      `nothing to record: this step belonged to the Match ${preview.plan.matchYear} season, which has passed for you`,
+    );
   if (claims.action !== "done" && !offered.includes(claims.action) && !preview.alreadyApplied) {
     throw invalid("action", `${claims.action} is not offered for this step now`);
   }

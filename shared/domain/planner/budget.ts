@@ -11,6 +11,7 @@ import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
  * ERAS fees per specialty: the tiers restart for each specialty. programsPlanned is taken as the
@@ -78,8 +79,14 @@ function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): Bu
   };
 }
 
-function gated(ineligible: boolean, key: MilestoneKey): boolean {
-  return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
+/**
+ * A fee nobody should budget for now: its step needs an ECFMG-eligible school the applicant's is
+ * not (`ineligible`), or belongs to a Match season that is over for them (catalog `seasonBound`:
+ * no bill for a Match they can no longer enter, tester s7 issue 14 C5). Spent fees stay.
+ */
+function gated(ineligible: boolean, seasonOver: boolean, key: MilestoneKey): boolean {
+  const entry = catalogEntry(key);
+  return (ineligible && entry.needsEcfmgEligibleSchool) || (seasonOver && entry.seasonBound === true);
 }
 
 /**
@@ -93,11 +100,12 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
+  const over = seasonIsOver(context);
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
-    if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
+    if (gated(ineligible, over, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = fee.spentWhen.includes(status);
@@ -141,7 +149,9 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
   for (const fee of FEES_TO_VERIFY) {
     const relevant = fee.milestones.some(
       (key) =>
-        applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
+        applies(context, catalogEntry(key)) &&
+        !gated(ineligible, over, key) &&
+        statusOf(context, key) !== "waived",
     );
     if (!relevant) continue;
     toVerify.push({
@@ -163,7 +173,7 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.
     if (status === "waived") continue;
-    if (!spent && gated(ineligible, fee.milestone)) continue;
+    if (!spent && gated(ineligible, over, fee.milestone)) continue;
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }

@@ -27,7 +27,7 @@ import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { seasonOverRisk } from "./season-over-risk.ts";
+import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -102,7 +102,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // Neither an ineligible school nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !ineligible && !feasibility.infeasible;
   const residencyStart = calendar.dates.residency_start.at;
-  const seasonOver = now > rol && !isFinished(statusOf(context, "rank_order_list"));
+  const seasonOver = seasonIsOver(context);
 
   if (ineligible) {
     const blocked = MILESTONE_CATALOG.filter(

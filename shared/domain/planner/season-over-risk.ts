@@ -1,13 +1,23 @@
 import type { Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * Whether the target Match is over for the applicant: its rank order list deadline (official: NRMP
+ * Match calendar, the season's data) passed without a certified list. Its season's steps (catalog
+ * `seasonBound`) then ask for nothing: no fee, no wait on a step, no action (tester s7 issue 14 C5).
+ */
+export function seasonIsOver(context: PlanContext): boolean {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return context.now > rol && !isFinished(statusOf(context, "rank_order_list"));
 }
 
 /**

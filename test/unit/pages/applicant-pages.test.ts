@@ -31,6 +31,7 @@ function preview(overrides: Partial<ActionPreview> = {}): ActionPreview {
     title: "USMLE Step 2 CK",
     currentStatus: "not_started",
     alreadyApplied: false,
+    seasonPassed: false,
     snoozeOptions: [],
     today: "2026-09-17",
     latest: "2027-07-01",

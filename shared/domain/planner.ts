@@ -91,7 +91,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       ? planDates({ ...context, calendar: seasonCalendar(feasibility.earliestMatchYear) })
       : dates,
     firstGate: firstGateOf(context, unchecked),
-    seasonOver: seasonIsOver(context),
+    seasonOver: !ineligible && seasonIsOver(context),
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
@@ -128,7 +128,7 @@ interface Gates {
   earlyDates: PlanDates;
   /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
   firstGate: MilestoneEntry["key"] | null;
-  /** The target Match is over for the applicant (see seasonIsOver). */
+  /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
   seasonOver: boolean;
 }
 
@@ -205,8 +205,9 @@ function planMilestone(
     out.overdue.push({ due: due.at, step });
   }
   if (waitingFor.length > 0) {
-    // A step of a Match that is over waits on nothing that will come (tester s7 issue 14 C5).
-    if (gates.seasonOver && entry.seasonBound === true) return;
+    // A step of a Match that is over, still ahead, waits on nothing that will come (tester s7
+    // issue 14 C5); one already past its deadline stays, so the console can say why it is blocked.
+    if (gates.seasonOver && entry.seasonBound === true && !overdueNow) return;
     const step: BlockedStep = {
       milestone: entry.key,
       title: catalogEntry.title,

@@ -241,11 +241,13 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         .join("\n")}</ul></section>`,
     );
   }
-  if (plan.blocked.length > 0) {
+  // A step of a Match over for the applicant waits on nothing that will come (tester s7 C5).
+  const waiting = plan.blocked.filter((step) => !seasonPassedFor(step, plan));
+  if (waiting.length > 0) {
     // A passed deadline is shown once, under "Past their deadline", never as "Due" while waiting.
     const pastDeadline = new Set(plan.overdue.map((step) => step.milestone));
     sections.push(
-      `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${plan.blocked
+      `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
             `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline) : ""}<p>${e(step.why)}</p></li>`,

@@ -151,7 +151,7 @@ async function main(): Promise<void> {
       "",
       `Matchpath is running (ready in ${(stack.startedInMs / 1000).toFixed(1)} s):`,
       `  API          ${stack.urls.api}   (GET /health, POST /intake/webhook, /unsubscribe)`,
-      `  Inbox        ${stack.urls.inbox}   (every email sent, with its headers)`,
+      `  Inbox        ${stack.urls.inbox}   (every email sent since this start, with its headers; not kept across restarts)`,
       `  DynamoDB     ${stack.urls.dynamodb}   (table ${stack.tableName})`,
       `  EventBridge  ${stack.urls.eventbridge}   (bus ${stack.eventBusName}; GET ${stack.urls.api}/local/events)`,
       `  Console      ${stack.urls.console}   (the advisor's console; sign in below)`,
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
       `  Clock        ${stack.clock.now().toISOString()}   (POST ${stack.urls.api}/local/clock {"advance":"P7D"})`,
       "",
       `Webhook secret: ${stack.webhookSecret}${stack.webhookSecretFile ? `   (kept in ${stack.webhookSecretFile})` : ""}`,
-      `Link keys:      ${join(process.env.MATCHPATH_DATA_DIR || ".data", "link-signing-keys")}   (sign every link in the emails; kept, so the inbox's links work after a restart)`,
+      `Link keys:      ${join(process.env.MATCHPATH_DATA_DIR || ".data", "link-signing-keys")}   (sign every link in the emails; kept, so a link you saved works after a restart)`,
       `Console sign-in, password ${stack.consoleSignIn.password}${stack.consoleSignIn.passwordFile ? ` (kept in ${stack.consoleSignIn.passwordFile})` : ""}:`,
       ...stack.consoleSignIn.users.map(
         (user) =>

@@ -1,10 +1,11 @@
 import { escapeHtml } from "./html.ts";
 
 /**
- * The planner's texts as an applicant reads them in an email (tester s7 C1, C2, C10). The plan
- * keeps its provenance whole (rule text, catalog keys, internal source names: the CLI, the
- * console and the timeline's "Where these dates come from" show it); an email shows sentences and
- * the authorities' pages, as links.
+ * The planner's texts as an applicant reads them, in an email or on the timeline page (tester s7
+ * C1, C2, C10; s7 14b C1, C2). The plan keeps its provenance whole (rule text, catalog keys,
+ * internal source names: the CLI and the console show it); what the applicant sees names its
+ * sources in words and the authorities' pages as links (the email) or addresses (the timeline,
+ * whose CSP allows no inline style).
  */
 
 /** An address in running text; a closing parenthesis or full stop after it is the sentence's. */
@@ -17,9 +18,13 @@ const URL_IN_TEXT = /https?:\/\/[^\s<>"')]+[^\s<>"').,;:]/g;
 const SEED_ARTICLE = /advice: seed article(?: \(The US Residency Process for IMGs\))?/g;
 const SEED_ARTICLE_FOR_PEOPLE = "advice from the guide “The US Residency Process for IMGs”";
 
-/** A step's or reminder's text with internal source names said in words (both parts). */
+/** The planner's label of advice no authority backs (advice.ts), which reads as internal provenance. */
+const NO_AUTHORITY = /\(advice: no authority sets this\)/g;
+const NO_AUTHORITY_FOR_PEOPLE = "(Matchpath advice: no rule requires it)";
+
+/** A step's, reminder's or risk's text with internal source names said in words (both parts). */
 export function forPeople(text: string): string {
-  return text.replace(SEED_ARTICLE, SEED_ARTICLE_FOR_PEOPLE);
+  return text.replace(SEED_ARTICLE, SEED_ARTICLE_FOR_PEOPLE).replace(NO_AUTHORITY, NO_AUTHORITY_FOR_PEOPLE);
 }
 
 /**

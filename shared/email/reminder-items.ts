@@ -67,6 +67,16 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
 
 const INTERVIEW_ATTACHED =
   "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar.";
+/** After the interview (the thank-you reminder): the file is still attached, but adding it is moot (14b C2). */
+const PAST_INTERVIEW_ATTACHED =
+  "The calendar file (.ics) of this interview is attached to this email, for your records.";
+
+/** The attachment note of an interview's reminder: the thank-you rung (reminder-ladders.json) comes after it. */
+function attachmentNoteOf(reminder: Reminder): string | undefined {
+  if (reminder.interviewId === undefined) return undefined;
+  return reminder.rung === THANK_YOU_RUNG ? PAST_INTERVIEW_ATTACHED : INTERVIEW_ATTACHED;
+}
+const THANK_YOU_RUNG = "interview-thank-you";
 
 /**
  * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
@@ -77,6 +87,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
   const action = step?.action;
   const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
   const deadlineNote = deadlineNoteOf(reminder, step);
+  const attachmentNote = attachmentNoteOf(reminder);
   const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
   return {
     milestone: reminder.milestone,
@@ -89,7 +100,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
     projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
-    ...(reminder.interviewId ? { attachmentNote: INTERVIEW_ATTACHED } : {}),
+    ...(attachmentNote ? { attachmentNote } : {}),
     why: forPeople(reminder.why),
     ...(action ? { action: forPeople(action) } : {}),
     ...(notice && step ? { actsOn: step.title } : {}),

@@ -12,6 +12,7 @@ import {
 import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
+import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -138,8 +139,8 @@ ${missedDeadlineHtml(step.missedDeadline)}
 ${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
 ${targetHtml(step.target, plan.now, step.ownDate)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
-<p>${e(step.why)}</p>
-<p><strong>Next:</strong> ${e(step.action)}</p>
+<p>${e(forPeople(step.why))}</p>
+<p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
 ${actionButtons(step, plan, links, snoozedUntil !== undefined)}
 </li>`;
 }
@@ -147,7 +148,7 @@ ${actionButtons(step, plan, links, snoozedUntil !== undefined)}
 /** A risk's provenance (projection rules, the authority's pages), folded under its sentence (tester s4 C3). */
 function sourcesHtml(sources: readonly string[] | undefined): string {
   if (!sources || sources.length === 0) return "";
-  return `<details><summary>${SOURCES_HEADING}</summary><ul>${sources.map((source) => `<li>${e(source)}</li>`).join("")}</ul></details>`;
+  return `<details><summary>${SOURCES_HEADING}</summary><ul>${sources.map((source) => `<li>${e(forPeople(source))}</li>`).join("")}</ul></details>`;
 }
 
 function reminderWords(reminder: Reminder): string {
@@ -250,7 +251,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline) : ""}<p>${e(step.why)}</p></li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline) : ""}<p>${e(forPeople(step.why))}</p></li>`,
         )
         .join("\n")}</ul></section>`,
     );
@@ -260,7 +261,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="risks"><h2 id="risks">Risks to watch</h2>${plan.risks
         .map(
           (risk) =>
-            `<div class="note${risk.severity === "critical" ? " critical" : ""}"><p><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(risk.message)}</p>${sourcesHtml(risk.sources)}</div>`,
+            `<div class="note${risk.severity === "critical" ? " critical" : ""}"><p><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div>`,
         )
         .join("\n")}</section>`,
     );

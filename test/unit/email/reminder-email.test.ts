@@ -384,3 +384,31 @@ describe("planner texts as an applicant reads them (tester s7 C2, C10, C11)", ()
     expect(email.html).toContain(`(<a href="${url}" target="_blank" rel="noopener noreferrer"`);
   });
 });
+
+describe("a thank-you email, sent after the interview (tester s7 14b C2)", () => {
+  const thanks = reminderFactory({
+    id: "interview:iv-1:interview-thank-you",
+    milestone: "interview",
+    interviewId: "iv-1",
+    rung: "interview-thank-you",
+    title: "Thank Mercy Internal Medicine for the interview",
+    why: "A brief thank-you note shows genuine interest in the program (advice: no authority sets this).",
+  });
+  const email = render({ reminders: [thanks] });
+
+  it("keeps the calendar file for the record without asking to add a past interview to the calendar", () => {
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain(
+        "The calendar file (.ics) of this interview is attached to this email, for your records.",
+      );
+      expect(part).not.toContain("open it to add the interview to your calendar");
+    }
+  });
+
+  it("says the advice is Matchpath's in words, not as internal provenance", () => {
+    for (const part of [email.text, email.html]) {
+      expect(part).not.toContain("advice: no authority sets this");
+      expect(part).toContain("shows genuine interest in the program (Matchpath advice: no rule requires it)");
+    }
+  });
+});

@@ -86,6 +86,9 @@ describe("in a browser at 390 px", () => {
           milestoneFactory("usmle_step1", "done", "2026-06-01"),
           milestoneFactory("usmle_step2ck", "scheduled", "2027-01-10"),
           milestoneFactory("eras_application", "done", "2026-09-20"),
+          // OET and the Pathway done: else ECFMG's Pathway review puts 2027 out of reach (s7 issue 9 A1).
+          milestoneFactory("oet_medicine", "done", "2026-05-01"),
+          milestoneFactory("ecfmg_pathway", "done", "2026-06-01"),
         ],
         interviews: [],
       },

@@ -73,6 +73,13 @@ export class TransientError extends MatchpathError {
   readonly retriable = true;
 }
 
+/**
+ * An item changed between the read a write was decided on and the write (a conditional write lost a
+ * race, or DynamoDB cancelled the transaction for a concurrent one): nothing was written. Re-read and
+ * decide again; left unhandled it is retriable like any TransientError (503, the sender retries).
+ */
+export class ConcurrentChangeError extends TransientError {}
+
 /** Configuration missing or invalid at cold start. */
 export class ConfigError extends MatchpathError {
   readonly retriable = false;

@@ -1,4 +1,4 @@
-import type { Submission } from "#domain/snapshot.ts";
+import type { MilestoneEntry, MilestoneKey, Submission } from "#domain/snapshot.ts";
 
 /** Where an intake came from, for idempotency and audit. */
 export interface IntakeSource {
@@ -6,6 +6,12 @@ export interface IntakeSource {
   provider: string;
   /** The provider's own submission id: the idempotency key together with provider. */
   submissionId: string;
+  /**
+   * The milestones as the caller read them when it decided this update (undefined: none was
+   * recorded). When any differs from what is stored at write time, nothing is written and
+   * ConcurrentChangeError is thrown, so the caller decides again (one-tap actions, issue 14 B3).
+   */
+  decidedOn?: ReadonlyMap<MilestoneKey, MilestoneEntry | undefined>;
 }
 
 export interface IntakeResult {
@@ -18,7 +24,8 @@ export interface IntakeStore {
   /**
    * Writes one submission atomically and idempotently on (provider, submissionId).
    * A snapshot creates or replaces the applicant; an update changes milestones of an existing one.
-   * Throws ApplicantNotFoundError for an update naming no known applicant.
+   * Throws ApplicantNotFoundError for an update naming no known applicant, ConcurrentChangeError
+   * when a milestone or interview it writes changed since it was read (see `decidedOn`).
    */
   applySubmission(submission: Submission, source: IntakeSource, receivedAt: Date): Promise<IntakeResult>;
 }

@@ -2,7 +2,7 @@ import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
-import type { IntakeResult, IntakeStore } from "#ports/intake-store.ts";
+import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 
 export interface ReceiveSubmissionDeps {
   intake: IntakeStore;
@@ -19,6 +19,8 @@ export async function receiveSubmission(
   body: unknown,
   provider: string,
   deps: ReceiveSubmissionDeps,
+  /** The milestones as the caller decided on them: see IntakeSource.decidedOn. */
+  decidedOn?: IntakeSource["decidedOn"],
 ): Promise<IntakeResult> {
   const parsed = SubmissionSchema.safeParse(body);
   if (!parsed.success) {
@@ -37,7 +39,7 @@ export async function receiveSubmission(
   const submission = parsed.data;
   return deps.intake.applySubmission(
     submission,
-    { provider, submissionId: submission.submissionId },
+    { provider, submissionId: submission.submissionId, ...(decidedOn ? { decidedOn } : {}) },
     deps.clock.now(),
   );
 }

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
 import { localDate } from "#domain/time.ts";
-import { ConflictError, InvalidInputError } from "#errors";
+import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -209,7 +209,9 @@ function asFormError(error: unknown): unknown {
 /**
  * Applies an action link's change (POST). Idempotent on the token: a second POST of the same
  * token records nothing and answers "already-recorded". `entry` is the milestone entry this POST
- * sent (what it recorded when the outcome is "recorded").
+ * sent (what it recorded when the outcome is "recorded"). A concurrent change to the step is
+ * re-read and the action decided again on it (a Snooze of a step done meanwhile is refused as for
+ * any done step); still racing after a few tries, ConcurrentChangeError (503, nothing written).
  * @throws LinkRefusedError (401/410), InvalidInputError (a bad date or snooze length; nothing written)
  */
 export async function applyStepAction(
@@ -218,16 +220,30 @@ export async function applyStepAction(
   form: ActionForm,
   deps: StepActionDeps,
 ): Promise<{ preview: ActionPreview; outcome: ActionOutcome; entry: MilestoneEntry }> {
-  const preview = await previewStepAction(applicantId, token, deps);
-  const entry = entryFor(preview, form);
-  const update: MilestoneUpdate = {
-    type: "milestone.update",
-    submissionId: `link-${preview.claims.nonce}`,
-    applicant: { externalId: preview.state.profile.externalId },
-    milestones: [entry],
-  };
-  const result = await receiveSubmission(update, "link", deps).catch((error: unknown) => {
-    throw asFormError(error);
-  });
-  return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded", entry };
+  for (let attempt = 1; ; attempt++) {
+    const preview = await previewStepAction(applicantId, token, deps);
+    const entry = entryFor(preview, form);
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `link-${preview.claims.nonce}`,
+      applicant: { externalId: preview.state.profile.externalId },
+      milestones: [entry],
+    };
+    try {
+      const decidedOn = new Map([
+        [entry.key, preview.state.milestones.find((stored) => stored.key === entry.key)],
+      ]);
+      const result = await receiveSubmission(update, "link", deps, decidedOn);
+      return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded", entry };
+    } catch (error) {
+      // Another change to this step landed between the read and the write (a second tap, the
+      // console, an intake form) and nothing was written: decide again on what is stored now, so
+      // the page never says "Recorded" for a change the plan does not hold (issue 14 B3).
+      if (error instanceof ConcurrentChangeError && attempt < CONCURRENT_CHANGE_ATTEMPTS) continue;
+      throw asFormError(error);
+    }
+  }
 }
+
+/** Reads and decisions one POST makes before a lasting race is answered 503 (retriable). */
+const CONCURRENT_CHANGE_ATTEMPTS = 4;

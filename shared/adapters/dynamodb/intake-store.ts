@@ -2,7 +2,13 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { FieldProblem } from "#domain/field-problems.ts";
 import type { ApplicantRef, ApplicantSnapshot, MilestoneUpdate, Submission } from "#domain/snapshot.ts";
 import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, InvalidInputError, LimitExceededError, TransientError } from "#errors";
+import {
+  ApplicantNotFoundError,
+  ConcurrentChangeError,
+  InvalidInputError,
+  LimitExceededError,
+  TransientError,
+} from "#errors";
 import { fingerprint } from "#observability/logger.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 import { readApplicantItems } from "./applicant-repository.ts";
@@ -12,13 +18,15 @@ import {
   type Child,
   childWrite,
   interviewWithId,
+  isChildWrite,
   onceEach,
   profileGuard,
   profileWrites,
+  sameContent,
   unlistedDeletes,
 } from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
-import type { DynamoTable, Item, TransactItem } from "./table.ts";
+import { type DynamoTable, type Item, type TransactItem, withoutUndefined } from "./table.ts";
 import { TTL_ATTRIBUTE } from "./table-design.ts";
 
 /**
@@ -108,6 +116,15 @@ export class DynamoIntakeStore implements IntakeStore {
     if (applicantId === undefined || current?.profile === undefined) {
       throw new ApplicantNotFoundError(`No applicant matches ${describeRef(update.applicant)}`);
     }
+    for (const [key, seen] of source.decidedOn ?? []) {
+      if (
+        !sameContent(
+          current.milestones.get(key)?.milestone,
+          seen === undefined ? undefined : withoutUndefined(seen),
+        )
+      )
+        throw new ConcurrentChangeError(`Milestone ${key} changed since the update was decided`);
+    }
     const writes: TransactItem[] = [];
     const write = (child: Child) =>
       pushDefined(writes, childWrite(this.table.name, applicantId, child, current, now));
@@ -176,6 +193,8 @@ export class DynamoIntakeStore implements IntakeStore {
    * DynamoDB then reports ConditionalCheckFailed for that action in CancellationReasons, in request
    * order, and with ReturnValuesOnConditionCheckFailure=ALL_OLD the stored record itself
    * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html).
+   * A milestone or interview changed since it was read (childWrite's condition), or a concurrent
+   * transaction on the same items, throws ConcurrentChangeError: nothing written, no record kept.
    */
   private async commit(
     applicantId: string,
@@ -246,6 +265,18 @@ export class DynamoIntakeStore implements IntakeStore {
       }
       if (guards.length > 0 && codes?.at(-1) === "ConditionalCheckFailed") {
         throw new ApplicantNotFoundError(`No applicant ${applicantId} (erased meanwhile)`, { cause: error });
+      }
+      // writes[i] is the transaction's action i + 1 (the idempotency record is action 0).
+      if (writes.some((write, i) => isChildWrite(write) && codes?.[i + 1] === "ConditionalCheckFailed")) {
+        throw new ConcurrentChangeError("A milestone or interview changed since it was read", {
+          cause: error,
+        });
+      }
+      if (
+        error instanceof TransientError &&
+        cancellationCodes(error.cause)?.includes("TransactionConflict")
+      ) {
+        throw new ConcurrentChangeError("A concurrent write touched the same items", { cause: error });
       }
       if (codes?.some((code) => code === "ConditionalCheckFailed")) {
         // Only the old-email guard can fail here: its address was just taken over. Retrying re-reads it.

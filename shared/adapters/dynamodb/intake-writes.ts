@@ -128,11 +128,11 @@ export type Child =
 const CHILDREN = {
   milestone: {
     key: (applicantId: string, id: string) => keys.milestone(applicantId, id),
-    stored: (current: ApplicantItems, id: string) => current.milestones.get(id)?.milestone,
+    item: (current: ApplicantItems, id: string) => current.milestones.get(id),
   },
   interview: {
     key: (applicantId: string, id: string) => keys.interview(applicantId, id),
-    stored: (current: ApplicantItems, id: string) => current.interviews.get(id)?.interview,
+    item: (current: ApplicantItems, id: string) => current.interviews.get(id),
   },
 } as const;
 
@@ -140,6 +140,12 @@ const CHILDREN = {
  * The Put of one milestone (by its key) or interview (by its id, see interviewWithId), or
  * undefined when the stored item holds the same content already: an unchanged item is not
  * written, so it produces no stream record.
+ *
+ * The Put is conditioned on the item as it was read (its `version`, a counter every write
+ * increments; absent on items written before it existed and on items not yet written), so a
+ * concurrent change this write did not see cancels the transaction instead of being overwritten
+ * (issue 14 B3: a Done and a Snooze tapped at once both answered "Recorded"). `updatedAt` is no
+ * guard: two writes may carry the same instant (a frozen local clock, the same millisecond).
  */
 export function childWrite(
   tableName: string,
@@ -148,9 +154,11 @@ export function childWrite(
   current: ApplicantItems,
   now: string,
 ): TransactItem | undefined {
-  const { key, stored } = CHILDREN[child.kind];
+  const { key, item } = CHILDREN[child.kind];
+  const stored = item(current, child.id);
   const content = withoutUndefined(child.content);
-  if (sameContent(stored(current, child.id), content)) return undefined;
+  if (sameContent(stored?.[child.kind], content)) return undefined;
+  const version = typeof stored?.version === "number" ? stored.version : undefined;
   return {
     Put: {
       TableName: tableName,
@@ -160,9 +168,28 @@ export function childWrite(
         applicantId,
         [child.kind]: content,
         updatedAt: now,
+        version: (version ?? 0) + 1,
       },
+      ...(stored === undefined
+        ? { ConditionExpression: "attribute_not_exists(pk)" }
+        : version === undefined
+          ? {
+              ConditionExpression: "attribute_not_exists(#version)",
+              ExpressionAttributeNames: { "#version": "version" },
+            }
+          : {
+              ConditionExpression: "#version = :version",
+              ExpressionAttributeNames: { "#version": "version" },
+              ExpressionAttributeValues: { ":version": version },
+            }),
     },
   };
+}
+
+/** True for a write childWrite built: the action whose failed condition means "changed meanwhile". */
+export function isChildWrite(write: TransactItem | undefined): boolean {
+  const entity = write?.Put?.Item?.entity;
+  return entity === "milestone" || entity === "interview";
 }
 
 /** The Deletes of an applicant's stored children of one kind that a snapshot no longer lists. */

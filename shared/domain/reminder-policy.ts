@@ -28,9 +28,16 @@ export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<str
     );
 }
 
+/** How long after a risk-change instant the applicant is re-planned: just past it, as the cohort row is. */
+const JUST_AFTER_RISK_CHANGE_MS = 1000;
+
 /**
- * The earliest sendAt strictly after `now` of a reminder not yet sent, or undefined when nothing
- * is left: the one wake-up to arm for this applicant.
+ * The one wake-up to arm for this applicant, strictly after `now`: the earliest sendAt of a
+ * reminder not yet sent, or sooner the first instant where time alone changes the plan's risks
+ * (`Plan.riskChangesAt`, just after it), so a risk that turns critical between reminders is
+ * re-planned then and its notice goes out at the next delivery slot, not at the next reminder weeks
+ * later (tester s7 issue 15b: a non-consenting applicant heard of a critical risk a month late).
+ * Undefined when nothing is left.
  */
 export function nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined {
   const nowMs = now.getTime();
@@ -39,6 +46,10 @@ export function nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<strin
     if (alreadySent.has(reminder.id)) continue;
     const sendAt = Date.parse(reminder.sendAt);
     if (sendAt > nowMs && sendAt < earliest) earliest = sendAt;
+  }
+  for (const instant of plan.riskChangesAt ?? []) {
+    const at = Date.parse(instant) + JUST_AFTER_RISK_CHANGE_MS;
+    if (at > nowMs && at < earliest) earliest = at;
   }
   return earliest === Number.POSITIVE_INFINITY ? undefined : new Date(earliest);
 }

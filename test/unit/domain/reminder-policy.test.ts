@@ -47,6 +47,19 @@ describe("reminder policy", () => {
     expect(nextWakeUp(result, NOW, new Set(result.reminders.map((reminder) => reminder.id)))).toBeUndefined();
   });
 
+  it("wakes just after a risk-change instant that comes before the next reminder, never at a past one (tester s7 issue 15b)", () => {
+    const result = basePlan();
+    const first = Date.parse(result.reminders[0]?.sendAt ?? "");
+    const between = new Date((NOW.getTime() + first) / 2).toISOString();
+    const past = new Date(NOW.getTime() - 86_400_000).toISOString();
+    const withChange: Plan = { ...result, riskChangesAt: [past, between] };
+    expect(nextWakeUp(withChange, NOW, new Set())?.getTime()).toBe(Date.parse(between) + 1000);
+    // With every reminder sent, the risk change alone still wakes the applicant.
+    const allSent = new Set(result.reminders.map((reminder) => reminder.id));
+    expect(nextWakeUp(withChange, NOW, allSent)?.getTime()).toBe(Date.parse(between) + 1000);
+    expect(nextWakeUp({ ...result, riskChangesAt: [past] }, NOW, allSent)).toBeUndefined();
+  });
+
   it("hashes what matters, not the planning instant", () => {
     const early = basePlan(new Date("2025-11-20T00:00:00Z"));
     const aMinuteLater = basePlan(new Date("2025-11-20T00:01:00Z"));

@@ -99,6 +99,9 @@ export async function saveWhatIf(
     ]);
   throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
   const update = whatIfAsUpdate(changes, state.profile.externalId, saveId);
+  // A save repeated after it applied: the record now holds its changes, so the checks below would
+  // call it "nothing to save"; it is "saved already" (or 409 when the save id carried other changes).
+  if (await savedBefore(applicantId, saveId, update, deps)) return "already-saved";
   // The preview's own check (whatIfSaveProblems): the intake contract's rules, a closed Match,
   // Mark done's check of every step the save marks done; 400 naming the field.
   throwIfProblems(
@@ -111,7 +114,7 @@ export async function saveWhatIf(
   );
   const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
   if (result.outcome === "duplicate") {
-    await throwIfSavedDifferently(applicantId, saveId, update, deps);
+    await savedBefore(applicantId, saveId, update, deps);
     return "already-saved";
   }
   const interviewIds = new Set(update?.interviews?.map((interview) => interview.id));
@@ -127,15 +130,16 @@ export async function saveWhatIf(
 }
 
 /**
- * A save id stands for one preview's changes: reused with others (a hand-made request), nothing
- * of them was saved, and the answer says so (409 naming saveId) instead of "saved already".
+ * Whether this save id was saved before (its audit row). A save id stands for one preview's
+ * changes: reused with others (a hand-made request), nothing of them was saved, and the answer says
+ * so (ConflictError, 409 naming saveId) instead of "saved already".
  */
-async function throwIfSavedDifferently(
+async function savedBefore(
   applicantId: string,
   saveId: string,
   update: unknown,
   deps: ConsoleDeps,
-): Promise<void> {
+): Promise<boolean> {
   const saved = (await deps.console.listAudit(applicantId)).find(
     (entry) =>
       entry.action === "what-if.save" && (entry.after as { submissionId?: unknown })?.submissionId === saveId,
@@ -144,6 +148,7 @@ async function throwIfSavedDifferently(
     throw new ConflictError("That save id was used for other changes", [
       { path: "saveId", message: "was saved with other changes; run the what-if again to save these" },
     ]);
+  return saved !== undefined;
 }
 
 /** JSON with object keys sorted and undefined members dropped: the audit store keeps neither order nor undefined. */

@@ -49,11 +49,27 @@ describe("closing the loop with the applicant", () => {
    * Taps a link of the applicant's email as a person does in the local inbox (the SES emulator's
    * page, which shows the email's HTML in a frame): our pages refuse framing, so the link must
    * open a new window, as a mail client opens it (tester s7 A1). Returns that window.
+   *
+   * The inbox polls its store every second and puts new emails at the top, and the other test
+   * files send emails all the while: a tap could land on whatever slid under the pointer, and no
+   * window opened (a flaky failure, seen in CI). So the inbox shows this applicant's emails only,
+   * as their own mailbox would, and none arrive while the test taps. Each email also unfolds for
+   * a second (a CSS animation that clips the frame): Playwright checks the link inside the frame,
+   * not the clipping outside it, so the tap waits for the email to finish unfolding.
    */
   async function tapInInbox(linkName: string): Promise<Page> {
     const inbox = await browser.context.newPage();
+    await inbox.route("**/store?*", async (route) => {
+      const response = await route.fetch();
+      const store = (await response.json()) as { emails: { destination: { to: string[] } }[] };
+      const emails = store.emails.filter((email) => email.destination.to.includes(applicant.email));
+      await route.fulfill({ response, json: { ...store, emails } });
+    });
     await inbox.goto(stack.ses(), { waitUntil: "load" });
     const email = inbox.locator(".email", { hasText: applicant.email });
+    await email.evaluate(
+      "(node) => Promise.all(node.getAnimations().map((unfolding) => unfolding.finished))",
+    );
     await email.getByRole("button", { name: "Toggle HTML view" }).click();
     const link = email.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first();
     const [opened] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);

@@ -148,7 +148,7 @@ export function demoApplicants(run: string): DemoApplicant[] {
     },
     {
       story:
-        "J-1, Pakistan, signs up in January for the 2028 Match: Step 1 passed, Step 2 CK booked, so the cohort still has a season ahead after Match Day 2027",
+        "J-1, Pakistan, signs up in January for the 2028 Match: Step 1 passed, Step 2 CK booked for 30 March, so the cohort still has a season ahead after Match Day 2027 (and her Step 2 CK reminder of mid-March still has working buttons when the demo ends)",
       submitAt: "2027-01-15T06:00:00Z",
       snapshot: {
         type: "applicant.snapshot",
@@ -170,7 +170,7 @@ export function demoApplicants(run: string): DemoApplicant[] {
           { key: "wdoms_listing", status: "done" },
           { key: "ecfmg_application", status: "done", date: "2025-10-01" },
           { key: "usmle_step1", status: "done", date: "2026-11-10" },
-          { key: "usmle_step2ck", status: "scheduled", date: "2027-06-15" },
+          { key: "usmle_step2ck", status: "scheduled", date: "2027-03-30" },
           { key: "oet_medicine", status: "not_started" },
           { key: "usce", status: "not_started" },
           { key: "lors", status: "not_started" },

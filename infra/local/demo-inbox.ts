@@ -59,15 +59,19 @@ export async function reportEscalations(inbox: string, applicants: readonly Demo
     process.stdout.write(`  - to ${email.destination.to.join(", ")}: "${email.subject}"\n`);
 }
 
-/** The newest of the emails whose first action button answers its confirmation page (200), if any. */
+/**
+ * The newest of the emails whose first action button opens a confirmation page that can record
+ * something (a form to confirm with), if any. A 200 alone is not enough: a step of a season that is
+ * over answers 200 "Nothing to record" (tester s8 issue 14 A1).
+ */
 export async function newestWorkingEmail(emails: readonly StoredEmail[]): Promise<StoredEmail | undefined> {
   for (let index = emails.length - 1; index >= 0; index -= 1) {
     const email = emails[index];
     const link = /https?:\/\/\S+\/actions\?[^\s)>\]"]+/.exec(email?.body.text ?? "")?.[0];
     if (email === undefined || link === undefined) continue;
     const response = await fetch(link);
-    await response.body?.cancel();
-    if (response.status === 200) return email;
+    const page = await response.text();
+    if (response.status === 200 && page.includes('<form method="post"')) return email;
   }
   return undefined;
 }

@@ -144,14 +144,19 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     const projected = deadline.status === "projected";
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
+    // A deadline that is a day (post-Match advice dates, catalog `due.asDay`) has no hour to hide:
+    // it is that day, all day, as its description and the timeline give it (tester s8 issue 14 A4:
+    // "Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
+    const when =
+      deadline.precision === "day" && deadline.day
+        ? allDay(DateTime.fromISO(deadline.day, { zone: input.timezone }))
+        : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
     const ownDate = step.ownDate;
     const sitting = ownDate && examDay(ownDate, input.timezone);
     events.push({
       id: uid(input.applicantId, step.milestone, "deadline"),
-      start: cutOff.minus({ minutes: DEADLINE_MINUTES }),
-      end: cutOff,
-      timezone: ET_ZONE,
+      ...when,
       stamp,
       sequence,
       summary: `Due: ${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,

@@ -79,6 +79,22 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     }
   });
 
+  it("puts a deadline that is a day (post-Match advice dates) on that day, all day, as its description and the timeline say", () => {
+    // Tester s8 issue 14 A4: "Due Thu 30 Mar 2028" sat at 4:30 PM on Fri 31 Mar in Lagos, a timed
+    // event ending at the raw instant in New York.
+    const days = [...thePlan.nextSteps, ...thePlan.blocked].filter(
+      (step) => step.milestone !== "interview" && step.deadline?.precision === "day",
+    );
+    for (const step of days) {
+      const event = events.find((each) => each.uid === `a_test.${step.milestone}.deadline@matchpath`);
+      expect([step.milestone, event?.startDate.isDate, event?.startDate.toString()]).toEqual([
+        step.milestone,
+        true,
+        step.deadline?.day,
+      ]);
+    }
+  });
+
   it("names a target still ahead beside the deadline as a day in the applicant's zone, as the timeline words it", () => {
     for (const step of thePlan.nextSteps) {
       if (!step.target || !step.deadline || Date.parse(step.target.at) <= Date.parse(now)) continue;

@@ -72,7 +72,10 @@ describe("the calendar feed: steps waiting for another step", () => {
       expect(event?.description).toContain(`Waiting for ${names}`);
       expect(event?.description).toContain(step.deadline.local);
       expect(event?.description).toContain(step.deadline.et);
-      expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
+      // A cut-off ends at its instant; a deadline that is a day is that day, all day (tester s8
+      // issue 14 A4: such a day sat a day later in Lagos when it ended at the raw instant).
+      if (step.deadline.precision === "day") expect(event?.startDate.toString()).toBe(step.deadline.day);
+      else expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
       // Projected dates say so, waiting or not.
       if (step.deadline.status === "projected") expect(event?.summary).toContain("(projected; waiting for");
     }

@@ -204,10 +204,12 @@ function planMilestone(
     if (own !== null) step.ownDate = own.detail;
     out.overdue.push({ due: due.at, step });
   }
+  // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
+  // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
+  // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays, so
+  // the console can say why it is blocked or overdue.
+  if (gates.seasonOver && entry.seasonBound === true && !overdueNow) return;
   if (waitingFor.length > 0) {
-    // A step of a Match that is over, still ahead, waits on nothing that will come (tester s7
-    // issue 14 C5); one already past its deadline stays, so the console can say why it is blocked.
-    if (gates.seasonOver && entry.seasonBound === true && !overdueNow) return;
     const step: BlockedStep = {
       milestone: entry.key,
       title: catalogEntry.title,

@@ -21,9 +21,18 @@ import type { TimedReminder } from "./reminders.ts";
 /** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */
 export const SOAP_PARTICIPATION_TITLE =
   "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
-/** SOAP for an applicant who has not told us Monday's result: take part if unmatched, else report. */
+/**
+ * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched. Whether
+ * they matched is Match Week's question (its step and follow-up ask it), so SOAP does not ask it too.
+ */
 const SOAP_IF_UNMATCHED_ACTION =
-  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress. If you matched, mark Match Week done.";
+  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress.";
+/** Why SOAP matters once it has begun: its days and offers, not the preparation before Monday. */
+const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
+  text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply to programs on the List of Unfilled Programs, and an offer accepted in R3 is a binding commitment, as a match is.",
+  basis: "official",
+  source: "https://www.nrmp.org/residency-applicants/soap/",
+});
 /** Match Week once NRMP's Monday release has passed and the applicant has not reported it. */
 export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched";
 const MATCH_WEEK_REPORT_ACTION =
@@ -53,6 +62,7 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
             ...entry,
             title: SOAP_PARTICIPATION_TITLE,
             action: SOAP_IF_UNMATCHED_ACTION,
+            why: SOAP_PARTICIPATION_WHY,
             ladder: "soap-participation",
           }
         : {
@@ -73,7 +83,8 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
  * text: Match Week asks the applicant to report the result, SOAP asks a non-reporter to take part if
  * unmatched (a participant keeps the catalog's in-progress text). Returns `undefined` for other
  * steps and before the release (the catalog applies), `null` when SOAP is moot (Monday's result is
- * reported and the applicant is not in SOAP: drop it). A blocked step keeps the catalog's title
+ * reported and the applicant is not in SOAP: drop it; Match Week from Match Day's release on, or once
+ * Match Day is reported: Match Day asks for the result). A blocked step keeps the catalog's title
  * (the planner's choice); Match Week keeps Monday's date while the rank list is not certified.
  */
 export function matchWeekStep(
@@ -93,6 +104,10 @@ export function matchWeekStep(
   } else {
     // Without a certified list there is no result to report (SEASON_OVER says so): Monday's date stays.
     if (!isSatisfied(context, "rank_order_list")) return undefined;
+    // From Match Day's release (or once Match Day is reported) Match Day asks for the result; Match
+    // Week asking it too would be the same question twice (session 8 issue 9).
+    if (context.now >= context.calendar.dates.nrmp_match_day.at || isFinished(statusOf(context, "match_day")))
+      return null;
     if (soapOver) {
       const contractDue = dates.due("contract");
       if (contractDue === null) return undefined;

@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Issue 9 (session 8 testers): every step around Match Week and Match Day says what fits the day and
+ * the applicant's status; no step prepares for a SOAP the applicant cannot take part in, and no
+ * two steps ask the same question.
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const load = (name: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(name, SCENARIO_DIR), "utf8")));
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const soapSteps = (result: Plan) => result.nextSteps.filter((step) => step.milestone === "soap");
+const soapReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "soap");
+
+describe("a Match that is over for the applicant (no certified rank list) asks nothing of its SOAP", () => {
+  // Registered with NRMP, no certified list: SEASON_OVER says "that Match has passed for you".
+  const seasonOver = load("season-over-2026.json");
+
+  it.each([
+    ["after the rank list deadline, before Match Week", "2026-03-01T12:00:00Z"],
+    ["on Tuesday of Match Week", "2026-03-17T12:00:00Z"],
+  ])("%s: no SOAP step and no SOAP reminder beside SEASON_OVER", (_when, now) => {
+    const result = planAt(seasonOver, now);
+    expect(result.risks.some((risk) => risk.code === "SEASON_OVER")).toBe(true);
+    expect(soapSteps(result)).toEqual([]);
+    expect(soapReminders(result)).toEqual([]);
+  });
+});
+
+describe("Match Week for an applicant with a certified list who has not reported Monday's result", () => {
+  const certified = load("rank-list-certified-2027.json");
+  const TUESDAY = "2027-03-16T12:00:00Z";
+
+  it("SOAP's reminders and reason no longer say to get ready before Monday", () => {
+    const result = planAt(certified, TUESDAY);
+    const [soap] = soapSteps(result);
+    expect(soap?.why).not.toContain("before Monday");
+    expect(soapReminders(result).length).toBeGreaterThan(0);
+    for (const reminder of soapReminders(result)) expect(reminder.why).not.toContain("before Monday");
+  });
+
+  it("asks 'did you match?' once, on Match Week: SOAP says how to take part, not how to report a match", () => {
+    const result = planAt(certified, TUESDAY);
+    const week = result.nextSteps.find((step) => step.milestone === "match_week");
+    const [soap] = soapSteps(result);
+    expect(week?.action).toContain("matched (mark Match Week done)");
+    expect(soap?.action).toContain("List of Unfilled Programs");
+    expect(soap?.action).not.toContain("mark Match Week done");
+    expect(soap?.action).not.toContain("If you matched");
+  });
+});
+
+describe("from Match Day's release, one step asks for the result", () => {
+  const certified = load("rank-list-certified-2027.json");
+
+  it.each([
+    ["on Match Day after the release", "2027-03-19T18:00:00Z"],
+    ["a week later", "2027-03-25T12:00:00Z"],
+  ])("%s: Match Day asks where they matched; Match Week no longer asks the same", (_when, now) => {
+    const result = planAt(certified, now);
+    expect(result.nextSteps.find((step) => step.milestone === "match_day")?.title).toBe(
+      "Match Day: tell us where you matched",
+    );
+    expect(result.nextSteps.some((step) => step.milestone === "match_week")).toBe(false);
+    expect(result.reminders.some((r) => r.milestone === "match_week")).toBe(false);
+  });
+
+  it("Match Week is moot once Match Day is reported", () => {
+    const reported = ApplicantSnapshotSchema.parse({
+      ...certified,
+      milestones: [...certified.milestones, { key: "match_day", status: "done", date: "2027-03-19" }],
+    });
+    const result = planAt(reported, "2027-03-19T12:00:00Z");
+    expect(result.nextSteps.some((step) => step.milestone === "match_week")).toBe(false);
+  });
+});

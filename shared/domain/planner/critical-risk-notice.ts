@@ -5,6 +5,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 
 /** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
@@ -33,18 +34,28 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
 };
 
+/**
+ * ERAS_LATE_SUBMISSION once most interview invitations are out (erasSubmissionWellPast): its text
+ * says to weigh the next Match before paying ERAS fees, so the title says so too ({next}: the next
+ * Match), and it is a notice of its own (see criticalNoticeId), since its advice is new.
+ */
+const ERAS_WELL_PAST_TITLE =
+  "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
+const ERAS_WELL_PAST_PHASE = "well-past";
+
 const noticeIds = new BoundedMemo<string, string>(20_000);
 /**
  * A notice's id: one per risk (its code, the target Match and the steps it names; the out-of-reach
  * notice: target → earliest feasible Match), never per plan, deadline or `now`, so every re-plan
  * gives the same id and the ledger's claim sends it once, as a late-arrival notice keeps its rung's
- * id. Ids are unique within one applicant's plan.
+ * id; a `phase` (a risk whose advice changes with time, as late ERAS's) makes the new advice a
+ * notice of its own. Ids are unique within one applicant's plan.
  */
-export function criticalNoticeId(risk: Risk, targetYear: number): string {
+export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string): string {
   const key =
     risk.code === "MATCH_YEAR_NOT_FEASIBLE"
       ? `${OUT_OF_REACH_RUNG}|${targetYear}|${risk.earliestFeasibleMatchYear}`
-      : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}`;
+      : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}${phase === undefined ? "" : `|${phase}`}`;
   let id = noticeIds.get(key);
   if (id === undefined) id = noticeIds.keep(key, `r-${stableHash(key)}`);
   return id;
@@ -73,7 +84,12 @@ export function criticalRiskNotices(
   let sendAt: number | undefined;
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
-    const template = ACT_NOW[risk.code];
+    // Title and text say the same thing (session 8 issue 9): late ERAS advice changes with time.
+    const phase =
+      risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
+        ? ERAS_WELL_PAST_PHASE
+        : undefined;
+    const template = phase === ERAS_WELL_PAST_PHASE ? ERAS_WELL_PAST_TITLE : ACT_NOW[risk.code];
     if (template === undefined) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
@@ -92,7 +108,7 @@ export function criticalRiskNotices(
       .replace("{feasible}", String(risk.earliestFeasibleMatchYear ?? year + 1))
       .replace("{next}", String(year + 1));
     const reminder: Reminder = {
-      id: criticalNoticeId(risk, year),
+      id: criticalNoticeId(risk, year, phase),
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
       title,

@@ -105,6 +105,17 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
   },
 ];
 
+/**
+ * ERAS_LATE_SUBMISSION's advice has turned from "submit now" to "weigh the next Match": the ERAS
+ * application is open more than INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS (advice) after programs began
+ * reviewing. The same test as the risk's message, so a notice's title agrees with its text.
+ */
+export function erasSubmissionWellPast(context: PlanContext): boolean {
+  const rule = LATE_STEP_RULES.find((each) => each.code === "ERAS_LATE_SUBMISSION");
+  if (rule?.wellPast === undefined) return false;
+  return context.now - context.calendar.dates[rule.dateKey].at > rule.wellPast.afterDays * DAY_MS;
+}
+
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }

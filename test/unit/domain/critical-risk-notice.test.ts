@@ -110,8 +110,37 @@ describe("a critical notice and a rung of the same step at the same instant (clo
     expect(more).toEqual([]);
     expect(notice?.title).toContain("rank J-1 programs too");
     expect(notice?.why).toContain(step3?.message ?? "missing");
+    // On 30 Nov most interview invitations are out: the ERAS notice's title says to weigh the next
+    // Match, as its text does (session 8 issue 9 finding 4), not "submit now".
+    expect(eras?.message).toContain("weigh applying early for the 2028 Match");
     expect(notice?.why).toContain(
-      `Also: Programs are already reviewing applications: submit your ERAS application now. ${eras?.message}`,
+      `Also: Most interview invitations are out: weigh the 2028 Match before you pay ERAS fees. ${eras?.message}`,
     );
+  });
+});
+
+describe("ERAS_LATE_SUBMISSION's notice: its title says what its text says (session 8 issue 9 finding 4)", () => {
+  const late = load("eras-late-submission.json");
+  const erasNotice = (result: Plan) =>
+    notices(result).find((n) => n.why.includes("Programs began reviewing applications"));
+
+  it("just after programs began reviewing: submit now, in title and text", () => {
+    const notice = erasNotice(planAt(late, "2025-10-01T12:00:00Z"));
+    expect(notice?.title).toBe(
+      "Programs are already reviewing applications: submit your ERAS application now",
+    );
+    expect(notice?.why).toContain("submit as soon as possible");
+  });
+
+  it("once most interview invitations are out: weigh the next Match, in title and text, as a new notice", () => {
+    const before = erasNotice(planAt(late, "2025-10-01T12:00:00Z"));
+    const notice = erasNotice(planAt(late, "2025-12-15T12:00:00Z"));
+    expect(notice?.why).toContain("weigh applying early for the 2027 Match");
+    expect(notice?.title).toBe(
+      "Most interview invitations are out: weigh the 2027 Match before you pay ERAS fees",
+    );
+    expect(notice?.title).not.toContain("submit");
+    // New advice, so its own id: the ledger sends it even to an applicant told "submit now" in October.
+    expect(notice?.id).not.toBe(before?.id);
   });
 });

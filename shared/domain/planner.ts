@@ -14,7 +14,13 @@ import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
 import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
-import { h1bCertificateTarget, renderH1bTarget } from "./planner/h1b.ts";
+import {
+  h1bCertificateTarget,
+  leadDaysOf,
+  renderH1bTarget,
+  step3Action,
+  step3StartBy,
+} from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { matchDayNotice } from "./planner/match-day.ts";
@@ -242,10 +248,14 @@ function planMilestone(
   // the target while it is ahead; otherwise the hard deadline does.
   const ownAhead = own !== null && own.due.at >= context.now && (due === null || own.due.at <= due.at);
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
+  // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
+  const leadDays = leadDaysOf(context, entry);
   const leadStart =
-    driver === null || entry.leadTimeDays.days === 0
+    driver === null || leadDays === 0
       ? null
-      : stepDates.startBy(driver, entry.leadTimeDays.days);
+      : leadDays === entry.leadTimeDays.days
+        ? stepDates.startBy(driver, leadDays)
+        : step3StartBy(driver, leadDays);
   const startBy =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
       ? Math.min(leadStart?.at ?? context.now, context.now)
@@ -254,7 +264,7 @@ function planMilestone(
     ? SCHOOL_CHECK.ineligible.action
     : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
       ? entry.statusActions.prerequisitePending
-      : actionFor(context, entry, status, out.budget, due);
+      : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,

@@ -32,6 +32,17 @@ export const STEP3_PROCESSING_SOURCE = "https://www.fsmb.org/step-3/step-3-infor
  */
 export const STEP3_GRADUATION_VERIFICATION_DAYS = 84;
 
+/**
+ * Days allowed for a US visitor visa (B-1/B-2) interview before the trip to sit Step 3, which is
+ * offered only in the US (FSMB, official). The fact sheet has no figure: the wait differs by
+ * consulate and month, and in some posts it is far longer. 60 days is a planning allowance (the
+ * same as the H-1B stamping step's), not a rule: the applicant checks their own post.
+ */
+export const VISITOR_VISA_WAIT_DAYS = 60;
+const GLOBAL_VISA_WAIT_TIMES_URL =
+  "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
+export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
+
 /** A thank-you note is due within this many hours of the interview's start. */
 export const THANK_YOU_WITHIN_HOURS = 48;
 export const THANK_YOU_SOURCE =

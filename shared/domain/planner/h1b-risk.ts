@@ -7,12 +7,13 @@ import {
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
   STEP3_PROCESSING_SOURCE,
+  VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget, step3LeadDays, step3LeadWords } from "./h1b.ts";
+import { h1bCertificateTarget, livesOutsideUs, step3LeadDays, step3LeadWords, step3VisaDays } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -95,9 +96,13 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   }
   const sitBy = dates.due("usmle_step3");
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
-  const needs = certificateBy
-    ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
-    : ` Apply to FSMB early: ${leadCited(sources, true)}.`;
+  const visaDays = step3VisaDays(context);
+  const needs =
+    certificateBy === null
+      ? ` Apply to FSMB early: ${leadCited(sources, true)}.`
+      : visaDays === 0
+        ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
+        : ` Your ECFMG certificate is still pending: it ${certificateBy.at < now ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources, false)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
   addSource(sources, US_VISAS_URL);
   return [
     {
@@ -119,9 +124,11 @@ function leadCited(sources: string[], certified: boolean): string {
   return step3LeadWords(certified);
 }
 
-/** IANA zones in the United States (tzdb's US zones and their aliases). */
-const US_ZONE =
-  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
+/** The visitor-visa allowance in words (advice), citing its source in `sources`. */
+function visaCited(sources: string[], days: number): string {
+  addSource(sources, VISITOR_VISA_WAIT_SOURCE);
+  return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool,`;
+}
 
 /**
  * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
@@ -132,7 +139,7 @@ const US_ZONE =
  */
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
-  if (US_ZONE.test(context.zone)) return [];
+  if (!livesOutsideUs(context)) return [];
   const listClosed =
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const message = proclamationMessage(context.zone, listClosed);

@@ -1,10 +1,15 @@
+import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { isoUtc } from "../time.ts";
 import {
   EXAM_BOOKING_DAYS,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
+  VISITOR_VISA_WAIT_DAYS,
+  VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDetail, shiftDays } from "./date-math.ts";
@@ -32,9 +37,59 @@ export function step3LeadText(certified: boolean): string {
   return `${step3LeadWords(certified)} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
 }
 
+/** IANA zones in the United States (tzdb's US zones and their aliases). */
+const US_ZONE =
+  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
+
+/** The applicant's time zone is outside the US: the only sign the snapshot gives of where they live. */
+export function livesOutsideUs(context: PlanContext): boolean {
+  return !US_ZONE.test(context.zone);
+}
+
+/**
+ * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is
+ * offered only in the US; the wait is advice: VISITOR_VISA_WAIT_DAYS), else 0. Planned after FSMB's
+ * processing, before the test date: the trip is for a sitting FSMB has approved (advice).
+ */
+export function step3VisaDays(context: PlanContext): number {
+  return context.applicant.visa === "H-1B" && livesOutsideUs(context) ? VISITOR_VISA_WAIT_DAYS : 0;
+}
+
+/**
+ * Step 3's latest safe start: the catalog's lead (FSMB's processing and study time, advice) plus,
+ * abroad, the visitor-visa wait (step3VisaDays). Other steps keep the catalog's lead.
+ */
+export function leadDaysOf(context: PlanContext, entry: CatalogEntry): number {
+  return entry.key === "usmle_step3"
+    ? entry.leadTimeDays.days + step3VisaDays(context)
+    : entry.leadTimeDays.days;
+}
+
+/** A latest safe start `days` before `driver` in its zone, for a lead PlanDates.startBy does not memoise. */
+export function step3StartBy(driver: DueDate, days: number): { at: number; iso: string } {
+  const at = shiftDays(driver.at, driver.zone, -days);
+  return { at, iso: isoUtc(at) };
+}
+
+/** What Step 3 adds abroad to its action while it is not booked (status not started or under way). */
+const STEP3_ABROAD_ACTION = ` You live outside the US, so the trip needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
+
+/** Step 3's action with the trip's visa for an applicant abroad while the exam is not booked. */
+export function step3Action(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  action: string,
+): string {
+  if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
+  if (status !== "not_started" && status !== "in_progress") return action;
+  return `${action}${STEP3_ABROAD_ACTION}`;
+}
+
 /**
  * Ranking on H-1B with the ECFMG certificate still pending: Step 3 needs the certificate first
- * (official), then up to 12 weeks for FSMB to verify graduation (official) and a US test date
+ * (official), then up to 12 weeks for FSMB to verify graduation (official), abroad the visitor-visa
+ * allowance for the trip (advice, step3VisaDays) and a US test date
  * (about a week, advice), all before Step 3's own date (its result reported before the rank order
  * list deadline). This is the date the certificate is needed by, as a target for the certification
  * step (it may already be past: the STEP3_NEEDED_FOR_H1B risk then says H-1B ranking is most likely
@@ -47,11 +102,17 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
     return null;
   const step3 = dates.due("usmle_step3");
   if (step3 === null) return null;
+  // Abroad, the visitor-visa wait comes between FSMB's approval and the test date (advice).
+  const visaDays = step3VisaDays(context);
+  const visa =
+    visaDays === 0
+      ? ""
+      : `, and ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip (${VISITOR_VISA_WAIT_SOURCE})`;
   return {
-    at: shiftDays(step3.at, step3.zone, -step3LeadDays(false)),
+    at: shiftDays(step3.at, step3.zone, -(step3LeadDays(false) + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
-    source: `target for ranking on H-1B: ${step3LeadText(false)} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
+    source: `target for ranking on H-1B: ${step3LeadText(false)}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
   };
 }
 

@@ -233,16 +233,18 @@ FINDING_SCENARIOS.push({
  * Finding 5: ranking on H-1B with the certificate pending, the certificate gets a target early
  * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The s3 tester
  * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quotes: with 12 weeks
- * the target (28 Oct 2026) has passed on 30 Nov, and ranking on H-1B is most likely out of reach
- * (critical, J-1 named). The reminders before a target still ahead: visa-finding-scenarios.ts (June).
+ * (and, from Cairo, 60 days for a visitor visa to travel for Step 3: session 8 issue 9) the target
+ * (29 Aug 2026) has passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical,
+ * J-1 named). The reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */
 FINDING_SCENARIOS.push({
   name: "h1b-certificate-pending-2027",
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-    expect(certificate?.target?.et).toBe("Wed 28 Oct 2026, 9:00 PM ET");
+    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026, 9:00 PM ET");
     expect(certificate?.target?.source).toContain("FSMB to verify graduation");
+    expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
     expect(certificate?.urgency).toBe("urgent");
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { Plan, RiskCode } from "#domain/plan.ts";
+import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
 import type { Scenario } from "./finding-scenarios.ts";
 
 /**
@@ -10,14 +11,18 @@ import type { Scenario } from "./finding-scenarios.ts";
 const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => risk.code === code);
 const DAY = 86_400_000;
 
-/** The certificate target is Step 3's sit-by date less 12 weeks (verification) and 7 days (booking). */
+/**
+ * The certificate target is Step 3's sit-by date less 12 weeks (verification), 7 days (booking) and,
+ * for these applicants abroad (Karachi), the visitor-visa allowance for the trip (session 8 issue 9).
+ */
 function expectCertificateTargetFromTwelveWeeks(result: Plan): void {
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
   const step3 = result.blocked.find((step) => step.milestone === "usmle_step3");
   expect(certificate?.target?.source).toContain("up to 12 weeks for FSMB to verify graduation");
   const gap = Date.parse(step3?.deadline?.at ?? "") - Date.parse(certificate?.target?.at ?? "");
-  // 91 days, give or take the hour a clock change moves between them.
-  expect(Math.abs(gap - 91 * DAY)).toBeLessThanOrEqual(3_600_000);
+  expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
+  // 91 days and the visa allowance, give or take the hour a clock change moves between them.
+  expect(Math.abs(gap - (91 + VISITOR_VISA_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(3_600_000);
 }
 
 export const VISA_FINDING_SCENARIOS: Scenario[] = [
@@ -48,24 +53,28 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // The same track in June: H-1B is still within reach; the certificate is needed by 28 Oct
-    // 2026 (12 weeks of verification and a week to book before Step 3's sit-by date) with
-    // reminders before then, and the message gives the same date as the target.
+    // The same track in June: H-1B is still within reach; the certificate is needed by 29 Aug
+    // 2026 (12 weeks of verification, 60 days for a visitor visa and a week to book before Step 3's
+    // sit-by date; 28 Oct with a visitor visa in hand) with reminders before then, and the message
+    // gives the same date as the target.
     name: "h1b-certificate-pending-june-2027",
     now: "2026-06-01T06:00:00Z",
     assess(result) {
       const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
       expect(risk?.severity).toBe("warning");
       expect(risk?.message).toContain("sit it by Wed 27 Jan 2027");
-      expect(risk?.message).toContain("you need it by Wed 28 Oct 2026");
+      expect(risk?.message).toContain("it is needed by Sat 29 Aug 2026");
+      expect(risk?.message).toContain(
+        "Wed 28 Oct 2026 is the latest only if you already hold a visitor visa",
+      );
       expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
       expectCertificateTargetFromTwelveWeeks(result);
       const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-      expect(certificate?.target?.et).toBe("Wed 28 Oct 2026, 9:00 PM ET");
+      expect(certificate?.target?.et).toBe("Sat 29 Aug 2026, 9:00 PM ET");
       const sends = result.reminders
         .filter((reminder) => reminder.milestone === "ecfmg_certification")
         .map((reminder) => reminder.sendAt);
-      expect(sends.filter((at) => at < "2026-10-29").length).toBeGreaterThanOrEqual(3);
+      expect(sends.filter((at) => at < "2026-08-30").length).toBeGreaterThanOrEqual(3);
       expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeDefined();
     },
   },

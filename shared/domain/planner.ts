@@ -30,7 +30,7 @@ import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
-import { seasonIsOver } from "./planner/season-over-risk.ts";
+import { seasonIsOver, seasonOverRolAction } from "./planner/season-over-risk.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
@@ -262,9 +262,11 @@ function planMilestone(
       : (leadStart?.at ?? null);
   const action = schoolCheckOnly
     ? SCHOOL_CHECK.ineligible.action
-    : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-      ? entry.statusActions.prerequisitePending
-      : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+    : gates.seasonOver && entry.key === "rank_order_list"
+      ? seasonOverRolAction(context)
+      : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+        ? entry.statusActions.prerequisitePending
+        : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,

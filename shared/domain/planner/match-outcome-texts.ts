@@ -33,6 +33,8 @@ export interface SeasonTexts {
   soapEnd: DueDate;
   followUpId: string;
   matchDayFollowUpId: string;
+  /** "the {year} Match is over for you: change your target Match year …" (the next Match's season data). */
+  matchOver: string;
   /** What an applicant who did not match does next (the next Match's season data), in ET. */
   ifUnmatched: string;
   afterSoapAction: string;
@@ -60,6 +62,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       soapEnd: { at: date.at, zone: ET_ZONE, status: date.status, source: date.source },
       followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
+      matchOver,
       ifUnmatched,
       afterSoapAction: `SOAP ended on ${renderEt(date.at)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your contract and visa steps get their reminders. ${ifUnmatched}`,

@@ -3,6 +3,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
+import { textsOf } from "./match-outcome-texts.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
@@ -18,6 +19,14 @@ function when(context: PlanContext, at: number): string {
 export function seasonIsOver(context: PlanContext): boolean {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return context.now > rol && !isFinished(statusOf(context, "rank_order_list"));
+}
+
+/**
+ * The rank order list step's action once the Match is over for the applicant (seasonIsOver): not
+ * "certify it once ranking opens", which SEASON_OVER contradicts, but what next (session 8 issue 9).
+ */
+export function seasonOverRolAction(context: PlanContext): string {
+  return `The rank order list deadline passed without a certified list, so ${textsOf(context.calendar).matchOver}`;
 }
 
 /**

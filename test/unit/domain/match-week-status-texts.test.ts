@@ -31,6 +31,16 @@ describe("a Match that is over for the applicant (no certified rank list) asks n
     expect(soapSteps(result)).toEqual([]);
     expect(soapReminders(result)).toEqual([]);
   });
+
+  it("the overdue rank list says the Match is over and what next, not 'certify it once ranking opens'", () => {
+    const rol = planAt(seasonOver, "2026-03-01T12:00:00Z").nextSteps.find(
+      (step) => step.milestone === "rank_order_list",
+    );
+    expect(rol?.urgency).toBe("overdue");
+    expect(rol?.action).not.toContain("once ranking opens");
+    expect(rol?.action).toContain("the 2026 Match is over for you");
+    expect(rol?.action).toContain("change your target Match year to 2027");
+  });
 });
 
 describe("Match Week for an applicant with a certified list who has not reported Monday's result", () => {

@@ -92,8 +92,9 @@ export function step3Action(
  * allowance for the trip (advice, step3VisaDays) and a US test date
  * (about a week, advice), all before Step 3's own date (its result reported before the rank order
  * list deadline). This is the date the certificate is needed by, as a target for the certification
- * step (it may already be past: the STEP3_NEEDED_FOR_H1B risk then says H-1B ranking is most likely
- * out of reach); null when not ranking on H-1B, Step 3 or the certificate is done, or Step 3 has no
+ * step. It may already be past: without the visa allowance too, the STEP3_NEEDED_FOR_H1B risk says
+ * H-1B ranking is most likely out of reach; with it only, the risk's warning gives the latest date
+ * for an applicant who already holds a visitor visa. Null when not ranking on H-1B, Step 3 or the certificate is done, or Step 3 has no
  * date to meet.
  */
 export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): DueDate | null {

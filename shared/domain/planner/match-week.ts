@@ -22,11 +22,12 @@ import type { TimedReminder } from "./reminders.ts";
 export const SOAP_PARTICIPATION_TITLE =
   "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
 /**
- * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched. Whether
- * they matched is Match Week's question (its step and follow-up ask it), so SOAP does not ask it too.
+ * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched, and its
+ * own button for one who does not (tester s5 B1: else a matched applicant taps Done, "I did SOAP").
+ * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
  */
 const SOAP_IF_UNMATCHED_ACTION =
-  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress.";
+  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress. Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.";
 /** Why SOAP matters once it has begun: its days and offers, not the preparation before Monday. */
 const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
   text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply to programs on the List of Unfilled Programs, and an offer accepted in R3 is a binding commitment, as a match is.",

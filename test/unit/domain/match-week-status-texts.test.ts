@@ -63,6 +63,10 @@ describe("Match Week for an applicant with a certified list who has not reported
     expect(soap?.action).toContain("List of Unfilled Programs");
     expect(soap?.action).not.toContain("mark Match Week done");
     expect(soap?.action).not.toContain("If you matched");
+    // SOAP's own answer for one not taking part (tester s5 B1: else a matched applicant taps Done, "I did SOAP").
+    expect(soap?.action).toContain(
+      "Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.",
+    );
   });
 });
 

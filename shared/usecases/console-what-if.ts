@@ -7,7 +7,11 @@ import {
   type WhatIfChange,
   whatIfAsUpdate,
 } from "#domain/console/what-if.ts";
-import { interviewSeasonWarnings, whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
+import {
+  interviewSeasonWarnings,
+  type WhatIfWarning,
+  whatIfSaveProblems,
+} from "#domain/console/what-if-checks.ts";
 import type { FieldProblem } from "#domain/field-problems.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
@@ -39,7 +43,7 @@ export interface WhatIfResult {
   /** Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no Save is offered. */
   saveProblems: FieldProblem[];
   /** What looks wrong but may be saved: an interview outside the Match's interview season. */
-  warnings: string[];
+  warnings: WhatIfWarning[];
 }
 
 /** Milestones done or waived in a planner input: a step the what-if finishes reads "done" in the diff. */

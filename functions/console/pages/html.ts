@@ -1,6 +1,7 @@
 import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
+import { sourceLinks } from "#email/for-people.ts";
 import { escapeHtml as h } from "#email/html.ts";
 
 /**
@@ -35,4 +36,21 @@ export function titleOf(key: MilestoneKey): string {
 
 export function isStage(value: string | undefined): value is Stage {
   return value !== undefined && (STAGES as readonly string[]).includes(value);
+}
+
+/**
+ * Where a sentence's dates come from, after it and compact, as the emails show them (for-people.ts):
+ * " Sources: aamc.org · nrmp.org", each a link to the authority's page ("" when none has one). No
+ * inline style: the console's CSP allows none. Phrasing content, to end the sentence's paragraph.
+ */
+export function sourceLinksAfter(sources: readonly string[]): string {
+  const links = sourceLinks(sources);
+  if (links.length === 0) return "";
+  return ` <span class="source-links">Sources: ${links.map((link) => `<a href="${h(link.url)}" target="_blank" rel="noopener noreferrer">${h(link.label)}</a>`).join(" · ")}</span>`;
+}
+
+/** The sources in full (a projection's rule, which no page states), collapsed below the sentence. */
+export function sourcesInFull(sources: readonly string[]): string {
+  if (sources.length === 0) return "";
+  return `<details class="sources"><summary>How these dates are known</summary><ul>${sources.map((source) => `<li>${h(source)}</li>`).join("")}</ul></details>`;
 }

@@ -3,7 +3,7 @@ import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
-import { h, titleOf, when } from "./html.ts";
+import { h, sourceLinksAfter, sourcesInFull, titleOf, when } from "./html.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
 const US_ZONES = [
@@ -83,7 +83,10 @@ ${saveOrWhyNot(applicantId, result, changesJson)}`;
  */
 function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: string): string {
   const warnings = result.warnings
-    .map((warning) => `<p class="warning" role="note">${h(warning)}</p>`)
+    .map(
+      (warning) =>
+        `<div class="warning" role="note"><p>${h(warning.message)}${sourceLinksAfter(warning.sources)}</p>${sourcesInFull(warning.sources)}</div>`,
+    )
     .join("");
   if (result.saveProblems.length > 0)
     return `${warnings}<div role="alert"><p><strong>This change cannot be saved:</strong></p><ul>${result.saveProblems.map((problem) => `<li><strong>${h(problem.path.replace(/^\d+\./, ""))}</strong>: ${h(problem.message)}</li>`).join("")}</ul></div>`;

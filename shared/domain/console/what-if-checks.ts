@@ -57,13 +57,23 @@ export function whatIfSaveProblems(
   return [...nothing, ...closedMatch, ...whatIfDoneProblems(input, changes, now)];
 }
 
+/** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */
+export interface WhatIfWarning {
+  message: string;
+  /** The season dates' sources, once each; shown after the sentence, never inside it. */
+  sources: string[];
+}
+
 /**
  * Interviews in the what-if that fall outside the target Match's interview season: before programs
  * may review ERAS applications, or after the rank order list deadline (both from the season data,
  * with their sources; "projected" when the date is). A warning, not a refusal: programs set their
  * own dates. `input` is the applicant with the what-if applied (its Match year). Pure.
  */
-export function interviewSeasonWarnings(input: PlannerInput, changes: readonly WhatIfChange[]): string[] {
+export function interviewSeasonWarnings(
+  input: PlannerInput,
+  changes: readonly WhatIfChange[],
+): WhatIfWarning[] {
   const calendar = seasonCalendar(input.applicant.matchYear);
   const opens = calendar.dates.eras_programs_may_review_applications_and_mspe;
   const closes = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -72,7 +82,11 @@ export function interviewSeasonWarnings(input: PlannerInput, changes: readonly W
     const at = Date.parse(change.startsAt);
     if (at >= opens.at && at <= closes.at) return [];
     return [
-      `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date. Sources: ${[...new Set([opens.source, closes.source])].join("; ")}`,
+      {
+        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date.`,
+        // Sources are data beside the sentence (tester s8, issue 15): the page shows them as links after it.
+        sources: [...new Set([opens.source, closes.source])],
+      },
     ];
   });
 }

@@ -66,7 +66,9 @@ describe("what-if difference", () => {
     expect(step?.after).toBeUndefined();
   });
 
-  it("says a projected season date once, and gives its source after the sentence (C9)", () => {
+  // The warning's sources are data beside its sentence (tester s8, issue 15), which the page shows
+  // as compact links after it: a " Sources: " tail in the same text was the inline source.
+  it("says a projected season date once, and gives its sources beside the sentence (C9)", () => {
     const change = {
       kind: "interview" as const,
       program: "Mercy IM",
@@ -76,9 +78,9 @@ describe("what-if difference", () => {
     };
     const [warning] = interviewSeasonWarnings(input, [change]);
     expect(warning).toBeDefined();
-    expect(warning).not.toContain("projected: projected");
-    const [sentence] = (warning ?? "").split(" Sources: ");
-    expect(sentence).not.toMatch(/https?:/);
-    expect(warning).toContain(" Sources: ");
+    expect(warning?.message).not.toContain("projected: projected");
+    expect(warning?.message).not.toMatch(/https?:/);
+    expect(warning?.message).not.toContain("Sources");
+    expect(warning?.sources.join(" ")).toMatch(/https?:/);
   });
 });

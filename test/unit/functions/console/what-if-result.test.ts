@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
+import { interviewSeasonWarnings } from "#domain/console/what-if-checks.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
@@ -40,5 +41,50 @@ describe("the what-if difference", () => {
       expect(row).not.toContain("step removed");
       expect(html).not.toContain(`now blocked: ${step.title}<`);
     }
+  });
+
+  it("shows an interview warning's sources as compact links after its sentence, not inside it (tester s8)", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const input = inputFactory({ applicant: { ...inputFactory().applicant, matchYear: 2027 } });
+    const changes = [
+      {
+        kind: "interview" as const,
+        program: "Mercy IM",
+        startsAt: "2026-06-10T10:00:00-04:00",
+        timezone: "America/New_York",
+        format: "virtual" as const,
+      },
+    ];
+    const before = planFor(input, seasonCalendar(2027), now);
+    const changed = applyWhatIf(input, changes);
+    const after = planFor(changed, seasonCalendar(2027), now);
+    const warnings = interviewSeasonWarnings(changed, changes);
+    const html = whatIfResultFragment(
+      "a_x",
+      {
+        before,
+        after,
+        diff: planDiff(before, after),
+        saveId: "console-what-if-x",
+        saveProblems: [],
+        warnings,
+      },
+      "[]",
+    );
+    const note = /<div class="warning" role="note"><p>(.*?)<\/p>/.exec(html)?.[1] ?? "";
+    const [sentence, links] = note.split(' <span class="source-links">Sources: ');
+    expect(sentence).toContain("outside the 2027 Match&#39;s interview season");
+    expect(sentence).toMatch(/Check the Match year and the date\.$/);
+    expect(sentence).not.toMatch(/https?:|projected:/);
+    // Compact: each authority's page once, by its site's name, as a link opening a new window.
+    expect(links).toMatch(
+      /^<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer">[a-z.]+<\/a>/,
+    );
+    expect(links).not.toContain("projected:");
+    expect(links).not.toContain("style=");
+    // The projection rules, which no page states, in full in a collapsed list below.
+    expect(html).toMatch(
+      /<\/p><details class="sources"><summary>How these dates are known<\/summary><ul><li>projected: /,
+    );
   });
 });

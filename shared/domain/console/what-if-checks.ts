@@ -3,7 +3,7 @@ import type { PlannerInput } from "../planner.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { SubmissionSchema } from "../snapshot.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
-import { applyWhatIf, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
+import { applyWhatIf, sameRecord, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
 
 /** The save id the checks use for the update they validate (a real one is checked by its pattern). */
 const CHECKED_SAVE_ID = "console-what-if-00000000-0000-0000-0000-000000000000";
@@ -26,8 +26,9 @@ export function earliestOpenMatchYear(now: Date): number {
 /**
  * Why saving these what-if changes would be refused (empty when it would not): the intake
  * contract's rules (SubmissionSchema, paths as in the saved milestone.update), a Match whose rank
- * order list deadline has passed (`<index>.matchYear`), and Mark done's check of each step marked
- * done (`<index>.date`, `<index>.milestone`), and changes that leave the record as it is (`changes`). The one check the preview shows and the save enforces. Pure.
+ * order list deadline has passed (`<index>.matchYear`), an interview that starts before `now`
+ * (`<index>.startsAt`), Mark done's check of each step marked done (`<index>.date`,
+ * `<index>.milestone`), and changes that leave the record as it is (`changes`, sameRecord). The one check the preview shows and the save enforces. Pure.
  */
 export function whatIfSaveProblems(
   input: PlannerInput,
@@ -48,13 +49,23 @@ export function whatIfSaveProblems(
         ]
       : [],
   );
-  // Nothing to record (visa J-1 to J-1): saving would write a submission and an audit row for nothing
-  // (tester s7, issue 15 C6).
-  const sameRecord = JSON.stringify(applyWhatIf(input, changes)) === JSON.stringify(input);
-  const nothing = sameRecord
+  // Nothing to record (visa J-1 to J-1, an interview identical to a recorded one): saving would write
+  // a submission and an audit row for nothing (tester s7, issue 15 C6; tester s8).
+  const nothing = sameRecord(applyWhatIf(input, changes), input)
     ? [{ path: "changes", message: "change nothing in the applicant's record: there is nothing to save" }]
     : [];
-  return [...nothing, ...closedMatch, ...whatIfDoneProblems(input, changes, now)];
+  // An interview already over plans nothing ahead: refused, naming its start (tester s8, issue 15).
+  const past = changes.flatMap((change, index) =>
+    change.kind === "interview" && Date.parse(change.startsAt) <= now.getTime()
+      ? [
+          {
+            path: `${index}.startsAt`,
+            message: `must be after now (${now.toISOString().slice(0, 16).replace("T", " ")} UTC): an interview at ${change.startsAt} would already have taken place`,
+          },
+        ]
+      : [],
+  );
+  return [...nothing, ...closedMatch, ...past, ...whatIfDoneProblems(input, changes, now)];
 }
 
 /** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */

@@ -65,9 +65,16 @@ export function applyWhatIf(input: PlannerInput, changes: readonly WhatIfChange[
       }
       case "interview": {
         const { kind: _kind, ...interview } = change;
-        const index = change.id === undefined ? -1 : interviews.findIndex((item) => item.id === change.id);
-        if (index >= 0) interviews[index] = interview as Interview;
-        else interviews.push(interview as Interview);
+        // Without an id, the store keeps a new interview at a recorded one's program and start
+        // instant under that one's id (intake-writes.ts, interviewWithId): it replaces it, as here.
+        const index =
+          change.id === undefined
+            ? interviews.findIndex((item) => sameSlot(item, change))
+            : interviews.findIndex((item) => item.id === change.id);
+        const id = change.id ?? (index >= 0 ? interviews[index]?.id : undefined);
+        const next = { ...interview, ...(id === undefined ? {} : { id }) } as Interview;
+        if (index >= 0) interviews[index] = next;
+        else interviews.push(next);
         break;
       }
       case "visa":
@@ -79,6 +86,38 @@ export function applyWhatIf(input: PlannerInput, changes: readonly WhatIfChange[
     }
   }
   return { applicant, milestones, interviews };
+}
+
+/** One program at one start instant, whatever its UTC offset: the store's identity of an interview without an id. */
+function sameSlot(
+  a: Pick<Interview, "program" | "startsAt">,
+  b: Pick<Interview, "program" | "startsAt">,
+): boolean {
+  return a.program.trim() === b.program.trim() && Date.parse(a.startsAt) === Date.parse(b.startsAt);
+}
+
+/**
+ * Whether two planner inputs hold the same record, as the store would keep it: interviews compared
+ * by id, program, start instant (not its offset's text), zone and format, in any order. Pure.
+ */
+export function sameRecord(a: PlannerInput, b: PlannerInput): boolean {
+  const interviews = (input: PlannerInput) =>
+    input.interviews
+      .map((interview) =>
+        JSON.stringify([
+          interview.id ?? null,
+          interview.program.trim(),
+          Date.parse(interview.startsAt),
+          interview.timezone,
+          interview.format,
+        ]),
+      )
+      .sort();
+  return (
+    JSON.stringify(a.applicant) === JSON.stringify(b.applicant) &&
+    JSON.stringify(a.milestones) === JSON.stringify(b.milestones) &&
+    JSON.stringify(interviews(a)) === JSON.stringify(interviews(b))
+  );
 }
 
 /**

@@ -3,7 +3,8 @@ import * as z from "zod";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
 import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
-import { parseOrThrow } from "#errors";
+import { type MilestoneKey, MilestoneKeySchema, TypedDateSchema } from "#domain/snapshot.ts";
+import { InvalidInputError, parseOrThrow } from "#errors";
 import { rawBody } from "#http/request.ts";
 import { type CohortQuery, isStage } from "./pages/index.ts";
 
@@ -88,4 +89,26 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Mark done's step and date: a milestone key, and one date within the intake's years (DATE_YEARS)
+ * or none (the applicant's today is recorded). A date given twice is refused (which one was meant
+ * is unknown). Throws InvalidInputError naming `milestone` and `date`.
+ */
+export function markDoneRequest(
+  milestone: string | undefined,
+  given: readonly string[],
+): { key: MilestoneKey; date: string | undefined } {
+  const key = MilestoneKeySchema.safeParse(milestone);
+  const date = TypedDateSchema.optional().safeParse(given[0]);
+  if (key.success && date.success && given.length <= 1) return { key: key.data, date: date.data };
+  throw new InvalidInputError("The step is not valid", [
+    ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),
+    ...(given.length > 1
+      ? [{ path: "date", message: "was given more than once: give one date YYYY-MM-DD" }]
+      : date.success
+        ? []
+        : [{ path: "date", message: date.error.issues[0]?.message ?? "must be a calendar date YYYY-MM-DD" }]),
+  ]);
 }

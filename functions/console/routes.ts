@@ -1,7 +1,5 @@
 import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
 import { applicantToday } from "#domain/console/mark-done.ts";
-import { IsoDateSchema, MilestoneKeySchema } from "#domain/snapshot.ts";
-import { InvalidInputError } from "#errors";
 import {
   authorizedApplicant,
   markStepDone,
@@ -22,7 +20,7 @@ import {
   whatIfFragment,
   whatIfResultFragment,
 } from "./pages/index.ts";
-import { cohortQuery, form, whatIfChanges } from "./request.ts";
+import { cohortQuery, form, markDoneRequest, whatIfChanges } from "./request.ts";
 import { type Handler, html, pageHeaders } from "./respond.ts";
 
 const cohort: Handler = async ({ event, principal }, deps) => {
@@ -135,26 +133,12 @@ const pause =
  * recorded and the notice says which. A date given twice is refused (which one was meant is unknown).
  */
 const markDone: Handler = async (request, deps) => {
-  const key = MilestoneKeySchema.safeParse(request.params[1]);
   const given = form(request.event).getAll("date");
-  const date = IsoDateSchema.optional().safeParse(given[0]);
-  if (!key.success || !date.success || given.length > 1)
-    throw new InvalidInputError("The step is not valid", [
-      ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),
-      ...(given.length > 1
-        ? [{ path: "date", message: "was given more than once: give one date YYYY-MM-DD" }]
-        : date.success
-          ? []
-          : [{ path: "date", message: "must be a calendar date YYYY-MM-DD" }]),
-    ]);
-  const recorded = await markStepDone(request.principal, request.params[0] ?? "", key.data, date.data, deps);
+  const { key, date } = markDoneRequest(request.params[1], given);
+  const recorded = await markStepDone(request.principal, request.params[0] ?? "", key, date, deps);
   deps.logger.info("console action", { action: "milestone.mark", applicantId: request.params[0] });
   const today = given.length === 0 ? " (no date was given: the applicant's today in their time zone)" : "";
-  return applicant(
-    request,
-    deps,
-    `Marked ${titleOf(key.data)} done on ${recorded}${today}, recorded as yours.`,
-  );
+  return applicant(request, deps, `Marked ${titleOf(key)} done on ${recorded}${today}, recorded as yours.`);
 };
 
 const eraseConfirm: Handler = async ({ principal, params }, deps) =>

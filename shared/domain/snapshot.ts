@@ -74,6 +74,33 @@ export const IsoInstantWithOffsetSchema = z.iso.datetime({
   message: "must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-02T14:00:00-05:00",
 });
 
+/**
+ * The years a date typed by a person may name: the form intake's bounds (shared/intake/mapping,
+ * PROVIDERS.md), which the console's date inputs share. Outside them a date is a typo (`0001`,
+ * `0026`, `20226`), refused naming the field rather than planned.
+ */
+export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;
+
+/** A text without a 4-digit year is the format check's to name, not this one's. */
+const inDateYears = (text: string) => {
+  if (!/^\d{4}-/.test(text)) return true;
+  const year = Number(text.slice(0, 4));
+  return year >= DATE_YEARS.earliest && year <= DATE_YEARS.latest;
+};
+const yearsMessage = `${DATE_YEARS.earliest}-01-01 to ${DATE_YEARS.latest}-12-31`;
+
+/** A calendar date within DATE_YEARS: what the console accepts where a person types a date. */
+export const TypedDateSchema = IsoDateSchema.refine(inDateYears, {
+  message: `must be a calendar date YYYY-MM-DD from ${yearsMessage}`,
+  abort: true,
+});
+
+/** A date-time with its offset, its date within DATE_YEARS (as written, in its own offset). */
+export const TypedInstantWithOffsetSchema = IsoInstantWithOffsetSchema.refine(inDateYears, {
+  message: `must be a date-time with a UTC offset from ${yearsMessage}, e.g. 2026-11-02T14:00:00-05:00`,
+  abort: true,
+});
+
 export const MedicalSchoolSchema = z.object({
   name: z.string().trim().min(1).max(300),
   country: z

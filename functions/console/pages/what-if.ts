@@ -1,6 +1,6 @@
 import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
-import { MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import { h, sourceLinksAfter, sourcesInFull, titleOf, when } from "./html.ts";
@@ -28,7 +28,7 @@ export function whatIfFragment(view: ApplicantView): string {
 <span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${h(titleOf(key))}</option>`).join("")}</select></span>
 <span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
-<span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date"></span>
+<span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date" min="${DATE_YEARS.earliest}-01-01" max="${DATE_YEARS.latest}-12-31"></span>
 <span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
 <span class="field" data-kind="interview"><label for="f-startsAt">Starts at, with its UTC offset</label><input id="f-startsAt" name="startsAt" placeholder="2026-11-02T14:00:00-05:00" size="26" aria-describedby="f-startsAt-hint"><span id="f-startsAt-hint" class="muted">e.g. 2026-11-02T14:00:00-05:00</span></span>

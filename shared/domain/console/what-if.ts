@@ -5,26 +5,27 @@ import type { PlannerInput } from "../planner.ts";
 import {
   IanaZoneSchema,
   type Interview,
-  IsoDateSchema,
-  IsoInstantWithOffsetSchema,
   MilestoneKeySchema,
   MilestoneStatusSchema,
   type MilestoneUpdate,
   type TrackChange,
+  TypedDateSchema,
+  TypedInstantWithOffsetSchema,
   VisaSchema,
 } from "../snapshot.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
- * interview added or moved (same id), another visa track, another Match year.
+ * interview added or moved (same id), another visa track, another Match year. Dates keep the
+ * intake's years (DATE_YEARS): 0001-01-01 is a typo, refused naming the field (tester s8, issue 15).
  */
 export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("milestone"),
     key: MilestoneKeySchema,
     status: MilestoneStatusSchema,
-    date: IsoDateSchema.optional(),
+    date: TypedDateSchema.optional(),
   }),
   z
     .object({
@@ -35,7 +36,7 @@ export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
         .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
         .optional(),
       program: z.string().trim().min(1).max(300),
-      startsAt: IsoInstantWithOffsetSchema,
+      startsAt: TypedInstantWithOffsetSchema,
       timezone: IanaZoneSchema,
       format: z.enum(["virtual", "in_person"]),
     })

@@ -1,4 +1,5 @@
 import { DateTime, Info } from "luxon";
+import { DATE_YEARS } from "#domain/snapshot.ts";
 
 /**
  * The low-level readers under instant.ts: calendar dates, clock times and people's formats read
@@ -27,7 +28,7 @@ export const HUMAN_DATE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$/;
  * them an answer is a typo (`0026`, `20226`), refused rather than read: Date.UTC and two-digit-year
  * parsers would quietly move `0026` to 1926.
  */
-export const YEARS = { earliest: 1900, latest: 2100 } as const;
+export const YEARS = DATE_YEARS;
 
 /** A `YYYY-MM-DD` text that names a real day in a year within YEARS. */
 export function calendarDate(text: string): Read<string> {

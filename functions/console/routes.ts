@@ -135,10 +135,20 @@ const pause =
 const markDone: Handler = async (request, deps) => {
   const given = form(request.event).getAll("date");
   const { key, date } = markDoneRequest(request.params[1], given);
-  const recorded = await markStepDone(request.principal, request.params[0] ?? "", key, date, deps);
-  deps.logger.info("console action", { action: "milestone.mark", applicantId: request.params[0] });
+  const marked = await markStepDone(request.principal, request.params[0] ?? "", key, date, deps);
+  deps.logger.info("console action", {
+    action: "milestone.mark",
+    applicantId: request.params[0],
+    outcome: marked.outcome,
+  });
   const today = given.length === 0 ? " (no date was given: the applicant's today in their time zone)" : "";
-  return applicant(request, deps, `Marked ${titleOf(key)} done on ${recorded}${today}, recorded as yours.`);
+  return applicant(
+    request,
+    deps,
+    marked.outcome === "recorded"
+      ? `Marked ${titleOf(key)} done on ${marked.date}${today}, recorded as yours.`
+      : `${titleOf(key)} was already done on ${marked.date}: nothing changed or recorded.`,
+  );
 };
 
 const eraseConfirm: Handler = async ({ principal, params }, deps) =>

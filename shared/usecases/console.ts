@@ -11,12 +11,13 @@ import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, ForbiddenError, InvalidInputError } from "#errors";
+import { ApplicantNotFoundError, ConcurrentChangeError, ForbiddenError, InvalidInputError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { AuditEntry, ConsoleStore, RecentEvent } from "#ports/console-store.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import type { Principal } from "#ports/token-verifier.ts";
+import { receiveSubmission } from "./receive-submission.ts";
 
 /**
  * The advisor's console: what an advisor or admin may see and do. Every read checks that the
@@ -103,9 +104,24 @@ export function currentPlan(state: ApplicantState, now: Date): Plan {
   );
 }
 
+/** What Mark done did: "recorded" on `date`, or "already-done" (on `date`) with nothing written or audited. */
+export interface MarkDoneOutcome {
+  outcome: "recorded" | "already-done";
+  date: string;
+}
+
+/** Reads and decisions one Mark done makes before a lasting race is answered 503 (retriable). */
+const CONCURRENT_CHANGE_ATTEMPTS = 4;
+
 /**
  * Marks one milestone done on the applicant's behalf (a milestone.update recorded as the
- * principal's) on `given`, else on the applicant's today in their own zone. Returns the date recorded.
+ * principal's, audited) on `given`, else on the applicant's today in their own zone. The write is
+ * conditioned on the step as it was checked (IntakeSource.decidedOn): a change that lands between
+ * the read and the write (the applicant's Done link, a form) is never overwritten unseen; the step
+ * is read and decided again (tester s8, issue 15 point 4). A step the plan holds done already
+ * (done, and not listed again for this Match) is "already-done": nothing is written or audited, so
+ * a double click or a stale page records once. Still racing after a few tries, ConcurrentChangeError
+ * (503, nothing written). Throws InvalidInputError naming `milestone` or `date` (markDoneProblems).
  */
 export async function markStepDone(
   principal: Principal,
@@ -113,29 +129,46 @@ export async function markStepDone(
   key: MilestoneKey,
   given: string | undefined,
   deps: ConsoleDeps,
-): Promise<string> {
-  const state = await authorizedApplicant(principal, applicantId, deps);
-  const now = deps.clock.now();
-  const date = given ?? applicantToday(state.profile, now);
-  const problems = markDoneProblems(state.profile, currentPlan(state, now), key, date, now);
-  if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
-  const submissionId = `console-${randomUUID()}`;
-  const milestone = { key, status: "done" as const, date };
-  await deps.intake.applySubmission(
-    {
-      type: "milestone.update",
-      submissionId,
-      applicant: { externalId: state.profile.externalId },
-      milestones: [milestone],
-    },
-    { provider: CONSOLE_PROVIDER, submissionId },
-    now,
-  );
-  await audit(principal, applicantId, "milestone.mark", deps, {
-    before: milestonesOf(state, [key]),
-    after: [milestone],
-  });
-  return date;
+): Promise<MarkDoneOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const state = await authorizedApplicant(principal, applicantId, deps);
+    const now = deps.clock.now();
+    const plan = currentPlan(state, now);
+    const checked = state.milestones.find((milestone) => milestone.key === key);
+    // A re-applicant's step done for an earlier Match is listed again (pastSeasonWork): to do once more.
+    const listed = [...plan.nextSteps, ...plan.overdue, ...plan.blocked].some(
+      (step) => step.milestone === key,
+    );
+    if (checked?.status === "done" && !listed)
+      return { outcome: "already-done", date: checked.date ?? applicantToday(state.profile, now) };
+    const date = given ?? applicantToday(state.profile, now);
+    const problems = markDoneProblems(state.profile, plan, key, date, now);
+    if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
+    const submissionId = `console-${randomUUID()}`;
+    const milestone = { key, status: "done" as const, date };
+    try {
+      await receiveSubmission(
+        {
+          type: "milestone.update",
+          submissionId,
+          applicant: { externalId: state.profile.externalId },
+          milestones: [milestone],
+        },
+        CONSOLE_PROVIDER,
+        deps,
+        new Map([[key, checked]]),
+      );
+    } catch (error) {
+      // The step changed since it was checked and nothing was written: decide again on what is stored.
+      if (error instanceof ConcurrentChangeError && attempt < CONCURRENT_CHANGE_ATTEMPTS) continue;
+      throw error;
+    }
+    await audit(principal, applicantId, "milestone.mark", deps, {
+      before: milestonesOf(state, [key]),
+      after: [milestone],
+    });
+    return { outcome: "recorded", date };
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { MilestoneKey, Submission } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError } from "#errors";
+import { ApplicantNotFoundError, ConcurrentChangeError } from "#errors";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
@@ -14,6 +14,22 @@ import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import type { Planning } from "#usecases/planning.ts";
 
 /** Typed in-memory ports that behave like the real ones (no mocks), plus factories for their data. */
+
+/** JSON with keys sorted and undefined members dropped: "same content" as the store compares it. */
+function canonical(value: unknown): string {
+  const sorted = (node: unknown): unknown =>
+    Array.isArray(node)
+      ? node.map(sorted)
+      : node !== null && typeof node === "object"
+        ? Object.fromEntries(
+            Object.entries(node)
+              .filter(([, member]) => member !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([name, member]) => [name, sorted(member)]),
+          )
+        : node;
+  return JSON.stringify(sorted(value)) ?? "undefined";
+}
 
 export class FixedClock implements Clock {
   constructor(private instant: Date) {}
@@ -231,6 +247,11 @@ export class InMemoryApplicantStore
     const applicantId = found.state.profile.applicantId;
     if (this.submissions.has(key)) return { applicantId, outcome: "duplicate" };
     const byKey = new Map(found.state.milestones.map((entry) => [entry.key, entry]));
+    // The port's condition (IntakeSource.decidedOn): a milestone changed since the caller read it
+    // writes nothing and throws ConcurrentChangeError, as the DynamoDB store's transaction does.
+    for (const [milestone, seen] of source.decidedOn ?? [])
+      if (canonical(byKey.get(milestone)) !== canonical(seen))
+        throw new ConcurrentChangeError(`Milestone ${milestone} changed since the update was decided`);
     for (const entry of submission.milestones) byKey.set(entry.key, entry);
     // Interviews as the real store treats them: added or moved by id, removed when cancelled.
     const interviews = new Map(found.state.interviews.map((entry) => [entry.id ?? entry.program, entry]));

@@ -119,4 +119,75 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       status: "done",
     });
   });
+
+  describe("what-ifs that change nothing, and dates outside the intake's years (tester s8)", () => {
+    const interview = (startsAt: string) => ({
+      kind: "interview",
+      program: "Lakeside Family Medicine",
+      startsAt,
+      timezone: "America/New_York",
+      format: "virtual",
+    });
+
+    it("refuses an interview in the past naming startsAt, in the preview and the save", async () => {
+      const shown = await preview([interview("2026-05-20T10:00:00-04:00")]);
+      expect(shown).toContain("This change cannot be saved");
+      expect(shown).toContain("<strong>startsAt</strong>: must be after now (2026-06-01 00:00 UTC)");
+      expect(shown).not.toContain("Save as a milestone.update");
+      const saved = await previewAndSave([interview("2026-05-20T10:00:00-04:00")]);
+      expect(saved.status).toBe(400);
+      expect(saved.body).toContain("0.startsAt");
+    });
+
+    it("says an interview identical to a recorded one changes nothing, and offers no Save", async () => {
+      const saved = await previewAndSave([interview("2026-11-02T10:00:00-05:00")]);
+      expect(saved.status).toBe(200);
+      expect((await applicantState(target.applicantId))?.interviews).toHaveLength(1);
+      for (const startsAt of ["2026-11-02T10:00:00-05:00", "2026-11-02T15:00:00Z"]) {
+        const shown = await preview([interview(startsAt)]);
+        expect(shown).toContain("This change makes no difference to the plan.");
+        expect(shown).toContain("change nothing in the applicant's record");
+        expect(shown).not.toContain("Save as a milestone.update");
+      }
+    });
+
+    it("answers 0001-01-01 with 400 naming the field: problem+json, or the problem in the page for htmx", async () => {
+      const base = `/console/applicants/${target.applicantId}`;
+      const change = JSON.stringify([
+        { kind: "milestone", key: "research", status: "done", date: "0001-01-01" },
+      ]);
+      const json = await consoleRequest(`${base}/what-if`, { token: priya, form: { changes: change } });
+      expect(json.status).toBe(400);
+      expect(json.contentType).toContain("application/problem+json");
+      expect(JSON.parse(json.body)).toMatchObject({
+        status: 400,
+        errors: [{ path: "0.date", message: expect.stringContaining("from 1900-01-01 to 2100-12-31") }],
+      });
+      const page = await consoleRequest(`${base}/what-if`, {
+        token: priya,
+        htmx: true,
+        form: {
+          kind: "interview",
+          program: "Mercy",
+          startsAt: "0001-01-01T10:00:00Z",
+          timezone: "America/New_York",
+        },
+      });
+      expect(page.status).toBe(400);
+      expect(page.contentType).toContain("text/html");
+      expect(page.body).toContain(
+        "<strong>0.startsAt</strong>: must be a date-time with a UTC offset from 1900-01-01",
+      );
+      const mark = await consoleRequest(`${base}/milestones/research`, {
+        token: priya,
+        form: { date: "0001-01-01" },
+      });
+      expect(mark.status).toBe(400);
+      expect(JSON.parse(mark.body)).toMatchObject({ errors: [{ path: "date" }] });
+      const research = (await applicantState(target.applicantId))?.milestones.find(
+        (m) => m.key === "research",
+      );
+      expect(research?.date).not.toBe("0001-01-01");
+    });
+  });
 });

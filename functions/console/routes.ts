@@ -147,7 +147,7 @@ const markDone: Handler = async (request, deps) => {
     deps,
     marked.outcome === "recorded"
       ? `Marked ${titleOf(key)} done on ${marked.date}${today}, recorded as yours.`
-      : `${titleOf(key)} was already done on ${marked.date}: nothing changed or recorded.`,
+      : `${titleOf(key)} was already done${marked.date ? ` on ${marked.date}` : ""}: nothing changed or recorded.`,
   );
 };
 

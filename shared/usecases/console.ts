@@ -104,11 +104,10 @@ export function currentPlan(state: ApplicantState, now: Date): Plan {
   );
 }
 
-/** What Mark done did: "recorded" on `date`, or "already-done" (on `date`) with nothing written or audited. */
-export interface MarkDoneOutcome {
-  outcome: "recorded" | "already-done";
-  date: string;
-}
+/** What Mark done did: "recorded" on `date`, or "already-done" (on its recorded date, if any) with nothing written or audited. */
+export type MarkDoneOutcome =
+  | { outcome: "recorded"; date: string }
+  | { outcome: "already-done"; date?: string };
 
 /** Reads and decisions one Mark done makes before a lasting race is answered 503 (retriable). */
 const CONCURRENT_CHANGE_ATTEMPTS = 4;
@@ -140,7 +139,7 @@ export async function markStepDone(
       (step) => step.milestone === key,
     );
     if (checked?.status === "done" && !listed)
-      return { outcome: "already-done", date: checked.date ?? applicantToday(state.profile, now) };
+      return { outcome: "already-done", ...(checked.date ? { date: checked.date } : {}) };
     const date = given ?? applicantToday(state.profile, now);
     const problems = markDoneProblems(state.profile, plan, key, date, now);
     if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);

@@ -190,4 +190,32 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       expect(research?.date).not.toBe("0001-01-01");
     });
   });
+
+  it("Mark done records the chosen step once, as the advisor's: a second one says it is done already and records nothing", async () => {
+    const base = `/console/applicants/${target.applicantId}`;
+    const audits = async () =>
+      (await consoleRequest(base, { token: priya })).body.split("<td>milestone.mark</td>").length - 1;
+    const before = await audits();
+    const first = await consoleRequest(`${base}/milestones/research`, {
+      token: priya,
+      form: { date: "2026-05-29" },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toContain("done on 2026-05-29, recorded as yours.");
+    const again = await consoleRequest(`${base}/milestones/research`, {
+      token: priya,
+      form: { date: "2026-05-31" },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toContain("was already done on 2026-05-29: nothing changed or recorded.");
+    expect(
+      (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research"),
+    ).toMatchObject({
+      status: "done",
+      date: "2026-05-29",
+    });
+    expect(await audits()).toBe(before + 1);
+    const page = (await consoleRequest(base, { token: priya })).body;
+    expect(page).toContain(`<td>${PRIYA} (advisor)</td><td>milestone.mark</td>`);
+  });
 });

@@ -154,4 +154,14 @@ describe("marking a step done from the console", () => {
     expect(sources).toEqual([]);
     expect(audit.entries).toEqual([]);
   });
+
+  it("says a step done without a date is done already, without inventing its date", async () => {
+    store.add(profileFactory({ applicantId: "a_bo", externalId: "bo", advisorEmail: PRIYA.email }), {
+      milestones: [{ key: "cv", status: "done" }],
+    });
+    expect(await markStepDone(PRIYA, "a_bo", "cv", "2026-05-30", deps())).toEqual({
+      outcome: "already-done",
+    });
+    expect(audit.entries).toEqual([]);
+  });
 });

@@ -173,6 +173,59 @@ describe("the console shell's navigation in the browser", () => {
     await page.close();
   });
 
+  it("what-if warning: its sources are links after the sentence, under the console's CSP (tester s8)", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
+    const refused: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await signInOnPage(page);
+    await heading(page, /^What if/);
+    await page.getByLabel("Change").selectOption("interview");
+    await page.getByLabel("Program", { exact: true }).fill("Lakeside Family Medicine");
+    await page.getByLabel(/^Starts at/).fill("2026-07-01T10:00:00-04:00");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    const warning = page.locator("#what-if-result .warning[role=note]");
+    await warning.waitFor();
+    const sentence = (await warning.locator("p").textContent()) ?? "";
+    const [text, sources] = sentence.split("Sources: ");
+    expect(text).toContain("outside the 2027 Match's interview season");
+    expect(text).not.toMatch(/https?:|projected:/);
+    const links = warning.locator("p .source-links a");
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await links.first().getAttribute("href")).toMatch(/^https:\/\//);
+    expect(await links.first().getAttribute("target")).toBe("_blank");
+    expect(sources).toBe((await links.allTextContents()).join(" · "));
+    // The rules in full stay folded until asked for.
+    expect(await warning.locator("details.sources").getAttribute("open")).toBeNull();
+    expect(refused).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it("Mark done records the step shown, as the advisor's, after a dialog naming it (tester s8)", async () => {
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}`);
+    await signInOnPage(page);
+    await heading(page, "Kofi Mensah");
+    const item = page.locator("main li", { has: page.getByRole("button", { name: "Mark done" }) }).first();
+    const step = ((await item.locator("strong").textContent()) ?? "").trim();
+    expect(step).not.toBe("");
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await item.getByRole("button", { name: "Mark done" }).click();
+    const notice = page.locator("main .notice[role=status]");
+    await notice.waitFor({ timeout: 15_000 });
+    expect(dialogs).toEqual([`Mark ${step} done for Kofi Mensah? It is recorded as yours.`]);
+    expect(await notice.textContent()).toMatch(/^.+ done on \d{4}-\d{2}-\d{2}, recorded as yours\.$/);
+    const audit = await page.locator("main section", { hasText: "Console actions (audit)" }).textContent();
+    expect(audit).toContain(`${DANIEL} (advisor)milestone.mark`);
+    await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
   it("erase: checks the name before the last dialog, keeps the form on a mismatch, forgives case and spaces", async () => {
     const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/erase`);
     await signInOnPage(page);

@@ -119,7 +119,7 @@ const CONCURRENT_CHANGE_ATTEMPTS = 4;
  * the read and the write (the applicant's Done link, a form) is never overwritten unseen; the step
  * is read and decided again (tester s8, issue 15 point 4). A step the plan holds done already
  * (done, and not listed again for this Match) is "already-done": nothing is written or audited, so
- * a double click or a stale page records once. Still racing after a few tries, ConcurrentChangeError
+ * a double click or a stale page records once; a step done without a date takes a date given. Still racing after a few tries, ConcurrentChangeError
  * (503, nothing written). Throws InvalidInputError naming `milestone` or `date` (markDoneProblems).
  */
 export async function markStepDone(
@@ -134,15 +134,16 @@ export async function markStepDone(
     const now = deps.clock.now();
     const plan = currentPlan(state, now);
     const checked = state.milestones.find((milestone) => milestone.key === key);
-    // A re-applicant's step done for an earlier Match is listed again (pastSeasonWork): to do once more.
-    const listed = [...plan.nextSteps, ...plan.overdue, ...plan.blocked].some(
-      (step) => step.milestone === key,
-    );
-    if (checked?.status === "done" && !listed)
-      return { outcome: "already-done", ...(checked.date ? { date: checked.date } : {}) };
     const date = given ?? applicantToday(state.profile, now);
     const problems = markDoneProblems(state.profile, plan, key, date, now);
     if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
+    // Done already for this Match: a re-applicant's step done for an earlier one is listed again
+    // (pastSeasonWork), and a step done without a date still takes the date the advisor gives.
+    const listed = [...plan.nextSteps, ...plan.overdue, ...plan.blocked].some(
+      (step) => step.milestone === key,
+    );
+    if (checked?.status === "done" && !listed && (checked.date !== undefined || given === undefined))
+      return { outcome: "already-done", ...(checked.date ? { date: checked.date } : {}) };
     const submissionId = `console-${randomUUID()}`;
     const milestone = { key, status: "done" as const, date };
     try {

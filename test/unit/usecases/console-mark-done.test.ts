@@ -155,13 +155,16 @@ describe("marking a step done from the console", () => {
     expect(audit.entries).toEqual([]);
   });
 
-  it("says a step done without a date is done already, without inventing its date", async () => {
+  it("gives a step done without a date the date given, and never invents one when none is given", async () => {
     store.add(profileFactory({ applicantId: "a_bo", externalId: "bo", advisorEmail: PRIYA.email }), {
       milestones: [{ key: "cv", status: "done" }],
     });
-    expect(await markStepDone(PRIYA, "a_bo", "cv", "2026-05-30", deps())).toEqual({
-      outcome: "already-done",
-    });
+    expect(await markStepDone(PRIYA, "a_bo", "cv", undefined, deps())).toEqual({ outcome: "already-done" });
     expect(audit.entries).toEqual([]);
+    expect(await markStepDone(PRIYA, "a_bo", "cv", "2012-03-01", deps())).toEqual({
+      outcome: "recorded",
+      date: "2012-03-01",
+    });
+    expect(store.state("a_bo").milestones).toEqual([{ key: "cv", status: "done", date: "2012-03-01" }]);
   });
 });

@@ -80,8 +80,12 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const feasibility = assessFeasibility(context);
   const ineligible = context.eligibility === "ineligible";
   const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key);
+  // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
+  // for that Match is, instead of pushing the deadlines of a season that cannot be made; its fees
+  // are that Match's too (no late fee of the season out of reach).
+  const plannedSeason = feasibility.infeasible ? seasonCalendar(feasibility.earliestMatchYear) : calendar;
   const collected: Collected = {
-    budget: buildBudget(context, ineligible, unchecked),
+    budget: buildBudget(context, ineligible, unchecked, plannedSeason),
     nextSteps: [],
     blocked: [],
     overdue: [],
@@ -91,11 +95,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     ineligible,
     unchecked,
     feasibility,
-    // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
-    // for that Match is, instead of pushing the deadlines of a season that cannot be made.
-    earlyDates: feasibility.infeasible
-      ? planDates({ ...context, calendar: seasonCalendar(feasibility.earliestMatchYear) })
-      : dates,
+    earlyDates: feasibility.infeasible ? planDates({ ...context, calendar: plannedSeason }) : dates,
     firstGate: firstGateOf(context, unchecked),
     seasonOver: !ineligible && seasonIsOver(context),
   };

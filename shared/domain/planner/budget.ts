@@ -8,6 +8,7 @@ import {
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -95,8 +96,18 @@ function gated(ineligible: boolean, seasonOver: boolean, key: MilestoneKey): boo
  * needs one) is left out unless already spent, so nobody budgets for a step they cannot take; while
  * the note is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted.
  * Unconfirmed fees go to `toVerify`, never the totals.
+ *
+ * `season` is the Match the plan targets: the applicant's own, or the earliest feasible one when
+ * theirs is out of reach (the early steps are then dated for it). A season-bound fee follows that
+ * Match's dates, so NRMP's late fee is counted only once that Match's early registration deadline
+ * has passed (issue 9, session 8: a 2027 applicant planned for 2028 was budgeted 2027's $50).
  */
-export function buildBudget(context: PlanContext, ineligible: boolean, unchecked = false): Budget {
+export function buildBudget(
+  context: PlanContext,
+  ineligible: boolean,
+  unchecked = false,
+  season: SeasonCalendar = context.calendar,
+): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
@@ -114,12 +125,13 @@ export function buildBudget(context: PlanContext, ineligible: boolean, unchecked
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
       label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties"}`;
     } else if (fee.kind === "nrmp_late") {
-      const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
       const doneOn = context.entries.get("nrmp_registration")?.date;
       if (isFinished(status)) {
+        // A registration made is one for the applicant's own Match: its late fee was that season's.
+        const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
         if (doneOn === undefined || startOfLocalDate(context.zone, doneOn) <= early) continue;
         spent = true;
-      } else if (now <= early) {
+      } else if (now <= season.dates.nrmp_early_registration_deadline_late_fee_after.at) {
         continue;
       }
       amountUsd = fee.amountUsd;

@@ -200,7 +200,9 @@ function planMilestone(
   const detail =
     due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
   const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
-  if (overdueNow && detail !== undefined) {
+  // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
+  const late = overdueNow && waitingFor.length === 0 ? lateDeadlineOf(context, entry) : null;
+  if (overdueNow && detail !== undefined && late === null) {
     const step: OverdueStep = {
       milestone: entry.key,
       title: entry.title,
@@ -228,7 +230,6 @@ function planMilestone(
     return;
   }
 
-  const late = overdueNow ? lateDeadlineOf(context, entry) : null;
   if (late !== null && due !== null) {
     planLateDeadline(context, entry, due, late, out);
     return;

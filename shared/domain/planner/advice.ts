@@ -71,3 +71,13 @@ export const INTERVIEW_PREP_WHY =
   "Engage, don't recite: share real experiences, own your story as an IMG and ask questions tailored to the program (advice: seed article).";
 export const INTERVIEW_THANK_YOU_WHY =
   "A brief thank-you note shows genuine interest in the program (advice: no authority sets this).";
+
+/**
+ * Days between reminders once a step's early deadline has passed and a later one still holds
+ * (NRMP late registration, with its late fee, until the rank order list deadline; issue 9,
+ * session 8: ten weeks without a reminder). Every two weeks: the fee is already due, and programs
+ * may certify their lists before the applicant appears in R3.
+ */
+export const AFTER_EARLY_DEADLINE_EVERY_DAYS = 14;
+export const AFTER_EARLY_DEADLINE_SOURCE =
+  "advice: once the early deadline has passed the step costs more and programs may rank without you, so a reminder every two weeks until the late deadline's own reminders begin";

@@ -1,9 +1,11 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { NextStep } from "../plan.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
+import { AFTER_EARLY_DEADLINE_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import type { DueDate } from "./deadlines.ts";
+import { followUps } from "./follow-ups.ts";
 import type { DueStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 
@@ -25,10 +27,13 @@ export function lateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDa
 }
 
 /**
- * The step once its deadline has passed but a later one holds: still shown as overdue (the late
- * cost applies), with the late deadline as its deadline and the late action text, and reminders
- * laid against the late deadline. The missed deadline serves as the start-by rung, so the
- * applicant hears at the next delivery slot (the catch-up rule), not only two weeks before.
+ * The step once its deadline has passed but a later one holds: due by the late deadline, not
+ * overdue (it can still be done; issue 9, session 8: "overdue" beside a date three months ahead),
+ * urgent, with the missed deadline beside it and the late action text (the late fee), and
+ * reminders laid against the late deadline. The missed deadline serves as the start-by rung, so
+ * the applicant hears at the next delivery slot (the catch-up rule), then every
+ * AFTER_EARLY_DEADLINE_EVERY_DAYS days until the late deadline's ladder begins (followUps); a
+ * follow-up on the catch-up's slot replaces it, so one reminder per slot.
  */
 export function planLateDeadline(
   context: PlanContext,
@@ -44,12 +49,13 @@ export function planLateDeadline(
     why: entry.why.text,
     action: entry.lateDeadline?.action ?? entry.action,
     dueBy: detail.at,
-    urgency: "overdue",
+    urgency: "urgent",
     deadline: detail,
     missedDeadline: deadlineDetail(context.zone, missed.at, missed.status, missed.source),
     startBy: isoUtc(missed.at),
   };
   out.nextSteps.push({ due: missed.at, step });
+  const laid = out.reminders.length;
   remindersFor(
     context,
     {
@@ -64,4 +70,29 @@ export function planLateDeadline(
     },
     out.reminders,
   );
+  const series: TimedReminder[] = [];
+  followUps(
+    context,
+    {
+      milestone: entry.key,
+      title: entry.title,
+      why: entry.why.text,
+      passed: missed.at,
+      deadline: late.at,
+      deadlineDetail: detail,
+      ladder: entry.ladder,
+      everyDays: AFTER_EARLY_DEADLINE_EVERY_DAYS,
+      rung: "after-early-deadline",
+    },
+    series,
+  );
+  if (series.length === 0) return;
+  const slots = new Set(series.map((each) => each.sendAt));
+  let kept = laid;
+  for (let index = laid; index < out.reminders.length; index++) {
+    const each = out.reminders[index] as TimedReminder;
+    if (!slots.has(each.sendAt)) out.reminders[kept++] = each;
+  }
+  out.reminders.length = kept;
+  for (const each of series) out.reminders.push(each);
 }

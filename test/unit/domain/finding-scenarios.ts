@@ -155,7 +155,10 @@ FINDING_SCENARIOS.push({
     expect(lateFee?.status).toBe("upcoming");
     expect(step?.action).toContain(`$${lateFee?.amountUsd} late registration fee`);
     expect(step?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
-    expect(result.overdue.map((entry) => entry.milestone)).toContain("nrmp_registration");
+    // Still possible with the late fee until late registration closes (issue 9, session 8): due
+    // by that deadline, urgent, not overdue.
+    expect(result.overdue.map((entry) => entry.milestone)).not.toContain("nrmp_registration");
+    expect(step?.urgency).toBe("urgent");
     const sends = result.reminders
       .filter((reminder) => reminder.milestone === "nrmp_registration")
       .map((reminder) => reminder.sendAtLocal.slice(0, 16));

@@ -122,8 +122,11 @@ const scenarios: Scenario[] = [
     assess(result) {
       expect(codes(result)).toContain("NRMP_LATE_FEE");
       expect(result.budget.items.find((item) => item.key === "nrmp_late_fee")?.status).toBe("upcoming");
-      expect(result.overdue.map((step) => step.milestone)).toContain("nrmp_registration");
-      expect(result.nextSteps[0]?.urgency).toBe("overdue");
+      // Late registration is open until the rank order list deadline (issue 9, session 8): the
+      // step is due by it, first among the next steps and urgent, not overdue.
+      expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
+      expect(result.nextSteps[0]?.milestone).toBe("nrmp_registration");
+      expect(result.nextSteps[0]?.urgency).toBe("urgent");
     },
   },
   {

@@ -51,7 +51,8 @@ describe("timeline: a step past its early deadline while a late one holds", () =
   const item = /<h3>Register for the NRMP[\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
 
   it("carries the passed early deadline in the plan, before the late deadline still ahead", () => {
-    expect(registration?.urgency).toBe("overdue");
+    // Still possible until the late deadline (issue 9, session 8): urgent, not overdue.
+    expect(registration?.urgency).toBe("urgent");
     const missed = registration?.missedDeadline;
     const late = registration?.deadline;
     expect(Date.parse(missed?.at ?? "")).toBeLessThan(now.getTime());
@@ -62,7 +63,7 @@ describe("timeline: a step past its early deadline while a late one holds", () =
     const missed = registration?.missedDeadline;
     const late = registration?.deadline;
     if (!missed || !late) throw new Error("no late-deadline step");
-    expect(item).toContain('<span class="tag overdue">Early deadline passed</span>');
+    expect(item).toContain('<span class="tag urgent">Early deadline passed</span>');
     expect(item).not.toContain(">Overdue<");
     expect(item).toContain(
       `Early deadline <strong>${deadlineWords(missed).local}</strong> (your time) has passed`,

@@ -10,14 +10,14 @@ export interface FollowUpSeries {
   milestone: StepSubject;
   title: string;
   why: string;
-  /** The date that passed (its catch-up notice speaks first; the series begins half an interval later). */
+  /** The date that passed (its catch-up notice speaks first). */
   passed: number;
   /** The deadline still ahead, its rendering, and the ladder laid against it. */
   deadline: number;
   deadlineDetail: Deadline;
   ladder: string;
   everyDays: number;
-  /** The rung's name; the n-th reminder's id is made from `<rung>-<n>` and the deadline. */
+  /** The rung's name; each reminder's id is made from `<rung>-<cut>-of-<parts>` and the deadline. */
   rung: string;
 }
 
@@ -35,24 +35,25 @@ function firstLead(ladder: string): number {
 }
 
 /**
- * Reminders every `everyDays` days at the applicant's delivery slot, between the passed date and
- * the deadline's own ladder: counted back from the day of that ladder's first rung (so the last
- * follow-up comes one interval before it and the spacing stays even), none within half an
- * interval after the passed date (the catch-up notice speaks then). Only those at or after now
- * are appended to `into`. Their ids depend only on the step, the rung, its number (counted back
- * from the ladder) and the deadline, never on `now`: re-planning replaces them and a moved
- * deadline makes new ones. Few at most (a deadline months away, a two- or four-week interval).
+ * Reminders at the applicant's delivery slot between the passed date and the deadline's own ladder,
+ * evenly spaced and never more than `everyDays` days apart (give or take the day a slot rounds to):
+ * the days from the passed date's local day to the day of the ladder's first rung are cut into the
+ * fewest equal parts no longer than `everyDays`, and each cut gets a reminder. The catch-up notice
+ * speaks on the passed date; the ladder takes over at its end. Only those at or after now are
+ * appended to `into`. Their ids depend only on the step, the rung, the cut and the deadline, never
+ * on `now`: re-planning replaces them, and a moved date moves or renames them. Few at most (a
+ * deadline months away, a two- or four-week interval).
  */
 export function followUps(context: PlanContext, series: FollowUpSeries, into: TimedReminder[]): void {
-  const every = series.everyDays * DAY_MS;
+  const passedDay = wallDayStart(toWall(context.zone, series.passed));
   const ladderDay = wallDayStart(toWall(context.zone, series.deadline)) - firstLead(series.ladder);
-  const first = series.passed + every / 2;
-  for (let count = 1; ; count++) {
-    const sendAt = slotOnDay(context, ladderDay - count * every);
-    if (sendAt < first || sendAt < context.now) return;
-    if (sendAt >= series.deadline) continue;
+  const spanDays = Math.round((ladderDay - passedDay) / DAY_MS);
+  const parts = Math.ceil(spanDays / series.everyDays);
+  for (let cut = 1; cut < parts; cut++) {
+    const sendAt = slotOnDay(context, passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
+    if (sendAt < context.now || sendAt >= series.deadline) continue;
     const reminder: Reminder = {
-      id: reminderId(series.milestone, undefined, `${series.rung}-${count}`, series.deadline),
+      id: reminderId(series.milestone, undefined, `${series.rung}-${cut}-of-${parts}`, series.deadline),
       milestone: series.milestone,
       rung: series.rung,
       title: series.title,

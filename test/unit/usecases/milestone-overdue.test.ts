@@ -50,8 +50,11 @@ describe("MilestoneOverdue", () => {
 
     const plan = domainPlanning.plan(deps.store.state("a_ada"), deps.clock.now());
     const expected = overdueSubjects(plan);
-    // Exams done but no ERAS application by December 2026: ERAS and the early NRMP deadline have passed.
-    expect(expected).toEqual(expect.arrayContaining(["eras_application", "nrmp_registration"]));
+    // Exams done but no ERAS application by December 2026: ERAS's deadline has passed. The early
+    // NRMP deadline has too, but late registration stays open until the rank order list deadline,
+    // so NRMP registration is due by it, not overdue (issue 9, session 8).
+    expect(expected).toEqual(expect.arrayContaining(["eras_application"]));
+    expect(expected).not.toContain("nrmp_registration");
     expect(overdueEvents(deps)).toEqual([
       expect.objectContaining({ applicantId: "a_ada", detail: { milestones: expected } }),
     ]);

@@ -295,7 +295,12 @@ function planMilestone(
           : stepDates.renderedDay(target);
   if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
-  out.nextSteps.push({ due: driver === null ? Number.POSITIVE_INFINITY : driver.at, step });
+  // A step past its target is ordered by that target, not by the later hard deadline now driving
+  // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).
+  const passedTarget =
+    target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
+  const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
+  out.nextSteps.push({ due: orderAt, step });
   if (phase?.followUpOnly !== true)
     stepReminders(
       context,

@@ -80,4 +80,13 @@ export const INTERVIEW_THANK_YOU_WHY =
  */
 export const AFTER_EARLY_DEADLINE_EVERY_DAYS = 14;
 export const AFTER_EARLY_DEADLINE_SOURCE =
-  "advice: once the early deadline has passed the step costs more and programs may rank without you, so a reminder every two weeks until the late deadline's own reminders begin";
+  "advice: once the early deadline has passed the step costs more and programs may rank without you, so a reminder at most two weeks apart until the late deadline's own reminders begin";
+
+/**
+ * Days between reminders about a step whose target has passed while its hard deadline is ahead
+ * (issue 9, session 8: an early starter heard nothing about Step 1 for eight months after its
+ * target). About monthly: the step stays in view without weekly mail for a deadline months away.
+ */
+export const AFTER_TARGET_EVERY_DAYS = 28;
+export const AFTER_TARGET_SOURCE =
+  "advice: a step past its target is still the applicant's to do; a reminder at most four weeks apart until the hard deadline's own reminders begin keeps it in view without flooding the inbox";

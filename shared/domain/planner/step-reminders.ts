@@ -4,7 +4,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { firstReminderFor, type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
-import { targetPassedNotice } from "./target-passed.ts";
+import { targetFollowUps, targetPassedNotice } from "./target-passed.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates {
@@ -30,7 +30,8 @@ export interface StepReminderDates {
  * then carries the rest of that ladder, same ids). With nothing to aim at, the hard deadline gets
  * the whole ladder: so does a deadline the applicant's own date falls after (the risk says move
  * it), and a target passed with the step not booked adds one notice at the next slot
- * (targetPassedNotice). A passed own date with no result adds one follow-up (see resultFollowUp), unless a rung of
+ * (targetPassedNotice), then follow-ups at most four weeks apart until the deadline's ladder
+ * begins (targetFollowUps). A passed own date with no result adds one follow-up (see resultFollowUp), unless a rung of
  * the deadline goes out at that very instant.
  */
 export function stepReminders(
@@ -87,8 +88,10 @@ export function stepReminders(
     };
     if (aim !== null) firstReminderFor(context, hard, into);
     else remindersFor(context, hard, into);
-    if (dates.target !== null && !dates.targetAhead && !dates.ownAhead)
+    if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
+      targetFollowUps(context, entry, dates, into);
       targetPassedNotice(context, entry, dates, into);
+    }
   }
   if (own?.passed === true) {
     const followUp = resultFollowUp(

@@ -3,8 +3,10 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { NextStep, Reminder, Risk } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
+import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { dayBy } from "./feasibility-risk.ts";
+import { followUps } from "./follow-ups.ts";
 import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -27,6 +29,14 @@ function targetPassedOpen(
   dueAt: number | undefined,
 ): boolean {
   if (!mayHaveTargetPassed(context, entry)) return false;
+  return passedWithDeadlineAhead(context, targetAt, dueAt);
+}
+
+function passedWithDeadlineAhead(
+  context: PlanContext,
+  targetAt: number | undefined,
+  dueAt: number | undefined,
+): boolean {
   if (targetAt === undefined || dueAt === undefined) return false;
   return targetAt < context.now && dueAt >= context.now;
 }
@@ -36,7 +46,18 @@ function targetPassedOpen(
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
 function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry): boolean {
-  if (entry.reportingDays === undefined || entry.target === undefined) return false;
+  return entry.reportingDays !== undefined && stillToDo(context, entry);
+}
+
+/**
+ * A step with a target that is still the applicant's to do and not booked (not started, or under
+ * way with no date). Its passed target is told and then followed up (targetPassedNotice,
+ * targetFollowUps), whether or not it has a result to report: the ECFMG application, whose
+ * target is where the whole road starts, too (issue 9, session 8: an early starter heard nothing
+ * about it, or Step 1, for eight months after their targets).
+ */
+function stillToDo(context: PlanContext, entry: CatalogEntry): boolean {
+  if (entry.target === undefined) return false;
   const status = statusOf(context, entry.key);
   if (status !== "not_started" && status !== "in_progress") return false;
   return context.entries.get(entry.key)?.date === undefined;
@@ -90,6 +111,8 @@ function sentence(
   targetAt: number,
   dueAt: number,
 ): string {
+  if (entry.reportingDays === undefined)
+    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. The latest day that still works is ${dayBy(context, dueAt)}.`;
   const pathway = entry.key === "ecfmg_pathway";
   const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
@@ -98,6 +121,43 @@ function sentence(
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
   return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
 }
+
+/**
+ * After the notice, reminders at most AFTER_TARGET_EVERY_DAYS days apart while the step is still
+ * to do and its hard deadline is ahead, until the hard deadline's ladder begins (followUps): the
+ * target no longer drives the reminders, but the step is not forgotten for months (issue 9,
+ * session 8). Appended to `into`; call it before targetPassedNotice, so a follow-up due at the next
+ * delivery slot stands for the notice there.
+ */
+export function targetFollowUps(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: StepReminderDates,
+  into: TimedReminder[],
+): void {
+  const { target, due, detail } = dates;
+  if (detail === undefined || target === null || due === null || !stillToDo(context, entry)) return;
+  if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
+  followUps(
+    context,
+    {
+      milestone: entry.key,
+      title: `${entry.title}: your target date has passed`,
+      why: sentence(context, entry, statusOf(context, entry.key), target.at, due.at),
+      passed: target.at,
+      deadline: due.at,
+      deadlineDetail: detail,
+      ladder: HARD_DEADLINE_LADDER,
+      everyDays: AFTER_TARGET_EVERY_DAYS,
+      rung: AFTER_TARGET_RUNG,
+    },
+    into,
+  );
+}
+
+/** The follow-ups' rung, and the ladder a step with a target lays against its hard deadline (stepReminders). */
+export const AFTER_TARGET_RUNG = "after-target";
+const HARD_DEADLINE_LADDER = "hard-deadline";
 
 /**
  * One notice at the applicant's next delivery slot when a step's target has passed and the step
@@ -113,8 +173,8 @@ export function targetPassedNotice(
   into: TimedReminder[],
 ): void {
   const { target, due, detail } = dates;
-  if (detail === undefined || !targetPassedOpen(context, entry, target?.at, due?.at)) return;
-  if (target === null || due === null) return;
+  if (detail === undefined || !stillToDo(context, entry)) return;
+  if (target === null || due === null || !passedWithDeadlineAhead(context, target.at, due.at)) return;
   const { catchUp } = catchUpOf(context);
   if (catchUp > due.at) return;
   for (const other of into) if (other.reminder.milestone === entry.key && other.sendAt <= catchUp) return;

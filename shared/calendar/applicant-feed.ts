@@ -64,12 +64,14 @@ export interface ApplicantFeedInput {
  * whoever sees the calendar, so it carries no signed link (a timeline or action link would grant
  * control that revoking the feed could not take back). In words true of every email: only a reminder about a step carries that step's
  * buttons, but every email links the timeline, which has them all. Interviews have no buttons
- * anywhere: they change through the interview form the applicant (or the advisor) sends.
+ * anywhere: they change through the interview form the applicant (or the advisor) sends, and only
+ * by the interview's reference (its stored id): a form without one adds a second interview beside
+ * this one (tester s8 issue 14 bug 1), so the event names the reference.
  */
 const WHERE_TO_ACT =
   "To mark it done, scheduled or snoozed, open See my whole timeline in any recent Matchpath email.";
-const WHERE_TO_CHANGE_INTERVIEW =
-  "To move or cancel this interview, send your interview form again (or ask your advisor). Your whole plan: open See my whole timeline in any recent Matchpath email.";
+const whereToChangeInterview = (reference: string) =>
+  `To move or cancel this interview, send your interview form with its reference, ${reference}, or ask your advisor: without the reference, a form adds a second interview instead of moving this one. Your whole plan: open See my whole timeline in any recent Matchpath email.`;
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
@@ -245,7 +247,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       description: lines(
         `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
         interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
-        WHERE_TO_CHANGE_INTERVIEW,
+        whereToChangeInterview(id),
       ),
       alarms: alarmsFor(input.plan.reminders, "interview", id, true),
     });

@@ -3,7 +3,10 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/li
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicantIdFor, interviewIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import {
   type ApplicantSnapshot,
   type Interview,
@@ -846,5 +849,76 @@ describe("applySubmission: one interview sent with different UTC offsets", () =>
     expect(state?.interviews.map((interview) => interview.id)).toEqual([
       interviewIdFor(local.program, local.startsAt),
     ]);
+  });
+});
+
+describe("applySubmission: a snapshot moves an interview it lists without an id", () => {
+  const booked = {
+    program: "Mercy General IM",
+    startsAt: "2026-11-02T14:00:00-05:00",
+    timezone: "America/New_York",
+    format: "virtual" as const,
+  };
+  const movedTo = { ...booked, startsAt: "2026-11-09T10:00:00-05:00" };
+
+  /** The interview's events in the applicant's feed, as a calendar app would read them. */
+  function interviewEvents(state: Awaited<ReturnType<DynamoRepositories["applicants"]["loadApplicant"]>>) {
+    if (state === undefined) throw new Error("no applicant");
+    const feed = renderApplicantFeed({
+      applicantId: state.profile.applicantId,
+      timezone: state.profile.timezone,
+      plan: plan(
+        { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
+        seasonCalendar(2027),
+        new Date("2026-10-01T00:00:00Z"),
+      ),
+      interviews: state.interviews,
+      updatedAt: state.changedAt ?? state.profile.updatedAt,
+    });
+    return feed
+      .split("BEGIN:VEVENT")
+      .slice(1)
+      .filter((event) => event.includes("SUMMARY:Interview:"))
+      .map((event) => ({
+        uid: /\r\nUID:([^\r]+)/.exec(event)?.[1],
+        start: /\r\nDTSTART[^:]*:([^\r]+)/.exec(event)?.[1],
+        sequence: Number(/\r\nSEQUENCE:(\d+)/.exec(event)?.[1]),
+      }));
+  }
+
+  it("keeps the interview's id, so the calendar updates one event (same UID, new time, higher SEQUENCE)", async () => {
+    const first = snapshotFor(newExternalId(), { interviews: [booked] });
+    const { applicantId } = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
+    const before = await store.applicants.loadApplicant(applicantId);
+    const again = snapshotFor(first.applicant.externalId, { interviews: [movedTo] });
+
+    await store.intake.applySubmission(again, source(again.submissionId), laterAt);
+
+    const after = await store.applicants.loadApplicant(applicantId);
+    expect(after?.interviews).toEqual([{ ...movedTo, id: interviewIdFor(booked.program, booked.startsAt) }]);
+    const [old] = interviewEvents(before);
+    const events = interviewEvents(after);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.uid).toBe(old?.uid);
+    expect(events[0]?.start).toBe("20261109T100000");
+    expect(events[0]?.sequence).toBeGreaterThan(old?.sequence ?? Number.POSITIVE_INFINITY);
+  });
+
+  it("still adds a second interview with the same program when the first stays listed", async () => {
+    const first = snapshotFor(newExternalId(), { interviews: [booked] });
+    const { applicantId } = await store.intake.applySubmission(first, source(first.submissionId), receivedAt);
+    const again = snapshotFor(first.applicant.externalId, { interviews: [booked, movedTo] });
+
+    await store.intake.applySubmission(again, source(again.submissionId), laterAt);
+
+    const ids = (await store.applicants.loadApplicant(applicantId))?.interviews.map(
+      (interview) => interview.id,
+    );
+    expect(ids?.sort()).toEqual(
+      [
+        interviewIdFor(booked.program, booked.startsAt),
+        interviewIdFor(movedTo.program, movedTo.startsAt),
+      ].sort(),
+    );
   });
 });

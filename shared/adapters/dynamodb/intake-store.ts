@@ -23,6 +23,7 @@ import {
   profileGuard,
   profileWrites,
   sameContent,
+  snapshotInterviewsWithIds,
   unlistedDeletes,
 } from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
@@ -89,8 +90,10 @@ export class DynamoIntakeStore implements IntakeStore {
 
     const listedInterviews = new Set<string>();
     const interviewIndex = new Map<string, number>();
-    for (const [index, interview] of snapshot.interviews.entries()) {
-      const withId = interviewWithId(interview, current.interviews);
+    for (const [index, withId] of snapshotInterviewsWithIds(
+      snapshot.interviews,
+      current.interviews,
+    ).entries()) {
       onceEach(interviewIndex, withId.id, index);
       listedInterviews.add(withId.id);
       write({ kind: "interview", id: withId.id, content: withId });

@@ -227,6 +227,37 @@ export function interviewWithId(
   return { ...interview, id: interviewIdFor(interview.program, interview.startsAt) };
 }
 
+/**
+ * A snapshot's interviews with their ids (see interviewWithId), where one listed without an
+ * operator's id at a new start is a move when it is the only new one of its program and the
+ * snapshot drops the only stored one of that program: it keeps the stored id, so its reminders,
+ * its `.ics` attachment and its calendar event (UID from the id) follow it instead of a second
+ * interview appearing beside a cancelled one (tester s8 issue 14 bug 1). Two or more of a program
+ * on either side stay as they were: which one moved would be a guess.
+ */
+export function snapshotInterviewsWithIds(
+  interviews: readonly Interview[],
+  stored: ReadonlyMap<string, Item>,
+): (Interview & { id: string })[] {
+  const withIds = interviews.map((interview) => interviewWithId(interview, stored));
+  const listed = new Set(withIds.map((interview) => interview.id));
+  const dropped = [...stored]
+    .filter(([id]) => !listed.has(id))
+    .map(([id, item]) => ({ id, program: (item.interview as Interview | undefined)?.program.trim() }));
+  const added = withIds.filter(
+    (interview, index) => interviews[index]?.id === undefined && !stored.has(interview.id),
+  );
+  const only = <T extends { program?: string }>(list: readonly T[], program: string) => {
+    const matches = list.filter((entry) => entry.program?.trim() === program);
+    return matches.length === 1 ? matches[0] : undefined;
+  };
+  return withIds.map((interview) => {
+    const program = interview.program.trim();
+    const movedFrom = only(added, program) === interview ? only(dropped, program) : undefined;
+    return movedFrom === undefined ? interview : { ...interview, id: movedFrom.id };
+  });
+}
+
 /** Structural equality independent of key order: decides whether an item's content changed. */
 export function sameContent(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);

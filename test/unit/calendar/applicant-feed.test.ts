@@ -177,11 +177,17 @@ describe("applicant calendar feed", () => {
     // Public sources (the rule a projected date follows) stay; nothing of ours that a token opens.
     expect(feed).not.toMatch(/token=|\/(timeline|actions|preferences|calendar\.ics)\b|^URL[:;]/m);
     // Where to act, in words true of the emails (papercut 8): steps through the timeline every
-    // email links; interviews, which have no buttons anywhere, through the interview form.
+    // email links; interviews, which have no buttons anywhere, through the interview form with the
+    // interview's reference (tester s8 issue 14 bug 1: "send your interview form again" without it
+    // adds a second interview beside this one rather than moving it).
     for (const event of events) {
       expect(event.description).toContain("See my whole timeline in any recent Matchpath email");
       if (event.summary.startsWith("Interview:")) {
-        expect(event.description).toContain("send your interview form again");
+        expect(event.description).toContain(
+          "To move or cancel this interview, send your interview form with its reference, mercy-im-1,",
+        );
+        expect(event.description).toContain("without the reference, a form adds a second interview");
+        expect(event.description).not.toContain("send your interview form again");
         expect(event.description).not.toMatch(/mark it done|snoozed/);
       } else expect(event.description).toContain("To mark it done, scheduled or snoozed");
     }

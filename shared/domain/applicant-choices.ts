@@ -22,19 +22,17 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
 export const SNOOZE_DAYS = [2, 4, 7] as const;
 
 /**
- * The actions a next step offers. Interviews take none (their dates come from the program).
- * "schedule" only where the catalog takes the applicant's date as the due date (exams), "waive"
- * only where the catalog says the step may be skipped, "snooze" only while a reminder is left to
- * quiet before the last one.
+ * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
+ * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
+ * "snooze" only while a reminder is left to quiet before the last one. Interviews take none (their
+ * dates come from the program).
  */
 export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan): StepAction[] {
   if (step.milestone === "interview" || seasonPassedFor(step, plan)) return [];
-  const entry = catalogEntry(step.milestone);
-  const actions: StepAction[] = ["done"];
-  if (entry.applicantDateIsDue) actions.push("schedule");
-  if (snoozeLimit(plan, step.milestone) !== undefined) actions.push("snooze");
-  if (entry.waivable) actions.push("waive");
-  return actions;
+  const milestone = step.milestone;
+  return catalogEntry(milestone).stepActions.filter(
+    (action) => action !== "snooze" || snoozeLimit(plan, milestone) !== undefined,
+  );
 }
 
 /**

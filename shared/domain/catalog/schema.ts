@@ -3,6 +3,7 @@ import { STEP_STAGES } from "../console/stage.ts";
 import { REMINDER_CATEGORIES } from "../preferences.ts";
 import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
+import { STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
 
 /**
@@ -150,6 +151,13 @@ const CatalogEntrySchema = z.object({
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
   /**
+   * The one-tap actions the step offers (issue 14), as far as the plan allows (snooze needs a
+   * reminder left to quiet): "done" on every step, "schedule" ("Scheduled for…") only on a step
+   * whose day the applicant books (an exam sitting, not an application they submit), "waive" exactly
+   * when `waivable` says why the step may be skipped.
+   */
+  stepActions: z.array(z.enum(STEP_ACTIONS)).min(1),
+  /**
    * Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE).
    * Absent means no (the file is read without a parse, so no default is filled in).
    */
@@ -237,6 +245,14 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
       });
     }
     for (const entry of file.entries) {
+      const offers = new Set(entry.stepActions);
+      const wrong = [
+        !offers.has("done") && "every step offers done",
+        offers.has("schedule") && !entry.applicantDateIsDue && "schedule needs applicantDateIsDue",
+        offers.has("waive") !== (entry.waivable !== undefined) && "waive exactly when waivable",
+      ].filter((problem) => problem !== false);
+      for (const problem of wrong)
+        ctx.addIssue({ code: "custom", message: `${entry.key}: stepActions: ${problem}` });
       if (!ladderNames.has(entry.ladder)) {
         ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
       }

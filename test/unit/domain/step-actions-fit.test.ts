@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { actionsFor } from "#domain/applicant-choices.ts";
+import { MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
+import laddersData from "#domain/catalog/reminder-ladders.json" with { type: "json" };
+import { catalogFileSchema } from "#domain/catalog/schema.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { StepAction } from "#domain/step-actions.ts";
+import { inputFactory } from "./factories.ts";
+
+/**
+ * Tester s8 issue 14 bug 2: the one-tap actions must fit the step. "Scheduled for…" is for a day
+ * the applicant books (an exam sitting); the ECFMG Pathway is an application they submit, so it
+ * offered a booking it cannot have. Each step kind, with the actions that make sense for it
+ * (snooze left out: the plan decides it, while a reminder is left to quiet).
+ */
+const BOOKED_EXAMS: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "oet_medicine", "usmle_step3"];
+const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap"];
+
+function expectedFor(key: MilestoneKey): StepAction[] {
+  return [
+    "done",
+    ...(BOOKED_EXAMS.includes(key) ? (["schedule"] as const) : []),
+    ...(SKIPPABLE.includes(key) ? (["waive"] as const) : []),
+  ];
+}
+
+describe("the one-tap actions fit each step", () => {
+  const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2025-06-01T12:00:00Z"));
+
+  it.each(MILESTONE_CATALOG.map((entry) => [entry.key] as const))("%s", (key) => {
+    const offered = actionsFor({ milestone: key }, fresh).filter((action) => action !== "snooze");
+    expect(offered).toEqual(expectedFor(key));
+  });
+
+  it("offers no booking on the ECFMG Pathway, an application the applicant submits", () => {
+    expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh)).not.toContain("schedule");
+    expect(actionsFor({ milestone: "oet_medicine" }, fresh)).toContain("schedule");
+  });
+});
+
+describe("the catalog's stepActions are checked against the entry", () => {
+  const schema = catalogFileSchema(new Set(Object.keys(laddersData.ladders)));
+  const withActions = (key: string, stepActions: string[]) => ({
+    ...milestonesData,
+    entries: milestonesData.entries.map((entry) => (entry.key === key ? { ...entry, stepActions } : entry)),
+  });
+  const problems = (file: unknown) =>
+    schema.safeParse(file).error?.issues.map((issue) => issue.message) ?? [];
+
+  it("accepts the catalog as it is", () => {
+    expect(problems(milestonesData)).toEqual([]);
+  });
+
+  it.each([
+    ["ecfmg_pathway", ["snooze"], "ecfmg_pathway: stepActions: every step offers done"],
+    [
+      "eras_application",
+      ["done", "schedule"],
+      "eras_application: stepActions: schedule needs applicantDateIsDue",
+    ],
+    ["cv", ["done", "waive"], "cv: stepActions: waive exactly when waivable"],
+    ["research", ["done", "snooze"], "research: stepActions: waive exactly when waivable"],
+  ])("refuses %s offering %j", (key, actions, message) => {
+    expect(problems(withActions(key, actions))).toEqual([message]);
+  });
+});

@@ -1,6 +1,7 @@
 import { catalogEntry } from "./catalog/index.ts";
 import type { Plan, Reminder, StepSubject } from "./plan.ts";
 import { CRITICAL_WINDOW_HOURS, inWindow, type Preferences, type ReminderCategory } from "./preferences.ts";
+import type { MilestoneKey } from "./snapshot.ts";
 import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinuteOfDay } from "./time.ts";
 
 const HOUR_MS = 3_600_000;
@@ -16,12 +17,12 @@ export function categoryOf(subject: StepSubject): ReminderCategory {
  * these words: CRITICAL_RULE_TEXT in preferences.ts):
  * - those within 72 hours of a deadline an authority sets (ECFMG, ERAS, NRMP: a confirmed or
  *   projected season date);
- * - the last reminder before a step's hard deadline tied to a season date (catalog `due.from`
- *   "season": Step 1 and Step 2 CK before ranking, the ECFMG Pathway, certification, ERAS, NRMP,
+ * - the last reminder before a step's hard deadline tied to a season date (hasSeasonTiedDeadline:
+ *   Step 1 and Step 2 CK before ranking, OET with the ECFMG Pathway, certification, ERAS, NRMP,
  *   the rank order list, the visa): such a step missed blocks the Match or the start, and its
  *   ladder may have no rung within 72 hours (tester s7 B3: Exams off silenced every Pathway and
- *   Step 2 CK reminder). Targets ("aim to finish by") and the applicant's own dates are advice or
- *   theirs, so they are not critical;
+ *   Step 2 CK reminder; s8 issue 14 bug 3: and every OET one). Targets ("aim to finish by") and the
+ *   applicant's own dates are advice or theirs, so they are not critical;
  * - those about a step a critical risk names.
  */
 export function isCritical(reminder: Reminder, plan: Plan): boolean {
@@ -38,7 +39,7 @@ export function isCritical(reminder: Reminder, plan: Plan): boolean {
 /** Whether the reminder is the latest one the plan holds before its step's season-tied hard deadline. */
 function isLastBeforeSeasonDeadline(reminder: Reminder, plan: Plan): boolean {
   if (reminder.countsDownTo !== undefined || reminder.milestone === "interview") return false;
-  if (catalogEntry(reminder.milestone).due.from !== "season") return false;
+  if (!hasSeasonTiedDeadline(reminder.milestone)) return false;
   const sendAt = Date.parse(reminder.sendAt);
   return !plan.reminders.some(
     (other) =>
@@ -46,6 +47,24 @@ function isLastBeforeSeasonDeadline(reminder: Reminder, plan: Plan): boolean {
       other.countsDownTo === undefined &&
       other.deadline === reminder.deadline &&
       Date.parse(other.sendAt) > sendAt,
+  );
+}
+
+/**
+ * Whether a step's deadline is a hard one tied to a season date: counted from a season date
+ * (catalog `due.from` "season"), or counted from the deadline of such a step that cannot go in
+ * without this one (it is among that step's prerequisites: OET Medicine, whose result goes in with
+ * the ECFMG Pathway application; the ERAS token, the ECFMG application, the DS-2019, the H-1B
+ * petition). An advice date before a step that does not wait for it (the personal statement a
+ * week before ERAS opens) is not: that step's own deadline carries the critical rung.
+ */
+export function hasSeasonTiedDeadline(key: MilestoneKey): boolean {
+  const due = catalogEntry(key).due;
+  if (due.from === "season") return true;
+  if (due.from !== "milestone") return false;
+  const gated = catalogEntry(due.key);
+  return (
+    gated.prerequisites.some((prerequisite) => prerequisite.key === key) && hasSeasonTiedDeadline(due.key)
   );
 }
 

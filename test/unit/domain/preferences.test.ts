@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/applicant-choices.ts";
-import { applyPreferences, categoryOf, isCritical } from "#domain/apply-preferences.ts";
+import {
+  applyPreferences,
+  categoryOf,
+  hasSeasonTiedDeadline,
+  isCritical,
+} from "#domain/apply-preferences.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, milestoneFactory } from "./factories.ts";
 
 const zone = "Asia/Kolkata";
@@ -215,16 +221,63 @@ describe("a season-tied hard deadline keeps its last reminder whatever the categ
   const hardDeadlineRungs = (key: string, reminders: Plan["reminders"]) =>
     reminders.filter((r) => r.milestone === key && r.countsDownTo === undefined);
 
-  it.each(["usmle_step2ck", "ecfmg_pathway"])("keeps exactly the last rung before the %s deadline", (key) => {
-    const all = hardDeadlineRungs(key, noRisks.reminders);
-    expect(all.length).toBeGreaterThan(0);
-    const last = all.reduce((a, b) => (Date.parse(b.sendAt) > Date.parse(a.sendAt) ? b : a));
-    expect(Date.parse(last.deadline) - Date.parse(last.sendAt)).toBeGreaterThan(72 * 3_600_000);
-    expect(hardDeadlineRungs(key, allMuted.reminders).map((r) => r.id)).toEqual([last.id]);
-  });
+  // OET Medicine (tester s8 issue 14 bug 3): its deadline is counted from the Pathway's and its
+  // result goes in with the Pathway application, so missing it misses the Pathway too.
+  it.each(["usmle_step2ck", "ecfmg_pathway", "oet_medicine"])(
+    "keeps exactly the last rung before the %s deadline",
+    (key) => {
+      const all = hardDeadlineRungs(key, noRisks.reminders);
+      expect(all.length).toBeGreaterThan(0);
+      const last = all.reduce((a, b) => (Date.parse(b.sendAt) > Date.parse(a.sendAt) ? b : a));
+      expect(Date.parse(last.deadline) - Date.parse(last.sendAt)).toBeGreaterThan(72 * 3_600_000);
+      expect(hardDeadlineRungs(key, allMuted.reminders).map((r) => r.id)).toEqual([last.id]);
+    },
+  );
 
   it("keeps no target ('aim to finish by') reminder of a muted category", () => {
     expect(noRisks.reminders.some((r) => r.countsDownTo === "target")).toBe(true);
     expect(allMuted.reminders.some((r) => r.countsDownTo === "target")).toBe(false);
+  });
+});
+
+describe("which steps' last rung is critical: a hard deadline tied to a season date (tester s8 issue 14 bug 3)", () => {
+  // Directly (its due rule counts from a season date) or through the step it goes in with: a
+  // prerequisite whose deadline is counted from that step's (OET with the Pathway, the ERAS token
+  // with the application). Advice dates before a step that does not need them (the personal
+  // statement a week before ERAS opens) stay in their category.
+  const expected: Record<MilestoneKey, boolean> = {
+    wdoms_listing: false,
+    ecfmg_application: true,
+    usmle_step1: true,
+    usmle_step2ck: true,
+    oet_medicine: true,
+    ecfmg_pathway: true,
+    ecfmg_certification: true,
+    usce: false,
+    research: false,
+    lors: false,
+    personal_statement: false,
+    cv: false,
+    program_list: false,
+    eras_token: true,
+    eras_application: true,
+    nrmp_registration: true,
+    rank_order_list: true,
+    match_week: true,
+    soap: true,
+    match_day: true,
+    contract: false,
+    usmle_step3: true,
+    j1_statement_of_need: false,
+    j1_ecfmg_sponsorship: true,
+    j1_ds2019: true,
+    visa_j1: true,
+    visa_h1b: true,
+    visa_h1b_stamping: true,
+    budget: false,
+  };
+
+  it.each(MILESTONE_KEYS.map((key) => [key, expected[key]] as const))("%s: %s", (key, tied) => {
+    expect(hasSeasonTiedDeadline(key)).toBe(tied);
   });
 });

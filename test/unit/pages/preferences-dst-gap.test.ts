@@ -60,4 +60,17 @@ describe("what is always sent, on the preferences page (tester s7 B3)", () => {
       "Critical deadlines are always sent</strong>, even in a category you turn off: the last reminder before each hard deadline tied to a date ECFMG, ERAS or the NRMP sets, or to the residency start date (such as Step 1 and Step 2 CK, the ECFMG Pathway,",
     );
   });
+
+  it("names OET Medicine among them, whose result goes in with the Pathway (tester s8 issue 14 bug 3)", () => {
+    const body =
+      preferencesPage({
+        form: formOf(DEFAULT_PREFERENCES),
+        timezone: "Asia/Karachi",
+        formAction: "/p",
+        timelineUrl: "/t",
+      }).body ?? "";
+    expect(body).toContain(
+      "and before the deadline of each step one of those cannot go in without (OET Medicine, whose result goes in with the Pathway application;",
+    );
+  });
 });

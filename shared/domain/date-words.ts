@@ -87,19 +87,23 @@ export const DATE_TAGS = {
  * Undefined when the step has no date at all. `now` is epoch milliseconds.
  */
 export function stepDatesInline(
-  step: Pick<NextStep, "deadline" | "target" | "missedDeadline">,
+  step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears">,
   now: number,
 ): string | undefined {
-  const { deadline, target } = step;
+  const { deadline, target, matchYears } = step;
   const targetAhead = target !== undefined && Date.parse(target.at) > now;
   const phrases: string[] = [];
   if (targetAhead)
     phrases.push(`${REMINDER_DATE_LABELS.target.inline} ${deadlineWords(target).local}, ${DATE_TAGS.target}`);
-  if (step.missedDeadline) phrases.push(`early deadline ${deadlineWords(step.missedDeadline).local} passed`);
+  if (step.missedDeadline)
+    phrases.push(
+      `${matchYears ? `deadline for the ${matchYears.missed} Match` : "early deadline"} ${deadlineWords(step.missedDeadline).local} passed`,
+    );
   if (deadline) {
     const when = deadlineWords(deadline).local;
     const projected = deadline.status === "projected" ? `, ${DATE_TAGS.projected}` : "";
     if (Date.parse(deadline.at) <= now) phrases.push(`overdue: it was due ${when}`);
+    else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${projected}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${projected}`);
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
   }

@@ -53,6 +53,13 @@ export interface NextStep {
    */
   missedDeadline?: Deadline;
   /**
+   * Set with `missedDeadline` when that is the step's deadline for the plan's Match (`missed`), a
+   * result that Match needs (catalog `neededForRanking`), passed while the Match is out of reach
+   * (MATCH_YEAR_NOT_FEASIBLE), and `deadline` is the step's deadline for the earliest feasible
+   * Match (`due`), the one the plan dates early steps for.
+   */
+  matchYears?: { missed: number; due: number };
+  /**
    * The competitive target, planned backwards from the target Match (e.g. the Step 2 CK score on
    * the application when programs start reviewing): earlier than the hard deadline, always advice
    * or projected, with the rule in `source`. Reminders are laid against it while it is ahead.

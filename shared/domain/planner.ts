@@ -268,6 +268,12 @@ function planMilestone(
       : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
         ? entry.statusActions.prerequisitePending
         : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+  // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
+  // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
+  // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
+  // afresh, with no deadline of the unreachable year (tester finding 4).
+  const missed =
+    stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, entry.key);
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,
@@ -277,6 +283,7 @@ function planMilestone(
     // A school that may be ineligible makes every other step moot, so checking it comes first.
     urgency:
       ownDateUrgency(own) ??
+      (missed !== null && detail !== undefined ? "overdue" : null) ??
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
         ? "urgent"
         : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
@@ -284,6 +291,10 @@ function planMilestone(
           : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted)),
   };
   if (detail !== undefined) step.deadline = detail;
+  if (missed !== null && detail !== undefined) {
+    step.missedDeadline = dates.rendered(missed);
+    step.matchYears = { missed: context.calendar.matchYear, due: gates.feasibility.earliestMatchYear };
+  }
   if (own !== null) step.ownDate = own.detail;
   const targetDetail =
     target === null
@@ -312,4 +323,10 @@ function planMilestone(
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
+}
+
+/** The step's deadline for the plan's own Match when it has passed, else null. */
+function passedDue(context: PlanContext, dates: PlanDates, key: CatalogEntry["key"]): DueDate | null {
+  const due = dates.due(key);
+  return due !== null && due.at < context.now ? due : null;
 }

@@ -59,8 +59,12 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
  * A step past its first deadline while a later one holds (tester s5 B4: "Overdue" beside a due
  * date three months ahead): which date passed, so the badge and the dates agree.
  */
-function missedDeadlineHtml(missed: Deadline | undefined): string {
+function missedDeadlineHtml(step: NextStep): string {
+  const missed = step.missedDeadline;
   if (missed === undefined) return "";
+  // Out of reach: the passed date is the applicant's Match's; the one below is a later Match's.
+  if (step.matchYears !== undefined)
+    return `<p class="due">Deadline for the ${step.matchYears.missed} Match <strong>${e(deadlineWords(missed).local)}</strong>${yourTimeSuffix(missed)} has passed: the ${step.matchYears.missed} Match is out of reach (see <a href="#risks">Risks to watch</a>), so the date below is for the ${step.matchYears.due} Match.</p>`;
   return `<p class="due">Early deadline <strong>${e(deadlineWords(missed).local)}</strong>${yourTimeSuffix(missed)} has passed; you can still do it by the late deadline below.</p>`;
 }
 
@@ -113,10 +117,12 @@ function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks, snooze
 /**
  * The step's badge: its urgency, unless an early deadline passed, or its own date passed with no
  * result recorded: "Result pending" (what an advisor says: tell us the result), never "Overdue"
- * months before the deadline (tester s7 issue 14 C3).
+ * months before the deadline (tester s7 issue 14 C3). A step past its deadline for the applicant's
+ * Match, dated for a later one, reads its urgency: overdue (tester s8 issue 14 bug 4).
  */
 function badgeHtml(step: NextStep, now: string): string {
-  if (step.missedDeadline) return `<span class="tag ${step.urgency}">Early deadline passed</span>`;
+  if (step.missedDeadline && step.matchYears === undefined)
+    return `<span class="tag ${step.urgency}">Early deadline passed</span>`;
   if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + 86_400_000 <= Date.parse(now))
     return `<span class="tag ${step.urgency}">Result pending</span>`;
   return `<span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span>`;
@@ -135,8 +141,8 @@ function stepHtml(
   return `<li>
 <h3>${e(step.title)} ${badgeHtml(step, plan.now)}</h3>
 ${snoozed}
-${missedDeadlineHtml(step.missedDeadline)}
-${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
+${missedDeadlineHtml(step)}
+${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
 ${targetHtml(step.target, plan.now, step.ownDate)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>

@@ -37,8 +37,11 @@ export const RISK_TITLES: Record<RiskCode, string> = {
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
 export interface Escalation {
   /**
-   * Stable per applicant and subject: `escalation:risk:<RISK_CODE>` or `escalation:overdue:<subject>`
-   * (subject as `overdueSubjects` spells it). The ledger records it, so it is sent once ever.
+   * Stable per applicant, Match season and subject: `escalation:<matchYear>:risk:<RISK_CODE>` or
+   * `escalation:<matchYear>:overdue:<subject>` (subject as `overdueSubjects` spells it). The ledger
+   * records it, so it is sent once per season: a risk told of for the 2027 Match that appears again
+   * after the applicant moved to the 2028 one is news (tester s8 issue 15 A2). Rows written before
+   * the season was in the id read `escalation:risk:<RISK_CODE>` (see escalationIdParts).
    */
   id: string;
   title: string;
@@ -95,7 +98,7 @@ export function escalationsSince(
   for (const risk of critical) {
     if (knownCodes.has(risk.code)) continue;
     for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
-    escalations.push(riskEscalation(risk, about));
+    escalations.push(riskEscalation(risk, plan.matchYear, about));
   }
   const namedByKnownRisk = new Set(
     critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
@@ -104,19 +107,34 @@ export function escalationsSince(
   for (const step of plan.overdue) {
     if (!newlyMissed.delete(overdueSubject(step))) continue;
     if (!namedByKnownRisk.has(step.milestone) || namedByNewRisk.has(step.milestone)) continue;
-    escalations.push(overdueEscalation(step));
+    escalations.push(overdueEscalation(step, plan.matchYear));
   }
   return escalations;
 }
 
 /** The detail in the advisor's voice when it is known whom it is about (only the ids matter otherwise). */
-function riskEscalation(risk: Plan["risks"][number], about: AboutApplicant | undefined): Escalation {
+function riskEscalation(
+  risk: Plan["risks"][number],
+  matchYear: number,
+  about: AboutApplicant | undefined,
+): Escalation {
   return {
-    id: `${ESCALATION_ID_PREFIX}risk:${risk.code}`,
+    id: `${ESCALATION_ID_PREFIX}${matchYear}:risk:${risk.code}`,
     title: RISK_TITLES[risk.code],
     detail: about ? riskForAdvisor(risk, about) : risk.message,
     sources: risk.sources ?? [],
   };
+}
+
+/**
+ * What an escalation's ledger id says: its kind ("risk" or "overdue"), its subject (a risk code, or
+ * an overdue subject) and, for ids written since the season was part of them, the Match year.
+ */
+export function escalationIdParts(id: string): { kind: string; subject: string; matchYear?: number } {
+  const parts = id.slice(ESCALATION_ID_PREFIX.length).split(":");
+  const matchYear = /^\d{4}$/.test(parts[0] ?? "") ? Number(parts.shift()) : undefined;
+  const [kind = "", ...subject] = parts;
+  return { kind, subject: subject.join(":"), ...(matchYear === undefined ? {} : { matchYear }) };
 }
 
 /** An overdue step as `overdueSubjects` spells it: the milestone key, or `<milestone>:<interview id>`. */
@@ -124,9 +142,9 @@ export function overdueSubject(step: Plan["overdue"][number]): string {
   return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
 }
 
-function overdueEscalation(step: Plan["overdue"][number]): Escalation {
+function overdueEscalation(step: Plan["overdue"][number], matchYear: number): Escalation {
   return {
-    id: `${ESCALATION_ID_PREFIX}overdue:${overdueSubject(step)}`,
+    id: `${ESCALATION_ID_PREFIX}${matchYear}:overdue:${overdueSubject(step)}`,
     title: `Overdue: ${stepForAdvisor(step)}`,
     detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
   };
@@ -159,8 +177,10 @@ export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const named = new Set(critical.flatMap((risk) => risk.milestones));
   const current = [
-    ...critical.map((risk) => riskEscalation(risk, profile)),
-    ...plan.overdue.filter((step) => named.has(step.milestone)).map(overdueEscalation),
+    ...critical.map((risk) => riskEscalation(risk, plan.matchYear, profile)),
+    ...plan.overdue
+      .filter((step) => named.has(step.milestone))
+      .map((step) => overdueEscalation(step, plan.matchYear)),
   ];
   return current.filter((escalation) => stranded.has(escalation.id));
 }

@@ -77,7 +77,7 @@ describe("escalation caused by time alone, on the local stack", () => {
     const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
     expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
       expect.objectContaining({
-        reminderId: "escalation:risk:ERAS_LATE_SUBMISSION",
+        reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION",
         status: "sent",
         messageId: email?.messageId,
         sentAt: expect.stringMatching(/^2026-09-23T13:00:01/),
@@ -124,7 +124,7 @@ describe("escalation caused by time alone, on the local stack", () => {
     ).rejects.toThrow("the process is gone");
     const left = (await store.applicants.loadApplicant(applicant.applicantId))?.ledger ?? [];
     expect(left.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
-      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "claimed" }),
+      expect.objectContaining({ reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION", status: "claimed" }),
     ]);
 
     // The scheduled wake-up at the deadline (the redelivery) finds the claim live and sends nothing,
@@ -141,7 +141,7 @@ describe("escalation caused by time alone, on the local stack", () => {
     expect(await emailsTo(advisor)).toHaveLength(1);
     const ledger = (await applicantState(applicant.applicantId))?.ledger ?? [];
     expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
-      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
+      expect.objectContaining({ reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
     ]);
   });
 });

@@ -47,7 +47,7 @@ describe("escalation to the advisor on the local stack", () => {
     const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
     expect(ledger.filter((entry) => entry.reminderId.startsWith("escalation:"))).toEqual([
       expect.objectContaining({
-        reminderId: "escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+        reminderId: "escalation:2027:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
         status: "sent",
         messageId: email?.messageId,
         // SES's Delivery event carries the applicantId tag, so the advisor's email is traced to this ledger.

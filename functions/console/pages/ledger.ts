@@ -3,7 +3,7 @@ import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { ESCALATION_ID_PREFIX, RISK_TITLES } from "#usecases/escalation.ts";
+import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES } from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
 
@@ -57,12 +57,15 @@ function ledgerWhat(
 
 /** `risk CODE (its title)` or `overdue: the step's title`, from an escalation's ledger id. */
 function escalationAbout(id: string): string {
-  const [kind = "", subject = ""] = id.slice(ESCALATION_ID_PREFIX.length).split(":");
+  const { kind, subject: whole, matchYear } = escalationIdParts(id);
+  const season = matchYear === undefined ? "" : `, ${matchYear} Match`;
   if (kind === "risk") {
-    const title = (RISK_TITLES as Record<string, string | undefined>)[subject];
-    return `risk ${subject}${title ? ` (${title})` : ""}`;
+    const title = (RISK_TITLES as Record<string, string | undefined>)[whole];
+    return `risk ${whole}${title ? ` (${title})` : ""}${season}`;
   }
-  return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}`;
+  // An interview's overdue subject is `<milestone>:<interview id>`: the step's title names it.
+  const [subject = ""] = whole.split(":");
+  return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}${season}`;
 }
 
 const HELD_BACK_BECAUSE = {

@@ -114,7 +114,7 @@ describe("risks that turn critical with time alone (Kwame, H-1B, Match 2028)", (
     const ledger = deps.store.state("a_ada").ledger;
     for (const [code, day] of first) {
       const sent = ledger.find(
-        (entry) => entry.reminderId === `escalation:risk:${code}` && entry.status === "sent",
+        (entry) => entry.reminderId === `escalation:2028:risk:${code}` && entry.status === "sent",
       );
       expect(sent, `${code} critical from ${day}`).toBeDefined();
       expect(Date.parse(sent?.sentAt ?? "") - Date.parse(day), code).toBeLessThanOrEqual(DAY_MS);

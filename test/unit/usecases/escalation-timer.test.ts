@@ -107,7 +107,7 @@ describe("escalation caused by time alone", () => {
       `Matchpath: Ada Okafor needs attention: ${RISK_TITLES.ERAS_LATE_SUBMISSION}`,
     ]);
     expect(deps.store.state("a_ada").ledger).toContainEqual(
-      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
+      expect.objectContaining({ reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION", status: "sent" }),
     );
   });
 
@@ -129,7 +129,7 @@ describe("escalation caused by time alone", () => {
     expect(result.outcome).not.toBe("retry-armed");
     expect(toAdvisor(deps)).toEqual([]);
     expect(deps.store.state("a_ada").ledger).toContainEqual(
-      expect.objectContaining({ reminderId: "escalation:risk:ERAS_LATE_SUBMISSION", status: "claimed" }),
+      expect.objectContaining({ reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION", status: "claimed" }),
     );
     // The claim goes stale after 15 minutes; the wake-up comes one second later.
     expect(deps.wakeUps.pending.get("a_ada")?.toISOString()).toBe("2026-09-23T13:15:02.000Z");

@@ -82,7 +82,9 @@ describe("escalation to the advisor", () => {
     for (const code of codes) expect(`${email?.subject} ${email?.text}`).not.toContain(code);
     expect(email?.tags).toEqual({ applicantId: "a_ada", kind: "escalation" });
     expect(deps.store.state("a_ada").ledger).toEqual(
-      codes.map((code) => expect.objectContaining({ reminderId: `escalation:risk:${code}`, status: "sent" })),
+      codes.map((code) =>
+        expect.objectContaining({ reminderId: `escalation:2027:risk:${code}`, status: "sent" }),
+      ),
     );
     // The advisor's email is not the applicant's last email in the cohort view.
     expect(deps.store.state("a_ada").storedPlan?.cohort?.lastEmail).toBeUndefined();
@@ -108,6 +110,39 @@ describe("escalation to the advisor", () => {
     await planApplicants(["a_ada"], deps);
     await planApplicants(["a_ada"], deps);
     expect(subjects(deps)).toEqual([...first, "SCHOOL_NOT_ECFMG_ELIGIBLE" as const].map(subjectOf));
+  });
+
+  it("tells again of a risk that reappears for the next Match, once per season (tester s8 issue 15 A2)", async () => {
+    // The advisor moved the applicant to the next Match: a risk told of for the 2027 Match that
+    // appears again for the 2028 one is news; the ledger id was per risk for ever, so it was silent.
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const listed = deps.store.state("a_ada").profile.medicalSchool;
+    const edit = (change: Partial<ApplicantState["profile"]>) => {
+      const state = deps.store.state("a_ada");
+      state.profile = { ...state.profile, ...change };
+    };
+    const told = () => subjects(deps).filter((subject) => subject === subjectOf("SCHOOL_NOT_ECFMG_ELIGIBLE"));
+    edit({ medicalSchool: NOT_LISTED });
+    await planApplicants(["a_ada"], deps);
+    expect(told()).toHaveLength(1);
+    // The same season: a risk that goes and comes back is not news twice.
+    edit({ medicalSchool: listed });
+    await planApplicants(["a_ada"], deps);
+    edit({ medicalSchool: NOT_LISTED });
+    await planApplicants(["a_ada"], deps);
+    expect(told()).toHaveLength(1);
+    // The next season: it is.
+    edit({ medicalSchool: listed, matchYear: 2028 });
+    await planApplicants(["a_ada"], deps);
+    edit({ medicalSchool: NOT_LISTED });
+    await planApplicants(["a_ada"], deps);
+    expect(told()).toHaveLength(2);
+    expect(deps.store.state("a_ada").ledger.map((entry) => entry.reminderId)).toEqual(
+      expect.arrayContaining([
+        "escalation:2027:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+        "escalation:2028:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+      ]),
+    );
   });
 
   it("never sends twice even when the stored plan is lost (the ledger holds the id)", async () => {
@@ -138,7 +173,7 @@ describe("escalation to the advisor", () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
     const codes = criticalCodes(deps);
     // A planner run claimed every escalation and died before sending (no release, no mark).
-    const ids = codes.map((code) => `escalation:risk:${code}`);
+    const ids = codes.map((code) => `escalation:2027:risk:${code}`);
     await deps.store.claimReminders("a_ada", ids, new Date("2026-12-15T11:59:00Z"), 15 * 60_000);
     // Its retry meets the live claims: nothing is sent, and the plan is stored with the risks known.
     await planApplicants(["a_ada"], deps);
@@ -166,18 +201,18 @@ describe("escalation to the advisor", () => {
     const state = {
       ...deps.store.state("a_ada"),
       ledger: [
-        claimed("escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:00:00Z"),
-        claimed("escalation:risk:SEASON_OVER", "2026-12-15T11:00:00Z"),
+        claimed("escalation:2027:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:00:00Z"),
+        claimed("escalation:2027:risk:SEASON_OVER", "2026-12-15T11:00:00Z"),
       ],
     } as ApplicantState;
     const now = new Date("2026-12-15T12:00:00Z");
     expect(strandedEscalations(state, plan, now).map((escalation) => escalation.id)).toEqual([
-      "escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
+      "escalation:2027:risk:SCHOOL_NOT_ECFMG_ELIGIBLE",
     ]);
     // Still live (claimed 10 minutes ago): its sender may yet send it.
     const live = {
       ...state,
-      ledger: [claimed("escalation:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:50:00Z")],
+      ledger: [claimed("escalation:2027:risk:SCHOOL_NOT_ECFMG_ELIGIBLE", "2026-12-15T11:50:00Z")],
     };
     expect(strandedEscalations(live, plan, now)).toEqual([]);
     const withdrawn = { ...state, profile: { ...state.profile, escalateToAdvisor: false } };
@@ -218,7 +253,7 @@ describe("escalation to the advisor", () => {
       },
     } as ApplicantState;
     expect(escalationsFor(known, plan).map((escalation) => escalation.id)).toEqual([
-      "escalation:overdue:eras_application",
+      "escalation:2027:overdue:eras_application",
     ]);
     // Already overdue in the stored plan: nothing new.
     const before = {
@@ -229,7 +264,7 @@ describe("escalation to the advisor", () => {
     // A new risk is one email, which covers the steps it names.
     const { storedPlan: _, ...fresh } = known;
     expect(escalationsFor(fresh, plan).map((escalation) => escalation.id)).toEqual([
-      "escalation:risk:ERAS_LATE_SUBMISSION",
+      "escalation:2027:risk:ERAS_LATE_SUBMISSION",
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntry, FEES, MILESTONE_CATALOG, reminderLadder } from "#domain/catalog/index.ts";
+import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
 import { erasProgramFees } from "#domain/planner/budget.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 
@@ -9,6 +10,16 @@ const cited = (citation: { basis: string; source: string }): boolean =>
 describe("milestone catalog", () => {
   it("has exactly one entry per milestone key, in key order", () => {
     expect(MILESTONE_CATALOG.map((entry) => entry.key)).toEqual([...MILESTONE_KEYS]);
+  });
+
+  it("holds the file's entries unchanged, each with the same fields in the same order (one shape for V8)", () => {
+    const fields = Object.keys(MILESTONE_CATALOG[0] ?? {});
+    for (const entry of MILESTONE_CATALOG) {
+      expect(Object.keys(entry)).toEqual(fields);
+      const inFile = milestonesData.entries.find((candidate) => candidate.key === entry.key);
+      // toEqual, not toStrictEqual: a field the file leaves out is present and undefined here.
+      expect(entry).toEqual(inFile);
+    }
   });
 
   it.each(MILESTONE_KEYS)("%s cites a source or is labelled advice for every fact", (key) => {

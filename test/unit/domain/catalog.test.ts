@@ -12,7 +12,7 @@ describe("milestone catalog", () => {
     expect(MILESTONE_CATALOG.map((entry) => entry.key)).toEqual([...MILESTONE_KEYS]);
   });
 
-  it("holds the file's entries unchanged, each with the same fields in the same order (one shape for V8)", () => {
+  it("holds the file's entries unchanged, each entry and each prerequisite with the same fields in the same order (one shape for V8)", () => {
     const fields = Object.keys(MILESTONE_CATALOG[0] ?? {});
     for (const entry of MILESTONE_CATALOG) {
       expect(Object.keys(entry)).toEqual(fields);
@@ -20,6 +20,9 @@ describe("milestone catalog", () => {
       // toEqual, not toStrictEqual: a field the file leaves out is present and undefined here.
       expect(entry).toEqual(inFile);
     }
+    const prerequisites = MILESTONE_CATALOG.flatMap((entry) => entry.prerequisites);
+    const prerequisiteFields = Object.keys(prerequisites[0] ?? {});
+    for (const prerequisite of prerequisites) expect(Object.keys(prerequisite)).toEqual(prerequisiteFields);
   });
 
   it.each(MILESTONE_KEYS)("%s cites a source or is labelled advice for every fact", (key) => {

@@ -205,11 +205,15 @@ export const isoInZone: (zone: string, utcMs: number) => string = memoByZone((zo
   return new Date(wall).toISOString().slice(0, 23) + formatOffset(offset);
 });
 
-const isoUtcMemo = memoByZone((_zone, utcMs) => new Date(utcMs).toISOString());
+// One memo, not memoByZone's memo per zone: UTC is the only zone here, and isoUtc runs dozens of
+// times per plan, so the zone look-up is skipped (planner bench).
+const isoUtcTexts = new BoundedMemo<number, string>(MAX_FORMAT_CACHE);
 
 /** ISO 8601 UTC, e.g. "2026-02-25T02:00:00.000Z". */
 export function isoUtc(utcMs: number): string {
-  return isoUtcMemo("UTC", utcMs);
+  const cached = isoUtcTexts.get(utcMs);
+  if (cached !== undefined) return cached;
+  return isoUtcTexts.keep(utcMs, new Date(utcMs).toISOString());
 }
 
 /** Luxon's format tokens for "Wed 25 Feb 2026, 7:30 AM", in English whatever the host's locale. */

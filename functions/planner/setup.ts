@@ -4,6 +4,7 @@ import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
 import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
@@ -26,7 +27,11 @@ export function setupPlanner(
   const logger = createLogger("planner");
   const documents = clients.documents(config);
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
-  const escalation = escalationFor(config, new DynamoReminderLedger(table), clients.escalationSes);
+  const escalation = escalationFor(
+    config,
+    { ledger: new DynamoReminderLedger(table), suppression: new DynamoSuppressionList(table) },
+    clients.escalationSes,
+  );
   const planBatch = createPlanBatch(
     {
       applicants: new DynamoApplicantRepository(table),

@@ -33,6 +33,7 @@ export function setupReminder(clients: AwsClientFactory) {
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const ledger = new DynamoReminderLedger(table);
+  const suppression = new DynamoSuppressionList(table);
   const mailer = new SesMailer(clients.ses(config), {
     from: config.senderAddress,
     ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
@@ -41,7 +42,7 @@ export function setupReminder(clients: AwsClientFactory) {
     applicants: new DynamoApplicantRepository(table),
     plans: new DynamoPlanRepository(table),
     ledger,
-    suppression: new DynamoSuppressionList(table),
+    suppression,
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
     events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
     mailer,
@@ -50,6 +51,7 @@ export function setupReminder(clients: AwsClientFactory) {
     // Every wake-up re-plans, so it also escalates what time alone made critical (same sender).
     escalation: {
       ledger,
+      suppression,
       mailer,
       consoleUrl: (applicantId: string) => consoleApplicantUrl(config.publicBaseUrl, applicantId),
     },

@@ -6,6 +6,7 @@ import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-reposito
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoSweepIndex } from "#adapters/dynamodb/sweep-index.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
@@ -35,7 +36,11 @@ export function setupSweeper(
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const applicants = new DynamoApplicantRepository(table);
   const plans = new DynamoPlanRepository(table);
-  const escalation = escalationFor(config, new DynamoReminderLedger(table), clients.escalationSes);
+  const escalation = escalationFor(
+    config,
+    { ledger: new DynamoReminderLedger(table), suppression: new DynamoSuppressionList(table) },
+    clients.escalationSes,
+  );
   const deps = {
     applicants,
     plans,

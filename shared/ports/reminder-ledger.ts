@@ -1,5 +1,6 @@
 import type { DeliveryOutcome } from "./email-feedback.ts";
 import type { StoredPlan } from "./plans.ts";
+import type { SuppressionReason } from "./suppression-list.ts";
 
 /**
  * What a sent reminder was about, stored on its ledger item with the sent mark (no extra request),
@@ -19,7 +20,11 @@ export interface LedgerSubject {
 
 export interface LedgerEntry {
   reminderId: string;
-  status: "claimed" | "sent";
+  /**
+   * "withheld": handled without sending, for good (an escalation whose advisor address is on the
+   * suppression list): never claimed or retried again, like "sent", but no email went.
+   */
+  status: "claimed" | "sent" | "withheld";
   claimedAt: string;
   /**
    * The wake-up instant the claim was made for (ISO UTC): a claim left by a sender that died is
@@ -35,6 +40,8 @@ export interface LedgerEntry {
   deliveryAt?: string;
   /** What the reminder was about, when it was sent after subjects were stored. */
   subject?: LedgerSubject;
+  /** Why a "withheld" entry was not sent: the recipient's suppression reason when it was decided. */
+  withheldBecause?: SuppressionReason;
 }
 
 /** The per-applicant record of reminders claimed and sent: what makes each reminder go out once. */
@@ -66,6 +73,18 @@ export interface ReminderLedger {
     sentAt: Date,
     plan?: StoredPlan,
     subjects?: ReadonlyMap<string, LedgerSubject>,
+  ): Promise<void>;
+
+  /**
+   * Records claimed reminders as handled without a send (status "withheld", with why): the
+   * recipient's address is suppressed, so no retry or re-plan claims them again. `at` becomes
+   * their `claimedAt` when none is recorded.
+   */
+  markRemindersWithheld(
+    applicantId: string,
+    reminderIds: string[],
+    because: SuppressionReason,
+    at: Date,
   ): Promise<void>;
 
   /** Gives back claims when the send failed, so a retry can send them. */

@@ -16,6 +16,7 @@ import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { AuditEntry, ConsoleStore, RecentEvent } from "#ports/console-store.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
+import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 
@@ -29,6 +30,8 @@ export interface ConsoleDeps {
   intake: IntakeStore;
   console: ConsoleStore;
   clock: Clock;
+  /** Read for the applicant's page: whether the advisor's address can get escalations. */
+  suppression?: Pick<SuppressionList, "suppressionReason">;
 }
 
 /** The intake provider name console actions are recorded under. */
@@ -80,6 +83,11 @@ export interface ApplicantView {
   submissions: Awaited<ReturnType<ConsoleStore["listSubmissions"]>>;
   /** The applicant's recent domain events, newest first. */
   events: RecentEvent[];
+  /**
+   * Why the advisor gets no escalation email although the applicant consents: their address is on
+   * the suppression list (a hard bounce or a complaint). Absent when escalations can go.
+   */
+  advisorSuppressed?: SuppressionReason;
 }
 
 export async function viewApplicant(
@@ -88,12 +96,23 @@ export async function viewApplicant(
   deps: ConsoleDeps,
 ): Promise<ApplicantView> {
   const state = await authorizedApplicant(principal, applicantId, deps);
-  const [audit, submissions, events] = await Promise.all([
+  const { advisorEmail, escalateToAdvisor } = state.profile;
+  const [audit, submissions, events, advisorSuppressed] = await Promise.all([
     deps.console.listAudit(applicantId),
     deps.console.listSubmissions(applicantId),
     deps.console.listEvents(applicantId),
+    escalateToAdvisor === true && advisorEmail !== undefined
+      ? deps.suppression?.suppressionReason(advisorEmail)
+      : undefined,
   ]);
-  return { state, plan: currentPlan(state, deps.clock.now()), audit, submissions, events };
+  return {
+    state,
+    plan: currentPlan(state, deps.clock.now()),
+    audit,
+    submissions,
+    events,
+    ...(advisorSuppressed ? { advisorSuppressed } : {}),
+  };
 }
 
 export function currentPlan(state: ApplicantState, now: Date): Plan {

@@ -31,7 +31,7 @@ export const ESCALATION_RETRY_MARGIN_MS = 1_000;
  *    critical. Deadlines that pass with nothing new to tell (no consent, no critical risk naming
  *    the step, already told) arm nothing.
  *
- * `sentNow`: escalation ids this run sent after `state` was read. Pure given `planning`; at most one
+ * `sentNow`: escalation ids this run sent (or withheld) after `state` was read. Pure given `planning`; at most one
  * plan per change instant, and only for consenting applicants.
  */
 export function escalationWakeUp(
@@ -44,7 +44,8 @@ export function escalationWakeUp(
   if (!consents(state)) return undefined;
   const escalationEntries = state.ledger.filter((entry) => entry.reminderId.startsWith(ESCALATION_ID_PREFIX));
   const sent = new Set([
-    ...escalationEntries.filter((entry) => entry.status === "sent").map((entry) => entry.reminderId),
+    // Withheld (the advisor's address is suppressed) is handled for good, as sent is.
+    ...escalationEntries.filter((entry) => entry.status !== "claimed").map((entry) => entry.reminderId),
     ...sentNow,
   ]);
   const candidates: number[] = [];

@@ -5,6 +5,7 @@ import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 
 /** Ledger ids of escalations start with this, so they are never mistaken for the applicant's own reminders. */
 export const ESCALATION_ID_PREFIX = "escalation:";
@@ -51,8 +52,16 @@ export interface Escalation {
 }
 
 export interface EscalationDeps {
-  ledger: Pick<ReminderLedger, "claimReminders" | "markRemindersSent" | "releaseClaims">;
+  ledger: Pick<
+    ReminderLedger,
+    "claimReminders" | "markRemindersSent" | "markRemindersWithheld" | "releaseClaims"
+  >;
   mailer: Mailer;
+  /**
+   * The list the applicant's own reminders honour: an advisor address that hard-bounced or
+   * complained is on it too (record-email-event suppresses every recipient of an escalation).
+   */
+  suppression: Pick<SuppressionList, "suppressionReason">;
   /** The applicant's page in the advisor's console, e.g. `https://…/console#/applicants/a_…` (the shell signs in, then opens it). */
   consoleUrl(applicantId: string): string;
 }
@@ -196,10 +205,14 @@ export function hasStaleEscalationClaim(state: ApplicantState, now: Date): boole
   );
 }
 
-/** What one escalate call did: the ids sent, and the ids whose send failed with their claims kept. */
+/**
+ * What one escalate call did: the ids sent, the ids whose send failed with their claims kept, and
+ * the ids withheld for good because the advisor's address is suppressed.
+ */
 export interface EscalateResult {
   sent: string[];
   kept: string[];
+  withheld: string[];
 }
 
 export interface EscalateOptions {
@@ -216,6 +229,9 @@ export interface EscalateOptions {
  * Sends the advisor one email per escalation not yet sent (new ones, and stranded ones): each is
  * claimed in the applicant's ledger first (a retry or a concurrent re-plan finds it claimed or sent
  * and skips it) and marked sent after SES accepts it; a failed send is handled per `onSendFailure`.
+ * When the advisor's address is on the suppression list (a hard bounce or a complaint), nothing is
+ * sent: each escalation claimed is marked "withheld" with the reason, so it is handled once, like a
+ * sent one, and no timer or re-plan tries it again; the console's ledger shows it as not sent.
  */
 export async function escalate(
   state: ApplicantState,
@@ -229,8 +245,9 @@ export async function escalate(
   for (const stranded of strandedEscalations(state, plan, now)) {
     if (!escalations.some((escalation) => escalation.id === stranded.id)) escalations.push(stranded);
   }
-  if (advisor === undefined || escalations.length === 0) return { sent: [], kept: [] };
+  if (advisor === undefined || escalations.length === 0) return { sent: [], kept: [], withheld: [] };
   const { applicantId } = state.profile;
+  const suppressed = await deps.suppression.suppressionReason(advisor);
   const claimed = new Set(
     await deps.ledger.claimReminders(
       applicantId,
@@ -239,6 +256,11 @@ export async function escalate(
       ESCALATION_CLAIM_STALE_AFTER_MS,
     ),
   );
+  if (suppressed !== undefined) {
+    const withheld = escalations.filter((escalation) => claimed.has(escalation.id)).map((each) => each.id);
+    if (withheld.length > 0) await deps.ledger.markRemindersWithheld(applicantId, withheld, suppressed, now);
+    return { sent: [], kept: [], withheld };
+  }
   const sent: string[] = [];
   for (const escalation of escalations) {
     if (!claimed.has(escalation.id)) continue;
@@ -247,7 +269,8 @@ export async function escalate(
       ({ messageId } = await deps.mailer.send(escalationEmail(state, escalation, advisor, deps)));
     } catch (error) {
       const unsent = escalations.filter((each) => claimed.has(each.id) && !sent.includes(each.id));
-      if (options.onSendFailure === "keep-claims") return { sent, kept: unsent.map((each) => each.id) };
+      if (options.onSendFailure === "keep-claims")
+        return { sent, kept: unsent.map((each) => each.id), withheld: [] };
       await deps.ledger.releaseClaims(
         applicantId,
         unsent.map((each) => each.id),
@@ -257,8 +280,15 @@ export async function escalate(
     await deps.ledger.markRemindersSent(applicantId, [escalation.id], messageId, now);
     sent.push(escalation.id);
   }
-  return { sent, kept: [] };
+  return { sent, kept: [], withheld: [] };
 }
+
+/** Why an escalation was not sent, in the advisor console's words. */
+export const WITHHELD_BECAUSE: Readonly<Record<SuppressionReason, string>> = {
+  bounce: "not sent: the advisor's address is suppressed after a bounce",
+  complaint: "not sent: the advisor's address is suppressed after a spam complaint",
+  unsubscribe: "not sent: the advisor's address is on the suppression list (unsubscribed)",
+};
 
 /**
  * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,

@@ -13,7 +13,7 @@ export const RESEND_ID_PREFIX = "resend:";
 
 export interface ResendDeps extends ConsoleDeps, ReminderMessageDeps {
   ledger: ReminderLedger;
-  suppression: Pick<SuppressionList, "isSuppressed">;
+  suppression: Pick<SuppressionList, "isSuppressed" | "suppressionReason">;
   planning: Planning;
 }
 

@@ -112,12 +112,14 @@ describe("escalation caused by time alone, on the local stack", () => {
         throw new Error("the process is gone");
       },
       markRemindersSent: () => Promise.reject(new Error("the process is gone")),
+      markRemindersWithheld: () => Promise.reject(new Error("the process is gone")),
       releaseClaims: () => Promise.reject(new Error("the process is gone")),
     };
     const mailer: Mailer = { send: () => Promise.reject(new Error("never reached")) };
     await expect(
       escalate(state, domainPlanning.plan(state, diedAt), diedAt, {
         ledger: dyingAfterClaim,
+        suppression: store.suppression,
         mailer,
         consoleUrl: (id) => `http://127.0.0.1/console#/applicants/${id}`,
       }),

@@ -586,6 +586,27 @@ describe("the reminder ledger", () => {
     ).toBe("sent");
   });
 
+  it("records an escalation withheld from a suppressed address, never claimed or given back again", async () => {
+    const id = await applicant();
+    await store.ledger.claimReminders(id, ["escalation:risk:SEASON_OVER"], now, staleAfterMs);
+
+    await store.ledger.markRemindersWithheld(id, ["escalation:risk:SEASON_OVER"], "bounce", now);
+    await store.ledger.releaseClaims(id, ["escalation:risk:SEASON_OVER"]);
+    const muchLater = new Date(now.getTime() + 86_400_000);
+    expect(
+      await store.ledger.claimReminders(id, ["escalation:risk:SEASON_OVER"], muchLater, staleAfterMs),
+    ).toEqual([]);
+    expect((await store.applicants.loadApplicant(id))?.ledger).toEqual([
+      {
+        reminderId: "escalation:risk:SEASON_OVER",
+        status: "withheld",
+        claimedAt: now.toISOString(),
+        slotAt: now.toISOString(),
+        withheldBecause: "bounce",
+      },
+    ]);
+  });
+
   it("writes claims to a partition the planner's filter ignores", async () => {
     const id = await applicant();
     const { records } = await streamDelta(() => store.ledger.claimReminders(id, ["r9"], now, staleAfterMs));

@@ -18,6 +18,23 @@ function riskItem(risk: Plan["risks"][number]): string {
   return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</span>${details}</li>`;
 }
 
+const ADVISOR_SUPPRESSED_AFTER = {
+  bounce: "after a bounce (mail to it could not be delivered)",
+  complaint: "after a spam complaint from that mailbox",
+  unsubscribe: "(it unsubscribed)",
+} as const;
+
+/**
+ * Why the advisor hears nothing although the applicant consents to escalation: their address is
+ * on the suppression list, which escalations honour as reminders do. Empty when escalations can go.
+ */
+function advisorSuppressedNotice(view: ApplicantView): string {
+  const { advisorSuppressed } = view;
+  const advisor = view.state.profile.advisorEmail;
+  if (advisorSuppressed === undefined || advisor === undefined) return "";
+  return `<p class="notice" role="note">${h(`Escalation is on, but ${advisor} gets no escalation email: the address is suppressed ${ADVISOR_SUPPRESSED_AFTER[advisorSuppressed]}. Each critical risk is recorded in the notice ledger as not sent. Only whoever runs Matchpath can lift the suppression; or give the applicant another advisor address.`)}</p>`;
+}
+
 /** GET /console/applicants/:id */
 export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
   const { state, plan } = view;
@@ -30,6 +47,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
   return `<h1>${h(profile.fullName)}</h1>
 ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
 <p class="muted">${profile.matchYear} Match · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
+${advisorSuppressedNotice(view)}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">
 ${timelineCard(view, today)}

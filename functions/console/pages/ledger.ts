@@ -3,7 +3,7 @@ import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES } from "#usecases/escalation.ts";
+import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES, WITHHELD_BECAUSE } from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
 
@@ -126,8 +126,9 @@ function cancelledRows(event: RecentEvent, plan: Plan): string[] {
 
 /**
  * The notice ledger's rows, in the advisor's voice: the unsubscribe, what is scheduled (the first
- * ten), what was cancelled (held back at a wake-up, or dropped by a re-plan: from the recent
- * events), then each message sent, newest first, with SES's outcome.
+ * ten), what was cancelled (escalations withheld from a suppressed advisor address, from the
+ * ledger; held back at a wake-up, or dropped by a re-plan: from the recent events), then each
+ * message sent, newest first, with SES's outcome.
  */
 export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]): string[] {
   const { state, plan } = view;
@@ -143,7 +144,15 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
       status: string;
     }
   >();
+  // Handled without a send (the advisor's address is suppressed): "cancelled" rows, with why.
+  const withheld = state.ledger
+    .filter((entry) => entry.status === "withheld")
+    .map(
+      (entry) =>
+        `<tr><td>cancelled</td><td>${when(entry.claimedAt)}</td><td>${h(`not sent to the advisor ${profile.advisorEmail ?? ""}: ${escalationAbout(entry.reminderId)}`)}</td><td class="muted">${h(entry.withheldBecause ? WITHHELD_BECAUSE[entry.withheldBecause] : "not sent")}</td></tr>`,
+    );
   for (const entry of state.ledger) {
+    if (entry.status === "withheld") continue;
     const key = entry.messageId ?? `claim:${entry.reminderId}`;
     const message = messages.get(key) ?? {
       claimedAt: entry.claimedAt,
@@ -185,5 +194,5 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
         `<tr><td>unsubscribed</td><td>${when(profile.unsubscribedAt)}</td><td>the applicant stopped reminders</td><td></td></tr>`,
       ]
     : [];
-  return [...unsubscribed, ...scheduled, ...cancelled, ...sent];
+  return [...unsubscribed, ...scheduled, ...withheld, ...cancelled, ...sent];
 }

@@ -99,7 +99,7 @@ function toProfile(item: Item): ApplicantProfile {
 function toLedgerEntry(item: Item): LedgerEntry {
   const entry: LedgerEntry = {
     reminderId: String(item.reminderId),
-    status: item.status === "sent" ? "sent" : "claimed",
+    status: item.status === "sent" || item.status === "withheld" ? item.status : "claimed",
     claimedAt: String(item.claimedAt),
   };
   if (typeof item.slotAt === "string") entry.slotAt = item.slotAt;
@@ -108,6 +108,12 @@ function toLedgerEntry(item: Item): LedgerEntry {
   if (typeof item.delivery === "string")
     entry.delivery = item.delivery as NonNullable<LedgerEntry["delivery"]>;
   if (typeof item.deliveryAt === "string") entry.deliveryAt = item.deliveryAt;
+  if (
+    item.withheldBecause === "bounce" ||
+    item.withheldBecause === "complaint" ||
+    item.withheldBecause === "unsubscribe"
+  )
+    entry.withheldBecause = item.withheldBecause;
   const subject = toLedgerSubject(item.subject);
   if (subject) entry.subject = subject;
   return entry;

@@ -1,6 +1,7 @@
 import { TransientError } from "#errors";
 import type { StoredPlan } from "#ports/plans.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionReason } from "#ports/suppression-list.ts";
 import { eventItems } from "./event-log.ts";
 import { keys } from "./keys.ts";
 import { DynamoPlanRepository, planItem } from "./plan-repository.ts";
@@ -20,7 +21,7 @@ import {
  * marks nothing. Requests: claimReminders 1 TransactWriteItems (then 1 TransactWriteItems per
  * reminder, in parallel, when a concurrent claim cancelled several); markRemindersSent 1
  * TransactWriteItems holding the marks, the plan and the copies of the events published with it
- * (per 99 actions); releaseClaims
+ * (per 99 actions); markRemindersWithheld 1 TransactWriteItems (per 99 actions); releaseClaims
  * 1 DeleteItem per reminder, in parallel.
  */
 export class DynamoReminderLedger implements ReminderLedger {
@@ -177,6 +178,36 @@ export class DynamoReminderLedger implements ReminderLedger {
         },
       },
     };
+  }
+
+  async markRemindersWithheld(
+    applicantId: string,
+    reminderIds: string[],
+    because: SuppressionReason,
+    at: Date,
+  ): Promise<void> {
+    const marks = [...new Set(reminderIds)].map(
+      (reminderId): TransactItem => ({
+        Update: {
+          TableName: this.table.name,
+          Key: keys.reminder(applicantId, reminderId),
+          UpdateExpression:
+            "SET entity = :entity, applicantId = :applicantId, reminderId = :reminderId, #status = :withheld, " +
+            "withheldBecause = :because, claimedAt = if_not_exists(claimedAt, :at)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: {
+            ":entity": "reminder",
+            ":applicantId": applicantId,
+            ":reminderId": reminderId,
+            ":withheld": "withheld",
+            ":because": because,
+            ":at": at.toISOString(),
+          },
+        },
+      }),
+    );
+    // The caller holds these claims (just taken), so the marks need no condition of their own.
+    await transactWhileApplicantExists(this.table, applicantId, marks);
   }
 
   async releaseClaims(applicantId: string, reminderIds: string[]): Promise<void> {

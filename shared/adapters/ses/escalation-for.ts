@@ -1,5 +1,6 @@
 import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { AwsClientFactory, AwsClientSettings } from "../aws-clients.ts";
 
 /**
@@ -70,13 +71,20 @@ export function escalationFor(
   config: AwsClientSettings & {
     escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
   },
-  ledger: ReminderLedger,
+  ports: { ledger: ReminderLedger; suppression: Pick<SuppressionList, "suppressionReason"> },
   loadSes: SesLoader,
-): { ledger: ReminderLedger; mailer: Mailer; consoleUrl(applicantId: string): string } | undefined {
+):
+  | {
+      ledger: ReminderLedger;
+      suppression: Pick<SuppressionList, "suppressionReason">;
+      mailer: Mailer;
+      consoleUrl(applicantId: string): string;
+    }
+  | undefined {
   const settings = config.escalation;
   if (settings === undefined) return undefined;
   return {
-    ledger,
+    ...ports,
     mailer: sesMailerOnFirstSend(config, loadSes, {
       senderAddress: settings.senderAddress,
       ...(settings.sesConfigurationSet ? { sesConfigurationSet: settings.sesConfigurationSet } : {}),

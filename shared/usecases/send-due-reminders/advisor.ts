@@ -18,6 +18,9 @@ export async function tellAdvisor(
   deps: { escalation?: EscalationDeps; planning: Planning },
 ): Promise<Date | undefined> {
   if (deps.escalation === undefined) return undefined;
-  const { sent } = await escalate(state, plan, now, deps.escalation, { onSendFailure: "keep-claims" });
-  return escalationWakeUp(state, plan, now, deps.planning, sent);
+  const { sent, withheld } = await escalate(state, plan, now, deps.escalation, {
+    onSendFailure: "keep-claims",
+  });
+  // A withheld escalation is handled for good, as a sent one is: no timer for it.
+  return escalationWakeUp(state, plan, now, deps.planning, [...sent, ...withheld]);
 }

@@ -54,6 +54,7 @@ function setup() {
     planning: domainPlanning,
     escalation: {
       ledger: store,
+      suppression: store,
       mailer,
       consoleUrl: (id: string) => `https://mp.example/console#/applicants/${id}`,
     },

@@ -60,6 +60,7 @@ function setup(now: string, consent: boolean) {
     planning: domainPlanning,
     escalation: {
       ledger: store,
+      suppression: store,
       mailer,
       consoleUrl: (id: string) => `https://mp.example/console#/applicants/${id}`,
     },
@@ -117,6 +118,24 @@ describe("escalation caused by time alone", () => {
     const fired = await runUntil(deps, "2026-10-15T00:00:00Z");
     expect(fired).not.toContain(REVIEW_PASSED);
     expect(toAdvisor(deps)).toEqual([]);
+  });
+
+  it("sends nothing to a suppressed advisor address at the deadline's wake-up and arms no retry for it", async () => {
+    const deps = setup("2026-09-01T00:00:00Z", true);
+    await deps.store.suppress("grace@advisors.example", "complaint");
+    await planApplicants(["a_ada"], deps);
+    const fired = await runUntil(deps, "2026-10-15T00:00:00Z");
+    expect(fired).toContain(REVIEW_PASSED);
+    expect(toAdvisor(deps)).toEqual([]);
+    expect(deps.store.state("a_ada").ledger).toContainEqual(
+      expect.objectContaining({
+        reminderId: "escalation:risk:ERAS_LATE_SUBMISSION",
+        status: "withheld",
+        withheldBecause: "complaint",
+      }),
+    );
+    // No claim to go stale, so no timer wake-up 15 minutes after the deadline's (nor later).
+    expect(fired.filter((at) => at > REVIEW_PASSED && at < "2026-09-23T14:00:00.000Z")).toEqual([]);
   });
 
   it("keeps the claim of a failed advisor email, still runs the applicant's wake-up, and retries it once by timer", async () => {

@@ -41,6 +41,7 @@ function setup(now: string, consent: boolean | undefined) {
     planning: domainPlanning,
     escalation: {
       ledger: store,
+      suppression: store,
       mailer,
       consoleUrl: (applicantId: string) => consoleApplicantUrl("https://matchpath.example", applicantId),
     },
@@ -186,6 +187,39 @@ describe("escalation to the advisor", () => {
     await planApplicants(["a_ada"], deps);
     expect(deps.mailer.sent).toHaveLength(codes.length);
     expect(deps.store.state("a_ada").ledger.filter((entry) => entry.status === "claimed")).toEqual([]);
+  });
+
+  it("sends nothing to an advisor address suppressed after a bounce, records each escalation as withheld, and never tries again", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const codes = criticalCodes(deps);
+    expect(codes.length).toBeGreaterThan(0);
+    // An earlier escalation to Grace hard-bounced: the suppression list holds her address (any case).
+    await deps.store.suppress("grace@advisors.example", "bounce");
+    await planApplicants(["a_ada"], deps);
+    expect(deps.mailer.sent).toEqual([]);
+    // Handled, not claimed: no stale claim is left for the timer or a later re-plan to retry.
+    expect(deps.store.state("a_ada").ledger).toEqual(
+      codes.map((code) =>
+        expect.objectContaining({
+          reminderId: `escalation:risk:${code}`,
+          status: "withheld",
+          withheldBecause: "bounce",
+        }),
+      ),
+    );
+    for (const later of ["2026-12-15T12:20:00Z", "2026-12-16T12:00:00Z"]) {
+      deps.clock.set(later);
+      const state = deps.store.state("a_ada");
+      delete state.storedPlan;
+      await planApplicants(["a_ada"], deps);
+      expect(deps.mailer.sent).toEqual([]);
+      expect(
+        strandedEscalations(state, domainPlanning.plan(state, deps.clock.now()), deps.clock.now()),
+      ).toEqual([]);
+    }
+    expect(deps.store.state("a_ada").ledger.map((entry) => entry.status)).toEqual(
+      codes.map(() => "withheld"),
+    );
   });
 
   it("leaves a stale escalation claim alone when its risk is gone or the applicant withdrew consent", () => {

@@ -357,6 +357,33 @@ export class InMemoryApplicantStore
     }
   }
 
+  async markRemindersWithheld(
+    applicantId: string,
+    reminderIds: string[],
+    because: SuppressionReason,
+    at: Date,
+  ): Promise<void> {
+    this.count("markRemindersWithheld");
+    const stored = this.applicants.get(applicantId);
+    if (!stored) throw new ApplicantNotFoundError(applicantId);
+    const known = new Set(stored.state.ledger.map((entry) => entry.reminderId));
+    stored.state.ledger = [
+      ...stored.state.ledger.map((entry) =>
+        reminderIds.includes(entry.reminderId)
+          ? { ...entry, status: "withheld" as const, withheldBecause: because }
+          : entry,
+      ),
+      ...reminderIds
+        .filter((reminderId) => !known.has(reminderId))
+        .map((reminderId) => ({
+          reminderId,
+          status: "withheld" as const,
+          claimedAt: at.toISOString(),
+          withheldBecause: because,
+        })),
+    ];
+  }
+
   async releaseClaims(applicantId: string, reminderIds: string[]): Promise<void> {
     this.count("releaseClaims");
     const state = this.state(applicantId);

@@ -7,6 +7,7 @@ import { escalationFor } from "#adapters/ses/escalation-for.ts";
 import { createSesClient } from "#adapters/ses/ses-client.ts";
 import type { OutgoingEmail } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 
 /**
  * The planner's and sweeper's escalation mailer loads SES on the first escalation sent, not when
@@ -19,7 +20,7 @@ const config = {
   ...settings,
   escalation: { senderAddress: "Matchpath <advisors@example.org>", publicBaseUrl: "https://mp.example" },
 };
-const ledger = {} as ReminderLedger;
+const ports = { ledger: {} as ReminderLedger, suppression: {} as SuppressionList };
 const email: OutgoingEmail = {
   to: "grace@advisors.example",
   subject: "Applicant at risk",
@@ -50,13 +51,13 @@ describe("escalationFor", () => {
 
   it("is off, loading nothing, when no sender is configured", () => {
     const loader = countingLoader();
-    expect(escalationFor(settings, ledger, loader.load)).toBeUndefined();
+    expect(escalationFor(settings, ports, loader.load)).toBeUndefined();
     expect(loader.calls).toBe(0);
   });
 
   it("loads SES on the first send, once, and sends from the configured sender", async () => {
     const loader = countingLoader();
-    const escalation = escalationFor(config, ledger, loader.load);
+    const escalation = escalationFor(config, ports, loader.load);
     expect(loader.calls).toBe(0);
     await expect(escalation?.mailer.send(email)).resolves.toEqual({ messageId: "m-1" });
     await escalation?.mailer.send(email);
@@ -70,7 +71,7 @@ describe("escalationFor", () => {
 
   it("tries the load again on the next send after a failed one", async () => {
     const loader = countingLoader(1);
-    const escalation = escalationFor(config, ledger, loader.load);
+    const escalation = escalationFor(config, ports, loader.load);
     await expect(escalation?.mailer.send(email)).rejects.toThrow("module load failed");
     await expect(escalation?.mailer.send(email)).resolves.toEqual({ messageId: "m-1" });
     expect(loader.calls).toBe(2);

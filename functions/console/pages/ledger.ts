@@ -3,7 +3,12 @@ import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES, WITHHELD_BECAUSE } from "#usecases/escalation.ts";
+import {
+  ESCALATION_ID_PREFIX,
+  escalationIdParts,
+  RISK_TITLES,
+  WITHHELD_BECAUSE,
+} from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when } from "./html.ts";
 

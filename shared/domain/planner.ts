@@ -97,7 +97,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     feasibility,
     earlyDates: feasibility.infeasible ? planDates({ ...context, calendar: plannedSeason }) : dates,
     firstGate: firstGateOf(context, unchecked),
-    seasonOver: !ineligible && seasonIsOver(context),
+    // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
+    // on the feasible Match, as before the deadline (see assessFeasibility).
+    seasonOver: !ineligible && !feasibility.infeasible && seasonIsOver(context),
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)

@@ -159,12 +159,36 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
   takes: [],
 });
 
+/**
+ * Whether the target Match can be made, and else the earliest one that can (see Feasibility).
+ * After the season's rank order list deadline, the season stays out of reach for an applicant with
+ * no certified list for whom it was out of reach at that deadline (what they report, at the pace
+ * possible then): the plan keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE instead of
+ * flipping back to the over season's dates, every early step overdue, under a new SEASON_OVER
+ * (tester s8, issue 15 point 3). Otherwise the season is over for them (SEASON_OVER: they could
+ * have ranked, or a list dated after the deadline) or they took part in it: nothing to assess.
+ */
 export function assessFeasibility(context: PlanContext): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  // After the rank order list deadline the season is over (SEASON_OVER says so): nothing to assess.
-  if (context.now > rol) {
+  if (
+    context.now > rol &&
+    (isFinished(statusOf(context, "rank_order_list")) || !assessAt(asOfDeadline(context, rol)).infeasible)
+  ) {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }
+  return assessAt(context);
+}
+
+/**
+ * The context with now at `deadline` (an instant before now), as feasibility reads it: what the
+ * applicant reports today, at the pace possible then. Its noted risk instants are its own.
+ */
+function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
+  return { ...context, now: deadline, riskChangesAt: [] };
+}
+
+function assessAt(context: PlanContext): Feasibility {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
   if (needed(context, "ecfmg_application") && statusOf(context, "ecfmg_application") === "not_started") {

@@ -102,7 +102,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // Neither an ineligible school nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !ineligible && !feasibility.infeasible;
   const residencyStart = calendar.dates.residency_start.at;
-  const seasonOver = seasonIsOver(context);
+  // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
+  const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
   if (ineligible) {
     const blocked = MILESTONE_CATALOG.filter(
@@ -143,7 +144,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);
 
-  if (!ineligible && !seasonOver && now <= rol && feasibility.infeasible) {
+  if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
 

@@ -259,10 +259,15 @@ describe("feasibility", () => {
     ).toBe(2029);
   });
 
-  it("is not raised once the rank order list deadline has passed (SEASON_OVER says it)", () => {
-    const result = planFor(inputFactory(), "2026-03-02T15:00:00Z");
-    expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
-    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+  it("stays raised after the rank order list deadline for a season out of reach at it; SEASON_OVER is for one who could have ranked", () => {
+    // Tester s8 (issue 15 point 3): SEASON_OVER replacing it at the deadline flipped the plan back
+    // to the over season's dates, every early step overdue, and escalated a second time.
+    const outOfReach = planFor(inputFactory(), "2026-03-02T15:00:00Z");
+    expect(outOfReach.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(outOfReach.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
+    const couldHaveRanked = planFor(inputFactory({ milestones: examsDone() }), "2026-03-02T15:00:00Z");
+    expect(couldHaveRanked.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    expect(couldHaveRanked.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
   });
 });
 

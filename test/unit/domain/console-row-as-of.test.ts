@@ -3,7 +3,7 @@ import { cohortRow } from "#domain/console/cohort-row.ts";
 import { changeInstants, planFacts, rowAsOf, upcomingFacts } from "#domain/console/row-as-of.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { inputFactory } from "./factories.ts";
+import { examsDone, inputFactory } from "./factories.ts";
 
 /**
  * The cohort row read as of now (tester finding 2): a row stored months ago, with no re-plan since,
@@ -37,10 +37,35 @@ describe("cohort row as of now", () => {
   });
 
   it("reaches the season's end: after the rank order list deadline the row says season over", () => {
-    const after = rowAsOf(row, `${input.applicant.matchYear}-03-20T00:00:00.000Z`);
-    const fresh = planFacts(planAt(new Date(`${input.applicant.matchYear}-03-20T00:00:00Z`)));
+    // An applicant who could have ranked (exams reported); with nothing done the season was out of
+    // reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE (tester s8, issue 15 point 3).
+    const ready = inputFactory({ milestones: examsDone() });
+    const readyAt = (at: Date) => plan(ready, calendar, at);
+    const readyStored = readyAt(storedAt);
+    const readyRow = cohortRow({
+      applicantId: "a_2",
+      applicant: ready.applicant,
+      plan: readyStored,
+      upcoming: upcomingFacts(planFacts(readyStored), changeInstants(readyStored, seasonInstants), readyAt),
+    });
+    const after = rowAsOf(readyRow, `${input.applicant.matchYear}-03-20T00:00:00.000Z`);
+    const fresh = planFacts(readyAt(new Date(`${input.applicant.matchYear}-03-20T00:00:00Z`)));
+    expect(fresh.risks.codes).toContain("SEASON_OVER");
     expect(after.stage).toBe(fresh.stage);
-    expect(after.nextDeadline === undefined || after.nextDeadline.at >= "2027").toBe(true);
+    // Its next deadline, if any, is still ahead: nothing of the over season's passed steps.
+    expect(
+      after.nextDeadline === undefined ||
+        after.nextDeadline.at >= `${input.applicant.matchYear}-03-20T00:00:00.000Z`,
+    ).toBe(true);
+    // The out-of-reach applicant's row agrees with a fresh plan too, and names no passed deadline.
+    const outOfReach = rowAsOf(row, `${input.applicant.matchYear}-03-20T00:00:00.000Z`);
+    const freshOut = planFacts(planAt(new Date(`${input.applicant.matchYear}-03-20T00:00:00Z`)));
+    expect(freshOut.risks.codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(outOfReach.stage).toBe(freshOut.stage);
+    expect(
+      outOfReach.nextDeadline === undefined ||
+        outOfReach.nextDeadline.at >= `${input.applicant.matchYear}-03-20T00:00:00.000Z`,
+    ).toBe(true);
   });
 
   it("keeps a row without upcoming facts as stored, and drops the entries already passed", () => {

@@ -28,8 +28,16 @@ const lateGraduate = domainPlanning.plan(
   new Date("2026-12-01T12:00:00Z"),
 ).risks;
 
+// After the 2027 season, for an applicant who could have ranked: SEASON_OVER (with nothing done
+// the season was out of reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE: tester s8).
+const seasonOver = domainPlanning.plan(
+  { profile: profileFactory({ matchYear: 2027 }), milestones: examsDone(), interviews: [], ledger: [] },
+  new Date("2027-07-10T12:00:00Z"),
+).risks;
+
 describe("a risk's plain sentence", () => {
   const risks = [
+    ...seasonOver,
     ...risksAt(2027, "2027-07-10T12:00:00Z"),
     ...risksAt(2027, "2026-12-01T12:00:00Z"),
     ...risksAt(2028, "2026-12-01T12:00:00Z"),

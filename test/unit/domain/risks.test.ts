@@ -192,18 +192,34 @@ const cases: RiskCase[] = [
     expected: "absent",
   },
   {
+    // Exams reported: the applicant could have ranked (with nothing done the season was out of
+    // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays: tester s8, issue 15 point 3).
     name: "ROL deadline passed without a certified list",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2026-02-26T03:00:00Z",
     code: "SEASON_OVER",
     expected: "critical",
   },
   {
     name: "one hour before the ROL deadline",
-    input: inputFactory(),
+    input: inputFactory({ milestones: examsDone() }),
     now: "2026-02-26T01:00:00Z",
     code: "SEASON_OVER",
     expected: "absent",
+  },
+  {
+    name: "ROL deadline passed, the season out of reach at it",
+    input: inputFactory(),
+    now: "2026-02-26T03:00:00Z",
+    code: "SEASON_OVER",
+    expected: "absent",
+  },
+  {
+    name: "ROL deadline passed, the season out of reach at it",
+    input: inputFactory(),
+    now: "2026-02-26T03:00:00Z",
+    code: "MATCH_YEAR_NOT_FEASIBLE",
+    expected: "critical",
   },
   {
     name: "ROL certified, after the deadline",

@@ -69,10 +69,10 @@ function setup(now: string, consent: boolean) {
 }
 
 /** Fires the applicant's wake-ups in order up to `until`, as EventBridge Scheduler would. */
-async function runUntil(deps: ReturnType<typeof setup>, until: string): Promise<string[]> {
+async function runUntil(deps: ReturnType<typeof setup>, until: string, limit = 50): Promise<string[]> {
   const fired: string[] = [];
   for (let at = deps.wakeUps.pending.get("a_ada"); at && at.toISOString() <= until; ) {
-    if (fired.length > 50) throw new Error("a wake-up re-arms itself");
+    if (fired.length > limit) throw new Error(`a wake-up re-arms itself: ${fired.slice(-8).join(" ")}`);
     fired.push(at.toISOString());
     deps.clock.set(at);
     await sendDueReminders("a_ada", at, deps);
@@ -136,6 +136,25 @@ describe("escalation caused by time alone", () => {
     );
     // No claim to go stale, so no timer wake-up 15 minutes after the deadline's (nor later).
     expect(fired.filter((at) => at > REVIEW_PASSED && at < "2026-09-23T14:00:00.000Z")).toEqual([]);
+  });
+
+  it("tells an out-of-reach Match year once: its rank order list deadline passing adds no escalation and no overdue step", async () => {
+    // Nothing done yet in December 2026: the 2027 Match is out of reach, the plan is for 2028.
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    deps.store.state("a_ada").milestones = [];
+    await planApplicants(["a_ada"], deps);
+    const outOfReach = `Matchpath: Ada Okafor needs attention: ${RISK_TITLES.MATCH_YEAR_NOT_FEASIBLE}`;
+    expect(toAdvisor(deps)).toEqual([outOfReach]);
+    // Past the 2027 rank order list deadline (25 February 2027, projected), by the wake-ups alone.
+    await runUntil(deps, "2027-04-01T00:00:00Z", 200);
+    expect(toAdvisor(deps)).toEqual([outOfReach]);
+    // A re-plan after the deadline (the sweeper's, the next intake's) finds nothing new either.
+    await planApplicants(["a_ada"], deps);
+    expect(toAdvisor(deps)).toEqual([outOfReach]);
+    const stored = deps.store.state("a_ada").storedPlan;
+    expect(stored?.computedAt).toBe("2027-04-01T00:00:00.000Z");
+    expect(stored?.overdue ?? []).toEqual([]);
+    expect(stored?.cohort?.risks.codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
   });
 
   it("keeps the claim of a failed advisor email, still runs the applicant's wake-up, and retries it once by timer", async () => {

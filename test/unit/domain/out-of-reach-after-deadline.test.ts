@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester s8 (issue 15 point 3, bug 2): an applicant whose 2027 Match is out of reach is planned for
+ * the 2028 Match (MATCH_YEAR_NOT_FEASIBLE, early steps dated for 2028). When the 2027 rank order
+ * list deadline passed, the planner stopped assessing the season ("over, nothing to assess"), so
+ * the plan flipped back to the 2027 dates, every early step overdue, with SEASON_OVER as a new
+ * critical risk (an extra escalation). The season was out of reach at its deadline and stays so.
+ */
+const calendar = seasonCalendar(2027);
+const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+const at = (offsetMs: number) => new Date(rol + offsetMs);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const codes = (result: Plan) => result.risks.map((risk) => risk.code);
+const earliest = (result: Plan) =>
+  result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
+const dueDates = (result: Plan) =>
+  Object.fromEntries(result.nextSteps.map((step) => [step.interviewId ?? step.milestone, step.dueBy]));
+
+describe("a Match year out of reach, after that season's rank order list deadline", () => {
+  // Nothing done but the school check, in December 2026: the 2027 Match cannot be made.
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, graduation: "2025-06-30" }),
+    milestones: doneMilestones(["wdoms_listing"], "2026-11-01"),
+  });
+
+  it("keeps the feasible Match year, its dates and its blocked steps, with no overdue step and no SEASON_OVER", () => {
+    const before = plan(input, calendar, at(-HOUR));
+    expect(codes(before)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(earliest(before)).toBe(2028);
+    expect(before.overdue).toEqual([]);
+    for (const offset of [HOUR, 30 * DAY, 120 * DAY]) {
+      const after = plan(input, calendar, at(offset));
+      expect(codes(after)).not.toContain("SEASON_OVER");
+      expect(codes(after)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+      // By late June 2027 even the 2028 deadline is out of reach at the fastest pace: time alone moves it on.
+      expect(earliest(after)).toBe(offset < 120 * DAY ? 2028 : 2029);
+      expect(after.overdue).toEqual([]);
+      // The season's steps still wait for the feasible Match (SOAP only until its own end).
+      expect(after.blocked.map((step) => step.milestone)).toEqual(
+        expect.arrayContaining(["eras_application", "nrmp_registration", "rank_order_list"]),
+      );
+    }
+    // Just after the deadline the plan is the one of just before: same blocked steps, same 2028 dates.
+    const after = plan(input, calendar, at(HOUR));
+    expect(after.blocked.map((step) => step.milestone)).toEqual(before.blocked.map((step) => step.milestone));
+    expect(dueDates(after)).toEqual(dueDates(before));
+  });
+
+  it("stays out of reach when other steps are reported done after the deadline", () => {
+    const later = inputFactory({
+      ...input,
+      milestones: [
+        ...input.milestones,
+        milestoneFactory("ecfmg_application", "done", "2027-04-01"),
+        milestoneFactory("cv", "done", "2027-04-01"),
+      ],
+    });
+    const after = plan(later, calendar, at(60 * DAY));
+    expect(codes(after)).not.toContain("SEASON_OVER");
+    expect(earliest(after)).toBe(2028);
+    expect(after.overdue).toEqual([]);
+  });
+
+  it("still says SEASON_OVER to an applicant who could have ranked: requirements reported by the deadline, no certified list", () => {
+    const ready = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, graduation: "2025-06-30" }),
+      milestones: doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+        ],
+        "2026-10-01",
+      ),
+    });
+    expect(codes(plan(ready, calendar, at(-HOUR)))).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const after = plan(ready, calendar, at(DAY));
+    expect(codes(after)).toContain("SEASON_OVER");
+    expect(codes(after)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+  });
+});

@@ -22,6 +22,11 @@ describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)"
       milestoneFactory("ecfmg_application", "done", "2026-06-10"),
       milestoneFactory("usmle_step1", "done", "2026-06-20"),
       milestoneFactory("usmle_step2ck", "done", "2026-07-20"),
+      // The OET reported and the Pathway submitted in time for ECFMG's review, so the applicant could
+      // have ranked: with them missing the season was out of reach at its deadline and stays
+      // MATCH_YEAR_NOT_FEASIBLE after it (tester s8, issue 15 point 3).
+      milestoneFactory("oet_medicine", "done", "2026-08-01"),
+      milestoneFactory("ecfmg_pathway", "in_progress", "2026-09-01"),
     ],
     interviews: [],
   };

@@ -1,8 +1,9 @@
 import { catalogEntry } from "./catalog/index.ts";
 import type { NextStep, Plan, Reminder, StepSubject } from "./plan.ts";
+import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import type { StepAction } from "./step-actions.ts";
-import { localDate, startOfLocalDate } from "./time.ts";
+import { localDate, startOfLocalDate, wallFromDate } from "./time.ts";
 
 /**
  * What the applicant chose from an email or the timeline page (issue 14), applied to a plan:
@@ -27,12 +28,81 @@ export const SNOOZE_DAYS = [2, 4, 7] as const;
  * "snooze" only while a reminder is left to quiet before the last one. Interviews take none (their
  * dates come from the program).
  */
-export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan): StepAction[] {
+export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan, zone: string): StepAction[] {
   if (step.milestone === "interview" || seasonPassedFor(step, plan)) return [];
   const milestone = step.milestone;
-  return catalogEntry(milestone).stepActions.filter(
-    (action) => action !== "snooze" || snoozeLimit(plan, milestone) !== undefined,
+  // Done only once it can count for this Match (doneOpensFor).
+  const doneOpens = doneOpensFor(
+    milestone,
+    seasonCalendar(plan.matchYear),
+    localDate(zone, Date.parse(plan.now)),
   );
+  return catalogEntry(milestone).stepActions.filter(
+    (action) =>
+      (action !== "done" || doneOpens === undefined) &&
+      (action !== "snooze" || snoozeLimit(plan, milestone) !== undefined),
+  );
+}
+
+/** When Done on a step can first count for the applicant's Match (doneOpensFor). */
+export interface DoneOpens {
+  /** The applicant's first day ("YYYY-MM-DD", compared with the season's ET day) Done counts. */
+  date: string;
+  /** What opens that day, e.g. "NRMP registration for the 2028 Match". */
+  what: string;
+  verb: "opens" | "begins";
+  status: "confirmed" | "projected";
+  /** The season date's source URL, or the rule that projected it. */
+  source: string;
+}
+
+/**
+ * Steps with a window of their own inside their season: NRMP takes registrations, and lists, only
+ * from the day each opens (the season calendar's dates, with their sources); a Done before then
+ * cannot be this Match's (refusedRankList in planner/context.ts refuses such a list).
+ */
+const OWN_WINDOWS: Partial<Record<MilestoneKey, { dateKey: SeasonDateKey; what: string }>> = {
+  nrmp_registration: { dateKey: "nrmp_applicant_registration_opens", what: "NRMP registration" },
+  rank_order_list: { dateKey: "nrmp_rank_order_list_entry_opens", what: "Rank order list entry" },
+};
+
+/**
+ * The day from which "Done" on a step can count for the calendar's Match, while `today` (the
+ * applicant's local "YYYY-MM-DD") is before it; undefined when Done can count today. A step redone
+ * each season from its start counts as an earlier season's work when dated on or before the
+ * previous ERAS season's end (pastSeasonWork, planner/past-season.ts), so Done opens the day after;
+ * a step with a window of its own (OWN_WINDOWS) opens with it. Offering Done before then would
+ * answer "Recorded" for a plan that does not count it (tester s8 issue 14 A2).
+ */
+export function doneOpensFor(
+  milestone: MilestoneKey,
+  calendar: SeasonCalendar,
+  today: string,
+): DoneOpens | undefined {
+  const opens: DoneOpens[] = [];
+  if (catalogEntry(milestone).redoneEachSeason?.from === "season-start") {
+    const previousEnds = calendar.dates.eras_previous_season_ends;
+    opens.push({
+      date: localDate("UTC", wallFromDate(previousEnds.date, 0) + 86_400_000),
+      what: `The ${calendar.matchYear} ERAS season`,
+      verb: "begins",
+      status: previousEnds.status,
+      source: previousEnds.source,
+    });
+  }
+  const own = OWN_WINDOWS[milestone];
+  if (own) {
+    const date = calendar.dates[own.dateKey];
+    opens.push({
+      date: date.date,
+      what: `${own.what} for the ${calendar.matchYear} Match`,
+      verb: "opens",
+      status: date.status,
+      source: date.source,
+    });
+  }
+  const latest = opens.sort((left, right) => left.date.localeCompare(right.date)).at(-1);
+  return latest !== undefined && today < latest.date ? latest : undefined;
 }
 
 /**

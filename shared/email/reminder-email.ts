@@ -28,6 +28,11 @@ export interface ReminderEmailInput {
    * weekday it comes on, e.g. "Wednesday". The email then says so and lists what it gathers.
    */
   weeklySummaryDay?: string;
+  /**
+   * The applicant's IANA zone: whether a step's Done can count yet is decided on the applicant's
+   * day (doneOpensFor). Absent: the US Eastern day, the season calendar's own.
+   */
+  timezone?: string;
 }
 
 export interface RenderedEmail {
@@ -96,11 +101,21 @@ function whyYouGetThis(plan: Plan): string {
 const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
+/** The zone whose day decides whether a Done can count yet (ReminderEmailInput.timezone). */
+function zoneOf(input: ReminderEmailInput): string {
+  return input.timezone ?? "America/New_York";
+}
+
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
-function buttonsOf(item: Pick<Item, "milestone" | "actsOn">, plan: Plan, links: ApplicantLinks | undefined) {
+function buttonsOf(
+  item: Pick<Item, "milestone" | "actsOn">,
+  plan: Plan,
+  links: ApplicantLinks | undefined,
+  zone: string,
+) {
   if (!links || item.milestone === "interview") return [];
   const milestone = item.milestone;
-  return actionsFor({ milestone }, plan).map((action, index) => ({
+  return actionsFor({ milestone }, plan, zone).map((action, index) => ({
     label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
@@ -111,9 +126,15 @@ function buttonsOf(item: Pick<Item, "milestone" | "actsOn">, plan: Plan, links: 
  * A next step's one-tap actions under "Your next steps" (tester s4 C2: only the first item had
  * buttons), unless a reminder above already shows them for the same step.
  */
-function stepButtons(step: NextStep, items: readonly Item[], plan: Plan, links: ApplicantLinks | undefined) {
+function stepButtons(
+  step: NextStep,
+  items: readonly Item[],
+  plan: Plan,
+  links: ApplicantLinks | undefined,
+  zone: string,
+) {
   if (step.interviewId !== undefined || items.some((item) => item.milestone === step.milestone)) return [];
-  return buttonsOf({ milestone: step.milestone }, plan, links).map((button) => ({
+  return buttonsOf({ milestone: step.milestone }, plan, links, zone).map((button) => ({
     ...button,
     kind: "secondary",
   }));
@@ -162,7 +183,8 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
-    for (const button of buttonsOf(item, plan, links)) lines.push(`   ${button.label}: ${button.url}`);
+    for (const button of buttonsOf(item, plan, links, zoneOf(input)))
+      lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
   });
   if (links) {
@@ -175,7 +197,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push("Your next steps:");
     for (const step of steps) {
       lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now)))}`);
-      for (const button of stepButtons(step, items, plan, links))
+      for (const button of stepButtons(step, items, plan, links, zoneOf(input)))
         lines.push(`  ${button.label}: ${button.url}`);
     }
     lines.push("");
@@ -214,7 +236,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     summary: summary ?? false,
     preview: items[0] ? `${items[0].title}: ${items[0].inlineLabel} ${items[0].dueLocal}` : heading,
     items: items.map((item, index) => {
-      const buttons = buttonsOf(item, plan, links);
+      const buttons = buttonsOf(item, plan, links, zoneOf(input));
       return {
         ...item,
         why: forPeopleHtml(item.why),
@@ -228,7 +250,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     preferencesUrl: links?.preferences,
     steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => {
-      const buttons = stepButtons(step, items, plan, links);
+      const buttons = stepButtons(step, items, plan, links, zoneOf(input));
       return {
         line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
         buttons,

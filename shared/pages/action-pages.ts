@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { DoneOpens } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
 import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
@@ -36,6 +37,17 @@ export function actionConfirmationPage(
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
+  if (preview.doneOpens) {
+    // Done today would count for an earlier Match (tester s8 A2): say when it can count instead.
+    return htmlPage(
+      problem ? 400 : 200,
+      `Not yet: “${title}”`,
+      `<h1>${e(`Not yet: “${title}”`)}</h1>
+<p class="note">${e(doneOpensText(preview.doneOpens, preview.plan.matchYear))} Nothing was changed.</p>
+<p class="due">${e(doneOpensSource(preview.doneOpens))}</p>
+<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
   const heading = HEADINGS[preview.claims.action](title);
   const already = preview.alreadyApplied
     ? `<p class="note">This is already recorded: ${e(title)} is marked ${e(preview.currentStatus.replace("_", " "))}.</p>`
@@ -54,6 +66,22 @@ ${fieldsFor(preview)}
 </div>
 </form>`,
   );
+}
+
+/**
+ * Why a step offers no Done yet, in the applicant's words: "NRMP registration for the 2028 Match
+ * opens on Wed 15 Sep 2027 (projected …). Mark it done once you have done it then: anything done
+ * before counts for an earlier Match, not the 2028 Match." (the action page and the timeline).
+ */
+export function doneOpensText(opens: DoneOpens, matchYear: number): string {
+  const projected =
+    opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
+  return `${opens.what} ${opens.verb} on ${humanDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
+}
+
+/** The source of the date doneOpensText gives: the authority's page, or the projection's rule. */
+export function doneOpensSource(opens: DoneOpens): string {
+  return `Source: ${opens.source.replace(/^projected: /, "projected from earlier seasons: ")}`;
 }
 
 const HEADINGS: Record<StepAction, (title: string) => string> = {

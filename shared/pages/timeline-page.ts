@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { ACTION_LABELS, actionsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
+import { ACTION_LABELS, actionsFor, doneOpensFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import {
@@ -11,9 +11,12 @@ import {
 } from "#domain/date-words.ts";
 import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { localDate } from "#domain/time.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { doneOpensText } from "./action-pages.ts";
 import { humanDate, humanInstant } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, mailStoppedSection } from "./mail-status.ts";
@@ -97,16 +100,28 @@ export function ownDateHtml(
   return `<p class="due">${what}${passed ? " was" : ""}: <strong>${e(deadlineWords(own).local)}</strong>${late ? ` <span class="tag overdue">after the deadline</span>` : ""}</p>`;
 }
 
-function actionButtons(step: NextStep, plan: Plan, links: ApplicantLinks, snoozed: boolean): string {
+function actionButtons(
+  step: NextStep,
+  plan: Plan,
+  links: ApplicantLinks,
+  snoozed: boolean,
+  zone: string,
+): string {
   if (step.milestone === "interview") return "";
   const milestone = step.milestone;
   if (seasonPassedFor(step, plan)) {
     return `<p class="due">This step belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here: see <a href="#risks">Risks to watch</a> to plan for the ${plan.matchYear + 1} Match.</p>`;
   }
   // A snooze from today would shorten the one running, so a snoozed step offers none.
-  const actions = actionsFor(step, plan).filter((action) => !(snoozed && action === "snooze"));
-  if (actions.length === 0) return "";
-  return `<div class="actions">${actions
+  const actions = actionsFor(step, plan, zone).filter((action) => !(snoozed && action === "snooze"));
+  const opens = doneOpensFor(
+    milestone,
+    seasonCalendar(plan.matchYear),
+    localDate(zone, Date.parse(plan.now)),
+  );
+  const notYet = opens ? `<p class="due">${e(doneOpensText(opens, plan.matchYear))}</p>` : "";
+  if (actions.length === 0) return notYet;
+  return `${notYet}<div class="actions">${actions
     .map(
       (action, index) =>
         `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(ACTION_LABELS[action])}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
@@ -133,6 +148,7 @@ function stepHtml(
   plan: Plan,
   links: ApplicantLinks,
   snoozedUntil: string | undefined,
+  zone: string,
 ): string {
   const snoozed =
     snoozedUntil === undefined
@@ -147,7 +163,7 @@ ${targetHtml(step.target, plan.now, step.ownDate)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
-${actionButtons(step, plan, links, snoozedUntil !== undefined)}
+${actionButtons(step, plan, links, snoozedUntil !== undefined, zone)}
 </li>`;
 }
 
@@ -227,6 +243,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
                 plan,
                 links,
                 step.interviewId ? undefined : input.snoozedUntil?.get(step.milestone),
+                input.timezone,
               ),
             )
             .join("\n")}</ul>`

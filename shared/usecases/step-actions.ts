@@ -1,4 +1,11 @@
-import { actionsFor, SNOOZE_DAYS, seasonPassedFor, snoozeUntil } from "#domain/applicant-choices.ts";
+import {
+  actionsFor,
+  type DoneOpens,
+  doneOpensFor,
+  SNOOZE_DAYS,
+  seasonPassedFor,
+  snoozeUntil,
+} from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -49,6 +56,11 @@ export interface ActionPreview {
   alreadyApplied: boolean;
   /** The step belonged to a Match season that is over for the applicant: nothing to record (seasonPassedFor). */
   seasonPassed: boolean;
+  /**
+   * For done: the step's window for the applicant's Match is not open yet (doneOpensFor), so a
+   * Done today could not count; the page says when it opens. Absent otherwise.
+   */
+  doneOpens?: DoneOpens;
   /** For snooze: the days offered, each with the date it would end on (capped at the last rung). */
   snoozeOptions: { days: number; until: string }[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
@@ -88,10 +100,15 @@ export async function previewStepAction(
           return until ? [{ days, until }] : [];
         }).filter((option, index, all) => all.findIndex((other) => other.until === option.until) === index)
       : [];
+  const doneOpens =
+    claims.action === "done" && !isApplied(claims.action, current)
+      ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
+      : undefined;
   return {
     claims,
     state,
     plan,
+    ...(doneOpens ? { doneOpens } : {}),
     title: catalogEntry(claims.milestone).title,
     currentStatus: current?.status ?? "not_started",
     alreadyApplied: isApplied(claims.action, current),
@@ -126,13 +143,19 @@ function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
   const { claims, state, today } = preview;
   const key: MilestoneKey = claims.milestone;
   const current = state.milestones.find((entry) => entry.key === key);
-  const offered = actionsFor({ milestone: key }, preview.plan);
+  const offered = actionsFor({ milestone: key }, preview.plan, state.profile.timezone);
   // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
   // an old email's Done was accepted); otherwise Done is always possible, the others only where offered.
   if (preview.seasonPassed && !preview.alreadyApplied)
     throw invalid(
       "action",
       `nothing to record: this step belonged to the Match ${preview.plan.matchYear} season, which has passed for you`,
+    );
+  // Done before the step's window opens would be counted as an earlier season's (tester s8 A2).
+  if (preview.doneOpens)
+    throw invalid(
+      "action",
+      `nothing to record yet: ${preview.doneOpens.what} ${preview.doneOpens.verb} on ${preview.doneOpens.date}`,
     );
   if (claims.action !== "done" && !offered.includes(claims.action) && !preview.alreadyApplied) {
     throw invalid("action", `${claims.action} is not offered for this step now`);

@@ -36,6 +36,7 @@ export async function sendReminderMessage(
       recipientName: state.profile.fullName,
       reminders: claimed,
       plan,
+      timezone: state.profile.timezone,
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
       ...weeklySummaryOf(state, claimed),

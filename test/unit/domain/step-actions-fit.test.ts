@@ -28,16 +28,19 @@ function expectedFor(key: MilestoneKey): StepAction[] {
 }
 
 describe("the one-tap actions fit each step", () => {
-  const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2025-06-01T12:00:00Z"));
+  // Ranking has opened (20 Jan 2026): every step's own window is open, so Done is offered
+  // wherever the catalog lists it (done-before-season-opens.test.ts covers the windows).
+  const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2026-01-20T12:00:00Z"));
+  const zone = "America/New_York";
 
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key] as const))("%s", (key) => {
-    const offered = actionsFor({ milestone: key }, fresh).filter((action) => action !== "snooze");
+    const offered = actionsFor({ milestone: key }, fresh, zone).filter((action) => action !== "snooze");
     expect(offered).toEqual(expectedFor(key));
   });
 
   it("offers no booking on the ECFMG Pathway, an application the applicant submits", () => {
-    expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh)).not.toContain("schedule");
-    expect(actionsFor({ milestone: "oet_medicine" }, fresh)).toContain("schedule");
+    expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh, zone)).not.toContain("schedule");
+    expect(actionsFor({ milestone: "oet_medicine" }, fresh, zone)).toContain("schedule");
   });
 });
 

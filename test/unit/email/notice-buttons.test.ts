@@ -36,7 +36,7 @@ describe("a critical risk's notice in an email", () => {
     unsubscribeUrl: "https://example.org/unsubscribe",
     weeklySummaryDay: "Sunday",
   });
-  const labels = actionsFor({ milestone: notice.milestone }, replanned).map(
+  const labels = actionsFor({ milestone: notice.milestone }, replanned, input.applicant.timezone).map(
     (action) => `${ACTION_LABELS[action]} (${step?.title})`,
   );
 

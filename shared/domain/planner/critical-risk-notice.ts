@@ -5,6 +5,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 
@@ -93,7 +94,7 @@ export function criticalRiskNotices(
     if (template === undefined) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
-    const due = deadlineOf(context, risk);
+    const due = actBy(context, risk, dates, sendAt) ?? deadlineOf(context, risk);
     if (due.at < sendAt) continue;
     const detail = dates.rendered(due);
     const step = stepFor(
@@ -167,6 +168,26 @@ function stepFor(
     nextSteps.find((each) => each.milestone !== "interview" && each.dueBy !== noticeDeadline) ??
     nextSteps.find((each) => each.milestone !== "interview")
   );
+}
+
+/**
+ * The date an exam booked too late must move before (tester s8 issue 14 B1): for
+ * EXAMS_LATE_FOR_RANKING, the earliest deadline still ahead of the notice among the named steps
+ * booked after it; the risk's text says "take it by" that day, so "Due" gives it too, not the rank
+ * order list deadline weeks later. Undefined otherwise (an exam not booked whose deadline passed:
+ * what is left is the rank order list deadline).
+ */
+function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: number): DueDate | undefined {
+  if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
+  let earliest: DueDate | undefined;
+  for (const key of risk.milestones) {
+    if (key === "interview") continue;
+    const due = dates.due(key);
+    const day = plannedDay(context, key);
+    if (due === null || day === null || day <= due.at || due.at < sendAt) continue;
+    if (earliest === undefined || due.at < earliest.at) earliest = due;
+  }
+  return earliest;
 }
 
 /**

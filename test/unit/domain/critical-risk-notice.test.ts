@@ -35,8 +35,13 @@ describe("a critical risk that asks for action now", () => {
     expect(notice?.milestone).toBe("usmle_step2ck");
     expect(notice?.title).toContain("move it earlier now");
     expect(notice?.why).toBe(risk?.message);
-    // It announces the rank order list deadline the risk is about, never the step's own deadline.
-    expect(notice?.deadline).toBe(rol2027);
+    // It announces the date to act by: the last day to sit the exam for this Match (its own
+    // deadline, which the notice's text names), not the rank order list deadline four weeks later
+    // (tester s8 issue 14 B1: "Due: Thu 24 Feb 2028" under "take it by Wed 26 Jan 2028").
+    const exam = result.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+    expect(exam?.deadline?.at).toBeDefined();
+    expect(notice?.deadline).toBe(exam?.deadline?.at);
+    expect(Date.parse(notice?.deadline ?? "")).toBeLessThan(Date.parse(rol2027));
     expect(result.reminders[0]?.id).toBe(notice?.id);
   });
 

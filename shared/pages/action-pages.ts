@@ -131,7 +131,7 @@ function fieldsFor(preview: ActionPreview): string {
           : "";
       return `${now}<label for="date">Date (your time)</label>
 <input id="date" name="date" type="date" required min="${e(preview.today)}" max="${e(preview.latest)}" aria-describedby="date-range">
-<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, when residency starts in your Match year.</p>
+<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, when residency starts in your Match year.${lastDayHelp(preview)}</p>
 <p>Reminders will count down to this date.</p>`;
     }
     case "snooze": {
@@ -147,6 +147,24 @@ ${options}
 <p>The last reminder before the deadline always comes, snoozed or not.</p>`;
     }
   }
+}
+
+/** "sit it" for an exam, "complete it" for any other dated step. */
+function doIt(preview: ActionPreview): string {
+  return EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? "sit it" : "complete it";
+}
+
+/** The form's help: the last day for this Match, and that a later one is recorded but too late. */
+function lastDayHelp(preview: ActionPreview): string {
+  if (!preview.lastDay) return "";
+  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(preview.lastDay.date))}</strong> (its deadline: ${e(preview.lastDay.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
+}
+
+/** A recorded date after the step's last day, said plainly (tester s8 issue 14 B2). */
+function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | undefined): string {
+  const last = preview.lastDay;
+  if (!last || recorded?.status !== "scheduled" || !recorded.date || recorded.date <= last.date) return "";
+  return `<p class="note critical" role="alert">${e(`${humanDate(recorded.date)} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`)}</p>`;
 }
 
 /**
@@ -185,7 +203,7 @@ export function actionResultPage(
     heading,
     `<h1>${e(heading)}</h1>
 <p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? " This link was used before, so nothing changed." : " Your plan and your next emails will reflect it."}</p>
-<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
+${tooLateNote(preview, recorded)}<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
   );
 }
 

@@ -7,11 +7,11 @@ import {
   snoozeUntil,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
-import type { Plan } from "#domain/plan.ts";
+import type { Deadline, Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { localDate } from "#domain/time.ts";
+import { ET_ZONE, localDate } from "#domain/time.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
@@ -65,6 +65,13 @@ export interface ActionPreview {
   snoozeOptions: { days: number; until: string }[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
   today: string;
+  /**
+   * For schedule: the step's deadline for this Match and its last day ("YYYY-MM-DD", the earlier of
+   * the applicant's and the ET day, as the plan's risks say "take it by"). A later date is still
+   * recorded (the applicant may have no earlier seat), but the pages say it is too late (tester s8
+   * issue 14 B2). Absent when the step has no deadline.
+   */
+  lastDay?: { date: string; deadline: Deadline };
   /** The latest date "scheduled for" accepts: the season's end, the day residency starts ("YYYY-MM-DD"). */
   latest: string;
 }
@@ -104,11 +111,19 @@ export async function previewStepAction(
     claims.action === "done" && !isApplied(claims.action, current)
       ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
       : undefined;
+  const deadline =
+    claims.action === "schedule"
+      ? [...plan.nextSteps, ...plan.blocked, ...plan.overdue].find(
+          (step) => step.milestone === claims.milestone,
+        )?.deadline
+      : undefined;
+  const lastDay = deadline ? lastDayOf(deadline, state.profile.timezone) : undefined;
   return {
     claims,
     state,
     plan,
     ...(doneOpens ? { doneOpens } : {}),
+    ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
     title: catalogEntry(claims.milestone).title,
     currentStatus: current?.status ?? "not_started",
     alreadyApplied: isApplied(claims.action, current),
@@ -117,6 +132,14 @@ export async function previewStepAction(
     today,
     latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
   };
+}
+
+/** A deadline's last whole day: the earlier of its day in the applicant's zone and in ET (dayBy). */
+function lastDayOf(deadline: Deadline, zone: string): string {
+  const at = Date.parse(deadline.at);
+  const local = localDate(zone, at);
+  const et = localDate(ET_ZONE, at);
+  return local < et ? local : et;
 }
 
 function isApplied(action: StepAction, current: MilestoneEntry | undefined): boolean {

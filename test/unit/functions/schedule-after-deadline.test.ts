@@ -1,0 +1,90 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { httpEvent } from "./events.ts";
+
+/**
+ * Tester s8 issue 14 B2: "Scheduled for…" on Step 2 CK with a day after its deadline (and after
+ * the rank order list deadline) answered a plain "Recorded … Your plan and your next emails will
+ * reflect it", with no word that the day is too late for this Match. The form says which day is
+ * the last for this Match; the result page says plainly when the date given is after it.
+ */
+const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
+const BASE = "https://api.example.org";
+const now = new Date("2026-06-01T09:00:00Z");
+
+function setup() {
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory({ matchYear: 2027 }), {
+    milestones: [
+      { key: "wdoms_listing", status: "done", date: "2026-01-10" },
+      { key: "ecfmg_application", status: "done", date: "2026-02-10" },
+      { key: "usmle_step1", status: "done", date: "2026-04-10" },
+    ],
+  });
+  const api = createHttpApi({
+    ...storePorts(store),
+    clock: new FixedClock(now),
+    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
+    logger: new Logger({ logLevel: "SILENT" }),
+    applicantPages: async () => ({
+      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
+      planning: domainPlanning,
+      keyring: async () => keyring,
+      publicBaseUrl: BASE,
+    }),
+  });
+  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
+  const call = (method: string, url: string, body?: string) => {
+    const { pathname, search } = new URL(url);
+    return api(
+      httpEvent({
+        method,
+        path: pathname,
+        query: search.slice(1),
+        ...(body === undefined
+          ? {}
+          : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
+      }),
+    );
+  };
+  return { store, links, call };
+}
+
+describe("Scheduled for… a day after the step's deadline (tester s8 issue 14 B2)", () => {
+  it("the form names the last day for this Match", async () => {
+    const { links, call } = setup();
+    const page = await call("GET", links.action("usmle_step2ck", "schedule"));
+    expect(page.body).toMatch(
+      /The last day to sit it for the 2027 Match is <strong>Wed 27 Jan 2027<\/strong>/,
+    );
+  });
+
+  it("the result page says plainly the date is after that day, and what it means", async () => {
+    const { links, call, store } = setup();
+    const response = await call("POST", links.action("usmle_step2ck", "schedule"), "date=2027-03-01");
+    expect(response.body).toMatch(/<h1>Recorded/);
+    expect(response.body).toContain(
+      "Mon 1 Mar 2027 is after Wed 27 Jan 2027, the last day to sit it for the 2027 Match",
+    );
+    expect(response.body).toContain("Change the date");
+    expect(
+      (await store.loadApplicant("a_ada"))?.milestones.find((entry) => entry.key === "usmle_step2ck"),
+    ).toMatchObject({
+      status: "scheduled",
+      date: "2027-03-01",
+    });
+  });
+
+  it("the control: a date in time gets no such words", async () => {
+    const { links, call } = setup();
+    const response = await call("POST", links.action("usmle_step2ck", "schedule"), "date=2026-11-20");
+    expect(response.body).toMatch(/<h1>Recorded/);
+    expect(response.body).not.toContain("the last day to sit it");
+  });
+});

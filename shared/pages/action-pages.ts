@@ -48,16 +48,29 @@ export function actionConfirmationPage(
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
+  if (preview.alreadyApplied) {
+    // A used Done or Not-for-me link: nothing to press again (tester s8 C2).
+    const marked = preview.currentStatus === "done" ? "done" : "not for you";
+    return htmlPage(
+      200,
+      `“${title}” is already recorded`,
+      `<h1>${e(`“${title}” is already recorded`)}</h1>
+<p class="note">This is already recorded: ${e(title)} is marked ${e(marked)}. Nothing was changed.</p>
+${
+  preview.claims.action === "done"
+    ? `<p>${UNDO_DONE}</p>
+`
+    : ""
+}<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
   const heading = HEADINGS[preview.claims.action](title);
-  const already = preview.alreadyApplied
-    ? `<p class="note">This is already recorded: ${e(title)} is marked ${e(preview.currentStatus.replace("_", " "))}.</p>`
-    : "";
   const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
   return htmlPage(
     problem ? 400 : 200,
     heading,
     `<h1>${e(heading)}</h1>
-${already}${error}
+${error}
 <form method="post" action="${e(formAction)}">
 ${fieldsFor(preview)}
 <div class="actions">
@@ -127,7 +140,7 @@ function fieldsFor(preview: ActionPreview): string {
       const current = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
       const now =
         current?.status === "scheduled" && current.date
-          ? `<p class="note">Now recorded as scheduled for <strong>${e(humanDate(current.date))}</strong>; a new date replaces it.</p>`
+          ? `<p class="note">Now recorded: scheduled for <strong>${e(humanDate(current.date))}</strong>. A new date replaces it.</p>`
           : "";
       return `${now}<label for="date">Date (your time)</label>
 <input id="date" name="date" type="date" required min="${e(preview.today)}" max="${e(preview.latest)}" aria-describedby="date-range">
@@ -138,7 +151,7 @@ function fieldsFor(preview: ActionPreview): string {
       const options = preview.snoozeOptions
         .map(
           (option, index) =>
-            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.days} days (until ${e(humanDate(option.until))})</label></div>`,
+            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.lastReminder ? `until ${e(humanDate(option.until))}, the last reminder` : `${option.days} days (until ${e(humanDate(option.until))})`}</label></div>`,
         )
         .join("\n");
       return `<fieldset><legend>For how long?</legend>
@@ -202,7 +215,7 @@ export function actionResultPage(
     200,
     heading,
     `<h1>${e(heading)}</h1>
-<p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? " This link was used before, so nothing changed." : " Your plan and your next emails will reflect it."}</p>
+<p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? ` This link was used before, so nothing changed.${change ? " To give a different date, use Change the date: this link records once." : ""}` : " Your plan and your next emails will reflect it."}</p>
 ${tooLateNote(preview, recorded)}<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
   );
 }

@@ -4,6 +4,7 @@ import {
   doneOpensFor,
   SNOOZE_DAYS,
   seasonPassedFor,
+  snoozeLimit,
   snoozeUntil,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
@@ -61,8 +62,12 @@ export interface ActionPreview {
    * Done today could not count; the page says when it opens. Absent otherwise.
    */
   doneOpens?: DoneOpens;
-  /** For snooze: the days offered, each with the date it would end on (capped at the last rung). */
-  snoozeOptions: { days: number; until: string }[];
+  /**
+   * For snooze: the days offered, each with the date it would end on (capped at the last rung);
+   * `lastReminder` when it ends on the day of the last reminder, however many days were asked
+   * (tester s8 C6: "4 days" that lasted 3).
+   */
+  snoozeOptions: { days: number; until: string; lastReminder?: true }[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
   today: string;
   /**
@@ -104,7 +109,8 @@ export async function previewStepAction(
     claims.action === "snooze"
       ? SNOOZE_DAYS.flatMap((days) => {
           const until = snoozeUntil(plan, claims.milestone, today, days, state.profile.timezone);
-          return until ? [{ days, until }] : [];
+          const limit = snoozeLimit(plan, claims.milestone, state.profile.timezone);
+          return until ? [{ days, until, ...(until === limit ? { lastReminder: true as const } : {}) }] : [];
         }).filter((option, index, all) => all.findIndex((other) => other.until === option.until) === index)
       : [];
   const doneOpens =

@@ -1,0 +1,105 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { httpEvent } from "./events.ts";
+
+/** Tester s8 issue 14 B3, C2, C4, C6: the action pages after a link was used, and snooze labels. */
+const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
+const BASE = "https://api.example.org";
+function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory(later ? { matchYear: 2028, timezone: "Asia/Karachi" } : { matchYear: 2027 }), {
+    milestones: [
+      ...(later ? [{ key: "eras_token" as const, status: "done" as const, date: "2027-07-01" }] : []),
+      { key: "wdoms_listing", status: "done", date: "2026-01-10" },
+      { key: "ecfmg_application", status: "done", date: "2026-02-10" },
+      { key: "usmle_step1", status: "done", date: "2026-04-10" },
+    ],
+  });
+  const api = createHttpApi({
+    ...storePorts(store),
+    clock: new FixedClock(now),
+    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
+    logger: new Logger({ logLevel: "SILENT" }),
+    applicantPages: async () => ({
+      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
+      planning: domainPlanning,
+      keyring: async () => keyring,
+      publicBaseUrl: BASE,
+    }),
+  });
+  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
+  const call = (method: string, url: string, body?: string) => {
+    const { pathname, search } = new URL(url);
+    return api(
+      httpEvent({
+        method,
+        path: pathname,
+        query: search.slice(1),
+        ...(body === undefined
+          ? {}
+          : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
+      }),
+    );
+  };
+  return { store, links, call };
+}
+
+describe("action pages after a tap, and snooze labels (tester s8 issue 14 B3, C2, C4, C6)", () => {
+  it("C2: a used Done link's page says it is recorded and offers no button to press again", async () => {
+    const { links, call } = setup();
+    const url = links.action("usce", "done");
+    expect((await call("POST", url, "")).body).toMatch(/<h1>Recorded/);
+    const again = await call("GET", url);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toContain("already recorded");
+    expect(again.body).not.toContain("<form");
+    expect(again.body).not.toContain("Yes, mark it done");
+  });
+
+  it("B3: a used Scheduled-for link answering 'Already recorded' points plainly to Change the date", async () => {
+    const { links, call } = setup();
+    const url = links.action("usmle_step2ck", "schedule");
+    await call("POST", url, "date=2026-11-20");
+    const again = await call("POST", url, "date=2026-11-27");
+    expect(again.body).toMatch(/<h1>Already recorded/);
+    expect(again.body).toContain("To give a different date, use Change the date: this link records once.");
+    expect(again.body).toContain(">Change the date</a>");
+  });
+
+  it("C4: the date already recorded reads without a stray space before the punctuation", async () => {
+    const { links, call } = setup();
+    await call("POST", links.action("usmle_step2ck", "schedule"), "date=2026-11-20");
+    const page = await call("GET", links.action("usmle_step2ck", "schedule"));
+    expect(page.body).toContain(
+      "Now recorded: scheduled for <strong>Fri 20 Nov 2026</strong>. A new date replaces it.",
+    );
+    expect(page.body).not.toMatch(/<\/strong>\s*;/);
+  });
+
+  it("C6: a snooze option cut at the last reminder is labelled so, never with days it does not last", async () => {
+    // Tester's case: letters due Wed 22 Sep 2027 (Karachi), today Sat 18 Sep: 4 days would be the
+    // 22nd, cut to the last reminder on Tue 21 Sep.
+    const { links, call } = setup(new Date("2027-09-18T06:00:00Z"), true);
+    const page = await call("GET", links.action("lors", "snooze"));
+    const labels = [
+      ...(page.body ?? "").matchAll(/<label for="days-\d+" class="inline">([^<]*)<\/label>/g),
+    ].map((match) => match[1] ?? "");
+    expect(labels.length).toBeGreaterThan(0);
+    const day = (text: string) => Date.parse(`${text} 12:00 UTC`);
+    for (const label of labels) {
+      const days = /^(\d+) days \(until \w+ (.+)\)$/.exec(label);
+      if (days)
+        expect(day(days[2] ?? ""), label).toBe(
+          Date.parse("2027-09-18T12:00:00Z") + Number(days[1]) * 86_400_000,
+        );
+      else expect(label).toMatch(/^until \w+ \d+ \w+ 2027, the last reminder$/);
+    }
+    expect(labels.some((label) => label.endsWith("the last reminder"))).toBe(true);
+  });
+});

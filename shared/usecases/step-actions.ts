@@ -145,6 +145,7 @@ function lastDayOf(deadline: Deadline, zone: string): string {
   const at = Date.parse(deadline.at);
   const local = localDate(zone, at);
   const et = localDate(ET_ZONE, at);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
   return local < et ? local : et;
 }
 

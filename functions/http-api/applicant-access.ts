@@ -8,6 +8,7 @@ import {
   verifyLinkToken,
 } from "#links/link-token.ts";
 import { linkRefusedPage } from "#pages/action-pages.ts";
+import { type PageLinkKind, pageLinkExpiredPage } from "#pages/link-expired.ts";
 import type { MailStopped } from "#pages/mail-status.ts";
 import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
@@ -67,14 +68,22 @@ export async function linksFor(
   });
 }
 
-/** Refusals become their page; everything else propagates to the RFC 9457 handler. */
+/**
+ * Refusals become their page; everything else propagates to the RFC 9457 handler. `page` names a
+ * timeline or preferences route, whose expired link is worded for that page, not for a button.
+ */
 export async function refusing(
   work: () => Promise<APIGatewayProxyStructuredResultV2>,
+  page?: PageLinkKind,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof LinkRefusedError) return linkRefusedPage(error.status);
+    if (error instanceof LinkRefusedError) {
+      return page !== undefined && error.status === 410
+        ? pageLinkExpiredPage(page)
+        : linkRefusedPage(error.status);
+    }
     throw error;
   }
 }

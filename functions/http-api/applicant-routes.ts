@@ -50,7 +50,7 @@ export const timeline: PageRoute = (event, deps) =>
         ),
       ),
     });
-  });
+  }, "timeline");
 
 export const actionPreview: PageRoute = (event, deps) =>
   refusing(async () => {

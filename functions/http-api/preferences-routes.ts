@@ -57,7 +57,7 @@ export const preferencesView: PageRoute = (event, deps) =>
       timelineUrl: (await linksFor(event, deps, state)).timeline,
       ...(await subscriptionOf(state, deps)),
     });
-  });
+  }, "preferences");
 
 export const preferencesSave: PageRoute = (event, deps) =>
   refusing(async () => {
@@ -122,7 +122,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
     if (!read.ok) return preferencesPage({ ...shown, form: typed, errors: read.errors });
     await deps.settings.savePreferences(state.profile.applicantId, read.preferences, deps.clock.now());
     return preferencesPage({ ...shown, form: formOf(read.preferences), saved: true });
-  });
+  }, "preferences");
 
 /** The form's own fields a refusal names, each with the words the page shows; undefined if it names another. */
 function repeatedFields(error: InvalidInputError): PreferencesErrors | undefined {

@@ -29,8 +29,24 @@ function flagNote(verify: string | undefined): string | undefined {
   return flag.test(verify) ? verify.replace(flag, "To verify") : `To verify: ${verify}`;
 }
 
+/**
+ * A paid fee's flag (tester s8 C5): "check … before paying" is advice for a fee still to pay, so a
+ * paid row keeps only what the flag says about the amount, after what settles it for the applicant.
+ */
+function paidNote(verify: string | undefined, amount: string): string | undefined {
+  if (verify === undefined) return undefined;
+  const about = verify
+    .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
+    .split(/;\s*/)
+    .filter((clause) => !/before paying/i.test(clause))
+    .join("; ");
+  const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
+  return `Paid: your receipt shows what you paid; ${figure}`;
+}
+
 function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
-  const note = flagNote(item.verify);
+  const paid = !toVerify && item.status === "spent";
+  const note = paid ? paidNote(item.verify, usd(item.amountUsd)) : flagNote(item.verify);
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
     status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
@@ -42,11 +58,12 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
 }
 
 function otherRow(item: OtherCurrencyItem): BudgetRow {
+  const flag = item.status === "spent" ? paidNote(item.verify, item.display) : flagNote(item.verify);
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
     status: item.status === "spent" ? "Paid" : item.status === "held" ? "To verify" : "Coming",
     amount: item.display,
-    note: item.verify === undefined ? item.note : `${flagNote(item.verify)}. ${item.note}`,
+    note: flag === undefined ? item.note : `${flag}. ${item.note}`,
     source: item.source,
   };
 }

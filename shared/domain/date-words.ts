@@ -43,8 +43,9 @@ export function reminderDateLabel(reminder: Pick<Reminder, "countsDownTo">) {
 }
 
 /**
- * The time a deadline leaves when less than a day is left: "in 7 hours", "in 1 hour", "in 40
- * minutes", rounded down so it never promises more time than there is. Undefined with a day or
+ * The time a deadline leaves when less than a day is left: "in 7 hours", "in 1 hour 59 minutes",
+ * "in 40 minutes", rounded down so it never promises more time than there is, with the minutes
+ * under 2 hours so the words never halve the time left. Undefined with a day or
  * more left (the date says it) or once passed. Both instants ISO 8601. A rung keeps its name and
  * id (`due-in-1d` sent 7 hours before an 11:59 PM ET deadline from Lagos, tester s5 C2); the words
  * say what is true.
@@ -53,9 +54,12 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
   const left = Date.parse(deadline) - Date.parse(at);
   if (!(left > 0 && left < DAY_MS)) return undefined;
   const hours = Math.floor(left / HOUR_MS);
-  if (hours >= 1) return `in ${hours} ${hours === 1 ? "hour" : "hours"}`;
-  const minutes = Math.max(1, Math.floor(left / MINUTE_MS));
-  return `in ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
+  const minuteWords = (count: number) => `${count} ${count === 1 ? "minute" : "minutes"}`;
+  if (hours >= 2) return `in ${hours} hours`;
+  // Under 2 hours the minutes are said too: "in 1 hour" with 1 h 59 min left halves the time (tester s8 C7).
+  if (hours === 1) return minutes === 0 ? "in 1 hour" : `in 1 hour ${minuteWords(minutes)}`;
+  return `in ${minuteWords(Math.max(1, minutes))}`;
 }
 
 /**

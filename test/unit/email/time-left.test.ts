@@ -48,6 +48,17 @@ describe("the time a deadline leaves, in words", () => {
     expect(timeLeftWords(deadline, at)).toBe(words);
   });
 
+  // Tester s8 issue 14 C7: "in 1 hour" with 1 h 59 min left halves the time; under 2 hours the
+  // minutes are said too (still rounded down).
+  it.each([
+    ["2026-12-01T03:00:00.000Z", "in 1 hour 59 minutes"],
+    ["2026-12-01T03:29:00.000Z", "in 1 hour 30 minutes"],
+    ["2026-12-01T03:58:00.000Z", "in 1 hour 1 minute"],
+    ["2026-12-01T02:59:00.000Z", "in 2 hours"],
+  ])("sent at %s, under 2 hours before: %s", (at, words) => {
+    expect(timeLeftWords(deadline, at)).toBe(words);
+  });
+
   it.each([
     ["a day or more left (the date says it)", "2026-11-30T04:59:00.000Z"],
     ["the deadline passed", "2026-12-01T05:00:00.000Z"],

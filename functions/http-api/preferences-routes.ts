@@ -47,14 +47,40 @@ async function subscriptionOf(state: ApplicantState, deps: ApplicantPagesDeps) {
   };
 }
 
+/**
+ * The notice a "Get a new calendar address" POST redirects to (POST/redirect/GET, tester s8 C3):
+ * `new` when it rotated the address, `unchanged` when this link had rotated it already. The GET
+ * only shows the current address, so a reload of it changes nothing.
+ */
+const CALENDAR_NOTICES = ["new", "unchanged"] as const;
+type CalendarNotice = (typeof CALENDAR_NOTICES)[number];
+
+function calendarNotice(value: string | undefined): CalendarNotice | undefined {
+  return CALENDAR_NOTICES.find((notice) => notice === value);
+}
+
+/** This page's own address (relative, so a stage prefix is kept), without any notice. */
+function pageUrl(event: Parameters<PageRoute>[0], notice?: CalendarNotice): string {
+  const query = new URLSearchParams({
+    applicant: queryParameter(event, "applicant") ?? "",
+    token: queryParameter(event, "token") ?? "",
+    ...(notice ? { calendar: notice } : {}),
+  });
+  return `?${query.toString()}`;
+}
+
 export const preferencesView: PageRoute = (event, deps) =>
   refusing(async () => {
     const state = await timelineState(event, deps);
+    const links = await linksFor(event, deps, state);
+    const notice = calendarNotice(queryParameter(event, "calendar"));
     return preferencesPage({
       form: formOf(state.profile.preferences ?? DEFAULT_PREFERENCES),
       timezone: state.profile.timezone,
-      formAction: selfUrl(event),
-      timelineUrl: (await linksFor(event, deps, state)).timeline,
+      formAction: notice ? pageUrl(event) : selfUrl(event),
+      timelineUrl: links.timeline,
+      ...(notice ? { newFeedUrl: links.feedSubscription } : {}),
+      ...(notice === "unchanged" ? { newFeedRepeated: true } : {}),
       ...(await subscriptionOf(state, deps)),
     });
   }, "preferences");
@@ -104,18 +130,19 @@ export const preferencesSave: PageRoute = (event, deps) =>
         .digest("base64url");
       const id = state.profile.applicantId;
       const generation = await deps.settings.revokeFeed(id, deps.clock.now(), requestKey);
-      const current = generation === undefined ? await deps.applicants.loadApplicant(id) : undefined;
-      if (generation === undefined && current === undefined) throw new LinkRefusedError("unknown-applicant");
-      const fresh = await linksFor(event, deps, {
-        ...state,
-        profile: { ...state.profile, feedGeneration: generation ?? current?.profile.feedGeneration ?? 0 },
-      });
-      return preferencesPage({
-        ...shown,
-        form,
-        newFeedUrl: fresh.feedSubscription,
-        ...(generation === undefined ? { newFeedRepeated: true } : {}),
-      });
+      if (generation === undefined && (await deps.applicants.loadApplicant(id)) === undefined) {
+        throw new LinkRefusedError("unknown-applicant");
+      }
+      // POST/redirect/GET (tester s8 C3): answered in place, a reload asked the browser to post again.
+      return {
+        statusCode: 303,
+        headers: {
+          location: pageUrl(event, generation === undefined ? "unchanged" : "new"),
+          "cache-control": "no-store",
+          "referrer-policy": "no-referrer",
+        },
+        body: "",
+      };
     }
     const typed = formFromBody(body);
     const read = readPreferencesForm(typed);

@@ -1,0 +1,95 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import { describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { httpEvent } from "./events.ts";
+
+const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
+const now = new Date("2026-06-01T00:00:00Z");
+const BASE = "https://api.example.org";
+
+/** The settings port as DynamoDB answers it: a request key rotates once, its repeat answers undefined. */
+function setup() {
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory());
+  const rotations: string[] = [];
+  const api = createHttpApi({
+    ...storePorts(store),
+    clock: new FixedClock(now),
+    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
+    logger: new Logger({ logLevel: "SILENT" }),
+    applicantPages: async () => ({
+      settings: {
+        savePreferences: async () => undefined,
+        revokeFeed: async (_id, _at, key) => {
+          if (key !== undefined && rotations.includes(key)) return undefined;
+          rotations.push(key ?? "");
+          return rotations.length;
+        },
+      },
+      planning: domainPlanning,
+      keyring: async () => keyring,
+      publicBaseUrl: BASE,
+    }),
+  });
+  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
+  return { api, links, rotations };
+}
+
+function request(method: string, url: string, body?: string) {
+  const { pathname, search } = new URL(url);
+  return httpEvent({
+    method,
+    path: pathname,
+    query: search.slice(1),
+    ...(body === undefined
+      ? {}
+      : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
+  });
+}
+
+describe("Get a new calendar address answers POST/redirect/GET (tester s8 issue 14 C3)", () => {
+  it("the POST rotates once and answers 303 to a page a reload cannot re-POST", async () => {
+    const { api, links, rotations } = setup();
+    const posted = await api(request("POST", links.preferences, "intent=new-calendar-address"));
+    expect(posted.statusCode).toBe(303);
+    const location = String(posted.headers?.location ?? "");
+    // Relative to the page (keeps any stage prefix), naming the same applicant and token.
+    expect(location).toMatch(/^\?applicant=a_ada&token=[^&]+&calendar=new$/);
+    expect(rotations).toHaveLength(1);
+
+    const shown = new URL(location, links.preferences).toString();
+    for (const _reload of [1, 2]) {
+      const page = await api(request("GET", shown));
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("Your calendar has a new address; the old one no longer works");
+      expect(page.body).toMatch(
+        /<code>webcal:\/\/api\.example\.org\/calendar\.ics\?applicant=a_ada&amp;token=/,
+      );
+    }
+    expect(rotations).toHaveLength(1);
+  });
+
+  it("the same POST again rotates nothing and its page says so", async () => {
+    const { api, links, rotations } = setup();
+    await api(request("POST", links.preferences, "intent=new-calendar-address"));
+    const again = await api(request("POST", links.preferences, "intent=new-calendar-address"));
+    expect(again.statusCode).toBe(303);
+    const location = String(again.headers?.location ?? "");
+    expect(location).toMatch(/&calendar=unchanged$/);
+    const page = await api(request("GET", new URL(location, links.preferences).toString()));
+    expect(page.body).toContain("already gave you a new calendar address, so nothing changed");
+    expect(rotations).toHaveLength(1);
+  });
+
+  it("a GET with a made-up notice shows the plain page", async () => {
+    const { api, links } = setup();
+    const page = await api(request("GET", `${links.preferences}&calendar=bogus`));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain("new address");
+  });
+});

@@ -1,7 +1,7 @@
 import { type CohortRow, type CohortSort, countsByStage } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
 import type { Principal } from "#ports/token-verifier.ts";
-import { h, when } from "./html.ts";
+import { h, rowDeadlineWhen, rowDeadlineWords, when } from "./html.ts";
 
 function riskCell(row: CohortRow): string {
   const parts = [];
@@ -107,7 +107,7 @@ ${shown
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
 <td>${row.matchYear}</td><td>${h(STAGE_LABELS[row.stage])}</td>
-<td>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${when(row.nextDeadline.at)}${row.nextDeadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : "—"}</td>
+<td>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
 <td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
@@ -133,6 +133,7 @@ export function cohortCsv(rows: CohortRow[]): string {
     "stage",
     "nextDeadline",
     "nextDeadlineAt",
+    "nextDeadlineEt",
     "criticalRisks",
     "warningRisks",
     "overdue",
@@ -151,6 +152,7 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.stage,
       row.nextDeadline?.title,
       row.nextDeadline?.at,
+      row.nextDeadline === undefined ? undefined : rowDeadlineWords(row.nextDeadline),
       row.risks.critical,
       row.risks.warning,
       row.overdue,

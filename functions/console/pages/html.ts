@@ -1,6 +1,9 @@
 import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
+import { DATE_TAGS, deadlineWords } from "#domain/date-words.ts";
+import type { Deadline } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
+import { renderDate, renderEt, renderInZone } from "#domain/time.ts";
 import { sourceLinks } from "#email/for-people.ts";
 import { escapeHtml as h } from "#email/html.ts";
 
@@ -10,10 +13,58 @@ import { escapeHtml as h } from "#email/html.ts";
  */
 export { h };
 
-/** An ISO instant as a <time> element, minutes in UTC; "—" when absent. */
+/**
+ * An ISO instant as a <time> element, in US Eastern time like the programs' deadlines ("Mon 30 Nov
+ * 2026, 11:59 PM ET"); "—" when absent. A UTC reading put an ET-midnight deadline, and the exam
+ * day of anyone east of UTC, on the wrong calendar day (tester s8 issue 15 A1).
+ */
 export function when(iso: string | undefined | null): string {
   if (!iso) return "—";
-  return `<time datetime="${h(iso)}">${h(iso.slice(0, 16).replace("T", " "))} UTC</time>`;
+  return `<time datetime="${h(iso)}">${h(renderEt(Date.parse(iso)))}</time>`;
+}
+
+/**
+ * An instant that reaches the applicant (a reminder sent or scheduled, timed to their day): in ET
+ * as `when`, then in the applicant's zone, where "9:00 AM" says it arrives in their morning.
+ */
+export function whenFor(iso: string, zone: string): string {
+  return `${when(iso)} <span class="muted">(${h(renderInZone(zone, Date.parse(iso)))} their time)</span>`;
+}
+
+/**
+ * A plan's date as the applicant's timeline words it (date-words.ts): a day (the applicant's own
+ * date, an advisory day) as that day; an exact deadline in ET and, unless `short` (a table cell),
+ * in the applicant's time after it; "projected" kept.
+ */
+export function deadlineWhen(deadline: Deadline, options: { short?: boolean } = {}): string {
+  const words = deadlineWords(deadline);
+  const shown =
+    words.et === undefined
+      ? words.local
+      : options.short
+        ? words.et
+        : `${words.et} (${words.local} their time)`;
+  const projected =
+    deadline.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
+  return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${projected}`;
+}
+
+/** The applicant's own date (a booked exam) as its calendar day, in the timeline's words. */
+export function ownDay(own: Deadline): string {
+  return h(deadlineWords(own).local);
+}
+
+/** A cohort row's next deadline in words, as its cell and the CSV's human column show it. */
+export function rowDeadlineWords(deadline: { at: string; day?: string }): string {
+  return deadline.day !== undefined ? renderDate(deadline.day) : renderEt(Date.parse(deadline.at));
+}
+
+/** A cohort row's next deadline: ET, or the day when it is one (stored rows carry `day` then). */
+export function rowDeadlineWhen(deadline: { at: string; status: string; day?: string }): string {
+  const shown = rowDeadlineWords(deadline);
+  const projected =
+    deadline.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
+  return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${projected}`;
 }
 
 /** A refused request: the title, what was wrong with each field (RFC 9457 `errors`), and a way back. */

@@ -10,7 +10,7 @@ import {
   WITHHELD_BECAUSE,
 } from "#usecases/escalation.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
-import { h, titleOf, when } from "./html.ts";
+import { h, titleOf, when, whenFor } from "./html.ts";
 
 type LedgerEntry = ApplicantView["state"]["ledger"][number];
 type RecentEvent = ApplicantView["events"][number];
@@ -176,7 +176,7 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
     .sort(([, a], [, b]) => (b.sentAt ?? b.claimedAt).localeCompare(a.sentAt ?? a.claimedAt))
     .map(([messageId, message]) => {
       const outcome = message.delivery ?? (message.status === "sent" ? "sent" : "claimed (sending)");
-      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${when(message.sentAt)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.entries, profile, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
+      return `<tr><td>${h(outcome)}</td><td>${message.sentAt ? `sent ${whenFor(message.sentAt, profile.timezone)}` : `claimed ${when(message.claimedAt)}`}${message.deliveryAt ? ` → ${h(message.delivery ?? "")} ${when(message.deliveryAt)}` : ""}</td><td>${h(ledgerWhat(message.entries, profile, plan, state.ledger))}</td><td class="muted">${h(messageId.startsWith("claim:") ? "—" : messageId)}</td></tr>`;
     });
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));
@@ -185,7 +185,7 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
     .slice(0, 10)
     .map(
       (reminder) =>
-        `<tr><td>scheduled</td><td>${when(reminder.sendAt)}</td><td>${h(reminderLabel(reminder))}</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
+        `<tr><td>scheduled</td><td>${whenFor(reminder.sendAt, profile.timezone)}</td><td>${h(reminderLabel(reminder))}</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
     );
   const cancelled = events.flatMap((event) =>
     event.type === "RemindersHeldBack"

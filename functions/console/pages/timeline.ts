@@ -1,11 +1,12 @@
 import { seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
-import type { StepSubject } from "#domain/plan.ts";
+import type { Deadline, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, type MilestoneEntry, type MilestoneKey } from "#domain/snapshot.ts";
+import { DAY_MS } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { h, titleOf, when } from "./html.ts";
+import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
 
 /** Names what a blocked step waits for: a milestone by its title, a condition as the plan words it. */
 export function waitedFor(waitingFor: readonly string[]): string {
@@ -49,9 +50,16 @@ export function timelineCard(view: ApplicantView, today: string): string {
     step.milestone === "interview" || seasonPassedFor(step, plan)
       ? ""
       : ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+  // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).
+  const ownNote = (step: { milestone: StepSubject; ownDate?: Deadline }): string => {
+    if (step.ownDate === undefined) return "";
+    const scheduled = step.milestone !== "interview" && entries.get(step.milestone)?.status === "scheduled";
+    const passed = Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(plan.now);
+    return `<br>${scheduled ? (passed ? "was scheduled for" : "scheduled for") : passed ? "their date was" : "their date"} ${ownDay(step.ownDate)}`;
+  };
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${when(step.deadline.at)}${step.deadline.status === "projected" ? ' <span class="badge">projected</span>' : ""}` : '<span class="muted">no fixed deadline</span>'}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${deadlineWhen(step.deadline)}` : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>
@@ -60,8 +68,8 @@ export function timelineCard(view: ApplicantView, today: string): string {
   );
   return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
 <h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
-<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
-<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, due ${when(step.dueBy)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
+<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, due ${deadlineWhen(step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;
 }

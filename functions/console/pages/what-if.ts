@@ -3,7 +3,7 @@ import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
-import { h, sourceLinksAfter, sourcesInFull, titleOf, when } from "./html.ts";
+import { deadlineWhen, h, ownDay, sourceLinksAfter, sourcesInFull, titleOf, when } from "./html.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
 const US_ZONES = [
@@ -110,8 +110,12 @@ function renderSteps(diff: PlanDiff): string {
     .join("")}</tbody></table>`;
 }
 
-/** A step's deadline and urgency, and the applicant's own date beside the deadline when given. */
+/**
+ * A step's deadline and urgency, and the applicant's own date beside the deadline when given: the
+ * deadline as the applicant page words it, the own date as the day typed (tester s8 issue 15 A1).
+ */
 function stateText(state: StepState): string {
-  const own = state.ownDate ? `; their date ${dueText(state.ownDate)}` : "";
-  return `${dueText(state.dueBy)} (${h(state.urgency)})${own}`;
+  const own = state.ownDate ? `; their date ${ownDay(state.ownDate)}` : "";
+  const due = state.deadline ? deadlineWhen(state.deadline) : dueText(state.dueBy);
+  return `${due} (${h(state.urgency)})${own}`;
 }

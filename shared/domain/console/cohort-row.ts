@@ -1,6 +1,6 @@
 import type { Plan } from "../plan.ts";
 import type { Applicant } from "../snapshot.ts";
-import { type CohortFactsFrom, planFacts } from "./row-as-of.ts";
+import { type CohortFacts, type CohortFactsFrom, planFacts } from "./row-as-of.ts";
 import type { Stage } from "./stage.ts";
 
 /** What became of the latest email: SES's report, or the applicant's own choice. */
@@ -34,8 +34,8 @@ export interface CohortRow {
   matchYear: number;
   visa: Applicant["visa"];
   stage: Stage;
-  /** The soonest deadline among the next steps, if any step has one. */
-  nextDeadline?: { title: string; at: string; status: string };
+  /** The soonest deadline among the next steps, if any step has one (row-as-of.ts CohortFacts). */
+  nextDeadline?: CohortFacts["nextDeadline"];
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
   lastEmail?: LastEmail;

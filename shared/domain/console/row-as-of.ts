@@ -18,8 +18,11 @@ export interface CohortFacts {
   stage: Stage;
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
-  /** The soonest deadline among the next steps still ahead, if any step has one. */
-  nextDeadline?: { title: string; at: string; status: string };
+  /**
+   * The soonest deadline among the next steps still ahead, if any step has one; `day` (ISO date in
+   * the applicant's zone) when the deadline is a day (Deadline.precision "day"), shown as that day.
+   */
+  nextDeadline?: { title: string; at: string; status: string; day?: string };
 }
 
 /** Facts in force from `from` (ISO UTC) until the next entry's `from`. */
@@ -49,6 +52,8 @@ export function planFacts(plan: Plan): CohortFacts {
     if (step.deadline === undefined || step.deadline.at < plan.now) continue;
     if (soonest === undefined || step.deadline.at < soonest.at) {
       soonest = { title: step.title, at: step.deadline.at, status: step.deadline.status };
+      if (step.deadline.precision === "day" && step.deadline.day !== undefined)
+        soonest.day = step.deadline.day;
     }
   }
   if (soonest !== undefined) facts.nextDeadline = soonest;

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { startsAtMatchesZone } from "../interview-offset.ts";
-import type { Plan, StepSubject } from "../plan.ts";
+import type { Deadline, Plan, StepSubject } from "../plan.ts";
 import type { PlannerInput } from "../planner.ts";
 import {
   IanaZoneSchema,
@@ -182,17 +182,21 @@ export interface StepChange {
 
 /** A step as the difference shows it: its deadline, its urgency and the applicant's own date. */
 export interface StepState {
+  /** ISO UTC instant of the hard deadline (what the difference compares), or null. */
   dueBy: string | null;
+  /** The deadline with its words (ET, the applicant's time, a day), for display. */
+  deadline?: Deadline;
   urgency: string;
-  /** ISO UTC instant of the applicant's own date (a scheduled exam), when one is given. */
-  ownDate?: string;
+  /** The applicant's own date (a scheduled exam), when one is given: a day, shown as that day. */
+  ownDate?: Deadline;
 }
 
 function stateOf(step: Plan["nextSteps"][number]): StepState {
   return {
     dueBy: step.dueBy,
+    ...(step.deadline ? { deadline: step.deadline } : {}),
     urgency: step.urgency,
-    ...(step.ownDate ? { ownDate: step.ownDate.at } : {}),
+    ...(step.ownDate ? { ownDate: step.ownDate } : {}),
   };
 }
 

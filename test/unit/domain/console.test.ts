@@ -148,7 +148,7 @@ describe("what-if", () => {
     const own = after.nextSteps.find((s) => s.milestone === "usmle_step2ck")?.ownDate;
     expect(own?.local).toContain("30 Sep 2025");
     expect(step?.before?.ownDate).toBeUndefined();
-    expect(step?.after?.ownDate).toBe(own?.at);
+    expect(step?.after?.ownDate).toEqual(own);
     expect(step?.after?.dueBy).toBe(
       after.nextSteps.find((s) => s.milestone === "usmle_step2ck")?.deadline?.at,
     );

@@ -1,6 +1,6 @@
 import { riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { toldBySeasonOver } from "#domain/console/overdue.ts";
 import type { Plan } from "#domain/plan.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
 import { TransientError } from "#errors";
 import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
@@ -189,18 +189,6 @@ export function digestEntries(
   }
   const critical = (entry: DigestEntry) => (entry.risks.some((risk) => risk.severity === "critical") ? 0 : 1);
   return entries.sort((a, b) => critical(a) - critical(b) || a.fullName.localeCompare(b.fullName, "en"));
-}
-
-/**
- * Whether SEASON_OVER (no certified list by the rank order list deadline) already tells an overdue
- * step: one due at or after that deadline (the list itself, Match Week, Match Day). Without a list
- * there is no Match result to wait for, so "newly overdue: Match Day" would be noise (tester s5 C10).
- */
-function toldBySeasonOver(plan: Plan, step: Plan["overdue"][number]): boolean {
-  if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return false;
-  const rankListDeadline = seasonCalendar(plan.matchYear).dates
-    .nrmp_rol_certification_and_late_registration_deadline;
-  return Date.parse(step.deadline.at) >= rankListDeadline.at;
 }
 
 /** A risk in the baseline: `<severity>:<CODE>`, so a warning turning critical is news. */

@@ -1,5 +1,6 @@
 import { seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { blockedForAdvisor, overdueForAdvisor } from "#domain/console/overdue.ts";
 import type { Deadline, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -45,6 +46,9 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const overdueKeys = new Set(plan.overdue.map((step) => `${step.milestone}:${step.interviewId ?? ""}`));
   const isOverdue = (step: { milestone: StepSubject; interviewId?: string }) =>
     overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`);
+  // Each step in one place, overdue by the digest's rule (overdue.ts, tester s8 issue 15 B2).
+  const overdue = overdueForAdvisor(plan);
+  const blocked = blockedForAdvisor(plan);
   const next = seasonOver ? plan.nextSteps.filter((step) => !isOverdue(step)) : plan.nextSteps;
   const markDone = (step: { milestone: StepSubject; title: string }) =>
     step.milestone === "interview" || seasonPassedFor(step, plan)
@@ -67,9 +71,9 @@ export function timelineCard(view: ApplicantView, today: string): string {
       !(earlier.has(entry.key) && listed.has(entry.key)),
   );
   return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
-<h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
-<h3>Blocked</h3>${plan.blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${plan.blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
-<h3>Overdue</h3>${plan.overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${plan.overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, due ${deadlineWhen(step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
+<h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue; those due after its rank order list deadline (Match Day and after) are not counted, as in the digest. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
+<h3>Blocked</h3>${blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, due ${deadlineWhen(step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;
 }

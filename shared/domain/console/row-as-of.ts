@@ -1,4 +1,5 @@
 import type { Plan } from "../plan.ts";
+import { overdueForAdvisor } from "./overdue.ts";
 import type { Stage } from "./stage.ts";
 import { stageOf } from "./stage.ts";
 
@@ -45,7 +46,7 @@ export function planFacts(plan: Plan): CohortFacts {
       warning: plan.risks.filter((risk) => risk.severity === "warning").length,
       codes: plan.risks.map((risk) => risk.code),
     },
-    overdue: plan.overdue.length,
+    overdue: overdueForAdvisor(plan).length,
   };
   let soonest: CohortFacts["nextDeadline"];
   for (const step of plan.nextSteps) {

@@ -14,6 +14,7 @@ import {
   VisaSchema,
 } from "../snapshot.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
+import { blockedForAdvisor, overdueForAdvisor } from "./overdue.ts";
 
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
@@ -281,8 +282,9 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
   const diff: PlanDiff = {
     steps,
-    blocked: setDiff(titles(before.blocked), titles(after.blocked)),
-    overdue: setDiff(titles(before.overdue), titles(after.overdue)),
+    // The applicant page's lists (overdue.ts): each step in one place, SEASON_OVER's steps not overdue.
+    blocked: setDiff(titles(blockedForAdvisor(before)), titles(blockedForAdvisor(after))),
+    overdue: setDiff(titles(overdueForAdvisor(before)), titles(overdueForAdvisor(after))),
     risks: {
       added: after.risks
         .filter((risk) => !beforeRisks.has(riskKey(risk)) && !beforeCodes.has(risk.code))

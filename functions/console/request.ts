@@ -80,7 +80,14 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
               ? { kind, visa: body.get("visa") }
               : { kind, matchYear: Number(body.get("matchYear")) },
       ];
-  return parseOrThrow(z.array(WhatIfChangeSchema).min(1).max(20), candidate, "The what-if is not valid");
+  return parseOrThrow(
+    z
+      .array(WhatIfChangeSchema)
+      .min(1, { message: "choose a change to try" })
+      .max(20, { message: "at most 20 changes at once" }),
+    candidate,
+    "The what-if is not valid",
+  );
 }
 
 function safeJson(text: string): unknown {

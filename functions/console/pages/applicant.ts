@@ -35,7 +35,10 @@ function advisorSuppressedNotice(view: ApplicantView): string {
   return `<p class="notice" role="note">${h(`Escalation is on, but ${advisor} gets no escalation email: the address is suppressed ${ADVISOR_SUPPRESSED_AFTER[advisorSuppressed]}. Each critical risk is recorded in the notice ledger as not sent. Only whoever runs Matchpath can lift the suppression; or give the applicant another advisor address.`)}</p>`;
 }
 
-/** GET /console/applicants/:id */
+/**
+ * GET /console/applicants/:id. Each table scrolls sideways in its own focusable region, as the
+ * cohort's does, so the page itself never pans on a phone (tester s8 issue 15 C1).
+ */
 export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
   const { state, plan } = view;
   const profile = state.profile;
@@ -60,12 +63,12 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 </div></section>
 </div>
 <section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>
-<table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${ledgerRows(view, events).join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></section>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Notice ledger"><table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${ledgerRows(view, events).join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
-<table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></section>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Intake submissions"><table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="events"><h2 id="events">Domain events</h2>
 <p class="muted">What the plan published to the event bus, newest first: the latest ${RECENT_EVENTS} of the last ${EVENT_LOG_DAYS} days (subscribers and the bus's archive have them all).</p>
-<table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${events.map((event) => `<tr><td>${when(event.at)}</td><td>${h(event.type)}</td><td class="muted"><code>${h(event.detail)}</code></td></tr>`).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></section>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Domain events"><table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${events.map((event) => `<tr><td>${when(event.at)}</td><td>${h(event.type)}</td><td class="muted"><code>${h(event.detail)}</code></td></tr>`).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
-<table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td class="muted"><code>${h(JSON.stringify(entry.before ?? null))}</code> → <code>${h(JSON.stringify(entry.after ?? null))}</code></td></tr>`).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></section>`;
+<div class="table-scroll" tabindex="0" role="region" aria-label="Console actions"><table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td class="muted"><code>${h(JSON.stringify(entry.before ?? null))}</code> → <code>${h(JSON.stringify(entry.after ?? null))}</code></td></tr>`).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></div></section>`;
 }

@@ -70,6 +70,20 @@ function beyondLastPage(query: CohortQuery, matched: number): string {
   return `<p class="notice" role="status">There is no page ${query.page}: ${matched} ${matched === 1 ? "applicant matches" : "applicants match"}, on ${pages} ${pages === 1 ? "page" : "pages"}. Showing page ${current}, the last.</p>`;
 }
 
+/**
+ * Why the table is empty, when it is (tester s8 issue 15 C6): an advisor with no applicant yet, or
+ * filters that match none. The explanation sits outside the scrolling table, so a phone shows it
+ * whole (C1: a caption inside the region was cut off at the right edge).
+ */
+function emptyCohort(principal: Principal, matched: number, all: number): string {
+  if (matched > 0) return "";
+  if (all > 0)
+    return '<p class="notice" role="status">No applicant matches these filters: choose "all" in a filter to see more.</p>';
+  return principal.role === "admin"
+    ? '<p class="notice" role="status">No applicants yet: they appear here once their intake is received and planned.</p>'
+    : '<p class="notice" role="status">No applicants are assigned to you yet: an applicant is yours when their intake names your email as their advisor (advisorEmail).</p>';
+}
+
 /** GET /console/cohort */
 export function cohortFragment(
   principal: Principal,
@@ -94,11 +108,12 @@ ${beyondLastPage(query, rows.length)}
 <span class="field"><label for="f-season">Season</label><select id="f-season" name="season">${option("", "all", query.season)}${seasons.map((year) => option(String(year), `${year} Match`, query.season)).join("")}</select></span>
 ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advisor</label><select id="f-advisor" name="advisor">${option("", "all", query.advisor)}${advisors.map((advisor) => option(advisor, advisor, query.advisor)).join("")}</select></span>` : ""}
 <span class="field"><label for="f-stage">Stage</label><select id="f-stage" name="stage">${option("", "all", query.stage)}${STAGES.map((stage) => option(stage, STAGE_LABELS[stage], query.stage)).join("")}</select></span>
-<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${option("advisor", "advisor", query.sort)}</select></span>
+<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${principal.role === "admin" ? option("advisor", "advisor", query.sort) : ""}</select></span>
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table"><table><caption class="muted">Open risks by severity, the next deadline, and the latest email with what became of it.</caption>
+${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Open risks by severity, the next deadline, and the latest email with what became of it.</p>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
 ${shown
@@ -133,13 +148,14 @@ export function cohortCsv(rows: CohortRow[]): string {
     "stage",
     "nextDeadline",
     "nextDeadlineAt",
-    "nextDeadlineEt",
     "criticalRisks",
     "warningRisks",
     "overdue",
     "lastEmailAt",
     "lastEmailOutcome",
     "remindersPausedAt",
+    // Last, so the columns before it keep their places; the ISO nextDeadlineAt is for machines.
+    "nextDeadlineEt",
   ];
   const lines = rows.map((row) =>
     [
@@ -152,13 +168,13 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.stage,
       row.nextDeadline?.title,
       row.nextDeadline?.at,
-      row.nextDeadline === undefined ? undefined : rowDeadlineWords(row.nextDeadline),
       row.risks.critical,
       row.risks.warning,
       row.overdue,
       row.lastEmail?.sentAt,
       row.lastEmail?.outcome,
       row.remindersPausedAt,
+      row.nextDeadline === undefined ? undefined : rowDeadlineWords(row.nextDeadline),
     ]
       .map(cell)
       .join(","),

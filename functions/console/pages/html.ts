@@ -67,6 +67,34 @@ export function rowDeadlineWhen(deadline: { at: string; status: string; day?: st
   return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${projected}`;
 }
 
+/** The console's form fields by the request paths zod reports ("0.startsAt", "changes", "(root)"). */
+const FIELD_LABELS: Record<string, string> = {
+  key: "Milestone",
+  milestone: "Milestone",
+  status: "Status",
+  date: "Date",
+  id: "Interview (to move)",
+  program: "Program",
+  startsAt: "Starts at",
+  timezone: "Program's time zone",
+  format: "Format",
+  visa: "Visa",
+  matchYear: "Match year",
+  kind: "Change",
+  saveId: "Save",
+};
+
+/**
+ * A failing field in the advisor's words: the form's label, not the internal path of the changes
+ * (tester s8 issue 15 C4: "0.startsAt", "(root)"); the whole change when no one field is at fault.
+ */
+export function fieldForAdvisor(path: string): string {
+  const field = path.replace(/^changes\.?/, "").replace(/^\d+\.?/, "");
+  if (field === "" || field === "(root)") return "The change";
+  const [head = field] = field.split(".");
+  return FIELD_LABELS[head] ?? field;
+}
+
 /** A refused request: the title, what was wrong with each field (RFC 9457 `errors`), and a way back. */
 export function problemFragment(
   title: string,
@@ -76,7 +104,7 @@ export function problemFragment(
   const fields =
     errors.length === 0
       ? ""
-      : `<ul>${errors.map((error) => `<li><strong>${h(error.path || "request")}</strong>: ${h(error.message)}</li>`).join("")}</ul>`;
+      : `<ul>${errors.map((error) => `<li><strong>${h(fieldForAdvisor(error.path))}</strong>: ${h(error.message)}</li>`).join("")}</ul>`;
   return `<h1>${h(title)}</h1><div role="alert"><p>${h(detail)}</p>${fields}</div><p><a href="#/cohort">Back to the cohort</a></p>`;
 }
 

@@ -3,7 +3,16 @@ import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
-import { deadlineWhen, h, ownDay, sourceLinksAfter, sourcesInFull, titleOf, when } from "./html.ts";
+import {
+  deadlineWhen,
+  fieldForAdvisor,
+  h,
+  ownDay,
+  sourceLinksAfter,
+  sourcesInFull,
+  titleOf,
+  when,
+} from "./html.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
 const US_ZONES = [
@@ -89,7 +98,7 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
     )
     .join("");
   if (result.saveProblems.length > 0)
-    return `${warnings}<div role="alert"><p><strong>This change cannot be saved:</strong></p><ul>${result.saveProblems.map((problem) => `<li><strong>${h(problem.path.replace(/^\d+\./, ""))}</strong>: ${h(problem.message)}</li>`).join("")}</ul></div>`;
+    return `${warnings}<div role="alert"><p><strong>This change cannot be saved:</strong></p><ul>${result.saveProblems.map((problem) => `<li><strong>${h(fieldForAdvisor(problem.path))}</strong>: ${h(problem.message)}</li>`).join("")}</ul></div>`;
   return `${warnings}<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
 }
 

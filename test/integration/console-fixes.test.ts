@@ -2,6 +2,7 @@ import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/clien
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { overdueForAdvisor } from "#domain/console/overdue.ts";
 import { stageOf } from "#domain/console/stage.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
@@ -233,7 +234,7 @@ describe("console fixes on the local stack", () => {
       critical: cell("criticalRisks"),
     }).toEqual({
       stage: stageOf(plan),
-      overdue: String(plan.overdue.length),
+      overdue: String(overdueForAdvisor(plan).length),
       critical: String(plan.risks.filter((risk) => risk.severity === "critical").length),
     });
     const nextAt = cell("nextDeadlineAt") ?? "";

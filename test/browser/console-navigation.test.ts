@@ -166,7 +166,10 @@ describe("the console shell's navigation in the browser", () => {
     await page.getByLabel(/^Starts at/).fill("garbage");
     await page.getByRole("button", { name: "Show the difference" }).click();
     await page.locator("#what-if-result [role=alert]").waitFor();
-    expect(await page.locator("#what-if-result").textContent()).toContain("startsAt");
+    // The field in the form's words, not the request's path "0.startsAt" (tester s8 issue 15 C4).
+    const refused = await page.locator("#what-if-result").textContent();
+    expect(refused).toContain("Starts at");
+    expect(refused).not.toContain("0.startsAt");
     // The form stays, as typed.
     expect(await page.getByLabel("Program", { exact: true }).inputValue()).toBe("Mercy Internal Medicine");
     await expectNoSeriousA11yViolations(page);
@@ -258,6 +261,18 @@ describe("the console shell's navigation in the browser", () => {
     const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
     expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(width);
     await expectNoSeriousA11yViolations(page);
+    await page.close();
+  });
+
+  it("reflows the applicant page at 390 px: its tables scroll in their own regions (tester s8 issue 15 C1)", async () => {
+    const width = 390;
+    const page = await openPage(browser, `${inject("console").url}#/applicants/${flagged.applicantId}`);
+    await page.setViewportSize({ width, height: 800 });
+    await signInOnPage(page);
+    await heading(page, "Esther Adeyemi");
+    await page.getByRole("region", { name: "Notice ledger table" }).waitFor();
+    const scrollWidth = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+    expect(scrollWidth).toBeLessThanOrEqual(width);
     await page.close();
   });
 });

@@ -46,7 +46,8 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
 
     const rows = cancelledRows(await page());
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain("2026-06-02");
+    // The wake-up at 2026-06-02T00:00Z, in ET as the console shows instants (tester s8 issue 15 A1).
+    expect(rows[0]).toContain("Mon 1 Jun 2026, 8:00 PM ET");
     expect(rows[0]).toContain("not sent to the applicant: USMLE Step 2 CK (");
     expect(rows[0]).toContain("re-planned: the date moved");
     expect(rows[0]).not.toMatch(/\byour\b/i);
@@ -64,7 +65,7 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
     const rows = cancelledRows(await page());
     expect(rows).toHaveLength(2);
     const done = rows.find((row) => row.includes("the step was marked done")) ?? "";
-    expect(done).toContain("2026-06-03");
+    expect(done).toContain("Tue 2 Jun 2026, 8:00 PM ET");
     // The exam's rungs (14, 3 and 1 day before) for the new date, none of them sent.
     for (const rung of ["due-in-14d", "due-in-3d", "due-in-1d"])
       expect(done).toContain(`USMLE Step 2 CK (${rung})`);

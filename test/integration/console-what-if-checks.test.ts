@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { fieldForAdvisor } from "../../functions/console/pages/html.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
 import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
@@ -67,7 +68,8 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     // The preview says why and offers no Save (tester s5 B3), with the save's own check.
     const shown = await preview([change]);
     expect(shown).toContain("This change cannot be saved");
-    expect(shown).toContain(`<strong>${field.replace(/^\d+\./, "")}</strong>`);
+    // The field in the form's words (tester s8 issue 15 C4); the problem+json below keeps the path.
+    expect(shown).toContain(`<strong>${fieldForAdvisor(field)}</strong>`);
     expect(shown).not.toContain("Save as a milestone.update");
     const saved = await previewAndSave([change]);
     expect(saved.status).toBe(400);

@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "./catalog/index.ts";
+import { type CatalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "./catalog/index.ts";
 import type { BlockedStep, Budget, NextStep, OverdueStep, Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import {
@@ -12,7 +12,7 @@ import {
 } from "./planner/context.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
-import { assessFeasibility, type Feasibility } from "./planner/feasibility.ts";
+import { assessFeasibility } from "./planner/feasibility.ts";
 import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
 import {
   h1bCertificateTarget,
@@ -35,23 +35,12 @@ import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { urgencyOf } from "./planner/urgency.ts";
+import { type StepGates, waitingForOf } from "./planner/waiting-for.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry } from "./snapshot.ts";
 import { isoUtc } from "./time.ts";
 
 export type { PlannerInput } from "./planner/context.ts";
-
-const NO_SPONSOR_NOTE = `${SCHOOL_CHECK.key}: ${SCHOOL_CHECK.ineligible.waitingFor}`;
-
-/**
- * Whether a pending prerequisite can itself be worked on now (not held by its own prerequisites),
- * so a step that may start before it (Step 1 study before the ECFMG application is approved) is
- * not blocked behind a chain that has not begun.
- */
-function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean {
-  if (statusOf(context, key) !== "not_started") return true;
-  return catalogEntry(key).prerequisites.every((prerequisite) => isSatisfied(context, prerequisite.key));
-}
 
 /**
  * The plan for one applicant at one instant. Pure and deterministic: the same input, calendar and
@@ -127,11 +116,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
 }
 
 /** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
-interface Gates {
-  ineligible: boolean;
-  /** The school's WDOMS listing is unknown and not yet checked. */
-  unchecked: boolean;
-  feasibility: Feasibility;
+interface Gates extends StepGates {
   /** Due dates and targets for steps not bound to one season (the earliest feasible Match's). */
   earlyDates: PlanDates;
   /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
@@ -166,33 +151,10 @@ function planMilestone(
   const phase = matchWeekStep(context, catalogEntry, status, dates);
   if (phase === null) return;
   const entry = phase?.entry ?? catalogEntry;
-  const { ineligible, unchecked, feasibility } = gates;
+  const { ineligible } = gates;
   const stepDates = entry.seasonBound ? dates : gates.earlyDates;
 
-  const waitingFor: string[] = [];
-  // A gate (eligibility, an out-of-reach season) silences a step entirely, overdue list included.
-  let resolvedBy: string | undefined;
-  if (entry.needsEcfmgEligibleSchool && ineligible) {
-    waitingFor.push(NO_SPONSOR_NOTE);
-    resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
-  } else if (entry.needsEcfmgEligibleSchool && unchecked) {
-    waitingFor.push(SCHOOL_CHECK.key);
-    resolvedBy = SCHOOL_CHECK.unchecked.resolvedBy;
-  }
-  let prerequisitePending = false;
-  // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
-  if (status === "not_started" && resolvedBy === undefined) {
-    for (const prerequisite of entry.prerequisites) {
-      if (isSatisfied(context, prerequisite.key) || waitingFor.includes(prerequisite.key)) continue;
-      if (prerequisite.startsBefore === true && isStartable(context, prerequisite.key))
-        prerequisitePending = true;
-      else waitingFor.push(prerequisite.key);
-    }
-  }
-  if (entry.seasonBound && feasibility.infeasible && !ineligible) {
-    waitingFor.push(`a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
-    resolvedBy ??= `Change your target to the ${feasibility.earliestMatchYear} Match: the ${context.calendar.matchYear} Match is out of reach (see MATCH_YEAR_NOT_FEASIBLE).`;
-  }
+  const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, status, gates);
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;

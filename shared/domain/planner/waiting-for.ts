@@ -1,0 +1,73 @@
+import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
+import { isSatisfied, type PlanContext, statusOf } from "./context.ts";
+import type { Feasibility } from "./feasibility.ts";
+
+const NO_SPONSOR_NOTE = `${SCHOOL_CHECK.key}: ${SCHOOL_CHECK.ineligible.waitingFor}`;
+
+/** The plan's gates a step may wait behind: the eligibility gate and the season's feasibility. */
+export interface StepGates {
+  ineligible: boolean;
+  /** The school's WDOMS listing is unknown and not yet checked. */
+  unchecked: boolean;
+  feasibility: Feasibility;
+}
+
+/** What holds one step back, if anything. */
+export interface WaitingFor {
+  /** The gates and prerequisites the step waits on; empty when it can be worked on now. */
+  waitingFor: string[];
+  /** What lifts the gate, when a gate holds the step. */
+  resolvedBy: string | undefined;
+  /** A prerequisite the step may start before is still pending (its `startsBefore`). */
+  prerequisitePending: boolean;
+}
+
+/**
+ * Whether a pending prerequisite can itself be worked on now (not held by its own prerequisites),
+ * so a step that may start before it (Step 1 study before the ECFMG application is approved) is
+ * not blocked behind a chain that has not begun.
+ */
+function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean {
+  if (statusOf(context, key) !== "not_started") return true;
+  return catalogEntry(key).prerequisites.every((prerequisite) => isSatisfied(context, prerequisite.key));
+}
+
+/**
+ * The gates (no ECFMG sponsor note, WDOMS unchecked, a Match year out of reach) and the
+ * prerequisites one step waits on, and what lifts its gate. A step with a non-empty `waitingFor`
+ * is blocked.
+ */
+export function waitingForOf(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  gates: StepGates,
+): WaitingFor {
+  const { ineligible, unchecked, feasibility } = gates;
+  const waitingFor: string[] = [];
+  // A gate (eligibility, an out-of-reach season) silences a step entirely, overdue list included.
+  let resolvedBy: string | undefined;
+  if (entry.needsEcfmgEligibleSchool && ineligible) {
+    waitingFor.push(NO_SPONSOR_NOTE);
+    resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
+  } else if (entry.needsEcfmgEligibleSchool && unchecked) {
+    waitingFor.push(SCHOOL_CHECK.key);
+    resolvedBy = SCHOOL_CHECK.unchecked.resolvedBy;
+  }
+  let prerequisitePending = false;
+  // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
+  if (status === "not_started" && resolvedBy === undefined) {
+    for (const prerequisite of entry.prerequisites) {
+      if (isSatisfied(context, prerequisite.key) || waitingFor.includes(prerequisite.key)) continue;
+      if (prerequisite.startsBefore === true && isStartable(context, prerequisite.key))
+        prerequisitePending = true;
+      else waitingFor.push(prerequisite.key);
+    }
+  }
+  if (entry.seasonBound && feasibility.infeasible && !ineligible) {
+    waitingFor.push(`a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
+    resolvedBy ??= `Change your target to the ${feasibility.earliestMatchYear} Match: the ${context.calendar.matchYear} Match is out of reach (see MATCH_YEAR_NOT_FEASIBLE).`;
+  }
+  return { waitingFor, resolvedBy, prerequisitePending };
+}

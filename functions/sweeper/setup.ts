@@ -66,6 +66,7 @@ export function setupSweeper(
           applicants,
           digests: new DynamoAdvisorDigests(table),
           mailer: escalation.mailer,
+          suppression: new DynamoSuppressionList(table),
           planning: domainPlanning,
           consoleUrl: (applicantId) =>
             applicantId === undefined

@@ -1,4 +1,4 @@
-import { riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { heldBackReason, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { toldBySeasonOver } from "#domain/console/overdue.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
@@ -6,6 +6,7 @@ import { TransientError } from "#errors";
 import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import { overdueSubject, RISK_TITLES } from "./escalation.ts";
 import type { Planning } from "./planning.ts";
 
@@ -19,6 +20,11 @@ export interface AdvisorDigestDeps {
   digests: AdvisorDigestLog;
   mailer: Mailer;
   planning: Pick<Planning, "plan">;
+  /**
+   * Whether an applicant's address is suppressed: their risks are then told as not emailed to them.
+   * Absent: only a pause or an unsubscribe on the profile says so.
+   */
+  suppression?: Pick<SuppressionList, "isSuppressed">;
   /** The applicant's console page; undefined: the cohort page. */
   consoleUrl(applicantId?: string): string;
 }
@@ -61,10 +67,17 @@ export async function sendAdvisorDigest(
     // Read before the applicants are: an erase after this read makes finishDay refuse (below).
     const latest = await deps.digests.latestBaseline(advisorEmail);
     const rows = await deps.cohort.listCohort(advisorEmail);
-    const planned: { state: ApplicantState; plan: Plan }[] = [];
+    const planned: PlannedApplicant[] = [];
     for (const { applicantId } of rows) {
       const state = await deps.applicants.loadApplicant(applicantId);
-      if (state !== undefined) planned.push({ state, plan: deps.planning.plan(state, at) });
+      if (state === undefined) continue;
+      const plan = deps.planning.plan(state, at);
+      // Asked only when it can change the wording: a pause or unsubscribe already says it.
+      const suppressed =
+        heldBackReason(state.profile, false) === undefined &&
+        plan.risks.length > 0 &&
+        ((await deps.suppression?.isSuppressed(state.profile.email)) ?? false);
+      planned.push({ state, plan, ...(suppressed ? { suppressed } : {}) });
     }
     const baseline = baselineOf(planned);
     const entries = digestEntries(latest?.baseline, planned, deps.consoleUrl);
@@ -132,6 +145,14 @@ async function finishDay(
   throw new TransientError("The digest baseline kept changing while the digest was stored");
 }
 
+/** An applicant as the digest sees them: their state, their plan as of the digest, and whether their address is suppressed. */
+export interface PlannedApplicant {
+  state: ApplicantState;
+  plan: Plan;
+  /** The address is on the suppression list: reminders to them are held back. */
+  suppressed?: boolean;
+}
+
 /** What each applicant has open now: the next digest's baseline. Pure. */
 export function baselineOf(planned: readonly { state: ApplicantState; plan: Plan }[]): DigestBaseline {
   return Object.fromEntries(
@@ -148,12 +169,14 @@ export function baselineOf(planned: readonly { state: ApplicantState; plan: Plan
  */
 export function digestEntries(
   baseline: DigestBaseline | undefined,
-  planned: readonly { state: ApplicantState; plan: Plan }[],
+  planned: readonly PlannedApplicant[],
   consoleUrl: (applicantId: string) => string,
 ): DigestEntry[] {
   const entries: DigestEntry[] = [];
-  for (const { state, plan } of planned) {
+  for (const { state, plan, suppressed } of planned) {
     const { applicantId, fullName, matchYear } = state.profile;
+    // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
+    const about = { fullName, matchYear, heldBack: heldBackReason(state.profile, suppressed ?? false) };
     const before = baseline?.[applicantId];
     // New: a risk not open last time, or one that was a warning and is now critical.
     const risks = plan.risks
@@ -163,7 +186,7 @@ export function digestEntries(
       .map((risk) => ({
         severity: risk.severity,
         title: RISK_TITLES[risk.code],
-        message: riskForAdvisor(risk, state.profile),
+        message: riskForAdvisor(risk, about),
       }));
     // A step past its deadline that a warning risk names is still possible (NRMP registration
     // after early registration, with a late fee until the rank order list deadline): it is told
@@ -181,7 +204,7 @@ export function digestEntries(
       risks.push({
         severity: risk.severity,
         title: RISK_TITLES[risk.code],
-        message: riskForAdvisor(risk, state.profile),
+        message: riskForAdvisor(risk, about),
       });
     }
     if (risks.length === 0 && overdue.length === 0) continue;

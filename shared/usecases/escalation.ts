@@ -1,4 +1,9 @@
-import { type AboutApplicant, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import {
+  type AboutApplicant,
+  heldBackReason,
+  riskForAdvisor,
+  stepForAdvisor,
+} from "#domain/console/advisor-voice.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -81,8 +86,21 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
   return escalationsSince(
     { criticalCodes: risks?.codes.slice(0, risks.critical) ?? [], overdue: state.storedPlan?.overdue },
     plan,
-    state.profile,
+    aboutApplicant(state.profile),
   );
+}
+
+/**
+ * Whom an escalation is about, and whether their reminders are paused or they unsubscribed (the
+ * profile says so; a suppressed address needs a read the pure rules do not make): then the
+ * applicant was emailed nothing, and the detail does not say what they "were told".
+ */
+function aboutApplicant(profile: ApplicantState["profile"]): AboutApplicant {
+  return {
+    fullName: profile.fullName,
+    matchYear: profile.matchYear,
+    heldBack: heldBackReason(profile, false),
+  };
 }
 
 /** Whether the applicant agreed that their advisor is told, and names one. */
@@ -186,7 +204,7 @@ export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const named = new Set(critical.flatMap((risk) => risk.milestones));
   const current = [
-    ...critical.map((risk) => riskEscalation(risk, plan.matchYear, profile)),
+    ...critical.map((risk) => riskEscalation(risk, plan.matchYear, aboutApplicant(profile))),
     ...plan.overdue
       .filter((step) => named.has(step.milestone))
       .map((step) => overdueEscalation(step, plan.matchYear)),

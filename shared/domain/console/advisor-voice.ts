@@ -6,7 +6,32 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 export interface AboutApplicant {
   fullName: string;
   matchYear: number;
+  /** Why reminders to the applicant are held back now, if they are: they are emailed nothing. */
+  heldBack?: HeldBackReason | undefined;
 }
+
+/**
+ * Why due reminders are not sent, most specific first, as the sender decides it
+ * (send-due-reminders.ts): an advisor paused them, the applicant unsubscribed, or the address is
+ * suppressed (a bounce or complaint).
+ */
+export type HeldBackReason = "paused" | "unsubscribed" | "suppressed";
+
+/** The sender's rule, for the console and the digest: paused, then unsubscribed, then suppressed. Pure. */
+export function heldBackReason(
+  profile: { remindersPausedAt?: string | undefined; unsubscribedAt?: string | undefined },
+  suppressed: boolean,
+): HeldBackReason | undefined {
+  if (profile.remindersPausedAt !== undefined) return "paused";
+  if (profile.unsubscribedAt !== undefined) return "unsubscribed";
+  return suppressed ? "suppressed" : undefined;
+}
+
+const NOT_TOLD_BECAUSE: Record<HeldBackReason, (fullName: string) => string> = {
+  paused: (fullName) => `reminders to ${fullName} are paused in the console`,
+  unsubscribed: (fullName) => `${fullName} unsubscribed from reminders`,
+  suppressed: (fullName) => `${fullName}'s address is suppressed (an email bounced or drew a complaint)`,
+};
 
 /**
  * Each risk in the advisor's voice: third person, the applicant by name. The planner's messages
@@ -50,10 +75,18 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
  * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
- * marked as such. Pure.
+ * marked as such. While reminders are held back (`about.heldBack`) the applicant was emailed
+ * nothing, so the quote is what they have not been told, and why (tester s8 issue 15 B1). Pure.
  */
 export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: AboutApplicant): string {
-  return `${ADVISOR_VOICE[risk.code](about)} What ${about.fullName} was told: “${risk.message}”`;
+  const told = about.heldBack
+    ? `${capitalised(NOT_TOLD_BECAUSE[about.heldBack](about.fullName))}, so ${about.fullName} has not been told:`
+    : `What ${about.fullName} was told:`;
+  return `${ADVISOR_VOICE[risk.code](about)} ${told} “${risk.message}”`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

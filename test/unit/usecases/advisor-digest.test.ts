@@ -194,6 +194,49 @@ describe("the advisor's daily digest", () => {
     expect(other?.overdue).toEqual([{ title: "ERAS application", due: registration.deadline.et }]);
   });
 
+  // Tester s8 issue 15 B1: "What Fatima Malik was told: …" while her reminders were paused.
+  describe.each([
+    {
+      held: "paused",
+      profile: { remindersPausedAt: "2026-09-02T10:00:00.000Z" },
+      suppressed: false,
+      why: "Reminders to Ada Okafor are paused in the console",
+    },
+    {
+      held: "unsubscribed",
+      profile: { unsubscribedAt: "2026-09-02T10:00:00.000Z" },
+      suppressed: false,
+      why: "Ada Okafor unsubscribed from reminders",
+    },
+    {
+      held: "suppressed",
+      profile: {},
+      suppressed: true,
+      why: "Ada Okafor's address is suppressed (an email bounced or drew a complaint)",
+    },
+  ])("while the applicant's reminders are held back ($held)", ({ profile, suppressed, why }) => {
+    it("says the applicant has not been told, and why, instead of what they were told", async () => {
+      const { deps, mailer, applicants } = setup();
+      const state = applicants.state("a_ada");
+      applicants.add({ ...state.profile, ...profile }, { milestones: state.milestones });
+      if (suppressed) await applicants.suppress(state.profile.email, "bounce");
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), {
+        ...deps,
+        suppression: applicants,
+      });
+      const text = mailer.sent[0]?.text ?? "";
+      expect(text).toContain("ERAS application not submitted while programs review");
+      expect(text).not.toContain("was told");
+      expect(text).toContain(`${why}, so Ada Okafor has not been told: “`);
+    });
+  });
+
+  it("still says what the applicant was told when nothing holds their reminders back", async () => {
+    const { deps, mailer, applicants } = setup();
+    await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), { ...deps, suppression: applicants });
+    expect(mailer.sent[0]?.text).toContain("What Ada Okafor was told: “");
+  });
+
   it("never puts back an applicant erased while the digest was made", async () => {
     const { deps, mailer, digests, applicants } = setup();
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), deps);

@@ -97,6 +97,22 @@ describe("escalation to the advisor", () => {
     expect(said[0]?.split("agreed that you are told")[1]).not.toMatch(/\byour?s?\b/i);
   });
 
+  // Tester s8 issue 15 B1: the digest's "What X was told" while X's reminders were paused; an
+  // escalation quotes the planner the same way.
+  it("says the applicant has not been told while an advisor paused their reminders", () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const state = deps.store.state("a_ada");
+    const paused = { ...state, profile: { ...state.profile, remindersPausedAt: "2026-12-01T10:00:00.000Z" } };
+    const escalations = escalationsFor(paused, domainPlanning.plan(paused, deps.clock.now()));
+    expect(escalations.length).toBeGreaterThan(0);
+    for (const { detail } of escalations) {
+      expect(detail).not.toContain("was told");
+      expect(detail).toContain(
+        "Reminders to Ada Okafor are paused in the console, so Ada Okafor has not been told: “",
+      );
+    }
+  });
+
   it("does not send again on re-plans, and sends only the risk that appeared since", async () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
     const first = criticalCodes(deps);

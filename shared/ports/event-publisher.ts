@@ -23,7 +23,16 @@ export type DomainEvent =
       type: "RemindersHeldBack";
       applicantId: string;
       at: string;
-      detail: { reason: HeldBackReason; reminderIds: string[]; milestones: string[] };
+      detail: {
+        reason: HeldBackReason;
+        reminderIds: string[];
+        milestones: string[];
+        /**
+         * Each reminder's step and rung (keys only, nothing personal), so the console's row names
+         * it once the plan no longer holds it. Absent on events written before it was stored.
+         */
+        reminders?: HeldBackReminder[];
+      };
     }
   | {
       /**
@@ -41,6 +50,14 @@ export type DomainEvent =
       at: string;
       detail: { reason: "bounce" | "complaint" | "unsubscribe" };
     };
+
+/** A held-back reminder by its keys: what the console's ledger row names. */
+export interface HeldBackReminder {
+  id: string;
+  milestone: string;
+  interviewId?: string;
+  rung: string;
+}
 
 /** Why due reminders were held back, most specific first: paused, unsubscribed, suppressed. */
 export type HeldBackReason = "paused" | "unsubscribed" | "suppressed";

@@ -150,6 +150,12 @@ export async function sendDueReminders(
         reason: heldBackReason,
         reminderIds: due.map((reminder) => reminder.id),
         milestones: [...new Set(due.map((reminder) => reminder.milestone))],
+        reminders: due.map((reminder) => ({
+          id: reminder.id,
+          milestone: reminder.milestone,
+          ...(reminder.interviewId ? { interviewId: reminder.interviewId } : {}),
+          rung: reminder.rung,
+        })),
       },
     };
     return nothingSent(heldBackReason === "paused" ? "paused" : "suppressed", handled, advisorAt, [heldBack]);

@@ -80,20 +80,33 @@ const HELD_BACK_BECAUSE = {
 } as const;
 
 /**
- * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why. Its
- * detail holds reminder ids and keys only, so titles come from the plan while the rung is in it.
+ * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why. Each
+ * is named by the step and rung the event stored (an interview's title from the plan while the
+ * applicant has it); an event written before those were stored holds ids only, named from the plan
+ * while the rung is in it, else by id.
  */
 function heldBackRow(event: RecentEvent, plan: Plan): string {
   const detail = JSON.parse(event.detail) as {
     reason?: keyof typeof HELD_BACK_BECAUSE;
     reminderIds?: string[];
+    reminders?: { id: string; milestone: string; interviewId?: string; rung: string }[];
   };
   const what = (detail.reminderIds ?? []).map((id) => {
     const planned = plan.reminders.find((reminder) => reminder.id === id);
-    return planned ? reminderLabel(planned) : id;
+    if (planned) return reminderLabel(planned);
+    const stored = detail.reminders?.find((reminder) => reminder.id === id);
+    return stored ? reminderLabel({ ...stored, title: interviewTitle(plan, stored.interviewId) }) : id;
   });
   const because = detail.reason ? HELD_BACK_BECAUSE[detail.reason] : "held back";
   return `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(what.join("; "))}</td><td class="muted">${h(because)}</td></tr>`;
+}
+
+/** An interview's title while the plan has the interview; "an interview" after. Unused for other steps. */
+function interviewTitle(plan: Plan, interviewId: string | undefined): string {
+  return (
+    plan.nextSteps.find((step) => step.interviewId !== undefined && step.interviewId === interviewId)
+      ?.title ?? "an interview"
+  );
 }
 
 const CANCELLED_BECAUSE: Record<CancelReason, string> = {
@@ -116,11 +129,7 @@ function cancelledRows(event: RecentEvent, plan: Plan): string[] {
   };
   const byReason = new Map<CancelReason, string[]>();
   for (const reminder of detail.reminders ?? []) {
-    const title =
-      plan.nextSteps.find(
-        (step) => step.interviewId !== undefined && step.interviewId === reminder.interviewId,
-      )?.title ?? "an interview";
-    const label = reminderLabel({ ...reminder, title });
+    const label = reminderLabel({ ...reminder, title: interviewTitle(plan, reminder.interviewId) });
     byReason.set(reminder.reason, [...(byReason.get(reminder.reason) ?? []), label]);
   }
   return [...byReason].map(

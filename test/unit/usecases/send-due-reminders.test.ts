@@ -180,6 +180,12 @@ describe("sendDueReminders", () => {
             reason: _name,
             reminderIds: ["lors:due-in-7d", "eras_application:due-in-7d"],
             milestones: ["lors", "eras_application"],
+            // Each held-back reminder's step and rung, so the console's row still names it once
+            // the plan no longer holds it (tester s8 issue 15 B4).
+            reminders: [
+              { id: "lors:due-in-7d", milestone: "lors", rung: "due-in-7d" },
+              { id: "eras_application:due-in-7d", milestone: "eras_application", rung: "due-in-7d" },
+            ],
           },
         },
       ]);

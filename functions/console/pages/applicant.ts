@@ -1,6 +1,7 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantView } from "#usecases/console.ts";
+import { budgetSection } from "./budget.ts";
 import { h, when } from "./html.ts";
 import { ledgerRows } from "./ledger.ts";
 import { timelineCard } from "./timeline.ts";
@@ -55,7 +56,7 @@ ${advisorSuppressedNotice(view)}
 <div class="grid">
 ${timelineCard(view, today)}
 <section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map(riskItem).join("")}</ul>`}
-<h2>Budget</h2><p>Spent $${plan.budget.spentUsd.toLocaleString("en-US")} · upcoming $${plan.budget.upcomingUsd.toLocaleString("en-US")} · total $${plan.budget.totalUsd.toLocaleString("en-US")}</p>
+${budgetSection(plan.budget)}
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
 <form hx-post="/console/applicants/${id}/resend" hx-target="#main" hx-confirm="Send ${h(profile.fullName)} their latest reminder email again, with today's text? It is recorded as yours."><button type="submit">Resend the latest notice</button></form>

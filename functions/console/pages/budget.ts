@@ -1,0 +1,28 @@
+import { BUDGET_NOTE, budgetRows, budgetTotals } from "#domain/budget-words.ts";
+import type { Budget } from "#domain/plan.ts";
+import { h } from "./html.ts";
+
+/**
+ * The applicant page's budget: the one the applicant's own timeline shows (tester s8 issue 15 B6),
+ * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Coming, To
+ * verify) and flag, fees in another currency as the authority writes them, and the totals per
+ * currency, never converted. Where each amount comes from is in a collapsed list below.
+ */
+export function budgetSection(budget: Budget): string {
+  const rows = budgetRows(budget);
+  if (rows.length === 0) return "<h2>Budget</h2><p>No fees in the plan.</p>";
+  const totals = budgetTotals(budget);
+  const body = rows
+    .map(
+      (row) =>
+        `<tr><td>${h(row.label)}${row.note ? `<br><span class="muted">${h(row.note)}</span>` : ""}</td><td>${h(row.status)}</td><td class="amount">${h(row.amount)}</td></tr>`,
+    )
+    .join("");
+  return `<h2>Budget</h2>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Budget table"><table><caption class="muted">${h(BUDGET_NOTE)}</caption>
+<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
+<tbody>${body}</tbody>
+<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
+<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
+<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>`).join("")}</ul></details>`;
+}

@@ -4,6 +4,7 @@ import type { ApplicantView } from "#usecases/console.ts";
 import { budgetSection } from "./budget.ts";
 import { h, when } from "./html.ts";
 import { ledgerRows } from "./ledger.ts";
+import { auditRow, eventRow } from "./readable.ts";
 import { timelineCard } from "./timeline.ts";
 
 /**
@@ -69,7 +70,7 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 <div class="table-scroll" tabindex="0" role="region" aria-label="Intake submissions table"><table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="events"><h2 id="events">Domain events</h2>
 <p class="muted">What the plan published to the event bus, newest first: the latest ${RECENT_EVENTS} of the last ${EVENT_LOG_DAYS} days (subscribers and the bus's archive have them all).</p>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Domain events table"><table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${events.map((event) => `<tr><td>${when(event.at)}</td><td>${h(event.type)}</td><td class="muted"><code>${h(event.detail)}</code></td></tr>`).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></div></section>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Domain events table"><table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${events.map(eventRow).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Console actions table"><table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td class="muted"><code>${h(JSON.stringify(entry.before ?? null))}</code> → <code>${h(JSON.stringify(entry.after ?? null))}</code></td></tr>`).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></div></section>`;
+<div class="table-scroll" tabindex="0" role="region" aria-label="Console actions table"><table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map(auditRow).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></div></section>`;
 }

@@ -73,7 +73,7 @@ function escalationAbout(id: string): string {
   return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}${season}`;
 }
 
-const HELD_BACK_BECAUSE = {
+export const HELD_BACK_BECAUSE = {
   paused: "reminders paused by an advisor",
   unsubscribed: "the applicant had unsubscribed",
   suppressed: "the address is suppressed (bounce or complaint)",
@@ -109,7 +109,7 @@ function interviewTitle(plan: Plan, interviewId: string | undefined): string {
   );
 }
 
-const CANCELLED_BECAUSE: Record<CancelReason, string> = {
+export const CANCELLED_BECAUSE: Record<CancelReason, string> = {
   done: "re-planned: the step was marked done",
   waived: "re-planned: the step was waived",
   snoozed: "re-planned: the step was snoozed past it",

@@ -38,7 +38,7 @@ export interface LedgerEntry {
   /** What SES reported about that message, when it bounced, drew a complaint or was rejected. */
   delivery?: DeliveryOutcome;
   deliveryAt?: string;
-  /** What the reminder was about, when it was sent after subjects were stored. */
+  /** What the reminder was about, when it was claimed or sent after subjects were stored. */
   subject?: LedgerSubject;
   /** Why a "withheld" entry was not sent: the recipient's suppression reason when it was decided. */
   withheldBecause?: SuppressionReason;
@@ -50,7 +50,8 @@ export interface ReminderLedger {
    * Claims reminders before sending: a reminder already sent, or claimed less than staleAfterMs
    * ago, is not claimed again, and each claim stands alone (one reminder held elsewhere does not
    * stop the others being claimed). Each claim records `slotAt` (default `now`), the wake-up instant
-   * it is for. Returns the ids claimed.
+   * it is for, and the reminder's subject from `subjects` (by reminder id), so a claim whose sender
+   * died still names what it was about. Returns the ids claimed.
    */
   claimReminders(
     applicantId: string,
@@ -58,6 +59,7 @@ export interface ReminderLedger {
     now: Date,
     staleAfterMs: number,
     slotAt?: Date,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<string[]>;
 
   /**

@@ -3,13 +3,13 @@ import { TransientError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, HeldBackReason } from "#ports/event-publisher.ts";
-import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { EscalationDeps } from "./escalation.ts";
 import { earliest } from "./escalation-timer.ts";
 import { overdueEvents, sentReminderIds } from "./planning.ts";
 import { tellAdvisor } from "./send-due-reminders/advisor.ts";
-import { claimDue, recoverStaleClaims, retryAfterClaims } from "./send-due-reminders/claims.ts";
+import { claimDue, recoverStaleClaims, retryAfterClaims, subjectOf } from "./send-due-reminders/claims.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
 import { planningInstant, sendRetryAt } from "./send-due-reminders/timing.ts";
 import {
@@ -161,7 +161,9 @@ export async function sendDueReminders(
     return nothingSent(heldBackReason === "paused" ? "paused" : "suppressed", handled, advisorAt, [heldBack]);
   }
 
-  const claimedIds = new Set(await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.ledger));
+  const claimedIds = new Set(
+    await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.ledger, state.profile.matchYear),
+  );
   const claimed = due.filter((reminder) => claimedIds.has(reminder.id));
   const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
   // A reminder claimed by another invocation is its business; come back just after that claim
@@ -235,16 +237,5 @@ export async function sendDueReminders(
     reminderIds,
     messageId,
     ...(next ? { nextWakeUpAt: next.toISOString() } : {}),
-  };
-}
-
-/** What a sent reminder was about, as its ledger item keeps it. */
-function subjectOf(reminder: Reminder, matchYear: number): LedgerSubject {
-  return {
-    milestone: reminder.milestone,
-    ...(reminder.interviewId ? { interviewId: reminder.interviewId } : {}),
-    rung: reminder.rung,
-    title: reminder.title,
-    matchYear,
   };
 }

@@ -538,6 +538,37 @@ describe("the reminder ledger", () => {
     expect(later).toEqual(["r1"]);
   });
 
+  // Tester s8 issue 15 B4: a claim whose sender died names what it was about in the console.
+  it("stores a claim with the reminder's subject, in both the one-transaction and per-reminder paths", async () => {
+    const id = await applicant();
+    const subject = {
+      milestone: "usce",
+      rung: "start-by",
+      title: "Get US clinical experience",
+      matchYear: 2027,
+    };
+    const subjects = new Map([
+      ["r1", subject],
+      ["r2", { ...subject, rung: "due-in-7d" }],
+    ]);
+    await store.ledger.claimReminders(id, ["r1"], now, staleAfterMs, now, subjects);
+    // r1 is held, so the transaction is cancelled and r2 is claimed on its own.
+    await store.ledger.claimReminders(
+      id,
+      ["r1", "r2"],
+      new Date(now.getTime() + 1000),
+      staleAfterMs,
+      now,
+      subjects,
+    );
+    const ledger = (await store.applicants.loadApplicant(id))?.ledger ?? [];
+    expect(ledger.find((entry) => entry.reminderId === "r1")?.subject).toEqual(subject);
+    expect(ledger.find((entry) => entry.reminderId === "r2")?.subject).toEqual({
+      ...subject,
+      rung: "due-in-7d",
+    });
+  });
+
   it("records sends, and a sent reminder is never claimed again", async () => {
     const id = await applicant();
     await store.ledger.claimReminders(id, ["r1", "r2"], now, staleAfterMs);

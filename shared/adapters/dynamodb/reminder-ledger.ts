@@ -43,12 +43,14 @@ export class DynamoReminderLedger implements ReminderLedger {
     now: Date,
     staleAfterMs: number,
     slotAt: Date = now,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<string[]> {
     const ids = [...new Set(reminderIds)];
+    const claimAt = { now, staleAfterMs, slotAt, subjects };
     if (ids.length === 0) return [];
     if (ids.length < MAX_TRANSACTION_ACTIONS) {
       const actions = [
-        ...ids.map((reminderId) => this.claimAction(applicantId, reminderId, now, staleAfterMs, slotAt)),
+        ...ids.map((reminderId) => this.claimAction(applicantId, reminderId, claimAt)),
         profileExists(this.table.name, applicantId),
       ];
       try {
@@ -67,20 +69,14 @@ export class DynamoReminderLedger implements ReminderLedger {
         if (ids.length === 1 && cancelledCodes(error)?.[0] === "ConditionalCheckFailed") return [];
       }
     }
-    return this.claimEach(applicantId, ids, now, staleAfterMs, slotAt);
+    return this.claimEach(applicantId, ids, claimAt);
   }
 
   /** One transaction per reminder (its claim and the profile check), in parallel: each claim stands alone. */
-  private async claimEach(
-    applicantId: string,
-    reminderIds: string[],
-    now: Date,
-    staleAfterMs: number,
-    slotAt: Date,
-  ): Promise<string[]> {
+  private async claimEach(applicantId: string, reminderIds: string[], claimAt: ClaimAt): Promise<string[]> {
     const results = await Promise.allSettled(
       reminderIds.map(async (reminderId) => {
-        const claim = this.claimAction(applicantId, reminderId, now, staleAfterMs, slotAt);
+        const claim = this.claimAction(applicantId, reminderId, claimAt);
         try {
           await this.table.transact([claim, profileExists(this.table.name, applicantId)]);
           return reminderId;
@@ -103,16 +99,8 @@ export class DynamoReminderLedger implements ReminderLedger {
     return claimed;
   }
 
-  private claimAction(
-    applicantId: string,
-    reminderId: string,
-    now: Date,
-    staleAfterMs: number,
-    slotAt: Date,
-  ): TransactItem {
-    return {
-      Put: { TableName: this.table.name, ...claimPut(applicantId, reminderId, now, staleAfterMs, slotAt) },
-    };
+  private claimAction(applicantId: string, reminderId: string, claimAt: ClaimAt): TransactItem {
+    return { Put: { TableName: this.table.name, ...claimPut(applicantId, reminderId, claimAt) } };
   }
 
   /**
@@ -226,7 +214,16 @@ export class DynamoReminderLedger implements ReminderLedger {
 }
 
 /** The claim of one reminder: a PutItem whose condition lets only one live sender hold it. */
-function claimPut(applicantId: string, reminderId: string, now: Date, staleAfterMs: number, slotAt: Date) {
+/** One claim's instants, and the subjects of the reminders claimed (by id), when the caller has them. */
+interface ClaimAt {
+  now: Date;
+  staleAfterMs: number;
+  slotAt: Date;
+  subjects: ReadonlyMap<string, LedgerSubject> | undefined;
+}
+
+function claimPut(applicantId: string, reminderId: string, { now, staleAfterMs, slotAt, subjects }: ClaimAt) {
+  const subject = subjects?.get(reminderId);
   return {
     Item: {
       ...keys.reminder(applicantId, reminderId),
@@ -237,6 +234,8 @@ function claimPut(applicantId: string, reminderId: string, now: Date, staleAfter
       claimedAt: now.toISOString(),
       // The wake-up instant the claim is for: a stale claim is recovered by planning as of it.
       slotAt: slotAt.toISOString(),
+      // What it is about, so a claim whose sender died still names it in the console.
+      ...(subject ? { subject } : {}),
     },
     // Not sent, and not claimed by a sender that may still be alive.
     ConditionExpression: "attribute_not_exists(pk) OR (#status = :claimed AND claimedAt < :stale)",

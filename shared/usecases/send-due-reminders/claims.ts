@@ -1,6 +1,6 @@
 import type { Reminder } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import { type Planning, sentReminderIds } from "../planning.ts";
 
 /**
@@ -66,11 +66,18 @@ export async function claimDue(
   recovered: readonly RecoveredReminder[],
   instants: { now: Date; clockNow: Date },
   ledger: Pick<ReminderLedger, "claimReminders">,
+  matchYear: number,
 ): Promise<string[]> {
+  const subjects = new Map(
+    [...dueNow, ...recovered.map(({ reminder }) => reminder)].map((reminder) => [
+      reminder.id,
+      subjectOf(reminder, matchYear),
+    ]),
+  );
   const claim = (ids: string[], slotAt: Date) =>
     ids.length === 0
       ? Promise.resolve([])
-      : ledger.claimReminders(applicantId, ids, instants.clockNow, CLAIM_STALE_AFTER_MS, slotAt);
+      : ledger.claimReminders(applicantId, ids, instants.clockNow, CLAIM_STALE_AFTER_MS, slotAt, subjects);
   const bySlot = new Map<number, string[]>();
   for (const { reminder, slotAt } of recovered) {
     bySlot.set(slotAt.getTime(), [...(bySlot.get(slotAt.getTime()) ?? []), reminder.id]);
@@ -108,4 +115,15 @@ export function retryAfterClaims(
   if (times.length === 0) return undefined;
   const latest = Math.min(Math.max(...times), clockNow.getTime());
   return new Date(latest + CLAIM_STALE_AFTER_MS + CLAIM_RETRY_MARGIN_MS);
+}
+
+/** What a reminder is about, as its ledger item keeps it from the claim on (the console names it by this). */
+export function subjectOf(reminder: Reminder, matchYear: number): LedgerSubject {
+  return {
+    milestone: reminder.milestone,
+    ...(reminder.interviewId ? { interviewId: reminder.interviewId } : {}),
+    rung: reminder.rung,
+    title: reminder.title,
+    matchYear,
+  };
 }

@@ -308,6 +308,7 @@ export class InMemoryApplicantStore
     now: Date,
     staleAfterMs: number,
     slotAt: Date = now,
+    subjects?: ReadonlyMap<string, LedgerSubject>,
   ): Promise<string[]> {
     this.count("claimReminders");
     const state = this.state(applicantId);
@@ -322,6 +323,8 @@ export class InMemoryApplicantStore
         claimedAt: now.toISOString(),
         slotAt: slotAt.toISOString(),
       };
+      const subject = subjects?.get(reminderId);
+      if (subject) claim.subject = subject;
       state.ledger = [...state.ledger.filter((candidate) => candidate.reminderId !== reminderId), claim];
       claimed.push(reminderId);
     }

@@ -194,6 +194,32 @@ describe("sendDueReminders", () => {
     },
   );
 
+  // Tester s8 issue 15 B4: a claim left by a sender that died after SES accepted the email stays
+  // "claimed" in the ledger; it stores its step and rung too, so the console's row names it.
+  it("stores each claim with the step and rung it is for", async () => {
+    const deps = setup();
+    const ledger = {
+      claimReminders: deps.store.claimReminders.bind(deps.store),
+      releaseClaims: deps.store.releaseClaims.bind(deps.store),
+      markRemindersSent: async () => {
+        throw new Error("the sender died before the sent mark");
+      },
+    };
+    await expect(sendDueReminders("a_ada", undefined, { ...deps, ledger })).rejects.toThrow("sender died");
+    expect(deps.store.state("a_ada").ledger).toEqual([
+      expect.objectContaining({
+        reminderId: "lors:due-in-7d",
+        status: "claimed",
+        subject: { milestone: "lors", rung: "due-in-7d", title: lors.title, matchYear: 2027 },
+      }),
+      expect.objectContaining({
+        reminderId: "eras_application:due-in-7d",
+        status: "claimed",
+        subject: { milestone: "eras_application", rung: "due-in-7d", title: eras.title, matchYear: 2027 },
+      }),
+    ]);
+  });
+
   it("records a paused applicant's due reminders as held back by the pause", async () => {
     const deps = setup();
     deps.store.state("a_ada").profile.remindersPausedAt = "2026-09-10T00:00:00.000Z";

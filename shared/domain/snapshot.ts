@@ -1,48 +1,32 @@
 import * as z from "zod";
 import { startsAtMatchesZone } from "./interview-offset.ts";
+import {
+  DATE_YEARS,
+  MATCH_YEARS,
+  MAX_INTERVIEWS,
+  MILESTONE_KEYS,
+  MILESTONE_STATUSES,
+} from "./snapshot-keys.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
+
+export {
+  ACTIONS_PER_TRANSACTION,
+  DATE_YEARS,
+  FIXED_ACTIONS_PER_SUBMISSION,
+  MATCH_YEARS,
+  MAX_INTERVIEWS,
+  MILESTONE_KEYS,
+  MILESTONE_STATUSES,
+} from "./snapshot-keys.ts";
 
 /**
  * The applicant snapshot: the one public JSON contract every intake route maps onto.
  * Fields may be added; the ones here keep their meaning.
  */
 
-export const MILESTONE_KEYS = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "ecfmg_certification",
-  "usce",
-  "research",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "rank_order_list",
-  "match_week",
-  "soap",
-  "match_day",
-  "contract",
-  "usmle_step3",
-  "j1_statement_of_need",
-  "j1_ecfmg_sponsorship",
-  "j1_ds2019",
-  "visa_j1",
-  "visa_h1b",
-  "visa_h1b_stamping",
-  "budget",
-] as const;
-
 export const MilestoneKeySchema = z.enum(MILESTONE_KEYS);
 export type MilestoneKey = z.infer<typeof MilestoneKeySchema>;
 
-export const MILESTONE_STATUSES = ["not_started", "in_progress", "scheduled", "done", "waived"] as const;
 export const MilestoneStatusSchema = z.enum(MILESTONE_STATUSES);
 export type MilestoneStatus = z.infer<typeof MilestoneStatusSchema>;
 
@@ -73,13 +57,6 @@ export const IsoInstantWithOffsetSchema = z.iso.datetime({
   offset: true,
   message: "must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-02T14:00:00-05:00",
 });
-
-/**
- * The years a date typed by a person may name: the form intake's bounds (shared/intake/mapping,
- * PROVIDERS.md), which the console's date inputs share. Outside them a date is a typo (`0001`,
- * `0026`, `20226`), refused naming the field rather than planned.
- */
-export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;
 
 /** A text without a 4-digit year is the format check's to name, not this one's. */
 const inDateYears = (text: string) => {
@@ -115,7 +92,7 @@ export const ApplicantSchema = z.object({
   email: z.email({ message: "must be an email address" }).max(254),
   fullName: z.string().trim().min(1).max(200),
   timezone: IanaZoneSchema,
-  matchYear: z.number().int().min(2026).max(2100),
+  matchYear: z.number().int().min(MATCH_YEARS.earliest).max(MATCH_YEARS.latest),
   // Each specialty once: ERAS fee tiers restart per specialty, so a repeat would understate the fee.
   specialties: z
     .array(z.string().trim().min(1).max(120))
@@ -189,26 +166,6 @@ export type InterviewChange = z.infer<typeof InterviewChangeSchema>;
 const SubmissionIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: "must be 1-200 characters of letters, digits and _.:@-" });
-
-/** DynamoDB's TransactWriteItems limit (actions per transaction; AWS DynamoDB service quotas). */
-export const ACTIONS_PER_TRANSACTION = 100;
-
-/**
- * Actions every submission may need besides milestones and interviews: the idempotency record, the
- * applicant's intake copy, the profile, the new email lookup and the old one's delete.
- */
-export const FIXED_ACTIONS_PER_SUBMISSION = 5;
-
-/**
- * The most interviews one submission may list, and one applicant may have stored. A snapshot is
- * written in one DynamoDB transaction (at most 100 actions, so it commits whole or not at all):
- * the fixed actions, one per milestone key, and up to 2 × MAX_INTERVIEWS for interviews written and
- * interviews dropped. Derived from MILESTONE_KEYS so a new key shrinks it rather than breaking it
- * (28 keys: 5 + 28 + 2 × 33 = 99).
- */
-export const MAX_INTERVIEWS = Math.floor(
-  (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,
-);
 
 export const ApplicantSnapshotSchema = z.object({
   type: z.literal("applicant.snapshot"),

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import * as z from "zod";
-import { MilestoneKeySchema } from "#domain/snapshot.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { STEP_ACTIONS, type StepAction } from "#domain/step-actions.ts";
 import { KEY_ID, type LinkKeyring } from "./keyring.ts";
 
@@ -22,50 +23,56 @@ export { type LinkKeyring, parseKeyring } from "./keyring.ts";
 export const LINK_PURPOSES = ["action", "timeline", "feed", "unsubscribe"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
-/** An action link's action: one of the domain's one-tap actions. */
-const StepActionSchema = z.enum(STEP_ACTIONS);
-
 const VERSION = "mp1";
 const MAX_TOKEN_LENGTH = 1024;
 
-const PayloadSchema = z.discriminatedUnion("p", [
-  z.object({
-    p: z.literal("action"),
-    a: z.string().min(1).max(64),
-    m: MilestoneKeySchema,
-    x: StepActionSchema,
-    iat: z.number().int().nonnegative(),
-    exp: z.number().int().nonnegative(),
-    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
-  }),
-  z.object({
-    p: z.literal("timeline"),
-    a: z.string().min(1).max(64),
-    iat: z.number().int().nonnegative(),
-    exp: z.number().int().nonnegative(),
-    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
-  }),
-  z.object({
-    p: z.literal("feed"),
-    a: z.string().min(1).max(64),
-    /** The applicant's feed generation: revoking the feed bumps it and every older feed token dies. */
-    g: z.number().int().nonnegative(),
-    iat: z.number().int().nonnegative(),
-    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
-  }),
-  /** No expiry: an unsubscribe link must work as long as its email can be opened (RFC 8058 §3.1). */
-  z.object({
-    p: z.literal("unsubscribe"),
-    a: z.string().min(1).max(64),
-    iat: z.number().int().nonnegative(),
-    n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
-  }),
-]);
+/**
+ * The payload schema, built on the first verification: the reminder only signs links, and building
+ * zod schemas is a large share of a function's module init (BENCHMARKS.md, bundles).
+ */
+let payloadSchema: ReturnType<typeof buildPayloadSchema> | undefined;
+
+function buildPayloadSchema() {
+  return z.discriminatedUnion("p", [
+    z.object({
+      p: z.literal("action"),
+      a: z.string().min(1).max(64),
+      m: z.enum(MILESTONE_KEYS),
+      /** An action link's action: one of the domain's one-tap actions. */
+      x: z.enum(STEP_ACTIONS),
+      iat: z.number().int().nonnegative(),
+      exp: z.number().int().nonnegative(),
+      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+    }),
+    z.object({
+      p: z.literal("timeline"),
+      a: z.string().min(1).max(64),
+      iat: z.number().int().nonnegative(),
+      exp: z.number().int().nonnegative(),
+      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+    }),
+    z.object({
+      p: z.literal("feed"),
+      a: z.string().min(1).max(64),
+      /** The applicant's feed generation: revoking the feed bumps it and every older feed token dies. */
+      g: z.number().int().nonnegative(),
+      iat: z.number().int().nonnegative(),
+      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+    }),
+    /** No expiry: an unsubscribe link must work as long as its email can be opened (RFC 8058 §3.1). */
+    z.object({
+      p: z.literal("unsubscribe"),
+      a: z.string().min(1).max(64),
+      iat: z.number().int().nonnegative(),
+      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+    }),
+  ]);
+}
 
 export type ActionClaims = {
   purpose: "action";
   applicantId: string;
-  milestone: z.infer<typeof MilestoneKeySchema>;
+  milestone: MilestoneKey;
   action: StepAction;
   issuedAt: Date;
   expiresAt: Date;
@@ -171,7 +178,8 @@ export function verifyLinkToken<P extends LinkPurpose>(
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  const parsed = PayloadSchema.safeParse(decoded);
+  payloadSchema ??= buildPayloadSchema();
+  const parsed = payloadSchema.safeParse(decoded);
   if (!parsed.success) return { ok: false, reason: "malformed" };
   const payload = parsed.data;
   if (payload.p !== purpose) return { ok: false, reason: "wrong-purpose" };

@@ -62,9 +62,14 @@ function chainTo(parent: Map<string, string | null>, target: string): string {
 /**
  * Modules a function's cold start must not evaluate, with why: each cost tens of milliseconds of
  * module init when a shared import brought it in (the milestone catalog is parsed with zod at
- * import; the http-api imports the planner only for the applicant's pages).
+ * import; the http-api imports the planner only for the applicant's pages; the snapshot module
+ * builds every intake schema at import, which the planner, sweeper and reminder never parse, so
+ * they take the milestone keys and limits from snapshot-keys.ts).
  */
 const NOT_AT_COLD_START: Record<string, string[]> = {
+  planner: ["shared/domain/snapshot.ts"],
+  sweeper: ["shared/domain/snapshot.ts"],
+  reminder: ["shared/domain/snapshot.ts"],
   "http-api": ["shared/domain/catalog/index.ts", "shared/domain/planner.ts", "node_modules/ical-generator/"],
   "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/"],
 };

@@ -1,7 +1,8 @@
 import type { CancelReason } from "#domain/cancelled-reminders.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
-import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import {
   ESCALATION_ID_PREFIX,

@@ -4,7 +4,8 @@ import { blockedForAdvisor, overdueForAdvisor } from "#domain/console/overdue.ts
 import type { Deadline, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { MILESTONE_KEYS, type MilestoneEntry, type MilestoneKey } from "#domain/snapshot.ts";
+import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { DAY_MS } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";

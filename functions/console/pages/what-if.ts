@@ -1,6 +1,6 @@
 import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
-import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import {

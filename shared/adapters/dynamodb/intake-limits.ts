@@ -1,4 +1,4 @@
-import { MAX_INTERVIEWS, MILESTONE_KEYS } from "#domain/snapshot.ts";
+import { MAX_INTERVIEWS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { LimitExceededError } from "#errors";
 import { SK } from "./keys.ts";
 import { MAX_TRANSACTION_ACTIONS, type TransactItem } from "./table.ts";

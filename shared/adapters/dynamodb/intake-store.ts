@@ -1,6 +1,6 @@
 import type { FieldProblem } from "#domain/field-problems.ts";
 import type { ApplicantRef, ApplicantSnapshot, MilestoneUpdate, Submission } from "#domain/snapshot.ts";
-import { MAX_INTERVIEWS } from "#domain/snapshot.ts";
+import { MAX_INTERVIEWS } from "#domain/snapshot-keys.ts";
 import {
   ApplicantNotFoundError,
   ConcurrentChangeError,

@@ -1,4 +1,5 @@
-import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import feesData from "./fees.json" with { type: "json" };
 import type { Fee, FeesFile, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
 import milestonesData from "./milestones.json" with { type: "json" };

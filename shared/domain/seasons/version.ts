@@ -1,5 +1,5 @@
 import { stableHash } from "../hash.ts";
-import { ApplicantSchema } from "../snapshot.ts";
+import { MATCH_YEARS } from "../snapshot-keys.ts";
 import { type SeasonCalendar, seasonCalendar } from "./index.ts";
 
 /**
@@ -30,10 +30,8 @@ export function seasonCalendarVersion(matchYear: number): string {
 
 /** The Match years an applicant may have (the snapshot schema's bounds). */
 export function supportedMatchYears(): number[] {
-  const { minValue, maxValue } = ApplicantSchema.shape.matchYear;
-  const first = minValue ?? 2026;
-  const last = maxValue ?? first;
-  return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+  const { earliest, latest } = MATCH_YEARS;
+  return Array.from({ length: latest - earliest + 1 }, (_, index) => earliest + index);
 }
 
 /** The current version of every supported season, in year order: what every stored plan should carry. */

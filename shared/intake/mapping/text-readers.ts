@@ -1,5 +1,5 @@
 import { DateTime, Info } from "luxon";
-import { DATE_YEARS } from "#domain/snapshot.ts";
+import { DATE_YEARS } from "#domain/snapshot-keys.ts";
 
 /**
  * The low-level readers under instant.ts: calendar dates, clock times and people's formats read

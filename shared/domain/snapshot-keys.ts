@@ -1,0 +1,70 @@
+/**
+ * The snapshot contract's plain values, apart from its zod schemas (snapshot.ts, which re-exports
+ * them): esbuild keeps every schema a module builds at its top level once anything of the module is
+ * imported, so the planner, sweeper and reminder, which need the keys and limits but parse no
+ * snapshot, import them from here and do not build the schemas at each cold start.
+ */
+
+export const MILESTONE_KEYS = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "ecfmg_certification",
+  "usce",
+  "research",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "rank_order_list",
+  "match_week",
+  "soap",
+  "match_day",
+  "contract",
+  "usmle_step3",
+  "j1_statement_of_need",
+  "j1_ecfmg_sponsorship",
+  "j1_ds2019",
+  "visa_j1",
+  "visa_h1b",
+  "visa_h1b_stamping",
+  "budget",
+] as const;
+
+export const MILESTONE_STATUSES = ["not_started", "in_progress", "scheduled", "done", "waived"] as const;
+
+/** The Match years an applicant may have: the snapshot schema's bounds and the seasons kept current. */
+export const MATCH_YEARS = { earliest: 2026, latest: 2100 } as const;
+
+/**
+ * The years a date typed by a person may name: the form intake's bounds (shared/intake/mapping,
+ * PROVIDERS.md), which the console's date inputs share. Outside them a date is a typo (`0001`,
+ * `0026`, `20226`), refused naming the field rather than planned.
+ */
+export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;
+
+/** DynamoDB's TransactWriteItems limit (actions per transaction; AWS DynamoDB service quotas). */
+export const ACTIONS_PER_TRANSACTION = 100;
+
+/**
+ * Actions every submission may need besides milestones and interviews: the idempotency record, the
+ * applicant's intake copy, the profile, the new email lookup and the old one's delete.
+ */
+export const FIXED_ACTIONS_PER_SUBMISSION = 5;
+
+/**
+ * The most interviews one submission may list, and one applicant may have stored. A snapshot is
+ * written in one DynamoDB transaction (at most 100 actions, so it commits whole or not at all):
+ * the fixed actions, one per milestone key, and up to 2 × MAX_INTERVIEWS for interviews written and
+ * interviews dropped. Derived from MILESTONE_KEYS so a new key shrinks it rather than breaking it
+ * (28 keys: 5 + 28 + 2 × 33 = 99).
+ */
+export const MAX_INTERVIEWS = Math.floor(
+  (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,
+);

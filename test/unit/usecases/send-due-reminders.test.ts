@@ -201,6 +201,7 @@ describe("sendDueReminders", () => {
     const ledger = {
       claimReminders: deps.store.claimReminders.bind(deps.store),
       releaseClaims: deps.store.releaseClaims.bind(deps.store),
+      markRemindersWithheld: deps.store.markRemindersWithheld.bind(deps.store),
       markRemindersSent: async () => {
         throw new Error("the sender died before the sent mark");
       },

@@ -1,13 +1,15 @@
 import Mustache from "mustache";
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import { deadlineWords, reminderDateLabel, sentReminderLabel, stepDatesInline } from "#domain/date-words.ts";
+import { deadlineWords, stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
+import type { Interview } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
-import { anyProjected, type Item, itemOf, sentAtOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -33,6 +35,11 @@ export interface ReminderEmailInput {
    * day (doneOpensFor). Absent: the US Eastern day, the season calendar's own.
    */
   timezone?: string;
+  /**
+   * The applicant's interviews: an interview reminder gives the interview's time in the program's
+   * zone beside the applicant's (never US Eastern). Absent: an interview's time in theirs alone.
+   */
+  interviews?: readonly Interview[];
 }
 
 export interface RenderedEmail {
@@ -51,9 +58,25 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
-  const label = weekly ? reminderDateLabel(first) : sentReminderLabel(first, sentAtOf(plan, first));
+  const label = itemDateLabel(plan, first, weekly);
   const when = `${label.inline} ${deadlineWords(first.deadlineDetail).local}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
+}
+
+/**
+ * The email's heading: "deadlines" only when every item is a deadline; an interview is "coming
+ * up" (tester s8 issue 14 B5: "One deadline needs your attention" headed an interview email).
+ */
+function headingOf(items: readonly Item[]): string {
+  const [only] = items;
+  if (only && items.length === 1) {
+    if (only.kind === "interview") return "Your interview is coming up";
+    if (only.kind === "interview-thank-you") return "Time to thank the program";
+  }
+  const deadlines = items.every((item) => item.kind === "deadline" && item.dateLabel.startsWith("Due"));
+  if (items.length === 1)
+    return deadlines ? "One deadline needs your attention" : "One reminder needs your attention";
+  return `${items.length} ${deadlines ? "deadlines" : "reminders"} need your attention`;
 }
 
 /** The weekly summary's opening: what it is, and the reminders it gathers ("title (due …)", "(aim to finish by …)"). */
@@ -167,13 +190,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   const lines: string[] = [`Hello ${name},`, ""];
   if (summary)
     lines.push(`${summary.heading}.`, summary.intro, ...summary.covers.map((line) => `- ${line}`), "");
-  else
-    lines.push(
-      items.length === 1
-        ? "One deadline needs your attention:"
-        : `${items.length} deadlines need your attention:`,
-      "",
-    );
+  else lines.push(`${headingOf(items)}:`, "");
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
@@ -225,11 +242,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
 function renderHtml(name: string, items: Item[], input: ReminderEmailInput): string {
   const { plan, links } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
-  const heading =
-    summary?.heading ??
-    (items.length === 1
-      ? "One deadline needs your attention"
-      : `${items.length} deadlines need your attention`);
+  const heading = summary?.heading ?? headingOf(items);
   const view = {
     name,
     heading,
@@ -278,9 +291,16 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
   return Mustache.render(REMINDER_HTML, view, {}, { escape: escapeHtml });
 }
 
+function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | undefined): string | undefined {
+  if (reminder.interviewId === undefined) return undefined;
+  return interviews?.find((interview) => interviewIdOf(interview) === reminder.interviewId)?.timezone;
+}
+
 export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
   const weekly = input.weeklySummaryDay !== undefined;
-  const items = input.reminders.map((reminder) => itemOf(input.plan, reminder, weekly));
+  const items = input.reminders.map((reminder) =>
+    itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),
+  );
   return {
     subject: reminderSubject(input.reminders, input.plan, weekly),
     html: renderHtml(input.recipientName, items, input),

@@ -1,6 +1,7 @@
 import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { renderInZone } from "#domain/time.ts";
 import { forPeople } from "./for-people.ts";
 
 /**
@@ -14,7 +15,14 @@ export interface Item {
   dateLabel: string;
   inlineLabel: string;
   dueLocal: string;
+  /**
+   * The date's second zone: US Eastern (the authorities' zone) for a deadline; for an interview,
+   * the program's own zone, "… CDT (at the program)" (tester s8 issue 14 B5: an ET time beside
+   * both was neither the applicant's nor the program's); "" when it has none.
+   */
   dueEt: string;
+  /** What the item is about: an interview's preparation or thank-you, or a step's date. */
+  kind: "deadline" | "interview" | "interview-thank-you";
   /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix). */
   yourTime: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
@@ -78,14 +86,46 @@ function attachmentNoteOf(reminder: Reminder): string | undefined {
 }
 const THANK_YOU_RUNG = "interview-thank-you";
 
+/** What a reminder is about, for its words: an interview's preparation, its thank-you, or a step's date. */
+export function kindOf(reminder: Pick<Reminder, "interviewId" | "rung">): Item["kind"] {
+  if (reminder.interviewId === undefined) return "deadline";
+  return reminder.rung === THANK_YOU_RUNG ? "interview-thank-you" : "interview";
+}
+
+/**
+ * The words before a reminder's date: an interview's preparation counts down to the interview's
+ * start, which "starts", never "is due"; otherwise reminderDateLabel or, once sent, with the time
+ * it leaves (sentReminderLabel).
+ */
+export function itemDateLabel(
+  plan: Plan,
+  reminder: Reminder,
+  weekly: boolean,
+): { label: string; inline: string } {
+  const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
+  if (kindOf(reminder) !== "interview") return label;
+  return {
+    label: label.label.replace(/^Due/, "Starts"),
+    inline: label.inline.replace(/^due/, "starts"),
+  };
+}
+
+/** An interview's time in the program's zone, or "" when the email does not know the program's zone. */
+function programTime(reminder: Reminder, programZone: string | undefined): string {
+  if (programZone === undefined) return "";
+  return `${renderInZone(programZone, Date.parse(reminder.deadlineDetail.at))} (at the program)`;
+}
+
 /**
  * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
  * later days, so no item says how many hours its deadline leaves (see sentReminderLabel).
+ * `programZone`: the IANA zone of the interview an interview's reminder is about, its second zone.
  */
-export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
+export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZone?: string): Item {
   const step = stepFor(plan, reminder);
   const action = step?.action;
-  const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
+  const label = itemDateLabel(plan, reminder, weekly);
+  const kind = kindOf(reminder);
   const deadlineNote = deadlineNoteOf(reminder, step);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
@@ -95,7 +135,11 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false): Item {
     dateLabel: label.label,
     inlineLabel: label.inline,
     dueLocal: deadlineWords(reminder.deadlineDetail).local,
-    dueEt: deadlineWords(reminder.deadlineDetail).et ?? "",
+    dueEt:
+      kind === "deadline"
+        ? (deadlineWords(reminder.deadlineDetail).et ?? "")
+        : programTime(reminder, programZone),
+    kind,
     yourTime: yourTimeSuffix(reminder.deadlineDetail),
     projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),

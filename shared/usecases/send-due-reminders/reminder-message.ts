@@ -40,6 +40,7 @@ export async function sendReminderMessage(
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
       ...weeklySummaryOf(state, claimed),
+      interviews: state.interviews,
     });
     const invites = await interviewInvites(state, plan, claimed);
     const { messageId } = await deps.mailer.send({

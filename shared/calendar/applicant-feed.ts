@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS } from "#domain/date-words.ts";
-import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
+import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
@@ -33,9 +33,11 @@ import {
  *   their local date (`<step>.own-date`), beside the deadline, which keeps its event and UID;
  * - every start-by date (the latest safe start of a step, a date without a time) as an all-day
  *   "Start:" event on the applicant's local date;
- * - the target date of a step with no deadline (US clinical experience, research, budget) as an
- *   all-day "Aim to finish:" event on the applicant's local date (`<step>.target`), carrying that
- *   step's reminders as alarms (a step with a deadline carries them on its deadline event);
+ * - every competitive target date as an all-day "Aim to finish:" event on the applicant's local
+ *   date (`<step>.target`): for a step with no deadline (US clinical experience, research, budget)
+ *   always, carrying that step's reminders as alarms; for a step with a deadline while the target
+ *   is ahead, carrying the reminders that count down to the target (the deadline event keeps the
+ *   others);
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
  * - one display alarm per reminder the plan holds for that step, at the reminder's send time, so
  *   the calendar nudges when the email ladder does.
@@ -72,6 +74,8 @@ const WHERE_TO_ACT =
   "To mark it done, scheduled or snoozed, open See my whole timeline in any recent Matchpath email.";
 const whereToChangeInterview = (reference: string) =>
   `To move or cancel this interview, send your interview form with its reference, ${reference}, or ask your advisor: without the reference, a form adds a second interview instead of moving this one. Your whole plan: open See my whole timeline in any recent Matchpath email.`;
+
+const countsDownToTarget = (reminder: Reminder) => reminder.countsDownTo === "target";
 
 /** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
 const INTERVIEW_MINUTES = 60;
@@ -118,9 +122,13 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     const waiting =
       blocked && next === undefined ? blocked.waitingFor.map(waitingForTitle).join(", ") : undefined;
     const waitingNote = waiting && `Waiting for ${waiting}: this step can start once that is done.`;
-    if (!deadline && target) {
-      // No authority sets a deadline: the target date is the step's only date, so it carries the
-      // step's reminders (tester s7 issue 14b B2: their emails had no alarm and no event).
+    // The competitive target while it is ahead: an all-day event on its day, carrying the reminders
+    // that count down to it. Alone when no authority sets a deadline (tester s7 issue 14b B2: those
+    // emails had no alarm and no event); beside the deadline event otherwise (tester s8 issue 14
+    // B6: the OET target of 11 Aug was only a line in the November deadline's event).
+    const targetAhead =
+      target !== undefined && (!deadline || Date.parse(target.at) > Date.parse(input.plan.now));
+    if (target && targetAhead) {
       const day = target.day
         ? DateTime.fromISO(target.day, { zone: input.timezone })
         : localDay(target.at, input.timezone);
@@ -132,15 +140,18 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         summary: `Aim to finish: ${step.title}${notes([waiting && `waiting for ${waiting}`])}`,
         description: open(
           lines(
-            `Aim to finish by ${bothZones(target)}: a ${DATE_TAGS.target}. No authority sets a deadline for this step.`,
+            `Aim to finish by ${bothZones(target)}: a ${DATE_TAGS.target}.${deadline ? "" : " No authority sets a deadline for this step."}`,
+            deadline &&
+              `The deadline: ${bothZones(deadline)}${deadline.status === "projected" ? " (projected)" : ""}.`,
             waitingNote,
             (next ?? blocked)?.why,
             next && `Next: ${next.action}`,
           ),
         ),
-        alarms: alarmsFor(input.plan.reminders, step.milestone),
+        alarms: deadline
+          ? alarmsFor(input.plan.reminders, step.milestone, undefined, false, countsDownToTarget)
+          : alarmsFor(input.plan.reminders, step.milestone),
       });
-      continue;
     }
     if (!deadline) continue;
     const projected = deadline.status === "projected";
@@ -179,7 +190,9 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         step.milestone,
         undefined,
         true,
-        (reminder) => reminder.deadlineDetail.status !== "applicant",
+        // The target's reminders ride on the target event while it is ahead (above).
+        (reminder) =>
+          reminder.deadlineDetail.status !== "applicant" && !(targetAhead && countsDownToTarget(reminder)),
       ),
     });
     if (sitting) {

@@ -73,8 +73,13 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
   return `${intro} The deadline is ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
 }
 
+/**
+ * Matchpath sends no cancelling calendar object (METHOD:CANCEL) when an interview is cancelled or
+ * moved (tester s8 issue 14 B8), so an event added from this file stays as it was: the note says
+ * so, and that the subscribed feed, which drops or moves the event itself, needs nothing.
+ */
 const INTERVIEW_ATTACHED =
-  "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar.";
+  "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar. If this interview is cancelled or moved, delete or change the event you added from this file yourself: a file from an email does not update itself (the Matchpath calendar feed, if you subscribed to it, updates on its own).";
 /** After the interview (the thank-you reminder): the file is still attached, but adding it is moot (14b C2). */
 const PAST_INTERVIEW_ATTACHED =
   "The calendar file (.ics) of this interview is attached to this email, for your records.";

@@ -74,3 +74,20 @@ describe("an interview email's time (tester s8 issue 14 B5)", () => {
     expect(email.text).toMatch(/\d reminders need your attention/);
   });
 });
+
+/**
+ * Tester s8 issue 14 B8: an interview added from the email's .ics stays in the calendar when the
+ * interview is cancelled: no cancelling iCalendar object is sent. Until one is, the email says that
+ * an event added from the attachment must be changed or deleted by hand, and that the feed updates itself.
+ */
+describe("an interview email's calendar file, if the interview moves or is cancelled (tester s8 issue 14 B8)", () => {
+  it("says to change or delete the added event by hand, and that the subscribed feed follows on its own", () => {
+    const email = render();
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain(
+        "If this interview is cancelled or moved, delete or change the event you added from this file yourself",
+      );
+      expect(part).toContain("the Matchpath calendar feed, if you subscribed to it, updates on its own");
+    }
+  });
+});

@@ -224,19 +224,62 @@ function budgetHtml(budget: Budget): string {
     .join("")}</ul></details></section>`;
 }
 
+/**
+ * For an applicant whose target season is over (the SEASON_OVER risk), the page's lead: that the
+ * season is over and what to do for the next Match, the risk's own message (tester s8 issue 14 B7:
+ * it sat in Risks below a year of red "Overdue" steps).
+ */
+function seasonOverLead(plan: Plan): string {
+  const risk = plan.risks.find((candidate) => candidate.code === "SEASON_OVER");
+  if (risk === undefined) return "";
+  return `<section aria-labelledby="season-over"><h2 id="season-over">Your Match ${plan.matchYear} season is over</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
+}
+
+/**
+ * The passed season's steps (seasonPassedFor), below the rest as a record: when each was due, in
+ * the applicant's zone, with no urgency badge, no "projected" tag (the season is history) and no
+ * action, since nothing can be marked for a season that is over.
+ */
+function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadline">[], plan: Plan): string {
+  if (steps.length === 0) return "";
+  return `<section aria-labelledby="past-season"><h2 id="past-season">From the ${plan.matchYear} season</h2>
+<p class="due">These steps belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
+    .map(
+      (step) =>
+        `<li><h3>${e(step.title)}</h3>${step.deadline ? `<p class="due">Was due <strong>${e(deadlineWords(step.deadline).local)}</strong>${yourTimeSuffix(step.deadline)}</p>` : ""}</li>`,
+    )
+    .join("\n")}</ul></section>`;
+}
+
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
   const { plan, links } = input;
+  const seasonOver = plan.risks.some((risk) => risk.code === "SEASON_OVER");
+  // A season that is over leads with that; its steps are listed at the end as past (B7 above):
+  // those bound to it (seasonPassedFor), and every deadline only shown as passed ("Past their
+  // deadline" has no action), which was that season's. Steps that outlive it (an exam) stay next.
+  const key = (step: Pick<NextStep, "milestone" | "interviewId">) =>
+    `${step.milestone} ${step.interviewId ?? ""}`;
+  const next = new Set(plan.nextSteps.map(key));
+  const passedSteps = seasonOver
+    ? [
+        ...plan.nextSteps.filter((step) => seasonPassedFor(step, plan)),
+        ...plan.overdue.filter((step) => !next.has(key(step))),
+      ]
+    : [];
+  const passed = new Set(passedSteps.map(key));
+  const nextSteps = plan.nextSteps.filter((step) => !passed.has(key(step)));
   const sections: string[] = [];
+  if (seasonOver) sections.push(seasonOverLead(plan));
   const projectedSeason =
-    plan.seasonStatus === "projected"
+    plan.seasonStatus === "projected" && !seasonOver
       ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong> from earlier seasons because ERAS or the NRMP has not published them yet. Matchpath plans for the earlier date; check the official calendar before relying on one.</p>`
       : "";
 
   sections.push(
     `<section aria-labelledby="next"><h2 id="next">Next steps</h2>${
-      plan.nextSteps.length === 0
+      nextSteps.length === 0
         ? "<p>Nothing is waiting on you right now.</p>"
-        : `<p class="due">Most urgent first: overdue steps, then those due within a week or that should already have started (an exam needs months of preparation), then those due within a month, then the rest; steps equally urgent are in date order.</p><ul class="steps">${plan.nextSteps
+        : `<p class="due">Most urgent first: overdue steps, then those due within a week or that should already have started (an exam needs months of preparation), then those due within a month, then the rest; steps equally urgent are in date order.</p><ul class="steps">${nextSteps
             .map((step) =>
               stepHtml(
                 step,
@@ -253,7 +296,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   // the rest, so no step shows twice.
   const shownAsNext = new Set(plan.nextSteps.map((step) => `${step.milestone} ${step.interviewId ?? ""}`));
   const overdue = plan.overdue.filter(
-    (step) => !shownAsNext.has(`${step.milestone} ${step.interviewId ?? ""}`),
+    (step) => !passed.has(key(step)) && !shownAsNext.has(`${step.milestone} ${step.interviewId ?? ""}`),
   );
   if (overdue.length > 0) {
     sections.push(
@@ -289,6 +332,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         .join("\n")}</section>`,
     );
   }
+  sections.push(pastSeasonHtml(passedSteps, plan));
   if (hasBudget(plan.budget)) sections.push(budgetHtml(plan.budget));
   if (input.mailStopped) sections.push(mailStoppedSection(input.mailStopped, links.preferences));
   else sections.push(comingEmailsHtml(input));

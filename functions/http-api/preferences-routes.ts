@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
-import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
+import { preferencesInEffect } from "#domain/preferences.ts";
 import { InvalidInputError } from "#errors";
 import { queryParameter, urlEncodedForm } from "#http/request.ts";
 import { humanDate } from "#pages/dates.ts";
@@ -75,7 +75,7 @@ export const preferencesView: PageRoute = (event, deps) =>
     const links = await linksFor(event, deps, state);
     const notice = calendarNotice(queryParameter(event, "calendar"));
     return preferencesPage({
-      form: formOf(state.profile.preferences ?? DEFAULT_PREFERENCES),
+      form: formOf(preferencesInEffect(state.profile)),
       timezone: state.profile.timezone,
       formAction: notice ? pageUrl(event) : selfUrl(event),
       timelineUrl: links.timeline,
@@ -95,7 +95,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
       timelineUrl: links.timeline,
       ...(await subscriptionOf(state, deps)),
     };
-    const form = formOf(state.profile.preferences ?? DEFAULT_PREFERENCES);
+    const form = formOf(preferencesInEffect(state.profile));
     let body: URLSearchParams;
     try {
       body = urlEncodedForm(event, MAX_FORM_BYTES, ["categories"]);

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { inQuietWindow, minutesFromClock } from "./time.ts";
+import { deliveryMinute, inQuietWindow, minutesFromClock } from "./time.ts";
 
 /**
  * The applicant's email preferences, set without an account from the page their emails link to
@@ -46,6 +46,23 @@ export const PreferencesSchema = z
 export type Preferences = z.output<typeof PreferencesSchema>;
 
 export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
+
+/**
+ * The preferences in effect for an applicant: those saved on the preferences page, else the
+ * defaults with the delivery time the planner uses (the intake form's `reminderTime`, moved out of
+ * the default quiet hours as `deliveryMinute` moves it). The page shows these, so a save that
+ * changes something else keeps the applicant's time (tester s8 issue 14b A1: it reset 08:30 to 09:00).
+ */
+export function preferencesInEffect(profile: {
+  preferences?: Preferences;
+  reminderTime?: string;
+}): Preferences {
+  if (profile.preferences !== undefined) return profile.preferences;
+  if (profile.reminderTime === undefined) return DEFAULT_PREFERENCES;
+  const minute = deliveryMinute(profile.reminderTime);
+  const deliveryTime = `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  return { ...DEFAULT_PREFERENCES, deliveryTime };
+}
 
 /** Hours before a deadline within which a reminder is never held back for a digest or a muted category. */
 export const CRITICAL_WINDOW_HOURS = 72;

@@ -6,11 +6,11 @@ import {
 } from "#domain/console/advisor-voice.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
-import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
+import { escalationEmail } from "./escalation-email.ts";
 
 /** Ledger ids of escalations start with this, so they are never mistaken for the applicant's own reminders. */
 export const ESCALATION_ID_PREFIX = "escalation:";
@@ -307,48 +307,3 @@ export const WITHHELD_BECAUSE: Readonly<Record<SuppressionReason, string>> = {
   complaint: "not sent: the advisor's address is suppressed after a spam complaint",
   unsubscribe: "not sent: the advisor's address is on the suppression list (unsubscribed)",
 };
-
-/**
- * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,
- * and the projection notes stay on the console page (tester s7, issue 15 C9).
- */
-function sourceUrls(sources: readonly string[]): string[] {
-  const urls = sources.flatMap((source) => source.match(/https?:\/\/[^\s;,)]+/g) ?? []);
-  return [...new Set(urls.map((url) => url.replace(/[.:]$/, "")))].filter((url) => URL.canParse(url));
-}
-
-function escalationEmail(state: ApplicantState, escalation: Escalation, to: string, deps: EscalationDeps) {
-  const { profile } = state;
-  const link = deps.consoleUrl(profile.applicantId);
-  const sources = sourceUrls(escalation.sources ?? []);
-  const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
-    /[\r\n]+/g,
-    " ",
-  );
-  const text = [
-    `${profile.fullName} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.`,
-    "",
-    `${escalation.title}`,
-    escalation.detail,
-    ...(sources.length > 0
-      ? ["", `Sources: ${sources.join(" ")} (the notes beside them are on their page)`]
-      : []),
-    "",
-    `Open their page in the console: ${link}`,
-  ].join("\n");
-  const html = `<!doctype html><html lang="en"><body>
-<p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
-<h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
-<p>${escapeHtml(escalation.detail)}</p>
-${sources.length > 0 ? `<p style="font-size:0.85em;color:#555">Sources: ${sources.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(new URL(url).host)}</a>`).join(", ")} (the notes beside them are on their page)</p>` : ""}
-<p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
-</body></html>`;
-  return {
-    to,
-    subject,
-    text,
-    html,
-    headers: [],
-    tags: { applicantId: profile.applicantId, kind: "escalation" },
-  };
-}

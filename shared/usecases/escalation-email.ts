@@ -1,0 +1,54 @@
+import { escapeHtml } from "#email/html.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
+import type { Escalation, EscalationDeps } from "./escalation.ts";
+
+/**
+ * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,
+ * and the projection notes stay on the console page (tester s7, issue 15 C9).
+ */
+function sourceUrls(sources: readonly string[]): string[] {
+  const urls = sources.flatMap((source) => source.match(/https?:\/\/[^\s;,)]+/g) ?? []);
+  return [...new Set(urls.map((url) => url.replace(/[.:]$/, "")))].filter((url) => URL.canParse(url));
+}
+
+/** The advisor's email for one escalation: subject, text and HTML, with a link to the applicant's console page. */
+export function escalationEmail(
+  state: ApplicantState,
+  escalation: Escalation,
+  to: string,
+  deps: EscalationDeps,
+) {
+  const { profile } = state;
+  const link = deps.consoleUrl(profile.applicantId);
+  const sources = sourceUrls(escalation.sources ?? []);
+  const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
+    /[\r\n]+/g,
+    " ",
+  );
+  const text = [
+    `${profile.fullName} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.`,
+    "",
+    `${escalation.title}`,
+    escalation.detail,
+    ...(sources.length > 0
+      ? ["", `Sources: ${sources.join(" ")} (the notes beside them are on their page)`]
+      : []),
+    "",
+    `Open their page in the console: ${link}`,
+  ].join("\n");
+  const html = `<!doctype html><html lang="en"><body>
+<p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
+<h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
+<p>${escapeHtml(escalation.detail)}</p>
+${sources.length > 0 ? `<p style="font-size:0.85em;color:#555">Sources: ${sources.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(new URL(url).host)}</a>`).join(", ")} (the notes beside them are on their page)</p>` : ""}
+<p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
+</body></html>`;
+  return {
+    to,
+    subject,
+    text,
+    html,
+    headers: [],
+    tags: { applicantId: profile.applicantId, kind: "escalation" },
+  };
+}

@@ -1,6 +1,5 @@
 import * as z from "zod";
 import { startsAtMatchesZone } from "../interview-offset.ts";
-import type { Deadline, Plan, StepSubject } from "../plan.ts";
 import type { PlannerInput } from "../planner.ts";
 import {
   IanaZoneSchema,
@@ -13,8 +12,9 @@ import {
   TypedInstantWithOffsetSchema,
   VisaSchema,
 } from "../snapshot.ts";
-import { stepForAdvisor } from "./advisor-voice.ts";
-import { blockedForAdvisor, overdueForAdvisor } from "./overdue.ts";
+
+// The difference a what-if makes lives beside it; importers of what-if.ts keep finding it here.
+export { type PlanDiff, planDiff, type StepChange, type StepState } from "./what-if-diff.ts";
 
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
@@ -169,159 +169,4 @@ export function unknownInterviewIds(
       ? [{ path: `${index}.id`, message: `the applicant has no interview ${change.id} to move` }]
       : [],
   );
-}
-
-export interface StepChange {
-  subject: StepSubject;
-  interviewId?: string;
-  title: string;
-  before?: StepState;
-  after?: StepState;
-  /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
-  finished?: true;
-}
-
-/** A step as the difference shows it: its deadline, its urgency and the applicant's own date. */
-export interface StepState {
-  /** ISO UTC instant of the hard deadline (what the difference compares), or null. */
-  dueBy: string | null;
-  /** The deadline with its words (ET, the applicant's time, a day), for display. */
-  deadline?: Deadline;
-  urgency: string;
-  /** The applicant's own date (a scheduled exam), when one is given: a day, shown as that day. */
-  ownDate?: Deadline;
-}
-
-function stateOf(step: Plan["nextSteps"][number]): StepState {
-  return {
-    dueBy: step.dueBy,
-    ...(step.deadline ? { deadline: step.deadline } : {}),
-    urgency: step.urgency,
-    ...(step.ownDate ? { ownDate: step.ownDate } : {}),
-  };
-}
-
-export interface PlanDiff {
-  /** Next steps that appear, disappear, or whose deadline, urgency or own date changes. */
-  steps: StepChange[];
-  blocked: { added: string[]; removed: string[] };
-  overdue: { added: string[]; removed: string[] };
-  risks: {
-    added: { code: string; severity: string; message: string }[];
-    removed: { code: string; message: string }[];
-    /** Same code before and after, reworded or of another severity: one "changed", not removed + new (C7). */
-    changed: { code: string; severity: string; severityBefore: string; message: string }[];
-  };
-  reminders: {
-    before: number;
-    after: number;
-    added: number;
-    removed: number;
-    nextBefore?: string;
-    nextAfter?: string;
-  };
-  budget: { upcomingBefore: number; upcomingAfter: number; totalBefore: number; totalAfter: number };
-  /** True when nothing an applicant would notice differs. */
-  unchanged: boolean;
-}
-
-function stepKey(step: { milestone: StepSubject; interviewId?: string }): string {
-  return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
-}
-
-/**
- * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
- * done or waived in the changed input, so a step that leaves for that reason says so. Pure.
- */
-export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string> = new Set()): PlanDiff {
-  const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
-  const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
-  const steps: StepChange[] = [];
-  for (const [key, step] of beforeSteps) {
-    const next = afterSteps.get(key);
-    const base = {
-      subject: step.milestone,
-      title: stepForAdvisor(step),
-      ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-    };
-    if (next === undefined)
-      steps.push({
-        ...base,
-        before: stateOf(step),
-        ...(finished.has(step.milestone) ? { finished: true } : {}),
-      });
-    else if (
-      next.dueBy !== step.dueBy ||
-      next.urgency !== step.urgency ||
-      next.ownDate?.at !== step.ownDate?.at
-    )
-      steps.push({ ...base, before: stateOf(step), after: stateOf(next) });
-  }
-  for (const [key, step] of afterSteps) {
-    if (!beforeSteps.has(key))
-      steps.push({
-        subject: step.milestone,
-        title: stepForAdvisor(step),
-        ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-        after: stateOf(step),
-      });
-  }
-  const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
-    new Map(list.map((step) => [stepKey(step), stepForAdvisor(step)]));
-  const setDiff = (a: Map<string, string>, b: Map<string, string>) => ({
-    added: [...b].filter(([key]) => !a.has(key)).map(([, title]) => title),
-    removed: [...a].filter(([key]) => !b.has(key)).map(([, title]) => title),
-  });
-  const riskKey = (risk: { code: string; severity: string; message: string }) =>
-    `${risk.code}\u0000${risk.severity}\u0000${risk.message}`;
-  const beforeRisks = new Set(before.risks.map(riskKey));
-  const afterRisks = new Set(after.risks.map(riskKey));
-  const beforeCodes = new Map(before.risks.map((risk) => [risk.code, risk]));
-  const afterCodes = new Set(after.risks.map((risk) => risk.code));
-  const beforeReminders = new Set(before.reminders.map((reminder) => reminder.id));
-  const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
-  const diff: PlanDiff = {
-    steps,
-    // The applicant page's lists (overdue.ts): each step in one place, SEASON_OVER's steps not overdue.
-    blocked: setDiff(titles(blockedForAdvisor(before)), titles(blockedForAdvisor(after))),
-    overdue: setDiff(titles(overdueForAdvisor(before)), titles(overdueForAdvisor(after))),
-    risks: {
-      added: after.risks
-        .filter((risk) => !beforeRisks.has(riskKey(risk)) && !beforeCodes.has(risk.code))
-        .map(({ code, severity, message }) => ({ code, severity, message })),
-      removed: before.risks
-        .filter((risk) => !afterRisks.has(riskKey(risk)) && !afterCodes.has(risk.code))
-        .map(({ code, message }) => ({ code, message })),
-      changed: after.risks.flatMap(({ code, severity, message }) => {
-        const was = beforeCodes.get(code);
-        return was === undefined || riskKey(was) === riskKey({ code, severity, message })
-          ? []
-          : [{ code, severity, severityBefore: was.severity, message }];
-      }),
-    },
-    reminders: {
-      before: beforeReminders.size,
-      after: afterReminders.size,
-      added: [...afterReminders].filter((id) => !beforeReminders.has(id)).length,
-      removed: [...beforeReminders].filter((id) => !afterReminders.has(id)).length,
-      ...(before.reminders[0] ? { nextBefore: before.reminders[0].sendAt } : {}),
-      ...(after.reminders[0] ? { nextAfter: after.reminders[0].sendAt } : {}),
-    },
-    budget: {
-      upcomingBefore: before.budget.upcomingUsd,
-      upcomingAfter: after.budget.upcomingUsd,
-      totalBefore: before.budget.totalUsd,
-      totalAfter: after.budget.totalUsd,
-    },
-    unchanged: false,
-  };
-  diff.unchanged =
-    steps.length === 0 &&
-    diff.blocked.added.length + diff.blocked.removed.length === 0 &&
-    diff.overdue.added.length + diff.overdue.removed.length === 0 &&
-    diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 &&
-    diff.reminders.added + diff.reminders.removed === 0 &&
-    diff.budget.totalBefore === diff.budget.totalAfter &&
-    diff.budget.upcomingBefore === diff.budget.upcomingAfter;
-  return diff;
 }

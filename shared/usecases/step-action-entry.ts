@@ -1,0 +1,86 @@
+import { actionsFor } from "#domain/applicant-choices.ts";
+import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { InvalidInputError } from "#errors";
+import type { ActionForm, ActionPreview } from "./step-actions.ts";
+
+function invalid(path: string, message: string): InvalidInputError {
+  return new InvalidInputError("The action cannot be applied", [{ path, message }]);
+}
+
+/** The milestone entry an action asks for, from the current one and the form. @throws InvalidInputError */
+export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
+  const { claims, state, today } = preview;
+  const key: MilestoneKey = claims.milestone;
+  const current = state.milestones.find((entry) => entry.key === key);
+  const offered = actionsFor({ milestone: key }, preview.plan, state.profile.timezone);
+  // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
+  // an old email's Done was accepted); otherwise Done is always possible, the others only where offered.
+  if (preview.seasonPassed && !preview.alreadyApplied)
+    throw invalid(
+      "action",
+      `nothing to record: this step belonged to the Match ${preview.plan.matchYear} season, which has passed for you`,
+    );
+  // Done before the step's window opens would be counted as an earlier season's (tester s8 A2).
+  if (preview.doneOpens)
+    throw invalid(
+      "action",
+      `nothing to record yet: ${preview.doneOpens.what} ${preview.doneOpens.verb} on ${preview.doneOpens.date}`,
+    );
+  if (claims.action !== "done" && !offered.includes(claims.action) && !preview.alreadyApplied) {
+    throw invalid("action", `${claims.action} is not offered for this step now`);
+  }
+  switch (claims.action) {
+    case "done":
+      return {
+        key,
+        status: "done",
+        date: today,
+        ...(current?.score !== undefined ? { score: current.score } : {}),
+      };
+    case "waive":
+      return { key, status: "waived" };
+    case "schedule": {
+      const date = form.date?.trim();
+      if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid("date", "must be a date");
+      const missing = nonexistentDay(date);
+      if (missing) throw invalid("date", missing);
+      if (date < today) throw invalid("date", "must be today or later");
+      // A date past the season's end would plan nothing this season: the applicant mistyped the year.
+      if (date > preview.latest) throw invalid("date", "must be no later than the start of residency");
+      return { key, status: "scheduled", date };
+    }
+    case "snooze": {
+      const option = preview.snoozeOptions.find((candidate) => String(candidate.days) === form.days?.trim());
+      if (!option)
+        throw invalid("days", `must be one of ${preview.snoozeOptions.map((o) => o.days).join(", ")}`);
+      return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
+    }
+  }
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Why a YYYY-MM-DD date does not exist ("2027-02-30": February 2027 has 28 days), checked before
+ * any other rule so the page never answers "today or later" for a day no calendar has.
+ */
+function nonexistentDay(date: string): string | undefined {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `does not exist: there is no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `does not exist: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return undefined;
+}

@@ -129,7 +129,7 @@ describe("escalation caused by time alone", () => {
     expect(toAdvisor(deps)).toEqual([]);
     expect(deps.store.state("a_ada").ledger).toContainEqual(
       expect.objectContaining({
-        reminderId: "escalation:risk:ERAS_LATE_SUBMISSION",
+        reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION",
         status: "withheld",
         withheldBecause: "complaint",
       }),

@@ -217,7 +217,7 @@ describe("escalation to the advisor", () => {
     expect(deps.store.state("a_ada").ledger).toEqual(
       codes.map((code) =>
         expect.objectContaining({
-          reminderId: `escalation:risk:${code}`,
+          reminderId: `escalation:2027:risk:${code}`,
           status: "withheld",
           withheldBecause: "bounce",
         }),

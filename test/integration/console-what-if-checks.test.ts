@@ -134,7 +134,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     it("refuses an interview in the past naming startsAt, in the preview and the save", async () => {
       const shown = await preview([interview("2026-05-20T10:00:00-04:00")]);
       expect(shown).toContain("This change cannot be saved");
-      expect(shown).toContain("<strong>startsAt</strong>: must be after now (2026-06-01 00:00 UTC)");
+      expect(shown).toContain("<strong>Starts at</strong>: must be after now (2026-06-01 00:00 UTC)");
       expect(shown).not.toContain("Save as a milestone.update");
       const saved = await previewAndSave([interview("2026-05-20T10:00:00-04:00")]);
       expect(saved.status).toBe(400);
@@ -178,7 +178,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       expect(page.status).toBe(400);
       expect(page.contentType).toContain("text/html");
       expect(page.body).toContain(
-        "<strong>0.startsAt</strong>: must be a date-time with a UTC offset from 1900-01-01",
+        "<strong>Starts at</strong>: must be a date-time with a UTC offset from 1900-01-01",
       );
       const mark = await consoleRequest(`${base}/milestones/research`, {
         token: priya,

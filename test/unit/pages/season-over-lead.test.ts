@@ -16,7 +16,24 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
  */
 describe("the timeline of an applicant whose season is over (tester s8 issue 14 B7)", () => {
   const now = new Date("2027-09-18T12:00:00Z");
-  const state = { profile: profileFactory({ matchYear: 2027 }), milestones: [], interviews: [], ledger: [] };
+  // Within reach at the rank-list deadline (Step 2 CK sat in time, its result not reported), so the
+  // season is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE
+  // after the deadline (as in season-over.test.ts).
+  const at = "2026-01-01T00:00:00.000Z";
+  const state = {
+    profile: profileFactory({ matchYear: 2027 }),
+    milestones: [
+      ...(["ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"] as const).map((key) => ({
+        key,
+        status: "done" as const,
+        date: "2026-09-01",
+        updatedAt: at,
+      })),
+      { key: "usmle_step2ck" as const, status: "scheduled" as const, date: "2027-01-10", updatedAt: at },
+    ],
+    interviews: [],
+    ledger: [],
+  };
   const plan = domainPlanning.plan(state, now);
   const links = applicantLinks({
     baseUrl: "https://api.example.org",

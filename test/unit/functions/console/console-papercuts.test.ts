@@ -30,7 +30,8 @@ describe("the console's papercuts (tester s8 issue 15)", () => {
     };
     const html = applicantFragment(view, "2026-12-01");
     const tables = html.split("<table>").length - 1;
-    expect(tables).toBe(4);
+    // The notice ledger, intake, events and audit tables, and the budget's (tester s8 issue 15 B6).
+    expect(tables).toBe(5);
     expect(
       html.match(/<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+"><table>/g)?.length,
     ).toBe(tables);

@@ -133,7 +133,7 @@ const UNDO_DONE =
 function fieldsFor(preview: ActionPreview): string {
   switch (preview.claims.action) {
     case "done":
-      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
+      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `${examDayAheadNote(preview)}<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
       return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
     case "schedule": {
@@ -160,6 +160,16 @@ ${options}
 <p>The last reminder before the deadline always comes, snoozed or not.</p>`;
     }
   }
+}
+
+/**
+ * On Done for an exam whose recorded day is still ahead (tester s8 issue 14b B3): names that day, so
+ * the choice is plain. Done stays possible, since the applicant may have sat it earlier than recorded.
+ */
+function examDayAheadNote(preview: ActionPreview): string {
+  const recorded = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+  if (recorded?.status !== "scheduled" || !recorded.date || recorded.date <= preview.today) return "";
+  return `<p class="note">${e(`Your exam is recorded for ${humanDate(recorded.date)}: mark it done once you have sat it and have your passing result; or use Scheduled for… if the date changed.`)}</p>\n`;
 }
 
 /** "sit it" for an exam, "complete it" for any other dated step. */

@@ -149,6 +149,32 @@ describe("action pages", () => {
     expect(done("lors")).toContain("Tapped by mistake? Send your intake form again");
   });
 
+  it("names the applicant's own exam date on Done while it is still ahead, and keeps Done possible (tester s8 issue 14b B3)", () => {
+    const done = (date: string) =>
+      actionConfirmationPage(
+        preview({
+          claims: { ...preview().claims, action: "done", milestone: "usmle_step2ck" },
+          state: {
+            profile: profileFactory(),
+            milestones: [{ key: "usmle_step2ck", status: "scheduled", date }],
+            interviews: [],
+            ledger: [],
+          },
+          currentStatus: "scheduled",
+          today: "2027-03-20",
+        }),
+        "?x",
+        links.timeline,
+      ).body ?? "";
+    const ahead = done("2027-03-30");
+    expect(ahead).toContain(
+      "Your exam is recorded for Tue 30 Mar 2027: mark it done once you have sat it and have your passing result; or use Scheduled for… if the date changed.",
+    );
+    expect(ahead).toContain("Yes, mark it done");
+    // A recorded day already past asks nothing more than before.
+    expect(done("2027-03-10")).not.toContain("Your exam is recorded for");
+  });
+
   it("says when a snooze ends in words", () => {
     const html =
       actionConfirmationPage(

@@ -33,10 +33,7 @@ function when(context: PlanContext, at: number): string {
  * and the ET day, so a "by" date never lands after the instant anywhere the applicant looks.
  */
 export function dayBy(context: PlanContext, at: number): string {
-  const local = localDate(context.zone, at);
-  const et = localDate(ET_ZONE, at);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-  const day = local < et ? local : et;
+  const day = earlierDay(context, at);
   let text = dayTexts.get(day);
   if (text === undefined) {
     const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
@@ -44,6 +41,23 @@ export function dayBy(context: PlanContext, at: number): string {
     dayTexts.keep(day, text);
   }
   return text;
+}
+
+/**
+ * Whether dayBy's day for `readyAt` (after the deadline) is a day the deadline itself falls on, in
+ * the applicant's zone or in ET: then "after the deadline" beside the same date would mislead.
+ */
+function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number): boolean {
+  const day = earlierDay(context, readyAt);
+  return day === localDate(context.zone, deadlineAt) || day === localDate(ET_ZONE, deadlineAt);
+}
+
+/** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
+function earlierDay(context: PlanContext, at: number): string {
+  const local = localDate(context.zone, at);
+  const et = localDate(ET_ZONE, at);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+  return local < et ? local : et;
 }
 
 /** dayBy's text per calendar day (bounded): the same few days recur in every plan of a season. */
@@ -72,7 +86,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else {
-    cause = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}, after the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; ECFMG must confirm them by then`;
+    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+    const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
+    // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction
+    // (tester s8 issue 14b B2): a day the deadline also falls on, here or in ET, is said to be its day.
+    cause = onDeadlineDay(context, feasibility.readyAt, rolDate.at)
+      ? `${around}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`
+      : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

@@ -282,6 +282,39 @@ describe("risk details", () => {
     expect(risk?.message).toContain("Wed 25 Feb 2026, 9:00 PM ET");
   });
 
+  it("says a result due on the rank order list deadline's own day is on that day, too late, not 'after' it (tester s8 issue 14b B2)", () => {
+    // Aarav's case in the demo: Step 2 CK sat, its result not in, the Pathway still to do.
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", graduation: "2024-04-30" }),
+      milestones: [
+        milestoneFactory("ecfmg_application", "done", "2024-07-02"),
+        milestoneFactory("usmle_step1", "done", "2025-02-14"),
+        milestoneFactory("usmle_step2ck", "scheduled", "2026-07-22"),
+        milestoneFactory("oet_medicine", "done", "2025-09-20"),
+      ],
+    });
+    const outOfReach = (now: string) =>
+      plan(input, seasonCalendar(2027), new Date(now)).risks.find(
+        (candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE",
+      )?.message ?? "";
+    const deadline = "Thu 25 Feb 2027, 7:30 AM GMT+5:30 (Wed 24 Feb 2027, 9:00 PM ET) (projected)";
+    // Ready on the deadline's ET day (Wed 24), then on its local day (Thu 25).
+    for (const [now, day] of [
+      ["2027-01-28T04:00:00Z", "Wed 24 Feb 2027"],
+      ["2027-01-28T06:00:00Z", "Thu 25 Feb 2027"],
+    ] as const) {
+      const message = outOfReach(now);
+      expect(message).toContain(
+        `would be reported around ${day}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`,
+      );
+      expect(message).not.toContain("after the rank order list deadline");
+    }
+    // A later day is still "after" it.
+    expect(outOfReach("2027-02-01T06:00:00Z")).toContain(
+      `would be reported around Mon 1 Mar 2027, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`,
+    );
+  });
+
   it("lists critical risks before warnings", () => {
     const input = inputFactory({ applicant: applicantFactory({ visa: "H-1B", graduation: "2026-05-20" }) });
     const severities = plan(input, seasonCalendar(2026), new Date("2025-12-15T00:00:00Z")).risks.map(

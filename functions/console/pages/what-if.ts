@@ -1,4 +1,4 @@
-import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
+import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
@@ -60,20 +60,20 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const { diff } = result;
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
-  // One source for the table and the list: the difference's blocked steps, every one listed below
-  // even when the table also marks it (tester s8 issue 15b C2).
-  const blockedAdded = diff.blocked.added;
-  const blockedRemoved = diff.blocked.removed;
+  // A next step that becomes blocked (or a blocked one that becomes next) is said once, in the steps table.
+  const inTable = new Set(diff.steps.map((step) => step.title));
+  const blockedAdded = diff.blocked.added.filter((title) => !inTable.has(title));
+  const blockedRemoved = diff.blocked.removed.filter((title) => !inTable.has(title));
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
-<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li>changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedAdded.length + blockedRemoved.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
     blockedAdded.map((t) => `now blocked: ${t}`),
-    "warning",
+    "diff-added",
   )}${list(
     blockedRemoved.map((t) => `no longer blocked: ${t}`),
-    "ok",
+    "",
   )}${list(
     diff.overdue.added.map((t) => `now overdue: ${t}`),
     "critical",
@@ -103,37 +103,20 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
 }
 
 /**
- * Next steps that change, each by what the change does to it (the difference's `change`): a step
- * that joins the road is a "new step" and one that leaves it "step removed", whether it was next or
- * blocked; "now blocked" and "was blocked" only for a step that stays (tester s8 issue 15b B1).
+ * Next steps that change. A step that leaves the next steps because it is now blocked says so
+ * ("now blocked"), and one that comes back from blocked says "was blocked": neither was removed or
+ * is new, and the Blocked list leaves them out.
  */
 function renderSteps(diff: PlanDiff): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
+  const nowBlocked = new Set(diff.blocked.added);
+  const wasBlocked = new Set(diff.blocked.removed);
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
-      (step) => `<tr><td>${h(step.title)}</td><td>${beforeCell(step)}</td><td>${afterCell(step)}</td></tr>`,
+      (step) =>
+        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : wasBlocked.has(step.title) ? "blocked" : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : nowBlocked.has(step.title) ? '<span class="diff-removed">now blocked</span>' : step.finished ? "done" : '<span class="diff-removed">step removed</span>'}</td></tr>`,
     )
     .join("")}</tbody></table>`;
-}
-
-function beforeCell(step: StepChange): string {
-  if (step.before) return stateText(step.before);
-  if (step.change === "new") return '<span class="diff-added">new step</span>';
-  return "blocked";
-}
-
-function afterCell(step: StepChange): string {
-  if (step.after) return stateText(step.after);
-  switch (step.change) {
-    case "finished":
-      return "done";
-    case "removed":
-      return '<span class="diff-removed">step removed</span>';
-    case "nowBlocked":
-      return '<span class="warning">now blocked</span>';
-    default:
-      return "blocked";
-  }
 }
 
 /**

@@ -99,8 +99,9 @@ export function etInstant(isoDate: string, clock: string | null): number {
 const localMidnights = new Map<string, BoundedMemo<string, number>>();
 
 /**
- * The UTC instant of local midnight starting the date in the zone. Memoised per zone and date
- * (bounded): planners ask for the same applicant dates on every plan.
+ * The UTC instant of local midnight starting the date in the zone; a midnight read twice (St John's
+ * on 2009-11-01, when DST ended at 00:01) is its earlier instant, as in fromWall. Memoised per zone
+ * and date (bounded): planners ask for the same applicant dates on every plan.
  */
 export function startOfLocalDate(zone: string, isoDate: string): number {
   const cached = localMidnights.get(zone)?.get(isoDate);

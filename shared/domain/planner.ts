@@ -30,7 +30,7 @@ import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
-import { seasonIsOver, seasonOverRolAction } from "./planner/season-over-risk.ts";
+import { seasonIsOver, seasonOverRolAction, soapStillOpen } from "./planner/season-over-risk.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
@@ -179,8 +179,15 @@ function planMilestone(
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
   // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
   // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays, so
-  // the console can say why it is blocked or overdue.
-  if (gates.seasonOver && entry.seasonBound === true && !overdueNow) return;
+  // the console can say why it is blocked or overdue. SOAP stays while it is open to a registered
+  // applicant: it needs no rank order list (session 9 issue 9).
+  if (
+    gates.seasonOver &&
+    entry.seasonBound === true &&
+    !overdueNow &&
+    !(entry.key === "soap" && soapStillOpen(context))
+  )
+    return;
   if (waitingFor.length > 0) {
     const step: BlockedStep = {
       milestone: entry.key,

@@ -224,6 +224,11 @@ function budgetHtml(budget: Budget): string {
     .join("")}</ul></details></section>`;
 }
 
+/** SEASON_OVER with SOAP still open to the applicant: the plan keeps its SOAP step (season-over-risk.ts). */
+function soapStillOpen(plan: Plan): boolean {
+  return plan.nextSteps.some((step) => step.milestone === "soap");
+}
+
 /**
  * For an applicant whose target season is over (the SEASON_OVER risk), the page's lead: that the
  * season is over and what to do for the next Match, the risk's own message (tester s8 issue 14 B7:
@@ -232,7 +237,10 @@ function budgetHtml(budget: Budget): string {
 function seasonOverLead(plan: Plan): string {
   const risk = plan.risks.find((candidate) => candidate.code === "SEASON_OVER");
   if (risk === undefined) return "";
-  return `<section aria-labelledby="season-over"><h2 id="season-over">Your Match ${plan.matchYear} season is over</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
+  const heading = soapStillOpen(plan)
+    ? `The Match ${plan.matchYear} ranking is over for you, SOAP is not`
+    : `Your Match ${plan.matchYear} season is over`;
+  return `<section aria-labelledby="season-over"><h2 id="season-over">${heading}</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
 }
 
 /**
@@ -243,7 +251,7 @@ function seasonOverLead(plan: Plan): string {
 function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadline">[], plan: Plan): string {
   if (steps.length === 0) return "";
   return `<section aria-labelledby="past-season"><h2 id="past-season">From the ${plan.matchYear} season</h2>
-<p class="due">These steps belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
+<p class="due">${soapStillOpen(plan) ? `These steps of the Match ${plan.matchYear} season can no longer be done` : `These steps belonged to the Match ${plan.matchYear} season, which has passed for you`}, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
     .map(
       (step) =>
         `<li><h3>${e(step.title)}</h3>${step.deadline ? `<p class="due">Was due <strong>${e(deadlineWords(step.deadline).local)}</strong>${yourTimeSuffix(step.deadline)}</p>` : ""}</li>`,

@@ -6,6 +6,15 @@ import { citeSeasonDate } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+// NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility.
+const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
+// NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required.
+const NRMP_SOAP_ONLY_URL =
+  "https://www.nrmp.org/help/item/how-will-i-know-which-application-service-to-use-if-i-register-to-participate-in-soap-only/";
+// Fact sheet: ECFMG must confirm the exams by the rank order list deadline, or NRMP withdraws the
+// applicant from the Match and from SOAP.
+const NRMP_ECFMG_BY_ROL_URL =
+  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -22,11 +31,37 @@ export function seasonIsOver(context: PlanContext): boolean {
 }
 
 /**
+ * Whether SOAP is still open to an applicant whose Match is over (seasonIsOver): they registered
+ * with NRMP (SOAP's one prerequisite in the catalog) and SOAP has not ended. Without a certified
+ * list they are unmatched on Monday of Match Week, and NRMP needs no rank order list for SOAP (one
+ * may register for SOAP only, NRMP_SOAP_ONLY_URL); R3 tells them that Monday whether they are
+ * eligible. Telling them the Match "has passed" could cost them a year (session 9 issue 9).
+ */
+export function soapStillOpen(context: PlanContext): boolean {
+  return (
+    statusOf(context, "nrmp_registration") === "done" && context.now < textsOf(context.calendar).soapEnd.at
+  );
+}
+
+/**
  * The rank order list step's action once the Match is over for the applicant (seasonIsOver): not
- * "certify it once ranking opens", which SEASON_OVER contradicts, but what next (session 8 issue 9).
+ * "certify it once ranking opens", which SEASON_OVER contradicts, but what next (session 8 issue 9),
+ * SOAP first while it is open to them (soapStillOpen).
  */
 export function seasonOverRolAction(context: PlanContext): string {
-  return `The rank order list deadline passed without a certified list, so ${textsOf(context.calendar).matchOver}`;
+  const { matchOver } = textsOf(context.calendar);
+  if (soapStillOpen(context))
+    return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
+  return `The rank order list deadline passed without a certified list, so ${matchOver}`;
+}
+
+/** SEASON_OVER's middle while SOAP is open to the applicant (soapStillOpen), up to "… plan". */
+function soapStillOpenWords(context: PlanContext, sources: string[]): string {
+  const start = context.calendar.dates.nrmp_match_week_start_and_soap_start;
+  const end = textsOf(context.calendar).soapEnd;
+  sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL);
+  const projected = start.status === "projected" ? ", projected" : "";
+  return `you cannot match in that Match itself. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${context.now < start.at ? "Get ready for it now" : "It is running now: check R3 and apply"}. If SOAP gives you no position, plan`;
 }
 
 /**
@@ -46,7 +81,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
   return {
     code: "SEASON_OVER",
     severity: "critical",
-    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: that Match has passed for you. Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.`,
+    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.`,
     milestones: ["rank_order_list"],
     sources,
   };

@@ -18,28 +18,60 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
 const soapSteps = (result: Plan) => result.nextSteps.filter((step) => step.milestone === "soap");
 const soapReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "soap");
 
-describe("a Match that is over for the applicant (no certified rank list) asks nothing of its SOAP", () => {
-  // Registered with NRMP, no certified list: SEASON_OVER says "that Match has passed for you".
+describe("a Match that is over for the applicant (no certified rank list) keeps SOAP while it is open to them", () => {
+  // Registered with NRMP, no certified list. Session 8 dropped SOAP here ("that Match has passed for
+  // you"), but NRMP needs no rank order list for SOAP (an applicant may register for SOAP only) and
+  // such an applicant is unmatched on Monday of Match Week: told the Match had passed, they could
+  // skip the SOAP that might have placed them (session 9 issue 9).
   const seasonOver = load("season-over-2026.json");
 
   it.each([
-    ["after the rank list deadline, before Match Week", "2026-03-01T12:00:00Z"],
-    ["on Tuesday of Match Week", "2026-03-17T12:00:00Z"],
-  ])("%s: no SOAP step and no SOAP reminder beside SEASON_OVER", (_when, now) => {
+    ["after the rank list deadline, before Match Week", "2026-03-01T12:00:00Z", "Get ready for it now"],
+    ["on Tuesday of Match Week", "2026-03-17T12:00:00Z", "It is running now"],
+  ])("%s: a SOAP step with reminders, and SEASON_OVER says SOAP is still open", (_when, now, words) => {
     const result = planAt(seasonOver, now);
-    expect(result.risks.some((risk) => risk.code === "SEASON_OVER")).toBe(true);
+    const risk = result.risks.find((candidate) => candidate.code === "SEASON_OVER");
+    expect(risk?.message).toContain("you cannot match in that Match itself");
+    expect(risk?.message).toContain("SOAP needs no rank order list");
+    expect(risk?.message).toContain(words);
+    expect(risk?.message).not.toContain("that Match has passed for you");
+    expect(risk?.sources).toContain("https://www.nrmp.org/residency-applicants/soap/");
+    expect(soapSteps(result)).toHaveLength(1);
+    expect(soapReminders(result).length).toBeGreaterThan(0);
+  });
+
+  it("once SOAP has ended: no SOAP step, no SOAP reminder, and that Match has passed", () => {
+    const result = planAt(seasonOver, "2026-03-20T12:00:00Z");
+    const risk = result.risks.find((candidate) => candidate.code === "SEASON_OVER");
+    expect(risk?.message).toContain("that Match has passed for you");
     expect(soapSteps(result)).toEqual([]);
     expect(soapReminders(result)).toEqual([]);
   });
 
-  it("the overdue rank list says the Match is over and what next, not 'certify it once ranking opens'", () => {
-    const rol = planAt(seasonOver, "2026-03-01T12:00:00Z").nextSteps.find(
-      (step) => step.milestone === "rank_order_list",
+  it("an applicant who never registered with NRMP has no SOAP to take part in", () => {
+    const unregistered: ApplicantSnapshot = {
+      ...seasonOver,
+      milestones: seasonOver.milestones.filter((milestone) => milestone.key !== "nrmp_registration"),
+    };
+    const result = planAt(unregistered, "2026-03-01T12:00:00Z");
+    expect(result.risks.find((candidate) => candidate.code === "SEASON_OVER")?.message).toContain(
+      "that Match has passed for you",
     );
-    expect(rol?.urgency).toBe("overdue");
-    expect(rol?.action).not.toContain("once ranking opens");
-    expect(rol?.action).toContain("the 2026 Match is over for you");
-    expect(rol?.action).toContain("change your target Match year to 2027");
+    expect(soapSteps(result)).toEqual([]);
+    expect(soapReminders(result)).toEqual([]);
+  });
+
+  it("the overdue rank list says what next, SOAP first while it is open, not 'certify it once ranking opens'", () => {
+    const rolAt = (now: string) =>
+      planAt(seasonOver, now).nextSteps.find((step) => step.milestone === "rank_order_list");
+    const before = rolAt("2026-03-01T12:00:00Z");
+    expect(before?.urgency).toBe("overdue");
+    expect(before?.action).not.toContain("once ranking opens");
+    expect(before?.action).toContain("SOAP in Match Week is still open to you");
+    expect(before?.action).toContain("change your target Match year to 2027");
+    const after = rolAt("2026-03-20T12:00:00Z");
+    expect(after?.action).toContain("the 2026 Match is over for you");
+    expect(after?.action).not.toContain("SOAP");
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PlanDiff, StepState } from "#domain/console/what-if.ts";
+import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
@@ -103,20 +103,37 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
 }
 
 /**
- * Next steps that change. A step that leaves the next steps because it is now blocked says so
- * ("now blocked"), and one that comes back from blocked says "was blocked": neither was removed or
- * is new, and the Blocked list leaves them out.
+ * Next steps that change, each by what the change does to it (the difference's `change`): a step
+ * that joins the road is a "new step" and one that leaves it "step removed", whether it was next or
+ * blocked; "now blocked" and "was blocked" only for a step that stays (tester s8 issue 15b B1).
  */
 function renderSteps(diff: PlanDiff): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
-  const nowBlocked = new Set(diff.blocked.added);
-  const wasBlocked = new Set(diff.blocked.removed);
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
-      (step) =>
-        `<tr><td>${h(step.title)}</td><td>${step.before ? stateText(step.before) : wasBlocked.has(step.title) ? "blocked" : '<span class="diff-added">new step</span>'}</td><td>${step.after ? stateText(step.after) : nowBlocked.has(step.title) ? '<span class="diff-removed">now blocked</span>' : step.finished ? "done" : '<span class="diff-removed">step removed</span>'}</td></tr>`,
+      (step) => `<tr><td>${h(step.title)}</td><td>${beforeCell(step)}</td><td>${afterCell(step)}</td></tr>`,
     )
     .join("")}</tbody></table>`;
+}
+
+function beforeCell(step: StepChange): string {
+  if (step.before) return stateText(step.before);
+  if (step.change === "new") return '<span class="diff-added">new step</span>';
+  return "blocked";
+}
+
+function afterCell(step: StepChange): string {
+  if (step.after) return stateText(step.after);
+  switch (step.change) {
+    case "finished":
+      return "done";
+    case "removed":
+      return '<span class="diff-removed">step removed</span>';
+    case "nowBlocked":
+      return '<span class="warning">now blocked</span>';
+    default:
+      return "blocked";
+  }
 }
 
 /**

@@ -6,7 +6,16 @@ export interface StepChange {
   subject: StepSubject;
   interviewId?: string;
   title: string;
+  /**
+   * What the change does to the step: `new` joins the road (next or blocked), `removed` leaves it
+   * (a visa switch's old track), `finished` leaves it done or waived, `nowBlocked` stays but waits,
+   * `noLongerBlocked` stays and can now start, `changed` keeps its place with another date or
+   * urgency (tester s8 issue 15b B1: a switch said alike in both directions).
+   */
+  change: "new" | "removed" | "finished" | "nowBlocked" | "noLongerBlocked" | "changed";
+  /** Its state among the next steps before, when it was one. */
   before?: StepState;
+  /** Its state among the next steps after, when it is one. */
   after?: StepState;
   /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
   finished?: true;
@@ -56,6 +65,19 @@ export interface PlanDiff {
   unchanged: boolean;
 }
 
+type RoadStep = { milestone: StepSubject; interviewId?: string; title: string };
+
+/** Every step still ahead of the applicant: next, blocked or overdue, by key. */
+function road(plan: Plan): Map<string, RoadStep> {
+  return keyed([...plan.nextSteps, ...plan.blocked, ...plan.overdue]);
+}
+
+function keyed(list: readonly RoadStep[]): Map<string, RoadStep> {
+  const map = new Map<string, RoadStep>();
+  for (const step of list) if (!map.has(stepKey(step))) map.set(stepKey(step), step);
+  return map;
+}
+
 function stepKey(step: { milestone: StepSubject; interviewId?: string }): string {
   return step.interviewId === undefined ? step.milestone : `${step.milestone}:${step.interviewId}`;
 }
@@ -67,35 +89,47 @@ function stepKey(step: { milestone: StepSubject; interviewId?: string }): string
 export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string> = new Set()): PlanDiff {
   const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
   const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
+  const beforeBlocked = keyed(blockedForAdvisor(before));
+  const afterBlocked = keyed(blockedForAdvisor(after));
+  const beforeRoad = road(before);
+  const afterRoad = road(after);
   const steps: StepChange[] = [];
-  for (const [key, step] of beforeSteps) {
+  for (const [key, step] of beforeRoad) {
     const next = afterSteps.get(key);
+    const was = beforeSteps.get(key);
     const base = {
       subject: step.milestone,
       title: stepForAdvisor(step),
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
     };
-    if (next === undefined)
-      steps.push({
-        ...base,
-        before: stateOf(step),
-        ...(finished.has(step.milestone) ? { finished: true } : {}),
-      });
+    const beforeState = was ? { before: stateOf(was) } : {};
+    if (!afterRoad.has(key))
+      steps.push(
+        finished.has(step.milestone)
+          ? { ...base, ...beforeState, change: "finished", finished: true }
+          : { ...base, ...beforeState, change: "removed" },
+      );
+    else if (was !== undefined && next === undefined && afterBlocked.has(key))
+      steps.push({ ...base, ...beforeState, change: "nowBlocked" });
+    else if (was === undefined && next !== undefined && beforeBlocked.has(key))
+      steps.push({ ...base, change: "noLongerBlocked", after: stateOf(next) });
     else if (
-      next.dueBy !== step.dueBy ||
-      next.urgency !== step.urgency ||
-      next.ownDate?.at !== step.ownDate?.at
+      was !== undefined &&
+      next !== undefined &&
+      (next.dueBy !== was.dueBy || next.urgency !== was.urgency || next.ownDate?.at !== was.ownDate?.at)
     )
-      steps.push({ ...base, before: stateOf(step), after: stateOf(next) });
+      steps.push({ ...base, change: "changed", before: stateOf(was), after: stateOf(next) });
   }
-  for (const [key, step] of afterSteps) {
-    if (!beforeSteps.has(key))
-      steps.push({
-        subject: step.milestone,
-        title: stepForAdvisor(step),
-        ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-        after: stateOf(step),
-      });
+  for (const [key, step] of afterRoad) {
+    if (beforeRoad.has(key)) continue;
+    const next = afterSteps.get(key);
+    steps.push({
+      subject: step.milestone,
+      title: stepForAdvisor(step),
+      ...(step.interviewId ? { interviewId: step.interviewId } : {}),
+      change: "new",
+      ...(next ? { after: stateOf(next) } : {}),
+    });
   }
   const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
     new Map(list.map((step) => [stepKey(step), stepForAdvisor(step)]));
@@ -114,7 +148,11 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   const diff: PlanDiff = {
     steps,
     // The applicant page's lists (overdue.ts): each step in one place, SEASON_OVER's steps not overdue.
-    blocked: setDiff(titles(blockedForAdvisor(before)), titles(blockedForAdvisor(after))),
+    // Blocked or no longer blocked: only a step on the road before and after; one that joins or leaves is new or removed (B1).
+    blocked: setDiff(
+      titles(blockedForAdvisor(before).filter((step) => afterRoad.has(stepKey(step)))),
+      titles(blockedForAdvisor(after).filter((step) => beforeRoad.has(stepKey(step)))),
+    ),
     overdue: setDiff(titles(overdueForAdvisor(before)), titles(overdueForAdvisor(after))),
     risks: {
       added: after.risks

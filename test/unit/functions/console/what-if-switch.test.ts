@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan as planFor } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/factories.ts";
+import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
+
+const htmlOf = (before: Plan, after: Plan, diff = planDiff(before, after)) =>
+  whatIfResultFragment(
+    "a_x",
+    { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+    "[]",
+  );
+
+const escaped = (text: string) => text.replaceAll("&", "&amp;").replaceAll("'", "&#39;");
+const rowOf = (html: string, title: string) =>
+  html
+    .split("<tr>")
+    .find((cells) => cells.startsWith(`<td>${escaped(title)}</td>`))
+    ?.split("</tr>")[0];
+
+/** Tester s8 issue 15b: what a visa switch does, said alike in both directions (B1), and the lists (C1, C2, C3). */
+describe("the what-if difference of a switch", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const j1 = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, visa: "J-1" }),
+    milestones: examsDone("2025-06-01"),
+  });
+  const h1b = applyWhatIf(j1, [{ kind: "visa", visa: "H-1B" }]);
+  const j1Plan = planFor(j1, seasonCalendar(2027), now);
+  const h1bPlan = planFor(h1b, seasonCalendar(2027), now);
+
+  it.each([
+    ["J-1 → H-1B", j1Plan, h1bPlan],
+    ["H-1B → J-1", h1bPlan, j1Plan],
+  ])(
+    "%s: the old track's steps are removed and the new one's are new, never 'no longer blocked'",
+    (_, before, after) => {
+      const diff = planDiff(before, after);
+      const road = (plan: Plan) =>
+        new Set([...plan.nextSteps, ...plan.blocked, ...plan.overdue].map((step) => step.milestone));
+      const [was, is] = [road(before), road(after)];
+      const leaving = [...was].filter((key) => !is.has(key));
+      const joining = [...is].filter((key) => !was.has(key));
+      expect(leaving.length).toBeGreaterThan(0);
+      expect(joining.length).toBeGreaterThan(0);
+      expect(diff.unchanged).toBe(false);
+      for (const key of leaving) {
+        const step = diff.steps.find((change) => change.subject === key);
+        expect(step?.change, key).toBe("removed");
+      }
+      for (const key of joining) {
+        const step = diff.steps.find((change) => change.subject === key);
+        expect(step?.change, key).toBe("new");
+      }
+      const html = htmlOf(before, after, diff);
+      expect(html).not.toContain("<h3>Steps and deadlines</h3><p>No change.</p>");
+      for (const step of diff.steps.filter((change) => change.change === "removed")) {
+        expect(rowOf(html, step.title)).toContain("step removed");
+        expect(html).not.toContain(`no longer blocked: ${escaped(step.title)}<`);
+      }
+      for (const step of diff.steps.filter((change) => change.change === "new")) {
+        expect(rowOf(html, step.title)).toContain("new step");
+        expect(html).not.toContain(`now blocked: ${escaped(step.title)}<`);
+      }
+    },
+  );
+});

@@ -60,20 +60,20 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const { diff } = result;
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
-  // A next step that becomes blocked (or a blocked one that becomes next) is said once, in the steps table.
-  const inTable = new Set(diff.steps.map((step) => step.title));
-  const blockedAdded = diff.blocked.added.filter((title) => !inTable.has(title));
-  const blockedRemoved = diff.blocked.removed.filter((title) => !inTable.has(title));
+  // One source for the table and the list: the difference's blocked steps, every one listed below
+  // even when the table also marks it (tester s8 issue 15b C2).
+  const blockedAdded = diff.blocked.added;
+  const blockedRemoved = diff.blocked.removed;
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
-<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="diff-added">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li>changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="diff-removed">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedAdded.length + blockedRemoved.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
     blockedAdded.map((t) => `now blocked: ${t}`),
-    "diff-added",
+    "warning",
   )}${list(
     blockedRemoved.map((t) => `no longer blocked: ${t}`),
-    "",
+    "ok",
   )}${list(
     diff.overdue.added.map((t) => `now overdue: ${t}`),
     "critical",

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
-import type { Plan } from "#domain/plan.ts";
+import type { Plan, Risk } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/factories.ts";
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
@@ -66,4 +67,46 @@ describe("the what-if difference of a switch", () => {
       }
     },
   );
+
+  it("colours new risks as warnings by severity and removed ones as relief (C1)", () => {
+    const risk = (code: Risk["code"], severity: Risk["severity"]): Risk => ({
+      code,
+      severity,
+      message: `${code} words`,
+      milestones: [],
+      sources: [],
+    });
+    const before = { ...j1Plan, risks: [risk("TARGET_PASSED", "warning")] };
+    const after = {
+      ...j1Plan,
+      risks: [risk("H1B_PROCLAMATION_FEE", "warning"), risk("SEASON_OVER", "critical")],
+    };
+    const html = htmlOf(before, after);
+    expect(html).toContain('<li class="warning">new warning: H1B_PROCLAMATION_FEE words</li>');
+    expect(html).toContain('<li class="critical">new critical: SEASON_OVER words</li>');
+    expect(html).toContain('<li class="ok">removed: TARGET_PASSED words</li>');
+  });
+
+  it("lists under 'Blocked and overdue' every step the table marks 'now blocked' (C2)", () => {
+    const at = new Date("2027-02-01T12:00:00Z");
+    const milestones: MilestoneEntry[] = [
+      ...examsDone("2025-06-01"),
+      { key: "eras_token", status: "done", date: "2026-06-05" },
+      { key: "eras_application", status: "done", date: "2026-09-10" },
+      { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+    ];
+    const input = inputFactory({ applicant: { ...inputFactory().applicant, matchYear: 2027 }, milestones });
+    const before = planFor(input, seasonCalendar(2027), at);
+    const after = planFor(
+      applyWhatIf(input, [{ kind: "matchYear", matchYear: 2028 }]),
+      seasonCalendar(2028),
+      at,
+    );
+    const diff = planDiff(before, after);
+    const html = htmlOf(before, after, diff);
+    const marked = diff.steps.filter((step) => rowOf(html, step.title)?.includes("now blocked"));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const step of marked) expect(html).toContain(`now blocked: ${escaped(step.title)}<`);
+    for (const title of diff.blocked.added) expect(html).toContain(`now blocked: ${escaped(title)}<`);
+  });
 });

@@ -275,4 +275,20 @@ describe("the console shell's navigation in the browser", () => {
     expect(scrollWidth).toBeLessThanOrEqual(width);
     await page.close();
   });
+
+  it("fits the what-if form to a 390 px phone: the Milestone select shrinks (tester s8 issue 15b C3)", async () => {
+    const width = 390;
+    const page = await openPage(
+      browser,
+      `${inject("console").url}#/applicants/${flagged.applicantId}/what-if`,
+    );
+    await page.setViewportSize({ width, height: 800 });
+    await signInOnPage(page);
+    await heading(page, "What if: Esther Adeyemi");
+    const scrollWidth = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+    expect(scrollWidth).toBeLessThanOrEqual(width);
+    const select = await page.getByLabel("Milestone").boundingBox();
+    expect((select?.x ?? 0) + (select?.width ?? 0)).toBeLessThanOrEqual(width);
+    await page.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
 import type { Plan, Risk } from "#domain/plan.ts";
@@ -108,5 +109,19 @@ describe("the what-if difference of a switch", () => {
     expect(marked.length).toBeGreaterThan(0);
     for (const step of marked) expect(html).toContain(`now blocked: ${escaped(step.title)}<`);
     for (const title of diff.blocked.added) expect(html).toContain(`now blocked: ${escaped(title)}<`);
+  });
+
+  it("keeps selects and inputs within a 390 px phone (C3)", () => {
+    const css = readFileSync(
+      new URL("../../../../functions/console/assets/console.css", import.meta.url),
+      "utf8",
+    );
+    const rule = /(^|\n)([^{}\n]*\bselect\b[^{}]*)\{([^}]*)\}/.exec(css);
+    expect(rule?.[2]).toMatch(/\binput\b/);
+    expect(rule?.[3]).toMatch(/max-width:\s*100%/);
+    // And the field around it may shrink below its content's width (a flex item's min-width is auto).
+    const field = /form\.filters \.field \{([^}]*)\}/.exec(css)?.[1];
+    expect(field).toMatch(/min-width:\s*0/);
+    expect(field).toMatch(/max-width:\s*100%/);
   });
 });

@@ -174,7 +174,13 @@ describe("advisor's console on the local stack", () => {
       form: { kind: "visa", visa: "H-1B" },
     });
     expect(visa.status).toBe(200);
+    // Step 3 joins the road blocked: "new step, blocked" in the steps table, "now blocked" in the
+    // Blocked list below it, from one source (tester s8 issue 15b B1, C2).
     expect(visa.body).toContain("now blocked: USMLE Step 3");
+    expect(visa.body).toMatch(
+      /<td>USMLE Step 3<\/td><td><span class="muted">nothing to do<\/span><\/td><td><span class="warning">new step, blocked: needs /,
+    );
+    expect(visa.body).not.toContain("<h3>Blocked and overdue</h3><p>No change.</p>");
     await drainStream();
     expect(await scanTable()).toEqual(before);
   });

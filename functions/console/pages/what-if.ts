@@ -13,6 +13,7 @@ import {
   titleOf,
   when,
 } from "./html.ts";
+import { waitedFor } from "./timeline.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
 const US_ZONES = [
@@ -60,27 +61,33 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const { diff } = result;
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
-  // One source for the table and the list: the difference's blocked steps, every one listed below
-  // even when the table also marks it (tester s8 issue 15b C2).
+  // One source for the table and the list: the difference's blocked lists are read from its steps,
+  // so every step the table marks blocked or startable is listed below too (tester s8 issue 15b C2).
   const blockedAdded = diff.blocked.added;
   const blockedRemoved = diff.blocked.removed;
+  const blockedOrOverdue = [
+    list(
+      blockedAdded.map((t) => `now blocked: ${t}`),
+      "warning",
+    ),
+    list(
+      blockedRemoved.map((t) => `no longer blocked: ${t}`),
+      "ok",
+    ),
+    list(
+      diff.overdue.added.map((t) => `now overdue: ${t}`),
+      "critical",
+    ),
+    list(
+      diff.overdue.removed.map((t) => `no longer overdue: ${t}`),
+      "ok",
+    ),
+  ].join("");
   return `<h2>Difference</h2>
 ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
-<h3>Blocked and overdue</h3>${blockedAdded.length + blockedRemoved.length + diff.overdue.added.length + diff.overdue.removed.length === 0 ? "<p>No change.</p>" : ""}<ul>${list(
-    blockedAdded.map((t) => `now blocked: ${t}`),
-    "warning",
-  )}${list(
-    blockedRemoved.map((t) => `no longer blocked: ${t}`),
-    "ok",
-  )}${list(
-    diff.overdue.added.map((t) => `now overdue: ${t}`),
-    "critical",
-  )}${list(
-    diff.overdue.removed.map((t) => `no longer overdue: ${t}`),
-    "",
-  )}</ul>
+<h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
 <h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
 ${saveOrWhyNot(applicantId, result, changesJson)}`;
@@ -103,9 +110,11 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
 }
 
 /**
- * Next steps that change, each by what the change does to it (the difference's `change`): a step
- * that joins the road is a "new step" and one that leaves it "step removed", whether it was next or
- * blocked; "now blocked" and "was blocked" only for a step that stays (tester s8 issue 15b B1).
+ * Steps that change, each by what the change does to it (the difference's `change`): a step that
+ * joins the road is a "new step" (saying "blocked: needs …" when it joins blocked) and one that
+ * leaves it "step removed", whether it was next or blocked; "now blocked" and "no longer blocked"
+ * only for a step that stays. The Blocked list below is read from the same changes (tester s8
+ * issue 15b B1, C2).
  */
 function renderSteps(diff: PlanDiff): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
@@ -116,23 +125,37 @@ function renderSteps(diff: PlanDiff): string {
     .join("")}</tbody></table>`;
 }
 
-function beforeCell(step: StepChange): string {
-  if (step.before) return stateText(step.before);
-  if (step.change === "new") return '<span class="diff-added">new step</span>';
-  return "blocked";
+/** "blocked: needs Match Day, …": what a blocked step waits for, by title. */
+function needs(waitingFor: readonly string[]): string {
+  return `blocked: needs ${h(waitedFor(waitingFor))}`;
 }
 
+/** Where the step stood before: its deadline as a next step, blocked, overdue, or not on the road. */
+function beforeCell(step: StepChange): string {
+  if (step.change === "new") return '<span class="muted">nothing to do</span>';
+  if (step.before) return stateText(step.before);
+  if (step.blockedBefore) return needs(step.blockedBefore);
+  return "overdue";
+}
+
+/** What the change does to it, said first, then where it stands after. */
 function afterCell(step: StepChange): string {
-  if (step.after) return stateText(step.after);
+  const where = step.after ? stateText(step.after) : step.blockedAfter ? needs(step.blockedAfter) : "overdue";
   switch (step.change) {
-    case "finished":
-      return "done";
+    case "new":
+      return step.blockedAfter
+        ? `<span class="warning">new step, ${where}</span>`
+        : `<span class="diff-added">new step</span>: ${where}`;
     case "removed":
       return '<span class="diff-removed">step removed</span>';
+    case "finished":
+      return "done";
     case "nowBlocked":
-      return '<span class="warning">now blocked</span>';
-    default:
-      return "blocked";
+      return `<span class="warning">now ${where}</span>`;
+    case "noLongerBlocked":
+      return `<span class="ok">no longer blocked</span>: ${where}`;
+    case "changed":
+      return where;
   }
 }
 

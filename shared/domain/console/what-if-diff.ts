@@ -7,16 +7,21 @@ export interface StepChange {
   interviewId?: string;
   title: string;
   /**
-   * What the change does to the step: `new` joins the road (next or blocked), `removed` leaves it
-   * (a visa switch's old track), `finished` leaves it done or waived, `nowBlocked` stays but waits,
-   * `noLongerBlocked` stays and can now start, `changed` keeps its place with another date or
-   * urgency (tester s8 issue 15b B1: a switch said alike in both directions).
+   * What the change does to the step: `new` joins the road (next, blocked or overdue), `removed`
+   * leaves it (a visa switch's old track), `finished` leaves it done or waived, `nowBlocked` stays
+   * but waits, `noLongerBlocked` stays and can now start, `changed` keeps its place with another
+   * date or urgency (tester s8 issue 15b B1: a switch said alike in both directions). The
+   * difference's `blocked` lists are read from these, so the table and the list agree (C2).
    */
   change: "new" | "removed" | "finished" | "nowBlocked" | "noLongerBlocked" | "changed";
   /** Its state among the next steps before, when it was one. */
   before?: StepState;
   /** Its state among the next steps after, when it is one. */
   after?: StepState;
+  /** What it waited for before, when it was blocked (milestone keys or conditions, as the plan has them). */
+  blockedBefore?: string[];
+  /** What it waits for after, when it is blocked. */
+  blockedAfter?: string[];
   /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
   finished?: true;
 }
@@ -42,8 +47,12 @@ function stateOf(step: Plan["nextSteps"][number]): StepState {
 }
 
 export interface PlanDiff {
-  /** Next steps that appear, disappear, or whose deadline, urgency or own date changes. */
+  /**
+   * Steps that join or leave the road (next, blocked or overdue), become blocked or can now start,
+   * or whose deadline, urgency or own date changes as next steps.
+   */
   steps: StepChange[];
+  /** Titles of the steps that become blocked (new or staying) and of those that can now start: read from `steps`. */
   blocked: { added: string[]; removed: string[] };
   overdue: { added: string[]; removed: string[] };
   risks: {
@@ -72,8 +81,8 @@ function road(plan: Plan): Map<string, RoadStep> {
   return keyed([...plan.nextSteps, ...plan.blocked, ...plan.overdue]);
 }
 
-function keyed(list: readonly RoadStep[]): Map<string, RoadStep> {
-  const map = new Map<string, RoadStep>();
+function keyed<Step extends RoadStep>(list: readonly Step[]): Map<string, Step> {
+  const map = new Map<string, Step>();
   for (const step of list) if (!map.has(stepKey(step))) map.set(stepKey(step), step);
   return map;
 }
@@ -94,42 +103,39 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   const beforeRoad = road(before);
   const afterRoad = road(after);
   const steps: StepChange[] = [];
-  for (const [key, step] of beforeRoad) {
-    const next = afterSteps.get(key);
+  for (const [key, step] of [...beforeRoad, ...[...afterRoad].filter(([key]) => !beforeRoad.has(key))]) {
     const was = beforeSteps.get(key);
+    const next = afterSteps.get(key);
+    const wasBlocked = beforeBlocked.get(key);
+    const isBlocked = afterBlocked.get(key);
     const base = {
       subject: step.milestone,
       title: stepForAdvisor(step),
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
+      ...(was ? { before: stateOf(was) } : {}),
+      ...(next ? { after: stateOf(next) } : {}),
+      ...(wasBlocked ? { blockedBefore: [...wasBlocked.waitingFor] } : {}),
+      ...(isBlocked ? { blockedAfter: [...isBlocked.waitingFor] } : {}),
     };
-    const beforeState = was ? { before: stateOf(was) } : {};
-    if (!afterRoad.has(key))
+    if (!beforeRoad.has(key)) steps.push({ ...base, change: "new" });
+    else if (!afterRoad.has(key))
       steps.push(
         finished.has(step.milestone)
-          ? { ...base, ...beforeState, change: "finished", finished: true }
-          : { ...base, ...beforeState, change: "removed" },
+          ? { ...base, change: "finished", finished: true }
+          : { ...base, change: "removed" },
       );
-    else if (was !== undefined && next === undefined && afterBlocked.has(key))
-      steps.push({ ...base, ...beforeState, change: "nowBlocked" });
-    else if (was === undefined && next !== undefined && beforeBlocked.has(key))
-      steps.push({ ...base, change: "noLongerBlocked", after: stateOf(next) });
+    else if (wasBlocked === undefined && isBlocked !== undefined)
+      steps.push({ ...base, change: "nowBlocked" });
+    // Blocked before and among the next steps after: it can now start. (Blocked before and overdue
+    // after is told by the overdue list.)
+    else if (wasBlocked !== undefined && isBlocked === undefined && next !== undefined)
+      steps.push({ ...base, change: "noLongerBlocked" });
     else if (
       was !== undefined &&
       next !== undefined &&
       (next.dueBy !== was.dueBy || next.urgency !== was.urgency || next.ownDate?.at !== was.ownDate?.at)
     )
-      steps.push({ ...base, change: "changed", before: stateOf(was), after: stateOf(next) });
-  }
-  for (const [key, step] of afterRoad) {
-    if (beforeRoad.has(key)) continue;
-    const next = afterSteps.get(key);
-    steps.push({
-      subject: step.milestone,
-      title: stepForAdvisor(step),
-      ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-      change: "new",
-      ...(next ? { after: stateOf(next) } : {}),
-    });
+      steps.push({ ...base, change: "changed" });
   }
   const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
     new Map(list.map((step) => [stepKey(step), stepForAdvisor(step)]));
@@ -137,6 +143,12 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
     added: [...b].filter(([key]) => !a.has(key)).map(([, title]) => title),
     removed: [...a].filter(([key]) => !b.has(key)).map(([, title]) => title),
   });
+  // "No longer overdue": a step that stays on the road or is done; one that leaves is "step removed" (B1).
+  const leftUndone = new Set(
+    [...beforeRoad]
+      .filter(([key, step]) => !afterRoad.has(key) && !finished.has(step.milestone))
+      .map(([key]) => key),
+  );
   const riskKey = (risk: { code: string; severity: string; message: string }) =>
     `${risk.code}\u0000${risk.severity}\u0000${risk.message}`;
   const beforeRisks = new Set(before.risks.map(riskKey));
@@ -147,13 +159,23 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
   const diff: PlanDiff = {
     steps,
+    // Read from the steps, so the table and the list say the same (tester s8 issue 15b C2): a step
+    // that joins the road blocked is "now blocked" here and "new step, blocked" in the table; one
+    // that leaves it is neither (B1).
+    blocked: {
+      added: steps
+        .filter(
+          (step) =>
+            step.blockedAfter !== undefined && (step.change === "new" || step.change === "nowBlocked"),
+        )
+        .map((step) => step.title),
+      removed: steps.filter((step) => step.change === "noLongerBlocked").map((step) => step.title),
+    },
     // The applicant page's lists (overdue.ts): each step in one place, SEASON_OVER's steps not overdue.
-    // Blocked or no longer blocked: only a step on the road before and after; one that joins or leaves is new or removed (B1).
-    blocked: setDiff(
-      titles(blockedForAdvisor(before).filter((step) => afterRoad.has(stepKey(step)))),
-      titles(blockedForAdvisor(after).filter((step) => beforeRoad.has(stepKey(step)))),
+    overdue: setDiff(
+      titles(overdueForAdvisor(before).filter((step) => !leftUndone.has(stepKey(step)))),
+      titles(overdueForAdvisor(after)),
     ),
-    overdue: setDiff(titles(overdueForAdvisor(before)), titles(overdueForAdvisor(after))),
     risks: {
       added: after.risks
         .filter((risk) => !beforeRisks.has(riskKey(risk)) && !beforeCodes.has(risk.code))

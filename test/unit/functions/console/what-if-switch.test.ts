@@ -33,11 +33,14 @@ describe("the what-if difference of a switch", () => {
   const j1Plan = planFor(j1, seasonCalendar(2027), now);
   const h1bPlan = planFor(h1b, seasonCalendar(2027), now);
 
+  const listed = (html: string, prefix: string) =>
+    [...html.matchAll(new RegExp(`<li class="[a-z]*">${prefix}: ([^<]*)</li>`, "g"))].map((m) => m[1]);
+
   it.each([
     ["J-1 → H-1B", j1Plan, h1bPlan],
     ["H-1B → J-1", h1bPlan, j1Plan],
   ])(
-    "%s: the old track's steps are removed and the new one's are new, never 'no longer blocked'",
+    "%s: the old track's steps are 'step removed', the new one's 'new step', blocked ones saying so in the table and the list",
     (_, before, after) => {
       const diff = planDiff(before, after);
       const road = (plan: Plan) =>
@@ -61,13 +64,80 @@ describe("the what-if difference of a switch", () => {
       for (const step of diff.steps.filter((change) => change.change === "removed")) {
         expect(rowOf(html, step.title)).toContain("step removed");
         expect(html).not.toContain(`no longer blocked: ${escaped(step.title)}<`);
+        expect(html).not.toContain(`no longer overdue: ${escaped(step.title)}<`);
       }
-      for (const step of diff.steps.filter((change) => change.change === "new")) {
-        expect(rowOf(html, step.title)).toContain("new step");
-        expect(html).not.toContain(`now blocked: ${escaped(step.title)}<`);
+      const joinedBlocked = after.blocked.filter((step) => joining.includes(step.milestone));
+      expect(joinedBlocked.length).toBeGreaterThan(0);
+      for (const blocked of joinedBlocked) {
+        const step = diff.steps.find((change) => change.subject === blocked.milestone);
+        // "new step, blocked: needs <what it waits for>" in the table, "now blocked" in the list.
+        expect(rowOf(html, step?.title ?? "?")).toMatch(/new step, blocked: needs [A-Z]/);
+        expect(listed(html, "now blocked")).toContain(escaped(step?.title ?? "?"));
       }
+      expect(html).not.toContain("<h3>Blocked and overdue</h3><p>No change.</p>");
     },
   );
+
+  it("switches in both directions read alike: each joining step 'new step', each leaving one 'step removed'", () => {
+    const wording = (before: Plan, after: Plan) => {
+      const html = htmlOf(before, after);
+      return planDiff(before, after).steps.map((step) => {
+        const row = rowOf(html, step.title) ?? "";
+        return [step.change, /new step/.test(row), /step removed/.test(row)] as const;
+      });
+    };
+    const there = wording(j1Plan, h1bPlan);
+    const back = wording(h1bPlan, j1Plan);
+    expect(there.filter(([change]) => change === "new").length).toBe(
+      back.filter(([change]) => change === "removed").length,
+    );
+    for (const [change, isNew, isRemoved] of [...there, ...back]) {
+      expect(isNew).toBe(change === "new");
+      expect(isRemoved).toBe(change === "removed");
+    }
+  });
+
+  describe.each([
+    ["J-1 → H-1B", () => [j1Plan, h1bPlan] as const],
+    ["H-1B → J-1", () => [h1bPlan, j1Plan] as const],
+    [
+      "Match year 2027 → 2028",
+      () => {
+        const at = new Date("2027-02-01T12:00:00Z");
+        const milestones: MilestoneEntry[] = [
+          ...examsDone("2025-06-01"),
+          { key: "eras_token", status: "done", date: "2026-06-05" },
+          { key: "eras_application", status: "done", date: "2026-09-10" },
+          { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+        ];
+        const input = inputFactory({
+          applicant: { ...inputFactory().applicant, matchYear: 2027 },
+          milestones,
+        });
+        const before = planFor(input, seasonCalendar(2027), at);
+        const after = planFor(
+          applyWhatIf(input, [{ kind: "matchYear", matchYear: 2028 }]),
+          seasonCalendar(2028),
+          at,
+        );
+        return [before, after] as const;
+      },
+    ],
+  ])("%s: one source for the steps table and the Blocked list (C2)", (_, plans) => {
+    it("the list names as 'now blocked' exactly the rows that become blocked, and 'no longer blocked' exactly those that can now start", () => {
+      const [before, after] = plans();
+      const diff = planDiff(before, after);
+      const html = htmlOf(before, after, diff);
+      const rows = diff.steps.map((step) => [escaped(step.title), rowOf(html, step.title) ?? ""] as const);
+      const becomeBlocked = rows
+        .filter(([, row]) => /(now blocked|new step, blocked): needs /.test(row))
+        .map(([title]) => title);
+      const canStart = rows.filter(([, row]) => /no longer blocked/.test(row)).map(([title]) => title);
+      expect(becomeBlocked.length + canStart.length).toBeGreaterThan(0);
+      expect(listed(html, "now blocked").sort()).toEqual(becomeBlocked.sort());
+      expect(listed(html, "no longer blocked").sort()).toEqual(canStart.sort());
+    });
+  });
 
   it("colours new risks as warnings by severity and removed ones as relief (C1)", () => {
     const risk = (code: Risk["code"], severity: Risk["severity"]): Risk => ({
@@ -86,29 +156,6 @@ describe("the what-if difference of a switch", () => {
     expect(html).toContain('<li class="warning">new warning: H1B_PROCLAMATION_FEE words</li>');
     expect(html).toContain('<li class="critical">new critical: SEASON_OVER words</li>');
     expect(html).toContain('<li class="ok">removed: TARGET_PASSED words</li>');
-  });
-
-  it("lists under 'Blocked and overdue' every step the table marks 'now blocked' (C2)", () => {
-    const at = new Date("2027-02-01T12:00:00Z");
-    const milestones: MilestoneEntry[] = [
-      ...examsDone("2025-06-01"),
-      { key: "eras_token", status: "done", date: "2026-06-05" },
-      { key: "eras_application", status: "done", date: "2026-09-10" },
-      { key: "nrmp_registration", status: "done", date: "2026-09-20" },
-    ];
-    const input = inputFactory({ applicant: { ...inputFactory().applicant, matchYear: 2027 }, milestones });
-    const before = planFor(input, seasonCalendar(2027), at);
-    const after = planFor(
-      applyWhatIf(input, [{ kind: "matchYear", matchYear: 2028 }]),
-      seasonCalendar(2028),
-      at,
-    );
-    const diff = planDiff(before, after);
-    const html = htmlOf(before, after, diff);
-    const marked = diff.steps.filter((step) => rowOf(html, step.title)?.includes("now blocked"));
-    expect(marked.length).toBeGreaterThan(0);
-    for (const step of marked) expect(html).toContain(`now blocked: ${escaped(step.title)}<`);
-    for (const title of diff.blocked.added) expect(html).toContain(`now blocked: ${escaped(title)}<`);
   });
 
   it("keeps selects and inputs within a 390 px phone (C3)", () => {

@@ -1,7 +1,7 @@
 import { seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
-import { blockedForAdvisor, overdueForAdvisor } from "#domain/console/overdue.ts";
-import type { Deadline, StepSubject } from "#domain/plan.ts";
+import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
+import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
@@ -62,9 +62,21 @@ export function timelineCard(view: ApplicantView, today: string): string {
     const passed = Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(plan.now);
     return `<br>${scheduled ? (passed ? "was scheduled for" : "scheduled for") : passed ? "their date was" : "their date"} ${ownDay(step.ownDate)}`;
   };
+  // The badge by the one overdue rule (overdue.ts), as the Overdue section and the cohort count it.
+  const badge = (step: NextStep) => {
+    const standing = stepStanding(plan, step);
+    return `<span class="${standing.critical ? "critical" : "badge"}">${h(standing.label)}</span>`;
+  };
+  // A step dated for a later Match says so, with its passed deadline for the applicant's own Match.
+  const forMatch = (step: NextStep) =>
+    step.matchYears === undefined ? "" : `for the ${step.matchYears.due} Match, `;
+  const missedFor = (step: NextStep) =>
+    step.matchYears === undefined || step.missedDeadline === undefined
+      ? ""
+      : `<br>the ${step.matchYears.missed} Match's deadline, ${deadlineWhen(step.missedDeadline)}, has passed`;
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${isOverdue(step) ? '<span class="critical">overdue</span>' : `<span class="badge">${h(step.urgency)}</span>`}<br>${step.deadline ? `due ${deadlineWhen(step.deadline)}` : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${step.deadline ? `${forMatch(step)}due ${deadlineWhen(step.deadline)}${missedFor(step)}` : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>

@@ -1,4 +1,4 @@
-import type { BlockedStep, OverdueStep, Plan } from "../plan.ts";
+import type { BlockedStep, NextStep, OverdueStep, Plan } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 
 /**
@@ -29,6 +29,30 @@ export function overdueForAdvisor(plan: Plan): OverdueStep[] {
 export function blockedForAdvisor(plan: Plan): BlockedStep[] {
   const overdue = new Set(overdueForAdvisor(plan).map(subjectKey));
   return plan.blocked.filter((step) => !overdue.has(subjectKey(step)));
+}
+
+/** A next step's badge on the console: its words, and whether it reads as critical. */
+export interface StepStanding {
+  label: string;
+  critical: boolean;
+}
+
+/**
+ * What a next step's badge says to the advisor, by the one overdue rule (overdueForAdvisor), so the
+ * badge, the page's Overdue section and the cohort's overdue count agree (tester s8 issue 15b B2).
+ * "overdue" only for a step the advisor is told is overdue: its deadline has passed. A step dated
+ * for a later Match whose deadline for the applicant's own Match has passed (NextStep.matchYears)
+ * is "too late for the <year> Match", though the planner's urgency says "overdue" for it (tester s8
+ * issue 14 bug 4: never "later"): its date shown is ahead. Any other step reads its urgency, and an
+ * "overdue" urgency with no passed deadline reads "urgent". Pure.
+ */
+export function stepStanding(plan: Plan, step: NextStep): StepStanding {
+  const key = subjectKey(step);
+  if (overdueForAdvisor(plan).some((each) => subjectKey(each) === key))
+    return { label: "overdue", critical: true };
+  if (step.matchYears !== undefined)
+    return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
+  return { label: step.urgency === "overdue" ? "urgent" : step.urgency, critical: false };
 }
 
 function subjectKey(step: { milestone: string; interviewId?: string }): string {

@@ -6,8 +6,18 @@ import type { Plan } from "./plan.ts";
  * names a season every date below it is not for (tester s4 papercut 12). Pure.
  */
 export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): string {
-  const later = plan.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
-  return later === undefined || later === plan.matchYear
+  const later = laterPlannedMatchYear(plan);
+  return later === undefined
     ? `${plan.matchYear} Match`
     : `${plan.matchYear} Match (out of reach: planned for the ${later} Match)`;
+}
+
+/**
+ * The later Match a plan's early steps are dated for when its own is out of reach
+ * (MATCH_YEAR_NOT_FEASIBLE's earliest feasible Match); undefined while the plan is dated for its
+ * own Match. Pure.
+ */
+export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): number | undefined {
+  const later = plan.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
+  return later === undefined || later === plan.matchYear ? undefined : later;
 }

@@ -1,4 +1,4 @@
-import { type CohortRow, type CohortSort, countsByStage } from "#domain/console/cohort-row.ts";
+import { type CohortRow, type CohortSort, countsByStage, seasonOf } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { h, rowDeadlineWhen, rowDeadlineWords, when } from "./html.ts";
@@ -18,6 +18,15 @@ function emailCell(row: CohortRow): string {
     row.lastEmail.outcome,
   );
   return `${when(row.lastEmail.sentAt)} <span class="${bad ? "critical" : "ok"}">${h(row.lastEmail.outcome)}</span>`;
+}
+
+/**
+ * The Match column: the year the applicant targets, and when that Match is out of reach, the year
+ * the plan is dated for (tester s8 issue 15b B3): "2027 → 2028 (2027 out of reach)".
+ */
+function matchCell(row: CohortRow): string {
+  if (row.plannedMatchYear === undefined) return String(row.matchYear);
+  return `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span> ${row.plannedMatchYear} (${row.matchYear} out of reach)`;
 }
 
 export interface CohortQuery {
@@ -92,7 +101,7 @@ export function cohortFragment(
   query: CohortQuery,
 ): string {
   const counts = countsByStage(all);
-  const seasons = [...new Set(all.map((row) => row.matchYear))].sort();
+  const seasons = [...new Set(all.map(seasonOf))].sort();
   const advisors = [...new Set(all.flatMap((row) => (row.advisorEmail ? [row.advisorEmail] : [])))].sort();
   const option = (value: string, label: string, selected: string | undefined) =>
     `<option value="${h(value)}"${selected === value ? " selected" : ""}>${h(label)}</option>`;
@@ -112,7 +121,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Open risks by severity, the next deadline, and the latest email with what became of it.</p>
+${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use). Open risks by severity, the next deadline, and the latest email with what became of it.</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
@@ -121,7 +130,7 @@ ${shown
     (
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
-<td>${row.matchYear}</td><td>${h(STAGE_LABELS[row.stage])}</td>
+<td>${matchCell(row)}</td><td>${h(STAGE_LABELS[row.stage])}</td>
 <td>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
 <td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
@@ -156,6 +165,8 @@ export function cohortCsv(rows: CohortRow[]): string {
     "remindersPausedAt",
     // Last, so the columns before it keep their places; the ISO nextDeadlineAt is for machines.
     "nextDeadlineEt",
+    // The Match the plan is dated for (the season filter's): matchYear's, or a later one when that is out of reach.
+    "plannedMatchYear",
   ];
   const lines = rows.map((row) =>
     [
@@ -175,6 +186,7 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.lastEmail?.outcome,
       row.remindersPausedAt,
       row.nextDeadline === undefined ? undefined : rowDeadlineWords(row.nextDeadline),
+      seasonOf(row),
     ]
       .map(cell)
       .join(","),

@@ -31,11 +31,14 @@ export interface CohortRow {
   email: string;
   /** Lower-cased; absent when no advisor is assigned (only admins see those applicants). */
   advisorEmail?: string;
+  /** The Match the applicant targets (their record's); see `plannedMatchYear` for the one the plan is dated for. */
   matchYear: number;
   visa: Applicant["visa"];
   stage: Stage;
   /** The soonest deadline among the next steps, if any step has one (row-as-of.ts CohortFacts). */
   nextDeadline?: CohortFacts["nextDeadline"];
+  /** The later Match the plan is dated for when `matchYear` is out of reach (row-as-of.ts CohortFacts). */
+  plannedMatchYear?: number;
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
   lastEmail?: LastEmail;
@@ -60,7 +63,7 @@ export interface CohortRowInput {
 /** The cohort row of one applicant's plan. Pure. */
 export function cohortRow(input: CohortRowInput): CohortRow {
   const { applicant, plan } = input;
-  const { nextDeadline, ...facts } = planFacts(plan);
+  const { nextDeadline, plannedMatchYear, ...facts } = planFacts(plan);
   const row: CohortRow = {
     applicantId: input.applicantId,
     fullName: applicant.fullName,
@@ -71,6 +74,7 @@ export function cohortRow(input: CohortRowInput): CohortRow {
   };
   if (applicant.advisorEmail !== undefined) row.advisorEmail = applicant.advisorEmail.trim().toLowerCase();
   if (nextDeadline !== undefined) row.nextDeadline = nextDeadline;
+  if (plannedMatchYear !== undefined) row.plannedMatchYear = plannedMatchYear;
   if (input.lastEmail !== undefined) row.lastEmail = input.lastEmail;
   if (input.remindersPausedAt !== undefined) row.remindersPausedAt = input.remindersPausedAt;
   if (input.upcoming !== undefined && input.upcoming.length > 0) row.upcoming = input.upcoming;
@@ -80,9 +84,19 @@ export function cohortRow(input: CohortRowInput): CohortRow {
 export const COHORT_SORTS = ["risk", "deadline", "name", "season", "advisor"] as const;
 export type CohortSort = (typeof COHORT_SORTS)[number];
 
+/**
+ * The season a row is in for the cohort's season filter and sort: the Match its plan is dated for
+ * (its next deadline is that Match's), which is the applicant's own unless that is out of reach
+ * (tester s8 issue 15b B3: filtering the 2027 season listed applicants with only 2028 deadlines). Pure.
+ */
+export function seasonOf(row: Pick<CohortRow, "matchYear" | "plannedMatchYear">): number {
+  return row.plannedMatchYear ?? row.matchYear;
+}
+
 export interface CohortFilter {
   /** "critical": at least one critical risk; "any": at least one risk. */
   risk?: "critical" | "any";
+  /** The season (seasonOf): the Match the row's plan is dated for. */
   matchYear?: number;
   advisorEmail?: string;
   stage?: Stage;
@@ -97,7 +111,7 @@ export function selectRows(rows: readonly CohortRow[], filter: CohortFilter, sor
     (row) =>
       (filter.risk !== "critical" || row.risks.critical > 0) &&
       (filter.risk !== "any" || row.risks.critical + row.risks.warning > 0) &&
-      (filter.matchYear === undefined || row.matchYear === filter.matchYear) &&
+      (filter.matchYear === undefined || seasonOf(row) === filter.matchYear) &&
       (advisor === undefined || advisor === "" || row.advisorEmail === advisor) &&
       (filter.stage === undefined || row.stage === filter.stage) &&
       (filter.deadlineBefore === undefined ||
@@ -113,7 +127,7 @@ export function selectRows(rows: readonly CohortRow[], filter: CohortFilter, sor
       compare(a.nextDeadline?.at ?? "~", b.nextDeadline?.at ?? "~"),
     deadline: (a, b) => compare(a.nextDeadline?.at ?? "~", b.nextDeadline?.at ?? "~"),
     name: () => 0,
-    season: (a, b) => a.matchYear - b.matchYear,
+    season: (a, b) => seasonOf(a) - seasonOf(b) || a.matchYear - b.matchYear,
     advisor: (a, b) => compare(a.advisorEmail ?? "~", b.advisorEmail ?? "~"),
   };
   return kept.sort((a, b) => keyed[sort](a, b) || byName(a, b));

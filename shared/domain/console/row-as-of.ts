@@ -1,3 +1,4 @@
+import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import type { Stage } from "./stage.ts";
@@ -24,6 +25,13 @@ export interface CohortFacts {
    * the applicant's zone) when the deadline is a day (Deadline.precision "day"), shown as that day.
    */
   nextDeadline?: { title: string; at: string; status: string; day?: string };
+  /**
+   * The Match the plan's dates are for when it is not the one the applicant targets: theirs is out
+   * of reach (MATCH_YEAR_NOT_FEASIBLE) and the plan is dated for the earliest feasible one (tester
+   * s8 issue 15b B3). Absent while the plan is dated for the applicant's own Match. Time alone sets
+   * it (a Match falls out of reach as its deadlines pass), so it is a fact read as of now.
+   */
+  plannedMatchYear?: number;
 }
 
 /** Facts in force from `from` (ISO UTC) until the next entry's `from`. */
@@ -48,6 +56,8 @@ export function planFacts(plan: Plan): CohortFacts {
     },
     overdue: overdueForAdvisor(plan).length,
   };
+  const planned = laterPlannedMatchYear(plan);
+  if (planned !== undefined) facts.plannedMatchYear = planned;
   let soonest: CohortFacts["nextDeadline"];
   for (const step of plan.nextSteps) {
     if (step.deadline === undefined || step.deadline.at < plan.now) continue;
@@ -130,7 +140,8 @@ export function rowAsOf<Row extends CohortFacts & { upcoming?: CohortFactsFrom[]
   if (inForce === undefined) return row;
   const ahead = upcoming.filter((entry) => entry.from > now);
   const { from: _from, ...facts } = inForce;
-  const { nextDeadline: _stale, ...rest } = row;
+  // The optional facts go with the stored ones they were stored with: the entry in force has its own.
+  const { nextDeadline: _stale, plannedMatchYear: _stalePlanned, ...rest } = row;
   const result = { ...rest, ...facts } as Row;
   if (ahead.length > 0) result.upcoming = ahead;
   else delete result.upcoming;

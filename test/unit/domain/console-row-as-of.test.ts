@@ -31,6 +31,7 @@ describe("cohort row as of now", () => {
       risks: read.risks,
       overdue: read.overdue,
       nextDeadline: read.nextDeadline,
+      plannedMatchYear: read.plannedMatchYear,
     }).toEqual({ ...fresh, nextDeadline: fresh.nextDeadline });
     // The stored row alone (what the page showed before) disagrees at least in its overdue count.
     if (fresh.overdue > 0) expect(row.overdue).not.toBe(fresh.overdue);

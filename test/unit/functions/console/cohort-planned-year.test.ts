@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { type CohortRow, cohortRow, selectRows } from "#domain/console/cohort-row.ts";
+import { rowAsOf } from "#domain/console/row-as-of.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
+import { cohortCsv, cohortFragment } from "../../../../functions/console/pages/cohort.ts";
+
+/**
+ * Tester s8 issue 15b B3: after the demo the cohort's Match column said 2027 for Aarav Sharma and
+ * Omar Haddad, whose 2027 Match is out of reach (MATCH_YEAR_NOT_FEASIBLE) and whose plans are dated
+ * for 2028 (next deadline "Sat 25 Dec 2027"); filtering the 2027 season listed them with only 2028
+ * deadlines. The row keeps the Match the plan is dated for; the cell says "2027 → 2028 (2027 out of
+ * reach)"; the season filter and sort use the year the dates are for; the CSV has it as a column.
+ */
+const OMAR: MilestoneEntry[] = [
+  { key: "wdoms_listing", status: "done" },
+  { key: "ecfmg_application", status: "done" },
+  { key: "usmle_step1", status: "done", date: "2024-12-01" },
+  { key: "usmle_step2ck", status: "done", date: "2026-09-28" },
+  { key: "oet_medicine", status: "done" },
+  { key: "ecfmg_pathway", status: "in_progress" },
+  { key: "usce", status: "done" },
+  { key: "lors", status: "done" },
+  { key: "personal_statement", status: "done" },
+  { key: "cv", status: "done" },
+  { key: "program_list", status: "done" },
+  { key: "eras_token", status: "done" },
+  { key: "eras_application", status: "in_progress" },
+  { key: "nrmp_registration", status: "not_started" },
+];
+
+const afterMatchDay = new Date("2027-03-20T12:00:00Z");
+const admin = { email: "admin@matchpath.example", role: "admin" as const, sub: "admin" };
+
+function rowOf(applicantId: string, matchYear: number, milestones: MilestoneEntry[], now = afterMatchDay) {
+  const profile = profileFactory({ applicantId, fullName: applicantId, matchYear, timezone: "Africa/Cairo" });
+  const state = { profile, milestones, interviews: [], ledger: [] };
+  return cohortRow({ applicantId, applicant: profile, plan: domainPlanning.plan(state, now) });
+}
+
+describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
+  const omar = rowOf("a_omar", 2027, OMAR);
+  const fatima = rowOf("a_fatima", 2028, OMAR.slice(0, 3));
+  const onTrack = rowOf("a_ontrack", 2027, OMAR.slice(0, 3), new Date("2026-02-01T12:00:00Z"));
+
+  it("keeps the Match the plan is dated for beside the one the applicant targets", () => {
+    expect(omar.matchYear).toBe(2027);
+    expect(omar.plannedMatchYear).toBe(2028);
+    expect(omar.nextDeadline?.at.startsWith("2027-12")).toBe(true);
+    expect(fatima.plannedMatchYear).toBeUndefined();
+    expect(onTrack.plannedMatchYear).toBeUndefined();
+  });
+
+  it("shows both years in the cell, and the season filter and sort use the year the dates are for", () => {
+    const all = [omar, fatima];
+    const html = cohortFragment(admin, selectRows(all, {}, "name"), all, { sort: "name", page: 1 });
+    expect(html).toMatch(/<td>2027 <span aria-hidden="true">→<\/span>.*2028 \(2027 out of reach\)<\/td>/);
+    expect(html).toContain("<td>2028</td>");
+    // Only 2028 roads: the season filter offers the 2028 Match alone.
+    expect(html).toContain('<option value="2028">2028 Match</option>');
+    expect(html).not.toContain('<option value="2027">');
+    expect(selectRows(all, { matchYear: 2027 }, "name")).toEqual([]);
+    expect(selectRows(all, { matchYear: 2028 }, "name").map((row) => row.applicantId)).toEqual([
+      "a_fatima",
+      "a_omar",
+    ]);
+    const inReach = { ...fatima, applicantId: "a_early", fullName: "a_early", matchYear: 2027 };
+    expect(selectRows([omar, inReach], {}, "season").map((row) => row.applicantId)).toEqual([
+      "a_early",
+      "a_omar",
+    ]);
+  });
+
+  it("exports the year the plan targets as its own CSV column, after the others", () => {
+    const [header, omarLine, fatimaLine] = cohortCsv([omar, fatima]).trim().split("\r\n");
+    const columns = header?.split(",") ?? [];
+    expect(columns.at(-1)).toBe("plannedMatchYear");
+    expect(columns.indexOf("matchYear")).toBe(4);
+    expect(omarLine?.split(",").at(-1)).toBe("2028");
+    expect(omarLine?.split(",")[4]).toBe("2027");
+    expect(fatimaLine?.split(",").at(-1)).toBe("2028");
+  });
+
+  it("reads the planned year as of now: it comes with the facts in force and goes with them", () => {
+    const later: CohortRow = {
+      ...onTrack,
+      upcoming: [{ from: "2026-06-01T00:00:00.000Z", ...facts(omar), plannedMatchYear: 2028 }],
+    };
+    expect(rowAsOf(later, "2026-05-01T00:00:00.000Z").plannedMatchYear).toBeUndefined();
+    expect(rowAsOf(later, "2026-07-01T00:00:00.000Z").plannedMatchYear).toBe(2028);
+    const back: CohortRow = { ...omar, upcoming: [{ from: "2027-06-01T00:00:00.000Z", ...facts(fatima) }] };
+    expect(rowAsOf(back, "2027-07-01T00:00:00.000Z").plannedMatchYear).toBeUndefined();
+  });
+});
+
+describe("the applicant page's Match (tester s8 issue 15b B3)", () => {
+  it("names the Match the plan is dated for when the applicant's is out of reach, as the cohort does", () => {
+    const profile = profileFactory({ matchYear: 2027, timezone: "Africa/Cairo" });
+    const state = { profile, milestones: OMAR, interviews: [], ledger: [] };
+    const plan = domainPlanning.plan(state, afterMatchDay);
+    const html = applicantFragment({ state, plan, audit: [], submissions: [], events: [] }, "2027-03-20");
+    expect(html).toContain('<p class="muted">2027 Match (out of reach: planned for the 2028 Match) · J-1');
+  });
+});
+
+function facts(row: CohortRow) {
+  return { stage: row.stage, risks: row.risks, overdue: row.overdue };
+}

@@ -46,6 +46,8 @@ export function setupReminder(clients: AwsClientFactory) {
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
     events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
     mailer,
+    // The ORGANIZER of interview calendar files and of the files that cancel them.
+    senderAddress: config.senderAddress,
     clock,
     planning: domainPlanning,
     // Every wake-up re-plans, so it also escalates what time alone made critical (same sender).

@@ -9,7 +9,7 @@ import type { Interview } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf, kindOf } from "./reminder-items.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -72,6 +72,7 @@ function headingOf(items: readonly Item[]): string {
   if (only && items.length === 1) {
     if (only.kind === "interview") return "Your interview is coming up";
     if (only.kind === "interview-thank-you") return "Time to thank the program";
+    if (only.kind === "interview-cancelled") return only.title;
   }
   const deadlines = items.every((item) => item.kind === "deadline" && item.dateLabel.startsWith("Due"));
   if (items.length === 1)
@@ -291,12 +292,24 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
   return Mustache.render(REMINDER_HTML, view, {}, { escape: escapeHtml });
 }
 
+/**
+ * A cancelled interview's notice leads its email, whatever else is due (its subject says "Your
+ * interview with … is cancelled"): it undoes a calendar entry the applicant relies on. Otherwise
+ * the order given (most urgent first) stays.
+ */
+function cancellationsFirst(reminders: readonly Reminder[]): readonly Reminder[] {
+  const cancelled = reminders.filter((reminder) => kindOf(reminder) === "interview-cancelled");
+  if (cancelled.length === 0) return reminders;
+  return [...cancelled, ...reminders.filter((reminder) => kindOf(reminder) !== "interview-cancelled")];
+}
+
 function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | undefined): string | undefined {
   if (reminder.interviewId === undefined) return undefined;
   return interviews?.find((interview) => interviewIdOf(interview) === reminder.interviewId)?.timezone;
 }
 
-export function renderReminderEmail(input: ReminderEmailInput): RenderedEmail {
+export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
+  const input = { ...given, reminders: cancellationsFirst(given.reminders) };
   const weekly = input.weeklySummaryDay !== undefined;
   const items = input.reminders.map((reminder) =>
     itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),

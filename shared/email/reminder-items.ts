@@ -1,4 +1,5 @@
 import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
+import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { renderInZone } from "#domain/time.ts";
@@ -22,7 +23,7 @@ export interface Item {
    */
   dueEt: string;
   /** What the item is about: an interview's preparation or thank-you, or a step's date. */
-  kind: "deadline" | "interview" | "interview-thank-you";
+  kind: "deadline" | "interview" | "interview-thank-you" | "interview-cancelled";
   /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix). */
   yourTime: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
@@ -74,12 +75,16 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
 }
 
 /**
- * Matchpath sends no cancelling calendar object (METHOD:CANCEL) when an interview is cancelled or
- * moved (tester s8 issue 14 B8), so an event added from this file stays as it was: the note says
- * so, and that the subscribed feed, which drops or moves the event itself, needs nothing.
+ * An event added from this file changes only when another file says so (tester s8 issue 14 B8):
+ * Matchpath emails a cancelling file when the interview is cancelled, and the next email about a
+ * moved interview carries the file with the new time. Calendar apps differ in applying those on
+ * their own (README, "Interview calendar files"), so the note says what to do when one does not.
  */
 const INTERVIEW_ATTACHED =
-  "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar. If this interview is cancelled or moved, delete or change the event you added from this file yourself: a file from an email does not update itself (the Matchpath calendar feed, if you subscribed to it, updates on its own).";
+  "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar. If the interview is cancelled, we email you a file that cancels it; if it moves, our next email about it carries the new time. Open those files too, and if your calendar still shows the old event, delete or change it yourself (the Matchpath calendar feed, if you subscribed to it, updates on its own).";
+/** The cancelling file's note (METHOD:CANCEL, attached by the reminder function). */
+const CANCELLATION_ATTACHED =
+  "A calendar file (.ics) that cancels this interview is attached to this email. If you added the interview to your calendar from our earlier email, open this file to remove it (some calendar apps do so on their own); if your calendar still shows the interview, delete it yourself. The Matchpath calendar feed, if you subscribed to it, has dropped it already.";
 /** After the interview (the thank-you reminder): the file is still attached, but adding it is moot (14b C2). */
 const PAST_INTERVIEW_ATTACHED =
   "The calendar file (.ics) of this interview is attached to this email, for your records.";
@@ -87,13 +92,19 @@ const PAST_INTERVIEW_ATTACHED =
 /** The attachment note of an interview's reminder: the thank-you rung (reminder-ladders.json) comes after it. */
 function attachmentNoteOf(reminder: Reminder): string | undefined {
   if (reminder.interviewId === undefined) return undefined;
-  return reminder.rung === THANK_YOU_RUNG ? PAST_INTERVIEW_ATTACHED : INTERVIEW_ATTACHED;
+  const kind = kindOf(reminder);
+  if (kind === "interview-cancelled") return CANCELLATION_ATTACHED;
+  return kind === "interview-thank-you" ? PAST_INTERVIEW_ATTACHED : INTERVIEW_ATTACHED;
 }
 const THANK_YOU_RUNG = "interview-thank-you";
 
-/** What a reminder is about, for its words: an interview's preparation, its thank-you, or a step's date. */
+/**
+ * What a reminder is about, for its words: an interview's preparation, its thank-you, its
+ * cancellation, or a step's date.
+ */
 export function kindOf(reminder: Pick<Reminder, "interviewId" | "rung">): Item["kind"] {
   if (reminder.interviewId === undefined) return "deadline";
+  if (reminder.rung === INTERVIEW_CANCELLED_RUNG) return "interview-cancelled";
   return reminder.rung === THANK_YOU_RUNG ? "interview-thank-you" : "interview";
 }
 
@@ -107,8 +118,11 @@ export function itemDateLabel(
   reminder: Reminder,
   weekly: boolean,
 ): { label: string; inline: string } {
+  const kind = kindOf(reminder);
+  // A cancelled interview no longer starts: its time is the one the applicant may have noted.
+  if (kind === "interview-cancelled") return { label: "Was to start", inline: "was to start" };
   const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
-  if (kindOf(reminder) !== "interview") return label;
+  if (kind !== "interview") return label;
   return {
     label: label.label.replace(/^Due/, "Starts"),
     inline: label.inline.replace(/^due/, "starts"),

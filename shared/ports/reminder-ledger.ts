@@ -16,6 +16,20 @@ export interface LedgerSubject {
   title: string;
   /** The Match year the plan targeted when the reminder was sent. */
   matchYear?: number;
+  /**
+   * The interview an interview reminder was about, as its email's calendar file (.ics) gave it:
+   * once the interview leaves the record (cancelled), the sent marks still say which calendar
+   * files went out, and what the cancelling file must name (SentInvite, interview-cancellations.ts).
+   */
+  interview?: LedgerInterview;
+}
+
+/** An interview as a sent reminder's calendar file gave it. */
+export interface LedgerInterview {
+  program: string;
+  startsAt: string;
+  timezone: string;
+  format?: "virtual" | "in_person";
 }
 
 export interface LedgerEntry {

@@ -1,10 +1,12 @@
 import { applySnoozes } from "#domain/applicant-choices.ts";
 import { applyPreferences } from "#domain/apply-preferences.ts";
+import { withInterviewCancellations } from "#domain/interview-cancellations.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonCalendarVersion } from "#domain/seasons/version.ts";
 import type { Planning } from "./planning.ts";
+import { sentInvitesOf } from "./sent-invites.ts";
 
 /** The real planner and reminder policy, as the use cases consume them, with the applicant's snoozes and email preferences applied. */
 export const domainPlanning: Planning = {
@@ -24,15 +26,23 @@ export const domainPlanning: Planning = {
       seasonCalendar(state.profile.matchYear),
       now,
     );
-    return applyPreferences(applySnoozes(planned, state.milestones, timezone), preferences, timezone);
+    // A cancelled interview's calendar file is cancelled whatever the preferences: it is not a
+    // reminder the applicant can mute or gather, but the undoing of a file we sent (issue 14 B8).
+    return withInterviewCancellations(
+      applyPreferences(applySnoozes(planned, state.milestones, timezone), preferences, timezone),
+      sentInvitesOf(state.ledger),
+      state.interviews,
+      timezone,
+    );
   },
   planHash,
   dueReminders,
   nextWakeUp,
   calendarVersion: (state) => seasonCalendarVersion(state.profile.matchYear),
-  // plan() above reads the profile (preferences and zone included), milestones and interviews;
-  // the calendar is module data, fixed for the process.
-  planInputs: (state) => JSON.stringify([state.profile, state.milestones, state.interviews]),
+  // plan() above reads the profile (preferences and zone included), milestones, interviews and the
+  // calendar files the ledger says went out; the calendar is module data, fixed for the process.
+  planInputs: (state) =>
+    JSON.stringify([state.profile, state.milestones, state.interviews, sentInvitesOf(state.ledger)]),
   seasonInstants: (state) =>
     Object.values(seasonCalendar(state.profile.matchYear).dates).map((date) => date.iso),
 };

@@ -162,7 +162,15 @@ export async function sendDueReminders(
   }
 
   const claimedIds = new Set(
-    await claimDue(applicantId, dueNow, recovered, { now, clockNow }, deps.ledger, state.profile.matchYear),
+    await claimDue(
+      applicantId,
+      dueNow,
+      recovered,
+      { now, clockNow },
+      deps.ledger,
+      state.profile.matchYear,
+      state.interviews,
+    ),
   );
   const claimed = due.filter((reminder) => claimedIds.has(reminder.id));
   const heldElsewhere = due.filter((reminder) => !claimedIds.has(reminder.id));
@@ -227,7 +235,12 @@ export async function sendDueReminders(
     messageId,
     sentAt,
     { plan, summary: planSummary(afterSend, plan, now, next, deps.planning), events },
-    new Map(claimed.map((reminder) => [reminder.id, subjectOf(reminder, state.profile.matchYear)])),
+    new Map(
+      claimed.map((reminder) => [
+        reminder.id,
+        subjectOf(reminder, state.profile.matchYear, state.interviews),
+      ]),
+    ),
   );
   await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);
   await deps.events.publish(events);

@@ -2,7 +2,7 @@ import type { Reminder } from "#domain/plan.ts";
 import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
-import type { LedgerEntry, LedgerSubject } from "#ports/reminder-ledger.ts";
+import type { LedgerEntry, LedgerInterview, LedgerSubject } from "#ports/reminder-ledger.ts";
 import { keys, PLAN_PLACEHOLDER_ENTITY, SK } from "./keys.ts";
 import { planOf, toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
@@ -122,14 +122,30 @@ function toLedgerEntry(item: Item): LedgerEntry {
 /** The stored subject of a sent reminder; anything else (older items have none) is left out. */
 function toLedgerSubject(value: unknown): LedgerSubject | undefined {
   if (typeof value !== "object" || value === null) return undefined;
-  const { milestone, interviewId, rung, title, matchYear } = value as Record<string, unknown>;
+  const { milestone, interviewId, rung, title, matchYear, interview } = value as Record<string, unknown>;
   if (typeof milestone !== "string" || typeof rung !== "string" || typeof title !== "string")
     return undefined;
+  const sentInterview = toLedgerInterview(interview);
   return {
     milestone,
     rung,
     title,
     ...(typeof interviewId === "string" ? { interviewId } : {}),
     ...(typeof matchYear === "number" ? { matchYear } : {}),
+    ...(sentInterview ? { interview: sentInterview } : {}),
+  };
+}
+
+/** The interview a sent interview reminder's calendar file gave; anything else is left out. */
+function toLedgerInterview(value: unknown): LedgerInterview | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { program, startsAt, timezone, format } = value as Record<string, unknown>;
+  if (typeof program !== "string" || typeof startsAt !== "string" || typeof timezone !== "string")
+    return undefined;
+  return {
+    program,
+    startsAt,
+    timezone,
+    ...(format === "virtual" || format === "in_person" ? { format } : {}),
   };
 }

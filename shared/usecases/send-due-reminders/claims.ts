@@ -1,4 +1,6 @@
 import type { Reminder } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
+import type { Interview } from "#domain/snapshot.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import { type Planning, sentReminderIds } from "../planning.ts";
@@ -67,11 +69,12 @@ export async function claimDue(
   instants: { now: Date; clockNow: Date },
   ledger: Pick<ReminderLedger, "claimReminders">,
   matchYear: number,
+  interviews: readonly Interview[] = [],
 ): Promise<string[]> {
   const subjects = new Map(
     [...dueNow, ...recovered.map(({ reminder }) => reminder)].map((reminder) => [
       reminder.id,
-      subjectOf(reminder, matchYear),
+      subjectOf(reminder, matchYear, interviews),
     ]),
   );
   const claim = (ids: string[], slotAt: Date) =>
@@ -117,13 +120,35 @@ export function retryAfterClaims(
   return new Date(latest + CLAIM_STALE_AFTER_MS + CLAIM_RETRY_MARGIN_MS);
 }
 
-/** What a reminder is about, as its ledger item keeps it from the claim on (the console names it by this). */
-export function subjectOf(reminder: Reminder, matchYear: number): LedgerSubject {
+/**
+ * What a reminder is about, as its ledger item keeps it from the claim on (the console names it by
+ * this); for an interview's reminder, the interview as the email's calendar file gives it, so a
+ * cancellation can name and cancel that file once the interview is gone (sent-invites.ts).
+ */
+export function subjectOf(
+  reminder: Reminder,
+  matchYear: number,
+  interviews: readonly Interview[] = [],
+): LedgerSubject {
+  const interview =
+    reminder.interviewId === undefined
+      ? undefined
+      : interviews.find((candidate) => interviewIdOf(candidate) === reminder.interviewId);
   return {
     milestone: reminder.milestone,
     ...(reminder.interviewId ? { interviewId: reminder.interviewId } : {}),
     rung: reminder.rung,
     title: reminder.title,
     matchYear,
+    ...(interview
+      ? {
+          interview: {
+            program: interview.program,
+            startsAt: interview.startsAt,
+            timezone: interview.timezone,
+            format: interview.format,
+          },
+        }
+      : {}),
   };
 }

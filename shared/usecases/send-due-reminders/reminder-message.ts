@@ -1,5 +1,7 @@
+import { INTERVIEW_CANCELLED_RUNG, type SentInvite } from "#domain/interview-cancellations.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
+import type { Interview } from "#domain/snapshot.ts";
 import { weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { TransientError } from "#errors";
@@ -7,6 +9,7 @@ import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
+import { sentInvitesOf } from "../sent-invites.ts";
 
 /** What sending one reminder email needs: the mailer, the links it carries, and the ledger to release. */
 export interface ReminderMessageDeps {
@@ -16,6 +19,11 @@ export interface ReminderMessageDeps {
   unsubscribeUrl(applicantId: string): Promise<string>;
   /** The applicant's signed links (actions, timeline, calendar, preferences); absent: the email has none. */
   applicantLinks?(profile: ApplicantState["profile"]): Promise<ApplicantLinks>;
+  /**
+   * The address the emails come from: the ORGANIZER of the interviews' calendar files and of the
+   * files that cancel them (RFC 5546). The reminder function always sets it; absent: none named.
+   */
+  senderAddress?: string;
 }
 
 /**
@@ -31,6 +39,7 @@ export async function sendReminderMessage(
   deps: ReminderMessageDeps,
 ): Promise<{ messageId: string } | { failure: unknown }> {
   const reminderIds = claimed.map((reminder) => reminder.id);
+  const cancelled = cancelledInvites(state, claimed);
   try {
     const email = renderReminderEmail({
       recipientName: state.profile.fullName,
@@ -40,9 +49,13 @@ export async function sendReminderMessage(
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
       ...weeklySummaryOf(state, claimed),
-      interviews: state.interviews,
+      // A cancelled interview is gone from the record; its email still gives the program's time.
+      interviews: [...state.interviews, ...cancelled.map(interviewOf)],
     });
-    const invites = await interviewInvites(state, plan, claimed);
+    const invites = [
+      ...(await interviewInvites(state, plan, claimed, deps.senderAddress)),
+      ...(await interviewCancellations(state, cancelled, deps.senderAddress)),
+    ];
     const { messageId } = await deps.mailer.send({
       to: state.profile.email,
       subject: email.subject,
@@ -83,7 +96,12 @@ function weeklySummaryOf(state: ApplicantState, claimed: readonly Reminder[]): {
 const importCalendar = () => import("#calendar/applicant-feed.ts");
 let calendarCode: ReturnType<typeof importCalendar> | undefined;
 
-async function interviewInvites(state: ApplicantState, plan: Plan, claimed: readonly Reminder[]) {
+async function interviewInvites(
+  state: ApplicantState,
+  plan: Plan,
+  claimed: readonly Reminder[],
+  organizer: string | undefined,
+) {
   const ids = new Set(claimed.flatMap((reminder) => (reminder.interviewId ? [reminder.interviewId] : [])));
   const interviews = state.interviews.filter((interview) => ids.has(interviewIdOf(interview)));
   if (interviews.length === 0) return [];
@@ -98,6 +116,55 @@ async function interviewInvites(state: ApplicantState, plan: Plan, claimed: read
       plan,
       interview,
       updatedAt: state.changedAt ?? state.profile.updatedAt,
+      ...(organizer ? { organizer } : {}),
+    }),
+  }));
+}
+
+/** The sent calendar files the claimed cancellation reminders cancel (the ledger keeps what each file gave). */
+function cancelledInvites(state: ApplicantState, claimed: readonly Reminder[]): SentInvite[] {
+  const ids = new Set(
+    claimed.flatMap((reminder) =>
+      reminder.rung === INTERVIEW_CANCELLED_RUNG && reminder.interviewId ? [reminder.interviewId] : [],
+    ),
+  );
+  if (ids.size === 0) return [];
+  return sentInvitesOf(state.ledger).filter((invite) => ids.has(invite.interviewId));
+}
+
+/** A cancelled interview as the email words it: the program's zone beside the applicant's. */
+function interviewOf(invite: SentInvite): Interview {
+  return {
+    id: invite.interviewId,
+    program: invite.program,
+    startsAt: invite.startsAt,
+    timezone: invite.timezone,
+    format: invite.format ?? "virtual",
+  };
+}
+
+/**
+ * One METHOD:CANCEL file per interview the email cancels, sent with the MIME type's `method`
+ * parameter matching, as RFC 6047 §2.4 requires (Outlook is reported to ignore a cancellation
+ * whose Content-Type lacks it).
+ */
+async function interviewCancellations(
+  state: ApplicantState,
+  cancelled: readonly SentInvite[],
+  organizer: string | undefined,
+) {
+  if (cancelled.length === 0) return [];
+  calendarCode ??= importCalendar();
+  const { renderInterviewCancellation } = await calendarCode;
+  return cancelled.map((invite) => ({
+    filename: `interview-${invite.interviewId}-cancelled.ics`,
+    contentType: "text/calendar; charset=utf-8; method=CANCEL",
+    content: renderInterviewCancellation({
+      applicantId: state.profile.applicantId,
+      invite,
+      updatedAt: state.changedAt ?? state.profile.updatedAt,
+      ...(organizer ? { organizer } : {}),
+      attendee: state.profile.email,
     }),
   }));
 }

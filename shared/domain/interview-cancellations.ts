@@ -25,10 +25,10 @@ export interface SentInvite {
 /** The rung of the one reminder that cancels an interview's calendar file (reminder ids, ledger, email). */
 export const INTERVIEW_CANCELLED_RUNG = "interview-cancelled";
 
-const CANCELLED_WHY =
-  "Your interview record no longer has this interview: it was cancelled. The calendar file attached to this email takes it out of a calendar you added it to from our earlier email.";
+// The attached file's note (reminder-items.ts) says what the file does; these say what happened.
+const CANCELLED_WHY = "Your interview record no longer has this interview: it was cancelled.";
 const MOVED_WHY =
-  "Your interview record has this program at another time now, so the interview at this time is cancelled. The calendar file attached to this email takes it out of a calendar you added it to from our earlier email; our next email about the interview carries the new time.";
+  "Your interview record has this program at another time now, so the interview at this time is cancelled. Our next email about the interview carries the new time.";
 
 /**
  * The reminders that cancel interviews whose calendar file was sent and which are gone from

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import type { BudgetItem } from "#domain/plan.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
@@ -141,6 +142,60 @@ describe("reminder email on a narrow phone", () => {
       `${links.timeline}#risks`,
     );
     await saveScreenshot(page, "email-steps-and-risks");
+    await page.close();
+  });
+
+  it("a cancelled interview's email leads with the cancellation, says what the attached file does, and is accessible (tester s8 issue 14 B8)", async () => {
+    const cancelledAt = "2027-05-12T15:00:00.000Z";
+    const cancelled = renderReminderEmail({
+      recipientName: "Ada Okafor",
+      reminders: [
+        reminderFactory(),
+        reminderFactory({
+          id: "interview-cancelled-iv-cook",
+          milestone: "interview",
+          interviewId: "iv-cook",
+          rung: INTERVIEW_CANCELLED_RUNG,
+          title: "Your interview with Cook County Internal Medicine is cancelled",
+          deadline: cancelledAt,
+          deadlineDetail: {
+            at: cancelledAt,
+            local: "Wed 12 May 2027, 4:00 PM WAT",
+            et: "Wed 12 May 2027, 11:00 AM ET",
+            status: "applicant",
+            source: "interview start from your earlier email",
+          },
+          why: "Your interview record no longer has this interview: it was cancelled.",
+        }),
+      ],
+      plan: planFactory(),
+      interviews: [
+        {
+          id: "iv-cook",
+          program: "Cook County Internal Medicine",
+          startsAt: "2027-05-12T10:00:00-05:00",
+          timezone: "America/Chicago",
+          format: "virtual",
+        },
+      ],
+      unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+    });
+    expect(cancelled.subject).toMatch(
+      /^Your interview with Cook County Internal Medicine is cancelled: was to start /,
+    );
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.setContent(cancelled.html, { waitUntil: "load" });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is under test.
+    const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
+    expect(body).toContain(
+      "Was to start Wed 12 May 2027, 4:00 PM WAT (your time) Wed 12 May 2027, 10:00 AM CDT (at the program)",
+    );
+    expect(body).toContain("A calendar file (.ics) that cancels this interview is attached to this email.");
+    expect(body.indexOf("is cancelled")).toBeLessThan(body.indexOf("Submit the ERAS application"));
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    expect(await allA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, "email-interview-cancelled");
     await page.close();
   });
 });

@@ -13,6 +13,8 @@ import { describeError } from "#observability/logger.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
+import type { Mailer } from "#ports/mailer.ts";
+import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
@@ -50,6 +52,18 @@ export interface HttpApiDeps {
    * their first request (the planner is imported then, not at cold start); absent: those routes answer 404.
    */
   applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "applicants" | "intake" | "suppression" | "clock">>;
+  /**
+   * "Email me a fresh link" (POST /fresh-link, tester s8 issue 14 B4): the ledger that allows one a
+   * day and the mailer, built on the first request; absent (no sender configured): expired-link and
+   * unsubscribe pages do not offer it and the route answers 404.
+   */
+  freshLinks?: () => Promise<FreshLinkPorts>;
+}
+
+/** What sending fresh links needs beyond the applicant's pages. */
+export interface FreshLinkPorts {
+  ledger: Pick<ReminderLedger, "claimReminders" | "markRemindersSent" | "releaseClaims">;
+  mailer: Mailer;
 }
 
 type Method = HttpApiMethod;
@@ -95,8 +109,13 @@ const unsubscribeConfirm: Route = async (event, deps) => {
     if (error instanceof InvalidInputError) return invalidLinkPage();
     throw error;
   }
-  return confirmationPage(token ?? "");
+  return confirmationPage(token ?? "", freshLinkActionFor(token, deps));
 };
+
+/** "Email me a fresh link" from the unsubscribe pages, with their (never expiring) token. */
+function freshLinkActionFor(token: string | undefined, deps: HttpApiDeps): string | undefined {
+  return deps.freshLinks && token ? `fresh-link?token=${encodeURIComponent(token)}` : undefined;
+}
 
 const unsubscribeOneClick: Route = async (event, deps) => {
   const body = rawBody(event, MAX_UNSUBSCRIBE_BODY_BYTES);
@@ -125,7 +144,7 @@ const unsubscribeOneClick: Route = async (event, deps) => {
     throw new HttpProblem({ ...blankProblem(401, error.message), errors: error.problems });
   });
   deps.logger.info("unsubscribed", { applicantId: result.applicantId, outcome: result.outcome });
-  return unsubscribedPage();
+  return unsubscribedPage(freshLinkActionFor(queryParameter(event, "token"), deps));
 };
 
 /**
@@ -155,6 +174,7 @@ function applicantPage(
       intake: deps.intake,
       suppression: deps.suppression,
       clock: deps.clock,
+      ...(deps.freshLinks ? { offersFreshLinks: true } : {}),
       ...(await deps.applicantPages()),
     });
   });
@@ -182,6 +202,10 @@ const HANDLERS: RouteHandlers = {
   "GET /calendar.ics": applicantPage("/calendar.ics", (module) => module.calendarFeed),
   "GET /preferences": applicantPage("/preferences", (module) => module.preferencesView),
   "POST /preferences": applicantPage("/preferences", (module) => module.preferencesSave),
+  "POST /fresh-link": lazyRoute(
+    () => import("./fresh-link-route.ts"),
+    (module) => module.freshLinkRequest,
+  ),
   // The GET routes, whose body createHttpApi drops (RFC 9110 HEAD).
   "HEAD /unsubscribe": unsubscribeConfirm,
   "HEAD /timeline": applicantPage("/timeline", (module) => module.timeline),

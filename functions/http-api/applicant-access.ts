@@ -35,6 +35,8 @@ export interface ApplicantPagesDeps {
   keyring: () => Promise<LinkKeyring>;
   /** Base of the links the pages print; absent: the request's own origin. */
   publicBaseUrl?: string;
+  /** The deployment sends "Email me a fresh link" (POST /fresh-link): expired-link pages offer it. */
+  offersFreshLinks?: boolean;
 }
 
 export type PageRoute = (
@@ -45,7 +47,10 @@ export type PageRoute = (
 /** Form posts from our own pages are a few hundred bytes. */
 export const MAX_FORM_BYTES = 8 * 1024;
 
-export function baseUrl(event: APIGatewayProxyEventV2, deps: ApplicantPagesDeps): string {
+export function baseUrl(
+  event: APIGatewayProxyEventV2,
+  deps: Pick<ApplicantPagesDeps, "publicBaseUrl">,
+): string {
   if (deps.publicBaseUrl) return deps.publicBaseUrl;
   const stage =
     event.requestContext.stage && event.requestContext.stage !== "$default"
@@ -70,22 +75,39 @@ export async function linksFor(
 
 /**
  * Refusals become their page; everything else propagates to the RFC 9457 handler. `page` names a
- * timeline or preferences route, whose expired link is worded for that page, not for a button.
+ * timeline or preferences route, whose expired link is worded for that page, not for a button, and
+ * offers "Email me a fresh link" through `freshLinkAction` (see freshLinkAction).
  */
 export async function refusing(
   work: () => Promise<APIGatewayProxyStructuredResultV2>,
   page?: PageLinkKind,
+  freshLinkAction?: string,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof LinkRefusedError) {
       return page !== undefined && error.status === 410
-        ? pageLinkExpiredPage(page)
+        ? pageLinkExpiredPage(page, freshLinkAction)
         : linkRefusedPage(error.status);
     }
     throw error;
   }
+}
+
+/**
+ * Where an expired timeline or preferences page posts "Email me a fresh link": POST /fresh-link
+ * with the link's own applicant and token, relative to /timeline or /preferences (a stage prefix is
+ * kept). Undefined when the deployment does not send them. The page only shows it for a genuine
+ * token (410 is only ever reported for one); the route checks the token again.
+ */
+export function freshLinkAction(event: APIGatewayProxyEventV2, deps: ApplicantPagesDeps): string | undefined {
+  if (!deps.offersFreshLinks) return undefined;
+  const query = new URLSearchParams({
+    applicant: queryParameter(event, "applicant") ?? "",
+    token: queryParameter(event, "token") ?? "",
+  });
+  return `fresh-link?${query.toString()}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { withoutSentReminders } from "#usecases/planning.ts";
 import { applyStepAction, previewStepAction } from "#usecases/step-actions.ts";
 import {
+  freshLinkAction,
   linksFor,
   MAX_FORM_BYTES,
   mailStopped,
@@ -26,31 +27,35 @@ export type { ApplicantPagesDeps, PageRoute } from "./applicant-access.ts";
 export { preferencesSave, preferencesView } from "./preferences-routes.ts";
 
 export const timeline: PageRoute = (event, deps) =>
-  refusing(async () => {
-    const state = await timelineState(event, deps);
-    const now = deps.clock.now();
-    const plan = withoutSentReminders(deps.planning.plan(state, now), state);
-    const stopped = await mailStopped(state, deps);
-    const today = localDate(state.profile.timezone, now.getTime());
-    return timelinePage({
-      ...(stopped ? { mailStopped: stopped } : {}),
-      firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
-      timezone: state.profile.timezone,
-      plan,
-      links: await linksFor(event, deps, state),
-      ...(state.profile.preferences ? { preferences: state.profile.preferences } : {}),
-      comingReminders: plan.reminders
-        .filter((reminder) => Date.parse(reminder.sendAt) > now.getTime())
-        .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt)),
-      snoozedUntil: new Map(
-        state.milestones.flatMap((entry) =>
-          entry.snoozedUntil !== undefined && entry.snoozedUntil > today
-            ? [[entry.key, entry.snoozedUntil]]
-            : [],
+  refusing(
+    async () => {
+      const state = await timelineState(event, deps);
+      const now = deps.clock.now();
+      const plan = withoutSentReminders(deps.planning.plan(state, now), state);
+      const stopped = await mailStopped(state, deps);
+      const today = localDate(state.profile.timezone, now.getTime());
+      return timelinePage({
+        ...(stopped ? { mailStopped: stopped } : {}),
+        firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
+        timezone: state.profile.timezone,
+        plan,
+        links: await linksFor(event, deps, state),
+        ...(state.profile.preferences ? { preferences: state.profile.preferences } : {}),
+        comingReminders: plan.reminders
+          .filter((reminder) => Date.parse(reminder.sendAt) > now.getTime())
+          .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt)),
+        snoozedUntil: new Map(
+          state.milestones.flatMap((entry) =>
+            entry.snoozedUntil !== undefined && entry.snoozedUntil > today
+              ? [[entry.key, entry.snoozedUntil]]
+              : [],
+          ),
         ),
-      ),
-    });
-  }, "timeline");
+      });
+    },
+    "timeline",
+    freshLinkAction(event, deps),
+  );
 
 export const actionPreview: PageRoute = (event, deps) =>
   refusing(async () => {

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { freshLinkForm } from "#pages/fresh-link.ts";
 import { escapeHtml as e, htmlPage } from "#pages/layout.ts";
 
 /**
@@ -10,9 +11,10 @@ import { escapeHtml as e, htmlPage } from "#pages/layout.ts";
 /**
  * GET /unsubscribe: a confirmation page whose button POSTs the one-click form. Link scanners and
  * prefetchers send GETs, so a GET never unsubscribes (RFC 8058 §3.2). The relative action keeps
- * any stage prefix in the path.
+ * any stage prefix in the path. With `freshLinkAction`, someone who unsubscribed long ago and wants
+ * reminders back (their other links expired) can ask for a fresh preferences link here.
  */
-export function confirmationPage(token: string): APIGatewayProxyStructuredResultV2 {
+export function confirmationPage(token: string, freshLinkAction?: string): APIGatewayProxyStructuredResultV2 {
   return htmlPage(
     200,
     "Stop Matchpath reminders?",
@@ -22,17 +24,34 @@ export function confirmationPage(token: string): APIGatewayProxyStructuredResult
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <div class="actions"><button type="submit" class="primary">Unsubscribe</button></div>
 </form>
-<p class="due">Rather get fewer emails? Open <strong>Email preferences</strong> in any Matchpath email: you can choose one summary a week, or turn off categories.</p>`,
+<p class="due">Rather get fewer emails? Open <strong>Email preferences</strong> in any Matchpath email: you can choose one summary a week, or turn off categories.</p>${
+      freshLinkAction === undefined
+        ? ""
+        : `
+<h2>Unsubscribed already, and want reminders again?</h2>
+<p>We can email you a fresh link to your Email preferences, where you can choose <strong>Subscribe again</strong>.</p>
+${freshLinkForm(freshLinkAction)}`
+    }`,
   );
 }
 
-export function unsubscribedPage(): APIGatewayProxyStructuredResultV2 {
+/**
+ * After the one-click unsubscribe. The way back is <strong>Subscribe again</strong> on the
+ * preferences page; with `freshLinkAction` the page offers a fresh link to it by email, since the
+ * preferences links of old emails expire (tester s8 issue 14 B4).
+ */
+export function unsubscribedPage(freshLinkAction?: string): APIGatewayProxyStructuredResultV2 {
   return htmlPage(
     200,
     "You are unsubscribed",
     `<h1>You are unsubscribed</h1>
 <p>Matchpath will send you no further reminders.</p>
-<p>Your timeline and your calendar feed keep working. Changed your mind? Open <strong>Email preferences</strong> in any Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>.</p>`,
+${
+  freshLinkAction === undefined
+    ? `<p>Your timeline and your calendar feed keep working. Changed your mind? Open <strong>Email preferences</strong> in any Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>.</p>`
+    : `<p>Your timeline and your calendar feed keep working. Changed your mind? Open <strong>Email preferences</strong> in a Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>. No such email at hand? We can email you a fresh link to it.</p>
+${freshLinkForm(freshLinkAction)}`
+}`,
   );
 }
 

@@ -17,6 +17,7 @@ import type { ApplicantState } from "#ports/applicants.ts";
 import { LinkRefusedError } from "#usecases/step-actions.ts";
 import {
   type ApplicantPagesDeps,
+  freshLinkAction,
   linksFor,
   MAX_FORM_BYTES,
   mailStopped,
@@ -70,86 +71,94 @@ function pageUrl(event: Parameters<PageRoute>[0], notice?: CalendarNotice): stri
 }
 
 export const preferencesView: PageRoute = (event, deps) =>
-  refusing(async () => {
-    const state = await timelineState(event, deps);
-    const links = await linksFor(event, deps, state);
-    const notice = calendarNotice(queryParameter(event, "calendar"));
-    return preferencesPage({
-      form: formOf(preferencesInEffect(state.profile)),
-      timezone: state.profile.timezone,
-      formAction: notice ? pageUrl(event) : selfUrl(event),
-      timelineUrl: links.timeline,
-      ...(notice ? { newFeedUrl: links.feedSubscription } : {}),
-      ...(notice === "unchanged" ? { newFeedRepeated: true } : {}),
-      ...(await subscriptionOf(state, deps)),
-    });
-  }, "preferences");
+  refusing(
+    async () => {
+      const state = await timelineState(event, deps);
+      const links = await linksFor(event, deps, state);
+      const notice = calendarNotice(queryParameter(event, "calendar"));
+      return preferencesPage({
+        form: formOf(preferencesInEffect(state.profile)),
+        timezone: state.profile.timezone,
+        formAction: notice ? pageUrl(event) : selfUrl(event),
+        timelineUrl: links.timeline,
+        ...(notice ? { newFeedUrl: links.feedSubscription } : {}),
+        ...(notice === "unchanged" ? { newFeedRepeated: true } : {}),
+        ...(await subscriptionOf(state, deps)),
+      });
+    },
+    "preferences",
+    freshLinkAction(event, deps),
+  );
 
 export const preferencesSave: PageRoute = (event, deps) =>
-  refusing(async () => {
-    const state = await timelineState(event, deps);
-    const links = await linksFor(event, deps, state);
-    const shown = {
-      timezone: state.profile.timezone,
-      formAction: selfUrl(event),
-      timelineUrl: links.timeline,
-      ...(await subscriptionOf(state, deps)),
-    };
-    const form = formOf(preferencesInEffect(state.profile));
-    let body: URLSearchParams;
-    try {
-      body = urlEncodedForm(event, MAX_FORM_BYTES, ["categories"]);
-    } catch (error) {
-      // A field sent twice: a person's form gets the page again naming it (400), an API client RFC 9457.
-      const errors = error instanceof InvalidInputError ? repeatedFields(error) : undefined;
-      if (errors === undefined || wantsProblemJson(event)) throw error;
-      return preferencesPage({ ...shown, form, errors });
-    }
-    const intent = body.get("intent") ?? "save";
-    if (intent !== "save" && intent !== "new-calendar-address" && intent !== "resubscribe") {
-      if (!wantsProblemJson(event)) return preferencesPage({ ...shown, form, unknownAction: true });
-      throw new InvalidInputError("unknown action", [
-        { path: "intent", message: "unknown action: use save, new-calendar-address or resubscribe" },
-      ]);
-    }
-    if (intent === "resubscribe") {
-      // Idempotent: a second tap (or a stale page) answers "already subscribed" and writes nothing.
-      const outcome = await deps.suppression.resubscribe(state.profile.applicantId, deps.clock.now());
-      const after = (await deps.applicants.loadApplicant(state.profile.applicantId)) ?? state;
-      return preferencesPage({
-        ...shown,
-        form,
-        ...(await subscriptionOf(after, deps)),
-        resubscribe: outcome,
-      });
-    }
-    if (intent === "new-calendar-address") {
-      // Keyed by the page link's token: a double tap or a reload re-POST shows the same new address.
-      const requestKey = createHash("sha256")
-        .update(queryParameter(event, "token") ?? "")
-        .digest("base64url");
-      const id = state.profile.applicantId;
-      const generation = await deps.settings.revokeFeed(id, deps.clock.now(), requestKey);
-      if (generation === undefined && (await deps.applicants.loadApplicant(id)) === undefined) {
-        throw new LinkRefusedError("unknown-applicant");
-      }
-      // POST/redirect/GET (tester s8 C3): answered in place, a reload asked the browser to post again.
-      return {
-        statusCode: 303,
-        headers: {
-          location: pageUrl(event, generation === undefined ? "unchanged" : "new"),
-          "cache-control": "no-store",
-          "referrer-policy": "no-referrer",
-        },
-        body: "",
+  refusing(
+    async () => {
+      const state = await timelineState(event, deps);
+      const links = await linksFor(event, deps, state);
+      const shown = {
+        timezone: state.profile.timezone,
+        formAction: selfUrl(event),
+        timelineUrl: links.timeline,
+        ...(await subscriptionOf(state, deps)),
       };
-    }
-    const typed = formFromBody(body);
-    const read = readPreferencesForm(typed);
-    if (!read.ok) return preferencesPage({ ...shown, form: typed, errors: read.errors });
-    await deps.settings.savePreferences(state.profile.applicantId, read.preferences, deps.clock.now());
-    return preferencesPage({ ...shown, form: formOf(read.preferences), saved: true });
-  }, "preferences");
+      const form = formOf(preferencesInEffect(state.profile));
+      let body: URLSearchParams;
+      try {
+        body = urlEncodedForm(event, MAX_FORM_BYTES, ["categories"]);
+      } catch (error) {
+        // A field sent twice: a person's form gets the page again naming it (400), an API client RFC 9457.
+        const errors = error instanceof InvalidInputError ? repeatedFields(error) : undefined;
+        if (errors === undefined || wantsProblemJson(event)) throw error;
+        return preferencesPage({ ...shown, form, errors });
+      }
+      const intent = body.get("intent") ?? "save";
+      if (intent !== "save" && intent !== "new-calendar-address" && intent !== "resubscribe") {
+        if (!wantsProblemJson(event)) return preferencesPage({ ...shown, form, unknownAction: true });
+        throw new InvalidInputError("unknown action", [
+          { path: "intent", message: "unknown action: use save, new-calendar-address or resubscribe" },
+        ]);
+      }
+      if (intent === "resubscribe") {
+        // Idempotent: a second tap (or a stale page) answers "already subscribed" and writes nothing.
+        const outcome = await deps.suppression.resubscribe(state.profile.applicantId, deps.clock.now());
+        const after = (await deps.applicants.loadApplicant(state.profile.applicantId)) ?? state;
+        return preferencesPage({
+          ...shown,
+          form,
+          ...(await subscriptionOf(after, deps)),
+          resubscribe: outcome,
+        });
+      }
+      if (intent === "new-calendar-address") {
+        // Keyed by the page link's token: a double tap or a reload re-POST shows the same new address.
+        const requestKey = createHash("sha256")
+          .update(queryParameter(event, "token") ?? "")
+          .digest("base64url");
+        const id = state.profile.applicantId;
+        const generation = await deps.settings.revokeFeed(id, deps.clock.now(), requestKey);
+        if (generation === undefined && (await deps.applicants.loadApplicant(id)) === undefined) {
+          throw new LinkRefusedError("unknown-applicant");
+        }
+        // POST/redirect/GET (tester s8 C3): answered in place, a reload asked the browser to post again.
+        return {
+          statusCode: 303,
+          headers: {
+            location: pageUrl(event, generation === undefined ? "unchanged" : "new"),
+            "cache-control": "no-store",
+            "referrer-policy": "no-referrer",
+          },
+          body: "",
+        };
+      }
+      const typed = formFromBody(body);
+      const read = readPreferencesForm(typed);
+      if (!read.ok) return preferencesPage({ ...shown, form: typed, errors: read.errors });
+      await deps.settings.savePreferences(state.profile.applicantId, read.preferences, deps.clock.now());
+      return preferencesPage({ ...shown, form: formOf(read.preferences), saved: true });
+    },
+    "preferences",
+    freshLinkAction(event, deps),
+  );
 
 /** The form's own fields a refusal names, each with the words the page shows; undefined if it names another. */
 function repeatedFields(error: InvalidInputError): PreferencesErrors | undefined {

@@ -18,6 +18,8 @@ export const HTTP_API_ROUTES = [
   "GET /calendar.ics",
   "GET /preferences",
   "POST /preferences",
+  // "Email me a fresh link" from an expired timeline/preferences link or the unsubscribe pages.
+  "POST /fresh-link",
   // RFC 9110 §9.3.2: HEAD wherever GET works on the links emails carry (link checkers use it);
   // served by the GET route, without the body.
   "HEAD /unsubscribe",

@@ -6,6 +6,7 @@ import { DynamoApplicantSettings } from "#adapters/dynamodb/applicant-settings.t
 import { DynamoIntakeStore } from "#adapters/dynamodb/intake-store.ts";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
+import { type SesLoader, sesMailerOnFirstSend } from "#adapters/ses/escalation-for.ts";
 import { loadHttpApiConfig } from "#config/http-api.ts";
 import { keyringSource, secretSource } from "#config/secrets.ts";
 import { createLogger } from "#observability/logger.ts";
@@ -24,9 +25,10 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * The http-api function's composition root, run once per cold start: its configuration from the
  * environment, its AWS clients from `clients` (the benchmarks pass counting ones), and the
  * handler over them. handler.ts is the Lambda entry that calls it. Only the DynamoDB client is
- * asked for: handler.ts passes that one factory, so the bundle carries no other SDK client.
+ * built at cold start; SES, used only by "Email me a fresh link", comes as a loader (`freshLinkSes`)
+ * resolved on the first one sent, so no other SDK client is evaluated at cold start.
  */
-export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
+export function setupHttpApi(clients: Pick<AwsClientFactory, "documents"> & { freshLinkSes: SesLoader }) {
   const config = loadHttpApiConfig();
   const logger = createLogger("http-api");
   const table = new DynamoTable({ client: clients.documents(config), tableName: config.tableName });
@@ -56,7 +58,17 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents">) {
       keyring,
       ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     })),
+    ...(config.freshLinks ? { freshLinks: freshLinksOf(config.freshLinks) } : {}),
   });
+
+  /** The ledger (imported on the first fresh link, with the plan code it writes) and SES on first send. */
+  function freshLinksOf(sender: { senderAddress: string; sesConfigurationSet?: string }) {
+    const mailer = sesMailerOnFirstSend(config, clients.freshLinkSes, sender);
+    return once(async () => {
+      const { DynamoReminderLedger } = await import("#adapters/dynamodb/reminder-ledger.ts");
+      return { ledger: new DynamoReminderLedger(table), mailer };
+    });
+  }
 
   return async function handler(
     event: APIGatewayProxyEventV2,

@@ -49,9 +49,11 @@ export async function loadHandlers(
 ): Promise<LocalHandlers> {
   Object.assign(process.env, environment);
   if (logLevel) process.env.POWERTOOLS_LOG_LEVEL ??= logLevel;
-  const httpApi: HttpHandler = (await import("../../functions/http-api/setup.ts")).setupHttpApi(
-    clientsFor("http-api"),
-  );
+  const httpApiClients = clientsFor("http-api");
+  const httpApi: HttpHandler = (await import("../../functions/http-api/setup.ts")).setupHttpApi({
+    ...httpApiClients,
+    freshLinkSes: sesOnFirstUse(httpApiClients),
+  });
   const consoleClients = clientsFor("console");
   const consoleApi: HttpHandler = (await import("../../functions/console/setup.ts")).setupConsole({
     ...consoleClients,

@@ -27,6 +27,11 @@ export interface HttpApiConfig extends AwsSettings {
   linkSigningKeys: SecretSetting;
   /** Base of links printed on the applicant's pages; absent: the request's own origin. */
   publicBaseUrl?: string;
+  /**
+   * The reminders' sender, for "Email me a fresh link" (POST /fresh-link); absent: not offered.
+   * Sent as the reminders are: their SENDER_ADDRESS and SES_CONFIGURATION_SET.
+   */
+  freshLinks?: { senderAddress: string; sesConfigurationSet?: string };
   /** Only the connected providers appear. */
   formSecrets: Partial<Record<ProviderName, SecretSetting>>;
   /** Folders of form mapping files: FORM_MAPPINGS_DIR, else each provider's `forms/` under the working directory. */
@@ -45,6 +50,9 @@ const HttpApiSchema = z.object({
   ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
   ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
   PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
+  SENDER_ADDRESS: optionalText,
+  SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
+  MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,
   ...Object.fromEntries(
     FORM_PROVIDER_SECRETS.flatMap(([, value, parameter]) => [
       [value, optionalText],
@@ -55,12 +63,12 @@ const HttpApiSchema = z.object({
   FORM_MAPPINGS_DIR: optionalText,
 });
 
-/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL and UNSUBSCRIBE_SECRET(_PARAMETER) (pre-keyring unsubscribe links). */
+/** http-api: TABLE_NAME, AWS_REGION, CLOCK, WEBHOOK_SECRET(_PARAMETER), LINK_SIGNING_KEYS(_PARAMETER), optional PUBLIC_BASE_URL, UNSUBSCRIBE_SECRET(_PARAMETER) (pre-keyring unsubscribe links), and SENDER_ADDRESS with SES_CONFIGURATION_SET (fresh links by email). */
 export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig {
   const values = withoutEmpty(env);
   const base = parse(HttpApiSchema, values);
   return {
-    ...awsSettings(base, {}),
+    ...awsSettings(base, { ses: base.MATCHPATH_SES_ENDPOINT }),
     webhookSecret: secretSetting(values, "WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER", checkWebhookSecret),
     ...linkSecrets(values),
     ...((values.UNSUBSCRIBE_SECRET ?? values.UNSUBSCRIBE_SECRET_PARAMETER)
@@ -74,6 +82,14 @@ export function loadHttpApiConfig(env: Environment = process.env): HttpApiConfig
         }
       : {}),
     ...(base.PUBLIC_BASE_URL ? { publicBaseUrl: base.PUBLIC_BASE_URL.replace(/\/+$/, "") } : {}),
+    ...(base.SENDER_ADDRESS
+      ? {
+          freshLinks: {
+            senderAddress: base.SENDER_ADDRESS,
+            ...(base.SES_CONFIGURATION_SET ? { sesConfigurationSet: base.SES_CONFIGURATION_SET } : {}),
+          },
+        }
+      : {}),
     formSecrets: Object.fromEntries(
       FORM_PROVIDER_SECRETS.filter(([, value, parameter]) => values[value] ?? values[parameter]).map(
         ([provider, value, parameter, format]) => [

@@ -4,6 +4,7 @@ import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { audit, authorizedApplicant, type ConsoleDeps } from "./console.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
+import { FRESH_LINKS_ID_PREFIX } from "./fresh-links.ts";
 import type { Planning } from "./planning.ts";
 import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
@@ -32,7 +33,12 @@ export function latestNotice(
   let latest: { messageId: string; sentAt: string; reminderIds: string[] } | undefined;
   for (const entry of state.ledger) {
     if (entry.status !== "sent" || entry.messageId === undefined || entry.sentAt === undefined) continue;
-    if (entry.reminderId.startsWith(ESCALATION_ID_PREFIX) || entry.reminderId.startsWith(RESEND_ID_PREFIX))
+    // Not a reminder email: an advisor's escalation, a resend, or fresh links the applicant asked for.
+    if (
+      [ESCALATION_ID_PREFIX, RESEND_ID_PREFIX, FRESH_LINKS_ID_PREFIX].some((p) =>
+        entry.reminderId.startsWith(p),
+      )
+    )
       continue;
     if (latest?.messageId === entry.messageId) latest.reminderIds.push(entry.reminderId);
     else if (latest === undefined || entry.sentAt > latest.sentAt)

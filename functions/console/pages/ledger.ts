@@ -10,6 +10,7 @@ import {
   RISK_TITLES,
   WITHHELD_BECAUSE,
 } from "#usecases/escalation.ts";
+import { FRESH_LINKS_ID_PREFIX } from "#usecases/fresh-links.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
 import { h, titleOf, when, whenFor } from "./html.ts";
 
@@ -41,6 +42,8 @@ function ledgerWhat(
     entries
       .map((entry) => {
         const id = entry.reminderId;
+        if (id.startsWith(FRESH_LINKS_ID_PREFIX))
+          return "to the applicant: fresh timeline and preferences links they asked for from an expired link";
         if (id.startsWith(RESEND_ID_PREFIX)) {
           const resent = id.slice(RESEND_ID_PREFIX.length);
           const original = ledger.filter((other) => other.messageId === resent);

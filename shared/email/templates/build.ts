@@ -21,6 +21,12 @@ export const TEMPLATES = [
     constant: "DIGEST_HTML",
     filledBy: "digest-email.ts",
   },
+  {
+    source: "fresh-links.mjml",
+    compiled: "fresh-links.compiled.ts",
+    constant: "FRESH_LINKS_HTML",
+    filledBy: "fresh-links-email.ts",
+  },
 ];
 
 const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));

@@ -248,7 +248,8 @@ describe("http-api", () => {
           : [path];
         for (const concrete of paths) allowed.set(concrete, [...(allowed.get(concrete) ?? []), method]);
       }
-      expect(allowed.size).toBe(8 + PROVIDERS.length);
+      // 9 paths: health, favicon, webhook, unsubscribe, timeline, actions, calendar, preferences, fresh-link.
+      expect(allowed.size).toBe(9 + PROVIDERS.length);
       for (const [path, methods] of allowed) {
         const response = await setup().api(httpEvent({ method: "DELETE", path }));
         expect(problemOf(response).status, path).toBe(405);

@@ -67,6 +67,27 @@ describe("link tokens", () => {
     expect(verifyLinkToken(keyring, token, "action", expiresAt)).toEqual({ ok: false, reason: "expired" });
   });
 
+  it("with acceptExpired, gives a genuine expired token's claims and still refuses a tampered one", () => {
+    const token = createLinkToken(
+      keyring,
+      { purpose: "timeline", applicantId: "a_abc", expiresAt },
+      issuedAt,
+    );
+    expect(verifyLinkToken(keyring, token, "timeline", expiresAt, { acceptExpired: true })).toMatchObject({
+      ok: true,
+      claims: { purpose: "timeline", applicantId: "a_abc", expiresAt },
+    });
+    const tampered = `${token.slice(0, -3)}${token.endsWith("AAA") ? "BBB" : "AAA"}`;
+    expect(verifyLinkToken(keyring, tampered, "timeline", expiresAt, { acceptExpired: true })).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
+    expect(verifyLinkToken(keyring, token, "action", expiresAt, { acceptExpired: true })).toEqual({
+      ok: false,
+      reason: "wrong-purpose",
+    });
+  });
+
   it("refuses a token made for another purpose", () => {
     const timeline = createLinkToken(
       keyring,

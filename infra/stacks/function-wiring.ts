@@ -73,10 +73,20 @@ export function wireFunctions(
     ),
   };
 
+  // Whatever emails (reminders and the reminder's, planner's and sweeper's advisor escalations; the
+  // sweeper's advisor digests; the console's resend; the http-api's fresh links) sends from one
+  // sender through one configuration set, linking to PUBLIC_BASE_URL.
+  const sender = {
+    SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
+    SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
+  };
+  const mail = { ...sender, PUBLIC_BASE_URL: config.publicBaseUrl ?? "" };
   const httpApi = make(
     "httpApi",
     {
       ...(config.publicBaseUrl ? { PUBLIC_BASE_URL: config.publicBaseUrl } : {}),
+      // "Email me a fresh link" (POST /fresh-link) sends as the reminders do.
+      ...sender,
       // The form mapping files are read at run time, so they ship beside the bundle.
       FORM_MAPPINGS_DIR: "/var/task/forms",
     },
@@ -85,13 +95,6 @@ export function wireFunctions(
   // The reminder reads its own ARN from the invocation context (context.invokedFunctionArn,
   // unqualified because schedules target the unqualified ARN): putting it in its own environment
   // would make the function depend on itself.
-  // Whatever emails (reminders and the reminder's, planner's and sweeper's advisor escalations; the
-  // sweeper's advisor digests; the console's resend) sends from one sender through one configuration set, linking to PUBLIC_BASE_URL.
-  const mail = {
-    SENDER_ADDRESS: `${config.senderName} <${config.senderAddress}>`,
-    SES_CONFIGURATION_SET: email.configurationSet.configurationSetName,
-    PUBLIC_BASE_URL: config.publicBaseUrl ?? "",
-  };
   const reminder = make(
     "reminder",
     { ...wakeUpEnvironment, ...mail },
@@ -141,7 +144,8 @@ export function wireFunctions(
   }
   for (const manager of [planner, reminder, sweeper]) wakeUps.grantManageWakeUps(manager);
   bus.grantPublish(planner, reminder, sesEvents, sweeper);
-  for (const sender of [reminder, planner, sweeper, consoleFunction]) email.grantSend(sender);
+  // The http-api sends only "Email me a fresh link" (one a day per applicant, to the address on file).
+  for (const mailer of [reminder, planner, sweeper, consoleFunction, httpApi]) email.grantSend(mailer);
   httpApi.useSecureParameters(httpApiSecrets, secrets.kmsKeyArn);
   for (const linker of [reminder, consoleFunction]) linker.useSecureParameters(links, secrets.kmsKeyArn);
   return functions;

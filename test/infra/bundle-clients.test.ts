@@ -14,6 +14,7 @@ import { bundleOptions, functionNames } from "../bench/bundles-build.ts";
  * brought a client in is printed on failure.
  */
 const CLIENTS_USED: Record<string, string[]> = {
+  // The http-api loads SES on the first "Email me a fresh link" (ON_FIRST_USE below).
   "http-api": ["client-dynamodb", "client-ssm"],
   // The console loads SES on the first "Resend the latest notice" (ON_FIRST_USE below).
   console: ["client-dynamodb", "client-ssm"],
@@ -30,6 +31,7 @@ const CLIENTS_USED: Record<string, string[]> = {
  * use works without a network fetch), not evaluated at cold start (checked by CLIENTS_USED).
  */
 const ON_FIRST_USE: Record<string, string[]> = {
+  "http-api": ["client-sesv2"],
   console: ["client-sesv2"],
   planner: ["client-sesv2"],
   sweeper: ["client-sesv2"],

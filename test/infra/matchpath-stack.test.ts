@@ -251,6 +251,9 @@ describe("functions", () => {
       LINK_SIGNING_KEYS_PARAMETER: "/matchpath/prod/link-signing-keys",
       TYPEFORM_SECRET_PARAMETER: "/matchpath/prod/typeform-secret",
       FORM_MAPPINGS_DIR: "/var/task/forms",
+      // "Email me a fresh link" goes from the reminders' sender, through their configuration set.
+      SENDER_ADDRESS: "Matchpath <reminders@mail.example.org>",
+      SES_CONFIGURATION_SET: variables("reminder").SES_CONFIGURATION_SET,
     });
     expect(variables("httpApi").TALLY_SECRET_PARAMETER).toBeUndefined();
     // Unsubscribe links are signed by the keyring; only the http-api still verifies pre-keyring ones.
@@ -445,8 +448,8 @@ describe("least privilege", () => {
     expect(resources.includes(`/index/${GSI1.indexName}`)).toBe(gsi1);
   });
 
-  it("lets only the reminder, the planner and sweeper (advisor escalations) and the console (resend) send email, from the identity and through the configuration set", () => {
-    const senders: FunctionKey[] = ["reminder", "planner", "sweeper", "console"];
+  it("lets only the reminder, the planner and sweeper (advisor escalations), the console (resend) and the http-api (fresh links) send email, from the identity and through the configuration set", () => {
+    const senders: FunctionKey[] = ["reminder", "planner", "sweeper", "console", "httpApi"];
     for (const key of FUNCTION_KEYS) {
       const sends = statementsOf(prod, prodTemplate, key).filter((s) =>
         actionsOf([s]).includes("ses:SendEmail"),

@@ -15,7 +15,7 @@ export interface FreshLinksEmailInput {
 
 const SUBJECT = "Your Matchpath links: timeline and email preferences";
 const WHY =
-  "You get this email because someone opened an expired Matchpath link of yours and asked for fresh ones. It goes only to the address Matchpath has for you, at most once a day. If that was not you, you can ignore it: nothing was changed.";
+  "You get this email because someone opened one of your Matchpath links and asked for fresh ones. It goes only to the address Matchpath has for you, at most once a day. If that was not you, you can ignore it: nothing was changed.";
 
 /**
  * The "Email me a fresh link" message (tester s8 issue 14 B4): the same email framework as the
@@ -30,7 +30,7 @@ export function renderFreshLinksEmail(input: FreshLinksEmailInput): {
   const firstName = input.recipientName.split(/\s+/)[0] || input.recipientName;
   const heading = "Here are fresh links to your Matchpath pages";
   const intro =
-    "You asked for new links because an old one had expired. These open your timeline and your email preferences.";
+    "You asked Matchpath for new links. These open your timeline and your email preferences.";
   const unsubscribed = input.unsubscribed
     ? "You are unsubscribed from Matchpath reminders. To get them again, open Email preferences and choose Subscribe again."
     : undefined;

@@ -1,0 +1,120 @@
+import { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import {
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryMailer,
+  profileFactory,
+  storePorts,
+} from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { createHttpApi } from "../../functions/http-api/app.ts";
+import { httpEvent } from "../unit/functions/events.ts";
+import { allA11yViolations, expectNoSeriousA11yViolations } from "./support/accessibility.ts";
+import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { saveScreenshot } from "./support/screenshots.ts";
+
+/**
+ * "Email me a fresh link" in Chromium at 390 px (tester s8 issue 14 B4): the expired timeline page
+ * offers it, the tap answers "Check your email", the email reads on a phone and its timeline link
+ * opens. The real HTTP API in-process (its headers, CSP included) through Playwright's routing.
+ */
+describe("an expired link's way back, in a browser", () => {
+  let browser: BrowserSession;
+  const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
+  const now = new Date("2027-05-12T10:00:00Z");
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory({ unsubscribedAt: "2027-02-01T00:00:00.000Z" }));
+  const mailer = new InMemoryMailer();
+  const base = "https://api.example.org";
+  const api = createHttpApi({
+    ...storePorts(store),
+    clock: new FixedClock(now),
+    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    unsubscribeKeys: { keyring: async () => keyring },
+    logger: new Logger({ logLevel: "SILENT" }),
+    applicantPages: async () => ({
+      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
+      planning: domainPlanning,
+      keyring: async () => keyring,
+      publicBaseUrl: base,
+    }),
+    freshLinks: async () => ({ ledger: store, mailer }),
+  });
+  // Her latest email, of 24 Feb 2027: its links expired on 25 Apr.
+  const expired = applicantLinks({
+    baseUrl: base,
+    keyring,
+    applicantId: "a_ada",
+    feedGeneration: 0,
+    now: new Date("2027-02-24T09:00:00Z"),
+  });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await browser.context.route(`${base}/**`, async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      const body = request.postDataBuffer();
+      const response = (await api(
+        httpEvent({
+          method: request.method(),
+          path: url.pathname,
+          query: url.search.slice(1),
+          headers: await request.allHeaders(),
+          ...(body ? { body } : {}),
+        }),
+      )) as APIGatewayProxyStructuredResultV2;
+      await route.fulfill({
+        status: response.statusCode ?? 200,
+        headers: response.headers as Record<string, string>,
+        body: response.body ?? "",
+      });
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the expired page offers one button, the tap answers 'Check your email', and every page passes every axe rule at 390 px", async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(expired.timeline);
+    expect(response?.status()).toBe(410);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "This timeline link has expired",
+    );
+    expect(await allA11yViolations(page)).toEqual([]);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "fresh-link-expired");
+
+    await page.getByRole("button", { name: "Email me a fresh link" }).click();
+    await page.waitForLoadState("load");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Check your email");
+    expect(await allA11yViolations(page)).toEqual([]);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "fresh-link-requested");
+    expect(mailer.sent).toHaveLength(1);
+    await page.close();
+  });
+
+  it("the email reads on a phone and its links open her preferences, where Subscribe again is", async () => {
+    const email = mailer.sent[0];
+    expect(email).toBeDefined();
+    const page = await browser.context.newPage();
+    await page.setContent(email?.html ?? "", { waitUntil: "load" });
+    await expectNoSeriousA11yViolations(page);
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await saveScreenshot(page, "fresh-link-email");
+    const preferences = await page.getByRole("link", { name: "Email preferences" }).getAttribute("href");
+    await page.close();
+
+    const opened = await browser.context.newPage();
+    const response = await opened.goto(preferences ?? "");
+    expect(response?.status()).toBe(200);
+    await expect(opened.getByRole("button", { name: "Subscribe again" }).count()).resolves.toBe(1);
+    await opened.close();
+  });
+});

@@ -69,7 +69,14 @@ describe("IAM of the synthesized functions", () => {
       `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`,
       false,
     ],
-    ["HttpApiFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, false],
+    // The http-api sends "Email me a fresh link" (one a day per applicant), from the same identity only.
+    ["HttpApiFunction", "ses:SendEmail", `arn:aws:ses:${REGION}:${ACCOUNT}:identity/mail.example.org`, true],
+    [
+      "HttpApiFunction",
+      "ses:SendEmail",
+      `arn:aws:ses:${REGION}:${ACCOUNT}:identity/other.example.org`,
+      false,
+    ],
   ])("%s %s on %s: allowed %s", (prefix, action, resource, expected) => {
     expect(isAllowed(fn(prefix).statements, { action, resource })).toBe(expected);
   });

@@ -7,13 +7,10 @@ import type { Clock } from "#ports/clock.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
+import { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
 import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
 
-/**
- * Ledger ids of fresh-link emails start with this, then the applicant's local day (YYYY-MM-DD):
- * one id per day is what allows at most one such email per applicant per day.
- */
-export const FRESH_LINKS_ID_PREFIX = "fresh-links:";
+export { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
 
 export interface FreshLinksDeps {
   applicants: Pick<ApplicantRepository, "loadApplicant">;

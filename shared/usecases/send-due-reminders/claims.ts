@@ -3,6 +3,7 @@ import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
+import { isFreshLinksId } from "../fresh-links-id.ts";
 import { type Planning, sentReminderIds } from "../planning.ts";
 
 /**
@@ -38,6 +39,8 @@ export function recoverStaleClaims(
   const bySlot = new Map<string, Set<string>>();
   for (const entry of state.ledger) {
     if (entry.status !== "claimed" || already.has(entry.reminderId)) continue;
+    // A fresh-links email is the http-api's, sent on request: no plan has it, nothing to recover.
+    if (isFreshLinksId(entry.reminderId)) continue;
     if (Date.parse(entry.claimedAt) >= staleBefore) continue;
     const slot = entry.slotAt ?? entry.claimedAt;
     bySlot.set(slot, (bySlot.get(slot) ?? new Set()).add(entry.reminderId));
@@ -113,6 +116,7 @@ export function retryAfterClaims(
   });
   for (const entry of state.ledger) {
     const at = Date.parse(entry.claimedAt);
+    if (isFreshLinksId(entry.reminderId)) continue;
     if (entry.status === "claimed" && !claimedHere.has(entry.reminderId) && at >= staleBefore) times.push(at);
   }
   if (times.length === 0) return undefined;

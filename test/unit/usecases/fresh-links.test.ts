@@ -3,7 +3,19 @@ import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { sendFreshLinks } from "#usecases/fresh-links.ts";
 import { latestNotice } from "#usecases/resend-notice.ts";
-import { FixedClock, InMemoryApplicantStore, InMemoryMailer, profileFactory, storePorts } from "./fakes.ts";
+import {
+  CLAIM_STALE_AFTER_MS,
+  recoverStaleClaims,
+  retryAfterClaims,
+} from "#usecases/send-due-reminders/claims.ts";
+import {
+  FakePlanning,
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryMailer,
+  profileFactory,
+  storePorts,
+} from "./fakes.ts";
 
 const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 
@@ -71,5 +83,35 @@ describe("sendFreshLinks (tester s8 issue 14 B4)", () => {
     await sendFreshLinks("a_ada", deps);
     const state = await store.loadApplicant("a_ada");
     expect(state && latestNotice(state)).toBeUndefined();
+  });
+});
+
+describe("a fresh-links claim is not a reminder's (the reminder function leaves it alone)", () => {
+  const now = new Date("2026-08-01T10:00:00Z");
+  const stateWith = (claimedAt: Date) => {
+    const store = new InMemoryApplicantStore();
+    store.add(profileFactory(), {
+      ledger: [
+        { reminderId: "fresh-links:2026-08-01", status: "claimed", claimedAt: claimedAt.toISOString() },
+      ],
+    });
+    return store.state("a_ada");
+  };
+
+  it("a live one does not make a wake-up come back for it", () => {
+    expect(retryAfterClaims(stateWith(new Date(now.getTime() - 60_000)), [], new Set(), now)).toBeUndefined();
+  });
+
+  it("a stale one (its sender died) is not re-planned at every wake-up to recover it", () => {
+    let plans = 0;
+    class CountingPlanning extends FakePlanning {
+      override plan(...args: Parameters<FakePlanning["plan"]>) {
+        plans += 1;
+        return super.plan(...args);
+      }
+    }
+    const state = stateWith(new Date(now.getTime() - CLAIM_STALE_AFTER_MS - 60_000));
+    expect(recoverStaleClaims(state, [], now, new CountingPlanning({}))).toEqual([]);
+    expect(plans).toBe(0);
   });
 });

@@ -29,8 +29,7 @@ export function renderFreshLinksEmail(input: FreshLinksEmailInput): {
 } {
   const firstName = input.recipientName.split(/\s+/)[0] || input.recipientName;
   const heading = "Here are fresh links to your Matchpath pages";
-  const intro =
-    "You asked Matchpath for new links. These open your timeline and your email preferences.";
+  const intro = "You asked Matchpath for new links. These open your timeline and your email preferences.";
   const unsubscribed = input.unsubscribed
     ? "You are unsubscribed from Matchpath reminders. To get them again, open Email preferences and choose Subscribe again."
     : undefined;

@@ -26,13 +26,13 @@ import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { matchDayNotice } from "./planner/match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
-import { ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
+import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, seasonOverRolAction, soapStillOpen } from "./planner/season-over-risk.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
-import { actionFor } from "./planner/step-text.ts";
+import { actionFor, lateResultWarning } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { urgencyOf } from "./planner/urgency.ts";
 import { type StepGates, waitingForOf } from "./planner/waiting-for.ts";
@@ -239,6 +239,8 @@ function planMilestone(
       : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
         ? entry.statusActions.prerequisitePending
         : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1).
+  const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, dates);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
   // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
@@ -249,12 +251,13 @@ function planMilestone(
     milestone: entry.key,
     title: entry.title,
     why: entry.why.text,
-    action,
+    action: lateResult === "" ? action : `${action}${lateResult}`,
     dueBy: detail === undefined ? null : detail.at,
     // A school that may be ineligible makes every other step moot, so checking it comes first.
     urgency:
       ownDateUrgency(own) ??
       (missed !== null && detail !== undefined ? "overdue" : null) ??
+      lateOwnDateUrgency(own, due, context.now) ??
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
         ? "urgent"
         : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now

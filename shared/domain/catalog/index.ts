@@ -71,6 +71,27 @@ export const NEEDED_FOR_RANKING: readonly MilestoneKey[] = MILESTONE_CATALOG.fil
   (entry) => entry.neededForRanking !== undefined,
 ).map((entry) => entry.key);
 
+/**
+ * The results a step of NEEDED_FOR_RANKING needs by its own date (a `neededByOwnDate`
+ * prerequisite: OET Medicine, whose result goes in with the Pathway application), each with the
+ * step it feeds. A sitting booked after its own deadline puts that step, and so ranking, at risk.
+ */
+export const FEEDS_RANKING: ReadonlyMap<MilestoneKey, MilestoneKey> = new Map(
+  MILESTONE_CATALOG.filter((entry) => entry.neededForRanking !== undefined).flatMap((entry) =>
+    entry.prerequisites
+      .filter((prerequisite) => prerequisite.neededByOwnDate === true)
+      .map((prerequisite) => [prerequisite.key, entry.key] as const),
+  ),
+);
+
+/**
+ * The steps EXAMS_LATE_FOR_RANKING checks, in MILESTONE_KEYS order: NEEDED_FOR_RANKING and the
+ * results they need by their own date (FEEDS_RANKING): Step 1, Step 2 CK, OET Medicine, the Pathway.
+ */
+export const CHECKED_FOR_RANKING: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.neededForRanking !== undefined || FEEDS_RANKING.has(entry.key),
+).map((entry) => entry.key);
+
 /** The milestone that checks the school's ECFMG eligibility (WDOMS), with its texts. */
 export const SCHOOL_CHECK = (() => {
   const entry = MILESTONE_CATALOG.find((candidate) => candidate.schoolEligibilityCheck !== undefined);

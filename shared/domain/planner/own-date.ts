@@ -215,3 +215,19 @@ function isoDay(at: number): string {
 export function ownDateUrgency(own: StepOwnDate | null): "urgent" | null {
   return own?.passed === true ? "urgent" : null;
 }
+
+/**
+ * An own date ahead but after the step's deadline `due`: "urgent", the date must move now (tester
+ * s8 issue 14b B1: an OET booked past its last usable day read "Later" beside "after the
+ * deadline"). Null otherwise: it yields to a passed own date, and a passed deadline stays overdue
+ * (as does one of the applicant's Match missed).
+ */
+export function lateOwnDateUrgency(
+  own: StepOwnDate | null,
+  due: DueDate | null,
+  now: number,
+): "urgent" | null {
+  return own !== null && !own.passed && due !== null && due.at >= now && own.due.at > due.at
+    ? "urgent"
+    : null;
+}

@@ -1,4 +1,10 @@
-import { catalogEntry, MILESTONE_CATALOG, NEEDED_FOR_RANKING, SCHOOL_CHECK } from "../catalog/index.ts";
+import {
+  CHECKED_FOR_RANKING,
+  catalogEntry,
+  FEEDS_RANKING,
+  MILESTONE_CATALOG,
+  SCHOOL_CHECK,
+} from "../catalog/index.ts";
 import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone } from "../time.ts";
@@ -38,7 +44,7 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
  */
 function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
   const said: string[] = [];
-  if (keys.some((key) => key !== "ecfmg_pathway")) {
+  if (keys.some((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey))) {
     said.push(` USMLE results take up to ${SCORE_REPORTING_DAYS} days.`);
     addSource(sources, SCORE_REPORTING_SOURCE);
   }
@@ -46,6 +52,14 @@ function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
   if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
     said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
     addSource(sources, citationSource(pathway));
+  }
+  // A result the Pathway needs (OET): its own allowance and its deadline's, both advice.
+  for (const key of keys) {
+    const entry = FEEDS_RANKING.has(key as MilestoneKey) ? catalogEntry(key as MilestoneKey) : undefined;
+    if (entry?.reportingDays === undefined) continue;
+    said.push(` We allow ${entry.reportingDays.days} days for ${subjectOf(entry.key)} results.`);
+    addSource(sources, citationSource(entry.reportingDays));
+    addSource(sources, citationSource(entry.due));
   }
   return said.join("");
 }
@@ -74,6 +88,20 @@ const subjects = new Map<MilestoneKey, string>();
  */
 function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
   return `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+}
+
+/**
+ * What a late result the Pathway needs blocks (tester s8 issue 14b B1: the OET): ". Your ECFMG
+ * Pathway application needs that result and is due <its deadline>, which leaves too little time to
+ * submit it". The step's own deadline (advice: the time to get the result and submit) says why.
+ */
+function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDates): string {
+  const due = dates.due(feeds);
+  const by =
+    due === null
+      ? ""
+      : ` and is due ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  return `. Your ${subjectOf(feeds)} needs that result${by}, which leaves too little time to submit it`;
 }
 
 function when(context: PlanContext, at: number): string {
@@ -154,8 +182,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const details: string[] = [];
     // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
     const preparation: string[] = [];
-    for (const key of NEEDED_FOR_RANKING) {
+    for (const key of CHECKED_FOR_RANKING) {
       if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
+      // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
+      // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
+      const feeds = FEEDS_RANKING.get(key);
+      const booked = plannedDay(context, key);
+      if (feeds !== undefined && (booked === null || booked < now || isFinished(statusOf(context, feeds))))
+        continue;
       // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
       // catalog's one allowance for the result, the same date the step and its reminders show).
       const latestSitting = dates.due(key)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
@@ -168,7 +202,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);

@@ -1,11 +1,11 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
@@ -92,6 +92,30 @@ function statusAction(
     }
   }
   return fill(context, entry.action, entry, given);
+}
+
+/**
+ * A step's warning that a result it needs by its own date (a `neededByOwnDate` prerequisite: the
+ * OET for the Pathway) is booked ahead but after that result's deadline: the result's own
+ * `scheduledAfterDeadline` text, with a leading space; "" otherwise (tester s8 issue 14b B1: the
+ * Pathway card said "you submit the application once your OET result is in" beside a late OET).
+ * The same test as EXAMS_LATE_FOR_RANKING: the day ahead, and after the deadline instant.
+ */
+export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dates: PlanDates): string {
+  let said = "";
+  for (const prerequisite of entry.prerequisites) {
+    if (prerequisite.neededByOwnDate !== true) continue;
+    const given = context.entries.get(prerequisite.key);
+    if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
+      continue;
+    const needed = catalogEntry(prerequisite.key);
+    const text = needed.statusActions?.scheduledAfterDeadline;
+    const due = dates.due(prerequisite.key);
+    const day = startOfLocalDate(context.zone, given.date);
+    if (text === undefined || due === null || day < context.now || day <= due.at) continue;
+    said += ` ${fill(context, text, needed, given, due)}`;
+  }
+  return said;
 }
 
 /**

@@ -39,15 +39,16 @@ type Row = [keyof typeof TIMES, keyof typeof STATUSES, string, string];
 /** [when, status, badge, the Due line's date]. */
 const ROWS: Row[] = [
   // Months ahead: the target (Step 2 CK on the application) has passed; a booked exam drives it.
+  // An exam booked after its deadline must move now: "Urgent", never "Later" or "Soon" (tester s8 issue 14b B1).
   ["monthsAhead", "notStarted", "Urgent", "Thu 27 Jan 2028"],
   ["monthsAhead", "inProgress", "Urgent", "Thu 27 Jan 2028"],
   ["monthsAhead", "examBeforeDeadline", "Later", "Thu 27 Jan 2028"],
-  ["monthsAhead", "examAfterDeadline", "Later", "Thu 27 Jan 2028"],
+  ["monthsAhead", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
   // Within 30 days; not started, the 2028 Match is already out of reach: dated for 2029.
   ["within30Days", "notStarted", "Later", "Thu 25 Jan 2029"],
   ["within30Days", "inProgress", "Urgent", "Thu 27 Jan 2028"],
   ["within30Days", "examBeforeDeadline", "Soon", "Thu 27 Jan 2028"],
-  ["within30Days", "examAfterDeadline", "Soon", "Thu 27 Jan 2028"],
+  ["within30Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
   ["within7Days", "notStarted", "Later", "Thu 25 Jan 2029"],
   ["within7Days", "inProgress", "Later", "Thu 25 Jan 2029"],
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 27 Jan 2028"],

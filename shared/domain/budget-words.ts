@@ -30,18 +30,26 @@ function flagNote(verify: string | undefined): string | undefined {
 }
 
 /**
- * A paid fee's flag (tester s8 C5): "check … before paying" is advice for a fee still to pay, so a
- * paid row keeps only what the flag says about the amount, after what settles it for the applicant.
+ * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
+ * table's, an estimate, and says so (tester s8 issue 14b B4: "Paid $680" for a fee never given).
+ * A flag's "check … before paying" is advice for a fee still to pay (tester s8 C5), so a paid row
+ * keeps only what the flag says about the amount, after what settles it for the applicant.
  */
-function paidNote(verify: string | undefined, amount: string): string | undefined {
-  if (verify === undefined) return undefined;
+function paidNote(verify: string | undefined, amount: string): string {
+  const estimate = "an estimate from Matchpath's fee table, not an amount you gave us";
+  if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
   const about = verify
     .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
     .split(/;\s*/)
     .filter((clause) => !/before paying/i.test(clause))
     .join("; ");
   const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
-  return `Paid: your receipt shows what you paid; ${figure}`;
+  return `Paid: your receipt shows what you paid; ${figure}; the amount here is ${estimate}`;
+}
+
+/** A paid amount as shown: "about $680", an estimate (paidNote says why). */
+function paidAmount(amount: string): string {
+  return `about ${amount}`;
 }
 
 function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
@@ -51,7 +59,12 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
     status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
     // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
-    amount: toVerify && item.amountUsd === 0 ? "not found" : usd(item.amountUsd),
+    amount:
+      toVerify && item.amountUsd === 0
+        ? "not found"
+        : paid
+          ? paidAmount(usd(item.amountUsd))
+          : usd(item.amountUsd),
     ...(note ? { note } : {}),
     source: item.source,
   };
@@ -62,7 +75,7 @@ function otherRow(item: OtherCurrencyItem): BudgetRow {
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
     status: item.status === "spent" ? "Paid" : item.status === "held" ? "To verify" : "Coming",
-    amount: item.display,
+    amount: item.status === "spent" ? paidAmount(item.display) : item.display,
     note: flag === undefined ? item.note : `${flag}. ${item.note}`,
     source: item.source,
   };
@@ -81,17 +94,20 @@ function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): s
   return [usd(amountUsd), ...others.map((item) => item.display)].join(" plus ");
 }
 
+/** The paid total's label: every paid amount is the fee table's estimate (paidNote). */
+export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
+
 /**
  * The totals per currency, never converted (no exchange rate is assumed): "$895 plus AU$587".
- * Fees to verify are in neither total.
+ * Fees to verify are in neither total. The paid total is "about …" (PAID_SO_FAR), "$0" when
+ * nothing is paid.
  */
 export function budgetTotals(budget: Budget): { paid: string; toPay: string } {
   const others = budget.otherCurrency ?? [];
+  const paidOthers = others.filter((item) => item.status === "spent");
+  const paid = perCurrency(budget.spentUsd, paidOthers);
   return {
-    paid: perCurrency(
-      budget.spentUsd,
-      others.filter((item) => item.status === "spent"),
-    ),
+    paid: budget.spentUsd === 0 && paidOthers.length === 0 ? paid : paidAmount(paid),
     toPay: perCurrency(
       budget.upcomingUsd,
       others.filter((item) => item.status === "upcoming"),
@@ -106,4 +122,4 @@ export function hasBudget(budget: Budget): boolean {
 
 /** The one sentence under every budget table: what the amounts are and what the totals leave out. */
 export const BUDGET_NOTE =
-  "Amounts from the sources named in Matchpath's fee table, in US dollars unless another currency is shown (never converted); estimates are advice; fees to verify are not counted in the totals.";
+  "Amounts from the sources named in Matchpath's fee table, in US dollars unless another currency is shown (never converted); estimates are advice; paid amounts are the fee table's too (Matchpath does not ask what you paid); fees to verify are not counted in the totals.";

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, doneOpensFor, seasonPassedFor } from "#domain/applicant-choices.ts";
-import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import {
   DATE_TAGS,
@@ -217,7 +217,7 @@ function budgetHtml(budget: Budget): string {
 <table><caption class="due">${e(BUDGET_NOTE)}</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
+<tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
 <tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
 <details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
     .map((row) => `<li>${e(row.label)}: ${e(row.source)}</li>`)

@@ -1,4 +1,4 @@
-import { BUDGET_NOTE, budgetRows, budgetTotals } from "#domain/budget-words.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 
@@ -22,7 +22,7 @@ export function budgetSection(budget: Budget): string {
 <div class="table-scroll" tabindex="0" role="region" aria-label="Budget table"><table><caption class="muted">${h(BUDGET_NOTE)}</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${body}</tbody>
-<tfoot><tr><th scope="row">Paid so far</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
+<tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
 <tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
 <details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>`).join("")}</ul></details>`;
 }

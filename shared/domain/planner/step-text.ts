@@ -134,7 +134,7 @@ function budgetAction(budget: Budget): string {
   // Other-currency lines are shared frozen objects (budget.ts), so identity says they are the same.
   if (known !== undefined && sameItems(known.other, other)) return known.text;
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
-  const text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (spent so far: ${usd(budget.spentUsd)}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  const text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
   bySpent.keep(budget.spentUsd, { other, text });
   return text;
 }

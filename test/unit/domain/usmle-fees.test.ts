@@ -8,13 +8,17 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // "2025 Fees … Step 1: $680 USD" and ECFMG says the 2025 exam fee matches the USMLE program fee.
 // IMGs testing outside the US and Canada may also pay an international test delivery surcharge
 // (ECFMG), whose current amount was not found: it is an item to verify, never a guessed figure.
-const FSMB_FAQ = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq";
+// Tester s8 issue 14b B4: that FAQ was cited by its content-server address (a "step-3-faq" on
+// fsmb01mstr63nn9inte.dxcloud.episerver.net); the public page cited is ECFMG's FAQ saying the IMG
+// exam fee matches the USMLE program fee, and the asOf keeps where the $680 figure was read.
+const ECFMG_FAQ = "https://www.ecfmg.org/myintealth/faqs.html";
 
 describe("USMLE fees (facts refresh, s5 B4)", () => {
   it("budgets Step 1 at FSMB's 2025 figure with its official source, still flagged for the 2026 fee", () => {
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
-    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: FSMB_FAQ });
+    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: ECFMG_FAQ });
     expect(step1?.asOf).toContain("eligibility periods ending in 2025");
+    expect(step1?.asOf).toContain("FSMB's USMLE FAQ, '2025 Fees … Step 1: $680 USD'");
     expect(step1?.verify).toMatch(/^flagged, verify: .*2026 fee was not found/);
     // No official Step 2 CK figure was found: the last official (higher) one stays, flagged.
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUDGET_NOTE, budgetRows, budgetTotals } from "#domain/budget-words.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import type { ApplicantView } from "#usecases/console.ts";
@@ -49,7 +49,8 @@ describe("the console's budget", () => {
   it("gives the totals per currency, never converted, and says what they leave out", () => {
     const totals = budgetTotals(budget);
     expect(`${totals.paid} ${totals.toPay}`).toContain(" plus ");
-    expect(section).toContain(`Paid so far</th><td></td><td class="amount">${h(totals.paid)}`);
+    // The label says the paid total is the fee table's estimate (tester s8 issue 14b B4).
+    expect(section).toContain(`${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}`);
     expect(section).toContain(`Still to pay</th><td></td><td class="amount">${h(totals.toPay)}`);
     expect(section).toContain(h(BUDGET_NOTE));
     expect(section).not.toContain("Spent $");

@@ -64,8 +64,8 @@ export function preferencesPage(input: {
   const feed = !input.newFeedUrl
     ? ""
     : input.newFeedRepeated
-      ? `<p class="note" role="status">This link already gave you a new calendar address, so nothing changed. It is still: <br><code>${e(input.newFeedUrl)}</code><br>For another new address, use the preferences link in your latest Matchpath email.</p>`
-      : `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code></p>`;
+      ? `<p class="note" role="status">This link already gave you a new calendar address, so nothing changed. It is still: <br><code>${e(input.newFeedUrl)}</code><br>For another new address, use the preferences link in a newer Matchpath email.</p>`
+      : `<p class="note" role="status">Your calendar has a new address; the old one no longer works. Subscribe again with: <br><code>${e(input.newFeedUrl)}</code><br>If this address is shared by mistake too, use the preferences link in a newer Matchpath email to get another: this link gives one new address.</p>`;
   const subscription = subscriptionBanner({
     formAction: input.formAction,
     ...(input.mailStopped ? { stopped: input.mailStopped } : {}),
@@ -110,7 +110,7 @@ ${message("categories")}
 <a class="button secondary" href="${e(input.timelineUrl)}">Back to my timeline</a></div>
 </form>
 <h2>Calendar address</h2>
-<p>If you shared your calendar address by mistake, get a new one: the old address stops working at once.</p>
+<p>If you shared your calendar address by mistake, get a new one: the old address stops working at once. Each link does this once: to do it again later, use the preferences link in a newer Matchpath email.</p>
 <form method="post" action="${e(input.formAction)}"><button type="submit" class="secondary" name="intent" value="new-calendar-address">Get a new calendar address</button></form>
 ${stopAll}`,
   );

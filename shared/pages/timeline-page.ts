@@ -1,25 +1,25 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { ACTION_LABELS, actionsFor, doneOpensFor, seasonPassedFor } from "#domain/applicant-choices.ts";
-import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget, PAID_SO_FAR } from "#domain/budget-words.ts";
+import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import {
-  DATE_TAGS,
-  deadlineWords,
-  reminderDateLabel,
-  SOURCES_HEADING,
-  yourTimeSuffix,
-} from "#domain/date-words.ts";
-import type { Budget, Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { DATE_TAGS, deadlineWords, yourTimeSuffix } from "#domain/date-words.ts";
+import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { localDate } from "#domain/time.ts";
-import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { doneOpensText } from "./action-pages.ts";
-import { humanDate, humanInstant } from "./dates.ts";
+import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, mailStoppedSection } from "./mail-status.ts";
+import {
+  budgetHtml,
+  comingEmailsHtml,
+  pastSeasonHtml,
+  seasonOverLead,
+  sourcesHtml,
+} from "./timeline-sections.ts";
 
 /**
  * The applicant's timeline: the whole plan on one page, from the same Plan the emails render
@@ -48,8 +48,6 @@ const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
   soon: "Soon",
   later: "Later",
 };
-
-const COMING_EMAILS_SHOWN = 6;
 
 export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   const projected =
@@ -165,98 +163,6 @@ ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
 ${actionButtons(step, plan, links, snoozedUntil !== undefined, zone)}
 </li>`;
-}
-
-/** A risk's provenance (projection rules, the authority's pages), folded under its sentence (tester s4 C3). */
-function sourcesHtml(sources: readonly string[] | undefined): string {
-  if (!sources || sources.length === 0) return "";
-  return `<details><summary>${SOURCES_HEADING}</summary><ul>${sources.map((source) => `<li>${e(forPeople(source))}</li>`).join("")}</ul></details>`;
-}
-
-function reminderWords(reminder: Reminder): string {
-  return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})`;
-}
-
-/**
- * The emails still to come, one row per email (tester s5 C3: two reminders arriving in one email
- * were listed as two): its time in the applicant's zone, then what it carries; a weekly summary
- * says so.
- */
-function comingEmailsHtml(input: TimelineInput): string {
-  const emails = groupIntoEmails(input.comingReminders).slice(0, COMING_EMAILS_SHOWN);
-  const rows = emails.map((together) => {
-    const [first] = together;
-    if (!first) return "";
-    const when = `<strong>${e(humanInstant(input.timezone, first.sendAt))}</strong>`;
-    const summary = weeklySummaryDay(input.preferences, together) !== undefined;
-    if (together.length === 1 && !summary) return `<li>${when}: ${reminderWords(first)}</li>`;
-    const what = summary ? "your weekly summary, with" : `one email about ${together.length} reminders`;
-    return `<li>${when}: ${what}<ul>${together.map((reminder) => `<li>${reminderWords(reminder)}</li>`).join("")}</ul></li>`;
-  });
-  return `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
-    rows.length === 0 ? `<p>${noEmailWords(input.plan)}</p>` : `<ul>${rows.join("")}</ul>`
-  }<p><a href="${e(input.links.preferences)}">Choose when and which emails you get</a></p></section>`;
-}
-
-/** Why no email is listed: a season that is over says so plainly (tester s7 issue 14 C5). */
-function noEmailWords(plan: Plan): string {
-  if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "No reminder is planned yet.";
-  return `No email is planned: the Match ${plan.matchYear} season has passed for you, so there is nothing left to remind you of for it (see <a href="#risks">Risks to watch</a>).`;
-}
-
-/** Every fee the plan has, with its flag, and the totals per currency (tester s5 B5). */
-function budgetHtml(budget: Budget): string {
-  const totals = budgetTotals(budget);
-  const rows = budgetRows(budget)
-    .map(
-      (row) =>
-        `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${e(row.note)}</span>` : ""}</td><td class="status">${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
-    )
-    .join("");
-  return `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>
-<table><caption class="due">${e(BUDGET_NOTE)}</caption>
-<thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
-<tbody>${rows}</tbody>
-<tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
-<details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
-    .map((row) => `<li>${e(row.label)}: ${e(row.source)}</li>`)
-    .join("")}</ul></details></section>`;
-}
-
-/** SEASON_OVER with SOAP still open to the applicant: the plan keeps its SOAP step (season-over-risk.ts). */
-function soapStillOpen(plan: Plan): boolean {
-  return plan.nextSteps.some((step) => step.milestone === "soap");
-}
-
-/**
- * For an applicant whose target season is over (the SEASON_OVER risk), the page's lead: that the
- * season is over and what to do for the next Match, the risk's own message (tester s8 issue 14 B7:
- * it sat in Risks below a year of red "Overdue" steps).
- */
-function seasonOverLead(plan: Plan): string {
-  const risk = plan.risks.find((candidate) => candidate.code === "SEASON_OVER");
-  if (risk === undefined) return "";
-  const heading = soapStillOpen(plan)
-    ? `The Match ${plan.matchYear} ranking is over for you, SOAP is not`
-    : `Your Match ${plan.matchYear} season is over`;
-  return `<section aria-labelledby="season-over"><h2 id="season-over">${heading}</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
-}
-
-/**
- * The passed season's steps (seasonPassedFor), below the rest as a record: when each was due, in
- * the applicant's zone, with no urgency badge, no "projected" tag (the season is history) and no
- * action, since nothing can be marked for a season that is over.
- */
-function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadline">[], plan: Plan): string {
-  if (steps.length === 0) return "";
-  return `<section aria-labelledby="past-season"><h2 id="past-season">From the ${plan.matchYear} season</h2>
-<p class="due">${soapStillOpen(plan) ? `These steps of the Match ${plan.matchYear} season can no longer be done` : `These steps belonged to the Match ${plan.matchYear} season, which has passed for you`}, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
-    .map(
-      (step) =>
-        `<li><h3>${e(step.title)}</h3>${step.deadline ? `<p class="due">Was due <strong>${e(deadlineWords(step.deadline).local)}</strong>${yourTimeSuffix(step.deadline)}</p>` : ""}</li>`,
-    )
-    .join("\n")}</ul></section>`;
 }
 
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {

@@ -1,4 +1,5 @@
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
+import { safeParse } from "zod/v4/core";
 import { type FieldProblem, fieldProblems } from "#domain/field-problems.ts";
 
 /**
@@ -49,12 +50,13 @@ export class LimitExceededError extends InvalidInputError {
  * (not retriable: no retry can repair it, so an event ends in its failure destination and an HTTP
  * request gets a 4xx). The one parse-or-throw of the handlers and use cases.
  */
-export function parseOrThrow<Schema extends z.ZodType>(
+export function parseOrThrow<Schema extends z.$ZodType>(
   schema: Schema,
   value: unknown,
   message: string,
 ): z.output<Schema> {
-  const parsed = schema.safeParse(value);
+  // The core parse reads classic and mini schemas alike (the cold-start ones are mini: env-pieces.ts).
+  const parsed = safeParse(schema, value);
   if (!parsed.success)
     throw new InvalidInputError(message, fieldProblems(parsed.error), { cause: parsed.error });
   return parsed.data;

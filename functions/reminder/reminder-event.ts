@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { ApplicantIdSchema } from "#domain/applicant-id.ts";
+import * as z from "#domain/zod-mini.ts";
 import { parseOrThrow } from "#errors";
 
 const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
@@ -14,9 +14,9 @@ const instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 ins
  */
 export const ReminderEventSchema = z.object({
   applicantId: ApplicantIdSchema,
-  plannedFor: instant.optional(),
-  attempt: z.number().int().min(0).max(100).optional(),
-  scheduledTime: instant.optional(),
+  plannedFor: z.optional(instant),
+  attempt: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100))),
+  scheduledTime: z.optional(instant),
 });
 /** The event as Scheduler sends it (and the local stack's clock imitates). */
 export type ReminderEvent = z.input<typeof ReminderEventSchema>;

@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { ApplicantIdSchema } from "#domain/applicant-id.ts";
+import * as z from "#domain/zod-mini.ts";
 import { parseOrThrow } from "#errors";
 import type { EmailFeedback } from "#ports/email-feedback.ts";
 
@@ -27,27 +27,34 @@ type SesEventType = keyof typeof SES_DETAIL_TYPES;
 const SES_EVENT_TYPES = Object.keys(SES_DETAIL_TYPES) as [SesEventType, ...SesEventType[]];
 
 const Instant = z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" });
-const Recipient = z.object({ emailAddress: z.string().min(3) });
+const Recipient = z.object({ emailAddress: z.string().check(z.minLength(3)) });
 
 const MailSchema = z.object({
-  messageId: z.string().min(1),
+  messageId: z.string().check(z.minLength(1)),
   destination: z.array(z.string()),
   /** Set by event publishing through a configuration set: ses:* tags and ours (applicantId, kind). */
-  tags: z.record(z.string(), z.array(z.string())).optional(),
+  tags: z.optional(z.record(z.string(), z.array(z.string()))),
 });
 
 const DetailSchema = z.object({
   eventType: z.enum(SES_EVENT_TYPES),
   mail: MailSchema,
-  bounce: z
-    .object({
+  bounce: z.optional(
+    z.object({
       bounceType: z.enum(["Permanent", "Transient", "Undetermined"]),
-      bouncedRecipients: z.array(Recipient).min(1),
+      bouncedRecipients: z.array(Recipient).check(z.minLength(1)),
       timestamp: Instant,
-    })
-    .optional(),
-  complaint: z.object({ complainedRecipients: z.array(Recipient).min(1), timestamp: Instant }).optional(),
-  delivery: z.object({ recipients: z.array(z.string().min(3)).min(1), timestamp: Instant }).optional(),
+    }),
+  ),
+  complaint: z.optional(
+    z.object({ complainedRecipients: z.array(Recipient).check(z.minLength(1)), timestamp: Instant }),
+  ),
+  delivery: z.optional(
+    z.object({
+      recipients: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
+      timestamp: Instant,
+    }),
+  ),
 });
 
 export const SesEventSchema = z
@@ -57,22 +64,28 @@ export const SesEventSchema = z
     time: Instant,
     detail: DetailSchema,
   })
-  .superRefine((event, ctx) => {
-    const type = event.detail.eventType;
-    if (SES_DETAIL_TYPES[type] !== event["detail-type"]) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["detail-type"],
-        message: `must be "${SES_DETAIL_TYPES[type]}" for eventType ${type}`,
-      });
-    }
-    if (type === "Bounce" && !event.detail.bounce)
-      ctx.addIssue({ code: "custom", path: ["detail", "bounce"], message: "is required for a Bounce" });
-    if (type === "Complaint" && !event.detail.complaint)
-      ctx.addIssue({ code: "custom", path: ["detail", "complaint"], message: "is required for a Complaint" });
-    if (type === "Delivery" && !event.detail.delivery)
-      ctx.addIssue({ code: "custom", path: ["detail", "delivery"], message: "is required for a Delivery" });
-  });
+  .check(
+    z.superRefine((event, ctx) => {
+      const type = event.detail.eventType;
+      if (SES_DETAIL_TYPES[type] !== event["detail-type"]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["detail-type"],
+          message: `must be "${SES_DETAIL_TYPES[type]}" for eventType ${type}`,
+        });
+      }
+      if (type === "Bounce" && !event.detail.bounce)
+        ctx.addIssue({ code: "custom", path: ["detail", "bounce"], message: "is required for a Bounce" });
+      if (type === "Complaint" && !event.detail.complaint)
+        ctx.addIssue({
+          code: "custom",
+          path: ["detail", "complaint"],
+          message: "is required for a Complaint",
+        });
+      if (type === "Delivery" && !event.detail.delivery)
+        ctx.addIssue({ code: "custom", path: ["detail", "delivery"], message: "is required for a Delivery" });
+    }),
+  );
 
 /**
  * Reads the event into what the use case acts on, or throws InvalidInputError (not retriable:

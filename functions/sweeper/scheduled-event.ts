@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "#domain/zod-mini.ts";
 import { parseOrThrow } from "#errors";
 import { DIGEST_SCHEDULE_INPUT } from "./schedule-input.ts";
 
@@ -11,7 +11,7 @@ export const ScheduledEventSchema = z.object({
   "detail-type": z.literal("Scheduled Event"),
   source: z.literal("aws.events"),
   time: z.iso.datetime({ offset: true, message: "must be an ISO 8601 instant" }),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   resources: z.array(z.string()),
 });
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   type AwsSettings,
   awsPieces,
@@ -43,7 +43,7 @@ const ConsoleSchema = z.object({
   CONSOLE_CLIENT_ID: required,
   CONSOLE_AUTHORIZE_URL: httpUrl,
   CONSOLE_TOKEN_URL: httpUrl,
-  CONSOLE_JWKS_URL: httpUrl.optional(),
+  CONSOLE_JWKS_URL: z.optional(httpUrl),
   PUBLIC_BASE_URL: httpUrl,
   CONSOLE_ASSETS_DIR: optionalText,
   SENDER_ADDRESS: mailPieces.SENDER_ADDRESS,

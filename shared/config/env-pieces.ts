@@ -1,4 +1,5 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
@@ -11,19 +12,27 @@ import { parseKeyring } from "#links/keyring.ts";
  * planner.ts, reminder.ts, sweeper.ts, ses-events.ts, console.ts), the only place it reads the
  * process environment, validated once at cold start; one module per function so a cold start
  * builds only its own schemas (the form-provider list stays in the http-api).
+ *
+ * The schemas use zod's "mini" API: classic zod's schema classes cost about 40 ms of module init at
+ * the first schema a cold start builds, mini's a few (BENCHMARKS.md, bundles). Mini registers no
+ * locale, so English is registered here for the same messages as classic in ConfigError.
  */
+z.config(en());
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-export const required = z.string().trim().min(1, { message: "is required" });
-export const optionalText = z.string().trim().min(1).optional();
-export const endpoint = z.url({ message: "must be a URL such as http://127.0.0.1:8000" }).optional();
-export const arn = z.string().regex(/^arn:aws[\w-]*:[\w-]+:[\w-]*:\d{12}:.+$/, { message: "must be an ARN" });
+export const required = z.string().check(z.trim(), z.minLength(1, { message: "is required" }));
+export const optionalText = z.optional(z.string().check(z.trim(), z.minLength(1)));
+export const endpoint = z.optional(z.url({ message: "must be a URL such as http://127.0.0.1:8000" }));
+export const arn = z
+  .string()
+  .check(z.regex(/^arn:aws[\w-]*:[\w-]+:[\w-]*:\d{12}:.+$/, { message: "must be an ARN" }));
 
 export const awsPieces = {
   AWS_REGION: required,
   TABLE_NAME: required,
   MATCHPATH_DYNAMODB_ENDPOINT: endpoint,
-  CLOCK: z.enum(["system", "local"]).default("system"),
+  CLOCK: z._default(z.enum(["system", "local"]), "system"),
 };
 
 export const eventPieces = {
@@ -52,10 +61,16 @@ export const SchedulerSchema = z.discriminatedUnion("WAKE_UP_SCHEDULER", [
     SCHEDULE_GROUP_NAME: required,
     SCHEDULER_ROLE_ARN: arn,
     /** Optional only for the reminder function, which may fall back to its own invoked ARN. */
-    REMINDER_FUNCTION_ARN: arn.optional(),
+    REMINDER_FUNCTION_ARN: z.optional(arn),
     SCHEDULER_DLQ_ARN: arn,
-    SCHEDULER_MAX_RETRY_ATTEMPTS: z.coerce.number().int().min(0).max(185).default(185),
-    SCHEDULER_MAX_EVENT_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(86_400),
+    SCHEDULER_MAX_RETRY_ATTEMPTS: z._default(
+      z.coerce.number().check(z.int(), z.minimum(0), z.maximum(185)),
+      185,
+    ),
+    SCHEDULER_MAX_EVENT_AGE_SECONDS: z._default(
+      z.coerce.number().check(z.int(), z.minimum(60), z.maximum(86_400)),
+      86_400,
+    ),
     MATCHPATH_SCHEDULER_ENDPOINT: endpoint,
   }),
 ]);
@@ -103,7 +118,10 @@ export function withoutEmpty(env: Environment): Record<string, string | undefine
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
 }
 
-export function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+export function parse<S extends z.ZodMiniType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const named = result.error.issues
@@ -131,7 +149,7 @@ export function wakeUpSettings(scheduler: z.output<typeof SchedulerSchema>): Wak
 }
 
 export function awsSettings(
-  base: z.output<z.ZodObject<typeof awsPieces>>,
+  base: z.output<z.ZodMiniObject<typeof awsPieces>>,
   extra: { ses?: string | undefined; eventbridge?: string | undefined; scheduler?: string | undefined },
 ): AwsSettings {
   const endpoints: AwsSettings["endpoints"] = {};

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { FORM_PROVIDERS, MAPPING_FOLDERS, type ProviderName } from "#intake/providers/list.ts";
 import {
   type AwsSettings,
@@ -49,7 +49,7 @@ const HttpApiSchema = z.object({
   ...secretPieces("WEBHOOK_SECRET", "WEBHOOK_SECRET_PARAMETER"),
   ...secretPieces("UNSUBSCRIBE_SECRET", "UNSUBSCRIBE_SECRET_PARAMETER"),
   ...secretPieces("LINK_SIGNING_KEYS", "LINK_SIGNING_KEYS_PARAMETER"),
-  PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
+  PUBLIC_BASE_URL: z.optional(mailPieces.PUBLIC_BASE_URL),
   SENDER_ADDRESS: optionalText,
   SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
   MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
 import {
@@ -29,10 +29,10 @@ export interface PlannerConfig extends AwsSettings {
 const PlannerSchema = z.object({
   ...awsPieces,
   ...eventPieces,
-  SENDER_ADDRESS: mailPieces.SENDER_ADDRESS.optional(),
+  SENDER_ADDRESS: z.optional(mailPieces.SENDER_ADDRESS),
   SES_CONFIGURATION_SET: mailPieces.SES_CONFIGURATION_SET,
   MATCHPATH_SES_ENDPOINT: mailPieces.MATCHPATH_SES_ENDPOINT,
-  PUBLIC_BASE_URL: mailPieces.PUBLIC_BASE_URL.optional(),
+  PUBLIC_BASE_URL: z.optional(mailPieces.PUBLIC_BASE_URL),
 });
 
 /** planner: the AWS pieces, EVENT_BUS_NAME, the wake-up scheduler settings, and for escalations optional SENDER_ADDRESS + PUBLIC_BASE_URL (SES_CONFIGURATION_SET). */

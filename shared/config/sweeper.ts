@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ConfigError } from "#errors";
 import { awsPieces, type Environment, eventPieces, parse, withoutEmpty } from "./env-pieces.ts";
 import { loadPlannerConfig, type PlannerConfig } from "./planner.ts";
@@ -17,19 +17,27 @@ export interface SweeperConfig extends PlannerConfig {
 const SweeperSchema = z.object({
   ...awsPieces,
   ...eventPieces,
-  SWEEP_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
-  SWEEP_MAX_APPLICANTS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  SWEEP_GRACE_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1440)), 15),
+  SWEEP_MAX_APPLICANTS: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)),
+    20_000,
+  ),
   // Comma-separated addresses; the digest goes out from the escalation sender, so it needs one.
-  DIGEST_ADVISORS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(",")
-        .map((address) => address.trim().toLowerCase())
-        .filter((address) => address !== ""),
-    )
-    .pipe(z.array(z.email({ message: "must be comma-separated email addresses" })))
-    .default([]),
+  DIGEST_ADVISORS: z._default(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((value: string) =>
+          value
+            .split(",")
+            .map((address) => address.trim().toLowerCase())
+            .filter((address) => address !== ""),
+        ),
+      ),
+      z.array(z.email({ message: "must be comma-separated email addresses" })),
+    ),
+    [],
+  ),
 });
 
 /** sweeper: the planner's settings plus SWEEP_GRACE_MINUTES (default 15), SWEEP_MAX_APPLICANTS (default 20000) and DIGEST_ADVISORS (optional). */

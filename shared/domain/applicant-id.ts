@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod-mini.ts";
 
 /**
  * An applicant id as events and links carry it: the store derives `a_` and 26 base32 characters
@@ -9,4 +9,4 @@ import * as z from "zod";
 export const APPLICANT_ID_PATTERN = "[A-Za-z0-9_.:-]{1,200}";
 export const ApplicantIdSchema = z
   .string()
-  .regex(new RegExp(`^${APPLICANT_ID_PATTERN}$`), { message: "must be an applicant id" });
+  .check(z.regex(new RegExp(`^${APPLICANT_ID_PATTERN}$`), { message: "must be an applicant id" }));

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 
 /** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */
 export interface FieldProblem {
@@ -7,7 +7,7 @@ export interface FieldProblem {
 }
 
 /** Zod issues as JSON-path-named problems, the form every error report in Matchpath uses. */
-export function fieldProblems(error: z.ZodError): FieldProblem[] {
+export function fieldProblems(error: z.$ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({
     path: issue.path.length === 0 ? "(root)" : issue.path.map(String).join("."),
     message: issue.message,

@@ -1,5 +1,5 @@
-import * as z from "zod";
 import { deliveryMinute, inQuietWindow, minutesFromClock } from "./time.ts";
+import * as z from "./zod-mini.ts";
 
 /**
  * The applicant's email preferences, set without an account from the page their emails link to
@@ -24,25 +24,30 @@ export function inWindow(minute: number, window: { start: string; end: string })
   return inQuietWindow(minute, { start: minutesFromClock(window.start), end: minutesFromClock(window.end) });
 }
 
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" });
+const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" }));
 
 export const PreferencesSchema = z
   .object({
     /** Local time reminders arrive; default 09:00. */
-    deliveryTime: Clock.default("09:00"),
+    deliveryTime: z._default(Clock, "09:00"),
     /** No email starts in this window (local); it may wrap midnight. Default 21:00-08:00. */
-    quietHours: z.object({ start: Clock, end: Clock }).default({ start: "21:00", end: "08:00" }),
+    quietHours: z._default(z.object({ start: Clock, end: Clock }), { start: "21:00", end: "08:00" }),
     /** "as-due": each reminder when due; "weekly": one summary a week, anything due within 72 h still on time. */
-    digest: z.enum(["as-due", "weekly"]).default("as-due"),
+    digest: z._default(z.enum(["as-due", "weekly"]), "as-due"),
     /** Weekly summary day, 1 = Monday … 7 = Sunday (ISO weekday). */
-    digestDay: z.number().int().min(1).max(7).default(1),
+    digestDay: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(7)), 1),
     /** Categories the applicant turned off; critical deadlines are sent anyway. */
-    mutedCategories: z.array(z.enum(REMINDER_CATEGORIES)).max(REMINDER_CATEGORIES.length).default([]),
+    mutedCategories: z._default(
+      z.array(z.enum(REMINDER_CATEGORIES)).check(z.maxLength(REMINDER_CATEGORIES.length)),
+      [],
+    ),
   })
-  .refine((value) => !inWindow(minutesFromClock(value.deliveryTime), value.quietHours), {
-    message: "the delivery time falls in the quiet hours",
-    path: ["deliveryTime"],
-  });
+  .check(
+    z.refine((value) => !inWindow(minutesFromClock(value.deliveryTime), value.quietHours), {
+      message: "the delivery time falls in the quiet hours",
+      path: ["deliveryTime"],
+    }),
+  );
 export type Preferences = z.output<typeof PreferencesSchema>;
 
 export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import * as z from "zod";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { STEP_ACTIONS, type StepAction } from "#domain/step-actions.ts";
+import * as z from "#domain/zod-mini.ts";
 import { KEY_ID, type LinkKeyring } from "./keyring.ts";
 
 /**
@@ -36,35 +36,35 @@ function buildPayloadSchema() {
   return z.discriminatedUnion("p", [
     z.object({
       p: z.literal("action"),
-      a: z.string().min(1).max(64),
+      a: z.string().check(z.minLength(1), z.maxLength(64)),
       m: z.enum(MILESTONE_KEYS),
       /** An action link's action: one of the domain's one-tap actions. */
       x: z.enum(STEP_ACTIONS),
-      iat: z.number().int().nonnegative(),
-      exp: z.number().int().nonnegative(),
-      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+      iat: z.number().check(z.int(), z.nonnegative()),
+      exp: z.number().check(z.int(), z.nonnegative()),
+      n: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}$/)),
     }),
     z.object({
       p: z.literal("timeline"),
-      a: z.string().min(1).max(64),
-      iat: z.number().int().nonnegative(),
-      exp: z.number().int().nonnegative(),
-      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+      a: z.string().check(z.minLength(1), z.maxLength(64)),
+      iat: z.number().check(z.int(), z.nonnegative()),
+      exp: z.number().check(z.int(), z.nonnegative()),
+      n: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}$/)),
     }),
     z.object({
       p: z.literal("feed"),
-      a: z.string().min(1).max(64),
+      a: z.string().check(z.minLength(1), z.maxLength(64)),
       /** The applicant's feed generation: revoking the feed bumps it and every older feed token dies. */
-      g: z.number().int().nonnegative(),
-      iat: z.number().int().nonnegative(),
-      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+      g: z.number().check(z.int(), z.nonnegative()),
+      iat: z.number().check(z.int(), z.nonnegative()),
+      n: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}$/)),
     }),
     /** No expiry: an unsubscribe link must work as long as its email can be opened (RFC 8058 §3.1). */
     z.object({
       p: z.literal("unsubscribe"),
-      a: z.string().min(1).max(64),
-      iat: z.number().int().nonnegative(),
-      n: z.string().regex(/^[A-Za-z0-9_-]{8,32}$/),
+      a: z.string().check(z.minLength(1), z.maxLength(64)),
+      iat: z.number().check(z.int(), z.nonnegative()),
+      n: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}$/)),
     }),
   ]);
 }

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import * as z from "zod";
+import * as z from "#domain/zod-mini.ts";
 import { createLinkToken, type LinkKeyring, verifyLinkToken } from "./link-token.ts";
 
 /**
@@ -66,8 +66,8 @@ export function unsubscribeUrl(publicBaseUrl: string, token: string): string {
 const LEGACY_LABEL = "matchpath.unsubscribe.v1.";
 const MAX_LEGACY_TOKEN_LENGTH = 512;
 const LegacyPayloadSchema = z.object({
-  sub: z.string().min(1).max(200),
-  iat: z.number().int().nonnegative(),
+  sub: z.string().check(z.minLength(1), z.maxLength(200)),
+  iat: z.number().check(z.int(), z.nonnegative()),
 });
 
 function verifyLegacyToken(secret: string, token: string): UnsubscribeClaims | undefined {

@@ -66,14 +66,18 @@ function chainTo(parent: Map<string, string | null>, target: string): string {
  * module init when a shared import brought it in (the milestone catalog is parsed with zod at
  * import; the http-api imports the planner only for the applicant's pages; the snapshot module
  * builds every intake schema at import, which the planner, sweeper and reminder never parse, so
- * they take the milestone keys and limits from snapshot-keys.ts).
+ * they take the milestone keys and limits from snapshot-keys.ts). Classic zod: its schema classes
+ * cost about 40 ms of module init at the first schema built, so the schemas these functions build
+ * or parse at cold start (configuration, event, preferences, link payloads) use zod/mini
+ * (shared/domain/zod-mini.ts); one classic import anywhere on the path brings that cost back.
  */
+const CLASSIC_ZOD = "node_modules/zod/v4/classic/";
 const NOT_AT_COLD_START: Record<string, string[]> = {
-  planner: ["shared/domain/snapshot.ts"],
-  sweeper: ["shared/domain/snapshot.ts"],
-  reminder: ["shared/domain/snapshot.ts"],
+  planner: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
+  sweeper: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
+  reminder: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
   "http-api": ["shared/domain/catalog/index.ts", "shared/domain/planner.ts", "node_modules/ical-generator/"],
-  "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/"],
+  "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/", CLASSIC_ZOD],
 };
 
 /** Each function's bundle metafile inputs: every module in the bundle, with its imports. */

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import * as z from "zod";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
 import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
 import { type MilestoneKey, MilestoneKeySchema, TypedDateSchema } from "#domain/snapshot.ts";
+import * as z from "#domain/zod-mini.ts";
 import { InvalidInputError, parseOrThrow } from "#errors";
 import { rawBody } from "#http/request.ts";
 import { type CohortQuery, isStage } from "./pages/index.ts";
@@ -13,20 +13,23 @@ export function form(event: APIGatewayProxyEventV2): URLSearchParams {
 }
 
 const CohortQuerySchema = z.object({
-  risk: z.enum(["critical", "any", ""]).optional(),
-  sort: z.enum(COHORT_SORTS).default("risk"),
-  season: z
-    .string()
-    .regex(/^(\d{4})?$/, { message: "must be a Match year such as 2027" })
-    .optional(),
-  advisor: z.string().max(254).optional(),
-  stage: z.enum(["", ...STAGES]).optional(),
-  page: z.coerce
-    .number({ message: "must be a page number such as 2" })
-    .int({ message: "must be a page number such as 2" })
-    .min(1, { message: "must be a page number such as 2" })
-    .max(100_000)
-    .default(1),
+  risk: z.optional(z.enum(["critical", "any", ""])),
+  sort: z._default(z.enum(COHORT_SORTS), "risk"),
+  season: z.optional(
+    z.string().check(z.regex(/^(\d{4})?$/, { message: "must be a Match year such as 2027" })),
+  ),
+  advisor: z.optional(z.string().check(z.maxLength(254))),
+  stage: z.optional(z.enum(["", ...STAGES])),
+  page: z._default(
+    z.coerce
+      .number({ message: "must be a page number such as 2" })
+      .check(
+        z.int({ message: "must be a page number such as 2" }),
+        z.minimum(1, { message: "must be a page number such as 2" }),
+        z.maximum(100_000),
+      ),
+    1,
+  ),
 });
 
 export function cohortQuery(event: APIGatewayProxyEventV2): {
@@ -83,8 +86,10 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
   return parseOrThrow(
     z
       .array(WhatIfChangeSchema)
-      .min(1, { message: "choose a change to try" })
-      .max(20, { message: "at most 20 changes at once" }),
+      .check(
+        z.minLength(1, { message: "choose a change to try" }),
+        z.maxLength(20, { message: "at most 20 changes at once" }),
+      ),
     candidate,
     "The what-if is not valid",
   );
@@ -108,7 +113,7 @@ export function markDoneRequest(
   given: readonly string[],
 ): { key: MilestoneKey; date: string | undefined } {
   const key = MilestoneKeySchema.safeParse(milestone);
-  const date = TypedDateSchema.optional().safeParse(given[0]);
+  const date = z.optional(TypedDateSchema).safeParse(given[0]);
   if (key.success && date.success && given.length <= 1) return { key: key.data, date: date.data };
   throw new InvalidInputError("The step is not valid", [
     ...(key.success ? [] : [{ path: "milestone", message: "must be a milestone key" }]),

@@ -10,7 +10,7 @@ import { ApplicantSnapshotSchema, MilestoneUpdateSchema } from "#domain/snapshot
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
 
-function render(schema: z.ZodType, id: string, title: string): string {
+function render(schema: z.core.$ZodType, id: string, title: string): string {
   // "input": what a sender may send (fields with defaults are optional), which is what integrators need.
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
   return `${JSON.stringify({ $id: id, title, ...json }, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 
 /*
  * An interview's start written with a UTC offset its own time zone does not have at that instant
@@ -30,7 +30,7 @@ export function startsAtOffsetMismatch(startsAt: string, timezone: string): stri
 /** Zod refinement for anything carrying an interview's `startsAt` and `timezone`: names `startsAt`. */
 export function startsAtMatchesZone(
   interview: { startsAt: string; timezone: string },
-  ctx: z.RefinementCtx,
+  ctx: z.$RefinementCtx,
 ): void {
   const message = startsAtOffsetMismatch(interview.startsAt, interview.timezone);
   if (message !== undefined) ctx.addIssue({ code: "custom", path: ["startsAt"], message });

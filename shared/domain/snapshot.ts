@@ -1,4 +1,3 @@
-import * as z from "zod";
 import { startsAtMatchesZone } from "./interview-offset.ts";
 import {
   DATE_YEARS,
@@ -8,6 +7,7 @@ import {
   MILESTONE_STATUSES,
 } from "./snapshot-keys.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
+import * as z from "./zod-mini.ts";
 
 export {
   ACTIONS_PER_TRANSACTION,
@@ -48,9 +48,12 @@ export function isIanaZone(zone: string): boolean {
   }
 }
 
-export const IanaZoneSchema = z.string().max(100).refine(isIanaZone, {
-  message: "must be an IANA time zone such as America/New_York, Asia/Kolkata, GMT or EST5EDT",
-});
+export const IanaZoneSchema = z.string().check(
+  z.maxLength(100),
+  z.refine(isIanaZone, {
+    message: "must be an IANA time zone such as America/New_York, Asia/Kolkata, GMT or EST5EDT",
+  }),
+);
 
 export const IsoDateSchema = z.iso.date({ message: "must be a calendar date YYYY-MM-DD" });
 export const IsoInstantWithOffsetSchema = z.iso.datetime({
@@ -67,55 +70,55 @@ const inDateYears = (text: string) => {
 const yearsMessage = `${DATE_YEARS.earliest}-01-01 to ${DATE_YEARS.latest}-12-31`;
 
 /** A calendar date within DATE_YEARS: what the console accepts where a person types a date. */
-export const TypedDateSchema = IsoDateSchema.refine(inDateYears, {
-  message: `must be a calendar date YYYY-MM-DD from ${yearsMessage}`,
-  abort: true,
-});
+export const TypedDateSchema = IsoDateSchema.check(
+  z.refine(inDateYears, { message: `must be a calendar date YYYY-MM-DD from ${yearsMessage}`, abort: true }),
+);
 
 /** A date-time with its offset, its date within DATE_YEARS (as written, in its own offset). */
-export const TypedInstantWithOffsetSchema = IsoInstantWithOffsetSchema.refine(inDateYears, {
-  message: `must be a date-time with a UTC offset from ${yearsMessage}, e.g. 2026-11-02T14:00:00-05:00`,
-  abort: true,
-});
+export const TypedInstantWithOffsetSchema = IsoInstantWithOffsetSchema.check(
+  z.refine(inDateYears, {
+    message: `must be a date-time with a UTC offset from ${yearsMessage}, e.g. 2026-11-02T14:00:00-05:00`,
+    abort: true,
+  }),
+);
 
 export const MedicalSchoolSchema = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 country code such as IN or NG" }),
+    .check(z.regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 country code such as IN or NG" })),
   /** true: WDOMS shows an ECFMG sponsor note; false: it does not; null: not yet checked. */
-  wdomsSponsorNote: z.boolean().nullable(),
+  wdomsSponsorNote: z.nullable(z.boolean()),
 });
 
 export const ApplicantSchema = z.object({
-  externalId: z.string().trim().min(1).max(200),
-  email: z.email({ message: "must be an email address" }).max(254),
-  fullName: z.string().trim().min(1).max(200),
+  externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: z.email({ message: "must be an email address" }).check(z.maxLength(254)),
+  fullName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   timezone: IanaZoneSchema,
-  matchYear: z.number().int().min(MATCH_YEARS.earliest).max(MATCH_YEARS.latest),
+  matchYear: z.number().check(z.int(), z.minimum(MATCH_YEARS.earliest), z.maximum(MATCH_YEARS.latest)),
   // Each specialty once: ERAS fee tiers restart per specialty, so a repeat would understate the fee.
-  specialties: z
-    .array(z.string().trim().min(1).max(120))
-    .min(1)
-    .max(10)
-    .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, {
+  specialties: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))).check(
+    z.minLength(1),
+    z.maxLength(10),
+    z.refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, {
       message: "each specialty may appear only once (ERAS fees are counted per specialty)",
     }),
+  ),
   visa: VisaSchema,
   graduation: IsoDateSchema,
   medicalSchool: MedicalSchoolSchema,
-  programsPlanned: z.number().int().min(0).max(1000),
-  advisorEmail: z.email({ message: "must be an email address" }).max(254).optional(),
+  programsPlanned: z.number().check(z.int(), z.minimum(0), z.maximum(1000)),
+  advisorEmail: z.optional(z.email({ message: "must be an email address" }).check(z.maxLength(254))),
   /**
    * The applicant's consent that `advisorEmail` is emailed, once per risk, when a critical risk
    * appears in their plan or a deadline becomes overdue (issue 15). Absent or false: never.
    */
-  escalateToAdvisor: z.boolean().optional(),
+  escalateToAdvisor: z.optional(z.boolean()),
   /** Local time of day reminders arrive, "HH:MM" 24-hour; default 09:00. */
-  reminderTime: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" })
-    .optional(),
+  reminderTime: z.optional(
+    z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" })),
+  ),
 });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
@@ -123,31 +126,33 @@ export const MilestoneEntrySchema = z.object({
   key: MilestoneKeySchema,
   status: MilestoneStatusSchema,
   /** Scheduled date (status scheduled) or completion date (status done). */
-  date: IsoDateSchema.optional(),
-  score: z.number().min(0).max(1000).optional(),
-  note: z.string().max(1000).optional(),
+  date: z.optional(IsoDateSchema),
+  score: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+  note: z.optional(z.string().check(z.maxLength(1000))),
   /**
    * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
    * except the last one before each deadline.
    */
-  snoozedUntil: IsoDateSchema.optional(),
+  snoozedUntil: z.optional(IsoDateSchema),
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
 export const InterviewIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" });
+  .check(
+    z.regex(/^[A-Za-z0-9_.:-]{1,80}$/, { message: "must be 1-80 characters of letters, digits and _.:-" }),
+  );
 
 const InterviewFieldsSchema = z.object({
   /** Operator's id for the interview; when absent one is derived from program and start. */
-  id: InterviewIdSchema.optional(),
-  program: z.string().trim().min(1).max(300),
+  id: z.optional(InterviewIdSchema),
+  program: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   /** Its offset must be `timezone`'s at that instant ("Z" excepted): see interview-offset.ts. */
   startsAt: IsoInstantWithOffsetSchema,
   timezone: IanaZoneSchema,
   format: z.enum(["virtual", "in_person"]),
 });
-export const InterviewSchema = InterviewFieldsSchema.superRefine(startsAtMatchesZone);
+export const InterviewSchema = InterviewFieldsSchema.check(z.superRefine(startsAtMatchesZone));
 export type Interview = z.infer<typeof InterviewSchema>;
 
 /**
@@ -156,33 +161,39 @@ export type Interview = z.infer<typeof InterviewSchema>;
  * with the id removes it, and with it every reminder it drove.
  */
 export const InterviewChangeSchema = z.discriminatedUnion("status", [
-  InterviewFieldsSchema.extend({ status: z.literal("scheduled").optional() }).superRefine(
-    startsAtMatchesZone,
-  ),
+  z
+    .extend(InterviewFieldsSchema, { status: z.optional(z.literal("scheduled")) })
+    .check(z.superRefine(startsAtMatchesZone)),
   z.object({ id: InterviewIdSchema, status: z.literal("cancelled") }),
 ]);
 export type InterviewChange = z.infer<typeof InterviewChangeSchema>;
 
-const SubmissionIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:@-]{1,200}$/, { message: "must be 1-200 characters of letters, digits and _.:@-" });
+const SubmissionIdSchema = z.string().check(
+  z.regex(/^[A-Za-z0-9_.:@-]{1,200}$/, {
+    message: "must be 1-200 characters of letters, digits and _.:@-",
+  }),
+);
 
 export const ApplicantSnapshotSchema = z.object({
   type: z.literal("applicant.snapshot"),
   submissionId: SubmissionIdSchema,
   applicant: ApplicantSchema,
-  milestones: z
-    .array(MilestoneEntrySchema)
-    .max(MILESTONE_KEYS.length)
-    .superRefine(uniqueMilestoneKeys)
-    .default([]),
-  interviews: z.array(InterviewSchema).max(MAX_INTERVIEWS).superRefine(uniqueInterviews).default([]),
+  milestones: z._default(
+    z
+      .array(MilestoneEntrySchema)
+      .check(z.maxLength(MILESTONE_KEYS.length), z.superRefine(uniqueMilestoneKeys)),
+    [],
+  ),
+  interviews: z._default(
+    z.array(InterviewSchema).check(z.maxLength(MAX_INTERVIEWS), z.superRefine(uniqueInterviews)),
+    [],
+  ),
 });
 export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
 
 export const ApplicantRefSchema = z.union([
-  z.object({ externalId: z.string().trim().min(1).max(200) }),
-  z.object({ email: z.email({ message: "must be an email address" }).max(254) }),
+  z.object({ externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+  z.object({ email: z.email({ message: "must be an email address" }).check(z.maxLength(254)) }),
 ]);
 export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
 
@@ -192,11 +203,12 @@ export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
  * these two are what an advisor's what-if switches (issue 15), saved without restating the applicant.
  */
 export const TrackChangeSchema = z
-  .object({ visa: VisaSchema.optional(), matchYear: ApplicantSchema.shape.matchYear.optional() })
-  .strict()
-  .refine((track) => track.visa !== undefined || track.matchYear !== undefined, {
-    message: "must change visa or matchYear",
-  });
+  .strictObject({ visa: z.optional(VisaSchema), matchYear: z.optional(ApplicantSchema.shape.matchYear) })
+  .check(
+    z.refine((track) => track.visa !== undefined || track.matchYear !== undefined, {
+      message: "must change visa or matchYear",
+    }),
+  );
 export type TrackChange = z.infer<typeof TrackChangeSchema>;
 
 export const MilestoneUpdateSchema = z
@@ -204,25 +216,30 @@ export const MilestoneUpdateSchema = z
     type: z.literal("milestone.update"),
     submissionId: SubmissionIdSchema,
     applicant: ApplicantRefSchema,
-    milestones: z
-      .array(MilestoneEntrySchema)
-      .max(MILESTONE_KEYS.length)
-      .superRefine(uniqueMilestoneKeys)
-      .default([]),
-    interviews: z.array(InterviewChangeSchema).max(MAX_INTERVIEWS).superRefine(uniqueInterviews).optional(),
-    track: TrackChangeSchema.optional(),
+    milestones: z._default(
+      z
+        .array(MilestoneEntrySchema)
+        .check(z.maxLength(MILESTONE_KEYS.length), z.superRefine(uniqueMilestoneKeys)),
+      [],
+    ),
+    interviews: z.optional(
+      z.array(InterviewChangeSchema).check(z.maxLength(MAX_INTERVIEWS), z.superRefine(uniqueInterviews)),
+    ),
+    track: z.optional(TrackChangeSchema),
   })
-  .refine(
-    (update) =>
-      (update.milestones?.length ?? 0) > 0 ||
-      (update.interviews?.length ?? 0) > 0 ||
-      update.track !== undefined,
-    {
-      path: ["milestones"],
-      message: "a milestone.update must change at least one milestone, interview or the track",
-      // Checked even when other fields fail, so a report lists an empty update beside them.
-      when: (payload) => typeof payload.value === "object" && payload.value !== null,
-    },
+  .check(
+    z.refine(
+      (update) =>
+        (update.milestones?.length ?? 0) > 0 ||
+        (update.interviews?.length ?? 0) > 0 ||
+        update.track !== undefined,
+      {
+        path: ["milestones"],
+        message: "a milestone.update must change at least one milestone, interview or the track",
+        // Checked even when other fields fail, so a report lists an empty update beside them.
+        when: (payload) => typeof payload.value === "object" && payload.value !== null,
+      },
+    ),
   );
 export type MilestoneUpdate = z.infer<typeof MilestoneUpdateSchema>;
 

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 import type { Interview, InterviewChange, MilestoneEntry } from "./snapshot.ts";
 
 /*
@@ -21,7 +21,7 @@ function interviewIdentity(interview: Interview | InterviewChange): string {
  */
 export function uniqueInterviews(
   interviews: readonly (Interview | InterviewChange)[],
-  ctx: z.RefinementCtx,
+  ctx: z.$RefinementCtx,
 ): void {
   const first = new Map<string, number>();
   interviews.forEach((interview, index) => {
@@ -40,7 +40,7 @@ export function uniqueInterviews(
   });
 }
 
-export function uniqueMilestoneKeys(entries: readonly MilestoneEntry[], ctx: z.RefinementCtx): void {
+export function uniqueMilestoneKeys(entries: readonly MilestoneEntry[], ctx: z.$RefinementCtx): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     if (seen.has(entry.key)) {

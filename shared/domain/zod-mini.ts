@@ -3,7 +3,7 @@ import en from "zod/v4/locales/en.js";
 
 /**
  * zod's tree-shakable "mini" API, for the schemas a function builds or parses at cold start (its
- * configuration, its event, the preferences default): classic zod's schema classes cost about 40 ms of
+ * configuration, its event, the preferences default, the snapshot schemas): classic zod's schema classes cost about 40 ms of
  * module init to build the first schema (BENCHMARKS.md, bundles), mini's a few. Mini registers no
  * locale (classic registers English on its first schema), so English is registered here: the same
  * messages as classic in config errors and problem details. Registering twice is harmless.

@@ -68,7 +68,8 @@ function chainTo(parent: Map<string, string | null>, target: string): string {
  * builds every intake schema at import, which the planner, sweeper and reminder never parse, so
  * they take the milestone keys and limits from snapshot-keys.ts). Classic zod: its schema classes
  * cost about 40 ms of module init at the first schema built, so the schemas these functions build
- * or parse at cold start (configuration, event, preferences, link payloads) use zod/mini
+ * or parse at cold start (configuration, event, preferences, link payloads, the snapshot and
+ * what-if schemas the console and http-api import) use zod/mini
  * (shared/domain/zod-mini.ts); one classic import anywhere on the path brings that cost back.
  */
 const CLASSIC_ZOD = "node_modules/zod/v4/classic/";
@@ -76,7 +77,13 @@ const NOT_AT_COLD_START: Record<string, string[]> = {
   planner: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
   sweeper: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
   reminder: ["shared/domain/snapshot.ts", CLASSIC_ZOD],
-  "http-api": ["shared/domain/catalog/index.ts", "shared/domain/planner.ts", "node_modules/ical-generator/"],
+  "http-api": [
+    "shared/domain/catalog/index.ts",
+    "shared/domain/planner.ts",
+    "node_modules/ical-generator/",
+    CLASSIC_ZOD,
+  ],
+  console: [CLASSIC_ZOD],
   "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/", CLASSIC_ZOD],
 };
 

@@ -1,4 +1,3 @@
-import * as z from "zod";
 import { startsAtMatchesZone } from "../interview-offset.ts";
 import type { PlannerInput } from "../planner.ts";
 import {
@@ -12,6 +11,7 @@ import {
   TypedInstantWithOffsetSchema,
   VisaSchema,
 } from "../snapshot.ts";
+import * as z from "../zod-mini.ts";
 
 // The difference a what-if makes lives beside it; importers of what-if.ts keep finding it here.
 export { type PlanDiff, planDiff, type StepChange, type StepState } from "./what-if-diff.ts";
@@ -26,24 +26,24 @@ export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
     kind: z.literal("milestone"),
     key: MilestoneKeySchema,
     status: MilestoneStatusSchema,
-    date: TypedDateSchema.optional(),
+    date: z.optional(TypedDateSchema),
   }),
   z
     .object({
       kind: z.literal("interview"),
       /** An existing interview's id moves it; no id adds one. */
-      id: z
-        .string()
-        .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
-        .optional(),
-      program: z.string().trim().min(1).max(300),
+      id: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,80}$/))),
+      program: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
       startsAt: TypedInstantWithOffsetSchema,
       timezone: IanaZoneSchema,
       format: z.enum(["virtual", "in_person"]),
     })
-    .superRefine(startsAtMatchesZone),
+    .check(z.superRefine(startsAtMatchesZone)),
   z.object({ kind: z.literal("visa"), visa: VisaSchema }),
-  z.object({ kind: z.literal("matchYear"), matchYear: z.number().int().min(2026).max(2100) }),
+  z.object({
+    kind: z.literal("matchYear"),
+    matchYear: z.number().check(z.int(), z.minimum(2026), z.maximum(2100)),
+  }),
 ]);
 export type WhatIfChange = z.infer<typeof WhatIfChangeSchema>;
 

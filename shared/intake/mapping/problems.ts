@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/v4/core";
 import type { FieldProblem } from "#domain/field-problems.ts";
 import { providerNamed } from "#intake/providers/list.ts";
 import type { FormMapping } from "./schema.ts";
@@ -44,7 +44,7 @@ export function nameFormFields(mapping: FormMapping, problems: readonly MappingP
  * mapped there and left unanswered), leaving out issues that only repeat a problem already reported.
  */
 export function schemaProblems(
-  error: z.ZodError,
+  error: z.$ZodError,
   pathOf: (issuePath: readonly PropertyKey[]) => string,
   known: {
     fedBy: ReadonlyMap<string, string>;
@@ -89,7 +89,7 @@ export function schemaProblems(
  * was refused; an interview's timezone, taken from its start, when the start was refused; and an
  * update "with nothing to change" when what it would have changed was refused.
  */
-function isFollowOn(path: string, issue: z.core.$ZodIssue, reported: readonly string[]): boolean {
+function isFollowOn(path: string, issue: z.$ZodIssue, reported: readonly string[]): boolean {
   const related = (other: string) =>
     other === path || other.startsWith(`${path}.`) || path.startsWith(`${other}.`);
   if (reported.some(related)) return true;

@@ -9,8 +9,8 @@ import { SubmissionSchema } from "#domain/snapshot.ts";
 
 const interview = { program: "Rush IM", timezone: "America/Chicago", format: "virtual" } as const;
 
-function problemsOf(schema: z.ZodType, value: unknown) {
-  const result = schema.safeParse(value);
+function problemsOf(schema: z.core.$ZodType, value: unknown) {
+  const result = z.safeParse(schema, value);
   return result.success ? [] : fieldProblems(result.error);
 }
 

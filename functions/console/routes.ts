@@ -9,7 +9,6 @@ import {
 } from "#usecases/console.ts";
 import { eraseApplicant } from "#usecases/console-erase.ts";
 import { runWhatIf, saveWhatIf } from "#usecases/console-what-if.ts";
-import { resendLatestNotice } from "#usecases/resend-notice.ts";
 import {
   applicantFragment,
   cohortCsv,
@@ -57,6 +56,8 @@ const applicant = async (
 };
 
 const resend: Handler = async (request, deps) => {
+  // Loaded on the first resend, like its SES client: the email template and message code stay out of cold start.
+  const { resendLatestNotice } = await import("#usecases/resend-notice.ts");
   const result = await resendLatestNotice(request.principal, request.params[0] ?? "", deps);
   deps.logger.info("console action", {
     action: "notice.resend",

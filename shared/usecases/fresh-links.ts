@@ -10,8 +10,6 @@ import type { SuppressionList } from "#ports/suppression-list.ts";
 import { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
 import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
 
-export { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
-
 export interface FreshLinksDeps {
   applicants: Pick<ApplicantRepository, "loadApplicant">;
   suppression: Pick<SuppressionList, "suppressionReason">;

@@ -4,13 +4,11 @@ import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { audit, authorizedApplicant, type ConsoleDeps } from "./console.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
-import { FRESH_LINKS_ID_PREFIX } from "./fresh-links.ts";
+import { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
 import type { Planning } from "./planning.ts";
+import { RESEND_ID_PREFIX } from "./resend-id.ts";
 import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
-
-/** Ledger ids of resends start with this, then the message id resent: each notice is resent once. */
-export const RESEND_ID_PREFIX = "resend:";
 
 export interface ResendDeps extends ConsoleDeps, ReminderMessageDeps {
   ledger: ReminderLedger;

@@ -83,7 +83,8 @@ const NOT_AT_COLD_START: Record<string, string[]> = {
     "node_modules/ical-generator/",
     CLASSIC_ZOD,
   ],
-  console: [CLASSIC_ZOD],
+  // The resend (its email template and message code) is loaded on the first "Resend the latest notice".
+  console: [CLASSIC_ZOD, "shared/usecases/resend-notice.ts", "shared/email/templates/"],
   "ses-events": ["shared/domain/catalog/index.ts", "node_modules/luxon/", "shared/intake/", CLASSIC_ZOD],
 };
 

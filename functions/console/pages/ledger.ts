@@ -10,8 +10,8 @@ import {
   RISK_TITLES,
   WITHHELD_BECAUSE,
 } from "#usecases/escalation.ts";
-import { FRESH_LINKS_ID_PREFIX } from "#usecases/fresh-links.ts";
-import { RESEND_ID_PREFIX } from "#usecases/resend-notice.ts";
+import { FRESH_LINKS_ID_PREFIX } from "#usecases/fresh-links-id.ts";
+import { RESEND_ID_PREFIX } from "#usecases/resend-id.ts";
 import { h, titleOf, when, whenFor } from "./html.ts";
 
 type LedgerEntry = ApplicantView["state"]["ledger"][number];

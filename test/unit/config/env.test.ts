@@ -73,6 +73,12 @@ describe("config", () => {
     expect(failure(() => loadHttpApiConfig(env)).message).toContain(name);
   });
 
+  it("explains a wrong value in zod's English messages (zod/mini registers no locale: #domain/zod-mini.ts does)", () => {
+    expect(
+      failure(() => loadPlannerConfig({ ...plannerEnv, SCHEDULER_MAX_RETRY_ATTEMPTS: "500" })).message,
+    ).toMatch(/SCHEDULER_MAX_RETRY_ATTEMPTS.*Too big: expected number to be <=185/);
+  });
+
   it("treats an empty variable as missing", () => {
     expect(failure(() => loadHttpApiConfig({ ...httpEnv, TABLE_NAME: "" })).message).toContain("TABLE_NAME");
   });

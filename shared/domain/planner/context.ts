@@ -10,6 +10,7 @@ import {
   type QuietMinutes,
   startOfLocalDate,
 } from "../time.ts";
+import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
@@ -77,6 +78,11 @@ export interface PlanContext {
    * context rather than a WeakMap entry per plan, which the profile showed.
    */
   catchUp: { nowWall: number; catchUp: number } | undefined;
+  /**
+   * The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by
+   * ladderOf and kept for the plan's other ladders: one look-up by zone per plan, not per ladder.
+   */
+  ladders: ZoneLadders | undefined;
 }
 
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
@@ -146,6 +152,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     pastSeason,
     pastSeasonEntries,
     catchUp: undefined,
+    ladders: undefined,
     riskChangesAt: [],
   };
 }

@@ -93,14 +93,21 @@ export interface SlotEntry {
  * Slot lists memoised by zone, deadline and subject (validated against every other input), so
  * applicants sharing a zone and a season deadline share the work. Bounded per zone.
  */
-const slotCache = new Map<string, BoundedMemo<number, Map<string, SlotEntry>>>();
+const slotCache = new Map<string, ZoneLadders>();
 const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
 
+/** One zone's slot lists, by deadline then subject (PlanContext.ladders holds the plan's zone's). */
+export type ZoneLadders = BoundedMemo<number, Map<string, SlotEntry>>;
+
 export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
-  let byDeadline = slotCache.get(context.zone);
+  let byDeadline = context.ladders;
   if (byDeadline === undefined) {
-    byDeadline = new BoundedMemo(MAX_SLOT_DEADLINES_PER_ZONE);
-    slotCache.set(context.zone, byDeadline);
+    byDeadline = slotCache.get(context.zone);
+    if (byDeadline === undefined) {
+      byDeadline = new BoundedMemo(MAX_SLOT_DEADLINES_PER_ZONE);
+      slotCache.set(context.zone, byDeadline);
+    }
+    context.ladders = byDeadline;
   }
   let bySubject = byDeadline.get(target.deadline);
   if (bySubject === undefined) bySubject = byDeadline.keep(target.deadline, new Map());

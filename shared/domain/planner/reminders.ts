@@ -71,6 +71,25 @@ export function remindersFor(
   into: TimedReminder[],
   notBefore = Number.NEGATIVE_INFINITY,
 ): void {
+  layLadder(context, target, into, notBefore, false);
+}
+
+/** The first reminder remindersFor would append (the earliest), or nothing. */
+export function firstReminderFor(context: PlanContext, target: ReminderTarget, into: TimedReminder[]): void {
+  layLadder(context, target, into, Number.NEGATIVE_INFINITY, true);
+}
+
+/**
+ * remindersFor, or with `onlyFirst` its first reminder alone: firstReminderFor stops there rather
+ * than laying the whole ladder into a scratch list and truncating it (it runs for most steps).
+ */
+function layLadder(
+  context: PlanContext,
+  target: ReminderTarget,
+  into: TimedReminder[],
+  notBefore: number,
+  onlyFirst: boolean,
+): void {
   const ladder = ladderOf(context, target);
   const slots = ladder.slots;
   const sendAts = ladder.sendAts;
@@ -106,23 +125,17 @@ export function remindersFor(
       });
       if (late) notice.late = true;
       into.push(notice);
+      if (onlyFirst) return;
     }
   }
   const reminders = ladder.reminders;
   for (let index = firstFuture; index < reminders.length; index++) {
     const reminder = reminders[index];
-    if (reminder !== undefined && reminder.sendAt >= notBefore) into.push(reminder);
+    if (reminder !== undefined && reminder.sendAt >= notBefore) {
+      into.push(reminder);
+      if (onlyFirst) return;
+    }
   }
-}
-
-const scratch: TimedReminder[] = [];
-/** The first reminder remindersFor would append (the earliest), or nothing. */
-export function firstReminderFor(context: PlanContext, target: ReminderTarget, into: TimedReminder[]): void {
-  scratch.length = 0;
-  remindersFor(context, target, scratch);
-  const first = scratch[0];
-  if (first !== undefined) into.push(first);
-  scratch.length = 0;
 }
 
 /** The next delivery slot at or after now: the same for every step of one plan, so found once (PlanContext.catchUp). */

@@ -1,16 +1,22 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
-import type { NextStep, OverdueStep, Reminder } from "../plan.ts";
+import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { URGENCY_RANK } from "./urgency.ts";
 
 /**
  * The plan's orderings. Each compares precomputed numbers and plain strings with < and > (never
- * locale-aware, never re-parsing ISO text), with module-level comparators so no closure is made
- * per plan: the planner runs these on every plan (see BENCHMARKS.md). The sort is stable, so
- * equal keys keep their insertion order.
+ * locale-aware, never re-parsing ISO text): the planner runs these on every plan (see
+ * BENCHMARKS.md). The sort is stable, so equal keys keep their insertion order.
+ *
+ * Every ordering the planner makes goes through one record shape (OrderKeys) and one comparator
+ * (compareKeys), so stableSort's call to its comparator only ever meets that one function and V8
+ * inlines it. With a comparator per list (steps, reminders, risk instants) that call site met
+ * several functions and was never inlined (node --trace-turbo-inlining): a real call per
+ * comparison, a few hundred per plan. Keep it that way: a new ordering builds OrderKeys.
+ * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
 
-/** Each milestone's place in the catalog: the last tie-break when ordering steps. */
+/** Each milestone's place in the catalog: the last numeric tie-break when ordering steps. */
 const CATALOG_ORDER: ReadonlyMap<string, number> = new Map(
   MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
 );
@@ -21,37 +27,41 @@ export interface DueStep<T extends NextStep | OverdueStep> {
   due: number;
 }
 
-interface StepKeys<T> {
-  step: T;
-  urgency: number;
-  due: number;
-  catalog: number;
-  interview: string;
+/** What one item is ordered by: `first`, then `second`, then `third` ascending, then `text`. */
+interface OrderKeys<T> {
+  item: T;
+  first: number;
+  second: number;
+  third: number;
+  text: string;
 }
 
-function keysOf<T extends NextStep | OverdueStep>(entry: DueStep<T>, urgency: number): StepKeys<T> {
-  return {
-    step: entry.step,
-    urgency,
-    due: entry.due,
-    catalog: CATALOG_ORDER.get(entry.step.milestone) ?? MILESTONE_CATALOG.length,
-    interview: entry.step.interviewId ?? "",
-  };
+function orderKeys<T>(item: T, first: number, second: number, third: number, text: string): OrderKeys<T> {
+  return { item, first, second, third, text };
 }
 
-function compareStepKeys<T>(left: StepKeys<T>, right: StepKeys<T>): number {
-  if (left.urgency !== right.urgency) return left.urgency < right.urgency ? -1 : 1;
-  if (left.due !== right.due) return left.due < right.due ? -1 : 1;
-  if (left.catalog !== right.catalog) return left.catalog < right.catalog ? -1 : 1;
-  if (left.interview !== right.interview) return left.interview < right.interview ? -1 : 1;
+function compareKeys<T>(left: OrderKeys<T>, right: OrderKeys<T>): number {
+  if (left.first !== right.first) return left.first < right.first ? -1 : 1;
+  if (left.second !== right.second) return left.second < right.second ? -1 : 1;
+  if (left.third !== right.third) return left.third < right.third ? -1 : 1;
+  if (left.text !== right.text) return left.text < right.text ? -1 : 1;
   return 0;
+}
+
+/** Sorts the keyed items (stable) and returns the items alone, in order. */
+function ordered<T>(keyed: OrderKeys<T>[]): T[] {
+  stableSort(keyed, compareKeys);
+  const items: T[] = new Array(keyed.length);
+  for (let index = 0; index < keyed.length; index++) items[index] = (keyed[index] as OrderKeys<T>).item;
+  return items;
 }
 
 /**
  * A stable merge sort (insertion sort on runs of 8, then merges). Array#sort calls a comparator
  * through the engine's built-in, which costs more than the comparison itself on the planner's
- * short lists; here the comparator is an ordinary call the optimiser can inline. Sorts `items`
- * in place and returns it; same result as Array#sort with the same comparator.
+ * short lists; here the comparator is an ordinary call the optimiser can inline, as long as the
+ * planner passes it one comparator only (compareKeys, see above). Sorts `items` in place and
+ * returns it; same result as Array#sort with the same comparator.
  */
 export function stableSort<T>(items: T[], compare: (left: T, right: T) => number): T[] {
   const count = items.length;
@@ -95,54 +105,66 @@ export function stableSort<T>(items: T[], compare: (left: T, right: T) => number
 
 const RUN = 8;
 
+/** Steps by urgency rank (0 for overdue steps), then driving date, catalog order, interview id. */
 function orderSteps<T extends NextStep | OverdueStep>(
   steps: readonly DueStep<T>[],
-  rankOf: (step: T) => number,
+  urgencyRanked: boolean,
 ): T[] {
   const count = steps.length;
-  const keyed: StepKeys<T>[] = new Array(count);
+  const keyed: OrderKeys<T>[] = new Array(count);
   for (let index = 0; index < count; index++) {
-    const entry = steps[index] as DueStep<T>;
-    keyed[index] = keysOf(entry, rankOf(entry.step));
+    const { step, due } = steps[index] as DueStep<T>;
+    // An overdue step has no urgency (NextStep's field), so all of them rank the same.
+    const urgency = urgencyRanked ? URGENCY_RANK[(step as NextStep).urgency] : 0;
+    const catalog = CATALOG_ORDER.get(step.milestone) ?? MILESTONE_CATALOG.length;
+    keyed[index] = orderKeys(step, urgency, due, catalog, step.interviewId ?? "");
   }
-  stableSort(keyed, compareStepKeys);
-  const ordered: T[] = new Array(count);
-  for (let index = 0; index < count; index++) ordered[index] = (keyed[index] as StepKeys<T>).step;
-  return ordered;
-}
-
-function urgencyRank(step: NextStep): number {
-  return URGENCY_RANK[step.urgency];
-}
-
-function noUrgency(): number {
-  return 0;
+  return ordered(keyed);
 }
 
 /** Next steps: most urgent first, then earliest driving date, catalog order, interview id. */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {
-  return orderSteps(steps, urgencyRank);
+  return orderSteps(steps, true);
 }
 
 /** Overdue steps: earliest deadline first, then catalog order, interview id. */
 export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueStep[] {
-  return orderSteps(steps, noUrgency);
-}
-
-function compareReminders(left: TimedReminder, right: TimedReminder): number {
-  if (left.sendAt !== right.sendAt) return left.sendAt < right.sendAt ? -1 : 1;
-  if (left.deadline !== right.deadline) return left.deadline < right.deadline ? -1 : 1;
-  const a = left.reminder.id;
-  const b = right.reminder.id;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return orderSteps(steps, false);
 }
 
 /** Reminders: earliest send first, then earliest deadline, then id (ids are unique in a plan). */
-export function orderReminders(reminders: TimedReminder[]): Reminder[] {
-  stableSort(reminders, compareReminders);
-  const ordered: Reminder[] = new Array(reminders.length);
-  for (let index = 0; index < reminders.length; index++) {
-    ordered[index] = (reminders[index] as TimedReminder).reminder;
+export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] {
+  const count = reminders.length;
+  const keyed: OrderKeys<Reminder>[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const { reminder, sendAt, deadline } = reminders[index] as TimedReminder;
+    keyed[index] = orderKeys(reminder, sendAt, deadline, 0, reminder.id);
   }
-  return ordered;
+  return ordered(keyed);
+}
+
+/** Epoch-ms instants, ascending. */
+export function orderInstants(instants: readonly number[]): number[] {
+  const count = instants.length;
+  const keyed: OrderKeys<number>[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const at = instants[index] as number;
+    keyed[index] = orderKeys(at, at, 0, 0, "");
+  }
+  return ordered(keyed);
+}
+
+/** Each code's place in RISK_CODES, looked up once per risk rather than in every comparison. */
+const RISK_CODE_ORDER: ReadonlyMap<string, number> = new Map(RISK_CODES.map((code, index) => [code, index]));
+
+/** Risks: critical before warning, then RISK_CODES order; equal ones keep the rules' order. */
+export function orderRisks(risks: readonly Risk[]): Risk[] {
+  const count = risks.length;
+  const keyed: OrderKeys<Risk>[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const risk = risks[index] as Risk;
+    const severity = risk.severity === "critical" ? 0 : 1;
+    keyed[index] = orderKeys(risk, severity, RISK_CODE_ORDER.get(risk.code) ?? -1, 0, "");
+  }
+  return ordered(keyed);
 }

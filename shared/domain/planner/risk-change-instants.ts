@@ -1,7 +1,7 @@
 import type { Plan } from "../plan.ts";
 import { isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { stableSort } from "./ordering.ts";
+import { orderInstants } from "./ordering.ts";
 
 /**
  * Where time alone changes a plan's risks between its deadlines (tester s7, issue 15 A1/A2). Many
@@ -32,17 +32,13 @@ export function riskChanges(context: PlanContext): Pick<Plan, "riskChangesAt"> {
   const noted = context.riskChangesAt;
   if (noted.length === 0) return {};
   // On every plan, so no Set, spread or Array#sort with a closure (the planner bench's profile
-  // showed them): the plan's own list is sorted in place, and equal instants end up adjacent.
-  stableSort(noted, ascending);
+  // showed them): sorted by the planner's one ordering (ordering.ts), equal instants adjacent.
+  const sorted = orderInstants(noted);
   const instants: string[] = [];
-  for (let index = 0; index < noted.length; index++) {
-    const at = noted[index] as number;
-    // index === 0 first: reading noted[-1] is a property look-up by name ("-1"), a slow path.
-    if (index === 0 || at !== noted[index - 1]) instants.push(isoUtc(at));
+  for (let index = 0; index < sorted.length; index++) {
+    const at = sorted[index] as number;
+    // index === 0 first: reading sorted[-1] is a property look-up by name ("-1"), a slow path.
+    if (index === 0 || at !== sorted[index - 1]) instants.push(isoUtc(at));
   }
   return { riskChangesAt: instants };
-}
-
-function ascending(left: number, right: number): number {
-  return left - right;
 }

@@ -5,7 +5,7 @@ import {
   MILESTONE_CATALOG,
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
-import { RISK_CODES, type Risk, type StepSubject } from "../plan.ts";
+import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone } from "../time.ts";
 import {
@@ -29,6 +29,7 @@ import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { orderRisks } from "./ordering.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
@@ -106,18 +107,6 @@ function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDates): str
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
-
-/** Each code's place in RISK_CODES, looked up once rather than searched in every comparison. */
-const RISK_CODE_ORDER: ReadonlyMap<string, number> = new Map(RISK_CODES.map((code, index) => [code, index]));
-
-/** Critical before warning, then RISK_CODES order. */
-function riskOrder(risk: Risk): number {
-  return (risk.severity === "critical" ? 0 : 100) + (RISK_CODE_ORDER.get(risk.code) ?? -1);
-}
-
-function compareRisks(left: Risk, right: Risk): number {
-  return riskOrder(left) - riskOrder(right);
 }
 
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
@@ -297,5 +286,5 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
 
   if (seasonOver && !ineligible) risks.push(seasonOverRisk(context));
 
-  return risks.sort(compareRisks);
+  return orderRisks(risks);
 }

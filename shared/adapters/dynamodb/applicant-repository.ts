@@ -3,7 +3,7 @@ import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry, LedgerInterview, LedgerSubject } from "#ports/reminder-ledger.ts";
-import { keys, PLAN_PLACEHOLDER_ENTITY, SK } from "./keys.ts";
+import { APPLICANT_STATE_SORT_KEYS, keys, PLAN_PLACEHOLDER_ENTITY, SK } from "./keys.ts";
 import { planOf, toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
 
@@ -16,10 +16,19 @@ export interface ApplicantItems {
   plan?: Item;
 }
 
-/** One strongly consistent Query over the applicant's partition (more pages only past 1 MB). */
+/**
+ * One strongly consistent Query over the applicant's state in its partition (more pages only past
+ * 1 MB): the sort-key range of APPLICANT_STATE_SORT_KEYS, so the partition's event, intake and
+ * audit logs are not read (or billed) on every run.
+ */
 export async function readApplicantItems(table: DynamoTable, applicantId: string): Promise<ApplicantItems> {
   const current: ApplicantItems = { milestones: new Map(), interviews: new Map(), ledger: [] };
-  for (const item of await table.queryPartition("Query(applicant)", keys.applicantPk(applicantId))) {
+  const items = await table.queryPartition(
+    "Query(applicant)",
+    keys.applicantPk(applicantId),
+    APPLICANT_STATE_SORT_KEYS,
+  );
+  for (const item of items) {
     const sk = String(item.sk);
     if (sk === SK.profile) current.profile = item;
     else if (sk === SK.plan) current.plan = item;

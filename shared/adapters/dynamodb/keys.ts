@@ -126,6 +126,16 @@ export const SK = {
 } as const;
 
 /**
+ * The sort keys an applicant's state is made of (applicant-repository.ts): INTERVIEW#, MILESTONE#,
+ * PLAN, PROFILE and REMINDER# sort together, after the logs that only grow (AUDIT#, EVENT#, INTAKE#:
+ * the console's audit, its copies of the domain events, the intake records) and before the local
+ * WAKEUP item. DynamoDB bills a Query by the bytes it reads, so reading the state with
+ * `sk BETWEEN from AND to` leaves the logs unread: they grow all season and the state needs none of
+ * them. `to` ends just past every REMINDER# key ('$' follows '#').
+ */
+export const APPLICANT_STATE_SORT_KEYS = { from: SK.interviewPrefix, to: "REMINDER$" } as const;
+
+/**
  * The `entity` of the empty PLAN item a new applicant gets at intake (intake-writes.ts): not "plan",
  * so nothing takes it for a stored plan (the sweeper's scan filters on entity = "plan").
  */

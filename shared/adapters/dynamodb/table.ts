@@ -112,12 +112,20 @@ export class DynamoTable {
     await batchWriteAll(this.client, this.name, operation, requests);
   }
 
-  /** Every item of one partition, strongly consistent: one Query (more pages only past 1 MB). */
-  queryPartition(operation: string, pk: string): Promise<Item[]> {
+  /**
+   * The items of one partition, strongly consistent: one Query (more pages only past 1 MB). With
+   * `sortKeys`, only those whose sort key is between `from` and `to` (inclusive): DynamoDB bills a
+   * Query by the bytes it reads, so a range read leaves the rest of the partition unbilled.
+   */
+  queryPartition(operation: string, pk: string, sortKeys?: { from: string; to: string }): Promise<Item[]> {
     return queryAll(this.client, operation, {
       TableName: this.name,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": pk },
+      ...(sortKeys === undefined
+        ? { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk } }
+        : {
+            KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+            ExpressionAttributeValues: { ":pk": pk, ":from": sortKeys.from, ":to": sortKeys.to },
+          }),
       ConsistentRead: true,
     });
   }

@@ -141,10 +141,17 @@ export class MemoryTable implements WriteTarget {
       case "Query": {
         if (input.IndexName !== undefined) throw new Error("MemoryTable: index queries are not modelled");
         const values = input.ExpressionAttributeValues as Record<string, unknown>;
-        if (input.KeyConditionExpression !== "pk = :pk")
+        // The whole partition, or a sort-key range of it (inclusive, compared as strings).
+        const range = input.KeyConditionExpression === "pk = :pk AND sk BETWEEN :from AND :to";
+        if (input.KeyConditionExpression !== "pk = :pk" && !range)
           throw new Error("MemoryTable: unsupported key condition");
         const pk = String(values[":pk"]);
-        const keys = [...(this.partitions.get(pk) ?? [])].sort();
+        const inRange = (key: string): boolean => {
+          if (!range) return true;
+          const sk = String(this.items.get(key)?.sk);
+          return sk >= String(values[":from"]) && sk <= String(values[":to"]);
+        };
+        const keys = [...(this.partitions.get(pk) ?? [])].filter(inRange).sort();
         let bytes = 0;
         const items = keys.map((key) => {
           bytes += this.sizes.get(key) ?? 0;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  APPLICANT_STATE_SORT_KEYS,
   applicantIdFor,
   interviewIdFor,
   keys,
@@ -81,5 +82,35 @@ describe("the wake-up index keys", () => {
     const at = new Date("2026-01-01T00:00:00Z");
     expect(wakeUpGsiKeys("local", "a_x", at).gsi1pk).toMatch(/^WAKEUP#\d+$/);
     expect(wakeUpGsiKeys("plan", "a_x", at).gsi1pk).toMatch(/^PLANWAKE#\d+$/);
+  });
+});
+
+describe("APPLICANT_STATE_SORT_KEYS", () => {
+  const inRange = (sk: string) => sk >= APPLICANT_STATE_SORT_KEYS.from && sk <= APPLICANT_STATE_SORT_KEYS.to;
+  const id = applicantIdFor("crm-42");
+
+  it("holds every kind of item an applicant's state is read from", () => {
+    for (const key of [
+      keys.profile(id),
+      keys.plan(id),
+      keys.milestone(id, "usmle_step1"),
+      keys.milestone(id, "visa_j1_ds2019"),
+      keys.interview(id, "i_zzzzzzzz"),
+      keys.interview(id, "0"),
+      keys.reminder(id, "r-0000000000000000"),
+      keys.reminder(id, "escalation:2027:risk:SEASON_OVER"),
+      keys.reminder(id, "resend:~~~"),
+    ])
+      expect(inRange(key.sk), key.sk).toBe(true);
+  });
+
+  it("leaves out the logs that only grow and the local wake-up", () => {
+    for (const key of [
+      keys.event(id, "2026-07-01T09:00:00.000Z", "e-1"),
+      keys.intake(id, "2026-06-10T00:00:00.000Z", "webhook", "s-1"),
+      keys.audit(id, "2026-08-01T00:00:00.000Z", "a-1"),
+      keys.wakeUp(id),
+    ])
+      expect(inRange(key.sk), key.sk).toBe(false);
   });
 });

@@ -76,6 +76,17 @@ export class TransientError extends MatchpathError {
 }
 
 /**
+ * The mail provider refused the message for a reason a retry cannot fix (SES: MessageRejected,
+ * sending paused, account suspended, unverified sender, bad request). Not retriable: the
+ * applicant's reminder releases its claims and fails to the dead-letter destination for a person to
+ * look at; an escalation is recorded in the ledger as not sent, with why, and reported (escalate).
+ * A Mailer throws it (the port's contract), so use cases can tell it from a transient failure.
+ */
+export class EmailRejectedError extends MatchpathError {
+  readonly retriable = false;
+}
+
+/**
  * An item changed between the read a write was decided on and the write (a conditional write lost a
  * race, or DynamoDB cancelled the transaction for a concurrent one): nothing was written. Re-read and
  * decide again; left unhandled it is retriable like any TransientError (503, the sender retries).

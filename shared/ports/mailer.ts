@@ -12,6 +12,9 @@ export interface OutgoingEmail {
 }
 
 export interface Mailer {
-  /** Sends one message; resolves with the provider's message id. */
+  /**
+   * Sends one message; resolves with the provider's message id. Throws EmailRejectedError when the
+   * provider refuses the message for good, a TransientError when a retry may pass.
+   */
   send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }

@@ -1,16 +1,7 @@
 import { type SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { isTransientAwsError } from "#adapters/aws-errors.ts";
-import { MatchpathError, TransientError } from "#errors";
+import { EmailRejectedError, MatchpathError, TransientError } from "#errors";
 import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
-
-/**
- * SES refused the message for a reason a retry cannot fix (MessageRejected, sending paused,
- * account suspended, unverified sender, bad request). Not retriable: the reminder's claims are
- * released and the failure goes to the dead-letter destination for a person to look at.
- */
-export class EmailRejectedError extends MatchpathError {
-  readonly retriable = false;
-}
 
 export interface SesMailerOptions {
   /** SENDER_ADDRESS, e.g. `Matchpath <reminders@example.org>`. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmailRejectedError } from "#adapters/ses/ses-mailer.ts";
-import { TransientError } from "#errors";
+import { EmailRejectedError, TransientError } from "#errors";
 import { CLAIM_RETRY_MARGIN_MS, CLAIM_STALE_AFTER_MS } from "#usecases/send-due-reminders/claims.ts";
 import {
   MAX_SEND_ATTEMPTS,

@@ -1,5 +1,8 @@
 import "aws-sdk-client-mock-vitest/extend";
 import {
+  AccountSuspendedException,
+  BadRequestException,
+  MailFromDomainNotVerifiedException,
   MessageRejected,
   SESv2Client,
   SendEmailCommand,
@@ -8,8 +11,8 @@ import {
 } from "@aws-sdk/client-sesv2";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { EmailRejectedError, SesMailer } from "#adapters/ses/ses-mailer.ts";
-import { TransientError } from "#errors";
+import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import { EmailRejectedError, TransientError } from "#errors";
 import type { OutgoingEmail } from "#ports/mailer.ts";
 
 const ses = mockClient(SESv2Client);
@@ -80,6 +83,9 @@ describe("SesMailer", () => {
   it.each([
     ["MessageRejected", new MessageRejected({ message: "rejected", ...meta })],
     ["SendingPaused", new SendingPausedException({ message: "paused", ...meta })],
+    ["MailFromDomainNotVerified", new MailFromDomainNotVerifiedException({ message: "unverified", ...meta })],
+    ["AccountSuspended", new AccountSuspendedException({ message: "suspended", ...meta })],
+    ["BadRequest", new BadRequestException({ message: "bad request", ...meta })],
   ])("turns %s into a permanent EmailRejectedError", async (_name, error) => {
     ses.on(SendEmailCommand).rejects(error);
     const mailer = new SesMailer(new SESv2Client({ region: "us-east-1" }), { from: "r@example.org" });

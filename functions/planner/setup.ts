@@ -12,6 +12,7 @@ import { escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
 import { loadPlannerConfig } from "#config/planner.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
+import { logRejectedEscalations } from "#usecases/escalation.ts";
 import { createPlanBatch } from "./plan-batch.ts";
 
 /**
@@ -41,7 +42,7 @@ export function setupPlanner(
       events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
       clock: clockFor(config.clock),
       planning: domainPlanning,
-      ...(escalation ? { escalation } : {}),
+      ...(escalation ? { escalation: { ...escalation, onRejected: logRejectedEscalations(logger) } } : {}),
     },
     logger,
   );

@@ -16,6 +16,7 @@ import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
+import { logRejectedEscalations } from "#usecases/escalation.ts";
 import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
 import { parseReminderEvent } from "./reminder-event.ts";
 
@@ -56,6 +57,7 @@ export function setupReminder(clients: AwsClientFactory) {
       suppression,
       mailer,
       consoleUrl: (applicantId: string) => consoleApplicantUrl(config.publicBaseUrl, applicantId),
+      onRejected: logRejectedEscalations(logger),
     },
     ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, linkKeyring, clock }),
   };

@@ -18,6 +18,7 @@ import { TransientError } from "#errors";
 import { createLogger } from "#observability/logger.ts";
 import { type AdvisorDigestDeps, sendAdvisorDigests } from "#usecases/advisor-digest.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
+import { logRejectedEscalations } from "#usecases/escalation.ts";
 import { type SweepReport, sweep } from "#usecases/sweep.ts";
 import { parseSweeperJob } from "./scheduled-event.ts";
 
@@ -50,7 +51,7 @@ export function setupSweeper(
     events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
     clock: clockFor(config.clock),
     planning: domainPlanning,
-    ...(escalation ? { escalation } : {}),
+    ...(escalation ? { escalation: { ...escalation, onRejected: logRejectedEscalations(logger) } } : {}),
     calendarVersions: currentCalendarVersions,
   };
 

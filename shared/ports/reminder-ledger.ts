@@ -32,11 +32,18 @@ export interface LedgerInterview {
   format?: "virtual" | "in_person";
 }
 
+/**
+ * Why an entry was handled without a send: the recipient's suppression reason when it was decided,
+ * or "rejected" (the mail provider refused the message for good: EmailRejectedError).
+ */
+export type WithheldReason = SuppressionReason | "rejected";
+
 export interface LedgerEntry {
   reminderId: string;
   /**
    * "withheld": handled without sending, for good (an escalation whose advisor address is on the
-   * suppression list): never claimed or retried again, like "sent", but no email went.
+   * suppression list, or whose email SES rejected for good): never claimed or retried again, like
+   * "sent", but no email went.
    */
   status: "claimed" | "sent" | "withheld";
   claimedAt: string;
@@ -54,8 +61,8 @@ export interface LedgerEntry {
   deliveryAt?: string;
   /** What the reminder was about, when it was claimed or sent after subjects were stored. */
   subject?: LedgerSubject;
-  /** Why a "withheld" entry was not sent: the recipient's suppression reason when it was decided. */
-  withheldBecause?: SuppressionReason;
+  /** Why a "withheld" entry was not sent. */
+  withheldBecause?: WithheldReason;
 }
 
 /** The per-applicant record of reminders claimed and sent: what makes each reminder go out once. */
@@ -93,13 +100,13 @@ export interface ReminderLedger {
 
   /**
    * Records claimed reminders as handled without a send (status "withheld", with why): the
-   * recipient's address is suppressed, so no retry or re-plan claims them again. `at` becomes
-   * their `claimedAt` when none is recorded.
+   * recipient's address is suppressed, or the provider rejected the message for good, so no retry
+   * or re-plan claims them again. `at` becomes their `claimedAt` when none is recorded.
    */
   markRemindersWithheld(
     applicantId: string,
     reminderIds: string[],
-    because: SuppressionReason,
+    because: WithheldReason,
     at: Date,
   ): Promise<void>;
 

@@ -6,10 +6,11 @@ import {
 } from "#domain/console/advisor-voice.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
+import { EmailRejectedError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
-import type { ReminderLedger } from "#ports/reminder-ledger.ts";
-import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
+import type { ReminderLedger, WithheldReason } from "#ports/reminder-ledger.ts";
+import type { SuppressionList } from "#ports/suppression-list.ts";
 import { escalationEmail } from "./escalation-email.ts";
 
 /** Ledger ids of escalations start with this, so they are never mistaken for the applicant's own reminders. */
@@ -69,6 +70,32 @@ export interface EscalationDeps {
   suppression: Pick<SuppressionList, "suppressionReason">;
   /** The applicant's page in the advisor's console, e.g. `https://…/console#/applicants/a_…` (the shell signs in, then opens it). */
   consoleUrl(applicantId: string): string;
+  /**
+   * Told of each escalation SES rejected for good (recorded as not sent, never retried), so an
+   * operator hears of it: the composition roots log it at error level (no address, no name).
+   */
+  onRejected?(rejection: RejectedEscalations): void;
+}
+
+/** The message of the error-level log line each composition root writes for RejectedEscalations. */
+export const ESCALATION_REJECTED_MESSAGE = "escalation rejected by SES for good, recorded as not sent";
+
+/**
+ * EscalationDeps' `onRejected` over a function's logger: one error-level line, with the
+ * applicant's id, the escalation ids and the error's class and message (no address, no name).
+ */
+export function logRejectedEscalations(logger: {
+  error(message: string, extra: Record<string, unknown>): void;
+}): (rejection: RejectedEscalations) => void {
+  return (rejection) => logger.error(ESCALATION_REJECTED_MESSAGE, { ...rejection });
+}
+
+/** Escalations the mail provider refused for good in one escalate call, for an operator. */
+export interface RejectedEscalations {
+  applicantId: string;
+  escalationIds: string[];
+  /** The class and message of the first refusal (the SES error's name, never the recipient). */
+  error: { name: string; message: string };
 }
 
 /**
@@ -225,7 +252,7 @@ export function hasStaleEscalationClaim(state: ApplicantState, now: Date): boole
 
 /**
  * What one escalate call did: the ids sent, the ids whose send failed with their claims kept, and
- * the ids withheld for good because the advisor's address is suppressed.
+ * the ids withheld for good, because the advisor's address is suppressed or SES rejected the email.
  */
 export interface EscalateResult {
   sent: string[];
@@ -235,10 +262,12 @@ export interface EscalateResult {
 
 export interface EscalateOptions {
   /**
-   * What a failed send does. "release-and-throw" (the planner's default): the claims are given back
-   * and the error rethrown, so the stream record is retried and the diff finds the risk again.
-   * "keep-claims" (the reminder function, which must still send the applicant's own reminders): the
-   * claims stay, go stale, and the timer escalationWakeUp arms sends them; nothing is thrown.
+   * What a send that may pass on a retry does (throttling, a 5xx, any error but EmailRejectedError).
+   * "release-and-throw" (the planner's default): the claims are given back and the error rethrown,
+   * so the stream record is retried and the diff finds the risk again. "keep-claims" (the reminder
+   * function, which must still send the applicant's own reminders): the claims stay, go stale, and
+   * the timer escalationWakeUp arms sends them; nothing is thrown. A permanent refusal is the same
+   * either way (see escalate).
    */
   onSendFailure?: "release-and-throw" | "keep-claims";
 }
@@ -250,6 +279,9 @@ export interface EscalateOptions {
  * When the advisor's address is on the suppression list (a hard bounce or a complaint), nothing is
  * sent: each escalation claimed is marked "withheld" with the reason, so it is handled once, like a
  * sent one, and no timer or re-plan tries it again; the console's ledger shows it as not sent.
+ * An email SES rejects for good (EmailRejectedError: MessageRejected, an unverified sender, sending
+ * paused) is marked "withheld" as "rejected" the same way, reported through `onRejected`, and the
+ * next escalation is tried: a retry would meet the same refusal, every 15 minutes, for ever.
  */
 export async function escalate(
   state: ApplicantState,
@@ -280,15 +312,33 @@ export async function escalate(
     return { sent: [], kept: [], withheld };
   }
   const sent: string[] = [];
+  const rejected: string[] = [];
+  let refusal: EmailRejectedError | undefined;
+  const reportRejected = () => {
+    if (refusal !== undefined)
+      deps.onRejected?.({
+        applicantId,
+        escalationIds: rejected,
+        error: { name: refusal.name, message: refusal.message },
+      });
+  };
   for (const escalation of escalations) {
     if (!claimed.has(escalation.id)) continue;
     let messageId: string;
     try {
       ({ messageId } = await deps.mailer.send(escalationEmail(state, escalation, advisor, deps)));
     } catch (error) {
-      const unsent = escalations.filter((each) => claimed.has(each.id) && !sent.includes(each.id));
+      if (error instanceof EmailRejectedError) {
+        await deps.ledger.markRemindersWithheld(applicantId, [escalation.id], "rejected", now);
+        rejected.push(escalation.id);
+        refusal ??= error;
+        continue;
+      }
+      reportRejected();
+      const done = new Set([...sent, ...rejected]);
+      const unsent = escalations.filter((each) => claimed.has(each.id) && !done.has(each.id));
       if (options.onSendFailure === "keep-claims")
-        return { sent, kept: unsent.map((each) => each.id), withheld: [] };
+        return { sent, kept: unsent.map((each) => each.id), withheld: rejected };
       await deps.ledger.releaseClaims(
         applicantId,
         unsent.map((each) => each.id),
@@ -298,12 +348,14 @@ export async function escalate(
     await deps.ledger.markRemindersSent(applicantId, [escalation.id], messageId, now);
     sent.push(escalation.id);
   }
-  return { sent, kept: [], withheld: [] };
+  reportRejected();
+  return { sent, kept: [], withheld: rejected };
 }
 
 /** Why an escalation was not sent, in the advisor console's words. */
-export const WITHHELD_BECAUSE: Readonly<Record<SuppressionReason, string>> = {
+export const WITHHELD_BECAUSE: Readonly<Record<WithheldReason, string>> = {
   bounce: "not sent: the advisor's address is suppressed after a bounce",
   complaint: "not sent: the advisor's address is suppressed after a spam complaint",
   unsubscribe: "not sent: the advisor's address is on the suppression list (unsubscribed)",
+  rejected: "not sent: SES rejected the message",
 };

@@ -638,6 +638,20 @@ describe("the reminder ledger", () => {
     ]);
   });
 
+  it("records an escalation SES rejected for good as withheld with that reason, never claimed again (issue 15)", async () => {
+    const id = await applicant();
+    await store.ledger.claimReminders(id, ["escalation:2027:risk:SEASON_OVER"], now, staleAfterMs);
+
+    await store.ledger.markRemindersWithheld(id, ["escalation:2027:risk:SEASON_OVER"], "rejected", now);
+    const muchLater = new Date(now.getTime() + 86_400_000);
+    expect(
+      await store.ledger.claimReminders(id, ["escalation:2027:risk:SEASON_OVER"], muchLater, staleAfterMs),
+    ).toEqual([]);
+    expect((await store.applicants.loadApplicant(id))?.ledger).toEqual([
+      expect.objectContaining({ status: "withheld", withheldBecause: "rejected" }),
+    ]);
+  });
+
   it("writes claims to a partition the planner's filter ignores", async () => {
     const id = await applicant();
     const { records } = await streamDelta(() => store.ledger.claimReminders(id, ["r9"], now, staleAfterMs));

@@ -120,7 +120,8 @@ function toLedgerEntry(item: Item): LedgerEntry {
   if (
     item.withheldBecause === "bounce" ||
     item.withheldBecause === "complaint" ||
-    item.withheldBecause === "unsubscribe"
+    item.withheldBecause === "unsubscribe" ||
+    item.withheldBecause === "rejected"
   )
     entry.withheldBecause = item.withheldBecause;
   const subject = toLedgerSubject(item.subject);

@@ -1,7 +1,6 @@
 import { TransientError } from "#errors";
 import type { StoredPlan } from "#ports/plans.ts";
-import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
-import type { SuppressionReason } from "#ports/suppression-list.ts";
+import type { LedgerSubject, ReminderLedger, WithheldReason } from "#ports/reminder-ledger.ts";
 import { eventItems } from "./event-log.ts";
 import { keys } from "./keys.ts";
 import { DynamoPlanRepository, planItem } from "./plan-repository.ts";
@@ -171,7 +170,7 @@ export class DynamoReminderLedger implements ReminderLedger {
   async markRemindersWithheld(
     applicantId: string,
     reminderIds: string[],
-    because: SuppressionReason,
+    because: WithheldReason,
     at: Date,
   ): Promise<void> {
     const marks = [...new Set(reminderIds)].map(

@@ -9,7 +9,8 @@ import type { Planning } from "../planning.ts";
  * the stored plan is what the next escalation diff starts from, so the wake-up escalates first,
  * whatever it then does for the applicant. A failed send keeps its claim rather than failing the
  * applicant's own reminders; the timer returned (escalationWakeUp) retries it once the claim is
- * stale. Returns the instant the applicant must next be woken for the advisor, if any.
+ * stale. One SES rejects for good is recorded as not sent and never retried (escalate).
+ * Returns the instant the applicant must next be woken for the advisor, if any.
  */
 export async function tellAdvisor(
   state: ApplicantState,
@@ -21,6 +22,7 @@ export async function tellAdvisor(
   const { sent, withheld } = await escalate(state, plan, now, deps.escalation, {
     onSendFailure: "keep-claims",
   });
-  // A withheld escalation is handled for good, as a sent one is: no timer for it.
+  // A withheld escalation (a suppressed address, or SES rejected it for good) is handled for good,
+  // as a sent one is: no timer for it.
   return escalationWakeUp(state, plan, now, deps.planning, [...sent, ...withheld]);
 }

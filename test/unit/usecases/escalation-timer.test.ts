@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { EmailRejectedError } from "#errors";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { RISK_TITLES } from "#usecases/escalation.ts";
+import { type RejectedEscalations, RISK_TITLES } from "#usecases/escalation.ts";
 import { escalationWakeUp } from "#usecases/escalation-timer.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
@@ -50,6 +51,7 @@ function setup(now: string, consent: boolean) {
     milestones: MILESTONES.map((entry) => ({ ...entry, updatedAt: "2026-01-01T00:00:00.000Z" })),
   });
   const mailer = new InMemoryMailer();
+  const rejections: RejectedEscalations[] = [];
   return {
     store,
     ...storePorts(store),
@@ -63,7 +65,9 @@ function setup(now: string, consent: boolean) {
       suppression: store,
       mailer,
       consoleUrl: (id: string) => `https://mp.example/console#/applicants/${id}`,
+      onRejected: (rejection: RejectedEscalations) => rejections.push(rejection),
     },
+    rejections,
     unsubscribeUrl: async (id: string) => `https://mp.example/unsubscribe?token=t-${id}`,
   };
 }
@@ -173,5 +177,39 @@ describe("escalation caused by time alone", () => {
     expect(deps.wakeUps.pending.get("a_ada")?.toISOString()).toBe("2026-09-23T13:15:02.000Z");
     await runUntil(deps, "2026-10-15T00:00:00Z");
     expect(toAdvisor(deps)).toHaveLength(1);
+  });
+
+  it("records an advisor email SES rejects for good as not sent, still runs the applicant's wake-up, and never retries it (issue 15)", async () => {
+    const deps = setup("2026-09-01T00:00:00Z", true);
+    await planApplicants(["a_ada"], deps);
+    await runUntil(deps, "2026-09-23T13:00:00Z");
+    deps.mailer.failNext = new EmailRejectedError("SES refused the message (MessageRejected)");
+    deps.clock.set(REVIEW_PASSED);
+    const result = await sendDueReminders("a_ada", new Date(REVIEW_PASSED), deps);
+    expect(result.outcome).not.toBe("retry-armed");
+    expect(toAdvisor(deps)).toEqual([]);
+    // Handled once, for good, with why: no claim is left to go stale.
+    expect(deps.store.state("a_ada").ledger).toContainEqual(
+      expect.objectContaining({
+        reminderId: "escalation:2027:risk:ERAS_LATE_SUBMISSION",
+        status: "withheld",
+        withheldBecause: "rejected",
+      }),
+    );
+    // Reported for an operator: the applicant's id, the escalation ids and the error's class, no address.
+    expect(deps.rejections).toEqual([
+      {
+        applicantId: "a_ada",
+        escalationIds: ["escalation:2027:risk:ERAS_LATE_SUBMISSION"],
+        error: { name: "EmailRejectedError", message: "SES refused the message (MessageRejected)" },
+      },
+    ]);
+    // No timer wake-up 15 minutes later, nor any send to the advisor afterwards.
+    expect(deps.wakeUps.pending.get("a_ada")?.toISOString()).not.toBe("2026-09-23T13:15:02.000Z");
+    const fired = await runUntil(deps, "2026-10-15T00:00:00Z");
+    expect(fired.filter((at) => at > REVIEW_PASSED && at < "2026-09-23T14:00:00.000Z")).toEqual([]);
+    await planApplicants(["a_ada"], deps);
+    expect(toAdvisor(deps)).toEqual([]);
+    expect(deps.rejections).toHaveLength(1);
   });
 });

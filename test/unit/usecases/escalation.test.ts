@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import type { RiskCode } from "#domain/plan.ts";
+import { EmailRejectedError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { escalationsFor, RISK_TITLES, strandedEscalations } from "#usecases/escalation.ts";
+import {
+  ESCALATION_REJECTED_MESSAGE,
+  escalationsFor,
+  logRejectedEscalations,
+  RISK_TITLES,
+  strandedEscalations,
+} from "#usecases/escalation.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import {
   FixedClock,
@@ -184,6 +191,55 @@ describe("escalation to the advisor", () => {
     expect(retried?.ok).toBe(true);
     await planApplicants(["a_ada"], deps);
     expect(subjects(deps)).toEqual(criticalCodes(deps).map(subjectOf));
+  });
+
+  it("records an escalation SES rejects for good as not sent, stores the plan, and no re-plan tries it again (issue 15)", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    const codes = criticalCodes(deps);
+    expect(codes.length).toBeGreaterThan(0);
+    const [first, ...others] = codes;
+    deps.mailer.failNext = new EmailRejectedError("SES refused the message (MessageRejected)");
+    const [result] = await planApplicants(["a_ada"], deps);
+    // Not a failed record: no stream retry would change SES's answer.
+    expect(result?.ok).toBe(true);
+    expect(deps.store.state("a_ada").storedPlan).toBeDefined();
+    expect(subjects(deps)).toEqual(others.map(subjectOf));
+    expect(deps.store.state("a_ada").ledger).toContainEqual(
+      expect.objectContaining({
+        reminderId: `escalation:2027:risk:${first}`,
+        status: "withheld",
+        withheldBecause: "rejected",
+      }),
+    );
+    for (const later of ["2026-12-15T12:20:00Z", "2026-12-16T12:00:00Z"]) {
+      deps.clock.set(later);
+      const state = deps.store.state("a_ada");
+      delete state.storedPlan;
+      await planApplicants(["a_ada"], deps);
+      expect(deps.mailer.sent).toHaveLength(others.length);
+    }
+    expect(deps.store.state("a_ada").ledger.filter((entry) => entry.status === "claimed")).toEqual([]);
+  });
+
+  it("reports a rejection to an operator as one error-level log line with ids and the error's class, no address", () => {
+    const lines: [string, Record<string, unknown>][] = [];
+    const report = logRejectedEscalations({ error: (message, extra) => lines.push([message, extra]) });
+    report({
+      applicantId: "a_ada",
+      escalationIds: ["escalation:2027:risk:SEASON_OVER"],
+      error: { name: "EmailRejectedError", message: "SES refused the message (MessageRejected)" },
+    });
+    expect(lines).toEqual([
+      [
+        ESCALATION_REJECTED_MESSAGE,
+        {
+          applicantId: "a_ada",
+          escalationIds: ["escalation:2027:risk:SEASON_OVER"],
+          error: { name: "EmailRejectedError", message: "SES refused the message (MessageRejected)" },
+        },
+      ],
+    ]);
+    expect(JSON.stringify(lines)).not.toContain("@");
   });
 
   it("sends an escalation whose sender died between claim and send, once its claim goes stale, on any later re-plan", async () => {

@@ -8,7 +8,7 @@ import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
 import type { PlanRepository, StoredPlan, StoredPlanSummary } from "#ports/plans.ts";
-import type { LedgerEntry, LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
+import type { LedgerEntry, LedgerSubject, ReminderLedger, WithheldReason } from "#ports/reminder-ledger.ts";
 import type { ResubscribeOutcome, SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
 import type { Planning } from "#usecases/planning.ts";
@@ -363,7 +363,7 @@ export class InMemoryApplicantStore
   async markRemindersWithheld(
     applicantId: string,
     reminderIds: string[],
-    because: SuppressionReason,
+    because: WithheldReason,
     at: Date,
   ): Promise<void> {
     this.count("markRemindersWithheld");

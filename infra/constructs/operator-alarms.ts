@@ -4,10 +4,12 @@ import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
+import * as logs from "aws-cdk-lib/aws-logs";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 
 export interface OperatorAlarmsProps {
   /** Subscribed by email (AWS mails a confirmation link first). */
@@ -110,6 +112,38 @@ export class OperatorAlarms extends Construct {
       alarmDescription: `${label}: the planner is more than ${STREAM_ITERATOR_AGE_ALARM_MS / 60_000} minutes behind the table's stream`,
       metric: fn.metric("IteratorAge", { period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM }),
       threshold: STREAM_ITERATOR_AGE_ALARM_MS,
+    });
+  }
+
+  /**
+   * Advisor escalations SES rejected for good (issue 15): each is recorded as not sent and logged at
+   * error level, and the invocation succeeds (the applicant's reminders go on), so neither the
+   * function's Errors nor a dead-letter queue shows it. A metric filter on each sender's log group
+   * counts the line (ESCALATION_REJECTED_MESSAGE); one in five minutes alarms. The namespace is the
+   * stack's, so two stages in one account do not share the count.
+   */
+  onRejectedEscalations(senders: readonly lambda.Function[]): cloudwatch.Alarm {
+    const namespace = `Matchpath/${Stack.of(this).stackName}`;
+    const metricName = "EscalationsRejected";
+    senders.forEach((sender, index) => {
+      new logs.MetricFilter(this, `EscalationsRejectedFilter${index}`, {
+        logGroup: sender.logGroup,
+        filterPattern: logs.FilterPattern.stringValue("$.message", "=", ESCALATION_REJECTED_MESSAGE),
+        metricNamespace: namespace,
+        metricName,
+        metricValue: "1",
+      });
+    });
+    return this.add("EscalationsRejected", {
+      alarmDescription:
+        "An advisor escalation was rejected by SES for good (sender, identity or account): see the logs for the escalation rejected line",
+      metric: new cloudwatch.Metric({
+        namespace,
+        metricName,
+        period: Duration.minutes(5),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      threshold: 1,
     });
   }
 

@@ -136,6 +136,8 @@ export class MatchpathStack extends Stack {
       alarms.onFunction(this.functions[key], FUNCTIONS[key].alarmLabel);
     }
     alarms.onSesReputation();
+    // The functions that escalate to advisors (the planner, the reminder function, the sweeper).
+    alarms.onRejectedEscalations([planner, reminder, sweeper]);
     // The http-api answers 500 instead of throwing, so its Errors metric stays at zero through an
     // intake outage: the API's 5xx count is what shows it.
     alarms.onServerErrors(this.httpApi, "HttpApi");

@@ -7,6 +7,7 @@ import {
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import { EmailRejectedError } from "#errors";
+import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { ReminderLedger, WithheldReason } from "#ports/reminder-ledger.ts";
@@ -77,12 +78,10 @@ export interface EscalationDeps {
   onRejected?(rejection: RejectedEscalations): void;
 }
 
-/** The message of the error-level log line each composition root writes for RejectedEscalations. */
-export const ESCALATION_REJECTED_MESSAGE = "escalation rejected by SES for good, recorded as not sent";
-
 /**
  * EscalationDeps' `onRejected` over a function's logger: one error-level line, with the
- * applicant's id, the escalation ids and the error's class and message (no address, no name).
+ * applicant's id, the escalation ids and the error's class and message (no address, no name). The
+ * stack's EscalationsRejected alarm counts its message (ESCALATION_REJECTED_MESSAGE).
  */
 export function logRejectedEscalations(logger: {
   error(message: string, extra: Record<string, unknown>): void;

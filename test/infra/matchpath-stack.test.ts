@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
 import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
+import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
 import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
@@ -643,6 +644,26 @@ describe("alarms", () => {
         Threshold: threshold,
       });
     }
+  });
+
+  it("alarms on an advisor escalation SES rejected for good, counted from the escalating functions' log lines (issue 15)", () => {
+    const namespace = `Matchpath/${prod.stackName}`;
+    for (const key of ["planner", "reminder", "sweeper"] as const) {
+      prodTemplate.hasResourceProperties("AWS::Logs::MetricFilter", {
+        LogGroupName: prod.resolve(prod.functions[key].logGroup.logGroupName),
+        FilterPattern: `{ $.message = "${ESCALATION_REJECTED_MESSAGE}" }`,
+        MetricTransformations: [
+          { MetricNamespace: namespace, MetricName: "EscalationsRejected", MetricValue: "1" },
+        ],
+      });
+    }
+    prodTemplate.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      ...alarmsTo(),
+      Namespace: namespace,
+      MetricName: "EscalationsRejected",
+      Statistic: "Sum",
+      Threshold: 1,
+    });
   });
 
   it("lets CloudWatch publish to the alarm topic (its TopicPolicy replaces the default policy)", () => {

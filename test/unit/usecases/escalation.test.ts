@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import type { RiskCode } from "#domain/plan.ts";
 import { EmailRejectedError } from "#errors";
+import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import {
-  ESCALATION_REJECTED_MESSAGE,
   escalationsFor,
   logRejectedEscalations,
   RISK_TITLES,

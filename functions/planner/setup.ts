@@ -12,7 +12,7 @@ import { escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
 import { loadPlannerConfig } from "#config/planner.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { logRejectedEscalations } from "#usecases/escalation.ts";
+import { logRejectedEscalations } from "#usecases/escalation-send.ts";
 import { createPlanBatch } from "./plan-batch.ts";
 
 /**

@@ -16,7 +16,7 @@ import { keyringSource } from "#config/secrets.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import { createLogger } from "#observability/logger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { logRejectedEscalations } from "#usecases/escalation.ts";
+import { logRejectedEscalations } from "#usecases/escalation-send.ts";
 import { type SendResult, sendDueReminders } from "#usecases/send-due-reminders.ts";
 import { parseReminderEvent } from "./reminder-event.ts";
 

@@ -18,7 +18,7 @@ import { TransientError } from "#errors";
 import { createLogger } from "#observability/logger.ts";
 import { type AdvisorDigestDeps, sendAdvisorDigests } from "#usecases/advisor-digest.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { logRejectedEscalations } from "#usecases/escalation.ts";
+import { logRejectedEscalations } from "#usecases/escalation-send.ts";
 import { type SweepReport, sweep } from "#usecases/sweep.ts";
 import { parseSweeperJob } from "./scheduled-event.ts";
 

@@ -1,6 +1,7 @@
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import type { Escalation, EscalationDeps } from "./escalation.ts";
+import type { Escalation } from "./escalation.ts";
+import type { EscalationDeps } from "./escalation-send.ts";
 
 /**
  * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,

@@ -5,7 +5,8 @@ import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
 import type { PlanRepository } from "#ports/plans.ts";
 import type { WakeUpScheduler } from "#ports/wake-up-scheduler.ts";
-import { type EscalationDeps, escalate, hasStaleEscalationClaim } from "./escalation.ts";
+import { hasStaleEscalationClaim } from "./escalation.ts";
+import { type EscalationDeps, escalate } from "./escalation-send.ts";
 import { earliest, escalationWakeUp } from "./escalation-timer.ts";
 import {
   cancelledEvents,

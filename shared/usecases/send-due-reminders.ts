@@ -5,7 +5,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, HeldBackReason } from "#ports/event-publisher.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
-import type { EscalationDeps } from "./escalation.ts";
+import type { EscalationDeps } from "./escalation-send.ts";
 import { earliest } from "./escalation-timer.ts";
 import { overdueEvents, sentReminderIds } from "./planning.ts";
 import { tellAdvisor } from "./send-due-reminders/advisor.ts";

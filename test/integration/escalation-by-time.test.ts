@@ -5,7 +5,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import { dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { escalate } from "#usecases/escalation.ts";
+import { escalate } from "#usecases/escalation-send.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
 import {
   advanceClock,

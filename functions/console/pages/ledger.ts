@@ -4,12 +4,8 @@ import type { Plan, StepSubject } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import {
-  ESCALATION_ID_PREFIX,
-  escalationIdParts,
-  RISK_TITLES,
-  WITHHELD_BECAUSE,
-} from "#usecases/escalation.ts";
+import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES } from "#usecases/escalation.ts";
+import { WITHHELD_BECAUSE } from "#usecases/escalation-send.ts";
 import { FRESH_LINKS_ID_PREFIX } from "#usecases/fresh-links-id.ts";
 import { RESEND_ID_PREFIX } from "#usecases/resend-id.ts";
 import { h, titleOf, when, whenFor } from "./html.ts";

@@ -1,6 +1,6 @@
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import { type EscalationDeps, escalate } from "../escalation.ts";
+import { type EscalationDeps, escalate } from "../escalation-send.ts";
 import { escalationWakeUp } from "../escalation-timer.ts";
 import type { Planning } from "../planning.ts";
 

@@ -5,12 +5,8 @@ import { EmailRejectedError } from "#errors";
 import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import {
-  escalationsFor,
-  logRejectedEscalations,
-  RISK_TITLES,
-  strandedEscalations,
-} from "#usecases/escalation.ts";
+import { escalationsFor, RISK_TITLES, strandedEscalations } from "#usecases/escalation.ts";
+import { logRejectedEscalations } from "#usecases/escalation-send.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import {
   FixedClock,

@@ -160,11 +160,12 @@ function afterCell(step: StepChange): string {
 }
 
 /**
- * A step's deadline and urgency, and the applicant's own date beside the deadline when given: the
- * deadline as the applicant page words it, the own date as the day typed (tester s8 issue 15 A1).
+ * A step's deadline and standing, and the applicant's own date beside the deadline when given: the
+ * deadline as the applicant page words it, the standing as its badge does (stepStanding: "overdue"
+ * only past the deadline; issue 15), the own date as the day typed (tester s8 issue 15 A1).
  */
 function stateText(state: StepState): string {
   const own = state.ownDate ? `; their date ${ownDay(state.ownDate)}` : "";
   const due = state.deadline ? deadlineWhen(state.deadline) : dueText(state.dueBy);
-  return `${due} (${h(state.urgency)})${own}`;
+  return `${due} (${h(state.standing.label)})${own}`;
 }

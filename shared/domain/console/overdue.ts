@@ -43,8 +43,11 @@ export interface StepStanding {
  * "overdue" only for a step the advisor is told is overdue: its deadline has passed. A step dated
  * for a later Match whose deadline for the applicant's own Match has passed (NextStep.matchYears)
  * is "too late for the <year> Match", though the planner's urgency says "overdue" for it (tester s8
- * issue 14 bug 4: never "later"): its date shown is ahead. Any other step reads its urgency, and an
- * "overdue" urgency with no passed deadline reads "urgent". Pure.
+ * issue 14 bug 4: never "later"): its date shown is ahead. A step past its early deadline while its
+ * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
+ * "early deadline passed", the applicant's timeline's words (timeline-page.ts, badgeHtml), not its
+ * bare urgency (issue 15). Any other step reads its urgency, and an "overdue" urgency with no passed
+ * deadline reads "urgent". Pure.
  */
 export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   const key = subjectKey(step);
@@ -52,6 +55,7 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
     return { label: "overdue", critical: true };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
+  if (step.missedDeadline !== undefined) return { label: "early deadline passed", critical: false };
   return { label: step.urgency === "overdue" ? "urgent" : step.urgency, critical: false };
 }
 

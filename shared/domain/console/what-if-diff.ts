@@ -1,6 +1,6 @@
 import type { Deadline, Plan, StepSubject } from "../plan.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
-import { blockedForAdvisor, overdueForAdvisor } from "./overdue.ts";
+import { blockedForAdvisor, overdueForAdvisor, type StepStanding, stepStanding } from "./overdue.ts";
 
 export interface StepChange {
   subject: StepSubject;
@@ -26,22 +26,30 @@ export interface StepChange {
   finished?: true;
 }
 
-/** A step as the difference shows it: its deadline, its urgency and the applicant's own date. */
+/** A step as the difference shows it: its deadline, its standing and the applicant's own date. */
 export interface StepState {
   /** ISO UTC instant of the hard deadline (what the difference compares), or null. */
   dueBy: string | null;
   /** The deadline with its words (ET, the applicant's time, a day), for display. */
   deadline?: Deadline;
+  /** The planner's urgency, as the plan has it. */
   urgency: string;
+  /**
+   * What the applicant page's badge says of the step in that plan (stepStanding, overdue.ts): the
+   * words the difference shows, so the what-if, the page and the cohort's overdue count agree
+   * ("too late for the 2027 Match", not the planner's "overdue", for a step dated for 2028; issue 15).
+   */
+  standing: StepStanding;
   /** The applicant's own date (a scheduled exam), when one is given: a day, shown as that day. */
   ownDate?: Deadline;
 }
 
-function stateOf(step: Plan["nextSteps"][number]): StepState {
+function stateOf(plan: Plan, step: Plan["nextSteps"][number]): StepState {
   return {
     dueBy: step.dueBy,
     ...(step.deadline ? { deadline: step.deadline } : {}),
     urgency: step.urgency,
+    standing: stepStanding(plan, step),
     ...(step.ownDate ? { ownDate: step.ownDate } : {}),
   };
 }
@@ -112,8 +120,8 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
       subject: step.milestone,
       title: stepForAdvisor(step),
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
-      ...(was ? { before: stateOf(was) } : {}),
-      ...(next ? { after: stateOf(next) } : {}),
+      ...(was ? { before: stateOf(before, was) } : {}),
+      ...(next ? { after: stateOf(after, next) } : {}),
       ...(wasBlocked ? { blockedBefore: [...wasBlocked.waitingFor] } : {}),
       ...(isBlocked ? { blockedAfter: [...isBlocked.waitingFor] } : {}),
     };
@@ -133,7 +141,11 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
     else if (
       was !== undefined &&
       next !== undefined &&
-      (next.dueBy !== was.dueBy || next.urgency !== was.urgency || next.ownDate?.at !== was.ownDate?.at)
+      // Its standing as the advisor reads it, not the planner's urgency: "overdue" and "urgent" may
+      // both read "urgent" (stepStanding), and a row must not show the same words twice.
+      (next.dueBy !== was.dueBy ||
+        stepStanding(before, was).label !== stepStanding(after, next).label ||
+        next.ownDate?.at !== was.ownDate?.at)
     )
       steps.push({ ...base, change: "changed" });
   }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { stepStanding } from "#domain/console/overdue.ts";
+import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/factories.ts";
+import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
+
+/**
+ * Issue 15: the console's words agree everywhere. The what-if's table says of a step what the
+ * applicant page's badge says (stepStanding), a leaving step is not styled as bad news, and a
+ * Match-year switch says what is true of a step done for one Match and to redo for the other.
+ */
+const htmlOf = (before: Plan, after: Plan, diff = planDiff(before, after)) =>
+  whatIfResultFragment(
+    "a_x",
+    { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+    "[]",
+  );
+const escaped = (text: string) => text.replaceAll("&", "&amp;").replaceAll("'", "&#39;");
+const rowOf = (html: string, title: string) =>
+  html
+    .split("<tr>")
+    .find((cells) => cells.startsWith(`<td>${escaped(title)}</td>`))
+    ?.split("</tr>")[0] ?? "";
+const cells = (row: string) => row.split("</td><td>").map((cell) => cell.replace(/<[^>]+>/g, ""));
+
+/** The what-if as the use case computes it: finished milestones and each Match's earlier-season work. */
+function whatIf(input: PlannerInput, matchYear: number, now: Date) {
+  const changed = applyWhatIf(input, [{ kind: "matchYear", matchYear }]);
+  const before = planFor(input, seasonCalendar(input.applicant.matchYear), now);
+  const after = planFor(changed, seasonCalendar(matchYear), now);
+  const finished = new Set(
+    changed.milestones.filter((m) => m.status === "done" || m.status === "waived").map((m) => m.key),
+  );
+  const diff = planDiff(before, after, finished);
+  return { before, after, diff, html: htmlOf(before, after, diff) };
+}
+
+describe("the what-if labels a step as the applicant page's badge does (issue 15, 1)", () => {
+  const now = new Date("2027-01-15T12:00:00Z");
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2028 }),
+    milestones: [
+      { key: "wdoms_listing", status: "done" },
+      { key: "ecfmg_application", status: "done" },
+      { key: "usmle_step1", status: "done", date: "2024-12-01" },
+    ],
+  });
+  const { before, after, diff, html } = whatIf(input, 2027, now);
+
+  it("2028 → 2027: the Pathway, dated for 2028, is 'too late for the 2027 Match', never '(overdue)'", () => {
+    const pathway = after.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
+    expect(pathway?.urgency).toBe("overdue");
+    expect(pathway?.matchYears).toEqual({ missed: 2027, due: 2028 });
+    const row = rowOf(html, "ECFMG Pathway");
+    expect(row).toContain("(too late for the 2027 Match)");
+    expect(row).not.toContain("(overdue)");
+  });
+
+  it("every step's before and after state reads the badge's words", () => {
+    for (const step of diff.steps) {
+      for (const [state, plan] of [
+        [step.before, before],
+        [step.after, after],
+      ] as const) {
+        if (state === undefined) continue;
+        const next = plan.nextSteps.find((each) => each.milestone === step.subject);
+        if (next) expect(state.standing.label, step.title).toBe(stepStanding(plan, next).label);
+      }
+      const row = cells(rowOf(html, step.title));
+      if (step.after) expect(row[2]).toContain(`(${step.after.standing.label})`);
+    }
+  });
+});
+
+describe("a step in its late-deadline window (issue 15, 4)", () => {
+  const now = new Date("2027-02-05T12:00:00Z");
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027 }),
+    milestones: [...examsDone("2025-06-01"), { key: "eras_application", status: "done", date: "2026-09-10" }],
+  });
+  const plan = planFor(input, seasonCalendar(2027), now);
+  const nrmp = plan.nextSteps.find((step) => step.milestone === "nrmp_registration");
+
+  it("NRMP registration after its early deadline reads 'early deadline passed' on the console, as on the applicant's timeline", () => {
+    expect(nrmp?.missedDeadline).toBeDefined();
+    expect(nrmp?.matchYears).toBeUndefined();
+    expect(Date.parse(nrmp?.deadline?.at ?? "")).toBeGreaterThan(now.getTime());
+    if (nrmp === undefined) return;
+    expect(stepStanding(plan, nrmp)).toEqual({ label: "early deadline passed", critical: false });
+  });
+});

@@ -140,6 +140,25 @@ describe("advisor's console in the browser", () => {
     expect(await applicantState(mine.applicantId)).toEqual(before);
   });
 
+  it("shows a visa switch's leaving steps neutrally: 'step removed' muted, not struck through (issue 15)", async () => {
+    const before = await applicantState(mine.applicantId);
+    await page.getByLabel("Change").selectOption("visa");
+    await page.getByLabel("Visa").selectOption("H-1B");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    const removed = page.locator("#what-if-result td span", { hasText: /^step removed$/ }).first();
+    await removed.waitFor({ timeout: 15_000 });
+    // Read in the page (a string: the tests' own TypeScript has no DOM library).
+    const computed = (property: string) =>
+      page.evaluate(`getComputedStyle(document.querySelector("#what-if-result td span.muted")).${property}`);
+    await expect(removed.getAttribute("class")).resolves.toBe("muted");
+    await expect(computed("textDecorationLine")).resolves.toBe("none");
+    // --muted (#555), not --critical's red.
+    await expect(computed("color")).resolves.toBe("rgb(85, 85, 85)");
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "console-what-if-visa-switch");
+    expect(await applicantState(mine.applicantId)).toEqual(before);
+  });
+
   it("pauses reminders, and the next clock move sends the applicant nothing", async () => {
     await page.getByRole("link", { name: /^Back to Amara Okeke/ }).click();
     await heading("Amara Okeke");

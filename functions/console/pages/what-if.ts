@@ -147,7 +147,8 @@ function afterCell(step: StepChange): string {
         ? `<span class="warning">new step, ${where}</span>`
         : `<span class="diff-added">new step</span>: ${where}`;
     case "removed":
-      return '<span class="diff-removed">step removed</span>';
+      // Not bad news (a visa switch's old track leaves the road): muted, the words say it (issue 15).
+      return '<span class="muted">step removed</span>';
     case "finished":
       return "done";
     case "nowBlocked":

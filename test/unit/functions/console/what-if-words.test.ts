@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stepStanding } from "#domain/console/overdue.ts";
 import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
@@ -72,6 +73,26 @@ describe("the what-if labels a step as the applicant page's badge does (issue 15
       const row = cells(rowOf(html, step.title));
       if (step.after) expect(row[2]).toContain(`(${step.after.standing.label})`);
     }
+  });
+});
+
+describe("a step that leaves the road is said neutrally (issue 15, 2)", () => {
+  it("'step removed' is muted, not struck through nor red", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    const j1 = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, visa: "J-1" }),
+      milestones: examsDone("2025-06-01"),
+    });
+    const before = planFor(j1, seasonCalendar(2027), now);
+    const after = planFor(applyWhatIf(j1, [{ kind: "visa", visa: "H-1B" }]), seasonCalendar(2027), now);
+    const html = htmlOf(before, after);
+    expect(html).toContain('<span class="muted">step removed</span>');
+    expect(html).not.toContain("diff-removed");
+    const css = readFileSync(
+      new URL("../../../../functions/console/assets/console.css", import.meta.url),
+      "utf8",
+    );
+    expect(css).not.toMatch(/line-through/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   applyWhatIf,
+  earlierSeasonWork,
   type PlanDiff,
   planDiff,
   unknownInterviewIds,
@@ -75,7 +76,12 @@ export async function runWhatIf(
   return {
     before,
     after,
-    diff: planDiff(before, after, finishedMilestones(changed)),
+    diff: planDiff(
+      before,
+      after,
+      finishedMilestones(changed),
+      earlierSeasonWork(input, changed, now.getTime()),
+    ),
     saveId: `console-what-if-${randomUUID()}`,
     saveProblems: whatIfSaveProblems(input, changes, now),
     warnings: interviewSeasonWarnings(changed, changes),

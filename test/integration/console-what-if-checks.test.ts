@@ -221,3 +221,43 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(page).toContain(`<td>${PRIYA} (advisor)</td><td>milestone.mark</td>`);
   });
 });
+
+/**
+ * Issue 15: a Match-year switch's difference, through the console's route, says which steps the
+ * record has done for the 2027 Match and the 2028 Match must redo, and the way back reads them done.
+ */
+describe("a what-if switching the Match year says what is done for which Match", () => {
+  let priya: string;
+  let target: TestApplicant;
+
+  beforeAll(async () => {
+    await clockTo("2027-02-01T12:00:00Z");
+    priya = await signIn(PRIYA);
+    target = step2Applicant();
+    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.milestones = target.snapshot.milestones.map((entry) =>
+      entry.key === "usmle_step2ck"
+        ? { key: "usmle_step2ck", status: "done", date: "2026-07-20" }
+        : ["lors", "eras_token", "eras_application", "nrmp_registration"].includes(entry.key)
+          ? { ...entry, date: "2026-09-10" }
+          : entry,
+    );
+    expect((await postWebhook(target.snapshot)).status).toBe(202);
+    await drainStream();
+  });
+
+  it("2027 → 2028: last season's ERAS application is done, a new step to redo for 2028", async () => {
+    const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
+      token: priya,
+      form: { changes: JSON.stringify([{ kind: "matchYear", matchYear: 2028 }]) },
+    });
+    expect(shown.status).toBe(200);
+    const row = shown.body
+      .split("<tr>")
+      .find((cells) => cells.startsWith("<td>ERAS application</td>"))
+      ?.split("</tr>")[0];
+    expect(row).toMatch(/^<td>ERAS application<\/td><td>done<\/td>/);
+    expect(row).toContain("(done for 2027; redo for 2028)");
+    expect(shown.body).not.toMatch(/<td>ERAS application<\/td><td><span class="muted">nothing to do/);
+  });
+});

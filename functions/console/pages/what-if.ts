@@ -132,7 +132,7 @@ function needs(waitingFor: readonly string[]): string {
 
 /** Where the step stood before: its deadline as a next step, blocked, overdue, or not on the road. */
 function beforeCell(step: StepChange): string {
-  if (step.change === "new") return '<span class="muted">nothing to do</span>';
+  if (step.change === "new") return step.season ? "done" : '<span class="muted">nothing to do</span>';
   if (step.before) return stateText(step.before);
   if (step.blockedBefore) return needs(step.blockedBefore);
   return "overdue";
@@ -141,16 +141,18 @@ function beforeCell(step: StepChange): string {
 /** What the change does to it, said first, then where it stands after. */
 function afterCell(step: StepChange): string {
   const where = step.after ? stateText(step.after) : step.blockedAfter ? needs(step.blockedAfter) : "overdue";
+  // A Match-year switch's step done for one Match, to redo for the other (issue 15).
+  const redo = step.season ? ` (done for ${step.season.doneFor}; redo for ${step.season.redoFor})` : "";
   switch (step.change) {
     case "new":
       return step.blockedAfter
-        ? `<span class="warning">new step, ${where}</span>`
-        : `<span class="diff-added">new step</span>: ${where}`;
+        ? `<span class="warning">new step, ${where}</span>${redo}`
+        : `<span class="diff-added">new step</span>${redo}: ${where}`;
     case "removed":
       // Not bad news (a visa switch's old track leaves the road): muted, the words say it (issue 15).
       return '<span class="muted">step removed</span>';
     case "finished":
-      return "done";
+      return step.season ? `done for ${step.season.doneFor} (redo only for ${step.season.redoFor})` : "done";
     case "nowBlocked":
       return `<span class="warning">now ${where}</span>`;
     case "noLongerBlocked":

@@ -1,4 +1,8 @@
 import type { Deadline, Plan, StepSubject } from "../plan.ts";
+import { pastSeasonWork } from "../planner/past-season.ts";
+import type { PlannerInput } from "../planner.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 import { blockedForAdvisor, overdueForAdvisor, type StepStanding, stepStanding } from "./overdue.ts";
 
@@ -24,6 +28,13 @@ export interface StepChange {
   blockedAfter?: string[];
   /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
   finished?: true;
+  /**
+   * A Match-year switch's step the record has done for one Match and the other must redo
+   * (pastSeasonWork: last season's letters, ERAS application, NRMP registration): on a `new` step,
+   * done for the Match before and to redo for the one after; on a `finished` step, done for the Match
+   * after and to redo only for the one before (issue 15: never "nothing to do" nor "step removed").
+   */
+  season?: { doneFor: number; redoFor: number };
 }
 
 /** A step as the difference shows it: its deadline, its standing and the applicant's own date. */
@@ -89,6 +100,11 @@ function road(plan: Plan): Map<string, RoadStep> {
   return keyed([...plan.nextSteps, ...plan.blocked, ...plan.overdue]);
 }
 
+/** On the road of the plan whose earlier-season work is `redo` only because of it: done for the other's Match. */
+function redoneFor(redo: ReadonlySet<string>, other: ReadonlySet<string>, milestone: StepSubject): boolean {
+  return redo.has(milestone) && !other.has(milestone);
+}
+
 function keyed<Step extends RoadStep>(list: readonly Step[]): Map<string, Step> {
   const map = new Map<string, Step>();
   for (const step of list) if (!map.has(stepKey(step))) map.set(stepKey(step), step);
@@ -100,10 +116,37 @@ function stepKey(step: { milestone: StepSubject; interviewId?: string }): string
 }
 
 /**
- * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
- * done or waived in the changed input, so a step that leaves for that reason says so. Pure.
+ * A re-applicant's steps the record has for an earlier Match than each plan's (the planner's
+ * pastSeasonWork): the planner counts them not started, so they are on that plan's road again.
  */
-export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string> = new Set()): PlanDiff {
+export interface EarlierSeasonWork {
+  before: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+}
+
+/** Each record's earlier-season work, for its own Match year, as the planner reads it. Pure. */
+export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now: number): EarlierSeasonWork {
+  const of = (input: PlannerInput) =>
+    pastSeasonWork(
+      new Map<MilestoneKey, MilestoneEntry>(input.milestones.map((entry) => [entry.key, entry])),
+      seasonCalendar(input.applicant.matchYear),
+      now,
+    );
+  return { before: of(before), after: of(after) };
+}
+
+/**
+ * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
+ * done or waived in the changed input, so a step that leaves for that reason says so; `earlier`:
+ * each record's earlier-season work (earlierSeasonWork), so a Match-year switch says which step is
+ * done for which Match. Pure.
+ */
+export function planDiff(
+  before: Plan,
+  after: Plan,
+  finished: ReadonlySet<string> = new Set(),
+  earlier: EarlierSeasonWork = { before: new Set(), after: new Set() },
+): PlanDiff {
   const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
   const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
   const beforeBlocked = keyed(blockedForAdvisor(before));
@@ -111,6 +154,8 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   const beforeRoad = road(before);
   const afterRoad = road(after);
   const steps: StepChange[] = [];
+  // Only a Match-year switch has a Match to name on each side (a date moved into last season does not).
+  const switched = before.matchYear !== after.matchYear;
   for (const [key, step] of [...beforeRoad, ...[...afterRoad].filter(([key]) => !beforeRoad.has(key))]) {
     const was = beforeSteps.get(key);
     const next = afterSteps.get(key);
@@ -125,14 +170,29 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
       ...(wasBlocked ? { blockedBefore: [...wasBlocked.waitingFor] } : {}),
       ...(isBlocked ? { blockedAfter: [...isBlocked.waitingFor] } : {}),
     };
-    if (!beforeRoad.has(key)) steps.push({ ...base, change: "new" });
-    else if (!afterRoad.has(key))
+    if (!beforeRoad.has(key))
+      steps.push({
+        ...base,
+        change: "new",
+        ...(switched && redoneFor(earlier.after, earlier.before, step.milestone)
+          ? { season: { doneFor: before.matchYear, redoFor: after.matchYear } }
+          : {}),
+      });
+    else if (!afterRoad.has(key)) {
+      const doneForAfter = redoneFor(earlier.before, earlier.after, step.milestone);
       steps.push(
-        finished.has(step.milestone)
-          ? { ...base, change: "finished", finished: true }
+        finished.has(step.milestone) || doneForAfter
+          ? {
+              ...base,
+              change: "finished",
+              finished: true,
+              ...(switched && doneForAfter
+                ? { season: { doneFor: after.matchYear, redoFor: before.matchYear } }
+                : {}),
+            }
           : { ...base, change: "removed" },
       );
-    else if (wasBlocked === undefined && isBlocked !== undefined)
+    } else if (wasBlocked === undefined && isBlocked !== undefined)
       steps.push({ ...base, change: "nowBlocked" });
     // Blocked before and among the next steps after: it can now start. (Blocked before and overdue
     // after is told by the overdue list.)
@@ -158,7 +218,12 @@ export function planDiff(before: Plan, after: Plan, finished: ReadonlySet<string
   // "No longer overdue": a step that stays on the road or is done; one that leaves is "step removed" (B1).
   const leftUndone = new Set(
     [...beforeRoad]
-      .filter(([key, step]) => !afterRoad.has(key) && !finished.has(step.milestone))
+      .filter(
+        ([key, step]) =>
+          !afterRoad.has(key) &&
+          !finished.has(step.milestone) &&
+          !redoneFor(earlier.before, earlier.after, step.milestone),
+      )
       .map(([key]) => key),
   );
   const riskKey = (risk: { code: string; severity: string; message: string }) =>

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stepStanding } from "#domain/console/overdue.ts";
-import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
+import { applyWhatIf, earlierSeasonWork, planDiff } from "#domain/console/what-if.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/factories.ts";
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
@@ -35,7 +36,7 @@ function whatIf(input: PlannerInput, matchYear: number, now: Date) {
   const finished = new Set(
     changed.milestones.filter((m) => m.status === "done" || m.status === "waived").map((m) => m.key),
   );
-  const diff = planDiff(before, after, finished);
+  const diff = planDiff(before, after, finished, earlierSeasonWork(input, changed, now.getTime()));
   return { before, after, diff, html: htmlOf(before, after, diff) };
 }
 
@@ -93,6 +94,51 @@ describe("a step that leaves the road is said neutrally (issue 15, 2)", () => {
       "utf8",
     );
     expect(css).not.toMatch(/line-through/);
+  });
+});
+
+describe("a Match-year switch says what is true of a step done for one Match (issue 15, 3)", () => {
+  const at = new Date("2027-02-01T12:00:00Z");
+  const milestones: MilestoneEntry[] = [
+    ...examsDone("2025-06-01"),
+    { key: "lors", status: "done", date: "2026-08-01" },
+    { key: "eras_token", status: "done", date: "2026-06-05" },
+    { key: "eras_application", status: "done", date: "2026-09-10" },
+    { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+  ];
+  const input2027 = inputFactory({ applicant: applicantFactory({ matchYear: 2027 }), milestones });
+  const input2028 = applyWhatIf(input2027, [{ kind: "matchYear", matchYear: 2028 }]);
+
+  it("2027 → 2028: last season's letters read 'done' before, 'new step (done for 2027; redo for 2028)' after", () => {
+    const { html } = whatIf(input2027, 2028, at);
+    for (const title of ["Letters of recommendation", "ERAS application"]) {
+      const [, before, after] = cells(rowOf(html, title));
+      expect(before, title).toBe("done");
+      expect(after, title).toMatch(/^new step(, blocked: needs [^(]+)? \(done for 2027; redo for 2028\)/);
+      expect(after, title).not.toContain("nothing to do");
+    }
+  });
+
+  it("2028 → 2027: the ERAS application is done for 2027, not 'step removed'", () => {
+    const { html, diff } = whatIf(input2028, 2027, at);
+    for (const title of ["Letters of recommendation", "ERAS application"]) {
+      const [, , after] = cells(rowOf(html, title));
+      expect(after, title).toBe("done for 2027 (redo only for 2028)");
+    }
+    // Each step the record has done reads done; "step removed" is left to steps it never had
+    // (the 2028 application's personal statement, not needed once the 2027 one is in).
+    const done = new Set(milestones.map((entry) => entry.key as string));
+    const removed = diff.steps.filter((step) => step.change === "removed").map((step) => step.subject);
+    expect(removed.filter((key) => done.has(key))).toEqual([]);
+    for (const key of ["lors", "eras_token", "eras_application", "nrmp_registration"])
+      expect(diff.steps.find((step) => step.subject === key)?.change, key).toBe("finished");
+  });
+
+  it("2028 → 2027 without the record's finished steps still never calls them removed", () => {
+    const before = planFor(input2028, seasonCalendar(2028), at);
+    const after = planFor(input2027, seasonCalendar(2027), at);
+    const diff = planDiff(before, after, new Set(), earlierSeasonWork(input2028, input2027, at.getTime()));
+    expect(diff.steps.find((step) => step.subject === "eras_application")?.change).toBe("finished");
   });
 });
 

@@ -159,6 +159,17 @@ describe("advisor's console in the browser", () => {
     expect(await applicantState(mine.applicantId)).toEqual(before);
   });
 
+  it("shows a Match-year switch's steps done for 2027 as done, to redo for 2028 (issue 15)", async () => {
+    await page.getByLabel("Change").selectOption("matchYear");
+    await page.getByLabel("Match year").fill("2028");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    const redo = page.locator("#what-if-result tr", { hasText: "(done for 2027; redo for 2028)" }).first();
+    await redo.waitFor({ timeout: 15_000 });
+    await expect(redo.locator("td").nth(1).textContent()).resolves.toBe("done");
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "console-what-if-match-year-switch");
+  });
+
   it("pauses reminders, and the next clock move sends the applicant nothing", async () => {
     await page.getByRole("link", { name: /^Back to Amara Okeke/ }).click();
     await heading("Amara Okeke");

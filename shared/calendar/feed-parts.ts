@@ -1,9 +1,14 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
+import { tzlib_get_ical_block } from "timezones-ical-library";
 import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
-/** The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text. */
+/**
+ * The small pieces the applicant feed's events are made of: UIDs, zones, alarms, all-day dates, text;
+ * and what the feed shares with an interview's own files (interview-ics.ts): the product id, an
+ * interview's length, SEQUENCE, VTIMEZONE.
+ */
 
 export function uid(applicantId: string, subject: string, kind: string): string {
   return `${applicantId}.${subject}.${kind}@matchpath`;
@@ -103,4 +108,23 @@ export function notes(parts: (string | undefined)[]): string {
 
 export function lines(...parts: (string | undefined)[]): string {
   return parts.filter((part): part is string => part !== undefined && part.length > 0).join("\n");
+}
+
+/** Interviews carry no end time; an hour holds the slot without claiming to know its length. */
+export const INTERVIEW_MINUTES = 60;
+export const PRODUCT_ID = { company: "Matchpath", product: "Matchpath applicant calendar", language: "EN" };
+
+/**
+ * SEQUENCE of every event: whole seconds from 2026-01-01T00:00Z to the last change. It only grows
+ * as the record changes, fits RFC 5545's (32-bit) integer until 2094, and is 0 for anything older.
+ */
+export function sequenceOf(stamp: Date): number {
+  return Math.max(0, Math.floor((stamp.getTime() - SEQUENCE_EPOCH) / 1000));
+}
+
+const SEQUENCE_EPOCH = Date.UTC(2026, 0, 1);
+
+export function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) && block[0] ? block[0] : null;
 }

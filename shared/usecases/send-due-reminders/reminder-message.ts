@@ -93,7 +93,7 @@ function weeklySummaryOf(state: ApplicantState, claimed: readonly Reminder[]): {
  * The calendar module is imported once. Each dynamic import resolves the specifier again (through
  * the loader's hooks under tsx): about a fifth of an invite's CPU in the season bench.
  */
-const importCalendar = () => import("#calendar/applicant-feed.ts");
+const importCalendar = () => import("#calendar/interview-ics.ts");
 let calendarCode: ReturnType<typeof importCalendar> | undefined;
 
 async function interviewInvites(

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { renderInterviewCancellation, sequenceOf } from "#calendar/applicant-feed.ts";
+import { sequenceOf } from "#calendar/feed-parts.ts";
+import { renderInterviewCancellation } from "#calendar/interview-ics.ts";
 
 const invite = {
   interviewId: "mercy-im",

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { renderApplicantFeed, renderInterviewInvite } from "#calendar/applicant-feed.ts";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import { renderInterviewInvite } from "#calendar/interview-ics.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";

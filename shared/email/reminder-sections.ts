@@ -1,0 +1,134 @@
+import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
+import { stepDatesInline } from "#domain/date-words.ts";
+import type { NextStep, Plan, Risk } from "#domain/plan.ts";
+import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { sourceLinks, sourceLinksHtml } from "./for-people.ts";
+import type { Item } from "./reminder-items.ts";
+
+/**
+ * The reminder email's sections, in the words both its parts share (reminder-email.ts lays them out
+ * as plain text and as HTML): the heading, the weekly summary's opening, a next step's and a risk's
+ * line with the risk's sources, the one-tap buttons, the budget, the projected-date note, the footer.
+ */
+
+/** How many of the plan's next steps an email lists under "Your next steps". */
+export const TOP_STEPS = 3;
+
+/**
+ * The email's heading: "deadlines" only when every item is a deadline; an interview is "coming
+ * up" (tester s8 issue 14 B5: "One deadline needs your attention" headed an interview email).
+ */
+export function headingOf(items: readonly Item[]): string {
+  const [only] = items;
+  if (only && items.length === 1) {
+    if (only.kind === "interview") return "Your interview is coming up";
+    if (only.kind === "interview-thank-you") return "Time to thank the program";
+    if (only.kind === "interview-cancelled") return only.title;
+  }
+  const deadlines = items.every((item) => item.kind === "deadline" && item.dateLabel.startsWith("Due"));
+  if (items.length === 1)
+    return deadlines ? "One deadline needs your attention" : "One reminder needs your attention";
+  return `${items.length} ${deadlines ? "deadlines" : "reminders"} need your attention`;
+}
+
+/** The weekly summary's opening: what it is, and the reminders it gathers ("title (due …)", "(aim to finish by …)"). */
+export function weeklySummary(day: string, items: readonly Item[]) {
+  return {
+    heading: `Your weekly summary: ${items.length === 1 ? "one reminder" : `${items.length} reminders`}`,
+    intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day. In this summary:`,
+    covers: items.map((item) => `${item.title} (${item.inlineLabel} ${item.dueLocal})`),
+  };
+}
+
+/**
+ * One next step in words fitting its status, its dates as the timeline words them (stepDatesInline):
+ * the target that drives it while ahead, then the deadline; a date already past is "overdue", never
+ * "projected" (the season has shown it).
+ */
+export function stepLine(step: NextStep, now: number): string {
+  const dates = stepDatesInline(step, now);
+  return `${step.title}: ${step.action}${dates ? ` (${dates})` : ""}`;
+}
+
+export function riskLine(risk: Risk): string {
+  return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${risk.message}`;
+}
+
+/**
+ * A risk's sources as an email shows them: the authorities' pages, each once (sourceLinks); the
+ * projection rules and advice notes stay on the timeline, which the email links (tester s7 C1).
+ */
+export function riskSourcesText(risk: Risk): string | false {
+  const links = sourceLinks(risk.sources ?? []);
+  return links.length > 0 ? `Sources: ${links.map((link) => link.url).join(" ")}` : false;
+}
+
+export function riskSourcesHtml(risk: Risk): string | false {
+  const links = sourceLinks(risk.sources ?? []);
+  return links.length > 0 ? sourceLinksHtml(links) : false;
+}
+
+/** The footer: what the applicant signed up to, whatever step this email is about. */
+export function whyYouGetThis(plan: Plan): string {
+  return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
+}
+
+export const PROJECTED_NOTE =
+  "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
+
+/** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
+export function buttonsOf(
+  item: Pick<Item, "milestone" | "actsOn">,
+  plan: Plan,
+  links: ApplicantLinks | undefined,
+  zone: string,
+) {
+  if (!links || item.milestone === "interview") return [];
+  const milestone = item.milestone;
+  return actionsFor({ milestone }, plan, zone).map((action, index) => ({
+    label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
+    url: links.action(milestone, action),
+    kind: index === 0 ? "primary" : "secondary",
+  }));
+}
+
+/**
+ * A next step's one-tap actions under "Your next steps" (tester s4 C2: only the first item had
+ * buttons), unless a reminder above already shows them for the same step.
+ */
+export function stepButtons(
+  step: NextStep,
+  items: readonly Item[],
+  plan: Plan,
+  links: ApplicantLinks | undefined,
+  zone: string,
+) {
+  if (step.interviewId !== undefined || items.some((item) => item.milestone === step.milestone)) return [];
+  return buttonsOf({ milestone: step.milestone }, plan, links, zone).map((button) => ({
+    ...button,
+    kind: "secondary",
+  }));
+}
+
+/** The budget appears when a reminder or a next step is about it (the email then says "review the budget"). */
+export function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
+  return (
+    hasBudget(plan.budget) &&
+    (items.some((item) => item.milestone === "budget") ||
+      plan.nextSteps.slice(0, TOP_STEPS).some((step) => step.milestone === "budget"))
+  );
+}
+
+/** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */
+export function budgetLines(plan: Plan): string[] {
+  return [
+    ...budgetRows(plan.budget).flatMap((row) => [
+      `- ${row.label}: ${row.amount} (${row.status.toLowerCase()})`,
+      ...(row.note ? [`  ${row.note}`] : []),
+    ]),
+    `Still to pay: ${budgetTotals(plan.budget).toPay}`,
+    BUDGET_NOTE,
+  ];
+}

@@ -14,7 +14,10 @@ type LedgerEntry = ApplicantView["state"]["ledger"][number];
 type RecentEvent = ApplicantView["events"][number];
 
 /** A reminder's step as the advisor names it ("USMLE Step 2 CK", never "your date"), and its rung. */
-function reminderLabel(subject: { milestone: string; title: string; rung: string }, suffix = ""): string {
+export function reminderLabel(
+  subject: { milestone: string; title: string; rung: string },
+  suffix = "",
+): string {
   return `${stepForAdvisor({ milestone: subject.milestone as StepSubject, title: subject.title })} (${subject.rung}${suffix})`;
 }
 

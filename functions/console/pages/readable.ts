@@ -4,7 +4,7 @@ import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { RISK_TITLES } from "#usecases/escalation.ts";
 import { h, when } from "./html.ts";
-import { CANCELLED_BECAUSE, HELD_BACK_BECAUSE } from "./ledger.ts";
+import { CANCELLED_BECAUSE, HELD_BACK_BECAUSE, reminderLabel } from "./ledger.ts";
 
 type RecentEvent = ApplicantView["events"][number];
 type AuditEntry = ApplicantView["audit"][number];
@@ -107,18 +107,67 @@ function value(item: unknown): string {
 const FIELD_WORDS: Record<string, string> = {
   remindersPausedAt: "reminders paused",
   messageId: "email (SES message id)",
-  reminderIds: "reminders",
   milestones: "steps",
   interviews: "interviews",
   track: "visa and Match year",
 };
 
+/**
+ * Resent reminders by step and rung (tester s9 issue 15c C6: the row showed their ids), from what
+ * the ledger stored when each was sent, else from the plan; the ids stay in the JSON.
+ */
+function remindersNamed(ids: unknown, view: ApplicantView): string {
+  const named = (Array.isArray(ids) ? ids : []).map((id) => {
+    const subject =
+      view.state.ledger.find((entry) => entry.reminderId === id)?.subject ??
+      view.plan.reminders.find((reminder) => reminder.id === id);
+    return subject === undefined ? "a reminder no longer planned" : reminderLabel(subject);
+  });
+  return [...new Set(named)].join("; ") || "none";
+}
+
+/** An interview in a saved what-if: its program and start, or "cancelled". */
+function interviewState(interview: Detail | undefined): string {
+  if (interview === undefined) return "—";
+  if (interview.status === "cancelled") return "cancelled";
+  return typeof interview.startsAt === "string" ? when(interview.startsAt) : "—";
+}
+
+const TRACK_WORDS: Record<string, string> = { matchYear: "Match year", visa: "visa" };
+
+/**
+ * A saved what-if (a milestone.update) in the advisor's words (tester s9 issue 15c C6): the steps,
+ * the visa and Match year, and the interviews it changed; its submission id, type and the
+ * applicant's external id are for the JSON below.
+ */
+function savedWhatIf(before: Detail, update: Detail): string[] {
+  const lines: string[] = [];
+  if (isMilestoneList(update.milestones) && update.milestones.length > 0)
+    lines.push(...milestoneChanges(before.milestones, update.milestones));
+  const was = (before.track ?? {}) as Detail;
+  for (const [key, now] of Object.entries((update.track ?? {}) as Detail))
+    lines.push(`${h(TRACK_WORDS[key] ?? key)}: ${value(was[key])} → ${value(now)}`);
+  const earlier = Array.isArray(before.interviews) ? (before.interviews as Detail[]) : [];
+  for (const interview of Array.isArray(update.interviews) ? (update.interviews as Detail[]) : []) {
+    const previous = earlier.find((other) => interview.id !== undefined && other.id === interview.id);
+    const program = interview.program ?? previous?.program ?? interview.id;
+    lines.push(
+      `interview with ${h(String(program))}: ${interviewState(previous)} → ${interviewState(interview)}`,
+    );
+  }
+  return lines;
+}
+
+const isSavedWhatIf = (after: unknown): after is Detail =>
+  after !== null && typeof after === "object" && (after as Detail).type === "milestone.update";
+
 /** What a console action changed, one line per field or step that differs. */
-function auditChanges(before: unknown, after: unknown): string[] {
+function auditChanges(before: unknown, after: unknown, view: ApplicantView): string[] {
   if (isMilestoneList(after)) return milestoneChanges(before, after);
   if (after === null || typeof after !== "object" || Array.isArray(after))
     return [`${value(before)} → ${value(after)}`];
   const was = before !== null && typeof before === "object" ? (before as Detail) : {};
+  if (isSavedWhatIf(after)) return savedWhatIf(was, after);
   const now = after as Detail;
   const lines: string[] = [];
   for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
@@ -127,14 +176,18 @@ function auditChanges(before: unknown, after: unknown): string[] {
       lines.push(...milestoneChanges(was[key], now[key]));
       continue;
     }
+    if (key === "reminderIds") {
+      lines.push(`resent: ${h(remindersNamed(now[key], view))}`);
+      continue;
+    }
     lines.push(`${h(FIELD_WORDS[key] ?? key)}: ${value(was[key])} → ${value(now[key])}`);
   }
   return lines;
 }
 
 /** One Audit row: when, who, the action, what changed in words, before and after collapsed. */
-export function auditRow(entry: AuditEntry): string {
-  const changes = auditChanges(entry.before ?? null, entry.after ?? null);
+export function auditRow(entry: AuditEntry, view: ApplicantView): string {
+  const changes = auditChanges(entry.before ?? null, entry.after ?? null, view);
   const json = `before ${JSON.stringify(entry.before ?? null)}\nafter ${JSON.stringify(entry.after ?? null)}`;
   return `<tr><td>${when(entry.at)}</td><td>${h(entry.actor)} (${h(entry.role)})</td><td>${h(entry.action)}</td><td>${changes.join("<br>") || "no change"}${rawJson(json)}</td></tr>`;
 }

@@ -12,7 +12,22 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
  * happened in a short line; the JSON stays in a collapsed details element.
  */
 function view(): ApplicantView {
-  const state = { profile: profileFactory(), milestones: [], interviews: [], ledger: [] };
+  const ledger = [
+    {
+      reminderId: "r-1f3603ccc453f73a",
+      status: "sent" as const,
+      claimedAt: "2026-09-20T08:00:00.000Z",
+      sentAt: "2026-09-20T08:00:00.000Z",
+      messageId: "m-1",
+      subject: {
+        milestone: "usmle_step2ck",
+        rung: "due-in-14d",
+        title: "Take USMLE Step 2 CK",
+        matchYear: 2027,
+      },
+    },
+  ];
+  const state = { profile: profileFactory(), milestones: [], interviews: [], ledger };
   const plan = domainPlanning.plan(state, new Date("2026-10-01T12:00:00Z"));
   const events = [
     {
@@ -52,6 +67,30 @@ function view(): ApplicantView {
       before: { remindersPausedAt: null },
       after: { remindersPausedAt: "2026-09-30T10:00:00.000Z" },
     },
+    {
+      at: "2026-09-30T11:00:00.000Z",
+      actor: "grace@advisors.example",
+      role: "advisor" as const,
+      action: "what-if.save",
+      applicantId: "a_ada",
+      before: { milestones: [], interviews: [], track: { visa: "J-1", matchYear: 2027 } },
+      after: {
+        type: "milestone.update",
+        submissionId: "console-what-if-f63b0c2a",
+        applicant: { externalId: "demo-ada" },
+        milestones: [],
+        track: { matchYear: 2028 },
+      },
+    },
+    {
+      at: "2026-09-30T12:00:00.000Z",
+      actor: "grace@advisors.example",
+      role: "advisor" as const,
+      action: "notice.resend",
+      applicantId: "a_ada",
+      before: { messageId: "m-1" },
+      after: { messageId: "m-2", reminderIds: ["r-1f3603ccc453f73a", "r-unknown"] },
+    },
   ];
   return { state, plan, audit, submissions: [], events };
 }
@@ -81,5 +120,21 @@ describe("the applicant page's events and audit", () => {
     expect(audit).not.toContain("&quot;");
     expect(audit).toContain(`${stepName("usce")}: in progress → done 2026-09-30`);
     expect(audit).toMatch(/reminders paused: — → <time/);
+  });
+
+  it("name a saved what-if's change and a resend's steps and rungs, never ids or JSON (tester s9 issue 15c C6)", () => {
+    const audit = readable(html, "audit");
+    expect(audit).toContain("Match year: 2027 → 2028");
+    expect(audit).not.toContain("submissionId");
+    expect(audit).not.toContain("console-what-if-");
+    expect(audit).not.toContain("externalId");
+    expect(audit).not.toContain("interviews: [] →");
+    expect(audit).toContain(
+      `resent: ${stepName("usmle_step2ck")} (due-in-14d); a reminder no longer planned`,
+    );
+    expect(audit).not.toContain("r-1f3603ccc453f73a");
+    expect(audit).not.toContain("[");
+    // The ids stay in the collapsed JSON.
+    expect(html).toContain("r-1f3603ccc453f73a");
   });
 });

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
 import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
+import { startsAtInZone } from "#domain/interview-offset.ts";
 import { type MilestoneKey, MilestoneKeySchema, TypedDateSchema } from "#domain/snapshot.ts";
 import * as z from "#domain/zod-mini.ts";
 import { InvalidInputError, parseOrThrow } from "#errors";
@@ -60,6 +61,8 @@ export function cohortQuery(event: APIGatewayProxyEventV2): {
 export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
   const saved = body.get("changes");
   const kind = body.get("kind");
+  const timezone = body.get("timezone") || "America/New_York";
+  const startsAt = interviewStart(body.get("startsAt"), timezone);
   const candidate: unknown = saved
     ? safeJson(saved)
     : [
@@ -75,8 +78,8 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
                 kind,
                 ...(body.get("interviewId") ? { id: body.get("interviewId") } : {}),
                 program: body.get("program"),
-                startsAt: body.get("startsAt"),
-                timezone: body.get("timezone") || "America/New_York",
+                startsAt,
+                timezone,
                 format: body.get("format") || "virtual",
               }
             : kind === "visa"
@@ -93,6 +96,21 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
     candidate,
     "The what-if is not valid",
   );
+}
+
+/**
+ * The form's interview start: the program's local date and time with its zone's offset on that
+ * date (startsAtInZone); a start typed with its offset as typed. Throws InvalidInputError naming
+ * startsAt for a time the clocks skip in that zone.
+ */
+function interviewStart(typed: string | null, timezone: string): string | null {
+  if (typed === null) return null;
+  const startsAt = startsAtInZone(typed, timezone);
+  if (startsAt === null)
+    throw new InvalidInputError("The what-if is not valid", [
+      { path: "0.startsAt", message: `${typed} is not a time in ${timezone}: the clocks skip it that night` },
+    ]);
+  return startsAt;
 }
 
 function safeJson(text: string): unknown {

@@ -88,12 +88,16 @@ describe("the advisor's console after reminders went out", () => {
     await heading(/^What if/);
     await page.getByLabel("Change").selectOption("interview");
     await page.getByLabel("Program", { exact: true }).fill("Mercy Hospital Internal Medicine");
-    await page.getByLabel("Starts at, with its UTC offset").fill("2026-11-02T09:00:00-06:00");
+    // The program's local time: the form works out Chicago's -06:00 on that date (tester s9 issue 15c C5).
+    await page.getByLabel("Starts at (the program's local time)").fill("2026-11-02T09:00");
     await page.getByLabel("Program's time zone").selectOption("America/Chicago");
     await page.getByRole("button", { name: "Show the difference" }).click();
     await page.getByRole("heading", { name: "Difference" }).waitFor();
     const result = await page.locator("#what-if-result").textContent();
     expect(result).toContain("Mercy Hospital Internal Medicine");
+    expect(await page.locator("#what-if-result input[name=changes]").getAttribute("value")).toContain(
+      '"startsAt":"2026-11-02T09:00:00-06:00"',
+    );
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "readme-console-what-if");
     expect((await applicantState(amara.applicantId))?.interviews).toEqual([]);

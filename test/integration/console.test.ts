@@ -119,6 +119,15 @@ describe("advisor's console on the local stack", () => {
     expect(all.body).toContain(daniels.applicantId);
   });
 
+  it("says so when asked for a cohort page past the last, and shows the last (tester s9 issue 15c C4)", async () => {
+    const beyond = await consoleRequest("/console/cohort?page=2", { token: priya });
+    expect(beyond.status).toBe(200);
+    expect(beyond.body).toMatch(
+      /There is no page 2: \d+ applicants? match(es)?, on 1 page\. Showing page 1, the last\./,
+    );
+    expect(beyond.body).toContain(`#/applicants/${priyas.applicantId}`);
+  });
+
   it("answers 403 when an advisor opens, tries or acts on another advisor's applicant", async () => {
     const theirs = `/console/applicants/${daniels.applicantId}`;
     expect((await consoleRequest(theirs, { token: priya })).status).toBe(403);

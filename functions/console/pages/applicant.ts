@@ -66,12 +66,16 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 </div></section>
 </div>
 <section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>
+<p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Notice ledger table"><table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${ledgerRows(view, events).join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
+<p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Intake submissions table"><table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="events"><h2 id="events">Domain events</h2>
 <p class="muted">What the plan published to the event bus, newest first: the latest ${RECENT_EVENTS} of the last ${EVENT_LOG_DAYS} days (subscribers and the bus's archive have them all).</p>
+<p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Domain events table"><table><thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">Detail</th></tr></thead><tbody>${events.map(eventRow).join("") || '<tr><td colspan="3">None kept.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
+<p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Console actions table"><table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => auditRow(entry, view)).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></div></section>`;
 }

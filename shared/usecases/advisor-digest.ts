@@ -8,6 +8,7 @@ import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import { overdueSubject, RISK_TITLES } from "./escalation.ts";
+import { applicantHeldBack } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
 
 /** How long a day's digest claim is held before a retry may make that digest (as for reminders). */
@@ -24,7 +25,7 @@ export interface AdvisorDigestDeps {
    * Whether an applicant's address is suppressed: their risks are then told as not emailed to them.
    * Absent: only a pause or an unsubscribe on the profile says so.
    */
-  suppression?: Pick<SuppressionList, "isSuppressed">;
+  suppression?: Pick<SuppressionList, "suppressionReason">;
   /** The applicant's console page; undefined: the cohort page. */
   consoleUrl(applicantId?: string): string;
 }
@@ -72,11 +73,11 @@ export async function sendAdvisorDigest(
       const state = await deps.applicants.loadApplicant(applicantId);
       if (state === undefined) continue;
       const plan = deps.planning.plan(state, at);
-      // Asked only when it can change the wording: a pause or unsubscribe already says it.
+      // The escalation email's rule (applicantHeldBack); asked only when it can change the wording.
       const suppressed =
-        heldBackReason(state.profile, false) === undefined &&
         plan.risks.length > 0 &&
-        ((await deps.suppression?.isSuppressed(state.profile.email)) ?? false);
+        deps.suppression !== undefined &&
+        (await applicantHeldBack(state.profile, deps.suppression))?.reason === "suppressed";
       planned.push({ state, plan, ...(suppressed ? { suppressed } : {}) });
     }
     const baseline = baselineOf(planned);

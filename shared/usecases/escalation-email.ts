@@ -1,7 +1,9 @@
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Escalation } from "./escalation.ts";
 import type { EscalationDeps } from "./escalation-send.ts";
+import { applicantHeldBack } from "./held-back.ts";
 
 /**
  * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,
@@ -12,14 +14,31 @@ function sourceUrls(sources: readonly string[]): string[] {
   return [...new Set(urls.map((url) => url.replace(/[.:]$/, "")))].filter((url) => URL.canParse(url));
 }
 
+/**
+ * What the advisor reads about the risk: worded again with whether the applicant was told, by the
+ * rule the digest uses (applicantHeldBack), so an applicant whose address bounced is never said
+ * to have been told (tester s9 issue 15 B6). An overdue step's detail is the escalation's own.
+ */
+async function detailFor(
+  state: ApplicantState,
+  escalation: Escalation,
+  deps: Pick<EscalationDeps, "suppression">,
+): Promise<string> {
+  if (escalation.risk === undefined) return escalation.detail;
+  const { fullName, matchYear } = state.profile;
+  const heldBack = await applicantHeldBack(state.profile, deps.suppression);
+  return riskForAdvisor(escalation.risk, { fullName, matchYear, heldBack: heldBack?.reason });
+}
+
 /** The advisor's email for one escalation: subject, text and HTML, with a link to the applicant's console page. */
-export function escalationEmail(
+export async function escalationEmail(
   state: ApplicantState,
   escalation: Escalation,
   to: string,
   deps: EscalationDeps,
 ) {
   const { profile } = state;
+  const detail = await detailFor(state, escalation, deps);
   const link = deps.consoleUrl(profile.applicantId);
   const sources = sourceUrls(escalation.sources ?? []);
   const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
@@ -30,7 +49,7 @@ export function escalationEmail(
     `${profile.fullName} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.`,
     "",
     `${escalation.title}`,
-    escalation.detail,
+    detail,
     ...(sources.length > 0
       ? ["", `Sources: ${sources.join(" ")} (the notes beside them are on their page)`]
       : []),
@@ -40,7 +59,7 @@ export function escalationEmail(
   const html = `<!doctype html><html lang="en"><body>
 <p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
 <h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
-<p>${escapeHtml(escalation.detail)}</p>
+<p>${escapeHtml(detail)}</p>
 ${sources.length > 0 ? `<p style="font-size:0.85em;color:#555">Sources: ${sources.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(new URL(url).host)}</a>`).join(", ")} (the notes beside them are on their page)</p>` : ""}
 <p><a href="${escapeHtml(link)}">Open their page in the console</a></p>
 </body></html>`;

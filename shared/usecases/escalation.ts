@@ -50,6 +50,12 @@ export interface Escalation {
   detail: string;
   /** Where the detail's dates come from (URLs, projection rules): shown after it, in small print. */
   sources?: string[];
+  /**
+   * The risk a risk escalation is about: the email words its detail again once it knows whether
+   * the applicant's own address is suppressed (escalation-email.ts), which the pure rules here
+   * cannot read.
+   */
+  risk?: Pick<Plan["risks"][number], "code" | "message">;
 }
 
 /**
@@ -131,6 +137,7 @@ function riskEscalation(
     title: RISK_TITLES[risk.code],
     detail: about ? riskForAdvisor(risk, about) : risk.message,
     sources: risk.sources ?? [],
+    risk: { code: risk.code, message: risk.message },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consoleApplicantUrl } from "#adapters/ses/escalation-for.ts";
 import type { RiskCode } from "#domain/plan.ts";
+import { escapeHtml } from "#email/html.ts";
 import { EmailRejectedError } from "#errors";
 import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -113,6 +114,25 @@ describe("escalation to the advisor", () => {
       expect(detail).toContain(
         "Reminders to Ada Okafor are paused in the console, so Ada Okafor has not been told: “",
       );
+    }
+  });
+
+  // Tester s9 issue 15 B6: with the applicant's own address suppressed (a bounce) the escalation
+  // still said "What Bola Bounce was told: …" while the digest said she had not been told.
+  it("says the applicant has not been told while their own address is suppressed, as the digest does", async () => {
+    const deps = setup("2026-12-15T12:00:00Z", true);
+    await deps.store.suppress(deps.store.state("a_ada").profile.email.toUpperCase(), "bounce");
+    await planApplicants(["a_ada"], deps);
+
+    expect(deps.mailer.sent.length).toBe(criticalCodes(deps).length);
+    expect(deps.mailer.sent.length).toBeGreaterThan(0);
+    const notTold =
+      "Ada Okafor's address is suppressed (an email bounced or drew a complaint), so Ada Okafor has not been told: “";
+    for (const email of deps.mailer.sent) {
+      expect(email.text).not.toContain("was told");
+      expect(email.text).toContain(notTold);
+      expect(email.html).not.toContain("was told");
+      expect(email.html).toContain(escapeHtml(notTold));
     }
   });
 

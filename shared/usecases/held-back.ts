@@ -1,0 +1,26 @@
+import { type HeldBackReason, heldBackReason } from "#domain/console/advisor-voice.ts";
+import type { ApplicantProfile } from "#ports/applicants.ts";
+import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
+
+/** Why the applicant is emailed nothing now, and, for a suppressed address, what put it on the list. */
+export interface HeldBack {
+  reason: HeldBackReason;
+  /** Only with reason "suppressed": the suppression list's reason for the applicant's address. */
+  suppressedBecause?: SuppressionReason;
+}
+
+/**
+ * Whether the applicant's reminders are held back now, and why: the sender's rule (heldBackReason,
+ * as send-due-reminders decides it), with the suppression list asked only when the profile does not
+ * already say so. The one answer to "was the applicant told?" for the escalation email, the daily
+ * digest and the console (tester s9 issue 15 B5, B6); undefined: reminders go out.
+ */
+export async function applicantHeldBack(
+  profile: Pick<ApplicantProfile, "email" | "remindersPausedAt" | "unsubscribedAt">,
+  suppression: Pick<SuppressionList, "suppressionReason">,
+): Promise<HeldBack | undefined> {
+  const reason = heldBackReason(profile, false);
+  if (reason !== undefined) return { reason };
+  const suppressedBecause = await suppression.suppressionReason(profile.email);
+  return suppressedBecause === undefined ? undefined : { reason: "suppressed", suppressedBecause };
+}

@@ -16,6 +16,9 @@ export interface SuppressionList {
   /** Why the address is suppressed (the first reason recorded), or undefined when it is not. */
   suppressionReason(email: string): Promise<SuppressionReason | undefined>;
 
+  /** When the address was first suppressed (ISO UTC), or undefined when it is not (or the time is unknown). */
+  suppressedSince(email: string): Promise<string | undefined>;
+
   /** Adds the address to the suppression list. */
   suppress(email: string, reason: SuppressionReason, at: Date): Promise<void>;
 

@@ -18,6 +18,7 @@ import type { AuditEntry, ConsoleStore, RecentEvent } from "#ports/console-store
 import type { IntakeStore } from "#ports/intake-store.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
+import { applicantHeldBack, type HeldBack } from "./held-back.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 
 /**
@@ -30,8 +31,11 @@ export interface ConsoleDeps {
   intake: IntakeStore;
   console: ConsoleStore;
   clock: Clock;
-  /** Read for the applicant's page: whether the advisor's address can get escalations. */
-  suppression?: Pick<SuppressionList, "suppressionReason">;
+  /**
+   * Read for the applicant's page: whether the advisor's address can get escalations, and whether
+   * the applicant's own address can get reminders (and since when it cannot).
+   */
+  suppression?: Pick<SuppressionList, "suppressionReason" | "suppressedSince">;
 }
 
 /** The intake provider name console actions are recorded under. */
@@ -88,6 +92,11 @@ export interface ApplicantView {
    * the suppression list (a hard bounce or a complaint). Absent when escalations can go.
    */
   advisorSuppressed?: SuppressionReason;
+  /**
+   * Why the applicant is emailed nothing now (applicantHeldBack, the rule the escalation email and
+   * the digest use), with when their address was suppressed when known. Absent: reminders go out.
+   */
+  heldBack?: HeldBack & { since?: string };
 }
 
 export async function viewApplicant(
@@ -97,13 +106,14 @@ export async function viewApplicant(
 ): Promise<ApplicantView> {
   const state = await authorizedApplicant(principal, applicantId, deps);
   const { advisorEmail, escalateToAdvisor } = state.profile;
-  const [audit, submissions, events, advisorSuppressed] = await Promise.all([
+  const [audit, submissions, events, advisorSuppressed, heldBack] = await Promise.all([
     deps.console.listAudit(applicantId),
     deps.console.listSubmissions(applicantId),
     deps.console.listEvents(applicantId),
     escalateToAdvisor === true && advisorEmail !== undefined
       ? deps.suppression?.suppressionReason(advisorEmail)
       : undefined,
+    applicantHeldBackSince(state.profile, deps.suppression),
   ]);
   return {
     state,
@@ -112,7 +122,19 @@ export async function viewApplicant(
     submissions,
     events,
     ...(advisorSuppressed ? { advisorSuppressed } : {}),
+    ...(heldBack ? { heldBack } : {}),
   };
+}
+
+/** applicantHeldBack, and for a suppressed address when it was suppressed; the profile alone without the list. */
+async function applicantHeldBackSince(
+  profile: ApplicantState["profile"],
+  suppression: ConsoleDeps["suppression"],
+): Promise<ApplicantView["heldBack"]> {
+  const heldBack = await applicantHeldBack(profile, suppression);
+  if (heldBack?.reason !== "suppressed" || suppression === undefined) return heldBack;
+  const since = await suppression.suppressedSince(profile.email);
+  return since === undefined ? heldBack : { ...heldBack, since };
 }
 
 export function currentPlan(state: ApplicantState, now: Date): Plan {

@@ -12,7 +12,7 @@ import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-remind
 
 export interface ResendDeps extends ConsoleDeps, ReminderMessageDeps {
   ledger: ReminderLedger;
-  suppression: Pick<SuppressionList, "isSuppressed" | "suppressionReason">;
+  suppression: Pick<SuppressionList, "isSuppressed" | "suppressionReason" | "suppressedSince">;
   planning: Planning;
 }
 

@@ -1,4 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
+import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { STEP2_FIRST_REMINDER_AT, step2Applicant, type TestApplicant } from "./support/applicants.ts";
 import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
@@ -19,6 +23,16 @@ const hidden = (body: string, name: string) =>
 
 const rowOf = (page: string, messageId: string) =>
   page.split("<tr>").find((row) => row.includes(`>${messageId}<`)) ?? "";
+
+const client = new DynamoDBClient({
+  endpoint: inject("dynamodbEndpoint"),
+  region: "us-east-1",
+  credentials: { accessKeyId: "local", secretAccessKey: "local" },
+});
+afterAll(() => client.destroy());
+const suppression = new DynamoSuppressionList(
+  new DynamoTable({ client: DynamoDBDocumentClient.from(client), tableName: inject("tableName") }),
+);
 
 describe("the console's notice ledger and actions on the local stack", () => {
   let priya: string;
@@ -162,5 +176,25 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect(undated.body).toContain(
       `done on ${recorded?.date} (no date was given: the applicant&#39;s today in their time zone)`,
     );
+  });
+
+  // Tester s9 issue 15 B5: a bounced address showed only in the cohort column and a cancelled
+  // ledger row; the reminders ahead read plain "scheduled" and the page did not warn.
+  it("warns that an applicant whose address bounced cannot be reached, and marks the reminders ahead held", async () => {
+    const bounced = step2Applicant();
+    bounced.snapshot.applicant.advisorEmail = PRIYA;
+    expect((await postWebhook(bounced.snapshot)).status).toBe(202);
+    await drainStream();
+    await suppression.suppress(bounced.email.toUpperCase(), "bounce", new Date("2026-08-06T03:31:00Z"));
+
+    const page = (await consoleRequest(`/console/applicants/${bounced.applicantId}`, { token: priya })).body;
+    const warning = /<p class="notice unreachable" role="note">(.*?)<\/p>/s.exec(page)?.[1] ?? "";
+    expect(warning).toContain("Matchpath cannot reach this applicant:");
+    expect(warning).toContain(`email to ${bounced.email} bounced`);
+    expect(warning).toContain('datetime="2026-08-06T03:31:00.000Z"');
+    expect(warning).toContain("Ask them for a new address.");
+    const scheduled = page.split("<tr>").filter((row) => row.startsWith("<td>scheduled</td>"));
+    expect(scheduled.length).toBeGreaterThan(0);
+    for (const row of scheduled) expect(row).toContain("held: the address bounced (suppressed)");
   });
 });

@@ -38,6 +38,27 @@ function advisorSuppressedNotice(view: ApplicantView): string {
   return `<p class="notice" role="note">${h(`Escalation is on, but ${advisor} gets no escalation email: the address is suppressed ${ADVISOR_SUPPRESSED_AFTER[advisorSuppressed]}. Each critical risk is recorded in the notice ledger as not sent. Only whoever runs Matchpath can lift the suppression; or give the applicant another advisor address.`)}</p>`;
 }
 
+/** What put the applicant's address on the suppression list, in the warning's words. */
+const UNREACHABLE_BECAUSE = {
+  bounce: (email: string) => `email to ${email} bounced`,
+  complaint: (email: string) => `a reminder to ${email} drew a spam complaint`,
+  unsubscribe: (email: string) => `${email} unsubscribed`,
+} as const;
+
+/**
+ * The warning at the top of the page while the applicant's own address is suppressed (tester s9
+ * issue 15 B5): they receive no reminder, so the advisor must get them a new address. A pause or
+ * an unsubscribe on the profile is said by the Actions badge and the ledger's own row.
+ */
+function unreachableNotice(view: ApplicantView): string {
+  const { heldBack } = view;
+  if (heldBack?.reason !== "suppressed") return "";
+  const { email } = view.state.profile;
+  const why = UNREACHABLE_BECAUSE[heldBack.suppressedBecause ?? "bounce"](email);
+  const since = heldBack.since ? ` since ${when(heldBack.since)}` : "";
+  return `<p class="notice unreachable" role="note"><strong>Matchpath cannot reach this applicant:</strong> ${h(`${why}, so the address is on the suppression list`)}${since}${h(`, and ${view.state.profile.fullName} receives no reminders (the notice ledger marks each one held). Ask them for a new address.`)}</p>`;
+}
+
 /**
  * GET /console/applicants/:id. Each table scrolls sideways in its own focusable region, as the
  * cohort's does, so the page itself never pans on a phone (tester s8 issue 15 C1).
@@ -53,6 +74,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
   return `<h1>${h(profile.fullName)}</h1>
 ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
 <p class="muted">${h(matchYearHeading(plan))} · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
+${unreachableNotice(view)}
 ${advisorSuppressedNotice(view)}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">

@@ -3,6 +3,7 @@ import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import type { SuppressionReason } from "#ports/suppression-list.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { ESCALATION_ID_PREFIX, escalationIdParts, RISK_TITLES } from "#usecases/escalation.ts";
 import { WITHHELD_BECAUSE } from "#usecases/escalation-send.ts";
@@ -75,6 +76,26 @@ function escalationAbout(id: string): string {
   const [subject = ""] = whole.split(":");
   return `overdue: ${(MILESTONE_KEYS as readonly string[]).includes(subject) ? titleOf(subject as MilestoneKey) : subject}${season}`;
 }
+
+/**
+ * What a scheduled reminder's row says while reminders are held back: it will not be sent, and why
+ * (applicantHeldBack's answer; a view built without it: the profile's pause). Empty: it will go.
+ */
+export function heldScheduledNote(view: Pick<ApplicantView, "heldBack" | "state">): string {
+  const heldBack =
+    view.heldBack ?? (view.state.profile.remindersPausedAt ? { reason: "paused" as const } : undefined);
+  if (heldBack === undefined) return "";
+  if (heldBack.reason === "suppressed")
+    return `held: ${SUPPRESSED_ADDRESS[heldBack.suppressedBecause ?? "bounce"]} (suppressed)`;
+  return heldBack.reason === "paused" ? "held: reminders paused" : "held: the applicant unsubscribed";
+}
+
+/** What put the applicant's own address on the suppression list, as the ledger says it. */
+const SUPPRESSED_ADDRESS: Record<SuppressionReason, string> = {
+  bounce: "the address bounced",
+  complaint: "the address drew a spam complaint",
+  unsubscribe: "the address unsubscribed",
+};
 
 export const HELD_BACK_BECAUSE = {
   paused: "reminders paused by an advisor",
@@ -192,12 +213,13 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
     });
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));
+  const held = heldScheduledNote(view);
   const scheduled = plan.reminders
     .filter((reminder) => !inLedger.has(reminder.id))
     .slice(0, 10)
     .map(
       (reminder) =>
-        `<tr><td>scheduled</td><td>${whenFor(reminder.sendAt, profile.timezone)}</td><td>${h(reminderLabel(reminder))}</td><td class="muted">${h(profile.remindersPausedAt ? "held: reminders paused" : "")}</td></tr>`,
+        `<tr><td>scheduled</td><td>${whenFor(reminder.sendAt, profile.timezone)}</td><td>${h(reminderLabel(reminder))}</td><td class="muted">${h(held)}</td></tr>`,
     );
   const cancelled = events.flatMap((event) =>
     event.type === "RemindersHeldBack"

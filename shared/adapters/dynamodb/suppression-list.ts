@@ -7,7 +7,7 @@ import type { DynamoTable } from "./table.ts";
 /**
  * The SUPPRESSION# items, and the unsubscribe mark on the profile.
  *
- * Requests: isSuppressed and suppressionReason 1 GetItem; suppress 1 conditional PutItem;
+ * Requests: isSuppressed, suppressionReason and suppressedSince 1 GetItem; suppress 1 conditional PutItem;
  * unsubscribe 1 GetItem + 1 TransactWriteItems (1 PutItem when already unsubscribed); resubscribe
  * 2 GetItem + 1 TransactWriteItems (the 2 reads alone when there is nothing to lift).
  */
@@ -23,6 +23,11 @@ export class DynamoSuppressionList implements SuppressionList {
     if (item === undefined) return undefined;
     // An item without a known reason is treated as the strictest one: never lifted by a link.
     return item.reason === "unsubscribe" || item.reason === "bounce" ? item.reason : "complaint";
+  }
+
+  async suppressedSince(email: string): Promise<string | undefined> {
+    const item = await this.table.get(keys.suppression(email));
+    return typeof item?.at === "string" ? item.at : undefined;
   }
 
   async suppress(email: string, reason: SuppressionReason, at: Date): Promise<void> {

@@ -179,6 +179,7 @@ export class InMemoryApplicantStore
 {
   readonly applicants = new Map<string, StoredApplicant>();
   readonly suppressed = new Map<string, string>();
+  readonly suppressedAt = new Map<string, string>();
   readonly submissions = new Set<string>();
   /** Counts calls per method, to check what a use case cost. */
   readonly calls: Record<string, number> = {};
@@ -400,9 +401,16 @@ export class InMemoryApplicantStore
     return this.suppressed.has(email.toLowerCase());
   }
 
-  async suppress(email: string, reason: "bounce" | "complaint" | "unsubscribe"): Promise<void> {
+  async suppress(email: string, reason: "bounce" | "complaint" | "unsubscribe", at?: Date): Promise<void> {
     this.count("suppress");
+    if (!this.suppressed.has(email.toLowerCase()) && at)
+      this.suppressedAt.set(email.toLowerCase(), at.toISOString());
     this.suppressed.set(email.toLowerCase(), reason);
+  }
+
+  async suppressedSince(email: string): Promise<string | undefined> {
+    this.count("suppressedSince");
+    return this.suppressed.has(email.toLowerCase()) ? this.suppressedAt.get(email.toLowerCase()) : undefined;
   }
 
   async suppressionReason(email: string): Promise<SuppressionReason | undefined> {

@@ -1,6 +1,7 @@
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
-import * as z from "#domain/zod-mini.ts";
 import { ConfigError } from "#errors";
 import { parseKeyring } from "#links/keyring.ts";
 
@@ -13,9 +14,11 @@ import { parseKeyring } from "#links/keyring.ts";
  * builds only its own schemas (the form-provider list stays in the http-api).
  *
  * The schemas use zod's "mini" API: classic zod's schema classes cost about 40 ms of module init at
- * the first schema a cold start builds, mini's a few (BENCHMARKS.md, bundles); `#domain/zod-mini.ts`
- * registers the English messages classic zod would give, for ConfigError.
+ * the first schema a cold start builds, mini's a few (BENCHMARKS.md, bundles). Mini registers no
+ * locale, so English is registered here for the same messages as classic in ConfigError (config
+ * may not import the domain's `zod-mini.ts`, which does the same for the domain's schemas).
  */
+z.config(en());
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

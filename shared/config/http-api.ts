@@ -1,4 +1,4 @@
-import * as z from "#domain/zod-mini.ts";
+import * as z from "zod/mini";
 import { FORM_PROVIDERS, MAPPING_FOLDERS, type ProviderName } from "#intake/providers/list.ts";
 import {
   type AwsSettings,

@@ -1,5 +1,5 @@
+import * as z from "zod/mini";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
-import * as z from "#domain/zod-mini.ts";
 import { ConfigError } from "#errors";
 import {
   type AwsSettings,

@@ -1,4 +1,4 @@
-import * as z from "#domain/zod-mini.ts";
+import * as z from "zod/mini";
 import {
   type AwsSettings,
   awsPieces,

@@ -1,4 +1,4 @@
-import * as z from "#domain/zod-mini.ts";
+import * as z from "zod/mini";
 import { ConfigError } from "#errors";
 import { awsPieces, type Environment, eventPieces, parse, withoutEmpty } from "./env-pieces.ts";
 import { loadPlannerConfig, type PlannerConfig } from "./planner.ts";

@@ -6,7 +6,7 @@ import en from "zod/v4/locales/en.js";
  * configuration, its event, the preferences default, the snapshot schemas): classic zod's schema classes cost about 40 ms of
  * module init to build the first schema (BENCHMARKS.md, bundles), mini's a few. Mini registers no
  * locale (classic registers English on its first schema), so English is registered here: the same
- * messages as classic in config errors and problem details.
+ * messages as classic in problem details (`config/env-pieces.ts` registers it for the configuration, which may not import the domain); registering twice is harmless.
  * Import it as a namespace: `import * as z from "#domain/zod-mini.ts"`.
  */
 config(en());

@@ -73,7 +73,7 @@ describe("config", () => {
     expect(failure(() => loadHttpApiConfig(env)).message).toContain(name);
   });
 
-  it("explains a wrong value in zod's English messages (zod/mini registers no locale: #domain/zod-mini.ts does)", () => {
+  it("explains a wrong value in zod's English messages (zod/mini registers no locale: env-pieces.ts does)", () => {
     expect(
       failure(() => loadPlannerConfig({ ...plannerEnv, SCHEDULER_MAX_RETRY_ATTEMPTS: "500" })).message,
     ).toMatch(/SCHEDULER_MAX_RETRY_ATTEMPTS.*Too big: expected number to be <=185/);

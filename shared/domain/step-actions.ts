@@ -7,3 +7,16 @@
 /** One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me. */
 export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/**
+ * Whether a step's recorded status already answers an action, leaving nothing to change: Done on a
+ * done step, Not for me on a waived one, Scheduled for… or Snooze on a step done or not for the
+ * applicant. Both sides of an action link decide on it (tester s9 issue 14 A1, A3): the GET says
+ * "already recorded … Nothing was changed", and the POST, on the step as stored when it writes,
+ * answers the same and writes nothing, whichever link (email, timeline) carried the action.
+ */
+export function alreadyAnswered(action: StepAction, status: string | undefined): boolean {
+  if (action === "done") return status === "done";
+  if (action === "waive") return status === "waived";
+  return status === "done" || status === "waived";
+}

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { DoneOpens } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import type { StepAction } from "#domain/step-actions.ts";
+import { alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
 import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
@@ -217,6 +217,27 @@ export function actionResultPage(
       ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): none before then, except the last one before its deadline.`
       : `Reminders about ${preview.title} are snoozed.`,
   };
+  if (outcome === "already-recorded" && alreadyAnswered(preview.claims.action, recorded?.status)) {
+    // The step was already recorded, by this link or another (another email, the timeline, a
+    // form): the GET's words, whichever link this was (tester s9 issue 14 A1, A3).
+    const marked = recorded?.status === "done" ? "done" : "not for you";
+    const nothingTo =
+      preview.claims.action === "schedule" || preview.claims.action === "snooze"
+        ? `, so there is nothing to ${preview.claims.action}`
+        : "";
+    return htmlPage(
+      200,
+      heading,
+      `<h1>${e(heading)}</h1>
+<p class="note">${e(`This is already recorded: ${preview.title} is marked ${marked}${nothingTo}. Nothing was changed.`)}</p>
+${
+  preview.claims.action === "done"
+    ? `<p>${UNDO_DONE}</p>
+`
+    : ""
+}<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a></div>`,
+    );
+  }
   const change =
     preview.claims.action === "schedule" && changeDateUrl
       ? `<a class="button secondary" href="${e(changeDateUrl)}">Change the date</a>`

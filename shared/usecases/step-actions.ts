@@ -10,7 +10,7 @@ import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
-import type { StepAction } from "#domain/step-actions.ts";
+import { alreadyAnswered } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate } from "#domain/time.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
@@ -53,7 +53,11 @@ export interface ActionPreview {
   title: string;
   /** The milestone's recorded status now ("not_started" when none is recorded). */
   currentStatus: MilestoneEntry["status"];
-  /** True when the change this link asks for is already the recorded state. */
+  /**
+   * True when the step's recorded state already answers this link (alreadyAnswered: done for a
+   * Done, waived for a Not for me, done or waived for a Scheduled for… or a Snooze). The GET shows
+   * "already recorded"; the POST decides on the same check and writes nothing.
+   */
   alreadyApplied: boolean;
   /** The step belonged to a Match season that is over for the applicant: nothing to record (seasonPassedFor). */
   seasonPassed: boolean;
@@ -114,7 +118,7 @@ export async function previewStepAction(
         }).filter((option, index, all) => all.findIndex((other) => other.until === option.until) === index)
       : [];
   const doneOpens =
-    claims.action === "done" && !isApplied(claims.action, current)
+    claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
       ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
       : undefined;
   const deadline =
@@ -132,7 +136,7 @@ export async function previewStepAction(
     ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
     title: catalogEntry(claims.milestone).title,
     currentStatus: current?.status ?? "not_started",
-    alreadyApplied: isApplied(claims.action, current),
+    alreadyApplied: alreadyAnswered(claims.action, current?.status),
     seasonPassed: seasonPassedFor({ milestone: claims.milestone }, plan),
     snoozeOptions,
     today,
@@ -147,12 +151,6 @@ function lastDayOf(deadline: Deadline, zone: string): string {
   const et = localDate(ET_ZONE, at);
   // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
   return local < et ? local : et;
-}
-
-function isApplied(action: StepAction, current: MilestoneEntry | undefined): boolean {
-  if (action === "done") return current?.status === "done";
-  if (action === "waive") return current?.status === "waived";
-  return false;
 }
 
 export interface ActionForm {
@@ -178,9 +176,11 @@ function asFormError(error: unknown): unknown {
 }
 
 /**
- * Applies an action link's change (POST). Idempotent on the token: a second POST of the same
- * token records nothing and answers "already-recorded". `entry` is the milestone entry this POST
- * sent (what it recorded when the outcome is "recorded"). A concurrent change to the step is
+ * Applies an action link's change (POST). Idempotent on the token and on the step: a second POST
+ * of the same token, or any POST on a step whose stored state already answers the action
+ * (alreadyAnswered: the GET's check), records nothing and answers "already-recorded". `entry` is
+ * the milestone entry this POST sent (what it recorded when the outcome is "recorded"; the stored
+ * one when the step already answered it). A concurrent change to the step is
  * re-read and the action decided again on it (a Snooze of a step done meanwhile is refused as for
  * any done step); still racing after a few tries, ConcurrentChangeError (503, nothing written).
  * @throws LinkRefusedError (401/410), InvalidInputError (a bad date or snooze length; nothing written)
@@ -193,6 +193,12 @@ export async function applyStepAction(
 ): Promise<{ preview: ActionPreview; outcome: ActionOutcome; entry: MilestoneEntry }> {
   for (let attempt = 1; ; attempt++) {
     const preview = await previewStepAction(applicantId, token, deps);
+    // The GET's check, on the step as read now: a step another link (another email, the timeline),
+    // the console or a form already recorded is not recorded again (tester s9 issue 14 A1, A3: a
+    // second Done moved the pass date, an old Scheduled for… undid a Done). Idempotency on the
+    // nonce alone covered only the same link twice.
+    const stored = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+    if (stored && preview.alreadyApplied) return { preview, outcome: "already-recorded", entry: stored };
     const entry = entryFor(preview, form);
     const update: MilestoneUpdate = {
       type: "milestone.update",

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
 import type { ApplicantSnapshot, MilestoneKey } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { InvalidInputError } from "#errors";
 import { createLinkToken, parseKeyring } from "#links/link-token.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
@@ -169,12 +168,10 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
       status: "done",
       date: "2026-06-01",
     });
-    // The Snooze was decided again on the done step and refused as for any done step (the page
-    // then says it is done), and its token was not spent: never "Recorded" for a lost change.
-    expect(snoozeAnswer).toBeInstanceOf(InvalidInputError);
-    expect((snoozeAnswer as InvalidInputError).problems).toEqual([
-      { path: "action", message: "snooze is not offered for this step now" },
-    ]);
+    // The Snooze was decided again on the done step and answers what its GET says there ("already
+    // recorded", nothing to snooze: tester s9 issue 14 A3), writing nothing, and its token was not
+    // spent: never "Recorded" for a lost change.
+    expect(snoozeAnswer).toBe("already-recorded");
     expect(await applicant.recordKept(snooze.linkToken)).toBe(false);
     expect(await applicant.recordKept(done.linkToken)).toBe(true);
     // The same Done link again: "already recorded", and it is.
@@ -183,23 +180,63 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
     expect(await applicant.milestone("personal_statement")).toMatchObject({ status: "done" });
   });
 
-  it("Done and Scheduled for…: both recorded, one after the other, neither lost", async () => {
-    const applicant = await newApplicant("race-done-schedule", 2);
+  it("Done and Scheduled for…: the Done written first is kept, the date is not recorded over it", async () => {
+    // Tester s9 issue 14 A3: a Scheduled for… decided on the open step and written after a Done
+    // turned the passed exam back into "scheduled". Decided again on the done step, it records
+    // nothing (before: both answered "recorded" and the milestone reached version 3, scheduled).
+    const applicant = await newApplicant("race-done-schedule", 2, doneWrittenFirst());
     const done = applicant.tap("usmle_step2ck", "done");
     const schedule = applicant.tap("usmle_step2ck", "schedule", { date: "2026-07-20" });
     const [doneAnswer, scheduleAnswer] = await Promise.all([done.result, schedule.result]);
 
-    expect([doneAnswer, scheduleAnswer]).toEqual(["recorded", "recorded"]);
+    expect([doneAnswer, scheduleAnswer]).toEqual(["recorded", "already-recorded"]);
     expect(await applicant.recordKept(done.linkToken)).toBe(true);
-    expect(await applicant.recordKept(schedule.linkToken)).toBe(true);
-    // Both writes applied in turn: the snapshot wrote version 1, each tap one more.
+    expect(await applicant.recordKept(schedule.linkToken)).toBe(false);
+    // Only the Done was written: the snapshot wrote version 1, the Done version 2.
     const item = await table.doc.send(
       new GetCommand({
         TableName: table.tableName,
         Key: keys.milestone(applicant.applicantId, "usmle_step2ck"),
       }),
     );
-    expect(item.Item?.version).toBe(3);
-    expect(["done", "scheduled"]).toContain(item.Item?.milestone.status);
+    expect(item.Item?.version).toBe(2);
+    expect(item.Item?.milestone).toEqual({ key: "usmle_step2ck", status: "done", date: "2026-06-01" });
+  });
+});
+
+describe("two genuine Done links for one step (tester s9 issue 14 A1)", () => {
+  it("the second records nothing and the first date stays", async () => {
+    const applicant = await newApplicant("two-done-links", 0);
+    const first = applicant.tap("usmle_step2ck", "done");
+    expect(await first.result).toBe("recorded");
+    // Another email's Done for the same step, three days later.
+    const later: StepActionDeps = {
+      ...applicant.deps,
+      clock: { now: () => new Date(now.getTime() + 3 * 86_400_000) },
+    };
+    const second = createLinkToken(
+      keyring,
+      {
+        purpose: "action",
+        applicantId: applicant.applicantId,
+        milestone: "usmle_step2ck",
+        action: "done",
+        expiresAt: new Date(now.getTime() + 30 * 86_400_000),
+      },
+      now,
+    );
+
+    const again = await applyStepAction(applicant.applicantId, second, {}, later);
+
+    expect(again.outcome).toBe("already-recorded");
+    expect(await applicant.recordKept(second)).toBe(false);
+    const item = await table.doc.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: keys.milestone(applicant.applicantId, "usmle_step2ck"),
+      }),
+    );
+    expect(item.Item?.version).toBe(2);
+    expect(item.Item?.milestone).toEqual({ key: "usmle_step2ck", status: "done", date: "2026-06-01" });
   });
 });

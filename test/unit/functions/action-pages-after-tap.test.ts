@@ -20,9 +20,10 @@ function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
       { key: "usmle_step1", status: "done", date: "2026-04-10" },
     ],
   });
+  const clock = new FixedClock(now);
   const api = createHttpApi({
     ...storePorts(store),
-    clock: new FixedClock(now),
+    clock,
     webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
     logger: new Logger({ logLevel: "SILENT" }),
@@ -47,7 +48,7 @@ function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
       }),
     );
   };
-  return { store, links, call };
+  return { store, links, call, clock };
 }
 
 describe("action pages after a tap, and snooze labels (tester s8 issue 14 B3, C2, C4, C6)", () => {
@@ -102,4 +103,83 @@ describe("action pages after a tap, and snooze labels (tester s8 issue 14 B3, C2
     }
     expect(labels.some((label) => label.endsWith("the last reminder"))).toBe(true);
   });
+});
+
+/**
+ * Tester s9 issue 14 A1, A3: a tap records once per step, not only per link. Two genuine links for
+ * one step (two emails): the POST of the second decided without the state check its GET makes, so
+ * it overwrote the done date, and an old Scheduled for… link turned a done exam back to scheduled.
+ */
+describe("a second link for a step already done records nothing (tester s9 issue 14 A1, A3)", () => {
+  const milestone = (store: InMemoryApplicantStore, key: string) =>
+    store.state("a_ada").milestones.find((entry) => entry.key === key);
+
+  it("A1: Done from a second email after the first was confirmed keeps the first date", async () => {
+    const { store, links, call, clock } = setup();
+    const first = links.action("usmle_step2ck", "done");
+    // The same step's Done in a later email: another links object signs another token (nonce).
+    const later = applicantLinks({
+      baseUrl: BASE,
+      keyring,
+      applicantId: "a_ada",
+      feedGeneration: 0,
+      now: clock.now(),
+    });
+    const second = later.action("usmle_step2ck", "done");
+    expect(second).not.toBe(first);
+    expect((await call("POST", first, "")).body).toMatch(/<h1>Recorded/);
+    expect(milestone(store, "usmle_step2ck")).toEqual({
+      key: "usmle_step2ck",
+      status: "done",
+      date: "2026-06-01",
+    });
+    clock.set("2026-06-04T09:00:00Z");
+    const writes = store.calls.applySubmission;
+
+    const page = await call("POST", second, "");
+
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<h1>Already recorded/);
+    expect(page.body).toContain("Nothing was changed");
+    expect(page.body).not.toContain("Your plan and your next emails will reflect it");
+    expect(page.body).not.toContain("This link was used before");
+    expect(milestone(store, "usmle_step2ck")).toEqual({
+      key: "usmle_step2ck",
+      status: "done",
+      date: "2026-06-01",
+    });
+    expect(store.calls.applySubmission).toBe(writes);
+  });
+
+  it("A1: Done on a step the intake already marked done keeps its pass date", async () => {
+    const { store, links, call } = setup();
+    const page = await call("POST", links.action("usmle_step1", "done"), "");
+    expect(page.body).toMatch(/<h1>Already recorded/);
+    expect(page.body).toContain("Nothing was changed");
+    expect(milestone(store, "usmle_step1")).toEqual({
+      key: "usmle_step1",
+      status: "done",
+      date: "2026-04-10",
+    });
+    expect(store.calls.applySubmission ?? 0).toBe(0);
+  });
+
+  it.each(["schedule", "snooze"] as const)(
+    "A3: an old %s link on a done step changes nothing",
+    async (action) => {
+      const { store, links, call } = setup();
+      const page = await call("POST", links.action("usmle_step1", action), "date=2026-07-10&days=2");
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("already recorded");
+      expect(page.body).toContain("is marked done");
+      expect(page.body).toContain("Nothing was changed");
+      expect(page.body).not.toMatch(/<h1>Recorded/);
+      expect(milestone(store, "usmle_step1")).toEqual({
+        key: "usmle_step1",
+        status: "done",
+        date: "2026-04-10",
+      });
+      expect(store.calls.applySubmission ?? 0).toBe(0);
+    },
+  );
 });

@@ -53,12 +53,26 @@ describe("closing the loop with the applicant", () => {
    * The inbox polls its store every second and puts new emails at the top, and the other test
    * files send emails all the while: a tap could land on whatever slid under the pointer, and no
    * window opened (a flaky failure, seen in CI). So the inbox shows this applicant's emails only,
-   * as their own mailbox would, and none arrive while the test taps. Each email also unfolds for
-   * a second (a CSS animation that clips the frame): Playwright checks the link inside the frame,
-   * not the clipping outside it, so the tap waits for the email to finish unfolding.
+   * as their own mailbox would. Each email also unfolds for a second (a CSS animation that clips
+   * the frame): Playwright checks the link inside the frame, not the clipping outside it, so the
+   * tap waits for the email to finish unfolding.
+   *
+   * Under load the tap still failed (tester s9 issue 14c A2): every poll of the inbox went through
+   * this test's route handler, and on a busy machine the polls (one a second, each taking up to a
+   * second) piled up beside the tap, and a poll still in flight when the inbox closed threw in
+   * the handler. So once the email is shown, the inbox stops polling (its timer is recorded by an
+   * init script) and the route is removed after any running handler ends: nothing on the page
+   * moves any more. The tap then goes step by step: the frame's document and the link attached
+   * and visible, scrolled into view, then the click (which waits for the link to be stable) and
+   * the new window awaited together.
    */
   async function tapInInbox(linkName: string): Promise<Page> {
     const inbox = await browser.context.newPage();
+    await inbox.addInitScript(`{
+      const timers = (window.inboxTimers = []);
+      const every = window.setInterval.bind(window);
+      window.setInterval = (...args) => { const id = every(...args); timers.push(id); return id; };
+    }`);
     await inbox.route("**/store?*", async (route) => {
       const response = await route.fetch();
       const store = (await response.json()) as { emails: { destination: { to: string[] } }[] };
@@ -70,8 +84,12 @@ describe("closing the loop with the applicant", () => {
     await email.evaluate(
       "(node) => Promise.all(node.getAnimations().map((unfolding) => unfolding.finished))",
     );
+    await inbox.evaluate("window.inboxTimers.forEach((id) => clearInterval(id))");
+    await inbox.unrouteAll({ behavior: "wait" });
     await email.getByRole("button", { name: "Toggle HTML view" }).click();
     const link = email.frameLocator("iframe").getByRole("link", { name: linkName, exact: true }).first();
+    await link.waitFor({ state: "visible" });
+    await link.scrollIntoViewIfNeeded();
     const [opened] = await Promise.all([browser.context.waitForEvent("page"), link.click()]);
     await opened.waitForLoadState("load");
     await inbox.close();

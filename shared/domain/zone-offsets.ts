@@ -2,14 +2,15 @@ import { IANAZone } from "luxon";
 
 /**
  * A zone's UTC offset at an instant, with luxon as the source of truth. Each zone keeps the spans
- * of constant offset discovered so far (every offset in use today is a multiple of 15 minutes, so
- * transitions fall on 15-minute boundaries and bisection finds them exactly), so luxon stays out
+ * of constant offset discovered so far (transitions are found by bisection to the minute), so luxon stays out
  * of the planner's hot loop (see BENCHMARKS.md). The cache is a deterministic memo: it never
  * changes a result, only its cost.
  */
 
 // In milliseconds; written out because time.ts imports this module (its constants are not yet set).
-const BUCKET_MS = 15 * 60_000;
+// Transitions are found to the minute, not to the quarter hour: offsets are multiples of 15 minutes
+// but the moments they change are not (St John's changed at 00:01 local until 2011, 02:31Z).
+const BUCKET_MS = 60_000;
 const STEP_MS = 7 * 86_400_000;
 const MAX_REACH_MS = 400 * 86_400_000;
 
@@ -30,9 +31,9 @@ interface ZoneSpans {
 const spansByZone = new Map<string, ZoneSpans>();
 
 /**
- * The first 15-minute bucket boundary after `same` (where the offset is `offset`) at which the
- * offset differs, given that it differs at `different`. Every offset in use is a multiple of
- * 15 minutes, so transitions fall on these boundaries.
+ * The first whole minute after `same` (where the offset is `offset`) at which the offset differs,
+ * given that it differs at `different`. Every transition since 1972 falls on a whole minute
+ * (Monrovia's, that January, is the last at a half minute).
  */
 function transitionBetween(zone: IANAZone, same: number, different: number, offset: number): number {
   // Bucket indices chosen so the invariant holds at the start: one side keeps `offset`, the other not.

@@ -69,11 +69,19 @@ function transitions(zone: string, from: number, until: number): number[] {
   return found;
 }
 
-const TRANSITIONS = ZONES.flatMap((zone) =>
-  transitions(zone, Date.parse("2025-01-01T00:00:00Z"), Date.parse("2029-01-01T00:00:00Z")).map(
-    (at) => [zone, at] as const,
+const TRANSITIONS = [
+  ...ZONES.flatMap((zone) =>
+    transitions(zone, Date.parse("2025-01-01T00:00:00Z"), Date.parse("2029-01-01T00:00:00Z")).map(
+      (at) => [zone, at] as const,
+    ),
   ),
-);
+  // St John's changed its clocks at 00:01 local until 2011: transitions off the quarter hour.
+  ...transitions(
+    "America/St_Johns",
+    Date.parse("2003-01-01T00:00:00Z"),
+    Date.parse("2005-01-01T00:00:00Z"),
+  ).map((at) => ["America/St_Johns", at] as const),
+];
 
 const anyInstant = fc.integer({ min: FROM, max: UNTIL });
 /** A zone and an instant within three hours of one of its transitions, minute-aligned. */
@@ -203,6 +211,15 @@ describe("time.ts against Luxon", () => {
     expect(DateTime.fromISO("2009-11-01", { zone: "America/St_Johns" }).startOf("day").toMillis()).toBe(
       Date.parse("2009-11-01T03:30:00.000Z"),
     );
+  });
+
+  it("finds a transition off the quarter hour to the minute (St John's, 00:01 NDT on 2003-10-26 = 02:31Z)", () => {
+    // Found by the CI (seed -2113131528): bisection to quarter hours kept NDT until 02:45Z, so
+    // 02:31Z..02:44Z rendered "GMT-2:30". The instant before is asked first, as the planner would.
+    const change = Date.parse("2003-10-26T02:31:00Z");
+    expect(offsetMinutes("America/St_Johns", change - MINUTE_MS)).toBe(-150);
+    expect(offsetMinutes("America/St_Johns", change)).toBe(-210);
+    expect(renderInZone("America/St_Johns", change)).toBe("Sat 25 Oct 2003, 11:01 PM GMT-3:30");
   });
 
   it("does wall-day arithmetic as Luxon does in UTC", () => {

@@ -99,6 +99,7 @@ const whatIfSave: Handler = async ({ event, principal, params }, deps) => {
     whatIfChanges(body),
     body.get("saveId") ?? "",
     deps,
+    body.get("basedOn") ?? undefined,
   );
   deps.logger.info("console action", { action: "what-if.save", applicantId: params[0], outcome });
   const view = await viewApplicant(principal, params[0] ?? "", deps);

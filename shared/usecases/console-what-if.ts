@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   applyWhatIf,
   earlierSeasonWork,
@@ -17,7 +17,8 @@ import type { FieldProblem } from "#domain/field-problems.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { ConflictError, InvalidInputError } from "#errors";
+import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
+import type { ApplicantState } from "#ports/applicants.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import {
   audit,
@@ -41,6 +42,12 @@ export interface WhatIfResult {
    * so saving one preview twice (a double click, a retried request) records it once.
    */
   saveId: string;
+  /**
+   * What the preview was computed from (whatIfBasis of the record read): the save carries it back
+   * and is refused (409 naming `basedOn`) when the record changed in between, so what is saved is
+   * what the advisor saw.
+   */
+  basedOn: string;
   /** Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no Save is offered. */
   saveProblems: FieldProblem[];
   /** What looks wrong but may be saved: an interview outside the Match's interview season. */
@@ -83,6 +90,7 @@ export async function runWhatIf(
       earlierSeasonWork(input, changed, now.getTime()),
     ),
     saveId: `console-what-if-${randomUUID()}`,
+    basedOn: whatIfBasis(state),
     saveProblems: whatIfSaveProblems(input, changes, now),
     warnings: interviewSeasonWarnings(changed, changes),
   };
@@ -92,8 +100,13 @@ export async function runWhatIf(
  * Saves a what-if (any change it offers: milestones, interviews, visa track, Match year) as one
  * `milestone.update` through the intake use case the forms use, from provider `console` with the
  * preview's save id, and audits it as the principal's. "already-saved" when that preview was
- * saved before: nothing is written or audited twice. Throws InvalidInputError naming the field
- * (a key repeated, a bad save id), ForbiddenError/ApplicantNotFoundError as authorizedApplicant.
+ * saved before: nothing is written or audited twice. `basedOn` is the preview's basis
+ * (WhatIfResult.basedOn): when given, the save is refused with ConflictError (409 naming
+ * `basedOn`) if the record changed since the preview (a form, the applicant's own link, another
+ * advisor), and the write is conditioned on the milestones it changes as read here, so a change
+ * landing between this check and the write is not overwritten unseen either. Throws
+ * InvalidInputError naming the field (a key repeated, a bad save id), ForbiddenError/
+ * ApplicantNotFoundError as authorizedApplicant.
  */
 export async function saveWhatIf(
   principal: Principal,
@@ -101,6 +114,7 @@ export async function saveWhatIf(
   changes: readonly WhatIfChange[],
   saveId: string,
   deps: ConsoleDeps,
+  basedOn?: string,
 ): Promise<"saved" | "already-saved"> {
   const state = await authorizedApplicant(principal, applicantId, deps);
   if (!WHAT_IF_SAVE_ID.test(saveId))
@@ -112,6 +126,7 @@ export async function saveWhatIf(
   // A save repeated after it applied: the record now holds its changes, so the checks below would
   // call it "nothing to save"; it is "saved already" (or 409 when the save id carried other changes).
   if (await savedBefore(applicantId, saveId, update, deps)) return "already-saved";
+  if (basedOn !== undefined && basedOn !== whatIfBasis(state)) throw recordChanged();
   // The preview's own check (whatIfSaveProblems): the intake contract's rules, a closed Match,
   // Mark done's check of every step the save marks done; 400 naming the field.
   throwIfProblems(
@@ -122,7 +137,19 @@ export async function saveWhatIf(
       deps.clock.now(),
     ),
   );
-  const result = await receiveSubmission(update, CONSOLE_PROVIDER, deps);
+  const decidedOn = new Map(
+    (update?.milestones ?? []).map((milestone) => [
+      milestone.key,
+      state.milestones.find((stored) => stored.key === milestone.key),
+    ]),
+  );
+  let result: Awaited<ReturnType<typeof receiveSubmission>>;
+  try {
+    result = await receiveSubmission(update, CONSOLE_PROVIDER, deps, decidedOn);
+  } catch (error) {
+    if (error instanceof ConcurrentChangeError) throw recordChanged(error);
+    throw error;
+  }
   if (result.outcome === "duplicate") {
     await savedBefore(applicantId, saveId, update, deps);
     return "already-saved";
@@ -137,6 +164,33 @@ export async function saveWhatIf(
     after: update,
   });
   return "saved";
+}
+
+/**
+ * A digest of what a what-if is computed from: the profile (track, Match year, preferences), the
+ * milestones and the interviews as stored. Opaque; equal digests mean the preview still holds.
+ */
+export function whatIfBasis(state: ApplicantState): string {
+  const basis = canonicalJson({
+    profile: state.profile,
+    milestones: state.milestones,
+    interviews: state.interviews,
+  });
+  return createHash("sha256").update(basis).digest("base64url");
+}
+
+function recordChanged(cause?: unknown): ConflictError {
+  return new ConflictError(
+    "The applicant's record changed since this what-if was run",
+    [
+      {
+        path: "basedOn",
+        message:
+          "the record changed after the preview (a form, the applicant's own link or another advisor); run the what-if again to see and save the change on what is stored now",
+      },
+    ],
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**

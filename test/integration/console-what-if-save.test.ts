@@ -45,11 +45,18 @@ describe("saving a what-if on the local stack", () => {
     });
     expect(shown.status).toBe(200);
     expect(shown.body).toContain("Save as a milestone.update");
-    return { changes: hiddenValue(shown.body, "changes"), saveId: hiddenValue(shown.body, "saveId") };
+    return {
+      changes: hiddenValue(shown.body, "changes"),
+      saveId: hiddenValue(shown.body, "saveId"),
+      basedOn: hiddenValue(shown.body, "basedOn"),
+    };
   }
 
-  const save = (form: { changes: string; saveId: string }, token = priya, applicant = target) =>
-    consoleRequest(`/console/applicants/${applicant.applicantId}/what-if/save`, { token, form });
+  const save = (
+    form: { changes: string; saveId: string; basedOn?: string },
+    token = priya,
+    applicant = target,
+  ) => consoleRequest(`/console/applicants/${applicant.applicantId}/what-if/save`, { token, form });
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
@@ -133,6 +140,47 @@ describe("saving a what-if on the local stack", () => {
     expect(tracks).toContainEqual({ visa: "H-1B", matchYear: 2027 });
     const page = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya });
     expect(page.body).toMatch(step3);
+  });
+
+  it("refuses (409 naming basedOn) a preview whose record changed before the save, and writes nothing of it", async () => {
+    const form = await preview({
+      kind: "milestone",
+      key: "usmle_step2ck",
+      status: "scheduled",
+      date: "2026-10-20",
+    });
+    // Meanwhile the applicant's form says Step 2 CK was sat and passed.
+    const update = {
+      type: "milestone.update",
+      submissionId: `upd-${target.applicantId}`,
+      applicant: { externalId: target.snapshot.applicant.externalId },
+      milestones: [{ key: "usmle_step2ck", status: "done", date: "2026-05-28" }],
+    };
+    expect((await postWebhook(update)).status).toBe(202);
+    await drainStream();
+    const refused = await save(form);
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body).errors[0].path).toBe("basedOn");
+    const step2 = (await applicantState(target.applicantId))?.milestones.find(
+      (milestone) => milestone.key === "usmle_step2ck",
+    );
+    expect(step2).toMatchObject({ status: "done", date: "2026-05-28" });
+    expect(await itemsMentioning(form.saveId)).toEqual([]);
+    // The what-if run again on what is stored now saves.
+    const again = await preview({
+      kind: "interview",
+      program: "Lakeside Internal Medicine",
+      startsAt: "2026-11-16T14:00:00-05:00",
+    });
+    expect((await save(again)).status).toBe(200);
+  });
+
+  it("keeps a preview savable while only time passes and reminders go out", async () => {
+    const visa = (await applicantState(target.applicantId))?.profile.visa === "H-1B" ? "J-1" : "H-1B";
+    const form = await preview({ kind: "visa", visa });
+    await clockTo("2026-06-20T00:00:00Z");
+    await drainStream();
+    expect((await save(form)).status).toBe(200);
   });
 
   it("refuses another advisor's save (403) and writes nothing", async () => {

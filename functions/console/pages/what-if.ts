@@ -106,7 +106,7 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
     .join("");
   if (result.saveProblems.length > 0)
     return `${warnings}<div role="alert"><p><strong>This change cannot be saved:</strong></p><ul>${result.saveProblems.map((problem) => `<li><strong>${h(fieldForAdvisor(problem.path))}</strong>: ${h(problem.message)}</li>`).join("")}</ul></div>`;
-  return `${warnings}<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><button type="submit">Save as a milestone.update</button></form>`;
+  return `${warnings}<form hx-post="/console/applicants/${h(applicantId)}/what-if/save" hx-target="#main" hx-confirm="Save this change to the applicant's record? It is recorded as yours."><input type="hidden" name="changes" value="${h(changesJson)}"><input type="hidden" name="saveId" value="${h(result.saveId)}"><input type="hidden" name="basedOn" value="${h(result.basedOn)}"><button type="submit">Save as a milestone.update</button></form>`;
 }
 
 /**

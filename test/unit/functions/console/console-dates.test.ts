@@ -80,7 +80,7 @@ describe("dates on the console (tester s8 issue 15 A1)", () => {
     const diff = planDiff(before, after);
     const html = whatIfResultFragment(
       "a_x",
-      { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+      { before, after, diff, saveId: "console-what-if-x", basedOn: "basis", saveProblems: [], warnings: [] },
       "[]",
     );
     expect(html).toContain("their date Thu 20 May 2027");

@@ -33,7 +33,7 @@ describe("the what-if difference", () => {
 
     const html = whatIfResultFragment(
       "a_x",
-      { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+      { before, after, diff, saveId: "console-what-if-x", basedOn: "basis", saveProblems: [], warnings: [] },
       "[]",
     );
     for (const step of movedToBlocked) {
@@ -69,6 +69,7 @@ describe("the what-if difference", () => {
         after,
         diff: planDiff(before, after),
         saveId: "console-what-if-x",
+        basedOn: "basis",
         saveProblems: [],
         warnings,
       },

@@ -11,7 +11,7 @@ import { whatIfResultFragment } from "../../../../functions/console/pages/what-i
 const htmlOf = (before: Plan, after: Plan, diff = planDiff(before, after)) =>
   whatIfResultFragment(
     "a_x",
-    { before, after, diff, saveId: "console-what-if-x", saveProblems: [], warnings: [] },
+    { before, after, diff, saveId: "console-what-if-x", basedOn: "basis", saveProblems: [], warnings: [] },
     "[]",
   );
 

@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
+import { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -111,11 +111,16 @@ describe("reminder invariants (property-based)", () => {
           // luxon, independently of the planner's own offset cache
           const local = DateTime.fromMillis(sendAt, { zone: input.applicant.timezone });
           const minute = local.hour * 60 + local.minute;
-          if (reminder.rung === MATCH_RESULT_RUNG) {
-            // Match Week's follow-up: at NRMP's Monday release (outside quiet hours), else at the
-            // next delivery slot after it; planned later, now (or when quiet hours end). Never before it.
-            const release = seasonCalendar(input.applicant.matchYear).dates
-              .nrmp_match_week_start_and_soap_start.at;
+          if (reminder.rung === MATCH_RESULT_RUNG || reminder.rung === MATCH_DAY_RESULT_RUNG) {
+            // Match Week's and Match Day's follow-ups: at NRMP's release (Monday's, or Match Day's),
+            // outside quiet hours, else at the next delivery slot after it; planned later, now (or
+            // when quiet hours end). Never before it. (Match Day's was missing here until CI drew
+            // a plan made at its release: seed 2005971341.)
+            const dates = seasonCalendar(input.applicant.matchYear).dates;
+            const release =
+              reminder.rung === MATCH_RESULT_RUNG
+                ? dates.nrmp_match_week_start_and_soap_start.at
+                : dates.nrmp_match_day.at;
             expect(sendAt).toBeGreaterThanOrEqual(release);
             expect(
               sendAt === release || sendAt === now.getTime() || minute === delivery || minute === 8 * 60,

@@ -69,7 +69,10 @@ const inDateYears = (text: string) => {
 };
 const yearsMessage = `${DATE_YEARS.earliest}-01-01 to ${DATE_YEARS.latest}-12-31`;
 
-/** A calendar date within DATE_YEARS: what the console accepts where a person types a date. */
+/**
+ * A calendar date within DATE_YEARS: every date a submission carries (a JSON webhook's as a form's)
+ * and the console's typed dates. Outside those years a date is a typo, never a plan.
+ */
 export const TypedDateSchema = IsoDateSchema.check(
   z.refine(inDateYears, { message: `must be a calendar date YYYY-MM-DD from ${yearsMessage}`, abort: true }),
 );
@@ -106,7 +109,7 @@ export const ApplicantSchema = z.object({
     }),
   ),
   visa: VisaSchema,
-  graduation: IsoDateSchema,
+  graduation: TypedDateSchema,
   medicalSchool: MedicalSchoolSchema,
   programsPlanned: z.number().check(z.int(), z.minimum(0), z.maximum(1000)),
   advisorEmail: z.optional(z.email({ message: "must be an email address" }).check(z.maxLength(254))),
@@ -126,14 +129,14 @@ export const MilestoneEntrySchema = z.object({
   key: MilestoneKeySchema,
   status: MilestoneStatusSchema,
   /** Scheduled date (status scheduled) or completion date (status done). */
-  date: z.optional(IsoDateSchema),
+  date: z.optional(TypedDateSchema),
   score: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
   note: z.optional(z.string().check(z.maxLength(1000))),
   /**
    * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
    * except the last one before each deadline.
    */
-  snoozedUntil: z.optional(IsoDateSchema),
+  snoozedUntil: z.optional(TypedDateSchema),
 });
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
@@ -148,7 +151,7 @@ const InterviewFieldsSchema = z.object({
   id: z.optional(InterviewIdSchema),
   program: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   /** Its offset must be `timezone`'s at that instant ("Z" excepted): see interview-offset.ts. */
-  startsAt: IsoInstantWithOffsetSchema,
+  startsAt: TypedInstantWithOffsetSchema,
   timezone: IanaZoneSchema,
   format: z.enum(["virtual", "in_person"]),
 });

@@ -45,6 +45,43 @@ describe("receiveSubmission", () => {
     });
   });
 
+  it("refuses a date outside 1900-2100 in a JSON submission as a form's would be, naming each field (0001 is a typo, not a plan)", async () => {
+    const deps = setup();
+    const bad = {
+      ...snapshot,
+      applicant: { ...snapshot.applicant, graduation: "0001-06-30" },
+      milestones: [
+        { key: "usmle_step1", status: "done", date: "0001-05-01" },
+        { key: "usmle_step2ck", status: "scheduled", date: "2026-05-01", snoozedUntil: "2101-01-01" },
+      ],
+      interviews: [
+        {
+          program: "Mercy Internal Medicine",
+          startsAt: "0026-11-12T10:00:00Z",
+          timezone: "America/New_York",
+          format: "virtual",
+        },
+      ],
+    };
+    const failure = await receiveSubmission(bad, "webhook", deps).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidInputError);
+    const problems = (failure as InvalidInputError).problems;
+    expect(problems.map((problem) => problem.path).sort()).toEqual([
+      "applicant.graduation",
+      "interviews.0.startsAt",
+      "milestones.0.date",
+      "milestones.1.snoozedUntil",
+    ]);
+    for (const problem of problems) expect(problem.message).toContain("1900-01-01 to 2100-12-31");
+    expect(deps.intake.calls.applySubmission).toBeUndefined();
+    expect(
+      SubmissionSchema.safeParse({
+        ...snapshot,
+        applicant: { ...snapshot.applicant, graduation: "1900-01-01" },
+      }).success,
+    ).toBe(true);
+  });
+
   it("names every invalid field and writes nothing", async () => {
     const deps = setup();
     const bad = {

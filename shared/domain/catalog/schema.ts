@@ -166,10 +166,17 @@ const CatalogEntrySchema = z.object({
    * Work done for one season that a later season must redo (a re-applicant who switches Match
    * year): "season-start" counts only when done after the target season's ERAS season began (the
    * previous season's end, a season date); "past-application" counts only when not part of an ERAS
-   * application from an earlier season (done on or before it). Absent: done stays done (exams).
+   * application from an earlier season (done on or before it), nor done while the applicant's ERAS
+   * token (so their MyERAS registration) was an earlier season's. Absent: done stays done (exams).
+   * `again`: what the step asks once it is back, when that is not its first-time `action` (letters
+   * are imported from a past application, not asked for again).
    */
   redoneEachSeason: z
-    .object({ from: z.enum(["season-start", "past-application"]), ...CitationFields })
+    .object({
+      from: z.enum(["season-start", "past-application"]),
+      again: z.string().min(1).optional(),
+      ...CitationFields,
+    })
     .superRefine(citedCorrectly)
     .optional(),
   /** The competitive date planned backwards from the target Match; always advice, with the reason. */

@@ -12,9 +12,14 @@ import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
  * - "season-start": dated on or before the day the previous ERAS season ends (the target season's
  *   `eras_previous_season_ends`, AAMC's ERAS timeline), or undated while that day has not passed
  *   (nothing of this season can be done before it begins).
- * - "past-application": only when the ERAS application itself is from an earlier season, and the
- *   document was finished (done or waived) on or before that application (or undated: it went with
- *   it); one still in progress is being written now, for this season.
+ * - "past-application": a document finished (done or waived) in an earlier season's MyERAS, which
+ *   a new season's application does not hold until it is imported or uploaded again (AAMC, cited in
+ *   the catalog), and the budget planned then (the new season's fees come back). That is when the ERAS application itself is from an earlier season and the
+ *   document was finished on or before it (or undated: it went with it); or when, with no such
+ *   application, the ERAS token is an earlier season's (the applicant registered in that season's
+ *   MyERAS) and the document was finished on or before that season ended (or undated), as for a
+ *   re-applicant who switches Match year before applying (issue 15 B4). One still in progress is
+ *   being written now, for this season.
  *
  * Calendar dates compare as ISO text (the applicant's day against the ET season day).
  */
@@ -34,12 +39,19 @@ export function pastSeasonWork(
         : entry.date <= seasonStart.date;
     if (before) past.add(entry.key);
   }
-  if (!past.has("eras_application")) return past;
-  const application = entries.get("eras_application")?.date;
+  // The last day a document can belong to an earlier season's MyERAS: that application's day, else
+  // (registered with an earlier season's token, never applied) the day that season ended.
+  const earlierMyEras = past.has("eras_application")
+    ? { until: entries.get("eras_application")?.date }
+    : past.has("eras_token")
+      ? { until: seasonStart.date }
+      : undefined;
+  if (earlierMyEras === undefined) return past;
   for (const entry of entries.values()) {
     const finished = entry.status === "done" || entry.status === "waived";
     if (!finished || catalogEntry(entry.key).redoneEachSeason?.from !== "past-application") continue;
-    const withIt = entry.date === undefined || application === undefined || entry.date <= application;
+    const until = earlierMyEras.until;
+    const withIt = entry.date === undefined || until === undefined || entry.date <= until;
     if (withIt && (entry.status !== "waived" || entry.date !== undefined)) past.add(entry.key);
   }
   return past;

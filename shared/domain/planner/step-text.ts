@@ -57,11 +57,14 @@ export function actionFor(
   budget: Budget,
   due: DueDate | null = null,
 ): string {
-  const text = statusAction(context, entry, status, budget, due);
-  // A re-applicant's step done for an earlier season (past-season.ts) says why it is back.
-  return context.pastSeason.has(entry.key)
-    ? `${text} What you did for an earlier Match season does not count for the ${context.calendar.matchYear} Match.`
-    : text;
+  if (!context.pastSeason.has(entry.key)) return statusAction(context, entry, status, budget, due);
+  // A re-applicant's step done for an earlier season (past-season.ts) says why it is back, and what
+  // it asks now when that is not the first-time action (letters are imported, not asked for again).
+  const year = context.calendar.matchYear;
+  const again = entry.redoneEachSeason?.again;
+  return again === undefined
+    ? `${statusAction(context, entry, status, budget, due)} What you did for an earlier Match season does not count for the ${year} Match.`
+    : `${again} What you did for an earlier Match season is not in your ${year} application until you do.`;
 }
 
 function statusAction(

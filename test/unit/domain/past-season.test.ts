@@ -179,3 +179,73 @@ describe("documents that went with an ERAS application reported done (tester s4 
     for (const key of documents) expect(shown).toContain(key);
   });
 });
+
+describe("documents done in an earlier season's MyERAS, never applied with (issue 15 B4)", () => {
+  // Chiamaka Okafor in the demo: a 2027 applicant with her ERAS token, letters and CV done (undated),
+  // statement and program list under way, switching to the 2028 Match on 2026-12-01, before the
+  // 2028 season begins (the 2027 season ends 2027-05-31).
+  const calendar2028 = seasonCalendar(2028);
+  const SWITCH_DAY = Date.parse("2026-12-01T12:00:00Z");
+  const chiamaka = [
+    ...examsDone("2024-06-18"),
+    milestoneFactory("lors", "done"),
+    milestoneFactory("personal_statement", "in_progress"),
+    milestoneFactory("cv", "done"),
+    milestoneFactory("program_list", "in_progress"),
+    milestoneFactory("eras_token", "done"),
+  ];
+  const pastIn2028 = (entries: MilestoneEntry[], now = SWITCH_DAY) =>
+    [...pastSeasonWork(new Map(entries.map((entry) => [entry.key, entry])), calendar2028, now)].sort();
+
+  it("takes back the letters and CV with the 2027 token; documents under way stay under way", () => {
+    expect(calendar2028.dates.eras_previous_season_ends.date).toBe("2027-05-31");
+    expect(pastIn2028(chiamaka)).toEqual(["cv", "eras_token", "lors"]);
+  });
+
+  it("keeps documents finished after the earlier season ended, and all of them with this season's token", () => {
+    const later = [
+      milestoneFactory("eras_token", "done", "2026-06-20"),
+      milestoneFactory("lors", "done", "2027-06-10"),
+      milestoneFactory("cv", "done", "2027-05-31"),
+    ];
+    expect(pastIn2028(later, Date.parse("2027-06-15T12:00:00Z"))).toEqual(["cv", "eras_token"]);
+    // Staying on the 2027 Match: the token is this season's, so nothing is taken back.
+    expect(past(chiamaka)).toEqual([]);
+  });
+
+  it("says to import the letters and CV data and upload the statement again, not to ask the writers again", () => {
+    const switched = plan(
+      inputFactory({ applicant: applicantFactory({ matchYear: 2028 }), milestones: chiamaka }),
+      calendar2028,
+      new Date(SWITCH_DAY),
+    );
+    const action = (key: MilestoneKey) =>
+      switched.nextSteps.find((step) => step.milestone === key)?.action ?? "";
+    expect(action("lors")).toMatch(/^Import your letters into this season's MyERAS application/);
+    expect(action("lors")).not.toContain("Ask your writers now");
+    expect(action("lors")).toContain("is not in your 2028 application until you do");
+    expect(action("cv")).toMatch(/^Import your last certified and submitted application's data/);
+    // The token has no import: it is bought again, with the sentence it always had.
+    expect(action("eras_token")).toContain("does not count for the 2028 Match.");
+    // Under way now: written for this season, its first-time text.
+    expect(action("personal_statement")).not.toContain("earlier Match season");
+  });
+
+  it("asks a re-applicant whose statement went with last season's application to upload it again", () => {
+    const reapplicant = plan(
+      inputFactory({
+        applicant: applicantFactory({ matchYear: 2027 }),
+        milestones: [
+          ...examsDone(),
+          milestoneFactory("eras_token", "done", "2025-06-05"),
+          milestoneFactory("personal_statement", "done", "2025-08-20"),
+          milestoneFactory("eras_application", "done", "2025-09-10"),
+        ],
+      }),
+      calendar2027,
+      new Date(AFTER_START),
+    );
+    const statement = reapplicant.nextSteps.find((step) => step.milestone === "personal_statement");
+    expect(statement?.action).toMatch(/^Upload your personal statement to this season's MyERAS application/);
+  });
+});

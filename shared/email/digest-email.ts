@@ -7,6 +7,11 @@ export interface DigestEntry {
   applicantId: string;
   fullName: string;
   matchYear: number;
+  /**
+   * Said once, in the first digest after it became so: Matchpath cannot reach the applicant (their
+   * address is suppressed), and what to ask them for.
+   */
+  cannotReach?: string;
   /** New critical and warning risks, critical first: the risk in words and the planner's message. */
   risks: { severity: "critical" | "warning"; title: string; message: string }[];
   /** Steps newly overdue: their title and the deadline that passed, in ET as the authorities set it. */
@@ -57,6 +62,7 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
       matchYear: String(entry.matchYear),
       url: entry.consoleUrl,
       accent: entry.risks.some((risk) => risk.severity === "critical") ? "#8c1d18" : "#7a4b00",
+      cannotReach: entry.cannotReach,
       hasRisks: entry.risks.length > 0,
       risks: entry.risks,
       hasOverdue: entry.overdue.length > 0,
@@ -71,6 +77,7 @@ function renderText(heading: string, intro: string, input: DigestEmailInput): st
   const lines = [heading, "", intro, ""];
   for (const entry of input.entries) {
     lines.push(`${entry.fullName} (Match ${entry.matchYear})`);
+    if (entry.cannotReach !== undefined) lines.push(`  - ${entry.cannotReach}`);
     for (const risk of entry.risks)
       lines.push(`  - New ${risk.severity} risk: ${risk.title}. ${risk.message}`);
     for (const step of entry.overdue) lines.push(`  - Newly overdue: ${step.title}, was due ${step.due}`);

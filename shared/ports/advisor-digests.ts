@@ -1,9 +1,16 @@
+import type { SuppressionReason } from "./suppression-list.ts";
+
 /**
  * What each applicant of an advisor had open when their last daily digest was made: risks as
- * `<severity>:<CODE>` and overdue subjects (milestone key, or `<milestone>:<interview id>`). Opaque applicant ids and
- * codes only, nothing personal. The next digest lists what is not in here.
+ * `<severity>:<CODE>`, overdue subjects (milestone key, or `<milestone>:<interview id>`) and, while
+ * Matchpath could not reach them, why (the suppression reason). Opaque applicant ids and codes only,
+ * nothing personal. The next digest lists what is not in here. Baselines stored before
+ * `unreachable` existed read as reachable, so the next digest names who is unreachable once.
  */
-export type DigestBaseline = Record<string, { risks: string[]; overdue: string[] }>;
+export type DigestBaseline = Record<
+  string,
+  { risks: string[]; overdue: string[]; unreachable?: SuppressionReason }
+>;
 
 /**
  * The latest baseline and its version: every write of it (a digest finishing, an erase taking an

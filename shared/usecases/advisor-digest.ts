@@ -6,9 +6,9 @@ import { TransientError } from "#errors";
 import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advisor-digests.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
-import type { SuppressionList } from "#ports/suppression-list.ts";
+import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import { overdueSubject, RISK_TITLES } from "./escalation.ts";
-import { applicantHeldBack } from "./held-back.ts";
+import { applicantUnreachable } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
 
 /** How long a day's digest claim is held before a retry may make that digest (as for reminders). */
@@ -22,8 +22,9 @@ export interface AdvisorDigestDeps {
   mailer: Mailer;
   planning: Pick<Planning, "plan">;
   /**
-   * Whether an applicant's address is suppressed: their risks are then told as not emailed to them.
-   * Absent: only a pause or an unsubscribe on the profile says so.
+   * Whether an applicant's address is suppressed: their risks are then told as not emailed to them,
+   * and the digest says once that Matchpath cannot reach them. Absent: only a pause or an
+   * unsubscribe on the profile says so.
    */
   suppression?: Pick<SuppressionList, "suppressionReason">;
   /** The applicant's console page; undefined: the cohort page. */
@@ -73,12 +74,16 @@ export async function sendAdvisorDigest(
       const state = await deps.applicants.loadApplicant(applicantId);
       if (state === undefined) continue;
       const plan = deps.planning.plan(state, at);
-      // The escalation email's rule (applicantHeldBack); asked only when it can change the wording.
-      const suppressed =
-        plan.risks.length > 0 &&
-        deps.suppression !== undefined &&
-        (await applicantHeldBack(state.profile, deps.suppression))?.reason === "suppressed";
-      planned.push({ state, plan, ...(suppressed ? { suppressed } : {}) });
+      // One suppression-list read per applicant: whether they can be reached at all, and so (the
+      // sender's rule, as applicantHeldBack words it) whether their risks were emailed to them.
+      const unreachable = await applicantUnreachable(state.profile, deps.suppression);
+      const suppressed = heldBackReason(state.profile, unreachable !== undefined) === "suppressed";
+      planned.push({
+        state,
+        plan,
+        ...(suppressed ? { suppressed } : {}),
+        ...(unreachable === undefined ? {} : { unreachable }),
+      });
     }
     const baseline = baselineOf(planned);
     const entries = digestEntries(latest?.baseline, planned, deps.consoleUrl);
@@ -152,21 +157,45 @@ export interface PlannedApplicant {
   plan: Plan;
   /** The address is on the suppression list: reminders to them are held back. */
   suppressed?: boolean;
+  /** No Matchpath email reaches them (applicantUnreachable), and why. */
+  unreachable?: SuppressionReason;
 }
 
-/** What each applicant has open now: the next digest's baseline. Pure. */
-export function baselineOf(planned: readonly { state: ApplicantState; plan: Plan }[]): DigestBaseline {
+/** What each applicant has open now, and whether they can be reached: the next digest's baseline. Pure. */
+export function baselineOf(
+  planned: readonly { state: ApplicantState; plan: Plan; unreachable?: SuppressionReason }[],
+): DigestBaseline {
   return Object.fromEntries(
-    planned.map(({ state, plan }) => [
+    planned.map(({ state, plan, unreachable }) => [
       state.profile.applicantId,
-      { risks: plan.risks.map(riskKey), overdue: plan.overdue.map(overdueSubject) },
+      {
+        risks: plan.risks.map(riskKey),
+        overdue: plan.overdue.map(overdueSubject),
+        ...(unreachable === undefined ? {} : { unreachable }),
+      },
     ]),
   );
 }
 
+/** Why Matchpath cannot reach an applicant, and what the advisor can do, by suppression reason. */
+const CANNOT_REACH: Readonly<Record<SuppressionReason, string>> = {
+  bounce:
+    "an email to their address bounced, so Matchpath sends them nothing more; ask them for a new address",
+  complaint:
+    "an email to them was marked as spam, so Matchpath sends them nothing more; ask them for a new address",
+  unsubscribe: "they unsubscribed from Matchpath's emails; ask them for a new address or to subscribe again",
+};
+
+/** The digest's once-per-applicant line for an applicant no email reaches (tester s9 issue 15 B5). Pure. */
+export function cannotReachLine(fullName: string, reason: SuppressionReason): string {
+  return `Matchpath cannot reach ${fullName}: ${CANNOT_REACH[reason]}.`;
+}
+
 /**
  * Each applicant with something not in `baseline` (undefined: no digest yet, everything open is
- * news), those with a new critical risk first, then by name. Pure.
+ * news), those with a new critical risk first, then by name. An applicant Matchpath cannot reach
+ * is named once, risks or not: when the baseline had them reachable, or unreachable for another
+ * reason. Pure.
  */
 export function digestEntries(
   baseline: DigestBaseline | undefined,
@@ -174,7 +203,7 @@ export function digestEntries(
   consoleUrl: (applicantId: string) => string,
 ): DigestEntry[] {
   const entries: DigestEntry[] = [];
-  for (const { state, plan, suppressed } of planned) {
+  for (const { state, plan, suppressed, unreachable } of planned) {
     const { applicantId, fullName, matchYear } = state.profile;
     // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
     const about = { fullName, matchYear, heldBack: heldBackReason(state.profile, suppressed ?? false) };
@@ -208,8 +237,20 @@ export function digestEntries(
         message: riskForAdvisor(risk, about),
       });
     }
-    if (risks.length === 0 && overdue.length === 0) continue;
-    entries.push({ applicantId, fullName, matchYear, risks, overdue, consoleUrl: consoleUrl(applicantId) });
+    const cannotReach =
+      unreachable !== undefined && before?.unreachable !== unreachable
+        ? cannotReachLine(fullName, unreachable)
+        : undefined;
+    if (risks.length === 0 && overdue.length === 0 && cannotReach === undefined) continue;
+    entries.push({
+      applicantId,
+      fullName,
+      matchYear,
+      ...(cannotReach === undefined ? {} : { cannotReach }),
+      risks,
+      overdue,
+      consoleUrl: consoleUrl(applicantId),
+    });
   }
   const critical = (entry: DigestEntry) => (entry.risks.some((risk) => risk.severity === "critical") ? 0 : 1);
   return entries.sort((a, b) => critical(a) - critical(b) || a.fullName.localeCompare(b.fullName, "en"));

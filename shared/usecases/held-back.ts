@@ -25,3 +25,17 @@ export async function applicantHeldBack(
   const suppressedBecause = await suppression?.suppressionReason(profile.email);
   return suppressedBecause === undefined ? undefined : { reason: "suppressed", suppressedBecause };
 }
+
+/**
+ * Why no Matchpath email can reach the applicant now, whatever else holds their reminders: they
+ * unsubscribed (the profile says so), or their address is on the suppression list (a bounce, a
+ * complaint or their unsubscribe); undefined when mail would reach them. A pause is the advisor's
+ * own choice and is not this. Without the list only the profile's unsubscribe can say so.
+ */
+export async function applicantUnreachable(
+  profile: Pick<ApplicantProfile, "email" | "unsubscribedAt">,
+  suppression: Pick<SuppressionList, "suppressionReason"> | undefined,
+): Promise<SuppressionReason | undefined> {
+  if (profile.unsubscribedAt !== undefined) return "unsubscribe";
+  return suppression?.suppressionReason(profile.email);
+}

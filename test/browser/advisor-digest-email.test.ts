@@ -12,7 +12,8 @@ import { saveScreenshot } from "./support/screenshots.ts";
 /**
  * The advisors' daily digest (issue 15) as an advisor's mail client shows it, from real plans: one
  * applicant whose ERAS application is overdue while programs review, one whose school has no
- * ECFMG sponsor note. Accessible (axe-core, WCAG 2.1 AA), readable on a phone without scrolling
+ * ECFMG sponsor note, one with nothing open whose address bounced (Matchpath cannot reach her: said
+ * once, tester s9 issue 15 B5). Accessible (axe-core, WCAG 2.1 AA), readable on a phone without scrolling
  * sideways, every applicant linked to their console page.
  */
 const DONE = [
@@ -31,9 +32,14 @@ const DONE = [
   "budget",
 ] as const;
 
-function applicant(id: string, fullName: string, overrides: Partial<ApplicantState["profile"]> = {}) {
+function applicant(
+  id: string,
+  fullName: string,
+  overrides: Partial<ApplicantState["profile"]> = {},
+  alsoDone: readonly MilestoneEntry["key"][] = [],
+) {
   const milestones = [
-    ...DONE.map((key): MilestoneEntry => ({ key, status: "done" })),
+    ...[...DONE, ...alsoDone].map((key): MilestoneEntry => ({ key, status: "done" })),
     { key: "ecfmg_pathway", status: "waived" } as MilestoneEntry,
     { key: "research", status: "waived" } as MilestoneEntry,
   ].map((entry) => ({ ...entry, updatedAt: "2026-01-01T00:00:00.000Z" }));
@@ -55,6 +61,7 @@ describe("the advisor's daily digest email", () => {
       applicant("a_tunde", "Babatunde Adeyemi-Okonkwo", {
         medicalSchool: { name: "Unlisted College", country: "NG", wdomsSponsorNote: false },
       }),
+      { ...applicant("a_mei", "Mei Lin", {}, ["eras_application"]), unreachable: "bounce" },
     ],
     (id) => `https://matchpath.example/console#/applicants/${id}`,
   );
@@ -72,7 +79,12 @@ describe("the advisor's daily digest email", () => {
   });
 
   it("links each applicant to their console page, passes axe-core, and reads at 360 px", async () => {
-    expect(entries.map((entry) => entry.fullName)).toEqual(["Ada Okafor", "Babatunde Adeyemi-Okonkwo"]);
+    expect(entries.map((entry) => entry.fullName)).toEqual([
+      "Ada Okafor",
+      "Babatunde Adeyemi-Okonkwo",
+      "Mei Lin",
+    ]);
+    expect(entries[2]?.risks).toEqual([]);
     const page = await browser.context.newPage();
     await page.setContent(email.html, { waitUntil: "load" });
     const links = (await page.evaluate(
@@ -80,11 +92,15 @@ describe("the advisor's daily digest email", () => {
     )) as string[];
     expect(links).toContain("https://matchpath.example/console#/applicants/a_ada");
     expect(links).toContain("https://matchpath.example/console#/applicants/a_tunde");
+    expect(links).toContain("https://matchpath.example/console#/applicants/a_mei");
     expect(links).toContain("https://matchpath.example/console");
     const text = (await page.evaluate("document.body.innerText")) as string;
     expect(text).toContain("ERAS application not submitted while programs review");
     expect(text).toContain("Medical school not eligible for ECFMG certification");
     expect(text).toContain("Newly overdue");
+    expect(text).toContain(
+      "Matchpath cannot reach Mei Lin: an email to their address bounced, so Matchpath sends them nothing more; ask them for a new address.",
+    );
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "advisor-digest-600");
     await page.setViewportSize({ width: 360, height: 740 });

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { createUnsubscribeToken, unsubscribeUrl } from "#links/unsubscribe-token.ts";
 import type { ClockMoveReport } from "#local/daily-sweeper.ts";
 import { DIGEST_ADVISOR, step2Applicant } from "./support/applicants.ts";
 import { ADMIN, consoleRequest, signIn } from "./support/console.ts";
@@ -72,5 +74,56 @@ describe("the advisor's daily digest on the local stack", () => {
     await drainStream();
     const left = await itemsMentioning(applicant.applicantId);
     expect(left.map((item) => item.pk)).toEqual(["AUDIT#erasure"]);
+  });
+
+  it("names an applicant Matchpath cannot reach once, in the first digest after, with no risk of theirs (tester s9 issue 15 B5)", async () => {
+    await clockTo("2026-09-26T00:00:00Z");
+    const applicant = step2Applicant();
+    const snapshot = applicant.snapshot;
+    snapshot.applicant.advisorEmail = DIGEST_ADVISOR;
+    snapshot.applicant.fullName = "Wanjiru Kamau";
+    expect((await postWebhook(snapshot)).status).toBe(202);
+    await drainStream();
+    const before = (await emailsTo(DIGEST_ADVISOR)).length;
+    const digests = async () => (await emailsTo(DIGEST_ADVISOR)).slice(before);
+    // 26 September: whatever is open for her is the digest's news; nothing about reaching her.
+    await clockTo("2026-09-26T14:00:00Z");
+    expect((await digests()).map((mail) => mail.body.text).join("\n")).not.toContain("cannot reach");
+
+    // 27 September: she unsubscribes (the email's one-click link, RFC 8058).
+    await clockTo("2026-09-27T09:00:00Z");
+    const keyring = parseKeyring(inject("handlerEnv").LINK_SIGNING_KEYS ?? "");
+    const link = unsubscribeUrl(
+      inject("apiUrl"),
+      createUnsubscribeToken(keyring, applicant.applicantId, new Date("2026-09-27T09:00:00Z")),
+    );
+    const unsubscribed = await fetch(link, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
+    expect(unsubscribed.status).toBe(200);
+    await drainStream();
+    const sentBefore = (await digests()).length;
+    await clockTo("2026-09-27T14:00:00Z");
+    const [told, ...more] = (await digests()).slice(sentBefore);
+    expect(more).toEqual([]);
+    expect(told?.body.text).toContain(
+      "Matchpath cannot reach Wanjiru Kamau: they unsubscribed from Matchpath's emails; ask them for a new address or to subscribe again.",
+    );
+    expect(told?.body.html).toContain("Matchpath cannot reach Wanjiru Kamau");
+    // The baseline holds the reason's code, never her address.
+    const [latest] = (await itemsMentioning(applicant.applicantId)).filter(
+      (item) => String(item.pk).startsWith("DIGEST#") && item.sk === "LATEST",
+    );
+    expect(JSON.parse(String(latest?.baseline))[applicant.applicantId]).toMatchObject({
+      unreachable: "unsubscribe",
+    });
+    expect(String(latest?.baseline)).not.toContain(applicant.email);
+
+    // The next days: still unreachable, and not said again.
+    await clockTo("2026-09-29T14:00:00Z");
+    const later = (await digests()).slice(sentBefore + 1);
+    expect(later.map((mail) => mail.body.text).join("\n")).not.toContain("cannot reach");
   });
 });

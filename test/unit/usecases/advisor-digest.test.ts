@@ -237,6 +237,88 @@ describe("the advisor's daily digest", () => {
     expect(mailer.sent[0]?.text).toContain("What Ada Okafor was told: “");
   });
 
+  // Tester s9 issue 15 B5: an unreachable applicant with no open risk was never mentioned.
+  describe("an applicant Matchpath cannot reach", () => {
+    const CANNOT_REACH_BOUNCE =
+      "Matchpath cannot reach Ada Okafor: an email to their address bounced, so Matchpath sends them nothing more; ask them for a new address.";
+
+    it("is named once, in the first digest after the address was suppressed, even with nothing open", async () => {
+      const { deps, mailer, digests, applicants } = setup();
+      const withList = { ...deps, suppression: applicants };
+      // 1 September: nothing open, the address fine: nothing to say.
+      expect((await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), withList)).outcome).toBe(
+        "nothing-new",
+      );
+      const email = applicants.state("a_ada").profile.email;
+      await applicants.suppress(email, "bounce");
+      const sent = await sendAdvisorDigest(ADVISOR, new Date("2026-09-02T13:00:00Z"), withList);
+      expect(sent).toEqual({ outcome: "sent", applicants: 1, withNews: 1 });
+      expect(mailer.sent[0]?.subject).toContain("1 applicant has news");
+      expect(mailer.sent[0]?.text).toContain(`  - ${CANNOT_REACH_BOUNCE}`);
+      expect(mailer.sent[0]?.html).toContain(
+        "Matchpath cannot reach Ada Okafor: an email to their address bounced",
+      );
+      // The baseline keeps the reason's code only, never the address.
+      expect(digests.baseline?.a_ada).toEqual({ risks: [], overdue: [], unreachable: "bounce" });
+      expect(JSON.stringify(digests.baseline)).not.toContain(email);
+      // Still unreachable the next day: not news again.
+      expect((await sendAdvisorDigest(ADVISOR, new Date("2026-09-03T13:00:00Z"), withList)).outcome).toBe(
+        "nothing-new",
+      );
+      expect(mailer.sent).toHaveLength(1);
+    });
+
+    it("is named again only when it changes: reachable again, then unreachable for another reason", async () => {
+      const { deps, mailer, applicants } = setup();
+      const withList = { ...deps, suppression: applicants };
+      const email = applicants.state("a_ada").profile.email;
+      await applicants.suppress(email, "bounce");
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), withList);
+      expect(mailer.sent[0]?.text).toContain(CANNOT_REACH_BOUNCE);
+      // The address was lifted (a new one, say): reachable again is not news.
+      applicants.suppressed.delete(email.toLowerCase());
+      expect((await sendAdvisorDigest(ADVISOR, new Date("2026-09-02T13:00:00Z"), withList)).outcome).toBe(
+        "nothing-new",
+      );
+      await applicants.suppress(email, "complaint");
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-03T13:00:00Z"), withList);
+      expect(mailer.sent).toHaveLength(2);
+      expect(mailer.sent[1]?.text).toContain(
+        "Matchpath cannot reach Ada Okafor: an email to them was marked as spam, so Matchpath sends them nothing more; ask them for a new address.",
+      );
+    });
+
+    it("says an applicant who unsubscribed cannot be reached, beside their risks, and not again with later news", async () => {
+      const { deps, mailer, applicants } = setup();
+      await applicants.unsubscribe("a_ada", new Date("2026-09-10T10:00:00Z"));
+      const withList = { ...deps, suppression: applicants };
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), withList);
+      const first = mailer.sent[0]?.text ?? "";
+      expect(first).toContain(
+        "Matchpath cannot reach Ada Okafor: they unsubscribed from Matchpath's emails; ask them for a new address or to subscribe again.",
+      );
+      expect(first).toContain("New warning risk: ERAS application not submitted while programs review");
+      // The risk turns critical the next day: news, but the address line is not repeated.
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-24T13:00:00Z"), withList);
+      expect(mailer.sent[1]?.text).toContain("New critical risk");
+      expect(mailer.sent[1]?.text).not.toContain("cannot reach");
+    });
+
+    it("is not said of an applicant whose reminders are only paused", async () => {
+      const { deps, mailer, applicants } = setup();
+      const state = applicants.state("a_ada");
+      applicants.add(
+        { ...state.profile, remindersPausedAt: "2026-09-02T10:00:00.000Z" },
+        { milestones: state.milestones },
+      );
+      await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), {
+        ...deps,
+        suppression: applicants,
+      });
+      expect(mailer.sent[0]?.text).not.toContain("cannot reach");
+    });
+  });
+
   it("never puts back an applicant erased while the digest was made", async () => {
     const { deps, mailer, digests, applicants } = setup();
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-01T13:00:00Z"), deps);

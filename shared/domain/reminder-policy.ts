@@ -32,14 +32,28 @@ export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<str
 const JUST_AFTER_RISK_CHANGE_MS = 1000;
 
 /**
+ * Whether re-planning at a risk-change instant `at` would send the applicant something before
+ * `nextReminder` (the plan's next reminder, undefined when none is left): see nextWakeUp.
+ */
+export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => boolean;
+
+/**
  * The one wake-up to arm for this applicant, strictly after `now`: the earliest sendAt of a
  * reminder not yet sent, or sooner the first instant where time alone changes the plan's risks
  * (`Plan.riskChangesAt`, just after it), so a risk that turns critical between reminders is
  * re-planned then and its notice goes out at the next delivery slot, not at the next reminder weeks
  * later (tester s7 issue 15b: a non-consenting applicant heard of a critical risk a month late).
- * Undefined when nothing is left.
+ * With `tells` (the caller can re-plan), a risk-change instant is taken only when re-planning there
+ * would send something before the next reminder (issue 11: most such instants change nothing the
+ * applicant is sent, and each wake-up that sends nothing costs a Query, a plan write and a re-arm);
+ * without it, every one is taken. Undefined when nothing is left.
  */
-export function nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined {
+export function nextWakeUp(
+  plan: Plan,
+  now: Date,
+  alreadySent: ReadonlySet<string>,
+  tells?: RiskChangeTells,
+): Date | undefined {
   const nowMs = now.getTime();
   let earliest = Number.POSITIVE_INFINITY;
   for (const reminder of plan.reminders) {
@@ -47,11 +61,15 @@ export function nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<strin
     const sendAt = Date.parse(reminder.sendAt);
     if (sendAt > nowMs && sendAt < earliest) earliest = sendAt;
   }
+  const nextReminder = earliest === Number.POSITIVE_INFINITY ? undefined : new Date(earliest);
+  const changes: number[] = [];
   for (const instant of plan.riskChangesAt ?? []) {
     const at = Date.parse(instant) + JUST_AFTER_RISK_CHANGE_MS;
-    if (at > nowMs && at < earliest) earliest = at;
+    if (at > nowMs && at < earliest) changes.push(at);
   }
-  return earliest === Number.POSITIVE_INFINITY ? undefined : new Date(earliest);
+  changes.sort((left, right) => left - right);
+  for (const at of changes) if (tells === undefined || tells(new Date(at), nextReminder)) return new Date(at);
+  return nextReminder;
 }
 
 /**

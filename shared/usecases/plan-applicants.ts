@@ -75,7 +75,7 @@ export async function planApplicant(
   const planHash = deps.planning.planHash(plan);
   // With escalation on, the one wake-up also comes when time alone has something to tell the advisor.
   const wakeUp = earliest(
-    wakeUpInstant(deps.planning, plan, now, sentReminderIds(state)),
+    wakeUpInstant(deps.planning, state, plan, now, sentReminderIds(state)),
     deps.escalation ? escalationWakeUp(state, plan, now, deps.planning) : undefined,
   );
   const wakeUpAt = wakeUp?.toISOString();

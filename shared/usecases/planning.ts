@@ -1,7 +1,7 @@
 import { cancelledReminders } from "#domain/cancelled-reminders.ts";
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
-import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
+import { newlyOverdue, overdueSubjects, type RiskChangeTells } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
@@ -17,8 +17,16 @@ export interface Planning {
   planHash(plan: Plan): string;
   /** Reminders due at `now` and not yet sent, most urgent first. */
   dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[];
-  /** The earliest sendAt strictly after `now` of a reminder not yet sent, if any. */
-  nextWakeUp(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Date | undefined;
+  /**
+   * The earliest sendAt strictly after `now` of a reminder not yet sent, or sooner a risk-change
+   * instant where `tells` says re-planning sends something (every one without `tells`), if any.
+   */
+  nextWakeUp(
+    plan: Plan,
+    now: Date,
+    alreadySent: ReadonlySet<string>,
+    tells?: RiskChangeTells,
+  ): Date | undefined;
   /**
    * The version of the season calendar `plan` reads for this applicant, stored with the plan so
    * the sweeper can find plans made with an older calendar. Optional: without it no version is
@@ -58,17 +66,46 @@ export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
 /**
  * The instant to arm for an applicant: a reminder already due and unsent wins (its own sendAt, a
  * past instant that stays the same across re-plans, so an unchanged plan still costs no Scheduler
- * call; the scheduler fires it at once); otherwise the next reminder to come.
+ * call; the scheduler fires it at once); otherwise the next reminder to come, or sooner a
+ * risk-change instant where re-planning `state` sends the applicant something (riskChangeTells).
  */
 export function wakeUpInstant(
   planning: Planning,
+  state: ApplicantState,
   plan: Plan,
   now: Date,
   alreadySent: ReadonlySet<string>,
 ): Date | undefined {
   const due = planning.dueReminders(plan, now, alreadySent);
   if (due.length > 0) return new Date(Math.min(...due.map((reminder) => Date.parse(reminder.sendAt))));
-  return planning.nextWakeUp(plan, now, alreadySent);
+  return planning.nextWakeUp(plan, now, alreadySent, riskChangeTells(planning, state, alreadySent));
+}
+
+/**
+ * Whether waking the applicant at a risk-change instant sends them anything (issue 11): the plan
+ * re-made there (from the same state: only time has moved) holds a reminder not in `alreadySent`,
+ * still ahead of its deadline, that goes out there or later but before `nextReminder`, e.g. the
+ * notice of a risk turning critical (tester s7 issue 15b). Otherwise the wake-up would only re-arm
+ * the next reminder, and the re-plan at that reminder sees the same risks. The advisor's side is
+ * the escalation timer's (escalation-timer.ts), armed beside this for consenting applicants only.
+ */
+export function riskChangeTells(
+  planning: Pick<Planning, "plan">,
+  state: ApplicantState,
+  alreadySent: ReadonlySet<string>,
+): RiskChangeTells {
+  return (at, nextReminder) => {
+    const atMs = at.getTime();
+    const before = nextReminder?.getTime() ?? Number.POSITIVE_INFINITY;
+    return planning
+      .plan(state, at)
+      .reminders.some(
+        (reminder) =>
+          !alreadySent.has(reminder.id) &&
+          Date.parse(reminder.deadline) > atMs &&
+          Math.max(Date.parse(reminder.sendAt), atMs) < before,
+      );
+  };
 }
 
 /**

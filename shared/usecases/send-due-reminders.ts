@@ -198,7 +198,7 @@ export async function sendDueReminders(
   // The sent marks and the plan with the next wake-up go in one request, then the wake-up is armed.
   // Should arming fail, the stored plan names a wake-up not armed: the retry finds nothing due and
   // arms it; failing every retry, the daily sweeper re-arms a stored wake-up that has passed.
-  const next = nextWakeUpAfter(plan, now, handled, deps.planning, retryHeldAt);
+  const next = nextWakeUpAfter(state, plan, now, handled, deps.planning, retryHeldAt);
   const sentAt = deps.clock.now();
   // The console's row names this email as the latest one.
   const afterSend: ApplicantState = {

@@ -7,6 +7,7 @@ import {
   cohortSummary,
   overdueEvents,
   type Planning,
+  riskChangeTells,
   savePlanOptions,
   storedPlanSummary,
 } from "../planning.ts";
@@ -20,15 +21,19 @@ export interface WakeUpDeps {
   planning: Planning;
 }
 
-/** The next wake-up: the plan's next reminder, or sooner a retry of reminders held elsewhere. */
+/**
+ * The next wake-up: the plan's next reminder, or sooner a risk-change instant that sends the
+ * applicant something (riskChangeTells), or sooner a retry of reminders held elsewhere.
+ */
 export function nextWakeUpAfter(
+  state: ApplicantState,
   plan: Plan,
   now: Date,
   handled: ReadonlySet<string>,
   planning: Planning,
   retryAt?: Date,
 ): Date | undefined {
-  const planned = planning.nextWakeUp(plan, now, handled);
+  const planned = planning.nextWakeUp(plan, now, handled, riskChangeTells(planning, state, handled));
   return retryAt && (!planned || retryAt.getTime() < planned.getTime()) ? retryAt : planned;
 }
 
@@ -85,7 +90,7 @@ export async function rearm(
   alsoPublish: readonly DomainEvent[] = [],
 ): Promise<{ nextWakeUpAt?: string }> {
   const { now, firing } = instants;
-  const next = nextWakeUpAfter(plan, now, handled, deps.planning, retryAt);
+  const next = nextWakeUpAfter(state, plan, now, handled, deps.planning, retryAt);
   await armOrDisarm(applicantId, state, firing, next, deps.wakeUps);
   const events = [...overdueEvents(state, plan, now), ...alsoPublish];
   if (events.length > 0) await deps.events.publish(events);

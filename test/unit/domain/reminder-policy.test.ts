@@ -60,6 +60,30 @@ describe("reminder policy", () => {
     expect(nextWakeUp({ ...result, riskChangesAt: [past] }, NOW, allSent)).toBeUndefined();
   });
 
+  it("takes a risk-change instant only where the caller's re-plan says it sends something, earliest first (issue 11)", () => {
+    const result = basePlan();
+    const first = Date.parse(result.reminders[0]?.sendAt ?? "");
+    const early = new Date(NOW.getTime() + (first - NOW.getTime()) / 3).toISOString();
+    const later = new Date(NOW.getTime() + ((first - NOW.getTime()) * 2) / 3).toISOString();
+    // Listed out of order on purpose: the earliest instant that tells wins.
+    const withChanges: Plan = { ...result, riskChangesAt: [later, early] };
+    const asked: string[] = [];
+    const tellsAtLater = (at: Date, nextReminder: Date | undefined) => {
+      asked.push(at.toISOString());
+      expect(nextReminder?.getTime()).toBe(first);
+      return at.getTime() === Date.parse(later) + 1000;
+    };
+    expect(nextWakeUp(withChanges, NOW, new Set(), tellsAtLater)?.getTime()).toBe(Date.parse(later) + 1000);
+    expect(asked).toEqual(
+      [Date.parse(early) + 1000, Date.parse(later) + 1000].map((at) => new Date(at).toISOString()),
+    );
+    // No instant that tells: the next reminder, as if no risk changed.
+    expect(nextWakeUp(withChanges, NOW, new Set(), () => false)?.getTime()).toBe(first);
+    // Nothing left to send and nothing that tells: no wake-up at all.
+    const allSent = new Set(result.reminders.map((reminder) => reminder.id));
+    expect(nextWakeUp(withChanges, NOW, allSent, () => false)).toBeUndefined();
+  });
+
   it("hashes what matters, not the planning instant", () => {
     const early = basePlan(new Date("2025-11-20T00:00:00Z"));
     const aMinuteLater = basePlan(new Date("2025-11-20T00:01:00Z"));

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { dueReminders, nextWakeUp } from "#domain/reminder-policy.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { planApplicants } from "#usecases/plan-applicants.ts";
+import type { Planning } from "#usecases/planning.ts";
+import { sendDueReminders } from "#usecases/send-due-reminders.ts";
+import {
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryEvents,
+  InMemoryMailer,
+  InMemoryWakeUps,
+  planFactory,
+  profileFactory,
+  reminderFactory,
+  storePorts,
+} from "./fakes.ts";
+
+/**
+ * Issue 11: the applicant's one wake-up comes at a risk-change instant (Plan.riskChangesAt, tester
+ * s7 issue 15b) only when the plan re-made there sends the applicant something before the next
+ * reminder; each one that sends nothing cost a Query, a plan write and a re-arm. The advisor's
+ * escalations keep their own timer (escalation-timer.test.ts).
+ */
+
+const CHANGE = "2026-09-10T12:00:00.000Z";
+const NEXT: Reminder = reminderFactory({
+  id: "eras_application:due-in-7d",
+  sendAt: "2026-10-01T08:00:00.000Z",
+  deadline: "2026-10-08T16:00:00.000Z",
+});
+const NOTICE: Reminder = reminderFactory({
+  id: "critical-notice",
+  rung: "critical-risk",
+  sendAt: "2026-09-11T08:00:00.000Z",
+  deadline: "2027-03-03T21:00:00.000Z",
+});
+
+/** A planner whose plan notes one risk change; past it, the plan holds `atChange` too. */
+function planningWith(atChange: Reminder[]): Planning {
+  return {
+    plan: (_state, now): Plan =>
+      planFactory({
+        now: now.toISOString(),
+        riskChangesAt: [CHANGE],
+        reminders: now.getTime() > Date.parse(CHANGE) ? [...atChange, NEXT] : [NEXT],
+      }),
+    planHash: (plan) => plan.reminders.map((reminder) => reminder.id).join(","),
+    dueReminders,
+    nextWakeUp,
+  };
+}
+
+function setup(planning: Planning, now: string) {
+  const store = new InMemoryApplicantStore();
+  store.add(profileFactory());
+  return {
+    store,
+    ...storePorts(store),
+    mailer: new InMemoryMailer(),
+    wakeUps: new InMemoryWakeUps(),
+    events: new InMemoryEvents(),
+    clock: new FixedClock(new Date(now)),
+    planning,
+    unsubscribeUrl: async (id: string) => `https://mp.example/unsubscribe?token=t-${id}`,
+  };
+}
+
+describe("risk-change wake-ups (issue 11)", () => {
+  it.each([
+    ["sends nothing there: the next reminder", [], NEXT.sendAt],
+    ["holds a notice there: just after it", [NOTICE], "2026-09-10T12:00:01.000Z"],
+    [
+      "holds a notice only at the next reminder's instant: the next reminder",
+      [{ ...NOTICE, sendAt: NEXT.sendAt }],
+      NEXT.sendAt,
+    ],
+    ["holds a notice already sent: the next reminder", [{ ...NOTICE, id: "sent-before" }], NEXT.sendAt],
+  ])("the planner arms, for a risk change whose re-plan %s", async (_case, atChange, armed) => {
+    const deps = setup(planningWith(atChange), "2026-09-01T00:00:00Z");
+    deps.store.state("a_ada").ledger.push({
+      reminderId: "sent-before",
+      status: "sent",
+      claimedAt: "2026-08-01T08:00:00.000Z",
+      sentAt: "2026-08-01T08:00:00.000Z",
+      messageId: "msg-0",
+    });
+    const [result] = await planApplicants(["a_ada"], deps);
+    expect(result).toMatchObject({ ok: true, wakeUpAt: armed });
+    expect(deps.wakeUps.log).toEqual([`arm a_ada ${armed}`]);
+  });
+
+  it("the reminder function re-arms past a risk change that sends nothing, and sends a notice on time from one that does", async () => {
+    const quiet = setup(planningWith([]), "2026-09-01T00:00:00Z");
+    const early = reminderFactory({ id: "early", sendAt: "2026-09-05T08:00:00.000Z" });
+    quiet.planning.plan = (_state, now) =>
+      planFactory({ now: now.toISOString(), riskChangesAt: [CHANGE], reminders: [early, NEXT] });
+    expect((await sendDueReminders("a_ada", new Date(early.sendAt), quiet)).nextWakeUpAt).toBe(NEXT.sendAt);
+
+    const told = setup(planningWith([NOTICE]), "2026-09-05T08:00:00Z");
+    const fired: string[] = [];
+    await planApplicants(["a_ada"], told);
+    for (let at = told.wakeUps.pending.get("a_ada"); at && at.toISOString() <= NEXT.sendAt; ) {
+      if (fired.push(at.toISOString()) > 20) throw new Error(`a wake-up re-arms itself: ${fired.join(" ")}`);
+      told.wakeUps.pending.delete("a_ada"); // a fired one-time schedule deletes itself
+      told.clock.set(at);
+      await sendDueReminders("a_ada", at, told);
+      at = told.wakeUps.pending.get("a_ada");
+    }
+    expect(fired).toEqual(["2026-09-10T12:00:01.000Z", NOTICE.sendAt, NEXT.sendAt]);
+    expect(told.mailer.sent).toHaveLength(2);
+  });
+});
+
+/**
+ * With the real planner (tester s7 issue 15b, the case 3d3287c fixed): a matched J-1 applicant in
+ * Cairo whose visa chain is behind; the April notice is sent. On 18 May the DS-2019 falls behind
+ * too (a risk-change instant, weeks before the next reminder on 3 June): the new notice goes out
+ * at that day's delivery slot, whether or not the applicant consented to escalation.
+ */
+const BEFORE_MATCH = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "usce",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "budget",
+] as const;
+const MATCHED: MilestoneEntry[] = [
+  ...BEFORE_MATCH.map((key): MilestoneEntry => ({ key, status: "done", date: "2026-10-01" })),
+  { key: "rank_order_list", status: "done", date: "2027-02-01" },
+  { key: "match_week", status: "done", date: "2027-03-15" },
+  { key: "soap", status: "waived" },
+  { key: "match_day", status: "done", date: "2027-03-19" },
+  { key: "research", status: "waived" },
+];
+
+describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)", () => {
+  it.each([true, false])("sends the DS-2019 notice on 18 May, consent %s", async (consent) => {
+    const deps = setup(domainPlanning, "2027-04-21T08:00:00Z");
+    deps.store.add(
+      profileFactory({
+        timezone: "Africa/Cairo",
+        advisorEmail: "grace@advisors.example",
+        escalateToAdvisor: consent,
+      }),
+      { milestones: MATCHED },
+    );
+    await planApplicants(["a_ada"], deps);
+    const fired: string[] = [];
+    for (let at = deps.wakeUps.pending.get("a_ada"); at && at.toISOString() <= "2027-06-02T00:00:00.000Z"; ) {
+      if (fired.push(at.toISOString()) > 20) throw new Error(`a wake-up re-arms itself: ${fired.join(" ")}`);
+      deps.wakeUps.pending.delete("a_ada"); // a fired one-time schedule deletes itself
+      deps.clock.set(at);
+      await sendDueReminders("a_ada", at, deps);
+      at = deps.wakeUps.pending.get("a_ada");
+    }
+    // The April notice, the certificate's start-by rung, then the risk change and its notice at 07:00 Cairo.
+    expect(fired).toEqual([
+      "2027-04-21T08:00:00.000Z",
+      "2027-04-22T07:00:00.000Z",
+      "2027-05-18T04:00:01.000Z",
+      "2027-05-18T05:00:00.000Z",
+    ]);
+    const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
+    expect(subjects).toHaveLength(3);
+    expect(subjects[2]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    const notices = deps.store
+      .state("a_ada")
+      .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));
+    expect(notices).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gzipSync } from "node:zlib";
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
@@ -223,14 +224,18 @@ describe("DynamoRepositories on AWS error paths", () => {
     expect(written(2)).toEqual(["PLAN", "PROFILE"]);
   });
 
-  it("stores the plan gzipped and reads it back", async () => {
+  it("stores the plan brotli-compressed and reads it back, and reads plans stored gzipped or as JSON (issue 11)", async () => {
     mock.on(TransactWriteCommand).resolves({});
     await store.plans.savePlan("a_1", storedPlan.plan, storedPlan.summary);
     const item = mock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
-    expect(item?.planGz).toBeInstanceOf(Uint8Array);
+    expect(item?.planBr).toBeInstanceOf(Uint8Array);
+    expect(brotliDecompressSync(item?.planBr).toString("utf8")).toBe(JSON.stringify(storedPlan.plan));
+    expect(item?.planGz).toBeUndefined();
     expect(item?.planJson).toBeUndefined();
 
     mock.on(GetCommand).resolves({ Item: item });
+    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
+    mock.on(GetCommand).resolves({ Item: { planGz: gzipSync(JSON.stringify(storedPlan.plan)) } });
     await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
     mock.on(GetCommand).resolves({ Item: { planJson: JSON.stringify(storedPlan.plan) } });
     await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);

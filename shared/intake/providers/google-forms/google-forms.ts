@@ -16,16 +16,14 @@ import {
 import {
   AnswerBook,
   type AnswerValue,
-  bodyText,
   type HeaderMap,
   headerValue,
   idString,
   isRecord,
   type ParsedForm,
-  parseJsonBody,
-  shapeProblem,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
+import { jsonSubmission, parsedForm, ShapeCheck } from "../submission-reader.ts";
 
 /**
  * Google Forms has no webhooks; the repository ships an Apps Script
@@ -53,22 +51,21 @@ export function verifyGoogleForms(
  * key: `responseId` (`FormResponse.getId()`), stable across the script's retries.
  */
 export function parseGoogleForms(rawBody: Uint8Array | string): ParsedForm {
-  const body = parseJsonBody(bodyText(rawBody), "the Google Forms body");
-  const problems = [];
-  if (!isRecord(body)) throw shapeProblem("Google Forms", [{ path: "(root)", message: "must be an object" }]);
-  const formId = idString(body.formId);
-  const submissionId = idString(body.responseId);
-  if (formId === undefined) problems.push({ path: "formId", message: "must be the form id" });
-  if (submissionId === undefined) problems.push({ path: "responseId", message: "must be the response id" });
-  if (!isRecord(body.namedValues)) problems.push({ path: "namedValues", message: "must be an object" });
-  if (formId === undefined || submissionId === undefined || !isRecord(body.namedValues)) {
-    throw shapeProblem("Google Forms", problems);
-  }
+  const { body } = jsonSubmission(rawBody, "Google Forms");
+  const check = new ShapeCheck("Google Forms");
+  const formId = check.required(idString(body.formId), "formId", "must be the form id");
+  const submissionId = check.required(idString(body.responseId), "responseId", "must be the response id");
+  const namedValues = check.required(
+    isRecord(body.namedValues) ? body.namedValues : undefined,
+    "namedValues",
+    "must be an object",
+  );
+  const submission = check.passed({ formId, submissionId, namedValues });
   const book = new AnswerBook();
-  for (const [title, value] of Object.entries(body.namedValues)) {
+  for (const [title, value] of Object.entries(submission.namedValues)) {
     book.add([title.trim()], namedValue(value));
   }
-  return { provider: "google-forms", formId, submissionId, answers: book.answers };
+  return parsedForm("google-forms", submission, book);
 }
 
 function namedValue(value: unknown): AnswerValue | undefined {

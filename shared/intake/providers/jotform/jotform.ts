@@ -31,6 +31,7 @@ import {
   shapeProblem,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
+import { parsedForm, ShapeCheck } from "../submission-reader.ts";
 import { JOTFORM_RECORD_ANSWERS } from "./answers.ts";
 import { jotformSavedRequest } from "./saved-body.ts";
 
@@ -74,25 +75,31 @@ export async function parseJotform(rawBody: Uint8Array | string, headers: Header
     if (error instanceof LimitExceededError) throw error;
     rawRequest = undefined;
   }
-  const problems = [];
-  if (!isRecord(rawRequest)) problems.push({ path: "rawRequest", message: "must be a JSON object string" });
-  const slugFormId = isRecord(rawRequest) ? slugForm(rawRequest.slug) : undefined;
-  const formId = idString(fields.get("formID")) ?? slugFormId;
-  const submissionId = idString(fields.get("submissionID"));
-  if (formId === undefined) problems.push({ path: "formID", message: "must be the form id" });
-  if (submissionId === undefined)
-    problems.push({ path: "submissionID", message: "must be the submission id" });
-  if (!isRecord(rawRequest) || formId === undefined || submissionId === undefined) {
-    throw shapeProblem("Jotform", problems);
-  }
+  const check = new ShapeCheck("Jotform");
+  const answers = check.required(
+    isRecord(rawRequest) ? rawRequest : undefined,
+    "rawRequest",
+    "must be a JSON object string",
+  );
+  const formId = check.required(
+    idString(fields.get("formID")) ?? (answers === undefined ? undefined : slugForm(answers.slug)),
+    "formID",
+    "must be the form id",
+  );
+  const submissionId = check.required(
+    idString(fields.get("submissionID")),
+    "submissionID",
+    "must be the submission id",
+  );
+  const submission = check.passed({ answers, formId, submissionId });
 
   const book = new AnswerBook();
-  for (const [key, value] of Object.entries(rawRequest)) {
+  for (const [key, value] of Object.entries(submission.answers)) {
     const match = /^q\d+_(.+)$/.exec(key);
     if (match === null) continue;
     book.add([key, match[1]], jotformValue(value));
   }
-  return { provider: "jotform", formId, submissionId, answers: book.answers };
+  return parsedForm("jotform", submission, book);
 }
 
 async function formFields(rawBody: Uint8Array | string, contentType: string): Promise<Map<string, string>> {

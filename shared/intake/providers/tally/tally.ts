@@ -14,10 +14,8 @@ import {
   TIME,
 } from "../answer-type.ts";
 import {
-  AnswerBook,
   type AnswerValue,
   bodyBytes,
-  bodyText,
   constantTimeEqual,
   type HeaderMap,
   headerValue,
@@ -25,10 +23,9 @@ import {
   idString,
   isRecord,
   type ParsedForm,
-  parseJsonBody,
-  shapeProblem,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
+import { jsonSubmission, ShapeCheck, TypedAnswerBook } from "../submission-reader.ts";
 
 /**
  * Tally: `Tally-Signature: <base64 HMAC-SHA256(signing secret, payload)>`, no `sha256=` prefix.
@@ -79,43 +76,30 @@ function reserialise(bytes: Buffer): string | undefined {
  * see, and the ids are kept in `choiceIds` so a mapping may key its choices by id instead. Idempotency key: `data.responseId`, else `eventId`.
  */
 export function parseTally(rawBody: Uint8Array | string): ParsedForm {
-  const body = parseJsonBody(bodyText(rawBody), "the Tally body");
-  if (!isRecord(body) || !isRecord(body.data)) {
-    throw shapeProblem("Tally", [{ path: "data", message: "must be an object" }]);
-  }
-  const problems = [];
-  if (body.eventType !== "FORM_RESPONSE") {
-    problems.push({ path: "eventType", message: 'must be "FORM_RESPONSE"' });
-  }
-  const data = body.data;
-  const formId = idString(data.formId);
-  const submissionId = idString(data.responseId) ?? idString(body.eventId);
-  if (formId === undefined) problems.push({ path: "data.formId", message: "must be a form id" });
-  if (submissionId === undefined)
-    problems.push({ path: "data.responseId", message: "must be a response id" });
-  if (data.fields !== undefined && !Array.isArray(data.fields)) {
-    problems.push({ path: "data.fields", message: "must be a list of fields" });
-  }
-  if (formId === undefined || submissionId === undefined || problems.length > 0) {
-    throw shapeProblem("Tally", problems);
-  }
+  const { body, submission: data } = jsonSubmission(rawBody, "Tally", "data");
+  const check = new ShapeCheck("Tally");
+  check.expect(body.eventType === "FORM_RESPONSE", "eventType", 'must be "FORM_RESPONSE"');
+  const formId = check.required(idString(data.formId), "data.formId", "must be a form id");
+  const submissionId = check.required(
+    idString(data.responseId) ?? idString(body.eventId),
+    "data.responseId",
+    "must be a response id",
+  );
+  check.expect(
+    data.fields === undefined || Array.isArray(data.fields),
+    "data.fields",
+    "must be a list of fields",
+  );
+  const ids = check.passed({ formId, submissionId });
 
-  const book = new AnswerBook();
-  const choiceIds = new Map<string, ReadonlyMap<string, readonly string[]>>();
-  const types = new Map<string, string>();
+  const book = new TypedAnswerBook();
   for (const field of Array.isArray(data.fields) ? data.fields : []) {
     if (!isRecord(field)) continue;
     const names = [idString(field.key), idString(field.label)];
     book.add(names, tallyValue(field));
-    const type = idString(field.type);
-    for (const name of names)
-      if (type !== undefined && name !== undefined && !types.has(name)) types.set(name, type);
-    const ids = chosenOptionIds(field);
-    for (const name of names) {
-      if (ids !== undefined && name !== undefined && !choiceIds.has(name)) choiceIds.set(name, ids);
-    }
+    book.describe(names, idString(field.type), chosenOptionIds(field));
   }
-  return { provider: "tally", formId, submissionId, answers: book.answers, choiceIds, types };
+  return book.parsedForm("tally", ids);
 }
 
 /** Chosen option text -> [option id], for a choice field (value a bare id or a list of ids). */

@@ -13,10 +13,8 @@ import {
   YESNO,
 } from "../answer-type.ts";
 import {
-  AnswerBook,
   type AnswerValue,
   bodyBytes,
-  bodyText,
   constantTimeEqual,
   type HeaderMap,
   headerValue,
@@ -24,10 +22,9 @@ import {
   idString,
   isRecord,
   type ParsedForm,
-  parseJsonBody,
-  shapeProblem,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
+import { jsonSubmission, ShapeCheck, TypedAnswerBook } from "../submission-reader.ts";
 
 /**
  * Typeform signs the raw request body: `Typeform-Signature: sha256=<base64 HMAC-SHA256(secret, body)>`.
@@ -59,26 +56,25 @@ export function verifyTypeform(rawBody: Uint8Array | string, headers: HeaderMap,
  * Idempotency key: `form_response.token` (one per response), else `event_id`.
  */
 export function parseTypeform(rawBody: Uint8Array | string): ParsedForm {
-  const body = parseJsonBody(bodyText(rawBody), "the Typeform body");
-  if (!isRecord(body) || !isRecord(body.form_response)) {
-    throw shapeProblem("Typeform", [{ path: "form_response", message: "must be an object" }]);
-  }
-  const response = body.form_response;
-  const formId =
+  const { body, submission: response } = jsonSubmission(rawBody, "Typeform", "form_response");
+  const check = new ShapeCheck("Typeform");
+  const formId = check.required(
     idString(response.form_id) ??
-    (isRecord(response.definition) ? idString(response.definition.id) : undefined);
-  const submissionId = idString(response.token) ?? idString(body.event_id);
-  const problems = [];
-  if (formId === undefined) problems.push({ path: "form_response.form_id", message: "must be a form id" });
-  if (submissionId === undefined) {
-    problems.push({ path: "form_response.token", message: "must be the response token (or event_id)" });
-  }
-  if (!Array.isArray(response.answers) && response.answers !== undefined) {
-    problems.push({ path: "form_response.answers", message: "must be a list of answers" });
-  }
-  if (formId === undefined || submissionId === undefined || problems.length > 0) {
-    throw shapeProblem("Typeform", problems);
-  }
+      (isRecord(response.definition) ? idString(response.definition.id) : undefined),
+    "form_response.form_id",
+    "must be a form id",
+  );
+  const submissionId = check.required(
+    idString(response.token) ?? idString(body.event_id),
+    "form_response.token",
+    "must be the response token (or event_id)",
+  );
+  check.expect(
+    Array.isArray(response.answers) || response.answers === undefined,
+    "form_response.answers",
+    "must be a list of answers",
+  );
+  const ids = check.passed({ formId, submissionId });
 
   const refById = new Map<string, string>();
   if (isRecord(response.definition) && Array.isArray(response.definition.fields)) {
@@ -90,28 +86,21 @@ export function parseTypeform(rawBody: Uint8Array | string): ParsedForm {
     }
   }
 
-  const book = new AnswerBook();
-  const choiceIds = new Map<string, ReadonlyMap<string, readonly string[]>>();
-  const types = new Map<string, string>();
+  const book = new TypedAnswerBook();
   for (const answer of Array.isArray(response.answers) ? response.answers : []) {
     if (!isRecord(answer) || !isRecord(answer.field)) continue;
     const id = idString(answer.field.id);
     const ref = idString(answer.field.ref) ?? (id === undefined ? undefined : refById.get(id));
     book.add([ref, id], typeformAnswerValue(answer));
-    const type = idString(answer.field.type);
-    for (const name of [ref, id])
-      if (type !== undefined && name !== undefined && !types.has(name)) types.set(name, type);
-    const ids = typeformChoiceIds(answer);
-    for (const name of [ref, id]) {
-      if (ids.size > 0 && name !== undefined && !choiceIds.has(name)) choiceIds.set(name, ids);
-    }
+    const choiceIds = typeformChoiceIds(answer);
+    book.describe([ref, id], idString(answer.field.type), choiceIds.size > 0 ? choiceIds : undefined);
   }
   if (isRecord(response.hidden)) {
     for (const [name, value] of Object.entries(response.hidden)) {
       if (typeof value === "string") book.add([`hidden.${name}`], value);
     }
   }
-  return { provider: "typeform", formId, submissionId, answers: book.answers, choiceIds, types };
+  return book.parsedForm("typeform", ids);
 }
 
 /** The value of one answer by its `type`: text, email, number, boolean, date, phone_number, url, file_url, choice, choices. */

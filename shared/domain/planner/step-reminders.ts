@@ -4,7 +4,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { firstReminderFor, type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
-import { targetFollowUps, targetPassedNotice } from "./target-passed.ts";
+import { targetPassedReminders } from "./target-passed.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates {
@@ -89,8 +89,7 @@ export function stepReminders(
     if (aim !== null) firstReminderFor(context, hard, into);
     else remindersFor(context, hard, into);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
-      targetFollowUps(context, entry, dates, into);
-      targetPassedNotice(context, entry, dates, into);
+      targetPassedReminders(context, entry, dates, into);
     }
   }
   if (own?.passed === true) {

@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import type { NextStep, Reminder, Risk } from "../plan.ts";
+import type { Deadline, NextStep, Reminder, Risk } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
@@ -122,14 +122,20 @@ function sentence(
   return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
 }
 
+/** A passed target with its hard deadline still ahead, of a step still to do (targetPassedReminders). */
+interface PassedTarget {
+  targetAt: number;
+  dueAt: number;
+  detail: Deadline;
+}
+
 /**
- * After the notice, reminders at most AFTER_TARGET_EVERY_DAYS days apart while the step is still
- * to do and its hard deadline is ahead, until the hard deadline's ladder begins (followUps): the
- * target no longer drives the reminders, but the step is not forgotten for months (issue 9,
- * session 8). Appended to `into`; call it before targetPassedNotice, so a follow-up due at the next
- * delivery slot stands for the notice there.
+ * What a step gets when its target has passed while it is still to do (not booked) and its hard
+ * deadline is ahead: follow-ups (targetFollowUps), then one notice at the next delivery slot
+ * (targetPassedNotice), in that order so a follow-up due at that slot stands for the notice there.
+ * Nothing otherwise. Appended to `into`.
  */
-export function targetFollowUps(
+export function targetPassedReminders(
   context: PlanContext,
   entry: CatalogEntry,
   dates: StepReminderDates,
@@ -138,15 +144,41 @@ export function targetFollowUps(
   const { target, due, detail } = dates;
   if (detail === undefined || target === null || due === null || !stillToDo(context, entry)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
+  const passed: PassedTarget = { targetAt: target.at, dueAt: due.at, detail };
+  targetFollowUps(context, entry, passed, into);
+  targetPassedNotice(context, entry, passed, into);
+}
+
+/** The title of the notice and of its follow-ups. */
+function passedTitle(entry: CatalogEntry): string {
+  return `${entry.title}: your target date has passed`;
+}
+
+/** The "why" of the notice and of its follow-ups (sentence). */
+function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarget): string {
+  return sentence(context, entry, statusOf(context, entry.key), passed.targetAt, passed.dueAt);
+}
+
+/**
+ * After the notice, reminders at most AFTER_TARGET_EVERY_DAYS days apart until the hard deadline's
+ * ladder begins (followUps): the target no longer drives the reminders, but the step is not
+ * forgotten for months (issue 9, session 8).
+ */
+function targetFollowUps(
+  context: PlanContext,
+  entry: CatalogEntry,
+  passed: PassedTarget,
+  into: TimedReminder[],
+): void {
   followUps(
     context,
     {
       milestone: entry.key,
-      title: `${entry.title}: your target date has passed`,
-      why: sentence(context, entry, statusOf(context, entry.key), target.at, due.at),
-      passed: target.at,
-      deadline: due.at,
-      deadlineDetail: detail,
+      title: passedTitle(entry),
+      why: passedWhy(context, entry, passed),
+      passed: passed.targetAt,
+      deadline: passed.dueAt,
+      deadlineDetail: passed.detail,
       ladder: HARD_DEADLINE_LADDER,
       everyDays: AFTER_TARGET_EVERY_DAYS,
       rung: AFTER_TARGET_RUNG,
@@ -160,36 +192,32 @@ export const AFTER_TARGET_RUNG = "after-target";
 const HARD_DEADLINE_LADDER = "hard-deadline";
 
 /**
- * One notice at the applicant's next delivery slot when a step's target has passed and the step
- * is not booked (tester s5 B1: Step 2 CK registered, not booked, heard nothing for six weeks until
- * the hard deadline's ladder began). Its id depends only on the step, the rung and the target
- * instant, so the ledger sends it once; none when a rung of the step goes out at or before that
- * slot (it already tells them) or when the slot is after the hard deadline. Appended to `into`.
+ * One notice at the applicant's next delivery slot (tester s5 B1: Step 2 CK registered, not booked,
+ * heard nothing for six weeks until the hard deadline's ladder began). Its id depends only on the
+ * step, the rung and the target instant, so the ledger sends it once; none when a rung of the step
+ * goes out at or before that slot (it already tells them) or when the slot is after the hard deadline.
  */
-export function targetPassedNotice(
+function targetPassedNotice(
   context: PlanContext,
   entry: CatalogEntry,
-  dates: StepReminderDates,
+  passed: PassedTarget,
   into: TimedReminder[],
 ): void {
-  const { target, due, detail } = dates;
-  if (detail === undefined || !stillToDo(context, entry)) return;
-  if (target === null || due === null || !passedWithDeadlineAhead(context, target.at, due.at)) return;
   const { catchUp } = catchUpOf(context);
-  if (catchUp > due.at) return;
+  if (catchUp > passed.dueAt) return;
   for (const other of into) if (other.reminder.milestone === entry.key && other.sendAt <= catchUp) return;
   const reminder: Reminder = {
-    id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, target.at),
+    id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, passed.targetAt),
     milestone: entry.key,
     rung: TARGET_PASSED_RUNG,
-    title: `${entry.title}: your target date has passed`,
-    deadline: detail.at,
-    deadlineDetail: detail,
+    title: passedTitle(entry),
+    deadline: passed.detail.at,
+    deadlineDetail: passed.detail,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
-    why: sentence(context, entry, statusOf(context, entry.key), target.at, due.at),
+    why: passedWhy(context, entry, passed),
   };
-  into.push({ sendAt: catchUp, deadline: due.at, reminder: Object.freeze(reminder) });
+  into.push({ sendAt: catchUp, deadline: passed.dueAt, reminder: Object.freeze(reminder) });
 }
 
 /**

@@ -177,16 +177,17 @@ const SubmissionIdSchema = z.string().check(
   }),
 );
 
+/** A snapshot's or an update's milestones: each key at most once; none when left out. */
+const MilestoneEntriesSchema = z._default(
+  z.array(MilestoneEntrySchema).check(z.maxLength(MILESTONE_KEYS.length), z.superRefine(uniqueMilestoneKeys)),
+  [],
+);
+
 export const ApplicantSnapshotSchema = z.object({
   type: z.literal("applicant.snapshot"),
   submissionId: SubmissionIdSchema,
   applicant: ApplicantSchema,
-  milestones: z._default(
-    z
-      .array(MilestoneEntrySchema)
-      .check(z.maxLength(MILESTONE_KEYS.length), z.superRefine(uniqueMilestoneKeys)),
-    [],
-  ),
+  milestones: MilestoneEntriesSchema,
   interviews: z._default(
     z.array(InterviewSchema).check(z.maxLength(MAX_INTERVIEWS), z.superRefine(uniqueInterviews)),
     [],
@@ -219,12 +220,7 @@ export const MilestoneUpdateSchema = z
     type: z.literal("milestone.update"),
     submissionId: SubmissionIdSchema,
     applicant: ApplicantRefSchema,
-    milestones: z._default(
-      z
-        .array(MilestoneEntrySchema)
-        .check(z.maxLength(MILESTONE_KEYS.length), z.superRefine(uniqueMilestoneKeys)),
-      [],
-    ),
+    milestones: MilestoneEntriesSchema,
     interviews: z.optional(
       z.array(InterviewChangeSchema).check(z.maxLength(MAX_INTERVIEWS), z.superRefine(uniqueInterviews)),
     ),

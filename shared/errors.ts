@@ -14,9 +14,16 @@ export abstract class MatchpathError extends Error {
   }
 }
 
-/** Input that can never succeed as it is: names each field that is wrong. */
-export class InvalidInputError extends MatchpathError {
+/**
+ * A failure no retry can repair (Inngest's NonRetriableError): reported to the sender (HTTP 4xx)
+ * or parked in the dead-letter queue for a person, never retried.
+ */
+export abstract class PermanentError extends MatchpathError {
   readonly retriable = false;
+}
+
+/** Input that can never succeed as it is: names each field that is wrong. */
+export class InvalidInputError extends PermanentError {
   constructor(
     message: string,
     readonly problems: FieldProblem[],
@@ -62,13 +69,9 @@ export function parseOrThrow<Schema extends z.$ZodType>(
   return parsed.data;
 }
 
-export class ApplicantNotFoundError extends MatchpathError {
-  readonly retriable = false;
-}
+export class ApplicantNotFoundError extends PermanentError {}
 
-export class SignatureError extends MatchpathError {
-  readonly retriable = false;
-}
+export class SignatureError extends PermanentError {}
 
 /** A dependency failed in a way that may pass (throttling, timeouts). */
 export class TransientError extends MatchpathError {
@@ -82,9 +85,7 @@ export class TransientError extends MatchpathError {
  * look at; an escalation is recorded in the ledger as not sent, with why, and reported (escalate).
  * A Mailer throws it (the port's contract), so use cases can tell it from a transient failure.
  */
-export class EmailRejectedError extends MatchpathError {
-  readonly retriable = false;
-}
+export class EmailRejectedError extends PermanentError {}
 
 /**
  * An item changed between the read a write was decided on and the write (a conditional write lost a
@@ -94,16 +95,10 @@ export class EmailRejectedError extends MatchpathError {
 export class ConcurrentChangeError extends TransientError {}
 
 /** Configuration missing or invalid at cold start. */
-export class ConfigError extends MatchpathError {
-  readonly retriable = false;
-}
+export class ConfigError extends PermanentError {}
 
 /** No valid sign-in token: the console answers 401 and names no reason beyond that. */
-export class UnauthorizedError extends MatchpathError {
-  readonly retriable = false;
-}
+export class UnauthorizedError extends PermanentError {}
 
 /** Signed in, but this applicant (or action) is not theirs: 403. */
-export class ForbiddenError extends MatchpathError {
-  readonly retriable = false;
-}
+export class ForbiddenError extends PermanentError {}

@@ -1,8 +1,7 @@
-import { MatchpathError } from "#errors";
+import { PermanentError } from "#errors";
 
 /** A submission from a form no mapping file connects (HTTP 404, naming the form). Not retried. */
-export class UnknownFormError extends MatchpathError {
-  readonly retriable = false;
+export class UnknownFormError extends PermanentError {
   constructor(
     readonly provider: string,
     readonly formId: string,

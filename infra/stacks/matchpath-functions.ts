@@ -27,6 +27,21 @@ export interface FunctionSpec {
   readonly alarmLabel: string;
 }
 
+/**
+ * Every item action but Scan: reads and writes by key, transactions with their condition checks,
+ * batched writes, never a walk of the table. The planner, the reminder and the console each need
+ * all of them (the comment at each says why); only the sweeper scans.
+ */
+const ITEM_ACTIONS_BUT_SCAN: readonly TableItemAction[] = [
+  "GetItem",
+  "Query",
+  "ConditionCheckItem",
+  "PutItem",
+  "UpdateItem",
+  "DeleteItem",
+  "BatchWriteItem",
+];
+
 export const FUNCTIONS = {
   // 10 s: webhook senders wait about that long for an answer; an intake is one transaction plus a
   // cached SSM read, well under a second even on a cold start, so 10 s leaves room for SDK retries.
@@ -54,15 +69,7 @@ export const FUNCTIONS = {
     timeout: Duration.seconds(60),
     // read the applicant, save the plan with its events' copies (a transaction ending with the
     // applicant-exists check: ConditionCheckItem; a re-plan: a conditional PutItem) and the wake-up record
-    tableActions: [
-      "GetItem",
-      "Query",
-      "ConditionCheckItem",
-      "PutItem",
-      "UpdateItem",
-      "DeleteItem",
-      "BatchWriteItem",
-    ],
+    tableActions: ITEM_ACTIONS_BUT_SCAN,
     alarmLabel: "Planner",
   },
   // 30 s: one applicant per invocation (read, plan, claim, one SES send, ledger, re-arm, publish).
@@ -74,15 +81,7 @@ export const FUNCTIONS = {
     timeout: Duration.seconds(30),
     // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm; the plan with
     // its events' copies when nothing was sent (transactions ending with the applicant-exists check)
-    tableActions: [
-      "GetItem",
-      "Query",
-      "ConditionCheckItem",
-      "PutItem",
-      "UpdateItem",
-      "DeleteItem",
-      "BatchWriteItem",
-    ],
+    tableActions: ITEM_ACTIONS_BUT_SCAN,
     alarmLabel: "Reminder",
   },
   // 15 s: one SES event, a lookup and one or two writes.
@@ -133,15 +132,7 @@ export const FUNCTIONS = {
     memorySize: 512,
     // cohort rows (GSI2), the applicant's partition, pause/resume (profile), audit items, console
     // milestone updates (the intake transaction), erase (BatchWriteItem deletes)
-    tableActions: [
-      "GetItem",
-      "Query",
-      "ConditionCheckItem",
-      "PutItem",
-      "UpdateItem",
-      "DeleteItem",
-      "BatchWriteItem",
-    ],
+    tableActions: ITEM_ACTIONS_BUT_SCAN,
     queriesGsi2: true,
     alarmLabel: "Console",
   },

@@ -1,15 +1,15 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { httpEvent } from "./events.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import {
+  applicantPagesApi,
+  PUBLIC_BASE_URL as BASE,
+  LINK_KEYRING as keyring,
+  linkRequest,
+  linksSignedAt,
+} from "./applicant-pages.ts";
 
 /** Tester s8 issue 14 B3, C2, C4, C6: the action pages after a link was used, and snooze labels. */
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
-const BASE = "https://api.example.org";
 function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory(later ? { matchYear: 2028, timezone: "Asia/Karachi" } : { matchYear: 2027 }), {
@@ -21,33 +21,10 @@ function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
     ],
   });
   const clock = new FixedClock(now);
-  const api = createHttpApi({
-    ...storePorts(store),
-    clock,
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
-  });
-  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
-  const call = (method: string, url: string, body?: string) => {
-    const { pathname, search } = new URL(url);
-    return api(
-      httpEvent({
-        method,
-        path: pathname,
-        query: search.slice(1),
-        ...(body === undefined
-          ? {}
-          : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
-      }),
-    );
-  };
+  const api = applicantPagesApi(store, { clock });
+  const links = linksSignedAt(now);
+  const call = (method: string, url: string, body?: string) =>
+    api(linkRequest(method, url, body, "text/html"));
   return { store, links, call, clock };
 }
 

@@ -1,56 +1,18 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { httpEvent } from "./events.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { applicantPagesApi, linkRequest, linksSignedAt, PUBLIC_BASE_URL } from "./applicant-pages.ts";
 
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 const now = new Date("2026-06-01T00:00:00Z");
-const BASE = "https://api.example.org";
 
 function setup() {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
   const saved: unknown[] = [];
-  const api = createHttpApi({
-    ...storePorts(store),
+  const api = applicantPagesApi(store, {
     clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: {
-        savePreferences: async (_id, preferences) => void saved.push(preferences),
-        revokeFeed: async () => 1,
-      },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
+    settings: { savePreferences: async (_id, preferences) => void saved.push(preferences) },
   });
-  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
-  return { store, api, links, saved };
-}
-
-function request(method: string, url: string, body?: string, accept?: string) {
-  const { pathname, search } = new URL(url);
-  return httpEvent({
-    method,
-    path: pathname,
-    query: search.slice(1),
-    ...(body === undefined
-      ? {}
-      : {
-          body,
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            ...(accept === undefined ? {} : { accept }),
-          },
-        }),
-  });
+  return { store, api, links: linksSignedAt(now), saved };
 }
 
 /** What an API client sends; a browser's form post names text/html. */
@@ -66,7 +28,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
   it("a Scheduled-for tap with two dates is a 400 naming date, and records nothing", async () => {
     const { api, links, store } = setup();
     const url = links.action("usmle_step2ck", "schedule");
-    const response = await api(request("POST", url, "date=2026-12-10&date=2027-06-01", API_CLIENT));
+    const response = await api(linkRequest("POST", url, "date=2026-12-10&date=2027-06-01", API_CLIENT));
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.path)).toEqual(["date"]);
     expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
@@ -80,14 +42,19 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
     async (_who, accept) => {
       const { api, links, store } = setup();
       const schedule = await api(
-        request("POST", links.action("usmle_step2ck", "schedule"), "date=2026-12-10&date=2027-06-01", accept),
+        linkRequest(
+          "POST",
+          links.action("usmle_step2ck", "schedule"),
+          "date=2026-12-10&date=2027-06-01",
+          accept,
+        ),
       );
       expect(schedule.statusCode).toBe(400);
       expect(schedule.headers?.["content-type"]).toMatch(/^text\/html/);
       expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
       expect(schedule.body).toContain('<form method="post"');
       const snooze = await api(
-        request("POST", links.action("usmle_step2ck", "snooze"), "days=7&days=30", accept),
+        linkRequest("POST", links.action("usmle_step2ck", "snooze"), "days=7&days=30", accept),
       );
       expect(snooze.statusCode).toBe(400);
       expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);
@@ -98,18 +65,18 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
   it("preferences with two delivery times are a 400 naming deliveryTime; categories may repeat", async () => {
     const { api, links, saved } = setup();
     const twice = await api(
-      request("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", API_CLIENT),
+      linkRequest("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", API_CLIENT),
     );
     expect(twice.statusCode).toBe(400);
     expect(problemOf(twice).errors?.map((error) => error.path)).toEqual(["deliveryTime"]);
     const page = await api(
-      request("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", BROWSER),
+      linkRequest("POST", links.preferences, "deliveryTime=07:30&deliveryTime=10:00", BROWSER),
     );
     expect(page.statusCode).toBe(400);
     expect(page.body).toMatch(/id="deliveryTime-error">This was sent more than once/);
     expect(saved).toEqual([]);
     const fine = await api(
-      request(
+      linkRequest(
         "POST",
         links.preferences,
         "intent=save&deliveryTime=07:30&quietStart=23:00&quietEnd=07:00&digest=as-due&digestDay=1&categories=exams&categories=visa",
@@ -122,7 +89,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
   it("an unknown preferences intent is a 400 'unknown action' and saves nothing (finding 8)", async () => {
     const { api, links, saved } = setup();
     const response = await api(
-      request("POST", links.preferences, "intent=delete&deliveryTime=07:30", API_CLIENT),
+      linkRequest("POST", links.preferences, "intent=delete&deliveryTime=07:30", API_CLIENT),
     );
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.path)).toEqual(["intent"]);
@@ -131,7 +98,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
 
   it("a browser's unknown intent gets the preferences page (400 HTML), not problem+json (tester s4 B5)", async () => {
     const { api, links, saved } = setup();
-    const response = await api(request("POST", links.preferences, "intent=bogus", BROWSER));
+    const response = await api(linkRequest("POST", links.preferences, "intent=bogus", BROWSER));
     expect(response.statusCode).toBe(400);
     expect(response.headers?.["content-type"]).toMatch(/^text\/html/);
     expect(response.body).toContain("Nothing was changed.");
@@ -147,16 +114,16 @@ describe("HEAD wherever GET works (RFC 9110, tester finding 8)", () => {
       links.action("usmle_step2ck", "done"),
       links.feed,
       links.preferences,
-      `${BASE}/unsubscribe?token=x`,
+      `${PUBLIC_BASE_URL}/unsubscribe?token=x`,
     ]) {
-      const get = await api(request("GET", url));
-      const head = await api(request("HEAD", url));
+      const get = await api(linkRequest("GET", url));
+      const head = await api(linkRequest("HEAD", url));
       expect([url, head.statusCode]).toEqual([url, get.statusCode]);
       expect(head.headers?.["content-type"]).toBe(get.headers?.["content-type"]);
       expect(head.body ?? "").toBe("");
     }
     expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
-    const refused = await api(request("HEAD", `${BASE}/intake/webhook`));
+    const refused = await api(linkRequest("HEAD", `${PUBLIC_BASE_URL}/intake/webhook`));
     expect(refused.statusCode).toBe(405);
   });
 });
@@ -166,26 +133,26 @@ describe("after a one-click unsubscribe (tester finding B4)", () => {
 
   it("the timeline says so instead of listing next emails; preferences offer Subscribe again", async () => {
     const { api, links, store } = setup();
-    const before = await api(request("GET", links.timeline));
+    const before = await api(linkRequest("GET", links.timeline));
     expect(before.body).toContain("Your next emails");
     await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
 
-    const timeline = await api(request("GET", links.timeline));
+    const timeline = await api(linkRequest("GET", links.timeline));
     expect(timeline.body).toContain("You are unsubscribed.");
     expect(timeline.body).not.toContain("Your next emails");
     expect(timeline.body).not.toContain("Choose when and which emails you get");
     expect(timeline.body).toMatch(/calendar feed keep working/);
     expect(timeline.body).toContain("Subscribe again on your email preferences page");
     // The calendar keeps working: the feed still answers.
-    expect((await api(request("GET", links.feed))).statusCode).toBe(200);
+    expect((await api(linkRequest("GET", links.feed))).statusCode).toBe(200);
 
-    const preferences = await api(request("GET", links.preferences));
+    const preferences = await api(linkRequest("GET", links.preferences));
     expect(preferences.body).toContain("You are unsubscribed</strong> (since Wed 20 May 2026)");
     expect(preferences.body).toContain('name="intent" value="resubscribe"');
     expect(preferences.body).not.toContain("Stop all email");
     // GET and HEAD change nothing.
-    await api(request("HEAD", links.preferences));
-    expect(withoutTokens((await api(request("GET", links.preferences))).body)).toBe(
+    await api(linkRequest("HEAD", links.preferences));
+    expect(withoutTokens((await api(linkRequest("GET", links.preferences))).body)).toBe(
       withoutTokens(preferences.body),
     );
     expect(store.state("a_ada").profile.unsubscribedAt).toBeDefined();
@@ -194,15 +161,15 @@ describe("after a one-click unsubscribe (tester finding B4)", () => {
   it("Subscribe again lifts the applicant's own unsubscribe once; a second tap changes nothing", async () => {
     const { api, links, store } = setup();
     await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
-    const first = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    const first = await api(linkRequest("POST", links.preferences, "intent=resubscribe", BROWSER));
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain("You are subscribed again.");
     expect(store.state("a_ada").profile.unsubscribedAt).toBeUndefined();
     expect(store.state("a_ada").profile.resubscribedAt).toBe(now.toISOString());
     expect(await store.isSuppressed("ada@example.com")).toBe(false);
-    const second = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    const second = await api(linkRequest("POST", links.preferences, "intent=resubscribe", BROWSER));
     expect(second.body).toContain("You are already subscribed; nothing changed.");
-    expect((await api(request("GET", links.timeline))).body).toContain("Your next emails");
+    expect((await api(linkRequest("GET", links.timeline))).body).toContain("Your next emails");
   });
 
   it.each([
@@ -212,16 +179,16 @@ describe("after a one-click unsubscribe (tester finding B4)", () => {
     const { api, links, store } = setup();
     await store.unsubscribe("a_ada", new Date("2026-05-20T10:00:00Z"));
     await store.suppress("ada@example.com", reason);
-    const preferences = await api(request("GET", links.preferences));
+    const preferences = await api(linkRequest("GET", links.preferences));
     expect(preferences.body).toContain(heading);
     expect(preferences.body).toMatch(why);
     expect(preferences.body).not.toContain('value="resubscribe"');
-    const forced = await api(request("POST", links.preferences, "intent=resubscribe", BROWSER));
+    const forced = await api(linkRequest("POST", links.preferences, "intent=resubscribe", BROWSER));
     expect(forced.statusCode).toBe(200);
     expect(forced.body).toContain(heading);
     expect(await store.isSuppressed("ada@example.com")).toBe(true);
     expect(store.state("a_ada").profile.unsubscribedAt).toBeDefined();
-    expect((await api(request("GET", links.timeline))).body).toContain(heading);
+    expect((await api(linkRequest("GET", links.timeline))).body).toContain(heading);
   });
 });
 
@@ -236,11 +203,11 @@ describe("Scheduled for… with a day no calendar has (tester s4 B5)", () => {
     async (date, why) => {
       const { api, links, store } = setup();
       const url = links.action("usmle_step2ck", "schedule");
-      const page = await api(request("POST", url, `date=${date}`, BROWSER));
+      const page = await api(linkRequest("POST", url, `date=${date}`, BROWSER));
       expect(page.statusCode).toBe(400);
       expect(page.body).toContain(`role="alert">The date does not exist: ${why}.<`);
       expect(page.body).not.toMatch(/milestones\.|today or later/);
-      const problem = await api(request("POST", url, `date=${date}`, API_CLIENT));
+      const problem = await api(linkRequest("POST", url, `date=${date}`, API_CLIENT));
       expect(problemOf(problem).errors?.map((error) => error.path)).toEqual(["date"]);
       expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
     },

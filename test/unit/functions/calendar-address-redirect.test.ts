@@ -1,55 +1,30 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { httpEvent } from "./events.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 const now = new Date("2026-06-01T00:00:00Z");
-const BASE = "https://api.example.org";
 
 /** The settings port as DynamoDB answers it: a request key rotates once, its repeat answers undefined. */
 function setup() {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
   const rotations: string[] = [];
-  const api = createHttpApi({
-    ...storePorts(store),
+  const api = applicantPagesApi(store, {
     clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: {
-        savePreferences: async () => undefined,
-        revokeFeed: async (_id, _at, key) => {
-          if (key !== undefined && rotations.includes(key)) return undefined;
-          rotations.push(key ?? "");
-          return rotations.length;
-        },
+    settings: {
+      revokeFeed: async (_id, _at, key) => {
+        if (key !== undefined && rotations.includes(key)) return undefined;
+        rotations.push(key ?? "");
+        return rotations.length;
       },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
+    },
   });
-  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
-  return { api, links, rotations };
+  return { api, links: linksSignedAt(now), rotations };
 }
 
+/** A browser's request: its form posts accept text/html. */
 function request(method: string, url: string, body?: string) {
-  const { pathname, search } = new URL(url);
-  return httpEvent({
-    method,
-    path: pathname,
-    query: search.slice(1),
-    ...(body === undefined
-      ? {}
-      : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
-  });
+  return linkRequest(method, url, body, "text/html");
 }
 
 describe("Get a new calendar address answers POST/redirect/GET (tester s8 issue 14 C3)", () => {

@@ -1,17 +1,19 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { actionsFor } from "#domain/applicant-choices.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { httpEvent } from "./events.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import {
+  applicantPagesApi,
+  PUBLIC_BASE_URL as BASE,
+  LINK_KEYRING as keyring,
+  linkRequest,
+  linksSignedAt,
+} from "./applicant-pages.ts";
 
 /**
  * Tester s8 issue 14 A2: an applicant for the 2028 Match tapped Done on the ERAS token and NRMP
@@ -20,8 +22,6 @@ import { httpEvent } from "./events.ts";
  * season's end) and the budget showed them paid. Done must not be offered, nor recorded, before
  * the step's window for the applicant's Match opens, and the page says when it opens.
  */
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
-const BASE = "https://api.example.org";
 const MAY = new Date("2027-05-12T10:00:00Z");
 const calendar = seasonCalendar(2028);
 
@@ -34,33 +34,10 @@ function setup(now: Date) {
       milestoneFactory("usmle_step1", "done", "2026-09-20"),
     ],
   });
-  const api = createHttpApi({
-    ...storePorts(store),
-    clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
-  });
-  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
-  const call = (method: string, url: string, body?: string) => {
-    const { pathname, search } = new URL(url);
-    return api(
-      httpEvent({
-        method,
-        path: pathname,
-        query: search.slice(1),
-        ...(body === undefined
-          ? {}
-          : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
-      }),
-    );
-  };
+  const api = applicantPagesApi(store, { clock: new FixedClock(now) });
+  const links = linksSignedAt(now);
+  const call = (method: string, url: string, body?: string) =>
+    api(linkRequest(method, url, body, "text/html"));
   return { store, links, call };
 }
 

@@ -1,41 +1,17 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { applicantPagesApi, linksSignedAt } from "./applicant-pages.ts";
 import { httpEvent } from "./events.ts";
 
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 const signedAt = new Date("2026-06-01T00:00:00Z");
 /** 61 days later: every action (30 days) and timeline/preferences (60 days) link signed then has expired. */
 const now = new Date("2026-08-01T00:00:00Z");
-const BASE = "https://api.example.org";
 
 function setup() {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
-  const api = createHttpApi({
-    ...storePorts(store),
-    clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
-  });
-  const links = applicantLinks({
-    baseUrl: BASE,
-    keyring,
-    applicantId: "a_ada",
-    feedGeneration: 0,
-    now: signedAt,
-  });
+  const api = applicantPagesApi(store, { clock: new FixedClock(now) });
+  const links = linksSignedAt(signedAt);
   return { api, links };
 }
 

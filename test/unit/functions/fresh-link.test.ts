@@ -1,4 +1,3 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { createLinkToken, parseKeyring, verifyLinkToken } from "#links/link-token.ts";
@@ -8,39 +7,30 @@ import {
   InMemoryApplicantStore,
   InMemoryMailer,
   profileFactory,
-  storePorts,
 } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
+import {
+  applicantPagesApi,
+  PUBLIC_BASE_URL as BASE,
+  LINK_KEYRING as keyring,
+  linksSignedAt,
+} from "./applicant-pages.ts";
 import { httpEvent } from "./events.ts";
 
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
 const signedAt = new Date("2026-06-01T00:00:00Z");
 /** 61 days later: the timeline and preferences links signed then have expired. */
 const now = new Date("2026-08-01T10:00:00Z");
-const BASE = "https://api.example.org";
 
 function setup(options: { freshLinks?: boolean } = {}) {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
   const mailer = new InMemoryMailer();
   const clock = new FixedClock(now);
-  const api = createHttpApi({
-    ...storePorts(store),
+  const api = applicantPagesApi(store, {
     clock,
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => keyring },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
+    unsubscribeKeyring: keyring,
     ...(options.freshLinks === false ? {} : { freshLinks: async () => ({ ledger: store, mailer }) }),
   });
-  const links = (applicantId = "a_ada") =>
-    applicantLinks({ baseUrl: BASE, keyring, applicantId, feedGeneration: 0, now: signedAt });
+  const links = (applicantId = "a_ada") => linksSignedAt(signedAt, applicantId);
   return { api, store, mailer, clock, links };
 }
 

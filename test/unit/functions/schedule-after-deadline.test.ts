@@ -1,11 +1,6 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../../functions/http-api/app.ts";
-import { httpEvent } from "./events.ts";
+import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
  * Tester s8 issue 14 B2: "Scheduled for…" on Step 2 CK with a day after its deadline (and after
@@ -13,8 +8,6 @@ import { httpEvent } from "./events.ts";
  * reflect it", with no word that the day is too late for this Match. The form says which day is
  * the last for this Match; the result page says plainly when the date given is after it.
  */
-const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
-const BASE = "https://api.example.org";
 const now = new Date("2026-06-01T09:00:00Z");
 
 function setup() {
@@ -26,33 +19,10 @@ function setup() {
       { key: "usmle_step1", status: "done", date: "2026-04-10" },
     ],
   });
-  const api = createHttpApi({
-    ...storePorts(store),
-    clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => parseKeyring(`k1=${"u".repeat(40)}`) },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: BASE,
-    }),
-  });
-  const links = applicantLinks({ baseUrl: BASE, keyring, applicantId: "a_ada", feedGeneration: 0, now });
-  const call = (method: string, url: string, body?: string) => {
-    const { pathname, search } = new URL(url);
-    return api(
-      httpEvent({
-        method,
-        path: pathname,
-        query: search.slice(1),
-        ...(body === undefined
-          ? {}
-          : { body, headers: { "content-type": "application/x-www-form-urlencoded", accept: "text/html" } }),
-      }),
-    );
-  };
+  const api = applicantPagesApi(store, { clock: new FixedClock(now) });
+  const links = linksSignedAt(now);
+  const call = (method: string, url: string, body?: string) =>
+    api(linkRequest(method, url, body, "text/html"));
   return { store, links, call };
 }
 

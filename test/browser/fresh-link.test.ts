@@ -1,20 +1,19 @@
-import { Logger } from "@aws-lambda-powertools/logger";
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicantLinks } from "#links/applicant-links.ts";
-import { parseKeyring } from "#links/link-token.ts";
 import {
   FixedClock,
   InMemoryApplicantStore,
   InMemoryMailer,
   profileFactory,
-  storePorts,
 } from "#test/unit/usecases/fakes.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { createHttpApi } from "../../functions/http-api/app.ts";
-import { httpEvent } from "../unit/functions/events.ts";
+import {
+  applicantPagesApi,
+  LINK_KEYRING,
+  linksSignedAt,
+  PUBLIC_BASE_URL,
+} from "../unit/functions/applicant-pages.ts";
 import { allA11yViolations, expectNoSeriousA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { routeToApi } from "./support/in-process-api.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
@@ -24,56 +23,22 @@ import { saveScreenshot } from "./support/screenshots.ts";
  */
 describe("an expired link's way back, in a browser", () => {
   let browser: BrowserSession;
-  const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
   const now = new Date("2027-05-12T10:00:00Z");
   const store = new InMemoryApplicantStore();
   store.add(profileFactory({ unsubscribedAt: "2027-02-01T00:00:00.000Z" }));
   const mailer = new InMemoryMailer();
-  const base = "https://api.example.org";
-  const api = createHttpApi({
-    ...storePorts(store),
+  const base = PUBLIC_BASE_URL;
+  const api = applicantPagesApi(store, {
     clock: new FixedClock(now),
-    webhookSecret: async () => "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    unsubscribeKeys: { keyring: async () => keyring },
-    logger: new Logger({ logLevel: "SILENT" }),
-    applicantPages: async () => ({
-      settings: { savePreferences: async () => undefined, revokeFeed: async () => 1 },
-      planning: domainPlanning,
-      keyring: async () => keyring,
-      publicBaseUrl: base,
-    }),
+    unsubscribeKeyring: LINK_KEYRING,
     freshLinks: async () => ({ ledger: store, mailer }),
   });
   // Her latest email, of 24 Feb 2027: its links expired on 25 Apr.
-  const expired = applicantLinks({
-    baseUrl: base,
-    keyring,
-    applicantId: "a_ada",
-    feedGeneration: 0,
-    now: new Date("2027-02-24T09:00:00Z"),
-  });
+  const expired = linksSignedAt(new Date("2027-02-24T09:00:00Z"));
 
   beforeAll(async () => {
     browser = await launchChromium();
-    await browser.context.route(`${base}/**`, async (route) => {
-      const request = route.request();
-      const url = new URL(request.url());
-      const body = request.postDataBuffer();
-      const response = (await api(
-        httpEvent({
-          method: request.method(),
-          path: url.pathname,
-          query: url.search.slice(1),
-          headers: await request.allHeaders(),
-          ...(body ? { body } : {}),
-        }),
-      )) as APIGatewayProxyStructuredResultV2;
-      await route.fulfill({
-        status: response.statusCode ?? 200,
-        headers: response.headers as Record<string, string>,
-        body: response.body ?? "",
-      });
-    });
+    await routeToApi(browser.context, base, api);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,12 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseKeyring } from "#links/link-token.ts";
 import { createUnsubscribeToken, unsubscribeUrl } from "#links/unsubscribe-token.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
 import { createHttpApi } from "../../functions/http-api/app.ts";
-import { httpEvent } from "../unit/functions/events.ts";
 import { allA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { routeToApi } from "./support/in-process-api.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
@@ -32,25 +31,7 @@ describe("unsubscribe pages in a browser", () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    await browser.context.route(`${base}/**`, async (route) => {
-      const request = route.request();
-      const url = new URL(request.url());
-      const body = request.postDataBuffer();
-      const response = (await api(
-        httpEvent({
-          method: request.method(),
-          path: url.pathname,
-          query: url.search.slice(1),
-          headers: await request.allHeaders(),
-          ...(body ? { body } : {}),
-        }),
-      )) as APIGatewayProxyStructuredResultV2;
-      await route.fulfill({
-        status: response.statusCode ?? 200,
-        headers: response.headers as Record<string, string>,
-        body: response.body ?? "",
-      });
-    });
+    await routeToApi(browser.context, base, api);
   });
   afterAll(async () => {
     await browser?.close();

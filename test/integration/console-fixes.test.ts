@@ -1,13 +1,11 @@
-import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
 import fc from "fast-check";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { overdueForAdvisor } from "#domain/console/overdue.ts";
 import { stageOf } from "#domain/console/stage.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
 import { ADMIN, consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
-import { applicantState, clockTo, drainStream, postWebhook } from "./support/local-stack.ts";
+import { applicantState, clockTo, drainStream, postWebhook, scanTable } from "./support/local-stack.ts";
 
 /**
  * The console against the new-user tester's findings (issue 15), on the local stack: an erase
@@ -15,32 +13,6 @@ import { applicantState, clockTo, drainStream, postWebhook } from "./support/loc
  * field (never 5xx); authorization comes before validation and never reveals whether an id exists;
  * the cohort is read as of now.
  */
-async function scanTable(): Promise<Record<string, unknown>[]> {
-  const client = new DynamoDBClient({
-    endpoint: inject("dynamodbEndpoint"),
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  try {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await client.send(
-        new ScanCommand({
-          TableName: inject("tableName"),
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
-  } finally {
-    client.destroy();
-  }
-}
-
 async function applicantOf(advisorEmail: string): Promise<TestApplicant> {
   const applicant = step2Applicant();
   applicant.snapshot.applicant.advisorEmail = advisorEmail;

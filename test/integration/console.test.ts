@@ -1,5 +1,3 @@
-import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
@@ -12,34 +10,8 @@ import {
   header,
   itemsMentioning,
   postWebhook,
+  scanTable,
 } from "./support/local-stack.ts";
-
-/** Every item in the table, read with a consistent Scan: what "nothing was written" is judged on. */
-async function scanTable(): Promise<Record<string, unknown>[]> {
-  const client = new DynamoDBClient({
-    endpoint: inject("dynamodbEndpoint"),
-    region: "us-east-1",
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  try {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await client.send(
-        new ScanCommand({
-          TableName: inject("tableName"),
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
-    return items;
-  } finally {
-    client.destroy();
-  }
-}
 
 async function applicantOf(
   advisorEmail: string,

@@ -128,18 +128,15 @@ export function header(email: StoredEmail, name: string): string | undefined {
   return email.headers?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())?.value;
 }
 
-/**
- * Every item in the table whose attributes mention `text` anywhere: how a test proves that
- * nothing was stored for a rejected request, whatever the key design.
- */
-export async function itemsMentioning(text: string): Promise<Record<string, unknown>[]> {
+/** Every item in the table, read with a consistent Scan: what "nothing was written" is judged on. */
+export async function scanTable(): Promise<Record<string, unknown>[]> {
   const client = new DynamoDBClient({
     endpoint: inject("dynamodbEndpoint"),
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
   try {
-    const found: Record<string, unknown>[] = [];
+    const items: Record<string, unknown>[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await client.send(
@@ -149,16 +146,21 @@ export async function itemsMentioning(text: string): Promise<Record<string, unkn
           ConsistentRead: true,
         }),
       );
-      for (const item of page.Items ?? []) {
-        const plain = unmarshall(item);
-        if (JSON.stringify(plain).includes(text)) found.push(plain);
-      }
+      items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
       startKey = page.LastEvaluatedKey;
     } while (startKey !== undefined);
-    return found;
+    return items;
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Every item in the table whose attributes mention `text` anywhere: how a test proves that
+ * nothing was stored for a rejected request, whatever the key design.
+ */
+export async function itemsMentioning(text: string): Promise<Record<string, unknown>[]> {
+  return (await scanTable()).filter((item) => JSON.stringify(item).includes(text));
 }
 
 export { applicantIdFor };

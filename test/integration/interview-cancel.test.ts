@@ -1,15 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { milestoneUpdate, step2Applicant } from "./support/applicants.ts";
+import { milestoneUpdate } from "./support/applicants.ts";
+import { applicantWithInterview, attachmentsOf, type StoredAttachment } from "./support/interviews.ts";
 import { advanceClock, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
-
-interface StoredAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
-
-const attachmentsOf = (email: unknown) => (email as { attachments?: StoredAttachment[] }).attachments ?? [];
 
 function eventOf(file: StoredAttachment | undefined) {
   const calendar = new ICAL.Component(
@@ -23,19 +16,12 @@ function eventOf(file: StoredAttachment | undefined) {
 /** Tester s8 issue 14 B8, on the local stack: intake → interview email with its .ics → cancel → one cancelling email. */
 describe("a cancelled interview", () => {
   it("whose .ics went out gets one email with a METHOD:CANCEL file of the same UID and a higher SEQUENCE", async () => {
-    const applicant = step2Applicant();
-    applicant.snapshot.interviews = [
-      {
-        id: "mercy-im",
-        program: "Mercy Internal Medicine",
-        startsAt: "2026-11-12T10:00:00-06:00",
-        timezone: "America/Chicago",
-        format: "virtual",
-      },
-    ];
-    await clockTo("2026-10-20T00:00:00Z");
-    expect((await postWebhook(applicant.snapshot)).status).toBe(202);
-    await drainStream();
+    const { applicant, status } = await applicantWithInterview({
+      id: "mercy-im",
+      program: "Mercy Internal Medicine",
+      startsAt: "2026-11-12T10:00:00-06:00",
+    });
+    expect(status).toBe(202);
     await clockTo("2026-11-06T00:00:00Z");
     const invites = (await emailsTo(applicant.email))
       .flatMap(attachmentsOf)
@@ -75,19 +61,12 @@ describe("a cancelled interview", () => {
   });
 
   it("whose .ics never went out gets no cancellation email", async () => {
-    const applicant = step2Applicant();
-    applicant.snapshot.interviews = [
-      {
-        id: "cook-im",
-        program: "Cook County Internal Medicine",
-        startsAt: "2026-12-10T10:00:00-06:00",
-        timezone: "America/Chicago",
-        format: "virtual",
-      },
-    ];
-    await clockTo("2026-10-20T00:00:00Z");
-    expect((await postWebhook(applicant.snapshot)).status).toBe(202);
-    await drainStream();
+    const { applicant, status } = await applicantWithInterview({
+      id: "cook-im",
+      program: "Cook County Internal Medicine",
+      startsAt: "2026-12-10T10:00:00-06:00",
+    });
+    expect(status).toBe(202);
     const cancel = {
       ...milestoneUpdate(applicant, []),
       interviews: [{ id: "cook-im", status: "cancelled" }],

@@ -1,33 +1,18 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { step2Applicant } from "./support/applicants.ts";
-import { clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
-
-interface StoredAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
+import { applicantWithInterview, attachmentsOf } from "./support/interviews.ts";
+import { clockTo, emailsTo } from "./support/local-stack.ts";
 
 describe("interview emails", () => {
   it("carry the interview as an .ics, timed in the program's zone, with the calendar feed's UID", async () => {
-    const applicant = step2Applicant();
-    applicant.snapshot.interviews = [
-      {
-        id: "mercy-im",
-        program: "Mercy Internal Medicine",
-        startsAt: "2026-11-12T10:00:00-06:00",
-        timezone: "America/Chicago",
-        format: "virtual",
-      },
-    ];
-    await clockTo("2026-10-20T00:00:00Z");
-    expect((await postWebhook(applicant.snapshot)).status).toBe(202);
-    await drainStream();
+    const { applicant, status } = await applicantWithInterview({
+      id: "mercy-im",
+      program: "Mercy Internal Medicine",
+      startsAt: "2026-11-12T10:00:00-06:00",
+    });
+    expect(status).toBe(202);
     await clockTo("2026-11-11T00:00:00Z");
-    const withInvite = (await emailsTo(applicant.email)).flatMap(
-      (email) => (email as unknown as { attachments?: StoredAttachment[] }).attachments ?? [],
-    );
+    const withInvite = (await emailsTo(applicant.email)).flatMap(attachmentsOf);
     expect(withInvite.length).toBeGreaterThan(0);
     const invite = withInvite[0];
     expect(invite?.filename).toBe("interview-mercy-im.ics");

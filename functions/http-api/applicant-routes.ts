@@ -65,7 +65,13 @@ export const actionPreview: PageRoute = (event, deps) =>
       deps,
     );
     const links = await linksFor(event, deps, preview.state);
-    return actionConfirmationPage(preview, selfUrl(event), links.timeline);
+    return actionConfirmationPage(
+      preview,
+      selfUrl(event),
+      links.timeline,
+      undefined,
+      links.action(preview.claims.milestone, "schedule"),
+    );
   });
 
 export const actionApply: PageRoute = (event, deps) =>
@@ -97,16 +103,21 @@ export const actionApply: PageRoute = (event, deps) =>
         preview,
         selfUrl(event),
         links.timeline,
-        error.problems.map((problem) => `${fieldLabel(problem.path)} ${problem.message}.`).join(" "),
+        error.problems.map(problemText).join(" "),
+        links.action(preview.claims.milestone, "schedule"),
       );
     }
   });
 
-/** An action form's field as the page names it. */
-function fieldLabel(path: string): string {
-  if (path === "date") return "The date";
-  if (path === "days") return "The number of days";
-  return `The field “${path}”`;
+/**
+ * An action form's problem as the page says it: a field's message after the field's name; an
+ * `action` refusal is already a sentence of its own (tester s10 C4: "The field “action” waive…").
+ */
+function problemText(problem: { path: string; message: string }): string {
+  if (problem.path === "action") return `${problem.message}.`;
+  if (problem.path === "date") return `The date ${problem.message}.`;
+  if (problem.path === "days") return `The number of days ${problem.message}.`;
+  return `The field “${problem.path}” ${problem.message}.`;
 }
 
 export const calendarFeed: PageRoute = (event, deps) =>

@@ -44,6 +44,29 @@ export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan, zone: 
   );
 }
 
+/**
+ * The day the applicant booked for a step whose day they book (catalog `stepActions` with
+ * "schedule": the USMLE and OET sittings) while it is still after `today` (the applicant's local
+ * "YYYY-MM-DD"). Done before the sitting cannot be a pass (tester s10 issue 14 B2: a Done weeks
+ * before Step 2 CK was stored as passed that day), so an action link records none and offers
+ * Scheduled for… in case the day moved. Undefined with no day booked, or once that day has come.
+ */
+export function bookedDayAhead(
+  milestone: MilestoneKey,
+  recorded: Pick<MilestoneEntry, "status" | "date"> | undefined,
+  today: string,
+): string | undefined {
+  if (!catalogEntry(milestone).stepActions.includes("schedule")) return undefined;
+  if (recorded?.status !== "scheduled" || recorded.date === undefined) return undefined;
+  const day = recorded.date.slice(0, 10);
+  return day > today ? day : undefined;
+}
+
+/** A one-tap action a step does not offer now, in the applicant's words (tester s10 issue 14 C4). */
+export function unavailableActionText(action: StepAction, title: string): string {
+  return `“${ACTION_LABELS[action]}” is not a choice for “${title}” now`;
+}
+
 /** When Done on a step can first count for the applicant's Match (doneOpensFor). */
 export interface DoneOpens {
   /** The applicant's first day ("YYYY-MM-DD", compared with the season's ET day) Done counts. */

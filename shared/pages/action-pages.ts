@@ -13,6 +13,7 @@ export function actionConfirmationPage(
   formAction: string,
   timelineUrl: string,
   problem?: string,
+  scheduleUrl?: string,
 ): APIGatewayProxyStructuredResultV2 {
   const title = preview.title;
   const finished = preview.currentStatus === "done" || preview.currentStatus === "waived";
@@ -45,6 +46,32 @@ export function actionConfirmationPage(
       `<h1>${e(`Not yet: “${title}”`)}</h1>
 <p class="note">${e(doneOpensText(preview.doneOpens, preview.plan.matchYear))} Nothing was changed.</p>
 <p class="due">${e(doneOpensSource(preview.doneOpens))}</p>
+<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
+  if (preview.bookedDay) {
+    // Done before the booked sitting would be a pass the applicant cannot have (tester s10 B2).
+    const schedule = scheduleUrl
+      ? `<a class="button primary" href="${e(scheduleUrl)}">Scheduled for…</a>
+`
+      : "";
+    return htmlPage(
+      problem ? 400 : 200,
+      `Not yet: “${title}”`,
+      `<h1>${e(`Not yet: “${title}”`)}</h1>
+<p class="note">${e(`Your exam is on ${humanDate(preview.bookedDay)}. Mark it done once you have sat it and have your passing result: Done before then would record a pass you do not have yet. Nothing was changed.`)}</p>
+<p>If your exam day moved, use Scheduled for… to give the new day. If you sat it earlier than that, send your intake form again with the day you sat it, or ask your advisor.</p>
+<div class="actions">${schedule}<a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
+  if (preview.unavailable) {
+    // A link for a choice the step does not have now: no button to press (tester s10 C4).
+    return htmlPage(
+      problem ? 400 : 200,
+      `Not available now: “${title}”`,
+      `<h1>${e(`Not available now: “${title}”`)}</h1>
+<p class="note">${e(`${preview.unavailable}, so there is nothing to confirm. Nothing was changed.`)}</p>
+<p>Your timeline shows the choices each step has today.</p>
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
@@ -133,7 +160,7 @@ const UNDO_DONE =
 function fieldsFor(preview: ActionPreview): string {
   switch (preview.claims.action) {
     case "done":
-      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `${examDayAheadNote(preview)}<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
+      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
       return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
     case "schedule": {
@@ -160,16 +187,6 @@ ${options}
 <p>The last reminder before the deadline always comes, snoozed or not.</p>`;
     }
   }
-}
-
-/**
- * On Done for an exam whose recorded day is still ahead (tester s8 issue 14b B3): names that day, so
- * the choice is plain. Done stays possible, since the applicant may have sat it earlier than recorded.
- */
-function examDayAheadNote(preview: ActionPreview): string {
-  const recorded = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
-  if (recorded?.status !== "scheduled" || !recorded.date || recorded.date <= preview.today) return "";
-  return `<p class="note">${e(`Your exam is recorded for ${humanDate(recorded.date)}: mark it done once you have sat it and have your passing result; or use Scheduled for… if the date changed.`)}</p>\n`;
 }
 
 /** "sit it" for an exam, "complete it" for any other dated step. */

@@ -1,5 +1,5 @@
-import { actionsFor } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { renderDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
 import type { ActionForm, ActionPreview } from "./step-actions.ts";
 
@@ -7,14 +7,21 @@ function invalid(path: string, message: string): InvalidInputError {
   return new InvalidInputError("The action cannot be applied", [{ path, message }]);
 }
 
+/**
+ * A link whose action cannot apply now, refused in one plain sentence: the problem's detail and
+ * its `action` field's message alike (RFC 9457 still names the field).
+ */
+function refused(sentence: string): InvalidInputError {
+  return new InvalidInputError(`${sentence}.`, [{ path: "action", message: sentence }]);
+}
+
 /** The milestone entry an action asks for, from the current one and the form. @throws InvalidInputError */
 export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEntry {
   const { claims, state, today } = preview;
   const key: MilestoneKey = claims.milestone;
   const current = state.milestones.find((entry) => entry.key === key);
-  const offered = actionsFor({ milestone: key }, preview.plan, state.profile.timezone);
   // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
-  // an old email's Done was accepted); otherwise Done is always possible, the others only where offered.
+  // an old email's Done was accepted); otherwise Done is possible unless its window or the booked sitting is ahead, the others only where offered.
   if (preview.seasonPassed && !preview.alreadyApplied)
     throw invalid(
       "action",
@@ -26,9 +33,13 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       "action",
       `nothing to record yet: ${preview.doneOpens.what} ${preview.doneOpens.verb} on ${preview.doneOpens.date}`,
     );
-  if (claims.action !== "done" && !offered.includes(claims.action) && !preview.alreadyApplied) {
-    throw invalid("action", `${claims.action} is not offered for this step now`);
-  }
+  // Done before the booked sitting would record a pass the applicant cannot have yet (tester s10 B2).
+  if (preview.bookedDay)
+    throw refused(
+      `Your exam is on ${renderDate(preview.bookedDay)}: mark it done once you have sat it and have your passing result. If the day moved, use Scheduled for… to give the new day`,
+    );
+  // The GET showed no button for it (tester s10 C4): the same words, not the field's internal value.
+  if (preview.unavailable) throw refused(preview.unavailable);
   switch (claims.action) {
     case "done":
       return {

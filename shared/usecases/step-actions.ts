@@ -1,10 +1,13 @@
 import {
+  actionsFor,
+  bookedDayAhead,
   type DoneOpens,
   doneOpensFor,
   SNOOZE_DAYS,
   seasonPassedFor,
   snoozeLimit,
   snoozeUntil,
+  unavailableActionText,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
@@ -67,6 +70,20 @@ export interface ActionPreview {
    */
   doneOpens?: DoneOpens;
   /**
+   * For done: the exam day the applicant booked, still ahead (bookedDayAhead). Done before the
+   * sitting is no pass, so nothing is recorded; the page offers Scheduled for… in case it moved
+   * (tester s10 issue 14 B2). Absent otherwise.
+   */
+  bookedDay?: string;
+  /**
+   * The link's action is not one the step offers now (actionsFor: "Not for me" on a step that
+   * cannot be skipped, "Scheduled for…" on one whose date comes from a form, Snooze with no
+   * reminder left to quiet), said in the applicant's words. Both sides decide on it: the GET shows
+   * no button, the POST records nothing (tester s10 issue 14 C4). Absent when it is offered, and for
+   * Done (doneOpens and bookedDay say when Done counts).
+   */
+  unavailable?: string;
+  /**
    * For snooze: the days offered, each with the date it would end on (capped at the last rung);
    * `lastReminder` when it ends on the day of the last reminder, however many days were asked
    * (tester s8 C6: "4 days" that lasted 3).
@@ -121,6 +138,17 @@ export async function previewStepAction(
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
       ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
       : undefined;
+  const bookedDay =
+    claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
+      ? bookedDayAhead(claims.milestone, current, today)
+      : undefined;
+  const title = catalogEntry(claims.milestone).title;
+  const unavailable =
+    claims.action !== "done" &&
+    !alreadyAnswered(claims.action, current?.status) &&
+    !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone).includes(claims.action)
+      ? unavailableActionText(claims.action, title)
+      : undefined;
   const deadline =
     claims.action === "schedule"
       ? [...plan.nextSteps, ...plan.blocked, ...plan.overdue].find(
@@ -133,8 +161,10 @@ export async function previewStepAction(
     state,
     plan,
     ...(doneOpens ? { doneOpens } : {}),
+    ...(bookedDay ? { bookedDay } : {}),
+    ...(unavailable ? { unavailable } : {}),
     ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
-    title: catalogEntry(claims.milestone).title,
+    title,
     currentStatus: current?.status ?? "not_started",
     alreadyApplied: alreadyAnswered(claims.action, current?.status),
     seasonPassed: seasonPassedFor({ milestone: claims.milestone }, plan),

@@ -149,30 +149,29 @@ describe("action pages", () => {
     expect(done("lors")).toContain("Tapped by mistake? Send your intake form again");
   });
 
-  it("names the applicant's own exam date on Done while it is still ahead, and keeps Done possible (tester s8 issue 14b B3)", () => {
-    const done = (date: string) =>
+  it("names the applicant's own exam date on Done while it is still ahead, offering Scheduled for… and no Done (tester s8 issue 14b B3, s10 B2)", () => {
+    // s8 B3 kept Done possible under a note; s10 B2: a Done weeks before the sitting was stored as
+    // a pass that day. Done now waits for the exam day (bookedDayAhead) and the page says so.
+    const done = (bookedDay?: string) =>
       actionConfirmationPage(
         preview({
           claims: { ...preview().claims, action: "done", milestone: "usmle_step2ck" },
-          state: {
-            profile: profileFactory(),
-            milestones: [{ key: "usmle_step2ck", status: "scheduled", date }],
-            interviews: [],
-            ledger: [],
-          },
           currentStatus: "scheduled",
           today: "2027-03-20",
+          ...(bookedDay ? { bookedDay } : {}),
         }),
         "?x",
         links.timeline,
+        undefined,
+        "https://api.example.org/actions?schedule",
       ).body ?? "";
     const ahead = done("2027-03-30");
-    expect(ahead).toContain(
-      "Your exam is recorded for Tue 30 Mar 2027: mark it done once you have sat it and have your passing result; or use Scheduled for… if the date changed.",
-    );
-    expect(ahead).toContain("Yes, mark it done");
-    // A recorded day already past asks nothing more than before.
-    expect(done("2027-03-10")).not.toContain("Your exam is recorded for");
+    expect(ahead).toContain("Your exam is on Tue 30 Mar 2027. Mark it done once you have sat it");
+    expect(ahead).toContain('href="https://api.example.org/actions?schedule">Scheduled for…</a>');
+    expect(ahead).not.toContain("Yes, mark it done");
+    // A recorded day already past (the use case sets no bookedDay) offers Done as before.
+    expect(done()).not.toContain("Your exam is on");
+    expect(done()).toContain("Yes, mark it done");
   });
 
   it("says when a snooze ends in words", () => {

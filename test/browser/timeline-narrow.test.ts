@@ -72,34 +72,7 @@ describe("timeline on a narrow phone", () => {
   });
 
   it("never scrolls sideways at 320 px on a real applicant's planned timeline (risks citing URLs)", async () => {
-    // The tester's applicant: Karachi, J-1, Match 2027, Step 1 and Step 2 CK done, late November.
-    const now = new Date("2026-11-30T12:00:00Z");
-    const planned = plan(
-      {
-        applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027, visa: "J-1" }),
-        milestones: [
-          milestoneFactory("usmle_step1", "done", "2025-03-10"),
-          milestoneFactory("usmle_step2ck", "done", "2025-09-10"),
-        ],
-        interviews: [],
-      },
-      seasonCalendar(2027),
-      now,
-    );
-    const real =
-      timelinePage({
-        firstName: "Fatima",
-        timezone: "Asia/Karachi",
-        links: applicantLinks({
-          baseUrl: "https://api.example.org",
-          keyring: parseKeyring(`k1=${"s".repeat(40)}`),
-          applicantId: "a_fatima",
-          feedGeneration: 0,
-          now,
-        }),
-        plan: planned,
-        comingReminders: planned.reminders.slice(0, 6),
-      }).body ?? "";
+    const real = realTimeline();
     expect(real).toMatch(/https:\/\/\S{60,}/);
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 700 });
@@ -107,4 +80,65 @@ describe("timeline on a narrow phone", () => {
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
     await page.close();
   });
+
+  /**
+   * Tester s10 issue 14 C1: at 390 px the budget's "Amount" header broke inside the word
+   * ("Amoun / t"): the page lets long addresses break anywhere, and that let the table squeeze its
+   * headers to a letter's width. Every word of the budget table stays whole on a phone's width.
+   */
+  it.each([360, 390])("breaks no word of the budget table at %i px", async (width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 700 });
+    await page.setContent(realTimeline(), { waitUntil: "load" });
+    const broken = await page.evaluate(`(() => {
+      const broken = [];
+      const table = document.querySelector("section[aria-labelledby=budget] table");
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/\\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    })()`);
+    expect(await page.locator("section[aria-labelledby=budget] th", { hasText: "Amount" }).count()).toBe(1);
+    expect(broken).toEqual([]);
+    await page.close();
+  });
 });
+
+/** The tester's applicant: Karachi, J-1, Match 2027, Step 1 and Step 2 CK done, late November. */
+function realTimeline(): string {
+  const now = new Date("2026-11-30T12:00:00Z");
+  const planned = plan(
+    {
+      applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027, visa: "J-1" }),
+      milestones: [
+        milestoneFactory("usmle_step1", "done", "2025-03-10"),
+        milestoneFactory("usmle_step2ck", "done", "2025-09-10"),
+      ],
+      interviews: [],
+    },
+    seasonCalendar(2027),
+    now,
+  );
+  return (
+    timelinePage({
+      firstName: "Fatima",
+      timezone: "Asia/Karachi",
+      links: applicantLinks({
+        baseUrl: "https://api.example.org",
+        keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+        applicantId: "a_fatima",
+        feedGeneration: 0,
+        now,
+      }),
+      plan: planned,
+      comingReminders: planned.reminders.slice(0, 6),
+    }).body ?? ""
+  );
+}

@@ -138,11 +138,31 @@ describe("closing the loop with the applicant", () => {
     const doneUrl = linkIn(html, /href="([^"]+)"[^>]*>Done</);
     const page = await tapInInbox("Done");
     expect(page.url()).toBe(doneUrl);
+    // The exam is booked for 20 Aug, two weeks ahead: Done is no pass yet (tester s10 issue 14 B2).
+    // The page says so, records nothing and offers Scheduled for…, for an exam day that moved.
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Not yet: /);
+    expect(await page.locator("main").textContent()).toContain("Your exam is on Thu 20 Aug 2026.");
+    await expect(page.getByRole("button", { name: "Yes, mark it done" }).count()).resolves.toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await saveScreenshot(page, "action-exam-ahead");
+    const before = await applicantState(applicant.applicantId);
+    expect(before?.milestones.find((entry) => entry.key === "usmle_step2ck")).toEqual({
+      key: "usmle_step2ck",
+      status: "scheduled",
+      date: STEP2_EXAM_DATE,
+    });
+
+    // The exam moved to today and the applicant sat it: Scheduled for… today, then Done counts.
+    await page.getByRole("link", { name: "Scheduled for…" }).click();
+    await page.waitForLoadState("load");
+    await page.getByLabel("Date (your time)").fill("2026-08-06");
+    await page.getByRole("button", { name: "Save the date" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Recorded");
+    await page.goto(doneUrl, { waitUntil: "load" });
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("as done?");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "action-confirm");
-    const before = await applicantState(applicant.applicantId);
-    expect(before?.milestones.find((entry) => entry.key === "usmle_step2ck")?.status).toBe("scheduled");
 
     await page.getByRole("button", { name: "Yes, mark it done" }).click();
     await page.waitForLoadState("load");

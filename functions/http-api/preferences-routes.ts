@@ -79,6 +79,7 @@ export const preferencesView: PageRoute = (event, deps) =>
       return preferencesPage({
         form: formOf(preferencesInEffect(state.profile)),
         timezone: state.profile.timezone,
+        now: deps.clock.now(),
         formAction: notice ? pageUrl(event) : selfUrl(event),
         timelineUrl: links.timeline,
         ...(notice ? { newFeedUrl: links.feedSubscription } : {}),
@@ -97,6 +98,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
       const links = await linksFor(event, deps, state);
       const shown = {
         timezone: state.profile.timezone,
+        now: deps.clock.now(),
         formAction: selfUrl(event),
         timelineUrl: links.timeline,
         ...(await subscriptionOf(state, deps)),

@@ -5,6 +5,7 @@ import {
   CRITICAL_WINDOW_HOURS,
   REMINDER_CATEGORIES,
 } from "#domain/preferences.ts";
+import { clocksGoForwardWithin } from "#domain/time.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, type ResubscribeResult, subscriptionBanner } from "./mail-status.ts";
 import {
@@ -26,6 +27,8 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 export function preferencesPage(input: {
   form: PreferencesForm;
   timezone: string;
+  /** Now: the note on times a spring-forward night skips shows only if the zone has one ahead. */
+  now: Date;
   formAction: string;
   timelineUrl: string;
   errors?: PreferencesErrors;
@@ -85,7 +88,7 @@ ${subscription}${status}${feed}
 <fieldset><legend>When emails arrive</legend>
 <label for="deliveryTime">Delivery time (your time, ${e(input.timezone)})</label>
 <input id="deliveryTime" name="deliveryTime" type="time" required value="${e(p.deliveryTime)}"${marks("deliveryTime")}>
-${message("deliveryTime")}<p class="muted" id="deliveryTime-hint">On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.</p>
+${message("deliveryTime")}${skippedTimesNote(input.timezone, input.now)}
 <label for="quietStart">Quiet hours start</label>
 <input id="quietStart" name="quietStart" type="time" required value="${e(p.quietStart)}"${marks("quietStart")}>
 ${message("quietStart")}<label for="quietEnd">Quiet hours end</label>
@@ -122,3 +125,15 @@ function firstIdOf(field: PreferencesField, form: PreferencesForm): string {
   if (field === "categories") return `cat-${REMINDER_CATEGORIES[0]}`;
   return field;
 }
+
+/**
+ * What a delivery time the clocks skip means, for a zone whose clocks go forward within the coming
+ * year (a little over one, so next year's change is covered the day after this year's); none for
+ * a zone without such a night, such as Asia/Karachi (tester s10 issue 14 C3).
+ */
+function skippedTimesNote(zone: string, now: Date): string {
+  if (!clocksGoForwardWithin(zone, now.getTime(), SKIPPED_TIMES_REACH_DAYS)) return "";
+  return `<p class="muted" id="deliveryTime-hint">On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.</p>`;
+}
+
+const SKIPPED_TIMES_REACH_DAYS = 380;

@@ -11,6 +11,7 @@ const page = (extra: Partial<Parameters<typeof preferencesPage>[0]> = {}) =>
   preferencesPage({
     form: formOf(DEFAULT_PREFERENCES),
     timezone: "Asia/Karachi",
+    now: new Date("2026-12-01T12:00:00Z"),
     formAction: "/p",
     timelineUrl: "/t",
     ...extra,

@@ -22,6 +22,7 @@ describe("a delivery time the clocks skip", () => {
     const page = preferencesPage({
       form: formOf(DEFAULT_PREFERENCES),
       timezone: "America/New_York",
+      now: new Date("2026-12-01T12:00:00Z"),
       formAction: "/p",
       timelineUrl: "/t",
     });
@@ -37,6 +38,7 @@ describe("quiet hours on the preferences page (tester s4 C4)", () => {
       preferencesPage({
         form: formOf(DEFAULT_PREFERENCES),
         timezone: "Africa/Lagos",
+        now: new Date("2026-12-01T12:00:00Z"),
         formAction: "/p",
         timelineUrl: "/t",
       }).body ?? "";
@@ -53,6 +55,7 @@ describe("what is always sent, on the preferences page (tester s7 B3)", () => {
       preferencesPage({
         form: formOf(DEFAULT_PREFERENCES),
         timezone: "Asia/Karachi",
+        now: new Date("2026-12-01T12:00:00Z"),
         formAction: "/p",
         timelineUrl: "/t",
       }).body ?? "";
@@ -66,6 +69,7 @@ describe("what is always sent, on the preferences page (tester s7 B3)", () => {
       preferencesPage({
         form: formOf(DEFAULT_PREFERENCES),
         timezone: "Asia/Karachi",
+        now: new Date("2026-12-01T12:00:00Z"),
         formAction: "/p",
         timelineUrl: "/t",
       }).body ?? "";

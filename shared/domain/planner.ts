@@ -165,7 +165,7 @@ function planMilestone(
     due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
   const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
-  const late = overdueNow && waitingFor.length === 0 ? lateDeadlineOf(context, entry) : null;
+  const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
   if (overdueNow && detail !== undefined && late === null) {
     const step: OverdueStep = {
       milestone: entry.key,
@@ -188,7 +188,7 @@ function planMilestone(
     !(entry.key === "soap" && soapStillOpen(context))
   )
     return;
-  if (waitingFor.length > 0) {
+  if (waitingFor !== null) {
     const step: BlockedStep = {
       milestone: entry.key,
       title: catalogEntry.title,

@@ -161,15 +161,37 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
  * Adds every prerequisite of the milestone, transitively, to `done`. A step booked for a date still
  * ahead (`happened` false) does not imply a `neededByOwnDate` prerequisite (the OET result that goes
  * in with the Pathway application on that date): it stays in the plan with its reminders until the
- * date has passed.
+ * date has passed. The closures are static catalog data (see IMPLIED_BY), so a plan only adds them.
  */
 function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey, happened: boolean): void {
-  for (const prerequisite of catalogEntry(key).prerequisites) {
-    if (done.has(prerequisite.key) || (!happened && prerequisite.neededByOwnDate === true)) continue;
-    done.add(prerequisite.key);
-    markPrerequisites(done, prerequisite.key, true);
-  }
+  const implied = IMPLIED_BY.get(key);
+  if (implied === undefined) return;
+  for (const prerequisite of happened ? implied.happened : implied.ahead) done.add(prerequisite);
 }
+
+/**
+ * Each milestone's prerequisites, transitively, computed once from the catalog: `happened` all of
+ * them, `ahead` (a date still ahead) without its own `neededByOwnDate` ones, though those still
+ * come in when another prerequisite needs them. Per plan this was a recursion with a catalog
+ * look-up per prerequisite, for every done or scheduled milestone (planner bench).
+ */
+const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: MilestoneKey[]; ahead: MilestoneKey[] }> = new Map(
+  MILESTONE_CATALOG.map((entry) => {
+    const closure = (happened: boolean): MilestoneKey[] => {
+      const found = new Set<MilestoneKey>();
+      const walk = (key: MilestoneKey, walked: boolean): void => {
+        for (const prerequisite of catalogEntry(key).prerequisites) {
+          if (found.has(prerequisite.key) || (!walked && prerequisite.neededByOwnDate === true)) continue;
+          found.add(prerequisite.key);
+          walk(prerequisite.key, true);
+        }
+      };
+      walk(entry.key, happened);
+      return [...found];
+    };
+    return [entry.key, { happened: closure(true), ahead: closure(false) }];
+  }),
+);
 
 /**
  * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens

@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { catalogEntry } from "../catalog/index.ts";
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -249,9 +249,9 @@ export function planDates(context: PlanContext): PlanDates {
     planDatesByCalendar.set(context.calendar, byKey);
   }
   let signature = context.zone;
-  for (const given of context.entries.values()) {
-    if (given.date === undefined || given.status === "not_started") continue;
-    if (!catalogEntry(given.key).applicantDateIsDue) continue;
+  for (let index = 0; index < OWN_DATE_KEYS.length; index++) {
+    const given = context.entries.get(OWN_DATE_KEYS[index] as MilestoneKey);
+    if (given?.date === undefined || given.status === "not_started") continue;
     const done = given.status === "done";
     if (!done && startOfLocalDate(context.zone, given.date) < context.now) continue;
     signature += `|${given.key}${done ? "=" : "~"}${given.date}`;
@@ -276,6 +276,15 @@ export function planDates(context: PlanContext): PlanDates {
   byKey.keep(signature, dates);
   return dates;
 }
+
+/**
+ * The milestones whose own date the catalog allows (`applicantDateIsDue`), in catalog order: the
+ * signature reads these few from the snapshot rather than walking all of it with a catalog look-up
+ * per entry, on every plan.
+ */
+const OWN_DATE_KEYS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.applicantDateIsDue,
+).map((entry) => entry.key);
 
 const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
 /**

@@ -11,7 +11,7 @@ import {
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
-import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { urgencyOf } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
@@ -63,6 +63,14 @@ interface RenderedInterview {
   thanksAction: string;
   prepDeadline: Deadline;
   thanksDeadline: Deadline;
+  /**
+   * The two ladders' targets: they depend only on the interview and the zone, so they are made
+   * with the rendering rather than twice per interview per plan (20 objects a plan in the bench).
+   * Shared by plans, never changed (ladderOf only reads a target); not frozen, so they keep the
+   * hidden class of the other targets ladderOf meets.
+   */
+  prepReminders: ReminderTarget;
+  thanksReminders: ReminderTarget;
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
@@ -89,6 +97,12 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
   const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
   const format = interview.format === "virtual" ? "virtual" : "in-person";
+  const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
+  const thanksTitle = `Thank ${interview.program} for the interview`;
+  const prepDeadline = Object.freeze(
+    deadlineDetail(context.zone, start, "applicant", "interview start from your snapshot"),
+  );
+  const thanksDeadline = Object.freeze(deadlineDetail(context.zone, thankYouBy, "advice", THANK_YOU_SOURCE));
   const rendered: RenderedInterview = {
     zone: context.zone,
     program: interview.program,
@@ -99,14 +113,34 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     interviewId,
     start,
     thankYouBy,
-    prepTitle: `Prepare for your ${format} interview with ${interview.program}`,
-    thanksTitle: `Thank ${interview.program} for the interview`,
+    prepTitle,
+    thanksTitle,
     prepAction: `Interview starts ${shownTime}. Research the program and prepare your questions.`,
     thanksAction: `Your interview was ${shownTime}. Send a short thank-you note.`,
-    prepDeadline: Object.freeze(
-      deadlineDetail(context.zone, start, "applicant", "interview start from your snapshot"),
-    ),
-    thanksDeadline: Object.freeze(deadlineDetail(context.zone, thankYouBy, "advice", THANK_YOU_SOURCE)),
+    prepDeadline,
+    thanksDeadline,
+    prepReminders: {
+      milestone: "interview",
+      interviewId,
+      title: prepTitle,
+      why: INTERVIEW_PREP_WHY,
+      ladder: "interview-prep",
+      deadline: start,
+      deadlineDetail: prepDeadline,
+      startBy: null,
+      notStarted: false,
+    },
+    thanksReminders: {
+      milestone: "interview",
+      interviewId,
+      title: thanksTitle,
+      why: INTERVIEW_THANK_YOU_WHY,
+      ladder: "interview-thank-you",
+      deadline: thankYouBy,
+      deadlineDetail: thanksDeadline,
+      startBy: null,
+      notStarted: false,
+    },
   };
   renderedInterviews.set(interview, rendered);
   return rendered;
@@ -140,6 +174,8 @@ export function planInterviews(
       thanksAction,
       prepDeadline,
       thanksDeadline,
+      prepReminders,
+      thanksReminders,
     } = renderedInterview(context, interview);
     if (planned.includes(interviewId)) continue;
     planned.push(interviewId);
@@ -159,21 +195,7 @@ export function planInterviews(
           urgency: urgencyOf(context, start, null, false),
         },
       });
-      remindersFor(
-        context,
-        {
-          milestone: "interview",
-          interviewId,
-          title: prepTitle,
-          why: INTERVIEW_PREP_WHY,
-          ladder: "interview-prep",
-          deadline: start,
-          deadlineDetail: prepDeadline,
-          startBy: null,
-          notStarted: false,
-        },
-        reminders,
-      );
+      remindersFor(context, prepReminders, reminders);
     } else if (context.now <= thankYouBy) {
       steps.push({
         due: thankYouBy,
@@ -190,22 +212,7 @@ export function planInterviews(
       });
     }
     if (context.now <= thankYouBy) {
-      remindersFor(
-        context,
-        {
-          milestone: "interview",
-          interviewId,
-          title: thanksTitle,
-          why: INTERVIEW_THANK_YOU_WHY,
-          ladder: "interview-thank-you",
-          deadline: thankYouBy,
-          deadlineDetail: thanksDeadline,
-          startBy: null,
-          notStarted: false,
-        },
-        reminders,
-        start,
-      );
+      remindersFor(context, thanksReminders, reminders, start);
     }
   }
 }

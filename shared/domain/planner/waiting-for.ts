@@ -15,8 +15,8 @@ export interface StepGates {
 
 /** What holds one step back, if anything. */
 export interface WaitingFor {
-  /** The gates and prerequisites the step waits on; empty when it can be worked on now. */
-  waitingFor: string[];
+  /** The gates and prerequisites the step waits on; null when it can be worked on now. */
+  waitingFor: string[] | null;
   /** What lifts the gate, when a gate holds the step. */
   resolvedBy: string | undefined;
   /** A prerequisite the step may start before is still pending (its `startsBefore`). */
@@ -35,8 +35,8 @@ function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean 
 
 /**
  * The gates (no ECFMG sponsor note, WDOMS unchecked, a Match year out of reach) and the
- * prerequisites one step waits on, and what lifts its gate. A step with a non-empty `waitingFor`
- * is blocked.
+ * prerequisites one step waits on, and what lifts its gate. A step with a `waitingFor` (never
+ * empty) is blocked.
  */
 export function waitingForOf(
   context: PlanContext,
@@ -45,29 +45,37 @@ export function waitingForOf(
   gates: StepGates,
 ): WaitingFor {
   const { ineligible, unchecked, feasibility } = gates;
-  const waitingFor: string[] = [];
+  // Made on the first push: most of a plan's ~20 steps wait on nothing, and need no array.
+  let waitingFor: string[] | null = null;
   // A gate (eligibility, an out-of-reach season) silences a step entirely, overdue list included.
   let resolvedBy: string | undefined;
   if (entry.needsEcfmgEligibleSchool && ineligible) {
-    waitingFor.push(NO_SPONSOR_NOTE);
+    waitingFor = [NO_SPONSOR_NOTE];
     resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
   } else if (entry.needsEcfmgEligibleSchool && unchecked) {
-    waitingFor.push(SCHOOL_CHECK.key);
+    waitingFor = [SCHOOL_CHECK.key];
     resolvedBy = SCHOOL_CHECK.unchecked.resolvedBy;
   }
   let prerequisitePending = false;
   // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
   if (status === "not_started" && resolvedBy === undefined) {
     for (const prerequisite of entry.prerequisites) {
-      if (isSatisfied(context, prerequisite.key) || waitingFor.includes(prerequisite.key)) continue;
+      if (isSatisfied(context, prerequisite.key) || waitingFor?.includes(prerequisite.key) === true) continue;
       if (prerequisite.startsBefore === true && isStartable(context, prerequisite.key))
         prerequisitePending = true;
-      else waitingFor.push(prerequisite.key);
+      else waitingFor = added(waitingFor, prerequisite.key);
     }
   }
   if (entry.seasonBound && feasibility.infeasible && !ineligible) {
-    waitingFor.push(`a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
+    waitingFor = added(waitingFor, `a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
     resolvedBy ??= `Change your target to the ${feasibility.earliestMatchYear} Match: the ${context.calendar.matchYear} Match is out of reach (see MATCH_YEAR_NOT_FEASIBLE).`;
   }
   return { waitingFor, resolvedBy, prerequisitePending };
+}
+
+/** `list` with `item` appended, or a new list of `item` alone. */
+function added(list: string[] | null, item: string): string[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
 }

@@ -15,7 +15,8 @@ import { addSource, citationSource } from "./risk-sources.ts";
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
  * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
- * preparation follows Step 1. Every other allowance is the one the deadlines use, read from the
+ * preparation follows Step 1, unless the applicant has applied to ERAS or registered with NRMP
+ * for the season (committedToSeason: then only booking and the result count). Every other allowance is the one the deadlines use, read from the
  * same catalog field with its source (no second copy): a result or decision takes the catalog's
  * `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28), and an exam can be sat no sooner than the
  * ECFMG application's `due` offset before it (90 days for approval and registration). Only the
@@ -116,6 +117,22 @@ function needed(context: PlanContext, key: MilestoneKey): boolean {
   return applies(context, catalogEntry(key)) && !isFinished(statusOf(context, key));
 }
 
+/**
+ * Whether the applicant has committed to this season: the ERAS application sent or NRMP
+ * registration done (tester s10 issue 9d A3). "Not started" for an exam means not booked, not
+ * unstudied; the study period (the catalog's leadTimeDays) is advice for a typical pace, "no
+ * authority sets one", and an applicant who has applied and registered for the Match is preparing
+ * for the exams it needs. For them, as for an exam in progress, only the minimum counts towards
+ * "out of reach" (booking, the sitting, the result); EXAMS_LATE_FOR_RANKING still warns that the
+ * usual preparation would run past the last useful date. An applicant not yet committed keeps the
+ * study period, so a plan made before applying does not promise a season nothing shows they prepared for.
+ */
+function committedToSeason(context: PlanContext): boolean {
+  return (
+    isFinished(statusOf(context, "eras_application")) || isFinished(statusOf(context, "nrmp_registration"))
+  );
+}
+
 /** The applicant's own date for a milestone scheduled or under way, as local midnight. */
 function givenDay(context: PlanContext, key: MilestoneKey): number | null {
   const given = context.entries.get(key);
@@ -143,7 +160,7 @@ function examAt(
   if (day !== null && day < context.now) {
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
-  const prepared = statusOf(context, key) !== "not_started";
+  const prepared = statusOf(context, key) !== "not_started" || committedToSeason(context);
   const lead = catalogEntry(key).leadTimeDays;
   const prep: LeadTime | null = prepared ? null : { days: lead.days, citation: lead };
   const prepDays = prep?.days ?? 0;
@@ -199,7 +216,9 @@ function assessAt(context: PlanContext): Feasibility {
   const step1 = examAt(context, "usmle_step1", applicationReady, context.now, takes);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
-    needed(context, "usmle_step1") && statusOf(context, "usmle_step1") === "not_started"
+    needed(context, "usmle_step1") &&
+    statusOf(context, "usmle_step1") === "not_started" &&
+    !committedToSeason(context)
       ? step1.sitting
       : context.now;
   const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);

@@ -98,8 +98,10 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
   });
 
   it("counts the OET result and then ECFMG's Pathway review, to the hour (tester s7 A1)", () => {
-    // Kolkata, J-1: Steps 1 and 2 CK done, OET and the Pathway not started. Fastest pace: OET
-    // preparation (the test date booked during it), its result, then the Pathway review.
+    // Kolkata, J-1: Steps 1 and 2 CK done, OET and the Pathway not started, not yet applied to the
+    // season. Fastest pace: OET preparation (the test date booked during it), its result, then the
+    // Pathway review. (This applicant had ERAS and NRMP done until tester s10 A3: an applicant
+    // committed to the season is now assessed without the study period, the case below.)
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
       milestones: doneMilestones([
@@ -108,8 +110,6 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
         "usmle_step1",
         "usmle_step2ck",
         "eras_token",
-        "eras_application",
-        "nrmp_registration",
       ]),
     });
     const oet = catalogEntry("oet_medicine");
@@ -125,5 +125,30 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(firstDecember?.severity).toBe("critical");
     expect(firstDecember?.milestones).toEqual(["ecfmg_pathway"]);
     expect(firstDecember?.message).toContain("Pass OET Medicine: about 60 days of preparation");
+  });
+
+  it("counts only booking, the OET result and the Pathway review once ERAS and NRMP are done (tester s10 A3)", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
+      milestones: doneMilestones([
+        "wdoms_listing",
+        "ecfmg_application",
+        "usmle_step1",
+        "usmle_step2ck",
+        "eras_token",
+        "eras_application",
+        "nrmp_registration",
+      ]),
+    });
+    const oet = catalogEntry("oet_medicine");
+    const review = catalogEntry("ecfmg_pathway").reportingDays;
+    const chain = (EXAM_BOOKING_DAYS + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
+    expect(late?.earliestFeasibleMatchYear).toBe(2028);
+    expect(late?.message).toContain("Pass OET Medicine: a test date within about 7 days");
+    // On 1 Dec 2026 the season is at risk (prepare faster), not lost.
+    const firstDecember = plan(input, calendar, new Date("2026-12-01T08:00:00Z"));
+    expect(outOfReach(firstDecember)).toBeUndefined();
   });
 });

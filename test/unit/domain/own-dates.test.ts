@@ -170,7 +170,11 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
         milestones: [...milestones.slice(0, -1), milestoneFactory("oet_medicine", "scheduled", "2026-10-01")],
       }),
       seasonCalendar(2027),
-      new Date("2026-11-30T12:00:00Z"),
+      // Before OET's deadline (Sun 15 Nov 2026) and its 14-day rung: a follow-up announces the
+      // deadline, so none goes out after it. This was 30 Nov, which worked only because Step 2 CK
+      // "not started" moved the plan to the 2028 Match and its later OET deadline; with ERAS applied
+      // the 2027 Match stays planned (tester s10 issue 9d A3).
+      new Date("2026-10-20T12:00:00Z"),
     );
     expect(
       oet.reminders.some(

@@ -66,7 +66,7 @@ export class PlanDates {
     if (this.base !== null) return this.base.due(key);
     const known = this.dues.get(key);
     if (known !== undefined || this.dues.has(key)) return known ?? null;
-    const due = this.resolveDue(key);
+    const due = this.neededBy(key, this.resolveDue(key));
     this.dues.set(key, due);
     return due;
   }
@@ -195,6 +195,34 @@ export class PlanDates {
     return null;
   }
 
+  /**
+   * A prerequisite's deadline no later than the latest start of a step that waits for it (tester
+   * s10 issue 9d B2: the ECFMG application was due 28 Oct 2027 by its own rule, 90 days before the
+   * latest Step 1 date, while the ERAS token that needs it was due 1 Sep 2027). The earliest of the
+   * catalog rule and, for each dependant every applicant has (see dependantsOf), its due date less
+   * its own lead time (none when the dependant can begin before it, `startsBefore`); the source then
+   * names the dependant and the rule it overrides, so the date is labelled as what it is.
+   */
+  private neededBy(key: MilestoneKey, due: DueDate | null): DueDate | null {
+    if (due === null) return null;
+    let earliest = due;
+    for (const { dependant, leadDays, leadSource } of dependantsOf(key)) {
+      const needs = this.due(dependant);
+      if (needs === null) continue;
+      const at = shiftDays(needs.at, needs.zone, -leadDays);
+      if (at >= earliest.at) continue;
+      const lead = leadDays === 0 ? "its due date" : `${leadDays} days before its due date (${leadSource})`;
+      earliest = {
+        ...(due.asDay === true ? { asDay: true } : {}),
+        at,
+        zone: needs.zone,
+        status: needs.status === "projected" ? "projected" : "advice",
+        source: `needed by ${dependant}, which waits for it: ${lead}, ${needs.source}; earlier than this step's own rule (${due.source})`,
+      };
+    }
+    return earliest;
+  }
+
   /** What another milestone's target counts from: its own date if given, else its target, else its due date. */
   private anchor(key: MilestoneKey): DueDate | null {
     return this.own(key) ?? this.target(key) ?? this.due(key);
@@ -285,6 +313,52 @@ export function planDates(context: PlanContext): PlanDates {
 const OWN_DATE_KEYS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
   (entry) => entry.applicantDateIsDue,
 ).map((entry) => entry.key);
+
+interface Dependant {
+  dependant: MilestoneKey;
+  leadDays: number;
+  leadSource: string;
+}
+
+let dependantsIndex: ReadonlyMap<MilestoneKey, readonly Dependant[]> | null = null;
+
+/**
+ * The steps that wait for a milestone and bound its deadline (static catalog data, catalog order):
+ * those every applicant has (`applies.visas` null), since these dates are shared by applicants of
+ * every visa; a visa's own chain keeps its catalog rules. A dependant whose own due date is counted
+ * from the milestone (the contract after Match Day) follows it and is left out.
+ */
+function dependantsOf(key: MilestoneKey): readonly Dependant[] {
+  if (dependantsIndex === null) {
+    const index = new Map<MilestoneKey, Dependant[]>();
+    for (const entry of MILESTONE_CATALOG) {
+      if (entry.applies.visas !== null) continue;
+      for (const prerequisite of entry.prerequisites) {
+        if (dueChain(entry.key).includes(prerequisite.key)) continue;
+        const list = index.get(prerequisite.key) ?? [];
+        list.push({
+          dependant: entry.key,
+          leadDays: prerequisite.startsBefore === true ? 0 : entry.leadTimeDays.days,
+          leadSource: entry.leadTimeDays.source,
+        });
+        index.set(prerequisite.key, list);
+      }
+    }
+    dependantsIndex = index;
+  }
+  return dependantsIndex.get(key) ?? [];
+}
+
+/** The milestones a catalog due rule is counted from, the milestone itself first. */
+function dueChain(key: MilestoneKey): MilestoneKey[] {
+  const chain = [key];
+  let due = catalogEntry(key).due;
+  while (due.from === "milestone") {
+    chain.push(due.key);
+    due = catalogEntry(due.key).due;
+  }
+  return chain;
+}
 
 const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
 /**

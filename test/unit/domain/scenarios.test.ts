@@ -215,7 +215,10 @@ const scenarios: Scenario[] = [
       expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse(step2?.target?.at ?? ""));
       expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse("2027-06-02T13:00:00Z")); // ERAS 2028 opens
       expect(Date.parse(step2?.target?.at ?? "")).toBeLessThan(Date.parse("2027-09-22T13:00:00Z")); // programs review
-      expect(application?.deadline?.at.slice(0, 10)).toBe("2027-10-29");
+      // The application's hard deadline is the ERAS token's (Wed 1 Sep 2027) less its week, not
+      // 90 days before the latest Step 1 date (Thu 28 Oct 2027), after the token (tester s10 B2).
+      expect(application?.deadline?.at.slice(0, 10)).toBe("2027-08-25");
+      expect(application?.deadline?.source).toContain("needed by eras_token");
       expect(application?.target?.status).toBe("projected");
       expect(step1?.action).toContain("once ECFMG approves");
       // Heard about now, not in May: the first notices for the application and Step 1 come this winter.

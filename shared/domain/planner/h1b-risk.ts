@@ -27,9 +27,20 @@ const WHY_BEFORE_RANKING =
 const WHEN_PROGRAMS_DECIDE =
   "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
 const STEP3_ONLY_IN_US =
-  "Step 3 is offered only in the US, so you also need a US visa for the trip: usually a visitor visa; check the State Department's visa pages";
+  " Step 3 is offered only in the US, so you also need a US visa for the trip: usually a visitor visa; check the State Department's visa pages.";
+
 /** The State Department's visa pages: which visa a trip to sit Step 3 needs (the visitor visa is advice). */
 const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";
+
+/**
+ * The trip's visa sentence (leading space) for an applicant abroad, citing the State Department's
+ * visa pages; "" for one whose zone is in the US, who makes no trip (tester s10 issue 9d B11).
+ */
+function tripVisa(context: PlanContext, sources: string[]): string {
+  if (!livesOutsideUs(context)) return "";
+  addSource(sources, US_VISAS_URL);
+  return STEP3_ONLY_IN_US;
+}
 
 /**
  * What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). Made once:
@@ -82,13 +93,13 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       day !== null
         ? `Step 3 on ${given?.date}, and ${result}`
         : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}, then ${result}`;
-    addSource(sources, US_VISAS_URL);
+    const trip = tripVisa(context, sources);
     for (const source of J1_SOURCES) addSource(sources, source);
     return [
       {
         code: "STEP3_NEEDED_FOR_H1B",
         severity: "critical",
-        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}. ${STEP3_ONLY_IN_US}. ${J1_ALTERNATIVE}`,
+        message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}.${trip} ${J1_ALTERNATIVE}`,
         milestones: ["usmle_step3", "visa_h1b"],
         sources,
       },
@@ -103,12 +114,12 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       : visaDays === 0
         ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
         : ` Your ECFMG certificate is still pending: it ${certificateBy.at < now ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources, false)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
-  addSource(sources, US_VISAS_URL);
+  const trip = tripVisa(context, sources);
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
-      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs} ${STEP3_ONLY_IN_US}.`,
+      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs}${trip}`,
       milestones: ["usmle_step3", "visa_h1b"],
       sources,
     },

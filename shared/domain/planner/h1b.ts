@@ -71,8 +71,11 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
   return { at, iso: isoUtc(at) };
 }
 
-/** What Step 3 adds abroad to its action while it is not booked (status not started or under way). */
-const STEP3_ABROAD_ACTION = ` You live outside the US, so the trip needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
+/**
+ * What Step 3 adds abroad to its action while it is not booked (status not started or under way).
+ * Only abroad: an applicant whose zone is in the US is told of no trip (tester s10 issue 9d B11).
+ */
+const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
 /** Step 3's action with the trip's visa for an applicant abroad while the exam is not booked. */
 export function step3Action(

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { planFor } from "./advisor-road.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s10 issue 9d B11: an H-1B applicant living in Chicago, ECFMG certificate done on 20 Nov
+// 2026, Step 3 not started, was told "Once certified, apply for Step 3 … Step 3 is offered only in
+// the US, so plan the trip" and "you also need a US visa for the trip: usually a visitor visa". The
+// plan knows both that the applicant is in the US (no proclamation risk, no visa allowance) and
+// that the certificate is done.
+
+const DONE = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "usce",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+] as const;
+
+function certifiedH1b(timezone: string) {
+  return inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B", graduation: "2024-06-30" }),
+    milestones: [
+      ...doneMilestones(DONE, "2026-09-20"),
+      milestoneFactory("ecfmg_certification", "done", "2026-11-20"),
+    ],
+  });
+}
+
+const NOW = "2026-12-01T16:00:00Z";
+const step3Action = (result: Plan) =>
+  result.nextSteps.find((step) => step.milestone === "usmle_step3")?.action ?? "";
+const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
+
+describe("Step 3 texts fit where the applicant lives and the certificate they hold (s10 B11)", () => {
+  it("tells a certified applicant in Chicago to apply to FSMB now, with no trip or visitor visa", () => {
+    const result = planFor(certifiedH1b("America/Chicago"), NOW);
+    const action = step3Action(result);
+    expect(action).toContain("Apply for Step 3 through FSMB now");
+    expect(action).not.toMatch(/once certified/i);
+    expect(action).not.toMatch(/trip|visitor visa/i);
+    const risk = step3Risk(result);
+    expect(risk?.message).toBeDefined();
+    expect(risk?.message).not.toMatch(/trip|visitor visa|US visa/i);
+  });
+
+  it("still tells a certified applicant abroad about the trip and its visitor visa", () => {
+    const result = planFor(certifiedH1b("Africa/Cairo"), NOW);
+    const action = step3Action(result);
+    expect(action).toContain("Apply for Step 3 through FSMB now");
+    expect(action).not.toMatch(/once certified/i);
+    expect(action).toContain("offered only in the US");
+    expect(action).toContain("visitor visa (B-1/B-2)");
+    expect(step3Risk(result)?.message).toContain("US visa for the trip");
+  });
+});

@@ -52,9 +52,27 @@ function paidAmount(amount: string): string {
   return `about ${amount}`;
 }
 
+/**
+ * A counted fee's flag (the amount is the latest found, not confirmed for the applicant's season):
+ * the row says it is counted, so it cannot read as one of the fees "to verify" the totals leave out
+ * (tester s9 issue 14 C2). "flagged, verify on X before paying: Y" reads "Counted in the totals at
+ * the latest figure found, not confirmed: Y; verify on X before paying".
+ */
+function countedNote(verify: string | undefined): string | undefined {
+  if (verify === undefined) return undefined;
+  const flag = /^flagged,\s*verify([^:]*):\s*/i.exec(verify);
+  const where = flag?.[1]?.trim() ?? "";
+  const about = flag === null ? verify : verify.slice(flag[0].length);
+  return `Counted in the totals at the latest figure found, not confirmed: ${about}${where === "" ? "" : `; verify ${where}`}`;
+}
+
 function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
   const paid = !toVerify && item.status === "spent";
-  const note = paid ? paidNote(item.verify, usd(item.amountUsd)) : flagNote(item.verify);
+  const note = paid
+    ? paidNote(item.verify, usd(item.amountUsd))
+    : toVerify
+      ? flagNote(item.verify)
+      : countedNote(item.verify);
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
     status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",

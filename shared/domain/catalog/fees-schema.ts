@@ -17,6 +17,12 @@ const FeeBase = {
   asOf: z.string().min(1),
   /** "flagged, verify: ..." when the amount is not confirmed for the current season. */
   verify: z.string().startsWith("flagged, verify").optional(),
+  /**
+   * The fact sheet has no current figure for this fee (the amount is a secondary page's): until it
+   * is paid it is listed with the fees to verify, never counted; once paid it counts like any paid
+   * fee (the fee table's estimate). A flagged fee without it is counted at the latest figure found.
+   */
+  amountToVerify: z.literal(true).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
 };
 const FeeSchema = z.discriminatedUnion("kind", [

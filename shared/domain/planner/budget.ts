@@ -95,7 +95,9 @@ function gated(ineligible: boolean, seasonOver: boolean, key: MilestoneKey): boo
  * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone
  * needs one) is left out unless already spent, so nobody budgets for a step they cannot take; while
  * the note is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted.
- * Unconfirmed fees go to `toVerify`, never the totals.
+ * Unconfirmed fees go to `toVerify`, never the totals, and so does a fee still to pay whose current
+ * amount the fact sheet does not have (catalog `amountToVerify`); a flagged fee is counted at the
+ * latest figure found.
  *
  * `season` is the Match the plan targets: the applicant's own, or the earliest feasible one when
  * theirs is out of reach (the early steps are then dated for it). A season-bound fee follows that
@@ -153,7 +155,10 @@ export function buildBudget(
       held.push(item);
       continue;
     }
-    items.push(item);
+    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until
+    // paid (tester s9 issue 14 C2: a "to verify" row was counted in "Still to pay").
+    if (fee.amountToVerify === true && !spent) held.push(item);
+    else items.push(item);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);
   }

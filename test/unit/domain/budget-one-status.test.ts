@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { BUDGET_NOTE, budgetRows } from "#domain/budget-words.ts";
+import { FEES } from "#domain/catalog/index.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s9 issue 14 C2: the timeline's row "NRMP registration … To verify on NRMP's Match Fees
+// page: $70 … | Coming | $70" was counted in "Still to pay", under a caption saying "fees to
+// verify are not counted in the totals". The fact sheet has no current NRMP fee ("not found: do
+// not fill by guessing"; its last official figure is 2017's $75), and the $70 is a secondary
+// page's: the fee is to verify, listed and not counted, until it is paid.
+const NOW = new Date("2026-10-01T10:00:00Z");
+const input = (registered: boolean) =>
+  inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, graduation: "2025-06-30", timezone: "Africa/Lagos" }),
+    milestones: [
+      ...examsDone(),
+      ...(registered ? [milestoneFactory("nrmp_registration", "done", "2026-09-20")] : []),
+    ],
+  });
+const before = plan(input(false), seasonCalendar(2027), NOW).budget;
+const paid = plan(input(true), seasonCalendar(2027), NOW).budget;
+const nrmpRow = (budget: typeof before) =>
+  budgetRows(budget).find((row) => row.label.startsWith("NRMP registration"));
+
+describe("a fee has one status: counted, or to verify and not counted (tester s9 issue 14 C2)", () => {
+  it("lists NRMP registration, still to pay, as to verify, out of the totals the caption describes", () => {
+    expect(BUDGET_NOTE).toMatch(/fees to verify are not counted in the totals/);
+    expect(nrmpRow(before)).toMatchObject({ status: "To verify", amount: "$70" });
+    expect(before.items.map((item) => item.key)).not.toContain("nrmp_registration");
+    expect(before.toVerify?.map((item) => item.key)).toContain("nrmp_registration");
+    const counted = before.items.filter((item) => item.status === "upcoming");
+    expect(before.upcomingUsd).toBe(counted.reduce((sum, item) => sum + item.amountUsd, 0));
+  });
+
+  it("counts it as paid once the applicant registered (the fee table's estimate, as every paid fee)", () => {
+    expect(nrmpRow(paid)?.status).toBe("Paid");
+    expect(paid.items.find((item) => item.key === "nrmp_registration")?.status).toBe("spent");
+    expect(paid.toVerify?.map((item) => item.key)).not.toContain("nrmp_registration");
+  });
+
+  it("never says 'To verify' on a row it counts: a counted, flagged amount says it is counted", () => {
+    for (const row of budgetRows(before)) {
+      if (row.status === "To verify") continue;
+      expect(row.note ?? "", row.label).not.toMatch(/^To verify/);
+      if (row.status === "Coming" && row.note !== undefined)
+        expect(row.note, row.label).toMatch(/^Counted in the totals/);
+    }
+  });
+
+  it("takes to verify only a fee whose current amount the fact sheet does not have", () => {
+    const toVerify = FEES.filter((fee) => fee.amountToVerify === true).map((fee) => fee.key);
+    expect(toVerify).toEqual(["nrmp_registration"]);
+  });
+});

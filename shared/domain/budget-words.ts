@@ -66,15 +66,33 @@ function countedNote(verify: string | undefined): string | undefined {
   return `Counted in the totals at the latest figure found, not confirmed: ${about}${where === "" ? "" : `; verify ${where}`}`;
 }
 
+/**
+ * A next Match's fee (BudgetItem.nextMatch, once the applicant's own Match is over): which Match,
+ * that the amount is today's fee table's, and when it falls due; never "pay now" (tester s9 issue
+ * 14 B1, 15 B3).
+ */
+function nextMatchNote(item: BudgetItem): string | undefined {
+  if (item.nextMatch === undefined) return undefined;
+  return `For the ${item.nextMatch.matchYear} Match: an estimate from today's fee table, as that Match's fees are not published yet; paid at the step “${item.nextMatch.step}” once it opens for you, not before.`;
+}
+
+/** "(2028 Match, estimate)" after a next Match's fee, "(estimate)" after an advice amount. */
+function labelOf(item: BudgetItem): string {
+  if (item.nextMatch !== undefined) return `${item.label} (${item.nextMatch.matchYear} Match, estimate)`;
+  return `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`;
+}
+
 function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
   const paid = !toVerify && item.status === "spent";
-  const note = paid
+  const flag = paid
     ? paidNote(item.verify, usd(item.amountUsd))
     : toVerify
       ? flagNote(item.verify)
       : countedNote(item.verify);
+  const ahead = nextMatchNote(item);
+  const note = ahead === undefined ? flag : flag === undefined ? ahead : `${ahead} ${flag}`;
   return {
-    label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
+    label: labelOf(item),
     status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
     // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
     amount:
@@ -141,3 +159,25 @@ export function hasBudget(budget: Budget): boolean {
 /** The one sentence under every budget table: what the amounts are and what the totals leave out. */
 export const BUDGET_NOTE =
   "Amounts from the sources named in Matchpath's fee table, in US dollars unless another currency is shown (never converted); estimates are advice; paid amounts are the fee table's too (Matchpath does not ask what you paid); fees to verify are not counted in the totals.";
+
+/** The next Match whose fees the budget estimates (BudgetItem.nextMatch), and their counted sum. */
+export function nextMatchShare(budget: Budget): { matchYear: number; upcomingUsd: number } | null {
+  let matchYear: number | null = null;
+  let upcomingUsd = 0;
+  for (const item of [...budget.items, ...(budget.toVerify ?? [])]) {
+    if (item.nextMatch === undefined) continue;
+    matchYear = item.nextMatch.matchYear;
+    if (budget.items.includes(item)) upcomingUsd += item.amountUsd;
+  }
+  return matchYear === null ? null : { matchYear, upcomingUsd };
+}
+
+/**
+ * BUDGET_NOTE, and once the applicant's Match is over, what the next Match's lines are: estimates
+ * counted in what is still to pay, so the money can be set aside, each paid only at its step.
+ */
+export function budgetNote(budget: Budget): string {
+  const next = nextMatchShare(budget);
+  if (next === null) return BUDGET_NOTE;
+  return `${BUDGET_NOTE} Lines marked "${next.matchYear} Match, estimate" are that Match's fees at today's fee table (${usd(next.upcomingUsd)} of what is still to pay): counted so you can set the money aside, each paid only at its step for that Match.`;
+}

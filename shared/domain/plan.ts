@@ -175,6 +175,12 @@ export interface BudgetItem {
   asOf: string;
   /** Present when the amount or its application is not confirmed: "flagged, verify" with the status. */
   verify?: string;
+  /**
+   * Present on a fee of the next Match, budgeted once the applicant's own is over (SEASON_OVER): an
+   * estimate from today's fee table (that Match's fees are not published), due at `step` (its
+   * catalog title) once that step opens for the applicant; no reminder urges paying it before.
+   */
+  nextMatch?: { matchYear: number; step: string };
 }
 
 export interface Budget {

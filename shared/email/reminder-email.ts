@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import { BUDGET_NOTE, budgetRows, budgetTotals } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
@@ -176,7 +176,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       ? {
           items: budgetRows(plan.budget),
           upcoming: budgetTotals(plan.budget).toPay,
-          footnote: BUDGET_NOTE,
+          footnote: budgetNote(plan.budget),
         }
       : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,

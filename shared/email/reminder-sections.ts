@@ -1,5 +1,5 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { BUDGET_NOTE, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
@@ -129,6 +129,6 @@ export function budgetLines(plan: Plan): string[] {
       ...(row.note ? [`  ${row.note}`] : []),
     ]),
     `Still to pay: ${budgetTotals(plan.budget).toPay}`,
-    BUDGET_NOTE,
+    budgetNote(plan.budget),
   ];
 }

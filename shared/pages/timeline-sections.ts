@@ -1,4 +1,4 @@
-import { BUDGET_NOTE, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
@@ -62,7 +62,7 @@ export function budgetHtml(budget: Budget): string {
     )
     .join("");
   return `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>
-<table><caption class="due">${e(BUDGET_NOTE)}</caption>
+<table><caption class="due">${e(budgetNote(budget))}</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>

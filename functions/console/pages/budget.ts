@@ -1,4 +1,4 @@
-import { BUDGET_NOTE, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 
@@ -19,7 +19,7 @@ export function budgetSection(budget: Budget): string {
     )
     .join("");
   return `<h2>Budget</h2>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Budget table"><table><caption class="muted">${h(BUDGET_NOTE)}</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Budget table"><table><caption class="muted">${h(budgetNote(budget))}</caption>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>

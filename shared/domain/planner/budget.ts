@@ -8,7 +8,7 @@ import {
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -81,13 +81,48 @@ function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): Bu
 }
 
 /**
- * A fee nobody should budget for now: its step needs an ECFMG-eligible school the applicant's is
- * not (`ineligible`), or belongs to a Match season that is over for them (catalog `seasonBound`:
- * no bill for a Match they can no longer enter, tester s7 issue 14 C5). Spent fees stay.
+ * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
+ * (`ineligible`). Spent fees stay.
  */
-function gated(ineligible: boolean, seasonOver: boolean, key: MilestoneKey): boolean {
-  const entry = catalogEntry(key);
-  return (ineligible && entry.needsEcfmgEligibleSchool) || (seasonOver && entry.seasonBound === true);
+function gated(ineligible: boolean, key: MilestoneKey): boolean {
+  return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
+}
+
+/**
+ * The next Match, once the applicant's own is over (seasonIsOver): the one after it, or the
+ * earliest feasible one when that is later (`season`, the Match the plan targets). Null while the
+ * applicant's own Match is still running.
+ */
+function nextMatchOf(context: PlanContext, season: SeasonCalendar): SeasonCalendar | null {
+  if (!seasonIsOver(context)) return null;
+  const year = Math.max(context.calendar.matchYear + 1, season.matchYear);
+  return year === season.matchYear ? season : seasonCalendar(year);
+}
+
+/**
+ * A fee of the next Match once the applicant's own is over (tester s9 issue 14 B1, 15 B3: "Still
+ * to pay $0" for an IMG who will pay ERAS, NRMP, the visa and, for an H-1B, Step 3 again): the fee
+ * of a step bound to one season (catalog `seasonBound`) is budgeted for that Match, as an estimate
+ * from today's fee table, due at its step. One already paid for the Match that is over stays paid
+ * beside it when the step is redone each season (the ERAS token); a step that is not (Step 3)
+ * is budgeted once, if not yet paid. A late fee is not budgeted for a Match not yet begun.
+ * Null: the fee is this season's as usual.
+ */
+function nextMatchItem(
+  fee: Fee,
+  item: BudgetItem,
+  spent: boolean,
+  next: SeasonCalendar | null,
+): BudgetItem | null {
+  const entry = catalogEntry(fee.milestone);
+  if (next === null || entry.seasonBound !== true) return null;
+  if (spent && entry.redoneEachSeason === undefined) return null;
+  return {
+    ...item,
+    key: spent ? `${fee.key}.next-match` : fee.key,
+    status: "upcoming",
+    nextMatch: { matchYear: next.matchYear, step: entry.title },
+  };
 }
 
 /**
@@ -113,12 +148,22 @@ export function buildBudget(
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
   const { applicant, calendar, now } = context;
-  const over = seasonIsOver(context);
+  const next = nextMatchOf(context, season);
+  const place = (item: BudgetItem, fee: Fee): void => {
+    if (unchecked && item.status === "upcoming" && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
+      held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
+      return;
+    }
+    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until
+    // paid (tester s9 issue 14 C2: a "to verify" row was counted in "Still to pay").
+    if (fee.amountToVerify === true && item.status === "upcoming") held.push(item);
+    else items.push(item);
+  };
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
-    if (gated(ineligible, over, fee.milestone) && !fee.spentWhen.includes(status)) continue;
+    if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = fee.spentWhen.includes(status);
@@ -133,7 +178,7 @@ export function buildBudget(
         const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
         if (doneOn === undefined || startOfLocalDate(context.zone, doneOn) <= early) continue;
         spent = true;
-      } else if (now <= season.dates.nrmp_early_registration_deadline_late_fee_after.at) {
+      } else if (next !== null || now <= season.dates.nrmp_early_registration_deadline_late_fee_after.at) {
         continue;
       }
       amountUsd = fee.amountUsd;
@@ -150,25 +195,31 @@ export function buildBudget(
       asOf: fee.asOf,
     };
     if (fee.verify !== undefined) item.verify = fee.verify;
+    // No next Match's bill for a step the school's eligibility rules out (the fee paid stays).
+    const ahead =
+      fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
+        ? null
+        : nextMatchItem(fee, item, spent, next);
+    // A step of the Match that is over, not paid, is not this season's bill: the next Match's is.
+    if (!spent && next !== null && catalogEntry(fee.milestone).seasonBound === true) {
+      if (ahead !== null) place(ahead, fee);
+      continue;
+    }
     if (unchecked && !spent && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
       item.verify = SCHOOL_CHECK.unchecked.feeHeld;
       held.push(item);
       continue;
     }
-    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until
-    // paid (tester s9 issue 14 C2: a "to verify" row was counted in "Still to pay").
-    if (fee.amountToVerify === true && !spent) held.push(item);
-    else items.push(item);
+    place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);
+    if (ahead !== null) place(ahead, fee);
   }
   const toVerify: BudgetItem[] = held;
   for (const fee of FEES_TO_VERIFY) {
     const relevant = fee.milestones.some(
       (key) =>
-        applies(context, catalogEntry(key)) &&
-        !gated(ineligible, over, key) &&
-        statusOf(context, key) !== "waived",
+        applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
     if (!relevant) continue;
     toVerify.push({
@@ -190,7 +241,7 @@ export function buildBudget(
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.
     if (status === "waived") continue;
-    if (!spent && gated(ineligible, over, fee.milestone)) continue;
+    if (!spent && gated(ineligible, fee.milestone)) continue;
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }

@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
+import { nextMatchShare } from "../budget-words.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
@@ -130,16 +131,28 @@ const budgetActions = new BoundedMemo<
   BoundedMemo<number, { other: OtherCurrencyItem[]; text: string }>
 >(1_000);
 function budgetAction(budget: Budget): string {
-  const other = (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
+  // Once the applicant's Match is over, the next Match's share is said (not memoised: rare).
+  const next = nextMatchShare(budget);
+  if (next !== null)
+    return `${budgetText(budget, upcomingOthers(budget))} Of what is still to come, ${usd(next.upcomingUsd)} is estimated for the ${next.matchYear} Match from today's fee table; each of its fees is paid at its step for that Match, once the step opens, not before.`;
+  const other = upcomingOthers(budget);
   let bySpent = budgetActions.get(budget.upcomingUsd);
   if (bySpent === undefined) bySpent = budgetActions.keep(budget.upcomingUsd, new BoundedMemo(1_000));
   const known = bySpent.get(budget.spentUsd);
   // Other-currency lines are shared frozen objects (budget.ts), so identity says they are the same.
   if (known !== undefined && sameItems(known.other, other)) return known.text;
-  const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
-  const text = `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  const text = budgetText(budget, other);
   bySpent.keep(budget.spentUsd, { other, text });
   return text;
+}
+
+function upcomingOthers(budget: Budget): OtherCurrencyItem[] {
+  return (budget.otherCurrency ?? []).filter((item) => item.status === "upcoming");
+}
+
+function budgetText(budget: Budget, other: readonly OtherCurrencyItem[]): string {
+  const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
+  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
 }
 
 function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {

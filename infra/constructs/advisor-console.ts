@@ -51,6 +51,10 @@ export class AdvisorConsole extends Construct {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },
+      // An advisor's email decides whose applicants they see: a change takes effect only once the
+      // new address is verified (until then Cognito keeps the old one and the console refuses
+      // tokens with `email_verified: false`).
+      keepOriginal: { email: true },
       mfa: cognito.Mfa.REQUIRED,
       // Authenticator apps only: SMS codes can be intercepted and cost per message.
       mfaSecondFactor: { otp: true, sms: false },

@@ -836,6 +836,13 @@ describe("advisor's console", () => {
     });
   });
 
+  it("keeps an advisor's email until a new one is verified: the email decides whose applicants they see (tester s10 issue 15d A3)", () => {
+    prodTemplate.hasResourceProperties("AWS::Cognito::UserPool", {
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
+      AutoVerifiedAttributes: ["email"],
+    });
+  });
+
   it("lets the console query the cohort index GSI2 and no other function", () => {
     for (const key of FUNCTION_KEYS) {
       const resources = JSON.stringify(statementsOf(prod, prodTemplate, key).map((s) => s.Resource));

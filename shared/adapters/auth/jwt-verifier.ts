@@ -20,7 +20,8 @@ export interface JwtVerifierOptions {
  * that also yields the role), and on one machine against the local issuer.
  *
  * Cognito puts `email` and `cognito:groups` in ID tokens, not access tokens, so the console's bearer
- * is the ID token and `aud` is the app client id.
+ * is the ID token and `aud` is the app client id. Throws UnauthorizedError for a token that is not
+ * valid, not an ID token, or whose email is missing or not verified (`email_verified`).
  * https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html
  */
 export function jwtVerifier(options: JwtVerifierOptions): TokenVerifier {
@@ -48,6 +49,12 @@ export function jwtVerifier(options: JwtVerifierOptions): TokenVerifier {
         throw new UnauthorizedError("Not an ID token");
       if (typeof payload.email !== "string" || payload.email === "")
         throw new UnauthorizedError("The token carries no email");
+      // The email decides which applicants an advisor sees, so it must be one the issuer verified:
+      // a Cognito user who changes their own email attribute gets ID tokens with the new address
+      // and `email_verified: false` until they confirm it (the pool also keeps the original until
+      // then: AdvisorConsole's keepOriginal). Cognito sends a boolean; some issuers send "true".
+      if (payload.email_verified !== true && payload.email_verified !== "true")
+        throw new UnauthorizedError("The token's email is not verified");
       const groups = payload["cognito:groups"];
       const isAdmin = Array.isArray(groups) && groups.includes(adminGroup);
       return {

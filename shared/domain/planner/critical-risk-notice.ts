@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
+import { SCHOOL_CHECK } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
@@ -16,9 +17,10 @@ export const CRITICAL_RISK_RUNG = "critical-risk";
 
 /**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
- * target Match; {feasible}: the earliest feasible one). Left out on purpose:
- * SCHOOL_NOT_ECFMG_ELIGIBLE (the gate keeps an ineligible school's plan silent, DESIGN decision 10;
- * the advisor hears of it by escalation), SCHEDULED_DATE_PASSED (its own result follow-up is that
+ * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
+ * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what
+ * resolves it, is the plan's one message and the applicant hears it only by email (tester s10
+ * issue 9 B1). Left out on purpose: SCHEDULED_DATE_PASSED (its own result follow-up is that
  * notice, see own-date.ts) and SEASON_OVER (that Match is over: the plan sends nothing more for it,
  * and the advisor hears of it by escalation). A warning never sends one.
  */
@@ -33,6 +35,8 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  SCHOOL_NOT_ECFMG_ELIGIBLE:
+    "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
 
 /**
@@ -68,7 +72,8 @@ export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string)
  * heard first six weeks on): delivered at once like a late arrival (now, outside the applicant's
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
- * interview keeps its own ladder, a blocked step is never named); its text is the risk's message;
+ * interview keeps its own ladder, a blocked step is never named; a school with no sponsor note: the
+ * WDOMS check, the step whose re-check lifts the gate, even once done); its text is the risk's message;
  * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
  * passed or when no step is actionable; a rung of the same step and deadline going out then is
  * dropped for it (the notice carries the step's action too). The planner keeps no memory of earlier plans, so every plan carrying the risk
@@ -97,11 +102,10 @@ export function criticalRiskNotices(
     const due = actBy(context, risk, dates, sendAt) ?? deadlineOf(context, risk);
     if (due.at < sendAt) continue;
     const detail = dates.rendered(due);
-    const step = stepFor(
-      risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones,
-      nextSteps,
-      detail.at,
-    );
+    const step =
+      risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
+        ? { milestone: SCHOOL_CHECK.key }
+        : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
     if (step === undefined) continue;
     const year = context.calendar.matchYear;
     const title = template

@@ -67,15 +67,40 @@ describe("a critical risk that asks for action now", () => {
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse("2026-12-01T00:00:00Z"));
   });
 
-  it("sends none for a warning, nor for a school with no sponsor note (the gate stays silent)", () => {
-    for (const [name, now] of [
-      ["rank-list-certified-2027.json", "2027-02-10T12:00:00Z"],
-      ["no-sponsor-note-2027.json", "2026-11-30T12:00:00Z"],
-    ] as const) {
-      const result = planAt(load(name), now);
-      expect(notices(result)).toEqual([]);
-    }
+  it("sends none for a warning", () => {
+    const result = planAt(load("rank-list-certified-2027.json"), "2027-02-10T12:00:00Z");
+    expect(notices(result)).toEqual([]);
   });
+
+  // Tester s10 issue 9 B1: the gate kept the blocked steps silent, and with them the one message of
+  // the plan; the timeline link only arrives by email, so the applicant never learnt it.
+  const noNote = load("no-sponsor-note-2027.json");
+  const noNoteChecked = ApplicantSnapshotSchema.parse({
+    ...noNote,
+    milestones: [{ key: "wdoms_listing", status: "done", date: "2026-10-01" }],
+  });
+  it.each([
+    ["WDOMS look-up under way", noNote],
+    ["WDOMS look-up done", noNoteChecked],
+  ])(
+    "sends one notice for a school with no sponsor note (%s), blocked steps staying silent",
+    (_, snapshot) => {
+      const result = planAt(snapshot, "2026-11-30T12:00:00Z");
+      const risk = result.risks.find((r) => r.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
+      expect(risk?.severity).toBe("critical");
+      const [notice, ...more] = notices(result);
+      expect(more).toEqual([]);
+      expect(notice?.milestone).toBe("wdoms_listing");
+      expect(notice?.title).toContain("no ECFMG sponsor note");
+      expect(notice?.why).toBe(risk?.message);
+      expect(notice?.why).toContain("What resolves it");
+      expect(notice?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+      // The notice is the only reminder: nothing about a blocked step.
+      expect(result.reminders).toEqual([notice]);
+      const later = notices(planAt(snapshot, "2026-12-20T12:00:00Z"));
+      expect(later.map((n) => n.id)).toEqual([notice?.id]);
+    },
+  );
 });
 
 describe("a critical notice and a rung of the same step at the same instant (closing note 6)", () => {

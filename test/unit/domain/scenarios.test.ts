@@ -263,7 +263,10 @@ const scenarios: Scenario[] = [
       expect(nextKeys(result)).not.toContain("oet_medicine");
       expect(blockedKeys(result)).toEqual(expect.arrayContaining(["nrmp_registration", "oet_medicine"]));
       expect(result.blocked.every((step) => step.resolvedBy?.includes("sponsor note"))).toBe(true);
-      expect(result.reminders).toEqual([]);
+      // Blocked steps stay silent; the critical risk itself is told once (tester s10 issue 9 B1).
+      expect(result.reminders.map((r) => [r.milestone, r.rung])).toEqual([
+        ["wdoms_listing", "critical-risk"],
+      ]);
       expect(result.budget.items).toEqual([]);
       expect(result.budget.upcomingUsd).toBe(0);
       expect(result.budget.toVerify).toEqual([]);

@@ -89,7 +89,7 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
     expect(days).toEqual(["2026-12-01", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]);
   });
 
-  it("leaves a school with no sponsor note (false) silent, as before", () => {
+  it("gives a school with no sponsor note (false) no weekly WDOMS rung, only its one critical notice", () => {
     const none = plan(
       {
         ...unknown,
@@ -101,7 +101,8 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
       seasonCalendar(2027),
       monday,
     );
-    expect(none.reminders).toEqual([]);
+    // Tester s10 issue 9 B1: the critical risk is told once; no weekly look-up ladder, no step rung.
+    expect(none.reminders.map((r) => r.rung)).toEqual(["critical-risk"]);
     expect(none.nextSteps.find((s) => s.milestone === "wdoms_listing")?.target).toBeUndefined();
   });
 });

@@ -30,7 +30,12 @@ import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./planner/own-dat
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
-import { seasonIsOver, seasonOverRolAction, soapStillOpen } from "./planner/season-over-risk.ts";
+import {
+  seasonIsOver,
+  seasonOverRolAction,
+  seasonOverStepAction,
+  soapStillOpen,
+} from "./planner/season-over-risk.ts";
 import { stepReminders } from "./planner/step-reminders.ts";
 import { actionFor, lateResultWarning } from "./planner/step-text.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
@@ -73,6 +78,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // for that Match is, instead of pushing the deadlines of a season that cannot be made; its fees
   // are that Match's too (no late fee of the season out of reach).
   const plannedSeason = feasibility.infeasible ? seasonCalendar(feasibility.earliestMatchYear) : calendar;
+  const seasonOver = !ineligible && !feasibility.infeasible && seasonIsOver(context);
   const collected: Collected = {
     budget: buildBudget(context, ineligible, unchecked, plannedSeason),
     nextSteps: [],
@@ -88,7 +94,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     firstGate: firstGateOf(context, unchecked),
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
     // on the feasible Match, as before the deadline (see assessFeasibility).
-    seasonOver: !ineligible && !feasibility.infeasible && seasonIsOver(context),
+    seasonOver,
+    afterSeasonDates:
+      seasonOver && !soapStillOpen(context)
+        ? planDates({ ...context, calendar: seasonCalendar(calendar.matchYear + 1) })
+        : null,
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
@@ -123,6 +133,12 @@ interface Gates extends StepGates {
   firstGate: MilestoneEntry["key"] | null;
   /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
   seasonOver: boolean;
+  /**
+   * Once that Match is over and SOAP is not open to the applicant, the next Match's dates: a step
+   * dated from residency's start (the ECFMG certificate) is dated for the next start, since the
+   * target Match's start can no longer be theirs (tester s10 issue 9 B12). Null otherwise.
+   */
+  afterSeasonDates: PlanDates | null;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -152,7 +168,11 @@ function planMilestone(
   if (phase === null) return;
   const entry = phase?.entry ?? catalogEntry;
   const { ineligible } = gates;
-  const stepDates = entry.seasonBound ? dates : gates.earlyDates;
+  const stepDates = entry.seasonBound
+    ? dates
+    : gates.afterSeasonDates !== null && startsResidency(entry)
+      ? gates.afterSeasonDates
+      : gates.earlyDates;
 
   const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, status, gates);
 
@@ -236,9 +256,11 @@ function planMilestone(
     ? SCHOOL_CHECK.ineligible.action
     : gates.seasonOver && entry.key === "rank_order_list"
       ? seasonOverRolAction(context)
-      : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-        ? entry.statusActions.prerequisitePending
-        : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+      : gates.afterSeasonDates !== null && entry.seasonBound === true && overdueNow
+        ? seasonOverStepAction(context)
+        : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+          ? entry.statusActions.prerequisitePending
+          : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1).
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, dates);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
@@ -297,6 +319,11 @@ function planMilestone(
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
+}
+
+/** Whether the step's deadline is counted from residency's start (the season's `residency_start`). */
+function startsResidency(entry: CatalogEntry): boolean {
+  return entry.due.from === "season" && entry.due.dateKey === "residency_start";
 }
 
 /** The step's deadline for the plan's own Match when it has passed, else null. */

@@ -9,6 +9,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import { soapStillOpen } from "./season-over-risk.ts";
 
 /** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
 export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
@@ -20,9 +21,11 @@ export const CRITICAL_RISK_RUNG = "critical-risk";
  * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
  * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what
  * resolves it, is the plan's one message and the applicant hears it only by email (tester s10
- * issue 9 B1). Left out on purpose: SCHEDULED_DATE_PASSED (its own result follow-up is that
- * notice, see own-date.ts) and SEASON_OVER (that Match is over: the plan sends nothing more for it,
- * and the advisor hears of it by escalation). A warning never sends one.
+ * issue 9 B1). SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
+ * the notice says what to do for the next one (tester s10 issue 9 B12: the timeline led with it, yet
+ * no email said it); while SOAP is open to them, SOAP's own step tells them. Left out on purpose:
+ * SCHEDULED_DATE_PASSED (its own result follow-up is that notice, see own-date.ts). A warning never
+ * sends one.
  */
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
   MATCH_YEAR_NOT_FEASIBLE:
@@ -35,6 +38,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
@@ -47,6 +51,9 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
 const ERAS_WELL_PAST_TITLE =
   "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
 const ERAS_WELL_PAST_PHASE = "well-past";
+
+/** SEASON_OVER's notice rides on these, in order: each says what next once the Match is over. */
+const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
 const noticeIds = new BoundedMemo<string, string>(20_000);
 /**
@@ -73,7 +80,8 @@ export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string)
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
  * interview keeps its own ladder, a blocked step is never named; a school with no sponsor note: the
- * WDOMS check, the step whose re-check lifts the gate, even once done); its text is the risk's message;
+ * WDOMS check, the step whose re-check lifts the gate, even once done; a Match that is over: the
+ * rank order list, else NRMP registration, whose steps then say what next); its text is the risk's message;
  * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
  * passed or when no step is actionable; a rung of the same step and deadline going out then is
  * dropped for it (the notice carries the step's action too). The planner keeps no memory of earlier plans, so every plan carrying the risk
@@ -96,7 +104,7 @@ export function criticalRiskNotices(
         ? ERAS_WELL_PAST_PHASE
         : undefined;
     const template = phase === ERAS_WELL_PAST_PHASE ? ERAS_WELL_PAST_TITLE : ACT_NOW[risk.code];
-    if (template === undefined) continue;
+    if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
     const due = actBy(context, risk, dates, sendAt) ?? deadlineOf(context, risk);
@@ -105,7 +113,9 @@ export function criticalRiskNotices(
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
         ? { milestone: SCHOOL_CHECK.key }
-        : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
+        : risk.code === "SEASON_OVER"
+          ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
+          : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
     if (step === undefined) continue;
     const year = context.calendar.matchYear;
     const title = template
@@ -196,7 +206,8 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
 
 /**
  * The season date each notice announces: the rank order list deadline of the Match the risk is
- * about (the earliest feasible one when the target is out of reach), or residency's start for a
+ * about (the earliest feasible one when the target is out of reach, the next one when it is
+ * over for the applicant), or residency's start for a
  * certificate or a visa that may come after it. Never the step's own deadline, so the notice is never a
  * second notice of one step's deadline beside its ladder.
  */
@@ -204,7 +215,9 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   const calendar =
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
       ? seasonCalendar(risk.earliestFeasibleMatchYear)
-      : context.calendar;
+      : risk.code === "SEASON_OVER"
+        ? seasonCalendar(context.calendar.matchYear + 1)
+        : context.calendar;
   let known = seasonDueDates.get(calendar);
   if (known === undefined) {
     const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>

@@ -55,6 +55,17 @@ export function seasonOverRolAction(context: PlanContext): string {
   return `The rank order list deadline passed without a certified list, so ${matchOver}`;
 }
 
+/**
+ * The action of any other step of that Match past its deadline, once SOAP is not open to the
+ * applicant (seasonIsOver): not its own action ("Register with NRMP (R3) and pay the registration
+ * fee" for a Match whose registration closed with the rank order list deadline, tester s10 issue 9
+ * B12), but that it is over and what next.
+ */
+export function seasonOverStepAction(context: PlanContext): string {
+  const { matchOver } = textsOf(context.calendar);
+  return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;
+}
+
 /** SEASON_OVER's middle while SOAP is open to the applicant (soapStillOpen), up to "… plan". */
 function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const start = context.calendar.dates.nrmp_match_week_start_and_soap_start;

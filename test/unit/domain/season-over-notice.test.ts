@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Tester s10 issue 9 B12: Tunde (Lagos) never registered with NRMP; the day after the 2027 rank
+ * order list deadline his plan's one message is SEASON_OVER ("plan for the 2028 Match"), yet no
+ * email said so, the next emails counted down to a 16 Jun 2027 certificate "to start residency on
+ * July 1" (a 2027 start that cannot happen), and NRMP registration still said "Register with NRMP
+ * (R3)" for a Match whose registration had closed.
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const load = (name: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(name, SCENARIO_DIR), "utf8")));
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const notices = (result: Plan) => result.reminders.filter((r) => r.rung === CRITICAL_RISK_RUNG);
+
+const lagos = load("late-arrival-lagos-2027.json");
+const start2027 = seasonCalendar(2027).dates.residency_start.at;
+const rol2028 = seasonCalendar(2028).dates.nrmp_rol_certification_and_late_registration_deadline.at;
+
+describe("the season is over without a certified list, never registered with NRMP", () => {
+  const result = planAt(lagos, "2027-02-26T12:00:00Z");
+  const risk = result.risks.find((r) => r.code === "SEASON_OVER");
+
+  it("sends one notice at once that the 2027 Match is over and what to do for 2028", () => {
+    expect(risk?.severity).toBe("critical");
+    const [notice, ...more] = notices(result);
+    expect(more).toEqual([]);
+    expect(notice?.why).toBe(risk?.message);
+    expect(notice?.title).toContain("2027 Match");
+    expect(notice?.title).toContain("2028");
+    // The date it announces is the next Match's rank order list deadline, as the text does.
+    expect(notice?.deadline).toBe(new Date(rol2028).toISOString());
+    expect(notice?.sendAt).toBe("2027-02-26T12:00:00.000Z");
+    expect(result.reminders[0]?.id).toBe(notice?.id);
+    // One id per risk: a re-plan a week later sends nothing new.
+    expect(notices(planAt(lagos, "2027-03-05T12:00:00Z")).map((n) => n.id)).toEqual([notice?.id]);
+  });
+
+  it("plans no deadline of a 2027 residency start", () => {
+    for (const reminder of result.reminders)
+      expect(Date.parse(reminder.deadline), `${reminder.milestone} ${reminder.rung}`).not.toBe(
+        start2027 - 14 * 86_400_000,
+      );
+    const certificate = result.nextSteps.find((s) => s.milestone === "ecfmg_certification");
+    if (certificate?.dueBy) expect(Date.parse(certificate.dueBy)).toBeGreaterThan(start2027);
+  });
+
+  it("does not ask to register with NRMP for the closed 2027 Match", () => {
+    for (const step of result.nextSteps) expect(step.action).not.toContain("Register with NRMP");
+    // It stays in the overdue list, as a record the timeline shows without action (season-over.test.ts).
+    const registration = result.nextSteps.find((s) => s.milestone === "nrmp_registration");
+    expect(registration?.action).toContain("belonged to the 2027 Match");
+    expect(registration?.action).toContain("2028");
+    // No rung of its own: only the SEASON_OVER notice rides on it (the step then says what next).
+    const rungs = result.reminders.filter((r) => r.milestone === "nrmp_registration").map((r) => r.rung);
+    expect(rungs).toEqual([CRITICAL_RISK_RUNG]);
+  });
+});

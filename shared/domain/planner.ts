@@ -28,7 +28,7 @@ import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
-import { riskChanges } from "./planner/risk-change-instants.ts";
+import { noteRiskChange, riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import {
   seasonIsOver,
@@ -186,6 +186,12 @@ function planMilestone(
   const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
+  // Before such a deadline the plan has no rung after it, yet passing it changes the step (late,
+  // with its fee) and the re-plan then tells it at the next delivery slot (README, lateDeadline): the
+  // plan wakes just after it, as for a risk that changes with time (tester s10 issue 9 B6: heard 27
+  // hours after NRMP's early deadline, at the next rung's slot the day after).
+  if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
+    noteRiskChange(context, due.at);
   if (overdueNow && detail !== undefined && late === null) {
     const step: OverdueStep = {
       milestone: entry.key,

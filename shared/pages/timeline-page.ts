@@ -16,6 +16,7 @@ import { type MailStopped, mailStoppedSection } from "./mail-status.ts";
 import {
   budgetHtml,
   comingEmailsHtml,
+  notEligibleLead,
   pastSeasonHtml,
   seasonOverLead,
   sourcesHtml,
@@ -184,8 +185,10 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   const nextSteps = plan.nextSteps.filter((step) => !passed.has(key(step)));
   const sections: string[] = [];
   if (seasonOver) sections.push(seasonOverLead(plan));
+  // No Match date applies to an ineligible school until its note comes: the page leads with that.
+  const notEligible = notEligibleLead(plan);
   const projectedSeason =
-    plan.seasonStatus === "projected" && !seasonOver
+    plan.seasonStatus === "projected" && !seasonOver && notEligible === ""
       ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong> from earlier seasons because ERAS or the NRMP has not published them yet. Matchpath plans for the earlier date; check the official calendar before relying on one.</p>`
       : "";
 
@@ -261,6 +264,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     200,
     "Your timeline",
     `<h1>Your Match ${plan.matchYear} timeline, ${e(input.firstName)}</h1>
+${notEligible}
 ${projectedSeason}
 ${sections.join("\n")}`,
   );

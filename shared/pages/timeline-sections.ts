@@ -92,6 +92,17 @@ export function seasonOverLead(plan: Plan): string {
 }
 
 /**
+ * For an applicant whose school has no ECFMG sponsor note (SCHOOL_NOT_ECFMG_ELIGIBLE), the page's
+ * lead, as for a season that is over: the problem and what resolves it, the risk's own message
+ * (tester s10 issue 9 B8: it sat near the page's end, below 22 blocked steps).
+ */
+export function notEligibleLead(plan: Plan): string {
+  const risk = plan.risks.find((candidate) => candidate.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
+  if (risk === undefined) return "";
+  return `<section aria-labelledby="not-eligible"><h2 id="not-eligible">Your school has no ECFMG sponsor note yet</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
+}
+
+/**
  * The passed season's steps (seasonPassedFor), below the rest as a record: when each was due, in
  * the applicant's zone, with no urgency badge, no "projected" tag (the season is history) and no
  * action, since nothing can be marked for a season that is over.

@@ -3,7 +3,11 @@ import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 
-const NO_SPONSOR_NOTE = `${SCHOOL_CHECK.key}: ${SCHOOL_CHECK.ineligible.waitingFor}`;
+/**
+ * The eligibility gate's wait in words, as every other wait is a step (shown by its title): not
+ * prefixed with the WDOMS step's key, which pages showed as is (tester s10 issue 9 B8).
+ */
+const NO_SPONSOR_NOTE = SCHOOL_CHECK.ineligible.waitingFor;
 
 /** The plan's gates a step may wait behind: the eligibility gate and the season's feasibility. */
 export interface StepGates {

@@ -45,11 +45,6 @@ export interface Item {
    * step the risk names (tester s5 B2: a bare "Done" under it read as "done with the risk").
    */
   actsOn?: string;
-  /**
-   * A critical risk's notice riding on no next step (a school with no sponsor note, its WDOMS
-   * look-up done: tester s10 issue 9 B1): it offers no button, since there is no step to act on.
-   */
-  noStep?: true;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -172,7 +167,6 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
     why: forPeople(reminder.why),
     ...(action ? { action: forPeople(action) } : {}),
     ...(notice && step ? { actsOn: step.title } : {}),
-    ...(notice && !step ? { noStep: true as const } : {}),
   };
 }
 

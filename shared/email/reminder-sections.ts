@@ -78,14 +78,14 @@ export function whyYouGetThis(plan: Plan): string {
 export const PROJECTED_NOTE =
   "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
 
-/** The one-tap actions of an item's step, most useful first; none without links, for interviews or without a step. */
+/** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "noStep">,
+  item: Pick<Item, "milestone" | "actsOn">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
 ) {
-  if (!links || item.milestone === "interview" || item.noStep) return [];
+  if (!links || item.milestone === "interview") return [];
   const milestone = item.milestone;
   return actionsFor({ milestone }, plan, zone).map((action, index) => ({
     label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],

@@ -52,6 +52,12 @@ const ERAS_WELL_PAST_TITLE =
   "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
 const ERAS_WELL_PAST_PHASE = "well-past";
 
+/**
+ * SCHOOL_NOT_ECFMG_ELIGIBLE's notice rides on these, in order, while a next step: the WDOMS check
+ * (its re-check lifts the gate), else the budget (the notice says to pay no fee), else the first
+ * next step; never on a blocked, done or waived one.
+ */
+const NOT_ELIGIBLE_STEPS: readonly StepSubject[] = [SCHOOL_CHECK.key, "budget"];
 /** SEASON_OVER's notice rides on these, in order: each says what next once the Match is over. */
 const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
@@ -80,7 +86,7 @@ export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string)
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
  * interview keeps its own ladder, a blocked step is never named; a school with no sponsor note: the
- * WDOMS check, the step whose re-check lifts the gate, even once done; a Match that is over: the
+ * WDOMS check, else the budget; a Match that is over: the
  * rank order list, else NRMP registration, whose steps then say what next); its text is the risk's message;
  * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
  * passed or when no step is actionable; a rung of the same step and deadline going out then is
@@ -112,7 +118,7 @@ export function criticalRiskNotices(
     const detail = dates.rendered(due);
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
-        ? { milestone: SCHOOL_CHECK.key }
+        ? stepFor(NOT_ELIGIBLE_STEPS, nextSteps, detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
           : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);

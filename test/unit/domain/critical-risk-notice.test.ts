@@ -80,17 +80,19 @@ describe("a critical risk that asks for action now", () => {
     milestones: [{ key: "wdoms_listing", status: "done", date: "2026-10-01" }],
   });
   it.each([
-    ["WDOMS look-up under way", noNote],
-    ["WDOMS look-up done", noNoteChecked],
+    ["WDOMS look-up under way", noNote, "wdoms_listing"],
+    ["WDOMS look-up done", noNoteChecked, "budget"],
   ])(
     "sends one notice for a school with no sponsor note (%s), blocked steps staying silent",
-    (_, snapshot) => {
+    (_, snapshot, on) => {
       const result = planAt(snapshot, "2026-11-30T12:00:00Z");
       const risk = result.risks.find((r) => r.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
       expect(risk?.severity).toBe("critical");
       const [notice, ...more] = notices(result);
       expect(more).toEqual([]);
-      expect(notice?.milestone).toBe("wdoms_listing");
+      // On a next step (the WDOMS check, else the budget: "pay no fee"), never a done or blocked one.
+      expect(notice?.milestone).toBe(on);
+      expect(result.nextSteps.map((s) => s.milestone)).toContain(on);
       expect(notice?.title).toContain("no ECFMG sponsor note");
       expect(notice?.why).toBe(risk?.message);
       expect(notice?.why).toContain("What resolves it");

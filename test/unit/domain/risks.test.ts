@@ -263,7 +263,8 @@ describe("risk details", () => {
     for (const step of result.blocked) {
       if (step.milestone === "interview") continue;
       if (catalogEntry(step.milestone).needsEcfmgEligibleSchool)
-        expect(step.waitingFor.join(" ")).toMatch(/wdoms_listing/);
+        // In words, never the WDOMS step's key (tester s10 issue 9 B8: pages showed the key as is).
+        expect(step.waitingFor).toEqual(["ECFMG sponsor note for your school"]);
     }
     expect(result.nextSteps.map((step) => step.milestone)).not.toContain("usmle_step1");
   });

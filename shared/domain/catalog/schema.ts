@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { STEP_STAGES } from "../console/stage.ts";
 import { REMINDER_CATEGORIES } from "../preferences.ts";
 import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
 import { STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
+import { STEP_STAGES } from "./step-stages.ts";
 
 /**
  * The shapes of the milestone catalog (milestones.json) and the reminder ladders

@@ -28,14 +28,6 @@ export const STAGE_LABELS: Record<Stage, string> = {
   "season-over": "Season over",
 };
 
-/**
- * The stages a step can put an applicant in (the catalog's `stage`): "complete" is for a step that
- * never decides where someone stands (the budget runs through the whole season); "season-over" is
- * the plan's, never a step's. Match Week, SOAP and Match Day close the ranking stage; Step 3 is the
- * visa stage's, since it matters only for an H-1B petition.
- */
-export const STEP_STAGES = ["exams", "application", "interviews", "ranking", "visa", "complete"] as const;
-
 /** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
 function stageOfSubject(subject: StepSubject): Stage {
   return subject === "interview" ? "interviews" : catalogEntry(subject).stage;

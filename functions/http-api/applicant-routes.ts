@@ -38,6 +38,7 @@ export const timeline: PageRoute = (event, deps) =>
         ...(stopped ? { mailStopped: stopped } : {}),
         firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
         timezone: state.profile.timezone,
+        milestones: state.milestones,
         plan,
         links: await linksFor(event, deps, state),
         ...(state.profile.preferences ? { preferences: state.profile.preferences } : {}),

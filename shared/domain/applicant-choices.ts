@@ -26,21 +26,31 @@ export const SNOOZE_DAYS = [2, 4, 7] as const;
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
  * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
  * "snooze" only while a reminder is left to quiet before the last one. Interviews take none (their
- * dates come from the program).
+ * dates come from the program). Done only where it can be recorded today, on the applicant's day
+ * in `zone`: once its window has opened (doneOpensFor) and, for an exam, once the day booked in
+ * `recorded` (the applicant's milestones) has come (bookedDayAhead, the rule the action link
+ * applies), so the email, the timeline and the action page agree (tester s10 issue 14: the
+ * reminder 14 days before Step 2 CK put Done first, and its link then refused).
  */
-export function actionsFor(step: Pick<NextStep, "milestone">, plan: Plan, zone: string): StepAction[] {
+export function actionsFor(
+  step: Pick<NextStep, "milestone">,
+  plan: Plan,
+  zone: string,
+  recorded: readonly Pick<MilestoneEntry, "key" | "status" | "date">[],
+): StepAction[] {
   if (step.milestone === "interview" || seasonPassedFor(step, plan)) return [];
   const milestone = step.milestone;
-  // Done only once it can count for this Match (doneOpensFor).
-  const doneOpens = doneOpensFor(
-    milestone,
-    seasonCalendar(plan.matchYear),
-    localDate(zone, Date.parse(plan.now)),
-  );
+  const today = localDate(zone, Date.parse(plan.now));
+  const doneNow =
+    doneOpensFor(milestone, seasonCalendar(plan.matchYear), today) === undefined &&
+    bookedDayAhead(
+      milestone,
+      recorded.find((entry) => entry.key === milestone),
+      today,
+    ) === undefined;
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
-      (action !== "done" || doneOpens === undefined) &&
-      (action !== "snooze" || snoozeLimit(plan, milestone) !== undefined),
+      (action !== "done" || doneNow) && (action !== "snooze" || snoozeLimit(plan, milestone) !== undefined),
   );
 }
 

@@ -3,7 +3,7 @@ import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
-import type { Interview } from "#domain/snapshot.ts";
+import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
@@ -53,6 +53,11 @@ export interface ReminderEmailInput {
    * zone beside the applicant's (never US Eastern). Absent: an interview's time in theirs alone.
    */
   interviews?: readonly Interview[];
+  /**
+   * The applicant's recorded milestones: Done is not offered on an exam whose booked day is still
+   * ahead (actionsFor, bookedDayAhead). Absent: nothing recorded, as for a new applicant.
+   */
+  milestones?: readonly MilestoneEntry[];
 }
 
 export interface RenderedEmail {
@@ -95,7 +100,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
     lines.push(`   Why it matters: ${item.why}`);
     if (item.action) lines.push(`   Next step${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
-    for (const button of buttonsOf(item, plan, links, zoneOf(input)))
+    for (const button of buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []))
       lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
   });
@@ -109,7 +114,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push("Your next steps:");
     for (const step of steps) {
       lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now)))}`);
-      for (const button of stepButtons(step, items, plan, links, zoneOf(input)))
+      for (const button of stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []))
         lines.push(`  ${button.label}: ${button.url}`);
     }
     lines.push("");
@@ -144,7 +149,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     summary: summary ?? false,
     preview: items[0] ? `${items[0].title}: ${items[0].inlineLabel} ${items[0].dueLocal}` : heading,
     items: items.map((item, index) => {
-      const buttons = buttonsOf(item, plan, links, zoneOf(input));
+      const buttons = buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []);
       return {
         ...item,
         why: forPeopleHtml(item.why),
@@ -158,7 +163,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     preferencesUrl: links?.preferences,
     steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => {
-      const buttons = stepButtons(step, items, plan, links, zoneOf(input));
+      const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
       return {
         line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
         buttons,

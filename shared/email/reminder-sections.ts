@@ -3,6 +3,7 @@ import { budgetNote, budgetRows, budgetTotals, hasBudget } from "#domain/budget-
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import type { Item } from "./reminder-items.ts";
@@ -84,10 +85,11 @@ export function buttonsOf(
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
+  recorded: readonly MilestoneEntry[],
 ) {
   if (!links || item.milestone === "interview") return [];
   const milestone = item.milestone;
-  return actionsFor({ milestone }, plan, zone).map((action, index) => ({
+  return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
     label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
@@ -104,9 +106,10 @@ export function stepButtons(
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
+  recorded: readonly MilestoneEntry[],
 ) {
   if (step.interviewId !== undefined || items.some((item) => item.milestone === step.milestone)) return [];
-  return buttonsOf({ milestone: step.milestone }, plan, links, zone).map((button) => ({
+  return buttonsOf({ milestone: step.milestone }, plan, links, zone, recorded).map((button) => ({
     ...button,
     kind: "secondary",
   }));

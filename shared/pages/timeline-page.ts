@@ -6,6 +6,7 @@ import { DATE_TAGS, deadlineWords, yourTimeSuffix } from "#domain/date-words.ts"
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { localDate } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -41,6 +42,11 @@ export interface TimelineInput {
   preferences?: Pick<Preferences, "digest" | "digestDay">;
   /** Set when no email comes (unsubscribed, or the address suppressed): shown instead of the next emails. */
   mailStopped?: MailStopped;
+  /**
+   * The applicant's recorded milestones: Done is not offered on an exam whose booked day is still
+   * ahead (actionsFor, bookedDayAhead). Absent: nothing recorded, as for a new applicant.
+   */
+  milestones?: readonly MilestoneEntry[];
 }
 
 const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
@@ -105,6 +111,7 @@ function actionButtons(
   links: ApplicantLinks,
   snoozed: boolean,
   zone: string,
+  recorded: readonly MilestoneEntry[],
 ): string {
   if (step.milestone === "interview") return "";
   const milestone = step.milestone;
@@ -112,7 +119,9 @@ function actionButtons(
     return `<p class="due">This step belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here: see <a href="#risks">Risks to watch</a> to plan for the ${plan.matchYear + 1} Match.</p>`;
   }
   // A snooze from today would shorten the one running, so a snoozed step offers none.
-  const actions = actionsFor(step, plan, zone).filter((action) => !(snoozed && action === "snooze"));
+  const actions = actionsFor(step, plan, zone, recorded).filter(
+    (action) => !(snoozed && action === "snooze"),
+  );
   const opens = doneOpensFor(
     milestone,
     seasonCalendar(plan.matchYear),
@@ -148,6 +157,7 @@ function stepHtml(
   links: ApplicantLinks,
   snoozedUntil: string | undefined,
   zone: string,
+  recorded: readonly MilestoneEntry[],
 ): string {
   const snoozed =
     snoozedUntil === undefined
@@ -162,7 +172,7 @@ ${targetHtml(step.target, plan.now, step.ownDate)}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
-${actionButtons(step, plan, links, snoozedUntil !== undefined, zone)}
+${actionButtons(step, plan, links, snoozedUntil !== undefined, zone, recorded)}
 </li>`;
 }
 
@@ -204,6 +214,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
                 links,
                 step.interviewId ? undefined : input.snoozedUntil?.get(step.milestone),
                 input.timezone,
+                input.milestones ?? [],
               ),
             )
             .join("\n")}</ul>`

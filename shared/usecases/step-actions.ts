@@ -146,7 +146,9 @@ export async function previewStepAction(
   const unavailable =
     claims.action !== "done" &&
     !alreadyAnswered(claims.action, current?.status) &&
-    !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone).includes(claims.action)
+    !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone, state.milestones).includes(
+      claims.action,
+    )
       ? unavailableActionText(claims.action, title)
       : undefined;
   const deadline =

@@ -105,16 +105,23 @@ describe("closing the loop with the applicant", () => {
   it("shows an accessible email with the step's actions first, a timeline link and a calendar link", async () => {
     const page = await browser.context.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    const done = page.getByRole("link", { name: "Done", exact: true }).first();
-    expect(await done.getAttribute("href")).toContain("/actions?applicant=");
+    // Step 2 CK is booked for 20 Aug, two weeks ahead: a Done now would be refused (tester s10
+    // issue 14 B2), so the reminder leads with Scheduled for… and offers no Done until that day.
+    const first = page.locator("a.primary").first();
+    await expect(first.textContent()).resolves.toBe("Scheduled for…");
+    expect(await first.getAttribute("href")).toContain("/actions?applicant=");
     await expect(page.getByRole("link", { name: "See my whole timeline" }).count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "Add my deadlines to my calendar" }).count()).resolves.toBe(
       1,
     );
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "reminder-email");
-    // The plain-text part carries the same links.
-    for (const link of [/Done: (\S+)/, /Your whole timeline: (\S+)/, /calendar: (webcal:\S+)/]) {
+    // The plain-text part carries the same links, and no Done under the reminder either.
+    const item = text.slice(text.indexOf("1. "), text.indexOf("\n\n", text.indexOf("1. ")));
+    expect(item).toContain("Step 2 CK");
+    expect(item).toMatch(/Scheduled for…: (\S+)/);
+    expect(item).not.toContain("Done:");
+    for (const link of [/Your whole timeline: (\S+)/, /calendar: (webcal:\S+)/]) {
       expect(text).toMatch(link);
     }
     await page.close();
@@ -135,34 +142,33 @@ describe("closing the loop with the applicant", () => {
   });
 
   it("GET of Done confirms without changing anything; POST records once; a second tap says already recorded", async () => {
-    const doneUrl = linkIn(html, /href="([^"]+)"[^>]*>Done</);
-    const page = await tapInInbox("Done");
-    expect(page.url()).toBe(doneUrl);
-    // The exam is booked for 20 Aug, two weeks ahead: Done is no pass yet (tester s10 issue 14 B2).
-    // The page says so, records nothing and offers Scheduled for…, for an exam day that moved.
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Not yet: /);
-    expect(await page.locator("main").textContent()).toContain("Your exam is on Thu 20 Aug 2026.");
-    await expect(page.getByRole("button", { name: "Yes, mark it done" }).count()).resolves.toBe(0);
-    await expectNoSeriousA11yViolations(page);
-    await saveScreenshot(page, "action-exam-ahead");
-    const before = await applicantState(applicant.applicantId);
-    expect(before?.milestones.find((entry) => entry.key === "usmle_step2ck")).toEqual({
-      key: "usmle_step2ck",
-      status: "scheduled",
-      date: STEP2_EXAM_DATE,
-    });
-
-    // The exam moved to today and the applicant sat it: Scheduled for… today, then Done counts.
-    await page.getByRole("link", { name: "Scheduled for…" }).click();
-    await page.waitForLoadState("load");
+    // The email offers no Done while the exam is ahead (tester s10 issue 14): the exam moved to
+    // today and the applicant sat it, so they give today's date with the reminder's Scheduled for…
+    const page = await tapInInbox("Scheduled for…");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^When is .* scheduled\?$/);
     await page.getByLabel("Date (your time)").fill("2026-08-06");
     await page.getByRole("button", { name: "Save the date" }).click();
     await page.waitForLoadState("load");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Recorded");
-    await page.goto(doneUrl, { waitUntil: "load" });
+    const before = await applicantState(applicant.applicantId);
+    expect(before?.milestones.find((entry) => entry.key === "usmle_step2ck")).toMatchObject({
+      status: "scheduled",
+      date: "2026-08-06",
+    });
+
+    // The exam day has come: the timeline now offers Done on it, and its GET changes nothing.
+    await page.getByRole("link", { name: "See my timeline" }).click();
+    await page.waitForLoadState("load");
+    const done = page.getByRole("link", { name: "Done — Pass USMLE Step 2 CK" });
+    const doneUrl = (await done.getAttribute("href")) ?? "";
+    expect(doneUrl).toContain("/actions?applicant=");
+    expect(html).not.toContain(doneUrl.replaceAll("&", "&amp;"));
+    await done.click();
+    await page.waitForLoadState("load");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("as done?");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "action-confirm");
+    expect(await applicantState(applicant.applicantId)).toEqual(before);
 
     await page.getByRole("button", { name: "Yes, mark it done" }).click();
     await page.waitForLoadState("load");
@@ -228,9 +234,9 @@ describe("closing the loop with the applicant", () => {
   });
 
   it("refuses tampered, other-applicant and expired links with a clear page, changing nothing", async () => {
-    const doneUrl = linkIn(html, /href="([^"]+)"[^>]*>Done</);
+    const actionUrl = linkIn(html, /href="([^"]+)"[^>]*>Scheduled for…</);
     const before = await applicantState(applicant.applicantId);
-    const tampered = doneUrl.replace(
+    const tampered = actionUrl.replace(
       /token=([^&]+)/,
       (_match, token: string) => `token=${token.slice(0, -4)}AAAA`,
     );
@@ -240,7 +246,7 @@ describe("closing the loop with the applicant", () => {
     );
     await expectNoSeriousA11yViolations(tamperedPage);
 
-    const other = doneUrl.replace(/applicant=[^&]+/, "applicant=a_someoneelse");
+    const other = actionUrl.replace(/applicant=[^&]+/, "applicant=a_someoneelse");
     const posted = await fetch(other, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -249,7 +255,7 @@ describe("closing the loop with the applicant", () => {
     expect(posted.status).toBe(401);
 
     await clockTo("2026-09-30T00:00:00Z");
-    const expired = await fetch(doneUrl, {
+    const expired = await fetch(actionUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "",

@@ -46,6 +46,7 @@ export async function sendReminderMessage(
       reminders: claimed,
       plan,
       timezone: state.profile.timezone,
+      milestones: state.milestones,
       unsubscribeUrl: await deps.unsubscribeUrl(applicantId),
       ...(deps.applicantLinks ? { links: await deps.applicantLinks(state.profile) } : {}),
       ...weeklySummaryOf(state, claimed),

@@ -35,7 +35,7 @@ describe("catalog texts that name an action", () => {
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key, entry] as const))(
     "%s names only buttons its step offers, by their label",
     (_key, entry) => {
-      const offered = actionsFor({ milestone: entry.key }, fresh, "Asia/Kolkata");
+      const offered = actionsFor({ milestone: entry.key }, fresh, "Asia/Kolkata", []);
       for (const text of texts(entry)) {
         expect(text, `${entry.key}: "${text}"`).not.toMatch(NO_SUCH_BUTTON);
         for (const [action, named] of Object.entries(NAMES) as [StepAction, RegExp][]) {
@@ -49,7 +49,7 @@ describe("catalog texts that name an action", () => {
 
   it("offers Not for me on SOAP, with the reason a matched applicant takes no part", () => {
     const soap = MILESTONE_CATALOG.find((entry) => entry.key === "soap");
-    expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata")).toContain("waive");
+    expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).toContain("waive");
     expect(soap?.waivable?.note).toMatch(/did not match/);
     expect(soap?.action).toMatch(/if you matched, tap Not for me/);
   });

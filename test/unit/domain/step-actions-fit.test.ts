@@ -34,13 +34,13 @@ describe("the one-tap actions fit each step", () => {
   const zone = "America/New_York";
 
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key] as const))("%s", (key) => {
-    const offered = actionsFor({ milestone: key }, fresh, zone).filter((action) => action !== "snooze");
+    const offered = actionsFor({ milestone: key }, fresh, zone, []).filter((action) => action !== "snooze");
     expect(offered).toEqual(expectedFor(key));
   });
 
   it("offers no booking on the ECFMG Pathway, an application the applicant submits", () => {
-    expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh, zone)).not.toContain("schedule");
-    expect(actionsFor({ milestone: "oet_medicine" }, fresh, zone)).toContain("schedule");
+    expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh, zone, [])).not.toContain("schedule");
+    expect(actionsFor({ milestone: "oet_medicine" }, fresh, zone, [])).toContain("schedule");
   });
 });
 

@@ -36,9 +36,12 @@ describe("a critical risk's notice in an email", () => {
     unsubscribeUrl: "https://example.org/unsubscribe",
     weeklySummaryDay: "Sunday",
   });
-  const labels = actionsFor({ milestone: notice.milestone }, replanned, input.applicant.timezone).map(
-    (action) => `${ACTION_LABELS[action]} (${step?.title})`,
-  );
+  const labels = actionsFor(
+    { milestone: notice.milestone },
+    replanned,
+    input.applicant.timezone,
+    input.milestones,
+  ).map((action) => `${ACTION_LABELS[action]} (${step?.title})`);
 
   it("is titled by the risk and names the step its next step and buttons act on", () => {
     expect(step).toBeDefined();

@@ -45,14 +45,16 @@ describe("snoozes on the timeline", () => {
   });
 
   it("offers no snooze once every rung but the last was sent (a sent rung re-timed ahead does not count)", () => {
-    expect(actionsFor(step, plan, "Africa/Lagos")).toContain("snooze");
+    expect(actionsFor(step, plan, "Africa/Lagos", [])).toContain("snooze");
     const state = {
       profile: profileFactory(),
       milestones: [],
       interviews: [],
       ledger: [{ reminderId: "r1", status: "sent" as const, claimedAt: now, sentAt: now }],
     };
-    expect(actionsFor(step, withoutSentReminders(plan, state), "Africa/Lagos")).not.toContain("snooze");
+    expect(
+      actionsFor(step, withoutSentReminders(plan, state), "Africa/Lagos", state.milestones),
+    ).not.toContain("snooze");
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { demoApplicants } from "#local/demo-applicants.ts";
@@ -109,6 +110,15 @@ describe("a season that is over budgets the next Match's fees, as estimates (tes
       );
       for (const reminder of result.reminders) {
         if (reminder.milestone === "interview" || reminder.milestone === "budget") continue;
+        // The season-over notice (a critical risk's, 67b78b9) rides on the NRMP step but says the
+        // risk's words, "plan for the 2028 Match", never the step's "register and pay".
+        if (reminder.rung === CRITICAL_RISK_RUNG) {
+          expect(reminder.title, reminder.id).toMatch(
+            /^The 2027 Match is over for you: plan for the 2028 Match/,
+          );
+          expect(`${reminder.title} ${reminder.why}`, reminder.id).not.toMatch(/\bregister\b|pay the/i);
+          continue;
+        }
         expect(feeSteps.has(catalogEntry(reminder.milestone).title), reminder.id).toBe(false);
       }
     }

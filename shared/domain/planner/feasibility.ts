@@ -1,7 +1,7 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import type { MilestoneKey } from "../snapshot.ts";
+import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -198,10 +198,37 @@ export function assessFeasibility(context: PlanContext): Feasibility {
 
 /**
  * The context with now at `deadline` (an instant before now), as feasibility reads it: what the
- * applicant reports today, at the pace possible then. Its noted risk instants are its own.
+ * applicant reports today, at the pace possible then. Its noted risk instants are its own. A step
+ * reported done on a day that began after the deadline was not done at it: it counts as under
+ * way then (tester s10 issue 15 A2: a Pathway marked done on 15 Mar 2027 made the 2027 Match,
+ * out of reach until that click, "over" with the ERAS, NRMP and ranking steps newly overdue). A
+ * done step with no date keeps the benefit of the doubt, as before. Only for an applicant who
+ * never registered with NRMP nor reported a rank order list for the season: one who did took part
+ * in it as far as they could, and keeps SEASON_OVER with its SOAP and "your list is after the
+ * deadline" words.
  */
 function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
-  return { ...context, now: deadline, riskChangesAt: [] };
+  let entries: Map<MilestoneKey, MilestoneEntry> | undefined;
+  let statuses: Map<MilestoneKey, MilestoneStatus> | undefined;
+  const tookPart =
+    statusOf(context, "nrmp_registration") !== "not_started" ||
+    statusOf(context, "rank_order_list") !== "not_started" ||
+    context.rolRefused !== null;
+  for (const entry of tookPart ? [] : context.entries.values()) {
+    if (entry.status !== "done" || entry.date === undefined) continue;
+    if (startOfLocalDate(context.zone, entry.date) <= deadline) continue;
+    entries ??= new Map(context.entries);
+    statuses ??= new Map(context.statuses);
+    entries.set(entry.key, { key: entry.key, status: "in_progress" });
+    statuses.set(entry.key, "in_progress");
+  }
+  return {
+    ...context,
+    now: deadline,
+    riskChangesAt: [],
+    entries: entries ?? context.entries,
+    statuses: statuses ?? context.statuses,
+  };
 }
 
 function assessAt(context: PlanContext): Feasibility {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
+import { newlyOverdue, overdueSubjects } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
@@ -87,5 +88,59 @@ describe("a Match year out of reach, after that season's rank order list deadlin
     const after = plan(ready, calendar, at(DAY));
     expect(codes(after)).toContain("SEASON_OVER");
     expect(codes(after)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+  });
+});
+
+/**
+ * Tester s10 (issue 15 A2): Omar, J-1, 2027 Match, ERAS application in progress, never registered
+ * with NRMP, Pathway in progress: out of reach, planned for 2028. Marking the Pathway done on
+ * 2027-03-15 (after the 2027 rank order list deadline) flipped the plan to the finished 2027
+ * season (SEASON_OVER, the ERAS, NRMP and ranking steps overdue, MilestoneOverdue "newly overdue"),
+ * because feasibility at the deadline read the Pathway as done then. A step finished after the
+ * deadline was not finished at it: the season stays out of reach exactly as before.
+ */
+describe("a requirement finished after the rank order list deadline of a Match that was out of reach", () => {
+  const omar = (pathway: ReturnType<typeof milestoneFactory>) =>
+    inputFactory({
+      applicant: applicantFactory({
+        fullName: "Omar Haddad",
+        timezone: "Africa/Cairo",
+        matchYear: 2027,
+        visa: "J-1",
+        graduation: "2023-09-30",
+      }),
+      milestones: [
+        milestoneFactory("wdoms_listing", "done"),
+        milestoneFactory("ecfmg_application", "done"),
+        milestoneFactory("usmle_step1", "done", "2024-12-01"),
+        milestoneFactory("usmle_step2ck", "done", "2026-09-28"),
+        milestoneFactory("oet_medicine", "done"),
+        pathway,
+        milestoneFactory("usce", "done"),
+        milestoneFactory("lors", "done"),
+        milestoneFactory("personal_statement", "done"),
+        milestoneFactory("cv", "done"),
+        milestoneFactory("program_list", "done"),
+        milestoneFactory("eras_token", "done"),
+        milestoneFactory("eras_application", "in_progress"),
+        milestoneFactory("nrmp_registration", "not_started"),
+      ],
+    });
+  const now = new Date("2027-04-01T00:00:00Z");
+
+  it("keeps the Match out of reach, planned for 2028, with nothing newly overdue", () => {
+    const before = plan(omar(milestoneFactory("ecfmg_pathway", "in_progress")), calendar, now);
+    const after = plan(omar(milestoneFactory("ecfmg_pathway", "done", "2027-03-15")), calendar, now);
+    expect(codes(before)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(earliest(before)).toBe(2028);
+    expect(codes(after)).not.toContain("SEASON_OVER");
+    expect(codes(after)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(earliest(after)).toBe(2028);
+    expect(after.overdue).toEqual([]);
+    expect(newlyOverdue(after, overdueSubjects(before))).toEqual([]);
+    // The season's steps still wait for the feasible Match, as before the Pathway was done.
+    expect(after.blocked.map((step) => step.milestone)).toEqual(
+      expect.arrayContaining(["eras_application", "nrmp_registration", "rank_order_list"]),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { noticeOfPassedMatch } from "#domain/planner/critical-risk-notice.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
@@ -72,10 +73,17 @@ export async function resendLatestNotice(
   const now = deps.clock.now();
   const plan = deps.planning.plan(state, now);
   const held = new Set(latest.reminderIds);
-  const reminders = plan.reminders.filter(
+  const ahead = plan.reminders.filter(
     (reminder) => held.has(reminder.id) && Date.parse(reminder.deadline) > now.getTime(),
   );
-  if (reminders.length === 0) return refused("every step that email was about is done or past its deadline");
+  // The out-of-reach notice's deadline is the feasible Match's; its words are the target Match's.
+  const reminders = ahead.filter((reminder) => !noticeOfPassedMatch(reminder, plan.matchYear, now.getTime()));
+  if (reminders.length === 0)
+    return refused(
+      ahead.length > 0
+        ? `that email was about the ${plan.matchYear} Match, whose rank order list deadline has passed: its advice is no longer current`
+        : "every step that email was about is done or past its deadline",
+    );
 
   const resendId = `${RESEND_ID_PREFIX}${latest.messageId}`;
   const claimed = await deps.ledger.claimReminders(applicantId, [resendId], now, CLAIM_STALE_AFTER_MS);

@@ -17,6 +17,23 @@ export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
 export const CRITICAL_RISK_RUNG = "critical-risk";
 
 /**
+ * Whether a notice's words are about a Match whose rank order list deadline (official, the season's
+ * data) has passed at `now`: the out-of-reach notice of the target Match `targetYear` ("The 2027
+ * Match is out of reach … Pay no 2027 ERAS or NRMP fee"). Its deadline is the feasible Match's, so
+ * it still looks ahead after the target Match is over; sent again then, its advice is stale
+ * (tester s10 issue 15 B3: resent six weeks after that Match). Every other notice's deadline is the
+ * season date its words are about (deadlineOf), so a passed deadline already retires it.
+ */
+export function noticeOfPassedMatch(
+  reminder: Pick<Reminder, "rung">,
+  targetYear: number,
+  now: number,
+): boolean {
+  if (reminder.rung !== OUT_OF_REACH_RUNG) return false;
+  return now > seasonCalendar(targetYear).dates.nrmp_rol_certification_and_late_registration_deadline.at;
+}
+
+/**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
  * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
  * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what

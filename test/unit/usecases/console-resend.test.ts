@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import type { AuditEntry, ConsoleStore } from "#ports/console-store.ts";
+import type { Principal } from "#ports/token-verifier.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { type ResendDeps, resendLatestNotice } from "#usecases/resend-notice.ts";
+import { FixedClock, InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.ts";
+
+/** The audit trail in memory; the console store's other reads and writes are not the resend's. */
+class InMemoryAudit implements ConsoleStore {
+  readonly entries: AuditEntry[] = [];
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    this.entries.unshift(entry);
+  }
+  async listAudit(applicantId: string): Promise<AuditEntry[]> {
+    return this.entries.filter((entry) => entry.applicantId === applicantId);
+  }
+  listCohort = notResend;
+  loadPlan = notResend;
+  setRemindersPaused = notResend;
+  listSubmissions = notResend;
+  listEvents = notResend;
+  eraseApplicant = notResend;
+}
+
+async function notResend(): Promise<never> {
+  throw new Error("Resend does not call this");
+}
+
+const DANIEL: Principal = { email: "daniel.advisor@matchpath.example", role: "advisor", sub: "daniel" };
+
+// Omar (tester s10 issue 15): J-1, 2027 Match, ERAS application in progress, never registered with
+// NRMP, Pathway in progress: the 2027 Match is out of reach, planned for the 2028 Match.
+const OMAR_MILESTONES: MilestoneEntry[] = [
+  { key: "wdoms_listing", status: "done" },
+  { key: "ecfmg_application", status: "done" },
+  { key: "usmle_step1", status: "done", date: "2024-12-01" },
+  { key: "usmle_step2ck", status: "done", date: "2026-09-28" },
+  { key: "oet_medicine", status: "done" },
+  { key: "ecfmg_pathway", status: "in_progress" },
+  { key: "usce", status: "done" },
+  { key: "lors", status: "done" },
+  { key: "personal_statement", status: "done" },
+  { key: "cv", status: "done" },
+  { key: "program_list", status: "done" },
+  { key: "eras_token", status: "done" },
+  { key: "eras_application", status: "in_progress" },
+  { key: "nrmp_registration", status: "not_started" },
+];
+
+/**
+ * Tester s10 issue 15 B3: "Resend the latest notice" on 1 Apr 2027 sent again "The 2027 Match is
+ * out of reach … Pay no 2027 ERAS or NRMP fee", six weeks after that Match. The notice stayed
+ * "ahead" only because its deadline is the 2028 rank order list deadline; its words are about the
+ * 2027 Match, whose rank order list deadline had passed.
+ */
+describe("resending the out-of-reach notice", () => {
+  const setup = (now: string) => {
+    const store = new InMemoryApplicantStore();
+    const mailer = new InMemoryMailer();
+    const clock = new FixedClock(new Date(now));
+    store.add(
+      profileFactory({
+        applicantId: "a_omar",
+        externalId: "omar",
+        email: "omar@example.org",
+        fullName: "Omar Haddad",
+        timezone: "Africa/Cairo",
+        graduation: "2023-09-30",
+        advisorEmail: DANIEL.email,
+      }),
+      { milestones: OMAR_MILESTONES },
+    );
+    // The notice went out once, in February 2027, while the 2027 Match was still ahead.
+    const sentAt = "2027-02-10T07:00:00.000Z";
+    const notice = domainPlanning
+      .plan(store.state("a_omar"), new Date(sentAt))
+      .reminders.find((reminder) => reminder.rung === OUT_OF_REACH_RUNG);
+    if (notice === undefined) throw new Error("no out-of-reach notice in Omar's plan");
+    store.state("a_omar").ledger.push({
+      reminderId: notice.id,
+      status: "sent",
+      claimedAt: sentAt,
+      sentAt,
+      messageId: "msg-out-of-reach",
+    });
+    const deps: ResendDeps = {
+      ...{ applicants: store, intake: store, console: new InMemoryAudit(), clock },
+      ledger: store,
+      suppression: store,
+      planning: domainPlanning,
+      mailer,
+      unsubscribeUrl: async (id) => `https://example.org/unsubscribe/${id}`,
+    };
+    return { deps, mailer };
+  };
+
+  it("resends it while the 2027 Match is still ahead", async () => {
+    const { deps, mailer } = setup("2027-02-15T10:00:00Z");
+    const outcome = await resendLatestNotice(DANIEL, "a_omar", deps);
+    expect(outcome.outcome).toBe("resent");
+    expect(mailer.sent).toHaveLength(1);
+  });
+
+  it("refuses it once the 2027 rank order list deadline has passed, saying why, and sends nothing", async () => {
+    const { deps, mailer } = setup("2027-04-01T00:00:00Z");
+    const outcome = await resendLatestNotice(DANIEL, "a_omar", deps);
+    expect(outcome).toEqual({
+      outcome: "refused",
+      reason: expect.stringMatching(/2027 Match.*rank order list deadline.*passed/),
+    });
+    expect(mailer.sent).toEqual([]);
+  });
+});

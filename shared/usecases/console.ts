@@ -176,7 +176,13 @@ export async function markStepDone(
     const plan = currentPlan(state, now);
     const checked = state.milestones.find((milestone) => milestone.key === key);
     const date = given ?? applicantToday(state.profile, now);
-    const problems = markDoneProblems(state.profile, plan, key, date, now);
+    const problems = markDoneProblems(
+      { applicant: state.profile, milestones: state.milestones },
+      plan,
+      key,
+      date,
+      now,
+    );
     if (problems.length > 0) throw new InvalidInputError("The step cannot be marked done", problems);
     // Done already for this Match: a re-applicant's step done for an earlier one is listed again
     // (pastSeasonWork), and a step done without a date still takes the date the advisor gives.

@@ -55,11 +55,12 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
 
   it("marking the step done cancels what was still scheduled, saying why; an erase leaves no item", async () => {
     await clockTo("2026-06-03T00:00:00Z");
-    const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
-      token: priya,
-      form: { date: "2026-06-02" },
-    });
-    expect(mark.status).toBe(200);
+    // The applicant's form says Step 2 CK was passed on 2 Jun, before the day booked (27 Aug): the
+    // intake records what the applicant reports. The console's Mark done refuses a pass dated before
+    // the booked day (tester s10 issue 15), and the exam's rungs all fall before that day, so only a
+    // form can mark it done while they are still scheduled.
+    const passed = milestoneUpdate(target, [{ key: "usmle_step2ck", status: "done", date: "2026-06-02" }]);
+    expect((await postWebhook(passed)).status).toBe(202);
     await drainStream();
 
     const rows = cancelledRows(await page());

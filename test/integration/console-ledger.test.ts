@@ -3,7 +3,12 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
-import { STEP2_FIRST_REMINDER_AT, step2Applicant, type TestApplicant } from "./support/applicants.ts";
+import {
+  milestoneUpdate,
+  STEP2_FIRST_REMINDER_AT,
+  step2Applicant,
+  type TestApplicant,
+} from "./support/applicants.ts";
 import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
 
@@ -89,6 +94,13 @@ describe("the console's notice ledger and actions on the local stack", () => {
       title: expect.stringContaining("Step 2"),
     });
 
+    // The exam moved to 5 Aug and was sat (the applicant's form says so): a pass is never dated
+    // before the booked day (tester s10 issue 15), so the new day is recorded before Mark done.
+    const moved = milestoneUpdate(target, [
+      { key: "usmle_step2ck", status: "scheduled", date: "2026-08-05" },
+    ]);
+    expect((await postWebhook(moved)).status).toBe(202);
+    await drainStream();
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
       token: priya,
       form: { date: "2026-08-05" },

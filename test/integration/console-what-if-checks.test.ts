@@ -14,8 +14,8 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
   let priya: string;
   let target: TestApplicant;
 
-  const preview = async (changes: Record<string, string | number>[]) => {
-    const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
+  const preview = async (changes: Record<string, string | number>[], who: TestApplicant = target) => {
+    const shown = await consoleRequest(`/console/applicants/${who.applicantId}/what-if`, {
       token: priya,
       form: { changes: JSON.stringify(changes) },
     });
@@ -27,10 +27,10 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
    * Previews, then saves with the preview's save id; a preview that offers no Save (it says why)
    * is saved as a hand-made request would be, with a well-formed id, to show the save refuses too.
    */
-  async function previewAndSave(changes: Record<string, string | number>[]) {
-    const shown = await preview(changes);
+  async function previewAndSave(changes: Record<string, string | number>[], who: TestApplicant = target) {
+    const shown = await preview(changes, who);
     const saveId = /name="saveId" value="([^"]*)"/.exec(shown)?.[1] ?? `console-what-if-${randomUUID()}`;
-    return consoleRequest(`/console/applicants/${target.applicantId}/what-if/save`, {
+    return consoleRequest(`/console/applicants/${who.applicantId}/what-if/save`, {
       token: priya,
       form: { changes: JSON.stringify(changes), saveId },
     });
@@ -57,6 +57,11 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       "0.date",
     ],
     ["a done step with no date", { kind: "milestone", key: "research", status: "done" }, "0.date"],
+    [
+      "a pass dated before the booked exam day",
+      { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" },
+      "0.date",
+    ],
   ])("refuses %s and writes nothing", async (_what, change, field) => {
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/${change.key}`, {
       token: priya,
@@ -110,13 +115,47 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(inside).not.toContain("interview season");
   });
 
+  // Tester s10 issue 15: the preview says why, in the words Mark done answers (the exam day, and
+  // what to do if it moved), and the save refuses the same.
+  it("names the booked exam day when a pass is dated before it, in Mark done, the preview and the save", async () => {
+    const change = { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" };
+    const words = "on or after the exam day booked for USMLE Step 2 CK (2026-08-20)";
+    const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
+      token: priya,
+      form: { date: "2026-05-20" },
+    });
+    expect(mark.status).toBe(400);
+    expect(mark.body).toContain(words);
+    const shown = await preview([change]);
+    expect(shown).toContain(words);
+    expect(shown).toContain("if the exam moved, save a what-if with the new date first");
+    const saved = await previewAndSave([change]);
+    expect(saved.status).toBe(400);
+    expect(saved.body).toContain(words);
+    expect(
+      (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "usmle_step2ck"),
+    ).toMatchObject({
+      status: "scheduled",
+      date: "2026-08-20",
+    });
+  });
+
   it("saves a done step its own what-if unblocks", async () => {
-    const saved = await previewAndSave([
-      { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" },
-      { kind: "milestone", key: "ecfmg_certification", status: "done", date: "2026-05-31" },
-    ]);
+    // Step 2 CK sat on its booked day, 20 May, and not yet recorded as passed: a pass dated before
+    // the booked day is refused (tester s10 issue 15), so this applicant's exam was on the pass's day.
+    const sat = step2Applicant({ examDate: "2026-05-20" });
+    sat.snapshot.applicant.advisorEmail = PRIYA;
+    expect((await postWebhook(sat.snapshot)).status).toBe(202);
+    await drainStream();
+    const saved = await previewAndSave(
+      [
+        { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" },
+        { kind: "milestone", key: "ecfmg_certification", status: "done", date: "2026-05-31" },
+      ],
+      sat,
+    );
     expect(saved.status).toBe(200);
-    const milestones = (await applicantState(target.applicantId))?.milestones ?? [];
+    const milestones = (await applicantState(sat.applicantId))?.milestones ?? [];
     expect(milestones.find((milestone) => milestone.key === "ecfmg_certification")).toMatchObject({
       status: "done",
     });

@@ -246,11 +246,13 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("marks a step done on the applicant's behalf, recorded as the advisor's", async () => {
+    // The exam day (20 Aug, 17:30 in Kolkata): a pass is never dated before it (tester s10 issue 15).
+    await clockTo("2026-08-20T12:00:00Z");
     const marked = await consoleRequest(
       `/console/applicants/${priyas.applicantId}/milestones/usmle_step2ck`,
       {
         token: priya,
-        form: { date: "2026-08-18" },
+        form: { date: "2026-08-20" },
       },
     );
     expect(marked.status).toBe(200);

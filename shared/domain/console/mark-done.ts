@@ -1,8 +1,9 @@
+import { bookedDayAhead } from "../applicant-choices.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import type { Applicant, MilestoneKey } from "../snapshot.ts";
+import type { Applicant, MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import { localDate } from "../time.ts";
 import { stepForAdvisor, stepName } from "./advisor-voice.ts";
@@ -16,22 +17,31 @@ export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date
   return localDate(applicant.timezone, now.getTime());
 }
 
+/** The applicant and their recorded milestones, as far as Mark done's check reads them. */
+export interface MarkDoneRecord {
+  applicant: Pick<Applicant, "timezone">;
+  milestones: readonly Pick<MilestoneEntry, "key" | "status" | "date">[];
+}
+
 /**
  * Why an advisor cannot mark a step done on the applicant's behalf (empty when they can): it is
- * blocked (the page never offers it; its prerequisites are not done), the date is missing, or it is
- * after today in the applicant's own zone. Any earlier calendar date is accepted, as the intake
- * accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE Step 1 and an ECFMG
- * certificate do not lapse for the Match, and IMGs often apply 8 to 15 years after graduating
- * (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's done steps. `now`
- * is passed in (the domain reads no clock). Pure.
+ * blocked (the page never offers it; its prerequisites are not done), the date is missing, it is
+ * after today in the applicant's own zone, or it is before the exam day booked for the step
+ * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
+ * cannot be dated before the sitting; tester s10 issue 15). Any other earlier calendar date is
+ * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE
+ * Step 1 and an ECFMG certificate do not lapse for the Match, and IMGs often apply 8 to 15 years
+ * after graduating (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's
+ * done steps. `now` is passed in (the domain reads no clock). Pure.
  */
 export function markDoneProblems(
-  applicant: Pick<Applicant, "timezone">,
+  record: MarkDoneRecord,
   plan: Plan,
   key: MilestoneKey,
   date: string | undefined,
   now: Date,
 ): FieldProblem[] {
+  const { applicant } = record;
   const problems: FieldProblem[] = [];
   const blocked = plan.blocked.find((step) => step.milestone === key);
   if (blocked)
@@ -40,11 +50,24 @@ export function markDoneProblems(
       message: `${stepForAdvisor(blocked)} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
     });
   const today = applicantToday(applicant, now);
-  if (date === undefined) problems.push({ path: "date", message: "is required to mark a step done" });
-  else if (date > today)
+  if (date === undefined) {
+    problems.push({ path: "date", message: "is required to mark a step done" });
+    return problems;
+  }
+  if (date > today)
     problems.push({
       path: "date",
       message: `must be a date YYYY-MM-DD no later than today in the applicant's zone (${today}, ${applicant.timezone}), not in the future`,
+    });
+  const booked = bookedDayAhead(
+    key,
+    record.milestones.find((entry) => entry.key === key),
+    date,
+  );
+  if (booked !== undefined)
+    problems.push({
+      path: "date",
+      message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,
     });
   return problems;
 }
@@ -71,7 +94,7 @@ export function whatIfDoneProblems(
       changes.filter((_, other) => other !== index),
     );
     const plan = planFor(others, seasonCalendar(others.applicant.matchYear), now);
-    return markDoneProblems(others.applicant, plan, change.key, change.date, now).map((problem) => ({
+    return markDoneProblems(others, plan, change.key, change.date, now).map((problem) => ({
       path: `${index}.${problem.path}`,
       message: problem.message,
     }));

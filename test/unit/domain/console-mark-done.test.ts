@@ -13,7 +13,7 @@ describe("marking a step done on the applicant's behalf", () => {
     const blocked = plan.blocked.find((step) => step.milestone === "rank_order_list");
     expect(blocked?.waitingFor).toContain("nrmp_registration");
 
-    const [problem] = markDoneProblems(input.applicant, plan, "rank_order_list", "2026-09-30", now);
+    const [problem] = markDoneProblems(input, plan, "rank_order_list", "2026-09-30", now);
     expect(problem?.path).toBe("milestone");
     expect(problem?.message).toMatch(/is blocked: waiting for .*NRMP/);
     expect(problem?.message).not.toContain("nrmp_registration");
@@ -30,8 +30,8 @@ describe("marking a step done on the applicant's behalf", () => {
       applicant: applicantFactory({ matchYear: 2028, graduation: "2010-06-30" }),
     });
     const plan = planFor(input, seasonCalendar(2028), now);
-    expect(markDoneProblems(input.applicant, plan, "usmle_step1", "2012-03-01", now)).toEqual([]);
-    expect(markDoneProblems(input.applicant, plan, "ecfmg_application", "2011-06-01", now)).toEqual([]);
+    expect(markDoneProblems(input, plan, "usmle_step1", "2012-03-01", now)).toEqual([]);
+    expect(markDoneProblems(input, plan, "ecfmg_application", "2011-06-01", now)).toEqual([]);
     expect(
       whatIfDoneProblems(
         input,
@@ -58,10 +58,71 @@ describe("marking a step done on the applicant's behalf", () => {
     });
     const plan = planFor(input, seasonCalendar(2027), now);
     expect(applicantToday(input.applicant, now)).toBe(today);
-    expect(markDoneProblems(input.applicant, plan, "usmle_step1", today, now)).toEqual([]);
+    expect(markDoneProblems(input, plan, "usmle_step1", today, now)).toEqual([]);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const [problem] = markDoneProblems(input.applicant, plan, "usmle_step1", tomorrow, now);
+    const [problem] = markDoneProblems(input, plan, "usmle_step1", tomorrow, now);
     expect(problem?.path).toBe("date");
     expect(problem?.message).toContain(`(${today}, ${timezone})`);
+  });
+});
+
+/**
+ * Tester s10 issue 15: a one-tap Done before the booked exam day is refused (bookedDayAhead), yet
+ * the console's Mark done recorded Step 2 CK passed on 2027-03-27 while it was booked for
+ * 2027-04-15. The same rule now holds with the done date in place of today, for Mark done and a
+ * saved what-if's done steps alike; on or after the exam day the date is accepted as before.
+ */
+describe("a pass dated before the booked exam day", () => {
+  const booked = "2027-04-15";
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" }),
+    milestones: [
+      ...examsDone("2025-01-15").filter((entry) => entry.key !== "usmle_step2ck"),
+      milestoneFactory("usmle_step2ck", "scheduled", booked),
+    ],
+  });
+  // After the sitting, so the dates below are all in the past: only the booked day decides.
+  const now = new Date("2027-04-20T06:00:00Z");
+  const plan = planFor(input, seasonCalendar(2028), now);
+
+  it.each(["2027-03-27", "2027-04-14"])("refuses %s, naming date and the exam day", (date) => {
+    const problems = markDoneProblems(input, plan, "usmle_step2ck", date, now);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe("date");
+    expect(problems[0]?.message).toContain(booked);
+    expect(problems[0]?.message).toContain("if the exam moved, save a what-if with the new date first");
+
+    const whatIf = whatIfDoneProblems(
+      input,
+      [{ kind: "milestone", key: "usmle_step2ck", status: "done", date }],
+      now,
+    );
+    expect(whatIf).toEqual([{ path: "0.date", message: problems[0]?.message }]);
+  });
+
+  it.each([booked, "2027-04-16", "2027-04-20"])("accepts %s, on or after the exam day", (date) => {
+    expect(markDoneProblems(input, plan, "usmle_step2ck", date, now)).toEqual([]);
+    expect(
+      whatIfDoneProblems(input, [{ kind: "milestone", key: "usmle_step2ck", status: "done", date }], now),
+    ).toEqual([]);
+  });
+
+  it("refuses a past date while the exam is still ahead, with the one problem", () => {
+    const before = new Date("2027-04-01T06:00:00Z");
+    const early = planFor(input, seasonCalendar(2028), before);
+    const [problem, ...rest] = markDoneProblems(input, early, "usmle_step2ck", "2027-03-27", before);
+    expect(rest).toEqual([]);
+    expect(problem?.path).toBe("date");
+    expect(problem?.message).toContain(booked);
+  });
+
+  it("leaves a step whose day is not booked, and an exam with no day booked, as before", () => {
+    const unbooked = inputFactory({
+      applicant: input.applicant,
+      milestones: examsDone("2025-01-15").filter((entry) => entry.key !== "usmle_step2ck"),
+    });
+    const unbookedPlan = planFor(unbooked, seasonCalendar(2028), now);
+    expect(markDoneProblems(unbooked, unbookedPlan, "usmle_step2ck", "2027-03-27", now)).toEqual([]);
+    expect(markDoneProblems(input, plan, "lors", "2027-03-27", now)).toEqual([]);
   });
 });

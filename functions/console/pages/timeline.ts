@@ -1,4 +1,4 @@
-import { seasonPassedFor } from "#domain/applicant-choices.ts";
+import { bookedDayAhead, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
@@ -51,10 +51,15 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const overdue = overdueForAdvisor(plan);
   const blocked = blockedForAdvisor(plan);
   const next = seasonOver ? plan.nextSteps.filter((step) => !isOverdue(step)) : plan.nextSteps;
-  const markDone = (step: { milestone: StepSubject; title: string }) =>
-    step.milestone === "interview" || seasonPassedFor(step, plan)
-      ? ""
-      : ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+  // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's
+  // day (bookedDayAhead): offered from that day, as on the applicant's timeline (tester s10 issue 15).
+  const markDone = (step: { milestone: StepSubject; title: string }) => {
+    if (step.milestone === "interview" || seasonPassedFor(step, plan)) return "";
+    const examDay = bookedDayAhead(step.milestone, entries.get(step.milestone), today);
+    if (examDay !== undefined)
+      return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
+    return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+  };
   // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).
   const ownNote = (step: { milestone: StepSubject; ownDate?: Deadline }): string => {
     if (step.ownDate === undefined) return "";

@@ -65,4 +65,30 @@ describe("the console's timeline card", () => {
     expect(overdue).toContain("closed with the 2027 Match");
     expect(overdue).not.toContain("Mark done");
   });
+
+  /**
+   * Tester s10 issue 15: Mark done posts the applicant's today, which the check refuses before the
+   * booked exam day (bookedDayAhead), so the button could only fail. As on the applicant's own
+   * timeline (92792b1), it is offered from the exam day; before it the card says when and what to
+   * do if the exam moved.
+   */
+  it("offers Mark done on a booked exam from its day, not before", () => {
+    const booked: MilestoneEntry[] = [
+      ...examsDone("2025-06-01").filter((entry) => entry.key !== "usmle_step2ck"),
+      { key: "usmle_step2ck", status: "scheduled", date: "2026-08-20" },
+    ];
+    const form = "/milestones/usmle_step2ck";
+    const before = sections(timelineCard(view(2027, booked, new Date("2026-06-01T12:00:00Z")), "2026-06-01"));
+    expect(before.next).toContain(stepName("usmle_step2ck"));
+    expect(before.next).not.toContain(form);
+    expect(before.next).toContain(
+      "Mark done from its exam day, 2026-08-20; if the exam moved, save a what-if with the new date first",
+    );
+    const eve = sections(timelineCard(view(2027, booked, new Date("2026-08-19T12:00:00Z")), "2026-08-19"));
+    expect(eve.next).not.toContain(form);
+    const day = sections(timelineCard(view(2027, booked, new Date("2026-08-20T12:00:00Z")), "2026-08-20"));
+    expect(day.next).toContain(form);
+    expect(day.next).toContain('name="date" value="2026-08-20"');
+    expect(day.next).not.toContain("Mark done from its exam day");
+  });
 });

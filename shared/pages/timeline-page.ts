@@ -7,6 +7,7 @@ import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { stepBadge } from "#domain/step-badge.ts";
 import { localDate } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -138,17 +139,21 @@ function actionButtons(
 }
 
 /**
- * The step's badge: its urgency, unless an early deadline passed, or its own date passed with no
- * result recorded: "Result pending" (what an advisor says: tell us the result), never "Overdue"
- * months before the deadline (tester s7 issue 14 C3). A step past its deadline for the applicant's
- * Match, dated for a later one, reads its urgency: overdue (tester s8 issue 14 bug 4).
+ * The step's badge, by the rule the console's badge follows too (stepBadge): its urgency, unless an
+ * early deadline passed, or its own date passed with no result recorded: "Result pending" (what an
+ * advisor says: tell us the result), never "Overdue" months before the deadline (tester s7 issue 14
+ * C3). A step past its deadline for the applicant's Match, dated for a later one, reads its urgency:
+ * overdue (tester s8 issue 14 bug 4).
  */
 function badgeHtml(step: NextStep, now: string): string {
-  if (step.missedDeadline && step.matchYears === undefined)
-    return `<span class="tag ${step.urgency}">Early deadline passed</span>`;
-  if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + 86_400_000 <= Date.parse(now))
-    return `<span class="tag ${step.urgency}">Result pending</span>`;
-  return `<span class="tag ${step.urgency}">${URGENCY_LABELS[step.urgency]}</span>`;
+  const badge = stepBadge(step, now);
+  const words =
+    badge === "early-deadline-passed"
+      ? "Early deadline passed"
+      : badge === "result-pending"
+        ? "Result pending"
+        : URGENCY_LABELS[badge];
+  return `<span class="tag ${step.urgency}">${words}</span>`;
 }
 
 function stepHtml(

@@ -1,5 +1,6 @@
 import type { BlockedStep, NextStep, OverdueStep, Plan } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
+import { stepBadge } from "../step-badge.ts";
 
 /**
  * Whether SEASON_OVER (no certified list by the rank order list deadline) already tells an overdue
@@ -45,9 +46,10 @@ export interface StepStanding {
  * is "too late for the <year> Match", though the planner's urgency says "overdue" for it (tester s8
  * issue 14 bug 4: never "later"): its date shown is ahead. A step past its early deadline while its
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
- * "early deadline passed", the applicant's timeline's words (timeline-page.ts, badgeHtml), not its
- * bare urgency (issue 15). Any other step reads its urgency, and an "overdue" urgency with no passed
- * deadline reads "urgent". Pure.
+ * "early deadline passed", the applicant's timeline's words, not its bare urgency (issue 15); a
+ * booked exam whose day has passed with no result recorded reads "result pending" (tester s10 issue
+ * 15d B1). Both come from stepBadge, the rule the applicant's timeline badges by. Any other step
+ * reads its urgency, and an "overdue" urgency with no passed deadline reads "urgent". Pure.
  */
 export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   const key = subjectKey(step);
@@ -55,8 +57,10 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
     return { label: "overdue", critical: true };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
-  if (step.missedDeadline !== undefined) return { label: "early deadline passed", critical: false };
-  return { label: step.urgency === "overdue" ? "urgent" : step.urgency, critical: false };
+  const badge = stepBadge(step, plan.now);
+  if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };
+  if (badge === "result-pending") return { label: "result pending", critical: false };
+  return { label: badge === "overdue" ? "urgent" : badge, critical: false };
 }
 
 function subjectKey(step: { milestone: string; interviewId?: string }): string {

@@ -1,0 +1,20 @@
+import type { NextStep } from "./plan.ts";
+import { DAY_MS } from "./time.ts";
+
+/**
+ * What a next step's badge says, by one rule for the applicant's timeline and the advisor's console
+ * (tester s10 issue 15d B1: the console said "urgent" where the timeline said "Result pending"):
+ * "early-deadline-passed" for a step past its early deadline while its late one holds (NRMP
+ * registration between the two: `missedDeadline` without `matchYears`); "result-pending" once the
+ * applicant's own date (a booked exam) has passed a full day with no result recorded, never
+ * "overdue" months before the deadline (tester s7 issue 14 C3); otherwise the planner's urgency.
+ * Pure.
+ */
+export type StepBadge = NextStep["urgency"] | "early-deadline-passed" | "result-pending";
+
+export function stepBadge(step: NextStep, now: string): StepBadge {
+  if (step.missedDeadline !== undefined && step.matchYears === undefined) return "early-deadline-passed";
+  if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now))
+    return "result-pending";
+  return step.urgency;
+}

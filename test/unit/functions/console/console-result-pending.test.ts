@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { stepStanding } from "#domain/console/overdue.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
+
+/**
+ * Tester s10 issue 15d B1: two days after Fatima's booked Step 2 CK (30 Mar 2027, 2028 Match), the
+ * console badged it "urgent" (deadline Jan 2028) while her own timeline said "Result pending". The
+ * console's badge follows the applicant page's rule (stepBadge): an own date passed with no result
+ * recorded reads "result pending".
+ */
+const FATIMA: MilestoneEntry[] = [
+  { key: "wdoms_listing", status: "done", date: "2026-10-01" },
+  { key: "ecfmg_application", status: "done", date: "2026-11-01" },
+  { key: "usmle_step1", status: "done", date: "2026-06-01" },
+  { key: "usmle_step2ck", status: "scheduled", date: "2027-03-30" },
+];
+
+function view(now: Date): ApplicantView {
+  const state = {
+    profile: profileFactory({ matchYear: 2028, timezone: "Asia/Karachi" }),
+    milestones: FATIMA,
+    interviews: [],
+    ledger: [],
+  };
+  return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
+}
+
+describe("a booked exam whose day has passed reads 'result pending' on the console (tester s10 issue 15d B1)", () => {
+  const after = view(new Date("2027-04-01T12:00:00Z"));
+  const step2 = after.plan.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+
+  it("the case: Step 2 CK is a next step, its deadline ahead, its exam day passed", () => {
+    expect(step2).toBeDefined();
+    expect(Date.parse(step2?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(after.plan.now));
+    expect(Date.parse(step2?.ownDate?.at ?? "")).toBeLessThan(Date.parse(after.plan.now));
+  });
+
+  it("badges it 'result pending' as the applicant's timeline does, never 'urgent'", () => {
+    if (step2 === undefined) return;
+    expect(stepStanding(after.plan, step2)).toEqual({ label: "result pending", critical: false });
+    const html = timelineCard(after, "2027-04-01");
+    const start = html.indexOf("<strong>USMLE Step 2 CK");
+    const item = html.slice(start, html.indexOf("</li>", start));
+    expect(item).toContain("result pending");
+    expect(item).not.toContain(">urgent<");
+  });
+
+  it("before the exam day it keeps the step's urgency", () => {
+    const before = view(new Date("2027-03-20T12:00:00Z"));
+    const step = before.plan.nextSteps.find((each) => each.milestone === "usmle_step2ck");
+    if (step === undefined) throw new Error("no Step 2 CK");
+    expect(stepStanding(before.plan, step).label).not.toBe("result pending");
+  });
+});

@@ -100,7 +100,10 @@ export interface OverdueStep {
   interviewId?: string;
   title: string;
   dueBy: string;
+  /** The deadline that passed last: a step open to a late deadline (NRMP registration) is overdue by that one. */
   deadline: Deadline;
+  /** The step's first deadline, when it stayed open to a late one that has passed too (`deadline`). */
+  earlyDeadline?: Deadline;
   /** The applicant's own date for the step, as on NextStep. */
   ownDate?: Deadline;
 }

@@ -22,7 +22,7 @@ import {
   step3StartBy,
 } from "./planner/h1b.ts";
 import { planInterviews } from "./planner/interviews.ts";
-import { lateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
+import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./planner/late-deadline.ts";
 import { matchDayNotice } from "./planner/match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
@@ -193,14 +193,18 @@ function planMilestone(
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
   if (overdueNow && detail !== undefined && late === null) {
+    // Past a late deadline too, the step is overdue by the late one, the last it could meet.
+    const passedLate = passedLateDeadlineOf(context, entry);
+    const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
     const step: OverdueStep = {
       milestone: entry.key,
       title: entry.title,
-      dueBy: detail.at,
-      deadline: detail,
+      dueBy: missed.at,
+      deadline: missed,
     };
+    if (passedLate !== null) step.earlyDeadline = detail;
     if (own !== null) step.ownDate = own.detail;
-    out.overdue.push({ due: due.at, step });
+    out.overdue.push({ due: passedLate?.at ?? due.at, step });
   }
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
   // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for

@@ -236,7 +236,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${overdue
         .map(
           (step) =>
-            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline)}${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}</li>`,
+            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline, step.earlyDeadline === undefined ? "Due" : "Late deadline")}${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );

@@ -8,11 +8,12 @@ import { stepBadge } from "../step-badge.ts";
  * contract, Statement of Need, J-1 sponsorship). Without a list there is no Match result to wait
  * for, so "overdue: Program contract" would be noise (tester s5 C10, s8 issue 15 B2).
  */
-export function toldBySeasonOver(plan: Plan, step: Pick<OverdueStep, "deadline">): boolean {
+export function toldBySeasonOver(plan: Plan, step: Pick<OverdueStep, "deadline" | "earlyDeadline">): boolean {
   if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return false;
   const rankListDeadline = seasonCalendar(plan.matchYear).dates
     .nrmp_rol_certification_and_late_registration_deadline;
-  return Date.parse(step.deadline.at) >= rankListDeadline.at;
+  // A step first due before it (NRMP registration, open late until it) is the applicant's to tell.
+  return Date.parse((step.earlyDeadline ?? step.deadline).at) >= rankListDeadline.at;
 }
 
 /**

@@ -14,10 +14,24 @@ import { remindersFor, type TimedReminder } from "./reminders.ts";
  * with the rank order list deadline, official), while it is still ahead; else null.
  */
 export function lateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
+  const late = lateDeadlineDue(context, entry);
+  return late === null || late.at < context.now ? null : late;
+}
+
+/**
+ * The later hard deadline once it has passed too, else null: the deadline an overdue step missed
+ * last, which its overdue entry names (tester s10 issue 15d B2: "NRMP registration, due Mon 30 Nov
+ * 2026" though registration stayed open until the late deadline, 24 Feb 2027).
+ */
+export function passedLateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
+  const late = lateDeadlineDue(context, entry);
+  return late === null || late.at >= context.now ? null : late;
+}
+
+function lateDeadlineDue(context: PlanContext, entry: CatalogEntry): DueDate | null {
   const rule = entry.lateDeadline;
   if (rule === undefined) return null;
   const date = context.calendar.dates[rule.dateKey];
-  if (date.at < context.now) return null;
   return {
     at: date.at,
     zone: ET_ZONE,

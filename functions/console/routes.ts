@@ -19,6 +19,7 @@ import {
   whatIfFragment,
   whatIfResultFragment,
 } from "./pages/index.ts";
+import { pauseNotice, resendNotice } from "./pages/notices.ts";
 import { cohortQuery, form, markDoneRequest, whatIfChanges } from "./request.ts";
 import { type Handler, html, pageHeaders } from "./respond.ts";
 
@@ -65,12 +66,7 @@ const resend: Handler = async (request, deps) => {
     outcome: result.outcome,
   });
   const view = await viewApplicant(request.principal, request.params[0] ?? "", deps);
-  const notice =
-    result.outcome === "resent"
-      ? `Resent the latest notice (${result.reminderIds.length} reminder(s)).`
-      : result.outcome === "already-resent"
-        ? "That notice was resent already; it is not sent twice."
-        : `Not resent: ${result.reason}.`;
+  const notice = resendNotice(result);
   return html(
     deps,
     applicantFragment(view, applicantToday(view.state.profile, deps.clock.now()), notice),
@@ -123,11 +119,7 @@ const pause =
       applicantId: request.params[0],
       outcome,
     });
-    const notice =
-      outcome === "changed"
-        ? undefined
-        : `Reminders were ${paused ? "already paused" : "not paused"}: nothing changed or recorded.`;
-    return applicant(request, deps, notice);
+    return applicant(request, deps, pauseNotice(paused, outcome));
   };
 
 /**

@@ -63,6 +63,8 @@ describe("the console's notice ledger and actions on the local stack", () => {
       form: {},
     });
     expect(resend.status).toBe(200);
+    // One reminder in words, never "(1 reminder(s))" (tester s10 issue 15d C1).
+    expect(resend.body).toContain("Resent the latest notice (1 reminder).");
     // No clock move, no wake-up: the console's own send was followed by its feedback.
     const ledger = (await applicantState(target.applicantId))?.ledger ?? [];
     const resent = ledger.find((entry) => entry.reminderId.startsWith("resend:"));
@@ -128,14 +130,19 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect(notPaused.body).toContain("Reminders were not paused: nothing changed or recorded.");
     expect(await audits("reminders.resume")).toBe(0);
 
-    expect((await act("pause")).status).toBe(200);
+    // A first pause and a first resume say what happened too (tester s10 issue 15d C1).
+    const paused = await act("pause");
+    expect(paused.status).toBe(200);
+    expect(paused.body).toContain("Paused reminders, recorded as yours");
     const pausedAt = (await applicantState(target.applicantId))?.profile.remindersPausedAt;
     expect(pausedAt).toBeDefined();
     const again = await act("pause");
     expect(again.body).toContain("Reminders were already paused: nothing changed or recorded.");
     expect(await audits("reminders.pause")).toBe(1);
     expect((await applicantState(target.applicantId))?.profile.remindersPausedAt).toBe(pausedAt);
-    expect((await act("resume")).status).toBe(200);
+    const resumed = await act("resume");
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toContain("Resumed reminders, recorded as yours");
     expect(await audits("reminders.resume")).toBe(1);
   });
 

@@ -89,7 +89,7 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 </div>
 <section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>
 <p class="scroll-hint muted">Scroll sideways for more columns →</p>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Notice ledger table"><table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message</th></tr></thead><tbody>${ledgerRows(view, events).join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></div></section>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Notice ledger table"><table><thead><tr><th scope="col">Outcome</th><th scope="col">When</th><th scope="col">What</th><th scope="col">SES message id, or why not sent</th></tr></thead><tbody>${ledgerRows(view, events).join("") || '<tr><td colspan="4">No notices yet.</td></tr>'}</tbody></table></div></section>
 <section aria-labelledby="intake"><h2 id="intake">Intake submissions received</h2>
 <p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Intake submissions table"><table><thead><tr><th scope="col">Received</th><th scope="col">From</th><th scope="col">Type</th><th scope="col">Submission id</th></tr></thead><tbody>${view.submissions.map((submission) => `<tr><td>${when(submission.receivedAt)}</td><td>${h(submission.provider)}</td><td>${h(submission.type)}</td><td class="muted">${h(submission.submissionId)}</td></tr>`).join("") || '<tr><td colspan="4">None recorded.</td></tr>'}</tbody></table></div></section>

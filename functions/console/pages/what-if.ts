@@ -53,7 +53,8 @@ export function whatIfFragment(view: ApplicantView): string {
 }
 
 function dueText(due: string | null | undefined): string {
-  return due ? when(due) : "no deadline";
+  // The next reminder's send time: with none, nothing is scheduled (tester s10 issue 15d C1).
+  return due ? when(due) : "none scheduled";
 }
 
 /** POST /console/applicants/:id/what-if: the difference. */

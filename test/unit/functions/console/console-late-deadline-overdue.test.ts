@@ -18,7 +18,12 @@ const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
 const late = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
 
 function view(milestones: MilestoneEntry[], now: Date): ApplicantView {
-  const state = { profile: profileFactory({ matchYear: 2027, visa: "H-1B" }), milestones, interviews: [], ledger: [] };
+  const state = {
+    profile: profileFactory({ matchYear: 2027, visa: "H-1B" }),
+    milestones,
+    interviews: [],
+    ledger: [],
+  };
   return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
 }
 

@@ -84,7 +84,8 @@ export function renderPlan(result: Plan, applicantName: string): string {
         subject(step),
         step.target === undefined
           ? "-"
-          : `${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
+          : // A passed target reads as passed, never as a date ahead (tester s10 issue 9d B4).
+            `${Date.parse(step.target.at) < Date.parse(result.now) ? "passed on " : ""}${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
         step.deadline === undefined
           ? "-"
           : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,

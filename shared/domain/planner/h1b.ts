@@ -12,7 +12,7 @@ import {
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { deadlineDetail, shiftDays } from "./date-math.ts";
+import { deadlineDay, shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
@@ -120,7 +120,11 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
   };
 }
 
-/** Its rendering: computed per plan (few applicants), never kept in the shared PlanDates. */
+/**
+ * Its rendering: a day in the applicant's zone, like every other target (a target is advice, not an
+ * instant: tester s10 issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"). Computed per plan (few
+ * applicants), never kept in the shared PlanDates.
+ */
 export function renderH1bTarget(context: PlanContext, target: DueDate): Deadline {
-  return deadlineDetail(context.zone, target.at, target.status, target.source);
+  return deadlineDay(context.zone, target.at, target.status, target.source);
 }

@@ -245,7 +245,7 @@ FINDING_SCENARIOS.push({
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026, 9:00 PM ET");
+    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
     expect(certificate?.target?.source).toContain("FSMB to verify graduation");
     expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
     expect(certificate?.urgency).toBe("urgent");

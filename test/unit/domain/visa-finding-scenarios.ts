@@ -70,7 +70,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
       expectCertificateTargetFromTwelveWeeks(result);
       const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-      expect(certificate?.target?.et).toBe("Sat 29 Aug 2026, 9:00 PM ET");
+      expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
       const sends = result.reminders
         .filter((reminder) => reminder.milestone === "ecfmg_certification")
         .map((reminder) => reminder.sendAt);

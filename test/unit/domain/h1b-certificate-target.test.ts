@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { renderPlan } from "../../../shared/cli/plan.ts";
+import { planFor } from "./advisor-road.ts";
+import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
+
+// Tester s10 issue 9d B4: an H-1B applicant in Cairo, every exam and the Pathway done, no Step 3,
+// on 1 Dec 2026. The ECFMG certificate's H-1B target (the date it was needed by for Step 3 to
+// report before ranking) was printed "Sun 30 Aug 2026, 4:00 AM GMT+3 *": three months past, with a
+// clock time and the summer offset, while every other target is a day and reads as ahead.
+
+const DONE = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "usce",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+] as const;
+
+const NOW = "2026-12-01T16:00:00Z";
+const input = inputFactory({
+  applicant: applicantFactory({
+    matchYear: 2027,
+    timezone: "Africa/Cairo",
+    visa: "H-1B",
+    graduation: "2024-06-30",
+  }),
+  milestones: doneMilestones(DONE, "2026-09-20"),
+});
+
+describe("the H-1B certificate target is a day, and a passed one reads as passed (s10 9d B4)", () => {
+  const result = planFor(input, NOW);
+  const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+
+  it("renders the target as a day in the applicant's zone, like the catalog's targets", () => {
+    expect(certificate?.target?.precision).toBe("day");
+    expect(certificate?.target?.local).toBe("Sun 30 Aug 2026");
+    expect(certificate?.target?.et).toMatch(/^\w{3} \d{1,2} \w{3} \d{4}$/);
+    expect(certificate?.target?.day).toBe("2026-08-30");
+  });
+
+  it("prints a passed target as passed in the text report, never as a date ahead", () => {
+    const text = renderPlan(result, "Youssef");
+    const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
+    expect(row).toContain("passed on Sun 30 Aug 2026");
+    expect(row).not.toMatch(/AM|PM|GMT/);
+  });
+});

@@ -10,6 +10,7 @@ import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
+import { TARGET_PASSED_RUNG } from "./target-passed.ts";
 
 /** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
 export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
@@ -175,7 +176,13 @@ function place(into: TimedReminder[], notice: TimedReminder): void {
     const same =
       each.sendAt === sendAt && each.deadline === deadline && each.reminder.milestone === reminder.milestone;
     if (same && each.notice === true) earlier ??= each;
-    if (!same || each.notice === true) into[kept++] = each;
+    // The step's target-passed notice is "none when a rung of the step goes out at or before its
+    // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
+    const toldHere =
+      each.reminder.rung === TARGET_PASSED_RUNG &&
+      each.reminder.milestone === reminder.milestone &&
+      each.sendAt >= sendAt;
+    if ((!same || each.notice === true) && !toldHere) into[kept++] = each;
   }
   into.length = kept;
   if (earlier === undefined) {

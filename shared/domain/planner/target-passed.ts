@@ -46,18 +46,19 @@ function passedWithDeadlineAhead(
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
 function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry): boolean {
-  return entry.reportingDays !== undefined && stillToDo(context, entry);
+  return entry.reportingDays !== undefined && entry.target !== undefined && stillToDo(context, entry);
 }
 
 /**
- * A step with a target that is still the applicant's to do and not booked (not started, or under
- * way with no date). Its passed target is told and then followed up (targetPassedNotice,
- * targetFollowUps), whether or not it has a result to report: the ECFMG application, whose
- * target is where the whole road starts, too (issue 9, session 8: an early starter heard nothing
- * about it, or Step 1, for eight months after their targets).
+ * A step still the applicant's to do and not booked (not started, or under way with no date).
+ * Its passed target is told and then followed up (targetPassedNotice, targetFollowUps), whether
+ * or not it has a result to report: the ECFMG application, whose target is where the whole road
+ * starts, too (issue 9, session 8: an early starter heard nothing about it, or Step 1, for eight
+ * months after their targets). Whatever set the target: the catalog's, or one the plan computes,
+ * such as the certificate's for ranking on H-1B (tester s10 issue 9d B9: that step was told once,
+ * then nothing for six months, because only a catalog target counted).
  */
 function stillToDo(context: PlanContext, entry: CatalogEntry): boolean {
-  if (entry.target === undefined) return false;
   const status = statusOf(context, entry.key);
   if (status !== "not_started" && status !== "in_progress") return false;
   return context.entries.get(entry.key)?.date === undefined;

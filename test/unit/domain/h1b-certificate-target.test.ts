@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderPlan } from "../../../shared/cli/plan.ts";
-import { planFor } from "./advisor-road.ts";
+import { longestSilenceDays, planFor, sendsOf } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 // Tester s10 issue 9d B4: an H-1B applicant in Cairo, every exam and the Pathway done, no Step 3,
@@ -52,5 +52,27 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     expect(row).toContain("passed on Sun 30 Aug 2026");
     expect(row).not.toMatch(/AM|PM|GMT/);
+  });
+});
+
+// Tester s10 issue 9d B9: the same applicant's urgent certificate (its H-1B target passed) was told
+// once (the critical Step 3 notice, today), then nothing until the deadline's ladder on 3 Jun 2027,
+// while Step 3 waits for it. The after-target follow-ups (README: "then evenly, at most four weeks
+// apart") asked for a target from the catalog, and this target is the plan's own.
+describe("a passed H-1B certificate target gets the after-target follow-ups (s10 9d B9)", () => {
+  const result = planFor(input, NOW);
+
+  it("follows the certificate up at most four weeks apart until its deadline's ladder", () => {
+    const sends = sendsOf(result, "ecfmg_certification");
+    expect(sends.filter((reminder) => reminder.rung === "after-target").length).toBeGreaterThan(3);
+    // 28 days apart at most, give or take the day a delivery slot rounds to.
+    expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(29);
+  });
+
+  it("tells the passed target once: the critical notice today stands for the target-passed notice", () => {
+    const rungs = sendsOf(result, "ecfmg_certification").map((reminder) => reminder.rung);
+    expect(rungs[0]).toBe("critical-risk");
+    expect(rungs).not.toContain("target-passed");
+    expect(rungs[1]).toBe("after-target");
   });
 });

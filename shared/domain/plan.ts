@@ -124,6 +124,7 @@ export const RISK_CODES = [
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
   "TARGET_PASSED",
   "VISA_NOT_READY_FOR_START",
+  "VISA_UNDECIDED",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

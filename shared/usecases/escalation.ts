@@ -34,6 +34,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   TARGET_PASSED: "An exam's target date has passed and it is not booked",
   VISA_NOT_READY_FOR_START: "A matched applicant's visa steps are behind for residency start",
+  VISA_UNDECIDED: "Visa route not chosen before ranking",
 };
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */

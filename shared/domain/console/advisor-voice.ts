@@ -70,6 +70,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
     `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
+  VISA_UNDECIDED: ({ fullName }) =>
+    `${fullName} has not chosen a visa route (J-1, H-1B or none) and the rank order list deadline is ahead, so no visa steps are planned.`,
 };
 
 /**

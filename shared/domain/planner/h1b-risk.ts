@@ -14,7 +14,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateTarget, livesOutsideUs, step3LeadDays, step3LeadWords, step3VisaDays } from "./h1b.ts";
-import { noteCrossing } from "./risk-change-instants.ts";
+import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 function when(context: PlanContext, at: number): string {
@@ -56,7 +56,62 @@ const J1_SOURCES = [
 function j1Alternative(): string {
   const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
   const fee = sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "";
-  return `Rank programs that offer a J-1 instead: ECFMG is the only sponsor of J-1 physicians in clinical training and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview; a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived, for example through Conrad 30. Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
+  return `Rank programs that offer a J-1 instead: ${j1Chain(fee)} Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
+}
+
+/** What a J-1 is and takes after the Match (J1_SOURCES), with the sponsorship fee's words. */
+function j1Chain(fee: string): string {
+  return `ECFMG is the only sponsor of J-1 physicians in clinical training and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview; a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived, for example through Conrad 30.`;
+}
+
+/** The J-1 route for an applicant who has not chosen one (visaUndecidedRisks); sources J1_SOURCES. */
+const J1_ROUTE = (() => {
+  const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
+  return j1Chain(sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "");
+})();
+
+/**
+ * VISA_UNDECIDED (warning): the applicant's visa track is "undecided" while the rank order list
+ * deadline is ahead (tester s10 issue 9d B10: no visa step, no risk, no advice two months before
+ * ranking). Programs decide whom to rank knowing the visa (WHEN_PROGRAMS_DECIDE), and neither
+ * route's steps can be planned until the track is set, so it asks to decide now and says what each
+ * route needs, with the figures and sources of STEP3_NEEDED_FOR_H1B and its J-1 alternative: H-1B
+ * needs Step 3, after the certificate (when pending) and FSMB's processing, its result reported
+ * before the deadline; J-1 needs ECFMG's chain after the Match. No new fact.
+ */
+export function visaUndecidedRisks(context: PlanContext): Risk[] {
+  const { calendar, now } = context;
+  if (context.applicant.visa !== "undecided") return [];
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
+  if (now > rol) return [];
+  // The risk ends just after the deadline (risks.ts plans nothing for a list that closed).
+  noteRiskChange(context, rol + 1);
+  const sources: string[] = [];
+  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+  for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
+    addSource(sources, source);
+  let h1b: string;
+  if (isFinished(statusOf(context, "usmle_step3"))) {
+    h1b = "H-1B: you have passed Step 3, which an H-1B for residency needs.";
+  } else {
+    const certified = isFinished(statusOf(context, "ecfmg_certification"));
+    const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
+    const reportedBy = certificateAt + step3LeadDays(certified) * DAY_MS + SCORE_REPORTING_DAYS * DAY_MS;
+    noteCrossing(context, reportedBy, rol);
+    const chain = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
+    h1b = `H-1B: ${WHY_BEFORE_RANKING}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}${reportedBy > rol ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${tripVisa(context, sources)}`;
+  }
+  for (const source of J1_SOURCES) addSource(sources, source);
+  return [
+    {
+      code: "VISA_UNDECIDED",
+      severity: "warning",
+      message: `You have not chosen a visa route yet: decide now, before the rank order list deadline, ${rolText}. This plan can lay out a route's steps only once you choose, and each needs its own preparation. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan follows it.`,
+      milestones: ["contract"],
+      sources,
+    },
+  ];
 }
 
 /**

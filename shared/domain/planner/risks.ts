@@ -26,7 +26,7 @@ import {
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
-import { proclamationRisks, step3Risks } from "./h1b-risk.ts";
+import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
@@ -279,6 +279,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push(...step3Risks(context, dates));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
+  if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context));
   risks.push(...pathwayCertificateRisks(context));
   if (!ineligible) risks.push(...visaStartRisks(context, dates));
 

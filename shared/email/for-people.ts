@@ -55,7 +55,15 @@ export interface SourceLink {
  * left to the timeline, which the email links.
  */
 export function sourceLinks(sources: readonly string[]): SourceLink[] {
-  const urls = [...new Set(sources.flatMap((source) => [...source.matchAll(URL_IN_TEXT)].map((m) => m[0])))];
+  // A projection rule's addresses are its candidates' pages, which give another date than the one
+  // projected (tester s10 issue 9d B7): the rule is named in words instead (projectionWords).
+  const urls = [
+    ...new Set(
+      sources
+        .filter((source) => !source.startsWith(PROJECTED))
+        .flatMap((source) => [...source.matchAll(URL_IN_TEXT)].map((m) => m[0])),
+    ),
+  ];
   const seen = new Map<string, number>();
   return urls.map((url) => {
     const host = hostOf(url);
@@ -63,6 +71,35 @@ export function sourceLinks(sources: readonly string[]): SourceLink[] {
     seen.set(host, count);
     return { url, label: count === 1 ? host : `${host} (${count})` };
   });
+}
+
+const PROJECTED = "projected: ";
+
+/**
+ * How each projected date among a risk's sources is set, in words, once each: the projection
+ * rule's first sentence without the candidates' pages ("Match Day minus 23 days (a Wednesday),
+ * 9:00 PM ET"). The rule in full, with its candidates, stays on the timeline the email links.
+ */
+export function projectionWords(sources: readonly string[]): string[] {
+  const words: string[] = [];
+  for (const source of sources) {
+    if (!source.startsWith(PROJECTED)) continue;
+    const rule = source.slice(PROJECTED.length);
+    const firstSentence = rule.split(/\.\s+(?=[A-Z])/)[0] ?? rule;
+    const said = firstSentence
+      .replace(/\s*\([^()]*https?:\/\/[^()]*\)/g, "")
+      .replace(URL_IN_TEXT, "")
+      .replace(/[\s,;:.]+$/, "");
+    if (said !== "" && !words.includes(said)) words.push(said);
+  }
+  return words;
+}
+
+/** "How the projected date is set: …; …." (projectionWords), or "" when none is projected. */
+export function projectionLine(sources: readonly string[]): string {
+  const words = projectionWords(sources);
+  if (words.length === 0) return "";
+  return `${words.length === 1 ? "How the projected date is set" : "How the projected dates are set"}: ${words.join("; ")}.`;
 }
 
 /** The sources line of a risk in the HTML part: "Sources: nrmp.org · ecfmg.org", each a link. */

@@ -5,7 +5,8 @@ import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { sourceLinks, sourceLinksHtml } from "./for-people.ts";
+import { projectionLine, sourceLinks, sourceLinksHtml } from "./for-people.ts";
+import { escapeHtml } from "./html.ts";
 import type { Item } from "./reminder-items.ts";
 
 /**
@@ -58,17 +59,25 @@ export function riskLine(risk: Risk): string {
 }
 
 /**
- * A risk's sources as an email shows them: the authorities' pages, each once (sourceLinks); the
- * projection rules and advice notes stay on the timeline, which the email links (tester s7 C1).
+ * A risk's sources as an email shows them: how each projected date is set, in words (projectionLine:
+ * a projection rule's own addresses are its candidates' pages, another date than the projected one,
+ * tester s10 issue 9d B7), then the authorities' pages, each once (sourceLinks); the rules in full
+ * and advice notes stay on the timeline, which the email links (tester s7 C1).
  */
 export function riskSourcesText(risk: Risk): string | false {
   const links = sourceLinks(risk.sources ?? []);
-  return links.length > 0 ? `Sources: ${links.map((link) => link.url).join(" ")}` : false;
+  const parts = [projectionLine(risk.sources ?? [])];
+  if (links.length > 0) parts.push(`Sources: ${links.map((link) => link.url).join(" ")}`);
+  const text = parts.filter((part) => part !== "").join(" ");
+  return text === "" ? false : text;
 }
 
 export function riskSourcesHtml(risk: Risk): string | false {
   const links = sourceLinks(risk.sources ?? []);
-  return links.length > 0 ? sourceLinksHtml(links) : false;
+  const parts = [escapeHtml(projectionLine(risk.sources ?? []))];
+  if (links.length > 0) parts.push(sourceLinksHtml(links));
+  const html = parts.filter((part) => part !== "").join(" ");
+  return html === "" ? false : html;
 }
 
 /** The footer: what the applicant signed up to, whatever step this email is about. */

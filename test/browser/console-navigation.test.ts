@@ -196,11 +196,11 @@ describe("the console shell's navigation in the browser", () => {
     const [text, sources] = sentence.split("Sources: ");
     expect(text).toContain("outside the 2027 Match's interview season");
     expect(text).not.toMatch(/https?:|projected:/);
-    const links = warning.locator("p .source-links a");
-    expect(await links.count()).toBeGreaterThan(0);
-    expect(await links.first().getAttribute("href")).toMatch(/^https:\/\//);
-    expect(await links.first().getAttribute("target")).toBe("_blank");
-    expect(sources).toBe((await links.allTextContents()).join(" · "));
+    // Both season dates are projected: the only page inside their rules is a candidate's, which
+    // gives another date, so none is linked as their source (tester s10 issue 9d B7).
+    expect(sources).toBeUndefined();
+    expect(await warning.locator("p .source-links a").count()).toBe(0);
+    expect(await warning.locator("details.sources li").first().textContent()).toMatch(/^projected: /);
     // The rules in full stay folded until asked for.
     expect(await warning.locator("details.sources").getAttribute("open")).toBeNull();
     expect(refused).toEqual([]);

@@ -4,6 +4,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { escapeHtml } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
+import { riskSourcesHtml, riskSourcesText } from "#email/reminder-sections.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
 // Risks are a plain sentence with their provenance in Risk.sources (r9b): the email shows both,
@@ -38,8 +39,13 @@ describe("risks in the reminder email", () => {
       const label = risk.severity === "critical" ? "Critical" : "Warning";
       expect(email.text).toContain(`- ${label}: ${risk.message}`);
       expect(email.html).toContain(escapeHtml(`${label}: ${risk.message}`));
+      // The pages of a projection rule's candidates are not the projected date's (s10 9d B7).
       const urls = [
-        ...new Set((risk.sources ?? []).flatMap((source) => source.match(/https?:\/\/\S+/g) ?? [])),
+        ...new Set(
+          (risk.sources ?? [])
+            .filter((source) => !source.startsWith("projected: "))
+            .flatMap((source) => source.match(/https?:\/\/\S+/g) ?? []),
+        ),
       ];
       for (const url of urls.map((u) => u.replace(/[).,;:]+$/, ""))) {
         expect(email.text).toContain(url);
@@ -54,6 +60,55 @@ describe("risks in the reminder email", () => {
     for (const part of [email.text, email.html]) {
       expect(part).not.toContain(SOURCES_HEADING);
       expect(part).not.toMatch(/-\d+ days from the|projected: |target: |advice: seed article/);
+    }
+  });
+});
+
+// Tester s10 issue 9d B7: for a risk about a projected date, the email kept only the addresses
+// found inside the projection rule, i.e. the page of the candidate date that was NOT projected
+// (the 2024 calendar, rank list 16 days before Match Day, for a deadline projected at 23 days;
+// NRMP's Jan 31 page for a late fee projected from Nov 30). A reader who clicks sees another date.
+describe("a projected date's sources in the email (s10 9d B7)", () => {
+  const h1b = plan(
+    inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2027,
+        timezone: "Africa/Cairo",
+        visa: "H-1B",
+        graduation: "2024-06-30",
+      }),
+      milestones: doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+        ],
+        "2026-09-20",
+      ),
+    }),
+    seasonCalendar(2027),
+    new Date("2026-12-01T16:00:00Z"),
+  );
+  const risk = h1b.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
+  const candidatePage = "medschool.umaryland.edu";
+
+  it("the risk is about the projected rank order list deadline, whose rule names a candidate's page", () => {
+    expect(
+      risk?.sources?.some((source) => source.startsWith("projected: ") && source.includes(candidatePage)),
+    ).toBe(true);
+  });
+
+  it("names the projection in words and links no candidate's page, in both parts", () => {
+    if (risk === undefined) throw new Error("no STEP3_NEEDED_FOR_H1B risk");
+    const text = riskSourcesText(risk) || "";
+    const html = riskSourcesHtml(risk) || "";
+    for (const part of [text, html]) {
+      expect(part).not.toContain(candidatePage);
+      expect(part).toContain("Match Day minus 23 days");
+      expect(part).toContain("residency.dom.pitt.edu");
     }
   });
 });

@@ -23,6 +23,7 @@ import {
   vtimezone,
   withUtcTriggers,
 } from "./feed-parts.ts";
+import { organizerOf } from "./organizer.ts";
 
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
@@ -269,7 +270,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         whereToChangeInterview(id),
       ),
       alarms: alarmsFor(input.plan.reminders, "interview", id, true),
-      ...(input.organizer ? { organizer: { name: "Matchpath", email: input.organizer } } : {}),
+      ...(input.organizer ? { organizer: organizerOf(input.organizer) } : {}),
     });
   }
 

@@ -9,6 +9,7 @@ import type { SentInvite } from "#domain/interview-cancellations.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { type ApplicantFeedInput, renderApplicantFeed } from "./applicant-feed.ts";
 import { INTERVIEW_MINUTES, PRODUCT_ID, sequenceOf, uid, vtimezone } from "./feed-parts.ts";
+import { organizerOf } from "./organizer.ts";
 
 /**
  * An interview's own calendar files, attached to its emails: the invite (METHOD:PUBLISH) and the
@@ -74,7 +75,7 @@ export function renderInterviewCancellation(input: InterviewCancellationInput): 
     status: ICalEventStatus.CANCELLED,
     summary: `Cancelled: Interview: ${invite.program}`,
     description: `This interview is cancelled: Matchpath no longer has it in your record. Reference: ${invite.interviewId}.`,
-    ...(input.organizer ? { organizer: { name: "Matchpath", email: input.organizer } } : {}),
+    ...(input.organizer ? { organizer: organizerOf(input.organizer) } : {}),
     attendees: [
       {
         email: input.attendee,

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { sequenceOf } from "#calendar/feed-parts.ts";
 import { renderInterviewCancellation } from "#calendar/interview-ics.ts";
+import { organizerOf } from "#calendar/organizer.ts";
 
 const invite = {
   interviewId: "mercy-im",
@@ -25,6 +26,34 @@ function cancelOf(updatedAt: string) {
   if (!event) throw new Error("no VEVENT");
   return { text, calendar, event: new ICAL.Event(event), raw: event };
 }
+
+/**
+ * The sender as SENDER_ADDRESS gives it, with a display name (tester s10 issue 14d B1): the
+ * ORGANIZER is mailto: the address alone, the name its CN, in both files.
+ */
+describe("an interview file's ORGANIZER from a sender with a display name", () => {
+  it("is mailto: the address, CN the name (the cancelling file; the invite takes the same organizerOf)", () => {
+    const text = renderInterviewCancellation({
+      applicantId: "a_ada",
+      invite,
+      updatedAt: "2026-11-06T10:00:00.000Z",
+      organizer: "Matchpath Reminders <reminders@matchpath.example>",
+      attendee: "ada@example.com",
+    });
+    const event = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent");
+    const organizer = event?.getFirstProperty("organizer");
+    expect(organizer?.getFirstValue()).toBe("mailto:reminders@matchpath.example");
+    expect(organizer?.getParameter("cn")).toBe("Matchpath Reminders");
+    expect(organizerOf('"Matchpath" <reminders@matchpath.example>')).toEqual({
+      name: "Matchpath",
+      email: "reminders@matchpath.example",
+    });
+    expect(organizerOf("reminders@matchpath.example")).toEqual({
+      name: "Matchpath",
+      email: "reminders@matchpath.example",
+    });
+  });
+});
 
 /** RFC 5546 §3.2.5, the object that cancels an interview's calendar file (tester s8 issue 14 B8). */
 describe("an interview's cancelling calendar object", () => {

@@ -92,6 +92,12 @@ const DEADLINE_MINUTES = 30;
 
 /** The feed as iCalendar text (CRLF lines). Pure: the same plan and record give the same bytes. */
 export function renderApplicantFeed(input: ApplicantFeedInput): string {
+  // Alarms only where an email is still to come: a reminder planned at the plan's own instant (a
+  // critical notice or late arrival "at once") goes by email now, and as an alarm it would move to
+  // each refresh's instant on a past event (tester s10 issue 14d B2).
+  const remindersAhead = input.plan.reminders.filter(
+    (reminder) => Date.parse(reminder.sendAt) > Date.parse(input.plan.now),
+  );
   const calendar = ical({
     name: "Matchpath: your residency application",
     description: "Deadlines, target dates and interviews from your Matchpath plan",
@@ -156,8 +162,8 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           ),
         ),
         alarms: deadline
-          ? alarmsFor(input.plan.reminders, step.milestone, undefined, false, countsDownToTarget)
-          : alarmsFor(input.plan.reminders, step.milestone),
+          ? alarmsFor(remindersAhead, step.milestone, undefined, false, countsDownToTarget)
+          : alarmsFor(remindersAhead, step.milestone),
       });
     }
     if (!deadline) continue;
@@ -193,7 +199,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         ),
       ),
       alarms: alarmsFor(
-        input.plan.reminders,
+        remindersAhead,
         step.milestone,
         undefined,
         true,
@@ -220,7 +226,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           ),
         ),
         alarms: alarmsFor(
-          input.plan.reminders,
+          remindersAhead,
           step.milestone,
           undefined,
           false,
@@ -269,7 +275,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
         whereToChangeInterview(id),
       ),
-      alarms: alarmsFor(input.plan.reminders, "interview", id, true),
+      alarms: alarmsFor(remindersAhead, "interview", id, true),
       ...(input.organizer ? { organizer: organizerOf(input.organizer) } : {}),
     });
   }

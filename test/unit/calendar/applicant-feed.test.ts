@@ -397,3 +397,67 @@ describe("alarms across a US DST change (tester s7 B1)", () => {
     },
   );
 });
+
+/**
+ * A reminder planned at the plan's own instant goes by email at once (a critical notice, a late
+ * arrival); the feed is planned at each download, so as an alarm it sat at the download's instant,
+ * moving on every refresh with no email behind it (tester s10 issue 14d B2). The feed keeps only
+ * alarms for emails still to come, and reads the same on two downloads a few seconds apart.
+ */
+describe("the feed's alarms are emails still to come", () => {
+  // Tester s9's Lagos applicant: everything but NRMP done, signing up at 13:00 on the day of NRMP's
+  // early deadline (23:59 ET), so "due in 16 hours" goes at once.
+  const done = [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "oet_medicine",
+    "ecfmg_pathway",
+    "usce",
+    "lors",
+    "personal_statement",
+    "cv",
+    "program_list",
+    "eras_token",
+    "eras_application",
+  ] as const;
+  const applicant = applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos" });
+  const feedAt = (instant: string) => {
+    const now = new Date(instant);
+    const thePlan = plan(
+      {
+        applicant,
+        milestones: done.map((key) => milestoneFactory(key, "done", "2026-09-02")),
+        interviews: [],
+      },
+      seasonCalendar(2027),
+      now,
+    );
+    return {
+      thePlan,
+      text: renderApplicantFeed({
+        applicantId: "a_test",
+        timezone: applicant.timezone,
+        plan: thePlan,
+        interviews: [],
+        updatedAt: "2026-10-01T00:00:00.000Z",
+      }),
+    };
+  };
+
+  it("has no alarm at the plan's instant, and two downloads seconds apart are the same", () => {
+    const first = feedAt("2026-11-30T12:00:03Z");
+    expect(
+      first.thePlan.reminders.some(
+        (reminder) =>
+          reminder.milestone === "nrmp_registration" && reminder.sendAt === "2026-11-30T12:00:03.000Z",
+      ),
+    ).toBe(true);
+    const triggers = parse(first.text)
+      .events.flatMap((event) => alarmInstants(event))
+      .filter((at) => at === "2026-11-30T12:00:03.000Z");
+    expect(triggers).toEqual([]);
+    expect(feedAt("2026-11-30T12:00:09Z").text).toBe(first.text);
+  });
+});

@@ -76,6 +76,27 @@ export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [
 ];
 
 /**
+ * Every step up to NRMP registration (no optional research, no budget): an applicant registered
+ * for the Match, whose rank order list and visa steps are next.
+ */
+export const REGISTERED_KEYS: readonly MilestoneKey[] = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "usce",
+  "lors",
+  "personal_statement",
+  "cv",
+  "program_list",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+];
+
+/**
  * The exams and Pathway NRMP needs, done: an applicant for whom the season is within reach, so
  * rules about this season's fees and deadlines apply (with nothing done, the season is out of
  * reach and MATCH_YEAR_NOT_FEASIBLE holds those back).

@@ -1,29 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 import { longestSilenceDays, planFor, sendsOf } from "./advisor-road.ts";
-import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 // Tester s10 issue 9d B4: an H-1B applicant in Cairo, every exam and the Pathway done, no Step 3,
 // on 1 Dec 2026. The ECFMG certificate's H-1B target (the date it was needed by for Step 3 to
 // report before ranking) was printed "Sun 30 Aug 2026, 4:00 AM GMT+3 *": three months past, with a
 // clock time and the summer offset, while every other target is a day and reads as ahead.
-
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
 
 const NOW = "2026-12-01T16:00:00Z";
 const input = inputFactory({
@@ -33,7 +16,7 @@ const input = inputFactory({
     visa: "H-1B",
     graduation: "2024-06-30",
   }),
-  milestones: doneMilestones(DONE, "2026-09-20"),
+  milestones: doneMilestones(REGISTERED_KEYS, "2026-09-20"),
 });
 
 describe("the H-1B certificate target is a day, and a passed one reads as passed (s10 9d B4)", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
 
 // Tester s10 issue 9d B11: an H-1B applicant living in Chicago, ECFMG certificate done on 20 Nov
 // 2026, Step 3 not started, was told "Once certified, apply for Step 3 … Step 3 is offered only in
@@ -9,28 +15,11 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 // plan knows both that the applicant is in the US (no proclamation risk, no visa allowance) and
 // that the certificate is done.
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
-
 function certifiedH1b(timezone: string) {
   return inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B", graduation: "2024-06-30" }),
     milestones: [
-      ...doneMilestones(DONE, "2026-09-20"),
+      ...doneMilestones(REGISTERED_KEYS, "2026-09-20"),
       milestoneFactory("ecfmg_certification", "done", "2026-11-20"),
     ],
   });

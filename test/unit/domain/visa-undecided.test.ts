@@ -1,34 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 // Tester s10 issue 9d B10: an applicant in Amman, every exam, the Pathway, ERAS and NRMP done, with
 // "visa": "undecided" on 1 Dec 2026, two months before the rank order list deadline: no visa step,
 // no risk, no advice. Neither route can be planned until the applicant chooses, and H-1B ranking
 // needs Step 3 (after the certificate, up to 12 weeks for FSMB) reported before that deadline.
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
-
 const NOW = "2026-12-01T16:00:00Z";
 const inputWith = (visa: "undecided" | "J-1" | "H-1B" | "none") =>
   inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Amman", visa, graduation: "2025-06-30" }),
-    milestones: doneMilestones(DONE, "2026-09-01"),
+    milestones: doneMilestones(REGISTERED_KEYS, "2026-09-01"),
   });
 const undecidedRisk = (visa: "undecided" | "J-1" | "H-1B" | "none", now = NOW) =>
   planFor(inputWith(visa), now).risks.find((risk) => risk.code === "VISA_UNDECIDED");

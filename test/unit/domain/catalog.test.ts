@@ -40,6 +40,33 @@ describe("milestone catalog", () => {
     expect(reminderLadder(entry.ladder).length).toBeGreaterThan(0);
   });
 
+  it("says each clause of a citation once (tester s10 issue 9d C4: Step 2 CK's target repeated its allowance)", () => {
+    const citations = MILESTONE_CATALOG.flatMap((entry) => [
+      entry.why,
+      entry.applies,
+      entry.due,
+      entry.leadTimeDays,
+      ...entry.prerequisites,
+      ...(entry.target === undefined ? [] : [entry.target]),
+    ]);
+    // A repeated run of four words (links left out) is a clause said twice.
+    const repeatedRun = (source: string): string | undefined => {
+      const words = source
+        .replace(/https?:\/\/\S+/g, " ")
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word.length > 0);
+      const seen = new Set<string>();
+      for (let at = 0; at + 4 <= words.length; at += 1) {
+        const run = words.slice(at, at + 4).join(" ");
+        if (seen.has(run)) return run;
+        seen.add(run);
+      }
+      return undefined;
+    };
+    for (const citation of citations) expect(repeatedRun(citation.source), citation.source).toBeUndefined();
+  });
+
   it.each([
     ["usmle_step3", ["H-1B"]],
     ["visa_h1b", ["H-1B"]],

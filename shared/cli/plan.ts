@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
+import { listedNextSteps } from "#domain/listed-steps.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
@@ -74,12 +75,14 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 export function renderPlan(result: Plan, applicantName: string): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
+  // The budget is its own section below, not a step (tester s10 issue 9d C1).
+  const nextSteps = listedNextSteps(result);
   const parts = [
     `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
       ["urgency", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
-      result.nextSteps.map((step) => [
+      nextSteps.map((step) => [
         step.urgency,
         subject(step),
         step.target === undefined
@@ -93,7 +96,7 @@ export function renderPlan(result: Plan, applicantName: string): string {
         step.title,
       ]),
     ),
-    ...result.nextSteps
+    ...nextSteps
       .filter((step) => step.milestone !== "interview")
       .map((step) => `  - ${subject(step)}: ${step.action}\n`),
     "  (* projected date: derived by a documented rule, see the step's source)\n",

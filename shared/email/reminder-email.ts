@@ -1,6 +1,7 @@
 import Mustache from "mustache";
 import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
+import { listedNextSteps } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
@@ -109,7 +110,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`Add your deadlines to your calendar: ${links.feedSubscription}`);
     lines.push(`Email preferences: ${links.preferences}`, "");
   }
-  const steps = plan.nextSteps.slice(0, TOP_STEPS);
+  const steps = listedNextSteps(plan).slice(0, TOP_STEPS);
   if (steps.length > 0) {
     lines.push("Your next steps:");
     for (const step of steps) {
@@ -162,15 +163,17 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     timelineUrl: links?.timeline,
     calendarUrl: links?.feedSubscription,
     preferencesUrl: links?.preferences,
-    steps: plan.nextSteps.slice(0, TOP_STEPS).map((step) => {
-      const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
-      return {
-        line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
-        buttons,
-        hasButtons: buttons.length > 0,
-      };
-    }),
-    hasSteps: plan.nextSteps.length > 0,
+    steps: listedNextSteps(plan)
+      .slice(0, TOP_STEPS)
+      .map((step) => {
+        const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
+        return {
+          line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
+          buttons,
+          hasButtons: buttons.length > 0,
+        };
+      }),
+    hasSteps: listedNextSteps(plan).length > 0,
     risks: plan.risks.map((risk) => ({
       line: forPeopleHtml(riskLine(risk)),
       sources: riskSourcesHtml(risk),

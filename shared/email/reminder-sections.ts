@@ -124,13 +124,12 @@ export function stepButtons(
   }));
 }
 
-/** The budget appears when a reminder or a next step is about it (the email then says "review the budget"). */
+/**
+ * The budget appears when a reminder is about it. The budget is never one of the listed next steps
+ * (listedNextSteps, tester s10 issue 9d C1), so a step no longer brings it in.
+ */
 export function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
-  return (
-    hasBudget(plan.budget) &&
-    (items.some((item) => item.milestone === "budget") ||
-      plan.nextSteps.slice(0, TOP_STEPS).some((step) => step.milestone === "budget"))
-  );
+  return hasBudget(plan.budget) && items.some((item) => item.milestone === "budget");
 }
 
 /** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */

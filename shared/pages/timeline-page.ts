@@ -3,6 +3,7 @@ import { ACTION_LABELS, actionsFor, doneOpensFor, seasonPassedFor } from "#domai
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, yourTimeSuffix } from "#domain/date-words.ts";
+import { listedNextSteps } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -197,7 +198,8 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       ]
     : [];
   const passed = new Set(passedSteps.map(key));
-  const nextSteps = plan.nextSteps.filter((step) => !passed.has(key(step)));
+  // The budget has its own section, not a place among the steps (tester s10 issue 9d C1).
+  const nextSteps = listedNextSteps(plan).filter((step) => !passed.has(key(step)));
   const sections: string[] = [];
   if (seasonOver) sections.push(seasonOverLead(plan));
   // No Match date applies to an ineligible school until its note comes: the page leads with that.

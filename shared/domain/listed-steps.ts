@@ -1,0 +1,14 @@
+import type { NextStep, Plan } from "./plan.ts";
+
+/**
+ * Steps that are sections of the plan, never a step to list: the budget (issue 9, Build 5; tester
+ * s10 issue 9d C1: "Plan your budget" read as a step to do among the next steps). The plan keeps
+ * their step (a notice can ride on it, and its Done and Snooze work); the CLI, the timeline and the
+ * email show them as their own section only.
+ */
+const SECTIONS: ReadonlySet<NextStep["milestone"]> = new Set(["budget"]);
+
+/** The next steps a reader sees listed, in the plan's order: every next step but the sections. Pure. */
+export function listedNextSteps(plan: Pick<Plan, "nextSteps">): NextStep[] {
+  return plan.nextSteps.filter((step) => !SECTIONS.has(step.milestone));
+}

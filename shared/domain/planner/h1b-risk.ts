@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
+import { catalogEntry, FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
@@ -137,7 +137,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
   if (day === null) noteCrossing(context, reportedBy, rol);
-  if (day !== null && !outOfReach) return [];
+  if (day !== null && !outOfReach) return resultAfterRankingOpens(context, day);
   const sources: string[] = [];
   const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
   const result = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
@@ -175,6 +175,34 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
       message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${result.charAt(0).toUpperCase()}${result.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs}${trip}`,
+      milestones: ["usmle_step3", "visa_h1b"],
+      sources,
+    },
+  ];
+}
+
+/** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */
+const RANKING_OPENS_DECISIONS =
+  "advice: programs enter and certify their rank lists from the day ranking opens (an NRMP date) until the rank order list deadline; a program may decide whom to rank on H-1B any day in between, so only a Step 3 result reported by the day ranking opens reaches every program in time";
+
+/**
+ * STEP3_NEEDED_FOR_H1B as a warning for a Step 3 booked in time for the rank order list deadline
+ * whose result, expected the catalog's scoring time after the exam day, comes after ranking opens:
+ * programs deciding before it will not see the score (tester s10 issue 9d B5). None otherwise.
+ */
+function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
+  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+  const scoringDays = catalogEntry("usmle_step3").reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  const expected = day + scoringDays * DAY_MS;
+  if (expected <= opens.at) return [];
+  const sources = [RANKING_OPENS_DECISIONS];
+  const opensText = `${when(context, opens.at)}${citeSeasonDate(opens, opens.source, sources)}`;
+  addSource(sources, SCORE_REPORTING_SOURCE);
+  return [
+    {
+      code: "STEP3_NEEDED_FOR_H1B",
+      severity: "warning",
+      message: `Your Step 3 result is expected around ${dayBy(context, expected)}, about ${Math.ceil(scoringDays / 7)} weeks after your exam, and programs can start deciding whom to rank when ranking opens, ${opensText}: programs that decide before then will not see your score, so they may not rank you on H-1B. Ask each program by when it needs a passed Step 3, and sit it earlier if you can.`,
       milestones: ["usmle_step3", "visa_h1b"],
       sources,
     },

@@ -92,10 +92,11 @@ function statusAction(
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
     if (status === "in_progress" && texts.inProgress !== undefined) {
-      return fill(context, texts.inProgress, entry, given);
+      return fill(context, texts.inProgress, entry, given, due);
     }
   }
-  return fill(context, entry.action, entry, given);
+  // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
+  return fill(context, entry.action, entry, given, due);
 }
 
 /**

@@ -68,7 +68,8 @@ export type TargetRule = z.infer<typeof TargetRuleSchema>;
 
 /**
  * Step text by status, replacing `action`: {date} is the applicant's date, {weeks} the reporting
- * time in weeks, {rankingOpens} when ranking opens. scheduledPassed: the applicant's date is past.
+ * time in weeks, {rankingOpens} "once ranking opens (date)", or "now (ranking opened on date)" after
+ * it. scheduledPassed: the applicant's date is past.
  */
 const StatusActionsSchema = z
   .object({

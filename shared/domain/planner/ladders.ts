@@ -179,10 +179,11 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
           : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
     } else if (rung.anchor === "season") {
       // The slot of the date's own local day ("ranking opens today"), so it may precede the
-      // opening by hours; none once the date is at or after the deadline.
+      // opening by hours; none once the date is at or after the deadline, nor for a step already
+      // begun (a rank list in progress needs no "ranking opens", tester s10 issue 9d C7).
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       sendAt =
-        seasonAt >= target.deadline
+        !target.notStarted || seasonAt >= target.deadline
           ? null
           : slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
     } else {

@@ -113,6 +113,9 @@ function layLadder(
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
+    // A season date's rung ("ranking opens today") is news on its day only: once its slot has
+    // passed it is never re-sent, the step's other rungs speak (tester s10 issue 9d C7).
+    if (missed !== undefined && sendAt !== null && isSeasonRung(target.ladder, missed.rung)) sendAt = null;
     // The next rung going out at that very instant says it better (one notice per slot).
     if (sendAt !== null && nextFuture !== undefined && sendAt >= nextFuture.sendAt) sendAt = null;
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
@@ -136,6 +139,12 @@ function layLadder(
       if (onlyFirst) return;
     }
   }
+}
+
+/** Whether a ladder's rung is anchored on a season date (the rank list's `ranking-opens`). */
+function isSeasonRung(ladder: string, rung: string): boolean {
+  for (const each of reminderLadder(ladder)) if (each.rung === rung) return each.anchor === "season";
+  return false;
 }
 
 /** The next delivery slot at or after now: the same for every step of one plan, so found once (PlanContext.catchUp). */

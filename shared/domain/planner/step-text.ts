@@ -20,7 +20,10 @@ function templateParts(text: string): string[] {
   return parts;
 }
 
-/** Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks}, {rankingOpens}. */
+/**
+ * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},
+ * {rankingOpens} ("once ranking opens (date)", or "now (ranking opened on date)" after it).
+ */
 function fill(
   context: PlanContext,
   text: string,
@@ -37,8 +40,10 @@ function fill(
     else if (name === "due") filled += due === null ? "its deadline" : dayBy(context, due.at);
     else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
     else {
+      // The opening in the tense of now: a rank list planned after it is entered now (C7).
       const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
-      filled += `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`;
+      const when = `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`;
+      filled += context.now < opens.at ? `once ranking opens (${when})` : `now (ranking opened on ${when})`;
     }
     filled += parts[index + 1] ?? "";
   }

@@ -65,13 +65,10 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
     ]);
   });
 
-  it("catches a missed opening notice up at the next slot, with the same id", () => {
-    const opening = of(result, "rank_order_list").find((r) => r.rung === "ranking-opens");
-    const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list").find(
-      (r) => r.rung === "ranking-opens",
-    );
-    expect(late?.id).toBe(opening?.id);
-    expect(late?.sendAtLocal).toBe("2027-01-21T09:00:00.000+05:30");
+  it("does not catch a missed opening notice up once ranking has opened (tester s10 issue 9d C7)", () => {
+    const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list");
+    expect(late.map((r) => r.rung)).not.toContain("ranking-opens");
+    expect(late.map((r) => r.rung)).toContain("start-by");
   });
 });
 

@@ -20,16 +20,22 @@ export function firstGateOf(context: PlanContext, unchecked: boolean): Milestone
 /** Week targets per zone and instant, so plans share one object (and so one rendering) per week. */
 const weekTargets = new BoundedMemo<string, DueDate>(2_000);
 const WEEK_TARGET_SOURCE =
-  "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for this week (by the next Monday's delivery time); no authority sets a date for it";
+  "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for this week (by the next Monday's delivery time at least a day away); no authority sets a date for it";
+/** The least time a week target leaves: never the same morning as the sign-up (tester s10 issue 9d C6). */
+const WEEK_TARGET_MARGIN_MS = DAY_MS;
 
 /**
  * The WDOMS check's target while the sponsor note is unknown (tester s3, A4: it was 6 weeks out,
- * dated from the ECFMG application of the next feasible Match): this week, i.e. the applicant's
- * delivery time on the next local Monday (advice). A week grid, not "now plus N days", so the
- * target, and with it the reminder ids, stay the same for every re-plan within the week: the
- * start-by notice goes out at the next delivery slot, and the `lookup` ladder's rung on the
- * Monday slot wakes the applicant's plan then, when a week still unchecked starts a new one (its
- * start-by at that same slot): one email a week until the check is done. Null for any other step.
+ * dated from the ECFMG application of the next feasible Match): the applicant's delivery time on
+ * the first local Monday at least a day away (advice), so one to eight days ahead. A week grid,
+ * not "now plus N days", so the target, and with it the reminder ids, stay the same for every
+ * re-plan within the week: the start-by notice goes out at the next delivery slot, and the
+ * `lookup` ladder's rung on the Monday slot wakes the applicant's plan then, when a week still
+ * unchecked starts a new one (its start-by at that same slot): one email a week until the check
+ * is done. The day's margin (tester s10 issue 9d C6): a Monday sign-up before its slot was given
+ * that same slot, an hour away, as its "this week"; now a plan made less than a day before a
+ * Monday slot (Sunday after the delivery time, or Monday before it) aims at the Monday after.
+ * Null for any other step.
  */
 export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
   // Only while the check is the gate (a finished step is never planned, so it is not done).
@@ -37,12 +43,12 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
   const today = wallDayStart(toWall(context.zone, context.now));
   // Epoch day 0 (1970-01-01) was a Thursday: (day + 3) % 7 is 0 on Mondays.
   const weekday = (Math.floor(today / DAY_MS) + 3) % 7;
-  // The first Monday slot after now: on a Monday before its slot that is today's, so a re-plan
-  // in the small hours keeps the target (and the ids) of the plan made on Sunday evening.
+  // The first Monday slot at least a day after now: a re-plan on Sunday evening and one in
+  // Monday's small hours share the target (and the ids), the Monday after.
   const slotOn = (days: number) =>
     fromWall(context.zone, today + days * DAY_MS + context.deliveryMinute * MINUTE_MS);
   const thisWeek = slotOn((7 - weekday) % 7);
-  const at = thisWeek > context.now ? thisWeek : slotOn(((7 - weekday) % 7) + 7);
+  const at = thisWeek >= context.now + WEEK_TARGET_MARGIN_MS ? thisWeek : slotOn(((7 - weekday) % 7) + 7);
   const key = `${context.zone}|${at}`;
   let target = weekTargets.get(key);
   if (target === undefined)

@@ -65,7 +65,10 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
       return { target, ids: rungs.map((r) => r.id).sort() }; // the out-of-reach notice's place moves with now
     };
     const sunday = weekly("2026-12-06T12:00:00Z"); // Sun 17:30 Kolkata
-    expect(sunday.target).toBe("Mon 7 Dec 2026, 9:00 AM GMT+5:30");
+    // Less than a day before Monday's slot, the week aimed at is the next one (tester s10 issue 9d C6:
+    // the target was Monday's slot, hours away); a plan made that Sunday morning still aims at 7 Dec.
+    expect(sunday.target).toBe("Mon 14 Dec 2026, 9:00 AM GMT+5:30");
+    expect(weekly("2026-12-06T03:00:00Z").target).toBe("Mon 7 Dec 2026, 9:00 AM GMT+5:30"); // Sun 08:30 Kolkata
     expect(weekly("2026-12-06T19:00:00Z")).toEqual(sunday); // Mon 00:30 Kolkata
     expect(weekly("2026-12-07T03:00:00Z")).toEqual(sunday); // Mon 08:30 Kolkata
     expect(weekly("2026-12-07T03:31:00Z").target).toBe("Mon 14 Dec 2026, 9:00 AM GMT+5:30"); // after the slot
@@ -104,5 +107,33 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
     // Tester s10 issue 9 B1: the critical risk is told once; no weekly look-up ladder, no step rung.
     expect(none.reminders.map((r) => r.rung)).toEqual(["critical-risk"]);
     expect(none.nextSteps.find((s) => s.milestone === "wdoms_listing")?.target).toBeUndefined();
+  });
+});
+
+describe("the WDOMS week target is never within hours of the plan (tester s10 issue 9d C6)", () => {
+  const inZone = (timezone: string): ApplicantSnapshot => ({
+    ...unknown,
+    applicant: { ...unknown.applicant, timezone },
+  });
+  const targetOf = (snapshot: ApplicantSnapshot, now: Date) =>
+    plan(snapshot, seasonCalendar(2027), now).nextSteps.find((s) => s.milestone === "wdoms_listing")?.target;
+
+  it("gives a Monday sign-up before its delivery slot the next Monday, not the same morning", () => {
+    // Mon 30 Nov 2026, 06:00 in Mexico City: the email at 08:00 said "aim to finish by 9:00 AM".
+    const target = targetOf(inZone("America/Mexico_City"), new Date("2026-11-30T12:00:00Z"));
+    expect(target?.local).toBe("Mon 7 Dec 2026, 9:00 AM CST");
+  });
+
+  it("is at least a day and at most eight days ahead, at every hour of the week, in several zones", () => {
+    for (const zone of ["America/Mexico_City", "Asia/Kolkata", "Europe/London", "Pacific/Auckland"]) {
+      const snapshot = inZone(zone);
+      for (let hour = 0; hour < 7 * 24; hour += 1) {
+        const now = new Date(Date.parse("2026-11-28T00:30:00Z") + hour * 3_600_000);
+        const at = Date.parse(targetOf(snapshot, now)?.at ?? "");
+        const ahead = at - now.getTime();
+        expect(ahead, `${zone} ${now.toISOString()}`).toBeGreaterThanOrEqual(24 * 3_600_000);
+        expect(ahead, `${zone} ${now.toISOString()}`).toBeLessThanOrEqual(8 * 24 * 3_600_000 + 3_600_000);
+      }
+    }
   });
 });

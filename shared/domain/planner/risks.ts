@@ -205,13 +205,15 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
       const lead = catalogEntry(key).leadTimeDays.days;
       const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
+      // An undated Pathway in progress may be submitted already: say what is known (C5).
+      const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
       for (const days of [0, prep, WARNING_WITHIN_DAYS])
         noteRiskChange(context, latestSitting - days * DAY_MS);
       if (now > latestSitting) {
         late.push(key);
         details.push(
           pathway
-            ? `Your ${subject} is not submitted, and even submitted today it would not be decided in time`
+            ? `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`
             : `Your ${subject} is not done, and even taken today its result would not be reported in time`,
         );
       } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
@@ -221,8 +223,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         const by = latestBy(context, pathway, latestSitting);
         details.push(
           now + prep * DAY_MS > latestSitting
-            ? `Your ${subject} is not ${pathway ? "submitted" : "booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
-            : `Your ${subject} is not ${pathway ? "submitted" : "booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
+            ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
+            : `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
         );
         addSource(preparation, citationSource(catalogEntry(key).leadTimeDays));
       }

@@ -28,7 +28,7 @@ const withPathway = (entry: MilestoneEntry): ApplicantSnapshot => ({
 });
 const now = new Date("2026-12-01T16:00:00Z");
 const pathwayText = (result: Plan) =>
-  [...result.nextSteps, ...result.overdue].find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
+  result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
 
 describe("the Pathway in progress", () => {
   it("says what finishes it, and never asks a submitted applicant to gather documents", () => {

@@ -25,8 +25,7 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 const rungs = (result: Plan) =>
   result.reminders.filter((r) => r.milestone === "rank_order_list").map((r) => r.rung);
-const rankStep = (result: Plan) =>
-  [...result.nextSteps, ...result.overdue].find((step) => step.milestone === "rank_order_list");
+const rankStep = (result: Plan) => result.nextSteps.find((step) => step.milestone === "rank_order_list");
 
 describe("ranking opens (projected Fri 15 Jan 2027, 12:00 PM ET)", () => {
   it("a not-started list planned before the opening still hears on its day, in the future tense", () => {

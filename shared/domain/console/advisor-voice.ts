@@ -71,7 +71,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
     `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
   VISA_UNDECIDED: ({ fullName }) =>
-    `${fullName} has not chosen a visa route (J-1, H-1B or none) and the rank order list deadline is ahead, so no visa steps are planned.`,
+    `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
 };
 
 /**

@@ -10,7 +10,7 @@ import {
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateTarget, livesOutsideUs, step3LeadDays, step3LeadWords, step3VisaDays } from "./h1b.ts";
@@ -79,13 +79,13 @@ const J1_ROUTE = (() => {
  * needs Step 3, after the certificate (when pending) and FSMB's processing, its result reported
  * before the deadline; J-1 needs ECFMG's chain after the Match. No new fact.
  */
-export function visaUndecidedRisks(context: PlanContext): Risk[] {
+export function visaUndecidedRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const { calendar, now } = context;
   if (context.applicant.visa !== "undecided") return [];
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = rolDate.at;
-  if (now > rol) return [];
-  // The risk ends just after the deadline (risks.ts plans nothing for a list that closed).
+  if (now > rol) return visaUndecidedAfterRanking(context, dates);
+  // Its words change just after the deadline (visaUndecidedAfterRanking).
   noteRiskChange(context, rol + 1);
   const sources: string[] = [];
   const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
@@ -108,6 +108,47 @@ export function visaUndecidedRisks(context: PlanContext): Risk[] {
       code: "VISA_UNDECIDED",
       severity: "warning",
       message: `You have not chosen a visa route yet: decide now, before the rank order list deadline, ${rolText}. This plan can lay out a route's steps only once you choose, and each needs its own preparation. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan follows it.`,
+      milestones: ["contract"],
+      sources,
+    },
+  ];
+}
+
+/** The visa steps of both routes whose deadlines end an undecided visa's advice (catalog keys). */
+const LAST_VISA_STEPS = ["visa_j1", "visa_h1b_stamping"] as const;
+/** The employer's H-1B petition (Form I-129) and the three Steps it needs (facts.md: H-1B I-129, H-1B requirements). */
+const H1B_PETITION_SOURCES = [
+  "http://www.uscis.gov/forms/h-and-l-filing-fees-form-i-129-petition-nonimmigrant-worker (the employer's H-1B petition)",
+  "http://aa-law.com/index.php?option=com_content&view=article&task=view&Itemid=544&id=487&view=article&Item=102 (an H-1B for residency needs Steps 1, 2 and 3 passed)",
+];
+
+/**
+ * VISA_UNDECIDED after the rank order list deadline: the visa paperwork of either route begins at
+ * the Match, so an applicant still undecided is told through Match Day and until the visa steps'
+ * deadlines (the visa in hand before orientation: visa_j1, visa_h1b_stamping) that the route must
+ * be settled with the program now, with the J-1 chain and what an H-1B takes. It stopped at the
+ * deadline, leaving a matched applicant with no visa advice when it matters most. No new fact: the
+ * J-1 chain and its sources are J1_ROUTE's, the H-1B petition the catalog's visa_h1b.
+ */
+function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk[] {
+  let last: DueDate | null = null;
+  for (const key of LAST_VISA_STEPS) {
+    const due = dates.due(key);
+    if (due !== null && (last === null || due.at > last.at)) last = due;
+  }
+  if (last === null || context.now > last.at) return [];
+  noteRiskChange(context, last.at + 1);
+  const sources: string[] = [];
+  for (const source of J1_SOURCES) addSource(sources, source);
+  for (const source of H1B_PETITION_SOURCES) addSource(sources, source);
+  const h1b = isFinished(statusOf(context, "usmle_step3"))
+    ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
+    : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3.";
+  return [
+    {
+      code: "VISA_UNDECIDED",
+      severity: "warning",
+      message: `You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched, since either route takes months of paperwork and your visa must be in hand by ${dates.rendered(last).local}, before orientation. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan lays out its steps.`,
       milestones: ["contract"],
       sources,
     },

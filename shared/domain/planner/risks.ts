@@ -281,7 +281,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push(...step3Risks(context, dates));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
-  if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context));
+  if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates));
   risks.push(...pathwayCertificateRisks(context));
   if (!ineligible) risks.push(...visaStartRisks(context, dates));
 

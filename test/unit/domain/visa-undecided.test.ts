@@ -45,8 +45,46 @@ describe("an undecided visa is a warning asking to decide now, with what each ro
     expect(sources.some((source) => source.startsWith("projected:"))).toBe(true);
   });
 
-  it("says nothing once a route is chosen, or once the rank order list deadline has passed", () => {
+  it("says nothing once a route is chosen", () => {
     for (const visa of ["J-1", "H-1B", "none"] as const) expect(undecidedRisk(visa)).toBeUndefined();
-    expect(undecidedRisk("undecided", "2027-03-01T12:00:00Z")).toBeUndefined();
+  });
+});
+
+// Task: the advice stopped at the rank order list deadline, so an applicant who matched with the
+// visa still undecided heard nothing about it after: exactly when the visa paperwork begins. It now
+// lasts through Match Day and the visa steps' deadlines (the visa in hand two weeks before the
+// residency start, the catalog's visa_j1 and visa_h1b_stamping), with words for after ranking.
+const certified = (visa: "undecided" | "J-1") =>
+  inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Amman", visa, graduation: "2025-06-30" }),
+    milestones: [
+      ...doneMilestones(REGISTERED_KEYS, "2026-09-01"),
+      { key: "rank_order_list", status: "done", date: "2027-02-10" },
+    ],
+  });
+const afterRanking = (now: string) =>
+  planFor(certified("undecided"), now).risks.find((risk) => risk.code === "VISA_UNDECIDED");
+
+describe("an undecided visa after the rank order list deadline (matched, visa still open)", () => {
+  it("keeps the advice after the deadline, through Match Day, without 'before the rank order list deadline'", () => {
+    for (const now of ["2027-03-01T12:00:00Z", "2027-03-20T12:00:00Z", "2027-05-01T12:00:00Z"]) {
+      const risk = afterRanking(now);
+      expect(risk?.severity, now).toBe("warning");
+      expect(risk?.message, now).not.toContain("decide now, before the rank order list deadline");
+      expect(risk?.message, now).toContain("Statement of Need");
+      expect(risk?.message, now).toContain("DS-2019");
+      expect(risk?.message, now).toMatch(/petition/);
+    }
+  });
+
+  it("says the rank order list deadline has passed and names the day the visa must be in hand", () => {
+    const message = afterRanking("2027-03-20T12:00:00Z")?.message ?? "";
+    expect(message).toContain("the rank order list deadline has passed");
+    expect(message).toContain("Wed 16 Jun 2027");
+  });
+
+  it("ends after the visa steps' deadlines (two weeks before the residency start)", () => {
+    expect(afterRanking("2027-06-15T12:00:00Z")).toBeDefined();
+    expect(afterRanking("2027-06-18T12:00:00Z")).toBeUndefined();
   });
 });

@@ -4,9 +4,11 @@ import type { Deadline, NextStep, Reminder, Risk } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { followUps } from "./follow-ups.ts";
+import { step3LeadDays, step3LeadWords } from "./h1b.ts";
 import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -113,7 +115,7 @@ function sentence(
   dueAt: number,
 ): string {
   if (entry.reportingDays === undefined)
-    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. The latest day that still works is ${dayBy(context, dueAt)}.`;
+    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt)}`;
   const pathway = entry.key === "ecfmg_pathway";
   const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
@@ -121,6 +123,29 @@ function sentence(
     ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
   return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
+}
+
+/**
+ * The follow-ups' last date for the track. Ranking on H-1B with the certificate pending, its target
+ * is h1bCertificateTarget (Step 3's date less FSMB's graduation check, a test date and, abroad, the
+ * visitor-visa wait), and the day that matters is that ranking's last one: the certificate just in
+ * time for Step 3 with FSMB's ordinary processing (step3LeadDays(true)), the same offsets a certified
+ * applicant gets, until the rank order list deadline (as STEP3_NEEDED_FOR_H1B). The residency date
+ * (the step's deadline) follows it. Otherwise the deadline.
+ */
+function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueAt: number): string {
+  if (
+    entry.key !== "ecfmg_certification" ||
+    context.applicant.visa !== "H-1B" ||
+    isFinished(statusOf(context, "usmle_step3")) ||
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+  )
+    return `The latest day that still works is ${dayBy(context, dueAt)}.`;
+  const latest = shiftDays(targetAt, context.zone, step3LeadDays(false) - step3LeadDays(true));
+  const residency = `to start residency the certificate is needed by ${dayBy(context, dueAt)}`;
+  return latest >= context.now
+    ? `For ranking on H-1B the latest day that still works is ${dayBy(context, latest)} (Step 3 needs the certificate first, then ${step3LeadWords(true)}); ${residency}.`
+    : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
 }
 
 /** A passed target with its hard deadline still ahead, of a step still to do (targetPassedReminders). */

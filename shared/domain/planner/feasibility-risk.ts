@@ -76,6 +76,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   const targetStart = target.dates.residency_start;
   // Sources are listed once (citeSeasonDate), so both deadlines may say "(projected)" by one rule.
   const sources: string[] = [];
+  // The target Match's rank order list deadline has passed: its words are about a Match that is over.
+  const over = context.now > rolDate.at;
   let cause: string;
   let takes: string;
   if (feasibility.cause === "graduation") {
@@ -85,6 +87,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, CERTIFIED_TO_START_URL);
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
+  } else if (over) {
+    // After the deadline the season is history: what was missing then, not what "would be" (the
+    // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
+    cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline`;
+    addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+    const list = describeTakes(feasibility.takes, sources);
+    takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
@@ -101,7 +110,9 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
-    message: `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
+    message: over
+      ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. Change your target Match year to ${feasibility.earliestMatchYear}.`
+      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
     milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(sources.length > 0 ? { sources } : {}),

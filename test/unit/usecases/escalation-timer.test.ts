@@ -73,15 +73,24 @@ function setup(now: string, consent: boolean) {
   };
 }
 
-/** Fires the applicant's wake-ups in order up to `until`, as EventBridge Scheduler would. */
+/**
+ * Fires the applicant's wake-ups in order up to `until`, as EventBridge Scheduler would: a fired
+ * one-time schedule deletes itself, so a wake-up that arms nothing ends the run (before, its instant
+ * stayed pending and was fired again and again). More than `limit` wake-ups fails, naming the last.
+ */
 async function runUntil(deps: ReturnType<typeof setup>, until: string, limit = 50): Promise<string[]> {
   const fired: string[] = [];
   for (let at = deps.wakeUps.pending.get("a_ada"); at && at.toISOString() <= until; ) {
-    if (fired.length > limit) throw new Error(`a wake-up re-arms itself: ${fired.slice(-8).join(" ")}`);
+    if (fired.length >= limit)
+      throw new Error(`more than ${limit} wake-ups before ${until}; the last: ${fired.slice(-8).join(" ")}`);
     fired.push(at.toISOString());
+    deps.wakeUps.pending.delete("a_ada");
     deps.clock.set(at);
     await sendDueReminders("a_ada", at, deps);
-    at = deps.wakeUps.pending.get("a_ada");
+    const next = deps.wakeUps.pending.get("a_ada");
+    if (next !== undefined && next.getTime() <= at.getTime())
+      throw new Error(`the wake-up at ${at.toISOString()} armed ${next.toISOString()}, not after it`);
+    at = next;
   }
   deps.clock.set(until);
   return fired;

@@ -8,7 +8,6 @@ import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
 import { DynamoConsoleStore } from "#adapters/dynamodb/console-store.ts";
 import { DynamoIntakeStore } from "#adapters/dynamodb/intake-store.ts";
-import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
@@ -52,7 +51,6 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents"> & { re
     console: new DynamoConsoleStore({
       client,
       tableName: config.tableName,
-      plans: new DynamoPlanRepository(table),
     }),
     clock,
     // "Resend the latest notice" sends through the reminders' own path, wired as the reminder function's.

@@ -62,7 +62,6 @@ export function setupSweeper(
           cohort: new DynamoConsoleStore({
             client: documents,
             tableName: config.tableName,
-            plans,
           }),
           applicants,
           digests: new DynamoAdvisorDigests(table),

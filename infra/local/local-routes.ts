@@ -3,7 +3,7 @@ import type { LocalClock } from "#adapters/clock.ts";
 import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
-import type { PlanRepository } from "#ports/plans.ts";
+import type { Planning } from "#usecases/planning.ts";
 import { readJson, writeJson, writeProblem } from "./api-server.ts";
 import { ClockCommandSchema, clockTarget, type DueRunReport } from "./clock-control.ts";
 import type { PublishedEvent } from "./eventbridge-local.ts";
@@ -28,7 +28,8 @@ export interface LocalRouteDeps {
   events(): readonly PublishedEvent[];
   deadLetters(): readonly StreamDeadLetter[];
   applicants: ApplicantRepository;
-  plans: Pick<PlanRepository, "loadPlan">;
+  /** Re-makes the stored plan for the plan route (the table keeps only its summary). */
+  planning: Pick<Planning, "plan">;
   /** Signs an applicant's page links as the emails do (the stack's keyring, base URL and clock). */
   applicantLinks(profile: { applicantId: string; feedGeneration?: number }): ApplicantLinks;
 }
@@ -127,10 +128,13 @@ export function localRoutes(deps: LocalRouteDeps): LocalRoute[] {
       handle: async (_request, response, [applicantId = ""]) => {
         const state = await applicantAfterDrain(deps, response, applicantId);
         if (state === undefined) return;
+        // The PLAN item holds the plan's summary, not the plan (plan-repository.ts): the plan shown
+        // is the one re-made from the stored state as of the instant the stored one was computed.
+        const stored = state.storedPlan;
         writeJson(response, 200, {
           applicantId,
-          summary: state.storedPlan ?? null,
-          plan: (await deps.plans.loadPlan(applicantId)) ?? null,
+          summary: stored ?? null,
+          plan: stored === undefined ? null : deps.planning.plan(state, new Date(stored.computedAt)),
         });
       },
     },

@@ -2,12 +2,12 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "#adapters/aws-clients-all.ts";
 import { localClock } from "#adapters/clock.ts";
 import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
-import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import { FORM_PROVIDERS } from "#intake/providers/list.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
 import { DEFAULT_DIGEST_HOUR_UTC, DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/schedule-input.ts";
 import { invokeHttpHandler, startApiServer } from "./api-server.ts";
 import { createDueRunner } from "./clock-control.ts";
@@ -168,7 +168,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       events: () => eventBridge.events(),
       deadLetters,
       applicants: new DynamoApplicantRepository(table),
-      plans: new DynamoPlanRepository(table),
+      planning: domainPlanning,
       applicantLinks: (profile) =>
         applicantLinks({
           baseUrl: api.url,

@@ -24,6 +24,31 @@ export interface CancelledReminder {
   reason: CancelReason;
 }
 
+/**
+ * What a re-plan needs of a reminder the previous plan had scheduled: its keys, its instants and its
+ * title (to tell a moved interview). The stored plan keeps only these (plan-repository.ts).
+ */
+export type ScheduledReminder = Pick<
+  Reminder,
+  "id" | "milestone" | "interviewId" | "rung" | "sendAt" | "sendAtLocal" | "title"
+>;
+
+/** The reminders of `plan` still to go after `computedAt`, with only what a re-plan compares. */
+export function scheduledReminders(plan: Plan, computedAt: string): ScheduledReminder[] {
+  const since = Date.parse(computedAt);
+  return plan.reminders
+    .filter((reminder) => Date.parse(reminder.sendAt) > since)
+    .map(({ id, milestone, interviewId, rung, sendAt, sendAtLocal, title }) => ({
+      id,
+      milestone,
+      ...(interviewId === undefined ? {} : { interviewId }),
+      rung,
+      sendAt,
+      sendAtLocal,
+      title,
+    }));
+}
+
 /** What the re-plan knows about the applicant now: their milestones and interviews. */
 export interface CancelContext {
   milestones: readonly MilestoneEntry[];
@@ -37,7 +62,7 @@ export interface CancelContext {
  * and the ledger says so already. Pure; `sent` holds the ids the ledger records as sent.
  */
 export function cancelledReminders(
-  previous: readonly Reminder[],
+  previous: readonly ScheduledReminder[],
   previousComputedAt: string,
   next: Plan,
   context: CancelContext,
@@ -60,7 +85,7 @@ export function cancelledReminders(
   return cancelled;
 }
 
-function reasonFor(reminder: Reminder, next: Plan, context: CancelContext): CancelReason {
+function reasonFor(reminder: ScheduledReminder, next: Plan, context: CancelContext): CancelReason {
   if (reminder.interviewId !== undefined) {
     // An interview without an operator's id is known by program and start: moved is a new one.
     const interview = context.interviews.find(
@@ -88,7 +113,7 @@ function reasonFor(reminder: Reminder, next: Plan, context: CancelContext): Canc
  * under a new id: the same interview when the new plan has a reminder with the same title (the
  * titles name the program and the format) for an interview id the dropped reminder did not have.
  */
-function movedInterview(reminder: Reminder, next: Plan): boolean {
+function movedInterview(reminder: ScheduledReminder, next: Plan): boolean {
   return next.reminders.some(
     (candidate) =>
       candidate.interviewId !== undefined &&

@@ -1,4 +1,4 @@
-import type { Reminder } from "#domain/plan.ts";
+import type { ScheduledReminder } from "#domain/cancelled-reminders.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { StoredPlanSummary } from "./plans.ts";
@@ -50,11 +50,11 @@ export interface ApplicantRepository {
   /** Profile, milestones, interviews, ledger and stored plan summary; undefined if unknown. */
   loadApplicant(applicantId: string): Promise<ApplicantState | undefined>;
   /**
-   * The reminders of the stored plan read together with `state` (one loadApplicant returned it):
-   * no request, decoded only when asked (a plan is tens of KB of JSON), so a re-plan asks only
-   * when its plan changed. Empty when no plan was stored or `state` was not read here.
+   * The reminders the stored plan still had scheduled (sendAt after its computedAt), read together
+   * with `state` (one loadApplicant returned it): no request, decoded only when asked, so a re-plan
+   * asks only when its plan changed. Empty when no plan was stored or `state` was not read here.
    */
-  storedReminders(state: ApplicantState): readonly Reminder[];
+  storedReminders(state: ApplicantState): readonly ScheduledReminder[];
 }
 
 /** What the applicant changes from their own pages (issue 14): preferences and the calendar feed's address. */

@@ -1,5 +1,4 @@
 import type { CohortRow } from "#domain/console/cohort-row.ts";
-import type { Plan } from "#domain/plan.ts";
 
 /** One console action, as the audit keeps it: who, what, when, before and after. */
 export interface AuditEntry {
@@ -35,8 +34,6 @@ export interface ErasureReport {
 export interface ConsoleStore {
   /** Cohort rows: one advisor's applicants, or everyone's when advisorEmail is undefined. */
   listCohort(advisorEmail: string | undefined): Promise<CohortRow[]>;
-  /** The stored plan itself (the applicant state carries only its summary). */
-  loadPlan(applicantId: string): Promise<Plan | undefined>;
   /** Pauses (an instant) or resumes (undefined) reminders; writes the profile, so the planner re-plans. */
   setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void>;
   recordAudit(entry: AuditEntry): Promise<void>;

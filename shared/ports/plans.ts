@@ -51,7 +51,9 @@ export interface SavePlanOptions {
 /** Each applicant's latest plan. */
 export interface PlanRepository {
   /**
-   * Stores the plan with its hash and the armed wake-up instant, replacing the previous one, and
+   * Stores what the next run needs of the plan (its summary, and the reminders it has scheduled,
+   * for ApplicantRepository.storedReminders; not the plan itself, which every reader re-makes from
+   * the applicant's state) with its hash and the armed wake-up instant, replacing the previous one, and
    * the copies of `events` published with it (StoredPlan.events): in the same request for a first
    * plan; for a replacing one (`options.replacesStoredPlan`) the copies may go in a request of
    * their own, before the plan. Writes nothing once the applicant is erased.
@@ -63,6 +65,4 @@ export interface PlanRepository {
     events?: readonly DomainEvent[],
     options?: SavePlanOptions,
   ): Promise<void>;
-  /** The stored plan itself (ApplicantState carries only its summary); undefined if none was stored. */
-  loadPlan(applicantId: string): Promise<Plan | undefined>;
 }

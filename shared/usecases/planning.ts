@@ -1,4 +1,4 @@
-import { cancelledReminders } from "#domain/cancelled-reminders.ts";
+import { cancelledReminders, type ScheduledReminder } from "#domain/cancelled-reminders.ts";
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects, type RiskChangeTells } from "#domain/reminder-policy.ts";
@@ -132,7 +132,7 @@ export function overdueEvents(state: ApplicantState, plan: Plan, now: Date): Dom
  */
 export function cancelledEvents(
   state: ApplicantState,
-  storedReminders: readonly Reminder[],
+  storedReminders: readonly ScheduledReminder[],
   plan: Plan,
   now: Date,
 ): DomainEvent[] {

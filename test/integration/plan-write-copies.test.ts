@@ -46,6 +46,12 @@ const plan: Plan = {
   budget: { currency: "USD", items: [], spentUsd: 0, upcomingUsd: 0, totalUsd: 0 },
 };
 
+/** The applicant's PLAN item as stored (its summary: the plan itself is not stored), or undefined. */
+async function storedPlanItem(applicantId: string): Promise<Record<string, unknown> | undefined> {
+  return (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId) })))
+    .Item;
+}
+
 function row(applicantId: string): CohortRow {
   return {
     applicantId,
@@ -114,7 +120,7 @@ describe("copies of the events published with a plan", () => {
     expect(JSON.parse(recent.find((event) => event.type === "PlanChanged")?.detail ?? "{}")).toEqual(
       events[0]?.detail,
     );
-    expect(await store.plans.loadPlan(applicantId)).toEqual(plan);
+    expect(await storedPlanItem(applicantId)).toMatchObject({ planHash: "h1", computedAt: plan.now });
   });
 
   it("savePlan without events is one request too", async () => {
@@ -127,7 +133,10 @@ describe("copies of the events published with a plan", () => {
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
       ["TransactWriteItems", 1],
     ]);
-    expect(await store.plans.loadPlan("a_copiessaveplan000000000002")).toEqual(plan);
+    expect(await storedPlanItem("a_copiessaveplan000000000002")).toMatchObject({
+      planHash: "h2",
+      computedAt: plan.now,
+    });
   });
 
   it("writes nothing for an applicant who is gone (erased meanwhile)", async () => {
@@ -145,7 +154,7 @@ describe("copies of the events published with a plan", () => {
     expect(
       await table.doc.send(new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId) })),
     ).not.toHaveProperty("Item");
-    expect(await store.plans.loadPlan(applicantId)).toBeUndefined();
+    expect(await storedPlanItem(applicantId)).toBeUndefined();
   });
 
   it("markRemindersSent puts the ReminderSent copy in the transaction with the marks and the plan", async () => {
@@ -209,7 +218,7 @@ describe("copies of the events published with a plan", () => {
       ["PutItem", 1],
       ["TransactWriteItems", 1],
     ]);
-    expect(await store.plans.loadPlan(applicantId)).toEqual(next);
+    expect(await storedPlanItem(applicantId)).toMatchObject({ planHash: "h7", computedAt: next.now });
     expect((await log.listRecent(applicantId)).map((event) => event.type)).toEqual(["PlanChanged"]);
 
     // An erase deletes the profile, then the partition: a replacing write after it leaves nothing.
@@ -222,7 +231,7 @@ describe("copies of the events published with a plan", () => {
     await store.plans.savePlan(applicantId, plan, { planHash: "h9", computedAt: plan.now }, [], {
       replacesStoredPlan: true,
     });
-    expect(await store.plans.loadPlan(applicantId)).toBeUndefined();
+    expect(await storedPlanItem(applicantId)).toBeUndefined();
     expect((await log.listRecent(applicantId)).length).toBe(recentBefore);
   });
 
@@ -232,6 +241,6 @@ describe("copies of the events published with a plan", () => {
     await store.plans.savePlan(applicantId, plan, { planHash: "h10", computedAt: plan.now }, [], {
       replacesStoredPlan: true,
     });
-    expect(await store.plans.loadPlan(applicantId)).toEqual(plan);
+    expect(await storedPlanItem(applicantId)).toMatchObject({ planHash: "h10", computedAt: plan.now });
   });
 });

@@ -797,6 +797,53 @@ describe("plans and wake-ups", () => {
     };
   }
 
+  it("stores the reminders a plan still has scheduled, for the next re-plan, and not the plan itself (issue 11)", async () => {
+    const snapshot = snapshotFor(newExternalId());
+    const { applicantId } = await store.intake.applySubmission(
+      snapshot,
+      source(snapshot.submissionId),
+      receivedAt,
+    );
+    const reminder = (id: string, sendAt: string) =>
+      ({
+        id,
+        milestone: "usmle_step1",
+        rung: "due-in-7d",
+        sendAt,
+        sendAtLocal: sendAt.slice(0, 16),
+        title: "Take USMLE Step 1",
+        deadlineDetail: { status: "catalog" },
+      }) as unknown as Plan["reminders"][number];
+    const computedAt = "2031-01-01T00:00:00.000Z";
+    const stored: Plan = {
+      ...plan(computedAt),
+      reminders: [
+        reminder("r-sent", "2030-12-31T09:00:00.000Z"),
+        reminder("r-ahead", "2031-01-05T09:00:00.000Z"),
+      ],
+    };
+    await store.plans.savePlan(applicantId, stored, { planHash: "h1", computedAt });
+
+    const state = await store.applicants.loadApplicant(applicantId);
+    expect(state && store.applicants.storedReminders(state)).toEqual([
+      {
+        id: "r-ahead",
+        milestone: "usmle_step1",
+        rung: "due-in-7d",
+        sendAt: "2031-01-05T09:00:00.000Z",
+        sendAtLocal: "2031-01-05T09:00",
+        title: "Take USMLE Step 1",
+      },
+    ]);
+    const item = (
+      await table.doc.send(
+        new GetCommand({ TableName: table.tableName, Key: keys.plan(applicantId), ConsistentRead: true }),
+      )
+    ).Item;
+    expect(item).not.toHaveProperty("planBr");
+    expect(item).not.toHaveProperty("planGz");
+  });
+
   it("stores a plan with its summary, indexes its wake-up, and never wakes the planner", async () => {
     const snapshot = snapshotFor(newExternalId());
     const { applicantId } = await store.intake.applySubmission(
@@ -824,7 +871,9 @@ describe("plans and wake-ups", () => {
       computedAt: "2031-01-01T00:00:00.000Z",
       overdue: ["interview:iv_1", "nrmp_registration"],
     });
-    expect(await store.plans.loadPlan(applicantId)).toEqual(plan("2031-01-01T00:00:00.000Z"));
+    // The plan itself is not stored; the next re-plan reads the reminders it still had scheduled.
+    const state = await store.applicants.loadApplicant(applicantId);
+    expect(state && store.applicants.storedReminders(state)).toEqual([]);
     const before = await store.plans.listWakeUpsDueBefore(new Date("2031-01-05T08:59:59.999Z"), "plan");
     const at = await store.plans.listWakeUpsDueBefore(new Date(wakeUpAt), "plan");
     expect(before.map((w) => w.applicantId)).not.toContain(applicantId);

@@ -1,10 +1,10 @@
-import type { Reminder } from "#domain/plan.ts";
+import type { ScheduledReminder } from "#domain/cancelled-reminders.ts";
 import { PreferencesSchema } from "#domain/preferences.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry, LedgerInterview, LedgerSubject } from "#ports/reminder-ledger.ts";
 import { APPLICANT_STATE_SORT_KEYS, keys, PLAN_PLACEHOLDER_ENTITY, SK } from "./keys.ts";
-import { planOf, toPlanSummary } from "./plan-repository.ts";
+import { storedRemindersOf, toPlanSummary } from "./plan-repository.ts";
 import type { DynamoTable, Item } from "./table.ts";
 
 /** The items of one applicant's partition, sorted by kind (milestones and interviews by their key). */
@@ -48,9 +48,9 @@ export class DynamoApplicantRepository implements ApplicantRepository {
 
   constructor(private readonly table: DynamoTable) {}
 
-  storedReminders(state: ApplicantState): readonly Reminder[] {
+  storedReminders(state: ApplicantState): readonly ScheduledReminder[] {
     const item = this.planItems.get(state);
-    return item === undefined ? [] : (planOf(item)?.reminders ?? []);
+    return item === undefined ? [] : storedRemindersOf(item);
   }
 
   async loadApplicant(applicantId: string): Promise<ApplicantState | undefined> {

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
-import type { Plan } from "#domain/plan.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import { DynamoApplicantErasure, queryApplicantPrefix } from "./applicant-erasure.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { DynamoEventLog } from "./event-log.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK } from "./keys.ts";
-import { type DynamoPlanRepository, storedCohortRow } from "./plan-repository.ts";
+import { storedCohortRow } from "./plan-repository.ts";
 import { queryAll } from "./table.ts";
 import { GSI2 } from "./table-design.ts";
 
@@ -17,8 +16,6 @@ type Item = Record<string, unknown>;
 export interface DynamoConsoleStoreOptions {
   client: DynamoDBDocumentClient;
   tableName: string;
-  /** Reads the stored plan (the plan repository owns the PLAN item's format). */
-  plans: Pick<DynamoPlanRepository, "loadPlan">;
 }
 
 /**
@@ -31,13 +28,11 @@ export interface DynamoConsoleStoreOptions {
 export class DynamoConsoleStore implements ConsoleStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
-  private readonly plans: Pick<DynamoPlanRepository, "loadPlan">;
   private readonly erasure: DynamoApplicantErasure;
 
   constructor(options: DynamoConsoleStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
-    this.plans = options.plans;
     this.erasure = new DynamoApplicantErasure(options.client, options.tableName);
   }
 
@@ -68,10 +63,6 @@ export class DynamoConsoleStore implements ConsoleStore {
       }),
     );
     return shards.flat();
-  }
-
-  loadPlan(applicantId: string): Promise<Plan | undefined> {
-    return this.plans.loadPlan(applicantId);
   }
 
   async setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void> {

@@ -1,4 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
+import { type ScheduledReminder, scheduledReminders } from "#domain/cancelled-reminders.ts";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
@@ -10,12 +11,12 @@ import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
 import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 
 /**
- * Each applicant's PLAN item; loadPlan 1 GetItem. The item also carries the armed wake-up on GSI1
- * (PLANWAKE# shards), which the sweeper queries.
+ * Each applicant's PLAN item: the plan's summary (planItem), not the plan itself. The item also
+ * carries the armed wake-up on GSI1 (PLANWAKE# shards), which the sweeper queries.
  *
  * savePlan holds only while the applicant exists, so a planner run that raced an erase leaves
  * nothing (while-applicant-exists.ts):
- * - a first plan where no PLAN item exists: 1 TransactWriteItems (the plan gzipped, the copies of
+ * - a first plan where no PLAN item exists: 1 TransactWriteItems (the PLAN item, the copies of
  *   the events published with it, the check that the profile exists);
  * - a plan replacing a stored one, or the empty plan slot a new applicant's intake writes
  *   (intake-writes.ts; SavePlanOptions.replacesStoredPlan): the events' copies, if any, in 1 TransactWriteItems with the
@@ -58,11 +59,6 @@ export class DynamoPlanRepository implements PlanRepository {
     if (!replaced) await transactWhileApplicantExists(this.table, applicantId, [put(item)]);
   }
 
-  async loadPlan(applicantId: string): Promise<Plan | undefined> {
-    const item = await this.table.get(keys.plan(applicantId), { consistent: true });
-    return item === undefined ? undefined : planOf(item);
-  }
-
   /**
    * Applicants whose armed wake-up is at or before `instant`: kind "plan" reads the PLAN items'
    * wakeUpAt (the cloud's daily sweeper re-arms missed ones), kind "local" the local scheduler's
@@ -74,21 +70,25 @@ export class DynamoPlanRepository implements PlanRepository {
 }
 
 /**
- * The PLAN item. The plan is read whole, never queried by field, so it is kept as compressed JSON
- * in a Binary attribute, and DynamoDB bills writes per KB of item and reads per 4 KB, on every write
- * of the plan and on every Query of the applicant's partition (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html).
- * Brotli at quality 5 (`planBr`, issue 11): on the in-memory season's 794 plans (35 KB of JSON on
- * average) 6.5 KB against gzip's 7.0 KB (7 % smaller) for about 1.5 ms against 0.9 ms; quality 9
- * saves no more, quality 11 is 18 % smaller but takes 300 ms. Plans stored gzipped (`planGz`) or as
- * JSON (`planJson`) stay readable until their next write, which replaces the whole item.
- * JSON also avoids marshalling rules (undefined members, empty sets) for a structure the domain owns.
+ * The PLAN item: the plan's summary, its cohort row, and the reminders it still had scheduled, not
+ * the plan itself (issue 11). Every reader of the applicant re-plans from the state (the timeline,
+ * the console, the feed, the reminder function, the what-if); the only reader of the stored plan
+ * was the next re-plan, for the reminders it drops (RemindersCancelled, cancelled-reminders.ts),
+ * which needs their keys, instants and titles alone. DynamoDB bills a write by the whole item's
+ * size, twice in a transaction (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/read-write-operations.html),
+ * and the reminder function writes this item in its sent-marks transaction after every email: the
+ * whole plan (about 6.5 KB brotli, 35 KB of JSON) cost about 16 of its write units, the scheduled
+ * reminders about 0.6-1 KB. They are kept as brotli-compressed JSON in a Binary attribute
+ * (`remindersBr`; never queried by field, and JSON avoids marshalling rules for a structure the
+ * domain owns). Plans stored whole before (`planBr`, `planGz`, `planJson`) are still read for
+ * their reminders until their next write replaces the item.
  */
 export function planItem(applicantId: string, plan: Plan, summary: StoredPlanSummary): Item {
   const item: Item = {
     ...keys.plan(applicantId),
     entity: "plan",
     applicantId,
-    planBr: compressPlan(JSON.stringify(plan)),
+    remindersBr: compressJson(JSON.stringify(scheduledReminders(plan, summary.computedAt))),
     planHash: summary.planHash,
     computedAt: summary.computedAt,
   };
@@ -111,8 +111,12 @@ export function planItem(applicantId: string, plan: Plan, summary: StoredPlanSum
   return item;
 }
 
-/** Brotli at quality 5, text mode: see planItem for the measurements that chose it. */
-function compressPlan(json: string): Uint8Array {
+/**
+ * Brotli at quality 5, text mode: on the in-memory season's 794 whole plans (35 KB of JSON on
+ * average) 6.5 KB against gzip's 7.0 KB for about 1.5 ms against 0.9 ms; quality 9 saved no more,
+ * quality 11 was 18 % smaller but took 300 ms.
+ */
+function compressJson(json: string): Uint8Array {
   return brotliCompressSync(json, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 5,
@@ -122,8 +126,18 @@ function compressPlan(json: string): Uint8Array {
   });
 }
 
-/** A PLAN item's plan: brotli (`planBr`), or as stored before, gzip (`planGz`) or a JSON string. */
-export function planOf(item: Item): Plan | undefined {
+/**
+ * The reminders a PLAN item's plan still had scheduled (`remindersBr`), or, on a plan stored whole
+ * before, that plan's reminders (brotli `planBr`, gzip `planGz` or a JSON string `planJson`; the
+ * re-plan skips those due before the plan was computed either way). Empty when none is stored.
+ */
+export function storedRemindersOf(item: Item): readonly ScheduledReminder[] {
+  if (item.remindersBr instanceof Uint8Array)
+    return JSON.parse(brotliDecompressSync(item.remindersBr).toString("utf8")) as ScheduledReminder[];
+  return wholePlanOf(item)?.reminders ?? [];
+}
+
+function wholePlanOf(item: Item): Plan | undefined {
   if (item.planBr instanceof Uint8Array)
     return JSON.parse(brotliDecompressSync(item.planBr).toString("utf8")) as Plan;
   if (item.planGz instanceof Uint8Array) return JSON.parse(gunzipSync(item.planGz).toString("utf8")) as Plan;

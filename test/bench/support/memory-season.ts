@@ -115,7 +115,7 @@ export async function runMemorySeason(options: MemorySeasonOptions): Promise<Par
     const last = Math.min(options.last, first + cohortSize);
     const heap = new MinHeap<Entry>();
     let seq = 0;
-    const table = new MemoryTable({ counter, itemUnits, dropAttributes: ["planBr"] });
+    const table = new MemoryTable({ counter, itemUnits });
     const storeFor = (scope: string) => dynamoRepositories({ client: table.client(scope), tableName: "sim" });
     const scheduler = new FakeScheduler(
       counter,

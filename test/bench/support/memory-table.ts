@@ -32,7 +32,7 @@ type Item = Record<string, unknown>;
 
 export interface MemoryTableOptions {
   counter: CallCounter;
-  /** Attributes replaced by a placeholder of the same size (e.g. planBr, the stored plan). */
+  /** Attributes replaced by a placeholder of the same size (e.g. a large Binary attribute). */
   dropAttributes?: readonly string[];
   /**
    * Where to file the write units of each item written, by function, operation, action and item

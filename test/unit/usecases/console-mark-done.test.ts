@@ -17,7 +17,6 @@ class InMemoryAudit implements ConsoleStore {
     return this.entries.filter((entry) => entry.applicantId === applicantId);
   }
   listCohort = notMarkDone;
-  loadPlan = notMarkDone;
   setRemindersPaused = notMarkDone;
   listSubmissions = notMarkDone;
   listEvents = notMarkDone;

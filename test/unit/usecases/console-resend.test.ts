@@ -17,7 +17,6 @@ class InMemoryAudit implements ConsoleStore {
     return this.entries.filter((entry) => entry.applicantId === applicantId);
   }
   listCohort = notResend;
-  loadPlan = notResend;
   setRemindersPaused = notResend;
   listSubmissions = notResend;
   listEvents = notResend;

@@ -298,11 +298,6 @@ export class InMemoryApplicantStore
     stored.state = { ...stored.state, storedPlan: summary };
   }
 
-  async loadPlan(applicantId: string): Promise<Plan | undefined> {
-    this.count("loadPlan");
-    return this.applicants.get(applicantId)?.plan;
-  }
-
   async claimReminders(
     applicantId: string,
     reminderIds: string[],

@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
+import { storedRemindersOf } from "#adapters/dynamodb/plan-repository.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { TransientError } from "#errors";
@@ -224,20 +225,36 @@ describe("DynamoRepositories on AWS error paths", () => {
     expect(written(2)).toEqual(["PLAN", "PROFILE"]);
   });
 
-  it("stores the plan brotli-compressed and reads it back, and reads plans stored gzipped or as JSON (issue 11)", async () => {
+  it("stores the plan's scheduled reminders brotli-compressed, not the plan, and reads the reminders of plans stored whole before (issue 11)", async () => {
+    const reminder = (id: string, sendAt: string) =>
+      ({
+        id,
+        milestone: "usmle_step1",
+        rung: "due-in-7d",
+        sendAt,
+        sendAtLocal: `${sendAt.slice(0, 16)}`,
+        title: "Step 1",
+        deadlineDetail: { status: "catalog" },
+      }) as unknown as Plan["reminders"][number];
+    const past = reminder("r-past", "2029-12-31T09:00:00.000Z");
+    const ahead = reminder("r-ahead", "2030-01-02T03:30:00.000Z");
+    const plan = { ...storedPlan.plan, reminders: [past, ahead] } as Plan;
     mock.on(TransactWriteCommand).resolves({});
-    await store.plans.savePlan("a_1", storedPlan.plan, storedPlan.summary);
+    await store.plans.savePlan("a_1", plan, storedPlan.summary);
     const item = mock.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0]?.Put?.Item;
-    expect(item?.planBr).toBeInstanceOf(Uint8Array);
-    expect(brotliDecompressSync(item?.planBr).toString("utf8")).toBe(JSON.stringify(storedPlan.plan));
+    // Only what a re-plan compares, of the reminders still to go after the plan was computed.
+    const { deadlineDetail: _, ...scheduled } = ahead as unknown as Record<string, unknown>;
+    expect(item?.remindersBr).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(brotliDecompressSync(item?.remindersBr).toString("utf8"))).toEqual([scheduled]);
+    expect(item?.planBr).toBeUndefined();
     expect(item?.planGz).toBeUndefined();
     expect(item?.planJson).toBeUndefined();
-
-    mock.on(GetCommand).resolves({ Item: item });
-    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
-    mock.on(GetCommand).resolves({ Item: { planGz: gzipSync(JSON.stringify(storedPlan.plan)) } });
-    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
-    mock.on(GetCommand).resolves({ Item: { planJson: JSON.stringify(storedPlan.plan) } });
-    await expect(store.plans.loadPlan("a_1")).resolves.toEqual(storedPlan.plan);
+    expect(storedRemindersOf(item ?? {})).toEqual([scheduled]);
+    // Plans stored whole before: their reminders, until the next write replaces the item.
+    const json = JSON.stringify(plan);
+    expect(storedRemindersOf({ planBr: brotliCompressSync(json) })).toEqual(plan.reminders);
+    expect(storedRemindersOf({ planGz: gzipSync(json) })).toEqual(plan.reminders);
+    expect(storedRemindersOf({ planJson: json })).toEqual(plan.reminders);
+    expect(storedRemindersOf({})).toEqual([]);
   });
 });

@@ -41,8 +41,9 @@ export interface StoredPlan {
 export interface SavePlanOptions {
   /**
    * The caller read a stored plan for this applicant (ApplicantState.storedPlan), so this write
-   * replaces it. The store may then write the plan on its own, conditioned on the stored one, which
-   * costs less than creating it (DynamoDB: a single write is billed once, a transaction twice).
+   * replaces it. When no events are published with it, the store may then write the plan on its
+   * own, conditioned on the stored one, which costs less than creating it (DynamoDB: a single write
+   * is billed once, a transaction twice).
    * Default false: a first plan.
    */
   replacesStoredPlan?: boolean;
@@ -54,9 +55,8 @@ export interface PlanRepository {
    * Stores what the next run needs of the plan (its summary, and the reminders it has scheduled,
    * for ApplicantRepository.storedReminders; not the plan itself, which every reader re-makes from
    * the applicant's state) with its hash and the armed wake-up instant, replacing the previous one, and
-   * the copies of `events` published with it (StoredPlan.events): in the same request for a first
-   * plan; for a replacing one (`options.replacesStoredPlan`) the copies may go in a request of
-   * their own, before the plan. Writes nothing once the applicant is erased.
+   * the copies of `events` published with it (StoredPlan.events), in the same request. Writes
+   * nothing once the applicant is erased.
    */
   savePlan(
     applicantId: string,

@@ -199,7 +199,7 @@ describe("copies of the events published with a plan", () => {
     expect(storedCohortRow(item?.cohort)).toEqual(row(applicantId));
   });
 
-  it("a plan replacing a stored one: the copies with the profile check, then the plan billed once; nothing once erased", async () => {
+  it("a plan replacing a stored one: one transaction with its copies and the profile check, or without events the plan alone billed once; nothing once erased", async () => {
     const applicantId = "a_copiesreplacing0000000006";
     await profileOf(applicantId);
     await store.plans.savePlan(applicantId, plan, { planHash: "h6", computedAt: plan.now });
@@ -214,12 +214,19 @@ describe("copies of the events published with a plan", () => {
     await store.plans.savePlan(applicantId, next, { planHash: "h7", computedAt: next.now }, [changed], {
       replacesStoredPlan: true,
     });
+    // The PLAN item is small (issue 11): one request, not the copies' transaction then a PutItem.
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
-      ["PutItem", 1],
       ["TransactWriteItems", 1],
     ]);
     expect(await storedPlanItem(applicantId)).toMatchObject({ planHash: "h7", computedAt: next.now });
     expect((await log.listRecent(applicantId)).map((event) => event.type)).toEqual(["PlanChanged"]);
+    const later: Plan = { ...plan, now: "2026-09-03T00:00:00.000Z" };
+    counter.reset();
+    await store.plans.savePlan(applicantId, later, { planHash: "h7b", computedAt: later.now }, [], {
+      replacesStoredPlan: true,
+    });
+    expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([["PutItem", 1]]);
+    expect(await storedPlanItem(applicantId)).toMatchObject({ planHash: "h7b", computedAt: later.now });
 
     // An erase deletes the profile, then the partition: a replacing write after it leaves nothing.
     for (const key of [keys.profile(applicantId), keys.plan(applicantId)])

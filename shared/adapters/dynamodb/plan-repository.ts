@@ -16,18 +16,19 @@ import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
  *
  * savePlan holds only while the applicant exists, so a planner run that raced an erase leaves
  * nothing (while-applicant-exists.ts):
- * - a first plan where no PLAN item exists: 1 TransactWriteItems (the PLAN item, the copies of
- *   the events published with it, the check that the profile exists);
- * - a plan replacing a stored one, or the empty plan slot a new applicant's intake writes
- *   (intake-writes.ts; SavePlanOptions.replacesStoredPlan): the events' copies, if any, in 1 TransactWriteItems with the
- *   profile check, then 1 PutItem of the plan on condition that the stored plan still exists. An
- *   erase deletes the plan by key after the profile, so a plan written while it exists is deleted
- *   by that erase, and one written after fails its condition: the same guarantee as the profile
- *   check, for the item the condition is on. The plan (about 7 KB, the largest item written) is
- *   then billed once instead of twice, about 8 of the 20 WCU a transactional re-plan cost
- *   (BENCHMARKS.md, season: write units by item). New items (the copies) still need the profile
- *   check: nothing else can tell a writer that the applicant is gone. The copies go first, so a
- *   crash between the two requests leaves the plan unchanged and the retry re-plans and re-copies.
+ * - with the copies of events published with the plan: 1 TransactWriteItems (the PLAN item, the
+ *   copies, the check that the profile exists), whether or not a plan was stored;
+ * - without events, replacing a stored plan or the empty plan slot a new applicant's intake writes
+ *   (intake-writes.ts; SavePlanOptions.replacesStoredPlan): 1 PutItem of the PLAN item on
+ *   condition that it still exists. An erase deletes it by key after the profile, so a plan written
+ *   while it exists is deleted by that erase, and one written after fails its condition: the same
+ *   guarantee as the profile check, for the item the condition is on, billed once instead of twice;
+ * - without events and without a stored plan: 1 TransactWriteItems (the PLAN item, the check).
+ * New items (the copies) need the profile check: nothing else can tell a writer that the applicant
+ * is gone. From 3d43e69 to issue 11's smaller PLAN item, a re-plan with events wrote the copies'
+ * transaction and then the plan's conditional PutItem, to bill the plan (then about 7 KB) once: one
+ * more request to save about 8 WCU. The PLAN item is now about 2 KB, so that second request would
+ * save about 2 WCU: the one transaction is back (BENCHMARKS.md, issue 11).
  */
 export class DynamoPlanRepository implements PlanRepository {
   constructor(private readonly table: DynamoTable) {}
@@ -42,15 +43,10 @@ export class DynamoPlanRepository implements PlanRepository {
     const put = (Item: Item) => ({ Put: { TableName: this.table.name, Item } });
     const item = planItem(applicantId, plan, summary);
     const copies = eventItems(events).map(put);
-    if (options.replacesStoredPlan !== true) {
+    if (options.replacesStoredPlan !== true || copies.length > 0) {
       await transactWhileApplicantExists(this.table, applicantId, [put(item), ...copies]);
       return;
     }
-    if (
-      copies.length > 0 &&
-      (await transactWhileApplicantExists(this.table, applicantId, copies)) === "erased"
-    )
-      return;
     const replaced = await this.table.putUnlessConditionFails("PutItem(plan)", {
       Item: item,
       ConditionExpression: "attribute_exists(pk)",

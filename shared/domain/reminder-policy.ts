@@ -32,10 +32,11 @@ export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<str
 const JUST_AFTER_RISK_CHANGE_MS = 1000;
 
 /**
- * Whether re-planning at a risk-change instant `at` would send the applicant something before
- * `nextReminder` (the plan's next reminder, undefined when none is left): see nextWakeUp.
+ * When re-planning at a risk-change instant `at` would send the applicant something before
+ * `nextReminder` (the plan's next reminder, undefined when none is left): the earliest instant, at
+ * or after `at`, that such a reminder goes out; undefined when none would. See nextWakeUp.
  */
-export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => boolean;
+export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => Date | undefined;
 
 /**
  * The one wake-up to arm for this applicant, strictly after `now`: the earliest sendAt of a
@@ -43,10 +44,11 @@ export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => bool
  * (`Plan.riskChangesAt`, just after it), so a risk that turns critical between reminders is
  * re-planned then and its notice goes out at the next delivery slot, not at the next reminder weeks
  * later (tester s7 issue 15b: a non-consenting applicant heard of a critical risk a month late).
- * With `tells` (the caller can re-plan), a risk-change instant is taken only when re-planning there
- * would send something before the next reminder (issue 11: most such instants change nothing the
- * applicant is sent, and each wake-up that sends nothing costs a Query, a plan write and a re-arm);
- * without it, every one is taken. Undefined when nothing is left.
+ * With `tells` (the caller can re-plan), a risk change counts only when re-planning there would
+ * send something before the next reminder, and the wake-up is the instant that goes out (issue 11:
+ * most such instants change nothing the applicant is sent, a notice is often planned for the next
+ * delivery slot, and each wake-up that sends nothing costs a Query, a plan write and a re-arm);
+ * without it, every change instant is taken. Undefined when nothing is left.
  */
 export function nextWakeUp(
   plan: Plan,
@@ -68,8 +70,17 @@ export function nextWakeUp(
     if (at > nowMs && at < earliest) changes.push(at);
   }
   changes.sort((left, right) => left - right);
-  for (const at of changes) if (tells === undefined || tells(new Date(at), nextReminder)) return new Date(at);
-  return nextReminder;
+  if (tells === undefined) return changes.length > 0 ? new Date(changes[0] as number) : nextReminder;
+  // Wake when the first thing a risk change tells goes out, not at the change: a notice planned for
+  // the next delivery slot would find nothing due at the change itself (issue 11: the wake-ups that
+  // sent nothing). A later change may tell something sooner still; none after the chosen instant can.
+  let wake = nextReminder;
+  for (const at of changes) {
+    if (wake !== undefined && at >= wake.getTime()) break;
+    const sends = tells(new Date(at), wake);
+    if (sends !== undefined && (wake === undefined || sends.getTime() < wake.getTime())) wake = sends;
+  }
+  return wake;
 }
 
 /**

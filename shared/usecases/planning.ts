@@ -82,12 +82,14 @@ export function wakeUpInstant(
 }
 
 /**
- * Whether waking the applicant at a risk-change instant sends them anything (issue 11): the plan
- * re-made there (from the same state: only time has moved) holds a reminder not in `alreadySent`,
+ * What waking the applicant at a risk-change instant would send them, and when (issue 11): the plan
+ * re-made there (from the same state: only time has moved) holding a reminder not in `alreadySent`,
  * still ahead of its deadline, that goes out there or later but before `nextReminder`, e.g. the
- * notice of a risk turning critical (tester s7 issue 15b). Otherwise the wake-up would only re-arm
- * the next reminder, and the re-plan at that reminder sees the same risks. The advisor's side is
- * the escalation timer's (escalation-timer.ts), armed beside this for consenting applicants only.
+ * notice of a risk turning critical (tester s7 issue 15b), gives the earliest such instant (the
+ * change itself for one due at once, else its sendAt, such as the next delivery slot). Otherwise
+ * undefined: the wake-up would only re-arm the next reminder, and the re-plan at that reminder sees
+ * the same risks. The advisor's side is the escalation timer's (escalation-timer.ts), armed beside
+ * this for consenting applicants only.
  */
 export function riskChangeTells(
   planning: Pick<Planning, "plan">,
@@ -96,15 +98,13 @@ export function riskChangeTells(
 ): RiskChangeTells {
   return (at, nextReminder) => {
     const atMs = at.getTime();
-    const before = nextReminder?.getTime() ?? Number.POSITIVE_INFINITY;
-    return planning
-      .plan(state, at)
-      .reminders.some(
-        (reminder) =>
-          !alreadySent.has(reminder.id) &&
-          Date.parse(reminder.deadline) > atMs &&
-          Math.max(Date.parse(reminder.sendAt), atMs) < before,
-      );
+    let sends = nextReminder?.getTime() ?? Number.POSITIVE_INFINITY;
+    for (const reminder of planning.plan(state, at).reminders) {
+      if (alreadySent.has(reminder.id) || Date.parse(reminder.deadline) <= atMs) continue;
+      const goesAt = Math.max(Date.parse(reminder.sendAt), atMs);
+      if (goesAt < sends) sends = goesAt;
+    }
+    return sends < (nextReminder?.getTime() ?? Number.POSITIVE_INFINITY) ? new Date(sends) : undefined;
   };
 }
 

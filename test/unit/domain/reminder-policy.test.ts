@@ -71,17 +71,41 @@ describe("reminder policy", () => {
     const tellsAtLater = (at: Date, nextReminder: Date | undefined) => {
       asked.push(at.toISOString());
       expect(nextReminder?.getTime()).toBe(first);
-      return at.getTime() === Date.parse(later) + 1000;
+      return at.getTime() === Date.parse(later) + 1000 ? at : undefined;
     };
     expect(nextWakeUp(withChanges, NOW, new Set(), tellsAtLater)?.getTime()).toBe(Date.parse(later) + 1000);
     expect(asked).toEqual(
       [Date.parse(early) + 1000, Date.parse(later) + 1000].map((at) => new Date(at).toISOString()),
     );
     // No instant that tells: the next reminder, as if no risk changed.
-    expect(nextWakeUp(withChanges, NOW, new Set(), () => false)?.getTime()).toBe(first);
+    expect(nextWakeUp(withChanges, NOW, new Set(), () => undefined)?.getTime()).toBe(first);
     // Nothing left to send and nothing that tells: no wake-up at all.
     const allSent = new Set(result.reminders.map((reminder) => reminder.id));
-    expect(nextWakeUp(withChanges, NOW, allSent, () => false)).toBeUndefined();
+    expect(nextWakeUp(withChanges, NOW, allSent, () => undefined)).toBeUndefined();
+  });
+
+  it("wakes when what a risk change tells goes out, not at the change itself, unless a later change tells sooner (issue 11)", () => {
+    const result = basePlan();
+    const first = Date.parse(result.reminders[0]?.sendAt ?? "");
+    const span = first - NOW.getTime();
+    const early = NOW.getTime() + span / 5;
+    const later = NOW.getTime() + (span * 2) / 5;
+    const withChanges: Plan = {
+      ...result,
+      riskChangesAt: [early, later].map((at) => new Date(at).toISOString()),
+    };
+    // The early change's notice goes out at the next delivery slot, after the later change.
+    const earlySlot = new Date(NOW.getTime() + (span * 3) / 5);
+    const laterSends = new Date(later + 1000);
+    const tells = (at: Date) => (at.getTime() === early + 1000 ? earlySlot : undefined);
+    expect(nextWakeUp(withChanges, NOW, new Set(), tells)).toEqual(earlySlot);
+    const bothTell = (at: Date, before: Date | undefined) =>
+      at.getTime() === early + 1000
+        ? earlySlot
+        : at.getTime() === later + 1000 && (before?.getTime() ?? Infinity) > laterSends.getTime()
+          ? laterSends
+          : undefined;
+    expect(nextWakeUp(withChanges, NOW, new Set(), bothTell)).toEqual(laterSends);
   });
 
   it("hashes what matters, not the planning instant", () => {

@@ -71,7 +71,13 @@ function setup(planning: Planning, now: string) {
 describe("risk-change wake-ups (issue 11)", () => {
   it.each([
     ["sends nothing there: the next reminder", [], NEXT.sendAt],
-    ["holds a notice there: just after it", [NOTICE], "2026-09-10T12:00:01.000Z"],
+    // Not the risk change itself (a wake-up that would find the notice not yet due): the notice's slot.
+    ["holds a notice there: the notice's instant", [NOTICE], NOTICE.sendAt],
+    [
+      "holds a notice due at once there: just after it",
+      [{ ...NOTICE, sendAt: "2026-09-10T11:00:00.000Z" }],
+      "2026-09-10T12:00:01.000Z",
+    ],
     [
       "holds a notice only at the next reminder's instant: the next reminder",
       [{ ...NOTICE, sendAt: NEXT.sendAt }],
@@ -109,7 +115,8 @@ describe("risk-change wake-ups (issue 11)", () => {
       await sendDueReminders("a_ada", at, told);
       at = told.wakeUps.pending.get("a_ada");
     }
-    expect(fired).toEqual(["2026-09-10T12:00:01.000Z", NOTICE.sendAt, NEXT.sendAt]);
+    // Straight to the notice: no wake-up at the risk change that would find it not yet due.
+    expect(fired).toEqual([NOTICE.sendAt, NEXT.sendAt]);
     expect(told.mailer.sent).toHaveLength(2);
   });
 });
@@ -166,11 +173,11 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
       await sendDueReminders("a_ada", at, deps);
       at = deps.wakeUps.pending.get("a_ada");
     }
-    // The April notice, the certificate's start-by rung, then the risk change and its notice at 07:00 Cairo.
+    // The April notice, the certificate's start-by rung, then the risk change's notice at 07:00
+    // Cairo, armed for its slot (not a wake-up at the change, 04:00:01 UTC, that found it not yet due).
     expect(fired).toEqual([
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
-      "2027-05-18T04:00:01.000Z",
       "2027-05-18T05:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);

@@ -80,7 +80,8 @@ describe("the daily sweeper on the local stack", () => {
     const stale = step2Applicant();
     const fresh = step2Applicant();
     const summary = { planHash: "h", computedAt: "2026-06-01T00:00:00.000Z" };
-    const emptyPlan = JSON.parse("{}");
+    // No reminders scheduled: the PLAN item keeps those of a plan, not the plan (plan-repository.ts).
+    const emptyPlan = JSON.parse('{"reminders": []}');
     // Plans are stored only while their applicant exists (while-applicant-exists.ts).
     for (const { snapshot } of [stale, fresh]) expect((await postWebhook(snapshot)).status).toBe(202);
     await drainStream();

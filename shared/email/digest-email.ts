@@ -8,6 +8,11 @@ export interface DigestEntry {
   fullName: string;
   matchYear: number;
   /**
+   * The later Match the applicant's plan is dated for when `matchYear` is out of reach
+   * (laterPlannedMatchYear), so the digest names the Match the dates are for, as the cohort does.
+   */
+  plannedMatchYear?: number;
+  /**
    * Said once, in the first digest after it became so: Matchpath cannot reach the applicant (their
    * address is suppressed), and what to ask them for.
    */
@@ -46,11 +51,7 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
   const who = count === 1 ? "1 applicant has" : `${count} applicants have`;
   const heading = `${who} news`;
   const subject = headerText(`Matchpath daily digest, ${input.day}: ${who} news`);
-  const intro = input.first
-    ? `Your first digest: every open risk and overdue step as of ${input.day}.`
-    : input.since === undefined
-      ? `New risks and newly overdue steps as of ${input.day}.`
-      : `New risks and newly overdue steps since your last digest of ${input.since}.`;
+  const intro = introOf(input);
   const view = {
     heading,
     preview: intro,
@@ -59,7 +60,7 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
     whyYouGetThis: WHY,
     applicants: input.entries.map((entry) => ({
       name: entry.fullName,
-      matchYear: String(entry.matchYear),
+      matchYear: matchNamed(entry),
       url: entry.consoleUrl,
       accent: entry.risks.some((risk) => risk.severity === "critical") ? "#8c1d18" : "#7a4b00",
       cannotReach: entry.cannotReach,
@@ -73,10 +74,59 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
   return { subject, html, text: renderText(heading, intro, input) };
 }
 
+/**
+ * The Match an entry's dates are for: "2027", or "2028; the 2027 Match is out of reach" when the
+ * plan is dated for a later Match than the applicant targets (issue 15 follow-up: the digest said
+ * "Match 2027" for a plan dated for 2028).
+ */
+export function matchNamed(entry: Pick<DigestEntry, "matchYear" | "plannedMatchYear">): string {
+  return entry.plannedMatchYear === undefined
+    ? String(entry.matchYear)
+    : `${entry.plannedMatchYear}; the ${entry.matchYear} Match is out of reach`;
+}
+
+/**
+ * The intro names the kinds of news the digest holds, and only those (issue 15 follow-up: a digest
+ * whose only news was an applicant Matchpath cannot reach opened "New risks and newly overdue
+ * steps").
+ */
+function introOf(input: DigestEmailInput): string {
+  const risks = input.entries.some((entry) => entry.risks.length > 0);
+  const overdue = input.entries.some((entry) => entry.overdue.length > 0);
+  const unreachable = input.entries.filter((entry) => entry.cannotReach !== undefined).length;
+  const when = input.since === undefined ? `as of ${input.day}` : `since your last digest of ${input.since}`;
+  if (input.first) {
+    const open = [risks ? "risk" : "", overdue ? "overdue step" : ""].filter((kind) => kind !== "");
+    const parts = open.length > 0 ? [`every open ${open.join(" and ")}`] : [];
+    if (unreachable > 0)
+      parts.push(
+        unreachable === 1 ? "an applicant Matchpath cannot reach" : "applicants Matchpath cannot reach",
+      );
+    return `Your first digest: ${inWords(parts)}, ${when}.`;
+  }
+  const parts = [risks ? "new risks" : "", overdue ? "newly overdue steps" : ""].filter(
+    (kind) => kind !== "",
+  );
+  if (unreachable > 0)
+    parts.push(
+      unreachable === 1
+        ? "an applicant Matchpath can no longer reach"
+        : "applicants Matchpath can no longer reach",
+    );
+  const said = inWords(parts);
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}, ${when}.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function inWords(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
 function renderText(heading: string, intro: string, input: DigestEmailInput): string {
   const lines = [heading, "", intro, ""];
   for (const entry of input.entries) {
-    lines.push(`${entry.fullName} (Match ${entry.matchYear})`);
+    lines.push(`${entry.fullName} (Match ${matchNamed(entry)})`);
     if (entry.cannotReach !== undefined) lines.push(`  - ${entry.cannotReach}`);
     for (const risk of entry.risks)
       lines.push(`  - New ${risk.severity} risk: ${risk.title}. ${risk.message}`);

@@ -1,5 +1,6 @@
 import { heldBackReason, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { toldBySeasonOver } from "#domain/console/overdue.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type DigestEntry, renderDigestEmail } from "#email/digest-email.ts";
 import { TransientError } from "#errors";
@@ -242,10 +243,12 @@ export function digestEntries(
         ? cannotReachLine(fullName, unreachable)
         : undefined;
     if (risks.length === 0 && overdue.length === 0 && cannotReach === undefined) continue;
+    const plannedMatchYear = laterPlannedMatchYear(plan);
     entries.push({
       applicantId,
       fullName,
       matchYear,
+      ...(plannedMatchYear === undefined ? {} : { plannedMatchYear }),
       ...(cannotReach === undefined ? {} : { cannotReach }),
       risks,
       overdue,

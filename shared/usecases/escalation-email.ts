@@ -1,4 +1,7 @@
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
+import type { Plan } from "#domain/plan.ts";
+import { matchNamed } from "#email/digest-email.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Escalation } from "./escalation.ts";
@@ -30,9 +33,13 @@ async function detailFor(
   return riskForAdvisor(escalation.risk, { fullName, matchYear, heldBack: heldBack?.reason });
 }
 
-/** The advisor's email for one escalation: subject, text and HTML, with a link to the applicant's console page. */
+/**
+ * The advisor's email for one escalation: subject, text and HTML, with a link to the applicant's
+ * console page. It names the Match the plan is dated for, as the digest does (matchNamed).
+ */
 export async function escalationEmail(
   state: ApplicantState,
+  plan: Pick<Plan, "matchYear" | "risks">,
   escalation: Escalation,
   to: string,
   deps: EscalationDeps,
@@ -40,13 +47,18 @@ export async function escalationEmail(
   const { profile } = state;
   const detail = await detailFor(state, escalation, deps);
   const link = deps.consoleUrl(profile.applicantId);
+  const plannedMatchYear = laterPlannedMatchYear(plan);
+  const match = matchNamed({
+    matchYear: profile.matchYear,
+    ...(plannedMatchYear === undefined ? {} : { plannedMatchYear }),
+  });
   const sources = sourceUrls(escalation.sources ?? []);
   const subject = `Matchpath: ${profile.fullName} needs attention: ${escalation.title}`.replace(
     /[\r\n]+/g,
     " ",
   );
   const text = [
-    `${profile.fullName} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.`,
+    `${profile.fullName} (Match ${match}) agreed that you are told when their plan turns critical.`,
     "",
     `${escalation.title}`,
     detail,
@@ -57,7 +69,7 @@ export async function escalationEmail(
     `Open their page in the console: ${link}`,
   ].join("\n");
   const html = `<!doctype html><html lang="en"><body>
-<p>${escapeHtml(profile.fullName)} (Match ${profile.matchYear}) agreed that you are told when their plan turns critical.</p>
+<p>${escapeHtml(profile.fullName)} (Match ${escapeHtml(match)}) agreed that you are told when their plan turns critical.</p>
 <h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
 <p>${escapeHtml(detail)}</p>
 ${sources.length > 0 ? `<p style="font-size:0.85em;color:#555">Sources: ${sources.map((url) => `<a href="${escapeHtml(url)}">${escapeHtml(new URL(url).host)}</a>`).join(", ")} (the notes beside them are on their page)</p>` : ""}

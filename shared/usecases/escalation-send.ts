@@ -129,7 +129,7 @@ export async function escalate(
     if (!claimed.has(escalation.id)) continue;
     let messageId: string;
     try {
-      ({ messageId } = await deps.mailer.send(await escalationEmail(state, escalation, advisor, deps)));
+      ({ messageId } = await deps.mailer.send(await escalationEmail(state, plan, escalation, advisor, deps)));
     } catch (error) {
       if (error instanceof EmailRejectedError) {
         await deps.ledger.markRemindersWithheld(applicantId, [escalation.id], "rejected", now);

@@ -28,7 +28,8 @@ export interface MarkDoneRecord {
  * blocked (the page never offers it; its prerequisites are not done), the date is missing, it is
  * after today in the applicant's own zone, or it is before the exam day booked for the step
  * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
- * cannot be dated before the sitting; tester s10 issue 15). Any other earlier calendar date is
+ * cannot be dated before the sitting; tester s10 issue 15); a date both is one problem, the exam
+ * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes). Any other earlier calendar date is
  * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE
  * Step 1 and an ECFMG certificate do not lapse for the Match, and IMGs often apply 8 to 15 years
  * after graduating (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's
@@ -54,17 +55,23 @@ export function markDoneProblems(
     problems.push({ path: "date", message: "is required to mark a step done" });
     return problems;
   }
-  if (date > today)
-    problems.push({
-      path: "date",
-      message: `must be a date YYYY-MM-DD no later than today in the applicant's zone (${today}, ${applicant.timezone}), not in the future`,
-    });
   const booked = bookedDayAhead(
     key,
     record.milestones.find((entry) => entry.key === key),
     date,
   );
-  if (booked !== undefined)
+  // Both at once means the exam is still ahead: one problem says so, not two true halves of it.
+  if (date > today && booked !== undefined)
+    problems.push({
+      path: "date",
+      message: `cannot be set yet: the exam for ${stepName(key)} is booked for ${booked}, still ahead; mark it done on or after that day, with a date no later than today in the applicant's zone (${today}, ${applicant.timezone}); if the exam moved, save a what-if with the new date first`,
+    });
+  else if (date > today)
+    problems.push({
+      path: "date",
+      message: `must be a date YYYY-MM-DD no later than today in the applicant's zone (${today}, ${applicant.timezone}), not in the future`,
+    });
+  else if (booked !== undefined)
     problems.push({
       path: "date",
       message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,

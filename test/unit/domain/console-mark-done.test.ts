@@ -116,6 +116,29 @@ describe("a pass dated before the booked exam day", () => {
     expect(problem?.message).toContain(booked);
   });
 
+  /**
+   * Issue 15 follow-up (session 11): a date both in the future and before the exam day drew two
+   * `date` problems, both true. It is one problem, naming the field, that says the exam is still
+   * ahead and what the date may be.
+   */
+  it("a date in the future and before the exam day is one problem: the exam is still ahead", () => {
+    const before = new Date("2027-04-01T06:00:00Z");
+    const early = planFor(input, seasonCalendar(2028), before);
+    const problems = markDoneProblems(input, early, "usmle_step2ck", "2027-04-10", before);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toBe("date");
+    expect(problems[0]?.message).toContain(booked);
+    expect(problems[0]?.message).toContain("(2027-04-01, Asia/Kolkata)");
+    expect(problems[0]?.message).toMatch(/still ahead/);
+    expect(
+      whatIfDoneProblems(
+        input,
+        [{ kind: "milestone", key: "usmle_step2ck", status: "done", date: "2027-04-10" }],
+        before,
+      ),
+    ).toHaveLength(1);
+  });
+
   it("leaves a step whose day is not booked, and an exam with no day booked, as before", () => {
     const unbooked = inputFactory({
       applicant: input.applicant,

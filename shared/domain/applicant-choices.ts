@@ -3,7 +3,7 @@ import type { NextStep, Plan, Reminder, StepSubject } from "./plan.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import type { StepAction } from "./step-actions.ts";
-import { localDate, startOfLocalDate, wallFromDate } from "./time.ts";
+import { localDate, renderDate, startOfLocalDate, wallFromDate } from "./time.ts";
 
 /**
  * What the applicant chose from an email or the timeline page (issue 14), applied to a plan:
@@ -87,6 +87,27 @@ export interface DoneOpens {
   status: "confirmed" | "projected";
   /** The season date's source URL, or the rule that projected it. */
   source: string;
+}
+
+/**
+ * Why a step offers no Done yet, in the applicant's words: "NRMP registration for the 2028 Match
+ * opens on Wed 15 Sep 2027 (projected …). Mark this step done once you have done it from then on:
+ * anything done before counts for an earlier Match, not the 2028 Match." The action page, the
+ * timeline and a refused POST's problem say it alike. Pure.
+ */
+export function doneOpensText(opens: DoneOpens, matchYear: number): string {
+  const projected =
+    opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
+  return `${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
+}
+
+/**
+ * Why a step of a Match season that has passed takes no action, and what to do instead, in the
+ * applicant's words: the action page and a refused POST's problem say it alike (seasonPassedFor).
+ * Pure.
+ */
+export function seasonPassedText(matchYear: number): string {
+  return `This step belonged to the Match ${matchYear} season, which has passed for you, so there is nothing to mark here. Nothing was changed. Your timeline's “Risks to watch” says how to plan for the ${matchYear + 1} Match.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { DoneOpens } from "#domain/applicant-choices.ts";
+import { type DoneOpens, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
 import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
@@ -34,7 +34,7 @@ export function actionConfirmationPage(
       200,
       `Nothing to record for “${title}”`,
       `<h1>${e(`Nothing to record for “${title}”`)}</h1>
-<p class="note">This step belonged to the Match ${preview.plan.matchYear} season, which has passed for you, so there is nothing to mark here. Nothing was changed. Your timeline's “Risks to watch” says how to plan for the ${preview.plan.matchYear + 1} Match.</p>
+<p class="note">${e(seasonPassedText(preview.plan.matchYear))}</p>
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
@@ -108,16 +108,8 @@ ${fieldsFor(preview)}
   );
 }
 
-/**
- * Why a step offers no Done yet, in the applicant's words: "NRMP registration for the 2028 Match
- * opens on Wed 15 Sep 2027 (projected …). Mark it done once you have done it then: anything done
- * before counts for an earlier Match, not the 2028 Match." (the action page and the timeline).
- */
-export function doneOpensText(opens: DoneOpens, matchYear: number): string {
-  const projected =
-    opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
-  return `${opens.what} ${opens.verb} on ${humanDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
-}
+/** Why a step offers no Done yet, in the applicant's words (the domain's, for a refused POST too). */
+export { doneOpensText };
 
 /** The source of the date doneOpensText gives: the authority's page, or the projection's rule. */
 export function doneOpensSource(opens: DoneOpens): string {

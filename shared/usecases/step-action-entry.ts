@@ -1,3 +1,4 @@
+import { doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
@@ -22,17 +23,13 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
   const current = state.milestones.find((entry) => entry.key === key);
   // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
   // an old email's Done was accepted); otherwise Done is possible unless its window or the booked sitting is ahead, the others only where offered.
+  // Both in the action page's words, what happened and what to do (issue 15 follow-up: "The action
+  // cannot be applied" and a lower-case fragment were developer wording).
   if (preview.seasonPassed && !preview.alreadyApplied)
-    throw invalid(
-      "action",
-      `nothing to record: this step belonged to the Match ${preview.plan.matchYear} season, which has passed for you`,
-    );
+    throw refused(seasonPassedText(preview.plan.matchYear).replace(/\.$/, ""));
   // Done before the step's window opens would be counted as an earlier season's (tester s8 A2).
   if (preview.doneOpens)
-    throw invalid(
-      "action",
-      `nothing to record yet: ${preview.doneOpens.what} ${preview.doneOpens.verb} on ${preview.doneOpens.date}`,
-    );
+    throw refused(`${doneOpensText(preview.doneOpens, preview.plan.matchYear)} Nothing was changed`);
   // Done before the booked sitting would record a pass the applicant cannot have yet (tester s10 B2).
   if (preview.bookedDay)
     throw refused(

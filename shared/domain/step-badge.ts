@@ -7,14 +7,22 @@ import { DAY_MS } from "./time.ts";
  * "early-deadline-passed" for a step past its early deadline while its late one holds (NRMP
  * registration between the two: `missedDeadline` without `matchYears`); "result-pending" once the
  * applicant's own date (a booked exam) has passed a full day with no result recorded, never
- * "overdue" months before the deadline (tester s7 issue 14 C3); otherwise the planner's urgency.
- * Pure.
+ * "overdue" months before the deadline (tester s7 issue 14 C3); "overdue-result-pending" when its
+ * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
+ * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
+ * timeline said "Result pending"); otherwise the planner's urgency. Pure.
  */
-export type StepBadge = NextStep["urgency"] | "early-deadline-passed" | "result-pending";
+export type StepBadge =
+  | NextStep["urgency"]
+  | "early-deadline-passed"
+  | "result-pending"
+  | "overdue-result-pending";
 
 export function stepBadge(step: NextStep, now: string): StepBadge {
   if (step.missedDeadline !== undefined && step.matchYears === undefined) return "early-deadline-passed";
   if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now))
-    return "result-pending";
+    return step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now)
+      ? "overdue-result-pending"
+      : "result-pending";
   return step.urgency;
 }

@@ -143,11 +143,13 @@ function actionButtons(
  * The step's badge, by the rule the console's badge follows too (stepBadge): its urgency, unless an
  * early deadline passed, or its own date passed with no result recorded: "Result pending" (what an
  * advisor says: tell us the result), never "Overdue" months before the deadline (tester s7 issue 14
- * C3). A step past its deadline for the applicant's Match, dated for a later one, reads its urgency:
+ * C3); past its deadline too, "Overdue: result pending" in the overdue colour, as on the console (issue
+ * 15 follow-up). A step past its deadline for the applicant's Match, dated for a later one, reads its urgency:
  * overdue (tester s8 issue 14 bug 4).
  */
 function badgeHtml(step: NextStep, now: string): string {
   const badge = stepBadge(step, now);
+  if (badge === "overdue-result-pending") return '<span class="tag overdue">Overdue: result pending</span>';
   const words =
     badge === "early-deadline-passed"
       ? "Early deadline passed"

@@ -49,18 +49,24 @@ export interface StepStanding {
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
  * "early deadline passed", the applicant's timeline's words, not its bare urgency (issue 15); a
  * booked exam whose day has passed with no result recorded reads "result pending" (tester s10 issue
- * 15d B1). Both come from stepBadge, the rule the applicant's timeline badges by. Any other step
+ * 15d B1), and one whose deadline has passed too "overdue: result pending", critical (issue 15
+ * follow-up). All come from stepBadge, the rule the applicant's timeline badges by. Any other step
  * reads its urgency, and an "overdue" urgency with no passed deadline reads "urgent". Pure.
  */
 export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   const key = subjectKey(step);
+  const badge = stepBadge(step, plan.now);
   if (overdueForAdvisor(plan).some((each) => subjectKey(each) === key))
-    return { label: "overdue", critical: true };
+    return {
+      label: badge === "overdue-result-pending" ? "overdue: result pending" : "overdue",
+      critical: true,
+    };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
-  const badge = stepBadge(step, plan.now);
   if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };
   if (badge === "result-pending") return { label: "result pending", critical: false };
+  // Past its deadline, yet not one the advisor is told of as overdue (SEASON_OVER tells it).
+  if (badge === "overdue-result-pending") return { label: "result pending", critical: false };
   return { label: badge === "overdue" ? "urgent" : badge, critical: false };
 }
 

@@ -14,7 +14,8 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * out of reach (MATCH_YEAR_NOT_FEASIBLE) and the planner dates the step for the next Match, so the
  * badge followed a deadline a year ahead; from the rank order list deadline on, the same step read
  * "Overdue". A step whose deadline for the applicant's Match has passed reads "Overdue", or what its
- * status says ("Result pending" once the exam day has passed), never "Later" or "Soon".
+ * status says with it ("Overdue: result pending" once the exam day has passed too, as the console
+ * says: issue 15 follow-up), never "Later" or "Soon".
  *
  * Step 2 CK for the 2028 Match (deadline Thu 27 Jan 2028, 7:30 AM in Kolkata; ranking closes in
  * late February), every earlier exam and the Pathway done, at each point of the season.
@@ -56,13 +57,13 @@ const ROWS: Row[] = [
   // The deadline for the 2028 Match has passed: overdue, whatever date the 2029 Match gives.
   ["passedBeforeRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
   ["passedBeforeRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
-  ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 27 Jan 2028"],
+  ["passedBeforeRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 27 Jan 2028"],
   ["passedBeforeRanking", "examAfterDeadline", "Overdue", "Thu 25 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
   // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed.
   ["passedAfterRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
   ["passedAfterRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
-  ["passedAfterRanking", "examBeforeDeadline", "Result pending", "Thu 27 Jan 2028"],
+  ["passedAfterRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 27 Jan 2028"],
   ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 25 Jan 2029"],
 ];
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { stepStanding } from "#domain/console/overdue.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import { REGISTERED_KEYS } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -54,5 +58,59 @@ describe("a booked exam whose day has passed reads 'result pending' on the conso
     const step = before.plan.nextSteps.find((each) => each.milestone === "usmle_step2ck");
     if (step === undefined) throw new Error("no Step 2 CK");
     expect(stepStanding(before.plan, step).label).not.toBe("result pending");
+  });
+});
+
+/**
+ * Issue 15 follow-up (session 11): a booked exam whose day and deadline have both passed read
+ * "overdue" on the console and "Result pending" on the applicant's timeline. One rule (stepBadge)
+ * for both now: the advisor must see it is late, and the applicant must be asked for the result,
+ * so both read "overdue: result pending", critical on the console, in the overdue colour on the
+ * timeline.
+ */
+describe("a booked exam whose day and deadline have both passed: 'overdue: result pending' on both", () => {
+  const registered = REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck").map(
+    (key): MilestoneEntry => ({ key, status: "done", date: "2026-09-01" }),
+  );
+  const state = {
+    profile: profileFactory({ matchYear: 2027, timezone: "Asia/Karachi", visa: "H-1B" }),
+    milestones: [...registered, { key: "usmle_step2ck", status: "scheduled", date: "2027-01-20" } as const],
+    interviews: [],
+    ledger: [],
+  };
+  const now = new Date("2027-02-01T12:00:00Z");
+  const plan = domainPlanning.plan(state, now);
+  const step2 = plan.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+
+  it("the case: its deadline for the 2027 Match and its exam day have passed, the Match within reach", () => {
+    expect(Date.parse(step2?.deadline?.at ?? "")).toBeLessThan(now.getTime());
+    expect(Date.parse(step2?.ownDate?.at ?? "")).toBeLessThan(now.getTime());
+    expect(step2?.matchYears).toBeUndefined();
+    expect(plan.overdue.map((step) => step.milestone)).toContain("usmle_step2ck");
+  });
+
+  it("the console: 'overdue: result pending', critical", () => {
+    if (step2 === undefined) throw new Error("no Step 2 CK");
+    expect(stepStanding(plan, step2)).toEqual({ label: "overdue: result pending", critical: true });
+  });
+
+  it("the applicant's timeline: 'Overdue: result pending', in the overdue colour", () => {
+    const html =
+      timelinePage({
+        firstName: "Ada",
+        timezone: "Asia/Karachi",
+        links: applicantLinks({
+          baseUrl: "https://api.example.org",
+          keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+          applicantId: "a_ada",
+          feedGeneration: 0,
+          now,
+        }),
+        plan,
+        comingReminders: [],
+      }).body ?? "";
+    const start = html.indexOf("<h3>Pass USMLE Step 2 CK");
+    const heading = html.slice(start, html.indexOf("</h3>", start));
+    expect(heading).toContain('<span class="tag overdue">Overdue: result pending</span>');
   });
 });

@@ -91,7 +91,27 @@ ${renderSteps(diff)}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
 <h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming $${diff.budget.upcomingBefore.toLocaleString("en-US")} → $${diff.budget.upcomingAfter.toLocaleString("en-US")}; total $${diff.budget.totalBefore.toLocaleString("en-US")} → $${diff.budget.totalAfter.toLocaleString("en-US")}</p>
+${toVerifyHtml(diff.budget.toVerify)}
 ${saveOrWhyNot(applicantId, result, changesJson)}`;
+}
+
+/**
+ * The fees "to verify" the change adds, removes or reprices: in no total, so the counted line above
+ * would not show them (issue 15 follow-up: a switch to H-1B brought a $100,000 fee unseen).
+ */
+function toVerifyHtml(changes: PlanDiff["budget"]["toVerify"]): string {
+  const usd = (amount: number) => `$${amount.toLocaleString("en-US")}`;
+  const items = [
+    ...changes.added.map((fee) => `<li class="warning">new: ${h(fee.label)} ${usd(fee.amountUsd)}</li>`),
+    ...changes.changed.map(
+      (fee) =>
+        `<li class="warning">changed: ${h(fee.label)} ${usd(fee.amountBefore)} → ${usd(fee.amountAfter)}</li>`,
+    ),
+    ...changes.removed.map((fee) => `<li class="ok">removed: ${h(fee.label)} ${usd(fee.amountUsd)}</li>`),
+  ];
+  return items.length === 0
+    ? "<p>To verify, in no total: no change.</p>"
+    : `<p>To verify, in no total (fees that may apply; see the applicant's budget for why):</p><ul>${items.join("")}</ul>`;
 }
 
 /**

@@ -88,7 +88,22 @@ export interface PlanDiff {
     nextBefore?: string;
     nextAfter?: string;
   };
-  budget: { upcomingBefore: number; upcomingAfter: number; totalBefore: number; totalAfter: number };
+  budget: {
+    upcomingBefore: number;
+    upcomingAfter: number;
+    totalBefore: number;
+    totalAfter: number;
+    /**
+     * The fees "to verify" (Budget.toVerify, in no total) the change adds, removes or reprices, so
+     * a switch that brings a $100,000 fee to verify shows it (issue 15 follow-up: the row showed
+     * the counted totals only).
+     */
+    toVerify: {
+      added: { label: string; amountUsd: number }[];
+      removed: { label: string; amountUsd: number }[];
+      changed: { label: string; amountBefore: number; amountAfter: number }[];
+    };
+  };
   /** True when nothing an applicant would notice differs. */
   unchanged: boolean;
 }
@@ -280,6 +295,7 @@ export function planDiff(
       upcomingAfter: after.budget.upcomingUsd,
       totalBefore: before.budget.totalUsd,
       totalAfter: after.budget.totalUsd,
+      toVerify: toVerifyChanges(before, after),
     },
     unchanged: false,
   };
@@ -290,6 +306,27 @@ export function planDiff(
     diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 &&
     diff.reminders.added + diff.reminders.removed === 0 &&
     diff.budget.totalBefore === diff.budget.totalAfter &&
-    diff.budget.upcomingBefore === diff.budget.upcomingAfter;
+    diff.budget.upcomingBefore === diff.budget.upcomingAfter &&
+    diff.budget.toVerify.added.length +
+      diff.budget.toVerify.removed.length +
+      diff.budget.toVerify.changed.length ===
+      0;
   return diff;
+}
+
+/** The fees to verify one plan has and the other has not, or at another amount, by key. Pure. */
+function toVerifyChanges(before: Plan, after: Plan): PlanDiff["budget"]["toVerify"] {
+  const was = new Map((before.budget.toVerify ?? []).map((item) => [item.key, item]));
+  const is = new Map((after.budget.toVerify ?? []).map((item) => [item.key, item]));
+  const fee = ({ label, amountUsd }: { label: string; amountUsd: number }) => ({ label, amountUsd });
+  return {
+    added: [...is.values()].filter((item) => !was.has(item.key)).map(fee),
+    removed: [...was.values()].filter((item) => !is.has(item.key)).map(fee),
+    changed: [...is.values()].flatMap((item) => {
+      const old = was.get(item.key);
+      return old === undefined || old.amountUsd === item.amountUsd
+        ? []
+        : [{ label: item.label, amountBefore: old.amountUsd, amountAfter: item.amountUsd }];
+    }),
+  };
 }

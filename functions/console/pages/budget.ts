@@ -6,7 +6,9 @@ import { h } from "./html.ts";
  * The applicant page's budget: the one the applicant's own timeline shows (tester s8 issue 15 B6),
  * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Coming, To
  * verify) and flag, fees in another currency as the authority writes them, and the totals per
- * currency, never converted. Where each amount comes from is in a collapsed list below.
+ * currency, never converted. Where each amount comes from is in a collapsed list below, and each
+ * fee's note folds under its name (issue 15 follow-up: spelled out, the notes made the table about
+ * 6,000 px tall on a 390 px phone).
  */
 export function budgetSection(budget: Budget): string {
   const rows = budgetRows(budget);
@@ -15,7 +17,7 @@ export function budgetSection(budget: Budget): string {
   const body = rows
     .map(
       (row) =>
-        `<tr><td>${h(row.label)}${row.note ? `<br><span class="muted">${h(row.note)}</span>` : ""}</td><td>${h(row.status)}</td><td class="amount">${h(row.amount)}</td></tr>`,
+        `<tr><td>${h(row.label)}${row.note ? `<details class="fee-note"><summary>Note<span class="visually-hidden"> on ${h(row.label)}</span></summary><span class="muted">${h(row.note)}</span></details>` : ""}</td><td>${h(row.status)}</td><td class="amount">${h(row.amount)}</td></tr>`,
     )
     .join("");
   return `<h2>Budget</h2>

@@ -122,8 +122,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
 ${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use). Open risks by severity, the next deadline, and the latest email with what became of it.</p>
-<p class="scroll-hint muted">Scroll sideways for more columns →</p>
-<div class="table-scroll" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
+<div class="table-scroll stack-on-phone" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
 ${shown
@@ -131,9 +130,9 @@ ${shown
     (
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
-<td>${matchCell(row)}</td><td>${h(STAGE_LABELS[row.stage])}</td>
-<td>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
-<td>${riskCell(row)}</td><td>${emailCell(row)}</td>${principal.role === "admin" ? `<td>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
+<td data-label="Match"><span class="cell-label" aria-hidden="true">Match: </span>${matchCell(row)}</td><td data-label="Stage"><span class="cell-label" aria-hidden="true">Stage: </span>${h(STAGE_LABELS[row.stage])}</td>
+<td data-label="Next deadline" class="key-2"><span class="cell-label" aria-hidden="true">Next deadline: </span>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
+<td data-label="Open risks" class="key-1"><span class="cell-label" aria-hidden="true">Open risks: </span>${riskCell(row)}</td><td data-label="Last email"><span class="cell-label" aria-hidden="true">Last email: </span>${emailCell(row)}</td>${principal.role === "admin" ? `<td data-label="Advisor"><span class="cell-label" aria-hidden="true">Advisor: </span>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
 </tbody></table></div>

@@ -11,7 +11,12 @@ import { IANAZone } from "luxon";
 // Transitions are found to the minute, not to the quarter hour: offsets are multiples of 15 minutes
 // but the moments they change are not (St John's changed at 00:01 local until 2011, 02:31Z).
 const BUCKET_MS = 60_000;
-const STEP_MS = 7 * 86_400_000;
+// The probe's stride must be shorter than any stretch of one offset, or a stretch that falls
+// between two probes with equal offsets is swallowed into the span around it, and the answer then
+// depends on which instant was asked first: America/Noronha kept UTC-1 for one week in October
+// 2000, which a weekly probe missed (tester s10 issue 11d B3). A day also sees a suspension of a
+// few days, as governments have announced at short notice.
+const STEP_MS = 86_400_000;
 const MAX_REACH_MS = 400 * 86_400_000;
 
 /** A stretch of time, [from, until), over which a zone keeps one UTC offset. */
@@ -50,8 +55,8 @@ function transitionBetween(zone: IANAZone, same: number, different: number, offs
 }
 
 /**
- * Finds the span containing the instant with luxon: steps a week at a time (no zone changes its
- * offset twice within a week) up to 400 days each way, then bisects to the exact transition.
+ * Finds the span containing the instant with luxon: steps a day at a time up to 400 days each way,
+ * then bisects to the exact transition.
  */
 function discoverSpan(record: ZoneSpans, utcMs: number): OffsetSpan {
   const { zone } = record;

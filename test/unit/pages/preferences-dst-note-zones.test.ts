@@ -72,4 +72,10 @@ describe("clocksGoForwardWithin agrees with Luxon's day-by-day offsets", () => {
       expect(clocksGoForwardWithin(zone, from, 366)).toBe(forward);
     },
   );
+
+  // A forward change undone within a week: probes a week apart both read UTC-2 (tester s10 issue
+  // 11d B3: America/Noronha kept UTC-1 only from 2000-10-08 to 2000-10-15).
+  it("sees America/Noronha's one-week DST of October 2000 between two probes a week apart", () => {
+    expect(clocksGoForwardWithin("America/Noronha", Date.parse("2000-10-01T01:30:00Z"), 14)).toBe(true);
+  });
 });

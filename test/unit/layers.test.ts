@@ -34,6 +34,32 @@ const SHARED_MAY_IMPORT: Record<string, readonly string[]> = {
   config: ["errors", "intake", "links"],
   cli: ["domain", "errors", "intake"],
 };
+/**
+ * The layers inside shared/domain, lowest first: each may import only those before it (and itself).
+ * The root files are the vocabulary everything reads (time, snapshot, plan, money, words); the
+ * seasons' dates, then the catalog of milestones and fees that cites them; the planner that reads
+ * both; the console's rules over plans. A root file that reads a layer above the root sits in that
+ * layer (DOMAIN_ROOT_FILES_ABOVE), so a new root file is vocabulary until it says otherwise.
+ */
+const DOMAIN_LAYERS = ["root", "seasons", "catalog", "planner", "console"] as const;
+/** Files at the root of shared/domain that belong to a layer above the vocabulary. */
+const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = {
+  // The applicant's choices offered from the catalog and the seasons, and preferences applied to them.
+  "applicant-choices.ts": "catalog",
+  "apply-preferences.ts": "catalog",
+  // The planner's entry point and the interview rules it shares with the store's cancellations.
+  "planner.ts": "planner",
+  "cancelled-reminders.ts": "planner",
+  "interview-cancellations.ts": "planner",
+};
+/** The sub-layer of a file inside shared/domain, as an index into its list. */
+function subLayerOf(path: string): { layers: readonly string[]; index: number } | undefined {
+  const [top, folder, second = "", third] = path.split("/");
+  if (top !== "shared" || folder !== "domain") return undefined;
+  const layer = third === undefined ? (DOMAIN_ROOT_FILES_ABOVE[second] ?? "root") : second;
+  return { layers: DOMAIN_LAYERS, index: DOMAIN_LAYERS.indexOf(layer as (typeof DOMAIN_LAYERS)[number]) };
+}
+
 /** Imports of types only, erased at build: a layer may name a type of the layer that hands it data. */
 const SHARED_MAY_IMPORT_TYPES: Record<string, readonly string[]> = {
   // Pages render what a use case returns; they call nothing themselves.
@@ -141,7 +167,11 @@ function violation(fromPath: string, found: Import): string | undefined {
     return undefined;
   }
   const to = layerOf(target);
-  if (to === from) return undefined;
+  if (to === from) {
+    const [below, above] = [subLayerOf(fromPath), subLayerOf(target)];
+    if (below === undefined || above === undefined || above.index <= below.index) return undefined;
+    return `${what}: inside ${from}, ${below.layers[below.index]} may import only ${below.layers.slice(0, below.index + 1).join(", ")}`;
+  }
   if (to === "test" && from !== "test") return `${what}: production code never imports the tests`;
   if (from.startsWith("shared/")) {
     const folder = from.slice("shared/".length);
@@ -230,6 +260,16 @@ describe("layers", () => {
     expect(files.some((path) => path.startsWith("infra/local/"))).toBe(true);
   });
 
+  it("places every folder of shared/domain in its layers", () => {
+    const folders = new Set(
+      files.flatMap((path) => {
+        const [, folder, second, third] = path.split("/");
+        return folder === "domain" && third !== undefined && second !== undefined ? [second] : [];
+      }),
+    );
+    expect([...folders].sort()).toEqual(DOMAIN_LAYERS.filter((layer) => layer !== "root").sort());
+  });
+
   it.each(files)("%s imports nothing from a layer above it", (path) => {
     expect(violationsIn(path, readFileSync(join(ROOT, path), "utf8"))).toEqual([]);
   });
@@ -273,6 +313,12 @@ describe("layers", () => {
     ["infra/stacks/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
     ["infra/stacks/x.ts", 'import { startLocalStack } from "#local/stack.ts";'],
     ["infra/local/x.ts", 'import { fakeClock } from "#test/unit/support.ts";'],
+    // Inside the domain: the catalog read the console's stages (tester s10 issue 11d B1), the
+    // planner a console rule, a root file of the vocabulary the planner.
+    ["shared/domain/catalog/schema.ts", 'import { STEP_STAGES } from "../console/stage.ts";'],
+    ["shared/domain/planner/x.ts", 'import { stageOf } from "#domain/console/stage.ts";'],
+    ["shared/domain/x.ts", 'import { planFor } from "./planner.ts";'],
+    ["shared/domain/seasons/x.ts", 'import { CATALOG } from "../catalog/index.ts";'],
     // A comment beside a real computed import hides nothing.
     ["shared/intake/x.ts", "// a dynamic `import()` here\nconst m = await import(name);"],
   ])("catches %s: %s", (path, text) => {
@@ -287,6 +333,9 @@ describe("layers", () => {
     ["shared/config/x.ts", 'import { type AwsClientSettings } from "#adapters/aws-clients.ts";'],
     ["shared/pages/x.ts", 'import type { ActionPreview } from "#usecases/step-actions.ts";'],
     ["shared/domain/x.ts", 'import { DateTime } from "luxon";'],
+    ["shared/domain/console/x.ts", 'import { plan } from "../planner.ts";'],
+    ["shared/domain/planner/x.ts", 'import { CATALOG } from "#domain/catalog/index.ts";'],
+    ["shared/domain/applicant-choices.ts", 'import { CATALOG } from "./catalog/index.ts";'],
     ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
     ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";'],
     ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],

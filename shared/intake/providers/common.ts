@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { FieldProblem } from "#domain/field-problems.ts";
-import { InvalidInputError } from "#errors";
+import { InvalidInputError, SignatureError } from "#errors";
 import { parseJsonText } from "#intake/json.ts";
 
 import type { ProviderName } from "./list.ts";
@@ -51,6 +51,17 @@ export function headerValue(headers: HeaderMap, name: string): string | undefine
     return typeof value === "string" ? value : value[0];
   }
   return undefined;
+}
+
+/**
+ * The signature a header carries, trimmed. Throws SignatureError "<Display-Name> header is missing"
+ * when the header is absent, empty or only whitespace: such a header carries no signature, so every
+ * provider answers it the same way (401), never as a signature that does not match.
+ */
+export function signatureHeader(headers: HeaderMap, displayName: string): string {
+  const received = headerValue(headers, displayName)?.trim();
+  if (received === undefined || received === "") throw new SignatureError(`${displayName} header is missing`);
+  return received;
 }
 
 export function queryValue(query: QueryMap | undefined, name: string): string | undefined {

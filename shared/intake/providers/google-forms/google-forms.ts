@@ -76,8 +76,7 @@ function namedValue(value: unknown): AnswerValue | undefined {
   return items.length === 1 ? items[0] : items;
 }
 
-/** Google Forms through the shipped Apps Script: `POST /intake/google-forms`, signed per Standard Webhooks. */
-/** Every answer type google-forms sends, and what each can fill. Source: Google Forms item types (Apps Script `ItemType`, https://developers.google.com/apps-script/reference/forms/item-type). */
+/** Every answer type Google Forms sends, and what each can fill. Source: Google Forms item types (Apps Script `ItemType`, https://developers.google.com/apps-script/reference/forms/item-type). */
 const GOOGLE_FORMS_ANSWER_TYPES: readonly AnswerType[] = [
   { type: "TEXT", sends: "text", fills: TEXT },
   { type: "PARAGRAPH_TEXT", sends: "text", fills: TEXT },
@@ -99,6 +98,7 @@ const GOOGLE_FORMS_ANSWER_TYPES: readonly AnswerType[] = [
   refused("CHECKBOX_GRID", "answers per row", GRID),
 ];
 
+/** Google Forms through the shipped Apps Script: `POST /intake/google-forms`, signed per Standard Webhooks. */
 export const googleForms = {
   answerTypes: GOOGLE_FORMS_ANSWER_TYPES,
   name: "google-forms",

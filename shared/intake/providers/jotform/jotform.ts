@@ -167,8 +167,7 @@ function jotformValue(value: unknown): AnswerValue | undefined {
   return undefined;
 }
 
-/** Jotform: `POST /intake/jotform?token=…`, the token being `JOTFORM_TOKEN`. */
-/** Every answer type jotform sends, and what each can fill. Source: Jotform question types (`control_*`, https://api.jotform.com/docs/ "form questions"). */
+/** Every answer type Jotform sends, and what each can fill. Source: Jotform question types (`control_*`, https://api.jotform.com/docs/ "form questions"). */
 const JOTFORM_ANSWER_TYPES: readonly AnswerType[] = [
   { type: "control_textbox", sends: "text", fills: TEXT },
   { type: "control_textarea", sends: "text", fills: TEXT },
@@ -202,6 +201,7 @@ const JOTFORM_ANSWER_TYPES: readonly AnswerType[] = [
   refused("control_matrix", "one answer per row", GRID),
 ];
 
+/** Jotform: `POST /intake/jotform?token=…`, the token being `JOTFORM_TOKEN`. */
 export const jotform = {
   answerTypes: JOTFORM_ANSWER_TYPES,
   name: "jotform",

@@ -18,11 +18,11 @@ import {
   bodyBytes,
   constantTimeEqual,
   type HeaderMap,
-  headerValue,
   hmacSha256Base64,
   idString,
   isRecord,
   type ParsedForm,
+  signatureHeader,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
 import { jsonSubmission, ShapeCheck, TypedAnswerBook } from "../submission-reader.ts";
@@ -49,10 +49,7 @@ export function signTally(payload: Uint8Array | string, secret: string): string 
  * constant-time.
  */
 export function verifyTally(rawBody: Uint8Array | string, headers: HeaderMap, secret: string): void {
-  const received = headerValue(headers, TALLY_SIGNATURE_HEADER)?.trim();
-  if (received === undefined || received === "") {
-    throw new SignatureError("Tally-Signature header is missing");
-  }
+  const received = signatureHeader(headers, "Tally-Signature");
   const bytes = bodyBytes(rawBody);
   if (constantTimeEqual(received, signTally(bytes, secret))) return;
   const reserialised = reserialise(bytes);
@@ -160,8 +157,7 @@ function optionTexts(options: unknown): Map<string, string> {
   return texts;
 }
 
-/** Tally: `POST /intake/tally`, signed with `TALLY_SECRET`. */
-/** Every answer type tally sends, and what each can fill. Source: Tally field types (the "Example webhook event" at https://tally.so/help/webhooks lists every type). */
+/** Every answer type Tally sends, and what each can fill. Source: Tally field types (the "Example webhook event" at https://tally.so/help/webhooks lists every type). */
 const TALLY_ANSWER_TYPES: readonly AnswerType[] = [
   { type: "INPUT_TEXT", sends: "text", fills: TEXT },
   { type: "TEXTAREA", sends: "text", fills: TEXT },
@@ -186,6 +182,7 @@ const TALLY_ANSWER_TYPES: readonly AnswerType[] = [
   refused("MATRIX", "{row id: [column ids]}", GRID),
 ];
 
+/** Tally: `POST /intake/tally`, signed with `TALLY_SECRET`. */
 export const tally = {
   answerTypes: TALLY_ANSWER_TYPES,
   name: "tally",

@@ -17,11 +17,11 @@ import {
   bodyBytes,
   constantTimeEqual,
   type HeaderMap,
-  headerValue,
   hmacSha256Base64,
   idString,
   isRecord,
   type ParsedForm,
+  signatureHeader,
 } from "../common.ts";
 import type { FormProvider } from "../provider.ts";
 import { jsonSubmission, ShapeCheck, TypedAnswerBook } from "../submission-reader.ts";
@@ -39,11 +39,8 @@ export function signTypeform(rawBody: Uint8Array | string, secret: string): stri
 
 /** Throws SignatureError unless the header carries the body's HMAC under `secret` (constant-time compare). */
 export function verifyTypeform(rawBody: Uint8Array | string, headers: HeaderMap, secret: string): void {
-  const received = headerValue(headers, TYPEFORM_SIGNATURE_HEADER);
-  if (received === undefined || received === "") {
-    throw new SignatureError("Typeform-Signature header is missing");
-  }
-  if (!constantTimeEqual(received.trim(), signTypeform(rawBody, secret))) {
+  const received = signatureHeader(headers, "Typeform-Signature");
+  if (!constantTimeEqual(received, signTypeform(rawBody, secret))) {
     throw new SignatureError("Typeform-Signature does not match the body");
   }
 }
@@ -161,8 +158,7 @@ function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** Typeform: `POST /intake/typeform`, signed with `TYPEFORM_SECRET`. */
-/** Every answer type typeform sends, and what each can fill. Source: Typeform field types (https://www.typeform.com/developers/create/reference/create-form/ and the webhook example payload). */
+/** Every answer type Typeform sends, and what each can fill. Source: Typeform field types (https://www.typeform.com/developers/create/reference/create-form/ and the webhook example payload). */
 const TYPEFORM_ANSWER_TYPES: readonly AnswerType[] = [
   { type: "short_text", sends: "text", fills: TEXT },
   { type: "long_text", sends: "text", fills: TEXT },
@@ -201,6 +197,7 @@ const TYPEFORM_ANSWER_TYPES: readonly AnswerType[] = [
   ),
 ];
 
+/** Typeform: `POST /intake/typeform`, signed with `TYPEFORM_SECRET`. */
 export const typeform = {
   answerTypes: TYPEFORM_ANSWER_TYPES,
   name: "typeform",

@@ -21,6 +21,7 @@ import {
   stepButtons,
   stepLine,
   TOP_STEPS,
+  REMINDER_WORDS as WORDS,
   weeklySummary,
   whyYouGetThis,
 } from "./reminder-sections.ts";
@@ -88,31 +89,32 @@ function zoneOf(input: ReminderEmailInput): string {
 function renderText(name: string, items: Item[], input: ReminderEmailInput): string {
   const { plan, links, unsubscribeUrl } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
-  const lines: string[] = [`Hello ${name},`, ""];
+  const lines: string[] = [`${WORDS.greeting} ${name},`, ""];
   if (summary)
     lines.push(`${summary.heading}.`, summary.intro, ...summary.covers.map((line) => `- ${line}`), "");
   else lines.push(`${headingOf(items)}:`, "");
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
     lines.push(
-      `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? " (projected date)" : ""}`,
+      `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : ""}`,
     );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
-    lines.push(`   Why it matters: ${item.why}`);
-    if (item.action) lines.push(`   Next step${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
+    lines.push(`   ${WORDS.whyItMatters}: ${item.why}`);
+    if (item.action)
+      lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
     for (const button of buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []))
       lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
   });
   if (links) {
-    lines.push(`Your whole timeline: ${links.timeline}`);
-    lines.push(`Add your deadlines to your calendar: ${links.feedSubscription}`);
-    lines.push(`Email preferences: ${links.preferences}`, "");
+    lines.push(`${WORDS.timelineText}: ${links.timeline}`);
+    lines.push(`${WORDS.calendarText}: ${links.feedSubscription}`);
+    lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
   const steps = listedNextSteps(plan).slice(0, TOP_STEPS);
   if (steps.length > 0) {
-    lines.push("Your next steps:");
+    lines.push(`${WORDS.nextSteps}:`);
     for (const step of steps) {
       lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now)))}`);
       for (const button of stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []))
@@ -121,30 +123,32 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push("");
   }
   if (plan.risks.length > 0) {
-    lines.push("Risks to watch:");
+    lines.push(`${WORDS.risks}:`);
     for (const risk of plan.risks) {
       lines.push(`- ${forPeople(riskLine(risk))}`);
       const sources = riskSourcesText(risk);
       if (sources) lines.push(`  ${sources}`);
-      if (risk.severity === "critical" && links) lines.push(`  What to do: ${links.timeline}#risks`);
+      if (risk.severity === "critical" && links) lines.push(`  ${WORDS.whatToDo}: ${links.timeline}#risks`);
     }
     lines.push("");
   }
-  if (mentionsBudget(items, plan)) lines.push("Your budget:", ...budgetLines(plan), "");
+  if (mentionsBudget(items, plan)) lines.push(`${WORDS.budget}:`, ...budgetLines(plan), "");
   if (anyProjected(items)) lines.push(PROJECTED_NOTE, "");
-  lines.push("--", whyYouGetThis(plan), `Unsubscribe with one click: ${unsubscribeUrl}`);
+  lines.push("--", whyYouGetThis(plan), `${WORDS.unsubscribe}: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
 }
 
 /**
  * The HTML part: the MJML layout compiled at build time (templates/reminder.mjml), filled with
- * Mustache; every value is escaped with escapeHtml. The most urgent item comes first.
+ * Mustache (its words from REMINDER_WORDS); every value is escaped with escapeHtml. The most
+ * urgent item comes first.
  */
 function renderHtml(name: string, items: Item[], input: ReminderEmailInput): string {
   const { plan, links } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const heading = summary?.heading ?? headingOf(items);
   const view = {
+    words: WORDS,
     name,
     heading,
     summary: summary ?? false,

@@ -15,6 +15,32 @@ import type { Item } from "./reminder-items.ts";
  * line with the risk's sources, the one-tap buttons, the budget, the projected-date note, the footer.
  */
 
+/**
+ * The words around the sections, for both parts: reminder-email.ts writes them in the plain text
+ * and hands them to the HTML template as `words` (templates/reminder.mjml holds none), so a
+ * heading is reworded here once. The plain text spells out what the HTML shows as buttons and
+ * links (`timelineText`, `calendarText`); the HTML labels the next action shorter (`nextHtml`).
+ */
+export const REMINDER_WORDS = {
+  greeting: "Hello",
+  nextText: "Next step",
+  nextHtml: "Next",
+  whyItMatters: "Why it matters",
+  projected: "projected date",
+  timelineButton: "See my whole timeline",
+  timelineText: "Your whole timeline",
+  calendarLink: "Add my deadlines to my calendar",
+  calendarText: "Add your deadlines to your calendar",
+  preferences: "Email preferences",
+  nextSteps: "Your next steps",
+  risks: "Risks to watch",
+  whatToDo: "What to do",
+  budget: "Your budget",
+  budgetColumns: { item: "Item", status: "Status", amount: "Amount" },
+  stillToPay: "Still to pay",
+  unsubscribe: "Unsubscribe with one click",
+} as const;
+
 /** How many of the plan's next steps an email lists under "Your next steps". */
 export const TOP_STEPS = 3;
 
@@ -139,7 +165,7 @@ export function budgetLines(plan: Plan): string[] {
       `- ${row.label}: ${row.amount} (${row.status.toLowerCase()})`,
       ...(row.note ? [`  ${row.note}`] : []),
     ]),
-    `Still to pay: ${budgetTotals(plan.budget).toPay}`,
+    `${REMINDER_WORDS.stillToPay}: ${budgetTotals(plan.budget).toPay}`,
     budgetNote(plan.budget),
   ];
 }

@@ -6,9 +6,9 @@ import { InvalidInputError, MatchpathError } from "#errors";
 import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
 import { mapSubmissionWithNotes } from "#intake/mapping/mapper.ts";
 import { loadMappingDirs, loadMappingFile } from "#intake/mapping/registry.ts";
-import { parseUnverified } from "#intake/providers/index.ts";
 import { MAPPING_FOLDERS, providerNamed } from "#intake/providers/list.ts";
 import type { FormProvider } from "#intake/providers/provider.ts";
+import { parseUnverified } from "#intake/receive.ts";
 
 const HELP = `Connect a form without code: check a form mapping against a saved provider payload.
 

@@ -52,12 +52,29 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "cancelled-reminders.ts": "planner",
   "interview-cancellations.ts": "planner",
 };
-/** The sub-layer of a file inside shared/domain, as an index into its list. */
+/**
+ * The layers inside shared/intake, lowest first: reading one answer (`answers/`: dates, times,
+ * instants, the snapshot paths a field can fill) knows no provider; each provider and their one
+ * list (`providers/`) read answers; the form mapping (`mapping/`: the mapping document, its
+ * answer-type checks, the mapper) is checked against the list; the entry point (`receive.ts`:
+ * verify, parse, map) uses them all. The root's other files (JSON, Standard Webhooks) are below.
+ */
+const INTAKE_LAYERS = ["root", "answers", "providers", "mapping", "entry"] as const;
+const INTAKE_ROOT_FILES_ABOVE: Record<string, (typeof INTAKE_LAYERS)[number]> = { "receive.ts": "entry" };
+
+/** The sub-layer of a file inside shared/domain or shared/intake, as an index into its list. */
 function subLayerOf(path: string): { layers: readonly string[]; index: number } | undefined {
   const [top, folder, second = "", third] = path.split("/");
-  if (top !== "shared" || folder !== "domain") return undefined;
-  const layer = third === undefined ? (DOMAIN_ROOT_FILES_ABOVE[second] ?? "root") : second;
-  return { layers: DOMAIN_LAYERS, index: DOMAIN_LAYERS.indexOf(layer as (typeof DOMAIN_LAYERS)[number]) };
+  if (top !== "shared") return undefined;
+  if (folder === "domain") {
+    const layer = third === undefined ? (DOMAIN_ROOT_FILES_ABOVE[second] ?? "root") : second;
+    return { layers: DOMAIN_LAYERS, index: DOMAIN_LAYERS.indexOf(layer as (typeof DOMAIN_LAYERS)[number]) };
+  }
+  if (folder === "intake") {
+    const layer = third === undefined ? (INTAKE_ROOT_FILES_ABOVE[second] ?? "root") : second;
+    return { layers: INTAKE_LAYERS, index: INTAKE_LAYERS.indexOf(layer as (typeof INTAKE_LAYERS)[number]) };
+  }
+  return undefined;
 }
 
 /** Imports of types only, erased at build: a layer may name a type of the layer that hands it data. */
@@ -260,14 +277,20 @@ describe("layers", () => {
     expect(files.some((path) => path.startsWith("infra/local/"))).toBe(true);
   });
 
-  it("places every folder of shared/domain in its layers", () => {
+  it.each([
+    ["domain", DOMAIN_LAYERS],
+    ["intake", INTAKE_LAYERS],
+  ] as const)("places every folder of shared/%s in its layers", (name, layers) => {
     const folders = new Set(
       files.flatMap((path) => {
         const [, folder, second, third] = path.split("/");
-        return folder === "domain" && third !== undefined && second !== undefined ? [second] : [];
+        return folder === name && third !== undefined && second !== undefined ? [second] : [];
       }),
     );
-    expect([...folders].sort()).toEqual(DOMAIN_LAYERS.filter((layer) => layer !== "root").sort());
+    const named: readonly string[] = layers;
+    expect([...folders].sort()).toEqual(
+      named.filter((layer) => layer !== "root" && layer !== "entry").sort(),
+    );
   });
 
   it.each(files)("%s imports nothing from a layer above it", (path) => {
@@ -319,6 +342,11 @@ describe("layers", () => {
     ["shared/domain/planner/x.ts", 'import { stageOf } from "#domain/console/stage.ts";'],
     ["shared/domain/x.ts", 'import { planFor } from "./planner.ts";'],
     ["shared/domain/seasons/x.ts", 'import { CATALOG } from "../catalog/index.ts";'],
+    // Inside the intake: the mapping read the concrete list while each provider read the mapping
+    // (tester s10 issue 11d B1); answers know no provider.
+    ["shared/intake/providers/x.ts", 'import { mapSubmission } from "#intake/mapping/mapper.ts";'],
+    ["shared/intake/answers/x.ts", 'import type { FormProvider } from "#intake/providers/provider.ts";'],
+    ["shared/intake/mapping/x.ts", 'import { receiveProviderForm } from "../receive.ts";'],
     // A comment beside a real computed import hides nothing.
     ["shared/intake/x.ts", "// a dynamic `import()` here\nconst m = await import(name);"],
   ])("catches %s: %s", (path, text) => {
@@ -336,6 +364,8 @@ describe("layers", () => {
     ["shared/domain/console/x.ts", 'import { plan } from "../planner.ts";'],
     ["shared/domain/planner/x.ts", 'import { CATALOG } from "#domain/catalog/index.ts";'],
     ["shared/domain/applicant-choices.ts", 'import { CATALOG } from "./catalog/index.ts";'],
+    ["shared/intake/mapping/x.ts", 'import { providerNamed } from "#intake/providers/list.ts";'],
+    ["shared/intake/providers/jotform/x.ts", 'import { readDate } from "#intake/answers/instant.ts";'],
     ["functions/console/x.ts", 'import { problem } from "#http/problem.ts";'],
     ["infra/stacks/x.ts", 'import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";'],
     ["infra/local/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],

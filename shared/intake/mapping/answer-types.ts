@@ -1,7 +1,7 @@
+import { type TargetKind, targetKind } from "#intake/answers/targets.ts";
 import { type AnswerType, CHOICE, TEXT } from "#intake/providers/answer-type.ts";
 import type { ProviderName } from "#intake/providers/common.ts";
 import { FORM_PROVIDERS, providerNamed } from "#intake/providers/list.ts";
-import { type TargetKind, targetKind } from "./targets.ts";
 import { effectiveTransform, type Transform } from "./transforms.ts";
 
 /**

@@ -1,8 +1,8 @@
+import { readDate, readInstantParts, readTime, readZone } from "#intake/answers/instant.ts";
+import { targetKind } from "#intake/answers/targets.ts";
 import type { AnswerValue } from "#intake/providers/common.ts";
 import type { RecordAnswerReaders } from "#intake/providers/provider.ts";
-import { readDate, readInstantParts, readTime, readZone } from "./instant.ts";
 import type { FieldRule } from "./schema.ts";
-import { targetKind } from "./targets.ts";
 import { effectiveTransform } from "./transforms.ts";
 
 /** One answer converted by its field rule, or why it could not be. */

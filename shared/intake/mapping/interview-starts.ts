@@ -1,8 +1,8 @@
 import { DateTime, IANAZone } from "luxon";
-import { type InstantParts, localToInstant, readInstantParts } from "./instant.ts";
+import { type InstantParts, localToInstant, readInstantParts } from "#intake/answers/instant.ts";
+import { isoInstant } from "#intake/answers/text-readers.ts";
 import type { MappingNote } from "./mapper.ts";
 import type { MappingProblem } from "./problems.ts";
-import { isoInstant } from "./text-readers.ts";
 
 /**
  * Turns each interview's start, given whole or in parts (`startsAt.date`, `.time`, `.zone`), into one

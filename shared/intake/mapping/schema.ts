@@ -1,9 +1,9 @@
 import * as z from "zod";
 import { isIanaZone } from "#domain/snapshot.ts";
+import { readDate, readInstantParts, readTime } from "#intake/answers/instant.ts";
+import { TargetPathSchema } from "#intake/answers/targets.ts";
 import { PROVIDERS } from "#intake/providers/list.ts";
 import { answerTypeProblem } from "./answer-types.ts";
-import { readDate, readInstantParts, readTime } from "./instant.ts";
-import { TargetPathSchema } from "./targets.ts";
 import { ScalarSchema, TransformSchema, transformMismatch } from "./transforms.ts";
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { type TargetKind, targetKind } from "./targets.ts";
+import { type TargetKind, targetKind } from "#intake/answers/targets.ts";
 
 /** How a mapping converts an answer (`transform`), and which transforms fit which kind of path. */
 

@@ -1,4 +1,4 @@
-import type { TargetKind } from "#intake/mapping/targets.ts";
+import type { TargetKind } from "#intake/answers/targets.ts";
 
 /**
  * One answer type a provider documents, and what Matchpath does with it: the kinds of snapshot path

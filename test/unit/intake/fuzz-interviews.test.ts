@@ -3,7 +3,7 @@ import { DateTime, IANAZone } from "luxon";
 import { describe, expect, it } from "vitest";
 import { IsoDateSchema, SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
-import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/mapping/instant.ts";
+import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/answers/instant.ts";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
 import { JOTFORM_RECORD_ANSWERS } from "#intake/providers/jotform/answers.ts";

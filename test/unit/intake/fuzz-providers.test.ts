@@ -3,9 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, SignatureError } from "#errors";
 import type { ProviderName, ProviderRequest } from "#intake/providers/common.ts";
-import { receiveProviderForm, UnknownFormError } from "#intake/providers/index.ts";
 import { signTally } from "#intake/providers/tally/tally.ts";
 import { signTypeform } from "#intake/providers/typeform/typeform.ts";
+import { receiveProviderForm, UnknownFormError } from "#intake/receive.ts";
 import { sign as signStandardWebhook } from "#intake/standard-webhooks.ts";
 import {
   crlf,

@@ -1,13 +1,13 @@
 import { Info } from "luxon";
-import { type InstantParts, readInstantParts, readZone } from "#intake/mapping/instant.ts";
-import { calendarDate, clockText, fail, type Read, show } from "#intake/mapping/text-readers.ts";
+import { type InstantParts, readInstantParts, readZone } from "#intake/answers/instant.ts";
+import { calendarDate, clockText, fail, type Read, show } from "#intake/answers/text-readers.ts";
 import type { RecordAnswerReaders } from "../provider.ts";
 
 /**
  * Jotform's record answers: the Date Picker `{month, day, year}` (month as a number or an English
  * name) and the Time field `{timeInput, hourSelect, minuteSelect, ampm}` (sources in
  * test/fixtures/providers/SOURCES.md), and the Appointment `{date: "YYYY-MM-DD HH:MM", timezone}`:
- * the provider's `recordAnswers`, which the mapping's generic readers (instant.ts) call.
+ * the provider's `recordAnswers`, which the generic readers (answers/instant.ts) call.
  */
 
 export function jotformDate(record: Readonly<Record<string, string>>): Read<string> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { WhatIfChangeSchema } from "#domain/console/what-if.ts";
 import { DATE_YEARS } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
-import { YEARS } from "#intake/mapping/text-readers.ts";
+import { YEARS } from "#intake/answers/text-readers.ts";
 import { markDoneRequest, whatIfChanges } from "../../../../functions/console/request.ts";
 
 /**

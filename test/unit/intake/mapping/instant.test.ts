@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/mapping/instant.ts";
+import { localToInstant, readDate, readInstantParts, readTime, readZone } from "#intake/answers/instant.ts";
 import { JOTFORM_RECORD_ANSWERS } from "#intake/providers/jotform/answers.ts";
 
 // Record-shaped answers are Jotform's, read by its provider object's recordAnswers (the mapper passes

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError, SignatureError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseGoogleForms, verifyGoogleForms } from "#intake/providers/google-forms/google-forms.ts";
-import { receiveProviderForm } from "#intake/providers/index.ts";
+import { receiveProviderForm } from "#intake/receive.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import {
   depsWith,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { ConfigError, InvalidInputError, SignatureError } from "#errors";
-import { receiveProviderForm, UnknownFormError } from "#intake/providers/index.ts";
 import { signTally } from "#intake/providers/tally/tally.ts";
 import { signTypeform } from "#intake/providers/typeform/typeform.ts";
+import { receiveProviderForm, UnknownFormError } from "#intake/receive.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
 import {
   crlf,

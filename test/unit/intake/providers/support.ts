@@ -4,8 +4,8 @@ import { mapSubmission } from "#intake/mapping/mapper.ts";
 import { parseMapping } from "#intake/mapping/registry.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
 import type { ProviderName } from "#intake/providers/common.ts";
-import type { ProviderIntakeDeps } from "#intake/providers/index.ts";
 import { FORM_PROVIDERS, MAPPING_FOLDERS } from "#intake/providers/list.ts";
+import type { ProviderIntakeDeps } from "#intake/receive.ts";
 import type { Clock } from "#ports/clock.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");

@@ -2,15 +2,15 @@ import type { Submission } from "#domain/snapshot.ts";
 import { ConfigError } from "#errors";
 import { mapSubmission } from "#intake/mapping/mapper.ts";
 import type { FormMapping } from "#intake/mapping/schema.ts";
+import type { ParsedForm, ProviderName, ProviderRequest } from "#intake/providers/common.ts";
+import { UnknownFormError } from "#intake/providers/errors.ts";
+import { providerNamed } from "#intake/providers/list.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeSource } from "#ports/intake-store.ts";
-import type { ParsedForm, ProviderName, ProviderRequest } from "./common.ts";
-import { UnknownFormError } from "./errors.ts";
-import { providerNamed } from "./list.ts";
 
-export type { ProviderRequest } from "./common.ts";
-export { UnknownFormError } from "./errors.ts";
-export { isProviderName, PROVIDERS, type ProviderName } from "./list.ts";
+export type { ProviderRequest } from "#intake/providers/common.ts";
+export { UnknownFormError } from "#intake/providers/errors.ts";
+export { isProviderName, PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 
 export interface ProviderIntakeDeps {
   /** The provider's signing secret (Jotform: the URL token); from the config module's SecretSource. */

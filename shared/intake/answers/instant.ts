@@ -1,7 +1,6 @@
 import { DateTime } from "luxon";
 import { isIanaZone } from "#domain/snapshot.ts";
 import { fromWall, wallReadingCount } from "#domain/time.ts";
-import type { RecordAnswerReaders } from "#intake/providers/provider.ts";
 import {
   type Answer,
   CLOCK_24,
@@ -39,6 +38,13 @@ import {
  *   format, because `11/12/2026` is a different day in en-GB.
  * A slash or dot date without a locale or format is refused, never guessed.
  */
+
+/** A provider's readers for answers that arrive as a small record of strings (AnswerValue). */
+export interface RecordAnswerReaders {
+  date(record: Readonly<Record<string, string>>): Read<string>;
+  time(record: Readonly<Record<string, string>>): Read<string>;
+  instantParts(record: Readonly<Record<string, string>>): Read<InstantParts>;
+}
 
 /** What one answer says about when something starts; any part may be missing. */
 export interface InstantParts {

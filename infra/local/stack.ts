@@ -9,20 +9,23 @@ import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { DEFAULT_DIGEST_HOUR_UTC, DIGEST_SCHEDULE_INPUT } from "../../functions/sweeper/schedule-input.ts";
-import { invokeHttpHandler, startApiServer } from "./api-server.ts";
+import { invokeHttpHandler, type Router, startApiServer } from "./api-server.ts";
 import { createDueRunner } from "./clock-control.ts";
-import { LOCAL_CONSOLE_USERS, startConsoleSignIn } from "./console-sign-in.ts";
+import { LOCAL_CONSOLE_USERS, type LocalConsoleSignIn, startConsoleSignIn } from "./console-sign-in.ts";
 import { createDailySweeper } from "./daily-sweeper.ts";
 import { LOCAL_REGION } from "./dynamodb-local.ts";
-import { loadHandlers } from "./handlers.ts";
-import { localRoutes, serveLocalRoute } from "./local-routes.ts";
-import { loadLocalSecrets } from "./local-secrets.ts";
+import { type LocalHandlers, loadHandlers } from "./handlers.ts";
+import { type LocalRoute, localRoutes, serveLocalRoute } from "./local-routes.ts";
+import { type LocalSecrets, loadLocalSecrets } from "./local-secrets.ts";
 import { startPlannerFeed } from "./planner-feed.ts";
 import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
-import { createSesFeedback, followedByFeedback } from "./ses-feedback.ts";
+import { createSesFeedback, followedByFeedback, type SesFeedback } from "./ses-feedback.ts";
 import { readSesStore } from "./ses-local.ts";
 import { createSesTagMemory } from "./ses-tags.ts";
 import type { LocalStack, LocalStackOptions } from "./stack-options.ts";
+import type { StreamPoller } from "./stream-poller.ts";
+
+type LocalServices = Awaited<ReturnType<typeof startLocalServices>>;
 
 /**
  * The whole pipeline on one machine, real parts only (DESIGN decision 9): DynamoDB Local with its
@@ -51,11 +54,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.clockStart) localClock.set(options.clockStart);
     const secrets = await loadLocalSecrets(options);
 
-    const { dynamo, dynamoClient, dbDir, version, ses, eventBridge } = await startLocalServices(
-      { ...options, host, tableName, eventBusName },
-      stops,
-      progress,
-    );
+    const services = await startLocalServices({ ...options, host, tableName, eventBusName }, stops, progress);
+    const { dynamo, dynamoClient, dbDir, version, ses, eventBridge } = services;
 
     // The API server listens first: PUBLIC_BASE_URL (the unsubscribe links) needs its real port.
     const api = await startApiServer({ port: options.ports?.api ?? DEFAULT_PORTS.api, host, log });
@@ -74,29 +74,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sesTags = createSesTagMemory();
     const clientsFor = options.clientsFor ?? (() => awsClients);
     const handlers = await loadHandlers(
-      {
-        AWS_REGION: LOCAL_REGION,
-        TABLE_NAME: tableName,
-        CLOCK: "local",
-        WAKE_UP_SCHEDULER: "table",
-        MATCHPATH_DYNAMODB_ENDPOINT: dynamo.endpoint,
-        MATCHPATH_SES_ENDPOINT: ses.endpoint,
-        MATCHPATH_EVENTBRIDGE_ENDPOINT: eventBridge.endpoint,
-        EVENT_BUS_NAME: eventBusName,
-        SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
-        PUBLIC_BASE_URL: api.url,
-        DIGEST_ADVISORS: (
-          options.digestAdvisors ??
-          LOCAL_CONSOLE_USERS.filter((user) => user.groups.length === 0).map((user) => user.email)
-        ).join(","),
-        WEBHOOK_SECRET: secrets.webhookSecret,
-        ...(secrets.legacyUnsubscribeSecret ? { UNSUBSCRIBE_SECRET: secrets.legacyUnsubscribeSecret } : {}),
-        LINK_SIGNING_KEYS: secrets.linkSigningKeys,
-        ...consoleSignIn.environment,
-        ...Object.fromEntries(
-          FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, secrets.formSecrets[name]]),
-        ),
-      },
+      handlerEnvironment({
+        options,
+        tableName,
+        eventBusName,
+        services,
+        apiUrl: api.url,
+        secrets,
+        consoleSignIn,
+      }),
       options.handlerLogLevel,
       (name) => sesTags.remembering(clientsFor(name)),
     );
@@ -128,36 +114,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => poller.stop());
     progress("Stream poller feeding the planner (same filter as the cloud event-source mapping)");
 
-    const fireDue = createDueRunner({
-      clock: localClock,
-      listDue: (now) => wakeUps.listDue(now),
-      invokeReminder: async (wakeUp) => {
-        // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
-        const event = await wakeUps.eventFor(wakeUp);
-        if (!event) return undefined;
-        const result = await followedByFeedback(handlers.reminder, sesFeedback)(event);
-        // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
-        // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
-        await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
-        return result;
-      },
-      drainStream: () => poller.drain(),
-      countEmails: async () => (await readSesStore(ses.endpoint)).length,
-    });
-    // POST /local/clock runs the daily sweep at the last midnight UTC it crosses (daily-sweeper.ts).
-    const moveClock = createDailySweeper({
-      clock: localClock,
-      fireDue,
-      invokeSweeper: followedByFeedback(handlers.sweeper, sesFeedback),
-      region: LOCAL_REGION,
-      digest: {
-        hourUtc: options.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC,
-        invoke: (at) =>
-          followedByFeedback(
-            handlers.sweeper,
-            sesFeedback,
-          )({ ...DIGEST_SCHEDULE_INPUT, scheduledAt: at.toISOString() }),
-      },
+    const { fireDue, moveClock } = clockControl({
+      options,
+      handlers,
+      sesFeedback,
+      wakeUps,
+      poller,
+      sesEndpoint: ses.endpoint,
     });
 
     const routes = localRoutes({
@@ -178,16 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           now: localClock.now(),
         }),
     });
-    api.serve(async (request, response) => {
-      const path = (request.url ?? "/").split("?")[0] ?? "/";
-      if (path === "/local" || path.startsWith("/local/"))
-        await serveLocalRoute(routes, request, response, path);
-      // The cloud's HTTP API routes /console and below to the console function (JWT authorizer on data routes).
-      else if (path === "/console" || path.startsWith("/console/"))
-        await invokeHttpHandler(request, response, followedByFeedback(handlers.console, sesFeedback), log);
-      else await invokeHttpHandler(request, response, handlers.httpApi, log);
-    });
-
+    api.serve(requestRouter(routes, handlers, sesFeedback, log));
     progress(`HTTP API (API Gateway payload 2.0) on ${api.url}`);
     return {
       urls: {
@@ -218,4 +172,118 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stopAll();
     throw error;
   }
+}
+
+/** The environment each Lambda handler reads, as the CDK stack sets it in the cloud, pointed at the local services. */
+function handlerEnvironment({
+  options,
+  tableName,
+  eventBusName,
+  services,
+  apiUrl,
+  secrets,
+  consoleSignIn,
+}: {
+  options: LocalStackOptions;
+  tableName: string;
+  eventBusName: string;
+  services: LocalServices;
+  apiUrl: string;
+  secrets: LocalSecrets;
+  consoleSignIn: LocalConsoleSignIn;
+}): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_REGION,
+    TABLE_NAME: tableName,
+    CLOCK: "local",
+    WAKE_UP_SCHEDULER: "table",
+    MATCHPATH_DYNAMODB_ENDPOINT: services.dynamo.endpoint,
+    MATCHPATH_SES_ENDPOINT: services.ses.endpoint,
+    MATCHPATH_EVENTBRIDGE_ENDPOINT: services.eventBridge.endpoint,
+    EVENT_BUS_NAME: eventBusName,
+    SENDER_ADDRESS: options.senderAddress ?? "Matchpath <reminders@matchpath.example>",
+    PUBLIC_BASE_URL: apiUrl,
+    DIGEST_ADVISORS: (
+      options.digestAdvisors ??
+      LOCAL_CONSOLE_USERS.filter((user) => user.groups.length === 0).map((user) => user.email)
+    ).join(","),
+    WEBHOOK_SECRET: secrets.webhookSecret,
+    ...(secrets.legacyUnsubscribeSecret ? { UNSUBSCRIBE_SECRET: secrets.legacyUnsubscribeSecret } : {}),
+    LINK_SIGNING_KEYS: secrets.linkSigningKeys,
+    ...consoleSignIn.environment,
+    ...Object.fromEntries(
+      FORM_PROVIDERS.map(({ name, secretVariable }) => [secretVariable, secrets.formSecrets[name]]),
+    ),
+  };
+}
+
+/**
+ * The controllable clock's two moves: `fireDue` runs every wake-up due by a time, as EventBridge
+ * Scheduler would; `moveClock` also runs the daily sweep and the advisors' digest it crosses.
+ */
+function clockControl({
+  options,
+  handlers,
+  sesFeedback,
+  wakeUps,
+  poller,
+  sesEndpoint,
+}: {
+  options: LocalStackOptions;
+  handlers: LocalHandlers;
+  sesFeedback: SesFeedback;
+  wakeUps: TableWakeUpScheduler;
+  poller: Pick<StreamPoller, "drain">;
+  sesEndpoint: string;
+}) {
+  const fireDue = createDueRunner({
+    clock: localClock,
+    listDue: (now) => wakeUps.listDue(now),
+    invokeReminder: async (wakeUp) => {
+      // The schedule's templated Input, as EventBridge Scheduler fills <aws.scheduler.scheduled-time>.
+      const event = await wakeUps.eventFor(wakeUp);
+      if (!event) return undefined;
+      const result = await followedByFeedback(handlers.reminder, sesFeedback)(event);
+      // A one-time schedule is spent once it ran; a re-arm made by the reminder meanwhile stays.
+      // On failure it stays armed, so the next clock move retries it (Scheduler would retry too).
+      await wakeUps.disarmIfAt(wakeUp.applicantId, wakeUp.at);
+      return result;
+    },
+    drainStream: () => poller.drain(),
+    countEmails: async () => (await readSesStore(sesEndpoint)).length,
+  });
+  // POST /local/clock runs the daily sweep at the last midnight UTC it crosses (daily-sweeper.ts).
+  const moveClock = createDailySweeper({
+    clock: localClock,
+    fireDue,
+    invokeSweeper: followedByFeedback(handlers.sweeper, sesFeedback),
+    region: LOCAL_REGION,
+    digest: {
+      hourUtc: options.digestHourUtc ?? DEFAULT_DIGEST_HOUR_UTC,
+      invoke: (at) =>
+        followedByFeedback(
+          handlers.sweeper,
+          sesFeedback,
+        )({ ...DIGEST_SCHEDULE_INPUT, scheduledAt: at.toISOString() }),
+    },
+  });
+  return { fireDue, moveClock };
+}
+
+/** Requests as the cloud routes them: /local/* to the local routes, /console to its function, the rest to the http-api. */
+function requestRouter(
+  routes: LocalRoute[],
+  handlers: LocalHandlers,
+  sesFeedback: SesFeedback,
+  log: (line: string) => void,
+): Router {
+  return async (request, response) => {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/local" || path.startsWith("/local/"))
+      await serveLocalRoute(routes, request, response, path);
+    // The cloud's HTTP API routes /console and below to the console function (JWT authorizer on data routes).
+    else if (path === "/console" || path.startsWith("/console/"))
+      await invokeHttpHandler(request, response, followedByFeedback(handlers.console, sesFeedback), log);
+    else await invokeHttpHandler(request, response, handlers.httpApi, log);
+  };
 }

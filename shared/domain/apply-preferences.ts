@@ -100,20 +100,36 @@ function outOfQuiet(at: number, zone: string, quiet: { start: string; end: strin
 }
 
 /**
- * The weekly summary a reminder goes into: the first `digestDay` on or after its local day (same
- * local time), unless that one falls inside the last 72 hours before the date, where it would no
- * longer be a summary item: then the `digestDay` a week before (tester s4 B4: a rung 78.5 hours
- * before its date went out on its own because the next summary came 6.5 hours before it). Null
- * when neither fits: the earlier summary has passed (`now`: the applicant chose weekly after it),
- * and the reminder keeps its own time rather than being lost.
+ * The weekly summary a reminder goes into: the first `digestDay` on or after its local day, at the
+ * applicant's delivery time (`deliveryMinute`), the instant the summary's email goes; unless that
+ * one falls inside the last 72 hours before the date, where it would no longer be a summary item:
+ * then the `digestDay` a week before (tester s4 B4: a rung 78.5 hours before its date went out on
+ * its own because the next summary came 6.5 hours before it). At the delivery time, not the
+ * reminder's own time of day: a reminder planned at the plan's instant (a critical notice, a late
+ * arrival) took the instant of each re-plan, so the summary and the feed's alarm moved with every
+ * download (tester s10 issue 14d B2). A summary earlier than `now` (today's, already past) is the
+ * next week's. Null when none fits: the earlier summary has passed (the applicant chose weekly
+ * after it), and the reminder keeps its own time rather than being lost.
  */
-function weeklySlot(at: number, latest: number, now: number, zone: string, digestDay: number): number | null {
-  const wall = toWall(zone, at);
-  const weekday = ((new Date(wallDayStart(wall)).getUTCDay() + 6) % 7) + 1;
+function weeklySlot(
+  at: number,
+  latest: number,
+  now: number,
+  zone: string,
+  digestDay: number,
+  deliveryMinute: number,
+): number | null {
+  const day = wallDayStart(toWall(zone, at));
+  const weekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
   const days = (digestDay - weekday + 7) % 7;
-  const next = fromWall(zone, wall + days * DAY_MS);
+  const slot = (offsetDays: number) => fromWall(zone, day + offsetDays * DAY_MS + deliveryMinute * 60_000);
+  const next = slot(days);
+  if (next < now) {
+    const following = slot(days + 7);
+    return following <= latest ? following : null;
+  }
   if (next <= latest) return next;
-  const previous = fromWall(zone, wall + (days - 7) * DAY_MS);
+  const previous = slot(days - 7);
   return previous >= now && previous <= latest ? previous : null;
 }
 
@@ -137,7 +153,15 @@ export function applyPreferences(plan: Plan, preferences: Preferences | undefine
     const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
     if (preferences.digest === "weekly" && !dueSoon) {
       const latest = Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS;
-      at = weeklySlot(at, latest, now, zone, preferences.digestDay) ?? at;
+      at =
+        weeklySlot(
+          at,
+          latest,
+          now,
+          zone,
+          preferences.digestDay,
+          minutesFromClock(preferences.deliveryTime),
+        ) ?? at;
     }
     at = outOfQuiet(at, zone, preferences.quietHours);
     reminders.push(moved(reminder, at, zone));

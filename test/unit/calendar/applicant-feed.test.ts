@@ -2,7 +2,9 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { PROJECTED_SENTENCE } from "#calendar/feed-parts.ts";
+import { applyPreferences } from "#domain/apply-preferences.ts";
 import { plan } from "#domain/planner.ts";
+import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, interviewFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
@@ -459,5 +461,48 @@ describe("the feed's alarms are emails still to come", () => {
       .filter((at) => at === "2026-11-30T12:00:03.000Z");
     expect(triggers).toEqual([]);
     expect(feedAt("2026-11-30T12:00:09Z").text).toBe(first.text);
+  });
+});
+
+/**
+ * The weekly summary's alarm sits at the applicant's delivery time (tester s10 issue 14d B2's
+ * remainder): a reminder planned at the plan's instant (here the critical notice of a Step 2 CK
+ * booked too late) and gathered into the next weekly summary took that instant's time of day, so
+ * the summary's wake-up and the feed's alarm moved with every download.
+ */
+describe("a weekly summary's alarm at the delivery time", () => {
+  const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi", reminderTime: "09:00" });
+  const weekly = { ...DEFAULT_PREFERENCES, digest: "weekly" as const, digestDay: 3 };
+  const feedAt = (instant: string) => {
+    const thePlan = applyPreferences(
+      plan(
+        {
+          applicant,
+          milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2027-04-20")],
+          interviews: [],
+        },
+        seasonCalendar(2027),
+        new Date(instant),
+      ),
+      weekly,
+      applicant.timezone,
+    );
+    return renderApplicantFeed({
+      applicantId: "a_test",
+      timezone: applicant.timezone,
+      plan: thePlan,
+      interviews: [],
+      updatedAt: "2027-03-01T00:00:00.000Z",
+    });
+  };
+
+  it("gives the same alarms on two downloads at different times of one day, at 09:00 on Wednesday", () => {
+    const morning = feedAt("2027-03-27T08:00:06Z");
+    const afternoon = feedAt("2027-03-27T11:20:09Z");
+    expect(afternoon).toBe(morning);
+    const alarms = parse(morning).events.flatMap((event) => alarmInstants(event));
+    // Wed 31 Mar 2027, 09:00 in Karachi (UTC+5): the summary's slot, not the download's time.
+    expect(alarms).toContain("2027-03-31T04:00:00.000Z");
+    expect(alarms.every((at) => at.endsWith("T04:00:00.000Z"))).toBe(true);
   });
 });

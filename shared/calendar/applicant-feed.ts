@@ -90,6 +90,16 @@ const countsDownToTarget = (reminder: Reminder) => reminder.countsDownTo === "ta
 /** A deadline event is the last half hour before the cut-off: it ends exactly when the door closes. */
 const DEADLINE_MINUTES = 30;
 
+/**
+ * Steps whose date is something that happens on NRMP's calendar, not a deadline the applicant must
+ * meet: their events carry the title alone and "On …", never "Due" (tester s10 issue 14d C3: "Due:
+ * Match Day: learn where you matched" read as an obligation on a day with nothing to do). Match
+ * Week's Monday announcement and Match Day's release are news arriving at their hour, so their
+ * events start then rather than ending there; SOAP's rounds keep the half hour before their date.
+ */
+const NRMP_EVENTS: ReadonlySet<StepSubject> = new Set(["match_week", "match_day", "soap"]);
+const NEWS_AT_ITS_HOUR: ReadonlySet<StepSubject> = new Set(["match_week", "match_day"]);
+
 /** The feed as iCalendar text (CRLF lines). Pure: the same plan and record give the same bytes. */
 export function renderApplicantFeed(input: ApplicantFeedInput): string {
   // Alarms only where an email is still to come: a reminder planned at the plan's own instant (a
@@ -174,10 +184,13 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // it is that day, all day, as its description and the timeline give it (tester s8 issue 14 A4:
     // "Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
+    const event = NRMP_EVENTS.has(step.milestone);
     const when =
       deadline.precision === "day" && deadline.day
         ? allDay(DateTime.fromISO(deadline.day, { zone: input.timezone }))
-        : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
+        : NEWS_AT_ITS_HOUR.has(step.milestone)
+          ? { start: cutOff, end: cutOff.plus({ minutes: DEADLINE_MINUTES }), timezone: ET_ZONE }
+          : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
     const ownDate = step.ownDate;
     const sitting = ownDate && examDay(ownDate, input.timezone);
     events.push({
@@ -185,10 +198,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       ...when,
       stamp,
       sequence,
-      summary: `Due: ${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,
+      summary: `${event ? "" : "Due: "}${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
-          `Due ${bothZones(deadline)}.`,
+          `${event ? "On" : "Due"} ${bothZones(deadline)}.`,
           targetNote(step.target, input.plan.now),
           sitting &&
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,

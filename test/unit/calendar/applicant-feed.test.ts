@@ -506,3 +506,65 @@ describe("a weekly summary's alarm at the delivery time", () => {
     expect(alarms.every((at) => at.endsWith("T04:00:00.000Z"))).toBe(true);
   });
 });
+
+/**
+ * Match Week, Match Day and SOAP are things that happen on NRMP's dates, not deadlines the
+ * applicant must meet: "Due: Match Day: learn where you matched" read as an obligation on a day
+ * with nothing to do (tester s10 issue 14d C3). Their events carry the step's title alone, say
+ * "On …", and the news (Match Week's Monday, Match Day's release) starts at its hour.
+ */
+describe("NRMP's events are not deadlines", () => {
+  const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi" });
+  const done = [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "oet_medicine",
+    "ecfmg_pathway",
+    "usce",
+    "lors",
+    "personal_statement",
+    "cv",
+    "program_list",
+    "eras_token",
+    "eras_application",
+    "nrmp_registration",
+  ] as const;
+  const { events } = parse(
+    renderApplicantFeed({
+      applicantId: "a_test",
+      timezone: applicant.timezone,
+      plan: plan(
+        {
+          applicant,
+          milestones: done.map((key) => milestoneFactory(key, "done", "2026-09-02")),
+          interviews: [],
+        },
+        seasonCalendar(2027),
+        new Date("2026-12-01T08:00:00Z"),
+      ),
+      interviews: [],
+      updatedAt: "2026-10-01T00:00:00.000Z",
+    }),
+  );
+  const byUid = (step: string) => events.find((event) => event.uid === `a_test.${step}.deadline@matchpath`);
+
+  it.each(["match_week", "match_day", "soap"])("%s: no 'Due:' in the title or the description", (step) => {
+    const event = byUid(step);
+    expect(event).toBeDefined();
+    expect(event?.summary.startsWith("Due")).toBe(false);
+    expect(event?.description).toMatch(/^On /);
+    expect(event?.description).not.toMatch(/^Due /m);
+  });
+
+  it("starts Match Day at the release and Match Week at NRMP's Monday announcement", () => {
+    expect(byUid("match_day")?.summary).toMatch(/^Match Day: learn where you matched/);
+    expect(byUid("match_day")?.startDate.toJSDate().toISOString()).toBe("2027-03-19T16:00:00.000Z");
+    expect(byUid("match_week")?.startDate.toJSDate().toISOString()).toBe("2027-03-15T14:00:00.000Z");
+  });
+
+  it("keeps 'Due:' on a deadline", () => {
+    expect(byUid("rank_order_list")?.summary).toMatch(/^Due: Certify your rank order list/);
+  });
+});

@@ -75,7 +75,11 @@ describe("the calendar feed: steps waiting for another step", () => {
       expect(event?.description).toContain(step.deadline.et);
       // A cut-off ends at its instant; a deadline that is a day is that day, all day (tester s8
       // issue 14 A4: such a day sat a day later in Lagos when it ended at the raw instant).
+      // NRMP's news (Match Week's Monday, Match Day's release) is no cut-off: it starts at its hour
+      // (tester s10 issue 14d C3).
       if (step.deadline.precision === "day") expect(event?.startDate.toString()).toBe(step.deadline.day);
+      else if (step.milestone === "match_week" || step.milestone === "match_day")
+        expect(event?.startDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
       else expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
       // Projected dates say so, waiting or not.
       if (step.deadline.status === "projected") expect(event?.summary).toContain("(projected; waiting for");

@@ -1,6 +1,7 @@
 import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { mostUrgentFirst } from "#domain/reminder-policy.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
 import { humanInstant } from "./dates.ts";
@@ -31,7 +32,10 @@ function reminderWords(reminder: Reminder): string {
  * says so.
  */
 export function comingEmailsHtml(input: TimelineInput): string {
-  const emails = groupIntoEmails(input.comingReminders).slice(0, COMING_EMAILS_SHOWN);
+  // Each email's items in the order the email gives them (dueReminders).
+  const emails = groupIntoEmails(input.comingReminders)
+    .slice(0, COMING_EMAILS_SHOWN)
+    .map((together) => [...together].sort(mostUrgentFirst));
   const rows = emails.map((together) => {
     const [first] = together;
     if (!first) return "";

@@ -121,3 +121,70 @@ describe("reminder policy", () => {
     expect(planHash(early)).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+/**
+ * The weekly summary of Wed 25 Aug 2027 led with a letters-of-recommendation target before the ERAS
+ * token's deadline of the same day, since the target's instant came first (tester s10 issue 14d
+ * C4). On one day, a hard deadline comes first (missed, it closes a door), then the applicant's own
+ * date, then a target (advice): the day is the applicant's, as the email shows it.
+ */
+describe("same-day items in one email", () => {
+  const [first] = basePlan().reminders;
+  if (!first) throw new Error("the base plan has reminders");
+  const { precision: _precision, day: _day, ...exact } = first.deadlineDetail;
+  const template = { ...first, deadlineDetail: exact };
+  const sendAt = "2027-08-25T04:00:00.000Z";
+  const sendAtLocal = "2027-08-25T09:00:00.000+05:00";
+  const target = {
+    ...template,
+    id: "r-target",
+    milestone: "lors" as const,
+    countsDownTo: "target" as const,
+    deadline: "2027-08-31T19:00:00.000Z",
+    deadlineDetail: {
+      ...template.deadlineDetail,
+      at: "2027-08-31T19:00:00.000Z",
+      precision: "day" as const,
+      day: "2027-09-01",
+    },
+    sendAt,
+    sendAtLocal,
+  };
+  const deadline = {
+    ...template,
+    id: "r-deadline",
+    milestone: "eras_token" as const,
+    deadline: "2027-09-01T13:00:00.000Z",
+    deadlineDetail: { ...template.deadlineDetail, at: "2027-09-01T13:00:00.000Z" },
+    sendAt,
+    sendAtLocal,
+  };
+  const { countsDownTo: _none, ...hard } = deadline;
+  const ownDate = {
+    ...template,
+    id: "r-own",
+    milestone: "usmle_step2ck" as const,
+    countsDownTo: "own-date" as const,
+    deadline: "2027-08-31T19:00:00.000Z",
+    deadlineDetail: {
+      ...template.deadlineDetail,
+      at: "2027-08-31T19:00:00.000Z",
+      status: "applicant" as const,
+    },
+    sendAt,
+    sendAtLocal,
+  };
+  const nextDay = {
+    ...hard,
+    id: "r-next-day",
+    deadline: "2027-09-02T05:00:00.000Z",
+    deadlineDetail: { ...exact, at: "2027-09-02T05:00:00.000Z" },
+  };
+  const due = (reminders: Plan["reminders"]) =>
+    dueReminders({ ...basePlan(), reminders }, new Date(sendAt), new Set()).map((reminder) => reminder.id);
+
+  it("puts the deadline first, then the applicant's own date, then the target, then the next day", () => {
+    expect(due([nextDay, target, ownDate, hard])).toEqual(["r-deadline", "r-own", "r-target", "r-next-day"]);
+    expect(due([target, hard])).toEqual(["r-deadline", "r-target"]);
+  });
+});

@@ -74,3 +74,38 @@ describe("Your next emails, one row per email", () => {
     );
   });
 });
+
+describe("one email's items in the order the email gives them (tester s10 issue 14d C4)", () => {
+  // A target of the same day is listed after a hard deadline, as the email lists it.
+  const target = reminderFactory({
+    id: "lors:target-in-7d",
+    milestone: "lors",
+    title: "Letters of recommendation uploaded",
+    countsDownTo: "target",
+    deadline: "2026-09-23T23:00:00.000Z",
+    deadlineDetail: {
+      at: "2026-09-23T23:00:00.000Z",
+      local: "Thu 24 Sep 2026",
+      et: "Wed 23 Sep 2026",
+      status: "projected",
+      source: "target: advice",
+      precision: "day",
+      day: "2026-09-24",
+    },
+  });
+  const deadline = reminderFactory({ id: "eras_token:due-in-7d", title: "Get your ERAS token from ECFMG" });
+
+  it("lists the deadline before the target of the same day", () => {
+    const html =
+      timelinePage({
+        firstName: "Ada",
+        timezone: "Africa/Lagos",
+        plan: planFactory(),
+        links,
+        comingReminders: [target, deadline],
+      }).body ?? "";
+    const emails = /<section aria-labelledby="emails">[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(emails.indexOf("Get your ERAS token")).toBeGreaterThan(0);
+    expect(emails.indexOf("Get your ERAS token")).toBeLessThan(emails.indexOf("Letters of recommendation"));
+  });
+});

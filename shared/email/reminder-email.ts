@@ -110,6 +110,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   if (links) {
     lines.push(`${WORDS.timelineText}: ${links.timeline}`);
     lines.push(`${WORDS.calendarText}: ${links.feedSubscription}`);
+    lines.push(`${WORDS.calendarHttpsNote} ${links.feed}`);
     lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
   const steps = listedNextSteps(plan).slice(0, TOP_STEPS);
@@ -166,7 +167,8 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     }),
     timelineUrl: links?.timeline,
     calendarUrl: links?.feedSubscription,
-    preferencesUrl: links?.preferences,
+    calendarHttpsUrl: links?.feed,
+        preferencesUrl: links?.preferences,
     steps: listedNextSteps(plan)
       .slice(0, TOP_STEPS)
       .map((step) => {

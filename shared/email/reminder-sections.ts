@@ -31,6 +31,15 @@ export const REMINDER_WORDS = {
   timelineText: "Your whole timeline",
   calendarLink: "Add my deadlines to my calendar",
   calendarText: "Add your deadlines to your calendar",
+  /**
+   * Beside the webcal:// link, the same feed over https (tester s10 issue 14d B3): webmail sanitises
+   * links to a few schemes (Gmail is widely reported to drop webcal:) and a browser with no calendar
+   * app registered does nothing with one, while Google Calendar ("From URL") and Outlook on the web
+   * ("Subscribe from web") take the https address; the timeline words it the same way.
+   */
+  calendarHttpsNote:
+    "For Google Calendar or Outlook on the web, copy this address into their “add calendar from URL”:",
+  calendarHttpsLink: "My calendar address (https)",
   preferences: "Email preferences",
   nextSteps: "Your next steps",
   risks: "Risks to watch",

@@ -277,7 +277,8 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     `<section aria-labelledby="calendar"><h2 id="calendar">Your calendar</h2>
 <p>Every deadline, target date and interview in your own calendar app, kept up to date.</p>
 <div class="actions"><a class="button primary" href="${e(links.feedSubscription)}">Subscribe in my calendar</a><a class="button secondary" href="${e(links.feed)}">Download .ics</a></div>
-<p class="due">Or paste this address into your calendar app's “add calendar from URL”: <br><code>${e(links.feed)}</code></p></section>`,
+<p class="due">Subscribe opens a calendar app that takes calendar links, such as Apple Calendar or Outlook. For Google Calendar or Outlook on the web, which do not open that button, paste this address into their “add calendar from URL”: <br><code>${e(links.feed)}</code></p>
+<p class="due">Download .ics gives a copy that does not update when your plan changes.</p></section>`,
   );
 
   return htmlPage(

@@ -152,6 +152,25 @@ describe("one token per action per email", () => {
     );
   });
 
+  /**
+   * Tester s10 issue 14d B3: the only calendar link was a webcal:// one, which webmail (Gmail is
+   * widely reported to) drops and a browser with no calendar app registered ignores; Google
+   * Calendar and Outlook on the web take the feed's https address under "add calendar from URL".
+   */
+  it("offers the calendar over https beside webcal://, in both parts, and says where each goes", () => {
+    const own = links();
+    const email = render({ links: own });
+    const amp = (url: string) => url.replaceAll("&", "&amp;");
+    expect(own.feed).toMatch(/^https:\/\//);
+    expect(email.html).toContain(`href="${amp(own.feedSubscription)}"`);
+    expect(email.html).toContain(`href="${amp(own.feed)}"`);
+    expect(email.html).toContain("Google Calendar");
+    expect(email.text).toContain(`Add your deadlines to your calendar: ${own.feedSubscription}`);
+    expect(email.text).toMatch(
+      new RegExp(`Google Calendar[^\n]*: ${own.feed.replace(/[.?*+^$()[\]\\|{}]/g, "\\$&")}\n`),
+    );
+  });
+
   it("still signs a fresh nonce for every email", () => {
     expect(actionUrls(render({ links: links() }).text)[0]).not.toBe(
       actionUrls(render({ links: links() }).text)[0],

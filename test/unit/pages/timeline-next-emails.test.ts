@@ -109,3 +109,21 @@ describe("one email's items in the order the email gives them (tester s10 issue 
     expect(emails.indexOf("Get your ERAS token")).toBeLessThan(emails.indexOf("Letters of recommendation"));
   });
 });
+
+describe("the calendar section names where each address goes (tester s10 issue 14d B3)", () => {
+  it("says Google Calendar and Outlook on the web take the https address, and a download does not update", () => {
+    const html =
+      timelinePage({
+        firstName: "Ada",
+        timezone: "Africa/Lagos",
+        plan: planFactory(),
+        links,
+        comingReminders: [],
+      }).body ?? "";
+    const section = /<section aria-labelledby="calendar">[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(section).toContain(`href="${links.feedSubscription.replaceAll("&", "&amp;")}"`);
+    expect(section).toMatch(/Google Calendar or Outlook on the web[^<]*add calendar from URL/);
+    expect(section).toContain(`<code>${links.feed.replaceAll("&", "&amp;")}</code>`);
+    expect(section).toMatch(/does not update/);
+  });
+});

@@ -25,7 +25,8 @@ export const SNOOZE_DAYS = [2, 4, 7] as const;
 /**
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
  * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
- * "snooze" only while a reminder is left to quiet before the last one. Interviews take none (their
+ * "snooze" only while a reminder it would quiet falls within one of its lengths (snoozeOptions).
+ * Interviews take none (their
  * dates come from the program). Done only where it can be recorded today, on the applicant's day
  * in `zone`: once its window has opened (doneOpensFor) and, for an exam, once the day booked in
  * `recorded` (the applicant's milestones) has come (bookedDayAhead, the rule the action link
@@ -50,7 +51,8 @@ export function actionsFor(
     ) === undefined;
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
-      (action !== "done" || doneNow) && (action !== "snooze" || snoozeLimit(plan, milestone) !== undefined),
+      (action !== "done" || doneNow) &&
+      (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0),
   );
 }
 
@@ -224,6 +226,77 @@ export function snoozeUntil(
   if (limit === undefined) return undefined;
   const wanted = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
   return [wanted, limit].sort()[0];
+}
+
+/** One snooze length offered: the days, the local date it ends on, and whether that is the last reminder's day. */
+export interface SnoozeOption {
+  days: number;
+  until: string;
+  lastReminder?: true;
+}
+
+/**
+ * The snooze lengths worth offering on `today` (the applicant's local "YYYY-MM-DD"): each of
+ * SNOOZE_DAYS with the date it would end on (snoozeUntil, capped at the last rung: `lastReminder`
+ * then), once per end date, and only when a reminder it silences (applySnoozes: one still to come,
+ * not a deadline's last rung) is sent before that date. Empty: a snooze would silence nothing, so
+ * none is offered (tester s10 issue 14d C2: a 7-day snooze was offered and "recorded" on letters
+ * whose next reminder was three months away).
+ */
+export function snoozeOptions(
+  plan: Plan,
+  milestone: MilestoneKey,
+  today: string,
+  zone: string,
+): SnoozeOption[] {
+  const limit = snoozeLimit(plan, milestone, zone);
+  const options: SnoozeOption[] = [];
+  for (const days of SNOOZE_DAYS) {
+    const until = snoozeUntil(plan, milestone, today, days, zone);
+    if (until === undefined || options.some((option) => option.until === until)) continue;
+    if (silencedBefore(plan, milestone, until, zone).length === 0) continue;
+    options.push({ days, until, ...(until === limit ? { lastReminder: true as const } : {}) });
+  }
+  return options;
+}
+
+/** The step's reminders still to come that a snooze ending on `until` silences (as applySnoozes does). */
+function silencedBefore(plan: Plan, milestone: MilestoneKey, until: string, zone: string): Reminder[] {
+  const ends = startOfLocalDate(zone, until);
+  const reminders = remindersOf(plan, milestone);
+  const last = lastRungs(reminders);
+  const now = Date.parse(plan.now);
+  return reminders.filter((reminder) => {
+    const at = Date.parse(reminder.sendAt);
+    return at > now && at < ends && !last.has(reminder);
+  });
+}
+
+/**
+ * Why a snooze of the step silences nothing, in the applicant's words: with `days`, a length a
+ * link asked for ("Nothing to snooze in 2 days: … before Wed 10 Jun 2026"); without, the longest.
+ * Names the step's next reminder, or says it is the last before the deadline, which always comes.
+ */
+export function nothingToSnoozeText(
+  plan: Plan,
+  milestone: MilestoneKey,
+  zone: string,
+  title: string,
+  days?: number,
+): string {
+  const now = Date.parse(plan.now);
+  const reminders = remindersOf(plan, milestone);
+  const next = reminders.find((reminder) => Date.parse(reminder.sendAt) > now);
+  const nextWords = next && renderDate(localDate(zone, Date.parse(next.sendAt)));
+  if (next === undefined) return `Nothing to snooze: no reminder about “${title}” is planned`;
+  if (lastRungs(reminders).has(next) && snoozeLimit(plan, milestone, zone) === undefined)
+    return `Nothing to snooze: the next reminder about “${title}”, on ${nextWords}, is the last before its deadline, which always comes`;
+  const longest = SNOOZE_DAYS[SNOOZE_DAYS.length - 1];
+  if (days === undefined)
+    return `Nothing to snooze: no reminder about “${title}” is due in the next ${longest} days; the next one comes on ${nextWords}`;
+  const today = localDate(zone, now);
+  const until = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
+  return `Nothing to snooze in ${days} days: no reminder about “${title}” is due before ${renderDate(until)}; the next one comes on ${nextWords}`;
 }
 
 /**

@@ -1,4 +1,9 @@
-import { doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import {
+  doneOpensText,
+  nothingToSnoozeText,
+  SNOOZE_DAYS,
+  seasonPassedText,
+} from "#domain/applicant-choices.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
@@ -58,7 +63,14 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       return { key, status: "scheduled", date };
     }
     case "snooze": {
-      const option = preview.snoozeOptions.find((candidate) => String(candidate.days) === form.days?.trim());
+      const days = form.days?.trim();
+      const option = preview.snoozeOptions.find((candidate) => String(candidate.days) === days);
+      // A length an older page offered, that silences nothing now: say so plainly (tester s10 issue 14d C2).
+      const length = SNOOZE_DAYS.find((candidate) => String(candidate) === days);
+      if (!option && length !== undefined)
+        throw refused(
+          nothingToSnoozeText(preview.plan, key, preview.state.profile.timezone, preview.title, length),
+        );
       if (!option)
         throw invalid("days", `must be one of ${preview.snoozeOptions.map((o) => o.days).join(", ")}`);
       return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };

@@ -3,10 +3,10 @@ import {
   bookedDayAhead,
   type DoneOpens,
   doneOpensFor,
-  SNOOZE_DAYS,
+  nothingToSnoozeText,
+  type SnoozeOption,
   seasonPassedFor,
-  snoozeLimit,
-  snoozeUntil,
+  snoozeOptions as snoozeOptionsFor,
   unavailableActionText,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
@@ -86,9 +86,9 @@ export interface ActionPreview {
   /**
    * For snooze: the days offered, each with the date it would end on (capped at the last rung);
    * `lastReminder` when it ends on the day of the last reminder, however many days were asked
-   * (tester s8 C6: "4 days" that lasted 3).
+   * (tester s8 C6: "4 days" that lasted 3); only lengths that silence a reminder (snoozeOptions).
    */
-  snoozeOptions: { days: number; until: string; lastReminder?: true }[];
+  snoozeOptions: SnoozeOption[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
   today: string;
   /**
@@ -127,13 +127,7 @@ export async function previewStepAction(
   const current = state.milestones.find((entry) => entry.key === claims.milestone);
   const today = localDate(state.profile.timezone, now.getTime());
   const snoozeOptions =
-    claims.action === "snooze"
-      ? SNOOZE_DAYS.flatMap((days) => {
-          const until = snoozeUntil(plan, claims.milestone, today, days, state.profile.timezone);
-          const limit = snoozeLimit(plan, claims.milestone, state.profile.timezone);
-          return until ? [{ days, until, ...(until === limit ? { lastReminder: true as const } : {}) }] : [];
-        }).filter((option, index, all) => all.findIndex((other) => other.until === option.until) === index)
-      : [];
+    claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   const doneOpens =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
       ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
@@ -149,7 +143,10 @@ export async function previewStepAction(
     !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone, state.milestones).includes(
       claims.action,
     )
-      ? unavailableActionText(claims.action, title)
+      ? claims.action === "snooze" && catalogEntry(claims.milestone).stepActions.includes("snooze")
+        ? // Offered elsewhere but silencing nothing now: say when the next reminder comes (tester s10 issue 14d C2).
+          nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
+        : unavailableActionText(claims.action, title)
       : undefined;
   const deadline =
     claims.action === "schedule"

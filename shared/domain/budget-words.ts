@@ -151,6 +151,48 @@ export function budgetTotals(budget: Budget): { paid: string; toPay: string } {
   };
 }
 
+/**
+ * Amounts of one currency other than USD as one figure: the authority's own writing when there is
+ * one fee ("AU$587"), else their sum written with the first fee's symbol.
+ */
+function otherSum(items: readonly OtherCurrencyItem[]): string {
+  const [first] = items;
+  if (first === undefined) return "";
+  if (items.length === 1) return first.display;
+  const sum = items.reduce((total, item) => total + item.amount, 0);
+  const symbol = first.display.replace(/[\d.,\s]+$/, "");
+  return `${symbol}${usd(sum).slice(1)}`;
+}
+
+/** "$3,450 plus AU$587": a USD amount and each other currency's sum, never converted. */
+function inEachCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): string {
+  const currencies = [...new Set(others.map((item) => item.currency))];
+  return [
+    usd(amountUsd),
+    ...currencies.map((currency) => otherSum(others.filter((item) => item.currency === currency))),
+  ].join(" plus ");
+}
+
+/**
+ * What is still to pay and the counted total (paid and to pay), per currency as budgetTotals
+ * writes them: "$3,450 plus AU$587". Held-back fees and fees to verify are in neither. The
+ * what-if's Budget row compares these, so a fee in another currency that leaves or joins shows
+ * (tester s11 issue 15e A1: waiving OET dropped AU$587 under "no change").
+ */
+export function budgetSums(budget: Budget): { upcoming: string; total: string } {
+  const others = budget.otherCurrency ?? [];
+  return {
+    upcoming: inEachCurrency(
+      budget.upcomingUsd,
+      others.filter((item) => item.status === "upcoming"),
+    ),
+    total: inEachCurrency(
+      budget.totalUsd,
+      others.filter((item) => item.status !== "held"),
+    ),
+  };
+}
+
 /** Whether the plan has any fee to show. */
 export function hasBudget(budget: Budget): boolean {
   return budgetRows(budget).length > 0;

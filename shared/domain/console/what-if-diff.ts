@@ -1,3 +1,4 @@
+import { budgetSums } from "../budget-words.ts";
 import type { Deadline, Plan, StepSubject } from "../plan.ts";
 import { pastSeasonWork } from "../planner/past-season.ts";
 import type { PlannerInput } from "../planner.ts";
@@ -93,6 +94,11 @@ export interface PlanDiff {
     upcomingAfter: number;
     totalBefore: number;
     totalAfter: number;
+    /**
+     * The same totals per currency, as the applicant page and the email write them ("$3,450 plus
+     * AU$587"): a fee in another currency is in no USD figure (tester s11 issue 15e A1).
+     */
+    perCurrency: { upcomingBefore: string; upcomingAfter: string; totalBefore: string; totalAfter: string };
     /**
      * The fees "to verify" (Budget.toVerify, in no total) the change adds, removes or reprices, so
      * a switch that brings a $100,000 fee to verify shows it (issue 15 follow-up: the row showed
@@ -295,6 +301,7 @@ export function planDiff(
       upcomingAfter: after.budget.upcomingUsd,
       totalBefore: before.budget.totalUsd,
       totalAfter: after.budget.totalUsd,
+      perCurrency: perCurrencyTotals(before, after),
       toVerify: toVerifyChanges(before, after),
     },
     unchanged: false,
@@ -307,11 +314,24 @@ export function planDiff(
     diff.reminders.added + diff.reminders.removed === 0 &&
     diff.budget.totalBefore === diff.budget.totalAfter &&
     diff.budget.upcomingBefore === diff.budget.upcomingAfter &&
+    diff.budget.perCurrency.totalBefore === diff.budget.perCurrency.totalAfter &&
+    diff.budget.perCurrency.upcomingBefore === diff.budget.perCurrency.upcomingAfter &&
     diff.budget.toVerify.added.length +
       diff.budget.toVerify.removed.length +
       diff.budget.toVerify.changed.length ===
       0;
   return diff;
+}
+
+function perCurrencyTotals(before: Plan, after: Plan): PlanDiff["budget"]["perCurrency"] {
+  const was = budgetSums(before.budget);
+  const is = budgetSums(after.budget);
+  return {
+    upcomingBefore: was.upcoming,
+    upcomingAfter: is.upcoming,
+    totalBefore: was.total,
+    totalAfter: is.total,
+  };
 }
 
 /** The fees to verify one plan has and the other has not, or at another amount, by key. Pure. */

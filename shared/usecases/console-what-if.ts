@@ -88,6 +88,8 @@ export async function runWhatIf(
       after,
       finishedMilestones(changed),
       earlierSeasonWork(input, changed, now.getTime()),
+      // The ledger's reminders are sent (or being sent) already: not "next" (tester s11 issue 15e B1).
+      new Set(state.ledger.map((entry) => entry.reminderId)),
     ),
     saveId: `console-what-if-${randomUUID()}`,
     basedOn: whatIfBasis(state),

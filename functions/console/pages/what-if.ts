@@ -89,7 +89,7 @@ ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
-<h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} planned (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
+<h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} still to send (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
 <h3>Budget</h3><p>Upcoming ${h(diff.budget.perCurrency.upcomingBefore)} → ${h(diff.budget.perCurrency.upcomingAfter)}; total ${h(diff.budget.perCurrency.totalBefore)} → ${h(diff.budget.perCurrency.totalAfter)}</p>
 ${toVerifyHtml(diff.budget.toVerify)}
 ${saveOrWhyNot(applicantId, result, changesJson)}`;

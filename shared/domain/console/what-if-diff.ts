@@ -81,6 +81,10 @@ export interface PlanDiff {
     /** Same code before and after, reworded or of another severity: one "changed", not removed + new (C7). */
     changed: { code: string; severity: string; severityBefore: string; message: string }[];
   };
+  /**
+   * Reminders still to come on each side: neither in the ledger (planDiff's `alreadySent`) nor past
+   * their deadline; `nextBefore`/`nextAfter` the earliest of them.
+   */
   reminders: {
     before: number;
     after: number;
@@ -160,13 +164,16 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
  * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
  * done or waived in the changed input, so a step that leaves for that reason says so; `earlier`:
  * each record's earlier-season work (earlierSeasonWork), so a Match-year switch says which step is
- * done for which Match. Pure.
+ * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
+ * withheld), which the plan still lists but which will not be sent again, so the reminders counted
+ * and the next one named are those still to come (tester s11 issue 15e B1). Pure.
  */
 export function planDiff(
   before: Plan,
   after: Plan,
   finished: ReadonlySet<string> = new Set(),
   earlier: EarlierSeasonWork = { before: new Set(), after: new Set() },
+  alreadySent: ReadonlySet<string> = new Set(),
 ): PlanDiff {
   const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
   const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
@@ -253,8 +260,17 @@ export function planDiff(
   const afterRisks = new Set(after.risks.map(riskKey));
   const beforeCodes = new Map(before.risks.map((risk) => [risk.code, risk]));
   const afterCodes = new Set(after.risks.map((risk) => risk.code));
-  const beforeReminders = new Set(before.reminders.map((reminder) => reminder.id));
-  const afterReminders = new Set(after.reminders.map((reminder) => reminder.id));
+  const toCome = (plan: Plan) =>
+    plan.reminders
+      // A reminder whose deadline has passed is never sent either (dueReminders).
+      .filter(
+        (reminder) => !alreadySent.has(reminder.id) && Date.parse(reminder.deadline) > Date.parse(plan.now),
+      )
+      .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt));
+  const beforeToCome = toCome(before);
+  const afterToCome = toCome(after);
+  const beforeReminders = new Set(beforeToCome.map((reminder) => reminder.id));
+  const afterReminders = new Set(afterToCome.map((reminder) => reminder.id));
   const diff: PlanDiff = {
     steps,
     // Read from the steps, so the table and the list say the same (tester s8 issue 15b C2): a step
@@ -293,8 +309,8 @@ export function planDiff(
       after: afterReminders.size,
       added: [...afterReminders].filter((id) => !beforeReminders.has(id)).length,
       removed: [...beforeReminders].filter((id) => !afterReminders.has(id)).length,
-      ...(before.reminders[0] ? { nextBefore: before.reminders[0].sendAt } : {}),
-      ...(after.reminders[0] ? { nextAfter: after.reminders[0].sendAt } : {}),
+      ...(beforeToCome[0] ? { nextBefore: beforeToCome[0].sendAt } : {}),
+      ...(afterToCome[0] ? { nextAfter: afterToCome[0].sendAt } : {}),
     },
     budget: {
       upcomingBefore: before.budget.upcomingUsd,

@@ -1,4 +1,4 @@
-import type { CohortRow } from "#domain/console/cohort-row.ts";
+import type { CohortRow, LastEmail } from "#domain/console/cohort-row.ts";
 
 /** One console action, as the audit keeps it: who, what, when, before and after. */
 export interface AuditEntry {
@@ -34,6 +34,11 @@ export interface ErasureReport {
 export interface ConsoleStore {
   /** Cohort rows: one advisor's applicants, or everyone's when advisorEmail is undefined. */
   listCohort(advisorEmail: string | undefined): Promise<CohortRow[]>;
+  /**
+   * Puts an email sent without a plan write (a console resend) into the applicant's cohort row as
+   * its last email, when it is later than the row's: the row is otherwise written with each plan.
+   */
+  recordLastEmail(applicantId: string, lastEmail: LastEmail): Promise<void>;
   /** Pauses (an instant) or resumes (undefined) reminders; writes the profile, so the planner re-plans. */
   setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void>;
   recordAudit(entry: AuditEntry): Promise<void>;

@@ -6,7 +6,7 @@ import type { Principal } from "#ports/token-verifier.ts";
 import { audit, authorizedApplicant, type ConsoleDeps } from "./console.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
 import { FRESH_LINKS_ID_PREFIX } from "./fresh-links-id.ts";
-import type { Planning } from "./planning.ts";
+import { lastEmailOf, type Planning } from "./planning.ts";
 import { RESEND_ID_PREFIX } from "./resend-id.ts";
 import { CLAIM_STALE_AFTER_MS } from "./send-due-reminders/claims.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
@@ -94,6 +94,11 @@ export async function resendLatestNotice(
   });
   if ("failure" in sent) throw sent.failure;
   await deps.ledger.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
+  // The cohort row is written with each plan, and a resend writes none: its last email is this
+  // one, with SES's report if it is in the ledger already (tester s11 issue 15e B2).
+  const after = await deps.applicants.loadApplicant(applicantId);
+  const lastEmail = after === undefined ? undefined : lastEmailOf(after);
+  if (lastEmail?.messageId === sent.messageId) await deps.console.recordLastEmail(applicantId, lastEmail);
   const reminderIds = reminders.map((reminder) => reminder.id);
   await audit(principal, applicantId, "notice.resend", deps, {
     before: { messageId: latest.messageId },

@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { CohortRow, LastEmail } from "#domain/console/cohort-row.ts";
 import type { DeliveryOutcome } from "#ports/email-feedback.ts";
 import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { keys } from "./keys.ts";
@@ -28,6 +29,43 @@ export async function recordLastEmailOutcome(
   messageId: string,
   outcome: DeliveryOutcome,
 ): Promise<boolean> {
+  return updateCohortRow(table, applicantId, (row) => {
+    if (row.lastEmail?.messageId !== messageId || row.lastEmail.outcome === outcome) return false;
+    row.lastEmail.outcome = outcome;
+    return true;
+  });
+}
+
+/**
+ * Puts `lastEmail` into the applicant's cohort row when it is later than the row's (or the same
+ * message with another outcome): an email sent without a plan write, a console resend (tester s11
+ * issue 15e B2: the cohort kept the email before it until the next re-plan). SES's report on it then
+ * reaches the row through recordLastEmailOutcome. Requests as recordLastEmailOutcome's.
+ */
+export async function recordLastEmail(
+  table: DynamoTable,
+  applicantId: string,
+  lastEmail: LastEmail,
+): Promise<boolean> {
+  return updateCohortRow(table, applicantId, (row) => {
+    const was = row.lastEmail;
+    if (
+      was !== undefined &&
+      (was.sentAt > lastEmail.sentAt ||
+        (was.messageId === lastEmail.messageId && was.outcome === lastEmail.outcome))
+    )
+      return false;
+    row.lastEmail = { ...lastEmail };
+    return true;
+  });
+}
+
+/** Reads the stored cohort row, lets `change` edit it (false: nothing to write), writes it back if unchanged meanwhile. */
+async function updateCohortRow(
+  table: DynamoTable,
+  applicantId: string,
+  change: (row: CohortRow) => boolean,
+): Promise<boolean> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const stored = (await table.get(keys.plan(applicantId), { consistent: true, operation: "GetItem(plan)" }))
       ?.cohort;
@@ -35,8 +73,7 @@ export async function recordLastEmailOutcome(
     // by its applicant's next plan.
     if (!(stored instanceof Uint8Array)) return false;
     const row = storedCohortRow(stored);
-    if (row?.lastEmail?.messageId !== messageId || row.lastEmail.outcome === outcome) return false;
-    row.lastEmail.outcome = outcome;
+    if (row === undefined || !change(row)) return false;
     try {
       await dynamoRequest("UpdateItem(plan cohort)", () =>
         table.client.send(

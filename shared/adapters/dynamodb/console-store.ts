@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { CohortRow } from "#domain/console/cohort-row.ts";
+import type { CohortRow, LastEmail } from "#domain/console/cohort-row.ts";
 import { ApplicantNotFoundError } from "#errors";
 import type { AuditEntry, ConsoleStore, ErasureReport } from "#ports/console-store.ts";
 import { DynamoApplicantErasure, queryApplicantPrefix } from "./applicant-erasure.ts";
+import { recordLastEmail } from "./cohort-last-email.ts";
 import { cancellationCodes, dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
 import { DynamoEventLog } from "./event-log.ts";
 import { COHORT_SHARDS, cohortAdvisorPrefix, cohortGsiPk, keys, SK } from "./keys.ts";
 import { storedCohortRow } from "./plan-repository.ts";
-import { queryAll } from "./table.ts";
+import { DynamoTable, queryAll } from "./table.ts";
 import { GSI2 } from "./table-design.ts";
 
 type Item = Record<string, unknown>;
@@ -23,17 +24,20 @@ export interface DynamoConsoleStoreOptions {
  * - listCohort: 16 Queries on GSI2 in parallel (a sort-key prefix for one advisor).
  * - setRemindersPaused: 1 conditional UpdateItem of the profile. recordAudit: 1 PutItem.
  * - listAudit / listSubmissions: 1 Query each on the applicant's partition (a sort-key prefix).
+ * - recordLastEmail: cohort-last-email.ts (1 GetItem, 1 conditional UpdateItem of the PLAN item).
  * - eraseApplicant: applicant-erasure.ts.
  */
 export class DynamoConsoleStore implements ConsoleStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
   private readonly erasure: DynamoApplicantErasure;
+  private readonly table: DynamoTable;
 
   constructor(options: DynamoConsoleStoreOptions) {
     this.client = options.client;
     this.tableName = options.tableName;
     this.erasure = new DynamoApplicantErasure(options.client, options.tableName);
+    this.table = new DynamoTable(options);
   }
 
   async listCohort(advisorEmail: string | undefined): Promise<CohortRow[]> {
@@ -63,6 +67,10 @@ export class DynamoConsoleStore implements ConsoleStore {
       }),
     );
     return shards.flat();
+  }
+
+  async recordLastEmail(applicantId: string, lastEmail: LastEmail): Promise<void> {
+    await recordLastEmail(this.table, applicantId, lastEmail);
   }
 
   async setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void> {

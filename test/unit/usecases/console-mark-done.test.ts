@@ -21,6 +21,7 @@ class InMemoryAudit implements ConsoleStore {
   listSubmissions = notMarkDone;
   listEvents = notMarkDone;
   eraseApplicant = notMarkDone;
+  recordLastEmail = notMarkDone;
 }
 
 async function notMarkDone(): Promise<never> {

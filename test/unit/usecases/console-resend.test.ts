@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { LastEmail } from "#domain/console/cohort-row.ts";
 import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { AuditEntry, ConsoleStore } from "#ports/console-store.ts";
@@ -15,6 +16,11 @@ class InMemoryAudit implements ConsoleStore {
   }
   async listAudit(applicantId: string): Promise<AuditEntry[]> {
     return this.entries.filter((entry) => entry.applicantId === applicantId);
+  }
+  /** The cohort row's last email the resend wrote (tester s11 issue 15e B2). */
+  readonly lastEmails: { applicantId: string; lastEmail: LastEmail }[] = [];
+  async recordLastEmail(applicantId: string, lastEmail: LastEmail): Promise<void> {
+    this.lastEmails.push({ applicantId, lastEmail });
   }
   listCohort = notResend;
   setRemindersPaused = notResend;

@@ -1,3 +1,5 @@
+import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import type { Plan, StepSubject } from "#domain/plan.ts";
 import { noticeOfPassedMatch } from "#domain/planner/critical-risk-notice.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
@@ -82,7 +84,7 @@ export async function resendLatestNotice(
     return refused(
       ahead.length > 0
         ? `that email was about the ${plan.matchYear} Match, whose rank order list deadline has passed: its advice is no longer current`
-        : "every step that email was about is done or past its deadline",
+        : nothingLeftBecause(state, plan, latest.reminderIds, now),
     );
 
   const resendId = `${RESEND_ID_PREFIX}${latest.messageId}`;
@@ -105,4 +107,44 @@ export async function resendLatestNotice(
     after: { messageId: sent.messageId, reminderIds },
   });
   return { outcome: "resent", messageId: sent.messageId, resentMessageId: latest.messageId, reminderIds };
+}
+
+/**
+ * Why none of the reminders a notice held is left to resend, step by step: done (or waived), the
+ * applicant's own date it counted down to has come (a booked exam's day: the step stays open;
+ * tester s11 issue 15e B3, where "done or past its deadline" was said of an exam sat that day),
+ * the target it aimed at has passed, or the deadline has.
+ */
+function nothingLeftBecause(
+  state: ApplicantState,
+  plan: Plan,
+  reminderIds: readonly string[],
+  now: Date,
+): string {
+  const reasons = new Set<string>();
+  for (const id of reminderIds) {
+    const planned = plan.reminders.find((reminder) => reminder.id === id);
+    const subject = planned ?? state.ledger.find((entry) => entry.reminderId === id)?.subject;
+    if (subject === undefined) {
+      reasons.add("the steps that email was about are no longer planned");
+      continue;
+    }
+    const milestone = subject.milestone as StepSubject;
+    const step = stepForAdvisor({ milestone, title: subject.title });
+    const entry = state.milestones.find((stored) => stored.key === milestone);
+    const road = [...plan.nextSteps, ...plan.overdue].find((open) => open.milestone === milestone);
+    const ownDateCame =
+      planned?.countsDownTo === "own-date" ||
+      (road?.ownDate !== undefined && Date.parse(road.ownDate.at) <= now.getTime());
+    if (entry?.status === "done" || entry?.status === "waived")
+      reasons.add(`${step} is ${entry.status === "done" ? "done" : "waived"}`);
+    else if (ownDateCame)
+      reasons.add(
+        `the exam day (their own date) that email counted down to has come for ${step}: the countdown is over, the step itself stays open until they report it`,
+      );
+    else if (planned?.countsDownTo === "target")
+      reasons.add(`the target date that email aimed at for ${step} has passed`);
+    else reasons.add(`the deadline of ${step} has passed`);
+  }
+  return [...reasons].join("; ");
 }

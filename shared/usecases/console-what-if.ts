@@ -54,13 +54,12 @@ export interface WhatIfResult {
   warnings: WhatIfWarning[];
 }
 
-/** Milestones done or waived in a planner input: a step the what-if finishes reads "done" in the diff. */
-function finishedMilestones(input: PlannerInput): Set<string> {
-  return new Set(
-    input.milestones
-      .filter((entry) => entry.status === "done" || entry.status === "waived")
-      .map((entry) => entry.key),
-  );
+/** Milestones done or waived in a planner input, with which: a step the what-if finishes reads "done" or "waived" in the diff. */
+function finishedMilestones(input: PlannerInput): Map<string, "done" | "waived"> {
+  const finished = new Map<string, "done" | "waived">();
+  for (const entry of input.milestones)
+    if (entry.status === "done" || entry.status === "waived") finished.set(entry.key, entry.status);
+  return finished;
 }
 
 /** What a what-if's save id looks like (runWhatIf makes them). */

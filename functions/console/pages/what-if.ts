@@ -173,7 +173,8 @@ function afterCell(step: StepChange): string {
       // Not bad news (a visa switch's old track leaves the road): muted, the words say it (issue 15).
       return '<span class="muted">step removed</span>';
     case "finished":
-      return step.season ? `done for ${step.season.doneFor} (redo only for ${step.season.redoFor})` : "done";
+      if (step.season) return `done for ${step.season.doneFor} (redo only for ${step.season.redoFor})`;
+      return step.waived ? "waived" : "done";
     case "nowBlocked":
       return `<span class="warning">now ${where}</span>`;
     case "noLongerBlocked":

@@ -29,6 +29,8 @@ export interface StepChange {
   blockedAfter?: string[];
   /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
   finished?: true;
+  /** Finished by being waived, not done: the record will say waived, not passed (tester s11 issue 15e C1). */
+  waived?: true;
   /**
    * A Match-year switch's step the record has done for one Match and the other must redo
    * (pastSeasonWork: last season's letters, ERAS application, NRMP registration): on a `new` step,
@@ -162,7 +164,8 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
 
 /**
  * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
- * done or waived in the changed input, so a step that leaves for that reason says so; `earlier`:
+ * done or waived in the changed input (by key, with which, when a map), so a step that leaves for
+ * that reason says so; `earlier`:
  * each record's earlier-season work (earlierSeasonWork), so a Match-year switch says which step is
  * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
  * withheld), which the plan still lists but which will not be sent again, so the reminders counted
@@ -171,7 +174,7 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
 export function planDiff(
   before: Plan,
   after: Plan,
-  finished: ReadonlySet<string> = new Set(),
+  finished: ReadonlySet<string> | ReadonlyMap<string, "done" | "waived"> = new Set<string>(),
   earlier: EarlierSeasonWork = { before: new Set(), after: new Set() },
   alreadySent: ReadonlySet<string> = new Set(),
 ): PlanDiff {
@@ -214,6 +217,9 @@ export function planDiff(
               ...base,
               change: "finished",
               finished: true,
+              ...(finished instanceof Map && finished.get(step.milestone) === "waived"
+                ? { waived: true as const }
+                : {}),
               ...(switched && doneForAfter
                 ? { season: { doneFor: after.matchYear, redoFor: before.matchYear } }
                 : {}),

@@ -1,6 +1,7 @@
 import type { CancelReason } from "#domain/cancelled-reminders.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { SuppressionReason } from "#ports/suppression-list.ts";
@@ -14,11 +15,18 @@ import { h, titleOf, when, whenFor } from "./html.ts";
 type LedgerEntry = ApplicantView["state"]["ledger"][number];
 type RecentEvent = ApplicantView["events"][number];
 
-/** A reminder's step as the advisor names it ("USMLE Step 2 CK", never "your date"), and its rung. */
+/**
+ * A reminder's step as the advisor names it ("USMLE Step 2 CK", never "your date"), and its rung.
+ * A critical notice rides on a step but is about its risk: it reads as its own subject ("The 2027
+ * Match is over for you: …"), as its email did (tester s11 issue 15e C2: a resent season-over
+ * notice read "NRMP Main Residency Match registration (critical-risk)").
+ */
 export function reminderLabel(
   subject: { milestone: string; title: string; rung: string },
   suffix = "",
 ): string {
+  if (subject.rung === CRITICAL_RISK_RUNG || subject.rung === OUT_OF_REACH_RUNG)
+    return `critical notice “${subject.title}” (${subject.rung}${suffix})`;
   return `${stepForAdvisor({ milestone: subject.milestone as StepSubject, title: subject.title })} (${subject.rung}${suffix})`;
 }
 

@@ -10,7 +10,8 @@ import { DAY_MS } from "./time.ts";
  * "overdue" months before the deadline (tester s7 issue 14 C3); "overdue-result-pending" when its
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
  * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
- * timeline said "Result pending"); otherwise the planner's urgency. Pure.
+ * timeline said "Result pending"); "soon" at least on the exam day itself (tester s11 issue 15e
+ * C4: it read "later"); otherwise the planner's urgency. Pure.
  */
 export type StepBadge =
   | NextStep["urgency"]
@@ -24,5 +25,13 @@ export function stepBadge(step: NextStep, now: string): StepBadge {
     return step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now)
       ? "overdue-result-pending"
       : "result-pending";
+  // The exam day itself: the countdown to it is over and the planner's urgency follows the hard
+  // deadline, often months ahead ("later"); the exam is today (tester s11 issue 15e C4).
+  if (
+    step.ownDate !== undefined &&
+    Date.parse(step.ownDate.at) <= Date.parse(now) &&
+    step.urgency === "later"
+  )
+    return "soon";
   return step.urgency;
 }

@@ -1,3 +1,4 @@
+import { FEES } from "./catalog/index.ts";
 import { usd } from "./money.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
 
@@ -17,6 +18,17 @@ export interface BudgetRow {
   note?: string;
   /** Where the amount comes from (the fee table's source: an authority's page, usually a URL). */
   source: string;
+  /**
+   * The authority's own page to verify a flagged amount on, when `source` is not it (NRMP's fee,
+   * from a secondary page: tester s11 issue 15e C5); the note ends with it too.
+   */
+  verifyAt?: { page: string; url: string };
+}
+
+/** The fee table's page to verify a budget item on (its key, or a next or earlier season's copy of it). */
+function verifyAtOf(key: string): { page: string; url: string } | undefined {
+  const feeKey = key.replace(/\.(next-match|earlier-season)$/, "");
+  return FEES.find((fee) => fee.key === feeKey)?.verifyAt;
 }
 
 /**
@@ -90,7 +102,10 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
       ? flagNote(item.verify)
       : countedNote(item.verify);
   const ahead = nextMatchNote(item);
-  const note = ahead === undefined ? flag : flag === undefined ? ahead : `${ahead} ${flag}`;
+  const flagged = flag === undefined ? undefined : verifyAtOf(item.key);
+  const verified =
+    flagged === undefined || flag === undefined ? flag : `${flag} (${flagged.page}: ${flagged.url})`;
+  const note = ahead === undefined ? verified : verified === undefined ? ahead : `${ahead} ${verified}`;
   return {
     label: labelOf(item),
     status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
@@ -103,6 +118,7 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
           : usd(item.amountUsd),
     ...(note ? { note } : {}),
     source: item.source,
+    ...(flagged ? { verifyAt: flagged } : {}),
   };
 }
 

@@ -72,7 +72,10 @@ export function budgetHtml(budget: Budget): string {
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
 <tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
 <details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
-    .map((row) => `<li>${e(row.label)}: ${e(row.source)}</li>`)
+    .map(
+      (row) =>
+        `<li>${e(row.label)}: ${e(row.source)}</li>${row.verifyAt ? `<li>${e(row.label)}, to verify the amount: ${e(row.verifyAt.page)}, ${e(row.verifyAt.url)}</li>` : ""}`,
+    )
     .join("")}</ul></details></section>`;
 }
 

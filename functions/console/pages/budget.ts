@@ -26,5 +26,5 @@ export function budgetSection(budget: Budget): string {
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
 <tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
-<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>`).join("")}</ul></details>`;
+<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
 }

@@ -23,6 +23,11 @@ const FeeBase = {
    * fee (the fee table's estimate). A flagged fee without it is counted at the latest figure found.
    */
   amountToVerify: z.literal(true).optional(),
+  /**
+   * The authority's own page to verify a flagged amount on, when the figure's `source` is not it
+   * (a secondary page): the fact sheet's row for the fee cites it (tester s11 issue 15e C5).
+   */
+  verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
 };
 const FeeSchema = z.discriminatedUnion("kind", [

@@ -1,6 +1,7 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
+import { renderInZone } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { budgetSection } from "./budget.ts";
 import { h, when } from "./html.ts";
@@ -83,7 +84,7 @@ ${timelineCard(view, today)}
 ${budgetSection(plan.budget)}
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
-<form hx-post="/console/applicants/${id}/resend" hx-target="#main" hx-confirm="Send ${h(profile.fullName)} their latest reminder email again, with today's text? It is recorded as yours."><button type="submit">Resend the latest notice</button></form>
+${resendForm(view)}
 <form hx-get="/console/applicants/${id}/erase" hx-target="#main"><button type="submit" class="danger">Erase applicant…</button></form>
 </div></section>
 </div>
@@ -100,4 +101,17 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
 <section aria-labelledby="audit"><h2 id="audit">Console actions (audit)</h2>
 <p class="scroll-hint muted">Scroll sideways for more columns →</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="Console actions table"><table><thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Before → after</th></tr></thead><tbody>${view.audit.map((entry) => auditRow(entry, view)).join("") || '<tr><td colspan="4">No console actions yet.</td></tr>'}</tbody></table></div></section>`;
+}
+
+/**
+ * Resend the latest notice: it is sent at once, whatever the hour where the applicant is, not at
+ * their delivery time (reminders keep to it and to quiet hours). The advisor chose to send it now
+ * and the page answers with what was sent, so the button says so, with the applicant's time now
+ * (tester s11 issue 15e C3: a resend reached an applicant at 1:07 AM, unsaid).
+ */
+function resendForm(view: ApplicantView): string {
+  const { profile } = view.state;
+  const theirNow = renderInZone(profile.timezone, Date.parse(view.plan.now));
+  const sentNow = `It is sent now: ${theirNow} their time.`;
+  return `<form hx-post="/console/applicants/${h(profile.applicantId)}/resend" hx-target="#main" hx-confirm="Send ${h(profile.fullName)} their latest reminder email again, with today's text? ${h(sentNow)} It is recorded as yours."><button type="submit">Resend the latest notice</button></form> <span class="muted">${h(sentNow)}</span>`;
 }

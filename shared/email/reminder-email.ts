@@ -168,7 +168,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     timelineUrl: links?.timeline,
     calendarUrl: links?.feedSubscription,
     calendarHttpsUrl: links?.feed,
-        preferencesUrl: links?.preferences,
+    preferencesUrl: links?.preferences,
     steps: listedNextSteps(plan)
       .slice(0, TOP_STEPS)
       .map((step) => {

@@ -10,7 +10,7 @@ import { URGENCY_RANK } from "./urgency.ts";
  *
  * Every ordering the planner makes goes through one record shape (OrderKeys) and one comparator
  * (compareKeys), so stableSort's call to its comparator only ever meets that one function and V8
- * inlines it. With a comparator per list (steps, reminders, risk instants) that call site met
+ * inlines it. With a comparator per list (steps, reminders) that call site met
  * several functions and was never inlined (node --trace-turbo-inlining): a real call per
  * comparison, a few hundred per plan. Keep it that way: a new ordering builds OrderKeys.
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
@@ -139,17 +139,6 @@ export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] 
   for (let index = 0; index < count; index++) {
     const { reminder, sendAt, deadline } = reminders[index] as TimedReminder;
     keyed[index] = orderKeys(reminder, sendAt, deadline, 0, reminder.id);
-  }
-  return ordered(keyed);
-}
-
-/** Epoch-ms instants, ascending. */
-export function orderInstants(instants: readonly number[]): number[] {
-  const count = instants.length;
-  const keyed: OrderKeys<number>[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const at = instants[index] as number;
-    keyed[index] = orderKeys(at, at, 0, 0, "");
   }
   return ordered(keyed);
 }

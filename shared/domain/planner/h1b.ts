@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
@@ -43,8 +44,14 @@ const US_ZONE =
 
 /** The applicant's time zone is outside the US: the only sign the snapshot gives of where they live. */
 export function livesOutsideUs(context: PlanContext): boolean {
-  return !US_ZONE.test(context.zone);
+  // Asked several times a plan (Step 3's lead, its risks, the proclamation): the regular expression
+  // runs once per zone.
+  let outside = outsideUsByZone.get(context.zone);
+  if (outside === undefined) outside = outsideUsByZone.keep(context.zone, !US_ZONE.test(context.zone));
+  return outside;
 }
+
+const outsideUsByZone = new BoundedMemo<string, boolean>(1_000);
 
 /**
  * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is
@@ -104,10 +111,23 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
   if (context.applicant.visa !== "H-1B") return null;
   if (isFinished(statusOf(context, "usmle_step3")) || isFinished(statusOf(context, "ecfmg_certification")))
     return null;
+  // Past the applicant's gates the target depends only on the dates (a season and a zone, shared
+  // by many plans: PlanDates) and the zone's visa allowance, so it is made once per PlanDates.
+  let target = h1bTargets.get(dates);
+  if (target === undefined) {
+    target = h1bTargetOf(dates, step3VisaDays(context));
+    h1bTargets.set(dates, target);
+  }
+  return target;
+}
+
+/** h1bCertificateTarget per PlanDates: its zone fixes the visa allowance (the visa is H-1B there). */
+const h1bTargets = new WeakMap<PlanDates, DueDate | null>();
+
+function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
   const step3 = dates.due("usmle_step3");
   if (step3 === null) return null;
   // Abroad, the visitor-visa wait comes between FSMB's approval and the test date (advice).
-  const visaDays = step3VisaDays(context);
   const visa =
     visaDays === 0
       ? ""
@@ -122,9 +142,17 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
 
 /**
  * Its rendering: a day in the applicant's zone, like every other target (a target is advice, not an
- * instant: tester s10 issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"). Computed per plan (few
- * applicants), never kept in the shared PlanDates.
+ * instant: tester s10 issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"). The target is one object
+ * per PlanDates, whose zone is the applicant's, so its rendering is kept with it, frozen like the
+ * other deadlines plans share.
  */
 export function renderH1bTarget(context: PlanContext, target: DueDate): Deadline {
-  return deadlineDay(context.zone, target.at, target.status, target.source);
+  let rendered = h1bRenderings.get(target);
+  if (rendered === undefined) {
+    rendered = Object.freeze(deadlineDay(context.zone, target.at, target.status, target.source));
+    h1bRenderings.set(target, rendered);
+  }
+  return rendered;
 }
+
+const h1bRenderings = new WeakMap<DueDate, Deadline>();

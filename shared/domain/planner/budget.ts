@@ -84,6 +84,65 @@ function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): Bu
  * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
  * (`ineligible`). Spent fees stay.
  */
+/**
+ * A fee's budget item with its own label and amount, spent or upcoming: it reads only the fee
+ * table, so it is built once per fee and status and frozen, and plans share it (the budget's
+ * items were a tenth of a plan's allocations on the planner bench). An item that differs (held
+ * back, an earlier season's, the next Match's) is a copy.
+ */
+function feeItem(fee: FlatFee, spent: boolean): BudgetItem {
+  let both = feeItems.get(fee);
+  if (both === undefined) {
+    both = {
+      spent: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, true)),
+      upcoming: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, false)),
+    };
+    feeItems.set(fee, both);
+  }
+  return spent ? both.spent : both.upcoming;
+}
+
+const feeItems = new Map<FlatFee, { spent: BudgetItem; upcoming: BudgetItem }>();
+
+/** A fee with one amount (every kind but ERAS's per-program tiers). */
+type FlatFee = Exclude<Fee, { kind: "eras_per_program" }>;
+
+/** A fee's budget item; `verify` is set at creation, so every item has one shape per fee. */
+function newFeeItem(fee: Fee, label: string, amountUsd: number, spent: boolean): BudgetItem {
+  const item: BudgetItem = {
+    key: fee.key,
+    label,
+    amountUsd,
+    status: spent ? "spent" : "upcoming",
+    basis: fee.basis,
+    source: fee.source,
+    asOf: fee.asOf,
+  };
+  if (fee.verify !== undefined) item.verify = fee.verify;
+  return item;
+}
+
+/** A fee to verify as the budget lists it: static fee-table data, built once per fee and frozen. */
+function toVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
+  let item = toVerifyItems.get(fee);
+  if (item === undefined) {
+    item = Object.freeze({
+      key: fee.key,
+      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
+      amountUsd: fee.amountUsd ?? 0,
+      status: "upcoming",
+      basis: fee.basis,
+      source: fee.source,
+      asOf: fee.asOf,
+      verify: fee.verify,
+    });
+    toVerifyItems.set(fee, item);
+  }
+  return item;
+}
+
+const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
+
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
@@ -185,16 +244,8 @@ export function buildBudget(
     } else {
       amountUsd = fee.amountUsd;
     }
-    const item: BudgetItem = {
-      key: fee.key,
-      label,
-      amountUsd,
-      status: spent ? "spent" : "upcoming",
-      basis: fee.basis,
-      source: fee.source,
-      asOf: fee.asOf,
-    };
-    if (fee.verify !== undefined) item.verify = fee.verify;
+    const item =
+      fee.kind === "eras_per_program" ? newFeeItem(fee, label, amountUsd, spent) : feeItem(fee, spent);
     // No next Match's bill for a step the school's eligibility rules out (the fee paid stays).
     const ahead =
       fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
@@ -206,8 +257,7 @@ export function buildBudget(
       continue;
     }
     if (unchecked && !spent && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
-      item.verify = SCHOOL_CHECK.unchecked.feeHeld;
-      held.push(item);
+      held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
     place(item, fee);
@@ -222,16 +272,7 @@ export function buildBudget(
         applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
     if (!relevant) continue;
-    toVerify.push({
-      key: fee.key,
-      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
-      amountUsd: fee.amountUsd ?? 0,
-      status: "upcoming",
-      basis: fee.basis,
-      source: fee.source,
-      asOf: fee.asOf,
-      verify: fee.verify,
-    });
+    toVerify.push(toVerifyItem(fee));
   }
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {

@@ -47,14 +47,13 @@ export interface PlanContext {
   deliveryMinute: number;
   quiet: QuietMinutes;
   entries: ReadonlyMap<MilestoneKey, MilestoneEntry>;
-  /** Prerequisites of a scheduled or done milestone: they must have happened, whatever the snapshot says. */
-  impliedDone: ReadonlySet<MilestoneKey>;
   /**
-   * Each milestone's status as statusOf gives it, for those not "not_started" (the snapshot's
-   * status, or "done" when implied): resolved once per plan, so the ~90 status reads of a plan
-   * are one lookup each instead of two.
+   * Each milestone's status as statusOf gives it (the snapshot's status, "done" when a scheduled or
+   * done milestone implies it, else "not_started"), indexed by the milestone's place in the catalog
+   * (stepIndex): resolved once per plan into one array, so the ~90 status reads of a plan are an
+   * index each, and building it makes no Map or Set per plan (the planner bench's heap profile).
    */
-  statuses: ReadonlyMap<MilestoneKey, MilestoneStatus>;
+  statuses: readonly MilestoneStatus[];
   interviews: readonly Interview[];
   eligibility: Eligibility;
   /**
@@ -85,6 +84,19 @@ export interface PlanContext {
   ladders: ZoneLadders | undefined;
 }
 
+/** Each milestone's place in the catalog (static): the index of its per-step state in a plan. */
+const STEP_INDEX: ReadonlyMap<MilestoneKey, number> = new Map(
+  MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
+);
+
+/** The milestone's place in the catalog (MILESTONE_CATALOG's index); every key has one. */
+export function stepIndex(key: MilestoneKey): number {
+  return STEP_INDEX.get(key) as number;
+}
+
+/** Every milestone not started, by catalog index: a plan's statuses start as a copy (one packed array). */
+const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() => "not_started");
+
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError("now is not a valid date");
@@ -109,29 +121,26 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     input.applicant.timezone,
   );
   if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
-  const impliedDone = new Set<MilestoneKey>();
+  const statuses = NOT_STARTED.slice();
   for (const entry of entries.values()) {
-    if (entry.status === "done") markPrerequisites(impliedDone, entry.key, true);
+    if (entry.status !== "not_started") statuses[stepIndex(entry.key)] = entry.status;
+  }
+  // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says.
+  for (const entry of entries.values()) {
+    if (entry.status === "done") markPrerequisites(statuses, entry.key, true);
     if (entry.status === "scheduled") {
       const ahead =
         entry.date !== undefined && startOfLocalDate(input.applicant.timezone, entry.date) + DAY_MS > nowMs;
-      markPrerequisites(impliedDone, entry.key, !ahead);
+      markPrerequisites(statuses, entry.key, !ahead);
     }
   }
   // Documents left out of the snapshot went with an ERAS application reported done for this season
   // (an earlier season's was reset above), so they are never overdue behind it.
   if (entries.get("eras_application")?.status === "done")
-    for (const key of IN_ERAS_APPLICATION) if (!entries.has(key)) impliedDone.add(key);
+    for (const key of IN_ERAS_APPLICATION) if (!entries.has(key)) statuses[stepIndex(key)] = "done";
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
-  const statuses = new Map<MilestoneKey, MilestoneStatus>();
-  for (const entry of entries.values())
-    if (entry.status !== "not_started") statuses.set(entry.key, entry.status);
-  for (const key of impliedDone) {
-    const given = statuses.get(key);
-    if (given !== "done" && given !== "waived") statuses.set(key, "done");
-  }
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
@@ -144,7 +153,6 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     deliveryMinute: deliveryMinute(input.applicant.reminderTime, quiet),
     quiet,
     entries,
-    impliedDone,
     statuses,
     interviews: input.interviews,
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
@@ -158,15 +166,20 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
 }
 
 /**
- * Adds every prerequisite of the milestone, transitively, to `done`. A step booked for a date still
- * ahead (`happened` false) does not imply a `neededByOwnDate` prerequisite (the OET result that goes
- * in with the Pathway application on that date): it stays in the plan with its reminders until the
- * date has passed. The closures are static catalog data (see IMPLIED_BY), so a plan only adds them.
+ * Marks every prerequisite of the milestone, transitively, done in `statuses` (one waived stays
+ * waived). A step booked for a date still ahead (`happened` false) does not imply a
+ * `neededByOwnDate` prerequisite (the OET result that goes in with the Pathway application on that
+ * date): it stays in the plan with its reminders until the date has passed. The closures are
+ * static catalog data (see IMPLIED_BY), so a plan only marks them.
  */
-function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey, happened: boolean): void {
+function markPrerequisites(statuses: MilestoneStatus[], key: MilestoneKey, happened: boolean): void {
   const implied = IMPLIED_BY.get(key);
   if (implied === undefined) return;
-  for (const prerequisite of happened ? implied.happened : implied.ahead) done.add(prerequisite);
+  const indices = happened ? implied.happened : implied.ahead;
+  for (let at = 0; at < indices.length; at++) {
+    const index = indices[at] as number;
+    if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
+  }
 }
 
 /**
@@ -175,9 +188,9 @@ function markPrerequisites(done: Set<MilestoneKey>, key: MilestoneKey, happened:
  * come in when another prerequisite needs them. Per plan this was a recursion with a catalog
  * look-up per prerequisite, for every done or scheduled milestone (planner bench).
  */
-const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: MilestoneKey[]; ahead: MilestoneKey[] }> = new Map(
+const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: number[]; ahead: number[] }> = new Map(
   MILESTONE_CATALOG.map((entry) => {
-    const closure = (happened: boolean): MilestoneKey[] => {
+    const closure = (happened: boolean): number[] => {
       const found = new Set<MilestoneKey>();
       const walk = (key: MilestoneKey, walked: boolean): void => {
         for (const prerequisite of catalogEntry(key).prerequisites) {
@@ -187,7 +200,7 @@ const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: MilestoneKey[]; ahead: M
         }
       };
       walk(entry.key, happened);
-      return [...found];
+      return [...found].map(stepIndex);
     };
     return [entry.key, { happened: closure(true), ahead: closure(false) }];
   }),
@@ -228,7 +241,7 @@ const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
 ).map((entry) => entry.key);
 
 export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {
-  return context.statuses.get(key) ?? "not_started";
+  return context.statuses[stepIndex(key)] ?? "not_started";
 }
 
 export function isFinished(status: MilestoneStatus): boolean {

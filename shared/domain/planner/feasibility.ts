@@ -4,7 +4,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { applies, isFinished, type PlanContext, statusOf, stepIndex } from "./context.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -209,7 +209,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  */
 function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
   let entries: Map<MilestoneKey, MilestoneEntry> | undefined;
-  let statuses: Map<MilestoneKey, MilestoneStatus> | undefined;
+  let statuses: MilestoneStatus[] | undefined;
   const tookPart =
     statusOf(context, "nrmp_registration") !== "not_started" ||
     statusOf(context, "rank_order_list") !== "not_started" ||
@@ -218,9 +218,9 @@ function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
     if (entry.status !== "done" || entry.date === undefined) continue;
     if (startOfLocalDate(context.zone, entry.date) <= deadline) continue;
     entries ??= new Map(context.entries);
-    statuses ??= new Map(context.statuses);
+    statuses ??= context.statuses.slice();
     entries.set(entry.key, { key: entry.key, status: "in_progress" });
-    statuses.set(entry.key, "in_progress");
+    statuses[stepIndex(entry.key)] = "in_progress";
   }
   return {
     ...context,

@@ -11,7 +11,7 @@ import {
   statusOf,
 } from "./planner/context.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
-import { type DueDate, type PlanDates, planDates } from "./planner/deadlines.ts";
+import type { DueDate, PlanDates } from "./planner/deadlines.ts";
 import { assessFeasibility } from "./planner/feasibility.ts";
 import { firstGateOf, weekTargetOf } from "./planner/first-gate.ts";
 import {
@@ -27,6 +27,7 @@ import { matchDayNotice } from "./planner/match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./planner/match-week.ts";
 import { type DueStep, orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./planner/own-date.ts";
+import { planDates } from "./planner/plan-dates.ts";
 import { joinLateArrivals, type TimedReminder } from "./planner/reminders.ts";
 import { noteRiskChange, riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";

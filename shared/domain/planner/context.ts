@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import {
@@ -10,6 +10,7 @@ import {
   type QuietMinutes,
   startOfLocalDate,
 } from "../time.ts";
+import { IMPLIED_BY, IN_ERAS_APPLICATION, NOT_STARTED, stepIndex } from "./catalog-index.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
 
@@ -83,19 +84,6 @@ export interface PlanContext {
    */
   ladders: ZoneLadders | undefined;
 }
-
-/** Each milestone's place in the catalog (static): the index of its per-step state in a plan. */
-const STEP_INDEX: ReadonlyMap<MilestoneKey, number> = new Map(
-  MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
-);
-
-/** The milestone's place in the catalog (MILESTONE_CATALOG's index); every key has one. */
-export function stepIndex(key: MilestoneKey): number {
-  return STEP_INDEX.get(key) as number;
-}
-
-/** Every milestone not started, by catalog index: a plan's statuses start as a copy (one packed array). */
-const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() => "not_started");
 
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
   const nowMs = now.getTime();
@@ -183,30 +171,6 @@ function markPrerequisites(statuses: MilestoneStatus[], key: MilestoneKey, happe
 }
 
 /**
- * Each milestone's prerequisites, transitively, computed once from the catalog: `happened` all of
- * them, `ahead` (a date still ahead) without its own `neededByOwnDate` ones, though those still
- * come in when another prerequisite needs them. Per plan this was a recursion with a catalog
- * look-up per prerequisite, for every done or scheduled milestone (planner bench).
- */
-const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: number[]; ahead: number[] }> = new Map(
-  MILESTONE_CATALOG.map((entry) => {
-    const closure = (happened: boolean): number[] => {
-      const found = new Set<MilestoneKey>();
-      const walk = (key: MilestoneKey, walked: boolean): void => {
-        for (const prerequisite of catalogEntry(key).prerequisites) {
-          if (found.has(prerequisite.key) || (!walked && prerequisite.neededByOwnDate === true)) continue;
-          found.add(prerequisite.key);
-          walk(prerequisite.key, true);
-        }
-      };
-      walk(entry.key, happened);
-      return [...found].map(stepIndex);
-    };
-    return [entry.key, { happened: closure(true), ahead: closure(false) }];
-  }),
-);
-
-/**
  * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens
  * (official), so "done" or "scheduled" dated before then is refused; "done" with no date before
  * ranking opens, or dated after today (the applicant's day), cannot be a certified list either.
@@ -230,15 +194,6 @@ function refusedRankList(
     return { reason: "after-deadline", date: rol.date };
   return null;
 }
-
-/**
- * A milestone missing from the snapshot counts as not started; one that a scheduled or done
- * milestone depends on counts as done (Step 1 cannot be booked without an ECFMG application).
- */
-/** The catalog's documents that go into the ERAS application (`inErasApplication`). */
-const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
-  (entry) => entry.inErasApplication !== undefined,
-).map((entry) => entry.key);
 
 export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {
   return context.statuses[stepIndex(key)] ?? "not_started";

@@ -1,10 +1,9 @@
-import { BoundedMemo } from "../bounded-memo.ts";
-import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, fromWall, isoUtc, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { ET_ZONE, fromWall, isoUtc, toWall, wallDayStart } from "../time.ts";
+import { dependantsOf, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays } from "./date-math.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
@@ -28,7 +27,7 @@ export interface StartBy {
  * catalog's deadline: it is shown beside it, drives the step's reminders while ahead, and anchors
  * the targets of the milestones that lead to it (the OET result before the Pathway date given).
  */
-interface OwnDate {
+export interface OwnDate {
   date: string;
   at: number;
   done: boolean;
@@ -254,125 +253,4 @@ export class PlanDates {
     }
     return target !== null && due !== null && target.at >= due.at ? null : target;
   }
-}
-
-/**
- * PlanDates per calendar (the object is the key, so a changed calendar never reuses them), then per
- * zone and own dates. Bounded: a cohort of applicants with their own exam dates fills it, and a
- * full cache starts again (the season-wide instances are re-made on the next plan).
- */
-const planDatesByCalendar = new WeakMap<SeasonCalendar, BoundedMemo<string, PlanDates>>();
-const MAX_PLAN_DATES_PER_CALENDAR = 4_000;
-
-/**
- * The dates for this plan. A milestone's own date counts when the catalog allows one
- * (`applicantDateIsDue`), it is not `not_started`, and it is done or not yet passed: a scheduled
- * date that has passed no longer anchors anything (the result is what is missing; see ownDateOf
- * for how the step follows it up).
- */
-export function planDates(context: PlanContext): PlanDates {
-  let byKey = planDatesByCalendar.get(context.calendar);
-  if (byKey === undefined) {
-    byKey = new BoundedMemo(MAX_PLAN_DATES_PER_CALENDAR);
-    planDatesByCalendar.set(context.calendar, byKey);
-  }
-  let signature = context.zone;
-  for (let index = 0; index < OWN_DATE_KEYS.length; index++) {
-    const given = context.entries.get(OWN_DATE_KEYS[index] as MilestoneKey);
-    if (given?.date === undefined || given.status === "not_started") continue;
-    const done = given.status === "done";
-    if (!done && startOfLocalDate(context.zone, given.date) < context.now) continue;
-    signature += `|${given.key}${done ? "=" : "~"}${given.date}`;
-  }
-  const known = byKey.get(signature);
-  if (known !== undefined) return known;
-  let base = byKey.get(context.zone);
-  if (base === undefined) {
-    base = new PlanDates(context.calendar, context.zone, new Map(), null);
-    byKey.keep(context.zone, base);
-  }
-  if (signature === context.zone) return base;
-  const own = new Map<MilestoneKey, OwnDate>();
-  for (const given of context.entries.values()) {
-    if (given.date === undefined || given.status === "not_started") continue;
-    if (!catalogEntry(given.key).applicantDateIsDue) continue;
-    const at = startOfLocalDate(context.zone, given.date);
-    const done = given.status === "done";
-    if (done || at >= context.now) own.set(given.key, { date: given.date, at, done });
-  }
-  const dates = new PlanDates(context.calendar, context.zone, own, base);
-  byKey.keep(signature, dates);
-  return dates;
-}
-
-/**
- * The milestones whose own date the catalog allows (`applicantDateIsDue`), in catalog order: the
- * signature reads these few from the snapshot rather than walking all of it with a catalog look-up
- * per entry, on every plan.
- */
-const OWN_DATE_KEYS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
-  (entry) => entry.applicantDateIsDue,
-).map((entry) => entry.key);
-
-interface Dependant {
-  dependant: MilestoneKey;
-  leadDays: number;
-  leadSource: string;
-}
-
-let dependantsIndex: ReadonlyMap<MilestoneKey, readonly Dependant[]> | null = null;
-
-/**
- * The steps that wait for a milestone and bound its deadline (static catalog data, catalog order):
- * those every applicant has (`applies.visas` null), since these dates are shared by applicants of
- * every visa; a visa's own chain keeps its catalog rules. A dependant whose own due date is counted
- * from the milestone (the contract after Match Day) follows it and is left out.
- */
-function dependantsOf(key: MilestoneKey): readonly Dependant[] {
-  if (dependantsIndex === null) {
-    const index = new Map<MilestoneKey, Dependant[]>();
-    for (const entry of MILESTONE_CATALOG) {
-      if (entry.applies.visas !== null) continue;
-      for (const prerequisite of entry.prerequisites) {
-        if (dueChain(entry.key).includes(prerequisite.key)) continue;
-        const list = index.get(prerequisite.key) ?? [];
-        list.push({
-          dependant: entry.key,
-          leadDays: prerequisite.startsBefore === true ? 0 : entry.leadTimeDays.days,
-          leadSource: entry.leadTimeDays.source,
-        });
-        index.set(prerequisite.key, list);
-      }
-    }
-    dependantsIndex = index;
-  }
-  return dependantsIndex.get(key) ?? [];
-}
-
-/** The milestones a catalog due rule is counted from, the milestone itself first. */
-function dueChain(key: MilestoneKey): MilestoneKey[] {
-  const chain = [key];
-  let due = catalogEntry(key).due;
-  while (due.from === "milestone") {
-    chain.push(due.key);
-    due = catalogEntry(due.key).due;
-  }
-  return chain;
-}
-
-const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
-/**
- * The milestones whose own dates a target can depend on (static catalog data): the milestone
- * itself and every milestone its target anchors on. Due dates never depend on own dates.
- */
-function targetChain(key: MilestoneKey): MilestoneKey[] {
-  let chain = targetChains.get(key);
-  if (chain === undefined) {
-    const keys = new Set<MilestoneKey>([key]);
-    const rule = catalogEntry(key).target;
-    if (rule?.from === "milestone") for (const ref of targetChain(rule.key)) keys.add(ref);
-    chain = [...keys];
-    targetChains.set(key, chain);
-  }
-  return chain;
 }

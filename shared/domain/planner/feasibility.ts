@@ -4,7 +4,8 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
-import { applies, isFinished, type PlanContext, statusOf, stepIndex } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 

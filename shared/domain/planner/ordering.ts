@@ -1,5 +1,6 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { URGENCY_RANK } from "./urgency.ts";
 
@@ -15,11 +16,6 @@ import { URGENCY_RANK } from "./urgency.ts";
  * comparison, a few hundred per plan. Keep it that way: a new ordering builds OrderKeys.
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
-
-/** Each milestone's place in the catalog: the last numeric tie-break when ordering steps. */
-const CATALOG_ORDER: ReadonlyMap<string, number> = new Map(
-  MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
-);
 
 /** A step with the instant that drives it (Infinity when none), as the planner collects it. */
 export interface DueStep<T extends NextStep | OverdueStep> {
@@ -116,7 +112,8 @@ function orderSteps<T extends NextStep | OverdueStep>(
     const { step, due } = steps[index] as DueStep<T>;
     // An overdue step has no urgency (NextStep's field), so all of them rank the same.
     const urgency = urgencyRanked ? URGENCY_RANK[(step as NextStep).urgency] : 0;
-    const catalog = CATALOG_ORDER.get(step.milestone) ?? MILESTONE_CATALOG.length;
+    // Catalog order; an interview (no catalog entry) after every milestone.
+    const catalog = step.milestone === "interview" ? MILESTONE_CATALOG.length : stepIndex(step.milestone);
     keyed[index] = orderKeys(step, urgency, due, catalog, step.interviewId ?? "");
   }
   return ordered(keyed);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogEntry, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
 import { buildContext } from "#domain/planner/context.ts";
 import { shiftDays } from "#domain/planner/date-math.ts";
-import { planDates } from "#domain/planner/deadlines.ts";
+import { planDates } from "#domain/planner/plan-dates.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";

@@ -1,0 +1,124 @@
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+
+/**
+ * What the planner reads from the catalog alone, the same for every applicant and season: each
+ * milestone's place (its index, for per-step state in arrays), the prerequisites it implies, the
+ * steps that bound its deadline, the milestones its dates are counted from. Computed once, when
+ * the module loads or on first use, so a plan only reads them (the planner bench showed each of
+ * these as a per-plan walk of the catalog).
+ */
+
+/** Each milestone's place in the catalog (static): the index of its per-step state in a plan. */
+const STEP_INDEX: ReadonlyMap<MilestoneKey, number> = new Map(
+  MILESTONE_CATALOG.map((entry, index) => [entry.key, index]),
+);
+
+/** The milestone's place in the catalog (MILESTONE_CATALOG's index); every key has one. */
+export function stepIndex(key: MilestoneKey): number {
+  return STEP_INDEX.get(key) as number;
+}
+
+/** Every milestone not started, by catalog index: a plan's statuses start as a copy (one packed array). */
+export const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() => "not_started");
+
+/**
+ * Each milestone's prerequisites, transitively, computed once from the catalog: `happened` all of
+ * them, `ahead` (a date still ahead) without its own `neededByOwnDate` ones, though those still
+ * come in when another prerequisite needs them. Per plan this was a recursion with a catalog
+ * look-up per prerequisite, for every done or scheduled milestone (planner bench).
+ */
+export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: number[]; ahead: number[] }> = new Map(
+  MILESTONE_CATALOG.map((entry) => {
+    const closure = (happened: boolean): number[] => {
+      const found = new Set<MilestoneKey>();
+      const walk = (key: MilestoneKey, walked: boolean): void => {
+        for (const prerequisite of catalogEntry(key).prerequisites) {
+          if (found.has(prerequisite.key) || (!walked && prerequisite.neededByOwnDate === true)) continue;
+          found.add(prerequisite.key);
+          walk(prerequisite.key, true);
+        }
+      };
+      walk(entry.key, happened);
+      return [...found].map(stepIndex);
+    };
+    return [entry.key, { happened: closure(true), ahead: closure(false) }];
+  }),
+);
+
+/** The catalog's documents that go into the ERAS application (`inErasApplication`). */
+export const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.inErasApplication !== undefined,
+).map((entry) => entry.key);
+
+/**
+ * The milestones whose own date the catalog allows (`applicantDateIsDue`), in catalog order: the
+ * signature reads these few from the snapshot rather than walking all of it with a catalog look-up
+ * per entry, on every plan.
+ */
+export const OWN_DATE_KEYS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.applicantDateIsDue,
+).map((entry) => entry.key);
+
+export interface Dependant {
+  dependant: MilestoneKey;
+  leadDays: number;
+  leadSource: string;
+}
+
+let dependantsIndex: ReadonlyMap<MilestoneKey, readonly Dependant[]> | null = null;
+
+/**
+ * The steps that wait for a milestone and bound its deadline (static catalog data, catalog order):
+ * those every applicant has (`applies.visas` null), since these dates are shared by applicants of
+ * every visa; a visa's own chain keeps its catalog rules. A dependant whose own due date is counted
+ * from the milestone (the contract after Match Day) follows it and is left out.
+ */
+export function dependantsOf(key: MilestoneKey): readonly Dependant[] {
+  if (dependantsIndex === null) {
+    const index = new Map<MilestoneKey, Dependant[]>();
+    for (const entry of MILESTONE_CATALOG) {
+      if (entry.applies.visas !== null) continue;
+      for (const prerequisite of entry.prerequisites) {
+        if (dueChain(entry.key).includes(prerequisite.key)) continue;
+        const list = index.get(prerequisite.key) ?? [];
+        list.push({
+          dependant: entry.key,
+          leadDays: prerequisite.startsBefore === true ? 0 : entry.leadTimeDays.days,
+          leadSource: entry.leadTimeDays.source,
+        });
+        index.set(prerequisite.key, list);
+      }
+    }
+    dependantsIndex = index;
+  }
+  return dependantsIndex.get(key) ?? [];
+}
+
+/** The milestones a catalog due rule is counted from, the milestone itself first. */
+function dueChain(key: MilestoneKey): MilestoneKey[] {
+  const chain = [key];
+  let due = catalogEntry(key).due;
+  while (due.from === "milestone") {
+    chain.push(due.key);
+    due = catalogEntry(due.key).due;
+  }
+  return chain;
+}
+
+const targetChains = new Map<MilestoneKey, MilestoneKey[]>();
+/**
+ * The milestones whose own dates a target can depend on (static catalog data): the milestone
+ * itself and every milestone its target anchors on. Due dates never depend on own dates.
+ */
+export function targetChain(key: MilestoneKey): MilestoneKey[] {
+  let chain = targetChains.get(key);
+  if (chain === undefined) {
+    const keys = new Set<MilestoneKey>([key]);
+    const rule = catalogEntry(key).target;
+    if (rule?.from === "milestone") for (const ref of targetChain(rule.key)) keys.add(ref);
+    chain = [...keys];
+    targetChains.set(key, chain);
+  }
+  return chain;
+}

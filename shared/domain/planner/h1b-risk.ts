@@ -277,35 +277,33 @@ export function proclamationRisks(context: PlanContext): Risk[] {
   if (!livesOutsideUs(context)) return [];
   const listClosed =
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const message = proclamationMessage(context.zone, listClosed);
-  if (message === null || PROCLAMATION_FEE === undefined) return [];
-  return [
-    {
-      code: "H1B_PROCLAMATION_FEE",
-      severity: "warning",
-      message,
-      milestones: ["visa_h1b"],
-      sources: [`secondary: ${PROCLAMATION_FEE.source} (${PROCLAMATION_FEE.asOf})`],
-    },
-  ];
+  const risk = proclamationRisk(context.zone, listClosed);
+  return risk === null ? [] : [risk];
 }
 
 /**
- * The proclamation message depends only on the zone and whether the rank order list has closed (the
+ * The proclamation risk depends only on the zone and whether the rank order list has closed (the
  * fee is a catalog constant; after the deadline it speaks of the program matched, not of ranking), so
- * it is built once per zone and phase: `toLocaleString` builds an Intl.NumberFormat on every call, which cost
- * about a tenth of a full plan. Bounded like the other per-zone memos.
+ * it is built once per zone and phase and frozen, and plans share it: `toLocaleString` builds an
+ * Intl.NumberFormat on every call, which cost about a tenth of a full plan, and the risk's record
+ * and its source text were then still made per plan. Bounded like the other per-zone memos.
  */
-const proclamationMessages = new BoundedMemo<string, string | null>(1_000);
+const proclamationRiskMemo = new BoundedMemo<string, Risk | null>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-function proclamationMessage(zone: string, listClosed: boolean): string | null {
+function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
   const key = `${listClosed ? "closed" : "open"}|${zone}`;
-  const known = proclamationMessages.get(key);
+  const known = proclamationRiskMemo.get(key);
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
-  const message =
+  const risk: Risk | null =
     fee === undefined || fee.amountUsd === null
       ? null
-      : `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`;
-  return proclamationMessages.keep(key, message);
+      : Object.freeze<Risk>({
+          code: "H1B_PROCLAMATION_FEE",
+          severity: "warning",
+          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`,
+          milestones: ["visa_h1b"],
+          sources: [`secondary: ${fee.source} (${fee.asOf})`],
+        });
+  return proclamationRiskMemo.keep(key, risk);
 }

@@ -4,13 +4,13 @@ import {
   FEES_OTHER_CURRENCY,
   FEES_TO_VERIFY,
   type Fee,
-  type OtherCurrencyFee,
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
+import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
@@ -38,30 +38,6 @@ export function erasProgramFees(
 }
 
 /**
- * A fee in another currency as a budget line, built once per fee and status (the fee table is
- * constant) and shared frozen by every plan, as reminders are: a copy per plan was about 2% of the
- * planner bench's plan.
- */
-const otherCurrencyItems = new Map<
-  OtherCurrencyFee,
-  Record<OtherCurrencyItem["status"], OtherCurrencyItem>
->();
-function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyItem["status"]): OtherCurrencyItem {
-  let both = otherCurrencyItems.get(fee);
-  if (both === undefined) {
-    const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
-    const item = { key, label, amount, currency, display, note, basis, source, asOf };
-    both = {
-      spent: Object.freeze({ ...item, status: "spent" }),
-      upcoming: Object.freeze({ ...item, status: "upcoming" }),
-      held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
-    };
-    otherCurrencyItems.set(fee, both);
-  }
-  return both[status];
-}
-
-/**
  * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
  * reported done then): it stays in the budget as spent, beside this season's line, so the total
  * rises by the new season's fees instead of the money spent disappearing (tester s4, issue 15 item 4).
@@ -84,65 +60,6 @@ function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): Bu
  * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
  * (`ineligible`). Spent fees stay.
  */
-/**
- * A fee's budget item with its own label and amount, spent or upcoming: it reads only the fee
- * table, so it is built once per fee and status and frozen, and plans share it (the budget's
- * items were a tenth of a plan's allocations on the planner bench). An item that differs (held
- * back, an earlier season's, the next Match's) is a copy.
- */
-function feeItem(fee: FlatFee, spent: boolean): BudgetItem {
-  let both = feeItems.get(fee);
-  if (both === undefined) {
-    both = {
-      spent: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, true)),
-      upcoming: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, false)),
-    };
-    feeItems.set(fee, both);
-  }
-  return spent ? both.spent : both.upcoming;
-}
-
-const feeItems = new Map<FlatFee, { spent: BudgetItem; upcoming: BudgetItem }>();
-
-/** A fee with one amount (every kind but ERAS's per-program tiers). */
-type FlatFee = Exclude<Fee, { kind: "eras_per_program" }>;
-
-/** A fee's budget item; `verify` is set at creation, so every item has one shape per fee. */
-function newFeeItem(fee: Fee, label: string, amountUsd: number, spent: boolean): BudgetItem {
-  const item: BudgetItem = {
-    key: fee.key,
-    label,
-    amountUsd,
-    status: spent ? "spent" : "upcoming",
-    basis: fee.basis,
-    source: fee.source,
-    asOf: fee.asOf,
-  };
-  if (fee.verify !== undefined) item.verify = fee.verify;
-  return item;
-}
-
-/** A fee to verify as the budget lists it: static fee-table data, built once per fee and frozen. */
-function toVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
-  let item = toVerifyItems.get(fee);
-  if (item === undefined) {
-    item = Object.freeze({
-      key: fee.key,
-      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
-      amountUsd: fee.amountUsd ?? 0,
-      status: "upcoming",
-      basis: fee.basis,
-      source: fee.source,
-      asOf: fee.asOf,
-      verify: fee.verify,
-    });
-    toVerifyItems.set(fee, item);
-  }
-  return item;
-}
-
-const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
-
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }

@@ -1,0 +1,94 @@
+import { type FEES_TO_VERIFY, type Fee, type OtherCurrencyFee, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
+
+/**
+ * The budget's lines that read only the fee table, built once per fee and status and shared,
+ * frozen, by every plan (buildBudget in budget.ts picks them): a plan copies one only when it
+ * differs (held back for the WDOMS check, an earlier season's, the next Match's).
+ */
+
+/**
+ * A fee in another currency as a budget line, built once per fee and status (the fee table is
+ * constant) and shared frozen by every plan, as reminders are: a copy per plan was about 2% of the
+ * planner bench's plan.
+ */
+const otherCurrencyItems = new Map<
+  OtherCurrencyFee,
+  Record<OtherCurrencyItem["status"], OtherCurrencyItem>
+>();
+export function otherCurrencyItem(
+  fee: OtherCurrencyFee,
+  status: OtherCurrencyItem["status"],
+): OtherCurrencyItem {
+  let both = otherCurrencyItems.get(fee);
+  if (both === undefined) {
+    const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
+    const item = { key, label, amount, currency, display, note, basis, source, asOf };
+    both = {
+      spent: Object.freeze({ ...item, status: "spent" }),
+      upcoming: Object.freeze({ ...item, status: "upcoming" }),
+      held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
+    };
+    otherCurrencyItems.set(fee, both);
+  }
+  return both[status];
+}
+
+/**
+ * A fee's budget item with its own label and amount, spent or upcoming: it reads only the fee
+ * table, so it is built once per fee and status and frozen, and plans share it (the budget's
+ * items were about a twentieth of a plan's allocated bytes on the planner bench). An item that differs (held
+ * back, an earlier season's, the next Match's) is a copy.
+ */
+export function feeItem(fee: FlatFee, spent: boolean): BudgetItem {
+  let both = feeItems.get(fee);
+  if (both === undefined) {
+    both = {
+      spent: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, true)),
+      upcoming: Object.freeze(newFeeItem(fee, fee.label, fee.amountUsd, false)),
+    };
+    feeItems.set(fee, both);
+  }
+  return spent ? both.spent : both.upcoming;
+}
+
+const feeItems = new Map<FlatFee, { spent: BudgetItem; upcoming: BudgetItem }>();
+
+/** A fee with one amount (every kind but ERAS's per-program tiers). */
+type FlatFee = Exclude<Fee, { kind: "eras_per_program" }>;
+
+/** A fee's budget item; `verify` is set at creation, so every item has one shape per fee. */
+export function newFeeItem(fee: Fee, label: string, amountUsd: number, spent: boolean): BudgetItem {
+  const item: BudgetItem = {
+    key: fee.key,
+    label,
+    amountUsd,
+    status: spent ? "spent" : "upcoming",
+    basis: fee.basis,
+    source: fee.source,
+    asOf: fee.asOf,
+  };
+  if (fee.verify !== undefined) item.verify = fee.verify;
+  return item;
+}
+
+/** A fee to verify as the budget lists it: static fee-table data, built once per fee and frozen. */
+export function toVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
+  let item = toVerifyItems.get(fee);
+  if (item === undefined) {
+    item = Object.freeze({
+      key: fee.key,
+      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
+      amountUsd: fee.amountUsd ?? 0,
+      status: "upcoming",
+      basis: fee.basis,
+      source: fee.source,
+      asOf: fee.asOf,
+      verify: fee.verify,
+    });
+    toVerifyItems.set(fee, item);
+  }
+  return item;
+}
+
+const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();

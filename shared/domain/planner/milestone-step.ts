@@ -1,0 +1,243 @@
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
+import type { MilestoneEntry } from "../snapshot.ts";
+import { isoUtc } from "../time.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { weekTargetOf } from "./first-gate.ts";
+import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
+import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
+import { matchDayNotice } from "./match-day.ts";
+import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
+import type { DueStep } from "./ordering.ts";
+import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
+import { stepReminders } from "./step-reminders.ts";
+import { actionFor, lateResultWarning } from "./step-text.ts";
+import { urgencyOf } from "./urgency.ts";
+import { type StepGates, waitingForOf } from "./waiting-for.ts";
+
+/**
+ * One catalog milestone's part of a plan (planMilestone): its next step with its reminders, or the
+ * blocked step, and the overdue entry, under the plan's gates. plan() in planner.ts runs it for
+ * every milestone of the catalog, then adds the interviews, the risks and the orderings.
+ */
+
+/** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
+export interface Gates extends StepGates {
+  /** Due dates and targets for steps not bound to one season (the earliest feasible Match's). */
+  earlyDates: PlanDates;
+  /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
+  firstGate: MilestoneEntry["key"] | null;
+  /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
+  seasonOver: boolean;
+  /**
+   * Once that Match is over and SOAP is not open to the applicant, the next Match's dates: a step
+   * dated from residency's start (the ECFMG certificate) is dated for the next start, since the
+   * target Match's start can no longer be theirs (tester s10 issue 9 B12). Null otherwise.
+   */
+  afterSeasonDates: PlanDates | null;
+}
+
+/** The plan's parts as its milestones and interviews add to them, before ordering. */
+export interface Collected {
+  budget: Budget;
+  nextSteps: DueStep<NextStep>[];
+  blocked: BlockedStep[];
+  overdue: DueStep<OverdueStep>[];
+  reminders: TimedReminder[];
+}
+
+/** One milestone's part of the plan: a next step with its reminders, a blocked step, and/or an overdue entry. */
+export function planMilestone(
+  context: PlanContext,
+  dates: PlanDates,
+  gates: Gates,
+  catalogEntry: CatalogEntry,
+  out: Collected,
+): void {
+  if (!applies(context, catalogEntry)) return;
+  const status = statusOf(context, catalogEntry.key);
+  if (isFinished(status)) return;
+  if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
+  // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
+  // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
+  const phase = matchWeekStep(context, catalogEntry, status, dates);
+  if (phase === null) return;
+  const entry = phase?.entry ?? catalogEntry;
+  const { ineligible } = gates;
+  const stepDates = entry.seasonBound
+    ? dates
+    : gates.afterSeasonDates !== null && startsResidency(entry)
+      ? gates.afterSeasonDates
+      : gates.earlyDates;
+
+  const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, status, gates);
+
+  // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
+  const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
+  const due = schoolCheckOnly ? null : (phase?.due ?? stepDates.due(entry.key));
+  const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
+  // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
+  const detail =
+    due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
+  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
+  // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
+  const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
+  // Before such a deadline the plan has no rung after it, yet passing it changes the step (late,
+  // with its fee) and the re-plan then tells it at the next delivery slot (README, lateDeadline): the
+  // plan wakes just after it, as for a risk that changes with time (tester s10 issue 9 B6: heard 27
+  // hours after NRMP's early deadline, at the next rung's slot the day after).
+  if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
+    noteRiskChange(context, due.at);
+  if (overdueNow && detail !== undefined && late === null) {
+    // Past a late deadline too, the step is overdue by the late one, the last it could meet.
+    const passedLate = passedLateDeadlineOf(context, entry);
+    const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
+    const step: OverdueStep = {
+      milestone: entry.key,
+      title: entry.title,
+      dueBy: missed.at,
+      deadline: missed,
+    };
+    if (passedLate !== null) step.earlyDeadline = detail;
+    if (own !== null) step.ownDate = own.detail;
+    out.overdue.push({ due: passedLate?.at ?? due.at, step });
+  }
+  // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
+  // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
+  // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays, so
+  // the console can say why it is blocked or overdue. SOAP stays while it is open to a registered
+  // applicant: it needs no rank order list (session 9 issue 9).
+  if (
+    gates.seasonOver &&
+    entry.seasonBound === true &&
+    !overdueNow &&
+    !(entry.key === "soap" && soapStillOpen(context))
+  )
+    return;
+  if (waitingFor !== null) {
+    const step: BlockedStep = {
+      milestone: entry.key,
+      title: catalogEntry.title,
+      waitingFor,
+      why: entry.why.text,
+    };
+    if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
+    else if (detail !== undefined) step.deadline = detail;
+    out.blocked.push(step);
+    return;
+  }
+
+  if (late !== null && due !== null) {
+    planLateDeadline(context, entry, due, late, out);
+    return;
+  }
+
+  const notStarted = status === "not_started";
+  // Ranking on H-1B, the certificate is needed early enough for Step 3 (see h1bCertificateTarget).
+  const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
+  // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
+  const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
+  const target = h1b ?? weekTarget ?? stepDates.target(entry.key);
+  // An exam day that has begun means the applicant has acted: the target no longer drives the
+  // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
+  const sat = own !== null && own.due.at < context.now;
+  const targetAhead = target !== null && target.at >= context.now && !sat;
+  // The applicant's own date drives the plan while it is ahead and not after the deadline, else
+  // the target while it is ahead; otherwise the hard deadline does.
+  const ownAhead = own !== null && own.due.at >= context.now && (due === null || own.due.at <= due.at);
+  const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
+  // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
+  const leadDays = leadDaysOf(context, entry);
+  const leadStart =
+    driver === null || leadDays === 0
+      ? null
+      : leadDays === entry.leadTimeDays.days
+        ? stepDates.startBy(driver, leadDays)
+        : step3StartBy(driver, leadDays);
+  const startBy =
+    gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
+      ? Math.min(leadStart?.at ?? context.now, context.now)
+      : (leadStart?.at ?? null);
+  const action = schoolCheckOnly
+    ? SCHOOL_CHECK.ineligible.action
+    : gates.seasonOver && entry.key === "rank_order_list"
+      ? seasonOverRolAction(context)
+      : gates.afterSeasonDates !== null && entry.seasonBound === true && overdueNow
+        ? seasonOverStepAction(context)
+        : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+          ? entry.statusActions.prerequisitePending
+          : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1).
+  const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, dates);
+  // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
+  // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
+  // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
+  // afresh, with no deadline of the unreachable year (tester finding 4).
+  const missed =
+    stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, entry.key);
+  const step: NextStep = {
+    milestone: entry.key,
+    title: entry.title,
+    why: entry.why.text,
+    action: lateResult === "" ? action : `${action}${lateResult}`,
+    dueBy: detail === undefined ? null : detail.at,
+    // A school that may be ineligible makes every other step moot, so checking it comes first.
+    urgency:
+      ownDateUrgency(own) ??
+      (missed !== null && detail !== undefined ? "overdue" : null) ??
+      lateOwnDateUrgency(own, due, context.now) ??
+      (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
+        ? "urgent"
+        : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
+          ? "urgent"
+          : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted)),
+  };
+  if (detail !== undefined) step.deadline = detail;
+  if (missed !== null && detail !== undefined) {
+    step.missedDeadline = dates.rendered(missed);
+    step.matchYears = { missed: context.calendar.matchYear, due: gates.feasibility.earliestMatchYear };
+  }
+  if (own !== null) step.ownDate = own.detail;
+  const targetDetail =
+    target === null
+      ? undefined
+      : target === h1b
+        ? renderH1bTarget(context, target)
+        : target === weekTarget
+          ? stepDates.rendered(target)
+          : stepDates.renderedDay(target);
+  if (targetDetail !== undefined) step.target = targetDetail;
+  if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
+  // A step past its target is ordered by that target, not by the later hard deadline now driving
+  // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).
+  const passedTarget =
+    target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
+  const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
+  out.nextSteps.push({ due: orderAt, step });
+  if (phase?.followUpOnly !== true)
+    stepReminders(
+      context,
+      entry,
+      { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
+      out.reminders,
+    );
+  if (entry.key === "match_week")
+    matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
+  else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
+    matchDayNotice(context, due, detail, out.reminders);
+}
+
+/** Whether the step's deadline is counted from residency's start (the season's `residency_start`). */
+function startsResidency(entry: CatalogEntry): boolean {
+  return entry.due.from === "season" && entry.due.dateKey === "residency_start";
+}
+
+/** The step's deadline for the plan's own Match when it has passed, else null. */
+function passedDue(context: PlanContext, dates: PlanDates, key: CatalogEntry["key"]): DueDate | null {
+  const due = dates.due(key);
+  return due !== null && due.at < context.now ? due : null;
+}

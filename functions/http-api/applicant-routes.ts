@@ -8,7 +8,7 @@ import {
   calendarAddressReplacedPage,
 } from "#pages/action-pages.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { withoutSentReminders } from "#usecases/planning.ts";
+import { applicantPlan } from "#usecases/planning.ts";
 import { applyStepAction, previewStepAction } from "#usecases/step-actions.ts";
 import {
   freshLinkAction,
@@ -31,7 +31,7 @@ export const timeline: PageRoute = (event, deps) =>
     async () => {
       const state = await timelineState(event, deps);
       const now = deps.clock.now();
-      const plan = withoutSentReminders(deps.planning.plan(state, now), state);
+      const plan = applicantPlan(deps.planning, state, now);
       const stopped = await mailStopped(state, deps);
       const today = localDate(state.profile.timezone, now.getTime());
       return timelinePage({
@@ -139,7 +139,7 @@ export const calendarFeed: PageRoute = (event, deps) =>
       body: renderApplicantFeed({
         applicantId: state.profile.applicantId,
         timezone: state.profile.timezone,
-        plan: deps.planning.plan(state, deps.clock.now()),
+        plan: applicantPlan(deps.planning, state, deps.clock.now()),
         interviews: state.interviews,
         updatedAt: state.changedAt ?? state.profile.updatedAt,
       }),

@@ -64,6 +64,16 @@ export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
 }
 
 /**
+ * The plan the applicant is shown, at `now`: the timeline, the action pages and the calendar feed
+ * all read this one, so the feed's alarms are exactly the emails the timeline lists as coming
+ * (tester s11 issue 14e A1: the feed planned without the ledger, and a sent rung re-timed to the
+ * next slot rang on a day no email came).
+ */
+export function applicantPlan(planning: Pick<Planning, "plan">, state: ApplicantState, now: Date): Plan {
+  return withoutSentReminders(planning.plan(state, now), state);
+}
+
+/**
  * The instant to arm for an applicant: a reminder already due and unsent wins (its own sendAt, a
  * past instant that stays the same across re-plans, so an unchanged plan still costs no Scheduler
  * call; the scheduler fires it at once); otherwise the next reminder to come, or sooner a

@@ -20,7 +20,7 @@ import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken 
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
-import { type Planning, withoutSentReminders } from "./planning.ts";
+import { applicantPlan, type Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 import { entryFor } from "./step-action-entry.ts";
 
@@ -123,7 +123,7 @@ export async function previewStepAction(
 ): Promise<ActionPreview> {
   const { claims, state } = await verifiedAction(applicantId, token, deps);
   const now = deps.clock.now();
-  const plan = withoutSentReminders(deps.planning.plan(state, now), state);
+  const plan = applicantPlan(deps.planning, state, now);
   const current = state.milestones.find((entry) => entry.key === claims.milestone);
   const today = localDate(state.profile.timezone, now.getTime());
   const snoozeOptions =

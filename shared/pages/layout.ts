@@ -58,8 +58,18 @@ export const PAGE_HEADERS = {
   "x-frame-options": "DENY",
 } as const;
 
-/** A full page: `main` is trusted HTML built from escaped values. */
+/**
+ * A full page: `main` is trusted HTML built from escaped values. The "private to you" footer only
+ * where the page shows the applicant something of their own (2xx, or a form sent back with its
+ * error, 400): a refusal (401, 410, …) shows nothing private, and the footer read as a contradiction
+ * there (tester s11 issue 14e C8).
+ */
 export function htmlPage(statusCode: number, title: string, main: string): APIGatewayProxyStructuredResultV2 {
+  const footer =
+    statusCode <= 400
+      ? `
+<footer><p>This page is private to you: anyone with its link can see it, so do not forward it.</p></footer>`
+      : "";
   return {
     statusCode,
     headers: { ...PAGE_HEADERS },
@@ -77,8 +87,7 @@ export function htmlPage(statusCode: number, title: string, main: string): APIGa
 <header><span class="brand">Matchpath</span></header>
 <main>
 ${main}
-</main>
-<footer><p>This page is private to you: anyone with its link can see it, so do not forward it.</p></footer>
+</main>${footer}
 </body>
 </html>
 `,

@@ -69,6 +69,13 @@ export interface ApplicantFeedInput {
    * file names (renderInterviewCancellation). Absent (the subscribed feed): no ORGANIZER.
    */
   organizer?: string;
+  /**
+   * A one-off file (an interview email's attachment) rather than the subscribed feed: without the
+   * calendar-level name, description and refresh interval (X-WR-CALNAME, X-WR-CALDESC,
+   * REFRESH-INTERVAL, X-PUBLISHED-TTL), which describe a subscription and can make a calendar app
+   * offer a separate "Matchpath" calendar for one event (tester s11 issue 14e C5).
+   */
+  oneOff?: boolean;
 }
 
 /**
@@ -109,12 +116,16 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     (reminder) => Date.parse(reminder.sendAt) > Date.parse(input.plan.now),
   );
   const calendar = ical({
-    name: "Matchpath: your residency application",
-    description: "Deadlines, target dates and interviews from your Matchpath plan",
+    ...(input.oneOff
+      ? {}
+      : {
+          name: "Matchpath: your residency application",
+          description: "Deadlines, target dates and interviews from your Matchpath plan",
+          // Calendar apps re-read a subscription at their own pace; this asks for about twice a day.
+          ttl: 12 * 60 * 60,
+        }),
     prodId: PRODUCT_ID,
     method: ICalCalendarMethod.PUBLISH,
-    // Calendar apps re-read a subscription at their own pace; this asks for about twice a day.
-    ttl: 12 * 60 * 60,
     timezone: { name: null, generator: (zone) => vtimezone(zone) },
   });
   const stamp = new Date(input.updatedAt);

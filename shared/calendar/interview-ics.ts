@@ -18,7 +18,8 @@ import { organizerOf } from "./organizer.ts";
 
 /**
  * One interview as its own .ics (attached to interview emails), sharing the feed's UID: the plan's
- * steps (next, overdue and waiting) are left out so the attachment holds that interview alone.
+ * steps (next, overdue and waiting) are left out so the attachment holds that interview alone, and
+ * the feed's calendar-level properties with them (oneOff).
  */
 export function renderInterviewInvite(
   input: Omit<ApplicantFeedInput, "interviews"> & { interview: Interview },
@@ -27,6 +28,7 @@ export function renderInterviewInvite(
     ...input,
     plan: { ...input.plan, nextSteps: [], overdue: [], blocked: [] },
     interviews: [input.interview],
+    oneOff: true,
   });
 }
 

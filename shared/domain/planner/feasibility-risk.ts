@@ -112,7 +112,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     severity: "critical",
     message: over
       ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. Change your target Match year to ${feasibility.earliestMatchYear}.`
-      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}.`,
+      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}: send your intake form again with Match year ${feasibility.earliestMatchYear}, or ask your advisor to change it.`,
     milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(sources.length > 0 ? { sources } : {}),

@@ -47,6 +47,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   // The applicant's choices offered from the catalog and the seasons, and preferences applied to them.
   "applicant-choices.ts": "catalog",
   "apply-preferences.ts": "catalog",
+  // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
+  "budget-words.ts": "catalog",
   // The planner's entry point and the interview rules it shares with the store's cancellations.
   "planner.ts": "planner",
   "cancelled-reminders.ts": "planner",

@@ -77,6 +77,27 @@ describe("the console on a 390 px phone", () => {
     await tab.close();
   });
 
+  it("lets the budget footer's 'Paid so far' heading span its row, the amount beside or under it", async () => {
+    // con8 / issue 15 C1 (e): at 390 px the footer's heading cell wrapped into a narrow grey column.
+    const tab = await open(budgetHtml, 390);
+    const table = tab.getByRole("region", { name: "Budget table" });
+    const row = await table.locator("tfoot tr").first().boundingBox();
+    const heading = await table.locator("tfoot th").first().boundingBox();
+    expect(row).not.toBeNull();
+    expect(heading).not.toBeNull();
+    expect(heading?.width ?? 0).toBeGreaterThanOrEqual((row?.width ?? 0) * 0.95);
+    // A string: the project's types have no DOM library.
+    const lineHeight = Number(
+      await tab.evaluate(
+        `parseFloat(getComputedStyle(document.querySelector('[aria-label="Budget table"] tfoot th')).lineHeight) || 20`,
+      ),
+    );
+    // One line of text plus the cell's padding: not wrapped word by word.
+    expect(heading?.height ?? Number.POSITIVE_INFINITY).toBeLessThan(lineHeight * 2 + 12);
+    await saveScreenshot(tab, "console-budget-footer-390");
+    await tab.close();
+  });
+
   it("shows each applicant's open risks and next deadline without sideways scroll", async () => {
     const tab = await open(cohortHtml, 390);
     const region = tab.getByRole("region", { name: "Cohort table" });

@@ -60,7 +60,7 @@ export async function providerDocBlocks(): Promise<DocBlock[]> {
         FORM_PROVIDERS.map((p) => [
           `\`${p.secretVariable}\` / \`${p.secretVariable}_PARAMETER\``,
           "http-api",
-          `${p.title}'s secret, or the SSM SecureString parameter holding it; absent: ${p.title} is not connected`,
+          `The ${p.title} secret, or the SSM SecureString parameter holding it; absent: ${p.title} is not connected`,
         ]),
       ),
     },

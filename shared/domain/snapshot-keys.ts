@@ -63,7 +63,7 @@ export const FIXED_ACTIONS_PER_SUBMISSION = 5;
  * written in one DynamoDB transaction (at most 100 actions, so it commits whole or not at all):
  * the fixed actions, one per milestone key, and up to 2 × MAX_INTERVIEWS for interviews written and
  * interviews dropped. Derived from MILESTONE_KEYS so a new key shrinks it rather than breaking it
- * (28 keys: 5 + 28 + 2 × 33 = 99).
+ * (29 keys: 5 + 29 + 2 × 33 = 100).
  */
 export const MAX_INTERVIEWS = Math.floor(
   (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,

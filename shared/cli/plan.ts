@@ -6,6 +6,7 @@ import { listedNextSteps } from "#domain/listed-steps.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -135,12 +136,13 @@ export function renderPlan(result: Plan, applicantName: string): string {
       ["send at (your time)", "step", "rung", "id", "email says"],
       result.reminders.map((reminder) => [
         reminder.sendAtLocal,
-        subject(reminder),
+        // A notice on no actionable step (filed under the budget, never a step): no step, no date.
+        isUndatedNotice(reminder) ? "-" : subject(reminder),
         reminder.rung,
         reminder.id,
         // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
         // out 7 hours before its deadline, tester s5 C2).
-        sentReminderLabel(reminder, reminder.sendAt).label,
+        isUndatedNotice(reminder) ? "notice (no date)" : sentReminderLabel(reminder, reminder.sendAt).label,
       ]),
     ),
     "\nBUDGET (USD)\n",

@@ -3,6 +3,7 @@ import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import { listedNextSteps } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -76,6 +77,7 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
+  if (isUndatedNotice(first)) return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);
   const when = `${label.inline} ${deadlineWords(first.deadlineDetail).local}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
@@ -95,9 +97,10 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   else lines.push(`${headingOf(items)}:`, "");
   items.forEach((item, index) => {
     lines.push(`${index + 1}. ${item.title}`);
-    lines.push(
-      `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : ""}`,
-    );
+    if (!item.undated)
+      lines.push(
+        `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : ""}`,
+      );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
     lines.push(`   ${WORDS.whyItMatters}: ${item.why}`);
@@ -153,7 +156,11 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     name,
     heading,
     summary: summary ?? false,
-    preview: items[0] ? `${items[0].title}: ${items[0].inlineLabel} ${items[0].dueLocal}` : heading,
+    preview: items[0]
+      ? items[0].undated
+        ? items[0].title
+        : `${items[0].title}: ${items[0].inlineLabel} ${items[0].dueLocal}`
+      : heading,
     items: items.map((item, index) => {
       const buttons = buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []);
       return {

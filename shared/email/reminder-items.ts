@@ -1,7 +1,11 @@
 import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import {
+  CRITICAL_RISK_RUNG,
+  isUndatedNotice,
+  OUT_OF_REACH_RUNG,
+} from "#domain/planner/critical-risk-notice.ts";
 import { renderInZone } from "#domain/time.ts";
 import { forPeople } from "./for-people.ts";
 
@@ -45,6 +49,13 @@ export interface Item {
    * step the risk names (tester s5 B2: a bare "Done" under it read as "done with the risk").
    */
   actsOn?: string;
+  /**
+   * A notice riding on no step the applicant acts on (a school with no sponsor note once its WDOMS
+   * look-up is done: the plan files it under the budget, which is never a next step): it has no
+   * date ("due" the rank-list deadline read as a deadline the applicant cannot meet), no next step
+   * and no button (tester s11 issue 9e B3, C1).
+   */
+  undated?: true;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -141,9 +152,10 @@ function programTime(reminder: Reminder, programZone: string | undefined): strin
  * `programZone`: the IANA zone of the interview an interview's reminder is about, its second zone.
  */
 export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZone?: string): Item {
-  const step = stepFor(plan, reminder);
+  const undated = isUndatedNotice(reminder);
+  const step = undated ? undefined : stepFor(plan, reminder);
   const action = step?.action;
-  const label = itemDateLabel(plan, reminder, weekly);
+  const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly);
   const kind = kindOf(reminder);
   const deadlineNote = deadlineNoteOf(reminder, step);
   const attachmentNote = attachmentNoteOf(reminder);
@@ -160,13 +172,14 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
         : programTime(reminder, programZone),
     kind,
     yourTime: yourTimeSuffix(reminder.deadlineDetail),
-    projected: reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
+    projected: !undated && reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
     ...(attachmentNote ? { attachmentNote } : {}),
     why: forPeople(reminder.why),
     ...(action ? { action: forPeople(action) } : {}),
     ...(notice && step ? { actsOn: step.title } : {}),
+    ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "" } : {}),
   };
 }
 

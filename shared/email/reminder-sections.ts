@@ -75,7 +75,9 @@ export function weeklySummary(day: string, items: readonly Item[]) {
   return {
     heading: `Your weekly summary: ${items.length === 1 ? "one reminder" : `${items.length} reminders`}`,
     intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day. In this summary:`,
-    covers: items.map((item) => `${item.title} (${item.inlineLabel} ${item.dueLocal})`),
+    covers: items.map((item) =>
+      item.undated ? item.title : `${item.title} (${item.inlineLabel} ${item.dueLocal})`,
+    ),
   };
 }
 
@@ -125,13 +127,13 @@ export const PROJECTED_NOTE =
 
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
   recorded: readonly MilestoneEntry[],
 ) {
-  if (!links || item.milestone === "interview") return [];
+  if (!links || item.milestone === "interview" || item.undated) return [];
   const milestone = item.milestone;
   return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
     label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],

@@ -18,6 +18,20 @@ export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
 export const CRITICAL_RISK_RUNG = "critical-risk";
 
 /**
+ * Whether a reminder is a notice on no step the applicant acts on: a critical risk's notice filed
+ * under the budget (a school with no sponsor note once its WDOMS look-up is done), which is a
+ * section, never a next step (listedNextSteps). The email and the CLI show it as a notice: no date
+ * ("due" the rank-list deadline read as a deadline the applicant cannot meet), no next step, no
+ * button (tester s11 issue 9e B3, C1). Its id is the risk's, whatever step it is filed under.
+ */
+export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone">): boolean {
+  return (
+    (reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG) &&
+    reminder.milestone === "budget"
+  );
+}
+
+/**
  * Whether a notice's words are about a Match whose rank order list deadline (official, the season's
  * data) has passed at `now`: the out-of-reach notice of the target Match `targetYear` ("The 2027
  * Match is out of reach … Pay no 2027 ERAS or NRMP fee"). Its deadline is the feasible Match's, so

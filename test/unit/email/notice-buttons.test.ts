@@ -7,6 +7,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
+import { renderPlan } from "../../../shared/cli/plan.ts";
 
 // Tester s5 B2: a weekly summary led with "The 2027 Match is out of reach…" and under it a bare
 // Done / Scheduled for… / Snooze that acted on Step 2 CK. A button belongs to the step it acts on
@@ -62,8 +63,8 @@ describe("a critical risk's notice in an email", () => {
 });
 
 // Tester s10 issue 9 B1: a school with no sponsor note now gets one notice. With the WDOMS look-up
-// already done, it rides on the budget step ("pay no fee until then"), never on a done or blocked
-// step: the email says what resolves it and names the step its next step acts on.
+// already done, it rides on no next step in the email (the plan files it under the budget, which is
+// never a next step): the email says what resolves it, with no date, action or button.
 describe("the no-sponsor-note notice in an email, WDOMS look-up done", () => {
   const ineligible = inputFactory({
     applicant: applicantFactory({
@@ -89,6 +90,37 @@ describe("the no-sponsor-note notice in an email, WDOMS look-up done", () => {
     });
     expect(email.text).toContain(`1. ${only.title}`);
     expect(email.text).toContain("What resolves it: an ECFMG sponsor note for your school");
-    expect(email.text).toContain("Next step, for Plan your budget:");
+    // Tester s11 issue 9e B3/C1: the notice is about eligibility, not the budget (never a next
+    // step since 11b5e5e), and the rank-list deadline is no deadline for this applicant: a notice,
+    // with no date, no "deadline" count, no budget action or Done button, no budget section named.
+    expect(email.subject).not.toMatch(/due|Thu 25 Feb 2027/i);
+    const single = renderReminderEmail({
+      recipientName: "Sofia Ruiz",
+      reminders: [only],
+      plan: result,
+      links,
+      unsubscribeUrl: "https://example.org/unsubscribe",
+    });
+    expect(single.subject).toBe(only.title);
+    expect(single.text).toContain("One reminder needs your attention");
+    expect(single.text).not.toMatch(/deadline needs|Due|Plan your budget|budget section/);
+    expect(email.text).not.toMatch(/deadline needs|Due|Plan your budget|budget section/);
+    expect(email.html).not.toMatch(/deadline needs|Due |Plan your budget|budget section|Thu 25 Feb 2027/);
+    const item = email.text.slice(
+      email.text.indexOf(`1. ${only.title}`),
+      email.text.indexOf("Your next steps"),
+    );
+    expect(item).toContain("What resolves it");
+    expect(item).not.toContain("https://api.example.org/actions?");
+  });
+
+  it("is a notice on no step in the CLI's reminders, not the budget's Due (tester s11 issue 9e C1)", () => {
+    if (only === undefined) throw new Error("no notice for the school with no sponsor note");
+    const text = renderPlan(result, "Sofia");
+    const reminders = text.slice(text.indexOf("REMINDERS"), text.indexOf("BUDGET"));
+    const row = reminders.split("\n").find((line) => line.includes(only.id));
+    expect(row).toMatch(/critical-risk/);
+    expect(row).toMatch(/notice/);
+    expect(row).not.toMatch(/budget|Due/);
   });
 });

@@ -88,8 +88,9 @@ export function renderPlan(result: Plan, applicantName: string): string {
         subject(step),
         step.target === undefined
           ? "-"
-          : // A passed target reads as passed, never as a date ahead (tester s10 issue 9d B4).
-            `${Date.parse(step.target.at) < Date.parse(result.now) ? "passed on " : ""}${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
+          : // A passed target reads as passed, never as a date ahead (tester s10 issue 9d B4), and
+            // as the target's, never a bare "passed on" beside an exam (tester s11 issue 9e B1).
+            `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
         step.deadline === undefined
           ? "-"
           : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,

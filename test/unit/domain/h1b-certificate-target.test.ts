@@ -33,8 +33,33 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
-    expect(row).toContain("passed on Sun 30 Aug 2026");
+    // Tester s11 issue 9e B1: a bare "passed on …" beside an exam read as "the applicant passed it".
+    expect(row).toContain("target passed Sun 30 Aug 2026");
+    expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
+  });
+});
+
+// Tester s11 issue 9e B1: Step 2 CK scheduled for 20 Aug 2026, no result, on 30 Nov 2026: the CLI
+// row "usmle_step2ck  passed on Wed 26 Aug 2026" read as if the exam was passed.
+describe("a passed target of an exam with no result reads as the target's (s11 9e B1)", () => {
+  const booked = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", graduation: "2024-06-30" }),
+    milestones: [
+      ...doneMilestones(
+        ["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway", "usce"],
+        "2025-09-01",
+      ),
+      { key: "usmle_step2ck", status: "scheduled", date: "2026-08-20" },
+    ],
+  });
+  it("says 'target passed', never a bare 'passed on', beside Pass USMLE Step 2 CK", () => {
+    const text = renderPlan(planFor(booked, "2026-11-30T12:00:00Z"), "Kemi");
+    const row = text.split("\n").find((line) => /^\s+\w+\s+usmle_step2ck\s/.test(line)) ?? "";
+    expect(row).toMatch(/target passed \w{3} \d{1,2} \w{3} 2026/);
+    const steps = text.slice(text.indexOf("NEXT STEPS"), text.indexOf("RISKS"));
+    expect(steps).toContain("usmle_step2ck");
+    expect(steps).not.toMatch(/(?<!target )passed (on )?\w{3} \d/);
   });
 });
 

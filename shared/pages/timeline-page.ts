@@ -80,7 +80,10 @@ function missedDeadlineHtml(step: NextStep): string {
 
 /**
  * The competitive target beside the deadline while it is ahead: advice, so it reads "Aim to finish
- * by", never "Due" (the step's reminders count down to it; the emails say the same).
+ * by", never "Due" (the step's reminders count down to it; the emails say the same). Shown, it
+ * leads the step's dates, before the deadline: the target drives the reminders and, while ahead,
+ * the badge ("Urgent" above "Due Wed 25 Aug 2027" read as urgent nine months early, tester s11
+ * issue 9e C3).
  */
 export function targetHtml(target: Deadline | undefined, now: string, own?: Deadline): string {
   if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
@@ -175,8 +178,8 @@ function stepHtml(
 <h3>${e(step.title)} ${badgeHtml(step, plan.now)}</h3>
 ${snoozed}
 ${missedDeadlineHtml(step)}
-${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
 ${targetHtml(step.target, plan.now, step.ownDate)}
+${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>

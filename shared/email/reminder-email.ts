@@ -79,8 +79,26 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   const summary = weekly ? "Your weekly summary: " : "";
   if (isUndatedNotice(first)) return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);
-  const when = `${label.inline} ${deadlineWords(first.deadlineDetail).local}`;
+  // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
+  const date = deadlineWords(first.deadlineDetail).local;
+  const when = first.countsDownTo === "own-date" ? date : `${label.inline} ${date}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
+}
+
+/**
+ * The next steps listed under "Your next steps", less the step of an item counting down to the
+ * applicant's own date: that item already says the step, its day and its deadline (tester s11 issue
+ * 14e C1: the exam the email led with came again, without its buttons, as the first bullet). Other
+ * items keep their step's bullet, which adds the target and deadline the item does not show.
+ */
+function stepsBelow(plan: Plan, items: readonly Item[]) {
+  return listedNextSteps(plan)
+    .filter(
+      (step) =>
+        step.interviewId !== undefined ||
+        !items.some((item) => item.ownDate && item.milestone === step.milestone),
+    )
+    .slice(0, TOP_STEPS);
 }
 
 /** The zone whose day decides whether a Done can count yet (ReminderEmailInput.timezone). */
@@ -116,7 +134,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${WORDS.calendarHttpsNote} ${links.feed}`);
     lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
-  const steps = listedNextSteps(plan).slice(0, TOP_STEPS);
+  const steps = stepsBelow(plan, items);
   if (steps.length > 0) {
     lines.push(`${WORDS.nextSteps}:`);
     for (const step of steps) {
@@ -176,17 +194,15 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     calendarHttpsUrl: links?.feed,
     preferencesUrl: links?.preferences,
-    steps: listedNextSteps(plan)
-      .slice(0, TOP_STEPS)
-      .map((step) => {
-        const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
-        return {
-          line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
-          buttons,
-          hasButtons: buttons.length > 0,
-        };
-      }),
-    hasSteps: listedNextSteps(plan).length > 0,
+    steps: stepsBelow(plan, items).map((step) => {
+      const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
+      return {
+        line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
+        buttons,
+        hasButtons: buttons.length > 0,
+      };
+    }),
+    hasSteps: stepsBelow(plan, items).length > 0,
     risks: plan.risks.map((risk) => ({
       line: forPeopleHtml(riskLine(risk)),
       sources: riskSourcesHtml(risk),

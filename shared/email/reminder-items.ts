@@ -56,6 +56,8 @@ export interface Item {
    * and no button (tester s11 issue 9e B3, C1).
    */
   undated?: true;
+  /** The item counts down to the applicant's own date (the exam day they booked). */
+  ownDate?: true;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -180,6 +182,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
     ...(action ? { action: forPeople(action) } : {}),
     ...(notice && step ? { actsOn: step.title } : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "" } : {}),
+    ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
   };
 }
 

@@ -46,14 +46,14 @@ export function stepReminders(
       ? {
           at: own.due.at,
           detail: own.detail,
-          title: titled(entry, ownTitles, " (your date)"),
+          title: titled(entry, ownTitles, ownDateTitle),
           countsDownTo: "own-date" as const,
         }
       : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
         ? {
             at: dates.target.at,
             detail: dates.targetDetail,
-            title: titled(entry, targetTitles, " (target date)"),
+            title: titled(entry, targetTitles, (title) => `${title} (target date)`),
             countsDownTo: "target" as const,
           }
         : null;
@@ -116,11 +116,20 @@ export function stepReminders(
 
 const targetTitles = new Map<string, string>();
 const ownTitles = new Map<string, string>();
-/** "<title> (target date)" or "<title> (your date)", made once per catalog entry rather than once per plan. */
-function titled(entry: CatalogEntry, titles: Map<string, string>, suffix: string): string {
+/**
+ * A reminder counting down to the applicant's own date: an exam ("Pass USMLE Step 2 CK") is "Your
+ * USMLE Step 2 CK exam", the day they booked; another step keeps its title with "(your date)"
+ * (tester s11 issue 14e C1: "Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject).
+ */
+function ownDateTitle(title: string): string {
+  return title.startsWith("Pass ") ? `Your ${title.slice("Pass ".length)} exam` : `${title} (your date)`;
+}
+
+/** A reminder's title from its catalog entry's, made once per catalog entry rather than once per plan. */
+function titled(entry: CatalogEntry, titles: Map<string, string>, make: (title: string) => string): string {
   let title = titles.get(entry.key);
   if (title === undefined) {
-    title = `${entry.title}${suffix}`;
+    title = make(entry.title);
     titles.set(entry.key, title);
   }
   return title;

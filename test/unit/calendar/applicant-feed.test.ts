@@ -106,7 +106,7 @@ describe("applicant calendar feed", () => {
         .getAllSubcomponents("valarm")
         .map((alarm) => String(alarm.getFirstPropertyValue("description"))),
     );
-    const own = alarms.filter((text) => text.startsWith("Pass USMLE Step 2 CK (your date): "));
+    const own = alarms.filter((text) => text.startsWith("Your USMLE Step 2 CK exam: "));
     expect(own.length).toBeGreaterThan(0);
     for (const text of own) expect(text).toMatch(/: on Thu 20 Aug 2026$/);
     expect(alarms.some((text) => /\(target date\): due /.test(text))).toBe(false);

@@ -431,3 +431,39 @@ describe("a thank-you email, sent after the interview (tester s7 14b C2)", () =>
     }
   });
 });
+
+describe("an email about the exam day the applicant booked (tester s11 issue 14e C1)", () => {
+  const exam = reminderFactory({
+    id: "usmle_step2ck:due-in-3d",
+    milestone: "usmle_step2ck",
+    title: "Your USMLE Step 2 CK exam",
+    countsDownTo: "own-date",
+    deadlineDetail: {
+      at: "2027-03-29T19:00:00.000Z",
+      local: "Tue 30 Mar 2027, 12:00 AM GMT+5",
+      et: "Mon 29 Mar 2027, 3:00 PM ET",
+      status: "applicant",
+      source: "applicant",
+    },
+  });
+  const email = render({
+    reminders: [exam],
+    plan: planFactory({
+      nextSteps: [
+        stepFactory({ milestone: "usmle_step2ck", title: "Pass USMLE Step 2 CK", action: "Sit the exam." }),
+        stepFactory({ milestone: "oet_medicine", title: "Pass OET Medicine", action: "Book OET." }),
+      ],
+    }),
+  });
+
+  it("names the exam and its day in the subject, with no 'on' or '(your date)'", () => {
+    expect(email.subject).toBe("Your USMLE Step 2 CK exam: Tue 30 Mar 2027");
+  });
+
+  it("does not list the step it leads with again under 'Your next steps'", () => {
+    const steps = email.text.slice(email.text.indexOf("Your next steps:"));
+    expect(steps).toContain("- Pass OET Medicine: Book OET.");
+    expect(steps).not.toContain("Pass USMLE Step 2 CK");
+    expect(email.html).not.toContain("Pass USMLE Step 2 CK");
+  });
+});

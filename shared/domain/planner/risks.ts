@@ -45,9 +45,15 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
  */
 function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
   const said: string[] = [];
-  if (keys.some((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey))) {
-    said.push(` USMLE results take up to ${SCORE_REPORTING_DAYS} days.`);
-    addSource(sources, SCORE_REPORTING_SOURCE);
+  // Each exam's own reporting allowance and its source (tester s11 issue 14e C3: a Step 2 CK risk
+  // cited ECFMG's Step 3 note).
+  const exams = keys.filter((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey));
+  if (exams.length > 0) {
+    const allowances = exams.map((key) => catalogEntry(key as MilestoneKey).reportingDays);
+    const days = Math.max(...allowances.map((allowance) => allowance?.days ?? SCORE_REPORTING_DAYS));
+    said.push(` We allow up to ${days} days for a USMLE result to be reported.`);
+    for (const allowance of allowances)
+      addSource(sources, allowance === undefined ? SCORE_REPORTING_SOURCE : citationSource(allowance));
   }
   const pathway = catalogEntry("ecfmg_pathway").reportingDays;
   if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
@@ -191,7 +197,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         if (day > latestSitting) {
           late.push(key);
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${when(context, day + reportDays * DAY_MS)}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${dayBy(context, day + reportDays * DAY_MS)}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);

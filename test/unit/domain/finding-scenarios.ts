@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan, RiskCode } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 
@@ -28,7 +29,9 @@ export const FINDING_SCENARIOS: Scenario[] = [
       const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("warning");
       expect(late?.message).toContain("take it by Wed 27 Jan 2027 at the latest");
-      expect(late?.sources?.join(" ")).toContain("https://www.ecfmg.org/news/2021/09/02/");
+      // Tester s11 issue 14e C3: the step's own reporting allowance, never the Step 3 note.
+      expect(late?.sources).toContain(catalogEntry("usmle_step2ck").reportingDays?.source);
+      expect(late?.sources?.join(" ")).not.toContain("step-3-scheduled-delay");
       expect(nextKeys(result)).toContain("nrmp_registration");
       expect(riskOf(result, "NRMP_LATE_FEE")?.message).toContain("Register with NRMP before");
       expect(result.blocked.map((step) => step.milestone)).not.toContain("nrmp_registration");
@@ -49,6 +52,12 @@ export const FINDING_SCENARIOS: Scenario[] = [
       // s4 papercut 9: the exam, not the step's title, is the sentence's subject.
       expect(late?.message).toMatch(/^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around /);
       expect(late?.message).not.toContain("Pass USMLE");
+      // Tester s11 issue 14e C3: an estimate "up to 28 days" away is a day, not a minute in two zones,
+      // and its source is Step 2 CK's own allowance, not the Step 3 note.
+      expect(late?.message).toMatch(/would be reported around \w{3} \d{1,2} \w{3} 2027:/);
+      expect(late?.message).not.toMatch(/reported around [^:;]*(AM|PM)/);
+      expect(late?.sources).toContain(catalogEntry("usmle_step2ck").reportingDays?.source);
+      expect(late?.sources?.join(" ")).not.toContain("step-3-scheduled-delay");
       // s4 finding 6: the step's own text says to move it and by when, not "scores take about 4 weeks".
       const step = result.nextSteps.find((next) => next.milestone === "usmle_step2ck");
       expect(step?.action).toContain("Your exam is on Fri 12 Feb 2027, after Wed 27 Jan 2027");

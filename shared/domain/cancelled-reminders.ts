@@ -1,5 +1,6 @@
 import type { Plan, Reminder } from "./plan.ts";
 import { interviewIdOf } from "./planner/interviews.ts";
+import type { ScheduledReminder } from "./scheduled-reminders.ts";
 import type { Interview, MilestoneEntry } from "./snapshot.ts";
 
 /**
@@ -22,31 +23,6 @@ export interface CancelledReminder {
   interviewId?: string;
   rung: string;
   reason: CancelReason;
-}
-
-/**
- * What a re-plan needs of a reminder the previous plan had scheduled: its keys, its instants and its
- * title (to tell a moved interview). The stored plan keeps only these (plan-repository.ts).
- */
-export type ScheduledReminder = Pick<
-  Reminder,
-  "id" | "milestone" | "interviewId" | "rung" | "sendAt" | "sendAtLocal" | "title"
->;
-
-/** The reminders of `plan` still to go after `computedAt`, with only what a re-plan compares. */
-export function scheduledReminders(plan: Plan, computedAt: string): ScheduledReminder[] {
-  const since = Date.parse(computedAt);
-  return plan.reminders
-    .filter((reminder) => Date.parse(reminder.sendAt) > since)
-    .map(({ id, milestone, interviewId, rung, sendAt, sendAtLocal, title }) => ({
-      id,
-      milestone,
-      ...(interviewId === undefined ? {} : { interviewId }),
-      rung,
-      sendAt,
-      sendAtLocal,
-      title,
-    }));
 }
 
 /** What the re-plan knows about the applicant now: their milestones and interviews. */

@@ -21,3 +21,14 @@ export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): 
   const later = plan.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
   return later === undefined || later === plan.matchYear ? undefined : later;
 }
+
+/**
+ * The Match an entry's dates are for: "2027", or "2028; the 2027 Match is out of reach" when the
+ * plan is dated for a later Match than the applicant targets (issue 15 follow-up: the digest said
+ * "Match 2027" for a plan dated for 2028).
+ */
+export function matchNamed(entry: { matchYear: number; plannedMatchYear?: number | undefined }): string {
+  return entry.plannedMatchYear === undefined
+    ? String(entry.matchYear)
+    : `${entry.plannedMatchYear}; the ${entry.matchYear} Match is out of reach`;
+}

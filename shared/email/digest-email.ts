@@ -1,4 +1,5 @@
 import Mustache from "mustache";
+import { matchNamed } from "#domain/match-year-heading.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { DIGEST_HTML } from "./templates/digest.compiled.ts";
 
@@ -72,17 +73,6 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
   };
   const html = Mustache.render(DIGEST_HTML, view, {}, { escape: escapeHtml });
   return { subject, html, text: renderText(heading, intro, input) };
-}
-
-/**
- * The Match an entry's dates are for: "2027", or "2028; the 2027 Match is out of reach" when the
- * plan is dated for a later Match than the applicant targets (issue 15 follow-up: the digest said
- * "Match 2027" for a plan dated for 2028).
- */
-export function matchNamed(entry: Pick<DigestEntry, "matchYear" | "plannedMatchYear">): string {
-  return entry.plannedMatchYear === undefined
-    ? String(entry.matchYear)
-    : `${entry.plannedMatchYear}; the ${entry.matchYear} Match is out of reach`;
 }
 
 /**

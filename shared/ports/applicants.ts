@@ -1,5 +1,5 @@
-import type { ScheduledReminder } from "#domain/cancelled-reminders.ts";
 import type { Preferences } from "#domain/preferences.ts";
+import type { ScheduledReminder } from "#domain/scheduled-reminders.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { StoredPlanSummary } from "./plans.ts";
 import type { LedgerEntry } from "./reminder-ledger.ts";

@@ -1,7 +1,6 @@
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
-import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
+import { laterPlannedMatchYear, matchNamed } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
-import { matchNamed } from "#email/digest-email.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Escalation } from "./escalation.ts";

@@ -1,7 +1,8 @@
-import { cancelledReminders, type ScheduledReminder } from "#domain/cancelled-reminders.ts";
+import { cancelledReminders } from "#domain/cancelled-reminders.ts";
 import { type CohortRow, cohortRow, type LastEmail } from "#domain/console/cohort-row.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { newlyOverdue, overdueSubjects, type RiskChangeTells } from "#domain/reminder-policy.ts";
+import type { ScheduledReminder } from "#domain/scheduled-reminders.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";

@@ -1,5 +1,5 @@
-import type { ScheduledReminder } from "#domain/cancelled-reminders.ts";
 import { PreferencesSchema } from "#domain/preferences.ts";
+import type { ScheduledReminder } from "#domain/scheduled-reminders.ts";
 import type { Applicant, Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry, LedgerInterview, LedgerSubject } from "#ports/reminder-ledger.ts";

@@ -1,7 +1,7 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
-import { type ScheduledReminder, scheduledReminders } from "#domain/cancelled-reminders.ts";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
+import { type ScheduledReminder, scheduledReminders } from "#domain/scheduled-reminders.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { PlanRepository, SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";

@@ -149,22 +149,24 @@ async function newApplicant(externalId: string, racers: number, intake: IntakeSt
 describe("two different taps on one step at the same moment (issue 14 B3)", () => {
   it("Done and Snooze: the step ends done and each answer is true", async () => {
     // Both read the step open; the Done is written first, the Snooze after it: the lost update.
+    // USCE, whose next reminder is the next morning: Snooze is offered only where it silences a
+    // reminder (tester s10 issue 14d C2), and the personal statement's next one is in September.
     const applicant = await newApplicant("race-done-snooze", 2, doneWrittenFirst());
     const preview = await previewStepAction(
       applicant.applicantId,
-      applicant.tap("personal_statement", "snooze").linkToken,
+      applicant.tap("usce", "snooze").linkToken,
       { ...applicant.deps, applicants: store.applicants },
     );
     const days = String(preview.snoozeOptions[0]?.days);
     expect(preview.snoozeOptions.length).toBeGreaterThan(0);
 
-    const done = applicant.tap("personal_statement", "done");
-    const snooze = applicant.tap("personal_statement", "snooze", { days });
+    const done = applicant.tap("usce", "done");
+    const snooze = applicant.tap("usce", "snooze", { days });
     const [doneAnswer, snoozeAnswer] = await Promise.all([done.result, snooze.result]);
 
     expect(doneAnswer).toBe("recorded");
-    expect(await applicant.milestone("personal_statement")).toEqual({
-      key: "personal_statement",
+    expect(await applicant.milestone("usce")).toEqual({
+      key: "usce",
       status: "done",
       date: "2026-06-01",
     });
@@ -177,7 +179,7 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
     // The same Done link again: "already recorded", and it is.
     const again = await applyStepAction(applicant.applicantId, done.linkToken, {}, applicant.deps);
     expect(again.outcome).toBe("already-recorded");
-    expect(await applicant.milestone("personal_statement")).toMatchObject({ status: "done" });
+    expect(await applicant.milestone("usce")).toMatchObject({ status: "done" });
   });
 
   it("Done and Scheduled for…: the Done written first is kept, the date is not recorded over it", async () => {

@@ -24,7 +24,7 @@ export interface DynamoConsoleStoreOptions {
  * - listCohort: 16 Queries on GSI2 in parallel (a sort-key prefix for one advisor).
  * - setRemindersPaused: 1 conditional UpdateItem of the profile. recordAudit: 1 PutItem.
  * - listAudit / listSubmissions: 1 Query each on the applicant's partition (a sort-key prefix).
- * - recordLastEmail: cohort-last-email.ts (1 GetItem, 1 conditional UpdateItem of the PLAN item).
+ * - recordLastEmail: cohort-last-email.ts (2 GetItems, 1 TransactWriteItems of the PLAN item and a ledger check).
  * - eraseApplicant: applicant-erasure.ts.
  */
 export class DynamoConsoleStore implements ConsoleStore {
@@ -69,8 +69,8 @@ export class DynamoConsoleStore implements ConsoleStore {
     return shards.flat();
   }
 
-  async recordLastEmail(applicantId: string, lastEmail: LastEmail): Promise<void> {
-    await recordLastEmail(this.table, applicantId, lastEmail);
+  async recordLastEmail(applicantId: string, lastEmail: LastEmail, sentAs: string): Promise<void> {
+    await recordLastEmail(this.table, applicantId, lastEmail, sentAs);
   }
 
   async setRemindersPaused(applicantId: string, pausedAt: string | undefined): Promise<void> {

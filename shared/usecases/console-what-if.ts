@@ -89,6 +89,12 @@ export async function runWhatIf(
       earlierSeasonWork(input, changed, now.getTime()),
       // The ledger's reminders are sent (or being sent) already: not "next" (tester s11 issue 15e B1).
       new Set(state.ledger.map((entry) => entry.reminderId)),
+      // Nothing is sent while paused or unsubscribed: none is counted "to send" (issue 15).
+      state.profile.remindersPausedAt !== undefined
+        ? "paused"
+        : state.profile.unsubscribedAt !== undefined
+          ? "unsubscribed"
+          : undefined,
     ),
     saveId: `console-what-if-${randomUUID()}`,
     basedOn: whatIfBasis(state),

@@ -57,6 +57,15 @@ function dueText(due: string | null | undefined): string {
   return due ? when(due) : "none scheduled";
 }
 
+/** The reminders still to send on each side, or why none is sent at all (issue 15: paused, it counted them). */
+function remindersHtml(reminders: PlanDiff["reminders"]): string {
+  if (reminders.held === "paused")
+    return '<p class="warning">Reminders are paused: nothing will be sent until they are resumed, with this change or without it.</p>';
+  if (reminders.held === "unsubscribed")
+    return '<p class="warning">The applicant unsubscribed from reminders: nothing will be sent, with this change or without it.</p>';
+  return `<p>${reminders.before} → ${reminders.after} still to send (${reminders.added} new, ${reminders.removed} dropped); next ${dueText(reminders.nextBefore)} → ${dueText(reminders.nextAfter)}</p>`;
+}
+
 /** POST /console/applicants/:id/what-if: the difference. */
 export function whatIfResultFragment(applicantId: string, result: WhatIfResult, changesJson: string): string {
   const { diff } = result;
@@ -89,7 +98,7 @@ ${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
-<h3>Reminders</h3><p>${diff.reminders.before} → ${diff.reminders.after} still to send (${diff.reminders.added} new, ${diff.reminders.removed} dropped); next ${dueText(diff.reminders.nextBefore)} → ${dueText(diff.reminders.nextAfter)}</p>
+<h3>Reminders</h3>${remindersHtml(diff.reminders)}
 <h3>Budget</h3><p>Upcoming ${h(diff.budget.perCurrency.upcomingBefore)} → ${h(diff.budget.perCurrency.upcomingAfter)}; total ${h(diff.budget.perCurrency.totalBefore)} → ${h(diff.budget.perCurrency.totalAfter)}</p>
 ${toVerifyHtml(diff.budget.toVerify)}
 ${saveOrWhyNot(applicantId, result, changesJson)}`;

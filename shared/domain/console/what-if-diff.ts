@@ -85,9 +85,11 @@ export interface PlanDiff {
   };
   /**
    * Reminders still to come on each side: neither in the ledger (planDiff's `alreadySent`) nor past
-   * their deadline; `nextBefore`/`nextAfter` the earliest of them.
+   * their deadline; `nextBefore`/`nextAfter` the earliest of them. None while `held`: reminders
+   * paused by an advisor, or the applicant unsubscribed, so nothing is sent (issue 15).
    */
   reminders: {
+    held?: "paused" | "unsubscribed";
     before: number;
     after: number;
     added: number;
@@ -169,7 +171,8 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
  * each record's earlier-season work (earlierSeasonWork), so a Match-year switch says which step is
  * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
  * withheld), which the plan still lists but which will not be sent again, so the reminders counted
- * and the next one named are those still to come (tester s11 issue 15e B1). Pure.
+ * and the next one named are those still to come (tester s11 issue 15e B1); `remindersHeld`: why
+ * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted (issue 15). Pure.
  */
 export function planDiff(
   before: Plan,
@@ -177,6 +180,7 @@ export function planDiff(
   finished: ReadonlySet<string> | ReadonlyMap<string, "done" | "waived"> = new Set<string>(),
   earlier: EarlierSeasonWork = { before: new Set(), after: new Set() },
   alreadySent: ReadonlySet<string> = new Set(),
+  remindersHeld?: "paused" | "unsubscribed",
 ): PlanDiff {
   const beforeSteps = new Map(before.nextSteps.map((step) => [stepKey(step), step]));
   const afterSteps = new Map(after.nextSteps.map((step) => [stepKey(step), step]));
@@ -267,7 +271,7 @@ export function planDiff(
   const beforeCodes = new Map(before.risks.map((risk) => [risk.code, risk]));
   const afterCodes = new Set(after.risks.map((risk) => risk.code));
   const toCome = (plan: Plan) =>
-    plan.reminders
+    (remindersHeld === undefined ? plan.reminders : [])
       // A reminder whose deadline has passed is never sent either (dueReminders).
       .filter(
         (reminder) => !alreadySent.has(reminder.id) && Date.parse(reminder.deadline) > Date.parse(plan.now),
@@ -311,6 +315,7 @@ export function planDiff(
       }),
     },
     reminders: {
+      ...(remindersHeld === undefined ? {} : { held: remindersHeld }),
       before: beforeReminders.size,
       after: afterReminders.size,
       added: [...afterReminders].filter((id) => !beforeReminders.has(id)).length,

@@ -1,4 +1,5 @@
 import type { Deadline, NextStep, Reminder } from "./plan.ts";
+import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
@@ -87,13 +88,18 @@ export const DATE_TAGS = {
  * issue 9 A2: the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
  * deadline ("due …", or "by …" when it stands alone), "projected date" when projected; a deadline
- * already passed reads "overdue: it was due …"; an early deadline passed names the late one.
+ * already passed reads "overdue: it was due …"; an early deadline passed names the late one; an
+ * exam sat with its result pending says so first, as stepBadge's badge.
  * Undefined when the step has no date at all. `now` is epoch milliseconds.
  */
 export function stepDatesInline(
-  step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears">,
+  step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency">,
   now: number,
 ): string | undefined {
+  // An exam sat with no result recorded reads as the console's and the timeline's badge says
+  // (stepBadge): "result pending", and past its deadline "overdue: result pending", never a bare
+  // "overdue" asking for an exam already taken (issue 15).
+  const badge = stepBadge(step, new Date(now).toISOString());
   const { deadline, target, matchYears } = step;
   const targetAhead = target !== undefined && Date.parse(target.at) > now;
   const phrases: string[] = [];
@@ -106,11 +112,15 @@ export function stepDatesInline(
   if (deadline) {
     const when = deadlineWords(deadline).local;
     const projected = deadline.status === "projected" ? `, ${DATE_TAGS.projected}` : "";
-    if (Date.parse(deadline.at) <= now) phrases.push(`overdue: it was due ${when}`);
+    if (Date.parse(deadline.at) <= now)
+      phrases.push(
+        `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
+      );
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${projected}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${projected}`);
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
   }
+  if (badge === "result-pending") phrases.unshift("result pending");
   return phrases.length > 0 ? phrases.join("; ") : undefined;
 }
 

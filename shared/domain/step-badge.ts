@@ -11,7 +11,8 @@ import { DAY_MS } from "./time.ts";
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
  * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
  * timeline said "Result pending"); "soon" at least on the exam day itself (tester s11 issue 15e
- * C4: it read "later"); otherwise the planner's urgency. Pure.
+ * C4: it read "later"); otherwise the planner's urgency. The reminder email's step dates say the
+ * result-pending ones in the same words (stepDatesInline, issue 15). Pure.
  */
 export type StepBadge =
   | NextStep["urgency"]
@@ -19,7 +20,10 @@ export type StepBadge =
   | "result-pending"
   | "overdue-result-pending";
 
-export function stepBadge(step: NextStep, now: string): StepBadge {
+export function stepBadge(
+  step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency">,
+  now: string,
+): StepBadge {
   if (step.missedDeadline !== undefined && step.matchYears === undefined) return "early-deadline-passed";
   if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now))
     return step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now)

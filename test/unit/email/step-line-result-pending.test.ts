@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { stepStanding } from "#domain/console/overdue.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { stepLine } from "#email/reminder-sections.ts";
+import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/domain/factories.ts";
+
+/**
+ * Issue 15 (4): the reminder email's words for a step were never checked against the console's
+ * badge. Step 2 CK sat on 20 Jan 2028 with no result recorded, its deadline for the 2028 Match
+ * (27 Jan) passed: the console and the timeline say "overdue: result pending" (stepBadge), the
+ * email's "Your next steps" said "overdue: it was due …", asking for an exam already sat. Before the
+ * deadline, "result pending" on the console, a bare "by …" in the email. One rule: the email's
+ * words follow stepBadge.
+ */
+function step2At(now: string) {
+  const at = new Date(now);
+  const thePlan = plan(
+    {
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [
+        ...doneMilestones(
+          ["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"],
+          "2026-01-10",
+        ),
+        milestoneFactory("usmle_step2ck", "scheduled", "2028-01-20"),
+      ],
+      interviews: [],
+    },
+    seasonCalendar(2028),
+    at,
+  );
+  const step = thePlan.nextSteps.find((next) => next.milestone === "usmle_step2ck");
+  if (step === undefined) throw new Error("Step 2 CK is not a next step");
+  return { line: stepLine(step, at.getTime()), console: stepStanding(thePlan, step).label };
+}
+
+describe("the email's words for an exam sat with its result pending", () => {
+  it("past its deadline: 'overdue: result pending', as the console says, not 'overdue: it was due'", () => {
+    const { line, console } = step2At("2028-02-05T12:00:00Z");
+    expect(console).toBe("overdue: result pending");
+    expect(line).toContain("(overdue: result pending; it was due Thu 27 Jan 2028");
+    expect(line).not.toContain("(overdue: it was due");
+  });
+
+  it("before its deadline: 'result pending', as the console says", () => {
+    const { line, console } = step2At("2028-01-22T12:00:00Z");
+    expect(console).toBe("result pending");
+    expect(line).toContain("(result pending; by Thu 27 Jan 2028");
+  });
+
+  it("not yet sat: the dates alone, as before", () => {
+    const { line } = step2At("2028-01-10T12:00:00Z");
+    expect(line).toContain("(by Thu 27 Jan 2028");
+  });
+});

@@ -84,8 +84,8 @@ ${timelineCard(view, today)}
 ${budgetSection(plan.budget)}
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
-${resendForm(view)}
-<form hx-get="/console/applicants/${id}/erase" hx-target="#main"><button type="submit" class="danger">Erase applicant…</button></form>
+<div>${resendForm(view)}</div>
+<div class="danger-action"><form hx-get="/console/applicants/${id}/erase" hx-target="#main"><button type="submit" class="danger">Erase applicant…</button></form></div>
 </div></section>
 </div>
 <section aria-labelledby="notices"><h2 id="notices">Notice ledger</h2>

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
+
+/**
+ * Issue 15, seen on the demo's applicant page in Chromium (390 and 1280 px):
+ * - the Next list ended with "Budget plan, later, no fixed deadline, Mark done", although the budget
+ *   is a section of the plan, never a step (tester s10 issue 9d C1: the timeline, the email and the
+ *   CLI list it only as the budget; listedNextSteps): the page shows it as the Budget section below;
+ * - "Erase applicant…" sat on the line of the resend's note ("It is sent now: … their time.
+ *   [Erase applicant…]"), read as part of it: the erase is on a line of its own.
+ */
+describe("the console's applicant page as an advisor sees it", () => {
+  const state = {
+    profile: profileFactory({ timezone: "Asia/Karachi", fullName: "Fatima Malik" }),
+    milestones: [],
+    interviews: [],
+    ledger: [],
+  };
+  const plan = domainPlanning.plan(state, new Date("2027-03-20T00:01:00Z"));
+  const view: ApplicantView = { state, plan, audit: [], submissions: [], events: [] };
+  const html = applicantFragment(view, "2027-03-20");
+  const next = html.slice(html.indexOf("<h3>Next</h3>"), html.indexOf("<h3>Blocked</h3>"));
+
+  it("lists no budget step among the next steps; the budget is its own section", () => {
+    expect(plan.nextSteps.some((step) => step.milestone === "budget")).toBe(true);
+    expect(next).toContain("<li>");
+    expect(next).not.toContain("Budget plan");
+    expect(html).toContain("<h2>Budget</h2>");
+  });
+
+  it("puts the erase on a line of its own, not after the resend's note", () => {
+    expect(html).toMatch(/their time\.<\/span><\/div>/);
+    expect(html).toMatch(/<div class="danger-action"><form hx-get="\/console\/applicants\/[^"]+\/erase"/);
+  });
+});

@@ -1,5 +1,4 @@
-import { BoundedMemo } from "../bounded-memo.ts";
-import { catalogEntry, FEES, FEES_TO_VERIFY } from "../catalog/index.ts";
+import { catalogEntry, FEES } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import {
@@ -13,9 +12,18 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget, livesOutsideUs, step3LeadDays, step3LeadWords, step3VisaDays } from "./h1b.ts";
+import {
+  h1bCertificateTarget,
+  livesOutsideUs,
+  step3ChainDays,
+  step3LeadDays,
+  step3LeadWords,
+  step3VisaDays,
+} from "./h1b.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
+
+export { proclamationRisks } from "./h1b-proclamation-risk.ts";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -159,8 +167,9 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
  * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank
  * order list deadline (advice), so Step 3's result must be reported by then (up to four weeks,
  * official). The earliest report is the certificate (when pending), then FSMB (up to 12 weeks to
- * verify graduation while the certificate is pending, else about two weeks; official), a US test
- * date (about a week, advice) and the result. When that misses the deadline the risk is critical,
+ * verify graduation while the certificate is pending, else about two weeks; official), abroad the
+ * visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date (about a
+ * week, advice) and the result. When that misses the deadline the risk is critical,
  * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
@@ -174,10 +183,15 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       : null;
   const certified = isFinished(statusOf(context, "ecfmg_certification"));
   const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
-  const earliestStep3 = certificateAt + step3LeadDays(certified) * DAY_MS;
+  // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait.
+  const visaDays = step3VisaDays(context);
+  const earliestStep3 = certificateAt + step3ChainDays(context, certified) * DAY_MS;
   const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
+  // Holding a visitor visa already, the chain without its wait: the latest FSMB application then.
+  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays(certified)) * DAY_MS;
   if (day === null) noteCrossing(context, reportedBy, rol);
+  if (day === null && visaDays > 0) noteCrossing(context, certificateAt, withVisaBy);
   if (day !== null && !outOfReach) return resultAfterRankingOpens(context, day);
   const sources: string[] = [];
   const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
@@ -188,8 +202,19 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
     const chain =
       day !== null
         ? `Step 3 on ${given?.date}, and ${result}`
-        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}, then ${result}`;
-    const trip = tripVisa(context, sources);
+        : `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}, then ${result}`;
+    const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
+    const neededBy =
+      certificateBy === null
+        ? ""
+        : ` Your ECFMG certificate was needed by ${dayBy(context, certificateBy.at)} for that.`;
+    const held =
+      day !== null || visaDays === 0
+        ? ""
+        : certificateAt <= withVisaBy
+          ? `${neededBy} Only if you already hold a visitor visa can you still make it: ${certified ? "apply to FSMB" : "you need your ECFMG certificate"} by ${dayBy(context, withVisaBy)}.`
+          : `${neededBy} Even if you already hold a visitor visa, FSMB and a test date leave no time.`;
+    const trip = `${held}${tripVisa(context, sources)}`;
     for (const source of J1_SOURCES) addSource(sources, source);
     return [
       {
@@ -203,10 +228,9 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   }
   const sitBy = dates.due("usmle_step3");
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
-  const visaDays = step3VisaDays(context);
   const needs =
     certificateBy === null
-      ? ` Apply to FSMB early: ${leadCited(sources, true)}.`
+      ? ` Apply to FSMB early: ${leadCited(sources, true)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
       : visaDays === 0
         ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
         : ` Your ECFMG certificate is still pending: it ${certificateBy.at < now ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources, false)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
@@ -263,47 +287,4 @@ function leadCited(sources: string[], certified: boolean): string {
 function visaCited(sources: string[], days: number): string {
   addSource(sources, VISITOR_VISA_WAIT_SOURCE);
   return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool,`;
-}
-
-/**
- * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
- * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
- * employer (secondary, flagged verify in fees.json): programs may then not sponsor it. A warning,
- * not critical: whether it is extended past its first 12 months and whether physicians get
- * national-interest exceptions was not found. Nothing once the H-1B is done.
- */
-export function proclamationRisks(context: PlanContext): Risk[] {
-  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
-  if (!livesOutsideUs(context)) return [];
-  const listClosed =
-    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const risk = proclamationRisk(context.zone, listClosed);
-  return risk === null ? [] : [risk];
-}
-
-/**
- * The proclamation risk depends only on the zone and whether the rank order list has closed (the
- * fee is a catalog constant; after the deadline it speaks of the program matched, not of ranking), so
- * it is built once per zone and phase and frozen, and plans share it: `toLocaleString` builds an
- * Intl.NumberFormat on every call, which cost about a tenth of a full plan, and the risk's record
- * and its source text were then still made per plan. Bounded like the other per-zone memos.
- */
-const proclamationRiskMemo = new BoundedMemo<string, Risk | null>(1_000);
-const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
-  const key = `${listClosed ? "closed" : "open"}|${zone}`;
-  const known = proclamationRiskMemo.get(key);
-  if (known !== undefined) return known;
-  const fee = PROCLAMATION_FEE;
-  const risk: Risk | null =
-    fee === undefined || fee.amountUsd === null
-      ? null
-      : Object.freeze<Risk>({
-          code: "H1B_PROCLAMATION_FEE",
-          severity: "warning",
-          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`,
-          milestones: ["visa_h1b"],
-          sources: [`secondary: ${fee.source} (${fee.asOf})`],
-        });
-  return proclamationRiskMemo.keep(key, risk);
 }

@@ -15,6 +15,7 @@ import {
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
 
 /**
  * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has
@@ -23,6 +24,16 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
  */
 export function step3LeadDays(certified: boolean): number {
   return (certified ? STEP3_PROCESSING_DAYS : STEP3_GRADUATION_VERIFICATION_DAYS) + EXAM_BOOKING_DAYS;
+}
+
+/**
+ * Days from applying to FSMB to sitting Step 3 for this applicant: step3LeadDays plus, abroad, the
+ * visitor-visa wait (step3VisaDays). The one chain both the step's text (step3Action's latest
+ * dates) and STEP3_NEEDED_FOR_H1B's feasibility use (tester s11 issue 9e B2: the text promised the
+ * visa wait, the risk left it out and called Step 3 in reach for weeks after it was not).
+ */
+export function step3ChainDays(context: PlanContext, certified: boolean): number {
+  return step3LeadDays(certified) + step3VisaDays(context);
 }
 
 /** The same lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
@@ -84,16 +95,31 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
  */
 const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
-/** Step 3's action with the trip's visa for an applicant abroad while the exam is not booked. */
+/**
+ * Step 3's action with the trip's visa for an applicant abroad while the exam is not booked, and
+ * the latest days of its chain before the sit-by date `sitBy` (step3ChainDays: FSMB, the visa, a
+ * seat), so the step shows the start-by dates the STEP3_NEEDED_FOR_H1B risk measures.
+ */
 export function step3Action(
   context: PlanContext,
   entry: CatalogEntry,
   status: MilestoneStatus,
   action: string,
+  sitBy: DueDate | null,
 ): string {
   if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
   if (status !== "not_started" && status !== "in_progress") return action;
-  return `${action}${STEP3_ABROAD_ACTION}`;
+  return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
+}
+
+/** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
+function latestDays(context: PlanContext, sitBy: DueDate): string {
+  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
+  const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
+  const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context, certified));
+  const passed = fsmb < context.now ? " The first of these days has passed: see the Step 3 risk." : "";
+  return ` To sit it by ${dayBy(context, sitBy.at)}: apply to FSMB by ${dayBy(context, fsmb)} (${certified ? `about ${STEP3_PROCESSING_DAYS} days of processing` : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify graduation`}), for the visitor visa by ${dayBy(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date by ${dayBy(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }
 
 /**

@@ -170,7 +170,7 @@ export function planMilestone(
         ? seasonOverStepAction(context)
         : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
           ? entry.statusActions.prerequisitePending
-          : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due));
+          : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due), due);
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1).
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, dates);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the

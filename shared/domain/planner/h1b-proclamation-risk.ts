@@ -1,0 +1,48 @@
+import { BoundedMemo } from "../bounded-memo.ts";
+import { FEES_TO_VERIFY } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { livesOutsideUs } from "./h1b.ts";
+
+/**
+ * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
+ * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
+ * employer (secondary, flagged verify in fees.json): programs may then not sponsor it. A warning,
+ * not critical: whether it is extended past its first 12 months and whether physicians get
+ * national-interest exceptions was not found. Nothing once the H-1B is done.
+ */
+export function proclamationRisks(context: PlanContext): Risk[] {
+  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
+  if (!livesOutsideUs(context)) return [];
+  const listClosed =
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const risk = proclamationRisk(context.zone, listClosed);
+  return risk === null ? [] : [risk];
+}
+
+/**
+ * The proclamation risk depends only on the zone and whether the rank order list has closed (the
+ * fee is a catalog constant; after the deadline it speaks of the program matched, not of ranking), so
+ * it is built once per zone and phase and frozen, and plans share it: `toLocaleString` builds an
+ * Intl.NumberFormat on every call, which cost about a tenth of a full plan, and the risk's record
+ * and its source text were then still made per plan. Bounded like the other per-zone memos.
+ */
+const proclamationRiskMemo = new BoundedMemo<string, Risk | null>(1_000);
+const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
+function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
+  const key = `${listClosed ? "closed" : "open"}|${zone}`;
+  const known = proclamationRiskMemo.get(key);
+  if (known !== undefined) return known;
+  const fee = PROCLAMATION_FEE;
+  const risk: Risk | null =
+    fee === undefined || fee.amountUsd === null
+      ? null
+      : Object.freeze<Risk>({
+          code: "H1B_PROCLAMATION_FEE",
+          severity: "warning",
+          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`,
+          milestones: ["visa_h1b"],
+          sources: [`secondary: ${fee.source} (${fee.asOf})`],
+        });
+  return proclamationRiskMemo.keep(key, risk);
+}

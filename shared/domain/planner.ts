@@ -14,6 +14,7 @@ import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
+import { withTargetRisks } from "./planner/target-risks.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
 
@@ -77,7 +78,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
   const nextSteps = orderNextSteps(collected.nextSteps);
-  const risks = assessRisks(context, dates, feasibility);
+  const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);

@@ -1,3 +1,5 @@
+import { catalogEntry } from "../catalog/index.ts";
+
 /**
  * Planning allowances that no authority publishes. Each is labelled advice with the reason, and
  * every message that relies on one says so.
@@ -6,8 +8,15 @@
 /**
  * Days for a USMLE result to reach ECFMG and NRMP, the cautious end: "most ... scores are reported
  * within four weeks of testing" (ECFMG, official). Also used for a Pathway decision (no time found).
+ * One definition: the catalog's USMLE `reportingDays` (the exams' status texts and BOOKED_AFTER_TARGET
+ * read it there), so the risks' "up to 28 days" and the steps' "about 4 weeks" cannot drift apart.
  */
-export const SCORE_REPORTING_DAYS = 28;
+export const SCORE_REPORTING_DAYS: number = usmleReportingDays();
+function usmleReportingDays(): number {
+  const days = catalogEntry("usmle_step2ck").reportingDays?.days;
+  if (days === undefined) throw new Error("the catalog's usmle_step2ck has no reportingDays");
+  return days;
+}
 export const SCORE_REPORTING_SOURCE =
   "https://www.ecfmg.org/news/2021/09/02/step-3-scheduled-delay-in-score-reporting/ (most USMLE scores are reported within four weeks of testing)";
 

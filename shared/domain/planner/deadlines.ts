@@ -110,6 +110,15 @@ export class PlanDates {
   }
 
   /**
+   * The target `key`'s rule gives whatever the applicant's own date for it (target() gives none once
+   * that date is set): what a booked date is compared with (BOOKED_AFTER_TARGET). Not memoised: asked
+   * only for a booked exam.
+   */
+  ruleTarget(key: MilestoneKey): DueDate | null {
+    return this.own(key) === null ? this.target(key) : this.resolveTarget(key, true);
+  }
+
+  /**
    * The human-facing deadline of a due date or target of this instance, rendered once and frozen
    * (plans share it); a due date that is advice meaning a day (`asDay`) as that day (precision "day").
    */
@@ -227,9 +236,9 @@ export class PlanDates {
     return this.own(key) ?? this.target(key) ?? this.due(key);
   }
 
-  private resolveTarget(key: MilestoneKey): DueDate | null {
+  private resolveTarget(key: MilestoneKey, despiteOwnDate = false): DueDate | null {
     const rule = catalogEntry(key).target;
-    if (rule === undefined || this.own(key) !== null) return null;
+    if (rule === undefined || (!despiteOwnDate && this.own(key) !== null)) return null;
     const due = this.due(key);
     let target: DueDate | null = null;
     if (rule.from === "season") {

@@ -66,6 +66,17 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Tester s11 issue 9e B7: Step 2 CK booked seven weeks after its target, in time for ranking.
+    name: "step2ck-booked-after-target-2028",
+    now: "2026-11-30T12:00:00Z",
+    assess(result) {
+      const late = riskOf(result, "BOOKED_AFTER_TARGET");
+      expect(late?.severity).toBe("warning");
+      expect(late?.message).toContain("about 7 weeks after programs start reviewing");
+      expect(codes(result)).not.toContain("EXAMS_LATE_FOR_RANKING");
+    },
+  },
+  {
     // Finding 7: graduation after the start is the cause, named with its dates; "what it would
     // take" is never empty, and no exam date is claimed to be late.
     name: "graduation-after-start-2027",

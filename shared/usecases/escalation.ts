@@ -33,6 +33,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   TARGET_PASSED: "An exam's target date has passed and it is not booked",
+  TARGETS_SLIPPED: "A missed target moved the competitive plan's later targets",
   BOOKED_AFTER_TARGET: "An exam is booked after its competitive target",
   VISA_NOT_READY_FOR_START: "A matched applicant's visa steps are behind for residency start",
   VISA_UNDECIDED: "Visa route not chosen before ranking",

@@ -66,6 +66,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
   TARGET_PASSED: ({ fullName }) =>
     `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
+  TARGETS_SLIPPED: ({ fullName }) =>
+    `${fullName} missed a target that later steps wait for, so their targets have moved later.`,
   BOOKED_AFTER_TARGET: ({ fullName }) =>
     `${fullName} has an exam booked after its target date, so programs may see the result late.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>

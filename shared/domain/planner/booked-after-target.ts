@@ -17,6 +17,27 @@ const SEASON_DATE_WORDS: Partial<Record<string, string>> = {
 };
 
 /**
+ * ", about N weeks after programs start reviewing … on <day>: programs that review you before then
+ * see no result for it" for a result expected at `resultAt` of a step whose target is planned from a
+ * season date (citing the date's provenance in `sources`); "" otherwise. Also TARGETS_SLIPPED's.
+ */
+export function afterSeasonDate(
+  context: PlanContext,
+  entry: CatalogEntry,
+  resultAt: number,
+  sources: string[],
+): string {
+  const rule = entry.target;
+  if (rule?.from !== "season") return "";
+  const seasonDate = context.calendar.dates[rule.dateKey];
+  if (resultAt <= seasonDate.at) return "";
+  const weeks = Math.max(1, Math.round((resultAt - seasonDate.at) / (7 * DAY_MS)));
+  const words =
+    SEASON_DATE_WORDS[rule.dateKey] ?? `the season date its target is planned from (${rule.dateKey})`;
+  return `, about ${weeks} weeks after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then see no result for it`;
+}
+
+/**
  * BOOKED_AFTER_TARGET (warning): an exam booked (its own date ahead, by its hard deadline) for a day
  * after its competitive target (tester s11 issue 9e B7: Step 2 CK booked for 15 Oct 2027 for the 2028
  * Match, seven weeks after its target, with nothing said). The result is expected the catalog's
@@ -39,15 +60,7 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
     const reporting = entry.reportingDays?.days ?? 0;
     const expectedAt = own.at + reporting * DAY_MS;
     const expected = renderDate(localDate(context.zone, expectedAt));
-    const rule = entry.target;
-    let after = "";
-    if (rule?.from === "season") {
-      const seasonDate = context.calendar.dates[rule.dateKey];
-      const weeks = Math.max(1, Math.round((expectedAt - seasonDate.at) / (7 * DAY_MS)));
-      const words =
-        SEASON_DATE_WORDS[rule.dateKey] ?? `the season date its target is planned from (${rule.dateKey})`;
-      after = `, about ${weeks} weeks after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then see no result for it`;
-    }
+    const after = afterSeasonDate(context, entry, expectedAt, sources);
     milestones.push(entry.key);
     said.push(
       `Your ${entry.title.replace(/^Pass /, "")} is booked for ${renderDate(given.date)}, after its target, ${dayBy(context, target.at)} (a target Matchpath suggests, not a deadline). Its result is expected around ${expected} (up to ${reporting} days)${after}. Book an earlier date, by ${dayBy(context, target.at)} if you can, and tell us the new date${entry.neededForRanking === undefined ? "" : "; if you keep this one, the result still reaches NRMP by the rank order list deadline"}.`,

@@ -3,6 +3,7 @@ import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { deadlineDay } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
@@ -14,6 +15,7 @@ import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
+import { slippedTarget } from "./slipped-targets.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { actionFor, lateResultWarning } from "./step-text.ts";
 import { urgencyOf } from "./urgency.ts";
@@ -210,7 +212,18 @@ export function planMilestone(
         : target === weekTarget
           ? stepDates.rendered(target)
           : stepDates.renderedDay(target);
-  if (targetDetail !== undefined) step.target = targetDetail;
+  // An earlier step past its target moves the target shown (slipped-targets.ts; TARGETS_SLIPPED
+  // says why), never past the deadline. It moves with `now`, so the reminders keep the catalog's
+  // target: their ids and rungs stay put from one day to the next.
+  const slipped =
+    target !== null && target === stepDates.target(entry.key)
+      ? slippedTarget(context, stepDates, entry.key)
+      : null;
+  if (slipped !== null && (due === null || slipped.target.at < due.at))
+    step.target = Object.freeze(
+      deadlineDay(context.zone, slipped.target.at, slipped.target.status, slipped.target.source),
+    );
+  else if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   // A step past its target is ordered by that target, not by the later hard deadline now driving
   // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).

@@ -1,0 +1,214 @@
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
+import { afterSeasonDate } from "./booked-after-target.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/**
+ * Targets re-derived forwards when an earlier target passes unmet (tester s11 issue 9e B6: an early
+ * starter's ECFMG application five weeks past its target left Step 1's and Step 2 CK's targets where
+ * they were, though ECFMG's approval alone put Step 1's out of reach). The catalog plans targets
+ * backwards: a step's target rule counts back from a later step's (the application 90 days before
+ * Step 1, Step 1 120 days before Step 2 CK, OET 42 days before the Pathway, US experience 30 days
+ * before the letters). Read forwards, each such gap is what the later step needs after the earlier
+ * one, so a later target is no earlier than the earlier step's real earliest date plus the gap. The
+ * hard deadlines never move.
+ */
+
+/** An earlier step whose target counts back from this one's, and the gap (days, the rule's source). */
+interface Predecessor {
+  key: MilestoneKey;
+  gapDays: number;
+}
+
+/** For each milestone, the steps whose target rule counts back from it (static, from the catalog). */
+const PREDECESSORS: ReadonlyMap<MilestoneKey, readonly Predecessor[]> = (() => {
+  const found = new Map<MilestoneKey, Predecessor[]>();
+  for (const entry of MILESTONE_CATALOG) {
+    const rule = entry.target;
+    if (rule?.from !== "milestone") continue;
+    const list = found.get(rule.key) ?? [];
+    list.push({ key: entry.key, gapDays: -rule.offsetDays });
+    found.set(rule.key, list);
+  }
+  return found;
+})();
+
+/** A target moved later by an earlier step: where it was, where it is now, and why. */
+export interface SlippedTarget {
+  key: MilestoneKey;
+  /** The catalog's target (PlanDates.target). */
+  planned: DueDate;
+  /** The re-derived target: the earliest the step can now be aimed at. */
+  target: DueDate;
+  /** The earlier step whose real earliest date moved it, and that step's gap. */
+  after: Predecessor;
+  /** The step whose passed target started the slip (the first in the chain). */
+  cause: MilestoneKey;
+}
+
+/**
+ * The step's target re-derived from the real earliest dates of the steps before it: null when it
+ * has none (PlanDates.target) or nothing before it moved it by a day or more. `now` enters through a
+ * passed, unmet target (that step can happen no sooner than now), so this is per plan, not per
+ * PlanDates.
+ */
+export function slippedTarget(
+  context: PlanContext,
+  dates: PlanDates,
+  key: MilestoneKey,
+): SlippedTarget | null {
+  const predecessors = PREDECESSORS.get(key);
+  if (predecessors === undefined) return null;
+  const planned = dates.target(key);
+  if (planned === null) return null;
+  let best: { at: number; after: Predecessor; cause: MilestoneKey } | null = null;
+  for (const predecessor of predecessors) {
+    const earliest = earliestOf(context, dates, predecessor.key);
+    if (earliest === null) continue;
+    const at = shiftDays(earliest.at, planned.zone, predecessor.gapDays);
+    if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
+    best = { at, after: predecessor, cause: earliest.cause };
+  }
+  if (best === null) return null;
+  const after = catalogEntry(best.after.key).target;
+  return {
+    key,
+    planned,
+    after: best.after,
+    cause: best.cause,
+    target: {
+      at: best.at,
+      zone: planned.zone,
+      status: "advice",
+      source: `target: ${best.after.gapDays} days after the earliest date for ${best.after.key} now that ${best.cause} is later than its target (${after?.source ?? ""}); moved from the planned target (${planned.source})`,
+    },
+  };
+}
+
+/**
+ * The real earliest date of a step that later targets count from: none once it is finished or sat
+ * (a booked date that has passed: the result is what is missing); its own date ahead; else its
+ * (re-derived) target while ahead, or now once that has passed, with the step whose passed target
+ * is the cause.
+ */
+function earliestOf(
+  context: PlanContext,
+  dates: PlanDates,
+  key: MilestoneKey,
+): { at: number; cause: MilestoneKey } | null {
+  if (isFinished(statusOf(context, key))) return null;
+  const own = dates.own(key);
+  if (own !== null) return { at: own.at, cause: key };
+  if (context.entries.get(key)?.date !== undefined && statusOf(context, key) !== "not_started") return null;
+  const slipped = slippedTarget(context, dates, key);
+  const target = slipped?.target ?? dates.target(key);
+  if (target === null) return null;
+  if (target.at >= context.now) return { at: target.at, cause: slipped?.cause ?? key };
+  return { at: context.now, cause: slipped?.cause ?? key };
+}
+
+/** "USMLE Step 1", "Application for ECFMG Certification": a step as a sentence's subject. */
+function subjectOf(key: MilestoneKey): string {
+  return catalogEntry(key).title.replace(/^(Pass|Submit the|Complete an?|Gain) /, "");
+}
+
+/**
+ * TARGETS_SLIPPED: the targets an earlier step's lateness moved (slippedTarget), for the steps still
+ * to do whose hard deadline is ahead: what caused it, each new target against the planned one and
+ * by how many days, and for a result planned to be in before programs review (a season-date target)
+ * how many weeks after that it now comes. A warning: the targets are advice and the deadlines do not
+ * move; critical when a moved target is at or past its step's hard deadline. Sources: each moved
+ * step's gap rule and the result time.
+ */
+export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk | null {
+  const moved: SlippedTarget[] = [];
+  for (const key of PREDECESSORS.keys()) {
+    const entry = catalogEntry(key);
+    if (!applies(context, entry) || isFinished(statusOf(context, key))) continue;
+    const due = dates.due(key);
+    if (due !== null && due.at < context.now) continue;
+    const slipped = slippedTarget(context, dates, key);
+    if (slipped !== null) moved.push(slipped);
+  }
+  noteSlipInstants(context, dates);
+  const first = moved[0];
+  if (first === undefined) return null;
+  const sources: string[] = [];
+  let critical = false;
+  const said = moved.map((slip) => {
+    const entry = catalogEntry(slip.key);
+    const rule = catalogEntry(slip.after.key).target;
+    if (rule !== undefined) addSource(sources, citationSource(rule));
+    const days = Math.round((slip.target.at - slip.planned.at) / DAY_MS);
+    const due = dates.due(slip.key);
+    const pastDue = due !== null && slip.target.at >= due.at;
+    critical ||= pastDue;
+    const reporting = entry.reportingDays;
+    if (reporting !== undefined) addSource(sources, citationSource(reporting));
+    const after =
+      reporting === undefined
+        ? ""
+        : afterSeasonDate(context, entry, slip.target.at + reporting.days * DAY_MS, sources);
+    const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
+    const late = pastDue && due !== null ? ` That is past its deadline, ${dayBy(context, due.at)}.` : "";
+    return `${subjectOf(slip.key)}: aim for ${dayBy(context, slip.target.at)} instead of ${dayBy(context, slip.planned.at)} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
+  });
+  const cause = first.cause;
+  const own = dates.own(cause);
+  const planned = dates.target(cause);
+  const why =
+    own !== null
+      ? `your ${subjectOf(cause)} is booked for ${dayBy(context, own.at)}, after its target`
+      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dayBy(context, planned.at)},`} has passed`;
+  return {
+    code: "TARGETS_SLIPPED",
+    severity: critical ? "critical" : "warning",
+    message: `Your plan has slipped: ${why}, so the targets of the steps that follow it move later. ${said.join(" ")} Finish your ${subjectOf(cause)} as soon as you can; the deadlines themselves do not move.`,
+    milestones: moved.map((slip) => slip.key),
+    sources,
+  };
+}
+
+/**
+ * Where time alone changes TARGETS_SLIPPED (risk-change-instants.ts): the day after an earlier
+ * step's target passes unmet (the later ones start to move); the day a later target, moving with
+ * now from an earlier step's passed target, reaches its step's deadline (critical): the deadline
+ * less the gaps on the way (the inverse of slippedTarget's shifts), whether or not it has started
+ * moving; and that deadline passing (the step is overdue instead).
+ */
+function noteSlipInstants(context: PlanContext, dates: PlanDates): void {
+  for (const [key, predecessors] of PREDECESSORS) {
+    const due = dates.due(key);
+    const planned = dates.target(key);
+    if (due !== null) noteRiskChange(context, due.at + 1);
+    for (const { key: earlier } of predecessors) {
+      const target = dates.target(earlier);
+      if (target !== null && !isFinished(statusOf(context, earlier)))
+        noteRiskChange(context, target.at + DAY_MS);
+    }
+    if (due !== null && planned !== null) noteCriticalFrom(context, key, due.at, planned.zone, 0);
+  }
+}
+
+/** Notes, for each chain of earlier steps still to do, when `key`'s moving target reaches `dueAt`. */
+function noteCriticalFrom(
+  context: PlanContext,
+  key: MilestoneKey,
+  dueAt: number,
+  zone: string,
+  gap: number,
+): void {
+  for (const predecessor of PREDECESSORS.get(key) ?? []) {
+    if (isFinished(statusOf(context, predecessor.key))) continue;
+    const total = gap + predecessor.gapDays;
+    noteRiskChange(context, shiftDays(dueAt, zone, -total));
+    noteCriticalFrom(context, predecessor.key, dueAt, zone, total);
+  }
+}

@@ -13,15 +13,15 @@ import {
 } from "../snapshot.ts";
 import * as z from "../zod-mini.ts";
 
-// The difference a what-if makes lives beside it; importers of what-if.ts keep finding it here.
+// The difference a what-if makes (its totals, and its steps' rows) lives beside it; importers of
+// what-if.ts keep finding it here.
+export { type PlanDiff, planDiff } from "./what-if-diff.ts";
 export {
   type EarlierSeasonWork,
   earlierSeasonWork,
-  type PlanDiff,
-  planDiff,
   type StepChange,
   type StepState,
-} from "./what-if-diff.ts";
+} from "./what-if-steps.ts";
 
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an

@@ -1,14 +1,15 @@
 import { catalogEntry } from "./catalog/index.ts";
-import type { NextStep, Plan, Reminder, StepSubject } from "./plan.ts";
+import type { NextStep, Plan } from "./plan.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
+import { snoozeOptions } from "./snoozes.ts";
 import type { StepAction } from "./step-actions.ts";
-import { localDate, renderDate, startOfLocalDate, wallFromDate } from "./time.ts";
+import { localDate, renderDate, wallFromDate } from "./time.ts";
 
 /**
  * What the applicant chose from an email or the timeline page (issue 14), applied to a plan:
- * which one-tap actions a step offers, and snoozes. Pure: the caller passes the plan and the
- * applicant's milestones; nothing here reads a clock.
+ * which one-tap actions a step offers and when Done can count (snoozes are snoozes.ts). Pure: the
+ * caller passes the plan and the applicant's milestones; nothing here reads a clock.
  */
 
 /** The words on each action's button, in the reminder email and on the timeline page alike. */
@@ -18,9 +19,6 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
   snooze: "Snooze",
   waive: "Not for me",
 };
-
-/** Snooze lengths offered, in days: "a few days", each capped at the deadline's last rung. */
-export const SNOOZE_DAYS = [2, 4, 7] as const;
 
 /**
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
@@ -174,154 +172,4 @@ export function seasonPassedFor(step: Pick<NextStep, "milestone">, plan: Plan): 
     catalogEntry(step.milestone).seasonBound === true &&
     plan.overdue.some((overdue) => overdue.milestone === step.milestone)
   );
-}
-
-function remindersOf(plan: Plan, milestone: StepSubject): Reminder[] {
-  return plan.reminders
-    .filter((reminder) => reminder.milestone === milestone && reminder.interviewId === undefined)
-    .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt));
-}
-
-/**
- * The latest date (the applicant's local "YYYY-MM-DD") a snooze of this step may reach: the day of
- * the last reminder before the step's nearest deadline, which a snooze never silences. Undefined
- * when no reminder is left before that last one (nothing to snooze).
- */
-export function snoozeLimit(plan: Plan, milestone: MilestoneKey, zone?: string): string | undefined {
-  const reminders = remindersOf(plan, milestone).filter(
-    (reminder) => Date.parse(reminder.sendAt) > Date.parse(plan.now),
-  );
-  const last = lastRungs(reminders).values().next().value;
-  if (last === undefined) return undefined;
-  const quietable = reminders.filter((reminder) => reminder.deadline === last.deadline && reminder !== last);
-  if (quietable.length === 0) return undefined;
-  return zone ? localDate(zone, Date.parse(last.sendAt)) : last.sendAtLocal.slice(0, 10);
-}
-
-/** The last rung (latest sendAt) of each deadline: never silenced by a snooze. */
-function lastRungs(reminders: readonly Reminder[]): Set<Reminder> {
-  const byDeadline = new Map<string, Reminder>();
-  for (const reminder of reminders) {
-    const known = byDeadline.get(reminder.deadline);
-    if (!known || Date.parse(reminder.sendAt) > Date.parse(known.sendAt))
-      byDeadline.set(reminder.deadline, reminder);
-  }
-  return new Set(
-    [...byDeadline.values()].sort((left, right) => Date.parse(left.deadline) - Date.parse(right.deadline)),
-  );
-}
-
-/**
- * The date a snooze of `days` from `today` (local "YYYY-MM-DD") ends, capped at the step's snooze
- * limit. Undefined when the step cannot be snoozed.
- */
-export function snoozeUntil(
-  plan: Plan,
-  milestone: MilestoneKey,
-  today: string,
-  days: number,
-  zone: string,
-): string | undefined {
-  const limit = snoozeLimit(plan, milestone, zone);
-  if (limit === undefined) return undefined;
-  const wanted = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
-  return [wanted, limit].sort()[0];
-}
-
-/** One snooze length offered: the days, the local date it ends on, and whether that is the last reminder's day. */
-export interface SnoozeOption {
-  days: number;
-  until: string;
-  lastReminder?: true;
-}
-
-/**
- * The snooze lengths worth offering on `today` (the applicant's local "YYYY-MM-DD"): each of
- * SNOOZE_DAYS with the date it would end on (snoozeUntil, capped at the last rung: `lastReminder`
- * then), once per end date, and only when a reminder it silences (applySnoozes: one still to come,
- * not a deadline's last rung) is sent before that date. Empty: a snooze would silence nothing, so
- * none is offered (tester s10 issue 14d C2: a 7-day snooze was offered and "recorded" on letters
- * whose next reminder was three months away).
- */
-export function snoozeOptions(
-  plan: Plan,
-  milestone: MilestoneKey,
-  today: string,
-  zone: string,
-): SnoozeOption[] {
-  const limit = snoozeLimit(plan, milestone, zone);
-  const options: SnoozeOption[] = [];
-  for (const days of SNOOZE_DAYS) {
-    const until = snoozeUntil(plan, milestone, today, days, zone);
-    if (until === undefined || options.some((option) => option.until === until)) continue;
-    if (silencedBefore(plan, milestone, until, zone).length === 0) continue;
-    options.push({ days, until, ...(until === limit ? { lastReminder: true as const } : {}) });
-  }
-  return options;
-}
-
-/** The step's reminders still to come that a snooze ending on `until` silences (as applySnoozes does). */
-function silencedBefore(plan: Plan, milestone: MilestoneKey, until: string, zone: string): Reminder[] {
-  const ends = startOfLocalDate(zone, until);
-  const reminders = remindersOf(plan, milestone);
-  const last = lastRungs(reminders);
-  const now = Date.parse(plan.now);
-  return reminders.filter((reminder) => {
-    const at = Date.parse(reminder.sendAt);
-    return at > now && at < ends && !last.has(reminder);
-  });
-}
-
-/**
- * Why a snooze of the step silences nothing, in the applicant's words: with `days`, a length a
- * link asked for ("Nothing to snooze in 2 days: … before Wed 10 Jun 2026"); without, the longest.
- * Names the step's next reminder, or says it is the last before the deadline, which always comes.
- */
-export function nothingToSnoozeText(
-  plan: Plan,
-  milestone: MilestoneKey,
-  zone: string,
-  title: string,
-  days?: number,
-): string {
-  const now = Date.parse(plan.now);
-  const reminders = remindersOf(plan, milestone);
-  const next = reminders.find((reminder) => Date.parse(reminder.sendAt) > now);
-  const nextWords = next && renderDate(localDate(zone, Date.parse(next.sendAt)));
-  if (next === undefined) return `Nothing to snooze: no reminder about “${title}” is planned`;
-  if (lastRungs(reminders).has(next) && snoozeLimit(plan, milestone, zone) === undefined)
-    return `Nothing to snooze: the next reminder about “${title}”, on ${nextWords}, is the last before its deadline, which always comes`;
-  const longest = SNOOZE_DAYS[SNOOZE_DAYS.length - 1];
-  if (days === undefined)
-    return `Nothing to snooze: no reminder about “${title}” is due in the next ${longest} days; the next one comes on ${nextWords}`;
-  const today = localDate(zone, now);
-  const until = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
-  return `Nothing to snooze in ${days} days: no reminder about “${title}” is due before ${renderDate(until)}; the next one comes on ${nextWords}`;
-}
-
-/**
- * Drops the reminders a snooze silences: those of a snoozed milestone sent before the snooze's
- * end (local midnight starting `snoozedUntil`), except each deadline's last rung.
- */
-export function applySnoozes(plan: Plan, milestones: readonly MilestoneEntry[], zone: string): Plan {
-  const snoozed = new Map(
-    milestones.flatMap((entry) => (entry.snoozedUntil ? [[entry.key, entry.snoozedUntil] as const] : [])),
-  );
-  if (snoozed.size === 0) return plan;
-  const kept = new Set<Reminder>();
-  for (const [milestone, until] of snoozed) {
-    const ends = startOfLocalDate(zone, until);
-    const reminders = remindersOf(plan, milestone);
-    const last = lastRungs(reminders);
-    for (const reminder of reminders) {
-      if (last.has(reminder) || Date.parse(reminder.sendAt) >= ends) kept.add(reminder);
-    }
-  }
-  return {
-    ...plan,
-    reminders: plan.reminders.filter(
-      (reminder) =>
-        reminder.milestone === "interview" || !snoozed.has(reminder.milestone) || kept.has(reminder),
-    ),
-  };
 }

@@ -1,10 +1,10 @@
-import { applySnoozes } from "#domain/applicant-choices.ts";
 import { applyPreferences } from "#domain/apply-preferences.ts";
 import { withInterviewCancellations } from "#domain/interview-cancellations.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonCalendarVersion } from "#domain/seasons/version.ts";
+import { applySnoozes } from "#domain/snoozes.ts";
 import type { Planning } from "./planning.ts";
 import { sentInvitesOf } from "./sent-invites.ts";
 

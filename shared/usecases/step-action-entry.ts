@@ -1,10 +1,6 @@
-import {
-  doneOpensText,
-  nothingToSnoozeText,
-  SNOOZE_DAYS,
-  seasonPassedText,
-} from "#domain/applicant-choices.ts";
+import { doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { renderDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
 import type { ActionForm, ActionPreview } from "./step-actions.ts";

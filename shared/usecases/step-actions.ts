@@ -3,16 +3,18 @@ import {
   bookedDayAhead,
   type DoneOpens,
   doneOpensFor,
-  nothingToSnoozeText,
-  type SnoozeOption,
   seasonPassedFor,
-  snoozeOptions as snoozeOptionsFor,
   unavailableActionText,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
+import {
+  nothingToSnoozeText,
+  type SnoozeOption,
+  snoozeOptions as snoozeOptionsFor,
+} from "#domain/snoozes.ts";
 import { alreadyAnswered } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate } from "#domain/time.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";

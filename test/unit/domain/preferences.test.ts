@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/applicant-choices.ts";
 import {
   applyPreferences,
   categoryOf,
@@ -11,6 +10,7 @@ import { plan } from "#domain/planner.ts";
 import { DEFAULT_PREFERENCES, PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
+import { applySnoozes, snoozeLimit, snoozeUntil } from "#domain/snoozes.ts";
 import { applicantFactory, doneMilestones, milestoneFactory } from "./factories.ts";
 
 const zone = "Asia/Kolkata";

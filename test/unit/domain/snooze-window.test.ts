@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { actionsFor, nothingToSnoozeText, snoozeOptions } from "#domain/applicant-choices.ts";
+import { actionsFor } from "#domain/applicant-choices.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { nothingToSnoozeText, snoozeOptions } from "#domain/snoozes.ts";
 import { applicantFactory, milestoneFactory } from "./factories.ts";
 
 /**

@@ -2,17 +2,20 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import feesData from "./fees.json" with { type: "json" };
 import type { Fee, FeesFile, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
+import type { LadderRung, LaddersFile } from "./ladders-schema.ts";
 import milestonesData from "./milestones.json" with { type: "json" };
 import laddersData from "./reminder-ladders.json" with { type: "json" };
-import type { CatalogEntry, CatalogFile, LadderRung, LaddersFile } from "./schema.ts";
+import type { CatalogEntry, CatalogFile } from "./schema.ts";
 
 export type { Citation } from "./citation.ts";
+export type { DueRule, TargetRule } from "./date-rules-schema.ts";
 export type { Fee, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
-export type { CatalogEntry, DueRule, LadderRung, TargetRule } from "./schema.ts";
+export type { LadderRung } from "./ladders-schema.ts";
+export type { CatalogEntry } from "./schema.ts";
 
 /**
  * The milestone catalog, fee table and reminder ladders as data, read as their types without
- * parsing: test/unit/domain/data-files.test.ts parses each file with its zod schema (./schema.ts),
+ * parsing: test/unit/domain/data-files.test.ts parses each file with its zod schema (./schema.ts, ./ladders-schema.ts, ./fees-schema.ts),
  * so nothing is stated without provenance, and no cold start pays about 30 ms of CPU for the parse.
  */
 

@@ -4,67 +4,15 @@ import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
 import { STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
+import { DueRuleSchema, TargetRuleSchema } from "./date-rules-schema.ts";
 import { STEP_STAGES } from "./step-stages.ts";
 
 /**
- * The shapes of the milestone catalog (milestones.json) and the reminder ladders
- * (reminder-ladders.json), as zod schemas; fees.json has its own (fees-schema.ts). Every fact is
- * cited (citation.ts). test/unit/domain/data-files.test.ts parses the files with them; index.ts
- * reads the files as these types without parsing.
+ * The shape of the milestone catalog (milestones.json), as a zod schema: its due and target rules
+ * are in date-rules-schema.ts, the reminder ladders' file in ladders-schema.ts and fees.json's in
+ * fees-schema.ts. Every fact is cited (citation.ts). test/unit/domain/data-files.test.ts parses
+ * the file with it; index.ts reads the file as these types without parsing.
  */
-
-/**
- * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
- * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
- * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the day in the applicant's zone; the instant the
- * plan counts down to, and so every reminder, is unchanged.
- */
-const AsDay = { asDay: z.literal(true).optional() };
-const DueRuleSchema = z.discriminatedUnion("from", [
-  z
-    .object({
-      from: z.literal("season"),
-      dateKey: SeasonDateKeySchema,
-      offsetDays: z.number().int(),
-      ...AsDay,
-      ...CitationFields,
-    })
-    .superRefine(citedCorrectly),
-  z
-    .object({
-      from: z.literal("milestone"),
-      key: MilestoneKeySchema,
-      offsetDays: z.number().int(),
-      ...AsDay,
-      ...CitationFields,
-    })
-    .superRefine(citedCorrectly),
-  z.object({ from: z.literal("none"), ...CitationFields }).superRefine(citedCorrectly),
-]);
-export type DueRule = z.infer<typeof DueRuleSchema>;
-
-/** A competitive target: a season date or another milestone's target (else its due date), plus an offset. */
-const TargetRuleSchema = z.discriminatedUnion("from", [
-  z
-    .object({
-      from: z.literal("season"),
-      dateKey: SeasonDateKeySchema,
-      offsetDays: z.number().int(),
-      basis: z.literal("advice"),
-      source: z.string().startsWith("advice:"),
-    })
-    .strict(),
-  z
-    .object({
-      from: z.literal("milestone"),
-      key: MilestoneKeySchema,
-      offsetDays: z.number().int(),
-      basis: z.literal("advice"),
-      source: z.string().startsWith("advice:"),
-    })
-    .strict(),
-]);
-export type TargetRule = z.infer<typeof TargetRuleSchema>;
 
 /**
  * Step text by status, replacing `action`: {date} is the applicant's date, {weeks} the reporting
@@ -217,21 +165,6 @@ const CatalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
-const RungSchema = z.discriminatedUnion("anchor", [
-  z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
-  z.object({ rung: z.string().min(1), anchor: z.literal("deadline"), daysBefore: z.number().int().min(0) }),
-  // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
-  z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
-]);
-export type LadderRung = z.infer<typeof RungSchema>;
-
-export const LaddersFileSchema = z.object({
-  description: z.string(),
-  basis: z.literal("advice"),
-  source: z.string().startsWith("advice:"),
-  ladders: z.record(z.string(), z.array(RungSchema).min(1)),
-});
-
 /** The milestones file, checked against the ladder names it may use. */
 export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
   z.object({ description: z.string(), entries: z.array(CatalogEntrySchema) }).superRefine((file, ctx) => {
@@ -302,5 +235,4 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
     }
   });
 
-export type LaddersFile = z.infer<typeof LaddersFileSchema>;
 export type CatalogFile = z.infer<ReturnType<typeof catalogFileSchema>>;

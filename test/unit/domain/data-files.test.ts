@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import feesData from "#domain/catalog/fees.json" with { type: "json" };
 import { FeesFileSchema } from "#domain/catalog/fees-schema.ts";
+import { LaddersFileSchema } from "#domain/catalog/ladders-schema.ts";
 import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
 import laddersData from "#domain/catalog/reminder-ladders.json" with { type: "json" };
-import { catalogFileSchema, LaddersFileSchema } from "#domain/catalog/schema.ts";
+import { catalogFileSchema } from "#domain/catalog/schema.ts";
 import confirmedData from "#domain/seasons/confirmed.json" with { type: "json" };
 import projectionRulesData from "#domain/seasons/projection-rules.json" with { type: "json" };
 import { ConfirmedFileSchema, ProjectionFileSchema } from "#domain/seasons/schema.ts";

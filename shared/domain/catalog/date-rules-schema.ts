@@ -1,0 +1,64 @@
+import * as z from "zod";
+import { SeasonDateKeySchema } from "../seasons/schema.ts";
+import { MilestoneKeySchema } from "../snapshot.ts";
+import { CitationFields, citedCorrectly } from "./citation.ts";
+
+/**
+ * When a milestone is due and when it is competitive (milestones.json's `due` and `target`): a
+ * season date or another milestone's date, plus an offset in days. Every due rule is cited
+ * (citation.ts); a target is always advice, with its reason. The catalog's entry schema
+ * (schema.ts) uses them; the file-wide check there refuses a chain of milestones that loops.
+ */
+
+/**
+ * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
+ * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
+ * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the day in the applicant's zone; the instant the
+ * plan counts down to, and so every reminder, is unchanged.
+ */
+const AsDay = { asDay: z.literal(true).optional() };
+export const DueRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      ...AsDay,
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      ...AsDay,
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
+  z.object({ from: z.literal("none"), ...CitationFields }).superRefine(citedCorrectly),
+]);
+export type DueRule = z.infer<typeof DueRuleSchema>;
+
+/** A competitive target: a season date or another milestone's target (else its due date), plus an offset. */
+export const TargetRuleSchema = z.discriminatedUnion("from", [
+  z
+    .object({
+      from: z.literal("season"),
+      dateKey: SeasonDateKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+  z
+    .object({
+      from: z.literal("milestone"),
+      key: MilestoneKeySchema,
+      offsetDays: z.number().int(),
+      basis: z.literal("advice"),
+      source: z.string().startsWith("advice:"),
+    })
+    .strict(),
+]);
+export type TargetRule = z.infer<typeof TargetRuleSchema>;

@@ -7,9 +7,8 @@ import {
   type TimelineClaims,
   verifyLinkToken,
 } from "#links/link-token.ts";
-import { linkRefusedPage } from "#pages/action-pages.ts";
-import { type PageLinkKind, pageLinkExpiredPage } from "#pages/link-expired.ts";
 import type { MailStopped } from "#pages/mail-status.ts";
+import { linkRefusedPage, type PageLinkKind, pageLinkExpiredPage } from "#pages/refused-links.ts";
 import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";

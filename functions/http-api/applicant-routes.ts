@@ -2,11 +2,8 @@ import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { localDate } from "#domain/time.ts";
 import { InvalidInputError } from "#errors";
 import { queryParameter, urlEncodedForm } from "#http/request.ts";
-import {
-  actionConfirmationPage,
-  actionResultPage,
-  calendarAddressReplacedPage,
-} from "#pages/action-pages.ts";
+import { actionConfirmationPage, actionResultPage } from "#pages/action-pages.ts";
+import { calendarAddressReplacedPage } from "#pages/refused-links.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantPlan } from "#usecases/planning.ts";
 import { applyStepAction, previewStepAction } from "#usecases/step-actions.ts";

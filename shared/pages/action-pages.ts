@@ -2,7 +2,6 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type DoneOpens, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
-import { TIMELINE_LINK_DAYS } from "#links/applicant-links.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -107,9 +106,6 @@ ${fieldsFor(preview)}
 </form>`,
   );
 }
-
-/** Why a step offers no Done yet, in the applicant's words (the domain's, for a refused POST too). */
-export { doneOpensText };
 
 /** The source of the date doneOpensText gives: the authority's page, or the projection's rule. */
 export function doneOpensSource(opens: DoneOpens): string {
@@ -257,44 +253,5 @@ ${
     `<h1>${e(heading)}</h1>
 <p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? ` This link was used before, so nothing changed.${change ? " To give a different date, use Change the date: this link records once." : ""}` : " Your plan and your next emails will reflect it."}</p>
 ${tooLateNote(preview, recorded)}<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
-  );
-}
-
-/**
- * A refused link: 401 when it is not genuine, altered or someone else's; 410 once it expired. It
- * says what to do next and nothing about why a forgery failed.
- */
-export function linkRefusedPage(status: 401 | 410): APIGatewayProxyStructuredResultV2 {
-  return status === 410
-    ? htmlPage(
-        410,
-        "This link has expired",
-        `<h1>This link has expired</h1>
-<p>Links in Matchpath emails work for a few weeks, so an old email cannot change your plan. Nothing was changed.</p>
-<p>Open the same button in your latest Matchpath email, or the timeline link in it.</p>`,
-      )
-    : htmlPage(
-        401,
-        "This link is not valid",
-        `<h1>This link is not valid</h1>
-<p>It may be incomplete, changed, or meant for someone else. Nothing was changed.</p>
-<p>Open the link again from your latest Matchpath email; if you copied it, copy the whole address.</p>`,
-      );
-}
-
-/**
- * A calendar address the applicant replaced ("Get a new calendar address"): 410, saying so and
- * where the new address is, so nobody mistakes it for a fault. Every email sent before the change
- * carries the revoked address, so the page points to the timeline (its token is not revoked, and it
- * prints the current address), not to an email's calendar link.
- */
-export function calendarAddressReplacedPage(): APIGatewayProxyStructuredResultV2 {
-  return htmlPage(
-    410,
-    "This calendar address was replaced",
-    `<h1>This calendar address was replaced</h1>
-<p>You (or someone with your link) asked for a new calendar address, so this one stopped working. Nothing was changed.</p>
-<p>Emails sent before that still carry this old address. To find the new one, open <strong>See my whole timeline</strong> in any Matchpath email from the last ${TIMELINE_LINK_DAYS} days: its “Your calendar” section always shows the current address. Your next Matchpath email carries it too.</p>
-<p>Subscribe with the new address, then remove this old calendar from your calendar app.</p>`,
   );
 }

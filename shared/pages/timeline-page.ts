@@ -1,5 +1,11 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { ACTION_LABELS, actionsFor, doneOpensFor, seasonPassedFor } from "#domain/applicant-choices.ts";
+import {
+  ACTION_LABELS,
+  actionsFor,
+  doneOpensFor,
+  doneOpensText,
+  seasonPassedFor,
+} from "#domain/applicant-choices.ts";
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, yourTimeSuffix } from "#domain/date-words.ts";
@@ -12,7 +18,6 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { localDate } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { doneOpensText } from "./action-pages.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, mailStoppedSection } from "./mail-status.ts";

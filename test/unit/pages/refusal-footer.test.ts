@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarAddressReplacedPage, linkRefusedPage } from "#pages/action-pages.ts";
 import { htmlPage } from "#pages/layout.ts";
-import { pageLinkExpiredPage } from "#pages/link-expired.ts";
+import { calendarAddressReplacedPage, linkRefusedPage, pageLinkExpiredPage } from "#pages/refused-links.ts";
 
 const PRIVATE_NOTE = "This page is private to you";
 

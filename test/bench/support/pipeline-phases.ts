@@ -79,7 +79,7 @@ export async function firstSnapshots({ stack, counter, direct, quick }: Pipeline
       "calls.per_intake.dynamodb_wcu",
       round(intake.wcu, 1),
       "WCU",
-      "first snapshot of a new applicant: every item, transactional (2 per KB)",
+      `first snapshot of a new applicant, in one transaction; by operation: ${byOperation(calls, "http-api", "dynamodb", total, "wcu")}`,
     ),
     info("calls.per_intake.dynamodb_rcu", round(intake.rcu, 1), "RCU"),
     info(
@@ -92,7 +92,7 @@ export async function firstSnapshots({ stack, counter, direct, quick }: Pipeline
       "calls.per_planned_applicant.dynamodb_wcu",
       round(planned.wcu, 1),
       "WCU",
-      `a first plan: the gzipped plan (about 7 KB) dominates, billed twice in the transaction that creates it, its cohort row again in GSI2; by operation: ${byOperation(calls, "planner", "dynamodb", total, "wcu")}`,
+      `a first plan: one transaction (2 WCU per KB of each item) of the PLAN item (the plan's summary, its scheduled reminders brotli-compressed and its gzipped cohort row: about 2 KB; the plan itself is not stored), the PlanChanged copy and the profile check, plus the PLAN item's index entries (the wake-up's keys in GSI1, the cohort row in GSI2); by operation: ${byOperation(calls, "planner", "dynamodb", total, "wcu")}`,
     ),
     info(
       "calls.per_planned_applicant.scheduler_calls",
@@ -149,7 +149,7 @@ export async function milestoneUpdates({ stack, counter, quick }: PipelineRun): 
       "calls.per_milestone_update.planner_dynamodb_wcu",
       round(per(calls, "planner", "dynamodb", updates).wcu, 1),
       "WCU",
-      `a re-plan: the event copies with the profile check in a transaction, the plan in one conditional PutItem (billed once); by operation: ${byOperation(calls, "planner", "dynamodb", updates, "wcu")} (requests: ${byOperation(calls, "planner", "dynamodb", updates)})`,
+      `a re-plan that publishes events (PlanChanged): the PLAN item, the event copies and the profile check in one transaction; one without events writes the PLAN item alone in a conditional PutItem (billed once); by operation: ${byOperation(calls, "planner", "dynamodb", updates, "wcu")} (requests: ${byOperation(calls, "planner", "dynamodb", updates)})`,
     ),
   ];
 }
@@ -178,7 +178,7 @@ export async function reminderEmails({ stack, counter, quick, progress }: Pipeli
   const silentNote =
     silent.length === 0
       ? "every wake-up sent one email"
-      : `${silent.length} of ${fired.woken.length} wake-ups sent nothing (${outcomes}): each still costs Query + TransactWriteItems(plan) + 1 re-arm`;
+      : `${silent.length} of ${fired.woken.length} wake-ups sent nothing (${outcomes}): each still costs Query + the PLAN item's write (a conditional PutItem, or a TransactWriteItems with the copies of events it publishes) + 1 re-arm`;
   return [
     info(
       "calls.reminder_emails_in_run",

@@ -13,7 +13,7 @@ export function deadlineWords(deadline: Deadline): { local: string; et?: string 
   if (deadline.status === "applicant" && MIDNIGHT.test(deadline.local)) {
     return { local: deadline.local.replace(MIDNIGHT, "") };
   }
-  // A target is a day in the applicant's zone (Deadline.precision "day"): an ET copy of a day is
+  // A target is a day, the rule's (Deadline.precision "day"): an ET copy of a day is
   // the same day or a confusing neighbour, never information (tester s6 issue 14).
   if (deadline.precision === "day") return { local: deadline.local };
   return { local: deadline.local, et: deadline.et };

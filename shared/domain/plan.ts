@@ -23,14 +23,15 @@ export interface Deadline {
   /** Source URL for confirmed dates, the rule for projected ones, or what the applicant said. */
   source: string;
   /**
-   * "day": an advisory date (a step's competitive target, NextStep.target) whose day in the
-   * applicant's zone is what counts, not an instant: `local` and `et` then hold the date alone
-   * ("Wed 27 Jan 2027", the day in that zone), and displays show it as a date, never with a time
-   * (tester s5 C1: "aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at` stays the instant
-   * the plan counts down to. Absent: an exact deadline, shown with its time and zone.
+   * "day": a date that is a whole day (a step's competitive target, NextStep.target, or a
+   * post-Match advice deadline, catalog `due.asDay`), not an instant: `local` and `et` then hold
+   * the same date alone ("Wed 27 Jan 2027"), the day of the rule that sets it, one calendar day for
+   * every applicant whatever their zone (tester s11 issue 9e B5), and displays show it as a date,
+   * never with a time (tester s5 C1: "aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at`
+   * stays the instant the plan counts down to. Absent: an exact deadline, shown with its time and zone.
    */
   precision?: "day";
-  /** With precision "day": that day, ISO 8601 (YYYY-MM-DD), in the applicant's zone. */
+  /** With precision "day": that day, ISO 8601 (YYYY-MM-DD), the rule's day (ET for a season date). */
   day?: string;
 }
 

@@ -13,8 +13,8 @@ import { CitationFields, citedCorrectly } from "./citation.ts";
 /**
  * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
  * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
- * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the day in the applicant's zone; the instant the
- * plan counts down to, and so every reminder, is unchanged.
+ * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the rule's day, the same in every zone, and due
+ * until that day ends in the rule's zone (planner/deadlines.ts wholeDay; tester s11 issue 9e B5).
  */
 const AsDay = { asDay: z.literal(true).optional() };
 export const DueRuleSchema = z.discriminatedUnion("from", [

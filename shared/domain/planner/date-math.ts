@@ -1,5 +1,5 @@
 import type { Deadline } from "../plan.ts";
-import { DAY_MS, ET_ZONE, fromWall, isoUtc, localDate, renderEt, renderInZone, toWall } from "../time.ts";
+import { DAY_MS, fromWall, isoUtc, localDate, renderEt, renderInZone, toWall } from "../time.ts";
 
 /** Shifts an instant by whole calendar days in a zone, so the local time of day is kept across DST. */
 export function shiftDays(at: number, zone: string, days: number): number {
@@ -18,9 +18,13 @@ export function deadlineDetail(
 }
 
 /**
- * An advisory date as a day (Deadline.precision "day"): the day in the zone given and in ET, each
- * as a date without a time ("Wed 27 Jan 2027"), with the zone's ISO day. The day is that of
- * `dayOf` (default the instant; a due date names the last whole day before it, see PlanDates.rendered).
+ * A date that is a whole day (Deadline.precision "day"): the day in the zone of the rule that sets
+ * it (`zone`: ET for a season date and what is counted from one, the applicant's own zone for a
+ * date counted from their own day), as a date without a time ("Wed 27 Jan 2027"), identical in
+ * `local` and `et`, with its ISO day. One calendar day for every applicant, never converted through
+ * the instant into their zone (tester s11 issue 9e B5: the H-1B stamping deadline read Wed 16 Jun
+ * in Lagos and Tue 15 Jun in Chicago). The day is that of `dayOf` (default the instant; a due date
+ * names the day its instant ends, see PlanDates.rendered).
  */
 export function deadlineDay(
   zone: string,
@@ -29,10 +33,11 @@ export function deadlineDay(
   source: string,
   dayOf = at,
 ): Deadline {
+  const day = dateOnly(renderInZone(zone, dayOf));
   return {
     at: isoUtc(at),
-    local: dateOnly(renderInZone(zone, dayOf)),
-    et: dateOnly(renderInZone(ET_ZONE, dayOf)),
+    local: day,
+    et: day,
     status,
     source,
     precision: "day",

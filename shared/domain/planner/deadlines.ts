@@ -2,7 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, fromWall, isoUtc, toWall, wallDayStart } from "../time.ts";
+import { DAY_MS, ET_ZONE, fromWall, isoUtc, toWall, wallDayStart } from "../time.ts";
 import { dependantsOf, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays } from "./date-math.ts";
 
@@ -65,7 +65,7 @@ export class PlanDates {
     if (this.base !== null) return this.base.due(key);
     const known = this.dues.get(key);
     if (known !== undefined || this.dues.has(key)) return known ?? null;
-    const due = this.neededBy(key, this.resolveDue(key));
+    const due = wholeDay(this.neededBy(key, this.resolveDue(key)));
     this.dues.set(key, due);
     return due;
   }
@@ -125,11 +125,10 @@ export class PlanDates {
   rendered(due: DueDate): Deadline {
     let rendered = this.renderings.get(due);
     if (rendered === undefined && due.asDay === true) {
-      // The last whole day in the applicant's zone before the instant ("Fri 16 Apr" for Sat 17 Apr,
-      // 12:00 AM EDT, in New York and in Lagos alike): a later day would read as time the plan
-      // does not give, since the step is overdue from the instant (plan for the earlier date).
-      const dayBefore = fromWall(this.zone, wallDayStart(toWall(this.zone, due.at))) - 1;
-      rendered = Object.freeze(deadlineDay(this.zone, due.at, due.status, due.source, dayBefore));
+      // The day the instant ends, in the rule's zone (wholeDay: the end of that day), for every
+      // applicant alike: Wed 16 Jun for a deadline at 12:00 AM EDT on 17 Jun, in Lagos and Chicago
+      // (tester s11 issue 9e B5), never a later day the step would already be overdue on.
+      rendered = Object.freeze(deadlineDay(due.zone, due.at, due.status, due.source, due.at - 1));
       this.renderings.set(due, rendered);
     }
     if (rendered === undefined) {
@@ -140,13 +139,13 @@ export class PlanDates {
   }
 
   /**
-   * A competitive target of this instance as a day in the applicant's zone (Deadline.precision
-   * "day": advice has no time of day), rendered once and frozen.
+   * A competitive target of this instance as a day (Deadline.precision "day": advice has no time of
+   * day), the day in its rule's zone (deadlineDay), rendered once and frozen.
    */
   renderedDay(target: DueDate): Deadline {
     let rendered = this.dayRenderings.get(target);
     if (rendered === undefined) {
-      rendered = Object.freeze(deadlineDay(this.zone, target.at, target.status, target.source));
+      rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
       this.dayRenderings.set(target, rendered);
     }
     return rendered;
@@ -262,4 +261,16 @@ export class PlanDates {
     }
     return target !== null && due !== null && target.at >= due.at ? null : target;
   }
+}
+
+/**
+ * A due date that means a day (`asDay`) ends with that day: the end, in its rule's zone, of the day
+ * its instant falls in (an instant at midnight closes the day before). The contract, "14 days from
+ * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon (tester
+ * s11 issue 9e B5); a date counted from midnight (residency start) is unchanged. Other dates as given.
+ */
+function wholeDay(due: DueDate | null): DueDate | null {
+  if (due === null || due.asDay !== true) return due;
+  const end = fromWall(due.zone, wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS);
+  return end === due.at ? due : { ...due, at: end };
 }

@@ -167,15 +167,15 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
 }
 
 /**
- * Its rendering: a day in the applicant's zone, like every other target (a target is advice, not an
- * instant: tester s10 issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"). The target is one object
- * per PlanDates, whose zone is the applicant's, so its rendering is kept with it, frozen like the
- * other deadlines plans share.
+ * Its rendering: a day, like every other target (a target is advice, not an instant: tester s10
+ * issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
+ * target is one object per PlanDates, so its rendering is kept with it, frozen like the other
+ * deadlines plans share.
  */
-export function renderH1bTarget(context: PlanContext, target: DueDate): Deadline {
+export function renderH1bTarget(target: DueDate): Deadline {
   let rendered = h1bRenderings.get(target);
   if (rendered === undefined) {
-    rendered = Object.freeze(deadlineDay(context.zone, target.at, target.status, target.source));
+    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
     h1bRenderings.set(target, rendered);
   }
   return rendered;

@@ -208,7 +208,7 @@ export function planMilestone(
     target === null
       ? undefined
       : target === h1b
-        ? renderH1bTarget(context, target)
+        ? renderH1bTarget(target)
         : target === weekTarget
           ? stepDates.rendered(target)
           : stepDates.renderedDay(target);

@@ -113,16 +113,27 @@ function sentence(
   status: MilestoneStatus,
   targetAt: number,
   dueAt: number,
+  dueDetail: Deadline | undefined,
 ): string {
+  const dueDay = dayOfDue(context, dueAt, dueDetail);
   if (entry.reportingDays === undefined)
-    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt)}`;
+    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
   const pathway = entry.key === "ecfmg_pathway";
   const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
   const act = pathway
     ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
-  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dayBy(context, dueAt)}.`;
+  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
+}
+
+/**
+ * The day of a step's hard deadline (`detail`, its rendering) in words: a whole-day one as the step
+ * shows it, the rule's day (tester s11 issue 9e: the certificate's "needed by Thu 17 Jun 2027"
+ * where the step said Wed 16 Jun); an instant as dayBy's day.
+ */
+function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefined): string {
+  return detail?.precision === "day" ? detail.local : dayBy(context, dueAt);
 }
 
 /**
@@ -133,16 +144,16 @@ function sentence(
  * applicant gets, until the rank order list deadline (as STEP3_NEEDED_FOR_H1B). The residency date
  * (the step's deadline) follows it. Otherwise the deadline.
  */
-function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueAt: number): string {
+function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
   if (
     entry.key !== "ecfmg_certification" ||
     context.applicant.visa !== "H-1B" ||
     isFinished(statusOf(context, "usmle_step3")) ||
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
   )
-    return `The latest day that still works is ${dayBy(context, dueAt)}.`;
+    return `The latest day that still works is ${dueDay}.`;
   const latest = shiftDays(targetAt, context.zone, step3LeadDays(false) - step3LeadDays(true));
-  const residency = `to start residency the certificate is needed by ${dayBy(context, dueAt)}`;
+  const residency = `to start residency the certificate is needed by ${dueDay}`;
   return latest >= context.now
     ? `For ranking on H-1B the latest day that still works is ${dayBy(context, latest)} (Step 3 needs the certificate first, then ${step3LeadWords(true)}); ${residency}.`
     : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
@@ -182,7 +193,7 @@ function passedTitle(entry: CatalogEntry): string {
 
 /** The "why" of the notice and of its follow-ups (sentence). */
 function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarget): string {
-  return sentence(context, entry, statusOf(context, entry.key), passed.targetAt, passed.dueAt);
+  return sentence(context, entry, statusOf(context, entry.key), passed.targetAt, passed.dueAt, passed.detail);
 }
 
 /**
@@ -268,7 +279,7 @@ export function targetPassedRisk(
     if (targetAt === undefined || dueAt === undefined || !targetPassedOpen(context, entry, targetAt, dueAt))
       continue;
     milestones.push(entry.key);
-    said.push(sentence(context, entry, statusOf(context, entry.key), targetAt, dueAt));
+    said.push(sentence(context, entry, statusOf(context, entry.key), targetAt, dueAt, step.deadline));
     addSource(sources, step.target?.source ?? "");
     if (entry.key !== "ecfmg_pathway") addSource(sources, SEATS_FILL_AHEAD);
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));

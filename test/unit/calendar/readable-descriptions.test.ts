@@ -95,6 +95,22 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     }
   });
 
+  it("puts the contract on its rule's day, 14 days after Match Day, in Lagos as in New York", () => {
+    // Tester s11 issue 9e B5: the 2028 contract ("14 days from the match_day due date", Match Day
+    // Fri 17 Mar 2028) was DTSTART;VALUE=DATE:20280330, a day before its own rule's date.
+    const contract = events.find((each) => each.uid === "a_test.contract.deadline@matchpath");
+    const dated = [...thePlan.nextSteps, ...thePlan.blocked].some(
+      (step) => step.milestone === "contract" && step.deadline !== undefined,
+    );
+    // The early starter's plan has it (the tester's case); a plan without a dated contract has no event.
+    expect(contract !== undefined).toBe(dated);
+    if (matchYear === 2028) expect(contract, "the contract event").toBeDefined();
+    const matchDay = seasonCalendar(matchYear).dates.nrmp_match_day.at;
+    const rule = new Date(matchDay + 14 * 86_400_000).toISOString().slice(0, 10);
+    if (contract !== undefined)
+      expect([contract.startDate.isDate, contract.startDate.toString()]).toEqual([true, rule]);
+  });
+
   it("names a target still ahead beside the deadline as a day in the applicant's zone, as the timeline words it", () => {
     for (const step of thePlan.nextSteps) {
       if (!step.target || !step.deadline || Date.parse(step.target.at) <= Date.parse(now)) continue;

@@ -3,14 +3,15 @@ import type { Deadline } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { DAY_MS, startOfLocalDate } from "#domain/time.ts";
+import { startOfLocalDate } from "#domain/time.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, doneMilestones, inputFactory, PRE_ERAS_KEYS } from "./factories.ts";
 
 /**
  * Tester s5 C1 (remainder): post-Match steps counted back from residency start (midnight ET) read
  * "Sat 17 Apr 2027, 12:00 AM EDT". Their dates are advice meaning a day (the catalog's `due.asDay`),
- * shown as the day in the applicant's zone; the instants, and so the reminders, do not move.
+ * shown as the rule's day (in ET, the same for every applicant: tester s11 issue 9e B5); the
+ * instants, and so the reminders, do not move.
  * Our applicant: Maya, matched on J-1, in New York, planned the Monday after Match Day 2027.
  */
 const AS_DAY: readonly MilestoneKey[] = [
@@ -40,7 +41,7 @@ function deadlinesOf(result: ReturnType<typeof matched>): Map<string, Deadline> 
   return found;
 }
 
-describe("a post-Match advice date is a day in the applicant's zone", () => {
+describe("a post-Match advice date is a day, the rule's day in every zone", () => {
   const newYork = matched("America/New_York");
   const deadlines = deadlinesOf(newYork);
 
@@ -62,19 +63,16 @@ describe("a post-Match advice date is a day in the applicant's zone", () => {
     for (const reminder of toVisa) expect(reminder.deadline).toBe(deadlines.get("visa_j1")?.at);
   });
 
-  it("names the last whole day before the instant in every zone, so the step is never overdue on the day shown", () => {
-    for (const [zone, day] of [
-      ["Africa/Lagos", "Fri 16 Apr 2027"], // due Sat 05:00 WAT
-      ["Asia/Manila", "Fri 16 Apr 2027"], // due Sat 12:00 PHT
-      ["America/Los_Angeles", "Thu 15 Apr 2027"], // due Fri 9:00 PM PDT
-    ] as const) {
+  // Tester s11 issue 9e B5: the day was the applicant's last whole day before the instant, so it
+  // changed with the zone (Thu 15 Apr in Los Angeles, Fri 16 Apr in Lagos, for one rule). It is the
+  // rule's day, in ET, for everyone, and the instant is the end of that day in ET.
+  it("names the rule's day in every zone, due until that day ends in ET", () => {
+    for (const zone of ["Africa/Lagos", "Asia/Manila", "America/Los_Angeles", "Pacific/Honolulu"]) {
       const deadline = deadlinesOf(matched(zone)).get("j1_ecfmg_sponsorship");
-      expect(deadline?.local, zone).toBe(day);
-      const next = new Date(Date.parse(`${deadline?.day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-      const dayEnds = startOfLocalDate(zone, next);
-      const at = Date.parse(deadline?.at ?? "");
-      expect(dayEnds, zone).toBeLessThanOrEqual(at);
-      expect(at - dayEnds, zone).toBeLessThan(DAY_MS);
+      expect(deadline?.local, zone).toBe("Fri 16 Apr 2027");
+      expect(deadline?.et, zone).toBe("Fri 16 Apr 2027");
+      expect(deadline?.day, zone).toBe("2027-04-16");
+      expect(Date.parse(deadline?.at ?? ""), zone).toBe(startOfLocalDate("America/New_York", "2027-04-17"));
     }
   });
 

@@ -23,18 +23,20 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
   const result = planFor(input, NOW);
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
 
-  it("renders the target as a day in the applicant's zone, like the catalog's targets", () => {
+  // The day is the rule's (Step 3's date, counted from the rank order list deadline in ET), the same
+  // in every zone (tester s11 issue 9e B5): 4:00 AM GMT+3 on Sun 30 Aug is Sat 29 Aug in ET.
+  it("renders the target as a day, the rule's day, like the catalog's targets", () => {
     expect(certificate?.target?.precision).toBe("day");
-    expect(certificate?.target?.local).toBe("Sun 30 Aug 2026");
-    expect(certificate?.target?.et).toMatch(/^\w{3} \d{1,2} \w{3} \d{4}$/);
-    expect(certificate?.target?.day).toBe("2026-08-30");
+    expect(certificate?.target?.local).toBe("Sat 29 Aug 2026");
+    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
+    expect(certificate?.target?.day).toBe("2026-08-29");
   });
 
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // Tester s11 issue 9e B1: a bare "passed on …" beside an exam read as "the applicant passed it".
-    expect(row).toContain("target passed Sun 30 Aug 2026");
+    expect(row).toContain("target passed Sat 29 Aug 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });

@@ -1,7 +1,7 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { DATE_TAGS, deadlineWords, reminderDateLabel } from "#domain/date-words.ts";
+import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, reminderDateLabel } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
 /**
@@ -29,8 +29,8 @@ export function projectedNote(deadline: Deadline): string[] {
   return deadline.status === "projected" ? [PROJECTED_SENTENCE] : [];
 }
 
-export const PROJECTED_SENTENCE =
-  "Projected date: the authority has not published it yet, so Matchpath plans for the earlier likely date. Check the official calendar before relying on it.";
+/** The projected-date note, in the domain's one wording (date-words.ts PROJECTED_NOTE). */
+export const PROJECTED_SENTENCE = PROJECTED_NOTE;
 
 /** A competitive target beside the deadline, in both zones and in the timeline's words. */
 export function targetNote(target: Deadline | undefined, now: string): string | undefined {

@@ -97,7 +97,9 @@ export interface DoneOpens {
  */
 export function doneOpensText(opens: DoneOpens, matchYear: number): string {
   const projected =
-    opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
+    opens.status === "projected"
+      ? " (projected from earlier seasons: not confirmed in Matchpath's data)"
+      : "";
   return `${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
 }
 

@@ -77,6 +77,16 @@ export function sentReminderLabel(
   return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
 }
 
+/**
+ * What a projected date is, in the one wording the timeline, the emails and the calendar feed use.
+ * It says what is true: Matchpath's season data has not confirmed the date (README "Adding or
+ * confirming a season" says how an operator confirms one), and how it was projected. Not that the
+ * authorities have not published it: they may well have (tester s11 issue 9e B4: "because ERAS or
+ * the NRMP has not published them yet", in December of the season those dates belong to).
+ */
+export const PROJECTED_NOTE =
+  "A projected date is not confirmed in Matchpath's data: it is projected from the pattern of earlier seasons' official NRMP and ERAS calendars, and Matchpath plans for the earlier likely date; check the official calendar before relying on it.";
+
 /** The tags the timeline prints beside a date, and the emails in words: one wording for both. */
 export const DATE_TAGS = {
   target: "target, not a deadline",

@@ -122,8 +122,8 @@ export function whyYouGetThis(plan: Plan): string {
   return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
 }
 
-export const PROJECTED_NOTE =
-  "A projected date is derived from earlier seasons because the authority has not published it yet; check the official calendar before relying on it.";
+/** The projected-date note, in the domain's one wording (date-words.ts). */
+export { PROJECTED_NOTE } from "#domain/date-words.ts";
 
 /** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
 export function buttonsOf(

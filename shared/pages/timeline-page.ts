@@ -8,7 +8,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, deadlineWords, yourTimeSuffix } from "#domain/date-words.ts";
+import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, yourTimeSuffix } from "#domain/date-words.ts";
 import { listedNextSteps } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
@@ -216,7 +216,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   const notEligible = notEligibleLead(plan);
   const projectedSeason =
     plan.seasonStatus === "projected" && !seasonOver && notEligible === ""
-      ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong> from earlier seasons because ERAS or the NRMP has not published them yet. Matchpath plans for the earlier date; check the official calendar before relying on one.</p>`
+      ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong>. ${e(PROJECTED_NOTE)}</p>`
       : "";
 
   sections.push(

@@ -168,6 +168,8 @@ export interface Reminder {
   /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */
   sendAtLocal: string;
   why: string;
+  /** On a critical risk's notice (rungs "critical-risk", "match-year-out-of-reach"): the risk it tells. */
+  risk?: RiskCode;
 }
 
 export interface BudgetItem {

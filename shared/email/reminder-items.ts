@@ -155,7 +155,8 @@ function programTime(reminder: Reminder, programZone: string | undefined): strin
  */
 export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZone?: string): Item {
   const undated = isUndatedNotice(reminder);
-  const step = undated ? undefined : stepFor(plan, reminder);
+  // An undated notice on a step (the WDOMS check) keeps that step's action; on the budget, none.
+  const step = undated && reminder.milestone === "budget" ? undefined : stepFor(plan, reminder);
   const action = step?.action;
   const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly);
   const kind = kindOf(reminder);

@@ -1,6 +1,7 @@
 import { type BudgetRow, budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { mostUrgentFirst } from "#domain/reminder-policy.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
@@ -23,6 +24,8 @@ export function sourcesHtml(sources: readonly string[] | undefined): string {
 }
 
 function reminderWords(reminder: Reminder): string {
+  // A notice with no date (isUndatedNotice) is listed as one, as the email words it.
+  if (isUndatedNotice(reminder)) return `${e(reminder.title)} (notice)`;
   return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})`;
 }
 

@@ -18,17 +18,15 @@ export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
 export const CRITICAL_RISK_RUNG = "critical-risk";
 
 /**
- * Whether a reminder is a notice on no step the applicant acts on: a critical risk's notice filed
- * under the budget (a school with no sponsor note once its WDOMS look-up is done), which is a
- * section, never a next step (listedNextSteps). The email and the CLI show it as a notice: no date
- * ("due" the rank-list deadline read as a deadline the applicant cannot meet), no next step, no
- * button (tester s11 issue 9e B3, C1). Its id is the risk's, whatever step it is filed under.
+ * Whether a reminder is a notice with no date: a critical risk's notice filed under the budget (a
+ * section, never a next step: listedNextSteps), or one of a risk no Match date applies to (a school
+ * with no sponsor note: the rank-list deadline read as a deadline the applicant cannot meet), on
+ * whatever step it rides, the WDOMS check included. The email, the CLI and the timeline show it as
+ * a notice: no date, no "due" (tester s11 issue 9e B3, C1). Its id is the risk's.
  */
-export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone">): boolean {
-  return (
-    (reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG) &&
-    reminder.milestone === "budget"
-  );
+export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
+  if (reminder.rung !== CRITICAL_RISK_RUNG && reminder.rung !== OUT_OF_REACH_RUNG) return false;
+  return reminder.milestone === "budget" || reminder.risk === "SCHOOL_NOT_ECFMG_ELIGIBLE";
 }
 
 /**
@@ -170,6 +168,7 @@ export function criticalRiskNotices(
       sendAt: isoUtc(sendAt),
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: risk.message,
+      risk: risk.code,
     };
     place(into, { sendAt, deadline: due.at, reminder, late: true, notice: true });
   }

@@ -26,6 +26,18 @@ describe("USMLE fees (facts refresh, s5 B4)", () => {
     expect(step2?.verify).toMatch(/^flagged, verify/);
   });
 
+  // Tester s11 issue 9e C2: Step 2 CK at the 2022 $985 beside Step 1's 2025 $680 read as an
+  // inconsistent budget. The fact sheet has an official 2025 figure for Step 1 only: each fee's flag,
+  // which the budget shows, says why the two differ and which way the other one may go.
+  it("says in each exam fee's flag why Step 1 and Step 2 CK are counted on different figures", () => {
+    const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
+    const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
+    expect(step1?.verify).toContain("Step 2 CK stays at the last official $985");
+    expect(step2?.verify).toContain("FSMB's 2025 table gives a figure for Step 1 only ($680");
+    expect(step2?.verify).toContain("likely costs less");
+    expect(step2?.asOf).toContain("2022-01-01");
+  });
+
   it("lists the international test delivery surcharge to verify, with no amount, outside the totals", () => {
     const surcharge = FEES_TO_VERIFY.find((fee) => fee.key === "usmle_international_test_delivery_surcharge");
     expect(surcharge?.amountUsd).toBeNull();

@@ -33,12 +33,26 @@ function stageOfSubject(subject: StepSubject): Stage {
   return subject === "interview" ? "interviews" : catalogEntry(subject).stage;
 }
 
-/** The stage of a plan: the earliest stage with a next, blocked or overdue step. */
+/**
+ * Whether a step is optional with no date of its own (catalog `waivable`, `due.from` "none": research):
+ * it never decides the stage. SOAP, skippable too, is dated by Match Week and stays a ranking step.
+ */
+function optional(subject: StepSubject): boolean {
+  if (subject === "interview") return false;
+  const entry = catalogEntry(subject);
+  return entry.waivable !== undefined && entry.due.from === "none";
+}
+
+/**
+ * The stage of a plan: the earliest stage with a next, blocked or overdue step the applicant may
+ * not skip. An optional step left open (research) does not hold them at an earlier stage (tester
+ * s11 issue 9e C4: applied, registered and waiting to rank, shown as "ERAS application").
+ */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
-  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue].map((step) =>
-    stageOfSubject(step.milestone),
-  );
+  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
+    .filter((step) => !optional(step.milestone))
+    .map((step) => stageOfSubject(step.milestone));
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
   return earliest;

@@ -5,7 +5,7 @@ import { applyWhatIf, planDiff, whatIfAsUpdate } from "#domain/console/what-if.t
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, MilestoneUpdateSchema } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 const NOW = new Date("2025-08-01T12:00:00Z");
 const planOf = (input = inputFactory()) => plan(input, seasonCalendar(input.applicant.matchYear), NOW);
@@ -45,6 +45,19 @@ describe("stage", () => {
     expect(stageOf(planOf(almostThere))).toBe("ranking");
     const onlyVisa = inputFactory({ milestones: doneMilestones([...keys, ...ranking]) });
     expect(stageOf(planOf(onlyVisa))).toBe("visa");
+  });
+
+  // Tester s11 issue 9e C4: applied, registered and waiting to rank, with the optional research step
+  // left open, the cohort said "ERAS application". An optional step with no date (catalog
+  // `waivable` and no due rule: research) never holds them at an earlier stage.
+  it("is the ranking stage for an applicant who applied and registered, whatever optional step is open", () => {
+    const registered = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, graduation: "2025-06-30" }),
+      milestones: doneMilestones([...REGISTERED_KEYS, "ecfmg_certification"], "2026-09-01"),
+    });
+    const planned = plan(registered, seasonCalendar(2027), new Date("2026-12-01T20:00:00Z"));
+    expect(planned.nextSteps.some((step) => step.milestone === "research")).toBe(true);
+    expect(stageOf(planned)).toBe("ranking");
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
-import { listedNextSteps } from "#domain/listed-steps.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan } from "#domain/plan.ts";
@@ -72,12 +72,16 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return `${[line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n")}\n`;
 }
 
-/** The plan as a readable text report: next steps, blocked, overdue, risks, reminders, budget. */
-export function renderPlan(result: Plan, applicantName: string): string {
+/**
+ * The plan as a readable text report: next steps (in the reading order of the timeline and the
+ * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
+ * reminders, budget.
+ */
+export function renderPlan(result: Plan, applicantName: string, timezone = "America/New_York"): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
   // The budget is its own section below, not a step (tester s10 issue 9d C1).
-  const nextSteps = listedNextSteps(result);
+  const nextSteps = listedInReadingOrder(result, timezone);
   const parts = [
     `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
@@ -232,7 +236,9 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const result = plan(snapshot, calendar, options.now ?? io.now());
   io.out(
-    options.json ? `${JSON.stringify(result, null, 2)}\n` : renderPlan(result, snapshot.applicant.fullName),
+    options.json
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone),
   );
   return 0;
 }

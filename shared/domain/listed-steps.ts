@@ -1,3 +1,4 @@
+import { displayOrder } from "./display-order.ts";
 import type { NextStep, Plan } from "./plan.ts";
 
 /**
@@ -11,4 +12,13 @@ const SECTIONS: ReadonlySet<NextStep["milestone"]> = new Set(["budget"]);
 /** The next steps a reader sees listed, in the plan's order: every next step but the sections. Pure. */
 export function listedNextSteps(plan: Pick<Plan, "nextSteps">): NextStep[] {
   return plan.nextSteps.filter((step) => !SECTIONS.has(step.milestone));
+}
+
+/**
+ * The listed next steps in reading order (display-order.ts), the same on the timeline, in the email
+ * and in the CLI, in the applicant's zone `zone`: the first is the step the email of these days
+ * leads with (tester s11 issue 14e B2). Pure; the plan's own order is left as it is.
+ */
+export function listedInReadingOrder(plan: Pick<Plan, "nextSteps" | "now">, zone: string): NextStep[] {
+  return displayOrder(listedNextSteps(plan), Date.parse(plan.now), zone);
 }

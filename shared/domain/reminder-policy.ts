@@ -1,3 +1,4 @@
+import { compareCountdowns, reminderCountdown } from "./display-order.ts";
 import { stableHash } from "./hash.ts";
 import type { Plan, Reminder } from "./plan.ts";
 
@@ -25,37 +26,16 @@ export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<str
 
 /**
  * The order of one email's items, and of the timeline's list of what an email will carry: the
- * earliest day of the date counted down to (the applicant's day, as the email shows it); on one day
- * a hard deadline, then the applicant's own date, then a target (a deadline missed closes a door;
- * the own date is theirs; a target is advice: tester s10 issue 14d C4, a weekly summary led with a
- * target before a deadline of the same day); then the earliest instant, sendAt, id.
+ * email's rule (compareCountdowns, shared with the order of the next steps on the timeline and in
+ * the CLI, display-order.ts: the earliest day of the date counted down to; on one day a hard
+ * deadline, then the applicant's own date, then a target; then the earliest instant), then sendAt, id.
  */
 export function mostUrgentFirst(left: Reminder, right: Reminder): number {
   return (
-    localDayOf(left).localeCompare(localDayOf(right)) ||
-    KIND_RANK[left.countsDownTo ?? "deadline"] - KIND_RANK[right.countsDownTo ?? "deadline"] ||
-    Date.parse(left.deadline) - Date.parse(right.deadline) ||
+    compareCountdowns(reminderCountdown(left), reminderCountdown(right)) ||
     Date.parse(left.sendAt) - Date.parse(right.sendAt) ||
     left.id.localeCompare(right.id)
   );
-}
-
-const KIND_RANK: Readonly<Record<NonNullable<Reminder["countsDownTo"]> | "deadline", number>> = {
-  deadline: 0,
-  "own-date": 1,
-  target: 2,
-};
-
-/**
- * The applicant's day (YYYY-MM-DD) of the date a reminder counts down to: a day-precision date's
- * own day, else the instant at the UTC offset of the reminder's send time (`sendAtLocal`; the plan
- * carries no zone here, and the reminders of one email share that offset, so they compare alike).
- */
-function localDayOf(reminder: Reminder): string {
-  if (reminder.deadlineDetail.day !== undefined) return reminder.deadlineDetail.day;
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(reminder.sendAtLocal);
-  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-  return new Date(Date.parse(reminder.deadline) + minutes * 60_000).toISOString().slice(0, 10);
 }
 
 /** How long after a risk-change instant the applicant is re-planned: just past it, as the cohort row is. */

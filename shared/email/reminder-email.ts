@@ -1,7 +1,8 @@
 import Mustache from "mustache";
 import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
-import { listedNextSteps } from "#domain/listed-steps.ts";
+import { remindersInReadingOrder } from "#domain/display-order.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
@@ -91,8 +92,8 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
  * 14e C1: the exam the email led with came again, without its buttons, as the first bullet). Other
  * items keep their step's bullet, which adds the target and deadline the item does not show.
  */
-function stepsBelow(plan: Plan, items: readonly Item[]) {
-  return listedNextSteps(plan)
+function stepsBelow(plan: Plan, items: readonly Item[], input: ReminderEmailInput) {
+  return listedInReadingOrder(plan, zoneOf(input))
     .filter(
       (step) =>
         step.interviewId !== undefined ||
@@ -134,7 +135,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${WORDS.calendarHttpsNote} ${links.feed}`);
     lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
-  const steps = stepsBelow(plan, items);
+  const steps = stepsBelow(plan, items, input);
   if (steps.length > 0) {
     lines.push(`${WORDS.nextSteps}:`);
     for (const step of steps) {
@@ -194,7 +195,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     calendarHttpsUrl: links?.feed,
     preferencesUrl: links?.preferences,
-    steps: stepsBelow(plan, items).map((step) => {
+    steps: stepsBelow(plan, items, input).map((step) => {
       const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
       return {
         line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
@@ -202,7 +203,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         hasButtons: buttons.length > 0,
       };
     }),
-    hasSteps: stepsBelow(plan, items).length > 0,
+    hasSteps: stepsBelow(plan, items, input).length > 0,
     risks: plan.risks.map((risk) => ({
       line: forPeopleHtml(riskLine(risk)),
       sources: riskSourcesHtml(risk),
@@ -226,7 +227,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
 /**
  * A cancelled interview's notice leads its email, whatever else is due (its subject says "Your
  * interview with … is cancelled"): it undoes a calendar entry the applicant relies on. Otherwise
- * the order given (most urgent first) stays.
+ * the reading order (remindersInReadingOrder) stays.
  */
 function cancellationsFirst(reminders: readonly Reminder[]): readonly Reminder[] {
   const cancelled = reminders.filter((reminder) => kindOf(reminder) === "interview-cancelled");
@@ -240,7 +241,9 @@ function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | un
 }
 
 export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
-  const input = { ...given, reminders: cancellationsFirst(given.reminders) };
+  // The timeline's reading order (tester s11 issue 14e B2): the lead is the timeline's first card.
+  const ordered = remindersInReadingOrder(given.reminders, listedInReadingOrder(given.plan, zoneOf(given)));
+  const input = { ...given, reminders: cancellationsFirst(ordered) };
   const weekly = input.weeklySummaryDay !== undefined;
   const items = input.reminders.map((reminder) =>
     itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),

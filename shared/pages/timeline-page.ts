@@ -9,7 +9,8 @@ import {
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, yourTimeSuffix } from "#domain/date-words.ts";
-import { listedNextSteps } from "#domain/listed-steps.ts";
+import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -209,7 +210,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     : [];
   const passed = new Set(passedSteps.map(key));
   // The budget has its own section, not a place among the steps (tester s10 issue 9d C1).
-  const nextSteps = listedNextSteps(plan).filter((step) => !passed.has(key(step)));
+  const nextSteps = listedInReadingOrder(plan, input.timezone).filter((step) => !passed.has(key(step)));
   const sections: string[] = [];
   if (seasonOver) sections.push(seasonOverLead(plan));
   // No Match date applies to an ineligible school until its note comes: the page leads with that.
@@ -223,7 +224,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     `<section aria-labelledby="next"><h2 id="next">Next steps</h2>${
       nextSteps.length === 0
         ? "<p>Nothing is waiting on you right now.</p>"
-        : `<p class="due">Most urgent first: overdue steps, then those due within a week or that should already have started (an exam needs months of preparation), then those due within a month, then the rest; steps equally urgent are in date order.</p><ul class="steps">${nextSteps
+        : `<p class="due">${DISPLAY_ORDER_NOTE}</p><ul class="steps">${nextSteps
             .map((step) =>
               stepHtml(
                 step,

@@ -1,8 +1,9 @@
 import { type BudgetRow, budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
+import { remindersInReadingOrder } from "#domain/display-order.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import { mostUrgentFirst } from "#domain/reminder-policy.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
 import { humanInstant } from "./dates.ts";
@@ -35,10 +36,11 @@ function reminderWords(reminder: Reminder): string {
  * says so.
  */
 export function comingEmailsHtml(input: TimelineInput): string {
-  // Each email's items in the order the email gives them (dueReminders).
+  // Each email's items in the order the email gives them (renderReminderEmail's reading order).
+  const steps = listedInReadingOrder(input.plan, input.timezone);
   const emails = groupIntoEmails(input.comingReminders)
     .slice(0, COMING_EMAILS_SHOWN)
-    .map((together) => [...together].sort(mostUrgentFirst));
+    .map((together) => remindersInReadingOrder(together, steps));
   const rows = emails.map((together) => {
     const [first] = together;
     if (!first) return "";

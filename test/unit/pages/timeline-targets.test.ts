@@ -86,7 +86,7 @@ describe("timeline: the order of next steps is explained (tester s4 C5)", () => 
         comingReminders: [],
       }).body ?? "";
     expect(html).toMatch(
-      /<h2 id="next">Next steps<\/h2><p class="due">Most urgent first: [^<]*equally urgent are in date order\.<\/p>/,
+      /<h2 id="next">Next steps<\/h2><p class="due">Most urgent first: what is due within a week, [^<]*by the first date each counts down to [^<]*\.<\/p>/,
     );
   });
 });

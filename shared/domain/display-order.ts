@@ -1,0 +1,141 @@
+import type { Deadline, NextStep, Reminder } from "./plan.ts";
+import { DAY_MS, MINUTE_MS, toWall } from "./time.ts";
+
+/**
+ * The one order in which an applicant reads what is most urgent: the email's items and the
+ * timeline's and the CLI's next steps (tester s11 issue 14e B2: the phone timeline listed five
+ * ERAS tasks past their deadline before a Match-blocking Pathway deadline four days away, while the
+ * email of the same days led with the Pathway). Display only: the planner's own step order, which
+ * decides which reminders exist and where a notice attaches, is left as it is.
+ */
+
+/** What an item counts down to, as the applicant reads it. */
+export interface Countdown {
+  /** The applicant's day (YYYY-MM-DD) of the date counted down to. */
+  day: string;
+  /** A hard deadline, the applicant's own date, or a target (advice). */
+  kind: "deadline" | "own-date" | "target";
+  /** The instant counted down to, UTC milliseconds. */
+  at: number;
+}
+
+/**
+ * "Within a week": the planner's URGENT_WITHIN_DAYS (planner/advice.ts), restated here because the
+ * domain's root may not import the planner (test/unit/layers.test.ts); display-order.test.ts
+ * checks the two agree.
+ */
+export const WITHIN_A_WEEK_DAYS = 7;
+
+const KIND_RANK: Readonly<Record<Countdown["kind"], number>> = { deadline: 0, "own-date": 1, target: 2 };
+
+/**
+ * The email's rule for its lead item (tester s10 issue 14d C4): the earliest day counted down to;
+ * on one day a hard deadline, then the applicant's own date, then a target (a deadline missed
+ * closes a door; the own date is theirs; a target is advice); then the earliest instant.
+ */
+export function compareCountdowns(left: Countdown, right: Countdown): number {
+  if (left.day !== right.day) return left.day < right.day ? -1 : 1;
+  if (left.kind !== right.kind) return KIND_RANK[left.kind] - KIND_RANK[right.kind];
+  return left.at - right.at;
+}
+
+/**
+ * What a reminder counts down to: a day-precision date's own day, else the instant's day at the
+ * UTC offset of the reminder's send time (`sendAtLocal`; the reminders of one email share it).
+ */
+export function reminderCountdown(reminder: Reminder): Countdown {
+  const at = Date.parse(reminder.deadline);
+  const kind = reminder.countsDownTo ?? "deadline";
+  if (reminder.deadlineDetail.day !== undefined) return { day: reminder.deadlineDetail.day, kind, at };
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(reminder.sendAtLocal);
+  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return { day: new Date(at + minutes * MINUTE_MS).toISOString().slice(0, 10), kind, at };
+}
+
+/**
+ * What a step counts down to at `now`: the first of its dates still ahead (its target, the
+ * applicant's own date, its deadline), by the email's rule; the step's reminders count down to that
+ * one (to the target while it is ahead, then to the sooner of the own date and the deadline).
+ * Undefined when every date has passed or none is set. A time's day is read at the zone's offset
+ * at `now`, as an email sent now reads it.
+ */
+export function stepCountdown(step: NextStep, now: number, zone: string): Countdown | undefined {
+  const offsetMs = toWall(zone, now) - now;
+  const of = (deadline: Deadline | undefined, kind: Countdown["kind"]): Countdown | undefined => {
+    if (deadline === undefined) return undefined;
+    const at = Date.parse(deadline.at);
+    if (!(at > now)) return undefined;
+    const day = deadline.day ?? new Date(at + offsetMs).toISOString().slice(0, 10);
+    return { day, kind, at };
+  };
+  let first: Countdown | undefined;
+  for (const candidate of [
+    of(step.target, "target"),
+    of(step.ownDate, "own-date"),
+    of(step.deadline, "deadline"),
+  ])
+    if (candidate && (first === undefined || compareCountdowns(candidate, first) < 0)) first = candidate;
+  return first;
+}
+
+/**
+ * Next steps in reading order, most urgent first: (1) what comes within a week, by the email's rule
+ * (so the first card is the step the email of these days leads with); (2) steps past their deadline
+ * that are still to do (nothing left to count down to: no email comes about them); (3) the rest
+ * with a date ahead, by the email's rule; (4) steps with no date ahead, in the plan's order. Steps
+ * equal under the rule keep the plan's order. Pure; returns a new array.
+ */
+export function displayOrder<T extends NextStep>(steps: readonly T[], now: number, zone: string): T[] {
+  const keyed = steps.map((step, index) => {
+    const countdown = stepCountdown(step, now, zone);
+    const band =
+      countdown === undefined
+        ? step.urgency === "overdue"
+          ? 1
+          : 3
+        : countdown.at - now <= WITHIN_A_WEEK_DAYS * DAY_MS
+          ? 0
+          : 2;
+    return { step, index, countdown, band };
+  });
+  keyed.sort(
+    (left, right) =>
+      left.band - right.band ||
+      (left.countdown && right.countdown ? compareCountdowns(left.countdown, right.countdown) : 0) ||
+      left.index - right.index,
+  );
+  return keyed.map((entry) => entry.step);
+}
+
+/** The reading order's words, for the page and the CLI that show it. */
+export const DISPLAY_ORDER_NOTE =
+  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date.";
+
+/**
+ * One email's reminders in reading order: the email's rule (compareCountdowns); reminders equal
+ * under it in the order of their steps in `steps` (the listed next steps in reading order,
+ * displayOrder), so two steps counting down to the same deadline come in the same order in the
+ * email as on the timeline; then the earliest send, then id. Pure; returns a new array.
+ */
+export function remindersInReadingOrder(
+  reminders: readonly Reminder[],
+  steps: readonly NextStep[],
+): Reminder[] {
+  const rank = new Map<string, number>();
+  steps.forEach((step, index) => {
+    const subject = `${step.milestone} ${step.interviewId ?? ""}`;
+    if (!rank.has(subject)) rank.set(subject, index);
+  });
+  const rankOf = (reminder: Reminder) =>
+    rank.get(`${reminder.milestone} ${reminder.interviewId ?? ""}`) ?? Number.MAX_SAFE_INTEGER;
+  return reminders
+    .map((reminder) => ({ reminder, countdown: reminderCountdown(reminder), rank: rankOf(reminder) }))
+    .sort(
+      (left, right) =>
+        compareCountdowns(left.countdown, right.countdown) ||
+        left.rank - right.rank ||
+        Date.parse(left.reminder.sendAt) - Date.parse(right.reminder.sendAt) ||
+        (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
+    )
+    .map((entry) => entry.reminder);
+}

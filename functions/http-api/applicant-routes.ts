@@ -36,6 +36,7 @@ export const timeline: PageRoute = (event, deps) =>
         firstName: state.profile.fullName.split(/\s+/)[0] ?? state.profile.fullName,
         timezone: state.profile.timezone,
         milestones: state.milestones,
+        interviews: state.interviews,
         plan,
         links: await linksFor(event, deps, state),
         ...(state.profile.preferences ? { preferences: state.profile.preferences } : {}),

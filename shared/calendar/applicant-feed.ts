@@ -299,7 +299,20 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
         whereToChangeInterview(id),
       ),
-      alarms: alarmsFor(remindersAhead, "interview", id, true),
+      // Only the preparation reminders, worded as the start (tester s11 issue 14e C6): an alarm
+      // after the event's start (the thank-you note's, the day after) is one that Google Calendar,
+      // for one, does not support. The thank-you note comes by email alone, the day after: it is
+      // advice with its own Done button there, not a time to block in a calendar.
+      alarms: alarmsFor(
+        remindersAhead,
+        "interview",
+        id,
+        true,
+        (reminder) =>
+          Date.parse(reminder.sendAt) < start.toMillis() &&
+          Date.parse(reminder.deadline) === start.toMillis(),
+        "starts",
+      ),
       ...(input.organizer ? { organizer: organizerOf(input.organizer) } : {}),
     });
   }

@@ -46,6 +46,8 @@ export function targetNote(target: Deadline | undefined, now: string): string | 
  * start (tester s7 B1). ical-generator writes an absolute trigger of a zoned event as zone-less
  * local time, so a zoned event's alarm carries its UTC instant in {@link UTC_TRIGGER} and
  * {@link withUtcTriggers} writes the TRIGGER from it; an all-day event's is already UTC.
+ * `dateWord`: the word before the date in the alarm's text, e.g. "starts" for an interview (an
+ * event, not a deadline); absent: the reminder's own label ("due", "aim to finish by"…).
  */
 export function alarmsFor(
   reminders: readonly Reminder[],
@@ -53,6 +55,7 @@ export function alarmsFor(
   interviewId?: string,
   zoned = false,
   only: (reminder: Reminder) => boolean = () => true,
+  dateWord?: string,
 ) {
   return reminders
     .filter(
@@ -62,7 +65,7 @@ export function alarmsFor(
       type: ICalAlarmType.display,
       trigger: new Date(reminder.sendAt),
       ...(zoned ? { x: [{ key: UTC_TRIGGER, value: utcStamp(reminder.sendAt) }] } : {}),
-      description: `${reminder.title}: ${reminderDateLabel(reminder).inline} ${deadlineWords(reminder.deadlineDetail).local}`,
+      description: `${reminder.title}: ${dateWord ?? reminderDateLabel(reminder).inline} ${deadlineWords(reminder.deadlineDetail).local}`,
     }));
 }
 

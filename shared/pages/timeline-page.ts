@@ -12,11 +12,12 @@ import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, yourTimeSuffix } from "#domai
 import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
+import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { stepBadge } from "#domain/step-badge.ts";
-import { localDate } from "#domain/time.ts";
+import { localDate, renderInZone } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate } from "./dates.ts";
@@ -55,6 +56,11 @@ export interface TimelineInput {
    * ahead (actionsFor, bookedDayAhead). Absent: nothing recorded, as for a new applicant.
    */
   milestones?: readonly MilestoneEntry[];
+  /**
+   * The applicant's interviews: an interview's card gives its start in the program's zone beside
+   * the applicant's, as the emails do (never US Eastern). Absent: the applicant's zone alone.
+   */
+  interviews?: readonly Interview[];
 }
 
 const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
@@ -168,6 +174,22 @@ function badgeHtml(step: NextStep, now: string): string {
   return `<span class="tag ${step.urgency}">${words}</span>`;
 }
 
+/**
+ * An interview's date on its card (tester s11 issue 14e C6: "Due … · 10:00 AM ET" for an interview):
+ * an event, so the preparation card says when it starts, in the applicant's zone and the program's
+ * ("9:00 AM CST (at the program)", as the emails say); the thank-you card says by when to send the
+ * note, in the applicant's zone. Never US Eastern, which is neither's.
+ */
+function interviewDateHtml(step: NextStep, deadline: Deadline, interviews: readonly Interview[]): string {
+  const at = Date.parse(deadline.at);
+  const programZone = interviews.find((interview) => interviewIdOf(interview) === step.interviewId)?.timezone;
+  const local = `<strong>${e(deadlineWords(deadline).local)}</strong>${yourTimeSuffix(deadline)}`;
+  // The preparation step counts down to the start the applicant gave (status "applicant").
+  if (deadline.status !== "applicant") return `<p class="due">Send your note by ${local}</p>`;
+  const program = programZone === undefined ? "" : ` · ${e(renderInZone(programZone, at))} (at the program)`;
+  return `<p class="due">Starts ${local}${program}</p>`;
+}
+
 function stepHtml(
   step: NextStep,
   plan: Plan,
@@ -175,6 +197,7 @@ function stepHtml(
   snoozedUntil: string | undefined,
   zone: string,
   recorded: readonly MilestoneEntry[],
+  interviews: readonly Interview[],
 ): string {
   const snoozed =
     snoozedUntil === undefined
@@ -185,7 +208,13 @@ function stepHtml(
 ${snoozed}
 ${missedDeadlineHtml(step)}
 ${targetHtml(step.target, plan.now, step.ownDate)}
-${step.deadline ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due") : '<p class="due">No fixed deadline</p>'}
+${
+  step.milestone === "interview" && step.deadline
+    ? interviewDateHtml(step, step.deadline, interviews)
+    : step.deadline
+      ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due")
+      : '<p class="due">No fixed deadline</p>'
+}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
@@ -233,6 +262,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
                 step.interviewId ? undefined : input.snoozedUntil?.get(step.milestone),
                 input.timezone,
                 input.milestones ?? [],
+                input.interviews ?? [],
               ),
             )
             .join("\n")}</ul>`

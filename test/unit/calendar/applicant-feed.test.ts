@@ -256,8 +256,16 @@ describe("applicant calendar feed", () => {
     const event = events.find(
       (candidate) => candidate.uid === "a_test.interview-mercy-im-1.interview@matchpath",
     );
-    const reminders = thePlan.reminders.filter((reminder) => reminder.interviewId === "mercy-im-1");
+    // The preparation reminders, those before the start; the thank-you note after it comes by
+    // email only (tester s11 issue 14e C6: no alarm after the event's start).
+    const start = Date.parse("2026-11-12T16:00:00Z");
+    const reminders = thePlan.reminders.filter(
+      (reminder) => reminder.interviewId === "mercy-im-1" && Date.parse(reminder.sendAt) < start,
+    );
     expect(reminders.length).toBeGreaterThan(0);
+    expect(
+      thePlan.reminders.filter((reminder) => reminder.interviewId === "mercy-im-1").length,
+    ).toBeGreaterThan(reminders.length);
     expect(alarmInstants(event)).toEqual(
       reminders.map((reminder) => new Date(reminder.sendAt).toISOString()).sort(),
     );

@@ -162,11 +162,22 @@ export function stepButtons(
 }
 
 /**
- * The budget appears when a reminder is about it. The budget is never one of the listed next steps
- * (listedNextSteps, tester s10 issue 9d C1), so a step no longer brings it in.
+ * The budget appears when a reminder is about it, or when an item asks the applicant to pay a fee
+ * ("Register with NRMP (R3) and pay the registration fee", "Before you pay ERAS fees…"): that fee's
+ * amount, its "To verify" status and note are then in the email, as the budget shows them (tester
+ * s11 issue 14e C7: no email of the demo season showed a fee it asked for). The budget is never one
+ * of the listed next steps (listedNextSteps, tester s10 issue 9d C1), so a step alone brings none in.
  */
 export function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
-  return hasBudget(plan.budget) && items.some((item) => item.milestone === "budget");
+  return (
+    hasBudget(plan.budget) &&
+    items.some((item) => item.milestone === "budget" || asksToPay(item.title) || asksToPay(item.action ?? ""))
+  );
+}
+
+/** "pay … fee(s)" within one sentence. */
+function asksToPay(text: string): boolean {
+  return /\bpay\b[^.]*?\bfees?\b/i.test(text);
 }
 
 /** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */

@@ -1,11 +1,12 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { DateTime } from "luxon";
 import {
   CATEGORY_LABELS,
   CRITICAL_RULE_TEXT,
   CRITICAL_WINDOW_HOURS,
   REMINDER_CATEGORIES,
 } from "#domain/preferences.ts";
-import { clocksGoForwardWithin } from "#domain/time.ts";
+import { clocksGoForwardWithin, DAY_MS, MINUTE_MS } from "#domain/time.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { type MailStopped, type ResubscribeResult, subscriptionBanner } from "./mail-status.ts";
 import {
@@ -88,7 +89,7 @@ ${subscription}${status}${feed}
 <fieldset><legend>When emails arrive</legend>
 <label for="deliveryTime">Delivery time (your time, ${e(input.timezone)})</label>
 <input id="deliveryTime" name="deliveryTime" type="time" required value="${e(p.deliveryTime)}"${marks("deliveryTime")}>
-${message("deliveryTime")}${skippedTimesNote(input.timezone, input.now)}
+${message("deliveryTime")}${skippedTimesNote(input.timezone, input.now, p.deliveryTime)}
 <label for="quietStart">Quiet hours start</label>
 <input id="quietStart" name="quietStart" type="time" required value="${e(p.quietStart)}"${marks("quietStart")}>
 ${message("quietStart")}<label for="quietEnd">Quiet hours end</label>
@@ -129,11 +130,62 @@ function firstIdOf(field: PreferencesField, form: PreferencesForm): string {
 /**
  * What a delivery time the clocks skip means, for a zone whose clocks go forward within the coming
  * year (a little over one, so next year's change is covered the day after this year's); none for
- * a zone without such a night, such as Asia/Karachi (tester s10 issue 14 C3).
+ * a zone without such a night, such as Asia/Karachi (tester s10 issue 14 C3). It names the
+ * applicant's own next change, found with Luxon, and says whether `deliveryTime` ("HH:MM") falls in
+ * the hour it skips (tester s11 issue 14e C2: Cairo skips 00:00 to 01:00, not the 02:30 of a US or
+ * EU night the note gave as its example).
  */
-function skippedTimesNote(zone: string, now: Date): string {
+function skippedTimesNote(zone: string, now: Date, deliveryTime: string): string {
   if (!clocksGoForwardWithin(zone, now.getTime(), SKIPPED_TIMES_REACH_DAYS)) return "";
-  return `<p class="muted" id="deliveryTime-hint">On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.</p>`;
+  const change = nextSpringForward(zone, now.getTime());
+  const general = "On a night the clocks go forward, a time they skip does not exist.";
+  if (change === undefined) return `<p class="muted" id="deliveryTime-hint">${general}</p>`;
+  const night = `${general} In ${e(zone)} the next such night is ${e(change.day)}: the clocks go forward from ${clock(change.fromMinute)} to ${clock(change.toMinute)}.`;
+  // A time the form refuses (its message says why) gets no verdict.
+  const parts = /^(\d{2}):(\d{2})$/.exec(deliveryTime);
+  if (parts === null) return `<p class="muted" id="deliveryTime-hint">${night}</p>`;
+  const chosen = Number(parts[1]) * 60 + Number(parts[2]);
+  const skipped = chosen >= change.fromMinute && chosen < change.toMinute;
+  const effect = skipped
+    ? `Your delivery time, ${deliveryTime}, is skipped that night: that day's email comes at ${clock(chosen + change.toMinute - change.fromMinute)}, when the clock has moved on, never earlier.`
+    : `Your delivery time, ${deliveryTime}, is not affected.`;
+  return `<p class="muted" id="deliveryTime-hint">${night} ${effect}</p>`;
+}
+
+/**
+ * The zone's next spring-forward change within the note's reach: the day it happens (the date the
+ * skipped times would have had) and the skipped wall-clock minutes [fromMinute, toMinute), toMinute
+ * past 1440 when the gap crosses midnight. Undefined when none (or a zone changing otherwise).
+ */
+function nextSpringForward(
+  zone: string,
+  utcMs: number,
+): { day: string; fromMinute: number; toMinute: number } | undefined {
+  const offset = (at: number) => DateTime.fromMillis(at, { zone }).offset;
+  const end = utcMs + SKIPPED_TIMES_REACH_DAYS * DAY_MS;
+  for (let probe = utcMs; probe < end; probe += DAY_MS) {
+    const before = offset(probe);
+    if (offset(probe + DAY_MS) <= before) continue;
+    // The first minute with the new offset, by bisection within the day.
+    let low = probe;
+    let high = probe + DAY_MS;
+    while (high - low > MINUTE_MS) {
+      const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offset(middle) > before) high = middle;
+      else low = middle;
+    }
+    const after = offset(high);
+    const wallBefore = DateTime.fromMillis(high, { zone: "UTC" }).plus({ minutes: before });
+    const fromMinute = wallBefore.hour * 60 + wallBefore.minute;
+    return { day: wallBefore.toFormat("ccc d LLL yyyy"), fromMinute, toMinute: fromMinute + after - before };
+  }
+  return undefined;
+}
+
+/** "HH:MM" of a minute of the day (wrapping past midnight). */
+function clock(minute: number): string {
+  const wrapped = ((minute % 1440) + 1440) % 1440;
+  return `${String(Math.floor(wrapped / 60)).padStart(2, "0")}:${String(wrapped % 60).padStart(2, "0")}`;
 }
 
 const SKIPPED_TIMES_REACH_DAYS = 380;

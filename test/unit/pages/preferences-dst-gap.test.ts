@@ -26,8 +26,10 @@ describe("a delivery time the clocks skip", () => {
       formAction: "/p",
       timelineUrl: "/t",
     });
+    // Tester s11 issue 14e C2: the applicant's own next change and the chosen time's fate, not a
+    // generic 02:30 example.
     expect(page.body).toContain(
-      "On a night the clocks go forward, a time they skip (such as 02:30) does not exist: that day's email comes when the clock has moved on (03:30 for a one-hour change), never earlier.",
+      "On a night the clocks go forward, a time they skip does not exist. In America/New_York the next such night is Sun 14 Mar 2027: the clocks go forward from 02:00 to 03:00. Your delivery time, 09:00, is not affected.",
     );
   });
 });

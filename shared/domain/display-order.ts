@@ -54,19 +54,22 @@ export function reminderCountdown(reminder: Reminder): Countdown {
 
 /**
  * What a step counts down to at `now`: the first of its dates still ahead (its target, the
- * applicant's own date, its deadline), by the email's rule; the step's reminders count down to that
+ * applicant's own date, which lasts its whole day, its deadline), by the email's rule; the step's reminders count down to that
  * one (to the target while it is ahead, then to the sooner of the own date and the deadline).
  * Undefined when every date has passed or none is set. A time's day is read at the zone's offset
  * at `now`, as an email sent now reads it.
  */
 export function stepCountdown(step: NextStep, now: number, zone: string): Countdown | undefined {
   const offsetMs = toWall(zone, now) - now;
+  const today = new Date(now + offsetMs).toISOString().slice(0, 10);
   const of = (deadline: Deadline | undefined, kind: Countdown["kind"]): Countdown | undefined => {
     if (deadline === undefined) return undefined;
     const at = Date.parse(deadline.at);
-    if (!(at > now)) return undefined;
     const day = deadline.day ?? new Date(at + offsetMs).toISOString().slice(0, 10);
-    return { day, kind, at };
+    // The applicant's own date lasts its whole day: on an exam's day the exam leads (issue 15 (2):
+    // it sank below steps due months later once its start had passed).
+    if (at > now || (kind === "own-date" && day === today)) return { day, kind, at };
+    return undefined;
   };
   let first: Countdown | undefined;
   for (const candidate of [

@@ -1,7 +1,7 @@
 import { bookedDayAhead, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
-import { listedNextSteps } from "#domain/listed-steps.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -51,9 +51,10 @@ export function timelineCard(view: ApplicantView, today: string): string {
   // Each step in one place, overdue by the digest's rule (overdue.ts, tester s8 issue 15 B2).
   const overdue = overdueForAdvisor(plan);
   const blocked = blockedForAdvisor(plan);
-  // The budget is the Budget section, never a step to do, as on the applicant's timeline, in the
-  // email and the CLI (listedNextSteps; tester s10 issue 9d C1; issue 15: it ended the Next list).
-  const listedNext = listedNextSteps(plan);
+  // The steps as the applicant reads them on their timeline, in the email and the CLI: the budget is
+  // its own section, never a step (tester s10 issue 9d C1), and the order is the reading order, so
+  // an exam on its day leads (listedInReadingOrder; issue 15 (2), tester s11 issue 14e B2).
+  const listedNext = listedInReadingOrder(plan, profile.timezone);
   const next = seasonOver ? listedNext.filter((step) => !isOverdue(step)) : listedNext;
   // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's
   // day (bookedDayAhead): offered from that day, as on the applicant's timeline (tester s10 issue 15).

@@ -36,3 +36,27 @@ describe("the console's applicant page as an advisor sees it", () => {
     expect(html).toMatch(/<div class="danger-action"><form hx-get="\/console\/applicants\/[^"]+\/erase"/);
   });
 });
+
+/**
+ * Issue 15 (2): on a booked exam's day the exam sank below steps due months later on the Next list
+ * (its badge said "soon"); the page lists the steps in the applicant's reading order, where an own
+ * date lasts its whole day (listedInReadingOrder), so the exam leads, as on their timeline.
+ */
+describe("the console's Next list on an exam day", () => {
+  it("leads with the exam booked for today", () => {
+    const state = {
+      profile: profileFactory({ timezone: "Asia/Karachi", matchYear: 2027 }),
+      milestones: [
+        { key: "usmle_step1" as const, status: "done" as const, date: "2025-05-01" },
+        { key: "usmle_step2ck" as const, status: "scheduled" as const, date: "2026-12-08" },
+      ],
+      interviews: [],
+      ledger: [],
+    };
+    const plan = domainPlanning.plan(state, new Date("2026-12-08T06:00:00Z"));
+    const html = applicantFragment({ state, plan, audit: [], submissions: [], events: [] }, "2026-12-08");
+    const next = html.slice(html.indexOf("<h3>Next</h3>"), html.indexOf("<h3>Blocked</h3>"));
+    const firstItem = next.slice(next.indexOf("<li>"), next.indexOf("</li>"));
+    expect(firstItem).toContain("Step 2 CK");
+  });
+});

@@ -4,13 +4,24 @@ import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder, Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, isoInZone, isoUtc, renderDate, startOfLocalDate, toWall } from "../time.ts";
+import {
+  DAY_MS,
+  ET_ZONE,
+  fromWall,
+  isoInZone,
+  isoUtc,
+  renderDate,
+  startOfLocalDate,
+  toWall,
+  wallDayStart,
+} from "../time.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { slotOnDay } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
  * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside
@@ -26,6 +37,21 @@ export interface StepOwnDate {
 /** Days until a result is out: the catalog's allowance for the step (advice), else four weeks. */
 function reportingDays(entry: CatalogEntry): number {
   return entry.reportingDays?.days ?? 28;
+}
+
+/**
+ * The wall day (toWall, its midnight) the result of an own date should be out: the date plus the
+ * step's reporting allowance, counted in calendar days where the applicant lives (a DST change on
+ * the way moves no day). The follow-up is sent at its delivery slot, and SCHEDULED_DATE_PASSED
+ * stands from its start (resultDueAt): the risk and the reminder agree (tester s12 issue 15f B3).
+ */
+function resultDayWall(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
+  return wallDayStart(toWall(context.zone, own.due.at)) + reportingDays(entry) * DAY_MS;
+}
+
+/** The instant the result of an own date should be out: the start of resultDayWall's day. */
+function resultDueAt(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
+  return fromWall(context.zone, resultDayWall(context, entry, own));
 }
 
 /**
@@ -101,7 +127,7 @@ export function resultFollowUp(
   hard: { at: number; detail: Deadline } | null,
 ): TimedReminder | null {
   if (!own.passed) return null;
-  const expected = slotOnDay(context, toWall(context.zone, own.due.at + reportingDays(entry) * DAY_MS));
+  const expected = slotOnDay(context, resultDayWall(context, entry, own));
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
@@ -143,7 +169,8 @@ const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set(
 const DATED_STEPS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter((entry) => entry.applicantDateIsDue);
 
 /**
- * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded.
+ * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded
+ * once it should be out (the date plus the catalog's reportingDays, advice, cited there).
  * Critical once programs have been reviewing applications for the target Match without it (the
  * season's ERAS review date, cited; until the rank order list deadline), else a warning.
  */
@@ -153,7 +180,13 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
     if (!applies(context, entry)) continue;
     const own = ownDateOf(context, dates, entry, statusOf(context, entry.key));
     const date = context.entries.get(entry.key)?.date;
-    if (own?.passed === true && date !== undefined) passed.push({ entry, date });
+    if (own === null || date === undefined) continue;
+    // No risk while the result may still be on its way (the exam day + reportingDays, the day the
+    // follow-up is sent): waiting for a score is normal (tester s12 issue 15f B3). The instant it
+    // appears is noted, so the cohort's look-ahead re-plans there (B4).
+    const dueAt = resultDueAt(context, entry, own);
+    if (dueAt <= context.now) passed.push({ entry, date });
+    else noteRiskChange(context, dueAt);
   }
   if (passed.length === 0) return null;
   const { calendar, now } = context;

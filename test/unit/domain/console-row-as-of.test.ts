@@ -3,7 +3,7 @@ import { cohortRow } from "#domain/console/cohort-row.ts";
 import { changeInstants, planFacts, rowAsOf, upcomingFacts } from "#domain/console/row-as-of.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { examsDone, inputFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
  * The cohort row read as of now (tester finding 2): a row stored months ago, with no re-plan since,
@@ -76,5 +76,48 @@ describe("cohort row as of now", () => {
     const first = row.upcoming?.[0]?.from ?? "";
     // Dropped: every entry left (none, when the first was the only one) is still ahead.
     expect((rowAsOf(row, first).upcoming ?? []).every((entry) => entry.from > first)).toBe(true);
+  });
+});
+
+/**
+ * A booked exam whose result is pending: the "no result recorded" risk appears when the result
+ * should be out (exam day + reportingDays), an instant that is neither a deadline nor a season
+ * date; the row's look-ahead must re-plan there (tester s12 issue 15f B4: the cohort said "1
+ * critical" while the applicant page said 2).
+ */
+describe("cohort row as of now, with an exam's result pending", () => {
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" }),
+    milestones: [
+      ...doneMilestones(
+        ["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"],
+        "2026-11-01",
+      ),
+      milestoneFactory("usmle_step2ck", "scheduled", "2027-10-05"),
+    ],
+  });
+  const calendar = seasonCalendar(2028);
+  const planAt = (at: Date) => plan(input, calendar, at);
+  const stored = planAt(new Date("2027-10-01T12:00:00Z"));
+  const seasonInstants = Object.values(calendar.dates).map((date) => date.iso);
+  const upcoming = upcomingFacts(planFacts(stored), changeInstants(stored, seasonInstants), planAt);
+  const row = cohortRow({ applicantId: "a_3", applicant: input.applicant, plan: stored, upcoming });
+
+  it.each(["2027-10-06T13:30:00Z", "2027-11-02T12:00:00Z", "2027-11-20T12:00:00Z"])(
+    "agrees with a fresh plan at %s",
+    (now) => {
+      const fresh = planFacts(planAt(new Date(now)));
+      const read = rowAsOf(row, new Date(now).toISOString());
+      expect(read.risks).toEqual(fresh.risks);
+    },
+  );
+
+  it("counts the pending result as a risk only from the day it should be out", () => {
+    expect(planFacts(planAt(new Date("2027-10-06T13:30:00Z"))).risks.codes).not.toContain(
+      "SCHEDULED_DATE_PASSED",
+    );
+    expect(planFacts(planAt(new Date("2027-11-02T12:00:00Z"))).risks.codes).toContain(
+      "SCHEDULED_DATE_PASSED",
+    );
   });
 });

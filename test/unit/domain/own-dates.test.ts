@@ -156,19 +156,61 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     expect(step2?.urgency).toBe("urgent");
     expect(step2?.ownDate?.at).toBe("2026-08-14T18:30:00.000Z");
     expect(step2?.deadline?.status).not.toBe("applicant");
-    // The day after the exam the result cannot be out yet: urgent, a warning, and the follow-up waits for it.
+    // The day after the exam the result cannot be out yet: urgent (result pending), no risk (the
+    // normal wait for a score: tester s12 issue 15f B3), and the follow-up waits for it.
     const dayAfter = planAt("2026-08-16T12:00:00Z");
     expect(step(dayAfter, "usmle_step2ck")?.urgency).toBe("urgent");
-    expect(dayAfter.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.severity).toBe("warning");
+    expect(dayAfter.risks.map((risk) => risk.code)).not.toContain("SCHEDULED_DATE_PASSED");
     const waiting = dayAfter.reminders.find((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG);
     expect(waiting?.sendAtLocal).toBe("2026-09-12T09:00:00.000+05:30");
+  });
+
+  it("raises no risk until the result could be out (exam day + the catalog's reportingDays), the day the follow-up is sent (tester s12 issue 15f B3)", () => {
+    expect(catalogEntry("usmle_step2ck").reportingDays?.days).toBe(28);
+    // 15 Aug + 28 days = Sat 12 Sep 2026, which starts at 18:30 UTC on the 11th in Kolkata.
+    const justBefore = planAt("2026-09-11T18:29:59Z");
+    expect(justBefore.risks.map((risk) => risk.code)).not.toContain("SCHEDULED_DATE_PASSED");
+    const resultDay = planAt("2026-09-11T18:30:00Z");
+    const risk = resultDay.risks.find((candidate) => candidate.code === "SCHEDULED_DATE_PASSED");
+    // Before the season's ERAS review date: a warning.
+    expect(risk?.severity).toBe("warning");
+    const followUp = justBefore.reminders.find((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG);
+    expect(followUp?.sendAtLocal.slice(0, 10)).toBe("2026-09-12");
+  });
+
+  it("lists the instant the risk appears among the plan's risk-change instants, for the cohort's look-ahead (tester s12 issue 15f B4)", () => {
+    expect(planAt("2026-08-16T12:00:00Z").riskChangesAt).toContain("2026-09-11T18:30:00.000Z");
+    expect(planAt("2026-08-01T12:00:00Z").riskChangesAt).toContain("2026-09-11T18:30:00.000Z");
+    expect(planAt("2026-09-11T18:30:00Z").riskChangesAt ?? []).not.toContain("2026-09-11T18:30:00.000Z");
+  });
+
+  it("waits each exam's own allowance: an OET result (21 days) is asked for sooner than a USMLE one", () => {
+    expect(catalogEntry("oet_medicine").reportingDays?.days).toBe(21);
+    const oetAt = (now: string) =>
+      plan(
+        inputFactory({
+          applicant,
+          milestones: [
+            ...milestones.slice(0, -1),
+            milestoneFactory("oet_medicine", "scheduled", "2026-09-01"),
+          ],
+        }),
+        seasonCalendar(2027),
+        new Date(now),
+      );
+    // 1 Sep + 21 days = Tue 22 Sep 2026 in Kolkata (18:30 UTC on the 21st).
+    expect(oetAt("2026-09-21T18:29:59Z").risks.map((risk) => risk.code)).not.toContain(
+      "SCHEDULED_DATE_PASSED",
+    );
+    expect(oetAt("2026-09-21T18:30:00Z").risks.map((risk) => risk.code)).toContain("SCHEDULED_DATE_PASSED");
   });
 
   it("applies to every step with an applicant's date: an OET sitting that has passed is followed up too", () => {
     const oet = plan(
       inputFactory({
         applicant,
-        milestones: [...milestones.slice(0, -1), milestoneFactory("oet_medicine", "scheduled", "2026-10-01")],
+        // 25 days before: past OET's 21-day result allowance, so the risk stands (B3 above).
+        milestones: [...milestones.slice(0, -1), milestoneFactory("oet_medicine", "scheduled", "2026-09-25")],
       }),
       seasonCalendar(2027),
       // Before OET's deadline (Sun 15 Nov 2026) and its 14-day rung: a follow-up announces the

@@ -1,3 +1,4 @@
+import type { ScheduledReminder } from "#domain/scheduled-reminders.ts";
 import type { MilestoneEntry, MilestoneKey, Submission } from "#domain/snapshot.ts";
 
 /** Where an intake came from, for idempotency and audit. */
@@ -12,6 +13,15 @@ export interface IntakeSource {
    * ConcurrentChangeError is thrown, so the caller decides again (one-tap actions, issue 14 B3).
    */
   decidedOn?: ReadonlyMap<MilestoneKey, MilestoneEntry | undefined>;
+  /**
+   * The reminders the caller's plan, made now from the state it decided on, still had scheduled:
+   * what the notice ledger showed as scheduled (a plan made now, not the one stored at the last
+   * wake-up). Kept beside the stored plan with the change, so the re-plan the change causes counts
+   * every one of them it drops as cancelled (tester s12 issue 15f B5: an exam day passed since the
+   * last wake-up, and three of four scheduled rows vanished after Mark done). Written only when the
+   * submission changes something and a plan is stored; the next stored plan replaces them.
+   */
+  shownScheduled?: readonly ScheduledReminder[];
 }
 
 export interface IntakeResult {

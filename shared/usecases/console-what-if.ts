@@ -27,6 +27,7 @@ import {
   type ConsoleDeps,
   currentPlan,
   milestonesOf,
+  shownScheduled,
   throwIfProblems,
 } from "./console.ts";
 import { receiveSubmission } from "./receive-submission.ts";
@@ -152,7 +153,14 @@ export async function saveWhatIf(
   );
   let result: Awaited<ReturnType<typeof receiveSubmission>>;
   try {
-    result = await receiveSubmission(update, CONSOLE_PROVIDER, deps, decidedOn);
+    const now = deps.clock.now();
+    result = await receiveSubmission(
+      update,
+      CONSOLE_PROVIDER,
+      deps,
+      decidedOn,
+      shownScheduled(state, currentPlan(state, now), now),
+    );
   } catch (error) {
     if (error instanceof ConcurrentChangeError) throw recordChanged(error);
     throw error;

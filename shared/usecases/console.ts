@@ -9,6 +9,7 @@ import { applicantToday, markDoneProblems } from "#domain/console/mark-done.ts";
 import { rowAsOf } from "#domain/console/row-as-of.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan as planFor } from "#domain/planner.ts";
+import { type ScheduledReminder, scheduledReminders } from "#domain/scheduled-reminders.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ConcurrentChangeError, ForbiddenError, InvalidInputError } from "#errors";
@@ -204,6 +205,7 @@ export async function markStepDone(
         CONSOLE_PROVIDER,
         deps,
         new Map([[key, checked]]),
+        shownScheduled(state, plan, now),
       );
     } catch (error) {
       // The step changed since it was checked and nothing was written: decide again on what is stored.
@@ -266,4 +268,13 @@ export async function audit(
     before: change.before,
     after: change.after,
   });
+}
+
+/**
+ * The reminders the ledger shows as scheduled for `state` at `now` (a plan made now, `plan`), still
+ * to go after the stored plan was computed: passed with a console change (IntakeSource.shownScheduled)
+ * so the re-plan it causes lists every one it drops as cancelled (tester s12 issue 15f B5).
+ */
+export function shownScheduled(state: ApplicantState, plan: Plan, now: Date): ScheduledReminder[] {
+  return scheduledReminders(plan, state.storedPlan?.computedAt ?? now.toISOString());
 }

@@ -21,6 +21,8 @@ export async function receiveSubmission(
   deps: ReceiveSubmissionDeps,
   /** The milestones as the caller decided on them: see IntakeSource.decidedOn. */
   decidedOn?: IntakeSource["decidedOn"],
+  /** What the caller's plan made now still had scheduled: see IntakeSource.shownScheduled. */
+  shownScheduled?: IntakeSource["shownScheduled"],
 ): Promise<IntakeResult> {
   const parsed = SubmissionSchema.safeParse(body);
   if (!parsed.success) {
@@ -39,7 +41,12 @@ export async function receiveSubmission(
   const submission = parsed.data;
   return deps.intake.applySubmission(
     submission,
-    { provider, submissionId: submission.submissionId, ...(decidedOn ? { decidedOn } : {}) },
+    {
+      provider,
+      submissionId: submission.submissionId,
+      ...(decidedOn ? { decidedOn } : {}),
+      ...(shownScheduled && shownScheduled.length > 0 ? { shownScheduled } : {}),
+    },
     deps.clock.now(),
   );
 }

@@ -8,6 +8,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
+import { scheduledReminders } from "#domain/scheduled-reminders.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
 import {
@@ -241,7 +242,12 @@ export async function applyStepAction(
       const decidedOn = new Map([
         [entry.key, preview.state.milestones.find((stored) => stored.key === entry.key)],
       ]);
-      const result = await receiveSubmission(update, "link", deps, decidedOn);
+      // What the applicant's timeline and the ledger showed as scheduled (tester s12 issue 15f B5).
+      const shown = scheduledReminders(
+        preview.plan,
+        preview.state.storedPlan?.computedAt ?? deps.clock.now().toISOString(),
+      );
+      const result = await receiveSubmission(update, "link", deps, decidedOn, shown);
       return { preview, outcome: result.outcome === "duplicate" ? "already-recorded" : "recorded", entry };
     } catch (error) {
       // Another change to this step landed between the read and the write (a second tap, the

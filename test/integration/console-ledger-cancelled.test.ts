@@ -81,3 +81,53 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
     expect(left).toEqual([]);
   });
 });
+
+/**
+ * Tester s12 issue 15f B5: the ledger's "scheduled" rows come from a plan made now, while the
+ * re-plan after a change diffed against the reminders stored at the last wake-up. Once an exam day
+ * has passed (the ladder turns to the deadline, the result follow-up appears) with no wake-up
+ * since, Mark done made three of four scheduled rows vanish with no "cancelled" row.
+ */
+describe("every reminder the ledger showed as scheduled that Mark done drops is cancelled, on the local stack", () => {
+  const rowsOf = (page: string, status: string) =>
+    page
+      .split("<tr>")
+      .filter((row) => row.startsWith(`<td>${status}</td>`))
+      .map((row) =>
+        (row.split("</tr>")[0] ?? "")
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      );
+
+  it("lists each of them as cancelled, with the reason, after a Mark done past the exam day", async () => {
+    await clockTo("2026-06-01T00:00:00Z");
+    const priya = await signIn(PRIYA);
+    const target = step2Applicant();
+    target.snapshot.applicant.advisorEmail = PRIYA;
+    expect((await postWebhook(target.snapshot)).status).toBe(202);
+    await drainStream();
+    const page = async () =>
+      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+
+    // Two days after the exam (20 Aug 2026): its own-date rungs are sent, the plan has turned.
+    await clockTo("2026-08-22T12:00:00Z");
+    const shown = rowsOf(await page(), "scheduled")
+      .map((row) => /USMLE Step 2 CK \([^)]+\)/.exec(row)?.[0])
+      .filter((label): label is string => label !== undefined);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown).toContain("USMLE Step 2 CK (result-follow-up)");
+
+    const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
+      token: priya,
+      form: { date: "2026-08-20" },
+    });
+    expect(mark.status).toBe(200);
+    await drainStream();
+
+    const after = await page();
+    const done = rowsOf(after, "cancelled").find((row) => row.includes("the step was marked done")) ?? "";
+    for (const label of shown) expect(done).toContain(label);
+    expect(rowsOf(after, "scheduled").join(" ")).not.toContain("USMLE Step 2 CK");
+  });
+});

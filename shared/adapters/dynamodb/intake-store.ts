@@ -22,6 +22,7 @@ import {
   unlistedDeletes,
 } from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
+import { shownScheduledUpdate } from "./plan-repository.ts";
 import { commitSubmission } from "./submission-commit.ts";
 import { type DynamoTable, type TransactItem, withoutUndefined } from "./table.ts";
 
@@ -185,6 +186,11 @@ export class DynamoIntakeStore implements IntakeStore {
       );
     }
     const profileExists = profileGuard(this.table.name, applicantId, update.track, current, now);
+    // What the caller showed as scheduled, kept beside the stored plan for the re-plan this change
+    // causes (IntakeSource.shownScheduled); not when nothing changes, or no plan is stored yet.
+    const changes = writes.length > 0 || profileExists.Update !== undefined;
+    if (changes && current.plan?.entity === "plan" && (source.shownScheduled?.length ?? 0) > 0)
+      writes.push(shownScheduledUpdate(this.table.name, applicantId, source.shownScheduled ?? []));
     return commitSubmission(
       this.table,
       this.ttlDays,

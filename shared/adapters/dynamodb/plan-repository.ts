@@ -6,7 +6,7 @@ import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { PlanRepository, SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";
 import { cohortGsiKeys, keys, type WakeUpKind, wakeUpGsiKeys } from "./keys.ts";
-import type { DynamoTable, Item } from "./table.ts";
+import type { DynamoTable, Item, TransactItem } from "./table.ts";
 import { type DueWakeUp, queryDueWakeUps } from "./wake-up-index.ts";
 import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
 
@@ -128,9 +128,44 @@ function compressJson(json: string): Uint8Array {
  * re-plan skips those due before the plan was computed either way). Empty when none is stored.
  */
 export function storedRemindersOf(item: Item): readonly ScheduledReminder[] {
-  if (item.remindersBr instanceof Uint8Array)
-    return JSON.parse(brotliDecompressSync(item.remindersBr).toString("utf8")) as ScheduledReminder[];
-  return wholePlanOf(item)?.reminders ?? [];
+  const stored =
+    item.remindersBr instanceof Uint8Array
+      ? (JSON.parse(brotliDecompressSync(item.remindersBr).toString("utf8")) as ScheduledReminder[])
+      : (wholePlanOf(item)?.reminders ?? []);
+  if (!(item.shownBr instanceof Uint8Array)) return stored;
+  // What a change's caller showed as scheduled (IntakeSource.shownScheduled), once each by id.
+  const shown = JSON.parse(brotliDecompressSync(item.shownBr).toString("utf8")) as ScheduledReminder[];
+  const ids = new Set(stored.map((reminder) => reminder.id));
+  return [...stored, ...shown.filter((reminder) => !ids.has(reminder.id))];
+}
+
+/**
+ * The Update that keeps, beside the stored plan, the reminders a change's caller showed as
+ * scheduled (`shownBr`, IntakeSource.shownScheduled), in the change's own transaction. The next
+ * stored plan (planItem, a whole Put) drops them.
+ */
+export function shownScheduledUpdate(
+  tableName: string,
+  applicantId: string,
+  shown: readonly ScheduledReminder[],
+): TransactItem {
+  const kept = shown.map(({ id, milestone, interviewId, rung, sendAt, sendAtLocal, title }) => ({
+    id,
+    milestone,
+    ...(interviewId === undefined ? {} : { interviewId }),
+    rung,
+    sendAt,
+    sendAtLocal,
+    title,
+  }));
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.plan(applicantId),
+      UpdateExpression: "SET shownBr = :shown",
+      ExpressionAttributeValues: { ":shown": compressJson(JSON.stringify(kept)) },
+    },
+  };
 }
 
 function wholePlanOf(item: Item): Plan | undefined {

@@ -1,5 +1,6 @@
 import { bookedDayAhead, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
@@ -57,12 +58,17 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const listedNext = listedInReadingOrder(plan, profile.timezone);
   const next = seasonOver ? listedNext.filter((step) => !isOverdue(step)) : listedNext;
   // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's
-  // day (bookedDayAhead): offered from that day, as on the applicant's timeline (tester s10 issue 15).
+  // day (bookedDayAhead) and before the step's window opens for the Match (markDoneNotYet): offered
+  // from then, as on the applicant's timeline (tester s10 issue 15, s12 issue 15f A1).
   const markDone = (step: { milestone: StepSubject; title: string }) => {
     if (step.milestone === "interview" || seasonPassedFor(step, plan)) return "";
     const examDay = bookedDayAhead(step.milestone, entries.get(step.milestone), today);
     if (examDay !== undefined)
       return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
+    // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
+    const opens = markDoneNotYet(step.milestone, plan.matchYear, today);
+    if (opens !== undefined)
+      return `<br><span class="muted">${h(notYetForAdvisor(opens, plan.matchYear))}</span>`;
     return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
   };
   // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).

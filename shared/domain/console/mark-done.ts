@@ -1,11 +1,11 @@
-import { bookedDayAhead } from "../applicant-choices.ts";
+import { bookedDayAhead, type DoneOpens, doneOpensFor } from "../applicant-choices.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Applicant, MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
-import { localDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import { stepForAdvisor, stepName } from "./advisor-voice.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
@@ -15,6 +15,24 @@ import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
  */
 export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date): string {
   return localDate(applicant.timezone, now.getTime());
+}
+
+/**
+ * When a step done on `date` cannot count for the `matchYear` Match yet: the applicant's own Done
+ * link's rule (doneOpensFor, with the done date in place of today), so a step recorded before its
+ * window opens (NRMP registration for the 2028 Match in March 2027) is not reported done while the
+ * plan counts it for an earlier Match and the budget a fee as paid (tester s12 issue 15f A1).
+ * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. Pure.
+ */
+export function markDoneNotYet(key: MilestoneKey, matchYear: number, date: string): DoneOpens | undefined {
+  return doneOpensFor(key, seasonCalendar(matchYear), date);
+}
+
+/** Why Mark done waits, in the advisor's words (doneOpensText says it to the applicant). Pure. */
+export function notYetForAdvisor(opens: DoneOpens, matchYear: number): string {
+  const projected =
+    opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
+  return `Not yet: ${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}; done before then, it counts for an earlier Match, not the ${matchYear} Match. Mark it done once the applicant has done it from then on.`;
 }
 
 /** The applicant and their recorded milestones, as far as Mark done's check reads them. */
@@ -29,7 +47,9 @@ export interface MarkDoneRecord {
  * after today in the applicant's own zone, or it is before the exam day booked for the step
  * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
  * cannot be dated before the sitting; tester s10 issue 15); a date both is one problem, the exam
- * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes). Any other earlier calendar date is
+ * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes), or before the
+ * step's window opens for the plan's Match (markDoneNotYet: it would count for an earlier Match;
+ * tester s12 issue 15f A1). Any other earlier calendar date is
  * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE
  * Step 1 and an ECFMG certificate do not lapse for the Match, and IMGs often apply 8 to 15 years
  * after graduating (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's
@@ -76,6 +96,10 @@ export function markDoneProblems(
       path: "date",
       message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,
     });
+  else {
+    const opens = markDoneNotYet(key, plan.matchYear, date);
+    if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, plan.matchYear) });
+  }
   return problems;
 }
 

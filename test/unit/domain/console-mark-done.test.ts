@@ -149,3 +149,61 @@ describe("a pass dated before the booked exam day", () => {
     expect(markDoneProblems(input, plan, "lors", "2027-03-27", now)).toEqual([]);
   });
 });
+
+/**
+ * Tester s12 issue 15f A1: Mark done recorded NRMP registration for a 2028 Match applicant on
+ * 2027-03-20, answered "Marked … done", and the plan ignored it (a March 2027 registration is the
+ * 2027 Match's) while the budget counted its fee as paid for an earlier season. The applicant's own
+ * Done refuses the same step until its window opens (doneOpensFor); Mark done and a saved
+ * what-if's done steps now follow that rule, with the done date in place of today.
+ */
+describe("a step done before its window opens for the applicant's Match", () => {
+  const now = new Date("2027-03-20T12:00:00Z");
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" }),
+    milestones: examsDone("2025-01-15"),
+  });
+  const plan = planFor(input, seasonCalendar(2028), now);
+
+  it.each([
+    ["nrmp_registration", "NRMP registration for the 2028 Match opens on Wed 15 Sep 2027"],
+    ["eras_token", "The 2028 ERAS season begins on Tue 1 Jun 2027"],
+  ] as const)("refuses %s, saying when it opens", (key, opens) => {
+    const problem = markDoneProblems(input, plan, key, "2027-03-20", now).find((p) =>
+      p.message.includes(opens),
+    );
+    expect(problem?.path).toBe("date");
+    expect(problem?.message).toMatch(/^Not yet: /);
+    expect(problem?.message).toContain("counts for an earlier Match, not the 2028 Match");
+    const whatIf = whatIfDoneProblems(
+      input,
+      [{ kind: "milestone", key, status: "done", date: "2027-03-19" }],
+      now,
+    );
+    expect(whatIf.some((p) => p.path === "0.date" && p.message.includes(opens))).toBe(true);
+  });
+
+  it("judges the done date once the window is open: before it refused, from it accepted", () => {
+    const september = new Date("2027-09-20T12:00:00Z");
+    const later = planFor(input, seasonCalendar(2028), september);
+    const early = markDoneProblems(input, later, "eras_token", "2027-05-30", september);
+    expect(early.map((p) => p.message).join()).toContain("The 2028 ERAS season begins on Tue 1 Jun 2027");
+    expect(markDoneProblems(input, later, "eras_token", "2027-06-02", september)).toEqual([]);
+  });
+
+  it("takes the Match year from the what-if's own switch", () => {
+    const for2027 = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027 }),
+      milestones: examsDone(),
+    });
+    const whatIf = whatIfDoneProblems(
+      for2027,
+      [
+        { kind: "matchYear", matchYear: 2028 },
+        { kind: "milestone", key: "eras_token", status: "done", date: "2027-03-19" },
+      ],
+      now,
+    );
+    expect(whatIf.map((p) => p.message).join()).toContain("The 2028 ERAS season begins");
+  });
+});

@@ -91,4 +91,25 @@ describe("the console's timeline card", () => {
     expect(day.next).toContain('name="date" value="2026-08-20"');
     expect(day.next).not.toContain("Mark done from its exam day");
   });
+
+  /**
+   * Tester s12 issue 15f A1: a 2028 Match applicant's card offered Mark done on NRMP registration
+   * and the ERAS token on 2027-03-20; the check now refuses both (markDoneNotYet, the applicant's
+   * own Done rule), so the card shows why in place of a button that could only fail, and offers
+   * it once the window is open.
+   */
+  it("offers no Mark done before the step's window opens for the Match, and says when it opens", () => {
+    const march = sections(
+      timelineCard(view(2028, examsDone("2025-06-01"), new Date("2027-03-20T12:00:00Z")), "2027-03-20"),
+    );
+    expect(march.next).toContain(stepName("nrmp_registration"));
+    expect(march.next).not.toContain("/milestones/nrmp_registration");
+    expect(march.next).not.toContain("/milestones/eras_token");
+    expect(march.next).toContain("Not yet: NRMP registration for the 2028 Match opens on Wed 15 Sep 2027");
+    expect(march.next).toContain("Not yet: The 2028 ERAS season begins on Tue 1 Jun 2027");
+    const june = sections(
+      timelineCard(view(2028, examsDone("2025-06-01"), new Date("2027-06-02T12:00:00Z")), "2027-06-02"),
+    );
+    expect(june.next).toContain("/milestones/eras_token");
+  });
 });

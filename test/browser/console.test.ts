@@ -126,7 +126,12 @@ describe("advisor's console in the browser", () => {
     await page.getByRole("link", { name: "Try a what-if" }).click();
     await heading(/^What if/);
     await page.getByLabel("Change").selectOption("milestone");
+    // "waived" is offered only for a step an applicant may skip (tester s12 issue 15f B2).
+    const waived = page.locator('#f-status option[value="waived"]');
+    await page.getByLabel("Milestone").selectOption("research");
+    await expect(waived.isDisabled()).resolves.toBe(false);
     await page.getByLabel("Milestone").selectOption("usmle_step2ck");
+    await expect(waived.isDisabled()).resolves.toBe(true);
     await page.getByLabel("Status").selectOption("scheduled");
     await page.getByLabel("Date").fill("2026-10-15");
     await page.getByRole("button", { name: "Show the difference" }).click();

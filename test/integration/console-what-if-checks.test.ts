@@ -83,6 +83,21 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
   });
 
+  // Tester s12 issue 15f B2: "waived" on a step an IMG cannot skip dropped its risks, reminders and fee.
+  it("refuses waiving a required step in the preview and the save, and writes nothing", async () => {
+    const change = { kind: "milestone", key: "usmle_step2ck", status: "waived" };
+    const before = await itemsMentioning(target.applicantId);
+    const shown = await preview([change]);
+    expect(shown).toContain("This change cannot be saved");
+    expect(shown).toContain("cannot be waived: USMLE Step 2 CK is not a step an applicant may skip");
+    expect(shown).not.toContain("Save as a milestone.update");
+    const saved = await previewAndSave([change]);
+    expect(saved.status).toBe(400);
+    expect(saved.body).toContain("0.status");
+    await drainStream();
+    expect(await itemsMentioning(target.applicantId)).toEqual(before);
+  });
+
   it("refuses a Match whose rank order list deadline has passed: the form's minimum, the preview and the save", async () => {
     const form = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, { token: priya });
     // The clock is in June 2026: the 2026 Match's list was due in February 2026.

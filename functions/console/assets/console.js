@@ -148,6 +148,18 @@
     };
     kind.addEventListener("change", update);
     update();
+    // "waived" only for a step an applicant may skip (data-waivable, the catalog's); the save refuses the rest.
+    const key = root.querySelector("#f-key");
+    const status = root.querySelector("#f-status");
+    const waived = status?.querySelector("option[data-only-waivable]");
+    if (!key || !status || !waived) return;
+    const offerWaived = () => {
+      const waivable = key.selectedOptions[0]?.hasAttribute("data-waivable") === true;
+      waived.disabled = !waivable;
+      if (!waivable && status.value === "waived") status.value = "done";
+    };
+    key.addEventListener("change", offerWaived);
+    offerWaived();
   }
 
   // The erase form: the name is checked before the last dialog (the server checks it again).

@@ -1,5 +1,5 @@
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
-import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
+import { earliestOpenMatchYear, mayBeWaived, waivableStepNames } from "#domain/console/what-if-checks.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
@@ -36,8 +36,8 @@ export function whatIfFragment(view: ApplicantView): string {
 <p class="muted">Try a change and see the plan's difference. Nothing is saved unless you choose to.</p>
 <form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters what-if">
 <span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
-<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}">${h(titleOf(key))}</option>`).join("")}</select></span>
-<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived">waived</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}"${mayBeWaived(key) ? " data-waivable" : ""}>${h(titleOf(key))}</option>`).join("")}</select></span>
+<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date" min="${DATE_YEARS.earliest}-01-01" max="${DATE_YEARS.latest}-12-31"></span>
 <span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>

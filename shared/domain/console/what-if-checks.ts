@@ -1,7 +1,9 @@
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
 import type { PlannerInput } from "../planner.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
-import { SubmissionSchema } from "../snapshot.ts";
+import { type MilestoneKey, SubmissionSchema } from "../snapshot.ts";
+import { stepName } from "./advisor-voice.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
 import { applyWhatIf, sameRecord, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
 
@@ -24,11 +26,28 @@ export function earliestOpenMatchYear(now: Date): number {
 }
 
 /**
+ * Whether an applicant may skip the step: the catalog's `waivable` (research, SOAP), the steps
+ * the applicant's own "Not for me" is offered on. The what-if offers and saves "waived" only for
+ * these (tester s12 issue 15f B2: Step 2 CK "waived" dropped its critical risk, reminders and fee). Pure.
+ */
+export function mayBeWaived(key: MilestoneKey): boolean {
+  return catalogEntry(key).waivable !== undefined;
+}
+
+/** The steps an applicant may skip, by the advisor's names: "Research experience (optional), SOAP preparation". */
+export function waivableStepNames(): string {
+  return MILESTONE_CATALOG.filter((entry) => mayBeWaived(entry.key))
+    .map((entry) => stepName(entry.key))
+    .join(", ");
+}
+
+/**
  * Why saving these what-if changes would be refused (empty when it would not): the intake
  * contract's rules (SubmissionSchema, paths as in the saved milestone.update), a Match whose rank
  * order list deadline has passed (`<index>.matchYear`), an interview that starts before `now`
  * (`<index>.startsAt`), Mark done's check of each step marked done (`<index>.date`,
- * `<index>.milestone`), and changes that leave the record as it is (`changes`, sameRecord). The one check the preview shows and the save enforces. Pure.
+ * `<index>.milestone`), "waived" for a step the applicant may not skip (`<index>.status`,
+ * mayBeWaived), and changes that leave the record as it is (`changes`, sameRecord). The one check the preview shows and the save enforces. Pure.
  */
 export function whatIfSaveProblems(
   input: PlannerInput,
@@ -65,7 +84,17 @@ export function whatIfSaveProblems(
         ]
       : [],
   );
-  return [...nothing, ...closedMatch, ...past, ...whatIfDoneProblems(input, changes, now)];
+  const required = changes.flatMap((change, index) =>
+    change.kind === "milestone" && change.status === "waived" && !mayBeWaived(change.key)
+      ? [
+          {
+            path: `${index}.status`,
+            message: `cannot be waived: ${stepName(change.key)} is not a step an applicant may skip (only ${waivableStepNames()} may be, as the applicant's own "Not for me" offers); record its status or date instead`,
+          },
+        ]
+      : [],
+  );
+  return [...nothing, ...closedMatch, ...past, ...required, ...whatIfDoneProblems(input, changes, now)];
 }
 
 /** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */

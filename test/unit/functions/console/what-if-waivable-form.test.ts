@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { whatIfFragment } from "../../../../functions/console/pages/what-if.ts";
+
+/**
+ * Tester s12 issue 15f B2: the what-if's Status list offered "waived" for every step. The form now
+ * marks the steps an applicant may skip (the catalog's `waivable`) so the page's script offers
+ * "waived" only for those, and the option says which they are (the check refuses the rest, without
+ * the script too).
+ */
+describe("the what-if form's waived status", () => {
+  const state = { profile: profileFactory(), milestones: [], interviews: [], ledger: [] };
+  const plan = domainPlanning.plan(state, new Date("2026-10-01T12:00:00Z"));
+  const view: ApplicantView = { state, plan, audit: [], submissions: [], events: [] };
+  const form = whatIfFragment(view);
+
+  it("marks exactly the waivable milestones", () => {
+    expect(form).toMatch(/<option value="research" data-waivable>/);
+    expect(form).toMatch(/<option value="soap" data-waivable>/);
+    expect(form).toMatch(/<option value="usmle_step2ck">/);
+    expect(form.match(/data-waivable>/g)).toHaveLength(2);
+  });
+
+  it("says on the option which steps may be waived", () => {
+    expect(form).toContain(
+      '<option value="waived" data-only-waivable>waived: only for Research experience (optional), SOAP preparation</option>',
+    );
+  });
+});

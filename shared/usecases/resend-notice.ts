@@ -1,6 +1,8 @@
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
-import { noticeOfPassedMatch } from "#domain/planner/critical-risk-notice.ts";
+import { noticeOfPassedMatch, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { renderDate } from "#domain/time.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
@@ -83,7 +85,7 @@ export async function resendLatestNotice(
   if (reminders.length === 0)
     return refused(
       ahead.length > 0
-        ? `that email was about the ${plan.matchYear} Match, whose rank order list deadline has passed: its advice is no longer current`
+        ? aboutAnotherMatch(plan.matchYear, plan, now)
         : nothingLeftBecause(state, plan, latest.reminderIds, now),
     );
 
@@ -112,6 +114,20 @@ export async function resendLatestNotice(
 }
 
 /**
+ * Why an out-of-reach notice about the `year` Match is not resent: that Match's rank order list
+ * deadline has passed (the Match is over), the plan now targets another Match, or no longer finds
+ * it out of reach. Its advice (pay no fee for that Match) is about that Match only.
+ */
+function aboutAnotherMatch(year: number, plan: Plan, now: Date): string {
+  const deadline = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (now.getTime() > deadline.at)
+    return `that email was about the ${year} Match, whose rank order list deadline (${renderDate(deadline.date)}) has passed: its advice is no longer current`;
+  if (year === plan.matchYear)
+    return `that email said the ${year} Match was out of reach, which the plan no longer finds: its advice is no longer current`;
+  return `that email was about the ${year} Match; the plan is now for the ${plan.matchYear} Match, so its advice is no longer current`;
+}
+
+/**
  * Why none of the reminders a notice held is left to resend, step by step: done (or waived), the
  * applicant's own date it counted down to has come (a booked exam's day: the step stays open;
  * tester s11 issue 15e B3, where "done or past its deadline" was said of an exam sat that day),
@@ -126,7 +142,8 @@ function nothingLeftBecause(
   const reasons = new Set<string>();
   for (const id of reminderIds) {
     const planned = plan.reminders.find((reminder) => reminder.id === id);
-    const subject = planned ?? state.ledger.find((entry) => entry.reminderId === id)?.subject;
+    const stored = state.ledger.find((entry) => entry.reminderId === id)?.subject;
+    const subject = planned ?? stored;
     if (subject === undefined) {
       reasons.add("the steps that email was about are no longer planned");
       continue;
@@ -138,7 +155,13 @@ function nothingLeftBecause(
     const ownDateCame =
       planned?.countsDownTo === "own-date" ||
       (road?.ownDate !== undefined && Date.parse(road.ownDate.at) <= now.getTime());
-    if (entry?.status === "done" || entry?.status === "waived")
+    // The out-of-reach notice is filed under a step, but its words are about a Match (tester s12
+    // issue 15f B1: "the deadline of ECFMG Pathway has passed" after a switch to the next Match).
+    if (subject.rung === OUT_OF_REACH_RUNG)
+      reasons.add(
+        aboutAnotherMatch(planned ? plan.matchYear : (stored?.matchYear ?? plan.matchYear), plan, now),
+      );
+    else if (entry?.status === "done" || entry?.status === "waived")
       reasons.add(`${step} is ${entry.status === "done" ? "done" : "waived"}`);
     else if (ownDateCame)
       reasons.add(

@@ -54,6 +54,48 @@ const OMAR_MILESTONES: MilestoneEntry[] = [
   { key: "nrmp_registration", status: "not_started" },
 ];
 
+/** Omar with the out-of-reach notice sent in February 2027, at `now`. */
+function setupOmar(now: string) {
+  const store = new InMemoryApplicantStore();
+  const mailer = new InMemoryMailer();
+  const clock = new FixedClock(new Date(now));
+  store.add(
+    profileFactory({
+      applicantId: "a_omar",
+      externalId: "omar",
+      email: "omar@example.org",
+      fullName: "Omar Haddad",
+      timezone: "Africa/Cairo",
+      graduation: "2023-09-30",
+      advisorEmail: DANIEL.email,
+    }),
+    { milestones: OMAR_MILESTONES },
+  );
+  // The notice went out once, in February 2027, while the 2027 Match was still ahead.
+  const sentAt = "2027-02-10T07:00:00.000Z";
+  const notice = domainPlanning
+    .plan(store.state("a_omar"), new Date(sentAt))
+    .reminders.find((reminder) => reminder.rung === OUT_OF_REACH_RUNG);
+  if (notice === undefined) throw new Error("no out-of-reach notice in Omar's plan");
+  store.state("a_omar").ledger.push({
+    reminderId: notice.id,
+    status: "sent",
+    claimedAt: sentAt,
+    sentAt,
+    messageId: "msg-out-of-reach",
+    subject: { milestone: notice.milestone, rung: notice.rung, title: notice.title, matchYear: 2027 },
+  });
+  const deps: ResendDeps = {
+    ...{ applicants: store, intake: store, console: new InMemoryAudit(), clock },
+    ledger: store,
+    suppression: store,
+    planning: domainPlanning,
+    mailer,
+    unsubscribeUrl: async (id) => `https://example.org/unsubscribe/${id}`,
+  };
+  return { deps, mailer, store };
+}
+
 /**
  * Tester s10 issue 15 B3: "Resend the latest notice" on 1 Apr 2027 sent again "The 2027 Match is
  * out of reach … Pay no 2027 ERAS or NRMP fee", six weeks after that Match. The notice stayed
@@ -61,45 +103,7 @@ const OMAR_MILESTONES: MilestoneEntry[] = [
  * 2027 Match, whose rank order list deadline had passed.
  */
 describe("resending the out-of-reach notice", () => {
-  const setup = (now: string) => {
-    const store = new InMemoryApplicantStore();
-    const mailer = new InMemoryMailer();
-    const clock = new FixedClock(new Date(now));
-    store.add(
-      profileFactory({
-        applicantId: "a_omar",
-        externalId: "omar",
-        email: "omar@example.org",
-        fullName: "Omar Haddad",
-        timezone: "Africa/Cairo",
-        graduation: "2023-09-30",
-        advisorEmail: DANIEL.email,
-      }),
-      { milestones: OMAR_MILESTONES },
-    );
-    // The notice went out once, in February 2027, while the 2027 Match was still ahead.
-    const sentAt = "2027-02-10T07:00:00.000Z";
-    const notice = domainPlanning
-      .plan(store.state("a_omar"), new Date(sentAt))
-      .reminders.find((reminder) => reminder.rung === OUT_OF_REACH_RUNG);
-    if (notice === undefined) throw new Error("no out-of-reach notice in Omar's plan");
-    store.state("a_omar").ledger.push({
-      reminderId: notice.id,
-      status: "sent",
-      claimedAt: sentAt,
-      sentAt,
-      messageId: "msg-out-of-reach",
-    });
-    const deps: ResendDeps = {
-      ...{ applicants: store, intake: store, console: new InMemoryAudit(), clock },
-      ledger: store,
-      suppression: store,
-      planning: domainPlanning,
-      mailer,
-      unsubscribeUrl: async (id) => `https://example.org/unsubscribe/${id}`,
-    };
-    return { deps, mailer };
-  };
+  const setup = setupOmar;
 
   it("resends it while the 2027 Match is still ahead", async () => {
     const { deps, mailer } = setup("2027-02-15T10:00:00Z");
@@ -115,6 +119,41 @@ describe("resending the out-of-reach notice", () => {
       outcome: "refused",
       reason: expect.stringMatching(/2027 Match.*rank order list deadline.*passed/),
     });
+    expect(mailer.sent).toEqual([]);
+  });
+});
+
+/**
+ * Tester s12 issue 15f B1: once a saved what-if moved the applicant to the 2028 Match, the
+ * out-of-reach notice is no longer planned, and its refusal read "the deadline of ECFMG Pathway has
+ * passed" (the step it is filed under), a false statement: the 2028 Match's Pathway deadline is
+ * months ahead. The refusal says what the notice was about: the 2027 Match, over or no longer the
+ * target.
+ */
+describe("resending the out-of-reach notice after a switch to the next Match", () => {
+  const switched = (now: string) => {
+    const { deps, mailer, store } = setupOmar(now);
+    store.state("a_omar").profile = { ...store.state("a_omar").profile, matchYear: 2028 };
+    return { deps, mailer };
+  };
+
+  it("says the notice was about the 2027 Match, which is over, not that a Pathway deadline passed", async () => {
+    const { deps, mailer } = switched("2027-03-20T10:00:00Z");
+    const outcome = await resendLatestNotice(DANIEL, "a_omar", deps);
+    expect(outcome.outcome).toBe("refused");
+    const reason = outcome.outcome === "refused" ? outcome.reason : "";
+    expect(reason).not.toContain("ECFMG Pathway");
+    expect(reason).toContain("that email was about the 2027 Match, whose rank order list deadline");
+    expect(reason).toContain("has passed");
+    expect(mailer.sent).toEqual([]);
+  });
+
+  it("before that deadline, says the 2027 Match is no longer the target", async () => {
+    const { deps, mailer } = switched("2027-02-15T10:00:00Z");
+    const outcome = await resendLatestNotice(DANIEL, "a_omar", deps);
+    const reason = outcome.outcome === "refused" ? outcome.reason : "";
+    expect(reason).not.toContain("ECFMG Pathway");
+    expect(reason).toContain("that email was about the 2027 Match; the plan is now for the 2028 Match");
     expect(mailer.sent).toEqual([]);
   });
 });

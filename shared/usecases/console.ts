@@ -20,7 +20,9 @@ import type { IntakeStore } from "#ports/intake-store.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { applicantHeldBack, type HeldBack } from "./held-back.ts";
+import type { Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
+import { resendDecision } from "./resend-refusal.ts";
 
 /**
  * The advisor's console: what an advisor or admin may see and do. Every read checks that the
@@ -37,6 +39,11 @@ export interface ConsoleDeps {
    * the applicant's own address can get reminders (and since when it cannot).
    */
   suppression?: Pick<SuppressionList, "suppressionReason" | "suppressedSince">;
+  /**
+   * The reminders' own planning, read for the applicant's page: whether "Resend the latest notice"
+   * would be refused (resendDecision, the POST's rule). Without it the page offers the button.
+   */
+  planning?: Pick<Planning, "plan">;
 }
 
 /** The intake provider name console actions are recorded under. */
@@ -98,6 +105,12 @@ export interface ApplicantView {
    * the digest use), with when their address was suppressed when known. Absent: reminders go out.
    */
   heldBack?: HeldBack & { since?: string };
+  /**
+   * Why "Resend the latest notice" would be refused now (resendDecision, the rule the POST
+   * follows), in the advisor's words: the page shows it beside a disabled button (tester s12 issue
+   * 15f C4). Absent: a resend would go, or the deps carry no planning to tell.
+   */
+  resendRefused?: string;
 }
 
 export async function viewApplicant(
@@ -116,14 +129,20 @@ export async function viewApplicant(
       : undefined,
     applicantHeldBackSince(state.profile, deps.suppression),
   ]);
+  const now = deps.clock.now();
+  // The list's answer when it matters: a pause or an unsubscribe refuses first, without asking it.
+  const decision = deps.planning
+    ? resendDecision(state, deps.planning.plan(state, now), heldBack?.reason === "suppressed", now)
+    : undefined;
   return {
     state,
-    plan: currentPlan(state, deps.clock.now()),
+    plan: currentPlan(state, now),
     audit,
     submissions,
     events,
     ...(advisorSuppressed ? { advisorSuppressed } : {}),
     ...(heldBack ? { heldBack } : {}),
+    ...(decision && "refused" in decision ? { resendRefused: decision.refused } : {}),
   };
 }
 

@@ -111,6 +111,9 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
  */
 function resendForm(view: ApplicantView): string {
   const { profile } = view.state;
+  // Where the POST would refuse (the same rule, resendDecision), say why instead of "sent now" (tester s12 issue 15f C4).
+  if (view.resendRefused !== undefined)
+    return `<button type="button" disabled aria-describedby="resend-why">Resend the latest notice</button> <span id="resend-why" class="muted">${h(`Not available: ${view.resendRefused}.`)}</span>`;
   const theirNow = renderInZone(profile.timezone, Date.parse(view.plan.now));
   const sentNow = `It is sent now: ${theirNow} their time.`;
   return `<form hx-post="/console/applicants/${h(profile.applicantId)}/resend" hx-target="#main" hx-confirm="Send ${h(profile.fullName)} their latest reminder email again, with today's text? ${h(sentNow)} It is recorded as yours."><button type="submit">Resend the latest notice</button></form> <span class="muted">${h(sentNow)}</span>`;

@@ -112,12 +112,13 @@ export const HELD_BACK_BECAUSE = {
 } as const;
 
 /**
- * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why. Each
+ * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why, timed
+ * in ET and the applicant's `zone` as the scheduled and sent rows are (tester s12 issue 15f C2). Each
  * is named by the step and rung the event stored (an interview's title from the plan while the
  * applicant has it); an event written before those were stored holds ids only, named from the plan
  * while the rung is in it, else by id.
  */
-function heldBackRow(event: RecentEvent, plan: Plan): string {
+function heldBackRow(event: RecentEvent, plan: Plan, zone: string): string {
   const detail = JSON.parse(event.detail) as {
     reason?: keyof typeof HELD_BACK_BECAUSE;
     reminderIds?: string[];
@@ -130,7 +131,7 @@ function heldBackRow(event: RecentEvent, plan: Plan): string {
     return stored ? reminderLabel({ ...stored, title: interviewTitle(plan, stored.interviewId) }) : id;
   });
   const because = detail.reason ? HELD_BACK_BECAUSE[detail.reason] : "held back";
-  return `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(what.join("; "))}</td><td class="muted">${h(because)}</td></tr>`;
+  return `<tr><td>cancelled</td><td>${whenFor(event.at, zone)}</td><td>not sent to the applicant: ${h(what.join("; "))}</td><td class="muted">${h(because)}</td></tr>`;
 }
 
 /** An interview's title while the plan has the interview; "an interview" after. Unused for other steps. */
@@ -155,7 +156,7 @@ export const CANCELLED_BECAUSE: Record<CancelReason, string> = {
  * dropped. Its detail holds keys only (nothing personal), so steps are named by their key; an
  * interview's reminder by the interview's title while the applicant still has that interview.
  */
-function cancelledRows(event: RecentEvent, plan: Plan): string[] {
+function cancelledRows(event: RecentEvent, plan: Plan, zone: string): string[] {
   const detail = JSON.parse(event.detail) as {
     reminders?: { milestone: string; interviewId?: string; rung: string; reason: CancelReason }[];
   };
@@ -166,7 +167,7 @@ function cancelledRows(event: RecentEvent, plan: Plan): string[] {
   }
   return [...byReason].map(
     ([reason, labels]) =>
-      `<tr><td>cancelled</td><td>${when(event.at)}</td><td>not sent to the applicant: ${h(labels.join("; "))}</td><td class="muted">${h(CANCELLED_BECAUSE[reason] ?? "re-planned")}</td></tr>`,
+      `<tr><td>cancelled</td><td>${whenFor(event.at, zone)}</td><td>not sent to the applicant: ${h(labels.join("; "))}</td><td class="muted">${h(CANCELLED_BECAUSE[reason] ?? "re-planned")}</td></tr>`,
   );
 }
 
@@ -231,9 +232,9 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
     );
   const cancelled = events.flatMap((event) =>
     event.type === "RemindersHeldBack"
-      ? [heldBackRow(event, plan)]
+      ? [heldBackRow(event, plan, profile.timezone)]
       : event.type === "RemindersCancelled"
-        ? cancelledRows(event, plan)
+        ? cancelledRows(event, plan, profile.timezone)
         : [],
   );
   const unsubscribed = profile.unsubscribedAt

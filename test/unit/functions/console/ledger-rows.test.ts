@@ -54,3 +54,24 @@ describe("the notice ledger's held-back rows", () => {
     expect(row).toContain("not sent to the applicant: r-2d1df33d87f56587");
   });
 });
+
+/**
+ * Tester s12 issue 15f C2: scheduled and sent rows read "… ET (… their time)", cancelled rows only
+ * ET. A cancelled reminder was due to reach the applicant too: its row gives both, as the others.
+ */
+describe("the notice ledger's cancelled rows give the applicant's time too", () => {
+  it.each([
+    ["held back", heldBack({ reminderIds: ["r-x"], milestones: ["usce"] })],
+    [
+      "re-planned",
+      {
+        type: "RemindersCancelled",
+        at: "2026-09-20T08:00:00.000Z",
+        detail: JSON.stringify({ reminders: [{ milestone: "usce", rung: "start-by", reason: "done" }] }),
+      },
+    ],
+  ])("%s", (_what, event) => {
+    const [row] = cancelled(view(examsDone("2025-06-01"), [event]));
+    expect(row).toMatch(/ET<\/time> <span class="muted">\([^)]*their time\)<\/span>/);
+  });
+});

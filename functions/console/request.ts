@@ -2,8 +2,8 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { COHORT_SORTS, type CohortFilter, type CohortSort } from "#domain/console/cohort-row.ts";
 import { STAGES } from "#domain/console/stage.ts";
 import { type WhatIfChange, WhatIfChangeSchema } from "#domain/console/what-if.ts";
-import { startsAtInZone } from "#domain/interview-offset.ts";
-import { type MilestoneKey, MilestoneKeySchema, TypedDateSchema } from "#domain/snapshot.ts";
+import { localStartIn, startsAtInZone } from "#domain/interview-offset.ts";
+import { type Interview, type MilestoneKey, MilestoneKeySchema, TypedDateSchema } from "#domain/snapshot.ts";
 import * as z from "#domain/zod-mini.ts";
 import { InvalidInputError, parseOrThrow } from "#errors";
 import { rawBody } from "#http/request.ts";
@@ -57,12 +57,22 @@ export function cohortQuery(event: APIGatewayProxyEventV2): {
   return { query, filter, sort };
 }
 
-/** The what-if form as a change: only the fields of the chosen kind are read. */
-export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
+/**
+ * The what-if form as a change: only the fields of the chosen kind are read. Moving one of
+ * `interviews` (the applicant's), a field left empty keeps the interview's own: its program, its
+ * local start, its zone and its format (tester s12 issue 15f B6: without the form's script, the
+ * zone defaulted to New York and moved a Chicago interview by an hour). A new interview with no
+ * zone chosen is in New York, virtual unless said.
+ */
+export function whatIfChanges(body: URLSearchParams, interviews: readonly Interview[] = []): WhatIfChange[] {
   const saved = body.get("changes");
   const kind = body.get("kind");
-  const timezone = body.get("timezone") || "America/New_York";
-  const startsAt = interviewStart(body.get("startsAt"), timezone);
+  const movedId = body.get("interviewId");
+  const moved = movedId ? interviews.find((interview) => interview.id === movedId) : undefined;
+  const timezone = body.get("timezone") || moved?.timezone || "America/New_York";
+  const typedStart =
+    body.get("startsAt") || (moved ? (localStartIn(moved.startsAt, moved.timezone) ?? moved.startsAt) : null);
+  const startsAt = interviewStart(typedStart, timezone);
   const candidate: unknown = saved
     ? safeJson(saved)
     : [
@@ -76,11 +86,11 @@ export function whatIfChanges(body: URLSearchParams): WhatIfChange[] {
           : kind === "interview"
             ? {
                 kind,
-                ...(body.get("interviewId") ? { id: body.get("interviewId") } : {}),
-                program: body.get("program"),
+                ...(movedId ? { id: movedId } : {}),
+                program: body.get("program")?.trim() || moved?.program || body.get("program"),
                 startsAt,
                 timezone,
-                format: body.get("format") || "virtual",
+                format: body.get("format") || moved?.format || "virtual",
               }
             : kind === "visa"
               ? { kind, visa: body.get("visa") }

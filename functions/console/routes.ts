@@ -82,7 +82,9 @@ const whatIfForm: Handler = async ({ principal, params }, deps) =>
   );
 
 const whatIf: Handler = async ({ event, principal, params }, deps) => {
-  const changes = whatIfChanges(form(event));
+  // The applicant's interviews: a move keeps what the form leaves empty (whatIfChanges).
+  const { interviews } = await authorizedApplicant(principal, params[0] ?? "", deps);
+  const changes = whatIfChanges(form(event), interviews);
   const result = await runWhatIf(principal, params[0] ?? "", changes, deps);
   return html(deps, whatIfResultFragment(params[0] ?? "", result, JSON.stringify(changes)));
 };

@@ -55,3 +55,12 @@ export function startsAtInZone(startsAt: string, timezone: string): string | nul
   if (there.toFormat("yyyy-MM-dd'T'HH:mm:ss") !== typed) return null;
   return there.toISO({ suppressMilliseconds: true });
 }
+
+/**
+ * An interview's start as the program's local date and time, "2027-10-20T09:00" (the console's
+ * datetime-local field, the inverse of startsAtInZone), or null for a start Luxon cannot read.
+ */
+export function localStartIn(startsAt: string, timezone: string): string | null {
+  const there = DateTime.fromISO(startsAt, { zone: timezone });
+  return there.isValid ? there.toFormat("yyyy-MM-dd'T'HH:mm") : null;
+}

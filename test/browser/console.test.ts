@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
 import { DANIEL, PRIYA } from "#test/integration/support/console.ts";
 import {
@@ -30,8 +31,10 @@ describe("advisor's console in the browser", () => {
     advisorEmail: string,
     fullName: string,
     visa: "J-1" | "H-1B" = "J-1",
+    interviews: ApplicantSnapshot["interviews"] = [],
   ): Promise<TestApplicant> {
     const applicant = step2Applicant();
+    applicant.snapshot.interviews = interviews;
     applicant.snapshot.applicant.advisorEmail = advisorEmail;
     applicant.snapshot.applicant.fullName = fullName;
     applicant.snapshot.applicant.visa = visa;
@@ -47,7 +50,15 @@ describe("advisor's console in the browser", () => {
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
     mine = await post(PRIYA, "Amara Okeke");
-    second = await post(PRIYA, "Rahul Menon", "H-1B");
+    second = await post(PRIYA, "Rahul Menon", "H-1B", [
+      {
+        id: "iv_mayo",
+        program: "Mayo Clinic IM",
+        startsAt: "2026-10-20T09:00:00-05:00",
+        timezone: "America/Chicago",
+        format: "virtual",
+      },
+    ]);
     theirs = await post(DANIEL, "Lucia Fernandes");
     await drainStream();
     browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
@@ -173,6 +184,27 @@ describe("advisor's console in the browser", () => {
     await expect(redo.locator("td").nth(1).textContent()).resolves.toBe("done");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "console-what-if-match-year-switch");
+  });
+
+  it("fills in an interview's program, local start, zone and format when it is chosen to move (tester s12 issue 15f B6)", async () => {
+    await page.evaluate(`location.hash = "#/applicants/${second.applicantId}/what-if"`);
+    await heading("What if: Rahul Menon");
+    await page.getByLabel("Change").selectOption("interview");
+    await page.getByLabel("Interview (to move)").selectOption("iv_mayo");
+    await expect(page.getByLabel("Program", { exact: true }).inputValue()).resolves.toBe("Mayo Clinic IM");
+    await expect(page.locator("#f-startsAt").inputValue()).resolves.toBe("2026-10-20T09:00");
+    await expect(page.locator("#f-timezone").inputValue()).resolves.toBe("America/Chicago");
+    await expect(page.locator("#f-format").inputValue()).resolves.toBe("virtual");
+    await page.locator("#f-format").selectOption("in_person");
+    await page.getByRole("button", { name: "Show the difference" }).click();
+    const row = page.locator("#what-if-result tr", { hasText: "(virtual → in-person)" }).first();
+    await row.waitFor({ timeout: 15_000 });
+    // Only the format changed: the time stays 9:00 in Chicago (10:00 AM ET), never 9:00 in New York.
+    await expect(row.textContent()).resolves.not.toContain("9:00 AM ET");
+    await page.getByLabel("Interview (to move)").selectOption("");
+    await expect(page.getByLabel("Program", { exact: true }).inputValue()).resolves.toBe("");
+    await page.evaluate(`location.hash = "#/applicants/${mine.applicantId}/what-if"`);
+    await heading("What if: Amara Okeke");
   });
 
   it("pauses reminders, and the next clock move sends the applicant nothing", async () => {

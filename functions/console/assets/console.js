@@ -148,6 +148,20 @@
     };
     kind.addEventListener("change", update);
     update();
+    // Choosing an interview to move fills in its program, local start, zone and format, so a move
+    // changes only what the advisor changes (tester s12 issue 15f B6); "a new interview" empties them.
+    const moved = root.querySelector("#f-interviewId");
+    moved?.addEventListener("change", () => {
+      const data = moved.selectedOptions[0]?.dataset ?? {};
+      const set = (id, value) => {
+        const field = root.querySelector(id);
+        if (field) field.value = value ?? "";
+      };
+      set("#f-program", data.program);
+      set("#f-startsAt", data.startsAt);
+      set("#f-timezone", data.timezone);
+      set("#f-format", data.format);
+    });
     // "waived" only for a step an applicant may skip (data-waivable, the catalog's); the save refuses the rest.
     const key = root.querySelector("#f-key");
     const status = root.querySelector("#f-status");

@@ -1,6 +1,9 @@
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear, mayBeWaived, waivableStepNames } from "#domain/console/what-if-checks.ts";
+import { localStartIn } from "#domain/interview-offset.ts";
+import type { Interview } from "#domain/snapshot.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { renderDate } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import {
@@ -39,17 +42,44 @@ export function whatIfFragment(view: ApplicantView): string {
 <span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}"${mayBeWaived(key) ? " data-waivable" : ""}>${h(titleOf(key))}</option>`).join("")}</select></span>
 <span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date" min="${DATE_YEARS.earliest}-01-01" max="${DATE_YEARS.latest}-12-31"></span>
-<span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map((interview) => `<option value="${h(interview.id ?? "")}">${h(interview.program)}</option>`).join("")}</select></span>
+<span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map(interviewOption).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
 <span class="field" data-kind="interview"><label for="f-startsAt">Starts at (the program's local time)</label><input id="f-startsAt" type="datetime-local" name="startsAt" aria-describedby="f-startsAt-hint"><span id="f-startsAt-hint" class="muted">in the program's time zone, chosen below: Matchpath works out that zone's offset from UTC on that date</span></span>
-<span class="field" data-kind="interview"><label for="f-timezone">Program's time zone</label><select id="f-timezone" name="timezone">${US_ZONES.map((zone) => `<option>${zone}</option>`).join("")}</select></span>
-<span class="field" data-kind="interview"><label for="f-format">Format</label><select id="f-format" name="format"><option value="virtual">virtual</option><option value="in_person">in person</option></select></span>
+<span class="field" data-kind="interview"><label for="f-timezone">Program's time zone</label><select id="f-timezone" name="timezone"><option value="">the interview's own (a new one: America/New_York)</option>${zonesOffered(
+    view.state.interviews,
+  )
+    .map((zone) => `<option>${h(zone)}</option>`)
+    .join("")}</select></span>
+<span class="field" data-kind="interview"><label for="f-format">Format</label><select id="f-format" name="format"><option value="">the interview's own (a new one: virtual)</option><option value="virtual">virtual</option><option value="in_person">in person</option></select></span>
 <span class="field" data-kind="visa"><label for="f-visa">Visa</label><select id="f-visa" name="visa">${["J-1", "H-1B", "none", "undecided"].map((visa) => `<option${visa === profile.visa ? " selected" : ""}>${visa}</option>`).join("")}</select></span>
 <span class="field" data-kind="matchYear"><label for="f-matchYear">Match year</label><input id="f-matchYear" type="number" name="matchYear" value="${Math.max(profile.matchYear, openMatch)}" min="${openMatch}" max="2100" aria-describedby="f-matchYear-hint"><span id="f-matchYear-hint" class="muted">${openMatch} or later: earlier Matches' rank order list deadlines have passed</span></span>
 <button type="submit">Show the difference</button>
 </form>
 <div id="what-if-result"></div>
 <p><a href="#/applicants/${id}">Back to ${h(profile.fullName)}</a></p>`;
+}
+
+/**
+ * An interview to move, with its date, local time, zone and format in words, and the same as data
+ * for the form's script to fill the fields in (console.js; tester s12 issue 15f B6). Without the
+ * script, the fields left empty keep the interview's own (request.ts, whatIfChanges).
+ */
+function interviewOption(interview: Interview): string {
+  const local = localStartIn(interview.startsAt, interview.timezone) ?? "";
+  const [date = "", time = ""] = local.split("T");
+  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  const clock = `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes).padStart(2, "0")} ${hours < 12 ? "AM" : "PM"}`;
+  const format = interview.format === "in_person" ? "in person" : "virtual";
+  const words =
+    local === ""
+      ? interview.program
+      : `${interview.program}, ${renderDate(date)}, ${clock} ${interview.timezone}, ${format}`;
+  return `<option value="${h(interview.id ?? "")}" data-program="${h(interview.program)}" data-starts-at="${h(local)}" data-timezone="${h(interview.timezone)}" data-format="${h(interview.format)}">${h(words)}</option>`;
+}
+
+/** The US zones, and any other an interview of the applicant's is in, so choosing it can keep its own. */
+function zonesOffered(interviews: readonly Interview[]): string[] {
+  return [...new Set([...US_ZONES, ...interviews.map((interview) => interview.timezone)])];
 }
 
 function dueText(due: string | null | undefined): string {

@@ -74,6 +74,21 @@ function stateOf(plan: Plan, step: Plan["nextSteps"][number]): StepState {
 
 type RoadStep = { milestone: StepSubject; interviewId?: string; title: string };
 
+/**
+ * A step's title as the difference names it: its title before, or, when the change renames it (an
+ * interview moved to another format, "Interview with X (virtual): preparation" and "(in-person)"),
+ * the two in one: "Interview with X (virtual → in-person): preparation" (tester s12 issue 15f C3).
+ */
+function titleAcross(before: string, after: string | undefined): string {
+  // Spacing is no rename: the intake trims a program's name (" Mercy IM " is "Mercy IM").
+  const spaced = (title: string) => title.replace(/\s+/g, " ").trim();
+  if (after === undefined || spaced(after) === spaced(before)) return before;
+  const was = /^(.*)\((.+?)\)(.*)$/.exec(before);
+  const is = /^(.*)\((.+?)\)(.*)$/.exec(after);
+  if (was && is && was[1] === is[1] && was[3] === is[3]) return `${was[1]}(${was[2]} → ${is[2]})${was[3]}`;
+  return `${before} → ${after}`;
+}
+
 /** Every step still ahead of the applicant: next, blocked or overdue, by key. */
 function road(plan: Plan): Map<string, RoadStep> {
   return keyed([...plan.nextSteps, ...plan.blocked, ...plan.overdue]);
@@ -142,9 +157,11 @@ export function roadChanges(
     const next = afterSteps.get(key);
     const wasBlocked = beforeBlocked.get(key);
     const isBlocked = afterBlocked.get(key);
+    const afterStep = afterRoad.get(key);
+    const title = titleAcross(stepForAdvisor(step), afterStep ? stepForAdvisor(afterStep) : undefined);
     const base = {
       subject: step.milestone,
-      title: stepForAdvisor(step),
+      title,
       ...(step.interviewId ? { interviewId: step.interviewId } : {}),
       ...(was ? { before: stateOf(before, was) } : {}),
       ...(next ? { after: stateOf(after, next) } : {}),
@@ -188,6 +205,8 @@ export function roadChanges(
       // Its standing as the advisor reads it, not the planner's urgency: "overdue" and "urgent" may
       // both read "urgent" (stepStanding), and a row must not show the same words twice.
       (next.dueBy !== was.dueBy ||
+        // A moved interview's format (tester s12 issue 15f C3): travel and a visitor visa for an IMG abroad.
+        title !== stepForAdvisor(step) ||
         stepStanding(before, was).label !== stepStanding(after, next).label ||
         next.ownDate?.at !== was.ownDate?.at)
     )

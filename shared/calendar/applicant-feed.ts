@@ -3,7 +3,6 @@ import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS } from "#domain/date-words.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
-import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
 import {
@@ -11,7 +10,6 @@ import {
   allDay,
   bothZones,
   examDay,
-  INTERVIEW_MINUTES,
   lines,
   localDay,
   notes,
@@ -23,7 +21,7 @@ import {
   vtimezone,
   withUtcTriggers,
 } from "./feed-parts.ts";
-import { organizerOf } from "./organizer.ts";
+import { interviewEvents } from "./interview-events.ts";
 
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:
@@ -82,15 +80,10 @@ export interface ApplicantFeedInput {
  * Where to act, as plain text: a feed outlives the emails and is shared with calendar apps and
  * whoever sees the calendar, so it carries no signed link (a timeline or action link would grant
  * control that revoking the feed could not take back). In words true of every email: only a reminder about a step carries that step's
- * buttons, but every email links the timeline, which has them all. Interviews have no buttons
- * anywhere: they change through the interview form the applicant (or the advisor) sends, and only
- * by the interview's reference (its stored id): a form without one adds a second interview beside
- * this one (tester s8 issue 14 bug 1), so the event names the reference.
+ * buttons, but every email links the timeline, which has them all. Interviews: interview-events.ts.
  */
 const WHERE_TO_ACT =
   "To mark it done, scheduled or snoozed, open See my whole timeline in any recent Matchpath email.";
-const whereToChangeInterview = (reference: string) =>
-  `To move or cancel this interview, send your interview form with its reference, ${reference}, or ask your advisor: without the reference, a form adds a second interview instead of moving this one. Your whole plan: open See my whole timeline in any recent Matchpath email.`;
 
 const countsDownToTarget = (reminder: Reminder) => reminder.countsDownTo === "target";
 
@@ -281,41 +274,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     });
   }
 
-  for (const interview of input.interviews) {
-    const start = DateTime.fromISO(interview.startsAt, { setZone: true }).setZone(interview.timezone);
-    if (!start.isValid) continue;
-    const id = interviewIdOf(interview);
-    const applicantLocal = start.setZone(input.timezone).toFormat("ccc d LLL yyyy, h:mm a ZZZZ");
-    events.push({
-      id: uid(input.applicantId, `interview-${id}`, "interview"),
-      start,
-      end: start.plus({ minutes: INTERVIEW_MINUTES }),
-      timezone: interview.timezone,
-      stamp,
-      sequence,
-      summary: `Interview: ${interview.program}`,
-      description: lines(
-        `Starts ${start.toFormat("ccc d LLL yyyy, h:mm a ZZZZ")} (program's time) / ${applicantLocal} (your time).`,
-        interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
-        whereToChangeInterview(id),
-      ),
-      // Only the preparation reminders, worded as the start (tester s11 issue 14e C6): an alarm
-      // after the event's start (the thank-you note's, the day after) is one that Google Calendar,
-      // for one, does not support. The thank-you note comes by email alone, the day after: it is
-      // advice with its own Done button there, not a time to block in a calendar.
-      alarms: alarmsFor(
-        remindersAhead,
-        "interview",
-        id,
-        true,
-        (reminder) =>
-          Date.parse(reminder.sendAt) < start.toMillis() &&
-          Date.parse(reminder.deadline) === start.toMillis(),
-        "starts",
-      ),
-      ...(input.organizer ? { organizer: organizerOf(input.organizer) } : {}),
-    });
-  }
+  events.push(...interviewEvents(input, remindersAhead, stamp, sequence));
 
   for (const data of events) calendar.createEvent(data);
   return withUtcTriggers(calendar.toString());

@@ -72,6 +72,8 @@ interface LadderSlot {
 
 export interface SlotEntry {
   milestone: StepSubject;
+  /** The deadline instant the rungs were laid against (the rendering's, re-checked on every hit). */
+  deadline: number;
   interviewId: string | undefined;
   ladder: string;
   deliveryMinute: number;
@@ -96,8 +98,17 @@ export interface SlotEntry {
 const slotCache = new Map<string, ZoneLadders>();
 const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
 
-/** One zone's slot lists, by deadline then subject (PlanContext.ladders holds the plan's zone's). */
-export type ZoneLadders = BoundedMemo<number, Map<string, SlotEntry>>;
+/**
+ * One zone's slot lists, by the deadline's rendering (ReminderTarget.deadlineDetail), then subject
+ * (PlanContext.ladders holds the plan's zone's). Keyed by the rendering object rather than the
+ * deadline instant: plans share one frozen rendering per zone and deadline (PlanDates.rendered,
+ * renderedInterview, ownDateOf), and a Map finds an object by its identity hash, while an epoch
+ * millisecond, no small integer, was the slowest key of the plan's look-ups (planner bench, ~50
+ * ladders a plan). A caller passing a fresh rendering per plan would only miss (and fill the bound),
+ * never get another deadline's ladder: the instant and every other input are re-checked. The few
+ * subjects per rendering are a list scanned in place, not a second Map.
+ */
+export type ZoneLadders = BoundedMemo<Deadline, SlotEntry[]>;
 
 export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
   let byDeadline = context.ladders;
@@ -109,32 +120,28 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     }
     context.ladders = byDeadline;
   }
-  let bySubject = byDeadline.get(target.deadline);
-  if (bySubject === undefined) bySubject = byDeadline.keep(target.deadline, new Map());
-  const subject = target.interviewId ?? target.milestone;
-  const cached = bySubject.get(subject);
+  let subjects = byDeadline.get(target.deadlineDetail);
+  if (subjects === undefined) subjects = byDeadline.keep(target.deadlineDetail, []);
+  let at = 0;
+  while (
+    at < subjects.length &&
+    ((subjects[at] as SlotEntry).milestone !== target.milestone ||
+      (subjects[at] as SlotEntry).interviewId !== target.interviewId)
+  )
+    at++;
+  const cached = subjects[at];
   if (
     cached !== undefined &&
-    cached.milestone === target.milestone &&
-    cached.interviewId === target.interviewId &&
+    cached.deadline === target.deadline &&
     cached.ladder === target.ladder &&
     cached.deliveryMinute === context.deliveryMinute &&
     cached.calendar === context.calendar &&
     cached.startBy === target.startBy &&
     cached.notStarted === target.notStarted
   ) {
-    // The rendering's instant and zone texts follow from the zone and deadline (the cache keys),
-    // so only its provenance can differ; plans mostly share one frozen rendering (see PlanDates).
-    const detail = cached.deadlineDetail;
-    if (
-      (detail !== target.deadlineDetail &&
-        (detail.status !== target.deadlineDetail.status || detail.source !== target.deadlineDetail.source)) ||
-      cached.title !== target.title ||
-      cached.why !== target.why
-    ) {
+    if (cached.title !== target.title || cached.why !== target.why) {
       cached.title = target.title;
       cached.why = target.why;
-      cached.deadlineDetail = target.deadlineDetail;
       cached.reminders = cached.slots.map((slot) => timed(target, slot));
     }
     return cached;
@@ -142,6 +149,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
   const slots = computeSlots(context, target);
   const entry: SlotEntry = {
     milestone: target.milestone,
+    deadline: target.deadline,
     interviewId: target.interviewId,
     ladder: target.ladder,
     deliveryMinute: context.deliveryMinute,
@@ -155,7 +163,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     deadlineDetail: target.deadlineDetail,
     reminders: slots.map((slot) => timed(target, slot)),
   };
-  bySubject.set(subject, entry);
+  subjects[at] = entry;
   return entry;
 }
 

@@ -1,10 +1,11 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { NextStep } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
 import { AFTER_EARLY_DEADLINE_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import type { DueStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -32,13 +33,27 @@ function lateDeadlineDue(context: PlanContext, entry: CatalogEntry): DueDate | n
   const rule = entry.lateDeadline;
   if (rule === undefined) return null;
   const date = context.calendar.dates[rule.dateKey];
-  return {
+  const known = lateDues.get(date);
+  if (known !== undefined && known.rule === rule) return known.due;
+  const due: DueDate = Object.freeze({
     at: date.at,
     zone: ET_ZONE,
     status: date.status === "projected" ? "projected" : "confirmed",
     source: date.status === "projected" ? date.source : rule.source,
-  };
+  });
+  lateDues.set(date, { rule, due });
+  return due;
 }
+
+/**
+ * One DueDate per season date and catalog rule, shared by every plan of the season: PlanDates
+ * renders it once (it memoises by object), and the reminder ladders laid against it are found by
+ * that rendering (ladderOf), which a rendering made afresh per plan would miss every time.
+ */
+const lateDues = new WeakMap<
+  SeasonCalendar["dates"][keyof SeasonCalendar["dates"]],
+  { rule: NonNullable<CatalogEntry["lateDeadline"]>; due: DueDate }
+>();
 
 /**
  * The step once its deadline has passed but a later one holds: due by the late deadline, not
@@ -54,9 +69,10 @@ export function planLateDeadline(
   entry: CatalogEntry,
   missed: DueDate,
   late: DueDate,
+  dates: PlanDates,
   out: { nextSteps: DueStep<NextStep>[]; reminders: TimedReminder[] },
 ): void {
-  const detail = deadlineDetail(context.zone, late.at, late.status, late.source);
+  const detail = dates.rendered(late);
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,

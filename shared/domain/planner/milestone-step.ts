@@ -134,7 +134,7 @@ export function planMilestone(
   }
 
   if (late !== null && due !== null) {
-    planLateDeadline(context, entry, due, late, out);
+    planLateDeadline(context, entry, due, late, stepDates, out);
     return;
   }
 

@@ -11,6 +11,7 @@ import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { TARGET_PASSED_RUNG } from "./target-passed.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
 export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
@@ -170,7 +171,7 @@ export function criticalRiskNotices(
       why: risk.message,
       risk: risk.code,
     };
-    place(into, { sendAt, deadline: due.at, reminder, late: true, notice: true });
+    place(into, timedReminder(sendAt, due.at, reminder, true, undefined, true));
   }
 }
 

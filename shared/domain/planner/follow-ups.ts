@@ -4,6 +4,7 @@ import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { reminderId, slotOnDay } from "./ladders.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /** A step past a date it was meant to meet (its target, or an early deadline) while a later deadline holds. */
 export interface FollowUpSeries {
@@ -63,6 +64,6 @@ export function followUps(context: PlanContext, series: FollowUpSeries, into: Ti
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: series.why,
     };
-    into.push({ sendAt, deadline: series.deadline, reminder: Object.freeze(reminder) });
+    into.push(timedReminder(sendAt, series.deadline, Object.freeze(reminder)));
   }
 }

@@ -6,6 +6,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * Reminder ladders laid against deadlines, with everything about them that does not depend on
@@ -243,5 +244,5 @@ export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
   // already tells them apart from the hard deadline's ladder.
   if (target.countsDownTo !== undefined) reminder.countsDownTo = target.countsDownTo;
   // Frozen: a memoised ladder's reminders appear in many plans.
-  return { sendAt: slot.sendAt, deadline: target.deadline, reminder: Object.freeze(reminder) };
+  return timedReminder(slot.sendAt, target.deadline, Object.freeze(reminder));
 }

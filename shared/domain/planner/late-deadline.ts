@@ -90,11 +90,13 @@ export function planLateDeadline(
     context,
     {
       milestone: entry.key,
+      interviewId: undefined,
       title: entry.title,
       why: entry.why.text,
       ladder: entry.ladder,
       deadline: late.at,
       deadlineDetail: detail,
+      countsDownTo: undefined,
       startBy: missed.at,
       notStarted: true,
     },

@@ -18,6 +18,7 @@ import { statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * What Match Week and Match Day say in one season (texts built once per season calendar), and the
@@ -135,5 +136,5 @@ export function followUp(
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: fields.why,
   };
-  return { sendAt, deadline: until, reminder: Object.freeze(reminder), fixed: true };
+  return timedReminder(sendAt, until, Object.freeze(reminder), undefined, true);
 }

@@ -22,6 +22,7 @@ import { citeSeasonDate } from "./feasibility-risk.ts";
 import { slotOnDay } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside
@@ -153,7 +154,7 @@ export function resultFollowUp(
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: texts.why,
   };
-  return { sendAt, deadline: deadline.at, reminder: Object.freeze(reminder) };
+  return timedReminder(sendAt, deadline.at, Object.freeze(reminder));
 }
 
 /**

@@ -62,6 +62,7 @@ export function stepReminders(
       context,
       {
         milestone: entry.key,
+        interviewId: undefined,
         title: aim.title,
         why: entry.why.text,
         ladder: entry.ladder,
@@ -78,11 +79,13 @@ export function stepReminders(
     const ruled = dates.target !== null || aim !== null;
     const hard: ReminderTarget = {
       milestone: entry.key,
+      interviewId: undefined,
       title: entry.title,
       why: entry.why.text,
       ladder: ruled ? "hard-deadline" : entry.ladder,
       deadline: due.at,
       deadlineDetail: detail,
+      countsDownTo: undefined,
       startBy: ruled ? null : startBy,
       notStarted,
     };

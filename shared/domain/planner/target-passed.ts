@@ -13,6 +13,7 @@ import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
 export const TARGET_PASSED_RUNG = "target-passed";
@@ -254,7 +255,7 @@ function targetPassedNotice(
     sendAtLocal: isoInZone(context.zone, catchUp),
     why: passedWhy(context, entry, passed),
   };
-  into.push({ sendAt: catchUp, deadline: passed.dueAt, reminder: Object.freeze(reminder) });
+  into.push(timedReminder(catchUp, passed.dueAt, Object.freeze(reminder)));
 }
 
 /**

@@ -38,11 +38,13 @@ describe("reminder ladders keep their rungs' order (tester s5 B3)", () => {
             context,
             {
               milestone: "contract",
+              interviewId: undefined,
               title: "t",
               why: "w",
               ladder,
               deadline,
               deadlineDetail: { at: "", local: "", et: "", status: "advice", source: "" },
+              countsDownTo: undefined,
               startBy: deadline - leadDays * DAY_MS,
               notStarted: true,
             },

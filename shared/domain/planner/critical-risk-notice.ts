@@ -5,7 +5,7 @@ import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
@@ -265,7 +265,7 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   let known = seasonDueDates.get(calendar);
   if (known === undefined) {
     const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
-      Object.freeze({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+      shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
     known = {
       rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
       start: dueDate(calendar.dates.residency_start),

@@ -3,7 +3,7 @@ import { type CatalogEntry, FIRST_GATE, SCHOOL_CHECK } from "../catalog/index.ts
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
 
 /**
  * The first gate of the whole road, when not begun: the WDOMS check while the sponsor note is
@@ -52,11 +52,9 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
   const key = `${context.zone}|${at}`;
   let target = weekTargets.get(key);
   if (target === undefined)
-    target = weekTargets.keep(key, {
-      at,
-      zone: context.zone,
-      status: "advice",
-      source: `target: ${WEEK_TARGET_SOURCE}`,
-    });
+    target = weekTargets.keep(
+      key,
+      shapedDueDate({ at, zone: context.zone, status: "advice", source: `target: ${WEEK_TARGET_SOURCE}` }),
+    );
   return target;
 }

@@ -14,7 +14,7 @@ import {
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 
 /**
@@ -158,12 +158,12 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
     visaDays === 0
       ? ""
       : `, and ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip (${VISITOR_VISA_WAIT_SOURCE})`;
-  return {
+  return shapedDueDate({
     at: shiftDays(step3.at, step3.zone, -(step3LeadDays(false) + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
     source: `target for ranking on H-1B: ${step3LeadText(false)}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
-  };
+  });
 }
 
 /**

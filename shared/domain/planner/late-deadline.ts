@@ -5,7 +5,7 @@ import { ET_ZONE, isoUtc } from "../time.ts";
 import { AFTER_EARLY_DEADLINE_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import type { DueStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -35,7 +35,7 @@ function lateDeadlineDue(context: PlanContext, entry: CatalogEntry): DueDate | n
   const date = context.calendar.dates[rule.dateKey];
   const known = lateDues.get(date);
   if (known !== undefined && known.rule === rule) return known.due;
-  const due: DueDate = Object.freeze({
+  const due = shapedDueDate({
     at: date.at,
     zone: ET_ZONE,
     status: date.status === "projected" ? "projected" : "confirmed",

@@ -15,7 +15,7 @@ import {
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -60,7 +60,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
     const matchOver = `the ${calendar.matchYear} Match is over for you: change your target Match year to ${next} and the plan starts the ${next} Match (its rank order list deadline is ${renderEt(nextRol.at)}${nextRol.status === "projected" ? ", projected" : ""}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
     texts = {
-      soapEnd: { at: date.at, zone: ET_ZONE, status: date.status, source: date.source },
+      soapEnd: shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source }),
       followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchOver,

@@ -17,7 +17,7 @@ import {
 } from "../time.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { slotOnDay } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
@@ -76,7 +76,7 @@ export function ownDateOf(
   if (known === undefined) {
     const at = startOfLocalDate(context.zone, given);
     const source = `your scheduled date ${given}`;
-    const due: DueDate = { at, zone: context.zone, status: "applicant", source };
+    const due = shapedDueDate({ at, zone: context.zone, status: "applicant", source });
     const detail = Object.freeze(deadlineDetail(context.zone, at, "applicant", source));
     known = {
       passed: Object.freeze({ due, detail, passed: true }),

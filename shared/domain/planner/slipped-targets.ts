@@ -1,7 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { afterSeasonDate } from "./booked-after-target.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -72,7 +72,8 @@ export function slippedTarget(
   for (const predecessor of predecessors) {
     const earliest = earliestOf(context, dates, predecessor.key);
     if (earliest === null) continue;
-    const at = shiftDays(earliest.at, planned.zone, predecessor.gapDays);
+    // An own date is a whole day in the applicant's zone: counted on from that day (tester s12 9f A2).
+    const at = shiftDays(earliest.at, earliest.zone ?? planned.zone, predecessor.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
     best = { at, after: predecessor, cause: earliest.cause };
   }
@@ -102,10 +103,10 @@ function earliestOf(
   context: PlanContext,
   dates: PlanDates,
   key: MilestoneKey,
-): { at: number; cause: MilestoneKey } | null {
+): { at: number; zone?: string; cause: MilestoneKey } | null {
   if (isFinished(statusOf(context, key))) return null;
   const own = dates.own(key);
-  if (own !== null) return { at: own.at, cause: key };
+  if (own !== null) return { at: own.at, zone: own.zone, cause: key };
   if (context.entries.get(key)?.date !== undefined && statusOf(context, key) !== "not_started") return null;
   const slipped = slippedTarget(context, dates, key);
   const target = slipped?.target ?? dates.target(key);
@@ -158,14 +159,14 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
         : afterSeasonDate(context, entry, slip.target.at + reporting.days * DAY_MS, sources);
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
     const late = pastDue && due !== null ? ` That is past its deadline, ${dayBy(context, due.at)}.` : "";
-    return `${subjectOf(slip.key)}: aim for ${dayBy(context, slip.target.at)} instead of ${dayBy(context, slip.planned.at)} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
+    return `${subjectOf(slip.key)}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${dayBy(context, slip.planned.at)} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
   });
   const cause = first.cause;
   const own = dates.own(cause);
   const planned = dates.target(cause);
   const why =
     own !== null
-      ? `your ${subjectOf(cause)} is booked for ${dayBy(context, own.at)}, after its target`
+      ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
       : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dayBy(context, planned.at)},`} has passed`;
   return {
     code: "TARGETS_SLIPPED",

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { renderDate } from "#domain/time.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
@@ -50,5 +52,57 @@ describe("a missed target moves the targets behind it, and a risk says so (s11 9
     expect(slipped(fresh)).toBeUndefined();
     expect(step(fresh, "usmle_step1")?.target?.local).toBe("Tue 27 Apr 2027");
     expect(step(fresh, "usmle_step2ck")?.target?.local).toBe("Wed 25 Aug 2027");
+  });
+});
+
+// Tester s12 issue 9f A2: Rania (Africa/Lagos, 2028 Match) booked Step 1 for 2027-06-15; the step
+// and BOOKED_AFTER_TARGET said Tue 15 Jun 2027, TARGETS_SLIPPED "booked for Mon 14 Jun 2027" (the
+// ET day of her local midnight, a deadline's rendering) and derived Step 2 CK's target from it.
+describe("a booked date that moves the targets is the applicant's own day, in every zone (s12 9f A2)", () => {
+  const ZONES = [
+    "Africa/Lagos",
+    "Asia/Manila",
+    "Pacific/Auckland",
+    "Asia/Kolkata",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Europe/London",
+  ] as const;
+  const booked = (zone: string, date: string) =>
+    inputFactory({
+      applicant: applicantFactory({ matchYear: 2028, timezone: zone, graduation: "2027-07-15" }),
+      milestones: [
+        milestoneFactory("wdoms_listing", "done", "2026-10-01"),
+        milestoneFactory("ecfmg_application", "done"),
+        milestoneFactory("usmle_step1", "scheduled", date),
+      ],
+    });
+
+  it("Lagos, 15 Jun 2027: booked for Tue 15 Jun 2027, Step 2 CK aimed 120 days later as the timeline shows", () => {
+    const result = planFor(booked("Africa/Lagos", "2027-06-15"), "2026-11-30T12:00:00Z");
+    expect(slipped(result)?.message).toContain("booked for Tue 15 Jun 2027");
+    expect(step(result, "usmle_step2ck")?.target?.local).toBe("Wed 13 Oct 2027");
+    expect(slipped(result)?.message).toContain("aim for Wed 13 Oct 2027 instead of");
+  });
+
+  it("names the booked day and the timeline's Step 2 CK target, 120 calendar days on (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.integer({ min: Date.parse("2027-05-05T00:00:00Z"), max: Date.parse("2027-09-15T00:00:00Z") }),
+        (zone, ms) => {
+          const date = new Date(ms).toISOString().slice(0, 10);
+          const result = planFor(booked(zone, date), "2026-11-30T12:00:00Z");
+          const message = slipped(result)?.message ?? "";
+          expect(message).toContain(`booked for ${renderDate(date)}, after its target`);
+          const aimed = renderDate(
+            new Date(Date.parse(`${date}T00:00:00Z`) + 120 * DAY).toISOString().slice(0, 10),
+          );
+          expect(step(result, "usmle_step2ck")?.target?.local).toBe(aimed);
+          expect(message).toContain(`aim for ${aimed} instead of`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,13 +1,13 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
+import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
-import { describeTakes, type Feasibility } from "./feasibility.ts";
-import { addSource } from "./risk-sources.ts";
+import { describeTakes, type Feasibility, pathwayDeadline } from "./feasibility.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
@@ -94,6 +94,14 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+  } else if (feasibility.cause === "pathway" && feasibility.oetResultAt !== null) {
+    // The Pathway application needs the OET result: one that can only come after the Pathway
+    // application deadline (the catalog's rule, with its source) cannot make the season (s12 9f A3).
+    const due = catalogEntry("ecfmg_pathway").due;
+    addSource(sources, citationSource(due));
+    cause = `even at the fastest realistic pace your OET result, which your ECFMG Pathway application needs, would arrive around ${dayBy(context, feasibility.oetResultAt)}, after the Pathway application deadline, ${dayBy(context, pathwayDeadline(calendar) ?? feasibility.oetResultAt)} (projected)`;
+    const list = describeTakes(feasibility.takes, sources);
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;

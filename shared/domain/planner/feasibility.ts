@@ -1,11 +1,12 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
-import { seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -29,8 +30,16 @@ export interface Feasibility {
   readyAt: number;
   /** True when, before the rank order list deadline, the season cannot be made (see `cause`). */
   infeasible: boolean;
-  /** What makes it out of reach: graduation after residency starts, or the exams' timing. */
-  cause: "graduation" | "exams" | null;
+  /**
+   * What makes it out of reach: graduation after residency starts, the exams' timing, or the OET
+   * result (which the Pathway application needs) arriving after the Pathway application deadline.
+   */
+  cause: "graduation" | "exams" | "pathway" | null;
+  /**
+   * When the OET result, which the Pathway application needs, arrives at the earliest: null when the
+   * OET is passed, the Pathway submitted, or neither needed.
+   */
+  oetResultAt: number | null;
   /** The first Match year whose ROL deadline is after readyAt and whose start follows graduation. */
   earliestMatchYear: number;
   /** What it would take at that pace: the remaining requirements in order (see describeTakes). */
@@ -174,6 +183,7 @@ function examAt(
 const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
   infeasible: false,
   cause: null,
+  oetResultAt: null,
   takes: [],
 });
 
@@ -255,32 +265,37 @@ function assessAt(context: PlanContext): Feasibility {
   // allowance (advice, the one its deadline uses) counts, or an applicant whose OET result lands
   // just before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
+  let oetResultAt: number | null = null;
   if (needed(context, "ecfmg_pathway")) {
     const review = reportingOf("ecfmg_pathway");
     const day = givenDay(context, "ecfmg_pathway");
     const submitted = day !== null && day < context.now ? day : Math.max(applicationReady, oet.reported);
     pathway = Math.max(context.now, submitted + (review?.days ?? 0) * DAY_MS);
+    // Gate only on the OET result still to come (tester s12 9f A3): the Pathway application needs it.
+    if (!(day !== null && day < context.now) && needed(context, "oet_medicine")) oetResultAt = oet.reported;
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   noteCrossing(context, readyAt, rol);
+  const pathwayDue = pathwayDeadline(context.calendar);
+  if (oetResultAt !== null && pathwayDue !== null) noteCrossing(context, oetResultAt, pathwayDue);
   // ECFMG certifies only after graduation (official), and residents must be certified to start: a
   // graduation after the start cannot make that season. The time ECFMG then takes to verify the
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const cause = unfitCause(context, readyAt, graduation, context.calendar.matchYear);
+  const cause = unfitCause(context, readyAt, oetResultAt, graduation, context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (cause !== null) {
     earliestMatchYear = context.calendar.matchYear + 1;
     while (
-      unfitCause(context, readyAt, graduation, earliestMatchYear) !== null &&
+      unfitCause(context, readyAt, oetResultAt, graduation, earliestMatchYear) !== null &&
       earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
     ) {
       earliestMatchYear++;
     }
   }
-  return { readyAt, infeasible: cause !== null, cause, earliestMatchYear, takes };
+  return { readyAt, infeasible: cause !== null, cause, earliestMatchYear, takes, oetResultAt };
 }
 
 /**
@@ -291,10 +306,25 @@ function assessAt(context: PlanContext): Feasibility {
 function unfitCause(
   context: PlanContext,
   readyAt: number,
+  oetResultAt: number | null,
   graduation: number,
   year: number,
-): "graduation" | "exams" | null {
+): Feasibility["cause"] {
   const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
   if (graduation > calendar.dates.residency_start.at) return "graduation";
-  return readyAt <= calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? null : "exams";
+  if (readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
+  const pathwayDue = oetResultAt === null ? null : pathwayDeadline(calendar);
+  return pathwayDue !== null && oetResultAt !== null && oetResultAt > pathwayDue ? "pathway" : null;
+}
+
+/**
+ * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
+ * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
+ * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
+ * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
+ */
+export function pathwayDeadline(calendar: SeasonCalendar): number | null {
+  const due = catalogEntry("ecfmg_pathway").due;
+  if (due.from !== "season") return null;
+  return shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
 }

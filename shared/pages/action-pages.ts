@@ -63,6 +63,16 @@ export function actionConfirmationPage(
 <div class="actions">${schedule}<a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
+  if (preview.alreadySnoozedUntil) {
+    // A used Snooze link, as a used Done: what is recorded, no form (tester s12 issue 14f A1).
+    return htmlPage(
+      200,
+      `“${title}” is already recorded`,
+      `<h1>${e(`“${title}” is already recorded`)}</h1>
+<p class="note">${e(alreadySnoozedText(title, preview.alreadySnoozedUntil))}</p>
+<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+    );
+  }
   if (preview.unavailable) {
     // A link for a choice the step does not have now: no button to press (tester s10 C4).
     return htmlPage(
@@ -243,6 +253,15 @@ ${
 }<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a></div>`,
     );
   }
+  if (outcome === "already-recorded" && preview.claims.action === "snooze" && recorded?.snoozedUntil) {
+    return htmlPage(
+      200,
+      heading,
+      `<h1>${e(heading)}</h1>
+<p class="note">${e(alreadySnoozedText(preview.title, recorded.snoozedUntil))}</p>
+<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a></div>`,
+    );
+  }
   const change =
     preview.claims.action === "schedule" && changeDateUrl
       ? `<a class="button secondary" href="${e(changeDateUrl)}">Change the date</a>`
@@ -254,4 +273,9 @@ ${
 <p>${e(what[preview.claims.action])}${outcome === "already-recorded" ? ` This link was used before, so nothing changed.${change ? " To give a different date, use Change the date: this link records once." : ""}` : " Your plan and your next emails will reflect it."}</p>
 ${tooLateNote(preview, recorded)}<div class="actions"><a class="button primary" href="${e(timelineUrl)}">See my timeline</a>${change}</div>`,
   );
+}
+
+/** A snooze already recorded, in the same words on a GET and a POST of a used Snooze link. */
+function alreadySnoozedText(title: string, until: string): string {
+  return `Already recorded: reminders about ${title} are snoozed until ${humanDate(until)} (your time): none before then, except the last one before its deadline. Nothing was changed.`;
 }

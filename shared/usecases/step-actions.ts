@@ -65,6 +65,14 @@ export interface ActionPreview {
    * "already recorded"; the POST decides on the same check and writes nothing.
    */
   alreadyApplied: boolean;
+  /**
+   * For snooze: the day the step's recorded snooze ends ("YYYY-MM-DD"), when one is running and
+   * this link could snooze no longer (a used Snooze link, or one whose lengths end no later). Like
+   * a used Done, it answers "already recorded" on the GET and the POST, with that day, rather than
+   * "nothing to snooze" (tester s12 issue 14f A1: a second tap read as a failed snooze). Absent
+   * otherwise.
+   */
+  alreadySnoozedUntil?: string;
   /** The step belonged to a Match season that is over for the applicant: nothing to record (seasonPassedFor). */
   seasonPassed: boolean;
   /**
@@ -140,8 +148,17 @@ export async function previewStepAction(
       ? bookedDayAhead(claims.milestone, current, today)
       : undefined;
   const title = catalogEntry(claims.milestone).title;
+  const alreadySnoozedUntil =
+    claims.action === "snooze" &&
+    !alreadyAnswered(claims.action, current?.status) &&
+    current?.snoozedUntil !== undefined &&
+    current.snoozedUntil > today &&
+    snoozeOptions.every((option) => option.until <= (current.snoozedUntil ?? ""))
+      ? current.snoozedUntil
+      : undefined;
   const unavailable =
     claims.action !== "done" &&
+    alreadySnoozedUntil === undefined &&
     !alreadyAnswered(claims.action, current?.status) &&
     !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone, state.milestones).includes(
       claims.action,
@@ -165,6 +182,7 @@ export async function previewStepAction(
     ...(doneOpens ? { doneOpens } : {}),
     ...(bookedDay ? { bookedDay } : {}),
     ...(unavailable ? { unavailable } : {}),
+    ...(alreadySnoozedUntil ? { alreadySnoozedUntil } : {}),
     ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
     title,
     currentStatus: current?.status ?? "not_started",
@@ -230,7 +248,8 @@ export async function applyStepAction(
     // second Done moved the pass date, an old Scheduled for… undid a Done). Idempotency on the
     // nonce alone covered only the same link twice.
     const stored = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
-    if (stored && preview.alreadyApplied) return { preview, outcome: "already-recorded", entry: stored };
+    if (stored && (preview.alreadyApplied || preview.alreadySnoozedUntil))
+      return { preview, outcome: "already-recorded", entry: stored };
     const entry = entryFor(preview, form);
     const update: MilestoneUpdate = {
       type: "milestone.update",

@@ -246,7 +246,12 @@ describe("action pages", () => {
         sent ? { key: "usmle_step2ck", status: "not_started", snoozedUntil: sent } : undefined,
       ).body ?? "";
     const until = sent === "2026-09-24" ? "Thu 24 Sep 2026" : "Sun 27 Sep 2026";
-    expect(html).toContain(`Reminders about USMLE Step 2 CK are snoozed until ${until} (your time)`);
+    // A used link says it is already recorded, in the words its GET uses (tester s12 issue 14f A1).
+    expect(html).toContain(
+      outcome === "recorded"
+        ? `Reminders about USMLE Step 2 CK are snoozed until ${until} (your time)`
+        : `Already recorded: reminders about USMLE Step 2 CK are snoozed until ${until} (your time)`,
+    );
   });
 
   it("after a date is recorded, names it", () => {

@@ -11,6 +11,7 @@ import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, yourTimeSuffix } from "#domain/date-words.ts";
 import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Preferences } from "#domain/preferences.ts";
@@ -244,9 +245,17 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   if (seasonOver) sections.push(seasonOverLead(plan));
   // No Match date applies to an ineligible school until its note comes: the page leads with that.
   const notEligible = notEligibleLead(plan);
+  // The Match the dates are for: a later one when the applicant's is out of reach, named in the
+  // heading and led with, as the console's "2027 → 2028" (tester s12 issue 14f B2).
+  const later = laterPlannedMatchYear(plan);
+  const datedFor = later ?? plan.matchYear;
+  const outOfReach =
+    later !== undefined && !seasonOver
+      ? `<p class="note critical">The ${plan.matchYear} Match is out of reach for you, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says why and what to do.</p>`
+      : "";
   const projectedSeason =
     plan.seasonStatus === "projected" && !seasonOver && notEligible === ""
-      ? `<p class="note">Some dates of the ${plan.matchYear} season are <strong>projected</strong>. ${e(PROJECTED_NOTE)}</p>`
+      ? `<p class="note">Some dates of the ${datedFor} season are <strong>projected</strong>. ${e(PROJECTED_NOTE)}</p>`
       : "";
 
   sections.push(
@@ -323,7 +332,8 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   return htmlPage(
     200,
     "Your timeline",
-    `<h1>Your Match ${plan.matchYear} timeline, ${e(input.firstName)}</h1>
+    `<h1>Your Match ${datedFor} timeline, ${e(input.firstName)}</h1>
+${outOfReach}
 ${notEligible}
 ${projectedSeason}
 ${sections.join("\n")}`,

@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS } from "#domain/date-words.ts";
+import { DATE_TAGS, isNrmpEvent } from "#domain/date-words.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
@@ -91,13 +91,10 @@ const countsDownToTarget = (reminder: Reminder) => reminder.countsDownTo === "ta
 const DEADLINE_MINUTES = 30;
 
 /**
- * Steps whose date is something that happens on NRMP's calendar, not a deadline the applicant must
- * meet: their events carry the title alone and "On …", never "Due" (tester s10 issue 14d C3: "Due:
- * Match Day: learn where you matched" read as an obligation on a day with nothing to do). Match
- * Week's Monday announcement and Match Day's release are news arriving at their hour, so their
- * events start then rather than ending there; SOAP's rounds keep the half hour before their date.
+ * NRMP's events (isNrmpEvent) carry the title alone and "On …". Match Week's Monday announcement
+ * and Match Day's release are news arriving at their hour, so their events start then rather than
+ * ending there; SOAP's rounds keep the half hour before their date.
  */
-const NRMP_EVENTS: ReadonlySet<StepSubject> = new Set(["match_week", "match_day", "soap"]);
 const NEWS_AT_ITS_HOUR: ReadonlySet<StepSubject> = new Set(["match_week", "match_day"]);
 
 /** The feed as iCalendar text (CRLF lines). Pure: the same plan and record give the same bytes. */
@@ -188,7 +185,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // it is that day, all day, as its description and the timeline give it (tester s8 issue 14 A4:
     // "Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
-    const event = NRMP_EVENTS.has(step.milestone);
+    const event = isNrmpEvent(step.milestone);
     const when =
       deadline.precision === "day" && deadline.day
         ? allDay(DateTime.fromISO(deadline.day, { zone: input.timezone }))

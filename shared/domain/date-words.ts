@@ -1,4 +1,4 @@
-import type { Deadline, NextStep, Reminder } from "./plan.ts";
+import type { Deadline, NextStep, Reminder, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
@@ -29,6 +29,22 @@ export function yourTimeSuffix(deadline: Deadline): string {
 }
 
 /**
+ * Steps whose date is something that happens on NRMP's calendar, not a deadline the applicant must
+ * meet: the feed, the timeline and the emails say "On …", never "Due" (tester s10 issue 14d C3:
+ * "Due: Match Day: learn where you matched" read as an obligation on a day with nothing to do;
+ * tester s12 issue 14f B3: the timeline still said "Due"). One rule for all three.
+ */
+export const NRMP_EVENTS: ReadonlySet<StepSubject> = new Set(["match_week", "match_day", "soap"]);
+
+/** True for an NRMP event (NRMP_EVENTS): its date reads "On …", never "Due …". */
+export function isNrmpEvent(subject: StepSubject): boolean {
+  return NRMP_EVENTS.has(subject);
+}
+
+/** The words before an NRMP event's date (isNrmpEvent). */
+export const NRMP_EVENT_LABEL = { label: "On", inline: "on" } as const;
+
+/**
  * The words before a reminder's date, by what the date is (Reminder.countsDownTo): the hard
  * deadline is "Due"; a competitive target is advice, never a deadline ("Aim to finish by"); the
  * applicant's own date is theirs ("Your date"). Emails and pages use these and only these.
@@ -39,7 +55,15 @@ export const REMINDER_DATE_LABELS = {
   "own-date": { label: "Your date", inline: "on" },
 } as const;
 
-export function reminderDateLabel(reminder: Pick<Reminder, "countsDownTo">) {
+export function reminderDateLabel(
+  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone">>,
+): { readonly label: string; readonly inline: string } {
+  if (
+    (reminder.countsDownTo ?? "deadline") === "deadline" &&
+    reminder.milestone &&
+    isNrmpEvent(reminder.milestone)
+  )
+    return NRMP_EVENT_LABEL;
   return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
 }
 
@@ -69,11 +93,14 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
  * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight.
  */
 export function sentReminderLabel(
-  reminder: Pick<Reminder, "countsDownTo" | "deadline">,
+  reminder: Pick<Reminder, "countsDownTo" | "deadline"> & Partial<Pick<Reminder, "milestone">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
   const left = reminder.countsDownTo === undefined ? timeLeftWords(reminder.deadline, sentAt) : undefined;
+  // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word (issue 14f B3).
+  if (label === NRMP_EVENT_LABEL)
+    return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };
   return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
 }
 
@@ -103,7 +130,8 @@ export const DATE_TAGS = {
  * Undefined when the step has no date at all. `now` is epoch milliseconds.
  */
 export function stepDatesInline(
-  step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency">,
+  step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency"> &
+    Partial<Pick<NextStep, "milestone">>,
   now: number,
 ): string | undefined {
   // An exam sat with no result recorded reads as the console's and the timeline's badge says
@@ -128,6 +156,10 @@ export function stepDatesInline(
       );
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${projected}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${projected}`);
+    // An NRMP event happens on its day and an interview starts: neither is due (tester s12 issue 14f B3, C3).
+    else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
+      phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${projected}`);
+    else if (step.milestone === "interview") phrases.push(`starts ${when}${projected}`);
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
   }
   if (badge === "result-pending") phrases.unshift("result pending");

@@ -8,11 +8,18 @@ import {
 } from "#domain/applicant-choices.ts";
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, yourTimeSuffix } from "#domain/date-words.ts";
+import {
+  DATE_TAGS,
+  deadlineWords,
+  isNrmpEvent,
+  NRMP_EVENT_LABEL,
+  PROJECTED_NOTE,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
 import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
-import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Deadline, NextStep, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -76,6 +83,11 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
     deadline.status === "projected" ? ` <span class="tag projected">${DATE_TAGS.projected}</span>` : "";
   const words = deadlineWords(deadline);
   return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+}
+
+/** The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester s12 issue 14f B3). */
+function dateLabel(step: { milestone: StepSubject }, label: string): string {
+  return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL.label : label;
 }
 
 /**
@@ -213,7 +225,10 @@ ${
   step.milestone === "interview" && step.deadline
     ? interviewDateHtml(step, step.deadline, interviews)
     : step.deadline
-      ? deadlineHtml(step.deadline, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due")
+      ? deadlineHtml(
+          step.deadline,
+          dateLabel(step, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due"),
+        )
       : '<p class="due">No fixed deadline</p>'
 }
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
@@ -288,7 +303,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="overdue"><h2 id="overdue">Past their deadline</h2><ul class="steps">${overdue
         .map(
           (step) =>
-            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline, step.earlyDeadline === undefined ? "Due" : "Late deadline")}${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}</li>`,
+            `<li><h3>${e(step.title)} <span class="tag overdue">Overdue</span></h3>${deadlineHtml(step.deadline, dateLabel(step, step.earlyDeadline === undefined ? "Due" : "Late deadline"))}${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );
@@ -302,7 +317,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline) : ""}<p>${e(forPeople(step.why))}</p></li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, "Due")) : ""}<p>${e(forPeople(step.why))}</p></li>`,
         )
         .join("\n")}</ul></section>`,
     );

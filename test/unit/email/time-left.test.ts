@@ -99,7 +99,9 @@ describe("a reminder email sent hours before its deadline", () => {
     const result = planAt(load("rank-list-certified-2027.json", "America/New_York"), "2027-03-15T13:00:00Z");
     const { first, email } = firstEmail(result);
     expect(first.milestone).toBe("soap");
-    expect(email.text).toContain("Due in 1 hour: Mon 15 Mar 2027, 10:00 AM EDT (your time)");
+    // SOAP is NRMP's event, not a deadline: the time left without "Due" (tester s12 issue 14f B3).
+    expect(email.text).toContain("In 1 hour: Mon 15 Mar 2027, 10:00 AM EDT (your time)");
+    expect(email.text).not.toContain("Due in 1 hour");
   });
 
   it("keeps the plain 'Due' with a day or more left, and in a weekly summary (its items come on later days)", () => {

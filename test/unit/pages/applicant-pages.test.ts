@@ -125,7 +125,7 @@ describe("timeline page", () => {
       comingReminders: [],
     }).body;
     expect(waiting).toMatch(
-      /<h3>Match Day<\/h3><p class="due">Waiting for: Match Week[^<]*<\/p><p class="due">Due <strong>Fri 19 Mar 2027/,
+      /<h3>Match Day<\/h3><p class="due">Waiting for: Match Week[^<]*<\/p><p class="due">On <strong>Fri 19 Mar 2027/,
     );
   });
 });

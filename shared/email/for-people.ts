@@ -76,30 +76,15 @@ export function sourceLinks(sources: readonly string[]): SourceLink[] {
 const PROJECTED = "projected: ";
 
 /**
- * How each projected date among a risk's sources is set, in words, once each: the projection
- * rule's first sentence without the candidates' pages ("Match Day minus 23 days (a Wednesday),
- * 9:00 PM ET"). The rule in full, with its candidates, stays on the timeline the email links.
+ * That a risk's date is projected, and where the rule is: the timeline, whose "Risks to watch"
+ * show each rule in full under "Where these dates come from". The email prints no rule (tester s12
+ * issue 14f B6: "Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
+ * keeps on the timeline). "" when no source is a projection.
  */
-export function projectionWords(sources: readonly string[]): string[] {
-  const words: string[] = [];
-  for (const source of sources) {
-    if (!source.startsWith(PROJECTED)) continue;
-    const rule = source.slice(PROJECTED.length);
-    const firstSentence = rule.split(/\.\s+(?=[A-Z])/)[0] ?? rule;
-    const said = firstSentence
-      .replace(/\s*\([^()]*https?:\/\/[^()]*\)/g, "")
-      .replace(URL_IN_TEXT, "")
-      .replace(/[\s,;:.]+$/, "");
-    if (said !== "" && !words.includes(said)) words.push(said);
-  }
-  return words;
-}
-
-/** "How the projected date is set: …; …." (projectionWords), or "" when none is projected. */
-export function projectionLine(sources: readonly string[]): string {
-  const words = projectionWords(sources);
-  if (words.length === 0) return "";
-  return `${words.length === 1 ? "How the projected date is set" : "How the projected dates are set"}: ${words.join("; ")}.`;
+export function projectedSourcesNote(sources: readonly string[]): string {
+  return sources.some((source) => source.startsWith(PROJECTED))
+    ? "A date in this risk is projected, and your timeline shows how it is set."
+    : "";
 }
 
 /** The sources line of a risk in the HTML part: "Sources: nrmp.org · ecfmg.org", each a link. */

@@ -149,7 +149,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${WORDS.risks}:`);
     for (const risk of plan.risks) {
       lines.push(`- ${forPeople(riskLine(risk))}`);
-      const sources = riskSourcesText(risk);
+      const sources = riskSourcesText(risk, links?.timeline);
       if (sources) lines.push(`  ${sources}`);
       if (risk.severity === "critical" && links) lines.push(`  ${WORDS.whatToDo}: ${links.timeline}#risks`);
     }
@@ -206,7 +206,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     hasSteps: stepsBelow(plan, items, input).length > 0,
     risks: plan.risks.map((risk) => ({
       line: forPeopleHtml(riskLine(risk)),
-      sources: riskSourcesHtml(risk),
+      sources: riskSourcesHtml(risk, links?.timeline),
       timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
     })),
     hasRisks: plan.risks.length > 0,

@@ -5,7 +5,7 @@ import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
-import { projectionLine, sourceLinks, sourceLinksHtml } from "./for-people.ts";
+import { projectedSourcesNote, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml } from "./html.ts";
 import type { Item } from "./reminder-items.ts";
 
@@ -96,22 +96,32 @@ export function riskLine(risk: Risk): string {
 }
 
 /**
- * A risk's sources as an email shows them: how each projected date is set, in words (projectionLine:
- * a projection rule's own addresses are its candidates' pages, another date than the projected one,
- * tester s10 issue 9d B7), then the authorities' pages, each once (sourceLinks); the rules in full
- * and advice notes stay on the timeline, which the email links (tester s7 C1).
+ * A risk's sources as an email shows them: that a date is projected, with the timeline's address
+ * for how (projectedSourcesNote: a projection rule's own addresses are its candidates' pages,
+ * another date than the projected one, tester s10 issue 9d B7; its words stay on the timeline,
+ * tester s12 issue 14f B6), then the authorities' pages, each once (sourceLinks); advice notes
+ * stay on the timeline too (tester s7 C1).
  */
-export function riskSourcesText(risk: Risk): string | false {
+export function riskSourcesText(risk: Risk, timelineUrl?: string): string | false {
   const links = sourceLinks(risk.sources ?? []);
-  const parts = [projectionLine(risk.sources ?? [])];
+  const note = projectedSourcesNote(risk.sources ?? []);
+  const parts = [note && timelineUrl ? `${note} ${timelineUrl}#risks` : note];
   if (links.length > 0) parts.push(`Sources: ${links.map((link) => link.url).join(" ")}`);
   const text = parts.filter((part) => part !== "").join(" ");
   return text === "" ? false : text;
 }
 
-export function riskSourcesHtml(risk: Risk): string | false {
+export function riskSourcesHtml(risk: Risk, timelineUrl?: string): string | false {
   const links = sourceLinks(risk.sources ?? []);
-  const parts = [escapeHtml(projectionLine(risk.sources ?? []))];
+  const note = projectedSourcesNote(risk.sources ?? []);
+  const parts = [
+    note && timelineUrl
+      ? escapeHtml(note).replace(
+          "your timeline",
+          `<a href="${escapeHtml(`${timelineUrl}#risks`)}" target="_blank" rel="noopener noreferrer" style="color:#0b57a4">your timeline</a>`,
+        )
+      : escapeHtml(note),
+  ];
   if (links.length > 0) parts.push(sourceLinksHtml(links));
   const html = parts.filter((part) => part !== "").join(" ");
   return html === "" ? false : html;

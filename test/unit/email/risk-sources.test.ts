@@ -101,14 +101,22 @@ describe("a projected date's sources in the email (s10 9d B7)", () => {
     ).toBe(true);
   });
 
-  it("names the projection in words and links no candidate's page, in both parts", () => {
+  // Tester s12 issue 14f B6: the email printed the rule ("How the projected date is set: Match Day
+  // minus 23 days …"), which the README keeps on the timeline: the email says only that a date is
+  // projected, and where the rules are.
+  it("says a date is projected, points to the timeline for how, and links no candidate's page, in both parts", () => {
     if (risk === undefined) throw new Error("no STEP3_NEEDED_FOR_H1B risk");
-    const text = riskSourcesText(risk) || "";
-    const html = riskSourcesHtml(risk) || "";
-    for (const part of [text, html]) {
-      expect(part).not.toContain(candidatePage);
-      expect(part).toContain("Match Day minus 23 days");
+    const timeline = "https://api.example.org/timeline?t=x";
+    const text = riskSourcesText(risk, timeline) || "";
+    const html = riskSourcesHtml(risk, timeline) || "";
+    for (const part of [text, html.replace(/<[^>]+>/g, "")]) {
+      expect(part).not.toContain("Match Day minus 23 days");
+      expect(part).not.toContain("How the projected date");
+      expect(part).toContain("A date in this risk is projected, and your timeline shows how it is set");
       expect(part).toContain("residency.dom.pitt.edu");
     }
+    for (const part of [text, html]) expect(part).not.toContain(candidatePage);
+    expect(text).toContain(`${timeline}#risks`);
+    expect(html).toContain(`href="${escapeHtml(`${timeline}#risks`)}"`);
   });
 });

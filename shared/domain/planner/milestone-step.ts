@@ -3,7 +3,6 @@ import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { deadlineDay } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
@@ -15,7 +14,6 @@ import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
-import { slippedTarget } from "./slipped-targets.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { actionFor, lateResultWarning } from "./step-text.ts";
 import { urgencyOf } from "./urgency.ts";
@@ -212,18 +210,11 @@ export function planMilestone(
         : target === weekTarget
           ? stepDates.rendered(target)
           : stepDates.renderedDay(target);
-  // An earlier step past its target moves the target shown (slipped-targets.ts; TARGETS_SLIPPED
-  // says why), never past the deadline. It moves with `now`, so the reminders keep the catalog's
-  // target: their ids and rungs stay put from one day to the next.
-  const slipped =
-    target !== null && target === stepDates.target(entry.key)
-      ? slippedTarget(context, stepDates, entry.key)
-      : null;
-  if (slipped !== null && (due === null || slipped.target.at < due.at))
-    step.target = Object.freeze(
-      deadlineDay(context.zone, slipped.target.at, slipped.target.status, slipped.target.source),
-    );
-  else if (targetDetail !== undefined) step.target = targetDetail;
+  // The target shown is the one the reminders count down to (the catalog's). When an earlier step
+  // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
+  // they move with `now`, so showing them on the step while the emails kept the catalog's target
+  // gave the timeline and the email two dates for one step (display-order.test.ts found it).
+  if (targetDetail !== undefined) step.target = targetDetail;
   if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
   // A step past its target is ordered by that target, not by the later hard deadline now driving
   // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).

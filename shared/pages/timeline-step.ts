@@ -1,0 +1,193 @@
+import {
+  ACTION_LABELS,
+  actionsFor,
+  doneOpensFor,
+  doneOpensText,
+  seasonPassedFor,
+} from "#domain/applicant-choices.ts";
+import {
+  DATE_TAGS,
+  deadlineWords,
+  isNrmpEvent,
+  NRMP_EVENT_LABEL,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
+import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
+import { interviewIdOf } from "#domain/planner/interviews.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { stepBadge } from "#domain/step-badge.ts";
+import { localDate, renderInZone } from "#domain/time.ts";
+import { forPeople } from "#email/for-people.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { humanDate } from "./dates.ts";
+import { escapeHtml as e } from "./layout.ts";
+
+/** One step's card on the applicant's timeline: its badge, dates, why, next action and buttons. */
+
+const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
+  overdue: "Overdue",
+  urgent: "Urgent",
+  soon: "Soon",
+  later: "Later",
+};
+
+export function deadlineHtml(deadline: Deadline, label = "Due"): string {
+  const projected =
+    deadline.status === "projected" ? ` <span class="tag projected">${DATE_TAGS.projected}</span>` : "";
+  const words = deadlineWords(deadline);
+  return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+}
+
+/** The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester s12 issue 14f B3). */
+export function dateLabel(step: { milestone: StepSubject }, label: string): string {
+  return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL.label : label;
+}
+
+/**
+ * A step past its first deadline while a later one holds (tester s5 B4: "Overdue" beside a due
+ * date three months ahead): which date passed, so the badge and the dates agree.
+ */
+function missedDeadlineHtml(step: NextStep): string {
+  const missed = step.missedDeadline;
+  if (missed === undefined) return "";
+  // Out of reach: the passed date is the applicant's Match's; the one below is a later Match's.
+  if (step.matchYears !== undefined)
+    return `<p class="due">Deadline for the ${step.matchYears.missed} Match <strong>${e(deadlineWords(missed).local)}</strong>${yourTimeSuffix(missed)} has passed: the ${step.matchYears.missed} Match is out of reach (see <a href="#risks">Risks to watch</a>), so the date below is for the ${step.matchYears.due} Match.</p>`;
+  return `<p class="due">Early deadline <strong>${e(deadlineWords(missed).local)}</strong>${yourTimeSuffix(missed)} has passed; you can still do it by the late deadline below.</p>`;
+}
+
+/**
+ * The competitive target beside the deadline while it is ahead: advice, so it reads "Aim to finish
+ * by", never "Due" (the step's reminders count down to it; the emails say the same). Shown, it
+ * leads the step's dates, before the deadline: the target drives the reminders and, while ahead,
+ * the badge ("Urgent" above "Due Wed 25 Aug 2027" read as urgent nine months early, tester s11
+ * issue 9e C3).
+ */
+export function targetHtml(target: Deadline | undefined, now: string, own?: Deadline): string {
+  if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
+  // An exam day already begun: the applicant has acted, a target reads as a nag (tester s7 C3).
+  if (own !== undefined && Date.parse(own.at) < Date.parse(now)) return "";
+  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong>${yourTimeSuffix(target)} <span class="tag">${DATE_TAGS.target}</span></p>`;
+}
+
+/**
+ * The applicant's own date beside the deadline (never in its place): "Your exam: Tue 15 Jun 2027"
+ * for an exam, "Your date: …" for anything else; "was" once it has passed, and a warning when it
+ * falls after the deadline.
+ */
+export function ownDateHtml(
+  title: string,
+  own: Deadline | undefined,
+  deadline: Deadline | undefined,
+  now: string,
+): string {
+  if (own === undefined) return "";
+  const what = title.startsWith("Pass ") ? "Your exam" : "Your date";
+  const passed = Date.parse(own.at) + 86_400_000 <= Date.parse(now);
+  const late = deadline !== undefined && Date.parse(own.at) > Date.parse(deadline.at);
+  return `<p class="due">${what}${passed ? " was" : ""}: <strong>${e(deadlineWords(own).local)}</strong>${late ? ` <span class="tag overdue">after the deadline</span>` : ""}</p>`;
+}
+
+function actionButtons(
+  step: NextStep,
+  plan: Plan,
+  links: ApplicantLinks,
+  snoozed: boolean,
+  zone: string,
+  recorded: readonly MilestoneEntry[],
+): string {
+  if (step.milestone === "interview") return "";
+  const milestone = step.milestone;
+  if (seasonPassedFor(step, plan)) {
+    return `<p class="due">This step belonged to the Match ${plan.matchYear} season, which has passed for you, so there is nothing to mark here: see <a href="#risks">Risks to watch</a> to plan for the ${plan.matchYear + 1} Match.</p>`;
+  }
+  // A snooze from today would shorten the one running, so a snoozed step offers none.
+  const actions = actionsFor(step, plan, zone, recorded).filter(
+    (action) => !(snoozed && action === "snooze"),
+  );
+  const opens = doneOpensFor(
+    milestone,
+    seasonCalendar(plan.matchYear),
+    localDate(zone, Date.parse(plan.now)),
+  );
+  const notYet = opens ? `<p class="due">${e(doneOpensText(opens, plan.matchYear))}</p>` : "";
+  if (actions.length === 0) return notYet;
+  return `${notYet}<div class="actions">${actions
+    .map(
+      (action, index) =>
+        `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(ACTION_LABELS[action])}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
+    )
+    .join("")}</div>`;
+}
+
+/**
+ * The step's badge, by the rule the console's badge follows too (stepBadge): its urgency, unless an
+ * early deadline passed, or its own date passed with no result recorded: "Result pending" (what an
+ * advisor says: tell us the result), never "Overdue" months before the deadline (tester s7 issue 14
+ * C3); past its deadline too, "Overdue: result pending" in the overdue colour, as on the console (issue
+ * 15 follow-up). A step past its deadline for the applicant's Match, dated for a later one, reads its urgency:
+ * overdue (tester s8 issue 14 bug 4).
+ */
+function badgeHtml(step: NextStep, now: string): string {
+  const badge = stepBadge(step, now);
+  if (badge === "overdue-result-pending") return '<span class="tag overdue">Overdue: result pending</span>';
+  const words =
+    badge === "early-deadline-passed"
+      ? "Early deadline passed"
+      : badge === "result-pending"
+        ? "Result pending"
+        : URGENCY_LABELS[badge];
+  return `<span class="tag ${step.urgency}">${words}</span>`;
+}
+
+/**
+ * An interview's date on its card (tester s11 issue 14e C6: "Due … · 10:00 AM ET" for an interview):
+ * an event, so the preparation card says when it starts, in the applicant's zone and the program's
+ * ("9:00 AM CST (at the program)", as the emails say); the thank-you card says by when to send the
+ * note, in the applicant's zone. Never US Eastern, which is neither's.
+ */
+function interviewDateHtml(step: NextStep, deadline: Deadline, interviews: readonly Interview[]): string {
+  const at = Date.parse(deadline.at);
+  const programZone = interviews.find((interview) => interviewIdOf(interview) === step.interviewId)?.timezone;
+  const local = `<strong>${e(deadlineWords(deadline).local)}</strong>${yourTimeSuffix(deadline)}`;
+  // The preparation step counts down to the start the applicant gave (status "applicant").
+  if (deadline.status !== "applicant") return `<p class="due">Send your note by ${local}</p>`;
+  const program = programZone === undefined ? "" : ` · ${e(renderInZone(programZone, at))} (at the program)`;
+  return `<p class="due">Starts ${local}${program}</p>`;
+}
+
+export function stepHtml(
+  step: NextStep,
+  plan: Plan,
+  links: ApplicantLinks,
+  snoozedUntil: string | undefined,
+  zone: string,
+  recorded: readonly MilestoneEntry[],
+  interviews: readonly Interview[],
+): string {
+  const snoozed =
+    snoozedUntil === undefined
+      ? ""
+      : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
+  return `<li>
+<h3>${e(step.title)} ${badgeHtml(step, plan.now)}</h3>
+${snoozed}
+${missedDeadlineHtml(step)}
+${targetHtml(step.target, plan.now, step.ownDate)}
+${
+  step.milestone === "interview" && step.deadline
+    ? interviewDateHtml(step, step.deadline, interviews)
+    : step.deadline
+      ? deadlineHtml(
+          step.deadline,
+          dateLabel(step, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due"),
+        )
+      : '<p class="due">No fixed deadline</p>'
+}
+${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
+<p>${e(forPeople(step.why))}</p>
+<p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
+${actionButtons(step, plan, links, snoozedUntil !== undefined, zone, recorded)}
+</li>`;
+}

@@ -51,7 +51,7 @@ export interface WhatIfResult {
   basedOn: string;
   /** Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no Save is offered. */
   saveProblems: FieldProblem[];
-  /** What looks wrong but may be saved: an interview outside the Match's interview season. */
+  /** What looks wrong but may be saved: an interview outside the interview season of the Match the plan is dated for. */
   warnings: WhatIfWarning[];
 }
 
@@ -100,7 +100,7 @@ export async function runWhatIf(
     saveId: `console-what-if-${randomUUID()}`,
     basedOn: whatIfBasis(state),
     saveProblems: whatIfSaveProblems(input, changes, now),
-    warnings: interviewSeasonWarnings(changed, changes),
+    warnings: interviewSeasonWarnings(after, changes),
   };
 }
 

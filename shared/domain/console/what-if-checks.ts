@@ -1,5 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
+import { laterPlannedMatchYear } from "../match-year-heading.ts";
+import type { Plan } from "../plan.ts";
 import type { PlannerInput } from "../planner.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { type MilestoneKey, SubmissionSchema } from "../snapshot.ts";
@@ -105,16 +107,19 @@ export interface WhatIfWarning {
 }
 
 /**
- * Interviews in the what-if that fall outside the target Match's interview season: before programs
- * may review ERAS applications, or after the rank order list deadline (both from the season data,
- * with their sources; "projected" when the date is). A warning, not a refusal: programs set their
- * own dates. `input` is the applicant with the what-if applied (its Match year). Pure.
+ * Interviews in the what-if that fall outside the interview season of the Match the plan is dated
+ * for: before programs may review ERAS applications, or after the rank order list deadline (both
+ * from the season data, with their sources; "projected" when the date is). A warning, not a
+ * refusal: programs set their own dates. `after` is the plan with the what-if applied: its later
+ * planned Match when the target is out of reach (the cohort's "2027 → 2028"), else its Match year
+ * (tester s12 issue 15g B1: a 2028-dated plan was checked against the over 2027 season). Pure.
  */
 export function interviewSeasonWarnings(
-  input: PlannerInput,
+  after: Pick<Plan, "matchYear" | "risks">,
   changes: readonly WhatIfChange[],
 ): WhatIfWarning[] {
-  const calendar = seasonCalendar(input.applicant.matchYear);
+  const matchYear = laterPlannedMatchYear(after) ?? after.matchYear;
+  const calendar = seasonCalendar(matchYear);
   const opens = calendar.dates.eras_programs_may_review_applications_and_mspe;
   const closes = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   return changes.flatMap((change) => {
@@ -123,7 +128,7 @@ export function interviewSeasonWarnings(
     if (at >= opens.at && at <= closes.at) return [];
     return [
       {
-        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${input.applicant.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date.`,
+        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date.`,
         // Sources are data beside the sentence (tester s8, issue 15): the page shows them as links after it.
         sources: [...new Set([opens.source, closes.source])],
       },

@@ -76,7 +76,7 @@ describe("what-if difference", () => {
       timezone: "America/New_York",
       format: "virtual" as const,
     };
-    const [warning] = interviewSeasonWarnings(input, [change]);
+    const [warning] = interviewSeasonWarnings(planFor(input, seasonCalendar(2027), now), [change]);
     expect(warning).toBeDefined();
     expect(warning?.message).not.toContain("projected: projected");
     expect(warning?.message).not.toMatch(/https?:/);

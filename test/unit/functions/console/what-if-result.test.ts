@@ -61,7 +61,7 @@ describe("the what-if difference", () => {
     const before = planFor(input, seasonCalendar(2027), now);
     const changed = applyWhatIf(input, changes);
     const after = planFor(changed, seasonCalendar(2027), now);
-    const warnings = interviewSeasonWarnings(changed, changes);
+    const warnings = interviewSeasonWarnings(after, changes);
     const html = whatIfResultFragment(
       "a_x",
       {

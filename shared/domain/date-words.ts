@@ -121,6 +121,19 @@ export const DATE_TAGS = {
 } as const;
 
 /**
+ * The target a step shows beside its deadline (or in place of "no fixed deadline"), undefined when
+ * none: only while it is ahead, and not once the applicant's own date (an exam day) has begun,
+ * when a target reads as a nag (tester s7 C3). The applicant's timeline and the console's use this
+ * one rule (tester s12 issue 15g B2: the console said "no fixed deadline" beside a target's
+ * reminders). Both instants ISO 8601.
+ */
+export function targetShown(target: Deadline | undefined, now: string, own?: Deadline): Deadline | undefined {
+  if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return undefined;
+  if (own !== undefined && Date.parse(own.at) < Date.parse(now)) return undefined;
+  return target;
+}
+
+/**
  * A next step's dates as one inline phrase for the emails, in the timeline's words (tester s5
  * issue 9 A2: the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the

@@ -10,6 +10,7 @@ import {
   deadlineWords,
   isNrmpEvent,
   NRMP_EVENT_LABEL,
+  targetShown,
   yourTimeSuffix,
 } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
@@ -65,10 +66,9 @@ function missedDeadlineHtml(step: NextStep): string {
  * issue 9e C3).
  */
 export function targetHtml(target: Deadline | undefined, now: string, own?: Deadline): string {
-  if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return "";
-  // An exam day already begun: the applicant has acted, a target reads as a nag (tester s7 C3).
-  if (own !== undefined && Date.parse(own.at) < Date.parse(now)) return "";
-  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(target).local)}</strong>${yourTimeSuffix(target)} <span class="tag">${DATE_TAGS.target}</span></p>`;
+  const shown = targetShown(target, now, own);
+  if (shown === undefined) return "";
+  return `<p class="due">Aim to finish by <strong>${e(deadlineWords(shown).local)}</strong>${yourTimeSuffix(shown)} <span class="tag">${DATE_TAGS.target}</span></p>`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { bookedDayAhead, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
+import { DATE_TAGS, REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
@@ -90,9 +91,18 @@ export function timelineCard(view: ApplicantView, today: string): string {
     step.matchYears === undefined || step.missedDeadline === undefined
       ? ""
       : `<br>the ${step.matchYears.missed} Match's deadline, ${deadlineWhen(step.missedDeadline)}, has passed`;
+  // The target ahead leads the step's dates, by the applicant's timeline's rule and words
+  // (targetShown): "no fixed deadline" beside a target's reminders read as a contradiction
+  // (tester s12 issue 15g B2).
+  const targetFor = (step: NextStep) => {
+    const target = targetShown(step.target, plan.now, step.ownDate);
+    return target === undefined
+      ? ""
+      : `${REMINDER_DATE_LABELS.target.inline} ${deadlineWhen(target)} <span class="badge">${DATE_TAGS.target}</span>${step.deadline ? "; " : ""}`;
+  };
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${step.deadline ? `${forMatch(step)}due ${deadlineWhen(step.deadline)}${missedFor(step)}` : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${deadlineWhen(step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>

@@ -202,7 +202,9 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       for (const startsAt of ["2026-11-02T10:00:00-05:00", "2026-11-02T15:00:00Z"]) {
         const shown = await preview([interview(startsAt)]);
         expect(shown).toContain("This change makes no difference to the plan.");
-        expect(shown).toContain("change nothing in the applicant's record");
+        expect(shown).toContain(
+          "leaves the interview with Lakeside Family Medicine on 2026-11-02 as the applicant",
+        );
         expect(shown).not.toContain("Save as a milestone.update");
       }
     });

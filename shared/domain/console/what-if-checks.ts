@@ -72,8 +72,16 @@ export function whatIfSaveProblems(
   );
   // Nothing to record (visa J-1 to J-1, an interview identical to a recorded one): saving would write
   // a submission and an audit row for nothing (tester s7, issue 15 C6; tester s8).
+  // Worded after the advisor's "The change:", naming each field as the record has it (tester s12
+  // issue 15g C3: "The change: change nothing in the applicant's record" named none).
+  const kept = recordedFields(input, changes);
   const nothing = sameRecord(applyWhatIf(input, changes), input)
-    ? [{ path: "changes", message: "change nothing in the applicant's record: there is nothing to save" }]
+    ? [
+        {
+          path: "changes",
+          message: `leaves ${kept.join(" and ")} as the applicant's record has ${kept.length === 1 ? "it" : "them"}: there is nothing to save`,
+        },
+      ]
     : [];
   // An interview already over plans nothing ahead: refused, naming its start (tester s8, issue 15).
   const past = changes.flatMap((change, index) =>
@@ -97,6 +105,29 @@ export function whatIfSaveProblems(
       : [],
   );
   return [...nothing, ...closedMatch, ...past, ...required, ...whatIfDoneProblems(input, changes, now)];
+}
+
+/**
+ * The fields the changes touch, each as the record holds it ("the Match year 2027", "the visa
+ * track J-1", "USMLE Step 1 done on 2025-06-01", "the interview with Mercy IM on 2026-11-02"),
+ * once each in the changes' order. Pure.
+ */
+function recordedFields(input: PlannerInput, changes: readonly WhatIfChange[]): string[] {
+  const fields = changes.map((change) => {
+    switch (change.kind) {
+      case "matchYear":
+        return `the Match year ${input.applicant.matchYear}`;
+      case "visa":
+        return `the visa track ${input.applicant.visa}`;
+      case "milestone": {
+        const entry = input.milestones.find((milestone) => milestone.key === change.key);
+        return `${stepName(change.key)} ${entry?.status ?? change.status}${entry?.date ? ` on ${entry.date}` : ""}`;
+      }
+      default:
+        return `the interview with ${change.program.trim()} on ${change.startsAt.slice(0, 10)}`;
+    }
+  });
+  return [...new Set(fields)];
 }
 
 /** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */

@@ -36,6 +36,7 @@ import { receiveSubmission } from "./receive-submission.ts";
 
 export interface WhatIfResult {
   before: Plan;
+  /** The plan with the changes applied; `before` itself when they cannot be saved (saveProblems). */
   after: Plan;
   diff: PlanDiff;
   /**
@@ -49,7 +50,10 @@ export interface WhatIfResult {
    * what the advisor saw.
    */
   basedOn: string;
-  /** Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no Save is offered. */
+  /**
+   * Why saving these changes would be refused (whatIfSaveProblems, the save's own check): then no
+   * Save is offered, and the difference is none (the plan stays as it is).
+   */
   saveProblems: FieldProblem[];
   /** What looks wrong but may be saved: an interview outside the interview season of the Match the plan is dated for. */
   warnings: WhatIfWarning[];
@@ -79,15 +83,21 @@ export async function runWhatIf(
   const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
   const changed = applyWhatIf(input, changes);
   const before = currentPlan(state, now);
-  const after = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
+  const changedPlan = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
+  const saveProblems = whatIfSaveProblems(input, changes, now);
+  // A change that cannot be saved leaves the plan as it is: its difference is none (tester s12
+  // issue 15g C1: a refused "waived" on a done step dropped its fee from the total beside "No change").
+  const refused = saveProblems.length > 0;
+  const after = refused ? before : changedPlan;
+  const shownInput = refused ? input : changed;
   return {
     before,
     after,
     diff: planDiff(
       before,
       after,
-      finishedMilestones(changed),
-      earlierSeasonWork(input, changed, now.getTime()),
+      finishedMilestones(shownInput),
+      earlierSeasonWork(input, shownInput, now.getTime()),
       // The ledger's reminders are sent (or being sent) already: not "next" (tester s11 issue 15e B1).
       new Set(state.ledger.map((entry) => entry.reminderId)),
       // Nothing is sent while paused or unsubscribed: none is counted "to send" (issue 15).
@@ -99,8 +109,9 @@ export async function runWhatIf(
     ),
     saveId: `console-what-if-${randomUUID()}`,
     basedOn: whatIfBasis(state),
-    saveProblems: whatIfSaveProblems(input, changes, now),
-    warnings: interviewSeasonWarnings(after, changes),
+    saveProblems,
+    // The season's warning is about the change tried, saved or not.
+    warnings: interviewSeasonWarnings(changedPlan, changes),
   };
 }
 

@@ -123,8 +123,11 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
       "ok",
     ),
   ].join("");
+  // Refused (the use case shows no difference then), other than for leaving the record as it is
+  // (path "changes"), where "makes no difference" is the plain truth (tester s12 issue 15g C1).
+  const refusedForMore = result.saveProblems.some((problem) => problem.path !== "changes");
   return `<h2>Difference</h2>
-${diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
+${refusedForMore ? "<p>This change cannot be saved, so it changes nothing in the plan: no difference is shown (see why below).</p>" : diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}

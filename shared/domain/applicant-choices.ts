@@ -27,7 +27,7 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
  * Interviews take none (their
  * dates come from the program). Done only where it can be recorded today, on the applicant's day
  * in `zone`: once its window has opened (doneOpensFor) and, for an exam, once the day booked in
- * `recorded` (the applicant's milestones) is over (bookedDayNotOver, the rule the action link
+ * `recorded` (the applicant's milestones) has come (bookedDayAhead, the rule the action link
  * applies), so the email, the timeline and the action page agree (tester s10 issue 14: the
  * reminder 14 days before Step 2 CK put Done first, and its link then refused).
  */
@@ -42,7 +42,7 @@ export function actionsFor(
   const today = localDate(zone, Date.parse(plan.now));
   const doneNow =
     doneOpensFor(milestone, seasonCalendar(plan.matchYear), today) === undefined &&
-    bookedDayNotOver(
+    bookedDayAhead(
       milestone,
       recorded.find((entry) => entry.key === milestone),
       today,
@@ -70,25 +70,6 @@ export function bookedDayAhead(
   if (recorded?.status !== "scheduled" || recorded.date === undefined) return undefined;
   const day = recorded.date.slice(0, 10);
   return day > today ? day : undefined;
-}
-
-/**
- * For a one-tap Done: the day the applicant booked for an exam, as bookedDayAhead, until that day
- * is over, the day itself included. Done means "you sat this exam, passed, and have your result",
- * which no one has on the day they sit it (results take weeks), and a Done records the pass dated
- * today: so the email, the timeline and the action link offer Done from the day after (tester s12
- * issue 14f C7: Done was offered on the exam day, and its page said Done means a result in hand).
- * An advisor's Mark done, dated by the advisor, keeps bookedDayAhead (a pass dated on the sitting).
- */
-export function bookedDayNotOver(
-  milestone: MilestoneKey,
-  recorded: Pick<MilestoneEntry, "status" | "date"> | undefined,
-  today: string,
-): string | undefined {
-  if (!catalogEntry(milestone).stepActions.includes("schedule")) return undefined;
-  if (recorded?.status !== "scheduled" || recorded.date === undefined) return undefined;
-  const day = recorded.date.slice(0, 10);
-  return day >= today ? day : undefined;
 }
 
 /** A one-tap action a step does not offer now, in the applicant's words (tester s10 issue 14 C4). */

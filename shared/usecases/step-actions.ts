@@ -1,6 +1,6 @@
 import {
   actionsFor,
-  bookedDayNotOver,
+  bookedDayAhead,
   type DoneOpens,
   doneOpensFor,
   seasonPassedFor,
@@ -81,8 +81,8 @@ export interface ActionPreview {
    */
   doneOpens?: DoneOpens;
   /**
-   * For done: the exam day the applicant booked, still ahead or today (bookedDayNotOver). Done
-   * before the day after the sitting is no pass with a result, so nothing is recorded; the page offers Scheduled for… in case it moved
+   * For done: the exam day the applicant booked, still ahead (bookedDayAhead). Done before the
+   * sitting is no pass, so nothing is recorded; the page offers Scheduled for… in case it moved
    * (tester s10 issue 14 B2). Absent otherwise.
    */
   bookedDay?: string;
@@ -145,7 +145,7 @@ export async function previewStepAction(
       : undefined;
   const bookedDay =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? bookedDayNotOver(claims.milestone, current, today)
+      ? bookedDayAhead(claims.milestone, current, today)
       : undefined;
   const title = catalogEntry(claims.milestone).title;
   const alreadySnoozedUntil =

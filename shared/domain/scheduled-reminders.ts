@@ -15,15 +15,19 @@ export type ScheduledReminder = Pick<
 /** The reminders of `plan` still to go after `computedAt`, with only what a re-plan compares. */
 export function scheduledReminders(plan: Plan, computedAt: string): ScheduledReminder[] {
   const since = Date.parse(computedAt);
-  return plan.reminders
-    .filter((reminder) => Date.parse(reminder.sendAt) > since)
-    .map(({ id, milestone, interviewId, rung, sendAt, sendAtLocal, title }) => ({
-      id,
-      milestone,
-      ...(interviewId === undefined ? {} : { interviewId }),
-      rung,
-      sendAt,
-      sendAtLocal,
-      title,
-    }));
+  return plan.reminders.filter((reminder) => Date.parse(reminder.sendAt) > since).map(scheduledReminderOf);
+}
+
+/** Only what a re-plan compares of one reminder (ScheduledReminder), no interviewId key when absent. */
+export function scheduledReminderOf(reminder: ScheduledReminder): ScheduledReminder {
+  const { id, milestone, interviewId, rung, sendAt, sendAtLocal, title } = reminder;
+  return {
+    id,
+    milestone,
+    ...(interviewId === undefined ? {} : { interviewId }),
+    rung,
+    sendAt,
+    sendAtLocal,
+    title,
+  };
 }

@@ -1,7 +1,11 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from "node:zlib";
 import type { CohortRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
-import { type ScheduledReminder, scheduledReminders } from "#domain/scheduled-reminders.ts";
+import {
+  type ScheduledReminder,
+  scheduledReminderOf,
+  scheduledReminders,
+} from "#domain/scheduled-reminders.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { PlanRepository, SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { eventItems } from "./event-log.ts";
@@ -149,15 +153,7 @@ export function shownScheduledUpdate(
   applicantId: string,
   shown: readonly ScheduledReminder[],
 ): TransactItem {
-  const kept = shown.map(({ id, milestone, interviewId, rung, sendAt, sendAtLocal, title }) => ({
-    id,
-    milestone,
-    ...(interviewId === undefined ? {} : { interviewId }),
-    rung,
-    sendAt,
-    sendAtLocal,
-    title,
-  }));
+  const kept = shown.map(scheduledReminderOf);
   return {
     Update: {
       TableName: tableName,

@@ -39,11 +39,11 @@ const memos = new WeakMap<Planning, BoundedMemo<string, KnownFacts>>();
  */
 export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Planning): CohortFactsFrom[] {
   const instants = changeInstants(plan, planning.seasonInstants?.(state) ?? []);
-  const planAt = (from: string) => planFacts(planning.plan(state, new Date(from)));
+  const planAt = (from: string) => planFacts(planning.plan(state, new Date(from)), state.profile.timezone);
   const inputs = planning.planInputs?.(state);
-  if (inputs === undefined) return upcomingFactsBy(planFacts(plan), instants, planAt);
+  if (inputs === undefined) return upcomingFactsBy(planFacts(plan, state.profile.timezone), instants, planAt);
   const known = knownFacts(planning, state.profile.applicantId, inputs);
-  return upcomingFactsBy(planFacts(plan), instants, (from) => {
+  return upcomingFactsBy(planFacts(plan, state.profile.timezone), instants, (from) => {
     const seen = known.get(from);
     if (seen !== undefined) return seen;
     const facts = deepFreeze(planAt(from));
@@ -67,6 +67,7 @@ function knownFacts(planning: Planning, applicantId: string, inputs: string): Ma
 function deepFreeze(facts: CohortFacts): CohortFacts {
   Object.freeze(facts.risks.codes);
   Object.freeze(facts.risks);
+  if (facts.nextDeadline?.deadline !== undefined) Object.freeze(facts.nextDeadline.deadline);
   if (facts.nextDeadline !== undefined) Object.freeze(facts.nextDeadline);
   return Object.freeze(facts);
 }

@@ -1,7 +1,7 @@
 import { type CohortRow, type CohortSort, countsByStage, seasonOf } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
 import type { Principal } from "#ports/token-verifier.ts";
-import { h, rowDeadlineWhen, rowDeadlineWords, when } from "./html.ts";
+import { h, rowCountdownWords, rowDeadlineWhen, when } from "./html.ts";
 
 function riskCell(row: CohortRow): string {
   const parts = [];
@@ -185,7 +185,7 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.lastEmail?.sentAt,
       row.lastEmail?.outcome,
       row.remindersPausedAt,
-      row.nextDeadline === undefined ? undefined : rowDeadlineWords(row.nextDeadline),
+      row.nextDeadline === undefined ? undefined : rowCountdownWords(row.nextDeadline),
       seasonOf(row),
     ]
       .map(cell)

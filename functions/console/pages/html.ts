@@ -59,12 +59,47 @@ export function rowDeadlineWords(deadline: { at: string; day?: string }): string
   return deadline.day !== undefined ? renderDate(deadline.day) : renderEt(Date.parse(deadline.at));
 }
 
-/** A cohort row's next deadline: ET, or the day when it is one (stored rows carry `day` then). */
-export function rowDeadlineWhen(deadline: { at: string; status: string; day?: string }): string {
-  const shown = rowDeadlineWords(deadline);
-  const projected =
-    deadline.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
-  return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${projected}`;
+/**
+ * A cohort row's next date in words for the CSV's human column: the date, then what it is when it
+ * is not a deadline, with the step's deadline ("Wed 27 Jan 2027 (target, not a deadline; deadline
+ * Wed 25 Aug 2027, 9:00 AM ET)").
+ */
+export function rowCountdownWords(next: {
+  at: string;
+  day?: string;
+  kind?: "deadline" | "own-date" | "target";
+  deadline?: { at: string; day?: string };
+}): string {
+  const shown = rowDeadlineWords(next);
+  if (next.kind === undefined || next.kind === "deadline") return shown;
+  const what = next.kind === "target" ? DATE_TAGS.target : "their own date";
+  return `${shown} (${what}${next.deadline ? `; deadline ${rowDeadlineWords(next.deadline)}` : ""})`;
+}
+
+/**
+ * A cohort row's next date: ET, or the day when it is one (stored rows carry `day` then); a target
+ * labelled as the timeline labels it, and the step's hard deadline after it, so both read (tester
+ * s12 issue 9f B2).
+ */
+export function rowDeadlineWhen(deadline: {
+  at: string;
+  status: string;
+  day?: string;
+  kind?: "deadline" | "own-date" | "target";
+  deadline?: { at: string; status: string; day?: string };
+}): string {
+  const one = (date: { at: string; status: string; day?: string }, label = "") => {
+    const projected = date.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
+    return `<time datetime="${h(date.day ?? date.at)}">${h(rowDeadlineWords(date))}</time>${label}${projected}`;
+  };
+  const label =
+    deadline.kind === "target"
+      ? ` <span class="badge">${DATE_TAGS.target}</span>`
+      : deadline.kind === "own-date"
+        ? ` <span class="badge">their own date</span>`
+        : "";
+  const hard = deadline.deadline ? `<br><span class="muted">deadline ${one(deadline.deadline)}</span>` : "";
+  return `${one(deadline, label)}${hard}`;
 }
 
 /** The console's form fields by the request paths zod reports ("0.startsAt", "changes", "(root)"). */

@@ -35,7 +35,7 @@ export interface CohortRow {
   matchYear: number;
   visa: Applicant["visa"];
   stage: Stage;
-  /** The soonest deadline among the next steps, if any step has one (row-as-of.ts CohortFacts). */
+  /** What the plan counts down to next, a target or a deadline (row-as-of.ts CohortFacts). */
   nextDeadline?: CohortFacts["nextDeadline"];
   /** The later Match the plan is dated for when `matchYear` is out of reach (row-as-of.ts CohortFacts). */
   plannedMatchYear?: number;
@@ -63,7 +63,7 @@ export interface CohortRowInput {
 /** The cohort row of one applicant's plan. Pure. */
 export function cohortRow(input: CohortRowInput): CohortRow {
   const { applicant, plan } = input;
-  const { nextDeadline, plannedMatchYear, ...facts } = planFacts(plan);
+  const { nextDeadline, plannedMatchYear, ...facts } = planFacts(plan, applicant.timezone);
   const row: CohortRow = {
     applicantId: input.applicantId,
     fullName: applicant.fullName,

@@ -1,3 +1,5 @@
+import { stepCountdown } from "../display-order.ts";
+import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
 import { overdueForAdvisor } from "./overdue.ts";
@@ -21,10 +23,22 @@ export interface CohortFacts {
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
   /**
-   * The soonest deadline among the next steps still ahead, if any step has one; `day` (ISO date in
-   * the applicant's zone) when the deadline is a day (Deadline.precision "day"), shown as that day.
+   * What the plan counts down to next (tester s12 issue 9f B2: the row showed a late hard deadline
+   * while the email and the reminders counted down to the step's target): the first step of the
+   * timeline's reading order (listedInReadingOrder) with a date ahead, and that date
+   * (stepCountdown): its target, the applicant's own date or its deadline, as `kind` says; `day`
+   * (ISO date) when the date is a day (Deadline.precision "day"), shown as that day. `deadline`:
+   * the step's hard deadline beside a target or own date, so it stays readable. Rows stored before
+   * `kind` existed hold a deadline.
    */
-  nextDeadline?: { title: string; at: string; status: string; day?: string };
+  nextDeadline?: {
+    title: string;
+    at: string;
+    status: string;
+    day?: string;
+    kind?: "deadline" | "own-date" | "target";
+    deadline?: { at: string; status: string; day?: string };
+  };
   /**
    * The Match the plan's dates are for when it is not the one the applicant targets: theirs is out
    * of reach (MATCH_YEAR_NOT_FEASIBLE) and the plan is dated for the earliest feasible one (tester
@@ -45,8 +59,11 @@ export const MAX_UPCOMING_FACTS = 12;
 /** How long after a deadline its step counts as overdue in the re-run (the planner's "after"). */
 const JUST_AFTER_MS = 1000;
 
-/** The cohort facts of one plan. Pure. */
-export function planFacts(plan: Plan): CohortFacts {
+/**
+ * The cohort facts of one plan, read in the applicant's zone `zone` (the day a dated instant falls
+ * on, as the timeline orders it; ET when not given). Pure.
+ */
+export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
   const facts: CohortFacts = {
     stage: stageOf(plan),
     risks: {
@@ -59,13 +76,27 @@ export function planFacts(plan: Plan): CohortFacts {
   const planned = laterPlannedMatchYear(plan);
   if (planned !== undefined) facts.plannedMatchYear = planned;
   let soonest: CohortFacts["nextDeadline"];
-  for (const step of plan.nextSteps) {
-    if (step.deadline === undefined || step.deadline.at < plan.now) continue;
-    if (soonest === undefined || step.deadline.at < soonest.at) {
-      soonest = { title: step.title, at: step.deadline.at, status: step.deadline.status };
+  const now = Date.parse(plan.now);
+  for (const step of listedInReadingOrder(plan, zone)) {
+    const countdown = stepCountdown(step, now, zone);
+    if (countdown === undefined) continue;
+    const counted =
+      countdown.kind === "target"
+        ? step.target
+        : countdown.kind === "own-date"
+          ? step.ownDate
+          : step.deadline;
+    if (counted === undefined) continue;
+    soonest = { title: step.title, at: counted.at, status: counted.status, kind: countdown.kind };
+    // The applicant's own date is a whole day of theirs (an exam day), shown as that day, never in ET.
+    if (countdown.kind === "own-date") soonest.day = countdown.day;
+    else if (counted.precision === "day" && counted.day !== undefined) soonest.day = counted.day;
+    if (countdown.kind !== "deadline" && step.deadline !== undefined) {
+      soonest.deadline = { at: step.deadline.at, status: step.deadline.status };
       if (step.deadline.precision === "day" && step.deadline.day !== undefined)
-        soonest.day = step.deadline.day;
+        soonest.deadline.day = step.deadline.day;
     }
+    break;
   }
   if (soonest !== undefined) facts.nextDeadline = soonest;
   return facts;

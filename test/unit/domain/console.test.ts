@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { type CohortRow, cohortRow, countsByStage, sameRow, selectRows } from "#domain/console/cohort-row.ts";
 import { stageOf } from "#domain/console/stage.ts";
 import { applyWhatIf, planDiff, whatIfAsUpdate } from "#domain/console/what-if.ts";
+import { stepCountdown } from "#domain/display-order.ts";
+import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, MilestoneUpdateSchema } from "#domain/snapshot.ts";
@@ -62,7 +64,7 @@ describe("stage", () => {
 });
 
 describe("cohort row", () => {
-  it("counts risks by severity, names the soonest future deadline and lower-cases the advisor", () => {
+  it("counts risks by severity, names what the plan counts down to next and lower-cases the advisor", () => {
     const input = inputFactory({
       applicant: applicantFactory({ visa: "H-1B", advisorEmail: "Priya@Example.org" }),
     });
@@ -74,7 +76,15 @@ describe("cohort row", () => {
     const future = planned.nextSteps.flatMap((step) =>
       step.deadline && step.deadline.at >= planned.now ? [step.deadline.at] : [],
     );
-    expect(result.nextDeadline?.at).toBe(future.sort()[0]);
+    // What the plan counts down to, in the timeline's reading order (tester s12 issue 9f B2: the
+    // soonest hard deadline hid the targets the reminders count down to); never later than it.
+    const zone = input.applicant.timezone;
+    const counted = listedInReadingOrder(planned, zone)
+      .map((step) => stepCountdown(step, Date.parse(planned.now), zone))
+      .find((countdown) => countdown !== undefined);
+    expect(result.nextDeadline?.at).toBe(counted && new Date(counted.at).toISOString());
+    expect(result.nextDeadline?.kind).toBe(counted?.kind);
+    expect(Date.parse(result.nextDeadline?.at ?? "")).toBeLessThanOrEqual(Date.parse(future.sort()[0] ?? ""));
   });
 
   it("is equal to itself whatever the order of its members (as storage returns them)", () => {

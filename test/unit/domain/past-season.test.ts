@@ -119,8 +119,7 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
   it("keeps last season's fees as spent and adds this season's as upcoming: the total rises", () => {
     for (const key of ["eras_token", "nrmp_registration"]) {
       const spent = budget.items.find((item) => item.key === `${key}.earlier-season`);
-      // NRMP registration still to pay is listed with the fees to verify (tester s9 issue 14 C2).
-      const coming = [...budget.items, ...(budget.toVerify ?? [])].find((item) => item.key === key);
+      const coming = budget.items.find((item) => item.key === key);
       expect(spent?.status).toBe("spent");
       expect(spent?.label).toContain("(paid for an earlier Match season)");
       expect(coming?.status).toBe("upcoming");
@@ -142,13 +141,11 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
       seasonCalendar(2026),
       new Date("2025-11-01T12:00:00Z"),
     ).budget;
-    // This season's NRMP registration is listed to verify, not counted, until paid (tester s9
-    // issue 14 C2); last season's, paid, is counted, as it is in the plan without the switch.
-    const nrmpToVerify = (budget.toVerify ?? [])
-      .filter((item) => item.key === "nrmp_registration")
-      .reduce((total, item) => total + item.amountUsd, 0);
-    expect(nrmpToVerify).toBeGreaterThan(0);
-    expect(budget.totalUsd).toBe(withoutSwitch.totalUsd + earlierUsd - nrmpToVerify);
+    // This season's NRMP registration is counted and flagged to verify, as last season's, paid, is
+    // (tester s12 issue 9f C1: one treatment while upcoming and once paid).
+    expect((budget.toVerify ?? []).map((item) => item.key)).not.toContain("nrmp_registration");
+    expect(budget.items.find((item) => item.key === "nrmp_registration")?.verify).toMatch(/^flagged, verify/);
+    expect(budget.totalUsd).toBe(withoutSwitch.totalUsd + earlierUsd);
   });
 
   it("brings 'Plan your budget' back, since the new season's fees came back", () => {

@@ -15,7 +15,7 @@ import {
  * Tester s11 issue 14e C7: "Register with NRMP (R3) and pay the registration fee" came with no
  * amount: the budget block rode only on the budget step's own reminder, which no email of the demo
  * season carried. An email that asks the applicant to pay a fee shows the budget, the fee's row
- * with its "To verify" status and note among it, in both parts.
+ * with its status and note among it, in both parts.
  */
 const ZONE = "Asia/Karachi";
 const now = new Date("2027-12-25T04:00:00Z");
@@ -48,14 +48,15 @@ describe("an email asking to pay a fee shows the budget (tester s11 issue 14e C7
   });
 
   it("carries the budget with the NRMP fee's row, its status and note, in HTML and plain text", () => {
-    const nrmp = thePlan.budget.toVerify?.find((item) => item.label.startsWith("NRMP registration"));
-    expect(nrmp).toBeDefined();
+    // Counted and flagged to verify while still to pay, as once paid (tester s12 issue 9f C1).
+    const nrmp = thePlan.budget.items.find((item) => item.label.startsWith("NRMP registration"));
+    expect(nrmp?.verify).toMatch(/^flagged, verify/);
     expect(email.html).toContain(`>${REMINDER_WORDS.budget}<`);
     expect(email.text).toContain(`${REMINDER_WORDS.budget}:`);
     for (const part of [email.html, email.text]) {
       expect(part).toContain("NRMP registration");
-      expect(part).toContain("To verify");
+      expect(part).toMatch(/verify on NRMP(&#39;|&#x27;|')s Match Fees page/);
     }
-    expect(email.text).toMatch(/- NRMP registration[^\n]*\(to verify\)/);
+    expect(email.text).toMatch(/- NRMP registration[^\n]*\(coming\)\n {2}Counted in the totals[^\n]*verify/);
   });
 });

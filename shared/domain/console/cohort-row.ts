@@ -136,6 +136,7 @@ export function selectRows(rows: readonly CohortRow[], filter: CohortFilter, sor
 /** Applicants per stage, every stage present (zero where none), in road order. */
 export function countsByStage(rows: readonly CohortRow[]): Record<Stage, number> {
   const counts = {
+    "sponsor-note": 0,
     exams: 0,
     application: 0,
     interviews: 0,

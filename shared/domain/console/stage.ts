@@ -1,13 +1,16 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Plan, StepSubject } from "../plan.ts";
 
 /**
  * Where an applicant stands on the road to the Match, for the advisor's cohort view: the earliest
  * stage that still has an unfinished step in the plan. Stages follow the order the ERAS/NRMP season
  * imposes (exams and ECFMG first, then the ERAS application, interviews, the rank order list), with
- * the visa alongside the end of the road.
+ * the visa alongside the end of the road. Before them all, the gate every ECFMG step waits on: the
+ * school's ECFMG sponsor note, while it is missing or unchecked (tester s12 issue 9f C3: a school
+ * with no note read "Exams and ECFMG").
  */
 export const STAGES = [
+  "sponsor-note",
   "exams",
   "application",
   "interviews",
@@ -19,6 +22,7 @@ export const STAGES = [
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, string> = {
+  "sponsor-note": "School's ECFMG sponsor note",
   exams: "Exams and ECFMG",
   application: "ERAS application",
   interviews: "Interviews",
@@ -27,6 +31,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   complete: "Road complete",
   "season-over": "Season over",
 };
+
+const SCHOOL_CHECK_KEY = SCHOOL_CHECK.key;
 
 /** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
 function stageOfSubject(subject: StepSubject): Stage {
@@ -50,6 +56,8 @@ function optional(subject: StepSubject): boolean {
  */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
+  // The WDOMS check is a next step only while the note is missing or unknown (milestone-step.ts).
+  if (plan.nextSteps.some((step) => step.milestone === SCHOOL_CHECK_KEY)) return "sponsor-note";
   const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
     .filter((step) => !optional(step.milestone))
     .map((step) => stageOfSubject(step.milestone));

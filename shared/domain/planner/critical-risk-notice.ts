@@ -4,7 +4,7 @@ import { stableHash } from "../hash.ts";
 import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -117,7 +117,7 @@ export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string)
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
  * interview keeps its own ladder, a blocked step is never named; a school with no sponsor note: the
- * WDOMS check, else the budget; a Match that is over: the
+ * WDOMS check while not marked done, else the budget; a Match that is over: the
  * rank order list, else NRMP registration, whose steps then say what next); its text is the risk's message;
  * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
  * passed or when no step is actionable; a rung of the same step and deadline going out then is
@@ -149,7 +149,7 @@ export function criticalRiskNotices(
     const detail = dates.rendered(due);
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
-        ? stepFor(NOT_ELIGIBLE_STEPS, nextSteps, detail.at)
+        ? stepFor(NOT_ELIGIBLE_STEPS, unfinishedSteps(context, nextSteps), detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
           : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
@@ -213,6 +213,16 @@ function place(into: TimedReminder[], notice: TimedReminder): void {
  * milestone step whose own deadline is not the notice's (else the step's ladder would carry the
  * notice's day and joinLateArrivals would drop the notice as a stale rung of that ladder).
  */
+/**
+ * The next steps a notice may ride on: the WDOMS check marked done or waived stays a next step while
+ * the school has no sponsor note (its action is the school's note), but a reminder is never about a
+ * finished milestone, so the notice rides on another, as before that step was kept.
+ */
+function unfinishedSteps(context: PlanContext, nextSteps: readonly NextStep[]): readonly NextStep[] {
+  if (!isFinished(statusOf(context, SCHOOL_CHECK.key))) return nextSteps;
+  return nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
+}
+
 function stepFor(
   named: readonly StepSubject[],
   nextSteps: readonly NextStep[],

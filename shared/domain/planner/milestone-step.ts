@@ -60,7 +60,10 @@ export function planMilestone(
 ): void {
   if (!applies(context, catalogEntry)) return;
   const status = statusOf(context, catalogEntry.key);
-  if (isFinished(status)) return;
+  // A WDOMS check marked done does not resolve a school with no sponsor note: the school's note is
+  // still the one thing to do, and must lead (tester s12 issue 9f C3: the only next step left was
+  // the optional research position).
+  if (isFinished(status) && !(catalogEntry.key === SCHOOL_CHECK.key && gates.ineligible)) return;
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.

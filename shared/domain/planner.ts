@@ -87,7 +87,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,
-    seasonStatus: calendar.status,
+    // The calendar of the season the dates are for: a Match out of reach is planned on a later
+    // one's, whose dates may be projected (tester s12 issue 9f C5: "confirmed calendar" above 2028's),
+    // as the heading says it (matchYearHeading: MATCH_YEAR_NOT_FEASIBLE, never with no sponsor note).
+    seasonStatus: !ineligible && plannedSeason.status === "projected" ? "projected" : calendar.status,
     nextSteps,
     blocked: collected.blocked,
     overdue: orderOverdue(collected.overdue),

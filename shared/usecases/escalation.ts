@@ -28,6 +28,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   SEASON_OVER: "The Match season is over without a certified rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
+  RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",

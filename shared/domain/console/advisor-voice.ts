@@ -58,6 +58,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking opens.`,
+  RANKING_MAY_OPEN_LATER: ({ fullName }) =>
+    `${fullName}'s rank order list carries a date before ranking may open this season (its opening is projected); check in R3 that the list is certified.`,
   SCHEDULED_DATE_PASSED: ({ fullName }) =>
     `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
   H1B_PROCLAMATION_FEE: ({ fullName }) =>

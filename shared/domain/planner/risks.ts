@@ -32,6 +32,7 @@ import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
@@ -288,7 +289,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
   if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates));
-  risks.push(...pathwayCertificateRisks(context));
+  risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
   if (!ineligible) risks.push(...visaStartRisks(context, dates));
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));

@@ -49,6 +49,11 @@ export interface SeasonDate {
   /** The source URL (confirmed) or the rule that projected it (projected). */
   source: string;
   note?: string;
+  /**
+   * Projected dates only, when the rule projects the earliest of earlier seasons' candidates: the
+   * latest candidate's ET day ("YYYY-MM-DD"), and its rule (projection-rules.json latestCandidate).
+   */
+  latestCandidate?: { date: string; rule: string };
   /** The instant, epoch milliseconds UTC. */
   at: number;
   /** The instant, ISO 8601 UTC. */
@@ -114,6 +119,13 @@ export function projectSeasonDates(matchYear: number): Record<SeasonDateKey, Sea
       at,
       iso: isoUtc(at),
     };
+    if (rule.kind === "month_day" && rule.latestCandidate !== undefined) {
+      const { month, day, rule: why } = rule.latestCandidate;
+      (result[rule.key] as SeasonDate).latestCandidate = {
+        date: `${matchYear + rule.yearOffset}-${pad2(month)}-${pad2(day)}`,
+        rule: `projected: ${why}`,
+      };
+    }
   }
   return result as Record<SeasonDateKey, SeasonDate>;
 }

@@ -46,6 +46,18 @@ const ProjectionRuleSchema = z.discriminatedUnion("kind", [
     yearOffset: z.number().int().min(-1).max(0),
     month: z.number().int().min(1).max(12),
     day: z.number().int().min(1).max(31),
+    /**
+     * The latest of the earlier seasons' candidates, same year offset, when the rule projects the
+     * earliest (SeasonDate.latestCandidate): what a check that refuses anything before the date must
+     * not rely on the projection for.
+     */
+    latestCandidate: z
+      .object({
+        month: z.number().int().min(1).max(12),
+        day: z.number().int().min(1).max(31),
+        rule: z.string().min(10),
+      })
+      .optional(),
   }),
   z.object({
     ...RuleBase,

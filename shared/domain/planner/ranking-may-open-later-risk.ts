@@ -1,0 +1,45 @@
+import type { Risk } from "../plan.ts";
+import { renderDate, renderEt, renderInZone } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
+import { addSource } from "./risk-sources.ts";
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
+function when(context: PlanContext, at: number): string {
+  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * A list reported certified (or booked) on or after the projected opening of ranking but before
+ * the latest candidate of earlier seasons (projection-rules.json latestCandidate: Jan 15 projected,
+ * Feb 3 in 2025): the projection, the safe side for planning ranking, is not a safe ground for
+ * accepting the list (tester s12 issue 9f C4). It counts, flagged, until the season's opening is
+ * confirmed (a confirmed date has no candidate); not after the rank order list deadline. Pure.
+ */
+export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+  const latest = opens.latestCandidate;
+  const entry = context.entries.get("rank_order_list");
+  if (latest === undefined || context.rolRefused !== null || context.now > rol || entry?.date === undefined)
+    return [];
+  if (entry.status !== "done" && entry.status !== "scheduled") return [];
+  if (entry.date < opens.date || entry.date >= latest.date) return [];
+  const sources: string[] = [];
+  const projected = citeSeasonDate(opens, NRMP_DATES_URL, sources);
+  addSource(sources, latest.rule);
+  const risk: Risk = {
+    code: "RANKING_MAY_OPEN_LATER",
+    severity: "warning",
+    sources,
+    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latest.date)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)} and tell us the day.`,
+    milestones: ["rank_order_list"],
+  };
+  return [risk];
+}
+
+/** "3 Feb" of an ISO date: a day of the year, without a weekday that belongs to one year. */
+function dayAndMonth(date: string): string {
+  return renderDate(date).replace(/^\S+ (\d+ \S+) \d+$/, "$1");
+}

@@ -12,7 +12,12 @@ import { applicantHeldBack } from "./held-back.ts";
  * and the projection notes stay on the console page (tester s7, issue 15 C9).
  */
 function sourceUrls(sources: readonly string[]): string[] {
-  const urls = sources.flatMap((source) => source.match(/https?:\/\/[^\s;,)]+/g) ?? []);
+  // A projection rule's addresses are its candidates' pages, which give another date than the one
+  // projected, as the applicant's email says (for-people.ts sourceLinks, tester s10 issue 9d B7);
+  // the rule is on the applicant's page.
+  const urls = sources
+    .filter((source) => !source.startsWith("projected: "))
+    .flatMap((source) => source.match(/https?:\/\/[^\s;,)]+/g) ?? []);
   return [...new Set(urls.map((url) => url.replace(/[.:]$/, "")))].filter((url) => URL.canParse(url));
 }
 

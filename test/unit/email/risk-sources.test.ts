@@ -93,7 +93,7 @@ describe("a projected date's sources in the email (s10 9d B7)", () => {
     new Date("2026-12-01T16:00:00Z"),
   );
   const risk = h1b.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
-  const candidatePage = "medschool.umaryland.edu";
+  const candidatePage = "nrmp.org/about/news/2024/02/february-2024-illuminator";
 
   it("the risk is about the projected rank order list deadline, whose rule names a candidate's page", () => {
     expect(

@@ -3,7 +3,7 @@ import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /** The exams whose result has a competitive target (catalog `reportingDays` and `target`). */
@@ -63,7 +63,7 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
     const after = afterSeasonDate(context, entry, expectedAt, sources);
     milestones.push(entry.key);
     said.push(
-      `Your ${entry.title.replace(/^Pass /, "")} is booked for ${renderDate(given.date)}, after its target, ${dayBy(context, target.at)} (a target Matchpath suggests, not a deadline). Its result is expected around ${expected} (up to ${reporting} days)${after}. Book an earlier date, by ${dayBy(context, target.at)} if you can, and tell us the new date${entry.neededForRanking === undefined ? "" : "; if you keep this one, the result still reaches NRMP by the rank order list deadline"}.`,
+      `Your ${entry.title.replace(/^Pass /, "")} is booked for ${renderDate(given.date)}, after its target, ${dayBy(context, target.at)} (a target Matchpath suggests, not a deadline). Its result is expected around ${expected} (up to ${reporting} days)${after}. Book an earlier date${dayByPassed(context, target.at) ? "" : `, by ${dayBy(context, target.at)}`} if you can, and tell us the new date${entry.neededForRanking === undefined ? "" : "; if you keep this one, the result still reaches NRMP by the rank order list deadline"}.`,
     );
     addSource(sources, target.source);
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));

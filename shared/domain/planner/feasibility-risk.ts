@@ -44,6 +44,22 @@ export function dayBy(context: PlanContext, at: number): string {
 }
 
 /**
+ * Whether a "by" day for `at` is no longer one to act by: the instant has gone, or dayBy's day is
+ * before the applicant's today (an ET day behind theirs). Such a day is never an instruction (tester
+ * s12 issue 9f A3: "Book an earlier sitting, by Sat 14 Nov 2026" on 30 Nov).
+ */
+export function dayByPassed(context: PlanContext, at: number): boolean {
+  return at < context.now || earlierDay(context, at) < localDate(context.zone, context.now);
+}
+
+/** "by Wed 27 Jan 2027", or once that day has gone (dayByPassed) "as soon as you can (Wed 27 Jan 2027 has passed)". */
+export function byDay(context: PlanContext, at: number): string {
+  return dayByPassed(context, at)
+    ? `as soon as you can (${dayBy(context, at)} has passed)`
+    : `by ${dayBy(context, at)}`;
+}
+
+/**
  * Whether dayBy's day for `readyAt` (after the deadline) is a day the deadline itself falls on, in
  * the applicant's zone or in ET: then "after the deadline" beside the same date would mislead.
  */

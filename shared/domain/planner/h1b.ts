@@ -15,7 +15,7 @@ import {
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
+import { byDay } from "./feasibility-risk.ts";
 
 /**
  * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has
@@ -119,7 +119,8 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context, certified));
   const passed = fsmb < context.now ? " The first of these days has passed: see the Step 3 risk." : "";
-  return ` To sit it by ${dayBy(context, sitBy.at)}: apply to FSMB by ${dayBy(context, fsmb)} (${certified ? `about ${STEP3_PROCESSING_DAYS} days of processing` : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify graduation`}), for the visitor visa by ${dayBy(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date by ${dayBy(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
+  // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3).
+  return ` To sit it ${byDay(context, sitBy.at)}: apply to FSMB ${byDay(context, fsmb)} (${certified ? `about ${STEP3_PROCESSING_DAYS} days of processing` : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify graduation`}), for the visitor visa ${byDay(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${byDay(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }
 
 /**

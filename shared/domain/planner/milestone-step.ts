@@ -174,8 +174,9 @@ export function planMilestone(
         : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
           ? entry.statusActions.prerequisitePending
           : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due), due);
-  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1).
-  const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, dates);
+  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
+  // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
+  const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
   // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road

@@ -25,7 +25,7 @@ import {
   plannedDay,
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
+import { byDay, citeSeasonDate, dayBy, dayByPassed, notFeasibleRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
@@ -95,7 +95,11 @@ const subjects = new Map<MilestoneKey, string>();
  * closure per step.
  */
 function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
-  return `${pathway ? "complete it" : "take it"} by ${dayBy(context, latestSitting)} at the latest`;
+  const verb = pathway ? "complete it" : "take it";
+  // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
+  return dayByPassed(context, latestSitting)
+    ? `${verb} ${byDay(context, latestSitting)}`
+    : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
+import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -37,7 +37,7 @@ function fill(
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index];
     if (name === "date") filled += given?.date === undefined ? "the date you gave" : renderDate(given.date);
-    else if (name === "due") filled += due === null ? "its deadline" : dayBy(context, due.at);
+    else if (name === "due") filled = withDue(context, filled, due);
     else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
     else {
       // The opening in the tense of now: a rank list planned after it is entered now (C7).
@@ -48,6 +48,17 @@ function fill(
     filled += parts[index + 1] ?? "";
   }
   return filled;
+}
+
+/**
+ * The text so far followed by the deadline's day; a "by {due}" whose day has gone asks for it as
+ * soon as possible instead: never an instruction dated before now (tester s12 issue 9f A3).
+ */
+function withDue(context: PlanContext, filled: string, due: DueDate | null): string {
+  if (due === null) return `${filled}its deadline`;
+  if (filled.endsWith("by ") && dayByPassed(context, due.at))
+    return `${filled.slice(0, -3)}${byDay(context, due.at)}`;
+  return `${filled}${dayBy(context, due.at)}`;
 }
 
 /**

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
+import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
+
+/**
+ * No instruction is ever dated before `now` (tester s12 issue 9f A3): a step text or a risk that
+ * asks the applicant to act "by <day>" names today or a later day where the applicant lives.
+ */
+
+function planFor(input: PlannerInput, now: string): Plan {
+  return plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const BY_DAY =
+  /(?<!(?:was|were) needed )\bby (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})/g;
+
+/** Every "by <day>" in the plan's step texts and risk messages whose day is before `today`. */
+function pastByDays(result: Plan, today: string): string[] {
+  const texts = [
+    ...result.nextSteps.map((step) => `${step.milestone}: ${step.action}`),
+    ...result.risks.map((risk) => `${risk.code}: ${risk.message}`),
+  ];
+  const found: string[] = [];
+  for (const text of texts) {
+    for (const match of text.matchAll(BY_DAY)) {
+      const [, day, month, year] = match;
+      const iso = `${year}-${String(MONTHS.indexOf(month ?? "") + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      if (iso < today) found.push(`${match[0]} (before ${today}) in ${text}`);
+    }
+  }
+  return found;
+}
+
+/** The Manila applicant of tester s12 issue 9f (oetsched): all done for the 2027 Match but the OET and the Pathway. */
+function oetBooked(date: string): PlannerInput {
+  const done = [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "eras_token",
+    "eras_application",
+    "nrmp_registration",
+    "lors",
+    "cv",
+    "personal_statement",
+    "program_list",
+  ] as const;
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027 }),
+    milestones: [
+      ...done.map((key) => ({ key, status: "done" as const })),
+      { key: "oet_medicine", status: "scheduled", date },
+    ],
+  });
+}
+
+describe("no instruction dated before now", () => {
+  const ZONES = [
+    "Asia/Kolkata",
+    "Africa/Lagos",
+    "America/Chicago",
+    "Asia/Manila",
+    "Pacific/Auckland",
+  ] as const;
+  const inputArb = fc
+    .record({
+      zone: fc.constantFrom(...ZONES),
+      matchYear: fc.constantFrom(2026, 2027, 2028),
+      visa: fc.constantFrom("J-1" as const, "H-1B" as const, "none" as const, "undecided" as const),
+      statuses: fc.array(
+        fc.record({
+          key: fc.constantFrom(...MILESTONE_KEYS),
+          status: fc.constantFrom(...MILESTONE_STATUSES),
+          date: fc.option(
+            fc
+              .integer({ min: Date.parse("2025-06-01T00:00:00Z"), max: Date.parse("2028-06-01T00:00:00Z") })
+              .map((ms) => new Date(ms).toISOString().slice(0, 10)),
+            { nil: undefined },
+          ),
+        }),
+        { maxLength: 28 },
+      ),
+      interviews: fc.array(
+        fc.integer({ min: Date.parse("2025-09-01T00:00:00Z"), max: Date.parse("2028-02-01T00:00:00Z") }),
+        { maxLength: 2 },
+      ),
+    })
+    .map((drawn): PlannerInput => {
+      const seen = new Set<string>();
+      return inputFactory({
+        applicant: applicantFactory({ timezone: drawn.zone, matchYear: drawn.matchYear, visa: drawn.visa }),
+        milestones: drawn.statuses
+          .filter((entry) => !seen.has(entry.key) && seen.add(entry.key))
+          .map((entry) => (entry.date === undefined ? { key: entry.key, status: entry.status } : entry)),
+        interviews: drawn.interviews.map((at, index) =>
+          interviewFactory({ id: `iv-${index}`, startsAt: new Date(at).toISOString() }),
+        ),
+      });
+    });
+  const nowArb = fc
+    .integer({ min: Date.parse("2025-06-01T00:00:00Z"), max: Date.parse("2028-03-01T00:00:00Z") })
+    .map((ms) => new Date(ms).toISOString());
+
+  it("no step text or risk message says 'by <day>' for a day before today in the applicant's zone", () => {
+    fc.assert(
+      fc.property(inputArb, nowArb, (input, now) => {
+        const today = localDate(input.applicant.timezone, Date.parse(now));
+        expect(pastByDays(planFor(input, now), today)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("an OET booked for the 2027 Match, planned for 2028, is not asked for by a 2027-season day (oetsched)", () => {
+    const result = planFor(oetBooked("2027-01-20"), "2026-11-30T12:00:00Z");
+    expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
+    expect(pathway?.action).not.toContain("2026");
+    expect(pastByDays(result, "2026-11-30")).toEqual([]);
+  });
+
+  it("in season, an OET whose own last day has passed is asked for as soon as possible, not by that day", () => {
+    const input = oetBooked("2027-01-20");
+    const result = planFor(input, "2026-11-20T12:00:00Z");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(pastByDays(result, "2026-11-20")).toEqual([]);
+    const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
+    expect(oet?.action).toContain("Book an earlier sitting, as soon as you can (Sat 14 Nov 2026 has passed)");
+    const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(late?.message).toContain("take it as soon as you can (Sat 14 Nov 2026 has passed)");
+  });
+});

@@ -71,10 +71,19 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
     if (at > now || (kind === "own-date" && day === today)) return { day, kind, at };
     return undefined;
   };
+  // An own date after a deadline already passed is the date to move, not one to count down to:
+  // the step is past its deadline (tester s12 issue 9f A3: an OET booked too late, which blocks the
+  // Pathway, was listed after it).
+  const deadlineAt = step.deadline === undefined ? undefined : Date.parse(step.deadline.at);
+  const ownAfterPassedDeadline =
+    deadlineAt !== undefined &&
+    deadlineAt < now &&
+    step.ownDate !== undefined &&
+    Date.parse(step.ownDate.at) > deadlineAt;
   let first: Countdown | undefined;
   for (const candidate of [
     of(step.target, "target"),
-    of(step.ownDate, "own-date"),
+    ownAfterPassedDeadline ? undefined : of(step.ownDate, "own-date"),
     of(step.deadline, "deadline"),
   ])
     if (candidate && (first === undefined || compareCountdowns(candidate, first) < 0)) first = candidate;

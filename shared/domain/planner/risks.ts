@@ -44,7 +44,7 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
  * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE
  * score. Their sources go to `sources`.
  */
-function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
+function leadTimes(keys: readonly StepSubject[], sources: string[], reviewSaid = false): string {
   const said: string[] = [];
   // Each exam's own reporting allowance and its source (tester s11 issue 14e C3: a Step 2 CK risk
   // cited ECFMG's Step 3 note).
@@ -58,7 +58,8 @@ function leadTimes(keys: readonly StepSubject[], sources: string[]): string {
   }
   const pathway = catalogEntry("ecfmg_pathway").reportingDays;
   if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
-    said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
+    // Said once: a Pathway to submit now already gives the review in its own sentence.
+    if (!reviewSaid) said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
     addSource(sources, citationSource(pathway));
   }
   // A result the Pathway needs (OET): its own allowance and its deadline's, both advice.
@@ -100,6 +101,67 @@ function latestBy(context: PlanContext, pathway: boolean, latestSitting: number)
   return dayByPassed(context, latestSitting)
     ? `${verb} ${byDay(context, latestSitting)}`
     : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
+}
+
+/** EXAMS_LATE_FOR_RANKING's parts as its checks add to them. */
+interface LateParts {
+  late: StepSubject[];
+  atRisk: StepSubject[];
+  details: string[];
+  preparation: string[];
+}
+
+/**
+ * The Pathway not submitted (nor dated): its one lead time is ECFMG's review once submitted with the
+ * OET result (the catalog's reportingDays, advice), the allowance feasibility counts too; the step's
+ * document-gathering lead (leadTimeDays) paces its reminders, not this risk (tester s12 issue 9f B1:
+ * "the usual 60 days of preparation … prepare faster" beside an OET passed). Raised once the
+ * deadline `latestDay` is within that review time (or WARNING_WITHIN_DAYS), or once the OET it
+ * needs is past its own last day: then the OET is named as what is late.
+ */
+function pathwayNotSubmitted(
+  context: PlanContext,
+  dates: PlanDates,
+  latestDay: number,
+  parts: LateParts,
+): void {
+  const entry = catalogEntry("ecfmg_pathway");
+  const review = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  const subject = subjectOf("ecfmg_pathway");
+  const notSubmitted =
+    statusOf(context, "ecfmg_pathway") === "in_progress" ? "not recorded as submitted" : "not submitted";
+  const oet = resultNeededBy("ecfmg_pathway");
+  const oetPending =
+    oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
+  const oetDue = oetPending ? dates.due(oet) : null;
+  for (const days of [0, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
+  if (oetDue !== null) noteRiskChange(context, oetDue.at);
+  const { now } = context;
+  if (now > latestDay) {
+    parts.late.push("ecfmg_pathway");
+    parts.details.push(
+      `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
+    );
+    return;
+  }
+  const oetLate = oetDue !== null && now > oetDue.at;
+  if (!oetLate && now + Math.max(review, WARNING_WITHIN_DAYS) * DAY_MS <= latestDay) return;
+  parts.atRisk.push("ecfmg_pathway");
+  const oetSubject = oet === null ? "" : subjectOf(oet);
+  parts.details.push(
+    oetPending
+      ? `Your ${subject} is ${notSubmitted} and needs your ${oetSubject} result, which is not in yet: the OET is what is late, so ${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}, then submit the application ${byDay(context, latestDay)}`
+      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${dayByPassed(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
+  );
+  if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
+}
+
+const PATHWAY_REVIEW_WORDS = "ECFMG's review allows about";
+
+/** The step whose result `key` needs by its own date (FEEDS_RANKING read backwards: the OET for the Pathway). */
+function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
+  for (const [needed, feeds] of FEEDS_RANKING) if (feeds === key) return needed;
+  return null;
 }
 
 /**
@@ -213,6 +275,10 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         continue;
       }
       if (day !== null) continue; // taken: the result is what is missing
+      if (pathway) {
+        pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation });
+        continue;
+      }
       // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
       const lead = catalogEntry(key).leadTimeDays.days;
       const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
@@ -244,7 +310,11 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const sources: string[] = [];
       const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
       addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-      const leads = leadTimes([...late, ...atRisk], sources);
+      const leads = leadTimes(
+        [...late, ...atRisk],
+        sources,
+        details.some((detail) => detail.includes(PATHWAY_REVIEW_WORDS)),
+      );
       for (const source of preparation) addSource(sources, source);
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, inputFactory } from "./factories.ts";
+
+/**
+ * Tester s12 issue 9f B1: EXAMS_LATE_FOR_RANKING gave the Pathway "the usual 60 days of
+ * preparation … prepare faster" with the OET passed, while the feasibility message allows ECFMG's
+ * review (28 days, advice) once submitted with the OET result. One lead time for the Pathway, the
+ * review's: with the OET done the risk says to submit now; with the OET not in, it names the OET.
+ */
+
+const DONE = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "lors",
+  "cv",
+  "personal_statement",
+  "program_list",
+] as const;
+
+function lagos(oet: MilestoneEntry): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
+    milestones: [...DONE.map((key) => ({ key, status: "done" as const })), oet],
+  });
+}
+
+function lateMessage(input: PlannerInput, now: string): string {
+  const result: Plan = plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
+  return result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")?.message ?? "";
+}
+
+describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => {
+  it("with the OET passed: submit now, ECFMG's review allows about 28 days, no preparation lecture (rolearly)", () => {
+    const message = lateMessage(lagos({ key: "oet_medicine", status: "done" }), "2026-11-30T12:00:00Z");
+    expect(message).toContain("submit your Pathway application now");
+    expect(message).toContain("ECFMG's review allows about 28 days");
+    expect(message).not.toMatch(/preparation|prepare faster/);
+  });
+
+  it("with the OET not in: names the OET as what is late, no preparation lecture", () => {
+    const message = lateMessage(
+      lagos({ key: "oet_medicine", status: "in_progress" }),
+      "2026-11-20T12:00:00Z",
+    );
+    expect(message).toContain("OET Medicine");
+    expect(message).toMatch(/the OET is what is late/);
+    expect(message).not.toMatch(/preparation|prepare faster/);
+  });
+});

@@ -15,6 +15,7 @@ import {
   toWall,
   wallDayStart,
 } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
@@ -35,9 +36,9 @@ export interface StepOwnDate {
   passed: boolean;
 }
 
-/** Days until a result is out: the catalog's allowance for the step (advice), else four weeks. */
+/** Days until a result is out: the catalog's allowance for the step (advice), else the USMLE one (SCORE_REPORTING_DAYS). */
 function reportingDays(entry: CatalogEntry): number {
-  return entry.reportingDays?.days ?? 28;
+  return entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
 }
 
 /**

@@ -5,6 +5,7 @@ import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
@@ -38,7 +39,8 @@ function fill(
     const name = parts[index];
     if (name === "date") filled += given?.date === undefined ? "the date you gave" : renderDate(given.date);
     else if (name === "due") filled = withDue(context, filled, due);
-    else if (name === "weeks") filled += String(Math.ceil((entry.reportingDays?.days ?? 28) / 7));
+    else if (name === "weeks")
+      filled += String(Math.ceil((entry.reportingDays?.days ?? SCORE_REPORTING_DAYS) / 7));
     else {
       // The opening in the tense of now: a rank list planned after it is entered now (C7).
       const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;

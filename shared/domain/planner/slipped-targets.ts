@@ -159,15 +159,17 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
         : afterSeasonDate(context, entry, slip.target.at + reporting.days * DAY_MS, sources);
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
     const late = pastDue && due !== null ? ` That is past its deadline, ${dayBy(context, due.at)}.` : "";
-    return `${subjectOf(slip.key)}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${dayBy(context, slip.planned.at)} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
+    return `${subjectOf(slip.key)}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${dates.renderedDay(slip.planned).local} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
   });
+  // A planned target is named as its step shows it (renderedDay), not as a deadline (dayBy, the
+  // earlier of the local and ET days): Auckland read Step 1's target a day early (issue 9 leftover a).
   const cause = first.cause;
   const own = dates.own(cause);
   const planned = dates.target(cause);
   const why =
     own !== null
       ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
-      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dayBy(context, planned.at)},`} has passed`;
+      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
   return {
     code: "TARGETS_SLIPPED",
     severity: critical ? "critical" : "warning",

@@ -34,8 +34,8 @@ const WHY_BEFORE_RANKING =
   "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
 const WHEN_PROGRAMS_DECIDE =
   "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
-const STEP3_ONLY_IN_US =
-  " Step 3 is offered only in the US, so you also need a US visa for the trip: usually a visitor visa; check the State Department's visa pages.";
+/** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again (issue 9 leftover c). */
+const STEP3_ONLY_IN_US = " Step 3 is offered only in the US: plan the trip.";
 
 /** The State Department's visa pages: which visa a trip to sit Step 3 needs (the visitor visa is advice). */
 const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";

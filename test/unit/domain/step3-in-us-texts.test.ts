@@ -11,7 +11,8 @@ import {
 
 // Tester s10 issue 9d B11: an H-1B applicant living in Chicago, ECFMG certificate done on 20 Nov
 // 2026, Step 3 not started, was told "Once certified, apply for Step 3 … Step 3 is offered only in
-// the US, so plan the trip" and "you also need a US visa for the trip: usually a visitor visa". The
+// the US, so plan the trip" and "you also need a US visa for the trip: usually a visitor visa" (now
+// said once, as the chain's visitor-visa allowance). The
 // plan knows both that the applicant is in the US (no proclamation risk, no visa allowance) and
 // that the certificate is done.
 
@@ -49,6 +50,12 @@ describe("Step 3 texts fit where the applicant lives and the certificate they ho
     expect(action).not.toMatch(/once certified/i);
     expect(action).toContain("offered only in the US");
     expect(action).toContain("visitor visa (B-1/B-2)");
-    expect(step3Risk(result)?.message).toContain("US visa for the trip");
+    expect(step3Risk(result)?.message).toContain("offered only in the US");
+  });
+
+  it("says the trip's visa once in the risk: the visitor-visa allowance, not again as 'you also need a US visa' (issue 9 leftover c)", () => {
+    const message = step3Risk(planFor(certifiedH1b("Africa/Cairo"), NOW))?.message ?? "";
+    expect(message).toContain("visitor visa (B-1/B-2) interview");
+    expect(message).not.toMatch(/need a US visa|usually a visitor visa/);
   });
 });

@@ -40,7 +40,9 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
       expect(risk?.message).toContain("Statement of Need");
       expect(risk?.message).toContain("$370");
-      expect(risk?.message).toContain("US visa for the trip");
+      // The trip's visa once: the visitor-visa allowance in the chain (issue 9 leftover c).
+      expect(risk?.message).toContain("offered only in the US");
+      expect(risk?.message).toContain("visitor visa (B-1/B-2) interview");
       // No date to sit Step 3 that the same message shows cannot be met.
       expect(risk?.message).not.toContain("sit it by");
       expectCertificateTargetFromTwelveWeeks(result);

@@ -213,6 +213,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (context.rolRefused !== null && now <= rol) {
     const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
     const { reason, date } = context.rolRefused;
+    const opened = now >= opens.at;
     const said =
       reason === "undated"
         ? "Your rank order list is marked certified without a date, but ranking has not opened yet"
@@ -220,13 +221,18 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
           ? `Your rank order list is dated ${date}, after the rank order list deadline`
           : reason === "future"
             ? `Your rank order list is marked certified on ${date}, a date still to come`
-            : `Your rank order list is dated ${date}, before ranking opens`;
+            : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
     const sources: string[] = [];
+    const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
+    // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
+    const ask = opened
+      ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${when(context, rol)}, and tell us the day you certified it.`
+      : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`;
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",
       sources,
-      message: `${said}; ranking opens on ${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`,
+      message: `${said}; ${ask}`,
       milestones: ["rank_order_list"],
     });
   }

@@ -71,3 +71,21 @@ describe("ranking opens (projected Fri 15 Jan 2027, 12:00 PM ET)", () => {
     }
   });
 });
+
+describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)", () => {
+  const early = withRankList({ key: "rank_order_list", status: "done", date: "2026-11-28" });
+  const message = (now: string) =>
+    planAt(early, now).risks.find((risk) => risk.code === "ROL_BEFORE_RANKING_OPENS")?.message ?? "";
+
+  it("before the opening asks for the list once ranking opens", () => {
+    expect(message("2026-12-01T12:00:00Z")).toContain("once ranking opens");
+  });
+
+  it("after the opening asks to certify it again now, in the past tense of the opening", () => {
+    const said = message("2027-01-20T12:00:00Z");
+    expect(said).toContain("before ranking opened");
+    expect(said).toContain("ranking opened on");
+    expect(said).toContain("certify it again now");
+    expect(said).not.toMatch(/once ranking opens|ranking opens on/);
+  });
+});

@@ -1,0 +1,155 @@
+import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
+import type { StepSubject } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
+import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { plannedDay } from "./earliest-certification.ts";
+import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/**
+ * EXAMS_LATE_FOR_RANKING's words (risks.ts assesses it): each late step's lead time, the latest
+ * day, what a late OET blocks, and the Pathway not submitted, measured by ECFMG's review.
+ */
+
+/**
+ * The lead time each late step's message rests on: USMLE score reporting for the exams, the
+ * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE
+ * score. Their sources go to `sources`.
+ */
+export function leadTimes(keys: readonly StepSubject[], sources: string[], reviewSaid = false): string {
+  const said: string[] = [];
+  // Each exam's own reporting allowance and its source (tester s11 issue 14e C3: a Step 2 CK risk
+  // cited ECFMG's Step 3 note).
+  const exams = keys.filter((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey));
+  if (exams.length > 0) {
+    const allowances = exams.map((key) => catalogEntry(key as MilestoneKey).reportingDays);
+    const days = Math.max(...allowances.map((allowance) => allowance?.days ?? SCORE_REPORTING_DAYS));
+    said.push(` We allow up to ${days} days for a USMLE result to be reported.`);
+    for (const allowance of allowances)
+      addSource(sources, allowance === undefined ? SCORE_REPORTING_SOURCE : citationSource(allowance));
+  }
+  const pathway = catalogEntry("ecfmg_pathway").reportingDays;
+  if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
+    // Said once: a Pathway to submit now already gives the review in its own sentence.
+    if (!reviewSaid) said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
+    addSource(sources, citationSource(pathway));
+  }
+  // A result the Pathway needs (OET): its own allowance and its deadline's, both advice.
+  for (const key of keys) {
+    const entry = FEEDS_RANKING.has(key as MilestoneKey) ? catalogEntry(key as MilestoneKey) : undefined;
+    if (entry?.reportingDays === undefined) continue;
+    said.push(` We allow ${entry.reportingDays.days} days for ${subjectOf(entry.key)} results.`);
+    addSource(sources, citationSource(entry.reportingDays));
+    addSource(sources, citationSource(entry.due));
+  }
+  return said.join("");
+}
+
+/**
+ * What a step is about, as a sentence's subject: "USMLE Step 2 CK" (not the step's title, "Pass
+ * USMLE Step 2 CK"), "ECFMG Pathway application".
+ */
+export function subjectOf(key: MilestoneKey): string {
+  let subject = subjects.get(key);
+  if (subject === undefined) {
+    const thing = catalogEntry(key).title.replace(/^(Pass|Complete an?) /, "");
+    subject = key === "ecfmg_pathway" ? `${thing} application` : thing;
+    subjects.set(key, subject);
+  }
+  return subject;
+}
+
+/** Subjects per milestone, made once from the static catalog: a regular expression per plan showed in the profile. */
+const subjects = new Map<MilestoneKey, string>();
+
+/**
+ * "take it by <day> at the latest" ("complete it" for the Pathway). Rendered only for a message
+ * that says it (most plans have no exam late for ranking), by a module function rather than a
+ * closure per step.
+ */
+export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
+  const verb = pathway ? "complete it" : "take it";
+  // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
+  return dayByPassed(context, latestSitting)
+    ? `${verb} ${byDay(context, latestSitting)}`
+    : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
+}
+
+/** EXAMS_LATE_FOR_RANKING's parts as its checks add to them. */
+export interface LateParts {
+  late: StepSubject[];
+  atRisk: StepSubject[];
+  details: string[];
+  preparation: string[];
+}
+
+/**
+ * The Pathway not submitted (nor dated): its one lead time is ECFMG's review once submitted with the
+ * OET result (the catalog's reportingDays, advice), the allowance feasibility counts too; the step's
+ * document-gathering lead (leadTimeDays) paces its reminders, not this risk (tester s12 issue 9f B1:
+ * "the usual 60 days of preparation … prepare faster" beside an OET passed). Raised once the
+ * deadline `latestDay` is within that review time (or WARNING_WITHIN_DAYS), or once the OET it
+ * needs is past its own last day: then the OET is named as what is late.
+ */
+export function pathwayNotSubmitted(
+  context: PlanContext,
+  dates: PlanDates,
+  latestDay: number,
+  parts: LateParts,
+): void {
+  const entry = catalogEntry("ecfmg_pathway");
+  const review = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  const subject = subjectOf("ecfmg_pathway");
+  const notSubmitted =
+    statusOf(context, "ecfmg_pathway") === "in_progress" ? "not recorded as submitted" : "not submitted";
+  const oet = resultNeededBy("ecfmg_pathway");
+  const oetPending =
+    oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
+  const oetDue = oetPending ? dates.due(oet) : null;
+  for (const days of [0, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
+  if (oetDue !== null) noteRiskChange(context, oetDue.at);
+  const { now } = context;
+  if (now > latestDay) {
+    parts.late.push("ecfmg_pathway");
+    parts.details.push(
+      `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
+    );
+    return;
+  }
+  const oetLate = oetDue !== null && now > oetDue.at;
+  if (!oetLate && now + Math.max(review, WARNING_WITHIN_DAYS) * DAY_MS <= latestDay) return;
+  parts.atRisk.push("ecfmg_pathway");
+  const oetSubject = oet === null ? "" : subjectOf(oet);
+  parts.details.push(
+    oetPending
+      ? `Your ${subject} is ${notSubmitted} and needs your ${oetSubject} result, which is not in yet: the OET is what is late, so ${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}, then submit the application ${byDay(context, latestDay)}`
+      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${dayByPassed(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
+  );
+  if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
+}
+
+export const PATHWAY_REVIEW_WORDS = "ECFMG's review allows about";
+
+/** The step whose result `key` needs by its own date (FEEDS_RANKING read backwards: the OET for the Pathway). */
+function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
+  for (const [needed, feeds] of FEEDS_RANKING) if (feeds === key) return needed;
+  return null;
+}
+
+/**
+ * What a late result the Pathway needs blocks (tester s8 issue 14b B1: the OET): ". Your ECFMG
+ * Pathway application needs that result and is due <its deadline>, which leaves too little time to
+ * submit it". The step's own deadline (advice: the time to get the result and submit) says why.
+ */
+export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDates): string {
+  const due = dates.due(feeds);
+  const by =
+    due === null
+      ? ""
+      : ` and is due ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  return `. Your ${subjectOf(feeds)} needs that result${by}, which leaves too little time to submit it`;
+}

@@ -1,10 +1,14 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { SCHOOL_CHECK } from "../catalog/index.ts";
-import { stableHash } from "../hash.ts";
 import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import {
+  CRITICAL_RISK_RUNG,
+  criticalNoticeId,
+  noticeTitle,
+  OUT_OF_REACH_RUNG,
+} from "./critical-notice-id.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -13,10 +17,7 @@ import { soapStillOpen } from "./season-over-risk.ts";
 import { TARGET_PASSED_RUNG } from "./target-passed.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
-/** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
-export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
-/** The rung of every other critical risk's notice: it belongs to no ladder, it is sent once per risk. */
-export const CRITICAL_RISK_RUNG = "critical-risk";
+export { CRITICAL_RISK_RUNG, criticalNoticeId, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
 
 /**
  * Whether a reminder is a notice with no date: a critical risk's notice filed under the budget (a
@@ -92,24 +93,6 @@ const NOT_ELIGIBLE_STEPS: readonly StepSubject[] = [SCHOOL_CHECK.key, "budget"];
 /** SEASON_OVER's notice rides on these, in order: each says what next once the Match is over. */
 const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
-const noticeIds = new BoundedMemo<string, string>(20_000);
-/**
- * A notice's id: one per risk (its code, the target Match and the steps it names; the out-of-reach
- * notice: target → earliest feasible Match), never per plan, deadline or `now`, so every re-plan
- * gives the same id and the ledger's claim sends it once, as a late-arrival notice keeps its rung's
- * id; a `phase` (a risk whose advice changes with time, as late ERAS's) makes the new advice a
- * notice of its own. Ids are unique within one applicant's plan.
- */
-export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string): string {
-  const key =
-    risk.code === "MATCH_YEAR_NOT_FEASIBLE"
-      ? `${OUT_OF_REACH_RUNG}|${targetYear}|${risk.earliestFeasibleMatchYear}`
-      : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}${phase === undefined ? "" : `|${phase}`}`;
-  let id = noticeIds.get(key);
-  if (id === undefined) id = noticeIds.keep(key, `r-${stableHash(key)}`);
-  return id;
-}
-
 /**
  * One notice per critical risk of ACT_NOW, as an advisor would send it the day the risk appears
  * rather than at the step's next rung weeks later (tester s4: an exam booked after its deadline
@@ -133,6 +116,8 @@ export function criticalRiskNotices(
   into: TimedReminder[],
 ): void {
   let sendAt: number | undefined;
+  let sendAtIso: string | undefined;
+  let sendAtLocal: string | undefined;
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
     // Title and text say the same thing (session 8 issue 9): late ERAS advice changes with time.
@@ -155,19 +140,18 @@ export function criticalRiskNotices(
           : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
     if (step === undefined) continue;
     const year = context.calendar.matchYear;
-    const title = template
-      .replace("{year}", String(year))
-      .replace("{feasible}", String(risk.earliestFeasibleMatchYear ?? year + 1))
-      .replace("{next}", String(year + 1));
+    // One instant for every notice of the plan: its renderings are made once.
+    sendAtIso ??= isoUtc(sendAt);
+    sendAtLocal ??= isoInZone(context.zone, sendAt);
     const reminder: Reminder = {
       id: criticalNoticeId(risk, year, phase),
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
-      title,
+      title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
       deadline: detail.at,
       deadlineDetail: detail,
-      sendAt: isoUtc(sendAt),
-      sendAtLocal: isoInZone(context.zone, sendAt),
+      sendAt: sendAtIso,
+      sendAtLocal,
       why: risk.message,
       risk: risk.code,
     };
@@ -186,17 +170,18 @@ function place(into: TimedReminder[], notice: TimedReminder): void {
   const { sendAt, deadline, reminder } = notice;
   let kept = 0;
   let earlier: TimedReminder | undefined;
-  for (const each of into) {
-    const same =
-      each.sendAt === sendAt && each.deadline === deadline && each.reminder.milestone === reminder.milestone;
-    if (same && each.notice === true) earlier ??= each;
-    // The step's target-passed notice is "none when a rung of the step goes out at or before its
-    // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
-    const toldHere =
-      each.reminder.rung === TARGET_PASSED_RUNG &&
-      each.reminder.milestone === reminder.milestone &&
-      each.sendAt >= sendAt;
-    if ((!same || each.notice === true) && !toldHere) into[kept++] = each;
+  for (let index = 0; index < into.length; index++) {
+    const each = into[index] as TimedReminder;
+    // Only the notice's own step can clash: one comparison for the many reminders of other steps.
+    if (each.reminder.milestone === reminder.milestone) {
+      const same = each.sendAt === sendAt && each.deadline === deadline;
+      if (same && each.notice === true) earlier ??= each;
+      // The step's target-passed notice is "none when a rung of the step goes out at or before its
+      // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
+      const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
+      if ((same && each.notice !== true) || toldHere) continue;
+    }
+    into[kept++] = each;
   }
   into.length = kept;
   if (earlier === undefined) {
@@ -228,14 +213,18 @@ function stepFor(
   nextSteps: readonly NextStep[],
   noticeDeadline: string,
 ): NextStep | undefined {
+  // Plain loops, no closure per call: this runs for every critical risk of every plan.
   for (const key of named) {
-    const step = nextSteps.find((each) => each.milestone === key && each.milestone !== "interview");
-    if (step !== undefined) return step;
+    if (key === "interview") continue;
+    for (const step of nextSteps) if (step.milestone === key) return step;
   }
-  return (
-    nextSteps.find((each) => each.milestone !== "interview" && each.dueBy !== noticeDeadline) ??
-    nextSteps.find((each) => each.milestone !== "interview")
-  );
+  let firstMilestone: NextStep | undefined;
+  for (const step of nextSteps) {
+    if (step.milestone === "interview") continue;
+    if (step.dueBy !== noticeDeadline) return step;
+    firstMilestone ??= step;
+  }
+  return firstMilestone;
 }
 
 /**

@@ -1,0 +1,93 @@
+import { stableHash } from "../hash.ts";
+import type { Risk, RiskCode, StepSubject } from "../plan.ts";
+
+/** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
+export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
+/** The rung of every other critical risk's notice: it belongs to no ladder, it is sent once per risk. */
+export const CRITICAL_RISK_RUNG = "critical-risk";
+
+/** A notice id already made, with what it was made from (compared field by field, no key text). */
+interface KnownId {
+  targetYear: number;
+  feasible: number | undefined;
+  milestones: readonly StepSubject[];
+  phase: string | undefined;
+  id: string;
+}
+
+/**
+ * Ids made so far, per risk code: a handful each (a code names few step lists). Looked up by
+ * comparing the fields in place: building the key text and hashing it for a Map on every plan
+ * showed in the planner bench's profile. At most ID_LIMIT per code, then that list starts again.
+ */
+const knownIds = new Map<RiskCode, KnownId[]>();
+const ID_LIMIT = 64;
+
+/**
+ * A notice's id: one per risk (its code, the target Match and the steps it names; the out-of-reach
+ * notice: target → earliest feasible Match), never per plan, deadline or `now`, so every re-plan
+ * gives the same id and the ledger's claim sends it once, as a late-arrival notice keeps its rung's
+ * id; a `phase` (a risk whose advice changes with time, as late ERAS's) makes the new advice a
+ * notice of its own. Ids are unique within one applicant's plan.
+ */
+export function criticalNoticeId(risk: Risk, targetYear: number, phase?: string): string {
+  const outOfReach = risk.code === "MATCH_YEAR_NOT_FEASIBLE";
+  let known = knownIds.get(risk.code);
+  if (known === undefined) {
+    known = [];
+    knownIds.set(risk.code, known);
+  }
+  for (const each of known) {
+    if (each.targetYear !== targetYear) continue;
+    if (outOfReach ? each.feasible === risk.earliestFeasibleMatchYear : sameNamed(each, risk, phase))
+      return each.id;
+  }
+  const key = outOfReach
+    ? `${OUT_OF_REACH_RUNG}|${targetYear}|${risk.earliestFeasibleMatchYear}`
+    : `${CRITICAL_RISK_RUNG}|${risk.code}|${targetYear}|${risk.milestones.join(",")}${phase === undefined ? "" : `|${phase}`}`;
+  const id = `r-${stableHash(key)}`;
+  if (known.length >= ID_LIMIT) known.length = 0;
+  known.push({
+    targetYear,
+    feasible: risk.earliestFeasibleMatchYear,
+    milestones: [...risk.milestones],
+    phase,
+    id,
+  });
+  return id;
+}
+
+function sameNamed(known: KnownId, risk: Risk, phase: string | undefined): boolean {
+  if (known.phase !== phase || known.milestones.length !== risk.milestones.length) return false;
+  for (let index = 0; index < known.milestones.length; index++)
+    if (known.milestones[index] !== risk.milestones[index]) return false;
+  return true;
+}
+
+/** Titles made so far, per template and Match years: a few per season. */
+const titles = new Map<string, Map<number, string>>();
+
+/**
+ * A notice's title from its template ({year}: the target Match; {feasible}: the earliest feasible
+ * one, else the next; {next}: the next Match). Memoised: three replacements per notice per plan
+ * showed in the planner bench's profile; the few templates and years bound it.
+ */
+export function noticeTitle(template: string, year: number, feasible: number | undefined): string {
+  let byYears = titles.get(template);
+  if (byYears === undefined) {
+    byYears = new Map();
+    titles.set(template, byYears);
+  }
+  // Years are four digits: one small integer for both.
+  const years = year * 10_000 + (feasible ?? year + 1);
+  let title = byYears.get(years);
+  if (title === undefined) {
+    title = template
+      .replace("{year}", String(year))
+      .replace("{feasible}", String(feasible ?? year + 1))
+      .replace("{next}", String(year + 1));
+    if (byYears.size >= ID_LIMIT) byYears.clear();
+    byYears.set(years, title);
+  }
+  return title;
+}

@@ -9,9 +9,9 @@ import {
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { startOfLocalDate } from "../time.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
+import { applies, type PlanContext, statusOf } from "./context.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -121,10 +121,26 @@ export function buildBudget(
   unchecked = false,
   season: SeasonCalendar = context.calendar,
 ): Budget {
+  const next = nextMatchOf(context, season);
+  const lateFee = lateFeeDue(context, season, next);
+  const flags = budgetFlags(ineligible, unchecked, next !== null, lateFee);
+  return (
+    knownBudget(context, season, flags) ??
+    keepBudget(context, season, flags, budgetOf(context, ineligible, unchecked, next, lateFee))
+  );
+}
+
+/** buildBudget's work, for the inputs of budgetKey. */
+function budgetOf(
+  context: PlanContext,
+  ineligible: boolean,
+  unchecked: boolean,
+  next: SeasonCalendar | null,
+  lateFee: LateFee,
+): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
-  const { applicant, calendar, now } = context;
-  const next = nextMatchOf(context, season);
+  const { applicant } = context;
   const place = (item: BudgetItem, fee: Fee): void => {
     if (unchecked && item.status === "upcoming" && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
@@ -148,15 +164,8 @@ export function buildBudget(
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
       label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties"}`;
     } else if (fee.kind === "nrmp_late") {
-      const doneOn = context.entries.get("nrmp_registration")?.date;
-      if (isFinished(status)) {
-        // A registration made is one for the applicant's own Match: its late fee was that season's.
-        const early = calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
-        if (doneOn === undefined || startOfLocalDate(context.zone, doneOn) <= early) continue;
-        spent = true;
-      } else if (next !== null || now <= season.dates.nrmp_early_registration_deadline_late_fee_after.at) {
-        continue;
-      }
+      if (lateFee === "-") continue;
+      if (lateFee === "p") spent = true;
       amountUsd = fee.amountUsd;
     } else {
       amountUsd = fee.amountUsd;

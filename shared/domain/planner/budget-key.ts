@@ -1,0 +1,128 @@
+import type { Budget } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { startOfLocalDate } from "../time.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+
+/**
+ * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
+ * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
+ * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
+ * over, NRMP's late fee), the visa (which steps apply), the programs planned and specialties, and
+ * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
+ * with an earlier season's steps is not memoised (rare).
+ *
+ * A fixed table of slots found by a hash of the key and checked field by field, not a Map keyed by
+ * text: building and hashing a key text per plan cost as much as the budget itself (planner
+ * bench). A slot holds the last budget hashed to it, so the memo is bounded by BUDGET_SLOTS.
+ */
+interface KnownBudget {
+  calendar: SeasonCalendar;
+  season: SeasonCalendar;
+  flags: number;
+  visa: string;
+  programs: number;
+  specialties: number;
+  statuses: readonly MilestoneStatus[];
+  budget: Budget;
+}
+
+const BUDGET_SLOTS = 1024;
+const knownBudgets: (KnownBudget | undefined)[] = new Array(BUDGET_SLOTS).fill(undefined);
+
+/** The key's flags as one small integer. */
+export function budgetFlags(
+  ineligible: boolean,
+  unchecked: boolean,
+  matchOver: boolean,
+  lateFee: LateFee,
+): number {
+  return (ineligible ? 1 : 0) | (unchecked ? 2 : 0) | (matchOver ? 4 : 0) | LATE_FEE_BITS[lateFee];
+}
+
+const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
+
+function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): number {
+  const { applicant } = context;
+  let hash = Math.imul(season.matchYear ^ (flags << 12), 0x01000193);
+  hash = Math.imul(hash ^ applicant.programsPlanned ^ (applicant.specialties.length << 16), 0x01000193);
+  hash = Math.imul(hash ^ applicant.visa.charCodeAt(0), 0x01000193);
+  for (let index = 0; index < context.statuses.length; index++)
+    // The first letter tells the five statuses apart.
+    hash = Math.imul(hash ^ (context.statuses[index] as MilestoneStatus).charCodeAt(0), 0x01000193);
+  return (hash >>> 0) % BUDGET_SLOTS;
+}
+
+/** The budget memoised for this plan's key, if any. */
+export function knownBudget(context: PlanContext, season: SeasonCalendar, flags: number): Budget | undefined {
+  if (context.pastSeasonEntries.size > 0) return undefined;
+  const known = knownBudgets[slotOf(context, season, flags)];
+  if (
+    known === undefined ||
+    known.calendar !== context.calendar ||
+    known.season !== season ||
+    known.flags !== flags ||
+    known.visa !== context.applicant.visa ||
+    known.programs !== context.applicant.programsPlanned ||
+    known.specialties !== context.applicant.specialties.length ||
+    known.statuses.length !== context.statuses.length
+  )
+    return undefined;
+  for (let index = 0; index < known.statuses.length; index++)
+    if (known.statuses[index] !== context.statuses[index]) return undefined;
+  return known.budget;
+}
+
+/** Keeps `budget` (frozen: plans share it) under this plan's key; returns it. */
+export function keepBudget(
+  context: PlanContext,
+  season: SeasonCalendar,
+  flags: number,
+  budget: Budget,
+): Budget {
+  if (context.pastSeasonEntries.size > 0) return budget;
+  knownBudgets[slotOf(context, season, flags)] = {
+    calendar: context.calendar,
+    season,
+    flags,
+    visa: context.applicant.visa,
+    programs: context.applicant.programsPlanned,
+    specialties: context.applicant.specialties.length,
+    statuses: context.statuses.slice(),
+    budget: frozen(budget),
+  };
+  return budget;
+}
+
+/**
+ * NRMP's late fee, the one fee `now` and a date decide: "p" paid (registered after the early
+ * deadline), "d" due (not registered, this season's early deadline passed), "-" none.
+ */
+export type LateFee = "p" | "d" | "-";
+export function lateFeeDue(
+  context: PlanContext,
+  season: SeasonCalendar,
+  next: SeasonCalendar | null,
+): LateFee {
+  const status = statusOf(context, "nrmp_registration");
+  if (isFinished(status)) {
+    // A registration made is one for the applicant's own Match: its late fee was that season's
+    // (the fee table's one nrmp_late fee is NRMP registration's).
+    const doneOn = context.entries.get("nrmp_registration")?.date;
+    const early = context.calendar.dates.nrmp_early_registration_deadline_late_fee_after.at;
+    return doneOn === undefined || startOfLocalDate(context.zone, doneOn) <= early ? "-" : "p";
+  }
+  return next !== null || context.now <= season.dates.nrmp_early_registration_deadline_late_fee_after.at
+    ? "-"
+    : "d";
+}
+
+/** The budget, its lists and their lines frozen: plans share it (budgets). */
+function frozen(budget: Budget): Budget {
+  for (const list of [budget.items, budget.toVerify, budget.otherCurrency]) {
+    if (list === undefined) continue;
+    for (const item of list) Object.freeze(item);
+    Object.freeze(list);
+  }
+  return Object.freeze(budget);
+}

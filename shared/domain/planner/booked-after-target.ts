@@ -2,7 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -47,16 +47,81 @@ export function afterSeasonDate(
  * target's rule, the scoring time, the season date's provenance.
  */
 export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): Risk | null {
+  // Which exams it may name (booked, not finished): the rest reads only `dates`, the plan's season,
+  // zone and own dates, which a booked exam's date is one of, and whether each target's day has
+  // passed (dayByPassed, the one `now` it reads).
+  let booked = 0;
+  for (let index = 0; index < TARGETED_EXAMS.length; index++) {
+    const key = (TARGETED_EXAMS[index] as CatalogEntry).key;
+    if (context.entries.get(key)?.date !== undefined && !isFinished(statusOf(context, key)))
+      booked |= 1 << index;
+  }
+  if (booked === 0) return null;
+  let byBooked = bookedRisks.get(dates);
+  if (byBooked === undefined) {
+    byBooked = new Map();
+    bookedRisks.set(dates, byBooked);
+  }
+  let known = byBooked.get(booked);
+  if (known === undefined) {
+    known = { targets: bookedTargets(dates, booked), risks: new Map() };
+    byBooked.set(booked, known);
+  }
+  if (known.targets.length === 0) return null;
+  let passed = 0;
+  for (let index = 0; index < known.targets.length; index++)
+    if (dayByPassed(context, known.targets[index] as number)) passed |= 1 << index;
+  let risk = known.risks.get(passed);
+  if (risk === undefined) {
+    risk = bookedRisk(context, dates, booked);
+    known.risks.set(passed, risk);
+  }
+  return risk;
+}
+
+/**
+ * BOOKED_AFTER_TARGET per PlanDates (shared by plans of one season, zone and own dates) and the
+ * exams it may name (a bit per TARGETED_EXAMS entry), then per target day passed or not (a bit per
+ * exam it names), frozen and shared: making its sentences on every plan showed in the planner
+ * bench's profile. At most 2^3 × 2^3 risks per PlanDates.
+ */
+const bookedRisks = new WeakMap<
+  PlanDates,
+  Map<number, { targets: readonly number[]; risks: Map<number, Risk | null> }>
+>();
+
+/** An exam's rule target when its own date is after it and by its deadline (the risk names it), else null. */
+function afterTarget(dates: PlanDates, entry: CatalogEntry): DueDate | null {
+  const own = dates.own(entry.key);
+  const target = own === null ? null : dates.ruleTarget(entry.key);
+  const due = dates.due(entry.key);
+  if (own === null || target === null || own.at <= target.at || (due !== null && own.at > due.at))
+    return null;
+  return target;
+}
+
+/** The targets of the exams the risk names, in its order. */
+function bookedTargets(dates: PlanDates, booked: number): number[] {
+  const targets: number[] = [];
+  for (let index = 0; index < TARGETED_EXAMS.length; index++) {
+    if ((booked & (1 << index)) === 0) continue;
+    const target = afterTarget(dates, TARGETED_EXAMS[index] as CatalogEntry);
+    if (target !== null) targets.push(target.at);
+  }
+  return targets;
+}
+
+function bookedRisk(context: PlanContext, dates: PlanDates, booked: number): Risk | null {
   const milestones: Risk["milestones"] = [];
   const said: string[] = [];
   const sources: string[] = [];
-  for (const entry of TARGETED_EXAMS) {
+  for (let index = 0; index < TARGETED_EXAMS.length; index++) {
+    if ((booked & (1 << index)) === 0) continue;
+    const entry = TARGETED_EXAMS[index] as CatalogEntry;
     const given = context.entries.get(entry.key);
-    if (given?.date === undefined || isFinished(statusOf(context, entry.key))) continue;
+    const target = afterTarget(dates, entry);
     const own = dates.own(entry.key);
-    const target = own === null ? null : dates.ruleTarget(entry.key);
-    const due = dates.due(entry.key);
-    if (own === null || target === null || own.at <= target.at || (due !== null && own.at > due.at)) continue;
+    if (given?.date === undefined || target === null || own === null) continue;
     const reporting = entry.reportingDays?.days ?? 0;
     const expectedAt = own.at + reporting * DAY_MS;
     const expected = renderDate(localDate(context.zone, expectedAt));
@@ -69,5 +134,11 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));
   }
   if (milestones.length === 0) return null;
-  return { code: "BOOKED_AFTER_TARGET", severity: "warning", message: said.join(" "), milestones, sources };
+  return Object.freeze({
+    code: "BOOKED_AFTER_TARGET",
+    severity: "warning",
+    message: said.join(" "),
+    milestones: Object.freeze(milestones) as Risk["milestones"],
+    sources: Object.freeze(sources) as string[],
+  });
 }

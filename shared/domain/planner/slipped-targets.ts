@@ -1,4 +1,4 @@
-import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
@@ -7,8 +7,9 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { noteSlipInstants } from "./slip-instants.ts";
+import { PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
  * Targets re-derived forwards when an earlier target passes unmet (tester s11 issue 9e B6: an early
@@ -20,25 +21,6 @@ import { addSource, citationSource } from "./risk-sources.ts";
  * one, so a later target is no earlier than the earlier step's real earliest date plus the gap. The
  * hard deadlines never move.
  */
-
-/** An earlier step whose target counts back from this one's, and the gap (days, the rule's source). */
-interface Predecessor {
-  key: MilestoneKey;
-  gapDays: number;
-}
-
-/** For each milestone, the steps whose target rule counts back from it (static, from the catalog). */
-const PREDECESSORS: ReadonlyMap<MilestoneKey, readonly Predecessor[]> = (() => {
-  const found = new Map<MilestoneKey, Predecessor[]>();
-  for (const entry of MILESTONE_CATALOG) {
-    const rule = entry.target;
-    if (rule?.from !== "milestone") continue;
-    const list = found.get(rule.key) ?? [];
-    list.push({ key: entry.key, gapDays: -rule.offsetDays });
-    found.set(rule.key, list);
-  }
-  return found;
-})();
 
 /** A target moved later by an earlier step: where it was, where it is now, and why. */
 export interface SlippedTarget {
@@ -177,41 +159,4 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
     milestones: moved.map((slip) => slip.key),
     sources,
   };
-}
-
-/**
- * Where time alone changes TARGETS_SLIPPED (risk-change-instants.ts): the day after an earlier
- * step's target passes unmet (the later ones start to move); the day a later target, moving with
- * now from an earlier step's passed target, reaches its step's deadline (critical): the deadline
- * less the gaps on the way (the inverse of slippedTarget's shifts), whether or not it has started
- * moving; and that deadline passing (the step is overdue instead).
- */
-function noteSlipInstants(context: PlanContext, dates: PlanDates): void {
-  for (const [key, predecessors] of PREDECESSORS) {
-    const due = dates.due(key);
-    const planned = dates.target(key);
-    if (due !== null) noteRiskChange(context, due.at + 1);
-    for (const { key: earlier } of predecessors) {
-      const target = dates.target(earlier);
-      if (target !== null && !isFinished(statusOf(context, earlier)))
-        noteRiskChange(context, target.at + DAY_MS);
-    }
-    if (due !== null && planned !== null) noteCriticalFrom(context, key, due.at, planned.zone, 0);
-  }
-}
-
-/** Notes, for each chain of earlier steps still to do, when `key`'s moving target reaches `dueAt`. */
-function noteCriticalFrom(
-  context: PlanContext,
-  key: MilestoneKey,
-  dueAt: number,
-  zone: string,
-  gap: number,
-): void {
-  for (const predecessor of PREDECESSORS.get(key) ?? []) {
-    if (isFinished(statusOf(context, predecessor.key))) continue;
-    const total = gap + predecessor.gapDays;
-    noteRiskChange(context, shiftDays(dueAt, zone, -total));
-    noteCriticalFrom(context, predecessor.key, dueAt, zone, total);
-  }
 }

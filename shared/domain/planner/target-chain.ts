@@ -1,0 +1,29 @@
+import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+
+/** An earlier step whose target counts back from this one's, and the gap (days, the rule's source). */
+export interface Predecessor {
+  key: MilestoneKey;
+  gapDays: number;
+}
+
+/** For each milestone, the steps whose target rule counts back from it (static, from the catalog). */
+export const PREDECESSORS: ReadonlyMap<MilestoneKey, readonly Predecessor[]> = (() => {
+  const found = new Map<MilestoneKey, Predecessor[]>();
+  for (const entry of MILESTONE_CATALOG) {
+    const rule = entry.target;
+    if (rule?.from !== "milestone") continue;
+    const list = found.get(rule.key) ?? [];
+    list.push({ key: entry.key, gapDays: -rule.offsetDays });
+    found.set(rule.key, list);
+  }
+  return found;
+})();
+
+/** The steps some target counts back from another's. */
+export const EARLIER_KEYS: readonly MilestoneKey[] = [
+  ...new Set([...PREDECESSORS.values()].flatMap((list) => list.map((predecessor) => predecessor.key))),
+];
+
+/** Every step of a target chain: the later ones and the earlier ones. */
+export const CHAIN_KEYS: readonly MilestoneKey[] = [...new Set([...PREDECESSORS.keys(), ...EARLIER_KEYS])];

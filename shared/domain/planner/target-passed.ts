@@ -1,18 +1,16 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk } from "../plan.ts";
-import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
-import { dayBy } from "./feasibility-risk.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
-import { step3LeadDays, step3LeadWords } from "./h1b.ts";
 import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
+import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
@@ -74,23 +72,9 @@ function namedLateForRanking(risks: readonly Risk[], key: MilestoneKey): boolean
   return false;
 }
 
-/** "USMLE Step 2 CK", "ECFMG Pathway application": the step as a sentence's subject. */
-function subjectOf(entry: CatalogEntry): string {
-  let subject = subjects.get(entry);
-  if (subject === undefined) {
-    const thing = entry.title.replace(/^(Pass|Complete an?) /, "");
-    subject = entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
-    subjects.set(entry, subject);
-  }
-  return subject;
-}
-
 /** Why the sentence says to book now (Risk.sources). */
 const SEATS_FILL_AHEAD =
   "advice: test-centre seats can fill weeks ahead in busy months, so book as soon as you can";
-
-/** Subjects per (static, frozen) catalog entry, made once: a regular expression per plan showed in the planner's profile. */
-const subjects = new Map<CatalogEntry, string>();
 
 /**
  * The instant of a step's ISO 8601 date text (a rendered deadline's `at`). Memoised: plans share
@@ -102,63 +86,6 @@ function instantOf(iso: string): number {
 }
 
 const instants = new BoundedMemo<string, number>(20_000);
-
-/**
- * What the applicant is told (risk message and the notice's "why"): the target's day, what is
- * still missing for the status, what to do now, and the latest date that still works. The lead
- * times are the catalog's (reportingDays, with its source in Risk.sources) and labelled advice.
- */
-function sentence(
-  context: PlanContext,
-  entry: CatalogEntry,
-  status: MilestoneStatus,
-  targetAt: number,
-  dueAt: number,
-  dueDetail: Deadline | undefined,
-): string {
-  const dueDay = dayOfDue(context, dueAt, dueDetail);
-  if (entry.reportingDays === undefined)
-    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
-  const pathway = entry.key === "ecfmg_pathway";
-  const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
-  const reporting = entry.reportingDays?.days ?? 0;
-  const act = pathway
-    ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
-    : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
-  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
-}
-
-/**
- * The day of a step's hard deadline (`detail`, its rendering) in words: a whole-day one as the step
- * shows it, the rule's day (tester s11 issue 9e: the certificate's "needed by Thu 17 Jun 2027"
- * where the step said Wed 16 Jun); an instant as dayBy's day.
- */
-function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefined): string {
-  return detail?.precision === "day" ? detail.local : dayBy(context, dueAt);
-}
-
-/**
- * The follow-ups' last date for the track. Ranking on H-1B with the certificate pending, its target
- * is h1bCertificateTarget (Step 3's date less FSMB's graduation check, a test date and, abroad, the
- * visitor-visa wait), and the day that matters is that ranking's last one: the certificate just in
- * time for Step 3 with FSMB's ordinary processing (step3LeadDays(true)), the same offsets a certified
- * applicant gets, until the rank order list deadline (as STEP3_NEEDED_FOR_H1B). The residency date
- * (the step's deadline) follows it. Otherwise the deadline.
- */
-function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
-  if (
-    entry.key !== "ecfmg_certification" ||
-    context.applicant.visa !== "H-1B" ||
-    isFinished(statusOf(context, "usmle_step3")) ||
-    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
-  )
-    return `The latest day that still works is ${dueDay}.`;
-  const latest = shiftDays(targetAt, context.zone, step3LeadDays(false) - step3LeadDays(true));
-  const residency = `to start residency the certificate is needed by ${dueDay}`;
-  return latest >= context.now
-    ? `For ranking on H-1B the latest day that still works is ${dayBy(context, latest)} (Step 3 needs the certificate first, then ${step3LeadWords(true)}); ${residency}.`
-    : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
-}
 
 /** A passed target with its hard deadline still ahead, of a step still to do (targetPassedReminders). */
 interface PassedTarget {

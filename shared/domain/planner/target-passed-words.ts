@@ -1,0 +1,133 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { step3LeadDays, step3LeadWords } from "./h1b.ts";
+
+// What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
+
+/** "USMLE Step 2 CK", "ECFMG Pathway application": the step as a sentence's subject. */
+function subjectOf(entry: CatalogEntry): string {
+  let subject = subjects.get(entry);
+  if (subject === undefined) {
+    const thing = entry.title.replace(/^(Pass|Complete an?) /, "");
+    subject = entry.key === "ecfmg_pathway" ? `${thing} application` : thing;
+    subjects.set(entry, subject);
+  }
+  return subject;
+}
+
+/** Subjects per (static, frozen) catalog entry, made once: a regular expression per plan showed in the planner's profile. */
+const subjects = new Map<CatalogEntry, string>();
+
+/**
+ * What the applicant is told (risk message and the notice's "why"): the target's day, what is
+ * still missing for the status, what to do now, and the latest date that still works. The lead
+ * times are the catalog's (reportingDays, with its source in Risk.sources) and labelled advice.
+ */
+export function sentence(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  targetAt: number,
+  dueAt: number,
+  dueDetail: Deadline | undefined,
+): string {
+  // The certificate's on the H-1B track reads `now` (latestDay): made afresh. Every other reads
+  // only its arguments, the zone and the calendar, and is memoised (known sentences, a few per step).
+  if (entry.key === "ecfmg_certification" && context.applicant.visa === "H-1B")
+    return sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
+  let known = sentences.get(entry);
+  if (known === undefined) {
+    known = [];
+    sentences.set(entry, known);
+  }
+  for (const each of known)
+    if (
+      each.zone === context.zone &&
+      each.calendar === context.calendar &&
+      each.status === status &&
+      each.targetAt === targetAt &&
+      each.dueAt === dueAt &&
+      each.dueDetail === dueDetail
+    )
+      return each.text;
+  const text = sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
+  if (known.length >= SENTENCES_PER_STEP) known.length = 0;
+  known.push({ zone: context.zone, calendar: context.calendar, status, targetAt, dueAt, dueDetail, text });
+  return text;
+}
+
+/**
+ * Sentences made so far per step: the risk, the notice and its follow-ups say the same sentence,
+ * three times a plan, and plans of one season and zone share it (planner bench's profile). At most
+ * SENTENCES_PER_STEP per step, then that step's list starts again.
+ */
+const sentences = new Map<
+  CatalogEntry,
+  {
+    zone: string;
+    calendar: SeasonCalendar;
+    status: MilestoneStatus;
+    targetAt: number;
+    dueAt: number;
+    dueDetail: Deadline | undefined;
+    text: string;
+  }[]
+>();
+const SENTENCES_PER_STEP = 64;
+
+function sentenceOf(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  targetAt: number,
+  dueAt: number,
+  dueDetail: Deadline | undefined,
+): string {
+  const dueDay = dayOfDue(context, dueAt, dueDetail);
+  if (entry.reportingDays === undefined)
+    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
+  const pathway = entry.key === "ecfmg_pathway";
+  const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
+  const reporting = entry.reportingDays?.days ?? 0;
+  const act = pathway
+    ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
+    : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
+  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
+}
+
+/**
+ * The day of a step's hard deadline (`detail`, its rendering) in words: a whole-day one as the step
+ * shows it, the rule's day (tester s11 issue 9e: the certificate's "needed by Thu 17 Jun 2027"
+ * where the step said Wed 16 Jun); an instant as dayBy's day.
+ */
+function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefined): string {
+  return detail?.precision === "day" ? detail.local : dayBy(context, dueAt);
+}
+
+/**
+ * The follow-ups' last date for the track. Ranking on H-1B with the certificate pending, its target
+ * is h1bCertificateTarget (Step 3's date less FSMB's graduation check, a test date and, abroad, the
+ * visitor-visa wait), and the day that matters is that ranking's last one: the certificate just in
+ * time for Step 3 with FSMB's ordinary processing (step3LeadDays(true)), the same offsets a certified
+ * applicant gets, until the rank order list deadline (as STEP3_NEEDED_FOR_H1B). The residency date
+ * (the step's deadline) follows it. Otherwise the deadline.
+ */
+function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
+  if (
+    entry.key !== "ecfmg_certification" ||
+    context.applicant.visa !== "H-1B" ||
+    isFinished(statusOf(context, "usmle_step3")) ||
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+  )
+    return `The latest day that still works is ${dueDay}.`;
+  const latest = shiftDays(targetAt, context.zone, step3LeadDays(false) - step3LeadDays(true));
+  const residency = `to start residency the certificate is needed by ${dueDay}`;
+  return latest >= context.now
+    ? `For ranking on H-1B the latest day that still works is ${dayBy(context, latest)} (Step 3 needs the certificate first, then ${step3LeadWords(true)}); ${residency}.`
+    : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
+}

@@ -39,46 +39,111 @@ export const EXAM_BOOKING: LeadTime = {
  * no label or URL and a source shared by two steps is listed under each.
  */
 export function describeTakes(takes: readonly Remaining[], sources: string[]): string[] {
-  return takes.map((take) => {
-    const title = catalogEntry(take.key).title;
-    const cite = (lead: LeadTime, allowance: string): string => {
-      addSource(
-        sources,
-        `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`,
-      );
-      return `about ${lead.days} days`;
-    };
-    const parts: string[] = [];
-    if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
-    if (take.wait !== null)
-      parts.push(
-        take.key === "ecfmg_application"
-          ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
-          : `a test date within ${cite(take.wait, "test date")}`,
-      );
-    if (take.report !== null)
-      parts.push(
-        take.key === "ecfmg_pathway"
-          ? `${cite(take.report, "review")} for ECFMG's review once you submit it with your OET result`
-          : `${cite(take.report, "result")} for the result`,
-      );
-    return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
-  });
+  const said: string[] = [];
+  for (const take of takes) {
+    const known = describedTake(take);
+    said.push(known.text);
+    for (const source of known.sources) addSource(sources, source);
+  }
+  return said;
 }
 
-/** The catalog's reporting time of a result or decision, as the deadlines read it (none: 0 days). */
-export function reportingOf(key: MilestoneKey): LeadTime | null {
-  const reporting = catalogEntry(key).reportingDays;
-  return reporting === undefined ? null : { days: reporting.days, citation: reporting };
+/** A requirement's words and their sources, in order (describeTakes). */
+interface DescribedTake {
+  prep: LeadTime | null;
+  wait: LeadTime | null;
+  report: LeadTime | null;
+  text: string;
+  sources: readonly string[];
 }
 
 /**
+ * Each requirement's words per step and allowances (the LeadTimes are shared objects: preparationOf,
+ * reportingOf, applicationLeadTime, EXAM_BOOKING), made once: they read only the catalog. A few per
+ * step at most (with or without preparation).
+ */
+const describedTakes = new Map<MilestoneKey, DescribedTake[]>();
+
+function describedTake(take: Remaining): DescribedTake {
+  let known = describedTakes.get(take.key);
+  if (known === undefined) {
+    known = [];
+    describedTakes.set(take.key, known);
+  }
+  for (const each of known)
+    if (each.prep === take.prep && each.wait === take.wait && each.report === take.report) return each;
+  const sources: string[] = [];
+  const text = describeTake(take, sources);
+  // Bounded: the allowances are the catalog's few shared objects, but a caller could make its own.
+  if (known.length >= 16) known.length = 0;
+  const described = { prep: take.prep, wait: take.wait, report: take.report, text, sources };
+  known.push(described);
+  return described;
+}
+
+function describeTake(take: Remaining, sources: string[]): string {
+  const title = catalogEntry(take.key).title;
+  const cite = (lead: LeadTime, allowance: string): string => {
+    addSource(sources, `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`);
+    return `about ${lead.days} days`;
+  };
+  const parts: string[] = [];
+  if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
+  if (take.wait !== null)
+    parts.push(
+      take.key === "ecfmg_application"
+        ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
+        : `a test date within ${cite(take.wait, "test date")}`,
+    );
+  if (take.report !== null)
+    parts.push(
+      take.key === "ecfmg_pathway"
+        ? `${cite(take.report, "review")} for ECFMG's review once you submit it with your OET result`
+        : `${cite(take.report, "result")} for the result`,
+    );
+  return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
+}
+
+/**
+ * The catalog's reporting time of a result or decision, as the deadlines read it (none: 0 days).
+ * One shared, frozen LeadTime per step (describeTakes' memo compares them by identity).
+ */
+export function reportingOf(key: MilestoneKey): LeadTime | null {
+  let known = reportings.get(key);
+  if (known === undefined) {
+    const reporting = catalogEntry(key).reportingDays;
+    known = reporting === undefined ? null : Object.freeze({ days: reporting.days, citation: reporting });
+    reportings.set(key, known);
+  }
+  return known;
+}
+const reportings = new Map<MilestoneKey, LeadTime | null>();
+
+/** The catalog's preparation time before an exam (leadTimeDays): one shared, frozen LeadTime per step. */
+export function preparationOf(key: MilestoneKey): LeadTime {
+  let known = preparations.get(key);
+  if (known === undefined) {
+    const lead = catalogEntry(key).leadTimeDays;
+    known = Object.freeze({ days: lead.days, citation: lead });
+    preparations.set(key, known);
+  }
+  return known;
+}
+const preparations = new Map<MilestoneKey, LeadTime>();
+
+/**
  * How long before the first exam the ECFMG application must be in: the catalog's due rule for it
- * (an offset before the Step 1 due date), the same allowance its deadline uses.
+ * (an offset before the Step 1 due date), the same allowance its deadline uses. Made once, shared.
  */
 export function applicationLeadTime(): LeadTime {
+  if (applicationLead !== undefined) return applicationLead;
   const due = catalogEntry("ecfmg_application").due;
   if (due.from !== "milestone" || due.offsetDays > 0)
     throw new Error("ecfmg_application's due rule must be an offset before an exam's due date");
-  return { days: -due.offsetDays, citation: { basis: due.basis, source: due.source } };
+  applicationLead = Object.freeze({
+    days: -due.offsetDays,
+    citation: { basis: due.basis, source: due.source },
+  });
+  return applicationLead;
 }
+let applicationLead: LeadTime | undefined;

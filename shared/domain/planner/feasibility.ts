@@ -10,6 +10,7 @@ import {
   applicationLeadTime,
   EXAM_BOOKING,
   type LeadTime,
+  preparationOf,
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
@@ -104,8 +105,7 @@ function examAt(
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
   const prepared = statusOf(context, key) !== "not_started" || committedToSeason(context);
-  const lead = catalogEntry(key).leadTimeDays;
-  const prep: LeadTime | null = prepared ? null : { days: lead.days, citation: lead };
+  const prep: LeadTime | null = prepared ? null : preparationOf(key);
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
   const sitting = day === null ? booked : Math.min(day, booked);
@@ -257,7 +257,15 @@ function unfitCause(
  * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
  */
 export function pathwayDeadline(calendar: SeasonCalendar): number | null {
-  const due = catalogEntry("ecfmg_pathway").due;
-  if (due.from !== "season") return null;
-  return shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+  let deadline = pathwayDeadlines.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("ecfmg_pathway").due;
+    deadline =
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    pathwayDeadlines.set(calendar, deadline);
+  }
+  return deadline;
 }
+
+/** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
+const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();

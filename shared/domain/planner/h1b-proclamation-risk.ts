@@ -27,11 +27,17 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * Intl.NumberFormat on every call, which cost about a tenth of a full plan, and the risk's record
  * and its source text were then still made per plan. Bounded like the other per-zone memos.
  */
-const proclamationRiskMemo = new BoundedMemo<string, Risk | null>(1_000);
+const proclamationRiskMemo = new BoundedMemo<
+  string,
+  { open: Risk | null | undefined; closed: Risk | null | undefined }
+>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
 function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
-  const key = `${listClosed ? "closed" : "open"}|${zone}`;
-  const known = proclamationRiskMemo.get(key);
+  // Keyed by the zone itself, not a key text made per plan: hashing that showed in the profile.
+  let byPhase = proclamationRiskMemo.get(zone);
+  if (byPhase === undefined)
+    byPhase = proclamationRiskMemo.keep(zone, { open: undefined, closed: undefined });
+  const known = listClosed ? byPhase.closed : byPhase.open;
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
   const risk: Risk | null =
@@ -44,5 +50,7 @@ function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
           milestones: ["visa_h1b"],
           sources: [`secondary: ${fee.source} (${fee.asOf})`],
         });
-  return proclamationRiskMemo.keep(key, risk);
+  if (listClosed) byPhase.closed = risk;
+  else byPhase.open = risk;
+  return risk;
 }

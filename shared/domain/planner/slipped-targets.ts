@@ -99,8 +99,16 @@ function earliestOf(
 
 /** "USMLE Step 1", "Application for ECFMG Certification": a step as a sentence's subject. */
 function subjectOf(key: MilestoneKey): string {
-  return catalogEntry(key).title.replace(/^(Pass|Submit the|Complete an?|Gain) /, "");
+  let subject = subjects.get(key);
+  if (subject === undefined) {
+    subject = catalogEntry(key).title.replace(/^(Pass|Submit the|Complete an?|Gain) /, "");
+    subjects.set(key, subject);
+  }
+  return subject;
 }
+
+/** Subjects per milestone, made once from the static catalog: a regular expression per use showed in the profile. */
+const subjects = new Map<MilestoneKey, string>();
 
 /**
  * TARGETS_SLIPPED: the targets an earlier step's lateness moved (slippedTarget), for the steps still

@@ -33,6 +33,28 @@ function when(context: PlanContext, at: number): string {
  * and the ET day, so a "by" date never lands after the instant anywhere the applicant looks.
  */
 export function dayBy(context: PlanContext, at: number): string {
+  // The last text made for this instant and zone, if its slot still holds it (see DAY_BY_SLOTS).
+  const slot = ((at / 60_000) | 0) & (DAY_BY_SLOTS - 1);
+  if (dayByAts[slot] === at && dayByZones[slot] === context.zone) return dayByTexts[slot] as string;
+  const text = dayText(context, at);
+  dayByAts[slot] = at;
+  dayByZones[slot] = context.zone;
+  dayByTexts[slot] = text;
+  return text;
+}
+
+/**
+ * dayBy's last texts by instant (a slot per minute of the instant, modulo the table's size) and
+ * zone: risks ask for the same few instants (deadlines, targets, now plus a lead time) on every
+ * plan, and the two zone conversions per call showed in the planner bench's profile. Bounded by
+ * the slot count; a slot holds the last instant hashed to it.
+ */
+const DAY_BY_SLOTS = 512;
+const dayByAts = new Float64Array(DAY_BY_SLOTS).fill(Number.NaN);
+const dayByZones: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefined);
+const dayByTexts: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefined);
+
+function dayText(context: PlanContext, at: number): string {
   const day = earlierDay(context, at);
   let text = dayTexts.get(day);
   if (text === undefined) {

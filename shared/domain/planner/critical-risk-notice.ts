@@ -83,6 +83,8 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
 const ERAS_WELL_PAST_TITLE =
   "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
 const ERAS_WELL_PAST_PHASE = "well-past";
+/** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
+const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
 /**
  * SCHOOL_NOT_ECFMG_ELIGIBLE's notice rides on these, in order, while a next step: the WDOMS check
@@ -125,7 +127,13 @@ export function criticalRiskNotices(
       risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
         ? ERAS_WELL_PAST_PHASE
         : undefined;
-    const template = phase === ERAS_WELL_PAST_PHASE ? ERAS_WELL_PAST_TITLE : ACT_NOW[risk.code];
+    const template =
+      phase === ERAS_WELL_PAST_PHASE
+        ? ERAS_WELL_PAST_TITLE
+        : risk.code === "ROL_BEFORE_RANKING_OPENS" &&
+            context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at
+          ? ROL_RANKING_OPEN_TITLE
+          : ACT_NOW[risk.code];
     if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));

@@ -121,7 +121,8 @@ describe("a critical notice and a rung of the same step at the same instant (clo
     expect(more).toEqual([]);
     expect(notice?.milestone).toBe("rank_order_list");
     expect(notice?.why).toBe(risk?.message);
-    expect(notice?.title).toContain("does not count yet");
+    // Both instants are after ranking opened (projected 15 Jan 2027), so the title asks for it now.
+    expect(notice?.title).toContain("ranking is open, certify it again now");
     expect(result.reminders[0]?.id).toBe(notice?.id);
     // One notice for the step and deadline at that instant: the rung it stands for is not sent beside it.
     const sameInstant = result.reminders.filter(

@@ -89,3 +89,19 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
     expect(said).not.toMatch(/once ranking opens|ranking opens on/);
   });
 });
+
+describe("the rank list's notice once ranking is open (issue 9, adv14's leftover)", () => {
+  const noticeTitles = (result: Plan) =>
+    result.reminders.filter((r) => r.rung === "critical-risk" && r.milestone === "rank_order_list").map((r) => r.title);
+
+  it("a list dated before the opening, reported after it, is told to certify again now, not 'once ranking opens'", () => {
+    const titles = noticeTitles(planAt(base, "2027-01-20T12:00:00Z"));
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).not.toContain("once ranking opens");
+    expect(titles[0]).toContain("certify it again now");
+  });
+
+  it("before the opening the notice still says to certify it once ranking opens", () => {
+    expect(noticeTitles(planAt(base, "2026-12-01T12:00:00Z"))[0]).toContain("once ranking opens");
+  });
+});

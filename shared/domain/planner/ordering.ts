@@ -9,11 +9,12 @@ import { URGENCY_RANK } from "./urgency.ts";
  * locale-aware, never re-parsing ISO text): the planner runs these on every plan (see
  * BENCHMARKS.md). The sort is stable, so equal keys keep their insertion order.
  *
- * Every ordering the planner makes goes through one record shape (OrderKeys) and one comparator
- * (compareKeys), so stableSort's call to its comparator only ever meets that one function and V8
- * inlines it. With a comparator per list (steps, reminders) that call site met
- * several functions and was never inlined (node --trace-turbo-inlining): a real call per
- * comparison, a few hundred per plan. Keep it that way: a new ordering builds OrderKeys.
+ * The steps and risks go through one record shape (OrderKeys) and one comparator (compareKeys);
+ * the reminders, the longest list, are compared by their own fields (compareReminders), since a
+ * key record per reminder cost more than the sort (planner bench). stableSort's call to its
+ * comparator so meets two functions; with a comparator per list (steps, reminders, risks) that
+ * call site met several and was never inlined (node --trace-turbo-inlining): a real call per
+ * comparison, a few hundred per plan. Keep it at two: a new ordering builds OrderKeys.
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
 
@@ -129,15 +130,25 @@ export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueSte
   return orderSteps(steps, false);
 }
 
-/** Reminders: earliest send first, then earliest deadline, then id (ids are unique in a plan). */
+/**
+ * Reminders: earliest send first, then earliest deadline, then id (ids are unique in a plan).
+ * Sorted by their own fields rather than through OrderKeys: a plan has up to ~75 reminders, and
+ * making a key record per reminder cost more than the sort itself (planner bench).
+ */
 export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] {
-  const count = reminders.length;
-  const keyed: OrderKeys<Reminder>[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const { reminder, sendAt, deadline } = reminders[index] as TimedReminder;
-    keyed[index] = orderKeys(reminder, sendAt, deadline, 0, reminder.id);
-  }
-  return ordered(keyed);
+  const sorted = stableSort(reminders.slice(), compareReminders);
+  const count = sorted.length;
+  const ordered: Reminder[] = new Array(count);
+  for (let index = 0; index < count; index++) ordered[index] = (sorted[index] as TimedReminder).reminder;
+  return ordered;
+}
+
+function compareReminders(left: TimedReminder, right: TimedReminder): number {
+  if (left.sendAt !== right.sendAt) return left.sendAt < right.sendAt ? -1 : 1;
+  if (left.deadline !== right.deadline) return left.deadline < right.deadline ? -1 : 1;
+  const leftId = left.reminder.id;
+  const rightId = right.reminder.id;
+  return leftId === rightId ? 0 : leftId < rightId ? -1 : 1;
 }
 
 /** Each code's place in RISK_CODES, looked up once per risk rather than in every comparison. */

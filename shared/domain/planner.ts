@@ -75,7 +75,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
-    planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, collected);
+    planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
   const nextSteps = orderNextSteps(collected.nextSteps);
   const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);

@@ -1,4 +1,5 @@
-import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { BoundedMemo } from "../bounded-memo.ts";
+import { catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 
 /**
@@ -17,6 +18,43 @@ const STEP_INDEX: ReadonlyMap<MilestoneKey, number> = new Map(
 /** The milestone's place in the catalog (MILESTONE_CATALOG's index); every key has one. */
 export function stepIndex(key: MilestoneKey): number {
   return STEP_INDEX.get(key) as number;
+}
+
+/** The WDOMS check's place in the catalog (statusAt and isSatisfiedAt test it by index). */
+export const SCHOOL_CHECK_INDEX: number = stepIndex(SCHOOL_CHECK.key);
+
+/**
+ * Each milestone's prerequisites by catalog index, with their own index: waitingForOf reads a
+ * step's prerequisites' statuses by index, not by key through the catalog's Map (planner bench).
+ */
+export interface IndexedPrerequisite {
+  key: MilestoneKey;
+  index: number;
+  startsBefore: boolean;
+}
+export const PREREQUISITES_AT: readonly (readonly IndexedPrerequisite[])[] = MILESTONE_CATALOG.map((entry) =>
+  entry.prerequisites.map((prerequisite) => ({
+    key: prerequisite.key,
+    index: stepIndex(prerequisite.key),
+    startsBefore: prerequisite.startsBefore === true,
+  })),
+);
+
+/** Bounded although the visas are an enum of four: a caller's unchecked input cannot grow it. */
+const applicableByVisa = new BoundedMemo<string, readonly boolean[]>(16);
+/**
+ * Whether each milestone applies to a visa (`applies.visas`), by catalog index: static catalog data
+ * per visa (a handful), so a plan reads one array instead of a list search per step and prerequisite.
+ */
+export function applicableTo(visa: string): readonly boolean[] {
+  let applicable = applicableByVisa.get(visa);
+  if (applicable === undefined) {
+    applicable = MILESTONE_CATALOG.map(
+      (entry) => entry.applies.visas === null || entry.applies.visas.some((each) => each === visa),
+    );
+    applicableByVisa.keep(visa, applicable);
+  }
+  return applicable;
 }
 
 /** Every milestone not started, by catalog index: a plan's statuses start as a copy (one packed array). */

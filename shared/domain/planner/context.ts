@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { CatalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import {
@@ -10,7 +10,14 @@ import {
   type QuietMinutes,
   startOfLocalDate,
 } from "../time.ts";
-import { IMPLIED_BY, IN_ERAS_APPLICATION, NOT_STARTED, stepIndex } from "./catalog-index.ts";
+import {
+  applicableTo,
+  IMPLIED_BY,
+  IN_ERAS_APPLICATION,
+  NOT_STARTED,
+  SCHOOL_CHECK_INDEX,
+  stepIndex,
+} from "./catalog-index.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
 
@@ -55,6 +62,8 @@ export interface PlanContext {
    * index each, and building it makes no Map or Set per plan (the planner bench's heap profile).
    */
   statuses: readonly MilestoneStatus[];
+  /** Whether each milestone applies to the applicant's visa, by catalog index (applicableTo: shared, static). */
+  applicable: readonly boolean[];
   interviews: readonly Interview[];
   eligibility: Eligibility;
   /**
@@ -142,6 +151,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     quiet,
     entries,
     statuses,
+    applicable: applicableTo(input.applicant.visa),
     interviews: input.interviews,
     eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
     rolRefused,
@@ -199,6 +209,11 @@ export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStat
   return context.statuses[stepIndex(key)] ?? "not_started";
 }
 
+/** statusOf by the milestone's catalog index (stepIndex), for callers that walk the catalog by index. */
+export function statusAt(context: PlanContext, index: number): MilestoneStatus {
+  return context.statuses[index] ?? "not_started";
+}
+
 export function isFinished(status: MilestoneStatus): boolean {
   return status === "done" || status === "waived";
 }
@@ -212,6 +227,11 @@ export function applies(context: PlanContext, entry: CatalogEntry): boolean {
  * the WDOMS check) when the snapshot already says the school has an ECFMG sponsor note.
  */
 export function isSatisfied(context: PlanContext, key: MilestoneKey): boolean {
-  if (key === SCHOOL_CHECK.key && context.eligibility === "eligible") return true;
-  return isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key));
+  return isSatisfiedAt(context, stepIndex(key));
+}
+
+/** isSatisfied by the milestone's catalog index: array reads only (it runs for every prerequisite). */
+export function isSatisfiedAt(context: PlanContext, index: number): boolean {
+  if (index === SCHOOL_CHECK_INDEX && context.eligibility === "eligible") return true;
+  return isFinished(statusAt(context, index)) || context.applicable[index] !== true;
 }

@@ -2,7 +2,7 @@ import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
@@ -51,16 +51,21 @@ export interface Collected {
   reminders: TimedReminder[];
 }
 
-/** One milestone's part of the plan: a next step with its reminders, a blocked step, and/or an overdue entry. */
+/**
+ * One milestone's part of the plan: a next step with its reminders, a blocked step, and/or an
+ * overdue entry. `index` is the milestone's place in MILESTONE_CATALOG: its per-plan state
+ * (status, whether it applies) is read from the context's arrays by it.
+ */
 export function planMilestone(
   context: PlanContext,
   dates: PlanDates,
   gates: Gates,
   catalogEntry: CatalogEntry,
+  index: number,
   out: Collected,
 ): void {
-  if (!applies(context, catalogEntry)) return;
-  const status = statusOf(context, catalogEntry.key);
+  if (context.applicable[index] !== true) return;
+  const status = statusAt(context, index);
   // A WDOMS check marked done does not resolve a school with no sponsor note: the school's note is
   // still the one thing to do, and must lead (tester s12 issue 9f C3: the only next step left was
   // the optional research position).
@@ -70,6 +75,7 @@ export function planMilestone(
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
   const phase = matchWeekStep(context, catalogEntry, status, dates);
   if (phase === null) return;
+  // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog.
   const entry = phase?.entry ?? catalogEntry;
   const { ineligible } = gates;
   const stepDates = entry.seasonBound
@@ -78,7 +84,7 @@ export function planMilestone(
       ? gates.afterSeasonDates
       : gates.earlyDates;
 
-  const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, status, gates);
+  const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, index, status, gates);
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;

@@ -1,6 +1,7 @@
-import { type CatalogEntry, catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
-import { isSatisfied, type PlanContext, statusOf } from "./context.ts";
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { PREREQUISITES_AT } from "./catalog-index.ts";
+import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 
 /**
@@ -32,19 +33,23 @@ export interface WaitingFor {
  * so a step that may start before it (Step 1 study before the ECFMG application is approved) is
  * not blocked behind a chain that has not begun.
  */
-function isStartable(context: PlanContext, key: MilestoneEntry["key"]): boolean {
-  if (statusOf(context, key) !== "not_started") return true;
-  return catalogEntry(key).prerequisites.every((prerequisite) => isSatisfied(context, prerequisite.key));
+function isStartable(context: PlanContext, index: number): boolean {
+  if (statusAt(context, index) !== "not_started") return true;
+  for (const prerequisite of PREREQUISITES_AT[index] ?? [])
+    if (!isSatisfiedAt(context, prerequisite.index)) return false;
+  return true;
 }
 
 /**
  * The gates (no ECFMG sponsor note, WDOMS unchecked, a Match year out of reach) and the
  * prerequisites one step waits on, and what lifts its gate. A step with a `waitingFor` (never
- * empty) is blocked.
+ * empty) is blocked. `index` is the entry's place in the catalog (stepIndex): its prerequisites
+ * are read by index.
  */
 export function waitingForOf(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   status: MilestoneStatus,
   gates: StepGates,
 ): WaitingFor {
@@ -63,10 +68,12 @@ export function waitingForOf(
   let prerequisitePending = false;
   // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
   if (status === "not_started" && resolvedBy === undefined) {
-    for (const prerequisite of entry.prerequisites) {
-      if (isSatisfied(context, prerequisite.key) || waitingFor?.includes(prerequisite.key) === true) continue;
-      if (prerequisite.startsBefore === true && isStartable(context, prerequisite.key))
-        prerequisitePending = true;
+    const prerequisites = PREREQUISITES_AT[index] ?? [];
+    for (let at = 0; at < prerequisites.length; at++) {
+      const prerequisite = prerequisites[at] as (typeof prerequisites)[number];
+      if (isSatisfiedAt(context, prerequisite.index) || waitingFor?.includes(prerequisite.key) === true)
+        continue;
+      if (prerequisite.startsBefore && isStartable(context, prerequisite.index)) prerequisitePending = true;
       else waitingFor = added(waitingFor, prerequisite.key);
     }
   }

@@ -11,7 +11,8 @@ import {
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
-import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
+import type { SlotEntry } from "./ladders.ts";
+import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
 import { urgencyOf } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
@@ -71,6 +72,9 @@ interface RenderedInterview {
    */
   prepReminders: ReminderTarget;
   thanksReminders: ReminderTarget;
+  /** The ladders last laid for those targets (keptRemindersFor), so the next plan need not look them up. */
+  prepLadder: SlotEntry | undefined;
+  thanksLadder: SlotEntry | undefined;
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
@@ -143,6 +147,8 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
       startBy: null,
       notStarted: false,
     },
+    prepLadder: undefined,
+    thanksLadder: undefined,
   };
   renderedInterviews.set(interview, rendered);
   return rendered;
@@ -166,6 +172,7 @@ export function planInterviews(
   const planned: string[] = [];
   for (const interview of context.interviews) {
     // The rendering carries the interview's id (interviewIdOf), so one lookup serves both.
+    const rendered = renderedInterview(context, interview);
     const {
       interviewId,
       start,
@@ -178,7 +185,7 @@ export function planInterviews(
       thanksDeadline,
       prepReminders,
       thanksReminders,
-    } = renderedInterview(context, interview);
+    } = rendered;
     if (planned.includes(interviewId)) continue;
     planned.push(interviewId);
     // A past interview past its thank-you window needs nothing.
@@ -197,7 +204,7 @@ export function planInterviews(
           urgency: urgencyOf(context, start, null, false),
         },
       });
-      remindersFor(context, prepReminders, reminders);
+      rendered.prepLadder = keptRemindersFor(context, prepReminders, rendered.prepLadder, reminders);
     } else if (context.now <= thankYouBy) {
       steps.push({
         due: thankYouBy,
@@ -214,7 +221,13 @@ export function planInterviews(
       });
     }
     if (context.now <= thankYouBy) {
-      remindersFor(context, thanksReminders, reminders, start);
+      rendered.thanksLadder = keptRemindersFor(
+        context,
+        thanksReminders,
+        rendered.thanksLadder,
+        reminders,
+        start,
+      );
     }
   }
 }

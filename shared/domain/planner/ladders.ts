@@ -72,6 +72,7 @@ interface LadderSlot {
 }
 
 export interface SlotEntry {
+  zone: string;
   milestone: StepSubject;
   /** The deadline instant the rungs were laid against (the rendering's, re-checked on every hit). */
   deadline: number;
@@ -149,6 +150,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
   }
   const slots = computeSlots(context, target);
   const entry: SlotEntry = {
+    zone: context.zone,
     milestone: target.milestone,
     deadline: target.deadline,
     interviewId: target.interviewId,
@@ -166,6 +168,36 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
   };
   subjects[at] = entry;
   return entry;
+}
+
+/**
+ * ladderOf, first trying `kept`: the ladder a caller got for a target it reuses across plans (an
+ * interview's, made with its rendering), taken again while it was laid for that very target in
+ * the plan's zone, delivery time and season. An interview's two ladders were ~20 of a plan's ~45
+ * look-ups in the zone's memo (planner bench); a kept one is checked field by field, not found.
+ */
+export function keptLadderOf(
+  context: PlanContext,
+  target: ReminderTarget,
+  kept: SlotEntry | undefined,
+): SlotEntry {
+  if (
+    kept !== undefined &&
+    kept.deadlineDetail === target.deadlineDetail &&
+    kept.zone === context.zone &&
+    kept.milestone === target.milestone &&
+    kept.interviewId === target.interviewId &&
+    kept.deadline === target.deadline &&
+    kept.ladder === target.ladder &&
+    kept.deliveryMinute === context.deliveryMinute &&
+    kept.calendar === context.calendar &&
+    kept.startBy === target.startBy &&
+    kept.notStarted === target.notStarted &&
+    kept.title === target.title &&
+    kept.why === target.why
+  )
+    return kept;
+  return ladderOf(context, target);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { ladderOf, slotOnDay, timed } from "./ladders.ts";
+import { keptLadderOf, ladderOf, type SlotEntry, slotOnDay, timed } from "./ladders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -79,12 +79,28 @@ export function remindersFor(
   into: TimedReminder[],
   notBefore = Number.NEGATIVE_INFINITY,
 ): void {
-  layLadder(context, target, into, notBefore, false);
+  layLadder(context, target, ladderOf(context, target), into, notBefore, false);
+}
+
+/**
+ * remindersFor for a target the caller reuses across plans, with the ladder it kept from the last
+ * one (see keptLadderOf); returns the ladder laid, for the caller to keep.
+ */
+export function keptRemindersFor(
+  context: PlanContext,
+  target: ReminderTarget,
+  kept: SlotEntry | undefined,
+  into: TimedReminder[],
+  notBefore = Number.NEGATIVE_INFINITY,
+): SlotEntry {
+  const ladder = keptLadderOf(context, target, kept);
+  layLadder(context, target, ladder, into, notBefore, false);
+  return ladder;
 }
 
 /** The first reminder remindersFor would append (the earliest), or nothing. */
 export function firstReminderFor(context: PlanContext, target: ReminderTarget, into: TimedReminder[]): void {
-  layLadder(context, target, into, Number.NEGATIVE_INFINITY, true);
+  layLadder(context, target, ladderOf(context, target), into, Number.NEGATIVE_INFINITY, true);
 }
 
 /**
@@ -94,11 +110,11 @@ export function firstReminderFor(context: PlanContext, target: ReminderTarget, i
 function layLadder(
   context: PlanContext,
   target: ReminderTarget,
+  ladder: SlotEntry,
   into: TimedReminder[],
   notBefore: number,
   onlyFirst: boolean,
 ): void {
-  const ladder = ladderOf(context, target);
   const slots = ladder.slots;
   const sendAts = ladder.sendAts;
   let firstFuture = 0;

@@ -9,12 +9,13 @@ import { URGENCY_RANK } from "./urgency.ts";
  * locale-aware, never re-parsing ISO text): the planner runs these on every plan (see
  * BENCHMARKS.md). The sort is stable, so equal keys keep their insertion order.
  *
- * The steps and risks go through one record shape (OrderKeys) and one comparator (compareKeys);
- * the reminders, the longest list, are compared by their own fields (compareReminders), since a
- * key record per reminder cost more than the sort (planner bench). stableSort's call to its
- * comparator so meets two functions; with a comparator per list (steps, reminders, risks) that
- * call site met several and was never inlined (node --trace-turbo-inlining): a real call per
- * comparison, a few hundred per plan. Keep it at two: a new ordering builds OrderKeys.
+ * The steps and risks go through one record shape (OrderKeys) and one comparator (compareKeys),
+ * so stableSort's call to its comparator only ever meets that one function and V8 inlines it.
+ * With a comparator per list (steps, reminders) that call site met several functions and was
+ * never inlined (node --trace-turbo-inlining): a real call per comparison, a few hundred per plan.
+ * Keep it that way: a new ordering builds OrderKeys. The reminders, the longest list, are sorted
+ * as packed numbers instead (see orderReminders); only lists too long or instants too far out to
+ * pack go through stableSort with their own comparator.
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
 
@@ -132,15 +133,61 @@ export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueSte
 
 /**
  * Reminders: earliest send first, then earliest deadline, then id (ids are unique in a plan).
- * Sorted by their own fields rather than through OrderKeys: a plan has up to ~75 reminders, and
- * making a key record per reminder cost more than the sort itself (planner bench).
+ * Sorted as numbers: each reminder's send instant and its place in the list are packed into one
+ * integer (sendAt * PLACES + place, exact below 2^53), and one native numeric sort orders them, with
+ * no call into JavaScript per comparison; the few reminders sharing a send instant are then put in
+ * deadline and id order. A plan has up to ~75 reminders, and comparing them in a JavaScript merge
+ * sort (or through a key record each) was the costliest part of ordering a plan (planner bench).
  */
 export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] {
-  const sorted = stableSort(reminders.slice(), compareReminders);
-  const count = sorted.length;
+  const count = reminders.length;
+  const bySend = count <= PLACES ? sortedBySend(reminders) : null;
+  const sorted = bySend ?? stableSort(reminders.slice(), compareReminders);
+  if (bySend !== null) orderSameSend(sorted);
   const ordered: Reminder[] = new Array(count);
   for (let index = 0; index < count; index++) ordered[index] = (sorted[index] as TimedReminder).reminder;
   return ordered;
+}
+
+/** More places than a plan's reminders: sendAt * PLACES stays exact for instants before the year 2248. */
+const PLACES = 1024;
+/**
+ * The packed keys' scratch space, reused by every plan (grown when needed): a typed array this size
+ * is allocated outside the JavaScript heap, which costs more than the sort. Filled and read within
+ * one call only, so plans never see each other's keys.
+ */
+let sendKeys = new Float64Array(128);
+
+/** The reminders by send instant, then place; null when an instant cannot be packed exactly. */
+function sortedBySend(reminders: readonly TimedReminder[]): TimedReminder[] | null {
+  const count = reminders.length;
+  if (sendKeys.length < count) sendKeys = new Float64Array(count * 2);
+  const keys = sendKeys.subarray(0, count);
+  for (let place = 0; place < count; place++) {
+    const key = (reminders[place] as TimedReminder).sendAt * PLACES + place;
+    if (!Number.isSafeInteger(key)) return null;
+    keys[place] = key;
+  }
+  keys.sort();
+  const sorted: TimedReminder[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const key = keys[index] as number;
+    sorted[index] = reminders[key - Math.floor(key / PLACES) * PLACES] as TimedReminder;
+  }
+  return sorted;
+}
+
+/** Puts each run of reminders sharing a send instant in deadline and id order (stable insertion sort). */
+function orderSameSend(sorted: TimedReminder[]): void {
+  for (let index = 1; index < sorted.length; index++) {
+    const item = sorted[index] as TimedReminder;
+    let at = index - 1;
+    while (at >= 0 && compareReminders(sorted[at] as TimedReminder, item) > 0) {
+      sorted[at + 1] = sorted[at] as TimedReminder;
+      at--;
+    }
+    sorted[at + 1] = item;
+  }
 }
 
 function compareReminders(left: TimedReminder, right: TimedReminder): number {

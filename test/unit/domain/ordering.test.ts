@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { stableSort } from "#domain/planner/ordering.ts";
+import type { Reminder } from "#domain/plan.ts";
+import { orderReminders, stableSort } from "#domain/planner/ordering.ts";
+import { timedReminder } from "#domain/planner/timed-reminder.ts";
 
 /**
  * The planner sorts with its own merge sort (see ordering.ts); it must agree with Array#sort, which
@@ -27,5 +29,44 @@ describe("stableSort", () => {
     const items = [3, 1, 2];
     expect(stableSort(items, (left, right) => left - right)).toBe(items);
     expect(items).toEqual([1, 2, 3]);
+  });
+});
+
+/**
+ * orderReminders sorts packed send instants natively, then the reminders sharing one by deadline
+ * and id (see ordering.ts): on any list (shared instants and deadlines, instants before 1970 and
+ * too far ahead to pack, more reminders than it packs) it gives Array#sort's order by send
+ * instant, deadline, id, and keeps equal ones in input order.
+ */
+describe("orderReminders", () => {
+  const instant = fc.oneof(
+    fc.integer({ min: 1_780_000_000_000, max: 1_780_000_000_009 }),
+    fc.integer({ min: -9_000_000_000_000, max: 9_000_000_000_000 }),
+    fc.constantFrom(8_800_000_000_000, 8_900_000_000_000),
+  );
+  const drawnReminder = fc.record({
+    sendAt: instant,
+    deadline: fc.integer({ min: 0, max: 3 }),
+    id: fc.constantFrom("a", "b", "c"),
+  });
+
+  it("gives the same order as Array#sort by send instant, deadline, id", () => {
+    fc.assert(
+      fc.property(fc.array(drawnReminder, { maxLength: 1_100 }), (drawn) => {
+        const timed = drawn.map(({ sendAt, deadline, id }, index) =>
+          timedReminder(sendAt, deadline, { id, index } as unknown as Reminder),
+        );
+        const expected = [...timed]
+          .sort(
+            (left, right) =>
+              left.sendAt - right.sendAt ||
+              left.deadline - right.deadline ||
+              (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
+          )
+          .map((each) => each.reminder);
+        expect(orderReminders(timed)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 
 /**
@@ -18,6 +18,11 @@ const STEP_INDEX: ReadonlyMap<MilestoneKey, number> = new Map(
 /** The milestone's place in the catalog (MILESTONE_CATALOG's index); every key has one. */
 export function stepIndex(key: MilestoneKey): number {
   return STEP_INDEX.get(key) as number;
+}
+
+/** The key of the milestone at this catalog index (stepIndex's inverse). */
+export function keyAt(index: number): MilestoneKey {
+  return (MILESTONE_CATALOG[index] as CatalogEntry).key;
 }
 
 /** The WDOMS check's place in the catalog (statusAt and isSatisfiedAt test it by index). */

@@ -1,5 +1,15 @@
 import type { Deadline } from "../plan.ts";
-import { DAY_MS, fromWall, isoUtc, localDate, renderEt, renderInZone, toWall } from "../time.ts";
+import {
+  DAY_MS,
+  fromWall,
+  isoUtc,
+  localDate,
+  renderEt,
+  renderInZone,
+  toWall,
+  wallDayStart,
+} from "../time.ts";
+import type { DueDate } from "./deadlines.ts";
 
 /** Shifts an instant by whole calendar days in a zone, so the local time of day is kept across DST. */
 export function shiftDays(at: number, zone: string, days: number): number {
@@ -49,4 +59,16 @@ export function deadlineDay(
 function dateOnly(rendered: string): string {
   const comma = rendered.indexOf(", ");
   return comma < 0 ? rendered : rendered.slice(0, comma);
+}
+
+/**
+ * A due date that means a day (`asDay`) ends with that day: the end, in its rule's zone, of the day
+ * its instant falls in (an instant at midnight closes the day before). The contract, "14 days from
+ * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon (tester
+ * s11 issue 9e B5); a date counted from midnight (residency start) is unchanged. Other dates as given.
+ */
+export function wholeDay(due: DueDate | null): DueDate | null {
+  if (due === null || due.asDay !== true) return due;
+  const end = fromWall(due.zone, wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS);
+  return end === due.at ? due : { ...due, at: end };
 }

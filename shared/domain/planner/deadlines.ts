@@ -1,10 +1,10 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, fromWall, isoUtc, toWall, wallDayStart } from "../time.ts";
-import { dependantsOf, targetChain } from "./catalog-index.ts";
-import { deadlineDay, deadlineDetail, shiftDays } from "./date-math.ts";
+import { dependantsOf, keyAt, stepIndex, targetChain } from "./catalog-index.ts";
+import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 
 /** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
 export interface DueDate {
@@ -52,9 +52,11 @@ export interface OwnDate {
  * (most applicants: see BENCHMARKS.md). Immutable once built; results are computed on first use.
  */
 export class PlanDates {
-  private readonly dues = new Map<MilestoneKey, DueDate | null>();
-  private readonly owns = new Map<MilestoneKey, DueDate | null>();
-  private readonly targets = new Map<MilestoneKey, DueDate | null>();
+  // By catalog index (stepIndex), undefined until resolved, null for none: an array read per
+  // look-up, where a Map by key was one of the plan's most frequent look-ups (planner bench).
+  private readonly dues: (DueDate | null | undefined)[] = unresolved();
+  private readonly owns: (DueDate | null | undefined)[] = unresolved();
+  private readonly targets: (DueDate | null | undefined)[] = unresolved();
   private readonly renderings = new Map<DueDate, Deadline>();
   private readonly dayRenderings = new Map<DueDate, Deadline>();
   private readonly startBys = new Map<DueDate, StartBy>();
@@ -73,12 +75,18 @@ export class PlanDates {
    * from it, never the applicant's own date. Null when nothing fixes one.
    */
   due(key: MilestoneKey): DueDate | null {
-    if (this.base !== null) return this.base.due(key);
-    const known = this.dues.get(key);
-    if (known !== undefined || this.dues.has(key)) return known ?? null;
+    return this.dueAt(stepIndex(key));
+  }
+
+  /** due() by the milestone's catalog index (stepIndex), for callers that walk the catalog. */
+  dueAt(index: number): DueDate | null {
+    if (this.base !== null) return this.base.dueAt(index);
+    const known = this.dues[index];
+    if (known !== undefined) return known;
+    const key = keyAt(index);
     const resolved = wholeDay(this.neededBy(key, this.resolveDue(key)));
     const due = resolved === null ? null : shapedDueDate(resolved);
-    this.dues.set(key, due);
+    this.dues[index] = due;
     return due;
   }
 
@@ -87,8 +95,9 @@ export class PlanDates {
    * catalog allows one and it is done or not yet passed; null otherwise. See planDates.
    */
   own(key: MilestoneKey): DueDate | null {
-    const known = this.owns.get(key);
-    if (known !== undefined || this.owns.has(key)) return known ?? null;
+    const index = stepIndex(key);
+    const known = this.owns[index];
+    if (known !== undefined) return known;
     const given = this.givenDates.get(key);
     const own: DueDate | null =
       given === undefined
@@ -99,7 +108,7 @@ export class PlanDates {
             status: "applicant",
             source: `your ${given.done ? "completion" : "scheduled"} date ${given.date}`,
           });
-    this.owns.set(key, own);
+    this.owns[index] = own;
     return own;
   }
 
@@ -111,15 +120,21 @@ export class PlanDates {
    * has the applicant's own date, or the target is not before the hard deadline.
    */
   target(key: MilestoneKey): DueDate | null {
-    const known = this.targets.get(key);
-    if (known !== undefined || this.targets.has(key)) return known ?? null;
+    return this.targetAt(stepIndex(key));
+  }
+
+  /** target() by the milestone's catalog index (stepIndex), for callers that walk the catalog. */
+  targetAt(index: number): DueDate | null {
+    const known = this.targets[index];
+    if (known !== undefined) return known;
+    const key = keyAt(index);
     let target: DueDate | null;
-    if (this.base !== null && this.isOwnFree(targetChain(key))) target = this.base.target(key);
+    if (this.base !== null && this.isOwnFree(targetChain(key))) target = this.base.targetAt(index);
     else {
       const resolved = this.resolveTarget(key);
       target = resolved === null ? null : shapedDueDate(resolved);
     }
-    this.targets.set(key, target);
+    this.targets[index] = target;
     return target;
   }
 
@@ -277,14 +292,7 @@ export class PlanDates {
   }
 }
 
-/**
- * A due date that means a day (`asDay`) ends with that day: the end, in its rule's zone, of the day
- * its instant falls in (an instant at midnight closes the day before). The contract, "14 days from
- * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon (tester
- * s11 issue 9e B5); a date counted from midnight (residency start) is unchanged. Other dates as given.
- */
-function wholeDay(due: DueDate | null): DueDate | null {
-  if (due === null || due.asDay !== true) return due;
-  const end = fromWall(due.zone, wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS);
-  return end === due.at ? due : { ...due, at: end };
+/** A per-milestone memo with nothing resolved yet, one slot per catalog entry. */
+function unresolved(): (DueDate | null | undefined)[] {
+  return new Array(MILESTONE_CATALOG.length).fill(undefined);
 }

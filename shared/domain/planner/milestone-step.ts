@@ -88,7 +88,7 @@ export function planMilestone(
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
-  const due = schoolCheckOnly ? null : (phase?.due ?? stepDates.due(entry.key));
+  const due = schoolCheckOnly ? null : (phase?.due ?? stepDates.dueAt(index));
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -151,7 +151,7 @@ export function planMilestone(
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
-  const target = h1b ?? weekTarget ?? stepDates.target(entry.key);
+  const target = h1b ?? weekTarget ?? stepDates.targetAt(index);
   // An exam day that has begun means the applicant has acted: the target no longer drives the
   // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
   const sat = own !== null && own.due.at < context.now;
@@ -189,7 +189,7 @@ export function planMilestone(
   // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
   // afresh, with no deadline of the unreachable year (tester finding 4).
   const missed =
-    stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, entry.key);
+    stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,
@@ -255,7 +255,7 @@ function startsResidency(entry: CatalogEntry): boolean {
 }
 
 /** The step's deadline for the plan's own Match when it has passed, else null. */
-function passedDue(context: PlanContext, dates: PlanDates, key: CatalogEntry["key"]): DueDate | null {
-  const due = dates.due(key);
+function passedDue(context: PlanContext, dates: PlanDates, index: number): DueDate | null {
+  const due = dates.dueAt(index);
   return due !== null && due.at < context.now ? due : null;
 }

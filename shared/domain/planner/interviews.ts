@@ -12,6 +12,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import type { SlotEntry } from "./ladders.ts";
+import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
 import { urgencyOf } from "./urgency.ts";
 
@@ -158,11 +159,11 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
  * Each upcoming interview gets a preparation step; from its start until the thank-you deadline it
  * gets a thank-you step. The program's time is shown in the applicant's zone and the program's.
  * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
- * Appends to the plan's steps (with their due instant as a number, for sorting) and reminders.
+ * Appends to the plan's steps (keyed for sorting, see DueStep) and reminders.
  */
 export function planInterviews(
   context: PlanContext,
-  steps: { step: NextStep; due: number }[],
+  steps: DueStep<NextStep>[],
   reminders: TimedReminder[],
 ): void {
   // Two entries with one identity (the same operator id, or the same program and instant when
@@ -191,34 +192,32 @@ export function planInterviews(
     // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
     if (start > context.now) {
-      steps.push({
-        due: start,
-        step: {
-          milestone: "interview",
-          interviewId,
-          title: prepTitle,
-          why: INTERVIEW_PREP_WHY,
-          action: prepAction,
-          dueBy: prepDeadline.at,
-          deadline: prepDeadline,
-          urgency: urgencyOf(context, start, null, false),
-        },
-      });
+      const urgency = urgencyOf(context, start, null, false);
+      const step: NextStep = {
+        milestone: "interview",
+        interviewId,
+        title: prepTitle,
+        why: INTERVIEW_PREP_WHY,
+        action: prepAction,
+        dueBy: prepDeadline.at,
+        deadline: prepDeadline,
+        urgency,
+      };
+      steps.push(dueNextStep(step, urgency, start, INTERVIEW_ORDER, interviewId));
       rendered.prepLadder = keptRemindersFor(context, prepReminders, rendered.prepLadder, reminders);
     } else if (context.now <= thankYouBy) {
-      steps.push({
-        due: thankYouBy,
-        step: {
-          milestone: "interview",
-          interviewId,
-          title: thanksTitle,
-          why: INTERVIEW_THANK_YOU_WHY,
-          action: thanksAction,
-          dueBy: thanksDeadline.at,
-          deadline: thanksDeadline,
-          urgency: urgencyOf(context, thankYouBy, null, false),
-        },
-      });
+      const urgency = urgencyOf(context, thankYouBy, null, false);
+      const step: NextStep = {
+        milestone: "interview",
+        interviewId,
+        title: thanksTitle,
+        why: INTERVIEW_THANK_YOU_WHY,
+        action: thanksAction,
+        dueBy: thanksDeadline.at,
+        deadline: thanksDeadline,
+        urgency,
+      };
+      steps.push(dueNextStep(step, urgency, thankYouBy, INTERVIEW_ORDER, interviewId));
     }
     if (context.now <= thankYouBy) {
       rendered.thanksLadder = keptRemindersFor(

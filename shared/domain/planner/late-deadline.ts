@@ -3,11 +3,12 @@ import type { NextStep } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
 import { AFTER_EARLY_DEADLINE_EVERY_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
-import type { DueStep } from "./ordering.ts";
+import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 
 /**
@@ -84,7 +85,7 @@ export function planLateDeadline(
     missedDeadline: deadlineDetail(context.zone, missed.at, missed.status, missed.source),
     startBy: isoUtc(missed.at),
   };
-  out.nextSteps.push({ due: missed.at, step });
+  out.nextSteps.push(dueNextStep(step, step.urgency, missed.at, stepIndex(entry.key), ""));
   const laid = out.reminders.length;
   remindersFor(
     context,

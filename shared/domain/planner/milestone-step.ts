@@ -9,7 +9,7 @@ import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3St
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
-import type { DueStep } from "./ordering.ts";
+import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { resultStillNeededReminders } from "./result-still-needed.ts";
@@ -114,7 +114,7 @@ export function planMilestone(
     };
     if (passedLate !== null) step.earlyDeadline = detail;
     if (own !== null) step.ownDate = own.detail;
-    out.overdue.push({ due: passedLate?.at ?? due.at, step });
+    out.overdue.push(dueOverdueStep(step, passedLate?.at ?? due.at, index));
   }
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
   // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
@@ -190,22 +190,23 @@ export function planMilestone(
   // afresh, with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
+  // A school that may be ineligible makes every other step moot, so checking it comes first.
+  const urgency =
+    ownDateUrgency(own) ??
+    (missed !== null && detail !== undefined ? "overdue" : null) ??
+    lateOwnDateUrgency(own, due, context.now) ??
+    (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
+      ? "urgent"
+      : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
+        ? "urgent"
+        : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted));
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,
     why: entry.why.text,
     action: lateResult === "" ? action : `${action}${lateResult}`,
     dueBy: detail === undefined ? null : detail.at,
-    // A school that may be ineligible makes every other step moot, so checking it comes first.
-    urgency:
-      ownDateUrgency(own) ??
-      (missed !== null && detail !== undefined ? "overdue" : null) ??
-      lateOwnDateUrgency(own, due, context.now) ??
-      (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
-        ? "urgent"
-        : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
-          ? "urgent"
-          : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted)),
+    urgency,
   };
   if (detail !== undefined) step.deadline = detail;
   if (missed !== null && detail !== undefined) {
@@ -232,7 +233,7 @@ export function planMilestone(
   const passedTarget =
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
-  out.nextSteps.push({ due: orderAt, step });
+  out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
   if (phase?.followUpOnly !== true)
     stepReminders(
       context,

@@ -1,6 +1,5 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
-import { stepIndex } from "./catalog-index.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { URGENCY_RANK } from "./urgency.ts";
 
@@ -19,11 +18,34 @@ import { URGENCY_RANK } from "./urgency.ts";
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
 
-/** A step with the instant that drives it (Infinity when none), as the planner collects it. */
-export interface DueStep<T extends NextStep | OverdueStep> {
-  step: T;
-  due: number;
+/**
+ * A step as the planner collects it, already keyed for orderNextSteps and orderOverdue: its
+ * urgency rank (0 for every overdue step), the instant that drives it (Infinity when none), its
+ * catalog place, its interview id. Keyed where it is made, from what the maker knows (the step's
+ * catalog index, its urgency), rather than read back from the step when sorted: next steps come in
+ * many shapes (optional fields), and those reads were megamorphic (callgrind), with a catalog
+ * look-up per step besides.
+ */
+export type DueStep<T extends NextStep | OverdueStep> = OrderKeys<T>;
+
+/** A next step with its urgency, driving instant, catalog index (INTERVIEW_ORDER for an interview) and interview id. */
+export function dueNextStep(
+  step: NextStep,
+  urgency: NextStep["urgency"],
+  due: number,
+  catalog: number,
+  interviewId: string,
+): DueStep<NextStep> {
+  return orderKeys(step, URGENCY_RANK[urgency], due, catalog, interviewId);
 }
+
+/** An overdue milestone step with its deadline and catalog index. */
+export function dueOverdueStep(step: OverdueStep, due: number, catalog: number): DueStep<OverdueStep> {
+  return orderKeys(step, 0, due, catalog, "");
+}
+
+/** An interview's step is ordered after every milestone's (its "catalog index" for dueNextStep). */
+export const INTERVIEW_ORDER = MILESTONE_CATALOG.length;
 
 /** What one item is ordered by: `first`, then `second`, then `third` ascending, then `text`. */
 interface OrderKeys<T> {
@@ -103,32 +125,14 @@ export function stableSort<T>(items: T[], compare: (left: T, right: T) => number
 
 const RUN = 8;
 
-/** Steps by urgency rank (0 for overdue steps), then driving date, catalog order, interview id. */
-function orderSteps<T extends NextStep | OverdueStep>(
-  steps: readonly DueStep<T>[],
-  urgencyRanked: boolean,
-): T[] {
-  const count = steps.length;
-  const keyed: OrderKeys<T>[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const { step, due } = steps[index] as DueStep<T>;
-    // An overdue step has no urgency (NextStep's field), so all of them rank the same.
-    const urgency = urgencyRanked ? URGENCY_RANK[(step as NextStep).urgency] : 0;
-    // Catalog order; an interview (no catalog entry) after every milestone.
-    const catalog = step.milestone === "interview" ? MILESTONE_CATALOG.length : stepIndex(step.milestone);
-    keyed[index] = orderKeys(step, urgency, due, catalog, step.interviewId ?? "");
-  }
-  return ordered(keyed);
-}
-
 /** Next steps: most urgent first, then earliest driving date, catalog order, interview id. */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {
-  return orderSteps(steps, true);
+  return ordered(steps.slice());
 }
 
 /** Overdue steps: earliest deadline first, then catalog order, interview id. */
 export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueStep[] {
-  return orderSteps(steps, false);
+  return ordered(steps.slice());
 }
 
 /**

@@ -56,6 +56,11 @@ const SchoolEligibilityCheckSchema = z
         resolvedBy: z.string().min(1),
         /** What a fee that needs an eligible school says while it is held back, not counted. */
         feeHeld: z.string().min(1),
+        /**
+         * The check's action when the applicant reported it done (or a later step implies it) but
+         * the note is still unknown: the gate holds, so the plan asks for the note itself.
+         */
+        reportedDone: z.string().min(1),
       })
       .strict(),
     ...CitationFields,

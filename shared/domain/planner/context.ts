@@ -139,6 +139,11 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
+  // The note still unknown, the WDOMS check is not done whatever the snapshot says (or implies from
+  // a later step): the gate holds until the note is told (tester t9g B1: a WDOMS step reported done
+  // with no note planned the school as eligible, fees and ECFMG reminders included).
+  if (note === null && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
+    statuses[SCHOOL_CHECK_INDEX] = "not_started";
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
     : DEFAULT_QUIET;

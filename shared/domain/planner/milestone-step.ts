@@ -174,13 +174,15 @@ export function planMilestone(
       : (leadStart?.at ?? null);
   const action = schoolCheckOnly
     ? SCHOOL_CHECK.ineligible.action
-    : gates.seasonOver && entry.key === "rank_order_list"
-      ? seasonOverRolAction(context)
-      : gates.afterSeasonDates !== null && entry.seasonBound === true && overdueNow
-        ? seasonOverStepAction(context)
-        : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-          ? entry.statusActions.prerequisitePending
-          : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due), due);
+    : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
+      ? SCHOOL_CHECK.unchecked.reportedDone
+      : gates.seasonOver && entry.key === "rank_order_list"
+        ? seasonOverRolAction(context)
+        : gates.afterSeasonDates !== null && entry.seasonBound === true && overdueNow
+          ? seasonOverStepAction(context)
+          : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+            ? entry.statusActions.prerequisitePending
+            : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due), due);
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);
@@ -259,4 +261,10 @@ function startsResidency(entry: CatalogEntry): boolean {
 function passedDue(context: PlanContext, dates: PlanDates, index: number): DueDate | null {
   const due = dates.dueAt(index);
   return due !== null && due.at < context.now ? due : null;
+}
+
+/** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */
+function checkReported(context: PlanContext): boolean {
+  const reported = context.entries.get(SCHOOL_CHECK.key)?.status;
+  return reported === "done" || reported === "waived";
 }

@@ -90,6 +90,45 @@ describe("eligibility gates (property-based)", () => {
     );
   });
 
+  // Tester t9g B1: a sponsor note still unknown holds the gate whatever the WDOMS step's status.
+  it("with the sponsor note unknown, WDOMS reported done or not, no step needing ECFMG is reminded or budgeted", () => {
+    fc.assert(
+      fc.property(
+        inputArb,
+        nowArb,
+        fc.constantFrom("done", "waived", "in_progress", "not_started"),
+        (drawn, now, wdoms) => {
+          const input = {
+            ...drawn,
+            applicant: {
+              ...drawn.applicant,
+              medicalSchool: { ...drawn.applicant.medicalSchool, wdomsSponsorNote: null },
+            },
+            milestones: [
+              ...drawn.milestones.filter((entry) => entry.key !== "wdoms_listing"),
+              { key: "wdoms_listing" as const, status: wdoms as "done" },
+            ],
+          };
+          const result = planFor(input, now);
+          const needsEcfmg = new Set<string>(
+            MILESTONE_CATALOG.filter((entry) => entry.needsEcfmgEligibleSchool).map((entry) => entry.key),
+          );
+          const blocked = new Set(result.blocked.map((entry) => entry.milestone));
+          for (const reminder of result.reminders) {
+            if (reminder.milestone === "interview") continue;
+            expect(needsEcfmg.has(reminder.milestone)).toBe(false);
+            expect(blocked.has(reminder.milestone)).toBe(false);
+          }
+          for (const next of result.nextSteps) expect(needsEcfmg.has(next.milestone)).toBe(false);
+          expect(result.budget.upcomingUsd).toBe(0);
+          // The WDOMS step is what the applicant hears about, first.
+          expect(result.nextSteps.some((next) => next.milestone === "wdoms_listing")).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("with no sponsor note, everything that needs ECFMG is blocked and silent, fees included", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (drawn, now) => {
@@ -136,6 +175,31 @@ describe("sponsor note not yet checked (null)", () => {
     expect(new Set(result.reminders.map((reminder) => reminder.milestone))).toEqual(
       new Set(["wdoms_listing"]),
     );
+  });
+});
+
+describe("sponsor note unknown (null) with the WDOMS step reported done (tester t9g B1)", () => {
+  // The plan treated the school as eligible: ECFMG steps urgent, 43 reminders, $4,145 budgeted.
+  it("still holds the gate: asks for the sponsor note, no ECFMG fee, no reminder for a held step", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2028,
+        medicalSchool: { name: "Unknown U", country: "NG", wdomsSponsorNote: null },
+      }),
+      milestones: [milestoneFactory("wdoms_listing", "done")],
+    });
+    const result = planFor(input, "2026-11-30T12:00:00Z");
+    expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
+    expect(result.nextSteps[0]?.urgency).toBe("urgent");
+    expect(result.nextSteps[0]?.action).toMatch(/marked .*done.* sponsor note/i);
+    for (const key of ["ecfmg_application", "usmle_step1", "nrmp_registration", "oet_medicine"]) {
+      expect(result.blocked.find((entry) => entry.milestone === key)?.waitingFor).toContain("wdoms_listing");
+    }
+    const needsEcfmg = new Set<string>(
+      MILESTONE_CATALOG.filter((entry) => entry.needsEcfmgEligibleSchool).map((entry) => entry.key),
+    );
+    for (const reminder of result.reminders) expect(needsEcfmg.has(reminder.milestone)).toBe(false);
+    expect(result.budget.upcomingUsd).toBe(0);
   });
 });
 

@@ -207,6 +207,12 @@ describe("reminder invariants (property-based)", () => {
               (entry) =>
                 entry.key !== "rank_order_list" || entry.status === "waived" || certifiable(entry.date),
             )
+            // A WDOMS check reported done with the sponsor note still unknown is not finished: the
+            // plan asks for the note (tester t9g B1).
+            .filter(
+              (entry) =>
+                entry.key !== "wdoms_listing" || input.applicant.medicalSchool.wdomsSponsorNote !== null,
+            )
             .map((entry) => entry.key),
         );
         for (const reminder of planFor(input, now).reminders) {

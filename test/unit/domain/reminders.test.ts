@@ -207,11 +207,13 @@ describe("reminder invariants (property-based)", () => {
               (entry) =>
                 entry.key !== "rank_order_list" || entry.status === "waived" || certifiable(entry.date),
             )
-            // A WDOMS check reported done with the sponsor note still unknown is not finished: the
-            // plan asks for the note (tester t9g B1).
+            // A WDOMS check reported done or waived is not finished without a sponsor note: with none
+            // (false) the school's note stays the one thing to do and its critical notice is the
+            // WDOMS step's (tester s12 issue 9f C3); unknown (null), the plan asks for the note
+            // (tester t9g B1).
             .filter(
               (entry) =>
-                entry.key !== "wdoms_listing" || input.applicant.medicalSchool.wdomsSponsorNote !== null,
+                entry.key !== "wdoms_listing" || input.applicant.medicalSchool.wdomsSponsorNote === true,
             )
             .map((entry) => entry.key),
         );

@@ -2,7 +2,7 @@ import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, fromWall, isoUtc, toWall, wallDayStart } from "../time.ts";
+import { ET_ZONE, isoUtc } from "../time.ts";
 import { dependantsOf, keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import {
   DAY_MS,
@@ -189,7 +189,7 @@ function markPrerequisites(statuses: MilestoneStatus[], key: MilestoneKey, happe
  * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens
  * (official), so "done" or "scheduled" dated before then is refused; "done" with no date before
  * ranking opens, or dated after today (the applicant's day), cannot be a certified list either.
- * Calendar dates compare as ISO text.
+ * Calendar dates compare as ISO text, each a day in the applicant's zone.
  */
 function refusedRankList(
   rol: MilestoneEntry | undefined,
@@ -202,10 +202,12 @@ function refusedRankList(
   if (rol.date === undefined) {
     return rol.status === "done" && now < opens.at ? { reason: "undated", date: null } : null;
   }
-  if (rol.date < opens.date) return { reason: "before-opening", date: rol.date };
+  // The reported date is the applicant's day: it compares with the local days of the opening and
+  // the deadline (localDayOf), not their ET days (tester t9g issue 9 A1).
+  if (rol.date < localDayOf(zone, opens)) return { reason: "before-opening", date: rol.date };
   if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
   // After the season's deadline no list can be certified for it (a date meant for a later Match).
-  if (rol.date > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.date)
+  if (rol.date > localDayOf(zone, calendar.dates.nrmp_rol_certification_and_late_registration_deadline))
     return { reason: "after-deadline", date: rol.date };
   return null;
 }

@@ -6,7 +6,7 @@ import {
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, ET_ZONE, renderDate, renderEt, renderInZone } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -93,9 +93,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const sources: string[] = [];
     const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
     // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
-    const ask = opened
-      ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${when(context, rol)}, and tell us the day you certified it.`
-      : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`;
+    // Each reason has its own words: the opening is named only where it is the reason, or where it
+    // is still ahead (tester t9g issue 9 A1: "after the deadline" came with before-opening words).
+    const ask =
+      reason === "after-deadline" || (reason === "future" && opened)
+        ? `${reason === "future" ? "a list counts from the day you certify it" : `the deadline is ${when(context, rol)}, your day ${renderDate(localDate(context.zone, rol))}, and a list certified after it cannot count for the ${calendar.matchYear} Match`}, so it is not counted. ${opened ? "Ranking is open: if your list is not certified in R3 yet, certify it now" : `Ranking opens on ${opening}: certify your list in R3 from then`}, by ${when(context, rol)}, and tell us the day you certified it.`
+        : opened
+          ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${when(context, rol)}, and tell us the day you certified it.`
+          : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`;
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",

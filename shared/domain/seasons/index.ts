@@ -1,4 +1,4 @@
-import { DAY_MS, ET_ZONE, etInstant, isoUtc, wallFromDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, etInstant, isoUtc, localDate, wallFromDate } from "../time.ts";
 import confirmedData from "./confirmed.json" with { type: "json" };
 import projectionRulesData from "./projection-rules.json" with { type: "json" };
 import type { ConfirmedDate, ConfirmedFile, ProjectionFile, ProjectionRule } from "./schema.ts";
@@ -97,6 +97,19 @@ function projectDate(rule: ProjectionRule, matchYear: number, resolved: Map<Seas
 }
 
 /** Projects every season date for the Match year by the documented rules, in dependency order. */
+/**
+ * The applicant's own day ("YYYY-MM-DD" in their zone) that holds a season date's instant: the day
+ * to compare an applicant's reported date with, since the applicant's dates are local days (the
+ * Done button records `localDate(zone, now)`) while `SeasonDate.date` is the ET day. A local day
+ * is on or before this day when it holds some moment at or before the instant (the last hours
+ * before a 9:00 PM ET deadline are the next morning in Manila), and before it when it ends before
+ * the instant's day begins (tester t9g issue 9 A1). For a latest candidate (an ET day without an
+ * instant), pass the season date's instant moved by the whole days between the two ET days.
+ */
+export function localDayOf(zone: string, date: Pick<SeasonDate, "at">): string {
+  return localDate(zone, date.at);
+}
+
 export function projectSeasonDates(matchYear: number): Record<SeasonDateKey, SeasonDate> {
   const resolved = new Map<SeasonDateKey, string>();
   const pending = [...PROJECTION.rules];

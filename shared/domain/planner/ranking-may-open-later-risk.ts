@@ -1,4 +1,5 @@
 import type { Risk } from "../plan.ts";
+import { localDayOf } from "../seasons/index.ts";
 import { renderDate, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
@@ -25,7 +26,13 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
   if (latest === undefined || context.rolRefused !== null || context.now > rol || entry?.date === undefined)
     return [];
   if (entry.status !== "done" && entry.status !== "scheduled") return [];
-  if (entry.date < opens.date || entry.date >= latest.date) return [];
+  // The list's date is the applicant's day: it compares with the candidates' local days (tester
+  // t9g issue 9 A1). The latest candidate is an ET day at the opening's time of day (no DST change
+  // between mid-January and early February in ET).
+  const latestDay = localDayOf(context.zone, {
+    at: opens.at + (Date.parse(latest.date) - Date.parse(opens.date)),
+  });
+  if (entry.date < localDayOf(context.zone, opens) || entry.date >= latestDay) return [];
   const sources: string[] = [];
   const projected = citeSeasonDate(opens, NRMP_DATES_URL, sources);
   addSource(sources, latest.rule);
@@ -33,7 +40,7 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
     code: "RANKING_MAY_OPEN_LATER",
     severity: "warning",
     sources,
-    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latest.date)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)} and tell us the day.`,
+    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latestDay)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)} and tell us the day.`,
     milestones: ["rank_order_list"],
   };
   return [risk];

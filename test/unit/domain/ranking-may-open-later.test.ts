@@ -74,4 +74,20 @@ describe("a list certified before ranking's later candidate opening (tester s12 
     expect(seasonCalendar(2026).dates.nrmp_rank_order_list_entry_opens.status).toBe("confirmed");
     expect(flagged(planOn("2026-01-20", "2026-01-21T12:00:00Z", 2026))).toBeUndefined();
   });
+
+  it("compares the list's local day with the candidates' local days (tester t9g issue 9 A1)", () => {
+    // Manila: Fri 15 Jan 2027 12:00 PM ET is Sat 16 Jan 1:00 AM, Wed 3 Feb 12:00 PM ET Thu 4 Feb 1:00 AM.
+    const inManila = (date: string, now: string) =>
+      plan(
+        { ...input(date), applicant: { ...input(date).applicant, timezone: "Asia/Manila" } },
+        seasonCalendar(2027),
+        new Date(now),
+      );
+    const onOpeningDay = inManila("2027-01-16", "2027-01-17T12:00:00Z");
+    expect(onOpeningDay.risks.map((risk) => risk.code)).not.toContain("ROL_BEFORE_RANKING_OPENS");
+    expect(flagged(onOpeningDay)).toBeDefined();
+    const onCandidateEtDay = flagged(inManila("2027-02-03", "2027-02-04T12:00:00Z"));
+    expect(onCandidateEtDay?.message).toContain("a list dated before Thu 4 Feb 2027 may predate it");
+    expect(flagged(inManila("2027-02-04", "2027-02-05T12:00:00Z"))).toBeUndefined();
+  });
 });

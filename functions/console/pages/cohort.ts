@@ -22,11 +22,16 @@ function emailCell(row: CohortRow): string {
 
 /**
  * The Match column: the year the applicant targets, and when that Match is out of reach, the year
- * the plan is dated for (tester s8 issue 15b B3): "2027 → 2028 (2027 out of reach)".
+ * the plan is dated for (tester s8 issue 15b B3): "2027 → 2028 (2027 out of reach)"; when the
+ * applicant's season is over, the Match the row's next date is for, if a later one.
  */
 function matchCell(row: CohortRow): string {
-  if (row.plannedMatchYear === undefined) return String(row.matchYear);
-  return `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span> ${row.plannedMatchYear} (${row.matchYear} out of reach)`;
+  const arrow = `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span>`;
+  if (row.plannedMatchYear !== undefined)
+    return `${arrow} ${row.plannedMatchYear} (${row.matchYear} out of reach)`;
+  // A season over whose next date is the next Match's (tester t9g issue 9 C2): "2027 → 2028 (2027 season over)".
+  const next = row.nextDeadline?.matchYear;
+  return next === undefined ? String(row.matchYear) : `${arrow} ${next} (${row.matchYear} season over)`;
 }
 
 export interface CohortQuery {

@@ -2,6 +2,7 @@ import { stepCountdown } from "../display-order.ts";
 import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import type { Stage } from "./stage.ts";
 import { stageOf } from "./stage.ts";
@@ -38,6 +39,13 @@ export interface CohortFacts {
     day?: string;
     kind?: "deadline" | "own-date" | "target";
     deadline?: { at: string; status: string; day?: string };
+    /**
+     * The Match the date is for when it is the next one after the applicant's, whose season is over
+     * (SEASON_OVER) while the plan stays dated for it: a date after that Match's residency start
+     * (ECFMG certification for the next start) is the next Match's (tester t9g issue 9 C2: the row
+     * showed "Fri 16 Jun 2028" under "Match 2027"). Absent for a date of the applicant's own Match.
+     */
+    matchYear?: number;
   };
   /**
    * The Match the plan's dates are for when it is not the one the applicant targets: theirs is out
@@ -98,7 +106,11 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
     }
     break;
   }
-  if (soonest !== undefined) facts.nextDeadline = soonest;
+  if (soonest !== undefined) {
+    const nextMatch = seasonOverNextMatch(plan, soonest.at);
+    if (nextMatch !== undefined) soonest.matchYear = nextMatch;
+    facts.nextDeadline = soonest;
+  }
   return facts;
 }
 
@@ -177,4 +189,16 @@ export function rowAsOf<Row extends CohortFacts & { upcoming?: CohortFactsFrom[]
   if (ahead.length > 0) result.upcoming = ahead;
   else delete result.upcoming;
   return result;
+}
+
+/**
+ * The next Match when the plan's own season is over (SEASON_OVER, the plan still dated for the
+ * applicant's Match) and `at` (ISO UTC) falls after that Match's residency start, so cannot be for
+ * it; else undefined (see CohortFacts.nextDeadline.matchYear). Pure.
+ */
+function seasonOverNextMatch(plan: Plan, at: string): number | undefined {
+  if (laterPlannedMatchYear(plan) !== undefined || !plan.risks.some((risk) => risk.code === "SEASON_OVER"))
+    return undefined;
+  const start = seasonCalendar(plan.matchYear).dates.residency_start.at;
+  return Date.parse(at) > start ? plan.matchYear + 1 : undefined;
 }

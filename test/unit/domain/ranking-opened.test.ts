@@ -92,7 +92,9 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
 
 describe("the rank list's notice once ranking is open (issue 9, adv14's leftover)", () => {
   const noticeTitles = (result: Plan) =>
-    result.reminders.filter((r) => r.rung === "critical-risk" && r.milestone === "rank_order_list").map((r) => r.title);
+    result.reminders
+      .filter((r) => r.rung === "critical-risk" && r.milestone === "rank_order_list")
+      .map((r) => r.title);
 
   it("a list dated before the opening, reported after it, is told to certify again now, not 'once ranking opens'", () => {
     const titles = noticeTitles(planAt(base, "2027-01-20T12:00:00Z"));

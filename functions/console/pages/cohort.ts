@@ -126,7 +126,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use). Open risks by severity, the next deadline, and the latest email with what became of it.</p>
+${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use), or, when its season is over, the year their next deadline is for. Open risks by severity, the next deadline, and the latest email with what became of it.</p>
 <div class="table-scroll stack-on-phone" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>

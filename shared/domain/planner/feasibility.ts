@@ -1,10 +1,11 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import {
   applicationLeadTime,
   EXAM_BOOKING,
@@ -13,17 +14,14 @@ import {
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
-import { missedPathwayDeadline, type PathwayLate } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
-export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
- * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (its application
- * submitted, the OET result sent after it as a supporting document, then reviewed by ECFMG)
- * confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
+ * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (submitted with the OET
+ * result, then reviewed by ECFMG) confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
  * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
@@ -40,15 +38,16 @@ export interface Feasibility {
   readyAt: number;
   /** True when, before the rank order list deadline, the season cannot be made (see `cause`). */
   infeasible: boolean;
-  /** What makes it out of reach: graduation after residency starts, or the exams' and Pathway's timing. */
-  cause: "graduation" | "exams" | null;
   /**
-   * A projected Pathway deadline the fastest pace still misses though the season is in reach: the
-   * application itself, or the OET result (a supporting document) after the documents deadline.
-   * Both deadlines are projections (the catalog's rules, advice): a warning, never out of reach
-   * (tester s13 issue 9g A3). Null when neither is missed.
+   * What makes it out of reach: graduation after residency starts, the exams' timing, or the OET
+   * result (which the Pathway application needs) arriving after the Pathway application deadline.
    */
-  pathwayLate: PathwayLate | null;
+  cause: "graduation" | "exams" | "pathway" | null;
+  /**
+   * When the OET result, which the Pathway application needs, arrives at the earliest: null when the
+   * OET is passed, the Pathway submitted, or neither needed.
+   */
+  oetResultAt: number | null;
   /** The first Match year whose ROL deadline is after readyAt and whose start follows graduation. */
   earliestMatchYear: number;
   /** What it would take at that pace: the remaining requirements in order (see describeTakes). */
@@ -109,24 +108,15 @@ function examAt(
   const prep: LeadTime | null = prepared ? null : preparationOf(key);
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
-  // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
-  // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
-  // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
-  // A sitting booked later than that is not the fastest: the earlier booking is, as before.
-  const own = day !== null && day < booked + DAY_MS;
-  const sitting = day === null || !own ? booked : day;
-  takes.push(
-    own
-      ? { key, prep: null, wait: null, report: reporting, booked: day }
-      : { key, prep, wait: EXAM_BOOKING, report: reporting },
-  );
+  const sitting = day === null ? booked : Math.min(day, booked);
+  if (day === null || booked < day) takes.push({ key, prep, wait: EXAM_BOOKING, report: reporting });
   return { sitting, reported: sitting + report * DAY_MS };
 }
 
 const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
   infeasible: false,
   cause: null,
-  pathwayLate: null,
+  oetResultAt: null,
   takes: [],
 });
 
@@ -204,54 +194,41 @@ function assessAt(context: PlanContext): Feasibility {
       : context.now;
   const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);
   const oet = examAt(context, "oet_medicine", context.now, context.now, takes);
-  // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
-  // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
-  // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its
-  // deadline uses) counts from the later of the two, or an applicant whose OET result lands just
-  // before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
+  // The Pathway is submitted with the OET result and ECFMG then reviews it: the catalog's review
+  // allowance (advice, the one its deadline uses) counts, or an applicant whose OET result lands
+  // just before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
-  let pathwayLate: PathwayLate | null = null;
+  let oetResultAt: number | null = null;
   if (needed(context, "ecfmg_pathway")) {
     const review = reportingOf("ecfmg_pathway");
     const day = givenDay(context, "ecfmg_pathway");
-    const sent = day !== null && day < context.now;
-    const submitted = sent ? day : Math.max(context.now, applicationReady);
-    const complete = needed(context, "oet_medicine") ? Math.max(submitted, oet.reported) : submitted;
-    pathway = Math.max(context.now, complete + (review?.days ?? 0) * DAY_MS);
-    pathwayLate = missedPathwayDeadline(
-      context,
-      sent ? null : submitted,
-      oet.reported,
-      needed(context, "oet_medicine"),
-    );
+    const submitted = day !== null && day < context.now ? day : Math.max(applicationReady, oet.reported);
+    pathway = Math.max(context.now, submitted + (review?.days ?? 0) * DAY_MS);
+    // Gate only on the OET result still to come (tester s12 9f A3): the Pathway application needs it.
+    if (!(day !== null && day < context.now) && needed(context, "oet_medicine")) oetResultAt = oet.reported;
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   noteCrossing(context, readyAt, rol);
+  const pathwayDue = pathwayDeadline(context.calendar);
+  if (oetResultAt !== null && pathwayDue !== null) noteCrossing(context, oetResultAt, pathwayDue);
   // ECFMG certifies only after graduation (official), and residents must be certified to start: a
   // graduation after the start cannot make that season. The time ECFMG then takes to verify the
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const cause = unfitCause(context, readyAt, graduation, context.calendar.matchYear);
+  const cause = unfitCause(context, readyAt, oetResultAt, graduation, context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (cause !== null) {
     earliestMatchYear = context.calendar.matchYear + 1;
     while (
-      unfitCause(context, readyAt, graduation, earliestMatchYear) !== null &&
+      unfitCause(context, readyAt, oetResultAt, graduation, earliestMatchYear) !== null &&
       earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
     ) {
       earliestMatchYear++;
     }
   }
-  return {
-    readyAt,
-    infeasible: cause !== null,
-    cause,
-    earliestMatchYear,
-    takes,
-    pathwayLate: cause === null ? pathwayLate : null,
-  };
+  return { readyAt, infeasible: cause !== null, cause, earliestMatchYear, takes, oetResultAt };
 }
 
 /**
@@ -262,12 +239,33 @@ function assessAt(context: PlanContext): Feasibility {
 function unfitCause(
   context: PlanContext,
   readyAt: number,
+  oetResultAt: number | null,
   graduation: number,
   year: number,
 ): Feasibility["cause"] {
   const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
   if (graduation > calendar.dates.residency_start.at) return "graduation";
-  // The Pathway's own deadlines are projections (advice): missing one is PATHWAY_DEADLINE_PROJECTED,
-  // a warning, never a reason to write a season off (tester s13 issue 9g A3).
-  return readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? "exams" : null;
+  if (readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
+  const pathwayDue = oetResultAt === null ? null : pathwayDeadline(calendar);
+  return pathwayDue !== null && oetResultAt !== null && oetResultAt > pathwayDue ? "pathway" : null;
 }
+
+/**
+ * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
+ * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
+ * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
+ * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
+ */
+export function pathwayDeadline(calendar: SeasonCalendar): number | null {
+  let deadline = pathwayDeadlines.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("ecfmg_pathway").due;
+    deadline =
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    pathwayDeadlines.set(calendar, deadline);
+  }
+  return deadline;
+}
+
+/** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
+const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();

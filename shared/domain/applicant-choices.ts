@@ -1,6 +1,6 @@
 import { catalogEntry } from "./catalog/index.ts";
 import type { NextStep, Plan } from "./plan.ts";
-import { localDayOf, type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
+import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
 import type { StepAction } from "./step-actions.ts";
@@ -41,7 +41,7 @@ export function actionsFor(
   const milestone = step.milestone;
   const today = localDate(zone, Date.parse(plan.now));
   const doneNow =
-    doneOpensFor(milestone, seasonCalendar(plan.matchYear), today, zone) === undefined &&
+    doneOpensFor(milestone, seasonCalendar(plan.matchYear), today) === undefined &&
     bookedDayAhead(
       milestone,
       recorded.find((entry) => entry.key === milestone),
@@ -79,7 +79,7 @@ export function unavailableActionText(action: StepAction, title: string): string
 
 /** When Done on a step can first count for the applicant's Match (doneOpensFor). */
 export interface DoneOpens {
-  /** The applicant's first day ("YYYY-MM-DD" in their zone: the opening's local day) Done counts. */
+  /** The applicant's first day ("YYYY-MM-DD", compared with the season's ET day) Done counts. */
   date: string;
   /** What opens that day, e.g. "NRMP registration for the 2028 Match". */
   what: string;
@@ -124,9 +124,7 @@ const OWN_WINDOWS: Partial<Record<MilestoneKey, { dateKey: SeasonDateKey; what: 
 
 /**
  * The day from which "Done" on a step can count for the calendar's Match, while `today` (the
- * applicant's local "YYYY-MM-DD" in `zone`) is before it; undefined when Done can count today. The
- * days compared are the applicant's: the season dates' local days in `zone` (localDayOf; tester
- * t9g issue 9 A1), as the planner counts them. A step redone
+ * applicant's local "YYYY-MM-DD") is before it; undefined when Done can count today. A step redone
  * each season from its start counts as an earlier season's work when dated on or before the
  * previous ERAS season's end (pastSeasonWork, planner/past-season.ts), so Done opens the day after;
  * a step with a window of its own (OWN_WINDOWS) opens with it. Offering Done before then would
@@ -136,13 +134,12 @@ export function doneOpensFor(
   milestone: MilestoneKey,
   calendar: SeasonCalendar,
   today: string,
-  zone: string,
 ): DoneOpens | undefined {
   const opens: DoneOpens[] = [];
   if (catalogEntry(milestone).redoneEachSeason?.from === "season-start") {
     const previousEnds = calendar.dates.eras_previous_season_ends;
     opens.push({
-      date: localDate("UTC", wallFromDate(localDayOf(zone, previousEnds), 0) + 86_400_000),
+      date: localDate("UTC", wallFromDate(previousEnds.date, 0) + 86_400_000),
       what: `The ${calendar.matchYear} ERAS season`,
       verb: "begins",
       status: previousEnds.status,
@@ -153,7 +150,7 @@ export function doneOpensFor(
   if (own) {
     const date = calendar.dates[own.dateKey];
     opens.push({
-      date: localDayOf(zone, date),
+      date: date.date,
       what: `${own.what} for the ${calendar.matchYear} Match`,
       verb: "opens",
       status: date.status,

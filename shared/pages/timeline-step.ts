@@ -110,7 +110,6 @@ function actionButtons(
     milestone,
     seasonCalendar(plan.matchYear),
     localDate(zone, Date.parse(plan.now)),
-    zone,
   );
   const notYet = opens ? `<p class="due">${e(doneOpensText(opens, plan.matchYear))}</p>` : "";
   if (actions.length === 0) return notYet;

@@ -141,7 +141,7 @@ export async function previewStepAction(
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   const doneOpens =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today, state.profile.timezone)
+      ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
       : undefined;
   const bookedDay =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)

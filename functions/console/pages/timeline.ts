@@ -37,12 +37,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const profile = state.profile;
   const id = h(profile.applicantId);
   const entries = new Map<MilestoneKey, MilestoneEntry>(state.milestones.map((entry) => [entry.key, entry]));
-  const earlier = pastSeasonWork(
-    entries,
-    seasonCalendar(profile.matchYear),
-    Date.parse(plan.now),
-    profile.timezone,
-  );
+  const earlier = pastSeasonWork(entries, seasonCalendar(profile.matchYear), Date.parse(plan.now));
   const earlierNote = (milestone: StepSubject): string => {
     if (milestone === "interview" || !earlier.has(milestone)) return "";
     const entry = entries.get(milestone);
@@ -72,7 +67,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
     if (examDay !== undefined)
       return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
     // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
-    const opens = markDoneNotYet(step.milestone, plan.matchYear, today, profile.timezone);
+    const opens = markDoneNotYet(step.milestone, plan.matchYear, today);
     if (opens !== undefined)
       return `<br><span class="muted">${h(notYetForAdvisor(opens, plan.matchYear))}</span>`;
     return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;

@@ -24,13 +24,8 @@ export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date
  * plan counts it for an earlier Match and the budget a fee as paid (tester s12 issue 15f A1).
  * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. Pure.
  */
-export function markDoneNotYet(
-  key: MilestoneKey,
-  matchYear: number,
-  date: string,
-  zone: string,
-): DoneOpens | undefined {
-  return doneOpensFor(key, seasonCalendar(matchYear), date, zone);
+export function markDoneNotYet(key: MilestoneKey, matchYear: number, date: string): DoneOpens | undefined {
+  return doneOpensFor(key, seasonCalendar(matchYear), date);
 }
 
 /** Why Mark done waits, in the advisor's words (doneOpensText says it to the applicant). Pure. */
@@ -102,7 +97,7 @@ export function markDoneProblems(
       message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,
     });
   else {
-    const opens = markDoneNotYet(key, plan.matchYear, date, applicant.timezone);
+    const opens = markDoneNotYet(key, plan.matchYear, date);
     if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, plan.matchYear) });
   }
   return problems;

@@ -125,7 +125,6 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
       new Map<MilestoneKey, MilestoneEntry>(input.milestones.map((entry) => [entry.key, entry])),
       seasonCalendar(input.applicant.matchYear),
       now,
-      input.applicant.timezone,
     );
   return { before: of(before), after: of(after) };
 }

@@ -104,7 +104,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new Map<MilestoneKey, MilestoneEntry>();
   for (const entry of input.milestones) entries.set(entry.key, entry);
-  const pastSeason = pastSeasonWork(entries, calendar, nowMs, input.applicant.timezone);
+  const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   const pastSeasonEntries = new Map<MilestoneKey, MilestoneEntry>();
   for (const key of pastSeason) {
     const reported = entries.get(key);

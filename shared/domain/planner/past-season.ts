@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 
 /**
@@ -21,26 +21,22 @@ import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
  *   re-applicant who switches Match year before applying (issue 15 B4). One still in progress is
  *   being written now, for this season.
  *
- * Calendar dates compare as ISO text: the applicant's day against the season date's local day in
- * their `zone` (localDayOf; tester t9g issue 9 A1), the day Done opens the day after
- * (doneOpensFor).
+ * Calendar dates compare as ISO text (the applicant's day against the ET season day).
  */
 export function pastSeasonWork(
   entries: ReadonlyMap<MilestoneKey, MilestoneEntry>,
   calendar: SeasonCalendar,
   now: number,
-  zone: string,
 ): Set<MilestoneKey> {
   const past = new Set<MilestoneKey>();
   const seasonStart = calendar.dates.eras_previous_season_ends;
-  const seasonStartDay = localDayOf(zone, seasonStart);
   for (const entry of entries.values()) {
     if (entry.status === "not_started") continue;
     if (catalogEntry(entry.key).redoneEachSeason?.from !== "season-start") continue;
     const before =
       entry.date === undefined
         ? entry.status !== "waived" && now <= seasonStart.at
-        : entry.date <= seasonStartDay;
+        : entry.date <= seasonStart.date;
     if (before) past.add(entry.key);
   }
   // The last day a document can belong to an earlier season's MyERAS: that application's day, else
@@ -48,7 +44,7 @@ export function pastSeasonWork(
   const earlierMyEras = past.has("eras_application")
     ? { until: entries.get("eras_application")?.date }
     : past.has("eras_token")
-      ? { until: seasonStartDay }
+      ? { until: seasonStart.date }
       : undefined;
   if (earlierMyEras === undefined) return past;
   for (const entry of entries.values()) {

@@ -3,7 +3,6 @@ import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
-import { ET_ZONE } from "#domain/time.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
@@ -18,9 +17,7 @@ const AFTER_START = Date.parse("2026-11-30T12:00:00Z");
 const BEFORE_START = Date.parse("2026-05-10T12:00:00Z");
 
 function past(entries: MilestoneEntry[], now = AFTER_START): MilestoneKey[] {
-  return [
-    ...pastSeasonWork(new Map(entries.map((entry) => [entry.key, entry])), calendar2027, now, ET_ZONE),
-  ].sort();
+  return [...pastSeasonWork(new Map(entries.map((entry) => [entry.key, entry])), calendar2027, now)].sort();
 }
 
 describe("season-bound work of an earlier season", () => {
@@ -203,9 +200,7 @@ describe("documents done in an earlier season's MyERAS, never applied with (issu
     milestoneFactory("eras_token", "done"),
   ];
   const pastIn2028 = (entries: MilestoneEntry[], now = SWITCH_DAY) =>
-    [
-      ...pastSeasonWork(new Map(entries.map((entry) => [entry.key, entry])), calendar2028, now, ET_ZONE),
-    ].sort();
+    [...pastSeasonWork(new Map(entries.map((entry) => [entry.key, entry])), calendar2028, now)].sort();
 
   it("takes back the letters and CV with the 2027 token; documents under way stay under way", () => {
     expect(calendar2028.dates.eras_previous_season_ends.date).toBe("2027-05-31");

@@ -186,23 +186,18 @@ describe("reminder invariants (property-based)", () => {
         const rankingOpens = season.nrmp_rank_order_list_entry_opens;
         const today = DateTime.fromJSDate(now, { zone: input.applicant.timezone }).toISODate() ?? "";
         // A rank order list cannot have been certified before ranking opens, after today or after
-        // the season's deadline, nor undated while ranking has not opened (issue #9); its date is
-        // the applicant's day, compared with the local days of the opening and the deadline
-        // (tester t9g issue 9 A1).
-        const localDay = (at: number) =>
-          DateTime.fromMillis(at, { zone: input.applicant.timezone }).toISODate() ?? "";
+        // the season's deadline, nor undated while ranking has not opened (issue #9).
         const certifiable = (date: string | undefined): boolean =>
           date === undefined
             ? now.getTime() >= rankingOpens.at
-            : date >= localDay(rankingOpens.at) &&
+            : date >= rankingOpens.date &&
               date <= today &&
-              date <= localDay(season.nrmp_rol_certification_and_late_registration_deadline.at);
+              date <= season.nrmp_rol_certification_and_late_registration_deadline.date;
         // Work done for an earlier season is not finished for this one (past-season.test.ts).
         const earlier = pastSeasonWork(
           new Map(input.milestones.map((entry) => [entry.key, entry])),
           seasonCalendar(input.applicant.matchYear),
           now.getTime(),
-          input.applicant.timezone,
         );
         const finished = new Set(
           input.milestones

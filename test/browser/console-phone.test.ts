@@ -16,7 +16,7 @@ import { saveScreenshot } from "./support/screenshots.ts";
  * Issue 15 follow-up (session 11), the console on a 390 px phone: the budget table was about 6,000
  * px tall, every fee's note spelled out under its name; the cohort showed Applicant, Match and Stage,
  * with the risk column an advisor scans first behind the sideways scroll. The notes fold, and on a
- * phone each applicant is a card that leads with their name, open risks and next deadline, with no
+ * phone each applicant is a card that leads with their name, open risks and next date, with no
  * sideways scroll; on a desktop the cohort stays a table. The pages are the console's fragments in
  * its own stylesheet; axe-core finds no serious violation.
  */
@@ -98,13 +98,13 @@ describe("the console on a 390 px phone", () => {
     await tab.close();
   });
 
-  it("shows each applicant's open risks and next deadline without sideways scroll", async () => {
+  it("shows each applicant's open risks and next date without sideways scroll", async () => {
     const tab = await open(cohortHtml, 390);
     const region = tab.getByRole("region", { name: "Cohort table" });
     const sideways = await region.evaluate((box) => box.scrollWidth - box.clientWidth);
     expect(sideways).toBeLessThanOrEqual(0);
     expect(await tab.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    for (const label of ["Open risks", "Next deadline"]) {
+    for (const label of ["Open risks", "Next date"]) {
       const cell = region.locator(`td[data-label="${label}"]`).first();
       const box = await cell.boundingBox();
       expect(box, label).not.toBeNull();
@@ -116,7 +116,7 @@ describe("the console on a 390 px phone", () => {
     const name = await region.locator("tbody tr").first().locator("td").first().boundingBox();
     const risks = await region.locator('tbody tr td[data-label="Open risks"]').first().boundingBox();
     expect((risks?.y ?? 0) > (name?.y ?? 0)).toBe(true);
-    const deadline = await region.locator('tbody tr td[data-label="Next deadline"]').first().boundingBox();
+    const deadline = await region.locator('tbody tr td[data-label="Next date"]').first().boundingBox();
     expect((deadline?.y ?? 0) > (risks?.y ?? 0)).toBe(true);
     // The column headers are still the table's, for a screen reader.
     expect(await region.getByRole("columnheader", { name: "Open risks" }).count()).toBe(1);

@@ -122,13 +122,13 @@ ${beyondLastPage(query, rows.length)}
 <span class="field"><label for="f-season">Season</label><select id="f-season" name="season">${option("", "all", query.season)}${seasons.map((year) => option(String(year), `${year} Match`, query.season)).join("")}</select></span>
 ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advisor</label><select id="f-advisor" name="advisor">${option("", "all", query.advisor)}${advisors.map((advisor) => option(advisor, advisor, query.advisor)).join("")}</select></span>` : ""}
 <span class="field"><label for="f-stage">Stage</label><select id="f-stage" name="stage">${option("", "all", query.stage)}${STAGES.map((stage) => option(stage, STAGE_LABELS[stage], query.stage)).join("")}</select></span>
-<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next deadline", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${principal.role === "admin" ? option("advisor", "advisor", query.sort) : ""}</select></span>
+<span class="field"><label for="f-sort">Sort by</label><select id="f-sort" name="sort">${option("risk", "risk", query.sort)}${option("deadline", "next date", query.sort)}${option("name", "name", query.sort)}${option("season", "season", query.sort)}${principal.role === "admin" ? option("advisor", "advisor", query.sort) : ""}</select></span>
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use), or, when its season is over, the year their next deadline is for. Open risks by severity, the next deadline, and the latest email with what became of it.</p>
+${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use), or, when its season is over, the year their next date is for. Open risks by severity, the next date (what the plan counts down to: a hard deadline, or a target to aim for, marked as one, with the deadline under it), and the latest email with what became of it.</p>
 <div class="table-scroll stack-on-phone" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
-<thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
+<thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next date</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>
 ${shown
   .map(
@@ -136,7 +136,7 @@ ${shown
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
 <td data-label="Match"><span class="cell-label" aria-hidden="true">Match: </span>${matchCell(row)}</td><td data-label="Stage"><span class="cell-label" aria-hidden="true">Stage: </span>${h(STAGE_LABELS[row.stage])}</td>
-<td data-label="Next deadline" class="key-2"><span class="cell-label" aria-hidden="true">Next deadline: </span>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
+<td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
 <td data-label="Open risks" class="key-1"><span class="cell-label" aria-hidden="true">Open risks: </span>${riskCell(row)}</td><td data-label="Last email"><span class="cell-label" aria-hidden="true">Last email: </span>${emailCell(row)}</td>${principal.role === "admin" ? `<td data-label="Advisor"><span class="cell-label" aria-hidden="true">Advisor: </span>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}

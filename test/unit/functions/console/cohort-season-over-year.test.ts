@@ -49,7 +49,7 @@ describe("the cohort row of an applicant whose season is over (tester t9g issue 
     expect(html).toMatch(
       new RegExp(`${label}2027 <span aria-hidden="true">→<\\/span>.*2028 \\(2027 season over\\)<\\/td>`),
     );
-    expect(html).toContain("when its season is over, the year their next deadline is for");
+    expect(html).toContain("when its season is over, the year their next date is for");
   });
 
   it("before the season is over the row names its own Match alone", () => {

@@ -40,7 +40,7 @@ describe("the console's papercuts (tester s8 issue 15)", () => {
   it("C1: the cohort table's explanation is outside its scrolling region, so it is never cut off", () => {
     const html = cohortFragment(admin, [], [], { sort: "name", page: 1 });
     expect(html).not.toContain("<caption");
-    expect(html).toContain("Open risks by severity, the next deadline, and the latest email");
+    expect(html).toContain("Open risks by severity, the next date (what the plan counts down to");
   });
 
   it("C4: a refused what-if names the field in the advisor's words, not its internal path", () => {

@@ -145,6 +145,15 @@ const CatalogEntrySchema = z.object({
     .optional(),
   statusActions: StatusActionsSchema.optional(),
   /**
+   * A later deadline for the documents that support an application already submitted by `due`
+   * (the Pathway's OET result): a season date plus an offset, cited. Feasibility judges a result
+   * still to come against it, not against `due` (tester s13 issue 9g A3).
+   */
+  documentsDue: z
+    .object({ dateKey: SeasonDateKeySchema, offsetDays: z.number().int(), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
+  /**
    * A document that goes into the ERAS application: left out of the snapshot while the
    * application is reported done (this season), it is taken as done with it, never overdue.
    */

@@ -66,6 +66,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
   PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>
     `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
+  PATHWAY_DEADLINE_PROJECTED: ({ fullName }) =>
+    `${fullName}'s Pathway application or OET result would come after a projected Pathway deadline; the season is still in reach, but ECFMG's deadlines for the season need checking.`,
   TARGET_PASSED: ({ fullName }) =>
     `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
   TARGETS_SLIPPED: ({ fullName }) =>

@@ -1,6 +1,7 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { ET_ZONE, localDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -24,6 +25,8 @@ export interface Remaining {
   wait: LeadTime | null;
   /** Until the result or decision reaches ECFMG and NRMP (the catalog's reportingDays). */
   report: LeadTime | null;
+  /** The applicant's own sitting (local midnight, epoch ms), when it is the one counted. */
+  booked?: number;
 }
 
 export const EXAM_BOOKING: LeadTime = {
@@ -38,9 +41,18 @@ export const EXAM_BOOKING: LeadTime = {
  * C3: a flat list left a reader to guess which step a source belonged to), so the sentence carries
  * no label or URL and a source shared by two steps is listed under each.
  */
-export function describeTakes(takes: readonly Remaining[], sources: string[]): string[] {
+export function describeTakes(
+  takes: readonly Remaining[],
+  sources: string[],
+  dayOf: (at: number) => string = (at) => localDate(ET_ZONE, at),
+): string[] {
   const said: string[] = [];
   for (const take of takes) {
+    // A sitting of the applicant's own names its day: not one of the memo's shared words.
+    if (take.booked !== undefined) {
+      said.push(describeTake(take, sources, dayOf(take.booked)));
+      continue;
+    }
     const known = describedTake(take);
     said.push(known.text);
     for (const source of known.sources) addSource(sources, source);
@@ -81,7 +93,7 @@ function describedTake(take: Remaining): DescribedTake {
   return described;
 }
 
-function describeTake(take: Remaining, sources: string[]): string {
+function describeTake(take: Remaining, sources: string[], bookedOn?: string): string {
   const title = catalogEntry(take.key).title;
   const cite = (lead: LeadTime, allowance: string): string => {
     addSource(sources, `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`);
@@ -89,6 +101,7 @@ function describeTake(take: Remaining, sources: string[]): string {
   };
   const parts: string[] = [];
   if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
+  if (bookedOn !== undefined) parts.push(`your sitting on ${bookedOn}`);
   if (take.wait !== null)
     parts.push(
       take.key === "ecfmg_application"
@@ -98,7 +111,7 @@ function describeTake(take: Remaining, sources: string[]): string {
   if (take.report !== null)
     parts.push(
       take.key === "ecfmg_pathway"
-        ? `${cite(take.report, "review")} for ECFMG's review once you submit it with your OET result`
+        ? `${cite(take.report, "review")} for ECFMG's review once your application and OET result are in`
         : `${cite(take.report, "result")} for the result`,
     );
   return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;

@@ -6,7 +6,7 @@ import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } 
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
-import { describeTakes, type Feasibility, pathwayDeadline } from "./feasibility.ts";
+import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -130,16 +130,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
     cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources);
+    const list = describeTakes(feasibility.takes, sources, (at) => dayBy(context, at));
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
-  } else if (feasibility.cause === "pathway" && feasibility.oetResultAt !== null) {
-    // The Pathway application needs the OET result: one that can only come after the Pathway
-    // application deadline (the catalog's rule, with its source) cannot make the season (s12 9f A3).
-    const due = catalogEntry("ecfmg_pathway").due;
-    addSource(sources, citationSource(due));
-    cause = `even at the fastest realistic pace your OET result, which your ECFMG Pathway application needs, would arrive around ${dayBy(context, feasibility.oetResultAt)}, after the Pathway application deadline, ${dayBy(context, pathwayDeadline(calendar) ?? feasibility.oetResultAt)} (projected)`;
-    const list = describeTakes(feasibility.takes, sources);
-    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
@@ -149,7 +141,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       ? `${around}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`
       : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources);
+    const list = describeTakes(feasibility.takes, sources, (at) => dayBy(context, at));
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
@@ -162,5 +154,45 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(sources.length > 0 ? { sources } : {}),
+  };
+}
+
+/**
+ * PATHWAY_DEADLINE_PROJECTED: the season is in reach, but at the fastest pace the Pathway
+ * application, or the OET result sent after it, would come after a projected Pathway deadline.
+ * Both deadlines are the catalog's projections (advice, with their sources): the earlier candidate
+ * is the safe side for reminders, not for writing a season off (tester s13 issue 9g A3), so this is
+ * a warning that names the projection and asks to verify ECFMG's deadlines for the season.
+ */
+export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): Risk {
+  const { calendar } = context;
+  const entry = catalogEntry("ecfmg_pathway");
+  const sources: string[] = [];
+  addSource(sources, citationSource(entry.due));
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const verify = `ECFMG has not published its ${calendar.matchYear} Pathways deadlines, so this date is a projection from an earlier Match's: verify ECFMG's ${calendar.matchYear} Pathways deadlines on ECFMG's website`;
+  const review = `ECFMG's review should still end before the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  let message: string;
+  if (late.what === "application") {
+    const said =
+      late.at <= context.now
+        ? `The Pathway application deadline, ${dayBy(context, late.due)} (projected), has passed and your ECFMG Pathway application is not submitted`
+        : `Your ECFMG Pathway application would go in around ${dayBy(context, late.at)}, after the Pathway application deadline, ${dayBy(context, late.due)} (projected)`;
+    message = `${said}. ${verify}, and submit the application as soon as you can; send your OET result and the other documents when you have them. ${review}.`;
+  } else {
+    if (entry.documentsDue !== undefined) addSource(sources, citationSource(entry.documentsDue));
+    const applicationDue = pathwayDeadline(calendar);
+    const submit =
+      applicationDue === null
+        ? "Submit your Pathway application now"
+        : `Submit your Pathway application ${byDay(context, applicationDue)} (projected)`;
+    message = `Your OET result would reach ECFMG around ${dayBy(context, late.at)}, after the deadline for a Pathway application's supporting documents, ${dayBy(context, late.due)} (projected). ${verify}. ${submit} and send your OET result to ECFMG as soon as it arrives. ${review}.`;
+  }
+  return {
+    code: "PATHWAY_DEADLINE_PROJECTED",
+    severity: "warning",
+    message,
+    milestones: late.what === "documents" ? ["oet_medicine", "ecfmg_pathway"] : ["ecfmg_pathway"],
+    sources,
   };
 }

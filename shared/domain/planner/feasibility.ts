@@ -20,8 +20,9 @@ export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead
 
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
- * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (submitted with the OET
- * result, then reviewed by ECFMG) confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
+ * reach only when that fails: NRMP needs Step 1, Step 2 CK and the Pathway (its application
+ * submitted, the OET result sent after it as a supporting document, then reviewed by ECFMG)
+ * confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
  * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
@@ -38,20 +39,26 @@ export interface Feasibility {
   readyAt: number;
   /** True when, before the rank order list deadline, the season cannot be made (see `cause`). */
   infeasible: boolean;
+  /** What makes it out of reach: graduation after residency starts, or the exams' and Pathway's timing. */
+  cause: "graduation" | "exams" | null;
   /**
-   * What makes it out of reach: graduation after residency starts, the exams' timing, or the OET
-   * result (which the Pathway application needs) arriving after the Pathway application deadline.
+   * A projected Pathway deadline the fastest pace still misses though the season is in reach: the
+   * application itself, or the OET result (a supporting document) after the documents deadline.
+   * Both deadlines are projections (the catalog's rules, advice): a warning, never out of reach
+   * (tester s13 issue 9g A3). Null when neither is missed.
    */
-  cause: "graduation" | "exams" | "pathway" | null;
-  /**
-   * When the OET result, which the Pathway application needs, arrives at the earliest: null when the
-   * OET is passed, the Pathway submitted, or neither needed.
-   */
-  oetResultAt: number | null;
+  pathwayLate: PathwayLate | null;
   /** The first Match year whose ROL deadline is after readyAt and whose start follows graduation. */
   earliestMatchYear: number;
   /** What it would take at that pace: the remaining requirements in order (see describeTakes). */
   takes: Remaining[];
+}
+
+/** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
+export interface PathwayLate {
+  what: "application" | "documents";
+  at: number;
+  due: number;
 }
 
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
@@ -108,15 +115,24 @@ function examAt(
   const prep: LeadTime | null = prepared ? null : preparationOf(key);
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
-  const sitting = day === null ? booked : Math.min(day, booked);
-  if (day === null || booked < day) takes.push({ key, prep, wait: EXAM_BOOKING, report: reporting });
+  // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
+  // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
+  // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
+  // A sitting booked later than that is not the fastest: the earlier booking is, as before.
+  const own = day !== null && day < booked + DAY_MS;
+  const sitting = day === null || !own ? booked : day;
+  takes.push(
+    own
+      ? { key, prep: null, wait: null, report: reporting, booked: day }
+      : { key, prep, wait: EXAM_BOOKING, report: reporting },
+  );
   return { sitting, reported: sitting + report * DAY_MS };
 }
 
 const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
   infeasible: false,
   cause: null,
-  oetResultAt: null,
+  pathwayLate: null,
   takes: [],
 });
 
@@ -194,41 +210,71 @@ function assessAt(context: PlanContext): Feasibility {
       : context.now;
   const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);
   const oet = examAt(context, "oet_medicine", context.now, context.now, takes);
-  // The Pathway is submitted with the OET result and ECFMG then reviews it: the catalog's review
-  // allowance (advice, the one its deadline uses) counts, or an applicant whose OET result lands
-  // just before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
+  // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
+  // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
+  // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its
+  // deadline uses) counts from the later of the two, or an applicant whose OET result lands just
+  // before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
-  let oetResultAt: number | null = null;
+  let pathwayLate: PathwayLate | null = null;
   if (needed(context, "ecfmg_pathway")) {
     const review = reportingOf("ecfmg_pathway");
     const day = givenDay(context, "ecfmg_pathway");
-    const submitted = day !== null && day < context.now ? day : Math.max(applicationReady, oet.reported);
-    pathway = Math.max(context.now, submitted + (review?.days ?? 0) * DAY_MS);
-    // Gate only on the OET result still to come (tester s12 9f A3): the Pathway application needs it.
-    if (!(day !== null && day < context.now) && needed(context, "oet_medicine")) oetResultAt = oet.reported;
+    const sent = day !== null && day < context.now;
+    const submitted = sent ? day : Math.max(context.now, applicationReady);
+    const complete = needed(context, "oet_medicine") ? Math.max(submitted, oet.reported) : submitted;
+    pathway = Math.max(context.now, complete + (review?.days ?? 0) * DAY_MS);
+    pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported);
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   noteCrossing(context, readyAt, rol);
-  const pathwayDue = pathwayDeadline(context.calendar);
-  if (oetResultAt !== null && pathwayDue !== null) noteCrossing(context, oetResultAt, pathwayDue);
   // ECFMG certifies only after graduation (official), and residents must be certified to start: a
   // graduation after the start cannot make that season. The time ECFMG then takes to verify the
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const cause = unfitCause(context, readyAt, oetResultAt, graduation, context.calendar.matchYear);
+  const cause = unfitCause(context, readyAt, graduation, context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (cause !== null) {
     earliestMatchYear = context.calendar.matchYear + 1;
     while (
-      unfitCause(context, readyAt, oetResultAt, graduation, earliestMatchYear) !== null &&
+      unfitCause(context, readyAt, graduation, earliestMatchYear) !== null &&
       earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
     ) {
       earliestMatchYear++;
     }
   }
-  return { readyAt, infeasible: cause !== null, cause, earliestMatchYear, takes, oetResultAt };
+  return {
+    readyAt,
+    infeasible: cause !== null,
+    cause,
+    earliestMatchYear,
+    takes,
+    pathwayLate: cause === null ? pathwayLate : null,
+  };
+}
+
+/**
+ * The projected Pathway deadline missed at the fastest pace, if any: the application (`submitted`,
+ * null when already sent) after its deadline, else an OET result still to come after the deadline
+ * for supporting documents. Notes both crossings, so the warning appears when it starts to hold.
+ */
+function missedPathwayDeadline(
+  context: PlanContext,
+  submitted: number | null,
+  oetReported: number,
+): PathwayLate | null {
+  const applicationDue = pathwayDeadline(context.calendar);
+  const documentsDue = pathwayDocumentsDeadline(context.calendar);
+  const oetPending = needed(context, "oet_medicine");
+  if (submitted !== null && applicationDue !== null) noteCrossing(context, submitted, applicationDue);
+  if (oetPending && documentsDue !== null) noteCrossing(context, oetReported, documentsDue);
+  if (submitted !== null && applicationDue !== null && submitted > applicationDue)
+    return { what: "application", at: submitted, due: applicationDue };
+  if (oetPending && documentsDue !== null && oetReported > documentsDue)
+    return { what: "documents", at: oetReported, due: documentsDue };
+  return null;
 }
 
 /**
@@ -239,15 +285,14 @@ function assessAt(context: PlanContext): Feasibility {
 function unfitCause(
   context: PlanContext,
   readyAt: number,
-  oetResultAt: number | null,
   graduation: number,
   year: number,
 ): Feasibility["cause"] {
   const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
   if (graduation > calendar.dates.residency_start.at) return "graduation";
-  if (readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
-  const pathwayDue = oetResultAt === null ? null : pathwayDeadline(calendar);
-  return pathwayDue !== null && oetResultAt !== null && oetResultAt > pathwayDue ? "pathway" : null;
+  // The Pathway's own deadlines are projections (advice): missing one is PATHWAY_DEADLINE_PROJECTED,
+  // a warning, never a reason to write a season off (tester s13 issue 9g A3).
+  return readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? "exams" : null;
 }
 
 /**
@@ -269,3 +314,21 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
 
 /** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
 const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();
+
+/**
+ * A season's deadline for the documents supporting a Pathway application submitted in time (the
+ * OET result among them): the catalog's documentsDue rule for ecfmg_pathway, projected with its
+ * source, in ET. Null if the catalog has none.
+ */
+export function pathwayDocumentsDeadline(calendar: SeasonCalendar): number | null {
+  let deadline = documentsDeadlines.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("ecfmg_pathway").documentsDue;
+    deadline = due === undefined ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    documentsDeadlines.set(calendar, deadline);
+  }
+  return deadline;
+}
+
+/** pathwayDocumentsDeadline per calendar, as pathwayDeadlines. */
+const documentsDeadlines = new WeakMap<SeasonCalendar, number | null>();

@@ -24,7 +24,7 @@ import {
   plannedDay,
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, dayBy, notFeasibleRisk } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import {
   fedBy,
@@ -116,6 +116,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
+  if (!ineligible && !seasonOver && now <= rol && feasibility.pathwayLate !== null)
+    risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
   if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible) {
     const late: StepSubject[] = [];

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
-import { pathwayDeadline } from "#domain/planner/feasibility.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { DAY_MS } from "#domain/time.ts";
@@ -14,7 +13,6 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 const calendar = seasonCalendar(2027);
 const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-const pathwayDue = pathwayDeadline(calendar) ?? rol;
 const outOfReach = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 const step2ckReporting = catalogEntry("usmle_step2ck").reportingDays;
 const applicationDue = catalogEntry("ecfmg_application").due;
@@ -77,7 +75,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // and no 21-day USMLE allowance remains.
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(about("Complete an ECFMG Pathway")).toBe(
-      `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once you submit it with your OET result`,
+      `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once your application and OET result are in`,
     );
     expect(message).not.toMatch(/medschooltutors|result times:|21 days for the result \(secondary/);
     expect(takes).not.toMatch(/USMLE Step \d[^;]*about 21 days/);
@@ -117,15 +115,16 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    // The OET result must be in by the Pathway application deadline (tester s12 9f A3), which is
-    // earlier than the ROL deadline less ECFMG's review: that deadline is now the boundary.
-    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0)) * DAY_MS;
-    expect(pathwayDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
-    expect(outOfReach(plan(input, calendar, new Date(pathwayDue - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(pathwayDue - chain + 3_600_000)));
+    // The OET result follows the Pathway application as a supporting document (tester s13 9g A3:
+    // the projected Pathway deadlines only warn), so the boundary is the ROL deadline less ECFMG's
+    // review, as in s7 A1.
+    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
-    // The tester's instant: on 1 Dec 2026 the 2027 Match is out of reach, not "complete it by 26 Dec".
+    // The tester's instant: on 1 Dec 2026 the 2027 Match is out of reach (60 days of preparation,
+    // the result, then the review end after 24 Feb 2027), not "complete it by 26 Dec".
     const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));
     expect(firstDecember?.severity).toBe("critical");
     expect(firstDecember?.milestones).toEqual(["ecfmg_pathway"]);
@@ -147,18 +146,18 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     });
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
-    // The boundary is the Pathway application deadline, which needs the OET result (tester s12 9f
-    // A3): on 1 Dec 2026 a sitting within a week reports on 29 Dec, after Sat 26 Dec 2026, so the
-    // season is out of reach (it was "at risk, prepare faster" before, the bug).
+    // The boundary is the ROL deadline less ECFMG's review of the Pathway and the OET result, sent
+    // after the application as a supporting document (tester s13 9g A3; s12 9f A3 had made the
+    // projected Pathway application deadline the boundary and wrote off a season still in reach).
     expect(review?.days).toBe(28);
-    const chain = (EXAM_BOOKING_DAYS + (oet.reportingDays?.days ?? 0)) * DAY_MS;
-    expect(outOfReach(plan(input, calendar, new Date(pathwayDue - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(pathwayDue - chain + 3_600_000)));
+    const chain = (EXAM_BOOKING_DAYS + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("Pass OET Medicine: a test date within about 7 days");
+    // On 1 Dec 2026 a sitting within a week reports around 29 Dec, before the projected documents
+    // deadline and with time for the review: the season is in reach.
     const firstDecember = plan(input, calendar, new Date("2026-12-01T08:00:00Z"));
-    expect(outOfReach(firstDecember)?.message).toContain(
-      "after the Pathway application deadline, Sat 26 Dec 2026",
-    );
+    expect(outOfReach(firstDecember)).toBeUndefined();
   });
 });

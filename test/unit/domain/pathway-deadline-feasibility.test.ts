@@ -36,23 +36,23 @@ const manila = (extra: MilestoneEntry[]) =>
   });
 const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 
-describe("an OET result that can only come after the Pathway application deadline puts the season out of reach (s12 9f A3)", () => {
-  it("OET not started: out of reach, naming 2028, the OET result and the Pathway deadline with its source", () => {
-    const risk = notFeasible(planFor(manila([]), NOW));
-    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
-    expect(risk?.message).toContain(
-      "your OET result, which your ECFMG Pathway application needs, would arrive around",
-    );
-    expect(risk?.message).toContain("after the Pathway application deadline, Sat 26 Dec 2026");
-    expect(risk?.message).toContain("OET");
-    expect(risk?.sources?.some((source) => source.includes("Pathways application rule"))).toBe(true);
+// Tester s13 issue 9g A3: the OET result is a supporting document that follows the Pathway
+// application (ECFMG's 2024 Match page separates the two deadlines), and both Pathway deadlines are
+// projections: the season is judged against the ROL deadline less ECFMG's review, and a projected
+// Pathway deadline the fastest pace misses is a warning (PATHWAY_DEADLINE_PROJECTED). The first two
+// cases below were "out of reach" under s12 9f A3's rule, which wrote off seasons still in reach.
+describe("an OET result still to come is judged against the documents deadline and the ROL deadline (s12 9f A3, s13 9g A3)", () => {
+  it("OET not started on 30 Nov 2026: a sitting within a week, its result by ~28 Dec and the review end before 24 Feb 2027: in reach", () => {
+    const result = planFor(manila([]), NOW);
+    expect(notFeasible(result)).toBeUndefined();
+    expect(result.risks.map((risk) => risk.code)).not.toContain("PATHWAY_DEADLINE_PROJECTED");
   });
 
-  it("OET booked for 20 Jan 2027: out of reach as well", () => {
+  it("OET booked for 20 Jan 2027: an earlier sitting (the fastest pace) still makes it: in reach", () => {
     const risk = notFeasible(
       planFor(manila([milestoneFactory("oet_medicine", "scheduled", "2027-01-20")]), NOW),
     );
-    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+    expect(risk).toBeUndefined();
   });
 
   it("OET passed: the Pathway can still be submitted in time, the season stays feasible", () => {
@@ -61,5 +61,11 @@ describe("an OET result that can only come after the Pathway application deadlin
 
   it("a month earlier, an OET sitting within a week still reports before the Pathway deadline: feasible", () => {
     expect(notFeasible(planFor(manila([]), "2026-10-30T12:00:00Z"))).toBeUndefined();
+  });
+
+  it("OET not started on 10 Jan 2027: its result after the projected documents deadline and the review after the ROL deadline: out of reach", () => {
+    const risk = notFeasible(planFor(manila([]), "2027-01-10T12:00:00Z"));
+    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+    expect(risk?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
   });
 });

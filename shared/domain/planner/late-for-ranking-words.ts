@@ -113,6 +113,13 @@ export function pathwayNotSubmitted(
   for (const days of [0, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
   if (oetDue !== null) noteRiskChange(context, oetDue.at);
   const { now } = context;
+  // Too late for ranking only when ECFMG's review, started today, ends after the ROL deadline: the
+  // Pathway deadline itself is projected (advice), and once it has passed PATHWAY_DEADLINE_PROJECTED
+  // says so as a warning (tester s13 issue 9g A3: "even submitted today it would not be decided in
+  // time" on 28 Dec 2026, with four weeks of review to spare).
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  noteRiskChange(context, rol - review * DAY_MS);
+  if (now > latestDay && now + review * DAY_MS <= rol) return;
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
     parts.details.push(
@@ -126,7 +133,7 @@ export function pathwayNotSubmitted(
   const oetSubject = oet === null ? "" : subjectOf(oet);
   parts.details.push(
     oetPending
-      ? `Your ${subject} is ${notSubmitted} and needs your ${oetSubject} result, which is not in yet: the OET is what is late, so ${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}, then submit the application ${byDay(context, latestDay)}`
+      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
       : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${dayByPassed(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));

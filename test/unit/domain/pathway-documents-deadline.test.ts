@@ -91,6 +91,22 @@ describe("the Pathway application goes in now, the OET result follows as documen
     expect(warning?.sources?.some((s) => s.includes("info-applicants.html"))).toBe(true);
   });
 
+  it("Pathway not submitted on 28 Dec 2026, OET passed: not 'too late to be decided', the review still fits", () => {
+    const result = planFor(
+      inputFactory({
+        applicant: applicant("Asia/Dhaka", "2025-06-30"),
+        milestones: [
+          ...SENT.map((key) => milestoneFactory(key, "done")),
+          milestoneFactory("oet_medicine", "done"),
+        ],
+      }),
+      "2026-12-28T03:00:00Z",
+    );
+    expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message ?? "").not.toContain(
+      "would not be decided in time",
+    );
+  });
+
   it("an OET result that cannot reach ECFMG and be reviewed before the ROL deadline is still out of reach", () => {
     // 10 Feb 2027, OET not booked: a sitting ~17 Feb, its result ~10 Mar, after the 24 Feb deadline.
     const result = planFor(

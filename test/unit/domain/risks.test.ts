@@ -66,10 +66,25 @@ const cases: RiskCase[] = [
       ],
     }),
     // Five weeks, not one month: ECFMG's 28-day review now counts, so 24 days before the deadline
-    // the season is out of reach instead (tester s7 A1; the next case).
+    // the season is out of reach instead (tester s7 A1; the next case). Submitted today, the review
+    // still ends before the ROL deadline: only the projected Pathway application deadline (27 Dec
+    // 2025, the 2026 one was not found) has passed, a warning (tester s13 issue 9g A3); this was
+    // EXAMS_LATE_FOR_RANKING, critical, "even submitted today it would not be decided in time".
+    now: "2026-01-20T00:00:00Z",
+    code: "PATHWAY_DEADLINE_PROJECTED",
+    expected: "warning",
+  },
+  {
+    name: "Pathway not started five weeks before the ROL deadline: not 'too late to be decided' (s13 9g A3)",
+    input: inputFactory({
+      milestones: [
+        ...doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine"]),
+        milestoneFactory("ecfmg_pathway", "not_started"),
+      ],
+    }),
     now: "2026-01-20T00:00:00Z",
     code: "EXAMS_LATE_FOR_RANKING",
-    expected: "critical",
+    expected: "absent",
   },
   {
     name: "Pathway not started 24 days before the ROL deadline: less than ECFMG's review",

@@ -1,11 +1,10 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, startOfLocalDate } from "../time.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import {
   applicationLeadTime,
   EXAM_BOOKING,
@@ -14,9 +13,11 @@ import {
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
+import { missedPathwayDeadline, type PathwayLate } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
+export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 
 /**
  * Whether the target Match is still within reach at the FASTEST realistic pace. A season is out of
@@ -52,13 +53,6 @@ export interface Feasibility {
   earliestMatchYear: number;
   /** What it would take at that pace: the remaining requirements in order (see describeTakes). */
   takes: Remaining[];
-}
-
-/** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
-export interface PathwayLate {
-  what: "application" | "documents";
-  at: number;
-  due: number;
 }
 
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
@@ -224,7 +218,12 @@ function assessAt(context: PlanContext): Feasibility {
     const submitted = sent ? day : Math.max(context.now, applicationReady);
     const complete = needed(context, "oet_medicine") ? Math.max(submitted, oet.reported) : submitted;
     pathway = Math.max(context.now, complete + (review?.days ?? 0) * DAY_MS);
-    pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported);
+    pathwayLate = missedPathwayDeadline(
+      context,
+      sent ? null : submitted,
+      oet.reported,
+      needed(context, "oet_medicine"),
+    );
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
@@ -256,28 +255,6 @@ function assessAt(context: PlanContext): Feasibility {
 }
 
 /**
- * The projected Pathway deadline missed at the fastest pace, if any: the application (`submitted`,
- * null when already sent) after its deadline, else an OET result still to come after the deadline
- * for supporting documents. Notes both crossings, so the warning appears when it starts to hold.
- */
-function missedPathwayDeadline(
-  context: PlanContext,
-  submitted: number | null,
-  oetReported: number,
-): PathwayLate | null {
-  const applicationDue = pathwayDeadline(context.calendar);
-  const documentsDue = pathwayDocumentsDeadline(context.calendar);
-  const oetPending = needed(context, "oet_medicine");
-  if (submitted !== null && applicationDue !== null) noteCrossing(context, submitted, applicationDue);
-  if (oetPending && documentsDue !== null) noteCrossing(context, oetReported, documentsDue);
-  if (submitted !== null && applicationDue !== null && submitted > applicationDue)
-    return { what: "application", at: submitted, due: applicationDue };
-  if (oetPending && documentsDue !== null && oetReported > documentsDue)
-    return { what: "documents", at: oetReported, due: documentsDue };
-  return null;
-}
-
-/**
  * Why the Match of `year` cannot be made (graduation after its residency start, or the exams and
  * certification steps ready only after its rank order list deadline), or null when it can. A
  * module function, not a closure: the planner runs this on every plan.
@@ -294,41 +271,3 @@ function unfitCause(
   // a warning, never a reason to write a season off (tester s13 issue 9g A3).
   return readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? "exams" : null;
 }
-
-/**
- * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
- * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
- * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
- * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
- */
-export function pathwayDeadline(calendar: SeasonCalendar): number | null {
-  let deadline = pathwayDeadlines.get(calendar);
-  if (deadline === undefined) {
-    const due = catalogEntry("ecfmg_pathway").due;
-    deadline =
-      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
-    pathwayDeadlines.set(calendar, deadline);
-  }
-  return deadline;
-}
-
-/** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
-const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();
-
-/**
- * A season's deadline for the documents supporting a Pathway application submitted in time (the
- * OET result among them): the catalog's documentsDue rule for ecfmg_pathway, projected with its
- * source, in ET. Null if the catalog has none.
- */
-export function pathwayDocumentsDeadline(calendar: SeasonCalendar): number | null {
-  let deadline = documentsDeadlines.get(calendar);
-  if (deadline === undefined) {
-    const due = catalogEntry("ecfmg_pathway").documentsDue;
-    deadline = due === undefined ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
-    documentsDeadlines.set(calendar, deadline);
-  }
-  return deadline;
-}
-
-/** pathwayDocumentsDeadline per calendar, as pathwayDeadlines. */
-const documentsDeadlines = new WeakMap<SeasonCalendar, number | null>();

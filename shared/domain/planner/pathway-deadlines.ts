@@ -1,0 +1,78 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+
+// The ECFMG Pathway's two deadlines, both projected by the catalog's rules (advice, with their
+// sources): the application's (`due`) and the later one for the documents that support it, the OET
+// result among them (`documentsDue`), and which of them the fastest pace misses (feasibility.ts).
+// Missing one is a warning, never a season out of reach (tester s13 issue 9g A3).
+
+/** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
+export interface PathwayLate {
+  what: "application" | "documents";
+  at: number;
+  due: number;
+}
+
+/**
+ * The projected Pathway deadline missed at the fastest pace, if any: the application (`submitted`,
+ * null when already sent) after its deadline, else an OET result still to come after the deadline
+ * for supporting documents (`oetPending`: the OET still needed). Notes both crossings, so the warning appears when it starts to hold.
+ */
+export function missedPathwayDeadline(
+  context: PlanContext,
+  submitted: number | null,
+  oetReported: number,
+  oetPending: boolean,
+): PathwayLate | null {
+  const applicationDue = pathwayDeadline(context.calendar);
+  const documentsDue = pathwayDocumentsDeadline(context.calendar);
+  if (submitted !== null && applicationDue !== null) noteCrossing(context, submitted, applicationDue);
+  if (oetPending && documentsDue !== null) noteCrossing(context, oetReported, documentsDue);
+  if (submitted !== null && applicationDue !== null && submitted > applicationDue)
+    return { what: "application", at: submitted, due: applicationDue };
+  if (oetPending && documentsDue !== null && oetReported > documentsDue)
+    return { what: "documents", at: oetReported, due: documentsDue };
+  return null;
+}
+
+/**
+ * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
+ * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
+ * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
+ * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
+ */
+export function pathwayDeadline(calendar: SeasonCalendar): number | null {
+  let deadline = pathwayDeadlines.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("ecfmg_pathway").due;
+    deadline =
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    pathwayDeadlines.set(calendar, deadline);
+  }
+  return deadline;
+}
+
+/** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
+const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();
+
+/**
+ * A season's deadline for the documents supporting a Pathway application submitted in time (the
+ * OET result among them): the catalog's documentsDue rule for ecfmg_pathway, projected with its
+ * source, in ET. Null if the catalog has none.
+ */
+export function pathwayDocumentsDeadline(calendar: SeasonCalendar): number | null {
+  let deadline = documentsDeadlines.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("ecfmg_pathway").documentsDue;
+    deadline = due === undefined ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    documentsDeadlines.set(calendar, deadline);
+  }
+  return deadline;
+}
+
+/** pathwayDocumentsDeadline per calendar, as pathwayDeadlines. */
+const documentsDeadlines = new WeakMap<SeasonCalendar, number | null>();

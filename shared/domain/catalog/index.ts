@@ -75,9 +75,9 @@ export const NEEDED_FOR_RANKING: readonly MilestoneKey[] = MILESTONE_CATALOG.fil
 ).map((entry) => entry.key);
 
 /**
- * The results a step of NEEDED_FOR_RANKING needs by its own date (a `neededByOwnDate`
- * prerequisite: OET Medicine, whose result goes in with the Pathway application), each with the
- * step it feeds. A sitting booked after its own deadline puts that step, and so ranking, at risk.
+ * The results a step of NEEDED_FOR_RANKING needs (a `neededByOwnDate` prerequisite: OET Medicine,
+ * whose result follows the Pathway application as a supporting document), each with the step it
+ * feeds. A sitting booked after its own deadline puts that step, and so ranking, at risk.
  */
 export const FEEDS_RANKING: ReadonlyMap<MilestoneKey, MilestoneKey> = new Map(
   MILESTONE_CATALOG.filter((entry) => entry.neededForRanking !== undefined).flatMap((entry) =>

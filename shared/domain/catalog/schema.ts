@@ -89,8 +89,10 @@ const CatalogEntrySchema = z.object({
         /** The step can begin (study, documents) while this is pending; only submitting waits. */
         startsBefore: z.boolean().optional(),
         /**
-         * The step's own date is when this result goes in (the OET result with the Pathway
-         * application), so a date still ahead does not imply it is done yet.
+         * The step needs this result and its own date does not imply it (the OET result, which may
+         * follow the Pathway application as a supporting document, by the step's `documentsDue`:
+         * the result's `due` then counts back from that deadline, checked below), so a date of the
+         * step still ahead does not make it done.
          */
         neededByOwnDate: z.boolean().optional(),
         ...CitationFields,
@@ -213,6 +215,29 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
       }
     }
     const byKey = new Map(file.entries.map((entry) => [entry.key, entry]));
+    // A result a step needs (`neededByOwnDate`) while the step has a later deadline for supporting
+    // documents (the OET for the Pathway) is due when a sitting's result still reaches that
+    // deadline: its season date, less the result's `reportingDays`. One rule, so the result's card
+    // and the step's agree on when it is late (tester s13 issue 9g A3).
+    for (const entry of file.entries) {
+      if (entry.documentsDue === undefined) continue;
+      for (const prerequisite of entry.prerequisites) {
+        if (prerequisite.neededByOwnDate !== true) continue;
+        const result = byKey.get(prerequisite.key);
+        const due = result?.due;
+        const expected = entry.documentsDue.offsetDays - (result?.reportingDays?.days ?? 0);
+        if (
+          due?.from !== "season" ||
+          due.dateKey !== entry.documentsDue.dateKey ||
+          result?.reportingDays === undefined ||
+          due.offsetDays !== expected
+        )
+          ctx.addIssue({
+            code: "custom",
+            message: `${prerequisite.key}: due must be ${entry.key}'s documentsDue less its reportingDays (${entry.documentsDue.dateKey} ${expected} days)`,
+          });
+      }
+    }
     // A milestone-relative target must bottom out in a season date or a due date: no cycles.
     for (const entry of file.entries) {
       const seen = new Set<MilestoneKey>([entry.key]);

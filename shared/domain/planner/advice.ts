@@ -92,13 +92,6 @@ export const AFTER_EARLY_DEADLINE_SOURCE =
   "advice: once the early deadline has passed the step costs more and programs may rank without you, so a reminder at most two weeks apart until the late deadline's own reminders begin";
 
 /**
- * Days between reminders about a step past its own last day whose result another step still needs
- * by a deadline ahead (the OET for the Pathway; tester s12 issue 9f A3: no reminder at all while the
- * Pathway's ladder ran). Every two weeks, as after an early deadline: the door still open is weeks away.
- */
-export const RESULT_STILL_NEEDED_EVERY_DAYS = 14;
-
-/**
  * Days between reminders about a step whose target has passed while its hard deadline is ahead
  * (issue 9, session 8: an early starter heard nothing about Step 1 for eight months after its
  * target). About monthly: the step stays in view without weekly mail for a deadline months away.

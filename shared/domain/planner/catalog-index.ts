@@ -115,7 +115,10 @@ let dependantsIndex: ReadonlyMap<MilestoneKey, readonly Dependant[]> | null = nu
  * The steps that wait for a milestone and bound its deadline (static catalog data, catalog order):
  * those every applicant has (`applies.visas` null), since these dates are shared by applicants of
  * every visa; a visa's own chain keeps its catalog rules. A dependant whose own due date is counted
- * from the milestone (the contract after Match Day) follows it and is left out.
+ * from the milestone (the contract after Match Day) follows it and is left out, and so is a result
+ * that may follow the dependant's application as a supporting document (a `neededByOwnDate`
+ * prerequisite of a step with `documentsDue`: the OET for the Pathway), whose own rule counts from
+ * that later deadline (tester s13 issue 9g A3).
  */
 export function dependantsOf(key: MilestoneKey): readonly Dependant[] {
   if (dependantsIndex === null) {
@@ -124,6 +127,7 @@ export function dependantsOf(key: MilestoneKey): readonly Dependant[] {
       if (entry.applies.visas !== null) continue;
       for (const prerequisite of entry.prerequisites) {
         if (dueChain(entry.key).includes(prerequisite.key)) continue;
+        if (prerequisite.neededByOwnDate === true && entry.documentsDue !== undefined) continue;
         const list = index.get(prerequisite.key) ?? [];
         list.push({
           dependant: entry.key,

@@ -1,9 +1,10 @@
 import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, ET_ZONE } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
@@ -148,11 +149,20 @@ function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
 }
 
 /**
- * What a late result the Pathway needs blocks (tester s8 issue 14b B1: the OET): ". Your ECFMG
- * Pathway application needs that result and is due <its deadline>, which leaves too little time to
- * submit it". The step's own deadline (advice: the time to get the result and submit) says why.
+ * What a late result the Pathway needs blocks (tester s8 issue 14b B1: the OET). When the step
+ * takes it as a supporting document after the application (`documentsDue`, the Pathway's): ". Your
+ * ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for
+ * supporting documents, <day> (projected)", the deadline the result's own last day is counted from
+ * (tester s13 issue 9g A3: the words said the application needed it by the application deadline).
+ * Otherwise ". Your <step> needs that result and is due <its deadline>, which leaves too little
+ * time to submit it".
  */
 export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDates): string {
+  const documents = catalogEntry(feeds).documentsDue;
+  if (documents !== undefined) {
+    const at = shiftDays(context.calendar.dates[documents.dateKey].at, ET_ZONE, documents.offsetDays);
+    return `. Your ${subjectOf(feeds)} can go in without it, but ECFMG needs that result by the deadline for supporting documents, ${dayBy(context, at)} (projected)`;
+  }
   const due = dates.due(feeds);
   const by =
     due === null

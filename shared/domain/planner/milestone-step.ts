@@ -12,7 +12,6 @@ import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { resultStillNeededReminders } from "./result-still-needed.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
@@ -243,9 +242,6 @@ export function planMilestone(
       { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
       out.reminders,
     );
-  // A result another step still needs, past its own last day, is followed up (tester s12 issue 9f A3).
-  if (overdueNow && late === null)
-    resultStillNeededReminders(context, entry, stepDates, step.action, out.reminders);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)

@@ -61,6 +61,15 @@ describe("domain data files", () => {
       }),
     ],
     [
+      // Tester s13 issue 9g A3: the OET's last day follows the Pathway's documents deadline.
+      "an OET last day not counted back from the Pathway's documents deadline by its result time",
+      catalogFileSchema(ladderNames),
+      broken(milestonesData, (copy) => {
+        const oet = copy.entries.find((entry) => entry.key === "oet_medicine");
+        (oet?.due as { offsetDays: number }).offsetDays -= 1;
+      }),
+    ],
+    [
       "an official fee without a source URL",
       FeesFileSchema,
       broken(feesData, (copy) => {

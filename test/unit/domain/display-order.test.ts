@@ -25,10 +25,57 @@ const key = (step: { milestone: string; interviewId?: string }) =>
   `${step.milestone} ${step.interviewId ?? ""}`;
 
 /**
+ * The email's items, as renderReminderEmail orders them, at their places on the timeline of the
+ * same moment (listedInReadingOrder): in the timeline's order when the two agree. A notice is the
+ * risk's message, listed under the risks on the timeline, not a step's card, so it is left out.
+ */
+function emailPositions(
+  zone: string,
+  matchYear: number,
+  statuses: readonly (typeof STATUSES)[number][],
+  day: number,
+  hour: number,
+  interviewInDays: number | undefined,
+): number[] {
+  const milestones: MilestoneEntry[] = [];
+  PRE_ERAS_KEYS.forEach((milestone, index) => {
+    const status = statuses[index] ?? "absent";
+    if (status !== "absent")
+      milestones.push(milestoneFactory(milestone, status, status === "done" ? "2025-06-01" : undefined));
+  });
+  const now = new Date(Date.parse(`${matchYear - 2}-07-01T00:00:00Z`) + day * DAY_MS + hour * 3_600_000);
+  // An interview a few days to a month ahead, in the program's zone (Chicago).
+  const interviews =
+    interviewInDays === undefined
+      ? []
+      : [
+          interviewFactory({
+            startsAt: new Date(now.getTime() + interviewInDays * DAY_MS).toISOString(),
+            timezone: "America/Chicago",
+          }),
+        ];
+  const thePlan = plan(
+    inputFactory({ applicant: applicantFactory({ timezone: zone, matchYear }), milestones, interviews }),
+    seasonCalendar(matchYear),
+    now,
+  );
+  const steps = listedInReadingOrder(thePlan, zone);
+  const timeline = steps.map(key);
+  const email = [
+    ...new Set(
+      remindersInReadingOrder(dueReminders(thePlan, now, new Set()), steps)
+        .filter((reminder) => reminder.rung !== CRITICAL_RISK_RUNG && reminder.rung !== OUT_OF_REACH_RUNG)
+        .map(key)
+        .filter((subject) => timeline.includes(subject)),
+    ),
+  ];
+  return email.map((subject) => timeline.indexOf(subject));
+}
+
+/**
  * Tester s11 issue 14e B2: one reading order for the email and the timeline. Whatever the
  * applicant, zone and day, the steps an email is about come in the same order as on the timeline
- * of that moment (display-order.ts). A notice is the risk's message, listed under the risks on the
- * timeline, not a step's card, so it is left out.
+ * of that moment (display-order.ts).
  */
 describe("the email's items and the timeline's next steps agree on their order (s11 14e B2)", () => {
   it("holds for any applicant, zone and moment of the season", () => {
@@ -44,55 +91,31 @@ describe("the email's items and the timeline's next steps agree on their order (
         fc.integer({ min: 0, max: 23 }),
         fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
         (zone, matchYear, statuses, day, hour, interviewInDays) => {
-          const milestones: MilestoneEntry[] = [];
-          PRE_ERAS_KEYS.forEach((milestone, index) => {
-            const status = statuses[index] ?? "absent";
-            if (status !== "absent")
-              milestones.push(
-                milestoneFactory(milestone, status, status === "done" ? "2025-06-01" : undefined),
-              );
-          });
-          const now = new Date(
-            Date.parse(`${matchYear - 2}-07-01T00:00:00Z`) + day * DAY_MS + hour * 3_600_000,
-          );
-          // An interview a few days to a month ahead, in the program's zone (Chicago).
-          const interviews =
-            interviewInDays === undefined
-              ? []
-              : [
-                  interviewFactory({
-                    startsAt: new Date(now.getTime() + interviewInDays * DAY_MS).toISOString(),
-                    timezone: "America/Chicago",
-                  }),
-                ];
-          const thePlan = plan(
-            inputFactory({
-              applicant: applicantFactory({ timezone: zone, matchYear }),
-              milestones,
-              interviews,
-            }),
-            seasonCalendar(matchYear),
-            now,
-          );
-          const steps = listedInReadingOrder(thePlan, zone);
-          const timeline = steps.map(key);
-          // The email's items as renderReminderEmail orders them.
-          const email = [
-            ...new Set(
-              remindersInReadingOrder(dueReminders(thePlan, now, new Set()), steps)
-                .filter(
-                  (reminder) => reminder.rung !== CRITICAL_RISK_RUNG && reminder.rung !== OUT_OF_REACH_RUNG,
-                )
-                .map(key)
-                .filter((subject) => timeline.includes(subject)),
-            ),
-          ];
-          const positions = email.map((subject) => timeline.indexOf(subject));
+          const positions = emailPositions(zone, matchYear, statuses, day, hour, interviewInDays);
           expect(positions).toEqual([...positions].sort((left, right) => left - right));
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it("holds for an OET under way in the season of a Pathway still to submit (seed 970569862, s13 9g A3)", () => {
+    // Karachi, 2027 Match, 17 Nov 2026: ECFMG application not started, both Steps done, OET under
+    // way, Pathway and the ERAS work not started. With the OET due six weeks before the Pathway's
+    // application deadline it was past its deadline (band 1) on the timeline while its reminder
+    // counted down to that deadline (27 Dec), after NRMP registration (1 Dec), in the email. Its
+    // last day now counts back from the deadline for supporting documents, so it has a date ahead.
+    const statuses = [
+      "not_started",
+      "not_started",
+      "done",
+      "done",
+      "in_progress",
+      ...Array.from({ length: PRE_ERAS_KEYS.length - 5 }, () => "not_started" as const),
+    ] as const;
+    const positions = emailPositions("Asia/Karachi", 2027, statuses, 504, 3, undefined);
+    expect(positions.length).toBeGreaterThan(1);
+    expect(positions).toEqual([...positions].sort((left, right) => left - right));
   });
 });
 

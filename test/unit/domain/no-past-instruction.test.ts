@@ -122,20 +122,24 @@ describe("no instruction dated before now", () => {
     // Out of reach until tester s13 9g A3 (the projected Pathway deadlines now only warn); the
     // point here, no past "by" day, holds either way.
     const result = planFor(oetBooked("2027-01-20"), "2026-11-30T12:00:00Z");
-    // In season now, the Pathway card may name the OET's passed day as passed ("as soon as you
-    // can (Sat 14 Nov 2026 has passed)"); what must not appear is a "by" day before today.
     expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(pastByDays(result, "2026-11-30")).toEqual([]);
   });
 
-  it("in season, an OET whose own last day has passed is asked for as soon as possible, not by that day", () => {
+  it("in season, an OET booked after its own last day is asked to move by that day, still ahead", () => {
+    // Its last day counts back from the Pathway's deadline for supporting documents (Tue 26 Jan
+    // 2027, projected) by the result time, 21 days: Tue 5 Jan 2027, ahead on 20 Nov 2026 (it was
+    // Sat 14 Nov, six weeks before the application deadline, and "as soon as you can" here until
+    // tester s13 9g A3). Once it has passed, the result can no longer be reviewed before the ROL
+    // deadline and the season is out of reach (pathway-documents-deadline.test.ts).
     const input = oetBooked("2027-01-20");
     const result = planFor(input, "2026-11-20T12:00:00Z");
     expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(pastByDays(result, "2026-11-20")).toEqual([]);
     const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
-    expect(oet?.action).toContain("Book an earlier sitting, as soon as you can (Sat 14 Nov 2026 has passed)");
+    expect(oet?.urgency).not.toBe("overdue");
+    expect(oet?.action).toContain("Book an earlier sitting, by Tue 5 Jan 2027");
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
-    expect(late?.message).toContain("take it as soon as you can (Sat 14 Nov 2026 has passed)");
+    expect(late?.message).toContain("take it by Tue 5 Jan 2027 at the latest");
   });
 });

@@ -8,9 +8,13 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s8 issue 14b B1: Fatima (2028 Match, Pathway) books OET Medicine for Wed 1 Dec 2027, after
- * Sat 13 Nov 2027, the last sitting whose result reaches her Pathway application in time. The OET
- * feeds the Pathway, which NRMP needs: the same treatment as a late Step 2 CK.
+ * Tester s8 issue 14b B1: Fatima (2028 Match, Pathway) books OET Medicine after the last sitting
+ * whose result reaches ECFMG in time. The OET feeds the Pathway, which NRMP needs: the same
+ * treatment as a late Step 2 CK. Since tester s13 issue 9g A3 that last sitting counts back from
+ * the Pathway's deadline for supporting documents (Tue 25 Jan 2028, projected) by the result time,
+ * 21 days: Tue 4 Jan 2028 (it was Sat 13 Nov 2027, six weeks before the application deadline, as if
+ * the result went in with the application), so the late sitting here is Thu 20 Jan 2028 (it was
+ * Wed 1 Dec 2027, now in time).
  */
 const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi", fullName: "Fatima Malik" });
 const NOW = "2027-03-15T06:00:00Z";
@@ -20,7 +24,7 @@ const base = [
 ];
 const planWith = (milestones: MilestoneEntry[], now = NOW): Plan =>
   plan(inputFactory({ applicant, milestones }), seasonCalendar(2028), new Date(now));
-const late = planWith([...base, milestoneFactory("oet_medicine", "scheduled", "2027-12-01")]);
+const late = planWith([...base, milestoneFactory("oet_medicine", "scheduled", "2028-01-20")]);
 const inTime = planWith([...base, milestoneFactory("oet_medicine", "scheduled", "2027-10-01")]);
 const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
 const risk = (result: Plan) => result.risks.find((each) => each.code === "EXAMS_LATE_FOR_RANKING");
@@ -30,10 +34,10 @@ describe("an OET sitting booked after its last usable day (tester s8 issue 14b B
     const found = risk(late);
     expect(found?.severity).toBe("critical");
     expect(found?.milestones).toEqual(["oet_medicine"]);
-    expect(found?.message).toContain("Your OET Medicine on Wed 1 Dec 2027 would be reported around");
-    expect(found?.message).toContain("take it by Sat 13 Nov 2027 at the latest");
+    expect(found?.message).toContain("Your OET Medicine on Thu 20 Jan 2028 would be reported around");
+    expect(found?.message).toContain("take it by Tue 4 Jan 2028 at the latest");
     expect(found?.message).toContain(
-      "Your ECFMG Pathway application needs that result and is due Sat 25 Dec 2027 (projected), which leaves too little time to submit it: move it earlier and take it by Sat 13 Nov 2027 at the latest",
+      "Your ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for supporting documents, Tue 25 Jan 2028 (projected): move it earlier and take it by Tue 4 Jan 2028 at the latest",
     );
     expect(found?.message).toContain("ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP");
     // OET is no USMLE exam: its own result allowance, not USMLE score reporting.
@@ -58,7 +62,7 @@ describe("an OET sitting booked after its last usable day (tester s8 issue 14b B
 
   it("warns on the Pathway card that its OET sitting is too late", () => {
     expect(step(late, "ecfmg_pathway")?.action).toContain(
-      "Your OET sitting is on Wed 1 Dec 2027, after Sat 13 Nov 2027, the last sitting whose result reaches your Pathway application in time.",
+      "Your OET sitting is on Thu 20 Jan 2028, after Tue 4 Jan 2028, the last sitting whose result reaches ECFMG by the Pathway's deadline for supporting documents.",
     );
     expect(step(inTime, "ecfmg_pathway")?.action).not.toContain("Your OET sitting is on");
   });

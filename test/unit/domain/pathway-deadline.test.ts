@@ -39,12 +39,15 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
   const steps = [...result.nextSteps, ...result.blocked];
   const deadlineOf = (key: string) => steps.find((step) => step.milestone === key)?.deadline;
 
-  it("puts the 2027 Pathway deadline in December 2026, projected, citing the rule, and OET 42 days before it", () => {
+  // The OET's last day counts back from the Pathway's deadline for supporting documents (Tue 26
+  // Jan 2027, 9 PM ET, projected) by its result time, 21 days (tester s13 issue 9g A3); it was six
+  // weeks before the application deadline (Sat 14 Nov 2026), as if the result went in with it.
+  it("puts the 2027 Pathway deadline in December 2026, projected, citing the rule, and OET 21 days before the documents deadline", () => {
     const pathway = deadlineOf("ecfmg_pathway");
     expect(pathway?.status).toBe("projected");
     expect(pathway?.at).toBe("2026-12-27T02:00:00.000Z");
     expect(pathway?.source).toContain("earlier of the known candidates");
     const oet = deadlineOf("oet_medicine");
-    expect(oet?.at).toBe("2026-11-15T02:00:00.000Z");
+    expect(oet?.at).toBe("2027-01-06T02:00:00.000Z");
   });
 });

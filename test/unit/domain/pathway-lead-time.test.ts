@@ -46,13 +46,16 @@ describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => 
     expect(message).not.toMatch(/preparation|prepare faster/);
   });
 
-  it("with the OET not in: names the OET as what is late, no preparation lecture", () => {
+  it("with the OET not in: submit without waiting for it, no preparation lecture", () => {
+    // 2 Dec 2026: the Pathway's application deadline (Sat 26 Dec) is within ECFMG's review time. The
+    // OET's own last day (Tue 5 Jan 2027, the documents deadline less its result time) is ahead, so
+    // it is not named as late (tester s13 issue 9g A3; on 20 Nov it was, past Sat 14 Nov).
     const message = lateMessage(
       lagos({ key: "oet_medicine", status: "in_progress" }),
-      "2026-11-20T12:00:00Z",
+      "2026-12-02T12:00:00Z",
     );
-    expect(message).toContain("OET Medicine");
-    expect(message).toMatch(/the OET is what is late/);
+    expect(message).toContain("without waiting for your OET Medicine result");
+    expect(message).not.toMatch(/the OET is what is late/);
     expect(message).not.toMatch(/preparation|prepare faster/);
   });
 });

@@ -39,8 +39,20 @@ describe("a prerequisite's deadline is no later than the steps that wait for it 
         const own = dates.due(prerequisite.key);
         // A deadline counted from the dependant's own (the contract after Match Day) is its follower.
         if (own === null || dueChain(dependant.key).includes(prerequisite.key)) continue;
-        const lead = prerequisite.startsBefore === true ? 0 : dependant.leadTimeDays.days;
-        const latest = shiftDays(needs.at, needs.zone, -lead);
+        // A result that may follow the application as a supporting document (the OET for the
+        // Pathway) is needed by the deadline for documents, its result time before it (tester s13
+        // issue 9g A3), not by the application's deadline.
+        const documents = prerequisite.neededByOwnDate === true ? dependant.documentsDue : undefined;
+        const lead =
+          documents !== undefined
+            ? (catalogEntry(prerequisite.key).reportingDays?.days ?? 0)
+            : prerequisite.startsBefore === true
+              ? 0
+              : dependant.leadTimeDays.days;
+        const latest =
+          documents !== undefined
+            ? shiftDays(calendar.dates[documents.dateKey].at, "America/New_York", documents.offsetDays - lead)
+            : shiftDays(needs.at, needs.zone, -lead);
         if (own.at > latest) broken.push(`${prerequisite.key} after ${dependant.key}`);
       }
     }

@@ -138,7 +138,10 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
     const rule = catalogEntry(slip.after.key).target;
     if (rule !== undefined) addSource(sources, citationSource(rule));
     const days = Math.round((slip.target.at - slip.planned.at) / DAY_MS);
-    const due = dates.due(slip.key);
+    // A step whose documents may follow its application (the Pathway: `documentsDue`) is completed
+    // after its deadline by design; whether that is too late is feasibility's judgement (tester s13
+    // issue 9g A3: "That is past its deadline" made a season in reach critical).
+    const due = entry.documentsDue === undefined ? dates.due(slip.key) : null;
     const pastDue = due !== null && slip.target.at >= due.at;
     critical ||= pastDue;
     const reporting = entry.reportingDays;

@@ -47,6 +47,15 @@ describe("the Pathway application goes in now, the OET result follows as documen
     );
   });
 
+  it("OET booked 10 Dec 2026 (Dhaka): no critical risk; the Pathway's moved target is no deadline missed", () => {
+    // TARGETS_SLIPPED moved the Pathway's target to 42 days after the sitting (21 Jan 2027) and
+    // called it critical, "past its deadline, Sat 26 Dec 2026": the application's deadline, which
+    // she meets by submitting now; completing the Pathway after it is the documents rule itself.
+    const result = planFor(dhaka(milestoneFactory("oet_medicine", "scheduled", "2026-12-10")), NOW);
+    expect(result.risks.filter((r) => r.severity === "critical").map((r) => r.code)).toEqual([]);
+    expect(risk(result, "TARGETS_SLIPPED")?.message ?? "").not.toContain("past its deadline");
+  });
+
   it("the Pathway step says to submit now and send the OET result when it arrives", () => {
     const result = planFor(dhaka(milestoneFactory("oet_medicine", "scheduled", "2026-12-10")), NOW);
     const text = pathwayText(result) ?? "";

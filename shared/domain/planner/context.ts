@@ -12,14 +12,15 @@ import {
 } from "../time.ts";
 import {
   applicableTo,
-  IMPLIED_BY,
-  IN_ERAS_APPLICATION,
+  IMPLIED_AT,
+  IN_ERAS_APPLICATION_AT,
   NOT_STARTED,
   SCHOOL_CHECK_INDEX,
   stepIndex,
 } from "./catalog-index.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
+import { StepEntries } from "./step-entries.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
@@ -94,6 +95,8 @@ export interface PlanContext {
   ladders: ZoneLadders | undefined;
 }
 
+const NO_PAST_SEASON_ENTRIES: ReadonlyMap<MilestoneKey, MilestoneEntry> = new Map();
+
 export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError("now is not a valid date");
@@ -102,14 +105,19 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
       `calendar is for the ${calendar.matchYear} Match but the applicant targets ${input.applicant.matchYear}`,
     );
   }
-  const entries = new Map<MilestoneKey, MilestoneEntry>();
-  for (const entry of input.milestones) entries.set(entry.key, entry);
+  const entries = new StepEntries();
+  for (const entry of input.milestones) entries.set(entry);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
-  const pastSeasonEntries = new Map<MilestoneKey, MilestoneEntry>();
-  for (const key of pastSeason) {
-    const reported = entries.get(key);
-    if (reported !== undefined) pastSeasonEntries.set(key, reported);
-    entries.set(key, { key, status: "not_started" });
+  // Most plans have no earlier season's work: they share one empty map (read only, never written).
+  let pastSeasonEntries = NO_PAST_SEASON_ENTRIES;
+  if (pastSeason.size > 0) {
+    const reported = new Map<MilestoneKey, MilestoneEntry>();
+    for (const key of pastSeason) {
+      const entry = entries.get(key);
+      if (entry !== undefined) reported.set(key, entry);
+      entries.set({ key, status: "not_started" });
+    }
+    pastSeasonEntries = reported;
   }
   const rolRefused = refusedRankList(
     entries.get("rank_order_list"),
@@ -117,24 +125,30 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     nowMs,
     input.applicant.timezone,
   );
-  if (rolRefused !== null) entries.set("rank_order_list", { key: "rank_order_list", status: "not_started" });
+  if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
   const statuses = NOT_STARTED.slice();
-  for (const entry of entries.values()) {
-    if (entry.status !== "not_started") statuses[stepIndex(entry.key)] = entry.status;
+  // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
+  // Statuses of different steps are independent, and marking prerequisites done commutes, so the
+  // catalog's order gives the same statuses as the snapshot's.
+  for (let index = 0; index < statuses.length; index++) {
+    const entry = entries.at(index);
+    if (entry !== undefined && entry.status !== "not_started") statuses[index] = entry.status;
   }
   // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says.
-  for (const entry of entries.values()) {
-    if (entry.status === "done") markPrerequisites(statuses, entry.key, true);
+  for (let index = 0; index < statuses.length; index++) {
+    const entry = entries.at(index);
+    if (entry === undefined) continue;
+    if (entry.status === "done") markPrerequisites(statuses, index, true);
     if (entry.status === "scheduled") {
       const ahead =
         entry.date !== undefined && startOfLocalDate(input.applicant.timezone, entry.date) + DAY_MS > nowMs;
-      markPrerequisites(statuses, entry.key, !ahead);
+      markPrerequisites(statuses, index, !ahead);
     }
   }
   // Documents left out of the snapshot went with an ERAS application reported done for this season
   // (an earlier season's was reset above), so they are never overdue behind it.
   if (entries.get("eras_application")?.status === "done")
-    for (const key of IN_ERAS_APPLICATION) if (!entries.has(key)) statuses[stepIndex(key)] = "done";
+    for (const index of IN_ERAS_APPLICATION_AT) if (entries.at(index) === undefined) statuses[index] = "done";
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
@@ -175,8 +189,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
  * date): it stays in the plan with its reminders until the date has passed. The closures are
  * static catalog data (see IMPLIED_BY), so a plan only marks them.
  */
-function markPrerequisites(statuses: MilestoneStatus[], key: MilestoneKey, happened: boolean): void {
-  const implied = IMPLIED_BY.get(key);
+function markPrerequisites(statuses: MilestoneStatus[], step: number, happened: boolean): void {
+  const implied = IMPLIED_AT[step];
   if (implied === undefined) return;
   const indices = happened ? implied.happened : implied.ahead;
   for (let at = 0; at < indices.length; at++) {

@@ -1,0 +1,80 @@
+import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { knownStepIndex } from "./catalog-index.ts";
+
+/** No entry for any milestone, by catalog index: a plan's entries start as a copy (one packed array). */
+const NO_ENTRIES: readonly (MilestoneEntry | undefined)[] = MILESTONE_CATALOG.map(() => undefined);
+
+/**
+ * A snapshot's milestone entries by key (PlanContext.entries), held by catalog index. A Map built
+ * per plan cost its ~29 insertions and the rehashes as it grew (planner bench: the costliest line of
+ * buildContext); here an insertion or a look-up is an array slot at the key's catalog index. Reads
+ * like the Map it replaces: the last entry given for a key wins, and iteration follows each key's
+ * first insertion. A key outside the catalog (only input that bypassed the snapshot schema) is
+ * kept in a Map of its own, so it reads back as before.
+ */
+export class StepEntries implements ReadonlyMap<MilestoneKey, MilestoneEntry> {
+  private readonly byIndex: (MilestoneEntry | undefined)[] = NO_ENTRIES.slice();
+  /** The entries in the order of their key's first insertion (a Map's iteration order). */
+  private readonly list: MilestoneEntry[] = [];
+  private outside: Map<MilestoneKey, MilestoneEntry> | undefined = undefined;
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** Stores the entry under its key (Map#set): replaces an earlier entry for it in place. */
+  set(entry: MilestoneEntry): void {
+    const index = knownStepIndex(entry.key);
+    const earlier = index === undefined ? this.outside?.get(entry.key) : this.byIndex[index];
+    if (index === undefined) {
+      this.outside ??= new Map();
+      this.outside.set(entry.key, entry);
+    } else {
+      this.byIndex[index] = entry;
+    }
+    if (earlier === undefined) this.list.push(entry);
+    else this.list[this.list.indexOf(earlier)] = entry;
+  }
+
+  get(key: MilestoneKey): MilestoneEntry | undefined {
+    const index = knownStepIndex(key);
+    return index === undefined ? this.outside?.get(key) : this.byIndex[index];
+  }
+
+  /** get by the milestone's catalog index (stepIndex). */
+  at(index: number): MilestoneEntry | undefined {
+    return this.byIndex[index];
+  }
+
+  has(key: MilestoneKey): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  values(): ArrayIterator<MilestoneEntry> {
+    return this.list.values();
+  }
+
+  keys(): ArrayIterator<MilestoneKey> {
+    return this.list.map((entry) => entry.key).values();
+  }
+
+  entries(): ArrayIterator<[MilestoneKey, MilestoneEntry]> {
+    return this.list.map((entry): [MilestoneKey, MilestoneEntry] => [entry.key, entry]).values();
+  }
+
+  [Symbol.iterator](): ArrayIterator<[MilestoneKey, MilestoneEntry]> {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (
+      value: MilestoneEntry,
+      key: MilestoneKey,
+      map: ReadonlyMap<MilestoneKey, MilestoneEntry>,
+    ) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const entry of this.list) callback.call(thisArg, entry, entry.key, this);
+  }
+}

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { BoundedMemo } from "./bounded-memo.ts";
+import { InstantTexts } from "./instant-texts.ts";
 import { offsetMinutes } from "./zone-offsets.ts";
 
 /**
@@ -97,6 +98,10 @@ export function etInstant(isoDate: string, clock: string | null): number {
 }
 
 const localMidnights = new Map<string, BoundedMemo<string, number>>();
+// The zone asked last and its memo, kept beside the Map: a plan asks in the applicant's zone only,
+// so the zone look-up is mostly skipped (planner bench).
+let lastMidnightZone: string | undefined;
+let lastMidnights: BoundedMemo<string, number> | undefined;
 
 /**
  * The UTC instant of local midnight starting the date in the zone; a midnight read twice (St John's
@@ -104,16 +109,20 @@ const localMidnights = new Map<string, BoundedMemo<string, number>>();
  * and date (bounded): planners ask for the same applicant dates on every plan.
  */
 export function startOfLocalDate(zone: string, isoDate: string): number {
-  const cached = localMidnights.get(zone)?.get(isoDate);
+  if (zone !== lastMidnightZone) {
+    lastMidnights = localMidnights.get(zone);
+    lastMidnightZone = lastMidnights === undefined ? undefined : zone;
+  }
+  const cached = lastMidnights?.get(isoDate);
   if (cached !== undefined) return cached;
   // Computed first, so an unknown zone throws before it gets a cache of its own.
   const midnight = fromWall(zone, wallFromDate(isoDate, 0));
-  let byDate = localMidnights.get(zone);
-  if (byDate === undefined) {
-    byDate = new BoundedMemo(20_000);
-    localMidnights.set(zone, byDate);
+  if (lastMidnights === undefined) {
+    lastMidnights = new BoundedMemo(20_000);
+    localMidnights.set(zone, lastMidnights);
+    lastMidnightZone = zone;
   }
-  return byDate.keep(isoDate, midnight);
+  return lastMidnights.keep(isoDate, midnight);
 }
 
 const dateTexts = new BoundedMemo<number, string>(20_000);
@@ -203,16 +212,24 @@ function formatOffset(offset: number): string {
  * so formatting (Date#toISOString, string building) is mostly a cache hit; each cache is bounded.
  */
 const MAX_FORMAT_CACHE = 20_000;
+/** The direct-mapped front of each formatter's memo (InstantTexts): 1,024 instants per zone. */
+const FRONT_BITS = 10;
 function memoByZone(
   format: (zone: string, utcMs: number) => string,
 ): (zone: string, utcMs: number) => string {
-  const byZone = new Map<string, BoundedMemo<number, string>>();
+  const byZone = new Map<string, InstantTexts>();
+  // The zone asked last and its memo: a plan asks in one zone (the applicant's, or ET) again and
+  // again, so the zone look-up is mostly skipped (planner bench).
+  let lastZone: string | undefined;
+  let lastCache: InstantTexts | undefined;
   return (zone, utcMs) => {
-    let cache = byZone.get(zone);
+    let cache = zone === lastZone ? lastCache : byZone.get(zone);
     if (cache === undefined) {
-      cache = new BoundedMemo(MAX_FORMAT_CACHE);
+      cache = new InstantTexts(FRONT_BITS, MAX_FORMAT_CACHE);
       byZone.set(zone, cache);
     }
+    lastZone = zone;
+    lastCache = cache;
     const cached = cache.get(utcMs);
     if (cached !== undefined) return cached;
     return cache.keep(utcMs, format(zone, utcMs));
@@ -228,7 +245,7 @@ export const isoInZone: (zone: string, utcMs: number) => string = memoByZone((zo
 
 // One memo, not memoByZone's memo per zone: UTC is the only zone here, and isoUtc runs dozens of
 // times per plan, so the zone look-up is skipped (planner bench).
-const isoUtcTexts = new BoundedMemo<number, string>(MAX_FORMAT_CACHE);
+const isoUtcTexts = new InstantTexts(12, MAX_FORMAT_CACHE);
 
 /** ISO 8601 UTC, e.g. "2026-02-25T02:00:00.000Z". */
 export function isoUtc(utcMs: number): string {

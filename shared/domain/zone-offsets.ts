@@ -34,6 +34,12 @@ interface ZoneSpans {
 }
 
 const spansByZone = new Map<string, ZoneSpans>();
+// The two zones asked last (a plan's: the applicant's and ET) and their spans, kept beside the Map
+// so most calls skip its look-up (planner bench: ~26 a plan).
+let recentZone: string | undefined;
+let recentSpans: ZoneSpans | undefined;
+let otherZone: string | undefined;
+let otherSpans: ZoneSpans | undefined;
 
 /**
  * The first whole minute after `same` (where the offset is `offset`) at which the offset differs,
@@ -88,11 +94,20 @@ function discoverSpan(record: ZoneSpans, utcMs: number): OffsetSpan {
 
 /** The zone's offset from UTC, in minutes, at the UTC instant. Throws RangeError on an unknown zone. */
 export function offsetMinutes(zone: string, utcMs: number): number {
-  let record = spansByZone.get(zone);
-  if (record === undefined) {
-    if (!IANAZone.isValidZone(zone)) throw new RangeError(`unknown time zone ${zone}`);
-    record = { zone: IANAZone.create(zone), spans: [], last: undefined };
-    spansByZone.set(zone, record);
+  let record: ZoneSpans | undefined;
+  if (zone === recentZone) record = recentSpans as ZoneSpans;
+  else if (zone === otherZone) record = otherSpans as ZoneSpans;
+  else {
+    record = spansByZone.get(zone);
+    if (record === undefined) {
+      if (!IANAZone.isValidZone(zone)) throw new RangeError(`unknown time zone ${zone}`);
+      record = { zone: IANAZone.create(zone), spans: [], last: undefined };
+      spansByZone.set(zone, record);
+    }
+    otherZone = recentZone;
+    otherSpans = recentSpans;
+    recentZone = zone;
+    recentSpans = record;
   }
   const last = record.last;
   if (last !== undefined && utcMs >= last.from && utcMs < last.until) return last.offset;

@@ -145,11 +145,34 @@ export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueSte
  */
 export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] {
   const count = reminders.length;
-  const bySend = count <= PLACES ? sortedBySend(reminders) : null;
-  const sorted = bySend ?? stableSort(reminders.slice(), compareReminders);
-  if (bySend !== null) orderSameSend(sorted);
+  const keys = count <= PLACES ? sortedSendKeys(reminders) : null;
+  if (keys === null) {
+    const sorted = stableSort(reminders.slice(), compareReminders);
+    const ordered: Reminder[] = new Array(count);
+    for (let index = 0; index < count; index++) ordered[index] = (sorted[index] as TimedReminder).reminder;
+    return ordered;
+  }
+  // Straight from the sorted keys into the plan's list; only a run of reminders sharing a send
+  // instant (a few a plan) is put in deadline and id order, in a scratch list of its own.
   const ordered: Reminder[] = new Array(count);
-  for (let index = 0; index < count; index++) ordered[index] = (sorted[index] as TimedReminder).reminder;
+  for (let index = 0; index < count; ) {
+    const key = keys[index] as number;
+    const sendAt = Math.floor(key / PLACES);
+    let end = index + 1;
+    while (end < count && Math.floor((keys[end] as number) / PLACES) === sendAt) end++;
+    if (end === index + 1) {
+      ordered[index] = (reminders[key - sendAt * PLACES] as TimedReminder).reminder;
+    } else {
+      const run: TimedReminder[] = [];
+      for (let at = index; at < end; at++) {
+        const packed = keys[at] as number;
+        run.push(reminders[packed - Math.floor(packed / PLACES) * PLACES] as TimedReminder);
+      }
+      orderSameSend(run);
+      for (let at = index; at < end; at++) ordered[at] = (run[at - index] as TimedReminder).reminder;
+    }
+    index = end;
+  }
   return ordered;
 }
 
@@ -158,30 +181,34 @@ const PLACES = 1024;
 /**
  * The packed keys' scratch space, reused by every plan (grown when needed): a typed array this size
  * is allocated outside the JavaScript heap, which costs more than the sort. Filled and read within
- * one call only, so plans never see each other's keys.
+ * one call only, so plans never see each other's keys. Its views of the first `count` keys are
+ * kept by count too: subarray made a new view object on every plan.
  */
 let sendKeys = new Float64Array(128);
+let sendKeyViews: Float64Array[] = [];
 
-/** The reminders by send instant, then place; null when an instant cannot be packed exactly. */
-function sortedBySend(reminders: readonly TimedReminder[]): TimedReminder[] | null {
+/** The packed keys (sendAt * PLACES + place) of the reminders, sorted; null when one cannot be packed exactly. */
+function sortedSendKeys(reminders: readonly TimedReminder[]): Float64Array | null {
   const count = reminders.length;
-  if (sendKeys.length < count) sendKeys = new Float64Array(count * 2);
-  const keys = sendKeys.subarray(0, count);
+  if (sendKeys.length < count) {
+    sendKeys = new Float64Array(count * 2);
+    sendKeyViews = [];
+  }
+  let keys = sendKeyViews[count];
+  if (keys === undefined) {
+    keys = sendKeys.subarray(0, count);
+    sendKeyViews[count] = keys;
+  }
   for (let place = 0; place < count; place++) {
     const key = (reminders[place] as TimedReminder).sendAt * PLACES + place;
     if (!Number.isSafeInteger(key)) return null;
     keys[place] = key;
   }
   keys.sort();
-  const sorted: TimedReminder[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const key = keys[index] as number;
-    sorted[index] = reminders[key - Math.floor(key / PLACES) * PLACES] as TimedReminder;
-  }
-  return sorted;
+  return keys;
 }
 
-/** Puts each run of reminders sharing a send instant in deadline and id order (stable insertion sort). */
+/** Puts reminders sharing a send instant in deadline and id order (stable insertion sort). */
 function orderSameSend(sorted: TimedReminder[]): void {
   for (let index = 1; index < sorted.length; index++) {
     const item = sorted[index] as TimedReminder;

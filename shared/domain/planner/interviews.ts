@@ -14,7 +14,7 @@ import { deadlineDetail } from "./date-math.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
-import { urgencyOf } from "./urgency.ts";
+import { URGENCY_RANK, urgencyOf } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
 export function interviewIdOf(interview: Interview): string {
@@ -76,6 +76,42 @@ interface RenderedInterview {
   /** The ladders last laid for those targets (keptRemindersFor), so the next plan need not look them up. */
   prepLadder: SlotEntry | undefined;
   thanksLadder: SlotEntry | undefined;
+  /**
+   * The two steps, keyed for ordering, by urgency rank (URGENCY_RANK), made on first use: a step
+   * reads `now` only through its urgency, so plans share these, frozen, rather than making two
+   * objects per interview per plan (planner bench).
+   */
+  prepSteps: (DueStep<NextStep> | undefined)[];
+  thanksSteps: (DueStep<NextStep> | undefined)[];
+}
+
+/** The interview's step at this urgency, shared by the plans that rank it so (see RenderedInterview). */
+function interviewStep(
+  rendered: RenderedInterview,
+  thanks: boolean,
+  urgency: NextStep["urgency"],
+): DueStep<NextStep> {
+  const steps = thanks ? rendered.thanksSteps : rendered.prepSteps;
+  const rank = URGENCY_RANK[urgency];
+  const known = steps[rank];
+  if (known !== undefined) return known;
+  const deadline = thanks ? rendered.thanksDeadline : rendered.prepDeadline;
+  const step: NextStep = Object.freeze({
+    milestone: "interview",
+    interviewId: rendered.interviewId,
+    title: thanks ? rendered.thanksTitle : rendered.prepTitle,
+    why: thanks ? INTERVIEW_THANK_YOU_WHY : INTERVIEW_PREP_WHY,
+    action: thanks ? rendered.thanksAction : rendered.prepAction,
+    dueBy: deadline.at,
+    deadline,
+    urgency,
+  });
+  const due = thanks ? rendered.thankYouBy : rendered.start;
+  // The keyed record stays inside the planner (ordering reads it, never writes it): not frozen, so
+  // it keeps the hidden class of the other steps' records the comparator meets.
+  const keyed = dueNextStep(step, urgency, due, INTERVIEW_ORDER, rendered.interviewId);
+  steps[rank] = keyed;
+  return keyed;
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
@@ -150,6 +186,8 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     },
     prepLadder: undefined,
     thanksLadder: undefined,
+    prepSteps: [undefined, undefined, undefined, undefined],
+    thanksSteps: [undefined, undefined, undefined, undefined],
   };
   renderedInterviews.set(interview, rendered);
   return rendered;
@@ -174,55 +212,21 @@ export function planInterviews(
   for (const interview of context.interviews) {
     // The rendering carries the interview's id (interviewIdOf), so one lookup serves both.
     const rendered = renderedInterview(context, interview);
-    const {
-      interviewId,
-      start,
-      thankYouBy,
-      prepTitle,
-      thanksTitle,
-      prepAction,
-      thanksAction,
-      prepDeadline,
-      thanksDeadline,
-      prepReminders,
-      thanksReminders,
-    } = rendered;
+    const { interviewId, start, thankYouBy } = rendered;
     if (planned.includes(interviewId)) continue;
     planned.push(interviewId);
     // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
     if (start > context.now) {
-      const urgency = urgencyOf(context, start, null, false);
-      const step: NextStep = {
-        milestone: "interview",
-        interviewId,
-        title: prepTitle,
-        why: INTERVIEW_PREP_WHY,
-        action: prepAction,
-        dueBy: prepDeadline.at,
-        deadline: prepDeadline,
-        urgency,
-      };
-      steps.push(dueNextStep(step, urgency, start, INTERVIEW_ORDER, interviewId));
-      rendered.prepLadder = keptRemindersFor(context, prepReminders, rendered.prepLadder, reminders);
+      steps.push(interviewStep(rendered, false, urgencyOf(context, start, null, false)));
+      rendered.prepLadder = keptRemindersFor(context, rendered.prepReminders, rendered.prepLadder, reminders);
     } else if (context.now <= thankYouBy) {
-      const urgency = urgencyOf(context, thankYouBy, null, false);
-      const step: NextStep = {
-        milestone: "interview",
-        interviewId,
-        title: thanksTitle,
-        why: INTERVIEW_THANK_YOU_WHY,
-        action: thanksAction,
-        dueBy: thanksDeadline.at,
-        deadline: thanksDeadline,
-        urgency,
-      };
-      steps.push(dueNextStep(step, urgency, thankYouBy, INTERVIEW_ORDER, interviewId));
+      steps.push(interviewStep(rendered, true, urgencyOf(context, thankYouBy, null, false)));
     }
     if (context.now <= thankYouBy) {
       rendered.thanksLadder = keptRemindersFor(
         context,
-        thanksReminders,
+        rendered.thanksReminders,
         rendered.thanksLadder,
         reminders,
         start,

@@ -1,15 +1,16 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { afterSeasonDate } from "./booked-after-target.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { keyAt, stepIndex } from "./catalog-index.ts";
+import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { noteSlipInstants } from "./slip-instants.ts";
-import { PREDECESSORS, type Predecessor } from "./target-chain.ts";
+import { CHAIN_KEYS, PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
  * Targets re-derived forwards when an earlier target passes unmet (tester s11 issue 9e B6: an early
@@ -36,6 +37,40 @@ export interface SlippedTarget {
 }
 
 /**
+ * The chain by catalog index, made once from PREDECESSORS: the status, date and memo reads below
+ * are then array reads by index, not Map look-ups by key (the planner bench's profile).
+ */
+interface Link {
+  key: MilestoneKey;
+  index: number;
+  entry: CatalogEntry;
+  /** Each predecessor with its catalog index; empty for a step no target counts back to. */
+  predecessors: readonly { predecessor: Predecessor; index: number }[];
+}
+
+const LINKS: readonly (Link | undefined)[] = (() => {
+  const links: (Link | undefined)[] = MILESTONE_CATALOG.map(() => undefined);
+  for (const key of CHAIN_KEYS) {
+    const index = stepIndex(key);
+    const predecessors = (PREDECESSORS.get(key) ?? []).map((predecessor) => ({
+      predecessor,
+      index: stepIndex(predecessor.key),
+    }));
+    links[index] = { key, index, entry: catalogEntry(key), predecessors };
+  }
+  return links;
+})();
+
+/** The later steps of the chain (PREDECESSORS' keys, in its order). */
+const LATER_LINKS: readonly Link[] = [...PREDECESSORS.keys()].map((key) => LINKS[stepIndex(key)] as Link);
+
+/**
+ * One plan's slippedTarget per catalog index, so the chain is walked once: each later step asks
+ * again for the steps before it (undefined: not yet worked out).
+ */
+type SlipMemo = (SlippedTarget | null | undefined)[];
+
+/**
  * The step's target re-derived from the real earliest dates of the steps before it: null when it
  * has none (PlanDates.target) or nothing before it moved it by a day or more. `now` enters through a
  * passed, unmet target (that step can happen no sooner than now), so this is per plan, not per
@@ -46,13 +81,34 @@ export function slippedTarget(
   dates: PlanDates,
   key: MilestoneKey,
 ): SlippedTarget | null {
-  const predecessors = PREDECESSORS.get(key);
-  if (predecessors === undefined) return null;
-  const planned = dates.target(key);
+  return slippedAt(context, dates, stepIndex(key), []);
+}
+
+function slippedAt(
+  context: PlanContext,
+  dates: PlanDates,
+  index: number,
+  memo: SlipMemo,
+): SlippedTarget | null {
+  const known = memo[index];
+  if (known !== undefined) return known;
+  const slipped = slippedOf(context, dates, LINKS[index], memo);
+  memo[index] = slipped;
+  return slipped;
+}
+
+function slippedOf(
+  context: PlanContext,
+  dates: PlanDates,
+  link: Link | undefined,
+  memo: SlipMemo,
+): SlippedTarget | null {
+  if (link === undefined || link.predecessors.length === 0) return null;
+  const planned = dates.targetAt(link.index);
   if (planned === null) return null;
   let best: { at: number; after: Predecessor; cause: MilestoneKey } | null = null;
-  for (const predecessor of predecessors) {
-    const earliest = earliestOf(context, dates, predecessor.key);
+  for (const { predecessor, index } of link.predecessors) {
+    const earliest = earliestOf(context, dates, index, memo);
     if (earliest === null) continue;
     // An own date is a whole day in the applicant's zone: counted on from that day (tester s12 9f A2).
     const at = shiftDays(earliest.at, earliest.zone ?? planned.zone, predecessor.gapDays);
@@ -62,7 +118,7 @@ export function slippedTarget(
   if (best === null) return null;
   const after = catalogEntry(best.after.key).target;
   return {
-    key,
+    key: link.key,
     planned,
     after: best.after,
     cause: best.cause,
@@ -84,14 +140,17 @@ export function slippedTarget(
 function earliestOf(
   context: PlanContext,
   dates: PlanDates,
-  key: MilestoneKey,
+  index: number,
+  memo: SlipMemo,
 ): { at: number; zone?: string; cause: MilestoneKey } | null {
-  if (isFinished(statusOf(context, key))) return null;
+  const status = statusAt(context, index);
+  if (isFinished(status)) return null;
+  const key = keyAt(index);
   const own = dates.own(key);
   if (own !== null) return { at: own.at, zone: own.zone, cause: key };
-  if (context.entries.get(key)?.date !== undefined && statusOf(context, key) !== "not_started") return null;
-  const slipped = slippedTarget(context, dates, key);
-  const target = slipped?.target ?? dates.target(key);
+  if (context.entries.get(key)?.date !== undefined && status !== "not_started") return null;
+  const slipped = slippedAt(context, dates, index, memo);
+  const target = slipped?.target ?? dates.targetAt(index);
   if (target === null) return null;
   if (target.at >= context.now) return { at: target.at, cause: slipped?.cause ?? key };
   return { at: context.now, cause: slipped?.cause ?? key };
@@ -120,12 +179,12 @@ const subjects = new Map<MilestoneKey, string>();
  */
 export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk | null {
   const moved: SlippedTarget[] = [];
-  for (const key of PREDECESSORS.keys()) {
-    const entry = catalogEntry(key);
-    if (!applies(context, entry) || isFinished(statusOf(context, key))) continue;
-    const due = dates.due(key);
+  const memo: SlipMemo = [];
+  for (const link of LATER_LINKS) {
+    if (!applies(context, link.entry) || isFinished(statusAt(context, link.index))) continue;
+    const due = dates.dueAt(link.index);
     if (due !== null && due.at < context.now) continue;
-    const slipped = slippedTarget(context, dates, key);
+    const slipped = slippedAt(context, dates, link.index, memo);
     if (slipped !== null) moved.push(slipped);
   }
   noteSlipInstants(context, dates);

@@ -1,0 +1,77 @@
+import { FEES } from "../catalog/index.ts";
+import { renderEt, renderInZone } from "../time.ts";
+import { EXAM_BOOKING_SOURCE, VISITOR_VISA_WAIT_SOURCE } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { livesOutsideUs, step3LeadWords } from "./h1b.ts";
+import { addSource } from "./risk-sources.ts";
+
+// The words and sources both H-1B risks use (STEP3_NEEDED_FOR_H1B in step3-risk.ts, VISA_UNDECIDED
+// in h1b-risk.ts): a leaf, so neither risk module imports the other.
+
+export function when(context: PlanContext, at: number): string {
+  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/** Why ranking on H-1B needs Step 3 before the rank-list deadline; its sources are WHEN_PROGRAMS_DECIDE. */
+export const WHY_BEFORE_RANKING =
+  "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
+export const WHEN_PROGRAMS_DECIDE =
+  "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
+/** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again (issue 9 leftover c). */
+const STEP3_ONLY_IN_US = " Step 3 is offered only in the US: plan the trip.";
+
+/** The State Department's visa pages: which visa a trip to sit Step 3 needs (the visitor visa is advice). */
+const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";
+
+/**
+ * The trip's visa sentence (leading space) for an applicant abroad, citing the State Department's
+ * visa pages; "" for one whose zone is in the US, who makes no trip (tester s10 issue 9d B11).
+ */
+export function tripVisa(context: PlanContext, sources: string[]): string {
+  if (!livesOutsideUs(context)) return "";
+  addSource(sources, US_VISAS_URL);
+  return STEP3_ONLY_IN_US;
+}
+
+/**
+ * What ranking on a J-1 instead takes, from the fee table and the J-1 facts (facts.md). Made once:
+ * it reads only static data, and searching the fee table per plan showed in the planner's profile.
+ * Its sources are J1_SOURCES.
+ */
+export const J1_ALTERNATIVE = j1Alternative();
+export const J1_SOURCES = [
+  "http://www.ecfmg.org/evsp/index.html (ECFMG is the only sponsor of J-1 physicians in clinical training)",
+  "https://ecfmg.org/evsp/application-process.html (the J-1 steps after the Match)",
+  "INA 212(e): the two-year home-country physical presence requirement and its waivers",
+];
+function j1Alternative(): string {
+  const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
+  const fee = sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "";
+  return `Rank programs that offer a J-1 instead: ${j1Chain(fee)} Ask your advisor to switch your visa track to J-1 so this plan follows it.`;
+}
+
+/** What a J-1 is and takes after the Match (J1_SOURCES), with the sponsorship fee's words. */
+function j1Chain(fee: string): string {
+  return `ECFMG is the only sponsor of J-1 physicians in clinical training and a J-1 needs no Step 3. After the Match it takes your ECFMG certificate before orientation, a Statement of Need from your home country's Ministry of Health, ECFMG's J-1 sponsorship application${fee}, the DS-2019 and a J-1 visa interview; a J-1 physician owes two years in the home country before an H visa or a green card unless that is waived, for example through Conrad 30.`;
+}
+
+/** The J-1 route for an applicant who has not chosen one (visaUndecidedRisks); sources J1_SOURCES. */
+export const J1_ROUTE = (() => {
+  const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");
+  return j1Chain(sponsorship?.kind === "flat" ? ` ($${sponsorship.amountUsd}, paid each training year)` : "");
+})();
+
+/**
+ * The lead to a Step 3 date (FSMB, official; a test date, advice), citing its source in `sources`
+ * when a message uses it.
+ */
+export function leadCited(sources: string[], certified: boolean): string {
+  addSource(sources, EXAM_BOOKING_SOURCE);
+  return step3LeadWords(certified);
+}
+
+/** The visitor-visa allowance in words (advice), citing its source in `sources`. */
+export function visaCited(sources: string[], days: number): string {
+  addSource(sources, VISITOR_VISA_WAIT_SOURCE);
+  return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool,`;
+}

@@ -1,0 +1,242 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { earliestCertification } from "./earliest-certification.ts";
+import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { h1bCertificateTarget, step3ChainDays, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import {
+  J1_ALTERNATIVE,
+  J1_SOURCES,
+  leadCited,
+  tripVisa,
+  visaCited,
+  WHEN_PROGRAMS_DECIDE,
+  WHY_BEFORE_RANKING,
+  when,
+} from "./h1b-words.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+import { addSource } from "./risk-sources.ts";
+
+const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "visa_h1b"]);
+const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
+
+/**
+ * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank
+ * order list deadline (advice), so Step 3's result must be reported by then (up to four weeks,
+ * official). The earliest report is the certificate (when pending), then FSMB (up to 12 weeks to
+ * verify graduation while the certificate is pending, else about two weeks; official), abroad the
+ * visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date (about a
+ * week, advice) and the result. When that misses the deadline the risk is critical,
+ * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
+ */
+export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
+  const { calendar, now } = context;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const given = context.entries.get("usmle_step3");
+  const day =
+    given?.date !== undefined && (given.status === "scheduled" || given.status === "in_progress")
+      ? startOfLocalDate(context.zone, given.date)
+      : null;
+  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
+  // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait.
+  const visaDays = step3VisaDays(context);
+  const earliestStep3 = certificateAt + step3ChainDays(context, certified) * DAY_MS;
+  const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
+  const outOfReach = reportedBy > rol;
+  // Holding a visitor visa already, the chain without its wait: the latest FSMB application then.
+  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays(certified)) * DAY_MS;
+  if (day === null) noteCrossing(context, reportedBy, rol);
+  if (day === null && visaDays > 0) noteCrossing(context, certificateAt, withVisaBy);
+  if (day !== null)
+    return outOfReach ? [bookedTooLate(context, day, given?.date)] : resultAfterRankingOpens(context, day);
+  const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
+  const words = step3Words(context, dates, certified, visaDays, certificateBy);
+  if (!outOfReach)
+    return [certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning];
+  // Only the two days that move with `now` are written per plan; the rest is the words' (step3Words).
+  const certificate = certified
+    ? ""
+    : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `;
+  return [
+    {
+      code: "STEP3_NEEDED_FOR_H1B",
+      severity: "critical",
+      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${certificateAt <= withVisaBy ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
+      milestones: STEP3_MILESTONES as StepSubject[],
+      sources: words.lateSources as string[],
+    },
+  ];
+}
+
+/**
+ * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, which read only the plan's dates (season,
+ * zone: PlanDates), whether the certificate is issued, the visa allowance and the certificate's
+ * target (one object per PlanDates), never `now`: the warning whole (the certificate's target
+ * passed or not), the critical risk's words around its two days that move with `now`, and their
+ * sources. Made on every plan, they showed in the planner bench's profile.
+ */
+interface Step3Words {
+  zone: string;
+  visaDays: number;
+  certificateBy: DueDate | null;
+  warning: Risk;
+  warningPassed: Risk;
+  lateHead: string;
+  lateChain: string;
+  heldInTime: string;
+  heldTooLate: string;
+  lateTail: string;
+  lateSources: readonly string[];
+}
+
+/** step3Words per PlanDates, one slot per certificate status (issued, pending). */
+const wordsByDates = new WeakMap<PlanDates, (Step3Words | undefined)[]>();
+
+function step3Words(
+  context: PlanContext,
+  dates: PlanDates,
+  certified: boolean,
+  visaDays: number,
+  certificateBy: DueDate | null,
+): Step3Words {
+  let slots = wordsByDates.get(dates);
+  if (slots === undefined) {
+    slots = [undefined, undefined];
+    wordsByDates.set(dates, slots);
+  }
+  const slot = certified ? 1 : 0;
+  const known = slots[slot];
+  if (
+    known !== undefined &&
+    known.zone === context.zone &&
+    known.visaDays === visaDays &&
+    known.certificateBy === certificateBy
+  )
+    return known;
+  const made = wordsOf(context, dates, certified, visaDays, certificateBy);
+  slots[slot] = made;
+  return made;
+}
+
+function wordsOf(
+  context: PlanContext,
+  dates: PlanDates,
+  certified: boolean,
+  visaDays: number,
+  certificateBy: DueDate | null,
+): Step3Words {
+  const { calendar } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
+  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays(certified)) * DAY_MS;
+  const opening = (sources: string[]): string => {
+    const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+    for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
+      addSource(sources, source);
+    return rolText;
+  };
+
+  const lateSources: string[] = [];
+  const lateHead = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${opening(lateSources)}. Step 3's result can reach programs around `;
+  const lateChain = `${leadCited(lateSources, certified)}${visaDays === 0 ? "" : `, with ${visaCited(lateSources, visaDays)} between them`}, then ${RESULT_WORDS}.`;
+  const neededBy =
+    certificateBy === null
+      ? ""
+      : ` Your ECFMG certificate was needed by ${dayBy(context, certificateBy.at)} for that.`;
+  const heldInTime =
+    visaDays === 0
+      ? ""
+      : `${neededBy} Only if you already hold a visitor visa can you still make it: ${certified ? "apply to FSMB" : "you need your ECFMG certificate"} by ${dayBy(context, withVisaBy)}.`;
+  const heldTooLate =
+    visaDays === 0
+      ? ""
+      : `${neededBy} Even if you already hold a visitor visa, FSMB and a test date leave no time.`;
+  const lateTail = `${tripVisa(context, lateSources)} ${J1_ALTERNATIVE}`;
+  for (const source of J1_SOURCES) addSource(lateSources, source);
+
+  const warning = (passed: boolean): Risk => {
+    const sources: string[] = [];
+    const rolText = opening(sources);
+    const sitBy = dates.due("usmle_step3");
+    const needs =
+      certificateBy === null
+        ? ` Apply to FSMB early: ${leadCited(sources, true)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
+        : visaDays === 0
+          ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
+          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources, false)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
+    const trip = tripVisa(context, sources);
+    return Object.freeze({
+      code: "STEP3_NEEDED_FOR_H1B",
+      severity: "warning",
+      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs}${trip}`,
+      milestones: STEP3_MILESTONES as StepSubject[],
+      sources: Object.freeze(sources) as string[],
+    });
+  };
+
+  return {
+    zone: context.zone,
+    visaDays,
+    certificateBy,
+    warning: warning(false),
+    warningPassed: warning(true),
+    lateHead,
+    lateChain,
+    heldInTime,
+    heldTooLate,
+    lateTail,
+    lateSources: Object.freeze(lateSources),
+  };
+}
+
+/** STEP3_NEEDED_FOR_H1B for a Step 3 booked on `date` whose result comes after the rank order list deadline. */
+function bookedTooLate(context: PlanContext, day: number, date: string | undefined): Risk {
+  const { calendar } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const sources: string[] = [];
+  const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, "", sources)}`;
+  for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
+    addSource(sources, source);
+  const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
+  const trip = tripVisa(context, sources);
+  for (const source of J1_SOURCES) addSource(sources, source);
+  return {
+    code: "STEP3_NEEDED_FOR_H1B",
+    severity: "critical",
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${trip} ${J1_ALTERNATIVE}`,
+    milestones: ["usmle_step3", "visa_h1b"],
+    sources,
+  };
+}
+
+/** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */
+const RANKING_OPENS_DECISIONS =
+  "advice: programs enter and certify their rank lists from the day ranking opens (an NRMP date) until the rank order list deadline; a program may decide whom to rank on H-1B any day in between, so only a Step 3 result reported by the day ranking opens reaches every program in time";
+
+/**
+ * STEP3_NEEDED_FOR_H1B as a warning for a Step 3 booked in time for the rank order list deadline
+ * whose result, expected the catalog's scoring time after the exam day, comes after ranking opens:
+ * programs deciding before it will not see the score (tester s10 issue 9d B5). None otherwise.
+ */
+function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
+  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+  const scoringDays = catalogEntry("usmle_step3").reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  const expected = day + scoringDays * DAY_MS;
+  if (expected <= opens.at) return [];
+  const sources = [RANKING_OPENS_DECISIONS];
+  const opensText = `${when(context, opens.at)}${citeSeasonDate(opens, opens.source, sources)}`;
+  addSource(sources, SCORE_REPORTING_SOURCE);
+  return [
+    {
+      code: "STEP3_NEEDED_FOR_H1B",
+      severity: "warning",
+      message: `Your Step 3 result is expected around ${dayBy(context, expected)}, about ${Math.ceil(scoringDays / 7)} weeks after your exam, and programs can start deciding whom to rank when ranking opens, ${opensText}: programs that decide before then will not see your score, so they may not rank you on H-1B. Ask each program by when it needs a passed Step 3, and sit it earlier if you can.`,
+      milestones: ["usmle_step3", "visa_h1b"],
+      sources,
+    },
+  ];
+}

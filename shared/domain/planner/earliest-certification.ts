@@ -2,7 +2,8 @@ import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 
 // When ECFMG certification can come through, and the pages that say it is needed. A leaf of the
 // risk modules: risks.ts and the risks split out of it (feasibility-risk.ts, h1b-risk.ts) all read
@@ -27,14 +28,25 @@ export function plannedDay(context: PlanContext, key: MilestoneKey): number | nu
  * (advice allowance) and every exam and the Pathway reported (advice allowance), never before now.
  */
 export function earliestCertification(context: PlanContext): number {
+  // Asked by up to three risks of one plan (the certificate, Step 3, an undecided visa): the last
+  // context's answer is kept. A context is made per plan, so this never outlives its plan's inputs.
+  if (context === lastContext) return lastEarliest;
   let earliest = Math.max(
     context.now,
     startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS,
   );
-  for (const key of NEEDED_FOR_RANKING) {
-    if (isFinished(statusOf(context, key))) continue;
+  for (let index = 0; index < NEEDED_INDICES.length; index++) {
+    if (isFinished(statusAt(context, NEEDED_INDICES[index] as number))) continue;
+    const key = NEEDED_FOR_RANKING[index] as MilestoneKey;
     const reported = (plannedDay(context, key) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
     earliest = Math.max(earliest, reported);
   }
+  lastContext = context;
+  lastEarliest = earliest;
   return earliest;
 }
+
+/** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
+const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);
+let lastContext: PlanContext | undefined;
+let lastEarliest = 0;

@@ -14,7 +14,8 @@ import {
   SCORE_REPORTING_SOURCE,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
@@ -46,6 +47,23 @@ import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
+/**
+ * CHECKED_FOR_RANKING with each step's catalog index, entry and the result it feeds, made once: the
+ * rule reads statuses and due dates by index (statusAt, dueAt), not a Map look-up by key each.
+ */
+const CHECKED = CHECKED_FOR_RANKING.map((key) => {
+  const feeds = FEEDS_RANKING.get(key);
+  return {
+    key,
+    index: stepIndex(key),
+    entry: catalogEntry(key),
+    feeds,
+    feedsIndex: feeds === undefined ? -1 : stepIndex(feeds),
+  };
+});
+const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
+const STEP3_INDEX = stepIndex("usmle_step3");
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
@@ -125,19 +143,17 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const details: string[] = [];
     // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
     const preparation: string[] = [];
-    for (const key of CHECKED_FOR_RANKING) {
-      if (isFinished(statusOf(context, key)) || !applies(context, catalogEntry(key))) continue;
+    for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
+      if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
       // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
       // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
-      const feeds = FEEDS_RANKING.get(key);
-      const booked = plannedDay(context, key);
-      if (feeds !== undefined && (booked === null || booked < now || isFinished(statusOf(context, feeds))))
+      const day = plannedDay(context, key);
+      if (feeds !== undefined && (day === null || day < now || isFinished(statusAt(context, feedsIndex))))
         continue;
       // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
       // catalog's one allowance for the result, the same date the step and its reminders show).
-      const latestSitting = dates.due(key)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
-      const reportDays = catalogEntry(key).reportingDays?.days ?? SCORE_REPORTING_DAYS;
-      const day = plannedDay(context, key);
+      const latestSitting = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+      const reportDays = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
       const subject = subjectOf(key);
       const pathway = key === "ecfmg_pathway";
       if (day !== null && day >= now) {
@@ -161,8 +177,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         continue;
       }
       // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
-      const lead = catalogEntry(key).leadTimeDays.days;
-      const prep = statusOf(context, key) === "in_progress" ? Math.ceil(lead / 2) : lead;
+      const lead = entry.leadTimeDays.days;
+      const prep = statusAt(context, index) === "in_progress" ? Math.ceil(lead / 2) : lead;
       // An undated Pathway in progress may be submitted already: say what is known (C5).
       const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
       for (const days of [0, prep, WARNING_WITHIN_DAYS])
@@ -184,7 +200,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
             ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
             : `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
         );
-        addSource(preparation, citationSource(catalogEntry(key).leadTimeDays));
+        addSource(preparation, citationSource(entry.leadTimeDays));
       }
     }
     if (late.length > 0 || atRisk.length > 0) {
@@ -210,7 +226,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE) or over without
   // a certified list (SEASON_OVER), "that Match stays planned" would contradict the plan (s4 #15 item 5).
   const matchStillPlanned = !seasonOver && !feasibility.infeasible;
-  if (!ineligible && matchStillPlanned && !isFinished(statusOf(context, "ecfmg_certification"))) {
+  if (!ineligible && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const earliest = earliestCertification(context);
     // The certificate is needed by orientation (the milestone's due date), not only by the start.
     const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
@@ -234,12 +250,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
   // closed list inflated the advisor's critical count (tester s5, issue 15 B2).
-  if (
-    !ineligible &&
-    applicant.visa === "H-1B" &&
-    !isFinished(statusOf(context, "usmle_step3")) &&
-    now <= rol
-  ) {
+  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     risks.push(...step3Risks(context, dates));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));

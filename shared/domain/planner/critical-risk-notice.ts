@@ -163,7 +163,9 @@ export function criticalRiskNotices(
       why: risk.message,
       risk: risk.code,
     };
-    place(into, timedReminder(sendAt, due.at, reminder, true, undefined, true));
+    // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
+    // then with catchUpOf: none was made when the plan has no catch-up slot yet.
+    place(into, timedReminder(sendAt, due.at, reminder, true, undefined, true), context.catchUp?.catchUp);
   }
 }
 
@@ -174,24 +176,31 @@ export function criticalRiskNotices(
  * name no next step, so both fall back to the first) is added to the first notice's why, which
  * keeps its id.
  */
-function place(into: TimedReminder[], notice: TimedReminder): void {
+function place(into: TimedReminder[], notice: TimedReminder, passedAt: number | undefined): void {
   const { sendAt, deadline, reminder } = notice;
   let kept = 0;
   let earlier: TimedReminder | undefined;
   for (let index = 0; index < into.length; index++) {
     const each = into[index] as TimedReminder;
-    // Only the notice's own step can clash: one comparison for the many reminders of other steps.
-    if (each.reminder.milestone === reminder.milestone) {
-      const same = each.sendAt === sendAt && each.deadline === deadline;
+    // Only a reminder at this notice's instant and deadline, or a target-passed notice (sent at
+    // passedAt) at or after it, can clash: those two numbers on the TimedReminder rule out most of
+    // a plan's 20-75 reminders before their Reminder (of several shapes, scattered in memory) is read.
+    const same = each.sendAt === sendAt && each.deadline === deadline;
+    if (
+      (same || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
+      each.reminder.milestone === reminder.milestone
+    ) {
       if (same && each.notice === true) earlier ??= each;
       // The step's target-passed notice is "none when a rung of the step goes out at or before its
       // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
       const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
       if ((same && each.notice !== true) || toldHere) continue;
     }
-    into[kept++] = each;
+    // Written back only once one was dropped: most plans drop none.
+    if (kept !== index) into[kept] = each;
+    kept++;
   }
-  into.length = kept;
+  if (kept !== into.length) into.length = kept;
   if (earlier === undefined) {
     Object.freeze(reminder);
     into.push(notice);

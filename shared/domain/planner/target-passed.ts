@@ -170,7 +170,8 @@ function targetPassedNotice(
 ): void {
   const { catchUp } = catchUpOf(context);
   if (catchUp > passed.dueAt) return;
-  for (const other of into) if (other.reminder.milestone === entry.key && other.sendAt <= catchUp) return;
+  // The instant first: it is on the TimedReminder, the step is one object further.
+  for (const other of into) if (other.sendAt <= catchUp && other.reminder.milestone === entry.key) return;
   const reminder: Reminder = {
     id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, passed.targetAt),
     milestone: entry.key,

@@ -1,7 +1,8 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Risk } from "../plan.ts";
-import { type SeasonDateKey, seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderEt, renderInZone } from "../time.ts";
 import {
@@ -9,7 +10,8 @@ import {
   INTERVIEW_SEASON_SOURCES,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -111,10 +113,13 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
  * reviewing. The same test as the risk's message, so a notice's title agrees with its text.
  */
 export function erasSubmissionWellPast(context: PlanContext): boolean {
-  const rule = LATE_STEP_RULES.find((each) => each.code === "ERAS_LATE_SUBMISSION");
+  const rule = ERAS_RULE;
   if (rule?.wellPast === undefined) return false;
   return context.now - context.calendar.dates[rule.dateKey].at > rule.wellPast.afterDays * DAY_MS;
 }
+
+/** ERAS_LATE_SUBMISSION's rule, found once (a notice asks on every plan that carries the risk). */
+const ERAS_RULE = LATE_STEP_RULES.find((each) => each.code === "ERAS_LATE_SUBMISSION");
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -136,43 +141,87 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
   const { calendar, now } = context;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const risks: Risk[] = [];
-  for (const rule of LATE_STEP_RULES) {
-    if (isFinished(statusOf(context, rule.milestone))) continue;
+  for (let index = 0; index < LATE_STEP_RULES.length; index++) {
+    const rule = LATE_STEP_RULES[index] as LateStepRule;
+    if (isFinished(statusAt(context, RULE_STEPS[index] as number))) continue;
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
-    const seasonDate = calendar.dates[rule.dateKey];
-    const at = seasonDate.at;
-    const sources: string[] = [];
-    const said = {
-      date: `${when(context, at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
-      rol: when(context, rol),
-      projected: seasonDate.status === "projected",
-    };
+    const at = calendar.dates[rule.dateKey].at;
     noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);
-    if (now > at) {
-      const wellPast =
-        rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS
-          ? rule.wellPast
+    const phase =
+      now > at
+        ? rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS
+          ? WELL_PAST
+          : PASSED
+        : at - now <= WARNING_WITHIN_DAYS * DAY_MS
+          ? COMING
           : undefined;
-      const message =
-        wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources));
-      for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
-        if (!sources.includes(source)) sources.push(source);
-      risks.push({
-        code: rule.code,
-        severity: rule.passedSeverity,
-        message,
-        milestones: [rule.milestone],
-        sources,
-      });
-    } else if (at - now <= WARNING_WITHIN_DAYS * DAY_MS) {
-      risks.push({
-        code: rule.code,
-        severity: "warning",
-        message: rule.coming(said),
-        milestones: [rule.milestone],
-        sources,
-      });
-    }
+    if (phase !== undefined) risks.push(lateStepRisk(context, index, phase));
   }
   return risks;
+}
+
+/** Where a rule's date stands at `now`: just ahead (a warning), passed, or long passed (wellPast). */
+const COMING = 0;
+const PASSED = 1;
+const WELL_PAST = 2;
+type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST;
+
+/** Each rule's step by catalog index, for statusAt. */
+const RULE_STEPS: readonly number[] = LATE_STEP_RULES.map((rule) => stepIndex(rule.milestone));
+
+/**
+ * A rule's risk in a phase reads only the season (its dates, the next Match's), the zone and the
+ * phase, never `now` itself: made once per calendar, zone, rule and phase and shared, frozen, by
+ * the plans that get it (the two zone renderings and the citations per rule per plan showed in
+ * the planner bench's profile). Zones per calendar are bounded (BoundedMemo).
+ */
+const madeRisks = new WeakMap<SeasonCalendar, BoundedMemo<string, (Risk | undefined)[]>>();
+
+function lateStepRisk(context: PlanContext, index: number, phase: Phase): Risk {
+  let byZone = madeRisks.get(context.calendar);
+  if (byZone === undefined) {
+    byZone = new BoundedMemo(1_000);
+    madeRisks.set(context.calendar, byZone);
+  }
+  let made = byZone.get(context.zone);
+  if (made === undefined) made = byZone.keep(context.zone, []);
+  const slot = index * 3 + phase;
+  let risk = made[slot];
+  if (risk === undefined) {
+    risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase);
+    made[slot] = risk;
+  }
+  return risk;
+}
+
+function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase): Risk {
+  const { calendar } = context;
+  const seasonDate = calendar.dates[rule.dateKey];
+  const sources: string[] = [];
+  const said: Said = {
+    date: `${when(context, seasonDate.at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
+    rol: when(context, calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at),
+    projected: seasonDate.status === "projected",
+  };
+  if (phase === COMING) {
+    return Object.freeze({
+      code: rule.code,
+      severity: "warning",
+      message: rule.coming(said),
+      milestones: Object.freeze([rule.milestone]) as Risk["milestones"],
+      sources: Object.freeze(sources) as string[],
+    });
+  }
+  const wellPast = phase === WELL_PAST ? rule.wellPast : undefined;
+  const message =
+    wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources));
+  for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
+    if (!sources.includes(source)) sources.push(source);
+  return Object.freeze({
+    code: rule.code,
+    severity: rule.passedSeverity,
+    message,
+    milestones: Object.freeze([rule.milestone]) as Risk["milestones"],
+    sources: Object.freeze(sources) as string[],
+  });
 }

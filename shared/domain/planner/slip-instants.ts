@@ -1,6 +1,7 @@
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -17,8 +18,8 @@ import { EARLIER_KEYS, PREDECESSORS } from "./target-chain.ts";
  */
 export function noteSlipInstants(context: PlanContext, dates: PlanDates): void {
   let finished = 0;
-  for (let index = 0; index < EARLIER_KEYS.length; index++)
-    if (isFinished(statusOf(context, EARLIER_KEYS[index] as MilestoneKey))) finished |= 1 << index;
+  for (let index = 0; index < EARLIER_INDICES.length; index++)
+    if (isFinished(statusAt(context, EARLIER_INDICES[index] as number))) finished |= 1 << index;
   let byFinished = slipInstants.get(dates);
   if (byFinished === undefined) {
     byFinished = new Map();
@@ -31,6 +32,9 @@ export function noteSlipInstants(context: PlanContext, dates: PlanDates): void {
   }
   for (const at of instants) noteRiskChange(context, at);
 }
+
+/** EARLIER_KEYS' catalog indices, for reading their statuses by index (statusAt). */
+const EARLIER_INDICES: readonly number[] = EARLIER_KEYS.map(stepIndex);
 
 /**
  * noteSlipInstants' instants per PlanDates (shared by plans of one season, zone and own dates) and

@@ -1,24 +1,37 @@
-import type { Risk } from "../plan.ts";
+import { RISK_CODES, type Risk } from "../plan.ts";
 import { bookedAfterTargetRisk } from "./booked-after-target.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Gates } from "./milestone-step.ts";
-import { orderRisks } from "./ordering.ts";
 import { slippedTargetsRisk } from "./slipped-targets.ts";
 
 /**
  * The risks about the competitive targets themselves (issue 9, build 1): an exam booked after its
  * target (BOOKED_AFTER_TARGET), targets moved later by an earlier step past its own (TARGETS_SLIPPED). Only for a school that may certify and a Match in reach: otherwise
  * the plan's targets are another Match's and other risks say why. `risks` as assessRisks ordered
- * them, with these in their places (critical first, then RISK_CODES order).
+ * them, with these in their places (critical first, then RISK_CODES order), in place.
  */
 export function withTargetRisks(risks: Risk[], context: PlanContext, dates: PlanDates, gates: Gates): Risk[] {
   if (gates.ineligible || gates.feasibility.infeasible) return risks;
   const booked = bookedAfterTargetRisk(context, dates);
   const slipped = slippedTargetsRisk(context, dates);
   if (booked === null && slipped === null) return risks;
-  const added = [...risks];
-  if (slipped !== null) added.push(slipped);
-  if (booked !== null) added.push(booked);
-  return orderRisks(added);
+  // `risks` is in order already (assessRisks): each one added goes after every risk ranked before
+  // or with it, the place a stable sort of the list with it appended gives, with no copy or re-sort.
+  if (slipped !== null) insertRisk(risks, slipped);
+  if (booked !== null) insertRisk(risks, booked);
+  return risks;
+}
+
+/** Inserts `risk` into `risks` (in orderRisks' order) after every risk that ranks before or with it. */
+function insertRisk(risks: Risk[], risk: Risk): void {
+  const rank = rankOf(risk);
+  let at = risks.length;
+  while (at > 0 && rankOf(risks[at - 1] as Risk) > rank) at--;
+  risks.splice(at, 0, risk);
+}
+
+/** orderRisks' key as one number: critical before warning, then RISK_CODES order. */
+function rankOf(risk: Risk): number {
+  return (risk.severity === "critical" ? 0 : RISK_CODES.length + 1) + RISK_CODES.indexOf(risk.code);
 }

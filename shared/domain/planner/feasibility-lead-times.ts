@@ -1,7 +1,7 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, localDate } from "../time.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -39,18 +39,17 @@ export const EXAM_BOOKING: LeadTime = {
  * 28 days for the result", one per requirement. Each allowance's source goes to `sources` with its
  * own step and allowance, "advice: … (Pass USMLE Step 1: preparation, about 120 days)" (tester s5
  * C3: a flat list left a reader to guess which step a source belonged to), so the sentence carries
- * no label or URL and a source shared by two steps is listed under each.
+ * no label or URL and a source shared by two steps is listed under each. A sitting the applicant
+ * booked is named by its day in `zone`, her IANA zone: "your sitting on Sat 9 Jan 2027".
  */
-export function describeTakes(
-  takes: readonly Remaining[],
-  sources: string[],
-  dayOf: (at: number) => string = (at) => localDate(ET_ZONE, at),
-): string[] {
+export function describeTakes(takes: readonly Remaining[], sources: string[], zone: string = ET_ZONE): string[] {
   const said: string[] = [];
   for (const take of takes) {
-    // A sitting of the applicant's own names its day: not one of the memo's shared words.
+    // A sitting of the applicant's own names its day: not one of the memo's shared words. It is
+    // her calendar day in her zone (the start of that day), never a deadline's earlier-of-two-days
+    // (tester s14 issue 9h A3: "your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
     if (take.booked !== undefined) {
-      said.push(describeTake(take, sources, dayOf(take.booked)));
+      said.push(describeTake(take, sources, renderDate(localDate(zone, take.booked))));
       continue;
     }
     const known = describedTake(take);

@@ -130,7 +130,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
     cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources, (at) => dayBy(context, at));
+    const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
@@ -141,7 +141,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       ? `${around}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`
       : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources, (at) => dayBy(context, at));
+    const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { planFor } from "./advisor-road.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s14 issue 9h A3: MATCH_YEAR_NOT_FEASIBLE's "what it would take" named a booked OET sitting
+// of Sat 9 Jan 2027 as "your sitting on Fri 8 Jan 2027" in Karachi, Lagos and Auckland: the
+// applicant's own day was rendered as a deadline's day (the earlier of the local and the ET day).
+// Her own date is her day, in every zone, as the step and the email show it.
+
+const DONE = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+] as const;
+
+describe("a booked sitting in MATCH_YEAR_NOT_FEASIBLE is the applicant's own day (s14 9h A3)", () => {
+  for (const timezone of ["Asia/Karachi", "Africa/Lagos", "Pacific/Auckland", "America/Los_Angeles"]) {
+    it(`${timezone}: "your sitting on Sat 9 Jan 2027"`, () => {
+      const result = planFor(
+        inputFactory({
+          applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation: "2024-07-30" }),
+          milestones: [
+            ...DONE.map((key) => milestoneFactory(key, "done")),
+            milestoneFactory("oet_medicine", "scheduled", "2027-01-09"),
+            milestoneFactory("ecfmg_pathway", "in_progress"),
+          ],
+        }),
+        "2027-01-05T03:00:00Z",
+      );
+      const message = result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
+      expect(message).toContain("your sitting on Sat 9 Jan 2027");
+    });
+  }
+});

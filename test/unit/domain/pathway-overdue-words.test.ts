@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { planFor } from "./advisor-road.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester s14 issue 9h B5: a Lagos applicant (OET sat 12 Dec 2026, result pending, Pathway not
+// started) read on 10 Jan 2027 "submit the application now, before its deadline" on a Pathway step
+// marked overdue, its projected deadline (26 Dec 2026) passed. The step's words must fit its status.
+
+const DONE = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+] as const;
+
+describe("the Pathway's words while the OET result is pending (s14 9h B5)", () => {
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", visa: "J-1", graduation: "2024-07-30" }),
+    milestones: [
+      ...DONE.map((key) => milestoneFactory(key, "done")),
+      milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
+    ],
+  });
+
+  it("past its projected deadline, the step does not say 'before its deadline'", () => {
+    const step = planFor(input, "2027-01-10T12:00:00Z").nextSteps.find((s) => s.milestone === "ecfmg_pathway");
+    expect(step?.urgency).toBe("overdue");
+    expect(step?.action).toContain("submit the application now");
+    expect(step?.action).not.toContain("before its deadline");
+  });
+});

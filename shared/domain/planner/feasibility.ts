@@ -13,6 +13,7 @@ import {
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
+import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { missedPathwayDeadline, type PathwayLate } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
@@ -137,13 +138,15 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
  * possible then): the plan keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE instead of
  * flipping back to the over season's dates, every early step overdue, under a new SEASON_OVER
  * (tester s8, issue 15 point 3). Otherwise the season is over for them (SEASON_OVER: they could
- * have ranked, or a list dated after the deadline) or they took part in it: nothing to assess.
+ * have ranked, or a list dated after the deadline) or they took part in it: nothing to assess. One
+ * who reports Match Week or Match Day done took part in it at any time (reportsBeingInTheMatch).
  */
 export function assessFeasibility(context: PlanContext): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (
-    context.now > rol &&
-    (isFinished(statusOf(context, "rank_order_list")) || !assessAt(asOfDeadline(context, rol)).infeasible)
+    reportsBeingInTheMatch(context) ||
+    (context.now > rol &&
+      (isFinished(statusOf(context, "rank_order_list")) || !assessAt(asOfDeadline(context, rol)).infeasible))
   ) {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }

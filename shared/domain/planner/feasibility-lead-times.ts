@@ -42,7 +42,11 @@ export const EXAM_BOOKING: LeadTime = {
  * no label or URL and a source shared by two steps is listed under each. A sitting the applicant
  * booked is named by its day in `zone`, her IANA zone: "your sitting on Sat 9 Jan 2027".
  */
-export function describeTakes(takes: readonly Remaining[], sources: string[], zone: string = ET_ZONE): string[] {
+export function describeTakes(
+  takes: readonly Remaining[],
+  sources: string[],
+  zone: string = ET_ZONE,
+): string[] {
   const said: string[] = [];
   for (const take of takes) {
     // A sitting of the applicant's own names its day: not one of the memo's shared words. It is

@@ -18,7 +18,12 @@ const DONE = [
 
 describe("the Pathway's words while the OET result is pending (s14 9h B5)", () => {
   const input = inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", visa: "J-1", graduation: "2024-07-30" }),
+    applicant: applicantFactory({
+      matchYear: 2027,
+      timezone: "Africa/Lagos",
+      visa: "J-1",
+      graduation: "2024-07-30",
+    }),
     milestones: [
       ...DONE.map((key) => milestoneFactory(key, "done")),
       milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
@@ -26,7 +31,9 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
   });
 
   it("past its projected deadline, the step does not say 'before its deadline'", () => {
-    const step = planFor(input, "2027-01-10T12:00:00Z").nextSteps.find((s) => s.milestone === "ecfmg_pathway");
+    const step = planFor(input, "2027-01-10T12:00:00Z").nextSteps.find(
+      (s) => s.milestone === "ecfmg_pathway",
+    );
     expect(step?.urgency).toBe("overdue");
     expect(step?.action).toContain("submit the application now");
     expect(step?.action).not.toContain("before its deadline");

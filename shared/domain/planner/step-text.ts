@@ -1,4 +1,3 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { nextMatchShare } from "../budget-words.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
@@ -142,27 +141,27 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
 }
 
 /**
- * The budget step's text, built once per pair of totals and set of other-currency lines (bounded):
- * every plan has a budget step, and formatting both amounts per plan showed in the planner bench.
+ * The budget step's text, made once per budget object: budgets are memoised and shared frozen by
+ * the plans with the same fee facts (budget-key.ts), and the text reads nothing else. Every plan
+ * has a budget step, and formatting both amounts, then filtering the other-currency lines, per
+ * plan was ~4 % of the planner bench. A WeakMap on the frozen budget: bounded by the budgets alive;
+ * a budget not frozen (a re-applicant's, not memoised) is written afresh, as it could still change.
  */
-const budgetActions = new BoundedMemo<
-  number,
-  BoundedMemo<number, { other: OtherCurrencyItem[]; text: string }>
->(1_000);
+const budgetActions = new WeakMap<Budget, string>();
 function budgetAction(budget: Budget): string {
-  // Once the applicant's Match is over, the next Match's share is said (not memoised: rare).
+  const known = budgetActions.get(budget);
+  if (known !== undefined) return known;
+  const text = budgetTextOf(budget);
+  if (Object.isFrozen(budget)) budgetActions.set(budget, text);
+  return text;
+}
+
+function budgetTextOf(budget: Budget): string {
+  // Once the applicant's Match is over, the next Match's share is said.
   const next = nextMatchShare(budget);
   if (next !== null)
     return `${budgetText(budget, upcomingOthers(budget))} Of what is still to come, ${usd(next.upcomingUsd)} is estimated for the ${next.matchYear} Match from today's fee table; each of its fees is paid at its step for that Match, once the step opens, not before.`;
-  const other = upcomingOthers(budget);
-  let bySpent = budgetActions.get(budget.upcomingUsd);
-  if (bySpent === undefined) bySpent = budgetActions.keep(budget.upcomingUsd, new BoundedMemo(1_000));
-  const known = bySpent.get(budget.spentUsd);
-  // Other-currency lines are shared frozen objects (budget.ts), so identity says they are the same.
-  if (known !== undefined && sameItems(known.other, other)) return known.text;
-  const text = budgetText(budget, other);
-  bySpent.keep(budget.spentUsd, { other, text });
-  return text;
+  return budgetText(budget, upcomingOthers(budget));
 }
 
 function upcomingOthers(budget: Budget): OtherCurrencyItem[] {
@@ -172,10 +171,4 @@ function upcomingOthers(budget: Budget): OtherCurrencyItem[] {
 function budgetText(budget: Budget, other: readonly OtherCurrencyItem[]): string {
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
   return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
-}
-
-function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {
-  if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
-  return true;
 }

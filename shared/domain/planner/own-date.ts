@@ -72,8 +72,9 @@ export function ownDateOf(
   if (given === undefined) return null;
   const ahead = dates.own(entry.key);
   if (ahead !== null) return { due: ahead, detail: dates.rendered(ahead), passed: false };
-  const key = `${context.zone}|${given}`;
-  let known = passedDates.get(key);
+  let byDate = passedDates.get(context.zone);
+  if (byDate === undefined) byDate = passedDates.keep(context.zone, new BoundedMemo(4_000));
+  let known = byDate.get(given);
   if (known === undefined) {
     const at = startOfLocalDate(context.zone, given);
     const source = `your scheduled date ${given}`;
@@ -83,7 +84,7 @@ export function ownDateOf(
       passed: Object.freeze({ due, detail, passed: true }),
       today: Object.freeze({ due, detail, passed: false }),
     };
-    passedDates.keep(key, known);
+    byDate.keep(given, known);
   }
   return known.passed.due.at + DAY_MS <= context.now ? known.passed : known.today;
 }
@@ -91,11 +92,23 @@ export function ownDateOf(
 /**
  * A date no longer ahead, resolved and rendered once per zone and date, both ways it can read
  * (passed, or today still), shared frozen by every plan (bounded): a copy per call was about 2%
- * of the planner bench's plan, which has Step 2 CK scheduled in the past at every instant.
+ * of the planner bench's plan, which has Step 2 CK scheduled in the past at every instant. Found
+ * by the zone, then the date, both strings the input already holds: a key text built per plan
+ * ("Asia/Kolkata|2026-09-10") was hashed afresh on every look-up (1.4 % of the bench's profile).
  */
-const passedDates = new BoundedMemo<string, { passed: StepOwnDate; today: StepOwnDate }>(4_000);
-/** Follow-up ids and titles per step and date: hashing is the costliest part of a reminder. */
-const followUpTexts = new BoundedMemo<string, { id: string; title: string; why: string }>(4_000);
+const passedDates = new BoundedMemo<string, BoundedMemo<string, { passed: StepOwnDate; today: StepOwnDate }>>(
+  64,
+);
+/**
+ * A passed date's follow-up id and texts (hashing is the costliest part of a reminder), and the
+ * follow-up last made at its own slot, per shared passed date (passedDates: one per zone and date,
+ * so the date is the one the step gave) and step. A WeakMap on that frozen object: bounded by
+ * passedDates, no key text per plan.
+ */
+const followUps = new WeakMap<
+  StepOwnDate,
+  { entry: CatalogEntry; id: string; title: string; why: string; made: TimedReminder | undefined }
+>();
 
 /** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
 export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
@@ -133,29 +146,42 @@ export function resultFollowUp(
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
-  const date = context.entries.get(entry.key)?.date ?? "";
-  const textKey = `${entry.key}|${date}`;
-  let texts = followUpTexts.get(textKey);
-  if (texts === undefined) {
-    texts = {
+  let known = followUps.get(own);
+  if (known === undefined || known.entry !== entry) {
+    const date = context.entries.get(entry.key)?.date ?? "";
+    const textKey = `${entry.key}|${date}`;
+    known = {
+      entry,
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
       title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
       why: followUpWhy(entry),
+      made: undefined,
     };
-    followUpTexts.keep(textKey, texts);
+    followUps.set(own, known);
   }
+  // The follow-up at its own slot is the same for every plan until that slot: kept, not remade.
+  const made = known.made;
+  if (
+    made !== undefined &&
+    made.sendAt === sendAt &&
+    made.deadline === deadline.at &&
+    made.reminder.deadlineDetail === deadline.detail
+  )
+    return made;
   const reminder: Reminder = {
-    id: texts.id,
+    id: known.id,
     milestone: entry.key,
     rung: RESULT_FOLLOW_UP_RUNG,
-    title: texts.title,
+    title: known.title,
     deadline: deadline.detail.at,
     deadlineDetail: deadline.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: texts.why,
+    why: known.why,
   };
-  return timedReminder(sendAt, deadline.at, Object.freeze(reminder));
+  const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));
+  if (sendAt === expected) known.made = timed;
+  return timed;
 }
 
 /**

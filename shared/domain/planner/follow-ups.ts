@@ -46,13 +46,86 @@ function firstLead(ladder: string): number {
  * deadline months away, a two- or four-week interval).
  */
 export function followUps(context: PlanContext, series: FollowUpSeries, into: TimedReminder[]): void {
+  const all = seriesOf(context, series);
+  for (let index = 0; index < all.length; index++) {
+    const each = all[index] as TimedReminder;
+    if (each.sendAt >= context.now) into.push(each);
+  }
+}
+
+/** A series' reminders at every cut, `now` aside: what followUps filters, for the zone and delivery time it was laid in. */
+interface LaidSeries {
+  zone: string;
+  deliveryMinute: number;
+  milestone: StepSubject;
+  title: string;
+  why: string;
+  passed: number;
+  deadline: number;
+  ladder: string;
+  everyDays: number;
+  rung: string;
+  reminders: TimedReminder[];
+}
+
+/**
+ * Laid series by the deadline's rendering (shared frozen per zone and deadline, so plans of one
+ * season and zone find theirs by identity), then a short list checked field by field. The cuts,
+ * slots, ids (a hash each) and ISO texts read no `now`: made once, then each plan keeps those still
+ * ahead. Bounded: a WeakMap on renderings, at most MAX_SERIES_PER_DEADLINE series each.
+ */
+const laidSeries = new WeakMap<Deadline, LaidSeries[]>();
+const MAX_SERIES_PER_DEADLINE = 16;
+
+function seriesOf(context: PlanContext, series: FollowUpSeries): TimedReminder[] {
+  let laid = laidSeries.get(series.deadlineDetail);
+  if (laid === undefined) {
+    laid = [];
+    laidSeries.set(series.deadlineDetail, laid);
+  }
+  for (const each of laid) {
+    if (
+      each.zone === context.zone &&
+      each.deliveryMinute === context.deliveryMinute &&
+      each.milestone === series.milestone &&
+      each.passed === series.passed &&
+      each.deadline === series.deadline &&
+      each.title === series.title &&
+      each.why === series.why &&
+      each.ladder === series.ladder &&
+      each.everyDays === series.everyDays &&
+      each.rung === series.rung
+    )
+      return each.reminders;
+  }
+  const reminders = laySeries(context, series);
+  if (laid.length >= MAX_SERIES_PER_DEADLINE) laid.length = 0;
+  laid.push({
+    zone: context.zone,
+    deliveryMinute: context.deliveryMinute,
+    milestone: series.milestone,
+    title: series.title,
+    why: series.why,
+    passed: series.passed,
+    deadline: series.deadline,
+    ladder: series.ladder,
+    everyDays: series.everyDays,
+    rung: series.rung,
+    reminders,
+  });
+  return reminders;
+}
+
+/** Every cut's reminder before the deadline, in send order (followUps keeps those at or after now). */
+function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[] {
+  const laid: TimedReminder[] = [];
   const passedDay = wallDayStart(toWall(context.zone, series.passed));
   const ladderDay = wallDayStart(toWall(context.zone, series.deadline)) - firstLead(series.ladder);
   const spanDays = Math.round((ladderDay - passedDay) / DAY_MS);
   const parts = Math.ceil(spanDays / series.everyDays);
   for (let cut = 1; cut < parts; cut++) {
     const sendAt = slotOnDay(context, passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
-    if (sendAt < context.now || sendAt >= series.deadline) continue;
+    if (sendAt >= series.deadline) continue;
     const reminder: Reminder = {
       id: reminderId(series.milestone, undefined, `${series.rung}-${cut}-of-${parts}`, series.deadline),
       milestone: series.milestone,
@@ -64,6 +137,8 @@ export function followUps(context: PlanContext, series: FollowUpSeries, into: Ti
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: series.why,
     };
-    into.push(timedReminder(sendAt, series.deadline, Object.freeze(reminder)));
+    // Frozen: a laid series' reminders appear in many plans.
+    laid.push(timedReminder(sendAt, series.deadline, Object.freeze(reminder)));
   }
+  return laid;
 }

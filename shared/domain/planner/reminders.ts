@@ -155,11 +155,13 @@ function layLadder(
       if (onlyFirst) return;
     }
   }
+  // The send instants are read from `sendAts` (one array of numbers), not from each memoised
+  // reminder: those objects are spread over the old heap, and reading one per rung to compare it
+  // cost a cache miss each (planner bench: the costliest line of the reminders). Parallel arrays.
   const reminders = ladder.reminders;
-  for (let index = firstFuture; index < reminders.length; index++) {
-    const reminder = reminders[index];
-    if (reminder !== undefined && reminder.sendAt >= notBefore) {
-      into.push(reminder);
+  for (let index = firstFuture; index < sendAts.length; index++) {
+    if ((sendAts[index] as number) >= notBefore) {
+      into.push(reminders[index] as TimedReminder);
       if (onlyFirst) return;
     }
   }
@@ -256,12 +258,10 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
   }
   let kept = 0;
   for (const timedReminder of reminders) {
-    const key = ladderKey(timedReminder);
-    const stale =
-      timedReminder.sendAt === lateAt &&
-      timedReminder.notice !== true &&
-      joined.has(key) &&
-      (timedReminder.late === true || noticed?.has(key) === true);
+    // The ladder's key text only for a reminder at the late instant: the plan's other ~70 need none.
+    const candidate = timedReminder.sendAt === lateAt && timedReminder.notice !== true;
+    const key = candidate ? ladderKey(timedReminder) : "";
+    const stale = candidate && joined.has(key) && (timedReminder.late === true || noticed?.has(key) === true);
     if (!stale) reminders[kept++] = timedReminder;
   }
   reminders.length = kept;

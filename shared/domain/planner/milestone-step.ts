@@ -241,6 +241,8 @@ export function planMilestone(
       entry,
       { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
       out.reminders,
+      stepDates,
+      index,
     );
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);

@@ -104,6 +104,20 @@ export function firstReminderFor(context: PlanContext, target: ReminderTarget, i
 }
 
 /**
+ * remindersFor with the ladder the caller already holds for `target` (a step's laid ladders, see
+ * step-reminders.ts): `ladder` must be ladderOf's for that very target, title and why included.
+ */
+export function layKnownLadder(
+  context: PlanContext,
+  target: ReminderTarget,
+  ladder: SlotEntry,
+  into: TimedReminder[],
+  onlyFirst: boolean,
+): void {
+  layLadder(context, target, ladder, into, Number.NEGATIVE_INFINITY, onlyFirst);
+}
+
+/**
  * remindersFor, or with `onlyFirst` its first reminder alone: firstReminderFor stops there rather
  * than laying the whole ladder into a scratch list and truncating it (it runs for most steps).
  */

@@ -1,9 +1,10 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
-import { firstReminderFor, type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
+import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
@@ -39,58 +40,34 @@ export function stepReminders(
   entry: CatalogEntry,
   dates: StepReminderDates,
   into: TimedReminder[],
+  stepDates: PlanDates,
+  index: number,
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
-  const aim =
+  const aimKind: AimKind =
     dates.ownAhead && own !== null
-      ? {
-          at: own.due.at,
-          detail: own.detail,
-          title: titled(entry, ownTitles, ownDateTitle),
-          countsDownTo: "own-date" as const,
-        }
+      ? OWN_AIM
       : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
-        ? {
-            at: dates.target.at,
-            detail: dates.targetDetail,
-            title: titled(entry, targetTitles, (title) => `${title} (target date)`),
-            countsDownTo: "target" as const,
-          }
-        : null;
-  if (aim !== null) {
-    remindersFor(
-      context,
-      {
-        milestone: entry.key,
-        interviewId: undefined,
-        title: aim.title,
-        why: entry.why.text,
-        ladder: entry.ladder,
-        deadline: aim.at,
-        deadlineDetail: aim.detail,
-        countsDownTo: aim.countsDownTo,
-        startBy,
-        notStarted,
-      },
-      into,
-    );
-  }
-  if (due !== null && detail !== undefined) {
-    const ruled = dates.target !== null || aim !== null;
-    const hard: ReminderTarget = {
-      milestone: entry.key,
-      interviewId: undefined,
-      title: entry.title,
-      why: entry.why.text,
-      ladder: ruled ? "hard-deadline" : entry.ladder,
-      deadline: due.at,
-      deadlineDetail: detail,
-      countsDownTo: undefined,
-      startBy: ruled ? null : startBy,
-      notStarted,
-    };
-    if (aim !== null) firstReminderFor(context, hard, into);
-    else remindersFor(context, hard, into);
+        ? TARGET_AIM
+        : NO_AIM;
+  const aimDetail =
+    aimKind === OWN_AIM ? own?.detail : aimKind === TARGET_AIM ? dates.targetDetail : undefined;
+  const aimAt =
+    aimKind === OWN_AIM ? (own?.due.at ?? 0) : aimKind === TARGET_AIM ? (dates.target?.at ?? 0) : 0;
+  const hardDetail = due !== null ? detail : undefined;
+  const laid = laidStep(context, entry, stepDates, index, {
+    aimKind,
+    aimAt,
+    aimDetail,
+    dueAt: due?.at ?? 0,
+    hardDetail,
+    hasTarget: dates.target !== null,
+    startBy,
+    notStarted,
+  });
+  if (laid.aim !== null) layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
+  if (laid.hard !== null) {
+    layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, dates, into);
     }
@@ -115,25 +92,4 @@ export function stepReminders(
     )
       into.push(followUp);
   }
-}
-
-const targetTitles = new Map<string, string>();
-const ownTitles = new Map<string, string>();
-/**
- * A reminder counting down to the applicant's own date: an exam ("Pass USMLE Step 2 CK") is "Your
- * USMLE Step 2 CK exam", the day they booked; another step keeps its title with "(your date)"
- * (tester s11 issue 14e C1: "Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject).
- */
-function ownDateTitle(title: string): string {
-  return title.startsWith("Pass ") ? `Your ${title.slice("Pass ".length)} exam` : `${title} (your date)`;
-}
-
-/** A reminder's title from its catalog entry's, made once per catalog entry rather than once per plan. */
-function titled(entry: CatalogEntry, titles: Map<string, string>, make: (title: string) => string): string {
-  let title = titles.get(entry.key);
-  if (title === undefined) {
-    title = make(entry.title);
-    titles.set(entry.key, title);
-  }
-  return title;
 }

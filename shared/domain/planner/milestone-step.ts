@@ -10,13 +10,13 @@ import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-d
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
-import { lateOwnDateUrgency, ownDateOf, ownDateUrgency } from "./own-date.ts";
+import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { actionFor, lateResultWarning } from "./step-text.ts";
-import { urgencyOf } from "./urgency.ts";
+import { lateOwnDateUrgency, ownDateUrgency, urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**

@@ -222,17 +222,32 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const reviewing =
     now > reviewDate.at && now <= rol.at && passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
-  let textKey = reviewing ? "r" : "w";
-  for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
   let texts = passedRiskTexts.get(calendar);
   if (texts === undefined) {
-    texts = new BoundedMemo(4_000);
+    texts = { single: [new Map(), new Map()], several: new BoundedMemo(4_000) };
     passedRiskTexts.set(calendar, texts);
   }
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
   const sources: string[] = [];
   const cited = reviewing ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources) : "";
-  let message = texts.get(textKey);
+  // One step passed (the usual case) is found by its key and the date the input holds, no key text.
+  const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;
+  let byDate: BoundedMemo<string, string> | undefined;
+  let textKey = "";
+  let message: string | undefined;
+  if (one !== undefined) {
+    const byStep = texts.single[reviewing ? 1 : 0];
+    byDate = byStep.get(one.entry.key);
+    if (byDate === undefined) {
+      byDate = new BoundedMemo(4_000);
+      byStep.set(one.entry.key, byDate);
+    }
+    message = byDate.get(one.date);
+  } else {
+    textKey = reviewing ? "r" : "w";
+    for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
+    message = texts.several.get(textKey);
+  }
   if (message === undefined) {
     const said = passed
       .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
@@ -241,7 +256,8 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
       ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
       : "";
     message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
-    texts.keep(textKey, message);
+    if (one !== undefined) byDate?.keep(one.date, message);
+    else texts.several.keep(textKey, message);
   }
   return {
     code: "SCHEDULED_DATE_PASSED",
@@ -260,35 +276,17 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
 const ERAS_TIMELINE_URL =
   "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
-const passedRiskTexts = new WeakMap<SeasonCalendar, BoundedMemo<string, string>>();
+const passedRiskTexts = new WeakMap<
+  SeasonCalendar,
+  {
+    /** One step passed, by severity (warning, critical), then step key, then date: no key text per plan. */
+    single: [Map<MilestoneKey, BoundedMemo<string, string>>, Map<MilestoneKey, BoundedMemo<string, string>>];
+    /** Several steps passed (rare): by a key text of severity, steps and dates. */
+    several: BoundedMemo<string, string>;
+  }
+>();
 
 /** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */
 function isoDay(at: number): string {
   return isoInZone(ET_ZONE, at).slice(0, 10);
-}
-
-/**
- * A passed own date's urgency: "urgent" (the result is pending: did the sitting happen, what was
- * the result?), never "overdue": the step's deadline has not passed, the applicant has acted
- * (tester s7 issue 14 C3: "Overdue" 4½ months before the deadline). A passed deadline is
- * planned elsewhere (overdue steps). Null when no own date has passed.
- */
-export function ownDateUrgency(own: StepOwnDate | null): "urgent" | null {
-  return own?.passed === true ? "urgent" : null;
-}
-
-/**
- * An own date ahead but after the step's deadline `due`: "urgent", the date must move now (tester
- * s8 issue 14b B1: an OET booked past its last usable day read "Later" beside "after the
- * deadline"). Null otherwise: it yields to a passed own date, and a passed deadline stays overdue
- * (as does one of the applicant's Match missed).
- */
-export function lateOwnDateUrgency(
-  own: StepOwnDate | null,
-  due: DueDate | null,
-  now: number,
-): "urgent" | null {
-  return own !== null && !own.passed && due !== null && due.at >= now && own.due.at > due.at
-    ? "urgent"
-    : null;
 }

@@ -248,7 +248,9 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
   const dayEnd = fromWall(context.zone, wallDayStart(lateWall) + DAY_MS);
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
-  let joined: Set<string> | undefined;
+  // The ladders joined and noticed are a few reminders each, compared by ladder (sameLadder): no
+  // key text per reminder (a string and a Set look-up each, for most of a plan's ~70 before).
+  let joined: TimedReminder[] | undefined;
   for (let index = 0; index < reminders.length; index++) {
     const later = reminders[index];
     if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd || later.fixed === true)
@@ -260,29 +262,38 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
       later.deadline,
       Object.freeze({ ...later.reminder, sendAt: sendAtIso, sendAtLocal }),
     );
-    joined ??= new Set();
-    joined.add(ladderKey(later));
+    joined ??= [];
+    joined.push(later);
   }
   if (joined === undefined) return;
-  let noticed: Set<string> | undefined;
+  let noticed: TimedReminder[] | undefined;
   for (const timedReminder of reminders) {
     if (timedReminder.notice !== true || timedReminder.sendAt !== lateAt) continue;
-    noticed ??= new Set();
-    noticed.add(ladderKey(timedReminder));
+    noticed ??= [];
+    noticed.push(timedReminder);
   }
   let kept = 0;
   for (const timedReminder of reminders) {
-    // The ladder's key text only for a reminder at the late instant: the plan's other ~70 need none.
-    const candidate = timedReminder.sendAt === lateAt && timedReminder.notice !== true;
-    const key = candidate ? ladderKey(timedReminder) : "";
-    const stale = candidate && joined.has(key) && (timedReminder.late === true || noticed?.has(key) === true);
+    const stale =
+      timedReminder.sendAt === lateAt &&
+      timedReminder.notice !== true &&
+      onLadderOf(joined, timedReminder) &&
+      (timedReminder.late === true || (noticed !== undefined && onLadderOf(noticed, timedReminder)));
     if (!stale) reminders[kept++] = timedReminder;
   }
   reminders.length = kept;
 }
 
-/** One ladder: the step (milestone or interview) and the deadline its rungs are laid against. */
-function ladderKey(timedReminder: TimedReminder): string {
+/** Whether `timedReminder` is on the ladder of one of `others`: the same step (milestone or interview) and deadline. */
+function onLadderOf(others: readonly TimedReminder[], timedReminder: TimedReminder): boolean {
   const { milestone, interviewId } = timedReminder.reminder;
-  return `${milestone}|${interviewId ?? ""}|${timedReminder.deadline}`;
+  for (const other of others) {
+    if (
+      other.deadline === timedReminder.deadline &&
+      other.reminder.milestone === milestone &&
+      (other.reminder.interviewId ?? "") === (interviewId ?? "")
+    )
+      return true;
+  }
+  return false;
 }

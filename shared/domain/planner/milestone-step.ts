@@ -15,6 +15,7 @@ import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
+import { stepRenderings } from "./step-renderings.ts";
 import { actionFor, lateResultWarning } from "./step-text.ts";
 import { lateOwnDateUrgency, ownDateUrgency, urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
@@ -87,11 +88,16 @@ export function planMilestone(
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
-  const due = schoolCheckOnly ? null : (phase?.due ?? stepDates.dueAt(index));
+  const shown = stepRenderings(stepDates, index);
+  const due = schoolCheckOnly ? null : (phase?.due ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
-    due === null || (resolvedBy !== undefined && !overdueNow) ? undefined : stepDates.rendered(due);
+    due === null || (resolvedBy !== undefined && !overdueNow)
+      ? undefined
+      : due === shown.due
+        ? shown.dueDetail
+        : stepDates.rendered(due);
   const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
@@ -150,7 +156,7 @@ export function planMilestone(
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
-  const target = h1b ?? weekTarget ?? stepDates.targetAt(index);
+  const target = h1b ?? weekTarget ?? shown.target;
   // An exam day that has begun means the applicant has acted: the target no longer drives the
   // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
   const sat = own !== null && own.due.at < context.now;
@@ -222,7 +228,9 @@ export function planMilestone(
         ? renderH1bTarget(target)
         : target === weekTarget
           ? stepDates.rendered(target)
-          : stepDates.renderedDay(target);
+          : target === shown.target
+            ? shown.targetDay
+            : stepDates.renderedDay(target);
   // The target shown is the one the reminders count down to (the catalog's). When an earlier step
   // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
   // they move with `now`, so showing them on the step while the emails kept the catalog's target

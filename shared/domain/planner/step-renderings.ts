@@ -1,0 +1,53 @@
+import type { Deadline } from "../plan.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+
+/**
+ * A step's due date and catalog target in one PlanDates, each with its rendering, as planMilestone
+ * shows them: a function of the PlanDates and the step's catalog index alone (no `now`, no
+ * status). PlanDates memoises each (dueAt, targetAt by index; rendered, renderedDay in a Map by
+ * the DueDate), but the two renderings were two Map look-ups per step and plan (PlanDates.rendered
+ * was 2 % of the planner bench's CPU profile): kept here together, by index.
+ */
+export interface StepRenderings {
+  due: DueDate | null;
+  /** PlanDates.rendered(due), when there is a due date. */
+  dueDetail: Deadline | undefined;
+  target: DueDate | null;
+  /** PlanDates.renderedDay(target), when there is a target. */
+  targetDay: Deadline | undefined;
+}
+
+/**
+ * By PlanDates (shared by the plans of one zone, season and own dates; memoised and bounded by
+ * planDates), then catalog index. The plan's last PlanDates and its array are kept aside: most
+ * steps of a plan share one.
+ */
+const renderingsByDates = new WeakMap<PlanDates, (StepRenderings | undefined)[]>();
+let lastDates: PlanDates | undefined;
+let lastRenderings: (StepRenderings | undefined)[] = [];
+
+/** The step's due date and target in `dates`, with their renderings, made once per PlanDates and step. */
+export function stepRenderings(dates: PlanDates, index: number): StepRenderings {
+  if (lastDates !== dates) {
+    let byIndex = renderingsByDates.get(dates);
+    if (byIndex === undefined) {
+      byIndex = [];
+      renderingsByDates.set(dates, byIndex);
+    }
+    lastDates = dates;
+    lastRenderings = byIndex;
+  }
+  let known = lastRenderings[index];
+  if (known === undefined) {
+    const due = dates.dueAt(index);
+    const target = dates.targetAt(index);
+    known = {
+      due,
+      dueDetail: due === null ? undefined : dates.rendered(due),
+      target,
+      targetDay: target === null ? undefined : dates.renderedDay(target),
+    };
+    lastRenderings[index] = known;
+  }
+  return known;
+}

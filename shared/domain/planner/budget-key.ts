@@ -50,6 +50,15 @@ function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): nu
   for (let index = 0; index < context.statuses.length; index++)
     // The first letter tells the five statuses apart.
     hash = Math.imul(hash ^ (context.statuses[index] as MilestoneStatus).charCodeAt(0), 0x01000193);
+  // Multiplying carries bits only upwards, so the slot (the low bits) never saw the flags or the
+  // specialties, shifted above them: two plans differing only in NRMP's late fee shared a slot and
+  // evicted each other on every plan (perf8, session 14). MurmurHash3's finaliser folds the high
+  // bits down.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return (hash >>> 0) % BUDGET_SLOTS;
 }
 

@@ -92,7 +92,7 @@ const CatalogEntrySchema = z.object({
          * The step needs this result and its own date does not imply it (the OET result, which may
          * follow the Pathway application as a supporting document, by the step's `documentsDue`:
          * the result's `due` then counts back from that deadline, checked below), so a date of the
-         * step still ahead does not make it done.
+         * step, ahead or passed, does not make it done; only the step reported done does.
          */
         neededByOwnDate: z.boolean().optional(),
         ...CitationFields,

@@ -73,14 +73,15 @@ export function applicableTo(visa: string): readonly boolean[] {
 export const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() => "not_started");
 
 /**
- * Each milestone's prerequisites, transitively, computed once from the catalog: `happened` all of
- * them, `ahead` (a date still ahead) without its own `neededByOwnDate` ones, though those still
- * come in when another prerequisite needs them. Per plan this was a recursion with a catalog
- * look-up per prerequisite, for every done or scheduled milestone (planner bench).
+ * Each milestone's prerequisites, transitively, computed once from the catalog: `done` (the step
+ * reported done) all of them, `scheduled` (the step only dated, its date ahead or passed) without
+ * its own `neededByOwnDate` ones (supporting documents that may follow it), though those still come
+ * in when another prerequisite needs them. Per plan this was a recursion with a catalog look-up per
+ * prerequisite, for every done or scheduled milestone (planner bench).
  */
-export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: number[]; ahead: number[] }> = new Map(
+export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { done: number[]; scheduled: number[] }> = new Map(
   MILESTONE_CATALOG.map((entry) => {
-    const closure = (happened: boolean): number[] => {
+    const closure = (done: boolean): number[] => {
       const found = new Set<MilestoneKey>();
       const walk = (key: MilestoneKey, walked: boolean): void => {
         for (const prerequisite of catalogEntry(key).prerequisites) {
@@ -89,16 +90,16 @@ export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { happened: number[]; ahead: 
           walk(prerequisite.key, true);
         }
       };
-      walk(entry.key, happened);
+      walk(entry.key, done);
       return [...found].map(stepIndex);
     };
-    return [entry.key, { happened: closure(true), ahead: closure(false) }];
+    return [entry.key, { done: closure(true), scheduled: closure(false) }];
   }),
 );
 
 /** IMPLIED_BY by catalog index. */
-export const IMPLIED_AT: readonly { happened: number[]; ahead: number[] }[] = MILESTONE_CATALOG.map(
-  (entry) => IMPLIED_BY.get(entry.key) as { happened: number[]; ahead: number[] },
+export const IMPLIED_AT: readonly { done: number[]; scheduled: number[] }[] = MILESTONE_CATALOG.map(
+  (entry) => IMPLIED_BY.get(entry.key) as { done: number[]; scheduled: number[] },
 );
 
 /** The catalog's documents that go into the ERAS application (`inErasApplication`). */

@@ -1,15 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import {
-  DAY_MS,
-  DEFAULT_QUIET,
-  deliveryMinute,
-  localDate,
-  minutesFromClock,
-  type QuietMinutes,
-  startOfLocalDate,
-} from "../time.ts";
+import { DEFAULT_QUIET, deliveryMinute, localDate, minutesFromClock, type QuietMinutes } from "../time.ts";
 import {
   applicableTo,
   IMPLIED_AT,
@@ -134,16 +126,14 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     const entry = entries.at(index);
     if (entry !== undefined && entry.status !== "not_started") statuses[index] = entry.status;
   }
-  // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says.
+  // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says,
+  // but for a scheduled one's supporting documents (`neededByOwnDate`), whether its date is ahead or
+  // passed: a Pathway submitted on its date does not make the OET done (tester t9h issue 9 A1).
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
     if (entry === undefined) continue;
     if (entry.status === "done") markPrerequisites(statuses, index, true);
-    if (entry.status === "scheduled") {
-      const ahead =
-        entry.date !== undefined && startOfLocalDate(input.applicant.timezone, entry.date) + DAY_MS > nowMs;
-      markPrerequisites(statuses, index, !ahead);
-    }
+    if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
   // Documents left out of the snapshot went with an ERAS application reported done for this season
   // (an earlier season's was reset above), so they are never overdue behind it.
@@ -184,15 +174,16 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
 
 /**
  * Marks every prerequisite of the milestone, transitively, done in `statuses` (one waived stays
- * waived). A step booked for a date still ahead (`happened` false) does not imply a
- * `neededByOwnDate` prerequisite (the OET result that goes in with the Pathway application on that
- * date): it stays in the plan with its reminders until the date has passed. The closures are
- * static catalog data (see IMPLIED_BY), so a plan only marks them.
+ * waived). A step only scheduled (`done` false), its date ahead or passed, does not imply a
+ * `neededByOwnDate` prerequisite (the OET result, a supporting document that may follow the
+ * Pathway application): it stays in the plan with its reminders and its result follow-up until the
+ * applicant reports it, or reports the step done (ECFMG accepted the Pathway, which needs the
+ * result). The closures are static catalog data (see IMPLIED_BY), so a plan only marks them.
  */
-function markPrerequisites(statuses: MilestoneStatus[], step: number, happened: boolean): void {
+function markPrerequisites(statuses: MilestoneStatus[], step: number, done: boolean): void {
   const implied = IMPLIED_AT[step];
   if (implied === undefined) return;
-  const indices = happened ? implied.happened : implied.ahead;
+  const indices = done ? implied.done : implied.scheduled;
   for (let at = 0; at < indices.length; at++) {
     const index = indices[at] as number;
     if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";

@@ -5,7 +5,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 /**
  * Tester finding s3-A2 (issue 14): "Scheduled for…" on the ECFMG Pathway with a date still ahead is
- * a planned submission, and the application goes in with the OET result, so OET stays in the plan.
+ * a planned submission, so OET stays in the plan. Tester t9h issue 9 A1: the application goes in
+ * without waiting for the OET result, which follows it as a supporting document, so OET also stays
+ * once the submission date has passed, until the applicant reports it (or the Pathway done).
  */
 describe("a Pathway submission planned for a later date", () => {
   const input = inputFactory({
@@ -30,8 +32,8 @@ describe("a Pathway submission planned for a later date", () => {
     expect(pathway?.action).not.toContain("submitted");
   });
 
-  it("counts OET as done once the submission date has passed", () => {
+  it("keeps OET Medicine once the submission date has passed: its result follows the application", () => {
     const later = plan(input, seasonCalendar(2028), new Date("2027-12-03T00:00:00Z"));
-    expect(later.nextSteps.map((step) => step.milestone)).not.toContain("oet_medicine");
+    expect(later.nextSteps.map((step) => step.milestone)).toContain("oet_medicine");
   });
 });

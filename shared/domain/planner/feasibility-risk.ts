@@ -173,7 +173,11 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
   const verify = `ECFMG has not published its ${calendar.matchYear} Pathways deadlines, so this date is a projection from an earlier Match's: verify ECFMG's ${calendar.matchYear} Pathways deadlines on ECFMG's website`;
   const review = `ECFMG's review should still end before the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   let message: string;
-  if (late.what === "application") {
+  const pathway = context.entries.get("ecfmg_pathway");
+  if (late.what === "application" && pathway?.status === "in_progress" && pathway.date === undefined) {
+    // In progress with no date: it may be submitted already, so the words ask rather than assert (tester s14 issue 9h A4).
+    message = `The Pathway application deadline, ${dayBy(context, late.due)} (projected), has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}.`;
+  } else if (late.what === "application") {
     const said =
       late.at <= context.now
         ? `The Pathway application deadline, ${dayBy(context, late.due)} (projected), has passed and your ECFMG Pathway application is not submitted`

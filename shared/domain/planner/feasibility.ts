@@ -146,7 +146,8 @@ export function assessFeasibility(context: PlanContext): Feasibility {
   if (
     reportsBeingInTheMatch(context) ||
     (context.now > rol &&
-      (isFinished(statusOf(context, "rank_order_list")) || !assessAt(asOfDeadline(context, rol)).infeasible))
+      (isFinished(statusOf(context, "rank_order_list")) ||
+        !assessAt(asOfDeadline(context, rol), true).infeasible))
   ) {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }
@@ -188,7 +189,12 @@ function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
   };
 }
 
-function assessAt(context: PlanContext): Feasibility {
+/**
+ * `pastDeadline`: the context is asOfDeadline's, a deadline already behind the real now. A Pathway
+ * still in progress today was not decided by then, whether or not it had been submitted, so the
+ * benefit of the doubt an undated in-progress Pathway gets below applies only from the real now.
+ */
+function assessAt(context: PlanContext, pastDeadline = false): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
@@ -219,8 +225,22 @@ function assessAt(context: PlanContext): Feasibility {
     const day = givenDay(context, "ecfmg_pathway");
     const sent = day !== null && day < context.now;
     const submitted = sent ? day : Math.max(context.now, applicationReady);
-    const complete = needed(context, "oet_medicine") ? Math.max(submitted, oet.reported) : submitted;
-    pathway = Math.max(context.now, complete + (review?.days ?? 0) * DAY_MS);
+    // In progress with no date is ambiguous (tester s14 issue 9h A4): submitted and under ECFMG's
+    // review, or not yet. It is judged like a submitted application whose decision is pending (its
+    // review may end any day; an OET result still to come is reviewed after it arrives), so the
+    // season is never written off on the guess that it was not submitted; the projected-deadline
+    // warning below still counts from today and asks the applicant to confirm.
+    const maybeSent =
+      !pastDeadline && !sent && day === null && statusOf(context, "ecfmg_pathway") === "in_progress";
+    const oetNeeded = needed(context, "oet_medicine");
+    pathway = maybeSent
+      ? oetNeeded
+        ? Math.max(context.now, oet.reported + (review?.days ?? 0) * DAY_MS)
+        : context.now
+      : Math.max(
+          context.now,
+          (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
+        );
     pathwayLate = missedPathwayDeadline(
       context,
       sent ? null : submitted,

@@ -123,8 +123,11 @@ export function pathwayNotSubmitted(
   if (now > latestDay && now + review * DAY_MS <= rol) return;
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
+    // In progress with no date may be submitted already (tester s14 issue 9h A4): ask, never assert.
     parts.details.push(
-      `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
+      statusOf(context, "ecfmg_pathway") === "in_progress"
+        ? `Your ${subject} is ${notSubmitted}: if you have not submitted it yet, even submitted today it would not be decided in time; if you have, tell us the date you submitted it`
+        : `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
     );
     return;
   }

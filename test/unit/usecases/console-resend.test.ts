@@ -36,14 +36,17 @@ async function notResend(): Promise<never> {
 const DANIEL: Principal = { email: "daniel.advisor@matchpath.example", role: "advisor", sub: "daniel" };
 
 // Omar (tester s10 issue 15): J-1, 2027 Match, ERAS application in progress, never registered with
-// NRMP, Pathway in progress: the 2027 Match is out of reach, planned for the 2028 Match.
+// NRMP, Pathway not submitted on 10 Feb 2027: the 2027 Match is out of reach, planned for the 2028
+// Match. (The Pathway was "in_progress" here; since tester s14 issue 9h A4 an undated in-progress
+// Pathway may be under review already and no longer writes a season off before its ROL deadline, so
+// the notice this file resends needs the Pathway not started.)
 const OMAR_MILESTONES: MilestoneEntry[] = [
   { key: "wdoms_listing", status: "done" },
   { key: "ecfmg_application", status: "done" },
   { key: "usmle_step1", status: "done", date: "2024-12-01" },
   { key: "usmle_step2ck", status: "done", date: "2026-09-28" },
   { key: "oet_medicine", status: "done" },
-  { key: "ecfmg_pathway", status: "in_progress" },
+  { key: "ecfmg_pathway", status: "not_started" },
   { key: "usce", status: "done" },
   { key: "lors", status: "done" },
   { key: "personal_statement", status: "done" },

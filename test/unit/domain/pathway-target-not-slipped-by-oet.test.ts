@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -94,3 +95,13 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
     });
   },
 );
+
+describe("the OET's target in the catalog follows the new model", () => {
+  it("is advice-labelled and says the Pathway application need not wait for the result", () => {
+    const source = catalogEntry("oet_medicine").target?.source ?? "";
+    expect(source).toMatch(/^advice: /);
+    expect(source).toContain("need not wait for the result");
+    expect(source).toContain("documentsDue");
+    expect(source).not.toContain("the Pathway submission that needs it");
+  });
+});

@@ -76,6 +76,25 @@ export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [
 ];
 
 /**
+ * A Pathway applicant registered for the Match with everything done but the OET and the ECFMG
+ * Pathway (USCE not started, as these tests always had it): the applicant of the
+ * Pathway/OET tests (testers s12 issue 9f, s13 9g, s14 9h).
+ */
+export const DONE_BUT_OET_AND_PATHWAY = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "lors",
+  "cv",
+  "personal_statement",
+  "program_list",
+] as const satisfies readonly MilestoneKey[];
+
+/**
  * Every step up to NRMP registration (no optional research, no budget): an applicant registered
  * for the Match, whose rank order list and visa steps are next.
  */

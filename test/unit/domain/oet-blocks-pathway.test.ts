@@ -7,7 +7,7 @@ import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { DAY_MS } from "#domain/time.ts";
-import { applicantFactory, inputFactory } from "./factories.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
  * The OET and the Pathway it feeds, in season. Tester s12 issue 9f A3: the OET's own last day (then
@@ -21,19 +21,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * Pathway's deadline while the timeline listed it as past its own).
  */
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "lors",
-  "cv",
-  "personal_statement",
-  "program_list",
-] as const;
+const DONE = DONE_BUT_OET_AND_PATHWAY;
 
 /** The Manila applicant of tester s12 issue 9f (oetsched, oetprog): all done for 2027 but the OET and the Pathway. */
 function manila(oet: MilestoneEntry): PlannerInput {

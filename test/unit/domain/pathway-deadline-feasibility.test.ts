@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, milestoneFactory } from "./factories.ts";
 
 // Tester s12 issue 9f A3: a Manila applicant for the 2027 Match, J-1, everything done but the OET
 // and the Pathway, planned on 30 Nov 2026. The plan's own Pathway application deadline is Sat 26 Dec
@@ -10,19 +10,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // application needs, can arrive at the earliest on 28 Dec (a sitting within 7 days, 21 days for the
 // result). The season was still "feasible".
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "lors",
-  "cv",
-  "personal_statement",
-  "program_list",
-] as const;
+const DONE = DONE_BUT_OET_AND_PATHWAY;
 const NOW = "2026-11-30T12:00:00Z";
 const manila = (extra: MilestoneEntry[]) =>
   inputFactory({

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, inputFactory } from "./factories.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
  * Tester s12 issue 9f B1: EXAMS_LATE_FOR_RANKING gave the Pathway "the usual 60 days of
@@ -12,19 +12,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * review's: with the OET done the risk says to submit now; with the OET not in, it names the OET.
  */
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "lors",
-  "cv",
-  "personal_statement",
-  "program_list",
-] as const;
+const DONE = DONE_BUT_OET_AND_PATHWAY;
 
 function lagos(oet: MilestoneEntry): PlannerInput {
   return inputFactory({

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, inputFactory } from "./factories.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
  * Tester t9h issue 9 A1: the Pathway application goes in without waiting for the OET result, which
@@ -14,19 +14,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * Before the fix, the OET vanished from every part of the plan once the Pathway's date had passed.
  */
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "lors",
-  "cv",
-  "personal_statement",
-  "program_list",
-] as const;
+const DONE = DONE_BUT_OET_AND_PATHWAY;
 
 /** The Los Angeles applicant of tester t9h (p3.json): OET booked Sat 2 Jan 2027, Pathway for Sun 20 Dec 2026. */
 function losAngeles(pathway: MilestoneEntry): PlannerInput {

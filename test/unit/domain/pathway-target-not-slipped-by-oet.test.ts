@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, inputFactory } from "./factories.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
  * Tester t9h issue 9 A2: the Pathway application goes in without waiting for the OET result, which
@@ -15,19 +15,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * risk saying "submit it now, by Sat 26 Dec 2026".
  */
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "lors",
-  "cv",
-  "personal_statement",
-  "program_list",
-] as const;
+const DONE = DONE_BUT_OET_AND_PATHWAY;
 
 function applicant(timezone: string, milestones: MilestoneEntry[]): PlannerInput {
   return inputFactory({

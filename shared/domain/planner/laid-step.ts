@@ -36,19 +36,11 @@ export interface StepFacts {
 }
 
 /** One step's laid targets and ladders, with every input they were laid for (compared on each use). */
-export interface LaidStep {
+export interface LaidStep extends StepFacts {
   entry: CatalogEntry;
   zone: string;
   deliveryMinute: number;
   calendar: SeasonCalendar;
-  aimKind: AimKind;
-  aimAt: number;
-  aimDetail: Deadline | undefined;
-  dueAt: number;
-  hardDetail: Deadline | undefined;
-  hasTarget: boolean;
-  startBy: number | null;
-  notStarted: boolean;
   aim: ReminderTarget | null;
   hard: ReminderTarget | null;
   /** The aim's ladder, then the hard deadline's (AIM, HARD), as ladderOf gave them. */

@@ -241,34 +241,95 @@ describe("reminder invariants (property-based)", () => {
   it("keep their ids when re-planned later, and change ids when the deadline moves", () => {
     fc.assert(
       fc.property(inputArb, nowArb, fc.integer({ min: 1, max: 6 * 3_600_000 }), (input, now, later) => {
-        const first = planFor(input, now);
-        const second = planFor(input, new Date(now.getTime() + later));
-        const firstIds = new Set(
-          first.reminders.map((reminder) => `${reminder.id}|${reminder.deadline}|${reminder.rung}`),
-        );
-        // While a target is ahead only the first hard-deadline rung is planned; once the target
-        // passes, the plan made then carries the rest of that ladder (by design, see plan()), so
-        // those rungs are new in the second plan. Their ids are still the rung's own.
-        // The WDOMS look-up's week target (first-gate.ts) moves to the next week once it is less
-        // than a day ahead, not when it passes (tester s10 issue 9d C6): the same rule a day earlier.
-        const targetPassedBetween = new Set(
-          first.nextSteps
-            .filter((step) => {
-              const at = step.target === undefined ? Number.NaN : Date.parse(step.target.at);
-              const moves = step.milestone === "wdoms_listing" ? at - 86_400_000 : at;
-              return at >= now.getTime() && moves < now.getTime() + later;
-            })
-            .map((step) => step.milestone),
-        );
-        for (const reminder of second.reminders) {
-          if (targetPassedBetween.has(reminder.milestone)) continue;
-          if (Date.parse(reminder.sendAt) > now.getTime() + later + 86_400_000) {
-            expect(firstIds.has(`${reminder.id}|${reminder.deadline}|${reminder.rung}`)).toBe(true);
-          }
-        }
+        expectIdsKeptWhenReplanned(input, now, later);
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+/**
+ * The Match a plan is dated for: the target, or, when it is out of reach, the earliest feasible one
+ * (MATCH_YEAR_NOT_FEASIBLE: "the early steps below are dated for the 2028 Match").
+ */
+function plannedMatch(result: Plan): number {
+  return (
+    result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear ??
+    result.matchYear
+  );
+}
+
+/**
+ * Re-planned `later` ms after `now`, every reminder sent more than a day after the second plan
+ * was in the first with the same id, deadline and rung, except where a rule moved the deadlines
+ * in between (then the ids are new, as they should be).
+ */
+function expectIdsKeptWhenReplanned(input: PlannerInput, now: Date, later: number): void {
+  const first = planFor(input, now);
+  const second = planFor(input, new Date(now.getTime() + later));
+  // The fastest pace (feasibility.ts) crossed the earliest feasible Match's rank order list
+  // deadline in between: that Match went out of reach too, and the plan is now dated for the next
+  // one, so every season deadline moved a year and its reminders are new (seed -915309878). Time
+  // only ever pushes the feasible Match later.
+  if (plannedMatch(second) !== plannedMatch(first)) {
+    expect(plannedMatch(second)).toBeGreaterThan(plannedMatch(first));
+    return;
+  }
+  const firstIds = new Set(
+    first.reminders.map((reminder) => `${reminder.id}|${reminder.deadline}|${reminder.rung}`),
+  );
+  // While a target is ahead only the first hard-deadline rung is planned; once the target
+  // passes, the plan made then carries the rest of that ladder (by design, see plan()), so
+  // those rungs are new in the second plan. Their ids are still the rung's own.
+  // The WDOMS look-up's week target (first-gate.ts) moves to the next week once it is less
+  // than a day ahead, not when it passes (tester s10 issue 9d C6): the same rule a day earlier.
+  const targetPassedBetween = new Set(
+    first.nextSteps
+      .filter((step) => {
+        const at = step.target === undefined ? Number.NaN : Date.parse(step.target.at);
+        const moves = step.milestone === "wdoms_listing" ? at - 86_400_000 : at;
+        return at >= now.getTime() && moves < now.getTime() + later;
+      })
+      .map((step) => step.milestone),
+  );
+  for (const reminder of second.reminders) {
+    if (targetPassedBetween.has(reminder.milestone)) continue;
+    if (Date.parse(reminder.sendAt) > now.getTime() + later + 86_400_000) {
+      expect(firstIds.has(`${reminder.id}|${reminder.deadline}|${reminder.rung}`)).toBe(true);
+    }
+  }
+}
+
+describe("reminder ids re-planned across the instant the earliest feasible Match moves (seed -915309878)", () => {
+  // A 2026 applicant with nothing done, in New York, planned at 20:42 on 31 May 2027 and again
+  // 77 minutes later. At the fastest pace (ECFMG application, Step 1, Step 2 CK, the Pathway) she
+  // is ready 268 days on: before the 2028 rank order list deadline (Wed 23 Feb 2028, 9:00 PM ET,
+  // projected) until 22:00 ET on 31 May 2027, after it from then. The second plan is dated for the
+  // 2029 Match: every season deadline moved, so no reminder keeps the first plan's id.
+  const input = inputFactory({
+    applicant: applicantFactory({
+      timezone: "America/New_York",
+      matchYear: 2026,
+      visa: "J-1",
+      graduation: "2024-01-01",
+      medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
+    }),
+  });
+  const now = new Date("2027-06-01T00:42:34.015Z");
+  const later = 4_645_986;
+
+  it("dates the first plan for 2028 and the second for 2029, with new ids", () => {
+    const first = planFor(input, now);
+    const second = planFor(input, new Date(now.getTime() + later));
+    expect(plannedMatch(first)).toBe(2028);
+    expect(plannedMatch(second)).toBe(2029);
+    const firstIds = new Set(first.reminders.map((reminder) => reminder.id));
+    expect(second.reminders.length).toBeGreaterThan(0);
+    for (const reminder of second.reminders) expect(firstIds.has(reminder.id)).toBe(false);
+  });
+
+  it("satisfies the re-planning property", () => {
+    expectIdsKeptWhenReplanned(input, now, later);
   });
 });
 

@@ -144,6 +144,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   }
+  // A certified list (done; a waived one is no list) does not keep the Match in reach
+  // (assessFeasibility): the list stays done, and the risk says what it hangs on, before and after
+  // the deadline (NRMP's IMG rule).
+  if (feasibility.cause === "exams" && statusOf(context, "rank_order_list") === "done")
+    cause += over
+      ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
+      : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",

@@ -133,21 +133,24 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
 
 /**
  * Whether the target Match can be made, and else the earliest one that can (see Feasibility).
- * After the season's rank order list deadline, the season stays out of reach for an applicant with
- * no certified list for whom it was out of reach at that deadline (what they report, at the pace
- * possible then): the plan keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE instead of
- * flipping back to the over season's dates, every early step overdue, under a new SEASON_OVER
- * (tester s8, issue 15 point 3). Otherwise the season is over for them (SEASON_OVER: they could
- * have ranked, or a list dated after the deadline) or they took part in it: nothing to assess. One
- * who reports Match Week or Match Day done took part in it at any time (reportsBeingInTheMatch).
+ * After the season's rank order list deadline, the season stays out of reach for an applicant for
+ * whom it was out of reach at that deadline (what they report, at the pace possible then): the plan
+ * keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE instead of flipping back to the over
+ * season's dates, every early step overdue, under a new SEASON_OVER (tester s8, issue 15 point 3).
+ * A certified rank order list does not change that: NRMP takes the list, but an IMG whose Step 1,
+ * Step 2 CK and Pathway ECFMG has not confirmed by the deadline is withdrawn from the Match (the
+ * deadline's note in confirmed.json), so a list certified with them not done counts only if they
+ * are reported done; until then the plan stays what it was one second before the deadline, not
+ * Match Week's (property seeds of adv28). Otherwise the season is over for them (SEASON_OVER: they
+ * could have ranked, or a list dated after the deadline) or they took part in it: nothing to
+ * assess. One who reports Match Week or Match Day done took part in it at any time
+ * (reportsBeingInTheMatch).
  */
 export function assessFeasibility(context: PlanContext): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (
     reportsBeingInTheMatch(context) ||
-    (context.now > rol &&
-      (isFinished(statusOf(context, "rank_order_list")) ||
-        !assessAt(asOfDeadline(context, rol), true).infeasible))
+    (context.now > rol && !assessAt(asOfDeadline(context, rol), true).infeasible)
   ) {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }

@@ -270,7 +270,9 @@ function expectIdsKeptWhenReplanned(input: PlannerInput, now: Date, later: numbe
   // The fastest pace (feasibility.ts) crossed the earliest feasible Match's rank order list
   // deadline in between: that Match went out of reach too, and the plan is now dated for the next
   // one, so every season deadline moved a year and its reminders are new (seed -915309878). Time
-  // only ever pushes the feasible Match later.
+  // only ever pushes the feasible Match later: a rank order list certified with the exams not done
+  // does not bring an out-of-reach Match back when its deadline passes, since the list counts only if
+  // ECFMG confirms the exams by then (rank-list-before-exams.test.ts).
   if (plannedMatch(second) !== plannedMatch(first)) {
     expect(plannedMatch(second)).toBeGreaterThan(plannedMatch(first));
     return;
@@ -330,6 +332,20 @@ describe("reminder ids re-planned across the instant the earliest feasible Match
 
   it("satisfies the re-planning property", () => {
     expectIdsKeptWhenReplanned(input, now, later);
+  });
+});
+
+describe("reminder ids re-planned across the rank order list deadline, a list certified with the exams not done", () => {
+  // The plan made at the deadline was out of reach (dated for 2027); the one a millisecond later was
+  // the 2026 Match's Match Week, every reminder new. It now stays out of reach until the exams are
+  // reported done.
+  it("satisfies the re-planning property", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ timezone: "America/New_York", matchYear: 2026 }),
+      milestones: [{ key: "rank_order_list", status: "done", date: "2026-01-15" }],
+    });
+    const deadline = seasonCalendar(2026).dates.nrmp_rol_certification_and_late_registration_deadline.at;
+    expectIdsKeptWhenReplanned(input, new Date(deadline), 1);
   });
 });
 

@@ -80,6 +80,15 @@ export function latestBy(context: PlanContext, pathway: boolean, latestSitting: 
     : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
 }
 
+/**
+ * The late steps' words, each a sentence of its own: every one opens with "Your <step>", so joined
+ * by semicolons they read "…; Your …" (tester t9h, issue 9), and most carry a colon or a semicolon
+ * of their own.
+ */
+export function lateStepSentences(details: readonly string[]): string {
+  return details.join(". ");
+}
+
 /** EXAMS_LATE_FOR_RANKING's parts as its checks add to them. */
 export interface LateParts {
   late: StepSubject[];

@@ -29,6 +29,7 @@ import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import {
   fedBy,
+  lateStepSentences,
   latestBy,
   leadTimes,
   PATHWAY_REVIEW_WORDS,
@@ -216,7 +217,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
         severity: late.length > 0 ? "critical" : "warning",
-        message: `${details.join("; ")}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
+        message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
         milestones: [...late, ...atRisk],
         sources,
       });

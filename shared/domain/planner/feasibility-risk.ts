@@ -104,7 +104,8 @@ const dayTexts = new BoundedMemo<string, string>(20_000);
 /**
  * MATCH_YEAR_NOT_FEASIBLE: names the real cause (graduation after the start date, or the exams'
  * timing even at the fastest realistic pace) with its dates, the earliest feasible Match year, and
- * what it would take; tells the applicant to pay no fee for the season out of reach.
+ * what it would take; tells the applicant to pay none of the fees of the season out of reach not
+ * yet paid (outOfReachAdvice).
  */
 export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility): Risk {
   const { calendar } = context;
@@ -157,11 +158,31 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     severity: "critical",
     message: over
       ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. Change your target Match year to ${feasibility.earliestMatchYear}.`
-      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. Pay no ${calendar.matchYear} ERAS or NRMP fee; change your target Match year to ${feasibility.earliestMatchYear}: send your intake form again with Match year ${feasibility.earliestMatchYear}, or ask your advisor to change it.`,
+      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}`,
     milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(sources.length > 0 ? { sources } : {}),
   };
+}
+
+/**
+ * What to do about the Match out of reach: pay none of its fees not yet paid, then change the
+ * target year. A fee counts as paid by the budget's rule (fees.json `spentWhen`: the step done), and
+ * one already paid is not mentioned (tester t9h issue 9 C3: "pay no 2027 ERAS or NRMP fee" to an
+ * applicant with both done). An ERAS application in progress may have gone to some programs
+ * already, and each program costs its own fee (AAMC's per-program fees), so it goes to no more.
+ */
+function outOfReachAdvice(context: PlanContext, feasibleYear: number): string {
+  const year = context.calendar.matchYear;
+  const eras = statusOf(context, "eras_application");
+  const unpaid: string[] = [];
+  if (!isFinished(eras) && eras !== "in_progress") unpaid.push("ERAS");
+  if (!isFinished(statusOf(context, "nrmp_registration"))) unpaid.push("NRMP");
+  const fees: string[] = [];
+  if (unpaid.length > 0) fees.push(`pay no ${year} ${unpaid.join(" or ")} fee`);
+  if (eras === "in_progress") fees.push(`send your ${year} ERAS application to no more programs`);
+  const advice = `${fees.length > 0 ? `${fees.join(", and ")}; ` : ""}change your target Match year to ${feasibleYear}: send your intake form again with Match year ${feasibleYear}, or ask your advisor to change it.`;
+  return `${advice.charAt(0).toUpperCase()}${advice.slice(1)}`;
 }
 
 /**

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry, MilestoneStatus } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9h (issue 9, C3): MATCH_YEAR_NOT_FEASIBLE told an applicant who had already paid the 2027
+ * ERAS and NRMP fees (ERAS application done, NRMP registration done) to "pay no 2027 ERAS or NRMP
+ * fee". The fee advice now fits what is done, by the budget's rule for a paid fee (fees.json
+ * `spentWhen`: done): a fee already paid is not mentioned; one not yet paid keeps "pay no"; an ERAS
+ * application in progress may have gone to some programs already, and every program costs its own
+ * fee (AAMC's per-program fees), so it is asked to go to no more.
+ * A Manila applicant for the 2027 Match with no exam done, on Sun 10 Jan 2027: out of reach.
+ */
+const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Manila", graduation: "2025-05-30" });
+const NOW = new Date("2027-01-10T12:00:00Z");
+const early = doneMilestones(
+  ["wdoms_listing", "ecfmg_application", "lors", "personal_statement", "cv", "program_list"],
+  "2026-08-01",
+);
+const planWith = (eras: MilestoneStatus, nrmp: MilestoneStatus): Plan => {
+  const milestones: MilestoneEntry[] = [
+    ...early,
+    milestoneFactory("eras_token", "done", "2026-06-20"),
+    milestoneFactory("eras_application", eras, eras === "not_started" ? undefined : "2026-09-05"),
+    milestoneFactory("nrmp_registration", nrmp, nrmp === "not_started" ? undefined : "2026-10-01"),
+  ];
+  return plan(inputFactory({ applicant, milestones }), seasonCalendar(2027), NOW);
+};
+const message = (result: Plan) =>
+  result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
+const CHANGE = "change your target Match year to 2028: send your intake form again with Match year 2028";
+
+describe("MATCH_YEAR_NOT_FEASIBLE's fee advice fits the fees already paid (tester t9h C3)", () => {
+  it.each([
+    ["not_started", "not_started", `Pay no 2027 ERAS or NRMP fee; ${CHANGE}`],
+    ["not_started", "in_progress", `Pay no 2027 ERAS or NRMP fee; ${CHANGE}`],
+    ["not_started", "done", `Pay no 2027 ERAS fee; ${CHANGE}`],
+    [
+      "in_progress",
+      "not_started",
+      `Pay no 2027 NRMP fee, and send your 2027 ERAS application to no more programs; ${CHANGE}`,
+    ],
+    ["in_progress", "done", `Send your 2027 ERAS application to no more programs; ${CHANGE}`],
+    ["done", "not_started", `Pay no 2027 NRMP fee; ${CHANGE}`],
+    [
+      "done",
+      "done",
+      `Change your target Match year to 2028: send your intake form again with Match year 2028`,
+    ],
+  ] as const)("ERAS application %s, NRMP registration %s", (eras, nrmp, said) => {
+    const text = message(planWith(eras, nrmp));
+    expect(text).toContain("The 2027 Match is out of reach");
+    expect(text).toContain(`. ${said}`);
+  });
+
+  it("says nothing of a fee already paid: both paid, no 'pay no' and no fee at all", () => {
+    const text = message(planWith("done", "done"));
+    expect(text).not.toMatch(/pay no/i);
+    expect(text).not.toMatch(/\bfee\b/i);
+  });
+});

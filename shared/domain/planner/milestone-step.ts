@@ -17,7 +17,7 @@ import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./seas
 import { stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { actionFor, lateResultWarning } from "./step-text.ts";
-import { lateOwnDateUrgency, ownDateUrgency, urgencyOf } from "./urgency.ts";
+import { stepUrgency } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -197,16 +197,20 @@ export function planMilestone(
   // afresh, with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
-  // A school that may be ineligible makes every other step moot, so checking it comes first.
-  const urgency =
-    ownDateUrgency(own) ??
-    (missed !== null && detail !== undefined ? "overdue" : null) ??
-    lateOwnDateUrgency(own, due, context.now) ??
-    (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)
-      ? "urgent"
-      : target !== null && !targetAhead && !sat && due !== null && due.at >= context.now
-        ? "urgent"
-        : urgencyOf(context, driver === null ? null : driver.at, startBy, notStarted));
+  const urgency = stepUrgency(context.now, {
+    driver: driver === null ? null : driver.at,
+    startBy: notStarted ? startBy : null,
+    // A target passed while the deadline holds asks for the step now, whatever the own date ahead.
+    passedTarget:
+      target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
+    resultPending: own?.passed === true,
+    missedForMatch: missed !== null && detail !== undefined,
+    // An own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
+    // that may be ineligible makes every other step moot, so checking it comes first.
+    actNow:
+      (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
+      (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
+  });
   const step: NextStep = {
     milestone: entry.key,
     title: entry.title,

@@ -1,27 +1,62 @@
 import type { NextStep } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import { SOON_WITHIN_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
-import type { PlanContext } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
-import type { StepOwnDate } from "./own-date.ts";
+
+/** What a step's urgency is read from (stepUrgency); instants in UTC ms, null for none. */
+export interface UrgencyFacts {
+  /** The instant that drives the step: its own date or target while ahead, else its deadline. */
+  driver: number | null;
+  /** The latest safe start (the driver less the step's lead time) of a step not yet started, else null. */
+  startBy: number | null;
+  /** The step's target, once passed and not met while its deadline is still ahead, else null. */
+  passedTarget: number | null;
+  /** The applicant's own date has passed a full day with no result: the result is what is asked now. */
+  resultPending: boolean;
+  /** Dated for a later Match, the step is past its deadline for the applicant's own Match. */
+  missedForMatch: boolean;
+  /** The step must be acted on now whatever its dates: an own date ahead but after the deadline (it must move), or the school check while the sponsor note is in doubt. */
+  actNow: boolean;
+}
 
 /**
- * overdue: the deadline passed; urgent: due within 7 days, or the latest safe start passed on a
- * step not yet started; soon: due within 30 days; later: everything else (or no deadline).
+ * A step's urgency by one rule for every step (tester t9h issue 9 C1: the contract, due two weeks
+ * before the Statement of Need, read "soon" beside the Statement's "urgent"): from the day the
+ * applicant must act by, the earliest of the driving date, the latest safe start of a step not yet
+ * started and a passed target. overdue: the driving date has passed (or, dated for a later Match,
+ * the step missed its own Match's deadline); urgent: that day is within URGENT_WITHIN_DAYS (7) or
+ * has passed, a result is pending, or the step must be acted on now; soon: within SOON_WITHIN_DAYS
+ * (30); later: further, or no date at all. A step with a long lead time is therefore urgent weeks
+ * before its deadline, as its start-by date says, and a step due within a week is urgent whatever
+ * its lead time. A pending result outranks a passed deadline: the applicant has acted, and the
+ * result is asked for (tester s7 issue 14 C3); the badge says both (step-badge.ts).
  */
-export function urgencyOf(
-  context: PlanContext,
-  due: number | null,
-  startBy: number | null,
-  notStarted: boolean,
-): NextStep["urgency"] {
-  if (due === null) return "later";
-  if (due < context.now) return "overdue";
-  if (due - context.now <= URGENT_WITHIN_DAYS * DAY_MS) return "urgent";
-  if (notStarted && startBy !== null && startBy <= context.now) return "urgent";
-  if (due - context.now <= SOON_WITHIN_DAYS * DAY_MS) return "soon";
+export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency"] {
+  if (facts.resultPending) return "urgent";
+  if (facts.missedForMatch) return "overdue";
+  const { driver } = facts;
+  if (driver !== null && driver < now) return "overdue";
+  if (facts.actNow) return "urgent";
+  let actBy = driver ?? Number.POSITIVE_INFINITY;
+  if (facts.startBy !== null && facts.startBy < actBy) actBy = facts.startBy;
+  if (facts.passedTarget !== null && facts.passedTarget < actBy) actBy = facts.passedTarget;
+  if (actBy - now <= URGENT_WITHIN_DAYS * DAY_MS) return "urgent";
+  if (actBy - now <= SOON_WITHIN_DAYS * DAY_MS) return "soon";
   return "later";
 }
+
+/** The urgency of a dated event with no lead time and nothing pending (an interview, its thank-you note). */
+export function eventUrgency(now: number, at: number): NextStep["urgency"] {
+  return stepUrgency(now, { ...NOTHING_PENDING, driver: at });
+}
+
+const NOTHING_PENDING: UrgencyFacts = {
+  driver: null,
+  startBy: null,
+  passedTarget: null,
+  resultPending: false,
+  missedForMatch: false,
+  actNow: false,
+};
 
 export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
   overdue: 0,
@@ -29,29 +64,3 @@ export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
   soon: 2,
   later: 3,
 };
-
-/**
- * A passed own date's urgency: "urgent" (the result is pending: did the sitting happen, what was
- * the result?), never "overdue": the step's deadline has not passed, the applicant has acted
- * (tester s7 issue 14 C3: "Overdue" 4½ months before the deadline). A passed deadline is
- * planned elsewhere (overdue steps). Null when no own date has passed.
- */
-export function ownDateUrgency(own: StepOwnDate | null): "urgent" | null {
-  return own?.passed === true ? "urgent" : null;
-}
-
-/**
- * An own date ahead but after the step's deadline `due`: "urgent", the date must move now (tester
- * s8 issue 14b B1: an OET booked past its last usable day read "Later" beside "after the
- * deadline"). Null otherwise: it yields to a passed own date, and a passed deadline stays overdue
- * (as does one of the applicant's Match missed).
- */
-export function lateOwnDateUrgency(
-  own: StepOwnDate | null,
-  due: DueDate | null,
-  now: number,
-): "urgent" | null {
-  return own !== null && !own.passed && due !== null && due.at >= now && own.due.at > due.at
-    ? "urgent"
-    : null;
-}

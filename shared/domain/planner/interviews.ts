@@ -14,7 +14,7 @@ import { deadlineDetail } from "./date-math.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
-import { eventUrgency, URGENCY_RANK } from "./urgency.ts";
+import { datedUrgency, URGENCY_RANK } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
 export function interviewIdOf(interview: Interview): string {
@@ -218,10 +218,10 @@ export function planInterviews(
     // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
     if (start > context.now) {
-      steps.push(interviewStep(rendered, false, eventUrgency(context.now, start)));
+      steps.push(interviewStep(rendered, false, datedUrgency(context.now, start)));
       rendered.prepLadder = keptRemindersFor(context, rendered.prepReminders, rendered.prepLadder, reminders);
     } else if (context.now <= thankYouBy) {
-      steps.push(interviewStep(rendered, true, eventUrgency(context.now, thankYouBy)));
+      steps.push(interviewStep(rendered, true, datedUrgency(context.now, thankYouBy)));
     }
     if (context.now <= thankYouBy) {
       rendered.thanksLadder = keptRemindersFor(

@@ -10,6 +10,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { datedUrgency } from "./urgency.ts";
 
 /**
  * The later hard deadline of a step whose own deadline has passed (NRMP: late registration closes
@@ -80,7 +81,8 @@ export function planLateDeadline(
     why: entry.why.text,
     action: entry.lateDeadline?.action ?? entry.action,
     dueBy: detail.at,
-    urgency: "urgent",
+    // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
+    urgency: datedUrgency(context.now, late.at, missed.at),
     deadline: detail,
     missedDeadline: deadlineDetail(context.zone, missed.at, missed.status, missed.source),
     startBy: isoUtc(missed.at),

@@ -44,9 +44,12 @@ export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency
   return "later";
 }
 
-/** The urgency of a dated event with no lead time and nothing pending (an interview, its thank-you note). */
-export function eventUrgency(now: number, at: number): NextStep["urgency"] {
-  return stepUrgency(now, { ...NOTHING_PENDING, driver: at });
+/**
+ * stepUrgency of a step with nothing pending: dated `at`, to be started by `startBy` (an interview
+ * or its thank-you note: none; a step past its early deadline: that deadline, passed).
+ */
+export function datedUrgency(now: number, at: number, startBy: number | null = null): NextStep["urgency"] {
+  return stepUrgency(now, { ...NOTHING_PENDING, driver: at, startBy });
 }
 
 const NOTHING_PENDING: UrgencyFacts = {

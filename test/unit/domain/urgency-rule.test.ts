@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { NextStep, Plan } from "#domain/plan.ts";
-import { stepUrgency, type UrgencyFacts } from "#domain/planner/urgency.ts";
+import { datedUrgency, stepUrgency, type UrgencyFacts } from "#domain/planner/urgency.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
@@ -100,6 +100,9 @@ describe("one urgency rule over steps and days left (tester t9h C1)", () => {
     expect(stepUrgency(NOW, { ...NONE, driver: later, passedTarget: NOW - DAY_MS })).toBe("urgent");
     expect(stepUrgency(NOW, { ...NONE, driver: later })).toBe("later");
     expect(stepUrgency(NOW, NONE)).toBe("later");
+    // Past an early deadline with a late one ahead (NRMP registration): the missed one is the start-by.
+    expect(datedUrgency(NOW, later, NOW - DAY_MS)).toBe("urgent");
+    expect(datedUrgency(NOW, later)).toBe("later");
   });
 });
 

@@ -89,7 +89,12 @@ export function planMilestone(
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const shown = stepRenderings(stepDates, index);
-  const due = schoolCheckOnly ? null : (phase?.due ?? shown.due);
+  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
+  // Once the sitting day has begun, its last sitting day is met: what is left is the result
+  // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
+  // on the OET's last sitting day, a week after the applicant sat it).
+  const resultDue = own !== null && own.due.at < context.now ? stepDates.resultDueAt(index) : null;
+  const due = schoolCheckOnly ? null : (phase?.due ?? resultDue ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -98,7 +103,6 @@ export function planMilestone(
       : due === shown.due
         ? shown.dueDetail
         : stepDates.rendered(due);
-  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
   // Before such a deadline the plan has no rung after it, yet passing it changes the step (late,

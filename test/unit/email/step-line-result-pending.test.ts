@@ -12,7 +12,33 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * email's "Your next steps" said "overdue: it was due …", asking for an exam already sat. Before the
  * deadline, "result pending" on the console, a bare "by …" in the email. One rule: the email's
  * words follow stepBadge.
+ *
+ * Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the authority
+ * (Step 2 CK: the rank order list deadline), not by its last sitting day, a deadline met by sitting
+ * it: on 5 Feb 2028 Step 2 CK sat on 20 Jan is "result pending", due by 23 Feb. A dated step past
+ * both its date and its deadline is now a Pathway application planned for a day that has passed.
  */
+function pathwayAt(now: string) {
+  const at = new Date(now);
+  const thePlan = plan(
+    {
+      applicant: applicantFactory({ matchYear: 2028 }),
+      milestones: [
+        ...doneMilestones(
+          ["wdoms_listing", "ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine"],
+          "2026-01-10",
+        ),
+        milestoneFactory("ecfmg_pathway", "scheduled", "2027-12-20"),
+      ],
+      interviews: [],
+    },
+    seasonCalendar(2028),
+    at,
+  );
+  const step = thePlan.nextSteps.find((next) => next.milestone === "ecfmg_pathway");
+  if (step === undefined) throw new Error("the Pathway is not a next step");
+  return { line: stepLine(step, at.getTime()), console: stepStanding(thePlan, step).label };
+}
 function step2At(now: string) {
   const at = new Date(now);
   const thePlan = plan(
@@ -37,17 +63,20 @@ function step2At(now: string) {
 
 describe("the email's words for an exam sat with its result pending", () => {
   it("past its deadline: 'overdue: result pending', as the console says, not 'overdue: it was due'", () => {
-    const { line, console } = step2At("2028-02-05T12:00:00Z");
+    const { line, console } = pathwayAt("2028-01-05T12:00:00Z");
     expect(console).toBe("overdue: result pending");
-    expect(line).toContain("(overdue: result pending; it was due Thu 27 Jan 2028");
+    expect(line).toContain("(overdue: result pending; it was due Sun 26 Dec 2027");
     expect(line).not.toContain("(overdue: it was due");
   });
 
-  it("before its deadline: 'result pending', as the console says", () => {
-    const { line, console } = step2At("2028-01-22T12:00:00Z");
-    expect(console).toBe("result pending");
-    expect(line).toContain("(result pending; by Thu 27 Jan 2028");
-  });
+  it.each(["2028-01-22T12:00:00Z", "2028-02-05T12:00:00Z"])(
+    "before its deadline (%s): 'result pending', as the console says, by the rank order list deadline",
+    (now) => {
+      const { line, console } = step2At(now);
+      expect(console).toBe("result pending");
+      expect(line).toContain("(result pending; by Thu 24 Feb 2028");
+    },
+  );
 
   it("not yet sat: the dates alone, as before", () => {
     const { line } = step2At("2028-01-10T12:00:00Z");

@@ -1,5 +1,6 @@
 import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
 import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -73,9 +74,11 @@ export function isProjected(deadline: Deadline | undefined): boolean {
 /**
  * A target is advice and an own date is the applicant's: neither is the authority's deadline, so
  * the item says so and names the deadline (the tester read "Due … (projected date)" on a target
- * as a second, contradicting deadline).
+ * as a second, contradicting deadline). Beside the applicant's own date, a deadline of the later
+ * Match the plan is dated for names that Match (tester t9h issue 9 B6: a 2027 OET sitting beside
+ * "The deadline is Tue 4 Jan 2028").
  */
-function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string | undefined {
+function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Plan): string | undefined {
   if (reminder.countsDownTo === undefined) return undefined;
   const deadline = step?.deadline;
   const intro =
@@ -84,7 +87,12 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined): string 
       : "The date you gave us.";
   if (!deadline) return `${intro} No authority sets a deadline for this step.`;
   const words = deadlineWords(deadline);
-  return `${intro} The deadline is ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
+  const later = reminder.countsDownTo === "own-date" ? laterPlannedMatchYear(plan) : undefined;
+  const theDeadline =
+    later === undefined
+      ? "The deadline is"
+      : `The deadline for the ${later} Match, the one your plan is now dated for, is`;
+  return `${intro} ${theDeadline} ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
 }
 
 /**
@@ -160,7 +168,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
   const action = step?.action;
   const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly);
   const kind = kindOf(reminder);
-  const deadlineNote = deadlineNoteOf(reminder, step);
+  const deadlineNote = deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
   return {

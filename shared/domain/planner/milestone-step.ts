@@ -16,7 +16,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { actionFor, lateResultWarning } from "./step-text.ts";
+import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 import { stepUrgency } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
@@ -195,6 +195,7 @@ export function planMilestone(
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);
+  const laterMatch = laterMatchSittingNote(context, stepDates, index, own);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
   // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
@@ -219,7 +220,7 @@ export function planMilestone(
     milestone: entry.key,
     title: entry.title,
     why: entry.why.text,
-    action: lateResult === "" ? action : `${action}${lateResult}`,
+    action: lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`,
     dueBy: detail === undefined ? null : detail.at,
     urgency,
   };

@@ -142,6 +142,31 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
 }
 
 /**
+ * A sitting dated while the plan is dated for a later Match than the applicant targets (the target
+ * Match out of reach, MATCH_YEAR_NOT_FEASIBLE, or over): which Match the sitting counts for and,
+ * while it is ahead, when that Match needs its result (tester t9h issue 9 B6: a 2027 OET sitting
+ * read beside "the deadline is Tue 4 Jan 2028", the later Match's last sitting day). With a leading
+ * space; "" for a plan dated for its own Match, a step that is no sitting (`resultDue` null: a
+ * Pathway application belongs to one season's Pathways), or no date.
+ */
+export function laterMatchSittingNote(
+  context: PlanContext,
+  stepDates: PlanDates,
+  index: number,
+  own: { passed: boolean; due: DueDate } | null,
+): string {
+  const year = stepDates.calendar.matchYear;
+  if (own === null || year === context.calendar.matchYear) return "";
+  const resultDue = stepDates.resultDueAt(index);
+  if (resultDue === null) return "";
+  const counts = ` This sitting counts for the ${year} Match, the one your plan is now dated for`;
+  // Once sat, the step's own text names the result's deadline (its {due}).
+  if (own.due.at < context.now) return `${counts}.`;
+  const projected = resultDue.status === "projected" ? " (projected)" : "";
+  return `${counts}: its result is needed by ${dayBy(context, resultDue.at)}${projected}.`;
+}
+
+/**
  * The budget step's text, made once per budget object: budgets are memoised and shared frozen by
  * the plans with the same fee facts (budget-key.ts), and the text reads nothing else. Every plan
  * has a budget step, and formatting both amounts, then filtering the other-currency lines, per

@@ -15,7 +15,9 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * badge followed a deadline a year ahead; from the rank order list deadline on, the same step read
  * "Overdue". A step whose deadline for the applicant's Match has passed reads "Overdue", or what its
  * status says with it ("Overdue: result pending" once the exam day has passed too, as the console
- * says: issue 15 follow-up), never "Later" or "Soon".
+ * says: issue 15 follow-up), never "Later" or "Soon". An exam sat is due by the day its result
+ * must reach NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9
+ * B4): sat on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
  *
  * Step 2 CK for the 2028 Match (deadline Thu 27 Jan 2028, 7:30 AM in Kolkata; ranking closes in
  * late February), every earlier exam and the Pathway done, at each point of the season.
@@ -52,19 +54,21 @@ const ROWS: Row[] = [
   ["within30Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
   ["within7Days", "notStarted", "Later", "Thu 25 Jan 2029"],
   ["within7Days", "inProgress", "Later", "Thu 25 Jan 2029"],
-  ["within7Days", "examBeforeDeadline", "Result pending", "Thu 27 Jan 2028"],
+  // Sat on 20 Jan, its last sitting day met: due by the day its result must reach NRMP, the rank
+  // order list deadline (tester t9h issue 9 B4), never by the sitting deadline.
+  ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["within7Days", "examAfterDeadline", "Later", "Thu 25 Jan 2029"],
   // The deadline for the 2028 Match has passed: overdue, whatever date the 2029 Match gives.
   ["passedBeforeRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
   ["passedBeforeRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
-  ["passedBeforeRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 27 Jan 2028"],
+  ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["passedBeforeRanking", "examAfterDeadline", "Overdue", "Thu 25 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
   // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed.
   ["passedAfterRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
   ["passedAfterRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
-  ["passedAfterRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 27 Jan 2028"],
-  ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 25 Jan 2029"],
+  ["passedAfterRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 24 Feb 2028"],
+  ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 22 Feb 2029"],
 ];
 
 const DEADLINE_2028 = Date.parse("2028-01-27T02:00:00Z");

@@ -57,7 +57,6 @@ export class PlanDates {
   private readonly dues: (DueDate | null | undefined)[] = unresolved();
   private readonly owns: (DueDate | null | undefined)[] = unresolved();
   private readonly targets: (DueDate | null | undefined)[] = unresolved();
-  private readonly resultDues: (DueDate | null | undefined)[] = unresolved();
   private readonly renderings = new Map<DueDate, Deadline>();
   private readonly dayRenderings = new Map<DueDate, Deadline>();
   private readonly startBys = new Map<DueDate, StartBy>();
@@ -89,40 +88,6 @@ export class PlanDates {
     const due = resolved === null ? null : shapedDueDate(resolved);
     this.dues[index] = due;
     return due;
-  }
-
-  /**
-   * The deadline for the result of a sitting already taken (an exam whose day the applicant books,
-   * catalog `schedule`, with `reportingDays`): the day its result must reach the authority, which
-   * the catalog's `due` counts back from by the result time (the OET: the Pathway's deadline for
-   * supporting documents, `documentsDue`, checked in the catalog schema; a USMLE result: the rank
-   * order list deadline). Once the sitting is past, the step is due by this, not by its last sitting
-   * day, a deadline the applicant met (tester t9h issue 9 B4). Null for any other step.
-   */
-  resultDueAt(index: number): DueDate | null {
-    if (this.base !== null) return this.base.resultDueAt(index);
-    const known = this.resultDues[index];
-    if (known !== undefined) return known;
-    const entry = catalogEntry(keyAt(index));
-    const reporting = entry.reportingDays;
-    let result: DueDate | null = null;
-    if (entry.due.from === "season" && reporting !== undefined && entry.stepActions.includes("schedule")) {
-      const seasonDate = this.calendar.dates[entry.due.dateKey];
-      const offset = entry.due.offsetDays + reporting.days;
-      result = shapedDueDate({
-        at: shiftDays(seasonDate.at, ET_ZONE, offset),
-        zone: ET_ZONE,
-        status:
-          seasonDate.status === "projected"
-            ? "projected"
-            : offset === 0 && entry.neededForRanking !== undefined
-              ? "confirmed"
-              : "advice",
-        source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
-      });
-    }
-    this.resultDues[index] = result;
-    return result;
   }
 
   /**

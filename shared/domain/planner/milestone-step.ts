@@ -12,6 +12,7 @@ import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
@@ -93,7 +94,7 @@ export function planMilestone(
   // Once the sitting day has begun, its last sitting day is met: what is left is the result
   // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
   // on the OET's last sitting day, a week after the applicant sat it).
-  const resultDue = own !== null && own.due.at < context.now ? stepDates.resultDueAt(index) : null;
+  const resultDue = own !== null && own.due.at < context.now ? resultDueAt(stepDates.calendar, index) : null;
   const due = schoolCheckOnly ? null : (phase?.due ?? resultDue ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.

@@ -9,6 +9,7 @@ import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { resultDueAt } from "./result-deadline.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -157,7 +158,7 @@ export function laterMatchSittingNote(
 ): string {
   const year = stepDates.calendar.matchYear;
   if (own === null || year === context.calendar.matchYear) return "";
-  const resultDue = stepDates.resultDueAt(index);
+  const resultDue = resultDueAt(stepDates.calendar, index);
   if (resultDue === null) return "";
   const counts = ` This sitting counts for the ${year} Match, the one your plan is now dated for`;
   // Once sat, the step's own text names the result's deadline (its {due}).

@@ -1,0 +1,47 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
+import { keyAt } from "./catalog-index.ts";
+import { shiftDays } from "./date-math.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
+
+/**
+ * The deadline for the result of a sitting already taken (an exam whose day the applicant books,
+ * catalog `schedule`, with `reportingDays`): the day its result must reach the authority, which
+ * the catalog's `due` counts back from by the result time (the OET: the Pathway's deadline for
+ * supporting documents, `documentsDue`, checked in the catalog schema; a USMLE result: the rank
+ * order list deadline). Once the sitting is past, the step is due by this, not by its last sitting
+ * day, a deadline the applicant met (tester t9h issue 9 B4). Null for any other step.
+ */
+export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | null {
+  let known = resultDues.get(calendar);
+  if (known === undefined) {
+    known = [];
+    resultDues.set(calendar, known);
+  }
+  const found = known[index];
+  if (found !== undefined) return found;
+  const entry = catalogEntry(keyAt(index));
+  const reporting = entry.reportingDays;
+  let result: DueDate | null = null;
+  if (entry.due.from === "season" && reporting !== undefined && entry.stepActions.includes("schedule")) {
+    const seasonDate = calendar.dates[entry.due.dateKey];
+    const offset = entry.due.offsetDays + reporting.days;
+    result = shapedDueDate({
+      at: shiftDays(seasonDate.at, ET_ZONE, offset),
+      zone: ET_ZONE,
+      status:
+        seasonDate.status === "projected"
+          ? "projected"
+          : offset === 0 && entry.neededForRanking !== undefined
+            ? "confirmed"
+            : "advice",
+      source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
+    });
+  }
+  known[index] = result;
+  return result;
+}
+
+/** resultDueAt per season calendar (the object is the key), by catalog index: shared by every plan. */
+const resultDues = new WeakMap<SeasonCalendar, (DueDate | null)[]>();

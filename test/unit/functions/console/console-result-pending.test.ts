@@ -66,31 +66,33 @@ describe("a booked exam whose day has passed reads 'result pending' on the conso
  * "overdue" on the console and "Result pending" on the applicant's timeline. One rule (stepBadge)
  * for both now: the advisor must see it is late, and the applicant must be asked for the result,
  * so both read "overdue: result pending", critical on the console, in the overdue colour on the
- * timeline.
+ * timeline. Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the
+ * authority (Step 2 CK: the rank order list deadline, when the Match is over), so the dated step past
+ * its day and its deadline is a Pathway application planned for a day that has passed.
  */
-describe("a booked exam whose day and deadline have both passed: 'overdue: result pending' on both", () => {
-  const registered = REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck").map(
+describe("a dated step whose day and deadline have both passed: 'overdue: result pending' on both", () => {
+  const registered = REGISTERED_KEYS.filter((key) => key !== "ecfmg_pathway").map(
     (key): MilestoneEntry => ({ key, status: "done", date: "2026-09-01" }),
   );
   const state = {
     profile: profileFactory({ matchYear: 2027, timezone: "Asia/Karachi", visa: "H-1B" }),
-    milestones: [...registered, { key: "usmle_step2ck", status: "scheduled", date: "2027-01-20" } as const],
+    milestones: [...registered, { key: "ecfmg_pathway", status: "scheduled", date: "2026-12-20" } as const],
     interviews: [],
     ledger: [],
   };
-  const now = new Date("2027-02-01T12:00:00Z");
+  const now = new Date("2027-01-05T12:00:00Z");
   const plan = domainPlanning.plan(state, now);
-  const step2 = plan.nextSteps.find((step) => step.milestone === "usmle_step2ck");
+  const step2 = plan.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
 
   it("the case: its deadline for the 2027 Match and its exam day have passed, the Match within reach", () => {
     expect(Date.parse(step2?.deadline?.at ?? "")).toBeLessThan(now.getTime());
     expect(Date.parse(step2?.ownDate?.at ?? "")).toBeLessThan(now.getTime());
     expect(step2?.matchYears).toBeUndefined();
-    expect(plan.overdue.map((step) => step.milestone)).toContain("usmle_step2ck");
+    expect(plan.overdue.map((step) => step.milestone)).toContain("ecfmg_pathway");
   });
 
   it("the console: 'overdue: result pending', critical", () => {
-    if (step2 === undefined) throw new Error("no Step 2 CK");
+    if (step2 === undefined) throw new Error("no Pathway step");
     expect(stepStanding(plan, step2)).toEqual({ label: "overdue: result pending", critical: true });
   });
 
@@ -109,7 +111,7 @@ describe("a booked exam whose day and deadline have both passed: 'overdue: resul
         plan,
         comingReminders: [],
       }).body ?? "";
-    const start = html.indexOf("<h3>Pass USMLE Step 2 CK");
+    const start = html.indexOf("<h3>Complete an ECFMG Pathway");
     const heading = html.slice(start, html.indexOf("</h3>", start));
     expect(heading).toContain('<span class="tag overdue">Overdue: result pending</span>');
   });

@@ -10,6 +10,7 @@ import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
@@ -86,9 +87,11 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
-      ["urgency", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
+      ["standing", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
       nextSteps.map((step) => [
-        step.urgency,
+        // The badge the timeline and the console show, by the same rule (stepBadge): "overdue" only
+        // for a step the OVERDUE section lists (tester t9h B2).
+        badgeWords(stepBadge(step, result.now), step),
         subject(step),
         step.target === undefined
           ? "-"

@@ -50,7 +50,7 @@ export interface NextStep {
   /**
    * The step's first deadline, already passed, when a later one still holds (NRMP: the early
    * registration deadline, then late registration with a fee until the rank order list deadline);
-   * `deadline` is then the later one. Why the step is "overdue" while its deadline is ahead.
+   * `deadline` is then the later one: the step's badge says "early deadline passed" (step-badge.ts).
    */
   missedDeadline?: Deadline;
   /**
@@ -75,6 +75,11 @@ export interface NextStep {
   ownDate?: Deadline;
   /** Latest safe start (own date, else target, else deadline, minus lead time), ISO UTC. */
   startBy?: string;
+  /**
+   * From the step's dates as shown: "overdue" exactly when its deadline (`deadline`) has passed, as
+   * in the plan's `overdue` list (tester t9h B2); a step dated for a later Match (`matchYears`) has
+   * the urgency of that date, its badge saying the Match it missed (step-badge.ts).
+   */
   urgency: "overdue" | "urgent" | "soon" | "later";
 }
 

@@ -11,14 +11,19 @@ import { DAY_MS } from "./time.ts";
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
  * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
  * timeline said "Result pending"); "soon" at least on the exam day itself (tester s11 issue 15e
- * C4: it read "later"); otherwise the planner's urgency. The reminder email's step dates say the
+ * C4: it read "later"); "too-late-for-match" for a step dated for a later Match whose deadline for
+ * the applicant's own Match has passed (`matchYears`): its date shown is ahead, so it is not overdue
+ * (tester t9h B2: "overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
+ * "later" (tester s8 issue 14 bug 4); otherwise the planner's urgency, "overdue" only when the
+ * step's date shown has passed (the plan's overdue list). The reminder email's step dates say the
  * result-pending ones in the same words (stepDatesInline, issue 15). Pure.
  */
 export type StepBadge =
   | NextStep["urgency"]
   | "early-deadline-passed"
   | "result-pending"
-  | "overdue-result-pending";
+  | "overdue-result-pending"
+  | "too-late-for-match";
 
 export function stepBadge(
   step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency">,
@@ -37,5 +42,30 @@ export function stepBadge(
     step.urgency === "later"
   )
     return "soon";
+  if (step.matchYears !== undefined && step.urgency !== "overdue") return "too-late-for-match";
   return step.urgency;
+}
+
+/**
+ * A badge in words, lower case, as the advisor's console and the CLI say it ("too late for the 2027
+ * Match", "overdue: result pending"); the applicant's timeline capitalises the first letter. Pure.
+ */
+export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">): string {
+  switch (badge) {
+    case "early-deadline-passed":
+      return "early deadline passed";
+    case "result-pending":
+      return "result pending";
+    case "overdue-result-pending":
+      return "overdue: result pending";
+    case "too-late-for-match":
+      return `too late for the ${step.matchYears?.missed ?? "earlier"} Match`;
+    default:
+      return badge;
+  }
+}
+
+/** Whether the badge says the step is past its deadline (its date shown has passed). */
+export function isOverdueBadge(badge: StepBadge): boolean {
+  return badge === "overdue" || badge === "overdue-result-pending";
 }

@@ -17,7 +17,7 @@ import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
-import { stepBadge } from "#domain/step-badge.ts";
+import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { localDate, renderInZone } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -25,13 +25,6 @@ import { humanDate } from "./dates.ts";
 import { escapeHtml as e } from "./layout.ts";
 
 /** One step's card on the applicant's timeline: its badge, dates, why, next action and buttons. */
-
-const URGENCY_LABELS: Record<NextStep["urgency"], string> = {
-  overdue: "Overdue",
-  urgent: "Urgent",
-  soon: "Soon",
-  later: "Later",
-};
 
 export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   const projected =
@@ -122,23 +115,19 @@ function actionButtons(
 }
 
 /**
- * The step's badge, by the rule the console's badge follows too (stepBadge): its urgency, unless an
- * early deadline passed, or its own date passed with no result recorded: "Result pending" (what an
- * advisor says: tell us the result), never "Overdue" months before the deadline (tester s7 issue 14
- * C3); past its deadline too, "Overdue: result pending" in the overdue colour, as on the console (issue
- * 15 follow-up). A step past its deadline for the applicant's Match, dated for a later one, reads its urgency:
- * overdue (tester s8 issue 14 bug 4).
+ * The step's badge, by the rule the console's badge follows too (stepBadge), in the console's words
+ * (badgeWords) with a capital: its urgency, unless an early deadline passed, or its own date passed
+ * with no result recorded: "Result pending" (what an advisor says: tell us the result), never
+ * "Overdue" months before the deadline (tester s7 issue 14 C3); past its deadline too, "Overdue:
+ * result pending" in the overdue colour, as on the console (issue 15 follow-up). A step past its
+ * deadline for the applicant's Match, dated for a later one, reads "Too late for the <year> Match",
+ * never "Later" (tester s8 issue 14 bug 4) nor "Overdue" beside a date ahead (tester t9h B2).
  */
 function badgeHtml(step: NextStep, now: string): string {
   const badge = stepBadge(step, now);
-  if (badge === "overdue-result-pending") return '<span class="tag overdue">Overdue: result pending</span>';
-  const words =
-    badge === "early-deadline-passed"
-      ? "Early deadline passed"
-      : badge === "result-pending"
-        ? "Result pending"
-        : URGENCY_LABELS[badge];
-  return `<span class="tag ${step.urgency}">${words}</span>`;
+  const words = badgeWords(badge, step);
+  const tone = badge === "overdue-result-pending" ? "overdue" : step.urgency;
+  return `<span class="tag ${tone}">${e(words.charAt(0).toUpperCase() + words.slice(1))}</span>`;
 }
 
 /**

@@ -44,8 +44,8 @@ export interface StepStanding {
  * badge, the page's Overdue section and the cohort's overdue count agree (tester s8 issue 15b B2).
  * "overdue" only for a step the advisor is told is overdue: its deadline has passed. A step dated
  * for a later Match whose deadline for the applicant's own Match has passed (NextStep.matchYears)
- * is "too late for the <year> Match", though the planner's urgency says "overdue" for it (tester s8
- * issue 14 bug 4: never "later"): its date shown is ahead. A step past its early deadline while its
+ * is "too late for the <year> Match" (stepBadge's words; tester s8 issue 14 bug 4: never "later"):
+ * its date shown is ahead, so it is not overdue (tester t9h B2). A step past its early deadline while its
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
  * "early deadline passed", the applicant's timeline's words, not its bare urgency (issue 15); a
  * booked exam whose day has passed with no result recorded reads "result pending" (tester s10 issue

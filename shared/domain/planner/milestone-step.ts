@@ -198,9 +198,11 @@ export function planMilestone(
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);
   const laterMatch = laterMatchSittingNote(context, stepDates, index, own);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
-  // Pathway) may be past its deadline for that Match: it reads overdue, never "later" beside next
-  // year's date (tester s8 issue 14 bug 4). The other early steps start the later Match's road
-  // afresh, with no deadline of the unreachable year (tester finding 4).
+  // Pathway) may be past its deadline for that Match: the step says so (missedDeadline, matchYears;
+  // its badge "too late for the <year> Match", never "later": tester s8 issue 14 bug 4), while its
+  // urgency follows the date it is shown with: "overdue" only once that has passed, as the plan's
+  // overdue list says (tester t9h B2). The other early steps start the later Match's road afresh,
+  // with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
   const urgency = stepUrgency(context.now, {
@@ -209,8 +211,9 @@ export function planMilestone(
     // A target passed while the deadline holds asks for the step now, whatever the own date ahead.
     passedTarget:
       target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
-    resultPending: own?.passed === true,
-    missedForMatch: missed !== null && detail !== undefined,
+    // A passed own date asks for the result (urgent) until the deadline passes too: then the step
+    // is overdue, as the plan's overdue list has it (tester t9h B2).
+    resultPending: own?.passed === true && !overdueNow,
     // An own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
     // that may be ineligible makes every other step moot, so checking it comes first.
     actNow:

@@ -10,10 +10,8 @@ export interface UrgencyFacts {
   startBy: number | null;
   /** The step's target, once passed and not met while its deadline is still ahead, else null. */
   passedTarget: number | null;
-  /** The applicant's own date has passed a full day with no result: the result is what is asked now. */
+  /** The applicant's own date has passed a full day with no result and the deadline shown is ahead: the result is what is asked now. */
   resultPending: boolean;
-  /** Dated for a later Match, the step is past its deadline for the applicant's own Match. */
-  missedForMatch: boolean;
   /** The step must be acted on now whatever its dates: an own date ahead but after the deadline (it must move), or the school check while the sponsor note is in doubt. */
   actNow: boolean;
 }
@@ -22,17 +20,18 @@ export interface UrgencyFacts {
  * A step's urgency by one rule for every step (tester t9h issue 9 C1: the contract, due two weeks
  * before the Statement of Need, read "soon" beside the Statement's "urgent"): from the day the
  * applicant must act by, the earliest of the driving date, the latest safe start of a step not yet
- * started and a passed target. overdue: the driving date has passed (or, dated for a later Match,
- * the step missed its own Match's deadline); urgent: that day is within URGENT_WITHIN_DAYS (7) or
+ * started and a passed target. overdue: the driving date has passed (a step dated for a later Match
+ * after missing its own Match's deadline follows its new date: its badge says it is too late for that
+ * Match, tester t9h B2); urgent: that day is within URGENT_WITHIN_DAYS (7) or
  * has passed, a result is pending, or the step must be acted on now; soon: within SOON_WITHIN_DAYS
  * (30); later: further, or no date at all. A step with a long lead time is therefore urgent weeks
  * before its deadline, as its start-by date says, and a step due within a week is urgent whatever
- * its lead time. A pending result outranks a passed deadline: the applicant has acted, and the
- * result is asked for (tester s7 issue 14 C3); the badge says both (step-badge.ts).
+ * its lead time. A pending result reads urgent while the deadline shown is ahead (the applicant has
+ * acted and the result is asked for: tester s7 issue 14 C3), overdue once it has passed, as the plan's
+ * overdue list says (tester t9h B2); the badge says both (step-badge.ts).
  */
 export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency"] {
   if (facts.resultPending) return "urgent";
-  if (facts.missedForMatch) return "overdue";
   const { driver } = facts;
   if (driver !== null && driver < now) return "overdue";
   if (facts.actNow) return "urgent";
@@ -57,7 +56,6 @@ const NOTHING_PENDING: UrgencyFacts = {
   startBy: null,
   passedTarget: null,
   resultPending: false,
-  missedForMatch: false,
   actNow: false,
 };
 

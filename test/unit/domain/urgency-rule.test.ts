@@ -27,7 +27,6 @@ const NONE: UrgencyFacts = {
   startBy: null,
   passedTarget: null,
   resultPending: false,
-  missedForMatch: false,
   actNow: false,
 };
 
@@ -92,10 +91,9 @@ describe("one urgency rule over steps and days left (tester t9h C1)", () => {
         }
   });
 
-  it("a pending result, a missed Match, a step to act on now and a passed target keep their words", () => {
+  it("a pending result, a step to act on now and a passed target keep their words", () => {
     const later = NOW + 100 * DAY_MS;
     expect(stepUrgency(NOW, { ...NONE, driver: NOW - DAY_MS, resultPending: true })).toBe("urgent");
-    expect(stepUrgency(NOW, { ...NONE, driver: later, missedForMatch: true })).toBe("overdue");
     expect(stepUrgency(NOW, { ...NONE, driver: later, actNow: true })).toBe("urgent");
     expect(stepUrgency(NOW, { ...NONE, driver: later, passedTarget: NOW - DAY_MS })).toBe("urgent");
     expect(stepUrgency(NOW, { ...NONE, driver: later })).toBe("later");

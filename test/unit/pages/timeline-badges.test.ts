@@ -13,11 +13,13 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * its deadline for the applicant's Match and that Match's rank order list deadline, the Match is
  * out of reach (MATCH_YEAR_NOT_FEASIBLE) and the planner dates the step for the next Match, so the
  * badge followed a deadline a year ahead; from the rank order list deadline on, the same step read
- * "Overdue". A step whose deadline for the applicant's Match has passed reads "Overdue", or what its
- * status says with it ("Overdue: result pending" once the exam day has passed too, as the console
- * says: issue 15 follow-up), never "Later" or "Soon". An exam sat is due by the day its result
- * must reach NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9
- * B4): sat on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
+ * "Overdue". A step whose deadline for the applicant's Match has passed reads "Too late for the 2028
+ * Match" while it is dated for the 2029 Match (its date shown is ahead, so not "Overdue" beside it
+ * while the Overdue section lists nothing: tester t9h B2), "Overdue" or what its status says with it
+ * ("Overdue: result pending" once the exam day and the date shown have passed, as the console says:
+ * issue 15 follow-up), never "Later" or "Soon". An exam sat is due by the day its result must reach
+ * NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9 B4): sat
+ * on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
  *
  * Step 2 CK for the 2028 Match (deadline Thu 27 Jan 2028, 7:30 AM in Kolkata; ranking closes in
  * late February), every earlier exam and the Pathway done, at each point of the season.
@@ -58,15 +60,16 @@ const ROWS: Row[] = [
   // order list deadline (tester t9h issue 9 B4), never by the sitting deadline.
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["within7Days", "examAfterDeadline", "Later", "Thu 25 Jan 2029"],
-  // The deadline for the 2028 Match has passed: overdue, whatever date the 2029 Match gives.
-  ["passedBeforeRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
-  ["passedBeforeRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
+  // The deadline for the 2028 Match has passed: too late for it, dated for the 2029 Match; an exam
+  // sat before it is due by the rank order list deadline (B4), still ahead.
+  ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
+  ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
-  ["passedBeforeRanking", "examAfterDeadline", "Overdue", "Thu 25 Jan 2029"],
+  ["passedBeforeRanking", "examAfterDeadline", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
   // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed.
-  ["passedAfterRanking", "notStarted", "Overdue", "Thu 25 Jan 2029"],
-  ["passedAfterRanking", "inProgress", "Overdue", "Thu 25 Jan 2029"],
+  ["passedAfterRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
+  ["passedAfterRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   ["passedAfterRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 24 Feb 2028"],
   ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 22 Feb 2029"],
 ];

@@ -14,7 +14,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * (MATCH_YEAR_NOT_FEASIBLE) the Pathway read "overdue" beside its 2028 date while the Overdue section
  * said "(none)". One truth for "overdue": the date the step is shown with has passed, and then the step
  * is in the plan's overdue list; a step whose deadline for the applicant's own Match passed, dated for a
- * later one, says that ("too late for the 2027 Match"), never "overdue" beside a date ahead.
+ * later one, says that ("too late for the 2027 Match"), never "overdue" beside a date ahead. B1: an
+ * overdue step was listed below steps marked "Later": every step past its deadline comes before every
+ * step counting down to a date more than a week ahead, and before every undated one.
  */
 
 const ZONE = "Africa/Lagos";
@@ -57,6 +59,23 @@ function overdueDisagreements(thePlan: Plan, zone: string): string[] {
           `${key(step)}: urgency ${step.urgency}, badge ${stepBadge(step, thePlan.now)}, in overdue ${listed}, date passed ${passed}`,
         ];
   });
+}
+
+/** Listed steps after which a step past its deadline still comes, though they count down to more than a week ahead or to nothing. */
+function overdueBelowLater(thePlan: Plan, zone: string): string[] {
+  const week = Date.parse(thePlan.now) + 7 * 86_400_000;
+  const listed = listedInReadingOrder(thePlan, zone);
+  const lastOverdue = listed.findLastIndex((step) => isOverdueBadge(step, thePlan.now));
+  return listed
+    .slice(0, Math.max(lastOverdue, 0))
+    .filter((step) => !isOverdueBadge(step, thePlan.now))
+    .filter((step) => {
+      const dates = [step.target, step.ownDate, step.deadline].flatMap((date) =>
+        date === undefined || Date.parse(date.at) < Date.parse(thePlan.now) ? [] : [Date.parse(date.at)],
+      );
+      return dates.length === 0 || Math.min(...dates) > week;
+    })
+    .map((step) => `${key(step)} (${stepBadge(step, thePlan.now)})`);
 }
 
 describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, the urgency and the Overdue list", () => {
@@ -110,6 +129,18 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
   });
 });
 
+describe("t9h B1: steps past their deadline come before the steps marked Later", () => {
+  it("the OET past its deadline with its result pending is listed before the rank order list and SOAP", () => {
+    const thePlan = lagosPlan(
+      [milestoneFactory("oet_medicine", "scheduled", "2026-12-12")],
+      "2027-01-10T12:00:00Z",
+    );
+    const order = listedInReadingOrder(thePlan, ZONE).map((step) => step.milestone);
+    expect(order.slice(0, 2).sort()).toEqual(["ecfmg_pathway", "oet_medicine"]);
+    expect(overdueBelowLater(thePlan, ZONE)).toEqual([]);
+  });
+});
+
 const SCENARIOS = "test/fixtures/scenarios";
 const NOWS = ["2026-12-02T09:00:00Z", "2027-01-10T12:00:00Z", "2027-02-01T12:00:00Z", "2027-03-01T12:00:00Z"];
 const CASES = readdirSync(SCENARIOS).flatMap((file) => NOWS.map((now) => [file, now] as const));
@@ -121,5 +152,9 @@ describe.each(CASES)("the scenario %s at %s", (file, now) => {
 
   it("says 'overdue' of a step only when its date has passed and it is in the Overdue list", () => {
     expect(overdueDisagreements(thePlan, zone)).toEqual([]);
+  });
+
+  it("lists no step past its deadline below a step counting down to more than a week ahead", () => {
+    expect(overdueBelowLater(thePlan, zone)).toEqual([]);
   });
 });

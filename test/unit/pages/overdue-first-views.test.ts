@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+} from "#test/unit/domain/factories.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import { timelineCard } from "../../../functions/console/pages/timeline.ts";
+import { renderPlan } from "../../../shared/cli/plan.ts";
+
+/**
+ * Tester t9h B1, B2 on the views that claim "most urgent first": the applicant's timeline, the CLI's
+ * NEXT STEPS and the console's drill-down. A Lagos J-1 graduate for the 2027 Match, everything to NRMP
+ * done but the OET and the Pathway, on 10 Jan 2027: (1) with the OET sat on 12 Dec 2026 and its result
+ * pending, the OET is past its deadline ("Overdue: result pending") and was listed last, below the rank
+ * order list and SOAP marked "Later"; (2) with no OET, the 2027 Match is out of reach and the Pathway,
+ * dated for the 2028 Match, read "overdue" beside its 2028 date while the Overdue section said "(none)".
+ */
+const ZONE = "Africa/Lagos";
+const NOW = new Date("2027-01-10T12:00:00Z");
+const DONE = doneMilestones(
+  [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "eras_token",
+    "eras_application",
+    "nrmp_registration",
+  ],
+  "2024-09-01",
+);
+const OET_PENDING = [...DONE, milestoneFactory("oet_medicine", "scheduled", "2026-12-12")];
+
+function planOf(milestones: MilestoneEntry[]): Plan {
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: ZONE, visa: "J-1", graduation: "2024-07-30" }),
+    milestones,
+  });
+  return plan(input, seasonCalendar(2027), NOW);
+}
+
+/** The timeline's next-step cards: [title, badge] in the order shown. */
+function timelineCards(thePlan: Plan): [string, string][] {
+  const body =
+    timelinePage({
+      firstName: "Ada",
+      timezone: ZONE,
+      plan: thePlan,
+      comingReminders: [],
+      links: applicantLinks({
+        baseUrl: "https://api.example.org",
+        keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+        applicantId: "a_ada",
+        feedGeneration: 0,
+        now: NOW,
+      }),
+    }).body ?? "";
+  const next = body.slice(body.indexOf('<h2 id="next">'));
+  const list = next.slice(0, next.indexOf("</ul>"));
+  return [...list.matchAll(/<h3>([^<]*?) <span class="tag [a-z]+">([^<]+)<\/span><\/h3>/g)].map((match) => [
+    match[1] ?? "",
+    match[2] ?? "",
+  ]);
+}
+
+/** The CLI's NEXT STEPS rows: [standing, step] in the order shown. */
+function cliRows(thePlan: Plan): [string, string][] {
+  const text = renderPlan(thePlan, "Ada", ZONE);
+  const rows = text.slice(text.indexOf("NEXT STEPS"), text.indexOf("\n\n", text.indexOf("NEXT STEPS")));
+  return rows
+    .split("\n")
+    .slice(3)
+    .filter((row) => /^ {2}\S/.test(row) && !row.startsWith("  - ") && !row.startsWith("  (*"))
+    .map((row) => {
+      const cells = row.trim().split(/\s{2,}/);
+      return [cells[0] ?? "", cells[1] ?? ""];
+    });
+}
+
+/** The console drill-down's Next items, in order, and its Overdue section. */
+function consoleNext(milestones: MilestoneEntry[]): { next: string; overdue: string } {
+  const state = {
+    profile: profileFactory({ matchYear: 2027, timezone: ZONE }),
+    milestones,
+    interviews: [],
+    ledger: [],
+  };
+  const html = timelineCard(
+    { state, plan: planOf(milestones), audit: [], submissions: [], events: [] },
+    "2027-01-10",
+  );
+  return {
+    next: html.slice(html.indexOf("<h3>Next</h3>"), html.indexOf("<h3>Blocked</h3>")),
+    overdue: html.slice(html.indexOf("<h3>Overdue</h3>"), html.indexOf("<h3>Done</h3>")),
+  };
+}
+
+describe("t9h B1: every step past its deadline is listed before the steps marked Later, in every view", () => {
+  const thePlan = planOf(OET_PENDING);
+
+  it("the timeline's cards", () => {
+    const cards = timelineCards(thePlan);
+    expect(cards.slice(0, 2)).toEqual([
+      ["Complete an ECFMG Pathway", "Overdue"],
+      ["Pass OET Medicine", "Overdue: result pending"],
+    ]);
+    expect(cards.slice(2).map(([, badge]) => badge)).not.toContain("Overdue");
+    expect(cards.map(([title]) => title)).toContain("Certify your rank order list");
+  });
+
+  it("the CLI's NEXT STEPS, with the timeline's badge in words", () => {
+    const rows = cliRows(thePlan);
+    expect(rows.slice(0, 2)).toEqual([
+      ["overdue", "ecfmg_pathway"],
+      ["overdue: result pending", "oet_medicine"],
+    ]);
+    expect(rows.map(([, step]) => step)).toContain("rank_order_list");
+  });
+
+  it("the console's drill-down", () => {
+    const { next } = consoleNext(OET_PENDING);
+    const at = (key: "oet_medicine" | "rank_order_list") =>
+      next.indexOf(`<strong>${stepForAdvisor({ milestone: key, title: "" })}</strong>`);
+    expect(at("oet_medicine")).toBeGreaterThanOrEqual(0);
+    expect(at("oet_medicine")).toBeLessThan(at("rank_order_list"));
+  });
+});
+
+describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match", () => {
+  const thePlan = planOf(DONE);
+
+  it("the case: the 2027 Match is out of reach, nothing is past its deadline for the 2028 Match", () => {
+    expect(thePlan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(thePlan.overdue).toEqual([]);
+  });
+
+  it("the timeline's Pathway card reads 'Too late for the 2027 Match', and no card 'Overdue'", () => {
+    const cards = timelineCards(thePlan);
+    expect(cards).toContainEqual(["Complete an ECFMG Pathway", "Too late for the 2027 Match"]);
+    expect(cards.map(([, badge]) => badge).filter((badge) => badge.startsWith("Overdue"))).toEqual([]);
+  });
+
+  it("the CLI says the same, beside an OVERDUE section of none", () => {
+    const rows = cliRows(thePlan);
+    expect(rows).toContainEqual(["too late for the 2027 Match", "ecfmg_pathway"]);
+    expect(rows.map(([standing]) => standing)).not.toContain("overdue");
+    const text = renderPlan(thePlan, "Ada", ZONE);
+    expect(text.slice(text.indexOf("\nOVERDUE\n"))).toMatch(/^\nOVERDUE\n {2}\(none\)/);
+  });
+
+  it("the console's drill-down says it too, with nothing overdue", () => {
+    const { next, overdue } = consoleNext(DONE);
+    expect(next).toContain("too late for the 2027 Match");
+    expect(next).not.toMatch(/>overdue</);
+    expect(overdue).toContain("Nothing overdue");
+  });
+});

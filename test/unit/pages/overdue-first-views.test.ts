@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
+import { dueReminders } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
@@ -125,6 +127,40 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
       ["overdue: result pending", "oet_medicine"],
     ]);
     expect(rows.map(([, step]) => step)).toContain("rank_order_list");
+  });
+
+  it("the email's 'Your next steps'", () => {
+    // The email of 15 Jan 2027, 9:00 AM in Lagos (ranking opens), with the plan of that moment.
+    const later = new Date("2027-01-15T08:00:00Z");
+    const then = plan(
+      inputFactory({
+        applicant: applicantFactory({
+          matchYear: 2027,
+          timezone: ZONE,
+          visa: "J-1",
+          graduation: "2024-07-30",
+        }),
+        milestones: OET_PENDING,
+      }),
+      seasonCalendar(2027),
+      later,
+    );
+    const reminders = dueReminders(then, later, new Set());
+    expect(reminders.length).toBeGreaterThan(0);
+    const text = renderReminderEmail({
+      recipientName: "Ada",
+      reminders,
+      plan: then,
+      timezone: ZONE,
+      unsubscribeUrl: "https://api.example.org/u",
+    }).text;
+    const steps = text.slice(text.indexOf("Your next steps:"));
+    const bullets = steps
+      .split("\n")
+      .filter((line) => line.startsWith("- "))
+      .slice(0, 2);
+    expect(bullets[0]).toContain("Complete an ECFMG Pathway");
+    expect(bullets[1]).toContain("Pass OET Medicine");
   });
 
   it("the console's drill-down", () => {

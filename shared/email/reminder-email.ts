@@ -10,6 +10,7 @@ import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
+import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
 import { anyProjected, type Item, itemDateLabel, itemOf, kindOf } from "./reminder-items.ts";
 import {
   budgetLines,
@@ -243,10 +244,16 @@ function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | un
 export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
   // The timeline's reading order (tester s11 issue 14e B2): the lead is the timeline's first card.
   const ordered = remindersInReadingOrder(given.reminders, listedInReadingOrder(given.plan, zoneOf(given)));
-  const input = { ...given, reminders: cancellationsFirst(ordered) };
+  // One item per step (tester t9h C2): the reminders it stands for are claimed and sent all the same.
+  const perStep = oneReminderPerStep(cancellationsFirst(ordered));
+  const input = { ...given, reminders: perStep.map((each) => each.reminder) };
   const weekly = input.weeklySummaryDay !== undefined;
-  const items = input.reminders.map((reminder) =>
-    itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),
+  const items = perStep.map(({ reminder, alsoFor }) =>
+    withOtherDates(
+      itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),
+      reminder,
+      alsoFor,
+    ),
   );
   return {
     subject: reminderSubject(input.reminders, input.plan, weekly),

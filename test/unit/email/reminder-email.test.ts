@@ -330,16 +330,19 @@ describe("a reminder about a target date is never labelled a deadline (tester s4
   });
 
   it("a weekly summary lists it as 'aim to finish by', and the applicant's own date as 'your date'", () => {
+    // Another step's own date: one email names a step once (t9h C2, one-item-per-step.test.ts).
     const own = reminderFactory({
       ...target,
-      title: "Pass OET Medicine (your date)",
+      id: "usmle_step2ck:own-date:due-in-7d",
+      milestone: "usmle_step2ck",
+      title: "Take USMLE Step 2 CK (your date)",
       countsDownTo: "own-date",
     });
     const email = render({ reminders: [target, own], weeklySummaryDay: "Wednesday" });
     expect(email.text).toContain(
       "- Pass OET Medicine (target date) (aim to finish by Wed 11 Aug 2027, 2:00 PM GMT+1)",
     );
-    expect(email.text).toContain("- Pass OET Medicine (your date) (on Wed 11 Aug 2027, 2:00 PM GMT+1)");
+    expect(email.text).toContain("- Take USMLE Step 2 CK (your date) (on Wed 11 Aug 2027, 2:00 PM GMT+1)");
     expect(email.text).toContain("   Your date: Wed 11 Aug 2027");
   });
 });

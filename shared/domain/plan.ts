@@ -123,6 +123,7 @@ export const RISK_CODES = [
   "ERAS_LATE_SUBMISSION",
   "SEASON_OVER",
   "MATCH_YEAR_NOT_FEASIBLE",
+  "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",
   "RANKING_MAY_OPEN_LATER",
   "MATCH_YEAR_IMPLAUSIBLE",
@@ -145,6 +146,8 @@ export interface Risk {
   milestones: StepSubject[];
   /** MATCH_YEAR_NOT_FEASIBLE only: the first Match year the remaining steps can make. */
   earliestFeasibleMatchYear?: number;
+  /** MATCH_YEAR_LAST_DAY only: the last instant (ISO UTC) the target Match stays in reach at the fastest pace. */
+  lastWorkingAt?: string;
   /**
    * Where the message's season dates come from, kept out of its sentences (which say only
    * "(projected)"): each projection rule in full, with its candidate years and their URLs, or the

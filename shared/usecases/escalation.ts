@@ -27,6 +27,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
   SEASON_OVER: "The Match season is over without a certified rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
+  MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",

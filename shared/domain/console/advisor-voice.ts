@@ -56,6 +56,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `The ${matchYear} Match season is over and ${fullName} has no certified rank order list.`,
   MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
+  MATCH_YEAR_LAST_DAY: ({ fullName, matchYear }) =>
+    `${fullName}'s target Match year (${matchYear}) stays in reach only if the steps still open are started within days; on our projection it is out of reach after that.`,
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking opens.`,
   RANKING_MAY_OPEN_LATER: ({ fullName }) =>

@@ -197,7 +197,7 @@ function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
  * still in progress today was not decided by then, whether or not it had been submitted, so the
  * benefit of the doubt an undated in-progress Pathway gets below applies only from the real now.
  */
-function assessAt(context: PlanContext, pastDeadline = false): Feasibility {
+export function assessAt(context: PlanContext, pastDeadline = false): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;

@@ -37,6 +37,7 @@ import {
   subjectOf,
 } from "./late-for-ranking-words.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
+import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { scheduledDatePassedRisk } from "./own-date.ts";
@@ -135,6 +136,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
+  const last = !ineligible && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
+  if (last !== null) risks.push(lastDayRisk(context, last));
   if (!ineligible && !seasonOver && now <= rol && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 

@@ -1,0 +1,89 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import { DAY_MS, MINUTE_MS, renderEt, renderInZone } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
+import { assessAt, describeTakes, type Feasibility, pathwayDeadline } from "./feasibility.ts";
+import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { addSource } from "./risk-sources.ts";
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
+/**
+ * How far ahead the last working day is named: six weeks, time to book a sitting, sit it and
+ * send a Pathway application (advice: no authority sets a warning period).
+ */
+export const LAST_DAY_WARNING_DAYS = 42;
+
+/**
+ * The last instant, within LAST_DAY_WARNING_DAYS and before the rank order list deadline, from
+ * which the target Match is still in reach at the fastest pace (feasibility's own chain, assessAt,
+ * at that instant with what is reported today), with the chain as of then; null when the season
+ * is in reach beyond that horizon (or not now). The chain's readyAt grows no faster than time
+ * (each allowance counts from now, or from a fixed day), so a season in reach with the horizon's
+ * slack to spare needs no search; else the instant is found to the minute by bisection.
+ */
+export function lastWorkingInstant(
+  context: PlanContext,
+  now: Feasibility,
+): { at: number; chain: Feasibility } | null {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (now.infeasible || now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS <= rol) return null;
+  const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
+  if (!assessAs(context, horizon).infeasible) return null;
+  let works = context.now;
+  let fails = horizon;
+  while (fails - works > MINUTE_MS) {
+    const middle = works + Math.floor((fails - works) / 2 / MINUTE_MS) * MINUTE_MS || works + MINUTE_MS;
+    if (assessAs(context, middle).infeasible) fails = middle;
+    else works = middle;
+  }
+  return { at: works, chain: assessAs(context, works) };
+}
+
+/** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */
+function assessAs(context: PlanContext, at: number): Feasibility {
+  return assessAt({ ...context, now: at, riskChangesAt: [] });
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY (tester t9h issue 9 B3): the target Match is in reach, but only if the steps
+ * still open start by a day close ahead; after it, MATCH_YEAR_NOT_FEASIBLE writes the season off.
+ * Named from the same chain, so the two never disagree, with the allowances it counts (advice) and
+ * the projected deadline it ends at, so the applicant can weigh a write-off resting on them. A
+ * warning: every number in the chain is an allowance or a projection, and the day is still ahead.
+ */
+export function lastDayRisk(context: PlanContext, last: { at: number; chain: Feasibility }): Risk {
+  const { calendar } = context;
+  const year = calendar.matchYear;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const sources: string[] = [];
+  // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
+  const by = dayByPassed(context, last.at) ? "today" : `by ${dayBy(context, last.at)}`;
+  const acts: string[] = [];
+  for (const take of last.chain.takes) {
+    const name = catalogEntry(take.key).advisorName;
+    if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
+    else if (take.key === "ecfmg_pathway") {
+      // The projected application deadline comes first when it is earlier: plan for the earlier date.
+      const due = pathwayDeadline(calendar);
+      acts.push(
+        due !== null && due > context.now && due < last.at
+          ? `submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`
+          : `submit your ECFMG Pathway application ${by}`,
+      );
+    } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
+    else if (take.wait !== null) acts.push(`book your ${name} sitting ${by}`);
+  }
+  const chain = describeTakes(last.chain.takes, sources, context.zone);
+  addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  return {
+    code: "MATCH_YEAR_LAST_DAY",
+    severity: "warning",
+    message: `The ${year} Match is still within reach if you act ${by}: ${acts.join(", and ")}; after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    milestones: last.chain.takes.map((take) => take.key) as StepSubject[],
+    lastWorkingAt: new Date(last.at).toISOString(),
+    sources,
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+
+/**
+ * Tester t9h issue 9 B3: the 2027 Match was written off (MATCH_YEAR_NOT_FEASIBLE) on a stack of
+ * advice values (a test date within 7 days, the OET's 21-day result time, ECFMG's 28-day review)
+ * and a projected rank order list deadline, with no warning beforehand naming the last day that
+ * still works. MATCH_YEAR_LAST_DAY names it while it is ahead, found with feasibility's own chain,
+ * so the warning and the write-off never disagree.
+ */
+
+function applicant(timezone: string, milestones: MilestoneEntry[]): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })), ...milestones],
+  });
+}
+
+function planAt(input: PlannerInput, now: number | string): Plan {
+  return plan(input, seasonCalendar(2027), new Date(now));
+}
+
+const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+const writtenOff = (result: Plan) => result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
+const HOUR = 3_600_000;
+
+describe("the last day that still works for the 2027 Match is named before the write-off (t9h B3)", () => {
+  const lagos = applicant("Africa/Lagos", []);
+
+  it("Lagos, OET and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
+    const risk = lastDay(planAt(lagos, "2026-12-02T06:00:00Z"));
+    expect(risk?.severity).toBe("warning");
+    expect(risk?.message).toContain("book your OET Medicine sitting by Wed 30 Dec 2026");
+    expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
+    expect(risk?.message).toContain(
+      "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match",
+    );
+    expect(risk?.message).toContain("about 21 days for the result");
+    expect(risk?.message).toMatch(/advice/);
+    expect(risk?.message).toContain("(projected)");
+    expect(risk?.milestones).toEqual(expect.arrayContaining(["oet_medicine", "ecfmg_pathway"]));
+    expect(risk?.sources?.some((source) => source.startsWith("advice: "))).toBe(true);
+  });
+
+  it("is never beside the write-off, and the write-off comes right after the day it names", () => {
+    const zones = ["Africa/Lagos", "Asia/Karachi", "America/Los_Angeles", "Pacific/Auckland"];
+    const statuses: MilestoneEntry[][] = [
+      [],
+      [{ key: "ecfmg_pathway", status: "in_progress", date: "2026-12-20" }],
+      [{ key: "oet_medicine", status: "in_progress" }],
+      [{ key: "oet_medicine", status: "scheduled", date: "2027-01-04" }],
+    ];
+    let named = 0;
+    for (const zone of zones)
+      for (const milestones of statuses) {
+        const input = applicant(zone, milestones);
+        for (
+          let now = Date.parse("2026-11-01T00:00:00Z");
+          now < Date.parse("2027-02-01T00:00:00Z");
+          now += 61 * HOUR
+        ) {
+          const result = planAt(input, now);
+          const risk = lastDay(result);
+          const label = `${zone} ${JSON.stringify(milestones)} ${new Date(now).toISOString()}`;
+          if (risk === undefined) continue;
+          named++;
+          expect(writtenOff(result), label).toBe(false);
+          const day = /act (by \w{3} \d{1,2} \w{3} \d{4}|today):/.exec(risk.message)?.[1];
+          expect(day, label).toBeDefined();
+          // The day named still works through its end in ET and in the applicant's zone, whichever is
+          // earlier (dayBy); the first instant after the chain's last one is out of reach.
+          const lastAt = risk.lastWorkingAt === undefined ? Number.NaN : Date.parse(risk.lastWorkingAt);
+          expect(writtenOff(planAt(input, lastAt)), label).toBe(false);
+          expect(writtenOff(planAt(input, lastAt + 60_000)), label).toBe(true);
+          expect(lastAt >= now, label).toBe(true);
+        }
+      }
+    expect(named).toBeGreaterThan(20);
+  });
+
+  it("before the six weeks, no warning; after the day, the write-off alone", () => {
+    expect(lastDay(planAt(lagos, "2026-11-01T06:00:00Z"))).toBeUndefined();
+    const after = planAt(lagos, "2027-01-02T06:00:00Z");
+    expect(lastDay(after)).toBeUndefined();
+    expect(writtenOff(after)).toBe(true);
+  });
+});

@@ -60,30 +60,46 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
   const sources: string[] = [];
   // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
   const by = dayByPassed(context, last.at) ? "today" : `by ${dayBy(context, last.at)}`;
+  const takes = last.chain.takes;
+  // What the chain has the applicant do by that day: apply to ECFMG, start preparing, book a sitting
+  // (not while ECFMG's approval is still ahead: registration follows it). The Pathway application
+  // goes by its projected deadline when that is earlier (plan for the earlier date); behind an
+  // OET result still to come, with that deadline gone, it is not what the day hinges on.
+  const applying = takes.some((take) => take.key === "ecfmg_application");
+  const oetAhead = takes.some((take) => take.key === "oet_medicine");
   const acts: string[] = [];
-  for (const take of last.chain.takes) {
+  let preparing = false;
+  for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
     if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
     else if (take.key === "ecfmg_pathway") {
-      // The projected application deadline comes first when it is earlier: plan for the earlier date.
       const due = pathwayDeadline(calendar);
-      acts.push(
-        due !== null && due > context.now && due < last.at
-          ? `submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`
-          : `submit your ECFMG Pathway application ${by}`,
-      );
+      if (due !== null && due > context.now && due < last.at)
+        acts.push(`submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`);
+      else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${by}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
-    else if (take.wait !== null) acts.push(`book your ${name} sitting ${by}`);
+    // Preparation runs one exam after another (advice): the first is the one to start by that day.
+    else if (take.prep !== null) {
+      if (!preparing) acts.push(`start preparing for ${name} ${by}`);
+      preparing = true;
+    } else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${by}`);
   }
-  const chain = describeTakes(last.chain.takes, sources, context.zone);
+  const chain = describeTakes(takes, sources, context.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   return {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "warning",
-    message: `The ${year} Match is still within reach if you act ${by}: ${acts.join(", and ")}; after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
-    milestones: last.chain.takes.map((take) => take.key) as StepSubject[],
+    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(last.at).toISOString(),
     sources,
   };
+}
+
+/** "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length < 2
+    ? (parts[0] ?? "")
+    : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

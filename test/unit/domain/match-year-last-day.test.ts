@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
@@ -80,6 +81,20 @@ describe("the last day that still works for the 2027 Match is named before the w
         }
       }
     expect(named).toBeGreaterThan(20);
+  });
+
+  it("nothing done in May 2026: apply to ECFMG and start preparing for Step 1 by the day; no booking before ECFMG approves", () => {
+    const snapshot = ApplicantSnapshotSchema.parse(
+      JSON.parse(
+        readFileSync(new URL("../../fixtures/scenarios/nothing-done-2027.json", import.meta.url), "utf8"),
+      ),
+    );
+    const risk = lastDay(plan(snapshot, seasonCalendar(2027), new Date("2026-05-10T03:00:00Z")));
+    expect(risk?.message).toMatch(
+      /act by (\w{3} \d{1,2} \w{3} 2026): submit your ECFMG application by \1 and start preparing for USMLE Step 1 by \1;/,
+    );
+    expect(risk?.message).not.toContain("start preparing for USMLE Step 2 CK");
+    expect(risk?.message).not.toContain("book your");
   });
 
   it("before the six weeks, no warning; after the day, the write-off alone", () => {

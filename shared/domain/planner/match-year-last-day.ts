@@ -5,6 +5,8 @@ import type { PlanContext } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessAt, describeTakes, type Feasibility, pathwayDeadline } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -28,7 +30,15 @@ export function lastWorkingInstant(
   now: Feasibility,
 ): { at: number; chain: Feasibility } | null {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (now.infeasible || now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS <= rol) return null;
+  // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
+  if (!now.infeasible) noteCrossing(context, now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
+  // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
+  if (
+    now.infeasible ||
+    now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS <= rol ||
+    reportsBeingInTheMatch(context)
+  )
+    return null;
   const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
   if (!assessAs(context, horizon).infeasible) return null;
   let works = context.now;

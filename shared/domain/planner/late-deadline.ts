@@ -8,6 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
+import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
@@ -75,18 +76,18 @@ export function planLateDeadline(
   out: { nextSteps: DueStep<NextStep>[]; reminders: TimedReminder[] },
 ): void {
   const detail = dates.rendered(late);
-  const step: NextStep = {
-    milestone: entry.key,
-    title: entry.title,
-    why: entry.why.text,
-    action: entry.lateDeadline?.action ?? entry.action,
-    dueBy: detail.at,
+  const step = milestoneNextStep(
+    entry,
+    entry.lateDeadline?.action ?? entry.action,
     // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
-    urgency: datedUrgency(context.now, late.at, missed.at),
-    deadline: detail,
-    missedDeadline: deadlineDetail(context.zone, missed.at, missed.status, missed.source),
-    startBy: isoUtc(missed.at),
-  };
+    datedUrgency(context.now, late.at, missed.at),
+    detail,
+    deadlineDetail(context.zone, missed.at, missed.status, missed.source),
+    undefined,
+    undefined,
+    undefined,
+    isoUtc(missed.at),
+  );
   out.nextSteps.push(dueNextStep(step, step.urgency, missed.at, stepIndex(entry.key), ""));
   const laid = out.reminders.length;
   remindersFor(

@@ -9,6 +9,7 @@ import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3St
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
+import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -220,20 +221,6 @@ export function planMilestone(
       (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   });
-  const step: NextStep = {
-    milestone: entry.key,
-    title: entry.title,
-    why: entry.why.text,
-    action: lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`,
-    dueBy: detail === undefined ? null : detail.at,
-    urgency,
-  };
-  if (detail !== undefined) step.deadline = detail;
-  if (missed !== null && detail !== undefined) {
-    step.missedDeadline = dates.rendered(missed);
-    step.matchYears = { missed: context.calendar.matchYear, due: gates.feasibility.earliestMatchYear };
-  }
-  if (own !== null) step.ownDate = own.detail;
   const targetDetail =
     target === null
       ? undefined
@@ -244,12 +231,22 @@ export function planMilestone(
           : target === shown.target
             ? shown.targetDay
             : stepDates.renderedDay(target);
+  const missedHere = missed !== null && detail !== undefined;
   // The target shown is the one the reminders count down to (the catalog's). When an earlier step
   // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
   // they move with `now`, so showing them on the step while the emails kept the catalog's target
   // gave the timeline and the email two dates for one step (display-order.test.ts found it).
-  if (targetDetail !== undefined) step.target = targetDetail;
-  if (startBy !== null) step.startBy = startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy);
+  const step = milestoneNextStep(
+    entry,
+    lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`,
+    urgency,
+    detail,
+    missedHere ? dates.rendered(missed) : undefined,
+    missedHere ? { missed: context.calendar.matchYear, due: gates.feasibility.earliestMatchYear } : undefined,
+    own?.detail,
+    targetDetail,
+    startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
+  );
   // A step past its target is ordered by that target, not by the later hard deadline now driving
   // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).
   const passedTarget =

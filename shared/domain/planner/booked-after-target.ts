@@ -1,7 +1,8 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -10,6 +11,8 @@ import { addSource, citationSource } from "./risk-sources.ts";
 const TARGETED_EXAMS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
   (entry) => entry.reportingDays !== undefined && entry.target !== undefined && entry.applicantDateIsDue,
 );
+/** TARGETED_EXAMS' catalog indices: each plan reads their entries and statuses by index. */
+const TARGETED_EXAMS_AT: readonly number[] = TARGETED_EXAMS.map((entry) => stepIndex(entry.key));
 
 /** What a season date a target is planned from means to the applicant, where the words are known. */
 const SEASON_DATE_WORDS: Partial<Record<string, string>> = {
@@ -52,8 +55,8 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
   // passed (dayByPassed, the one `now` it reads).
   let booked = 0;
   for (let index = 0; index < TARGETED_EXAMS.length; index++) {
-    const key = (TARGETED_EXAMS[index] as CatalogEntry).key;
-    if (context.entries.get(key)?.date !== undefined && !isFinished(statusOf(context, key)))
+    const at = TARGETED_EXAMS_AT[index] as number;
+    if (context.entries.at(at)?.date !== undefined && !isFinished(statusAt(context, at)))
       booked |= 1 << index;
   }
   if (booked === 0) return null;
@@ -118,7 +121,7 @@ function bookedRisk(context: PlanContext, dates: PlanDates, booked: number): Ris
   for (let index = 0; index < TARGETED_EXAMS.length; index++) {
     if ((booked & (1 << index)) === 0) continue;
     const entry = TARGETED_EXAMS[index] as CatalogEntry;
-    const given = context.entries.get(entry.key);
+    const given = context.entries.at(TARGETED_EXAMS_AT[index] as number);
     const target = afterTarget(dates, entry);
     const own = dates.own(entry.key);
     if (given?.date === undefined || target === null || own === null) continue;

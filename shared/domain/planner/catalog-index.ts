@@ -27,6 +27,20 @@ export function knownStepIndex(key: string): number | undefined {
   return STEP_INDEX.get(key);
 }
 
+/**
+ * A fixed milestone with its catalog index, found once when a rule's module loads: the rule reads
+ * that step's per-plan state by index (statusAt, entries.at), not by key through a Map look-up on
+ * every plan (the planner bench made about 120 such look-ups a plan).
+ */
+export interface IndexedStep {
+  key: MilestoneKey;
+  index: number;
+}
+
+export function indexedStep(key: MilestoneKey): IndexedStep {
+  return { key, index: stepIndex(key) };
+}
+
 /** The key of the milestone at this catalog index (stepIndex's inverse). */
 export function keyAt(index: number): MilestoneKey {
   return (MILESTONE_CATALOG[index] as CatalogEntry).key;
@@ -118,6 +132,9 @@ export const IN_ERAS_APPLICATION_AT: readonly number[] = IN_ERAS_APPLICATION.map
 export const OWN_DATE_KEYS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
   (entry) => entry.applicantDateIsDue,
 ).map((entry) => entry.key);
+
+/** OWN_DATE_KEYS by catalog index: planDates reads their entries by index (StepEntries.at). */
+export const OWN_DATE_AT: readonly number[] = OWN_DATE_KEYS.map(stepIndex);
 
 export interface Dependant {
   dependant: MilestoneKey;

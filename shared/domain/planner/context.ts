@@ -12,7 +12,7 @@ import {
 } from "./catalog-index.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
-import { StepEntries } from "./step-entries.ts";
+import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
 export interface PlannerInput {
@@ -47,7 +47,8 @@ export interface PlanContext {
   now: number;
   deliveryMinute: number;
   quiet: QuietMinutes;
-  entries: ReadonlyMap<MilestoneKey, MilestoneEntry>;
+  /** The snapshot's entries by key, or by catalog index (`at`, no key look-up: see statusAt). */
+  entries: StepEntriesView;
   /**
    * Each milestone's status as statusOf gives it (the snapshot's status, "done" when a scheduled or
    * done milestone implies it, else "not_started"), indexed by the milestone's place in the catalog

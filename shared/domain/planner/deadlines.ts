@@ -95,10 +95,14 @@ export class PlanDates {
    * catalog allows one and it is done or not yet passed; null otherwise. See planDates.
    */
   own(key: MilestoneKey): DueDate | null {
-    const index = stepIndex(key);
+    return this.ownAt(stepIndex(key));
+  }
+
+  /** own() by the milestone's catalog index (stepIndex), for callers that walk the catalog. */
+  ownAt(index: number): DueDate | null {
     const known = this.owns[index];
     if (known !== undefined) return known;
-    const given = this.givenDates.get(key);
+    const given = this.givenDates.get(keyAt(index));
     const own: DueDate | null =
       given === undefined
         ? null

@@ -17,7 +17,12 @@ export const CERTIFIED_TO_START_URL = "https://ecfmg.org/2021ib/related-services
 
 /** The applicant's own date for a milestone that is scheduled or under way, as local midnight. */
 export function plannedDay(context: PlanContext, key: MilestoneKey): number | null {
-  const given = context.entries.get(key);
+  return plannedDayAt(context, stepIndex(key));
+}
+
+/** plannedDay by the milestone's catalog index (stepIndex), for callers that hold it. */
+export function plannedDayAt(context: PlanContext, index: number): number | null {
+  const given = context.entries.at(index);
   if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
     return null;
   return startOfLocalDate(context.zone, given.date);
@@ -36,9 +41,9 @@ export function earliestCertification(context: PlanContext): number {
     startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS,
   );
   for (let index = 0; index < NEEDED_INDICES.length; index++) {
-    if (isFinished(statusAt(context, NEEDED_INDICES[index] as number))) continue;
-    const key = NEEDED_FOR_RANKING[index] as MilestoneKey;
-    const reported = (plannedDay(context, key) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
+    const at = NEEDED_INDICES[index] as number;
+    if (isFinished(statusAt(context, at))) continue;
+    const reported = (plannedDayAt(context, at) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
     earliest = Math.max(earliest, reported);
   }
   lastContext = context;

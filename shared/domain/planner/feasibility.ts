@@ -1,10 +1,9 @@
-import { catalogEntry } from "../catalog/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
-import { stepIndex } from "./catalog-index.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { type IndexedStep, indexedStep, stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import {
   applicationLeadTime,
   EXAM_BOOKING,
@@ -16,6 +15,7 @@ import {
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { missedPathwayDeadline, type PathwayLate } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
+import type { StepEntries } from "./step-entries.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
 export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -59,8 +59,19 @@ export interface Feasibility {
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
 const MAX_YEARS_AHEAD = 6;
 
-function needed(context: PlanContext, key: MilestoneKey): boolean {
-  return applies(context, catalogEntry(key)) && !isFinished(statusOf(context, key));
+// The steps feasibility reads, each by catalog index (indexedStep): no key look-up per read.
+const APPLICATION = indexedStep("ecfmg_application");
+const STEP1 = indexedStep("usmle_step1");
+const STEP2 = indexedStep("usmle_step2ck");
+const OET = indexedStep("oet_medicine");
+const PATHWAY = indexedStep("ecfmg_pathway");
+const ERAS_APPLICATION = indexedStep("eras_application");
+const NRMP_REGISTRATION = indexedStep("nrmp_registration");
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
+
+/** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
+function needed(context: PlanContext, step: IndexedStep): boolean {
+  return context.applicable[step.index] === true && !isFinished(statusAt(context, step.index));
 }
 
 /**
@@ -75,13 +86,14 @@ function needed(context: PlanContext, key: MilestoneKey): boolean {
  */
 function committedToSeason(context: PlanContext): boolean {
   return (
-    isFinished(statusOf(context, "eras_application")) || isFinished(statusOf(context, "nrmp_registration"))
+    isFinished(statusAt(context, ERAS_APPLICATION.index)) ||
+    isFinished(statusAt(context, NRMP_REGISTRATION.index))
   );
 }
 
 /** The applicant's own date for a milestone scheduled or under way, as local midnight. */
-function givenDay(context: PlanContext, key: MilestoneKey): number | null {
-  const given = context.entries.get(key);
+function givenDay(context: PlanContext, step: IndexedStep): number | null {
+  const given = context.entries.at(step.index);
   if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
     return null;
   return startOfLocalDate(context.zone, given.date);
@@ -94,19 +106,20 @@ function givenDay(context: PlanContext, key: MilestoneKey): number | null {
  */
 function examAt(
   context: PlanContext,
-  key: MilestoneKey,
+  exam: IndexedStep,
   ready: number,
   prepFrom: number,
   takes: Remaining[],
 ): { sitting: number; reported: number } {
+  const { key } = exam;
   const reporting = reportingOf(key);
   const report = reporting?.days ?? 0;
-  if (!needed(context, key)) return { sitting: context.now, reported: context.now };
-  const day = givenDay(context, key);
+  if (!needed(context, exam)) return { sitting: context.now, reported: context.now };
+  const day = givenDay(context, exam);
   if (day !== null && day < context.now) {
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
-  const prepared = statusOf(context, key) !== "not_started" || committedToSeason(context);
+  const prepared = statusAt(context, exam.index) !== "not_started" || committedToSeason(context);
   const prep: LeadTime | null = prepared ? null : preparationOf(key);
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
@@ -169,18 +182,18 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  * deadline" words.
  */
 function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
-  let entries: Map<MilestoneKey, MilestoneEntry> | undefined;
+  let entries: StepEntries | undefined;
   let statuses: MilestoneStatus[] | undefined;
   const tookPart =
-    statusOf(context, "nrmp_registration") !== "not_started" ||
-    statusOf(context, "rank_order_list") !== "not_started" ||
+    statusAt(context, NRMP_REGISTRATION.index) !== "not_started" ||
+    statusAt(context, RANK_ORDER_LIST.index) !== "not_started" ||
     context.rolRefused !== null;
   for (const entry of tookPart ? [] : context.entries.values()) {
     if (entry.status !== "done" || entry.date === undefined) continue;
     if (startOfLocalDate(context.zone, entry.date) <= deadline) continue;
-    entries ??= new Map(context.entries);
+    entries ??= context.entries.copy();
     statuses ??= context.statuses.slice();
-    entries.set(entry.key, { key: entry.key, status: "in_progress" });
+    entries.set({ key: entry.key, status: "in_progress" });
     statuses[stepIndex(entry.key)] = "in_progress";
   }
   return {
@@ -201,21 +214,19 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
-  if (needed(context, "ecfmg_application") && statusOf(context, "ecfmg_application") === "not_started") {
+  if (needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started") {
     const approval = applicationLeadTime();
     applicationReady = context.now + approval.days * DAY_MS;
     takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });
   }
-  const step1 = examAt(context, "usmle_step1", applicationReady, context.now, takes);
+  const step1 = examAt(context, STEP1, applicationReady, context.now, takes);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
-    needed(context, "usmle_step1") &&
-    statusOf(context, "usmle_step1") === "not_started" &&
-    !committedToSeason(context)
+    needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" && !committedToSeason(context)
       ? step1.sitting
       : context.now;
-  const step2 = examAt(context, "usmle_step2ck", applicationReady, step2Prep, takes);
-  const oet = examAt(context, "oet_medicine", context.now, context.now, takes);
+  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes);
+  const oet = examAt(context, OET, context.now, context.now, takes);
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
   // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its
@@ -223,9 +234,9 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   // before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
   let pathwayLate: PathwayLate | null = null;
-  if (needed(context, "ecfmg_pathway")) {
+  if (needed(context, PATHWAY)) {
     const review = reportingOf("ecfmg_pathway");
-    const day = givenDay(context, "ecfmg_pathway");
+    const day = givenDay(context, PATHWAY);
     const sent = day !== null && day < context.now;
     const submitted = sent ? day : Math.max(context.now, applicationReady);
     // In progress with no date is ambiguous (tester s14 issue 9h A4): submitted and under ECFMG's
@@ -234,8 +245,8 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     // season is never written off on the guess that it was not submitted; the projected-deadline
     // warning below still counts from today and asks the applicant to confirm.
     const maybeSent =
-      !pastDeadline && !sent && day === null && statusOf(context, "ecfmg_pathway") === "in_progress";
-    const oetNeeded = needed(context, "oet_medicine");
+      !pastDeadline && !sent && day === null && statusAt(context, PATHWAY.index) === "in_progress";
+    const oetNeeded = needed(context, OET);
     pathway = maybeSent
       ? oetNeeded
         ? Math.max(context.now, oet.reported + (review?.days ?? 0) * DAY_MS)
@@ -244,12 +255,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
           context.now,
           (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
         );
-    pathwayLate = missedPathwayDeadline(
-      context,
-      sent ? null : submitted,
-      oet.reported,
-      needed(context, "oet_medicine"),
-    );
+    pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported, needed(context, OET));
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);

@@ -2,8 +2,11 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, FIRST_GATE, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+
+const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
 /**
  * The first gate of the whole road, when not begun: the WDOMS check while the sponsor note is
@@ -14,7 +17,7 @@ import { type DueDate, shapedDueDate } from "./deadlines.ts";
 export function firstGateOf(context: PlanContext, unchecked: boolean): MilestoneKey | null {
   if (context.eligibility === "ineligible") return null;
   if (unchecked) return SCHOOL_CHECK.key;
-  return statusOf(context, FIRST_GATE) === "not_started" ? FIRST_GATE : null;
+  return statusAt(context, FIRST_GATE_AT) === "not_started" ? FIRST_GATE : null;
 }
 
 /** Week targets per zone and instant, so plans share one object (and so one rendering) per week. */

@@ -12,10 +12,14 @@ import {
   VISITOR_VISA_WAIT_DAYS,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { byDay } from "./feasibility-risk.ts";
+
+const STEP3 = indexedStep("usmle_step3");
+const CERTIFICATION = indexedStep("ecfmg_certification");
 
 /**
  * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has
@@ -114,7 +118,7 @@ export function step3Action(
 
 /** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
 function latestDays(context: PlanContext, sitBy: DueDate): string {
-  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context, certified));
@@ -136,7 +140,7 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
  */
 export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): DueDate | null {
   if (context.applicant.visa !== "H-1B") return null;
-  if (isFinished(statusOf(context, "usmle_step3")) || isFinished(statusOf(context, "ecfmg_certification")))
+  if (isFinished(statusAt(context, STEP3.index)) || isFinished(statusAt(context, CERTIFICATION.index)))
     return null;
   // Past the applicant's gates the target depends only on the dates (a season and a zone, shared
   // by many plans: PlanDates) and the zone's visa allowance, so it is made once per PlanDates.

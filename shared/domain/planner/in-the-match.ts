@@ -1,4 +1,8 @@
-import { type PlanContext, statusOf } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+
+const MATCH_WEEK = indexedStep("match_week");
+const MATCH_DAY = indexedStep("match_day");
 
 /**
  * Whether the applicant reports having been in this season's Match after its rank order list
@@ -15,5 +19,5 @@ import { type PlanContext, statusOf } from "./context.ts";
  * with the post-Match steps a minute later.
  */
 export function reportsBeingInTheMatch(context: PlanContext): boolean {
-  return statusOf(context, "match_week") === "done" || statusOf(context, "match_day") === "done";
+  return statusAt(context, MATCH_WEEK.index) === "done" || statusAt(context, MATCH_DAY.index) === "done";
 }

@@ -91,7 +91,7 @@ export function planMilestone(
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const shown = stepRenderings(stepDates, index);
-  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, status);
+  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, index, status);
   // Once the sitting day has begun, its last sitting day is met: what is left is the result
   // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
   // on the OET's last sitting day, a week after the applicant sat it).
@@ -193,7 +193,13 @@ export function planMilestone(
           ? seasonOverStepAction(context)
           : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
             ? entry.statusActions.prerequisitePending
-            : step3Action(context, entry, status, actionFor(context, entry, status, out.budget, due), due);
+            : step3Action(
+                context,
+                entry,
+                status,
+                actionFor(context, entry, index, status, out.budget, due),
+                due,
+              );
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);

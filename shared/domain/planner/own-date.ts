@@ -16,7 +16,7 @@ import {
   wallDayStart,
 } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
-import { applies, type PlanContext, statusOf } from "./context.ts";
+import { applies, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
@@ -65,12 +65,13 @@ export function ownDateOf(
   context: PlanContext,
   dates: PlanDates,
   entry: CatalogEntry,
+  index: number,
   status: MilestoneStatus,
 ): StepOwnDate | null {
   if (!entry.applicantDateIsDue || (status !== "scheduled" && status !== "in_progress")) return null;
-  const given = context.entries.get(entry.key)?.date;
+  const given = context.entries.at(index)?.date;
   if (given === undefined) return null;
-  const ahead = dates.own(entry.key);
+  const ahead = dates.ownAt(index);
   if (ahead !== null) return { due: ahead, detail: dates.rendered(ahead), passed: false };
   let byDate = passedDates.get(context.zone);
   if (byDate === undefined) byDate = passedDates.keep(context.zone, new BoundedMemo(4_000));
@@ -193,8 +194,13 @@ const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set(
   MILESTONE_CATALOG.filter((entry) => entry.reportingDays !== undefined).map((entry) => entry.key),
 );
 
-/** The steps whose own date is due (`applicantDateIsDue`), in catalog order: a few of the catalog. */
-const DATED_STEPS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter((entry) => entry.applicantDateIsDue);
+/**
+ * The catalog indices of the steps whose own date is due (`applicantDateIsDue`), in catalog order: a
+ * few of the catalog, whose state each plan reads by index (statusAt, entries.at), not by key.
+ */
+const DATED_STEPS_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
+  entry.applicantDateIsDue ? [index] : [],
+);
 
 /**
  * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded
@@ -204,10 +210,11 @@ const DATED_STEPS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter((entry) =>
  */
 export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates): Risk | null {
   const passed: { entry: CatalogEntry; date: string }[] = [];
-  for (const entry of DATED_STEPS) {
+  for (const index of DATED_STEPS_AT) {
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
-    const own = ownDateOf(context, dates, entry, statusOf(context, entry.key));
-    const date = context.entries.get(entry.key)?.date;
+    const own = ownDateOf(context, dates, entry, index, statusAt(context, index));
+    const date = context.entries.at(index)?.date;
     if (own === null || date === undefined) continue;
     // No risk while the result may still be on its way (the exam day + reportingDays, the day the
     // follow-up is sent): waiting for a score is normal (tester s12 issue 15f B3). The instant it

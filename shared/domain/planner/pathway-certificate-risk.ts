@@ -1,5 +1,11 @@
 import type { Risk } from "../plan.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+
+const CERTIFICATION = indexedStep("ecfmg_certification");
+const PATHWAY = indexedStep("ecfmg_pathway");
+const MATCH_DAY = indexedStep("match_day");
+const CONTRACT = indexedStep("contract");
 
 /**
  * ECFMG's page on permanent validation: certificates issued through the Pathways "are subject to
@@ -17,10 +23,11 @@ export const PATHWAY_CERTIFICATE_SOURCE =
  * certificate can expire before it is validated for good. Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
  */
 export function pathwayCertificateRisks(context: PlanContext): Risk[] {
-  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
   // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
-  const throughPathway = context.entries.get("ecfmg_pathway")?.status === "done";
-  const matched = isFinished(statusOf(context, "match_day")) || isFinished(statusOf(context, "contract"));
+  const throughPathway = context.entries.at(PATHWAY.index)?.status === "done";
+  const matched =
+    isFinished(statusAt(context, MATCH_DAY.index)) || isFinished(statusAt(context, CONTRACT.index));
   const beforeGme = context.now < context.calendar.dates.residency_start.at;
   if (!certified || !throughPathway || matched || !beforeGme) return [];
   return [

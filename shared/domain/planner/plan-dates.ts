@@ -2,7 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
-import { OWN_DATE_KEYS } from "./catalog-index.ts";
+import { OWN_DATE_AT } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { type OwnDate, PlanDates } from "./deadlines.ts";
 
@@ -78,8 +78,8 @@ export function planDates(context: PlanContext): PlanDates {
   }
   let node = zone.root;
   let anyOwn = false;
-  for (let index = 0; index < OWN_DATE_KEYS.length; index++) {
-    const given = context.entries.get(OWN_DATE_KEYS[index] as MilestoneKey);
+  for (let index = 0; index < OWN_DATE_AT.length; index++) {
+    const given = context.entries.at(OWN_DATE_AT[index] as number);
     const date = given === undefined || given.status === "not_started" ? undefined : given.date;
     if (
       date === undefined ||

@@ -22,7 +22,7 @@ import {
   CERTIFIED_TO_START_URL,
   earliestCertification,
   NRMP_ECFMG_REQUIREMENTS_URL,
-  plannedDay,
+  plannedDayAt,
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
@@ -151,7 +151,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
       // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
       // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
-      const day = plannedDay(context, key);
+      const day = plannedDayAt(context, index);
       if (feeds !== undefined && (day === null || day < now || isFinished(statusAt(context, feedsIndex))))
         continue;
       // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the

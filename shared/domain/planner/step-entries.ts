@@ -5,6 +5,14 @@ import { knownStepIndex } from "./catalog-index.ts";
 /** No entry for any milestone, by catalog index: a plan's entries start as a copy (one packed array). */
 const NO_ENTRIES: readonly (MilestoneEntry | undefined)[] = MILESTONE_CATALOG.map(() => undefined);
 
+/** StepEntries read only (PlanContext.entries): a Map's reads, and `at` by catalog index. */
+export interface StepEntriesView extends ReadonlyMap<MilestoneKey, MilestoneEntry> {
+  /** get by the milestone's catalog index (stepIndex): an array read, no key look-up. */
+  at(index: number): MilestoneEntry | undefined;
+  /** A copy that can be written without touching this one (like `new Map(map)`). */
+  copy(): StepEntries;
+}
+
 /**
  * A snapshot's milestone entries by key (PlanContext.entries), held by catalog index. A Map built
  * per plan cost its ~29 insertions and the rehashes as it grew (planner bench: the costliest line of
@@ -13,7 +21,7 @@ const NO_ENTRIES: readonly (MilestoneEntry | undefined)[] = MILESTONE_CATALOG.ma
  * first insertion. A key outside the catalog (only input that bypassed the snapshot schema) is
  * kept in a Map of its own, so it reads back as before.
  */
-export class StepEntries implements ReadonlyMap<MilestoneKey, MilestoneEntry> {
+export class StepEntries implements StepEntriesView {
   private readonly byIndex: (MilestoneEntry | undefined)[] = NO_ENTRIES.slice();
   /** The entries in the order of their key's first insertion (a Map's iteration order). */
   private readonly list: MilestoneEntry[] = [];
@@ -45,6 +53,12 @@ export class StepEntries implements ReadonlyMap<MilestoneKey, MilestoneEntry> {
   /** get by the milestone's catalog index (stepIndex). */
   at(index: number): MilestoneEntry | undefined {
     return this.byIndex[index];
+  }
+
+  copy(): StepEntries {
+    const copy = new StepEntries();
+    for (const entry of this.list) copy.set(entry);
+    return copy;
   }
 
   has(key: MilestoneKey): boolean {

@@ -69,7 +69,7 @@ export function stepReminders(
   if (laid.hard !== null) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
-      targetPassedReminders(context, entry, dates, into);
+      targetPassedReminders(context, entry, index, dates, into);
     }
   }
   if (own?.passed === true) {

@@ -73,29 +73,33 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null): str
 export function actionFor(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null = null,
 ): string {
-  if (!context.pastSeason.has(entry.key)) return statusAction(context, entry, status, budget, due);
+  // Most plans have no earlier season's work: no look-up then.
+  if (context.pastSeason.size === 0 || !context.pastSeason.has(entry.key))
+    return statusAction(context, entry, index, status, budget, due);
   // A re-applicant's step done for an earlier season (past-season.ts) says why it is back, and what
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;
   const again = entry.redoneEachSeason?.again;
   return again === undefined
-    ? `${statusAction(context, entry, status, budget, due)} What you did for an earlier Match season does not count for the ${year} Match.`
+    ? `${statusAction(context, entry, index, status, budget, due)} What you did for an earlier Match season does not count for the ${year} Match.`
     : `${again} What you did for an earlier Match season is not in your ${year} application until you do.`;
 }
 
 function statusAction(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
-  const given = context.entries.get(entry.key);
+  const given = context.entries.at(index);
   const texts = entry.statusActions;
   if (texts !== undefined) {
     if ((status === "scheduled" || status === "in_progress") && given?.date !== undefined) {

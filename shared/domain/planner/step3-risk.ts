@@ -2,7 +2,8 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
@@ -20,6 +21,9 @@ import {
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
+const STEP3 = indexedStep("usmle_step3");
+const CERTIFICATION = indexedStep("ecfmg_certification");
+
 const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "visa_h1b"]);
 const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
 
@@ -35,12 +39,12 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
 export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const { calendar, now } = context;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const given = context.entries.get("usmle_step3");
+  const given = context.entries.at(STEP3.index);
   const day =
     given?.date !== undefined && (given.status === "scheduled" || given.status === "in_progress")
       ? startOfLocalDate(context.zone, given.date)
       : null;
-  const certified = isFinished(statusOf(context, "ecfmg_certification"));
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
   // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait.
   const visaDays = step3VisaDays(context);

@@ -1,10 +1,11 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
 import { reminderId } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
@@ -26,10 +27,11 @@ export const TARGET_PASSED_RUNG = "target-passed";
 function targetPassedOpen(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   targetAt: number | undefined,
   dueAt: number | undefined,
 ): boolean {
-  if (!mayHaveTargetPassed(context, entry)) return false;
+  if (!mayHaveTargetPassed(context, entry, index)) return false;
   return passedWithDeadlineAhead(context, targetAt, dueAt);
 }
 
@@ -46,8 +48,8 @@ function passedWithDeadlineAhead(
  * The parts of targetPassedOpen that need no instant: a step with a result and a target, not
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
-function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry): boolean {
-  return entry.reportingDays !== undefined && entry.target !== undefined && stillToDo(context, entry);
+function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: number): boolean {
+  return entry.reportingDays !== undefined && entry.target !== undefined && stillToDo(context, index);
 }
 
 /**
@@ -59,10 +61,10 @@ function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry): boolean
  * such as the certificate's for ranking on H-1B (tester s10 issue 9d B9: that step was told once,
  * then nothing for six months, because only a catalog target counted).
  */
-function stillToDo(context: PlanContext, entry: CatalogEntry): boolean {
-  const status = statusOf(context, entry.key);
+function stillToDo(context: PlanContext, index: number): boolean {
+  const status = statusAt(context, index);
   if (status !== "not_started" && status !== "in_progress") return false;
-  return context.entries.get(entry.key)?.date === undefined;
+  return context.entries.at(index)?.date === undefined;
 }
 
 /** Whether EXAMS_LATE_FOR_RANKING already names the step (a plain loop: this runs on every plan). */
@@ -89,6 +91,8 @@ const instants = new BoundedMemo<string, number>(20_000);
 
 /** A passed target with its hard deadline still ahead, of a step still to do (targetPassedReminders). */
 interface PassedTarget {
+  /** The step's catalog index (stepIndex). */
+  index: number;
   targetAt: number;
   dueAt: number;
   detail: Deadline;
@@ -103,13 +107,14 @@ interface PassedTarget {
 export function targetPassedReminders(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   dates: StepReminderDates,
   into: TimedReminder[],
 ): void {
   const { target, due, detail } = dates;
-  if (detail === undefined || target === null || due === null || !stillToDo(context, entry)) return;
+  if (detail === undefined || target === null || due === null || !stillToDo(context, index)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
-  const passed: PassedTarget = { targetAt: target.at, dueAt: due.at, detail };
+  const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
   targetFollowUps(context, entry, passed, into);
   targetPassedNotice(context, entry, passed, into);
 }
@@ -121,7 +126,14 @@ function passedTitle(entry: CatalogEntry): string {
 
 /** The "why" of the notice and of its follow-ups (sentence). */
 function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarget): string {
-  return sentence(context, entry, statusOf(context, entry.key), passed.targetAt, passed.dueAt, passed.detail);
+  return sentence(
+    context,
+    entry,
+    statusAt(context, passed.index),
+    passed.targetAt,
+    passed.dueAt,
+    passed.detail,
+  );
 }
 
 /**
@@ -201,14 +213,20 @@ export function targetPassedRisk(
   const sources: string[] = [];
   for (const step of nextSteps) {
     if (step.milestone === "interview" || step.target === undefined) continue;
-    const entry = catalogEntry(step.milestone);
-    if (!mayHaveTargetPassed(context, entry) || namedLateForRanking(risks, entry.key)) continue;
+    // One look-up by key; the step's state is then read by its index.
+    const index = stepIndex(step.milestone);
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    if (!mayHaveTargetPassed(context, entry, index) || namedLateForRanking(risks, entry.key)) continue;
     const targetAt = step.target === undefined ? undefined : instantOf(step.target.at);
     const dueAt = step.dueBy === null ? undefined : instantOf(step.dueBy);
-    if (targetAt === undefined || dueAt === undefined || !targetPassedOpen(context, entry, targetAt, dueAt))
+    if (
+      targetAt === undefined ||
+      dueAt === undefined ||
+      !targetPassedOpen(context, entry, index, targetAt, dueAt)
+    )
       continue;
     milestones.push(entry.key);
-    said.push(sentence(context, entry, statusOf(context, entry.key), targetAt, dueAt, step.deadline));
+    said.push(sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline));
     addSource(sources, step.target?.source ?? "");
     if (entry.key !== "ecfmg_pathway") addSource(sources, SEATS_FILL_AHEAD);
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));

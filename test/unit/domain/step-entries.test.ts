@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stepIndex } from "#domain/planner/catalog-index.ts";
 import { StepEntries } from "#domain/planner/step-entries.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 
@@ -53,5 +54,29 @@ describe("StepEntries", () => {
       seen.push([key, entry]);
     });
     expect(seen).toEqual([...map]);
+  });
+
+  it("copies like new Map(map): the copy reads the same, and writing it leaves the original", () => {
+    // Prepare
+    const { stored, map } = both([token, step2, step1, outside]);
+    // Act
+    const copy = stored.copy();
+    const mapCopy = new Map(map);
+    copy.set(step2Again);
+    mapCopy.set(step2Again.key, step2Again);
+    // Assess
+    expect([...copy]).toEqual([...mapCopy]);
+    expect(copy.get("not_a_milestone" as MilestoneKey)).toBe(outside);
+    expect(stored.get("usmle_step2ck")).toBe(step2);
+    expect([...stored]).toEqual([...map]);
+  });
+
+  it("reads by catalog index as by key", () => {
+    // Prepare
+    const { stored } = both([token, step2, step1]);
+    // Act / Assess
+    expect(stored.at(stepIndex("usmle_step2ck"))).toBe(step2);
+    expect(stored.at(stepIndex("usmle_step1"))).toBe(step1);
+    expect(stored.at(stepIndex("oet_medicine"))).toBeUndefined();
   });
 });

@@ -59,7 +59,12 @@ export class PlanDates {
   private readonly targets: (DueDate | null | undefined)[] = unresolved();
   private readonly renderings = new Map<DueDate, Deadline>();
   private readonly dayRenderings = new Map<DueDate, Deadline>();
-  private readonly startBys = new Map<DueDate, StartBy>();
+  // By catalog index, the few drivers (own date, target, due date) a step's start was worked out
+  // for, with that start: a scan of one to three entries, where a Map keyed by the DueDate object
+  // was a hashed look-up for most steps of every plan (planner bench).
+  private readonly startBys: (StartByMemo[] | undefined)[] = new Array(MILESTONE_CATALOG.length).fill(
+    undefined,
+  );
 
   constructor(
     readonly calendar: SeasonCalendar,
@@ -184,14 +189,25 @@ export class PlanDates {
     return rendered;
   }
 
-  /** The latest safe start: `days` before the due date or target, in its zone, with its ISO text. */
-  startBy(driver: DueDate, days: number): StartBy {
-    let startBy = this.startBys.get(driver);
-    if (startBy === undefined) {
-      const at = shiftDays(driver.at, driver.zone, -days);
-      startBy = { at, iso: isoUtc(at) };
-      this.startBys.set(driver, startBy);
+  /**
+   * The latest safe start of the step at catalog `index`: `days` (its catalog lead time) before its
+   * driver (its own date, target or due date), in the driver's zone, with its ISO text.
+   */
+  startBy(driver: DueDate, days: number, index: number): StartBy {
+    let memo = this.startBys[index];
+    if (memo === undefined) {
+      memo = [];
+      this.startBys[index] = memo;
     }
+    for (let at = 0; at < memo.length; at++) {
+      const known = memo[at] as StartByMemo;
+      if (known.driver === driver) return known.startBy;
+    }
+    const at = shiftDays(driver.at, driver.zone, -days);
+    const startBy = { at, iso: isoUtc(at) };
+    // Bounded: a driver made per plan (a week's target) replaces the oldest.
+    if (memo.length >= MAX_DRIVERS_PER_STEP) memo.shift();
+    memo.push({ driver, startBy });
     return startBy;
   }
 
@@ -295,6 +311,15 @@ export class PlanDates {
     return target !== null && due !== null && target.at >= due.at ? null : target;
   }
 }
+
+/** One driver of a step and its latest safe start (PlanDates.startBy). */
+interface StartByMemo {
+  driver: DueDate;
+  startBy: StartBy;
+}
+
+/** More than the drivers one step has in a PlanDates (own date, target, due date). */
+const MAX_DRIVERS_PER_STEP = 4;
 
 /** A per-milestone memo with nothing resolved yet, one slot per catalog entry. */
 function unresolved(): (DueDate | null | undefined)[] {

@@ -177,7 +177,7 @@ export function planMilestone(
     driver === null || leadDays === 0
       ? null
       : leadDays === entry.leadTimeDays.days
-        ? stepDates.startBy(driver, leadDays)
+        ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
   const startBy =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted

@@ -5,44 +5,9 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
 import { dependantsOf, keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
+import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
-/** A resolved due date: the instant, the zone its day arithmetic runs in, and its provenance. */
-export interface DueDate {
-  at: number;
-  zone: string;
-  status: Deadline["status"];
-  source: string;
-  /** Advice that means a day (the catalog's `due.asDay`): rendered as the day in the applicant's zone. */
-  asDay?: true;
-}
-
-/**
- * The due date with its fields in one order and `asDay` always present (undefined unless a day).
- * Every DueDate the planner keeps goes through here (PlanDates' memos, the targets and own dates
- * made elsewhere): they were made by a dozen literals of four field orders, some frozen, and V8
- * gives each its own hidden class, so the reads of `due.at` all over a plan went through
- * megamorphic look-ups (node --log-ic on the planner bench). One shape keeps those reads inline.
- */
-export function shapedDueDate(due: DueDate): DueDate {
-  return { at: due.at, zone: due.zone, status: due.status, source: due.source, asDay: due.asDay };
-}
-
-/** A latest safe start (epoch ms) and its ISO 8601 UTC text. */
-export interface StartBy {
-  at: number;
-  iso: string;
-}
-
-/**
- * An applicant's own date for a milestone (scheduled ahead, or done). It never replaces the
- * catalog's deadline: it is shown beside it, drives the step's reminders while ahead, and anchors
- * the targets of the milestones that lead to it (the OET result before the Pathway date given).
- */
-export interface OwnDate {
-  date: string;
-  at: number;
-  done: boolean;
-}
+export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
 /**
  * Every due date, own date, target, rendered deadline and latest safe start one applicant's plan

@@ -4,6 +4,7 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { type IndexedStep, indexedStep, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import {
   applicationLeadTime,
   EXAM_BOOKING,
@@ -91,14 +92,6 @@ function committedToSeason(context: PlanContext): boolean {
   );
 }
 
-/** The applicant's own date for a milestone scheduled or under way, as local midnight. */
-function givenDay(context: PlanContext, step: IndexedStep): number | null {
-  const given = context.entries.at(step.index);
-  if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
-    return null;
-  return startOfLocalDate(context.zone, given.date);
-}
-
 /**
  * The fastest sitting of an exam and when its result is reported: a date already passed waits only
  * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
@@ -115,7 +108,7 @@ function examAt(
   const reporting = reportingOf(key);
   const report = reporting?.days ?? 0;
   if (!needed(context, exam)) return { sitting: context.now, reported: context.now };
-  const day = givenDay(context, exam);
+  const day = plannedDayAt(context, exam.index);
   if (day !== null && day < context.now) {
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
@@ -236,7 +229,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   let pathwayLate: PathwayLate | null = null;
   if (needed(context, PATHWAY)) {
     const review = reportingOf("ecfmg_pathway");
-    const day = givenDay(context, PATHWAY);
+    const day = plannedDayAt(context, PATHWAY.index);
     const sent = day !== null && day < context.now;
     const submitted = sent ? day : Math.max(context.now, applicationReady);
     // In progress with no date is ambiguous (tester s14 issue 9h A4): submitted and under ECFMG's

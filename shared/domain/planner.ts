@@ -30,7 +30,8 @@ export type { PlannerInput } from "./planner/context.ts";
  * - blocked: steps waiting for prerequisites or a gate (no ECFMG sponsor note, WDOMS unchecked, a
  *   Match year out of reach), naming them in `waitingFor` and what lifts a gate in `resolvedBy`.
  *   A blocked step has no reminders and no upcoming fee.
- * - overdue: applicable, unfinished milestones whose hard deadline has passed.
+ * - overdue: applicable, unfinished milestones whose hard deadline has passed and that wait on no
+ *   other step (a blocked step is never overdue: the step it waits on is).
  * - risks: the rules in RISK_CODES, critical first.
  * - reminders: stable ids, at the applicant's delivery time (a late arrival: now, outside quiet
  *   hours), never after their deadline, never before `now`, none for done, waived or blocked steps;

@@ -1,11 +1,14 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
+import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   followUp,
   MATCH_DAY_RESULT_RUNG,
+  MATCH_DAY_WEEKLY_RUNG,
   phasedIn,
   SOAP_MATCH_DAY_WHY,
   textsOf,
@@ -13,6 +16,8 @@ import {
 } from "./match-outcome-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import type { TimedReminder } from "./reminders.ts";
+
+const WEEK_MS = 7 * DAY_MS;
 
 /** Match Day once results are out and the applicant has not told us where they matched. */
 export const MATCH_DAY_REPORT_TITLE = "Match Day: tell us where you matched";
@@ -51,6 +56,14 @@ export function matchDayStep(
   }
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;
+  // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
+  // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
+  // date to July nothing asked, the J-1 paperwork waited in silence).
+  if (context.now >= contractDue.at && context.now < texts.residencyStart.at) {
+    const late =
+      soapEntry ?? phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction);
+    return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
+  }
   const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
   return { due: contractDue, entry: phased, followUpOnly: true };
 }
@@ -74,7 +87,41 @@ export function matchDayNotice(
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
-    why: soap ? texts.soapMatchDayAction : texts.matchDayAction,
+    why: soap
+      ? texts.soapMatchDayAction
+      : due === texts.residencyStart
+        ? texts.matchDayLateAction
+        : texts.matchDayAction,
   });
   if (notice !== null) reminders.push(notice);
+  const weekly = matchDayWeeklyNotice(context, due, detail, soap);
+  if (weekly !== null) reminders.push(weekly);
+}
+
+/**
+ * The weekly question while the result is not told (tester t9i F1): an advisor keeps asking "where
+ * did you match?" once a week after Match Day, at Match Day's hour (or the next delivery slot), up
+ * to the step's deadline. Only the next one is planned: the plan made when it is sent carries the
+ * one after (one wake-up per applicant). Its id names the week, so the ledger sends each once.
+ */
+function matchDayWeeklyNotice(
+  context: PlanContext,
+  due: DueDate,
+  detail: Deadline,
+  soap: boolean,
+): TimedReminder | null {
+  const texts = textsOf(context.calendar);
+  const matchDay = context.calendar.dates.nrmp_match_day.at;
+  const week = Math.max(1, Math.ceil((context.now - matchDay) / WEEK_MS));
+  return followUp(context, matchDay + week * WEEK_MS, due.at, detail, {
+    id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
+    milestone: "match_day",
+    rung: MATCH_DAY_WEEKLY_RUNG,
+    title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
+    why: soap
+      ? texts.soapMatchDayAction
+      : due === texts.residencyStart
+        ? texts.matchDayLateAction
+        : texts.matchDayAction,
+  });
 }

@@ -9,6 +9,7 @@ import {
   inQuietWindow,
   isoInZone,
   isoUtc,
+  renderDate,
   renderEt,
   toWall,
   wallMinuteOfDay,
@@ -29,6 +30,8 @@ import { timedReminder } from "./timed-reminder.ts";
 export const MATCH_RESULT_RUNG = "match-week-result";
 /** The rung of the one notice after Match Day's release asking where they matched (sent once). */
 export const MATCH_DAY_RESULT_RUNG = "match-day-result";
+/** The weekly question after Match Day while the result is not told (one per week, tester t9i F1). */
+export const MATCH_DAY_WEEKLY_RUNG = "match-day-weekly";
 
 export interface SeasonTexts {
   soapEnd: DueDate;
@@ -40,9 +43,15 @@ export interface SeasonTexts {
   ifUnmatched: string;
   afterSoapAction: string;
   matchDayAction: string;
+  /** Match Day's report once the contract's date has passed with no result told (tester t9i F1). */
+  matchDayLateAction: string;
+  /** Residency's start: the reporting step's deadline once the contract's date has passed. */
+  residencyStart: DueDate;
   /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
   soapMatchDayAction: string;
   phased: Map<CatalogEntry, CatalogEntry>;
+  /** Match Day's entries once the contract's date has passed with no result told. */
+  latePhased: Map<CatalogEntry, CatalogEntry>;
   /** The SOAP participant's Match Day entries (their own title and action), per catalog entry. */
   soapPhased: Map<CatalogEntry, CatalogEntry>;
 }
@@ -53,6 +62,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
   let texts = seasonTexts.get(calendar);
   if (texts === undefined) {
     const date = calendar.dates.nrmp_soap_ends;
+    const start = calendar.dates.residency_start;
     const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
     const next = calendar.matchYear + 1;
     const nextRol = seasonCalendar(next).dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -67,10 +77,20 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       ifUnmatched,
       afterSoapAction: `SOAP ended on ${renderEt(date.at)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your contract and visa steps get their reminders. ${ifUnmatched}`,
+      // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
+      // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
+      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your contract and visa steps are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${renderDate(start.date)}. ${ifUnmatched}`,
+      residencyStart: shapedDueDate({
+        at: start.at,
+        zone: ET_ZONE,
+        status: start.status,
+        source: start.source,
+      }),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
       soapMatchDayAction: `You took part in SOAP, so Match Day (${matchDay}) brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end (${renderEt(date.at)}), ${matchOver}`,
       phased: new Map(),
+      latePhased: new Map(),
       soapPhased: new Map(),
     };
     seasonTexts.set(calendar, texts);

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -27,13 +28,25 @@ export const SOAP_PARTICIPATION_TITLE =
  * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
  */
 const SOAP_IF_UNMATCHED_ACTION =
-  "If NRMP told you on Monday that you did not match, take part in SOAP now: apply to programs on the List of Unfilled Programs and answer offers in R3 before SOAP ends on Thursday, and mark SOAP in progress. Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.";
-/** Why SOAP matters once it has begun: its days and offers, not the preparation before Monday. */
+  "If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (45 in your first batch), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.";
+/**
+ * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
+ * Monday (tester t9i F4: "answer offers before SOAP ends" lets an offer expire). NRMP: positions are
+ * offered "through a series of offer rounds during Match Week" (https://www.nrmp.org/residency-applicants/soap/);
+ * NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
+ * "Each SOAP round lasts two hours, during which applicants can accept or reject any offers they
+ * receive"; NRMP's FAQ on SOAP applications (https://nrmp.org/search/SOAP/page/2/?category_name=soap):
+ * "your initial batch of 45". The 2027 round times are not published: the text sends the applicant
+ * to NRMP's Match Week schedule rather than naming hours.
+ */
 const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
-  text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply to programs on the List of Unfilled Programs, and an offer accepted in R3 is a binding commitment, as a match is.",
+  text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply through ERAS to programs on the List of Unfilled Programs, and programs make offers in R3 in timed rounds; an offer not accepted or rejected within its round expires, and an offer accepted is a binding commitment, as a match is.",
   basis: "official",
   source: "https://www.nrmp.org/residency-applicants/soap/",
 });
+/** The Monday notice of a SOAP participant: applications go out that day (see soapApplicationsNotice). */
+export const SOAP_APPLICATIONS_RUNG = "soap-applications";
+const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
 /** Match Week once NRMP's Monday release has passed and the applicant has not reported it. */
 export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched";
 const MATCH_WEEK_REPORT_ACTION =
@@ -50,6 +63,8 @@ export interface MatchWeekStep {
   entry: CatalogEntry;
   /** Match Week: its one follow-up (see matchWeekNotices) replaces the ladder. */
   followUpOnly: boolean;
+  /** The step is urgent whatever its deadline: a result the plan still waits for (Match Day past the contract's date). */
+  pressing?: true;
 }
 
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
@@ -160,4 +175,27 @@ export function matchWeekNotices(
 /** SOAP's end for the season, rendered by the caller (one DueDate per calendar). */
 export function soapEndOf(calendar: SeasonCalendar): DueDate {
   return textsOf(calendar).soapEnd;
+}
+
+/**
+ * A SOAP participant's Monday notice (tester t9i F4): send the applications through ERAS that day,
+ * at NRMP's release when outside quiet hours, else the next delivery slot; reported later, now.
+ * Never a day after the release (programs read applications from Tuesday morning; the ladder's
+ * Tuesday rung is then the notice). Its id depends only on the Match year: the ledger sends it once.
+ */
+export function soapApplicationsNotice(
+  context: PlanContext,
+  entry: CatalogEntry,
+  detail: Deadline,
+  reminders: TimedReminder[],
+): void {
+  const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  const notice = followUp(context, release, release + DAY_MS, detail, {
+    id: `r-${stableHash(`${SOAP_APPLICATIONS_RUNG}|${context.calendar.matchYear}`)}`,
+    milestone: "soap",
+    rung: SOAP_APPLICATIONS_RUNG,
+    title: SOAP_APPLICATIONS_TITLE,
+    why: entry.why.text,
+  });
+  if (notice !== null) reminders.push(notice);
 }

@@ -8,7 +8,7 @@ import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
-import { matchWeekNotices, matchWeekStep, soapEndOf } from "./match-week.ts";
+import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { ownDateOf } from "./own-date.ts";
@@ -113,7 +113,10 @@ export function planMilestone(
   // hours after NRMP's early deadline, at the next rung's slot the day after).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
-  if (overdueNow && detail !== undefined && late === null) {
+  // A step waiting on another is not the applicant's to be late with: the step it waits on is, and
+  // the blocked list carries its date (tester t9i F1: contract and J-1 steps both "overdue" and
+  // "waiting for match_day"; F2: a Match the applicant is not in counted as six overdue steps).
+  if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
     const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
@@ -222,8 +225,10 @@ export function planMilestone(
     // is overdue, as the plan's overdue list has it (tester t9h B2).
     resultPending: own?.passed === true && !overdueNow,
     // An own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
-    // that may be ineligible makes every other step moot, so checking it comes first.
+    // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
+    // phase may press (Match Day unanswered past the contract's date, t9i F1).
     actNow:
+      phase?.pressing === true ||
       (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   });
@@ -270,6 +275,8 @@ export function planMilestone(
     );
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
+  else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)
+    soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
 }

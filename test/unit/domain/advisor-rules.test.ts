@@ -74,7 +74,7 @@ describe("eligibility gates (property-based)", () => {
     .integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2028-03-01T00:00:00Z") })
     .map((ms) => new Date(ms).toISOString());
 
-  it("never sends a reminder for a blocked step, and a blocked step is never a next step", () => {
+  it("never sends a reminder for a blocked step, and a blocked step is never a next step nor overdue", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (input, now) => {
         const result = planFor(input, now);
@@ -85,6 +85,9 @@ describe("eligibility gates (property-based)", () => {
         for (const next of result.nextSteps) {
           if (next.milestone !== "interview") expect(blocked.has(next.milestone)).toBe(false);
         }
+        // Tester t9i F1: a step waiting on another is not the applicant's to be late with; the step it
+        // waits on is (no step both blocked and overdue).
+        for (const late of result.overdue) expect(blocked.has(late.milestone)).toBe(false);
       }),
       { numRuns: 400 },
     );

@@ -40,15 +40,17 @@ describe("SOAP during Match Week", () => {
     expect(soap?.title).toContain("Take part in SOAP");
     expect(soap?.action).toContain("You are in SOAP");
     expect(result.overdue.some((step) => step.milestone === "soap")).toBe(false);
-    // Its own rungs before SOAP's end (Thu 22:00 in Lagos): the day before and the morning of its last day.
+    // Its own notices before SOAP's end (Thu 22:00 in Lagos), tester t9i F4: the applications at once
+    // (reported late, Tuesday), then each morning of the offer rounds, not a countdown to SOAP's end.
     const lagos = ApplicantSnapshotSchema.parse({
       ...withStatus("soap", "in_progress"),
       applicant: { ...certified.applicant, timezone: "Africa/Lagos" },
     });
     const rungs = planAt(lagos, TUESDAY).reminders.filter((r) => r.milestone === "soap");
     expect(rungs.map((r) => [r.rung, r.sendAtLocal])).toEqual([
-      ["due-in-1d", "2027-03-17T09:00:00.000+01:00"],
-      ["due-today", "2027-03-18T09:00:00.000+01:00"],
+      ["soap-applications", "2027-03-16T13:00:00.000+01:00"],
+      ["soap-offer-round", "2027-03-17T09:00:00.000+01:00"],
+      ["soap-last-offer-rounds", "2027-03-18T09:00:00.000+01:00"],
     ]);
     for (const r of rungs) expect(r.deadline).toBe(new Date(soapEnd).toISOString());
   });

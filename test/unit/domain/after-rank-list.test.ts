@@ -1,0 +1,109 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { MATCH_DAY_REPORT_TITLE } from "#domain/planner/match-day.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Tester t9i, after the rank list: F1 (a certified list, Match Day passed, no result told: the plan
+ * went silent with the contract and J-1 steps both overdue and blocked), F2 (a Match the applicant
+ * is not in counted as overdue steps) and F4 (SOAP's offers answered "before SOAP ends").
+ */
+const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
+const certified = ApplicantSnapshotSchema.parse(
+  JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
+);
+const withMilestones = (milestones: ApplicantSnapshot["milestones"]): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse({ ...certified, milestones });
+const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const calendar = seasonCalendar(2027);
+const POST_MATCH = [
+  "match_week",
+  "match_day",
+  "contract",
+  "j1_statement_of_need",
+  "j1_ecfmg_sponsorship",
+  "j1_ds2019",
+  "visa_j1",
+];
+
+describe("F1: Match Day passed and no result told", () => {
+  it.each(["2027-04-03T12:00:00Z", "2027-04-20T12:00:00Z", "2027-05-20T12:00:00Z", "2027-06-25T12:00:00Z"])(
+    "at %s the plan keeps asking where they matched, urgently and weekly, and nothing is overdue and blocked",
+    (now) => {
+      const result = planAt(certified, now);
+      const step = result.nextSteps.find((each) => each.milestone === "match_day");
+      expect(step?.title).toBe(MATCH_DAY_REPORT_TITLE);
+      expect(step?.urgency).toBe("urgent");
+      expect(step?.action).toContain("Statement of Need");
+      expect(step?.action).toContain("4 to 6 weeks");
+      expect(step?.deadline?.at).toBe(calendar.dates.residency_start.iso);
+      expect(result.overdue.map((each) => each.milestone)).not.toContain("match_day");
+      const asks = result.reminders.filter((each) => each.milestone === "match_day");
+      expect(asks.length).toBeGreaterThan(0);
+      // The next question is at most a week away.
+      const next = Math.min(...asks.map((each) => Date.parse(each.sendAt)));
+      expect(next - Date.parse(now)).toBeLessThanOrEqual(7 * 86_400_000);
+      const blocked = new Set(result.blocked.map((each) => each.milestone));
+      for (const late of result.overdue) expect(blocked.has(late.milestone)).toBe(false);
+    },
+  );
+
+  it("asks each week under its own id, so the ledger sends each week's question once", () => {
+    const ids = ["2027-04-20T12:00:00Z", "2027-04-27T12:00:00Z"].map(
+      (now) => planAt(certified, now).reminders.find((each) => each.rung === "match-day-weekly")?.id,
+    );
+    expect(ids[0]).toBeDefined();
+    expect(ids[1]).toBeDefined();
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+});
+
+describe("F2: the rank list deadline passed without a certified list", () => {
+  it.each(["2027-04-20T12:00:00Z", "2027-06-20T12:00:00Z"])(
+    "at %s the steps of that Match after the list are not overdue (the missed list is)",
+    (now) => {
+      const result = planAt(
+        withMilestones(certified.milestones.filter((each) => each.key !== "rank_order_list")),
+        now,
+      );
+      expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+      const overdue = result.overdue.map((each) => each.milestone);
+      for (const key of POST_MATCH) expect(overdue).not.toContain(key);
+      expect(overdue).toContain("rank_order_list");
+    },
+  );
+});
+
+describe("F4: a SOAP participant", () => {
+  const inSoap = withMilestones([
+    ...certified.milestones,
+    { key: "match_week", status: "done", date: "2027-03-15" },
+    { key: "soap", status: "in_progress" },
+  ]);
+  const MONDAY_NOON_ET = "2027-03-15T16:00:00Z";
+
+  it("is told Monday's applications, the offer rounds and that an offer expires with its round", () => {
+    const step = planAt(inSoap, MONDAY_NOON_ET).nextSteps.find((each) => each.milestone === "soap");
+    expect(step?.action).toContain("45");
+    expect(step?.action).toContain("within its round");
+    expect(step?.action).toContain("check NRMP's Match Week schedule");
+    expect(step?.action).not.toContain("before SOAP ends");
+    expect(step?.why).toContain("timed rounds");
+  });
+
+  it("hears on Monday (send the applications), then every morning before and during the offer rounds", () => {
+    const reminders = planAt(inSoap, MONDAY_NOON_ET).reminders.filter((each) => each.milestone === "soap");
+    const rungs = reminders.map((each) => each.rung);
+    // Kolkata's day runs ahead of ET: SOAP's end (Thursday 5 PM ET) is early Friday there, so the
+    // ladder's local days fall a day later and its last rung joins the one before it.
+    expect(rungs).toEqual(["soap-applications", "soap-before-offer-rounds", "soap-last-offer-rounds"]);
+    // Monday itself (noon ET is evening in Kolkata, outside quiet hours), never first on Wednesday.
+    expect(Date.parse(reminders[0]?.sendAt ?? "")).toBeLessThan(Date.parse("2027-03-16T04:00:00Z"));
+    for (const each of reminders)
+      expect(Date.parse(each.sendAt)).toBeLessThan(Date.parse(calendar.dates.nrmp_soap_ends.iso));
+  });
+});

@@ -135,6 +135,7 @@ export const RISK_CODES = [
   "TARGETS_SLIPPED",
   "BOOKED_AFTER_TARGET",
   "VISA_NOT_READY_FOR_START",
+  "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];

@@ -70,6 +70,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
@@ -288,7 +289,9 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     };
     seasonDueDates.set(calendar, known);
   }
-  return risk.code === "CERTIFICATION_AFTER_START" || risk.code === "VISA_NOT_READY_FOR_START"
+  return risk.code === "CERTIFICATION_AFTER_START" ||
+    risk.code === "VISA_NOT_READY_FOR_START" ||
+    risk.code === "MATCH_DAY_NOT_REPORTED"
     ? known.start
     : known.rol;
 }

@@ -37,6 +37,7 @@ import {
   subjectOf,
 } from "./late-for-ranking-words.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
+import { matchDayNotReportedRisks } from "./match-day-risk.ts";
 import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
@@ -260,7 +261,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible) risks.push(...proclamationRisks(context));
   if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
-  if (!ineligible) risks.push(...visaStartRisks(context, dates));
+  if (!ineligible) risks.push(...visaStartRisks(context, dates), ...matchDayNotReportedRisks(context, dates));
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 

@@ -52,6 +52,26 @@ describe("F1: Match Day passed and no result told", () => {
     },
   );
 
+  it("raises MATCH_DAY_NOT_REPORTED, critical, from the contract's date, with a notice at once", () => {
+    const before = planAt(certified, "2027-03-25T12:00:00Z");
+    expect(before.risks.map((risk) => risk.code)).not.toContain("MATCH_DAY_NOT_REPORTED");
+    const result = planAt(certified, "2027-04-20T12:00:00Z");
+    const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("Statement of Need");
+    expect(risk?.sources).toContain("https://ecfmg.org/evsp/application-process.html");
+    expect(
+      result.reminders.some((each) => each.rung === "critical-risk" && each.milestone === "match_day"),
+    ).toBe(true);
+    // Told where they matched, the question and the risk stop.
+    const told = planAt(
+      withMilestones([...certified.milestones, { key: "match_day", status: "done", date: "2027-03-19" }]),
+      "2027-04-20T12:00:00Z",
+    );
+    expect(told.risks.map((each) => each.code)).not.toContain("MATCH_DAY_NOT_REPORTED");
+    expect(told.reminders.some((each) => each.rung === "match-day-weekly")).toBe(false);
+  });
+
   it("asks each week under its own id, so the ledger sends each week's question once", () => {
     const ids = ["2027-04-20T12:00:00Z", "2027-04-27T12:00:00Z"].map(
       (now) => planAt(certified, now).reminders.find((each) => each.rung === "match-day-weekly")?.id,

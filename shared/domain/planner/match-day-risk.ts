@@ -1,0 +1,44 @@
+import type { Risk } from "../plan.ts";
+import { renderDate, renderEt } from "../time.ts";
+import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+// facts.md §5: the contract comes first; the Statement of Need comes from the home country's
+// Ministry of Health; ECFMG allows 4–6 weeks once every document is in.
+const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
+
+/**
+ * MATCH_DAY_NOT_REPORTED (critical), tester t9i F1: the applicant certified a rank order list, Match
+ * Day's release has passed, the contract's date has passed too, and they have not told us where
+ * they matched (nor, in SOAP, which offer they accepted), while residency has not started. Match Day
+ * is a calendar event, so the plan cannot wait for it in silence: the contract and (for a J-1) the
+ * Statement of Need and ECFMG sponsorship wait on the answer. Its critical-risk notice goes out at
+ * once and the advisor's escalation follows (escalation.ts); Match Day's own step asks weekly.
+ * Zero or one Risk; the contract's date is noted for re-planning. Pure.
+ */
+export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates): Risk[] {
+  const { calendar } = context;
+  if (!isSatisfied(context, "rank_order_list") || isFinished(statusOf(context, "match_day"))) return [];
+  const contractDue = dates.due("contract");
+  if (contractDue === null) return [];
+  noteRiskChange(context, contractDue.at);
+  const start = calendar.dates.residency_start;
+  if (context.now < contractDue.at || context.now >= start.at) return [];
+  const j1 = context.applicant.visa === "J-1";
+  const waiting = j1
+    ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
+    : "your contract and visa steps";
+  const sources = [NRMP_DATES_URL];
+  if (j1) sources.push(ECFMG_J1_PROCESS_URL);
+  return [
+    {
+      code: "MATCH_DAY_NOT_REPORTED",
+      severity: "critical",
+      message: `Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${renderDate(start.date)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
+      milestones: ["match_day"],
+      sources,
+    },
+  ];
+}

@@ -132,13 +132,14 @@ export function planMilestone(
   }
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
   // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
-  // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays, so
-  // the console can say why it is blocked or overdue. SOAP stays while it is open to a registered
-  // applicant: it needs no rank order list (session 9 issue 9).
+  // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays as
+  // overdue when the applicant could have done it; one waiting on another is neither overdue nor
+  // waiting (tester t9i F2: a Match the applicant is not in). SOAP stays while it is open to a
+  // registered applicant: it needs no rank order list (session 9 issue 9).
   if (
     gates.seasonOver &&
     entry.seasonBound === true &&
-    !overdueNow &&
+    (!overdueNow || waitingFor !== null) &&
     !(entry.key === "soap" && soapStillOpen(context))
   )
     return;

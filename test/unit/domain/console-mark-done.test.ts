@@ -7,13 +7,15 @@ import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "#te
 /** Mark done refuses a blocked step and names what it waits for in words (tester s4 papercut 8). */
 describe("marking a step done on the applicant's behalf", () => {
   it("names a blocked step's prerequisites by their titles, never by their keys", () => {
-    const now = new Date("2026-10-01T12:00:00Z");
+    // Before the 2026 Match's rank list deadline: a Match that is over lists its waiting steps
+    // nowhere (tester t9i F2), so the blocked step is looked for while that Match is still ahead.
+    const now = new Date("2025-10-01T12:00:00Z");
     const input = inputFactory({ milestones: examsDone("2025-06-01") });
     const plan = planFor(input, seasonCalendar(input.applicant.matchYear), now);
     const blocked = plan.blocked.find((step) => step.milestone === "rank_order_list");
     expect(blocked?.waitingFor).toContain("nrmp_registration");
 
-    const [problem] = markDoneProblems(input, plan, "rank_order_list", "2026-09-30", now);
+    const [problem] = markDoneProblems(input, plan, "rank_order_list", "2025-09-30", now);
     expect(problem?.path).toBe("milestone");
     expect(problem?.message).toMatch(/is blocked: waiting for .*NRMP/);
     expect(problem?.message).not.toContain("nrmp_registration");

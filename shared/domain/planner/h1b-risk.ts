@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, fromWall, localDate, wallFromDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -89,6 +89,18 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   }
   if (last === null || context.now > last.at) return [];
   noteRiskChange(context, last.at + 1);
+  const inHandBy = dates.rendered(last);
+  // The day is the visa steps' ET day (asDay), and east of ET the applicant's own day of that date
+  // ends hours before the instant: from their next midnight to the instant it is a day already past
+  // for them (seed -1595147564: Tue 16 Jun 2026 at midnight starting 17 Jun in Kolkata, 2:30 PM
+  // EDT), so it is named as passed, never as a day to act by.
+  const day = inHandBy.day ?? localDate(context.zone, last.at);
+  const dayEnds = fromWall(context.zone, wallFromDate(day, 0) + DAY_MS);
+  if (dayEnds <= last.at) noteRiskChange(context, dayEnds);
+  const visaBy =
+    context.now >= dayEnds
+      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can`
+      : `your visa must be in hand by ${inHandBy.local}, before orientation`;
   const sources: string[] = [];
   for (const source of J1_SOURCES) addSource(sources, source);
   for (const source of H1B_PETITION_SOURCES) addSource(sources, source);
@@ -99,7 +111,7 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
     {
       code: "VISA_UNDECIDED",
       severity: "warning",
-      message: `You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched, since either route takes months of paperwork and your visa must be in hand by ${dates.rendered(last).local}, before orientation. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan lays out its steps.`,
+      message: `You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched, since either route takes months of paperwork and ${visaBy}. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan lays out its steps.`,
       milestones: ["contract"],
       sources,
     },

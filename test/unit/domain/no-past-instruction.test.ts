@@ -118,6 +118,27 @@ describe("no instruction dated before now", () => {
     );
   });
 
+  it("an undecided visa in Kolkata, the day after the visa's day there, names it as passed (seed -1595147564)", () => {
+    // The counterexample: the visa steps' day is Tue 16 Jun 2026 (an ET day, two weeks before the
+    // residency start), and 18:30 UTC is midnight starting Wed 17 Jun in Kolkata while ET is still
+    // on the 16th. "Must be in hand by Tue 16 Jun 2026" was an instruction for a day already past.
+    const input = inputFactory({
+      applicant: applicantFactory({ timezone: "Asia/Kolkata", matchYear: 2026, visa: "undecided" }),
+      milestones: [{ key: "visa_j1", status: "done" }],
+    });
+    const before = planFor(input, "2026-06-16T18:29:00Z");
+    const visaBefore = before.risks.find((risk) => risk.code === "VISA_UNDECIDED");
+    expect(visaBefore?.message).toContain("your visa must be in hand by Tue 16 Jun 2026");
+    expect(before.riskChangesAt).toContain("2026-06-16T18:30:00.000Z");
+
+    const result = planFor(input, "2026-06-16T18:30:00Z");
+    expect(pastByDays(result, "2026-06-17")).toEqual([]);
+    const visa = result.risks.find((risk) => risk.code === "VISA_UNDECIDED");
+    expect(visa?.message).toContain(
+      "your visa was needed by Tue 16 Jun 2026, before orientation, a day that has passed: get it as soon as you can",
+    );
+  });
+
   it("an OET booked for 20 Jan 2027 gives no instruction dated before now (oetsched)", () => {
     // Out of reach until tester s13 9g A3 (the projected Pathway deadlines now only warn); the
     // point here, no past "by" day, holds either way.

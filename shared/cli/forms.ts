@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { FieldProblem } from "#domain/field-problems.ts";
 import { InvalidInputError, MatchpathError } from "#errors";
 import { answerTypesMarkdown } from "#intake/mapping/answer-types.ts";
+import { contractGaps } from "#intake/mapping/contract.ts";
 import { mapSubmissionWithNotes } from "#intake/mapping/mapper.ts";
 import { loadMappingDirs, loadMappingFile } from "#intake/mapping/registry.ts";
 import { MAPPING_FOLDERS, providerNamed } from "#intake/providers/list.ts";
@@ -17,6 +18,8 @@ Usage:
       Reads the payload as the provider sends it (the raw request body: JSON for Typeform, Tally and
       Google Forms; multipart/form-data, urlencoded or JSON for Jotform), maps it with the mapping and
       prints the resulting submission JSON. Exit 2 with every problem when the answers do not map.
+      Warns about a snapshot path the contract needs that a blank answer would leave empty (its
+      question is not in "required" and it has no default): that applicant would be refused whole.
       Signatures are NOT checked here (a saved body has none); the routes always check them.
       --content-type  for a provider that posts forms (Jotform); default: guessed from the body
                       (multipart when it starts with "--").
@@ -115,6 +118,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     return 1;
   }
   const mapping = await loadMappingFile(mappingPath);
+  // Warned before the payload is mapped: this payload may answer everything, the next applicant may not.
+  for (const gap of contractGaps(mapping)) io.err(`warning: ${gap.path}: ${gap.message}\n`);
   const body = await readFile(payloadPath);
   const { savedRequest }: FormProvider = providerNamed(mapping.provider);
   const request = savedRequest ? savedRequest(body, contentType) : { rawBody: body, headers: {} };

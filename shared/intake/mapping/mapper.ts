@@ -4,6 +4,7 @@ import type { AnswerValue, ParsedForm } from "#intake/providers/common.ts";
 import { providerNamed } from "#intake/providers/list.ts";
 import type { FormProvider } from "#intake/providers/provider.ts";
 import { answerTypeProblem, isKnownAnswerType } from "./answer-types.ts";
+import { BLANK_MEANS } from "./contract.ts";
 import { convert, isUnanswered } from "./convert.ts";
 import { composeStarts } from "./interview-starts.ts";
 import { type MappingProblem, schemaProblems } from "./problems.ts";
@@ -80,6 +81,20 @@ export function mapSubmissionWithNotes(
   const mappedFrom = new Map<string, string>();
   for (const [key, rule] of Object.entries(mapping.fields)) {
     if (!mappedFrom.has(rule.to)) mappedFrom.set(rule.to, key);
+  }
+  // A blank answer where the contract has a word for "not known" is that word, not a refusal (a 4xx
+  // would leave the applicant unsigned and unaware); a required question left blank is still reported.
+  if (mapping.kind === "applicant.snapshot") {
+    for (const [target, blank] of BLANK_MEANS) {
+      const field = mappedFrom.get(target);
+      if (field === undefined || values.has(target) || problems.some((problem) => problem.path === target))
+        continue;
+      values.set(target, blank.value);
+      notes.push({
+        path: target,
+        message: `${title} field "${field}" was not answered: read as ${blank.reads}`,
+      });
+    }
   }
   composeStarts(values, fedBy, mappedFrom, problems, title, notes);
   const { candidate, pathOf } = assemble(mapping, form, values);

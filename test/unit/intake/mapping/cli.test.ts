@@ -162,6 +162,25 @@ describe("npm run forms", () => {
     expect(err).toMatch(/fields\.a\.to: applicant\.age is not a snapshot path/);
   });
 
+  it("check warns about a snapshot path a blank answer would leave empty, and is silent for a sound mapping (t9i F14)", async () => {
+    const shipped = JSON.parse(readFileSync(forms("google-forms-applicant-intake.json"), "utf8")) as {
+      required: string[];
+    };
+    const payload = fixture("google-forms/applicant-intake.body.json");
+    const sound = await run("check", forms("google-forms-applicant-intake.json"), payload);
+    expect(sound.code).toBe(0);
+    expect(sound.err).not.toContain("warning");
+    const dir = mkdtempSync(join(tmpdir(), "forms-"));
+    const file = join(dir, "optional-year.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ ...shipped, required: shipped.required.filter((key) => key !== "Match year") }),
+    );
+    const loose = await run("check", file, payload);
+    expect(loose.code).toBe(0);
+    expect(loose.err).toMatch(/warning: applicant\.matchYear: .*"Match year" is not in "required"/);
+  });
+
   it("check honours --content-type for a urlencoded Jotform body", async () => {
     const dir = mkdtempSync(join(tmpdir(), "forms-"));
     const file = join(dir, "body.txt");

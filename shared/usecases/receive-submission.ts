@@ -1,3 +1,4 @@
+import { EARLIEST_ZONE, futureDoneProblems } from "#domain/done-date.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
@@ -39,6 +40,17 @@ export async function receiveSubmission(
       : new InvalidInputError("The submission is not valid", problems, { cause: parsed.error });
   }
   const submission = parsed.data;
+  // A step done in the future is refused, as Mark done refuses it (one rule, done-date.ts): a snapshot
+  // in its own zone; an update, which names no zone, against the earliest one (the store holds the
+  // applicant's), so a date after today everywhere never reaches the plan.
+  const now = deps.clock.now();
+  const future = futureDoneProblems(
+    submission.milestones,
+    submission.type === "applicant.snapshot" ? submission.applicant.timezone : EARLIEST_ZONE,
+    now,
+  );
+  if (future.length > 0)
+    throw new InvalidInputError("The submission marks a step done in the future", future);
   return deps.intake.applySubmission(
     submission,
     {
@@ -47,6 +59,6 @@ export async function receiveSubmission(
       ...(decidedOn ? { decidedOn } : {}),
       ...(shownScheduled && shownScheduled.length > 0 ? { shownScheduled } : {}),
     },
-    deps.clock.now(),
+    now,
   );
 }

@@ -1,4 +1,5 @@
 import { bookedDayAhead, type DoneOpens, doneOpensFor } from "../applicant-choices.ts";
+import { doneDateInFuture } from "../done-date.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
@@ -80,17 +81,14 @@ export function markDoneProblems(
     record.milestones.find((entry) => entry.key === key),
     date,
   );
+  const future = doneDateInFuture(applicant.timezone, date, now);
   // Both at once means the exam is still ahead: one problem says so, not two true halves of it.
-  if (date > today && booked !== undefined)
+  if (future !== undefined && booked !== undefined)
     problems.push({
       path: "date",
       message: `cannot be set yet: the exam for ${stepName(key)} is booked for ${booked}, still ahead; mark it done on or after that day, with a date no later than today in the applicant's zone (${today}, ${applicant.timezone}); if the exam moved, save a what-if with the new date first`,
     });
-  else if (date > today)
-    problems.push({
-      path: "date",
-      message: `must be a date YYYY-MM-DD no later than today in the applicant's zone (${today}, ${applicant.timezone}), not in the future`,
-    });
+  else if (future !== undefined) problems.push({ path: "date", message: future });
   else if (booked !== undefined)
     problems.push({
       path: "date",

@@ -97,6 +97,63 @@ describe("receiveSubmission", () => {
     expect(deps.intake.calls.applySubmission).toBeUndefined();
   });
 
+  it("refuses a snapshot step done after today in the applicant's zone, naming its date, as Mark done does (t9i F7)", async () => {
+    // 2026-03-01T00:00Z is 01:00 on 1 March in Lagos: 2 March is tomorrow there.
+    const deps = setup();
+    const future = {
+      ...snapshot,
+      milestones: [
+        { key: "usmle_step1", status: "done", date: "2025-05-01" },
+        { key: "ecfmg_certification", status: "done", date: "2026-03-02" },
+        { key: "usmle_step2ck", status: "scheduled", date: "2026-05-01" },
+      ],
+    };
+    const failure = await receiveSubmission(future, "webhook", deps).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidInputError);
+    expect((failure as InvalidInputError).problems).toEqual([
+      {
+        path: "milestones.1.date",
+        message: expect.stringMatching(
+          /no later than today in the applicant's zone \(2026-03-01, Africa\/Lagos\)/,
+        ),
+      },
+    ]);
+    expect(deps.intake.calls.applySubmission).toBeUndefined();
+    // Today in the applicant's zone is accepted: it is 1 March in Lagos, still 28 February in Chicago.
+    const today = {
+      ...future,
+      milestones: [{ key: "ecfmg_certification", status: "done", date: "2026-03-01" }],
+    };
+    await expect(receiveSubmission(today, "webhook", deps)).resolves.toMatchObject({ outcome: "created" });
+    const chicago = {
+      ...today,
+      submissionId: "sub-chicago",
+      applicant: {
+        ...snapshot.applicant,
+        externalId: "bo",
+        email: "bo@example.com",
+        timezone: "America/Chicago",
+      },
+    };
+    await expect(receiveSubmission(chicago, "webhook", deps)).rejects.toMatchObject({
+      problems: [{ path: "milestones.0.date" }],
+    });
+  });
+
+  it("refuses an update's step done on a date that is after today in every zone, naming its date (t9i F7)", async () => {
+    const update = {
+      type: "milestone.update",
+      submissionId: "sub-3",
+      applicant: { externalId: "ada" },
+      milestones: [{ key: "ecfmg_certification", status: "done", date: "2027-05-01" }],
+    };
+    const deps = setup();
+    await expect(receiveSubmission(update, "webhook", deps)).rejects.toMatchObject({
+      problems: [{ path: "milestones.0.date", message: expect.stringMatching(/not in the future/) }],
+    });
+    expect(deps.intake.calls.applySubmission).toBeUndefined();
+  });
+
   it("rejects a body of the wrong type at the root", async () => {
     const failure = await receiveSubmission([1, 2], "webhook", setup()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidInputError);

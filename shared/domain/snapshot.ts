@@ -91,7 +91,11 @@ export const MedicalSchoolSchema = z.object({
     .string()
     .check(z.regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 country code such as IN or NG" })),
   /** true: WDOMS shows an ECFMG sponsor note; false: it does not; null: not yet checked. */
-  wdomsSponsorNote: z.nullable(z.boolean()),
+  wdomsSponsorNote: z.nullable(
+    z.boolean({
+      message: "must be true, false or null (null: not checked yet; the plan asks for the check)",
+    }),
+  ),
 });
 
 export const ApplicantSchema = z.object({

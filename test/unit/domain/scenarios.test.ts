@@ -437,6 +437,43 @@ describe("plan CLI errors", () => {
     expect(runPlanCli(["snapshot.json", "--now", "yesterday"], io("{}", []))).toBe(2);
   });
 
+  // Tester t9i F7 and F11: the CLI holds a snapshot and --now to the intake's own rules.
+  const scenario = () =>
+    JSON.parse(readFileSync(new URL("everything-done-j1.json", SCENARIO_DIR), "utf8")) as {
+      applicant: { medicalSchool: Record<string, unknown> };
+      milestones: { key: string; status: string; date?: string }[];
+    };
+  const run = (snapshot: unknown, ...args: string[]) => {
+    const errors: string[] = [];
+    const code = runPlanCli(["snapshot.json", ...args], io(JSON.stringify(snapshot), errors));
+    return { code, err: errors.join("") };
+  };
+
+  it("refuses --now given twice, out of 1900-2100, or without a time and offset, naming --now", () => {
+    const twice = run(scenario(), "--now", "2026-12-02T09:00:00Z", "--now", "2026-12-03T09:00:00Z");
+    expect(twice.code).toBe(2);
+    expect(twice.err).toMatch(/--now is given twice/);
+    for (const instant of ["0001-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "1899-12-31T23:00:00Z"]) {
+      const far = run(scenario(), "--now", instant);
+      expect(far.code).toBe(2);
+      expect(far.err).toMatch(/--now must be from 1900-01-01 to 2100-12-31/);
+    }
+    const dateOnly = run(scenario(), "--now", "2026-12-02");
+    expect(dateOnly.code).toBe(2);
+    expect(dateOnly.err).toMatch(/--now needs a time and a UTC offset/);
+    expect(run(scenario(), "--now", "2026-12-02T09:00:00+08:00").code).toBe(0);
+  });
+
+  it("says that wdomsSponsorNote may be null (not checked yet) when it is missing or not a boolean", () => {
+    for (const value of [undefined, "yes"]) {
+      const snapshot = scenario();
+      snapshot.applicant.medicalSchool.wdomsSponsorNote = value;
+      const { code, err } = run(snapshot, "--now", "2026-12-02T09:00:00Z");
+      expect(code).toBe(2);
+      expect(err).toMatch(/applicant\.medicalSchool\.wdomsSponsorNote: .*true, false or null/);
+    }
+  });
+
   it("prints help and exits 0", () => {
     const output: string[] = [];
     expect(runPlanCli(["--help"], { ...io("", []), out: (text) => output.push(text) })).toBe(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { interviewSeasonWarnings } from "#domain/console/what-if-checks.ts";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
@@ -264,6 +265,13 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const now = options.now ?? io.now();
   const result = plan(snapshot, calendar, now);
+  // An interview outside the planned Match's season (a past season's, a typo) is left out of the plan: say so,
+  // by the console what-if's own check, rather than leave it out silently (tester t9i F11e).
+  const outside = interviewSeasonWarnings(
+    result,
+    snapshot.interviews.map((interview) => ({ kind: "interview" as const, ...interview })),
+  );
+  for (const warning of outside) io.err(`warning: ${warning.message} (${warning.sources.join(", ")})\n`);
   io.out(
     options.json
       ? `${JSON.stringify(result, null, 2)}\n`

@@ -464,6 +464,24 @@ describe("plan CLI errors", () => {
     expect(run(scenario(), "--now", "2026-12-02T09:00:00+08:00").code).toBe(0);
   });
 
+  it("warns of an interview outside the plan's Match interview season instead of dropping it silently", () => {
+    const snapshot = { ...scenario(), interviews: [] as unknown[] };
+    snapshot.interviews = [
+      {
+        program: "Old Season Internal Medicine",
+        startsAt: "2025-01-10T15:00:00Z",
+        timezone: "UTC",
+        format: "virtual",
+      },
+    ];
+    const { code, err } = run(snapshot, "--now", "2026-12-02T09:00:00Z");
+    expect(code).toBe(0);
+    expect(err).toMatch(
+      /warning: The interview at Old Season Internal Medicine on 2025-01-10 is outside the 20\d\d Match's interview season/,
+    );
+    expect(run(scenario(), "--now", "2026-12-02T09:00:00Z").err).toBe("");
+  });
+
   it("says that wdomsSponsorNote may be null (not checked yet) when it is missing or not a boolean", () => {
     for (const value of [undefined, "yes"]) {
       const snapshot = scenario();

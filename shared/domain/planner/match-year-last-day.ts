@@ -94,6 +94,12 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
       const due = pathwayDeadline(calendar);
       if (due !== null && due > context.now && due < last.at)
         acts.push(`submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`);
+      // Its projected deadline already passed: never a day after it without saying so (tester t9j
+      // A3); the real one may be later (the projection takes the earlier candidate), so at once.
+      else if (due !== null && due <= context.now)
+        acts.push(
+          `submit your ECFMG Pathway application at once (its projected deadline, ${dayBy(context, due)}, has passed; only if ECFMG's real deadline is later can it still count, and then ${by} at the latest)`,
+        );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${by}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
     // Preparation runs one exam after another (advice): the first is the one to start by that day.

@@ -47,6 +47,21 @@ describe("the last day that still works for the 2027 Match is named before the w
     expect(risk?.sources?.some((source) => source.startsWith("advice: "))).toBe(true);
   });
 
+  it("a Pathway past its projected deadline is asked for at once, never by a later day alone (tester t9j A3)", () => {
+    const karachi = applicant("Asia/Karachi", [
+      { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
+    ]);
+    const result = planAt(karachi, "2027-01-02T05:00:00Z");
+    const risk = lastDay(result);
+    expect(result.risks.some((other) => other.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(true);
+    expect(risk?.message).toContain(
+      "submit your ECFMG Pathway application at once (its projected deadline, Sat 26 Dec 2026, has passed;",
+    );
+    expect(risk?.message).not.toMatch(
+      /^The 2027 Match is still within reach if you act by [^:]*: submit your ECFMG Pathway application by/,
+    );
+  });
+
   it("is never beside the write-off, and the write-off comes right after the day it names", () => {
     const zones = ["Africa/Lagos", "Asia/Karachi", "America/Los_Angeles", "Pacific/Auckland"];
     const statuses: MilestoneEntry[][] = [

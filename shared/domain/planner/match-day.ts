@@ -86,12 +86,7 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
-    why: soap
-      ? texts.soapMatchDayAction
-      : due === texts.residencyStart
-        ? texts.matchDayLateAction
-        : texts.matchDayAction,
+    ...matchDayAsk(texts, due, soap),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -117,11 +112,22 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
+    ...matchDayAsk(texts, due, soap),
+  });
+}
+
+/** What Match Day's follow-up and weekly question say: SOAP's words, or past the contract's date the late ones. */
+function matchDayAsk(
+  texts: ReturnType<typeof textsOf>,
+  due: DueDate,
+  soap: boolean,
+): { title: string; why: string } {
+  return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap
       ? texts.soapMatchDayAction
       : due === texts.residencyStart
         ? texts.matchDayLateAction
         : texts.matchDayAction,
-  });
+  };
 }

@@ -75,12 +75,8 @@ export const PRE_ERAS_KEYS: readonly MilestoneKey[] = [
   "budget",
 ];
 
-/**
- * A Pathway applicant registered for the Match with everything done but the OET and the ECFMG
- * Pathway (USCE not started, as these tests always had it): the applicant of the
- * Pathway/OET tests (testers s12 issue 9f, s13 9g, s14 9h).
- */
-export const DONE_BUT_OET_AND_PATHWAY = [
+/** The exams, ERAS and NRMP steps done, the OET and the Pathway not: an applicant in the Match but for them. */
+export const DONE_TO_NRMP_BUT_OET_AND_PATHWAY = [
   "wdoms_listing",
   "ecfmg_application",
   "usmle_step1",
@@ -88,6 +84,15 @@ export const DONE_BUT_OET_AND_PATHWAY = [
   "eras_token",
   "eras_application",
   "nrmp_registration",
+] as const satisfies readonly MilestoneKey[];
+
+/**
+ * A Pathway applicant registered for the Match with everything done but the OET and the ECFMG
+ * Pathway (USCE not started, as these tests always had it): the applicant of the
+ * Pathway/OET tests (testers s12 issue 9f, s13 9g, s14 9h).
+ */
+export const DONE_BUT_OET_AND_PATHWAY = [
+  ...DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
   "lors",
   "cv",
   "personal_statement",

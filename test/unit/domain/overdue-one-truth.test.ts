@@ -7,7 +7,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { stepBadge } from "#domain/step-badge.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 /**
  * Tester t9h B1, B2 (2 Dec 2026, the 2027 Match under way). B2: once the 2027 Match was out of reach
@@ -20,22 +26,13 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  */
 
 const ZONE = "Africa/Lagos";
-const DONE_TO_NRMP = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
 
 /** A Lagos J-1 graduate for the 2027 Match: everything to NRMP done but the OET (`oet`) and the Pathway. */
 function lagosPlan(oet: ReturnType<typeof milestoneFactory>[], now: string): Plan {
   return planFor(
     inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: ZONE, visa: "J-1", graduation: "2024-07-30" }),
-      milestones: [...doneMilestones(DONE_TO_NRMP, "2024-09-01"), ...oet],
+      milestones: [...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01"), ...oet],
     }),
     now,
   );
@@ -113,7 +110,7 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
           graduation: "2024-07-30",
         }),
         milestones: [
-          ...doneMilestones(DONE_TO_NRMP, "2024-09-01"),
+          ...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01"),
           milestoneFactory("oet_medicine", "done", "2026-09-01"),
           milestoneFactory("ecfmg_pathway", "scheduled", "2026-12-20"),
         ],

@@ -11,6 +11,7 @@ import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import {
   applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
   doneMilestones,
   inputFactory,
   milestoneFactory,
@@ -29,18 +30,7 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
  */
 const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
-const DONE = doneMilestones(
-  [
-    "wdoms_listing",
-    "ecfmg_application",
-    "usmle_step1",
-    "usmle_step2ck",
-    "eras_token",
-    "eras_application",
-    "nrmp_registration",
-  ],
-  "2024-09-01",
-);
+const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
 const OET_PENDING = [...DONE, milestoneFactory("oet_medicine", "scheduled", "2026-12-12")];
 
 function planOf(milestones: MilestoneEntry[]): Plan {

@@ -96,7 +96,7 @@ describe("intake refusals on the local stack", () => {
       type: "milestone.update",
       submissionId: `upd-${applicant.externalId}`,
       applicant: { email: applicant.email },
-      milestones: [{ key: "usmle_step2ck", status: "done", date: "2026-08-20" }],
+      milestones: [{ key: "usmle_step2ck", status: "done", date: "2026-05-20" }],
     });
 
     // The global teardown scans every log line of the suite for this address (log-capture.ts).

@@ -1,21 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 // Tester s14 issue 9h A3: MATCH_YEAR_NOT_FEASIBLE's "what it would take" named a booked OET sitting
 // of Sat 9 Jan 2027 as "your sitting on Fri 8 Jan 2027" in Karachi, Lagos and Auckland: the
 // applicant's own day was rendered as a deadline's day (the earlier of the local and the ET day).
 // Her own date is her day, in every zone, as the step and the email show it.
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
+const DONE = DONE_TO_NRMP_BUT_OET_AND_PATHWAY;
 
 describe("a booked sitting in MATCH_YEAR_NOT_FEASIBLE is the applicant's own day (s14 9h A3)", () => {
   for (const timezone of ["Asia/Karachi", "Africa/Lagos", "Pacific/Auckland", "America/Los_Angeles"]) {

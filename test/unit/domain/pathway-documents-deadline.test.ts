@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 // Tester s13 issue 9g A3: a Dhaka applicant for the 2027 Match (J-1; Steps 1 and 2 CK done, ERAS
 // sent 24 Sep, NRMP registered, OET booked for 10 Dec 2026, Pathway not started) was told on
@@ -17,15 +22,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // documentation deadline, and ECFMG's review (~28 days) ends before the ROL deadline (24 Feb 2027).
 
 const NOW = "2026-12-02T03:00:00Z";
-const SENT = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
+const SENT = DONE_TO_NRMP_BUT_OET_AND_PATHWAY;
 
 const applicant = (timezone: string, graduation: string) =>
   applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation });

@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 // Tester s14 issue 9h B5: a Lagos applicant (OET sat 12 Dec 2026, result pending, Pathway not
 // started) read on 10 Jan 2027 "submit the application now, before its deadline" on a Pathway step
 // marked overdue, its projected deadline (26 Dec 2026) passed. The step's words must fit its status.
 
-const DONE = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-] as const;
+const DONE = DONE_TO_NRMP_BUT_OET_AND_PATHWAY;
 
 describe("the Pathway's words while the OET result is pending (s14 9h B5)", () => {
   const input = inputFactory({

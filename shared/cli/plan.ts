@@ -185,7 +185,10 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       result.budget.items.map((item) => [
         item.status,
         `${usd(item.amountUsd)}${item.verify === undefined ? "" : " !"}`,
-        item.label,
+        // The next Match's copy of a fee paid for this one says which Match it is for, as the table does.
+        item.nextMatch === undefined
+          ? item.label
+          : `${item.label} (${item.nextMatch.matchYear} Match, estimate)`,
         item.asOf,
       ]),
     ),

@@ -76,6 +76,17 @@ function nextMatchOf(context: PlanContext, season: SeasonCalendar): SeasonCalend
 }
 
 /**
+ * The Match whose season fees the budget estimates: the next one once the applicant's own is over
+ * (nextMatchOf), or, while it is still running but out of reach, the later Match the plan targets
+ * (`season`, MATCH_YEAR_NOT_FEASIBLE). The fees paid for the Match out of reach stay spent, and the
+ * later Match needs its own token, applications and registration (catalog `redoneEachSeason`), so
+ * both are counted (tester t9j F10: a paid applicant moved to 2028 had the unpaid twin's total).
+ */
+function feesAheadFor(over: SeasonCalendar | null, context: PlanContext, season: SeasonCalendar) {
+  return over ?? (season.matchYear > context.calendar.matchYear ? season : null);
+}
+
+/**
  * A fee of the next Match once the applicant's own is over (tester s9 issue 14 B1, 15 B3: "Still
  * to pay $0" for an IMG who will pay ERAS, NRMP, the visa and, for an H-1B, Step 3 again): the fee
  * of a step bound to one season (catalog `seasonBound`) is budgeted for that Match, as an estimate
@@ -121,12 +132,15 @@ export function buildBudget(
   unchecked = false,
   season: SeasonCalendar = context.calendar,
 ): Budget {
-  const next = nextMatchOf(context, season);
-  const lateFee = lateFeeDue(context, season, next);
-  const flags = budgetFlags(ineligible, unchecked, next !== null, lateFee);
+  const over = nextMatchOf(context, season);
+  // NRMP's late fee follows the Match the plan targets: only once the applicant's Match is over is
+  // none budgeted for a Match not yet begun.
+  const lateFee = lateFeeDue(context, season, over);
+  const next = feesAheadFor(over, context, season);
+  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee);
   return (
     knownBudget(context, season, flags) ??
-    keepBudget(context, season, flags, budgetOf(context, ineligible, unchecked, next, lateFee))
+    keepBudget(context, season, flags, budgetOf(context, ineligible, unchecked, next, lateFee, over))
   );
 }
 
@@ -137,6 +151,7 @@ function budgetOf(
   unchecked: boolean,
   next: SeasonCalendar | null,
   lateFee: LateFee,
+  over: SeasonCalendar | null,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -176,9 +191,10 @@ function budgetOf(
     const ahead =
       fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
         ? null
-        : nextMatchItem(fee, item, spent, next);
+        : // A fee not yet paid of a Match moved to a later year is that Match's already.
+          nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
     // A step of the Match that is over, not paid, is not this season's bill: the next Match's is.
-    if (!spent && next !== null && catalogEntry(fee.milestone).seasonBound === true) {
+    if (!spent && over !== null && catalogEntry(fee.milestone).seasonBound === true) {
       if (ahead !== null) place(ahead, fee);
       continue;
     }

@@ -32,7 +32,7 @@ const planOf = (paid: boolean): Plan => {
 };
 const SEASON_FEES = ["eras_token", "eras_programs", "eras_usmle_transcript", "nrmp_registration"];
 const itemsOf = (result: Plan, key: string) =>
-  [...result.budget.items, ...result.budget.toVerify].filter((item) => item.key.startsWith(key));
+  [...result.budget.items, ...(result.budget.toVerify ?? [])].filter((item) => item.key.startsWith(key));
 
 describe("a Match moved to a later year after its season's fees were paid (tester t9j F10)", () => {
   const paid = planOf(true);

@@ -56,9 +56,50 @@ describe("MATCH_YEAR_NOT_FEASIBLE's fee advice fits the fees already paid (teste
     expect(text).toContain(`. ${said}`);
   });
 
-  it("says nothing of a fee already paid: both paid, no 'pay no' and no fee at all", () => {
+  it("tells no one to pay no fee already paid: both paid, no 'pay no'", () => {
     const text = message(planWith("done", "done"));
     expect(text).not.toMatch(/pay no/i);
-    expect(text).not.toMatch(/\bfee\b/i);
+  });
+});
+
+/**
+ * Tester t9j F10: the applicant who had paid the 2027 season heard nothing of it. The fees paid
+ * (fees.json `spentWhen`) count for the 2027 Match only: the token and NRMP's fees are
+ * non-refundable (facts.md §1, §4), no refund of ERAS application fees is known, and the 2028 Match
+ * needs its own (the budget's 2028 lines). NRMP's last day for withdrawal is the rank order list
+ * deadline (facts.md §2): a registered applicant is told to ask NRMP about withdrawing by then.
+ */
+describe("MATCH_YEAR_NOT_FEASIBLE tells an applicant who paid the season what becomes of it (tester t9j F10)", () => {
+  it("names the paid 2027 fees as that Match's only, not refunded, and due again for 2028", () => {
+    const text = message(planWith("done", "done"));
+    expect(text).toContain(
+      "The 2027 fees you paid (ERAS token, ERAS applications, NRMP registration) count for the 2027 Match only",
+    );
+    expect(text).toContain("non-refundable");
+    expect(text).toContain("Matchpath knows of no refund");
+    expect(text).toContain("the 2028 Match needs its own");
+    expect(text).toMatch(
+      /ask NRMP about withdrawing from the 2027 Match in R3 by the rank order list deadline, [^,]+2027/,
+    );
+  });
+
+  it("names only what is paid, and no withdrawal without an NRMP registration", () => {
+    const text = message(planWith("done", "not_started"));
+    expect(text).toContain(
+      "The 2027 fees you paid (ERAS token, ERAS applications) count for the 2027 Match only",
+    );
+    expect(text).not.toMatch(/withdraw/i);
+  });
+
+  it("cites the refund rules and NRMP's withdrawal deadline", () => {
+    const risk = planWith("done", "done").risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk?.sources).toEqual(
+      expect.arrayContaining(["https://ecfmg.org/eras/", "http://www.nrmp.org/match-process/match-fees/"]),
+    );
+  });
+
+  it("says nothing of paid fees to an applicant who paid none of the season", () => {
+    const text = message(plan(inputFactory({ applicant, milestones: early }), seasonCalendar(2027), NOW));
+    expect(text).not.toContain("fees you paid");
   });
 });

@@ -1,0 +1,56 @@
+import type { MilestoneKey } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import { feePaid } from "./fees-paid.ts";
+import { addSource } from "./risk-sources.ts";
+
+/** ECFMG's ERAS page: the IMG token fee is non-refundable (official, facts.md §1). */
+const ERAS_TOKEN_FEE_URL = "https://ecfmg.org/eras/";
+/** NRMP's fee schedule: all applicant fees are non-refundable (official, 2016–17, facts.md §4). */
+const NRMP_FEES_URL = "http://www.nrmp.org/match-process/match-fees/";
+
+/** The season's fees as the paid applicant knows them, by step, in the order they are paid. */
+const SEASON_FEES: readonly { key: MilestoneKey; said: string }[] = [
+  { key: "eras_token", said: "ERAS token" },
+  { key: "eras_application", said: "ERAS applications" },
+  { key: "nrmp_registration", said: "NRMP registration" },
+];
+
+/**
+ * What becomes of the season fees already paid (feePaid, the budget's rule) for the Match out of
+ * reach (tester t9j F10: the paid applicant heard nothing): they count for that Match only; ECFMG's
+ * token fee and NRMP's fees are non-refundable, and no refund of ERAS application fees is on the
+ * fact sheet, so none is promised; the feasible Match needs its own, as the budget counts. An
+ * applicant registered with NRMP is pointed to NRMP about withdrawing, whose last day is the rank
+ * order list deadline (facts.md §2; `rolDeadline` writes it and cites its source). Empty when none
+ * is paid. Part of MATCH_YEAR_NOT_FEASIBLE's message (notFeasibleRisk).
+ */
+export function paidSeasonAdvice(
+  context: PlanContext,
+  feasibleYear: number,
+  sources: string[],
+  rolDeadline: () => string,
+): string {
+  const year = context.calendar.matchYear;
+  const paid = SEASON_FEES.filter((each) => feePaid(context, each.key));
+  if (paid.length === 0) return "";
+  const refunds: string[] = [];
+  if (feePaid(context, "eras_token")) {
+    refunds.push("ECFMG's ERAS token fee");
+    addSource(sources, ERAS_TOKEN_FEE_URL);
+  }
+  if (feePaid(context, "nrmp_registration")) {
+    refunds.push("NRMP's fees");
+    addSource(sources, NRMP_FEES_URL);
+  }
+  const rules = [
+    ...(refunds.length > 0 ? [`${refunds.join(" and ")} are non-refundable`] : []),
+    ...(feePaid(context, "eras_application")
+      ? ["Matchpath knows of no refund of ERAS application fees"]
+      : []),
+  ];
+  let said = ` The ${year} fees you paid (${paid.map((each) => each.said).join(", ")}) count for the ${year} Match only: ${rules.join(", and ")}; the ${feasibleYear} Match needs its own token, applications and NRMP registration, counted in your budget.`;
+  if (feePaid(context, "nrmp_registration")) {
+    said += ` You are registered for the ${year} Match: ask NRMP about withdrawing from the ${year} Match in R3 by the rank order list deadline, ${rolDeadline()}, NRMP's last day for withdrawal.`;
+  }
+  return said;
+}

@@ -5,6 +5,7 @@ import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } fro
 import { STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
 import { DueRuleSchema, TargetRuleSchema } from "./date-rules-schema.ts";
+import { NO_FEE_SENTENCE } from "./school-check-words.ts";
 import { STEP_STAGES } from "./step-stages.ts";
 
 /**
@@ -47,8 +48,19 @@ const SchoolEligibilityCheckSchema = z
         waitingFor: z.string().min(1),
         action: z.string().min(1),
         resolvedBy: z.string().min(1),
-        /** The SCHOOL_NOT_ECFMG_ELIGIBLE risk's message; {school} is the school's name. */
-        risk: z.string().includes("{school}"),
+        /**
+         * The SCHOOL_NOT_ECFMG_ELIGIBLE risk's message; {school} is the school's name. Its last
+         * sentence, NO_FEE_SENTENCE, is for an applicant who has paid none of the blocked steps' fees.
+         */
+        risk: z.string().includes("{school}").endsWith(NO_FEE_SENTENCE),
+        /**
+         * For an applicant who has paid some of the blocked steps' fees (the budget's `spentWhen`):
+         * the risk's last sentence and the check's action; {fees} names the fees paid. Never a refund
+         * promised: none is on the fact sheet.
+         */
+        paidFees: z
+          .object({ risk: z.string().includes("{fees}"), action: z.string().includes("{fees}") })
+          .strict(),
       })
       .strict(),
     unchecked: z

@@ -1,10 +1,12 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, FIRST_GATE, SCHOOL_CHECK } from "../catalog/index.ts";
+import { NO_FEE_SENTENCE } from "../catalog/school-check-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { paidGatedFees } from "./fees-paid.ts";
 
 const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
@@ -60,4 +62,25 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
       shapedDueDate({ at, zone: context.zone, status: "advice", source: `target: ${WEEK_TARGET_SOURCE}` }),
     );
   return target;
+}
+
+/**
+ * SCHOOL_NOT_ECFMG_ELIGIBLE's message: the catalog's, whose last sentence ("Pay no fee until
+ * then.") is for an applicant who has paid none of the blocked steps' fees; one who has (the
+ * budget's `spentWhen`: the ECFMG application done, an exam scheduled) is told to pay no further
+ * fee and to ask ECFMG what becomes of the money paid, never promised a refund.
+ */
+export function ineligibleSchoolMessage(context: PlanContext): string {
+  const { ineligible } = SCHOOL_CHECK;
+  const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
+  const paid = paidGatedFees(context);
+  if (paid === null) return message;
+  return `${message.slice(0, -NO_FEE_SENTENCE.length)}${ineligible.paidFees.risk.replace("{fees}", () => paid)}`;
+}
+
+/** The school check's action once the school has no sponsor note, fitted to the fees paid as the risk is. */
+export function ineligibleSchoolAction(context: PlanContext): string {
+  const { ineligible } = SCHOOL_CHECK;
+  const paid = paidGatedFees(context);
+  return paid === null ? ineligible.action : ineligible.paidFees.action.replace("{fees}", () => paid);
 }

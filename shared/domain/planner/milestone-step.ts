@@ -4,7 +4,7 @@ import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { weekTargetOf } from "./first-gate.ts";
+import { ineligibleSchoolAction, weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
@@ -188,7 +188,7 @@ export function planMilestone(
       ? Math.min(leadStart?.at ?? context.now, context.now)
       : (leadStart?.at ?? null);
   const action = schoolCheckOnly
-    ? SCHOOL_CHECK.ineligible.action
+    ? ineligibleSchoolAction(context)
     : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
       ? SCHOOL_CHECK.unchecked.reportedDone
       : gates.seasonOver && entry.key === "rank_order_list"

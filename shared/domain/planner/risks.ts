@@ -26,6 +26,7 @@ import {
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import {
   fedBy,
@@ -91,7 +92,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push({
       code: "SCHOOL_NOT_ECFMG_ELIGIBLE",
       severity: "critical",
-      message: SCHOOL_CHECK.ineligible.risk.replace("{school}", () => applicant.medicalSchool.name),
+      message: ineligibleSchoolMessage(context),
       milestones: [SCHOOL_CHECK.key, ...blocked.map((entry) => entry.key)],
       sources: [citationSource(SCHOOL_CHECK)],
     });

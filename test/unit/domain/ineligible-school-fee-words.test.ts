@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { SCHOOL_CHECK } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Fee words that fit what is paid (task adv39): SCHOOL_NOT_ECFMG_ELIGIBLE said "Pay no fee until
+ * then" and the school check "before paying any fee" to an applicant who had already paid the
+ * ECFMG application and booked Step 1 (the budget's `spentWhen`: done, scheduled). They are told to
+ * pay no further fee and to ask ECFMG what becomes of the money paid; no refund is promised.
+ */
+const now = new Date("2026-11-30T12:00:00Z");
+const planWith = (milestones: MilestoneEntry[]): Plan =>
+  plan(
+    inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2028,
+        timezone: "Africa/Lagos",
+        medicalSchool: { name: "X Medical College", country: "NG", wdomsSponsorNote: false },
+      }),
+      milestones: [milestoneFactory("wdoms_listing", "done", "2026-01-01"), ...milestones],
+    }),
+    seasonCalendar(2028),
+    now,
+  );
+const riskOf = (result: Plan) => result.risks.find((risk) => risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
+const checkAction = (result: Plan) =>
+  [...result.nextSteps, ...result.blocked].find((step) => step.milestone === SCHOOL_CHECK.key)?.action;
+
+describe("an ineligible school's fee words fit the fees paid", () => {
+  const paid = planWith([
+    milestoneFactory("ecfmg_application", "done", "2026-03-01"),
+    milestoneFactory("usmle_step1", "scheduled", "2027-02-01"),
+  ]);
+  const unpaid = planWith([]);
+
+  it("tells an applicant who has paid none the catalog's words, unchanged", () => {
+    expect(riskOf(unpaid)?.message).toBe(
+      SCHOOL_CHECK.ineligible.risk.replace("{school}", "X Medical College"),
+    );
+    expect(checkAction(unpaid)).toBe(SCHOOL_CHECK.ineligible.action);
+  });
+
+  it("names the fees paid, asks for no further fee and promises no refund", () => {
+    const message = riskOf(paid)?.message ?? "";
+    expect(message).not.toContain("Pay no fee until then");
+    expect(message).toContain(
+      "Pay no further fee until then. You have already paid 2 fees (Application for ECFMG Certification; USMLE Step 1 exam fee): ask ECFMG what becomes of that money; Matchpath knows of no refund.",
+    );
+    expect(message).toContain("X Medical College shows no ECFMG sponsor note");
+  });
+
+  it("fits the school check's action to the fees paid as well", () => {
+    const action = checkAction(paid) ?? "";
+    expect(action).toContain("before paying any further fee");
+    expect(action).toContain("Application for ECFMG Certification; USMLE Step 1 exam fee");
+  });
+});

@@ -13,6 +13,7 @@ import {
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { feePaid } from "./fees-paid.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
@@ -55,7 +56,12 @@ interface LateStepRule {
   /** Long past the date, when the advice changes (e.g. most interview invitations are out). */
   wellPast?: {
     afterDays: number;
-    passed: (said: Said, next: NextMatch) => string;
+    /**
+     * `paid`: the fee of `paidStep` is paid (feePaid, the budget's rule), so the words name only
+     * the fees still to pay and what becomes of the one paid.
+     */
+    passed: (said: Said, next: NextMatch, paid: boolean) => string;
+    paidStep: MilestoneKey;
     sources: readonly string[];
   };
 }
@@ -100,8 +106,10 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     // A late applicant, often a re-applicant after an unmatched season (tester s5 issue 9 C6).
     wellPast: {
       afterDays: INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
-      passed: ({ date }, next) =>
-        `Programs began reviewing applications on ${date} and yours is not submitted. Most interview invitations have gone out by now: an application today reaches only programs with interview places left. Before you pay ERAS fees for this Match, weigh applying early for the ${next.matchYear} Match instead (applications open ${next.submit}).`,
+      // A paid ERAS token is one season's (catalog `redoneEachSeason`): the next Match needs a new one.
+      passed: ({ date }, next, paid) =>
+        `Programs began reviewing applications on ${date} and yours is not submitted. Most interview invitations have gone out by now: an application today reaches only programs with interview places left. Before you pay ERAS ${paid ? "application " : ""}fees for this Match, weigh applying early for the ${next.matchYear} Match instead (applications open ${next.submit})${paid ? `; the ERAS token you paid is for the ${next.matchYear - 1} Match only; the ${next.matchYear} Match needs a new one` : ""}.`,
+      paidStep: "eras_token",
       sources: INTERVIEW_SEASON_SOURCES,
     },
   },
@@ -155,7 +163,9 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
         : at - now <= WARNING_WITHIN_DAYS * DAY_MS
           ? COMING
           : undefined;
-    if (phase !== undefined) risks.push(lateStepRisk(context, index, phase));
+    const paid =
+      phase === WELL_PAST && rule.wellPast !== undefined && feePaid(context, rule.wellPast.paidStep);
+    if (phase !== undefined) risks.push(lateStepRisk(context, index, phase, paid));
   }
   return risks;
 }
@@ -170,14 +180,14 @@ type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST;
 const RULE_STEPS: readonly number[] = LATE_STEP_RULES.map((rule) => stepIndex(rule.milestone));
 
 /**
- * A rule's risk in a phase reads only the season (its dates, the next Match's), the zone and the
- * phase, never `now` itself: made once per calendar, zone, rule and phase and shared, frozen, by
+ * A rule's risk in a phase reads only the season (its dates, the next Match's), the zone, the
+ * phase and whether the fee its words name is paid, never `now` itself: made once per calendar, zone, rule and phase and shared, frozen, by
  * the plans that get it (the two zone renderings and the citations per rule per plan showed in
  * the planner bench's profile). Zones per calendar are bounded (BoundedMemo).
  */
 const madeRisks = new WeakMap<SeasonCalendar, BoundedMemo<string, (Risk | undefined)[]>>();
 
-function lateStepRisk(context: PlanContext, index: number, phase: Phase): Risk {
+function lateStepRisk(context: PlanContext, index: number, phase: Phase, paid: boolean): Risk {
   let byZone = madeRisks.get(context.calendar);
   if (byZone === undefined) {
     byZone = new BoundedMemo(1_000);
@@ -185,16 +195,16 @@ function lateStepRisk(context: PlanContext, index: number, phase: Phase): Risk {
   }
   let made = byZone.get(context.zone);
   if (made === undefined) made = byZone.keep(context.zone, []);
-  const slot = index * 3 + phase;
+  const slot = (index * 3 + phase) * 2 + (paid ? 1 : 0);
   let risk = made[slot];
   if (risk === undefined) {
-    risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase);
+    risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase, paid);
     made[slot] = risk;
   }
   return risk;
 }
 
-function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase): Risk {
+function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: boolean): Risk {
   const { calendar } = context;
   const seasonDate = calendar.dates[rule.dateKey];
   const sources: string[] = [];
@@ -214,7 +224,7 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase): Risk {
   }
   const wellPast = phase === WELL_PAST ? rule.wellPast : undefined;
   const message =
-    wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources));
+    wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources), paid);
   for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
     if (!sources.includes(source)) sources.push(source);
   return Object.freeze({

@@ -17,7 +17,8 @@ import { seasonIsOver } from "./season-over-risk.ts";
 /**
  * ERAS fees per specialty: the tiers restart for each specialty. programsPlanned is taken as the
  * total across specialties and split evenly (the first specialties take any remainder), which is
- * an assumption stated on the budget item.
+ * an assumption stated on the budget item; since a later tier costs more per program, the even
+ * split is the least the list can cost, and the item's label says so.
  */
 export function erasProgramFees(
   fee: Extract<Fee, { kind: "eras_per_program" }>,
@@ -177,7 +178,9 @@ function budgetOf(
     if (fee.kind === "eras_per_program") {
       if (applicant.programsPlanned === 0) continue;
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
-      label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties"}`;
+      // The tiers restart per specialty, so the even split is the cheapest spread: the line says
+      // it is the minimum (tester t9i F12: 80/10/10 programs cost $2,050, the even split $1,290).
+      label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties (the minimum, split evenly; more programs in one specialty cost more)"}`;
     } else if (fee.kind === "nrmp_late") {
       if (lateFee === "-") continue;
       if (lateFee === "p") spent = true;

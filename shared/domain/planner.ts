@@ -6,6 +6,7 @@ import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { assessFeasibility } from "./planner/feasibility.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
 import { planInterviews } from "./planner/interviews.ts";
+import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { planDates } from "./planner/plan-dates.ts";
@@ -69,8 +70,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
     // on the feasible Match, as before the deadline (see assessFeasibility).
     seasonOver,
+    // So is a Match whose result was never told once residency has started (tester t9j F2: the
+    // certificate "overdue" for a Match that is over): the certificate is dated for the next one.
     afterSeasonDates:
-      seasonOver && !soapStillOpen(context)
+      (seasonOver && !soapStillOpen(context)) || matchOverUnreported(context)
         ? planDates({ ...context, calendar: seasonCalendar(calendar.matchYear + 1) })
         : null,
   };

@@ -1,7 +1,9 @@
 import type { Risk } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import { renderDate, renderEt } from "../time.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { textsOf } from "./match-outcome-texts.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -10,9 +12,28 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
 
 /**
+ * Whether the applicant's Match is over with its result never told (tester t9j F1): a certified
+ * rank order list, Match Day not reported, and residency's start (season date) passed. The advisor's
+ * rule: the question does not stop at residency's start. A matched applicant who never told us is in
+ * residency, so no post-Match step waits any longer (the plan lists none); one who did not match is
+ * steered to the next season, whose ERAS opens in June. Match Day keeps asking weekly, due by the
+ * next season's dates (never a passed date of the Match that is over), and MATCH_DAY_NOT_REPORTED
+ * stays until the applicant answers.
+ */
+export function matchOverUnreported(context: PlanContext): boolean {
+  return (
+    context.now >= context.calendar.dates.residency_start.at &&
+    isSatisfied(context, "rank_order_list") &&
+    !isFinished(statusOf(context, "match_day"))
+  );
+}
+
+/**
  * MATCH_DAY_NOT_REPORTED (critical), tester t9i F1: the applicant certified a rank order list, Match
  * Day's release has passed, the contract's date has passed too, and they have not told us where
- * they matched (nor, in SOAP, which offer they accepted), while residency has not started. Match Day
+ * they matched (nor, in SOAP, which offer they accepted). Before residency's start: the contract and
+ * visa steps wait on the answer; from it on (matchOverUnreported, tester t9j F1) the Match is over
+ * and the risk says so, with the next season's ERAS dates for one who did not match. Match Day
  * is a calendar event, so the plan cannot wait for it in silence: the contract and (for a J-1) the
  * Statement of Need and ECFMG sponsorship wait on the answer. Its critical-risk notice goes out at
  * once and the advisor's escalation follows (escalation.ts); Match Day's own step asks weekly.
@@ -25,7 +46,18 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   if (contractDue === null) return [];
   noteRiskChange(context, contractDue.at);
   const start = calendar.dates.residency_start;
-  if (context.now < contractDue.at || context.now >= start.at) return [];
+  noteRiskChange(context, start.at);
+  if (context.now < contractDue.at) return [];
+  if (context.now >= start.at)
+    return [
+      {
+        code: "MATCH_DAY_NOT_REPORTED",
+        severity: "critical",
+        message: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and we still do not know whether you matched (Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)}). If you matched, mark Match Day done with your program. ${textsOf(calendar).nextSeasonPlan}`,
+        milestones: ["match_day"],
+        sources: [NRMP_DATES_URL, ...nextErasSources(calendar.matchYear + 1)],
+      },
+    ];
   const j1 = context.applicant.visa === "J-1";
   const waiting = j1
     ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
@@ -40,5 +72,19 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
       milestones: ["match_day"],
       sources,
     },
+  ];
+}
+
+/** The sources (or projection rules) of the next season's ERAS dates that the risk names. */
+function nextErasSources(year: number): string[] {
+  const {
+    eras_season_opens_myeras,
+    eras_applicants_may_submit,
+    eras_programs_may_review_applications_and_mspe,
+  } = seasonCalendar(year).dates;
+  return [
+    eras_season_opens_myeras.source,
+    eras_applicants_may_submit.source,
+    eras_programs_may_review_applications_and_mspe.source,
   ];
 }

@@ -5,6 +5,7 @@ import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { matchOverUnreported } from "./match-day-risk.ts";
 import {
   followUp,
   MATCH_DAY_RESULT_RUNG,
@@ -56,6 +57,12 @@ export function matchDayStep(
   }
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;
+  // From residency's start the Match is over and the question goes on (tester t9j F1: from 1 July
+  // the plan went silent, Match Day overdue by its April date): due by the next season's dates.
+  if (matchOverUnreported(context)) {
+    const over = phasedIn(texts.overPhased, entry, texts.matchOverTitle, texts.matchOverAction);
+    return { due: afterStartDue(context, texts), entry: over, followUpOnly: true, pressing: true };
+  }
   // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
   // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
   // date to July nothing asked, the J-1 paperwork waited in silence).
@@ -66,6 +73,16 @@ export function matchDayStep(
   }
   const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
   return { due: contractDue, entry: phased, followUpOnly: true };
+}
+
+/**
+ * What the question is due by once residency has started: the first of the next season's dates
+ * (textsOf's afterStartDue) still ahead, else the last of them.
+ */
+function afterStartDue(context: PlanContext, texts: ReturnType<typeof textsOf>): DueDate {
+  const dues = texts.afterStartDue;
+  for (const due of dues) if (due.at >= context.now) return due;
+  return dues[dues.length - 1] as DueDate;
 }
 
 /**
@@ -86,7 +103,7 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(texts, due, soap),
+    ...matchDayAsk(context, texts, due, soap),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -112,16 +129,21 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(texts, due, soap),
+    ...matchDayAsk(context, texts, due, soap),
   });
 }
 
-/** What Match Day's follow-up and weekly question say: SOAP's words, or past the contract's date the late ones. */
+/**
+ * What Match Day's follow-up and weekly question say: once residency has started, that the Match
+ * is over (matchOverUnreported); else SOAP's words, or past the contract's date the late ones.
+ */
 function matchDayAsk(
+  context: PlanContext,
   texts: ReturnType<typeof textsOf>,
   due: DueDate,
   soap: boolean,
 ): { title: string; why: string } {
+  if (matchOverUnreported(context)) return { title: texts.matchOverTitle, why: texts.matchOverAction };
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap

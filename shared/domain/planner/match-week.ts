@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -8,6 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { isFinished, isSatisfied, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { matchDayStep } from "./match-day.ts";
+import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import type { TimedReminder } from "./reminders.ts";
 
@@ -54,6 +55,18 @@ const MATCH_WEEK_REPORT_ACTION =
 
 /** Match Week once SOAP has ended and no match is reported: what next, either way. */
 export const AFTER_SOAP_TITLE = "The Match: tell us your result";
+
+/**
+ * The steps that wait on Match Day, directly or through another (the contract and the visa steps
+ * after it). The catalog lists a step after its prerequisites, so one pass finds them all.
+ */
+const AFTER_MATCH_DAY: ReadonlySet<string> = (() => {
+  const after = new Set<string>(["match_day"]);
+  for (const entry of MILESTONE_CATALOG)
+    if (entry.prerequisites.some((prerequisite) => after.has(prerequisite.key))) after.add(entry.key);
+  after.delete("match_day");
+  return after;
+})();
 
 /** How a Match Week or SOAP step reads from the Monday release on. */
 export interface MatchWeekStep {
@@ -102,6 +115,9 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
  * reported and the applicant is not in SOAP: drop it; Match Week from Match Day's release on, or once
  * Match Day is reported: Match Day asks for the result). A blocked step keeps the catalog's title
  * (the planner's choice); Match Week keeps Monday's date while the rank list is not certified.
+ * The steps after Match Day are `null` once the Match is over with no result told
+ * (matchOverUnreported, tester t9j F1: five blocked steps dated April–June in July): a matched
+ * applicant is in residency, an unmatched one has none of them to take.
  */
 export function matchWeekStep(
   context: PlanContext,
@@ -110,6 +126,7 @@ export function matchWeekStep(
   dates: PlanDates,
 ): MatchWeekStep | null | undefined {
   if (entry.key === "match_day") return matchDayStep(context, entry, dates);
+  if (AFTER_MATCH_DAY.has(entry.key)) return matchOverUnreported(context) ? null : undefined;
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
   if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(context.calendar);

@@ -51,6 +51,21 @@ export function earliestCertification(context: PlanContext): number {
   return earliest;
 }
 
+/**
+ * Whether nothing we know of still holds the certificate back: every exam and the Pathway
+ * finished and the diploma's verification allowance (advice) past. earliestCertification is then
+ * `now` itself, a date that slides a day each day (tester t9j F2): an advisor asks instead whether
+ * ECFMG has issued the certificate.
+ */
+export function nothingOutstanding(context: PlanContext): boolean {
+  const verified =
+    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  if (verified > context.now) return false;
+  for (let index = 0; index < NEEDED_INDICES.length; index++)
+    if (!isFinished(statusAt(context, NEEDED_INDICES[index] as number))) return false;
+  return true;
+}
+
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
 const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);
 let lastContext: PlanContext | undefined;

@@ -22,6 +22,7 @@ import {
   CERTIFIED_TO_START_URL,
   earliestCertification,
   NRMP_ECFMG_REQUIREMENTS_URL,
+  nothingOutstanding,
   plannedDayAt,
 } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
@@ -38,7 +39,7 @@ import {
   subjectOf,
 } from "./late-for-ranking-words.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
-import { matchDayNotReportedRisks } from "./match-day-risk.ts";
+import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
@@ -229,16 +230,19 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     }
   }
 
-  // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE) or over without
-  // a certified list (SEASON_OVER), "that Match stays planned" would contradict the plan (s4 #15 item 5).
-  const matchStillPlanned = !seasonOver && !feasibility.infeasible;
+  // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE), over without
+  // a certified list (SEASON_OVER), or over with its result never told (matchOverUnreported, tester
+  // t9j F2), "that Match stays planned" would contradict the plan (s4 #15 item 5).
+  const matchStillPlanned = !seasonOver && !feasibility.infeasible && !matchOverUnreported(context);
   if (!ineligible && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const earliest = earliestCertification(context);
     // The certificate is needed by orientation (the milestone's due date), not only by the start.
     const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
     noteCrossing(context, earliest, needed);
     noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
-    if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
+    if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed && nothingOutstanding(context)) {
+      risks.push(certificateQuestion(context, needed, earliest > needed));
+    } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
       const tooLate = earliest > needed;
       risks.push({
         code: "CERTIFICATION_AFTER_START",
@@ -269,4 +273,20 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (seasonOver && !ineligible) risks.push(seasonOverRisk(context));
 
   return orderRisks(risks);
+}
+
+/**
+ * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding, tester t9j
+ * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
+ * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
+ */
+function certificateQuestion(context: PlanContext, needed: number, tooLate: boolean): Risk {
+  const { applicant, calendar } = context;
+  return {
+    code: "CERTIFICATION_AFTER_START",
+    severity: tooLate ? "critical" : "warning",
+    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: you need the certificate by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
+    milestones: ["ecfmg_certification"],
+    sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
+  };
 }

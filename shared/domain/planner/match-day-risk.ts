@@ -1,9 +1,8 @@
 import type { Risk } from "../plan.ts";
-import { seasonCalendar } from "../seasons/index.ts";
 import { renderDate, renderEt } from "../time.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { textsOf } from "./match-outcome-texts.ts";
+import { matchOverTexts } from "./match-over-texts.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -48,16 +47,20 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const start = calendar.dates.residency_start;
   noteRiskChange(context, start.at);
   if (context.now < contractDue.at) return [];
-  if (context.now >= start.at)
+  if (context.now >= start.at) {
+    const over = matchOverTexts(context);
+    // Match Day's due date and these words move on at each of the open Match's dates.
+    for (const due of over.dues) noteRiskChange(context, due.at);
     return [
       {
         code: "MATCH_DAY_NOT_REPORTED",
         severity: "critical",
-        message: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and we still do not know whether you matched (Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)}). If you matched, mark Match Day done with your program. ${textsOf(calendar).nextSeasonPlan}`,
+        message: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and we still do not know whether you matched (Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
-        sources: [NRMP_DATES_URL, ...nextErasSources(calendar.matchYear + 1)],
+        sources: [NRMP_DATES_URL, ...over.sources],
       },
     ];
+  }
   const j1 = context.applicant.visa === "J-1";
   const waiting = j1
     ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
@@ -72,19 +75,5 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
       milestones: ["match_day"],
       sources,
     },
-  ];
-}
-
-/** The sources (or projection rules) of the next season's ERAS dates that the risk names. */
-function nextErasSources(year: number): string[] {
-  const {
-    eras_season_opens_myeras,
-    eras_applicants_may_submit,
-    eras_programs_may_review_applications_and_mspe,
-  } = seasonCalendar(year).dates;
-  return [
-    eras_season_opens_myeras.source,
-    eras_applicants_may_submit.source,
-    eras_programs_may_review_applications_and_mspe.source,
   ];
 }

@@ -15,6 +15,7 @@ import {
   textsOf,
   unmatchedReported,
 } from "./match-outcome-texts.ts";
+import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import type { TimedReminder } from "./reminders.ts";
 
@@ -60,8 +61,9 @@ export function matchDayStep(
   // From residency's start the Match is over and the question goes on (tester t9j F1: from 1 July
   // the plan went silent, Match Day overdue by its April date): due by the next season's dates.
   if (matchOverUnreported(context)) {
-    const over = phasedIn(texts.overPhased, entry, texts.matchOverTitle, texts.matchOverAction);
-    return { due: afterStartDue(context, texts), entry: over, followUpOnly: true, pressing: true };
+    const over = matchOverTexts(context);
+    const phased = phasedIn(over.phased, entry, over.title, over.action);
+    return { due: afterStartDue(context), entry: phased, followUpOnly: true, pressing: true };
   }
   // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
   // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
@@ -76,11 +78,11 @@ export function matchDayStep(
 }
 
 /**
- * What the question is due by once residency has started: the first of the next season's dates
- * (textsOf's afterStartDue) still ahead, else the last of them.
+ * What the question is due by once residency has started: the first of the next open Match's
+ * dates (matchOverTexts' dues) still ahead, else the last of them.
  */
-function afterStartDue(context: PlanContext, texts: ReturnType<typeof textsOf>): DueDate {
-  const dues = texts.afterStartDue;
+function afterStartDue(context: PlanContext): DueDate {
+  const { dues } = matchOverTexts(context);
   for (const due of dues) if (due.at >= context.now) return due;
   return dues[dues.length - 1] as DueDate;
 }
@@ -143,7 +145,10 @@ function matchDayAsk(
   due: DueDate,
   soap: boolean,
 ): { title: string; why: string } {
-  if (matchOverUnreported(context)) return { title: texts.matchOverTitle, why: texts.matchOverAction };
+  if (matchOverUnreported(context)) {
+    const over = matchOverTexts(context);
+    return { title: over.title, why: over.action };
+  }
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap

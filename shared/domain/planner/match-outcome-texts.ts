@@ -47,20 +47,6 @@ export interface SeasonTexts {
   matchDayLateAction: string;
   /** Residency's start: the reporting step's deadline once the contract's date has passed. */
   residencyStart: DueDate;
-  /** Match Day's title once residency has started with no result told (tester t9j F1). */
-  matchOverTitle: string;
-  /** Match Day's text then: the Match is over; if matched, say so; if not, the next season's ERAS dates. */
-  matchOverAction: string;
-  /** The next Match's ERAS opening and first submission day, from its season data, and what to change. */
-  nextSeasonPlan: string;
-  /**
-   * What the question is due by once residency has started, in order: the next season's first
-   * ERAS submission day, then its rank order list deadline (the next Match's season data); the
-   * step is due by the first still ahead, so it never shows a passed date of the Match that is over.
-   */
-  afterStartDue: readonly DueDate[];
-  /** Match Day's entries once residency has started with no result told. */
-  overPhased: Map<CatalogEntry, CatalogEntry>;
   /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
   soapMatchDayAction: string;
   phased: Map<CatalogEntry, CatalogEntry>;
@@ -79,22 +65,8 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
     const start = calendar.dates.residency_start;
     const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
     const next = calendar.matchYear + 1;
-    const nextDates = seasonCalendar(next).dates;
-    const nextRol = nextDates.nrmp_rol_certification_and_late_registration_deadline;
-    // The re-applicant path: a changed target Match year plans the next season (pastSeasonWork).
-    const restart = `change your target Match year to ${next} and the plan starts the ${next} Match (its rank order list deadline is ${renderEt(nextRol.at)}${nextRol.status === "projected" ? ", projected" : ""}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
-    const matchOver = `the ${calendar.matchYear} Match is over for you: ${restart}`;
+    const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
-    // The next season's ERAS dates (season data; projected ones say so): an applicant who did not
-    // match prepares for them from residency's start on (tester t9j F1).
-    const opens = nextDates.eras_season_opens_myeras;
-    const submit = nextDates.eras_applicants_may_submit;
-    const review = nextDates.eras_programs_may_review_applications_and_mspe;
-    const eras = [opens, submit, review].some((each) => each.status === "projected") ? " (projected)" : "";
-    // Tense-free: read before and after each of these dates.
-    const nextSeasonPlan = `If you did not match, the ${next} Match is your next one. Its ERAS season${eras}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To take part, ${restart}`;
-    const dueOf = (each: typeof submit): DueDate =>
-      shapedDueDate({ at: each.at, zone: ET_ZONE, status: each.status, source: each.source });
     texts = {
       soapEnd: shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source }),
       followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
@@ -115,11 +87,6 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
       soapMatchDayAction: `You took part in SOAP, so Match Day (${matchDay}) brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end (${renderEt(date.at)}), ${matchOver}`,
-      matchOverTitle: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
-      matchOverAction: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and you have not told us your Match Day result (${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
-      nextSeasonPlan,
-      afterStartDue: [dueOf(submit), dueOf(nextRol)],
-      overPhased: new Map(),
       phased: new Map(),
       latePhased: new Map(),
       soapPhased: new Map(),
@@ -127,6 +94,16 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
     seasonTexts.set(calendar, texts);
   }
   return texts;
+}
+
+/**
+ * How an applicant who did not match enters the `year` Match: the re-applicant path, where a
+ * changed target Match year plans that season (pastSeasonWork), with its rank order list deadline
+ * (season data, "projected" when it is).
+ */
+export function restartWords(year: number): string {
+  const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
+  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${renderEt(rol.at)}${rol.status === "projected" ? ", projected" : ""}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
 }
 
 /** The entry with a season's title and action (and its reason, if given), made once per season and entry. */

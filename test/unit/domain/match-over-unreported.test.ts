@@ -80,6 +80,19 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
     );
   });
 
+  it("once the 2028 rank order list deadline has passed too, points at the 2029 Match, never at a passed date", () => {
+    const now = "2028-03-15T09:00:00Z";
+    const result = planAt(now);
+    const step = result.nextSteps.find((each) => each.milestone === "match_day");
+    const later = seasonCalendar(2029).dates;
+    expect(step?.action).toContain("the 2029 Match is your next one");
+    expect(step?.action).toContain(renderEt(later.eras_applicants_may_submit.at));
+    expect(Date.parse(step?.deadline?.at ?? "")).toBeGreaterThanOrEqual(Date.parse(now));
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("match_day");
+    const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
+    expect(risk?.message).toContain("the 2029 Match is your next one");
+  });
+
   it("told where they matched, the question and the risk stop", () => {
     const told = planAt("2027-07-20T09:00:00Z", [
       ...input.milestones,

@@ -1,0 +1,81 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE, renderDate, renderEt } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { restartWords } from "./match-outcome-texts.ts";
+
+/**
+ * What Match Day and MATCH_DAY_NOT_REPORTED say once the Match is over with its result never told
+ * (matchOverUnreported, tester t9j F1), per target Match and the Match an applicant who did not
+ * match can still enter.
+ */
+export interface MatchOverTexts {
+  /** The Match still open to an applicant who did not match: the first later one whose rank order list deadline is ahead. */
+  year: number;
+  /** Match Day's title: the Match is over, tell us whether you matched. */
+  title: string;
+  /** Match Day's text: if matched, say so; if not, `nextSeasonPlan`. */
+  action: string;
+  /** That Match's ERAS dates (season data, "projected" when they are) and what to change to enter it. */
+  nextSeasonPlan: string;
+  /**
+   * What the question is due by, in order: that Match's first ERAS submission day, then its rank
+   * order list deadline; the step is due by the first still ahead, never a passed date.
+   */
+  dues: readonly DueDate[];
+  /** The sources (or projection rules) of the ERAS dates named. */
+  sources: readonly string[];
+  /** Match Day's entries with this title and text. */
+  phased: Map<CatalogEntry, CatalogEntry>;
+}
+
+/** A plan is never more than a few seasons past its target (implausibleMatchYearRisk says so). */
+const MAX_SEASONS_ON = 5;
+const made = new WeakMap<SeasonCalendar, Map<number, MatchOverTexts>>();
+
+/** The texts for the plan's Match and `now` (made once per Match and later Match). */
+export function matchOverTexts(context: PlanContext): MatchOverTexts {
+  const { calendar } = context;
+  let year = calendar.matchYear + 1;
+  while (
+    year < calendar.matchYear + MAX_SEASONS_ON &&
+    seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline.at < context.now
+  )
+    year++;
+  let byYear = made.get(calendar);
+  if (byYear === undefined) {
+    byYear = new Map();
+    made.set(calendar, byYear);
+  }
+  let texts = byYear.get(year);
+  if (texts === undefined) {
+    texts = build(calendar, year);
+    byYear.set(year, texts);
+  }
+  return texts;
+}
+
+function build(calendar: SeasonCalendar, year: number): MatchOverTexts {
+  const dates = seasonCalendar(year).dates;
+  const opens = dates.eras_season_opens_myeras;
+  const submit = dates.eras_applicants_may_submit;
+  const review = dates.eras_programs_may_review_applications_and_mspe;
+  const rol = dates.nrmp_rol_certification_and_late_registration_deadline;
+  const projected = [opens, submit, review].some((each) => each.status === "projected") ? " (projected)" : "";
+  // Tense-free: read before and after each of these dates.
+  const nextSeasonPlan = `If you did not match, the ${year} Match is your next one. Its ERAS season${projected}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To take part, ${restartWords(year)}`;
+  const start = calendar.dates.residency_start;
+  const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
+  const dueOf = (date: typeof submit): DueDate =>
+    shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+  return {
+    year,
+    title: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
+    action: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and you have not told us your Match Day result (${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
+    nextSeasonPlan,
+    dues: [dueOf(submit), dueOf(rol)],
+    sources: [opens.source, submit.source, review.source],
+    phased: new Map(),
+  };
+}

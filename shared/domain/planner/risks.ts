@@ -15,7 +15,7 @@ import {
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
+import { applies, isFinished, isSatisfied, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
@@ -266,7 +266,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible) risks.push(...proclamationRisks(context));
   if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
-  if (!ineligible) risks.push(...visaStartRisks(context, dates), ...matchDayNotReportedRisks(context, dates));
+  if (!ineligible) risks.push(...visaStartRisks(context, dates));
+  // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
+  // school's listing unchecked) the risk would ask what the plan holds back (t9j F1 golden sample).
+  const matchDayGated =
+    feasibility.infeasible ||
+    (context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key));
+  if (!ineligible && !matchDayGated) risks.push(...matchDayNotReportedRisks(context, dates));
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 

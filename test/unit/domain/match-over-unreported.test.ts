@@ -93,6 +93,26 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
     expect(risk?.message).toContain("the 2029 Match is your next one");
   });
 
+  it.each(["2027-04-20T09:00:00Z", "2027-07-20T09:00:00Z"])(
+    "at %s, with Match Day held back by the school's unchecked listing, no risk asks for it",
+    (now) => {
+      const unchecked = plan(
+        {
+          ...input,
+          applicant: {
+            ...input.applicant,
+            medicalSchool: { ...input.applicant.medicalSchool, wdomsSponsorNote: null },
+          },
+          milestones: input.milestones.filter((each) => each.key !== "wdoms_listing"),
+        },
+        seasonCalendar(2027),
+        new Date(now),
+      );
+      expect(unchecked.blocked.map((each) => each.milestone)).toContain("match_day");
+      expect(unchecked.risks.map((each) => each.code)).not.toContain("MATCH_DAY_NOT_REPORTED");
+    },
+  );
+
   it("told where they matched, the question and the risk stop", () => {
     const told = planAt("2027-07-20T09:00:00Z", [
       ...input.milestones,

@@ -291,7 +291,7 @@ function certificateQuestion(context: PlanContext, needed: number, tooLate: bool
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate ? "critical" : "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: you need the certificate by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
+    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
     milestones: ["ecfmg_certification"],
     sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
   };

@@ -29,8 +29,10 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
  * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
- * preparation follows Step 1, unless the applicant has applied to ERAS or registered with NRMP
- * for the season (committedToSeason: then only booking and the result count). Every other allowance is the one the deadlines use, read from the
+ * preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
+ * registered) prepare no one for an exam, so they change no verdict (tester t9j F3, the lead's
+ * ruling on sunk cost; it replaces s10 issue 9d A3's "committed to the season", which gave an
+ * applicant who had paid no study time at all). Every other allowance is the one the deadlines use, read from the
  * same catalog field with its source (no second copy): a result or decision takes the catalog's
  * `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28), and an exam can be sat no sooner than the
  * ECFMG application's `due` offset before it (90 days for approval and registration). Only the
@@ -66,30 +68,12 @@ const STEP1 = indexedStep("usmle_step1");
 const STEP2 = indexedStep("usmle_step2ck");
 const OET = indexedStep("oet_medicine");
 const PATHWAY = indexedStep("ecfmg_pathway");
-const ERAS_APPLICATION = indexedStep("eras_application");
 const NRMP_REGISTRATION = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 function needed(context: PlanContext, step: IndexedStep): boolean {
   return context.applicable[step.index] === true && !isFinished(statusAt(context, step.index));
-}
-
-/**
- * Whether the applicant has committed to this season: the ERAS application sent or NRMP
- * registration done (tester s10 issue 9d A3). "Not started" for an exam means not booked, not
- * unstudied; the study period (the catalog's leadTimeDays) is advice for a typical pace, "no
- * authority sets one", and an applicant who has applied and registered for the Match is preparing
- * for the exams it needs. For them, as for an exam in progress, only the minimum counts towards
- * "out of reach" (booking, the sitting, the result); EXAMS_LATE_FOR_RANKING still warns that the
- * usual preparation would run past the last useful date. An applicant not yet committed keeps the
- * study period, so a plan made before applying does not promise a season nothing shows they prepared for.
- */
-function committedToSeason(context: PlanContext): boolean {
-  return (
-    isFinished(statusAt(context, ERAS_APPLICATION.index)) ||
-    isFinished(statusAt(context, NRMP_REGISTRATION.index))
-  );
 }
 
 /**
@@ -112,7 +96,9 @@ function examAt(
   if (day !== null && day < context.now) {
     return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
   }
-  const prepared = statusAt(context, exam.index) !== "not_started" || committedToSeason(context);
+  // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
+  // preparation for everyone, whatever they have paid (tester t9j F3).
+  const prepared = statusAt(context, exam.index) !== "not_started";
   const prep: LeadTime | null = prepared ? null : preparationOf(key);
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
@@ -215,9 +201,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   const step1 = examAt(context, STEP1, applicationReady, context.now, takes);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
-    needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" && !committedToSeason(context)
-      ? step1.sitting
-      : context.now;
+    needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
   const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes);
   const oet = examAt(context, OET, context.now, context.now, takes);
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows

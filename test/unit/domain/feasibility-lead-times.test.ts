@@ -100,8 +100,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
   it("counts the OET result and then ECFMG's Pathway review, to the hour (tester s7 A1)", () => {
     // Kolkata, J-1: Steps 1 and 2 CK done, OET and the Pathway not started, not yet applied to the
     // season. Fastest pace: OET preparation (the test date booked during it), its result, then the
-    // Pathway review. (This applicant had ERAS and NRMP done until tester s10 A3: an applicant
-    // committed to the season is now assessed without the study period, the case below.)
+    // Pathway review. (Whether ERAS and NRMP are done changes nothing: the case below, t9j F3.)
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
       milestones: doneMilestones([
@@ -131,7 +130,9 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(firstDecember?.message).toContain("Pass OET Medicine: about 60 days of preparation");
   });
 
-  it("counts only booking, the OET result and the Pathway review once ERAS and NRMP are done (tester s10 A3)", () => {
+  it("counts the OET's preparation once ERAS and NRMP are done too: fees paid prepare no one (tester t9j F3)", () => {
+    // Tester s10 A3 had counted only booking for an applicant committed to the season; the lead's
+    // ruling on t9j F3 reverses it: the same boundary as the unpaid applicant above.
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
       milestones: doneMilestones([
@@ -146,18 +147,13 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     });
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
-    // The boundary is the ROL deadline less ECFMG's review of the Pathway and the OET result, sent
-    // after the application as a supporting document (tester s13 9g A3; s12 9f A3 had made the
-    // projected Pathway application deadline the boundary and wrote off a season still in reach).
     expect(review?.days).toBe(28);
-    const chain = (EXAM_BOOKING_DAYS + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
+    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
     expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
-    expect(late?.message).toContain("Pass OET Medicine: a test date within about 7 days");
-    // On 1 Dec 2026 a sitting within a week reports around 29 Dec, before the projected documents
-    // deadline and with time for the review: the season is in reach.
-    const firstDecember = plan(input, calendar, new Date("2026-12-01T08:00:00Z"));
-    expect(outOfReach(firstDecember)).toBeUndefined();
+    expect(late?.message).toContain("Pass OET Medicine: about 60 days of preparation");
+    const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));
+    expect(firstDecember?.earliestFeasibleMatchYear).toBe(2028);
   });
 });

@@ -30,9 +30,11 @@ const writtenOff = (result: Plan) => result.risks.some((risk) => risk.code === "
 const HOUR = 3_600_000;
 
 describe("the last day that still works for the 2027 Match is named before the write-off (t9h B3)", () => {
-  const lagos = applicant("Africa/Lagos", []);
+  // Preparing for the OET (in progress): only booking it remains. Not started, its 60 days of
+  // preparation put the 2027 Match out of reach by then, whatever was paid (tester t9j F3).
+  const lagos = applicant("Africa/Lagos", [{ key: "oet_medicine", status: "in_progress" }]);
 
-  it("Lagos, OET and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
+  it("Lagos, OET in preparation and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
     const risk = lastDay(planAt(lagos, "2026-12-02T06:00:00Z"));
     expect(risk?.severity).toBe("warning");
     expect(risk?.message).toContain("book your OET Medicine sitting by Wed 30 Dec 2026");

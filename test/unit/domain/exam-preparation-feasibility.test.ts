@@ -4,11 +4,11 @@ import type { MilestoneStatus } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s10 issue 9d A3: Step 2 CK "not started" (not booked) on 1 Dec 2026, everything else done,
-// ERAS applied and NRMP registered: the plan declared the 2027 Match out of reach and blocked the
-// rank order list, while the same applicant with Step 2 CK "in_progress" was only told to prepare
-// faster. "Not started" means not booked, not unstudied: an applicant committed to the season is
-// out of reach only when even booking, sitting and the result cannot fit.
+// Tester s10 issue 9d A3 had an applicant who applied to ERAS or registered with NRMP assessed with
+// no study time for an exam not started ("committed to the season"). Tester t9j F3 and the lead's
+// ruling reverse that: exam readiness does not depend on fees already spent. An exam not started
+// counts its preparation for everyone; one in progress (preparing) or booked counts only booking,
+// the sitting and the result, whatever was paid.
 
 const NOW = "2026-12-01T16:00:00Z";
 
@@ -45,45 +45,47 @@ function applicantWithStep2ck(
 
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 
-describe("one exam not booked does not lose a season the applicant is committed to (s10 A3)", () => {
+describe("an exam not started counts its preparation whether or not ERAS and NRMP are paid (t9j F3)", () => {
   it.each([
     ["ERAS application and NRMP registration", ["eras_application", "nrmp_registration"] as const],
     ["NRMP registration only", ["nrmp_registration"] as const],
     ["ERAS application only", ["eras_application"] as const],
   ])(
-    "with %s done, not_started gives the in_progress verdict: a warning, the rank list kept",
+    "with %s done, Step 2 CK not started gets the unpaid verdict: out of reach, 2028",
     (_label, committed) => {
-      const notStarted = planFor(applicantWithStep2ck("not_started", committed), NOW);
+      const paid = planFor(applicantWithStep2ck("not_started", committed), NOW);
+      const unpaid = planFor(applicantWithStep2ck("not_started", []), NOW);
+      const notFeasible = (result: Plan) =>
+        result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
+      expect(notFeasible(paid)?.earliestFeasibleMatchYear).toBe(2028);
+      expect(notFeasible(unpaid)?.earliestFeasibleMatchYear).toBe(2028);
+      expect(paid.matchYear).toBe(unpaid.matchYear);
+      expect(notFeasible(paid)?.message).toContain("Pass USMLE Step 2 CK: about 120 days of preparation");
+      expect(codes(paid)).not.toContain("MATCH_YEAR_LAST_DAY");
+      expect(codes(paid)).not.toContain("EXAMS_LATE_FOR_RANKING");
+    },
+  );
+
+  it("with Step 2 CK in progress (preparing, a fact), paid or not: in reach, a warning, the rank list kept", () => {
+    for (const committed of [["eras_application", "nrmp_registration"] as const, [] as const]) {
       const inProgress = planFor(applicantWithStep2ck("in_progress", committed), NOW);
       expect(codes(inProgress)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
-      expect(codes(notStarted)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
-      expect(notStarted.matchYear).toBe(2027);
-      // The rank order list is planned for 2027: at most it waits for NRMP registration, never for
-      // "a feasible Match year".
-      const rankList = notStarted.blocked.find((step) => step.milestone === "rank_order_list");
-      expect(rankList === undefined || rankList.waitingFor.join(" ") === "nrmp_registration").toBe(true);
-      expect(notStarted.blocked.filter((step) => step.resolvedBy !== undefined)).toEqual([]);
-      const late = notStarted.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+      expect(inProgress.matchYear).toBe(2027);
+      expect(inProgress.blocked.filter((step) => step.resolvedBy !== undefined)).toEqual([]);
+      const late = inProgress.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("warning");
       expect(late?.milestones).toEqual(["usmle_step2ck"]);
       expect(late?.message).toContain("Wed 27 Jan 2027");
-      expect(notStarted.risks.map((risk) => risk.message).join(" ")).not.toContain("Pay no 2027");
-    },
-  );
+    }
+  });
 
   it("is out of reach once even booking, sitting and the result cannot fit before the rank order list deadline", () => {
     // 10 Feb 2027: a week's booking plus 28 days for the result ends after the 24 Feb deadline.
     const result = planFor(
-      applicantWithStep2ck("not_started", ["eras_application", "nrmp_registration"]),
+      applicantWithStep2ck("in_progress", ["eras_application", "nrmp_registration"]),
       "2027-02-10T12:00:00Z",
     );
     const risk = result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
-  });
-
-  it("still counts the usual preparation for an applicant who has not applied to the season", () => {
-    // Neither ERAS nor NRMP done: nothing says the applicant has prepared, so the study period counts.
-    const result = planFor(applicantWithStep2ck("not_started", []), NOW);
-    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
   });
 });

@@ -134,6 +134,20 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+  } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
+    // The Pathway application cannot go in by its projected deadline (tester t9j F4): the
+    // projection takes the earlier candidate, and the plan keeps to it (the brief's rule for an
+    // uncertain date), naming what would bring the season back.
+    const late = feasibility.pathwayLate;
+    addSource(sources, citationSource(catalogEntry("ecfmg_pathway").due));
+    const missed =
+      late.at <= context.now
+        ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
+        : `your ECFMG Pathway application could go in only around ${dayBy(context, late.at)}, after its deadline, ${dayBy(context, late.due)} (projected)`;
+    cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
+    addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+    const list = describeTakes(feasibility.takes, sources, context.zone);
+    takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
@@ -149,7 +163,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   // A certified list (done; a waived one is no list) does not keep the Match in reach
   // (assessFeasibility): the list stays done, and the risk says what it hangs on, before and after
   // the deadline (NRMP's IMG rule).
-  if (feasibility.cause === "exams" && statusOf(context, "rank_order_list") === "done")
+  if (feasibility.cause !== "graduation" && statusOf(context, "rank_order_list") === "done")
     cause += over
       ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
       : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;

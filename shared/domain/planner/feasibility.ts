@@ -14,7 +14,7 @@ import {
   reportingOf,
 } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import { missedPathwayDeadline, type PathwayLate } from "./pathway-deadlines.ts";
+import { missedPathwayDeadline, type PathwayLate, pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import type { StepEntries } from "./step-entries.ts";
 
@@ -44,13 +44,17 @@ export interface Feasibility {
   readyAt: number;
   /** True when, before the rank order list deadline, the season cannot be made (see `cause`). */
   infeasible: boolean;
-  /** What makes it out of reach: graduation after residency starts, or the exams' and Pathway's timing. */
-  cause: "graduation" | "exams" | null;
   /**
-   * A projected Pathway deadline the fastest pace still misses though the season is in reach: the
-   * application itself, or the OET result (a supporting document) after the documents deadline.
-   * Both deadlines are projections (the catalog's rules, advice): a warning, never out of reach
-   * (tester s13 issue 9g A3). Null when neither is missed.
+   * What makes it out of reach: graduation after residency starts, the exams' and Pathway's timing
+   * (ready after the rank order list deadline), or a Pathway application that cannot go in by its
+   * projected deadline ("pathway": then `pathwayLate` names that deadline).
+   */
+  cause: "graduation" | "exams" | "pathway" | null;
+  /**
+   * A projected Pathway deadline the fastest pace misses: with the season in reach, an OET result (a
+   * supporting document) after the documents deadline, or an application that may already be in
+   * (in progress, no date) after the application's deadline, both warnings (tester s13 issue 9g A3);
+   * with cause "pathway", the application deadline that ends the season. Null otherwise.
    */
   pathwayLate: PathwayLate | null;
   /** The first Match year whose ROL deadline is after readyAt and whose start follows graduation. */
@@ -211,6 +215,9 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   // before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
   let pathway = context.now;
   let pathwayLate: PathwayLate | null = null;
+  // When the Pathway application can go in at the earliest, if it is not in yet (null when sent, or
+  // in progress with no date: it may be); unfitCause holds it to the projected application deadline.
+  let pathwayToSubmit: number | null = null;
   if (needed(context, PATHWAY)) {
     const review = reportingOf("ecfmg_pathway");
     const day = plannedDayAt(context, PATHWAY.index);
@@ -233,6 +240,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
           (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
         );
     pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported, needed(context, OET));
+    if (!sent && !maybeSent) pathwayToSubmit = submitted;
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
@@ -242,12 +250,12 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const cause = unfitCause(context, readyAt, graduation, context.calendar.matchYear);
+  const cause = unfitCause(context, readyAt, pathwayToSubmit, graduation, context.calendar.matchYear);
   let earliestMatchYear = context.calendar.matchYear;
   if (cause !== null) {
     earliestMatchYear = context.calendar.matchYear + 1;
     while (
-      unfitCause(context, readyAt, graduation, earliestMatchYear) !== null &&
+      unfitCause(context, readyAt, pathwayToSubmit, graduation, earliestMatchYear) !== null &&
       earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
     ) {
       earliestMatchYear++;
@@ -259,24 +267,32 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     cause,
     earliestMatchYear,
     takes,
-    pathwayLate: cause === null ? pathwayLate : null,
+    pathwayLate:
+      cause === null || (cause === "pathway" && pathwayLate?.what === "application") ? pathwayLate : null,
   };
 }
 
 /**
- * Why the Match of `year` cannot be made (graduation after its residency start, or the exams and
- * certification steps ready only after its rank order list deadline), or null when it can. A
- * module function, not a closure: the planner runs this on every plan.
+ * Why the Match of `year` cannot be made (graduation after its residency start, the exams and
+ * certification steps ready only after its rank order list deadline, or a Pathway application that
+ * can go in, at `pathwayToSubmit`, only after that season's projected application deadline), or null
+ * when it can. The Pathway deadline is a projection that takes the earlier candidate; the brief's
+ * rule is to plan for the earlier date when a date is uncertain, so missing it ends the season for a
+ * non-certified IMG, as a result after the rank order list deadline does (tester t9j F4; it replaces
+ * s13 issue 9g A3's "a warning, never out of reach" for the application; an OET result after the
+ * documents deadline still only warns). A module function, not a closure: the planner runs this on
+ * every plan.
  */
 function unfitCause(
   context: PlanContext,
   readyAt: number,
+  pathwayToSubmit: number | null,
   graduation: number,
   year: number,
 ): Feasibility["cause"] {
   const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
   if (graduation > calendar.dates.residency_start.at) return "graduation";
-  // The Pathway's own deadlines are projections (advice): missing one is PATHWAY_DEADLINE_PROJECTED,
-  // a warning, never a reason to write a season off (tester s13 issue 9g A3).
-  return readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at ? "exams" : null;
+  if (readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
+  const due = pathwayToSubmit === null ? null : pathwayDeadline(calendar);
+  return due !== null && pathwayToSubmit !== null && pathwayToSubmit > due ? "pathway" : null;
 }

@@ -85,6 +85,11 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
   // OET result still to come, with that deadline gone, it is not what the day hinges on.
   const applying = takes.some((take) => take.key === "ecfmg_application");
   const oetAhead = takes.some((take) => take.key === "oet_medicine");
+  // The day is the Pathway's projected application deadline when a minute later the chain fails on
+  // it (tester t9j F4: never a last day after a deadline the chain needs).
+  const pathwayBound =
+    takes.some((take) => take.key === "ecfmg_pathway") &&
+    assessAs(context, last.at + MINUTE_MS).cause === "pathway";
   const acts: string[] = [];
   let preparing = false;
   for (const take of takes) {
@@ -92,7 +97,7 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
     if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
     else if (take.key === "ecfmg_pathway") {
       const due = pathwayDeadline(calendar);
-      if (due !== null && due > context.now && due < last.at)
+      if (due !== null && due > context.now && (due < last.at || pathwayBound))
         acts.push(`submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`);
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
       // A3); the real one may be later (the projection takes the earlier candidate), so at once.
@@ -114,7 +119,7 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
   return {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "warning",
-    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${pathwayBound ? "after that day your Pathway application would miss its projected deadline" : "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline"}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(last.at).toISOString(),
     sources,

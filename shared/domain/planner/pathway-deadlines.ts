@@ -8,7 +8,8 @@ import { noteCrossing } from "./risk-change-instants.ts";
 // The ECFMG Pathway's two deadlines, both projected by the catalog's rules (advice, with their
 // sources): the application's (`due`) and the later one for the documents that support it, the OET
 // result among them (`documentsDue`), and which of them the fastest pace misses (feasibility.ts).
-// Missing one is a warning, never a season out of reach (tester s13 issue 9g A3).
+// Missing the documents deadline is a warning (tester s13 issue 9g A3); an application that cannot
+// go in by its deadline ends the season (feasibility's unfitCause, tester t9j F4).
 
 /** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
 export interface PathwayLate {

@@ -141,7 +141,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   }
   const last = !ineligible && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
   if (last !== null) risks.push(lastDayRisk(context, last));
-  if (!ineligible && !seasonOver && now <= rol && feasibility.pathwayLate !== null)
+  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
+  if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
   if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible) {

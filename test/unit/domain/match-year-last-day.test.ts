@@ -37,10 +37,13 @@ describe("the last day that still works for the 2027 Match is named before the w
   it("Lagos, OET in preparation and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
     const risk = lastDay(planAt(lagos, "2026-12-02T06:00:00Z"));
     expect(risk?.severity).toBe("warning");
-    expect(risk?.message).toContain("book your OET Medicine sitting by Wed 30 Dec 2026");
+    // The Pathway's projected deadline (26 Dec) comes before the OET's last booking day (30 Dec):
+    // the day to act is the earlier one (tester t9j F4), for both.
+    expect(risk?.message).toMatch(/^The 2027 Match is still within reach if you act by Sat 26 Dec 2026:/);
+    expect(risk?.message).toContain("book your OET Medicine sitting by Sat 26 Dec 2026");
     expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
-      "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline, and your plan moves to a later Match",
+      "after that day your Pathway application would miss its projected deadline, and your plan moves to a later Match",
     );
     expect(risk?.message).toContain("about 21 days for the result");
     expect(risk?.message).toMatch(/advice/);
@@ -49,18 +52,19 @@ describe("the last day that still works for the 2027 Match is named before the w
     expect(risk?.sources?.some((source) => source.startsWith("advice: "))).toBe(true);
   });
 
-  it("a Pathway past its projected deadline is asked for at once, never by a later day alone (tester t9j A3)", () => {
+  it("a Pathway past its projected deadline ends the season: no last day after it (tester t9j F4; was t9j A3's 'at once')", () => {
     const karachi = applicant("Asia/Karachi", [
       { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
     ]);
     const result = planAt(karachi, "2027-01-02T05:00:00Z");
-    const risk = lastDay(result);
-    expect(result.risks.some((other) => other.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(true);
-    expect(risk?.message).toContain(
-      "submit your ECFMG Pathway application at once (its projected deadline, Sat 26 Dec 2026, has passed;",
-    );
-    expect(risk?.message).not.toMatch(
-      /^The 2027 Match is still within reach if you act by [^:]*: submit your ECFMG Pathway application by/,
+    expect(lastDay(result)).toBeUndefined();
+    expect(writtenOff(result)).toBe(true);
+    // Before it, the day named is the Pathway's projected deadline, and the sentence says so.
+    const before = lastDay(planAt(karachi, "2026-12-20T05:00:00Z"));
+    expect(before?.message).toMatch(/^The 2027 Match is still within reach if you act by Sat 26 Dec 2026:/);
+    expect(before?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
+    expect(before?.message).toContain(
+      "after that day your Pathway application would miss its projected deadline",
     );
   });
 

@@ -76,9 +76,10 @@ describe("the Pathway application goes in now, the OET result follows as documen
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
   });
 
-  it("only a projected Pathway deadline is late: a warning naming the projection, never out of reach", () => {
-    // 28 Dec 2026: the projected application deadline (Sat 26 Dec) has passed, the OET is passed;
-    // submitted now, ECFMG's review ends well before the ROL deadline.
+  it("a passed projected Pathway application deadline ends the season, naming the projection and the way back (t9j F4)", () => {
+    // 28 Dec 2026: the projected application deadline (Sat 26 Dec) has passed, the OET is passed.
+    // s13 9g A3 made this a warning; the lead's ruling on t9j F4 plans for the earlier, projected
+    // date: out of reach, unless ECFMG's own deadline is later and the applicant submits by it.
     const result = planFor(
       inputFactory({
         applicant: applicant("Asia/Dhaka", "2025-06-30"),
@@ -89,12 +90,15 @@ describe("the Pathway application goes in now, the OET result follows as documen
       }),
       "2026-12-28T03:00:00Z",
     );
-    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
-    const warning = risk(result, "PATHWAY_DEADLINE_PROJECTED");
-    expect(warning?.severity).toBe("warning");
-    expect(warning?.message).toContain("projected");
-    expect(warning?.message).toContain("verify ECFMG's 2027 Pathways deadlines");
-    expect(warning?.sources?.some((s) => s.includes("info-applicants.html"))).toBe(true);
+    expect(risk(result, "PATHWAY_DEADLINE_PROJECTED")).toBeUndefined();
+    const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
+    expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
+    expect(notFeasible?.message).toContain(
+      "your ECFMG Pathway application is not submitted and its deadline, Sat 26 Dec 2026 (projected), has passed",
+    );
+    expect(notFeasible?.message).toContain("ECFMG has not published its 2027 Pathways deadlines");
+    expect(notFeasible?.message).toContain("tell us the day you submitted");
+    expect(notFeasible?.sources?.some((s) => s.includes("info-applicants.html"))).toBe(true);
   });
 
   it("Pathway not submitted on 28 Dec 2026, OET passed: not 'too late to be decided', the review still fits", () => {

@@ -128,8 +128,12 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
 
 describe("t9h B1: steps past their deadline come before the steps marked Later", () => {
   it("the OET past its deadline with its result pending is listed before the rank order list and SOAP", () => {
+    // The Pathway submitted on 20 Dec 2026, before its projected deadline (else out of reach, t9j F4).
     const thePlan = lagosPlan(
-      [milestoneFactory("oet_medicine", "scheduled", "2026-12-12")],
+      [
+        milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
+        milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-20"),
+      ],
       "2027-01-10T12:00:00Z",
     );
     const order = listedInReadingOrder(thePlan, ZONE).map((step) => step.milestone);

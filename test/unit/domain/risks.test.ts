@@ -57,7 +57,7 @@ const cases: RiskCase[] = [
     expected: "critical",
   },
   {
-    name: "Pathway not started five weeks before the ROL deadline",
+    name: "Pathway not started five weeks before the ROL deadline, its projected deadline passed",
     input: inputFactory({
       milestones: [
         // OET done: with OET not begun either, the season is out of reach instead (issue #9).
@@ -65,14 +65,13 @@ const cases: RiskCase[] = [
         milestoneFactory("ecfmg_pathway", "not_started"),
       ],
     }),
-    // Five weeks, not one month: ECFMG's 28-day review now counts, so 24 days before the deadline
-    // the season is out of reach instead (tester s7 A1; the next case). Submitted today, the review
-    // still ends before the ROL deadline: only the projected Pathway application deadline (27 Dec
-    // 2025, the 2026 one was not found) has passed, a warning (tester s13 issue 9g A3); this was
-    // EXAMS_LATE_FOR_RANKING, critical, "even submitted today it would not be decided in time".
+    // Submitted today, ECFMG's review would still end before the ROL deadline, but the projected
+    // Pathway application deadline (27 Dec 2025, the 2026 one was not found) has passed: planned
+    // for, as the earlier date, it ends the season (tester t9j F4; s13 issue 9g A3 made it a
+    // warning, PATHWAY_DEADLINE_PROJECTED).
     now: "2026-01-20T00:00:00Z",
-    code: "PATHWAY_DEADLINE_PROJECTED",
-    expected: "warning",
+    code: "MATCH_YEAR_NOT_FEASIBLE",
+    expected: "critical",
   },
   {
     name: "Pathway not started five weeks before the ROL deadline: not 'too late to be decided' (s13 9g A3)",

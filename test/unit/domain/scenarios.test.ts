@@ -131,7 +131,9 @@ const scenarios: Scenario[] = [
   },
   {
     name: "exams-late-for-ranking",
-    now: "2026-01-10T00:00:00Z",
+    // Before the Pathway's projected application deadline (27 Dec 2025): from 10 Jan 2026, when this
+    // was planned until t9j F4, a Pathway not yet submitted puts the 2026 Match out of reach.
+    now: "2025-12-20T00:00:00Z",
     assess(result) {
       const risk = result.risks.find((candidate) => candidate.code === "EXAMS_LATE_FOR_RANKING");
       expect(risk?.severity).toBe("critical");

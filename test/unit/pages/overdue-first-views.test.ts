@@ -31,7 +31,13 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
 const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
-const OET_PENDING = [...DONE, milestoneFactory("oet_medicine", "scheduled", "2026-12-12")];
+// The Pathway went in on 20 Dec 2026, before its projected deadline: not submitted by then, the 2027
+// Match would be out of reach (tester t9j F4), the second case below.
+const OET_PENDING = [
+  ...DONE,
+  milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
+  milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-20"),
+];
 
 function planOf(milestones: MilestoneEntry[]): Plan {
   const input = inputFactory({
@@ -103,7 +109,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the timeline's cards", () => {
     const cards = timelineCards(thePlan);
     expect(cards.slice(0, 2)).toEqual([
-      ["Complete an ECFMG Pathway", "Overdue"],
+      ["Complete an ECFMG Pathway", "Overdue: result pending"],
       // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4).
       ["Pass OET Medicine", "Result pending"],
     ]);
@@ -114,7 +120,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the CLI's NEXT STEPS, with the timeline's badge in words", () => {
     const rows = cliRows(thePlan);
     expect(rows.slice(0, 2)).toEqual([
-      ["overdue", "ecfmg_pathway"],
+      ["overdue: result pending", "ecfmg_pathway"],
       ["result pending", "oet_medicine"],
     ]);
     expect(rows.map(([, step]) => step)).toContain("rank_order_list");

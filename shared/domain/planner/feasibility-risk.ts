@@ -9,6 +9,7 @@ import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
@@ -163,10 +164,16 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   // A certified list (done; a waived one is no list) does not keep the Match in reach
   // (assessFeasibility): the list stays done, and the risk says what it hangs on, before and after
   // the deadline (NRMP's IMG rule).
+  const milestones = NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[];
+  // Only results never reported are missing (nothing left to take): they may have reached ECFMG (t9j F7).
+  const pending = over && feasibility.takes.length === 0 ? unreportedSittings(context, rolDate.at) : [];
   if (feasibility.cause !== "graduation" && statusOf(context, "rank_order_list") === "done")
-    cause += over
-      ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
-      : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
+    cause +=
+      pending.length > 0
+        ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
+        : over
+          ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
+          : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
@@ -174,7 +181,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     message: over
       ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. Change your target Match year to ${feasibility.earliestMatchYear}.`
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
-    milestones: NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[],
+    milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(sources.length > 0 ? { sources } : {}),
   };

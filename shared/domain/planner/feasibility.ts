@@ -17,6 +17,7 @@ import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import type { StepEntries } from "./step-entries.ts";
+import { listAwaitsResult } from "./unreported-sittings.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
 export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -136,17 +137,18 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
  * A certified rank order list does not change that: NRMP takes the list, but an IMG whose Step 1,
  * Step 2 CK and Pathway ECFMG has not confirmed by the deadline is withdrawn from the Match (the
  * deadline's note in confirmed.json), so a list certified with them not done counts only if they
- * are reported done; until then the plan stays what it was one second before the deadline, not
- * Match Week's (property seeds of adv28). Otherwise the season is over for them (SEASON_OVER: they
- * could have ranked, or a list dated after the deadline) or they took part in it: nothing to
- * assess. One who reports Match Week or Match Day done took part in it at any time
- * (reportsBeingInTheMatch).
+ * are reported done, a sitting's result too (listAwaitsResult); until then the plan stays what it
+ * was a second before the deadline, not Match Week's (adv28). Otherwise the season is over for
+ * them (SEASON_OVER: they could have ranked, or a list after the deadline) or they took part:
+ * nothing to assess, as for one who reports Match Week or Match Day done (reportsBeingInTheMatch).
  */
 export function assessFeasibility(context: PlanContext): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (
     reportsBeingInTheMatch(context) ||
-    (context.now > rol && !assessAt(asOfDeadline(context, rol), true).infeasible)
+    (context.now > rol &&
+      !listAwaitsResult(context, rol) &&
+      !assessAt(asOfDeadline(context, rol), true).infeasible)
   ) {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }

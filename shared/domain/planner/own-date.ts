@@ -24,6 +24,7 @@ import { slotOnDay } from "./ladders.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { listAwaitsResultWords } from "./unreported-sittings.ts";
 
 /**
  * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside
@@ -269,7 +270,7 @@ export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates):
   return {
     code: "SCHEDULED_DATE_PASSED",
     severity: reviewing ? "critical" : "warning",
-    message,
+    message: `${message}${listAwaitsResultWords(context, passed, sources)}`,
     milestones: passed.map(({ entry }) => entry.key),
     ...(sources.length > 0 ? { sources } : {}),
   };

@@ -1,0 +1,86 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { DAY_MS, renderDate, renderEt, renderInZone } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
+
+/**
+ * The catalog indices of the exams NRMP needs (`neededForRanking`) that the applicant sits on a day
+ * they book (`schedule`): Step 1 and Step 2 CK. The Pathway is an application, not a sitting.
+ */
+const SITTINGS_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
+  entry.neededForRanking !== undefined && entry.stepActions.includes("schedule") ? [index] : [],
+);
+
+/** An exam sat with no result reported: its advisor name and the day of the sitting ("Wed 20 Jan 2027"). */
+export interface UnreportedSitting {
+  name: string;
+  sat: string;
+}
+
+/**
+ * The exams NRMP needs sat early enough for the result (the catalog's `reportingDays`) to be out by
+ * `before`, with no result reported (the step not done): "USMLE Step 2 CK" (the catalog's advisorName)
+ * with the day sat, in catalog order.
+ * NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms these by the rank order
+ * list deadline (official: the catalog's `neededForRanking` source), and Matchpath cannot know that
+ * a result it was never told of reached ECFMG: such a sitting counts like an exam not done for the
+ * Match it was meant for (tester t9j F5, F7). Empty for most plans.
+ */
+export function unreportedSittings(context: PlanContext, before: number): readonly UnreportedSitting[] {
+  let found: UnreportedSitting[] | undefined;
+  for (const index of SITTINGS_AT) {
+    if (context.applicable[index] !== true || isFinished(statusAt(context, index))) continue;
+    const day = plannedDayAt(context, index);
+    const date = context.entries.at(index)?.date;
+    // A result due after `before` could not have reached ECFMG by it: that is an exam not done.
+    const reporting = (MILESTONE_CATALOG[index] as CatalogEntry).reportingDays?.days ?? 0;
+    if (day === null || day + reporting * DAY_MS > before || date === undefined) continue;
+    found ??= [];
+    found.push({ name: (MILESTONE_CATALOG[index] as CatalogEntry).advisorName, sat: renderDate(date) });
+  }
+  return found ?? NONE;
+}
+
+const NONE: readonly UnreportedSitting[] = Object.freeze([]);
+
+/** "your USMLE Step 2 CK result" or "your USMLE Step 1 and USMLE Step 2 CK results". */
+export function unreportedResults(sittings: readonly { name: string }[]): string {
+  return sittings.length === 1
+    ? `your ${sittings[0]?.name} result`
+    : `your ${sittings.map((sitting) => sitting.name).join(" and ")} results`;
+}
+
+const RANK_ORDER_LIST_AT = stepIndex("rank_order_list");
+
+/**
+ * A certified list whose exams ECFMG may not have confirmed by the rank order list deadline `rol`:
+ * a sitting before it with no result reported (unreportedSittings). Matchpath cannot tell that the
+ * result reached ECFMG in time, so the list counts as one with exams not done (assessFeasibility)
+ * until the result is reported (tester t9j F7: Match Week and SOAP urged as for a live Match).
+ */
+export function listAwaitsResult(context: PlanContext, rol: number): boolean {
+  return statusAt(context, RANK_ORDER_LIST_AT) === "done" && unreportedSittings(context, rol).length > 0;
+}
+
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
+/**
+ * SCHEDULED_DATE_PASSED's words, before the rank order list deadline, for a certified list that
+ * hangs on a result never reported (Step 1 or Step 2 CK, catalog `neededForRanking`): the list
+ * counts only if ECFMG confirms it by the deadline, in the applicant's time and ET (tester t9j F7:
+ * an hour before the deadline nothing said so). With a leading space; "" otherwise.
+ */
+export function listAwaitsResultWords(
+  context: PlanContext,
+  passed: readonly { entry: CatalogEntry }[],
+  sources: string[],
+): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (context.now > rol.at || statusAt(context, RANK_ORDER_LIST_AT) !== "done") return "";
+  const names = passed.filter(({ entry }) => entry.neededForRanking !== undefined).map(({ entry }) => entry);
+  if (names.length === 0) return "";
+  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  return ` Your certified rank order list counts only if ECFMG confirms ${unreportedResults(names.map((entry) => ({ name: entry.advisorName })))} to NRMP by the rank order list deadline, ${deadline}; otherwise NRMP withdraws you from the Match and SOAP.`;
+}

@@ -13,7 +13,7 @@ import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { resultDueAt } from "./result-deadline.ts";
+import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
 import { stepReminders } from "./step-reminders.ts";
@@ -82,7 +82,7 @@ export function planMilestone(
   const { ineligible } = gates;
   const stepDates = entry.seasonBound
     ? dates
-    : gates.afterSeasonDates !== null && startsResidency(entry)
+    : gates.afterSeasonDates !== null && datedForNextMatch(context, entry, index)
       ? gates.afterSeasonDates
       : gates.earlyDates;
 
@@ -280,11 +280,6 @@ export function planMilestone(
     soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
-}
-
-/** Whether the step's deadline is counted from residency's start (the season's `residency_start`). */
-function startsResidency(entry: CatalogEntry): boolean {
-  return entry.due.from === "season" && entry.due.dateKey === "residency_start";
 }
 
 /** The step's deadline for the plan's own Match when it has passed, else null. */

@@ -1,9 +1,11 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import { keyAt } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 
 /**
  * The deadline for the result of a sitting already taken (an exam whose day the applicant books,
@@ -41,6 +43,20 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
   }
   known[index] = result;
   return result;
+}
+
+/**
+ * Once the Match is over and SOAP is not open to the applicant (Gates.afterSeasonDates), whether a
+ * step is dated for the next Match: a step counted from residency's start (the certificate: the
+ * target Match's start can no longer be theirs, tester s10 issue 9 B12), and a sitting already sat
+ * whose result is not reported, which counts for the next Match (resultDueAt; tester t9j F5: a
+ * countdown to the passed 2027 deadline beside a certificate dated 2028).
+ */
+export function datedForNextMatch(context: PlanContext, entry: CatalogEntry, index: number): boolean {
+  if (entry.due.from !== "season") return false;
+  if (entry.due.dateKey === "residency_start") return true;
+  const day = plannedDayAt(context, index);
+  return day !== null && day < context.now && resultDueAt(context.calendar, index) !== null;
 }
 
 /** resultDueAt per season calendar (the object is the key), by catalog index: shared by every plan. */

@@ -2,8 +2,9 @@ import type { Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
+import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 // NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility.
@@ -66,13 +67,60 @@ export function seasonOverStepAction(context: PlanContext): string {
   return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;
 }
 
+/**
+ * SOAP's condition when an exam was sat before the rank order list deadline and its result never
+ * reported (unreportedSittings): "SOAP is open to you only if your USMLE Step 2 CK result (sat …)
+ * reached ECFMG by Wed 24 Feb 2027: tell us the result", or "" when none. NRMP withdraws an IMG from
+ * SOAP too unless ECFMG confirmed the exams by that deadline (NRMP_ECFMG_BY_ROL_URL), so SOAP is
+ * not the applicant's to get ready for until the result says so (tester t9j F5).
+ */
+export function soapCondition(context: PlanContext): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const pending = unreportedSittings(context, rol);
+  if (pending.length === 0) return "";
+  const sat = pending.map((sitting) => `sat ${sitting.sat}`).join(", ");
+  return `SOAP is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol)}: tell us the result`;
+}
+
+/**
+ * The SOAP step's action once the Match is over for the applicant (seasonIsOver) while SOAP is
+ * open to them, with an exam result never reported: its condition first (soapCondition), as
+ * SEASON_OVER says it, then the step's own action. The action unchanged otherwise.
+ */
+export function soapStepAction(context: PlanContext, action: string): string {
+  if (!seasonIsOver(context)) return action;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const pending = unreportedSittings(context, rol);
+  if (pending.length === 0) return action;
+  return `Only if ${unreportedResults(pending)} reached ECFMG by ${dayBy(context, rol)} (tell us the result): ${action.charAt(0).toLowerCase()}${action.slice(1)}`;
+}
+
 /** SEASON_OVER's middle while SOAP is open to the applicant (soapStillOpen), up to "… plan". */
 function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const start = context.calendar.dates.nrmp_match_week_start_and_soap_start;
   const end = textsOf(context.calendar).soapEnd;
   sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL);
   const projected = start.status === "projected" ? ", projected" : "";
-  return `you cannot match in that Match itself. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${context.now < start.at ? "Get ready for it now" : "It is running now: check R3 and apply"}. If SOAP gives you no position, plan`;
+  const condition = soapCondition(context);
+  const now = context.now < start.at ? "get ready for it now" : "it is running now: check R3 and apply";
+  const ready =
+    condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;
+  return `you cannot match in that Match itself. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${ready}. If SOAP gives you no position, plan`;
+}
+
+/**
+ * After the Match, what a sitting whose result was never reported counts for (tester t9j F5: the
+ * out-of-reach path already says it, laterMatchSittingNote): " Your USMLE Step 2 CK sitting of Wed
+ * 20 Jan 2027 counts for the 2028 Match: tell us the result.", or "".
+ */
+function sittingsCountLater(context: PlanContext, next: number): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return unreportedSittings(context, rol)
+    .map(
+      (sitting) =>
+        ` Your ${sitting.name} sitting of ${sitting.sat} counts for the ${next} Match: tell us the result.`,
+    )
+    .join("");
 }
 
 /**
@@ -92,7 +140,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
   return {
     code: "SEASON_OVER",
     severity: "critical",
-    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.`,
+    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : sittingsCountLater(context, next)}`,
     milestones: ["rank_order_list"],
     sources,
   };

@@ -10,6 +10,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { resultDueAt } from "./result-deadline.ts";
+import { soapStepAction } from "./season-over-risk.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -78,6 +79,9 @@ export function actionFor(
   budget: Budget,
   due: DueDate | null = null,
 ): string {
+  // SOAP once the Match is over may hang on a result never reported (t9j F5): its condition first.
+  if (entry.key === "soap")
+    return soapStepAction(context, statusAction(context, entry, index, status, budget, due));
   // Most plans have no earlier season's work: no look-up then.
   if (context.pastSeason.size === 0 || !context.pastSeason.has(entry.key))
     return statusAction(context, entry, index, status, budget, due);

@@ -78,3 +78,29 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
     );
   });
 });
+
+describe("no list certified, NRMP registered, the Step 2 CK result never reported (Manila, t9j F5)", () => {
+  const input = applicantWith("Asia/Manila", false);
+
+  it("while SOAP is open, SOAP is conditional on the result having reached ECFMG by 24 Feb, not 'get ready now'", () => {
+    const result = plan(input, calendar, new Date("2027-03-15T00:00:00Z"));
+    const said = riskText(result, "SEASON_OVER") ?? "";
+    expect(said).toContain(
+      "SOAP is open to you only if your USMLE Step 2 CK result (sat Wed 20 Jan 2027) reached ECFMG by Wed 24 Feb 2027: tell us the result",
+    );
+    expect(said).not.toContain("Get ready for it now");
+    const soap = result.nextSteps.find((step) => step.milestone === "soap");
+    expect(soap?.action).toMatch(/^Only if your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027/);
+  });
+
+  it("once SOAP is over, the sitting counts for the 2028 Match, as in SEASON_OVER", () => {
+    const result = plan(input, calendar, new Date("2027-04-05T00:00:00Z"));
+    const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
+    expect(step?.dueBy?.slice(0, 4)).toBe("2028");
+    expect(step?.action).toContain("This sitting counts for the 2028 Match");
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step2ck");
+    expect(riskText(result, "SEASON_OVER")).toContain(
+      "Your USMLE Step 2 CK sitting of Wed 20 Jan 2027 counts for the 2028 Match: tell us the result.",
+    );
+  });
+});

@@ -166,8 +166,10 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   // the deadline (NRMP's IMG rule).
   const milestones = NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[];
   // Only results never reported are missing (nothing left to take): they may have reached ECFMG (t9j F7).
-  const pending = over && feasibility.takes.length === 0 ? unreportedSittings(context, rolDate.at) : [];
-  if (feasibility.cause !== "graduation" && statusOf(context, "rank_order_list") === "done")
+  const listDone = feasibility.cause !== "graduation" && statusOf(context, "rank_order_list") === "done";
+  const pending =
+    listDone && over && feasibility.takes.length === 0 ? unreportedSittings(context, rolDate.at) : [];
+  if (listDone)
     cause +=
       pending.length > 0
         ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
@@ -179,7 +181,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: over
-      ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. Change your target Match year to ${feasibility.earliestMatchYear}.`
+      ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,

@@ -55,6 +55,9 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
       );
       // The most urgent thing said is the exam's result, not a Match outcome.
       expect(result.risks[0]?.code, when).toBe("MATCH_YEAR_NOT_FEASIBLE");
+      expect(riskText(result, "MATCH_YEAR_NOT_FEASIBLE"), when).toMatch(
+        /If the result did not reach ECFMG in time, change your target Match year to 2028\.$/,
+      );
     }
   });
 

@@ -21,10 +21,10 @@ import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { slotOnDay } from "./ladders.ts";
+import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { timedReminder } from "./timed-reminder.ts";
-import { listAwaitsResultWords } from "./unreported-sittings.ts";
 
 /**
  * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside

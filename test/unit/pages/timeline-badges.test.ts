@@ -67,10 +67,12 @@ const ROWS: Row[] = [
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["passedBeforeRanking", "examAfterDeadline", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
-  // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed.
+  // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed. A
+  // sitting before the deadline whose result was never reported counts for the next Match too once
+  // the 2028 Match is over for the applicant (no list, no SOAP): tester t9j F5.
   ["passedAfterRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   ["passedAfterRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
-  ["passedAfterRanking", "examBeforeDeadline", "Overdue: result pending", "Thu 24 Feb 2028"],
+  ["passedAfterRanking", "examBeforeDeadline", "Result pending", "Thu 22 Feb 2029"],
   ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 22 Feb 2029"],
 ];
 

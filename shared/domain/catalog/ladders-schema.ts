@@ -10,7 +10,14 @@ import { SeasonDateKeySchema } from "../seasons/schema.ts";
 
 const RungSchema = z.discriminatedUnion("anchor", [
   z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
-  z.object({ rung: z.string().min(1), anchor: z.literal("deadline"), daysBefore: z.number().int().min(0) }),
+  // With `eventEt` ("HH:MM"), the rung announces an ET event on the deadline's ET day less
+  // `daysBefore` (SOAP's offer rounds): it is laid against that event, not the deadline.
+  z.object({
+    rung: z.string().min(1),
+    anchor: z.literal("deadline"),
+    daysBefore: z.number().int().min(0),
+    eventEt: z.optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  }),
   // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
 ]);

@@ -118,9 +118,14 @@ describe("F4: a SOAP participant", () => {
   it("hears on Monday (send the applications), then every morning before and during the offer rounds", () => {
     const reminders = planAt(inSoap, MONDAY_NOON_ET).reminders.filter((each) => each.milestone === "soap");
     const rungs = reminders.map((each) => each.rung);
-    // Kolkata's day runs ahead of ET: SOAP's end (Thursday 5 PM ET) is early Friday there, so the
-    // ladder's local days fall a day later and its last rung joins the one before it.
-    expect(rungs).toEqual(["soap-applications", "soap-before-offer-rounds", "soap-last-offer-rounds"]);
+    // Kolkata's day runs ahead of ET: each rung is laid against its ET day's rounds (tester t9j F6),
+    // not SOAP's end (early Friday there), so Wednesday's rounds keep their own morning notice.
+    expect(rungs).toEqual([
+      "soap-applications",
+      "soap-before-offer-rounds",
+      "soap-offer-round",
+      "soap-last-offer-rounds",
+    ]);
     // Monday itself (noon ET is evening in Kolkata, outside quiet hours), never first on Wednesday.
     expect(Date.parse(reminders[0]?.sendAt ?? "")).toBeLessThan(Date.parse("2027-03-16T04:00:00Z"));
     for (const each of reminders)

@@ -3,7 +3,7 @@ import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, ET_ZONE, fromWall, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isFinished, isSatisfied, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -80,7 +80,30 @@ export interface MatchWeekStep {
   pressing?: true;
 }
 
+/**
+ * A SOAP participant's text from Tuesday (ET) on (tester t9j F6 C: on Wednesday it still said
+ * "Monday: send your applications"): the applications are out, or go out now if not yet; the
+ * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
+ */
+const SOAP_IN_PROGRESS_FROM_TUESDAY =
+  "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding.";
+
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+/** SOAP's entry from Tuesday (ET) of Match Week: its in-progress text speaks of Monday as past. */
+function fromTuesdayEntry(entry: CatalogEntry): CatalogEntry {
+  let phased = fromTuesdayEntries.get(entry);
+  if (phased === undefined) {
+    const soap = phaseEntry(entry);
+    phased = Object.freeze({
+      ...soap,
+      statusActions: { ...soap.statusActions, inProgress: SOAP_IN_PROGRESS_FROM_TUESDAY },
+    }) as CatalogEntry;
+    fromTuesdayEntries.set(entry, phased);
+  }
+  return phased;
+}
+
 /** The entry as it reads in Match Week, made once per catalog entry. */
 function phaseEntry(entry: CatalogEntry): CatalogEntry {
   let phased = phaseEntries.get(entry);
@@ -150,7 +173,17 @@ export function matchWeekStep(
     // SOAP in progress (or taken part in) is Monday's result reported: not matched.
     if (unmatchedReported(context)) return null;
   }
-  return { due: texts.soapEnd, entry: phaseEntry(entry), followUpOnly: entry.key === "match_week" };
+  const phased =
+    entry.key === "soap" && context.now >= soapTuesdayOf(context)
+      ? fromTuesdayEntry(entry)
+      : phaseEntry(entry);
+  return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
+}
+
+/** Midnight ET starting the Tuesday of Match Week (the ET day after NRMP's Monday release). */
+function soapTuesdayOf(context: PlanContext): number {
+  const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, release)) + DAY_MS);
 }
 
 /**

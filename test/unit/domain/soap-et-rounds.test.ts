@@ -110,3 +110,26 @@ describe("SOAP's rungs land before the ET offer rounds they announce (t9j F6 B)"
     );
   });
 });
+
+describe("SOAP's text fits the day (t9j F6 C)", () => {
+  it("on Monday it says to send the applications", () => {
+    const soap = planAt(inSoap("Asia/Manila"), "2027-03-15T15:00:00Z").nextSteps.find(
+      (s) => s.milestone === "soap",
+    );
+    expect(soap?.action).toContain("Monday: send your applications");
+  });
+
+  it("from Tuesday in ET it no longer speaks of Monday as ahead (Manila, Wednesday 20:00)", () => {
+    for (const now of [
+      "2027-03-17T20:00:00+08:00",
+      "2027-03-16T09:00:00-04:00",
+      "2027-03-18T10:00:00-04:00",
+    ]) {
+      const soap = planAt(inSoap("Asia/Manila"), now).nextSteps.find((s) => s.milestone === "soap");
+      expect(soap?.action, now).toContain("You are in SOAP");
+      expect(soap?.action, now).not.toContain("Monday: send");
+      expect(soap?.action, now).toContain("offer rounds");
+      expect(soap?.action, now).toContain("check NRMP's Match Week schedule");
+    }
+  });
+});

@@ -164,14 +164,16 @@ export function matchWeekStep(
     // Week asking it too would be the same question twice (session 8 issue 9).
     if (context.now >= context.calendar.dates.nrmp_match_day.at || isFinished(statusOf(context, "match_day")))
       return null;
+    // SOAP in progress (or taken part in) is Monday's result reported: not matched. Match Day asks a
+    // participant for the SOAP offer from the release on (matchDayStep); Match Week asking again
+    // after SOAP's end would be a second question (tester t9j F6 C).
+    if (unmatchedReported(context)) return null;
     if (soapOver) {
       const contractDue = dates.due("contract");
       if (contractDue === null) return undefined;
       const phased = phasedIn(texts.phased, entry, AFTER_SOAP_TITLE, texts.afterSoapAction);
       return { due: contractDue, entry: phased, followUpOnly: true };
     }
-    // SOAP in progress (or taken part in) is Monday's result reported: not matched.
-    if (unmatchedReported(context)) return null;
   }
   const phased =
     entry.key === "soap" && context.now >= soapTuesdayOf(context)

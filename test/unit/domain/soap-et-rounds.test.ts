@@ -133,3 +133,16 @@ describe("SOAP's text fits the day (t9j F6 C)", () => {
     }
   });
 });
+
+describe("one step asks a SOAP participant for the result (t9j F6 C)", () => {
+  it("after SOAP ends and before Match Day, Match Day alone asks (Manila, Friday 09:00)", () => {
+    const result = planAt(inSoap("Asia/Manila"), "2027-03-19T09:00:00+08:00");
+    const askers = result.nextSteps.filter(
+      (s) => s.milestone === "match_week" || s.milestone === "match_day",
+    );
+    expect(askers.map((s) => [s.milestone, s.title])).toEqual([
+      ["match_day", "Match Day: tell us the SOAP offer you accepted"],
+    ]);
+    expect(result.reminders.some((r) => r.milestone === "match_week")).toBe(false);
+  });
+});

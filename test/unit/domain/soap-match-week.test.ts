@@ -145,12 +145,22 @@ describe("after Monday's result, SOAP's end and Match Day", () => {
   });
 
   it("after SOAP ends says what next, not 'take part before Thursday'", () => {
-    const result = planAt(withStatus("soap", "in_progress"), "2027-03-19T12:00:00Z");
+    // An applicant who has not reported Monday's result: Match Week asks, until Match Day's release.
+    const result = planAt(certified, "2027-03-19T12:00:00Z");
     expect(result.nextSteps.some((s) => s.milestone === "soap")).toBe(false);
     const step = result.nextSteps.find((s) => s.milestone === "match_week");
     expect(step?.title).toBe("The Match: tell us your result");
     expect(step?.action).toContain("change your target Match year to 2028");
     expect(step?.action).not.toContain("before it ends on Thursday");
+    // A SOAP participant: Match Day alone asks, for the SOAP offer, and says what next (tester t9j F6 C).
+    const participant = planAt(withStatus("soap", "in_progress"), "2027-03-19T12:00:00Z");
+    expect(participant.nextSteps.some((s) => s.milestone === "soap" || s.milestone === "match_week")).toBe(
+      false,
+    );
+    const matchDay = participant.nextSteps.find((s) => s.milestone === "match_day");
+    expect(matchDay?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(matchDay?.action).toContain("change your target Match year to 2028");
+    expect(matchDay?.action).not.toContain("before it ends on Thursday");
   });
 
   it("after Match Day asks once where they matched, with an id per Match year", () => {

@@ -16,6 +16,7 @@ import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
+import { pressCriticalSteps } from "./planner/urgency.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
 
@@ -81,8 +82,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
     planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
-  const nextSteps = orderNextSteps(collected.nextSteps);
   const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
+  pressCriticalSteps(risks, collected.nextSteps);
+  const nextSteps = orderNextSteps(collected.nextSteps);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);

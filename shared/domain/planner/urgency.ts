@@ -1,6 +1,7 @@
-import type { NextStep } from "../plan.ts";
+import type { NextStep, Risk, RiskCode } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import { SOON_WITHIN_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
+import type { DueStep } from "./ordering.ts";
 
 /** What a step's urgency is read from (stepUrgency); instants in UTC ms, null for none. */
 export interface UrgencyFacts {
@@ -28,7 +29,8 @@ export interface UrgencyFacts {
  * before its deadline, as its start-by date says, and a step due within a week is urgent whatever
  * its lead time. A pending result reads urgent while the deadline shown is ahead (the applicant has
  * acted and the result is asked for: tester s7 issue 14 C3), overdue once it has passed, as the plan's
- * overdue list says (tester t9h B2); the badge says both (step-badge.ts).
+ * overdue list says (tester t9h B2); the badge says both (step-badge.ts). A step a critical risk is
+ * about is urgent at least (pressCriticalSteps, once the plan's risks are known).
  */
 export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency"] {
   if (facts.resultPending) return "urgent";
@@ -65,3 +67,35 @@ export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
   soon: 2,
   later: 3,
 };
+
+/**
+ * Critical risks about the applicant's Match year rather than a step's own state: the steps they
+ * name are planned for a later Match and follow that Match's dates (see stepUrgency).
+ */
+const LATER_MATCH_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([
+  "MATCH_YEAR_NOT_FEASIBLE",
+  "SEASON_OVER",
+]);
+
+/**
+ * The last part of stepUrgency's rule, applied once the plan's risks are known: a next step that a
+ * critical risk is about (named in its `milestones`) reads "urgent" unless it is overdue, so its
+ * badge never says "soon" or "later" beside a risk emailed at once (tester t9i F10: a rank list dated
+ * before ranking opens read "later" beside ROL_BEFORE_RANKING_OPENS). Its date and order key stay.
+ */
+export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueStep<NextStep>[]): void {
+  for (const risk of risks) {
+    if (risk.severity !== "critical" || LATER_MATCH_RISKS.has(risk.code)) continue;
+    for (const due of steps) {
+      const step = due.item;
+      if (
+        due.first > URGENCY_RANK.urgent &&
+        step.interviewId === undefined &&
+        risk.milestones.includes(step.milestone)
+      ) {
+        step.urgency = "urgent";
+        due.first = URGENCY_RANK.urgent;
+      }
+    }
+  }
+}

@@ -146,3 +146,37 @@ describe("one step asks a SOAP participant for the result (t9j F6 C)", () => {
     expect(result.reminders.some((r) => r.milestone === "match_week")).toBe(false);
   });
 });
+
+describe("a step a critical risk is about is not badged 'later' (t9i F10)", () => {
+  const early = ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL("rank-list-before-opening-2027.json", SCENARIO_DIR), "utf8")),
+  );
+  const dated = ApplicantSnapshotSchema.parse({
+    ...early,
+    milestones: [
+      ...early.milestones.filter((m) => m.key !== "rank_order_list"),
+      { key: "rank_order_list", status: "done", date: "2026-11-28" },
+    ],
+  });
+
+  it("a rank list dated before ranking opens reads urgent beside ROL_BEFORE_RANKING_OPENS", () => {
+    const result = planAt(dated, "2026-12-02T09:00:00Z");
+    expect(result.risks.some((r) => r.code === "ROL_BEFORE_RANKING_OPENS" && r.severity === "critical")).toBe(
+      true,
+    );
+    const step = result.nextSteps.find((s) => s.milestone === "rank_order_list");
+    expect(step?.urgency).toBe("urgent");
+    expect(result.nextSteps[0]?.milestone).toBe("rank_order_list");
+  });
+
+  it("without the risk the same list, not started, keeps its date's badge", () => {
+    const plain = ApplicantSnapshotSchema.parse({
+      ...early,
+      milestones: early.milestones.filter((m) => m.key !== "rank_order_list"),
+    });
+    const step = planAt(plain, "2026-12-02T09:00:00Z").nextSteps.find(
+      (s) => s.milestone === "rank_order_list",
+    );
+    expect(step?.urgency).toBe("later");
+  });
+});

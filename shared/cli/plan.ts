@@ -24,7 +24,7 @@ export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] 
 
 Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json).
   --now <ISO>  plan as of this instant, with its UTC offset, 1900-2100 (default: the current time)
-  --json       print the plan as JSON instead of a table
+  --json       print the plan as JSON instead of a table (next steps in the table's order)
   --help       show this help
 Exit codes: 0 ok, 1 file not readable, 2 invalid arguments or invalid snapshot.`;
 
@@ -223,6 +223,16 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
   return parts.join("");
 }
 
+/**
+ * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
+ * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
+ * plan's `budget` section, never a step (tester t9j F8, F9: the JSON listed the planner's own order,
+ * the budget among the steps). The planner's plan keeps that step: a notice can ride on it.
+ */
+export function planAsListed(result: Plan, timezone = "America/New_York"): Plan {
+  return { ...result, nextSteps: listedInReadingOrder(result, timezone) };
+}
+
 /** Runs the CLI; returns the exit code. */
 export function runPlanCli(args: readonly string[], io: CliIo): number {
   const options = parseArgs(args);
@@ -277,7 +287,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   for (const warning of outside) io.err(`warning: ${warning.message} (${warning.sources.join(", ")})\n`);
   io.out(
     options.json
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone), null, 2)}\n`
       : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone),
   );
   return 0;

@@ -91,11 +91,20 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
 }
 
 /**
+ * The rest with a date ahead (band 2 of displayOrder) by the planner's urgency first: a step that
+ * must be acted on within a week (its latest safe start or a passed target, stepUrgency) is read
+ * above one with a sooner date that can wait (tester t9j F8: an OET sitting eight days out, "soon",
+ * above a Pathway whose latest safe start had passed, "urgent", while the JSON plan said otherwise).
+ */
+const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 0, soon: 1, later: 2 };
+
+/**
  * Next steps in reading order, most urgent first: (1) what comes within a week, by the email's rule
  * (so the first card is the step the email of these days leads with); (2) steps past their deadline
  * that are still to do (nothing left to count down to: no email comes about them); (3) the rest
- * with a date ahead, by the email's rule; (4) steps with no date ahead, in the plan's order. Steps
- * equal under the rule keep the plan's order. Pure; returns a new array.
+ * with a date ahead, urgent before soon before later (PRESSING), each by the email's rule; (4) steps
+ * with no date ahead, in the plan's order. Steps equal under the rule keep the plan's order. Pure;
+ * returns a new array.
  */
 export function displayOrder<T extends NextStep>(steps: readonly T[], now: number, zone: string): T[] {
   const keyed = steps.map((step, index) => {
@@ -108,11 +117,12 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
         : countdown.at - now <= WITHIN_A_WEEK_DAYS * DAY_MS
           ? 0
           : 2;
-    return { step, index, countdown, band };
+    return { step, index, countdown, band, pressing: band === 2 ? PRESSING[step.urgency] : 0 };
   });
   keyed.sort(
     (left, right) =>
       left.band - right.band ||
+      left.pressing - right.pressing ||
       (left.countdown && right.countdown ? compareCountdowns(left.countdown, right.countdown) : 0) ||
       left.index - right.index,
   );
@@ -121,13 +131,14 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
 
 /** The reading order's words, for the page and the CLI that show it. */
 export const DISPLAY_ORDER_NOTE =
-  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date.";
+  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, then by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date.";
 
 /**
- * One email's reminders in reading order: the email's rule (compareCountdowns); reminders equal
- * under it in the order of their steps in `steps` (the listed next steps in reading order,
- * displayOrder), so two steps counting down to the same deadline come in the same order in the
- * email as on the timeline; then the earliest send, then id. Pure; returns a new array.
+ * One email's reminders in reading order: in the order of their steps in `steps` (the listed next
+ * steps in reading order, displayOrder), so the email reads its steps in the timeline's order, an
+ * urgent step above a sooner date that can wait (tester t9j F8); reminders of one step, and those of
+ * no listed step (after the listed ones), by the email's rule (compareCountdowns); then the earliest
+ * send, then id. Pure; returns a new array.
  */
 export function remindersInReadingOrder(
   reminders: readonly Reminder[],
@@ -144,8 +155,8 @@ export function remindersInReadingOrder(
     .map((reminder) => ({ reminder, countdown: reminderCountdown(reminder), rank: rankOf(reminder) }))
     .sort(
       (left, right) =>
-        compareCountdowns(left.countdown, right.countdown) ||
         left.rank - right.rank ||
+        compareCountdowns(left.countdown, right.countdown) ||
         Date.parse(left.reminder.sendAt) - Date.parse(right.reminder.sendAt) ||
         (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
     )

@@ -154,6 +154,19 @@ describe("displayOrder", () => {
     ).toEqual(["ecfmg_pathway", "eras_token", "nrmp_registration", "research"]);
   });
 
+  it("puts a step to act on now (urgent) before a sooner date that can wait (soon), past the first week (tester t9j F8)", () => {
+    const oet = step({ milestone: "oet_medicine", deadline: at("2028-01-05T02:00:00Z"), urgency: "soon" });
+    const pathway = step({
+      milestone: "ecfmg_pathway",
+      deadline: at("2028-01-20T02:00:00Z"),
+      urgency: "urgent",
+    });
+    const research = step({ milestone: "research", deadline: at("2028-01-01T02:00:00Z"), urgency: "later" });
+    expect(displayOrder([research, oet, pathway], now, "Asia/Karachi").map((each) => each.milestone)).toEqual(
+      ["ecfmg_pathway", "oet_medicine", "research"],
+    );
+  });
+
   it("reads 'within a week' as the planner's urgent window does", () => {
     expect(WITHIN_A_WEEK_DAYS).toBe(URGENT_WITHIN_DAYS);
   });

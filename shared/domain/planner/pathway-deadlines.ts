@@ -10,6 +10,8 @@ import { noteCrossing } from "./risk-change-instants.ts";
 // result among them (`documentsDue`), and which of them the fastest pace misses (feasibility.ts).
 // Missing the documents deadline is a warning (tester s13 issue 9g A3); an application that cannot
 // go in by its deadline ends the season (feasibility's unfitCause, tester t9j F4).
+// ECFMG's May 2025 newsletter date (2025 Pathways closed May 31, 2025) is not a candidate: it ends the
+// cycle for certification months after that Match's rank order lists, and the rule says so (tester t9h B7).
 
 /** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
 export interface PathwayLate {

@@ -24,6 +24,12 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
     expect(entry?.due.source).toContain("https://ecfmg.org/certification-pathways/info-applicants.html");
   });
 
+  it("says why ECFMG's May 2025 newsletter datum (2025 Pathways closed May 31, 2025) is not projected (tester t9h B7)", () => {
+    expect(rule?.rule).toContain("Not used: ECFMG's May 2025 newsletter datum");
+    expect(rule?.rule).toContain("May 31, 2025, 11:59 PM ET (https://gp.ecfmg.org/focus/issue88.html");
+    expect(rule?.rule).toContain("NRMP needs ECFMG's confirmation of the Pathway by the ROL deadline");
+  });
+
   it("applied to the 2024 Match (ROL deadline Wed 28 Feb 2024, 9 PM ET) falls before ECFMG's Dec 31, 2023 cutoff", () => {
     const rolDeadline2024 = etInstant("2024-02-28", "21:00");
     const projected = rolDeadline2024 + (rule?.days ?? 0) * 86_400_000;

@@ -4,8 +4,8 @@ import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { ineligibleSchoolAction, weekTargetOf } from "./first-gate.ts";
-import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3Action, step3StartBy } from "./h1b.ts";
+import { weekTargetOf } from "./first-gate.ts";
+import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
@@ -15,10 +15,10 @@ import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { seasonOverRolAction, seasonOverStepAction, soapStillOpen } from "./season-over-risk.ts";
+import { soapStillOpen } from "./season-over-risk.ts";
+import { stepAction } from "./step-action.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 import { stepUrgency } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
@@ -187,27 +187,6 @@ export function planMilestone(
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
       ? Math.min(leadStart?.at ?? context.now, context.now)
       : (leadStart?.at ?? null);
-  const action = schoolCheckOnly
-    ? ineligibleSchoolAction(context)
-    : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
-      ? SCHOOL_CHECK.unchecked.reportedDone
-      : gates.seasonOver && entry.key === "rank_order_list"
-        ? seasonOverRolAction(context)
-        : gates.afterSeasonDates !== null && entry.seasonBound === true && overdueNow
-          ? seasonOverStepAction(context)
-          : prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-            ? entry.statusActions.prerequisitePending
-            : step3Action(
-                context,
-                entry,
-                status,
-                actionFor(context, entry, index, status, out.budget, due),
-                due,
-              );
-  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
-  // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
-  const lateResult = schoolCheckOnly ? "" : lateResultWarning(context, entry, stepDates);
-  const laterMatch = laterMatchSittingNote(context, stepDates, index, own);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: the step says so (missedDeadline, matchYears;
   // its badge "too late for the <year> Match", never "later": tester s8 issue 14 bug 4), while its
@@ -216,6 +195,20 @@ export function planMilestone(
   // with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
+  const action = stepAction(context, out.budget, {
+    entry,
+    index,
+    status,
+    due,
+    stepDates,
+    own,
+    missed,
+    schoolCheckOnly,
+    prerequisitePending,
+    overdueNow,
+    seasonOver: gates.seasonOver,
+    afterSeason: gates.afterSeasonDates !== null,
+  });
   const urgency = stepUrgency(context.now, {
     driver: driver === null ? null : driver.at,
     startBy: notStarted ? startBy : null,
@@ -250,7 +243,7 @@ export function planMilestone(
   // gave the timeline and the email two dates for one step (display-order.test.ts found it).
   const step = milestoneNextStep(
     entry,
-    lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`,
+    action,
     urgency,
     detail,
     missedHere ? dates.rendered(missed) : undefined,
@@ -286,10 +279,4 @@ export function planMilestone(
 function passedDue(context: PlanContext, dates: PlanDates, index: number): DueDate | null {
   const due = dates.dueAt(index);
   return due !== null && due.at < context.now ? due : null;
-}
-
-/** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */
-function checkReported(context: PlanContext): boolean {
-  const reported = context.entries.get(SCHOOL_CHECK.key)?.status;
-  return reported === "done" || reported === "waived";
 }

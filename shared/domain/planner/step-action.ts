@@ -1,0 +1,66 @@
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { Budget } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { ineligibleSchoolAction } from "./first-gate.ts";
+import { step3Action } from "./h1b.ts";
+import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
+import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
+
+/**
+ * A milestone step's text for its status and the plan's gates (planMilestone's words, split out of
+ * milestone-step.ts): the school check's, a Match that is over, a prerequisite pending, Step 3
+ * abroad, the catalog's status texts, then what a late result or a later Match's sitting adds.
+ */
+
+/** What a step's text is chosen by (stepAction). */
+export interface StepActionFacts {
+  entry: CatalogEntry;
+  index: number;
+  status: MilestoneStatus;
+  /** The deadline the step is due by (its {due}), null for none. */
+  due: DueDate | null;
+  /** The dates the step is planned for: a later Match's once the plan moved. */
+  stepDates: PlanDates;
+  own: { passed: boolean; due: DueDate } | null;
+  /** The plan's own Match's deadline for this step, passed, when the step is dated for a later Match; else null. */
+  missed: DueDate | null;
+  schoolCheckOnly: boolean;
+  prerequisitePending: boolean;
+  overdueNow: boolean;
+  seasonOver: boolean;
+  afterSeason: boolean;
+}
+
+export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
+  const { entry, status, due } = facts;
+  const action = facts.schoolCheckOnly
+    ? ineligibleSchoolAction(context)
+    : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
+      ? SCHOOL_CHECK.unchecked.reportedDone
+      : facts.seasonOver && entry.key === "rank_order_list"
+        ? seasonOverRolAction(context)
+        : facts.afterSeason && entry.seasonBound === true && facts.overdueNow
+          ? seasonOverStepAction(context)
+          : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+            ? entry.statusActions.prerequisitePending
+            : step3Action(
+                context,
+                entry,
+                status,
+                actionFor(context, entry, facts.index, status, budget, due),
+                due,
+              );
+  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
+  // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
+  const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
+  const laterMatch = laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own);
+  return lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`;
+}
+
+/** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */
+function checkReported(context: PlanContext): boolean {
+  const reported = context.entries.get(SCHOOL_CHECK.key)?.status;
+  return reported === "done" || reported === "waived";
+}

@@ -1,8 +1,11 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
@@ -43,20 +46,46 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
         ? seasonOverRolAction(context)
         : facts.afterSeason && entry.seasonBound === true && facts.overdueNow
           ? seasonOverStepAction(context)
-          : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-            ? entry.statusActions.prerequisitePending
-            : step3Action(
-                context,
-                entry,
-                status,
-                actionFor(context, entry, facts.index, status, budget, due),
-                due,
-              );
+          : entry.key === "ecfmg_pathway" && facts.missed !== null && status === "not_started"
+            ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
+            : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
+              ? entry.statusActions.prerequisitePending
+              : step3Action(
+                  context,
+                  entry,
+                  status,
+                  actionFor(context, entry, facts.index, status, budget, due),
+                  due,
+                );
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
   const laterMatch = laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own);
   return lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`;
+}
+
+/**
+ * A Pathway not started, dated for a later Match after its deadline for the applicant's own Match
+ * passed: which deadline passed, and that the later Match's Pathways are applied for once ECFMG opens
+ * them, never "now" (tester t9j F9: "submit the application now" in December 2026 for the 2028
+ * Match, whose Pathways open months later; README: the badge's step "says which deadline passed").
+ * ECFMG publishes each cycle's opening only when it opens: the one on record (the 2026 Pathways,
+ * confirmed.json) is named, not projected.
+ */
+function laterMatchPathwayAction(
+  context: PlanContext,
+  missed: DueDate,
+  stepDates: PlanDates,
+  due: DueDate | null,
+): string {
+  const later = stepDates.calendar.matchYear;
+  const projected = (date: DueDate) => (date.status === "projected" ? " (projected)" : "");
+  const opened = seasonCalendar(2026).contextDates.find(
+    (date) => date.key === "ecfmg_2026_pathways_application_open_by",
+  );
+  const onRecord = opened === undefined ? "" : `; the 2026 Pathways opened on ${renderDate(opened.date)}`;
+  const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
+  return `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match. Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
 
 /** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */

@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Tester t9j F9: words that did not fit the step's status or the plan's dates, replayed on the
+ * tester's own applicants (test/fixtures/t9j) at the instants it named.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/t9j/", import.meta.url));
+
+function planOf(file: string, now: string): Plan {
+  const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+  return plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+}
+
+const stepOf = (result: Plan, milestone: string) =>
+  result.nextSteps.find((step) => step.milestone === milestone);
+
+describe("a Pathway too late for the 2027 Match says which deadline passed and when the 2028 one can be applied for (t9j F9)", () => {
+  it.each([
+    ["kolkata_ck_march.json", "2026-12-31T10:00:00+05:30"],
+    ["karachi_ck_sat_late.json", "2027-02-20T08:00:00+05:00"],
+  ])("%s at %s", (file, now) => {
+    const pathway = stepOf(planOf(file, now), "ecfmg_pathway");
+    expect(pathway?.matchYears).toEqual({ missed: 2027, due: 2028 });
+    expect(pathway?.action).not.toContain("submit the application now");
+    expect(pathway?.action).toContain(
+      "The 2027 Match's deadline for Pathway applications, Sat 26 Dec 2026 (projected), has passed: your Pathway is now for the 2028 Match.",
+    );
+    expect(pathway?.action).toContain(
+      "Apply once ECFMG's 2028 Pathways are open (check ECFMG's news; the 2026 Pathways opened on Tue 19 Aug 2025), and submit it by Sat 25 Dec 2027 (projected).",
+    );
+  });
+});

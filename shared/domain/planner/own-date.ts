@@ -1,12 +1,10 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
-import type { Deadline, Reminder, Risk } from "../plan.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
-import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import type { Deadline, Reminder } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
 import {
   DAY_MS,
-  ET_ZONE,
   fromWall,
   isoInZone,
   isoUtc,
@@ -16,14 +14,11 @@ import {
   wallDayStart,
 } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
-import { applies, type PlanContext, statusAt } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
 import { slotOnDay } from "./ladders.ts";
-import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -53,7 +48,7 @@ function resultDayWall(context: PlanContext, entry: CatalogEntry, own: StepOwnDa
 }
 
 /** The instant the result of an own date should be out: the start of resultDayWall's day. */
-function resultDueAt(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
+export function resultDueAt(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
   return fromWall(context.zone, resultDayWall(context, entry, own));
 }
 
@@ -184,117 +179,4 @@ export function resultFollowUp(
   const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));
   if (sendAt === expected) known.made = timed;
   return timed;
-}
-
-/**
- * The steps programs read on an application while they review it (official: NRMP's requirements):
- * the catalog's results that are reported to programs (`reportingDays`), so a new exam added as data
- * is covered without editing this file.
- */
-const REVIEWED_BY_PROGRAMS: ReadonlySet<MilestoneKey> = new Set(
-  MILESTONE_CATALOG.filter((entry) => entry.reportingDays !== undefined).map((entry) => entry.key),
-);
-
-/**
- * The catalog indices of the steps whose own date is due (`applicantDateIsDue`), in catalog order: a
- * few of the catalog, whose state each plan reads by index (statusAt, entries.at), not by key.
- */
-const DATED_STEPS_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
-  entry.applicantDateIsDue ? [index] : [],
-);
-
-/**
- * SCHEDULED_DATE_PASSED: a step scheduled for a date that has passed, with no result recorded
- * once it should be out (the date plus the catalog's reportingDays, advice, cited there).
- * Critical once programs have been reviewing applications for the target Match without it (the
- * season's ERAS review date, cited; until the rank order list deadline), else a warning.
- */
-export function scheduledDatePassedRisk(context: PlanContext, dates: PlanDates): Risk | null {
-  const passed: { entry: CatalogEntry; date: string }[] = [];
-  for (const index of DATED_STEPS_AT) {
-    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
-    if (!applies(context, entry)) continue;
-    const own = ownDateOf(context, dates, entry, index, statusAt(context, index));
-    const date = context.entries.at(index)?.date;
-    if (own === null || date === undefined) continue;
-    // No risk while the result may still be on its way (the exam day + reportingDays, the day the
-    // follow-up is sent): waiting for a score is normal (tester s12 issue 15f B3). The instant it
-    // appears is noted, so the cohort's look-ahead re-plans there (B4).
-    const dueAt = resultDueAt(context, entry, own);
-    if (dueAt <= context.now) passed.push({ entry, date });
-    else noteRiskChange(context, dueAt);
-  }
-  if (passed.length === 0) return null;
-  const { calendar, now } = context;
-  const reviewDate = calendar.dates.eras_programs_may_review_applications_and_mspe;
-  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const reviewing =
-    now > reviewDate.at && now <= rol.at && passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
-  let texts = passedRiskTexts.get(calendar);
-  if (texts === undefined) {
-    texts = { single: [new Map(), new Map()], several: new BoundedMemo(4_000) };
-    passedRiskTexts.set(calendar, texts);
-  }
-  // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
-  const sources: string[] = [];
-  const cited = reviewing ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources) : "";
-  // One step passed (the usual case) is found by its key and the date the input holds, no key text.
-  const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;
-  let byDate: BoundedMemo<string, string> | undefined;
-  let textKey = "";
-  let message: string | undefined;
-  if (one !== undefined) {
-    const byStep = texts.single[reviewing ? 1 : 0];
-    byDate = byStep.get(one.entry.key);
-    if (byDate === undefined) {
-      byDate = new BoundedMemo(4_000);
-      byStep.set(one.entry.key, byDate);
-    }
-    message = byDate.get(one.date);
-  } else {
-    textKey = reviewing ? "r" : "w";
-    for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
-    message = texts.several.get(textKey);
-  }
-  if (message === undefined) {
-    const said = passed
-      .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
-      .join("; ");
-    const since = reviewing
-      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
-      : "";
-    message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
-    if (one !== undefined) byDate?.keep(one.date, message);
-    else texts.several.keep(textKey, message);
-  }
-  return {
-    code: "SCHEDULED_DATE_PASSED",
-    severity: reviewing ? "critical" : "warning",
-    message: `${message}${listAwaitsResultWords(context, passed, sources)}`,
-    milestones: passed.map(({ entry }) => entry.key),
-    ...(sources.length > 0 ? { sources } : {}),
-  };
-}
-
-/**
- * SCHEDULED_DATE_PASSED messages per season calendar, by severity and the steps and dates passed
- * (bounded): rendering the review date in ET and joining the text per plan was about 3% of the
- * planner bench's plan. The message depends on nothing else.
- */
-const ERAS_TIMELINE_URL =
-  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
-
-const passedRiskTexts = new WeakMap<
-  SeasonCalendar,
-  {
-    /** One step passed, by severity (warning, critical), then step key, then date: no key text per plan. */
-    single: [Map<MilestoneKey, BoundedMemo<string, string>>, Map<MilestoneKey, BoundedMemo<string, string>>];
-    /** Several steps passed (rare): by a key text of severity, steps and dates. */
-    several: BoundedMemo<string, string>;
-  }
->();
-
-/** The ET calendar day of a season instant ("2026-09-24"), as the authorities date it. */
-function isoDay(at: number): string {
-  return isoInZone(ET_ZONE, at).slice(0, 10);
 }

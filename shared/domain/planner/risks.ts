@@ -43,11 +43,11 @@ import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.
 import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
-import { scheduledDatePassedRisk } from "./own-date.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 

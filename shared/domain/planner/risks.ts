@@ -255,7 +255,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     }
   }
 
-  const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates);
+  const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
   if (passedDate !== null) risks.push(passedDate);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the

@@ -36,3 +36,24 @@ describe("a Pathway too late for the 2027 Match says which deadline passed and w
     );
   });
 });
+
+describe("a result still missing once the plan moved to the 2028 Match (t9j F9)", () => {
+  it("karachi_ck_sat_late at 2027-02-20T08:00+05:00: SCHEDULED_DATE_PASSED no longer says 2027 programs are reading the application", () => {
+    const result = planOf("karachi_ck_sat_late.json", "2027-02-20T08:00:00+05:00");
+    expect(result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(true);
+    const risk = result.risks.find((each) => each.code === "SCHEDULED_DATE_PASSED");
+    expect(risk?.message).toContain(
+      "Pass USMLE Step 2 CK: your date was Tue 1 Dec 2026 and no result is recorded",
+    );
+    expect(risk?.message).not.toContain("reviewing applications for the 2027 Match");
+    expect(risk?.severity).toBe("warning");
+  });
+
+  it("while the 2027 Match is still planned, the same missing result is read by programs reviewing it (critical)", () => {
+    const risk = planOf("karachi_ck_sat_late.json", "2027-01-10T08:00:00+05:00").risks.find(
+      (each) => each.code === "SCHEDULED_DATE_PASSED",
+    );
+    expect(risk?.message).toContain("Programs have been reviewing applications for the 2027 Match since");
+    expect(risk?.severity).toBe("critical");
+  });
+});

@@ -85,11 +85,13 @@ export function byDay(context: PlanContext, at: number): string {
 
 /**
  * Whether dayBy's day for `readyAt` (after the deadline) is a day the deadline itself falls on, in
- * the applicant's zone or in ET: then "after the deadline" beside the same date would mislead.
+ * ET ("et") or else in the applicant's zone ("local"), null for neither: then "after the deadline"
+ * beside the same date would mislead, and the deadline is said in that zone's terms.
  */
-function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number): boolean {
+function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number): "et" | "local" | null {
   const day = earlierDay(context, readyAt);
-  return day === localDate(context.zone, deadlineAt) || day === localDate(ET_ZONE, deadlineAt);
+  if (day === localDate(ET_ZONE, deadlineAt)) return "et";
+  return day === localDate(context.zone, deadlineAt) ? "local" : null;
 }
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
@@ -154,9 +156,15 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
     // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction
     // (tester s8 issue 14b B2): a day the deadline also falls on, here or in ET, is said to be its day.
-    cause = onDeadlineDay(context, feasibility.readyAt, rolDate.at)
-      ? `${around}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`
-      : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
+    // One convention in the sentence (tester t9j F9: "around Wed 24 Feb 2027", an ET day, beside
+    // "Thu 25 Feb 2027, 7:00 AM GMT+5"): the deadline in the zone whose day the results share.
+    const sameDay = onDeadlineDay(context, feasibility.readyAt, rolDate.at);
+    cause =
+      sameDay === "et"
+        ? `${around} (ET), the day of the rank order list deadline itself, ${renderEt(rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
+        : sameDay === "local"
+          ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
+          : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

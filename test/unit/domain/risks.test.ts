@@ -313,14 +313,19 @@ describe("risk details", () => {
         (candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE",
       )?.message ?? "";
     const deadline = "Thu 25 Feb 2027, 7:30 AM GMT+5:30 (Wed 24 Feb 2027, 9:00 PM ET) (projected)";
-    // Ready on the deadline's ET day (Wed 24), then on its local day (Thu 25).
-    for (const [now, day] of [
-      ["2027-01-28T04:00:00Z", "Wed 24 Feb 2027"],
-      ["2027-01-28T06:00:00Z", "Thu 25 Feb 2027"],
+    // Ready on the deadline's ET day (Wed 24), then on its local day (Thu 25); each sentence keeps
+    // one convention, the deadline in the zone whose day the results share (tester t9j F9).
+    for (const [now, day, itself] of [
+      ["2027-01-28T04:00:00Z", "Wed 24 Feb 2027 (ET)", "Wed 24 Feb 2027, 9:00 PM ET (projected)"],
+      [
+        "2027-01-28T06:00:00Z",
+        "Thu 25 Feb 2027 (your time)",
+        "Thu 25 Feb 2027, 7:30 AM GMT+5:30 (projected)",
+      ],
     ] as const) {
       const message = outOfReach(now);
       expect(message).toContain(
-        `would be reported around ${day}, the day of the rank order list deadline itself, ${deadline}: too late to be sure ECFMG confirms them by then`,
+        `would be reported around ${day}, the day of the rank order list deadline itself, ${itself}: too late to be sure ECFMG confirms them by then`,
       );
       expect(message).not.toContain("after the rank order list deadline");
     }

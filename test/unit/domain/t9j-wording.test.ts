@@ -57,3 +57,15 @@ describe("a result still missing once the plan moved to the 2028 Match (t9j F9)"
     expect(risk?.severity).toBe("critical");
   });
 });
+
+describe("MATCH_YEAR_NOT_FEASIBLE on the rank order list deadline's day says both days in one convention (t9j F9)", () => {
+  it("karachi_ck_sat_late at 2027-01-28T08:00+05:00: the ET day of the results beside the deadline in ET", () => {
+    const risk = planOf("karachi_ck_sat_late.json", "2027-01-28T08:00:00+05:00").risks.find(
+      (each) => each.code === "MATCH_YEAR_NOT_FEASIBLE",
+    );
+    expect(risk?.message).toContain(
+      "would be reported around Wed 24 Feb 2027 (ET), the day of the rank order list deadline itself, Wed 24 Feb 2027, 9:00 PM ET (projected):",
+    );
+    expect(risk?.message).not.toContain("deadline itself, Thu 25 Feb 2027");
+  });
+});

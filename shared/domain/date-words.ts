@@ -55,9 +55,20 @@ export const REMINDER_DATE_LABELS = {
   "own-date": { label: "Your date", inline: "on" },
 } as const;
 
+/**
+ * A start-by rung (the latest safe start of a step not begun) says to start, then what the date is:
+ * "Aim to finish by" alone read as a finishing reminder weeks early (tester t9j F9).
+ */
+export const START_BY_DATE_LABELS = {
+  deadline: { label: "Start now, due", inline: "start now, due" },
+  target: { label: "Start now to finish by", inline: "start now to finish by" },
+  "own-date": { label: "Start now for your date", inline: "start now for your date" },
+} as const;
+
 export function reminderDateLabel(
-  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone">>,
+  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung">>,
 ): { readonly label: string; readonly inline: string } {
+  if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&
@@ -93,7 +104,7 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
  * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight.
  */
 export function sentReminderLabel(
-  reminder: Pick<Reminder, "countsDownTo" | "deadline"> & Partial<Pick<Reminder, "milestone">>,
+  reminder: Pick<Reminder, "countsDownTo" | "deadline"> & Partial<Pick<Reminder, "milestone" | "rung">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);

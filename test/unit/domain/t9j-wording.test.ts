@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { sentReminderLabel } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -67,5 +68,19 @@ describe("MATCH_YEAR_NOT_FEASIBLE on the rank order list deadline's day says bot
       "would be reported around Wed 24 Feb 2027 (ET), the day of the rank order list deadline itself, Wed 24 Feb 2027, 9:00 PM ET (projected):",
     );
     expect(risk?.message).not.toContain("deadline itself, Thu 25 Feb 2027");
+  });
+});
+
+describe("a start-by rung says start (t9j F9)", () => {
+  it("auckland_paid at 2027-01-02T21:00+13:00: its start-by reminders say to start, then the date they count down to", () => {
+    const startBy = planOf("auckland_paid.json", "2027-01-02T21:00:00+13:00").reminders.filter(
+      (reminder) => reminder.rung === "start-by",
+    );
+    expect(startBy.length).toBeGreaterThan(0);
+    for (const reminder of startBy) {
+      const words = sentReminderLabel(reminder, reminder.sendAt);
+      expect(words.label).toMatch(/^Start now/);
+      expect(words.label).not.toBe("Aim to finish by");
+    }
   });
 });

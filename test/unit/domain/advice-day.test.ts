@@ -104,7 +104,7 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
       plan: newYork,
       unsubscribeUrl: "https://api.example.org/u",
     });
-    expect(email.text).toContain("Due: Fri 16 Apr 2027 (projected date)\n");
+    expect(email.text).toContain("Start now, due: Fri 16 Apr 2027 (projected date)\n");
     expect(email.text).not.toContain("12:00 AM");
   });
 });

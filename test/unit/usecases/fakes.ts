@@ -132,7 +132,14 @@ export class FakePlanning implements Planning {
       .flatMap(([, list]) => list ?? [])
       .filter((reminder) => !this.dropPast || Date.parse(reminder.sendAt) >= now.getTime());
     const steps = reminders.map((reminder) =>
-      stepFactory({ milestone: reminder.milestone, title: reminder.title, dueBy: reminder.deadline }),
+      stepFactory({
+        milestone: reminder.milestone,
+        title: reminder.title,
+        dueBy: reminder.deadline,
+        // Like the real planner's, a step counts down to its reminders' deadline: the email reads
+        // its reminders in the steps' reading order (remindersInReadingOrder).
+        ...(reminder.deadlineDetail === undefined ? {} : { deadline: reminder.deadlineDetail }),
+      }),
     );
     return planFactory({ now: now.toISOString(), reminders, nextSteps: steps });
   }

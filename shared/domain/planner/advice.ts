@@ -30,16 +30,23 @@ export const DIPLOMA_VERIFICATION_DAYS = 45;
 export const DIPLOMA_VERIFICATION_SOURCE =
   "advice: ECFMG verifies the diploma with the school after graduation (http://www.ecfmg.org/certification/how-the-certification-process-works.html) but publishes no duration; 45 days is a cautious allowance";
 
-/** FSMB processes a Step 3 application in about two weeks (official). */
+/**
+ * FSMB's scheduling permit for Step 3 comes about two weeks after the application (official:
+ * "approximately 2 weeks (7-10 business days)"), and the application needs the ECFMG certificate.
+ */
 export const STEP3_PROCESSING_DAYS = 14;
-export const STEP3_PROCESSING_SOURCE = "https://www.fsmb.org/step-3/step-3-information/";
+export const STEP3_PROCESSING_SOURCE =
+  "https://www.fsmb.org/step-3/step-3-information/ (processing from the application to the scheduling permit is approximately 2 weeks; an IMG applies with the ECFMG certificate)";
 
 /**
- * FSMB "may need up to 12 weeks to verify graduation" for a Step 3 application (official, same
- * page). A certificate still pending is the case where that verification is ahead, so an H-1B plan
- * allows the whole 12 weeks (when unsure, plan for the earlier date).
+ * FSMB: "It can take up to 12 weeks after you graduate for FSMB to verify your graduation with your
+ * medical school" (official, same page). The 12 weeks run from the graduation date, not from the
+ * application or the certificate: no scheduling permit before graduation plus 12 weeks, whatever
+ * the certificate's status (tester t9i F5). When unsure, plan for the whole 12 weeks.
  */
 export const STEP3_GRADUATION_VERIFICATION_DAYS = 84;
+export const STEP3_GRADUATION_VERIFICATION_SOURCE =
+  "https://www.fsmb.org/step-3/step-3-information/ (it can take up to 12 weeks after you graduate for FSMB to verify your graduation with your medical school)";
 
 /**
  * Days allowed for a US visitor visa (B-1/B-2) interview before the trip to sit Step 3, which is

@@ -54,3 +54,15 @@ function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
   else byPhase.open = risk;
   return risk;
 }
+
+/**
+ * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B comparison of an
+ * applicant abroad, from the same fee entry as H1B_PROCLAMATION_FEE, citing it in `sources` (tester
+ * t9i F15: the comparison left it out); "" in the US or without the fee entry.
+ */
+export function proclamationNote(context: PlanContext, sources: string[]): string {
+  const fee = PROCLAMATION_FEE;
+  if (!livesOutsideUs(context) || fee === undefined || fee.amountUsd === null) return "";
+  sources.push(`secondary: ${fee.source} (${fee.asOf})`);
+  return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa, so many programs may not sponsor an H-1B (${fee.verify}).`;
+}

@@ -5,12 +5,15 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { step3LeadDays } from "./h1b.ts";
+import { step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
+import { proclamationNote } from "./h1b-proclamation-risk.ts";
 import {
+  graduationCited,
   J1_ROUTE,
   J1_SOURCES,
   leadCited,
   tripVisa,
+  visaCited,
   WHEN_PROGRAMS_DECIDE,
   WHY_BEFORE_RANKING,
   when,
@@ -46,12 +49,17 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates): Risk
   if (isFinished(statusOf(context, "usmle_step3"))) {
     h1b = "H-1B: you have passed Step 3, which an H-1B for residency needs.";
   } else {
+    // The H-1B track's own chain (step3ChainFrom, the visitor-visa wait where the track has one):
+    // the comparison gives the verdict the H-1B plan would (tester t9i F15).
     const certified = isFinished(statusOf(context, "ecfmg_certification"));
     const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
-    const reportedBy = certificateAt + step3LeadDays(certified) * DAY_MS + SCORE_REPORTING_DAYS * DAY_MS;
-    noteCrossing(context, reportedBy, rol);
-    const chain = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources, certified)}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
-    h1b = `H-1B: ${WHY_BEFORE_RANKING}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: ${chain}${reportedBy > rol ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${tripVisa(context, sources)}`;
+    const visaDays = visitorVisaDays(context);
+    const chain = step3ChainFrom(context, certificateAt, visaDays);
+    noteCrossing(context, certificateAt + (step3LeadDays() + visaDays + SCORE_REPORTING_DAYS) * DAY_MS, rol);
+    const visa = visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`;
+    const lead = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources)}${visa}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
+    const late = chain.reportedBy > rol;
+    h1b = `H-1B: ${WHY_BEFORE_RANKING}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
   }
   for (const source of J1_SOURCES) addSource(sources, source);
   return [

@@ -1,8 +1,14 @@
 import { FEES } from "../catalog/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
-import { EXAM_BOOKING_SOURCE, VISITOR_VISA_WAIT_SOURCE } from "./advice.ts";
+import {
+  EXAM_BOOKING_SOURCE,
+  STEP3_GRADUATION_VERIFICATION_DAYS,
+  STEP3_GRADUATION_VERIFICATION_SOURCE,
+  VISITOR_VISA_WAIT_SOURCE,
+} from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { livesOutsideUs, step3LeadWords } from "./h1b.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { livesOutsideUs, type Step3Chain, step3LeadWords } from "./h1b.ts";
 import { addSource } from "./risk-sources.ts";
 
 // The words and sources both H-1B risks use (STEP3_NEEDED_FOR_H1B in step3-risk.ts, VISA_UNDECIDED
@@ -65,9 +71,19 @@ export const J1_ROUTE = (() => {
  * The lead to a Step 3 date (FSMB, official; a test date, advice), citing its source in `sources`
  * when a message uses it.
  */
-export function leadCited(sources: string[], certified: boolean): string {
+export function leadCited(sources: string[]): string {
   addSource(sources, EXAM_BOOKING_SOURCE);
-  return step3LeadWords(certified);
+  return step3LeadWords();
+}
+
+/**
+ * When FSMB's check of the graduation, not its two weeks of processing, sets the scheduling permit
+ * (Step3Chain.byGraduation): the sentence that says so (leading space), citing FSMB's page; else "".
+ */
+export function graduationCited(context: PlanContext, sources: string[], chain: Step3Chain): string {
+  if (!chain.byGraduation) return "";
+  addSource(sources, STEP3_GRADUATION_VERIFICATION_SOURCE);
+  return ` FSMB can take up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks after you graduate (${context.applicant.graduation}) to verify your graduation, so its scheduling permit can come around ${dayBy(context, chain.permitAt)} at the earliest.`;
 }
 
 /** The visitor-visa allowance in words (advice), citing its source in `sources`. */

@@ -3,9 +3,10 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { isoUtc } from "../time.ts";
+import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
 import {
   EXAM_BOOKING_DAYS,
+  SCORE_REPORTING_DAYS,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
@@ -22,12 +23,13 @@ const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
 
 /**
- * Days from applying for Step 3 to sitting it. With the ECFMG certificate still pending FSMB has
- * graduation to verify, which "may need up to 12 weeks" (official); with the certificate issued,
- * about two weeks of processing (official). Then about a week to a US test date (advice).
+ * Days from applying for Step 3 to sitting it once graduation is verified: about two weeks of FSMB
+ * processing (official), then about a week to a US test date (advice). The same for a certified
+ * applicant and one whose certificate is pending (who applies once it is issued): FSMB's 12 weeks
+ * run from graduation (step3PermitAt), not from the application (tester t9i F5).
  */
-export function step3LeadDays(certified: boolean): number {
-  return (certified ? STEP3_PROCESSING_DAYS : STEP3_GRADUATION_VERIFICATION_DAYS) + EXAM_BOOKING_DAYS;
+export function step3LeadDays(): number {
+  return STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS;
 }
 
 /**
@@ -36,21 +38,62 @@ export function step3LeadDays(certified: boolean): number {
  * dates) and STEP3_NEEDED_FOR_H1B's feasibility use (tester s11 issue 9e B2: the text promised the
  * visa wait, the risk left it out and called Step 3 in reach for weeks after it was not).
  */
-export function step3ChainDays(context: PlanContext, certified: boolean): number {
-  return step3LeadDays(certified) + step3VisaDays(context);
+export function step3ChainDays(context: PlanContext): number {
+  return step3LeadDays() + step3VisaDays(context);
 }
 
-/** The same lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
-export function step3LeadWords(certified: boolean): string {
-  const fsmb = certified
-    ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing`
-    : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks for FSMB to verify graduation`;
-  return `${fsmb} and about ${EXAM_BOOKING_DAYS} days to a US test date`;
+/**
+ * The end of FSMB's check of the applicant's graduation: "up to 12 weeks after you graduate"
+ * (official, STEP3_GRADUATION_VERIFICATION_SOURCE), counted in calendar days of the applicant's
+ * zone from the graduation day. No scheduling permit comes before it.
+ */
+export function graduationVerifiedAt(context: PlanContext): number {
+  return shiftDays(
+    startOfLocalDate(context.zone, context.applicant.graduation),
+    context.zone,
+    STEP3_GRADUATION_VERIFICATION_DAYS,
+  );
+}
+
+/**
+ * The earliest Step 3 chain from an application to FSMB at `appliedAt` (the certificate in hand):
+ * the scheduling permit about two weeks later but never before graduationVerifiedAt (both official),
+ * then `visaDays` for a visitor visa (abroad, advice), about a week to a seat (advice) and the
+ * result (up to four weeks, official). One function for STEP3_NEEDED_FOR_H1B and VISA_UNDECIDED's
+ * H-1B comparison (tester t9i F15), so the two never give two verdicts.
+ */
+export interface Step3Chain {
+  /** When FSMB's scheduling permit can come (epoch ms). */
+  permitAt: number;
+  /** Whether graduation's 12 weeks, not the two weeks of processing, set permitAt. */
+  byGraduation: boolean;
+  /** When the result can reach programs, with the visa wait. */
+  reportedBy: number;
+  /** When it can, for an applicant who already holds a visitor visa. */
+  reportedWithVisaHeld: number;
+}
+
+export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays: number): Step3Chain {
+  const processed = appliedAt + STEP3_PROCESSING_DAYS * DAY_MS;
+  const verified = graduationVerifiedAt(context);
+  const permitAt = Math.max(processed, verified);
+  const reportedWithVisaHeld = permitAt + (EXAM_BOOKING_DAYS + SCORE_REPORTING_DAYS) * DAY_MS;
+  return {
+    permitAt,
+    byGraduation: verified > processed,
+    reportedBy: reportedWithVisaHeld + visaDays * DAY_MS,
+    reportedWithVisaHeld,
+  };
+}
+
+/** The lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
+export function step3LeadWords(): string {
+  return `about ${STEP3_PROCESSING_DAYS} days of FSMB processing and about ${EXAM_BOOKING_DAYS} days to a US test date`;
 }
 
 /** The same lead with its sources, for a deadline's source text (DueDate.source). */
-export function step3LeadText(certified: boolean): string {
-  return `${step3LeadWords(certified)} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
+export function step3LeadText(): string {
+  return `${step3LeadWords()} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
 }
 
 /** IANA zones in the United States (tzdb's US zones and their aliases). */
@@ -74,7 +117,15 @@ const outsideUsByZone = new BoundedMemo<string, boolean>(1_000);
  * processing, before the test date: the trip is for a sitting FSMB has approved (advice).
  */
 export function step3VisaDays(context: PlanContext): number {
-  return context.applicant.visa === "H-1B" && livesOutsideUs(context) ? VISITOR_VISA_WAIT_DAYS : 0;
+  return context.applicant.visa === "H-1B" ? visitorVisaDays(context) : 0;
+}
+
+/**
+ * The visitor-visa allowance for a trip to sit Step 3 from where the applicant lives, whatever the
+ * track: VISA_UNDECIDED's H-1B comparison uses it as the H-1B track would (tester t9i F15).
+ */
+export function visitorVisaDays(context: PlanContext): number {
+  return livesOutsideUs(context) ? VISITOR_VISA_WAIT_DAYS : 0;
 }
 
 /**
@@ -118,25 +169,25 @@ export function step3Action(
 
 /** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
 function latestDays(context: PlanContext, sitBy: DueDate): string {
-  const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
-  const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context, certified));
+  const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
   const passed = fsmb < context.now ? " The first of these days has passed: see the Step 3 risk." : "";
   // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3).
-  return ` To sit it ${byDay(context, sitBy.at)}: apply to FSMB ${byDay(context, fsmb)} (${certified ? `about ${STEP3_PROCESSING_DAYS} days of processing` : `up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify graduation`}), for the visitor visa ${byDay(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${byDay(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
+  return ` To sit it ${byDay(context, sitBy.at)}: apply to FSMB ${byDay(context, fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${byDay(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${byDay(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }
 
 /**
  * Ranking on H-1B with the ECFMG certificate still pending: Step 3 needs the certificate first
- * (official), then up to 12 weeks for FSMB to verify graduation (official), abroad the visitor-visa
- * allowance for the trip (advice, step3VisaDays) and a US test date
- * (about a week, advice), all before Step 3's own date (its result reported before the rank order
- * list deadline). This is the date the certificate is needed by, as a target for the certification
- * step. It may already be past: without the visa allowance too, the STEP3_NEEDED_FOR_H1B risk says
- * H-1B ranking is most likely out of reach; with it only, the risk's warning gives the latest date
- * for an applicant who already holds a visitor visa. Null when not ranking on H-1B, Step 3 or the certificate is done, or Step 3 has no
- * date to meet.
+ * (official), then about two weeks of FSMB processing (official), abroad the visitor-visa allowance
+ * for the trip (advice, step3VisaDays) and a US test date (about a week, advice), all before Step
+ * 3's own date (its result reported before the rank order list deadline). FSMB's check of the
+ * graduation (up to 12 weeks from it) is a fixed date no certificate can move: STEP3_NEEDED_FOR_H1B
+ * checks it (step3ChainFrom). This is the date the certificate is needed by, as a target for the
+ * certification step. It may already be past: without the visa allowance too, the risk says H-1B
+ * ranking is most likely out of reach; with it only, the risk's warning gives the latest date for
+ * an applicant who already holds a visitor visa. Null when not ranking on H-1B, Step 3 or the
+ * certificate is done, or Step 3 has no date to meet.
  */
 export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): DueDate | null {
   if (context.applicant.visa !== "H-1B") return null;
@@ -164,10 +215,10 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
       ? ""
       : `, and ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip (${VISITOR_VISA_WAIT_SOURCE})`;
   return shapedDueDate({
-    at: shiftDays(step3.at, step3.zone, -(step3LeadDays(false) + visaDays)),
+    at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
-    source: `target for ranking on H-1B: ${step3LeadText(false)}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
+    source: `target for ranking on H-1B: ${step3LeadText()}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
   });
 }
 

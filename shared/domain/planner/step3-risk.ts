@@ -7,8 +7,9 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget, step3ChainDays, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { h1bCertificateTarget, step3ChainDays, step3ChainFrom, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import {
+  graduationCited,
   J1_ALTERNATIVE,
   J1_SOURCES,
   leadCited,
@@ -30,10 +31,10 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
 /**
  * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank
  * order list deadline (advice), so Step 3's result must be reported by then (up to four weeks,
- * official). The earliest report is the certificate (when pending), then FSMB (up to 12 weeks to
- * verify graduation while the certificate is pending, else about two weeks; official), abroad the
- * visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date (about a
- * week, advice) and the result. When that misses the deadline the risk is critical,
+ * official). The earliest report is the certificate (when pending), then FSMB's permit (about two
+ * weeks after applying, never before graduation plus up to 12 weeks: step3ChainFrom, official),
+ * abroad the visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date
+ * (about a week, advice) and the result. When that misses the deadline the risk is critical,
  * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
@@ -46,32 +47,43 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       : null;
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
-  // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait.
+  // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait; FSMB's
+  // permit never before graduation's 12 weeks (step3ChainFrom), the same rule certified or not.
   const visaDays = step3VisaDays(context);
-  const earliestStep3 = certificateAt + step3ChainDays(context, certified) * DAY_MS;
-  const reportedBy = (day ?? earliestStep3) + SCORE_REPORTING_DAYS * DAY_MS;
+  const chain = step3ChainFrom(context, certificateAt, visaDays);
+  const reportedBy = day === null ? chain.reportedBy : day + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
   // Holding a visitor visa already, the chain without its wait: the latest FSMB application then.
-  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays(certified)) * DAY_MS;
-  if (day === null) noteCrossing(context, reportedBy, rol);
+  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays()) * DAY_MS;
+  // The part that moves with now; graduation's 12 weeks are a fixed date.
+  const moving = certificateAt + (step3ChainDays(context) + SCORE_REPORTING_DAYS) * DAY_MS;
+  if (day === null) noteCrossing(context, moving, rol);
   if (day === null && visaDays > 0) noteCrossing(context, certificateAt, withVisaBy);
   if (day !== null)
     return outOfReach ? [bookedTooLate(context, day, given?.date)] : resultAfterRankingOpens(context, day);
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const words = step3Words(context, dates, certified, visaDays, certificateBy);
-  if (!outOfReach)
-    return [certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning];
+  if (!outOfReach) {
+    const warning = certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning;
+    if (!chain.byGraduation) return [warning];
+    const sources = [...(warning.sources ?? [])];
+    return [
+      { ...warning, message: `${warning.message}${graduationCited(context, sources, chain)}`, sources },
+    ];
+  }
   // Only the two days that move with `now` are written per plan; the rest is the words' (step3Words).
   const certificate = certified
     ? ""
     : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `;
+  const sources = chain.byGraduation ? [...words.lateSources] : (words.lateSources as string[]);
+  const graduation = graduationCited(context, sources, chain);
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
-      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${certificateAt <= withVisaBy ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
+      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
       milestones: STEP3_MILESTONES as StepSubject[],
-      sources: words.lateSources as string[],
+      sources,
     },
   ];
 }
@@ -136,7 +148,7 @@ function wordsOf(
   const { calendar } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = rolDate.at;
-  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays(certified)) * DAY_MS;
+  const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays()) * DAY_MS;
   const opening = (sources: string[]): string => {
     const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
     for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
@@ -146,7 +158,7 @@ function wordsOf(
 
   const lateSources: string[] = [];
   const lateHead = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${opening(lateSources)}. Step 3's result can reach programs around `;
-  const lateChain = `${leadCited(lateSources, certified)}${visaDays === 0 ? "" : `, with ${visaCited(lateSources, visaDays)} between them`}, then ${RESULT_WORDS}.`;
+  const lateChain = `${leadCited(lateSources)}${visaDays === 0 ? "" : `, with ${visaCited(lateSources, visaDays)} between them`}, then ${RESULT_WORDS}.`;
   const neededBy =
     certificateBy === null
       ? ""
@@ -168,10 +180,10 @@ function wordsOf(
     const sitBy = dates.due("usmle_step3");
     const needs =
       certificateBy === null
-        ? ` Apply to FSMB early: ${leadCited(sources, true)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
+        ? ` Apply to FSMB early: ${leadCited(sources)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
         : visaDays === 0
-          ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources, false)}.`
-          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources, false)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
+          ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources)}.`
+          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
     const trip = tripVisa(context, sources);
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",

@@ -5,7 +5,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./feasibility-risk.ts";
-import { step3LeadDays, step3LeadWords } from "./h1b.ts";
+import { step3LeadWords, step3VisaDays } from "./h1b.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
 
@@ -111,11 +111,12 @@ function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefi
 
 /**
  * The follow-ups' last date for the track. Ranking on H-1B with the certificate pending, its target
- * is h1bCertificateTarget (Step 3's date less FSMB's graduation check, a test date and, abroad, the
- * visitor-visa wait), and the day that matters is that ranking's last one: the certificate just in
- * time for Step 3 with FSMB's ordinary processing (step3LeadDays(true)), the same offsets a certified
- * applicant gets, until the rank order list deadline (as STEP3_NEEDED_FOR_H1B). The residency date
- * (the step's deadline) follows it. Otherwise the deadline.
+ * is h1bCertificateTarget (Step 3's date less FSMB's two weeks of processing, a test date and,
+ * abroad, the visitor-visa wait), and that target is ranking's last day: FSMB's processing runs the
+ * same for a certified applicant (t9i F5: its 12 weeks run from graduation, which the Step 3 risk
+ * checks). Abroad, the visa's days later is the last day for an applicant who already holds a
+ * visitor visa, as STEP3_NEEDED_FOR_H1B says. The residency date (the step's deadline) follows it.
+ * Otherwise the deadline.
  */
 function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
   if (
@@ -125,9 +126,11 @@ function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, 
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
   )
     return `The latest day that still works is ${dueDay}.`;
-  const latest = shiftDays(targetAt, context.zone, step3LeadDays(false) - step3LeadDays(true));
+  const visaDays = step3VisaDays(context);
+  const held = shiftDays(targetAt, context.zone, visaDays);
+  const latest = visaDays > 0 && held >= context.now ? held : targetAt;
   const residency = `to start residency the certificate is needed by ${dueDay}`;
   return latest >= context.now
-    ? `For ranking on H-1B the latest day that still works is ${dayBy(context, latest)} (Step 3 needs the certificate first, then ${step3LeadWords(true)}); ${residency}.`
+    ? `For ranking on H-1B the certificate was needed by ${dayBy(context, targetAt)} (Step 3 needs it first, then ${step3LeadWords()}, and ${visaDays} days for a visitor visa for the trip); only if you already hold a visitor visa does ${dayBy(context, latest)} still work; ${residency}.`
     : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
 }

@@ -133,9 +133,11 @@ describe("a critical notice and a rung of the same step at the same instant (clo
   });
 
   it("adds a second critical risk riding on the same step to the first notice, so neither is lost", () => {
-    // Chicago H-1B applicant on 30 Nov: Step 3 out of reach and ERAS not submitted; neither names a
-    // next step, so both notices fall back to the ERAS token.
-    const result = planAt(load("h1b-living-in-chicago-2027.json"), "2026-11-30T12:00:00Z");
+    // Chicago H-1B applicant on 10 Jan 2027: Step 3 out of reach (the certificate now, FSMB's two
+    // weeks, a seat and the result end on 28 Feb, after the deadline; on 30 Nov it was in reach:
+    // FSMB's 12 weeks run from graduation, t9i F5) and ERAS not submitted; neither names a next
+    // step, so both notices fall back to the ERAS token.
+    const result = planAt(load("h1b-living-in-chicago-2027.json"), "2027-01-10T12:00:00Z");
     const [step3, eras] = ["STEP3_NEEDED_FOR_H1B", "ERAS_LATE_SUBMISSION"].map((code) =>
       result.risks.find((r) => r.code === code && r.severity === "critical"),
     );

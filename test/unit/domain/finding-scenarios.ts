@@ -255,18 +255,19 @@ FINDING_SCENARIOS.push({
 /**
  * Finding 5: ranking on H-1B with the certificate pending, the certificate gets a target early
  * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The s3 tester
- * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quotes: with 12 weeks
- * (and, from Cairo, 60 days for a visitor visa to travel for Step 3: session 8 issue 9) the target
- * (29 Aug 2026) has passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical,
- * J-1 named). The reminders before a target still ahead: visa-finding-scenarios.ts (June).
+ * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quoted; FSMB's 12
+ * weeks run from graduation (t9i F5), long past here, so the lead is FSMB's 2 weeks, a test date
+ * and, from Cairo, 60 days for a visitor visa (session 8 issue 9): the target (7 Nov 2026) has
+ * passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical, J-1 named). The
+ * reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */
 FINDING_SCENARIOS.push({
   name: "h1b-certificate-pending-2027",
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
-    expect(certificate?.target?.source).toContain("FSMB to verify graduation");
+    expect(certificate?.target?.et).toBe("Sat 7 Nov 2026");
+    expect(certificate?.target?.source).toContain("about 14 days of FSMB processing");
     expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
     expect(certificate?.urgency).toBe("urgent");
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");

@@ -32,12 +32,14 @@ describe("the ECFMG certificate's follow-ups on the H-1B track", () => {
   });
 
   it("say ranking on H-1B is most likely out of reach once that day has passed", () => {
-    const why = followUps("2026-12-01T16:00:00Z")[0]?.why ?? "";
+    // The target (Sat 7 Nov 2026) and, holding a visitor visa, 60 days later (Wed 6 Jan 2027) passed.
+    const why = followUps("2027-01-10T16:00:00Z")[0]?.why ?? "";
     expect(why).toContain("most likely out of reach");
   });
 
-  it("give that day as still ahead while it is", () => {
-    const why = followUps("2026-10-01T12:00:00Z")[0]?.why ?? "";
-    expect(why).toMatch(/For ranking on H-1B the latest day that still works is \w{3} \d+ \w{3} 2026/);
+  it("give the last day for a visitor-visa holder while it is ahead (FSMB's 2 weeks: t9i F5)", () => {
+    const why = followUps("2026-12-01T16:00:00Z")[0]?.why ?? "";
+    expect(why).toContain("For ranking on H-1B the certificate was needed by Sat 7 Nov 2026");
+    expect(why).toContain("only if you already hold a visitor visa does Wed 6 Jan 2027 still work");
   });
 });

@@ -24,19 +24,20 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
 
   // The day is the rule's (Step 3's date, counted from the rank order list deadline in ET), the same
-  // in every zone (tester s11 issue 9e B5): 4:00 AM GMT+3 on Sun 30 Aug is Sat 29 Aug in ET.
+  // in every zone (tester s11 issue 9e B5): 4:00 AM GMT+3 on Sun 30 Aug was Sat 29 Aug in ET. With
+  // FSMB's 2 weeks (its 12 weeks run from graduation: t9i F5) the target is Sat 7 Nov 2026.
   it("renders the target as a day, the rule's day, like the catalog's targets", () => {
     expect(certificate?.target?.precision).toBe("day");
-    expect(certificate?.target?.local).toBe("Sat 29 Aug 2026");
-    expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
-    expect(certificate?.target?.day).toBe("2026-08-29");
+    expect(certificate?.target?.local).toBe("Sat 7 Nov 2026");
+    expect(certificate?.target?.et).toBe("Sat 7 Nov 2026");
+    expect(certificate?.target?.day).toBe("2026-11-07");
   });
 
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // Tester s11 issue 9e B1: a bare "passed on …" beside an exam read as "the applicant passed it".
-    expect(row).toContain("target passed Sat 29 Aug 2026");
+    expect(row).toContain("target passed Sat 7 Nov 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });

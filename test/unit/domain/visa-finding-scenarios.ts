@@ -5,39 +5,42 @@ import type { Scenario } from "./finding-scenarios.ts";
 
 /**
  * Scenario fixtures for the s3 tester's H-1B findings on issue #9 (A1, B2; own applicants, not the
- * tester's files). FSMB "may need up to 12 weeks to verify graduation" for Step 3 (official), so
- * the certificate target and the feasibility of ranking on H-1B both use those 12 weeks.
+ * tester's files). FSMB's scheduling permit comes about 2 weeks after the application (official);
+ * its "up to 12 weeks after you graduate" run from graduation (t9i F5), long past for these
+ * applicants, so the certificate target and the feasibility of ranking on H-1B use the 2 weeks.
  */
 const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => risk.code === code);
 const DAY = 86_400_000;
 
 /**
- * The certificate target is Step 3's sit-by date less 12 weeks (verification), 7 days (booking) and,
+ * The certificate target is Step 3's sit-by date less 14 days (FSMB), 7 days (booking) and,
  * for these applicants abroad (Karachi), the visitor-visa allowance for the trip (session 8 issue 9).
  */
-function expectCertificateTargetFromTwelveWeeks(result: Plan): void {
+function expectCertificateTargetFromFsmbLead(result: Plan): void {
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
   const step3 = result.blocked.find((step) => step.milestone === "usmle_step3");
-  expect(certificate?.target?.source).toContain("up to 12 weeks for FSMB to verify graduation");
+  expect(certificate?.target?.source).toContain("about 14 days of FSMB processing");
   const gap = Date.parse(step3?.deadline?.at ?? "") - Date.parse(certificate?.target?.at ?? "");
   expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
-  // 91 days and the visa allowance, give or take the hour a clock change moves between them.
-  expect(Math.abs(gap - (91 + VISITOR_VISA_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(3_600_000);
+  // 21 days and the visa allowance, give or take the hour a clock change moves between them.
+  expect(Math.abs(gap - (21 + VISITOR_VISA_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(3_600_000);
 }
 
 export const VISA_FINDING_SCENARIOS: Scenario[] = [
   {
     // A1/B2: Karachi, everything to ERAS and NRMP done, certificate pending, on 30 Nov 2026. The
-    // certificate, 12 weeks of FSMB verification, a US test date and four weeks for the result end
-    // around 29 Mar 2027, after the rank-list deadline: H-1B ranking is most likely out of reach.
+    // certificate, FSMB's 2 weeks, 60 days for a visitor visa, a US test date and four weeks for the
+    // result end around 19 Mar 2027, after the rank-list deadline: H-1B ranking is most likely out
+    // of reach.
     name: "h1b-karachi-certificate-pending-2027",
     now: "2026-11-30T12:00:00Z",
     assess(result) {
       const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
       expect(risk?.severity).toBe("critical");
       expect(risk?.message).toContain("Ranking on H-1B for the 2027 Match is most likely out of reach");
-      expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
+      expect(risk?.message).toContain("about 14 days of FSMB processing");
       expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
+      expect(risk?.message).toContain("around Fri 19 Mar 2027 at the earliest");
       expect(risk?.message).toContain("Statement of Need");
       expect(risk?.message).toContain("$370");
       // The trip's visa once: the visitor-visa allowance in the chain (issue 9 leftover c).
@@ -45,7 +48,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.message).toContain("visitor visa (B-1/B-2) interview");
       // No date to sit Step 3 that the same message shows cannot be met.
       expect(risk?.message).not.toContain("sit it by");
-      expectCertificateTargetFromTwelveWeeks(result);
+      expectCertificateTargetFromFsmbLead(result);
       const proclamation = riskOf(result, "H1B_PROCLAMATION_FEE");
       expect(proclamation?.severity).toBe("warning");
       expect(proclamation?.message).toContain("Asia/Karachi");
@@ -55,9 +58,9 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // The same track in June: H-1B is still within reach; the certificate is needed by 29 Aug
-    // 2026 (12 weeks of verification, 60 days for a visitor visa and a week to book before Step 3's
-    // sit-by date; 28 Oct with a visitor visa in hand) with reminders before then, and the message
+    // The same track in June: H-1B is still within reach; the certificate is needed by 7 Nov
+    // 2026 (FSMB's 2 weeks, 60 days for a visitor visa and a week to book before Step 3's sit-by
+    // date; 6 Jan 2027 with a visitor visa in hand) with reminders before then, and the message
     // gives the same date as the target.
     name: "h1b-certificate-pending-june-2027",
     now: "2026-06-01T06:00:00Z",
@@ -65,18 +68,16 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
       expect(risk?.severity).toBe("warning");
       expect(risk?.message).toContain("sit it by Wed 27 Jan 2027");
-      expect(risk?.message).toContain("it is needed by Sat 29 Aug 2026");
-      expect(risk?.message).toContain(
-        "Wed 28 Oct 2026 is the latest only if you already hold a visitor visa",
-      );
-      expect(risk?.message).toContain("up to 12 weeks for FSMB to verify graduation");
-      expectCertificateTargetFromTwelveWeeks(result);
+      expect(risk?.message).toContain("it is needed by Sat 7 Nov 2026");
+      expect(risk?.message).toContain("Wed 6 Jan 2027 is the latest only if you already hold a visitor visa");
+      expect(risk?.message).toContain("about 14 days of FSMB processing");
+      expectCertificateTargetFromFsmbLead(result);
       const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-      expect(certificate?.target?.et).toBe("Sat 29 Aug 2026");
+      expect(certificate?.target?.et).toBe("Sat 7 Nov 2026");
       const sends = result.reminders
         .filter((reminder) => reminder.milestone === "ecfmg_certification")
         .map((reminder) => reminder.sendAt);
-      expect(sends.filter((at) => at < "2026-08-30").length).toBeGreaterThanOrEqual(3);
+      expect(sends.filter((at) => at < "2026-11-08").length).toBeGreaterThanOrEqual(3);
       expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeDefined();
     },
   },

@@ -5,7 +5,7 @@ import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from 
 // Tester s10 issue 9d B10: an applicant in Amman, every exam, the Pathway, ERAS and NRMP done, with
 // "visa": "undecided" on 1 Dec 2026, two months before the rank order list deadline: no visa step,
 // no risk, no advice. Neither route can be planned until the applicant chooses, and H-1B ranking
-// needs Step 3 (after the certificate, up to 12 weeks for FSMB) reported before that deadline.
+// needs Step 3 (after the certificate, about 2 weeks for FSMB) reported before that deadline.
 
 const NOW = "2026-12-01T16:00:00Z";
 const inputWith = (visa: "undecided" | "J-1" | "H-1B" | "none") =>
@@ -26,7 +26,7 @@ describe("an undecided visa is a warning asking to decide now, with what each ro
   it("gives the H-1B route's Step 3 timing from the H-1B risk's own figures", () => {
     const message = undecidedRisk("undecided")?.message ?? "";
     expect(message).toContain("Step 3");
-    expect(message).toContain("up to 12 weeks for FSMB to verify graduation");
+    expect(message).toContain("about 14 days of FSMB processing");
     expect(message).toContain("up to 28 days");
     expect(message).toMatch(/ECFMG certificate/);
   });

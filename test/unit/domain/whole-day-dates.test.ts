@@ -107,7 +107,9 @@ describe("a whole-day date is one calendar day in every zone (s11 9e B5)", () =>
 describe("the target-passed text gives a whole-day deadline as the step shows it (s11 9e B5, engineers' note)", () => {
   it("names the certificate's residency day as the step does, not the day after", () => {
     for (const zone of ["Africa/Cairo", "Africa/Lagos", "America/Chicago"]) {
-      const result = planFor(inputIn(zone, "H-1B", 2027), "2026-12-01T16:00:00Z");
+      // 10 Jan 2027: the H-1B certificate target (Step 3's date less FSMB's 2 weeks, a seat and,
+      // abroad, the visitor visa; Chicago's is 6 Jan) has passed in every zone, so follow-ups run.
+      const result = planFor(inputIn(zone, "H-1B", 2027), "2027-01-10T16:00:00Z");
       const shownDay = result.nextSteps.find((step) => step.milestone === "ecfmg_certification")?.deadline
         ?.local;
       expect(shownDay).toBe("Wed 16 Jun 2027");

@@ -3,9 +3,8 @@ import { DAY_MS, fromWall, localDate, wallFromDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
+import { h1bCertificateAt, step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
 import { proclamationNote } from "./h1b-proclamation-risk.ts";
 import {
   graduationCited,
@@ -33,7 +32,7 @@ export { step3Risks } from "./step3-risk.ts";
  * needs Step 3, after the certificate (when pending) and FSMB's processing, its result reported
  * before the deadline; J-1 needs ECFMG's chain after the Match. No new fact.
  */
-export function visaUndecidedRisks(context: PlanContext, dates: PlanDates): Risk[] {
+export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, examsReadyAt: number): Risk[] {
   const { calendar, now } = context;
   if (context.applicant.visa !== "undecided") return [];
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -52,7 +51,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates): Risk
     // The H-1B track's own chain (step3ChainFrom, the visitor-visa wait where the track has one):
     // the comparison gives the verdict the H-1B plan would (tester t9i F15).
     const certified = isFinished(statusOf(context, "ecfmg_certification"));
-    const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
+    const certificateAt = certified ? now : h1bCertificateAt(context, examsReadyAt);
     const visaDays = visitorVisaDays(context);
     const chain = step3ChainFrom(context, certificateAt, visaDays);
     noteCrossing(context, certificateAt + (step3LeadDays() + visaDays + SCORE_REPORTING_DAYS) * DAY_MS, rol);

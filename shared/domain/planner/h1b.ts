@@ -17,6 +17,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { earliestCertification } from "./earliest-certification.ts";
 import { byDay } from "./feasibility-risk.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -84,6 +85,16 @@ export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays
     reportedBy: reportedWithVisaHeld + visaDays * DAY_MS,
     reportedWithVisaHeld,
   };
+}
+
+/**
+ * The earliest ECFMG certificate for the H-1B chain while it is pending: earliestCertification (the
+ * diploma's verification and the outstanding results) and never before `examsReadyAt`, the
+ * feasibility chain's last result (the OET's result before ECFMG's Pathway review): a certificate
+ * never precedes its exam results (tester t9j F11: "around 30 Jan" beside results "around 27 Feb").
+ */
+export function h1bCertificateAt(context: PlanContext, examsReadyAt: number): number {
+  return Math.max(context.now, earliestCertification(context), examsReadyAt);
 }
 
 /** The lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */

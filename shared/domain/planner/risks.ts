@@ -6,6 +6,7 @@ import {
   SCHOOL_CHECK,
 } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
@@ -44,6 +45,7 @@ import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { planDates } from "./plan-dates.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -261,11 +263,22 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
   // closed list inflated the advisor's critical count (tester s5, issue 15 B2).
-  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
-    risks.push(...step3Risks(context, dates));
+  // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
+  // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028).
+  const h1b = feasibility.infeasible ? laterMatch(context, feasibility.earliestMatchYear) : null;
+  const h1bRol = (h1b?.context ?? context).calendar.dates
+    .nrmp_rol_certification_and_late_registration_deadline;
+  if (
+    !ineligible &&
+    applicant.visa === "H-1B" &&
+    !isFinished(statusAt(context, STEP3_INDEX)) &&
+    now <= h1bRol.at
+  ) {
+    risks.push(...step3Risks(h1b?.context ?? context, h1b?.dates ?? dates, feasibility.readyAt));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
-  if (!ineligible && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates));
+  if (!ineligible && matchStillPlanned)
+    risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
   if (!ineligible) risks.push(...visaStartRisks(context, dates));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
@@ -296,4 +309,10 @@ function certificateQuestion(context: PlanContext, needed: number, tooLate: bool
     milestones: ["ecfmg_certification"],
     sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
   };
+}
+
+/** The context and dates of a later Match (the one an out-of-reach plan is dated for). */
+function laterMatch(context: PlanContext, year: number): { context: PlanContext; dates: PlanDates } {
+  const later = { ...context, calendar: seasonCalendar(year) };
+  return { context: later, dates: planDates(later) };
 }

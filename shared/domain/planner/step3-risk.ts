@@ -5,9 +5,15 @@ import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE }
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { earliestCertification } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import { h1bCertificateTarget, step3ChainDays, step3ChainFrom, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import {
+  h1bCertificateAt,
+  h1bCertificateTarget,
+  step3ChainDays,
+  step3ChainFrom,
+  step3LeadDays,
+  step3VisaDays,
+} from "./h1b.ts";
 import {
   graduationCited,
   J1_ALTERNATIVE,
@@ -34,10 +40,12 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
  * official). The earliest report is the certificate (when pending), then FSMB's permit (about two
  * weeks after applying, never before graduation plus up to 12 weeks: step3ChainFrom, official),
  * abroad the visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date
- * (about a week, advice) and the result. When that misses the deadline the risk is critical,
+ * (about a week, advice) and the result. The certificate never comes before feasibility's chain of
+ * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review; tester t9j F11). When that
+ * misses the deadline the risk is critical,
  * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
  */
-export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
+export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt: number): Risk[] {
   const { calendar, now } = context;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const given = context.entries.at(STEP3.index);
@@ -46,7 +54,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates): Risk[] {
       ? startOfLocalDate(context.zone, given.date)
       : null;
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
-  const certificateAt = certified ? now : Math.max(now, earliestCertification(context));
+  const certificateAt = certified ? now : h1bCertificateAt(context, examsReadyAt);
   // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait; FSMB's
   // permit never before graduation's 12 weeks (step3ChainFrom), the same rule certified or not.
   const visaDays = step3VisaDays(context);

@@ -130,8 +130,14 @@ const cases: RiskCase[] = [
     expected: "absent",
   },
   {
+    // The exams done, so the 2026 Match is the one planned (with none done the plan moves to a
+    // later Match and judges H-1B ranking for it: tester t9j F11); graduating in May 2026, the
+    // certificate comes after that Match's rank order list deadline.
     name: "H-1B student who cannot be certified before Match Day",
-    input: inputFactory({ applicant: applicantFactory({ visa: "H-1B", graduation: "2026-05-20" }) }),
+    input: inputFactory({
+      applicant: applicantFactory({ visa: "H-1B", graduation: "2026-05-20" }),
+      milestones: examsDone(),
+    }),
     now: "2025-10-01T00:00:00Z",
     code: "STEP3_NEEDED_FOR_H1B",
     expected: "critical",

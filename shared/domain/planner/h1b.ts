@@ -18,7 +18,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
-import { byDay } from "./feasibility-risk.ts";
+import { byDay, dayBy } from "./feasibility-risk.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -173,9 +173,30 @@ export function step3Action(
   action: string,
   sitBy: DueDate | null,
 ): string {
+  if (entry.key === "ecfmg_certification" && sitBy !== null && h1bTargetSet.has(sitBy))
+    return `${action}${certificateForRanking(context, sitBy)}`;
   if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
   if (status !== "not_started" && status !== "in_progress") return action;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
+}
+
+/**
+ * The certificate's step on the H-1B track (its target h1bCertificateTarget, given as `target`):
+ * ranking needs it within weeks, not by the residency deadline the step also shows (tester t9i F5).
+ * Once the target has passed, abroad, the visa's days later is the last day for an applicant who
+ * already holds a visitor visa (as STEP3_NEEDED_FOR_H1B says); after that, the Step 3 risk's J-1 route.
+ */
+function certificateForRanking(context: PlanContext, target: DueDate): string {
+  const residency = " The later deadline shown is the one for starting residency.";
+  if (target.at >= context.now)
+    return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing, ${step3VisaDays(context) > 0 ? "a visitor visa for the trip, " : ""}a US test date and the result all come after it.${residency}`;
+  const visaDays = step3VisaDays(context);
+  const held = shiftDays(target.at, target.zone, visaDays);
+  const rest =
+    visaDays > 0 && held >= context.now
+      ? `; ${dayBy(context, held)} only if you already hold a visitor visa`
+      : ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)";
+  return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${rest}.${residency}`;
 }
 
 /** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
@@ -210,12 +231,15 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
   if (target === undefined) {
     target = h1bTargetOf(dates, step3VisaDays(context));
     h1bTargets.set(dates, target);
+    if (target !== null) h1bTargetSet.add(target);
   }
   return target;
 }
 
 /** h1bCertificateTarget per PlanDates: its zone fixes the visa allowance (the visa is H-1B there). */
 const h1bTargets = new WeakMap<PlanDates, DueDate | null>();
+/** The targets h1bCertificateTarget made, so step3Action knows the certificate's H-1B target. */
+const h1bTargetSet = new WeakSet<DueDate>();
 
 function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
   const step3 = dates.due("usmle_step3");

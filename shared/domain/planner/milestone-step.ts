@@ -200,6 +200,7 @@ export function planMilestone(
     index,
     status,
     due,
+    h1bTarget: h1b,
     stepDates,
     own,
     missed,

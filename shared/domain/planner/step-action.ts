@@ -24,6 +24,8 @@ export interface StepActionFacts {
   status: MilestoneStatus;
   /** The deadline the step is due by (its {due}), null for none. */
   due: DueDate | null;
+  /** The certificate's target for ranking on H-1B (h1bCertificateTarget), null for other steps. */
+  h1bTarget: DueDate | null;
   /** The dates the step is planned for: a later Match's once the plan moved. */
   stepDates: PlanDates;
   own: { passed: boolean; due: DueDate } | null;
@@ -55,7 +57,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   entry,
                   status,
                   actionFor(context, entry, facts.index, status, budget, due),
-                  due,
+                  facts.h1bTarget ?? due,
                 );
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).

@@ -110,3 +110,24 @@ describe("VISA_UNDECIDED's H-1B comparison is the H-1B track's own verdict (t9i 
     expect(undecided?.message).not.toContain("out of reach");
   });
 });
+
+// Tester t9i F5 (the certificate's step): ranking on H-1B, the certificate is needed within weeks
+// (its H-1B target), yet the step's text spoke only of the residency deadline in June.
+describe("the ECFMG certificate's step on the H-1B track says when ranking needs it (t9i F5)", () => {
+  const action = (now: string) =>
+    planFor(h1bInput("Africa/Lagos", "2024-06-30", false), now).nextSteps.find(
+      (step) => step.milestone === "ecfmg_certification",
+    )?.action ?? "";
+
+  it("names the H-1B target while it is ahead", () => {
+    expect(action("2026-10-01T09:00:00Z")).toContain(
+      "For ranking on H-1B you need it by Sat 7 Nov 2026, so Step 3's result reaches programs before the rank order list deadline",
+    );
+  });
+
+  it("names the visitor-visa holder's last day once the target has passed", () => {
+    const text = action("2026-12-02T09:00:00Z");
+    expect(text).toContain("For ranking on H-1B it was needed by Sat 7 Nov 2026");
+    expect(text).toContain("Wed 6 Jan 2027 only if you already hold a visitor visa");
+  });
+});

@@ -264,16 +264,10 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
   // closed list inflated the advisor's critical count (tester s5, issue 15 B2).
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
-  // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028).
+  // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028),
+  // still only until this Match's list closes (stale-risks.test.ts).
   const h1b = feasibility.infeasible ? laterMatch(context, feasibility.earliestMatchYear) : null;
-  const h1bRol = (h1b?.context ?? context).calendar.dates
-    .nrmp_rol_certification_and_late_registration_deadline;
-  if (
-    !ineligible &&
-    applicant.visa === "H-1B" &&
-    !isFinished(statusAt(context, STEP3_INDEX)) &&
-    now <= h1bRol.at
-  ) {
+  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     risks.push(...step3Risks(h1b?.context ?? context, h1b?.dates ?? dates, feasibility.readyAt));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));

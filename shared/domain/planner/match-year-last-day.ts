@@ -1,9 +1,10 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, MINUTE_MS, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
-import { assessAt, describeTakes, type Feasibility, pathwayDeadline } from "./feasibility.ts";
+import { assessAt, describeTakes, type Feasibility, pathwayDeadline, type Remaining } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -70,40 +71,144 @@ function assessAs(context: PlanContext, at: number): Feasibility {
  * Named from the same chain, so the two never disagree, with the allowances it counts (advice) and
  * the projected deadline it ends at, so the applicant can weigh a write-off resting on them. A
  * warning: every number in the chain is an allowance or a projection, and the day is still ahead.
+ * Composed once per chain and last day (lastDayMemo): only the two facts below are read from now.
  */
 export function lastDayRisk(context: PlanContext, last: { at: number; chain: Feasibility }): Risk {
-  const { calendar } = context;
+  const { calendar, zone } = context;
+  // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
+  const byPassed = dayByPassed(context, last.at);
+  const due = pathwayDeadline(calendar);
+  const takes = last.chain.takes;
+  // The day is the Pathway's projected application deadline when a minute later the chain fails on
+  // it (tester t9j F4: never a last day after a deadline the chain needs).
+  const pathwayBound =
+    takes.some((take) => take.key === "ecfmg_pathway") &&
+    assessAs(context, last.at + MINUTE_MS).cause === "pathway";
+  const pathway: PathwayDue =
+    due === null
+      ? "none"
+      : due <= context.now
+        ? "passed"
+        : due < last.at || pathwayBound
+          ? "before"
+          : "after";
+  let slots = lastDayMemo.get(zone);
+  if (slots === undefined) slots = lastDayMemo.keep(zone, []);
+  const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
+  let known = slots[slot];
+  if (
+    known === undefined ||
+    known.at !== last.at ||
+    known.zone !== zone ||
+    known.calendar !== calendar ||
+    known.byPassed !== byPassed ||
+    known.pathway !== pathway ||
+    known.pathwayBound !== pathwayBound ||
+    !sameTakes(known.takes, takes)
+  ) {
+    const facts: LastDayFacts = {
+      calendar,
+      zone,
+      at: last.at,
+      takes: takes.map((take) => ({ ...take })),
+      byPassed,
+      pathway,
+      pathwayBound,
+      by: byPassed ? "today" : `by ${dayBy(context, last.at)}`,
+      dueDay: due === null ? "" : dayBy(context, due),
+    };
+    known = composeLastDayRisk(facts);
+    slots[slot] = known;
+  }
+  // Fresh lists per plan: a plan's risk never shares an array with another plan's.
+  return {
+    code: "MATCH_YEAR_LAST_DAY",
+    severity: "warning",
+    message: known.message,
+    milestones: known.milestones.slice(),
+    lastWorkingAt: known.lastWorkingAt,
+    sources: known.sources.slice(),
+  };
+}
+
+/** Where the projected Pathway deadline falls: none, passed (at or before now), before or after the last day. */
+type PathwayDue = "none" | "passed" | "before" | "after";
+
+/** Everything MATCH_YEAR_LAST_DAY's words depend on: no PlanContext, so a new read of now cannot slip past the memo. */
+interface LastDayFacts {
+  calendar: PlanContext["calendar"];
+  zone: string;
+  at: number;
+  takes: readonly Remaining[];
+  byPassed: boolean;
+  pathway: PathwayDue;
+  /** Whether the chain fails a minute after the last day on the Pathway's projected deadline. */
+  pathwayBound: boolean;
+  /** "today" or "by Wed 27 Jan 2027" (dayBy of the last day). */
+  by: string;
+  /** dayBy of the projected Pathway deadline ("" when none). */
+  dueDay: string;
+}
+
+/** MATCH_YEAR_LAST_DAY's words for these facts. */
+interface LastDayWords extends LastDayFacts {
+  message: string;
+  milestones: StepSubject[];
+  lastWorkingAt: string;
+  sources: string[];
+}
+
+/**
+ * The last risks composed, per zone (plans in many zones share one last day), a slot per minute of
+ * the last day (modulo the table's size): plans of a season share a few chains and last days, and
+ * composing the message (zone renderings, the chain's words, the sources) showed in the planner
+ * bench's profile. Bounded by the zone count and the slot count.
+ */
+const LAST_DAY_SLOTS = 64;
+const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
+
+/** The same remaining requirements: same steps, allowances (shared LeadTime objects) and sittings. */
+function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): boolean {
+  if (known.length !== takes.length) return false;
+  for (let index = 0; index < takes.length; index++) {
+    const left = known[index] as Remaining;
+    const right = takes[index] as Remaining;
+    if (
+      left.key !== right.key ||
+      left.prep !== right.prep ||
+      left.wait !== right.wait ||
+      left.report !== right.report ||
+      left.booked !== right.booked
+    )
+      return false;
+  }
+  return true;
+}
+
+function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
+  const { calendar, by, takes } = facts;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
-  // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
-  const by = dayByPassed(context, last.at) ? "today" : `by ${dayBy(context, last.at)}`;
-  const takes = last.chain.takes;
   // What the chain has the applicant do by that day: apply to ECFMG, start preparing, book a sitting
   // (not while ECFMG's approval is still ahead: registration follows it). The Pathway application
   // goes by its projected deadline when that is earlier (plan for the earlier date); behind an
   // OET result still to come, with that deadline gone, it is not what the day hinges on.
   const applying = takes.some((take) => take.key === "ecfmg_application");
   const oetAhead = takes.some((take) => take.key === "oet_medicine");
-  // The day is the Pathway's projected application deadline when a minute later the chain fails on
-  // it (tester t9j F4: never a last day after a deadline the chain needs).
-  const pathwayBound =
-    takes.some((take) => take.key === "ecfmg_pathway") &&
-    assessAs(context, last.at + MINUTE_MS).cause === "pathway";
   const acts: string[] = [];
   let preparing = false;
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
     if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
     else if (take.key === "ecfmg_pathway") {
-      const due = pathwayDeadline(calendar);
-      if (due !== null && due > context.now && (due < last.at || pathwayBound))
-        acts.push(`submit your ECFMG Pathway application by ${dayBy(context, due)} (projected)`);
+      if (facts.pathway === "before")
+        acts.push(`submit your ECFMG Pathway application by ${facts.dueDay} (projected)`);
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
       // A3); the real one may be later (the projection takes the earlier candidate), so at once.
-      else if (due !== null && due <= context.now)
+      else if (facts.pathway === "passed")
         acts.push(
-          `submit your ECFMG Pathway application at once (its projected deadline, ${dayBy(context, due)}, has passed; only if ECFMG's real deadline is later can it still count, and then ${by} at the latest)`,
+          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${by} at the latest)`,
         );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${by}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
@@ -113,15 +218,14 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
       preparing = true;
     } else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${by}`);
   }
-  const chain = describeTakes(takes, sources, context.zone);
+  const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   return {
-    code: "MATCH_YEAR_LAST_DAY",
-    severity: "warning",
-    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${pathwayBound ? "after that day your Pathway application would miss its projected deadline" : "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline"}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    ...facts,
+    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${facts.pathwayBound ? "after that day your Pathway application would miss its projected deadline" : "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline"}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
-    lastWorkingAt: new Date(last.at).toISOString(),
+    lastWorkingAt: new Date(facts.at).toISOString(),
     sources,
   };
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+
+/**
+ * MATCH_YEAR_LAST_DAY's words are memoised per chain and last day (perf13), and two of them depend
+ * on now: whether the day is already the applicant's today, and whether the projected Pathway
+ * deadline has passed. Plans of one applicant a few days apart share the chain and the last day but
+ * not those words: each warning must be the one a fresh planner (empty memo) writes.
+ */
+
+function applicant(timezone: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      // In progress and undated: its projected deadline passing does not end the season (t9j F4),
+      // so the last day stays one while the words change.
+      { key: "ecfmg_pathway", status: "in_progress" },
+      { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
+    ],
+  });
+}
+
+const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+
+describe("MATCH_YEAR_LAST_DAY's memo never changes its words (perf13)", () => {
+  // One last day (Wed 27 Jan 2027, 02:00Z on the 28th) throughout; the words change between cases.
+  const karachi = applicant("Asia/Karachi");
+  const cases: [string, PlannerInput, string][] = [
+    ["Karachi, Pathway deadline ahead", karachi, "2026-12-25T05:00:00Z"],
+    ["Karachi, Pathway deadline passed", karachi, "2026-12-27T05:00:00Z"],
+    ["Karachi, on the last day (today)", karachi, "2027-01-27T20:00:00Z"],
+    ["Karachi, the last day ahead again", karachi, "2027-01-02T05:00:00Z"],
+    ["Los Angeles, the same instant", applicant("America/Los_Angeles"), "2027-01-02T05:00:00Z"],
+  ];
+
+  it("each warning, planned right after the one before, equals a fresh planner's", async () => {
+    const warm = cases.map(([, input, now]) => lastDay(plan(input, seasonCalendar(2027), new Date(now))));
+    // The cases do exercise the memo: one last day, and words that change from each case to the next
+    // (the Pathway deadline passes, the day becomes today and then is not, the zone changes).
+    expect(new Set(warm.map((risk) => risk?.lastWorkingAt)).size).toBe(1);
+    for (let index = 1; index < warm.length; index++)
+      expect(warm[index]?.message, cases[index]?.[0]).not.toBe(warm[index - 1]?.message);
+    for (const [index, [name, input, now]] of cases.entries()) {
+      vi.resetModules();
+      const fresh = await import("#domain/planner.ts");
+      const seasons = await import("#domain/seasons/index.ts");
+      const risk = lastDay(fresh.plan(input, seasons.seasonCalendar(2027), new Date(now)));
+      expect(risk, name).toEqual(warm[index]);
+    }
+  });
+});

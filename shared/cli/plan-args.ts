@@ -1,0 +1,67 @@
+import { DATE_YEARS, TypedInstantWithOffsetSchema } from "#domain/snapshot.ts";
+
+/**
+ * `npm run plan`'s arguments (split out of plan.ts): its usage text, and the parser that reads
+ * `<snapshot.json> [--now <ISO>] [--json] [--help]` into Options, or the error to print (exit 2).
+ */
+
+export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] [--json]
+
+Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json).
+  --now <ISO>  plan as of this instant, with its UTC offset, 1900-2100 (default: the current time)
+  --json       print the plan as JSON instead of a table (next steps in the table's order)
+  --help       show this help
+Exit codes: 0 ok, 1 file not readable, 2 invalid arguments or invalid snapshot.`;
+
+export interface Options {
+  file: string;
+  now: Date | undefined;
+  json: boolean;
+}
+
+export function parseArgs(args: readonly string[]): Options | { help: true } | { error: string } {
+  let file: string | undefined;
+  let now: Date | undefined;
+  let json = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--help" || arg === "-h") return { help: true };
+    if (arg === "--json") json = true;
+    else if (arg === "--now") {
+      if (now !== undefined) return { error: "--now is given twice: give it once" };
+      const read = readNow(args[++index]);
+      if ("error" in read) return read;
+      now = read.now;
+    } else if (arg?.startsWith("--")) return { error: `unknown option ${arg}` };
+    else if (file === undefined && arg !== undefined) file = arg;
+    else return { error: `unexpected argument ${arg}` };
+  }
+  if (file === undefined) return { error: "missing <snapshot.json>" };
+  return { file, now, json };
+}
+
+/**
+ * --now by the intake's one rule for an instant (TypedInstantWithOffsetSchema): a date-time with its
+ * UTC offset, its year within DATE_YEARS. A date alone is refused, not read as midnight UTC: an
+ * advisor in Manila typing 2026-12-02 means their day, which began eight hours earlier (tester t9i F11).
+ */
+function readNow(value: string | undefined): { now: Date } | { error: string } {
+  const example = "e.g. 2026-12-02T09:00:00+08:00 or 2026-12-02T01:00:00Z";
+  if (value === undefined || Number.isNaN(Date.parse(value)))
+    return {
+      error: `--now needs an ISO 8601 instant with a UTC offset, got ${value ?? "nothing"} (${example})`,
+    };
+  if (!value.includes("T"))
+    return {
+      error: `--now needs a time and a UTC offset, got the date ${value} alone: whose midnight is meant? (${example})`,
+    };
+  if (!TypedInstantWithOffsetSchema.safeParse(value).success) {
+    const year = Number(value.slice(0, 4));
+    if (/^\d{4}-/.test(value) && (year < DATE_YEARS.earliest || year > DATE_YEARS.latest))
+      return {
+        error: `--now must be from ${DATE_YEARS.earliest}-01-01 to ${DATE_YEARS.latest}-12-31, the years the intake accepts; got ${value}`,
+      };
+    return { error: `--now needs an ISO 8601 instant with a UTC offset, got ${value} (${example})` };
+  }
+  return { now: new Date(value) };
+}

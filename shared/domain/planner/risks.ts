@@ -8,24 +8,13 @@ import {
 import type { Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
-import {
-  DIPLOMA_VERIFICATION_DAYS,
-  DIPLOMA_VERIFICATION_SOURCE,
-  SCORE_REPORTING_DAYS,
-  SCORE_REPORTING_SOURCE,
-  WARNING_WITHIN_DAYS,
-} from "./advice.ts";
+import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
+import { certificationAfterStartRisk } from "./certification-after-start-risk.ts";
 import { applies, isFinished, isSatisfied, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
-import {
-  CERTIFIED_TO_START_URL,
-  earliestCertification,
-  NRMP_ECFMG_REQUIREMENTS_URL,
-  nothingOutstanding,
-  plannedDayAt,
-} from "./earliest-certification.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
@@ -47,7 +36,7 @@ import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { planDates } from "./plan-dates.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
-import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
@@ -84,7 +73,6 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   const ineligible = context.eligibility === "ineligible";
   // Neither an ineligible school nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !ineligible && !feasibility.infeasible;
-  const residencyStart = calendar.dates.residency_start.at;
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
@@ -238,23 +226,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // t9j F2), "that Match stays planned" would contradict the plan (s4 #15 item 5).
   const matchStillPlanned = !seasonOver && !feasibility.infeasible && !matchOverUnreported(context);
   if (!ineligible && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
-    const earliest = earliestCertification(context);
-    // The certificate is needed by orientation (the milestone's due date), not only by the start.
-    const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
-    noteCrossing(context, earliest, needed);
-    noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
-    if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed && nothingOutstanding(context)) {
-      risks.push(certificateQuestion(context, needed, earliest > needed));
-    } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
-      const tooLate = earliest > needed;
-      risks.push({
-        code: "CERTIFICATION_AFTER_START",
-        severity: tooLate ? "critical" : "warning",
-        message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs ${now > rol ? "on your certified list" : "you rank"}. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
-        milestones: ["ecfmg_certification"],
-        sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
-      });
-    }
+    const late = certificationAfterStartRisk(context, dates);
+    if (late !== null) risks.push(late);
   }
 
   const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
@@ -287,22 +260,6 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (seasonOver && !ineligible) risks.push(seasonOverRisk(context));
 
   return orderRisks(risks);
-}
-
-/**
- * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding, tester t9j
- * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
- * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
- */
-function certificateQuestion(context: PlanContext, needed: number, tooLate: boolean): Risk {
-  const { applicant, calendar } = context;
-  return {
-    code: "CERTIFICATION_AFTER_START",
-    severity: tooLate ? "critical" : "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
-    milestones: ["ecfmg_certification"],
-    sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
-  };
 }
 
 /** The context and dates of a later Match (the one an out-of-reach plan is dated for). */

@@ -1,0 +1,65 @@
+import type { Risk } from "../plan.ts";
+import { DAY_MS } from "../time.ts";
+import {
+  DIPLOMA_VERIFICATION_DAYS,
+  DIPLOMA_VERIFICATION_SOURCE,
+  SCORE_REPORTING_DAYS,
+  SCORE_REPORTING_SOURCE,
+  WARNING_WITHIN_DAYS,
+} from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import {
+  CERTIFIED_TO_START_URL,
+  earliestCertification,
+  nothingOutstanding,
+} from "./earliest-certification.ts";
+import { when } from "./h1b-words.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+
+/**
+ * CERTIFICATION_AFTER_START (split out of risks.ts): the ECFMG certificate, at the earliest our
+ * allowances give (earliestCertification), would come after or within WARNING_WITHIN_DAYS of the
+ * day it is needed for orientation (the milestone's due date, else residency start); with nothing
+ * outstanding, the advisor's question instead (certificateQuestion). Null when it is in time. The
+ * caller checks that the Match is still planned and the certificate not yet done.
+ */
+export function certificationAfterStartRisk(context: PlanContext, dates: PlanDates): Risk | null {
+  const { applicant, calendar, now } = context;
+  const residencyStart = calendar.dates.residency_start.at;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const earliest = earliestCertification(context);
+  // The certificate is needed by orientation (the milestone's due date), not only by the start.
+  const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
+  noteCrossing(context, earliest, needed);
+  noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
+  if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed && nothingOutstanding(context)) {
+    return certificateQuestion(context, needed, earliest > needed);
+  } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
+    const tooLate = earliest > needed;
+    return {
+      code: "CERTIFICATION_AFTER_START",
+      severity: tooLate ? "critical" : "warning",
+      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs ${now > rol ? "on your certified list" : "you rank"}. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
+      milestones: ["ecfmg_certification"],
+      sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
+    };
+  }
+  return null;
+}
+
+/**
+ * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding, tester t9j
+ * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
+ * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
+ */
+function certificateQuestion(context: PlanContext, needed: number, tooLate: boolean): Risk {
+  const { applicant, calendar } = context;
+  return {
+    code: "CERTIFICATION_AFTER_START",
+    severity: tooLate ? "critical" : "warning",
+    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
+    milestones: ["ecfmg_certification"],
+    sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
+  };
+}

@@ -31,8 +31,12 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
     const step = planFor(input, "2027-01-10T12:00:00Z").nextSteps.find(
       (s) => s.milestone === "ecfmg_pathway",
     );
-    expect(step?.urgency).toBe("overdue");
-    expect(step?.action).toContain("submit the application now");
+    // A Pathway not submitted by its projected deadline ends the 2027 season (t9j F4): the step is
+    // the 2028 Match's, "too late for the 2027 Match" (missedDeadline), and names the passed deadline
+    // (t9j F9) rather than "submit the application now".
+    expect(step?.missedDeadline?.local).toBe("Sun 27 Dec 2026, 3:00 AM GMT+1");
+    expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
+    expect(step?.action).toContain("Sat 26 Dec 2026 (projected), has passed");
     expect(step?.action).not.toContain("before its deadline");
   });
 });

@@ -140,7 +140,17 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
   });
 
   it("raises a critical risk: programs have been reviewing without the score, citing the season date", () => {
-    const risk = result.risks.find((candidate) => candidate.code === "SCHEDULED_DATE_PASSED");
+    // With OET and Pathway done, so the 2027 Match is in reach: not started, their study time puts it
+    // out of reach whatever fees were paid (tester t9j F3), and the risk is then a warning (t9j F9).
+    const inReach = plan(
+      inputFactory({
+        applicant,
+        milestones: [...milestones, ...doneMilestones(["oet_medicine", "ecfmg_pathway"], "2026-06-01")],
+      }),
+      seasonCalendar(2027),
+      new Date("2026-11-30T12:00:00Z"),
+    );
+    const risk = inReach.risks.find((candidate) => candidate.code === "SCHEDULED_DATE_PASSED");
     expect(risk?.severity).toBe("critical");
     expect(risk?.milestones).toEqual(["usmle_step2ck"]);
     expect(risk?.message).toContain(

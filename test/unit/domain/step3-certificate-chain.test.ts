@@ -23,7 +23,13 @@ describe("the H-1B chain's certificate follows feasibility's chain (t9j F11)", (
     // Chicago, 1 Dec 2026, all done but the OET and the Pathway: the OET within 7 days and its
     // result 21 days later (29 Dec), then ECFMG's 28-day review: the certificate around 26 Jan 2027,
     // and FSMB's 2 weeks, a seat and the result end on 16 Mar, after the 24 Feb deadline.
-    const result = planFor(h1bInput("America/Chicago", DONE_BUT_OET_AND_PATHWAY), "2026-12-01T18:00:00Z");
+    // The OET in preparation (in progress): not started, its study time would put the 2027 Match
+    // out of reach whatever was paid (t9j F3).
+    const input = h1bInput("America/Chicago", DONE_BUT_OET_AND_PATHWAY);
+    const result = planFor(
+      { ...input, milestones: [...input.milestones, { key: "oet_medicine", status: "in_progress" }] },
+      "2026-12-01T18:00:00Z",
+    );
     const risk = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
     expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
     expect(risk?.severity).toBe("critical");

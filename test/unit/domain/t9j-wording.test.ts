@@ -51,7 +51,18 @@ describe("a result still missing once the plan moved to the 2028 Match (t9j F9)"
   });
 
   it("while the 2027 Match is still planned, the same missing result is read by programs reviewing it (critical)", () => {
-    const risk = planOf("karachi_ck_sat_late.json", "2027-01-10T08:00:00+05:00").risks.find(
+    // The Pathway in progress: not started, its projected deadline (26 Dec) passing would put the
+    // 2027 Match out of reach (t9j F4) before this result is due to be out.
+    const snapshot = ApplicantSnapshotSchema.parse(
+      JSON.parse(readFileSync(`${DIR}karachi_ck_sat_late.json`, "utf8")),
+    );
+    const inProgress = {
+      ...snapshot,
+      milestones: snapshot.milestones.map((entry) =>
+        entry.key === "ecfmg_pathway" ? { ...entry, status: "in_progress" as const } : entry,
+      ),
+    };
+    const risk = plan(inProgress, seasonCalendar(2027), new Date("2027-01-10T08:00:00+05:00")).risks.find(
       (each) => each.code === "SCHEDULED_DATE_PASSED",
     );
     expect(risk?.message).toContain("Programs have been reviewing applications for the 2027 Match since");

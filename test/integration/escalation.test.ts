@@ -41,7 +41,10 @@ describe("escalation to the advisor on the local stack", () => {
     expect(email?.body.text).toContain(`/console#/applicants/${consenting.applicantId}`);
     expect(email?.body.text).not.toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
     // The risk as a plain sentence; its source URL apart, after it (tester s4 B5).
-    expect(email?.body.text).toMatch(/was told: “[^”]*re-check WDOMS\. Pay no fee until then\.”/);
+    // Priya paid the ECFMG application and Step 1 fees: the sentence names them, no refund promised (adv39).
+    expect(email?.body.text).toMatch(
+      /was told: “[^”]*re-check WDOMS\. Pay no further fee until then\. You have already paid [^”]*Matchpath knows of no refund\.”/,
+    );
     expect(email?.body.text).toContain("Sources: https://www.ecfmg.org/resources/medical-school-policy.html");
     expect(await emailsTo(otherAdvisor)).toEqual([]);
     const ledger = (await applicantState(consenting.applicantId))?.ledger ?? [];
@@ -65,7 +68,7 @@ describe("escalation to the advisor on the local stack", () => {
     // The Risks panel: the sentence, then its source in a collapsed "Sources" (tester s4 B6).
     const risks = page.body.slice(page.body.indexOf('id="risks"'), page.body.indexOf("<h2>Budget</h2>"));
     expect(risks).toMatch(
-      /re-check WDOMS\. Pay no fee until then\.<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,
+      /re-check WDOMS\. Pay no further fee until then\. You have already paid [^<]*Matchpath knows of no refund\.<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,
     );
     expect(row).not.toContain("reminder(s)");
 

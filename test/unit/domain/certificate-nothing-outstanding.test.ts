@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
 
 /**
  * Tester t9j F2: every exam and the Pathway done, graduated in 2025, the certificate not marked
@@ -16,15 +10,7 @@ import {
  * ("28 days for each outstanding result" with none outstanding), a date that slid a day each day,
  * and from residency's start it called the certificate late for a Match that is over.
  */
-const input = inputFactory({
-  applicant: applicantFactory({
-    externalId: "abuja-certificate",
-    timezone: "Africa/Lagos",
-    matchYear: 2027,
-    graduation: "2025-06-30",
-  }),
-  milestones: [...doneMilestones(REGISTERED_KEYS), milestoneFactory("rank_order_list", "done", "2027-02-10")],
-});
+const input = certifiedListInLagos("abuja-certificate");
 const planAt = (now: string, milestones = input.milestones): Plan =>
   plan({ ...input, milestones }, seasonCalendar(2027), new Date(now));
 const certificateRisk = (result: Plan) =>

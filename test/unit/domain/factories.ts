@@ -128,3 +128,22 @@ export const REGISTERED_KEYS: readonly MilestoneKey[] = [
 export function examsDone(date = "2025-01-15"): MilestoneEntry[] {
   return doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine", "ecfmg_pathway"], date);
 }
+
+/**
+ * A J-1 applicant in Lagos, graduated 30 Jun 2025, with every step up to NRMP done and a 2027 rank
+ * order list certified on 10 Feb 2027, who never tells us Match Day's result (tester t9j F1, F2).
+ */
+export function certifiedListInLagos(externalId: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({
+      externalId,
+      timezone: "Africa/Lagos",
+      matchYear: 2027,
+      graduation: "2025-06-30",
+    }),
+    milestones: [
+      ...doneMilestones(REGISTERED_KEYS),
+      milestoneFactory("rank_order_list", "done", "2027-02-10"),
+    ],
+  });
+}

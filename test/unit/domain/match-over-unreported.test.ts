@@ -3,13 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderEt } from "#domain/time.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
 
 /**
  * Tester t9j F1, F2: a J-1 applicant in Lagos with everything done and a certified 2027 rank list,
@@ -18,15 +12,7 @@ import {
  * text beside five blocked post-Match steps dated April–June, and CERTIFICATION_AFTER_START said
  * the certificate "can complete around" the plan's own `now` with nothing outstanding.
  */
-const input = inputFactory({
-  applicant: applicantFactory({
-    externalId: "lagos-unreported",
-    timezone: "Africa/Lagos",
-    matchYear: 2027,
-    graduation: "2025-06-30",
-  }),
-  milestones: [...doneMilestones(REGISTERED_KEYS), milestoneFactory("rank_order_list", "done", "2027-02-10")],
-});
+const input = certifiedListInLagos("lagos-unreported");
 const planAt = (now: string, milestones = input.milestones): Plan =>
   plan({ ...input, milestones }, seasonCalendar(2027), new Date(now));
 const next = seasonCalendar(2028).dates;

@@ -222,7 +222,12 @@ export function mergeSuiteIntoBenchmarksMd(
   const machineFigure = (name: string) => results.figures.find((figure) => figure.name === name)?.value;
   const marker = `The \`${suite.name}\` figures were measured alone`;
   const measured = `${marker} (\`npm run bench -- --suite=${suite.name}\`${results.quick ? " --quick" : ""}) at ${results.date} on ${machineText(results.machine)}, load average ${formatValue(machineFigure("machine.load_average_1min") ?? Number.NaN)}, calibration loop ${formatValue(machineFigure("machine.calibration_int_loop_1e8") ?? Number.NaN)} ms.`;
-  const before = lines.slice(0, header).filter((line) => !line.startsWith(marker));
+  // Dropping the old measured line leaves the blank line laid before it: collapse blank runs so
+  // that a suite measured again and again does not push the table down.
+  const before = lines
+    .slice(0, header)
+    .filter((line) => !line.startsWith(marker))
+    .filter((line, index, kept) => line !== "" || kept[index - 1] !== "");
   const at = before.findIndex((line) => line.startsWith("Measured "));
   if (at >= 0) before.splice(at + 1, 0, "", measured);
   else before.push(measured, "");

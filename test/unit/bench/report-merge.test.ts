@@ -118,6 +118,24 @@ describe("BENCHMARKS.md after a single-suite run", () => {
     ]);
     expect(twice.match(/The `drain` figures were measured alone/g)).toHaveLength(1);
   });
+
+  it("runs of the same suite, again and again, leave the text as after one run (no blank line gathers)", () => {
+    const once = mergeSuiteIntoBenchmarksMd(
+      existing,
+      single([info("planner.mean_1_interview", 40, "µs/plan")]),
+      suite("planner"),
+    );
+    let repeated = once;
+    for (let run = 0; run < 5; run++) {
+      repeated = mergeSuiteIntoBenchmarksMd(
+        repeated,
+        single([info("planner.mean_1_interview", 40, "µs/plan")]),
+        suite("planner"),
+      );
+    }
+    expect(repeated).toBe(once);
+    expect(once).not.toMatch(/\n\n\n/);
+  });
 });
 
 describe("figureFamily", () => {

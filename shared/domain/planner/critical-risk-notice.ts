@@ -1,5 +1,5 @@
 import { SCHOOL_CHECK } from "../catalog/index.ts";
-import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
+import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -9,12 +9,12 @@ import {
   noticeTitle,
   OUT_OF_REACH_RUNG,
 } from "./critical-notice-id.ts";
+import { placeNotice } from "./critical-notice-place.ts";
+import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
-import { TARGET_PASSED_RUNG } from "./target-passed.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 export { CRITICAL_RISK_RUNG, criticalNoticeId, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
@@ -49,45 +49,6 @@ export function noticeOfPassedMatch(
 }
 
 /**
- * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
- * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
- * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what
- * resolves it, is the plan's one message and the applicant hears it only by email (tester s10
- * issue 9 B1). SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
- * the notice says what to do for the next one (tester s10 issue 9 B12: the timeline led with it, yet
- * no email said it); while SOAP is open to them, SOAP's own step tells them. Left out on purpose:
- * SCHEDULED_DATE_PASSED (its own result follow-up is that notice, see own-date.ts). A warning never
- * sends one.
- */
-const ACT_NOW: Partial<Record<RiskCode, string>> = {
-  MATCH_YEAR_NOT_FEASIBLE:
-    "The {year} Match is out of reach: plan for the {feasible} Match (its rank order list deadline)",
-  EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
-  STEP3_NEEDED_FOR_H1B:
-    "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
-  CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",
-  ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
-  ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
-  MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
-  VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
-  MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
-  SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
-  SCHOOL_NOT_ECFMG_ELIGIBLE:
-    "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
-};
-
-/**
- * ERAS_LATE_SUBMISSION once most interview invitations are out (erasSubmissionWellPast): its text
- * says to weigh the next Match before paying ERAS fees, so the title says so too ({next}: the next
- * Match), and it is a notice of its own (see criticalNoticeId), since its advice is new.
- */
-const ERAS_WELL_PAST_TITLE =
-  "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
-const ERAS_WELL_PAST_PHASE = "well-past";
-/** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
-const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
-
-/**
  * SCHOOL_NOT_ECFMG_ELIGIBLE's notice rides on these, in order, while a next step: the WDOMS check
  * (its re-check lifts the gate), else the budget (the notice says to pay no fee), else the first
  * next step; never on a blocked, done or waived one.
@@ -97,7 +58,7 @@ const NOT_ELIGIBLE_STEPS: readonly StepSubject[] = [SCHOOL_CHECK.key, "budget"];
 const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
 /**
- * One notice per critical risk of ACT_NOW, as an advisor would send it the day the risk appears
+ * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), as an advisor would send it the day the risk appears
  * rather than at the step's next rung weeks later (tester s4: an exam booked after its deadline
  * heard first six weeks on): delivered at once like a late arrival (now, outside the applicant's
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
@@ -123,18 +84,8 @@ export function criticalRiskNotices(
   let sendAtLocal: string | undefined;
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
-    // Title and text say the same thing (session 8 issue 9): late ERAS advice changes with time.
-    const phase =
-      risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
-        ? ERAS_WELL_PAST_PHASE
-        : undefined;
-    const template =
-      phase === ERAS_WELL_PAST_PHASE
-        ? ERAS_WELL_PAST_TITLE
-        : risk.code === "ROL_BEFORE_RANKING_OPENS" &&
-            context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at
-          ? ROL_RANKING_OPEN_TITLE
-          : ACT_NOW[risk.code];
+    const phase = noticePhase(context, risk);
+    const template = noticeTemplate(context, risk, phase);
     if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
@@ -166,49 +117,12 @@ export function criticalRiskNotices(
     };
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
-    place(into, timedReminder(sendAt, due.at, reminder, true, undefined, true), context.catchUp?.catchUp);
+    placeNotice(
+      into,
+      timedReminder(sendAt, due.at, reminder, true, undefined, true),
+      context.catchUp?.catchUp,
+    );
   }
-}
-
-/**
- * One notice per step and deadline per instant, without losing a critical risk's words (closing
- * note 6): a rung of the same step going out then is dropped, since the notice carries the step's
- * action and says why it is critical; a second critical risk riding on the same step then (both
- * name no next step, so both fall back to the first) is added to the first notice's why, which
- * keeps its id.
- */
-function place(into: TimedReminder[], notice: TimedReminder, passedAt: number | undefined): void {
-  const { sendAt, deadline, reminder } = notice;
-  let kept = 0;
-  let earlier: TimedReminder | undefined;
-  for (let index = 0; index < into.length; index++) {
-    const each = into[index] as TimedReminder;
-    // Only a reminder at this notice's instant and deadline, or a target-passed notice (sent at
-    // passedAt) at or after it, can clash: those two numbers on the TimedReminder rule out most of
-    // a plan's 20-75 reminders before their Reminder (of several shapes, scattered in memory) is read.
-    const same = each.sendAt === sendAt && each.deadline === deadline;
-    if (
-      (same || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
-      each.reminder.milestone === reminder.milestone
-    ) {
-      if (same && each.notice === true) earlier ??= each;
-      // The step's target-passed notice is "none when a rung of the step goes out at or before its
-      // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
-      const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
-      if ((same && each.notice !== true) || toldHere) continue;
-    }
-    // Written back only once one was dropped: most plans drop none.
-    if (kept !== index) into[kept] = each;
-    kept++;
-  }
-  if (kept !== into.length) into.length = kept;
-  if (earlier === undefined) {
-    Object.freeze(reminder);
-    into.push(notice);
-    return;
-  }
-  const why = `${earlier.reminder.why} Also: ${reminder.title}. ${reminder.why}`;
-  earlier.reminder = Object.freeze({ ...earlier.reminder, why });
 }
 
 /**

@@ -1,0 +1,69 @@
+import type { Risk, RiskCode } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import { erasSubmissionWellPast } from "./late-step-risks.ts";
+
+/**
+ * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
+ * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
+ * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what
+ * resolves it, is the plan's one message and the applicant hears it only by email (tester s10
+ * issue 9 B1). SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
+ * the notice says what to do for the next one (tester s10 issue 9 B12: the timeline led with it, yet
+ * no email said it); while SOAP is open to them, SOAP's own step tells them. Left out on purpose:
+ * SCHEDULED_DATE_PASSED (its own result follow-up is that notice, see own-date.ts). A warning never
+ * sends one.
+ */
+const ACT_NOW: Partial<Record<RiskCode, string>> = {
+  MATCH_YEAR_NOT_FEASIBLE:
+    "The {year} Match is out of reach: plan for the {feasible} Match (its rank order list deadline)",
+  EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
+  STEP3_NEEDED_FOR_H1B:
+    "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
+  CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",
+  ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
+  ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
+  MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
+  VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
+  SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
+  SCHOOL_NOT_ECFMG_ELIGIBLE:
+    "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
+};
+
+/**
+ * ERAS_LATE_SUBMISSION once most interview invitations are out (erasSubmissionWellPast): its text
+ * says to weigh the next Match before paying ERAS fees, so the title says so too ({next}: the next
+ * Match), and it is a notice of its own (see criticalNoticeId), since its advice is new.
+ */
+const ERAS_WELL_PAST_TITLE =
+  "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
+const ERAS_WELL_PAST_PHASE = "well-past";
+/** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
+const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
+
+/**
+ * The phase of a risk whose advice changes with time, which makes its notice a new one
+ * (criticalNoticeId): late ERAS once most invitations are out; undefined otherwise.
+ */
+export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
+  return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
+    ? ERAS_WELL_PAST_PHASE
+    : undefined;
+}
+
+/**
+ * A critical risk's notice title template (see ACT_NOW), or undefined for a risk that sends no
+ * notice. Title and text say the same thing (session 8 issue 9): late ERAS advice changes with time.
+ */
+export function noticeTemplate(
+  context: PlanContext,
+  risk: Risk,
+  phase: string | undefined,
+): string | undefined {
+  return phase === ERAS_WELL_PAST_PHASE
+    ? ERAS_WELL_PAST_TITLE
+    : risk.code === "ROL_BEFORE_RANKING_OPENS" &&
+        context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at
+      ? ROL_RANKING_OPEN_TITLE
+      : ACT_NOW[risk.code];
+}

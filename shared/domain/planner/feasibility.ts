@@ -1,8 +1,8 @@
 import { seasonCalendar } from "../seasons/index.ts";
-import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
-import { type IndexedStep, indexedStep, stepIndex } from "./catalog-index.ts";
+import { asOfDeadline } from "./as-of-deadline.ts";
+import { type IndexedStep, indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import {
@@ -16,7 +16,6 @@ import {
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
-import type { StepEntries } from "./step-entries.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
@@ -73,8 +72,6 @@ const STEP1 = indexedStep("usmle_step1");
 const STEP2 = indexedStep("usmle_step2ck");
 const OET = indexedStep("oet_medicine");
 const PATHWAY = indexedStep("ecfmg_pathway");
-const NRMP_REGISTRATION = indexedStep("nrmp_registration");
-const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -153,41 +150,6 @@ export function assessFeasibility(context: PlanContext): Feasibility {
     return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
   }
   return assessAt(context);
-}
-
-/**
- * The context with now at `deadline` (an instant before now), as feasibility reads it: what the
- * applicant reports today, at the pace possible then. Its noted risk instants are its own. A step
- * reported done on a day that began after the deadline was not done at it: it counts as under
- * way then (tester s10 issue 15 A2: a Pathway marked done on 15 Mar 2027 made the 2027 Match,
- * out of reach until that click, "over" with the ERAS, NRMP and ranking steps newly overdue). A
- * done step with no date keeps the benefit of the doubt, as before. Only for an applicant who
- * never registered with NRMP nor reported a rank order list for the season: one who did took part
- * in it as far as they could, and keeps SEASON_OVER with its SOAP and "your list is after the
- * deadline" words.
- */
-function asOfDeadline(context: PlanContext, deadline: number): PlanContext {
-  let entries: StepEntries | undefined;
-  let statuses: MilestoneStatus[] | undefined;
-  const tookPart =
-    statusAt(context, NRMP_REGISTRATION.index) !== "not_started" ||
-    statusAt(context, RANK_ORDER_LIST.index) !== "not_started" ||
-    context.rolRefused !== null;
-  for (const entry of tookPart ? [] : context.entries.values()) {
-    if (entry.status !== "done" || entry.date === undefined) continue;
-    if (startOfLocalDate(context.zone, entry.date) <= deadline) continue;
-    entries ??= context.entries.copy();
-    statuses ??= context.statuses.slice();
-    entries.set({ key: entry.key, status: "in_progress" });
-    statuses[stepIndex(entry.key)] = "in_progress";
-  }
-  return {
-    ...context,
-    now: deadline,
-    riskChangesAt: [],
-    entries: entries ?? context.entries,
-    statuses: statuses ?? context.statuses,
-  };
 }
 
 /**

@@ -147,6 +147,11 @@ export interface Risk {
   milestones: StepSubject[];
   /** MATCH_YEAR_NOT_FEASIBLE only: the first Match year the remaining steps can make. */
   earliestFeasibleMatchYear?: number;
+  /**
+   * MATCH_YEAR_NOT_FEASIBLE only: the step whose result, reported last at the fastest pace, decides
+   * the earliest feasible Match; its notice is about that step (absent when graduation decides).
+   */
+  decidedBy?: StepSubject;
   /** MATCH_YEAR_LAST_DAY only: the last instant (ISO UTC) the target Match stays in reach at the fastest pace. */
   lastWorkingAt?: string;
   /**

@@ -1,5 +1,5 @@
 import type { Risk, RiskCode } from "../plan.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 
 /**
@@ -60,10 +60,30 @@ export function noticeTemplate(
   risk: Risk,
   phase: string | undefined,
 ): string | undefined {
+  if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
   return phase === ERAS_WELL_PAST_PHASE
     ? ERAS_WELL_PAST_TITLE
     : risk.code === "ROL_BEFORE_RANKING_OPENS" &&
         context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at
       ? ROL_RANKING_OPEN_TITLE
       : ACT_NOW[risk.code];
+}
+
+/**
+ * Once the target Match's rank order list deadline has passed, "is out of reach" no longer fits
+ * what the risk says (tester t9k F11): with a certified list it hangs on whether ECFMG confirmed
+ * the results by then (the risk asks the applicant to tell us), else the deadline passed before
+ * they were ready. Before it, ACT_NOW's title.
+ */
+const PASSED_LIST_CERTIFIED_TITLE =
+  "Your {year} rank order list counted only if ECFMG confirmed your results by its deadline: tell us, or plan for the {feasible} Match";
+const PASSED_NOT_READY_TITLE =
+  "The {year} Match's rank order list deadline passed before you were ready: plan for the {feasible} Match";
+
+function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefined {
+  if (context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
+    return ACT_NOW.MATCH_YEAR_NOT_FEASIBLE;
+  return risk.decidedBy !== undefined && statusOf(context, "rank_order_list") === "done"
+    ? PASSED_LIST_CERTIFIED_TITLE
+    : PASSED_NOT_READY_TITLE;
 }

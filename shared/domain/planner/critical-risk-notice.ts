@@ -1,6 +1,7 @@
-import { SCHOOL_CHECK } from "../catalog/index.ts";
+import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import {
@@ -97,7 +98,7 @@ export function criticalRiskNotices(
         ? stepFor(NOT_ELIGIBLE_STEPS, unfinishedSteps(context, nextSteps), detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-          : stepFor(risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? [] : risk.milestones, nextSteps, detail.at);
+          : stepFor(named(context, risk), nextSteps, detail.at);
     if (step === undefined) continue;
     const year = context.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -123,6 +124,30 @@ export function criticalRiskNotices(
       context.catchUp?.catchUp,
     );
   }
+}
+
+/**
+ * The steps a notice names: out of reach, the step that decides the earliest feasible Match (t9k
+ * F11: the email rode on "Gain US clinical experience"), each unfinished prerequisite first (the
+ * chain's first action: the ECFMG application before the exam it registers for, the OET before
+ * the Pathway review that waits for its result), then, should none be a next step, the other
+ * requirements NRMP needs, else the first next step; the risk's own otherwise.
+ */
+function named(context: PlanContext, risk: Risk): readonly StepSubject[] {
+  if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
+  if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
+  const chain: StepSubject[] = [];
+  chainOf(context, risk.decidedBy, chain);
+  return [...chain, ...risk.milestones];
+}
+const NONE: readonly StepSubject[] = [];
+
+/** `key`'s unfinished prerequisites (their own first, depth first), then `key`, into `chain`. */
+function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]): void {
+  for (const prerequisite of catalogEntry(key).prerequisites)
+    if (!isFinished(statusOf(context, prerequisite.key)) && !chain.includes(prerequisite.key))
+      chainOf(context, prerequisite.key, chain);
+  if (!chain.includes(key)) chain.push(key);
 }
 
 /**

@@ -193,6 +193,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
+    ...(feasibility.decidedBy === null ? {} : { decidedBy: feasibility.decidedBy }),
     ...(sources.length > 0 ? { sources } : {}),
   };
 }

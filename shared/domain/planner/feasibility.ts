@@ -1,4 +1,5 @@
 import { seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { asOfDeadline } from "./as-of-deadline.ts";
@@ -61,6 +62,12 @@ export interface Feasibility {
   earliestMatchYear: number;
   /** What it would take at that pace: the remaining requirements in order (see describeTakes). */
   takes: Remaining[];
+  /**
+   * The requirement that decides when the applicant is ready (reported last at the fastest pace,
+   * the later in the chain on a tie; the Pathway for cause "pathway"), null when none is left or
+   * graduation decides: the step the out-of-reach notice is about (tester t9k F11).
+   */
+  decidedBy: MilestoneKey | null;
 }
 
 /** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
@@ -123,6 +130,7 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
   cause: null,
   pathwayLate: null,
   takes: [],
+  decidedBy: null,
 });
 
 /**
@@ -231,6 +239,18 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     cause,
     earliestMatchYear,
     takes,
+    decidedBy:
+      cause === "graduation"
+        ? null
+        : cause === "pathway" || (pathway === readyAt && needed(context, PATHWAY))
+          ? PATHWAY.key
+          : oet.reported === readyAt && needed(context, OET)
+            ? OET.key
+            : step2.reported === readyAt && needed(context, STEP2)
+              ? STEP2.key
+              : step1.reported === readyAt && needed(context, STEP1)
+                ? STEP1.key
+                : null,
     pathwayLate:
       cause === null || (cause === "pathway" && pathwayLate?.what === "application") ? pathwayLate : null,
   };

@@ -39,10 +39,11 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     expect(lostRung?.sendAt).toBe("2026-06-13T03:30:00.000Z");
     expect(replanned.reminders.some((reminder) => reminder.id === lostRung?.id)).toBe(false);
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse(lostRung?.sendAt ?? ""));
-    // About the first next step, never a blocked one, and before its own deadline.
-    expect(notice?.milestone).toBe(
-      replanned.nextSteps.find((step) => step.milestone !== "interview")?.milestone,
-    );
+    // About the step that decides the earliest Match (t9k F11: Step 2 CK, prepared after Step 1),
+    // a next step, never a blocked one, and before its own deadline.
+    expect(risk(replanned)?.decidedBy).toBe("usmle_step2ck");
+    expect(notice?.milestone).toBe(risk(replanned)?.decidedBy);
+    expect(replanned.nextSteps.map((step) => step.milestone)).toContain(notice?.milestone);
     expect(replanned.blocked.map((step) => step.milestone)).not.toContain(notice?.milestone);
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThanOrEqual(Date.parse(notice?.deadline ?? ""));
     expect(notice?.deadline).toBe(
@@ -62,7 +63,7 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     }
   });
 
-  it("shows the risk's text and the first next step in the email", () => {
+  it("shows the risk's text and the deciding step in the email", () => {
     const notice = notices(replanned)[0];
     if (notice === undefined) throw new Error("no notice");
     const email = renderReminderEmail({
@@ -73,7 +74,7 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     });
     expect(email.subject).toContain("The 2027 Match is out of reach");
     expect(email.text).toContain(risk(replanned)?.message ?? "missing");
-    const first = replanned.nextSteps[0];
-    expect(email.text).toContain(`Next step, for ${first?.title}: ${first?.action}`);
+    const deciding = replanned.nextSteps.find((step) => step.milestone === notice.milestone);
+    expect(email.text).toContain(`Next step, for ${deciding?.title}: ${deciding?.action}`);
   });
 });

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import type { PlannerInput } from "#domain/planner.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester t9k F11: the out-of-reach email rode on the plan's first next step ("Gain US clinical
+// experience", or the certificate), a step the risk is not about. It carries the step whose result
+// decides the earliest feasible Match (the one reported last at the fastest pace), or the first
+// unfinished step that one waits for, and its title fits the risk's facts once the rank order list
+// deadline has passed.
+
+const EARLY: readonly MilestoneKey[] = ["wdoms_listing", "ecfmg_application", "usmle_step1"];
+
+/** Lagos, Step 1 and Step 2 CK done, the OET and the Pathway not started (t9k a7). */
+const oetAndPathwayToDo = inputFactory({
+  applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2024-06-30" }),
+  milestones: doneMilestones([...EARLY, "usmle_step2ck"], "2025-03-01"),
+});
+/** Kolkata, every exam and the Pathway done but Step 2 CK, not started (t9k a5). */
+const step2ToDo = inputFactory({
+  applicant: applicantFactory({ matchYear: 2027, graduation: "2024-06-30" }),
+  milestones: doneMilestones([...EARLY, "oet_medicine", "ecfmg_pathway"], "2025-03-01"),
+});
+/** Manila, Step 2 CK sat 11 Jan 2027 with no result told, a 2027 list certified (t9k a3). */
+const step2Unreported = inputFactory({
+  applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027, graduation: "2022-11-15" }),
+  milestones: [
+    ...doneMilestones(
+      [
+        ...EARLY,
+        "oet_medicine",
+        "ecfmg_pathway",
+        "usce",
+        "lors",
+        "personal_statement",
+        "cv",
+        "program_list",
+        "eras_token",
+        "eras_application",
+        "nrmp_registration",
+      ],
+      "2025-03-01",
+    ),
+    milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"),
+    milestoneFactory("rank_order_list", "done", "2027-02-03"),
+  ],
+});
+
+const notice = (result: Plan) => result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
+const planAt = (input: PlannerInput, now: string) => plan(input, seasonCalendar(2027), new Date(now));
+
+describe("the out-of-reach notice carries the step that decides the earliest Match (t9k F11)", () => {
+  it.each([
+    [
+      "OET and Pathway to do: the Pathway's review decides, and it waits for the OET result",
+      oetAndPathwayToDo,
+      "2026-12-02T09:00:00Z",
+      "oet_medicine",
+    ],
+    ["Step 2 CK not started", step2ToDo, "2026-12-02T12:30:00Z", "usmle_step2ck"],
+    [
+      "Step 2 CK sat, result untold, list certified",
+      step2Unreported,
+      "2027-03-16T01:00:00Z",
+      "usmle_step2ck",
+    ],
+  ] as const)("%s", (_name, input, now, step) => {
+    // Prepare / Act
+    const result = planAt(input, now);
+    const out = notice(result);
+    // Assess: a notice, about the deciding step, which is a next step (never blocked)
+    const risk = result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk?.decidedBy).toBe(step === "oet_medicine" ? "ecfmg_pathway" : step);
+    expect(out?.milestone).toBe(step);
+    expect(result.nextSteps.map((each) => each.milestone)).toContain(step);
+    const email = renderReminderEmail({
+      recipientName: "Applicant",
+      reminders: out === undefined ? [] : [out],
+      plan: result,
+      unsubscribeUrl: "https://example.org/unsubscribe",
+    });
+    const card = result.nextSteps.find((each) => each.milestone === step);
+    expect(email.text).toContain(`Next step, for ${card?.title}:`);
+    expect(email.text).not.toContain("Next step, for Gain US clinical experience");
+  });
+
+  it("before the deadline, the title says the Match is out of reach and names the next one", () => {
+    expect(notice(planAt(step2ToDo, "2026-12-02T12:30:00Z"))?.title).toBe(
+      "The 2027 Match is out of reach: plan for the 2028 Match (its rank order list deadline)",
+    );
+  });
+
+  it("after the deadline with a certified list, the title asks about the result rather than writing the Match off", () => {
+    const title = notice(planAt(step2Unreported, "2027-03-16T01:00:00Z"))?.title ?? "";
+    expect(title).not.toContain("is out of reach");
+    expect(title).toContain("2027");
+    expect(title).toContain("2028 Match");
+    expect(title).toMatch(/rank order list/);
+  });
+});

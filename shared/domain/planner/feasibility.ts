@@ -1,4 +1,4 @@
-import { seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
@@ -232,6 +232,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     ) {
       earliestMatchYear++;
     }
+    noteFeasibleMatchMoves(context, readyAt, pathwayToSubmit, seasonCalendar(earliestMatchYear));
   }
   return {
     readyAt,
@@ -254,6 +255,23 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     pathwayLate:
       cause === null || (cause === "pathway" && pathwayLate?.what === "application") ? pathwayLate : null,
   };
+}
+
+/**
+ * Where time alone moves the earliest feasible Match on (lead's note, adv45): the instants at which
+ * the fastest pace passes that season's rank order list deadline, or its projected Pathway
+ * application deadline, as noteCrossing notes them for the target Match (above and
+ * missedPathwayDeadline). Graduation is a fixed date: it moves nothing with time.
+ */
+function noteFeasibleMatchMoves(
+  context: PlanContext,
+  readyAt: number,
+  pathwayToSubmit: number | null,
+  feasible: SeasonCalendar,
+): void {
+  noteCrossing(context, readyAt, feasible.dates.nrmp_rol_certification_and_late_registration_deadline.at);
+  const due = pathwayToSubmit === null ? null : pathwayDeadline(feasible);
+  if (due !== null && pathwayToSubmit !== null) noteCrossing(context, pathwayToSubmit, due);
 }
 
 /**

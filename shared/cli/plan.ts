@@ -6,12 +6,14 @@ import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
-import type { Plan } from "#domain/plan.ts";
+import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { groupIntoEmails } from "#domain/weekly-summary.ts";
+import { oneReminderPerStep, type StepReminders } from "#email/one-item-per-step.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 
 /**
@@ -108,11 +110,13 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     "\nREMINDERS\n",
     table(
       ["send at (your time)", "step", "rung", "id", "email says"],
-      result.reminders.map((reminder) => [
+      emailItems(result.reminders).map(({ reminder, alsoFor }) => [
         reminder.sendAtLocal,
         // A notice on no actionable step (filed under the budget, never a step): no step, no date.
         isUndatedNotice(reminder) ? "-" : subject(reminder),
-        reminder.rung,
+        alsoFor.length === 0
+          ? reminder.rung
+          : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
         reminder.id,
         // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
         // out 7 hours before its deadline, tester s5 C2).
@@ -240,4 +244,13 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   });
+}
+
+/**
+ * The reminders as the emails give them: one row per step per email (oneReminderPerStep, a notice
+ * speaking for its step's rungs, whose rungs the row names), emails in the plan's order (lead's
+ * note in adv45: a notice and its step's rung were two rows of one email item).
+ */
+function emailItems(reminders: readonly Reminder[]): StepReminders[] {
+  return groupIntoEmails(reminders).flatMap((together) => oneReminderPerStep(together));
 }

@@ -6,6 +6,7 @@ import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { groupIntoEmails, weeklySummaryDay } from "#domain/weekly-summary.ts";
 import { forPeople } from "#email/for-people.ts";
+import { oneReminderPerStep } from "#email/one-item-per-step.ts";
 import { humanInstant } from "./dates.ts";
 import { escapeHtml as e } from "./layout.ts";
 import type { TimelineInput } from "./timeline-page.ts";
@@ -42,13 +43,16 @@ export function comingEmailsHtml(input: TimelineInput): string {
     .slice(0, COMING_EMAILS_SHOWN)
     .map((together) => remindersInReadingOrder(together, steps));
   const rows = emails.map((together) => {
-    const [first] = together;
+    // One row per item the email gives: one per step, a notice speaking for its step's rungs
+    // (oneReminderPerStep; lead's note in adv45: a notice and its step's rung were two rows).
+    const items = oneReminderPerStep(together).map((kept) => kept.reminder);
+    const [first] = items;
     if (!first) return "";
     const when = `<strong>${e(humanInstant(input.timezone, first.sendAt))}</strong>`;
     const summary = weeklySummaryDay(input.preferences, together) !== undefined;
-    if (together.length === 1 && !summary) return `<li>${when}: ${reminderWords(first)}</li>`;
-    const what = summary ? "your weekly summary, with" : `one email about ${together.length} reminders`;
-    return `<li>${when}: ${what}<ul>${together.map((reminder) => `<li>${reminderWords(reminder)}</li>`).join("")}</ul></li>`;
+    if (items.length === 1 && !summary) return `<li>${when}: ${reminderWords(first)}</li>`;
+    const what = summary ? "your weekly summary, with" : `one email about ${items.length} reminders`;
+    return `<li>${when}: ${what}<ul>${items.map((reminder) => `<li>${reminderWords(reminder)}</li>`).join("")}</ul></li>`;
   });
   return `<section aria-labelledby="emails"><h2 id="emails">Your next emails</h2>${
     rows.length === 0 ? `<p>${noEmailWords(input.plan)}</p>` : `<ul>${rows.join("")}</ul>`

@@ -8,12 +8,12 @@ import { matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
+import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
-import { oneReminderPerStep, type StepReminders } from "#email/one-item-per-step.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 
 /**

@@ -1,0 +1,38 @@
+import type { Reminder } from "../plan.ts";
+import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
+
+/** A reminder kept for an email, with the reminders of the same step it stands for. */
+export interface StepReminders {
+  reminder: Reminder;
+  alsoFor: Reminder[];
+}
+
+const isNotice = (reminder: Reminder) =>
+  reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
+
+/**
+ * One email's reminders, one per step (a milestone, or one interview), in the order given (the
+ * email's reading order, most urgent first). A step with its own date or a target beside a deadline
+ * has two ladders; when rungs of both are due in one email, the first in that order speaks for the
+ * step (tester t9h issue 9 C2: the Pathway came twice, "Your date" and "Due", in one email), except
+ * that a critical risk's notice is never the one left out (its words say why the step is critical).
+ * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
+ * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.
+ */
+export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[] {
+  const kept: StepReminders[] = [];
+  const byStep = new Map<string, StepReminders>();
+  for (const reminder of ordered) {
+    const step = `${reminder.milestone}|${reminder.interviewId ?? ""}`;
+    const known = byStep.get(step);
+    if (known === undefined) {
+      const entry = { reminder, alsoFor: [] };
+      byStep.set(step, entry);
+      kept.push(entry);
+    } else if (isNotice(reminder) && !isNotice(known.reminder)) {
+      known.alsoFor.push(known.reminder);
+      known.reminder = reminder;
+    } else known.alsoFor.push(reminder);
+  }
+  return kept;
+}

@@ -5,7 +5,7 @@ import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { etEventBefore } from "./et-event.ts";
+import { etEventBefore, etEventSendLimit } from "./et-event.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -231,9 +231,11 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     } else if (rung.eventEt !== undefined) {
       // An ET event (a SOAP day's offer rounds): the same rule as a deadline's rung, against the
       // event, so the notice reaches a zone whose local day starts after the event the day before
-      // (tester t9j F6: Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds).
+      // (tester t9j F6: Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds),
+      // and with a margin before it: a slot at the event itself is too late (tester t9k F5, New York).
       const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
-      sendAt = event >= target.deadline ? null : slotNotAfter(context, toWall(context.zone, event), event);
+      const limit = etEventSendLimit(event);
+      sendAt = event >= target.deadline ? null : slotNotAfter(context, toWall(context.zone, limit), limit);
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
     }

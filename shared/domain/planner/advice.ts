@@ -55,7 +55,7 @@ export const STEP3_GRADUATION_VERIFICATION_SOURCE =
  * same as the H-1B stamping step's), not a rule: the applicant checks their own post.
  */
 export const VISITOR_VISA_WAIT_DAYS = 60;
-const GLOBAL_VISA_WAIT_TIMES_URL =
+export const GLOBAL_VISA_WAIT_TIMES_URL =
   "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
 export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
 

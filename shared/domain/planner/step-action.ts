@@ -8,6 +8,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
+import { consularExpediteNote } from "./j1-visa-words.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -63,7 +64,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
   const laterMatch = laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own);
-  return lateResult === "" && laterMatch === "" ? action : `${action}${laterMatch}${lateResult}`;
+  const expedite = facts.schoolCheckOnly ? "" : consularExpediteNote(context, entry, status, due);
+  return lateResult === "" && laterMatch === "" && expedite === ""
+    ? action
+    : `${action}${laterMatch}${lateResult}${expedite}`;
 }
 
 /**

@@ -88,18 +88,40 @@ export interface MatchWeekStep {
 const SOAP_IN_PROGRESS_FROM_TUESDAY =
   "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding.";
 
+/**
+ * A SOAP participant's text on SOAP's last day, Thursday (ET) (tester t9k F6 C: on Thursday, and an
+ * hour before SOAP ended, it still said "send them through ERAS now"): the offer rounds are under
+ * way, so the remaining rounds are what matters; programs have read applications since Tuesday and
+ * make their offers in the rounds, so one sent now is unlikely to lead to an offer (advice). Same
+ * sources as SOAP_PARTICIPATION_WHY; the round times are not published, so none is named.
+ */
+const SOAP_IN_PROGRESS_LAST_DAY =
+  "You are in SOAP, and today is SOAP's last day, with the offer rounds under way: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer.";
+
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+const lastDayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 /** SOAP's entry from Tuesday (ET) of Match Week: its in-progress text speaks of Monday as past. */
 function fromTuesdayEntry(entry: CatalogEntry): CatalogEntry {
-  let phased = fromTuesdayEntries.get(entry);
+  return withInProgress(fromTuesdayEntries, entry, SOAP_IN_PROGRESS_FROM_TUESDAY);
+}
+
+/** SOAP's entry on its last day (Thursday, ET): the remaining rounds, no applications to send. */
+function lastDayEntry(entry: CatalogEntry): CatalogEntry {
+  return withInProgress(lastDayEntries, entry, SOAP_IN_PROGRESS_LAST_DAY);
+}
+
+/** SOAP's Match Week entry with its in-progress text replaced, made once per catalog entry. */
+function withInProgress(
+  memo: WeakMap<CatalogEntry, CatalogEntry>,
+  entry: CatalogEntry,
+  inProgress: string,
+): CatalogEntry {
+  let phased = memo.get(entry);
   if (phased === undefined) {
     const soap = phaseEntry(entry);
-    phased = Object.freeze({
-      ...soap,
-      statusActions: { ...soap.statusActions, inProgress: SOAP_IN_PROGRESS_FROM_TUESDAY },
-    }) as CatalogEntry;
-    fromTuesdayEntries.set(entry, phased);
+    phased = Object.freeze({ ...soap, statusActions: { ...soap.statusActions, inProgress } }) as CatalogEntry;
+    memo.set(entry, phased);
   }
   return phased;
 }
@@ -176,9 +198,13 @@ export function matchWeekStep(
     }
   }
   const phased =
-    entry.key === "soap" && context.now >= soapTuesdayOf(context)
-      ? fromTuesdayEntry(entry)
-      : phaseEntry(entry);
+    entry.key !== "soap"
+      ? phaseEntry(entry)
+      : context.now >= etDayStart(texts.soapEnd.at)
+        ? lastDayEntry(entry)
+        : context.now >= soapTuesdayOf(context)
+          ? fromTuesdayEntry(entry)
+          : phaseEntry(entry);
   return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
 }
 
@@ -186,6 +212,11 @@ export function matchWeekStep(
 function soapTuesdayOf(context: PlanContext): number {
   const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, release)) + DAY_MS);
+}
+
+/** Midnight ET starting the ET day of `at` (SOAP's end: its last day, Thursday). */
+function etDayStart(at: number): number {
+  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, at)));
 }
 
 /**

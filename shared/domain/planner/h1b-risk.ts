@@ -94,8 +94,12 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
     const due = dates.due(key);
     if (due !== null && (last === null || due.at > last.at)) last = due;
   }
-  if (last === null || context.now > last.at) return [];
-  noteRiskChange(context, last.at + 1);
+  // Through the residency start, not just the visa date (lead, session 17: silent from the visa
+  // date on, when a matched applicant without a route needs the advice most); after the start this
+  // Match's visa is moot and the season is over.
+  const start = context.calendar.dates.residency_start.at;
+  if (last === null || context.now >= start) return [];
+  noteRiskChange(context, start);
   const inHandBy = dates.rendered(last);
   // The day is the visa steps' ET day (asDay), and east of ET the applicant's own day of that date
   // ends hours before the instant: from their next midnight to the instant it is a day already past
@@ -106,7 +110,7 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   if (dayEnds <= last.at) noteRiskChange(context, dayEnds);
   const visaBy =
     context.now >= dayEnds
-      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can`
+      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: without it you cannot start on ${dayBy(context, start)}, so settle the route with your program's GME office today, ask whether your start can wait for the visa, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
       : `your visa must be in hand by ${inHandBy.local}, before orientation`;
   const sources: string[] = [];
   for (const source of J1_SOURCES) addSource(sources, source);

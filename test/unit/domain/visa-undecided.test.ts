@@ -83,8 +83,15 @@ describe("an undecided visa after the rank order list deadline (matched, visa st
     expect(message).toContain("Wed 16 Jun 2027");
   });
 
-  it("ends after the visa steps' deadlines (two weeks before the residency start)", () => {
-    expect(afterRanking("2027-06-15T12:00:00Z")).toBeDefined();
-    expect(afterRanking("2027-06-18T12:00:00Z")).toBeUndefined();
+  // Lead, session 17: it went silent after the visa steps' deadlines, two weeks before the start,
+  // when a matched applicant without a route needs it most. It now lasts until the residency start.
+  it("after the visa steps' deadlines says the day passed and what to do, until the residency start", () => {
+    expect(afterRanking("2027-06-15T12:00:00Z")?.message).toContain("your visa must be in hand by");
+    const late = afterRanking("2027-06-18T12:00:00Z");
+    expect(late?.message).toContain("a day that has passed");
+    expect(late?.message).toContain("without it you cannot start on Thu 1 Jul 2027");
+    expect(late?.message).toContain("ask the consulate for an expedited appointment");
+    expect(afterRanking("2027-06-30T12:00:00Z")).toBeDefined();
+    expect(afterRanking("2027-07-02T12:00:00Z")).toBeUndefined();
   });
 });

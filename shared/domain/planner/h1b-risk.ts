@@ -110,7 +110,7 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   if (dayEnds <= last.at) noteRiskChange(context, dayEnds);
   const visaBy =
     context.now >= dayEnds
-      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can; without it you cannot start on ${dayBy(context, start)}, so settle the route with your program's GME office today, ask whether your start can wait for the visa, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
+      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can; without it you cannot start on ${dayBy(context, start)}: ask your program's GME office today whether your start can wait for it, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
       : `your visa must be in hand by ${inHandBy.local}, before orientation`;
   const sources: string[] = [];
   for (const source of J1_SOURCES) addSource(sources, source);

@@ -3,6 +3,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { asOfDeadline } from "./as-of-deadline.ts";
+import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { type IndexedStep, indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
@@ -137,20 +138,19 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
  * Whether the target Match can be made, and else the earliest one that can (see Feasibility).
  * After the season's rank order list deadline, the season stays out of reach for an applicant for
  * whom it was out of reach at that deadline (what they report, at the pace possible then): the plan
- * keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE instead of flipping back to the over
- * season's dates, every early step overdue, under a new SEASON_OVER (tester s8, issue 15 point 3).
- * A certified rank order list does not change that: NRMP takes the list, but an IMG whose Step 1,
- * Step 2 CK and Pathway ECFMG has not confirmed by the deadline is withdrawn from the Match (the
- * deadline's note in confirmed.json), so a list certified with them not done counts only if they
- * are reported done, a sitting's result too (listAwaitsResult); until then the plan stays what it
- * was a second before the deadline, not Match Week's (adv28). Otherwise the season is over for
- * them (SEASON_OVER: they could have ranked, or a list after the deadline) or they took part:
- * nothing to assess, as for one who reports Match Week or Match Day done (reportsBeingInTheMatch).
+ * keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE, not the over season's with every
+ * early step overdue under a new SEASON_OVER (tester s8, issue 15 point 3). A certified list does not
+ * change that: an IMG whose Step 1, Step 2 CK and Pathway ECFMG has not confirmed by the deadline is
+ * withdrawn from the Match (confirmed.json's note), so the list counts only once they are reported
+ * done, a sitting's result too (listAwaitsResult), except until Match Day is over for a list whose
+ * only gaps are answers not given (inTheMatchIf, t9k F3: Match Week, SOAP and Match Day stay live on
+ * that condition). Otherwise the season is over for them (SEASON_OVER) or they took part.
  */
 export function assessFeasibility(context: PlanContext): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (
     reportsBeingInTheMatch(context) ||
+    inTheMatchIf(context) !== null ||
     (context.now > rol &&
       !listAwaitsResult(context, rol) &&
       !assessAt(asOfDeadline(context, rol), true).infeasible)

@@ -6,6 +6,7 @@ import type { Budget, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
@@ -81,7 +82,18 @@ export function actionFor(
 ): string {
   // SOAP once the Match is over may hang on a result never reported (t9j F5): its condition first.
   if (entry.key === "soap")
-    return soapStepAction(context, statusAction(context, entry, index, status, budget, due));
+    return conditionalMatchAction(
+      context,
+      entry.key,
+      soapStepAction(context, statusAction(context, entry, index, status, budget, due)),
+    );
+  // A certified list that hangs on an answer not given keeps the Match live on that condition (t9k F3).
+  if (entry.key === "match_week" || entry.key === "match_day")
+    return conditionalMatchAction(
+      context,
+      entry.key,
+      statusAction(context, entry, index, status, budget, due),
+    );
   // Most plans have no earlier season's work: no look-up then.
   if (context.pastSeason.size === 0 || !context.pastSeason.has(entry.key))
     return statusAction(context, entry, index, status, budget, due);

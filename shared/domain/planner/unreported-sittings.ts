@@ -16,6 +16,8 @@ const SITTINGS_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) 
 export interface UnreportedSitting {
   name: string;
   sat: string;
+  /** The exam's catalog index (stepIndex). */
+  index: number;
 }
 
 /**
@@ -37,7 +39,11 @@ export function unreportedSittings(context: PlanContext, before: number): readon
     const reporting = (MILESTONE_CATALOG[index] as CatalogEntry).reportingDays?.days ?? 0;
     if (day === null || day + reporting * DAY_MS > before || date === undefined) continue;
     found ??= [];
-    found.push({ name: (MILESTONE_CATALOG[index] as CatalogEntry).advisorName, sat: renderDate(date) });
+    found.push({
+      name: (MILESTONE_CATALOG[index] as CatalogEntry).advisorName,
+      sat: renderDate(date),
+      index,
+    });
   }
   return found ?? NONE;
 }

@@ -44,8 +44,23 @@ function riskText(result: Plan, code: string): string | undefined {
 describe("a certified list, the Step 2 CK result never reported (New York, t9j F7)", () => {
   const input = applicantWith("America/New_York", true);
 
-  it("after the deadline: out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
+  it("after the deadline, until Match Day is over: Match Week and SOAP stay, on the result having reached ECFMG (t9k F3 ruling)", () => {
     for (const now of [deadline + 12 * HOUR, deadline + 20 * DAY]) {
+      const result = plan(input, calendar, new Date(now));
+      const when = new Date(now).toISOString();
+      expect(
+        result.risks.map((risk) => risk.code),
+        when,
+      ).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      for (const key of MATCH_OUTCOME_STEPS)
+        expect(result.nextSteps.find((step) => step.milestone === key)?.action, when).toMatch(
+          /^If your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 \(ET\), /,
+        );
+    }
+  });
+
+  it("once Match Day is over: out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
+    for (const now of [Date.parse("2027-03-20T05:00:00Z"), deadline + 40 * DAY]) {
       const result = plan(input, calendar, new Date(now));
       const when = new Date(now).toISOString();
       const steps = result.nextSteps.map((step) => step.milestone);

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * A certified 2027 rank order list whose only gap is an answer the applicant has not given (tester
+ * t9k F3, F4 and the lead's ruling): a Step 2 CK sitting on 11 Jan 2027 whose result was never
+ * reported, or a Pathway in progress with no submission date. From the rank order list deadline
+ * until Match Day is over, Match Week, SOAP and Match Day stay live on the condition that ECFMG had
+ * the answer by the deadline; the plan is not moved to 2028 and no out-of-reach email goes. Once
+ * Match Day is over, the sitting is dated for the 2028 Match, as before.
+ */
+
+const calendar = seasonCalendar(2027);
+const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+const HOUR = 3_600_000;
+const ZONES = ["Asia/Manila", "Africa/Lagos", "America/New_York", "Pacific/Auckland"];
+/** From the deadline to Match Day: an hour after the deadline, Match Week's Monday (after NRMP's release), SOAP's Wednesday, after SOAP (Thursday night ET), Match Day afternoon (ET). */
+const LIVE = {
+  "deadline + 1 h": rol + HOUR,
+  "Match Week Monday": Date.parse("2027-03-15T15:00:00Z"),
+  "SOAP Wednesday": Date.parse("2027-03-17T15:00:00Z"),
+  "after SOAP": Date.parse("2027-03-18T23:00:00Z"),
+  "Match Day afternoon": Date.parse("2027-03-19T19:00:00Z"),
+};
+/** Midnight ET after Match Day has passed (Sat 20 Mar 2027, 04:00 UTC), and a week later. */
+const AFTER_MATCH_DAY = [Date.parse("2027-03-20T05:00:00Z"), Date.parse("2027-03-27T12:00:00Z")];
+
+function listCertifiedWith(timezone: string, open: MilestoneEntry) {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2022-11-15", visa: "J-1" }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== open.key),
+        "2026-09-10",
+      ),
+      open,
+      milestoneFactory("rank_order_list", "done", "2027-02-03"),
+    ],
+  });
+}
+
+const unreportedStep2 = (timezone: string) =>
+  listCertifiedWith(timezone, milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"));
+const pathwayUndated = (timezone: string) =>
+  listCertifiedWith(timezone, milestoneFactory("ecfmg_pathway", "in_progress"));
+
+function step(result: Plan, key: string) {
+  return result.nextSteps.find((each) => each.milestone === key);
+}
+
+function outOfReachEmails(result: Plan) {
+  return result.reminders.filter((reminder) => reminder.rung === "match-year-out-of-reach");
+}
+
+const STEP2_IF = "If your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 \\(ET\\)";
+
+describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%s)", (zone) => {
+  const input = unreportedStep2(zone);
+
+  it.each(Object.entries(LIVE))(
+    "%s: the Match stays live on the result, no 2028 plan, no out-of-reach email",
+    (_, now) => {
+      const result = plan(input, calendar, new Date(now));
+      expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      expect(outOfReachEmails(result)).toEqual([]);
+      expect(result.blocked.map((each) => each.milestone)).not.toContain("match_day");
+      expect(step(result, "match_day")?.action).toMatch(new RegExp(`^${STEP2_IF}, you are in the Match: `));
+      // F4: the sitting counts for the next Match only once the Match is over.
+      for (const each of result.nextSteps) expect(each.action).not.toContain("counts for the 2028 Match");
+      // The result is still asked for, with what it decides.
+      expect(result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message).toContain(
+        "if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.",
+      );
+    },
+  );
+
+  it("until SOAP ends, Match Week and SOAP are conditional on the result too", () => {
+    for (const now of [LIVE["deadline + 1 h"], LIVE["Match Week Monday"], LIVE["SOAP Wednesday"]]) {
+      const result = plan(input, calendar, new Date(now));
+      expect(step(result, "match_week")?.action, new Date(now).toISOString()).toMatch(
+        new RegExp(`^${STEP2_IF}, you are in the Match: `),
+      );
+      expect(step(result, "soap")?.action).toMatch(
+        new RegExp(`^${STEP2_IF}, SOAP is open to you if you do not match: `),
+      );
+    }
+  });
+
+  it("after Match Day: the sitting is dated for the 2028 Match, and only then", () => {
+    for (const now of AFTER_MATCH_DAY) {
+      const result = plan(input, calendar, new Date(now));
+      expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+      expect(step(result, "usmle_step2ck")?.action).toContain("This sitting counts for the 2028 Match");
+      expect(step(result, "match_day")).toBeUndefined();
+    }
+  });
+
+  it("an hour before the deadline the warning that the list counts only if ECFMG confirms the result stays", () => {
+    const result = plan(input, calendar, new Date(rol - HOUR));
+    expect(result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message).toContain(
+      "Your certified rank order list counts only if ECFMG confirms your USMLE Step 2 CK result to NRMP by the rank order list deadline",
+    );
+  });
+});
+
+describe.each(ZONES)("Pathway in progress with no date, list certified (%s)", (zone) => {
+  it("SOAP Wednesday: Match Week, SOAP and Match Day are conditional on ECFMG having accepted the Pathway", () => {
+    const result = plan(pathwayUndated(zone), calendar, new Date(LIVE["SOAP Wednesday"]));
+    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(outOfReachEmails(result)).toEqual([]);
+    for (const key of ["match_week", "soap", "match_day"])
+      expect(step(result, key)?.action).toMatch(
+        /^If ECFMG accepted your Pathway by Wed 24 Feb 2027 \(ET\), /,
+      );
+  });
+});
+
+describe("where the condition cannot hold, the write-off stays (Manila, SOAP Wednesday)", () => {
+  it.each([
+    ["Step 2 CK not sat", milestoneFactory("usmle_step2ck", "not_started")],
+    ["Step 2 CK sat after the deadline", milestoneFactory("usmle_step2ck", "scheduled", "2027-03-01")],
+    ["Pathway not submitted", milestoneFactory("ecfmg_pathway", "not_started")],
+  ])("%s: out of reach, no conditional Match Day", (_, open) => {
+    const input = listCertifiedWith("Asia/Manila", open);
+    const result = plan(input, calendar, new Date(LIVE["SOAP Wednesday"]));
+    expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(step(result, "match_day")).toBeUndefined();
+  });
+});

@@ -59,7 +59,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       nextSteps.map((step) => [
         // The badge the timeline and the console show, by the same rule (stepBadge): "overdue" only
         // for a step the OVERDUE section lists (tester t9h B2).
-        badgeWords(stepBadge(step, result.now), step),
+        badgeWords(stepBadge(step, result.now, result.risks), step),
         subject(step),
         step.target === undefined
           ? "-"

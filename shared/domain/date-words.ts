@@ -1,4 +1,4 @@
-import type { Deadline, NextStep, Reminder, StepSubject } from "./plan.ts";
+import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
@@ -157,11 +157,12 @@ export function stepDatesInline(
   step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency"> &
     Partial<Pick<NextStep, "milestone">>,
   now: number,
+  risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): string | undefined {
   // An exam sat with no result recorded reads as the console's and the timeline's badge says
-  // (stepBadge): "result pending", and past its deadline "overdue: result pending", never a bare
-  // "overdue" asking for an exam already taken (issue 15).
-  const badge = stepBadge(step, new Date(now).toISOString());
+  // (stepBadge): "result pending" ("urgent: result pending" when a critical risk is about it), and
+  // past its deadline "overdue: result pending", never a bare "overdue" for an exam taken (issue 15).
+  const badge = stepBadge(step, new Date(now).toISOString(), risks);
   const { deadline, target, matchYears } = step;
   const targetAhead = target !== undefined && Date.parse(target.at) > now;
   const phrases: string[] = [];
@@ -187,6 +188,7 @@ export function stepDatesInline(
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
   }
   if (badge === "result-pending") phrases.unshift("result pending");
+  if (badge === "urgent-result-pending") phrases.unshift("urgent: result pending");
   return phrases.length > 0 ? phrases.join("; ") : undefined;
 }
 

@@ -1,4 +1,5 @@
-import type { NextStep } from "./plan.ts";
+import type { NextStep, Risk } from "./plan.ts";
+import { pressesSteps } from "./planner/urgency.ts";
 import { DAY_MS } from "./time.ts";
 
 /**
@@ -16,24 +17,34 @@ import { DAY_MS } from "./time.ts";
  * (tester t9h B2: "overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
  * "later" (tester s8 issue 14 bug 4); otherwise the planner's urgency, "overdue" only when the
  * step's date shown has passed (the plan's overdue list). The reminder email's step dates say the
- * result-pending ones in the same words (stepDatesInline, issue 15). Pure.
+ * result-pending ones in the same words (stepDatesInline, issue 15). A pending result that a
+ * critical risk is about (`risks`, the plan's: pressesSteps) reads "urgent-result-pending", as its
+ * urgency says (tester t9k F11: "result pending" beside a critical SCHEDULED_DATE_PASSED). Pure.
  */
 export type StepBadge =
   | NextStep["urgency"]
   | "early-deadline-passed"
   | "result-pending"
   | "overdue-result-pending"
+  | "urgent-result-pending"
   | "too-late-for-match";
 
 export function stepBadge(
-  step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency">,
+  step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency"> &
+    Partial<Pick<NextStep, "milestone">>,
   now: string,
+  risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): StepBadge {
   if (step.missedDeadline !== undefined && step.matchYears === undefined) return "early-deadline-passed";
-  if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now))
-    return step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now)
-      ? "overdue-result-pending"
-      : "result-pending";
+  if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now)) {
+    if (step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now))
+      return "overdue-result-pending";
+    const { milestone } = step;
+    const pressed =
+      milestone !== undefined &&
+      risks.some((risk) => pressesSteps(risk) && risk.milestones.includes(milestone));
+    return pressed && step.urgency === "urgent" ? "urgent-result-pending" : "result-pending";
+  }
   // The exam day itself: the countdown to it is over and the planner's urgency follows the hard
   // deadline, often months ahead ("later"); the exam is today (tester s11 issue 15e C4).
   if (
@@ -58,6 +69,8 @@ export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">)
       return "result pending";
     case "overdue-result-pending":
       return "overdue: result pending";
+    case "urgent-result-pending":
+      return "urgent: result pending";
     case "too-late-for-match":
       return `too late for the ${step.matchYears?.missed ?? "earlier"} Match`;
     default:

@@ -140,7 +140,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
   if (steps.length > 0) {
     lines.push(`${WORDS.nextSteps}:`);
     for (const step of steps) {
-      lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now)))}`);
+      lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now), plan.risks))}`);
       for (const button of stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []))
         lines.push(`  ${button.label}: ${button.url}`);
     }
@@ -199,7 +199,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     steps: stepsBelow(plan, items, input).map((step) => {
       const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
       return {
-        line: forPeopleHtml(stepLine(step, Date.parse(plan.now))),
+        line: forPeopleHtml(stepLine(step, Date.parse(plan.now), plan.risks)),
         buttons,
         hasButtons: buttons.length > 0,
       };

@@ -86,8 +86,8 @@ export function weeklySummary(day: string, items: readonly Item[]) {
  * the target that drives it while ahead, then the deadline; a date already past is "overdue", never
  * "projected" (the season has shown it).
  */
-export function stepLine(step: NextStep, now: number): string {
-  const dates = stepDatesInline(step, now);
+export function stepLine(step: NextStep, now: number, risks: readonly Risk[] = []): string {
+  const dates = stepDatesInline(step, now, risks);
   return `${step.title}: ${step.action}${dates ? ` (${dates})` : ""}`;
 }
 

@@ -123,8 +123,8 @@ function actionButtons(
  * deadline for the applicant's Match, dated for a later one, reads "Too late for the <year> Match",
  * never "Later" (tester s8 issue 14 bug 4) nor "Overdue" beside a date ahead (tester t9h B2).
  */
-function badgeHtml(step: NextStep, now: string): string {
-  const badge = stepBadge(step, now);
+function badgeHtml(step: NextStep, plan: Plan): string {
+  const badge = stepBadge(step, plan.now, plan.risks);
   const words = badgeWords(badge, step);
   const tone = badge === "overdue-result-pending" ? "overdue" : step.urgency;
   return `<span class="tag ${tone}">${e(words.charAt(0).toUpperCase() + words.slice(1))}</span>`;
@@ -160,7 +160,7 @@ export function stepHtml(
       ? ""
       : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
   return `<li>
-<h3>${e(step.title)} ${badgeHtml(step, plan.now)}</h3>
+<h3>${e(step.title)} ${badgeHtml(step, plan)}</h3>
 ${snoozed}
 ${missedDeadlineHtml(step)}
 ${targetHtml(step.target, plan.now, step.ownDate)}

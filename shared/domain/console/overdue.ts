@@ -55,7 +55,7 @@ export interface StepStanding {
  */
 export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   const key = subjectKey(step);
-  const badge = stepBadge(step, plan.now);
+  const badge = stepBadge(step, plan.now, plan.risks);
   if (overdueForAdvisor(plan).some((each) => subjectKey(each) === key))
     return {
       label: badge === "overdue-result-pending" ? "overdue: result pending" : "overdue",
@@ -65,6 +65,7 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
   if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };
   if (badge === "result-pending") return { label: "result pending", critical: false };
+  if (badge === "urgent-result-pending") return { label: "urgent: result pending", critical: false };
   // Past its deadline, yet not one the advisor is told of as overdue (SEASON_OVER tells it).
   if (badge === "overdue-result-pending") return { label: "result pending", critical: false };
   return { label: badge === "overdue" ? "urgent" : badge, critical: false };

@@ -85,7 +85,7 @@ const LATER_MATCH_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([
  */
 export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueStep<NextStep>[]): void {
   for (const risk of risks) {
-    if (risk.severity !== "critical" || LATER_MATCH_RISKS.has(risk.code)) continue;
+    if (!pressesSteps(risk)) continue;
     for (const due of steps) {
       const step = due.item;
       if (
@@ -98,4 +98,12 @@ export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueSt
       }
     }
   }
+}
+
+/**
+ * Whether a risk makes the steps it names urgent (pressCriticalSteps): critical, and not about a
+ * later Match. The badge reads it too (stepBadge: "urgent: result pending", tester t9k F11).
+ */
+export function pressesSteps(risk: Pick<Risk, "severity" | "code">): boolean {
+  return risk.severity === "critical" && !LATER_MATCH_RISKS.has(risk.code);
 }

@@ -84,7 +84,8 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
         comingReminders: [],
       }).body ?? "";
     const item = /<h3>Pass USMLE Step 2 CK[\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
-    expect(item).toContain('<span class="tag urgent">Result pending</span>');
+    // TARGETS_SLIPPED (critical) names the step: the badge says urgent too (tester t9k F11).
+    expect(item).toContain('<span class="tag urgent">Urgent: result pending</span>');
     expect(item).not.toContain("Overdue");
     expect(item).toContain("Your exam was: <strong>Tue 20 Jul 2027</strong>");
     expect(item).not.toContain("Aim to finish by");

@@ -110,8 +110,9 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
     const cards = timelineCards(thePlan);
     expect(cards.slice(0, 2)).toEqual([
       ["Complete an ECFMG Pathway", "Overdue: result pending"],
-      // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4).
-      ["Pass OET Medicine", "Result pending"],
+      // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4); a
+      // critical risk is about it, so the badge is urgent too (tester t9k F11).
+      ["Pass OET Medicine", "Urgent: result pending"],
     ]);
     expect(cards.slice(2).map(([, badge]) => badge)).not.toContain("Overdue");
     expect(cards.map(([title]) => title)).toContain("Certify your rank order list");
@@ -121,7 +122,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
     const rows = cliRows(thePlan);
     expect(rows.slice(0, 2)).toEqual([
       ["overdue: result pending", "ecfmg_pathway"],
-      ["result pending", "oet_medicine"],
+      ["urgent: result pending", "oet_medicine"],
     ]);
     expect(rows.map(([, step]) => step)).toContain("rank_order_list");
   });

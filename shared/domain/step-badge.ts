@@ -1,5 +1,5 @@
 import type { NextStep, Risk } from "./plan.ts";
-import { pressesSteps } from "./planner/urgency.ts";
+import { pressesSteps } from "./pressing-risks.ts";
 import { DAY_MS } from "./time.ts";
 
 /**

@@ -41,7 +41,8 @@ function matchOverAt(context: PlanContext): number {
 /**
  * Between the rank order list deadline and the end of Match Day (matchOverAt), for a certified
  * list whose only gaps are answers the applicant has not given (lead's ruling on tester t9k F3):
- * the condition under which they are in the Match, "your USMLE Step 2 CK result reached ECFMG" (a
+ * the condition under which they are in the Match, "your USMLE Step 2 CK result reached ECFMG in time
+ * for the rank order list deadline, Wed 24 Feb 2027 (ET)" (a
  * sitting before the deadline whose result was never reported, unreportedSittings) and "ECFMG
  * accepted your Pathway" (in progress with no date: it may have been submitted and decided), joined
  * by "and"; null otherwise. NRMP withdraws an IMG from the Match and SOAP unless ECFMG confirmed
@@ -75,7 +76,8 @@ export function inTheMatchIf(context: PlanContext): string | null {
   const parts: string[] = [];
   if (sittings.length > 0) parts.push(`${unreportedResults(sittings)} reached ECFMG`);
   if (pathwayOpen) parts.push("ECFMG accepted your Pathway");
-  return `${parts.join(" and ")} by ${renderDate(localDate(ET_ZONE, rol))} (ET)`;
+  // The deadline has passed: its day is named as the deadline's, never as a "by <day>" to act by.
+  return `${parts.join(" and ")} in time for the rank order list deadline, ${renderDate(localDate(ET_ZONE, rol))} (ET)`;
 }
 
 /**
@@ -92,7 +94,7 @@ const CONDITIONAL_STEPS: ReadonlySet<string> = new Set(["match_week", "soap", "m
 
 /**
  * Match Week's, SOAP's and Match Day's action in the window (inTheMatchIf): the condition first,
- * then the step's own action ("If your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 (ET),
+ * then the step's own action ("If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 (ET),
  * you are in the Match: on Monday …"); the action unchanged otherwise.
  */
 export function conditionalMatchAction(context: PlanContext, key: string, action: string): string {

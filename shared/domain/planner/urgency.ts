@@ -1,4 +1,5 @@
-import type { NextStep, Risk, RiskCode } from "../plan.ts";
+import type { NextStep, Risk } from "../plan.ts";
+import { pressesSteps } from "../pressing-risks.ts";
 import { DAY_MS } from "../time.ts";
 import { SOON_WITHIN_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
 import type { DueStep } from "./ordering.ts";
@@ -69,15 +70,6 @@ export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
 };
 
 /**
- * Critical risks about the applicant's Match year rather than a step's own state: the steps they
- * name are planned for a later Match and follow that Match's dates (see stepUrgency).
- */
-const LATER_MATCH_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([
-  "MATCH_YEAR_NOT_FEASIBLE",
-  "SEASON_OVER",
-]);
-
-/**
  * The last part of stepUrgency's rule, applied once the plan's risks are known: a next step that a
  * critical risk is about (named in its `milestones`) reads "urgent" unless it is overdue, so its
  * badge never says "soon" or "later" beside a risk emailed at once (tester t9i F10: a rank list dated
@@ -98,12 +90,4 @@ export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueSt
       }
     }
   }
-}
-
-/**
- * Whether a risk makes the steps it names urgent (pressCriticalSteps): critical, and not about a
- * later Match. The badge reads it too (stepBadge: "urgent: result pending", tester t9k F11).
- */
-export function pressesSteps(risk: Pick<Risk, "severity" | "code">): boolean {
-  return risk.severity === "critical" && !LATER_MATCH_RISKS.has(risk.code);
 }

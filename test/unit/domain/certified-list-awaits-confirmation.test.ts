@@ -62,7 +62,8 @@ function outOfReachEmails(result: Plan) {
   return result.reminders.filter((reminder) => reminder.rung === "match-year-out-of-reach");
 }
 
-const STEP2_IF = "If your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 \\(ET\\)";
+const STEP2_IF =
+  "If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \\(ET\\)";
 
 describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%s)", (zone) => {
   const input = unreportedStep2(zone);
@@ -120,7 +121,7 @@ describe.each(ZONES)("Pathway in progress with no date, list certified (%s)", (z
     expect(outOfReachEmails(result)).toEqual([]);
     for (const key of ["match_week", "soap", "match_day"])
       expect(step(result, key)?.action).toMatch(
-        /^If ECFMG accepted your Pathway by Wed 24 Feb 2027 \(ET\), /,
+        /^If ECFMG accepted your Pathway in time for the rank order list deadline, Wed 24 Feb 2027 \(ET\), /,
       );
   });
 });

@@ -54,7 +54,7 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
       ).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
       for (const key of MATCH_OUTCOME_STEPS)
         expect(result.nextSteps.find((step) => step.milestone === key)?.action, when).toMatch(
-          /^If your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 \(ET\), /,
+          /^If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \(ET\), /,
         );
     }
   });

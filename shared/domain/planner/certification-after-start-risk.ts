@@ -49,6 +49,25 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
 }
 
 /**
+ * CERTIFICATION_AFTER_START once the Match is over with its result never told (matchOverUnreported)
+ * and nothing we know of holds the certificate back (tester t9k F2: the question vanished from
+ * 1 July and the step took the next season's orientation as its date): the advisor's question
+ * still, with no date, since whose orientation it is for depends on the result we do not know.
+ * Null while something is outstanding: the step's own dates say when. The caller checks that the
+ * certificate is not yet done.
+ */
+export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | null {
+  if (!nothingOutstanding(context)) return null;
+  return {
+    code: "CERTIFICATION_AFTER_START",
+    severity: "warning",
+    message: `Every exam and the Pathway are done and your graduation on ${context.applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: you must be certified to start residency, in the program you matched with or after your next Match.`,
+    milestones: ["ecfmg_certification"],
+    sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
+  };
+}
+
+/**
  * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding, tester t9j
  * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
  * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.

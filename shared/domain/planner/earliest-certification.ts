@@ -66,6 +66,13 @@ export function nothingOutstanding(context: PlanContext): boolean {
   return true;
 }
 
+/**
+ * The certificate step's text when nothingOutstanding (tester t9k F2: "send whatever is still
+ * missing" with nothing missing): the advisor's question, for a step not started or in progress.
+ */
+export const CERTIFICATE_ISSUED_ACTION =
+  "Nothing we know of still holds back your certificate: every exam and the Pathway are done and your diploma's verification time has passed. Check in MyIntealth whether ECFMG has issued it: if it has, mark this step done; if not, ask ECFMG what is still missing.";
+
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
 const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);
 let lastContext: PlanContext | undefined;

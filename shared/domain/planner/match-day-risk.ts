@@ -15,8 +15,8 @@ const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
  * rank order list, Match Day not reported, and residency's start (season date) passed. The advisor's
  * rule: the question does not stop at residency's start. A matched applicant who never told us is in
  * residency, so no post-Match step waits any longer (the plan lists none); one who did not match is
- * steered to the next season, whose ERAS opens in June. Match Day keeps asking weekly, due by the
- * next season's dates (never a passed date of the Match that is over), and MATCH_DAY_NOT_REPORTED
+ * steered to the next season, whose ERAS opens in June. Match Day says once that the Match is over,
+ * then checks monthly up to the next Match's ERAS submission day (tester t9k F1), and MATCH_DAY_NOT_REPORTED
  * stays until the applicant answers.
  */
 export function matchOverUnreported(context: PlanContext): boolean {
@@ -49,12 +49,16 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   if (context.now < contractDue.at) return [];
   if (context.now >= start.at) {
     const over = matchOverTexts(context);
-    // Match Day's due date and these words move on at each of the open Match's dates.
-    for (const due of over.dues) noteRiskChange(context, due.at);
+    // These words move on to a later Match at the open Match's rank order list deadline.
+    noteRiskChange(context, over.changesAt);
     return [
       {
         code: "MATCH_DAY_NOT_REPORTED",
-        severity: "critical",
+        // A warning now: the critical notice and the advisor's escalation went at the contract's
+        // date, nothing the plan lists waits on the answer any more, and Match Day's own notice
+        // says the Match is over (matchOverNotices); critical would badge a card due months ahead
+        // "urgent" (t9j F9, tester t9k F1).
+        severity: "warning",
         message: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and we still do not know whether you matched (Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
         sources: [NRMP_DATES_URL, ...over.sources],

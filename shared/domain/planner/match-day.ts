@@ -1,15 +1,18 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { slotOnDay } from "./ladders.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
   followUp,
   MATCH_DAY_RESULT_RUNG,
   MATCH_DAY_WEEKLY_RUNG,
+  MATCH_OVER_MONTHLY_RUNG,
+  MATCH_OVER_RUNG,
   phasedIn,
   SOAP_MATCH_DAY_WHY,
   textsOf,
@@ -59,11 +62,13 @@ export function matchDayStep(
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;
   // From residency's start the Match is over and the question goes on (tester t9j F1: from 1 July
-  // the plan went silent, Match Day overdue by its April date): due by the next season's dates.
+  // the plan went silent), due by the next Match's ERAS submission day, a date fixed by the season
+  // (tester t9k F1: it moved with `now`). Not pressed: its urgency follows that date (a card badged
+  // urgent beside a date two months ahead, t9j F9), and MATCH_DAY_NOT_REPORTED is a warning by then.
   if (matchOverUnreported(context)) {
     const over = matchOverTexts(context);
     const phased = phasedIn(over.phased, entry, over.title, over.action);
-    return { due: afterStartDue(context), entry: phased, followUpOnly: true, pressing: true };
+    return { due: over.due, entry: phased, followUpOnly: true };
   }
   // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
   // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
@@ -78,16 +83,6 @@ export function matchDayStep(
 }
 
 /**
- * What the question is due by once residency has started: the first of the next open Match's
- * dates (matchOverTexts' dues) still ahead, else the last of them.
- */
-function afterStartDue(context: PlanContext): DueDate {
-  const { dues } = matchOverTexts(context);
-  for (const due of dues) if (due.at >= context.now) return due;
-  return dues[dues.length - 1] as DueDate;
-}
-
-/**
  * Match Day's one follow-up asking where they matched (a SOAP participant: which offer they
  * accepted), for an applicant whose Match Day step is in its reporting phase (see matchDayStep): at
  * the release when outside quiet hours, else the next delivery slot; planned later, now. Never once
@@ -99,6 +94,10 @@ export function matchDayNotice(
   detail: Deadline,
   reminders: TimedReminder[],
 ): void {
+  if (matchOverUnreported(context)) {
+    matchOverNotices(context, due, detail, reminders);
+    return;
+  }
   const texts = textsOf(context.calendar);
   const soap = unmatchedReported(context);
   const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
@@ -113,9 +112,54 @@ export function matchDayNotice(
 }
 
 /**
+ * Once residency has started with the result never told (matchOverUnreported; tester t9k F1 and
+ * the lead's ruling): one notice that the Match is over, under its own id (March's follow-up is
+ * sent once per Match year, so reusing its id lost this news whenever March's went), from
+ * residency's start; then at most one check a month, on the start's day of each later month, until
+ * the step's deadline, the next Match's ERAS submission day (matchOverTexts' due). Only the next
+ * check is planned; each month's id names the month, so the ledger sends each once and a re-plan
+ * replaces it.
+ */
+function matchOverNotices(
+  context: PlanContext,
+  due: DueDate,
+  detail: Deadline,
+  reminders: TimedReminder[],
+): void {
+  const { calendar } = context;
+  const over = matchOverTexts(context);
+  const fields = { milestone: "match_day" as const, title: over.title, why: over.action };
+  const start = calendar.dates.residency_start.at;
+  const notice = followUp(context, start, due.at, detail, {
+    ...fields,
+    id: `r-${stableHash(`${MATCH_OVER_RUNG}|${calendar.matchYear}`)}`,
+    rung: MATCH_OVER_RUNG,
+  });
+  if (notice !== null) reminders.push(notice);
+  let month = 1;
+  while (monthlySlot(context, start, month) < context.now) month++;
+  const check = followUp(context, monthlySlot(context, start, month), due.at, detail, {
+    ...fields,
+    id: `r-${stableHash(`${MATCH_OVER_MONTHLY_RUNG}|${calendar.matchYear}|${month}`)}`,
+    rung: MATCH_OVER_MONTHLY_RUNG,
+  });
+  if (check !== null) reminders.push(check);
+}
+
+/**
+ * The applicant's delivery slot on the day `months` calendar months after `at` (the month counted
+ * on UTC fields, so every plan of the applicant names the same day).
+ */
+function monthlySlot(context: PlanContext, at: number, months: number): number {
+  const date = new Date(at);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return slotOnDay(context, toWall(context.zone, date.getTime()));
+}
+
+/**
  * The weekly question while the result is not told (tester t9i F1): an advisor keeps asking "where
  * did you match?" once a week after Match Day, at Match Day's hour (or the next delivery slot), up
- * to the step's deadline. Only the next one is planned: the plan made when it is sent carries the
+ * to the step's deadline (residency's start at the latest: matchOverNotices takes over). Only the next one is planned: the plan made when it is sent carries the
  * one after (one wake-up per applicant). Its id names the week, so the ledger sends each once.
  */
 function matchDayWeeklyNotice(
@@ -135,20 +179,13 @@ function matchDayWeeklyNotice(
   });
 }
 
-/**
- * What Match Day's follow-up and weekly question say: once residency has started, that the Match
- * is over (matchOverUnreported); else SOAP's words, or past the contract's date the late ones.
- */
+/** What Match Day's follow-up and weekly question say: SOAP's words, or past the contract's date the late ones. */
 function matchDayAsk(
   context: PlanContext,
   texts: ReturnType<typeof textsOf>,
   due: DueDate,
   soap: boolean,
 ): { title: string; why: string } {
-  if (matchOverUnreported(context)) {
-    const over = matchOverTexts(context);
-    return { title: over.title, why: over.action };
-  }
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap

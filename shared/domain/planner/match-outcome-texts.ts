@@ -30,8 +30,12 @@ import { timedReminder } from "./timed-reminder.ts";
 export const MATCH_RESULT_RUNG = "match-week-result";
 /** The rung of the one notice after Match Day's release asking where they matched (sent once). */
 export const MATCH_DAY_RESULT_RUNG = "match-day-result";
-/** The weekly question after Match Day while the result is not told (one per week, tester t9i F1). */
+/** The weekly question after Match Day while the result is not told (one per week, tester t9i F1), up to residency's start. */
 export const MATCH_DAY_WEEKLY_RUNG = "match-day-weekly";
+/** The one notice from residency's start that the Match is over with its result never told (tester t9k F1). */
+export const MATCH_OVER_RUNG = "match-over";
+/** After it, at most one check a month until the next Match's ERAS submission day (tester t9k F1). */
+export const MATCH_OVER_MONTHLY_RUNG = "match-over-monthly";
 
 export interface SeasonTexts {
   soapEnd: DueDate;

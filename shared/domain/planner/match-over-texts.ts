@@ -20,10 +20,14 @@ export interface MatchOverTexts {
   /** That Match's ERAS dates (season data, "projected" when they are) and what to change to enter it. */
   nextSeasonPlan: string;
   /**
-   * What the question is due by, in order: that Match's first ERAS submission day, then its rank
-   * order list deadline; the step is due by the first still ahead, never a passed date.
+   * What the question is due by, fixed by the season whatever `now` (tester t9k F1: the date moved
+   * with `now`): the day the next Match's ERAS applications may first be submitted, the season an
+   * applicant who did not match can still enter in full (its MyERAS opens in June, before residency
+   * starts). The monthly check ends there.
    */
-  dues: readonly DueDate[];
+  due: DueDate;
+  /** When these texts move on to a later Match: `year`'s rank order list deadline. */
+  changesAt: number;
   /** The sources (or projection rules) of the ERAS dates named. */
   sources: readonly string[];
   /** Match Day's entries with this title and text. */
@@ -67,14 +71,19 @@ function build(calendar: SeasonCalendar, year: number): MatchOverTexts {
   const nextSeasonPlan = `If you did not match, the ${year} Match is your next one. Its ERAS season${projected}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To take part, ${restartWords(year)}`;
   const start = calendar.dates.residency_start;
   const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
-  const dueOf = (date: typeof submit): DueDate =>
-    shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+  const nextSubmit = seasonCalendar(calendar.matchYear + 1).dates.eras_applicants_may_submit;
   return {
     year,
     title: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
     action: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and you have not told us your Match Day result (${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
-    dues: [dueOf(submit), dueOf(rol)],
+    due: shapedDueDate({
+      at: nextSubmit.at,
+      zone: ET_ZONE,
+      status: nextSubmit.status,
+      source: nextSubmit.source,
+    }),
+    changesAt: rol.at,
     sources: [opens.source, submit.source, review.source],
     phased: new Map(),
   };

@@ -4,10 +4,12 @@ import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { nothingOutstanding } from "./earliest-certification.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
+import { matchOverUnreported } from "./match-day-risk.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
@@ -96,7 +98,12 @@ export function planMilestone(
   // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
   // on the OET's last sitting day, a week after the applicant sat it).
   const resultDue = own !== null && own.due.at < context.now ? resultDueAt(stepDates.calendar, index) : null;
-  const due = schoolCheckOnly ? null : (phase?.due ?? resultDue ?? shown.due);
+  // The certificate with nothing outstanding, once the Match is over with its result never told,
+  // has no date: whose orientation it is needed for depends on that result (tester t9k F2: the next
+  // season's orientation date and its reminders; CERTIFICATION_AFTER_START asks instead).
+  const undated =
+    entry.key === "ecfmg_certification" && matchOverUnreported(context) && nothingOutstanding(context);
+  const due = schoolCheckOnly || undated ? null : (phase?.due ?? resultDue ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =

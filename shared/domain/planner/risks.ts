@@ -10,7 +10,10 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { certificationAfterStartRisk } from "./certification-after-start-risk.ts";
+import {
+  certificateAskedAfterMatchRisk,
+  certificationAfterStartRisk,
+} from "./certification-after-start-risk.ts";
 import { applies, isFinished, isSatisfied, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -228,6 +231,16 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const late = certificationAfterStartRisk(context, dates);
     if (late !== null) risks.push(late);
+  } else if (
+    !ineligible &&
+    !seasonOver &&
+    !feasibility.infeasible &&
+    matchOverUnreported(context) &&
+    !isFinished(statusAt(context, CERTIFICATION_INDEX))
+  ) {
+    // With nothing outstanding the question stands whatever the instant (tester t9k F2).
+    const asked = certificateAskedAfterMatchRisk(context);
+    if (asked !== null) risks.push(asked);
   }
 
   const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);

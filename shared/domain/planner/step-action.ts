@@ -5,10 +5,12 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { CERTIFICATE_ISSUED_ACTION, nothingOutstanding } from "./earliest-certification.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
+import { matchOverUnreported } from "./match-day-risk.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -47,7 +49,12 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       ? SCHOOL_CHECK.unchecked.reportedDone
       : facts.seasonOver && entry.key === "rank_order_list"
         ? seasonOverRolAction(context)
-        : facts.afterSeason && entry.seasonBound === true && facts.overdueNow
+        : facts.afterSeason &&
+            entry.seasonBound === true &&
+            facts.overdueNow &&
+            // Match Day past its date with the result never told keeps asking in its own words
+            // (matchDayStep): telling us can still be done (tester t9k F1).
+            !(entry.key === "match_day" && matchOverUnreported(context))
           ? seasonOverStepAction(context)
           : entry.key === "ecfmg_pathway" && facts.missed !== null && status === "not_started"
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
@@ -57,7 +64,11 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   context,
                   entry,
                   status,
-                  actionFor(context, entry, facts.index, status, budget, due),
+                  // With nothing outstanding, the advisor's question (tester t9k F2: "send
+                  // whatever is still missing" with nothing missing).
+                  entry.key === "ecfmg_certification" && nothingOutstanding(context)
+                    ? CERTIFICATE_ISSUED_ACTION
+                    : actionFor(context, entry, facts.index, status, budget, due),
                   facts.h1bTarget ?? due,
                 );
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),

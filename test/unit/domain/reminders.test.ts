@@ -6,6 +6,7 @@ import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-
 import {
   MATCH_DAY_RESULT_RUNG,
   MATCH_DAY_WEEKLY_RUNG,
+  MATCH_OVER_RUNG,
   MATCH_RESULT_RUNG,
 } from "#domain/planner/match-outcome-texts.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "#domain/planner/own-date.ts";
@@ -132,7 +133,8 @@ describe("reminder invariants (property-based)", () => {
           if (
             reminder.rung === MATCH_RESULT_RUNG ||
             reminder.rung === MATCH_DAY_RESULT_RUNG ||
-            reminder.rung === MATCH_DAY_WEEKLY_RUNG
+            reminder.rung === MATCH_DAY_WEEKLY_RUNG ||
+            reminder.rung === MATCH_OVER_RUNG
           ) {
             // Match Week's and Match Day's follow-ups: at NRMP's release (Monday's, or Match Day's),
             // outside quiet hours, else at the next delivery slot after it; planned later, now (or
@@ -141,10 +143,13 @@ describe("reminder invariants (property-based)", () => {
             // hour a whole number of weeks after it (match-day.ts; drawn once adv33 kept it asking
             // after residency start: seed 369059206).
             const dates = seasonCalendar(input.applicant.matchYear).dates;
+            // The Match-over notice (tester t9k F1) goes at residency's start, as these at their release.
             const release =
               reminder.rung === MATCH_RESULT_RUNG
                 ? dates.nrmp_match_week_start_and_soap_start.at
-                : dates.nrmp_match_day.at;
+                : reminder.rung === MATCH_OVER_RUNG
+                  ? dates.residency_start.at
+                  : dates.nrmp_match_day.at;
             expect(sendAt).toBeGreaterThanOrEqual(release);
             const onRelease =
               reminder.rung === MATCH_DAY_WEEKLY_RUNG

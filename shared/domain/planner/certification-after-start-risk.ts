@@ -7,7 +7,7 @@ import {
   SCORE_REPORTING_SOURCE,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
   CERTIFIED_TO_START_URL,
@@ -40,12 +40,26 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
     return {
       code: "CERTIFICATION_AFTER_START",
       severity: tooLate ? "critical" : "warning",
-      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? ` Ask your school how fast it can confirm your diploma to ECFMG, and tell the programs ${now > rol ? "on your certified list" : "you rank"}. The ${calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.` : ""}`,
+      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
       milestones: ["ecfmg_certification"],
       sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
     };
   }
   return null;
+}
+
+/**
+ * What an applicant whose certificate may come after orientation does. Matched (Match Day reported
+ * done, in the Match or through SOAP), their program's GME office sets the start date and
+ * orientation and is the one to tell (tester t9k F10: "the programs on your certified list" and
+ * "the Match stays planned" to an applicant with a signed contract); before the Match, the
+ * programs ranked, and the Match stays planned.
+ */
+function lateAdvice(context: PlanContext, listCertified: boolean): string {
+  const diploma = " Ask your school how fast it can confirm your diploma to ECFMG, and";
+  if (isFinished(statusOf(context, "match_day")))
+    return `${diploma} tell your program's GME office now: it sets your start date and orientation. ECFMG publishes no verification time, so these allowances put your start at risk, not out of reach.`;
+  return `${diploma} tell the programs ${listCertified ? "on your certified list" : "you rank"}. The ${context.calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.`;
 }
 
 /**

@@ -128,3 +128,28 @@ describe("t9k F2: every certification requirement done, Match Day never reported
     },
   );
 });
+
+describe("t9k F10: a matched applicant with a signed contract whose certificate may come after the start", () => {
+  const karachi = certifiedListInLagos("karachi-matched");
+  const matched = {
+    ...karachi,
+    applicant: { ...karachi.applicant, timezone: "Asia/Karachi", graduation: "2027-05-31" },
+    milestones: [
+      ...karachi.milestones,
+      milestoneFactory("match_day", "done", "2027-03-19"),
+      milestoneFactory("contract", "done", "2027-03-30"),
+    ],
+  };
+  it.each(["2027-05-20T05:00:00Z", "2027-06-05T05:00:00Z"])(
+    "at %s tells the program's GME office, not the programs on a certified list, and no Match stays planned",
+    (now) => {
+      const risk = plan(matched, seasonCalendar(2027), new Date(now)).risks.find(
+        (each) => each.code === "CERTIFICATION_AFTER_START",
+      );
+      expect(risk?.message).toContain("can complete around");
+      expect(risk?.message).toContain("GME office");
+      expect(risk?.message).not.toContain("certified list");
+      expect(risk?.message).not.toContain("Match stays planned");
+    },
+  );
+});

@@ -36,8 +36,15 @@ export function budgetFlags(
   unchecked: boolean,
   matchOver: boolean,
   lateFee: LateFee,
+  resultUnknown = false,
 ): number {
-  return (ineligible ? 1 : 0) | (unchecked ? 2 : 0) | (matchOver ? 4 : 0) | LATE_FEE_BITS[lateFee];
+  return (
+    (ineligible ? 1 : 0) |
+    (unchecked ? 2 : 0) |
+    (matchOver ? 4 : 0) |
+    LATE_FEE_BITS[lateFee] |
+    (resultUnknown ? 32 : 0)
+  );
 }
 
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };

@@ -8,10 +8,11 @@ import {
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
-import type { MilestoneKey } from "../snapshot.ts";
+import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
+import { matchOverUnreported } from "./match-day-risk.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -138,11 +139,27 @@ export function buildBudget(
   // none budgeted for a Match not yet begun.
   const lateFee = lateFeeDue(context, season, over);
   const next = feesAheadFor(over, context, season);
-  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee);
+  const resultUnknown = matchOverUnreported(context);
+  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown);
   return (
     knownBudget(context, season, flags) ??
-    keepBudget(context, season, flags, budgetOf(context, ineligible, unchecked, next, lateFee, over))
+    keepBudget(
+      context,
+      season,
+      flags,
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown),
+    )
   );
+}
+
+/** The steps that follow Match Day in the catalog's prerequisite chain (the contract and visa steps). */
+const AFTER_MATCH_DAY: ReadonlySet<MilestoneKey> = afterMatchDay();
+function afterMatchDay(): Set<MilestoneKey> {
+  const after = new Set<MilestoneKey>();
+  const follows = (key: MilestoneKey): boolean =>
+    catalogEntry(key).prerequisites.some((each) => each.key === "match_day" || follows(each.key));
+  for (const key of MILESTONE_KEYS) if (follows(key)) after.add(key);
+  return after;
 }
 
 /** buildBudget's work, for the inputs of budgetKey. */
@@ -153,6 +170,7 @@ function budgetOf(
   next: SeasonCalendar | null,
   lateFee: LateFee,
   over: SeasonCalendar | null,
+  resultUnknown: boolean,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -172,6 +190,10 @@ function budgetOf(
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
+    // The Match over with its result never told (matchOverUnreported): a fee of a step after Match
+    // Day (the J-1 sponsorship, SEVIS, the visa) is owed only if they matched, so it waits for the
+    // answer rather than read "upcoming" for a residency that may not be theirs (lead, t9k).
+    if (resultUnknown && AFTER_MATCH_DAY.has(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = fee.spentWhen.includes(status);

@@ -153,3 +153,21 @@ describe("t9k F10: a matched applicant with a signed contract whose certificate 
     },
   );
 });
+
+describe("lead's note: J-1 fees after a Match never reported and past residency's start", () => {
+  const J1_FEES = ["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"];
+  const upcoming = (result: Plan) =>
+    result.budget.items.filter((each) => each.status === "upcoming").map((each) => each.key);
+  it.each(
+    ZONES.flatMap((zone) => ["2027-07-02T12:00:00Z", "2027-12-01T12:00:00Z"].map((now) => [zone, now])),
+  )("in %s at %s, they wait for the Match's result: not budgeted as upcoming", (zone, now) => {
+    const keys = upcoming(planAt(zone as string, now as string));
+    for (const key of J1_FEES) expect(keys).not.toContain(key);
+  });
+  it("before residency's start, and once the applicant tells us they matched, they are budgeted", () => {
+    for (const key of J1_FEES) {
+      expect(upcoming(planAt("Africa/Lagos", "2027-06-20T12:00:00Z"))).toContain(key);
+      expect(upcoming(planAt("Africa/Lagos", "2027-07-02T12:00:00Z", true))).toContain(key);
+    }
+  });
+});

@@ -104,7 +104,7 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(context, texts, due, soap),
+    ...matchDayAsk(texts, due, soap),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -175,13 +175,12 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(context, texts, due, soap),
+    ...matchDayAsk(texts, due, soap),
   });
 }
 
 /** What Match Day's follow-up and weekly question say: SOAP's words, or past the contract's date the late ones. */
 function matchDayAsk(
-  context: PlanContext,
   texts: ReturnType<typeof textsOf>,
   due: DueDate,
   soap: boolean,

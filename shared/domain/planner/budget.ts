@@ -139,7 +139,9 @@ export function buildBudget(
   // none budgeted for a Match not yet begun.
   const lateFee = lateFeeDue(context, season, over);
   const next = feesAheadFor(over, context, season);
-  const resultUnknown = matchOverUnreported(context);
+  // Only for the Match the plan targets: one moved to a later Match (out of reach) budgets that
+  // Match's visa fees as usual.
+  const resultUnknown = season === context.calendar && matchOverUnreported(context);
   const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown);
   return (
     knownBudget(context, season, flags) ??

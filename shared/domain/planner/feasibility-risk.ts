@@ -137,6 +137,15 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+  } else if (feasibility.cause === "documents" && feasibility.pathwayLate !== null) {
+    // The OET result cannot reach ECFMG by the projected deadline for the Pathway's documents:
+    // ECFMG rejects an application whose documents come late (the lead's ruling on t9k F9).
+    const late = feasibility.pathwayLate;
+    const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
+    if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
+    cause = `your OET result could reach ECFMG only around ${dayBy(context, late.at)}, after the deadline for a Pathway application's supporting documents, ${dayBy(context, late.due)} (projected), and ECFMG rejects an application whose documents come late. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
+    const list = describeTakes(feasibility.takes, sources, context.zone);
+    takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
     // The Pathway application cannot go in by its projected deadline (tester t9j F4): the
     // projection takes the earlier candidate, and the plan keeps to it (the brief's rule for an

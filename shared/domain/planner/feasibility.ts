@@ -1,10 +1,17 @@
-import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import { asOfDeadline } from "./as-of-deadline.ts";
 import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { type IndexedStep, indexedStep } from "./catalog-index.ts";
+import {
+  type ChainTimes,
+  chainSlack,
+  earliestFitYear,
+  noteSittingCrossing,
+  type UnfitCause,
+  unfitCause,
+} from "./chain-deadlines.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import {
@@ -16,7 +23,7 @@ import {
   reportingOf,
 } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import { missedPathwayDeadline, type PathwayLate, pathwayDeadline } from "./pathway-deadlines.ts";
+import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
@@ -48,10 +55,16 @@ export interface Feasibility {
   infeasible: boolean;
   /**
    * What makes it out of reach: graduation after residency starts, the exams' and Pathway's timing
-   * (ready after the rank order list deadline), or a Pathway application that cannot go in by its
-   * projected deadline ("pathway": then `pathwayLate` names that deadline).
+   * (ready after the rank order list deadline), a Pathway application that cannot go in by its
+   * projected deadline ("pathway"), or an OET result that cannot reach ECFMG by the projected
+   * deadline for the Pathway's documents ("documents"); for the last two `pathwayLate` names it.
    */
-  cause: "graduation" | "exams" | "pathway" | null;
+  cause: UnfitCause | null;
+  /**
+   * The least time to spare before a deadline of the chain (chain-deadlines.ts: the rank order
+   * list deadline, the Pathway's application and documents deadlines, the OET's last sitting), ms.
+   */
+  slack: number;
   /**
    * A projected Pathway deadline the fastest pace misses: with the season in reach, an OET result (a
    * supporting document) after the documents deadline, or an application that may already be in
@@ -70,9 +83,6 @@ export interface Feasibility {
    */
   decidedBy: MilestoneKey | null;
 }
-
-/** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
-const MAX_YEARS_AHEAD = 6;
 
 // The steps feasibility reads, each by catalog index (indexedStep): no key look-up per read.
 const APPLICATION = indexedStep("ecfmg_application");
@@ -97,14 +107,18 @@ function examAt(
   ready: number,
   prepFrom: number,
   takes: Remaining[],
-): { sitting: number; reported: number } {
+): { sitting: number; reported: number; expected: number } {
   const { key } = exam;
   const reporting = reportingOf(key);
   const report = reporting?.days ?? 0;
-  if (!needed(context, exam)) return { sitting: context.now, reported: context.now };
+  if (!needed(context, exam)) return { sitting: context.now, reported: context.now, expected: context.now };
   const day = plannedDayAt(context, exam.index);
   if (day !== null && day < context.now) {
-    return { sitting: day, reported: Math.max(context.now, day + report * DAY_MS) };
+    return {
+      sitting: day,
+      reported: Math.max(context.now, day + report * DAY_MS),
+      expected: day + report * DAY_MS,
+    };
   }
   // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
   // preparation for everyone, whatever they have paid (tester t9j F3).
@@ -123,11 +137,12 @@ function examAt(
       ? { key, prep: null, wait: null, report: reporting, booked: day }
       : { key, prep, wait: EXAM_BOOKING, report: reporting },
   );
-  return { sitting, reported: sitting + report * DAY_MS };
+  return { sitting, reported: sitting + report * DAY_MS, expected: sitting + report * DAY_MS };
 }
 
 const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
   infeasible: false,
+  slack: Number.POSITIVE_INFINITY,
   cause: null,
   pathwayLate: null,
   takes: [],
@@ -222,23 +237,30 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  const cause = unfitCause(context, readyAt, pathwayToSubmit, graduation, context.calendar.matchYear);
-  let earliestMatchYear = context.calendar.matchYear;
-  if (cause !== null) {
-    earliestMatchYear = context.calendar.matchYear + 1;
-    while (
-      unfitCause(context, readyAt, pathwayToSubmit, graduation, earliestMatchYear) !== null &&
-      earliestMatchYear < context.calendar.matchYear + MAX_YEARS_AHEAD
-    ) {
-      earliestMatchYear++;
-    }
-    noteFeasibleMatchMoves(context, readyAt, pathwayToSubmit, seasonCalendar(earliestMatchYear));
-  }
+  // The OET's deadlines bind only while the Pathway still needs its result: a sitting still ahead
+  // by its last sitting day, its result (as expected from the sitting, so one sat in time and not
+  // yet reported is not written off) by the documents deadline.
+  const oetForPathway = needed(context, OET) && needed(context, PATHWAY);
+  const times: ChainTimes = {
+    readyAt,
+    pathwayToSubmit,
+    oetSitting: oetForPathway && oet.sitting >= context.now ? oet.sitting : null,
+    oetResult: oetForPathway ? oet.expected : null,
+  };
+  noteSittingCrossing(context, times);
+  const cause = unfitCause(context, times, graduation, context.calendar.matchYear);
+  // Out of reach on a Pathway deadline, pathwayLate names that one; in reach, the warning's.
+  const late: PathwayLate | null =
+    cause === "documents" && pathwayLate?.what !== "documents"
+      ? { what: "documents", at: oet.reported, due: pathwayDocumentsDeadline(context.calendar) ?? rol }
+      : pathwayLate;
   return {
     readyAt,
     infeasible: cause !== null,
     cause,
-    earliestMatchYear,
+    slack: chainSlack(times, context.calendar),
+    earliestMatchYear:
+      cause === null ? context.calendar.matchYear : earliestFitYear(context, times, graduation),
     takes,
     decidedBy:
       cause === "graduation"
@@ -253,48 +275,8 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
                 ? STEP1.key
                 : null,
     pathwayLate:
-      cause === null || (cause === "pathway" && pathwayLate?.what === "application") ? pathwayLate : null,
+      cause === null || cause === "documents" || (cause === "pathway" && late?.what === "application")
+        ? late
+        : null,
   };
-}
-
-/**
- * Where time alone moves the earliest feasible Match on (lead's note, adv45): the instants at which
- * the fastest pace passes that season's rank order list deadline, or its projected Pathway
- * application deadline, as noteCrossing notes them for the target Match (above and
- * missedPathwayDeadline). Graduation is a fixed date: it moves nothing with time.
- */
-function noteFeasibleMatchMoves(
-  context: PlanContext,
-  readyAt: number,
-  pathwayToSubmit: number | null,
-  feasible: SeasonCalendar,
-): void {
-  noteCrossing(context, readyAt, feasible.dates.nrmp_rol_certification_and_late_registration_deadline.at);
-  const due = pathwayToSubmit === null ? null : pathwayDeadline(feasible);
-  if (due !== null && pathwayToSubmit !== null) noteCrossing(context, pathwayToSubmit, due);
-}
-
-/**
- * Why the Match of `year` cannot be made (graduation after its residency start, the exams and
- * certification steps ready only after its rank order list deadline, or a Pathway application that
- * can go in, at `pathwayToSubmit`, only after that season's projected application deadline), or null
- * when it can. The Pathway deadline is a projection that takes the earlier candidate; the brief's
- * rule is to plan for the earlier date when a date is uncertain, so missing it ends the season for a
- * non-certified IMG, as a result after the rank order list deadline does (tester t9j F4; it replaces
- * s13 issue 9g A3's "a warning, never out of reach" for the application; an OET result after the
- * documents deadline still only warns). A module function, not a closure: the planner runs this on
- * every plan.
- */
-function unfitCause(
-  context: PlanContext,
-  readyAt: number,
-  pathwayToSubmit: number | null,
-  graduation: number,
-  year: number,
-): Feasibility["cause"] {
-  const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
-  if (graduation > calendar.dates.residency_start.at) return "graduation";
-  if (readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
-  const due = pathwayToSubmit === null ? null : pathwayDeadline(calendar);
-  return due !== null && pathwayToSubmit !== null && pathwayToSubmit > due ? "pathway" : null;
 }

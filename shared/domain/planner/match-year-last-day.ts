@@ -4,7 +4,14 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, MINUTE_MS, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
-import { assessAt, describeTakes, type Feasibility, pathwayDeadline, type Remaining } from "./feasibility.ts";
+import {
+  assessAt,
+  describeTakes,
+  type Feasibility,
+  pathwayDeadline,
+  pathwayDocumentsDeadline,
+  type Remaining,
+} from "./feasibility.ts";
 import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -18,46 +25,55 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
  */
 export const LAST_DAY_WARNING_DAYS = 42;
 
+/** The last working instant, the chain as of then, and the deadline it misses a minute later. */
+export interface LastWorking {
+  at: number;
+  chain: Feasibility;
+  bound: Feasibility["cause"];
+}
+
 /**
  * The last instant, within LAST_DAY_WARNING_DAYS and before the rank order list deadline, from
  * which the target Match is still in reach at the fastest pace (feasibility's own chain, assessAt,
- * at that instant with what is reported today), with the chain as of then; null when the season
- * is in reach beyond that horizon (or not now). The chain's readyAt grows no faster than time
- * (each allowance counts from now, or from a fixed day), so a season in reach with the horizon's
- * slack to spare needs no search; else the instant is found to the minute by bisection.
+ * at that instant with what is reported today): the last at which every deadline of the chain
+ * still holds (chain-deadlines.ts, tester t9k F9), with the chain as of then and the deadline it
+ * misses a minute later; null when the season is in reach beyond that horizon (or not now). The
+ * chain's estimates grow no faster than time (each allowance counts from now, or from a fixed day),
+ * so a season with the horizon's slack to spare needs no search; else the instant is found to the
+ * minute by bisection.
  */
-export function lastWorkingInstant(
-  context: PlanContext,
-  now: Feasibility,
-): { at: number; chain: Feasibility } | null {
+export function lastWorkingInstant(context: PlanContext, now: Feasibility): LastWorking | null {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const warning = LAST_DAY_WARNING_DAYS * DAY_MS;
   // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
-  if (!now.infeasible) noteCrossing(context, now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
+  if (!now.infeasible && now.slack < Number.POSITIVE_INFINITY)
+    noteCrossing(context, context.now + warning, context.now + now.slack);
   // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
-  if (
-    now.infeasible ||
-    now.readyAt + LAST_DAY_WARNING_DAYS * DAY_MS <= rol ||
-    reportsBeingInTheMatch(context)
-  )
-    return null;
+  if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
   const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
-  if (!assessAs(context, horizon).infeasible) return null;
+  const atHorizon = assessAs(context, horizon);
+  if (!atHorizon.infeasible) return null;
   // Most chains are a fixed lead from now, so the day of last resort is now plus today's slack:
   // tried first and kept when the minute after it fails (planner bench: the search cost 6 % of a
   // plan's CPU). Infeasibility only grows with time, so that boundary is the one the halving finds.
-  const guess = context.now + Math.floor((rol - now.readyAt) / MINUTE_MS) * MINUTE_MS;
+  const guess = context.now + Math.floor(now.slack / MINUTE_MS) * MINUTE_MS;
   if (guess > context.now && guess + MINUTE_MS < horizon) {
     const chain = assessAs(context, guess);
-    if (!chain.infeasible && assessAs(context, guess + MINUTE_MS).infeasible) return { at: guess, chain };
+    const after = chain.infeasible ? null : assessAs(context, guess + MINUTE_MS);
+    if (after?.infeasible) return { at: guess, chain, bound: after.cause };
   }
   let works = context.now;
   let fails = horizon;
+  let bound = atHorizon.cause;
   while (fails - works > MINUTE_MS) {
     const middle = works + Math.floor((fails - works) / 2 / MINUTE_MS) * MINUTE_MS || works + MINUTE_MS;
-    if (assessAs(context, middle).infeasible) fails = middle;
-    else works = middle;
+    const chain = assessAs(context, middle);
+    if (chain.infeasible) {
+      fails = middle;
+      bound = chain.cause;
+    } else works = middle;
   }
-  return { at: works, chain: assessAs(context, works) };
+  return { at: works, chain: assessAs(context, works), bound };
 }
 
 /** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */
@@ -73,17 +89,17 @@ function assessAs(context: PlanContext, at: number): Feasibility {
  * warning: every number in the chain is an allowance or a projection, and the day is still ahead.
  * Composed once per chain and last day (lastDayMemo): only the two facts below are read from now.
  */
-export function lastDayRisk(context: PlanContext, last: { at: number; chain: Feasibility }): Risk {
+export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const { calendar, zone } = context;
   // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
   const byPassed = dayByPassed(context, last.at);
   const due = pathwayDeadline(calendar);
+  const documentsDue = pathwayDocumentsDeadline(calendar);
   const takes = last.chain.takes;
-  // The day is the Pathway's projected application deadline when a minute later the chain fails on
-  // it (tester t9j F4: never a last day after a deadline the chain needs).
-  const pathwayBound =
-    takes.some((take) => take.key === "ecfmg_pathway") &&
-    assessAs(context, last.at + MINUTE_MS).cause === "pathway";
+  // The deadline the chain misses a minute after the last day (tester t9j F4, t9k F9: never a last
+  // day after a deadline the chain needs): the rank order list's, or a Pathway deadline.
+  const bound = last.bound === "pathway" || last.bound === "documents" ? last.bound : "exams";
+  const pathwayBound = bound === "pathway";
   const pathway: PathwayDue =
     due === null
       ? "none"
@@ -103,7 +119,7 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
     known.calendar !== calendar ||
     known.byPassed !== byPassed ||
     known.pathway !== pathway ||
-    known.pathwayBound !== pathwayBound ||
+    known.bound !== bound ||
     !sameTakes(known.takes, takes)
   ) {
     const facts: LastDayFacts = {
@@ -113,9 +129,10 @@ export function lastDayRisk(context: PlanContext, last: { at: number; chain: Fea
       takes: takes.map((take) => ({ ...take })),
       byPassed,
       pathway,
-      pathwayBound,
+      bound,
       by: byPassed ? "today" : `by ${dayBy(context, last.at)}`,
       dueDay: due === null ? "" : dayBy(context, due),
+      documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
     };
     known = composeLastDayRisk(facts);
     slots[slot] = known;
@@ -142,12 +159,14 @@ interface LastDayFacts {
   takes: readonly Remaining[];
   byPassed: boolean;
   pathway: PathwayDue;
-  /** Whether the chain fails a minute after the last day on the Pathway's projected deadline. */
-  pathwayBound: boolean;
+  /** The deadline the chain misses a minute after the last day (LastWorking.bound). */
+  bound: "exams" | "pathway" | "documents";
   /** "today" or "by Wed 27 Jan 2027" (dayBy of the last day). */
   by: string;
   /** dayBy of the projected Pathway deadline ("" when none). */
   dueDay: string;
+  /** dayBy of the projected deadline for the Pathway's documents ("" when none). */
+  documentsDay: string;
 }
 
 /** MATCH_YEAR_LAST_DAY's words for these facts. */
@@ -223,12 +242,21 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   return {
     ...facts,
-    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${facts.pathwayBound ? "after that day your Pathway application would miss its projected deadline" : "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline"}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay)}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,
   };
 }
+
+/** What misses its deadline a minute after the last day, by LastWorking.bound. */
+const AFTER_THAT_DAY = {
+  pathway: "after that day your Pathway application would miss its projected deadline",
+  documents:
+    "after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents} (projected), and ECFMG would reject the application",
+  exams:
+    "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline",
+} as const;
 
 /** "a, b and c". */
 function listed(parts: readonly string[]): string {

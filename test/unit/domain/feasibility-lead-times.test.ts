@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
+import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { DAY_MS } from "#domain/time.ts";
@@ -13,6 +14,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 const calendar = seasonCalendar(2027);
 const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+const documentsDue = pathwayDocumentsDeadline(calendar) as number;
 const outOfReach = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 const step2ckReporting = catalogEntry("usmle_step2ck").reportingDays;
 const applicationDue = catalogEntry("ecfmg_application").due;
@@ -114,13 +116,16 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    // The OET result follows the Pathway application as a supporting document (tester s13 9g A3:
-    // the projected Pathway deadlines only warn), so the boundary is the ROL deadline less ECFMG's
-    // review, as in s7 A1.
-    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
-    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
+    // The OET result follows the Pathway application as a supporting document, due by the
+    // projected documents deadline, one day before the ROL deadline less ECFMG's review: the
+    // boundary is that deadline less the OET's preparation and result (tester t9k F9, the lead's
+    // ruling: a result after it ends the season; s13 9g A3 had it only warn).
+    expect(documentsDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
+    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
+    expect(late?.message).toContain("after the deadline for a Pathway application's supporting documents");
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
     // The tester's instant: on 1 Dec 2026 the 2027 Match is out of reach (60 days of preparation,
     // the result, then the review end after 24 Feb 2027), not "complete it by 26 Dec".
@@ -148,9 +153,9 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0) + (review?.days ?? 0)) * DAY_MS;
-    expect(outOfReach(plan(input, calendar, new Date(rol - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(rol - chain + 3_600_000)));
+    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0)) * DAY_MS;
+    expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("Pass OET Medicine: about 60 days of preparation");
     const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));

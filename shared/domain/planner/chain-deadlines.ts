@@ -1,0 +1,137 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+
+/**
+ * The deadlines feasibility's chain must all meet, one list (tester t9k F9: a last day searched
+ * against the rank order list deadline alone fell after the OET's last sitting day and ECFMG's
+ * deadline for a Pathway application's documents). Each is a season date the catalog states or
+ * projects, with its source: NRMP's rank order list deadline for the exams and the Pathway's
+ * decision (official); the Pathway application's projected deadline (ecfmg_pathway `due`); the
+ * projected deadline for its supporting documents, the OET result among them (`documentsDue`),
+ * and the OET's last sitting day that follows from it (oet_medicine `due`). The projections take
+ * the earlier candidate, and the plan keeps to it (the brief's rule for an uncertain date): missing
+ * any of them ends the season, as ECFMG rejects an application whose documents arrive late (the
+ * lead's ruling on t9k; it replaces s13 issue 9g A3's "a warning" for the documents).
+ */
+export type ChainCause = "exams" | "pathway" | "documents";
+
+/** When the fastest chain reaches each deadline (epoch ms), null where the deadline does not apply. */
+export interface ChainTimes {
+  /** Every result and decision NRMP needs reported. */
+  readyAt: number;
+  /** The Pathway application submitted, when it is still to go in. */
+  pathwayToSubmit: number | null;
+  /** The OET sat, when its sitting is still ahead, and its result at ECFMG, when still to come. */
+  oetSitting: number | null;
+  oetResult: number | null;
+}
+
+/** Notes when the OET's sitting passes its last sitting day (its result's crossing is missedPathwayDeadline's). */
+export function noteSittingCrossing(context: PlanContext, times: ChainTimes): void {
+  const lastSitting = times.oetSitting === null ? null : oetLastSitting(context.calendar);
+  if (lastSitting !== null) noteCrossing(context, times.oetSitting as number, lastSitting);
+}
+
+/** The first deadline of `calendar` the chain misses, in the order above, or null when it meets them all. */
+export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar): ChainCause | null {
+  if (times.readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
+  const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
+  if (pathwayDue !== null && (times.pathwayToSubmit as number) > pathwayDue) return "pathway";
+  const documentsDue = times.oetResult === null ? null : pathwayDocumentsDeadline(calendar);
+  if (documentsDue !== null && (times.oetResult as number) > documentsDue) return "documents";
+  const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
+  return sittingDue !== null && (times.oetSitting as number) > sittingDue ? "documents" : null;
+}
+
+/**
+ * The least time to spare before any deadline of `calendar` (ms, negative when one is missed):
+ * the chain's estimates move with now, so the first deadline is missed about that much later.
+ */
+export function chainSlack(times: ChainTimes, calendar: SeasonCalendar): number {
+  let slack = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt;
+  const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
+  if (pathwayDue !== null) slack = Math.min(slack, pathwayDue - (times.pathwayToSubmit as number));
+  const documentsDue = times.oetResult === null ? null : pathwayDocumentsDeadline(calendar);
+  if (documentsDue !== null) slack = Math.min(slack, documentsDue - (times.oetResult as number));
+  const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
+  if (sittingDue !== null) slack = Math.min(slack, sittingDue - (times.oetSitting as number));
+  return slack;
+}
+
+/** Why a season cannot be made: graduation after its residency start, or a chain deadline missed. */
+export type UnfitCause = "graduation" | ChainCause;
+
+/** How far ahead to look for a feasible season before giving up (and naming the last one tried). */
+const MAX_YEARS_AHEAD = 6;
+
+/**
+ * Why the Match of `year` cannot be made (graduation after its residency start, or a deadline of
+ * the chain missed), or null when it can. A module function, not a closure: run on every plan.
+ */
+export function unfitCause(
+  context: PlanContext,
+  times: ChainTimes,
+  graduation: number,
+  year: number,
+): UnfitCause | null {
+  const calendar = year === context.calendar.matchYear ? context.calendar : seasonCalendar(year);
+  if (graduation > calendar.dates.residency_start.at) return "graduation";
+  return missedChainDeadline(times, calendar);
+}
+
+/**
+ * The first Match year from the plan's next one that `times` and graduation can make (at most
+ * MAX_YEARS_AHEAD on). It also notes where time alone moves that year on (adv45, lead's note): the
+ * instants at which the fastest pace passes one of that season's chain deadlines, as noteCrossing
+ * notes them for the target Match, so the planner wakes up when the earliest feasible Match changes.
+ * Graduation is a fixed date: it moves nothing with time.
+ */
+export function earliestFitYear(context: PlanContext, times: ChainTimes, graduation: number): number {
+  let year = context.calendar.matchYear + 1;
+  while (
+    unfitCause(context, times, graduation, year) !== null &&
+    year < context.calendar.matchYear + MAX_YEARS_AHEAD
+  )
+    year++;
+  noteChainCrossings(context, times, seasonCalendar(year));
+  return year;
+}
+
+/** Notes when each moving estimate of `times` passes its deadline in `calendar` (see earliestFitYear). */
+function noteChainCrossings(context: PlanContext, times: ChainTimes, calendar: SeasonCalendar): void {
+  noteCrossing(
+    context,
+    times.readyAt,
+    calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
+  );
+  const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
+  if (pathwayDue !== null) noteCrossing(context, times.pathwayToSubmit as number, pathwayDue);
+  const documentsDue = times.oetResult === null ? null : pathwayDocumentsDeadline(calendar);
+  if (documentsDue !== null) noteCrossing(context, times.oetResult as number, documentsDue);
+  const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
+  if (sittingDue !== null) noteCrossing(context, times.oetSitting as number, sittingDue);
+}
+
+/**
+ * The OET's last sitting day ECFMG accepts for a season: the catalog's due rule for oet_medicine
+ * (the documents deadline less the OET result time, projected with its source), in ET. The same
+ * day the OET step shows as its deadline. Null if the rule is not a season date's offset.
+ */
+export function oetLastSitting(calendar: SeasonCalendar): number | null {
+  let deadline = lastSittings.get(calendar);
+  if (deadline === undefined) {
+    const due = catalogEntry("oet_medicine").due;
+    deadline =
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    lastSittings.set(calendar, deadline);
+  }
+  return deadline;
+}
+
+/** oetLastSitting per calendar, as pathway-deadlines.ts keeps its own. */
+const lastSittings = new WeakMap<SeasonCalendar, number | null>();

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+
+/**
+ * Tester t9k F9: MATCH_YEAR_LAST_DAY was searched against the rank order list deadline only, so an
+ * applicant in Kolkata with the OET and the Pathway not started was told to start preparing for the
+ * OET by a day after which its result could reach ECFMG only after the Pathway's (projected) deadline
+ * for supporting documents, and its sitting only after the OET's own last sitting day. The last day
+ * is the last instant at which every deadline in the chain still holds; an OET result that can only
+ * reach ECFMG after the documents deadline ends the season, as a late Pathway application does (the
+ * lead's ruling: ECFMG rejects the application).
+ */
+
+const calendar = seasonCalendar(2027);
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+function notStarted(timezone: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      { key: "oet_medicine", status: "not_started" },
+      { key: "ecfmg_pathway", status: "not_started" },
+    ],
+  });
+}
+
+const planAt = (input: PlannerInput, at: number | string): Plan => plan(input, calendar, new Date(at));
+const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+const writtenOff = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
+const oetDeadline = (result: Plan): number =>
+  Date.parse(result.nextSteps.find((step) => step.milestone === "oet_medicine")?.dueBy ?? "");
+
+describe("the last day holds every deadline in the chain (t9k F9)", () => {
+  const documentsDue = pathwayDocumentsDeadline(calendar) as number;
+
+  it("Kolkata, OET and Pathway not started, on Sat 7 Nov 2026: the OET result would miss the documents deadline, so the 2027 Match is out of reach", () => {
+    const result = planAt(notStarted("Asia/Kolkata"), "2026-11-07T10:00:00+05:30");
+    expect(lastDay(result)).toBeUndefined();
+    const risk = writtenOff(result);
+    expect(risk?.message).toContain("supporting documents");
+    expect(risk?.message).toContain("Tue 26 Jan 2027 (projected)");
+    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+    // The season ends on it: no separate warning that only asks to hurry.
+    expect(result.risks.some((r) => r.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(false);
+  });
+
+  describe.each([
+    "Pacific/Honolulu",
+    "America/New_York",
+    "Africa/Lagos",
+    "Asia/Kolkata",
+    "Pacific/Kiritimati",
+  ])("%s", (zone) => {
+    const input = notStarted(zone);
+    // Every 12 hours from 20 Oct to 8 Nov 2026: wherever the last day is named, the chain started
+    // on it meets the OET's last sitting day and the documents deadline, and a minute after it the
+    // season is written off (the warning and the write-off never disagree).
+    const nows = Array.from(
+      { length: 40 },
+      (_, index) => Date.parse("2026-10-20T00:00:00Z") + (index * DAY) / 2,
+    );
+    it("no named last day lets the OET miss its own deadline or the documents deadline", () => {
+      let named = 0;
+      for (const now of nows) {
+        const result = planAt(input, now);
+        const risk = lastDay(result);
+        if (risk === undefined) continue;
+        named++;
+        const last = Date.parse(risk.lastWorkingAt ?? "");
+        // Fastest pace from the last day: 60 days of preparation (the booking inside it), 21 for the result.
+        expect(last + 60 * DAY).toBeLessThanOrEqual(oetDeadline(result));
+        expect(last + 81 * DAY).toBeLessThanOrEqual(documentsDue);
+        expect(writtenOff(planAt(input, last))).toBeUndefined();
+        expect(writtenOff(planAt(input, last + MINUTE))?.message).toContain("supporting documents");
+        expect(risk.message).toContain("after that day your OET result would reach ECFMG after");
+      }
+      expect(named).toBeGreaterThan(0);
+    });
+  });
+});

@@ -76,11 +76,15 @@ export function dayByPassed(context: PlanContext, at: number): boolean {
   return at < context.now || earlierDay(context, at) < localDate(context.zone, context.now);
 }
 
-/** "by Wed 27 Jan 2027", or once that day has gone (dayByPassed) "as soon as you can (Wed 27 Jan 2027 has passed)". */
+/**
+ * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
+ * passed)"; while it is ahead but dayBy's day is already the applicant's yesterday (an ET day
+ * behind theirs), the instant in both zones, "by Sun 27 Dec 2026, 3:00 AM GMT+1 (Sat 26 Dec 2026,
+ * 9:00 PM ET)": never "passed" before the instant (tester t9k F7), never "by" their yesterday.
+ */
 export function byDay(context: PlanContext, at: number): string {
-  return dayByPassed(context, at)
-    ? `as soon as you can (${dayBy(context, at)} has passed)`
-    : `by ${dayBy(context, at)}`;
+  if (at < context.now) return `as soon as you can (${dayBy(context, at)} has passed)`;
+  return dayByPassed(context, at) ? `by ${when(context, at)}` : `by ${dayBy(context, at)}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   pathwayDocumentsDeadline,
   type Remaining,
 } from "./feasibility.ts";
-import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { byDay, citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
@@ -95,19 +95,15 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const byPassed = dayByPassed(context, last.at);
   const due = pathwayDeadline(calendar);
   const documentsDue = pathwayDocumentsDeadline(calendar);
+  // In the applicant's day: both zones once its ET day is their yesterday (tester t9k F7).
+  const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   const takes = last.chain.takes;
   // The deadline the chain misses a minute after the last day (tester t9j F4, t9k F9: never a last
   // day after a deadline the chain needs): the rank order list's, or a Pathway deadline.
   const bound = last.bound === "pathway" || last.bound === "documents" ? last.bound : "exams";
   const pathwayBound = bound === "pathway";
   const pathway: PathwayDue =
-    due === null
-      ? "none"
-      : due <= context.now
-        ? "passed"
-        : due < last.at || pathwayBound
-          ? "before"
-          : "after";
+    due === null ? "none" : due < context.now ? "passed" : due < last.at || pathwayBound ? "before" : "after";
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
@@ -120,6 +116,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.byPassed !== byPassed ||
     known.pathway !== pathway ||
     known.bound !== bound ||
+    known.dueBy !== dueBy ||
     !sameTakes(known.takes, takes)
   ) {
     const facts: LastDayFacts = {
@@ -132,6 +129,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       bound,
       by: byPassed ? "today" : `by ${dayBy(context, last.at)}`,
       dueDay: due === null ? "" : dayBy(context, due),
+      dueBy,
       documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
     };
     known = composeLastDayRisk(facts);
@@ -165,6 +163,8 @@ interface LastDayFacts {
   by: string;
   /** dayBy of the projected Pathway deadline ("" when none). */
   dueDay: string;
+  /** byDay of the projected Pathway deadline while it is ahead ("" when none or passed). */
+  dueBy: string;
   /** dayBy of the projected deadline for the Pathway's documents ("" when none). */
   documentsDay: string;
 }
@@ -222,7 +222,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
     else if (take.key === "ecfmg_pathway") {
       if (facts.pathway === "before")
-        acts.push(`submit your ECFMG Pathway application by ${facts.dueDay} (projected)`);
+        acts.push(`submit your ECFMG Pathway application ${facts.dueBy} (projected)`);
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
       // A3); the real one may be later (the projection takes the earlier candidate), so at once.
       else if (facts.pathway === "passed")

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { localDate } from "#domain/time.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+
+/**
+ * Tester t9k F7: with the OET done and the Pathway application not submitted, in Lagos at 02:30 on
+ * Sun 27 Dec 2026 (the projected Pathway deadline is Sat 26 Dec, 9:00 PM ET = Sun 27 Dec, 3:00 AM
+ * Lagos), EXAMS_LATE_FOR_RANKING said "(Sat 26 Dec 2026 has passed)" beside MATCH_YEAR_LAST_DAY's
+ * "still within reach if you act today". A day is never said to have passed before its instant,
+ * and a deadline whose ET day is already the applicant's yesterday is given in both zones.
+ */
+
+const calendar = seasonCalendar(2027);
+const HOUR = 3_600_000;
+const due = pathwayDeadline(calendar) as number;
+
+function oetDone(timezone: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      { key: "oet_medicine", status: "done" },
+      { key: "ecfmg_pathway", status: "not_started" },
+    ],
+  });
+}
+
+const messages = (result: Plan) => result.risks.map((risk) => risk.message);
+
+describe("words about the Pathway deadline use the applicant's day (t9k F7)", () => {
+  it("Lagos at 02:30 on Sun 27 Dec: both zones, nothing has passed", () => {
+    const result = plan(oetDone("Africa/Lagos"), calendar, new Date("2026-12-27T02:30:00+01:00"));
+    const said = messages(result).join("\n");
+    expect(said).not.toContain("has passed");
+    expect(said).toContain("by Sun 27 Dec 2026, 3:00 AM GMT+1 (Sat 26 Dec 2026, 9:00 PM ET)");
+    expect(result.risks.some((risk) => risk.code === "MATCH_YEAR_LAST_DAY")).toBe(true);
+  });
+
+  // UTC−10 to UTC+14, each half hour from 12 hours before the deadline to 12 hours after it.
+  describe.each([
+    "Pacific/Honolulu",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Africa/Lagos",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Pacific/Auckland",
+    "Pacific/Kiritimati",
+  ])("%s", (zone) => {
+    const input = oetDone(zone);
+    it("never says passed before the deadline, never within reach after it (at the instant itself it still holds), never 'by' the applicant's yesterday", () => {
+      for (let now = due - 12 * HOUR; now <= due + 12 * HOUR; now += HOUR / 2) {
+        const said = messages(plan(input, calendar, new Date(now))).join("\n");
+        if (now <= due) {
+          expect(said, new Date(now).toISOString()).not.toMatch(/26 Dec 2026[^.;]*has passed/);
+          expect(said).toContain("within reach");
+          if (localDate(zone, now) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
+        } else {
+          expect(said, new Date(now).toISOString()).not.toContain("within reach");
+        }
+      }
+    });
+  });
+});

@@ -83,4 +83,22 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
       expect(named).toBeGreaterThan(0);
     });
   });
+
+  it("OET in preparation, Pathway submitted: the day to book is the OET's last sitting day less the booking week, one date for both (not the 30 Dec the ROL deadline alone gave)", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
+      milestones: [
+        ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+        { key: "oet_medicine", status: "in_progress" },
+        { key: "ecfmg_pathway", status: "in_progress", date: "2026-12-01" },
+      ],
+    });
+    const result = planAt(input, "2026-12-20T09:00:00Z");
+    const risk = lastDay(result);
+    // The OET step's deadline is its last sitting day, Tue 5 Jan 2027, 9:00 PM ET (catalog due,
+    // documents deadline less the result time); the last day is exactly a booking week before it.
+    expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-06T02:00:00.000Z");
+    expect(Date.parse(risk?.lastWorkingAt ?? "")).toBe(oetDeadline(result) - 7 * DAY);
+    expect(risk?.message).toContain("book your OET Medicine sitting by Tue 29 Dec 2026");
+  });
 });

@@ -37,7 +37,8 @@ describe("the last day that still works for the 2027 Match is named before the w
   it("Lagos, OET in preparation and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
     const risk = lastDay(planAt(lagos, "2026-12-02T06:00:00Z"));
     expect(risk?.severity).toBe("warning");
-    // The Pathway's projected deadline (26 Dec) comes before the OET's last booking day (30 Dec):
+    // The Pathway's projected deadline (26 Dec) comes before the OET's last booking day (29 Dec: its last
+    // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone, t9k F9):
     // the day to act is the earlier one (tester t9j F4), for both.
     expect(risk?.message).toMatch(/^The 2027 Match is still within reach if you act by Sat 26 Dec 2026:/);
     expect(risk?.message).toContain("book your OET Medicine sitting by Sat 26 Dec 2026");

@@ -6,6 +6,7 @@ import { soapStillOpen } from "./season-over-risk.ts";
 
 const CERTIFICATION = indexedStep("ecfmg_certification");
 const PATHWAY = indexedStep("ecfmg_pathway");
+const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
 const CONTRACT = indexedStep("contract");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
@@ -19,10 +20,19 @@ export const PATHWAY_CERTIFICATE_SOURCE =
   "https://ecfmg.org/certification-pathways/permanent-validation.html";
 
 /**
+ * ECFMG's Pathways page for applicants: a Pathway certificate of an applicant who matches stays
+ * valid for entry into GME that year (official). ECFMG's revalidation window is not in facts.md, so
+ * the words name no date for it and send the applicant to the permanent-validation page.
+ */
+export const PATHWAY_MATCHED_VALIDITY_SOURCE =
+  "https://ecfmg.org/certification-pathways/info-applicants.html";
+
+/**
  * PATHWAY_CERTIFICATE_MAY_EXPIRE (warning): the applicant is ECFMG-certified, the certificate came
  * through a Pathway (the applicant recorded ecfmg_pathway done), and they are not yet in GME: not
  * matched this season (a matched applicant's certificate stays valid for entry into GME that year, per
- * https://ecfmg.org/certification-pathways/info-applicants.html) and before its residency start. So the
+ * PATHWAY_MATCHED_VALIDITY_SOURCE; Match Week done means matched, in the Match or in SOAP, as its
+ * card asks: tester t9k F8) and before its residency start. So the
  * certificate can expire before it is validated for good. Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
  */
 export function pathwayCertificateRisks(context: PlanContext): Risk[] {
@@ -30,7 +40,9 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
   const throughPathway = context.entries.at(PATHWAY.index)?.status === "done";
   const matched =
-    isFinished(statusAt(context, MATCH_DAY.index)) || isFinished(statusAt(context, CONTRACT.index));
+    statusAt(context, MATCH_WEEK.index) === "done" ||
+    isFinished(statusAt(context, MATCH_DAY.index)) ||
+    isFinished(statusAt(context, CONTRACT.index));
   const beforeGme = context.now < context.calendar.dates.residency_start.at;
   if (!certified || !throughPathway || matched || !beforeGme) return [];
   return [
@@ -40,7 +52,7 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
       message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. ${checkValidity(context)}`,
       milestones: ["ecfmg_certification", "ecfmg_pathway"],
       sources: mayMatchNow(context)
-        ? [PATHWAY_CERTIFICATE_SOURCE, CERTIFIED_TO_START_URL]
+        ? [PATHWAY_CERTIFICATE_SOURCE, PATHWAY_MATCHED_VALIDITY_SOURCE, CERTIFIED_TO_START_URL]
         : [PATHWAY_CERTIFICATE_SOURCE],
     },
   ];
@@ -58,17 +70,17 @@ function mayMatchNow(context: PlanContext): boolean {
 }
 
 /**
- * What to do about the validity date, fitted to where the applicant stands (tester t9i F8: "before
- * you apply for another Match" to someone about to match): before the rank order list deadline,
- * before ranking; while they may match this season (mayMatchNow), the certificate must be valid when
- * residency starts, since certification is needed to start (CERTIFIED_TO_START_URL), with another
- * Match only if this season does not work out; once the season is over for them, another Match.
+ * What to do about the validity date, fitted to where the applicant stands (testers t9i F8, t9k F8):
+ * before the rank order list deadline, before ranking; while they may match this season
+ * (mayMatchNow), a match (or a SOAP offer accepted) keeps the certificate valid for entry this year
+ * (PATHWAY_MATCHED_VALIDITY_SOURCE), so revalidation, which may cost a fee, waits for the season not
+ * working out; once the season is over for them, another Match.
  */
 function checkValidity(context: PlanContext): string {
   const { dates } = context.calendar;
   const check = "Check the validity date on your certificate in MyIntealth";
   if (mayMatchNow(context))
-    return `${check}: it must still be valid when residency starts on ${dates.residency_start.date}, since you need a valid certificate to start. If it ends before then, apply for ECFMG's Pathways Revalidation now, before your residency starts; if you do not match this season, before you apply for another Match.`;
+    return `If you match this season (or accept a SOAP offer), ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now. ${check}, and apply for ECFMG's Pathways Revalidation only if you do not match and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
   const ranked = context.now > dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return `${check}; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation ${ranked ? "before you apply for another Match" : "before you rank programs"}.`;
 }

@@ -41,12 +41,13 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
 });
 
 /**
- * Tester t9i F8: after the rank order list deadline, an applicant with a certified list (or SOAP
- * still open to them) may match within days, yet was told to revalidate "before you apply for
- * another Match". The certificate must be valid when residency starts (certification is needed to
- * start): the words say so, and keep "another Match" only for the season not working out.
+ * Tester t9i F8, then t9k F8: after the rank order list deadline, an applicant with a certified list
+ * (or SOAP still open to them) may match within days. ECFMG keeps a Pathway certificate valid for
+ * entry into GME in the year its holder matches (info-applicants page), so the words say so and ask
+ * for Pathways Revalidation only if the season does not work out, never "now"; an applicant who
+ * reported Match Week done (matched, in the Match or in SOAP) hears nothing.
  */
-describe("a Pathway-based certificate for an applicant who may match this season (tester t9i F8)", () => {
+describe("a Pathway-based certificate for an applicant who may match this season (tester t9i F8, t9k F8)", () => {
   const base = doneMilestones([
     "wdoms_listing",
     "ecfmg_application",
@@ -61,27 +62,44 @@ describe("a Pathway-based certificate for an applicant who may match this season
   ]);
   const riskAt = (milestones: typeof base, now: string) =>
     plan(
-      inputFactory({ applicant: applicantFactory({ matchYear: 2027 }), milestones }),
+      inputFactory({
+        applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" }),
+        milestones,
+      }),
       seasonCalendar(2027),
       new Date(now),
     ).risks.find((risk) => risk.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
   const listCertified = [...base, ...doneMilestones(["rank_order_list"])];
 
-  it("with a certified list, waiting for Match Week: valid when residency starts, revalidated before it", () => {
-    const message = riskAt(listCertified, "2027-03-10T12:00:00Z")?.message ?? "";
-    expect(message).toContain("it must still be valid when residency starts on 2027-07-01");
-    expect(message).toContain("before your residency starts");
-    expect(message).not.toMatch(/^[^.]*Revalidation before you apply for another Match/m);
-  });
+  it.each([
+    ["with a certified list, waiting for Match Week", listCertified, "2027-03-01T04:30:00Z"],
+    ["with a certified list, the week before Match Week", listCertified, "2027-03-10T12:00:00Z"],
+    ["in SOAP without a list", base, "2027-03-17T04:30:00Z"],
+    ["in SOAP without a list, on its last day", base, "2027-03-18T04:30:00Z"],
+  ])(
+    "%s: valid for entry this year if they match, revalidation only if they do not, cited",
+    (_, milestones, now) => {
+      const risk = riskAt(milestones, now);
+      const message = risk?.message ?? "";
+      expect(message).toContain(
+        "If you match this season (or accept a SOAP offer), ECFMG keeps your certificate valid for entry into residency this year",
+      );
+      expect(message).toContain("apply for ECFMG's Pathways Revalidation only if you do not match");
+      expect(message).not.toContain("Revalidation now");
+      expect(risk?.sources).toContain("https://ecfmg.org/certification-pathways/info-applicants.html");
+    },
+  );
 
-  it("in SOAP without a list: the same, since a SOAP position starts this year too", () => {
-    const message = riskAt(base, "2027-03-16T16:00:00Z")?.message ?? "";
-    expect(message).toContain("before your residency starts");
+  it("says nothing once the applicant reported Match Week done (matched, in the Match or in SOAP)", () => {
+    const matched = [...listCertified, ...doneMilestones(["match_week"], "2027-03-15")];
+    expect(riskAt(matched, "2027-03-16T04:30:00Z")).toBeUndefined();
+    const inSoap = [...base, ...doneMilestones(["match_week"], "2027-03-19")];
+    expect(riskAt(inSoap, "2027-03-20T04:30:00Z")).toBeUndefined();
   });
 
   it("with the Match over for them and SOAP closed: another Match, as before", () => {
     const message = riskAt(base, "2027-03-25T12:00:00Z")?.message ?? "";
     expect(message).toContain("before you apply for another Match");
-    expect(message).not.toContain("before your residency starts");
+    expect(message).not.toContain("If you match this season");
   });
 });

@@ -137,9 +137,12 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       ]),
     ),
     `  spent ${usd(result.budget.spentUsd)}, upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
-    ...result.budget.items
-      .filter((item) => item.verify !== undefined)
-      .map((item) => `  ! ${item.label}: ${item.verify}\n`),
+    // One footnote per fact: a fee budgeted for this Match and again for the next has one flag (tester t9k F11).
+    ...new Set(
+      result.budget.items
+        .filter((item) => item.verify !== undefined)
+        .map((item) => `  ! ${item.label}: ${item.verify}\n`),
+    ),
     ...(result.budget.otherCurrency === undefined
       ? []
       : [

@@ -33,17 +33,21 @@ export function paidSeasonAdvice(
   const year = context.calendar.matchYear;
   const paid = SEASON_FEES.filter((each) => feePaid(context, each.key));
   if (paid.length === 0) return "";
-  const refunds: string[] = [];
+  // Each with its own number, so the verb agrees with what is named (tester t9k F11).
+  const refunds: { said: string; plural: boolean }[] = [];
   if (feePaid(context, "eras_token")) {
-    refunds.push("ECFMG's ERAS token fee");
+    refunds.push({ said: "ECFMG's ERAS token fee", plural: false });
     addSource(sources, ERAS_TOKEN_FEE_URL);
   }
   if (feePaid(context, "nrmp_registration")) {
-    refunds.push("NRMP's fees");
+    refunds.push({ said: "NRMP's fees", plural: true });
     addSource(sources, NRMP_FEES_URL);
   }
+  const refundsAre = refunds.length > 1 || refunds[0]?.plural === true ? "are" : "is";
   const rules = [
-    ...(refunds.length > 0 ? [`${refunds.join(" and ")} are non-refundable`] : []),
+    ...(refunds.length > 0
+      ? [`${refunds.map((each) => each.said).join(" and ")} ${refundsAre} non-refundable`]
+      : []),
     ...(feePaid(context, "eras_application")
       ? ["Matchpath knows of no refund of ERAS application fees"]
       : []),

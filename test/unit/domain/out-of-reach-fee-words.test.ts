@@ -91,6 +91,14 @@ describe("MATCH_YEAR_NOT_FEASIBLE tells an applicant who paid the season what be
     expect(text).not.toMatch(/withdraw/i);
   });
 
+  // Tester t9k F11: "ECFMG's ERAS token fee are non-refundable"; the verb agrees with what is named.
+  it.each([
+    ["the token alone", "not_started", "ECFMG's ERAS token fee is non-refundable"],
+    ["the token and NRMP's fees", "done", "ECFMG's ERAS token fee and NRMP's fees are non-refundable"],
+  ] as const)("says %s in good grammar", (_, nrmp, said) => {
+    expect(message(planWith("done", nrmp))).toContain(said);
+  });
+
   it("cites the refund rules and NRMP's withdrawal deadline", () => {
     const risk = planWith("done", "done").risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
     expect(risk?.sources).toEqual(

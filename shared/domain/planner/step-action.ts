@@ -56,7 +56,9 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             // (matchDayStep): telling us can still be done (tester t9k F1).
             !(entry.key === "match_day" && matchOverUnreported(context))
           ? seasonOverStepAction(context)
-          : entry.key === "ecfmg_pathway" && facts.missed !== null && status === "not_started"
+          : entry.key === "ecfmg_pathway" &&
+              status === "not_started" &&
+              (facts.missed !== null || facts.stepDates.calendar.matchYear > context.calendar.matchYear)
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
               ? entry.statusActions.prerequisitePending
@@ -87,11 +89,13 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
  * them, never "now" (tester t9j F9: "submit the application now" in December 2026 for the 2028
  * Match, whose Pathways open months later; README: the badge's step "says which deadline passed").
  * ECFMG publishes each cycle's opening only when it opens: the one on record (the 2026 Pathways,
- * confirmed.json) is named, not projected.
+ * confirmed.json) is named, not projected. The same once the plan moved to a later Match before its
+ * own Match's deadline passed (`missed` null: that Match is out of reach), where "now" would send the
+ * applicant to pay for a Pathway of a season they cannot take (tester t9k F11).
  */
 function laterMatchPathwayAction(
   context: PlanContext,
-  missed: DueDate,
+  missed: DueDate | null,
   stepDates: PlanDates,
   due: DueDate | null,
 ): string {
@@ -102,7 +106,11 @@ function laterMatchPathwayAction(
   );
   const onRecord = opened === undefined ? "" : `; the 2026 Pathways opened on ${renderDate(opened.date)}`;
   const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
-  return `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match. Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
+  const why =
+    missed === null
+      ? `The ${context.calendar.matchYear} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
+      : `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
+  return `${why} Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
 
 /** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */

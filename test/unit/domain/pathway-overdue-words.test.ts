@@ -40,3 +40,29 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
     expect(step?.action).not.toContain("before its deadline");
   });
 });
+
+// Tester t9k F11: a Lagos applicant with the OET not started on 2 Dec 2026 cannot reach the 2027
+// Match (its Pathway deadline, projected 26 Dec 2026, has not passed yet), so the plan is dated for
+// 2028 and the Pathway card is "later", aimed at Sep 2027; yet it said "submit the application now".
+// Pathways are per-Match-season applications: the 2028 one opens months later.
+describe("the Pathway's words on a plan moved to a later Match before its own deadline passed (t9k F11)", () => {
+  const input = inputFactory({
+    applicant: applicantFactory({
+      matchYear: 2027,
+      timezone: "Africa/Lagos",
+      visa: "J-1",
+      graduation: "2022-11-15",
+    }),
+    milestones: DONE.map((key) => milestoneFactory(key, "done")),
+  });
+
+  it("applies once the 2028 Pathways open, never now, and names the date it is due by", () => {
+    const step = planFor(input, "2026-12-02T09:00:00Z").nextSteps.find(
+      (s) => s.milestone === "ecfmg_pathway",
+    );
+    expect(step?.action).not.toContain("now");
+    expect(step?.action).toContain("Apply once ECFMG's 2028 Pathways are open");
+    expect(step?.action).toContain("The 2027 Match is out of reach, so your Pathway is for the 2028 Match");
+    expect(step?.action).toMatch(/submit it by [^.]*2027 \(projected\)/);
+  });
+});

@@ -9,6 +9,7 @@ import { planInterviews } from "./planner/interviews.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
+import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
 import { joinLateArrivals } from "./planner/reminders.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
@@ -79,8 +80,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
         : null,
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
+  // Out of reach, the steps done for this Match are the later one's to do again (laterSeasonSteps).
+  const stepContext = feasibility.infeasible ? laterSeasonSteps(context, plannedSeason) : context;
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
-    planMilestone(context, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
+    planMilestone(stepContext, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
   planInterviews(context, collected.nextSteps, collected.reminders);
   const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);

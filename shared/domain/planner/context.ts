@@ -68,6 +68,11 @@ export interface PlanContext {
   /** The snapshot's own entries of those steps, as reported (the budget keeps their fees as spent). */
   pastSeasonEntries: ReadonlyMap<MilestoneKey, MilestoneEntry>;
   /**
+   * Set only on the steps' context of a plan moved to a later Match (laterSeasonSteps): the Match
+   * out of reach, whose steps in `pastSeason` counted for it only, and the Match planned instead.
+   */
+  pastSeasonMatch?: { out: number; planned: number };
+  /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
    * list counts as not started, so its deadline and reminders stay in the plan.

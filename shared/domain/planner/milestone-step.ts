@@ -21,6 +21,7 @@ import { soapStillOpen } from "./season-over-risk.ts";
 import { stepAction } from "./step-action.ts";
 import { stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
+import { pastSeasonMatchNote } from "./step-text.ts";
 import { stepUrgency } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
@@ -155,7 +156,7 @@ export function planMilestone(
       milestone: entry.key,
       title: catalogEntry.title,
       waitingFor,
-      why: entry.why.text,
+      why: whyBlocked(context, entry),
     };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
     else if (detail !== undefined) step.deadline = detail;
@@ -287,4 +288,10 @@ export function planMilestone(
 function passedDue(context: PlanContext, dates: PlanDates, index: number): DueDate | null {
   const due = dates.dueAt(index);
   return due !== null && due.at < context.now ? due : null;
+}
+
+/** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */
+function whyBlocked(context: PlanContext, entry: CatalogEntry): string {
+  const moved = pastSeasonMatchNote(context, entry.key);
+  return moved === "" ? entry.why.text : `${moved} ${entry.why.text}`;
 }

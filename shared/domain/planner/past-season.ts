@@ -1,6 +1,8 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
 
 /**
  * The steps of the snapshot that were done (or booked, or waived) for an earlier Match season
@@ -55,4 +57,37 @@ export function pastSeasonWork(
     if (withIt && (entry.status !== "waived" || entry.date !== undefined)) past.add(entry.key);
   }
   return past;
+}
+
+/**
+ * The context a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE) lays its steps with: the steps
+ * done for the Match out of reach count for it only, so they are on the later Match's road again,
+ * by the same rule as for a re-applicant who switched Match year (pastSeasonWork against the later
+ * season: done on or before the day its previous ERAS season ends, which is the earlier Match's).
+ * The snapshot cannot say which Match a step was for; its date can (lead's note, task adv44: an
+ * ERAS application or NRMP registration of the 2027 Match does not count for 2028). Risks,
+ * feasibility and the budget (which keeps those fees as spent, adv39) read the plan's own context.
+ * The context itself when nothing more is of an earlier season.
+ */
+export function laterSeasonSteps(context: PlanContext, later: SeasonCalendar): PlanContext {
+  const past = pastSeasonWork(context.entries, later, context.now);
+  if (past.size === context.pastSeason.size) return context;
+  const entries = context.entries.copy();
+  const statuses = context.statuses.slice();
+  const reported = new Map(context.pastSeasonEntries);
+  for (const key of past) {
+    if (context.pastSeason.has(key)) continue;
+    const entry = entries.get(key);
+    if (entry !== undefined) reported.set(key, entry);
+    entries.set({ key, status: "not_started" });
+    statuses[stepIndex(key)] = "not_started";
+  }
+  return {
+    ...context,
+    entries,
+    statuses,
+    pastSeason: past,
+    pastSeasonEntries: reported,
+    pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
+  };
 }

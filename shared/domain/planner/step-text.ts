@@ -3,7 +3,7 @@ import { nextMatchShare } from "../budget-words.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
-import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
+import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
@@ -61,9 +61,12 @@ function fill(
  */
 function withDue(context: PlanContext, filled: string, due: DueDate | null): string {
   if (due === null) return `${filled}its deadline`;
+  // A projected deadline says so wherever the words name it, as its card does (lead's note, adv44:
+  // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
+  const projected = due.status === "projected" ? " (projected)" : "";
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
-    return `${filled.slice(0, -3)}${byDay(context, due.at)}`;
-  return `${filled}${dayBy(context, due.at)}`;
+    return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
+  return `${filled}${dayBy(context, due.at)}${projected}`;
 }
 
 /**
@@ -101,9 +104,21 @@ export function actionFor(
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;
   const again = entry.redoneEachSeason?.again;
+  const moved = pastSeasonMatchNote(context, entry.key);
+  if (moved !== "") return `${again ?? statusAction(context, entry, index, status, budget, due)} ${moved}`;
   return again === undefined
     ? `${statusAction(context, entry, index, status, budget, due)} What you did for an earlier Match season does not count for the ${year} Match.`
     : `${again} What you did for an earlier Match season is not in your ${year} application until you do.`;
+}
+
+/**
+ * On a plan moved to a later Match (laterSeasonSteps), what a step done for the Match out of reach
+ * is worth: that Match only. Empty for any other step or plan.
+ */
+export function pastSeasonMatchNote(context: PlanContext, key: MilestoneKey): string {
+  const moved = context.pastSeasonMatch;
+  if (moved === undefined || !context.pastSeason.has(key)) return "";
+  return `What you did for the ${moved.out} Match was for that Match only: the ${moved.planned} Match needs it done again, in its own season.`;
 }
 
 function statusAction(

@@ -66,3 +66,30 @@ describe("the Pathway's words on a plan moved to a later Match before its own de
     expect(step?.action).toMatch(/submit it by [^.]*2027 \(projected\)/);
   });
 });
+
+// Lead's note (task adv44): a Pathway in progress for the 2027 Match read "submit it by Sat 26 Dec
+// 2026" with no "(projected)", though ECFMG has not published that deadline: every projected date
+// the step's words name says so, as its card does.
+describe("the Pathway step's own deadline in its words says it is projected (adv44)", () => {
+  const input = inputFactory({
+    applicant: applicantFactory({
+      matchYear: 2027,
+      timezone: "Africa/Lagos",
+      visa: "J-1",
+      graduation: "2024-07-30",
+    }),
+    milestones: [
+      ...DONE.map((key) => milestoneFactory(key, "done")),
+      milestoneFactory("oet_medicine", "done", "2026-10-01"),
+      milestoneFactory("ecfmg_pathway", "in_progress"),
+    ],
+  });
+
+  it("in progress: 'submit it by … (projected)'", () => {
+    const step = planFor(input, "2026-12-02T09:00:00Z").nextSteps.find(
+      (s) => s.milestone === "ecfmg_pathway",
+    );
+    expect(step?.deadline?.status).toBe("projected");
+    expect(step?.action).toMatch(/submit it by [A-Z][a-z]{2} \d{1,2} Dec 2026 \(projected\)/);
+  });
+});

@@ -42,8 +42,11 @@ describe("reminder policy", () => {
     ).toBe(true);
   });
 
-  it("returns no wake-up when everything is sent", () => {
-    const result = basePlan();
+  it("returns no wake-up when everything is sent and no risk is due to change", () => {
+    // The factory applicant is out of reach for 2026, so its plan lists when its earliest feasible
+    // Match moves on (adv45); those wake-ups are the next test's concern.
+    const { riskChangesAt, ...result } = basePlan();
+    expect(riskChangesAt?.length).toBeGreaterThan(0);
     expect(nextWakeUp(result, NOW, new Set(result.reminders.map((reminder) => reminder.id)))).toBeUndefined();
   });
 

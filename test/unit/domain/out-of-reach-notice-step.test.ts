@@ -6,7 +6,13 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
 
 // Tester t9k F11: the out-of-reach email rode on the plan's first next step ("Gain US clinical
 // experience", or the certificate), a step the risk is not about. It carries the step whose result
@@ -31,19 +37,7 @@ const step2Unreported = inputFactory({
   applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027, graduation: "2022-11-15" }),
   milestones: [
     ...doneMilestones(
-      [
-        ...EARLY,
-        "oet_medicine",
-        "ecfmg_pathway",
-        "usce",
-        "lors",
-        "personal_statement",
-        "cv",
-        "program_list",
-        "eras_token",
-        "eras_application",
-        "nrmp_registration",
-      ],
+      REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
       "2025-03-01",
     ),
     milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"),

@@ -14,7 +14,9 @@ import {
  * A Step 2 CK sitting before the 2027 rank order list deadline whose result was never reported
  * (tester t9j F5, F7). NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms the
  * exams by that deadline, and Matchpath cannot know that a result it was never told of reached
- * ECFMG: the sitting counts like an exam not done, and every text says what it hangs on.
+ * ECFMG: every text says what it hangs on. Before the deadline it warns; from the deadline until
+ * Match Day is over the Match stays live on that condition (t9k F3, certified-list-awaits-confirmation
+ * .test.ts); after that the sitting counts like an exam not done, dated for the next Match.
  */
 
 const calendar = seasonCalendar(2027);

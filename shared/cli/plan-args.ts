@@ -56,6 +56,10 @@ function readNow(value: string | undefined): { now: Date } | { error: string } {
       error: `--now needs a time and a UTC offset, got the date ${value} alone: whose midnight is meant? (${example})`,
     };
   if (!TypedInstantWithOffsetSchema.safeParse(value).success) {
+    // ISO 8601 lets the seconds go; the intake's rule (RFC 3339) does not: say which to add.
+    const minutes = /^(.*T\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})$/.exec(value);
+    if (minutes !== null)
+      return { error: `--now needs the seconds too: got ${value}, write ${minutes[1]}:00${minutes[2]}` };
     const year = Number(value.slice(0, 4));
     if (/^\d{4}-/.test(value) && (year < DATE_YEARS.earliest || year > DATE_YEARS.latest))
       return {

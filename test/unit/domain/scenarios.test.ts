@@ -464,6 +464,12 @@ describe("plan CLI errors", () => {
     expect(dateOnly.code).toBe(2);
     expect(dateOnly.err).toMatch(/--now needs a time and a UTC offset/);
     expect(run(scenario(), "--now", "2026-12-02T09:00:00+08:00").code).toBe(0);
+    // Tester t9k wrote minutes without seconds: the error says what to write.
+    const noSeconds = run(scenario(), "--now", "2026-12-02T09:00+08:00");
+    expect(noSeconds.code).toBe(2);
+    expect(noSeconds.err).toContain(
+      "--now needs the seconds too: got 2026-12-02T09:00+08:00, write 2026-12-02T09:00:00+08:00",
+    );
   });
 
   it("warns of an interview outside the plan's Match interview season instead of dropping it silently", () => {

@@ -8,7 +8,8 @@ import {
 } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
-import { MILESTONE_KEYS, type MilestoneKey } from "../snapshot.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";

@@ -1,13 +1,16 @@
 import { indexedStep } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
+const SOAP = indexedStep("soap");
 
 /**
  * Whether the applicant reports having been in this season's Match after its rank order list
  * deadline: Match Week done (NRMP told them whether they matched) or Match Day done (where), each
- * reported or implied by a later step (the signed contract, the J-1 steps after it); either one,
+ * reported or implied by a later step (the signed contract, the J-1 steps after it), or SOAP taken
+ * part in (takesPartInSoap); any one,
  * as a step waived stays waived when a later one implies it. NRMP withdraws an IMG from the Match
  * and from SOAP unless ECFMG confirms Step 1, Step 2 CK and the clinical and communication skills
  * requirement (the Pathway) by that deadline (official:
@@ -19,5 +22,25 @@ const MATCH_DAY = indexedStep("match_day");
  * with the post-Match steps a minute later.
  */
 export function reportsBeingInTheMatch(context: PlanContext): boolean {
-  return statusAt(context, MATCH_WEEK.index) === "done" || statusAt(context, MATCH_DAY.index) === "done";
+  return (
+    statusAt(context, MATCH_WEEK.index) === "done" ||
+    statusAt(context, MATCH_DAY.index) === "done" ||
+    takesPartInSoap(context)
+  );
+}
+
+/**
+ * SOAP in progress or done from Match Week's Monday (season date
+ * nrmp_match_week_start_and_soap_start): NRMP admits to SOAP only applicants it kept in the Match,
+ * so taking part shows ECFMG confirmed the exams and the Pathway by the deadline (tester t9l F18: a
+ * SOAP participant whose Step 2 CK result was never reported was written off the morning after Match
+ * Day). Before Monday "in progress" means preparing, which shows nothing.
+ */
+function takesPartInSoap(context: PlanContext): boolean {
+  const status = statusAt(context, SOAP.index);
+  if (status !== "in_progress" && status !== "done") return false;
+  const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  if (context.now >= monday) return true;
+  noteRiskChange(context, monday);
+  return false;
 }

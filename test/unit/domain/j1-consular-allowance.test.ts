@@ -8,10 +8,12 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * The J-1 visa gets the consular allowance the plan already uses for a visitor visa interview at
- * the applicant's consulate (tester t9i F13: a DS-2019 due a month before the visa left ~30 days
- * for SEVIS, DS-160 and an interview, while Step 3's text allowed 60 days at the same consulate);
- * with less time left than the allowance, the visa step says to ask for an expedited appointment.
+ * The J-1 visa step gets the consular allowance the plan already uses for a visitor visa interview
+ * at the applicant's consulate (tester t9i F13), as its lead time; with less time left than that,
+ * the visa step says to check the consulate's wait and ask for an expedited appointment. The
+ * DS-2019 stays due a month before the visa: counted back 60 days it fell one day after the J-1
+ * sponsorship's date, leaving ECFMG no time for its 4-6 week review (tester t9l F4, A); between
+ * Match Day and residency start the chain cannot hold ECFMG's review and a 60-day wait both.
  */
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const done = ApplicantSnapshotSchema.parse(
@@ -41,20 +43,27 @@ const step = (result: Plan, key: string) => result.nextSteps.find((s) => s.miles
 const dueDay = (result: Plan, key: string) =>
   (step(result, key) ?? result.blocked.find((s) => s.milestone === key))?.deadline?.day;
 
-describe("the J-1 visa has the visitor visa's consular allowance (t9i F13 B)", () => {
-  it("the visa's lead time and the DS-2019's lead before the visa are the visitor-visa allowance", () => {
+describe("the J-1 visa step has the visitor visa's consular allowance (t9i F13 B), the chain ECFMG's review (t9l F4)", () => {
+  it("the visa's lead time is the visitor-visa allowance; the DS-2019 is due a month before the visa", () => {
     expect(catalogEntry("visa_j1").leadTimeDays.days).toBe(VISITOR_VISA_WAIT_DAYS);
     const due = catalogEntry("j1_ds2019").due;
-    expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual([
-      "visa_j1",
-      -VISITOR_VISA_WAIT_DAYS,
-    ]);
+    expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual(["visa_j1", -30]);
   });
 
-  it("the DS-2019 is due 60 days before the visa (orientation, 16 Jun 2026), not a month", () => {
+  it("the DS-2019 (17 May) leaves ECFMG at least 4 weeks after the sponsorship's date (t9l F4)", () => {
     const result = planAt(matched(false), "2026-04-01T09:00:00Z");
     expect(dueDay(result, "visa_j1")).toBe("2026-06-16");
-    expect(dueDay(result, "j1_ds2019")).toBe("2026-04-17");
+    expect(dueDay(result, "j1_ds2019")).toBe("2026-05-17");
+    const unsponsored = ApplicantSnapshotSchema.parse({
+      ...matched(false),
+      milestones: matched(false).milestones.filter(
+        (m) => m.key !== "j1_ecfmg_sponsorship" && m.key !== "j1_statement_of_need",
+      ),
+    });
+    const chain = planAt(unsponsored, "2026-03-28T09:00:00Z");
+    const sponsorship = Date.parse(dueDay(chain, "j1_ecfmg_sponsorship") ?? "");
+    const ds2019 = Date.parse(dueDay(chain, "j1_ds2019") ?? "");
+    expect((ds2019 - sponsorship) / 86_400_000).toBeGreaterThanOrEqual(28);
   });
 
   it("with less than the allowance left, the visa step says to ask for an expedited appointment", () => {

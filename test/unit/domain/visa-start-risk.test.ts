@@ -40,10 +40,8 @@ const visaRisk = (at: string, input = matched()) => {
 };
 
 describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is never silent", () => {
-  // The DS-2019 is due 60 days before the visa (the consular allowance, tester t9i F13), so it falls
-  // behind on 18 April, the day after the sponsorship: 17 April is when the first links are late.
-  it("is critical on 17 April, names the late links and the ones to follow, and is emailed at once", () => {
-    const { result, risk } = visaRisk("2027-04-17T08:00:00Z");
+  it("is critical on 20 April, names the late links and the ones to follow, and is emailed at once", () => {
+    const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
     expect(risk?.severity).toBe("critical");
     expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship"]);
     expect(risk?.message).toContain("DS-2019 from the program, J-1 visa at the US consulate still follow");
@@ -51,14 +49,14 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     expect(risk?.sources?.length).toBeGreaterThan(0);
     const notice = result.reminders.find((each) => each.rung === "critical-risk");
     expect(notice?.milestone).toBe("contract");
-    expect(notice?.sendAt).toBe("2027-04-17T08:00:00.000Z");
+    expect(notice?.sendAt).toBe("2027-04-20T08:00:00.000Z");
     expect(notice?.deadline).toBe(new Date(calendar.dates.residency_start.at).toISOString());
     // The next link's date is noted, so the plan is re-made when it slips.
     expect(result.riskChangesAt?.length).toBeGreaterThan(0);
   });
 
-  it("sends a new notice each time one more link falls behind (18 April: the DS-2019; 20 June: the visa)", () => {
-    const ids = ["2027-04-17T08:00:00Z", "2027-05-20T08:00:00Z", "2027-06-20T08:00:00Z"].map((at) => {
+  it("sends a new notice each time one more link falls behind (May: the DS-2019; 20 June: the visa)", () => {
+    const ids = ["2027-04-20T08:00:00Z", "2027-05-20T08:00:00Z", "2027-06-20T08:00:00Z"].map((at) => {
       const { result, risk } = visaRisk(at);
       expect(risk?.severity).toBe("critical");
       return result.reminders.find((each) => each.rung === "critical-risk" && each.milestone === "contract")
@@ -67,7 +65,7 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     expect(new Set(ids).size).toBe(3);
     expect(visaRisk("2027-06-20T08:00:00Z").risk?.milestones).toContain("visa_j1");
     // The same plan at another instant of the same week gives the same notice id (sent once).
-    const sameWeek = visaRisk("2027-04-17T20:00:00Z").result.reminders.find(
+    const sameWeek = visaRisk("2027-04-22T08:00:00Z").result.reminders.find(
       (each) => each.rung === "critical-risk",
     );
     expect(sameWeek?.id).toBe(ids[0]);

@@ -123,10 +123,9 @@ describe("risk-change wake-ups (issue 11)", () => {
 
 /**
  * With the real planner (tester s7 issue 15b, the case 3d3287c fixed): a matched J-1 applicant in
- * Cairo whose visa chain is behind; the notice of 17 April is sent. On 18 April the DS-2019 falls
- * behind too (due 60 days before the visa since tester t9i F13, no longer on 18 May: a risk-change
- * instant, weeks before the next reminder in June): the new notice goes out at that day's delivery
- * slot, whether or not the applicant consented to escalation.
+ * Cairo whose visa chain is behind; the April notice is sent. On 18 May the DS-2019 falls behind
+ * too (a risk-change instant, weeks before the next reminder on 3 June): the new notice goes out
+ * at that day's delivery slot, whether or not the applicant consented to escalation.
  */
 const BEFORE_MATCH = [
   "wdoms_listing",
@@ -155,8 +154,8 @@ const MATCHED: MilestoneEntry[] = [
 ];
 
 describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)", () => {
-  it.each([true, false])("sends the DS-2019 notice on 18 April, consent %s", async (consent) => {
-    const deps = setup(domainPlanning, "2027-04-17T08:00:00Z");
+  it.each([true, false])("sends the DS-2019 notice on 18 May, consent %s", async (consent) => {
+    const deps = setup(domainPlanning, "2027-04-21T08:00:00Z");
     deps.store.add(
       profileFactory({
         timezone: "Africa/Cairo",
@@ -174,19 +173,19 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
       await sendDueReminders("a_ada", at, deps);
       at = deps.wakeUps.pending.get("a_ada");
     }
-    // The 17 April notice, then the risk change's notice at 08:00 Cairo (EET) on 18 April, armed for
-    // its slot (not a wake-up at the change, 04:00:01 UTC, that found it not yet due); another
-    // reminder due that day rides in the same email ("+1 more").
-    expect(fired).toEqual(["2027-04-17T08:00:00.000Z", "2027-04-18T06:00:00.000Z"]);
+    // The April notice, the certificate's start-by rung, then the risk change's notice at 07:00
+    // Cairo, armed for its slot (not a wake-up at the change, 04:00:01 UTC, that found it not yet due).
+    expect(fired).toEqual([
+      "2027-04-21T08:00:00.000Z",
+      "2027-04-22T07:00:00.000Z",
+      "2027-05-18T05:00:00.000Z",
+    ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(2);
-    expect(subjects[1]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    expect(subjects).toHaveLength(3);
+    expect(subjects[2]).toMatch(/^ada@example\.com Your visa steps are behind/);
     const notices = deps.store
       .state("a_ada")
-      .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-04-18"));
-    // One email that day carries the new notice and that reminder, each sent once.
-    expect(subjects[1]).toContain("(+1 more)");
-    expect(notices).toHaveLength(2);
-    expect(new Set(deps.store.state("a_ada").ledger.map((entry) => entry.reminderId)).size).toBe(3);
+      .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));
+    expect(notices).toHaveLength(1);
   });
 });

@@ -2,14 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
  * A certified 2027 rank order list whose only gap is an answer the applicant has not given (tester
@@ -35,24 +28,10 @@ const LIVE = {
 /** Midnight ET after Match Day has passed (Sat 20 Mar 2027, 04:00 UTC), and a week later. */
 const AFTER_MATCH_DAY = [Date.parse("2027-03-20T05:00:00Z"), Date.parse("2027-03-27T12:00:00Z")];
 
-function listCertifiedWith(timezone: string, open: MilestoneEntry) {
-  return inputFactory({
-    applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2022-11-15", visa: "J-1" }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== open.key),
-        "2026-09-10",
-      ),
-      open,
-      milestoneFactory("rank_order_list", "done", "2027-02-03"),
-    ],
-  });
-}
-
 const unreportedStep2 = (timezone: string) =>
-  listCertifiedWith(timezone, milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"));
+  certifiedListWith(timezone, milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"));
 const pathwayUndated = (timezone: string) =>
-  listCertifiedWith(timezone, milestoneFactory("ecfmg_pathway", "in_progress"));
+  certifiedListWith(timezone, milestoneFactory("ecfmg_pathway", "in_progress"));
 
 function step(result: Plan, key: string) {
   return result.nextSteps.find((each) => each.milestone === key);
@@ -132,7 +111,7 @@ describe("where the condition cannot hold, the write-off stays (Manila, SOAP Wed
     ["Step 2 CK sat after the deadline", milestoneFactory("usmle_step2ck", "scheduled", "2027-03-01")],
     ["Pathway not submitted", milestoneFactory("ecfmg_pathway", "not_started")],
   ])("%s: out of reach, no conditional Match Day", (_, open) => {
-    const input = listCertifiedWith("Asia/Manila", open);
+    const input = certifiedListWith("Asia/Manila", open);
     const result = plan(input, calendar, new Date(LIVE["SOAP Wednesday"]));
     expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(step(result, "match_day")).toBeUndefined();

@@ -133,6 +133,25 @@ export function examsDone(date = "2025-01-15"): MilestoneEntry[] {
  * A J-1 applicant in Lagos, graduated 30 Jun 2025, with every step up to NRMP done and a 2027 rank
  * order list certified on 10 Feb 2027, who never tells us Match Day's result (tester t9j F1, F2).
  */
+/**
+ * A J-1 applicant in `timezone` whose 2027 rank order list was certified on 3 Feb 2027, every step
+ * up to NRMP registration done (10 Sep 2026) but the `open` entries, which stand as given: the
+ * certified list whose Match hangs on an answer not yet given (tester t9k F3, t9l F18).
+ */
+export function certifiedListWith(timezone: string, ...open: MilestoneEntry[]): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2022-11-15", visa: "J-1" }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => !open.some((entry) => entry.key === key)),
+        "2026-09-10",
+      ),
+      ...open,
+      milestoneFactory("rank_order_list", "done", "2027-02-03"),
+    ],
+  });
+}
+
 export function certifiedListInLagos(externalId: string): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({

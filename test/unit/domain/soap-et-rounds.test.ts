@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Plan } from "#domain/plan.ts";
-import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { etInstant } from "#domain/time.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
  * SOAP's days are ET days (tester t9j F6, t9i F10): a SOAP rung speaks of that ET day's offer rounds
@@ -13,31 +11,6 @@ import { etInstant } from "#domain/time.ts";
  * begins after the rounds; SOAP's text fits the day; one step asks a SOAP participant for the result;
  * a step a critical risk is about is never badged "later".
  */
-const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
-const certified = ApplicantSnapshotSchema.parse(
-  JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
-);
-const inSoap = (timezone: string, reminderTime?: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse({
-    ...certified,
-    applicant: { ...certified.applicant, timezone, ...(reminderTime === undefined ? {} : { reminderTime }) },
-    milestones: [
-      ...certified.milestones.filter((m) => m.key !== "soap"),
-      { key: "soap", status: "in_progress" },
-    ],
-  });
-const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
-
-/**
- * The ET instant each SOAP rung is about (2027: Match Week Mon 15 – Thu 18 Mar): the start of that
- * ET day's SOAP business, 9:00 AM ET, the earliest hour NRMP has opened a SOAP day's offers with.
- */
-const ABOUT: Record<string, number> = {
-  "soap-before-offer-rounds": etInstant("2027-03-16", "09:00"),
-  "soap-offer-round": etInstant("2027-03-17", "09:00"),
-  "soap-last-offer-rounds": etInstant("2027-03-18", "09:00"),
-};
 const RELEASE = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
 
 /** Zones from UTC−10 to UTC+14, half and three-quarter hours included. */
@@ -94,13 +67,13 @@ describe("SOAP's rungs land before the ET offer rounds they announce (t9j F6 B)"
         (zone, hour, minute) => {
           const now = new Date(RELEASE).toISOString();
           const reminders = planAt(inSoap(zone, `${String(hour).padStart(2, "0")}:${minute}`), now).reminders;
-          const laid = reminders.filter((r) => ABOUT[r.rung] !== undefined);
+          const laid = reminders.filter((r) => SOAP_ROUND_ET[r.rung] !== undefined);
           // The last rounds always get their rung; a rung may merge into a later one's slot, never after it.
           expect(laid.some((r) => r.rung === "soap-last-offer-rounds")).toBe(true);
           for (const r of laid) {
             const sendAt = Date.parse(r.sendAt);
             expect(sendAt, `${zone} ${hour}:${minute} ${r.rung} ${r.sendAtLocal}`).toBeLessThanOrEqual(
-              ABOUT[r.rung] as number,
+              SOAP_ROUND_ET[r.rung] as number,
             );
             expect(sendAt).toBeGreaterThanOrEqual(RELEASE);
           }
@@ -149,7 +122,12 @@ describe("one step asks a SOAP participant for the result (t9j F6 C)", () => {
 
 describe("a step a critical risk is about is not badged 'later' (t9i F10)", () => {
   const early = ApplicantSnapshotSchema.parse(
-    JSON.parse(readFileSync(new URL("rank-list-before-opening-2027.json", SCENARIO_DIR), "utf8")),
+    JSON.parse(
+      readFileSync(
+        new URL("../../fixtures/scenarios/rank-list-before-opening-2027.json", import.meta.url),
+        "utf8",
+      ),
+    ),
   );
   const dated = ApplicantSnapshotSchema.parse({
     ...early,

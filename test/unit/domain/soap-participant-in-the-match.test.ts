@@ -2,13 +2,7 @@ import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
  * Tester t9l F18 (A): NRMP lets an IMG into SOAP only if ECFMG confirmed the exams and the Pathway
@@ -20,20 +14,8 @@ import {
 
 const calendar = seasonCalendar(2027);
 
-function inSoap(timezone: string, soap: MilestoneEntry) {
-  return inputFactory({
-    applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2022-11-15", visa: "J-1" }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
-        "2026-09-10",
-      ),
-      milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"),
-      milestoneFactory("rank_order_list", "done", "2027-02-03"),
-      soap,
-    ],
-  });
-}
+const inSoap = (timezone: string, soap: MilestoneEntry) =>
+  certifiedListWith(timezone, milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"), soap);
 
 describe.each(["Asia/Kolkata", "Africa/Lagos", "America/Los_Angeles"])(
   "SOAP taken part in, Step 2 CK result never reported (%s)",

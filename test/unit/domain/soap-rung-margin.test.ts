@@ -1,40 +1,15 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Plan } from "#domain/plan.ts";
 import { ET_EVENT_MARGIN_MS } from "#domain/planner/et-event.ts";
-import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { etInstant, HOUR_MS } from "#domain/time.ts";
+import { HOUR_MS } from "#domain/time.ts";
+import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
  * A SOAP rung announces an ET event (that day's first offer round, 9:00 AM ET): it must leave with
  * a margin before it, not at it (tester t9k F5: in New York the 09:00 slot was the event itself, so
  * the email arrived after the round had begun).
  */
-const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
-const certified = ApplicantSnapshotSchema.parse(
-  JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
-);
-const inSoap = (timezone: string, reminderTime?: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse({
-    ...certified,
-    applicant: { ...certified.applicant, timezone, ...(reminderTime === undefined ? {} : { reminderTime }) },
-    milestones: [
-      ...certified.milestones.filter((m) => m.key !== "soap"),
-      { key: "soap", status: "in_progress" },
-    ],
-  });
-const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
-
-/** 2027: Match Week Mon 15 – Thu 18 Mar; each SOAP day's first offer round at 9:00 AM ET. */
-const EVENT: Record<string, number> = {
-  "soap-before-offer-rounds": etInstant("2027-03-16", "09:00"),
-  "soap-offer-round": etInstant("2027-03-17", "09:00"),
-  "soap-last-offer-rounds": etInstant("2027-03-18", "09:00"),
-};
 const RELEASE = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
 
 describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B)", () => {
@@ -44,13 +19,15 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
 
   it("New York at the default 09:00 hears of Thursday's last rounds on Wednesday, not at the round", () => {
     const rungs = planAt(inSoap("America/New_York"), "2027-03-15T15:00:00Z").reminders.filter(
-      (r) => EVENT[r.rung] !== undefined,
+      (r) => SOAP_ROUND_ET[r.rung] !== undefined,
     );
     expect(rungs.find((r) => r.rung === "soap-last-offer-rounds")?.sendAtLocal).toBe(
       "2027-03-17T09:00:00.000-04:00",
     );
     for (const r of rungs) {
-      expect(Date.parse(r.sendAt), r.rung).toBeLessThan((EVENT[r.rung] as number) - ET_EVENT_MARGIN_MS);
+      expect(Date.parse(r.sendAt), r.rung).toBeLessThan(
+        (SOAP_ROUND_ET[r.rung] as number) - ET_EVENT_MARGIN_MS,
+      );
     }
   });
 
@@ -61,7 +38,7 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
         (r) => r.rung === "soap-last-offer-rounds",
       );
       expect(Date.parse(last?.sendAt ?? "")).toBeLessThan(
-        (EVENT["soap-last-offer-rounds"] as number) - ET_EVENT_MARGIN_MS,
+        (SOAP_ROUND_ET["soap-last-offer-rounds"] as number) - ET_EVENT_MARGIN_MS,
       );
     },
   );
@@ -94,11 +71,11 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
         (zone, hour, minute) => {
           const now = new Date(RELEASE).toISOString();
           const reminders = planAt(inSoap(zone, `${String(hour).padStart(2, "0")}:${minute}`), now).reminders;
-          const laid = reminders.filter((r) => EVENT[r.rung] !== undefined);
+          const laid = reminders.filter((r) => SOAP_ROUND_ET[r.rung] !== undefined);
           expect(laid.some((r) => r.rung === "soap-last-offer-rounds")).toBe(true);
           for (const r of laid) {
             expect(Date.parse(r.sendAt), `${zone} ${hour}:${minute} ${r.rung} ${r.sendAtLocal}`).toBeLessThan(
-              (EVENT[r.rung] as number) - ET_EVENT_MARGIN_MS,
+              (SOAP_ROUND_ET[r.rung] as number) - ET_EVENT_MARGIN_MS,
             );
           }
         },

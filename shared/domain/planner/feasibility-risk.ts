@@ -77,14 +77,32 @@ export function dayByPassed(context: PlanContext, at: number): boolean {
 }
 
 /**
+ * Whether an instant still ahead is one to act on today, by its hour: it falls within the next 24
+ * hours, or on the applicant's local today, or dayBy's day is already their yesterday (an ET day
+ * behind theirs). A day alone would let an applicant west of ET plan for the evening of a day whose
+ * cut-off is 6:00 PM (tester t9l F7: Los Angeles read "by Sat 26 Dec 2026" up to the last minute).
+ */
+export function dueToday(context: PlanContext, at: number): boolean {
+  if (at < context.now) return false;
+  if (at - context.now <= DAY_MS) return true;
+  const today = localDate(context.zone, context.now);
+  return localDate(context.zone, at) === today || earlierDay(context, at) < today;
+}
+
+/** Whether a deadline is asked for as byDay says it (passed, or due today by its hour) rather than "by <day>". */
+export function byDayNear(context: PlanContext, at: number): boolean {
+  return at < context.now || dueToday(context, at);
+}
+
+/**
  * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
- * passed)"; while it is ahead but dayBy's day is already the applicant's yesterday (an ET day
- * behind theirs), the instant in both zones, "by Sun 27 Dec 2026, 3:00 AM GMT+1 (Sat 26 Dec 2026,
- * 9:00 PM ET)": never "passed" before the instant (tester t9k F7), never "by" their yesterday.
+ * passed)"; while it is ahead and due today (dueToday), the instant in both zones in every zone,
+ * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": never "passed" before
+ * the instant (tester t9k F7), never "by" their yesterday, never a bare day on the last one (t9l F7).
  */
 export function byDay(context: PlanContext, at: number): string {
   if (at < context.now) return `as soon as you can (${dayBy(context, at)} has passed)`;
-  return dayByPassed(context, at) ? `by ${when(context, at)}` : `by ${dayBy(context, at)}`;
+  return dueToday(context, at) ? `today, by ${when(context, at)}` : `by ${dayBy(context, at)}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { byDay, byDayNear, dayBy } from "./feasibility-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -75,7 +75,7 @@ const subjects = new Map<MilestoneKey, string>();
 export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
   const verb = pathway ? "complete it" : "take it";
   // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
-  return dayByPassed(context, latestSitting)
+  return byDayNear(context, latestSitting)
     ? `${verb} ${byDay(context, latestSitting)}`
     : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
 }
@@ -120,7 +120,8 @@ export function pathwayNotSubmitted(
   const oetPending =
     oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
   const oetDue = oetPending ? dates.due(oet) : null;
-  for (const days of [0, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
+  // 1 day: from then its day is said with its hour (byDay's dueToday, tester t9l F7).
+  for (const days of [0, 1, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
   if (oetDue !== null) noteRiskChange(context, oetDue.at);
   const { now } = context;
   // Too late for ranking only when ECFMG's review, started today, ends after the ROL deadline: the
@@ -147,7 +148,7 @@ export function pathwayNotSubmitted(
   parts.details.push(
     oetPending
       ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
-      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${dayByPassed(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
+      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
 }

@@ -3,7 +3,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, MINUTE_MS, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import {
   assessAt,
   describeTakes,
@@ -12,9 +12,9 @@ import {
   pathwayDocumentsDeadline,
   type Remaining,
 } from "./feasibility.ts";
-import { byDay, citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import { noteCrossing } from "./risk-change-instants.ts";
+import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -91,19 +91,34 @@ function assessAs(context: PlanContext, at: number): Feasibility {
  */
 export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const { calendar, zone } = context;
-  // The earlier of the ET and local days can be the applicant's yesterday (west of them): then today.
-  const byPassed = dayByPassed(context, last.at);
   const due = pathwayDeadline(calendar);
   const documentsDue = pathwayDocumentsDeadline(calendar);
-  // In the applicant's day: both zones once its ET day is their yesterday (tester t9k F7).
-  const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   const takes = last.chain.takes;
   // The deadline the chain misses a minute after the last day (tester t9j F4, t9k F9: never a last
   // day after a deadline the chain needs): the rank order list's, or a Pathway deadline.
   const bound = last.bound === "pathway" || last.bound === "documents" ? last.bound : "exams";
   const pathwayBound = bound === "pathway";
+  // A Pathway application dated before now went in then (the README: a passed date reads as
+  // submitted that day; feasibility counts it so): never an action again (tester t9l F8).
+  const pathwayDay = plannedDay(context, "ecfmg_pathway");
   const pathway: PathwayDue =
-    due === null ? "none" : due < context.now ? "passed" : due < last.at || pathwayBound ? "before" : "after";
+    due === null
+      ? "none"
+      : pathwayDay !== null && pathwayDay < context.now
+        ? "submitted"
+        : due < context.now
+          ? "passed"
+          : due < last.at || pathwayBound
+            ? "before"
+            : "after";
+  // "act by" is the earliest of the named actions' last instants: the Pathway's deadline when it is
+  // named before the last day (tester t9l F8: "act by Wed 27 Jan 2027: submit … by Sun 27 Dec").
+  const pathwayNamed = pathway === "before" && takes.some((take) => take.key === "ecfmg_pathway");
+  const actBy = pathwayNamed && due !== null ? Math.min(due, last.at) : last.at;
+  // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
+  noteRiskChange(context, actBy - DAY_MS);
+  const today = dueToday(context, actBy);
+  const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
@@ -113,7 +128,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.at !== last.at ||
     known.zone !== zone ||
     known.calendar !== calendar ||
-    known.byPassed !== byPassed ||
+    known.today !== today ||
+    known.actBy !== actBy ||
     known.pathway !== pathway ||
     known.bound !== bound ||
     known.dueBy !== dueBy ||
@@ -124,10 +140,12 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       zone,
       at: last.at,
       takes: takes.map((take) => ({ ...take })),
-      byPassed,
+      today,
+      actBy,
       pathway,
       bound,
-      by: byPassed ? "today" : `by ${dayBy(context, last.at)}`,
+      by: byDay(context, actBy),
+      lastBy: byDay(context, last.at),
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
       documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
@@ -146,8 +164,11 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   };
 }
 
-/** Where the projected Pathway deadline falls: none, passed (at or before now), before or after the last day. */
-type PathwayDue = "none" | "passed" | "before" | "after";
+/**
+ * Where the projected Pathway deadline falls: none, passed (at or before now), before or after the
+ * last day; "submitted" when the application is dated before now, whatever its deadline.
+ */
+type PathwayDue = "none" | "submitted" | "passed" | "before" | "after";
 
 /** Everything MATCH_YEAR_LAST_DAY's words depend on: no PlanContext, so a new read of now cannot slip past the memo. */
 interface LastDayFacts {
@@ -155,12 +176,17 @@ interface LastDayFacts {
   zone: string;
   at: number;
   takes: readonly Remaining[];
-  byPassed: boolean;
+  /** Whether actBy is due today (dueToday): then every "by" carries its hour. */
+  today: boolean;
+  /** The earliest of the named actions' last instants: the last day, or the Pathway's deadline before it. */
+  actBy: number;
   pathway: PathwayDue;
   /** The deadline the chain misses a minute after the last day (LastWorking.bound). */
   bound: "exams" | "pathway" | "documents";
-  /** "today" or "by Wed 27 Jan 2027" (dayBy of the last day). */
+  /** byDay of actBy: "by Wed 27 Jan 2027", or "today, by <local time> (<ET time>)". */
   by: string;
+  /** byDay of the last day itself, for the actions it bounds. */
+  lastBy: string;
   /** dayBy of the projected Pathway deadline ("" when none). */
   dueDay: string;
   /** byDay of the projected Pathway deadline while it is ahead ("" when none or passed). */
@@ -206,6 +232,8 @@ function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): bo
 
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
+  // The opener says the hour (by); an action due at that same instant then just says "today".
+  const lastBy = facts.today && facts.at === facts.actBy ? "today" : facts.lastBy;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
@@ -219,30 +247,43 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   let preparing = false;
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
-    if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${by}`);
+    if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${lastBy}`);
     else if (take.key === "ecfmg_pathway") {
+      // Submitted already (tester t9l F8): only what is still to do is named.
+      if (facts.pathway === "submitted") continue;
       if (facts.pathway === "before")
-        acts.push(`submit your ECFMG Pathway application ${facts.dueBy} (projected)`);
+        acts.push(
+          facts.today
+            ? "submit your ECFMG Pathway application today (its deadline is projected)"
+            : `submit your ECFMG Pathway application ${facts.dueBy} (projected)`,
+        );
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
       // A3); the real one may be later (the projection takes the earlier candidate), so at once.
       else if (facts.pathway === "passed")
         acts.push(
-          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${by} at the latest)`,
+          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${lastBy} at the latest)`,
         );
-      else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${by}`);
+      else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {
-      if (!preparing) acts.push(`start preparing for ${name} ${by}`);
+      if (!preparing) acts.push(`start preparing for ${name} ${lastBy}`);
       preparing = true;
-    } else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${by}`);
+    } else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${lastBy}`);
   }
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const after = AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
+  // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
+  // the day after which the chain no longer holds.
+  const opener =
+    acts.length === 0
+      ? `The ${year} Match is still within reach, with nothing left for you to start: keep every date you have booked and send each result to ECFMG as it arrives; ${after.replace("after that day", `after ${dayOf(by)}`)}`
+      : `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${after}`;
   return {
     ...facts,
-    message: `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay)}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,
@@ -257,6 +298,11 @@ const AFTER_THAT_DAY = {
   exams:
     "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline",
 } as const;
+
+/** "Wed 27 Jan 2027" from "by Wed 27 Jan 2027", "Sat 26 Dec 2026, 6:00 PM PST (…)" from "today, by Sat 26 Dec 2026, 6:00 PM PST (…)". */
+function dayOf(by: string): string {
+  return by.replace(/^(today, )?by /, "");
+}
 
 /** "a, b and c". */
 function listed(parts: readonly string[]): string {

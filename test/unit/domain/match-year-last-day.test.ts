@@ -92,7 +92,12 @@ describe("the last day that still works for the 2027 Match is named before the w
           if (risk === undefined) continue;
           named++;
           expect(writtenOff(result), label).toBe(false);
-          const day = /act (by \w{3} \d{1,2} \w{3} \d{4}|today):/.exec(risk.message)?.[1];
+          // A day, or within its last 24 hours "today" with the hour in both zones (t9l F7); with
+          // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails.
+          const day =
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}:|\w{3} \d{1,2} \w{3} \d{4},|today, by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\):|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\),)/.exec(
+              risk.message,
+            )?.[1];
           expect(day, label).toBeDefined();
           // The day named still works through its end in ET and in the applicant's zone, whichever is
           // earlier (dayBy); the first instant after the chain's last one is out of reach.

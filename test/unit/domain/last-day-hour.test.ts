@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { localDate, renderEt, renderInZone } from "#domain/time.ts";
+import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+
+/**
+ * Tester t9l F7: on the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
+ * 9:00 PM ET), Los Angeles and New York read "act by Sat 26 Dec 2026" up to the last minute, with no
+ * hour (6:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Ruling: when a deadline
+ * falls on the applicant's local today or within the next 24 hours, every zone gets "today, by
+ * <local time> (<ET time>)"; EXAMS_LATE_FOR_RANKING likewise.
+ */
+
+const calendar = seasonCalendar(2027);
+const HOUR = 3_600_000;
+const due = pathwayDeadline(calendar) as number;
+
+/** Preparing for the OET (no sitting booked), the Pathway not submitted: the a5 applicant of t9l. */
+function oetPreparing(timezone: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      { key: "oet_medicine", status: "in_progress" },
+      { key: "ecfmg_pathway", status: "not_started" },
+    ],
+  });
+}
+
+function risk(result: Plan, code: string): string {
+  return result.risks.find((found) => found.code === code)?.message ?? "";
+}
+
+describe("the last day names its hour in every zone (t9l F7)", () => {
+  it("Los Angeles at 3:00 PM on Sat 26 Dec: today, by 6:00 PM PST", () => {
+    const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date("2026-12-26T23:00:00Z"));
+    const today = "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)";
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(`still within reach if you act ${today}:`);
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")).not.toContain("by Sat 26 Dec 2026 ");
+    expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today},`);
+  });
+
+  // UTC−10 to UTC+14, each half hour through the last 36 hours before the deadline.
+  describe.each([
+    "Pacific/Honolulu",
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Africa/Lagos",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Pacific/Auckland",
+    "Pacific/Kiritimati",
+  ])("%s", (zone) => {
+    const input = oetPreparing(zone);
+    const hour = `today, by ${renderInZone(zone, due)} (${renderEt(due)})`;
+    it("within 24 hours or on the local day of the deadline the risks say today and the hour; before that, its day", () => {
+      for (let now = due - 36 * HOUR; now <= due; now += HOUR / 2) {
+        const result = plan(input, calendar, new Date(now));
+        const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
+        const late = risk(result, "EXAMS_LATE_FOR_RANKING");
+        const at = new Date(now).toISOString();
+        expect(lastDay, at).toContain("within reach if you act ");
+        if (due - now <= 24 * HOUR || localDate(zone, now) === localDate(zone, due)) {
+          expect(lastDay, at).toContain(`if you act ${hour}:`);
+          if (late !== "") expect(late, at).toContain(hour);
+        } else {
+          expect(lastDay, at).toContain("if you act by Sat 26 Dec 2026:");
+          expect(`${lastDay}\n${late}`, at).not.toContain("today");
+        }
+      }
+    });
+  });
+});
+
+/**
+ * Tester t9l F8: a Pathway recorded in progress with the date Sun 20 Dec 2026 (submitted then, six
+ * days before its projected deadline) was told "submit your ECFMG Pathway application at once (its
+ * projected deadline … has passed …)". A Pathway dated on or before its deadline is submitted: only
+ * what is still to do is named, and "act by" is the earliest of the named actions' days.
+ */
+function pathwayDated(
+  timezone: string,
+  oet: string,
+  pathway: PlannerInput["milestones"][number],
+): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027 }),
+    milestones: [
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      { key: "oet_medicine", status: "scheduled", date: oet },
+      pathway,
+    ],
+  });
+}
+
+const SUBMITTED_20_DEC = { key: "ecfmg_pathway", status: "in_progress", date: "2026-12-20" } as const;
+
+describe("a Pathway already submitted is never an action of the last day (t9l F8)", () => {
+  it.each(["America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"])(
+    "%s, OET on 12 Jan, on 28 Dec: only the OET sitting is named",
+    (zone) => {
+      const result = plan(
+        pathwayDated(zone, "2027-01-12", SUBMITTED_20_DEC),
+        calendar,
+        new Date("2026-12-28T04:00:00Z"),
+      );
+      const said = risk(result, "MATCH_YEAR_LAST_DAY");
+      expect(said).toMatch(
+        /^The 2027 Match is still within reach if you act by (\w{3} \d+ \w{3} 2026): book your OET Medicine sitting by \1;/,
+      );
+      expect(said).not.toContain("submit your ECFMG Pathway application");
+      expect(said).not.toContain("has passed");
+    },
+  );
+
+  it.each(["America/Los_Angeles", "Pacific/Auckland"])(
+    "%s, OET on 5 Jan, before and after the Pathway deadline: no action is named, no two last days",
+    (zone) => {
+      for (const now of ["2026-12-26T21:00:00Z", "2026-12-28T04:00:00Z"]) {
+        const said = risk(
+          plan(pathwayDated(zone, "2027-01-05", SUBMITTED_20_DEC), calendar, new Date(now)),
+          "MATCH_YEAR_LAST_DAY",
+        );
+        expect(said, now).toContain("within reach, with nothing left for you to start");
+        expect(said, now).not.toContain("submit your ECFMG Pathway application");
+        expect(said, now).not.toContain("act by");
+      }
+    },
+  );
+
+  it("a Pathway in progress with no date, due before the last day: 'act' by the Pathway's deadline, the earliest named", () => {
+    const result = plan(
+      pathwayDated("Asia/Kolkata", "2027-01-12", { key: "ecfmg_pathway", status: "in_progress" }),
+      calendar,
+      new Date("2026-12-26T21:00:00Z"),
+    );
+    const said = risk(result, "MATCH_YEAR_LAST_DAY");
+    expect(said).toContain(
+      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET): book your OET Medicine sitting by Tue 29 Dec 2026 and submit your ECFMG Pathway application today (its deadline is projected);",
+    );
+  });
+});

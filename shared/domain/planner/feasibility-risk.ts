@@ -116,6 +116,17 @@ function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number
   return day === localDate(context.zone, deadlineAt) ? "local" : null;
 }
 
+/**
+ * "around X, after the deadline, Y": the two days, or when they are the same day both instants with
+ * their hours in both zones, so "after" never stands between equal days (tester t9l F8 C: "around
+ * Tue 26 Jan 2027, after the deadline … Tue 26 Jan 2027").
+ */
+function aroundAndDue(context: PlanContext, at: number, due: number): [string, string] {
+  const around = dayBy(context, at);
+  const dueDay = dayBy(context, due);
+  return around === dueDay ? [when(context, at), when(context, due)] : [around, dueDay];
+}
+
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
 function earlierDay(context: PlanContext, at: number): string {
   const local = localDate(context.zone, at);
@@ -165,7 +176,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const late = feasibility.pathwayLate;
     const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
-    cause = `your OET result could reach ECFMG only around ${dayBy(context, late.at)}, after the deadline for a Pathway application's supporting documents, ${dayBy(context, late.due)} (projected), and ECFMG rejects an application whose documents come late. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
+    const [around, due] = aroundAndDue(context, late.at, late.due);
+    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG rejects an application whose documents come late. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
@@ -177,7 +189,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const missed =
       late.at <= context.now
         ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
-        : `your ECFMG Pathway application could go in only around ${dayBy(context, late.at)}, after its deadline, ${dayBy(context, late.due)} (projected)`;
+        : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
     cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);

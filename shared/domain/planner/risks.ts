@@ -19,7 +19,7 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, dayBy, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { citeSeasonDate, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import {
@@ -161,8 +161,10 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         noteRiskChange(context, day);
         if (day > latestSitting) {
           late.push(key);
+          // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
+          // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${dayBy(context, day + reportDays * DAY_MS)}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
+            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);

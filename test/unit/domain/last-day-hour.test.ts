@@ -144,3 +144,50 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
     );
   });
 });
+
+/**
+ * Tester t9l F8 (C): the OET result date of one sitting differed by zone ("around Mon 1 Feb 2027" in
+ * Kolkata, "Tue 2 Feb 2027" in Los Angeles for 12 Jan + 21 days), and an out-of-reach text read
+ * "around Tue 26 Jan 2027, after the deadline … Tue 26 Jan 2027". One day rule in every zone, and
+ * "after" never between equal days.
+ */
+describe("result days read alike in every zone, and 'after' never between equal days (t9l F8 C)", () => {
+  it.each(["America/Los_Angeles", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"])(
+    "%s: a 12 Jan OET sitting is reported around Tue 2 Feb 2027",
+    (zone) => {
+      const result = plan(
+        pathwayDated(zone, "2027-01-12", SUBMITTED_20_DEC),
+        calendar,
+        new Date("2026-12-28T04:00:00Z"),
+      );
+      expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(
+        "Your OET Medicine on Tue 12 Jan 2027 would be reported around Tue 2 Feb 2027.",
+      );
+    },
+  );
+
+  it.each(["America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"])(
+    "%s: out of reach on the documents deadline, the result and the deadline are never the same bare day",
+    (zone) => {
+      let checked = 0;
+      // Each hour from the chain's last day until the ROL deadline's own words take over.
+      for (let at = Date.parse("2026-12-29T00:00:00Z"); at < Date.parse("2027-01-01T00:00:00Z"); at += HOUR) {
+        const now = new Date(at).toISOString();
+        const said = risk(
+          plan(pathwayDated(zone, "2027-01-12", SUBMITTED_20_DEC), calendar, new Date(at)),
+          "MATCH_YEAR_NOT_FEASIBLE",
+        );
+        const days =
+          /only around (.+?), after the deadline for a Pathway application's supporting documents, (.+?) \(projected\)/.exec(
+            said,
+          );
+        if (days === null) continue;
+        checked++;
+        expect(days[1], now).not.toBe(days[2]);
+        // A bare day beside a bare day, or an hour beside an hour: one convention in the sentence.
+        expect(/\d:\d\d [AP]M/.test(days[1] ?? ""), now).toBe(/\d:\d\d [AP]M/.test(days[2] ?? ""));
+      }
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
+});

@@ -39,6 +39,8 @@ describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (t
     expect(message).not.toMatch(CAPITAL_AFTER_SEMICOLON);
   });
 
+  // Its result day is the sitting's own date plus the 28 days, in every zone (tester t9l F8 C): not
+  // Thu 11 Mar, the ET day of Manila's midnight.
   it("a single late exam reads as before", () => {
     const one = planWith([
       ...done,
@@ -46,7 +48,7 @@ describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (t
       milestoneFactory("usmle_step2ck", "scheduled", "2027-02-12"),
     ]);
     expect(lateRisk(one)?.message).toMatch(
-      /^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around Thu 11 Mar 2027: move it earlier and take it by Wed 27 Jan 2027 at the latest\. ECFMG must confirm/,
+      /^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around Fri 12 Mar 2027: move it earlier and take it by Wed 27 Jan 2027 at the latest\. ECFMG must confirm/,
     );
   });
 });

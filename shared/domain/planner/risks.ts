@@ -160,6 +160,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       if (day !== null && day >= now) {
         noteRiskChange(context, day);
         if (day > latestSitting) {
+          noteRiskChange(context, latestSitting - DAY_MS);
           late.push(key);
           // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
           // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
@@ -184,7 +185,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       const prep = statusAt(context, index) === "in_progress" ? Math.ceil(lead / 2) : lead;
       // An undated Pathway in progress may be submitted already: say what is known (C5).
       const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
-      for (const days of [0, prep, WARNING_WITHIN_DAYS])
+      // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
+      for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])
         noteRiskChange(context, latestSitting - days * DAY_MS);
       if (now > latestSitting) {
         late.push(key);

@@ -191,3 +191,10 @@ describe("result days read alike in every zone, and 'after' never between equal 
     },
   );
 });
+
+describe("the plan is re-run when its words turn to the hour (t9l F7)", () => {
+  it("a plan two days before the deadline lists the instant 24 hours before it", () => {
+    const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date(due - 48 * HOUR));
+    expect(result.riskChangesAt).toContain(new Date(due - 24 * HOUR).toISOString());
+  });
+});

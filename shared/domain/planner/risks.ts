@@ -22,6 +22,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { citeSeasonDate, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
+import { lastWorkingInstant } from "./last-working-instant.ts";
 import {
   fedBy,
   lateStepSentences,
@@ -33,7 +34,7 @@ import {
 } from "./late-for-ranking-words.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
-import { lastDayRisk, lastWorkingInstant } from "./match-year-last-day.ts";
+import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";

@@ -44,7 +44,8 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     expect(lastDay(result)).toBeUndefined();
     const risk = writtenOff(result);
     expect(risk?.message).toContain("supporting documents");
-    expect(risk?.message).toContain("Tue 26 Jan 2027 (projected)");
+    // The result lands on the deadline's own day, after its hour: both say their hours (t9l F8 C).
+    expect(risk?.message).toContain("(Tue 26 Jan 2027, 9:00 PM ET) (projected)");
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     // The season ends on it: no separate warning that only asks to hurry.
     expect(result.risks.some((r) => r.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(false);

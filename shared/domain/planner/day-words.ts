@@ -1,0 +1,98 @@
+import { BoundedMemo } from "../bounded-memo.ts";
+import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+
+// How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
+// once it has gone, taking the earlier of the applicant's day and the ET day (moved from
+// feasibility-risk.ts, which re-exports them, when byDay learnt the hour: tester t9l F7).
+
+/** "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. */
+export function when(context: PlanContext, at: number): string {
+  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * "Wed 27 Jan 2027": the calendar day of an instant, taking the earlier of the applicant's local day
+ * and the ET day, so a "by" date never lands after the instant anywhere the applicant looks.
+ */
+export function dayBy(context: PlanContext, at: number): string {
+  // The last text made for this instant and zone, if its slot still holds it (see DAY_BY_SLOTS).
+  const slot = ((at / 60_000) | 0) & (DAY_BY_SLOTS - 1);
+  if (dayByAts[slot] === at && dayByZones[slot] === context.zone) return dayByTexts[slot] as string;
+  const text = dayText(context, at);
+  dayByAts[slot] = at;
+  dayByZones[slot] = context.zone;
+  dayByTexts[slot] = text;
+  return text;
+}
+
+/**
+ * dayBy's last texts by instant (a slot per minute of the instant, modulo the table's size) and
+ * zone: risks ask for the same few instants (deadlines, targets, now plus a lead time) on every
+ * plan, and the two zone conversions per call showed in the planner bench's profile. Bounded by
+ * the slot count; a slot holds the last instant hashed to it.
+ */
+const DAY_BY_SLOTS = 512;
+const dayByAts = new Float64Array(DAY_BY_SLOTS).fill(Number.NaN);
+const dayByZones: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefined);
+const dayByTexts: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefined);
+
+function dayText(context: PlanContext, at: number): string {
+  const day = earlierDay(context, at);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;
+    text = renderEt(noon).split(",")[0] ?? day;
+    dayTexts.keep(day, text);
+  }
+  return text;
+}
+
+/**
+ * Whether a "by" day for `at` is no longer one to act by: the instant has gone, or dayBy's day is
+ * before the applicant's today (an ET day behind theirs). Such a day is never an instruction (tester
+ * s12 issue 9f A3: "Book an earlier sitting, by Sat 14 Nov 2026" on 30 Nov).
+ */
+export function dayByPassed(context: PlanContext, at: number): boolean {
+  return at < context.now || earlierDay(context, at) < localDate(context.zone, context.now);
+}
+
+/**
+ * Whether an instant still ahead is one to act on today, by its hour: it falls within the next 24
+ * hours, or on the applicant's local today, or dayBy's day is already their yesterday (an ET day
+ * behind theirs). A day alone would let an applicant west of ET plan for the evening of a day whose
+ * cut-off is 6:00 PM (tester t9l F7: Los Angeles read "by Sat 26 Dec 2026" up to the last minute).
+ */
+export function dueToday(context: PlanContext, at: number): boolean {
+  if (at < context.now) return false;
+  if (at - context.now <= DAY_MS) return true;
+  const today = localDate(context.zone, context.now);
+  return localDate(context.zone, at) === today || earlierDay(context, at) < today;
+}
+
+/** Whether a deadline is asked for as byDay says it (passed, or due today by its hour) rather than "by <day>". */
+export function byDayNear(context: PlanContext, at: number): boolean {
+  return at < context.now || dueToday(context, at);
+}
+
+/**
+ * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
+ * passed)"; while it is ahead and due today (dueToday), the instant in both zones in every zone,
+ * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": never "passed" before
+ * the instant (tester t9k F7), never "by" their yesterday, never a bare day on the last one (t9l F7).
+ */
+export function byDay(context: PlanContext, at: number): string {
+  if (at < context.now) return `as soon as you can (${dayBy(context, at)} has passed)`;
+  return dueToday(context, at) ? `today, by ${when(context, at)}` : `by ${dayBy(context, at)}`;
+}
+
+/** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
+export function earlierDay(context: PlanContext, at: number): string {
+  const local = localDate(context.zone, at);
+  const et = localDate(ET_ZONE, at);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+  return local < et ? local : et;
+}
+
+/** dayBy's text per calendar day (bounded): the same few days recur in every plan of a season. */
+const dayTexts = new BoundedMemo<string, string>(20_000);

@@ -1,0 +1,70 @@
+import { DAY_MS, MINUTE_MS } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { assessAt, type Feasibility } from "./feasibility.ts";
+import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+
+// The search for MATCH_YEAR_LAST_DAY's instant (moved from match-year-last-day.ts, which keeps the
+// risk's words, when those words grew with t9l F7 and F8).
+
+/**
+ * How far ahead the last working day is named: six weeks, time to book a sitting, sit it and
+ * send a Pathway application (advice: no authority sets a warning period).
+ */
+export const LAST_DAY_WARNING_DAYS = 42;
+
+/** The last working instant, the chain as of then, and the deadline it misses a minute later. */
+export interface LastWorking {
+  at: number;
+  chain: Feasibility;
+  bound: Feasibility["cause"];
+}
+
+/**
+ * The last instant, within LAST_DAY_WARNING_DAYS and before the rank order list deadline, from
+ * which the target Match is still in reach at the fastest pace (feasibility's own chain, assessAt,
+ * at that instant with what is reported today): the last at which every deadline of the chain
+ * still holds (chain-deadlines.ts, tester t9k F9), with the chain as of then and the deadline it
+ * misses a minute later; null when the season is in reach beyond that horizon (or not now). The
+ * chain's estimates grow no faster than time (each allowance counts from now, or from a fixed day),
+ * so a season with the horizon's slack to spare needs no search; else the instant is found to the
+ * minute by bisection.
+ */
+export function lastWorkingInstant(context: PlanContext, now: Feasibility): LastWorking | null {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const warning = LAST_DAY_WARNING_DAYS * DAY_MS;
+  // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
+  if (!now.infeasible && now.slack < Number.POSITIVE_INFINITY)
+    noteCrossing(context, context.now + warning, context.now + now.slack);
+  // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
+  if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
+  const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
+  const atHorizon = assessAs(context, horizon);
+  if (!atHorizon.infeasible) return null;
+  // Most chains are a fixed lead from now, so the day of last resort is now plus today's slack:
+  // tried first and kept when the minute after it fails (planner bench: the search cost 6 % of a
+  // plan's CPU). Infeasibility only grows with time, so that boundary is the one the halving finds.
+  const guess = context.now + Math.floor(now.slack / MINUTE_MS) * MINUTE_MS;
+  if (guess > context.now && guess + MINUTE_MS < horizon) {
+    const chain = assessAs(context, guess);
+    const after = chain.infeasible ? null : assessAs(context, guess + MINUTE_MS);
+    if (after?.infeasible) return { at: guess, chain, bound: after.cause };
+  }
+  let works = context.now;
+  let fails = horizon;
+  let bound = atHorizon.cause;
+  while (fails - works > MINUTE_MS) {
+    const middle = works + Math.floor((fails - works) / 2 / MINUTE_MS) * MINUTE_MS || works + MINUTE_MS;
+    const chain = assessAs(context, middle);
+    if (chain.infeasible) {
+      fails = middle;
+      bound = chain.cause;
+    } else works = middle;
+  }
+  return { at: works, chain: assessAs(context, works), bound };
+}
+
+/** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */
+function assessAs(context: PlanContext, at: number): Feasibility {
+  return assessAt({ ...context, now: at, riskChangesAt: [] });
+}

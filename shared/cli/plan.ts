@@ -174,10 +174,26 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
  * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
  * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
  * plan's `budget` section, never a step (tester t9j F8, F9: the JSON listed the planner's own order,
- * the budget among the steps). The planner's plan keeps that step: a notice can ride on it.
+ * the budget among the steps), and its reminders as the emails give them (ListedPlan). The
+ * planner's plan keeps that step: a notice can ride on it.
  */
-export function planAsListed(result: Plan, timezone = "America/New_York"): Plan {
-  return { ...result, nextSteps: listedInReadingOrder(result, timezone) };
+export function planAsListed(result: Plan, timezone = "America/New_York"): ListedPlan {
+  return {
+    ...result,
+    nextSteps: listedInReadingOrder(result, timezone),
+    reminders: emailItems(result.reminders).map(({ reminder, alsoFor }) =>
+      alsoFor.length === 0 ? reminder : { ...reminder, alsoFor },
+    ),
+  };
+}
+
+/**
+ * The plan as --json prints it: its reminders one per email item, as the table's rows (tester t9l
+ * F17 C: the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
+ * step it stands for (sent with it, claimed all the same).
+ */
+export interface ListedPlan extends Omit<Plan, "reminders"> {
+  reminders: (Reminder & { alsoFor?: Reminder[] })[];
 }
 
 /** Runs the CLI; returns the exit code. */

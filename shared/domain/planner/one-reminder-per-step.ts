@@ -15,7 +15,8 @@ const isNotice = (reminder: Reminder) =>
  * email's reading order, most urgent first). A step with its own date or a target beside a deadline
  * has two ladders; when rungs of both are due in one email, the first in that order speaks for the
  * step (tester t9h issue 9 C2: the Pathway came twice, "Your date" and "Due", in one email), except
- * that a critical risk's notice is never the one left out (its words say why the step is critical).
+ * that a critical risk's notice is never the one left out (its words say why the step is critical):
+ * a second notice on the same step adds its title and words to the first's `why`.
  * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
  * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.
  */
@@ -32,7 +33,17 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
     } else if (isNotice(reminder) && !isNotice(known.reminder)) {
       known.alsoFor.push(known.reminder);
       known.reminder = reminder;
-    } else known.alsoFor.push(reminder);
+    } else {
+      // A second notice on the step: the item says its words too, as placeNotice joins two notices
+      // of one instant and deadline; kept in alsoFor, only its date was said (lead's note on t9l F17).
+      if (isNotice(reminder) && isNotice(known.reminder)) known.reminder = withAlso(known.reminder, reminder);
+      known.alsoFor.push(reminder);
+    }
   }
   return kept;
+}
+
+/** `first` with `also`'s title and words after its own: one item, both notices' words. */
+function withAlso(first: Reminder, also: Reminder): Reminder {
+  return Object.freeze({ ...first, why: `${first.why} Also: ${also.title}. ${also.why}` });
 }

@@ -88,10 +88,10 @@ describe("one row per email item, in the timeline and the CLI", () => {
     expect(section).not.toContain("one email about 2 reminders");
   });
 
-  it("the CLI lists that email's step once", () => {
+  function cli(...flags: string[]): string {
     let out = "";
     const snapshot = { type: "applicant.snapshot", submissionId: "adv45-views", ...input };
-    const code = runPlanCli(["maria.json", "--now", NOW], {
+    const code = runPlanCli(["maria.json", "--now", NOW, ...flags], {
       readFile: () => JSON.stringify(snapshot),
       now: () => new Date(NOW),
       out: (text) => {
@@ -100,9 +100,28 @@ describe("one row per email item, in the timeline and the CLI", () => {
       err: () => {},
     });
     expect(code).toBe(0);
+    return out;
+  }
+
+  it("the CLI lists that email's step once", () => {
     const slot = shared[0]?.sendAtLocal ?? "missing";
-    const rows = out.split("\n").filter((line) => line.trimStart().startsWith(slot));
+    const rows = cli()
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith(slot));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain("match-year-out-of-reach");
+  });
+
+  // Tester t9l F17 (C): --json listed that one email item as two reminder rows.
+  it("the CLI's --json lists that email's step once too, with the reminder it stands for", () => {
+    const json = JSON.parse(cli("--json")) as {
+      reminders: (Reminder & { alsoFor?: Reminder[] })[];
+    };
+    const slot = shared[0]?.sendAt ?? "missing";
+    const rows = json.reminders.filter((reminder) => reminder.sendAt === slot);
+    expect(rows.map((row) => row.rung)).toEqual(["match-year-out-of-reach"]);
+    expect(rows[0]?.alsoFor?.map((other) => other.id)).toEqual(
+      shared.filter((each) => each.rung !== "match-year-out-of-reach").map((each) => each.id),
+    );
   });
 });

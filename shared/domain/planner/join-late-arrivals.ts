@@ -1,0 +1,87 @@
+import {
+  DAY_MS,
+  fromWall,
+  inQuietWindow,
+  isoInZone,
+  isoUtc,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * One email a day: a late-arrival notice goes out off the delivery slot (now, or when quiet hours
+ * end), and the reminders due later on that same local day join it instead of making a second
+ * email an hour later (the season simulation found 08:00 and 09:00 emails to one applicant). They
+ * only move earlier, so each stays before its deadline and at or after now; their ids are kept. A
+ * notice sent inside quiet hours (its deadline would pass before they end) takes no company there.
+ * One notice per step and deadline per slot: when a later rung of the same ladder joins the late
+ * notice, that rung (the more urgent, e.g. `due-in-1d`) is sent and the stale missed rung (e.g.
+ * `due-in-3d`) is dropped; ids stay those of the ladder, so the same input and `now` give the same
+ * ids, and a re-plan after the wake-up drops the stale rung again. A critical risk's notice is never
+ * the stale one: the rungs of its step and deadline that join it are dropped instead (closing note
+ * 6: "certify your list" went out, and the notice that the list does not count yet did not).
+ */
+export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
+  let lateAt = Number.POSITIVE_INFINITY;
+  for (const timedReminder of reminders) {
+    if (timedReminder.late === true && timedReminder.sendAt < lateAt) lateAt = timedReminder.sendAt;
+  }
+  if (lateAt === Number.POSITIVE_INFINITY) return;
+  const lateWall = toWall(context.zone, lateAt);
+  if (inQuietWindow(wallMinuteOfDay(lateWall), context.quiet)) return;
+  const dayEnd = fromWall(context.zone, wallDayStart(lateWall) + DAY_MS);
+  let sendAtIso: string | undefined;
+  let sendAtLocal: string | undefined;
+  // The ladders joined and noticed are a few reminders each, compared by ladder (sameLadder): no
+  // key text per reminder (a string and a Set look-up each, for most of a plan's ~70 before).
+  let joined: TimedReminder[] | undefined;
+  for (let index = 0; index < reminders.length; index++) {
+    const later = reminders[index];
+    if (later === undefined || later.sendAt <= lateAt || later.sendAt >= dayEnd || later.fixed === true)
+      continue;
+    sendAtIso ??= isoUtc(lateAt);
+    sendAtLocal ??= isoInZone(context.zone, lateAt);
+    reminders[index] = timedReminder(
+      lateAt,
+      later.deadline,
+      Object.freeze({ ...later.reminder, sendAt: sendAtIso, sendAtLocal }),
+    );
+    joined ??= [];
+    joined.push(later);
+  }
+  if (joined === undefined) return;
+  let noticed: TimedReminder[] | undefined;
+  for (const timedReminder of reminders) {
+    if (timedReminder.notice !== true || timedReminder.sendAt !== lateAt) continue;
+    noticed ??= [];
+    noticed.push(timedReminder);
+  }
+  let kept = 0;
+  for (const timedReminder of reminders) {
+    const stale =
+      timedReminder.sendAt === lateAt &&
+      timedReminder.notice !== true &&
+      onLadderOf(joined, timedReminder) &&
+      (timedReminder.late === true || (noticed !== undefined && onLadderOf(noticed, timedReminder)));
+    if (!stale) reminders[kept++] = timedReminder;
+  }
+  reminders.length = kept;
+}
+
+/** Whether `timedReminder` is on the ladder of one of `others`: the same step (milestone or interview) and deadline. */
+function onLadderOf(others: readonly TimedReminder[], timedReminder: TimedReminder): boolean {
+  const { milestone, interviewId } = timedReminder.reminder;
+  for (const other of others) {
+    if (
+      other.deadline === timedReminder.deadline &&
+      other.reminder.milestone === milestone &&
+      (other.reminder.interviewId ?? "") === (interviewId ?? "")
+    )
+      return true;
+  }
+  return false;
+}

@@ -65,10 +65,21 @@ export const START_BY_DATE_LABELS = {
   "own-date": { label: "Start now for your date", inline: "start now for your date" },
 } as const;
 
+/**
+ * A book-by rung (an exam begun, not booked: the day to book it by) says to book, then the date it
+ * counts down to (tester t9l F9): "Start now" would not fit a step already under way.
+ */
+export const BOOK_BY_DATE_LABELS = {
+  deadline: { label: "Book your test date now, due", inline: "book your test date now, due" },
+  target: { label: "Book your test date now, to sit by", inline: "book your test date now, to sit by" },
+  "own-date": { label: "Book your test date now, for", inline: "book your test date now, for" },
+} as const;
+
 export function reminderDateLabel(
   reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung">>,
 ): { readonly label: string; readonly inline: string } {
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+  if (reminder.rung === "book-by") return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&

@@ -3,13 +3,15 @@ import { SeasonDateKeySchema } from "../seasons/schema.ts";
 
 /**
  * The shape of reminder-ladders.json: each named ladder's rungs, counted from a step's start-by
- * date, from its deadline, or from a season date that is itself the news. Advice, with its source.
+ * date, from an exam's booking day, from its deadline, or from a season date that is itself the news. Advice, with its source.
  * Parsed in test/unit/domain/data-files.test.ts; index.ts reads the file as these types; a
  * milestone names its ladder (schema.ts checks the name exists).
  */
 
 const RungSchema = z.discriminatedUnion("anchor", [
   z.object({ rung: z.string().min(1), anchor: z.literal("startBy") }),
+  // The booking day of an exam begun but not booked (catalog `bookingLeadDays`).
+  z.object({ rung: z.string().min(1), anchor: z.literal("bookBy") }),
   // With `eventEt` ("HH:MM"), the rung announces an ET event on the deadline's ET day less
   // `daysBefore` (SOAP's offer rounds): it is laid against that event, not the deadline.
   z.object({

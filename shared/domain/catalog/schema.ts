@@ -185,6 +185,15 @@ const CatalogEntrySchema = z.object({
    * applicant is withdrawn from the Match (EXAMS_LATE_FOR_RANKING, MATCH_YEAR_NOT_FEASIBLE).
    */
   neededForRanking: CitationSchema.optional(),
+  /**
+   * An exam begun but not booked (in progress, no date): how many days before the step's driving
+   * date (its target, else its deadline) to book a sitting, for the booking reminder and the step's
+   * standing (tester t9l F9).
+   */
+  bookingLeadDays: z
+    .object({ days: z.number().int().min(1), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
   /** How long a result takes to be reported (exams), for the status text. */
   reportingDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })

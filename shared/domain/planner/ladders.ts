@@ -219,6 +219,12 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
         target.startBy === null || !target.notStarted || target.startBy >= target.deadline
           ? null
           : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+    } else if (rung.anchor === "bookBy") {
+      // A begun step's startBy is its booking day (an exam to book: bookingLeadDays), else null.
+      sendAt =
+        target.startBy === null || target.notStarted || target.startBy >= target.deadline
+          ? null
+          : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
     } else if (rung.anchor === "season") {
       // The slot of the date's own local day ("ranking opens today"), so it may precede the
       // opening by hours; none once the date is at or after the deadline, nor for a step already

@@ -6,6 +6,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { nothingOutstanding } from "./earliest-certification.ts";
 import { weekTargetOf } from "./first-gate.ts";
+import { bookByOf } from "./book-by.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
@@ -195,6 +196,8 @@ export function planMilestone(
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
       ? Math.min(leadStart?.at ?? context.now, context.now)
       : (leadStart?.at ?? null);
+  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
+  const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: the step says so (missedDeadline, matchYears;
   // its badge "too late for the <year> Match", never "later": tester s8 issue 14 bug 4), while its
@@ -220,7 +223,7 @@ export function planMilestone(
   });
   const urgency = stepUrgency(context.now, {
     driver: driver === null ? null : driver.at,
-    startBy: notStarted ? startBy : null,
+    startBy: startOrBookBy,
     // A target passed while the deadline holds asks for the step now, whatever the own date ahead.
     passedTarget:
       target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
@@ -271,7 +274,7 @@ export function planMilestone(
     stepReminders(
       context,
       entry,
-      { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy, notStarted },
+      { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy: startOrBookBy, notStarted },
       out.reminders,
       stepDates,
       index,

@@ -29,7 +29,10 @@ export interface ReminderTarget {
   deadlineDetail: Deadline;
   /** Set when `deadline` is the step's target or the applicant's own date (Reminder.countsDownTo). */
   countsDownTo: Reminder["countsDownTo"] | undefined;
-  /** Latest safe start; the "start-by" rung is used only when the step is not started. */
+  /**
+   * Latest safe start, for the "start-by" rung of a step not started; of a step begun, its booking
+   * day (the "book-by" rung of an exam not booked), else null.
+   */
   startBy: number | null;
   notStarted: boolean;
 }

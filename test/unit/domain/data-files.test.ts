@@ -80,7 +80,9 @@ describe("domain data files", () => {
       "a ladder rung before the deadline with no day count",
       LaddersFileSchema,
       broken(laddersData, (copy) => {
-        delete (copy.ladders.standard[1] as { daysBefore?: number }).daysBefore;
+        // The first rung counted from the deadline (start-by and book-by come before it).
+        const rung = copy.ladders.standard?.find((each) => each.anchor === "deadline");
+        delete (rung as { daysBefore?: number }).daysBefore;
       }),
     ],
   ])("fails on a broken copy: %s", (_, schema, data) => {

@@ -35,6 +35,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   PATHWAY_DEADLINE_PROJECTED: "A Pathway deadline, projected, may be missed",
+  OET_SCORE_MAY_BE_TOO_OLD: "An OET result may be too old for the planned Pathways",
   TARGET_PASSED: "An exam's target date has passed and it is not booked",
   TARGETS_SLIPPED: "A missed target moved the competitive plan's later targets",
   BOOKED_AFTER_TARGET: "An exam is booked after its competitive target",

@@ -70,6 +70,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
   PATHWAY_DEADLINE_PROJECTED: ({ fullName }) =>
     `${fullName}'s Pathway application or OET result would come after a projected Pathway deadline; the season is still in reach, but ECFMG's deadlines for the season need checking.`,
+  OET_SCORE_MAY_BE_TOO_OLD: ({ fullName }) =>
+    `${fullName}'s OET result was taken more than two years before the planned Pathways' deadline for documents; ECFMG's window for later Pathways is not known, so it needs checking with ECFMG.`,
   TARGET_PASSED: ({ fullName }) =>
     `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
   TARGETS_SLIPPED: ({ fullName }) =>

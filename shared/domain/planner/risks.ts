@@ -36,6 +36,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { planDates } from "./plan-dates.ts";
@@ -265,6 +266,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && matchStillPlanned)
     risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
+  if (!ineligible && !seasonOver)
+    risks.push(
+      ...oetScoreAgeRisks(
+        context,
+        feasibility.infeasible ? feasibility.earliestMatchYear : calendar.matchYear,
+      ),
+    );
   if (!ineligible) risks.push(...visaStartRisks(context, dates));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
   // school's listing unchecked) the risk would ask what the plan holds back (t9j F1 golden sample).

@@ -1,0 +1,51 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+
+const OET = indexedStep("oet_medicine");
+const PATHWAY = indexedStep("ecfmg_pathway");
+
+/**
+ * facts.md: "For the 2025 Pathways, the test had to be taken on or after Jan 1, 2023 [official,
+ * quoted]. The rule for the 2026 Pathways was not found." That season's deadline for applications
+ * and documents was May 31, 2025 (https://gp.ecfmg.org/focus/issue88.html): about two years and
+ * five months. The plan reads it as two years before the season's deadline for documents, the
+ * earlier reading, and asks the applicant to verify (tester t9l F13).
+ */
+export const OET_SCORE_AGE_SOURCE =
+  "https://www.hmep-hith.jp/information/USMLE-FAQ/STEP3-OET-score-validity (for the 2025 Pathways the OET had to be taken on or after Jan 1, 2023, quoting ECFMG; the rule for later Pathways was not found)";
+const SCORE_AGE_YEARS = 2;
+
+/**
+ * OET_SCORE_MAY_BE_TOO_OLD (warning): the OET Medicine is done with a date, the Pathway it
+ * supports is not done, and the OET was taken more than two years before the deadline for the
+ * Pathway's supporting documents of the Match the plan is dated for (`plannedYear`: the target, or
+ * the earliest feasible one when the target is out of reach). Zero or one Risk naming the OET. Pure.
+ */
+export function oetScoreAgeRisks(context: PlanContext, plannedYear: number): Risk[] {
+  const oet = context.entries.at(OET.index);
+  if (oet?.status !== "done" || oet.date === undefined || context.applicable[OET.index] !== true) return [];
+  if (isFinished(statusAt(context, PATHWAY.index))) return [];
+  const deadline = pathwayDocumentsDeadline(seasonCalendar(plannedYear));
+  if (deadline === null) return [];
+  const deadlineDay = localDate(ET_ZONE, deadline);
+  const cutoff = `${Number(deadlineDay.slice(0, 4)) - SCORE_AGE_YEARS}${deadlineDay.slice(4)}`;
+  if (oet.date >= cutoff) return [];
+  return [
+    {
+      code: "OET_SCORE_MAY_BE_TOO_OLD",
+      severity: "warning",
+      message: `Your OET Medicine was taken on ${oet.date}, more than ${SCORE_AGE_YEARS} years before ${renderDate(deadlineDay)} (projected), the deadline for supporting documents of the Pathways for the ${plannedYear} Match, which your plan uses it for. ECFMG accepts OET results only from a recent window: for the 2025 Pathways the test had to be taken on or after 1 January 2023, about two years before that season's deadline; the rule for later Pathways was not found. Verify with ECFMG that your result counts for the Pathways for the ${plannedYear} Match before you apply; if it does not, book a new OET sitting in time for that deadline.`,
+      milestones: ["oet_medicine"],
+      sources: [OET_SCORE_AGE_SOURCE, documentsDueSource()],
+    },
+  ];
+}
+
+function documentsDueSource(): string {
+  return catalogEntry("ecfmg_pathway").documentsDue?.source ?? "https://gp.ecfmg.org/focus/issue88.html";
+}

@@ -4,6 +4,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
 import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 
 const OET = indexedStep("oet_medicine");
@@ -19,6 +20,8 @@ const PATHWAY = indexedStep("ecfmg_pathway");
 export const OET_SCORE_AGE_SOURCE =
   "https://www.hmep-hith.jp/information/USMLE-FAQ/STEP3-OET-score-validity (for the 2025 Pathways the OET had to be taken on or after Jan 1, 2023, quoting ECFMG; the rule for later Pathways was not found)";
 const SCORE_AGE_YEARS = 2;
+/** NRMP's Match events page, cited for a confirmed rank order list deadline (as risks.ts). */
+const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
 /**
  * OET_SCORE_MAY_BE_TOO_OLD (warning): the OET Medicine is done with a date, the Pathway it
@@ -30,22 +33,23 @@ export function oetScoreAgeRisks(context: PlanContext, plannedYear: number): Ris
   const oet = context.entries.at(OET.index);
   if (oet?.status !== "done" || oet.date === undefined || context.applicable[OET.index] !== true) return [];
   if (isFinished(statusAt(context, PATHWAY.index))) return [];
-  const deadline = pathwayDocumentsDeadline(seasonCalendar(plannedYear));
-  if (deadline === null) return [];
+  const calendar = seasonCalendar(plannedYear);
+  const deadline = pathwayDocumentsDeadline(calendar);
+  const rule = catalogEntry("ecfmg_pathway").documentsDue;
+  if (deadline === null || rule === undefined) return [];
   const deadlineDay = localDate(ET_ZONE, deadline);
   const cutoff = `${Number(deadlineDay.slice(0, 4)) - SCORE_AGE_YEARS}${deadlineDay.slice(4)}`;
   if (oet.date >= cutoff) return [];
+  // The documents deadline is counted from a season date: projected, its projection rule is cited.
+  const sources = [OET_SCORE_AGE_SOURCE, rule.source];
+  const projected = citeSeasonDate(calendar.dates[rule.dateKey], NRMP_DATES_URL, sources);
   return [
     {
       code: "OET_SCORE_MAY_BE_TOO_OLD",
       severity: "warning",
-      message: `Your OET Medicine was taken on ${oet.date}, more than ${SCORE_AGE_YEARS} years before ${renderDate(deadlineDay)} (projected), the deadline for supporting documents of the Pathways for the ${plannedYear} Match, which your plan uses it for. ECFMG accepts OET results only from a recent window: for the 2025 Pathways the test had to be taken on or after 1 January 2023, about two years before that season's deadline; the rule for later Pathways was not found. Verify with ECFMG that your result counts for the Pathways for the ${plannedYear} Match before you apply; if it does not, book a new OET sitting in time for that deadline.`,
+      message: `Your OET Medicine was taken on ${oet.date}, more than ${SCORE_AGE_YEARS} years before ${renderDate(deadlineDay)}${projected}, the deadline for supporting documents of the Pathways for the ${plannedYear} Match, which your plan uses it for. ECFMG accepts OET results only from a recent window: for the 2025 Pathways the test had to be taken on or after 1 January 2023, about two years before that season's deadline; the rule for later Pathways was not found. Verify with ECFMG that your result counts for the Pathways for the ${plannedYear} Match before you apply; if it does not, book a new OET sitting in time for that deadline.`,
       milestones: ["oet_medicine"],
-      sources: [OET_SCORE_AGE_SOURCE, documentsDueSource()],
+      sources,
     },
   ];
-}
-
-function documentsDueSource(): string {
-  return catalogEntry("ecfmg_pathway").documentsDue?.source ?? "https://gp.ecfmg.org/focus/issue88.html";
 }

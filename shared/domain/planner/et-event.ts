@@ -1,22 +1,58 @@
 import {
   DAY_MS,
+  deliveryMinute,
   ET_ZONE,
   fromWall,
   HOUR_MS,
+  inQuietWindow,
   MINUTE_MS,
   minutesFromClock,
+  type QuietMinutes,
   toWall,
   wallDayStart,
 } from "../time.ts";
 
 /**
- * How long before an ET event (a SOAP day's first offer round) its reminder must leave: more than
- * an hour. Advice, not an authority's rule: an email can take minutes to arrive (longer when a
+ * How long before an ET event (a SOAP day's first offer round) its reminder must leave: at least an
+ * hour. Advice, not an authority's rule: an email can take minutes to arrive (longer when a
  * receiving server greylists it), and the applicant then needs time to read it, log in to R3 and
  * be at the phone before the round opens; a notice sent at the event arrives after it (tester t9k
- * F5). With one delivery slot a day, a zone whose slot falls within the margin hears the day before.
+ * F5). New York's quiet hours end at 08:00, an hour before a 9:00 AM ET round: that is the morning
+ * notice of its SOAP day (tester t9l F2: a stricter margin moved it a whole day early).
  */
 export const ET_EVENT_MARGIN_MS = HOUR_MS;
+
+/**
+ * The local clock of the notice the evening before an ET event's day, for a zone with no morning
+ * slot before the event (advice): 6:00 PM local is after the previous SOAP day's rounds in the US
+ * zones (9:00 PM ET in Los Angeles) and after them too where the event falls in the small hours
+ * (Auckland: 1:00 AM ET). Moved out of the quiet hours as a delivery time is.
+ */
+const EVENING_BEFORE = "18:00";
+
+/** What etEventSlot needs of the plan: the applicant's zone, delivery minute and quiet hours. */
+export interface EventSlotContext {
+  zone: string;
+  deliveryMinute: number;
+  quiet: QuietMinutes;
+}
+
+/**
+ * When the notice of the ET event at `event` goes out (tester t9l F2): on the morning of the
+ * event's own local day when a slot there outside the quiet hours leaves the margin (the delivery
+ * slot, else the end of the quiet hours), otherwise the evening before (EVENING_BEFORE), after the
+ * previous day's rounds: never a whole day early with the wrong day's words, never after the limit.
+ */
+export function etEventSlot(context: EventSlotContext, event: number): number {
+  const limit = etEventSendLimit(event);
+  const eventDay = wallDayStart(toWall(context.zone, event));
+  const { quiet } = context;
+  for (const minute of [context.deliveryMinute, quiet.end]) {
+    const at = fromWall(context.zone, eventDay + minute * MINUTE_MS);
+    if (at <= limit && !inQuietWindow(minute, quiet)) return at;
+  }
+  return fromWall(context.zone, eventDay - DAY_MS + deliveryMinute(EVENING_BEFORE, quiet) * MINUTE_MS);
+}
 
 /**
  * The instant at `clock` ("HH:MM", US Eastern) on the ET day `daysBefore` days before the ET day of
@@ -28,7 +64,7 @@ export function etEventBefore(deadline: number, daysBefore: number, clock: strin
   return fromWall(ET_ZONE, day + minutesFromClock(clock) * MINUTE_MS);
 }
 
-/** The last instant a reminder about the ET event at `event` may leave (strictly before event − margin). */
+/** The last instant a reminder about the ET event at `event` may leave (event − margin). */
 export function etEventSendLimit(event: number): number {
-  return event - ET_EVENT_MARGIN_MS - 1;
+  return event - ET_EVENT_MARGIN_MS;
 }

@@ -5,7 +5,7 @@ import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { etEventBefore, etEventSendLimit } from "./et-event.ts";
+import { etEventBefore, etEventSlot } from "./et-event.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -80,6 +80,9 @@ export interface SlotEntry {
   interviewId: string | undefined;
   ladder: string;
   deliveryMinute: number;
+  /** The quiet hours (local minutes) an ET event's rung was laid around (et-event.ts etEventSlot). */
+  quietStart: number;
+  quietEnd: number;
   /** The season whose dates season-anchored rungs were laid on. */
   calendar: SeasonCalendar;
   startBy: number | null;
@@ -138,6 +141,8 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     cached.deadline === target.deadline &&
     cached.ladder === target.ladder &&
     cached.deliveryMinute === context.deliveryMinute &&
+    cached.quietStart === context.quiet.start &&
+    cached.quietEnd === context.quiet.end &&
     cached.calendar === context.calendar &&
     cached.startBy === target.startBy &&
     cached.notStarted === target.notStarted
@@ -157,6 +162,8 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     interviewId: target.interviewId,
     ladder: target.ladder,
     deliveryMinute: context.deliveryMinute,
+    quietStart: context.quiet.start,
+    quietEnd: context.quiet.end,
     calendar: context.calendar,
     startBy: target.startBy,
     notStarted: target.notStarted,
@@ -191,6 +198,8 @@ export function keptLadderOf(
     kept.deadline === target.deadline &&
     kept.ladder === target.ladder &&
     kept.deliveryMinute === context.deliveryMinute &&
+    kept.quietStart === context.quiet.start &&
+    kept.quietEnd === context.quiet.end &&
     kept.calendar === context.calendar &&
     kept.startBy === target.startBy &&
     kept.notStarted === target.notStarted &&
@@ -238,10 +247,10 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // An ET event (a SOAP day's offer rounds): the same rule as a deadline's rung, against the
       // event, so the notice reaches a zone whose local day starts after the event the day before
       // (tester t9j F6: Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds),
-      // and with a margin before it: a slot at the event itself is too late (tester t9k F5, New York).
+      // and with a margin before it: a slot at the event itself is too late (tester t9k F5, New York);
+      // the morning of its own day where a slot allows, else the evening before (tester t9l F2).
       const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
-      const limit = etEventSendLimit(event);
-      sendAt = event >= target.deadline ? null : slotNotAfter(context, toWall(context.zone, limit), limit);
+      sendAt = event >= target.deadline ? null : etEventSlot(context, event);
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
     }

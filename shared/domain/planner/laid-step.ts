@@ -40,6 +40,9 @@ export interface LaidStep extends StepFacts {
   entry: CatalogEntry;
   zone: string;
   deliveryMinute: number;
+  /** The quiet hours, which an ET event's rung is laid around (et-event.ts etEventSlot). */
+  quietStart: number;
+  quietEnd: number;
   calendar: SeasonCalendar;
   aim: ReminderTarget | null;
   hard: ReminderTarget | null;
@@ -97,6 +100,8 @@ export function laidStep(
       laid.notStarted === facts.notStarted &&
       laid.zone === context.zone &&
       laid.deliveryMinute === context.deliveryMinute &&
+      laid.quietStart === context.quiet.start &&
+      laid.quietEnd === context.quiet.end &&
       laid.calendar === context.calendar
     )
       return laid;
@@ -162,6 +167,8 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
     entry,
     zone: context.zone,
     deliveryMinute: context.deliveryMinute,
+    quietStart: context.quiet.start,
+    quietEnd: context.quiet.end,
     calendar: context.calendar,
     aimKind,
     aimAt: facts.aimAt,

@@ -46,15 +46,15 @@ const ZONES = [
 ];
 
 describe("SOAP's rungs land before the ET offer rounds they announce (t9j F6 B)", () => {
-  it("Auckland hears of Thursday's last rounds on Thursday morning, Wednesday afternoon in ET", () => {
+  it("Auckland hears of Thursday's last rounds on Thursday evening, after Wednesday's rounds in ET (t9l F2)", () => {
     const rungs = planAt(inSoap("Pacific/Auckland"), "2027-03-15T20:00:00Z").reminders.filter(
       (r) => r.milestone === "soap",
     );
     expect(rungs.map((r) => [r.rung, r.sendAtLocal])).toEqual([
       ["soap-applications", "2027-03-16T09:00:00.000+13:00"],
-      ["soap-before-offer-rounds", "2027-03-16T09:00:00.000+13:00"],
-      ["soap-offer-round", "2027-03-17T09:00:00.000+13:00"],
-      ["soap-last-offer-rounds", "2027-03-18T09:00:00.000+13:00"],
+      ["soap-before-offer-rounds", "2027-03-16T18:00:00.000+13:00"],
+      ["soap-offer-round", "2027-03-17T18:00:00.000+13:00"],
+      ["soap-last-offer-rounds", "2027-03-18T18:00:00.000+13:00"],
     ]);
   });
 

@@ -2,13 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ET_EVENT_MARGIN_MS } from "#domain/planner/et-event.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { HOUR_MS } from "#domain/time.ts";
+import { DAY_MS, HOUR_MS, localDate, toWall, wallMinuteOfDay } from "#domain/time.ts";
 import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
  * A SOAP rung announces an ET event (that day's first offer round, 9:00 AM ET): it must leave with
  * a margin before it, not at it (tester t9k F5: in New York the 09:00 slot was the event itself, so
- * the email arrived after the round had begun).
+ * the email arrived after the round had begun). It goes out on the morning of that SOAP day where a
+ * slot outside the quiet hours leaves the margin, else the evening before, never a whole day early
+ * (tester t9l F2: New York and Los Angeles heard of Thursday's last rounds on Wednesday morning and
+ * nothing on Thursday).
  */
 const RELEASE = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
 
@@ -17,19 +20,32 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
     expect(ET_EVENT_MARGIN_MS).toBeGreaterThanOrEqual(HOUR_MS);
   });
 
-  it("New York at the default 09:00 hears of Thursday's last rounds on Wednesday, not at the round", () => {
+  it("New York at the default 09:00 hears of each SOAP day's rounds at 08:00 that morning, Thursday's on Thursday", () => {
     const rungs = planAt(inSoap("America/New_York"), "2027-03-15T15:00:00Z").reminders.filter(
       (r) => SOAP_ROUND_ET[r.rung] !== undefined,
     );
-    expect(rungs.find((r) => r.rung === "soap-last-offer-rounds")?.sendAtLocal).toBe(
-      "2027-03-17T09:00:00.000-04:00",
-    );
-    for (const r of rungs) {
-      expect(Date.parse(r.sendAt), r.rung).toBeLessThan(
-        (SOAP_ROUND_ET[r.rung] as number) - ET_EVENT_MARGIN_MS,
-      );
-    }
+    expect(rungs.map((r) => [r.rung, r.sendAtLocal])).toEqual([
+      ["soap-before-offer-rounds", "2027-03-16T08:00:00.000-04:00"],
+      ["soap-offer-round", "2027-03-17T08:00:00.000-04:00"],
+      ["soap-last-offer-rounds", "2027-03-18T08:00:00.000-04:00"],
+    ]);
   });
+
+  it.each([
+    ["America/Los_Angeles", undefined, "2027-03-17T18:00:00.000-07:00"],
+    ["America/Los_Angeles", "05:30", "2027-03-17T18:00:00.000-07:00"],
+    ["America/Los_Angeles", "05:00", "2027-03-17T18:00:00.000-07:00"],
+    ["America/New_York", "07:30", "2027-03-18T08:00:00.000-04:00"],
+    ["America/New_York", "08:30", "2027-03-18T08:00:00.000-04:00"],
+  ])(
+    "%s (delivery %s) hears of the last rounds on Thursday morning or Wednesday evening: %s",
+    (zone, at, local) => {
+      const last = planAt(inSoap(zone, at), "2027-03-15T15:00:00Z").reminders.find(
+        (r) => r.rung === "soap-last-offer-rounds",
+      );
+      expect(last?.sendAtLocal).toBe(local);
+    },
+  );
 
   it.each(["America/Chicago", "America/Denver", "America/Los_Angeles", "Pacific/Honolulu"])(
     "%s hears of Thursday's last rounds before Thursday 8:00 AM ET",
@@ -43,7 +59,7 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
     },
   );
 
-  it("in every zone and at every delivery time, each rung is strictly before its round minus the margin", () => {
+  it("in every zone and at every delivery time, each rung is on its SOAP day's morning, else the evening before, at least the margin before its round", () => {
     const zones = [
       "Pacific/Honolulu",
       "America/Anchorage",
@@ -74,9 +90,22 @@ describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B
           const laid = reminders.filter((r) => SOAP_ROUND_ET[r.rung] !== undefined);
           expect(laid.some((r) => r.rung === "soap-last-offer-rounds")).toBe(true);
           for (const r of laid) {
-            expect(Date.parse(r.sendAt), `${zone} ${hour}:${minute} ${r.rung} ${r.sendAtLocal}`).toBeLessThan(
-              (SOAP_ROUND_ET[r.rung] as number) - ET_EVENT_MARGIN_MS,
-            );
+            const sendAt = Date.parse(r.sendAt);
+            const round = SOAP_ROUND_ET[r.rung] as number;
+            const label = `${zone} ${hour}:${minute} ${r.rung} ${r.sendAtLocal}`;
+            expect(sendAt, label).toBeLessThanOrEqual(round - ET_EVENT_MARGIN_MS);
+            // Quiet hours end at 08:00 local: a morning slot exists when 08:00 on the round's local
+            // day leaves the margin; then the rung is that morning, else 18:00 the day before.
+            const roundDay = localDate(zone, round);
+            const morningExists =
+              wallMinuteOfDay(toWall(zone, round)) >= 8 * 60 + ET_EVENT_MARGIN_MS / 60_000;
+            if (morningExists) {
+              expect(localDate(zone, sendAt), label).toBe(roundDay);
+              expect(wallMinuteOfDay(toWall(zone, sendAt)), label).toBeGreaterThanOrEqual(8 * 60);
+            } else {
+              expect(localDate(zone, sendAt + DAY_MS), label).toBe(roundDay);
+              expect(wallMinuteOfDay(toWall(zone, sendAt)), label).toBe(18 * 60);
+            }
           }
         },
       ),

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
@@ -11,6 +12,7 @@ import { matchDayStep } from "./match-day.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
 
 /**
  * The Match-outcome days of Match Week (NRMP's Match Week page,
@@ -88,27 +90,31 @@ export interface MatchWeekStep {
 const SOAP_IN_PROGRESS_FROM_TUESDAY =
   "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding.";
 
-/**
- * A SOAP participant's text on SOAP's last day, Thursday (ET) (tester t9k F6 C: on Thursday, and an
- * hour before SOAP ended, it still said "send them through ERAS now"): the offer rounds are under
- * way, so the remaining rounds are what matters; programs have read applications since Tuesday and
- * make their offers in the rounds, so one sent now is unlikely to lead to an offer (advice). Same
- * sources as SOAP_PARTICIPATION_WHY; the round times are not published, so none is named.
- */
-const SOAP_IN_PROGRESS_LAST_DAY =
-  "You are in SOAP, and today is SOAP's last day, with the offer rounds under way: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer.";
-
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
-const lastDayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+const lastDayEntries = new WeakMap<CatalogEntry, BoundedMemo<string, CatalogEntry>>();
 /** SOAP's entry from Tuesday (ET) of Match Week: its in-progress text speaks of Monday as past. */
 function fromTuesdayEntry(entry: CatalogEntry): CatalogEntry {
   return withInProgress(fromTuesdayEntries, entry, SOAP_IN_PROGRESS_FROM_TUESDAY);
 }
 
-/** SOAP's entry on its last day (Thursday, ET): the remaining rounds, no applications to send. */
-function lastDayEntry(entry: CatalogEntry): CatalogEntry {
-  return withInProgress(lastDayEntries, entry, SOAP_IN_PROGRESS_LAST_DAY);
+/**
+ * SOAP's entry on its last day (Thursday, ET): the remaining rounds, no applications to send, in the
+ * applicant's words (soap-last-day.ts), one entry per text.
+ */
+function lastDayEntry(entry: CatalogEntry, inProgress: string): CatalogEntry {
+  let byText = lastDayEntries.get(entry);
+  if (byText === undefined) {
+    byText = new BoundedMemo(1_000);
+    lastDayEntries.set(entry, byText);
+  }
+  const known = byText.get(inProgress);
+  if (known !== undefined) return known;
+  const soap = phaseEntry(entry);
+  return byText.keep(
+    inProgress,
+    Object.freeze({ ...soap, statusActions: { ...soap.statusActions, inProgress } }) as CatalogEntry,
+  );
 }
 
 /** SOAP's Match Week entry with its in-progress text replaced, made once per catalog entry. */
@@ -200,8 +206,8 @@ export function matchWeekStep(
   const phased =
     entry.key !== "soap"
       ? phaseEntry(entry)
-      : context.now >= etDayStart(texts.soapEnd.at)
-        ? lastDayEntry(entry)
+      : context.now >= lastDayTextFrom(context, texts.soapEnd.at, etDayStart(texts.soapEnd.at))
+        ? lastDayEntry(entry, soapLastDayText(context, texts.soapEnd.at))
         : context.now >= soapTuesdayOf(context)
           ? fromTuesdayEntry(entry)
           : phaseEntry(entry);

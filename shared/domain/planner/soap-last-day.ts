@@ -1,0 +1,71 @@
+import { DateTime } from "luxon";
+import { reminderLadder } from "../catalog/index.ts";
+import { DAY_MS, ET_ZONE, localDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { etEventBefore, etEventSlot } from "./et-event.ts";
+
+/**
+ * SOAP's last day (Thursday, ET) in the applicant's words (tester t9l F18 note, C: "today is SOAP's
+ * last day, with the offer rounds under way" reached Los Angeles on Wednesday evening and Auckland
+ * nine hours before the first round: "today" and "under way" were ET's). The day is named, "today"
+ * and "tomorrow" are the applicant's, and the first round's hour is given in ET and in their zone.
+ * The hour is the earliest NRMP has opened a SOAP day's offers with (reminder-ladders.json, the
+ * `soap-participation` ladder's last rung): the 2027 round times are not published, so the text
+ * says "as early as" and sends the applicant to NRMP's schedule. Same sources as match-week.ts.
+ */
+
+/** The last SOAP rung: the one laid against SOAP's last day itself (daysBefore 0) and its ET hour. */
+const LAST_RUNG = (() => {
+  for (const rung of reminderLadder("soap-participation"))
+    if (rung.anchor === "deadline" && rung.daysBefore === 0 && rung.eventEt !== undefined) return rung;
+  throw new Error("the soap-participation ladder has no rung for SOAP's last day");
+})();
+
+/** SOAP's last day's first offer round (the ET instant its rung announces), for SOAP's end `soapEnd`. */
+export function lastDayFirstRound(soapEnd: number): number {
+  return etEventBefore(soapEnd, 0, LAST_RUNG.eventEt as string);
+}
+
+/**
+ * When SOAP's text turns to its last day: at the start of that ET day, or earlier when the
+ * applicant's notice of it goes out earlier (the evening before, et-event.ts etEventSlot), so that
+ * notice carries the last day's text (tester t9l F2).
+ */
+export function lastDayTextFrom(context: PlanContext, soapEnd: number, etDayStart: number): number {
+  return Math.min(etDayStart, etEventSlot(context, lastDayFirstRound(soapEnd)));
+}
+
+const LAST_DAY_REST =
+  "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer.";
+
+/** SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. */
+export function soapLastDayText(context: PlanContext, soapEnd: number): string {
+  const round = lastDayFirstRound(soapEnd);
+  const etDay = DateTime.fromMillis(round, { zone: ET_ZONE, locale: "en-US" });
+  const dayName = etDay.toFormat("ccc d LLL");
+  if (context.now >= round)
+    return `You are in SOAP, and SOAP's last day, ${dayName} (ET), is under way, its offer rounds opening from as early as ${etDay.toFormat("h:mm a")} ET: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). ${LAST_DAY_REST}`;
+  const today = localDate(context.zone, context.now);
+  const tomorrow = localDate(context.zone, context.now + DAY_MS);
+  const roundLocalDate = localDate(context.zone, round);
+  const etDate = localDate(ET_ZONE, round);
+  const relative = (date: string): string | undefined =>
+    date === today ? "today" : date === tomorrow ? "tomorrow" : undefined;
+  const etRelative = etDate === roundLocalDate ? relative(etDate) : undefined;
+  const lead =
+    etRelative === undefined
+      ? `${dayName} (ET) is SOAP's last day`
+      : `${etRelative}, ${dayName}, is SOAP's last day`;
+  const etHour = `${etDay.toFormat("h:mm a")} ET`;
+  const local = DateTime.fromMillis(round, { zone: context.zone, locale: "en-US" });
+  const localDay = relative(roundLocalDate);
+  const yourTime =
+    context.zone === ET_ZONE || local.offset === etDay.offset
+      ? ""
+      : roundLocalDate === etDate
+        ? ` (${local.toFormat("h:mm a")} your time)`
+        : localDay === undefined
+          ? ` (${local.toFormat("h:mm a, ccc d LLL")} your time)`
+          : ` (${local.toFormat("h:mm a")} ${localDay}, ${local.toFormat("ccc d LLL")}, your time)`;
+  return `You are in SOAP, and ${lead}: its first offer round can open as early as ${etHour}${yourTime}; check NRMP's Match Week schedule for this year's round times, and be at R3 for the remaining rounds, with your phone on. ${LAST_DAY_REST}`;
+}

@@ -1,14 +1,6 @@
 import { CHECKED_FOR_RANKING } from "../catalog/index.ts";
-import {
-  DAY_MS,
-  ET_ZONE,
-  fromWall,
-  localDate,
-  renderDate,
-  startOfLocalDate,
-  toWall,
-  wallDayStart,
-} from "../time.ts";
+import { seasonDayEt } from "../season-date-words.ts";
+import { DAY_MS, ET_ZONE, fromWall, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -54,7 +46,8 @@ function matchOverAt(context: PlanContext): number {
  * look-ahead re-plans there (the next Match's dates from then on).
  */
 export function inTheMatchIf(context: PlanContext): string | null {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
   if (context.now <= rol || statusAt(context, RANK_ORDER_LIST_AT) !== "done") return null;
   const over = matchOverAt(context);
   if (context.now >= over) return null;
@@ -77,7 +70,7 @@ export function inTheMatchIf(context: PlanContext): string | null {
   if (sittings.length > 0) parts.push(`${unreportedResults(sittings)} reached ECFMG`);
   if (pathwayOpen) parts.push("ECFMG accepted your Pathway");
   // The deadline has passed: its day is named as the deadline's, never as a "by <day>" to act by.
-  return `${parts.join(" and ")} in time for the rank order list deadline, ${renderDate(localDate(ET_ZONE, rol))} (ET)`;
+  return `${parts.join(" and ")} in time for the rank order list deadline, ${seasonDayEt(rolDate)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { renderDate, renderEt } from "../time.ts";
+import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
@@ -59,7 +59,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
         // "urgent" (t9j F9, tester t9k F1).
         severity: "warning",
-        message: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and we still do not know whether you matched (Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
+        message: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and we still do not know whether you matched (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
         sources: [NRMP_DATES_URL, ...over.sources],
       },
@@ -75,7 +75,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${renderEt(calendar.dates.nrmp_match_day.at)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${renderDate(start.date)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${seasonDay(start)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
       milestones: ["match_day"],
       sources,
     },

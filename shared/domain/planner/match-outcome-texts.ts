@@ -1,19 +1,10 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder } from "../plan.ts";
+import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import {
-  DAY_MS,
-  ET_ZONE,
-  inQuietWindow,
-  isoInZone,
-  isoUtc,
-  renderDate,
-  renderEt,
-  toWall,
-  wallMinuteOfDay,
-} from "../time.ts";
+import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
@@ -67,7 +58,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
   if (texts === undefined) {
     const date = calendar.dates.nrmp_soap_ends;
     const start = calendar.dates.residency_start;
-    const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
+    const matchDay = seasonInstantEt(calendar.dates.nrmp_match_day);
     const next = calendar.matchYear + 1;
     const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
@@ -77,11 +68,11 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchOver,
       ifUnmatched,
-      afterSoapAction: `SOAP ended on ${renderEt(date.at)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
+      afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your contract and visa steps get their reminders. ${ifUnmatched}`,
       // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
       // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
-      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your contract and visa steps are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${renderDate(start.date)}. ${ifUnmatched}`,
+      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your contract and visa steps are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${seasonDay(start)}. ${ifUnmatched}`,
       residencyStart: shapedDueDate({
         at: start.at,
         zone: ET_ZONE,
@@ -90,7 +81,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       }),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
-      soapMatchDayAction: `You took part in SOAP, so Match Day (${matchDay}) brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end (${renderEt(date.at)}), ${matchOver}`,
+      soapMatchDayAction: `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
       phased: new Map(),
       latePhased: new Map(),
       soapPhased: new Map(),
@@ -107,7 +98,7 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
  */
 export function restartWords(year: number): string {
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
-  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${renderEt(rol.at)}${rol.status === "projected" ? ", projected" : ""}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
+  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${seasonInstantEt(rol)}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
 }
 
 /** The entry with a season's title and action (and its reason, if given), made once per season and entry. */

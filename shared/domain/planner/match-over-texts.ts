@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE, renderDate, renderEt } from "../time.ts";
+import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { restartWords } from "./match-outcome-texts.ts";
@@ -70,12 +71,12 @@ function build(calendar: SeasonCalendar, year: number): MatchOverTexts {
   // Tense-free: read before and after each of these dates.
   const nextSeasonPlan = `If you did not match, the ${year} Match is your next one. Its ERAS season${projected}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To take part, ${restartWords(year)}`;
   const start = calendar.dates.residency_start;
-  const matchDay = renderEt(calendar.dates.nrmp_match_day.at);
+  const matchDay = seasonInstantEt(calendar.dates.nrmp_match_day);
   const nextSubmit = seasonCalendar(calendar.matchYear + 1).dates.eras_applicants_may_submit;
   return {
     year,
     title: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
-    action: `The ${calendar.matchYear} Match is over: residency started on ${renderDate(start.date)} and you have not told us your Match Day result (${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
+    action: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and you have not told us your Match Day result (Match Day was ${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
     due: shapedDueDate({
       at: nextSubmit.at,

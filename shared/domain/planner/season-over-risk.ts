@@ -1,4 +1,5 @@
 import type { Risk } from "../plan.ts";
+import { projectedMark } from "../season-date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -75,11 +76,11 @@ export function seasonOverStepAction(context: PlanContext): string {
  * not the applicant's to get ready for until the result says so (tester t9j F5).
  */
 export function soapCondition(context: PlanContext): string {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const pending = unreportedSittings(context, rol);
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const pending = unreportedSittings(context, rol.at);
   if (pending.length === 0) return "";
   const sat = pending.map((sitting) => `sat ${sitting.sat}`).join(", ");
-  return `SOAP is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol)}: tell us the result`;
+  return `SOAP is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}: tell us the result`;
 }
 
 /**
@@ -89,10 +90,10 @@ export function soapCondition(context: PlanContext): string {
  */
 export function soapStepAction(context: PlanContext, action: string): string {
   if (!seasonIsOver(context)) return action;
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const pending = unreportedSittings(context, rol);
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const pending = unreportedSittings(context, rol.at);
   if (pending.length === 0) return action;
-  return `Only if ${unreportedResults(pending)} reached ECFMG by ${dayBy(context, rol)} (tell us the result): ${action.charAt(0).toLowerCase()}${action.slice(1)}`;
+  return `Only if ${unreportedResults(pending)} reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)} (tell us the result): ${action.charAt(0).toLowerCase()}${action.slice(1)}`;
 }
 
 /** SEASON_OVER's middle while SOAP is open to the applicant (soapStillOpen), up to "… plan". */

@@ -42,7 +42,7 @@ function outOfReachEmails(result: Plan) {
 }
 
 const STEP2_IF =
-  "If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \\(ET\\)";
+  "If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \\(ET, projected\\)";
 
 describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%s)", (zone) => {
   const input = unreportedStep2(zone);
@@ -100,7 +100,7 @@ describe.each(ZONES)("Pathway in progress with no date, list certified (%s)", (z
     expect(outOfReachEmails(result)).toEqual([]);
     for (const key of ["match_week", "soap", "match_day"])
       expect(step(result, key)?.action).toMatch(
-        /^If ECFMG accepted your Pathway in time for the rank order list deadline, Wed 24 Feb 2027 \(ET\), /,
+        /^If ECFMG accepted your Pathway in time for the rank order list deadline, Wed 24 Feb 2027 \(ET, projected\), /,
       );
   });
 });

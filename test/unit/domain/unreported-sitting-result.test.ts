@@ -56,7 +56,7 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
       ).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
       for (const key of MATCH_OUTCOME_STEPS)
         expect(result.nextSteps.find((step) => step.milestone === key)?.action, when).toMatch(
-          /^If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \(ET\), /,
+          /^If your USMLE Step 2 CK result reached ECFMG in time for the rank order list deadline, Wed 24 Feb 2027 \(ET, projected\), /,
         );
     }
   });
@@ -68,7 +68,7 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
       const steps = result.nextSteps.map((step) => step.milestone);
       for (const key of MATCH_OUTCOME_STEPS) expect(steps, when).not.toContain(key);
       expect(riskText(result, "MATCH_YEAR_NOT_FEASIBLE"), when).toContain(
-        "the 2027 Match is out of reach unless your USMLE Step 2 CK result (sat Wed 20 Jan 2027) reached ECFMG by Wed 24 Feb 2027; tell us the result.",
+        "the 2027 Match is out of reach unless your USMLE Step 2 CK result (sat Wed 20 Jan 2027) reached ECFMG by Wed 24 Feb 2027 (projected); tell us the result.",
       );
       // The most urgent thing said is the exam's result, not a Match outcome.
       expect(result.risks[0]?.code, when).toBe("MATCH_YEAR_NOT_FEASIBLE");
@@ -106,11 +106,13 @@ describe("no list certified, NRMP registered, the Step 2 CK result never reporte
     const result = plan(input, calendar, new Date("2027-03-15T00:00:00Z"));
     const said = riskText(result, "SEASON_OVER") ?? "";
     expect(said).toContain(
-      "SOAP is open to you only if your USMLE Step 2 CK result (sat Wed 20 Jan 2027) reached ECFMG by Wed 24 Feb 2027: tell us the result",
+      "SOAP is open to you only if your USMLE Step 2 CK result (sat Wed 20 Jan 2027) reached ECFMG by Wed 24 Feb 2027 (projected): tell us the result",
     );
     expect(said).not.toContain("Get ready for it now");
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
-    expect(soap?.action).toMatch(/^Only if your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027/);
+    expect(soap?.action).toMatch(
+      /^Only if your USMLE Step 2 CK result reached ECFMG by Wed 24 Feb 2027 \(projected\)/,
+    );
   });
 
   it("once SOAP is over, the sitting counts for the 2028 Match, as in SEASON_OVER", () => {

@@ -1,0 +1,28 @@
+import type { SeasonDate } from "./seasons/index.ts";
+import { renderDate, renderEt } from "./time.ts";
+
+/**
+ * How a text names a season date: with " (projected)" when the date is a projection, never bare
+ * (DESIGN.md decision 1, "emails say when a date is projected"; tester t9l F15: the Match-outcome
+ * texts printed the projected 2027 NRMP dates bare). The one rule, so a message does not decide it.
+ */
+
+/** The mark a season date carries in a text: " (projected)", or nothing for a confirmed date. */
+export function projectedMark(date: Pick<SeasonDate, "status">): string {
+  return date.status === "projected" ? " (projected)" : "";
+}
+
+/** The instant in ET with its mark: "Thu 18 Mar 2027, 5:00 PM ET (projected)". */
+export function seasonInstantEt(date: SeasonDate): string {
+  return `${renderEt(date.at)}${projectedMark(date)}`;
+}
+
+/** The ET day with its mark: "Wed 24 Feb 2027 (ET, projected)", "Wed 25 Feb 2026 (ET)". */
+export function seasonDayEt(date: SeasonDate): string {
+  return `${renderDate(date.date)} (ET${date.status === "projected" ? ", projected" : ""})`;
+}
+
+/** A day-only date (residency's start) with its mark: "Thu 1 Jul 2027 (projected)". */
+export function seasonDay(date: SeasonDate): string {
+  return `${renderDate(date.date)}${projectedMark(date)}`;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { type SeasonDateKey, seasonCalendar } from "#domain/seasons/index.ts";
+import { renderDate } from "#domain/time.ts";
+import { certifiedListWith, milestoneFactory } from "./factories.ts";
+import { inSoap, planAt } from "./soap-applicant.ts";
+
+/**
+ * Every projected season date a Match-outcome text names says "(projected)" (tester t9l F15, C:
+ * "SOAP ended on Thu 18 Mar 2027, 5:00 PM ET", "Match Day, Fri 19 Mar 2027, 12:00 PM ET", "the rank
+ * order list deadline, Wed 24 Feb 2027 (ET)" and MATCH_DAY_NOT_REPORTED's "Match Day was …" printed
+ * the 2027 NRMP projections bare). The scan: each time a text names the ET day of a projected date
+ * of the Match's outcome, the mark follows within that clause.
+ */
+const calendar = seasonCalendar(2027);
+const OUTCOME_DATES: readonly SeasonDateKey[] = [
+  "nrmp_rol_certification_and_late_registration_deadline",
+  "nrmp_match_week_start_and_soap_start",
+  "nrmp_soap_ends",
+  "nrmp_match_day",
+  "residency_start",
+];
+
+/** The texts of a plan a reader sees: steps' titles and actions, risks, reminders' titles and reasons. */
+function textsOf(result: Plan): string[] {
+  return [
+    ...result.nextSteps.flatMap((step) => [step.title, step.action, step.why]),
+    ...result.blocked.map((step) => step.title),
+    ...result.overdue.map((step) => step.title),
+    ...result.risks.map((risk) => risk.message),
+    ...result.reminders.flatMap((reminder) => [reminder.title, reminder.why]),
+  ];
+}
+
+/** Each naming of a projected outcome date, with what follows it up to the clause's end, that lacks the mark. */
+function unmarked(result: Plan): string[] {
+  const found: string[] = [];
+  for (const key of OUTCOME_DATES) {
+    const date = calendar.dates[key];
+    if (date.status !== "projected") continue;
+    const day = renderDate(date.date);
+    for (const text of textsOf(result)) {
+      for (let at = text.indexOf(day); at >= 0; at = text.indexOf(day, at + 1)) {
+        const clause = text.slice(at).split(/[.;:]\s|\)\s(?!\(projected)/)[0] ?? "";
+        if (!clause.includes("projected"))
+          found.push(`${key}: …${text.slice(Math.max(0, at - 40), at + 60)}…`);
+      }
+    }
+  }
+  return found;
+}
+
+const step2Unreported = certifiedListWith(
+  "Asia/Karachi",
+  milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"),
+);
+
+describe("projected Match-outcome dates say so (t9l F15)", () => {
+  it.each([
+    ["after the rank order list deadline, result unreported", "2027-02-26T06:00:00Z"],
+    ["Match Week, result unreported", "2027-03-16T15:00:00Z"],
+    ["after SOAP, before Match Day", "2027-03-19T15:30:00Z"],
+    ["after the contract's date", "2027-05-20T15:00:00Z"],
+    ["after residency's start", "2027-07-02T04:00:00Z"],
+  ])("a certified list, %s (%s)", (_, now) => {
+    const certified = certifiedListWith("America/New_York");
+    expect(unmarked(plan(certified, calendar, new Date(now)))).toEqual([]);
+    expect(unmarked(plan(step2Unreported, calendar, new Date(now)))).toEqual([]);
+  });
+
+  it.each(["2027-03-17T15:00:00Z", "2027-03-19T15:30:00Z", "2027-03-20T15:00:00Z"])(
+    "a SOAP participant at %s",
+    (now) => {
+      expect(unmarked(planAt(inSoap("America/Los_Angeles"), now))).toEqual([]);
+    },
+  );
+
+  it("the scan finds a bare projected date (it can fail)", () => {
+    const bare = {
+      nextSteps: [{ title: "", why: "", action: "Match Day was Fri 19 Mar 2027, 12:00 PM ET. Next" }],
+      blocked: [],
+      overdue: [],
+      risks: [],
+      reminders: [],
+    } as unknown as Plan;
+    expect(unmarked(bare)).toHaveLength(1);
+  });
+});

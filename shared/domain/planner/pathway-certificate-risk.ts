@@ -10,6 +10,7 @@ const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
 const CONTRACT = indexedStep("contract");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
+const SOAP = indexedStep("soap");
 
 /**
  * ECFMG's page on permanent validation: certificates issued through the Pathways "are subject to
@@ -79,8 +80,35 @@ function mayMatchNow(context: PlanContext): boolean {
 function checkValidity(context: PlanContext): string {
   const { dates } = context.calendar;
   const check = "Check the validity date on your certificate in MyIntealth";
-  if (mayMatchNow(context))
-    return `If you match this season (or accept a SOAP offer), ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now. ${check}, and apply for ECFMG's Pathways Revalidation only if you do not match and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
+  if (mayMatchNow(context)) {
+    const { condition, otherwise } = seasonOutcomeWords(context);
+    return `${condition}, ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now. ${check}, and apply for ECFMG's Pathways Revalidation ${otherwise} and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
+  }
   const ranked = context.now > dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return `${check}; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation ${ranked ? "before you apply for another Match" : "before you rank programs"}.`;
+}
+
+/**
+ * The season's outcome in the words of the moment (tester t9l F11, C: after SOAP had ended the
+ * warning still said "If you match this season (or accept a SOAP offer)"): once SOAP is over the
+ * outcome is past; an applicant in SOAP (Monday's release said "not matched") has only a SOAP offer.
+ */
+function seasonOutcomeWords(context: PlanContext): { condition: string; otherwise: string } {
+  const { dates } = context.calendar;
+  const soap = statusAt(context, SOAP.index);
+  const inSoap =
+    (soap === "in_progress" || soap === "done") &&
+    context.now >= dates.nrmp_match_week_start_and_soap_start.at;
+  if (context.now >= dates.nrmp_soap_ends.at)
+    return inSoap
+      ? { condition: "If you accepted a SOAP offer", otherwise: "only if you accepted none" }
+      : {
+          condition: "If you matched this season (in the Match or through a SOAP offer you accepted)",
+          otherwise: "only if you did not match",
+        };
+  if (inSoap) return { condition: "If you accept a SOAP offer", otherwise: "only if you accept none" };
+  return {
+    condition: "If you match this season (or accept a SOAP offer)",
+    otherwise: "only if you do not match",
+  };
 }

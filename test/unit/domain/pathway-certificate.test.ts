@@ -102,4 +102,44 @@ describe("a Pathway-based certificate for an applicant who may match this season
     expect(message).toContain("before you apply for another Match");
     expect(message).not.toContain("If you match this season");
   });
+
+  /**
+   * Tester t9l F11 (C): once SOAP has ended the season's outcome is past, so the words are too; one
+   * in SOAP (Monday said "not matched") hears of the SOAP offer alone.
+   */
+  const inSoap = (milestones: typeof base) => [
+    ...milestones.filter((entry) => entry.key !== "soap"),
+    { key: "soap" as const, status: "in_progress" as const },
+  ];
+  it.each([
+    [
+      "in SOAP, after it ended",
+      inSoap(listCertified),
+      "2027-03-20T15:00:00Z",
+      "If you accepted a SOAP offer, ECFMG keeps",
+      "only if you accepted none",
+    ],
+    [
+      "a certified list, after SOAP ended",
+      listCertified,
+      "2027-03-19T15:30:00Z",
+      "If you matched this season (in the Match or through a SOAP offer you accepted), ECFMG keeps",
+      "only if you did not match",
+    ],
+    [
+      "in SOAP, while it runs",
+      inSoap(listCertified),
+      "2027-03-17T04:30:00Z",
+      "If you accept a SOAP offer, ECFMG keeps",
+      "only if you accept none",
+    ],
+  ])(
+    "%s: the words fit the tense and the applicant (t9l F11)",
+    (_, milestones, now, condition, otherwise) => {
+      const message = riskAt(milestones, now)?.message ?? "";
+      expect(message).toContain(condition);
+      expect(message).toContain(`apply for ECFMG's Pathways Revalidation ${otherwise}`);
+      expect(message).not.toContain("If you match this season");
+    },
+  );
 });

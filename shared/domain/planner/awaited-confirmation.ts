@@ -1,5 +1,5 @@
 import { CHECKED_FOR_RANKING } from "../catalog/index.ts";
-import { seasonDayEt } from "../season-date-words.ts";
+import { seasonDayEt } from "../seasons/date-words.ts";
 import { DAY_MS, ET_ZONE, fromWall, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";

@@ -1,6 +1,6 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { projectedMark } from "../season-date-words.ts";
+import { projectedMark } from "../seasons/date-words.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
+import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { matchOverTexts } from "./match-over-texts.ts";

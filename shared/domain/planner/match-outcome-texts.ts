@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder } from "../plan.ts";
-import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
+import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { seasonDay, seasonInstantEt } from "../season-date-words.ts";
+import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectedMark } from "../season-date-words.ts";
+import { projectedMark } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";

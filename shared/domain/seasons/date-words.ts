@@ -1,5 +1,5 @@
-import type { SeasonDate } from "./seasons/index.ts";
-import { renderDate, renderEt } from "./time.ts";
+import { renderDate, renderEt } from "../time.ts";
+import type { SeasonDate } from "./index.ts";
 
 /**
  * How a text names a season date: with " (projected)" when the date is a projection, never bare

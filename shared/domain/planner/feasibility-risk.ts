@@ -1,6 +1,5 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { projectedMark } from "../seasons/date-words.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
@@ -136,7 +135,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   if (listDone)
     cause +=
       pending.length > 0
-        ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}${projectedMark(rolDate)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
+        ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;

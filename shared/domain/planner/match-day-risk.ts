@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
+import { projectionSources, seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
@@ -61,7 +61,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         severity: "warning",
         message: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and we still do not know whether you matched (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
-        sources: [NRMP_DATES_URL, ...over.sources],
+        sources: projectionSources([NRMP_DATES_URL, ...over.sources], calendar.dates.nrmp_match_day, start),
       },
     ];
   }
@@ -71,6 +71,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     : "your contract and visa steps";
   const sources = [NRMP_DATES_URL];
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
+  projectionSources(sources, calendar.dates.nrmp_match_day, start);
   return [
     {
       code: "MATCH_DAY_NOT_REPORTED",

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectedMark } from "../seasons/date-words.ts";
+import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -103,6 +103,9 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL);
   const projected = start.status === "projected" ? ", projected" : "";
   const condition = soapCondition(context);
+  // The condition names the rank order list deadline, "(projected)" when it is: its rule is cited.
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (condition !== "") projectionSources(sources, rol);
   const now = context.now < start.at ? "get ready for it now" : "it is running now: check R3 and apply";
   const ready =
     condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;

@@ -26,3 +26,13 @@ export function seasonDayEt(date: SeasonDate): string {
 export function seasonDay(date: SeasonDate): string {
   return `${renderDate(date.date)}${projectedMark(date)}`;
 }
+
+/**
+ * Adds to a risk's `sources` the projection rule of each projected date its message names (the
+ * message says "(projected)", the sources say by which rule), once each; returns `sources`.
+ */
+export function projectionSources(sources: string[], ...dates: readonly SeasonDate[]): string[] {
+  for (const date of dates)
+    if (date.status === "projected" && !sources.includes(date.source)) sources.push(date.source);
+  return sources;
+}

@@ -1,5 +1,6 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
+import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -35,18 +36,30 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   for (const entry of late) addSource(sources, citationSource(entry.why));
   const names = (entries: typeof open) => entries.map((entry) => entry.advisorName).join(", ");
   const next = open.filter((entry) => !late.includes(entry));
-  const track = context.applicant.visa === "H-1B" ? "H-1B" : "J-1";
-  const ask =
-    track === "J-1"
-      ? "your program's GME office and ECFMG (it sponsors J-1 physicians and issues the DS-2019)"
-      : "your program's GME office (it files the H-1B petition)";
   return [
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${start.date}: ${names(late)} ${late.length === 1 ? "is" : "are"} past the date we plan for${next.length > 0 ? `, and ${names(next)} still ${next.length === 1 ? "follows" : "follow"}` : ""}. Without your ${track} visa you cannot start. Contact ${ask} now, and tell us each step as it is done.`,
+      message: `Your visa steps are behind for residency starting ${start.date}: ${names(late)} ${late.length === 1 ? "is" : "are"} past the date we plan for${next.length > 0 ? `, and ${names(next)} still ${next.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones: late.map((entry) => entry.key as StepSubject),
       sources,
     },
   ];
 }
+
+/**
+ * Who to contact, by visa track. Until a route is chosen the words stay route-neutral (tester t9l
+ * F5: the critical notice said "your J-1 visa" and sent an undecided applicant to ECFMG beside
+ * VISA_UNDECIDED, which asks them to choose): the program's GME office says which visa it
+ * sponsors, and each route's sponsor is named only as an option. With no visa needed (a US citizen
+ * or permanent resident), only the contract is in this chain.
+ */
+const TRACK_ADVICE: Record<Visa, string> = {
+  "J-1":
+    "Without your J-1 visa you cannot start. Contact your program's GME office and ECFMG (it sponsors J-1 physicians and issues the DS-2019) now",
+  "H-1B":
+    "Without your H-1B visa you cannot start. Contact your program's GME office (it files the H-1B petition) now",
+  undecided:
+    "Without your visa you cannot start. Contact your program's GME office now: it decides which visa it sponsors (a J-1 through ECFMG, the only J-1 sponsor for physicians, or an H-1B that the program files itself); choose your route with it",
+  none: "Without your signed contract you cannot start. Contact your program's GME office now",
+};

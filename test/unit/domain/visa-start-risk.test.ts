@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 // Tester s7 issue 9 B5: a matched J-1 applicant (Cairo, 2027 Match) with the contract, Statement of
@@ -21,9 +21,14 @@ const BEFORE_MATCH: MilestoneKey[] = [
   "nrmp_registration",
 ];
 
-function matched(extra: ReturnType<typeof milestoneFactory>[] = [], matchDay = true) {
+function matched(
+  extra: ReturnType<typeof milestoneFactory>[] = [],
+  matchDay = true,
+  visa: Visa = "J-1",
+  timezone = "Africa/Cairo",
+) {
   return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Cairo", visa: "J-1" }),
+    applicant: applicantFactory({ matchYear: 2027, timezone, visa }),
     milestones: [
       ...doneMilestones(BEFORE_MATCH),
       milestoneFactory("rank_order_list", "done", "2027-02-01"),
@@ -85,5 +90,30 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     const partly = matched(doneMilestones(["contract", "j1_statement_of_need"], "2027-04-25"));
     const { risk } = visaRisk("2027-05-20T08:00:00Z", partly);
     expect(risk?.milestones).toEqual(["j1_ecfmg_sponsorship", "j1_ds2019"]);
+  });
+});
+
+// Tester t9l F5: visa undecided (Auckland), matched, 10 June 2027: the critical notice said "Without
+// your J-1 visa you cannot start. Contact … ECFMG (it sponsors J-1 physicians …)" beside
+// VISA_UNDECIDED, which asks the applicant to choose: the notice chose the route for them.
+describe("VISA_NOT_READY_FOR_START before a visa route is chosen", () => {
+  it("speaks of your visa, sends the applicant to the program's GME office, and names both routes only as options", () => {
+    const undecided = matched([], true, "undecided", "Pacific/Auckland");
+    const { result, risk } = visaRisk("2027-06-10T02:00:00Z", undecided);
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("Without your visa you cannot start");
+    expect(risk?.message).not.toContain("J-1 visa you cannot");
+    expect(risk?.message).toContain("your program's GME office");
+    expect(risk?.message).toContain("which visa it sponsors");
+    expect(risk?.message).toMatch(/a J-1 .*ECFMG.* or an H-1B/);
+    expect(result.risks.map((each) => each.code)).toContain("VISA_UNDECIDED");
+  });
+
+  it("keeps each chosen route's words", () => {
+    const h1b = visaRisk("2027-06-10T02:00:00Z", matched([], true, "H-1B")).risk;
+    expect(h1b?.message).toContain("Without your H-1B visa you cannot start");
+    expect(h1b?.message).toContain("it files the H-1B petition");
+    const j1 = visaRisk("2027-06-10T02:00:00Z").risk;
+    expect(j1?.message).toContain("Without your J-1 visa you cannot start");
   });
 });

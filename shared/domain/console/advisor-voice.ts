@@ -82,6 +82,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
     `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
+  START_DELAYED: ({ fullName }) =>
+    `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: ({ fullName }) =>
     `${fullName} certified a rank order list, but has not said where they matched, though the contract's date has passed; the contract and visa steps are waiting.`,
   VISA_UNDECIDED: ({ fullName }) =>

@@ -1,6 +1,7 @@
 import type { Risk, RiskCode } from "../plan.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 
 /**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
@@ -24,6 +25,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
@@ -38,14 +40,19 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
 const ERAS_WELL_PAST_TITLE =
   "Most interview invitations are out: weigh the {next} Match before you pay ERAS fees";
 const ERAS_WELL_PAST_PHASE = "well-past";
+/** START_DELAYED when ECFMG holds a missing step (its J-1 chain or the certificate). */
+const START_DELAYED_ECFMG_TITLE =
+  "Your residency start is delayed: contact your program's GME office and ECFMG today";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
 /**
  * The phase of a risk whose advice changes with time, which makes its notice a new one
- * (criticalNoticeId): late ERAS once most invitations are out; undefined otherwise.
+ * (criticalNoticeId): late ERAS once most invitations are out; a delayed start's week, so each
+ * week's follow-up is a notice of its own (tester t9l F6); undefined otherwise.
  */
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
+  if (risk.code === "START_DELAYED") return `week-${delayedStartWeek(context) ?? 0}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
     : undefined;
@@ -61,6 +68,7 @@ export function noticeTemplate(
   phase: string | undefined,
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
+  if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   return phase === ERAS_WELL_PAST_PHASE
     ? ERAS_WELL_PAST_TITLE
     : risk.code === "ROL_BEFORE_RANKING_OPENS" &&

@@ -16,6 +16,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
+import { delayedStartDue } from "./start-delayed-risk.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 export { CRITICAL_RISK_RUNG, criticalNoticeId, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
@@ -240,10 +241,12 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
  * The season date each notice announces: the rank order list deadline of the Match the risk is
  * about (the earliest feasible one when the target is out of reach, the next one when it is
  * over for the applicant), or residency's start for a
- * certificate or a visa that may come after it. Never the step's own deadline, so the notice is never a
+ * certificate or a visa that may come after it; for a start already delayed, the next week's
+ * follow-up (delayedStartDue), never the start that has passed. Never the step's own deadline, so the notice is never a
  * second notice of one step's deadline beside its ladder.
  */
 function deadlineOf(context: PlanContext, risk: Risk): DueDate {
+  if (risk.code === "START_DELAYED") return delayedStartDue(context);
   const calendar =
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
       ? seasonCalendar(risk.earliestFeasibleMatchYear)

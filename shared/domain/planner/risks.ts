@@ -45,6 +45,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
+import { startDelayedRisks } from "./start-delayed-risk.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -273,7 +274,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         feasibility.infeasible ? feasibility.earliestMatchYear : calendar.matchYear,
       ),
     );
-  if (!ineligible) risks.push(...visaStartRisks(context, dates));
+  if (!ineligible) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
   // school's listing unchecked) the risk would ask what the plan holds back (t9j F1 golden sample).
   const matchDayGated =

@@ -15,6 +15,8 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const NOWS = [
   "2026-05-10T03:00:00Z",
+  // After the 2026 start: a matched applicant's start delayed (START_DELAYED, tester t9l F6).
+  "2026-07-20T12:00:00Z",
   "2026-09-20T12:00:00Z",
   "2026-11-30T12:00:00Z",
   "2027-01-20T08:00:00Z",

@@ -1,0 +1,119 @@
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/**
+ * How long a delayed start is followed up, weekly: until 1 September of the Match year (month-day,
+ * ET). Advice: programs hold a delayed start only briefly, and no authority publishes for how long;
+ * two months past the 1 July start is the cautious span in which the applicant can still start.
+ */
+export const DELAYED_START_FOLLOW_UP_UNTIL = "09-01";
+export const DELAYED_START_SOURCE =
+  "advice: programs hold a delayed start only briefly and publish no limit, so we follow it up each week until 1 September; the GME office says how long yours waits";
+/** Days between the delayed-start follow-ups. */
+export const DELAYED_START_EVERY_DAYS = 7;
+
+/** What a matched applicant needs to start: the contract and the track's visa steps, then the certificate. */
+const START_NEEDS = [
+  ...MILESTONE_CATALOG.filter((entry) => entry.stage === "visa"),
+  catalogEntry("ecfmg_certification"),
+];
+/** The steps whose holder is ECFMG: its J-1 sponsorship chain and the certificate. */
+const ECFMG_STEPS: ReadonlySet<string> = new Set([
+  "j1_statement_of_need",
+  "j1_ecfmg_sponsorship",
+  "j1_ds2019",
+  "visa_j1",
+  "ecfmg_certification",
+]);
+
+/** The instant the weekly follow-ups end (1 September of the Match year, midnight ET). */
+function followUpEnd(context: PlanContext): number {
+  return etInstant(`${context.calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`, null);
+}
+
+/**
+ * The week of the delayed start `now` falls in (0 from residency start), or undefined outside the
+ * follow-up span. Each week's notice is one of its own (critical-notice-titles.ts noticePhase).
+ */
+export function delayedStartWeek(context: PlanContext): number | undefined {
+  const start = context.calendar.dates.residency_start.at;
+  if (context.now < start || context.now >= followUpEnd(context)) return undefined;
+  return Math.floor((context.now - start) / (DELAYED_START_EVERY_DAYS * DAY_MS));
+}
+
+/**
+ * The date a delayed-start notice announces: the next week's follow-up (the notice is that week's
+ * and gives way to the next), at most the end of the span. Never residency start, which has passed.
+ */
+export function delayedStartDue(context: PlanContext): DueDate {
+  const start = context.calendar.dates.residency_start.at;
+  const week = delayedStartWeek(context) ?? 0;
+  const next = start + (week + 1) * DELAYED_START_EVERY_DAYS * DAY_MS;
+  return shapedDueDate({
+    at: Math.min(next, followUpEnd(context)),
+    zone: ET_ZONE,
+    status: "advice",
+    source: DELAYED_START_SOURCE,
+  });
+}
+
+/**
+ * START_DELAYED (critical; tester t9l F6): the applicant matched (Match Day done), residency start
+ * has passed, and the contract, a step of their visa track or the ECFMG certificate is not done, so
+ * they cannot have started. Before, VISA_NOT_READY_FOR_START and CERTIFICATION_AFTER_START fell
+ * silent at the start (their notices announce it) and no reminder went at all: the moment an
+ * advisor chases hardest. One notice at residency start, then one each week (a new id per week,
+ * the same all week: see delayedStartWeek) until 1 September (advice, DELAYED_START_SOURCE). Before
+ * the start, residency start is noted as a risk-change instant so the applicant is re-planned then;
+ * within the span, the next week's instant and its end. Shape: zero or one Risk. Pure.
+ */
+export function startDelayedRisks(context: PlanContext): Risk[] {
+  if (!isFinished(statusOf(context, "match_day"))) return [];
+  const open = START_NEEDS.filter(
+    (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
+  );
+  if (open.length === 0) return [];
+  const start = context.calendar.dates.residency_start;
+  const end = followUpEnd(context);
+  if (context.now < start.at) {
+    noteRiskChange(context, start.at);
+    return [];
+  }
+  const week = delayedStartWeek(context);
+  if (week === undefined) return [];
+  noteRiskChange(context, delayedStartDue(context).at);
+  noteRiskChange(context, end);
+  const sources: string[] = [];
+  for (const entry of open) addSource(sources, citationSource(entry.why));
+  addSource(sources, DELAYED_START_SOURCE);
+  const names = open.map((entry) => entry.advisorName).join(", ");
+  const ecfmg = ecfmgHolds(open.map((entry) => entry.key));
+  return [
+    {
+      code: "START_DELAYED",
+      severity: "critical",
+      message: `Residency started on ${renderDate(start.date)} and ${names} ${open.length === 1 ? "is" : "are"} not done, so your start is delayed. Contact your program's GME office${ecfmg === "" ? "" : " and ECFMG"} today: ask how long the program holds your position and what is still missing${ecfmg === "" ? "" : ` (${ecfmg})`}. Programs hold a delayed start only briefly; we will write each week until ${renderDate(`${context.calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`)}. If you have started, mark these steps done.`,
+      milestones: open.map((entry) => entry.key as StepSubject),
+      sources,
+    },
+  ];
+}
+
+/** Whether the open steps include one ECFMG holds (the notice's title then names ECFMG too). */
+export function delayedStartNeedsEcfmg(risk: Pick<Risk, "milestones">): boolean {
+  return ecfmgHolds(risk.milestones) !== "";
+}
+
+/** What ECFMG does for the open steps, for the message; empty when it holds none of them. */
+function ecfmgHolds(keys: readonly string[]): string {
+  const j1 = keys.some((key) => key !== "ecfmg_certification" && ECFMG_STEPS.has(key));
+  const certificate = keys.includes("ecfmg_certification");
+  if (j1 && certificate) return "ECFMG sponsors your J-1, issues the DS-2019 and issues your certificate";
+  if (j1) return "ECFMG sponsors your J-1 and issues the DS-2019";
+  return certificate ? "ECFMG issues your certificate" : "";
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { budgetFootnotes } from "#domain/budget-words.ts";
 import { interviewSeasonWarnings } from "#domain/console/what-if-checks.ts";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
@@ -137,12 +138,8 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       ]),
     ),
     `  spent ${usd(result.budget.spentUsd)}, upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
-    // One footnote per fact: a fee budgeted for this Match and again for the next has one flag (tester t9k F11).
-    ...new Set(
-      result.budget.items
-        .filter((item) => item.verify !== undefined)
-        .map((item) => `  ! ${item.label}: ${item.verify}\n`),
-    ),
+    // One footnote per fee, whichever seasons it is budgeted for (tester t9k F11, t9l F10).
+    ...budgetFootnotes(result.budget.items).map(({ label, verify }) => `  ! ${label}: ${verify}\n`),
     ...(result.budget.otherCurrency === undefined
       ? []
       : [

@@ -25,10 +25,36 @@ export interface BudgetRow {
   verifyAt?: { page: string; url: string };
 }
 
+/** The fee table's key of a budget item: its own, or the fee's a next or earlier season's copy is of. */
+export function feeKeyOf(itemKey: string): string {
+  return itemKey.replace(/\.(next-match|earlier-season)$/, "");
+}
+
 /** The fee table's page to verify a budget item on (its key, or a next or earlier season's copy of it). */
 function verifyAtOf(key: string): { page: string; url: string } | undefined {
-  const feeKey = key.replace(/\.(next-match|earlier-season)$/, "");
+  const feeKey = feeKeyOf(key);
   return FEES.find((fee) => fee.key === feeKey)?.verifyAt;
+}
+
+/**
+ * The budget's flags as footnotes, one per fee (tester t9k F11, t9l F10): a fee budgeted for this
+ * Match and again for the next, or kept as paid for an earlier season, is one fact with one flag,
+ * shown under the fee's own row's label when the budget has that row (else the first copy's).
+ * In the order the items come.
+ */
+export function budgetFootnotes(
+  items: readonly Pick<BudgetItem, "key" | "label" | "verify">[],
+): { label: string; verify: string }[] {
+  const byFee = new Map<string, { label: string; verify: string; own: boolean }>();
+  for (const item of items) {
+    if (item.verify === undefined) continue;
+    const feeKey = feeKeyOf(item.key);
+    const own = item.key === feeKey;
+    const known = byFee.get(feeKey);
+    if (known === undefined) byFee.set(feeKey, { label: item.label, verify: item.verify, own });
+    else if (own && !known.own) byFee.set(feeKey, { label: item.label, verify: known.verify, own });
+  }
+  return [...byFee.values()].map(({ label, verify }) => ({ label, verify }));
 }
 
 /**

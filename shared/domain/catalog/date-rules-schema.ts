@@ -17,6 +17,12 @@ import { CitationFields, citedCorrectly } from "./citation.ts";
  * until that day ends in the rule's zone (planner/deadlines.ts wholeDay; tester s11 issue 9e B5).
  */
 const AsDay = { asDay: z.literal(true).optional() };
+/**
+ * `officeDays`: the step is met by an office acting (a Ministry of Health, ECFMG, the program's GME
+ * office, a consulate), so its due day is a working day: one that falls on a weekend moves to the
+ * Friday before (planner/office-days.ts, tester t9l F10).
+ */
+const OfficeDays = { officeDays: z.literal(true).optional() };
 export const DueRuleSchema = z.discriminatedUnion("from", [
   z
     .object({
@@ -24,6 +30,7 @@ export const DueRuleSchema = z.discriminatedUnion("from", [
       dateKey: SeasonDateKeySchema,
       offsetDays: z.number().int(),
       ...AsDay,
+      ...OfficeDays,
       ...CitationFields,
     })
     .superRefine(citedCorrectly),
@@ -33,6 +40,7 @@ export const DueRuleSchema = z.discriminatedUnion("from", [
       key: MilestoneKeySchema,
       offsetDays: z.number().int(),
       ...AsDay,
+      ...OfficeDays,
       ...CitationFields,
     })
     .superRefine(citedCorrectly),

@@ -6,6 +6,7 @@ import { ET_ZONE, isoUtc } from "../time.ts";
 import { dependantsOf, keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
+import { onOfficeDay } from "./office-days.ts";
 
 export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
@@ -55,7 +56,11 @@ export class PlanDates {
     if (known !== undefined) return known;
     const key = keyAt(index);
     const resolved = wholeDay(this.neededBy(key, this.resolveDue(key)));
-    const due = resolved === null ? null : shapedDueDate(resolved);
+    const rule = catalogEntry(key).due;
+    const due =
+      resolved === null
+        ? null
+        : shapedDueDate(rule.from !== "none" && rule.officeDays === true ? onOfficeDay(resolved) : resolved);
     this.dues[index] = due;
     return due;
   }

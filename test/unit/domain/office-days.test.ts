@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9l F10 (C): a Manila J-1 applicant moved to the 2028 Match was told the Statement of Need
+ * and the J-1 sponsorship application were due "Sun 16 Apr 2028" (residency start less 75 days): a
+ * Sunday, for a Ministry of Health and ECFMG that do not work Sundays. A due day of a step an office
+ * acts on that falls on a weekend moves to the Friday before: earlier, never later.
+ */
+
+const BEFORE_MATCH: MilestoneKey[] = [
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+  "rank_order_list",
+];
+
+function planFor(matchYear: number, visa: Visa, now: string): Plan {
+  return plan(
+    inputFactory({
+      applicant: applicantFactory({ matchYear, timezone: "Asia/Manila", visa }),
+      milestones: [...doneMilestones(BEFORE_MATCH), milestoneFactory("soap", "waived")],
+    }),
+    seasonCalendar(matchYear),
+    new Date(now),
+  );
+}
+/** Every dated step of a plan, next, blocked and overdue, with its due day as shown. */
+function dueDays(result: Plan): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const step of [...result.nextSteps, ...result.blocked])
+    if (step.deadline !== undefined) days.set(step.milestone, step.deadline.et);
+  return days;
+}
+const OFFICE_STEPS = MILESTONE_CATALOG.filter(
+  (entry) => entry.due.from !== "none" && entry.due.officeDays === true,
+).map((entry) => entry.key);
+
+describe("an office step's due day is never a weekend (tester t9l F10)", () => {
+  it("moves the 2028 Statement of Need and J-1 sponsorship from Sun 16 Apr to Fri 14 Apr, and says why", () => {
+    const result = planFor(2028, "J-1", "2027-03-25T03:00:00Z");
+    const days = dueDays(result);
+    expect(days.get("j1_statement_of_need")).toBe("Fri 14 Apr 2028");
+    expect(days.get("j1_ecfmg_sponsorship")).toBe("Fri 14 Apr 2028");
+    const sponsorship = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
+    expect(sponsorship?.deadline?.source).toContain("Friday before");
+  });
+
+  it("keeps a weekday as it is (the 2027 sponsorship, Fri 16 Apr)", () => {
+    expect(dueDays(planFor(2027, "J-1", "2026-12-01T03:00:00Z")).get("j1_ecfmg_sponsorship")).toBe(
+      "Fri 16 Apr 2027",
+    );
+  });
+
+  it.each([2027, 2028, 2029, 2030, 2031, 2032])(
+    "gives no office step of the %i Match a Saturday or Sunday, on either visa track",
+    (year) => {
+      for (const visa of ["J-1", "H-1B"] as const) {
+        const days = dueDays(planFor(year, visa, `${year - 1}-12-01T03:00:00Z`));
+        for (const key of OFFICE_STEPS) {
+          const day = days.get(key);
+          if (day === undefined) continue;
+          expect(day, `${year} ${visa} ${key}`).not.toMatch(/^(Sat|Sun) /);
+        }
+      }
+    },
+  );
+
+  it("marks the offices' steps: the contract, the visa chains and the certificate", () => {
+    expect(OFFICE_STEPS).toEqual(
+      expect.arrayContaining([
+        "contract",
+        "j1_statement_of_need",
+        "j1_ecfmg_sponsorship",
+        "j1_ds2019",
+        "visa_j1",
+        "visa_h1b",
+        "visa_h1b_stamping",
+        "ecfmg_certification",
+      ]),
+    );
+  });
+});

@@ -50,10 +50,12 @@ describe("the J-1 visa step has the visitor visa's consular allowance (t9i F13 B
     expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual(["visa_j1", -30]);
   });
 
-  it("the DS-2019 (17 May) leaves ECFMG at least 4 weeks after the sponsorship's date (t9l F4)", () => {
+  it("the DS-2019 (Fri 15 May) leaves ECFMG at least 4 weeks after the sponsorship's date (t9l F4)", () => {
     const result = planAt(matched(false), "2026-04-01T09:00:00Z");
     expect(dueDay(result, "visa_j1")).toBe("2026-06-16");
-    expect(dueDay(result, "j1_ds2019")).toBe("2026-05-17");
+    // A month before the visa is Sun 17 May 2026: an office step's due day moves to the Friday
+    // before (office-days.ts, tester t9l F10).
+    expect(dueDay(result, "j1_ds2019")).toBe("2026-05-15");
     const unsponsored = ApplicantSnapshotSchema.parse({
       ...matched(false),
       milestones: matched(false).milestones.filter(

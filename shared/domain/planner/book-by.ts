@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import type { DueDate } from "./deadlines.ts";
 import { shiftDays } from "./date-math.ts";
+import type { DueDate } from "./deadlines.ts";
 import type { StepOwnDate } from "./own-date.ts";
 
 /**

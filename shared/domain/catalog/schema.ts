@@ -115,6 +115,15 @@ const CatalogEntrySchema = z.object({
   /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
   applicantDateIsDue: z.boolean(),
   leadTimeDays: z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly),
+  /**
+   * The least preparation an exam not begun can take, when shorter than `leadTimeDays` (the usual
+   * pace, which still paces reminders and targets): what feasibility counts at the fastest realistic
+   * pace before a season is written off, always advice with its reason. Absent: the lead time.
+   */
+  fastestPreparationDays: z
+    .object({ days: z.number().int().min(0), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
   ladder: z.string().min(1),
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
@@ -231,6 +240,12 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
       ].filter((problem) => problem !== false);
       for (const problem of wrong)
         ctx.addIssue({ code: "custom", message: `${entry.key}: stepActions: ${problem}` });
+      // The fastest preparation is a second, shorter figure; an equal one says nothing new.
+      if ((entry.fastestPreparationDays?.days ?? -1) >= entry.leadTimeDays.days)
+        ctx.addIssue({
+          code: "custom",
+          message: `${entry.key}: fastestPreparationDays must be shorter than leadTimeDays`,
+        });
       if (!ladderNames.has(entry.ladder)) {
         ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
       }

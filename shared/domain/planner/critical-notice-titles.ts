@@ -1,5 +1,8 @@
+import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, RiskCode } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 
@@ -15,8 +18,7 @@ import { delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.t
  * sends one.
  */
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
-  MATCH_YEAR_NOT_FEASIBLE:
-    "The {year} Match is out of reach: plan for the {feasible} Match (its rank order list deadline)",
+  MATCH_YEAR_NOT_FEASIBLE: "The {year} Match is out of reach: plan for the {feasible} Match",
   EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
   STEP3_NEEDED_FOR_H1B:
     "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
@@ -27,7 +29,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
-  SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match (its rank order list deadline)",
+  SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
@@ -47,15 +49,34 @@ const START_DELAYED_ECFMG_TITLE =
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
 /**
+ * EXAMS_LATE_FOR_RANKING for an exam in reach only at its fastest pace (tester t9l F16): nothing is
+ * booked to move earlier, so the title asks to book it ({exam}: the exam's name). Its own phase: a
+ * sitting booked too late later is new advice, a notice of its own.
+ */
+const FASTEST_PACE_TITLE =
+  "Book your {exam} sitting now: the {year} Match is in reach only if you sit it soon";
+const FASTEST_PACE_PHASE = "fastest-pace";
+
+/** The exam EXAMS_LATE_FOR_RANKING names as in reach only at its fastest pace, or undefined. */
+function fastestPaceExam(context: PlanContext, risk: Risk): MilestoneKey | undefined {
+  if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
+  for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return key as MilestoneKey;
+  return undefined;
+}
+
+/**
  * The phase of a risk whose advice changes with time, which makes its notice a new one
  * (criticalNoticeId): late ERAS once most invitations are out; a delayed start's week, so each
- * week's follow-up is a notice of its own (tester t9l F6); undefined otherwise.
+ * week's follow-up is a notice of its own (tester t9l F6); an exam in reach only at its fastest
+ * pace; undefined otherwise.
  */
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
   if (risk.code === "START_DELAYED") return `week-${delayedStartWeek(context) ?? 0}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
-    : undefined;
+    : fastestPaceExam(context, risk) !== undefined
+      ? FASTEST_PACE_PHASE
+      : undefined;
 }
 
 /**
@@ -69,6 +90,10 @@ export function noticeTemplate(
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
+  if (phase === FASTEST_PACE_PHASE) {
+    const exam = fastestPaceExam(context, risk);
+    if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);
+  }
   return phase === ERAS_WELL_PAST_PHASE
     ? ERAS_WELL_PAST_TITLE
     : risk.code === "ROL_BEFORE_RANKING_OPENS" &&

@@ -14,6 +14,7 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
@@ -231,7 +232,9 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
     if (key === "interview") continue;
     const due = dates.due(key);
     const day = plannedDay(context, key);
-    if (due === null || day === null || day <= due.at || due.at < sendAt) continue;
+    // An exam in reach only at its fastest pace, not booked: its last sitting day (tester t9l F16).
+    if (due === null || due.at < sendAt || (day === null ? !namedAtFastestPace(context, key) : day <= due.at))
+      continue;
     if (earliest === undefined || due.at < earliest.at) earliest = due;
   }
   return earliest;

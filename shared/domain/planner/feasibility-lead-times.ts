@@ -27,6 +27,17 @@ export interface Remaining {
   report: LeadTime | null;
   /** The applicant's own sitting (local midnight, epoch ms), when it is the one counted. */
   booked?: number;
+  /**
+   * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
+   * usual one: both, so the words say the season rests on that pace. Absent otherwise.
+   */
+  pace?: FastestPace;
+}
+
+/** The catalog's fastest preparation of an exam and its usual one (leadTimeDays), both advice. */
+export interface FastestPace {
+  fastest: LeadTime;
+  usual: LeadTime;
 }
 
 export const EXAM_BOOKING: LeadTime = {
@@ -68,6 +79,7 @@ interface DescribedTake {
   prep: LeadTime | null;
   wait: LeadTime | null;
   report: LeadTime | null;
+  pace: FastestPace | undefined;
   text: string;
   sources: readonly string[];
 }
@@ -86,12 +98,18 @@ function describedTake(take: Remaining): DescribedTake {
     describedTakes.set(take.key, known);
   }
   for (const each of known)
-    if (each.prep === take.prep && each.wait === take.wait && each.report === take.report) return each;
+    if (
+      each.prep === take.prep &&
+      each.wait === take.wait &&
+      each.report === take.report &&
+      each.pace === take.pace
+    )
+      return each;
   const sources: string[] = [];
   const text = describeTake(take, sources);
   // Bounded: the allowances are the catalog's few shared objects, but a caller could make its own.
   if (known.length >= 16) known.length = 0;
-  const described = { prep: take.prep, wait: take.wait, report: take.report, text, sources };
+  const described = { prep: take.prep, wait: take.wait, report: take.report, pace: take.pace, text, sources };
   known.push(described);
   return described;
 }
@@ -103,7 +121,21 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string): st
     return `about ${lead.days} days`;
   };
   const parts: string[] = [];
-  if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
+  // At the fastest pace an exam not begun may count less study than usual (tester t9l F16): the
+  // words say so and name the usual preparation, so the applicant can weigh a plan resting on it.
+  if (take.pace !== undefined) {
+    const { fastest, usual } = take.pace;
+    addSource(
+      sources,
+      `${citationSource(fastest.citation)} (${title}: fastest preparation, ${fastest.days === 0 ? "none" : `about ${fastest.days} days`})`,
+    );
+    const usually = `the usual preparation is ${cite(usual, "usual preparation")}`;
+    parts.push(
+      fastest.days === 0
+        ? `no weeks of study counted (${usually})`
+        : `about ${fastest.days} days of preparation at the fastest (${usually})`,
+    );
+  } else if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
   if (bookedOn !== undefined) parts.push(`your sitting on ${bookedOn}`);
   if (take.wait !== null)
     parts.push(
@@ -146,6 +178,34 @@ export function preparationOf(key: MilestoneKey): LeadTime {
   return known;
 }
 const preparations = new Map<MilestoneKey, LeadTime>();
+
+/**
+ * The preparation counted at the fastest pace for an exam not begun (feasibility.ts): the catalog's
+ * fastestPreparationDays (advice, shorter than the usual lead time: OET Medicine, tester t9l F16,
+ * the lead's ruling), else the usual lead time (the USMLE exams). `prep` is null when the fastest
+ * is none; `pace` names both when they differ. One shared, frozen answer per step.
+ */
+export function fastestPreparationOf(key: MilestoneKey): {
+  prep: LeadTime | null;
+  pace: FastestPace | undefined;
+} {
+  let known = fastestPreparations.get(key);
+  if (known === undefined) {
+    const usual = preparationOf(key);
+    const fastest = catalogEntry(key).fastestPreparationDays;
+    if (fastest === undefined) known = Object.freeze({ prep: usual, pace: undefined });
+    else {
+      const lead: LeadTime = Object.freeze({ days: fastest.days, citation: fastest });
+      known = Object.freeze({
+        prep: lead.days === 0 ? null : lead,
+        pace: Object.freeze({ fastest: lead, usual }),
+      });
+    }
+    fastestPreparations.set(key, known);
+  }
+  return known;
+}
+const fastestPreparations = new Map<MilestoneKey, { prep: LeadTime | null; pace: FastestPace | undefined }>();
 
 /**
  * How long before the first exam the ECFMG application must be in: the catalog's due rule for it

@@ -17,8 +17,8 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import {
   applicationLeadTime,
   EXAM_BOOKING,
+  fastestPreparationOf,
   type LeadTime,
-  preparationOf,
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
@@ -37,8 +37,9 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
- * an exam not begun needs its preparation (the catalog's lead time, advice) and Step 2 CK
- * preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
+ * an exam not begun needs its fastest preparation (the catalog's fastestPreparationDays, else its
+ * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation,
+ * tester t9l F16) and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
  * registered) prepare no one for an exam, so they change no verdict (tester t9j F3, the lead's
  * ruling on sunk cost; it replaces s10 issue 9d A3's "committed to the season", which gave an
  * applicant who had paid no study time at all). Every other allowance is the one the deadlines use, read from the
@@ -121,9 +122,10 @@ function examAt(
     };
   }
   // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
-  // preparation for everyone, whatever they have paid (tester t9j F3).
-  const prepared = statusAt(context, exam.index) !== "not_started";
-  const prep: LeadTime | null = prepared ? null : preparationOf(key);
+  // fastest preparation for everyone, whatever they have paid (tester t9j F3): the usual one, or the
+  // catalog's shorter fastest one (OET Medicine, tester t9l F16: the booking time only).
+  const fastest = statusAt(context, exam.index) !== "not_started" ? null : fastestPreparationOf(key);
+  const prep: LeadTime | null = fastest === null ? null : fastest.prep;
   const prepDays = prep?.days ?? 0;
   const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
@@ -135,7 +137,9 @@ function examAt(
   takes.push(
     own
       ? { key, prep: null, wait: null, report: reporting, booked: day }
-      : { key, prep, wait: EXAM_BOOKING, report: reporting },
+      : fastest?.pace === undefined
+        ? { key, prep, wait: EXAM_BOOKING, report: reporting }
+        : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
   );
   return { sitting, reported: sitting + report * DAY_MS, expected: sitting + report * DAY_MS };
 }

@@ -81,6 +81,59 @@ export function latestBy(context: PlanContext, pathway: boolean, latestSitting: 
 }
 
 /**
+ * Whether an exam not begun and not booked is in reach only at the catalog's fastest preparation
+ * (tester t9l F16, the lead's ruling): it has one (OET Medicine: the booking only) and its usual
+ * preparation (leadTimeDays, advice) from now runs past its last usable sitting, still ahead.
+ * Feasibility counts the fastest pace, so the season stays in reach; EXAMS_LATE_FOR_RANKING then
+ * warns critically (fastestPaceWords). The instant the usual preparation stops fitting is a re-plan.
+ */
+export function onlyAtFastestPace(
+  context: PlanContext,
+  key: MilestoneKey,
+  day: number | null,
+  latestSitting: number,
+): boolean {
+  const entry = catalogEntry(key);
+  if (day !== null || entry.fastestPreparationDays === undefined || statusOf(context, key) !== "not_started")
+    return false;
+  const usualFrom = latestSitting - entry.leadTimeDays.days * DAY_MS;
+  noteRiskChange(context, usualFrom);
+  return context.now > usualFrom && context.now <= latestSitting;
+}
+
+/**
+ * Whether EXAMS_LATE_FOR_RANKING names `key` as in reach only at its fastest pace: the step it
+ * names that has a fastest preparation and is neither begun nor booked (onlyAtFastestPace is the
+ * test that names it). For the notice's title, phase and deadline (critical-risk-notice.ts).
+ */
+export function namedAtFastestPace(context: PlanContext, key: StepSubject): boolean {
+  return (
+    key !== "interview" &&
+    catalogEntry(key).fastestPreparationDays !== undefined &&
+    statusOf(context, key) === "not_started" &&
+    plannedDay(context, key) === null
+  );
+}
+
+/**
+ * EXAMS_LATE_FOR_RANKING's words for an exam in reach only at its fastest pace (onlyAtFastestPace):
+ * the season rests on sitting it with less study than usual, so book now, with its last sitting day
+ * and the usual preparation as advice; its source goes to `preparation`.
+ */
+export function fastestPaceWords(
+  context: PlanContext,
+  key: MilestoneKey,
+  latestSitting: number,
+  preparation: string[],
+): string {
+  const entry = catalogEntry(key);
+  addSource(preparation, citationSource(entry.leadTimeDays));
+  if (entry.fastestPreparationDays !== undefined)
+    addSource(preparation, citationSource(entry.fastestPreparationDays));
+  return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days (advice) would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting)}`;
+}
+
+/**
  * The late steps' words, each a sentence of its own: every one opens with "Your <step>", so joined
  * by semicolons they read "…; Your …" (tester t9h, issue 9), and most carry a colon or a semicolon
  * of their own.
@@ -147,7 +200,7 @@ export function pathwayNotSubmitted(
   const oetSubject = oet === null ? "" : subjectOf(oet);
   parts.details.push(
     oetPending
-      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? "move it earlier as above" : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
+      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? (plannedDay(context, oet) === null ? "book it as above" : "move it earlier as above") : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
       : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));

@@ -24,10 +24,12 @@ import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import {
+  fastestPaceWords,
   fedBy,
   lateStepSentences,
   latestBy,
   leadTimes,
+  onlyAtFastestPace,
   PATHWAY_REVIEW_WORDS,
   pathwayNotSubmitted,
   subjectOf,
@@ -147,16 +149,25 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     const details: string[] = [];
     // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
     const preparation: string[] = [];
+    // An exam in reach only at its fastest pace makes the risk critical too (tester t9l F16).
+    let critical = false;
     for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
       if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
       // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
       // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
       const day = plannedDayAt(context, index);
-      if (feeds !== undefined && (day === null || day < now || isFinished(statusAt(context, feedsIndex))))
-        continue;
       // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
       // catalog's one allowance for the result, the same date the step and its reminders show).
       const latestSitting = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+      // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16).
+      const fastestOnly = feeds !== undefined && onlyAtFastestPace(context, key, day, latestSitting);
+      if (
+        feeds !== undefined &&
+        ((day === null && !fastestOnly) ||
+          (day !== null && day < now) ||
+          isFinished(statusAt(context, feedsIndex)))
+      )
+        continue;
       const reportDays = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
       const subject = subjectOf(key);
       const pathway = key === "ecfmg_pathway";
@@ -191,7 +202,11 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
       for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])
         noteRiskChange(context, latestSitting - days * DAY_MS);
-      if (now > latestSitting) {
+      if (fastestOnly) {
+        atRisk.push(key);
+        critical = true;
+        details.push(fastestPaceWords(context, key, latestSitting, preparation));
+      } else if (now > latestSitting) {
         late.push(key);
         details.push(
           pathway
@@ -223,7 +238,7 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
       for (const source of preparation) addSource(sources, source);
       risks.push({
         code: "EXAMS_LATE_FOR_RANKING",
-        severity: late.length > 0 ? "critical" : "warning",
+        severity: late.length > 0 || critical ? "critical" : "warning",
         message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
         milestones: [...late, ...atRisk],
         sources,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
+import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
 import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -13,6 +15,11 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
  * is the last instant at which every deadline in the chain still holds; an OET result that can only
  * reach ECFMG after the documents deadline ends the season, as a late Pathway application does (the
  * lead's ruling: ECFMG rejects the application).
+ *
+ * Since tester t9l F16 (the lead's ruling) the OET not begun counts its catalog's fastest
+ * preparation (the booking only), so the Pathway application's own deadline (26 Dec 2026) comes
+ * before the OET's for an applicant with both to do; the OET's deadlines are tested here with the
+ * Pathway application already submitted (in progress, dated), where they are what binds.
  */
 
 const calendar = seasonCalendar(2027);
@@ -25,10 +32,17 @@ function notStarted(timezone: string): PlannerInput {
     milestones: [
       ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
       { key: "oet_medicine", status: "not_started" },
-      { key: "ecfmg_pathway", status: "not_started" },
+      { key: "ecfmg_pathway", status: "in_progress", date: "2026-10-15" },
     ],
   });
 }
+
+/** Days from a day the OET is not begun to its sitting at the fastest pace (examAt: booking and fastest preparation). */
+const FASTEST_SITTING_DAYS = Math.max(
+  EXAM_BOOKING_DAYS,
+  catalogEntry("oet_medicine").fastestPreparationDays?.days ?? Number.NaN,
+);
+const OET_RESULT_DAYS = catalogEntry("oet_medicine").reportingDays?.days ?? Number.NaN;
 
 const planAt = (input: PlannerInput, at: number | string): Plan => plan(input, calendar, new Date(at));
 const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
@@ -39,8 +53,8 @@ const oetDeadline = (result: Plan): number =>
 describe("the last day holds every deadline in the chain (t9k F9)", () => {
   const documentsDue = pathwayDocumentsDeadline(calendar) as number;
 
-  it("Kolkata, OET and Pathway not started, on Sat 7 Nov 2026: the OET result would miss the documents deadline, so the 2027 Match is out of reach", () => {
-    const result = planAt(notStarted("Asia/Kolkata"), "2026-11-07T10:00:00+05:30");
+  it("Kolkata, OET not started, Pathway submitted, on Wed 30 Dec 2026: the OET result would miss the documents deadline, so the 2027 Match is out of reach", () => {
+    const result = planAt(notStarted("Asia/Kolkata"), "2026-12-30T10:00:00+05:30");
     expect(lastDay(result)).toBeUndefined();
     const risk = writtenOff(result);
     expect(risk?.message).toContain("supporting documents");
@@ -59,12 +73,12 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     "Pacific/Kiritimati",
   ])("%s", (zone) => {
     const input = notStarted(zone);
-    // Every 12 hours from 20 Oct to 8 Nov 2026: wherever the last day is named, the chain started
+    // Every 12 hours from 10 Dec to 29 Dec 2026: wherever the last day is named, the chain started
     // on it meets the OET's last sitting day and the documents deadline, and a minute after it the
     // season is written off (the warning and the write-off never disagree).
     const nows = Array.from(
       { length: 40 },
-      (_, index) => Date.parse("2026-10-20T00:00:00Z") + (index * DAY) / 2,
+      (_, index) => Date.parse("2026-12-10T00:00:00Z") + (index * DAY) / 2,
     );
     it("no named last day lets the OET miss its own deadline or the documents deadline", () => {
       let named = 0;
@@ -74,9 +88,9 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
         if (risk === undefined) continue;
         named++;
         const last = Date.parse(risk.lastWorkingAt ?? "");
-        // Fastest pace from the last day: 60 days of preparation (the booking inside it), 21 for the result.
-        expect(last + 60 * DAY).toBeLessThanOrEqual(oetDeadline(result));
-        expect(last + 81 * DAY).toBeLessThanOrEqual(documentsDue);
+        // Fastest pace from the last day: the booking (no preparation counted), then the result.
+        expect(last + FASTEST_SITTING_DAYS * DAY).toBeLessThanOrEqual(oetDeadline(result));
+        expect(last + (FASTEST_SITTING_DAYS + OET_RESULT_DAYS) * DAY).toBeLessThanOrEqual(documentsDue);
         expect(writtenOff(planAt(input, last))).toBeUndefined();
         expect(writtenOff(planAt(input, last + MINUTE))?.message).toContain("supporting documents");
         expect(risk.message).toContain("after that day your OET result would reach ECFMG after");

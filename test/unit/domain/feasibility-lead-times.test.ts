@@ -100,65 +100,73 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
   });
 
   it("counts the OET result and then ECFMG's Pathway review, to the hour (tester s7 A1)", () => {
-    // Kolkata, J-1: Steps 1 and 2 CK done, OET and the Pathway not started, not yet applied to the
-    // season. Fastest pace: OET preparation (the test date booked during it), its result, then the
-    // Pathway review. (Whether ERAS and NRMP are done changes nothing: the case below, t9j F3.)
+    // Kolkata, J-1: Steps 1 and 2 CK done, the OET not started, the Pathway application submitted,
+    // not yet applied to the season. Fastest pace: the OET's fastest preparation (the catalog's,
+    // none: the booking only, tester t9l F16), its result, then the Pathway review. (Whether ERAS
+    // and NRMP are done changes nothing: the case below, t9j F3.)
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
-      milestones: doneMilestones([
-        "wdoms_listing",
-        "ecfmg_application",
-        "usmle_step1",
-        "usmle_step2ck",
-        "eras_token",
-      ]),
+      milestones: [
+        ...doneMilestones([
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "eras_token",
+        ]),
+        milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
+      ],
     });
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
     // The OET result follows the Pathway application as a supporting document, due by the
     // projected documents deadline, one day before the ROL deadline less ECFMG's review: the
-    // boundary is that deadline less the OET's preparation and result (tester t9k F9, the lead's
+    // boundary is that deadline less the OET's fastest sitting and result (tester t9k F9, the lead's
     // ruling: a result after it ends the season; s13 9g A3 had it only warn).
     expect(documentsDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
-    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0)) * DAY_MS;
+    const sitting = Math.max(EXAM_BOOKING_DAYS, oet.fastestPreparationDays?.days ?? Number.NaN);
+    const chain = (sitting + (oet.reportingDays?.days ?? 0)) * DAY_MS;
     expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("after the deadline for a Pathway application's supporting documents");
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
-    // The tester's instant: on 1 Dec 2026 the 2027 Match is out of reach (60 days of preparation,
-    // the result, then the review end after 24 Feb 2027), not "complete it by 26 Dec".
-    const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));
-    expect(firstDecember?.severity).toBe("critical");
-    expect(firstDecember?.milestones).toEqual(["ecfmg_pathway"]);
-    expect(firstDecember?.message).toContain("Pass OET Medicine: about 60 days of preparation");
+    expect(late?.message).toContain(
+      "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days)",
+    );
+    // The tester's instant (s7): on 1 Dec 2026 the usual 60 days of preparation would miss the
+    // season, but that advice alone no longer writes it off (t9l F16): in reach at the fastest pace.
+    expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();
   });
 
-  it("counts the OET's preparation once ERAS and NRMP are done too: fees paid prepare no one (tester t9j F3)", () => {
+  it("counts the same OET pace once ERAS and NRMP are done too: fees paid prepare no one (tester t9j F3)", () => {
     // Tester s10 A3 had counted only booking for an applicant committed to the season; the lead's
-    // ruling on t9j F3 reverses it: the same boundary as the unpaid applicant above.
+    // ruling on t9j F3 makes fees irrelevant: the same boundary as the unpaid applicant above.
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
-      milestones: doneMilestones([
-        "wdoms_listing",
-        "ecfmg_application",
-        "usmle_step1",
-        "usmle_step2ck",
-        "eras_token",
-        "eras_application",
-        "nrmp_registration",
-      ]),
+      milestones: [
+        ...doneMilestones([
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "eras_token",
+          "eras_application",
+          "nrmp_registration",
+        ]),
+        milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
+      ],
     });
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    const chain = (oet.leadTimeDays.days + (oet.reportingDays?.days ?? 0)) * DAY_MS;
+    const sitting = Math.max(EXAM_BOOKING_DAYS, oet.fastestPreparationDays?.days ?? Number.NaN);
+    const chain = (sitting + (oet.reportingDays?.days ?? 0)) * DAY_MS;
     expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
-    expect(late?.message).toContain("Pass OET Medicine: about 60 days of preparation");
-    const firstDecember = outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")));
-    expect(firstDecember?.earliestFeasibleMatchYear).toBe(2028);
+    expect(late?.message).toContain("Pass OET Medicine: no weeks of study counted");
+    expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();
   });
 });

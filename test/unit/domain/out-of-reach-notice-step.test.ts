@@ -53,7 +53,9 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
     [
       "OET and Pathway to do: the Pathway's review decides, and it waits for the OET result",
       oetAndPathwayToDo,
-      "2026-12-02T09:00:00Z",
+      // After the OET's last sitting day (5 Jan 2027): on 2 Dec 2026 the OET counted at its fastest
+      // pace (the booking only, tester t9l F16) still made the 2027 Match.
+      "2027-01-08T09:00:00Z",
       "oet_medicine",
     ],
     ["Step 2 CK not started", step2ToDo, "2026-12-02T12:30:00Z", "usmle_step2ck"],
@@ -85,7 +87,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
 
   it("before the deadline, the title says the Match is out of reach and names the next one", () => {
     expect(notice(planAt(step2ToDo, "2026-12-02T12:30:00Z"))?.title).toBe(
-      "The 2027 Match is out of reach: plan for the 2028 Match (its rank order list deadline)",
+      "The 2027 Match is out of reach: plan for the 2028 Match",
     );
   });
 

@@ -30,8 +30,9 @@ const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === 
 // Pathway deadline the fastest pace misses is a warning (PATHWAY_DEADLINE_PROJECTED). The first two
 // cases below were "out of reach" under s12 9f A3's rule, which wrote off seasons still in reach.
 describe("an OET result still to come is judged against the documents deadline and the ROL deadline (s12 9f A3, s13 9g A3)", () => {
-  // Preparing for the OET (in progress): a fact that only booking remains. Not started, it counts its
-  // 60 days of preparation whatever ERAS and NRMP fees were paid (tester t9j F3) and is out of reach.
+  // Preparing for the OET (in progress): a fact that only booking remains. Not started, it counts the
+  // catalog's fastest preparation (the booking only, tester t9l F16) whatever ERAS and NRMP fees were
+  // paid (tester t9j F3): out of reach once its last sitting day (5 Jan 2027) is behind.
   it("OET in preparation on 30 Nov 2026: a sitting within a week, its result by ~28 Dec and the review end before 24 Feb 2027: in reach", () => {
     const result = planFor(manila([milestoneFactory("oet_medicine", "in_progress")]), NOW);
     expect(notFeasible(result)).toBeUndefined();

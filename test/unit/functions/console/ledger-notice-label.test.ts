@@ -9,7 +9,7 @@ import { reminderLabel } from "../../../../functions/console/pages/ledger.ts";
  * its own subject; a ladder's rung keeps its step's name.
  */
 describe("a sent notice's label in the ledger and the audit", () => {
-  const seasonOver = "The 2027 Match is over for you: plan for the 2028 Match (its rank order list deadline)";
+  const seasonOver = "The 2027 Match is over for you: plan for the 2028 Match";
 
   it.each([CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG])("a %s notice reads as its own subject", (rung) => {
     const label = reminderLabel({ milestone: "nrmp_registration", title: seasonOver, rung });

@@ -20,6 +20,9 @@ import { STEP_STAGES } from "./step-stages.ts";
  * time in weeks, {rankingOpens} "once ranking opens (date)", or "now (ranking opened on date)" after
  * it. scheduledPassed: the applicant's date is past.
  */
+/** A number of days, cited (a lead time). */
+const DaysSchema = z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly);
+
 const StatusActionsSchema = z
   .object({
     scheduled: z.string().min(1).optional(),
@@ -114,16 +117,12 @@ const CatalogEntrySchema = z.object({
   due: DueRuleSchema,
   /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
   applicantDateIsDue: z.boolean(),
-  leadTimeDays: z.object({ days: z.number().int().min(0), ...CitationFields }).superRefine(citedCorrectly),
+  leadTimeDays: DaysSchema,
   /**
-   * The least preparation an exam not begun can take, when shorter than `leadTimeDays` (the usual
-   * pace, which still paces reminders and targets): what feasibility counts at the fastest realistic
-   * pace before a season is written off, always advice with its reason. Absent: the lead time.
+   * The least preparation an exam not begun can take, shorter than `leadTimeDays` (the usual pace, for
+   * reminders and targets): what feasibility counts at the fastest pace (absent: the lead time), advice.
    */
-  fastestPreparationDays: z
-    .object({ days: z.number().int().min(0), ...CitationFields })
-    .superRefine(citedCorrectly)
-    .optional(),
+  fastestPreparationDays: DaysSchema.optional(),
   ladder: z.string().min(1),
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
@@ -242,10 +241,7 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
         ctx.addIssue({ code: "custom", message: `${entry.key}: stepActions: ${problem}` });
       // The fastest preparation is a second, shorter figure; an equal one says nothing new.
       if ((entry.fastestPreparationDays?.days ?? -1) >= entry.leadTimeDays.days)
-        ctx.addIssue({
-          code: "custom",
-          message: `${entry.key}: fastestPreparationDays must be shorter than leadTimeDays`,
-        });
+        ctx.addIssue({ code: "custom", message: `${entry.key}: fastestPreparationDays not shorter` });
       if (!ladderNames.has(entry.ladder)) {
         ctx.addIssue({ code: "custom", message: `${entry.key}: unknown ladder ${entry.ladder}` });
       }

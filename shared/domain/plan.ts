@@ -154,6 +154,11 @@ export interface Risk {
    * the earliest feasible Match; its notice is about that step (absent when graduation decides).
    */
   decidedBy?: StepSubject;
+  /**
+   * MATCH_YEAR_NOT_FEASIBLE only: a Match after the target that a deadline passing dropped out (the
+   * one before earliestFeasibleMatchYear); decidedBy is then the step that missed that deadline.
+   */
+  droppedMatchYear?: number;
   /** MATCH_YEAR_LAST_DAY only: the last instant (ISO UTC) the target Match stays in reach at the fastest pace. */
   lastWorkingAt?: string;
   /**

@@ -102,6 +102,43 @@ export function earliestFitYear(context: PlanContext, times: ChainTimes, graduat
   return year;
 }
 
+/** A Match after the target that the fastest pace no longer makes: its year, the deadline missed and why. */
+export interface DroppedMatch {
+  year: number;
+  cause: ChainCause;
+  /** The deadline of that Match the chain misses (epoch ms): the one time alone carried it past. */
+  due: number;
+}
+
+/**
+ * When the earliest feasible Match is later than the one after the target, the Match just before
+ * it, which a deadline passing dropped out (tester t9l F12: at the 2028 Pathway deadline, 25 Dec
+ * 2027, the plan moved from 2028 to 2029 and named only the 2027 Match's deadlines): why, and that
+ * deadline. Null otherwise, or when graduation, a fixed date, rules that Match out.
+ */
+export function droppedMatch(
+  context: PlanContext,
+  times: ChainTimes,
+  graduation: number,
+  earliest: number,
+): DroppedMatch | null {
+  const year = earliest - 1;
+  if (year <= context.calendar.matchYear) return null;
+  const cause = unfitCause(context, times, graduation, year);
+  if (cause === null || cause === "graduation") return null;
+  const calendar = seasonCalendar(year);
+  const sitting = oetLastSitting(calendar);
+  const due =
+    cause === "exams"
+      ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+      : cause === "pathway"
+        ? pathwayDeadline(calendar)
+        : times.oetSitting !== null && sitting !== null && times.oetSitting > sitting
+          ? sitting
+          : pathwayDocumentsDeadline(calendar);
+  return due === null ? null : { year, cause, due };
+}
+
 /** Notes when each moving estimate of `times` passes its deadline in `calendar` (see earliestFitYear). */
 function noteChainCrossings(context: PlanContext, times: ChainTimes, calendar: SeasonCalendar): void {
   noteCrossing(

@@ -114,9 +114,30 @@ const PASSED_NOT_READY_TITLE =
   "The {year} Match's rank order list deadline passed before you were ready: plan for the {feasible} Match";
 
 function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefined {
-  if (context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
-    return ACT_NOW.MATCH_YEAR_NOT_FEASIBLE;
-  return risk.decidedBy !== undefined && statusOf(context, "rank_order_list") === "done"
-    ? PASSED_LIST_CERTIFIED_TITLE
-    : PASSED_NOT_READY_TITLE;
+  const passed =
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (passed && risk.decidedBy !== undefined && statusOf(context, "rank_order_list") === "done")
+    return PASSED_LIST_CERTIFIED_TITLE;
+  if (risk.droppedMatchYear !== undefined) return droppedTitle(risk.droppedMatchYear, risk.decidedBy);
+  return passed ? PASSED_NOT_READY_TITLE : ACT_NOW.MATCH_YEAR_NOT_FEASIBLE;
 }
+
+/**
+ * A later Match dropped out as a deadline passed (tester t9l F12: the 2028 Pathway deadline, with
+ * the plan moving from 2028 to 2029): the title names that Match and what missed it (decidedBy, the
+ * step the notice sits on), not the target's deadline long gone. One template per year (a few).
+ */
+function droppedTitle(year: number, step: Risk["decidedBy"]): string {
+  const template =
+    step === "ecfmg_pathway"
+      ? DROPPED_PATHWAY_TITLE
+      : step === "oet_medicine"
+        ? DROPPED_OET_TITLE
+        : DROPPED_TITLE;
+  return template.replace("{dropped}", String(year));
+}
+const DROPPED_PATHWAY_TITLE =
+  "The {dropped} Match's Pathway deadline passed without your application: plan for the {feasible} Match";
+const DROPPED_OET_TITLE =
+  "Your OET result cannot reach ECFMG in time for the {dropped} Match: plan for the {feasible} Match";
+const DROPPED_TITLE = "The {dropped} Match is out of reach too: plan for the {feasible} Match";

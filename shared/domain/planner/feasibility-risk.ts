@@ -5,6 +5,7 @@ import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { byDay, dayBy, earlierDay, when } from "./day-words.ts";
+import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
@@ -139,7 +140,9 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})`;
+  // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
+  const dropped = droppedMatchWords(context, feasibility.dropped, sources);
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
@@ -148,6 +151,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
+    ...(feasibility.dropped === null ? {} : { droppedMatchYear: feasibility.dropped.year }),
     ...(feasibility.decidedBy === null ? {} : { decidedBy: feasibility.decidedBy }),
     ...(sources.length > 0 ? { sources } : {}),
   };

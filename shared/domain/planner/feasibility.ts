@@ -7,6 +7,8 @@ import { type IndexedStep, indexedStep } from "./catalog-index.ts";
 import {
   type ChainTimes,
   chainSlack,
+  type DroppedMatch,
+  droppedMatch,
   earliestFitYear,
   noteSittingCrossing,
   type UnfitCause,
@@ -83,6 +85,8 @@ export interface Feasibility {
    * graduation decides: the step the out-of-reach notice is about (tester t9k F11).
    */
   decidedBy: MilestoneKey | null;
+  /** A Match after the target that a deadline passing dropped out (droppedMatch, tester t9l F12). */
+  dropped: DroppedMatch | null;
 }
 
 // The steps feasibility reads, each by catalog index (indexedStep): no key look-up per read.
@@ -151,6 +155,7 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
   pathwayLate: null,
   takes: [],
   decidedBy: null,
+  dropped: null,
 });
 
 /**
@@ -258,26 +263,34 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     cause === "documents" && pathwayLate?.what !== "documents"
       ? { what: "documents", at: oet.reported, due: pathwayDocumentsDeadline(context.calendar) ?? rol }
       : pathwayLate;
+  const earliestMatchYear =
+    cause === null ? context.calendar.matchYear : earliestFitYear(context, times, graduation);
+  const dropped = cause === null ? null : droppedMatch(context, times, graduation, earliestMatchYear);
   return {
     readyAt,
     infeasible: cause !== null,
     cause,
     slack: chainSlack(times, context.calendar),
-    earliestMatchYear:
-      cause === null ? context.calendar.matchYear : earliestFitYear(context, times, graduation),
+    earliestMatchYear,
     takes,
+    dropped,
+    // The step that missed the deadline that dropped a later Match out, when one did (t9l F12).
     decidedBy:
       cause === "graduation"
         ? null
-        : cause === "pathway" || (pathway === readyAt && needed(context, PATHWAY))
-          ? PATHWAY.key
-          : oet.reported === readyAt && needed(context, OET)
-            ? OET.key
-            : step2.reported === readyAt && needed(context, STEP2)
-              ? STEP2.key
-              : step1.reported === readyAt && needed(context, STEP1)
-                ? STEP1.key
-                : null,
+        : dropped?.cause === "documents" && needed(context, OET)
+          ? OET.key
+          : cause === "pathway" ||
+              dropped?.cause === "pathway" ||
+              (pathway === readyAt && needed(context, PATHWAY))
+            ? PATHWAY.key
+            : oet.reported === readyAt && needed(context, OET)
+              ? OET.key
+              : step2.reported === readyAt && needed(context, STEP2)
+                ? STEP2.key
+                : step1.reported === readyAt && needed(context, STEP1)
+                  ? STEP1.key
+                  : null,
     pathwayLate:
       cause === null || cause === "documents" || (cause === "pathway" && late?.what === "application")
         ? late

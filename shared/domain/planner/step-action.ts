@@ -11,6 +11,7 @@ import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -106,10 +107,15 @@ function laterMatchPathwayAction(
   );
   const onRecord = opened === undefined ? "" : `; the 2026 Pathways opened on ${renderDate(opened.date)}`;
   const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
+  // The Match just before the later one, when it is after the target and its projected deadline
+  // passed: the deadline that moved the plan on, not the target's long gone (tester t9l F12).
+  const skipped = later - 1 > context.calendar.matchYear ? pathwayDeadline(seasonCalendar(later - 1)) : null;
   const why =
-    missed === null
-      ? `The ${context.calendar.matchYear} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
-      : `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
+    skipped !== null && skipped <= context.now
+      ? `The ${later - 1} Match's deadline for Pathway applications, ${dayBy(context, skipped)} (projected), has passed: your Pathway is now for the ${later} Match.`
+      : missed === null
+        ? `The ${context.calendar.matchYear} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
+        : `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
   return `${why} Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
 

@@ -1,0 +1,30 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { DroppedMatch } from "./chain-deadlines.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/**
+ * MATCH_YEAR_NOT_FEASIBLE's sentence on a later Match a deadline passing dropped out (tester t9l
+ * F12: at the 2028 Pathway deadline, 25 Dec 2027, the plan moved from 2028 to 2029 and said only
+ * why 2027 was missed): which Match, which deadline (projected, its rule cited in `sources`) and
+ * what missed it. "" when none did.
+ */
+export function droppedMatchWords(
+  context: PlanContext,
+  dropped: DroppedMatch | null,
+  sources: string[],
+): string {
+  if (dropped === null) return "";
+  const day = `${dayBy(context, dropped.due)} (projected)`;
+  const pathway = catalogEntry("ecfmg_pathway");
+  if (dropped.cause === "pathway") {
+    addSource(sources, citationSource(pathway.due));
+    return ` The ${dropped.year} Match is out of reach too: its deadline for Pathway applications, ${day}, ${dropped.due <= context.now ? "passed" : "comes"} without your application.`;
+  }
+  if (dropped.cause === "documents") {
+    if (pathway.documentsDue !== undefined) addSource(sources, citationSource(pathway.documentsDue));
+    return ` The ${dropped.year} Match is out of reach too: your OET result could not reach ECFMG by that Match's deadline for a Pathway application's documents (its last OET sitting or the documents deadline, ${day}).`;
+  }
+  return ` The ${dropped.year} Match is out of reach too: its rank order list deadline, ${day}, comes before the exams and Pathway NRMP needs can be reported at the fastest pace.`;
+}

@@ -1,19 +1,19 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { DroppedMatch } from "./chain-deadlines.ts";
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./feasibility-risk.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_NOT_FEASIBLE's sentence on a later Match a deadline passing dropped out (tester t9l
  * F12: at the 2028 Pathway deadline, 25 Dec 2027, the plan moved from 2028 to 2029 and said only
  * why 2027 was missed): which Match, which deadline (projected, its rule cited in `sources`) and
- * what missed it. "" when none did.
+ * what missed it. "" when none did. `dayBy`: feasibility-risk's, passed in (it imports this file).
  */
 export function droppedMatchWords(
   context: PlanContext,
   dropped: DroppedMatch | null,
   sources: string[],
+  dayBy: (context: PlanContext, at: number) => string,
 ): string {
   if (dropped === null) return "";
   const day = `${dayBy(context, dropped.due)} (projected)`;

@@ -141,7 +141,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
   // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
-  const dropped = droppedMatchWords(context, feasibility.dropped, sources);
+  const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy);
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",

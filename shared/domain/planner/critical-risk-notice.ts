@@ -168,6 +168,9 @@ function aboutDroppedMatch(risk: Risk): boolean {
  * requirements NRMP needs, else the first next step; the risk's own otherwise.
  */
 function named(context: PlanContext, risk: Risk): readonly StepSubject[] {
+  // An exam in reach only at its fastest pace first: the notice's title asks to book it (t9l F16).
+  if (risk.code === "EXAMS_LATE_FOR_RANKING")
+    for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
   if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
   const chain: StepSubject[] = [];

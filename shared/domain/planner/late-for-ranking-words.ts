@@ -130,7 +130,7 @@ export function fastestPaceWords(
   addSource(preparation, citationSource(entry.leadTimeDays));
   if (entry.fastestPreparationDays !== undefined)
     addSource(preparation, citationSource(entry.fastestPreparationDays));
-  return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days (advice) would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting)}`;
+  return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days, our advice (no authority sets one), would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting)}`;
 }
 
 /**

@@ -58,7 +58,7 @@ describe("OET not started: its advised preparation alone never writes off the se
     expect(risk?.severity).toBe("critical");
     expect(risk?.milestones[0]).toBe("oet_medicine");
     expect(risk?.message).toContain(
-      "Your OET Medicine is not booked, and the usual preparation of about 60 days (advice) would run past the last sitting that still counts: the 2027 Match is in reach only if you can sit it with little or no study, so book a sitting now and take it by Tue 5 Jan 2027 at the latest",
+      "Your OET Medicine is not booked, and the usual preparation of about 60 days, our advice (no authority sets one), would run past the last sitting that still counts: the 2027 Match is in reach only if you can sit it with little or no study, so book a sitting now and take it by Tue 5 Jan 2027 at the latest",
     );
     expect(risk?.message).not.toContain("move it earlier");
     expect(risk?.sources).toContain(catalogEntry("oet_medicine").leadTimeDays.source);

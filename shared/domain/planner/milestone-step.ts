@@ -19,8 +19,8 @@ import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
-import { stepAction } from "./step-action.ts";
-import { stepReminders } from "./step-reminders.ts";
+import { type StepActionFacts, stepAction } from "./step-action.ts";
+import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { pastSeasonMatchNote } from "./step-text.ts";
 import { stepUrgency } from "./urgency.ts";
@@ -206,7 +206,19 @@ export function planMilestone(
   // with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
-  const action = stepAction(context, out.budget, {
+  const targetDetail =
+    target === null
+      ? undefined
+      : target === h1b
+        ? renderH1bTarget(target)
+        : target === weekTarget
+          ? stepDates.rendered(target)
+          : target === shown.target
+            ? shown.targetDay
+            : stepDates.renderedDay(target);
+  // One record per step for its text and its reminders (StepActionFacts and StepReminderDates share
+  // `due` and `own`): the planner bench measured a record per reader as allocation on every step.
+  const facts: StepActionFacts & StepReminderDates = {
     entry,
     index,
     status,
@@ -220,7 +232,15 @@ export function planMilestone(
     overdueNow,
     seasonOver: gates.seasonOver,
     afterSeason: gates.afterSeasonDates !== null,
-  });
+    detail,
+    target,
+    targetDetail,
+    targetAhead,
+    ownAhead,
+    startBy: startOrBookBy,
+    notStarted,
+  };
+  const action = stepAction(context, out.budget, facts);
   const urgency = stepUrgency(context.now, {
     driver: driver === null ? null : driver.at,
     startBy: startOrBookBy,
@@ -238,16 +258,6 @@ export function planMilestone(
       (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   });
-  const targetDetail =
-    target === null
-      ? undefined
-      : target === h1b
-        ? renderH1bTarget(target)
-        : target === weekTarget
-          ? stepDates.rendered(target)
-          : target === shown.target
-            ? shown.targetDay
-            : stepDates.renderedDay(target);
   const missedHere = missed !== null && detail !== undefined;
   // The target shown is the one the reminders count down to (the catalog's). When an earlier step
   // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
@@ -270,15 +280,7 @@ export function planMilestone(
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
-  if (phase?.followUpOnly !== true)
-    stepReminders(
-      context,
-      entry,
-      { due, detail, target, targetDetail, targetAhead, own, ownAhead, startBy: startOrBookBy, notStarted },
-      out.reminders,
-      stepDates,
-      index,
-    );
+  if (phase?.followUpOnly !== true) stepReminders(context, entry, facts, out.reminders, stepDates, index);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)

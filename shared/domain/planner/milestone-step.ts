@@ -23,7 +23,7 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { pastSeasonMatchNote } from "./step-text.ts";
-import { stepUrgency } from "./urgency.ts";
+import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -216,8 +216,7 @@ export function planMilestone(
           : target === shown.target
             ? shown.targetDay
             : stepDates.renderedDay(target);
-  // One record per step for its text and its reminders (StepActionFacts and StepReminderDates share
-  // `due` and `own`): the planner bench measured a record per reader as allocation on every step.
+  // One record per step for its text and its reminders: a record per reader cost allocation (bench).
   const facts: StepActionFacts & StepReminderDates = {
     entry,
     index,
@@ -241,23 +240,22 @@ export function planMilestone(
     notStarted,
   };
   const action = stepAction(context, out.budget, facts);
-  const urgency = stepUrgency(context.now, {
-    driver: driver === null ? null : driver.at,
-    startBy: startOrBookBy,
-    // A target passed while the deadline holds asks for the step now, whatever the own date ahead.
-    passedTarget:
-      target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
-    // A passed own date asks for the result (urgent) until the deadline passes too: then the step
+  const urgency = urgencyOf(
+    context.now,
+    driver === null ? null : driver.at, // driver
+    startOrBookBy, // startBy
+    // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
+    target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
+    // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step
     // is overdue, as the plan's overdue list has it (tester t9h B2).
-    resultPending: own?.passed === true && !overdueNow,
-    // An own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
+    own?.passed === true && !overdueNow,
+    // actNow: an own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
     // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
     // phase may press (Match Day unanswered past the contract's date, t9i F1).
-    actNow:
-      phase?.pressing === true ||
+    phase?.pressing === true ||
       (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
-  });
+  );
   const missedHere = missed !== null && detail !== undefined;
   // The target shown is the one the reminders count down to (the catalog's). When an earlier step
   // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:

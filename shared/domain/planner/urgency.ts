@@ -34,13 +34,27 @@ export interface UrgencyFacts {
  * about is urgent at least (pressCriticalSteps, once the plan's risks are known).
  */
 export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency"] {
-  if (facts.resultPending) return "urgent";
-  const { driver } = facts;
+  return urgencyOf(now, facts.driver, facts.startBy, facts.passedTarget, facts.resultPending, facts.actNow);
+}
+
+/**
+ * stepUrgency on the facts one by one (UrgencyFacts' fields, in its order): the planner calls it
+ * for every step, and a record per call was allocation on every step (planner bench).
+ */
+export function urgencyOf(
+  now: number,
+  driver: number | null,
+  startBy: number | null,
+  passedTarget: number | null,
+  resultPending: boolean,
+  actNow: boolean,
+): NextStep["urgency"] {
+  if (resultPending) return "urgent";
   if (driver !== null && driver < now) return "overdue";
-  if (facts.actNow) return "urgent";
+  if (actNow) return "urgent";
   let actBy = driver ?? Number.POSITIVE_INFINITY;
-  if (facts.startBy !== null && facts.startBy < actBy) actBy = facts.startBy;
-  if (facts.passedTarget !== null && facts.passedTarget < actBy) actBy = facts.passedTarget;
+  if (startBy !== null && startBy < actBy) actBy = startBy;
+  if (passedTarget !== null && passedTarget < actBy) actBy = passedTarget;
   if (actBy - now <= URGENT_WITHIN_DAYS * DAY_MS) return "urgent";
   if (actBy - now <= SOON_WITHIN_DAYS * DAY_MS) return "soon";
   return "later";
@@ -51,16 +65,8 @@ export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency
  * or its thank-you note: none; a step past its early deadline: that deadline, passed).
  */
 export function datedUrgency(now: number, at: number, startBy: number | null = null): NextStep["urgency"] {
-  return stepUrgency(now, { ...NOTHING_PENDING, driver: at, startBy });
+  return urgencyOf(now, at, startBy, null, false, false);
 }
-
-const NOTHING_PENDING: UrgencyFacts = {
-  driver: null,
-  startBy: null,
-  passedTarget: null,
-  resultPending: false,
-  actNow: false,
-};
 
 export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
   overdue: 0,

@@ -20,18 +20,23 @@ const CHECKED_AT: readonly number[] = [
   ...CHECKED_FOR_RANKING.map((key) => indexedStep(key).index),
 ];
 
+/** Days after Match Day (season date nrmp_match_day) that the Match stays live on an answer not given. */
+const ASKED_FOR_DAYS = 7;
+
 /**
  * The end of the Match for an applicant whose certified list hangs on an answer not yet given:
- * midnight ET after Match Day (season date nrmp_match_day), when NRMP has released where each
- * applicant matched and SOAP (which ends on Thursday) is long over.
+ * midnight ET seven days after Match Day (season date nrmp_match_day). By then "Match Day: tell us
+ * where you matched" and the first weekly check (Match Day's hour a week later, or the next
+ * delivery slot) have gone in every zone (lead's ruling on tester t9l F1: at midnight ET after
+ * Match Day, Karachi's question was swapped for the out-of-reach email at the instant it was due).
  */
 function matchOverAt(context: PlanContext): number {
   const matchDay = context.calendar.dates.nrmp_match_day.at;
-  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, matchDay)) + DAY_MS);
+  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, matchDay)) + (ASKED_FOR_DAYS + 1) * DAY_MS);
 }
 
 /**
- * Between the rank order list deadline and the end of Match Day (matchOverAt), for a certified
+ * Between the rank order list deadline and a week after Match Day (matchOverAt), for a certified
  * list whose only gaps are answers the applicant has not given (lead's ruling on tester t9k F3):
  * the condition under which they are in the Match, "your USMLE Step 2 CK result reached ECFMG in time
  * for the rank order list deadline, Wed 24 Feb 2027 (ET)" (a

@@ -140,6 +140,12 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
+  // After Match Day the first question about a certified list is whether it matched (lead's ruling
+  // on tester t9l F1): a Match reported brings the plan back to this season, contract and visa first.
+  const askMatched =
+    listDone && context.now >= calendar.dates.nrmp_match_day.at
+      ? `If you matched, tell us where (mark Match Day done): this plan returns to your ${calendar.matchYear} Match, with your contract and visa steps. `
+      : "";
   // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy);
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
@@ -147,7 +153,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: over
-      ? `The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`
+      ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,

@@ -166,7 +166,7 @@ const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.
  * early step overdue under a new SEASON_OVER (tester s8, issue 15 point 3). A certified list does not
  * change that: an IMG whose Step 1, Step 2 CK and Pathway ECFMG has not confirmed by the deadline is
  * withdrawn from the Match (confirmed.json's note), so the list counts only once they are reported
- * done, a sitting's result too (listAwaitsResult), except until Match Day is over for a list whose
+ * done, a sitting's result too (listAwaitsResult), except until a week after Match Day for a list whose
  * only gaps are answers not given (inTheMatchIf, t9k F3: Match Week, SOAP and Match Day stay live on
  * that condition). Otherwise the season is over for them (SEASON_OVER) or they took part.
  */

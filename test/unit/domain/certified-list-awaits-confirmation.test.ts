@@ -7,10 +7,10 @@ import { certifiedListWith, milestoneFactory } from "./factories.ts";
 /**
  * A certified 2027 rank order list whose only gap is an answer the applicant has not given (tester
  * t9k F3, F4 and the lead's ruling): a Step 2 CK sitting on 11 Jan 2027 whose result was never
- * reported, or a Pathway in progress with no submission date. From the rank order list deadline
- * until Match Day is over, Match Week, SOAP and Match Day stay live on the condition that ECFMG had
- * the answer by the deadline; the plan is not moved to 2028 and no out-of-reach email goes. Once
- * Match Day is over, the sitting is dated for the 2028 Match, as before.
+ * reported, or a Pathway in progress with no submission date. From the rank order list deadline to
+ * a week after Match Day, Match Week, SOAP and Match Day stay live on the condition that ECFMG had
+ * the answer by the deadline; the plan is not moved to 2028 and no out-of-reach email goes. A week
+ * after Match Day (t9l F1), the sitting is dated for the 2028 Match, as before.
  */
 
 const calendar = seasonCalendar(2027);
@@ -25,8 +25,11 @@ const LIVE = {
   "after SOAP": Date.parse("2027-03-18T23:00:00Z"),
   "Match Day afternoon": Date.parse("2027-03-19T19:00:00Z"),
 };
-/** Midnight ET after Match Day has passed (Sat 20 Mar 2027, 04:00 UTC), and a week later. */
-const AFTER_MATCH_DAY = [Date.parse("2027-03-20T05:00:00Z"), Date.parse("2027-03-27T12:00:00Z")];
+/**
+ * Midnight ET seven days after Match Day has passed (Sat 27 Mar 2027, 04:00 UTC; t9l F1 ruling:
+ * the "where did you match?" question and its first weekly check go first), and a week later.
+ */
+const AFTER_MATCH_DAY = [Date.parse("2027-03-27T05:00:00Z"), Date.parse("2027-04-03T12:00:00Z")];
 
 const unreportedStep2 = (timezone: string) =>
   certifiedListWith(timezone, milestoneFactory("usmle_step2ck", "scheduled", "2027-01-11"));

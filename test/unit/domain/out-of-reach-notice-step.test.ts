@@ -62,7 +62,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
     [
       "Step 2 CK sat, result untold, list certified",
       step2Unreported,
-      "2027-03-21T12:00:00Z",
+      "2027-03-28T12:00:00Z",
       "usmle_step2ck",
     ],
   ] as const)("%s", (_name, input, now, step) => {
@@ -92,9 +92,10 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
   });
 
   it("after Match Day with a certified list, the title asks about the result rather than writing the Match off", () => {
-    // During Match Week the list may still count (adv40, t9k F3): no out-of-reach notice then.
+    // From Match Week to a week after Match Day the list may still count (adv40, t9k F3; t9l F1):
+    // no out-of-reach notice then.
     expect(notice(planAt(step2Unreported, "2027-03-16T01:00:00Z"))).toBeUndefined();
-    const title = notice(planAt(step2Unreported, "2027-03-21T12:00:00Z"))?.title ?? "";
+    const title = notice(planAt(step2Unreported, "2027-03-28T12:00:00Z"))?.title ?? "";
     expect(title).not.toContain("is out of reach");
     expect(title).toContain("2027");
     expect(title).toContain("2028 Match");

@@ -61,8 +61,8 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
     }
   });
 
-  it("once Match Day is over: out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
-    for (const now of [Date.parse("2027-03-20T05:00:00Z"), deadline + 40 * DAY]) {
+  it("a week after Match Day (t9l F1): out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
+    for (const now of [Date.parse("2027-03-27T05:00:00Z"), deadline + 40 * DAY]) {
       const result = plan(input, calendar, new Date(now));
       const when = new Date(now).toISOString();
       const steps = result.nextSteps.map((step) => step.milestone);

@@ -5,6 +5,7 @@ import { buildContext, isSatisfied, type PlannerInput } from "./planner/context.
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { assessFeasibility } from "./planner/feasibility.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
+import { confirmedByTheMatch } from "./planner/in-the-match.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
@@ -46,7 +47,8 @@ export type { PlannerInput } from "./planner/context.ts";
  * Match year differs from the applicant's, or on an unknown time zone.
  */
 export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): Plan {
-  const context = buildContext(input, calendar, now);
+  // Being in the Match proves ECFMG had the exams and the Pathway (t9l F18): read as done from here on.
+  const context = confirmedByTheMatch(buildContext(input, calendar, now));
   const dates = planDates(context);
   const feasibility = assessFeasibility(context);
   const ineligible = context.eligibility === "ineligible";

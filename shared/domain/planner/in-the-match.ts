@@ -1,16 +1,19 @@
+import { CHECKED_FOR_RANKING } from "../catalog/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
 import { indexedStep } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
 const SOAP = indexedStep("soap");
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /**
  * Whether the applicant reports having been in this season's Match after its rank order list
  * deadline: Match Week done (NRMP told them whether they matched) or Match Day done (where), each
  * reported or implied by a later step (the signed contract, the J-1 steps after it), or SOAP taken
- * part in (takesPartInSoap); any one,
+ * part in or declined (soapShowsInTheMatch); any one,
  * as a step waived stays waived when a later one implies it. NRMP withdraws an IMG from the Match
  * and from SOAP unless ECFMG confirms Step 1, Step 2 CK and the clinical and communication skills
  * requirement (the Pathway) by that deadline (official:
@@ -25,20 +28,50 @@ export function reportsBeingInTheMatch(context: PlanContext): boolean {
   return (
     statusAt(context, MATCH_WEEK.index) === "done" ||
     statusAt(context, MATCH_DAY.index) === "done" ||
-    takesPartInSoap(context)
+    soapShowsInTheMatch(context)
   );
 }
 
+/** The ECFMG application and what NRMP needs ECFMG to confirm by the rank order list deadline. */
+const CONFIRMED_AT: readonly number[] = [
+  indexedStep("ecfmg_application").index,
+  ...CHECKED_FOR_RANKING.map((key) => indexedStep(key).index),
+];
+
 /**
- * SOAP in progress or done from Match Week's Monday (season date
+ * The context with the exams and the Pathway done once the applicant reports being in the Match
+ * (reportsBeingInTheMatch, on either side of the rank order list deadline as feasibility reads it):
+ * NRMP kept them in it, so ECFMG had
+ * confirmed those by the deadline (tester t9l F18 notes: after Match Week marked done, Match Day
+ * stayed "If your USMLE Step 2 CK result reached ECFMG …" and Step 2 CK "overdue: result
+ * pending"). The same context when nothing changes.
+ */
+export function confirmedByTheMatch(context: PlanContext): PlanContext {
+  if (!reportsBeingInTheMatch(context)) return context;
+  let statuses: MilestoneStatus[] | undefined;
+  for (const index of CONFIRMED_AT) {
+    if (context.applicable[index] !== true || isFinished(statusAt(context, index))) continue;
+    statuses ??= context.statuses.slice();
+    statuses[index] = "done";
+  }
+  return statuses === undefined ? context : { ...context, statuses };
+}
+
+/**
+ * SOAP in progress, done, or declined ("Not for me", waived) beside a certified list, from Match
+ * Week's Monday (season date
  * nrmp_match_week_start_and_soap_start): NRMP admits to SOAP only applicants it kept in the Match,
  * so taking part shows ECFMG confirmed the exams and the Pathway by the deadline (tester t9l F18: a
  * SOAP participant whose Step 2 CK result was never reported was written off the morning after Match
- * Day). Before Monday "in progress" means preparing, which shows nothing.
+ * Day); the SOAP card offers "Not for me" to those who matched, which the lead's ruling on t9l a1g
+ * counts the same. Before Monday "in progress" means preparing and "Not for me" a choice made
+ * ahead, which show nothing.
  */
-function takesPartInSoap(context: PlanContext): boolean {
+function soapShowsInTheMatch(context: PlanContext): boolean {
   const status = statusAt(context, SOAP.index);
-  if (status !== "in_progress" && status !== "done") return false;
+  if (status === "not_started" || status === "scheduled") return false;
+  // Declining proves something only beside a certified list: an intake may send SOAP waived for anyone.
+  if (status === "waived" && statusAt(context, RANK_ORDER_LIST.index) !== "done") return false;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   if (context.now >= monday) return true;
   noteRiskChange(context, monday);

@@ -105,6 +105,7 @@ function needed(context: PlanContext, step: IndexedStep): boolean {
  * The fastest sitting of an exam and when its result is reported: a date already passed waits only
  * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
  * can be moved earlier), after `ready` (the ECFMG application) and its preparation from `prepFrom`.
+ * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14).
  */
 function examAt(
   context: PlanContext,
@@ -112,16 +113,21 @@ function examAt(
   ready: number,
   prepFrom: number,
   takes: Remaining[],
+  rol = Number.POSITIVE_INFINITY,
 ): { sitting: number; reported: number; expected: number } {
   const { key } = exam;
   const reporting = reportingOf(key);
   const report = reporting?.days ?? 0;
   if (!needed(context, exam)) return { sitting: context.now, reported: context.now, expected: context.now };
   const day = plannedDayAt(context, exam.index);
+  // The applicant's own sitting before the rank order list deadline `rol` may report by it: the
+  // reporting allowance is cautious advice, and alone it never writes the season off (lead's ruling
+  // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach).
+  const own = (at: number) => (day !== null && day < rol ? Math.min(at, rol) : at);
   if (day !== null && day < context.now) {
     return {
       sitting: day,
-      reported: Math.max(context.now, day + report * DAY_MS),
+      reported: Math.max(context.now, own(day + report * DAY_MS)),
       expected: day + report * DAY_MS,
     };
   }
@@ -136,16 +142,20 @@ function examAt(
   // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
   // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
   // A sitting booked later than that is not the fastest: the earlier booking is, as before.
-  const own = day !== null && day < booked + DAY_MS;
-  const sitting = day === null || !own ? booked : day;
+  const kept = day !== null && day < booked + DAY_MS;
+  const sitting = day === null || !kept ? booked : day;
   takes.push(
-    own
+    kept
       ? { key, prep: null, wait: null, report: reporting, booked: day }
       : fastest?.pace === undefined
         ? { key, prep, wait: EXAM_BOOKING, report: reporting }
         : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
   );
-  return { sitting, reported: sitting + report * DAY_MS, expected: sitting + report * DAY_MS };
+  return {
+    sitting,
+    reported: kept ? own(sitting + report * DAY_MS) : sitting + report * DAY_MS,
+    expected: sitting + report * DAY_MS,
+  };
 }
 
 const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
@@ -198,11 +208,13 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     applicationReady = context.now + approval.days * DAY_MS;
     takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });
   }
-  const step1 = examAt(context, STEP1, applicationReady, context.now, takes);
+  // Before the deadline a sitting of the applicant's own before it is not written off on its reporting allowance.
+  const cap = pastDeadline ? Number.POSITIVE_INFINITY : rol;
+  const step1 = examAt(context, STEP1, applicationReady, context.now, takes, cap);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
-  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes);
+  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap);
   const oet = examAt(context, OET, context.now, context.now, takes);
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's

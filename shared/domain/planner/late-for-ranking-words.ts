@@ -1,7 +1,7 @@
 import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE } from "../time.ts";
+import { DAY_MS, ET_ZONE, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -235,4 +235,19 @@ export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDate
       ? ""
       : ` and is due ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
   return `. Your ${subjectOf(feeds)} needs that result${by}, which leaves too little time to submit it`;
+}
+
+/**
+ * A USMLE sitting before the rank order list deadline whose result the catalog's cautious allowance
+ * (advice) expects after it: never a write-off (lead's ruling on tester t9l F14), said as a chance
+ * with what it decides. "Your USMLE Step 2 CK on Wed 10 Feb 2027: its result is expected around …".
+ */
+export function expectedAfterDeadline(
+  context: PlanContext,
+  subject: string,
+  key: MilestoneKey,
+  expected: number,
+): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${dayBy(context, expected)} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)} you are in the Match`;
 }

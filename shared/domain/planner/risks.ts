@@ -19,11 +19,12 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { citeSeasonDate, dayByPassed, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import {
+  expectedAfterDeadline,
   fastestPaceWords,
   fedBy,
   lateStepSentences,
@@ -179,7 +180,10 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
           // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
           // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
           details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
+            // With the last safe day gone, the sitting booked is still a chance (t9l F14).
+            !pathway && feeds === undefined && dayByPassed(context, latestSitting)
+              ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
+              : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
           );
         } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
           atRisk.push(key);
@@ -189,7 +193,17 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         }
         continue;
       }
-      if (day !== null) continue; // taken: the result is what is missing
+      if (day !== null) {
+        // Taken: the result is what is missing; one expected after the deadline is still in time if
+        // it comes sooner than the allowance (t9l F14), so it is said with what it decides.
+        if (!pathway && feeds === undefined && day > latestSitting && day < rol) {
+          late.push(key);
+          details.push(
+            `${expectedAfterDeadline(context, subject, key, day + reportDays * DAY_MS)}: tell us the result when it arrives`,
+          );
+        }
+        continue;
+      }
       if (pathway) {
         pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation });
         continue;

@@ -1,5 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import { DAY_MS, renderDate } from "../time.ts";
+import { renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
@@ -21,9 +21,11 @@ export interface UnreportedSitting {
 }
 
 /**
- * The exams NRMP needs sat early enough for the result (the catalog's `reportingDays`) to be out by
- * `before`, with no result reported (the step not done): "USMLE Step 2 CK" (the catalog's advisorName)
- * with the day sat, in catalog order.
+ * The exams NRMP needs sat before `before`, with no result reported (the step not done): "USMLE
+ * Step 2 CK" (the catalog's advisorName) with the day sat, in catalog order. The catalog's
+ * `reportingDays` is a cautious advice figure, and scores often post sooner: a sitting before the
+ * deadline may have reported by it (lead's ruling on tester t9l F14: a sitting 14 days before the
+ * deadline, list certified, was written off with Match Week blocked).
  * NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms these by the rank order
  * list deadline (official: the catalog's `neededForRanking` source), and Matchpath cannot know that
  * a result it was never told of reached ECFMG: such a sitting counts like an exam not done for the
@@ -35,9 +37,8 @@ export function unreportedSittings(context: PlanContext, before: number): readon
     if (context.applicable[index] !== true || isFinished(statusAt(context, index))) continue;
     const day = plannedDayAt(context, index);
     const date = context.entries.at(index)?.date;
-    // A result due after `before` could not have reached ECFMG by it: that is an exam not done.
-    const reporting = (MILESTONE_CATALOG[index] as CatalogEntry).reportingDays?.days ?? 0;
-    if (day === null || day + reporting * DAY_MS > before || date === undefined) continue;
+    // A sitting on or after `before` could not have reported by it: that is an exam not done.
+    if (day === null || day >= before || date === undefined) continue;
     found ??= [];
     found.push({
       name: (MILESTONE_CATALOG[index] as CatalogEntry).advisorName,

@@ -10,6 +10,7 @@ import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { resultDueAt } from "./result-deadline.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 
@@ -97,6 +98,11 @@ export function actionFor(
       entry.key,
       statusAction(context, entry, index, status, budget, due),
     );
+  // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3).
+  if (entry.key === "ecfmg_pathway") {
+    const answer = pathwayAnswerAction(context);
+    if (answer !== null) return answer;
+  }
   // Most plans have no earlier season's work: no look-up then.
   if (context.pastSeason.size === 0 || !context.pastSeason.has(entry.key))
     return statusAction(context, entry, index, status, budget, due);

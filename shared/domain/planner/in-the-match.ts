@@ -40,14 +40,17 @@ const CONFIRMED_AT: readonly number[] = [
 
 /**
  * The context with the exams and the Pathway done once the applicant reports being in the Match
- * (reportsBeingInTheMatch, on either side of the rank order list deadline as feasibility reads it):
+ * (reportsBeingInTheMatch) from the day ranking opens, on either side of the rank order list
+ * deadline as feasibility reads it (a report earlier than that is a data slip, and the exam steps stay):
  * NRMP kept them in it, so ECFMG had
  * confirmed those by the deadline (tester t9l F18 notes: after Match Week marked done, Match Day
  * stayed "If your USMLE Step 2 CK result reached ECFMG …" and Step 2 CK "overdue: result
  * pending"). The same context when nothing changes.
  */
 export function confirmedByTheMatch(context: PlanContext): PlanContext {
-  if (!reportsBeingInTheMatch(context)) return context;
+  // Before ranking opens no Match of the season has happened: such a report proves nothing yet.
+  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens.at;
+  if (context.now < opens || !reportsBeingInTheMatch(context)) return context;
   let statuses: MilestoneStatus[] | undefined;
   for (const index of CONFIRMED_AT) {
     if (context.applicable[index] !== true || isFinished(statusAt(context, index))) continue;

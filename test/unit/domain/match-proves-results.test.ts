@@ -91,3 +91,18 @@ describe("SOAP 'Not for me' without a certified list proves nothing (an intake m
     expect(card(result, "usmle_step2ck")).toBeDefined();
   });
 });
+
+describe("a Match reported before ranking opens proves nothing yet (a data slip)", () => {
+  it("Match Week done in December 2026 for the 2027 Match: Step 2 CK stays a step to do", () => {
+    const result = plan(
+      certifiedListWith(
+        "Asia/Kolkata",
+        milestoneFactory("usmle_step2ck", "not_started"),
+        milestoneFactory("match_week", "done", "2026-12-01"),
+      ),
+      calendar,
+      new Date("2026-12-05T10:00:00Z"),
+    );
+    expect(card(result, "usmle_step2ck")).toBeDefined();
+  });
+});

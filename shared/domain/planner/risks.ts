@@ -193,17 +193,13 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
         }
         continue;
       }
-      if (day !== null) {
-        // Taken: the result is what is missing; one expected after the deadline is still in time if
-        // it comes sooner than the allowance (t9l F14), so it is said with what it decides.
-        if (!pathway && feeds === undefined && day > latestSitting && day < rol) {
-          late.push(key);
-          details.push(
-            `${expectedAfterDeadline(context, subject, key, day + reportDays * DAY_MS)}: tell us the result when it arrives`,
-          );
-        }
-        continue;
+      // Taken: the result is missing; one expected after the deadline may come sooner (t9l F14).
+      if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
+        late.push(key);
+        const expected = expectedAfterDeadline(context, subject, key, day + reportDays * DAY_MS);
+        details.push(`${expected}: tell us the result when it arrives`);
       }
+      if (day !== null) continue;
       if (pathway) {
         pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation });
         continue;

@@ -1,40 +1,20 @@
-import {
-  CHECKED_FOR_RANKING,
-  catalogEntry,
-  FEEDS_RANKING,
-  MILESTONE_CATALOG,
-  SCHOOL_CHECK,
-} from "../catalog/index.ts";
-import type { Risk, StepSubject } from "../plan.ts";
+import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
-import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import {
   certificateAskedAfterMatchRisk,
   certificationAfterStartRisk,
 } from "./certification-after-start-risk.ts";
 import { applies, isFinished, isSatisfied, type PlanContext, statusAt } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
+import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, dayByPassed, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { citeSeasonDate, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
-import {
-  expectedAfterDeadline,
-  fastestPaceWords,
-  fedBy,
-  lateStepSentences,
-  latestBy,
-  leadTimes,
-  onlyAtFastestPace,
-  PATHWAY_REVIEW_WORDS,
-  pathwayNotSubmitted,
-  subjectOf,
-} from "./late-for-ranking-words.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
@@ -44,8 +24,7 @@ import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { planDates } from "./plan-dates.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
+import { citationSource } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
@@ -53,20 +32,6 @@ import { visaStartRisks } from "./visa-start-risk.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
-/**
- * CHECKED_FOR_RANKING with each step's catalog index, entry and the result it feeds, made once: the
- * rule reads statuses and due dates by index (statusAt, dueAt), not a Map look-up by key each.
- */
-const CHECKED = CHECKED_FOR_RANKING.map((key) => {
-  const feeds = FEEDS_RANKING.get(key);
-  return {
-    key,
-    index: stepIndex(key),
-    entry: catalogEntry(key),
-    feeds,
-    feedsIndex: feeds === undefined ? -1 : stepIndex(feeds),
-  };
-});
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
 const STEP3_INDEX = stepIndex("usmle_step3");
 function when(context: PlanContext, at: number): string {
@@ -145,115 +110,8 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
   if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible) {
-    const late: StepSubject[] = [];
-    const atRisk: StepSubject[] = [];
-    const details: string[] = [];
-    // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
-    const preparation: string[] = [];
-    // An exam in reach only at its fastest pace makes the risk critical too (tester t9l F16).
-    let critical = false;
-    for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
-      if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
-      // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
-      // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
-      const day = plannedDayAt(context, index);
-      // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
-      // catalog's one allowance for the result, the same date the step and its reminders show).
-      const latestSitting = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
-      // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16).
-      const fastestOnly = feeds !== undefined && onlyAtFastestPace(context, key, day, latestSitting);
-      if (
-        feeds !== undefined &&
-        ((day === null && !fastestOnly) ||
-          (day !== null && day < now) ||
-          isFinished(statusAt(context, feedsIndex)))
-      )
-        continue;
-      const reportDays = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
-      const subject = subjectOf(key);
-      const pathway = key === "ecfmg_pathway";
-      if (day !== null && day >= now) {
-        noteRiskChange(context, day);
-        if (day > latestSitting) {
-          noteRiskChange(context, latestSitting - DAY_MS);
-          late.push(key);
-          // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
-          // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
-          details.push(
-            // With the last safe day gone, the sitting booked is still a chance (t9l F14).
-            !pathway && feeds === undefined && dayByPassed(context, latestSitting)
-              ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
-              : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
-          );
-        } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
-          atRisk.push(key);
-          details.push(
-            `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
-          );
-        }
-        continue;
-      }
-      // Taken: the result is missing; one expected after the deadline may come sooner (t9l F14).
-      if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
-        late.push(key);
-        const expected = expectedAfterDeadline(context, subject, key, day + reportDays * DAY_MS);
-        details.push(`${expected}: tell us the result when it arrives`);
-      }
-      if (day !== null) continue;
-      if (pathway) {
-        pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation });
-        continue;
-      }
-      // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
-      const lead = entry.leadTimeDays.days;
-      const prep = statusAt(context, index) === "in_progress" ? Math.ceil(lead / 2) : lead;
-      // An undated Pathway in progress may be submitted already: say what is known (C5).
-      const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
-      // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
-      for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])
-        noteRiskChange(context, latestSitting - days * DAY_MS);
-      if (fastestOnly) {
-        atRisk.push(key);
-        critical = true;
-        details.push(fastestPaceWords(context, key, latestSitting, preparation));
-      } else if (now > latestSitting) {
-        late.push(key);
-        details.push(
-          pathway
-            ? `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`
-            : `Your ${subject} is not done, and even taken today its result would not be reported in time`,
-        );
-      } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
-        atRisk.push(key);
-        // A warning: at the fastest pace it still makes the deadline (else the season is out of
-        // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
-        const by = latestBy(context, pathway, latestSitting);
-        details.push(
-          now + prep * DAY_MS > latestSitting
-            ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
-            : `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
-        );
-        addSource(preparation, citationSource(entry.leadTimeDays));
-      }
-    }
-    if (late.length > 0 || atRisk.length > 0) {
-      const sources: string[] = [];
-      const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
-      addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-      const leads = leadTimes(
-        [...late, ...atRisk],
-        sources,
-        details.some((detail) => detail.includes(PATHWAY_REVIEW_WORDS)),
-      );
-      for (const source of preparation) addSource(sources, source);
-      risks.push({
-        code: "EXAMS_LATE_FOR_RANKING",
-        severity: late.length > 0 || critical ? "critical" : "warning",
-        message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
-        milestones: [...late, ...atRisk],
-        sources,
-      });
-    }
+    const examsLate = examsLateForRankingRisk(context, dates);
+    if (examsLate !== null) risks.push(examsLate);
   }
 
   // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE), over without

@@ -1,0 +1,72 @@
+import * as z from "zod";
+import { CitationFields, citedCorrectly } from "./citation.ts";
+import { NO_FEE_SENTENCE } from "./school-check-words.ts";
+
+/**
+ * The catalog's step texts that depend on the applicant (schema.ts's entries use them): the step's
+ * text by status, and the school's ECFMG eligibility check. Split from schema.ts for its size.
+ */
+
+/**
+ * Step text by status, replacing `action`: {date} is the applicant's date, {weeks} the reporting
+ * time in weeks, {rankingOpens} "once ranking opens (date)", or "now (ranking opened on date)" after
+ * it. scheduledPassed: the applicant's date is past.
+ */
+export const StatusActionsSchema = z
+  .object({
+    scheduled: z.string().min(1).optional(),
+    scheduledPassed: z.string().min(1).optional(),
+    /**
+     * The applicant's date is still ahead but after the step's deadline ({due}, a day in words):
+     * says to move it earlier and by when, never "scores take about N weeks" as if all were well.
+     */
+    scheduledAfterDeadline: z.string().includes("{due}").optional(),
+    inProgress: z.string().min(1).optional(),
+    /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */
+    prerequisitePending: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * The one milestone that checks the school's ECFMG eligibility (the WDOMS sponsor note): with no
+ * note (`ineligible`) it is the one thing to do, with no date, always urgent, and every step that
+ * needs an eligible school waits for `<key>: <waitingFor>`; with the note unknown (`unchecked`)
+ * those steps wait for this milestone. The texts are what the plan shows.
+ */
+export const SchoolEligibilityCheckSchema = z
+  .object({
+    ineligible: z
+      .object({
+        waitingFor: z.string().min(1),
+        action: z.string().min(1),
+        resolvedBy: z.string().min(1),
+        /**
+         * The SCHOOL_NOT_ECFMG_ELIGIBLE risk's message; {school} is the school's name. Its last
+         * sentence, NO_FEE_SENTENCE, is for an applicant who has paid none of the blocked steps' fees.
+         */
+        risk: z.string().includes("{school}").endsWith(NO_FEE_SENTENCE),
+        /**
+         * For an applicant who has paid some of the blocked steps' fees (the budget's `spentWhen`):
+         * the risk's last sentence and the check's action; {fees} names the fees paid. Never a refund
+         * promised: none is on the fact sheet.
+         */
+        paidFees: z
+          .object({ risk: z.string().includes("{fees}"), action: z.string().includes("{fees}") })
+          .strict(),
+      })
+      .strict(),
+    unchecked: z
+      .object({
+        resolvedBy: z.string().min(1),
+        /** What a fee that needs an eligible school says while it is held back, not counted. */
+        feeHeld: z.string().min(1),
+        /**
+         * The check's action when the applicant reported it done (or a later step implies it) but
+         * the note is still unknown: the gate holds, so the plan asks for the note itself.
+         */
+        reportedDone: z.string().min(1),
+      })
+      .strict(),
+    ...CitationFields,
+  })
+  .superRefine(citedCorrectly);

@@ -1,0 +1,74 @@
+import { DAY_MS } from "../time.ts";
+import { EXAM_BOOKING_DAYS } from "./advice.ts";
+import type { IndexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
+import {
+  EXAM_BOOKING,
+  fastestPreparationOf,
+  type LeadTime,
+  type Remaining,
+  reportingOf,
+} from "./feasibility-lead-times.ts";
+
+/** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
+export function needed(context: PlanContext, step: IndexedStep): boolean {
+  return context.applicable[step.index] === true && !isFinished(statusAt(context, step.index));
+}
+
+/**
+ * The fastest sitting of an exam and when its result is reported: a date already passed waits only
+ * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
+ * can be moved earlier), after `ready` (the ECFMG application) and its preparation from `prepFrom`.
+ * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14).
+ */
+export function examAt(
+  context: PlanContext,
+  exam: IndexedStep,
+  ready: number,
+  prepFrom: number,
+  takes: Remaining[],
+  rol = Number.POSITIVE_INFINITY,
+): { sitting: number; reported: number; expected: number } {
+  const { key } = exam;
+  const reporting = reportingOf(key);
+  const report = reporting?.days ?? 0;
+  if (!needed(context, exam)) return { sitting: context.now, reported: context.now, expected: context.now };
+  const day = plannedDayAt(context, exam.index);
+  // The applicant's own sitting before the rank order list deadline `rol` may report by it: the
+  // reporting allowance is cautious advice, and alone it never writes the season off (lead's ruling
+  // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach).
+  const own = (at: number) => (day !== null && day < rol ? Math.min(at, rol) : at);
+  if (day !== null && day < context.now) {
+    return {
+      sitting: day,
+      reported: Math.max(context.now, own(day + report * DAY_MS)),
+      expected: day + report * DAY_MS,
+    };
+  }
+  // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
+  // fastest preparation for everyone, whatever they have paid (tester t9j F3): the usual one, or the
+  // catalog's shorter fastest one (OET Medicine, tester t9l F16: the booking time only).
+  const fastest = statusAt(context, exam.index) !== "not_started" ? null : fastestPreparationOf(key);
+  const prep: LeadTime | null = fastest === null ? null : fastest.prep;
+  const prepDays = prep?.days ?? 0;
+  const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
+  // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
+  // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
+  // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
+  // A sitting booked later than that is not the fastest: the earlier booking is, as before.
+  const kept = day !== null && day < booked + DAY_MS;
+  const sitting = day === null || !kept ? booked : day;
+  takes.push(
+    kept
+      ? { key, prep: null, wait: null, report: reporting, booked: day }
+      : fastest?.pace === undefined
+        ? { key, prep, wait: EXAM_BOOKING, report: reporting }
+        : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
+  );
+  return {
+    sitting,
+    reported: kept ? own(sitting + report * DAY_MS) : sitting + report * DAY_MS,
+    expected: sitting + report * DAY_MS,
+  };
+}

@@ -1,7 +1,7 @@
 import type { Plan, Reminder } from "./plan.ts";
 import { deadlineDetail } from "./planner/date-math.ts";
 import { interviewIdOf } from "./planner/interviews.ts";
-import { reminderId } from "./planner/ladders.ts";
+import { reminderId } from "./planner/reminder-id.ts";
 import type { Interview } from "./snapshot.ts";
 import { isoInZone, isoUtc } from "./time.ts";
 

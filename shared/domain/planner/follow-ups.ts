@@ -2,7 +2,8 @@ import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { reminderId, slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./ladders.ts";
+import { reminderId } from "./reminder-id.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 

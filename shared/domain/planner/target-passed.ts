@@ -7,7 +7,7 @@ import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
-import { reminderId } from "./ladders.ts";
+import { reminderId } from "./reminder-id.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import type { StepReminderDates } from "./step-reminders.ts";

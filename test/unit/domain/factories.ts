@@ -6,6 +6,7 @@ import type {
   MilestoneEntry,
   MilestoneKey,
   MilestoneStatus,
+  Visa,
 } from "#domain/snapshot.ts";
 
 /** A valid applicant: a 2026 Match J-1 graduate in India whose school has an ECFMG sponsor note. */
@@ -119,6 +120,42 @@ export const REGISTERED_KEYS: readonly MilestoneKey[] = [
   "eras_application",
   "nrmp_registration",
 ];
+
+/**
+ * The exams, the OET and Pathway, ERAS and NRMP registration: what a matched applicant of the
+ * visa-chain tests has done before the Match (REGISTERED_KEYS without USCE and the application
+ * documents).
+ */
+export const BEFORE_MATCH_KEYS: readonly MilestoneKey[] = REGISTERED_KEYS.filter(
+  (key) => !["usce", "lors", "personal_statement", "cv", "program_list"].includes(key),
+);
+
+/**
+ * An applicant matched in the 2027 Match (`visa`, default J-1, in `timezone`): the steps before the
+ * Match done, the rank order list certified on 1 Feb 2027, Match Week on 15 Mar, SOAP waived, Match
+ * Day on 19 Mar 2027 unless `matchDay` is false, then the `extra` entries as given; the contract and
+ * the visa chain stand open unless `extra` says otherwise (tester s7 issue 9 B5, t9l F5, F6).
+ */
+export function matched2027(
+  timezone: string,
+  {
+    visa = "J-1",
+    matchDay = true,
+    extra = [],
+  }: { visa?: Visa; matchDay?: boolean; extra?: MilestoneEntry[] } = {},
+): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone, visa }),
+    milestones: [
+      ...doneMilestones(BEFORE_MATCH_KEYS),
+      milestoneFactory("rank_order_list", "done", "2027-02-01"),
+      milestoneFactory("match_week", "done", "2027-03-15"),
+      milestoneFactory("soap", "waived"),
+      ...(matchDay ? [milestoneFactory("match_day", "done", "2027-03-19")] : []),
+      ...extra,
+    ],
+  });
+}
 
 /**
  * The exams and Pathway NRMP needs, done: an applicant for whom the season is within reach, so

@@ -3,8 +3,14 @@ import { MILESTONE_CATALOG } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import type { Visa } from "#domain/snapshot.ts";
+import {
+  applicantFactory,
+  BEFORE_MATCH_KEYS,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 /**
  * Tester t9l F10 (C): a Manila J-1 applicant moved to the 2028 Match was told the Statement of Need
@@ -13,24 +19,14 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * acts on that falls on a weekend moves to the Friday before: earlier, never later.
  */
 
-const BEFORE_MATCH: MilestoneKey[] = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "rank_order_list",
-];
-
 function planFor(matchYear: number, visa: Visa, now: string): Plan {
   return plan(
     inputFactory({
       applicant: applicantFactory({ matchYear, timezone: "Asia/Manila", visa }),
-      milestones: [...doneMilestones(BEFORE_MATCH), milestoneFactory("soap", "waived")],
+      milestones: [
+        ...doneMilestones([...BEFORE_MATCH_KEYS, "rank_order_list"]),
+        milestoneFactory("soap", "waived"),
+      ],
     }),
     seasonCalendar(matchYear),
     new Date(now),

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import { doneMilestones, matched2027 } from "./factories.ts";
 
 // Tester t9l F6: a matched J-1 applicant in Manila (2027 Match) with the contract, Statement of Need,
 // sponsorship, DS-2019, visa and certificate all not done. On 2 July 2027 the plan had only
@@ -14,30 +14,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 const calendar = seasonCalendar(2027);
 const START = calendar.dates.residency_start.at;
 const WEEK_MS = 7 * 24 * 3_600_000;
-const BEFORE_MATCH: MilestoneKey[] = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-];
 
 function matched(extra: MilestoneKey[] = [], visa: Visa = "J-1", matchDay = true) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Manila", visa }),
-    milestones: [
-      ...doneMilestones(BEFORE_MATCH),
-      milestoneFactory("rank_order_list", "done", "2027-02-01"),
-      milestoneFactory("match_week", "done", "2027-03-15"),
-      milestoneFactory("soap", "waived"),
-      ...(matchDay ? [milestoneFactory("match_day", "done", "2027-03-19")] : []),
-      ...doneMilestones(extra, "2027-04-10"),
-    ],
-  });
+  return matched2027("Asia/Manila", { visa, matchDay, extra: doneMilestones(extra, "2027-04-10") });
 }
 const planAt = (at: string | number, input = matched()) => plan(input, calendar, new Date(at));
 const delayed = (result: Plan) => result.risks.find((each) => each.code === "START_DELAYED");

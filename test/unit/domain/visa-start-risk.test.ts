@@ -1,43 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import type { MilestoneEntry, Visa } from "#domain/snapshot.ts";
+import { doneMilestones, matched2027 } from "./factories.ts";
 
 // Tester s7 issue 9 B5: a matched J-1 applicant (Cairo, 2027 Match) with the contract, Statement of
 // Need, sponsorship, DS-2019 and visa all not done heard nothing from April to 20 June 2027: the
 // late links went quiet after their dates and the later ones stayed blocked behind them.
 
 const calendar = seasonCalendar(2027);
-const BEFORE_MATCH: MilestoneKey[] = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-];
 
 function matched(
-  extra: ReturnType<typeof milestoneFactory>[] = [],
+  extra: MilestoneEntry[] = [],
   matchDay = true,
   visa: Visa = "J-1",
   timezone = "Africa/Cairo",
 ) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone, visa }),
-    milestones: [
-      ...doneMilestones(BEFORE_MATCH),
-      milestoneFactory("rank_order_list", "done", "2027-02-01"),
-      milestoneFactory("match_week", "done", "2027-03-15"),
-      milestoneFactory("soap", "waived"),
-      ...(matchDay ? [milestoneFactory("match_day", "done", "2027-03-19")] : []),
-      ...extra,
-    ],
-  });
+  return matched2027(timezone, { visa, matchDay, extra });
 }
 const visaRisk = (at: string, input = matched()) => {
   const result = plan(input, calendar, new Date(at));

@@ -3,10 +3,17 @@ import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
 import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
-import { plan } from "#domain/planner.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
 import { DAY_MS } from "#domain/time.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+} from "./factories.ts";
 
 // Tester s4 finding 8 and s5 C3: the feasibility check allowed 21 days for a USMLE result and 21 for
 // the ECFMG application where the deadlines allow the catalog's 28 and 90, and its "what it would
@@ -19,6 +26,14 @@ const outOfReach = (result: Plan) => result.risks.find((risk) => risk.code === "
 const step2ckReporting = catalogEntry("usmle_step2ck").reportingDays;
 const applicationDue = catalogEntry("ecfmg_application").due;
 const applicationDays = applicationDue.from === "none" ? Number.NaN : -applicationDue.offsetDays;
+
+/** A Kolkata J-1 applicant (2027 Match) with `done` done, the OET not started, the Pathway submitted 15 Oct 2026. */
+function pathwaySubmittedInKolkata(done: readonly MilestoneKey[]): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
+    milestones: [...doneMilestones(done), milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15")],
+  });
+}
 
 describe("feasibility reads the deadlines' own lead times from the catalog", () => {
   it("uses the same result time as the Step 2 CK deadline: booking plus the catalog's reportingDays, to the hour", () => {
@@ -104,19 +119,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // not yet applied to the season. Fastest pace: the OET's fastest preparation (the catalog's,
     // none: the booking only, tester t9l F16), its result, then the Pathway review. (Whether ERAS
     // and NRMP are done changes nothing: the case below, t9j F3.)
-    const input = inputFactory({
-      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
-      milestones: [
-        ...doneMilestones([
-          "wdoms_listing",
-          "ecfmg_application",
-          "usmle_step1",
-          "usmle_step2ck",
-          "eras_token",
-        ]),
-        milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
-      ],
-    });
+    const input = pathwaySubmittedInKolkata(
+      DONE_TO_NRMP_BUT_OET_AND_PATHWAY.filter(
+        (key) => key !== "eras_application" && key !== "nrmp_registration",
+      ),
+    );
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
@@ -143,21 +150,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
   it("counts the same OET pace once ERAS and NRMP are done too: fees paid prepare no one (tester t9j F3)", () => {
     // Tester s10 A3 had counted only booking for an applicant committed to the season; the lead's
     // ruling on t9j F3 makes fees irrelevant: the same boundary as the unpaid applicant above.
-    const input = inputFactory({
-      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
-      milestones: [
-        ...doneMilestones([
-          "wdoms_listing",
-          "ecfmg_application",
-          "usmle_step1",
-          "usmle_step2ck",
-          "eras_token",
-          "eras_application",
-          "nrmp_registration",
-        ]),
-        milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
-      ],
-    });
+    const input = pathwaySubmittedInKolkata(DONE_TO_NRMP_BUT_OET_AND_PATHWAY);
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);

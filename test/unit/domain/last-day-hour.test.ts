@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
 import { localDate, renderEt, renderInZone } from "#domain/time.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+import {
+  SEASON_2027 as calendar,
+  PATHWAY_DUE_2027 as due,
+  HOUR,
+  lastDayApplicant,
+  oetPreparing,
+} from "./last-day-applicant.ts";
 
 /**
  * Tester t9l F7: on the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
@@ -13,22 +17,6 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
  * falls on the applicant's local today or within the next 24 hours, every zone gets "today, by
  * <local time> (<ET time>)"; EXAMS_LATE_FOR_RANKING likewise.
  */
-
-const calendar = seasonCalendar(2027);
-const HOUR = 3_600_000;
-const due = pathwayDeadline(calendar) as number;
-
-/** Preparing for the OET (no sitting booked), the Pathway not submitted: the a5 applicant of t9l. */
-function oetPreparing(timezone: string): PlannerInput {
-  return inputFactory({
-    applicant: applicantFactory({ timezone, matchYear: 2027 }),
-    milestones: [
-      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
-      { key: "oet_medicine", status: "in_progress" },
-      { key: "ecfmg_pathway", status: "not_started" },
-    ],
-  });
-}
 
 function risk(result: Plan, code: string): string {
   return result.risks.find((found) => found.code === code)?.message ?? "";
@@ -87,14 +75,7 @@ function pathwayDated(
   oet: string,
   pathway: PlannerInput["milestones"][number],
 ): PlannerInput {
-  return inputFactory({
-    applicant: applicantFactory({ timezone, matchYear: 2027 }),
-    milestones: [
-      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
-      { key: "oet_medicine", status: "scheduled", date: oet },
-      pathway,
-    ],
-  });
+  return lastDayApplicant(timezone, { key: "oet_medicine", status: "scheduled", date: oet }, pathway);
 }
 
 const SUBMITTED_20_DEC = { key: "ecfmg_pathway", status: "in_progress", date: "2026-12-20" } as const;

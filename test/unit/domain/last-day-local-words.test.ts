@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
-import { type PlannerInput, plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
+import { plan } from "#domain/planner.ts";
 import { localDate } from "#domain/time.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due, HOUR, oetDone } from "./last-day-applicant.ts";
 
 /**
  * Tester t9k F7: with the OET done and the Pathway application not submitted, in Lagos at 02:30 on
@@ -13,21 +11,6 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
  * "still within reach if you act today". A day is never said to have passed before its instant,
  * and a deadline whose ET day is already the applicant's yesterday is given in both zones.
  */
-
-const calendar = seasonCalendar(2027);
-const HOUR = 3_600_000;
-const due = pathwayDeadline(calendar) as number;
-
-function oetDone(timezone: string): PlannerInput {
-  return inputFactory({
-    applicant: applicantFactory({ timezone, matchYear: 2027 }),
-    milestones: [
-      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
-      { key: "oet_medicine", status: "done" },
-      { key: "ecfmg_pathway", status: "not_started" },
-    ],
-  });
-}
 
 const messages = (result: Plan) => result.risks.map((risk) => risk.message);
 

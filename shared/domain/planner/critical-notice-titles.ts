@@ -27,6 +27,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
+  VISA_UNDECIDED: "You matched: choose your visa route with your program's GME office now",
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",

@@ -247,7 +247,8 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
  * The season date each notice announces: the rank order list deadline of the Match the risk is
  * about (the earliest feasible one when the target is out of reach, the next one when it is
  * over for the applicant), or residency's start for a
- * certificate or a visa that may come after it; for a start already delayed, the next week's
+ * certificate or a visa that may come after it (a matched applicant's undecided visa route too:
+ * the rank order list deadline it once asked to decide by has passed, t9m F4); for a start already delayed, the next week's
  * follow-up (delayedStartDue), never the start that has passed. Never the step's own deadline, so the notice is never a
  * second notice of one step's deadline beside its ladder.
  */
@@ -271,6 +272,7 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   }
   return risk.code === "CERTIFICATION_AFTER_START" ||
     risk.code === "VISA_NOT_READY_FOR_START" ||
+    risk.code === "VISA_UNDECIDED" ||
     risk.code === "MATCH_DAY_NOT_REPORTED"
     ? known.start
     : known.rol;

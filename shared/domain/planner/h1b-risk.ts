@@ -19,6 +19,7 @@ import {
 } from "./h1b-words.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
+import { hasMatched } from "./visa-start-risk.ts";
 
 export { proclamationRisks } from "./h1b-proclamation-risk.ts";
 export { step3Risks } from "./step3-risk.ts";
@@ -86,7 +87,8 @@ const H1B_PETITION_SOURCES = [
  * deadlines (the visa in hand before orientation: visa_j1, visa_h1b_stamping) that the route must
  * be settled with the program now, with the J-1 chain and what an H-1B takes. It stopped at the
  * deadline, leaving a matched applicant with no visa advice when it matters most. No new fact: the
- * J-1 chain and its sources are J1_ROUTE's, the H-1B petition the catalog's visa_h1b.
+ * J-1 chain and its sources are J1_ROUTE's, the H-1B petition the catalog's visa_h1b. Once the
+ * applicant has matched (hasMatched) it is critical and its notice asks to choose now (t9m F4).
  */
 function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk[] {
   let last: DueDate | null = null;
@@ -118,11 +120,17 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   const h1b = isFinished(statusOf(context, "usmle_step3"))
     ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
     : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3.";
+  // Once matched (Match Day done, or the contract begun), the route is the critical path and the
+  // program is known (lead's ruling on tester t9m F4): critical, with a notice, asking to choose now.
+  const matched = hasMatched(context);
+  const ask = matched
+    ? "You matched and have not chosen a visa route yet: choose your visa route with your program's GME office now"
+    : "You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched";
   return [
     {
       code: "VISA_UNDECIDED",
-      severity: "warning",
-      message: `You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched, since either route takes months of paperwork and ${visaBy}. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan lays out its steps.`,
+      severity: matched ? "critical" : "warning",
+      message: `${ask}, since either route takes months of paperwork and ${visaBy}. ${h1b} J-1: ${J1_ROUTE} If you are a US citizen or permanent resident you need no visa. Ask your advisor to set your visa track (J-1, H-1B or none) so this plan lays out its steps.`,
       milestones: ["contract"],
       sources,
     },

@@ -3,8 +3,10 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { hasMatched, UNDECIDED_VISA_NAME } from "./visa-start-risk.ts";
 
 /**
  * How long a delayed start is followed up, weekly: until 1 September of the Match year (month-day,
@@ -73,11 +75,13 @@ export function delayedStartDue(context: PlanContext): DueDate {
  * within the span, the next week's instant and its end. Shape: zero or one Risk. Pure.
  */
 export function startDelayedRisks(context: PlanContext): Risk[] {
-  if (!isFinished(statusOf(context, "match_day"))) return [];
+  // No visa route chosen (tester t9m F4): the visa is missing and named; matched as the lead ruled.
+  const undecided = context.applicant.visa === "undecided";
+  if (!(undecided ? hasMatched(context) : isFinished(statusOf(context, "match_day")))) return [];
   const open = START_NEEDS.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
-  if (open.length === 0) return [];
+  if (open.length === 0 && !undecided) return [];
   const start = context.calendar.dates.residency_start;
   const end = followUpEnd(context);
   if (context.now < start.at) {
@@ -91,14 +95,21 @@ export function startDelayedRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   for (const entry of open) addSource(sources, citationSource(entry.why));
   addSource(sources, DELAYED_START_SOURCE);
-  const names = open.map((entry) => entry.advisorName).join(", ");
+  const missing = open.map((entry) => entry.advisorName);
+  const milestones = open.map((entry) => entry.key as StepSubject);
+  if (undecided) {
+    missing.push(UNDECIDED_VISA_NAME);
+    if (!milestones.includes("contract")) milestones.push("contract");
+    for (const source of J1_SOURCES) addSource(sources, source);
+  }
+  const names = missing.join(", ");
   const ecfmg = ecfmgHolds(open.map((entry) => entry.key));
   return [
     {
       code: "START_DELAYED",
       severity: "critical",
-      message: `Residency started on ${renderDate(start.date)} and ${names} ${open.length === 1 ? "is" : "are"} not done, so your start is delayed. Contact your program's GME office${ecfmg === "" ? "" : " and ECFMG"} today: ask how long the program holds your position and what is still missing${ecfmg === "" ? "" : ` (${ecfmg})`}. Programs hold a delayed start only briefly; we will write each week until ${renderDate(`${context.calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`)}. If you have started, mark these steps done.`,
-      milestones: open.map((entry) => entry.key as StepSubject),
+      message: `Residency started on ${renderDate(start.date)} and ${names} ${missing.length === 1 ? "is" : "are"} not done, so your start is delayed. Contact your program's GME office${ecfmg === "" ? "" : " and ECFMG"} today: ask how long the program holds your position and what is still missing${ecfmg === "" ? "" : ` (${ecfmg})`}. Programs hold a delayed start only briefly; we will write each week until ${renderDate(`${context.calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`)}. If you have started, mark these steps done.`,
+      milestones,
       sources,
     },
   ];

@@ -3,11 +3,49 @@ import type { Risk, StepSubject } from "../plan.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
 const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
+/** Either route's own visa steps (J-1's ECFMG chain, H-1B's petition and stamping), catalog keys. */
+const ROUTE_VISA_STEPS = [
+  "j1_statement_of_need",
+  "j1_ecfmg_sponsorship",
+  "j1_ds2019",
+  "visa_j1",
+  "visa_h1b",
+  "visa_h1b_stamping",
+] as const;
+/** How the visa of an applicant with no route chosen is named among the steps still missing. */
+export const UNDECIDED_VISA_NAME = "your visa (no route chosen yet)";
+
+/**
+ * Whether the applicant has matched: Match Day done, or the program's contract begun or signed
+ * (lead's ruling on tester t9m F4: from then on an undecided visa route is the critical path).
+ */
+export function hasMatched(context: PlanContext): boolean {
+  if (isFinished(statusOf(context, "match_day"))) return true;
+  const contract = statusOf(context, "contract");
+  return contract !== "not_started";
+}
+
+/**
+ * A matched non-US-citizen with no visa route chosen (tester t9m F4): their visa is missing exactly
+ * as a chosen route's undone steps are, and late from the first date either route's visa steps are
+ * planned for (the earlier route, as an uncertain date is planned for the earlier one). Undefined
+ * when the route is chosen or visa is "none". The milestone is the contract, as VISA_UNDECIDED's.
+ */
+export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number | undefined {
+  if (context.applicant.visa !== "undecided") return undefined;
+  let first: number | undefined;
+  for (const key of ROUTE_VISA_STEPS) {
+    const due = dates.due(key)?.at;
+    if (due !== undefined && (first === undefined || due < first)) first = due;
+  }
+  return first;
+}
 
 /**
  * VISA_NOT_READY_FOR_START (critical): the applicant matched (Match Day done), residency has not
@@ -21,7 +59,9 @@ const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
-  if (!isFinished(statusOf(context, "match_day")) || context.now >= start.at) return [];
+  const undecided = context.applicant.visa === "undecided";
+  const matched = undecided ? hasMatched(context) : isFinished(statusOf(context, "match_day"));
+  if (!matched || context.now >= start.at) return [];
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
@@ -31,17 +71,29 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     noteRiskChange(context, due);
     return due < context.now;
   });
-  if (late.length === 0) return [];
+  const next = open.filter((entry) => !late.includes(entry));
+  const lateNames = late.map((entry) => entry.advisorName);
+  const nextNames = next.map((entry) => entry.advisorName);
+  const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
   for (const entry of late) addSource(sources, citationSource(entry.why));
-  const names = (entries: typeof open) => entries.map((entry) => entry.advisorName).join(", ");
-  const next = open.filter((entry) => !late.includes(entry));
+  // No route chosen: the visa itself is missing, late once either route's first step is due.
+  const visaDue = undecided ? undecidedVisaDue(context, dates) : undefined;
+  if (visaDue !== undefined) {
+    noteRiskChange(context, visaDue);
+    if (visaDue < context.now) {
+      lateNames.push(UNDECIDED_VISA_NAME);
+      if (!milestones.includes("contract")) milestones.push("contract");
+      for (const source of J1_SOURCES) addSource(sources, source);
+    } else nextNames.push(UNDECIDED_VISA_NAME);
+  }
+  if (lateNames.length === 0) return [];
   return [
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${start.date}: ${names(late)} ${late.length === 1 ? "is" : "are"} past the date we plan for${next.length > 0 ? `, and ${names(next)} still ${next.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
-      milestones: late.map((entry) => entry.key as StepSubject),
+      message: `Your visa steps are behind for residency starting ${start.date}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      milestones,
       sources,
     },
   ];

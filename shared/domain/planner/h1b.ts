@@ -87,6 +87,27 @@ export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays
   };
 }
 
+/** Step 3's earliest chain from `now` for an applicant who has not booked it (see step3ChainNow). */
+export interface Step3ChainNow {
+  certified: boolean;
+  /** When the certificate is in hand: now once issued, else h1bCertificateAt. */
+  certificateAt: number;
+  visaDays: number;
+  chain: Step3Chain;
+}
+
+/**
+ * The one computation STEP3_NEEDED_FOR_H1B (step3Risks) and the Step 3 step's wait
+ * (step3OutOfReach) read: the certificate (now once issued), FSMB, abroad the visitor visa, a seat
+ * and the result, so the step never pushes a date the risk calls out of reach (tester t9m F14).
+ */
+export function step3ChainNow(context: PlanContext, examsReadyAt: number): Step3ChainNow {
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
+  const certificateAt = certified ? context.now : h1bCertificateAt(context, examsReadyAt);
+  const visaDays = step3VisaDays(context);
+  return { certified, certificateAt, visaDays, chain: step3ChainFrom(context, certificateAt, visaDays) };
+}
+
 /**
  * The earliest ECFMG certificate for the H-1B chain while it is pending: earliestCertification (the
  * diploma's verification and the outstanding results) and never before `examsReadyAt`, the

@@ -3,17 +3,10 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
-import {
-  h1bCertificateAt,
-  h1bCertificateTarget,
-  step3ChainDays,
-  step3ChainFrom,
-  step3LeadDays,
-  step3VisaDays,
-} from "./h1b.ts";
+import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
 import {
   graduationCited,
   J1_ALTERNATIVE,
@@ -29,7 +22,6 @@ import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 const STEP3 = indexedStep("usmle_step3");
-const CERTIFICATION = indexedStep("ecfmg_certification");
 
 const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "visa_h1b"]);
 const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
@@ -53,12 +45,10 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     given?.date !== undefined && (given.status === "scheduled" || given.status === "in_progress")
       ? startOfLocalDate(context.zone, given.date)
       : null;
-  const certified = isFinished(statusAt(context, CERTIFICATION.index));
-  const certificateAt = certified ? now : h1bCertificateAt(context, examsReadyAt);
   // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait; FSMB's
   // permit never before graduation's 12 weeks (step3ChainFrom), the same rule certified or not.
-  const visaDays = step3VisaDays(context);
-  const chain = step3ChainFrom(context, certificateAt, visaDays);
+  // The Step 3 step reads the same chain (step3OutOfReach) to wait once it is out of reach.
+  const { certified, certificateAt, visaDays, chain } = step3ChainNow(context, examsReadyAt);
   const reportedBy = day === null ? chain.reportedBy : day + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
   // Holding a visitor visa already, the chain without its wait: the latest FSMB application then.

@@ -3,6 +3,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { PREREQUISITES_AT } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
+import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } from "./step3-wait.ts";
 
 /**
  * The eligibility gate's wait in words, as every other wait is a step (shown by its title): not
@@ -80,6 +81,11 @@ export function waitingForOf(
   if (entry.seasonBound && feasibility.infeasible && !ineligible) {
     waitingFor = added(waitingFor, `a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
     resolvedBy ??= `Change your target to the ${feasibility.earliestMatchYear} Match: the ${context.calendar.matchYear} Match is out of reach (see MATCH_YEAR_NOT_FEASIBLE).`;
+  }
+  // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits (tester t9m F14).
+  if (entry.key === "usmle_step3" && waitingFor === null && step3OutOfReach(context, feasibility)) {
+    waitingFor = [STEP3_OUT_OF_REACH];
+    resolvedBy = STEP3_OUT_OF_REACH_RESOLVED_BY;
   }
   return { waitingFor, resolvedBy, prerequisitePending };
 }

@@ -302,7 +302,9 @@ const scenarios: Scenario[] = [
   },
   {
     name: "h1b-step3-before-ranking-2027",
-    now: "2026-11-30T06:00:00Z",
+    // While Step 3 can still make the rank order list deadline from Cairo (visitor visa included):
+    // from 30 Nov it cannot, and the step waits instead (tester t9m F14, step3-out-of-reach-step.test.ts).
+    now: "2026-10-15T06:00:00Z",
     assess(result) {
       const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
       const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");

@@ -16,12 +16,12 @@ import {
 // plan knows both that the applicant is in the US (no proclamation risk, no visa allowance) and
 // that the certificate is done.
 
-function certifiedH1b(timezone: string) {
+function certifiedH1b(timezone: string, certifiedOn = "2026-11-20") {
   return inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B", graduation: "2024-06-30" }),
     milestones: [
       ...doneMilestones(REGISTERED_KEYS, "2026-09-20"),
-      milestoneFactory("ecfmg_certification", "done", "2026-11-20"),
+      milestoneFactory("ecfmg_certification", "done", certifiedOn),
     ],
   });
 }
@@ -44,7 +44,9 @@ describe("Step 3 texts fit where the applicant lives and the certificate they ho
   });
 
   it("still tells a certified applicant abroad about the trip and its visitor visa", () => {
-    const result = planFor(certifiedH1b("Africa/Cairo"), NOW);
+    // Certified in time for the trip: at NOW, certified on 20 Nov, Step 3 from Cairo can no longer
+    // make the rank order list deadline and the step waits (tester t9m F14).
+    const result = planFor(certifiedH1b("Africa/Cairo", "2026-09-25"), "2026-10-01T16:00:00Z");
     const action = step3Action(result);
     expect(action).toContain("Apply for Step 3 through FSMB now");
     expect(action).not.toMatch(/once certified/i);

@@ -1,0 +1,37 @@
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import type { Feasibility } from "./feasibility.ts";
+import { step3ChainNow } from "./h1b.ts";
+
+const STEP3 = indexedStep("usmle_step3");
+
+/** What the Step 3 step waits for once it cannot make this Match's rank order list (step3OutOfReach). */
+export const STEP3_OUT_OF_REACH =
+  "Step 3 cannot be reported before this Match's rank order list deadline: rank programs that offer a J-1 for this Match; plan Step 3 for a later Match";
+
+/**
+ * What lifts that wait: the track or the Match, the applicant's choice. Set as a gate's is, so the
+ * step shows no date it cannot make (no calendar event, no overdue entry for it).
+ */
+export const STEP3_OUT_OF_REACH_RESOLVED_BY =
+  "Rank programs that offer a J-1 for this Match and ask your advisor to switch your visa track to J-1, or plan Step 3 in time for a later Match's rank order list (see STEP3_NEEDED_FOR_H1B).";
+
+/**
+ * Whether the Step 3 step of an H-1B applicant who has not booked it waits (tester t9m F14): exactly
+ * when STEP3_NEEDED_FOR_H1B's own chain (step3ChainNow, as step3Risks reads it) says its result
+ * cannot reach programs by the rank order list deadline, while that list is open. The step then
+ * pushes no fee, visitor visa or trip for a date the risk calls impossible: no urgency, no reminders.
+ * A Match out of reach is left to its own gate (its risk is judged on the later Match's dates), and
+ * a booked Step 3 keeps its own date (the risk speaks to that date).
+ */
+export function step3OutOfReach(context: PlanContext, feasibility: Feasibility): boolean {
+  if (context.applicant.visa !== "H-1B" || feasibility.infeasible) return false;
+  const status = statusAt(context, STEP3.index);
+  if (isFinished(status)) return false;
+  // Booked as step3Risks reads it: a date given, scheduled or under way.
+  const booked = status === "scheduled" || status === "in_progress";
+  if (booked && context.entries.at(STEP3.index)?.date !== undefined) return false;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now > rol) return false;
+  return step3ChainNow(context, feasibility.readyAt).chain.reportedBy > rol;
+}

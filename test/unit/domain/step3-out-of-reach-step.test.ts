@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * Tester t9m F14: an H-1B applicant, certified, Step 3 not started, list in progress. Once
+ * STEP3_NEEDED_FOR_H1B says Step 3 cannot be reported by the rank order list deadline, the Step 3
+ * step must not push the fee, the visitor visa and the trip for that deadline: it waits, with no
+ * reminders and no urgent standing. While Step 3 is still feasible nothing changes.
+ */
+const h1bApplicant = (timezone: string) =>
+  inputFactory({
+    applicant: applicantFactory({
+      externalId: `f14-${timezone}`,
+      timezone,
+      matchYear: 2027,
+      visa: "H-1B",
+      graduation: "2024-06-01",
+    }),
+    milestones: [
+      ...doneMilestones(REGISTERED_KEYS, "2026-08-20"),
+      milestoneFactory("ecfmg_certification", "done", "2026-08-15"),
+      milestoneFactory("rank_order_list", "in_progress"),
+      milestoneFactory("usmle_step3", "not_started"),
+    ],
+  });
+const planAt = (timezone: string, now: string): Plan =>
+  plan(h1bApplicant(timezone), seasonCalendar(2027), new Date(now));
+const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
+const step3Reminders = (result: Plan) =>
+  result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
+
+const ZONES = ["Asia/Manila", "America/New_York"] as const;
+const OUT_OF_REACH = "2027-01-20T01:00:00Z"; // 20 Jan 2027, 9 AM in Manila
+const FEASIBLE = "2026-10-01T01:00:00Z";
+
+describe("Step 3 once the risk says it cannot be reported before the rank order list deadline", () => {
+  for (const zone of ZONES) {
+    it(`${zone}: the step waits, not urgent, with words that fit and no reminder`, () => {
+      const result = planAt(zone, OUT_OF_REACH);
+      expect(step3Risk(result)?.severity).toBe("critical");
+      expect(result.nextSteps.find((step) => step.milestone === "usmle_step3")).toBeUndefined();
+      const blocked = result.blocked.find((step) => step.milestone === "usmle_step3");
+      expect(blocked?.waitingFor.join(" ")).toContain(
+        "Step 3 cannot be reported before this Match's rank order list deadline: rank programs that offer a J-1 for this Match; plan Step 3 for a later Match",
+      );
+      // No date it cannot make (no calendar event), and nothing overdue for it.
+      expect(blocked?.deadline).toBeUndefined();
+      expect(blocked?.resolvedBy).toContain("J-1");
+      expect(result.overdue.some((step) => step.milestone === "usmle_step3")).toBe(false);
+      expect(step3Reminders(result)).toEqual([]);
+    });
+
+    it(`${zone}: while Step 3 is feasible the step still asks for it, with its reminders`, () => {
+      const result = planAt(zone, FEASIBLE);
+      expect(step3Risk(result)?.severity).toBe("warning");
+      expect(result.nextSteps.find((step) => step.milestone === "usmle_step3")).toBeDefined();
+      expect(result.blocked.find((step) => step.milestone === "usmle_step3")).toBeUndefined();
+      expect(step3Reminders(result).length).toBeGreaterThan(0);
+    });
+  }
+
+  it("plans no Step 3 reminder on any day the risk says out of reach (every 3 days, both zones)", () => {
+    let outOfReach = 0;
+    for (const zone of ZONES)
+      for (
+        let at = Date.parse("2026-10-01T12:00:00Z");
+        at < Date.parse("2027-03-04T00:00:00Z");
+        at += 3 * 86_400_000
+      ) {
+        const result = plan(h1bApplicant(zone), seasonCalendar(2027), new Date(at));
+        if (step3Risk(result)?.severity !== "critical") continue;
+        outOfReach++;
+        expect(step3Reminders(result), `${zone} ${new Date(at).toISOString()}`).toEqual([]);
+        expect(result.nextSteps.some((step) => step.milestone === "usmle_step3")).toBe(false);
+      }
+    expect(outOfReach).toBeGreaterThan(10);
+  });
+});

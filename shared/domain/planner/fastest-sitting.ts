@@ -68,7 +68,15 @@ export function examAt(
   );
   return {
     sitting,
-    reported: kept ? own(sitting + report * DAY_MS) : sitting + report * DAY_MS,
+    // A faster booking never reports later than the applicant's own dated sitting would (capped by
+    // `own`): else a day before, the plan was out of reach, and at the deadline back in it
+    // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
+    reported: kept
+      ? own(sitting + report * DAY_MS)
+      : Math.min(
+          sitting + report * DAY_MS,
+          day === null ? Number.POSITIVE_INFINITY : own(day + report * DAY_MS),
+        ),
     expected: sitting + report * DAY_MS,
   };
 }

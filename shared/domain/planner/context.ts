@@ -10,6 +10,7 @@ import {
   SCHOOL_CHECK_INDEX,
   stepIndex,
 } from "./catalog-index.ts";
+import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
@@ -124,6 +125,8 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     input.applicant.timezone,
   );
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
+  if (soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone))
+    entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
   // Statuses of different steps are independent, and marking prerequisites done commutes, so the

@@ -5,12 +5,10 @@ import { isoUtc } from "../time.ts";
 import { bookByOf } from "./book-by.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { nothingOutstanding } from "./earliest-certification.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
-import { matchOverUnreported } from "./match-day-risk.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
@@ -23,6 +21,7 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { pastSeasonMatchNote } from "./step-text.ts";
+import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
@@ -100,12 +99,9 @@ export function planMilestone(
   // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
   // on the OET's last sitting day, a week after the applicant sat it).
   const resultDue = own !== null && own.due.at < context.now ? resultDueAt(stepDates.calendar, index) : null;
-  // The certificate with nothing outstanding, once the Match is over with its result never told,
-  // has no date: whose orientation it is needed for depends on that result (tester t9k F2: the next
-  // season's orientation date and its reminders; CERTIFICATION_AFTER_START asks instead).
-  const undated =
-    entry.key === "ecfmg_certification" && matchOverUnreported(context) && nothingOutstanding(context);
-  const due = schoolCheckOnly || undated ? null : (phase?.due ?? resultDue ?? shown.due);
+  // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
+  const due =
+    schoolCheckOnly || undatedStep(context, entry, stepDates) ? null : (phase?.due ?? resultDue ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =

@@ -13,6 +13,7 @@ import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } fr
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { ownDateOf } from "./own-date.ts";
+import { pathwayDecisionDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -98,7 +99,10 @@ export function planMilestone(
   // Once the sitting day has begun, its last sitting day is met: what is left is the result
   // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
   // on the OET's last sitting day, a week after the applicant sat it).
-  const resultDue = own !== null && own.due.at < context.now ? resultDueAt(stepDates.calendar, index) : null;
+  const resultDue =
+    own !== null && own.due.at < context.now
+      ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
+      : null;
   // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
   const due =
     schoolCheckOnly || undatedStep(context, entry, stepDates) ? null : (phase?.due ?? resultDue ?? shown.due);

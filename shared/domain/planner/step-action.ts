@@ -12,6 +12,7 @@ import { step3Action } from "./h1b.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayDecisionDue } from "./pathway-review.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -44,6 +45,12 @@ export interface StepActionFacts {
 
 export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
   const { entry, status, due } = facts;
+  // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
+  // application deadline it met, as the step shows it (t9m F6).
+  const textDue =
+    due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)
+      ? facts.stepDates.dueAt(facts.index)
+      : due;
   const action = facts.schoolCheckOnly
     ? ineligibleSchoolAction(context)
     : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
@@ -71,7 +78,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   // whatever is still missing" with nothing missing).
                   entry.key === "ecfmg_certification" && nothingOutstanding(context)
                     ? CERTIFICATE_ISSUED_ACTION
-                    : actionFor(context, entry, facts.index, status, budget, due),
+                    : actionFor(context, entry, facts.index, status, budget, textDue),
                   facts.h1bTarget ?? due,
                 );
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),

@@ -11,6 +11,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
+import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 
@@ -98,9 +99,10 @@ export function actionFor(
       entry.key,
       statusAction(context, entry, index, status, budget, due),
     );
-  // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3).
+  // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3);
+  // one submitted in time is under review, then its answer is asked (t9m F6).
   if (entry.key === "ecfmg_pathway") {
-    const answer = pathwayAnswerAction(context);
+    const answer = pathwayAnswerAction(context) ?? pathwayReviewAction(context, entry, due);
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.

@@ -100,7 +100,9 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
     expect(overdueDisagreements(thePlan, ZONE)).toEqual([]);
   });
 
-  it("a Pathway application past its day and its deadline, result pending, is overdue in its urgency as in the Overdue list", () => {
+  // Dated before its deadline (26 Dec 2026), the application met it: it is under ECFMG's review and
+  // due by the rank order list deadline, so nothing reads overdue (lead's ruling on tester t9m F6).
+  it("a Pathway application dated before its deadline, past both, result pending, is nowhere overdue", () => {
     const thePlan = planFor(
       inputFactory({
         applicant: applicantFactory({
@@ -119,9 +121,9 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
     );
     const pathway = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
     expect(pathway?.matchYears).toBeUndefined();
-    expect(pathway && stepBadge(pathway, thePlan.now)).toBe("overdue-result-pending");
-    expect(pathway?.urgency).toBe("overdue");
-    expect(thePlan.overdue.map((step) => step.milestone)).toContain("ecfmg_pathway");
+    expect(pathway && stepBadge(pathway, thePlan.now)).toBe("result-pending");
+    expect(pathway?.urgency).toBe("urgent");
+    expect(thePlan.overdue.map((step) => step.milestone)).not.toContain("ecfmg_pathway");
     expect(overdueDisagreements(thePlan, "Asia/Karachi")).toEqual([]);
   });
 });

@@ -78,12 +78,30 @@ export function byDayNear(context: PlanContext, at: number): boolean {
 /**
  * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
  * passed)"; while it is ahead and due today (dueToday), the instant in both zones in every zone,
- * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": never "passed" before
- * the instant (tester t9k F7), never "by" their yesterday, never a bare day on the last one (t9l F7).
+ * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)" ("tomorrow, by …" when it
+ * falls on their next local day, dueDayWord): never "passed" before the instant (tester t9k F7),
+ * never "by" their yesterday, never a bare day on the last one (t9l F7).
  */
 export function byDay(context: PlanContext, at: number): string {
   if (at < context.now) return `as soon as you can (${dayBy(context, at)} has passed)`;
-  return dueToday(context, at) ? `today, by ${when(context, at)}` : `by ${dayBy(context, at)}`;
+  if (!dueToday(context, at)) return `by ${dayBy(context, at)}`;
+  const word = dueDayWord(context, at);
+  return word === "" ? `by ${when(context, at)}` : `${word}, by ${when(context, at)}`;
+}
+
+/**
+ * The word for the local day of an instant due within the next 24 hours (dueToday): "today" only
+ * when it falls on the applicant's local today, "tomorrow" on their next local day, else "" (the
+ * weekday and date, which `when` names, say it alone). dueToday's 24 hours cross local midnight, so
+ * "today" alone read "today, by Sun 27 Dec" on a Saturday (tester t9m F8).
+ */
+export function dueDayWord(context: PlanContext, at: number): "today" | "tomorrow" | "" {
+  const day = localDate(context.zone, at);
+  const today = localDate(context.zone, context.now);
+  if (day === today) return "today";
+  return day === localDate(context.zone, startOfLocalDate(context.zone, today) + DAY_MS + DAY_MS / 2)
+    ? "tomorrow"
+    : "";
 }
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */

@@ -1,8 +1,9 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, renderEt, renderInZone } from "../time.ts";
+import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { dueDayWord } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
@@ -49,6 +50,9 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
   noteRiskChange(context, actBy - DAY_MS);
   const today = dueToday(context, actBy);
+  // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
+  const dueWord = today ? dueDayWord(context, actBy) : "";
+  noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
   const lastBy = byDay(context, last.at);
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
@@ -62,6 +66,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.zone !== zone ||
     known.calendar !== calendar ||
     known.today !== today ||
+    known.dueWord !== dueWord ||
     known.actBy !== actBy ||
     known.lastBy !== lastBy ||
     known.pathway !== pathway ||
@@ -75,6 +80,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       at: last.at,
       takes: takes.map((take) => ({ ...take })),
       today,
+      dueWord,
       actBy,
       pathway,
       bound,
@@ -112,6 +118,8 @@ interface LastDayFacts {
   takes: readonly Remaining[];
   /** Whether actBy is due today (dueToday): then every "by" carries its hour. */
   today: boolean;
+  /** actBy's day while it is due today: "today", "tomorrow" (dueDayWord), or "" (say the day). */
+  dueWord: "today" | "tomorrow" | "";
   /** The earliest of the named actions' last instants: the last day, or the Pathway's deadline before it. */
   actBy: number;
   pathway: PathwayDue;
@@ -167,8 +175,9 @@ function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): bo
 
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
-  // The opener says the hour (by); an action due at that same instant then just says "today".
-  const lastBy = facts.today && facts.at === facts.actBy ? "today" : facts.lastBy;
+  // The opener says the hour (by); an action due at that same instant then just says its day word,
+  // "today" or "tomorrow" (tester t9m F8: never "today" for the applicant's tomorrow).
+  const lastBy = facts.dueWord !== "" && facts.at === facts.actBy ? facts.dueWord : facts.lastBy;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
@@ -188,8 +197,8 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       if (facts.pathway === "submitted") continue;
       if (facts.pathway === "before")
         acts.push(
-          facts.today
-            ? "submit your ECFMG Pathway application today (its deadline is projected)"
+          facts.dueWord !== ""
+            ? `submit your ECFMG Pathway application ${facts.dueWord} (its deadline is projected)`
             : `submit your ECFMG Pathway application ${facts.dueBy} (projected)`,
         );
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
@@ -240,7 +249,7 @@ const AFTER_THAT_DAY = {
 
 /** "Wed 27 Jan 2027" from "by Wed 27 Jan 2027", "Sat 26 Dec 2026, 6:00 PM PST (…)" from "today, by Sat 26 Dec 2026, 6:00 PM PST (…)". */
 function dayOf(by: string): string {
-  return by.replace(/^(today, )?by /, "");
+  return by.replace(/^((today|tomorrow), )?by /, "");
 }
 
 /** "a, b and c". */

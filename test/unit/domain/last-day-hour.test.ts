@@ -31,7 +31,7 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today},`);
   });
 
-  // UTC−10 to UTC+14, each half hour through the last 36 hours before the deadline.
+  // UTC−10 to UTC+14, each half hour through the last 48 hours before the deadline.
   describe.each([
     "Pacific/Honolulu",
     "America/Los_Angeles",
@@ -44,17 +44,26 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
     "Pacific/Kiritimati",
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
-    const hour = `today, by ${renderInZone(zone, due)} (${renderEt(due)})`;
-    it("within 24 hours or on the local day of the deadline the risks say today and the hour; before that, its day", () => {
-      for (let now = due - 36 * HOUR; now <= due; now += HOUR / 2) {
+    const hour = `by ${renderInZone(zone, due)} (${renderEt(due)})`;
+    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8); before that, its day", () => {
+      for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
         const result = plan(input, calendar, new Date(now));
         const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
         const late = risk(result, "EXAMS_LATE_FOR_RANKING");
         const at = new Date(now).toISOString();
+        const today = localDate(zone, now);
         expect(lastDay, at).toContain("within reach if you act ");
-        if (due - now <= 24 * HOUR || localDate(zone, now) === localDate(zone, due)) {
-          expect(lastDay, at).toContain(`if you act ${hour}:`);
-          if (late !== "") expect(late, at).toContain(hour);
+        if (due - now <= 24 * HOUR || today === localDate(zone, due)) {
+          const word =
+            today === localDate(zone, due)
+              ? "today, "
+              : nextDay(zone, now) === localDate(zone, due)
+                ? "tomorrow, "
+                : "";
+          expect(lastDay, at).toContain(`if you act ${word}${hour}:`);
+          if (late !== "") expect(late, at).toContain(`${word}${hour}`);
+          if (word !== "today, ")
+            expect(`${lastDay}\n${late}`, at).not.toMatch(/\btoday, by|application today/);
         } else {
           expect(lastDay, at).toContain("if you act by Sat 26 Dec 2026:");
           expect(`${lastDay}\n${late}`, at).not.toContain("today");
@@ -63,6 +72,12 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
     });
   });
 });
+
+/** The applicant's local date a calendar day after now's. */
+function nextDay(zone: string, now: number): string {
+  const [year, month, day] = localDate(zone, now).split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
 
 /**
  * Tester t9l F8: a Pathway recorded in progress with the date Sun 20 Dec 2026 (submitted then, six

@@ -64,6 +64,14 @@ export function etEventBefore(deadline: number, daysBefore: number, clock: strin
   return fromWall(ET_ZONE, day + minutesFromClock(clock) * MINUTE_MS);
 }
 
+/**
+ * How long an ET event (a SOAP day's first offer round, at the rung's eventEt) stays open once it
+ * starts: NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
+ * "Each SOAP round lasts two hours". Later rounds of the day are not published for 2027, so a
+ * notice is only about that first round, except on SOAP's last day, whose rounds run to its end.
+ */
+export const ET_EVENT_OPEN_MS = 2 * HOUR_MS;
+
 /** The last instant a reminder about the ET event at `event` may leave (event − margin). */
 export function etEventSendLimit(event: number): number {
   return event - ET_EVENT_MARGIN_MS;

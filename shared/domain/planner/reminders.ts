@@ -12,6 +12,7 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, slotOnDay, timed } from "./ladders.ts";
 
 /**
@@ -153,6 +154,10 @@ function layLadder(
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
+    // An ET event's rung (a SOAP day's rounds) caught up after its margin: now, outside quiet
+    // hours, while the round is still open, else never; the next round's rung speaks (t9m F7).
+    if (missed !== undefined && sendAt !== null)
+      sendAt = eventCatchUp(context, target, missed.rung, sendAt, nowWall);
     // A season date's rung ("ranking opens today") is news on its day only: once its slot has
     // passed it is never re-sent, the step's other rungs speak (tester s10 issue 9d C7).
     if (missed !== undefined && sendAt !== null && isSeasonRung(target.ladder, missed.rung)) sendAt = null;
@@ -182,6 +187,33 @@ function layLadder(
     }
   }
 }
+
+/**
+ * When a missed rung about an ET event goes out, given the catch-up instant the ladder's rule chose
+ * (tester t9m F7: SOAP recorded on Tuesday evening in Auckland had Tuesday's round notice caught up
+ * at 9:00 AM Wednesday, after the round). Unchanged while it still leaves the event's margin;
+ * otherwise now (or when the quiet hours end) if the event is still open then (ET_EVENT_OPEN_MS;
+ * the deadline's own day runs to the deadline: SOAP's last rounds, to its end), else nothing.
+ */
+function eventCatchUp(
+  context: PlanContext,
+  target: ReminderTarget,
+  rungName: string,
+  sendAt: number,
+  nowWall: number,
+): number | null {
+  let rung: LadderRung | undefined;
+  for (const each of reminderLadder(target.ladder)) if (each.rung === rungName) rung = each;
+  if (rung === undefined || rung.anchor !== "deadline" || rung.eventEt === undefined) return sendAt;
+  const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
+  if (sendAt <= etEventSendLimit(event)) return sendAt;
+  const openUntil =
+    rung.daysBefore === 0 ? target.deadline : Math.min(event + ET_EVENT_OPEN_MS, target.deadline);
+  const at = lateArrivalSlot(context, nowWall);
+  return at < openUntil ? at : null;
+}
+
+type LadderRung = ReturnType<typeof reminderLadder>[number];
 
 /** Whether a ladder's rung is anchored on a season date (the rank list's `ranking-opens`). */
 function isSeasonRung(ladder: string, rung: string): boolean {

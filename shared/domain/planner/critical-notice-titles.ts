@@ -2,6 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, RiskCode } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
@@ -29,7 +30,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
   VISA_UNDECIDED: "You matched: choose your visa route with your program's GME office now",
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
-  MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your contract and visa steps are waiting",
+  MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your {steps} are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
@@ -90,6 +91,9 @@ export function noticeTemplate(
   phase: string | undefined,
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
+  // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.
+  if (risk.code === "MATCH_DAY_NOT_REPORTED")
+    return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);

@@ -4,6 +4,7 @@ import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
 import { byDay, dayBy, earlierDay, when } from "./day-words.ts";
 import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
@@ -144,7 +145,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   // on tester t9l F1): a Match reported brings the plan back to this season, contract and visa first.
   const askMatched =
     listDone && context.now >= calendar.dates.nrmp_match_day.at
-      ? `If you matched, tell us where (mark Match Day done): this plan returns to your ${calendar.matchYear} Match, with your contract and visa steps. `
+      ? `If you matched, tell us where (mark Match Day done): this plan returns to your ${calendar.matchYear} Match, with your ${contractSteps(context.applicant.visa)}. `
       : "";
   // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy);

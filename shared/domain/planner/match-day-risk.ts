@@ -1,6 +1,7 @@
 import type { Risk } from "../plan.ts";
 import { projectionSources, seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -68,7 +69,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const j1 = context.applicant.visa === "J-1";
   const waiting = j1
     ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
-    : "your contract and visa steps";
+    : `your ${contractSteps(context.applicant.visa)}`;
   const sources = [NRMP_DATES_URL];
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
   projectionSources(sources, calendar.dates.nrmp_match_day, start);

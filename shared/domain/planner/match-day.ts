@@ -14,7 +14,7 @@ import {
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
   phasedIn,
-  SOAP_MATCH_DAY_WHY,
+  soapMatchDayWhy,
   textsOf,
   unmatchedReported,
 } from "./match-outcome-texts.ts";
@@ -49,10 +49,16 @@ export function matchDayStep(
   if (!isSatisfied(context, "rank_order_list")) return undefined;
   const { calendar } = context;
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
-  const texts = textsOf(calendar);
+  const texts = textsOf(calendar, context.applicant.visa);
   const soap = unmatchedReported(context);
   const soapEntry = soap
-    ? phasedIn(texts.soapPhased, entry, SOAP_MATCH_DAY_TITLE, texts.soapMatchDayAction, SOAP_MATCH_DAY_WHY)
+    ? phasedIn(
+        texts.soapPhased,
+        entry,
+        SOAP_MATCH_DAY_TITLE,
+        texts.soapMatchDayAction,
+        soapMatchDayWhy(context.applicant.visa),
+      )
     : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
     const due = dates.due(entry.key);
@@ -98,7 +104,7 @@ export function matchDayNotice(
     matchOverNotices(context, due, detail, reminders);
     return;
   }
-  const texts = textsOf(context.calendar);
+  const texts = textsOf(context.calendar, context.applicant.visa);
   const soap = unmatchedReported(context);
   const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
     id: texts.matchDayFollowUpId,
@@ -168,7 +174,7 @@ function matchDayWeeklyNotice(
   detail: Deadline,
   soap: boolean,
 ): TimedReminder | null {
-  const texts = textsOf(context.calendar);
+  const texts = textsOf(context.calendar, context.applicant.visa);
   const matchDay = context.calendar.dates.nrmp_match_day.at;
   const week = Math.max(1, Math.ceil((context.now - matchDay) / WEEK_MS));
   return followUp(context, matchDay + week * WEEK_MS, due.at, detail, {

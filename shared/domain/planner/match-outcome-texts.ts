@@ -4,9 +4,11 @@ import type { Deadline, Reminder } from "../plan.ts";
 import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
+import type { Visa } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
@@ -52,9 +54,12 @@ export interface SeasonTexts {
 }
 
 const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
-/** The season's Match-outcome texts, made once per calendar. */
-export function textsOf(calendar: SeasonCalendar): SeasonTexts {
-  let texts = seasonTexts.get(calendar);
+const noVisaTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
+/** The season's Match-outcome texts for an applicant with `visa`, made once per calendar and wording. */
+export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): SeasonTexts {
+  const made = visa === "none" ? noVisaTexts : seasonTexts;
+  const steps = contractSteps(visa);
+  let texts = made.get(calendar);
   if (texts === undefined) {
     const date = calendar.dates.nrmp_soap_ends;
     const start = calendar.dates.residency_start;
@@ -68,11 +73,11 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchOver,
       ifUnmatched,
-      afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your contract and visa steps follow. ${ifUnmatched}`,
-      matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your contract and visa steps get their reminders. ${ifUnmatched}`,
+      afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
+      matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
       // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
-      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your contract and visa steps are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${seasonDay(start)}. ${ifUnmatched}`,
+      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${seasonDay(start)}. ${ifUnmatched}`,
       residencyStart: shapedDueDate({
         at: start.at,
         zone: ET_ZONE,
@@ -81,12 +86,12 @@ export function textsOf(calendar: SeasonCalendar): SeasonTexts {
       }),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
-      soapMatchDayAction: `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your contract and visa steps get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
+      soapMatchDayAction: `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
       phased: new Map(),
       latePhased: new Map(),
       soapPhased: new Map(),
     };
-    seasonTexts.set(calendar, texts);
+    made.set(calendar, texts);
   }
   return texts;
 }
@@ -117,12 +122,21 @@ export function phasedIn(
   return phased;
 }
 
-/** Why Match Day matters to a SOAP participant (the reminder's and the step's reason). */
-export const SOAP_MATCH_DAY_WHY: CatalogEntry["why"] = Object.freeze({
-  text: "A SOAP offer you accept in R3 is binding, as a match is, and Match Day's results in R3 show it; your contract and visa steps start from it.",
-  basis: "official",
-  source: "https://www.nrmp.org/residency-applicants/soap/",
-});
+/** Why Match Day matters to a SOAP participant (the reminder's and the step's reason), by contractSteps. */
+const SOAP_MATCH_DAY_WHYS = new Map<string, CatalogEntry["why"]>();
+export function soapMatchDayWhy(visa: Visa): CatalogEntry["why"] {
+  const steps = contractSteps(visa);
+  let why = SOAP_MATCH_DAY_WHYS.get(steps);
+  if (why === undefined) {
+    why = Object.freeze({
+      text: `A SOAP offer you accept in R3 is binding, as a match is, and Match Day's results in R3 show it; your ${steps} start from it.`,
+      basis: "official",
+      source: "https://www.nrmp.org/residency-applicants/soap/",
+    });
+    SOAP_MATCH_DAY_WHYS.set(steps, why);
+  }
+  return why;
+}
 
 /** The applicant told us Monday's result was "not matched": SOAP is in progress or done. */
 export function unmatchedReported(context: PlanContext): boolean {

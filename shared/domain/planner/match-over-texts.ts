@@ -3,6 +3,7 @@ import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { restartWords } from "./match-outcome-texts.ts";
 
@@ -53,15 +54,18 @@ export function matchOverTexts(context: PlanContext): MatchOverTexts {
     byYear = new Map();
     made.set(calendar, byYear);
   }
-  let texts = byYear.get(year);
+  // By year and wording: a negative key for visa "none"'s "contract steps" (tester t9m F5 e).
+  const steps = contractSteps(context.applicant.visa);
+  const key = steps === contractSteps("undecided") ? year : -year;
+  let texts = byYear.get(key);
   if (texts === undefined) {
-    texts = build(calendar, year);
-    byYear.set(year, texts);
+    texts = build(calendar, year, steps);
+    byYear.set(key, texts);
   }
   return texts;
 }
 
-function build(calendar: SeasonCalendar, year: number): MatchOverTexts {
+function build(calendar: SeasonCalendar, year: number, steps: string): MatchOverTexts {
   const dates = seasonCalendar(year).dates;
   const opens = dates.eras_season_opens_myeras;
   const submit = dates.eras_applicants_may_submit;
@@ -76,7 +80,7 @@ function build(calendar: SeasonCalendar, year: number): MatchOverTexts {
   return {
     year,
     title: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
-    action: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and you have not told us your Match Day result (Match Day was ${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your contract and visa steps are then yours and your program's to finish. ${nextSeasonPlan}`,
+    action: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and you have not told us your Match Day result (Match Day was ${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
     due: shapedDueDate({
       at: nextSubmit.at,

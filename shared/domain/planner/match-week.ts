@@ -180,7 +180,7 @@ export function matchWeekStep(
   if (AFTER_MATCH_DAY.has(entry.key)) return matchOverUnreported(context) ? null : undefined;
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
   if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
-  const texts = textsOf(context.calendar);
+  const texts = textsOf(context.calendar, context.applicant.visa);
   const soapOver = context.now >= texts.soapEnd.at;
   if (entry.key === "soap") {
     // Once SOAP has ended there is nothing left to take part in: Match Week says what next.

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { reminderLadder } from "../catalog/index.ts";
+import { etMark, projectedMark } from "../seasons/date-words.ts";
 import { DAY_MS, ET_ZONE, localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
@@ -38,34 +39,42 @@ export function lastDayTextFrom(context: PlanContext, soapEnd: number, etDayStar
 const LAST_DAY_REST =
   "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer.";
 
-/** SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. */
+/**
+ * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. The day
+ * is the applicant's own when its first round falls on another local day than in ET (tester t9m F5
+ * a: Auckland read "Thu 18 Mar (ET) is SOAP's last day" for rounds on its Friday), with the ET day
+ * beside it; a projected SOAP end marks the day "(projected)" (t9m F5 c, seasons/date-words.ts).
+ */
 export function soapLastDayText(context: PlanContext, soapEnd: number): string {
+  const end = context.calendar.dates.nrmp_soap_ends;
+  const mark = projectedMark(end);
   const round = lastDayFirstRound(soapEnd);
   const etDay = DateTime.fromMillis(round, { zone: ET_ZONE, locale: "en-US" });
   const dayName = etDay.toFormat("ccc d LLL");
-  if (context.now >= round)
-    return `You are in SOAP, and SOAP's last day, ${dayName} (ET), is under way, its offer rounds opening from as early as ${etDay.toFormat("h:mm a")} ET: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). ${LAST_DAY_REST}`;
+  const local = DateTime.fromMillis(round, { zone: context.zone, locale: "en-US" });
+  const localName = local.toFormat("ccc d LLL");
   const today = localDate(context.zone, context.now);
   const tomorrow = localDate(context.zone, context.now + DAY_MS);
   const roundLocalDate = localDate(context.zone, round);
   const etDate = localDate(ET_ZONE, round);
   const relative = (date: string): string | undefined =>
     date === today ? "today" : date === tomorrow ? "tomorrow" : undefined;
+  const localDay = relative(roundLocalDate);
+  const ownDay =
+    roundLocalDate === etDate ? "" : `${localDay === undefined ? "" : `${localDay}, `}${localName}${mark}`;
+  if (context.now >= round)
+    return `You are in SOAP, and SOAP's last day, ${ownDay === "" ? `${dayName}${etMark(end)}` : `${ownDay} for you (${dayName} in ET)`}, is under way, its offer rounds opening from as early as ${etDay.toFormat("h:mm a")} ET: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). ${LAST_DAY_REST}`;
   const etRelative = etDate === roundLocalDate ? relative(etDate) : undefined;
   const lead =
-    etRelative === undefined
-      ? `${dayName} (ET) is SOAP's last day`
-      : `${etRelative}, ${dayName}, is SOAP's last day`;
+    ownDay !== ""
+      ? `${ownDay} is SOAP's last day for you (${dayName} in ET)`
+      : etRelative === undefined
+        ? `${dayName}${etMark(end)} is SOAP's last day`
+        : `${etRelative}, ${dayName}${mark}, is SOAP's last day`;
   const etHour = `${etDay.toFormat("h:mm a")} ET`;
-  const local = DateTime.fromMillis(round, { zone: context.zone, locale: "en-US" });
-  const localDay = relative(roundLocalDate);
   const yourTime =
     context.zone === ET_ZONE || local.offset === etDay.offset
       ? ""
-      : roundLocalDate === etDate
-        ? ` (${local.toFormat("h:mm a")} your time)`
-        : localDay === undefined
-          ? ` (${local.toFormat("h:mm a, ccc d LLL")} your time)`
-          : ` (${local.toFormat("h:mm a")} ${localDay}, ${local.toFormat("ccc d LLL")}, your time)`;
+      : ` (${local.toFormat("h:mm a")} your time)`;
   return `You are in SOAP, and ${lead}: its first offer round can open as early as ${etHour}${yourTime}; check NRMP's Match Week schedule for this year's round times, and be at R3 for the remaining rounds, with your phone on. ${LAST_DAY_REST}`;
 }

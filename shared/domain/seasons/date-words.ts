@@ -19,7 +19,12 @@ export function seasonInstantEt(date: SeasonDate): string {
 
 /** The ET day with its mark: "Wed 24 Feb 2027 (ET, projected)", "Wed 25 Feb 2026 (ET)". */
 export function seasonDayEt(date: SeasonDate): string {
-  return `${renderDate(date.date)} (ET${date.status === "projected" ? ", projected" : ""})`;
+  return `${renderDate(date.date)}${etMark(date)}`;
+}
+
+/** The mark after a day named in ET: " (ET, projected)", or " (ET)" for a confirmed date. */
+export function etMark(date: Pick<SeasonDate, "status">): string {
+  return ` (ET${date.status === "projected" ? ", projected" : ""})`;
 }
 
 /** A day-only date (residency's start) with its mark: "Thu 1 Jul 2027 (projected)". */

@@ -65,31 +65,32 @@ describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => 
     [
       "America/Los_Angeles",
       "2027-03-17T21:00:00-07:00",
-      "tomorrow, Thu 18 Mar, is SOAP's last day",
+      "tomorrow, Thu 18 Mar (projected), is SOAP's last day",
       "(6:00 AM your time)",
     ],
     [
       "America/Los_Angeles",
       "2027-03-17T18:00:00-07:00",
-      "tomorrow, Thu 18 Mar, is SOAP's last day",
+      "tomorrow, Thu 18 Mar (projected), is SOAP's last day",
       "(6:00 AM your time)",
     ],
     [
       "Pacific/Auckland",
       "2027-03-18T17:00:00+13:00",
-      "Thu 18 Mar (ET) is SOAP's last day",
-      "(2:00 AM tomorrow, Fri 19 Mar, your time)",
+      // The applicant's own day, with the ET day beside it (t9m F5 a).
+      "tomorrow, Fri 19 Mar (projected) is SOAP's last day for you (Thu 18 Mar in ET)",
+      "(2:00 AM your time)",
     ],
     [
       "America/New_York",
       "2027-03-18T08:00:00-04:00",
-      "today, Thu 18 Mar, is SOAP's last day",
+      "today, Thu 18 Mar (projected), is SOAP's last day",
       "as early as 9:00 AM ET;",
     ],
     [
       "Asia/Karachi",
       "2027-03-18T09:00:00+05:00",
-      "today, Thu 18 Mar, is SOAP's last day",
+      "today, Thu 18 Mar (projected), is SOAP's last day",
       "(6:00 PM your time)",
     ],
   ])("%s at %s, before the first round: %s", (zone, now, lead, hour) => {
@@ -100,9 +101,12 @@ describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => 
     expect(text).not.toContain("send them through ERAS now");
   });
 
-  it("once the first round may have opened, the day is under way, named in ET", () => {
+  it("once the first round may have opened, the day is under way, named in the applicant's day (t9m F5 a, c)", () => {
     expect(action("Pacific/Auckland", "2027-03-19T09:00:00+13:00")).toContain(
-      "SOAP's last day, Thu 18 Mar (ET), is under way",
+      "SOAP's last day, today, Fri 19 Mar (projected) for you (Thu 18 Mar in ET), is under way",
+    );
+    expect(action("America/New_York", "2027-03-18T10:00:00-04:00")).toContain(
+      "SOAP's last day, Thu 18 Mar (ET, projected), is under way",
     );
   });
 

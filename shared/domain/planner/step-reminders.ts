@@ -3,6 +3,7 @@ import type { Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
+import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { targetPassedReminders } from "./target-passed.ts";
@@ -44,6 +45,7 @@ export function stepReminders(
   index: number,
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
+  const from = into.length;
   const aimKind: AimKind =
     dates.ownAhead && own !== null
       ? OWN_AIM
@@ -92,4 +94,6 @@ export function stepReminders(
     )
       into.push(followUp);
   }
+  // Match Day waits for SOAP's end (tester t9m F5 d).
+  if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
 }

@@ -1,0 +1,61 @@
+import {
+  DAY_MS,
+  fromWall,
+  inQuietWindow,
+  isoInZone,
+  isoUtc,
+  MINUTE_MS,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * Match Day waits for SOAP's end (tester t9m F5 d): Match Day's "due in 1 day" rung fell at New
+ * York's 9:00 AM on SOAP's last day, with the offer rounds still to come, asking for the SOAP offer
+ * accepted. A Match Day reminder laid in Match Week before SOAP ends goes out when SOAP ends
+ * instead (or when the applicant's quiet hours end, if SOAP ends inside them), under its own id,
+ * while that is still before the reminder's deadline; of several moved to one instant the last
+ * (the most urgent rung) is kept. Fixed, so a late notice that day never pulls it back before
+ * SOAP's end (joinLateArrivals). Reminders from `from` on in `into` are the Match Day step's.
+ */
+export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], from: number): void {
+  const { dates } = context.calendar;
+  const soapEnd = dates.nrmp_soap_ends.at;
+  if (context.now >= soapEnd) return;
+  const start = dates.nrmp_match_week_start_and_soap_start.at;
+  const at = outsideQuiet(context, soapEnd);
+  let kept = -1;
+  for (let index = from; index < into.length; index++) {
+    const timed = into[index] as TimedReminder;
+    if (timed.sendAt < start || timed.sendAt >= soapEnd) continue;
+    if (at >= timed.deadline) {
+      into.splice(index--, 1);
+      continue;
+    }
+    if (kept >= 0) {
+      into.splice(kept, 1);
+      index--;
+    }
+    const reminder = Object.freeze({
+      ...timed.reminder,
+      sendAt: isoUtc(at),
+      sendAtLocal: isoInZone(context.zone, at),
+    });
+    into[index] = timedReminder(at, timed.deadline, reminder, timed.late, true, timed.notice);
+    kept = index;
+  }
+}
+
+/** `at`, or the end of the applicant's quiet hours when `at` falls inside them. */
+function outsideQuiet(context: PlanContext, at: number): number {
+  const wall = toWall(context.zone, at);
+  const minute = wallMinuteOfDay(wall);
+  const { quiet } = context;
+  if (!inQuietWindow(minute, quiet)) return at;
+  const day = minute >= quiet.end ? wallDayStart(wall) + DAY_MS : wallDayStart(wall);
+  return fromWall(context.zone, day + quiet.end * MINUTE_MS);
+}

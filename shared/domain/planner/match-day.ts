@@ -15,6 +15,7 @@ import {
   MATCH_OVER_RUNG,
   phasedIn,
   soapMatchDayWhy,
+  soapTense,
   textsOf,
   unmatchedReported,
 } from "./match-outcome-texts.ts";
@@ -51,13 +52,14 @@ export function matchDayStep(
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(calendar, context.applicant.visa);
   const soap = unmatchedReported(context);
+  const tense = soapTense(context);
   const soapEntry = soap
     ? phasedIn(
-        texts.soapPhased,
+        texts.soapPhased[tense],
         entry,
         SOAP_MATCH_DAY_TITLE,
-        texts.soapMatchDayAction,
-        soapMatchDayWhy(context.applicant.visa),
+        texts.soapMatchDayActions[tense],
+        soapMatchDayWhy(context.applicant.visa, tense),
       )
     : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
@@ -110,7 +112,7 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(texts, due, soap),
+    ...matchDayAsk(texts, due, soap, soapTense(context)),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -181,7 +183,7 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(texts, due, soap),
+    ...matchDayAsk(texts, due, soap, soapTense(context)),
   });
 }
 
@@ -190,11 +192,12 @@ function matchDayAsk(
   texts: ReturnType<typeof textsOf>,
   due: DueDate,
   soap: boolean,
+  tense: 0 | 1 | 2,
 ): { title: string; why: string } {
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap
-      ? texts.soapMatchDayAction
+      ? texts.soapMatchDayActions[tense]
       : due === texts.residencyStart
         ? texts.matchDayLateAction
         : texts.matchDayAction,

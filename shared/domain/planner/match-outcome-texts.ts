@@ -45,12 +45,16 @@ export interface SeasonTexts {
   /** Residency's start: the reporting step's deadline once the contract's date has passed. */
   residencyStart: DueDate;
   /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
-  soapMatchDayAction: string;
+  soapMatchDayActions: readonly [string, string, string];
   phased: Map<CatalogEntry, CatalogEntry>;
   /** Match Day's entries once the contract's date has passed with no result told. */
   latePhased: Map<CatalogEntry, CatalogEntry>;
   /** The SOAP participant's Match Day entries (their own title and action), per catalog entry. */
-  soapPhased: Map<CatalogEntry, CatalogEntry>;
+  soapPhased: readonly [
+    Map<CatalogEntry, CatalogEntry>,
+    Map<CatalogEntry, CatalogEntry>,
+    Map<CatalogEntry, CatalogEntry>,
+  ];
 }
 
 const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
@@ -86,10 +90,15 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       }),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
-      soapMatchDayAction: `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
+      // In the tense of the moment (soapTense, tester t9m F5 b): during SOAP, once it has ended, after Match Day.
+      soapMatchDayActions: [
+        `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
+        `SOAP ended on ${seasonInstantEt(date)}. You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, ${matchOver}`,
+        `You took part in SOAP, which ended on ${seasonInstantEt(date)}: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, ${matchOver}`,
+      ],
       phased: new Map(),
       latePhased: new Map(),
-      soapPhased: new Map(),
+      soapPhased: [new Map(), new Map(), new Map()],
     };
     made.set(calendar, texts);
   }
@@ -122,18 +131,28 @@ export function phasedIn(
   return phased;
 }
 
-/** Why Match Day matters to a SOAP participant (the reminder's and the step's reason), by contractSteps. */
+/**
+ * Which of SOAP's tenses a SOAP participant's texts take at `now` (tester t9m F5 b: they stayed in
+ * the present after SOAP was over): 0 while SOAP runs, 1 once it has ended, 2 from Match Day's release.
+ */
+export function soapTense(context: PlanContext): 0 | 1 | 2 {
+  const { dates } = context.calendar;
+  return context.now < dates.nrmp_soap_ends.at ? 0 : context.now < dates.nrmp_match_day.at ? 1 : 2;
+}
+
+/** Why Match Day matters to a SOAP participant (the reminder's and the step's reason), by contractSteps and soapTense. */
 const SOAP_MATCH_DAY_WHYS = new Map<string, CatalogEntry["why"]>();
-export function soapMatchDayWhy(visa: Visa): CatalogEntry["why"] {
+export function soapMatchDayWhy(visa: Visa, tense: 0 | 1 | 2): CatalogEntry["why"] {
   const steps = contractSteps(visa);
-  let why = SOAP_MATCH_DAY_WHYS.get(steps);
+  const accept = tense === 0 ? "accept" : "accepted";
+  let why = SOAP_MATCH_DAY_WHYS.get(`${steps}|${accept}`);
   if (why === undefined) {
     why = Object.freeze({
-      text: `A SOAP offer you accept in R3 is binding, as a match is, and Match Day's results in R3 show it; your ${steps} start from it.`,
+      text: `A SOAP offer you ${accept} in R3 is binding, as a match is, and Match Day's results in R3 show it; your ${steps} start from it.`,
       basis: "official",
       source: "https://www.nrmp.org/residency-applicants/soap/",
     });
-    SOAP_MATCH_DAY_WHYS.set(steps, why);
+    SOAP_MATCH_DAY_WHYS.set(`${steps}|${accept}`, why);
   }
   return why;
 }

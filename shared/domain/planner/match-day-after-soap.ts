@@ -10,14 +10,16 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { slotOnDay } from "./ladders.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * Match Day waits for SOAP's end (tester t9m F5 d): Match Day's "due in 1 day" rung fell at New
  * York's 9:00 AM on SOAP's last day, with the offer rounds still to come, asking for the SOAP offer
- * accepted. A Match Day reminder laid in Match Week before SOAP ends goes out when SOAP ends
- * instead (or when the applicant's quiet hours end, if SOAP ends inside them), under its own id,
+ * accepted. A Match Day reminder laid in Match Week before SOAP ends goes out at the applicant's
+ * first delivery slot after SOAP's end instead, or, when that is past its deadline, at SOAP's end
+ * (or when the applicant's quiet hours end, if SOAP ends inside them), under its own id,
  * while that is still before the reminder's deadline; of several moved to one instant the last
  * (the most urgent rung) is kept. Fixed, so a late notice that day never pulls it back before
  * SOAP's end (joinLateArrivals). Reminders from `from` on in `into` are the Match Day step's.
@@ -27,11 +29,16 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
   const soapEnd = dates.nrmp_soap_ends.at;
   if (context.now >= soapEnd) return;
   const start = dates.nrmp_match_week_start_and_soap_start.at;
-  const at = outsideQuiet(context, soapEnd);
+  // The delivery slot after SOAP's end; where that is already past Match Day (Auckland: SOAP ends at
+  // 10:00 on its Friday, Match Day's release is 5:00 Saturday), SOAP's end itself, outside quiet hours.
+  let slot = slotOnDay(context, toWall(context.zone, soapEnd));
+  if (slot < soapEnd) slot = slotOnDay(context, toWall(context.zone, soapEnd) + DAY_MS);
+  const fallback = outsideQuiet(context, soapEnd);
   let kept = -1;
   for (let index = from; index < into.length; index++) {
     const timed = into[index] as TimedReminder;
     if (timed.sendAt < start || timed.sendAt >= soapEnd) continue;
+    const at = slot < timed.deadline ? slot : fallback;
     if (at >= timed.deadline) {
       into.splice(index--, 1);
       continue;

@@ -10,11 +10,18 @@ const SOAP_END = seasonCalendar(2027).dates.nrmp_soap_ends.at;
 const MATCH_DAY = seasonCalendar(2027).dates.nrmp_match_day.at;
 
 describe("Match Day waits for SOAP's end (t9m F5 d)", () => {
-  it("New York: the Match Day reminder goes out at SOAP's end, 5:00 PM ET Thursday", () => {
+  it("New York: the Match Day reminder goes out at the first delivery slot after SOAP's end, 9:00 AM Friday", () => {
     const matchDay = planAt(inSoap("America/New_York"), "2027-03-16T12:00:00Z").reminders.filter(
       (r) => r.milestone === "match_day",
     );
-    expect(matchDay.map((r) => r.sendAtLocal)).toEqual(["2027-03-18T17:00:00.000-04:00"]);
+    expect(matchDay.map((r) => r.sendAtLocal)).toEqual(["2027-03-19T09:00:00.000-04:00"]);
+  });
+
+  it("Auckland, whose next slot is after Match Day's release: at SOAP's end, 10:00 AM Friday", () => {
+    const matchDay = planAt(inSoap("Pacific/Auckland"), "2027-03-16T12:00:00Z").reminders.filter(
+      (r) => r.milestone === "match_day",
+    );
+    expect(matchDay.map((r) => r.sendAtLocal)).toEqual(["2027-03-19T10:00:00.000+13:00"]);
   });
 
   for (const zone of [

@@ -81,16 +81,16 @@ describe("Match Week and Match Day once the rank list is certified (1 Feb 2027)"
       // After NRMP's Monday release (10:00 AM ET, 19:30 in Kolkata): did you match?
       [MATCH_RESULT_RUNG, "2027-03-15T19:30:00.000+05:30"],
     ]);
-    // Match Day waits for SOAP's end (t9m F5 d): 2:30 AM Friday in Kolkata, so when quiet hours end.
+    // Match Day waits for SOAP's end (t9m F5 d): 2:30 AM Friday in Kolkata, so the slot that morning.
     expect(of(result, "match_day").map((r) => [r.rung, r.sendAtLocal])).toEqual([
-      ["due-in-1d", "2027-03-19T08:00:00.000+05:30"],
+      ["due-in-1d", "2027-03-19T09:00:00.000+05:30"],
     ]);
   });
 
   it("keeps Match Day's notice when Monday's result was not reported", () => {
     const result = planAt(certified, "2027-03-16T12:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("match_day");
-    expect(of(result, "match_day").map((r) => r.sendAtLocal)).toEqual(["2027-03-19T08:00:00.000+05:30"]);
+    expect(of(result, "match_day").map((r) => r.sendAtLocal)).toEqual(["2027-03-19T09:00:00.000+05:30"]);
   });
 
   it("never sends a reminder for a blocked step, week by week through the season", () => {

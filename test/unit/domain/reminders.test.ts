@@ -162,6 +162,18 @@ describe("reminder invariants (property-based)", () => {
             // A critical risk's notice goes out at once, like a late arrival: now, or when quiet hours end.
             expect(sendAt === now.getTime() || minute === 8 * 60).toBe(true);
             expect(sendAt).toBeLessThanOrEqual(quietEndAfter(now, input.applicant.timezone));
+          } else if (
+            reminder.milestone === "match_day" &&
+            minute !== delivery &&
+            sendAt >= seasonCalendar(input.applicant.matchYear).dates.nrmp_soap_ends.at &&
+            sendAt < seasonCalendar(input.applicant.matchYear).dates.nrmp_match_day.at
+          ) {
+            // Match Day waits for SOAP's end (t9m F5 d): where the slot after it is past Match Day's
+            // release (Auckland), at SOAP's end itself, or when quiet hours end.
+            expect(
+              sendAt === seasonCalendar(input.applicant.matchYear).dates.nrmp_soap_ends.at ||
+                minute === 8 * 60,
+            ).toBe(true);
           } else if (minute !== delivery) {
             // Only a late arrival leaves the delivery time: the next delivery slot would be after the
             // deadline or less than a day (every ladder's final lead) before it, so it goes now

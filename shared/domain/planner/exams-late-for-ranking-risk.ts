@@ -102,7 +102,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Taken: the result is missing; one expected after the deadline may come sooner (t9l F14).
     if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
       late.push(key);
-      const expected = expectedAfterDeadline(context, subject, key, day + reportDays * DAY_MS);
+      const expected = expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays));
       details.push(`${expected}: tell us the result when it arrives`);
     }
     if (day !== null) continue;

@@ -1,7 +1,7 @@
 import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, renderDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -241,6 +241,7 @@ export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDate
  * A USMLE sitting before the rank order list deadline whose result the catalog's cautious allowance
  * (advice) expects after it: never a write-off (lead's ruling on tester t9l F14), said as a chance
  * with what it decides. "Your USMLE Step 2 CK on Wed 10 Feb 2027: its result is expected around …".
+ * `expected`: the sitting's own day plus the allowance, shifted in the applicant's zone.
  */
 export function expectedAfterDeadline(
   context: PlanContext,
@@ -249,5 +250,7 @@ export function expectedAfterDeadline(
   expected: number,
 ): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${dayBy(context, expected)} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)} you are in the Match`;
+  // Her own day of the sitting plus the allowance (shiftDays in her zone, from the caller), in every
+  // zone: dayBy's earlier ET day read a day early east of ET (tester t9m F17, as t9l F8 for booked-after-target).
+  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)} you are in the Match`;
 }

@@ -2,6 +2,7 @@ import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/ind
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { anySeatWords, onlyOnAnySeat } from "./any-seat.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -122,6 +123,11 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       atRisk.push(key);
       critical = true;
       details.push(fastestPaceWords(context, key, latestSitting, preparation));
+    } else if (onlyOnAnySeat(context, key, day, latestSitting)) {
+      // The usual week for a seat no longer fits: in reach only on any seat by the last day (t9m F12).
+      atRisk.push(key);
+      critical = true;
+      details.push(anySeatWords(context, subject, latestBy(context, false, latestSitting), preparation));
     } else if (now > latestSitting) {
       late.push(key);
       details.push(

@@ -1,7 +1,8 @@
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import type { IndexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import {
   EXAM_BOOKING,
@@ -52,7 +53,17 @@ export function examAt(
   const fastest = statusAt(context, exam.index) !== "not_started" ? null : fastestPreparationOf(key);
   const prep: LeadTime | null = fastest === null ? null : fastest.prep;
   const prepDays = prep?.days ?? 0;
-  const booked = Math.max(context.now + EXAM_BOOKING_DAYS * DAY_MS, ready, prepFrom + prepDays * DAY_MS);
+  // The booking allowance (advice) alone never writes a season off (lead's ruling on tester t9m
+  // F12, as t9l F16 did for OET's preparation): an exam whose result must reach NRMP by `rol` can
+  // be sat on any seat found by its last sitting day (the deadline less its reporting allowance,
+  // the step's own due date), so the week for a seat counts only up to that day. Past it, the whole
+  // week again: the season is out of reach, and its words say the honest fastest pace.
+  const lastSeat = rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report);
+  const week = context.now + EXAM_BOOKING_DAYS * DAY_MS;
+  const seat = context.now <= lastSeat ? Math.min(week, lastSeat) : week;
+  const booked = Math.max(seat, ready, prepFrom + prepDays * DAY_MS);
+  // The seat counted is one found before the usual week is up (any seat by the last sitting day).
+  const seatBy = seat < week && booked === seat ? lastSeat : undefined;
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
   // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
   // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
@@ -62,9 +73,11 @@ export function examAt(
   takes.push(
     kept
       ? { key, prep: null, wait: null, report: reporting, booked: day }
-      : fastest?.pace === undefined
-        ? { key, prep, wait: EXAM_BOOKING, report: reporting }
-        : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
+      : seatBy !== undefined
+        ? { key, prep, wait: EXAM_BOOKING, report: reporting, seatBy }
+        : fastest?.pace === undefined
+          ? { key, prep, wait: EXAM_BOOKING, report: reporting }
+          : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
   );
   return {
     sitting,

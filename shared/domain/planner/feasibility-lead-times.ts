@@ -28,6 +28,11 @@ export interface Remaining {
   /** The applicant's own sitting (local midnight, epoch ms), when it is the one counted. */
   booked?: number;
   /**
+   * An exam not booked whose usual week for a seat (EXAM_BOOKING) runs past its last sitting day:
+   * that day (epoch ms, the step's due), by which any seat still counts (tester t9m F12).
+   */
+  seatBy?: number;
+  /**
    * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
    * usual one: both, so the words say the season rests on that pace. Absent otherwise.
    */
@@ -65,6 +70,14 @@ export function describeTakes(
     // (tester s14 issue 9h A3: "your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
     if (take.booked !== undefined) {
       said.push(describeTake(take, sources, renderDate(localDate(zone, take.booked))));
+      continue;
+    }
+    // Any seat by the last sitting day (t9m F12): that day, the earlier of hers and ET's, as dayBy says it.
+    if (take.seatBy !== undefined) {
+      const local = localDate(zone, take.seatBy);
+      const et = localDate(ET_ZONE, take.seatBy);
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+      said.push(describeTake(take, sources, undefined, renderDate(local < et ? local : et)));
       continue;
     }
     const known = describedTake(take);
@@ -114,7 +127,7 @@ function describedTake(take: Remaining): DescribedTake {
   return described;
 }
 
-function describeTake(take: Remaining, sources: string[], bookedOn?: string): string {
+function describeTake(take: Remaining, sources: string[], bookedOn?: string, seatBy?: string): string {
   const title = catalogEntry(take.key).title;
   const cite = (lead: LeadTime, allowance: string): string => {
     addSource(sources, `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`);
@@ -141,7 +154,9 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string): st
     parts.push(
       take.key === "ecfmg_application"
         ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
-        : `a test date within ${cite(take.wait, "test date")}`,
+        : seatBy !== undefined
+          ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
+          : `a test date within ${cite(take.wait, "test date")}`,
     );
   if (take.report !== null)
     parts.push(

@@ -31,7 +31,8 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * submitted, the OET result sent after it as a supporting document, then reviewed by ECFMG)
  * confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
- * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice);
+ * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice),
+ * and a USMLE exam whose week runs past its last sitting day on any seat by that day (t9m F12);
  * an exam not begun needs its fastest preparation (the catalog's fastestPreparationDays, else its
  * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation,
  * tester t9l F16) and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP

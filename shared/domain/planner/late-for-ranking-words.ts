@@ -3,6 +3,7 @@ import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { namedOnAnySeat } from "./any-seat.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -107,8 +108,10 @@ export function onlyAtFastestPace(
  * test that names it). For the notice's title, phase and deadline (critical-risk-notice.ts).
  */
 export function namedAtFastestPace(context: PlanContext, key: StepSubject): boolean {
+  if (key === "interview") return false;
+  // Or under way and in reach only on any seat by its last sitting day (t9m F12): book it now too.
+  if (namedOnAnySeat(context, key)) return true;
   return (
-    key !== "interview" &&
     catalogEntry(key).fastestPreparationDays !== undefined &&
     statusOf(context, key) === "not_started" &&
     plannedDay(context, key) === null

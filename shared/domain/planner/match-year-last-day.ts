@@ -166,6 +166,7 @@ function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): bo
       left.wait !== right.wait ||
       left.report !== right.report ||
       left.booked !== right.booked ||
+      left.seatBy !== right.seatBy ||
       left.pace !== right.pace
     )
       return false;
@@ -209,6 +210,8 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
         );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
+    // The usual week for a seat no longer fits (t9m F12): any seat by the last sitting day still counts.
+    else if (take.seatBy !== undefined) acts.push(`find any ${name} seat and sit it ${lastBy}`);
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {
       if (!preparing) acts.push(`start preparing for ${name} ${lastBy}`);

@@ -36,9 +36,10 @@ function pathwaySubmittedInKolkata(done: readonly MilestoneKey[]): PlannerInput 
 }
 
 describe("feasibility reads the deadlines' own lead times from the catalog", () => {
-  it("uses the same result time as the Step 2 CK deadline: booking plus the catalog's reportingDays, to the hour", () => {
-    // Everything done but Step 2 CK, already prepared for (in progress): it can be sat within the
-    // booking allowance and its result takes the catalog's reporting days.
+  it("uses the same result time as the Step 2 CK deadline: its last sitting plus the catalog's reportingDays, to the hour", () => {
+    // Everything done but Step 2 CK, already prepared for (in progress): its result takes the
+    // catalog's reporting days, and the booking allowance alone writes no season off (t9m F12):
+    // any seat by the last sitting day still counts, so the season ends an hour after that day.
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027 }),
       milestones: [
@@ -52,7 +53,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
         milestoneFactory("usmle_step2ck", "in_progress"),
       ],
     });
-    const lead = (EXAM_BOOKING_DAYS + (step2ckReporting?.days ?? 0)) * DAY_MS;
+    const lead = (step2ckReporting?.days ?? 0) * DAY_MS;
     expect(step2ckReporting?.days).toBe(28);
     const inTime = plan(input, calendar, new Date(rol - lead - 3_600_000));
     const tooLate = plan(input, calendar, new Date(rol - lead + 3_600_000));

@@ -10,10 +10,9 @@ import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
+import { addSource, citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
 const ECFMG_PROCESS_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
 

@@ -9,9 +9,7 @@ import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remainin
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource } from "./risk-sources.ts";
-
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_LAST_DAY (tester t9h issue 9 B3): the target Match is in reach, but only if the steps

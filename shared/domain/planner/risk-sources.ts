@@ -1,5 +1,8 @@
 import type { Citation } from "../catalog/citation.ts";
 
+/** NRMP's Main Match events page, the source every NRMP season date (registration, rank order list deadline) cites. */
+export const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+
 /**
  * Risk.sources, the one place a risk's provenance goes: its messages are plain sentences with no
  * URL and no "(advice)" label, and every page, URL or basis they rest on is listed here, once, in

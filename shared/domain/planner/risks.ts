@@ -24,13 +24,11 @@ import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { planDates } from "./plan-dates.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
-import { citationSource } from "./risk-sources.ts";
+import { citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
-
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
 const STEP3_INDEX = stepIndex("usmle_step3");

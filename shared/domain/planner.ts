@@ -86,7 +86,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const stepContext = feasibility.infeasible ? laterSeasonSteps(context, plannedSeason) : context;
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
     planMilestone(stepContext, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
-  planInterviews(context, collected.nextSteps, collected.reminders);
+  // Out of reach, the target Match's interviews (before its rank order list deadline) are the dropped Match's (t9m F13).
+  const droppedUntil = feasibility.infeasible
+    ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+    : null;
+  planInterviews(context, collected.nextSteps, collected.reminders, droppedUntil);
   const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
   const nextSteps = orderNextSteps(collected.nextSteps);

@@ -198,11 +198,18 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
  * gets a thank-you step. The program's time is shown in the applicant's zone and the program's.
  * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
  * Appends to the plan's steps (keyed for sorting, see DueStep) and reminders.
+ *
+ * `droppedUntil`: once the plan has moved to a later Match (the target is out of reach), the
+ * target Match's rank order list deadline; an interview starting by then is that dropped Match's
+ * (interviews for a Match come before its ranking closes) and gets no reminders, as its ERAS, NRMP
+ * and rank-list notices get none (tester t9m F13, after t9l F17); the step stays listed, since the
+ * interview is still on the applicant's calendar. Null while the target is in reach.
  */
 export function planInterviews(
   context: PlanContext,
   steps: DueStep<NextStep>[],
   reminders: TimedReminder[],
+  droppedUntil: number | null,
 ): void {
   // Two entries with one identity (the same operator id, or the same program and instant when
   // neither has an id) are one interview, as the store keys them: planned once, so reminder ids
@@ -217,13 +224,20 @@ export function planInterviews(
     planned.push(interviewId);
     // A past interview past its thank-you window needs nothing.
     if (start <= context.now && context.now > thankYouBy) continue;
+    const remind = droppedUntil === null || start > droppedUntil;
     if (start > context.now) {
       steps.push(interviewStep(rendered, false, datedUrgency(context.now, start)));
-      rendered.prepLadder = keptRemindersFor(context, rendered.prepReminders, rendered.prepLadder, reminders);
+      if (remind)
+        rendered.prepLadder = keptRemindersFor(
+          context,
+          rendered.prepReminders,
+          rendered.prepLadder,
+          reminders,
+        );
     } else if (context.now <= thankYouBy) {
       steps.push(interviewStep(rendered, true, datedUrgency(context.now, thankYouBy)));
     }
-    if (context.now <= thankYouBy) {
+    if (remind && context.now <= thankYouBy) {
       rendered.thanksLadder = keptRemindersFor(
         context,
         rendered.thanksReminders,

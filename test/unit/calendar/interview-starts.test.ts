@@ -6,7 +6,12 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { applicantFactory, interviewFactory } from "#test/unit/domain/factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  interviewFactory,
+  PRE_ERAS_KEYS,
+} from "#test/unit/domain/factories.ts";
 
 /**
  * Tester s11 issue 14e C6: Lena (Europe/Berlin, 2028 Match), an in-person interview at Rush
@@ -25,7 +30,8 @@ const interview = interviewFactory({
 });
 const input = {
   applicant: applicantFactory({ matchYear: 2028, timezone: ZONE, fullName: "Lena Tester" }),
-  milestones: [],
+  // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+  milestones: doneMilestones(PRE_ERAS_KEYS),
   interviews: [interview],
 };
 const START = Date.parse("2028-01-20T15:00:00Z");

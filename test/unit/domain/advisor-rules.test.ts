@@ -14,6 +14,7 @@ import {
   inputFactory,
   interviewFactory,
   milestoneFactory,
+  PRE_ERAS_KEYS,
 } from "./factories.ts";
 
 /**
@@ -476,6 +477,8 @@ describe("late arrivals", () => {
     const interview = planFor(
       inputFactory({
         applicant: applicantFactory({ timezone: "Africa/Lagos", reminderTime: "09:30" }),
+        // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+        milestones: doneMilestones(PRE_ERAS_KEYS),
         interviews: [interviewFactory({ id: "iv-late", startsAt: "2025-11-13T09:15:00+01:00" })],
       }),
       "2025-11-12T21:00:00Z",

@@ -4,7 +4,13 @@ import type { Plan, Reminder } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+  PRE_ERAS_KEYS,
+} from "./factories.ts";
 
 /**
  * An applicant who books an interview N days ahead (the season simulation books 14 to 27 days
@@ -14,7 +20,8 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
  * the planner's contract (a catch-up only before the next rung) the plan holds the 1-day rung alone. Replaying the reminder function's wake-ups (re-plan at each fire time, send what is due,
  * arm the next) sends both. The thank-you ladder has one rung: re-plans after it was sent re-time
  * it (same id) but never add a second one, which is why the season's coverage metric counts
- * rungs by id, not by planned instant.
+ * rungs by id, not by planned instant. The applicant has done what the 2027 Match needs before
+ * ERAS, so the interview is in a Match in reach.
  */
 
 const ZONES = ["Asia/Kolkata", "Pacific/Auckland", "America/New_York", "Europe/London", "Africa/Lagos"];
@@ -24,6 +31,8 @@ const START = Date.parse("2026-11-18T15:00:00Z");
 function inputFor(zone: string) {
   return inputFactory({
     applicant: applicantFactory({ timezone: zone, matchYear: 2027 }),
+    // In reach of the 2027 Match: a Match dropped for a later one sends its interviews no reminders (t9m F13).
+    milestones: doneMilestones(PRE_ERAS_KEYS),
     interviews: [
       interviewFactory({
         id: "iv-1",

@@ -14,7 +14,14 @@ import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
-import { applicantFactory, examsDone, inputFactory, interviewFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  examsDone,
+  inputFactory,
+  interviewFactory,
+  PRE_ERAS_KEYS,
+} from "./factories.ts";
 
 const ZONES = [
   "America/New_York",
@@ -458,6 +465,8 @@ describe("reminder examples", () => {
     // The interview starts 08:00 local: the 1-day rung at 09:00 the day before is fine, a 0-day rung would not be.
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Asia/Tokyo" }),
+      // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+      milestones: doneMilestones(PRE_ERAS_KEYS),
       interviews: [interviewFactory({ startsAt: "2025-11-20T08:00:00+09:00", timezone: "America/New_York" })],
     });
     const reminders = planFor(input, new Date("2025-11-01T00:00:00Z")).reminders.filter(
@@ -514,6 +523,8 @@ describe.each(dstCases)(
     it("keeps 09:00 local for every rung", () => {
       const input = inputFactory({
         applicant: applicantFactory({ timezone: zone }),
+        // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+        milestones: doneMilestones(PRE_ERAS_KEYS),
         interviews: [interviewFactory({ startsAt: interviewAt, timezone: "America/New_York" })],
       });
       const reminders = planFor(input, new Date("2025-09-01T00:00:00Z")).reminders.filter(

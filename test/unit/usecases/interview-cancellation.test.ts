@@ -6,6 +6,7 @@ import type { ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry } from "#ports/reminder-ledger.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { doneMilestones, PRE_ERAS_KEYS } from "../domain/factories.ts";
 import {
   FixedClock,
   InMemoryApplicantStore,
@@ -120,7 +121,11 @@ describe("the reminder that cancels an interview's calendar file (tester s8 issu
 
 function world(now: string) {
   const store = new InMemoryApplicantStore();
-  store.add(profileFactory({ updatedAt: "2026-10-20T00:00:00.000Z" }), { interviews: [interview] });
+  // In reach of the 2027 Match: a dropped Match's interviews get no reminders (t9m F13).
+  store.add(profileFactory({ updatedAt: "2026-10-20T00:00:00.000Z" }), {
+    milestones: doneMilestones([...PRE_ERAS_KEYS, "nrmp_registration"], "2026-09-10"),
+    interviews: [interview],
+  });
   const mailer = new InMemoryMailer();
   const clock = new FixedClock(new Date(now));
   const deps = {

@@ -23,7 +23,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",
-  NRMP_LATE_FEE: "NRMP registration now costs a late fee",
+  // A warning in the digest; critical, and escalated, once the applicant is interviewing (t9m F11).
+  NRMP_LATE_FEE: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
   SEASON_OVER: "The Match season is over without a certified rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",

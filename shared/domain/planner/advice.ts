@@ -95,6 +95,14 @@ export const INTERVIEW_THANK_YOU_WHY =
  * may certify their lists before the applicant appears in R3.
  */
 export const AFTER_EARLY_DEADLINE_EVERY_DAYS = 14;
+/**
+ * The same, for an applicant interviewing for the Match who has not registered with NRMP (tester
+ * t9m F11): weekly, then the `late-registration-interviewing` ladder takes over three weeks before
+ * the late deadline. Without registration they cannot certify a rank order list, so cannot match.
+ */
+export const AFTER_EARLY_DEADLINE_INTERVIEWING_EVERY_DAYS = 7;
+/** The ladder laid against the late deadline for such an applicant (reminder-ladders.json). */
+export const AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER = "late-registration-interviewing";
 export const AFTER_EARLY_DEADLINE_SOURCE =
   "advice: once the early deadline has passed the step costs more and programs may rank without you, so a reminder at most two weeks apart until the late deadline's own reminders begin";
 

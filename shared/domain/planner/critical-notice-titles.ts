@@ -25,6 +25,8 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
     "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
   CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",
   ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
+  // Critical only for an applicant interviewing for the Match (t9m F11); a warning sends none.
+  NRMP_LATE_FEE: "Register with NRMP now: you are interviewing and cannot rank programs without it",
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",

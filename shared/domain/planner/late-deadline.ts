@@ -2,12 +2,17 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { NextStep } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
-import { AFTER_EARLY_DEADLINE_EVERY_DAYS } from "./advice.ts";
+import {
+  AFTER_EARLY_DEADLINE_EVERY_DAYS,
+  AFTER_EARLY_DEADLINE_INTERVIEWING_EVERY_DAYS,
+  AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER,
+} from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -65,7 +70,9 @@ const lateDues = new WeakMap<
  * reminders laid against the late deadline. The missed deadline serves as the start-by rung, so
  * the applicant hears at the next delivery slot (the catch-up rule), then every
  * AFTER_EARLY_DEADLINE_EVERY_DAYS days until the late deadline's ladder begins (followUps); a
- * follow-up on the catch-up's slot replaces it, so one reminder per slot.
+ * follow-up on the catch-up's slot replaces it, so one reminder per slot. NRMP registration for an
+ * applicant interviewing for the Match (interviewingForMatch) cannot wait: weekly follow-ups, then a
+ * ladder tightening toward the late deadline (AFTER_EARLY_DEADLINE_INTERVIEWING_*, tester t9m F11).
  */
 export function planLateDeadline(
   context: PlanContext,
@@ -76,6 +83,8 @@ export function planLateDeadline(
   out: { nextSteps: DueStep<NextStep>[]; reminders: TimedReminder[] },
 ): void {
   const detail = dates.rendered(late);
+  const interviewing = entry.key === "nrmp_registration" && interviewingForMatch(context);
+  const ladder = interviewing ? AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER : entry.ladder;
   const step = milestoneNextStep(
     entry,
     entry.lateDeadline?.action ?? entry.action,
@@ -97,7 +106,7 @@ export function planLateDeadline(
       interviewId: undefined,
       title: entry.title,
       why: entry.why.text,
-      ladder: entry.ladder,
+      ladder,
       deadline: late.at,
       deadlineDetail: detail,
       countsDownTo: undefined,
@@ -116,8 +125,10 @@ export function planLateDeadline(
       passed: missed.at,
       deadline: late.at,
       deadlineDetail: detail,
-      ladder: entry.ladder,
-      everyDays: AFTER_EARLY_DEADLINE_EVERY_DAYS,
+      ladder,
+      everyDays: interviewing
+        ? AFTER_EARLY_DEADLINE_INTERVIEWING_EVERY_DAYS
+        : AFTER_EARLY_DEADLINE_EVERY_DAYS,
       rung: "after-early-deadline",
     },
     series,

@@ -14,6 +14,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { feePaid } from "./fees-paid.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
@@ -29,6 +30,8 @@ interface Said {
   rol: string;
   /** The season date is projected: what follows from it is stated as "may", to check with the authority. */
   projected: boolean;
+  /** The plan's Match year. */
+  matchYear: number;
 }
 
 /**
@@ -51,6 +54,12 @@ interface LateStepRule {
   passed: (said: Said) => string;
   /** Sources the message rests on besides the season date's (Risk.sources). */
   sources: readonly string[];
+  /**
+   * Once the date has passed and the applicant has an interview for this Match
+   * (interviewingForMatch): what is at stake is the Match itself, not only the fee, so the risk is
+   * pressing (tester t9m F11).
+   */
+  interviewing?: { severity: Risk["severity"]; passed: (said: Said) => string };
   /** Within WARNING_WITHIN_DAYS before the date. */
   coming: (said: Said) => string;
   /** Long past the date, when the advice changes (e.g. most interview invitations are out). */
@@ -91,6 +100,13 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
       `The NRMP early registration deadline passed on ${date}: registering now ${projected ? "may cost" : "costs"} a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)})${projected ? "; the deadline is projected, so check in R3 when you register whether the fee applies" : ""}. Late registration closes ${rol}.`,
     sources: [NRMP_LATE_FEE.source],
     coming: ({ date }) => `Register with NRMP before ${date} to avoid the late fee.`,
+    // Interviewing and not registered: only a certified rank order list matches, and NRMP
+    // registration comes before it (official: the rank order list's prerequisite in the catalog).
+    interviewing: {
+      severity: "critical",
+      passed: ({ date, rol, projected, matchYear }) =>
+        `You have interviews for the ${matchYear} Match but are not registered with NRMP: register in R3 now. You cannot certify a rank order list, and so cannot match, until you are registered. The early registration deadline passed on ${date}, so the ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)}) ${projected ? "may apply" : "applies"} on top of the registration fee${projected ? " (the deadline is projected: R3 shows whether the fee is charged)" : ""}. Late registration closes ${rol}, but do not wait for it: programs may certify their lists before you appear in R3.`,
+    },
   },
   {
     code: "ERAS_LATE_SUBMISSION",
@@ -165,7 +181,12 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
           : undefined;
     const paid =
       phase === WELL_PAST && rule.wellPast !== undefined && feePaid(context, rule.wellPast.paidStep);
-    if (phase !== undefined) risks.push(lateStepRisk(context, index, phase, paid));
+    // Interviewing, the passed date's risk is the Match itself (t9m F11).
+    const pressing =
+      phase === PASSED && rule.interviewing !== undefined && interviewingForMatch(context)
+        ? INTERVIEWING
+        : phase;
+    if (pressing !== undefined) risks.push(lateStepRisk(context, index, pressing, paid));
   }
   return risks;
 }
@@ -174,7 +195,9 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
 const COMING = 0;
 const PASSED = 1;
 const WELL_PAST = 2;
-type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST;
+/** Passed, with an interview for this Match (the rule's `interviewing` words). */
+const INTERVIEWING = 3;
+type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST | typeof INTERVIEWING;
 
 /** Each rule's step by catalog index, for statusAt. */
 const RULE_STEPS: readonly number[] = LATE_STEP_RULES.map((rule) => stepIndex(rule.milestone));
@@ -195,7 +218,7 @@ function lateStepRisk(context: PlanContext, index: number, phase: Phase, paid: b
   }
   let made = byZone.get(context.zone);
   if (made === undefined) made = byZone.keep(context.zone, []);
-  const slot = (index * 3 + phase) * 2 + (paid ? 1 : 0);
+  const slot = (index * 4 + phase) * 2 + (paid ? 1 : 0);
   let risk = made[slot];
   if (risk === undefined) {
     risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase, paid);
@@ -212,6 +235,7 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
     date: `${when(context, seasonDate.at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
     rol: when(context, calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at),
     projected: seasonDate.status === "projected",
+    matchYear: calendar.matchYear,
   };
   if (phase === COMING) {
     return Object.freeze({
@@ -223,13 +247,18 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
     });
   }
   const wellPast = phase === WELL_PAST ? rule.wellPast : undefined;
+  const interviewing = phase === INTERVIEWING ? rule.interviewing : undefined;
   const message =
-    wellPast === undefined ? rule.passed(said) : wellPast.passed(said, nextMatch(context, sources), paid);
+    interviewing !== undefined
+      ? interviewing.passed(said)
+      : wellPast === undefined
+        ? rule.passed(said)
+        : wellPast.passed(said, nextMatch(context, sources), paid);
   for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
     if (!sources.includes(source)) sources.push(source);
   return Object.freeze({
     code: rule.code,
-    severity: rule.passedSeverity,
+    severity: interviewing?.severity ?? rule.passedSeverity,
     message,
     milestones: Object.freeze([rule.milestone]) as Risk["milestones"],
     sources: Object.freeze(sources) as string[],

@@ -60,10 +60,11 @@ describe("the late fee, in the step and in the risk (tester s10 issue 9 B6, C no
     const after = plan(lagos, calendar, new Date("2026-12-01T07:00:00Z"));
     const step = after.nextSteps.find((s) => s.milestone === "nrmp_registration");
     const risk = after.risks.find((r) => r.code === "NRMP_LATE_FEE");
-    // The deadline is projected, so the risk says "may cost" and to check in R3; the step must
-    // not state the fee as certain beside it.
-    expect(risk?.message).toContain("may cost a $50 late fee");
-    expect(risk?.message).toContain("check in R3 when you register whether the fee applies");
+    // The deadline is projected, so the risk says "may apply" and that R3 shows it; the step must
+    // not state the fee as certain beside it. Tunde has an interview for the 2027 Match, so the
+    // risk is the interviewing one (t9m F11).
+    expect(risk?.message).toContain("the $50 late fee (NRMP's figure as of 2023) may apply");
+    expect(risk?.message).toContain("R3 shows whether the fee is charged");
     expect(step?.action).toContain("if R3 charges it, the $50 late registration fee");
     expect(step?.action).not.toContain("plus the $50");
   });

@@ -184,7 +184,7 @@ describe("the advisor's daily digest", () => {
     expect(entry?.risks).toEqual([
       {
         severity: "warning",
-        title: "NRMP registration now costs a late fee",
+        title: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
         message: expect.stringContaining(`was told: “${lateFee.message}”`),
       },
     ]);

@@ -5,7 +5,7 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
-import { delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
+import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 
 /**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
@@ -49,6 +49,13 @@ const ERAS_WELL_PAST_PHASE = "well-past";
 /** START_DELAYED when ECFMG holds a missing step (its J-1 chain or the certificate). */
 const START_DELAYED_ECFMG_TITLE =
   "Your residency start is delayed: contact your program's GME office and ECFMG today";
+/**
+ * START_DELAYED's final notice after the weekly follow-ups (t9m F10): a phase of its own, so one
+ * more email, whose title turns to what next.
+ */
+const START_DELAYED_FINAL_PHASE = "final";
+const START_DELAYED_FINAL_TITLE =
+  "Your residency start is still delayed: talk to your program and your advisor about the next Match";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -75,7 +82,8 @@ function fastestPaceExam(context: PlanContext, risk: Risk): MilestoneKey | undef
  * pace; undefined otherwise.
  */
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
-  if (risk.code === "START_DELAYED") return `week-${delayedStartWeek(context) ?? 0}`;
+  if (risk.code === "START_DELAYED")
+    return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
     : fastestPaceExam(context, risk) !== undefined
@@ -96,6 +104,7 @@ export function noticeTemplate(
   // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
+  if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);

@@ -2,7 +2,7 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Risk } from "../plan.ts";
-import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "../seasons/index.ts";
+import type { SeasonCalendar, SeasonDateKey } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderEt, renderInZone } from "../time.ts";
 import {
@@ -12,9 +12,10 @@ import {
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { ERAS_TIMELINE_URL, type NextMatch, nextMatch } from "./next-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
@@ -75,16 +76,8 @@ interface LateStepRule {
   };
 }
 
-/** The next Match as a late applicant would weigh it: its year and when ERAS applications open. */
-interface NextMatch {
-  matchYear: number;
-  /** When applicants may first submit, as shown, with "(projected)" when it is. */
-  submit: string;
-}
-
 /** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
-const LATE_STEP_RULES_ERAS_URL =
-  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
+const LATE_STEP_RULES_ERAS_URL = ERAS_TIMELINE_URL;
 
 const LATE_STEP_RULES: readonly LateStepRule[] = [
   {
@@ -147,13 +140,6 @@ const ERAS_RULE = LATE_STEP_RULES.find((each) => each.code === "ERAS_LATE_SUBMIS
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
-
-function nextMatch(context: PlanContext, sources: string[]): NextMatch {
-  const matchYear = context.calendar.matchYear + 1;
-  const submit = seasonCalendar(matchYear).dates.eras_applicants_may_submit;
-  const cited = citeSeasonDate(submit, LATE_STEP_RULES_ERAS_URL, sources);
-  return { matchYear, submit: `${dayBy(context, submit.at)}${cited}` };
 }
 
 /**

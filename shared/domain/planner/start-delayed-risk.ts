@@ -4,6 +4,7 @@ import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
+import { nextMatch } from "./next-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { hasMatched, UNDECIDED_VISA_NAME } from "./visa-start-risk.ts";
@@ -18,6 +19,14 @@ export const DELAYED_START_SOURCE =
   "advice: programs hold a delayed start only briefly and publish no limit, so we follow it up each week until 1 September; the GME office says how long yours waits";
 /** Days between the delayed-start follow-ups. */
 export const DELAYED_START_EVERY_DAYS = 7;
+/**
+ * After the last weekly follow-up (1 September), one final notice (tester t9m F10: the notices
+ * stopped with nothing about what next), its risk kept on the plan this many days so the applicant
+ * and the advisor see it. Advice: long enough for a conversation with the program and an advisor.
+ */
+export const DELAYED_START_FINAL_DAYS = 28;
+export const DELAYED_START_FINAL_SOURCE =
+  "advice: past 1 September a program may well have released a delayed start's position; one final notice says so and turns to the next Match, kept on the plan four weeks";
 
 /** What a matched applicant needs to start: the contract and the track's visa steps, then the certificate. */
 const START_NEEDS = [
@@ -48,11 +57,31 @@ export function delayedStartWeek(context: PlanContext): number | undefined {
   return Math.floor((context.now - start) / (DELAYED_START_EVERY_DAYS * DAY_MS));
 }
 
+/** The instant the final notice's span ends (DELAYED_START_FINAL_DAYS after the follow-ups end). */
+function finalEnd(context: PlanContext): number {
+  return followUpEnd(context) + DELAYED_START_FINAL_DAYS * DAY_MS;
+}
+
+/** Whether `now` is in the final notice's span, after the weekly follow-ups (t9m F10). */
+export function delayedStartFinal(context: PlanContext): boolean {
+  return context.now >= followUpEnd(context) && context.now < finalEnd(context);
+}
+
 /**
  * The date a delayed-start notice announces: the next week's follow-up (the notice is that week's
- * and gives way to the next), at most the end of the span. Never residency start, which has passed.
+ * and gives way to the next), at most the end of the span; for the final notice, the end of its
+ * span. Never residency start, which has passed. A day, not an instant (`asDay`: advice that means
+ * a day; t9m F10: "Due" showed midnight ET): the day before the next follow-up's midnight.
  */
 export function delayedStartDue(context: PlanContext): DueDate {
+  if (delayedStartFinal(context))
+    return shapedDueDate({
+      at: finalEnd(context),
+      zone: ET_ZONE,
+      status: "advice",
+      source: DELAYED_START_FINAL_SOURCE,
+      asDay: true,
+    });
   const start = context.calendar.dates.residency_start.at;
   const week = delayedStartWeek(context) ?? 0;
   const next = start + (week + 1) * DELAYED_START_EVERY_DAYS * DAY_MS;
@@ -61,6 +90,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
     zone: ET_ZONE,
     status: "advice",
     source: DELAYED_START_SOURCE,
+    asDay: true,
   });
 }
 
@@ -89,7 +119,8 @@ export function startDelayedRisks(context: PlanContext): Risk[] {
     return [];
   }
   const week = delayedStartWeek(context);
-  if (week === undefined) return [];
+  const final = week === undefined && delayedStartFinal(context);
+  if (week === undefined && !final) return [];
   noteRiskChange(context, delayedStartDue(context).at);
   noteRiskChange(context, end);
   const sources: string[] = [];
@@ -104,6 +135,19 @@ export function startDelayedRisks(context: PlanContext): Risk[] {
   }
   const names = missing.join(", ");
   const ecfmg = ecfmgHolds(open.map((entry) => entry.key));
+  if (final) {
+    addSource(sources, DELAYED_START_FINAL_SOURCE);
+    const next = nextMatch(context, sources);
+    return [
+      {
+        code: "START_DELAYED",
+        severity: "critical",
+        message: `Residency started on ${renderDate(start.date)} and ${names} ${missing.length === 1 ? "is" : "are"} still not done. We have written each week since; this is our last notice about it: by now your program may release your position. Talk to your program's GME office and your advisor this week: ask whether the program still holds your position and, if it does not, plan for the ${next.matchYear} Match, whose ERAS applications ${next.submitAt <= context.now ? "opened" : "open"} ${next.submit}. If you have started, mark these steps done.`,
+        milestones,
+        sources,
+      },
+    ];
+  }
   return [
     {
       code: "START_DELAYED",

@@ -72,9 +72,40 @@ describe("START_DELAYED: a matched applicant who cannot have started is chased, 
     expect(Date.parse(notice(lastWeek)?.deadline ?? "")).toBeLessThanOrEqual(
       Date.parse("2027-09-01T04:00:00Z"),
     );
-    const after = planAt("2027-09-02T02:00:00Z");
+    // Past 1 September one final notice (t9m F10), then nothing once its four weeks are over.
+    const final = planAt("2027-09-02T02:00:00Z");
+    expect(notice(final)?.id).not.toBe(notice(lastWeek)?.id);
+    expect(notice(planAt("2027-09-20T02:00:00Z"))?.id).toBe(notice(final)?.id);
+    const after = planAt("2027-09-29T12:00:00Z");
     expect(delayed(after)).toBeUndefined();
     expect(notice(after)).toBeUndefined();
+  });
+
+  it("says what next in one final notice after 1 September: the position, the program, an advisor, the next Match (t9m F10)", () => {
+    const final = planAt("2027-09-02T02:00:00Z");
+    const risk = delayed(final);
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("this is our last notice about it");
+    expect(risk?.message).toContain("your program may release your position");
+    expect(risk?.message).toContain("Talk to your program's GME office and your advisor this week");
+    // The 2028 Match's ERAS opening, projected as the season data has it.
+    const opens = seasonCalendar(2028).dates.eras_applicants_may_submit;
+    expect(opens.status).toBe("projected");
+    // Projected for Wed 1 Sep 2027, the day before: "opened".
+    expect(risk?.message).toContain("plan for the 2028 Match, whose ERAS applications opened ");
+    expect(risk?.message).toContain(`${opens.date.slice(8, 10).replace(/^0/, "")} Sep 2027 (projected)`);
+    expect(risk?.sources).toContain(opens.source);
+    expect(notice(final)?.title).toBe(
+      "Your residency start is still delayed: talk to your program and your advisor about the next Match",
+    );
+  });
+
+  it("shows its Due as a day, not a midnight instant (t9m F10)", () => {
+    const detail = notice(planAt("2027-07-02T02:00:00Z"))?.deadlineDetail;
+    expect(detail?.precision).toBe("day");
+    // The week's notice runs through Wed 7 Jul: the next follow-up is at midnight ET starting 8 Jul.
+    expect(detail?.day).toBe("2027-07-07");
+    expect(detail?.local).not.toMatch(/12:00 AM/);
   });
 
   it("is deterministic: the same plan twice gives the same notice", () => {

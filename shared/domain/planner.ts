@@ -86,10 +86,12 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const stepContext = feasibility.infeasible ? laterSeasonSteps(context, plannedSeason) : context;
   for (let index = 0; index < MILESTONE_CATALOG.length; index++)
     planMilestone(stepContext, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
-  // Out of reach, the target Match's interviews (before its rank order list deadline) are the dropped Match's (t9m F13).
-  const droppedUntil = feasibility.infeasible
-    ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
-    : null;
+  // Out of reach, the target Match's interviews (before its rank order list deadline) are the
+  // dropped Match's (t9m F13): as MATCH_YEAR_NOT_FEASIBLE says, never with no sponsor note.
+  const droppedUntil =
+    !ineligible && feasibility.infeasible
+      ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+      : null;
   planInterviews(context, collected.nextSteps, collected.reminders, droppedUntil);
   const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);

@@ -60,6 +60,27 @@ describe("the dropped Match's interviews (tester t9m F13)", () => {
     ]);
   });
 
+  it("keeps them for a school with no sponsor note, whose plan moves to no later Match", () => {
+    const input = lagos(milestoneFactory("usmle_step2ck", "in_progress"));
+    const noNote = plan(
+      {
+        ...input,
+        applicant: {
+          ...input.applicant,
+          medicalSchool: { ...input.applicant.medicalSchool, wdomsSponsorNote: false },
+        },
+      },
+      seasonCalendar(2027),
+      NOW,
+    );
+    expect(noNote.risks.map((risk) => risk.code)).toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
+    expect(interviewReminders("iv-2027", noNote)).toEqual([
+      "interview-prep-7d",
+      "interview-prep-1d",
+      "interview-thank-you",
+    ]);
+  });
+
   it("keeps every interview's reminders while the Match is in reach", () => {
     const inReach = plan(
       lagos(milestoneFactory("usmle_step2ck", "done", "2025-11-20")),

@@ -18,6 +18,7 @@ import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
+import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
@@ -56,7 +57,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
   // for that Match is, instead of pushing the deadlines of a season that cannot be made; its fees
   // are that Match's too (no late fee of the season out of reach).
-  const plannedSeason = feasibility.infeasible ? seasonCalendar(feasibility.earliestMatchYear) : calendar;
+  const targeted = targetedMatch(context, dates, feasibility);
+  const plannedSeason = targeted.calendar;
   const seasonOver = !ineligible && !feasibility.infeasible && seasonIsOver(context);
   const collected: Collected = {
     budget: buildBudget(context, ineligible, unchecked, plannedSeason),
@@ -69,7 +71,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     ineligible,
     unchecked,
     feasibility,
-    earlyDates: feasibility.infeasible ? planDates({ ...context, calendar: plannedSeason }) : dates,
+    earlyDates: targeted.dates,
     firstGate: firstGateOf(context, unchecked),
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
     // on the feasible Match, as before the deadline (see assessFeasibility).
@@ -93,13 +95,13 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
       : null;
   planInterviews(context, collected.nextSteps, collected.reminders, droppedUntil);
-  const risks = withTargetRisks(assessRisks(context, dates, feasibility), context, dates, gates);
+  const risks = withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
   const nextSteps = orderNextSteps(collected.nextSteps);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);
-  criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders);
+  criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
   joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),

@@ -61,6 +61,9 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
       label: badge === "overdue-result-pending" ? "overdue: result pending" : "overdue",
       critical: true,
     };
+  // Urgent for the Match it is now dated for, the badge names that Match (tester t9m F1).
+  if (badge === "urgent-for-match")
+    return { label: `urgent for the ${step.matchYears?.due} Match`, critical: true };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
   if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };

@@ -18,6 +18,7 @@ import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
+import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 export { CRITICAL_RISK_RUNG, criticalNoticeId, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
@@ -81,6 +82,7 @@ export function criticalRiskNotices(
   nextSteps: readonly NextStep[],
   dates: PlanDates,
   into: TimedReminder[],
+  targeted?: TargetedMatch,
 ): void {
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
@@ -89,22 +91,26 @@ export function criticalRiskNotices(
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
     if (moved && aboutDroppedMatch(risk)) continue;
-    const phase = noticePhase(context, risk);
-    const template = noticeTemplate(context, risk, phase);
+    // A risk judged on the Match the plan moved to is noticed on that Match's dates (t9m F1).
+    const on = judgedOnTargetedMatch(targeted, risk) ? (targeted as TargetedMatch) : null;
+    const riskContext = on?.context ?? context;
+    const riskDates = on?.dates ?? dates;
+    const phase = noticePhase(riskContext, risk);
+    const template = noticeTemplate(riskContext, risk, phase);
     if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
-    const due = actBy(context, risk, dates, sendAt) ?? deadlineOf(context, risk);
+    const due = actBy(riskContext, risk, riskDates, sendAt) ?? deadlineOf(riskContext, risk);
     if (due.at < sendAt) continue;
-    const detail = dates.rendered(due);
+    const detail = riskDates.rendered(due);
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
         ? stepFor(NOT_ELIGIBLE_STEPS, unfinishedSteps(context, nextSteps), detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-          : stepFor(named(context, risk), nextSteps, detail.at);
+          : stepFor(named(riskContext, risk), nextSteps, detail.at);
     if (step === undefined) continue;
-    const year = context.calendar.matchYear;
+    const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
     sendAtIso ??= isoUtc(sendAt);
     sendAtLocal ??= isoInZone(context.zone, sendAt);

@@ -1,6 +1,5 @@
 import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { seasonCalendar } from "../seasons/index.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import {
@@ -22,12 +21,12 @@ import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
-import { planDates } from "./plan-dates.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
+import type { TargetedMatch } from "./targeted-match.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
@@ -37,7 +36,12 @@ function when(context: PlanContext, at: number): string {
 }
 
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
-export function assessRisks(context: PlanContext, dates: PlanDates, feasibility: Feasibility): Risk[] {
+export function assessRisks(
+  context: PlanContext,
+  dates: PlanDates,
+  feasibility: Feasibility,
+  targeted: TargetedMatch,
+): Risk[] {
   const risks: Risk[] = [];
   const { calendar, now, applicant } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -101,6 +105,9 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
+  // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of
+  // reach, the earliest feasible one, whose own deadlines may be days away.
+  if (!ineligible && targeted.moved) risks.push(...targetedMatchRisks(targeted));
   const last = !ineligible && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
   if (last !== null) risks.push(lastDayRisk(context, last));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
@@ -140,21 +147,14 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
   // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028),
   // still only until this Match's list closes (stale-risks.test.ts).
-  const h1b = feasibility.infeasible ? laterMatch(context, feasibility.earliestMatchYear) : null;
   if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
-    risks.push(...step3Risks(h1b?.context ?? context, h1b?.dates ?? dates, feasibility.readyAt));
+    risks.push(...step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   }
   if (!ineligible) risks.push(...proclamationRisks(context));
   if (!ineligible && matchStillPlanned)
     risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
-  if (!ineligible && !seasonOver)
-    risks.push(
-      ...oetScoreAgeRisks(
-        context,
-        feasibility.infeasible ? feasibility.earliestMatchYear : calendar.matchYear,
-      ),
-    );
+  if (!ineligible && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
   if (!ineligible) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
   // school's listing unchecked) the risk would ask what the plan holds back (t9j F1 golden sample).
@@ -170,8 +170,20 @@ export function assessRisks(context: PlanContext, dates: PlanDates, feasibility:
   return orderRisks(risks);
 }
 
-/** The context and dates of a later Match (the one an out-of-reach plan is dated for). */
-function laterMatch(context: PlanContext, year: number): { context: PlanContext; dates: PlanDates } {
-  const later = { ...context, calendar: seasonCalendar(year) };
-  return { context: later, dates: planDates(later) };
+/**
+ * MATCH_YEAR_LAST_DAY and EXAMS_LATE_FOR_RANKING for the later Match a plan moved to, on that
+ * Match's context and dates, while its rank order list deadline is ahead: the same rules as for the
+ * entered Match (tester t9m F1: a 2028 Pathway deadline five days away drew only TARGET_PASSED).
+ */
+function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
+  const { context, dates } = targeted;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const feasibility = targeted.feasibility();
+  if (context.now > rol || feasibility.infeasible) return [];
+  const risks: Risk[] = [];
+  const last = lastWorkingInstant(context, feasibility);
+  if (last !== null) risks.push(lastDayRisk(context, last));
+  const examsLate = examsLateForRankingRisk(context, dates);
+  if (examsLate !== null) risks.push(examsLate);
+  return risks;
 }

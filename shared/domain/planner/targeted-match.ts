@@ -1,0 +1,72 @@
+import type { Risk, RiskCode } from "../plan.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { assessFeasibility, type Feasibility } from "./feasibility.ts";
+import { planDates } from "./plan-dates.ts";
+
+/**
+ * The Match the plan targets: the applicant's entered Match while it is in reach, else the earliest
+ * feasible one (MATCH_YEAR_NOT_FEASIBLE), whose dates the early steps are laid on. One value for
+ * every rule that judges urgency (tester t9m F1, the lead's ruling: with the 2027 Match out of
+ * reach, a 2028 Pathway deadline five days away drew only TARGET_PASSED and badges "too late for
+ * the 2027 Match"): MATCH_YEAR_LAST_DAY, EXAMS_LATE_FOR_RANKING, their notices, the badges and the
+ * H-1B and OET-age rules read this Match, never the entered year once it is written off.
+ */
+export interface TargetedMatch {
+  /** Whether the plan moved from the entered Match to a later one. */
+  moved: boolean;
+  year: number;
+  calendar: SeasonCalendar;
+  /** The plan's context on that Match's calendar (the plan's own when not moved). */
+  context: PlanContext;
+  /** That Match's dates: the plan's own when not moved. */
+  dates: PlanDates;
+  /** Feasibility of that Match at now: the plan's own when not moved, else found on first read. */
+  feasibility(): Feasibility;
+}
+
+export function targetedMatch(
+  context: PlanContext,
+  dates: PlanDates,
+  feasibility: Feasibility,
+): TargetedMatch {
+  if (!feasibility.infeasible)
+    return {
+      moved: false,
+      year: context.calendar.matchYear,
+      calendar: context.calendar,
+      context,
+      dates,
+      feasibility: () => feasibility,
+    };
+  const calendar = seasonCalendar(feasibility.earliestMatchYear);
+  const later: PlanContext = { ...context, calendar };
+  let laterFeasibility: Feasibility | undefined;
+  return {
+    moved: calendar.matchYear > context.calendar.matchYear,
+    year: calendar.matchYear,
+    calendar,
+    context: later,
+    dates: planDates(later),
+    // Only the risks of a plan that moved read it (the chain against the later Match's deadlines).
+    feasibility: () => {
+      laterFeasibility ??= assessFeasibility(later);
+      return laterFeasibility;
+    },
+  };
+}
+
+/** The risks judged on the targeted Match: on a plan that moved, theirs are that Match's deadlines. */
+const TARGETED_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([
+  "MATCH_YEAR_LAST_DAY",
+  "EXAMS_LATE_FOR_RANKING",
+]);
+
+/** Whether `risk` was judged on a Match the plan moved to (its notice then reads that Match's dates). */
+export function judgedOnTargetedMatch(
+  targeted: TargetedMatch | undefined,
+  risk: Pick<Risk, "code">,
+): boolean {
+  return targeted?.moved === true && TARGETED_RISKS.has(risk.code);
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9m F1 (A), the lead's ruling: the urgency rules judge the Match the plan targets (the
+ * earliest feasible one), not the entered one. Jose (Manila, 2027 Match never switched) is out of
+ * reach of 2027, so the plan targets 2028; five days before the 2028 Pathway deadline, with his Step
+ * 2 CK booked after its 2028 last day, the plan said only TARGET_PASSED and its badges "too late
+ * for the 2027 Match". F2 (B): with the 2027 Pathway deadline passed (what put 2027 out of reach),
+ * the out-of-reach notice rode on the OET, a prerequisite, instead of the Pathway.
+ */
+
+const DAY = 86_400_000;
+const target = seasonCalendar(2027);
+const PATHWAY_2028 = pathwayDeadline(seasonCalendar(2028)) as number;
+
+function applicant(...open: MilestoneEntry[]): PlannerInput {
+  const keys = new Set(open.map((entry) => entry.key));
+  const done = [
+    "wdoms_listing",
+    "ecfmg_application",
+    "usmle_step1",
+    "usmle_step2ck",
+    "oet_medicine",
+    "eras_token",
+    "eras_application",
+    "nrmp_registration",
+  ] as const;
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027, graduation: "2025-06-01" }),
+    milestones: [
+      ...done.filter((key) => !keys.has(key)).map((key) => milestoneFactory(key, "done", "2026-06-20")),
+      ...open,
+    ],
+  });
+}
+
+const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
+
+describe("out of reach of the entered Match, the urgency rules judge the Match the plan targets (t9m F1)", () => {
+  const input = applicant(
+    milestoneFactory("usmle_step2ck", "scheduled", "2028-02-03"),
+    milestoneFactory("ecfmg_pathway", "not_started"),
+  );
+  const result = plan(input, target, new Date(PATHWAY_2028 - 5 * DAY));
+
+  it("plans for 2028, with that Match's last day and its exam booked too late, critical", () => {
+    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toMatch(
+      /^The 2028 Match is still within reach if you act by Sat 25 Dec 2027: .*submit your ECFMG Pathway application/,
+    );
+    const late = risk(result, "EXAMS_LATE_FOR_RANKING");
+    expect(late?.severity).toBe("critical");
+    expect(late?.milestones).toEqual(["usmle_step2ck", "ecfmg_pathway"]);
+    expect(late?.message).toContain("take it by Wed 26 Jan 2028 at the latest");
+    expect(late?.message).toContain("Thu 24 Feb 2028");
+  });
+
+  it("notices the 2028 exam at once, dated by its 2028 last day", () => {
+    const notice = result.reminders.find((each) => each.risk === "EXAMS_LATE_FOR_RANKING");
+    expect(notice?.title).toBe("An exam is too late for the 2028 Match: move it earlier now");
+    expect(notice?.milestone).toBe("usmle_step2ck");
+    expect(notice?.sendAt).toBe(result.now);
+    expect(notice?.deadlineDetail?.local).toContain("27 Jan 2028");
+  });
+
+  it("badges the steps urgent for the 2028 Match, not too late for 2027", () => {
+    for (const key of ["ecfmg_pathway", "usmle_step2ck"]) {
+      const step = result.nextSteps.find((each) => each.milestone === key);
+      expect(step?.urgency).toBe("urgent");
+      expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
+      const badge = stepBadge(step as NonNullable<typeof step>, result.now, result.risks);
+      expect(badge).toBe("urgent-for-match");
+      expect(badgeWords(badge, step as NonNullable<typeof step>)).toBe("urgent for the 2028 Match");
+    }
+  });
+
+  it("a step not yet urgent for 2028 still reads too late for the 2027 Match (never 'later')", () => {
+    // Spring 2027: the 2027 Match is gone, the 2028 Pathway's target (Sep 2027) months ahead.
+    const early = plan(input, target, new Date("2027-04-01T00:00:00Z"));
+    const step = early.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
+    expect(step?.urgency).not.toBe("urgent");
+    const badge = stepBadge(step as NonNullable<typeof step>, early.now, early.risks);
+    expect(badgeWords(badge, step as NonNullable<typeof step>)).toBe("too late for the 2027 Match");
+  });
+});

@@ -108,7 +108,7 @@ export function criticalRiskNotices(
         ? stepFor(NOT_ELIGIBLE_STEPS, unfinishedSteps(context, nextSteps), detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-          : stepFor(named(riskContext, risk), nextSteps, detail.at);
+          : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -167,19 +167,23 @@ function aboutDroppedMatch(risk: Risk): boolean {
 }
 
 /**
- * The steps a notice names: out of reach, the step that decides the earliest feasible Match (t9k
+ * The steps a notice names: out of reach, the step whose missed deadline dropped the Match when one
+ * did (t9m F2), then the step that decides the earliest feasible Match (t9k
  * F11: the email rode on "Gain US clinical experience"), each unfinished prerequisite first (the
  * chain's first action: the ECFMG application before the exam it registers for, the OET before
  * the Pathway review that waits for its result), then, should none be a next step, the other
  * requirements NRMP needs, else the first next step; the risk's own otherwise.
  */
-function named(context: PlanContext, risk: Risk): readonly StepSubject[] {
+function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null): readonly StepSubject[] {
   // An exam in reach only at its fastest pace first: the notice's title asks to book it (t9l F16).
   if (risk.code === "EXAMS_LATE_FOR_RANKING")
     for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
   if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
   const chain: StepSubject[] = [];
+  // A Match dropped by a step's own deadline passing (the Pathway application's): the notice sits on
+  // that step, not on a prerequisite still open before it (tester t9m F2: it rode on the OET).
+  if (droppedBy !== null) chain.push(droppedBy);
   chainOf(context, risk.decidedBy, chain);
   return [...chain, ...risk.milestones];
 }

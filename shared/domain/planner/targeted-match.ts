@@ -1,5 +1,7 @@
 import type { Risk, RiskCode } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import type { UnfitCause } from "./chain-deadlines.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
@@ -24,6 +26,13 @@ export interface TargetedMatch {
   dates: PlanDates;
   /** Feasibility of that Match at now: the plan's own when not moved, else found on first read. */
   feasibility(): Feasibility;
+  /**
+   * The step whose missed deadline dropped the Match just before this one (the one
+   * dropped-match-words.ts names, else the entered Match's missed Pathway deadline): the Pathway
+   * application's, or the OET's for the Pathway's documents; null when the chain as a whole came
+   * too late for a rank order list deadline, or graduation decided (tester t9m F2).
+   */
+  droppedBy: MilestoneKey | null;
 }
 
 export function targetedMatch(
@@ -39,6 +48,7 @@ export function targetedMatch(
       context,
       dates,
       feasibility: () => feasibility,
+      droppedBy: null,
     };
   const calendar = seasonCalendar(feasibility.earliestMatchYear);
   const later: PlanContext = { ...context, calendar };
@@ -54,8 +64,17 @@ export function targetedMatch(
       laterFeasibility ??= assessFeasibility(later);
       return laterFeasibility;
     },
+    droppedBy: MISSED_BY[feasibility.dropped?.cause ?? feasibility.cause ?? "exams"],
   };
 }
+
+/** The step whose own deadline a chain cause is: the Pathway application's, the OET result's. */
+const MISSED_BY: Readonly<Record<UnfitCause, MilestoneKey | null>> = {
+  pathway: "ecfmg_pathway",
+  documents: "oet_medicine",
+  exams: null,
+  graduation: null,
+};
 
 /** The risks judged on the targeted Match: on a plan that moved, theirs are that Match's deadlines. */
 const TARGETED_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -19,6 +20,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 const DAY = 86_400_000;
 const target = seasonCalendar(2027);
 const PATHWAY_2028 = pathwayDeadline(seasonCalendar(2028)) as number;
+const PATHWAY_2027 = pathwayDeadline(target) as number;
 
 function applicant(...open: MilestoneEntry[]): PlannerInput {
   const keys = new Set(open.map((entry) => entry.key));
@@ -88,5 +90,21 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     expect(step?.urgency).not.toBe("urgent");
     const badge = stepBadge(step as NonNullable<typeof step>, early.now, early.risks);
     expect(badgeWords(badge, step as NonNullable<typeof step>)).toBe("too late for the 2027 Match");
+  });
+});
+
+describe("the out-of-reach notice sits on the step whose missed deadline dropped the Match (t9m F2)", () => {
+  it("the 2027 Pathway deadline passed, the OET booked: on the Pathway, not the OET", () => {
+    const input = applicant(
+      milestoneFactory("oet_medicine", "scheduled", "2026-12-30"),
+      milestoneFactory("ecfmg_pathway", "not_started"),
+    );
+    const result = plan(input, target, new Date(PATHWAY_2027 + 2 * DAY));
+    const outOfReach = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
+    expect(outOfReach?.message).toContain("your ECFMG Pathway application is not submitted and its deadline");
+    expect(outOfReach?.decidedBy).toBe("ecfmg_pathway");
+    expect(result.nextSteps.some((step) => step.milestone === "oet_medicine")).toBe(true);
+    const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
+    expect(notice?.milestone).toBe("ecfmg_pathway");
   });
 });

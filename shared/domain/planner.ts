@@ -71,7 +71,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     ineligible,
     unchecked,
     feasibility,
-    earlyDates: targeted.dates,
+    targeted,
     firstGate: firstGateOf(context, unchecked),
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
     // on the feasible Match, as before the deadline (see assessFeasibility).

@@ -22,6 +22,7 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { pastSeasonMatchNote } from "./step-text.ts";
+import type { TargetedMatch } from "./targeted-match.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
@@ -34,8 +35,8 @@ import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
 export interface Gates extends StepGates {
-  /** Due dates and targets for steps not bound to one season (the earliest feasible Match's). */
-  earlyDates: PlanDates;
+  /** The Match the plan targets (targeted-match.ts): its dates for steps not bound to one season. */
+  targeted: TargetedMatch;
   /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
   firstGate: MilestoneEntry["key"] | null;
   /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
@@ -88,7 +89,7 @@ export function planMilestone(
     ? dates
     : gates.afterSeasonDates !== null && datedForNextMatch(context, entry, index)
       ? gates.afterSeasonDates
-      : gates.earlyDates;
+      : gates.targeted.dates;
 
   const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, index, status, gates);
 
@@ -200,10 +201,9 @@ export function planMilestone(
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
   // Pathway) may be past its deadline for that Match: the step says so (missedDeadline, matchYears;
-  // its badge "too late for the <year> Match", never "later": tester s8 issue 14 bug 4), while its
-  // urgency follows the date it is shown with: "overdue" only once that has passed, as the plan's
-  // overdue list says (tester t9h B2). The other early steps start the later Match's road afresh,
-  // with no deadline of the unreachable year (tester finding 4).
+  // its badge names a Match, never "later": s8 issue 14 bug 4, t9m F1), while its urgency follows
+  // the date shown: "overdue" only once that has passed (t9h B2). The other early steps start the
+  // later Match's road afresh, with no deadline of the unreachable year (tester finding 4).
   const missed =
     stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
   const targetDetail =
@@ -267,7 +267,7 @@ export function planMilestone(
     urgency,
     detail,
     missedHere ? dates.rendered(missed) : undefined,
-    missedHere ? { missed: context.calendar.matchYear, due: gates.feasibility.earliestMatchYear } : undefined,
+    missedHere ? { missed: context.calendar.matchYear, due: gates.targeted.year } : undefined,
     own?.detail,
     targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),

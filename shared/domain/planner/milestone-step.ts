@@ -22,7 +22,7 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { pastSeasonMatchNote } from "./step-text.ts";
-import type { TargetedMatch } from "./targeted-match.ts";
+import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
@@ -204,8 +204,12 @@ export function planMilestone(
   // its badge names a Match, never "later": s8 issue 14 bug 4, t9m F1), while its urgency follows
   // the date shown: "overdue" only once that has passed (t9h B2). The other early steps start the
   // later Match's road afresh, with no deadline of the unreachable year (tester finding 4).
-  const missed =
-    stepDates === dates || entry.neededForRanking === undefined ? null : passedDue(context, dates, index);
+  const missedMatch =
+    stepDates === dates || entry.neededForRanking === undefined
+      ? null
+      : missedMatchDeadline(gates.targeted, context, dates, index);
+  // The card's words name a dropped Match's deadline themselves (laterMatchPathwayAction).
+  const missed = missedMatch === null ? null : missedMatch.due;
   const targetDetail =
     target === null
       ? undefined
@@ -266,8 +270,8 @@ export function planMilestone(
     action,
     urgency,
     detail,
-    missedHere ? dates.rendered(missed) : undefined,
-    missedHere ? { missed: context.calendar.matchYear, due: gates.targeted.year } : undefined,
+    missedHere && missedMatch !== null ? missedMatch.dates.rendered(missedMatch.due) : undefined,
+    missedHere && missedMatch !== null ? { missed: missedMatch.year, due: gates.targeted.year } : undefined,
     own?.detail,
     targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
@@ -285,12 +289,6 @@ export function planMilestone(
     soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
-}
-
-/** The step's deadline for the plan's own Match when it has passed, else null. */
-function passedDue(context: PlanContext, dates: PlanDates, index: number): DueDate | null {
-  const due = dates.dueAt(index);
-  return due !== null && due.at < context.now ? due : null;
 }
 
 /** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */

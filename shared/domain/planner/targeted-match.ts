@@ -3,7 +3,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { UnfitCause } from "./chain-deadlines.ts";
 import type { PlanContext } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { planDates } from "./plan-dates.ts";
 
@@ -88,4 +88,33 @@ export function judgedOnTargetedMatch(
   risk: Pick<Risk, "code">,
 ): boolean {
   return targeted?.moved === true && TARGETED_RISKS.has(risk.code);
+}
+
+/** A step's deadline for a Match before the targeted one, passed: which Match, and its dates. */
+export interface MissedMatchDeadline {
+  year: number;
+  due: DueDate;
+  dates: PlanDates;
+}
+
+/**
+ * The deadline a step dated for the targeted Match missed, for its badge and dates (t9m F1: they
+ * judge the Match the plan targets): the Match just before the targeted one when that is after the
+ * entered Match and the step's deadline for it has passed (a Match a deadline dropped, as the
+ * Pathway's card says, t9l F12), else the entered Match's (`dates`) when passed; null when neither.
+ */
+export function missedMatchDeadline(
+  targeted: TargetedMatch,
+  entered: PlanContext,
+  dates: PlanDates,
+  index: number,
+): MissedMatchDeadline | null {
+  const before = targeted.year - 1;
+  if (before > entered.calendar.matchYear) {
+    const beforeDates = planDates({ ...entered, calendar: seasonCalendar(before) });
+    const due = beforeDates.dueAt(index);
+    if (due !== null && due.at < entered.now) return { year: before, due, dates: beforeDates };
+  }
+  const due = dates.dueAt(index);
+  return due !== null && due.at < entered.now ? { year: entered.calendar.matchYear, due, dates } : null;
 }

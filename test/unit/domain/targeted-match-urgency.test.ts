@@ -93,6 +93,24 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
   });
 });
 
+describe("a step dated for 2029 after the 2028 Pathway deadline passed names 2028 as missed (t9m F1)", () => {
+  it("the Pathway reads too late for the 2028 Match, with that deadline; Step 2 CK still the 2027 one", () => {
+    const input = applicant(
+      milestoneFactory("usmle_step2ck", "in_progress"),
+      milestoneFactory("ecfmg_pathway", "not_started"),
+    );
+    const result = plan(input, target, new Date(PATHWAY_2028 + 2 * DAY));
+    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2029);
+    const pathway = result.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
+    expect(pathway?.matchYears).toEqual({ missed: 2028, due: 2029 });
+    expect(pathway?.missedDeadline?.at).toBe(new Date(PATHWAY_2028).toISOString());
+    const badge = stepBadge(pathway as NonNullable<typeof pathway>, result.now, result.risks);
+    expect(badgeWords(badge, pathway as NonNullable<typeof pathway>)).toBe("too late for the 2028 Match");
+    const step2 = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
+    expect(step2?.matchYears).toEqual({ missed: 2027, due: 2029 });
+  });
+});
+
 describe("the out-of-reach notice sits on the step whose missed deadline dropped the Match (t9m F2)", () => {
   it("the 2027 Pathway deadline passed, the OET booked: on the Pathway, not the OET", () => {
     const input = applicant(

@@ -8,6 +8,7 @@ import { firstGateOf } from "./planner/first-gate.ts";
 import { confirmedByTheMatch } from "./planner/in-the-match.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
+import { enteredLaterMatch } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
@@ -32,8 +33,9 @@ export type { PlannerInput } from "./planner/context.ts";
  * - nextSteps: actionable steps (milestones and interviews), most urgent first, each saying why,
  *   with its hard deadline and, for early milestones, the competitive target planned backwards
  *   from the target Match; the text fits the step's status.
- * - blocked: steps waiting for prerequisites or a gate (no ECFMG sponsor note, WDOMS unchecked, a
- *   Match year out of reach), naming them in `waitingFor` and what lifts a gate in `resolvedBy`.
+ * - blocked: steps waiting for prerequisites or a gate (no ECFMG sponsor note, WDOMS unchecked),
+ *   naming them in `waitingFor` and what lifts a gate in `resolvedBy`. A Match year out of reach
+ *   holds nothing back: the later Match's steps are planned on its dates (tester t9m F15).
  *   A blocked step has no reminders and no upcoming fee.
  * - overdue: applicable, unfinished milestones whose hard deadline has passed and that wait on no
  *   other step (a blocked step is never overdue: the step it waits on is).
@@ -73,8 +75,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     feasibility,
     targeted,
     firstGate: firstGateOf(context, unchecked),
-    // A season out of reach at its deadline is not "over" for the applicant: its steps stay blocked
-    // on the feasible Match, as before the deadline (see assessFeasibility).
+    // A season out of reach at its deadline is not "over" for the applicant: its steps stay the
+    // feasible Match's, as before the deadline (see assessFeasibility).
     seasonOver,
     // So is a Match whose result was never told once residency has started (tester t9j F2: the
     // certificate "overdue" for a Match that is over): the certificate is dated for the next one.
@@ -86,8 +88,18 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   // Out of reach, the steps done for this Match are the later one's to do again (laterSeasonSteps).
   const stepContext = feasibility.infeasible ? laterSeasonSteps(context, plannedSeason) : context;
-  for (let index = 0; index < MILESTONE_CATALOG.length; index++)
-    planMilestone(stepContext, dates, gates, MILESTONE_CATALOG[index] as CatalogEntry, index, collected);
+  // The later Match is planned in full (tester t9m F15): its season's steps (letters, ERAS, NRMP,
+  // ranking, the visa) get its calendar's dates, targets and reminders, as if the applicant had
+  // entered that Match year, instead of "waiting for a feasible Match year" while the budget counts
+  // its fees. The out-of-reach notice asks once for the form's Match year (critical-notice-titles.ts).
+  const laterSeason =
+    feasibility.infeasible && !ineligible ? enteredLaterMatch(input, context, plannedSeason, now) : null;
+  for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    if (laterSeason !== null && entry.seasonBound === true)
+      planMilestone(laterSeason, gates.targeted.dates, gates, entry, index, collected);
+    else planMilestone(stepContext, dates, gates, entry, index, collected);
+  }
   // Out of reach, the target Match's interviews (before its rank order list deadline) are the
   // dropped Match's (t9m F13): as MATCH_YEAR_NOT_FEASIBLE says, never with no sponsor note.
   const droppedUntil =

@@ -19,7 +19,10 @@ import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./s
  * sends one.
  */
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
-  MATCH_YEAR_NOT_FEASIBLE: "The {year} Match is out of reach: plan for the {feasible} Match",
+  // The plan already dates that Match's steps (tester t9m F15): the one thing left is the form's
+  // "Match year" field, which the steps, reminders and budget then keep as they are.
+  MATCH_YEAR_NOT_FEASIBLE:
+    "The {year} Match is out of reach: update your Match year to {feasible} in your intake form",
   EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
   STEP3_NEEDED_FOR_H1B:
     "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
@@ -127,7 +130,7 @@ export function noticeTemplate(
 const PASSED_LIST_CERTIFIED_TITLE =
   "Your {year} rank order list counted only if ECFMG confirmed your results by its deadline: tell us, or plan for the {feasible} Match";
 const PASSED_NOT_READY_TITLE =
-  "The {year} Match's rank order list deadline passed before you were ready: plan for the {feasible} Match";
+  "The {year} Match's rank order list deadline passed before you were ready: update your Match year to {feasible} in your intake form";
 
 function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefined {
   const passed =
@@ -153,7 +156,8 @@ function droppedTitle(year: number, step: Risk["decidedBy"]): string {
   return template.replace("{dropped}", String(year));
 }
 const DROPPED_PATHWAY_TITLE =
-  "The {dropped} Match's Pathway deadline passed without your application: plan for the {feasible} Match";
+  "The {dropped} Match's Pathway deadline passed without your application: update your Match year to {feasible} in your intake form";
 const DROPPED_OET_TITLE =
-  "Your OET result cannot reach ECFMG in time for the {dropped} Match: plan for the {feasible} Match";
-const DROPPED_TITLE = "The {dropped} Match is out of reach too: plan for the {feasible} Match";
+  "Your OET result cannot reach ECFMG in time for the {dropped} Match: update your Match year to {feasible} in your intake form";
+const DROPPED_TITLE =
+  "The {dropped} Match is out of reach too: update your Match year to {feasible} in your intake form";

@@ -42,7 +42,8 @@ function isStartable(context: PlanContext, index: number): boolean {
 }
 
 /**
- * The gates (no ECFMG sponsor note, WDOMS unchecked, a Match year out of reach) and the
+ * The gates (no ECFMG sponsor note, WDOMS unchecked; a Match out of reach moves the season steps to
+ * the later one instead: planner.ts, tester t9m F15) and the
  * prerequisites one step waits on, and what lifts its gate. A step with a `waitingFor` (never
  * empty) is blocked. `index` is the entry's place in the catalog (stepIndex): its prerequisites
  * are read by index.
@@ -57,7 +58,7 @@ export function waitingForOf(
   const { ineligible, unchecked, feasibility } = gates;
   // Made on the first push: most of a plan's ~20 steps wait on nothing, and need no array.
   let waitingFor: string[] | null = null;
-  // A gate (eligibility, an out-of-reach season) silences a step entirely, overdue list included.
+  // A gate (eligibility) silences a step entirely, overdue list included.
   let resolvedBy: string | undefined;
   if (entry.needsEcfmgEligibleSchool && ineligible) {
     waitingFor = [NO_SPONSOR_NOTE];
@@ -77,10 +78,6 @@ export function waitingForOf(
       if (prerequisite.startsBefore && isStartable(context, prerequisite.index)) prerequisitePending = true;
       else waitingFor = added(waitingFor, prerequisite.key);
     }
-  }
-  if (entry.seasonBound && feasibility.infeasible && !ineligible) {
-    waitingFor = added(waitingFor, `a feasible Match year (the ${feasibility.earliestMatchYear} Match)`);
-    resolvedBy ??= `Change your target to the ${feasibility.earliestMatchYear} Match: the ${context.calendar.matchYear} Match is out of reach (see MATCH_YEAR_NOT_FEASIBLE).`;
   }
   // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits (tester t9m F14).
   if (entry.key === "usmle_step3" && waitingFor === null && step3OutOfReach(context, feasibility)) {

@@ -26,8 +26,8 @@ export interface DeadlineSeen {
   firstSeen: number;
   /**
    * When a plan made before the deadline stopped naming it because the season was re-planned
-   * (MATCH_YEAR_NOT_FEASIBLE: the early steps dated for the earliest feasible Match, the season's
-   * own steps held behind "a feasible Match year"); undefined while it is named, and cleared if a
+   * (MATCH_YEAR_NOT_FEASIBLE: the early steps and, since tester t9m F15, the season's own steps
+   * dated for the earliest feasible Match); undefined while it is named, and cleared if a
    * later plan names it again.
    */
   replannedAt?: number;
@@ -272,9 +272,9 @@ export function scoreApplicant(
     // A deadline needs two notices when the first plan that named it held at least two distinct
     // rungs for it (a catch-up of a missed rung counts as one of them), it fell inside the
     // simulated season, the milestone was still open at it, and no plan before it dropped it by
-    // re-planning the season (the planner's contract: with the Match out of reach, the season's
-    // steps wait for "a feasible Match year" and the early steps are dated for the earliest
-    // feasible Match, which are new deadlines). A re-planned deadline that got its two notices
+    // re-planning the season (the planner's contract: with the Match out of reach, the steps are
+    // dated for the earliest feasible Match, the season's own ones included since tester t9m F15,
+    // which are new deadlines). A re-planned deadline that got its two notices
     // anyway still counts as required and covered.
     if (seen.rungs.size < 2 || seen.deadline > seasonEnd) continue;
     const done = doneAt.get(seen.milestone);

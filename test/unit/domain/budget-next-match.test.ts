@@ -101,8 +101,8 @@ describe("a season that is over budgets the next Match's fees, as estimates (tes
     expect(action).not.toMatch(/pay (it|them)? ?now/i);
   });
 
-  it("sends no reminder for a step of the next Match whose fee it lists", () => {
-    for (const result of [chiamaka, aarav]) {
+  it("sends no reminder for a step of the next Match whose fee it lists, once the Match is over", () => {
+    for (const result of [chiamaka]) {
       const feeSteps = new Set(
         upcoming(result)
           .filter((item) => item.nextMatch !== undefined)
@@ -122,6 +122,17 @@ describe("a season that is over budgets the next Match's fees, as estimates (tes
         expect(feeSteps.has(catalogEntry(reminder.milestone).title), reminder.id).toBe(false);
       }
     }
+  });
+
+  it("plans Aarav's 2028 steps, whose fees it lists, as if he had entered the 2028 Match (tester t9m F15)", () => {
+    // Out of reach, not over: the later Match is planned in full, its reminders included.
+    expect(aarav.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const input = demo("Aarav");
+    const entered = planAt({ ...input, applicant: { ...input.applicant, matchYear: 2028 } }, OVER);
+    const nrmp = (result: Plan) =>
+      result.reminders.filter((each) => each.milestone === "nrmp_registration").map((each) => each.id);
+    expect(nrmp(aarav).length).toBeGreaterThan(0);
+    expect(nrmp(aarav)).toEqual(nrmp(entered));
   });
 
   it("a what-if visa → H-1B for Aarav adds Step 3's fee to the upcoming total", () => {

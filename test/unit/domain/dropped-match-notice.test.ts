@@ -112,7 +112,7 @@ describe("the move from one later Match to the next names the Match dropped and 
       const notice = after.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
       expect(notice?.milestone).toBe(crossed);
       expect(notice?.title).toContain("2028 Match");
-      expect(notice?.title).toContain("plan for the 2029 Match");
+      expect(notice?.title).toContain("update your Match year to 2029 in your intake form");
       expect(outOfReach(before)?.droppedMatchYear).toBeUndefined();
     },
   );
@@ -130,7 +130,7 @@ describe("the move from one later Match to the next names the Match dropped and 
     );
     const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
     expect(notice?.title).toBe(
-      "The 2028 Match's Pathway deadline passed without your application: plan for the 2029 Match",
+      "The 2028 Match's Pathway deadline passed without your application: update your Match year to 2029 in your intake form",
     );
     expect(notice?.milestone).toBe("ecfmg_pathway");
     const card = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");

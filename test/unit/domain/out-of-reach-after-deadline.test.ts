@@ -31,7 +31,7 @@ describe("a Match year out of reach, after that season's rank order list deadlin
     milestones: doneMilestones(["wdoms_listing"], "2026-11-01"),
   });
 
-  it("keeps the feasible Match year, its dates and its blocked steps, with no overdue step and no SEASON_OVER", () => {
+  it("keeps the feasible Match year, its dates and its steps, with no overdue step and no SEASON_OVER", () => {
     const before = plan(input, calendar, at(-HOUR));
     expect(codes(before)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(earliest(before)).toBe(2028);
@@ -43,10 +43,15 @@ describe("a Match year out of reach, after that season's rank order list deadlin
       // By late June 2027 even the 2028 deadline is out of reach at the fastest pace: time alone moves it on.
       expect(earliest(after)).toBe(offset < 120 * DAY ? 2028 : 2029);
       expect(after.overdue).toEqual([]);
-      // The season's steps still wait for the feasible Match (SOAP only until its own end).
-      expect(after.blocked.map((step) => step.milestone)).toEqual(
-        expect.arrayContaining(["eras_application", "nrmp_registration", "rank_order_list"]),
+      // The season's steps are the feasible Match's, planned on its dates (tester t9m F15).
+      const year = earliest(after) ?? 0;
+      const entered = plan(
+        { ...input, applicant: { ...input.applicant, matchYear: year } },
+        seasonCalendar(year),
+        at(offset),
       );
+      expect(dueDates(after).nrmp_registration).toBeDefined();
+      expect(dueDates(after).nrmp_registration).toBe(dueDates(entered).nrmp_registration);
     }
     // Just after the deadline the plan is the one of just before: same blocked steps, same 2028 dates.
     const after = plan(input, calendar, at(HOUR));
@@ -138,9 +143,8 @@ describe("a requirement finished after the rank order list deadline of a Match t
     expect(earliest(after)).toBe(2028);
     expect(after.overdue).toEqual([]);
     expect(newlyOverdue(after, overdueSubjects(before))).toEqual([]);
-    // The season's steps still wait for the feasible Match, as before the Pathway was done.
-    expect(after.blocked.map((step) => step.milestone)).toEqual(
-      expect.arrayContaining(["eras_application", "nrmp_registration", "rank_order_list"]),
-    );
+    // The season's steps are the 2028 Match's, as before the Pathway was done (tester t9m F15).
+    expect(dueDates(after).nrmp_registration).toBe(dueDates(before).nrmp_registration);
+    expect(dueDates(after).nrmp_registration?.slice(0, 4)).toBe("2027");
   });
 });

@@ -87,7 +87,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
 
   it("before the deadline, the title says the Match is out of reach and names the next one", () => {
     expect(notice(planAt(step2ToDo, "2026-12-02T12:30:00Z"))?.title).toBe(
-      "The 2027 Match is out of reach: plan for the 2028 Match",
+      "The 2027 Match is out of reach: update your Match year to 2028 in your intake form",
     );
   });
 

@@ -289,15 +289,18 @@ const scenarios: Scenario[] = [
       expect(risk?.sources?.join(" ")).toContain("projected: Match Day minus 23 days");
       expect(codes(result)).not.toContain("NRMP_LATE_FEE");
       expect(codes(result)).not.toContain("ERAS_LATE_SUBMISSION");
-      expect(nextKeys(result)).not.toContain("eras_application");
-      expect(nextKeys(result)).not.toContain("nrmp_registration");
-      expect(result.blocked.find((step) => step.milestone === "nrmp_registration")?.resolvedBy).toContain(
-        "2028 Match",
-      );
+      // The 2028 Match is planned in full (tester t9m F15): NRMP registration on its projected
+      // 2028 dates, with reminders; the ERAS application waits on its token only.
+      expect(result.blocked.find((step) => step.milestone === "eras_application")?.waitingFor).toEqual([
+        "eras_token",
+      ]);
+      const nrmp = result.nextSteps.find((step) => step.milestone === "nrmp_registration");
+      expect(nrmp?.deadline?.status).toBe("projected");
+      expect(nrmp?.dueBy?.slice(0, 7)).toBe("2027-12");
       expect(nextKeys(result).slice(0, 5)).toEqual(
         expect.arrayContaining(["ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine"]),
       );
-      expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(false);
+      expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(true);
     },
   },
   {

@@ -48,9 +48,11 @@ describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
   it("keeps the Match the plan is dated for beside the one the applicant targets", () => {
     expect(omar.matchYear).toBe(2027);
     expect(omar.plannedMatchYear).toBe(2028);
-    // The row counts down to the Pathway's target (tester s12 issue 9f B2), its deadline the 2028 Match's.
-    expect(omar.nextDeadline?.kind).toBe("target");
-    expect(omar.nextDeadline?.deadline?.at.startsWith("2027-12")).toBe(true);
+    // The row counts down to a 2028 Match's date: its season steps are planned too (tester t9m F15).
+    // Here the 2028 ERAS token's date (projected), which his 2027 token does not meet.
+    expect(omar.nextDeadline?.title).toBe("Get your ERAS token from ECFMG");
+    expect(omar.nextDeadline?.status).toBe("projected");
+    expect(omar.nextDeadline?.at.startsWith("2027-09")).toBe(true);
     expect(fatima.plannedMatchYear).toBeUndefined();
     expect(onTrack.plannedMatchYear).toBeUndefined();
   });

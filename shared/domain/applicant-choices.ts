@@ -1,4 +1,5 @@
 import { catalogEntry } from "./catalog/index.ts";
+import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
@@ -41,7 +42,7 @@ export function actionsFor(
   const milestone = step.milestone;
   const today = localDate(zone, Date.parse(plan.now));
   const doneNow =
-    doneOpensFor(milestone, seasonCalendar(plan.matchYear), today) === undefined &&
+    doneOpensFor(milestone, seasonCalendar(doneCountsFor(plan)), today) === undefined &&
     bookedDayAhead(
       milestone,
       recorded.find((entry) => entry.key === milestone),
@@ -101,6 +102,16 @@ export function doneOpensText(opens: DoneOpens, matchYear: number): string {
       ? " (projected from earlier seasons: not confirmed in Matchpath's data)"
       : "";
   return `${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
+}
+
+/**
+ * The Match a step's Done counts for: the plan's own, or the later Match the plan is dated for when
+ * its own is out of reach, since that Match's steps are planned then (tester t9m F15): a Done before
+ * its window opens would be recorded for the Match out of reach, and the plan would ask for the step
+ * again. Pure.
+ */
+export function doneCountsFor(plan: Pick<Plan, "matchYear" | "risks">): number {
+  return laterPlannedMatchYear(plan) ?? plan.matchYear;
 }
 
 /**

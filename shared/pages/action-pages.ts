@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { type DoneOpens, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
@@ -43,7 +43,7 @@ export function actionConfirmationPage(
       problem ? 400 : 200,
       `Not yet: “${title}”`,
       `<h1>${e(`Not yet: “${title}”`)}</h1>
-<p class="note">${e(doneOpensText(preview.doneOpens, preview.plan.matchYear))} Nothing was changed.</p>
+<p class="note">${e(doneOpensText(preview.doneOpens, doneCountsFor(preview.plan)))} Nothing was changed.</p>
 <p class="due">${e(doneOpensSource(preview.doneOpens))}</p>
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );

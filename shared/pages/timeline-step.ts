@@ -1,6 +1,7 @@
 import {
   ACTION_LABELS,
   actionsFor,
+  doneCountsFor,
   doneOpensFor,
   doneOpensText,
   seasonPassedFor,
@@ -101,10 +102,10 @@ function actionButtons(
   );
   const opens = doneOpensFor(
     milestone,
-    seasonCalendar(plan.matchYear),
+    seasonCalendar(doneCountsFor(plan)),
     localDate(zone, Date.parse(plan.now)),
   );
-  const notYet = opens ? `<p class="due">${e(doneOpensText(opens, plan.matchYear))}</p>` : "";
+  const notYet = opens ? `<p class="due">${e(doneOpensText(opens, doneCountsFor(plan)))}</p>` : "";
   if (actions.length === 0) return notYet;
   return `${notYet}<div class="actions">${actions
     .map(

@@ -1,4 +1,4 @@
-import { doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { renderDate } from "#domain/time.ts";
@@ -30,7 +30,7 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
     throw refused(seasonPassedText(preview.plan.matchYear).replace(/\.$/, ""));
   // Done before the step's window opens would be counted as an earlier season's (tester s8 A2).
   if (preview.doneOpens)
-    throw refused(`${doneOpensText(preview.doneOpens, preview.plan.matchYear)} Nothing was changed`);
+    throw refused(`${doneOpensText(preview.doneOpens, doneCountsFor(preview.plan))} Nothing was changed`);
   // Done before the booked sitting would record a pass the applicant cannot have yet (tester s10 B2).
   if (preview.bookedDay)
     throw refused(

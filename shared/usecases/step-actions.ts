@@ -2,6 +2,7 @@ import {
   actionsFor,
   bookedDayAhead,
   type DoneOpens,
+  doneCountsFor,
   doneOpensFor,
   seasonPassedFor,
   unavailableActionText,
@@ -141,7 +142,7 @@ export async function previewStepAction(
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   const doneOpens =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? doneOpensFor(claims.milestone, seasonCalendar(state.profile.matchYear), today)
+      ? doneOpensFor(claims.milestone, seasonCalendar(doneCountsFor(plan)), today)
       : undefined;
   const bookedDay =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)

@@ -8,7 +8,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { inputFactory } from "./factories.ts";
+import { doneMilestones, inputFactory } from "./factories.ts";
 
 /**
  * Tester s8 issue 14 bug 2: the one-tap actions must fit the step. "Scheduled for…" is for a day
@@ -29,8 +29,26 @@ function expectedFor(key: MilestoneKey): StepAction[] {
 
 describe("the one-tap actions fit each step", () => {
   // Ranking has opened (20 Jan 2026): every step's own window is open, so Done is offered
-  // wherever the catalog lists it (done-before-season-opens.test.ts covers the windows).
-  const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2026-01-20T12:00:00Z"));
+  // wherever the catalog lists it (done-before-season-opens.test.ts covers the windows). The exams
+  // are done, so the 2026 Match is in reach: a plan moved to 2027 follows that Match's windows
+  // (later-match-done-window.test.ts).
+  const fresh = plan(
+    inputFactory({
+      milestones: doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+        ],
+        "2025-06-01",
+      ),
+    }),
+    seasonCalendar(2026),
+    new Date("2026-01-20T12:00:00Z"),
+  );
   const zone = "America/New_York";
 
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key] as const))("%s", (key) => {

@@ -21,8 +21,8 @@ export const STEP3_OUT_OF_REACH_RESOLVED_BY =
  * when STEP3_NEEDED_FOR_H1B's own chain (step3ChainNow, as step3Risks reads it) says its result
  * cannot reach programs by the rank order list deadline, while that list is open. The step then
  * pushes no fee, visitor visa or trip for a date the risk calls impossible: no urgency, no reminders.
- * A Match out of reach is left to its own gate (its risk is judged on the later Match's dates), and
- * a booked Step 3 keeps its own date (the risk speaks to that date).
+ * With the Match out of reach the step is planned for the later Match (tester t9m F15), whose
+ * dates its risk is judged on; a booked Step 3 keeps its own date (the risk speaks to that date).
  */
 export function step3OutOfReach(context: PlanContext, feasibility: Feasibility): boolean {
   if (context.applicant.visa !== "H-1B" || feasibility.infeasible) return false;

@@ -1,0 +1,20 @@
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { variants } from "./planner.ts";
+
+/**
+ * Runs `warm` + `count` plans of the planner bench's inputs (variants(10)) back to back and exits:
+ * the program planner-instructions.sh runs under callgrind. Arguments: warm count.
+ */
+const calendar = seasonCalendar(2027);
+const cases = variants(10);
+const warm = Number(process.argv[2] ?? 8000);
+const count = Number(process.argv[3] ?? 2500);
+let sink = 0;
+for (let index = 0; index < warm + count; index++) {
+  const chosen = cases[index % cases.length];
+  if (chosen === undefined) continue;
+  const result = plan(chosen.input, calendar, chosen.now);
+  sink += result.reminders.length + result.nextSteps.length;
+}
+process.stdout.write(`plans ${warm + count} sink ${sink}\n`);

@@ -22,7 +22,8 @@ function applicant(zone: string) {
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
 describe.each([
-  ["Africa/Lagos", "take it today, by Thu 28 Jan 2027, 3:00 AM GMT+1 (Wed 27 Jan 2027, 9:00 PM ET)"],
+  // Lagos's hour of the deadline is on its next day: "tomorrow, by" (the day words' rule, t9m F8).
+  ["Africa/Lagos", "take it tomorrow, by Thu 28 Jan 2027, 3:00 AM GMT+1 (Wed 27 Jan 2027, 9:00 PM ET)"],
   ["America/Los_Angeles", "take it today, by Wed 27 Jan 2027, 6:00 PM PST (Wed 27 Jan 2027, 9:00 PM ET)"],
 ])("in %s", (zone, today) => {
   const input = applicant(zone);
@@ -46,7 +47,7 @@ describe.each([
     );
   });
 
-  it("on the last sitting day itself: still in the Match, today with its hour", () => {
+  it("on the last sitting day itself: still in the Match, with its hour", () => {
     const result = plan(input, calendar, new Date("2027-01-27T10:00:00Z"));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.severity).toBe("critical");

@@ -16,7 +16,8 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the authority
  * (Step 2 CK: the rank order list deadline), not by its last sitting day, a deadline met by sitting
  * it: on 5 Feb 2028 Step 2 CK sat on 20 Jan is "result pending", due by 23 Feb. A dated step past
- * both its date and its deadline is now a Pathway application planned for a day that has passed.
+ * both its date and its deadline is now a Pathway application planned for a day that has passed,
+ * after its deadline (one dated by its deadline is under ECFMG's review: tester t9m F6).
  */
 function pathwayAt(now: string) {
   const at = new Date(now);
@@ -28,7 +29,7 @@ function pathwayAt(now: string) {
           ["wdoms_listing", "ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine"],
           "2026-01-10",
         ),
-        milestoneFactory("ecfmg_pathway", "scheduled", "2027-12-20"),
+        milestoneFactory("ecfmg_pathway", "scheduled", "2027-12-28"),
       ],
       interviews: [],
     },

@@ -31,12 +31,14 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
 const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
-// The Pathway went in on 20 Dec 2026, before its projected deadline: not submitted by then, the 2027
-// Match would be out of reach (tester t9j F4), the second case below.
+// The Pathway went in on 28 Dec 2026, after its projected deadline, so it is overdue with its answer
+// pending (dated by its deadline it would be under ECFMG's review, due by the rank order list
+// deadline: tester t9m F6); not submitted at all, the 2027 Match would be out of reach (tester t9j F4),
+// the second case below.
 const OET_PENDING = [
   ...DONE,
   milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
-  milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-20"),
+  milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-28"),
 ];
 
 function planOf(milestones: MilestoneEntry[]): Plan {

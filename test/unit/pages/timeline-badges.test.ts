@@ -55,11 +55,13 @@ const ROWS: Row[] = [
   ["within30Days", "examBeforeDeadline", "Soon", "Thu 27 Jan 2028"],
   ["within30Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
   ["within7Days", "notStarted", "Later", "Thu 25 Jan 2029"],
-  ["within7Days", "inProgress", "Later", "Thu 25 Jan 2029"],
+  // In progress or booked too late, five days before the last sitting day: any seat found by then
+  // keeps the 2028 Match (the week for a seat is advice, tester t9m F12), so it must move now.
+  ["within7Days", "inProgress", "Urgent", "Thu 27 Jan 2028"],
   // Sat on 20 Jan, its last sitting day met: due by the day its result must reach NRMP, the rank
   // order list deadline (tester t9h issue 9 B4), never by the sitting deadline.
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
-  ["within7Days", "examAfterDeadline", "Later", "Thu 25 Jan 2029"],
+  ["within7Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
   // The deadline for the 2028 Match has passed: too late for it, dated for the 2029 Match; an exam
   // sat before it is due by the rank order list deadline (B4), still ahead.
   ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],

@@ -68,7 +68,9 @@ describe("a booked exam whose day has passed reads 'result pending' on the conso
  * so both read "overdue: result pending", critical on the console, in the overdue colour on the
  * timeline. Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the
  * authority (Step 2 CK: the rank order list deadline, when the Match is over), so the dated step past
- * its day and its deadline is a Pathway application planned for a day that has passed.
+ * its day and its deadline is a Pathway application planned for a day that has passed, after its
+ * deadline (one dated by its deadline is under ECFMG's review, due by the rank order list deadline:
+ * tester t9m F6).
  */
 describe("a dated step whose day and deadline have both passed: 'overdue: result pending' on both", () => {
   const registered = REGISTERED_KEYS.filter((key) => key !== "ecfmg_pathway").map(
@@ -76,7 +78,7 @@ describe("a dated step whose day and deadline have both passed: 'overdue: result
   );
   const state = {
     profile: profileFactory({ matchYear: 2027, timezone: "Asia/Karachi", visa: "H-1B" }),
-    milestones: [...registered, { key: "ecfmg_pathway", status: "scheduled", date: "2026-12-20" } as const],
+    milestones: [...registered, { key: "ecfmg_pathway", status: "scheduled", date: "2026-12-28" } as const],
     interviews: [],
     ledger: [],
   };

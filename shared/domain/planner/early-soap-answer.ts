@@ -2,13 +2,16 @@ import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 
 /**
- * Whether a SOAP answer (done, or "Not for me": waived) is dated before the local day of Match
- * Week's Monday (season date nrmp_match_week_start_and_soap_start), when NRMP first tells applicants
- * whether they matched and SOAP opens (official, the season's source). Such a date is a choice made
- * ahead, not an answer: like a Match reported before ranking opens (confirmedByTheMatch), it proves
- * nothing about being in the Match and must not end SOAP's preparation, so the step counts as not
- * started and the plan asks again at Match Week (lead's ruling on tester t9m F16). An undated answer
- * is left as given (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday).
+ * Whether a SOAP answer (any status: in progress, done, or "Not for me": waived) is dated before the
+ * local day of Match Week's Monday (season date nrmp_match_week_start_and_soap_start), when NRMP
+ * first tells applicants whether they matched and SOAP opens (official, the season's source). Such a
+ * date is a choice or preparation made ahead, not an answer: like a Match reported before ranking
+ * opens (confirmedByTheMatch), it proves nothing about being in the Match and must not end SOAP's
+ * preparation, so the step counts as not started and the plan asks again at Match Week (lead's ruling
+ * on tester t9m F16). Before Monday the step reads "Prepare for SOAP in case you do not match", so
+ * "in progress" then means preparing, never "you are in SOAP / you did not match": nobody has been
+ * told they did not match yet (lead's ruling on tester t9n F5). An undated answer is left as given
+ * (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday).
  * Calendar dates compare as ISO text, each a day in the applicant's zone.
  */
 export function soapAnsweredTooEarly(
@@ -16,6 +19,6 @@ export function soapAnsweredTooEarly(
   calendar: SeasonCalendar,
   zone: string,
 ): boolean {
-  if (soap?.date === undefined || (soap.status !== "waived" && soap.status !== "done")) return false;
+  if (soap?.date === undefined || soap.status === "not_started") return false;
   return soap.date < localDayOf(zone, calendar.dates.nrmp_match_week_start_and_soap_start);
 }

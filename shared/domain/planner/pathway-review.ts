@@ -3,7 +3,6 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
@@ -41,6 +40,28 @@ export function pathwayDecisionDue(
   const applicationDue = pathwayDeadline(calendar);
   if (applicationDue === null || context.now <= applicationDue || submittedInTime(context) === null)
     return null;
+  return decisionDue(entry, calendar);
+}
+
+/**
+ * The rank order list deadline (as pathwayDecisionDue) of a Pathway submitted in time whose day
+ * has gone by, whether or not the application deadline it met has passed: while that deadline is
+ * still ahead, this is what the "did ECFMG accept it?" follow-up announces, since the application
+ * deadline's "Due" rungs no longer apply (tester t9n F3, step-reminders.ts). Null otherwise.
+ */
+export function pathwayReviewDue(
+  context: PlanContext,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): DueDate | null {
+  if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
+  const day = submittedInTime(context);
+  if (day === null || day + DAY_MS > context.now) return null;
+  return decisionDue(entry, calendar);
+}
+
+/** The rank order list deadline as a Pathway's due date, one per season calendar (decisionDues). */
+function decisionDue(entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
   let due = decisionDues.get(calendar);
   if (due === undefined) {
     const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -61,9 +82,10 @@ const decisionDues = new WeakMap<SeasonCalendar, DueDate>();
 /**
  * The card of a Pathway submitted in time (submittedInTime) once its day has gone by, when the
  * catalog's "If you submitted it on …, ECFMG is reviewing it … If you did not, submit it by …" no
- * longer fits: under review while the review time (the catalog's reportingDays, advice) runs, after
- * the application deadline; once that time has passed, ECFMG's answer is asked, with "submit it by"
- * only while the application deadline is still ahead. Null otherwise (the catalog's text then).
+ * longer fits: under review while the review time (the catalog's reportingDays, advice) runs; once
+ * that time has passed, ECFMG's answer is asked. No "submit it by", even while the application
+ * deadline is ahead: the applicant reported it submitted (tester t9n F3, lead's rule). Null otherwise
+ * (the catalog's text then).
  * `applicationDue` is the application deadline as the step shows it.
  */
 export function pathwayReviewAction(
@@ -78,8 +100,6 @@ export function pathwayReviewAction(
   if (day === null || date === undefined || day + DAY_MS > context.now) return null;
   const days = entry.reportingDays?.days ?? 28;
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, day)) + days * DAY_MS);
-  const applicationOpen = applicationDue !== null && applicationDue.at >= context.now;
-  if (context.now < reviewOver && applicationOpen) return null;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = rol.status === "projected" ? " (projected)" : "";
   const needed = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
@@ -87,9 +107,5 @@ export function pathwayReviewAction(
   const went = `Your Pathway application went in on ${renderDate(date)}`;
   if (context.now < reviewOver)
     return `${went}, by its deadline: ECFMG is reviewing it (allow ${weeks}). Answer any request for documents in MyIntealth and mark this step done when ECFMG accepts it. ${needed}`;
-  const ask = `${went}, and ECFMG's review (${weeks}) should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;
-  if (!applicationOpen || applicationDue === null) return ask;
-  const by = byDay(context, applicationDue.at);
-  const dueProjected = applicationDue.status === "projected" ? " (projected)" : "";
-  return `${ask} If you did not submit it that day, submit it ${by}${dueProjected} and tell us the new date.`;
+  return `${went}, and ECFMG's review (${weeks}) should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;
 }

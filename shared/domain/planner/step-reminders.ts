@@ -5,7 +5,9 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
+import { pathwayReviewDue } from "./pathway-review.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
@@ -67,20 +69,30 @@ export function stepReminders(
     startBy,
     notStarted,
   });
-  if (laid.aim !== null) layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
-  if (laid.hard !== null) {
+  // A Pathway dated by its application deadline, whose date has gone by, is under ECFMG's review
+  // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it (tester
+  // t9n F3, lead's rule), only the "did ECFMG accept it?" follow-up below, which then announces the
+  // rank order list deadline. The plan still wakes when the application deadline passes: the step
+  // is then due by the rank order list deadline (pathwayDecisionDue).
+  const review = due !== null ? pathwayReviewDue(context, entry, stepDates.calendar) : null;
+  const underReview = review !== null && due !== null && due !== review;
+  if (underReview && due !== null) noteRiskChange(context, due.at);
+  if (laid.aim !== null && !underReview)
+    layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
+  if (laid.hard !== null && !underReview) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);
     }
   }
   if (own?.passed === true) {
-    const followUp = resultFollowUp(
-      context,
-      entry,
-      own,
-      due !== null && detail !== undefined ? { at: due.at, detail } : null,
-    );
+    const announced =
+      underReview && review !== null
+        ? { at: review.at, detail: stepDates.rendered(review) }
+        : due !== null && detail !== undefined
+          ? { at: due.at, detail }
+          : null;
+    const followUp = resultFollowUp(context, entry, own, announced);
     // A rung of the same deadline at the same instant already carries the step, whose text asks
     // for the result: one notice, not two.
     if (

@@ -49,7 +49,9 @@ describe("the Pathway in progress", () => {
         now,
       ),
     );
-    expect(text).toContain("If you submitted it on Fri 20 Nov 2026, ECFMG is reviewing it");
+    // Dated by its deadline: under review, with no "if you did not, submit it by" (tester t9n F3).
+    expect(text).toContain("went in on Fri 20 Nov 2026, by its deadline: ECFMG is reviewing it");
+    expect(text).not.toMatch(/If you did not/);
     expect(text).toContain("mark this step done when ECFMG accepts it");
     expect(text).not.toContain("Gather");
   });

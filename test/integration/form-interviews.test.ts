@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Reminder } from "#domain/plan.ts";
 import { signTally } from "#intake/providers/tally/tally.ts";
+import { PRE_ERAS_KEYS } from "#test/unit/domain/factories.ts";
 import {
   applicantState,
   clockTo,
@@ -43,9 +44,15 @@ async function existingApplicant(): Promise<{ externalId: string; email: string;
       medicalSchool: { name: "University of Lagos", country: "NG", wdomsSponsorNote: true },
       programsPlanned: 80,
     },
-    milestones: [],
+    // In reach of the 2027 Match, ERAS in (PRE_ERAS_KEYS) and registered with NRMP, as an applicant
+    // with interviews is: a Match the plan has dropped gets no interview reminders (tester t9m F13).
+    milestones: [...PRE_ERAS_KEYS, "nrmp_registration"].map((key) => ({
+      key,
+      status: "done" as const,
+      date: "2026-09-10",
+    })),
   });
-  expect(reply.status).toBe(202);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(202);
   return { externalId, email, applicantId: String(reply.body.applicantId) };
 }
 

@@ -203,3 +203,22 @@ export function certifiedListInLagos(externalId: string): PlannerInput {
     ],
   });
 }
+
+/**
+ * A 2027 applicant with everything to NRMP done, the OET passed and the ECFMG Pathway at `status`
+ * dated `date` (the Pathway-review tests, t9m F6 and t9n F3), in `timezone`.
+ */
+export function pathwayDatedInput(
+  status: "scheduled" | "in_progress",
+  date: string,
+  timezone: string,
+): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone }),
+    milestones: [
+      ...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2026-09-10"),
+      milestoneFactory("oet_medicine", "done", "2026-08-01"),
+      milestoneFactory("ecfmg_pathway", status, date),
+    ],
+  });
+}

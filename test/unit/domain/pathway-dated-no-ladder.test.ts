@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import {
-  applicantFactory,
-  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-} from "./factories.ts";
+import { pathwayDatedInput } from "./factories.ts";
 
 /**
  * Tester t9n F3 and the lead's rule: a Pathway application dated before its deadline (the 2027
@@ -22,14 +16,7 @@ const NOW = new Date("2026-12-21T10:00:00+01:00");
 const DEADLINE = Date.parse("2026-12-27T02:00:00Z");
 
 function pathwayOn(status: "scheduled" | "in_progress", date: string) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos" }),
-    milestones: [
-      ...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2026-09-10"),
-      milestoneFactory("oet_medicine", "done", "2026-08-01"),
-      milestoneFactory("ecfmg_pathway", status, date),
-    ],
-  });
+  return pathwayDatedInput(status, date, "Africa/Lagos");
 }
 
 function pathwayReminders(result: ReturnType<typeof plan>) {

@@ -3,13 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { stepBadge } from "#domain/step-badge.ts";
-import {
-  applicantFactory,
-  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-} from "./factories.ts";
+import { pathwayDatedInput } from "./factories.ts";
 
 /**
  * Tester t9m F6 and the lead's ruling: a Pathway application dated before its deadline (the 2027
@@ -23,14 +17,7 @@ import {
 const calendar = seasonCalendar(2027);
 
 function pathwayOn(status: "scheduled" | "in_progress", date: string) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" }),
-    milestones: [
-      ...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2026-09-10"),
-      milestoneFactory("oet_medicine", "done", "2026-08-01"),
-      milestoneFactory("ecfmg_pathway", status, date),
-    ],
-  });
+  return pathwayDatedInput(status, date, "Asia/Kolkata");
 }
 
 function pathwayCard(result: Plan) {

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { soapAnsweredTooEarly } from "#domain/planner/early-soap-answer.ts";
 import {
   MATCH_DAY_RESULT_RUNG,
   MATCH_DAY_WEEKLY_RUNG,
@@ -132,6 +133,10 @@ describe("reminder invariants (property-based)", () => {
       fc.property(inputArb, nowArb, (input, now) => {
         const result = planFor(input, now);
         const delivery = expectedDeliveryMinute(input.applicant.reminderTime);
+        // Match Week, SOAP and Match Day of the Match the plan is dated for: a plan moved to a later
+        // Match sends their follow-ups on that Match's dates (tester t9m F15; drawn by CI on d15a884,
+        // seed 1562358249: a 2026 plan moved to 2027 got 2027's Monday release, judged against 2026's).
+        const season = seasonCalendar(plannedMatch(result)).dates;
         for (const reminder of result.reminders) {
           const sendAt = Date.parse(reminder.sendAt);
           // luxon, independently of the planner's own offset cache
@@ -149,14 +154,13 @@ describe("reminder invariants (property-based)", () => {
             // a plan made at its release: seed 2005971341.) Match Day's weekly question goes at its
             // hour a whole number of weeks after it (match-day.ts; drawn once adv33 kept it asking
             // after residency start: seed 369059206).
-            const dates = seasonCalendar(input.applicant.matchYear).dates;
             // The Match-over notice (tester t9k F1) goes at residency's start, as these at their release.
             const release =
               reminder.rung === MATCH_RESULT_RUNG
-                ? dates.nrmp_match_week_start_and_soap_start.at
+                ? season.nrmp_match_week_start_and_soap_start.at
                 : reminder.rung === MATCH_OVER_RUNG
-                  ? dates.residency_start.at
-                  : dates.nrmp_match_day.at;
+                  ? season.residency_start.at
+                  : season.nrmp_match_day.at;
             expect(sendAt).toBeGreaterThanOrEqual(release);
             const onRelease =
               reminder.rung === MATCH_DAY_WEEKLY_RUNG
@@ -172,15 +176,12 @@ describe("reminder invariants (property-based)", () => {
           } else if (
             reminder.milestone === "match_day" &&
             minute !== delivery &&
-            sendAt >= seasonCalendar(input.applicant.matchYear).dates.nrmp_soap_ends.at &&
-            sendAt < seasonCalendar(input.applicant.matchYear).dates.nrmp_match_day.at
+            sendAt >= season.nrmp_soap_ends.at &&
+            sendAt < season.nrmp_match_day.at
           ) {
             // Match Day waits for SOAP's end (t9m F5 d): where the slot after it is past Match Day's
             // release (Auckland), at SOAP's end itself, or when quiet hours end.
-            expect(
-              sendAt === seasonCalendar(input.applicant.matchYear).dates.nrmp_soap_ends.at ||
-                minute === 8 * 60,
-            ).toBe(true);
+            expect(sendAt === season.nrmp_soap_ends.at || minute === 8 * 60).toBe(true);
           } else if (minute !== delivery) {
             // Only a late arrival leaves the delivery time: the next delivery slot would be after the
             // deadline or less than a day (every ladder's final lead) before it, so it goes now
@@ -214,7 +215,24 @@ describe("reminder invariants (property-based)", () => {
           expect(Date.parse(reminder.sendAtLocal)).toBe(sendAt);
         }
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // CI's counterexample on d15a884 (seed 1562358249): a 2026 plan moved to the 2027 Match.
+        examples: [
+          [
+            inputFactory({
+              applicant: applicantFactory({
+                timezone: "America/New_York",
+                matchYear: 2026,
+                graduation: "2024-01-01",
+                medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
+              }),
+              milestones: [{ key: "rank_order_list", status: "waived" }],
+            }),
+            new Date("2025-06-03T02:00:00.001Z"),
+          ],
+        ],
+      },
     );
   });
 
@@ -224,9 +242,7 @@ describe("reminder invariants (property-based)", () => {
         const result = planFor(input, now);
         // A plan moved to a later Match plans its season's steps as for that Match (tester t9m F15):
         // the rank order list and the work of an earlier season are judged by its calendar.
-        const planned =
-          result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear ??
-          input.applicant.matchYear;
+        const planned = plannedMatch(result);
         const season = seasonCalendar(planned).dates;
         const rankingOpens = season.nrmp_rank_order_list_entry_opens;
         const today = DateTime.fromJSDate(now, { zone: input.applicant.timezone }).toISODate() ?? "";
@@ -252,6 +268,17 @@ describe("reminder invariants (property-based)", () => {
               (entry) =>
                 entry.key !== "rank_order_list" || entry.status === "waived" || certifiable(entry.date),
             )
+            // A SOAP answer dated before Match Week's Monday is a choice made ahead, not an answer
+            // (t9m F16, t9n F5): SOAP's step stays (drawn at 4,000 runs: SOAP done "tomorrow", 2025).
+            .filter(
+              (entry) =>
+                entry.key !== "soap" ||
+                !soapAnsweredTooEarly(
+                  entry,
+                  seasonCalendar(input.applicant.matchYear),
+                  input.applicant.timezone,
+                ),
+            )
             // A WDOMS check reported done or waived is not finished without a sponsor note: with none
             // (false) the school's note stays the one thing to do and its critical notice is the
             // WDOMS step's (tester s12 issue 9f C3); unknown (null), the plan asks for the note
@@ -266,7 +293,23 @@ describe("reminder invariants (property-based)", () => {
           expect(reminder.milestone === "interview" || !finished.has(reminder.milestone)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        examples: [
+          [
+            inputFactory({
+              applicant: applicantFactory({
+                timezone: "America/New_York",
+                matchYear: 2026,
+                graduation: "2024-01-01",
+                medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
+              }),
+              milestones: [{ key: "soap", status: "done", date: "2025-06-01" }],
+            }),
+            new Date("2025-05-31T21:00:00.001Z"),
+          ],
+        ],
+      },
     );
   });
 

@@ -11,6 +11,8 @@ export default defineConfig({
       // machines run Node 20, Lambda runs nodejs22.x); silenced so test output shows test results.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
+    // Property tests draw from one seed unless FC_SEED says otherwise (test/support/property-seed.ts).
+    setupFiles: ["test/support/property-seed.ts"],
     projects: [
       {
         extends: true,

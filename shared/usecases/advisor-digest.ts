@@ -205,9 +205,9 @@ export function digestEntries(
 ): DigestEntry[] {
   const entries: DigestEntry[] = [];
   for (const { state, plan, suppressed, unreachable } of planned) {
-    const { applicantId, fullName, matchYear } = state.profile;
+    const { applicantId, fullName, matchYear, visa } = state.profile;
     // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
-    const about = { fullName, matchYear, heldBack: heldBackReason(state.profile, suppressed ?? false) };
+    const about = { fullName, matchYear, visa, heldBack: heldBackReason(state.profile, suppressed ?? false) };
     const before = baseline?.[applicantId];
     // New: a risk not open last time, or one that was a warning and is now critical.
     const risks = plan.risks

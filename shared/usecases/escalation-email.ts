@@ -32,9 +32,9 @@ async function detailFor(
   deps: Pick<EscalationDeps, "suppression">,
 ): Promise<string> {
   if (escalation.risk === undefined) return escalation.detail;
-  const { fullName, matchYear } = state.profile;
+  const { fullName, matchYear, visa } = state.profile;
   const heldBack = await applicantHeldBack(state.profile, deps.suppression);
-  return riskForAdvisor(escalation.risk, { fullName, matchYear, heldBack: heldBack?.reason });
+  return riskForAdvisor(escalation.risk, { fullName, matchYear, visa, heldBack: heldBack?.reason });
 }
 
 /**

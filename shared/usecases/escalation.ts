@@ -96,6 +96,7 @@ function aboutApplicant(profile: ApplicantState["profile"]): AboutApplicant {
   return {
     fullName: profile.fullName,
     matchYear: profile.matchYear,
+    visa: profile.visa,
     heldBack: heldBackReason(profile, false),
   };
 }

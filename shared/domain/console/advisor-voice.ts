@@ -1,11 +1,14 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import { contractSteps } from "#domain/planner/contract-steps.ts";
+import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 
-/** Who a risk is told about: the applicant's name and Match year, as the console shows them. */
+/** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
 export interface AboutApplicant {
   fullName: string;
   matchYear: number;
+  /** The visa they plan to train on: what waits on the Match result is worded by it (contractSteps). */
+  visa: Visa;
   /** Why reminders to the applicant are held back now, if they are: they are emailed nothing. */
   heldBack?: HeldBackReason | undefined;
 }
@@ -84,8 +87,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
-  MATCH_DAY_NOT_REPORTED: ({ fullName }) =>
-    `${fullName} certified a rank order list, but has not said where they matched, though the contract's date has passed; the contract and visa steps are waiting.`,
+  MATCH_DAY_NOT_REPORTED: ({ fullName, visa }) =>
+    `${fullName} certified a rank order list, but has not said where they matched, though the contract's date has passed; the ${contractSteps(visa)} are waiting.`,
   VISA_UNDECIDED: ({ fullName }) =>
     `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
 };

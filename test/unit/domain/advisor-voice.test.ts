@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stepForAdvisor, stepName } from "#domain/console/advisor-voice.ts";
+import { riskForAdvisor, stepForAdvisor, stepName } from "#domain/console/advisor-voice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
@@ -48,5 +48,21 @@ describe("steps in the advisor's words", () => {
       expect(name).not.toMatch(/\byou(r)?\b/i);
       expect(name).toMatch(/^Interview with (Mercy Internal Medicine|Lakeside FM)/);
     }
+  });
+});
+
+/** The advisor's sentence names what waits by the planner's rule (contractSteps, tester t9m F5). */
+describe("Match Day not reported, in the advisor's words", () => {
+  const risk = { code: "MATCH_DAY_NOT_REPORTED", message: "Tell us where you matched." } as const;
+
+  it("an applicant with visa none has contract steps waiting, no visa steps", () => {
+    const text = riskForAdvisor(risk, { fullName: "Rin Tanaka", matchYear: 2027, visa: "none" });
+    expect(text).toContain("the contract steps are waiting");
+    expect(text).not.toMatch(/visa/i);
+  });
+
+  it("an applicant on J-1 has contract and visa steps waiting", () => {
+    const text = riskForAdvisor(risk, { fullName: "Rin Tanaka", matchYear: 2027, visa: "J-1" });
+    expect(text).toContain("the contract and visa steps are waiting");
   });
 });

@@ -69,7 +69,9 @@ describe("a risk's plain sentence", () => {
 
   it("the advisor's escalation text quotes the plain sentence", () => {
     const seasonOver = risks.find((risk) => risk.code === "SEASON_OVER");
-    const text = seasonOver ? riskForAdvisor(seasonOver, { fullName: "Ada Obi", matchYear: 2027 }) : "";
+    const text = seasonOver
+      ? riskForAdvisor(seasonOver, { fullName: "Ada Obi", matchYear: 2027, visa: "J-1" })
+      : "";
     expect(text).toMatch(
       /^The 2027 Match season is over and Ada Obi has no certified rank order list\. What Ada Obi was told: “/,
     );

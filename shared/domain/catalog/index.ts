@@ -1,5 +1,6 @@
 import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
+import { feesNamed } from "./fee-words.ts";
 import feesData from "./fees.json" with { type: "json" };
 import type { Fee, FeesFile, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
 import type { LadderRung, LaddersFile } from "./ladders-schema.ts";
@@ -55,11 +56,18 @@ function oneShape(entry: CatalogEntry): CatalogEntry {
   return shaped;
 }
 
+/** A late deadline's action names its fee from the fee table (feesNamed), once, as the catalog loads. */
+function withFeesNamed(entry: CatalogEntry): CatalogEntry {
+  const late = entry.lateDeadline;
+  if (late === undefined) return entry;
+  return { ...entry, lateDeadline: { ...late, action: feesNamed(late.action, FEES_FILE.fees) } };
+}
+
 /** Every catalog entry, in MILESTONE_KEYS order (the order the planner breaks ties in). */
 export const MILESTONE_CATALOG: readonly CatalogEntry[] = MILESTONE_KEYS.map((key) => {
   const entry = CATALOG_FILE.entries.find((candidate) => candidate.key === key);
   if (entry === undefined) throw new Error(`catalog has no entry for ${key}`);
-  return oneShape(entry);
+  return oneShape(withFeesNamed(entry));
 });
 
 const CATALOG_BY_KEY: ReadonlyMap<MilestoneKey, CatalogEntry> = new Map(

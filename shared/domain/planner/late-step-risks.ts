@@ -17,6 +17,7 @@ import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { ERAS_TIMELINE_URL, type NextMatch, nextMatch } from "./next-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -84,7 +85,7 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     code: "NRMP_LATE_FEE",
     milestone: "nrmp_registration",
     dateKey: "nrmp_early_registration_deadline_late_fee_after",
-    officialUrl: "http://www.nrmp.org/residency/main-match-events/",
+    officialUrl: NRMP_DATES_URL,
     until: "rank-order-list-deadline",
     passedSeverity: "warning",
     // The fee is official (NRMP, 2023) but it applies only after the early deadline: while that
@@ -217,9 +218,14 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
   const { calendar } = context;
   const seasonDate = calendar.dates[rule.dateKey];
   const sources: string[] = [];
+  // The rank order list deadline is marked "(projected)" as the rule's own date is (tester t9n,
+  // Done 2: "Late registration closes Wed 23 Feb 2028, 9:00 PM ET." for a projected 2028); its
+  // citation joins the sources only when the words name it (below).
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rolSources: string[] = [];
   const said: Said = {
     date: `${when(context, seasonDate.at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
-    rol: when(context, calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at),
+    rol: `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, rolSources)}`,
     projected: seasonDate.status === "projected",
     matchYear: calendar.matchYear,
   };
@@ -240,6 +246,7 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
       : wellPast === undefined
         ? rule.passed(said)
         : wellPast.passed(said, nextMatch(context, sources), paid);
+  if (message.includes(said.rol)) for (const source of rolSources) addSource(sources, source);
   for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
     if (!sources.includes(source)) sources.push(source);
   return Object.freeze({

@@ -210,7 +210,12 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
         ? ""
         : afterSeasonDate(context, entry, slip.target.at + reporting.days * DAY_MS, sources);
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
-    const late = pastDue && due !== null ? ` That is past its deadline, ${dayBy(context, due.at)}.` : "";
+    // A deadline on a projected season date says so, its projection rule cited (tester t9n, Done 2 remark).
+    if (pastDue && due?.status === "projected") projectionCited(context, slip.key, sources);
+    const late =
+      pastDue && due !== null
+        ? ` That is past its deadline, ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}.`
+        : "";
     return `${subjectOf(slip.key)}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${dates.renderedDay(slip.planned).local} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
   });
   // A planned target is named as its step shows it (renderedDay), not as a deadline (dayBy, the
@@ -229,4 +234,16 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
     milestones: moved.map((slip) => slip.key),
     sources,
   };
+}
+
+/**
+ * Adds the projection rule of the season date a step's due date is counted from (its catalog due
+ * rule, followed through the milestones it names), when that date is projected.
+ */
+function projectionCited(context: PlanContext, key: MilestoneKey, sources: string[]): void {
+  let due = catalogEntry(key).due;
+  while (due.from === "milestone") due = catalogEntry(due.key).due;
+  if (due.from !== "season") return;
+  const seasonDate = context.calendar.dates[due.dateKey];
+  if (seasonDate.status === "projected") addSource(sources, seasonDate.source);
 }

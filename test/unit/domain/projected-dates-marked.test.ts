@@ -2,8 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { type SeasonDateKey, seasonCalendar } from "#domain/seasons/index.ts";
-import { renderDate } from "#domain/time.ts";
-import { certifiedListWith, milestoneFactory } from "./factories.ts";
+import { renderDate, renderEt } from "#domain/time.ts";
+import {
+  applicantFactory,
+  certifiedListWith,
+  doneMilestones,
+  examsDone,
+  inputFactory,
+  interviewFactory,
+  milestoneFactory,
+  PRE_ERAS_KEYS,
+} from "./factories.ts";
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
@@ -85,5 +94,84 @@ describe("projected Match-outcome dates say so (t9l F15)", () => {
       reminders: [],
     } as unknown as Plan;
     expect(unmarked(bare)).toHaveLength(1);
+  });
+});
+
+/**
+ * A projected season's risk messages (tester t9n, Done 2 remark: NRMP_LATE_FEE's "Late registration
+ * closes Wed 23 Feb 2028, 9:00 PM ET." for a 2028 applicant, whose rank order list deadline is
+ * projected). The scan looks for each projected date as a deadline is named, with its ET hour
+ * (renderEt): an estimate of the applicant's own that falls on the same day ("around Wed 23 Feb
+ * 2028 at the earliest") is a day without an hour and is not a season date.
+ */
+describe("a projected season's risk messages mark every projected date they name (t9n Done 2)", () => {
+  const season = seasonCalendar(2028);
+  const projectedAt = Object.values(season.dates)
+    .filter((date) => date.status === "projected")
+    .map((date) => renderEt(date.at));
+  const bareIn = (messages: readonly string[]): string[] =>
+    messages.flatMap((text) =>
+      projectedAt.flatMap((named) => {
+        const found: string[] = [];
+        for (let at = text.indexOf(named); at >= 0; at = text.indexOf(named, at + 1)) {
+          const clause = text.slice(at).split(/[.;:]\s|\)\s(?!\(projected)/)[0] ?? "";
+          if (!clause.includes("projected")) found.push(`…${text.slice(Math.max(0, at - 60), at + 40)}…`);
+        }
+        return found;
+      }),
+    );
+  const records = {
+    examsDone: examsDone(),
+    beforeEras: doneMilestones(PRE_ERAS_KEYS),
+    nothingDone: [],
+  };
+  const interviews = [interviewFactory({ program: "Riverside IM", startsAt: "2028-01-12T10:00:00-05:00" })];
+
+  it.each(["America/New_York", "Pacific/Auckland", "Asia/Kolkata"])("2028 applicants in %s", (timezone) => {
+    const bare: string[] = [];
+    for (const [name, milestones] of Object.entries(records))
+      for (const visa of ["J-1", "H-1B", "none", "undecided"] as const)
+        for (const withInterviews of [false, true])
+          for (
+            let at = Date.parse("2027-06-01T12:00:00Z");
+            at < season.dates.nrmp_match_day.at;
+            at += 11 * 86_400_000
+          ) {
+            const input = inputFactory({
+              applicant: applicantFactory({ matchYear: 2028, visa, timezone, graduation: "2025-06-30" }),
+              milestones,
+              interviews: withInterviews ? interviews : [],
+            });
+            const messages = plan(input, season, new Date(at)).risks.map(
+              (risk) => `${risk.code}: ${risk.message}`,
+            );
+            for (const text of bareIn(messages))
+              bare.push(`${name} ${visa} ${new Date(at).toISOString()} ${text}`);
+          }
+    expect([...new Set(bare)]).toEqual([]);
+  });
+
+  it("TARGETS_SLIPPED names a step's deadline on a projected season date with the mark", () => {
+    // New York, exams done, 28 Aug 2027: US clinical experience's target has slipped past its
+    // deadline, the day programs may review ERAS applications (Wed 22 Sep 2027, projected).
+    const input = inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2028,
+        timezone: "America/New_York",
+        graduation: "2025-06-30",
+      }),
+      milestones: examsDone(),
+    });
+    const slipped = plan(input, season, new Date("2027-08-28T12:00:00Z")).risks.find(
+      (risk) => risk.code === "TARGETS_SLIPPED",
+    );
+    expect(slipped?.message).toContain("That is past its deadline, Wed 22 Sep 2027 (projected).");
+    expect(slipped?.sources?.join(" ")).toMatch(/projected: /);
+  });
+
+  it("the scan finds a bare projected rank order list deadline (it can fail)", () => {
+    const named = renderEt(season.dates.nrmp_rol_certification_and_late_registration_deadline.at);
+    expect(bareIn([`Late registration closes ${named}.`])).toHaveLength(1);
+    expect(bareIn([`Late registration closes ${named} (projected).`])).toEqual([]);
   });
 });

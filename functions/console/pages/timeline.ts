@@ -1,4 +1,4 @@
-import { bookedDayAhead, seasonPassedFor } from "#domain/applicant-choices.ts";
+import { bookedDayAhead, doneCountsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
@@ -37,11 +37,14 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const profile = state.profile;
   const id = h(profile.applicantId);
   const entries = new Map<MilestoneKey, MilestoneEntry>(state.milestones.map((entry) => [entry.key, entry]));
-  const earlier = pastSeasonWork(entries, seasonCalendar(profile.matchYear), Date.parse(plan.now));
+  // The Match a Done counts for (doneCountsFor): a plan moved to a later Match plans its steps as
+  // if that Match were entered (planner/later-match.ts), so "earlier" is before that Match's season.
+  const countsFor = doneCountsFor(plan);
+  const earlier = pastSeasonWork(entries, seasonCalendar(countsFor), Date.parse(plan.now));
   const earlierNote = (milestone: StepSubject): string => {
     if (milestone === "interview" || !earlier.has(milestone)) return "";
     const entry = entries.get(milestone);
-    return `<br><span class="muted">${h(entry?.status ?? "done")}${entry?.date ? ` ${h(entry.date)}` : ""} for an earlier Match; to do again for the ${profile.matchYear} Match</span>`;
+    return `<br><span class="muted">${h(entry?.status ?? "done")}${entry?.date ? ` ${h(entry.date)}` : ""} for an earlier Match; to do again for the ${countsFor} Match</span>`;
   };
   const listed = new Set<StepSubject>(
     [...plan.nextSteps, ...plan.blocked, ...plan.overdue].map((step) => step.milestone),
@@ -67,9 +70,8 @@ export function timelineCard(view: ApplicantView, today: string): string {
     if (examDay !== undefined)
       return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
     // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
-    const opens = markDoneNotYet(step.milestone, plan.matchYear, today);
-    if (opens !== undefined)
-      return `<br><span class="muted">${h(notYetForAdvisor(opens, plan.matchYear))}</span>`;
+    const opens = markDoneNotYet(step.milestone, plan, today);
+    if (opens !== undefined) return `<br><span class="muted">${h(notYetForAdvisor(opens, countsFor))}</span>`;
     return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
   };
   // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).

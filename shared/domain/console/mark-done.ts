@@ -1,4 +1,4 @@
-import { bookedDayAhead, type DoneOpens, doneOpensFor } from "../applicant-choices.ts";
+import { bookedDayAhead, type DoneOpens, doneCountsFor, doneOpensFor } from "../applicant-choices.ts";
 import { doneDateInFuture } from "../done-date.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
@@ -19,14 +19,20 @@ export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date
 }
 
 /**
- * When a step done on `date` cannot count for the `matchYear` Match yet: the applicant's own Done
- * link's rule (doneOpensFor, with the done date in place of today), so a step recorded before its
- * window opens (NRMP registration for the 2028 Match in March 2027) is not reported done while the
- * plan counts it for an earlier Match and the budget a fee as paid (tester s12 issue 15f A1).
+ * When a step done on `date` cannot count yet for the Match `plan`'s Done counts for: the
+ * applicant's own Done link's rule (doneOpensFor, with the done date in place of today), so a step
+ * recorded before its window opens (NRMP registration for the 2028 Match in March 2027) is not
+ * reported done while the plan counts it for an earlier Match and the budget a fee as paid (tester
+ * s12 issue 15f A1). The Match is the planner's (doneCountsFor): the plan's own, or the later Match
+ * a plan out of reach is dated for (adv54's note, t9m F15), never the entered one's windows alone.
  * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. Pure.
  */
-export function markDoneNotYet(key: MilestoneKey, matchYear: number, date: string): DoneOpens | undefined {
-  return doneOpensFor(key, seasonCalendar(matchYear), date);
+export function markDoneNotYet(
+  key: MilestoneKey,
+  plan: Pick<Plan, "matchYear" | "risks">,
+  date: string,
+): DoneOpens | undefined {
+  return doneOpensFor(key, seasonCalendar(doneCountsFor(plan)), date);
 }
 
 /** Why Mark done waits, in the advisor's words (doneOpensText says it to the applicant). Pure. */
@@ -49,7 +55,7 @@ export interface MarkDoneRecord {
  * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
  * cannot be dated before the sitting; tester s10 issue 15); a date both is one problem, the exam
  * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes), or before the
- * step's window opens for the plan's Match (markDoneNotYet: it would count for an earlier Match;
+ * step's window opens for the Match its Done counts for (markDoneNotYet: it would count for an earlier Match;
  * tester s12 issue 15f A1). Any other earlier calendar date is
  * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE
  * Step 1 and an ECFMG certificate do not lapse for the Match, and IMGs often apply 8 to 15 years
@@ -95,8 +101,8 @@ export function markDoneProblems(
       message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,
     });
   else {
-    const opens = markDoneNotYet(key, plan.matchYear, date);
-    if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, plan.matchYear) });
+    const opens = markDoneNotYet(key, plan, date);
+    if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, doneCountsFor(plan)) });
   }
   return problems;
 }

@@ -1,6 +1,6 @@
+import { doneCountsFor } from "../applicant-choices.ts";
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
-import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
 import type { PlannerInput } from "../planner.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
@@ -142,14 +142,14 @@ export interface WhatIfWarning {
  * for: before programs may review ERAS applications, or after the rank order list deadline (both
  * from the season data, with their sources; "projected" when the date is). A warning, not a
  * refusal: programs set their own dates. `after` is the plan with the what-if applied: its later
- * planned Match when the target is out of reach (the cohort's "2027 → 2028"), else its Match year
+ * planned Match when the target is out of reach (the cohort's "2027 → 2028"), else its Match year: doneCountsFor,
  * (tester s12 issue 15g B1: a 2028-dated plan was checked against the over 2027 season). Pure.
  */
 export function interviewSeasonWarnings(
   after: Pick<Plan, "matchYear" | "risks">,
   changes: readonly WhatIfChange[],
 ): WhatIfWarning[] {
-  const matchYear = laterPlannedMatchYear(after) ?? after.matchYear;
+  const matchYear = doneCountsFor(after);
   const calendar = seasonCalendar(matchYear);
   const opens = calendar.dates.eras_programs_may_review_applications_and_mspe;
   const closes = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { applicantToday, markDoneProblems, whatIfDoneProblems } from "#domain/console/mark-done.ts";
+import {
+  applicantToday,
+  markDoneNotYet,
+  markDoneProblems,
+  whatIfDoneProblems,
+} from "#domain/console/mark-done.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
@@ -207,5 +212,42 @@ describe("a step done before its window opens for the applicant's Match", () => 
       now,
     );
     expect(whatIf.map((p) => p.message).join()).toContain("The 2028 ERAS season begins");
+  });
+});
+
+/**
+ * A plan moved to a later Match (adv54's note, t9m F15): a 2027 applicant with nothing done, on
+ * 20 Mar 2027, is planned for 2028, and a Done counts for the 2028 Match (doneCountsFor, the
+ * applicant's Done link's rule). Mark done, a saved what-if and the console's button judged the
+ * step by the entered 2027 Match's windows and accepted NRMP registration dated 15 Mar 2027.
+ */
+describe("a step of a plan moved to a later Match", () => {
+  const now = new Date("2027-03-20T12:00:00Z");
+  const input = inputFactory({
+    applicant: applicantFactory({ matchYear: 2027, timezone: "America/Chicago", graduation: "2025-06-30" }),
+  });
+  const plan = planFor(input, seasonCalendar(2027), now);
+
+  it("is judged by the later Match's windows: NRMP registration for 2028 opens in September 2027", () => {
+    expect(plan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const [problem] = markDoneProblems(input, plan, "nrmp_registration", "2027-03-15", now);
+    expect(problem?.path).toBe("date");
+    expect(problem?.message).toContain("NRMP registration for the 2028 Match opens on Wed 15 Sep 2027");
+    expect(problem?.message).toContain("counts for an earlier Match, not the 2028 Match");
+    const whatIf = whatIfDoneProblems(
+      input,
+      [{ kind: "milestone", key: "nrmp_registration", status: "done", date: "2027-03-15" }],
+      now,
+    );
+    expect(whatIf.map((p) => `${p.path} ${p.message}`).join()).toContain(
+      "0.date Not yet: NRMP registration for the 2028 Match",
+    );
+  });
+
+  it("the console offers Mark done when the planner's rule does (markDoneNotYet reads the plan)", () => {
+    expect(markDoneNotYet("nrmp_registration", plan, "2027-03-20")?.what).toBe(
+      "NRMP registration for the 2028 Match",
+    );
+    expect(markDoneNotYet("usmle_step1", plan, "2027-03-20")).toBeUndefined();
   });
 });

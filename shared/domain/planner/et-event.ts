@@ -66,9 +66,17 @@ export function etEventBefore(deadline: number, daysBefore: number, clock: strin
 
 /**
  * How long an ET event (a SOAP day's first offer round, at the rung's eventEt) stays open once it
- * starts: NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
- * "Each SOAP round lasts two hours". Later rounds of the day are not published for 2027, so a
- * notice is only about that first round, except on SOAP's last day, whose rounds run to its end.
+ * starts: two hours. Official, two NRMP statements: its SOAP FAQ for applicants (older edition,
+ * https://studylib.net/doc/18363132/soap-faqs-for-applicants): "Each SOAP round lasts two hours";
+ * and, newer, NRMP's "Fourth Offer Round Added to the 2021 SOAP Process" (June 23, 2020,
+ * https://www.nrmp.org/soap-fourth-round/): the added round begins at 12:00 p.m. ET on Thursday
+ * of Match Week and ends at 2:00 p.m. ET. asOf: those two; looked for a current statement of the
+ * rounds' length and times on 2026-12-03 (NRMP's SOAP pages, https://www.nrmp.org/residency-applicants/soap/,
+ * and Match Week for schools, https://www.nrmp.org/medical-schools/match-week-for-schools/) and
+ * found none newer: the length is kept; the hours NRMP gave then are not the current ones (SOAP
+ * then ended 3:00 p.m. ET Thursday, in 2026 at 5:00 p.m., season data). Later rounds of the day
+ * are not published for 2027, so a notice is only about that first round, except on SOAP's last
+ * day, whose rounds run to its end.
  */
 export const ET_EVENT_OPEN_MS = 2 * HOUR_MS;
 

@@ -38,7 +38,9 @@ const SOAP_IF_UNMATCHED_ACTION =
  * offered "through a series of offer rounds during Match Week" (https://www.nrmp.org/residency-applicants/soap/);
  * NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
  * "Each SOAP round lasts two hours, during which applicants can accept or reject any offers they
- * receive"; NRMP's FAQ on SOAP applications (https://nrmp.org/search/SOAP/page/2/?category_name=soap):
+ * receive", as NRMP's newer notice of the fourth round still has it (12:00 to 2:00 p.m. ET, June
+ * 2020, https://www.nrmp.org/soap-fourth-round/; no newer statement found on 2026-12-03, see
+ * ET_EVENT_OPEN_MS in et-event.ts); NRMP's FAQ on SOAP applications (https://nrmp.org/search/SOAP/page/2/?category_name=soap):
  * "your initial batch of 45". The 2027 round times are not published: the text sends the applicant
  * to NRMP's Match Week schedule rather than naming hours.
  */

@@ -112,4 +112,14 @@ describe("the console's timeline card", () => {
     );
     expect(june.next).toContain("/milestones/eras_token");
   });
+
+  it("judges Mark done on a plan moved to a later Match by that Match's windows (adv54's note, t9m F15)", () => {
+    // A 2027 applicant with nothing done, on 20 Mar 2027: out of reach, the plan is dated for 2028.
+    const moved = view(2027, [], new Date("2027-03-20T12:00:00Z"));
+    expect(moved.plan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const { next } = sections(timelineCard(moved, "2027-03-20"));
+    expect(next).toContain(stepName("nrmp_registration"));
+    expect(next).not.toContain("/milestones/nrmp_registration");
+    expect(next).toContain("Not yet: NRMP registration for the 2028 Match opens on Wed 15 Sep 2027");
+  });
 });

@@ -22,13 +22,16 @@ const SEASON_DATE_WORDS: Partial<Record<string, string>> = {
 /**
  * ", about N weeks after programs start reviewing … on <day>: programs that review you before then
  * see no result for it" for a result expected at `resultAt` of a step whose target is planned from a
- * season date (citing the date's provenance in `sources`); "" otherwise. Also TARGETS_SLIPPED's.
+ * season date (citing the date's provenance in `sources`); "" otherwise. Also TARGETS_SLIPPED's,
+ * which passes `counted` false for a result whose day follows now: ", after programs start …", no
+ * week count, so the words stay the same from one day to the next (tester t9n F9).
  */
 export function afterSeasonDate(
   context: PlanContext,
   entry: CatalogEntry,
   resultAt: number,
   sources: string[],
+  counted = true,
 ): string {
   const rule = entry.target;
   if (rule?.from !== "season") return "";
@@ -37,7 +40,7 @@ export function afterSeasonDate(
   const weeks = Math.max(1, Math.round((resultAt - seasonDate.at) / (7 * DAY_MS)));
   const words =
     SEASON_DATE_WORDS[rule.dateKey] ?? `the season date its target is planned from (${rule.dateKey})`;
-  return `, about ${weeks} weeks after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then see no result for it`;
+  return `, ${counted ? `about ${weeks} weeks ` : ""}after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then see no result for it`;
 }
 
 /**

@@ -1,15 +1,10 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, localDate, renderDate } from "../time.ts";
-import { afterSeasonDate } from "./booked-after-target.ts";
+import { DAY_MS } from "../time.ts";
 import { keyAt, stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
-import { noteSlipInstants } from "./slip-instants.ts";
 import { CHAIN_KEYS, PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
@@ -34,6 +29,11 @@ export interface SlippedTarget {
   after: Predecessor;
   /** The step whose passed target started the slip (the first in the chain). */
   cause: MilestoneKey;
+  /**
+   * Whether `target` follows now: counted from a passed target still unmet (a day later each day),
+   * not from an own date. TARGETS_SLIPPED then names the gap, not the day (tester t9n F9).
+   */
+  moving: boolean;
 }
 
 /**
@@ -106,14 +106,14 @@ function slippedOf(
   if (link === undefined || link.predecessors.length === 0) return null;
   const planned = dates.targetAt(link.index);
   if (planned === null) return null;
-  let best: { at: number; after: Predecessor; cause: MilestoneKey } | null = null;
+  let best: { at: number; after: Predecessor; cause: MilestoneKey; moving: boolean } | null = null;
   for (const { predecessor, index } of link.predecessors) {
     const earliest = earliestOf(context, dates, index, memo);
     if (earliest === null) continue;
     // An own date is a whole day in the applicant's zone: counted on from that day (tester s12 9f A2).
     const at = shiftDays(earliest.at, earliest.zone ?? planned.zone, predecessor.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
-    best = { at, after: predecessor, cause: earliest.cause };
+    best = { at, after: predecessor, cause: earliest.cause, moving: earliest.moving };
   }
   if (best === null) return null;
   const after = catalogEntry(best.after.key).target;
@@ -122,6 +122,7 @@ function slippedOf(
     planned,
     after: best.after,
     cause: best.cause,
+    moving: best.moving,
     target: {
       at: best.at,
       zone: planned.zone,
@@ -142,22 +143,23 @@ function earliestOf(
   dates: PlanDates,
   index: number,
   memo: SlipMemo,
-): { at: number; zone?: string; cause: MilestoneKey } | null {
+): { at: number; zone?: string; cause: MilestoneKey; moving: boolean } | null {
   const status = statusAt(context, index);
   if (isFinished(status)) return null;
   const key = keyAt(index);
   const own = dates.own(key);
-  if (own !== null) return { at: own.at, zone: own.zone, cause: key };
+  if (own !== null) return { at: own.at, zone: own.zone, cause: key, moving: false };
   if (context.entries.get(key)?.date !== undefined && status !== "not_started") return null;
   const slipped = slippedAt(context, dates, index, memo);
   const target = slipped?.target ?? dates.targetAt(index);
   if (target === null) return null;
-  if (target.at >= context.now) return { at: target.at, cause: slipped?.cause ?? key };
-  return { at: context.now, cause: slipped?.cause ?? key };
+  const cause = slipped?.cause ?? key;
+  if (target.at >= context.now) return { at: target.at, cause, moving: slipped?.moving ?? false };
+  return { at: context.now, cause, moving: true };
 }
 
 /** "USMLE Step 1", "Application for ECFMG Certification": a step as a sentence's subject. */
-function subjectOf(key: MilestoneKey): string {
+export function subjectOf(key: MilestoneKey): string {
   let subject = subjects.get(key);
   if (subject === undefined) {
     subject = catalogEntry(key).title.replace(/^(Pass|Submit the|Complete an?|Gain) /, "");
@@ -170,14 +172,11 @@ function subjectOf(key: MilestoneKey): string {
 const subjects = new Map<MilestoneKey, string>();
 
 /**
- * TARGETS_SLIPPED: the targets an earlier step's lateness moved (slippedTarget), for the steps still
- * to do whose hard deadline is ahead: what caused it, each new target against the planned one and
- * by how many days, and for a result planned to be in before programs review (a season-date target)
- * how many weeks after that it now comes. A warning: the targets are advice and the deadlines do not
- * move; critical when a moved target is at or past its step's hard deadline. Sources: each moved
- * step's gap rule and the result time.
+ * The targets an earlier step's lateness moved (slippedTarget), in the chain's order, for the steps
+ * that apply, are not finished and whose hard deadline has not passed: what TARGETS_SLIPPED speaks
+ * about (slipped-targets-risk.ts).
  */
-export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk | null {
+export function movedTargets(context: PlanContext, dates: PlanDates): SlippedTarget[] {
   const moved: SlippedTarget[] = [];
   const memo: SlipMemo = [];
   for (const link of LATER_LINKS) {
@@ -187,63 +186,5 @@ export function slippedTargetsRisk(context: PlanContext, dates: PlanDates): Risk
     const slipped = slippedAt(context, dates, link.index, memo);
     if (slipped !== null) moved.push(slipped);
   }
-  noteSlipInstants(context, dates);
-  const first = moved[0];
-  if (first === undefined) return null;
-  const sources: string[] = [];
-  let critical = false;
-  const said = moved.map((slip) => {
-    const entry = catalogEntry(slip.key);
-    const rule = catalogEntry(slip.after.key).target;
-    if (rule !== undefined) addSource(sources, citationSource(rule));
-    const days = Math.round((slip.target.at - slip.planned.at) / DAY_MS);
-    // A step whose documents may follow its application (the Pathway: `documentsDue`) is completed
-    // after its deadline by design; whether that is too late is feasibility's judgement (tester s13
-    // issue 9g A3: "That is past its deadline" made a season in reach critical).
-    const due = entry.documentsDue === undefined ? dates.due(slip.key) : null;
-    const pastDue = due !== null && slip.target.at >= due.at;
-    critical ||= pastDue;
-    const reporting = entry.reportingDays;
-    if (reporting !== undefined) addSource(sources, citationSource(reporting));
-    const after =
-      reporting === undefined
-        ? ""
-        : afterSeasonDate(context, entry, slip.target.at + reporting.days * DAY_MS, sources);
-    const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
-    // A deadline on a projected season date says so, its projection rule cited (tester t9n, Done 2 remark).
-    if (pastDue && due?.status === "projected") projectionCited(context, slip.key, sources);
-    const late =
-      pastDue && due !== null
-        ? ` That is past its deadline, ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}.`
-        : "";
-    return `${subjectOf(slip.key)}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${dates.renderedDay(slip.planned).local} (${days} days later), ${slip.after.gapDays} days after ${subjectOf(slip.after.key)}.${result}${late}`;
-  });
-  // A planned target is named as its step shows it (renderedDay), not as a deadline (dayBy, the
-  // earlier of the local and ET days): Auckland read Step 1's target a day early (issue 9 leftover a).
-  const cause = first.cause;
-  const own = dates.own(cause);
-  const planned = dates.target(cause);
-  const why =
-    own !== null
-      ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
-      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
-  return {
-    code: "TARGETS_SLIPPED",
-    severity: critical ? "critical" : "warning",
-    message: `Your plan has slipped: ${why}, so the targets of the steps that follow it move later. ${said.join(" ")} Finish your ${subjectOf(cause)} as soon as you can; the deadlines themselves do not move.`,
-    milestones: moved.map((slip) => slip.key),
-    sources,
-  };
-}
-
-/**
- * Adds the projection rule of the season date a step's due date is counted from (its catalog due
- * rule, followed through the milestones it names), when that date is projected.
- */
-function projectionCited(context: PlanContext, key: MilestoneKey, sources: string[]): void {
-  let due = catalogEntry(key).due;
-  while (due.from === "milestone") due = catalogEntry(due.key).due;
-  if (due.from !== "season") return;
-  const seasonDate = context.calendar.dates[due.dateKey];
-  if (seasonDate.status === "projected") addSource(sources, seasonDate.source);
+  return moved;
 }

@@ -3,7 +3,7 @@ import { bookedAfterTargetRisk } from "./booked-after-target.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Gates } from "./milestone-step.ts";
-import { slippedTargetsRisk } from "./slipped-targets.ts";
+import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
 
 /**
  * The risks about the competitive targets themselves (issue 9, build 1): an exam booked after its
@@ -14,7 +14,7 @@ import { slippedTargetsRisk } from "./slipped-targets.ts";
 export function withTargetRisks(risks: Risk[], context: PlanContext, dates: PlanDates, gates: Gates): Risk[] {
   if (gates.ineligible || gates.feasibility.infeasible) return risks;
   const booked = bookedAfterTargetRisk(context, dates);
-  const slipped = slippedTargetsRisk(context, dates);
+  const slipped = slippedTargetsRisk(context, dates, risks);
   if (booked === null && slipped === null) return risks;
   // `risks` is in order already (assessRisks): each one added goes after every risk ranked before
   // or with it, the place a stable sort of the list with it appended gives, with no copy or re-sort.

@@ -1,0 +1,136 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk, RiskCode } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, localDate, renderDate } from "../time.ts";
+import { afterSeasonDate } from "./booked-after-target.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+import { noteSlipInstants } from "./slip-instants.ts";
+import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
+
+/**
+ * The risks that speak for a step's hard deadline (the last sitting day, the Match's last day, the
+ * Match out of reach): a step one of them names is theirs, not TARGETS_SLIPPED's, once its usual
+ * gaps no longer fit before that deadline (tester t9n F9: a critical "aim for 5 May 2027" beside
+ * EXAMS_LATE_FOR_RANKING's "sit it by Wed 27 Jan 2027").
+ */
+const DEADLINE_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
+  "EXAMS_LATE_FOR_RANKING",
+  "MATCH_YEAR_LAST_DAY",
+  "MATCH_YEAR_NOT_FEASIBLE",
+]);
+
+/**
+ * TARGETS_SLIPPED: the targets an earlier step's lateness moved (movedTargets), for the steps still
+ * to do whose hard deadline is ahead: what caused it and, per step, one of
+ * - a target counted from an own date (a booked exam): the new day against the planned one, by how
+ *   many days, and for a result planned to be in before programs review (a season-date target) how
+ *   many weeks after that it now comes;
+ * - a target counted from a passed target still unmet (it follows now): the gap after the earlier
+ *   step instead of a day, with the planned target and the step's deadline, so the words do not
+ *   change from one day to the next (tester t9n F9);
+ * - a target at or past the step's hard deadline: never that day, but that the usual gap no longer
+ *   fits before the deadline, which it names (critical), unless a deadline risk already in `spoken`
+ *   names the step: then the step is left to it (t9n F9).
+ * A warning otherwise: the targets are advice and the deadlines do not move. Sources: each moved
+ * step's gap rule and the result time.
+ */
+export function slippedTargetsRisk(
+  context: PlanContext,
+  dates: PlanDates,
+  spoken: readonly Risk[],
+): Risk | null {
+  const moved = movedTargets(context, dates);
+  noteSlipInstants(context, dates);
+  if (moved.length === 0) return null;
+  const sources: string[] = [];
+  const kept: SlippedTarget[] = [];
+  const said: string[] = [];
+  let critical = false;
+  for (const slip of moved) {
+    const entry = catalogEntry(slip.key);
+    // A step whose documents may follow its application (the Pathway: `documentsDue`) is completed
+    // after its deadline by design; whether that is too late is feasibility's judgement (tester s13
+    // issue 9g A3: "That is past its deadline" made a season in reach critical).
+    const due = entry.documentsDue === undefined ? dates.due(slip.key) : null;
+    const pastDue = due !== null && slip.target.at >= due.at;
+    if (pastDue && spokenFor(spoken, slip.key)) continue;
+    kept.push(slip);
+    critical ||= pastDue;
+    const rule = catalogEntry(slip.after.key).target;
+    if (rule !== undefined) addSource(sources, citationSource(rule));
+    const reporting = entry.reportingDays;
+    if (reporting !== undefined) addSource(sources, citationSource(reporting));
+    const after =
+      reporting === undefined
+        ? ""
+        : afterSeasonDate(
+            context,
+            entry,
+            slip.target.at + reporting.days * DAY_MS,
+            sources,
+            !slip.moving && !pastDue,
+          );
+    const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
+    const subject = subjectOf(slip.key);
+    const gap = `${slip.after.gapDays} days after ${subjectOf(slip.after.key)}`;
+    const planned = dates.renderedDay(slip.planned).local;
+    // A deadline on a projected season date says so, its projection rule cited (tester t9n, Done 2 remark).
+    const projected = due?.status === "projected";
+    if (projected && (pastDue || slip.moving)) projectionCited(context, slip.key, sources);
+    const deadline = due === null ? "" : `${dayBy(context, due.at)}${projected ? " (projected)" : ""}`;
+    if (pastDue)
+      said.push(
+        `${subject}: the usual ${gap} no longer fit before its deadline, ${deadline} (its target was ${planned}); finish it by then at the latest.${result}`,
+      );
+    else if (slip.moving)
+      said.push(
+        `${subject}: aim for ${gap} instead of ${planned}${due === null ? "" : `; its deadline stays ${deadline}`}.${result}`,
+      );
+    else {
+      const days = Math.round((slip.target.at - slip.planned.at) / DAY_MS);
+      said.push(
+        `${subject}: aim for ${renderDate(localDate(context.zone, slip.target.at))} instead of ${planned} (${days} days later), ${gap}.${result}`,
+      );
+    }
+  }
+  const first = kept[0];
+  if (first === undefined) return null;
+  // A planned target is named as its step shows it (renderedDay), not as a deadline (dayBy, the
+  // earlier of the local and ET days): Auckland read Step 1's target a day early (issue 9 leftover a).
+  const cause = first.cause;
+  const own = dates.own(cause);
+  const planned = dates.target(cause);
+  const why =
+    own !== null
+      ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
+      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
+  return {
+    code: "TARGETS_SLIPPED",
+    severity: critical ? "critical" : "warning",
+    message: `Your plan has slipped: ${why}, so the targets of the steps that follow it move later. ${said.join(" ")} Finish your ${subjectOf(cause)} as soon as you can; the deadlines themselves do not move.`,
+    milestones: kept.map((slip) => slip.key),
+    sources,
+  };
+}
+
+/** Whether a deadline risk (DEADLINE_CODES) in `spoken` names `key`. */
+function spokenFor(spoken: readonly Risk[], key: string): boolean {
+  for (const risk of spoken)
+    if (DEADLINE_CODES.has(risk.code) && (risk.milestones as readonly string[]).includes(key)) return true;
+  return false;
+}
+
+/**
+ * Adds the projection rule of the season date a step's due date is counted from (its catalog due
+ * rule, followed through the milestones it names), when that date is projected.
+ */
+function projectionCited(context: PlanContext, key: MilestoneKey, sources: string[]): void {
+  let due = catalogEntry(key).due;
+  while (due.from === "milestone") due = catalogEntry(due.key).due;
+  if (due.from !== "season") return;
+  const seasonDate = context.calendar.dates[due.dateKey];
+  if (seasonDate.status === "projected") addSource(sources, seasonDate.source);
+}

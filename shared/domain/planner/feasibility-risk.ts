@@ -9,6 +9,7 @@ import { byDay, dayBy, earlierDay, when } from "./day-words.ts";
 import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
+import { lateSittingSoapWords } from "./late-sitting-soap.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { addSource, citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
@@ -140,6 +141,11 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
+  // No list, nothing left to take but a result never reported: what SOAP asks (t9n F12).
+  const soap =
+    !listDone && over && feasibility.cause !== "graduation" && feasibility.takes.length === 0
+      ? lateSittingSoapWords(context, feasibility.earliestMatchYear, sources)
+      : "";
   // After Match Day the first question about a certified list is whether it matched (lead's ruling
   // on tester t9l F1): a Match reported brings the plan back to this season, contract and visa first.
   const askMatched =
@@ -153,7 +159,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: over
-      ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`
+      ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${soap !== "" ? soap : `${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`}`
       : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,

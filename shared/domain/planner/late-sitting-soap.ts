@@ -1,0 +1,45 @@
+import { projectedMark, projectionSources } from "../seasons/date-words.ts";
+import { renderEt } from "../time.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
+import { textsOf } from "./match-outcome-texts.ts";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
+
+/**
+ * What SOAP of the Match out of reach asks of an applicant without a certified list whose exam was
+ * sat before the rank order list deadline and never reported (unreportedSittings), once that
+ * deadline has passed and while SOAP has not ended (tester t9n F12: Step 2 CK sat on 29 Jan 2027,
+ * after its last sitting day, result unreported; on 3 Mar the plan moved to 2028 with no word about
+ * SOAP 2027). Facts (fact sheet, official): by the rank order list deadline ECFMG must confirm the
+ * exams to NRMP, otherwise NRMP withdraws the applicant from the Match and from SOAP
+ * (NRMP_ECFMG_REQUIREMENTS_URL); that deadline is also the last day to register (NRMP's Match
+ * calendar, NRMP_DATES_URL). So a result that comes after it, even before Match Week, does not open
+ * SOAP; one that reached ECFMG by it does (a result may come sooner than the allowance), and marked
+ * done it brings the plan back to that Match, whose SOAP step SEASON_OVER then leads to.
+ *
+ * Returns the sentences that end MATCH_YEAR_NOT_FEASIBLE in place of "Change your target Match
+ * year to <feasible>." (they say it too), with their sources added; "" when none of this applies.
+ */
+export function lateSittingSoapWords(context: PlanContext, feasibleYear: number, sources: string[]): string {
+  const { calendar } = context;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const end = textsOf(calendar).soapEnd;
+  if (context.now <= rol.at || context.now >= end.at) return "";
+  const pending = unreportedSittings(context, rol.at);
+  if (pending.length === 0) return "";
+  const year = calendar.matchYear;
+  const change = `change your target Match year to ${feasibleYear}`;
+  if (statusOf(context, "nrmp_registration") !== "done") {
+    addSource(sources, NRMP_DATES_URL);
+    projectionSources(sources, rol);
+    return `SOAP ${year} is not open to you: you did not register with NRMP, and registration closed with the rank order list deadline, ${dayBy(context, rol.at)}${projectedMark(rol)}. Tell us ${unreportedResults(pending)} when it comes, and ${change}.`;
+  }
+  const start = calendar.dates.nrmp_match_week_start_and_soap_start;
+  addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+  projectionSources(sources, start, rol);
+  const sat = pending.map((sitting) => `sat ${sitting.sat}`).join(", ");
+  const projected = start.status === "projected" ? ", projected" : "";
+  return `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by the rank order list deadline, so a result that comes later, even before Match Week, does not open SOAP. If it reached ECFMG in time, mark it done here and this plan returns to the ${year} Match for SOAP; if not, ${change}.`;
+}

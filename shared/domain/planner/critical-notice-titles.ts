@@ -1,11 +1,14 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, RiskCode } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
+import { unreportedResults } from "./unreported-sittings.ts";
 
 /**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
@@ -132,11 +135,27 @@ const PASSED_LIST_CERTIFIED_TITLE =
 const PASSED_NOT_READY_TITLE =
   "The {year} Match's rank order list deadline passed before you were ready: update your Match year to {feasible} in your intake form";
 
+/**
+ * No certified list, registered with NRMP, and every result the Match still needs sat before the
+ * deadline but never reported: SOAP is open only if ECFMG had it by the deadline, as the risk says
+ * (late-sitting-soap.ts), so the title asks for the result first (tester t9n F12: "update your Match
+ * year to 2028" emailed while SOAP 2027 might be open). {results}: "your USMLE Step 2 CK result".
+ */
+const PASSED_SOAP_HANGS_TITLE =
+  "SOAP {year} is open to you only if ECFMG had {results} by the rank order list deadline: tell us, or plan for the {feasible} Match";
+
 function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefined {
   const passed =
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (passed && risk.decidedBy !== undefined && statusOf(context, "rank_order_list") === "done")
     return PASSED_LIST_CERTIFIED_TITLE;
+  const pending = passed && risk.decidedBy !== undefined ? soapHangsOnSittings(context) : [];
+  if (
+    pending.length > 0 &&
+    risk.droppedMatchYear === undefined &&
+    risk.milestones.every((key) => pending.some((sitting) => keyAt(sitting.index) === key))
+  )
+    return PASSED_SOAP_HANGS_TITLE.replace("{results}", unreportedResults(pending));
   if (risk.droppedMatchYear !== undefined) return droppedTitle(risk.droppedMatchYear, risk.decidedBy);
   return passed ? PASSED_NOT_READY_TITLE : ACT_NOW.MATCH_YEAR_NOT_FEASIBLE;
 }

@@ -1,11 +1,16 @@
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { renderEt } from "../time.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
-import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
+import {
+  RANK_ORDER_LIST_AT,
+  type UnreportedSitting,
+  unreportedResults,
+  unreportedSittings,
+} from "./unreported-sittings.ts";
 
 /**
  * What SOAP of the Match out of reach asks of an applicant without a certified list whose exam was
@@ -43,3 +48,20 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   const projected = start.status === "projected" ? ", projected" : "";
   return `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by the rank order list deadline, so a result that comes later, even before Match Week, does not open SOAP. If it reached ECFMG in time, mark it done here and this plan returns to the ${year} Match for SOAP; if not, ${change}.`;
 }
+
+/**
+ * The sittings SOAP hangs on (lateSittingSoapWords' first case): the rank order list deadline has
+ * passed, SOAP has not ended, the applicant registered with NRMP and has no certified list, and
+ * these exams were sat before that deadline with no result reported; empty otherwise. For the
+ * out-of-reach notice's title, which must not ask to move to the next Match before the result
+ * (critical-notice-titles.ts, t9n F12).
+ */
+export function soapHangsOnSittings(context: PlanContext): readonly UnreportedSitting[] {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now <= rol || context.now >= textsOf(context.calendar).soapEnd.at) return NONE;
+  if (statusAt(context, RANK_ORDER_LIST_AT) === "done") return NONE;
+  if (statusOf(context, "nrmp_registration") !== "done") return NONE;
+  return unreportedSittings(context, rol);
+}
+
+const NONE: readonly UnreportedSitting[] = Object.freeze([]);

@@ -60,6 +60,14 @@ describe("a sitting after the last sitting day, its result unreported: what SOAP
     expect(risk?.sources).toContain(NRMP_ECFMG);
   });
 
+  it("the notice sent at once asks for the result before it asks to move to 2028", () => {
+    const result = planFor(lateSitting(true), "2027-03-03T12:00:00Z");
+    const notice = result.reminders.find((reminder) => reminder.rung === "match-year-out-of-reach");
+    expect(notice?.title).toBe(
+      "SOAP 2027 is open to you only if ECFMG had your USMLE Step 2 CK result by the rank order list deadline: tell us, or plan for the 2028 Match",
+    );
+  });
+
   it("not registered with NRMP: SOAP is not open, because registration closed with the rank order list deadline", () => {
     const risk = notFeasible(planFor(lateSitting(false), "2027-03-03T12:00:00Z"));
     expect(risk?.message).toContain(

@@ -105,13 +105,13 @@ describe("TARGETS_SLIPPED names the same dates on two consecutive days for the s
       return { input, dated: drawn.entries.flatMap((entry) => (entry.at === undefined ? [] : [entry.at])) };
     });
 
-  /** Each line of the risk (a sentence group led by "<step>:"), by its step, with the dates it names. */
+  /** Each line of the risk (a sentence group led by "<step>:"), by its step, with the dates it names (a set). */
   const linesOf = (message: string): Map<string, string[]> => {
     const lines = new Map<string, string[]>();
     for (const part of message.split(/(?<=\.) (?=[A-Z][^.:]*: )/)) {
       const colon = part.indexOf(": ");
       const head = colon < 0 ? "" : part.slice(0, colon);
-      lines.set(head, part.match(DATE) ?? []);
+      lines.set(head, [...new Set(part.match(DATE) ?? [])].sort());
     }
     return lines;
   };

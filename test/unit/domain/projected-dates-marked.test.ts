@@ -165,7 +165,9 @@ describe("a projected season's risk messages mark every projected date they name
     const slipped = plan(input, season, new Date("2027-08-28T12:00:00Z")).risks.find(
       (risk) => risk.code === "TARGETS_SLIPPED",
     );
-    expect(slipped?.message).toContain("That is past its deadline, Wed 22 Sep 2027 (projected).");
+    expect(slipped?.message).toContain(
+      "no longer fit before its deadline, Wed 22 Sep 2027 (projected) (its target was",
+    );
     expect(slipped?.sources?.join(" ")).toMatch(/projected: /);
   });
 

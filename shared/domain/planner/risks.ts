@@ -47,8 +47,13 @@ export function assessRisks(
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = rolDate.at;
   const ineligible = context.eligibility === "ineligible";
-  // Neither an ineligible school nor an out-of-reach season should push anyone to pay this season's fees.
-  const pushFees = !ineligible && !feasibility.infeasible;
+  // A closed gate (no sponsor note, or the note still unknown: planner.ts's `unchecked`) holds every
+  // step needing ECFMG, and behind it the gate is the one thing to resolve: no risk pushes a held
+  // step, its fee, its registration or its deadline; the gate's own step (or
+  // SCHOOL_NOT_ECFMG_ELIGIBLE) says what resolves it (tester t9n F10).
+  const held = ineligible || (context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key));
+  // Neither a closed gate nor an out-of-reach season should push anyone to pay this season's fees.
+  const pushFees = !held && !feasibility.infeasible;
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
@@ -67,7 +72,7 @@ export function assessRisks(
 
   // Once the deadline has passed, a refused list is SEASON_OVER's to explain: "certify it by" a past
   // date would be advice for a list that has closed (tester s5, issue 15 B2).
-  if (context.rolRefused !== null && now <= rol) {
+  if (!held && context.rolRefused !== null && now <= rol) {
     const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
     const { reason, date } = context.rolRefused;
     const opened = now >= opens.at;
@@ -102,19 +107,19 @@ export function assessRisks(
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);
 
-  if (!ineligible && feasibility.infeasible) {
+  if (!held && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
   // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of
   // reach, the earliest feasible one, whose own deadlines may be days away.
-  if (!ineligible && targeted.moved) risks.push(...targetedMatchRisks(targeted));
-  const last = !ineligible && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
+  if (!held && targeted.moved) risks.push(...targetedMatchRisks(targeted));
+  const last = !held && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
   if (last !== null) risks.push(lastDayRisk(context, last));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
-  if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
+  if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
-  if (!ineligible && !seasonOver && now <= rol && !feasibility.infeasible) {
+  if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
     const examsLate = examsLateForRankingRisk(context, dates);
     if (examsLate !== null) risks.push(examsLate);
   }
@@ -123,11 +128,11 @@ export function assessRisks(
   // a certified list (SEASON_OVER), or over with its result never told (matchOverUnreported, tester
   // t9j F2), "that Match stays planned" would contradict the plan (s4 #15 item 5).
   const matchStillPlanned = !seasonOver && !feasibility.infeasible && !matchOverUnreported(context);
-  if (!ineligible && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
+  if (!held && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const late = certificationAfterStartRisk(context, dates);
     if (late !== null) risks.push(late);
   } else if (
-    !ineligible &&
+    !held &&
     !seasonOver &&
     !feasibility.infeasible &&
     matchOverUnreported(context) &&
@@ -138,7 +143,7 @@ export function assessRisks(
     if (asked !== null) risks.push(asked);
   }
 
-  const passedDate = ineligible ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
+  const passedDate = held ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
   if (passedDate !== null) risks.push(passedDate);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
@@ -147,25 +152,21 @@ export function assessRisks(
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
   // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028),
   // still only until this Match's list closes (stale-risks.test.ts).
-  if (!ineligible && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
+  if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     risks.push(...step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   }
-  if (!ineligible) risks.push(...proclamationRisks(context));
-  if (!ineligible && matchStillPlanned)
-    risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
+  if (!held) risks.push(...proclamationRisks(context));
+  if (!held && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
-  if (!ineligible && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
-  if (!ineligible) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
+  if (!held && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
+  if (!held) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
-  // school's listing unchecked) the risk would ask what the plan holds back (t9j F1 golden sample).
-  const matchDayGated =
-    feasibility.infeasible ||
-    (context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key));
-  if (!ineligible && !matchDayGated) risks.push(...matchDayNotReportedRisks(context, dates));
+  // school's listing unchecked: `held`) the risk would ask what the plan holds back (t9j F1 golden sample).
+  if (!held && !feasibility.infeasible) risks.push(...matchDayNotReportedRisks(context, dates));
 
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 
-  if (seasonOver && !ineligible) risks.push(seasonOverRisk(context));
+  if (seasonOver && !held) risks.push(seasonOverRisk(context));
 
   return orderRisks(risks);
 }

@@ -8,11 +8,12 @@ import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
 /**
  * The risks about the competitive targets themselves (issue 9, build 1): an exam booked after its
  * target (BOOKED_AFTER_TARGET), targets moved later by an earlier step past its own (TARGETS_SLIPPED). Only for a school that may certify and a Match in reach: otherwise
- * the plan's targets are another Match's and other risks say why. `risks` as assessRisks ordered
+ * the plan's targets are another Match's and other risks say why; behind the unchecked gate
+ * they are held steps' (tester t9n F10). `risks` as assessRisks ordered
  * them, with these in their places (critical first, then RISK_CODES order), in place.
  */
 export function withTargetRisks(risks: Risk[], context: PlanContext, dates: PlanDates, gates: Gates): Risk[] {
-  if (gates.ineligible || gates.feasibility.infeasible) return risks;
+  if (gates.ineligible || gates.unchecked || gates.feasibility.infeasible) return risks;
   const booked = bookedAfterTargetRisk(context, dates);
   const slipped = slippedTargetsRisk(context, dates, risks);
   if (booked === null && slipped === null) return risks;

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FEES, FEES_OTHER_CURRENCY, FEES_TO_VERIFY, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
+import {
+  FEES,
+  FEES_OTHER_CURRENCY,
+  FEES_TO_VERIFY,
+  MILESTONE_CATALOG,
+  SCHOOL_CHECK,
+} from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
@@ -29,6 +35,8 @@ function planFor(input: PlannerInput, now: string): Plan {
 const step = (result: Plan, key: string) => result.nextSteps.find((candidate) => candidate.milestone === key);
 
 describe("eligibility gates (property-based)", () => {
+  /** What a gate-blocked step waits for: the WDOMS check (note unknown) or the missing sponsor note. */
+  const GATES = [SCHOOL_CHECK.key, SCHOOL_CHECK.ineligible.waitingFor] as const;
   const ZONES = ["Asia/Kolkata", "Africa/Lagos", "America/New_York", "Asia/Manila", "Europe/London"] as const;
   const inputArb = fc
     .record({
@@ -89,6 +97,21 @@ describe("eligibility gates (property-based)", () => {
         // Tester t9i F1: a step waiting on another is not the applicant's to be late with; the step it
         // waits on is (no step both blocked and overdue).
         for (const late of result.overdue) expect(blocked.has(late.milestone)).toBe(false);
+        // Tester t9n F10: behind a closed gate (sponsor note unknown or none) no risk pushes a step
+        // the gate holds (no fee, no "register", no deadline); the gate's own risk names what it
+        // holds, and the gate's own step says what resolves it.
+        const gated = new Set(
+          result.blocked
+            .filter((entry) => GATES.some((gate) => entry.waitingFor.includes(gate)))
+            .map((entry) => entry.milestone),
+        );
+        for (const risk of result.risks) {
+          if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE") continue;
+          expect(
+            risk.milestones.filter((key) => gated.has(key)),
+            `${risk.code}: ${risk.message}`,
+          ).toEqual([]);
+        }
       }),
       { numRuns: 400 },
     );
@@ -179,6 +202,26 @@ describe("sponsor note not yet checked (null)", () => {
     expect(new Set(result.reminders.map((reminder) => reminder.milestone))).toEqual(
       new Set(["wdoms_listing"]),
     );
+  });
+});
+
+describe("sponsor note unknown (null) days before NRMP's early deadline (tester t9n F10)", () => {
+  // The NRMP step was blocked on the WDOMS check, yet a warning said "Register with NRMP before Tue 1 Dec".
+  it("pushes no NRMP registration nor any held step: the WDOMS step is what it asks for", () => {
+    const input = inputFactory({
+      applicant: applicantFactory({
+        matchYear: 2027,
+        medicalSchool: { name: "Unknown U", country: "IN", wdomsSponsorNote: null },
+      }),
+      milestones: doneMilestones(PRE_ERAS_KEYS.filter((key) => key !== "wdoms_listing")),
+    });
+    const result = planFor(input, "2026-11-20T10:00:00Z");
+    expect(result.blocked.find((entry) => entry.milestone === "nrmp_registration")?.waitingFor).toEqual([
+      "wdoms_listing",
+    ]);
+    expect(result.risks.map((risk) => risk.code)).not.toContain("NRMP_LATE_FEE");
+    for (const risk of result.risks) expect(risk.message).not.toMatch(/register with NRMP/i);
+    expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
   });
 });
 

@@ -79,13 +79,16 @@ const CatalogEntrySchema = z.object({
    * year): "season-start" counts only when done after the target season's ERAS season began (the
    * previous season's end, a season date); "past-application" counts only when not part of an ERAS
    * application from an earlier season (done on or before it), nor done while the applicant's ERAS
-   * token (so their MyERAS registration) was an earlier season's. Absent: done stays done (exams).
+   * token (so their MyERAS registration) was an earlier season's; "pathway-season" (the ECFMG
+   * Pathway) counts an application (booked or in progress, dated) only when dated after the day the
+   * previous season's Pathways closed (the previous ERAS season's end, the same day), unless the
+   * applicant is certified; an accepted one (done) stays done. Absent: done stays done (exams).
    * `again`: what the step asks once it is back, when that is not its first-time `action` (letters
    * are imported from a past application, not asked for again).
    */
   redoneEachSeason: z
     .object({
-      from: z.enum(["season-start", "past-application"]),
+      from: z.enum(["season-start", "past-application", "pathway-season"]),
       again: z.string().min(1).optional(),
       ...CitationFields,
     })

@@ -14,6 +14,7 @@ import type { PlanContext } from "./context.ts";
  * - "season-start": dated on or before the day the previous ERAS season ends (the target season's
  *   `eras_previous_season_ends`, AAMC's ERAS timeline), or undated while that day has not passed
  *   (nothing of this season can be done before it begins).
+ * - "pathway-season": a Pathway application dated on or before that same day (earlierPathwaySeason).
  * - "past-application": a document finished (done or waived) in an earlier season's MyERAS, which
  *   a new season's application does not hold until it is imported or uploaded again (AAMC, cited in
  *   the catalog), and the budget planned then (the new season's fees come back). That is when the ERAS application itself is from an earlier season and the
@@ -34,7 +35,12 @@ export function pastSeasonWork(
   const seasonStart = calendar.dates.eras_previous_season_ends;
   for (const entry of entries.values()) {
     if (entry.status === "not_started") continue;
-    if (catalogEntry(entry.key).redoneEachSeason?.from !== "season-start") continue;
+    const from = catalogEntry(entry.key).redoneEachSeason?.from;
+    if (from === "pathway-season") {
+      if (earlierPathwaySeason(entry, entries, seasonStart.date)) past.add(entry.key);
+      continue;
+    }
+    if (from !== "season-start") continue;
     const before =
       entry.date === undefined
         ? entry.status !== "waived" && now <= seasonStart.at
@@ -57,6 +63,25 @@ export function pastSeasonWork(
     if (withIt && (entry.status !== "waived" || entry.date !== undefined)) past.add(entry.key);
   }
   return past;
+}
+
+/**
+ * A Pathway application (booked or in progress, dated) of an earlier Pathways season than the one
+ * ending with the calendar's Match (catalog `redoneEachSeason` "pathway-season"): dated on or before
+ * `seasonStart`, the previous ERAS season's end, the day the previous Pathways closed (2025: both
+ * May 31). ECFMG decides it for that season's Match only, so it is applied for again (adv56: one
+ * dated April 2024 read as under review for the 2028 Match), unless ECFMG has certified the
+ * applicant. An accepted Pathway (done) meets the requirement and stays done; an undated one in
+ * progress stays the benefit of the doubt feasibility gives it.
+ */
+function earlierPathwaySeason(
+  entry: MilestoneEntry,
+  entries: ReadonlyMap<MilestoneKey, MilestoneEntry>,
+  seasonStart: string,
+): boolean {
+  if (entry.status !== "scheduled" && entry.status !== "in_progress") return false;
+  if (entry.date === undefined || entry.date > seasonStart) return false;
+  return entries.get("ecfmg_certification")?.status !== "done";
 }
 
 /**

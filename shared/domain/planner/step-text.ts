@@ -112,6 +112,10 @@ export function actionFor(
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;
   const again = entry.redoneEachSeason?.again;
+  // A Pathway application of an earlier Pathways season (adv56) says which one it was.
+  const applied = context.pastSeasonEntries.get(entry.key)?.date;
+  if (entry.redoneEachSeason?.from === "pathway-season" && applied !== undefined)
+    return `Your Pathway application of ${renderDate(applied)} belongs to an earlier Pathways season, so it is not decided for the ${year} Match. ${again ?? statusAction(context, entry, index, status, budget, due)}`;
   const moved = pastSeasonMatchNote(context, entry.key);
   if (moved !== "") return `${again ?? statusAction(context, entry, index, status, budget, due)} ${moved}`;
   return again === undefined

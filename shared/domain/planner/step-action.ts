@@ -2,7 +2,7 @@ import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { renderDate } from "../time.ts";
+import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { CERTIFICATE_ISSUED_ACTION, nothingOutstanding } from "./earliest-certification.ts";
@@ -117,12 +117,21 @@ function laterMatchPathwayAction(
   // The Match just before the later one, when it is after the target and its projected deadline
   // passed: the deadline that moved the plan on, not the target's long gone (tester t9l F12).
   const skipped = later - 1 > context.calendar.matchYear ? pathwayDeadline(seasonCalendar(later - 1)) : null;
+  const year = context.calendar.matchYear;
+  // An application that went in for the Match out of reach (laterSeasonSteps keeps it among
+  // pastSeasonEntries) cannot be accepted for it: said so, never "ECFMG is reviewing it" (t9n F16).
+  const sent = context.pastSeasonEntries.get("ecfmg_pathway")?.date;
+  const own = pathwayDeadline(context.calendar);
   const why =
     skipped !== null && skipped <= context.now
       ? `The ${later - 1} Match's deadline for Pathway applications, ${dayBy(context, skipped)} (projected), has passed: your Pathway is now for the ${later} Match.`
-      : missed === null
-        ? `The ${context.calendar.matchYear} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
-        : `The ${context.calendar.matchYear} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
+      : sent !== undefined && own !== null && startOfLocalDate(context.zone, sent) > own
+        ? `Your Pathway application of ${renderDate(sent)} went in after the ${year} Match's deadline for Pathway applications, ${dayBy(context, own)} (projected), so ECFMG cannot accept it for the ${year} Match: your Pathway is now for the ${later} Match.`
+        : sent !== undefined
+          ? `Your Pathway application of ${renderDate(sent)} was for the ${year} Match, which is out of reach, and ECFMG decides an application for one Match season only: your Pathway is now for the ${later} Match.`
+          : missed === null
+            ? `The ${year} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
+            : `The ${year} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
   return `${why} Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
 

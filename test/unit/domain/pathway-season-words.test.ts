@@ -42,6 +42,41 @@ function pathwayCard(result: Plan): string {
   return card?.action ?? "";
 }
 
+const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
+
+describe("a Pathway application ECFMG cannot accept for the Match (tester t9n F16)", () => {
+  it("one that went in after the application deadline says so and what next, never 'reviewing'", () => {
+    const input = pathwayApplicant(
+      2027,
+      { status: "scheduled", date: "2027-01-20" },
+      { status: "done", date: "2026-10-01" },
+    );
+    const result = plan(input, seasonCalendar(2027), new Date("2027-01-25T10:00:00Z"));
+    const card = pathwayCard(result);
+    expect(card).not.toMatch(/reviewing/);
+    expect(card).toMatch(/went in after the 2027 Match's deadline for Pathway applications/);
+    expect(card).toMatch(/cannot accept it for the 2027 Match: your Pathway is now for the 2028 Match/);
+    const notFeasible = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
+    expect(notFeasible?.message).toMatch(/application went in on Wed 20 Jan 2027, after its deadline/);
+    expect(notFeasible?.message).not.toMatch(/is not submitted/);
+  });
+
+  it("one in time whose OET result misses the documents deadline says the Match is out of reach", () => {
+    const input = pathwayApplicant(
+      2027,
+      { status: "in_progress", date: "2026-12-01" },
+      { status: "scheduled", date: "2027-01-20" },
+    );
+    const result = plan(input, seasonCalendar(2027), new Date("2027-01-25T10:00:00Z"));
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeDefined();
+    const card = pathwayCard(result);
+    expect(card).not.toMatch(/reviewing/);
+    expect(card).toMatch(/application of Tue 1 Dec 2026 was for the 2027 Match, which is out of reach/);
+    expect(card).toMatch(/now for the 2028 Match/);
+    for (const risk of result.risks) expect(risk.message).not.toMatch(/ECFMG is reviewing/);
+  });
+});
+
 describe("a Pathway application of an earlier Pathways season (adv56)", () => {
   it("dated April 2024, for the 2028 Match, is applied for again, never 'under review'", () => {
     const input = pathwayApplicant(

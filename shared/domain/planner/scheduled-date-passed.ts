@@ -49,6 +49,9 @@ export function scheduledDatePassedRisk(
   for (const index of DATED_STEPS_AT) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
+    // Out of reach, a Pathway application of that Match is moot: its card says the Pathway is now
+    // for the later Match, never that ECFMG is reviewing it (tester t9n F16).
+    if (outOfReach && entry.key === PATHWAY_KEY) continue;
     const own = ownDateOf(context, dates, entry, index, statusAt(context, index));
     const date = context.entries.at(index)?.date;
     if (own === null || date === undefined) continue;
@@ -95,13 +98,13 @@ export function scheduledDatePassedRisk(
     message = texts.several.get(textKey);
   }
   if (message === undefined) {
-    const said = passed
-      .map(({ entry, date }) => `${entry.title}: your date was ${renderDate(date)} and no result is recorded`)
-      .join("; ");
+    const said = passed.map(({ entry, date }) => passedWords(entry, date)).join("; ");
     const since = reviewing
       ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
       : "";
-    message = `${said}.${since} Tell us the result, or your new date, so the plan and the reminders stay right.`;
+    const pathway = passed.some(({ entry }) => entry.key === PATHWAY_KEY);
+    const exams = !pathway || passed.length > 1;
+    message = `${said}.${since}${exams ? " Tell us the result, or your new date, so the plan and the reminders stay right." : ""}${pathway ? ` ${PATHWAY_ANSWER}` : ""}`;
     if (one !== undefined) byDate?.keep(one.date, message);
     else texts.several.keep(textKey, message);
   }
@@ -112,6 +115,24 @@ export function scheduledDatePassedRisk(
     milestones: passed.map(({ entry }) => entry.key),
     ...(sources.length > 0 ? { sources } : {}),
   };
+}
+
+const PATHWAY_KEY: MilestoneKey = "ecfmg_pathway";
+
+/** What a Pathway whose review time has passed asks (pathway-review.ts's card asks the same). */
+const PATHWAY_ANSWER =
+  "Did ECFMG accept it? Mark the step done if it did, or tell your advisor if ECFMG refused it or asked for more documents.";
+
+/**
+ * One passed step's words: an exam's sitting day with no result; a Pathway application is under
+ * ECFMG's review, never a sitting to re-book (tester t9n F11), with the catalog's review allowance
+ * (reportingDays, advice).
+ */
+function passedWords(entry: CatalogEntry, date: string): string {
+  if (entry.key !== PATHWAY_KEY)
+    return `${entry.title}: your date was ${renderDate(date)} and no result is recorded`;
+  const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
+  return `ECFMG is reviewing your Pathway application of ${renderDate(date)}; allow about ${weeks} weeks (advice), and that time has passed with no answer recorded`;
 }
 
 /**

@@ -77,6 +77,23 @@ describe("a Pathway application ECFMG cannot accept for the Match (tester t9n F1
   });
 });
 
+describe("a Pathway under review past its review time (tester t9n F11)", () => {
+  it("gets Pathway words, never a sitting's 'no result ... your new date'", () => {
+    const input = pathwayApplicant(
+      2027,
+      { status: "in_progress", date: "2026-12-01" },
+      { status: "done", date: "2026-10-01" },
+    );
+    const result = plan(input, seasonCalendar(2027), new Date("2027-01-10T10:00:00Z"));
+    const passed = riskOf(result, "SCHEDULED_DATE_PASSED");
+    expect(passed?.message).toMatch(
+      /^ECFMG is reviewing your Pathway application of Tue 1 Dec 2026; allow about 4 weeks \(advice\)/,
+    );
+    expect(passed?.message).not.toMatch(/your new date|no result is recorded|sit|book/);
+    expect(passed?.message).toMatch(/Did ECFMG accept it\?/);
+  });
+});
+
 describe("a Pathway application of an earlier Pathways season (adv56)", () => {
   it("dated April 2024, for the 2028 Match, is applied for again, never 'under review'", () => {
     const input = pathwayApplicant(

@@ -107,7 +107,9 @@ export function assessRisks(
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);
 
-  if (!held && feasibility.infeasible) {
+  // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check
+  // (adv45, t9k a6c): it dates no held step, it says which Match the plan is for.
+  if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
   // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of

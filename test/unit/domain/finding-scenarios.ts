@@ -232,12 +232,12 @@ FINDING_SCENARIOS.push({
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
-    // The WDOMS check's start-by at the next slot. Behind the closed gate no risk pushes a held
-    // step, so no out-of-reach notice now: the WDOMS check is what resolves it (tester t9n F10).
+    // The out-of-reach notice at once (15:30 Kolkata), about the WDOMS check; its start-by at the next slot.
     expect(result.reminders[0]?.milestone).toBe("wdoms_listing");
-    expect(result.reminders[0]?.rung).toBe("start-by");
-    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
-    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(result.reminders[0]?.rung).toBe("match-year-out-of-reach");
+    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-11-30T15:30");
+    expect(result.reminders[1]?.milestone).toBe("wdoms_listing");
+    expect(result.reminders[1]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
     expect(result.budget.upcomingUsd).toBe(0);
     const held = (result.budget.toVerify ?? []).filter((item) => item.verify?.startsWith("held back"));
     expect(held.map((item) => item.key)).toEqual(

@@ -1,7 +1,7 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
@@ -100,18 +100,11 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     // uncertain date), naming what would bring the season back.
     const late = feasibility.pathwayLate;
     addSource(sources, citationSource(catalogEntry("ecfmg_pathway").due));
-    // One that went in after the deadline cannot be accepted for this Match (tester t9n F16).
     const missed =
-      late.sent === true
-        ? `your ECFMG Pathway application went in on ${renderDate(localDate(context.zone, late.at))}, after its deadline, ${dayBy(context, late.due)} (projected), so ECFMG cannot accept it for the ${calendar.matchYear} Match`
-        : late.at <= context.now
-          ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
-          : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
-    const back =
-      late.sent === true
-        ? "if it turns out to be on or after the day you submitted, tell your advisor and this plan returns"
-        : "you submit by it, tell us the day you submitted and this plan returns";
-    cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and ${back} to the ${calendar.matchYear} Match`;
+      late.at <= context.now
+        ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
+        : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
+    cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

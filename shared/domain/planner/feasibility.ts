@@ -18,12 +18,7 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
 import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import {
-  missedPathwayDeadline,
-  type PathwayLate,
-  pathwayDocumentsDeadline,
-  sentAfterDeadline,
-} from "./pathway-deadlines.ts";
+import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
@@ -185,12 +180,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
           (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
         );
     pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported, needed(context, OET));
-    // An application that went in after its deadline cannot be accepted for this season: held to
-    // that deadline like one still to submit (tester t9n F16: it read "ECFMG is reviewing it").
-    // One sent in time notes no crossing: its day is fixed.
-    const sentLate = sent ? sentAfterDeadline(context, day) : null;
-    if (sentLate !== null) pathwayLate = sentLate;
-    if ((!sent && !maybeSent) || sentLate !== null) pathwayToSubmit = submitted;
+    if (!sent && !maybeSent) pathwayToSubmit = submitted;
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);

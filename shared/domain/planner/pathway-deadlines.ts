@@ -18,8 +18,6 @@ export interface PathwayLate {
   what: "application" | "documents";
   at: number;
   due: number;
-  /** The application already went in, on `at` (its day), after `due` (sentAfterDeadline). */
-  sent?: true;
 }
 
 /**
@@ -42,17 +40,6 @@ export function missedPathwayDeadline(
   if (oetPending && documentsDue !== null && oetReported > documentsDue)
     return { what: "documents", at: oetReported, due: documentsDue };
   return null;
-}
-
-/**
- * A Pathway application that went in (`day`, the start of its date in the applicant's zone) after
- * the season's application deadline: ECFMG cannot accept it for this season's Match (tester t9n
- * F16), so feasibility holds it to that deadline as it holds one still to submit. Null when it went
- * in on time or there is no such deadline.
- */
-export function sentAfterDeadline(context: PlanContext, day: number): PathwayLate | null {
-  const due = pathwayDeadline(context.calendar);
-  return due !== null && day > due ? { what: "application", at: day, due, sent: true } : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -97,7 +97,8 @@ export function pathwayReviewAction(
   if (entry.key !== PATHWAY.key || applicationDue?.at !== pathwayDeadline(context.calendar)) return null;
   const day = submittedInTime(context);
   const date = context.entries.at(PATHWAY.index)?.date;
-  if (day === null || date === undefined || day + DAY_MS > context.now) return null;
+  if (day === null) return sentLateAction(context);
+  if (date === undefined || day + DAY_MS > context.now) return null;
   const days = entry.reportingDays?.days ?? 28;
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, day)) + days * DAY_MS);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -108,4 +109,25 @@ export function pathwayReviewAction(
   if (context.now < reviewOver)
     return `${went}, by its deadline: ECFMG is reviewing it (allow ${weeks}). Answer any request for documents in MyIntealth and mark this step done when ECFMG accepts it. ${needed}`;
   return `${went}, and ECFMG's review (${weeks}) should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;
+}
+
+/**
+ * The card of a Pathway application dated after its deadline (projected), that day gone by, for the
+ * plan's own Match: never "ECFMG is reviewing it" (tester t9n F16). The deadline is projected, so
+ * the plan cannot know ECFMG refuses it: it says the application came after it, asks for ECFMG's
+ * answer and names what follows a refusal, the next Match's Pathways and their deadline. Null
+ * otherwise (pathwayReviewAction's caller has checked the step and the deadline shown).
+ */
+function sentLateAction(context: PlanContext): string | null {
+  const entry = context.entries.at(PATHWAY.index);
+  if (entry?.date === undefined || (entry.status !== "scheduled" && entry.status !== "in_progress"))
+    return null;
+  const deadline = pathwayDeadline(context.calendar);
+  const day = startOfLocalDate(context.zone, entry.date);
+  if (deadline === null || day <= deadline || day + DAY_MS > context.now) return null;
+  const year = context.calendar.matchYear;
+  const next = pathwayDeadline(seasonCalendar(year + 1));
+  const nextBy =
+    next === null ? "" : `, whose Pathway applications are due by ${dayBy(context, next)} (projected)`;
+  return `Your Pathway application went in on ${renderDate(entry.date)}, after its deadline, ${dayBy(context, deadline)} (projected), so ECFMG may not accept it for the ${year} Match. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it; then your Pathway is for the ${year + 1} Match${nextBy}.`;
 }

@@ -9,6 +9,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
@@ -98,7 +99,7 @@ export function scheduledDatePassedRisk(
     message = texts.several.get(textKey);
   }
   if (message === undefined) {
-    const said = passed.map(({ entry, date }) => passedWords(entry, date)).join("; ");
+    const said = passed.map(({ entry, date }) => passedWords(context, entry, date)).join("; ");
     const since = reviewing
       ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
       : "";
@@ -128,9 +129,15 @@ const PATHWAY_ANSWER =
  * ECFMG's review, never a sitting to re-book (tester t9n F11), with the catalog's review allowance
  * (reportingDays, advice).
  */
-function passedWords(entry: CatalogEntry, date: string): string {
+function passedWords(context: PlanContext, entry: CatalogEntry, date: string): string {
   if (entry.key !== PATHWAY_KEY)
     return `${entry.title}: your date was ${renderDate(date)} and no result is recorded`;
+  // One dated after its deadline's ET day is not said to be under review (t9n F16,
+  // pathway-review.ts); by the day alone, as the message is memoised by date, not zone.
+  const deadline = pathwayDeadline(context.calendar);
+  const deadlineDay = deadline === null ? null : isoDay(deadline);
+  if (deadlineDay !== null && date > deadlineDay)
+    return `Your Pathway application of ${renderDate(date)} went in after its deadline, ${renderDate(deadlineDay)} (projected), and ECFMG's answer is not recorded`;
   const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
   return `ECFMG is reviewing your Pathway application of ${renderDate(date)}; allow about ${weeks} weeks (advice), and that time has passed with no answer recorded`;
 }

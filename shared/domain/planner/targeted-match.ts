@@ -1,10 +1,10 @@
 import type { Risk, RiskCode } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import type { UnfitCause } from "./chain-deadlines.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
+import { matchDroppedBy } from "./match-dropped-by.ts";
 import { planDates } from "./plan-dates.ts";
 
 /**
@@ -64,17 +64,10 @@ export function targetedMatch(
       laterFeasibility ??= assessFeasibility(later);
       return laterFeasibility;
     },
-    droppedBy: MISSED_BY[feasibility.dropped?.cause ?? feasibility.cause ?? "exams"],
+    // Judged when the Match went out of reach, so it stays put as now moves (t9n F4).
+    droppedBy: matchDroppedBy(context, feasibility),
   };
 }
-
-/** The step whose own deadline a chain cause is: the Pathway application's, the OET result's. */
-const MISSED_BY: Readonly<Record<UnfitCause, MilestoneKey | null>> = {
-  pathway: "ecfmg_pathway",
-  documents: "oet_medicine",
-  exams: null,
-  graduation: null,
-};
 
 /** The risks judged on the targeted Match: on a plan that moved, theirs are that Match's deadlines. */
 const TARGETED_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([

@@ -51,12 +51,14 @@ const planAt = (input: PlannerInput, now: string) => plan(input, seasonCalendar(
 describe("the out-of-reach notice carries the step that decides the earliest Match (t9k F11)", () => {
   it.each([
     [
-      "OET and Pathway to do: the Pathway's review decides, and it waits for the OET result",
+      "OET and Pathway to do: the Pathway's deadline dropped the Match, and the notice stays there",
       oetAndPathwayToDo,
       // After the OET's last sitting day (5 Jan 2027): on 2 Dec 2026 the OET counted at its fastest
-      // pace (the booking only, tester t9l F16) still made the 2027 Match.
+      // pace (the booking only, tester t9l F16) still made the 2027 Match. The Pathway's deadline
+      // (26 Dec 2026) passing dropped it, and the notice sent then stays on the Pathway after the
+      // OET's last sitting day too (t9n F4: it moved to the OET).
       "2027-01-08T09:00:00Z",
-      "oet_medicine",
+      "ecfmg_pathway",
     ],
     ["Step 2 CK not started", step2ToDo, "2026-12-02T12:30:00Z", "usmle_step2ck"],
     [
@@ -71,7 +73,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
     const out = notice(result);
     // Assess: a notice, about the deciding step, which is a next step (never blocked)
     const risk = result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
-    expect(risk?.decidedBy).toBe(step === "oet_medicine" ? "ecfmg_pathway" : step);
+    expect(risk?.decidedBy).toBe(step);
     expect(out?.milestone).toBe(step);
     expect(result.nextSteps.map((each) => each.milestone)).toContain(step);
     const email = renderReminderEmail({

@@ -105,8 +105,8 @@ export function planMilestone(
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
       : null;
   // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
-  const due =
-    schoolCheckOnly || undatedStep(context, entry, stepDates) ? null : (phase?.due ?? resultDue ?? shown.due);
+  const asks = undatedStep(context, entry, stepDates);
+  const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? shown.due);
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -251,8 +251,9 @@ export function planMilestone(
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step
-    // is overdue, as the plan's overdue list has it (tester t9h B2).
-    own?.passed === true && !overdueNow,
+    // is overdue, as the plan's overdue list has it (tester t9h B2). A question with no date (a dated
+    // Pathway's answer after Match Day) presses no more than an undated one (t9n F6).
+    own?.passed === true && !overdueNow && !asks,
     // actNow: an own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
     // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
     // phase may press (Match Day unanswered past the contract's date, t9i F1).

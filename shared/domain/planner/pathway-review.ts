@@ -2,12 +2,14 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
+const MATCH_DAY = indexedStep("match_day");
 
 /**
  * A Pathway application dated on or before its deadline (pathwayDeadline, projected), whose day has
@@ -58,6 +60,25 @@ export function pathwayReviewDue(
   const day = submittedInTime(context);
   if (day === null || day + DAY_MS > context.now) return null;
   return decisionDue(entry, calendar);
+}
+
+/**
+ * Whether the card of a Pathway submitted in time (submittedInTime), for the plan's own Match
+ * (`calendar` is the step's), is ECFMG's answer asked with no date: beside a certified list, once
+ * Match Day (season date nrmp_match_day, official) has come with its result not told. Match Day's
+ * "tell us where you matched" then comes first, the Pathway's question after it, as for an undated
+ * Pathway (lead's ruling on tester t9m F9, extended to a dated one by t9n F6: it led as overdue).
+ * Before Match Day it keeps the rank order list deadline (pathwayDecisionDue).
+ */
+export function pathwayAnswerAfterMatchDay(
+  context: PlanContext,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): boolean {
+  if (entry.key !== PATHWAY.key || calendar !== context.calendar) return false;
+  if (context.now < calendar.dates.nrmp_match_day.at || isFinished(statusAt(context, MATCH_DAY.index)))
+    return false;
+  return statusAt(context, RANK_ORDER_LIST.index) === "done" && submittedInTime(context) !== null;
 }
 
 /** The rank order list deadline as a Pathway's due date, one per season calendar (decisionDues). */

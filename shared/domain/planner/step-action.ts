@@ -12,7 +12,7 @@ import { step3Action } from "./h1b.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { pathwayDecisionDue } from "./pathway-review.ts";
+import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -46,9 +46,11 @@ export interface StepActionFacts {
 export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
   const { entry, status, due } = facts;
   // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
-  // application deadline it met, as the step shows it (t9m F6).
+  // application deadline it met, as the step shows it (t9m F6); after Match Day it has no date, yet
+  // its words still name that deadline (t9n F6).
   const textDue =
-    due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)
+    (due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
+    (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar))
       ? facts.stepDates.dueAt(facts.index)
       : due;
   const action = facts.schoolCheckOnly

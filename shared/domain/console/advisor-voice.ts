@@ -122,7 +122,8 @@ export function stepName(key: MilestoneKey): string {
 /**
  * A plan step by the advisor's name for it. An interview's title names the program and speaks to
  * the applicant ("Prepare for your virtual interview with X", "Thank X for the interview", from
- * planner/interviews.ts): the advisor reads "Interview with X (virtual): preparation".
+ * planner/interviews.ts): the advisor reads "Interview with X (virtual): preparation"; a written-off
+ * Match's ("Your virtual interview with X: for the 2027 Match") reads as that Match's, out of reach.
  */
 export function stepForAdvisor(step: { milestone: StepSubject; title: string }): string {
   if (step.milestone !== "interview") return stepName(step.milestone);
@@ -130,5 +131,9 @@ export function stepForAdvisor(step: { milestone: StepSubject; title: string }):
   if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;
   const thanking = /^Thank (.+) for the interview$/.exec(step.title);
   if (thanking) return `Interview with ${thanking[1]}: thank-you note`;
+  // A written-off Match's interview (planner/dropped-interview-words.ts, t9n F7).
+  const dropped = /^Your (.+?) interview with (.+): for the (\d{4}) Match$/.exec(step.title);
+  if (dropped)
+    return `Interview with ${dropped[2]} (${dropped[1]}): for the ${dropped[3]} Match, out of reach`;
   return step.title.replace(/\byour\b/g, "their");
 }

@@ -11,6 +11,7 @@ import {
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
+import { droppedInterviewWords } from "./dropped-interview-words.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
@@ -83,6 +84,39 @@ interface RenderedInterview {
    */
   prepSteps: (DueStep<NextStep> | undefined)[];
   thanksSteps: (DueStep<NextStep> | undefined)[];
+  /** The start as the preparation step shows it, for a written-off Match's step (dropped-interview-words.ts). */
+  shownTime: string;
+  /** That step per urgency rank, for the Match `droppedYear` (t9n F7), made on first use like prepSteps. */
+  droppedSteps: (DueStep<NextStep> | undefined)[];
+  droppedYear: number;
+}
+
+/** The step of an interview for the written-off Match `year` (t9n F7): no preparation words. */
+function droppedInterviewStep(
+  rendered: RenderedInterview,
+  year: number,
+  urgency: NextStep["urgency"],
+): DueStep<NextStep> {
+  if (rendered.droppedYear !== year) {
+    rendered.droppedSteps = [undefined, undefined, undefined, undefined];
+    rendered.droppedYear = year;
+  }
+  const rank = URGENCY_RANK[urgency];
+  const known = rendered.droppedSteps[rank];
+  if (known !== undefined) return known;
+  const format = rendered.format === "virtual" ? "virtual" : "in-person";
+  const words = droppedInterviewWords(rendered.program, format, rendered.shownTime, year);
+  const step: NextStep = Object.freeze({
+    milestone: "interview",
+    interviewId: rendered.interviewId,
+    ...words,
+    dueBy: rendered.prepDeadline.at,
+    deadline: rendered.prepDeadline,
+    urgency,
+  });
+  const keyed = dueNextStep(step, urgency, rendered.start, INTERVIEW_ORDER, rendered.interviewId);
+  rendered.droppedSteps[rank] = keyed;
+  return keyed;
 }
 
 /** The interview's step at this urgency, shared by the plans that rank it so (see RenderedInterview). */
@@ -188,6 +222,9 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     thanksLadder: undefined,
     prepSteps: [undefined, undefined, undefined, undefined],
     thanksSteps: [undefined, undefined, undefined, undefined],
+    shownTime,
+    droppedSteps: [undefined, undefined, undefined, undefined],
+    droppedYear: 0,
   };
   renderedInterviews.set(interview, rendered);
   return rendered;
@@ -203,7 +240,8 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
  * target Match's rank order list deadline; an interview starting by then is that dropped Match's
  * (interviews for a Match come before its ranking closes) and gets no reminders, as its ERAS, NRMP
  * and rank-list notices get none (tester t9m F13, after t9l F17); the step stays listed, since the
- * interview is still on the applicant's calendar. Null while the target is in reach.
+ * interview is still on the applicant's calendar, in words that prepare nothing and say the Match is
+ * out of reach (t9n F7, dropped-interview-words.ts). Null while the target is in reach.
  */
 export function planInterviews(
   context: PlanContext,
@@ -226,7 +264,12 @@ export function planInterviews(
     if (start <= context.now && context.now > thankYouBy) continue;
     const remind = droppedUntil === null || start > droppedUntil;
     if (start > context.now) {
-      steps.push(interviewStep(rendered, false, datedUrgency(context.now, start)));
+      const urgency = datedUrgency(context.now, start);
+      steps.push(
+        remind
+          ? interviewStep(rendered, false, urgency)
+          : droppedInterviewStep(rendered, context.calendar.matchYear, urgency),
+      );
       if (remind)
         rendered.prepLadder = keptRemindersFor(
           context,

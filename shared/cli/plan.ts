@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
-import { interviewSeasonWarnings } from "#domain/console/what-if-checks.ts";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import { matchYearHeading } from "#domain/match-year-heading.ts";
+import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
@@ -15,6 +14,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
+import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 
 /**
@@ -240,11 +240,8 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   const result = plan(snapshot, calendar, now);
   // An interview outside the planned Match's season (a past season's, a typo) is left out of the plan: say so,
   // by the console what-if's own check, rather than leave it out silently (tester t9i F11e).
-  const outside = interviewSeasonWarnings(
-    result,
-    snapshot.interviews.map((interview) => ({ kind: "interview" as const, ...interview })),
-  );
-  for (const warning of outside) io.err(`warning: ${warning.message} (${warning.sources.join(", ")})\n`);
+  const moved = laterPlannedMatchYear(result) !== undefined;
+  for (const line of interviewWarningLines(result, snapshot.interviews, calendar, moved)) io.err(line);
   io.out(
     options.json
       ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone), null, 2)}\n`

@@ -130,6 +130,9 @@ function recordedFields(input: PlannerInput, changes: readonly WhatIfChange[]): 
   return [...new Set(fields)];
 }
 
+/** The interview-season warning's last sentence: what to check (one per list is enough, t9n F7). */
+export const CHECK_MATCH_YEAR = "Check the Match year and the date.";
+
 /** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */
 export interface WhatIfWarning {
   message: string;
@@ -159,7 +162,7 @@ export function interviewSeasonWarnings(
     if (at >= opens.at && at <= closes.at) return [];
     return [
       {
-        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. Check the Match year and the date.`,
+        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. ${CHECK_MATCH_YEAR}`,
         // Sources are data beside the sentence (tester s8, issue 15): the page shows them as links after it.
         sources: [...new Set([opens.source, closes.source])],
       },

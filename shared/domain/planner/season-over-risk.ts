@@ -5,6 +5,7 @@ import { renderEt, renderInZone } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
+import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -130,7 +131,9 @@ function sittingsCountLater(context: PlanContext, next: number): string {
 /**
  * SEASON_OVER: the rank order list deadline passed without a certified list. Names the next Match
  * and its own rank order list deadline (a date, not only a year), each marked "(projected)" when
- * it is; the projection rules go to `sources`, not into the sentence an escalation quotes.
+ * it is; the projection rules go to `sources`, not into the sentence an escalation quotes. Once
+ * SOAP is not open to them and that Match's ERAS season has opened, says it is under way and what
+ * that means (nextSeasonUnderWay, t9n F14).
  */
 export function seasonOverRisk(context: PlanContext): Risk {
   const { calendar } = context;
@@ -144,7 +147,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
   return {
     code: "SEASON_OVER",
     severity: "critical",
-    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : sittingsCountLater(context, next)}`,
+    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
     milestones: ["rank_order_list"],
     sources,
   };

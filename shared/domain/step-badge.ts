@@ -16,7 +16,8 @@ import { DAY_MS } from "./time.ts";
  * the applicant's own Match has passed (`matchYears`): its date shown is ahead, so it is not overdue
  * (tester t9h B2: "overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
  * "later" (tester s8 issue 14 bug 4); "urgent-for-match" for such a step urgent for the Match it is
- * dated for (`matchYears.due`, the plan's targeted Match: tester t9m F1); otherwise the planner's urgency, "overdue" only when the
+ * dated for (`matchYears.due`, the plan's targeted Match: tester t9m F1), "soon-for-match" for one due
+ * soon for it (adv53's note: a step dated for the targeted Match reads that Match's words); otherwise the planner's urgency, "overdue" only when the
  * step's date shown has passed (the plan's overdue list). The reminder email's step dates say the
  * result-pending ones in the same words (stepDatesInline, issue 15). A pending result that a
  * critical risk is about (`risks`, the plan's: pressesSteps) reads "urgent-result-pending", as its
@@ -29,7 +30,8 @@ export type StepBadge =
   | "overdue-result-pending"
   | "urgent-result-pending"
   | "too-late-for-match"
-  | "urgent-for-match";
+  | "urgent-for-match"
+  | "soon-for-match";
 
 export function stepBadge(
   step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency"> &
@@ -59,6 +61,8 @@ export function stepBadge(
   // the badge says so and names it, not the written-off Match ("too late for the 2027 Match" beside
   // a 2028 Pathway deadline five days away).
   if (step.matchYears !== undefined && step.urgency === "urgent") return "urgent-for-match";
+  // Soon for it likewise names that Match (adv53's note: it read "too late for the 2027 Match").
+  if (step.matchYears !== undefined && step.urgency === "soon") return "soon-for-match";
   if (step.matchYears !== undefined && step.urgency !== "overdue") return "too-late-for-match";
   return step.urgency;
 }
@@ -81,6 +85,8 @@ export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">)
       return `too late for the ${step.matchYears?.missed ?? "earlier"} Match`;
     case "urgent-for-match":
       return `urgent for the ${step.matchYears?.due ?? "next"} Match`;
+    case "soon-for-match":
+      return `soon for the ${step.matchYears?.due ?? "next"} Match`;
     default:
       return badge;
   }

@@ -64,6 +64,9 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   // Urgent for the Match it is now dated for, the badge names that Match (tester t9m F1).
   if (badge === "urgent-for-match")
     return { label: `urgent for the ${step.matchYears?.due} Match`, critical: true };
+  // Soon for it, likewise (adv53's note); still critical, as the written-off Match's step was.
+  if (badge === "soon-for-match")
+    return { label: `soon for the ${step.matchYears?.due} Match`, critical: true };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
   if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };

@@ -1,4 +1,4 @@
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { UnfitCause } from "./chain-deadlines.ts";
 import { oetLastSitting } from "./chain-deadlines.ts";
@@ -25,20 +25,25 @@ const MISSED_BY: Readonly<Record<UnfitCause, MilestoneKey | null>> = {
  * ruling: for the same input the notice's step does not move as now moves). The chain names the
  * first deadline it misses in a fixed order (the rank order list's first), so a Pathway deadline
  * that dropped the Match on 26 Dec read as "exams" a week later, once the rank order list deadline
- * was out of reach too, and the notice moved to the OET. So each step deadline already passed is
- * replayed in turn, at it and just after it, with the applicant's input as it is today: the first
- * replay out of reach gives the cause; none out of reach, the season went later, on today's cause.
+ * was out of reach too, and the notice moved to the OET. So each step deadline of that Match already
+ * passed is replayed in turn, at it and just after it, with the applicant's input as it is today:
+ * the first replay with that Match out of reach gives the cause; none, today's cause.
  * Only a plan out of reach past one of those deadlines replays anything (two to six feasibility
  * passes), and only while building its notice.
  */
 export function matchDroppedBy(context: PlanContext, feasibility: Feasibility): MilestoneKey | null {
-  if (feasibility.dropped !== null) return MISSED_BY[feasibility.dropped.cause];
-  const today = MISSED_BY[feasibility.cause ?? "exams"];
-  if (feasibility.cause === "graduation") return today;
-  for (const deadline of passedStepDeadlines(context.calendar, context.now)) {
+  const dropped = feasibility.dropped;
+  const today = MISSED_BY[dropped?.cause ?? feasibility.cause ?? "exams"];
+  if (dropped === null && feasibility.cause === "graduation") return today;
+  // The Match just before the targeted one: a later Match dropped out (t9l F12), else the entered one.
+  const year = dropped?.year ?? context.calendar.matchYear;
+  const calendar = dropped === null ? context.calendar : seasonCalendar(year);
+  for (const deadline of passedStepDeadlines(calendar, context.now)) {
     for (const at of [deadline, deadline + 1]) {
       const then = assessFeasibility({ ...context, now: at, riskChangesAt: [], catchUp: undefined });
-      if (then.infeasible) return MISSED_BY[then.cause ?? "exams"];
+      if (then.earliestMatchYear <= year) continue;
+      const cause = dropped === null ? then.cause : then.dropped?.year === year ? then.dropped.cause : null;
+      return MISSED_BY[cause ?? "exams"];
     }
   }
   return today;

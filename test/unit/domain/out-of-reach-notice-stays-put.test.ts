@@ -17,20 +17,22 @@ import {
 // input. For the same input its step, and its id, do not move as now moves.
 
 const DAY = 86_400_000;
-const calendar = seasonCalendar(2027);
 
 /** A Cairo applicant with everything to NRMP done but the OET and the Pathway, the OET as `oet`. */
 const oetAndPathwayOpen = (...oet: ReturnType<typeof milestoneFactory>[]): PlannerInput =>
+  enteredFor(2027, ...oet);
+const enteredFor = (matchYear: number, ...oet: ReturnType<typeof milestoneFactory>[]): PlannerInput =>
   inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Cairo", graduation: "2023-07-01" }),
+    applicant: applicantFactory({ matchYear, timezone: "Africa/Cairo", graduation: "2023-07-01" }),
     milestones: [...doneMilestones([...DONE_BUT_OET_AND_PATHWAY], "2026-08-20"), ...oet],
   });
 
 /** The out-of-reach notice's step and id at every day from `from` to `to`, where there is one. */
 function noticesBetween(input: PlannerInput, from: string, to: string): Set<string> {
   const seen = new Set<string>();
+  const entered = seasonCalendar(input.applicant.matchYear);
   for (let at = Date.parse(from); at <= Date.parse(to); at += DAY) {
-    const notice = plan(input, calendar, new Date(at)).reminders.find(
+    const notice = plan(input, entered, new Date(at)).reminders.find(
       (each) => each.rung === OUT_OF_REACH_RUNG,
     );
     if (notice !== undefined) seen.add(`${notice.milestone} ${notice.id}`);
@@ -55,6 +57,11 @@ describe("the out-of-reach notice keeps its step as time passes (t9n F4)", () =>
 
   it("the Pathway, whose deadline dropped the Match, carries it", () => {
     const seen = noticesBetween(oetAndPathwayOpen(), "2026-12-20T10:00:00Z", "2027-01-20T10:00:00Z");
+    expect([...seen].map((each) => each.split(" ")[0])).toEqual(["ecfmg_pathway"]);
+  });
+
+  it("a later Match dropped out (2026 entered, 2027 dropped at its Pathway deadline): its notice stays on the Pathway too", () => {
+    const seen = noticesBetween(enteredFor(2026), "2026-12-28T10:00:00Z", "2027-02-20T10:00:00Z");
     expect([...seen].map((each) => each.split(" ")[0])).toEqual(["ecfmg_pathway"]);
   });
 });

@@ -265,8 +265,11 @@ export function planInterviews(
     const remind = droppedUntil === null || start > droppedUntil;
     if (start > context.now) {
       const urgency = datedUrgency(context.now, start);
+      // The written-off Match's own interview, in its season (from the day programs may review
+      // ERAS applications, season data): its words say so (t9n F7); one before it is no Match's.
+      const reviewing = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
       steps.push(
-        remind
+        remind || start < reviewing
           ? interviewStep(rendered, false, urgency)
           : droppedInterviewStep(rendered, context.calendar.matchYear, urgency),
       );

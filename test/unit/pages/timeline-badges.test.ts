@@ -17,7 +17,8 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * Match" while it is dated for the 2029 Match (its date shown is ahead, so not "Overdue" beside it
  * while the Overdue section lists nothing: tester t9h B2), "Overdue" or what its status says with it
  * ("Overdue: result pending" once the exam day and the date shown have passed, as the console says:
- * issue 15 follow-up), never "Later" or "Soon". An exam sat is due by the day its result must reach
+ * issue 15 follow-up), "Soon for the 2029 Match" when soon for that Match (adv53's note), never a bare
+ * "Later" or "Soon". An exam sat is due by the day its result must reach
  * NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9 B4): sat
  * on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
  *
@@ -67,7 +68,9 @@ const ROWS: Row[] = [
   ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
-  ["passedBeforeRanking", "examAfterDeadline", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
+  // Booked soon, it is soon for the Match it is dated for, and says which (adv53's note, the lead's
+  // ruling: a step dated for the targeted Match reads that Match's words), never a bare "Soon".
+  ["passedBeforeRanking", "examAfterDeadline", "Soon for the 2029 Match", "Thu 25 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
   // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed. A
   // sitting before the deadline whose result was never reported counts for the next Match too once

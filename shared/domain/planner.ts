@@ -3,7 +3,6 @@ import type { Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { buildContext, isSatisfied, type PlannerInput } from "./planner/context.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
-import { assessFeasibility } from "./planner/feasibility.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
 import { confirmedByTheMatch } from "./planner/in-the-match.ts";
 import { planInterviews } from "./planner/interviews.ts";
@@ -14,6 +13,7 @@ import { type Collected, type Gates, planMilestone } from "./planner/milestone-s
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
+import { feasibilityOf, presumedInTheMatch } from "./planner/presumed-in-the-match.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
@@ -51,9 +51,11 @@ export type { PlannerInput } from "./planner/context.ts";
  */
 export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): Plan {
   // Being in the Match proves ECFMG had the exams and the Pathway (t9l F18): read as done from here on.
-  const context = confirmedByTheMatch(buildContext(input, calendar, now));
+  // An interview for this Match is evidence of being in it (session 21 task B): the certification
+  // steps never reported read as done too, unless the Match is out of reach on what was reported.
+  const context = presumedInTheMatch(confirmedByTheMatch(buildContext(input, calendar, now)));
+  const feasibility = feasibilityOf(context);
   const dates = planDates(context);
-  const feasibility = assessFeasibility(context);
   const ineligible = context.eligibility === "ineligible";
   const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key);
   // Out of reach: the early steps are planned against the earliest feasible Match, as a starter

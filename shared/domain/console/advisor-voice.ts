@@ -67,6 +67,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s rank order list carries a date before ranking may open this season (its opening is projected); check in R3 that the list is certified.`,
   SCHEDULED_DATE_PASSED: ({ fullName }) =>
     `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
+  CERTIFICATION_STATUS_UNREPORTED: ({ fullName, matchYear }) =>
+    `${fullName} has an interview for the ${matchYear} Match but never reported some ECFMG application, exam or Pathway statuses; the plan counts them as done until told.`,
   H1B_PROCLAMATION_FEE: ({ fullName }) =>
     `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
   PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>

@@ -74,6 +74,12 @@ export interface PlanContext {
    */
   pastSeasonMatch?: { out: number; planned: number };
   /**
+   * Set only when an interview for this Match made the plan read certification steps the applicant
+   * never reported as done (presumedInTheMatch): their catalog indices, in catalog order, for the
+   * warning that asks for their statuses (CERTIFICATION_STATUS_UNREPORTED).
+   */
+  presumedDone?: readonly number[];
+  /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
    * list counts as not started, so its deadline and reminders stay in the plan.

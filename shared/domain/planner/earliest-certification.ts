@@ -73,6 +73,14 @@ export function nothingOutstanding(context: PlanContext): boolean {
 export const CERTIFICATE_ISSUED_ACTION =
   "Nothing we know of still holds back your certificate: every exam and the Pathway are done and your diploma's verification time has passed. Check in MyIntealth whether ECFMG has issued it: if it has, mark this step done; if not, ask ECFMG what is still missing.";
 
+/**
+ * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because an interview
+ * for the Match suggests it (presumedInTheMatch, session 21 task B): the applicant never said so, so
+ * the step asks for their statuses first rather than stating them done.
+ */
+export const CERTIFICATE_PRESUMED_ACTION =
+  "Your interview suggests your exams and the Pathway are done, but you have not told us: tell us their statuses. If they are done and your diploma is verified, check in MyIntealth whether ECFMG has issued your certificate: if it has, mark this step done; if not, ask ECFMG what is still missing.";
+
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
 const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);
 let lastContext: PlanContext | undefined;

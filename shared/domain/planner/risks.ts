@@ -21,6 +21,7 @@ import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
@@ -160,6 +161,8 @@ export function assessRisks(
   if (!held) risks.push(...proclamationRisks(context));
   if (!held && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
+  // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
+  if (!held) risks.push(...certificationUnreportedRisks(context));
   if (!held && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
   if (!held) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the

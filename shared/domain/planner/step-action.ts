@@ -5,7 +5,11 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { CERTIFICATE_ISSUED_ACTION, nothingOutstanding } from "./earliest-certification.ts";
+import {
+  CERTIFICATE_ISSUED_ACTION,
+  CERTIFICATE_PRESUMED_ACTION,
+  nothingOutstanding,
+} from "./earliest-certification.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
@@ -79,7 +83,9 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   // With nothing outstanding, the advisor's question (tester t9k F2: "send
                   // whatever is still missing" with nothing missing).
                   entry.key === "ecfmg_certification" && nothingOutstanding(context)
-                    ? CERTIFICATE_ISSUED_ACTION
+                    ? context.presumedDone === undefined
+                      ? CERTIFICATE_ISSUED_ACTION
+                      : CERTIFICATE_PRESUMED_ACTION
                     : actionFor(context, entry, facts.index, status, budget, textDue),
                   facts.h1bTarget ?? due,
                 );

@@ -45,6 +45,23 @@ function everyRisk(): { where: string; risk: Risk }[] {
     for (const risk of plan(typo, seasonCalendar(2040), new Date(NOWS[2] ?? "")).risks)
       found.push({ where: `${file} 2040 ${risk.code}`, risk });
   }
+  // An interview for the Match with no certification step reported (CERTIFICATION_STATUS_UNREPORTED).
+  const quiet: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL("nothing-done-2027.json", SCENARIO_DIR), "utf8")),
+  );
+  const interviewing = {
+    ...quiet,
+    interviews: [
+      {
+        program: "Riverside IM",
+        startsAt: "2027-01-20T15:00:00Z",
+        timezone: "America/New_York",
+        format: "virtual" as const,
+      },
+    ],
+  };
+  for (const risk of plan(interviewing, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json interviewing ${risk.code}`, risk });
   return found;
 }
 

@@ -160,7 +160,7 @@ export function assessRisks(
   }
   if (!held) risks.push(...proclamationRisks(context));
   if (!held && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
-  risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
+  if (!held) risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
   // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
   if (!held) risks.push(...certificationUnreportedRisks(context));
   if (!held && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));

@@ -1,15 +1,16 @@
-import { type CatalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "./catalog/index.ts";
+import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
-import { buildContext, isSatisfied, type PlannerInput } from "./planner/context.ts";
+import { buildContext, type PlannerInput, uncheckedGate } from "./planner/context.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
 import { confirmedByTheMatch } from "./planner/in-the-match.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
-import { enteredLaterMatch } from "./planner/later-match.ts";
+import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
+import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
@@ -54,14 +55,18 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // An interview for this Match is evidence of being in it (session 21 task B): the certification
   // steps never reported read as done too, unless the Match is out of reach on what was reported.
   const context = presumedInTheMatch(confirmedByTheMatch(buildContext(input, calendar, now)));
-  const feasibility = feasibilityOf(context);
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
-  const unchecked = context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key);
+  const entered = feasibilityOf(context);
+  // Out of reach, the later Match as its entered applicant's, built once (t9n F17): its year by the
+  // native rules, its context shared by its season steps, its risks and `targeted`.
+  const later = entered.infeasible && !ineligible ? laterMatchInReach(input, context, entered, now) : null;
+  const feasibility = later?.outOfReach ?? entered;
+  const unchecked = uncheckedGate(context);
   // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
   // for that Match is, instead of pushing the deadlines of a season that cannot be made; its fees
   // are that Match's too (no late fee of the season out of reach).
-  const targeted = targetedMatch(context, dates, feasibility);
+  const targeted = targetedMatch(context, dates, feasibility, later ?? undefined);
   const plannedSeason = targeted.calendar;
   const seasonOver = !ineligible && !feasibility.infeasible && seasonIsOver(context);
   const collected: Collected = {
@@ -94,8 +99,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // ranking, the visa) get its calendar's dates, targets and reminders, as if the applicant had
   // entered that Match year, instead of "waiting for a feasible Match year" while the budget counts
   // its fees. The out-of-reach notice asks once for the form's Match year (critical-notice-titles.ts).
-  const laterSeason =
-    feasibility.infeasible && !ineligible ? enteredLaterMatch(input, context, plannedSeason, now) : null;
+  const laterSeason = later?.context ?? null;
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (laterSeason !== null && entry.seasonBound === true)
@@ -109,13 +113,19 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
       ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
       : null;
   planInterviews(context, collected.nextSteps, collected.reminders, droppedUntil);
-  const risks = withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
+  // Moved to a later Match, its risks are its entered applicant's (t9n F17, F8), plus the one out-of-reach risk.
+  const risks =
+    later !== null
+      ? movedPlanRisks(context, later, targeted.dates)
+      : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
   const nextSteps = orderNextSteps(collected.nextSteps);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
-  const targetPassed = targetPassedRisk(context, nextSteps, risks);
+  const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);
-  criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
+  if (later !== null)
+    movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
+  else criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
   joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),

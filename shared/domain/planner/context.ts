@@ -257,6 +257,14 @@ export function isSatisfied(context: PlanContext, key: MilestoneKey): boolean {
   return isSatisfiedAt(context, stepIndex(key));
 }
 
+/**
+ * Whether the school's WDOMS sponsor note is unknown and not yet checked: the gate that holds every
+ * step needing ECFMG until the applicant checks WDOMS (issue 9 Build 4).
+ */
+export function uncheckedGate(context: PlanContext): boolean {
+  return context.eligibility === "unchecked" && !isSatisfiedAt(context, SCHOOL_CHECK_INDEX);
+}
+
 /** isSatisfied by the milestone's catalog index: array reads only (it runs for every prerequisite). */
 export function isSatisfiedAt(context: PlanContext, index: number): boolean {
   if (index === SCHOOL_CHECK_INDEX && context.eligibility === "eligible") return true;

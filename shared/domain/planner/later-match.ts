@@ -1,6 +1,8 @@
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { buildContext, type PlanContext, type PlannerInput } from "./context.ts";
+import type { Feasibility } from "./feasibility.ts";
 import { confirmedByTheMatch } from "./in-the-match.ts";
+import { feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
 
 /**
  * The context a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE) plans that Match's season
@@ -17,10 +19,68 @@ export function enteredLaterMatch(
   now: Date,
 ): PlanContext {
   const applicant = { ...input.applicant, matchYear: later.matchYear };
-  const entered = confirmedByTheMatch(buildContext({ ...input, applicant }, later, now));
+  // As the plan's own context is made (planner.ts): in the Match, or presumed in it by an interview.
+  const entered = presumedInTheMatch(confirmedByTheMatch(buildContext({ ...input, applicant }, later, now)));
   return {
     ...entered,
     riskChangesAt: context.riskChangesAt,
     pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
   };
+}
+
+/**
+ * The Match a plan out of reach targets, judged as for an applicant who entered it (tester t9n
+ * F17, lead's ruling): the entered Match's chain names the earliest feasible year on that Match's
+ * own rules, which count the usual booking week against a later Match's last sitting day where the
+ * native rule (t9m F12, any-seat.ts) keeps that Match in reach on any seat. So the year is moved to
+ * the earliest one, after the entered Match, whose entered applicant would be told it is in reach:
+ * down while the year before is so, up while the year itself is not. Built once per moved plan:
+ * `context` is the enteredLaterMatch context its season steps, its risks and `targeted` share.
+ */
+export interface LaterMatch {
+  context: PlanContext;
+  /** That Match's feasibility for the applicant who entered it (in reach but for MAX_HOPS). */
+  feasibility: Feasibility;
+  /** The entered Match's feasibility with `earliestMatchYear` the targeted year (MATCH_YEAR_NOT_FEASIBLE's). */
+  outOfReach: Feasibility;
+}
+
+/** How many years a native verdict may move the entered chain's earliest year (each builds a context). */
+const MAX_HOPS = 3;
+
+export function laterMatchInReach(
+  input: PlannerInput,
+  context: PlanContext,
+  feasibility: Feasibility,
+  now: Date,
+): LaterMatch {
+  const entered = context.calendar.matchYear;
+  let year = feasibility.earliestMatchYear;
+  let later = enteredLaterMatch(input, context, seasonCalendar(year), now);
+  let laterFeasibility = feasibilityOf(later);
+  for (let hops = 0; hops < MAX_HOPS && laterFeasibility.infeasible; hops++) {
+    year = Math.max(year + 1, laterFeasibility.earliestMatchYear);
+    later = enteredLaterMatch(input, context, seasonCalendar(year), now);
+    laterFeasibility = feasibilityOf(later);
+  }
+  // Only a year in reach is tried earlier (one found by moving up has its year before out of reach).
+  const movedUp = year !== feasibility.earliestMatchYear;
+  for (
+    let hops = 0;
+    !movedUp && hops < MAX_HOPS && year - 1 > entered && !laterFeasibility.infeasible;
+    hops++
+  ) {
+    const before = enteredLaterMatch(input, context, seasonCalendar(year - 1), now);
+    const beforeFeasibility = feasibilityOf(before);
+    if (beforeFeasibility.infeasible) break;
+    year--;
+    later = before;
+    laterFeasibility = beforeFeasibility;
+  }
+  // A Match the chain said dropped out (t9l F12) is no longer the one just before the target.
+  const outOfReach =
+    year === feasibility.earliestMatchYear
+      ? feasibility
+      : { ...feasibility, earliestMatchYear: year, dropped: null };
+  return { context: later, feasibility: laterFeasibility, outOfReach };
 }

@@ -6,7 +6,7 @@ import {
   certificateAskedAfterMatchRisk,
   certificationAfterStartRisk,
 } from "./certification-after-start-risk.ts";
-import { applies, isFinished, isSatisfied, type PlanContext, statusAt } from "./context.ts";
+import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
@@ -52,7 +52,7 @@ export function assessRisks(
   // step needing ECFMG, and behind it the gate is the one thing to resolve: no risk pushes a held
   // step, its fee, its registration or its deadline; the gate's own step (or
   // SCHOOL_NOT_ECFMG_ELIGIBLE) says what resolves it (tester t9n F10).
-  const held = ineligible || (context.eligibility === "unchecked" && !isSatisfied(context, SCHOOL_CHECK.key));
+  const held = ineligible || uncheckedGate(context);
   // Neither a closed gate nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !held && !feasibility.infeasible;
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).

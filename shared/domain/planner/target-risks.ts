@@ -12,7 +12,12 @@ import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
  * they are held steps' (tester t9n F10). `risks` as assessRisks ordered
  * them, with these in their places (critical first, then RISK_CODES order), in place.
  */
-export function withTargetRisks(risks: Risk[], context: PlanContext, dates: PlanDates, gates: Gates): Risk[] {
+export function withTargetRisks(
+  risks: Risk[],
+  context: PlanContext,
+  dates: PlanDates,
+  gates: Pick<Gates, "ineligible" | "unchecked" | "feasibility">,
+): Risk[] {
   if (gates.ineligible || gates.unchecked || gates.feasibility.infeasible) return risks;
   const booked = bookedAfterTargetRisk(context, dates);
   const slipped = slippedTargetsRisk(context, dates, risks);
@@ -25,7 +30,7 @@ export function withTargetRisks(risks: Risk[], context: PlanContext, dates: Plan
 }
 
 /** Inserts `risk` into `risks` (in orderRisks' order) after every risk that ranks before or with it. */
-function insertRisk(risks: Risk[], risk: Risk): void {
+export function insertRisk(risks: Risk[], risk: Risk): void {
   const rank = rankOf(risk);
   let at = risks.length;
   while (at > 0 && rankOf(risks[at - 1] as Risk) > rank) at--;

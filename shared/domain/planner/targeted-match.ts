@@ -4,6 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
+import type { LaterMatch } from "./later-match.ts";
 import { matchDroppedBy } from "./match-dropped-by.ts";
 import { planDates } from "./plan-dates.ts";
 
@@ -39,6 +40,7 @@ export function targetedMatch(
   context: PlanContext,
   dates: PlanDates,
   feasibility: Feasibility,
+  later?: LaterMatch,
 ): TargetedMatch {
   if (!feasibility.infeasible)
     return {
@@ -50,18 +52,20 @@ export function targetedMatch(
       feasibility: () => feasibility,
       droppedBy: null,
     };
-  const calendar = seasonCalendar(feasibility.earliestMatchYear);
-  const later: PlanContext = { ...context, calendar };
-  let laterFeasibility: Feasibility | undefined;
+  // The later Match as its entered applicant's (laterMatchInReach), built once by the planner;
+  // else (a school with no sponsor note, whose season steps are not planned) the plan's on its calendar.
+  const calendar = later?.context.calendar ?? seasonCalendar(feasibility.earliestMatchYear);
+  const laterContext: PlanContext = later?.context ?? { ...context, calendar };
+  let laterFeasibility: Feasibility | undefined = later?.feasibility;
   return {
     moved: calendar.matchYear > context.calendar.matchYear,
     year: calendar.matchYear,
     calendar,
-    context: later,
-    dates: planDates(later),
+    context: laterContext,
+    dates: planDates(laterContext),
     // Only the risks of a plan that moved read it (the chain against the later Match's deadlines).
     feasibility: () => {
-      laterFeasibility ??= assessFeasibility(later);
+      laterFeasibility ??= assessFeasibility(laterContext);
       return laterFeasibility;
     },
     // Judged when the Match went out of reach, so it stays put as now moves (t9n F4).

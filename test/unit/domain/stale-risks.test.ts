@@ -28,6 +28,9 @@ function snapshots(): { file: string; snapshot: ApplicantSnapshot }[] {
     }));
 }
 
+const rolOf = (year: number) =>
+  seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline.at;
+
 describe("risks after the rank order list deadline", () => {
   it("give no ranking, NRMP, ERAS or interview advice for a Match whose list has closed", () => {
     const stale: string[] = [];
@@ -39,7 +42,15 @@ describe("risks after the rank order list deadline", () => {
         const input = { ...snapshot, applicant: { ...snapshot.applicant, visa } };
         for (const days of AFTER_DEADLINE_DAYS) {
           const now = new Date(rol + days * 86_400_000);
-          for (const risk of plan(input, seasonCalendar(input.applicant.matchYear), now).risks) {
+          const { risks } = plan(input, seasonCalendar(input.applicant.matchYear), now);
+          // A plan moved to a later Match judges that Match's risks as its entered applicant's
+          // (t9n F17, F8): while that Match's list is open, ranking advice is about it, not stale.
+          const target = risks.find(
+            (risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE",
+          )?.earliestFeasibleMatchYear;
+          if (target !== undefined && target > input.applicant.matchYear && now.getTime() <= rolOf(target))
+            continue;
+          for (const risk of risks) {
             checked++;
             if (risk.code === "SEASON_OVER" || risk.code === "MATCH_YEAR_NOT_FEASIBLE") continue;
             const advice = risk.message.match(RANKING_ADVICE)?.[0];

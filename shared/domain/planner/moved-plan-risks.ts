@@ -1,0 +1,53 @@
+import type { NextStep, Risk } from "../plan.ts";
+import { type PlanContext, uncheckedGate } from "./context.ts";
+import { criticalRiskNotices } from "./critical-risk-notice.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { notFeasibleRisk } from "./feasibility-risk.ts";
+import type { LaterMatch } from "./later-match.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { assessRisks } from "./risks.ts";
+import { insertRisk, withTargetRisks } from "./target-risks.ts";
+import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
+
+/**
+ * The risks of a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE): that Match's, judged
+ * exactly as for the applicant who entered it (testers t9n F17, F8, lead's ruling: ERAS late, NRMP
+ * late or interviewing unregistered, an exam in reach only on any seat, a rank order list dated
+ * before ranking opens, its last working day), on `later`'s context and dates (`laterDates`), plus
+ * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`). In orderRisks' order.
+ */
+export function movedPlanRisks(context: PlanContext, later: LaterMatch, laterDates: PlanDates): Risk[] {
+  const native = targetedMatch(later.context, laterDates, later.feasibility);
+  const risks = withTargetRisks(
+    assessRisks(later.context, laterDates, later.feasibility, native),
+    later.context,
+    laterDates,
+    // Behind the unchecked gate the targets are held steps' (t9n F10), for the later Match as for the entered.
+    { ineligible: false, unchecked: uncheckedGate(later.context), feasibility: later.feasibility },
+  );
+  // Still out of reach after laterMatchInReach's hops (never seen): the plan keeps one such risk.
+  for (let index = risks.length - 1; index >= 0; index--)
+    if (risks[index]?.code === "MATCH_YEAR_NOT_FEASIBLE") risks.splice(index, 1);
+  insertRisk(risks, notFeasibleRisk(context, later.outOfReach));
+  return risks;
+}
+
+/**
+ * The critical notices of a moved plan (criticalRiskNotices): MATCH_YEAR_NOT_FEASIBLE's one
+ * "update your Match year" notice on the entered Match (`context`, `dates`), and the later Match's risks' notices as
+ * the applicant who entered it gets them (its context and dates: same ids, titles and deadlines).
+ */
+export function movedPlanNotices(
+  context: PlanContext,
+  dates: PlanDates,
+  later: LaterMatch,
+  targeted: TargetedMatch,
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  into: TimedReminder[],
+): void {
+  const outOfReach = risks.filter((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
+  const season = risks.filter((risk) => risk.code !== "MATCH_YEAR_NOT_FEASIBLE");
+  criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
+  criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
+}

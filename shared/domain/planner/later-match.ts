@@ -70,7 +70,10 @@ export function laterMatchInReach(
     !movedUp && hops < MAX_HOPS && year - 1 > entered && !laterFeasibility.infeasible;
     hops++
   ) {
-    const before = enteredLaterMatch(input, context, seasonCalendar(year - 1), now);
+    // A Match whose list has closed is never a target, whatever its entered applicant was told.
+    const calendar = seasonCalendar(year - 1);
+    if (context.now > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) break;
+    const before = enteredLaterMatch(input, context, calendar, now);
     const beforeFeasibility = feasibilityOf(before);
     if (beforeFeasibility.infeasible) break;
     year--;

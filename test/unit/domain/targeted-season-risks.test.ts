@@ -147,6 +147,17 @@ describe("a plan moved to a later Match judges its season risks as for an applic
     expect(moved.risks.find((risk) => risk.code === "NRMP_LATE_FEE")?.severity).toBe("critical");
   });
 
+  it("never targets a Match whose list has closed, though its entered applicant was in reach of it", () => {
+    // Step 2 CK reported in June 2027: too late for 2027, in time for 2028, whose list closed in February 2028.
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, externalId: "adva-closed" }),
+      milestones: [...EXAMS_BUT_STEP2, milestoneFactory("usmle_step2ck", "done", "2027-06-01")],
+    });
+    const moved = plan(input, seasonCalendar(2027), new Date("2028-03-10T09:00:00Z"));
+    expect(outOfReach(moved).map((risk) => risk.earliestFeasibleMatchYear)).toEqual([2029]);
+    expect(moved.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
+  });
+
   it("a rank order list dated before the targeted Match's ranking opens is not counted", () => {
     const moved = planOf("earlyList", 2027, "2028-01-20T09:00:00Z");
     expect(moved.risks.map((risk) => risk.code)).toContain("ROL_BEFORE_RANKING_OPENS");

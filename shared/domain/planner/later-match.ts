@@ -41,7 +41,10 @@ export interface LaterMatch {
   context: PlanContext;
   /** That Match's feasibility for the applicant who entered it (in reach but for MAX_HOPS). */
   feasibility: Feasibility;
-  /** The entered Match's feasibility with `earliestMatchYear` the targeted year (MATCH_YEAR_NOT_FEASIBLE's). */
+  /**
+   * The entered Match's feasibility with `earliestMatchYear` the targeted year (MATCH_YEAR_NOT_FEASIBLE's);
+   * when the native rules moved that year, what it takes is the targeted Match's (any seat by its day).
+   */
   outOfReach: Feasibility;
 }
 
@@ -84,6 +87,6 @@ export function laterMatchInReach(
   const outOfReach =
     year === feasibility.earliestMatchYear
       ? feasibility
-      : { ...feasibility, earliestMatchYear: year, dropped: null };
+      : { ...feasibility, earliestMatchYear: year, dropped: null, takes: laterFeasibility.takes };
   return { context: later, feasibility: laterFeasibility, outOfReach };
 }

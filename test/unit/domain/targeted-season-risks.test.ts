@@ -127,6 +127,8 @@ describe("a plan moved to a later Match judges its season risks as for an applic
   it("t9n F17: on 20 Jan 2028 the undated Step 2 CK keeps 2028 on any seat, as when entered 2028", () => {
     const moved = planOf("undatedStep2", 2027, "2028-01-20T09:00:00Z");
     expect(outOfReach(moved)[0]?.earliestFeasibleMatchYear).toBe(2028);
+    // What it takes is the 2028 Match's: any seat by its last sitting day, not the usual week.
+    expect(outOfReach(moved)[0]?.message).toContain("any seat you can find by Wed 26 Jan 2028");
     expect(moved.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")?.severity).toBe("critical");
     expect(updateNotices(moved).map((each) => each.title)).toEqual([
       expect.stringContaining("update your Match year to 2028"),

@@ -21,11 +21,17 @@ export interface TargetedMatch {
   moved: boolean;
   year: number;
   calendar: SeasonCalendar;
-  /** The plan's context on that Match's calendar (the plan's own when not moved). */
+  /**
+   * The plan's context on that Match's calendar (the plan's own when not moved): moved, the context
+   * of the applicant who entered that Match (enteredLaterMatch), built once and shared with its steps.
+   */
   context: PlanContext;
   /** That Match's dates: the plan's own when not moved. */
   dates: PlanDates;
-  /** Feasibility of that Match at now: the plan's own when not moved, else found on first read. */
+  /**
+   * Feasibility of that Match at now: the plan's own when not moved, else its entered applicant's
+   * (laterMatchInReach, found with the context), or found on first read for a school with no sponsor note.
+   */
   feasibility(): Feasibility;
   /**
    * The step whose missed deadline dropped the Match just before this one (the one

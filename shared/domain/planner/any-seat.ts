@@ -1,19 +1,32 @@
-import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE } from "../time.ts";
-import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, SCORE_REPORTING_DAYS } from "./advice.ts";
+import { DAY_MS } from "../time.ts";
+import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import {
+  dayText,
+  lastSittingDay,
+  lastSittingEnd,
+  lastSittingInstant,
+  lastSittingWords,
+  sittingCutOffOf,
+} from "./last-sitting-day.ts";
+import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * An exam under way but not booked, whose result must reach NRMP by the rank order list deadline
- * (the USMLE exams), once the usual week for a seat (EXAM_BOOKING_DAYS, advice) runs past its last
- * sitting day: the booking allowance alone never writes the season off (lead's ruling on tester t9m
- * F12, as t9l F16 did for OET's preparation; feasibility counts any seat by that day, examAt), so
- * until that day EXAMS_LATE_FOR_RANKING warns critically: find any seat by it.
+ * (the USMLE exams) or ECFMG by the Pathway's documents deadline (OET Medicine), once the usual
+ * week for a seat (EXAM_BOOKING_DAYS, advice) runs past its last sitting day: the booking allowance
+ * alone never writes the season off (lead's ruling on tester t9m F12, as t9l F16 did for OET's
+ * preparation; t9n F15 for the OET's booking; feasibility counts any seat by that day, examAt), so
+ * until that day EXAMS_LATE_FOR_RANKING warns critically: find any seat by it. `latestSitting` is
+ * the last instant of that day for the applicant (lastSittingInstant: the day, not the cut-off's
+ * instant, t9n F1).
  */
 export function onlyOnAnySeat(
   context: PlanContext,
@@ -21,7 +34,7 @@ export function onlyOnAnySeat(
   day: number | null,
   latestSitting: number,
 ): boolean {
-  if (day !== null || !underWayUsmle(context, key)) return false;
+  if (day !== null || !underWayExam(context, key)) return false;
   const from = latestSitting - EXAM_BOOKING_DAYS * DAY_MS;
   noteRiskChange(context, from);
   return context.now > from && context.now <= latestSitting;
@@ -30,18 +43,19 @@ export function onlyOnAnySeat(
 /**
  * Whether EXAMS_LATE_FOR_RANKING names `key` as in reach only on any seat (onlyOnAnySeat), for the
  * notice's title, phase and deadline: not booked, and the usual week from now passes its last
- * sitting day (the rank order list deadline less its reporting allowance, the step's due date).
+ * sitting day (the step's due date, a day: lastSittingInstant).
  */
 export function namedOnAnySeat(context: PlanContext, key: MilestoneKey): boolean {
-  if (plannedDay(context, key) !== null || !underWayUsmle(context, key)) return false;
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const days = catalogEntry(key).reportingDays?.days ?? SCORE_REPORTING_DAYS;
-  return context.now + EXAM_BOOKING_DAYS * DAY_MS > shiftDays(rol, ET_ZONE, -days);
+  if (plannedDay(context, key) !== null || !underWayExam(context, key)) return false;
+  return (
+    context.now + EXAM_BOOKING_DAYS * DAY_MS >
+    lastSittingInstant(context, sittingCutOffOf(context.calendar, key))
+  );
 }
 
-/** A USMLE exam NRMP needs (no result feeding another step), begun and not finished. */
-function underWayUsmle(context: PlanContext, key: MilestoneKey): boolean {
-  if (key === "ecfmg_pathway" || FEEDS_RANKING.has(key)) return false;
+/** An exam NRMP needs, or the OET the Pathway needs (never the Pathway itself), begun and not finished. */
+function underWayExam(context: PlanContext, key: MilestoneKey): boolean {
+  if (key === "ecfmg_pathway") return false;
   const status = statusOf(context, key);
   return status !== "not_started" && !isFinished(status);
 }
@@ -55,4 +69,40 @@ export function anySeatWords(
 ): string {
   addSource(preparation, EXAM_BOOKING_SOURCE);
   return `Your ${subject} is not booked, and a test-centre seat usually takes about ${EXAM_BOOKING_DAYS} days to find, our advice, past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you find any seat you can and ${by}`;
+}
+
+/**
+ * The OET's words for it (t9n F15): OET Medicine sits on fixed dates, which Matchpath does not have
+ * (facts.md lists none), so book the earliest sitting whose result can reach ECFMG by the Pathway's
+ * projected deadline for supporting documents, named; the last sitting day that still allows it
+ * comes from the OET's result allowance (advice). Sources go to `preparation`.
+ */
+export function oetAnySeatWords(context: PlanContext, cutOff: number, preparation: string[]): string {
+  addSource(preparation, EXAM_BOOKING_SOURCE);
+  const documents = pathwayDocumentsDeadline(context.calendar);
+  const reporting = catalogEntry("oet_medicine").reportingDays;
+  if (reporting !== undefined) addSource(preparation, citationSource(reporting));
+  const deadline =
+    documents === null
+      ? "its deadline for a Pathway application's supporting documents"
+      : `its deadline for a Pathway application's supporting documents, ${dayText(lastSittingDay(documents))} (projected)`;
+  return `Your OET Medicine is not booked, and finding a sitting usually takes about ${EXAM_BOOKING_DAYS} days, our advice, past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you book the earliest OET Medicine sitting whose result can reach ECFMG by ${deadline}; OET sits on fixed dates, and with our allowance of ${reporting?.days ?? 0} days for its result (advice) that means a sitting ${lastSittingWords(context, cutOff)}`;
+}
+
+/**
+ * For EXAMS_LATE_FOR_RANKING naming an exam not booked and in reach only on any seat by its last
+ * sitting day (namedOnAnySeat, t9m F12): that day as a day (t9n F1, F2: "Wed 27 Jan 2027" in every
+ * zone, no time), due until the applicant's next local day begins; undefined otherwise.
+ */
+export function lastSittingDue(context: PlanContext, risk: Risk, dates: PlanDates): DueDate | undefined {
+  if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
+  for (const key of risk.milestones) {
+    if (key === "interview" || !namedOnAnySeat(context, key)) continue;
+    const due = dates.due(key);
+    if (due === null) continue;
+    const end = lastSittingEnd(context.zone, due.at);
+    if (end <= context.now) continue;
+    return { at: end, zone: context.zone, status: due.status, source: due.source, asDay: true };
+  }
+  return undefined;
 }

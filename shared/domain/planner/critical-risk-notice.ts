@@ -3,6 +3,7 @@ import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
+import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -100,8 +101,13 @@ export function criticalRiskNotices(
     if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
-    const due = actBy(riskContext, risk, riskDates, sendAt) ?? deadlineOf(riskContext, risk);
-    if (due.at < sendAt) continue;
+    // An exam's last sitting day to find any seat by (t9n F2): the notice is due that day, and goes
+    // out on it even in quiet hours when their end falls after it, as a reminder whose deadline its
+    // quiet hours would reach does (README); never after it.
+    const seatDay = lastSittingDue(riskContext, risk, riskDates);
+    const at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
+    const due = seatDay ?? actBy(riskContext, risk, riskDates, at) ?? deadlineOf(riskContext, risk);
+    if (due.at < at) continue;
     const detail = riskDates.rendered(due);
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
@@ -114,6 +120,7 @@ export function criticalRiskNotices(
     // One instant for every notice of the plan: its renderings are made once.
     sendAtIso ??= isoUtc(sendAt);
     sendAtLocal ??= isoInZone(context.zone, sendAt);
+    const early = at !== sendAt;
     const reminder: Reminder = {
       id: criticalNoticeId(risk, year, phase),
       milestone: step.milestone,
@@ -121,18 +128,14 @@ export function criticalRiskNotices(
       title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
       deadline: detail.at,
       deadlineDetail: detail,
-      sendAt: sendAtIso,
-      sendAtLocal,
+      sendAt: early ? isoUtc(at) : sendAtIso,
+      sendAtLocal: early ? isoInZone(context.zone, at) : sendAtLocal,
       why: risk.message,
       risk: risk.code,
     };
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
-    placeNotice(
-      into,
-      timedReminder(sendAt, due.at, reminder, true, undefined, true),
-      context.catchUp?.catchUp,
-    );
+    placeNotice(into, timedReminder(at, due.at, reminder, true, undefined, true), context.catchUp?.catchUp);
   }
 }
 

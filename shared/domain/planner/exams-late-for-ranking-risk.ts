@@ -2,13 +2,14 @@ import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/ind
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
-import { anySeatWords, onlyOnAnySeat } from "./any-seat.ts";
+import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
-import { citeSeasonDate, dayByPassed } from "./feasibility-risk.ts";
+import { citeSeasonDate } from "./feasibility-risk.ts";
+import { lastSittingInstant } from "./last-sitting-day.ts";
 import {
   expectedAfterDeadline,
   fastestPaceWords,
@@ -66,19 +67,24 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     const day = plannedDayAt(context, index);
     // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
     // catalog's one allowance for the result, the same date the step and its reminders show).
-    const latestSitting = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
-    // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16).
+    const cutOff = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+    const pathway = key === "ecfmg_pathway";
+    // An exam's last sitting is a day, the cut-off's ET day, until the applicant's local day after
+    // it (t9n F1): the comparisons below take its last instant; the words name the day (latestBy).
+    const latestSitting = pathway ? cutOff : lastSittingInstant(context, cutOff);
+    // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16), or
+    // under way and in reach only on any seat by its last sitting day (t9n F15: the OET as well).
     const fastestOnly = feeds !== undefined && onlyAtFastestPace(context, key, day, latestSitting);
+    const anySeat = onlyOnAnySeat(context, key, day, latestSitting);
     if (
       feeds !== undefined &&
-      ((day === null && !fastestOnly) ||
+      ((day === null && !fastestOnly && !anySeat) ||
         (day !== null && day < now) ||
         isFinished(statusAt(context, feedsIndex)))
     )
       continue;
     const reportDays = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
     const subject = subjectOf(key);
-    const pathway = key === "ecfmg_pathway";
     if (day !== null && day >= now) {
       noteRiskChange(context, day);
       if (day > latestSitting) {
@@ -88,9 +94,9 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
         // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
         details.push(
           // With the last safe day gone, the sitting booked is still a chance (t9l F14).
-          !pathway && feeds === undefined && dayByPassed(context, latestSitting)
+          !pathway && feeds === undefined && now > latestSitting
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
-            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, latestSitting)}`,
+            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, cutOff)}`,
         );
       } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
@@ -119,15 +125,20 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
     for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])
       noteRiskChange(context, latestSitting - days * DAY_MS);
+    if (!pathway) noteRiskChange(context, latestSitting + 1);
     if (fastestOnly) {
       atRisk.push(key);
       critical = true;
-      details.push(fastestPaceWords(context, key, latestSitting, preparation));
-    } else if (onlyOnAnySeat(context, key, day, latestSitting)) {
+      details.push(fastestPaceWords(context, key, cutOff, preparation));
+    } else if (anySeat) {
       // The usual week for a seat no longer fits: in reach only on any seat by the last day (t9m F12).
       atRisk.push(key);
       critical = true;
-      details.push(anySeatWords(context, subject, latestBy(context, false, latestSitting), preparation));
+      details.push(
+        feeds === undefined
+          ? anySeatWords(context, subject, latestBy(context, false, cutOff), preparation)
+          : oetAnySeatWords(context, cutOff, preparation),
+      );
     } else if (now > latestSitting) {
       late.push(key);
       details.push(
@@ -139,7 +150,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       atRisk.push(key);
       // A warning: at the fastest pace it still makes the deadline (else the season is out of
       // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
-      const by = latestBy(context, pathway, latestSitting);
+      const by = latestBy(context, pathway, cutOff);
       details.push(
         now + prep * DAY_MS > latestSitting
           ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`

@@ -11,6 +11,7 @@ import {
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
+import { lastSittingEnd } from "./last-sitting-day.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 export function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -30,6 +31,7 @@ export function examAt(
   prepFrom: number,
   takes: Remaining[],
   rol = Number.POSITIVE_INFINITY,
+  cutOff?: number,
 ): { sitting: number; reported: number; expected: number } {
   const { key } = exam;
   const reporting = reportingOf(key);
@@ -58,10 +60,16 @@ export function examAt(
   // be sat on any seat found by its last sitting day (the deadline less its reporting allowance,
   // the step's own due date), so the week for a seat counts only up to that day. Past it, the whole
   // week again: the season is out of reach, and its words say the honest fastest pace.
-  const lastSeat = rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report);
+  // The OET's last sitting is its own (`cutOff`: its result by the Pathway's documents deadline,
+  // t9n F15). The last sitting is a day (t9n F1): any seat counts until the applicant's next local
+  // day, a seat found late on it as one at the cut-off.
+  const lastSeat = cutOff ?? (rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report));
   const week = context.now + EXAM_BOOKING_DAYS * DAY_MS;
-  const seat = context.now <= lastSeat ? Math.min(week, lastSeat) : week;
-  const booked = Math.max(seat, ready, prepFrom + prepDays * DAY_MS);
+  const onLastDay =
+    lastSeat !== Number.POSITIVE_INFINITY && context.now < lastSittingEnd(context.zone, lastSeat);
+  const seat = onLastDay ? Math.min(week, lastSeat) : week;
+  let booked = Math.max(seat, ready, prepFrom + prepDays * DAY_MS);
+  if (onLastDay && booked === context.now && context.now > lastSeat) booked = seat;
   // The seat counted is one found before the usual week is up (any seat by the last sitting day).
   const seatBy = seat < week && booked === seat ? lastSeat : undefined;
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within

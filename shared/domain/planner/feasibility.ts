@@ -18,6 +18,7 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
 import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
@@ -147,7 +148,16 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   const step2Prep =
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
   const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap);
-  const oet = examAt(context, OET, context.now, context.now, takes);
+  // The OET's own last sitting day bounds its any-seat rule (t9n F15): its catalog due date.
+  const oet = examAt(
+    context,
+    OET,
+    context.now,
+    context.now,
+    takes,
+    undefined,
+    sittingCutOffOf(context.calendar, OET.key),
+  );
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
   // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its

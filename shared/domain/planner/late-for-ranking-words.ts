@@ -9,6 +9,7 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { byDay, byDayNear, dayBy } from "./feasibility-risk.ts";
+import { lastSittingWords } from "./last-sitting-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -74,7 +75,9 @@ const subjects = new Map<MilestoneKey, string>();
  * closure per step.
  */
 export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
-  const verb = pathway ? "complete it" : "take it";
+  // An exam's last sitting is a day with no time, the same in every zone (t9n F1): lastSittingWords.
+  if (!pathway) return `take it ${lastSittingWords(context, latestSitting)}`;
+  const verb = "complete it";
   // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
   return byDayNear(context, latestSitting)
     ? `${verb} ${byDay(context, latestSitting)}`

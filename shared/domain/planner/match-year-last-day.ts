@@ -7,6 +7,7 @@ import { dueDayWord } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
+import { lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
@@ -47,12 +48,17 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const actBy = pathwayNamed && due !== null ? Math.min(due, last.at) : last.at;
   // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
   noteRiskChange(context, actBy - DAY_MS);
-  const today = dueToday(context, actBy);
+  // A last day that is an exam's last sitting day is a day with no time, the same in every zone
+  // (t9n F1): its words are lastSittingWords', never an hour.
+  const seatBy = actBy === last.at ? seatDay(takes) : undefined;
+  const sitting = seatBy === undefined ? "" : lastSittingWords(context, seatBy).replace(" at the latest", "");
+  const today = seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today");
   // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
-  const dueWord = today ? dueDayWord(context, actBy) : "";
+  const dueWord =
+    seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
   noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
-  const lastBy = byDay(context, last.at);
+  const lastBy = seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "");
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
@@ -82,7 +88,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       actBy,
       pathway,
       bound,
-      by: byDay(context, actBy),
+      by: seatBy === undefined ? byDay(context, actBy) : lastBy,
       lastBy,
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
@@ -151,6 +157,12 @@ interface LastDayWords extends LastDayFacts {
  */
 const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
+
+/** The last sitting day's cut-off of an exam the chain counts on any seat by it (t9m F12), if one is. */
+function seatDay(takes: readonly Remaining[]): number | undefined {
+  for (const take of takes) if (take.seatBy !== undefined) return take.seatBy;
+  return undefined;
+}
 
 /** The same remaining requirements: same steps, allowances (shared LeadTime objects) and sittings. */
 function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): boolean {

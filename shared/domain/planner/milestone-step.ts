@@ -7,6 +7,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
+import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
@@ -97,9 +98,8 @@ export function planMilestone(
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const shown = stepRenderings(stepDates, index);
   const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, index, status);
-  // Once the sitting day has begun, its last sitting day is met: what is left is the result
-  // reaching the authority, and the step is due by that (tester t9h issue 9 B4: "due in 10 hours"
-  // on the OET's last sitting day, a week after the applicant sat it).
+  // Once the sitting day has begun, its last sitting day is met: the step is due by its result reaching
+  // the authority (tester t9h issue 9 B4: "due in 10 hours" on the OET's last day, a week after it was sat).
   const resultDue =
     own !== null && own.due.at < context.now
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
@@ -107,7 +107,8 @@ export function planMilestone(
   // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
   const asks = undatedStep(context, entry, stepDates);
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? shown.due);
-  const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined;
+  const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue (t9n F13)
+  const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting";
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
     due === null || (resolvedBy !== undefined && !overdueNow)
@@ -183,7 +184,7 @@ export function planMilestone(
   const targetAhead = target !== null && target.at >= context.now && !sat;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
   // the target while it is ahead; otherwise the hard deadline does.
-  const ownAhead = own !== null && own.due.at >= context.now && (due === null || own.due.at <= due.at);
+  const ownAhead = own !== null && own.due.at >= context.now && booked === null;
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
@@ -246,7 +247,7 @@ export function planMilestone(
   const action = stepAction(context, out.budget, facts);
   const urgency = urgencyOf(
     context.now,
-    driver === null ? null : driver.at, // driver
+    driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
     startOrBookBy, // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
@@ -258,7 +259,7 @@ export function planMilestone(
     // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
     // phase may press (Match Day unanswered past the contract's date, t9i F1).
     phase?.pressing === true ||
-      (own !== null && !own.passed && due !== null && due.at >= context.now && own.due.at > due.at) ||
+      booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   const missedHere = missed !== null && detail !== undefined;

@@ -10,6 +10,7 @@ import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
+import { isRankingSitting, lastSittingWords, sittingAfterLastDay } from "./last-sitting-day.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
@@ -43,7 +44,7 @@ function fill(
   for (let index = 1; index < parts.length; index += 2) {
     const name = parts[index];
     if (name === "date") filled += given?.date === undefined ? "the date you gave" : renderDate(given.date);
-    else if (name === "due") filled = withDue(context, filled, due);
+    else if (name === "due") filled = withDue(context, filled, due, entry.key);
     else if (name === "weeks")
       filled += String(Math.ceil((entry.reportingDays?.days ?? SCORE_REPORTING_DAYS) / 7));
     else {
@@ -61,11 +62,14 @@ function fill(
  * The text so far followed by the deadline's day; a "by {due}" whose day has gone asks for it as
  * soon as possible instead: never an instruction dated before now (tester s12 issue 9f A3).
  */
-function withDue(context: PlanContext, filled: string, due: DueDate | null): string {
+function withDue(context: PlanContext, filled: string, due: DueDate | null, key: MilestoneKey): string {
   if (due === null) return `${filled}its deadline`;
   // A projected deadline says so wherever the words name it, as its card does (lead's note, adv44:
   // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
   const projected = due.status === "projected" ? " (projected)" : "";
+  // "take it by" an exam's last sitting day: the day with no time, today or tomorrow (t9n F1).
+  if (filled.endsWith("take it by ") && isRankingSitting(key))
+    return `${filled.slice(0, -3)}${lastSittingWords(context, due.at)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
   return `${filled}${dayBy(context, due.at)}${projected}`;
@@ -148,13 +152,22 @@ function statusAction(
     if ((status === "scheduled" || status === "in_progress") && given?.date !== undefined) {
       const day = startOfLocalDate(context.zone, given.date);
       const passed = day + DAY_MS <= context.now;
-      // The same test as EXAMS_LATE_FOR_RANKING: the day itself after the deadline instant.
-      const afterDeadline = !passed && due !== null && day > due.at;
+      // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day (t9n F1),
+      // another step's day after the deadline instant.
+      const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due.at);
       const text = passed
         ? texts.scheduledPassed
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : texts.scheduled;
+      // Booked so, a sitting is too late for this Match's ranking, and its card says so (t9n F13).
+      if (
+        text !== undefined &&
+        afterDeadline &&
+        texts.scheduledAfterDeadline !== undefined &&
+        entry.key !== "ecfmg_pathway"
+      )
+        return `${fill(context, text, entry, given, due)} As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
     if (status === "in_progress" && texts.inProgress !== undefined) {
@@ -183,7 +196,8 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
     const text = needed.statusActions?.scheduledAfterDeadline;
     const due = dates.due(prerequisite.key);
     const day = startOfLocalDate(context.zone, given.date);
-    if (text === undefined || due === null || day < context.now || day <= due.at) continue;
+    if (text === undefined || due === null || day < context.now) continue;
+    if (!sittingAfterLastDay(context, prerequisite.key, day, due.at)) continue;
     said += ` ${fill(context, text, needed, given, due)}`;
   }
   return said;

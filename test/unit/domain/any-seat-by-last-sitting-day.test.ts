@@ -10,6 +10,7 @@ import { certifiedListWith, milestoneFactory } from "./factories.ts";
  * the deadline less the 28-day score allowance). The 7-day booking allowance (advice) alone never
  * writes the season off: until the last sitting day a critical EXAMS_LATE_FOR_RANKING says to find
  * any seat by it, and MATCH_YEAR_LAST_DAY names that day; the day after, the season is out of reach.
+ * That day is a calendar day with no time, "today" or "tomorrow" by the applicant's local day (t9n F1).
  */
 
 const calendar = seasonCalendar(2027);
@@ -22,32 +23,37 @@ function applicant(zone: string) {
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
 describe.each([
-  // Lagos's hour of the deadline is on its next day: "tomorrow, by" (the day words' rule, t9m F8).
-  ["Africa/Lagos", "take it tomorrow, by Thu 28 Jan 2027, 3:00 AM GMT+1 (Wed 27 Jan 2027, 9:00 PM ET)"],
-  ["America/Los_Angeles", "take it today, by Wed 27 Jan 2027, 6:00 PM PST (Wed 27 Jan 2027, 9:00 PM ET)"],
+  // The last sitting day is a day, the same in every zone, with no time (lead's ruling on tester
+  // t9n F1): Lagos read "take it tomorrow, by Thu 28 Jan 2027, 3:00 AM" on the 27th before it.
+  ["Africa/Lagos", "take it today, Wed 27 Jan 2027, at the latest"],
+  ["America/Los_Angeles", "take it today, Wed 27 Jan 2027, at the latest"],
 ])("in %s", (zone, today) => {
   const input = applicant(zone);
 
   it.each([
-    ["six days before the last sitting day (the booking allowance no longer fits)", "2027-01-21T10:00:00Z"],
-    ["the day before the last sitting day", "2027-01-26T10:00:00Z"],
-  ])("%s: in the Match, find any seat by Wed 27 Jan (critical)", (_name, now) => {
+    [
+      "six days before the last sitting day (the booking allowance no longer fits)",
+      "2027-01-21T10:00:00Z",
+      "by",
+    ],
+    ["the day before the last sitting day", "2027-01-26T10:00:00Z", "tomorrow,"],
+  ])("%s: in the Match, find any seat by Wed 27 Jan (critical)", (_name, now, by) => {
     const result = plan(input, calendar, new Date(now));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     const late = risk(result, "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");
     expect(late?.message).toContain(
-      "Your USMLE Step 2 CK is not booked, and a test-centre seat usually takes about 7 days to find, our advice, past the last sitting that still counts: the 2027 Match is in reach only if you find any seat you can and take it by Wed 27 Jan 2027 at the latest",
+      `Your USMLE Step 2 CK is not booked, and a test-centre seat usually takes about 7 days to find, our advice, past the last sitting that still counts: the 2027 Match is in reach only if you find any seat you can and take it ${by === "by" ? "by Wed 27 Jan 2027 at the latest" : "tomorrow, Wed 27 Jan 2027, at the latest"}`,
     );
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toContain(
-      "find any USMLE Step 2 CK seat and sit it by Wed 27 Jan 2027",
+      `find any USMLE Step 2 CK seat and sit it ${by === "by" ? "by Wed 27 Jan 2027" : "tomorrow"}`,
     );
     expect(result.reminders.map((each) => each.title)).toContain(
       "Book your USMLE Step 2 CK sitting now: the 2027 Match is in reach only if you sit it soon",
     );
   });
 
-  it("on the last sitting day itself: still in the Match, with its hour", () => {
+  it("on the last sitting day itself: still in the Match, the day with no time", () => {
     const result = plan(input, calendar, new Date("2027-01-27T10:00:00Z"));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.severity).toBe("critical");

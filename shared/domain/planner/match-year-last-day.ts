@@ -221,7 +221,13 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
     // The usual week for a seat no longer fits (t9m F12): any seat by the last sitting day still counts.
-    else if (take.seatBy !== undefined) acts.push(`find any ${name} seat and sit it ${lastBy}`);
+    else if (take.seatBy !== undefined)
+      // OET Medicine sits on fixed dates (t9n F15): the earliest sitting, not any test-centre seat.
+      acts.push(
+        take.key === "oet_medicine"
+          ? `book the earliest ${name} sitting you can and sit it ${lastBy}`
+          : `find any ${name} seat and sit it ${lastBy}`,
+      );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {
       if (!preparing) acts.push(`start preparing for ${name} ${lastBy}`);

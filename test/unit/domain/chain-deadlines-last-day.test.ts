@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
 import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { localDate } from "#domain/time.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
@@ -37,11 +37,6 @@ function notStarted(timezone: string): PlannerInput {
   });
 }
 
-/** Days from a day the OET is not begun to its sitting at the fastest pace (examAt: booking and fastest preparation). */
-const FASTEST_SITTING_DAYS = Math.max(
-  EXAM_BOOKING_DAYS,
-  catalogEntry("oet_medicine").fastestPreparationDays?.days ?? Number.NaN,
-);
 const OET_RESULT_DAYS = catalogEntry("oet_medicine").reportingDays?.days ?? Number.NaN;
 
 const planAt = (input: PlannerInput, at: number | string): Plan => plan(input, calendar, new Date(at));
@@ -53,13 +48,18 @@ const oetDeadline = (result: Plan): number =>
 describe("the last day holds every deadline in the chain (t9k F9)", () => {
   const documentsDue = pathwayDocumentsDeadline(calendar) as number;
 
-  it("Kolkata, OET not started, Pathway submitted, on Wed 30 Dec 2026: the OET result would miss the documents deadline, so the 2027 Match is out of reach", () => {
-    const result = planAt(notStarted("Asia/Kolkata"), "2026-12-30T10:00:00+05:30");
+  it("Kolkata, OET not started, Pathway submitted, on Wed 6 Jan 2027: past the OET's last sitting day, the result would miss the documents deadline, so the 2027 Match is out of reach", () => {
+    // Its booking week alone no longer ends the season (t9n F15): until Tue 5 Jan 2027, the OET's
+    // last sitting day, any sitting counts; on 30 Dec the season is in reach.
+    expect(writtenOff(planAt(notStarted("Asia/Kolkata"), "2026-12-30T10:00:00+05:30"))).toBeUndefined();
+    const result = planAt(notStarted("Asia/Kolkata"), "2027-01-06T10:00:00+05:30");
     expect(lastDay(result)).toBeUndefined();
     const risk = writtenOff(result);
     expect(risk?.message).toContain("supporting documents");
-    // The result lands on the deadline's own day, after its hour: both say their hours (t9l F8 C).
-    expect(risk?.message).toContain("(Tue 26 Jan 2027, 9:00 PM ET) (projected)");
+    // The result a week later is days past the deadline's own day: the day alone (t9l F8 C).
+    expect(risk?.message).toContain(
+      "only around Tue 2 Feb 2027, after the deadline for a Pathway application's supporting documents, Tue 26 Jan 2027 (projected)",
+    );
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     // The season ends on it: no separate warning that only asks to hurry.
     expect(result.risks.some((r) => r.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(false);
@@ -88,9 +88,10 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
         if (risk === undefined) continue;
         named++;
         const last = Date.parse(risk.lastWorkingAt ?? "");
-        // Fastest pace from the last day: the booking (no preparation counted), then the result.
-        expect(last + FASTEST_SITTING_DAYS * DAY).toBeLessThanOrEqual(oetDeadline(result));
-        expect(last + (FASTEST_SITTING_DAYS + OET_RESULT_DAYS) * DAY).toBeLessThanOrEqual(documentsDue);
+        // The last day is the OET's last sitting day, a day (t9n F1, F15): any sitting on it counts,
+        // and its result, by the allowance, meets the documents deadline; never a later local day.
+        expect(localDate(zone, last) <= "2027-01-05").toBe(true);
+        expect(oetDeadline(result) + OET_RESULT_DAYS * DAY).toBeLessThanOrEqual(documentsDue);
         expect(writtenOff(planAt(input, last))).toBeUndefined();
         expect(writtenOff(planAt(input, last + MINUTE))?.message).toContain("supporting documents");
         expect(risk.message).toContain("after that day your OET result would reach ECFMG after");
@@ -99,7 +100,7 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     });
   });
 
-  it("OET in preparation, Pathway submitted: the day to book is the OET's last sitting day less the booking week, one date for both (not the 30 Dec the ROL deadline alone gave)", () => {
+  it("OET in preparation, Pathway submitted: the day is the OET's last sitting day, Tue 5 Jan 2027 (any seat by it, t9n F15; not the 30 Dec the ROL deadline alone gave)", () => {
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
       milestones: [
@@ -111,9 +112,11 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     const result = planAt(input, "2026-12-20T09:00:00Z");
     const risk = lastDay(result);
     // The OET step's deadline is its last sitting day, Tue 5 Jan 2027, 9:00 PM ET (catalog due,
-    // documents deadline less the result time); the last day is exactly a booking week before it.
+    // documents deadline less the result time); the last day works to Lagos's midnight after it.
     expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-06T02:00:00.000Z");
-    expect(Date.parse(risk?.lastWorkingAt ?? "")).toBe(oetDeadline(result) - 7 * DAY);
-    expect(risk?.message).toContain("book your OET Medicine sitting by Tue 29 Dec 2026");
+    expect(risk?.lastWorkingAt).toBe("2027-01-05T22:59:00.000Z");
+    expect(risk?.message).toContain(
+      "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027",
+    );
   });
 });

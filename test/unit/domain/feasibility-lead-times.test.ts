@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
 import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { DAY_MS } from "#domain/time.ts";
+import { DAY_MS, etInstant, startOfLocalDate } from "#domain/time.ts";
 import {
   applicantFactory,
   DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
@@ -39,7 +38,8 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
   it("uses the same result time as the Step 2 CK deadline: its last sitting plus the catalog's reportingDays, to the hour", () => {
     // Everything done but Step 2 CK, already prepared for (in progress): its result takes the
     // catalog's reporting days, and the booking allowance alone writes no season off (t9m F12):
-    // any seat by the last sitting day still counts, so the season ends an hour after that day.
+    // any seat by the last sitting day still counts, and that day is a day (t9n F1): the season ends
+    // as the applicant's next local day begins (Kolkata: 28 Jan 00:00 IST, before 9:00 PM ET on the 27th).
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027 }),
       milestones: [
@@ -55,8 +55,10 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     });
     const lead = (step2ckReporting?.days ?? 0) * DAY_MS;
     expect(step2ckReporting?.days).toBe(28);
-    const inTime = plan(input, calendar, new Date(rol - lead - 3_600_000));
-    const tooLate = plan(input, calendar, new Date(rol - lead + 3_600_000));
+    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-28");
+    expect(nextDay).toBeLessThan(rol - lead);
+    const inTime = plan(input, calendar, new Date(nextDay - 3_600_000));
+    const tooLate = plan(input, calendar, new Date(nextDay + 3_600_000));
     expect(outOfReach(inTime)).toBeUndefined();
     expect(outOfReach(tooLate)?.earliestFeasibleMatchYear).toBe(2028);
     // The Step 2 CK deadline the plan shows leaves exactly those reporting days before the ROL deadline.
@@ -133,10 +135,13 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // boundary is that deadline less the OET's fastest sitting and result (tester t9k F9, the lead's
     // ruling: a result after it ends the season; s13 9g A3 had it only warn).
     expect(documentsDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
-    const sitting = Math.max(EXAM_BOOKING_DAYS, oet.fastestPreparationDays?.days ?? Number.NaN);
-    const chain = (sitting + (oet.reportingDays?.days ?? 0)) * DAY_MS;
-    expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
+    // Its booking week alone writes no season off either (t9n F15): any sitting by its last sitting
+    // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
+    expect(oet.fastestPreparationDays?.days).toBe(0);
+    expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
+    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-06");
+    expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("after the deadline for a Pathway application's supporting documents");
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
@@ -155,10 +160,13 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    const sitting = Math.max(EXAM_BOOKING_DAYS, oet.fastestPreparationDays?.days ?? Number.NaN);
-    const chain = (sitting + (oet.reportingDays?.days ?? 0)) * DAY_MS;
-    expect(outOfReach(plan(input, calendar, new Date(documentsDue - chain - 3_600_000)))).toBeUndefined();
-    const late = outOfReach(plan(input, calendar, new Date(documentsDue - chain + 3_600_000)));
+    // Its booking week alone writes no season off either (t9n F15): any sitting by its last sitting
+    // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
+    expect(oet.fastestPreparationDays?.days).toBe(0);
+    expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
+    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-06");
+    expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
+    const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
     expect(late?.message).toContain("Pass OET Medicine: no weeks of study counted");
     expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();

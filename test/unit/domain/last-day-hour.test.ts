@@ -106,7 +106,8 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
       );
       const said = risk(result, "MATCH_YEAR_LAST_DAY");
       expect(said).toMatch(
-        /^The 2027 Match is still within reach if you act by (\w{3} \d+ \w{3} 2026): book your OET Medicine sitting by \1;/,
+        // The OET's own last sitting day, any sitting by it (t9n F15), not its booking week before.
+        /^The 2027 Match is still within reach if you act by (Tue 5 Jan 2027): book the earliest OET Medicine sitting you can and sit it by \1;/,
       );
       expect(said).not.toContain("submit your ECFMG Pathway application");
       expect(said).not.toContain("has passed");
@@ -136,7 +137,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
     );
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
-      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET): book your OET Medicine sitting by Tue 29 Dec 2026 and submit your ECFMG Pathway application today (its deadline is projected);",
+      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET): book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
 });
@@ -166,8 +167,8 @@ describe("result days read alike in every zone, and 'after' never between equal 
     "%s: out of reach on the documents deadline, the result and the deadline are never the same bare day",
     (zone) => {
       let checked = 0;
-      // Each hour from the chain's last day until the ROL deadline's own words take over.
-      for (let at = Date.parse("2026-12-29T00:00:00Z"); at < Date.parse("2027-01-01T00:00:00Z"); at += HOUR) {
+      // Each hour from the chain's last day (the OET's last sitting day, t9n F15) for three days.
+      for (let at = Date.parse("2027-01-05T00:00:00Z"); at < Date.parse("2027-01-08T00:00:00Z"); at += HOUR) {
         const now = new Date(at).toISOString();
         const said = risk(
           plan(pathwayDated(zone, "2027-01-12", SUBMITTED_20_DEC), calendar, new Date(at)),

@@ -93,9 +93,10 @@ describe("the last day that still works for the 2027 Match is named before the w
           named++;
           expect(writtenOff(result), label).toBe(false);
           // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8) with the hour in both zones (t9l F7); with
-          // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails.
+          // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails; an
+          // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1).
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}:|\w{3} \d{1,2} \w{3} \d{4},|(?:today|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\):|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\),)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}:|\w{3} \d{1,2} \w{3} \d{4},|(?:today|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\):|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\),)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();

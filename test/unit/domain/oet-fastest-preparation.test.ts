@@ -5,6 +5,7 @@ import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneStatus } from "#domain/snapshot.ts";
+import { startOfLocalDate } from "#domain/time.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
@@ -96,7 +97,8 @@ describe("OET not started: its advised preparation alone never writes off the se
   });
 
   it("the critical warning begins the instant the usual preparation no longer fits, and that instant wakes the plan", () => {
-    const due = Date.parse("2027-01-06T02:00:00.000Z");
+    // The OET's last sitting day, Tue 5 Jan 2027, is a day: it ends at Kolkata's midnight (t9n F1).
+    const due = startOfLocalDate("Asia/Kolkata", "2027-01-06") - 1;
     const usualFrom = due - catalogEntry("oet_medicine").leadTimeDays.days * 86_400_000;
     const before = planAt(rohan("not_started"), usualFrom - 60_000);
     const after = planAt(rohan("not_started"), usualFrom + 60_000);

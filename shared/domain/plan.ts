@@ -78,7 +78,9 @@ export interface NextStep {
   /**
    * From the step's dates as shown: "overdue" exactly when its deadline (`deadline`) has passed, as
    * in the plan's `overdue` list (tester t9h B2); a step dated for a later Match (`matchYears`) has
-   * the urgency of that date, its badge saying the Match it missed (step-badge.ts).
+   * the urgency of that date, its badge saying the Match it missed (step-badge.ts); an exam whose
+   * sitting is booked ahead, after its last sitting day, is "urgent", never overdue: late for this
+   * Match's ranking, as its action says (tester t9n F13).
    */
   urgency: "overdue" | "urgent" | "soon" | "later";
 }

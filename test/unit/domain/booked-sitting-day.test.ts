@@ -26,7 +26,8 @@ describe("a booked sitting in MATCH_YEAR_NOT_FEASIBLE is the applicant's own day
             milestoneFactory("ecfmg_pathway", "in_progress"),
           ],
         }),
-        "2027-01-05T03:00:00Z",
+        // The day after the OET's last sitting day, Tue 5 Jan 2027: any seat by it counted until then (t9n F15).
+        "2027-01-06T12:00:00Z",
       );
       const message = result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
       expect(message).toContain("your sitting on Sat 9 Jan 2027");

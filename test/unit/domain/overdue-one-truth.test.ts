@@ -48,7 +48,10 @@ function overdueDisagreements(thePlan: Plan, zone: string): string[] {
   const now = Date.parse(thePlan.now);
   return listedInReadingOrder(thePlan, zone).flatMap((step) => {
     const listed = overdue.has(key(step));
-    const passed = step.deadline !== undefined && Date.parse(step.deadline.at) < now;
+    // A sitting booked ahead is never overdue, though its deadline passed: it is late for this
+    // Match's ranking, and its card says so (t9n F13, the lead's ruling).
+    const bookedAhead = step.ownDate !== undefined && Date.parse(step.ownDate.at) > now;
+    const passed = step.deadline !== undefined && Date.parse(step.deadline.at) < now && !bookedAhead;
     const saysOverdue = step.urgency === "overdue" || isOverdueBadge(step, thePlan.now);
     return saysOverdue === listed && listed === passed && (step.urgency === "overdue") === passed
       ? []

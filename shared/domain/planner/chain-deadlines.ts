@@ -39,10 +39,11 @@ export function noteSittingCrossing(context: PlanContext, times: ChainTimes): vo
 
 /** The first deadline of `calendar` the chain misses, in the order above, or null when it meets them all. */
 export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar): ChainCause | null {
-  // An OET sitting after its own last sitting day misses the documents deadline first, whatever
-  // follows from it (t9n F15: past that day, any seat no longer counts, and the week for one misses
-  // the rank order list deadline too; the day that ended the season is the OET's).
-  const lastSitting = times.oetSitting === null ? null : oetLastSitting(calendar);
+  // With the Pathway application in (or maybe in: nothing left to submit), an OET sitting after its
+  // own last sitting day is what ends the season, whatever follows from it (t9n F15: past that day
+  // any seat no longer counts, and the week for one misses the rank order list deadline too).
+  const lastSitting =
+    times.oetSitting === null || times.pathwayToSubmit !== null ? null : oetLastSitting(calendar);
   if (lastSitting !== null && (times.oetSitting as number) > lastSitting) return "documents";
   if (times.readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);

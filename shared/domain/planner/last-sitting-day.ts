@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -23,17 +24,19 @@ export function lastSittingDay(cutOff: number): string {
  * from then that day has passed for them; a sitting dated that day or later is too late.
  */
 export function lastSittingEnd(zone: string, cutOff: number): number {
-  if (zone === lastZone && cutOff === lastCutOff) return lastEnd;
-  const next = isoUtc(startOfLocalDate("UTC", lastSittingDay(cutOff)) + DAY_MS).slice(0, 10);
-  lastZone = zone;
-  lastCutOff = cutOff;
-  lastEnd = startOfLocalDate(zone, next);
-  return lastEnd;
+  let byCutOff = ends.get(zone);
+  if (byCutOff === undefined) byCutOff = ends.keep(zone, new Map());
+  let end = byCutOff.get(cutOff);
+  if (end === undefined) {
+    const next = isoUtc(startOfLocalDate("UTC", lastSittingDay(cutOff)) + DAY_MS).slice(0, 10);
+    end = startOfLocalDate(zone, next);
+    byCutOff.set(cutOff, end);
+  }
+  return end;
 }
-// The last answer: a plan asks for the same one or two cut-offs in one zone several times.
-let lastZone = "";
-let lastCutOff = Number.NaN;
-let lastEnd = Number.NaN;
+// Per zone and cut-off (a few per season: the exams' and the OET's), bounded by the zone count:
+// feasibility asks for every plan with an exam to sit, and the zone conversions cost.
+const ends = new BoundedMemo<string, Map<number, number>>(1_000);
 
 /** The last instant still on the last sitting day for the applicant (lastSittingEnd less 1 ms). */
 export function lastSittingInstant(context: PlanContext, cutOff: number): number {

@@ -17,6 +17,7 @@ const PROJECT_SEED = 20_261_203;
 const requested = process.env.FC_SEED;
 if (requested !== "random") {
   const seed = requested === undefined ? PROJECT_SEED : Number(requested);
-  if (!Number.isInteger(seed)) throw new RangeError(`FC_SEED must be an integer or "random", got "${requested}"`);
+  if (!Number.isInteger(seed))
+    throw new RangeError(`FC_SEED must be an integer or "random", got "${requested}"`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 }

@@ -1,4 +1,5 @@
 import type { PlanContext } from "./context.ts";
+import { interviewStart } from "./interview-start.ts";
 
 /**
  * Whether the applicant has an interview recorded for the plan's Match: one starting from the day
@@ -13,8 +14,9 @@ export function interviewingForMatch(context: PlanContext): boolean {
   const { dates } = context.calendar;
   const from = dates.eras_applicants_may_submit.at;
   const until = dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  // The memoised parse (interviewStart): Date.parse of every interview, twice a plan, showed in the profile.
   for (const interview of context.interviews) {
-    const start = Date.parse(interview.startsAt);
+    const start = interviewStart(interview);
     if (start >= from && start <= until) return true;
   }
   return false;

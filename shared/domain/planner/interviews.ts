@@ -12,6 +12,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { droppedInterviewWords } from "./dropped-interview-words.ts";
+import { interviewStart } from "./interview-start.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
@@ -32,22 +33,13 @@ export function interviewIdOf(interview: Interview): string {
 const derivedIdByInterview = new WeakMap<Interview, { program: string; startsAt: string; id: string }>();
 
 function derivedId(interview: Interview): string {
-  const key = `${interview.program}|${startOf(interview)}`;
+  const key = `${interview.program}|${interviewStart(interview)}`;
   const cached = derivedIdCache.get(key);
   if (cached !== undefined) return cached;
   return derivedIdCache.keep(key, `iv-${stableHash(key)}`);
 }
 
 const derivedIdCache = new BoundedMemo<string, string>(50_000);
-
-const startCache = new BoundedMemo<string, number>(50_000);
-
-/** The interview's start instant; parsing ISO text is slow enough to be worth a bounded memo. */
-function startOf(interview: Interview): number {
-  const cached = startCache.get(interview.startsAt);
-  if (cached !== undefined) return cached;
-  return startCache.keep(interview.startsAt, Date.parse(interview.startsAt));
-}
 
 /** Everything about an interview's steps that does not depend on `now`, rendered in one zone. */
 interface RenderedInterview {
@@ -168,7 +160,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     return known;
   }
   const interviewId = interviewIdOf(interview);
-  const start = startOf(interview);
+  const start = interviewStart(interview);
   const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
   const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
   const format = interview.format === "virtual" ? "virtual" : "in-person";

@@ -4,6 +4,9 @@ import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 
+/** No step done for an earlier season: shared by the plans that have none, never written (ReadonlySet). */
+const NO_PAST_SEASON: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>();
+
 /**
  * The steps of the snapshot that were done (or booked, or waived) for an earlier Match season
  * than the calendar's, by the catalog's `redoneEachSeason`: a re-applicant who switches Match year
@@ -30,8 +33,10 @@ export function pastSeasonWork(
   entries: ReadonlyMap<MilestoneKey, MilestoneEntry>,
   calendar: SeasonCalendar,
   now: number,
-): Set<MilestoneKey> {
-  const past = new Set<MilestoneKey>();
+): ReadonlySet<MilestoneKey> {
+  // Most plans have no earlier season's work: they share one empty set, and a set is made only for
+  // a plan that has some (a new Set per plan showed in the planner bench's allocations).
+  let past: Set<MilestoneKey> | undefined;
   const seasonStart = calendar.dates.eras_previous_season_ends;
   for (const entry of entries.values()) {
     if (entry.status === "not_started") continue;
@@ -45,8 +50,12 @@ export function pastSeasonWork(
       entry.date === undefined
         ? entry.status !== "waived" && now <= seasonStart.at
         : entry.date <= seasonStart.date;
-    if (before) past.add(entry.key);
+    if (before) {
+      past ??= new Set<MilestoneKey>();
+      past.add(entry.key);
+    }
   }
+  if (past === undefined) return NO_PAST_SEASON;
   // The last day a document can belong to an earlier season's MyERAS: that application's day, else
   // (registered with an earlier season's token, never applied) the day that season ended.
   const earlierMyEras = past.has("eras_application")

@@ -138,13 +138,15 @@ function layLadder(
   while (firstFuture < sendAts.length && (sendAts[firstFuture] as number) < context.now) firstFuture++;
   if (firstFuture > 0) {
     const { nowWall, catchUp } = catchUpOf(context);
+    // One look-up by ladder name for its late window and rung kinds (shapeOf), not a walk of its rungs each.
+    const shape = shapeOf(target.ladder);
     const nextFuture = slots[firstFuture];
     const missed = slots[firstFuture - 1];
     let sendAt: number | null = null;
     let late = false;
     // Late arrival: the next slot is after the deadline, or leaves less than a day (or less than
     // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
-    if (missed !== undefined && catchUp > target.deadline - lateWindow(target.ladder)) {
+    if (missed !== undefined && catchUp > target.deadline - shape.lateWindow) {
       const lateAt = lateArrivalSlot(context, nowWall);
       // Quiet hours give way when waiting for their end would let the deadline pass unannounced:
       // a night-time notice beats a missed deadline (advice, as the preferences' rule).
@@ -156,11 +158,17 @@ function layLadder(
     }
     // An ET event's rung (a SOAP day's rounds) caught up after its margin: now, outside quiet
     // hours, while the round is still open, else never; the next round's rung speaks (t9m F7).
-    if (missed !== undefined && sendAt !== null)
+    if (missed !== undefined && sendAt !== null && shape.eventRungs)
       sendAt = eventCatchUp(context, target, missed.rung, sendAt, nowWall);
     // A season date's rung ("ranking opens today") is news on its day only: once its slot has
     // passed it is never re-sent, the step's other rungs speak (tester s10 issue 9d C7).
-    if (missed !== undefined && sendAt !== null && isSeasonRung(target.ladder, missed.rung)) sendAt = null;
+    if (
+      missed !== undefined &&
+      sendAt !== null &&
+      shape.seasonRungs &&
+      isSeasonRung(target.ladder, missed.rung)
+    )
+      sendAt = null;
     // The next rung going out at that very instant says it better (one notice per slot).
     if (sendAt !== null && nextFuture !== undefined && sendAt >= nextFuture.sendAt) sendAt = null;
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
@@ -243,17 +251,31 @@ export function lateArrivalSlot(context: PlanContext, nowWall: number): number {
   return fromWall(context.zone, day + quiet.end * MINUTE_MS);
 }
 
-const lateWindows = new Map<string, number>();
-/** A day, or the ladder's final (shortest) deadline-anchored lead when that is longer. */
-function lateWindow(ladder: string): number {
-  let window = lateWindows.get(ladder);
-  if (window === undefined) {
+/** What layLadder reads of a ladder's rungs when one was missed, made once per ladder name. */
+interface LadderShape {
+  /** A day, or the ladder's final (shortest) deadline-anchored lead when that is longer. */
+  lateWindow: number;
+  /** Some rung is an ET event's (eventCatchUp has nothing to do on a ladder with none). */
+  eventRungs: boolean;
+  /** Some rung is anchored on a season date (isSeasonRung is false on a ladder with none). */
+  seasonRungs: boolean;
+}
+
+const ladderShapes = new Map<string, LadderShape>();
+function shapeOf(ladder: string): LadderShape {
+  let shape = ladderShapes.get(ladder);
+  if (shape === undefined) {
     let finalLead = Number.POSITIVE_INFINITY;
+    let eventRungs = false;
+    let seasonRungs = false;
     for (const rung of reminderLadder(ladder)) {
       if (rung.anchor === "deadline") finalLead = Math.min(finalLead, rung.daysBefore * DAY_MS);
+      if (rung.anchor === "deadline" && rung.eventEt !== undefined) eventRungs = true;
+      if (rung.anchor === "season") seasonRungs = true;
     }
-    window = Number.isFinite(finalLead) ? Math.max(DAY_MS, finalLead) : DAY_MS;
-    lateWindows.set(ladder, window);
+    const lateWindow = Number.isFinite(finalLead) ? Math.max(DAY_MS, finalLead) : DAY_MS;
+    shape = { lateWindow, eventRungs, seasonRungs };
+    ladderShapes.set(ladder, shape);
   }
-  return window;
+  return shape;
 }

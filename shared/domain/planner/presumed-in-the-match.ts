@@ -2,12 +2,29 @@ import { type CatalogEntry, CHECKED_FOR_RANKING, MILESTONE_CATALOG } from "../ca
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { IMPLIED_AT, indexedStep } from "./catalog-index.ts";
+import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { ERAS_TIMELINE_URL } from "./next-match.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+
+/** The ERAS application, by catalog index. */
+const ERAS_APPLICATION_AT = indexedStep("eras_application").index;
+
+/**
+ * What goes into the ERAS application before it is submitted, by catalog index, in catalog order:
+ * its prerequisites (the ERAS token) and the documents sent with it (`inErasApplication`: letters,
+ * personal statement, CV, program list), with the application itself (session 21 task B2).
+ */
+const ERAS_PRESUMABLE_AT: readonly number[] = [
+  ...new Set([
+    ...(PREREQUISITES_AT[ERAS_APPLICATION_AT] ?? []).map((prerequisite) => prerequisite.index),
+    ...IN_ERAS_APPLICATION_AT,
+    ERAS_APPLICATION_AT,
+  ]),
+].sort((a, b) => a - b);
 
 /**
  * The certification steps feasibility reads, by catalog index, in catalog order: the ECFMG
@@ -63,16 +80,33 @@ function presumedContext(context: PlanContext): PlanContext | null {
   if (context.interviews.length === 0 || context.eligibility === "ineligible") return null;
   let statuses: MilestoneStatus[] | undefined;
   let presumedDone: number[] | undefined;
-  for (const index of PRESUMABLE_AT) {
-    if (!unreported(context, index) || prerequisiteReportedOpen(context, index)) continue;
+  const presume = (index: number): void => {
     statuses ??= context.statuses.slice();
     presumedDone ??= [];
     statuses[index] = "done";
     presumedDone.push(index);
+  };
+  for (const index of PRESUMABLE_AT) {
+    if (!unreported(context, index) || prerequisiteReportedOpen(context, index)) continue;
+    presume(index);
   }
-  if (statuses === undefined || !interviewingForMatch(context)) return null;
+  // Programs invite applicants through ERAS (task B2): what goes into the application is presumed
+  // only with the application itself, never beside one reported unfinished (or whose token is).
+  if (unreported(context, ERAS_APPLICATION_AT) && !prerequisiteReportedOpen(context, ERAS_APPLICATION_AT)) {
+    for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
+  }
+  if (statuses === undefined || presumedDone === undefined || !interviewingForMatch(context)) return null;
+  presumedDone.sort((a, b) => a - b);
   // Its own instants: a presumption given up (still out of reach) must leave the plan's as before.
   return { ...context, statuses, presumedDone, riskChangesAt: context.riskChangesAt.slice() };
+}
+
+/**
+ * Whether presumedInTheMatch read a certification step (ECFMG application, exam, OET, Pathway) as
+ * done, not only ERAS steps: the certificate's step then asks for their statuses.
+ */
+export function certificationPresumed(context: PlanContext): boolean {
+  return context.presumedDone?.some((index) => PRESUMABLE_AT.includes(index)) === true;
 }
 
 /** Applicable, not finished, and absent from the input: a status the applicant never gave. */
@@ -96,9 +130,12 @@ function prerequisiteReportedOpen(context: PlanContext, index: number): boolean 
 
 /**
  * CERTIFICATION_STATUS_UNREPORTED (warning): the steps presumedInTheMatch read as done, named in
- * catalog order, and a request for their statuses, with the rank order list deadline by which NRMP
- * needs ECFMG to confirm the exams and the Pathway (official, NRMP_ECFMG_REQUIREMENTS_URL). The
- * steps get no reminders while presumed (they read as done): the warning is the one place that asks.
+ * catalog order, and a request for their statuses. With a certification step among them, the rank
+ * order list deadline by which NRMP needs ECFMG to confirm the exams and the Pathway (official,
+ * NRMP_ECFMG_REQUIREMENTS_URL); with ERAS steps, that programs invite applicants through ERAS
+ * (AAMC's ERAS timeline: programs review the applications submitted there), so the interview
+ * suggests the application went in (task B2: one warning for both, not a second one). The steps get
+ * no reminders while presumed (they read as done): the warning is the one place that asks.
  * Zero or one Risk. Pure.
  */
 export function certificationUnreportedRisks(context: PlanContext): Risk[] {
@@ -108,16 +145,30 @@ export function certificationUnreportedRisks(context: PlanContext): Risk[] {
   const names = entries.map((entry) => entry.advisorName);
   const listed =
     names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const certification = certificationPresumed(context);
+  const eras = presumed.includes(ERAS_APPLICATION_AT);
   const { matchYear, dates } = context.calendar;
   const rolDate = dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
-  addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
-  addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+  if (certification) {
+    addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+    addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+  }
+  if (eras) addSource(sources, ERAS_TIMELINE_URL);
+  const why = [
+    certification
+      ? ` NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rolDate)}.`
+      : "",
+    eras
+      ? " Programs invite applicants through ERAS, so your interview suggests your ERAS application went in with what it needs."
+      : "",
+  ].join("");
+  const statuses = certification ? "done, booked with its date, or not started" : "done or not started";
   return [
     {
       code: "CERTIFICATION_STATUS_UNREPORTED",
       severity: "warning",
-      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}. NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rolDate)}. Tell us each one's status (done, booked with its date, or not started): send your intake form again, or ask your advisor. Until then your plan counts them as done, as your interview suggests, and sends no reminders for them.`,
+      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan counts them as done, as your interview suggests, and sends no reminders for them.`,
       milestones: entries.map((entry) => entry.key),
       sources,
     },

@@ -17,6 +17,7 @@ import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
+import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -83,7 +84,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   // With nothing outstanding, the advisor's question (tester t9k F2: "send
                   // whatever is still missing" with nothing missing).
                   entry.key === "ecfmg_certification" && nothingOutstanding(context)
-                    ? context.presumedDone === undefined
+                    ? !certificationPresumed(context)
                       ? CERTIFICATE_ISSUED_ACTION
                       : CERTIFICATE_PRESUMED_ACTION
                     : actionFor(context, entry, facts.index, status, budget, textDue),

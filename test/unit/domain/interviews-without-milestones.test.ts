@@ -20,6 +20,9 @@ const CERTIFICATION_STEPS = [
   "ecfmg_pathway",
 ] as const;
 
+/** What goes into the ERAS application, in catalog order: presumed with it too (task B2). */
+const ERAS_STEPS = ["lors", "personal_statement", "cv", "program_list", "eras_token", "eras_application"];
+
 const MERCY = interviewFactory({
   program: "St Vincent Internal Medicine",
   startsAt: "2026-12-12T10:00:00-05:00",
@@ -80,7 +83,7 @@ describe("interviews for the entered Match with no certification steps reported"
   it("asks for the unreported steps' statuses in one warning, with no reminder ladder for them", () => {
     const [risk] = unreported(result);
     expect(risk?.severity).toBe("warning");
-    expect(risk?.milestones).toEqual([...CERTIFICATION_STEPS]);
+    expect(risk?.milestones).toEqual([...CERTIFICATION_STEPS, ...ERAS_STEPS]);
     expect(risk?.message).toContain("2027 Match");
     expect(risk?.message).toMatch(/tell us/i);
     expect(risk?.message).toContain("USMLE Step 2 CK");
@@ -104,7 +107,12 @@ describe("interviews for the entered Match with no certification steps reported"
       [MERCY],
     );
     expect(codes(partial)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
-    expect(unreported(partial)[0]?.milestones).toEqual(["usmle_step2ck", "oet_medicine", "ecfmg_pathway"]);
+    expect(unreported(partial)[0]?.milestones).toEqual([
+      "usmle_step2ck",
+      "oet_medicine",
+      "ecfmg_pathway",
+      ...ERAS_STEPS,
+    ]);
   });
 });
 

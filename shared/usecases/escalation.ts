@@ -33,7 +33,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
-  CERTIFICATION_STATUS_UNREPORTED: "Interviewing, with exam or Pathway statuses never reported",
+  CERTIFICATION_STATUS_UNREPORTED: "Interviewing, with exam, Pathway or ERAS statuses never reported",
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   PATHWAY_DEADLINE_PROJECTED: "A Pathway deadline, projected, may be missed",

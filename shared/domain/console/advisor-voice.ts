@@ -68,7 +68,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   SCHEDULED_DATE_PASSED: ({ fullName }) =>
     `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
   CERTIFICATION_STATUS_UNREPORTED: ({ fullName, matchYear }) =>
-    `${fullName} has an interview for the ${matchYear} Match but never reported some ECFMG application, exam or Pathway statuses; the plan counts them as done until told.`,
+    `${fullName} has an interview for the ${matchYear} Match but never reported some ECFMG application, exam, Pathway or ERAS statuses; the plan counts them as done until told.`,
   H1B_PROCLAMATION_FEE: ({ fullName }) =>
     `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
   PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>

@@ -42,7 +42,10 @@ export function pastSeasonWork(
     if (entry.status === "not_started") continue;
     const from = catalogEntry(entry.key).redoneEachSeason?.from;
     if (from === "pathway-season") {
-      if (earlierPathwaySeason(entry, entries, seasonStart.date)) past.add(entry.key);
+      if (earlierPathwaySeason(entry, entries, seasonStart.date)) {
+        past ??= new Set<MilestoneKey>();
+        past.add(entry.key);
+      }
       continue;
     }
     if (from !== "season-start") continue;

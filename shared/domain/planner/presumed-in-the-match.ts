@@ -95,7 +95,10 @@ function presumedContext(context: PlanContext): PlanContext | null {
   if (unreported(context, ERAS_APPLICATION_AT) && !prerequisiteReportedOpen(context, ERAS_APPLICATION_AT)) {
     for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   }
+  // An interview is evidence only once invitations can exist: from the day ERAS applicants may first
+  // submit (one recorded a year ahead proves no application went in: nothing is presumed before it).
   if (statuses === undefined || presumedDone === undefined || !interviewingForMatch(context)) return null;
+  if (context.now < context.calendar.dates.eras_applicants_may_submit.at) return null;
   presumedDone.sort((a, b) => a - b);
   // Its own instants: a presumption given up (still out of reach) must leave the plan's as before.
   return { ...context, statuses, presumedDone, riskChangesAt: context.riskChangesAt.slice() };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { EXAM_BOOKING_DAYS } from "#domain/planner/advice.ts";
 import { oetLastSitting } from "#domain/planner/chain-deadlines.ts";
 import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { lastSittingEnd } from "#domain/planner/last-sitting-day.ts";
 import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -19,7 +19,6 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * passed, sits on the step that missed it, and MATCH_YEAR_NOT_FEASIBLE says why.
  */
 
-const DAY = 86_400_000;
 const SECOND = 1_000;
 const target = seasonCalendar(2027);
 const dropped = seasonCalendar(2028);
@@ -67,11 +66,15 @@ function moveInstant(input: PlannerInput, from: number, to: number): number {
   return works;
 }
 
-/** The step whose 2028 deadline falls at `instant` (the move crossed it), found from the deadlines alone. */
-function stepCrossedAt(instant: number): MilestoneKey {
+/**
+ * The step whose 2028 deadline falls at `instant` (the move crossed it), found from the deadlines
+ * alone: the OET's is the end of its last sitting day in the applicant's zone (t9n F1, F15: any seat
+ * until that day has passed, no week for booking one).
+ */
+function stepCrossedAt(instant: number, zone: string): MilestoneKey {
   if (Math.abs(instant - PATHWAY_2028) <= SECOND) return "ecfmg_pathway";
-  const lastSitting = oetLastSitting(dropped) as number;
-  if (Math.abs(instant - (lastSitting - EXAM_BOOKING_DAYS * DAY)) <= SECOND) return "oet_medicine";
+  const lastSittingEnds = lastSittingEnd(zone, oetLastSitting(dropped) as number);
+  if (Math.abs(instant - lastSittingEnds) <= SECOND) return "oet_medicine";
   return "usmle_step2ck";
 }
 
@@ -93,19 +96,21 @@ describe("the move from one later Match to the next names the Match dropped and 
     (_name, zone, key, status) => {
       const open: MilestoneEntry[] = [milestoneFactory(key, status)];
       if (key !== "oet_medicine") open.push(milestoneFactory("ecfmg_pathway", "not_started"));
-      else open.push(milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"));
+      else open.push(milestoneFactory("ecfmg_pathway", "in_progress", "2027-10-15"));
       const input = applicant(zone, ...open);
       const moved = moveInstant(
         input,
         Date.parse("2027-12-01T00:00:00Z"),
         Date.parse("2028-01-10T00:00:00Z"),
       );
-      const crossed = stepCrossedAt(moved);
+      const crossed = stepCrossedAt(moved, zone);
       expect(crossed).toBe(key === "oet_medicine" ? "oet_medicine" : "ecfmg_pathway");
       const before = planAt(input, moved);
       const after = planAt(input, moved + SECOND);
       // The instant is a wake-up of a plan made an hour before it.
-      expect(planAt(input, moved - 3_600_000).riskChangesAt).toContain(new Date(moved).toISOString());
+      // (to the second: the OET's last sitting day ends at a millisecond, t9n F1)
+      const wakeUps = planAt(input, moved - 3_600_000).riskChangesAt?.map((at) => Date.parse(at));
+      expect(wakeUps?.some((at) => at >= moved && at < moved + SECOND)).toBe(true);
       const risk = outOfReach(after);
       expect(risk?.droppedMatchYear).toBe(2028);
       expect(risk?.decidedBy).toBe(crossed);

@@ -14,7 +14,7 @@ import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts"
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
-import { feasibilityOf, presumedInTheMatch } from "./planner/presumed-in-the-match.ts";
+import { feasibilityOf, presumedInTheMatch, withLaterPresumed } from "./planner/presumed-in-the-match.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
@@ -94,7 +94,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.
   // Out of reach, the steps done for this Match are the later one's to do again (laterSeasonSteps).
-  const stepContext = feasibility.infeasible ? laterSeasonSteps(context, plannedSeason) : context;
+  const stepContext = feasibility.infeasible
+    ? laterSeasonSteps(withLaterPresumed(context, later?.context ?? null), plannedSeason)
+    : context;
   // The later Match is planned in full (tester t9m F15): its season's steps (letters, ERAS, NRMP,
   // ranking, the visa) get its calendar's dates, targets and reminders, as if the applicant had
   // entered that Match year, instead of "waiting for a feasible Match year" while the budget counts

@@ -75,6 +75,20 @@ export function feasibilityOf(context: PlanContext): Feasibility {
 let lastPresumed: PlanContext | undefined;
 let lastFeasibility: Feasibility | undefined;
 
+/**
+ * `context` with the steps `later` presumed done (presumedInTheMatch on the later Match's entered
+ * applicant) done too: a plan moved to a later Match whose interview presumes the exams lays those
+ * steps (planned on the entered context, planner.ts) as that Match's entered applicant does, so the
+ * cards agree with CERTIFICATION_STATUS_UNREPORTED. `context` itself when nothing is presumed.
+ */
+export function withLaterPresumed(context: PlanContext, later: PlanContext | null): PlanContext {
+  const presumed = later?.presumedDone;
+  if (presumed === undefined || presumed.length === 0) return context;
+  const statuses = context.statuses.slice();
+  for (const index of presumed) statuses[index] = "done";
+  return { ...context, statuses, presumedDone: presumed };
+}
+
 function presumedContext(context: PlanContext): PlanContext | null {
   // The cheap checks first: most plans have no interview, or every certification step reported.
   if (context.interviews.length === 0 || context.eligibility === "ineligible") return null;

@@ -156,3 +156,29 @@ describe("with no interview for the entered Match, nothing is presumed", () => {
     expect(unreported(result)).toEqual([]);
   });
 });
+
+describe("a plan moved to the Match its interview is for (merge of tasks A and B)", () => {
+  // Entered 2026, nothing reported, an interview for the 2027 Match: on 4 Jan 2027 the 2026 Match is
+  // over and the plan moves to 2027, whose entered applicant is presumed in it by the interview.
+  const input = (matchYear: number) =>
+    inputFactory({
+      applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear, visa: "J-1" }),
+      milestones: [],
+      interviews: [LAKESIDE],
+    });
+  const now = new Date("2027-01-04T11:00:00Z");
+  const moved = plan(input(2026), seasonCalendar(2026), now);
+  const native = plan(input(2027), seasonCalendar(2027), now);
+
+  it("lays its steps, overdue and risks as the applicant who entered 2027, plus the one out-of-reach risk", () => {
+    expect(
+      moved.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear,
+    ).toBe(2027);
+    const codes = (result: Plan) =>
+      result.risks.map((risk) => risk.code).filter((code) => code !== "MATCH_YEAR_NOT_FEASIBLE");
+    expect(codes(moved)).toEqual(codes(native));
+    expect(codes(moved)).toContain("CERTIFICATION_STATUS_UNREPORTED");
+    expect(moved.overdue.map((step) => step.milestone)).toEqual(native.overdue.map((step) => step.milestone));
+    expect(moved.overdue.map((step) => step.milestone)).not.toContain("ecfmg_pathway");
+  });
+});

@@ -101,6 +101,19 @@ const inputArb: fc.Arbitrary<PlannerInput> = fc
     });
   });
 
+/** The applicant of the property counterexamples below (a New York 2026 applicant), with `milestones`. */
+function counterexample2026(milestones: PlannerInput["milestones"]): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({
+      timezone: "America/New_York",
+      matchYear: 2026,
+      graduation: "2024-01-01",
+      medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
+    }),
+    milestones,
+  });
+}
+
 const nowArb = fc.integer({ min: MIN_NOW, max: MAX_NOW }).map((ms) => new Date(ms));
 
 function expectedDeliveryMinute(reminderTime: string | undefined): number {
@@ -221,15 +234,7 @@ describe("reminder invariants (property-based)", () => {
         // CI's counterexample on d15a884 (seed 1562358249): a 2026 plan moved to the 2027 Match.
         examples: [
           [
-            inputFactory({
-              applicant: applicantFactory({
-                timezone: "America/New_York",
-                matchYear: 2026,
-                graduation: "2024-01-01",
-                medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
-              }),
-              milestones: [{ key: "rank_order_list", status: "waived" }],
-            }),
+            counterexample2026([{ key: "rank_order_list", status: "waived" }]),
             new Date("2025-06-03T02:00:00.001Z"),
           ],
         ],
@@ -298,15 +303,7 @@ describe("reminder invariants (property-based)", () => {
         numRuns: 300,
         examples: [
           [
-            inputFactory({
-              applicant: applicantFactory({
-                timezone: "America/New_York",
-                matchYear: 2026,
-                graduation: "2024-01-01",
-                medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
-              }),
-              milestones: [{ key: "soap", status: "done", date: "2025-06-01" }],
-            }),
+            counterexample2026([{ key: "soap", status: "done", date: "2025-06-01" }]),
             new Date("2025-05-31T21:00:00.001Z"),
           ],
         ],

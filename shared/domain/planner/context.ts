@@ -13,6 +13,7 @@ import {
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
+import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
 /** What the planner reads: a parsed applicant snapshot fits it. */
@@ -30,7 +31,8 @@ export interface PlannerInput {
 
 /**
  * The ECFMG eligibility gate from the WDOMS sponsor note: "ineligible" (no note) blocks and silences
- * everything that needs ECFMG; "unchecked" (null) asks for the WDOMS check before any of it.
+ * everything that needs ECFMG; "unchecked" (null, and not proved by the record: eligibilityOf) asks
+ * for the WDOMS check before any of it.
  */
 export type Eligibility = "eligible" | "ineligible" | "unchecked";
 
@@ -112,6 +114,13 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   }
   const entries = new StepEntries();
   for (const entry of input.milestones) entries.set(entry);
+  // Read before an earlier season's steps are reset below: evidence of the school's note is the
+  // same whichever season it was for (and so the same for a moved plan's later Match).
+  const eligibility = eligibilityOf(
+    input.applicant.medicalSchool.wdomsSponsorNote,
+    entries,
+    input.interviews,
+  );
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   let pastSeasonEntries = NO_PAST_SEASON_ENTRIES;
@@ -157,11 +166,11 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).
-  const note = input.applicant.medicalSchool.wdomsSponsorNote;
-  // The note still unknown, the WDOMS check is not done whatever the snapshot says (or implies from
-  // a later step): the gate holds until the note is told (tester t9g B1: a WDOMS step reported done
-  // with no note planned the school as eligible, fees and ECFMG reminders included).
-  if (note === null && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
+  // The note still unknown (and not proved by the record, eligibilityOf), the WDOMS check is not
+  // done whatever the snapshot says (or implies from a later step): the gate holds until the note is
+  // told (tester t9g B1: a WDOMS step reported done with no note planned the school as eligible,
+  // fees and ECFMG reminders included).
+  if (eligibility === "unchecked" && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
     statuses[SCHOOL_CHECK_INDEX] = "not_started";
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
@@ -177,7 +186,7 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
     statuses,
     applicable: applicableTo(input.applicant.visa),
     interviews: input.interviews,
-    eligibility: note === true ? "eligible" : note === false ? "ineligible" : "unchecked",
+    eligibility,
     rolRefused,
     pastSeason,
     pastSeasonEntries,

@@ -8,6 +8,7 @@ import {
   SCHOOL_CHECK,
 } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
+import { SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -118,7 +119,8 @@ describe("eligibility gates (property-based)", () => {
     );
   });
 
-  // Tester t9g B1: a sponsor note still unknown holds the gate whatever the WDOMS step's status.
+  // Tester t9g B1: a sponsor note still unknown holds the gate whatever the WDOMS step's status,
+  // while the record does not prove the note (t9o F12: no evidence step done, no interview).
   it("with the sponsor note unknown, WDOMS reported done or not, no step needing ECFMG is reminded or budgeted", () => {
     fc.assert(
       fc.property(
@@ -133,9 +135,14 @@ describe("eligibility gates (property-based)", () => {
               medicalSchool: { ...drawn.applicant.medicalSchool, wdomsSponsorNote: null },
             },
             milestones: [
-              ...drawn.milestones.filter((entry) => entry.key !== "wdoms_listing"),
+              ...drawn.milestones.filter(
+                (entry) =>
+                  entry.key !== "wdoms_listing" &&
+                  !(entry.status === "done" && SPONSOR_NOTE_EVIDENCE.includes(entry.key)),
+              ),
               { key: "wdoms_listing" as const, status: wdoms as "done" },
             ],
+            interviews: [],
           };
           const result = planFor(input, now);
           const needsEcfmg = new Set<string>(
@@ -214,7 +221,11 @@ describe("sponsor note unknown (null) days before NRMP's early deadline (tester 
         matchYear: 2027,
         medicalSchool: { name: "Unknown U", country: "IN", wdomsSponsorNote: null },
       }),
-      milestones: doneMilestones(PRE_ERAS_KEYS.filter((key) => key !== "wdoms_listing")),
+      // Nothing that proves the note (t9o F12: an ECFMG application, a USMLE exam, the Pathway or
+      // the ERAS token done would lift the gate: sponsor-note-evidence.test.ts).
+      milestones: doneMilestones(
+        PRE_ERAS_KEYS.filter((key) => key !== "wdoms_listing" && !SPONSOR_NOTE_EVIDENCE.includes(key)),
+      ),
     });
     const result = planFor(input, "2026-11-20T10:00:00Z");
     expect(result.blocked.find((entry) => entry.milestone === "nrmp_registration")?.waitingFor).toEqual([

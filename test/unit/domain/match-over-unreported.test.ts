@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderEt } from "#domain/time.ts";
@@ -92,7 +93,10 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
             ...input.applicant,
             medicalSchool: { ...input.applicant.medicalSchool, wdomsSponsorNote: null },
           },
-          milestones: input.milestones.filter((each) => each.key !== "wdoms_listing"),
+          // Without the steps that prove the note (t9o F12), which would lift the gate.
+          milestones: input.milestones.filter(
+            (each) => each.key !== "wdoms_listing" && !SPONSOR_NOTE_EVIDENCE.includes(each.key),
+          ),
         },
         seasonCalendar(2027),
         new Date(now),

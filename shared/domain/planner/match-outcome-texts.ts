@@ -36,6 +36,8 @@ export interface SeasonTexts {
   matchDayFollowUpId: string;
   /** "the {year} Match is over for you: change your target Match year …" (the next Match's season data). */
   matchOver: string;
+  /** matchOver for an applicant whose Pathway is not done: the exams carry over, the Pathway does not. */
+  matchOverPathwayPending: string;
   /** What an applicant who did not match does next (the next Match's season data), in ET. */
   ifUnmatched: string;
   afterSoapAction: string;
@@ -70,12 +72,14 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const matchDay = seasonInstantEt(calendar.dates.nrmp_match_day);
     const next = calendar.matchYear + 1;
     const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
+    const matchOverPathwayPending = `the ${calendar.matchYear} Match is over for you: ${restartWords(next, true)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
     texts = {
       soapEnd: shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source }),
       followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchOver,
+      matchOverPathwayPending,
       ifUnmatched,
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
@@ -110,9 +114,14 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
  * changed target Match year plans that season (pastSeasonWork), with its rank order list deadline
  * (season data, "projected" when it is).
  */
-export function restartWords(year: number): string {
+export function restartWords(year: number, pathwayPending = false): string {
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
-  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${seasonInstantEt(rol)}); your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.`;
+  // ECFMG decides a Pathway application for one Match season only (laterMatchPathwayAction): a
+  // Pathway not done does not carry over, so the certification is not claimed to (t9o F5 (A)).
+  const carried = pathwayPending
+    ? `your exams carry over; your Pathway does not: ECFMG decides an application for one Match season only, so apply for the ${year} Match's Pathway (see its step); this season's ERAS, NRMP and ranking steps start again.`
+    : "your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.";
+  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${seasonInstantEt(rol)}); ${carried}`;
 }
 
 /** The entry with a season's title and action (and its reason, if given), made once per season and entry. */

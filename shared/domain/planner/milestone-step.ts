@@ -18,11 +18,12 @@ import { pathwayDecisionDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { pastSeasonMatchNote } from "./step-text.ts";
+import { whyBlocked } from "./step-text.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
@@ -86,9 +87,11 @@ export function planMilestone(
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog.
   const entry = phase?.entry ?? catalogEntry;
   const { ineligible } = gates;
+  // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
+  const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
     ? dates
-    : gates.afterSeasonDates !== null && datedForNextMatch(context, entry, index)
+    : gates.afterSeasonDates !== null && (nextMatchPathway || datedForNextMatch(context, entry, index))
       ? gates.afterSeasonDates
       : gates.targeted.dates;
 
@@ -97,7 +100,8 @@ export function planMilestone(
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
   const shown = stepRenderings(stepDates, index);
-  const own = schoolCheckOnly ? null : ownDateOf(context, stepDates, entry, index, status);
+  const own =
+    schoolCheckOnly || nextMatchPathway ? null : ownDateOf(context, stepDates, entry, index, status);
   // Once the sitting day has begun, its last sitting day is met: the step is due by its result reaching
   // the authority (tester t9h issue 9 B4: "due in 10 hours" on the OET's last day, a week after it was sat).
   const resultDue =
@@ -273,7 +277,9 @@ export function planMilestone(
     urgency,
     detail,
     missedHere && missedMatch !== null ? missedMatch.dates.rendered(missedMatch.due) : undefined,
-    missedHere && missedMatch !== null ? { missed: missedMatch.year, due: gates.targeted.year } : undefined,
+    missedHere && missedMatch !== null
+      ? { missed: missedMatch.year, due: stepDates.calendar.matchYear }
+      : undefined,
     own?.detail,
     targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
@@ -291,10 +297,4 @@ export function planMilestone(
     soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
     matchDayNotice(context, due, detail, out.reminders);
-}
-
-/** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */
-function whyBlocked(context: PlanContext, entry: CatalogEntry): string {
-  const moved = pastSeasonMatchNote(context, entry.key);
-  return moved === "" ? entry.why.text : `${moved} ${entry.why.text}`;
 }

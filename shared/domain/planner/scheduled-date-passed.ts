@@ -11,6 +11,7 @@ import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**
  * SCHEDULED_DATE_PASSED (split out of own-date.ts, which gives the own dates it reads): an own date
@@ -52,7 +53,8 @@ export function scheduledDatePassedRisk(
     if (!applies(context, entry)) continue;
     // Out of reach, a Pathway application of that Match is moot: its card says the Pathway is now
     // for the later Match, never that ECFMG is reviewing it (tester t9n F16).
-    if (outOfReach && entry.key === PATHWAY_KEY) continue;
+    // So once the Match is over with the Pathway the next Match's (pathwayForNextMatch, t9o F5 (A)).
+    if (entry.key === PATHWAY_KEY && (outOfReach || pathwayForNextMatch(context))) continue;
     const own = ownDateOf(context, dates, entry, index, statusAt(context, index));
     const date = context.entries.at(index)?.date;
     if (own === null || date === undefined) continue;

@@ -6,6 +6,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
+import { pathwayPending } from "./season-over-pathway.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -52,7 +53,7 @@ export function soapStillOpen(context: PlanContext): boolean {
  * SOAP first while it is open to them (soapStillOpen).
  */
 export function seasonOverRolAction(context: PlanContext): string {
-  const { matchOver } = textsOf(context.calendar);
+  const matchOver = matchOverWords(context);
   if (soapStillOpen(context))
     return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
   return `The rank order list deadline passed without a certified list, so ${matchOver}`;
@@ -65,8 +66,14 @@ export function seasonOverRolAction(context: PlanContext): string {
  * B12), but that it is over and what next.
  */
 export function seasonOverStepAction(context: PlanContext): string {
-  const { matchOver } = textsOf(context.calendar);
+  const matchOver = matchOverWords(context);
   return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;
+}
+
+/** textsOf's matchOver, or its words for a Pathway not done (pathwayPending: it does not carry over). */
+function matchOverWords(context: PlanContext): string {
+  const texts = textsOf(context.calendar);
+  return pathwayPending(context) ? texts.matchOverPathwayPending : texts.matchOver;
 }
 
 /**

@@ -18,6 +18,7 @@ import { matchOverUnreported } from "./match-day-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
+import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 
@@ -72,7 +73,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             !(entry.key === "match_day" && matchOverUnreported(context))
           ? seasonOverStepAction(context)
           : entry.key === "ecfmg_pathway" &&
-              status === "not_started" &&
+              (status === "not_started" || (facts.afterSeason && facts.own === null)) &&
               (facts.missed !== null || facts.stepDates.calendar.matchYear > context.calendar.matchYear)
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
@@ -129,7 +130,8 @@ function laterMatchPathwayAction(
   const year = context.calendar.matchYear;
   // An application that went in for the Match out of reach (laterSeasonSteps keeps it among
   // pastSeasonEntries) cannot be accepted for it: said so, never "ECFMG is reviewing it" (t9n F16).
-  const sent = context.pastSeasonEntries.get("ecfmg_pathway")?.date;
+  // Once the Match is over, the application in progress went in for it (pathwaySentForOverMatch, t9o F5 (A)).
+  const sent = context.pastSeasonEntries.get("ecfmg_pathway")?.date ?? pathwaySentForOverMatch(context);
   const own = pathwayDeadline(context.calendar);
   const why =
     skipped !== null && skipped <= context.now

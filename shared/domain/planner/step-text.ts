@@ -283,3 +283,9 @@ function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurr
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
   return true;
 }
+
+/** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */
+export function whyBlocked(context: PlanContext, entry: CatalogEntry): string {
+  const moved = pastSeasonMatchNote(context, entry.key);
+  return moved === "" ? entry.why.text : `${moved} ${entry.why.text}`;
+}

@@ -67,7 +67,10 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     const day = plannedDayAt(context, index);
     // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
     // catalog's one allowance for the result, the same date the step and its reminders show).
-    const cutOff = dates.dueAt(index)?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+    const due = dates.dueAt(index);
+    const cutOff = due?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
+    // The last day is counted from a season date: projected, its words say so (tester t9o F8 B).
+    const mark = (due ?? rolDate).status === "projected" ? " (projected)" : "";
     const pathway = key === "ecfmg_pathway";
     // An exam's last sitting is a day, the cut-off's ET day, until the applicant's local day after
     // it (t9n F1): the comparisons below take its last instant; the words name the day (latestBy).
@@ -96,7 +99,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           // With the last safe day gone, the sitting booked is still a chance (t9l F14).
           !pathway && feeds === undefined && now > latestSitting
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
-            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, cutOff)}`,
+            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${latestBy(context, pathway, cutOff, mark)}`,
         );
       } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
@@ -114,7 +117,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     }
     if (day !== null) continue;
     if (pathway) {
-      pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation });
+      pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation }, mark);
       continue;
     }
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
@@ -129,14 +132,14 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     if (fastestOnly) {
       atRisk.push(key);
       critical = true;
-      details.push(fastestPaceWords(context, key, cutOff, preparation));
+      details.push(fastestPaceWords(context, key, cutOff, preparation, mark));
     } else if (anySeat) {
       // The usual week for a seat no longer fits: in reach only on any seat by the last day (t9m F12).
       atRisk.push(key);
       critical = true;
       details.push(
         feeds === undefined
-          ? anySeatWords(context, subject, latestBy(context, false, cutOff), preparation)
+          ? anySeatWords(context, subject, latestBy(context, false, cutOff, mark), preparation)
           : oetAnySeatWords(context, cutOff, preparation),
       );
     } else if (now > latestSitting) {
@@ -150,7 +153,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       atRisk.push(key);
       // A warning: at the fastest pace it still makes the deadline (else the season is out of
       // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
-      const by = latestBy(context, pathway, cutOff);
+      const by = latestBy(context, pathway, cutOff, mark);
       details.push(
         now + prep * DAY_MS > latestSitting
           ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`

@@ -11,7 +11,7 @@ import {
   type Remaining,
   reportingOf,
 } from "./feasibility-lead-times.ts";
-import { lastSittingEnd } from "./last-sitting-day.ts";
+import { cutOffProjected, lastSittingEnd } from "./last-sitting-day.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 export function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -82,7 +82,14 @@ export function examAt(
     kept
       ? { key, prep: null, wait: null, report: reporting, booked: day }
       : seatBy !== undefined
-        ? { key, prep, wait: EXAM_BOOKING, report: reporting, seatBy }
+        ? {
+            key,
+            prep,
+            wait: EXAM_BOOKING,
+            report: reporting,
+            seatBy,
+            seatByProjected: cutOffProjected(context.calendar, key),
+          }
         : fastest?.pace === undefined
           ? { key, prep, wait: EXAM_BOOKING, report: reporting }
           : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },

@@ -32,6 +32,8 @@ export interface Remaining {
    * that day (epoch ms, the step's due), by which any seat still counts (tester t9m F12).
    */
   seatBy?: number;
+  /** With seatBy: whether that day is counted from a projected season date (cutOffProjected). */
+  seatByProjected?: boolean;
   /**
    * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
    * usual one: both, so the words say the season rests on that pace. Absent otherwise.
@@ -77,7 +79,9 @@ export function describeTakes(
       const local = localDate(zone, take.seatBy);
       const et = localDate(ET_ZONE, take.seatBy);
       // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-      said.push(describeTake(take, sources, undefined, renderDate(local < et ? local : et)));
+      // A day counted from a projected date says so (tester t9o F8 B).
+      const mark = take.seatByProjected === true ? " (projected)" : "";
+      said.push(describeTake(take, sources, undefined, `${renderDate(local < et ? local : et)}${mark}`));
       continue;
     }
     const known = describedTake(take);

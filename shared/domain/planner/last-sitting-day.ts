@@ -106,6 +106,17 @@ export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): nu
 const cutOffs = new WeakMap<SeasonCalendar, Map<MilestoneKey, number>>();
 
 /**
+ * Whether sittingCutOffOf's day is counted from a projected season date (its catalog due rule's, or
+ * the rank order list deadline's): then a text naming it says "(projected)" (tester t9o F8 B).
+ */
+export function cutOffProjected(calendar: SeasonCalendar, key: MilestoneKey): boolean {
+  const due = catalogEntry(key).due;
+  const from =
+    due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
+  return calendar.dates[from].status === "projected";
+}
+
+/**
  * An own date still ahead (`own`: not passed) on a day after the step's deadline `due`: "sitting"
  * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day (t9n
  * F1: a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),

@@ -70,18 +70,19 @@ export function subjectOf(key: MilestoneKey): string {
 const subjects = new Map<MilestoneKey, string>();
 
 /**
- * "take it by <day> at the latest" ("complete it" for the Pathway). Rendered only for a message
+ * "take it by <day> at the latest" ("complete it" for the Pathway), then `mark`: " (projected)" when
+ * the day is counted from a projected season date (tester t9o F8 B), as the step's own card says. Rendered only for a message
  * that says it (most plans have no exam late for ranking), by a module function rather than a
  * closure per step.
  */
-export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number): string {
+export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number, mark = ""): string {
   // An exam's last sitting is a day with no time, the same in every zone (t9n F1): lastSittingWords.
-  if (!pathway) return `take it ${lastSittingWords(context, latestSitting)}`;
+  if (!pathway) return `take it ${lastSittingWords(context, latestSitting)}${mark}`;
   const verb = "complete it";
   // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
   return byDayNear(context, latestSitting)
-    ? `${verb} ${byDay(context, latestSitting)}`
-    : `${verb} by ${dayBy(context, latestSitting)} at the latest`;
+    ? `${verb} ${byDay(context, latestSitting)}${mark}`
+    : `${verb} by ${dayBy(context, latestSitting)} at the latest${mark}`;
 }
 
 /**
@@ -131,12 +132,13 @@ export function fastestPaceWords(
   key: MilestoneKey,
   latestSitting: number,
   preparation: string[],
+  mark = "",
 ): string {
   const entry = catalogEntry(key);
   addSource(preparation, citationSource(entry.leadTimeDays));
   if (entry.fastestPreparationDays !== undefined)
     addSource(preparation, citationSource(entry.fastestPreparationDays));
-  return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days, our advice (no authority sets one), would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting)}`;
+  return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days, our advice (no authority sets one), would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting, mark)}`;
 }
 
 /**
@@ -169,6 +171,7 @@ export function pathwayNotSubmitted(
   dates: PlanDates,
   latestDay: number,
   parts: LateParts,
+  mark = "",
 ): void {
   const entry = catalogEntry("ecfmg_pathway");
   const review = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
@@ -206,8 +209,8 @@ export function pathwayNotSubmitted(
   const oetSubject = oet === null ? "" : subjectOf(oet);
   parts.details.push(
     oetPending
-      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? (plannedDay(context, oet) === null ? "book it as above" : "move it earlier as above") : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
-      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
+      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}${mark}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? (plannedDay(context, oet) === null ? "book it as above" : "move it earlier as above") : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
+      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}${mark}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
 }
@@ -255,8 +258,9 @@ export function expectedAfterDeadline(
   key: MilestoneKey,
   expected: number,
 ): string {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
   // Her own day of the sitting plus the allowance (shiftDays in her zone, from the caller), in every
   // zone: dayBy's earlier ET day read a day early east of ET (tester t9m F17, as t9l F8 for booked-after-target).
-  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)} you are in the Match`;
+  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)}${rolDate.status === "projected" ? " (projected)" : ""} you are in the Match`;
 }

@@ -19,7 +19,8 @@ function when(context: PlanContext, at: number): string {
  * confirmed (a confirmed date has no candidate); not after the rank order list deadline. Pure.
  */
 export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = rolDate.at;
   const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
   const latest = opens.latestCandidate;
   const entry = context.entries.get("rank_order_list");
@@ -36,11 +37,13 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   const projected = citeSeasonDate(opens, NRMP_DATES_URL, sources);
   addSource(sources, latest.rule);
+  // The deadline is marked too (tester t9o F8 B: "certify it there by … 9:00 PM ET)" was bare).
+  const rolMark = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
   const risk: Risk = {
     code: "RANKING_MAY_OPEN_LATER",
     severity: "warning",
     sources,
-    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latestDay)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)} and tell us the day.`,
+    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latestDay)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)}${rolMark} and tell us the day.`,
     milestones: ["rank_order_list"],
   };
   return [risk];

@@ -87,15 +87,19 @@ export function assessRisks(
             : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
     const sources: string[] = [];
     const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
+    // The deadline too says "(projected)" when it is (tester t9o F8 B: "certify it again now, by Thu
+    // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
+    const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+    const by = `${when(context, rol)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
     // Each reason has its own words: the opening is named only where it is the reason, or where it
     // is still ahead (tester t9g issue 9 A1: "after the deadline" came with before-opening words).
     const ask =
       reason === "after-deadline" || (reason === "future" && opened)
-        ? `${reason === "future" ? "a list counts from the day you certify it" : `the deadline is ${when(context, rol)}, your day ${renderDate(localDate(context.zone, rol))}, and a list certified after it cannot count for the ${calendar.matchYear} Match`}, so it is not counted. ${opened ? "Ranking is open: if your list is not certified in R3 yet, certify it now" : `Ranking opens on ${opening}: certify your list in R3 from then`}, by ${when(context, rol)}, and tell us the day you certified it.`
+        ? `${reason === "future" ? "a list counts from the day you certify it" : `the deadline is ${by}, your day ${renderDate(localDate(context.zone, rol))}, and a list certified after it cannot count for the ${calendar.matchYear} Match`}, so it is not counted. ${opened ? "Ranking is open: if your list is not certified in R3 yet, certify it now" : `Ranking opens on ${opening}: certify your list in R3 from then`}, by ${by}, and tell us the day you certified it.`
         : opened
-          ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${when(context, rol)}, and tell us the day you certified it.`
-          : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${when(context, rol)}, and tell us the day you certified it.`;
+          ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${by}, and tell us the day you certified it.`
+          : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${by}, and tell us the day you certified it.`;
     risks.push({
       code: "ROL_BEFORE_RANKING_OPENS",
       severity: "critical",

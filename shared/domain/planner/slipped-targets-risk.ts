@@ -127,7 +127,7 @@ function spokenFor(spoken: readonly Risk[], key: string): boolean {
  * Adds the projection rule of the season date a step's due date is counted from (its catalog due
  * rule, followed through the milestones it names), when that date is projected.
  */
-function projectionCited(context: PlanContext, key: MilestoneKey, sources: string[]): void {
+export function projectionCited(context: PlanContext, key: MilestoneKey, sources: string[]): void {
   let due = catalogEntry(key).due;
   while (due.from === "milestone") due = catalogEntry(due.key).due;
   if (due.from !== "season") return;

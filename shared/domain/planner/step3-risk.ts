@@ -186,7 +186,7 @@ function wordsOf(
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
-      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : dayBy(context, sitBy.at)}.${needs}${trip}`,
+      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : `${dayBy(context, sitBy.at)}${sitBy.status === "projected" ? " (projected)" : ""}`}.${needs}${trip}`,
       milestones: STEP3_MILESTONES as StepSubject[],
       sources: Object.freeze(sources) as string[],
     });

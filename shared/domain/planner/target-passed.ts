@@ -10,6 +10,7 @@ import { followUps } from "./follow-ups.ts";
 import { reminderId } from "./reminder-id.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -228,6 +229,8 @@ export function targetPassedRisk(
     milestones.push(entry.key);
     said.push(sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline));
     addSource(sources, step.target?.source ?? "");
+    // Its "(projected)" deadline cites the projection rule it is counted from.
+    if (step.deadline?.status === "projected") projectionCited(context, entry.key, sources);
     if (entry.key !== "ecfmg_pathway") addSource(sources, SEATS_FILL_AHEAD);
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));
   }

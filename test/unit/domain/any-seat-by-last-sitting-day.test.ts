@@ -74,7 +74,7 @@ describe.each([
     const result = plan(input, calendar, new Date("2027-01-18T10:00:00Z"));
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.severity).toBe("warning");
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toContain(
-      "any seat you can find by Wed 27 Jan 2027, its last sitting day that still counts (a test date usually takes about 7 days)",
+      "any seat you can find by Wed 27 Jan 2027 (projected), its last sitting day that still counts (a test date usually takes about 7 days)",
     );
   });
 });

@@ -28,7 +28,8 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
     const today = "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)";
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(`still within reach if you act ${today}:`);
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).not.toContain("by Sat 26 Dec 2026 ");
-    expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today},`);
+    // The Pathway deadline is projected, and says so (tester t9o F8 B).
+    expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today} (projected),`);
   });
 
   // UTC−10 to UTC+14, each half hour through the last 48 hours before the deadline.

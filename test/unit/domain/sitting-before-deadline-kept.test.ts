@@ -36,7 +36,7 @@ describe.each([
     expect(outOfReach(result)).toEqual([]);
     expect(lateRisk(result)?.severity).toBe("critical");
     expect(lateRisk(result)?.message).toContain(
-      "its result is expected around Wed 10 Mar 2027 by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by Wed 24 Feb 2027 you are in the Match: book an earlier date if one is open",
+      "its result is expected around Wed 10 Mar 2027 by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by Wed 24 Feb 2027 (projected) you are in the Match: book an earlier date if one is open",
     );
   });
 
@@ -45,7 +45,7 @@ describe.each([
     expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(lateRisk(result)?.severity).toBe("critical");
     expect(lateRisk(result)?.message).toContain(
-      "if it reaches ECFMG by Wed 24 Feb 2027 you are in the Match: tell us the result when it arrives",
+      "if it reaches ECFMG by Wed 24 Feb 2027 (projected) you are in the Match: tell us the result when it arrives",
     );
   });
 });

@@ -78,10 +78,11 @@ export function describeTakes(
     if (take.seatBy !== undefined) {
       const local = localDate(zone, take.seatBy);
       const et = localDate(ET_ZONE, take.seatBy);
-      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
       // A day counted from a projected date says so (tester t9o F8 B).
       const mark = take.seatByProjected === true ? " (projected)" : "";
-      said.push(describeTake(take, sources, undefined, `${renderDate(local < et ? local : et)}${mark}`));
+      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+      const day = renderDate(local < et ? local : et);
+      said.push(describeTake(take, sources, undefined, `${day}${mark}`));
       continue;
     }
     const known = describedTake(take);

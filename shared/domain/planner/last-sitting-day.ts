@@ -111,8 +111,7 @@ const cutOffs = new WeakMap<SeasonCalendar, Map<MilestoneKey, number>>();
  */
 export function cutOffProjected(calendar: SeasonCalendar, key: MilestoneKey): boolean {
   const due = catalogEntry(key).due;
-  const from =
-    due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
+  const from = due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
   return calendar.dates[from].status === "projected";
 }
 

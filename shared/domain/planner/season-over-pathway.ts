@@ -40,8 +40,3 @@ export function pathwaySentForOverMatch(context: PlanContext): string | undefine
   if (statusAt(context, PATHWAY.index) !== "in_progress" || !pathwayForNextMatch(context)) return undefined;
   return context.entries.at(PATHWAY.index)?.date;
 }
-
-/** Whether the Pathway applies and is not done: the exams carry over to the next Match, it does not. */
-export function pathwayPending(context: PlanContext): boolean {
-  return context.applicable[PATHWAY.index] === true && !isFinished(statusAt(context, PATHWAY.index));
-}

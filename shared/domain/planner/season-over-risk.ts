@@ -2,11 +2,11 @@ import type { Risk } from "../plan.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
-import { pathwayPending } from "./season-over-pathway.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -158,4 +158,11 @@ export function seasonOverRisk(context: PlanContext): Risk {
     milestones: ["rank_order_list"],
     sources,
   };
+}
+
+const PATHWAY = indexedStep("ecfmg_pathway");
+
+/** Whether the Pathway applies and is not done: the exams carry over to the next Match, it does not. */
+export function pathwayPending(context: PlanContext): boolean {
+  return context.applicable[PATHWAY.index] === true && !isFinished(statusAt(context, PATHWAY.index));
 }

@@ -28,10 +28,9 @@ const input = inputFactory({
     medicalSchool: { name: "Cebu Institute of Medicine", country: "PH", wdomsSponsorNote: null },
   }),
   milestones: [
-    ...doneMilestones(
-      ["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"],
-      "2025-01-10",
-    ),
+    // No step that proves the sponsor note (t9o F12: an ECFMG application, a USMLE pass, a Pathway or
+    // an ERAS token done would open the gate), so the school check still holds the plan.
+    ...doneMilestones(["wdoms_listing", "oet_medicine"], "2025-01-10"),
     milestoneFactory("usmle_step2ck", "not_started"),
   ],
 });

@@ -71,7 +71,8 @@ function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): nu
 
 /** The budget memoised for this plan's key, if any. */
 export function knownBudget(context: PlanContext, season: SeasonCalendar, flags: number): Budget | undefined {
-  if (context.pastSeasonEntries.size > 0) return undefined;
+  // Steps presumed done (presumed-in-the-match.ts) read as done but have no fee line: not in the key.
+  if (context.pastSeasonEntries.size > 0 || context.presumedDone !== undefined) return undefined;
   const known = knownBudgets[slotOf(context, season, flags)];
   if (
     known === undefined ||
@@ -96,7 +97,7 @@ export function keepBudget(
   flags: number,
   budget: Budget,
 ): Budget {
-  if (context.pastSeasonEntries.size > 0) return budget;
+  if (context.pastSeasonEntries.size > 0 || context.presumedDone !== undefined) return budget;
   knownBudgets[slotOf(context, season, flags)] = {
     calendar: context.calendar,
     season,

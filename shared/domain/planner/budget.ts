@@ -12,6 +12,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
@@ -221,6 +222,13 @@ function budgetOf(
         ? null
         : // A fee not yet paid of a Match moved to a later year is that Match's already.
           nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
+    // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: what was paid
+    // for it is not known, so no line for this Match (never an invented "spent"); a next Match's bill stays.
+    if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
+      if (over !== null && ahead !== null && catalogEntry(fee.milestone).seasonBound === true)
+        place(ahead, fee);
+      continue;
+    }
     // A step of the Match that is over, not paid, is not this season's bill: the next Match's is.
     if (!spent && over !== null && catalogEntry(fee.milestone).seasonBound === true) {
       if (ahead !== null) place(ahead, fee);

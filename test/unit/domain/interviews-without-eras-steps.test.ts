@@ -56,6 +56,15 @@ const unreported = (result: Plan) =>
 describe("interviews for the entered Match with no ERAS step reported", () => {
   const result = planAt("2026-12-01T12:00:00Z");
 
+  it("budgets no line for a presumed step: nothing invented as spent, nothing owed again (t9o)", () => {
+    const lines = result.budget.items.map((item) => item.label);
+    expect(lines.some((label) => label.startsWith("ERAS token"))).toBe(false);
+    expect(lines.some((label) => label.startsWith("USMLE Step 1"))).toBe(false);
+    expect(result.budget.items.filter((item) => item.status === "spent")).toEqual([]);
+    // NRMP registration is not presumed: still to pay.
+    expect(lines.some((label) => label.startsWith("NRMP registration"))).toBe(true);
+  });
+
   it("shows no ERAS step overdue and no ERAS_LATE_SUBMISSION", () => {
     expect(eras(result.overdue.map((step) => step.milestone))).toEqual([]);
     expect(eras(result.nextSteps.map((step) => step.milestone))).toEqual([]);

@@ -76,9 +76,10 @@ export interface PlanContext {
    */
   pastSeasonMatch?: { out: number; planned: number };
   /**
-   * Set only when an interview for this Match made the plan read certification steps the applicant
-   * never reported as done (presumedInTheMatch): their catalog indices, in catalog order, for the
-   * warning that asks for their statuses (CERTIFICATION_STATUS_UNREPORTED).
+   * Set only when an interview for this Match made the plan read certification and ERAS steps the
+   * applicant never reported as done (presumedInTheMatch): their catalog indices, in catalog order,
+   * for the warning that asks for their statuses (CERTIFICATION_STATUS_UNREPORTED) and the budget,
+   * which gives them no fee line.
    */
   presumedDone?: readonly number[];
   /**

@@ -22,11 +22,11 @@ const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
 /**
  * The ECFMG eligibility gate from the school's WDOMS sponsor note (true: "eligible", false:
  * "ineligible"). An unknown note (null) is "unchecked" unless the record proves it (tester t9o F12,
- * F1, the lead's ruling): one of SPONSOR_NOTE_EVIDENCE reported done (the snapshot's own entry, any season), or
- * an interview of any season (our reading: an IMG's interview follows an ERAS application, which
- * needs ECFMG's token). Then
- * the applicant counts as eligible, as if the WDOMS check were done, for every reader (gates, risks,
- * budget, the moved plan's later Match). Reads the entries before any earlier season's are reset.
+ * F1, the lead's ruling): one of SPONSOR_NOTE_EVIDENCE reported done (the snapshot's own entry, any
+ * season), or an interview of any season (our reading: an IMG's interview follows an ERAS
+ * application, which needs ECFMG's token). Then the applicant counts as eligible, as if the WDOMS
+ * check were done, for every reader (gates, risks, budget, the moved plan's later Match). Reads the
+ * entries before any earlier season's are reset.
  */
 export function eligibilityOf(
   note: boolean | null,

@@ -11,6 +11,7 @@ import {
   stepIndex,
 } from "./catalog-index.ts";
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
+import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { pastSeasonWork } from "./past-season.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
@@ -105,7 +106,18 @@ export interface PlanContext {
 
 const NO_PAST_SEASON_ENTRIES: ReadonlyMap<MilestoneKey, MilestoneEntry> = new Map();
 
-export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now: Date): PlanContext {
+/**
+ * The plan's context for the applicant at `now` on the calendar of their Match. `entered`: the
+ * eligibility gate of the plan's own context when this one is a moved plan's later Match
+ * (enteredLaterMatch): one gate for the whole plan, though an interview is evidence in its own
+ * season only (interviewsAreEvidence).
+ */
+export function buildContext(
+  input: PlannerInput,
+  calendar: SeasonCalendar,
+  now: Date,
+  entered?: Eligibility,
+): PlanContext {
   const nowMs = now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError("now is not a valid date");
   if (calendar.matchYear !== input.applicant.matchYear) {
@@ -116,12 +128,15 @@ export function buildContext(input: PlannerInput, calendar: SeasonCalendar, now:
   const entries = new StepEntries();
   for (const entry of input.milestones) entries.set(entry);
   // Read before an earlier season's steps are reset below: evidence of the school's note is the
-  // same whichever season it was for (and so the same for a moved plan's later Match).
-  const eligibility = eligibilityOf(
-    input.applicant.medicalSchool.wdomsSponsorNote,
-    entries,
-    input.interviews,
-  );
+  // same whichever season it was for (and so the same for a moved plan's later Match). An interview
+  // is evidence by the one rule the presumption and the intake warning share (interviewsAreEvidence).
+  const eligibility =
+    entered ??
+    eligibilityOf(
+      input.applicant.medicalSchool.wdomsSponsorNote,
+      entries,
+      interviewsAreEvidence(input.interviews, calendar, nowMs),
+    );
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   let pastSeasonEntries = NO_PAST_SEASON_ENTRIES;

@@ -20,7 +20,11 @@ export function enteredLaterMatch(
 ): PlanContext {
   const applicant = { ...input.applicant, matchYear: later.matchYear };
   // As the plan's own context is made (planner.ts): in the Match, or presumed in it by an interview.
-  const entered = presumedInTheMatch(confirmedByTheMatch(buildContext({ ...input, applicant }, later, now)));
+  // One eligibility gate for the whole plan: the entered context's (an interview of its season
+  // proves the note for the later Match too; one of the later season only does not open the gate).
+  const entered = presumedInTheMatch(
+    confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility)),
+  );
   return {
     ...entered,
     riskChangesAt: context.riskChangesAt,

@@ -38,8 +38,8 @@ const PRESUMABLE_AT: readonly number[] = [
 
 /**
  * The context feasibility and the plan read (lead's ruling, session 21 task B): an interview
- * recorded for the entered Match's season (interviewingForMatch: from the day ERAS applicants may
- * first submit until the rank order list deadline) is evidence the applicant is in that Match, as
+ * recorded for the entered Match's season (interviewingForMatch: from the day programs may review
+ * ERAS applications until the rank order list deadline) is evidence the applicant is in that Match, as
  * Match Week done is (confirmedByTheMatch, t9l F18). Certification steps the applicant never
  * reported (absent from the input, not implied by a later step, applicable), whose prerequisites
  * were not reported unfinished either, then read as done, and `presumedDone` names them for
@@ -109,10 +109,8 @@ function presumedContext(context: PlanContext): PlanContext | null {
   if (unreported(context, ERAS_APPLICATION_AT) && !prerequisiteReportedOpen(context, ERAS_APPLICATION_AT)) {
     for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   }
-  // An interview is evidence only once invitations can exist: from the day ERAS applicants may first
-  // submit (one recorded a year ahead proves no application went in: nothing is presumed before it).
+  // The one rule for an interview as evidence (interviewingForMatch): in the season, once ERAS opens.
   if (statuses === undefined || presumedDone === undefined || !interviewingForMatch(context)) return null;
-  if (context.now < context.calendar.dates.eras_applicants_may_submit.at) return null;
   presumedDone.sort((a, b) => a - b);
   // Its own instants: a presumption given up (still out of reach) must leave the plan's as before.
   return { ...context, statuses, presumedDone, riskChangesAt: context.riskChangesAt.slice() };

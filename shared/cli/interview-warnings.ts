@@ -1,31 +1,30 @@
-import { CHECK_MATCH_YEAR, interviewSeasonWarnings } from "#domain/console/what-if-checks.ts";
-import type { Plan } from "#domain/plan.ts";
+import { CHECK_MATCH_YEAR, outsideSeasonWarnings } from "#domain/console/what-if-checks.ts";
+import { inInterviewSeason } from "#domain/planner/interviewing.ts";
 import type { SeasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview } from "#domain/snapshot.ts";
 
 /**
  * The CLI's warning lines for the snapshot's interviews outside the interview season of the Match
- * the plan is dated for (tester t9i F11e: say so rather than leave it silent), each with its
- * sources. Tester t9n F7: once the plan moved to a later Match, an interview in the entered Match's
- * interview season (`entered`: from programs' first review day to the rank order list deadline,
- * official or projected season data) is that written-off Match's, and its step already says so
- * (dropped-interview-words.ts): no warning for it. The rest
- * say "Check the Match year and the date" once, on the last line, not once per interview.
+ * the applicant entered (`entered`: from programs' first review day to the rank order list
+ * deadline, official or projected season data; tester t9i F11e: say so rather than leave it
+ * silent), each with its sources. The warning judges and names the entered Match, never the one the
+ * plan moved to (tester t9o F10, lead's ruling: the move exists only because the interview did not
+ * count, and the entered season is what the applicant has to check); the window is the one that
+ * decides whether an interview is evidence (inInterviewSeason), so an interview warned about never
+ * swung the plan. An interview in the entered season is that Match's (when written off, its step
+ * says so: dropped-interview-words.ts, t9n F7); one in the season of the Match a moved plan targets
+ * (`later`) is that Match's, as its plan counts it: no warning for either. The rest say "Check the
+ * Match year and the date" once, on the last line, not once per interview.
  */
 export function interviewWarningLines(
-  result: Pick<Plan, "matchYear" | "risks">,
   interviews: readonly Interview[],
   entered: SeasonCalendar,
-  moved: boolean,
+  later: SeasonCalendar | undefined,
 ): string[] {
-  const opens = entered.dates.eras_programs_may_review_applications_and_mspe.at;
-  const closes = entered.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const theirs = (at: number) => at >= opens && at <= closes;
-  const checked = moved ? interviews.filter((each) => !theirs(Date.parse(each.startsAt))) : interviews;
-  const warnings = interviewSeasonWarnings(
-    result,
-    checked.map((interview) => ({ kind: "interview" as const, ...interview })),
+  const checked = interviews.filter(
+    (each) => later === undefined || !inInterviewSeason(Date.parse(each.startsAt), later),
   );
+  const warnings = outsideSeasonWarnings(entered, checked);
   return warnings.map((warning, index) => {
     const message =
       index === warnings.length - 1 ? warning.message : warning.message.replace(` ${CHECK_MATCH_YEAR}`, "");

@@ -238,10 +238,11 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const now = options.now ?? io.now();
   const result = plan(snapshot, calendar, now);
-  // An interview outside the planned Match's season (a past season's, a typo) is left out of the plan: say so,
-  // by the console what-if's own check, rather than leave it out silently (tester t9i F11e).
-  const moved = laterPlannedMatchYear(result) !== undefined;
-  for (const line of interviewWarningLines(result, snapshot.interviews, calendar, moved)) io.err(line);
+  // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
+  // say so, in that Match's name, rather than leave it out silently (tester t9i F11e, t9o F10).
+  const movedTo = laterPlannedMatchYear(result);
+  const later = movedTo === undefined ? undefined : seasonCalendar(movedTo);
+  for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
   io.out(
     options.json
       ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone), null, 2)}\n`

@@ -2,8 +2,9 @@ import { doneCountsFor } from "../applicant-choices.ts";
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
+import { inInterviewSeason } from "../planner/interviewing.ts";
 import type { PlannerInput } from "../planner.ts";
-import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { type MilestoneKey, SubmissionSchema } from "../snapshot.ts";
 import { stepName } from "./advisor-voice.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
@@ -152,17 +153,26 @@ export function interviewSeasonWarnings(
   after: Pick<Plan, "matchYear" | "risks">,
   changes: readonly WhatIfChange[],
 ): WhatIfWarning[] {
-  const matchYear = doneCountsFor(after);
-  const calendar = seasonCalendar(matchYear);
+  const interviews = changes.flatMap((change) => (change.kind === "interview" ? [change] : []));
+  return outsideSeasonWarnings(seasonCalendar(doneCountsFor(after)), interviews);
+}
+
+/**
+ * The interviews (program, ISO `startsAt`) outside `calendar`'s Match's interview season
+ * (inInterviewSeason, the window that also decides whether an interview is evidence of being in
+ * that Match), each warned in that Match's name with its season's dates. Pure.
+ */
+export function outsideSeasonWarnings(
+  calendar: SeasonCalendar,
+  interviews: readonly { program: string; startsAt: string }[],
+): WhatIfWarning[] {
   const opens = calendar.dates.eras_programs_may_review_applications_and_mspe;
   const closes = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  return changes.flatMap((change) => {
-    if (change.kind !== "interview") return [];
-    const at = Date.parse(change.startsAt);
-    if (at >= opens.at && at <= closes.at) return [];
+  return interviews.flatMap((interview) => {
+    if (inInterviewSeason(Date.parse(interview.startsAt), calendar)) return [];
     return [
       {
-        message: `The interview at ${change.program} on ${change.startsAt.slice(0, 10)} is outside the ${matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. ${CHECK_MATCH_YEAR}`,
+        message: `The interview at ${interview.program} on ${interview.startsAt.slice(0, 10)} is outside the ${calendar.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. ${CHECK_MATCH_YEAR}`,
         // Sources are data beside the sentence (tester s8, issue 15): the page shows them as links after it.
         sources: [...new Set([opens.source, closes.source])],
       },

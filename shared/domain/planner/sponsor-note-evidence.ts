@@ -8,7 +8,9 @@ import type { StepEntriesView } from "./step-entries.ts";
  * application, gives a USMLE eligibility, accepts a Pathway or issues an ERAS token only for a
  * graduate of a school with one: without the note no ECFMG certification is possible (ECFMG's
  * medical school policy, https://www.ecfmg.org/resources/medical-school-policy.html, the catalog's
- * source for wdoms_listing). Waived proves nothing: it says the step was not taken.
+ * source for wdoms_listing). The ERAS application goes in only with that token (lead's ruling,
+ * session 22 task E). Waived proves nothing: it says the step was not taken. NRMP registration and
+ * a certified rank list prove nothing either: NRMP registers anyone.
  */
 export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
   "ecfmg_application",
@@ -16,19 +18,30 @@ export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
   "usmle_step2ck",
   "ecfmg_pathway",
   "eras_token",
+  "eras_application",
 ];
 const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
 
 /**
+ * The exams whose sitting booked (scheduled) proves the note too: a sitting needs FSMB's
+ * registration and scheduling permit, and an IMG registers for Step 1 and Step 2 CK "through FSMB's
+ * USMLE application, which needs an approved ECFMG Application for Certification" (official,
+ * https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-information, as the project's
+ * facts table cites it; the catalog's ecfmg_application `why` says the same from that page).
+ */
+export const BOOKED_EXAM_EVIDENCE: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck"];
+const BOOKED_AT: readonly number[] = BOOKED_EXAM_EVIDENCE.map(stepIndex);
+
+/**
  * The ECFMG eligibility gate from the school's WDOMS sponsor note (true: "eligible", false:
  * "ineligible"). An unknown note (null) is "unchecked" unless the record proves it (tester t9o F12,
- * F1, the lead's rulings): one of SPONSOR_NOTE_EVIDENCE reported done (the snapshot's own entry,
- * any season), or `interviewed`: the interviews are evidence of being in the Match
- * (interviewsAreEvidence, the one rule the presumption and the intake warning share: an IMG's
- * interview follows an ERAS application, which needs ECFMG's token; one dated outside the season is
- * not). Then the applicant counts as eligible, as if the WDOMS check were done, for every reader
- * (gates, risks, budget, the moved plan's later Match, which keeps this gate). Reads the entries
- * before any earlier season's are reset.
+ * F1, the lead's rulings): one of SPONSOR_NOTE_EVIDENCE reported done or one of BOOKED_EXAM_EVIDENCE
+ * reported scheduled (the snapshot's own entry, any season), or `interviewed`: the interviews are
+ * evidence of being in the Match (interviewsAreEvidence, the one rule the presumption and the
+ * intake warning share: an IMG's interview follows an ERAS application, which needs ECFMG's token;
+ * one dated outside the season is not). Then the applicant counts as eligible, as if the WDOMS check
+ * were done, for every reader (gates, risks, budget, the moved plan's later Match, which keeps this
+ * gate). Reads the entries before any earlier season's are reset.
  */
 export function eligibilityOf(
   note: boolean | null,
@@ -40,5 +53,7 @@ export function eligibilityOf(
   if (interviewed) return "eligible";
   for (let at = 0; at < EVIDENCE_AT.length; at++)
     if (entries.at(EVIDENCE_AT[at] as number)?.status === "done") return "eligible";
+  for (let at = 0; at < BOOKED_AT.length; at++)
+    if (entries.at(BOOKED_AT[at] as number)?.status === "scheduled") return "eligible";
   return "unchecked";
 }

@@ -8,7 +8,7 @@ import {
   SCHOOL_CHECK,
 } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
+import { BOOKED_EXAM_EVIDENCE, SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -138,7 +138,8 @@ describe("eligibility gates (property-based)", () => {
               ...drawn.milestones.filter(
                 (entry) =>
                   entry.key !== "wdoms_listing" &&
-                  !(entry.status === "done" && SPONSOR_NOTE_EVIDENCE.includes(entry.key)),
+                  !(entry.status === "done" && SPONSOR_NOTE_EVIDENCE.includes(entry.key)) &&
+                  !(entry.status === "scheduled" && BOOKED_EXAM_EVIDENCE.includes(entry.key)),
               ),
               { key: "wdoms_listing" as const, status: wdoms as "done" },
             ],

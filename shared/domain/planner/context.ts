@@ -130,13 +130,11 @@ export function buildContext(
   // Read before an earlier season's steps are reset below: evidence of the school's note is the
   // same whichever season it was for (and so the same for a moved plan's later Match). An interview
   // is evidence by the one rule the presumption and the intake warning share (interviewsAreEvidence).
+  // Only an unknown note reads the interviews (most plans know the note: no work added to them).
+  const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const eligibility =
     entered ??
-    eligibilityOf(
-      input.applicant.medicalSchool.wdomsSponsorNote,
-      entries,
-      interviewsAreEvidence(input.interviews, calendar, nowMs),
-    );
+    eligibilityOf(note, entries, note === null && interviewsAreEvidence(input.interviews, calendar, nowMs));
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   let pastSeasonEntries = NO_PAST_SEASON_ENTRIES;

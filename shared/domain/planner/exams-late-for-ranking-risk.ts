@@ -24,6 +24,7 @@ import {
 } from "./late-for-ranking-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { stillTargetWords, tightStudyWords } from "./study-time-left.ts";
 
 /**
  * CHECKED_FOR_RANKING with each step's catalog index, entry and the result it feeds, made once: the
@@ -60,6 +61,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   const preparation: string[] = [];
   // An exam in reach only at its fastest pace makes the risk critical too (tester t9l F16).
   let critical = false;
+  // An exam said tight on its study time (tightStudyWords): the warning then says the Match stays the target.
+  let tightened = false;
   for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
     if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
     // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
@@ -153,6 +156,16 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       atRisk.push(key);
       // A warning: at the fastest pace it still makes the deadline (else the season is out of
       // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
+      // Not begun, with an interview for the Match: in reach without study, tight (t9o F4).
+      const tight =
+        now + prep * DAY_MS > latestSitting
+          ? tightStudyWords(context, key, cutOff, latestSitting, preparation, mark)
+          : null;
+      if (tight !== null) {
+        details.push(tight);
+        tightened = true;
+        continue;
+      }
       const by = latestBy(context, pathway, cutOff, mark);
       details.push(
         now + prep * DAY_MS > latestSitting
@@ -163,6 +176,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     }
   }
   if (late.length > 0 || atRisk.length > 0) {
+    if (tightened) details.push(stillTargetWords(context));
     const sources: string[] = [];
     const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);

@@ -10,6 +10,7 @@ import {
   type LeadTime,
   type Remaining,
   reportingOf,
+  unstudiedPreparationOf,
 } from "./feasibility-lead-times.ts";
 import { cutOffProjected, lastSittingEnd } from "./last-sitting-day.ts";
 
@@ -22,7 +23,8 @@ export function needed(context: PlanContext, step: IndexedStep): boolean {
  * The fastest sitting of an exam and when its result is reported: a date already passed waits only
  * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
  * can be moved earlier), after `ready` (the ECFMG application) and its preparation from `prepFrom`.
- * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14).
+ * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14). `study`
+ * false counts no preparation for an exam not begun (unstudiedPreparationOf, t9o F4).
  */
 export function examAt(
   context: PlanContext,
@@ -32,6 +34,7 @@ export function examAt(
   takes: Remaining[],
   rol = Number.POSITIVE_INFINITY,
   cutOff?: number,
+  study = true,
 ): { sitting: number; reported: number; expected: number } {
   const { key } = exam;
   const reporting = reportingOf(key);
@@ -52,7 +55,12 @@ export function examAt(
   // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
   // fastest preparation for everyone, whatever they have paid (tester t9j F3): the usual one, or the
   // catalog's shorter fastest one (OET Medicine, tester t9l F16: the booking time only).
-  const fastest = statusAt(context, exam.index) !== "not_started" ? null : fastestPreparationOf(key);
+  const fastest =
+    statusAt(context, exam.index) !== "not_started"
+      ? null
+      : study
+        ? fastestPreparationOf(key)
+        : unstudiedPreparationOf(key);
   const prep: LeadTime | null = fastest === null ? null : fastest.prep;
   const prepDays = prep?.days ?? 0;
   // The booking allowance (advice) alone never writes a season off (lead's ruling on tester t9m

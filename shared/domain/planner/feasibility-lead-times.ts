@@ -227,6 +227,36 @@ export function fastestPreparationOf(key: MilestoneKey): {
 }
 const fastestPreparations = new Map<MilestoneKey, { prep: LeadTime | null; pace: FastestPace | undefined }>();
 
+// No study at all (unstudiedPreparationOf): advice, with the ruling that allows it.
+const NO_STUDY: LeadTime = Object.freeze<LeadTime>({
+  days: 0,
+  citation: {
+    basis: "advice",
+    source:
+      "advice: an applicant with an interview for this Match sits the exam with the time left; a typical study period is advice (no authority sets one), so alone it never writes off a Match with interviews in hand (the lead's ruling on tester t9o F4)",
+  },
+});
+const unstudied = new Map<MilestoneKey, { prep: null; pace: FastestPace }>();
+
+/**
+ * The preparation counted for an exam not begun by an applicant interviewing for the Match
+ * (feasibility.ts, the lead's ruling on tester t9o F4): none, beside the usual one (leadTimeDays).
+ * A typical study period is advice (no authority sets one), so it may make a Match with an
+ * interview in hand tight, never out of reach: the chain then counts only the hard allowances (a
+ * test date, the last sitting day, the result's reporting). One shared, frozen answer per step.
+ */
+export function unstudiedPreparationOf(key: MilestoneKey): { prep: null; pace: FastestPace } {
+  let known = unstudied.get(key);
+  if (known === undefined) {
+    known = Object.freeze({
+      prep: null,
+      pace: Object.freeze({ fastest: NO_STUDY, usual: preparationOf(key) }),
+    });
+    unstudied.set(key, known);
+  }
+  return known;
+}
+
 /**
  * How long before the first exam the ECFMG application must be in: the catalog's due rule for it
  * (an offset before the Step 1 due date), the same allowance its deadline uses. Made once, shared.

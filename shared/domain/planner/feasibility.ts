@@ -18,6 +18,7 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
 import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -82,6 +83,13 @@ export interface Feasibility {
   decidedBy: MilestoneKey | null;
   /** A Match after the target that a deadline passing dropped out (droppedMatch, tester t9l F12). */
   dropped: DroppedMatch | null;
+  /**
+   * True when the Match is in reach only because no study was counted for an exam not begun, for
+   * an applicant with an interview for it (assessAt, t9o F4): tight, and EXAMS_LATE_FOR_RANKING is
+   * the one warning that says so (MATCH_YEAR_LAST_DAY, naming the same last sitting day, is not
+   * raised beside it). Absent otherwise.
+   */
+  studyUncounted?: true;
 }
 
 // The steps feasibility reads, each by catalog index (indexedStep): no key look-up per read.
@@ -131,8 +139,28 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  * `pastDeadline`: the context is asOfDeadline's, a deadline already behind the real now. A Pathway
  * still in progress today was not decided by then, whether or not it had been submitted, so the
  * benefit of the doubt an undated in-progress Pathway gets below applies only from the real now.
+ * An applicant with an interview for the Match (interviewingForMatch) whom only the study time of
+ * an exam not begun puts out of reach is judged without it (the lead's ruling on tester t9o F4):
+ * a typical study period is advice, and may make a Match with interviews in hand tight (its
+ * warning: EXAMS_LATE_FOR_RANKING), never out of reach; the hard allowances (a test date, the last
+ * sitting day, the result's reporting, ECFMG's approval) still write it off, with the usual words.
  */
 export function assessAt(context: PlanContext, pastDeadline = false): Feasibility {
+  const usual = chainAt(context, pastDeadline, true);
+  // Only a write-off resting on study time is judged again: no extra work for any other plan.
+  if (!usual.infeasible || !countsStudy(usual.takes) || !interviewingForMatch(context)) return usual;
+  const unstudied = chainAt(context, pastDeadline, false);
+  return unstudied.infeasible ? usual : { ...unstudied, studyUncounted: true };
+}
+
+/** Whether a chain counts preparation (study) for an exam not begun. */
+function countsStudy(takes: readonly Remaining[]): boolean {
+  for (const take of takes) if (take.prep !== null) return true;
+  return false;
+}
+
+/** The chain at the fastest pace (see assessAt); `study` false counts no study for an exam not begun. */
+function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): Feasibility {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
@@ -143,11 +171,11 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
   }
   // Before the deadline a sitting of the applicant's own before it is not written off on its reporting allowance.
   const cap = pastDeadline ? Number.POSITIVE_INFINITY : rol;
-  const step1 = examAt(context, STEP1, applicationReady, context.now, takes, cap);
+  const step1 = examAt(context, STEP1, applicationReady, context.now, takes, cap, undefined, study);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
-  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap);
+  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap, undefined, study);
   // The OET's own last sitting day bounds its any-seat rule (t9n F15): its catalog due date.
   const oet = examAt(
     context,
@@ -157,6 +185,7 @@ export function assessAt(context: PlanContext, pastDeadline = false): Feasibilit
     takes,
     undefined,
     sittingCutOffOf(context.calendar, OET.key),
+    study,
   );
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's

@@ -120,7 +120,11 @@ export function assessRisks(
   // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of
   // reach, the earliest feasible one, whose own deadlines may be days away.
   if (!held && targeted.moved) risks.push(...targetedMatchRisks(targeted));
-  const last = !held && !seasonOver && now <= rol ? lastWorkingInstant(context, feasibility) : null;
+  // In reach only without study (an interview in hand, t9o F4): EXAMS_LATE_FOR_RANKING's one warning says it.
+  const last =
+    !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true
+      ? lastWorkingInstant(context, feasibility)
+      : null;
   if (last !== null) risks.push(lastDayRisk(context, last));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)

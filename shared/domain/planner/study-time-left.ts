@@ -1,0 +1,75 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
+import { latestBy, subjectOf } from "./late-for-ranking-words.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/**
+ * EXAMS_LATE_FOR_RANKING's words for an exam not begun whose usual preparation no longer fits
+ * before its last sitting day, for an applicant with an interview for the Match (the lead's ruling
+ * on tester t9o F4): feasibility counted no study for it (assessAt), so the Match is tight, never
+ * out of reach on a study period that is advice. The tight warning names the exam, its last sitting
+ * day (a day, lastSittingWords, "(projected)" by `mark`) and the time left to it against the usual
+ * preparation (the catalog's leadTimeDays, advice; its source goes to `preparation`):
+ * "Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected): that leaves about 8 weeks
+ * where about 120 days of preparation is typical (advice)"; stillTargetWords closes the warning
+ * once. Null when the rule does not apply (not begun, interviewing), so the caller keeps its usual
+ * words. `latestSitting` is the last instant of the
+ * last sitting day for the applicant (lastSittingInstant), `cutOff` the step's deadline instant.
+ */
+export function tightStudyWords(
+  context: PlanContext,
+  key: MilestoneKey,
+  cutOff: number,
+  latestSitting: number,
+  preparation: string[],
+  mark: string,
+): string | null {
+  if (statusOf(context, key) !== "not_started" || !interviewingForMatch(context)) return null;
+  const lead = catalogEntry(key).leadTimeDays;
+  addSource(preparation, citationSource(lead));
+  const left = timeLeft(context, latestSitting + 1);
+  const sit = latestBy(context, false, cutOff, mark).replace(/^take it /, "");
+  return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where about ${lead.days} days of preparation is typical (advice)`;
+}
+
+/**
+ * The sentence a warning with tightStudyWords ends with, once however many exams it names: the
+ * Match stays the target, and NRMP registration (not done) is pushed as for any applicant in reach.
+ */
+export function stillTargetWords(context: PlanContext): string {
+  const still = `With an interview for the ${context.calendar.matchYear} Match in hand, it stays your target, tight as it is`;
+  return isFinished(statusOf(context, "nrmp_registration")) ? still : `${still}: register with NRMP now`;
+}
+
+/**
+ * The time from now to `end` (the first instant after the last sitting day), in words that change
+ * a few times, each change noted as a re-plan: "about 8 weeks" (rounded) from 14 days, "about 9
+ * days" (whole days) from 2, then "about a day", then "less than a day".
+ */
+function timeLeft(context: PlanContext, end: number): string {
+  const days = (end - context.now) / DAY_MS;
+  let words: string;
+  let until: number;
+  if (days >= 14) {
+    const weeks = Math.round(days / 7);
+    words = `about ${weeks} weeks`;
+    until = Math.max(14, (weeks - 0.5) * 7);
+  } else if (days >= 2) {
+    const whole = Math.floor(days);
+    words = `about ${whole} days`;
+    until = whole;
+  } else if (days >= 1) {
+    words = "about a day";
+    until = 1;
+  } else {
+    words = "less than a day";
+    until = 0;
+  }
+  // The words change once fewer than `until` days are left.
+  if (until > 0) noteRiskChange(context, end - until * DAY_MS);
+  return words;
+}

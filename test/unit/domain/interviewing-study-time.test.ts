@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+  milestoneFactory,
+} from "./factories.ts";
+
+/**
+ * Tester t9o F4 part 2 (A), the lead's ruling: with an interview for the 2027 Match in hand and 8
+ * weeks to Step 2 CK's last sitting day (Wed 27 Jan 2027, projected), the plan wrote the Match off
+ * because the fastest pace counted Step 2 CK's 120-day "typical dedicated study period" (advice). A
+ * study period (advice) may make a Match tight, never out of reach, for an applicant whose interview
+ * counts for that Match: the Match stays the target, one warning says how little time is left
+ * against the typical period, and NRMP registration is pushed. The hard lead times (the last
+ * sitting day, the result's reporting) still write it off once they cannot fit; without such an
+ * interview the applicant is judged as before.
+ *
+ * Samira: every certification step done (ECFMG application, Step 1, OET, the 2027 Pathway), ERAS
+ * sent, Step 2 CK not started, NRMP not registered, one interview on 10 Dec 2026.
+ */
+const calendar = seasonCalendar(2027);
+const ZONES = ["Asia/Karachi", "America/Los_Angeles"] as const;
+
+function samira(zone: string, interviewing = true): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: zone, matchYear: 2027, graduation: "2024-06-30" }),
+    milestones: [
+      ...doneMilestones(["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine"], "2025-06-01"),
+      milestoneFactory("ecfmg_pathway", "done", "2026-10-15"),
+      ...doneMilestones([
+        "eras_token",
+        "eras_application",
+        "lors",
+        "personal_statement",
+        "cv",
+        "program_list",
+      ]),
+      milestoneFactory("usmle_step2ck", "not_started"),
+    ],
+    interviews: interviewing ? [interviewFactory({ startsAt: "2026-12-10T09:00:00-05:00" })] : [],
+  });
+}
+
+const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar, new Date(now));
+const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
+const NOW = "2026-12-03T09:00:00Z";
+
+describe("interviewing: a typical study period (advice) makes the Match tight, never out of reach (t9o F4)", () => {
+  it.each(ZONES)("%s on Thu 3 Dec 2026: the 2027 Match stays the target, no write-off", (zone) => {
+    const result = planAt(samira(zone), NOW);
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    expect(result.reminders.some((each) => each.rung === OUT_OF_REACH_RUNG)).toBe(false);
+    expect(JSON.stringify(result)).not.toContain("Pay no 2027");
+    // NRMP registration is pushed as for any applicant interviewing in reach.
+    expect(riskOf(result, "NRMP_LATE_FEE")?.severity).toBe("critical");
+    expect(result.nextSteps.some((step) => step.milestone === "nrmp_registration")).toBe(true);
+    expect(result.blocked.find((step) => step.milestone === "rank_order_list")?.deadline?.at).toBe(
+      new Date(calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at).toISOString(),
+    );
+  });
+
+  it.each(
+    ZONES.flatMap((zone) => [
+      [zone, NOW, "about 8 weeks"],
+      // Within six weeks of the day MATCH_YEAR_LAST_DAY would name the same day: not beside it.
+      [zone, "2026-12-21T09:00:00Z", "about 5 weeks"],
+    ]),
+  )(
+    "%s on %s: one warning names the step, its last sitting day and the time left (advice)",
+    (zone, now, left) => {
+      const result = planAt(samira(zone), now);
+      const tight = result.risks.filter((risk) => risk.milestones.includes("usmle_step2ck"));
+      expect(tight.map((risk) => risk.code)).toEqual(["EXAMS_LATE_FOR_RANKING"]);
+      const risk = tight[0];
+      expect(risk?.severity).toBe("warning");
+      expect(risk?.message).toContain(
+        `Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected): that leaves ${left} where about 120 days of preparation is typical (advice)`,
+      );
+      expect(risk?.message).toContain(
+        "With an interview for the 2027 Match in hand, it stays your target, tight as it is: register with NRMP now.",
+      );
+      expect(risk?.message).not.toContain("out of reach");
+    },
+  );
+
+  it.each(ZONES)("%s the day after the last sitting day: written off as before", (zone) => {
+    const result = planAt(samira(zone), "2027-01-29T12:00:00Z");
+    const risk = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+    expect(risk?.message).toContain("about 120 days of preparation");
+  });
+
+  it.each(ZONES)("%s without an interview on Thu 3 Dec 2026: written off as before", (zone) => {
+    const result = planAt(samira(zone, false), NOW);
+    const risk = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk?.earliestFeasibleMatchYear).toBe(2028);
+    expect(risk?.message).toContain("Pass USMLE Step 2 CK: about 120 days of preparation");
+  });
+});

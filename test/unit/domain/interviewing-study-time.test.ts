@@ -103,3 +103,43 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
     expect(risk?.message).toContain("Pass USMLE Step 2 CK: about 120 days of preparation");
   });
 });
+
+/**
+ * The interview counts from the day ERAS applicants may submit (2 Sep 2026, projected): before it no
+ * program holds an application to invite from, so one on record proves nothing and the usual pace
+ * judges the Match (golden random cases with interviews recorded a year ahead). Omar: ECFMG
+ * application, OET and Pathway done, Step 1 and Step 2 CK not started (about 8 months of study at
+ * the usual pace), an interview on 15 Oct 2026.
+ */
+function omar(zone: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: zone, matchYear: 2027, graduation: "2024-06-30" }),
+    milestones: [
+      ...doneMilestones(["wdoms_listing", "ecfmg_application", "oet_medicine"], "2025-06-01"),
+      milestoneFactory("ecfmg_pathway", "done", "2026-08-01"),
+      milestoneFactory("usmle_step1", "not_started"),
+      milestoneFactory("usmle_step2ck", "not_started"),
+    ],
+    interviews: [interviewFactory({ startsAt: "2026-10-15T10:00:00-04:00" })],
+  });
+}
+
+describe("the interview counts once ERAS applicants may submit (t9o F4)", () => {
+  it.each(ZONES)("%s on Sat 15 Aug 2026, before ERAS opens: written off on the usual pace", (zone) => {
+    const result = planAt(omar(zone), "2026-08-15T12:00:00Z");
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
+  });
+
+  it.each(ZONES)("%s on Wed 30 Sep 2026, ERAS open: both exams tight, in one warning", (zone) => {
+    const result = planAt(omar(zone), "2026-09-30T12:00:00Z");
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    expect(riskOf(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
+    const risk = riskOf(result, "EXAMS_LATE_FOR_RANKING");
+    expect(risk?.milestones).toEqual(["usmle_step1", "usmle_step2ck"]);
+    expect(risk?.message).toContain(
+      "Sit your USMLE Step 1 by Wed 27 Jan 2027 at the latest (projected): that leaves about 17 weeks where about 120 days of preparation is typical (advice)",
+    );
+    // Said once, however many exams it names.
+    expect(risk?.message.split("stays your target").length).toBe(2);
+  });
+});

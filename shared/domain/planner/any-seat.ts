@@ -3,13 +3,13 @@ import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import {
   dayText,
   lastSittingDay,
-  lastSittingEnd,
   lastSittingInstant,
   lastSittingWords,
   sittingCutOffOf,
@@ -17,6 +17,7 @@ import {
 import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { stepRenderings } from "./step-renderings.ts";
 
 /**
  * An exam under way but not booked, whose result must reach NRMP by the rank order list deadline
@@ -98,11 +99,10 @@ export function lastSittingDue(context: PlanContext, risk: Risk, dates: PlanDate
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   for (const key of risk.milestones) {
     if (key === "interview" || !namedOnAnySeat(context, key)) continue;
-    const due = dates.due(key);
-    if (due === null) continue;
-    const end = lastSittingEnd(context.zone, due.at);
-    if (end <= context.now) continue;
-    return { at: end, zone: context.zone, status: due.status, source: due.source, asDay: true };
+    // The step's own due date, its last sitting day (sittingDayDue): one date, one rendering (t9o F2).
+    const due = stepRenderings(dates, stepIndex(key)).due;
+    if (due === null || due.at <= context.now) continue;
+    return due;
   }
   return undefined;
 }

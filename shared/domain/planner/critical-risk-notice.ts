@@ -4,6 +4,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -15,10 +16,12 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
+import { stepRenderings } from "./step-renderings.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -246,10 +249,11 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
   let earliest: DueDate | undefined;
   for (const key of risk.milestones) {
     if (key === "interview") continue;
-    const due = dates.due(key);
+    const due = stepRenderings(dates, stepIndex(key)).due;
     const day = plannedDay(context, key);
-    // An exam in reach only at its fastest pace, not booked: its last sitting day (tester t9l F16).
-    if (due === null || due.at < sendAt || (day === null ? !namedAtFastestPace(context, key) : day <= due.at))
+    // Not booked, in reach only at its fastest pace (t9l F16); booked, after its last sitting day (t9o F2).
+    if (due === null || due.at < sendAt) continue;
+    if (day === null ? !namedAtFastestPace(context, key) : !sittingAfterLastDay(context, key, day, due))
       continue;
     if (earliest === undefined || due.at < earliest.at) earliest = due;
   }

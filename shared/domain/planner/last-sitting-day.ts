@@ -6,13 +6,17 @@ import { DAY_MS, ET_ZONE, isoUtc, localDate, renderEt, startOfLocalDate } from "
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-// An exam's last sitting day is a calendar day, not an instant (lead's ruling on tester t9n F1):
-// the ET day of its cut-off (the rank order list deadline, 9:00 PM ET, less the reporting
-// allowance: Wed 27 Jan 2027 for the 2027 Match), the same day in every zone and named with no
-// time. It has passed from the applicant's next local day, even where that day begins before the
-// cut-off instant (Karachi at 01:00 on the 28th: plan for the earlier day when a date is uncertain).
+// An exam's last sitting day is a date in the applicant's own calendar, not an instant (lead's
+// rulings on testers t9n F1 and t9o F2): the ET date of its cut-off (the rank order list deadline,
+// 9:00 PM ET, less the reporting allowance: Wed 27 Jan 2027 for the 2027 Match), taken as that same
+// date in the applicant's zone, since a sitting is booked by its local date; named with no time.
+// It is "today" on that local date and has passed from the applicant's next local day, even where
+// that day begins before the cut-off instant (Karachi at 01:00 on the 28th) or after it (Los
+// Angeles at 7:00 PM on the 27th, after 9:00 PM ET). The step's deadline is that day too
+// (sittingDayDue): its table, badge, reminders and the write-off all turn at that local midnight.
 
 /** The last sitting day (ISO date) of a cut-off instant: its ET day. */
 export function lastSittingDay(cutOff: number): string {
@@ -38,6 +42,45 @@ export function lastSittingEnd(zone: string, cutOff: number): number {
 // feasibility asks for every plan with an exam to sit, and the zone conversions cost.
 const ends = new BoundedMemo<string, Map<number, number>>(1_000);
 
+/**
+ * A ranking sitting's deadline as its step has it (lead's ruling on tester t9o F2), from its catalog
+ * due date `ruled` (the cut-off instant): its last sitting day, a whole day (`asDay`) in the
+ * applicant's zone `zone`, due until lastSittingEnd. The step is due today on that local date and
+ * overdue from the next, its reminders count down to that end ("Due in 5 hours" at 7:00 PM, never to
+ * 9:00 PM ET), and PlanDates.rendered names the date alone ("Wed 27 Jan 2027"), in every zone.
+ * Status and source are the rule's. Made once per PlanDates and step (stepRenderings).
+ */
+export function sittingDayDue(zone: string, ruled: DueDate): DueDate {
+  return shapedDueDate({
+    at: lastSittingEnd(zone, ruled.at),
+    zone,
+    status: ruled.status,
+    source: ruled.source,
+    asDay: true,
+  });
+}
+
+/** The last sitting day (ISO date) a step's due date names: sittingDayDue's own day, else its cut-off's (lastSittingDay). */
+export function sittingDayOf(due: DueDate): string {
+  return due.asDay === true ? localDate(due.zone, due.at - 1) : lastSittingDay(due.at);
+}
+
+/**
+ * A step's text so far followed by its last sitting day (`due`: the cut-off's or sittingDayDue's),
+ * the day its deadline column shows: after a "by" as sittingDueWords has it ("take it by", "book an
+ * earlier sitting, by": "…today, Wed 27 Jan 2027, at the latest"), else the date ("after Wed 27 Jan
+ * 2027"), never with a time (t9o F2: "Thu 28 Jan 2027, 3:00 PM GMT+13" beside "by Wed 27 Jan").
+ */
+export function withSittingDay(context: PlanContext, filled: string, due: DueDate): string {
+  if (filled.endsWith("by ")) return `${filled.slice(0, -3)}${sittingDueWords(context, due)}`;
+  return `${filled}${dayText(sittingDayOf(due))}`;
+}
+
+/** The first instant of the applicant's day after sittingDayOf(due): sittingDayDue's own instant, else lastSittingEnd. */
+export function sittingDayEnd(zone: string, due: { at: number; asDay?: true }): number {
+  return due.asDay === true ? due.at : lastSittingEnd(zone, due.at);
+}
+
 /** The last instant still on the last sitting day for the applicant (lastSittingEnd less 1 ms). */
 export function lastSittingInstant(context: PlanContext, cutOff: number): number {
   return lastSittingEnd(context.zone, cutOff) - 1;
@@ -50,9 +93,20 @@ export function lastSittingInstant(context: PlanContext, cutOff: number): number
  * turns at (the applicant's midnights) as re-plans.
  */
 export function lastSittingWords(context: PlanContext, cutOff: number): string {
-  const day = lastSittingDay(cutOff);
+  return lastSittingDayWords(context, lastSittingDay(cutOff), lastSittingEnd(context.zone, cutOff));
+}
+
+/**
+ * lastSittingWords for a step's due date, the cut-off's or sittingDayDue's (the day itself): the
+ * step's texts name the day its deadline column shows.
+ */
+export function sittingDueWords(context: PlanContext, due: DueDate): string {
+  return lastSittingDayWords(context, sittingDayOf(due), sittingDayEnd(context.zone, due));
+}
+
+/** lastSittingWords for the ISO `day` ending (for the applicant) at `end`. */
+function lastSittingDayWords(context: PlanContext, day: string, end: number): string {
   const text = dayText(day);
-  const end = lastSittingEnd(context.zone, cutOff);
   const start = startOfLocalDate(context.zone, day);
   const dayBefore = startOfLocalDate(context.zone, localDate(context.zone, start - DAY_MS / 2));
   noteRiskChange(context, dayBefore);
@@ -126,11 +180,11 @@ export function bookedAfterDue(
   context: PlanContext,
   key: MilestoneKey,
   own: { passed: boolean; due: { at: number } } | null,
-  due: { at: number } | null,
+  due: { at: number; asDay?: true } | null,
 ): "sitting" | "date" | null {
   if (own === null || own.passed || due === null) return null;
   if (!RANKING_SITTINGS.has(key)) return own.due.at > due.at ? "date" : null;
-  return own.due.at >= lastSittingEnd(context.zone, due.at) ? "sitting" : null;
+  return own.due.at >= sittingDayEnd(context.zone, due) ? "sitting" : null;
 }
 const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
   CHECKED_FOR_RANKING.filter((key) => key !== "ecfmg_pathway"),
@@ -141,12 +195,12 @@ export function isRankingSitting(key: MilestoneKey): boolean {
   return RANKING_SITTINGS.has(key);
 }
 
-/** Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `dueAt`, as bookedAfterDue judges it. */
+/** Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `due`, as bookedAfterDue judges it. */
 export function sittingAfterLastDay(
   context: PlanContext,
   key: MilestoneKey,
   sittingAt: number,
-  dueAt: number,
+  due: { at: number; asDay?: true },
 ): boolean {
-  return RANKING_SITTINGS.has(key) ? sittingAt >= lastSittingEnd(context.zone, dueAt) : sittingAt > dueAt;
+  return RANKING_SITTINGS.has(key) ? sittingAt >= sittingDayEnd(context.zone, due) : sittingAt > due.at;
 }

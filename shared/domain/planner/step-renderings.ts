@@ -1,5 +1,7 @@
 import type { Deadline } from "../plan.ts";
+import { keyAt } from "./catalog-index.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { isRankingSitting, sittingDayDue } from "./last-sitting-day.ts";
 
 /**
  * A step's due date and catalog target in one PlanDates, each with its rendering, as planMilestone
@@ -9,6 +11,10 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
  * was 2 % of the planner bench's CPU profile): kept here together, by index.
  */
 export interface StepRenderings {
+  /**
+   * The step's due date: PlanDates.dueAt's, or for an exam whose result ranking needs its last
+   * sitting day (sittingDayDue: a whole day in the applicant's zone, tester t9o F2).
+   */
   due: DueDate | null;
   /** PlanDates.rendered(due), when there is a due date. */
   dueDetail: Deadline | undefined;
@@ -39,7 +45,8 @@ export function stepRenderings(dates: PlanDates, index: number): StepRenderings 
   }
   let known = lastRenderings[index];
   if (known === undefined) {
-    const due = dates.dueAt(index);
+    const ruled = dates.dueAt(index);
+    const due = ruled !== null && isRankingSitting(keyAt(index)) ? sittingDayDue(dates.zone, ruled) : ruled;
     const target = dates.targetAt(index);
     known = {
       due,

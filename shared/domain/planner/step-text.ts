@@ -7,14 +7,16 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
-import { isRankingSitting, lastSittingWords, sittingAfterLastDay } from "./last-sitting-day.ts";
+import { isRankingSitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
 import { soapStepAction } from "./season-over-risk.ts";
+import { stepRenderings } from "./step-renderings.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -67,9 +69,9 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   // A projected deadline says so wherever the words name it, as its card does (lead's note, adv44:
   // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
   const projected = due.status === "projected" ? " (projected)" : "";
-  // "take it by" an exam's last sitting day: the day with no time, today or tomorrow (t9n F1).
-  if (filled.endsWith("take it by ") && isRankingSitting(key))
-    return `${filled.slice(0, -3)}${lastSittingWords(context, due.at)}${projected}`;
+  // An exam's last sitting day: the day its deadline column shows, with no time (t9n F1, t9o F2).
+  if (isRankingSitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
+    return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
   return `${filled}${dayBy(context, due.at)}${projected}`;
@@ -154,7 +156,7 @@ function statusAction(
       const passed = day + DAY_MS <= context.now;
       // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day (t9n F1),
       // another step's day after the deadline instant.
-      const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due.at);
+      const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
       const text = passed
         ? texts.scheduledPassed
         : afterDeadline
@@ -194,10 +196,10 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
       continue;
     const needed = catalogEntry(prerequisite.key);
     const text = needed.statusActions?.scheduledAfterDeadline;
-    const due = dates.due(prerequisite.key);
+    const due = stepRenderings(dates, stepIndex(prerequisite.key)).due;
     const day = startOfLocalDate(context.zone, given.date);
     if (text === undefined || due === null || day < context.now) continue;
-    if (!sittingAfterLastDay(context, prerequisite.key, day, due.at)) continue;
+    if (!sittingAfterLastDay(context, prerequisite.key, day, due)) continue;
     said += ` ${fill(context, text, needed, given, due)}`;
   }
   return said;

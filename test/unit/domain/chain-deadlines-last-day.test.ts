@@ -42,8 +42,9 @@ const OET_RESULT_DAYS = catalogEntry("oet_medicine").reportingDays?.days ?? Numb
 const planAt = (input: PlannerInput, at: number | string): Plan => plan(input, calendar, new Date(at));
 const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
 const writtenOff = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
-const oetDeadline = (result: Plan): number =>
-  Date.parse(result.nextSteps.find((step) => step.milestone === "oet_medicine")?.dueBy ?? "");
+const oetStep = (result: Plan) => result.nextSteps.find((step) => step.milestone === "oet_medicine");
+const oetDeadline = (result: Plan): number => Date.parse(oetStep(result)?.dueBy ?? "");
+const oetDay = (result: Plan) => oetStep(result)?.deadline?.day;
 
 describe("the last day holds every deadline in the chain (t9k F9)", () => {
   const documentsDue = pathwayDocumentsDeadline(calendar) as number;
@@ -91,7 +92,13 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
         // The last day is the OET's last sitting day, a day (t9n F1, F15): any sitting on it counts,
         // and its result, by the allowance, meets the documents deadline; never a later local day.
         expect(localDate(zone, last) <= "2027-01-05").toBe(true);
-        expect(oetDeadline(result) + OET_RESULT_DAYS * DAY).toBeLessThanOrEqual(documentsDue);
+        // The OET step's deadline is that day, all day in the applicant's zone (t9o F2): a sitting
+        // on it, with the result allowance in days, meets the documents deadline's (ET) day.
+        const day = oetDay(result);
+        expect(day).toBe("2027-01-05");
+        expect(Date.parse(`${day}T00:00:00Z`) + OET_RESULT_DAYS * DAY).toBeLessThanOrEqual(
+          Date.parse(`${localDate("America/New_York", documentsDue)}T00:00:00Z`),
+        );
         expect(writtenOff(planAt(input, last))).toBeUndefined();
         expect(writtenOff(planAt(input, last + MINUTE))?.message).toContain("supporting documents");
         expect(risk.message).toContain("after that day your OET result would reach ECFMG after");
@@ -111,9 +118,11 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     });
     const result = planAt(input, "2026-12-20T09:00:00Z");
     const risk = lastDay(result);
-    // The OET step's deadline is its last sitting day, Tue 5 Jan 2027, 9:00 PM ET (catalog due,
-    // documents deadline less the result time); the last day works to Lagos's midnight after it.
-    expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-06T02:00:00.000Z");
+    // The OET step's deadline is its last sitting day, Tue 5 Jan 2027 (the ET day of its cut-off,
+    // the documents deadline less the result time), due to Lagos's midnight after it (t9o F2): the
+    // last day works to the same minute.
+    expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-05T23:00:00.000Z");
+    expect(oetDay(result)).toBe("2027-01-05");
     expect(risk?.lastWorkingAt).toBe("2027-01-05T22:59:00.000Z");
     expect(risk?.message).toContain(
       "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027",

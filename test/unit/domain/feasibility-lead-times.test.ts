@@ -5,7 +5,7 @@ import { pathwayDocumentsDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
-import { DAY_MS, etInstant, startOfLocalDate } from "#domain/time.ts";
+import { DAY_MS, etInstant, localDate, startOfLocalDate } from "#domain/time.ts";
 import {
   applicantFactory,
   DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
@@ -61,9 +61,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const tooLate = plan(input, calendar, new Date(nextDay + 3_600_000));
     expect(outOfReach(inTime)).toBeUndefined();
     expect(outOfReach(tooLate)?.earliestFeasibleMatchYear).toBe(2028);
-    // The Step 2 CK deadline the plan shows leaves exactly those reporting days before the ROL deadline.
-    const shownDue = inTime.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline?.at ?? "";
-    expect(Date.parse(shownDue)).toBe(rol - (step2ckReporting?.days ?? 0) * DAY_MS);
+    // The Step 2 CK deadline the plan shows is the day that leaves those reporting days before the
+    // ROL deadline (its ET day), due until the applicant's next local day, when the season ends (t9o F2).
+    const shown = inTime.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline;
+    expect(shown?.day).toBe(localDate("America/New_York", rol - (step2ckReporting?.days ?? 0) * DAY_MS));
+    expect(Date.parse(shown?.at ?? "")).toBe(nextDay);
   });
 
   it("names each allowance with its own citation, on its own step, and lists each full source once", () => {

@@ -82,7 +82,9 @@ describe("OET not started: its advised preparation alone never writes off the se
     );
     const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
     expect(notices[0]?.deadline).toBe(oet?.dueBy);
-    expect(oet?.dueBy).toBe("2027-01-06T02:00:00.000Z");
+    // Its last sitting day, Tue 5 Jan 2027, due to Kolkata's midnight after it (t9o F2).
+    expect(oet?.dueBy).toBe("2027-01-05T18:30:00.000Z");
+    expect(oet?.deadline?.local).toBe("Tue 5 Jan 2027");
   });
 
   it("the OET in progress is not critical: preparing is a fact that study is under way", () => {

@@ -54,7 +54,8 @@ describe.each(["scheduled", "in_progress"] as const)(
     );
 
     it("the scenario: the last sitting day is 5 Jan 2027, the documents deadline 26 Jan", () => {
-      expect(new Date(sittingDue).toISOString()).toBe("2027-01-06T02:00:00.000Z");
+      // Tue 5 Jan 2027, due to Los Angeles's midnight after it (t9o F2).
+      expect(new Date(sittingDue).toISOString()).toBe("2027-01-06T08:00:00.000Z");
       expect(new Date(DOCUMENTS_DUE).toISOString()).toBe("2027-01-27T02:00:00.000Z");
     });
 
@@ -87,7 +88,7 @@ describe.each(["scheduled", "in_progress"] as const)(
       const result = planAt(oetSat(status), "2027-01-05T10:00:00Z");
       const due = result.reminders.filter(
         (each) =>
-          each.milestone === "oet_medicine" && Date.parse(each.sendAt) <= Date.parse("2027-01-06T02:00:00Z"),
+          each.milestone === "oet_medicine" && Date.parse(each.sendAt) <= Date.parse("2027-01-06T08:00:00Z"),
       );
       const text =
         due.length === 0

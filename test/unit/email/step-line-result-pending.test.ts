@@ -81,6 +81,8 @@ describe("the email's words for an exam sat with its result pending", () => {
 
   it("not yet sat: the dates alone, as before", () => {
     const { line } = step2At("2028-01-10T12:00:00Z");
-    expect(line).toContain("(by Thu 27 Jan 2028");
+    // The last sitting day, Wed 26 Jan 2028, a day in Kolkata too (t9o F2), not the 9:00 PM ET
+    // cut-off's Thu 27 Jan 7:30 AM IST.
+    expect(line).toContain("(by Wed 26 Jan 2028, projected date)");
   });
 });

@@ -7,6 +7,7 @@ import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import type { LaterMatch } from "./later-match.ts";
 import { matchDroppedBy } from "./match-dropped-by.ts";
 import { planDates } from "./plan-dates.ts";
+import { stepRenderings } from "./step-renderings.ts";
 
 /**
  * The Match the plan targets: the applicant's entered Match while it is in reach, else the earliest
@@ -105,6 +106,8 @@ export interface MissedMatchDeadline {
  * judge the Match the plan targets): the Match just before the targeted one when that is after the
  * entered Match and the step's deadline for it has passed (a Match a deadline dropped, as the
  * Pathway's card says, t9l F12), else the entered Match's (`dates`) when passed; null when neither.
+ * The deadline is the step's own (stepRenderings): an exam's last sitting day, passed from the
+ * applicant's next local day and named as that day (t9o F2).
  */
 export function missedMatchDeadline(
   targeted: TargetedMatch,
@@ -115,9 +118,9 @@ export function missedMatchDeadline(
   const before = targeted.year - 1;
   if (before > entered.calendar.matchYear) {
     const beforeDates = planDates({ ...entered, calendar: seasonCalendar(before) });
-    const due = beforeDates.dueAt(index);
+    const due = stepRenderings(beforeDates, index).due;
     if (due !== null && due.at < entered.now) return { year: before, due, dates: beforeDates };
   }
-  const due = dates.dueAt(index);
+  const due = stepRenderings(dates, index).due;
   return due !== null && due.at < entered.now ? { year: entered.calendar.matchYear, due, dates } : null;
 }

@@ -153,4 +153,12 @@ describe("the tester's instants (t9o F2)", () => {
     expect(step?.deadline?.local).toBe("Tue 5 Jan 2027");
     expect(result.overdue.map((each) => each.milestone)).not.toContain("oet_medicine");
   });
+
+  it("Auckland, written off at its midnight: the step says its 2027 day passed, as that day, and its 2028 one", () => {
+    const result = plan(step2("Pacific/Auckland"), new Date("2027-01-27T12:00:00Z"));
+    const step = stepOf(result, "usmle_step2ck");
+    expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
+    expect(step?.missedDeadline).toMatchObject({ local: "Wed 27 Jan 2027", precision: "day" });
+    expect(step?.deadline).toMatchObject({ local: "Wed 26 Jan 2028", precision: "day" });
+  });
 });

@@ -28,7 +28,10 @@ export interface Deadline {
    * the same date alone ("Wed 27 Jan 2027"), the day of the rule that sets it, one calendar day for
    * every applicant whatever their zone (tester s11 issue 9e B5), and displays show it as a date,
    * never with a time (tester s5 C1: "aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at`
-   * stays the instant the plan counts down to. Absent: an exact deadline, shown with its time and zone.
+   * stays the instant the plan counts down to. An exam's last sitting day (USMLE Step 1 and Step 2
+   * CK, the OET: planner/last-sitting-day.ts) is such a day, the date in the applicant's own calendar
+   * (tester t9o F2): `at` is then the start of their next local day, from which the step is overdue.
+   * Absent: an exact deadline, shown with its time and zone.
    */
   precision?: "day";
   /** With precision "day": that day, ISO 8601 (YYYY-MM-DD), the rule's day (ET for a season date). */

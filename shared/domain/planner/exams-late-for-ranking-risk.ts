@@ -75,8 +75,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // The last day is counted from a season date: projected, its words say so (tester t9o F8 B).
     const mark = (due ?? rolDate).status === "projected" ? " (projected)" : "";
     const pathway = key === "ecfmg_pathway";
-    // An exam's last sitting is a day, the cut-off's ET day, until the applicant's local day after
-    // it (t9n F1): the comparisons below take its last instant; the words name the day (latestBy).
+    // An exam's last sitting is a day, the cut-off's ET date as the applicant's local date, until
+    // their next local day (t9n F1, t9o F2): the comparisons take its last instant; the words its day.
     const latestSitting = pathway ? cutOff : lastSittingInstant(context, cutOff);
     // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16), or
     // under way and in reach only on any seat by its last sitting day (t9n F15: the OET as well).

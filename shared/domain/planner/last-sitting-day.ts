@@ -18,7 +18,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 // Angeles at 7:00 PM on the 27th, after 9:00 PM ET). The step's deadline is that day too
 // (sittingDayDue): its table, badge, reminders and the write-off all turn at that local midnight.
 
-/** The last sitting day (ISO date) of a cut-off instant: its ET day. */
+/** The last sitting day (ISO date) of a cut-off instant: its ET date, the applicant's local date of that name. */
 export function lastSittingDay(cutOff: number): string {
   return localDate(ET_ZONE, cutOff);
 }

@@ -6,7 +6,7 @@ import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { DAY_MS } from "#domain/time.ts";
+import { DAY_MS, localDate } from "#domain/time.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
@@ -53,9 +53,10 @@ describe.each([
     const reporting = catalogEntry("oet_medicine").reportingDays?.days;
     const rol = seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at;
     expect(documents?.dateKey).toBe("nrmp_rol_certification_and_late_registration_deadline");
-    expect(Date.parse(step("oet_medicine")?.deadline?.at ?? "")).toBe(
-      rol + ((documents?.offsetDays ?? 0) - (reporting ?? 0)) * DAY_MS,
-    );
+    // That day is the cut-off's ET date, a day in Manila too (t9o F2).
+    const cutOff = rol + ((documents?.offsetDays ?? 0) - (reporting ?? 0)) * DAY_MS;
+    expect(step("oet_medicine")?.deadline?.day).toBe(localDate("America/New_York", cutOff));
+    expect(step("oet_medicine")?.deadline?.precision).toBe("day");
   });
 
   it("is planned in season and not past its deadline", () => {

@@ -54,6 +54,8 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
     expect(pathway?.at).toBe("2026-12-27T02:00:00.000Z");
     expect(pathway?.source).toContain("earlier of the known candidates");
     const oet = deadlineOf("oet_medicine");
-    expect(oet?.at).toBe("2027-01-06T02:00:00.000Z");
+    // Its last sitting day, Tue 5 Jan 2027 (the cut-off's ET date), due to Kolkata's midnight after it (t9o F2).
+    expect(oet?.day).toBe("2027-01-05");
+    expect(oet?.at).toBe("2027-01-05T18:30:00.000Z");
   });
 });

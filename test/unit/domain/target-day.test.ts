@@ -34,10 +34,12 @@ describe("a target is a day, a deadline an instant (tester s5 C1)", () => {
     expect(step1?.target?.day).toBe(manilaDay);
   });
 
-  it("keeps the hard deadline exact, with its time and zone", () => {
-    expect(step1?.deadline?.precision).toBeUndefined();
-    expect(step1?.deadline?.local).toMatch(/\d{1,2}:\d{2} (AM|PM) GMT\+8$/);
-    expect(step1?.deadline?.et).toMatch(/ET$/);
+  it("keeps a hard deadline exact, with its time and zone; an exam's last sitting day is a day (t9o F2)", () => {
+    const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
+    expect(application?.deadline?.precision).toBeUndefined();
+    expect(application?.deadline?.local).toMatch(/\d{1,2}:\d{2} (AM|PM) GMT\+8$/);
+    expect(application?.deadline?.et).toMatch(/ET$/);
+    expect(step1?.deadline).toMatchObject({ precision: "day", local: "Wed 26 Jan 2028", day: "2028-01-26" });
   });
 
   it("lays the target's reminders against the same day-precision date", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deadlineWords, stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan } from "#domain/plan.ts";
 import { plan as planWith } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -93,6 +94,18 @@ describe.each([
     expect(line).toContain("Wed 27 Jan 2027 *");
     expect(line).not.toMatch(/\d:00 [AP]M/);
     expect(line).not.toContain("28 Jan");
+  });
+
+  it("the email's and the timeline's words give the date alone, due, never overdue", () => {
+    const result = plan(input, new Date(evening));
+    const step = stepOf(result, "usmle_step2ck") as NextStep;
+    expect(deadlineWords(step.deadline as NonNullable<NextStep["deadline"]>)).toEqual({
+      local: "Wed 27 Jan 2027",
+    });
+    const words = stepDatesInline(step, Date.parse(evening), result.risks);
+    expect(words).toContain("Wed 27 Jan 2027, projected date");
+    expect(words).not.toContain("overdue");
+    expect(words).not.toMatch(/\d:00 [AP]M/);
   });
 
   it("its reminders count down to the end of that local date, never to 9:00 PM ET", () => {

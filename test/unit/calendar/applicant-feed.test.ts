@@ -70,8 +70,13 @@ describe("applicant calendar feed", () => {
 
   it("holds one timed event per deadline, in US Eastern, ending at the cut-off, with both zones in the description", () => {
     // An exam day the applicant booked is the day itself (all-day; tested below), not a cut-off.
+    // An exam's last sitting day is a day too, all day in the applicant's zone (tester t9o F2): below.
     const withDeadline = thePlan.nextSteps.filter(
-      (step) => step.milestone !== "interview" && step.deadline && step.deadline.status !== "applicant",
+      (step) =>
+        step.milestone !== "interview" &&
+        step.deadline &&
+        step.deadline.status !== "applicant" &&
+        step.deadline.precision !== "day",
     );
     expect(withDeadline.length).toBeGreaterThan(3);
     for (const step of withDeadline) {
@@ -84,6 +89,15 @@ describe("applicant calendar feed", () => {
       expect(event?.startDate.isDate).toBe(false);
       expect(event?.endDate.zone?.tzid).toBe("America/New_York");
       expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline?.at ?? "").toISOString());
+    }
+    const days = thePlan.nextSteps.filter((step) => step.deadline?.precision === "day");
+    expect(days.map((step) => step.milestone)).toContain("usmle_step2ck");
+    for (const step of days) {
+      const event = events.find(
+        (candidate) => candidate.uid === `a_test.${step.milestone}.deadline@matchpath`,
+      );
+      expect(event?.startDate.isDate, step.milestone).toBe(true);
+      expect(event?.startDate.toString()).toBe(step.deadline?.day);
     }
   });
 
@@ -400,7 +414,9 @@ describe("alarms across a US DST change (tester s7 B1)", () => {
         (reminder) => Date.parse(reminder.sendAt) < Date.parse("2027-11-07T06:00:00Z"),
       );
       expect(crossing.length).toBeGreaterThan(0);
-      expect(deadline?.startDate.zone?.tzid).toBe("America/New_York");
+      // An exam's last sitting day is an all-day date (tester t9o F2); the Pathway's a cut-off in ET.
+      if (key === "ecfmg_pathway") expect(deadline?.startDate.zone?.tzid).toBe("America/New_York");
+      else expect(deadline?.startDate.isDate).toBe(true);
       expect([...alarmInstants(deadline), ...alarmInstants(target)].sort()).toEqual(
         dueRungs.map((reminder) => reminder.sendAt).sort(),
       );

@@ -22,8 +22,9 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9 B4): sat
  * on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
  *
- * Step 2 CK for the 2028 Match (deadline Thu 27 Jan 2028, 7:30 AM in Kolkata; ranking closes in
- * late February), every earlier exam and the Pathway done, at each point of the season.
+ * Step 2 CK for the 2028 Match (its last sitting day Wed 26 Jan 2028, a day in Kolkata too, due to
+ * Kolkata's midnight after it: tester t9o F2; ranking closes in late February), every earlier exam
+ * and the Pathway done, at each point of the season.
  */
 const TIMES = {
   monthsAhead: "2027-09-01",
@@ -46,42 +47,42 @@ type Row = [keyof typeof TIMES, keyof typeof STATUSES, string, string];
 const ROWS: Row[] = [
   // Months ahead: the target (Step 2 CK on the application) has passed; a booked exam drives it.
   // An exam booked after its deadline must move now: "Urgent", never "Later" or "Soon" (tester s8 issue 14b B1).
-  ["monthsAhead", "notStarted", "Urgent", "Thu 27 Jan 2028"],
-  ["monthsAhead", "inProgress", "Urgent", "Thu 27 Jan 2028"],
-  ["monthsAhead", "examBeforeDeadline", "Later", "Thu 27 Jan 2028"],
-  ["monthsAhead", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
+  ["monthsAhead", "notStarted", "Urgent", "Wed 26 Jan 2028"],
+  ["monthsAhead", "inProgress", "Urgent", "Wed 26 Jan 2028"],
+  ["monthsAhead", "examBeforeDeadline", "Later", "Wed 26 Jan 2028"],
+  ["monthsAhead", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
   // Within 30 days; not started, the 2028 Match is already out of reach: dated for 2029.
-  ["within30Days", "notStarted", "Later", "Thu 25 Jan 2029"],
-  ["within30Days", "inProgress", "Urgent", "Thu 27 Jan 2028"],
-  ["within30Days", "examBeforeDeadline", "Soon", "Thu 27 Jan 2028"],
-  ["within30Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
-  ["within7Days", "notStarted", "Later", "Thu 25 Jan 2029"],
+  ["within30Days", "notStarted", "Later", "Wed 24 Jan 2029"],
+  ["within30Days", "inProgress", "Urgent", "Wed 26 Jan 2028"],
+  ["within30Days", "examBeforeDeadline", "Soon", "Wed 26 Jan 2028"],
+  ["within30Days", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
+  ["within7Days", "notStarted", "Later", "Wed 24 Jan 2029"],
   // In progress or booked too late, five days before the last sitting day: any seat found by then
   // keeps the 2028 Match (the week for a seat is advice, tester t9m F12), so it must move now.
-  ["within7Days", "inProgress", "Urgent", "Thu 27 Jan 2028"],
+  ["within7Days", "inProgress", "Urgent", "Wed 26 Jan 2028"],
   // Sat on 20 Jan, its last sitting day met: due by the day its result must reach NRMP, the rank
   // order list deadline (tester t9h issue 9 B4), never by the sitting deadline.
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
-  ["within7Days", "examAfterDeadline", "Urgent", "Thu 27 Jan 2028"],
+  ["within7Days", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
   // The deadline for the 2028 Match has passed: too late for it, dated for the 2029 Match; an exam
   // sat before it is due by the rank order list deadline (B4), still ahead.
-  ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
-  ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
+  ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
+  ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   // Booked soon, it is soon for the Match it is dated for, and says which (adv53's note, the lead's
   // ruling: a step dated for the targeted Match reads that Match's words), never a bare "Soon".
-  ["passedBeforeRanking", "examAfterDeadline", "Soon for the 2029 Match", "Thu 25 Jan 2029"],
+  ["passedBeforeRanking", "examAfterDeadline", "Soon for the 2029 Match", "Wed 24 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
   // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed. A
   // sitting before the deadline whose result was never reported counts for the next Match too once
   // the 2028 Match is over for the applicant (no list, no SOAP): tester t9j F5.
-  ["passedAfterRanking", "notStarted", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
-  ["passedAfterRanking", "inProgress", "Too late for the 2028 Match", "Thu 25 Jan 2029"],
+  ["passedAfterRanking", "notStarted", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
+  ["passedAfterRanking", "inProgress", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedAfterRanking", "examBeforeDeadline", "Result pending", "Thu 22 Feb 2029"],
   ["passedAfterRanking", "examAfterDeadline", "Result pending", "Thu 22 Feb 2029"],
 ];
 
-const DEADLINE_2028 = Date.parse("2028-01-27T02:00:00Z");
+const DEADLINE_2028 = Date.parse("2028-01-26T18:30:00Z");
 
 function stepOnTimeline(when: keyof typeof TIMES, status: keyof typeof STATUSES) {
   const now = new Date(`${TIMES[when]}T12:00:00Z`);
@@ -139,14 +140,14 @@ describe("the timeline's badge for Step 2 CK at every status and point of the se
   it("says which deadline passed and which Match the date shown is for", () => {
     const { item } = stepOnTimeline("passedBeforeRanking", "notStarted");
     expect(item).toContain(
-      'Deadline for the 2028 Match <strong>Thu 27 Jan 2028, 7:30 AM GMT+5:30</strong> (your time) has passed: the 2028 Match is out of reach (see <a href="#risks">Risks to watch</a>), so the date below is for the 2029 Match.',
+      'Deadline for the 2028 Match <strong>Wed 26 Jan 2028</strong> has passed: the 2028 Match is out of reach (see <a href="#risks">Risks to watch</a>), so the date below is for the 2029 Match.',
     );
   });
 
   it("says the same in the emails' step dates", () => {
     const { step, now } = stepOnTimeline("passedBeforeRanking", "inProgress");
     expect(step && stepDatesInline(step, now.getTime())).toContain(
-      "; deadline for the 2028 Match Thu 27 Jan 2028, 7:30 AM GMT+5:30 passed; for the 2029 Match due Thu 25 Jan 2029",
+      "; deadline for the 2028 Match Wed 26 Jan 2028 passed; for the 2029 Match due Wed 24 Jan 2029",
     );
   });
 });

@@ -2,13 +2,15 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dueDayWord } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
 import { lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
+import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -60,6 +62,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
   const lastBy = seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "");
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
+  // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
+  const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
@@ -76,6 +80,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.pathway !== pathway ||
     known.bound !== bound ||
     known.dueBy !== dueBy ||
+    known.erasLate !== erasLate ||
     !sameTakes(known.takes, takes)
   ) {
     const facts: LastDayFacts = {
@@ -93,6 +98,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
       documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
+      erasLate,
     };
     known = composeLastDayRisk(facts);
     slots[slot] = known;
@@ -139,6 +145,8 @@ interface LastDayFacts {
   dueBy: string;
   /** dayBy of the projected deadline for the Pathway's documents ("" when none). */
   documentsDay: string;
+  /** The ERAS application is open long past the review date: ERAS_LATE_SUBMISSION says weigh the next Match. */
+  erasLate: boolean;
 }
 
 /** MATCH_YEAR_LAST_DAY's words for these facts. */
@@ -157,6 +165,7 @@ interface LastDayWords extends LastDayFacts {
  */
 const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
+const ERAS_INDEX = stepIndex("eras_application");
 
 /** The last sitting day's cut-off of an exam the chain counts on any seat by it (t9m F12), if one is. */
 function seatDay(takes: readonly Remaining[]): number | undefined {
@@ -243,14 +252,22 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   const after = AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
-  // the day after which the chain no longer holds.
+  // the day after which the chain no longer holds. With the ERAS application long late, the chain
+  // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next (t9m F3).
+  const reach = facts.erasLate
+    ? `ECFMG can still confirm your exams and Pathway to NRMP in time for the ${year} Match`
+    : `The ${year} Match is still within reach`;
   const opener =
     acts.length === 0
-      ? `The ${year} Match is still within reach, with nothing left for you to start: keep every date you have booked and send each result to ECFMG as it arrives; ${after.replace("after that day", `after ${dayOf(by)}`)}`
-      : `The ${year} Match is still within reach if you act ${by}: ${listed(acts)}; ${after}`;
+      ? `${reach}, with nothing left for you to start: keep every date you have booked and send each result to ECFMG as it arrives; ${after.replace("after that day", `after ${dayOf(by)}`)}`
+      : `${reach} if you act ${by}: ${listed(acts)}; ${after}`;
+  // The next Match as nextMatch (ERAS_LATE_SUBMISSION's words) counts it: the plan's year plus one.
+  const eras = facts.erasLate
+    ? ` But without an ERAS application this late, weigh the ${year + 1} Match before you pay ERAS fees (see the ERAS warning).`
+    : "";
   return {
     ...facts,
-    message: `${opener}, and your plan moves to a later Match. It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}, and your plan moves to a later Match.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,

@@ -8,7 +8,8 @@ import { dueDayWord } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
-import { lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
+import { AFTER_THAT_DAY, dayOf, listed } from "./last-day-words.ts";
+import { cutOffProjected, lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -52,7 +53,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   noteRiskChange(context, actBy - DAY_MS);
   // A last day that is an exam's last sitting day is a day with no time, the same in every zone
   // (t9n F1): its words are lastSittingWords', never an hour.
-  const seatBy = actBy === last.at ? seatDay(takes) : undefined;
+  const seat = seatTake(takes);
+  const seatBy = actBy === last.at ? seat?.seatBy : undefined;
   const sitting = seatBy === undefined ? "" : lastSittingWords(context, seatBy).replace(" at the latest", "");
   const today = seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today");
   // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
@@ -60,7 +62,11 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
   noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
-  const lastBy = seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "");
+  // A day counted from a projected season date (a last sitting day, the Pathway's deadline) is
+  // marked right after it, each time it is named (fix3's "Not done": the mark came only at the end).
+  const seatMark = seat !== undefined && cutOffProjected(calendar, seat.key);
+  const lastMark = seatMark || last.at === due ? " (projected)" : "";
+  const lastBy = `${seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
@@ -93,7 +99,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       actBy,
       pathway,
       bound,
-      by: seatBy === undefined ? byDay(context, actBy) : lastBy,
+      by: seatBy === undefined ? `${byDay(context, actBy)}${actBy === due ? " (projected)" : ""}` : lastBy,
       lastBy,
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
@@ -167,9 +173,9 @@ const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
 const ERAS_INDEX = stepIndex("eras_application");
 
-/** The last sitting day's cut-off of an exam the chain counts on any seat by it (t9m F12), if one is. */
-function seatDay(takes: readonly Remaining[]): number | undefined {
-  for (const take of takes) if (take.seatBy !== undefined) return take.seatBy;
+/** The exam the chain counts on any seat by its last sitting day (t9m F12), if one is. */
+function seatTake(takes: readonly Remaining[]): (Remaining & { seatBy: number }) | undefined {
+  for (const take of takes) if (take.seatBy !== undefined) return take as Remaining & { seatBy: number };
   return undefined;
 }
 
@@ -272,25 +278,4 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,
   };
-}
-
-/** What misses its deadline a minute after the last day, by LastWorking.bound. */
-const AFTER_THAT_DAY = {
-  pathway: "after that day your Pathway application would miss its projected deadline",
-  documents:
-    "after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents} (projected), and ECFMG would reject the application",
-  exams:
-    "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline",
-} as const;
-
-/** "Wed 27 Jan 2027" from "by Wed 27 Jan 2027", "Sat 26 Dec 2026, 6:00 PM PST (…)" from "today, by Sat 26 Dec 2026, 6:00 PM PST (…)". */
-function dayOf(by: string): string {
-  return by.replace(/^((today|tomorrow), )?by /, "");
-}
-
-/** "a, b and c". */
-function listed(parts: readonly string[]): string {
-  return parts.length < 2
-    ? (parts[0] ?? "")
-    : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

@@ -26,7 +26,9 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
   it("Los Angeles at 3:00 PM on Sat 26 Dec: today, by 6:00 PM PST", () => {
     const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date("2026-12-26T23:00:00Z"));
     const today = "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)";
-    expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(`still within reach if you act ${today}:`);
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(
+      `still within reach if you act ${today} (projected):`,
+    );
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).not.toContain("by Sat 26 Dec 2026 ");
     // The Pathway deadline is projected, and says so (tester t9o F8 B).
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today} (projected),`);
@@ -61,12 +63,12 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
               : nextDay(zone, now) === localDate(zone, due)
                 ? "tomorrow, "
                 : "";
-          expect(lastDay, at).toContain(`if you act ${word}${hour}:`);
+          expect(lastDay, at).toContain(`if you act ${word}${hour} (projected):`);
           if (late !== "") expect(late, at).toContain(`${word}${hour}`);
           if (word !== "today, ")
             expect(`${lastDay}\n${late}`, at).not.toMatch(/\btoday, by|application today/);
         } else {
-          expect(lastDay, at).toContain("if you act by Sat 26 Dec 2026:");
+          expect(lastDay, at).toContain("if you act by Sat 26 Dec 2026 (projected):");
           expect(`${lastDay}\n${late}`, at).not.toContain("today");
         }
       }
@@ -108,7 +110,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
       const said = risk(result, "MATCH_YEAR_LAST_DAY");
       expect(said).toMatch(
         // The OET's own last sitting day, any sitting by it (t9n F15), not its booking week before.
-        /^The 2027 Match is still within reach if you act by (Tue 5 Jan 2027): book the earliest OET Medicine sitting you can and sit it by \1;/,
+        /^The 2027 Match is still within reach if you act by (Tue 5 Jan 2027) \(projected\): book the earliest OET Medicine sitting you can and sit it by \1 \(projected\);/,
       );
       expect(said).not.toContain("submit your ECFMG Pathway application");
       expect(said).not.toContain("has passed");
@@ -138,7 +140,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
     );
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
-      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET): book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 and submit your ECFMG Pathway application today (its deadline is projected);",
+      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (projected) and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
 });

@@ -40,7 +40,9 @@ describe("the last day that still works for the 2027 Match is named before the w
     // The Pathway's projected deadline (26 Dec) comes before the OET's last booking day (29 Dec: its last
     // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone, t9k F9):
     // the day to act is the earlier one (tester t9j F4), for both.
-    expect(risk?.message).toMatch(/^The 2027 Match is still within reach if you act by Sat 26 Dec 2026:/);
+    expect(risk?.message).toMatch(
+      /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
+    );
     expect(risk?.message).toContain("book your OET Medicine sitting by Sat 26 Dec 2026");
     expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
@@ -62,7 +64,9 @@ describe("the last day that still works for the 2027 Match is named before the w
     expect(writtenOff(result)).toBe(true);
     // Before it, the day named is the Pathway's projected deadline, and the sentence says so.
     const before = lastDay(planAt(karachi, "2026-12-20T05:00:00Z"));
-    expect(before?.message).toMatch(/^The 2027 Match is still within reach if you act by Sat 26 Dec 2026:/);
+    expect(before?.message).toMatch(
+      /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
+    );
     expect(before?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(before?.message).toContain(
       "after that day your Pathway application would miss its projected deadline",
@@ -94,9 +98,10 @@ describe("the last day that still works for the 2027 Match is named before the w
           expect(writtenOff(result), label).toBe(false);
           // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8) with the hour in both zones (t9l F7); with
           // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails; an
-          // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1).
+          // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1);
+          // a day counted from a projected season date marked "(projected)" (fix3's "Not done").
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}:|\w{3} \d{1,2} \w{3} \d{4},|(?:today|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\):|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\),)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?,|(?:today|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();

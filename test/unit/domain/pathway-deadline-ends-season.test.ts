@@ -72,7 +72,7 @@ describe("a Pathway application that misses its projected deadline ends the seas
       // "tomorrow": 10:00 AM Sat in Karachi, the deadline 7:00 AM Sun there (t9m F8: never "today").
       expect(last.message).toContain(
         DUE - now <= 86_400_000
-          ? "(Sat 26 Dec 2026, 9:00 PM ET): submit your ECFMG Pathway application tomorrow (its deadline is projected)"
+          ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tomorrow (its deadline is projected)"
           : "submit your ECFMG Pathway application by Sat 26 Dec 2026",
       );
     }

@@ -51,6 +51,26 @@ function bareIn(texts: readonly string[]): string[] {
   return found;
 }
 
+/**
+ * Each projected day `text` names without "(projected)" right after it (its hour and ET rendering
+ * may come between), unless the words around it say so: MATCH_YEAR_LAST_DAY's any-seat and OET
+ * sentences (/work/findings/s21/fix3.md, "Not done") named the day bare and carried one mark at the
+ * sentence's end, which the sentence-level scan (bareIn) lets through.
+ */
+function unmarkedIn(text: string): string[] {
+  const found: string[] = [];
+  for (const day of projectedDays)
+    for (let at = text.indexOf(day); at >= 0; at = text.indexOf(day, at + day.length)) {
+      const after = text.slice(at + day.length);
+      const marked =
+        /^(,[^()]*(\([^()]*\))?\)?)? \((projected|its deadline is projected)/.test(after) ||
+        text.slice(0, at).endsWith("projected deadline, ") ||
+        text.slice(0, at).endsWith(`around `);
+      if (!marked) found.push(`${day}: …${text.slice(Math.max(0, at - 60), at + day.length + 30)}…`);
+    }
+  return found;
+}
+
 const registered = (...open: MilestoneEntry[]): MilestoneEntry[] => [
   ...doneMilestones(
     REGISTERED_KEYS.filter((key) => !open.some((entry) => entry.key === key)),
@@ -68,6 +88,8 @@ const records: Record<string, MilestoneEntry[]> = {
   listBeforeOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-02")),
   listMayPredateOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-20")),
   step2LateSitting: registered(milestoneFactory("usmle_step2ck", "scheduled", "2028-02-05")),
+  // Not booked: MATCH_YEAR_LAST_DAY's "find any … seat and sit it by <last sitting day>" (t9m F12).
+  step2Unbooked: registered(milestoneFactory("usmle_step2ck", "in_progress")),
   oetUndated: pathwayOpen(
     milestoneFactory("ecfmg_pathway", "not_started"),
     milestoneFactory("oet_medicine", "in_progress"),
@@ -94,6 +116,10 @@ describe("a projected season's risks mark the projected days they name (t9o F8 B
           for (const risk of risks) seen.add(risk.code);
           const messages = risks.map((risk) => `${risk.code}: ${risk.message}`);
           for (const text of bareIn(messages)) bare.push(`${name} ${visa} ${text}`);
+          // MATCH_YEAR_LAST_DAY marks each projected day, not only its sentence (fix3's "Not done").
+          for (const risk of risks)
+            if (risk.code === "MATCH_YEAR_LAST_DAY")
+              for (const text of unmarkedIn(risk.message)) bare.push(`${name} ${visa} ${risk.code} ${text}`);
         }
     expect([...new Set(bare)]).toEqual([]);
     // The scan reaches the tester's texts: each rule they came from is raised.
@@ -102,6 +128,7 @@ describe("a projected season's risks mark the projected days they name (t9o F8 B
       "RANKING_MAY_OPEN_LATER",
       "EXAMS_LATE_FOR_RANKING",
       "TARGET_PASSED",
+      "MATCH_YEAR_LAST_DAY",
     ])
       expect(seen).toContain(code);
   });
@@ -111,5 +138,7 @@ describe("a projected season's risks mark the projected days they name (t9o F8 B
     expect(bareIn([`Move it earlier and take it by ${sitting} at the latest. Next.`])).toHaveLength(1);
     expect(bareIn([`Take it by ${sitting} at the latest (projected). Next.`])).toEqual([]);
     expect(bareIn([`Your result is expected around ${sitting}. Next.`])).toEqual([]);
+    expect(unmarkedIn(`Act by ${sitting}: sit it by ${sitting} (projected).`)).toHaveLength(1);
+    expect(unmarkedIn(`Act by ${sitting} (projected): sit it by ${sitting} (projected).`)).toEqual([]);
   });
 });

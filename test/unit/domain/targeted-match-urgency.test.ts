@@ -57,7 +57,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     // Its 2028 ERAS application is long late (ERAS_LATE_SUBMISSION: weigh 2029), so the last day
     // says only that the exams can still reach NRMP in time (t9m F3).
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toMatch(
-      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sat 25 Dec 2027: .*submit your ECFMG Pathway application/,
+      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sat 25 Dec 2027 \(projected\): .*submit your ECFMG Pathway application/,
     );
     const late = risk(result, "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");

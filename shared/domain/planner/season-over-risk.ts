@@ -1,7 +1,8 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { renderEt, renderInZone } from "../time.ts";
+import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
@@ -43,8 +44,38 @@ export function seasonIsOver(context: PlanContext): boolean {
  */
 export function soapStillOpen(context: PlanContext): boolean {
   return (
-    statusOf(context, "nrmp_registration") === "done" && context.now < textsOf(context.calendar).soapEnd.at
+    statusOf(context, "nrmp_registration") === "done" &&
+    context.now < textsOf(context.calendar).soapEnd.at &&
+    resultsAfterDeadline(context) === ""
   );
+}
+
+/** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */
+const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
+  entry.neededForRanking !== undefined ? [index] : [],
+);
+
+/**
+ * "your USMLE Step 2 CK result is dated Tue 2 Mar 2027" for each exam or Pathway NRMP needs marked
+ * done on a day after the rank order list deadline's day in the applicant's zone (the day a rank
+ * order list's date is judged by), or "". Fact sheet, row "Exam status NRMP needs before ranking"
+ * (official, NRMP_ECFMG_BY_ROL_URL): ECFMG must confirm them by that deadline, otherwise NRMP
+ * withdraws the applicant from the Match and from SOAP; a result dated after it was not confirmed
+ * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
+ */
+function resultsAfterDeadline(context: PlanContext): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const lastDay = localDate(context.zone, rol);
+  const late: string[] = [];
+  for (const index of NEEDED_AT) {
+    const date = context.entries.at(index)?.date;
+    if (statusAt(context, index) !== "done" || date === undefined || date <= lastDay) continue;
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    late.push(
+      `your ${entry.advisorName}${entry.key === "ecfmg_pathway" ? "" : " result"} is dated ${renderDate(date)}`,
+    );
+  }
+  return late.join(" and ");
 }
 
 /**
@@ -121,6 +152,19 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
 }
 
 /**
+ * Why SOAP is closed to a registered applicant before it ends, when an exam's result came after the
+ * rank order list deadline (resultsAfterDeadline): ", and SOAP is not open to you either: …", or "".
+ */
+function soapClosedByResults(context: PlanContext, sources: string[]): string {
+  if (statusOf(context, "nrmp_registration") !== "done") return "";
+  if (context.now >= textsOf(context.calendar).soapEnd.at) return "";
+  const late = resultsAfterDeadline(context);
+  if (late === "") return "";
+  sources.push(NRMP_ECFMG_BY_ROL_URL);
+  return `, and SOAP is not open to you either: ${late}, after the rank order list deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline`;
+}
+
+/**
  * After the Match, what a sitting whose result was never reported counts for (tester t9j F5: the
  * out-of-reach path already says it, laterMatchSittingNote): " Your USMLE Step 2 CK sitting of Wed
  * 20 Jan 2027 counts for the 2028 Match: tell us the result.", or "".
@@ -154,7 +198,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
   return {
     code: "SEASON_OVER",
     severity: "critical",
-    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : "that Match has passed for you. Plan"} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
+    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
     milestones: ["rank_order_list"],
     sources,
   };

@@ -102,11 +102,18 @@ export function scheduledDatePassedRisk(
   }
   if (message === undefined) {
     const said = passed.map(({ entry, date }) => passedWords(context, entry, date)).join("; ");
-    const since = reviewing
-      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading yours without it.`
-      : "";
     const pathway = passed.some(({ entry }) => entry.key === PATHWAY_KEY);
     const exams = !pathway || passed.length > 1;
+    // What programs read without: a result, or ECFMG's answer on a Pathway (advE: "yours without
+    // it" read as a result after Pathway words).
+    const without = !pathway
+      ? "yours without it"
+      : exams
+        ? "your application without these results and ECFMG's answer on your Pathway"
+        : "your application without ECFMG's answer on your Pathway";
+    const since = reviewing
+      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading ${without}.`
+      : "";
     message = `${said}.${since}${exams ? " Tell us the result, or your new date, so the plan and the reminders stay right." : ""}${pathway ? ` ${PATHWAY_ANSWER}` : ""}`;
     if (one !== undefined) byDate?.keep(one.date, message);
     else texts.several.keep(textKey, message);

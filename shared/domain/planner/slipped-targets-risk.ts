@@ -75,7 +75,7 @@ export function slippedTargetsRisk(
           );
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
     const subject = subjectOf(slip.key);
-    const gap = `${slip.after.gapDays} days after ${subjectOf(slip.after.key)}`;
+    const gap = `${slip.after.gapDays} days after ${gapFrom(slip.after.key)}`;
     const planned = dates.renderedDay(slip.planned).local;
     // A deadline on a projected season date says so, its projection rule cited (tester t9n, Done 2 remark).
     const projected = due?.status === "projected";
@@ -83,7 +83,7 @@ export function slippedTargetsRisk(
     const deadline = due === null ? "" : `${dayBy(context, due.at)}${projected ? " (projected)" : ""}`;
     if (pastDue)
       said.push(
-        `${subject}: the usual ${gap} no longer fit before its deadline, ${deadline} (its target was ${planned}); finish it by then at the latest.${result}`,
+        `${subject}: the usual ${gap} no longer fit before its deadline, ${deadline} (its target was ${planned}); finish ${PLURAL.has(slip.key) ? "them" : "it"} by then at the latest.${result}`,
       );
     else if (slip.moving)
       said.push(
@@ -115,6 +115,21 @@ export function slippedTargetsRisk(
     sources,
   };
 }
+
+/**
+ * What a target gap counts from, as a sentence's end: the step's subject, or for a step the
+ * applicant submits ("Submit the Application for ECFMG Certification") "you submit your …": the
+ * catalog's target rule counts from that step, and its 90 days leave room for ECFMG's approval, so
+ * not from ECFMG accepting it (advD's "Wording").
+ */
+function gapFrom(key: MilestoneKey): string {
+  return catalogEntry(key).title.startsWith("Submit the ")
+    ? `you submit your ${subjectOf(key)}`
+    : subjectOf(key);
+}
+
+/** Steps whose subject is plural ("Letters of recommendation uploaded"): "finish them" (advD's "Wording"). */
+const PLURAL: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["lors"]);
 
 /** Whether a deadline risk (DEADLINE_CODES) in `spoken` names `key`. */
 function spokenFor(spoken: readonly Risk[], key: string): boolean {

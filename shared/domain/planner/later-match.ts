@@ -2,7 +2,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { buildContext, type PlanContext, type PlannerInput } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { confirmedByTheMatch } from "./in-the-match.ts";
-import { feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
+import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
 
 /**
  * The context a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE) plans that Match's season
@@ -19,12 +19,12 @@ export function enteredLaterMatch(
   now: Date,
 ): PlanContext {
   const applicant = { ...input.applicant, matchYear: later.matchYear };
-  // As the plan's own context is made (planner.ts): in the Match, or presumed in it by an interview.
-  // One eligibility gate for the whole plan: the entered context's (an interview of its season
-  // proves the note for the later Match too; one of the later season only does not open the gate).
-  const entered = presumedInTheMatch(
-    confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility)),
-  );
+  // As the plan's own context is made (planner.ts): in the Match, or presumed in it by an interview,
+  // keeping what the entered Match's interview presumed (session 22 task A1, t9o F4). One
+  // eligibility gate for the whole plan: the entered context's (an interview of its season proves the
+  // note for the later Match too; one of the later season only does not open the gate).
+  const base = confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility));
+  const entered = presumedInTheMatch(carriedPresumed(base, context));
   return {
     ...entered,
     riskChangesAt: context.riskChangesAt,

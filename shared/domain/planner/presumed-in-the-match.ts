@@ -2,12 +2,14 @@ import { type CatalogEntry, CHECKED_FOR_RANKING, MILESTONE_CATALOG } from "../ca
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
+import { IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { ERAS_TIMELINE_URL } from "./next-match.ts";
+import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The ERAS application, by catalog index. */
@@ -39,54 +41,70 @@ const PRESUMABLE_AT: readonly number[] = [
 /**
  * The context feasibility and the plan read (lead's ruling, session 21 task B): an interview
  * recorded for the entered Match's season (interviewingForMatch: from the day programs may review
- * ERAS applications until the rank order list deadline) is evidence the applicant is in that Match, as
- * Match Week done is (confirmedByTheMatch, t9l F18). Certification steps the applicant never
- * reported (absent from the input, not implied by a later step, applicable), whose prerequisites
- * were not reported unfinished either, then read as done, and `presumedDone` names them for
- * CERTIFICATION_STATUS_UNREPORTED, which asks for their statuses: missing milestones otherwise count
- * as not started, and an intake that sent interviews but no exam statuses was told the 2027 Match
- * was out of reach and its interviews lost their reminders (t9m F13, CI on form-interviews.test.ts).
- * Statuses reported explicitly are judged as before: when the Match is out of reach on them anyway,
- * nothing is presumed (the plan moves as it did, its interviews with no reminders). An ineligible
- * school presumes nothing: such an applicant cannot be in the Match. Without such an interview, or
- * with nothing to presume, the context as given (the common case: no interview, one length check).
- * Read its feasibility with feasibilityOf, which reuses the one found here.
+ * ERAS applications until the rank order list deadline, once ERAS applicants may submit) is evidence the applicant is in that Match, as
+ * Match Week done is (confirmedByTheMatch, t9l F18). Certification and ERAS steps the applicant never
+ * reported (absent from the input, not implied by a later step, applicable) then read as done, and
+ * `presumedDone` names them for CERTIFICATION_STATUS_UNREPORTED, which asks for their statuses:
+ * missing milestones otherwise count as not started, and an intake that sent interviews but no exam
+ * statuses was told the 2027 Match was out of reach (t9m F13). Session 22 task A1 (lead's ruling on
+ * t9o F4, F13): whatever else was reported (a Step 2 CK "not started", an OET in progress) and
+ * whether or not the Match stays in reach on it: the reported statuses are judged as reported, and a
+ * plan that still moves to a later Match carries the presumed steps (enteredLaterMatch,
+ * withLaterPresumed), never asking an interviewing applicant to open a MyIntealth account. An
+ * ineligible school presumes nothing: such an applicant cannot be in the Match. Without such an
+ * interview, or with nothing to presume, the context as given (the common case: no interview, one
+ * length check). No feasibility is run here: the plan runs it once on what this returns.
  */
 export function presumedInTheMatch(context: PlanContext): PlanContext {
-  const presumed = presumedContext(context);
-  if (presumed === null) return context;
-  const feasibility = assessFeasibility(presumed);
-  if (feasibility.infeasible) return context;
-  lastPresumed = presumed;
-  lastFeasibility = feasibility;
-  return presumed;
+  return presumedContext(context) ?? context;
 }
 
 /**
- * assessFeasibility(context), reusing the one presumedInTheMatch found for the context it returned
- * (a context is made per plan, so the kept answer never outlives its plan's inputs; no object per plan).
+ * assessFeasibility(context): kept as the plan's one entry to it (presumedInTheMatch no longer judges
+ * feasibility, so there is no answer of its own to reuse).
  */
 export function feasibilityOf(context: PlanContext): Feasibility {
-  return context === lastPresumed && lastFeasibility !== undefined
-    ? lastFeasibility
-    : assessFeasibility(context);
+  return assessFeasibility(context);
 }
-
-let lastPresumed: PlanContext | undefined;
-let lastFeasibility: Feasibility | undefined;
 
 /**
  * `context` with the steps `later` presumed done (presumedInTheMatch on the later Match's entered
- * applicant) done too: a plan moved to a later Match whose interview presumes the exams lays those
- * steps (planned on the entered context, planner.ts) as that Match's entered applicant does, so the
- * cards agree with CERTIFICATION_STATUS_UNREPORTED. `context` itself when nothing is presumed.
+ * applicant, with the ones it carried from the entered Match) done too: a moved plan lays its
+ * non-season steps (planned on the entered context, planner.ts) as that Match's entered applicant
+ * does, so the cards agree with CERTIFICATION_STATUS_UNREPORTED. `presumedDone` is both lists, in
+ * catalog order. `context` itself when the later Match presumes nothing.
  */
 export function withLaterPresumed(context: PlanContext, later: PlanContext | null): PlanContext {
   const presumed = later?.presumedDone;
   if (presumed === undefined || presumed.length === 0) return context;
   const statuses = context.statuses.slice();
   for (const index of presumed) statuses[index] = "done";
-  return { ...context, statuses, presumedDone: presumed };
+  const own = context.presumedDone ?? [];
+  const presumedDone = [...new Set([...own, ...presumed])].sort((a, b) => a - b);
+  return { ...context, statuses, presumedDone };
+}
+
+/**
+ * The later Match's entered context (`later`, before its own presumption) with the certification
+ * steps `entered` presumed done (its `presumedDone`, season-bound steps left out: the later season's
+ * ERAS steps are that season's to do) read as done too, and named in its `presumedDone`: a plan moved
+ * from the Match its interview is for keeps what the interview presumed (session 22 task A1, t9o F4:
+ * the 2028 plan asked an interviewing applicant to create a MyIntealth account). `later` itself when
+ * nothing carries.
+ */
+export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanContext {
+  const presumed = entered.presumedDone;
+  if (presumed === undefined) return later;
+  let statuses: MilestoneStatus[] | undefined;
+  const carried: number[] = [];
+  for (const index of presumed) {
+    if ((MILESTONE_CATALOG[index] as CatalogEntry).seasonBound === true || !unreported(later, index))
+      continue;
+    statuses ??= later.statuses.slice();
+    statuses[index] = "done";
+    carried.push(index);
+  }
+  return statuses === undefined ? later : { ...later, statuses, presumedDone: carried };
 }
 
 function presumedContext(context: PlanContext): PlanContext | null {
@@ -96,24 +114,21 @@ function presumedContext(context: PlanContext): PlanContext | null {
   let presumedDone: number[] | undefined;
   const presume = (index: number): void => {
     statuses ??= context.statuses.slice();
-    presumedDone ??= [];
+    // A context carrying a presumption from the Match it moved from (carriedPresumed) adds to it.
+    presumedDone ??= context.presumedDone?.slice() ?? [];
     statuses[index] = "done";
     presumedDone.push(index);
   };
-  for (const index of PRESUMABLE_AT) {
-    if (!unreported(context, index) || prerequisiteReportedOpen(context, index)) continue;
-    presume(index);
-  }
-  // Programs invite applicants through ERAS (task B2): what goes into the application is presumed
-  // only with the application itself, never beside one reported unfinished (or whose token is).
-  if (unreported(context, ERAS_APPLICATION_AT) && !prerequisiteReportedOpen(context, ERAS_APPLICATION_AT)) {
-    for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
-  }
+  // Every step never reported, whatever else was (session 22 task A1, lead's ruling on t9o F4, F13):
+  // an OET in progress no longer keeps the Pathway from being presumed (and then called "not
+  // submitted"), nor an ERAS step reported unfinished the documents never reported.
+  for (const index of PRESUMABLE_AT) if (unreported(context, index)) presume(index);
+  // Programs invite applicants through ERAS (task B2): the application and what goes into it.
+  for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   // The one rule for an interview as evidence (interviewingForMatch): in the season, once ERAS opens.
   if (statuses === undefined || presumedDone === undefined || !interviewingForMatch(context)) return null;
   presumedDone.sort((a, b) => a - b);
-  // Its own instants: a presumption given up (still out of reach) must leave the plan's as before.
-  return { ...context, statuses, presumedDone, riskChangesAt: context.riskChangesAt.slice() };
+  return { ...context, statuses, presumedDone };
 }
 
 /**
@@ -133,16 +148,6 @@ function unreported(context: PlanContext, index: number): boolean {
   );
 }
 
-/** A prerequisite of the step reported unfinished (an OET "not started" before the Pathway): it says the step is not done. */
-function prerequisiteReportedOpen(context: PlanContext, index: number): boolean {
-  const implied = IMPLIED_AT[index]?.done ?? [];
-  for (const prerequisite of implied) {
-    if (context.entries.at(prerequisite) !== undefined && !isFinished(statusAt(context, prerequisite)))
-      return true;
-  }
-  return false;
-}
-
 /**
  * CERTIFICATION_STATUS_UNREPORTED (warning): the steps presumedInTheMatch read as done, named in
  * catalog order, and a request for their statuses. With a certification step among them, the rank
@@ -150,10 +155,13 @@ function prerequisiteReportedOpen(context: PlanContext, index: number): boolean 
  * NRMP_ECFMG_REQUIREMENTS_URL); with ERAS steps, that programs invite applicants through ERAS
  * (AAMC's ERAS timeline: programs review the applications submitted there), so the interview
  * suggests the application went in (task B2: one warning for both, not a second one). The steps get
- * no reminders while presumed (they read as done): the warning is the one place that asks.
+ * no reminders while presumed (they read as done): the warning is the one place that asks, so it
+ * names each one whose own deadline on `dates` is still ahead, as a question (session 22 task A1,
+ * t9o F13: presumedDeadlineQuestions). It names the Match the interview is for: on a moved plan's
+ * context that carries the entered Match's presumption (carriedPresumed), the Match moved from.
  * Zero or one Risk. Pure.
  */
-export function certificationUnreportedRisks(context: PlanContext): Risk[] {
+export function certificationUnreportedRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const presumed = context.presumedDone;
   if (presumed === undefined || presumed.length === 0) return [];
   const entries = presumed.map((index) => MILESTONE_CATALOG[index] as CatalogEntry);
@@ -162,8 +170,11 @@ export function certificationUnreportedRisks(context: PlanContext): Risk[] {
     names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   const certification = certificationPresumed(context);
   const eras = presumed.includes(ERAS_APPLICATION_AT);
-  const { matchYear, dates } = context.calendar;
-  const rolDate = dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const matchYear = interviewingForMatch(context)
+    ? context.calendar.matchYear
+    : (context.pastSeasonMatch?.out ?? context.calendar.matchYear);
+  const questions = presumedDeadlineQuestions(context, dates, presumed);
   const sources: string[] = [];
   if (certification) {
     addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
@@ -177,6 +188,7 @@ export function certificationUnreportedRisks(context: PlanContext): Risk[] {
     eras
       ? " Programs invite applicants through ERAS, so your interview suggests your ERAS application went in with what it needs."
       : "",
+    questions === "" ? "" : ` Deadlines still ahead: ${questions}.`,
   ].join("");
   const statuses = certification ? "done, booked with its date, or not started" : "done or not started";
   return [

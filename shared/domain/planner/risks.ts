@@ -170,7 +170,7 @@ export function assessRisks(
   if (!held && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
   if (!held) risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
   // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
-  if (!held) risks.push(...certificationUnreportedRisks(context));
+  if (!held) risks.push(...certificationUnreportedRisks(context, dates));
   if (!held && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
   if (!held) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the

@@ -91,11 +91,19 @@ describe("interviews for the entered Match with no ERAS step reported", () => {
 });
 
 describe("an ERAS step reported is judged as before", () => {
-  it("ERAS application reported not started: ERAS_LATE_SUBMISSION critical, its documents not presumed", () => {
+  // Session 22 task A1 (lead's ruling on t9o F4): every step never reported is presumed, whatever
+  // else was reported, so the documents are asked for beside the application reported not started.
+  it("ERAS application reported not started: ERAS_LATE_SUBMISSION critical, its unreported documents presumed", () => {
     const result = planAt("2026-12-01T12:00:00Z", [milestoneFactory("eras_application", "not_started")]);
     expect(result.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.severity).toBe("critical");
-    expect(eras(result.overdue.map((step) => step.milestone))).toContain("eras_token");
-    expect(eras(unreported(result)[0]?.milestones ?? [])).toEqual([]);
+    expect(eras(result.overdue.map((step) => step.milestone))).toEqual(["eras_application"]);
+    expect(eras(unreported(result)[0]?.milestones ?? [])).toEqual([
+      "lors",
+      "personal_statement",
+      "cv",
+      "program_list",
+      "eras_token",
+    ]);
   });
 
   it("ERAS application reported done, exams and Pathway reported: nothing presumed, no warning", () => {

@@ -224,9 +224,14 @@ function budgetOf(
           nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
     // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: what was paid
     // for it is not known, so no line for this Match (never an invented "spent"); a next Match's bill stays.
+    // So is a plan moved to a later Match (session 22 task A1: an interview now presumes with the Match
+    // out of reach): that Match's fee is owed as for any step not paid (nextMatchItem, estimated).
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
-      if (over !== null && ahead !== null && catalogEntry(fee.milestone).seasonBound === true)
-        place(ahead, fee);
+      const later =
+        over !== null || next === null || fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
+          ? ahead
+          : nextMatchItem(fee, item, false, next);
+      if (later !== null && catalogEntry(fee.milestone).seasonBound === true) place(later, fee);
       continue;
     }
     // A step of the Match that is over, not paid, is not this season's bill: the next Match's is.

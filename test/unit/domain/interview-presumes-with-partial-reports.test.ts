@@ -166,6 +166,15 @@ describe("Step 2 CK reported not started after its last sitting day: the plan mo
       expect(listed(result, "usmle_step2ck")).toBe(true);
     });
 
+    it(`${zone}: budgets the 2028 Match's own ERAS token and applications, no line for the presumed 2027 ones`, () => {
+      const eras = result.budget.items.filter((item) => item.key.startsWith("eras_"));
+      expect(eras.length).toBeGreaterThan(0);
+      for (const item of eras) {
+        expect(item.status).toBe("upcoming");
+        expect(item.nextMatch?.matchYear).toBe(2028);
+      }
+    });
+
     it(`${zone}: still asks for the presumed statuses, naming the 2027 Match the interview is for`, () => {
       const risk = unreported(result);
       expect(risk?.milestones).toEqual(

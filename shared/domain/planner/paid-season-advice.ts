@@ -1,4 +1,5 @@
 import type { MilestoneKey } from "../snapshot.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { feePaid } from "./fees-paid.ts";
 import { addSource } from "./risk-sources.ts";
@@ -52,7 +53,10 @@ export function paidSeasonAdvice(
       ? ["Matchpath knows of no refund of ERAS application fees"]
       : []),
   ];
-  let said = ` The ${year} fees you paid (${paid.map((each) => each.said).join(", ")}) count for the ${year} Match only: ${rules.join(", and ")}; the ${feasibleYear} Match needs its own token, applications and NRMP registration, counted in your budget.`;
+  // Steps an interview presumed done (presumed-in-the-match.ts) were never reported: their payment is
+  // the interview's suggestion, not the applicant's word (session 22 task A1, t9o F4).
+  const presumed = paid.some((each) => context.presumedDone?.includes(stepIndex(each.key)) === true);
+  let said = ` The ${year} fees ${presumed ? "your interview suggests you paid" : "you paid"} (${paid.map((each) => each.said).join(", ")}) count for the ${year} Match only: ${rules.join(", and ")}; the ${feasibleYear} Match needs its own token, applications and NRMP registration, counted in your budget.`;
   if (feePaid(context, "nrmp_registration")) {
     said += ` You are registered for the ${year} Match: ask NRMP about withdrawing from the ${year} Match in R3 by the rank order list deadline, ${rolDeadline()}, NRMP's last day for withdrawal.`;
   }

@@ -164,6 +164,9 @@ describe("Step 2 CK reported not started after its last sitting day: the plan mo
       for (const key of ["ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"])
         expect(listed(result, key)).toBe(false);
       expect(listed(result, "usmle_step2ck")).toBe(true);
+      // The 2027 ERAS fees were never reported paid: the interview suggests it, the applicant never said.
+      const moved = result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
+      expect(moved).not.toContain("The 2027 fees you paid");
     });
 
     it(`${zone}: budgets the 2028 Match's own ERAS token and applications, no line for the presumed 2027 ones`, () => {

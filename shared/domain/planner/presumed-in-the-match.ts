@@ -2,7 +2,7 @@ import { type CatalogEntry, CHECKED_FOR_RANKING, MILESTONE_CATALOG } from "../ca
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
+import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
@@ -112,17 +112,22 @@ function presumedContext(context: PlanContext): PlanContext | null {
   if (context.interviews.length === 0 || context.eligibility === "ineligible") return null;
   let statuses: MilestoneStatus[] | undefined;
   let presumedDone: number[] | undefined;
-  const presume = (index: number): void => {
+  const presume = (index: number, status: MilestoneStatus = "done"): void => {
     statuses ??= context.statuses.slice();
     // A context carrying a presumption from the Match it moved from (carriedPresumed) adds to it.
     presumedDone ??= context.presumedDone?.slice() ?? [];
-    statuses[index] = "done";
+    statuses[index] = status;
     presumedDone.push(index);
   };
   // Every step never reported, whatever else was (session 22 task A1, lead's ruling on t9o F4, F13):
   // an OET in progress no longer keeps the Pathway from being presumed (and then called "not
-  // submitted"), nor an ERAS step reported unfinished the documents never reported.
-  for (const index of PRESUMABLE_AT) if (unreported(context, index)) presume(index);
+  // submitted"), nor an ERAS step reported unfinished the documents never reported. A step whose
+  // done would imply a prerequisite the applicant reported unfinished (the Pathway beside an OET not
+  // passed) is presumed sent, not done: done would erase the reported OET from the plan.
+  for (const index of PRESUMABLE_AT) {
+    if (unreported(context, index))
+      presume(index, prerequisiteReportedOpen(context, index) ? "in_progress" : "done");
+  }
   // Programs invite applicants through ERAS (task B2): the application and what goes into it.
   for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   // The one rule for an interview as evidence (interviewingForMatch): in the season, once ERAS opens.
@@ -137,6 +142,15 @@ function presumedContext(context: PlanContext): PlanContext | null {
  */
 export function certificationPresumed(context: PlanContext): boolean {
   return context.presumedDone?.some((index) => PRESUMABLE_AT.includes(index)) === true;
+}
+
+/** A prerequisite whose done the step's done implies, reported unfinished (an OET "not started" before the Pathway). */
+function prerequisiteReportedOpen(context: PlanContext, index: number): boolean {
+  for (const prerequisite of IMPLIED_AT[index]?.done ?? []) {
+    if (context.entries.at(prerequisite) !== undefined && !isFinished(statusAt(context, prerequisite)))
+      return true;
+  }
+  return false;
 }
 
 /** Applicable, not finished, and absent from the input: a status the applicant never gave. */
@@ -191,11 +205,17 @@ export function certificationUnreportedRisks(context: PlanContext, dates: PlanDa
     questions === "" ? "" : ` Deadlines still ahead: ${questions}.`,
   ].join("");
   const statuses = certification ? "done, booked with its date, or not started" : "done or not started";
+  // A step presumed sent, not done (a prerequisite reported unfinished): its card stays in the plan.
+  const sent = entries.filter((_, at) => context.statuses[presumed[at] as number] === "in_progress");
+  const counted =
+    sent.length === 0
+      ? "counts them as done, as your interview suggests, and sends no reminders for them."
+      : `counts them as done, as your interview suggests, and sends no reminders for them, except your ${sent.map((entry) => entry.advisorName).join(" and ")}: it counts that as sent but not yet accepted, because you reported a step it needs as not finished, so its step stays in your plan.`;
   return [
     {
       code: "CERTIFICATION_STATUS_UNREPORTED",
       severity: "warning",
-      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan counts them as done, as your interview suggests, and sends no reminders for them.`,
+      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan ${counted}`,
       milestones: entries.map((entry) => entry.key),
       sources,
     },

@@ -132,7 +132,9 @@ describe("statuses reported explicitly are judged as before", () => {
     for (const key of ["usmle_step1", "usmle_step2ck", "oet_medicine"] as const)
       expect(unreported(result)[0]?.milestones ?? []).not.toContain(key);
     // Session 22 task A1: the steps never reported are still presumed, and asked for.
-    expect(unreported(result)[0]?.milestones).toEqual(["ecfmg_application", "ecfmg_pathway"]);
+    expect(unreported(result)[0]?.milestones).toEqual(
+      expect.arrayContaining(["ecfmg_application", "ecfmg_pathway"]),
+    );
   });
 
   it("Step 2 CK reported not started on 10 Feb 2027, an interview ahead: still out of reach", () => {

@@ -15,6 +15,7 @@ import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
 import { feasibilityOf, presumedInTheMatch, withLaterPresumed } from "./planner/presumed-in-the-match.ts";
+import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
@@ -54,7 +55,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Being in the Match proves ECFMG had the exams and the Pathway (t9l F18): read as done from here on.
   // An interview for this Match is evidence of being in it (session 21 task B): the certification
   // steps never reported read as done too, unless the Match is out of reach on what was reported.
-  const context = presumedInTheMatch(confirmedByTheMatch(buildContext(input, calendar, now)));
+  // After the rank order list deadline, such an applicant who never reported NRMP nor the list is
+  // asked whether they ranked, the Match kept meanwhile (t9o F9).
+  const context = rankListAsked(presumedInTheMatch(confirmedByTheMatch(buildContext(input, calendar, now))));
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
   const entered = feasibilityOf(context);

@@ -27,6 +27,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   NRMP_LATE_FEE: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
   SEASON_OVER: "The Match season is over without a certified rank order list",
+  RANK_LIST_UNREPORTED: "Interviewing applicant has not told us whether they certified a rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
   MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",

@@ -57,6 +57,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s ERAS application is not submitted while programs are already reviewing applications.`,
   SEASON_OVER: ({ fullName, matchYear }) =>
     `The ${matchYear} Match season is over and ${fullName} has no certified rank order list.`,
+  RANK_LIST_UNREPORTED: ({ fullName, matchYear }) =>
+    `${fullName} interviewed for the ${matchYear} Match but has not told us whether they registered with NRMP and certified a rank order list.`,
   MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
   MATCH_YEAR_LAST_DAY: ({ fullName, matchYear }) =>

@@ -30,7 +30,7 @@ const ASKED_FOR_DAYS = 7;
  * delivery slot) have gone in every zone (lead's ruling on tester t9l F1: at midnight ET after
  * Match Day, Karachi's question was swapped for the out-of-reach email at the instant it was due).
  */
-function matchOverAt(context: PlanContext): number {
+export function matchOverAt(context: PlanContext): number {
   const matchDay = context.calendar.dates.nrmp_match_day.at;
   return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, matchDay)) + (ASKED_FOR_DAYS + 1) * DAY_MS);
 }

@@ -226,6 +226,8 @@ function budgetOf(
     // for it is not known, so no line for this Match (never an invented "spent"); a next Match's bill stays.
     // So is a plan moved to a later Match (session 22 task A1: an interview now presumes with the Match
     // out of reach): that Match's fee is owed as for any step not paid (nextMatchItem, estimated).
+    // So is NRMP registration read as done while the applicant is asked whether they ranked (t9o F9).
+    if (context.rankListAsked === true && fee.milestone === "nrmp_registration") continue;
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
       const later =
         over !== null || next === null || fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)

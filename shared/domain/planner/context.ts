@@ -84,6 +84,12 @@ export interface PlanContext {
    */
   presumedDone?: readonly number[];
   /**
+   * Set only when NRMP registration and the rank order list, never reported, read as done for an
+   * applicant interviewing for the Match after its rank order list deadline (rankListAsked, t9o F9):
+   * RANK_LIST_UNREPORTED asks whether they ranked, and the budget gives NRMP no fee line.
+   */
+  rankListAsked?: true;
+  /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
    * list counts as not started, so its deadline and reminders stay in the plan.

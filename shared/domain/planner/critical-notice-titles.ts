@@ -40,6 +40,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your {steps} are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
+  RANK_LIST_UNREPORTED: "Did you certify a rank order list for the {year} Match? Tell us before Match Day",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };

@@ -284,6 +284,7 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     known = {
       rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
       start: dueDate(calendar.dates.residency_start),
+      matchDay: dueDate(calendar.dates.nrmp_match_day),
     };
     seasonDueDates.set(calendar, known);
   }
@@ -292,8 +293,11 @@ function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     risk.code === "VISA_UNDECIDED" ||
     risk.code === "MATCH_DAY_NOT_REPORTED"
     ? known.start
-    : known.rol;
+    : // Asked whether they ranked (t9o F9): the question stands until Match Day.
+      risk.code === "RANK_LIST_UNREPORTED"
+      ? known.matchDay
+      : known.rol;
 }
 
 /** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */
-const seasonDueDates = new WeakMap<SeasonCalendar, { rol: DueDate; start: DueDate }>();
+const seasonDueDates = new WeakMap<SeasonCalendar, { rol: DueDate; start: DueDate; matchDay: DueDate }>();

@@ -22,6 +22,7 @@ import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
+import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
@@ -180,6 +181,8 @@ export function assessRisks(
   if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
 
   if (seasonOver && !held) risks.push(seasonOverRisk(context));
+  // Asked whether they ranked (t9o F9): never beside a gate or a Match out of reach.
+  if (!held && !feasibility.infeasible) risks.push(...rankListUnreportedRisks(context));
 
   return orderRisks(risks);
 }

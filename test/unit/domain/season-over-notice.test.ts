@@ -20,7 +20,13 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 const notices = (result: Plan) => result.reminders.filter((r) => r.rung === CRITICAL_RISK_RUNG);
 
-const lagos = load("late-arrival-lagos-2027.json");
+// He says he never registered (t9o F9: with NRMP and the list only unreported, an interviewing
+// applicant is asked whether he ranked instead: rank-list-unreported.test.ts).
+const lagosAsIs = load("late-arrival-lagos-2027.json");
+const lagos: ApplicantSnapshot = {
+  ...lagosAsIs,
+  milestones: [...lagosAsIs.milestones, { key: "nrmp_registration", status: "not_started" }],
+};
 const start2027 = seasonCalendar(2027).dates.residency_start.at;
 const rol2028 = seasonCalendar(2028).dates.nrmp_rol_certification_and_late_registration_deadline.at;
 

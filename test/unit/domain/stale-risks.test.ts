@@ -52,7 +52,14 @@ describe("risks after the rank order list deadline", () => {
             continue;
           for (const risk of risks) {
             checked++;
-            if (risk.code === "SEASON_OVER" || risk.code === "MATCH_YEAR_NOT_FEASIBLE") continue;
+            // RANK_LIST_UNREPORTED asks, in the lead's words, "Did you register with NRMP …": a
+            // question about the closed list, not advice to register (t9o F9).
+            if (
+              risk.code === "SEASON_OVER" ||
+              risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
+              risk.code === "RANK_LIST_UNREPORTED"
+            )
+              continue;
             const advice = risk.message.match(RANKING_ADVICE)?.[0];
             if (advice !== undefined) stale.push(`${file} ${visa} +${days}d ${risk.code}: "${advice}"`);
           }

@@ -1,0 +1,106 @@
+import type { Risk } from "../plan.ts";
+import { projectionSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { matchOverAt } from "./awaited-confirmation.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+
+const NRMP = indexedStep("nrmp_registration");
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
+
+// NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility.
+const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
+// NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required.
+const NRMP_SOAP_ONLY_URL =
+  "https://www.nrmp.org/help/item/how-will-i-know-which-application-service-to-use-if-i-register-to-participate-in-soap-only/";
+// facts.md: ECFMG must confirm the exams and the clinical and communication skills requirement by
+// the rank order list deadline, or NRMP withdraws the applicant from the Match and from SOAP.
+const NRMP_ECFMG_BY_ROL_URL =
+  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
+
+/**
+ * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
+ * rank order list deadline until a week after Match Day (matchOverAt, the window an answer not given
+ * keeps the Match live for a certified list), an applicant interviewing for the Match
+ * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
+ * from the input and not implied by a later step; an explicit "not started" is judged as before)
+ * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
+ * entered Match with its Match Week, SOAP and Match Day, and RANK_LIST_UNREPORTED asks. Never for an
+ * ineligible school. The same context otherwise (most plans: one status check).
+ */
+export function rankListAsked(context: PlanContext): PlanContext {
+  if (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || context.eligibility === "ineligible")
+    return context;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now <= rol || isFinished(statusAt(context, NRMP.index))) return context;
+  if (context.entries.at(RANK_ORDER_LIST.index) !== undefined || context.entries.at(NRMP.index) !== undefined)
+    return context;
+  if (!interviewingForMatch(context)) return context;
+  const over = matchOverAt(context);
+  if (context.now >= over) return context;
+  noteRiskChange(context, over);
+  const statuses: MilestoneStatus[] = context.statuses.slice();
+  statuses[NRMP.index] = "done";
+  statuses[RANK_ORDER_LIST.index] = "done";
+  return { ...context, statuses, rankListAsked: true };
+}
+
+/**
+ * RANK_LIST_UNREPORTED (tester t9o F9), for a context rankListAsked marked: until Match Day's
+ * release (season date nrmp_match_day) a critical question, "Did you register with NRMP and certify
+ * a rank order list by Wed 24 Feb 2027 (projected)? …", with what follows either way: certified,
+ * wait for Monday of Match Week; registered only, SOAP if unmatched and eligible (NRMP needs no rank
+ * order list for SOAP, only the registration and ECFMG's confirmation of the exams by the deadline:
+ * NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL, facts.md); not registered, plan for the
+ * next Match. From Match Day on a warning: Match Day's own step asks where they matched first. Its
+ * steps are fixed, so its notice's id is the same on every re-plan. Zero or one Risk.
+ */
+export function rankListUnreportedRisks(context: PlanContext): Risk[] {
+  if (context.rankListAsked !== true) return [];
+  const { calendar, now } = context;
+  const year = calendar.matchYear;
+  const { dates } = calendar;
+  const rolDate = dates.nrmp_rol_certification_and_late_registration_deadline;
+  const monday = dates.nrmp_match_week_start_and_soap_start;
+  const matchDay = dates.nrmp_match_day;
+  const nextRol = seasonCalendar(year + 1).dates.nrmp_rol_certification_and_late_registration_deadline;
+  const sources: string[] = [];
+  addSource(sources, NRMP_DATES_URL);
+  projectionSources(sources, rolDate, monday, matchDay, nextRol);
+  const asked = `Did you register with NRMP and certify a rank order list by ${seasonDay(rolDate)}?`;
+  const overForYou = `the ${year} Match is over for you: plan for the ${year + 1} Match, whose rank order list deadline is ${seasonDayEt(nextRol)}`;
+  if (now >= matchDay.at) {
+    noteRiskChange(context, matchOverAt(context));
+    return [
+      {
+        code: "RANK_LIST_UNREPORTED",
+        severity: "warning",
+        message: `You never told us whether you registered with NRMP and certified a rank order list for the ${year} Match by ${seasonDay(rolDate)}. If you did, Match Day was ${seasonDay(matchDay)}: tell us where you matched. If you did not, ${overForYou}.`,
+        milestones: ["rank_order_list", "nrmp_registration"],
+        sources,
+      },
+    ];
+  }
+  noteRiskChange(context, matchDay.at);
+  noteRiskChange(context, monday.at);
+  addSource(sources, NRMP_SOAP_URL);
+  addSource(sources, NRMP_SOAP_ONLY_URL);
+  addSource(sources, NRMP_ECFMG_BY_ROL_URL);
+  const week = now < monday.at;
+  const certified = week
+    ? "wait for Monday of Match Week, when NRMP tells you at 10:00 AM ET whether you matched"
+    : "NRMP told you on Monday at 10:00 AM ET whether you matched: tell us (Match Week's step)";
+  return [
+    {
+      code: "RANK_LIST_UNREPORTED",
+      severity: "critical",
+      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, mark your rank order list done and ${certified}. If you registered but did not certify a list, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline; mark NRMP registration done. If you did not register, ${overForYou}.`,
+      milestones: ["rank_order_list", "nrmp_registration", "match_week"],
+      sources,
+    },
+  ];
+}

@@ -29,6 +29,10 @@ function pastByDays(result: Plan, today: string): string[] {
   const found: string[] = [];
   for (const text of texts) {
     for (const match of text.matchAll(BY_DAY)) {
+      // A question about what was done by a deadline (RANK_LIST_UNREPORTED, t9o F9: "Did you register
+      // with NRMP and certify a rank order list by Wed 24 Feb 2027?") asks, it instructs nothing.
+      const sentence = text.slice(text.lastIndexOf(". ", match.index) + 2, match.index);
+      if (/(?:^|: )(?:Did you |You never told us whether you )/.test(sentence)) continue;
       const [, day, month, year] = match;
       const iso = `${year}-${String(MONTHS.indexOf(month ?? "") + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
       if (iso < today) found.push(`${match[0]} (before ${today}) in ${text}`);

@@ -6,6 +6,7 @@ import { matchOverAt } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -30,7 +31,7 @@ const NRMP_ECFMG_BY_ROL_URL =
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
  * entered Match with its Match Week, SOAP and Match Day, and RANK_LIST_UNREPORTED asks. Never for an
- * ineligible school. The same context otherwise (most plans: one status check).
+ * ineligible school, nor for a Match out of reach on what was reported (feasibilityOf). The same context otherwise (most plans: one status check).
  */
 export function rankListAsked(context: PlanContext): PlanContext {
   if (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || context.eligibility === "ineligible")
@@ -41,7 +42,8 @@ export function rankListAsked(context: PlanContext): PlanContext {
     return context;
   if (!interviewingForMatch(context)) return context;
   const over = matchOverAt(context);
-  if (context.now >= over) return context;
+  // Out of reach on what was reported (the presumption given up), the plan moves on as before.
+  if (context.now >= over || feasibilityOf(context).infeasible) return context;
   noteRiskChange(context, over);
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
@@ -98,7 +100,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, mark your rank order list done and ${certified}. If you registered but did not certify a list, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline; mark NRMP registration done. If you did not register, ${overForYou}.`,
+      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you registered but did not certify a list, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. If you did not register, ${overForYou}. Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: ["rank_order_list", "nrmp_registration", "match_week"],
       sources,
     },

@@ -107,6 +107,16 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
     expect(asked(result)).toBeUndefined();
   });
 
+  it("a Match out of reach on what was reported (Step 2 CK not started) is not asked about: the 2028 NRMP fee stays", () => {
+    const input = inputIn("Asia/Manila", [milestoneFactory("usmle_step2ck", "not_started")]);
+    const result = at(input, "2027-03-01T09:00:00Z");
+    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(asked(result)).toBeUndefined();
+    expect(result.budget.items.map((item) => item.label)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^NRMP registration/)]),
+    );
+  });
+
   it("before the rank order list deadline nothing is asked", () => {
     const result = at(inputIn("America/Chicago"), "2027-02-20T09:00:00Z");
     expect(asked(result)).toBeUndefined();

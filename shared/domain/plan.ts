@@ -57,10 +57,11 @@ export interface NextStep {
    */
   missedDeadline?: Deadline;
   /**
-   * Set with `missedDeadline` when that is the step's deadline for the plan's Match (`missed`), a
-   * result that Match needs (catalog `neededForRanking`), passed while the Match is out of reach
-   * (MATCH_YEAR_NOT_FEASIBLE), and `deadline` is the step's deadline for the earliest feasible
-   * Match (`due`), the one the plan dates early steps for.
+   * For a result a Match needs (catalog `neededForRanking`) whose deadline for an earlier Match has
+   * passed, the step dated for a later one: `missed` is the latest Match the plan says is out of
+   * reach (the one just before the targeted Match; the same for every step of a plan, tester t9o
+   * F14), `due` the Match `deadline` is for (the earliest feasible one). `missedDeadline` is then the
+   * step's deadline for `missed`, set only once that has passed.
    */
   matchYears?: { missed: number; due: number };
   /**

@@ -13,6 +13,7 @@ import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
+import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
 import { pathwayDecisionDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -266,7 +267,7 @@ export function planMilestone(
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  const missedHere = missed !== null && detail !== undefined;
+  const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   // The target shown is the one the reminders count down to (the catalog's). When an earlier step
   // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
   // they move with `now`, so showing them on the step while the emails kept the catalog's target
@@ -276,10 +277,8 @@ export function planMilestone(
     action,
     urgency,
     detail,
-    missedHere && missedMatch !== null ? missedMatch.dates.rendered(missedMatch.due) : undefined,
-    missedHere && missedMatch !== null
-      ? { missed: missedMatch.year, due: stepDates.calendar.matchYear }
-      : undefined,
+    badge?.missedDeadline,
+    badge?.matchYears, // one Match named for every step of the plan (t9o F14)
     own?.detail,
     targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),

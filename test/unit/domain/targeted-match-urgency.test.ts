@@ -97,7 +97,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
 });
 
 describe("a step dated for 2029 after the 2028 Pathway deadline passed names 2028 as missed (t9m F1)", () => {
-  it("the Pathway reads too late for the 2028 Match, with that deadline; Step 2 CK still the 2027 one", () => {
+  it("the Pathway reads too late for the 2028 Match, with that deadline; Step 2 CK too, with no date (t9o F14)", () => {
     const input = applicant(
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
@@ -110,7 +110,10 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
     const badge = stepBadge(pathway as NonNullable<typeof pathway>, result.now, result.risks);
     expect(badgeWords(badge, pathway as NonNullable<typeof pathway>)).toBe("too late for the 2028 Match");
     const step2 = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
-    expect(step2?.matchYears).toEqual({ missed: 2027, due: 2029 });
+    // One Match named per plan, the latest out of reach (t9o F14, the lead's ruling); Step 2 CK's own
+    // 2028 deadline is still ahead, so no missed date is shown beside the badge.
+    expect(step2?.matchYears).toEqual({ missed: 2028, due: 2029 });
+    expect(step2?.missedDeadline).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import { leadsTheList } from "./leading-step.ts";
 import type { Deadline, NextStep, Reminder } from "./plan.ts";
 import { DAY_MS, MINUTE_MS, toWall } from "./time.ts";
 
@@ -99,7 +100,8 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
 const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 0, soon: 1, later: 2 };
 
 /**
- * Next steps in reading order, most urgent first: (1) what comes within a week, by the email's rule
+ * Next steps in reading order, most urgent first: (0) Match Day's question once results are out
+ * (leadsTheList, tester t9o F6); (1) what comes within a week, by the email's rule
  * (so the first card is the step the email of these days leads with); (2) steps past their deadline
  * that are still to do (nothing left to count down to: no email comes about them); (3) the rest
  * with a date ahead, urgent before soon before later (PRESSING), each by the email's rule; (4) steps
@@ -117,7 +119,9 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
         : countdown.at - now <= WITHIN_A_WEEK_DAYS * DAY_MS
           ? 0
           : 2;
-    return { step, index, countdown, band, pressing: band === 2 ? PRESSING[step.urgency] : 0 };
+    // Match Day's question, once results are out, leads whatever its dates (t9o F6: leadsTheList).
+    const leading = leadsTheList(step) ? -1 : band;
+    return { step, index, countdown, band: leading, pressing: leading === 2 ? PRESSING[step.urgency] : 0 };
   });
   keyed.sort(
     (left, right) =>
@@ -131,7 +135,7 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
 
 /** The reading order's words, for the page and the CLI that show it. */
 export const DISPLAY_ORDER_NOTE =
-  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, then by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date.";
+  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, then by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date. Once Match Day's results are out, telling us where you matched comes first.";
 
 /**
  * One email's reminders in reading order: in the order of their steps in `steps` (the listed next

@@ -18,7 +18,8 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
-import { byDay, dayBy } from "./feasibility-risk.ts";
+import { byDay } from "./feasibility-risk.ts";
+import { certificateForRanking } from "./h1b-certificate-card.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -195,29 +196,10 @@ export function step3Action(
   sitBy: DueDate | null,
 ): string {
   if (entry.key === "ecfmg_certification" && sitBy !== null && h1bTargetSet.has(sitBy))
-    return `${action}${certificateForRanking(context, sitBy)}`;
+    return `${action}${certificateForRanking(context, sitBy, step3VisaDays(context))}`;
   if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
   if (status !== "not_started" && status !== "in_progress") return action;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
-}
-
-/**
- * The certificate's step on the H-1B track (its target h1bCertificateTarget, given as `target`):
- * ranking needs it within weeks, not by the residency deadline the step also shows (tester t9i F5).
- * Once the target has passed, abroad, the visa's days later is the last day for an applicant who
- * already holds a visitor visa (as STEP3_NEEDED_FOR_H1B says); after that, the Step 3 risk's J-1 route.
- */
-function certificateForRanking(context: PlanContext, target: DueDate): string {
-  const residency = " The later deadline shown is the one for starting residency.";
-  if (target.at >= context.now)
-    return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing, ${step3VisaDays(context) > 0 ? "a visitor visa for the trip, " : ""}a US test date and the result all come after it.${residency}`;
-  const visaDays = step3VisaDays(context);
-  const held = shiftDays(target.at, target.zone, visaDays);
-  const rest =
-    visaDays > 0 && held >= context.now
-      ? `; ${dayBy(context, held)} only if you already hold a visitor visa`
-      : ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)";
-  return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${rest}.${residency}`;
 }
 
 /** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
@@ -225,7 +207,15 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
-  const passed = fsmb < context.now ? " The first of these days has passed: see the Step 3 risk." : "";
+  // The Step 3 risk is shown up to the rank order list deadline only (risks.ts): no card points to it
+  // after that (tester t9o F6); a petition still needs Step 3, which the card already asks for.
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const passed =
+    fsmb >= context.now
+      ? ""
+      : context.now <= rol
+        ? " The first of these days has passed: see the Step 3 risk."
+        : " The first of these days has passed.";
   // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3).
   return ` To sit it ${byDay(context, sitBy.at)}: apply to FSMB ${byDay(context, fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${byDay(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${byDay(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }

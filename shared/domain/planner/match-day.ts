@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
+import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -25,8 +26,8 @@ import type { TimedReminder } from "./reminders.ts";
 
 const WEEK_MS = 7 * DAY_MS;
 
-/** Match Day once results are out and the applicant has not told us where they matched. */
-export const MATCH_DAY_REPORT_TITLE = "Match Day: tell us where you matched";
+// Match Day once results are out and the result is not told: the step that leads (leading-step.ts).
+export { MATCH_DAY_REPORT_TITLE };
 /**
  * Match Day for an applicant in SOAP (tester s5, issue 9): Monday already said "not matched", so Match
  * Day is not where they learn a result; the SOAP offer they accepted is the position.

@@ -1,4 +1,5 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import { leadsTheList } from "../leading-step.ts";
 import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { URGENCY_RANK } from "./urgency.ts";
@@ -125,9 +126,14 @@ export function stableSort<T>(items: T[], compare: (left: T, right: T) => number
 
 const RUN = 8;
 
-/** Next steps: most urgent first, then earliest driving date, catalog order, interview id. */
+/**
+ * Next steps: the step that leads (Match Day's question once results are out: leadsTheList, tester
+ * t9o F6) first, then most urgent first, earliest driving date, catalog order, interview id.
+ */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {
-  return ordered(steps.slice());
+  const keyed = steps.slice();
+  for (const key of keyed) if (key.item.milestone === "match_day" && leadsTheList(key.item)) key.first = -1;
+  return ordered(keyed);
 }
 
 /** Overdue steps: earliest deadline first, then catalog order, interview id. */

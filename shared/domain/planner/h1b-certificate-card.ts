@@ -1,0 +1,40 @@
+import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { DueDate } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
+
+const RESIDENCY = " The later deadline shown is the one for starting residency.";
+
+/**
+ * What the certificate's step adds on the H-1B track (its target h1bCertificateTarget, given as
+ * `target`; `visaDays`: the visitor-visa allowance for the Step 3 trip, step3VisaDays): ranking needs
+ * it within weeks, not by the residency deadline the step also shows (tester t9i F5). Once the target
+ * has passed, abroad, the visa's days later is the last day for an applicant who already holds a
+ * visitor visa (as STEP3_NEEDED_FOR_H1B says); after that, the Step 3 risk's J-1 route. A day derived
+ * from a projected season date says "(projected)" (tester t9o F8 addendum).
+ *
+ * After the rank order list deadline of the Match the target is for, ranking is over and the Step 3
+ * risk is no longer shown (risks.ts): the card says what matters now, with no ranking ahead and no
+ * risk to see (tester t9o F6, the lead's ruling): an H-1B petition needs the certificate and Step 3,
+ * and whether and on which visa the applicant matched decides the rest (Match Day's step asks).
+ */
+export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
+  const projected = target.status === "projected" ? " (projected)" : "";
+  if (target.at >= context.now)
+    return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}${projected}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing, ${visaDays > 0 ? "a visitor visa for the trip, " : ""}a US test date and the result all come after it.${RESIDENCY}`;
+  const { dates } = context.calendar;
+  const rol = dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now > rol && target.at <= rol) {
+    const ask =
+      context.now >= dates.nrmp_match_day.at
+        ? "tell us where you matched and on which visa (Match Day's step)"
+        : "once Match Day's results are out, tell us where you matched and on which visa";
+    return ` The rank order list deadline has passed, so ranking is over and the position is what matters now: an H-1B petition needs your ECFMG certificate and a Step 3 pass, so ${ask}.${RESIDENCY}`;
+  }
+  const held = shiftDays(target.at, target.zone, visaDays);
+  const rest =
+    visaDays > 0 && held >= context.now
+      ? `; ${dayBy(context, held)}${projected} only if you already hold a visitor visa`
+      : ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)";
+  return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${projected}${rest}.${RESIDENCY}`;
+}

@@ -1,5 +1,6 @@
 import { displayOrder } from "./display-order.ts";
 import type { NextStep, Plan } from "./plan.ts";
+import { prerequisitesFirst } from "./prerequisite-order.ts";
 
 /**
  * Steps that are sections of the plan, never a step to list: the budget (issue 9, Build 5; tester
@@ -17,8 +18,9 @@ export function listedNextSteps(plan: Pick<Plan, "nextSteps">): NextStep[] {
 /**
  * The listed next steps in reading order (display-order.ts), the same on the timeline, in the email
  * and in the CLI, in the applicant's zone `zone`: the first is the step the email of these days
- * leads with (tester s11 issue 14e B2). Pure; the plan's own order is left as it is.
+ * leads with (tester s11 issue 14e B2); no step before a step it needs at the same or a higher
+ * urgency (prerequisitesFirst, tester t9o F7). Pure; the plan's own order is left as it is.
  */
 export function listedInReadingOrder(plan: Pick<Plan, "nextSteps" | "now">, zone: string): NextStep[] {
-  return displayOrder(listedNextSteps(plan), Date.parse(plan.now), zone);
+  return prerequisitesFirst(displayOrder(listedNextSteps(plan), Date.parse(plan.now), zone));
 }

@@ -19,10 +19,12 @@ import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
+import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
+import { prerequisitesFirst } from "./prerequisite-order.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
 
@@ -84,6 +86,17 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     unchecked,
     feasibility,
     targeted,
+    // Targets TARGETS_SLIPPED moves, worked out once for the steps and the risk (t9o F7: one target a step).
+    // A plan moved on: the later Match's, as its risks are (movedPlanRisks).
+    slipped: ineligible
+      ? null
+      : later !== null
+        ? uncheckedGate(later.context)
+          ? null
+          : slippedSteps(later.context, targeted.dates)
+        : unchecked || feasibility.infeasible
+          ? null
+          : slippedSteps(context, dates),
     firstGate: firstGateOf(context, unchecked),
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay the
     // feasible Match's, as before the deadline (see assessFeasibility).
@@ -121,10 +134,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Moved to a later Match, its risks are its entered applicant's (t9n F17, F8), plus the one out-of-reach risk.
   const risks =
     later !== null
-      ? movedPlanRisks(context, later, targeted.dates)
+      ? movedPlanRisks(context, later, targeted.dates, gates.slipped)
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
-  const nextSteps = orderNextSteps(collected.nextSteps);
+  // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order.
+  const nextSteps = prerequisitesFirst(orderNextSteps(collected.nextSteps));
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);

@@ -49,6 +49,9 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "apply-preferences.ts": "catalog",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",
+  // No step listed before a step it needs (the catalog's prerequisites), and the reading order that uses it.
+  "prerequisite-order.ts": "catalog",
+  "listed-steps.ts": "catalog",
   // The planner's entry point and the interview rules it shares with the store's cancellations.
   "planner.ts": "planner",
   "cancelled-reminders.ts": "planner",

@@ -21,6 +21,7 @@ import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
+import { type SlippedSteps, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -50,6 +51,8 @@ export interface Gates extends StepGates {
    * target Match's start can no longer be theirs (tester s10 issue 9 B12). Null otherwise.
    */
   afterSeasonDates: PlanDates | null;
+  /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
+  slipped: SlippedSteps | null;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -182,7 +185,7 @@ export function planMilestone(
   const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
-  const target = h1b ?? weekTarget ?? shown.target;
+  const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, shown.target);
   // An exam day that has begun means the applicant has acted: the target no longer drives the
   // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
   const sat = own !== null && own.due.at < context.now;
@@ -249,7 +252,7 @@ export function planMilestone(
     startBy: startOrBookBy,
     notStarted,
   };
-  const action = stepAction(context, out.budget, facts);
+  const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
   const urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
@@ -268,10 +271,8 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  // The target shown is the one the reminders count down to (the catalog's). When an earlier step
-  // missed its target, TARGETS_SLIPPED (slipped-targets.ts) names the re-derived aims in its message:
-  // they move with `now`, so showing them on the step while the emails kept the catalog's target
-  // gave the timeline and the email two dates for one step (display-order.test.ts found it).
+  // The target shown is the one the reminders count down to: the catalog's, or none where
+  // TARGETS_SLIPPED gives a gap instead (t9o F7); never a re-derived day that moves with `now`.
   const step = milestoneNextStep(
     entry,
     action,

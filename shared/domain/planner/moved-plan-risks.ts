@@ -6,6 +6,7 @@ import { notFeasibleRisk } from "./feasibility-risk.ts";
 import type { LaterMatch } from "./later-match.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks } from "./risks.ts";
+import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { insertRisk, withTargetRisks } from "./target-risks.ts";
 import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
 
@@ -14,16 +15,22 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
  * exactly as for the applicant who entered it (testers t9n F17, F8, lead's ruling: ERAS late, NRMP
  * late or interviewing unregistered, an exam in reach only on any seat, a rank order list dated
  * before ranking opens, its last working day), on `later`'s context and dates (`laterDates`), plus
- * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`). In orderRisks' order.
+ * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`). In orderRisks' order. `slipped`:
+ * the later Match's slipped targets when the planner has them (slippedSteps).
  */
-export function movedPlanRisks(context: PlanContext, later: LaterMatch, laterDates: PlanDates): Risk[] {
+export function movedPlanRisks(
+  context: PlanContext,
+  later: LaterMatch,
+  laterDates: PlanDates,
+  slipped: SlippedSteps | null = null,
+): Risk[] {
   const native = targetedMatch(later.context, laterDates, later.feasibility);
   const risks = withTargetRisks(
     assessRisks(later.context, laterDates, later.feasibility, native),
     later.context,
     laterDates,
     // Behind the unchecked gate the targets are held steps' (t9n F10), for the later Match as for the entered.
-    { ineligible: false, unchecked: uncheckedGate(later.context), feasibility: later.feasibility },
+    { ineligible: false, unchecked: uncheckedGate(later.context), feasibility: later.feasibility, slipped },
   );
   // Still out of reach after laterMatchInReach's hops (never seen): the plan keeps one such risk.
   for (let index = risks.length - 1; index >= 0; index--)

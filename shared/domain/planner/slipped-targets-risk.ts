@@ -35,14 +35,14 @@ const DEADLINE_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
  *   fits before the deadline, which it names (critical), unless a deadline risk already in `spoken`
  *   names the step: then the step is left to it (t9n F9).
  * A warning otherwise: the targets are advice and the deadlines do not move. Sources: each moved
- * step's gap rule and the result time.
+ * step's gap rule and the result time. `moved`: movedTargets, when the planner already has it.
  */
 export function slippedTargetsRisk(
   context: PlanContext,
   dates: PlanDates,
   spoken: readonly Risk[],
+  moved: readonly SlippedTarget[] = movedTargets(context, dates),
 ): Risk | null {
-  const moved = movedTargets(context, dates);
   noteSlipInstants(context, dates);
   if (moved.length === 0) return null;
   const sources: string[] = [];

@@ -16,11 +16,11 @@ export function withTargetRisks(
   risks: Risk[],
   context: PlanContext,
   dates: PlanDates,
-  gates: Pick<Gates, "ineligible" | "unchecked" | "feasibility">,
+  gates: Pick<Gates, "ineligible" | "unchecked" | "feasibility" | "slipped">,
 ): Risk[] {
   if (gates.ineligible || gates.unchecked || gates.feasibility.infeasible) return risks;
   const booked = bookedAfterTargetRisk(context, dates);
-  const slipped = slippedTargetsRisk(context, dates, risks);
+  const slipped = slippedTargetsRisk(context, dates, risks, gates.slipped?.moved);
   if (booked === null && slipped === null) return risks;
   // `risks` is in order already (assessRisks): each one added goes after every risk ranked before
   // or with it, the place a stable sort of the list with it appended gives, with no copy or re-sort.

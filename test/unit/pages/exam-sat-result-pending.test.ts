@@ -42,10 +42,15 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
       expect(nags, at).toEqual([]);
     }
     // The control: not yet booked, the same target does count down (the filter above can find it).
+    // Step 1 done: else its passed target moves Step 2 CK's by a gap, with no date (tester t9o F7).
     const unbooked = plan(
       {
         ...input,
-        milestones: [...input.milestones.slice(0, 2), milestoneFactory("usmle_step2ck", "in_progress")],
+        milestones: [
+          ...input.milestones.slice(0, 2),
+          milestoneFactory("usmle_step1", "done", "2027-03-01"),
+          milestoneFactory("usmle_step2ck", "in_progress"),
+        ],
       },
       seasonCalendar(2028),
       new Date("2027-07-21T09:00:00Z"),

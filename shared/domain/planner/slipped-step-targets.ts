@@ -1,0 +1,88 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
+
+/**
+ * One target per step (tester t9o F7, the lead's ruling): where TARGETS_SLIPPED replaces a step's
+ * target date by a gap ("aim for 90 days after …": a slip counted from a passed target, which moves
+ * with now) or says the usual gap no longer fits before the deadline, the step shows no target date:
+ * the table showed Step 1's catalog target, Tue 27 Apr 2027, beside the risk's "instead of Tue 27 Apr
+ * 2027". The step is then driven by its hard deadline (its reminders, its urgency), and its card
+ * says the gap in the risk's words. A slip counted from an own date (a booked exam) names a day that
+ * holds; the step keeps the catalog's target then, as before.
+ */
+export interface SlippedSteps {
+  /** The dates the slips were worked out on: only a step planned on them loses its target. */
+  dates: PlanDates;
+  /** movedTargets' list, for TARGETS_SLIPPED (withTargetRisks): the chain is walked once per plan. */
+  moved: readonly SlippedTarget[];
+  /** Per catalog index, the slip whose gap replaces the step's target; undefined: the step keeps it. */
+  gapped: readonly (GappedStep | undefined)[];
+}
+
+/** A slip that replaces a step's target, and whether its usual gap no longer fits before the deadline. */
+export interface GappedStep {
+  slip: SlippedTarget;
+  pastDue: boolean;
+}
+
+/**
+ * The plan's slipped steps (movedTargets) on `dates`, the Match the plan targets. Made only for a
+ * plan whose TARGETS_SLIPPED is assessed (withTargetRisks' gates: a school that may certify, its
+ * listing checked; a Match out of reach, for the later Match the plan moved to); no step of another
+ * plan loses its target.
+ */
+export function slippedSteps(context: PlanContext, dates: PlanDates): SlippedSteps {
+  const moved = movedTargets(context, dates);
+  const gapped: (GappedStep | undefined)[] = [];
+  for (const slip of moved) {
+    // As TARGETS_SLIPPED judges it: a step whose documents may follow its application has no such deadline.
+    const due = catalogEntry(slip.key).documentsDue === undefined ? dates.due(slip.key) : null;
+    const pastDue = due !== null && slip.target.at >= due.at;
+    if (slip.moving || pastDue) gapped[stepIndex(slip.key)] = { slip, pastDue };
+  }
+  return { dates, moved, gapped };
+}
+
+/**
+ * The target a step at catalog `index` planned on `stepDates` shows: `target` (the catalog's) unless
+ * a slip's gap replaces it (null).
+ */
+export function shownTarget(
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+  target: DueDate | null,
+): DueDate | null {
+  return slipped !== null && slipped.dates === stepDates && slipped.gapped[index] !== undefined
+    ? null
+    : target;
+}
+
+/**
+ * The card's action with the gap in place of "by the target date" (the only catalog text naming a target
+ * it does not give: Step 1's and Step 2 CK's while the ECFMG application is pending), in TARGETS_SLIPPED's
+ * terms, for the step at catalog `index` planned on `stepDates` whose target a slip's gap replaced
+ * (shownTarget); `action` as it is otherwise.
+ */
+export function slippedAction(
+  action: string,
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+): string {
+  const gapped = slipped?.dates === stepDates ? slipped.gapped[index] : undefined;
+  if (gapped === undefined || !action.includes(TARGET_DATE)) return action;
+  const { after } = gapped.slip;
+  const gap = `${after.gapDays} days after your ${subjectOf(after.key)}`;
+  return action.replace(
+    TARGET_DATE,
+    gapped.pastDue
+      ? `by its deadline at the latest (the usual ${gap} no longer fit before it)`
+      : `about ${gap} (your target moved with it)`,
+  );
+}
+
+const TARGET_DATE = "by the target date";

@@ -1,0 +1,46 @@
+import { MILESTONE_CATALOG } from "./catalog/index.ts";
+import { leadsTheList } from "./leading-step.ts";
+import type { NextStep } from "./plan.ts";
+
+/**
+ * Each milestone's catalog prerequisites, made once from the static catalog: the steps it needs
+ * (the ECFMG application for Step 1, whose card says FSMB registers it only once ECFMG approves it).
+ */
+const NEEDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  MILESTONE_CATALOG.filter((entry) => entry.prerequisites.length > 0).map((entry) => [
+    entry.key,
+    new Set(entry.prerequisites.map((prerequisite) => prerequisite.key)),
+  ]),
+);
+
+/** Urgency, most pressing first (the planner's URGENCY_RANK, restated: the root may not import the planner). */
+const RANK: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 1, soon: 2, later: 3 };
+
+/**
+ * `steps` (already in an order: the plan's, or the reading order) with no step listed before a step
+ * it needs (its catalog prerequisites) at the same or a higher urgency: such a prerequisite moves to
+ * just before it, the rest keeping their order (tester t9o F7, the lead's ruling: Step 1 was listed
+ * above the ECFMG application, which it cannot be registered without). A prerequisite less urgent
+ * than the step stays where it is. The step that leads (leadsTheList: Match Day's question once
+ * results are out) stays first. Sorts `steps` in place and returns it; most plans need no move.
+ */
+export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgency" | "title">>(
+  steps: T[],
+): T[] {
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index] as T;
+    const needs = NEEDS.get(step.milestone);
+    if (needs === undefined || (index === 0 && leadsTheList(step))) continue;
+    const rank = RANK[step.urgency];
+    for (let later = index + 1; later < steps.length; later++) {
+      const other = steps[later] as T;
+      if (!needs.has(other.milestone) || RANK[other.urgency] > rank) continue;
+      // Move it before the step and look at this place again: it may need a step listed later too.
+      steps.splice(later, 1);
+      steps.splice(index, 0, other);
+      index--;
+      break;
+    }
+  }
+  return steps;
+}

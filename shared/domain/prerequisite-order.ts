@@ -5,13 +5,19 @@ import type { NextStep } from "./plan.ts";
 /**
  * Each milestone's catalog prerequisites, made once from the static catalog: the steps it needs
  * (the ECFMG application for Step 1, whose card says FSMB registers it only once ECFMG approves it).
+ * A result that may follow the step's application (`neededByOwnDate`: the OET result, a supporting
+ * document of the Pathway application, due later) is not needed first: the Pathway, due first, leads.
  */
-const NEEDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  MILESTONE_CATALOG.filter((entry) => entry.prerequisites.length > 0).map((entry) => [
-    entry.key,
-    new Set(entry.prerequisites.map((prerequisite) => prerequisite.key)),
-  ]),
-);
+const NEEDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const needs = new Map<string, Set<string>>();
+  for (const entry of MILESTONE_CATALOG) {
+    const keys = new Set<string>();
+    for (const prerequisite of entry.prerequisites)
+      if (prerequisite.neededByOwnDate !== true) keys.add(prerequisite.key);
+    if (keys.size > 0) needs.set(entry.key, keys);
+  }
+  return needs;
+})();
 
 /** Urgency, most pressing first (the planner's URGENCY_RANK, restated: the root may not import the planner). */
 const RANK: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 1, soon: 2, later: 3 };

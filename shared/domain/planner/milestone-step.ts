@@ -21,7 +21,7 @@ import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
-import { type SlippedSteps, shownTarget, slippedAction } from "./slipped-step-targets.ts";
+import { aimedStartBy, type SlippedSteps, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -256,7 +256,7 @@ export function planMilestone(
   const urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
-    startOrBookBy, // startBy
+    aimedStartBy(gates.slipped, index, stepDates, startOrBookBy, leadDays, notStarted), // startBy (t9o F7)
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step

@@ -1,6 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
 
@@ -59,6 +60,28 @@ export function shownTarget(
   return slipped !== null && slipped.dates === stepDates && slipped.gapped[index] !== undefined
     ? null
     : target;
+}
+
+/**
+ * The latest safe start the urgency of the step at catalog `index` reads (not its reminders): for a
+ * step not started whose target a slip's gap replaced, the earlier of `startBy` (counted from the
+ * deadline now driving it) and the re-derived aim less its lead (`leadDays`), so hiding a target the
+ * step can no longer meet does not make it read "later" (Step 1 months from its deadline, yet
+ * needing its preparation now). The aim moves with now, so it never reaches a reminder or a date
+ * shown; `startBy` as it is otherwise.
+ */
+export function aimedStartBy(
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+  startBy: number | null,
+  leadDays: number,
+  notStarted: boolean,
+): number | null {
+  const gapped = notStarted && slipped?.dates === stepDates ? slipped.gapped[index] : undefined;
+  if (gapped === undefined || gapped.pastDue || leadDays === 0) return startBy;
+  const aimed = shiftDays(gapped.slip.target.at, gapped.slip.target.zone, -leadDays);
+  return startBy === null ? aimed : Math.min(startBy, aimed);
 }
 
 /**

@@ -31,6 +31,8 @@ describe.each(["Pacific/Auckland", "Asia/Karachi"])(
       expect(order.indexOf("ecfmg_application")).toBeGreaterThanOrEqual(0);
       expect(order.indexOf("ecfmg_application")).toBeLessThan(order.indexOf("usmle_step1"));
       expect(order.indexOf("ecfmg_application")).toBeLessThan(order.indexOf("usmle_step2ck"));
+      // Its target hidden, Step 1 still reads urgent: its preparation must start now for the moved aim.
+      expect(stepOf(result, "usmle_step1")?.urgency).toBe("urgent");
       const planned = result.nextSteps.map((step) => step.milestone);
       expect(planned.indexOf("ecfmg_application")).toBeLessThan(planned.indexOf("usmle_step1"));
     });

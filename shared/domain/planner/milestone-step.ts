@@ -21,7 +21,7 @@ import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
-import { aimedStartBy, type SlippedSteps, shownTarget, slippedAction } from "./slipped-step-targets.ts";
+import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -52,7 +52,7 @@ export interface Gates extends StepGates {
    */
   afterSeasonDates: PlanDates | null;
   /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
-  slipped: SlippedSteps | null;
+  slipped: import("./slipped-step-targets.ts").SlippedSteps | null;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -253,6 +253,7 @@ export function planMilestone(
     notStarted,
   };
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
+  facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups (t9o F7)
   const urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
@@ -271,8 +272,7 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  // The target shown is the one the reminders count down to: the catalog's, or none where
-  // TARGETS_SLIPPED gives a gap instead (t9o F7); never a re-derived day that moves with `now`.
+  // The target shown is the one reminders count down to: the catalog's, or none where TARGETS_SLIPPED gives a gap (t9o F7).
   const step = milestoneNextStep(
     entry,
     action,

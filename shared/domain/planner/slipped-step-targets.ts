@@ -63,6 +63,26 @@ export function shownTarget(
 }
 
 /**
+ * The target the reminders of the step at catalog `index` planned on `stepDates` read: `target` (the
+ * one shown), or for a step whose target a slip's gap hid, the catalog's (`catalogTarget`), never
+ * counted down to (the step shows no target, so nothing aims at it: StepReminderDates.targetAhead
+ * stays false) but, once passed, keeping the passed target's notice and its follow-ups at most four
+ * weeks apart until the deadline's ladder (targetPassedReminders): without them Step 1 went silent
+ * for months (advisor-road-early-starter.test.ts).
+ */
+export function keptTarget(
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+  target: DueDate | null,
+  catalogTarget: DueDate | null,
+): DueDate | null {
+  return target === null && slipped?.dates === stepDates && slipped.gapped[index] !== undefined
+    ? catalogTarget
+    : target;
+}
+
+/**
  * The latest safe start the urgency of the step at catalog `index` reads (not its reminders): for a
  * step not started whose target a slip's gap replaced, the earlier of `startBy` (counted from the
  * deadline now driving it) and the re-derived aim less its lead (`leadDays`), so hiding a target the

@@ -21,6 +21,7 @@ import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
+import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
@@ -52,7 +53,7 @@ export interface Gates extends StepGates {
    */
   afterSeasonDates: PlanDates | null;
   /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
-  slipped: import("./slipped-step-targets.ts").SlippedSteps | null;
+  slipped: SlippedSteps | null;
 }
 
 /** The plan's parts as its milestones and interviews add to them, before ordering. */
@@ -272,7 +273,6 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  // The target shown is the one reminders count down to: the catalog's, or none where TARGETS_SLIPPED gives a gap (t9o F7).
   const step = milestoneNextStep(
     entry,
     action,

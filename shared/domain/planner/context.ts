@@ -83,11 +83,8 @@ export interface PlanContext {
    * which gives them no fee line.
    */
   presumedDone?: readonly number[];
-  /**
-   * Set only when NRMP registration and the rank order list, never reported, read as done for an
-   * applicant interviewing for the Match after its rank order list deadline (rankListAsked, t9o F9):
-   * RANK_LIST_UNREPORTED asks whether they ranked, and the budget gives NRMP no fee line.
-   */
+  /** NRMP and the rank list, never reported, read as done after the deadline for an interviewing
+   * applicant (rankListAsked, t9o F9): RANK_LIST_UNREPORTED asks; the budget gives NRMP no line. */
   rankListAsked?: true;
   /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before

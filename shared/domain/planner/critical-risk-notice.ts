@@ -1,11 +1,12 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
-import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
+import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { deadlineOf } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
@@ -14,13 +15,12 @@ import {
 } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
-import { delayedStartDue } from "./start-delayed-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -259,45 +259,3 @@ function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: numbe
   }
   return earliest;
 }
-
-/**
- * The season date each notice announces: the rank order list deadline of the Match the risk is
- * about (the earliest feasible one when the target is out of reach, the next one when it is
- * over for the applicant), or residency's start for a
- * certificate or a visa that may come after it (a matched applicant's undecided visa route too:
- * the rank order list deadline it once asked to decide by has passed, t9m F4); for a start already delayed, the next week's
- * follow-up (delayedStartDue), never the start that has passed. Never the step's own deadline, so the notice is never a
- * second notice of one step's deadline beside its ladder.
- */
-function deadlineOf(context: PlanContext, risk: Risk): DueDate {
-  if (risk.code === "START_DELAYED") return delayedStartDue(context);
-  const calendar =
-    risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
-      ? seasonCalendar(risk.earliestFeasibleMatchYear)
-      : risk.code === "SEASON_OVER"
-        ? seasonCalendar(context.calendar.matchYear + 1)
-        : context.calendar;
-  let known = seasonDueDates.get(calendar);
-  if (known === undefined) {
-    const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
-      shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
-    known = {
-      rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
-      start: dueDate(calendar.dates.residency_start),
-      matchDay: dueDate(calendar.dates.nrmp_match_day),
-    };
-    seasonDueDates.set(calendar, known);
-  }
-  return risk.code === "CERTIFICATION_AFTER_START" ||
-    risk.code === "VISA_NOT_READY_FOR_START" ||
-    risk.code === "VISA_UNDECIDED" ||
-    risk.code === "MATCH_DAY_NOT_REPORTED"
-    ? known.start
-    : // Asked whether they ranked (t9o F9): the question stands until Match Day.
-      risk.code === "RANK_LIST_UNREPORTED"
-      ? known.matchDay
-      : known.rol;
-}
-
-/** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */
-const seasonDueDates = new WeakMap<SeasonCalendar, { rol: DueDate; start: DueDate; matchDay: DueDate }>();

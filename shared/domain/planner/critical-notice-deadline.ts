@@ -1,0 +1,50 @@
+import type { Risk } from "../plan.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { delayedStartDue } from "./start-delayed-risk.ts";
+
+/**
+ * The season date each critical notice announces (critical-risk-notice.ts): the rank order list
+ * deadline of the Match the risk is about (the earliest feasible one when the target is out of
+ * reach, the next one when it is over for the applicant); residency's start for a certificate or a
+ * visa that may come after it (a matched applicant's undecided visa route too: the deadline it once
+ * asked to decide by has passed, t9m F4); Match Day for the question whether they ranked (t9o F9);
+ * for a start already delayed, the next week's follow-up (delayedStartDue). Never the step's own
+ * deadline, so the notice is never a second notice of one step's deadline beside its ladder.
+ */
+export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
+  if (risk.code === "START_DELAYED") return delayedStartDue(context);
+  const calendar =
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
+      ? seasonCalendar(risk.earliestFeasibleMatchYear)
+      : risk.code === "SEASON_OVER"
+        ? seasonCalendar(context.calendar.matchYear + 1)
+        : context.calendar;
+  let known = seasonDueDates.get(calendar);
+  if (known === undefined) {
+    const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
+      shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+    known = {
+      rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
+      start: dueDate(calendar.dates.residency_start),
+      matchDay: dueDate(calendar.dates.nrmp_match_day),
+    };
+    seasonDueDates.set(calendar, known);
+  }
+  // Asked whether they ranked (t9o F9): the question stands until Match Day.
+  if (risk.code === "RANK_LIST_UNREPORTED") return known.matchDay;
+  return START_BOUND.has(risk.code) ? known.start : known.rol;
+}
+
+/** The critical risks whose notice is due by the residency start, not the rank order list deadline. */
+const START_BOUND: ReadonlySet<string> = new Set([
+  "CERTIFICATION_AFTER_START",
+  "VISA_NOT_READY_FOR_START",
+  "VISA_UNDECIDED",
+  "MATCH_DAY_NOT_REPORTED",
+]);
+
+/** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */
+const seasonDueDates = new WeakMap<SeasonCalendar, { rol: DueDate; start: DueDate; matchDay: DueDate }>();

@@ -11,6 +11,7 @@ import {
   info,
   percentile,
 } from "./lib/report.ts";
+import { outOfReachVariants } from "./planner-out-of-reach.ts";
 
 /**
  * Planner throughput and latency for a full snapshot: every milestone present (a realistic mix of
@@ -66,11 +67,16 @@ export function fullSnapshot(zone: string, interviewCount: number): PlannerInput
 
 const calendar = seasonCalendar(2027);
 
-/** The bench's inputs: a full snapshot in each zone at each instant (also planner-versus.ts's). */
+/**
+ * The bench's inputs (also planner-versus.ts's and planner-instructions-driver.ts's): a full
+ * snapshot in each zone at each instant, all in reach, then three plans out of reach that move to
+ * the 2028 Match (outOfReachVariants), last, so a case's index stays what it was.
+ */
 export function variants(interviewCount: number): { input: PlannerInput; now: Date }[] {
-  return ZONES.flatMap((zone) =>
+  const inReach = ZONES.flatMap((zone) =>
     NOWS.map((now) => ({ input: fullSnapshot(zone, interviewCount), now: new Date(now) })),
   );
+  return [...inReach, ...outOfReachVariants(fullSnapshot(ZONES[0] as string, interviewCount))];
 }
 
 let sink = 0;
@@ -98,7 +104,7 @@ function meanMicros(interviewCount: number, iterations: number): number {
 
 export const plannerSuite: BenchSuite = {
   name: "planner",
-  description: `\`plan()\` on a full snapshot: all ${MILESTONE_KEYS.length} milestones (Step 1 done, Step 2 CK scheduled, the rest a mix of not started and in progress), 10 interviews, H-1B, two specialties, rotating through 6 applicant zones and 4 instants of the projected 2027 season. Throughput runs plans back to back on one thread for a fixed time; latency times each plan on its own with \`process.hrtime\`; the interview series shows how cost grows with interviews. The first plan in a fresh process includes filling the zone-offset cache from luxon.`,
+  description: `\`plan()\` on a full snapshot: all ${MILESTONE_KEYS.length} milestones (Step 1 done, Step 2 CK scheduled, the rest a mix of not started and in progress), 10 interviews, H-1B, two specialties, rotating through 6 applicant zones and 4 instants of the projected 2027 season, plus 3 applicants whose 2027 Match is out of reach (moved to 2028: Step 2 CK not started; a short intake with an interview; past Step 2 CK's last sitting day). Throughput runs plans back to back on one thread for a fixed time; latency times each plan on its own with \`process.hrtime\`; the interview series shows how cost grows with interviews. The first plan in a fresh process includes filling the zone-offset cache from luxon.`,
   notes: [
     "Findings. The first version ran about 600 plans/s on this machine (p99 12.8 ms): sorting re-parsed ISO strings with `Date.parse` in every comparison, and every reminder re-hashed its id, re-formatted its instants and asked luxon for zone offsets. Now: instants stay numbers until output and sorts use numeric keys; each zone keeps the spans of constant UTC offset it has met (found with luxon once, then a binary search); a reminder ladder laid against a deadline (slots, ids, ISO renderings) is memoised per zone, deadline and subject, validated against every other input; human renderings are memoised per zone and instant. All caches are bounded. They pay off in production too, because applicants share season deadlines and 09:00 slots; `planner.first_plan_fresh_process` shows the cold cost.",
     "",

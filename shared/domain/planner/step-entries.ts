@@ -22,10 +22,16 @@ export interface StepEntriesView extends ReadonlyMap<MilestoneKey, MilestoneEntr
  * kept in a Map of its own, so it reads back as before.
  */
 export class StepEntries implements StepEntriesView {
-  private readonly byIndex: (MilestoneEntry | undefined)[] = NO_ENTRIES.slice();
-  /** The entries in the order of their key's first insertion (a Map's iteration order). */
-  private readonly list: MilestoneEntry[] = [];
   private outside: Map<MilestoneKey, MilestoneEntry> | undefined = undefined;
+
+  /**
+   * Empty, or (copy) with the arrays of another: `byIndex` by catalog index, `list` the entries in
+   * the order of their key's first insertion (a Map's iteration order).
+   */
+  constructor(
+    private readonly byIndex: (MilestoneEntry | undefined)[] = NO_ENTRIES.slice(),
+    private readonly list: MilestoneEntry[] = [],
+  ) {}
 
   get size(): number {
     return this.list.length;
@@ -56,8 +62,10 @@ export class StepEntries implements StepEntriesView {
   }
 
   copy(): StepEntries {
-    const copy = new StepEntries();
-    for (const entry of this.list) copy.set(entry);
+    // The arrays as they are, not an insertion per entry: each set() looks its key up again (a
+    // moved plan copies its entries: past-season.ts, as-of-deadline.ts).
+    const copy = new StepEntries(this.byIndex.slice(), this.list.slice());
+    if (this.outside !== undefined) copy.outside = new Map(this.outside);
     return copy;
   }
 

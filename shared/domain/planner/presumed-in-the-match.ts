@@ -110,6 +110,10 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
 function presumedContext(context: PlanContext): PlanContext | null {
   // The cheap checks first: most plans have no interview, or every certification step reported.
   if (context.interviews.length === 0 || context.eligibility === "ineligible") return null;
+  // The one rule for an interview as evidence (interviewingForMatch: in the season, once ERAS
+  // opens), checked before the steps are read: plans before that day (a moved plan's later Match,
+  // mostly) end here.
+  if (!interviewingForMatch(context)) return null;
   let statuses: MilestoneStatus[] | undefined;
   let presumedDone: number[] | undefined;
   const presume = (index: number, status: MilestoneStatus = "done"): void => {
@@ -130,8 +134,7 @@ function presumedContext(context: PlanContext): PlanContext | null {
   }
   // Programs invite applicants through ERAS (task B2): the application and what goes into it.
   for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
-  // The one rule for an interview as evidence (interviewingForMatch): in the season, once ERAS opens.
-  if (statuses === undefined || presumedDone === undefined || !interviewingForMatch(context)) return null;
+  if (statuses === undefined || presumedDone === undefined) return null;
   presumedDone.sort((a, b) => a - b);
   return { ...context, statuses, presumedDone };
 }

@@ -207,6 +207,12 @@ export function buildContext(
     rolRefused,
     pastSeason,
     pastSeasonEntries,
+    // Set by the contexts made from this one (laterSeasonSteps, enteredLaterMatch, presumedInTheMatch):
+    // present from the start, so every context has one hidden class in V8 and the rules' reads of it
+    // stay fast. A field added by a spread gave each such context its own class, and with the bench's
+    // out-of-reach plans the reads went megamorphic (LoadIC_Megamorphic: 0 to 30,830 instructions a plan).
+    pastSeasonMatch: undefined,
+    presumedDone: undefined,
     catchUp: undefined,
     ladders: undefined,
     riskChangesAt: [],

@@ -213,6 +213,7 @@ export function buildContext(
     // out-of-reach plans the reads went megamorphic (LoadIC_Megamorphic: 0 to 30,830 instructions a plan).
     pastSeasonMatch: undefined,
     presumedDone: undefined,
+    rankListAsked: undefined,
     catchUp: undefined,
     ladders: undefined,
     riskChangesAt: [],

@@ -40,7 +40,7 @@ describe.each(["Pacific/Auckland", "Asia/Karachi"])(
     it("shows no old target beside TARGETS_SLIPPED's 'instead of' it, in the step or its reminders", () => {
       const message = riskOf(result, "TARGETS_SLIPPED")?.message ?? "";
       expect(message).toContain(
-        "USMLE Step 1: aim for 90 days after Application for ECFMG Certification instead of",
+        "USMLE Step 1: aim for 90 days after you submit your Application for ECFMG Certification instead of",
       );
       for (const key of ["usmle_step1", "usmle_step2ck"]) {
         const step = stepOf(result, key);

@@ -54,7 +54,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
       expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
       expect(schedule.body).toContain('<form method="post"');
       const snooze = await api(
-        linkRequest("POST", links.action("usmle_step2ck", "snooze"), "days=7&days=30", accept),
+        linkRequest("POST", links.action("ecfmg_application", "snooze"), "days=7&days=30", accept),
       );
       expect(snooze.statusCode).toBe(400);
       expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);

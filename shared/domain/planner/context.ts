@@ -110,10 +110,8 @@ export interface PlanContext {
 const NO_PAST_SEASON_ENTRIES: ReadonlyMap<MilestoneKey, MilestoneEntry> = new Map();
 
 /**
- * The plan's context for the applicant at `now` on the calendar of their Match. `entered`: the
- * eligibility gate of the plan's own context when this one is a moved plan's later Match
- * (enteredLaterMatch): one gate for the whole plan, though an interview is evidence in its own
- * season only (interviewsAreEvidence).
+ * The plan's context for the applicant at `now` on their Match's calendar. `entered`: the plan's own
+ * gate when this is a moved plan's later Match (enteredLaterMatch): one gate for the whole plan.
  */
 export function buildContext(
   input: PlannerInput,
@@ -130,10 +128,9 @@ export function buildContext(
   }
   const entries = new StepEntries();
   for (const entry of input.milestones) entries.set(entry);
-  // Read before an earlier season's steps are reset below: evidence of the school's note is the
-  // same whichever season it was for (and so the same for a moved plan's later Match). An interview
-  // is evidence by the one rule the presumption and the intake warning share (interviewsAreEvidence).
-  // Only an unknown note reads the interviews (most plans know the note: no work added to them).
+  // Read before an earlier season's steps are reset below: evidence of the note is the same whichever
+  // season it was for. An interview counts by the presumption's rule (interviewsAreEvidence), read
+  // only when the note is unknown (most plans know it: no work added to them).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const eligibility =
     entered ??
@@ -207,10 +204,8 @@ export function buildContext(
     rolRefused,
     pastSeason,
     pastSeasonEntries,
-    // Set by the contexts made from this one (laterSeasonSteps, enteredLaterMatch, presumedInTheMatch):
-    // present from the start, so every context has one hidden class in V8 and the rules' reads of it
-    // stay fast. A field added by a spread gave each such context its own class, and with the bench's
-    // out-of-reach plans the reads went megamorphic (LoadIC_Megamorphic: 0 to 30,830 instructions a plan).
+    // Set by contexts made from this one, present from the start: one hidden class in V8 for every
+    // context (spread-added fields made the rules' reads megamorphic on moved plans: perfP, session 22).
     pastSeasonMatch: undefined,
     presumedDone: undefined,
     rankListAsked: undefined,

@@ -117,9 +117,7 @@ describe("OET reported in progress, the Pathway never reported (t9o F13)", () =>
       expect(pathway?.action).toMatch(
         /Not submitted yet: submit it by Sat 26 Dec 2026 \(projected\).*Already submitted/,
       );
-      expect(unreported(result)?.message).toContain(
-        "except your ECFMG Pathway: it counts that as sent",
-      );
+      expect(unreported(result)?.message).toContain("except your ECFMG Pathway: it counts that as sent");
       expect(listed(result, "oet_medicine")).toBe(true);
     });
   }

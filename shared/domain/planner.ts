@@ -24,6 +24,7 @@ import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
+import { withdrawnByLateResult } from "./planner/withdrawn-by-late-result.ts";
 import { prerequisitesFirst } from "./prerequisite-order.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
@@ -58,8 +59,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // An interview for this Match is evidence of being in it (session 21 task B): the certification
   // steps never reported read as done too, unless the Match is out of reach on what was reported.
   // After the rank order list deadline, such an applicant who never reported NRMP nor the list is
-  // asked whether they ranked, the Match kept meanwhile (t9o F9).
-  const context = rankListAsked(presumedInTheMatch(confirmedByTheMatch(buildContext(input, calendar, now))));
+  // asked whether they ranked, the Match kept meanwhile (t9o F9). A certified list beside a result
+  // dated after that deadline counts for nothing: NRMP withdrew them (advH2, withdrawnByLateResult).
+  const context = rankListAsked(
+    presumedInTheMatch(withdrawnByLateResult(confirmedByTheMatch(buildContext(input, calendar, now)))),
+  );
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
   const entered = feasibilityOf(context);

@@ -39,7 +39,7 @@ export type Eligibility = "eligible" | "ineligible" | "unchecked";
 
 /** Why a reported rank order list is not counted, with the date the applicant gave (if any). */
 export interface RolRefusal {
-  reason: "before-opening" | "undated" | "future" | "after-deadline";
+  reason: "before-opening" | "undated" | "future" | "after-deadline" | "withdrawn";
   date: string | null;
 }
 

@@ -63,7 +63,7 @@ const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
  * withdraws the applicant from the Match and from SOAP; a result dated after it was not confirmed
  * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
  */
-function resultsAfterDeadline(context: PlanContext): string {
+export function resultsAfterDeadline(context: PlanContext): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const lastDay = localDate(context.zone, rol);
   const late: string[] = [];
@@ -85,6 +85,8 @@ function resultsAfterDeadline(context: PlanContext): string {
  */
 export function seasonOverRolAction(context: PlanContext): string {
   const matchOver = matchOverWords(context);
+  if (context.rolRefused?.reason === "withdrawn")
+    return `You certified a rank order list, but NRMP withdrew you from the ${context.calendar.matchYear} Match: ${resultsAfterDeadline(context)}, after the rank order list deadline (see the critical warning), so ${matchOver}`;
   if (soapStillOpen(context))
     return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
   return `The rank order list deadline passed without a certified list, so ${matchOver}`;
@@ -195,10 +197,14 @@ export function seasonOverRisk(context: PlanContext): Risk {
   const refused = context.rolRefused?.reason === "after-deadline" ? context.rolRefused.date : null;
   const passed = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
   const nextDeadline = `${when(context, nextRol.at)}${citeSeasonDate(nextRol, NRMP_DATES_URL, sources)}`;
+  const withdrawn = context.rolRefused?.reason === "withdrawn" ? withdrawnWords(context, sources) : null;
   return {
     code: "SEASON_OVER",
     severity: "critical",
-    message: `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
+    message:
+      withdrawn !== null
+        ? `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed}: ${withdrawn} Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}.${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`
+        : `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
     milestones: ["rank_order_list"],
     sources,
   };
@@ -209,4 +215,15 @@ const PATHWAY = indexedStep("ecfmg_pathway");
 /** Whether the Pathway applies and is not done: the exams carry over to the next Match, it does not. */
 export function pathwayPending(context: PlanContext): boolean {
   return context.applicable[PATHWAY.index] === true && !isFinished(statusAt(context, PATHWAY.index));
+}
+
+/**
+ * SEASON_OVER's middle for a certified list withdrawn by a late result (withdrawnByLateResult), up
+ * to "Plan": the list, the result's date, and NRMP's rule (NRMP_ECFMG_BY_ROL_URL, facts.md row
+ * "Exam status NRMP needs before ranking"), so Match Week and SOAP are not open either.
+ */
+function withdrawnWords(context: PlanContext, sources: string[]): string {
+  sources.push(NRMP_ECFMG_BY_ROL_URL);
+  const year = context.calendar.matchYear;
+  return `you certified a rank order list, but you were withdrawn from the ${year} Match: ${resultsAfterDeadline(context)}, after that deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams (and the Pathway, where it applies) by the rank order list deadline. Match Week and SOAP of the ${year} Match are not open to you.`;
 }

@@ -83,9 +83,9 @@ export interface PlanContext {
    * which gives them no fee line.
    */
   presumedDone?: readonly number[];
-  /** NRMP and the rank list, never reported, read as done after the deadline for an interviewing
-   * applicant (rankListAsked, t9o F9): RANK_LIST_UNREPORTED asks; the budget gives NRMP no line. */
-  rankListAsked?: true;
+  /** The rank list (and NRMP, unless "registered": reported done) never reported, read as done after the deadline
+   * for an interviewing applicant (rankListAsked, t9o F9): RANK_LIST_UNREPORTED asks; true: no NRMP fee line. */
+  rankListAsked?: true | "registered";
   /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
    * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a

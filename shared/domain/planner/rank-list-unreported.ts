@@ -9,6 +9,7 @@ import { interviewingForMatch } from "./interviewing.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { resultsAfterDeadline } from "./season-over-risk.ts";
 
 const NRMP = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
@@ -30,16 +31,22 @@ const NRMP_ECFMG_BY_ROL_URL =
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
- * entered Match with its Match Week, SOAP and Match Day, and RANK_LIST_UNREPORTED asks. Never for an
+ * entered Match with its Match Week, SOAP and Match Day, and RANK_LIST_UNREPORTED asks. NRMP reported
+ * done with the list absent: asked about the list only (`rankListAsked` "registered", task X1). Never for an
  * ineligible school, nor for a Match out of reach on what was reported (feasibilityOf). The same context otherwise (most plans: one status check).
  */
 export function rankListAsked(context: PlanContext): PlanContext {
   if (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || context.eligibility === "ineligible")
     return context;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (context.now <= rol || isFinished(statusAt(context, NRMP.index))) return context;
-  if (context.entries.at(RANK_ORDER_LIST.index) !== undefined || context.entries.at(NRMP.index) !== undefined)
+  if (context.now <= rol || context.entries.at(RANK_ORDER_LIST.index) !== undefined) return context;
+  // NRMP reported done (not implied by a later step) is asked about the list only (lead's ruling on
+  // advG's open point, task X1), unless a result dated after the deadline withdrew them anyway
+  // (resultsAfterDeadline: SEASON_OVER says so, as before).
+  const registered = context.entries.at(NRMP.index)?.status === "done";
+  if (registered ? resultsAfterDeadline(context) !== "" : context.entries.at(NRMP.index) !== undefined)
     return context;
+  if (!registered && isFinished(statusAt(context, NRMP.index))) return context;
   if (!interviewingForMatch(context)) return context;
   const over = matchOverAt(context);
   // Out of reach on what was reported (the presumption given up), the plan moves on as before.
@@ -48,7 +55,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
-  return { ...context, statuses, rankListAsked: true };
+  return { ...context, statuses, rankListAsked: registered ? "registered" : true };
 }
 
 /**
@@ -58,11 +65,12 @@ export function rankListAsked(context: PlanContext): PlanContext {
  * wait for Monday of Match Week; registered only, SOAP if unmatched and eligible (NRMP needs no rank
  * order list for SOAP, only the registration and ECFMG's confirmation of the exams by the deadline:
  * NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL, facts.md); not registered, plan for the
- * next Match. From Match Day on a warning: Match Day's own step asks where they matched first. Its
+ * next Match ("registered": the list only, then SOAP or the next Match). From Match Day on a warning: Match Day's own step asks where they matched first. Its
  * steps are fixed, so its notice's id is the same on every re-plan. Zero or one Risk.
  */
 export function rankListUnreportedRisks(context: PlanContext): Risk[] {
-  if (context.rankListAsked !== true) return [];
+  if (context.rankListAsked === undefined) return [];
+  const registered = context.rankListAsked === "registered";
   const { calendar, now } = context;
   const year = calendar.matchYear;
   const { dates } = calendar;
@@ -73,7 +81,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   addSource(sources, NRMP_DATES_URL);
   projectionSources(sources, rolDate, monday, matchDay, nextRol);
-  const asked = `Did you register with NRMP and certify a rank order list by ${seasonDay(rolDate)}?`;
+  const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${seasonDay(rolDate)}?`;
   const overForYou = `the ${year} Match is over for you: plan for the ${year + 1} Match, whose rank order list deadline is ${seasonDayEt(nextRol)}`;
   if (now >= matchDay.at) {
     noteRiskChange(context, matchOverAt(context));
@@ -81,8 +89,8 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
       {
         code: "RANK_LIST_UNREPORTED",
         severity: "warning",
-        message: `You never told us whether you registered with NRMP and certified a rank order list for the ${year} Match by ${seasonDay(rolDate)}. If you did, Match Day was ${seasonDay(matchDay)}: tell us where you matched. If you did not, ${overForYou}.`,
-        milestones: ["rank_order_list", "nrmp_registration"],
+        message: `You never told us whether you ${registered ? "" : "registered with NRMP and "}certified a rank order list for the ${year} Match by ${seasonDay(rolDate)}. If you did, Match Day was ${seasonDay(matchDay)}: tell us where you matched. If you did not${registered ? " and SOAP gave you no position" : ""}, ${overForYou}.`,
+        milestones: registered ? ["rank_order_list"] : ["rank_order_list", "nrmp_registration"],
         sources,
       },
     ];
@@ -100,8 +108,10 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you registered but did not certify a list, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. If you did not register, ${overForYou}. Tell us which it is: send your intake form again, or ask your advisor.`,
-      milestones: ["rank_order_list", "nrmp_registration", "match_week"],
+      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}. Tell us which it is: send your intake form again, or ask your advisor.`,
+      milestones: registered
+        ? ["rank_order_list", "match_week"]
+        : ["rank_order_list", "nrmp_registration", "match_week"],
       sources,
     },
   ];

@@ -22,6 +22,11 @@ export const StatusActionsSchema = z
      */
     scheduledAfterDeadline: z.string().includes("{due}").optional(),
     inProgress: z.string().min(1).optional(),
+    /**
+     * Not started, its target passed and its deadline ({due}, a day in words) still ahead: what to
+     * do now, never the target's "early enough" (advA2's notes, s22: a tight exam in December).
+     */
+    targetPassed: z.string().includes("{due}").optional(),
     /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */
     prerequisitePending: z.string().min(1).optional(),
   })

@@ -7,6 +7,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import {
   dayText,
   lastSittingDay,
@@ -47,10 +48,25 @@ export function onlyOnAnySeat(
  * sitting day (the step's due date, a day: lastSittingInstant).
  */
 export function namedOnAnySeat(context: PlanContext, key: MilestoneKey): boolean {
-  if (plannedDay(context, key) !== null || !underWayExam(context, key)) return false;
+  if (plannedDay(context, key) !== null || !(underWayExam(context, key) || tightExam(context, key)))
+    return false;
   return (
     context.now + EXAM_BOOKING_DAYS * DAY_MS >
     lastSittingInstant(context, sittingCutOffOf(context.calendar, key))
+  );
+}
+
+/**
+ * A USMLE exam not begun, for an applicant with an interview for the Match: named, it is the tight
+ * one (tightStudyWords), critical in its last week as one under way (advA2's notes, s22), so its
+ * notice asks to book it and is due its last sitting day.
+ */
+function tightExam(context: PlanContext, key: MilestoneKey): boolean {
+  return (
+    key !== "ecfmg_pathway" &&
+    catalogEntry(key).fastestPreparationDays === undefined &&
+    statusOf(context, key) === "not_started" &&
+    interviewingForMatch(context)
   );
 }
 

@@ -1,7 +1,7 @@
 import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
-import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -164,6 +164,10 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       if (tight !== null) {
         details.push(tight);
         tightened = true;
+        // Its last week is critical, as an exam under way's (onlyOnAnySeat; advA2's notes, s22).
+        const lastWeek = latestSitting - EXAM_BOOKING_DAYS * DAY_MS;
+        noteRiskChange(context, lastWeek);
+        if (now > lastWeek) critical = true;
         continue;
       }
       const by = latestBy(context, pathway, cutOff, mark);

@@ -10,6 +10,7 @@ import {
   CERTIFICATE_PRESUMED_ACTION,
   nothingOutstanding,
 } from "./earliest-certification.ts";
+import { pastTargetExamAction } from "./exam-past-target.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
@@ -37,6 +38,8 @@ export interface StepActionFacts {
   due: DueDate | null;
   /** The certificate's target for ranking on H-1B (h1bCertificateTarget), null for other steps. */
   h1bTarget: DueDate | null;
+  /** The step's target as shown (a slipped one moved), null for none: passed, an exam says what now. */
+  target: DueDate | null;
   /** The dates the step is planned for: a later Match's once the plan moved. */
   stepDates: PlanDates;
   own: { passed: boolean; due: DueDate } | null;
@@ -78,7 +81,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
               ? entry.statusActions.prerequisitePending
-              : step3Action(
+              : (pastTargetExamAction(context, entry, status, facts.target, due) ??
+                step3Action(
                   context,
                   entry,
                   status,
@@ -90,7 +94,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                       : CERTIFICATE_PRESUMED_ACTION
                     : actionFor(context, entry, facts.index, status, budget, textDue),
                   facts.h1bTarget ?? due,
-                );
+                ));
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);

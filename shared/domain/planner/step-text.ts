@@ -33,7 +33,7 @@ function templateParts(text: string): string[] {
  * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},
  * {rankingOpens} ("once ranking opens (date)", or "now (ranking opened on date)" after it).
  */
-function fill(
+export function fill(
   context: PlanContext,
   text: string,
   entry: CatalogEntry,

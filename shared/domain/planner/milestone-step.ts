@@ -7,6 +7,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
+import { h1bRowTarget } from "./h1b-row-target.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
@@ -91,7 +92,6 @@ export function planMilestone(
   if (phase === null) return;
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog.
   const entry = phase?.entry ?? catalogEntry;
-  const { ineligible } = gates;
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
@@ -99,11 +99,10 @@ export function planMilestone(
     : gates.afterSeasonDates !== null && (nextMatchPathway || datedForNextMatch(context, entry, index))
       ? gates.afterSeasonDates
       : gates.targeted.dates;
-
   const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, index, status, gates);
 
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
-  const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && ineligible;
+  const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && gates.ineligible;
   const shown = stepRenderings(stepDates, index);
   const own =
     schoolCheckOnly || nextMatchPathway ? null : ownDateOf(context, stepDates, entry, index, status);
@@ -182,8 +181,9 @@ export function planMilestone(
   }
 
   const notStarted = status === "not_started";
-  // Ranking on H-1B, the certificate is needed early enough for Step 3 (see h1bCertificateTarget).
-  const h1b = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
+  // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
+  const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
+  const h1b = h1bRowTarget(context, h1bCard);
   // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, shown.target);
@@ -236,7 +236,7 @@ export function planMilestone(
     index,
     status,
     due,
-    h1bTarget: h1b,
+    h1bTarget: h1bCard,
     stepDates,
     own,
     missed,

@@ -2,7 +2,6 @@ import type { Risk } from "../plan.ts";
 import { projectionSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { matchOverAt } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
@@ -26,8 +25,8 @@ const NRMP_ECFMG_BY_ROL_URL =
 
 /**
  * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
- * rank order list deadline until a week after Match Day (matchOverAt, the window an answer not given
- * keeps the Match live for a certified list), an applicant interviewing for the Match
+ * rank order list deadline on, with no end (as for a list reported certified whose result is untold,
+ * tester t9p F20), an applicant interviewing for the Match
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
@@ -48,10 +47,10 @@ export function rankListAsked(context: PlanContext): PlanContext {
     return context;
   if (!registered && isFinished(statusAt(context, NRMP.index))) return context;
   if (!interviewingForMatch(context)) return context;
-  const over = matchOverAt(context);
-  // Out of reach on what was reported (the presumption given up), the plan moves on as before.
-  if (context.now >= over || feasibilityOf(context).infeasible) return context;
-  noteRiskChange(context, over);
+  // Out of reach on what was reported (the presumption given up), the plan moves on as before. No end:
+  // like a list reported certified, the Match stays live until they answer (tester t9p F20: a week
+  // after Match Day the plan told a probably matched applicant the Match had passed, in April).
+  if (feasibilityOf(context).infeasible) return context;
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
@@ -84,7 +83,6 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${seasonDay(rolDate)}?`;
   const overForYou = `the ${year} Match is over for you: plan for the ${year + 1} Match, whose rank order list deadline is ${seasonDayEt(nextRol)}`;
   if (now >= matchDay.at) {
-    noteRiskChange(context, matchOverAt(context));
     return [
       {
         code: "RANK_LIST_UNREPORTED",

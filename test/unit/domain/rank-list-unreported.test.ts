@@ -86,11 +86,18 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       expect(result.risks.filter((risk) => risk.severity === "critical")).toEqual([]);
     });
 
-    it(`${zone}: once that Match's season is over with nothing told, SEASON_OVER as before`, () => {
-      const result = at(input, "2027-06-01T09:00:00Z");
-      expect(codes(result)).toContain("SEASON_OVER");
-      expect(asked(result)).toBeUndefined();
-    });
+    // Tester t9p F20 (A): a week after Match Day the plan told this applicant, most likely matched,
+    // that the Match had passed and dropped the contract and visa steps. As for a list reported
+    // certified, it keeps asking where they matched, with the post-Match steps, until they answer.
+    for (const when of ["2027-03-27T09:00:00Z", "2027-06-01T09:00:00Z"]) {
+      it(`${zone}: on ${when.slice(0, 10)}, with nothing told, still asks and keeps the contract and visa steps`, () => {
+        const result = at(input, when);
+        expect(codes(result)).not.toContain("SEASON_OVER");
+        expect(asked(result)?.severity).toBe("warning");
+        const keys = [...result.nextSteps, ...result.blocked].map((step) => step.milestone);
+        expect(keys).toEqual(expect.arrayContaining(["match_day", "contract"]));
+      });
+    }
   }
 
   it("NRMP reported not started: SEASON_OVER as before, nothing asked", () => {

@@ -194,3 +194,24 @@ describe("Step 2 CK reported not started after its last sitting day: the plan mo
     });
   }
 });
+
+// Tester t9p F12 (A): the OET reported in progress, the plan moved past its last sitting day. The
+// Pathway presumed sent (not done) beside it was not accepted, and a Pathway application is for one
+// Pathways season: the moved plan must not carry it as done, or the next Match's Pathway loses its
+// card and reminders while the certificate's card calls it done.
+describe("OET in progress past its last sitting day, the Pathway never reported (t9p F12)", () => {
+  for (const [zone, input] of [
+    ["Dhaka", DHAKA([milestoneFactory("oet_medicine", "in_progress")])],
+    ["Bogota", BOGOTA([milestoneFactory("oet_medicine", "in_progress")])],
+  ] as const) {
+    const result = plan(input, seasonCalendar(2027), new Date("2027-01-10T09:00:00Z"));
+
+    it(`${zone}: the moved plan keeps the next Match's Pathway as a step to do, with reminders`, () => {
+      expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+      const keys = [...result.nextSteps, ...result.blocked].map((step) => step.milestone);
+      expect(keys).toContain("ecfmg_pathway");
+      expect(result.reminders.some((reminder) => reminder.milestone === "ecfmg_pathway")).toBe(true);
+      expect(unreported(result)?.milestones ?? []).not.toContain("ecfmg_pathway");
+    });
+  }
+});

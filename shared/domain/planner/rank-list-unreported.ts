@@ -25,8 +25,8 @@ const NRMP_ECFMG_BY_ROL_URL =
 
 /**
  * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
- * rank order list deadline on, with no end (as for a list reported certified whose result is untold,
- * tester t9p F20), an applicant interviewing for the Match
+ * rank order list deadline until residency starts (as for a list reported certified whose result is
+ * untold, tester t9p F20), an applicant interviewing for the Match
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
@@ -47,10 +47,13 @@ export function rankListAsked(context: PlanContext): PlanContext {
     return context;
   if (!registered && isFinished(statusAt(context, NRMP.index))) return context;
   if (!interviewingForMatch(context)) return context;
-  // Out of reach on what was reported (the presumption given up), the plan moves on as before. No end:
-  // like a list reported certified, the Match stays live until they answer (tester t9p F20: a week
-  // after Match Day the plan told a probably matched applicant the Match had passed, in April).
-  if (feasibilityOf(context).infeasible) return context;
+  // Out of reach on what was reported (the presumption given up), the plan moves on as before. Until
+  // residency starts, as for a list reported certified whose result is untold (tester t9p F20: a week
+  // after Match Day the plan told a probably matched applicant the Match had passed, in April); after
+  // it, with still no answer, the season is over for the plan and the next Match is planned.
+  const over = context.calendar.dates.residency_start.at;
+  if (context.now >= over || feasibilityOf(context).infeasible) return context;
+  noteRiskChange(context, over);
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";

@@ -98,6 +98,12 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
         expect(keys).toEqual(expect.arrayContaining(["match_day", "contract"]));
       });
     }
+
+    it(`${zone}: once residency has started with still no answer, SEASON_OVER: the next Match is planned`, () => {
+      const result = at(input, "2027-07-02T09:00:00Z");
+      expect(codes(result)).toContain("SEASON_OVER");
+      expect(asked(result)).toBeUndefined();
+    });
   }
 
   it("NRMP reported not started: SEASON_OVER as before, nothing asked", () => {

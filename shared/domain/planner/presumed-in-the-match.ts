@@ -86,8 +86,8 @@ export function withLaterPresumed(context: PlanContext, later: PlanContext | nul
 
 /**
  * The later Match's entered context (`later`, before its own presumption) with the certification
- * steps `entered` presumed done (its `presumedDone` whose status is done, not a Pathway presumed
- * sent; season-bound steps left out: the later season's
+ * steps `entered` presumed (its `presumedDone`, with the status presumed; a Pathway presumed sent, not
+ * done, is the later Pathways season's to do, and season-bound steps left out: the later season's
  * ERAS steps are that season's to do) read as done too, and named in its `presumedDone`: a plan moved
  * from the Match its interview is for keeps what the interview presumed (session 22 task A1, t9o F4:
  * the 2028 plan asked an interviewing applicant to create a MyIntealth account). `later` itself when
@@ -99,13 +99,14 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
   let statuses: MilestoneStatus[] | undefined;
   const carried: number[] = [];
   for (const index of presumed) {
-    // Only what was presumed done: a Pathway presumed sent (beside an OET not passed) was not
-    // accepted, and ECFMG decides an application for one Pathways season (tester t9p F12).
-    if (entered.statuses[index] !== "done") continue;
-    if ((MILESTONE_CATALOG[index] as CatalogEntry).seasonBound === true || !unreported(later, index))
-      continue;
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    const status = entered.statuses[index] as MilestoneStatus;
+    // A step presumed sent, not done, that is redone each season (the Pathway beside an OET not
+    // passed: ECFMG decides an application for one Pathways season) is not carried (tester t9p F12).
+    if (status !== "done" && entry.redoneEachSeason !== undefined) continue;
+    if (entry.seasonBound === true || !unreported(later, index)) continue;
     statuses ??= later.statuses.slice();
-    statuses[index] = "done";
+    statuses[index] = status;
     carried.push(index);
   }
   return statuses === undefined ? later : { ...later, statuses, presumedDone: carried };

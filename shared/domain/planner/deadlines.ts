@@ -191,8 +191,8 @@ export class PlanDates {
     if (entry.due.from === "season") {
       const seasonDate = this.calendar.dates[entry.due.dateKey];
       const offset = entry.due.offsetDays;
+      // Every DueDate literal here has shapedDueDate's fields in its order, asDay last (one shape).
       return {
-        ...(entry.due.asDay === true ? { asDay: true } : {}),
         at: shiftDays(seasonDate.at, ET_ZONE, offset),
         zone: ET_ZONE,
         status:
@@ -205,17 +205,18 @@ export class PlanDates {
           offset === 0
             ? seasonDate.source
             : `${seasonDate.key} (${seasonDate.source}) ${offset} days; ${entry.due.source}`,
+        asDay: entry.due.asDay,
       };
     }
     if (entry.due.from === "milestone") {
       const base = this.due(entry.due.key);
       if (base === null) return null;
       return {
-        ...(entry.due.asDay === true ? { asDay: true } : {}),
         at: shiftDays(base.at, base.zone, entry.due.offsetDays),
         zone: base.zone,
         status: base.status === "projected" ? "projected" : "advice",
         source: `${entry.due.offsetDays} days from the ${entry.due.key} due date; ${entry.due.source}`,
+        asDay: entry.due.asDay,
       };
     }
     return null;
@@ -239,11 +240,11 @@ export class PlanDates {
       if (at >= earliest.at) continue;
       const lead = leadDays === 0 ? "its due date" : `${leadDays} days before its due date (${leadSource})`;
       earliest = {
-        ...(due.asDay === true ? { asDay: true } : {}),
         at,
         zone: needs.zone,
         status: needs.status === "projected" ? "projected" : "advice",
         source: `needed by ${dependant}, which waits for it: ${lead}, ${needs.source}; earlier than this step's own rule (${due.source})`,
+        asDay: due.asDay,
       };
     }
     return earliest;
@@ -266,6 +267,7 @@ export class PlanDates {
         zone: ET_ZONE,
         status: seasonDate.status === "projected" ? "projected" : "advice",
         source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
+        asDay: undefined,
       };
     } else {
       const base = this.anchor(rule.key);
@@ -275,6 +277,7 @@ export class PlanDates {
           zone: base.zone,
           status: base.status === "projected" ? "projected" : "advice",
           source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
+          asDay: undefined,
         };
       }
     }

@@ -87,7 +87,7 @@ export interface Feasibility {
    * True when the Match is in reach only because no study was counted for an exam not begun, for
    * an applicant with an interview for it (assessAt, t9o F4): tight, and EXAMS_LATE_FOR_RANKING is
    * the one warning that says so (MATCH_YEAR_LAST_DAY, naming the same last sitting day, is not
-   * raised beside it). Absent otherwise.
+   * raised beside it). Undefined otherwise (present, for one hidden class: see feasibleNow).
    */
   studyUncounted?: true;
 }
@@ -99,15 +99,27 @@ const STEP2 = indexedStep("usmle_step2ck");
 const OET = indexedStep("oet_medicine");
 const PATHWAY = indexedStep("ecfmg_pathway");
 
-const FEASIBLE_NOW: Omit<Feasibility, "readyAt" | "earliestMatchYear"> = Object.freeze({
-  infeasible: false,
-  slack: Number.POSITIVE_INFINITY,
-  cause: null,
-  pathwayLate: null,
-  takes: [],
-  decidedBy: null,
-  dropped: null,
-});
+/** The takes of a Match already in reach: nothing left (one array, shared by every such answer). */
+const NOTHING_LEFT: Remaining[] = [];
+
+/**
+ * A Feasibility with nothing left to do: its fields in chainAt's order, studyUncounted present, so
+ * every Feasibility has one hidden class (the reads in plan and assessRisks stay monomorphic).
+ */
+function feasibleNow(readyAt: number, earliestMatchYear: number): Feasibility {
+  return {
+    readyAt,
+    infeasible: false,
+    cause: null,
+    slack: Number.POSITIVE_INFINITY,
+    earliestMatchYear,
+    takes: NOTHING_LEFT,
+    dropped: null,
+    decidedBy: null,
+    pathwayLate: null,
+    studyUncounted: undefined,
+  };
+}
 
 /**
  * Whether the target Match can be made, and else the earliest one that can (see Feasibility).
@@ -130,7 +142,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
       !listAwaitsResult(context, rol) &&
       !assessAt(asOfDeadline(context, rol), true).infeasible)
   ) {
-    return { ...FEASIBLE_NOW, readyAt: context.now, earliestMatchYear: context.calendar.matchYear };
+    return feasibleNow(context.now, context.calendar.matchYear);
   }
   return assessAt(context);
 }
@@ -278,5 +290,6 @@ function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): F
       cause === null || cause === "documents" || (cause === "pathway" && late?.what === "application")
         ? late
         : null,
+    studyUncounted: undefined,
   };
 }

@@ -19,7 +19,13 @@ describe("a season-over budget on a phone", () => {
   const now = new Date("2027-04-01T10:00:00Z");
   const found = demoApplicants("b").find((each) => each.snapshot.applicant.fullName.startsWith("Chiamaka"));
   if (found === undefined) throw new Error("no demo applicant Chiamaka");
-  const { applicant, milestones, interviews } = found.snapshot;
+  const { applicant, interviews } = found.snapshot;
+  // She interviews for 2027: with NRMP unreported she would be asked whether she ranked (t9o F9,
+  // t9p F20); this page is the season-over budget, so she reports the registration she never made.
+  const milestones = [
+    ...found.snapshot.milestones,
+    { key: "nrmp_registration" as const, status: "not_started" as const },
+  ];
   const planned = plan({ applicant, milestones, interviews }, seasonCalendar(2027), now);
   const html =
     timelinePage({

@@ -34,8 +34,16 @@ const budgetStep = (result: Plan) =>
     | { action?: string }
     | undefined;
 
+// Chiamaka interviews for the 2027 Match: with NRMP left unreported she is now asked whether she
+// ranked until residency starts (t9o F9, t9p F20). This file is about a season over for her, so she
+// reports the registration she never made, as the finding's applicant did.
+const notRegistered = (input: PlannerInput): PlannerInput => ({
+  ...input,
+  milestones: [...input.milestones, { key: "nrmp_registration", status: "not_started" }],
+});
+
 describe("a season that is over budgets the next Match's fees, as estimates (tester s9 issue 14 B1, 15 B3)", () => {
-  const chiamaka = planAt(demo("Chiamaka"), OVER);
+  const chiamaka = planAt(notRegistered(demo("Chiamaka")), OVER);
   const aarav = planAt(demo("Aarav"), OVER);
 
   it("is the season-over case for both", () => {

@@ -4,24 +4,15 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { resultsAfterDeadline } from "./season-over-risk.ts";
 
 const NRMP = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
-
-// NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility.
-const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
-// NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required.
-const NRMP_SOAP_ONLY_URL =
-  "https://www.nrmp.org/help/item/how-will-i-know-which-application-service-to-use-if-i-register-to-participate-in-soap-only/";
-// facts.md: ECFMG must confirm the exams and the clinical and communication skills requirement by
-// the rank order list deadline, or NRMP withdraws the applicant from the Match and from SOAP.
-const NRMP_ECFMG_BY_ROL_URL =
-  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
 
 /**
  * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
@@ -66,7 +57,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
  * a rank order list by Wed 24 Feb 2027 (projected)? …", with what follows either way: certified,
  * wait for Monday of Match Week; registered only, SOAP if unmatched and eligible (NRMP needs no rank
  * order list for SOAP, only the registration and ECFMG's confirmation of the exams by the deadline:
- * NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL, facts.md); not registered, plan for the
+ * NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_REQUIREMENTS_URL, facts.md); not registered, plan for the
  * next Match ("registered": the list only, then SOAP or the next Match). From Match Day on a warning: Match Day's own step asks where they matched first. Its
  * steps are fixed, so its notice's id is the same on every re-plan. Zero or one Risk.
  */
@@ -100,7 +91,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   noteRiskChange(context, monday.at);
   addSource(sources, NRMP_SOAP_URL);
   addSource(sources, NRMP_SOAP_ONLY_URL);
-  addSource(sources, NRMP_ECFMG_BY_ROL_URL);
+  addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const week = now < monday.at;
   const certified = week
     ? "wait for Monday of Match Week, when NRMP tells you at 10:00 AM ET whether you matched"

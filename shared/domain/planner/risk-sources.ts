@@ -2,6 +2,11 @@ import type { Citation } from "../catalog/citation.ts";
 
 /** NRMP's Main Match events page, the source every NRMP season date (registration, rank order list deadline) cites. */
 export const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
+/** NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility. */
+export const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
+/** NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required. */
+export const NRMP_SOAP_ONLY_URL =
+  "https://www.nrmp.org/help/item/how-will-i-know-which-application-service-to-use-if-i-register-to-participate-in-soap-only/";
 
 /**
  * Risk.sources, the one place a risk's provenance goes: its messages are plain sentences with no

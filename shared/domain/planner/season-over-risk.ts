@@ -5,21 +5,12 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
+import { NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
-
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
-// NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility.
-const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
-// NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required.
-const NRMP_SOAP_ONLY_URL =
-  "https://www.nrmp.org/help/item/how-will-i-know-which-application-service-to-use-if-i-register-to-participate-in-soap-only/";
-// Fact sheet: ECFMG must confirm the exams by the rank order list deadline, or NRMP withdraws the
-// applicant from the Match and from SOAP.
-const NRMP_ECFMG_BY_ROL_URL =
-  "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -59,7 +50,7 @@ const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
  * "your USMLE Step 2 CK result is dated Tue 2 Mar 2027" for each exam or Pathway NRMP needs marked
  * done on a day after the rank order list deadline's day in the applicant's zone (the day a rank
  * order list's date is judged by), or "". Fact sheet, row "Exam status NRMP needs before ranking"
- * (official, NRMP_ECFMG_BY_ROL_URL): ECFMG must confirm them by that deadline, otherwise NRMP
+ * (official, NRMP_ECFMG_REQUIREMENTS_URL): ECFMG must confirm them by that deadline, otherwise NRMP
  * withdraws the applicant from the Match and from SOAP; a result dated after it was not confirmed
  * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
  */
@@ -113,7 +104,7 @@ function matchOverWords(context: PlanContext): string {
  * SOAP's condition when an exam was sat before the rank order list deadline and its result never
  * reported (unreportedSittings): "SOAP is open to you only if your USMLE Step 2 CK result (sat …)
  * reached ECFMG by Wed 24 Feb 2027: tell us the result", or "" when none. NRMP withdraws an IMG from
- * SOAP too unless ECFMG confirmed the exams by that deadline (NRMP_ECFMG_BY_ROL_URL), so SOAP is
+ * SOAP too unless ECFMG confirmed the exams by that deadline (NRMP_ECFMG_REQUIREMENTS_URL), so SOAP is
  * not the applicant's to get ready for until the result says so (tester t9j F5).
  */
 export function soapCondition(context: PlanContext): string {
@@ -141,7 +132,7 @@ export function soapStepAction(context: PlanContext, action: string): string {
 function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const start = context.calendar.dates.nrmp_match_week_start_and_soap_start;
   const end = textsOf(context.calendar).soapEnd;
-  sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_BY_ROL_URL);
+  sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_REQUIREMENTS_URL);
   const projected = start.status === "projected" ? ", projected" : "";
   const condition = soapCondition(context);
   // The condition names the rank order list deadline, "(projected)" when it is: its rule is cited.
@@ -162,7 +153,7 @@ function soapClosedByResults(context: PlanContext, sources: string[]): string {
   if (context.now >= textsOf(context.calendar).soapEnd.at) return "";
   const late = resultsAfterDeadline(context);
   if (late === "") return "";
-  sources.push(NRMP_ECFMG_BY_ROL_URL);
+  sources.push(NRMP_ECFMG_REQUIREMENTS_URL);
   return `, and SOAP is not open to you either: ${late}, after the rank order list deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline`;
 }
 
@@ -219,11 +210,11 @@ export function pathwayPending(context: PlanContext): boolean {
 
 /**
  * SEASON_OVER's middle for a certified list withdrawn by a late result (withdrawnByLateResult), up
- * to "Plan": the list, the result's date, and NRMP's rule (NRMP_ECFMG_BY_ROL_URL, facts.md row
+ * to "Plan": the list, the result's date, and NRMP's rule (NRMP_ECFMG_REQUIREMENTS_URL, facts.md row
  * "Exam status NRMP needs before ranking"), so Match Week and SOAP are not open either.
  */
 function withdrawnWords(context: PlanContext, sources: string[]): string {
-  sources.push(NRMP_ECFMG_BY_ROL_URL);
+  sources.push(NRMP_ECFMG_REQUIREMENTS_URL);
   const year = context.calendar.matchYear;
   return `you certified a rank order list, but you were withdrawn from the ${year} Match: ${resultsAfterDeadline(context)}, after that deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams (and the Pathway, where it applies) by the rank order list deadline. Match Week and SOAP of the ${year} Match are not open to you.`;
 }

@@ -145,6 +145,13 @@ const PASSED_NOT_READY_TITLE =
 const PASSED_SOAP_HANGS_TITLE =
   "SOAP {year} is open to you only if ECFMG had {results} by the rank order list deadline: tell us, or plan for the {feasible} Match";
 
+/**
+ * As PASSED_SOAP_HANGS_TITLE for an interviewing applicant who never reported NRMP registration
+ * (nrmpUnreportedWhileInterviewing): the risk asks whether they registered (tester t9p F8).
+ */
+const PASSED_MATCH_HANGS_TITLE =
+  "You are still in the {year} Match only if you registered with NRMP and ECFMG had {results} by the rank order list deadline: tell us, or plan for the {feasible} Match";
+
 function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefined {
   const passed =
     context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -156,7 +163,9 @@ function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefine
     risk.droppedMatchYear === undefined &&
     risk.milestones.every((key) => pending.some((sitting) => keyAt(sitting.index) === key))
   )
-    return PASSED_SOAP_HANGS_TITLE.replace("{results}", unreportedResults(pending));
+    return (
+      statusOf(context, "nrmp_registration") === "done" ? PASSED_SOAP_HANGS_TITLE : PASSED_MATCH_HANGS_TITLE
+    ).replace("{results}", unreportedResults(pending));
   if (risk.droppedMatchYear !== undefined) return droppedTitle(risk.droppedMatchYear, risk.decidedBy);
   return passed ? PASSED_NOT_READY_TITLE : ACT_NOW.MATCH_YEAR_NOT_FEASIBLE;
 }

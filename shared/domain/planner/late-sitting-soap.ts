@@ -1,8 +1,10 @@
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { renderEt } from "../time.ts";
-import { type PlanContext, statusAt, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import {
@@ -39,6 +41,13 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   if (statusOf(context, "nrmp_registration") !== "done") {
     addSource(sources, NRMP_DATES_URL);
     projectionSources(sources, rol);
+    // Interviewing, NRMP never reported: most likely registered, so ask (lead's ruling on t9p F8).
+    if (nrmpUnreportedWhileInterviewing(context)) {
+      addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+      const results = unreportedResults(pending);
+      const exams = pending.map((sitting) => sitting.name).join(" and ");
+      return `If you registered with NRMP and ${results} reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}, you are still in the ${year} Match (through your rank order list if you certified one, or else through SOAP): mark ${exams} done with the day ${pending.length === 1 ? "its result" : "each result"} came and tell us about your NRMP registration and rank order list, and this plan returns to the ${year} Match. If you did not register, SOAP ${year} is not open to you: registration closed with the rank order list deadline. If you did not register or ECFMG had the result only later, tell us ${results} when it comes, and ${change}.`;
+    }
     return `SOAP ${year} is not open to you: you did not register with NRMP, and registration closed with the rank order list deadline, ${dayBy(context, rol.at)}${projectedMark(rol)}. Tell us ${unreportedResults(pending)} when it comes, and ${change}.`;
   }
   const start = calendar.dates.nrmp_match_week_start_and_soap_start;
@@ -51,7 +60,8 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
 
 /**
  * The sittings SOAP hangs on (lateSittingSoapWords' first case): the rank order list deadline has
- * passed, SOAP has not ended, the applicant registered with NRMP and has no certified list, and
+ * passed, SOAP has not ended, the applicant registered with NRMP (or, interviewing, never reported
+ * it: nrmpUnreportedWhileInterviewing, t9p F8) and has no certified list, and
  * these exams were sat before that deadline with no result reported; empty otherwise. For the
  * out-of-reach notice's title, which must not ask to move to the next Match before the result
  * (critical-notice-titles.ts, t9n F12).
@@ -60,8 +70,25 @@ export function soapHangsOnSittings(context: PlanContext): readonly UnreportedSi
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now <= rol || context.now >= textsOf(context.calendar).soapEnd.at) return NONE;
   if (statusAt(context, RANK_ORDER_LIST_AT) === "done") return NONE;
-  if (statusOf(context, "nrmp_registration") !== "done") return NONE;
+  if (statusOf(context, "nrmp_registration") !== "done" && !nrmpUnreportedWhileInterviewing(context))
+    return NONE;
   return unreportedSittings(context, rol);
 }
+
+/**
+ * Whether NRMP registration is neither done nor reported (absent from the input, not implied by a
+ * later step) for an applicant interviewing for the plan's Match (interviewingForMatch): the
+ * interview presumes them in the Match, so the plan asks whether they registered rather than saying
+ * they did not (lead's ruling on tester t9p F8). An explicit "not started" is a reported status.
+ */
+export function nrmpUnreportedWhileInterviewing(context: PlanContext): boolean {
+  return (
+    context.entries.at(NRMP_AT) === undefined &&
+    !isFinished(statusAt(context, NRMP_AT)) &&
+    interviewingForMatch(context)
+  );
+}
+
+const NRMP_AT = stepIndex("nrmp_registration");
 
 const NONE: readonly UnreportedSitting[] = Object.freeze([]);

@@ -1,5 +1,7 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
-import { buildContext, type PlanContext, type PlannerInput } from "./context.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { buildContext, isFinished, type PlanContext, type PlannerInput, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { confirmedByTheMatch } from "./in-the-match.ts";
 import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
@@ -27,6 +29,7 @@ export function enteredLaterMatch(
   const entered = presumedInTheMatch(carriedPresumed(base, context));
   return {
     ...entered,
+    pastSeason: presumedForMatchOut(entered, context),
     riskChangesAt: context.riskChangesAt,
     pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
   };
@@ -93,4 +96,26 @@ export function laterMatchInReach(
       ? feasibility
       : { ...feasibility, earliestMatchYear: year, dropped: null, takes: laterFeasibility.takes };
   return { context: later, feasibility: laterFeasibility, outOfReach };
+}
+
+/**
+ * The later Match's `pastSeason` (steps done for an earlier Match only) with the season-bound steps
+ * the entered Match's interview presumed done (its `presumedDone`: the ERAS application and what
+ * went into it) and the later Match never had reported: their cards read as the re-do an applicant
+ * who reported them done gets ("Import your letters…"), not a first time ("Ask your writers now…"),
+ * lead's ruling on tester t9p F8 (C part). Only step-text.ts reads `pastSeason`; `pastSeasonEntries`
+ * (the budget's spent fees) is left as reported. `later.pastSeason` itself when nothing is added.
+ */
+function presumedForMatchOut(later: PlanContext, entered: PlanContext): ReadonlySet<MilestoneKey> {
+  const presumed = entered.presumedDone;
+  if (presumed === undefined) return later.pastSeason;
+  let past: Set<MilestoneKey> | undefined;
+  for (const index of presumed) {
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    if (entry.seasonBound !== true || later.pastSeason.has(entry.key)) continue;
+    if (later.entries.at(index) !== undefined || isFinished(statusAt(later, index))) continue;
+    past ??= new Set(later.pastSeason);
+    past.add(entry.key);
+  }
+  return past ?? later.pastSeason;
 }

@@ -69,3 +69,21 @@ describe("interviewing, NRMP registration never reported, a late sitting unrepor
     );
   });
 });
+
+// Tester t9p F8 (C part): in the plan moved to 2028, the ERAS steps the interview presumed done for
+// the 2027 Match read as the re-do an applicant who reported them done gets, not as a first time.
+describe("moved to a later Match, the ERAS steps the interview presumed done read as re-done (t9p F8 C)", () => {
+  const actionOf = (result: Plan, key: string) =>
+    result.nextSteps.find((step) => step.milestone === key)?.action;
+
+  it("letters are imported and the statement uploaded again, as after a reported application", () => {
+    const result = planFor(interviewingLateSitting(), NOW);
+    expect(actionOf(result, "lors")).toContain("Import your letters into this season's MyERAS application");
+    expect(actionOf(result, "lors")).not.toContain("Ask your writers now");
+    expect(actionOf(result, "personal_statement")).toContain(
+      "Upload your personal statement to this season's MyERAS application",
+    );
+    expect(actionOf(result, "cv")).toContain("Import your last certified and submitted application's data");
+    expect(actionOf(result, "lors")).toContain("What you did for the 2027 Match was for that Match only");
+  });
+});

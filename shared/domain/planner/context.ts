@@ -13,7 +13,7 @@ import {
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
-import { pastSeasonWork } from "./past-season.ts";
+import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
@@ -137,16 +137,8 @@ export function buildContext(
     eligibilityOf(note, entries, note === null && interviewsAreEvidence(input.interviews, calendar, nowMs));
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
-  let pastSeasonEntries = NO_PAST_SEASON_ENTRIES;
-  if (pastSeason.size > 0) {
-    const reported = new Map<MilestoneKey, MilestoneEntry>();
-    for (const key of pastSeason) {
-      const entry = entries.get(key);
-      if (entry !== undefined) reported.set(key, entry);
-      entries.set({ key, status: "not_started" });
-    }
-    pastSeasonEntries = reported;
-  }
+  const pastSeasonEntries =
+    pastSeason.size > 0 ? resetPastSeason(entries, pastSeason) : NO_PAST_SEASON_ENTRIES;
   const rolRefused = refusedRankList(
     entries.get("rank_order_list"),
     calendar,
@@ -173,6 +165,8 @@ export function buildContext(
     if (entry.status === "done") markPrerequisites(statuses, index, true);
     if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
+  // Steps done for an earlier season still imply their lasting prerequisites (tester t9p F4).
+  if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
   // Documents left out of the snapshot went with an ERAS application reported done for this season
   // (an earlier season's was reset above), so they are never overdue behind it.
   if (entries.get("eras_application")?.status === "done")

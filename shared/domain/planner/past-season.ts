@@ -1,8 +1,10 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
-import { stepIndex } from "./catalog-index.ts";
+import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
+import { IMPLIED_AT, PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import type { StepEntries } from "./step-entries.ts";
 
 /** No step done for an earlier season: shared by the plans that have none, never written (ReadonlySet). */
 const NO_PAST_SEASON: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>();
@@ -127,4 +129,74 @@ export function laterSeasonSteps(context: PlanContext, later: SeasonCalendar): P
     pastSeasonEntries: reported,
     pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
   };
+}
+
+/**
+ * Resets the steps of an earlier season (`past`, pastSeasonWork) to not started in `entries`, and
+ * returns the snapshot's own entries of them, as reported (the context's `pastSeasonEntries`).
+ */
+export function resetPastSeason(
+  entries: StepEntries,
+  past: ReadonlySet<MilestoneKey>,
+): ReadonlyMap<MilestoneKey, MilestoneEntry> {
+  const reported = new Map<MilestoneKey, MilestoneEntry>();
+  for (const key of past) {
+    const entry = entries.get(key);
+    if (entry !== undefined) reported.set(key, entry);
+    entries.set({ key, status: "not_started" });
+  }
+  return reported;
+}
+
+/**
+ * The prerequisites a step's done implies (IMPLIED_AT) that last beyond a season (no
+ * `redoneEachSeason`, not `seasonBound`), by catalog index: an ERAS application or token of any
+ * season means ECFMG issued a token, so the applicant has their ECFMG application (MyIntealth
+ * identity) and the WDOMS check behind it. Static catalog data.
+ */
+const LASTING_IMPLIED_AT: readonly (readonly number[])[] = MILESTONE_CATALOG.map((_, index) =>
+  (IMPLIED_AT[index]?.done ?? []).filter((at) => {
+    const prerequisite = MILESTONE_CATALOG[at] as CatalogEntry;
+    return prerequisite.redoneEachSeason === undefined && prerequisite.seasonBound !== true;
+  }),
+);
+
+/**
+ * Marks done in `statuses` (by catalog index) the lasting prerequisites (LASTING_IMPLIED_AT) of the
+ * steps reported done for an earlier season (`reported`, resetPastSeason's): the step itself is this
+ * season's to do again, but what it proved stays proved (one waived stays waived). Tester t9p F4: an
+ * ERAS application done for the Match out of reach left the later Match's token waiting for an ECFMG
+ * application the plan counted done elsewhere and never showed.
+ */
+export function markLastingPrerequisites(
+  statuses: MilestoneStatus[],
+  reported: ReadonlyMap<MilestoneKey, MilestoneEntry>,
+): void {
+  for (const entry of reported.values()) {
+    if (entry.status !== "done") continue;
+    for (const index of LASTING_IMPLIED_AT[stepIndex(entry.key)] ?? []) {
+      if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
+    }
+  }
+}
+
+/**
+ * On the card of the step at catalog index `index`, why it waits for no prerequisite the applicant
+ * never reported: one counted done because a step reported done for an earlier season needed it
+ * first (markLastingPrerequisites), " Your Application for ECFMG Certification counts as done: the
+ * ERAS application you reported (Tue 22 Sep 2026) needed it first." (tester t9p F4: the plan
+ * counts it done, so the words say so). "" for any other card, and at once for a plan with no
+ * earlier season's work.
+ */
+export function lastingPrerequisiteNote(context: PlanContext, index: number): string {
+  if (context.pastSeasonEntries.size === 0) return "";
+  for (const { index: at } of PREREQUISITES_AT[index] ?? []) {
+    if (context.entries.at(at) !== undefined || context.statuses[at] !== "done") continue;
+    for (const entry of context.pastSeasonEntries.values()) {
+      if (entry.status !== "done" || !(LASTING_IMPLIED_AT[stepIndex(entry.key)] ?? []).includes(at)) continue;
+      const day = entry.date === undefined ? "" : ` (${renderDate(entry.date)})`;
+      return ` Your ${(MILESTONE_CATALOG[at] as CatalogEntry).advisorName} counts as done: the ${catalogEntry(entry.key).advisorName} you reported${day} needed it first.`;
+    }
+  }
+  return "";
 }

@@ -12,6 +12,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { byDay, dayBy, dayByPassed } from "./feasibility-risk.ts";
 import { isRankingSitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
+import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
@@ -112,8 +113,10 @@ export function actionFor(
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.
-  if (context.pastSeason.size === 0 || !context.pastSeason.has(entry.key))
-    return statusAction(context, entry, index, status, budget, due);
+  if (context.pastSeason.size === 0) return statusAction(context, entry, index, status, budget, due);
+  // A prerequisite counted done because an earlier season's step needed it says so (t9p F4).
+  if (!context.pastSeason.has(entry.key))
+    return `${statusAction(context, entry, index, status, budget, due)}${lastingPrerequisiteNote(context, index)}`;
   // A re-applicant's step done for an earlier season (past-season.ts) says why it is back, and what
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;

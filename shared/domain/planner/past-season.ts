@@ -149,32 +149,44 @@ export function resetPastSeason(
 }
 
 /**
- * The prerequisites a step's done implies (IMPLIED_AT) that last beyond a season (no
- * `redoneEachSeason`, not `seasonBound`), by catalog index: an ERAS application or token of any
+ * The prerequisites a step's done, or its booking, implies (IMPLIED_AT) that last beyond a season
+ * (no `redoneEachSeason`, not `seasonBound`), by catalog index: an ERAS application or token of any
  * season means ECFMG issued a token, so the applicant has their ECFMG application (MyIntealth
  * identity) and the WDOMS check behind it. Static catalog data.
  */
-const LASTING_IMPLIED_AT: readonly (readonly number[])[] = MILESTONE_CATALOG.map((_, index) =>
-  (IMPLIED_AT[index]?.done ?? []).filter((at) => {
-    const prerequisite = MILESTONE_CATALOG[at] as CatalogEntry;
-    return prerequisite.redoneEachSeason === undefined && prerequisite.seasonBound !== true;
-  }),
-);
+const LASTING_IMPLIED_AT: readonly { done: readonly number[]; scheduled: readonly number[] }[] =
+  MILESTONE_CATALOG.map((_, index) => {
+    const lasting = (at: number): boolean => {
+      const prerequisite = MILESTONE_CATALOG[at] as CatalogEntry;
+      return prerequisite.redoneEachSeason === undefined && prerequisite.seasonBound !== true;
+    };
+    const implied = IMPLIED_AT[index];
+    return {
+      done: (implied?.done ?? []).filter(lasting),
+      scheduled: (implied?.scheduled ?? []).filter(lasting),
+    };
+  });
+
+/** The lasting prerequisites an earlier season's entry implies: done or booked, as buildContext marks them. */
+function lastingOf(entry: MilestoneEntry): readonly number[] {
+  const lasting = LASTING_IMPLIED_AT[stepIndex(entry.key)];
+  if (lasting === undefined) return [];
+  return entry.status === "done" ? lasting.done : entry.status === "scheduled" ? lasting.scheduled : [];
+}
 
 /**
  * Marks done in `statuses` (by catalog index) the lasting prerequisites (LASTING_IMPLIED_AT) of the
- * steps reported done for an earlier season (`reported`, resetPastSeason's): the step itself is this
- * season's to do again, but what it proved stays proved (one waived stays waived). Tester t9p F4: an
- * ERAS application done for the Match out of reach left the later Match's token waiting for an ECFMG
- * application the plan counted done elsewhere and never showed.
+ * steps reported done or booked for an earlier season (`reported`, resetPastSeason's): the step is
+ * this season's to do again, but what it proved stays proved (one waived stays waived). Tester t9p
+ * F4: an ERAS application done for the Match out of reach left the later Match's token waiting for
+ * an ECFMG application the plan counted done elsewhere and never showed.
  */
 export function markLastingPrerequisites(
   statuses: MilestoneStatus[],
   reported: ReadonlyMap<MilestoneKey, MilestoneEntry>,
 ): void {
   for (const entry of reported.values()) {
-    if (entry.status !== "done") continue;
-    for (const index of LASTING_IMPLIED_AT[stepIndex(entry.key)] ?? []) {
+    for (const index of lastingOf(entry)) {
       if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
     }
   }
@@ -193,7 +205,7 @@ export function lastingPrerequisiteNote(context: PlanContext, index: number): st
   for (const { index: at } of PREREQUISITES_AT[index] ?? []) {
     if (context.entries.at(at) !== undefined || context.statuses[at] !== "done") continue;
     for (const entry of context.pastSeasonEntries.values()) {
-      if (entry.status !== "done" || !(LASTING_IMPLIED_AT[stepIndex(entry.key)] ?? []).includes(at)) continue;
+      if (!lastingOf(entry).includes(at)) continue;
       const day = entry.date === undefined ? "" : ` (${renderDate(entry.date)})`;
       return ` Your ${(MILESTONE_CATALOG[at] as CatalogEntry).advisorName} counts as done: the ${catalogEntry(entry.key).advisorName} you reported${day} needed it first.`;
     }

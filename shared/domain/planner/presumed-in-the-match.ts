@@ -78,7 +78,8 @@ export function withLaterPresumed(context: PlanContext, later: PlanContext | nul
   const presumed = later?.presumedDone;
   if (presumed === undefined || presumed.length === 0) return context;
   const statuses = context.statuses.slice();
-  for (const index of presumed) statuses[index] = "done";
+  // As presumed there: a step presumed sent, not done, keeps its card (never waited on unseen, t9p F4).
+  for (const index of presumed) statuses[index] = later?.statuses[index] ?? "done";
   const own = context.presumedDone ?? [];
   const presumedDone = [...new Set([...own, ...presumed])].sort((a, b) => a - b);
   return { ...context, statuses, presumedDone };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 import { hiddenWaits } from "./hidden-waits.ts";
 
 // Tester t9p F4 (lead's ruling, session 23 task P1): an applicant whose sponsor note is unknown
@@ -58,5 +58,44 @@ describe("an ERAS application done for a Match out of reach (t9p F4)", () => {
     expect(result.nextSteps.some((step) => step.milestone === "ecfmg_application")).toBe(false);
     const fee = result.budget.items.find((item) => item.key === "ecfmg_certification_application");
     expect(fee?.status).toBe("spent");
+  });
+
+  it("an ERAS application only booked for an earlier season implies the ECFMG application too", () => {
+    const input = inputFactory({
+      ...erasOnly("2025-10-01"),
+      milestones: [milestoneFactory("eras_application", "scheduled", "2025-09-15")],
+    });
+    input.applicant.medicalSchool.wdomsSponsorNote = true;
+    const result = planFor(
+      { ...input, applicant: { ...input.applicant, matchYear: 2028 } },
+      "2026-12-10T09:00:00Z",
+    );
+    expect(hiddenWaits(result)).toEqual([]);
+    const sections = [...result.nextSteps, ...result.blocked, ...result.overdue];
+    expect(sections.some((step) => step.milestone === "ecfmg_application")).toBe(false);
+  });
+});
+
+// The same rule found across the golden inputs: an interview presumed the ECFMG application sent,
+// not done (the WDOMS check reported not started); the plan moved to a later Match showed no card
+// for it (read as done there) while that Match's ERAS token waited for it.
+describe("a moved plan's ECFMG application presumed sent, not done (t9p F4)", () => {
+  it("keeps its card, so the token waits for a step the plan shows", () => {
+    const result = planFor(
+      inputFactory({
+        applicant: applicantFactory({
+          fullName: "Tendai Moyo",
+          timezone: "Africa/Harare",
+          matchYear: 2027,
+          graduation: "2024-12-15",
+          medicalSchool: { name: "University of Zimbabwe", country: "ZW", wdomsSponsorNote: null },
+        }),
+        milestones: [milestoneFactory("wdoms_listing", "not_started")],
+        interviews: [interviewFactory({ program: "Bronx IM", startsAt: "2026-11-18T10:00:00-05:00" })],
+      }),
+      "2027-03-02T08:00:00Z",
+    );
+    expect(result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(true);
+    expect(hiddenWaits(result)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
+import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
@@ -34,9 +35,8 @@ import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
- * One catalog milestone's part of a plan (planMilestone): its next step with its reminders, or the
- * blocked step, and the overdue entry, under the plan's gates. plan() in planner.ts runs it for
- * every milestone of the catalog, then adds the interviews, the risks and the orderings.
+ * One catalog milestone's part of a plan (planMilestone): its next step with its reminders, or the blocked
+ * step, and the overdue entry; plan() (planner.ts) runs it for every milestone, then adds the rest.
  */
 
 /** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
@@ -184,9 +184,10 @@ export function planMilestone(
   // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
   const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   const h1b = h1bRowTarget(context, h1bCard);
-  // A week's look-up target is a delivery slot (a time of day); a catalog target is a day (C1).
+  // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one (t9p F14), a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
-  const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, shown.target);
+  const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
+  const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
   // An exam day that has begun means the applicant has acted: the target no longer drives the
   // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
   const sat = own !== null && own.due.at < context.now;
@@ -218,8 +219,6 @@ export function planMilestone(
     stepDates === dates || entry.neededForRanking === undefined
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
-  // The card's words name a dropped Match's deadline themselves (laterMatchPathwayAction).
-  const missed = missedMatch === null ? null : missedMatch.due;
   const targetDetail =
     target === null
       ? undefined
@@ -239,7 +238,7 @@ export function planMilestone(
     h1bTarget: h1bCard,
     stepDates,
     own,
-    missed,
+    missed: missedMatch === null ? null : missedMatch.due, // the card names it (laterMatchPathwayAction)
     schoolCheckOnly,
     prerequisitePending,
     overdueNow,

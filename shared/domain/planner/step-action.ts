@@ -14,6 +14,7 @@ import { pastTargetExamAction } from "./exam-past-target.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { step3Action } from "./h1b.ts";
+import { j1CertificateNote } from "./j1-certificate.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
@@ -99,7 +100,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
   const laterMatch = laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own);
-  const expedite = facts.schoolCheckOnly ? "" : consularExpediteNote(context, entry, status, due);
+  const expedite = facts.schoolCheckOnly
+    ? ""
+    : consularExpediteNote(context, entry, status, due) +
+      j1CertificateNote(context, entry, status, facts.stepDates);
   return lateResult === "" && laterMatch === "" && expedite === ""
     ? action
     : `${action}${laterMatch}${lateResult}${expedite}`;

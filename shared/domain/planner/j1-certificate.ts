@@ -1,0 +1,94 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+
+// Tester t9p F14 (the lead's ruling): ECFMG sponsors a J-1 physician only with a valid ECFMG
+// certificate (the catalog's prerequisite of j1_ecfmg_sponsorship, with its source), so on the J-1
+// track the certificate is needed by the sponsorship application's date, two months before the
+// certificate's own date (two weeks before residency starts). PlanDates is shared by applicants of
+// every visa (dependantsOf leaves a visa's own steps out of a prerequisite's due date), so the J-1
+// date is the certificate's target, made here per applicant, as the H-1B track's is (h1b.ts).
+
+const SPONSORSHIP = "j1_ecfmg_sponsorship";
+const SPONSORSHIP_AT = stepIndex(SPONSORSHIP);
+const CERTIFICATE_AT = stepIndex("ecfmg_certification");
+const MATCH_DAY_AT = stepIndex("match_day");
+
+/**
+ * The target the step at catalog `index` shows: for a J-1 applicant's certificate, not done, whose
+ * sponsorship is still ahead, the sponsorship application's due date on `dates` (advice, or
+ * projected with it: its source names the sponsorship and its rule), so the certificate's start-by
+ * rung (its lead time before the target) comes before that date; `catalogTarget` otherwise. None
+ * when graduation and the diploma's verification allowance (advice) fall after it: the target could
+ * not be met and the certificate's own date drives the step, as before.
+ */
+export function withJ1CertificateTarget(
+  context: PlanContext,
+  index: number,
+  dates: PlanDates,
+  catalogTarget: DueDate | null,
+): DueDate | null {
+  // Only for the applicant's own Match: dated for a later one, the sponsorship of this one is moot.
+  if (index !== CERTIFICATE_AT || dates.calendar !== context.calendar || !sponsorshipAhead(context))
+    return catalogTarget;
+  let target = j1Targets.get(dates);
+  if (target === undefined) {
+    target = j1TargetOf(dates);
+    j1Targets.set(dates, target);
+  }
+  if (target === null) return catalogTarget;
+  const verified =
+    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  return verified > target.at ? catalogTarget : target;
+}
+
+/** The J-1 target per PlanDates: it depends on the dates only (a season, a zone), shared by many plans. */
+const j1Targets = new WeakMap<PlanDates, DueDate | null>();
+
+function j1TargetOf(dates: PlanDates): DueDate | null {
+  const due = dates.due(SPONSORSHIP);
+  if (due === null) return null;
+  return shapedDueDate({
+    // The last instant of the application's due day (a whole day: wholeDay's end), so the target
+    // reads the same day as the sponsorship's date wherever it is shown.
+    at: due.at - 1,
+    zone: due.zone,
+    status: due.status === "projected" ? "projected" : "advice",
+    source: `target for J-1 sponsorship: needed by ${SPONSORSHIP}, which waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): its due date, ${due.source}`,
+  });
+}
+
+/**
+ * What the certificate's card adds for a J-1 applicant who has matched (Match Day done) and whose
+ * sponsorship is still ahead: ECFMG's sponsorship needs the certificate, and when the application is
+ * due on `dates`. Empty for every other step and applicant.
+ */
+export function j1CertificateNote(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  dates: PlanDates,
+): string {
+  if (entry.key !== "ecfmg_certification" || isFinished(status) || !sponsorshipAhead(context)) return "";
+  if (!isFinished(statusAt(context, MATCH_DAY_AT)) || dates.calendar !== context.calendar) return "";
+  const due = dates.due(SPONSORSHIP);
+  if (due === null) return "";
+  const day = `${dates.rendered(due).local}${due.status === "projected" ? " (projected)" : ""}`;
+  return due.at >= context.now
+    ? ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application is due ${day}, so your certificate is needed by then.`
+    : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.`;
+}
+
+/** A J-1 applicant whose certificate and sponsorship are both still to come. */
+function sponsorshipAhead(context: PlanContext): boolean {
+  return (
+    context.applicant.visa === "J-1" &&
+    context.applicable[SPONSORSHIP_AT] === true &&
+    !isFinished(statusAt(context, SPONSORSHIP_AT)) &&
+    !isFinished(statusAt(context, CERTIFICATE_AT))
+  );
+}

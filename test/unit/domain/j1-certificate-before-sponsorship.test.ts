@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { Visa } from "#domain/snapshot.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+// Tester t9p F14 (the lead's ruling): ECFMG sponsors a J-1 physician only with a valid ECFMG
+// certificate, yet a matched J-1 applicant's sponsorship (due mid-April) waited only for the
+// contract, and the certificate's first reminder (its start-by, mid-April) came after the
+// sponsorship application was due. Here: a Manila graduate of 2025, every step up to Match Day
+// done (matched 19 Mar 2027), the certificate not reported, planned on 5 Apr 2027.
+
+const calendar = seasonCalendar(2027);
+const NOW = new Date("2027-04-05T01:00:00Z"); // 9:00 AM in Manila
+
+function matchedInManila(visa: Visa) {
+  return inputFactory({
+    applicant: applicantFactory({
+      externalId: "manila-matched",
+      fullName: "Rosa Dizon",
+      timezone: "Asia/Manila",
+      matchYear: 2027,
+      visa,
+      graduation: "2025-05-31",
+      medicalSchool: { name: "Manila Medical College", country: "PH", wdomsSponsorNote: true },
+    }),
+    milestones: [
+      ...doneMilestones([
+        "wdoms_listing",
+        "ecfmg_application",
+        "usmle_step1",
+        "usmle_step2ck",
+        "oet_medicine",
+        "ecfmg_pathway",
+        "usce",
+        "research",
+        "lors",
+        "personal_statement",
+        "cv",
+        "program_list",
+        "eras_token",
+        "eras_application",
+        "budget",
+        "nrmp_registration",
+      ]),
+      milestoneFactory("rank_order_list", "done", "2027-02-05"),
+      milestoneFactory("match_week", "done", "2027-03-15"),
+      milestoneFactory("soap", "waived"),
+      milestoneFactory("match_day", "done", "2027-03-19"),
+    ],
+  });
+}
+
+describe("t9p F14: a J-1 applicant's ECFMG sponsorship waits for the ECFMG certificate", () => {
+  const result = plan(matchedInManila("J-1"), calendar, NOW);
+  const sponsorship = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
+  const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+
+  it("blocks the sponsorship (and so the DS-2019) on the certificate", () => {
+    expect(sponsorship?.waitingFor).toContain("ecfmg_certification");
+    expect(result.blocked.find((step) => step.milestone === "j1_ds2019")?.waitingFor).toContain(
+      "j1_ecfmg_sponsorship",
+    );
+  });
+
+  it("pulls the certificate's target ahead of the sponsorship application's date, with its first reminder before it", () => {
+    const sponsorshipDue = Date.parse(sponsorship?.deadline?.at ?? "");
+    expect(Number.isNaN(sponsorshipDue)).toBe(false);
+    expect(Date.parse(certificate?.target?.at ?? "")).toBeLessThanOrEqual(sponsorshipDue);
+    const first = result.reminders
+      .filter((each) => each.milestone === "ecfmg_certification")
+      .map((each) => Date.parse(each.sendAt))
+      .sort((a, b) => a - b)[0];
+    expect(first).toBeLessThan(sponsorshipDue);
+    expect(certificate?.target?.source).toContain("j1_ecfmg_sponsorship");
+  });
+
+  it("says on the certificate's card that ECFMG's J-1 sponsorship needs it, and when the application is due", () => {
+    expect(certificate?.action).toContain("ECFMG sponsors a J-1 physician only with a valid certificate");
+    expect(certificate?.action).toContain("the sponsorship application is due Fri 16 Apr 2027");
+  });
+
+  it("leaves the H-1B applicant's certificate as it was (no J-1 words, no J-1 target)", () => {
+    const h1b = plan(matchedInManila("H-1B"), calendar, NOW);
+    const step = h1b.nextSteps.find((each) => each.milestone === "ecfmg_certification");
+    expect(step?.action).not.toContain("J-1");
+    expect(step?.target?.source ?? "").not.toContain("j1_ecfmg_sponsorship");
+  });
+
+  it("once the application's date has passed, says the J-1 waits for the certificate", () => {
+    const late = plan(matchedInManila("J-1"), calendar, new Date("2027-04-20T01:00:00Z"));
+    const step = late.nextSteps.find((each) => each.milestone === "ecfmg_certification");
+    expect(step?.action).toContain("the sponsorship application was due Fri 16 Apr 2027");
+    expect(step?.action).toContain("your J-1 waits for it");
+  });
+
+  it("sets no J-1 target a graduate-to-be could not meet (graduation and verification after it)", () => {
+    const input = matchedInManila("J-1");
+    input.applicant = { ...input.applicant, graduation: "2027-04-30" };
+    const step = plan(input, calendar, NOW).nextSteps.find(
+      (each) => each.milestone === "ecfmg_certification",
+    );
+    expect(step?.target).toBeUndefined();
+  });
+});

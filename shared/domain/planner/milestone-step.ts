@@ -204,10 +204,9 @@ export function planMilestone(
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
-  const startBy =
-    gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted
-      ? Math.min(leadStart?.at ?? context.now, context.now)
-      : (leadStart?.at ?? null);
+  const announced =
+    gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
+  const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver);
   // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
@@ -252,12 +251,14 @@ export function planMilestone(
     startBy: startOrBookBy,
     notStarted,
   };
+  // Told now, the first gate is pressed by its own latest safe start, as its card says (t9p F18).
+  const actBy = announced && leadStart !== null ? leadStart.at : startOrBookBy;
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
   facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups (t9o F7)
   const urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
-    aimedStartBy(gates.slipped, index, stepDates, startOrBookBy, leadDays, notStarted), // startBy (t9o F7)
+    aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy (t9o F7)
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step

@@ -13,6 +13,7 @@ import {
 import { pastTargetExamAction } from "./exam-past-target.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
+import { earlyFirstGateNote } from "./first-gate-words.ts";
 import { step3Action } from "./h1b.ts";
 import { j1CertificateNote } from "./j1-certificate.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
@@ -103,7 +104,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const expedite = facts.schoolCheckOnly
     ? ""
     : consularExpediteNote(context, entry, status, due) +
-      j1CertificateNote(context, entry, status, facts.stepDates);
+      j1CertificateNote(context, entry, status, facts.stepDates) +
+      earlyFirstGateNote(context, entry, status, facts.target, due);
   return lateResult === "" && laterMatch === "" && expedite === ""
     ? action
     : `${action}${laterMatch}${lateResult}${expedite}`;

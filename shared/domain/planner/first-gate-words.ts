@@ -24,7 +24,9 @@ export function earlyFirstGateNote(
 ): string {
   if (entry.key !== FIRST_GATE || status !== "not_started") return "";
   if (context.eligibility === "ineligible" || uncheckedGate(context)) return ""; // as firstGateOf
-  const driver = target !== null && target.at >= context.now ? target : due;
+  // A passed target asks for the step now (urgency.ts): nothing to add then.
+  if (target !== null && target.at < context.now) return "";
+  const driver = target ?? due;
   if (driver === null || driver.at < context.now) return "";
   const latest = shiftDays(driver.at, driver.zone, -entry.leadTimeDays.days);
   if (latest - context.now <= URGENT_WITHIN_DAYS * DAY_MS) return "";

@@ -58,4 +58,14 @@ describe("t9p F18: the ECFMG application of a starter years ahead", () => {
     expect(late?.urgency).toBe("urgent");
     expect(late?.action).not.toContain("at the latest");
   });
+
+  it("says nothing of time to spare once its target has passed (urgent by the passed target)", () => {
+    const step = plan(
+      studentFor(2028),
+      seasonCalendar(2028),
+      new Date("2027-03-01T07:00:00Z"),
+    ).nextSteps.find((each) => each.milestone === "ecfmg_application");
+    expect(step?.urgency).toBe("urgent");
+    expect(step?.action).not.toContain("There is time yet");
+  });
 });

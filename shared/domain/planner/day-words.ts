@@ -79,7 +79,7 @@ export function byDayNear(context: PlanContext, at: number): boolean {
  * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
  * passed)"; while it is ahead and due today (dueToday), the instant in both zones in every zone,
  * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)" ("tomorrow, by …" when it
- * falls on their next local day, dueDayWord): never "passed" before the instant (tester t9k F7),
+ * falls on their next local day, "tonight, by …" in its small hours, dueDayWord): never "passed" before the instant (tester t9k F7),
  * never "by" their yesterday, never a bare day on the last one (t9l F7).
  */
 export function byDay(context: PlanContext, at: number): string {
@@ -91,18 +91,26 @@ export function byDay(context: PlanContext, at: number): string {
 
 /**
  * The word for the local day of an instant due within the next 24 hours (dueToday): "today" only
- * when it falls on the applicant's local today, "tomorrow" on their next local day, else "" (the
+ * when it falls on the applicant's local today, "tonight" before 06:00 of their next local day,
+ * "tomorrow" later on it, else "" (the
  * weekday and date, which `when` names, say it alone). dueToday's 24 hours cross local midnight, so
  * "today" alone read "today, by Sun 27 Dec" on a Saturday (tester t9m F8).
  */
-export function dueDayWord(context: PlanContext, at: number): "today" | "tomorrow" | "" {
+export function dueDayWord(context: PlanContext, at: number): DueDayWord {
   const day = localDate(context.zone, at);
   const today = localDate(context.zone, context.now);
   if (day === today) return "today";
-  return day === localDate(context.zone, startOfLocalDate(context.zone, today) + DAY_MS + DAY_MS / 2)
-    ? "tomorrow"
-    : "";
+  if (day !== localDate(context.zone, startOfLocalDate(context.zone, today) + DAY_MS + DAY_MS / 2)) return "";
+  // A cut-off before 06:00 of the next local day leaves no usable part of it: "tomorrow" there
+  // reads as the daytime and is missed (tester t9p F21: Lagos, 3:00 AM on Sunday).
+  return at - startOfLocalDate(context.zone, day) < SMALL_HOURS_MS ? "tonight" : "tomorrow";
 }
+
+/** The words dueDayWord gives an instant due within the next 24 hours ("" names its day instead). */
+export type DueDayWord = "today" | "tonight" | "tomorrow" | "";
+
+/** The small hours of a local day: a cut-off before 06:00 belongs to the night before (t9p F21). */
+const SMALL_HOURS_MS = 6 * 3_600_000;
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
 export function earlierDay(context: PlanContext, at: number): string {

@@ -4,7 +4,7 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { dueDayWord } from "./day-words.ts";
+import { type DueDayWord, dueDayWord } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
@@ -134,8 +134,8 @@ interface LastDayFacts {
   takes: readonly Remaining[];
   /** Whether actBy is due today (dueToday): then every "by" carries its hour. */
   today: boolean;
-  /** actBy's day while it is due today: "today", "tomorrow" (dueDayWord), or "" (say the day). */
-  dueWord: "today" | "tomorrow" | "";
+  /** actBy's day while it is due today: "today", "tonight", "tomorrow" (dueDayWord), or "" (say the day). */
+  dueWord: DueDayWord;
   /** The earliest of the named actions' last instants: the last day, or the Pathway's deadline before it. */
   actBy: number;
   pathway: PathwayDue;
@@ -202,7 +202,7 @@ function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): bo
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
   // The opener says the hour (by); an action due at that same instant then just says its day word,
-  // "today" or "tomorrow" (tester t9m F8: never "today" for the applicant's tomorrow).
+  // "today", "tonight" or "tomorrow" (tester t9m F8: never "today" for the applicant's tomorrow).
   const lastBy = facts.dueWord !== "" && facts.at === facts.actBy ? facts.dueWord : facts.lastBy;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
-import { localDate, renderEt, renderInZone } from "#domain/time.ts";
+import { localDate, renderEt, renderInZone, startOfLocalDate } from "#domain/time.ts";
 import {
   SEASON_2027 as calendar,
   PATHWAY_DUE_2027 as due,
@@ -48,7 +48,9 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
     const hour = `by ${renderInZone(zone, due)} (${renderEt(due)})`;
-    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8); before that, its day", () => {
+    // Before 06:00 local the deadline's day leaves nothing usable: "tonight" the day before (t9p F21).
+    const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 6 * HOUR;
+    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8), 'tonight' if it falls before 06:00 (t9p F21); before that, its day", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
         const result = plan(input, calendar, new Date(now));
         const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
@@ -61,7 +63,9 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
             today === localDate(zone, due)
               ? "today, "
               : nextDay(zone, now) === localDate(zone, due)
-                ? "tomorrow, "
+                ? smallHours
+                  ? "tonight, "
+                  : "tomorrow, "
                 : "";
           expect(lastDay, at).toContain(`if you act ${word}${hour} (projected):`);
           if (late !== "") expect(late, at).toContain(`${word}${hour}`);

@@ -96,12 +96,12 @@ describe("the last day that still works for the 2027 Match is named before the w
           if (risk === undefined) continue;
           named++;
           expect(writtenOff(result), label).toBe(false);
-          // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8) with the hour in both zones (t9l F7); with
+          // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8, "tonight" in the next day's small hours, t9p F21) with the hour in both zones (t9l F7); with
           // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails; an
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1);
           // a day counted from a projected season date marked "(projected)" (fix3's "Not done").
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?,|(?:today|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?,)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();

@@ -6,6 +6,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
@@ -93,6 +94,8 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   addSource(sources, NRMP_SOAP_ONLY_URL);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const week = now < monday.at;
+  // The deadline is projected at the earlier candidate: "cannot" names the later one (t9p F16).
+  const hedge = laterCandidateHedge(context, rolDate);
   const certified = week
     ? "wait for Monday of Match Week, when NRMP tells you at 10:00 AM ET whether you matched"
     : "NRMP told you on Monday at 10:00 AM ET whether you matched: tell us (Match Week's step)";
@@ -100,7 +103,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself, but you can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}. Tell us which it is: send your intake form again, or ask your advisor.`,
+      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}. Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: registered
         ? ["rank_order_list", "match_week"]
         : ["rank_order_list", "nrmp_registration", "match_week"],

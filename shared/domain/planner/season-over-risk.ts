@@ -7,6 +7,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
@@ -76,11 +77,15 @@ export function resultsAfterDeadline(context: PlanContext): string {
  */
 export function seasonOverRolAction(context: PlanContext): string {
   const matchOver = matchOverWords(context);
+  const hedge = laterCandidateHedge(
+    context,
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline,
+  );
   if (context.rolRefused?.reason === "withdrawn")
     return `You certified a rank order list, but NRMP withdrew you from the ${context.calendar.matchYear} Match: ${resultsAfterDeadline(context)}, after the rank order list deadline (see the critical warning), so ${matchOver}`;
   if (soapStillOpen(context))
-    return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
-  return `The rank order list deadline passed without a certified list, so ${matchOver}`;
+    return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself${hedge}; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
+  return `The rank order list deadline passed without a certified list${hedge === "" ? "" : ` (projected;${hedge})`}, so ${matchOver}`;
 }
 
 /**
@@ -141,7 +146,7 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const now = context.now < start.at ? "get ready for it now" : "it is running now: check R3 and apply";
   const ready =
     condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;
-  return `you cannot match in that Match itself. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${ready}. If SOAP gives you no position, plan`;
+  return `you cannot match in that Match itself${laterCandidateHedge(context, rol)}. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${ready}. If SOAP gives you no position, plan`;
 }
 
 /**
@@ -195,7 +200,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
     message:
       withdrawn !== null
         ? `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed}: ${withdrawn} Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}.${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`
-        : `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
+        : `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${laterCandidateHedge(context, rolDate)}${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
     milestones: ["rank_order_list"],
     sources,
   };

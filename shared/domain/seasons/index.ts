@@ -53,7 +53,7 @@ export interface SeasonDate {
    * Projected dates only, when the rule projects the earliest of earlier seasons' candidates: the
    * latest candidate's ET day ("YYYY-MM-DD"), and its rule (projection-rules.json latestCandidate).
    */
-  latestCandidate?: { date: string; rule: string };
+  latestCandidate?: { date: string; rule: string; said?: string };
   /** The instant, epoch milliseconds UTC. */
   at: number;
   /** The instant, ISO 8601 UTC. */
@@ -137,6 +137,15 @@ export function projectSeasonDates(matchYear: number): Record<SeasonDateKey, Sea
       (result[rule.key] as SeasonDate).latestCandidate = {
         date: `${matchYear + rule.yearOffset}-${pad2(month)}-${pad2(day)}`,
         rule: `projected: ${why}`,
+      };
+    }
+    if (rule.kind === "offset_days" && rule.latestCandidate !== undefined) {
+      const { days, said, rule: why } = rule.latestCandidate;
+      const base = resolved.get(rule.from) as string;
+      (result[rule.key] as SeasonDate).latestCandidate = {
+        date: isoDateOfWall(wallFromDate(base, 0) + days * DAY_MS),
+        rule: `projected: ${why}`,
+        said,
       };
     }
   }

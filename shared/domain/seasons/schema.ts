@@ -73,6 +73,14 @@ const ProjectionRuleSchema = z.discriminatedUnion("kind", [
     kind: z.literal("offset_days"),
     from: SeasonDateKeySchema,
     days: z.number().int(),
+    /**
+     * The later of the earlier seasons' offsets, when the rule projects the earlier date
+     * (SeasonDate.latestCandidate): `said` is how a refusal names it ("16 days before Match Day in
+     * 2022–2025"), since a refusal decided by the earlier date must name the later one (t9p F16).
+     */
+    latestCandidate: z
+      .object({ days: z.number().int(), said: z.string().min(10), rule: z.string().min(10) })
+      .optional(),
   }),
 ]);
 export type ProjectionRule = z.infer<typeof ProjectionRuleSchema>;

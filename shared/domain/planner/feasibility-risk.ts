@@ -5,6 +5,7 @@ import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
+import { currentPathwaysWords, PATHWAYS_2025_CLOSING_URL } from "./current-pathways-season.ts";
 import { byDay, dayBy, earlierDay, when } from "./day-words.ts";
 import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
@@ -105,6 +106,15 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
         : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
     cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
+    // Passed: the season's Pathways may still be open, the earliest route to certification (t9p F19).
+    const current =
+      late.at <= context.now
+        ? currentPathwaysWords(context, calendar.matchYear, feasibility.earliestMatchYear)
+        : "";
+    if (current !== "") {
+      cause += `. ${current.slice(0, -1)}`;
+      addSource(sources, PATHWAYS_2025_CLOSING_URL);
+    }
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

@@ -4,6 +4,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { currentPathwaysWords } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   CERTIFICATE_ISSUED_ACTION,
@@ -153,7 +154,15 @@ function laterMatchPathwayAction(
           : missed === null
             ? `The ${year} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
             : `The ${year} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
-  return `${why} Apply once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
+  // The deadline that passed is the season's: its Pathways may still be open (tester t9p F19).
+  const passed =
+    skipped !== null && skipped <= context.now
+      ? later - 1
+      : missed !== null && sent === undefined
+        ? year
+        : null;
+  const current = passed === null ? "" : currentPathwaysWords(context, passed, later);
+  return `${why}${current === "" ? "" : ` ${current} Otherwise`} ${current === "" ? "Apply" : "apply"} once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
 
 /** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */

@@ -39,9 +39,9 @@ export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accep
  * catalog's text applies):
  * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
  *   the catalog's date and ladder before the Match Day release;
- * - from the Match Day release on: report where they matched (or the SOAP offer), due when the
- *   contract is (two weeks after Match Day, advice), with one follow-up (see matchDayNotice) instead
- *   of the ladder; never overdue with the release's text.
+ * - from the Match Day release on: report where they matched (or the SOAP offer), due at
+ *   residency's start and urgent, never the contract's date (t9p F6), with one follow-up (see
+ *   matchDayNotice) and a weekly question instead of the ladder; never overdue with the release's text.
  */
 export function matchDayStep(
   context: PlanContext,
@@ -87,8 +87,28 @@ export function matchDayStep(
       soapEntry ?? phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction);
     return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
   }
+  // Up to the contract's date: due at residency's start too, never the contract's date, which is no
+  // NRMP date (tester t9p F6: "Fri 2 Apr 2027 *" and a "soon" badge on a calendar event that had
+  // passed); urgent, since the contract and visa steps wait on the answer. The ordinary words.
   const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
-  return { due: contractDue, entry: phased, followUpOnly: true };
+  return { due: reportDue(texts.residencyStart), entry: phased, followUpOnly: true, pressing: true };
+}
+
+/** Per season's residency start, its copy for the report phase before the contract's date. */
+const reportDues = new WeakMap<DueDate, DueDate>();
+
+/**
+ * Residency's start as Match Day's due before the contract's date: the same date, a distinct
+ * object, since matchDayAsk picks the late words by `due === texts.residencyStart` (t9p F6). Built
+ * once per season's texts.
+ */
+function reportDue(start: DueDate): DueDate {
+  let due = reportDues.get(start);
+  if (due === undefined) {
+    due = Object.freeze({ ...start });
+    reportDues.set(start, due);
+  }
+  return due;
 }
 
 /**

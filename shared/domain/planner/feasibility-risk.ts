@@ -11,6 +11,7 @@ import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { lateSittingSoapWords } from "./late-sitting-soap.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { addSource, citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
@@ -81,7 +82,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be" (the
     // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
-    cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline`;
+    // Decided by the projected deadline: the later candidate is named while a result could still meet it (t9p F16).
+    cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
@@ -131,7 +133,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         ? `${around} (ET), the day of the rank order list deadline itself, ${renderEt(rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
         : sameDay === "local"
           ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
-          : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`;
+          : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;

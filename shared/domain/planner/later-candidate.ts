@@ -8,16 +8,18 @@ import { noteRiskChange } from "./risk-change-instants.ts";
  * still ahead (tester t9p F16): " unless NRMP's 2027 deadline turns out later (it was 16 days
  * before Match Day in 2022–2025, which would be Wed 3 Mar 2027): check R3 and act if it still lets
  * you", or "" (the date confirmed, no later candidate, or that candidate's instant, the date's ET
- * hour on the candidate's ET day, passed). The plan keeps planning for the earlier date (issue 9:
+ * hour on the candidate's ET day, passed, or `readyAt` after it). The plan keeps planning for the earlier date (issue 9:
  * plan for the earlier one and say it is projected); only a refusal's words name the later one,
  * since the earlier date is "the safe side for planning, not for refusing" (README, "Adding or
  * confirming a season"). Candidates: projection-rules.json `latestCandidate` (SeasonDate.latestCandidate).
  */
-export function laterCandidateHedge(context: PlanContext, date: SeasonDate): string {
+export function laterCandidateHedge(context: PlanContext, date: SeasonDate, readyAt = context.now): string {
   const later = date.latestCandidate;
   if (date.status !== "projected" || later?.said === undefined) return "";
   const at = etInstant(later.date, date.time);
-  if (context.now > at) return "";
+  // `readyAt`: when what the refusal waits for could be done (a result expected): past the later
+  // candidate too, the refusal holds on either date and needs no hedge.
+  if (context.now > at || readyAt > at) return "";
   // The words drop the hedge once the later candidate passes: a re-plan then (risk-change-instants).
   noteRiskChange(context, at);
   return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${renderDate(later.date)}): check R3 and act if it still lets you`;

@@ -73,4 +73,24 @@ describe("a refusal on a projected deadline names the later candidate (t9p F16)"
     expect(text).toContain("cannot match");
     expect(text).not.toContain("turns out later");
   });
+
+  it("MATCH_YEAR_NOT_FEASIBLE after the deadline: hedged while the result could still count, not when it cannot", () => {
+    const withCk = (ck: MilestoneEntry) => {
+      const input = rosa();
+      input.milestones = [...input.milestones.filter((entry) => entry.key !== "usmle_step2ck"), ck];
+      return input;
+    };
+    const now = new Date("2027-02-27T10:00:00+08:00");
+    const sat = plan(
+      withCk({ key: "usmle_step2ck", status: "scheduled", date: "2027-02-01" }),
+      calendar,
+      now,
+    );
+    const satRisk = sat.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(satRisk?.message).toContain(HEDGE);
+    const preparing = plan(withCk({ key: "usmle_step2ck", status: "in_progress" }), calendar, now);
+    const risk = preparing.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk).toBeDefined();
+    expect(risk?.message).not.toContain("turns out later");
+  });
 });

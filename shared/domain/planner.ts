@@ -2,6 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { buildContext, type PlannerInput, uncheckedGate } from "./planner/context.ts";
+import { contextWith } from "./planner/context-with.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
 import { confirmedByTheMatch } from "./planner/in-the-match.ts";
@@ -109,7 +110,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // certificate "overdue" for a Match that is over): the certificate is dated for the next one.
     afterSeasonDates:
       (seasonOver && !soapStillOpen(context)) || matchOverUnreported(context)
-        ? planDates({ ...context, calendar: seasonCalendar(calendar.matchYear + 1) })
+        ? planDates(contextWith(context, { calendar: seasonCalendar(calendar.matchYear + 1) }))
         : null,
   };
   // An index loop: the planner bench measured the for-of here (on every plan) as the slower one.

@@ -2,6 +2,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { indexedStep, stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { StepEntries } from "./step-entries.ts";
 
 const NRMP_REGISTRATION = indexedStep("nrmp_registration");
@@ -33,11 +34,10 @@ export function asOfDeadline(context: PlanContext, deadline: number): PlanContex
     entries.set({ key: entry.key, status: "in_progress" });
     statuses[stepIndex(entry.key)] = "in_progress";
   }
-  return {
-    ...context,
+  return contextWith(context, {
     now: deadline,
     riskChangesAt: [],
     entries: entries ?? context.entries,
     statuses: statuses ?? context.statuses,
-  };
+  });
 }

@@ -2,6 +2,7 @@ import { CHECKED_FOR_RANKING } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
@@ -57,7 +58,7 @@ export function confirmedByTheMatch(context: PlanContext): PlanContext {
     statuses ??= context.statuses.slice();
     statuses[index] = "done";
   }
-  return statuses === undefined ? context : { ...context, statuses };
+  return statuses === undefined ? context : contextWith(context, { statuses });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DAY_MS, MINUTE_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -66,5 +67,5 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
 
 /** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */
 function assessAs(context: PlanContext, at: number): Feasibility {
-  return assessAt({ ...context, now: at, riskChangesAt: [] });
+  return assessAt(contextWith(context, { now: at, riskChangesAt: [] }));
 }

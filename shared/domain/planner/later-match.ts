@@ -2,6 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { buildContext, isFinished, type PlanContext, type PlannerInput, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { confirmedByTheMatch } from "./in-the-match.ts";
 import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
@@ -27,12 +28,11 @@ export function enteredLaterMatch(
   // note for the later Match too; one of the later season only does not open the gate).
   const base = confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility));
   const entered = presumedInTheMatch(carriedPresumed(base, context));
-  return {
-    ...entered,
+  return contextWith(entered, {
     pastSeason: presumedForMatchOut(entered, context),
     riskChangesAt: context.riskChangesAt,
     pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
-  };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { UnfitCause } from "./chain-deadlines.ts";
 import { oetLastSitting } from "./chain-deadlines.ts";
 import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 
@@ -40,7 +41,9 @@ export function matchDroppedBy(context: PlanContext, feasibility: Feasibility): 
   const calendar = dropped === null ? context.calendar : seasonCalendar(year);
   for (const deadline of passedStepDeadlines(calendar, context.now)) {
     for (const at of [deadline, deadline + 1]) {
-      const then = assessFeasibility({ ...context, now: at, riskChangesAt: [], catchUp: undefined });
+      const then = assessFeasibility(
+        contextWith(context, { now: at, riskChangesAt: [], catchUp: undefined }),
+      );
       if (then.earliestMatchYear <= year) continue;
       const cause = dropped === null ? then.cause : then.dropped?.year === year ? then.dropped.cause : null;
       return MISSED_BY[cause ?? "exams"];

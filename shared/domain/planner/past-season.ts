@@ -4,6 +4,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { renderDate } from "../time.ts";
 import { IMPLIED_AT, PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { StepEntries } from "./step-entries.ts";
 
 /** No step done for an earlier season: shared by the plans that have none, never written (ReadonlySet). */
@@ -121,14 +122,13 @@ export function laterSeasonSteps(context: PlanContext, later: SeasonCalendar): P
     entries.set({ key, status: "not_started" });
     statuses[stepIndex(key)] = "not_started";
   }
-  return {
-    ...context,
+  return contextWith(context, {
     entries,
     statuses,
     pastSeason: past,
     pastSeasonEntries: reported,
     pastSeasonMatch: { out: context.calendar.matchYear, planned: later.matchYear },
-  };
+  });
 }
 
 /**

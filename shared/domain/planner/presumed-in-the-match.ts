@@ -4,6 +4,7 @@ import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
@@ -82,7 +83,7 @@ export function withLaterPresumed(context: PlanContext, later: PlanContext | nul
   for (const index of presumed) statuses[index] = later?.statuses[index] ?? "done";
   const own = context.presumedDone ?? [];
   const presumedDone = [...new Set([...own, ...presumed])].sort((a, b) => a - b);
-  return { ...context, statuses, presumedDone };
+  return contextWith(context, { statuses, presumedDone });
 }
 
 /**
@@ -110,7 +111,7 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
     statuses[index] = status;
     carried.push(index);
   }
-  return statuses === undefined ? later : { ...later, statuses, presumedDone: carried };
+  return statuses === undefined ? later : contextWith(later, { statuses, presumedDone: carried });
 }
 
 function presumedContext(context: PlanContext): PlanContext | null {
@@ -142,7 +143,7 @@ function presumedContext(context: PlanContext): PlanContext | null {
   for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   if (statuses === undefined || presumedDone === undefined) return null;
   presumedDone.sort((a, b) => a - b);
-  return { ...context, statuses, presumedDone };
+  return contextWith(context, { statuses, presumedDone });
 }
 
 /**

@@ -4,6 +4,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
@@ -49,7 +50,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
-  return { ...context, statuses, rankListAsked: registered ? "registered" : true };
+  return contextWith(context, { statuses, rankListAsked: registered ? "registered" : true });
 }
 
 /**

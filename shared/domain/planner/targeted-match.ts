@@ -2,6 +2,7 @@ import type { Risk, RiskCode } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import type { LaterMatch } from "./later-match.ts";
@@ -62,7 +63,7 @@ export function targetedMatch(
   // The later Match as its entered applicant's (laterMatchInReach), built once by the planner;
   // else (a school with no sponsor note, whose season steps are not planned) the plan's on its calendar.
   const calendar = later?.context.calendar ?? seasonCalendar(feasibility.earliestMatchYear);
-  const laterContext: PlanContext = later?.context ?? { ...context, calendar };
+  const laterContext: PlanContext = later?.context ?? contextWith(context, { calendar });
   let laterFeasibility: Feasibility | undefined = later?.feasibility;
   return {
     moved: calendar.matchYear > context.calendar.matchYear,
@@ -117,7 +118,7 @@ export function missedMatchDeadline(
 ): MissedMatchDeadline | null {
   const before = targeted.year - 1;
   if (before > entered.calendar.matchYear) {
-    const beforeDates = planDates({ ...entered, calendar: seasonCalendar(before) });
+    const beforeDates = planDates(contextWith(entered, { calendar: seasonCalendar(before) }));
     const due = stepRenderings(beforeDates, index).due;
     if (due !== null && due.at < entered.now) return { year: before, due, dates: beforeDates };
   }

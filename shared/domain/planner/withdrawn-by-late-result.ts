@@ -1,6 +1,7 @@
 import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { resultsAfterDeadline } from "./season-over-risk.ts";
 
@@ -32,5 +33,5 @@ export function withdrawnByLateResult(context: PlanContext): PlanContext {
   entries.set({ key: "rank_order_list", status: "not_started" });
   const statuses = context.statuses.slice();
   statuses[RANK_ORDER_LIST.index] = "not_started";
-  return { ...context, entries, statuses, rolRefused: { reason: "withdrawn", date } };
+  return contextWith(context, { entries, statuses, rolRefused: { reason: "withdrawn", date } });
 }

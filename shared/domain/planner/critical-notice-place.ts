@@ -1,3 +1,4 @@
+import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { TARGET_PASSED_RUNG } from "./target-passed.ts";
 
@@ -43,5 +44,5 @@ export function placeNotice(
     return;
   }
   const why = `${earlier.reminder.why} Also: ${reminder.title}. ${reminder.why}`;
-  earlier.reminder = Object.freeze({ ...earlier.reminder, why });
+  earlier.reminder = reminderWith(earlier.reminder, { why });
 }

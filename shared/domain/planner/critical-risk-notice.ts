@@ -19,6 +19,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -124,7 +125,7 @@ export function criticalRiskNotices(
     sendAtIso ??= isoUtc(sendAt);
     sendAtLocal ??= isoInZone(context.zone, sendAt);
     const early = at !== sendAt;
-    const reminder: Reminder = {
+    const reminder = reminderRecord({
       id: criticalNoticeId(risk, year, phase),
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
@@ -135,7 +136,7 @@ export function criticalRiskNotices(
       sendAtLocal: early ? isoInZone(context.zone, at) : sendAtLocal,
       why: risk.message,
       risk: risk.code,
-    };
+    });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
     placeNotice(into, timedReminder(at, due.at, reminder, true, undefined, true), context.catchUp?.catchUp);

@@ -1,9 +1,10 @@
 import { reminderLadder } from "../catalog/index.ts";
-import type { Deadline, Reminder, StepSubject } from "../plan.ts";
+import type { Deadline, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { slotOnDay } from "./ladders.ts";
 import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -127,7 +128,7 @@ function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[
   for (let cut = 1; cut < parts; cut++) {
     const sendAt = slotOnDay(context, passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
     if (sendAt >= series.deadline) continue;
-    const reminder: Reminder = {
+    const reminder = reminderRecord({
       id: reminderId(series.milestone, undefined, `${series.rung}-${cut}-of-${parts}`, series.deadline),
       milestone: series.milestone,
       rung: series.rung,
@@ -137,7 +138,7 @@ function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[
       sendAt: isoUtc(sendAt),
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: series.why,
-    };
+    });
     // Frozen: a laid series' reminders appear in many plans.
     laid.push(timedReminder(sendAt, series.deadline, Object.freeze(reminder)));
   }

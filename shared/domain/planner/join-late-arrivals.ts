@@ -9,6 +9,7 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -48,7 +49,7 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
     reminders[index] = timedReminder(
       lateAt,
       later.deadline,
-      Object.freeze({ ...later.reminder, sendAt: sendAtIso, sendAtLocal }),
+      reminderWith(later.reminder, { sendAt: sendAtIso, sendAtLocal }),
     );
     joined ??= [];
     joined.push(later);

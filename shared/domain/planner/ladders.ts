@@ -1,11 +1,12 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
-import type { Deadline, Reminder, StepSubject } from "../plan.ts";
+import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -253,7 +254,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
 }
 
 export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
-  const reminder: Reminder = {
+  const reminder = reminderRecord({
     id: slot.id,
     milestone: target.milestone,
     rung: slot.rung,
@@ -263,11 +264,11 @@ export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
     sendAt: slot.sendAtIso,
     sendAtLocal: slot.sendAtLocal,
     why: target.why,
-  };
-  if (target.interviewId !== undefined) reminder.interviewId = target.interviewId;
-  // No memo key needed: a target's or own date's title carries its suffix, so the cache above
-  // already tells them apart from the hard deadline's ladder.
-  if (target.countsDownTo !== undefined) reminder.countsDownTo = target.countsDownTo;
+    interviewId: target.interviewId,
+    // No memo key needed: a target's or own date's title carries its suffix, so the cache above
+    // already tells them apart from the hard deadline's ladder.
+    countsDownTo: target.countsDownTo,
+  });
   // Frozen: a memoised ladder's reminders appear in many plans.
   return timedReminder(slot.sendAt, target.deadline, Object.freeze(reminder));
 }

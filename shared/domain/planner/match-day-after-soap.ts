@@ -11,6 +11,7 @@ import {
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { slotOnDay } from "./ladders.ts";
+import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -47,8 +48,7 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
       into.splice(kept, 1);
       index--;
     }
-    const reminder = Object.freeze({
-      ...timed.reminder,
+    const reminder = reminderWith(timed.reminder, {
       sendAt: isoUtc(at),
       sendAtLocal: isoInZone(context.zone, at),
     });

@@ -11,6 +11,7 @@ import { statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -190,7 +191,7 @@ export function followUp(
   if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
   if (sendAt >= until) return null;
   // Key order as every other reminder's (the golden plans hash the JSON).
-  const reminder: Reminder = {
+  const reminder = reminderRecord({
     id: fields.id,
     milestone: fields.milestone,
     rung: fields.rung,
@@ -200,6 +201,6 @@ export function followUp(
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: fields.why,
-  };
+  });
   return timedReminder(sendAt, until, Object.freeze(reminder), undefined, true);
 }

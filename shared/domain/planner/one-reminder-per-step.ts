@@ -1,5 +1,6 @@
 import type { Reminder } from "../plan.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
+import { reminderWith } from "./reminder-record.ts";
 
 /** A reminder kept for an email, with the reminders of the same step it stands for. */
 export interface StepReminders {
@@ -45,5 +46,5 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
 
 /** `first` with `also`'s title and words after its own: one item, both notices' words. */
 function withAlso(first: Reminder, also: Reminder): Reminder {
-  return Object.freeze({ ...first, why: `${first.why} Also: ${also.title}. ${also.why}` });
+  return reminderWith(first, { why: `${first.why} Also: ${also.title}. ${also.why}` });
 }

@@ -1,7 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
-import type { Deadline, Reminder } from "../plan.ts";
+import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import {
   DAY_MS,
@@ -18,6 +18,7 @@ import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -165,7 +166,7 @@ export function resultFollowUp(
     made.reminder.deadlineDetail === deadline.detail
   )
     return made;
-  const reminder: Reminder = {
+  const reminder = reminderRecord({
     id: known.id,
     milestone: entry.key,
     rung: RESULT_FOLLOW_UP_RUNG,
@@ -175,7 +176,7 @@ export function resultFollowUp(
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: known.why,
-  };
+  });
   const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));
   if (sendAt === expected) known.made = timed;
   return timed;

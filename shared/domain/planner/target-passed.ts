@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import type { Deadline, NextStep, Reminder, Risk } from "../plan.ts";
+import type { Deadline, NextStep, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
@@ -8,6 +8,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
 import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { projectionCited } from "./slipped-targets-risk.ts";
@@ -185,7 +186,7 @@ function targetPassedNotice(
   if (catchUp > passed.dueAt) return;
   // The instant first: it is on the TimedReminder, the step is one object further.
   for (const other of into) if (other.sendAt <= catchUp && other.reminder.milestone === entry.key) return;
-  const reminder: Reminder = {
+  const reminder = reminderRecord({
     id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, passed.targetAt),
     milestone: entry.key,
     rung: TARGET_PASSED_RUNG,
@@ -195,7 +196,7 @@ function targetPassedNotice(
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
     why: passedWhy(context, entry, passed),
-  };
+  });
   into.push(timedReminder(catchUp, passed.dueAt, Object.freeze(reminder)));
 }
 

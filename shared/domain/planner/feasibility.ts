@@ -21,6 +21,7 @@ import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { presumedSent } from "./presumed-sent.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
@@ -230,7 +231,9 @@ function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): F
           context.now,
           (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
         );
-    pathwayLate = missedPathwayDeadline(context, sent ? null : submitted, oet.reported, needed(context, OET));
+    // Presumed sent by an interview, it cannot miss its application deadline (t9p F17).
+    const unsent = sent || presumedSent(context, PATHWAY.index) ? null : submitted;
+    pathwayLate = missedPathwayDeadline(context, unsent, oet.reported, needed(context, OET));
     if (!sent && !maybeSent) pathwayToSubmit = submitted;
     takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
   }

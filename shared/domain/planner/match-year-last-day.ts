@@ -12,6 +12,7 @@ import { AFTER_THAT_DAY, dayOf, listed } from "./last-day-words.ts";
 import { cutOffProjected, lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -33,12 +34,13 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const bound = last.bound === "pathway" || last.bound === "documents" ? last.bound : "exams";
   const pathwayBound = bound === "pathway";
   // A Pathway application dated before now went in then (the README: a passed date reads as
-  // submitted that day; feasibility counts it so): never an action again (tester t9l F8).
+  // submitted that day; feasibility counts it so): never an action again (tester t9l F8). One
+  // presumed sent by an interview stays so past its deadline (t9p F17).
   const pathwayDay = plannedDay(context, "ecfmg_pathway");
   const pathway: PathwayDue =
     due === null
       ? "none"
-      : pathwayDay !== null && pathwayDay < context.now
+      : (pathwayDay !== null && pathwayDay < context.now) || presumedSentPathwayPastDeadline(context)
         ? "submitted"
         : due < context.now
           ? "passed"

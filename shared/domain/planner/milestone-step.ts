@@ -17,7 +17,7 @@ import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
-import { pathwayDecisionDue } from "./pathway-review.ts";
+import { pathwayDecisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -111,7 +111,7 @@ export function planMilestone(
   const resultDue =
     own !== null && own.due.at < context.now
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
-      : null;
+      : presumedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
   const asks = undatedStep(context, entry, stepDates);
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? shown.due);
@@ -188,9 +188,9 @@ export function planMilestone(
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
   const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
-  // An exam day that has begun means the applicant has acted: the target no longer drives the
-  // plan nor its reminders (tester s7 issue 14 C3: "aim to finish by" after the sitting).
-  const sat = own !== null && own.due.at < context.now;
+  // An exam day that has begun, or a Pathway presumed sent (resultDue with no date: t9p F17), means the
+  // applicant has acted: the target no longer drives the plan nor its reminders (tester s7 issue 14 C3).
+  const sat = own !== null ? own.due.at < context.now : resultDue !== null;
   const targetAhead = target !== null && target.at >= context.now && !sat;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
   // the target while it is ahead; otherwise the hard deadline does.

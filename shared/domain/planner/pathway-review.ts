@@ -6,6 +6,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { dayBy } from "./feasibility-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
@@ -27,8 +28,8 @@ function submittedInTime(context: PlanContext): number | null {
 }
 
 /**
- * The deadline of a Pathway submitted in time (submittedInTime), once the application deadline it
- * met has passed, for the plan's own Match only (`calendar` is the step's): the rank order list
+ * The deadline of a Pathway submitted in time (submittedInTime), or presumed sent by an interview
+ * (presumedSent, tester t9p F17), once the application deadline it met has passed, for the plan's own Match only (`calendar` is the step's): the rank order list
  * deadline, by which NRMP needs ECFMG to have accepted it (the catalog's `neededForRanking`,
  * official). Nothing is overdue before then. Null for any other step or case, which keeps its own
  * deadline (before it passes, the application deadline and its reminders still serve one not sent).
@@ -40,9 +41,26 @@ export function pathwayDecisionDue(
 ): DueDate | null {
   if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
   const applicationDue = pathwayDeadline(calendar);
-  if (applicationDue === null || context.now <= applicationDue || submittedInTime(context) === null)
-    return null;
+  if (applicationDue === null || context.now <= applicationDue) return null;
+  // A Pathway presumed sent keeps that presumption past its deadline (tester t9p F17).
+  if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index)) return null;
   return decisionDue(entry, calendar);
+}
+
+/**
+ * pathwayDecisionDue for a step with no date of its own (`own` null) in a plan that presumes steps
+ * (presumedInTheMatch): a Pathway presumed sent is due by ECFMG's decision once its application
+ * deadline has passed (tester t9p F17). Null otherwise, at once for a plan that presumes nothing.
+ */
+export function presumedPathwayDue(
+  context: PlanContext,
+  own: unknown,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): DueDate | null {
+  return own === null && context.presumedDone !== undefined
+    ? pathwayDecisionDue(context, entry, calendar)
+    : null;
 }
 
 /**
@@ -118,7 +136,11 @@ export function pathwayReviewAction(
   if (entry.key !== PATHWAY.key || applicationDue?.at !== pathwayDeadline(context.calendar)) return null;
   const day = submittedInTime(context);
   const date = context.entries.at(PATHWAY.index)?.date;
-  if (day === null) return sentLateAction(context);
+  if (day === null)
+    return (
+      presumedSentPathwayAction(context, Math.ceil((entry.reportingDays?.days ?? 28) / 7)) ??
+      sentLateAction(context)
+    );
   if (date === undefined || day + DAY_MS > context.now) return null;
   const days = entry.reportingDays?.days ?? 28;
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, day)) + days * DAY_MS);

@@ -7,6 +7,7 @@ import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
+import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
@@ -66,7 +67,8 @@ function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: n
 function stillToDo(context: PlanContext, index: number): boolean {
   const status = statusAt(context, index);
   if (status !== "not_started" && status !== "in_progress") return false;
-  return context.entries.at(index)?.date === undefined;
+  // A Pathway presumed sent past its deadline is under ECFMG's review, not to do (t9p F17).
+  return context.entries.at(index)?.date === undefined && !presumedSentPastDeadline(context, index);
 }
 
 /** Whether EXAMS_LATE_FOR_RANKING already names the step (a plain loop: this runs on every plan). */

@@ -1,0 +1,54 @@
+import { indexedStep } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
+
+const PATHWAY = indexedStep("ecfmg_pathway");
+
+/**
+ * Whether presumedInTheMatch read the step at `index` (catalog index) as sent, not done: never
+ * reported, in its `presumedDone`, and in progress (the Pathway beside an OET reported not passed,
+ * presumed-in-the-match.ts). Such a step keeps that presumption after its own deadline (lead's
+ * ruling on tester t9p F17): it is under review, never "not submitted".
+ */
+export function presumedSent(context: PlanContext, index: number): boolean {
+  const presumed = context.presumedDone;
+  return (
+    presumed !== undefined &&
+    statusAt(context, index) === "in_progress" &&
+    context.entries.at(index) === undefined &&
+    presumed.includes(index)
+  );
+}
+
+/** Whether the Pathway is presumed sent (presumedSent) and its projected application deadline has passed. */
+export function presumedSentPathwayPastDeadline(context: PlanContext): boolean {
+  return presumedSentPastDeadline(context, PATHWAY.index);
+}
+
+/**
+ * Whether the step at `index` (catalog index) is the Pathway, presumed sent (presumedSent), past its
+ * projected application deadline: what is left is ECFMG's review, not a step to do. Cheap for every
+ * other step and plan (no presumption: one undefined check).
+ */
+export function presumedSentPastDeadline(context: PlanContext, index: number): boolean {
+  if (context.presumedDone === undefined || index !== PATHWAY.index) return false;
+  const deadline = pathwayDeadline(context.calendar);
+  return deadline !== null && context.now > deadline && presumedSent(context, index);
+}
+
+/**
+ * The card of a Pathway presumed sent (presumedSent) once its projected application deadline has
+ * passed (tester t9p F17): under ECFMG's review as the catalog's in-progress card says (`weeks`:
+ * its review allowance, advice), with one hedge for an application never submitted, naming the
+ * Match and its projected deadline, and the rank order list deadline by which NRMP needs ECFMG's
+ * acceptance (official rule, projected date). Null otherwise (the catalog's text then).
+ */
+export function presumedSentPathwayAction(context: PlanContext, weeks: number): string | null {
+  if (!presumedSentPathwayPastDeadline(context)) return null;
+  const year = context.calendar.matchYear;
+  const deadline = pathwayDeadline(context.calendar) as number;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const projected = rol.status === "projected" ? " (projected)" : "";
+  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): send your OET result and answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)} (projected), has passed: tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+}

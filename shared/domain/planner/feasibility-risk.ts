@@ -55,6 +55,15 @@ function aroundAndDue(context: PlanContext, at: number, due: number): [string, s
 }
 
 /**
+ * What Matchpath knows of a season's Pathways deadlines while they are projected: not that ECFMG
+ * has not published them (it may have: tester t9p F17), but that its data does not confirm them, as
+ * the README's PROJECTED_NOTE puts projected dates.
+ */
+function pathwaysUnconfirmed(matchYear: number): string {
+  return `ECFMG's ${matchYear} Pathways deadlines are not yet confirmed in Matchpath's data`;
+}
+
+/**
  * MATCH_YEAR_NOT_FEASIBLE: names the real cause (graduation after the start date, or the exams'
  * timing even at the fastest realistic pace) with its dates, the earliest feasible Match year, and
  * what it would take; tells the applicant to pay none of the fees of the season out of reach not
@@ -94,7 +103,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
     const [around, due] = aroundAndDue(context, late.at, late.due);
-    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG rejects an application whose documents come late. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
+    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG rejects an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
@@ -107,7 +116,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       late.at <= context.now
         ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
         : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
-    cause = `${missed}. ECFMG has not published its ${calendar.matchYear} Pathways deadlines, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
+    cause = `${missed}. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
     // Passed: the season's Pathways may still be open, the earliest route to certification (t9p F19).
     const current =
       late.at <= context.now
@@ -214,7 +223,7 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
   const sources: string[] = [];
   addSource(sources, citationSource(entry.due));
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const verify = `ECFMG has not published its ${calendar.matchYear} Pathways deadlines, so this date is a projection from an earlier Match's: verify ECFMG's ${calendar.matchYear} Pathways deadlines on ECFMG's website`;
+  const verify = `${pathwaysUnconfirmed(calendar.matchYear)}, so this date is a projection from an earlier Match's: verify ECFMG's ${calendar.matchYear} Pathways deadlines on ECFMG's website`;
   const review = `ECFMG's review should still end before the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   let message: string;
   const pathway = context.entries.get("ecfmg_pathway");

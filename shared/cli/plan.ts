@@ -128,7 +128,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     table(
       ["status", "amount", "item", "as of"],
       result.budget.items.map((item) => [
-        item.status,
+        item.status === "presumed" ? "presumed paid" : item.status,
         `${usd(item.amountUsd)}${item.verify === undefined ? "" : " !"}`,
         // The next Match's copy of a fee paid for this one says which Match it is for, as the table does.
         item.nextMatch === undefined
@@ -137,7 +137,8 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
         item.asOf,
       ]),
     ),
-    `  spent ${usd(result.budget.spentUsd)}, upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
+    // Presumed paid (fees of steps an interview presumes done, t9p F1): apart from what was reported spent.
+    `  spent ${usd(result.budget.spentUsd)}, ${result.budget.presumedUsd === undefined ? "" : `presumed paid (from your interview) ${usd(result.budget.presumedUsd)}, `}upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
     // One footnote per fee, whichever seasons it is budgeted for (tester t9k F11, t9l F10).
     ...budgetFootnotes(result.budget.items).map(({ label, verify }) => `  ! ${label}: ${verify}\n`),
     ...(result.budget.otherCurrency === undefined
@@ -147,7 +148,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
           table(
             ["status", "amount", "item", "note"],
             result.budget.otherCurrency.map((item) => [
-              item.status,
+              item.status === "presumed" ? "presumed paid" : item.status,
               item.display,
               item.label,
               item.verify ?? item.note,

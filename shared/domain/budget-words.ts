@@ -1,6 +1,16 @@
+import {
+  PAID_SO_FAR,
+  PRESUMED_PAID,
+  paidAmount,
+  paidNote,
+  presumedNote,
+  presumedTotal,
+} from "./budget-paid-words.ts";
 import { FEES } from "./catalog/index.ts";
 import { usd } from "./money.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
+
+export { PAID_SO_FAR, PRESUMED_PAID };
 
 /**
  * The budget as the timeline's table and the email's budget block print it: every fee the plan
@@ -10,8 +20,11 @@ import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
 export interface BudgetRow {
   /** The fee's label; "(estimate)" added for an advice amount. */
   label: string;
-  /** "Paid", "Coming", or "To verify" (not counted in the totals). */
-  status: "Paid" | "Coming" | "To verify";
+  /**
+   * "Paid", "Presumed paid" (a step an interview presumes done, never reported: t9p F1), "Coming",
+   * or "To verify" (not counted in the totals).
+   */
+  status: "Paid" | "Presumed paid" | "Coming" | "To verify";
   /** "$1,234", an amount in its own currency as the authority writes it ("AU$587"), or "not found". */
   amount: string;
   /** Why the amount is uncertain or in another currency, in the plan's words; absent when neither. */
@@ -68,29 +81,6 @@ function flagNote(verify: string | undefined): string | undefined {
 }
 
 /**
- * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
- * table's, an estimate, and says so (tester s8 issue 14b B4: "Paid $680" for a fee never given).
- * A flag's "check … before paying" is advice for a fee still to pay (tester s8 C5), so a paid row
- * keeps only what the flag says about the amount, after what settles it for the applicant.
- */
-function paidNote(verify: string | undefined, amount: string): string {
-  const estimate = "an estimate from Matchpath's fee table, not an amount you gave us";
-  if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
-  const about = verify
-    .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
-    .split(/;\s*/)
-    .filter((clause) => !/before paying/i.test(clause))
-    .join("; ");
-  const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
-  return `Paid: your receipt shows what you paid; ${figure}; the amount here is ${estimate}`;
-}
-
-/** A paid amount as shown: "about $680", an estimate (paidNote says why). */
-function paidAmount(amount: string): string {
-  return `about ${amount}`;
-}
-
-/**
  * A counted fee's flag (the amount is the latest found, not confirmed for the applicant's season):
  * the row says it is counted, so it cannot read as one of the fees "to verify" the totals leave out
  * (tester s9 issue 14 C2). "flagged, verify on X before paying: Y" reads "Counted in the totals at
@@ -121,12 +111,15 @@ function labelOf(item: BudgetItem): string {
 }
 
 function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
-  const paid = !toVerify && item.status === "spent";
-  const flag = paid
-    ? paidNote(item.verify, usd(item.amountUsd))
-    : toVerify
-      ? flagNote(item.verify)
-      : countedNote(item.verify);
+  const presumed = !toVerify && item.status === "presumed";
+  const paid = presumed || (!toVerify && item.status === "spent");
+  const flag = presumed
+    ? presumedNote(item.verify, usd(item.amountUsd))
+    : paid
+      ? paidNote(item.verify, usd(item.amountUsd))
+      : toVerify
+        ? flagNote(item.verify)
+        : countedNote(item.verify);
   const ahead = nextMatchNote(item);
   const flagged = flag === undefined ? undefined : verifyAtOf(item.key);
   const verified =
@@ -134,7 +127,7 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
   const note = ahead === undefined ? verified : verified === undefined ? ahead : `${ahead} ${verified}`;
   return {
     label: labelOf(item),
-    status: toVerify ? "To verify" : item.status === "spent" ? "Paid" : "Coming",
+    status: toVerify ? "To verify" : presumed ? "Presumed paid" : item.status === "spent" ? "Paid" : "Coming",
     // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
     amount:
       toVerify && item.amountUsd === 0
@@ -149,11 +142,22 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
 }
 
 function otherRow(item: OtherCurrencyItem): BudgetRow {
-  const flag = item.status === "spent" ? paidNote(item.verify, item.display) : flagNote(item.verify);
+  const presumed = item.status === "presumed";
+  const flag = presumed
+    ? presumedNote(item.verify, item.display)
+    : item.status === "spent"
+      ? paidNote(item.verify, item.display)
+      : flagNote(item.verify);
   return {
     label: `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`,
-    status: item.status === "spent" ? "Paid" : item.status === "held" ? "To verify" : "Coming",
-    amount: item.status === "spent" ? paidAmount(item.display) : item.display,
+    status: presumed
+      ? "Presumed paid"
+      : item.status === "spent"
+        ? "Paid"
+        : item.status === "held"
+          ? "To verify"
+          : "Coming",
+    amount: item.status === "spent" || presumed ? paidAmount(item.display) : item.display,
     note: flag === undefined ? item.note : `${flag}. ${item.note}`,
     source: item.source,
   };
@@ -172,19 +176,18 @@ function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): s
   return [usd(amountUsd), ...others.map((item) => item.display)].join(" plus ");
 }
 
-/** The paid total's label: every paid amount is the fee table's estimate (paidNote). */
-export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
-
 /**
  * The totals per currency, never converted (no exchange rate is assumed): "$895 plus AU$587".
  * Fees to verify are in neither total. The paid total is "about …" (PAID_SO_FAR), "$0" when
- * nothing is paid.
+ * nothing is paid; the presumed-paid one (PRESUMED_PAID, t9p F1) "about …", null when nothing is
+ * presumed, so it is shown only then.
  */
-export function budgetTotals(budget: Budget): { paid: string; toPay: string } {
+export function budgetTotals(budget: Budget): { paid: string; presumed: string | null; toPay: string } {
   const others = budget.otherCurrency ?? [];
   const paidOthers = others.filter((item) => item.status === "spent");
   const paid = perCurrency(budget.spentUsd, paidOthers);
   return {
+    presumed: presumedTotal(budget),
     paid: budget.spentUsd === 0 && paidOthers.length === 0 ? paid : paidAmount(paid),
     toPay: perCurrency(
       budget.upcomingUsd,

@@ -207,7 +207,11 @@ export interface BudgetItem {
   key: string;
   label: string;
   amountUsd: number;
-  status: "spent" | "upcoming";
+  /**
+   * "presumed": the fee of a step an interview presumes done (presumed-in-the-match.ts), never
+   * reported: presumed paid, counted apart from what the applicant reported spent (tester t9p F1).
+   */
+  status: "spent" | "upcoming" | "presumed";
   /** "official" amounts come from the authority; "secondary" from a non-authority page; "advice" is labelled. */
   basis: "official" | "secondary" | "advice";
   source: string;
@@ -228,6 +232,9 @@ export interface Budget {
   items: BudgetItem[];
   spentUsd: number;
   upcomingUsd: number;
+  /** The "presumed" items' sum (t9p F1), present only when there are some; in totalUsd, not in spentUsd. */
+  presumedUsd?: number;
+  /** spentUsd + presumedUsd + upcomingUsd. */
   totalUsd: number;
   /**
    * Fees that may apply but are not confirmed (a law whose start date is unclear, a proclamation
@@ -252,8 +259,9 @@ export interface OtherCurrencyItem {
   /**
    * "held": held back while the school's ECFMG sponsor note is unknown, in no total (as a USD fee
    * held back goes to Budget.toVerify); `verify` then says why (tester s4 13: the OET fee vanished).
+   * "presumed": its step presumed done by an interview, as BudgetItem's (t9p F1).
    */
-  status: "spent" | "upcoming" | "held";
+  status: "spent" | "upcoming" | "held" | "presumed";
   verify?: string;
   basis: "official" | "secondary" | "advice";
   source: string;

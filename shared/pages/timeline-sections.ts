@@ -1,4 +1,11 @@
-import { type BudgetRow, budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
+import {
+  type BudgetRow,
+  budgetNote,
+  budgetRows,
+  budgetTotals,
+  PAID_SO_FAR,
+  PRESUMED_PAID,
+} from "#domain/budget-words.ts";
 import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
@@ -79,7 +86,7 @@ export function budgetHtml(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
+${totals.presumed === null ? "" : `<tr><th scope="row">${e(PRESUMED_PAID)}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
 <details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
     .map(
       (row) =>

@@ -1,11 +1,11 @@
-import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 
 /**
  * The applicant page's budget: the one the applicant's own timeline shows (tester s8 issue 15 B6),
- * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Coming, To
- * verify) and flag, fees in another currency as the authority writes them, and the totals per
+ * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Presumed
+ * paid, Coming, To verify) and flag, fees in another currency as the authority writes them, and the totals per
  * currency, never converted. Where each amount comes from is in a collapsed list below, and each
  * fee's note folds under its name (issue 15 follow-up: spelled out, the notes made the table about
  * 6,000 px tall on a 390 px phone).
@@ -25,6 +25,6 @@ export function budgetSection(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
-<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
+${totals.presumed === null ? "" : `<tr><th scope="row">${h(PRESUMED_PAID)}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
 <details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
 }

@@ -28,6 +28,7 @@ export function otherCurrencyItem(
       spent: Object.freeze({ ...item, status: "spent" }),
       upcoming: Object.freeze({ ...item, status: "upcoming" }),
       held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
+      presumed: Object.freeze({ ...item, status: "presumed" }),
     };
     otherCurrencyItems.set(fee, both);
   }

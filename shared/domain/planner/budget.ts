@@ -15,6 +15,7 @@ import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
+import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -222,18 +223,14 @@ function budgetOf(
         ? null
         : // A fee not yet paid of a Match moved to a later year is that Match's already.
           nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
-    // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: what was paid
-    // for it is not known, so no line for this Match (never an invented "spent"); a next Match's bill stays.
-    // So is a plan moved to a later Match (session 22 task A1: an interview now presumes with the Match
-    // out of reach): that Match's fee is owed as for any step not paid (nextMatchItem, estimated).
-    // So is NRMP registration read as done while the applicant is asked whether they ranked (t9o F9).
+    // NRMP registration read as done while the applicant is asked whether they ranked: no line (t9o F9).
     if (context.rankListAsked === true && fee.milestone === "nrmp_registration") continue;
+    // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: its fee is
+    // presumed paid, never "spent" (t9p F1, presumed-fees.ts). A plan moved to a later Match keeps that
+    // Match's bill beside it (`ahead`, the next Match's estimate), as for a fee paid (session 22 A1).
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
-      const later =
-        over !== null || next === null || fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
-          ? ahead
-          : nextMatchItem(fee, item, false, next);
-      if (later !== null && catalogEntry(fee.milestone).seasonBound === true) place(later, fee);
+      if (presumedPaid(context, fee)) items.push(presumedItem(item));
+      if (ahead !== null) place(ahead, fee);
       continue;
     }
     // A step of the Match that is over, not paid, is not this season's bill: the next Match's is.
@@ -267,14 +264,20 @@ function budgetOf(
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.
     if (status === "waived") continue;
+    if (presumedPaid(context, fee)) {
+      otherCurrency.push(otherCurrencyItem(fee, "presumed")); // presumed by an interview (t9p F1)
+      continue;
+    }
     if (!spent && gated(ineligible, fee.milestone)) continue;
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }
   let spentUsd = 0;
   let upcomingUsd = 0;
+  let presumedUsd = 0;
   for (const item of items) {
     if (item.status === "spent") spentUsd += item.amountUsd;
+    else if (item.status === "presumed") presumedUsd += item.amountUsd;
     else upcomingUsd += item.amountUsd;
   }
   const budget: Budget = {
@@ -282,9 +285,10 @@ function budgetOf(
     items,
     spentUsd,
     upcomingUsd,
-    totalUsd: spentUsd + upcomingUsd,
+    totalUsd: spentUsd + presumedUsd + upcomingUsd,
     toVerify,
   };
+  if (presumedUsd > 0) budget.presumedUsd = presumedUsd;
   if (otherCurrency.length > 0) budget.otherCurrency = otherCurrency;
   return budget;
 }

@@ -2,6 +2,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { feePaid } from "./fees-paid.ts";
+import { presumedSeasonFees } from "./presumed-fees.ts";
 import { addSource } from "./risk-sources.ts";
 
 /** ECFMG's ERAS page: the IMG token fee is non-refundable (official, facts.md §1). */
@@ -32,8 +33,13 @@ export function paidSeasonAdvice(
   rolDeadline: () => string,
 ): string {
   const year = context.calendar.matchYear;
-  const paid = SEASON_FEES.filter((each) => feePaid(context, each.key));
-  if (paid.length === 0) return "";
+  // Steps an interview presumed done (presumed-in-the-match.ts) were never reported: their fees are
+  // the interview's suggestion, named exactly as the budget shows them presumed paid (t9p F1).
+  const presumed = presumedSeasonFees(context);
+  const paid = SEASON_FEES.filter(
+    (each) => feePaid(context, each.key) && context.presumedDone?.includes(stepIndex(each.key)) !== true,
+  );
+  if (paid.length === 0 && presumed.length === 0) return "";
   // Each with its own number, so the verb agrees with what is named (tester t9k F11).
   const refunds: { said: string; plural: boolean }[] = [];
   if (feePaid(context, "eras_token")) {
@@ -53,10 +59,11 @@ export function paidSeasonAdvice(
       ? ["Matchpath knows of no refund of ERAS application fees"]
       : []),
   ];
-  // Steps an interview presumed done (presumed-in-the-match.ts) were never reported: their payment is
-  // the interview's suggestion, not the applicant's word (session 22 task A1, t9o F4).
-  const presumed = paid.some((each) => context.presumedDone?.includes(stepIndex(each.key)) === true);
-  let said = ` The ${year} fees ${presumed ? "your interview suggests you paid" : "you paid"} (${paid.map((each) => each.said).join(", ")}) count for the ${year} Match only: ${rules.join(", and ")}; the ${feasibleYear} Match needs its own token, applications and NRMP registration, counted in your budget.`;
+  const which = [
+    ...(paid.length > 0 ? [`you paid (${paid.map((each) => each.said).join(", ")})`] : []),
+    ...(presumed.length > 0 ? [`your interview suggests you paid (${presumed.join(", ")})`] : []),
+  ].join(" and those ");
+  let said = ` The ${year} fees ${which} count for the ${year} Match only: ${rules.join(", and ")}; the ${feasibleYear} Match needs its own token, applications and NRMP registration, counted in your budget.`;
   if (feePaid(context, "nrmp_registration")) {
     said += ` You are registered for the ${year} Match: ask NRMP about withdrawing from the ${year} Match in R3 by the rank order list deadline, ${rolDeadline()}, NRMP's last day for withdrawal.`;
   }

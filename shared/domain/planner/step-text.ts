@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
+import { presumedTotal } from "../budget-paid-words.ts";
 import { nextMatchShare } from "../budget-words.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { usd } from "../money.ts";
@@ -259,8 +260,10 @@ const budgetTexts = new BoundedMemo<
   BoundedMemo<number, { other: OtherCurrencyItem[]; text: string }>
 >(1_000);
 function budgetTextOf(budget: Budget): string {
-  // Once the applicant's Match is over, the next Match's share is said (not memoised: rare).
+  // Once the applicant's Match is over, the next Match's share is said (not memoised: rare), as are
+  // fees presumed paid from an interview (budgetText, t9p F1).
   const next = nextMatchShare(budget);
+  if (next === null && presumedTotal(budget) !== null) return budgetText(budget, upcomingOthers(budget));
   if (next !== null)
     return `${budgetText(budget, upcomingOthers(budget))} Of what is still to come, ${usd(next.upcomingUsd)} is estimated for the ${next.matchYear} Match from today's fee table; each of its fees is paid at its step for that Match, once the step opens, not before.`;
   const other = upcomingOthers(budget);
@@ -280,7 +283,9 @@ function upcomingOthers(budget: Budget): OtherCurrencyItem[] {
 
 function budgetText(budget: Budget, other: readonly OtherCurrencyItem[]): string {
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
-  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  const presumed = presumedTotal(budget);
+  const fromInterview = presumed === null ? "" : `; presumed paid, from your interview: ${presumed}`;
+  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}${fromInterview}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
 }
 
 function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {

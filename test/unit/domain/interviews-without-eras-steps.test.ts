@@ -56,10 +56,13 @@ const unreported = (result: Plan) =>
 describe("interviews for the entered Match with no ERAS step reported", () => {
   const result = planAt("2026-12-01T12:00:00Z");
 
-  it("budgets no line for a presumed step: nothing invented as spent, nothing owed again (t9o)", () => {
+  // t9p F1 (session 23 task S): one line each, presumed paid, apart from what was reported spent.
+  it("budgets a presumed step's fee as presumed paid: nothing invented as spent, nothing owed again (t9o, t9p F1)", () => {
     const lines = result.budget.items.map((item) => item.label);
-    expect(lines.some((label) => label.startsWith("ERAS token"))).toBe(false);
-    expect(lines.some((label) => label.startsWith("USMLE Step 1"))).toBe(false);
+    const statusOf = (start: string) =>
+      result.budget.items.filter((item) => item.label.startsWith(start)).map((item) => item.status);
+    expect(statusOf("ERAS token")).toEqual(["presumed"]);
+    expect(statusOf("USMLE Step 1")).toEqual(["presumed"]);
     expect(result.budget.items.filter((item) => item.status === "spent")).toEqual([]);
     // NRMP registration is not presumed: still to pay.
     expect(lines.some((label) => label.startsWith("NRMP registration"))).toBe(true);

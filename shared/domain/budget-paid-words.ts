@@ -1,0 +1,56 @@
+import { usd } from "./money.ts";
+import type { Budget } from "./plan.ts";
+
+// The words of a paid fee, reported (paidNote) or presumed from an interview (presumedNote, tester
+// t9p F1), and of their totals: budget-words.ts's rows and totals use them.
+
+/** The paid total's label: every paid amount is the fee table's estimate (paidNote). */
+export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
+
+/** The presumed-paid total's label (t9p F1): fees of steps an interview presumes done, never reported. */
+export const PRESUMED_PAID = "Presumed paid, from your interview (estimated from the fee table)";
+
+/**
+ * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
+ * table's, an estimate, and says so (tester s8 issue 14b B4: "Paid $680" for a fee never given).
+ * A flag's "check … before paying" is advice for a fee still to pay (tester s8 C5), so a paid row
+ * keeps only what the flag says about the amount, after what settles it for the applicant.
+ */
+export function paidNote(verify: string | undefined, amount: string): string {
+  const estimate = "an estimate from Matchpath's fee table, not an amount you gave us";
+  if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
+  const about = verify
+    .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
+    .split(/;\s*/)
+    .filter((clause) => !/before paying/i.test(clause))
+    .join("; ");
+  const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
+  return `Paid: your receipt shows what you paid; ${figure}; the amount here is ${estimate}`;
+}
+
+/**
+ * A presumed-paid fee's note (tester t9p F1): its step was never reported, the interview suggests
+ * it is done, so the fee is presumed paid, apart from what the applicant reported paid; the amount
+ * is the fee table's (with what a flag says about it, as paidNote keeps it).
+ */
+export function presumedNote(verify: string | undefined, amount: string): string {
+  const paid = paidNote(verify, amount).replace(/^Paid: your receipt shows what you paid; /, "");
+  return `Presumed from your interview: you have not told us this step's status, and your interview suggests it is done, so this fee is counted as presumed paid, apart from what you told us you paid; ${paid}. Tell us the step's status to confirm it`;
+}
+
+/** A paid amount as shown: "about $680", an estimate (paidNote says why). */
+export function paidAmount(amount: string): string {
+  return `about ${amount}`;
+}
+
+/**
+ * The presumed-paid total per currency, never converted (as budgetTotals' others): "about $2,070
+ * plus AU$587", null when nothing is presumed, so it is shown only then (t9p F1).
+ */
+export function presumedTotal(budget: Budget): string | null {
+  const others = (budget.otherCurrency ?? []).filter((item) => item.status === "presumed");
+  const presumedUsd = budget.presumedUsd ?? 0;
+  if (presumedUsd === 0 && others.length === 0) return null;
+  const amounts = [...(presumedUsd === 0 ? [] : [usd(presumedUsd)]), ...others.map((item) => item.display)];
+  return paidAmount(amounts.join(" plus "));
+}

@@ -1,0 +1,54 @@
+import { catalogEntry, FEES, type Fee, type OtherCurrencyFee } from "../catalog/index.ts";
+import type { BudgetItem } from "../plan.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+
+/**
+ * One rule for the fees of steps an interview presumes done (presumed-in-the-match.ts; lead's
+ * ruling on tester t9p F1): the applicant never reported those steps, so what was paid for them is
+ * the interview's suggestion, not their word. Each fee the fee table prices for such a step is in
+ * the budget once, as presumed paid ("presumed from your interview"), counted apart from what the
+ * applicant reported spent, in USD and in another currency alike; the moved plan's
+ * MATCH_YEAR_NOT_FEASIBLE names exactly the season's fees the budget shows so (presumedSeasonFees).
+ */
+
+/**
+ * Whether `fee` (USD or another currency) is presumed paid: its step is among the context's
+ * `presumedDone`, and the status presumed counts the fee as paid by the fee table's `spentWhen`
+ * (a Pathway presumed sent, in progress, pays nothing the table prices). ERAS per-program fees
+ * with no programs planned are no fee, as the budget has it. Cheap when nothing is presumed.
+ */
+export function presumedPaid(context: PlanContext, fee: Fee | OtherCurrencyFee): boolean {
+  const presumed = context.presumedDone;
+  if (presumed === undefined || !presumed.includes(stepIndex(fee.milestone))) return false;
+  if (!fee.spentWhen.includes(statusOf(context, fee.milestone))) return false;
+  return !("kind" in fee && fee.kind === "eras_per_program" && context.applicant.programsPlanned === 0);
+}
+
+/** `item` (a fee's line, shared and frozen) as presumed paid: a copy, for the few plans that presume. */
+export function presumedItem(item: BudgetItem): BudgetItem {
+  return { ...item, status: "presumed" };
+}
+
+/** How MATCH_YEAR_NOT_FEASIBLE names a season fee (fee table key), as the paid applicant knows it. */
+const SEASON_FEE_WORDS: Readonly<Record<string, string>> = {
+  eras_token: "ERAS token",
+  eras_programs: "ERAS applications",
+  eras_usmle_transcript: "USMLE transcript to ERAS",
+  nrmp_registration: "NRMP registration",
+};
+
+/**
+ * The fees of the entered Match's season (steps bound to one season, catalog `seasonBound`) that
+ * the budget shows as presumed paid (presumedPaid), named in fee table order: "ERAS token", "ERAS
+ * applications", "USMLE transcript to ERAS". Empty when nothing is presumed.
+ */
+export function presumedSeasonFees(context: PlanContext): string[] {
+  if (context.presumedDone === undefined) return [];
+  const names: string[] = [];
+  for (const fee of FEES) {
+    if (catalogEntry(fee.milestone).seasonBound !== true || !presumedPaid(context, fee)) continue;
+    names.push(SEASON_FEE_WORDS[fee.key] ?? fee.label);
+  }
+  return names;
+}

@@ -147,7 +147,9 @@ export function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadlin
  * address itself is under "Where these amounts come from".
  */
 function noteHtml(row: BudgetRow): string {
-  const note = e(row.note ?? "");
+  // A range of years ("2016–17") stays whole: a line may break after an en dash, and a narrow
+  // column (the presumed-paid rows', t9p F1) broke NRMP's "2016–17," there at 360 px.
+  const note = e(row.note ?? "").replace(/(\d)–(\d)/g, "$1–\u2060$2");
   if (row.verifyAt === undefined) return note;
   const { url } = row.verifyAt;
   return note.replace(e(url), `<a href="${e(url)}">${e(new URL(url).hostname.replace(/^www\./, ""))}</a>`);

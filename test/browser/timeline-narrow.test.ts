@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
+import { applicantFactory, interviewFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 
@@ -86,10 +86,18 @@ describe("timeline on a narrow phone", () => {
    * ("Amoun / t"): the page lets long addresses break anywhere, and that let the table squeeze its
    * headers to a letter's width. Every word of the budget table stays whole on a phone's width.
    */
-  it.each([360, 390])("breaks no word of the budget table at %i px", async (width) => {
+  // With an interview and nothing reported, the fees presumed paid and their total line (t9p F1).
+  it.each([
+    [360, false],
+    [390, false],
+    [360, true],
+    [390, true],
+  ])("breaks no word of the budget table at %i px (presumed fees: %s)", async (width, interviewed) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width, height: 700 });
-    await page.setContent(realTimeline(), { waitUntil: "load" });
+    const real = realTimeline(interviewed);
+    if (interviewed) expect(real).toContain("Presumed paid, from your interview");
+    await page.setContent(real, { waitUntil: "load" });
     const broken = await page.evaluate(`(() => {
       const broken = [];
       const table = document.querySelector("section[aria-labelledby=budget] table");
@@ -111,17 +119,24 @@ describe("timeline on a narrow phone", () => {
   });
 });
 
-/** The tester's applicant: Karachi, J-1, Match 2027, Step 1 and Step 2 CK done, late November. */
-function realTimeline(): string {
+/**
+ * The tester's applicant: Karachi, J-1, Match 2027, Step 1 and Step 2 CK done, late November; or,
+ * `interviewed`, nothing reported beside an interview for that Match (its steps presumed done).
+ */
+function realTimeline(interviewed = false): string {
   const now = new Date("2026-11-30T12:00:00Z");
   const planned = plan(
     {
       applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027, visa: "J-1" }),
-      milestones: [
-        milestoneFactory("usmle_step1", "done", "2025-03-10"),
-        milestoneFactory("usmle_step2ck", "done", "2025-09-10"),
-      ],
-      interviews: [],
+      milestones: interviewed
+        ? []
+        : [
+            milestoneFactory("usmle_step1", "done", "2025-03-10"),
+            milestoneFactory("usmle_step2ck", "done", "2025-09-10"),
+          ],
+      interviews: interviewed
+        ? [interviewFactory({ program: "Lakeside IM", startsAt: "2027-01-12T10:00:00-05:00" })]
+        : [],
     },
     seasonCalendar(2027),
     now,

@@ -1,9 +1,10 @@
 import { indexedStep } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
+const OET = indexedStep("oet_medicine");
 
 /**
  * Whether presumedInTheMatch read the step at `index` (catalog index) as sent, not done: never
@@ -50,5 +51,7 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
   const deadline = pathwayDeadline(context.calendar) as number;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = rol.status === "projected" ? " (projected)" : "";
-  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): send your OET result and answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)} (projected), has passed: tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  // The OET result is asked for only while the OET is not finished (it may be presumed done too).
+  const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
+  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)} (projected), has passed: tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
 }

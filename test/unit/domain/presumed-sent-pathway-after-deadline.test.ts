@@ -69,6 +69,17 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
     });
   }
 
+  it("an OET presumed done too is not asked for (the Pathway presumed sent beside WDOMS reported not started)", () => {
+    const result = plan(
+      MANILA(milestoneFactory("wdoms_listing", "not_started")),
+      seasonCalendar(2027),
+      new Date("2027-01-09T02:00:00Z"),
+    );
+    const card = pathwayCard(result);
+    expect(card?.action).toContain("ECFMG is reviewing it");
+    expect(card?.action).not.toContain("OET");
+  });
+
   it("before the deadline the card still hedges both ways (unchanged)", () => {
     const before = plan(
       MANILA(milestoneFactory("oet_medicine", "in_progress")),

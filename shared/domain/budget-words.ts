@@ -179,15 +179,16 @@ function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): s
 /**
  * The totals per currency, never converted (no exchange rate is assumed): "$895 plus AU$587".
  * Fees to verify are in neither total. The paid total is "about …" (PAID_SO_FAR), "$0" when
- * nothing is paid; the presumed-paid one (PRESUMED_PAID, t9p F1) "about …", null when nothing is
+ * nothing is paid; the presumed-paid one (PRESUMED_PAID, t9p F1) "about …", absent when nothing is
  * presumed, so it is shown only then.
  */
-export function budgetTotals(budget: Budget): { paid: string; presumed: string | null; toPay: string } {
+export function budgetTotals(budget: Budget): { paid: string; presumed?: string; toPay: string } {
   const others = budget.otherCurrency ?? [];
   const paidOthers = others.filter((item) => item.status === "spent");
   const paid = perCurrency(budget.spentUsd, paidOthers);
+  const presumed = presumedTotal(budget);
   return {
-    presumed: presumedTotal(budget),
+    ...(presumed === null ? {} : { presumed }),
     paid: budget.spentUsd === 0 && paidOthers.length === 0 ? paid : paidAmount(paid),
     toPay: perCurrency(
       budget.upcomingUsd,

@@ -86,7 +86,7 @@ export function budgetHtml(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
-${totals.presumed === null ? "" : `<tr><th scope="row">${e(PRESUMED_PAID)}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
+${totals.presumed === undefined ? "" : `<tr><th scope="row">${e(PRESUMED_PAID)}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
 <details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
     .map(
       (row) =>

@@ -25,6 +25,6 @@ export function budgetSection(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
-${totals.presumed === null ? "" : `<tr><th scope="row">${h(PRESUMED_PAID)}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
+${totals.presumed === undefined ? "" : `<tr><th scope="row">${h(PRESUMED_PAID)}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
 <details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
 }

@@ -36,10 +36,13 @@ describe("reminder email on a narrow phone", () => {
           item("step2ck", "USMLE Step 2 CK registration fee", 1_015, "spent"),
           item("eras", "ERAS application fees for 40 internal medicine programs", 2_130, "upcoming"),
           item("nrmp", "NRMP Main Residency Match registration", 85, "upcoming"),
+          // A fee presumed paid from an interview (t9p F1): its row's status is the longest.
+          item("step1", "USMLE Step 1 exam fee", 680, "presumed"),
         ],
         spentUsd: 1_015,
         upcomingUsd: 2_215,
-        totalUsd: 3_230,
+        presumedUsd: 680,
+        totalUsd: 3_910,
       },
     }),
     unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
@@ -64,7 +67,7 @@ describe("reminder email on a narrow phone", () => {
         range.selectNodeContents(cell);
         return [cell.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
       })`)) as [string, number][];
-      expect(lines).toHaveLength(4);
+      expect(lines).toHaveLength(5);
       for (const [amount, count] of lines) expect(count, `${width}px: ${amount}`).toBe(1);
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
       if (width === 360) await saveScreenshot(page, "email-budget-360");

@@ -19,6 +19,7 @@ export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
  * machines; the planner's message, which follows in the body, gives the dates and sources).
  */
 export const RISK_TITLES: Record<RiskCode, string> = {
+  ANSWERS_CONTRADICT_INTERVIEW: "Answers that contradict an interview for the Match",
   SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",

@@ -43,6 +43,8 @@ const NOT_TOLD_BECAUSE: Record<HeldBackReason, (fullName: string) => string> = {
  * planner's own message, quoted after them, carries the dates and their sources.
  */
 const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
+  ANSWERS_CONTRADICT_INTERVIEW: ({ fullName, matchYear }) =>
+    `${fullName} has an interview for the ${matchYear} Match, but some of their answers (the sponsor note, the ECFMG application or the ERAS application) say it could not have come through ERAS; the plan asks them to check, and plans as if the interview is right.`,
   SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
     `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>

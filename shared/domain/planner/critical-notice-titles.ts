@@ -22,6 +22,8 @@ import { unreportedResults } from "./unreported-sittings.ts";
  * sends one.
  */
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
+  // The answers an interview contradicts (t9p F11, F3, F15): most likely wrong, asked about at once.
+  ANSWERS_CONTRADICT_INTERVIEW: "Some of your answers conflict with your {year} interview: check them now",
   // The plan already dates that Match's steps (tester t9m F15): the one thing left is the form's
   // "Match year" field, which the steps, reminders and budget then keep as they are.
   MATCH_YEAR_NOT_FEASIBLE:

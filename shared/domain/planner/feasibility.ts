@@ -1,5 +1,6 @@
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { applicationQuestioned } from "./answers-contradict-interview.ts";
 import { asOfDeadline } from "./as-of-deadline.ts";
 import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -177,7 +178,9 @@ function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): F
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
-  if (needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started") {
+  // Questioned beside an interview, counted approved as the interview suggests (t9p F11: no write-off).
+  const applying = needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started";
+  if (applying && !applicationQuestioned(context)) {
     const approval = applicationLeadTime();
     applicationReady = context.now + approval.days * DAY_MS;
     takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });

@@ -10,6 +10,7 @@ import {
   INTERVIEW_SEASON_SOURCES,
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
+import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
@@ -154,7 +155,10 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
   const risks: Risk[] = [];
   for (let index = 0; index < LATE_STEP_RULES.length; index++) {
     const rule = LATE_STEP_RULES[index] as LateStepRule;
-    if (isFinished(statusAt(context, RULE_STEPS[index] as number))) continue;
+    const step = RULE_STEPS[index] as number;
+    if (isFinished(statusAt(context, step))) continue;
+    // An answer the interview contradicts (t9p F15: ERAS "not started") is asked about instead.
+    if (context.interviews.length > 0 && contradictedAnswers(context).includes(step)) continue;
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
     const at = calendar.dates[rule.dateKey].at;
     noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);

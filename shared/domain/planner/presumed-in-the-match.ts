@@ -2,6 +2,7 @@ import { type CatalogEntry, CHECKED_FOR_RANKING, MILESTONE_CATALOG } from "../ca
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
@@ -135,9 +136,12 @@ function presumedContext(context: PlanContext): PlanContext | null {
   // submitted"), nor an ERAS step reported unfinished the documents never reported. A step whose
   // done would imply a prerequisite the applicant reported unfinished (the Pathway beside an OET not
   // passed) is presumed sent, not done: done would erase the reported OET from the plan.
+  // An answer the interview contradicts (t9p F11: the ECFMG application "not started") is questioned,
+  // not believed: it keeps no exam from being presumed done.
+  const questioned = contradictedAnswers(context);
   for (const index of PRESUMABLE_AT) {
     if (unreported(context, index))
-      presume(index, prerequisiteReportedOpen(context, index) ? "in_progress" : "done");
+      presume(index, prerequisiteReportedOpen(context, index, questioned) ? "in_progress" : "done");
   }
   // Programs invite applicants through ERAS (task B2): the application and what goes into it.
   for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
@@ -155,8 +159,13 @@ export function certificationPresumed(context: PlanContext): boolean {
 }
 
 /** A prerequisite whose done the step's done implies, reported unfinished (an OET "not started" before the Pathway). */
-function prerequisiteReportedOpen(context: PlanContext, index: number): boolean {
+function prerequisiteReportedOpen(
+  context: PlanContext,
+  index: number,
+  questioned: readonly number[],
+): boolean {
   for (const prerequisite of IMPLIED_AT[index]?.done ?? []) {
+    if (questioned.includes(prerequisite)) continue;
     if (context.entries.at(prerequisite) !== undefined && !isFinished(statusAt(context, prerequisite)))
       return true;
   }

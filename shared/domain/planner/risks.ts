@@ -1,6 +1,7 @@
 import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import {
   certificateAskedAfterMatchRisk,
@@ -58,6 +59,10 @@ export function assessRisks(
   const pushFees = !held && !feasibility.infeasible;
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
+
+  // Answers an interview for this Match contradicts are asked about first (t9p F11, F3, F15).
+  const contradicted = answersContradictInterviewRisk(context);
+  if (contradicted !== null) risks.push(contradicted);
 
   if (ineligible) {
     const blocked = MILESTONE_CATALOG.filter(

@@ -96,9 +96,14 @@ describe("interviews for the entered Match with no ERAS step reported", () => {
 describe("an ERAS step reported is judged as before", () => {
   // Session 22 task A1 (lead's ruling on t9o F4): every step never reported is presumed, whatever
   // else was reported, so the documents are asked for beside the application reported not started.
-  it("ERAS application reported not started: ERAS_LATE_SUBMISSION critical, its unreported documents presumed", () => {
+  // Session 23 task P2 (lead's ruling on t9p F15): the answer the interview contradicts is asked
+  // about (ANSWERS_CONTRADICT_INTERVIEW), which replaces ERAS_LATE_SUBMISSION's "weigh the next Match".
+  it("ERAS application reported not started: questioned (critical), its unreported documents presumed", () => {
     const result = planAt("2026-12-01T12:00:00Z", [milestoneFactory("eras_application", "not_started")]);
-    expect(result.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.severity).toBe("critical");
+    const asked = result.risks.find((risk) => risk.code === "ANSWERS_CONTRADICT_INTERVIEW");
+    expect(asked?.severity).toBe("critical");
+    expect(asked?.milestones).toEqual(["eras_application"]);
+    expect(codes(result)).not.toContain("ERAS_LATE_SUBMISSION");
     expect(eras(result.overdue.map((step) => step.milestone))).toEqual(["eras_application"]);
     expect(eras(unreported(result)[0]?.milestones ?? [])).toEqual([
       "lors",

@@ -62,6 +62,27 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(interviewing, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json interviewing ${risk.code}`, risk });
+  // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW, t9p F11, F3, F15): every sentence of it.
+  const contradicting = {
+    ...interviewing,
+    milestones: [
+      { key: "ecfmg_application" as const, status: "in_progress" as const },
+      { key: "eras_application" as const, status: "not_started" as const },
+    ],
+  };
+  const noNote = {
+    ...interviewing,
+    applicant: {
+      ...interviewing.applicant,
+      medicalSchool: { ...interviewing.applicant.medicalSchool, wdomsSponsorNote: false },
+    },
+  };
+  for (const [name, snapshot] of [
+    ["contradicting", contradicting],
+    ["no note", noNote],
+  ] as const)
+    for (const risk of plan(snapshot, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+      found.push({ where: `nothing-done-2027.json interviewing, ${name} ${risk.code}`, risk });
   return found;
 }
 

@@ -1,0 +1,124 @@
+import type { Risk } from "../plan.ts";
+import { seasonDayEt } from "../seasons/date-words.ts";
+import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
+import { ERAS_TIMELINE_URL } from "./next-match.ts";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+
+const APPLICATION_AT = stepIndex("ecfmg_application");
+const ERAS_AT = stepIndex("eras_application");
+
+/** ECFMG's page on the ERAS token (the catalog's source for the token's and the ERAS application's prerequisites). */
+const ERAS_TOKEN_URL = "http://www.ecfmg.org/eras/applicants-token.html";
+/** ECFMG's medical school policy: no sponsor note, no ECFMG service (the catalog's wdoms_listing source). */
+const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school-policy.html";
+/**
+ * FSMB's USMLE page: an IMG registers for Step 1 and Step 2 CK through FSMB's USMLE application,
+ * which needs an approved ECFMG application (the catalog's ecfmg_application `why`).
+ */
+const FSMB_USMLE_URL = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-information";
+
+/** Most plans: nothing questioned (one shared empty list). */
+const NONE: readonly number[] = [];
+
+/**
+ * The answers an interview for the entered Match contradicts (session 23 task P2, the lead's rulings
+ * on tester t9p F11, F3, F15), by catalog index in catalog order: an interview that counts
+ * (interviewingForMatch) came through ERAS, whose token ECFMG issues only once the applicant has
+ * applied for certification (ERAS_TOKEN_URL) and only to a school with a sponsor note
+ * (SCHOOL_POLICY_URL). So beside it these reported answers are most likely wrong:
+ * - wdoms_listing: the school's sponsor note reported false (the gate stays: the applicant said so);
+ * - ecfmg_application: reported not started or in progress, nothing later implying it done;
+ * - eras_application: reported not started for this season (an earlier season's reset entry is not
+ *   the applicant's answer for this one).
+ * Step 1 or Step 2 CK reported unfinished beside an interview are plausible and not questioned.
+ * Pure; the empty list for a plan with no interview, after one length check.
+ */
+export function contradictedAnswers(context: PlanContext): readonly number[] {
+  if (context.interviews.length === 0) return NONE;
+  const questioned: number[] = [];
+  if (context.applicant.medicalSchool.wdomsSponsorNote === false) questioned.push(SCHOOL_CHECK_INDEX);
+  else if (context.eligibility !== "ineligible") {
+    const application = context.entries.at(APPLICATION_AT)?.status;
+    if (
+      (application === "not_started" || application === "in_progress") &&
+      !isFinished(statusAt(context, APPLICATION_AT))
+    )
+      questioned.push(APPLICATION_AT);
+    if (
+      context.entries.at(ERAS_AT)?.status === "not_started" &&
+      !context.pastSeason.has("eras_application") &&
+      !isFinished(statusAt(context, ERAS_AT))
+    )
+      questioned.push(ERAS_AT);
+  }
+  if (questioned.length === 0 || !interviewingForMatch(context)) return NONE;
+  return questioned;
+}
+
+/**
+ * Whether the ECFMG application's reported status is questioned (contradictedAnswers): feasibility
+ * then counts it approved, as the interview suggests, and the presumed exams stay presumed done
+ * (t9p F11: no write-off on an answer the interview contradicts).
+ */
+export function applicationQuestioned(context: PlanContext): boolean {
+  return contradictedAnswers(context).includes(APPLICATION_AT);
+}
+
+/**
+ * ANSWERS_CONTRADICT_INTERVIEW (critical; first among the risks): each answer contradictedAnswers
+ * questions, why it conflicts with the interview, and what to do either way; the dates with their
+ * projected marks. The applicant's answer stays on its card: the plan only plans as if the interview
+ * is right (the ECFMG application counted approved; an ERAS application not started gets no
+ * "weigh the next Match" advice, ERAS_LATE_SUBMISSION being left out beside this question). Null
+ * when nothing is questioned.
+ */
+export function answersContradictInterviewRisk(context: PlanContext): Risk | null {
+  const questioned = contradictedAnswers(context);
+  if (questioned.length === 0) return null;
+  const { calendar } = context;
+  const year = calendar.matchYear;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const rol = seasonDayEt(rolDate);
+  const sources: string[] = [];
+  const said: string[] = [];
+  const milestones: Risk["milestones"] = [];
+  for (const index of questioned) {
+    if (index === SCHOOL_CHECK_INDEX) {
+      milestones.push("wdoms_listing");
+      said.push(
+        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
+      );
+      addSource(sources, SCHOOL_POLICY_URL);
+      addSource(sources, ERAS_TOKEN_URL);
+      addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+    } else if (index === APPLICATION_AT) {
+      milestones.push("ecfmg_application");
+      const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
+      said.push(
+        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}. Until you tell us, your plan counts it as approved, as your interview suggests.`,
+      );
+      addSource(sources, ERAS_TOKEN_URL);
+      addSource(sources, FSMB_USMLE_URL);
+      addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+    } else {
+      milestones.push("eras_application");
+      said.push(
+        "Your answers say your ERAS application is not started, yet programs invite applicants through ERAS, so your interview suggests it went in. If it is submitted, mark it done. If you truly have not submitted it, submit it now so the programs that interview you have your application.",
+      );
+      addSource(sources, ERAS_TIMELINE_URL);
+    }
+  }
+  const lead =
+    said.length === 1
+      ? `One of your answers conflicts with your interview for the ${year} Match, most likely by mistake: please check it now.`
+      : `Some of your answers conflict with your interview for the ${year} Match, most likely by mistake: please check them now.`;
+  return {
+    code: "ANSWERS_CONTRADICT_INTERVIEW",
+    severity: "critical",
+    message: `${lead} ${said.join(" ")} Tell us: send your intake form again, or ask your advisor.`,
+    milestones,
+    sources,
+  };
+}

@@ -92,10 +92,12 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
 }
 
 /**
- * The rest with a date ahead (band 2 of displayOrder) by the planner's urgency first: a step that
- * must be acted on within a week (its latest safe start or a passed target, stepUrgency) is read
- * above one with a sooner date that can wait (tester t9j F8: an OET sitting eight days out, "soon",
- * above a Pathway whose latest safe start had passed, "urgent", while the JSON plan said otherwise).
+ * The rest (band 2 of displayOrder) by the planner's urgency first: a step that must be acted on
+ * within a week (its latest safe start or a passed target, stepUrgency) is read above one with a
+ * sooner date that can wait (tester t9j F8: an OET sitting eight days out, "soon", above a Pathway
+ * whose latest safe start had passed, "urgent", while the JSON plan said otherwise), and above one
+ * with a date at all: an urgent step with no date ahead (the WDOMS check) is read before a later
+ * one with a date (tester t9p F3: "later interview" above "urgent wdoms_listing").
  */
 const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 0, soon: 1, later: 2 };
 
@@ -103,10 +105,10 @@ const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, ur
  * Next steps in reading order, most urgent first: (0) Match Day's question once results are out
  * (leadsTheList, tester t9o F6); (1) what comes within a week, by the email's rule
  * (so the first card is the step the email of these days leads with); (2) steps past their deadline
- * that are still to do (nothing left to count down to: no email comes about them); (3) the rest
- * with a date ahead, urgent before soon before later (PRESSING), each by the email's rule; (4) steps
- * with no date ahead, in the plan's order. Steps equal under the rule keep the plan's order. Pure;
- * returns a new array.
+ * that are still to do (nothing left to count down to: no email comes about them); (3) the rest,
+ * urgent before soon before later (PRESSING, README), and at one urgency the steps with a date
+ * ahead by the email's rule, then those with none in the plan's order. Steps equal under the rule
+ * keep the plan's order. Pure; returns a new array.
  */
 export function displayOrder<T extends NextStep>(steps: readonly T[], now: number, zone: string): T[] {
   const keyed = steps.map((step, index) => {
@@ -115,18 +117,20 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
       countdown === undefined
         ? step.urgency === "overdue"
           ? 1
-          : 3
+          : 2
         : countdown.at - now <= WITHIN_A_WEEK_DAYS * DAY_MS
           ? 0
           : 2;
     // Match Day's question, once results are out, leads whatever its dates (t9o F6: leadsTheList).
     const leading = leadsTheList(step) ? -1 : band;
-    return { step, index, countdown, band: leading, pressing: leading === 2 ? PRESSING[step.urgency] : 0 };
+    const pressing = leading === 2 ? PRESSING[step.urgency] : 0;
+    return { step, index, countdown, band: leading, pressing, undated: countdown === undefined ? 1 : 0 };
   });
   keyed.sort(
     (left, right) =>
       left.band - right.band ||
       left.pressing - right.pressing ||
+      left.undated - right.undated ||
       (left.countdown && right.countdown ? compareCountdowns(left.countdown, right.countdown) : 0) ||
       left.index - right.index,
   );
@@ -135,7 +139,7 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
 
 /** The reading order's words, for the page and the CLI that show it. */
 export const DISPLAY_ORDER_NOTE =
-  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, then by the first date each counts down to (a deadline, your own date, or a target to aim for), then steps with no date. Once Match Day's results are out, telling us where you matched comes first.";
+  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, and at each urgency by the first date each counts down to (a deadline, your own date, or a target to aim for), steps with no date last. Once Match Day's results are out, telling us where you matched comes first.";
 
 /**
  * One email's reminders in reading order: in the order of their steps in `steps` (the listed next

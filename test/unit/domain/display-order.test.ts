@@ -167,6 +167,22 @@ describe("displayOrder", () => {
     );
   });
 
+  it("puts an urgent step with no date ahead before a later one with a date (README: urgent before soon before later; tester t9p F3)", () => {
+    // A school with no sponsor note beside an interview: the WDOMS check (urgent, undated) was listed
+    // below "Prepare for your interview" (later, dated) and above "Research" (later, undated).
+    const wdoms = step({ milestone: "wdoms_listing", urgency: "urgent" });
+    const interview = step({
+      milestone: "interview",
+      interviewId: "iv-1",
+      deadline: at("2028-01-12T15:00:00Z"),
+      urgency: "later",
+    });
+    const research = step({ milestone: "research" });
+    expect(
+      displayOrder([interview, wdoms, research], now, "Asia/Karachi").map((each) => each.milestone),
+    ).toEqual(["wdoms_listing", "interview", "research"]);
+  });
+
   it("reads 'within a week' as the planner's urgent window does", () => {
     expect(WITHIN_A_WEEK_DAYS).toBe(URGENT_WITHIN_DAYS);
   });

@@ -114,6 +114,13 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
       `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`,
     coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
     sources: [],
+    // Interviewing for this Match (an application reported under way): never "weigh the next Match",
+    // however late (tester t9p F15); one reported not started is asked about instead (contradictedAnswers).
+    interviewing: {
+      severity: "critical",
+      passed: ({ date, matchYear }) =>
+        `Programs began reviewing applications on ${date} and yours is not submitted, yet you have an interview for the ${matchYear} Match: submit it now so the programs that interview you have your application.`,
+    },
     // A late applicant, often a re-applicant after an unmatched season (tester s5 issue 9 C6).
     wellPast: {
       afterDays: INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
@@ -134,7 +141,9 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
 export function erasSubmissionWellPast(context: PlanContext): boolean {
   const rule = ERAS_RULE;
   if (rule?.wellPast === undefined) return false;
-  return context.now - context.calendar.dates[rule.dateKey].at > rule.wellPast.afterDays * DAY_MS;
+  const late = context.now - context.calendar.dates[rule.dateKey].at > rule.wellPast.afterDays * DAY_MS;
+  // Interviewing, the advice stays "submit now" (t9p F15), and so does the notice's title.
+  return late && !interviewingForMatch(context);
 }
 
 /** ERAS_LATE_SUBMISSION's rule, found once (a notice asks on every plan that carries the risk). */
@@ -172,9 +181,11 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
           : undefined;
     const paid =
       phase === WELL_PAST && rule.wellPast !== undefined && feePaid(context, rule.wellPast.paidStep);
-    // Interviewing, the passed date's risk is the Match itself (t9m F11).
+    // Interviewing, the passed date's risk is the Match itself (t9m F11), long past too (t9p F15).
     const pressing =
-      phase === PASSED && rule.interviewing !== undefined && interviewingForMatch(context)
+      (phase === PASSED || phase === WELL_PAST) &&
+      rule.interviewing !== undefined &&
+      interviewingForMatch(context)
         ? INTERVIEWING
         : phase;
     if (pressing !== undefined) risks.push(lateStepRisk(context, index, pressing, paid));

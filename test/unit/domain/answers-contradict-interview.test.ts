@@ -93,6 +93,17 @@ describe("an ERAS application reported not started beside an interview (t9p F15)
     expect(risk(result, "ERAS_LATE_SUBMISSION")).toBeUndefined();
   });
 
+  it("in progress (not questioned): ERAS_LATE_SUBMISSION says submit now for the programs that interview you", () => {
+    const result = planFor([milestoneFactory("eras_application", "in_progress")]);
+    expect(risk(result, "ANSWERS_CONTRADICT_INTERVIEW")).toBeUndefined();
+    const late = risk(result, "ERAS_LATE_SUBMISSION");
+    expect(late?.severity).toBe("critical");
+    expect(late?.message).toContain("so the programs that interview you have your application");
+    expect(late?.message).not.toContain("2028 Match");
+    const notice = result.reminders.find((each) => each.risk === "ERAS_LATE_SUBMISSION");
+    expect(notice?.title).not.toContain("2028");
+  });
+
   it("one risk lists every answer in conflict", () => {
     const result = planFor([
       milestoneFactory("ecfmg_application", "not_started"),

@@ -71,11 +71,15 @@ export function applicationQuestioned(context: PlanContext): boolean {
  * questions, why it conflicts with the interview, and what to do either way; the dates with their
  * projected marks. The applicant's answer stays on its card: the plan only plans as if the interview
  * is right (the ECFMG application counted approved; an ERAS application not started gets no
- * "weigh the next Match" advice, ERAS_LATE_SUBMISSION being left out beside this question). Null
- * when nothing is questioned.
+ * "weigh the next Match" advice, ERAS_LATE_SUBMISSION being left out beside this question).
+ * `moved`: the plan moved to a later Match for another reason (graduation, an exam), `context` the
+ * entered Match's: only the ECFMG application is asked about (its exams stay presumed in the later
+ * plan), with no word of the entered Match's deadline, and no ERAS application for a Match out of
+ * reach. Null when nothing is questioned.
  */
-export function answersContradictInterviewRisk(context: PlanContext): Risk | null {
-  const questioned = contradictedAnswers(context);
+export function answersContradictInterviewRisk(context: PlanContext, moved = false): Risk | null {
+  const all = contradictedAnswers(context);
+  const questioned = moved ? all.filter((index) => index === APPLICATION_AT) : all;
   if (questioned.length === 0) return null;
   const { calendar } = context;
   const year = calendar.matchYear;
@@ -97,11 +101,11 @@ export function answersContradictInterviewRisk(context: PlanContext): Risk | nul
       milestones.push("ecfmg_application");
       const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
       said.push(
-        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}. Until you tell us, your plan counts it as approved, as your interview suggests.`,
+        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor${moved ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`} Until you tell us, your plan counts it as approved, as your interview suggests.`,
       );
       addSource(sources, ERAS_TOKEN_URL);
       addSource(sources, FSMB_USMLE_URL);
-      addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (!moved) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else {
       milestones.push("eras_application");
       said.push(

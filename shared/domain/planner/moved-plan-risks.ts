@@ -1,4 +1,5 @@
 import type { NextStep, Risk } from "../plan.ts";
+import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
 import { type PlanContext, uncheckedGate } from "./context.ts";
 import { criticalRiskNotices } from "./critical-risk-notice.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -36,12 +37,17 @@ export function movedPlanRisks(
   for (let index = risks.length - 1; index >= 0; index--)
     if (risks[index]?.code === "MATCH_YEAR_NOT_FEASIBLE") risks.splice(index, 1);
   insertRisk(risks, notFeasibleRisk(context, later.outOfReach));
+  // An answer the entered Match's interview contradicts is asked about still (t9p F11): the later
+  // plan carries the exams that interview presumes.
+  const asked = answersContradictInterviewRisk(context, true);
+  if (asked !== null) insertRisk(risks, asked);
   return risks;
 }
 
 /**
  * The critical notices of a moved plan (criticalRiskNotices): MATCH_YEAR_NOT_FEASIBLE's one
- * "update your Match year" notice on the entered Match (`context`, `dates`), and the later Match's risks' notices as
+ * "update your Match year" notice on the entered Match (`context`, `dates`), with the question of an
+ * answer its interview contradicts (ANSWERS_CONTRADICT_INTERVIEW), and the later Match's risks' notices as
  * the applicant who entered it gets them (its context and dates: same ids, titles and deadlines).
  */
 export function movedPlanNotices(
@@ -53,8 +59,10 @@ export function movedPlanNotices(
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
 ): void {
-  const outOfReach = risks.filter((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
-  const season = risks.filter((risk) => risk.code !== "MATCH_YEAR_NOT_FEASIBLE");
+  const entered = (risk: Risk) =>
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
+  const outOfReach = risks.filter(entered);
+  const season = risks.filter((risk) => !entered(risk));
   criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
   criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
 }

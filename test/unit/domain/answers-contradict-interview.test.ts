@@ -57,6 +57,37 @@ describe("an ECFMG application reported unfinished beside an interview (t9p F11)
     });
   }
 
+  it("a plan moved to a later Match for another reason still asks, and its exams stay presumed", () => {
+    // Graduating after the 2027 residency start: the 2027 Match is out of reach whatever ECFMG has.
+    const applicant = applicantFactory({
+      fullName: "Bilal Qureshi",
+      matchYear: 2027,
+      timezone: ZONE,
+      graduation: "2027-08-15",
+      medicalSchool: { name: "King Edward Medical University", country: "PK", wdomsSponsorNote: true },
+    });
+    const result = plan(
+      inputFactory({
+        applicant,
+        milestones: [
+          milestoneFactory("ecfmg_application", "not_started"),
+          milestoneFactory("eras_application", "not_started"),
+        ],
+        interviews: [INTERVIEW],
+      }),
+      seasonCalendar(2027),
+      NOW,
+    );
+    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeDefined();
+    const asked = risk(result, "ANSWERS_CONTRADICT_INTERVIEW");
+    expect(asked?.severity).toBe("critical");
+    // The moved-from Match's ERAS is not asked for: its Match is out of reach.
+    expect(asked?.milestones).toEqual(["ecfmg_application"]);
+    expect(asked?.message).not.toContain("NRMP keeps");
+    const notice = result.reminders.find((each) => each.risk === "ANSWERS_CONTRADICT_INTERVIEW");
+    expect(notice?.title).toContain("2027 interview");
+  });
+
   it("without an interview, an ECFMG application not started is no contradiction", () => {
     const result = planFor([milestoneFactory("ecfmg_application", "not_started")], true, false);
     expect(risk(result, "ANSWERS_CONTRADICT_INTERVIEW")).toBeUndefined();

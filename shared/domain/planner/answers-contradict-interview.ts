@@ -75,7 +75,8 @@ export function applicationQuestioned(context: PlanContext): boolean {
  * `moved`: the plan moved to a later Match for another reason (graduation, an exam), `context` the
  * entered Match's: only the ECFMG application is asked about (its exams stay presumed in the later
  * plan), with no word of the entered Match's deadline, and no ERAS application for a Match out of
- * reach. Null when nothing is questioned.
+ * reach. Once the entered Match's rank order list deadline has passed, no sentence names it or asks
+ * to act by it (never a past instruction). Null when nothing is questioned.
  */
 export function answersContradictInterviewRisk(context: PlanContext, moved = false): Risk | null {
   const all = contradictedAnswers(context);
@@ -85,6 +86,8 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = seasonDayEt(rolDate);
+  // Moved, or past the deadline: no sentence rests on the entered Match's rank order list deadline.
+  const dated = !moved && context.now <= rolDate.at;
   const sources: string[] = [];
   const said: string[] = [];
   const milestones: Risk["milestones"] = [];
@@ -92,24 +95,27 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     if (index === SCHOOL_CHECK_INDEX) {
       milestones.push("wdoms_listing");
       said.push(
-        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
+        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : ", and your plan shows the steps it now holds back"}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
       );
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
-      addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
       milestones.push("ecfmg_application");
       const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
       said.push(
-        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor${moved ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`} Until you tell us, your plan counts it as approved, as your interview suggests.`,
+        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`} Until you tell us, your plan counts it as approved, as your interview suggests.`,
       );
       addSource(sources, ERAS_TOKEN_URL);
       addSource(sources, FSMB_USMLE_URL);
-      if (!moved) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else {
       milestones.push("eras_application");
+      const ask = dated
+        ? " If you truly have not submitted it, submit it now so the programs that interview you have your application."
+        : "";
       said.push(
-        "Your answers say your ERAS application is not started, yet programs invite applicants through ERAS, so your interview suggests it went in. If it is submitted, mark it done. If you truly have not submitted it, submit it now so the programs that interview you have your application.",
+        `Your answers say your ERAS application is not started, yet programs invite applicants through ERAS, so your interview suggests it went in. If it is submitted, mark it done.${ask}`,
       );
       addSource(sources, ERAS_TIMELINE_URL);
     }

@@ -111,6 +111,22 @@ describe("no sponsor note beside an interview (t9p F3)", () => {
     expect(risk(result, "SCHOOL_NOT_ECFMG_ELIGIBLE")).toBeDefined();
     expect(result.budget.upcomingUsd).toBe(0);
   });
+  it("after the rank order list deadline, names no deadline that has passed", () => {
+    const applicant = applicantFactory({
+      fullName: "Bilal Qureshi",
+      matchYear: 2027,
+      timezone: ZONE,
+      medicalSchool: { name: "King Edward Medical University", country: "PK", wdomsSponsorNote: false },
+    });
+    const result = plan(
+      inputFactory({ applicant, interviews: [INTERVIEW] }),
+      seasonCalendar(2027),
+      new Date("2027-03-02T08:00:00Z"),
+    );
+    const asked = risk(result, "ANSWERS_CONTRADICT_INTERVIEW");
+    expect(asked?.message).toContain("check WDOMS for your graduation year now");
+    expect(asked?.message).not.toContain("Feb 2027");
+  });
 });
 
 describe("an ERAS application reported not started beside an interview (t9p F15)", () => {

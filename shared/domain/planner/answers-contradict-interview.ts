@@ -1,5 +1,6 @@
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
@@ -83,11 +84,39 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   const questioned = moved ? all.filter((index) => index === APPLICATION_AT) : all;
   if (questioned.length === 0) return null;
   const { calendar } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  // Moved, or past the deadline: no sentence rests on the entered Match's rank order list deadline.
+  const dated = !moved && context.now <= rolDate.at;
+  const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
+  // The words read only the season and these answers, never the zone or `now` itself: made once
+  // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
+  let made = madeRisks.get(calendar);
+  if (made === undefined) {
+    made = new Map();
+    madeRisks.set(calendar, made);
+  }
+  const kind = `${questioned.join(",")}|${started ? 1 : 0}|${dated ? 1 : 0}`;
+  let risk = made.get(kind);
+  if (risk === undefined) {
+    risk = questionRisk(calendar, questioned, started, dated);
+    made.set(kind, risk);
+  }
+  return risk;
+}
+
+/** The risks made so far, by calendar and kind (at most a few dozen kinds: see answersContradictInterviewRisk). */
+const madeRisks = new WeakMap<SeasonCalendar, Map<string, Risk>>();
+
+/** ANSWERS_CONTRADICT_INTERVIEW's words for these questioned answers (catalog indices), frozen. */
+function questionRisk(
+  calendar: SeasonCalendar,
+  questioned: readonly number[],
+  started: boolean,
+  dated: boolean,
+): Risk {
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = seasonDayEt(rolDate);
-  // Moved, or past the deadline: no sentence rests on the entered Match's rank order list deadline.
-  const dated = !moved && context.now <= rolDate.at;
   const sources: string[] = [];
   const said: string[] = [];
   const milestones: Risk["milestones"] = [];
@@ -102,7 +131,6 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
       if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
       milestones.push("ecfmg_application");
-      const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
       said.push(
         `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`} Until you tell us, your plan counts it as approved, as your interview suggests.`,
       );
@@ -124,11 +152,11 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     said.length === 1
       ? `One of your answers conflicts with your interview for the ${year} Match, most likely by mistake: please check it now.`
       : `Some of your answers conflict with your interview for the ${year} Match, most likely by mistake: please check them now.`;
-  return {
+  return Object.freeze({
     code: "ANSWERS_CONTRADICT_INTERVIEW",
     severity: "critical",
     message: `${lead} ${said.join(" ")} Tell us: send your intake form again, or ask your advisor.`,
-    milestones,
-    sources,
-  };
+    milestones: Object.freeze(milestones) as Risk["milestones"],
+    sources: Object.freeze(sources) as string[],
+  });
 }

@@ -29,6 +29,7 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
@@ -112,9 +113,10 @@ export function planMilestone(
     own !== null && own.due.at < context.now
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
       : presumedPathwayDue(context, own, entry, stepDates.calendar);
-  // A step whose card asks a question rather than set a date (undated-step.ts) has no due date.
+  // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
   const asks = undatedStep(context, entry, stepDates);
-  const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? shown.due);
+  const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;
+  const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue (t9n F13)
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting";
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
@@ -126,15 +128,13 @@ export function planMilestone(
         : stepDates.rendered(due);
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
-  // Before such a deadline the plan has no rung after it, yet passing it changes the step (late,
-  // with its fee) and the re-plan then tells it at the next delivery slot (README, lateDeadline): the
-  // plan wakes just after it, as for a risk that changes with time (tester s10 issue 9 B6: heard 27
-  // hours after NRMP's early deadline, at the next rung's slot the day after).
+  // Before such a deadline the plan has no rung after it, yet passing it changes the step (late, with
+  // its fee), told at the next delivery slot (README, lateDeadline): the plan wakes just after it, as
+  // for a risk that changes with time (tester s10 issue 9 B6: heard 27 hours after the deadline).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
-  // A step waiting on another is not the applicant's to be late with: the step it waits on is, and
-  // the blocked list carries its date (tester t9i F1: contract and J-1 steps both "overdue" and
-  // "waiting for match_day"; F2: a Match the applicant is not in counted as six overdue steps).
+  // A step waiting on another is not the applicant's to be late with: the step it waits on is (tester
+  // t9i F1: contract and J-1 steps "overdue" and "waiting for match_day"; F2: six overdue steps).
   if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
@@ -167,10 +167,10 @@ export function planMilestone(
       milestone: entry.key,
       title: catalogEntry.title,
       waitingFor,
-      why: whyBlocked(context, entry),
+      why: whyBlocked(context, entry, due),
     };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
-    else if (detail !== undefined) step.deadline = detail;
+    else if (detail !== undefined && !overdueNow) step.deadline = detail; // never a past date (t9p F5)
     out.blocked.push(step);
     return;
   }

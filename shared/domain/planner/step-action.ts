@@ -25,6 +25,7 @@ import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
+import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 
 /**
  * A milestone step's text for its status and the plan's gates (planMilestone's words, split out of
@@ -107,9 +108,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
     : consularExpediteNote(context, entry, status, due) +
       j1CertificateNote(context, entry, status, facts.stepDates) +
       earlyFirstGateNote(context, entry, status, facts.target, due);
-  return lateResult === "" && laterMatch === "" && expedite === ""
+  const after = step3AfterRankingWords(context, due); // Step 3 dated for the petition (t9p F5)
+  return lateResult === "" && laterMatch === "" && expedite === "" && after === ""
     ? action
-    : `${action}${laterMatch}${lateResult}${expedite}`;
+    : `${after}${action}${laterMatch}${lateResult}${expedite}`;
 }
 
 /**

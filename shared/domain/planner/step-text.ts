@@ -19,6 +19,7 @@ import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
+import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -295,7 +296,10 @@ function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurr
 }
 
 /** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */
-export function whyBlocked(context: PlanContext, entry: CatalogEntry): string {
+export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueDate | null): string {
   const moved = pastSeasonMatchNote(context, entry.key);
-  return moved === "" ? entry.why.text : `${moved} ${entry.why.text}`;
+  // Step 3 dated for the H-1B petition once ranking is over says so (t9p F5).
+  const after = step3AfterRankingWords(context, due);
+  const why = after === "" ? entry.why.text : `${after}${entry.why.text}`;
+  return moved === "" ? why : `${moved} ${why}`;
 }

@@ -1,0 +1,57 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { dayBy } from "./feasibility-risk.ts";
+
+const STEP3 = catalogEntry("usmle_step3");
+const REPORTING = STEP3.reportingDays;
+
+/**
+ * Step 3's due date on the H-1B track once ranking is over (tester t9p F5): its catalog rule dates
+ * it for ranking (the rank order list deadline less four weeks), which means nothing after that
+ * deadline, yet the H-1B petition still needs a Step 3 pass. From then on it is due by the
+ * petition's date (visa_h1b's due date in `dates`) less Step 3's result reporting allowance
+ * (catalog `reportingDays`, advice). `ruled` is the catalog rule's date (PlanDates.due); it is
+ * returned unchanged before the deadline, off the H-1B track, or when the petition has no date.
+ * Built once per PlanDates (shared by many plans), so a plan past ranking adds one look-up.
+ */
+export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDate | null): DueDate | null {
+  if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
+  const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now <= rol || ruled.at > rol) return ruled;
+  let due = petitionDues.get(dates);
+  if (due === undefined) {
+    due = petitionDueOf(dates);
+    petitionDues.set(dates, due);
+    if (due !== null) petitionSet.add(due);
+  }
+  return due ?? ruled;
+}
+
+const petitionDues = new WeakMap<PlanDates, DueDate | null>();
+/** The dates step3DueNow made, so the step's words know them (step3AfterRankingWords). */
+const petitionSet = new WeakSet<DueDate>();
+
+function petitionDueOf(dates: PlanDates): DueDate | null {
+  const petition = dates.due("visa_h1b");
+  if (petition === null || REPORTING === undefined) return null;
+  return shapedDueDate({
+    at: shiftDays(petition.at, petition.zone, -REPORTING.days),
+    zone: petition.zone,
+    status: petition.status === "projected" ? "projected" : "advice",
+    source: `ranking is over: the H-1B petition's date (${petition.source}) less ${REPORTING.days} days for Step 3's result to be reported (${REPORTING.source})`,
+    asDay: true,
+  });
+}
+
+/**
+ * What Step 3's card says once step3DueNow moved its date: ranking is over and the petition needs
+ * the pass, sit by the new date (a day; "(projected)" when it rests on a projected date). "" when
+ * `due` is not such a date.
+ */
+export function step3AfterRankingWords(context: PlanContext, due: DueDate | null | undefined): string {
+  if (due == null || !petitionSet.has(due)) return "";
+  const projected = due.status === "projected" ? " (projected)" : "";
+  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: sit by ${dayBy(context, due.at)}${projected}. `;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9p F5: on H-1B, after the rank order list deadline, Step 3 kept its pre-ranking date
+ * (ROL deadline less 28 days, eight weeks past), blocked and unflagged. Once ranking is over Step 3
+ * serves the H-1B petition: it is due by visa_h1b's date less Step 3's result reporting allowance
+ * (the catalog's reportingDays), and its card says so. A blocked step never shows a past deadline.
+ *
+ * Tomás: H-1B, 2027 Match, living in Bogotá; exams, Pathway, ERAS, NRMP and his rank order list done.
+ * `certified`: whether he reported the ECFMG certificate (Step 3 then open, else waiting for it).
+ */
+const calendar = seasonCalendar(2027);
+
+function tomas(certified: boolean): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "America/Bogota", matchYear: 2027, visa: "H-1B" }),
+    milestones: [
+      ...doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+        ],
+        "2025-09-01",
+      ),
+      ...doneMilestones([
+        "eras_token",
+        "eras_application",
+        "lors",
+        "personal_statement",
+        "cv",
+        "program_list",
+      ]),
+      milestoneFactory("nrmp_registration", "done", "2026-10-05"),
+      milestoneFactory("rank_order_list", "done", "2027-02-08"),
+      ...(certified ? [milestoneFactory("ecfmg_certification", "done", "2027-03-01")] : []),
+    ],
+  });
+}
+
+const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar, new Date(now));
+const DAY = 86_400_000;
+const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+const petitionDate = (result: Plan): number => {
+  const visa = [...result.blocked, ...result.nextSteps].find((step) => step.milestone === "visa_h1b");
+  return Date.parse(visa?.deadline?.at ?? "");
+};
+
+describe("Step 3's date once ranking is over, on H-1B (t9p F5)", () => {
+  it("before the rank order list deadline it is ranking's: four weeks before that deadline", () => {
+    const step3 = planAt(tomas(false), "2027-01-10T12:00:00Z").blocked.find(
+      (s) => s.milestone === "usmle_step3",
+    );
+    expect(Date.parse(step3?.deadline?.at ?? "")).toBeLessThan(rol);
+  });
+
+  it("waiting for the certificate after that deadline: dated before the petition, never in the past", () => {
+    const now = "2027-03-22T15:00:00Z";
+    const result = planAt(tomas(false), now);
+    const step3 = result.blocked.find((s) => s.milestone === "usmle_step3");
+    const at = Date.parse(step3?.deadline?.at ?? "");
+    expect(at).toBeGreaterThan(Date.parse(now));
+    const gap = (petitionDate(result) - at) / DAY;
+    expect(gap).toBeGreaterThanOrEqual(27);
+    expect(gap).toBeLessThanOrEqual(29);
+    expect(step3?.deadline?.source).toContain("28 days");
+    expect(step3?.why).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+  });
+
+  it("certified, Step 3 open after that deadline: its card and date serve the petition", () => {
+    const now = "2027-03-22T15:00:00Z";
+    const result = planAt(tomas(true), now);
+    const step3 = result.nextSteps.find((s) => s.milestone === "usmle_step3");
+    expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(now));
+    expect(step3?.action).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+    expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
+  });
+});

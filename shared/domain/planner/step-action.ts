@@ -19,6 +19,8 @@ import { step3Action } from "./h1b.ts";
 import { j1CertificateNote } from "./j1-certificate.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
+import { rebookBy, rebookWords } from "./missed-sitting.ts";
+import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
@@ -46,7 +48,7 @@ export interface StepActionFacts {
   target: DueDate | null;
   /** The dates the step is planned for: a later Match's once the plan moved. */
   stepDates: PlanDates;
-  own: { passed: boolean; due: DueDate } | null;
+  own: StepOwnDate | null;
   /** The plan's own Match's deadline for this step, passed, when the step is dated for a later Match; else null. */
   missed: DueDate | null;
   schoolCheckOnly: boolean;
@@ -109,9 +111,12 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       j1CertificateNote(context, entry, status, facts.stepDates) +
       earlyFirstGateNote(context, entry, status, facts.target, due);
   const after = step3AfterRankingWords(context, due); // Step 3 dated for the petition (t9p F5)
-  return lateResult === "" && laterMatch === "" && expedite === "" && after === ""
+  // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
+  const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
+  const rebook = sitting === null ? "" : rebookWords(context, sitting);
+  return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
-    : `${after}${action}${laterMatch}${lateResult}${expedite}`;
+    : `${after}${action}${rebook}${laterMatch}${lateResult}${expedite}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
+import { rebookReminders } from "./missed-sitting.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue } from "./pathway-review.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
@@ -105,6 +106,7 @@ export function stepReminders(
       )
     )
       into.push(followUp);
+    rebookReminders(context, entry, index, own, stepDates, into); // up to the last sitting day (t9p F10)
   }
   // Match Day waits for SOAP's end (tester t9m F5 d).
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);

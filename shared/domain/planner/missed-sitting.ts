@@ -1,0 +1,111 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { AFTER_TARGET_EVERY_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { followUps } from "./follow-ups.ts";
+import { isRankingSitting, sittingDueWords } from "./last-sitting-day.ts";
+import type { StepOwnDate } from "./own-date.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { stepRenderings } from "./step-renderings.ts";
+
+/**
+ * A ranking exam (Step 1, Step 2 CK, the OET) reported booked for a day that has passed, its result
+ * not reported, while its last sitting day is still ahead (tester t9p F10): if it was not taken, a
+ * new date must be booked by that day, not by the rank order list deadline its card names for the
+ * result. That last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's
+ * zone), else null; only once the result should be out (the reporting allowance after the day: the
+ * result follow-up's "yours should be out by now"). `own` is the step's own date (ownDateOf).
+ */
+export function rebookBy(
+  context: PlanContext,
+  entry: CatalogEntry,
+  index: number,
+  status: MilestoneStatus,
+  own: StepOwnDate | null,
+  dates: PlanDates,
+): DueDate | null {
+  if (own?.passed !== true || (status !== "scheduled" && status !== "in_progress")) return null;
+  if (!isRankingSitting(entry.key)) return null;
+  // Until the result should be out, a result not reported is the normal course, not a sign the day
+  // was missed: the sitting deadline the applicant met is not counted down (tester t9h issue 9 B4).
+  const reporting = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  if (context.now < shiftDays(own.due.at, context.zone, reporting)) return null;
+  const sitting = stepRenderings(dates, index).due;
+  return sitting !== null && sitting.at > context.now ? sitting : null;
+}
+
+/** " If you did not take it, book a new date by Wed 27 Jan 2027 at the latest (projected)." for rebookBy's day. */
+export function rebookWords(context: PlanContext, sitting: DueDate): string {
+  const projected = sitting.status === "projected" ? " (projected)" : "";
+  return ` If you did not take it, book a new date ${sittingDueWords(context, sitting)}${projected}.`;
+}
+
+/**
+ * The reminders up to rebookBy's day, appended to `into`: the hard-deadline ladder against it, and
+ * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
+ * so the step is not silent for weeks while a new sitting can still count (t9p F10: ten weeks).
+ */
+export function rebookReminders(
+  context: PlanContext,
+  entry: CatalogEntry,
+  index: number,
+  own: StepOwnDate | null,
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
+  const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
+  if (sitting === null || own === null) return;
+  const deadlineDetail = dates.rendered(sitting);
+  const { title, why } = textsOf(entry, sitting, deadlineDetail);
+  remindersFor(
+    context,
+    {
+      milestone: entry.key,
+      interviewId: undefined,
+      title,
+      why,
+      ladder: REBOOK_LADDER,
+      deadline: sitting.at,
+      deadlineDetail,
+      countsDownTo: undefined,
+      startBy: null,
+      notStarted: false,
+    },
+    into,
+  );
+  const series = {
+    milestone: entry.key,
+    title,
+    why,
+    passed: own.due.at,
+    deadline: sitting.at,
+    deadlineDetail,
+  };
+  followUps(
+    context,
+    { ...series, ladder: REBOOK_LADDER, everyDays: AFTER_TARGET_EVERY_DAYS, rung: "rebook-follow-up" },
+    into,
+  );
+}
+
+const REBOOK_LADDER = "hard-deadline";
+
+/** The reminders' title and why, made once per step and rendered day (frozen and shared by plans). */
+function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {
+  let known = texts.get(detail);
+  if (known === undefined || known.key !== entry.key) {
+    const projected = sitting.status === "projected" ? " (projected)" : "";
+    known = {
+      key: entry.key,
+      title: `${entry.title}: your date has passed; if you did not take it, book a new one`,
+      why: `The last day to sit it for this Match is ${detail.local}${projected}; tell us your result, or your new date.`,
+    };
+    texts.set(detail, known);
+  }
+  return known;
+}
+
+const texts = new WeakMap<Deadline, { key: string; title: string; why: string }>();

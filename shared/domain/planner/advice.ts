@@ -112,5 +112,14 @@ export const AFTER_EARLY_DEADLINE_SOURCE =
  * target). About monthly: the step stays in view without weekly mail for a deadline months away.
  */
 export const AFTER_TARGET_EVERY_DAYS = 28;
+/**
+ * The same for an exam ranking needs (catalog `neededForRanking`) not yet booked, for an applicant
+ * interviewing for the Match (tester t9p F2): weekly, with a notice a week before its last sitting
+ * day between the hard deadline's two-week and three-day rungs, until it is booked or that day has
+ * passed. The exam is what keeps them in the Match they are interviewing for.
+ */
+export const UNBOOKED_RANKING_EXAM_EVERY_DAYS = 7;
+export const UNBOOKED_RANKING_EXAM_SOURCE =
+  "advice: an interviewing applicant is withdrawn from the Match unless this exam's result reaches ECFMG by the rank order list deadline, so a reminder at least weekly until it is booked";
 export const AFTER_TARGET_SOURCE =
   "advice: a step past its target is still the applicant's to do; a reminder at most four weeks apart until the hard deadline's own reminders begin keeps it in view without flooding the inbox";

@@ -3,7 +3,6 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline, NextStep, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
-import { AFTER_TARGET_EVERY_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
@@ -16,6 +15,7 @@ import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { afterTargetEveryDays, keepsInTheMatch, weekBeforeNotice } from "./weekly-exam-reminders.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
 export const TARGET_PASSED_RUNG = "target-passed";
@@ -121,6 +121,11 @@ export function targetPassedReminders(
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
   targetFollowUps(context, entry, passed, into);
   targetPassedNotice(context, entry, passed, into);
+  // An exam that keeps an interviewing applicant in the Match: weekly to its last day (t9p F2).
+  if (keepsInTheMatch(context, entry)) {
+    const texts = { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
+    weekBeforeNotice(context, entry, due.at, detail, texts, into);
+  }
 }
 
 /** The title of the notice and of its follow-ups. */
@@ -161,7 +166,7 @@ function targetFollowUps(
       deadline: passed.dueAt,
       deadlineDetail: passed.detail,
       ladder: HARD_DEADLINE_LADDER,
-      everyDays: AFTER_TARGET_EVERY_DAYS,
+      everyDays: afterTargetEveryDays(context, entry),
       rung: AFTER_TARGET_RUNG,
     },
     into,

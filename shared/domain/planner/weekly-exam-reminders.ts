@@ -1,0 +1,58 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline, Reminder } from "../plan.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { AFTER_TARGET_EVERY_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
+import { slotOnDay } from "./ladders.ts";
+import { reminderId } from "./reminder-id.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * Whether a step past its target, still to book, keeps the applicant in the Match: an exam ranking
+ * needs (catalog `neededForRanking`) while they are interviewing for that Match (tester t9p F2).
+ */
+export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): boolean {
+  return (
+    entry.neededForRanking !== undefined && entry.reportingDays !== undefined && interviewingForMatch(context)
+  );
+}
+
+/** Days between the follow-ups of a step past its target: weekly for keepsInTheMatch, else about monthly. */
+export function afterTargetEveryDays(context: PlanContext, entry: CatalogEntry): number {
+  return keepsInTheMatch(context, entry) ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : AFTER_TARGET_EVERY_DAYS;
+}
+
+/** The rung a week before the hard deadline, for keepsInTheMatch steps. */
+export const WEEK_BEFORE_RUNG = "deadline-in-7d";
+
+/**
+ * For keepsInTheMatch steps, one notice at the delivery slot a week before the hard deadline
+ * (`dueAt`, rendered `detail`): the hard-deadline ladder's rungs are two weeks and three days
+ * before, eleven days apart, and such a step is reminded at least weekly (UNBOOKED_RANKING_EXAM_SOURCE).
+ * Its id depends on the step, the rung and the deadline only. Appended to `into` when still ahead.
+ */
+export function weekBeforeNotice(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dueAt: number,
+  detail: Deadline,
+  texts: { title: string; why: string },
+  into: TimedReminder[],
+): void {
+  const sendAt = slotOnDay(context, toWall(context.zone, dueAt) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS);
+  if (sendAt < context.now || sendAt >= dueAt) return;
+  const reminder: Reminder = {
+    id: reminderId(entry.key, undefined, WEEK_BEFORE_RUNG, dueAt),
+    milestone: entry.key,
+    rung: WEEK_BEFORE_RUNG,
+    title: texts.title,
+    deadline: detail.at,
+    deadlineDetail: detail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: texts.why,
+  };
+  into.push(timedReminder(sendAt, dueAt, Object.freeze(reminder)));
+}

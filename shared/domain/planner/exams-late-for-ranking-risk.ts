@@ -24,7 +24,12 @@ import {
 } from "./late-for-ranking-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { stillTargetWords, tightStudyWords } from "./study-time-left.ts";
+import {
+  preparationLeftDays,
+  preparationWords,
+  stillTargetWords,
+  tightStudyWords,
+} from "./study-time-left.ts";
 
 /**
  * CHECKED_FOR_RANKING with each step's catalog index, entry and the result it feeds, made once: the
@@ -125,7 +130,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     }
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
     const lead = entry.leadTimeDays.days;
-    const prep = statusAt(context, index) === "in_progress" ? Math.ceil(lead / 2) : lead;
+    const underWay = statusAt(context, index) === "in_progress";
+    const prep = preparationLeftDays(lead, underWay);
     // An undated Pathway in progress may be submitted already: say what is known (C5).
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
     // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
@@ -173,7 +179,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       const by = latestBy(context, pathway, cutOff, mark);
       details.push(
         now + prep * DAY_MS > latestSitting
-          ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; the usual ${prep} days of preparation would run past the last day that still works, so prepare faster and ${by}`
+          ? `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; ${preparationWords(lead, underWay)}, our advice, would run past the last day that still works, so prepare faster and ${by}`
           : `Your ${subject} is ${pathway ? notSubmitted : "not booked"}; ${by}, so ${pathway ? "submit it" : "book it"} soon`,
       );
       addSource(preparation, citationSource(entry.leadTimeDays));

@@ -33,7 +33,26 @@ export function tightStudyWords(
   addSource(preparation, citationSource(lead));
   const left = timeLeft(context, latestSitting + 1);
   const sit = latestBy(context, false, cutOff, mark).replace(/^take it /, "");
-  return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where about ${lead.days} days of preparation is typical (advice)`;
+  return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where ${preparationWords(lead.days, false)} is typical (advice)`;
+}
+
+/**
+ * The preparation an exam not booked still needs, in days: the catalog's leadTimeDays (`lead`, the
+ * typical study period, advice) for one not begun, half of it once under way (advice).
+ */
+export function preparationLeftDays(lead: number, underWay: boolean): number {
+  return underWay ? Math.ceil(lead / 2) : lead;
+}
+
+/**
+ * The one wording of that preparation for every message (tester t9p F9: "the usual 60 days" beside
+ * "about 120 days … typical"): "about 120 days of preparation" for an exam not begun, "about 60
+ * more days of preparation" once under way. The caller adds the label "(advice)".
+ */
+export function preparationWords(lead: number, underWay: boolean): string {
+  return underWay
+    ? `about ${preparationLeftDays(lead, true)} more days of preparation`
+    : `about ${lead} days of preparation`;
 }
 
 /**

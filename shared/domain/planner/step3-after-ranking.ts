@@ -47,11 +47,16 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
 
 /**
  * What Step 3's card says once step3DueNow moved its date: ranking is over and the petition needs
- * the pass, sit by the new date (a day; "(projected)" when it rests on a projected date). "" when
- * `due` is not such a date.
+ * the pass, sit by the new date (a day; "(projected)" when it rests on a projected date), or once
+ * that day has passed, as soon as possible. "" when `due` is not such a date.
  */
 export function step3AfterRankingWords(context: PlanContext, due: DueDate | null | undefined): string {
   if (due == null || !petitionSet.has(due)) return "";
   const projected = due.status === "projected" ? " (projected)" : "";
-  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: sit by ${dayBy(context, due.at)}${projected}. `;
+  // Past that day too, the card never asks for it "by" a past day: as soon as possible.
+  const sit =
+    due.at >= context.now
+      ? `sit by ${dayBy(context, due.at)}${projected}`
+      : `it was planned by ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
+  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}. `;
 }

@@ -82,4 +82,13 @@ describe("Step 3's date once ranking is over, on H-1B (t9p F5)", () => {
     expect(step3?.action).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
     expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
   });
+
+  it("past that date too: no deadline on the blocked step, and the card asks for it as soon as possible", () => {
+    const step3 = planAt(tomas(false), "2027-05-01T15:00:00Z").blocked.find(
+      (s) => s.milestone === "usmle_step3",
+    );
+    expect(step3?.deadline).toBeUndefined();
+    expect(step3?.why).toContain("so sit it as soon as you can");
+    expect(step3?.why).not.toContain("sit by");
+  });
 });

@@ -45,9 +45,8 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * applicant who had paid no study time at all). Every other allowance is the one the deadlines use, read from the
  * same catalog field with its source (no second copy): a result or decision takes the catalog's
  * `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28), and an exam can be sat no sooner than the
- * ECFMG application's `due` offset before it (90 days for approval and registration). Only the
- * study and booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles the usual pace
- * (at risk, never out of reach). Pure.
+ * ECFMG application's `due` offset before it (90 days for approval and registration). Only the study and
+ * booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles the usual pace (at risk, never out of reach). Pure.
  */
 export interface Feasibility {
   /** When the last remaining requirement can be reported at the fastest pace (epoch ms). */

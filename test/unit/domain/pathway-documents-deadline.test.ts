@@ -96,7 +96,9 @@ describe("the Pathway application goes in now, the OET result follows as documen
     expect(notFeasible?.message).toContain(
       "your ECFMG Pathway application is not submitted and its deadline, Sat 26 Dec 2026 (projected), has passed",
     );
-    expect(notFeasible?.message).toContain("ECFMG's 2027 Pathways deadlines are not yet confirmed in Matchpath's data");
+    expect(notFeasible?.message).toContain(
+      "ECFMG's 2027 Pathways deadlines are not yet confirmed in Matchpath's data",
+    );
     expect(notFeasible?.message).toContain("tell us the day you submitted");
     expect(notFeasible?.sources?.some((s) => s.includes("info-applicants.html"))).toBe(true);
   });

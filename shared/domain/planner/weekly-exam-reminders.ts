@@ -1,11 +1,12 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import type { Deadline, Reminder } from "../plan.ts";
+import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { slotOnDay } from "./ladders.ts";
 import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -43,7 +44,7 @@ export function weekBeforeNotice(
 ): void {
   const sendAt = slotOnDay(context, toWall(context.zone, dueAt) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS);
   if (sendAt < context.now || sendAt >= dueAt) return;
-  const reminder: Reminder = {
+  const reminder = reminderRecord({
     id: reminderId(entry.key, undefined, WEEK_BEFORE_RUNG, dueAt),
     milestone: entry.key,
     rung: WEEK_BEFORE_RUNG,
@@ -53,6 +54,6 @@ export function weekBeforeNotice(
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: texts.why,
-  };
+  });
   into.push(timedReminder(sendAt, dueAt, Object.freeze(reminder)));
 }

@@ -4,8 +4,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
-import { ERAS_TIMELINE_URL } from "./next-match.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
 const ERAS_AT = stepIndex("eras_application");

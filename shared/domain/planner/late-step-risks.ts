@@ -16,9 +16,9 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
-import { ERAS_TIMELINE_URL, type NextMatch, nextMatch } from "./next-match.ts";
+import { type NextMatch, nextMatch } from "./next-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {

@@ -2,6 +2,7 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
+import { ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 /** The next Match as an applicant weighing it would: its year and when ERAS applications open. */
 export interface NextMatch {
@@ -11,10 +12,6 @@ export interface NextMatch {
   /** That instant. */
   submitAt: number;
 }
-
-/** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
-export const ERAS_TIMELINE_URL =
-  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
 /**
  * The Match after the plan's, with the day its ERAS applications may first be submitted (season

@@ -4,8 +4,7 @@ import { INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS, INTERVIEW_SEASON_SOURCES } from 
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
-import { ERAS_TIMELINE_URL } from "./next-match.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 /**
  * SEASON_OVER's words on the Match it points to, `next`, once that Match's ERAS season has opened

@@ -10,9 +10,8 @@ import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { interviewingForMatch } from "./interviewing.ts";
-import { ERAS_TIMELINE_URL } from "./next-match.ts";
 import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The ERAS application, by catalog index. */
 const ERAS_APPLICATION_AT = indexedStep("eras_application").index;

@@ -1,5 +1,9 @@
 import type { Citation } from "../catalog/citation.ts";
 
+/** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
+export const ERAS_TIMELINE_URL =
+  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
+
 /** NRMP's Main Match events page, the source every NRMP season date (registration, rank order list deadline) cites. */
 export const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility. */

@@ -11,6 +11,7 @@ import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { ERAS_TIMELINE_URL } from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**
@@ -156,9 +157,6 @@ function passedWords(context: PlanContext, entry: CatalogEntry, date: string): s
  * (bounded): rendering the review date in ET and joining the text per plan was about 3% of the
  * planner bench's plan. The message depends on nothing else.
  */
-const ERAS_TIMELINE_URL =
-  "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
-
 const passedRiskTexts = new WeakMap<
   SeasonCalendar,
   {

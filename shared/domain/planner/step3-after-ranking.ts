@@ -57,6 +57,6 @@ export function step3AfterRankingWords(context: PlanContext, due: DueDate | null
   const sit =
     due.at >= context.now
       ? `sit by ${dayBy(context, due.at)}${projected}`
-      : `it was planned by ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
+      : `it was planned for ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
   return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}. `;
 }

@@ -61,12 +61,26 @@ export function presumedInTheMatch(context: PlanContext): PlanContext {
 }
 
 /**
- * assessFeasibility(context): kept as the plan's one entry to it (presumedInTheMatch no longer judges
- * feasibility, so there is no answer of its own to reuse).
+ * assessFeasibility(context): the plan's one entry to it. An answer kept for this very context
+ * (keptFeasibility) is returned instead of judging the same context twice.
  */
 export function feasibilityOf(context: PlanContext): Feasibility {
-  return assessFeasibility(context);
+  return kept.get(context) ?? assessFeasibility(context);
 }
+
+/**
+ * `context`, with `feasibility` (feasibilityOf's answer for it) kept for the next feasibilityOf on
+ * the same object: rankListAsked judges the Match and, out of reach, hands that context on unchanged,
+ * so the plan ran the whole assessment again (perfX3's finding; perfR). A context is not changed
+ * after it is made (its riskChangesAt aside, which the first run already noted), so the answer holds.
+ */
+export function keptFeasibility(context: PlanContext, feasibility: Feasibility): PlanContext {
+  kept.set(context, feasibility);
+  return context;
+}
+
+/** Keyed by the context object: dropped with it, so nothing outlives the plan. */
+const kept = new WeakMap<PlanContext, Feasibility>();
 
 /**
  * `context` with the steps `later` presumed done (presumedInTheMatch on the later Match's entered

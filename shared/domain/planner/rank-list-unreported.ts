@@ -8,7 +8,7 @@ import { contextWith } from "./context-with.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
-import { feasibilityOf } from "./presumed-in-the-match.ts";
+import { feasibilityOf, keptFeasibility } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { resultsAfterDeadline } from "./season-over-risk.ts";
@@ -45,7 +45,10 @@ export function rankListAsked(context: PlanContext): PlanContext {
   // after Match Day the plan told a probably matched applicant the Match had passed, in April); after
   // it, with still no answer, the season is over for the plan and the next Match is planned.
   const over = context.calendar.dates.residency_start.at;
-  if (context.now >= over || feasibilityOf(context).infeasible) return context;
+  if (context.now >= over) return context;
+  // Kept for the plan, which would otherwise judge this same context again (keptFeasibility).
+  const entered = feasibilityOf(context);
+  if (entered.infeasible) return keptFeasibility(context, entered);
   noteRiskChange(context, over);
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";

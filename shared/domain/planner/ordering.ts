@@ -132,9 +132,17 @@ const RUN = 8;
  */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {
   const keyed = steps.slice();
-  for (const key of keyed) if (key.item.milestone === "match_day" && leadsTheList(key.item)) key.first = -1;
+  // Match Day's step found by its catalog place, a read of the one OrderKeys shape: reading
+  // `item.milestone` on every step was a megamorphic load each (next steps come in many shapes).
+  for (let index = 0; index < keyed.length; index++) {
+    const key = keyed[index] as DueStep<NextStep>;
+    if (key.third === MATCH_DAY_AT && leadsTheList(key.item)) key.first = -1;
+  }
   return ordered(keyed);
 }
+
+/** Match Day's catalog index: its step's `third` key (dueNextStep). */
+const MATCH_DAY_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === "match_day");
 
 /** Overdue steps: earliest deadline first, then catalog order, interview id. */
 export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueStep[] {

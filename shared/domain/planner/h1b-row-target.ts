@@ -1,15 +1,18 @@
+import { h1bAfterRankingTarget } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
  * The H-1B certificate target (h1bCertificateTarget) as the certificate's row shows it: the target
  * is for ranking on H-1B, so once the rank order list deadline of the applicant's Match has passed
  * (and the target fell on or before it) ranking is over and the row has no target, no "target
  * passed" standing and no follow-ups for it (advF2's note, s22). The card keeps the target: its
- * words say ranking is over (certificateForRanking, the same test). Null then; `target` otherwise.
+ * words say ranking is over (certificateForRanking, the same test). From then on the row's target is
+ * the one Step 3 before the H-1B petition needs (h1bAfterRankingTarget on `dates`, tester t9q F11),
+ * or none; `target` otherwise.
  */
-export function h1bRowTarget(context: PlanContext, target: DueDate | null): DueDate | null {
+export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates: PlanDates): DueDate | null {
   if (target === null) return null;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return context.now > rol && target.at <= rol ? null : target;
+  return context.now > rol && target.at <= rol ? h1bAfterRankingTarget(context, dates) : target;
 }

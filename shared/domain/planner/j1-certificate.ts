@@ -80,11 +80,29 @@ export function j1CertificateNote(
   const day = `${dates.rendered(due).local}${due.status === "projected" ? " (projected)" : ""}`;
   return due.at >= context.now
     ? ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application is due ${day}, so your certificate is needed by then.`
-    : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.`;
+    : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.${slippingChain(dates)}`;
+}
+
+/**
+ * The J-1 chain's next dates after the sponsorship (tester t9q F6): the DS-2019 and the visa, as
+ * planned on `dates` (each "(projected)" when it is), which now slip with the certificate. "" when
+ * neither has a date.
+ */
+function slippingChain(dates: PlanDates): string {
+  const day = (key: "j1_ds2019" | "visa_j1"): string | null => {
+    const due = dates.due(key);
+    return due === null
+      ? null
+      : `${dates.rendered(due).local}${due.status === "projected" ? ", projected" : ""}`;
+  };
+  const ds2019 = day("j1_ds2019");
+  const visa = day("visa_j1");
+  if (ds2019 === null || visa === null) return "";
+  return ` Your DS-2019 (planned for ${ds2019}) and your J-1 visa (planned for ${visa}) come after the sponsorship, so they now slip: tell your program's GME office, and report the certificate the day it is issued.`;
 }
 
 /** A J-1 applicant whose certificate and sponsorship are both still to come. */
-function sponsorshipAhead(context: PlanContext): boolean {
+export function sponsorshipAhead(context: PlanContext): boolean {
   return (
     context.applicant.visa === "J-1" &&
     context.applicable[SPONSORSHIP_AT] === true &&

@@ -183,7 +183,7 @@ export function planMilestone(
   const notStarted = status === "not_started";
   // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
   const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
-  const h1b = h1bRowTarget(context, h1bCard);
+  const h1b = h1bRowTarget(context, h1bCard, stepDates);
   // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one (t9p F14), a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);

@@ -3,6 +3,7 @@ import type { Budget } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
+import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysWords } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -109,6 +110,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
     ? ""
     : consularExpediteNote(context, entry, status, due) +
       j1CertificateNote(context, entry, status, facts.stepDates) +
+      h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due);
   const after = step3AfterRankingWords(context, due); // Step 3 dated for the petition (t9p F5)
   // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).

@@ -15,7 +15,7 @@ import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
-import { afterTargetEveryDays, keepsInTheMatch, weekBeforeNotice } from "./weekly-exam-reminders.ts";
+import { afterTargetEveryDays, remindedWeekly, weekBeforeNotice } from "./weekly-exam-reminders.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
 export const TARGET_PASSED_RUNG = "target-passed";
@@ -121,8 +121,9 @@ export function targetPassedReminders(
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
   targetFollowUps(context, entry, passed, into);
   targetPassedNotice(context, entry, passed, into);
-  // An exam that keeps an interviewing applicant in the Match: weekly to its last day (t9p F2).
-  if (keepsInTheMatch(context, entry)) {
+  // An exam that keeps an interviewing applicant in the Match (t9p F2), or the certificate a visa
+  // chain waits for (t9q F6, F11): weekly to its last day.
+  if (remindedWeekly(context, entry)) {
     const texts = { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
     weekBeforeNotice(context, entry, due.at, detail, texts, into);
   }

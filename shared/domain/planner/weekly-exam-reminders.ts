@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
+import { certificateHoldsChain } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { slotOnDay } from "./ladders.ts";
@@ -20,16 +21,25 @@ export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): bool
   );
 }
 
-/** Days between the follow-ups of a step past its target: weekly for keepsInTheMatch, else about monthly. */
-export function afterTargetEveryDays(context: PlanContext, entry: CatalogEntry): number {
-  return keepsInTheMatch(context, entry) ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : AFTER_TARGET_EVERY_DAYS;
+/**
+ * Whether a step past its target is reminded weekly, with a notice a week before its hard deadline
+ * (weekBeforeNotice): an exam that keeps the applicant in the Match (keepsInTheMatch), or the ECFMG
+ * certificate the visa chain waits for after the Match (certificateHoldsChain, tester t9q F6, F11).
+ */
+export function remindedWeekly(context: PlanContext, entry: CatalogEntry): boolean {
+  return keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry);
 }
 
-/** The rung a week before the hard deadline, for keepsInTheMatch steps. */
+/** Days between the follow-ups of a step past its target: weekly for remindedWeekly, else about monthly. */
+export function afterTargetEveryDays(context: PlanContext, entry: CatalogEntry): number {
+  return remindedWeekly(context, entry) ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : AFTER_TARGET_EVERY_DAYS;
+}
+
+/** The rung a week before the hard deadline, for remindedWeekly steps. */
 export const WEEK_BEFORE_RUNG = "deadline-in-7d";
 
 /**
- * For keepsInTheMatch steps, one notice at the delivery slot a week before the hard deadline
+ * For remindedWeekly steps, one notice at the delivery slot a week before the hard deadline
  * (`dueAt`, rendered `detail`): the hard-deadline ladder's rungs are two weeks and three days
  * before, eleven days apart, and such a step is reminded at least weekly (UNBOOKED_RANKING_EXAM_SOURCE).
  * Its id depends on the step, the rung and the deadline only. Appended to `into` when still ahead.

@@ -7,8 +7,8 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 /**
  * advF2's note (s22): after the rank order list deadline the H-1B certificate's row still read
  * "urgent … target passed Sat 7 Nov 2026", a target for ranking on H-1B, which is over. After the
- * deadline that target is gone from the row and its standing (and its follow-ups); the card keeps
- * its after-deadline words (h1b-certificate-card.ts).
+ * deadline that target is gone from the row (and its follow-ups); the card keeps its after-deadline
+ * words (h1b-certificate-card.ts). Since t9q F11 the row shows the H-1B petition's target instead.
  *
  * Leila: H-1B, 2027 Match, every exam, the Pathway, ERAS and NRMP done, rank order list certified on
  * 8 Feb 2027; the ECFMG certificate and Step 3 not reported.
@@ -56,16 +56,21 @@ describe("the H-1B certificate's row after the rank order list deadline (advF2's
     expect(step?.urgency).toBe("urgent");
   });
 
-  it.each(ZONES)("%s on Tue 2 Mar 2027, after it: no ranking target in the row, nor its standing", (zone) => {
-    const result = planAt(leila(zone), "2027-03-02T12:00:00Z");
-    const step = certificate(result);
-    expect(step?.target).toBeUndefined();
-    expect(step?.urgency).not.toBe("urgent");
-    expect(step?.action).toContain("The rank order list deadline has passed, so ranking is over");
-    expect(
-      result.reminders.some(
-        (each) => each.milestone === "ecfmg_certification" && each.rung === "after-target",
-      ),
-    ).toBe(false);
-  });
+  // Tester t9q F11 (the lead's ruling): after the deadline the row's target is the one Step 3, now
+  // dated for the H-1B petition, needs (certificate-after-match.ts), never the ranking one.
+  it.each(ZONES)(
+    "%s on Tue 2 Mar 2027, after it: no ranking target in the row, the petition's instead",
+    (zone) => {
+      const result = planAt(leila(zone), "2027-03-02T12:00:00Z");
+      const step = certificate(result);
+      expect(step?.target?.source).not.toContain("target for ranking on H-1B");
+      expect(step?.target?.source).toContain("target for the H-1B petition");
+      expect(step?.action).toContain("The rank order list deadline has passed, so ranking is over");
+      expect(
+        result.reminders.some(
+          (each) => each.milestone === "ecfmg_certification" && each.why.includes("For ranking on H-1B"),
+        ),
+      ).toBe(false);
+    },
+  );
 });

@@ -83,7 +83,8 @@ describe("t9p F14: a J-1 applicant's ECFMG sponsorship waits for the ECFMG certi
   it("leaves the H-1B applicant's certificate as it was (no J-1 words, no J-1 target)", () => {
     const h1b = plan(matchedInManila("H-1B"), calendar, NOW);
     const step = h1b.nextSteps.find((each) => each.milestone === "ecfmg_certification");
-    expect(step?.action).not.toContain("J-1");
+    // Its own card may name a J-1 as the route to ask about (t9q F11), never ECFMG's J-1 sponsorship.
+    expect(step?.action).not.toContain("ECFMG sponsors a J-1 physician");
     expect(step?.target?.source ?? "").not.toContain("j1_ecfmg_sponsorship");
   });
 

@@ -1,0 +1,96 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { sponsorshipAhead } from "./j1-certificate.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
+
+// Tester t9q F11 (the lead's ruling): after the rank order list deadline an H-1B applicant's
+// certificate is still needed before Step 3, which is now dated for the petition
+// (step3-after-ranking.ts), so its target is Step 3's latest safe start on that chain, made the way
+// j1-certificate.ts makes the J-1 one. F6: on either track, a certificate past that target is
+// reminded weekly until reported (certificateHoldsChain).
+
+const CERTIFICATE = "ecfmg_certification";
+const CERTIFICATE_AT = stepIndex(CERTIFICATE);
+const STEP3_AT = stepIndex("usmle_step3");
+
+/** Whether ranking is over for the applicant's Match (its rank order list deadline has passed). */
+function rankingOver(context: PlanContext): boolean {
+  return context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+}
+
+/**
+ * The H-1B certificate's target once ranking is over: Step 3's after-ranking date (step3DueNow: the
+ * petition's date less Step 3's reporting allowance) less the same chain the ranking target uses
+ * (step3LeadDays: FSMB's processing and a test seat, and abroad step3VisaDays for the visitor visa;
+ * no new figure). Advice, or projected with the petition's date. Null off the H-1B track, before
+ * ranking is over, with Step 3 or the certificate done, or when Step 3 has no petition date. Built
+ * once per PlanDates (its zone fixes the visa allowance, as for h1bCertificateTarget).
+ */
+export function h1bAfterRankingTarget(context: PlanContext, dates: PlanDates): DueDate | null {
+  if (context.applicant.visa !== "H-1B" || dates.calendar !== context.calendar || !rankingOver(context))
+    return null;
+  if (isFinished(statusAt(context, STEP3_AT)) || isFinished(statusAt(context, CERTIFICATE_AT))) return null;
+  let target = afterRankingTargets.get(dates);
+  if (target === undefined) {
+    target = afterRankingTargetOf(context, dates, step3VisaDays(context));
+    afterRankingTargets.set(dates, target);
+    if (target !== null) afterRankingSet.add(target);
+  }
+  return target;
+}
+
+const afterRankingTargets = new WeakMap<PlanDates, DueDate | null>();
+/** The targets h1bAfterRankingTarget made, so the card knows them (h1bStartAtRiskNote). */
+const afterRankingSet = new WeakSet<DueDate>();
+
+function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: number): DueDate | null {
+  const ruled = dates.due("usmle_step3");
+  const step3 = step3DueNow(context, dates, ruled);
+  if (step3 === null || step3 === ruled) return null;
+  const visa = visaDays === 0 ? "" : ` and ${visaDays} days for a visitor visa for the trip (advice)`;
+  return shapedDueDate({
+    at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
+    zone: step3.zone,
+    status: step3.status === "projected" ? "projected" : "advice",
+    source: `target for the H-1B petition: ranking is over, and Step 3, which needs the certificate first, is due ${step3.source}; less FSMB's processing and a US test date${visa}`,
+    asDay: true,
+  });
+}
+
+/**
+ * Whether a certificate past its target is reminded weekly (UNBOOKED_RANKING_EXAM_EVERY_DAYS, with
+ * a notice a week before its hard deadline) rather than about monthly: the certificate not done
+ * while the visa chain waits for it: a J-1 applicant's sponsorship still ahead (sponsorshipAhead),
+ * or an H-1B applicant's Step 3 still to pass once ranking is over (tester t9q F6, F11).
+ */
+export function certificateHoldsChain(context: PlanContext, entry: CatalogEntry): boolean {
+  if (entry.key !== CERTIFICATE || isFinished(statusAt(context, CERTIFICATE_AT))) return false;
+  if (context.applicant.visa === "J-1") return sponsorshipAhead(context);
+  return (
+    context.applicant.visa === "H-1B" && rankingOver(context) && !isFinished(statusAt(context, STEP3_AT))
+  );
+}
+
+/**
+ * What the H-1B certificate's card adds once h1bAfterRankingTarget (`target`) has passed: an H-1B
+ * start on the program's date (the season's residency start) is now at risk, and what to ask the
+ * program's GME office (a later start, or a J-1 through ECFMG). "" otherwise.
+ */
+export function h1bStartAtRiskNote(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  target: DueDate | null,
+): string {
+  if (entry.key !== CERTIFICATE || isFinished(status) || target === null) return "";
+  if (!afterRankingSet.has(target) || target.at >= context.now) return "";
+  const projected = target.status === "projected" ? " (projected)" : "";
+  const start = context.calendar.dates.residency_start;
+  return ` For an H-1B start your certificate was needed by ${dayBy(context, target.at)}${projected}: Step 3 comes after it (FSMB's processing, a US test date and the result) and the H-1B petition after Step 3, so an H-1B start on your program's date (${start.date}) is now at risk. Ask your program's GME office now whether you can start later, or train on a J-1 sponsored by ECFMG instead.`;
+}

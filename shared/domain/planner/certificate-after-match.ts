@@ -18,10 +18,19 @@ import { step3DueNow } from "./step3-after-ranking.ts";
 const CERTIFICATE = "ecfmg_certification";
 const CERTIFICATE_AT = stepIndex(CERTIFICATE);
 const STEP3_AT = stepIndex("usmle_step3");
+const LIST_AT = stepIndex("rank_order_list");
+const MATCH_DAY_AT = stepIndex("match_day");
 
-/** Whether ranking is over for the applicant's Match (its rank order list deadline has passed). */
+/**
+ * Whether ranking is over for the applicant's Match (its rank order list deadline has passed) with
+ * their list certified: they may have matched, so a position waits on the visa. Without a list the
+ * Match is over for them and no program's start date waits on the certificate.
+ */
 function rankingOver(context: PlanContext): boolean {
-  return context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return (
+    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
+    isFinished(statusAt(context, LIST_AT))
+  );
 }
 
 /**
@@ -58,7 +67,7 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
     at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
-    source: `target for the H-1B petition: ranking is over, and Step 3, which needs the certificate first, is due ${step3.source}; less FSMB's processing and a US test date${visa}`,
+    source: `target for the H-1B petition: FSMB's processing and a US test date${visa} before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
     asDay: true,
   });
 }
@@ -80,7 +89,8 @@ export function certificateHoldsChain(context: PlanContext, entry: CatalogEntry)
 /**
  * What the H-1B certificate's card adds once h1bAfterRankingTarget (`target`) has passed: an H-1B
  * start on the program's date (the season's residency start) is now at risk, and what to ask the
- * program's GME office (a later start, or a J-1 through ECFMG). "" otherwise.
+ * program's GME office (a later start, or a J-1 through ECFMG), for an applicant who has matched,
+ * before residency starts. "" otherwise.
  */
 export function h1bStartAtRiskNote(
   context: PlanContext,
@@ -90,6 +100,12 @@ export function h1bStartAtRiskNote(
 ): string {
   if (entry.key !== CERTIFICATE || isFinished(status) || target === null) return "";
   if (!afterRankingSet.has(target) || target.at >= context.now) return "";
+  // Matched (Match Day done) and before the start: a program's date to be at risk (as the J-1 note).
+  if (
+    !isFinished(statusAt(context, MATCH_DAY_AT)) ||
+    context.now >= context.calendar.dates.residency_start.at
+  )
+    return "";
   const projected = target.status === "projected" ? " (projected)" : "";
   const start = context.calendar.dates.residency_start;
   return ` For an H-1B start your certificate was needed by ${dayBy(context, target.at)}${projected}: Step 3 comes after it (FSMB's processing, a US test date and the result) and the H-1B petition after Step 3, so an H-1B start on your program's date (${start.date}) is now at risk. Ask your program's GME office now whether you can start later, or train on a J-1 sponsored by ECFMG instead.`;

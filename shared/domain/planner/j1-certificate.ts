@@ -80,15 +80,16 @@ export function j1CertificateNote(
   const day = `${dates.rendered(due).local}${due.status === "projected" ? " (projected)" : ""}`;
   return due.at >= context.now
     ? ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application is due ${day}, so your certificate is needed by then.`
-    : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.${slippingChain(dates)}`;
+    : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.${slippingChain(context, dates)}`;
 }
 
 /**
  * The J-1 chain's next dates after the sponsorship (tester t9q F6): the DS-2019 and the visa, as
- * planned on `dates` (each "(projected)" when it is), which now slip with the certificate. "" when
- * neither has a date.
+ * planned on `dates` (each "projected" when it is), which now slip with the certificate. "" when
+ * either has no date, or once residency has started (they are then long past, not slipping).
  */
-function slippingChain(dates: PlanDates): string {
+function slippingChain(context: PlanContext, dates: PlanDates): string {
+  if (context.now >= context.calendar.dates.residency_start.at) return "";
   const day = (key: "j1_ds2019" | "visa_j1"): string | null => {
     const due = dates.due(key);
     return due === null

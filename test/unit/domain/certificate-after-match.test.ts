@@ -72,4 +72,14 @@ describe("the certificate after the Match holds back the visa chain (t9q F11, F6
     expect(step?.deadline?.local).toContain("16 Jun 2027");
     expect(largestGapDays(result, now)).toBeLessThanOrEqual(7);
   });
+
+  it("H-1B with no certified list: the Match is over for them, no petition target, no start at risk", () => {
+    const input = matched("H-1B", "Tariq");
+    input.milestones = input.milestones.filter(
+      (each) => !["rank_order_list", "match_week", "match_day", "contract"].includes(each.key),
+    );
+    const step = certificate(planAt(input, "2027-04-25T05:00:00Z"));
+    expect(step?.target?.source ?? "").not.toContain("target for the H-1B petition");
+    expect(step?.action ?? "").not.toContain("is now at risk");
+  });
 });

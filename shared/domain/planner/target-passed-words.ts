@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./feasibility-risk.ts";
@@ -36,9 +37,9 @@ export function sentence(
   dueAt: number,
   dueDetail: Deadline | undefined,
 ): string {
-  // The certificate's on the H-1B track reads `now` (latestDay): made afresh. Every other reads
-  // only its arguments, the zone and the calendar, and is memoised (known sentences, a few per step).
-  if (entry.key === "ecfmg_certification" && context.applicant.visa === "H-1B")
+  // The certificate's reads `now` and the applicant's statuses (latestDay): made afresh. Every other
+  // reads only its arguments, the zone and the calendar, and is memoised (known sentences, a few per step).
+  if (entry.key === "ecfmg_certification")
     return sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
   let known = sentences.get(entry);
   if (known === undefined) {
@@ -117,9 +118,13 @@ function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefi
  * same for a certified applicant (t9i F5: its 12 weeks run from graduation, which the Step 3 risk
  * checks). Abroad, the visa's days later is the last day for an applicant who already holds a
  * visitor visa, as STEP3_NEEDED_FOR_H1B says. The residency date (the step's deadline) follows it.
- * Otherwise the deadline.
+ * A certificate a visa chain waits for after the Match (certificateHoldsChain): the residency date,
+ * with no wait for it. Otherwise the deadline.
  */
 function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
+  // Its visa chain waits for it (t9q F6, F11): the residency date is no day to wait for.
+  if (certificateHoldsChain(context, entry))
+    return `To start residency the certificate is needed by ${dueDay}, but your ${context.applicant.visa} visa's steps wait for it and are already behind, so do not wait for that day: get it issued now.`;
   if (
     entry.key !== "ecfmg_certification" ||
     context.applicant.visa !== "H-1B" ||

@@ -70,6 +70,12 @@ describe("the certificate after the Match holds back the visa chain (t9q F11, F6
     const step = certificate(result);
     expect(step?.action).toMatch(/DS-2019 \(planned for [^)]+\) and your J-1 visa \(planned for [^)]+\)/);
     expect(step?.deadline?.local).toContain("16 Jun 2027");
+    // The residency date stays the deadline, but the follow-ups never call it a day that still works.
+    const followUp = result.reminders.find(
+      (each) => each.milestone === "ecfmg_certification" && each.rung === "after-target",
+    );
+    expect(followUp?.why).not.toContain("The latest day that still works");
+    expect(followUp?.why).toContain("do not wait for that day: get it issued now");
     expect(largestGapDays(result, now)).toBeLessThanOrEqual(7);
   });
 

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { AFTER_TARGET_EVERY_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
+import { AFTER_TARGET_EVERY_DAYS, EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -9,15 +9,17 @@ import { followUps } from "./follow-ups.ts";
 import { isRankingSitting, sittingDueWords } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { sittingQuestion } from "./sitting-question.ts";
 import { stepRenderings } from "./step-renderings.ts";
 
 /**
  * A ranking exam (Step 1, Step 2 CK, the OET) reported booked for a day that has passed, its result
- * not reported, while its last sitting day is still ahead (tester t9p F10): if it was not taken, a
- * new date must be booked by that day, not by the rank order list deadline its card names for the
- * result. That last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's
- * zone), else null; only once the result should be out (the reporting allowance after the day: the
- * result follow-up's "yours should be out by now"). `own` is the step's own date (ownDateOf).
+ * not reported, while its last sitting day is still ahead (tester t9p F10): if it was not taken, it
+ * must be sat by that day, not by the rank order list deadline its card names for the result. That
+ * last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's zone), else
+ * null. For a USMLE exam, whether or not the result is overdue yet (tester t9q F3, lead's ruling:
+ * a no-show learns it before the day goes); for the OET once it is. `own` is the step's own date
+ * (ownDateOf).
  */
 export function rebookBy(
   context: PlanContext,
@@ -29,18 +31,36 @@ export function rebookBy(
 ): DueDate | null {
   if (own?.passed !== true || (status !== "scheduled" && status !== "in_progress")) return null;
   if (!isRankingSitting(entry.key)) return null;
-  // Until the result should be out, a result not reported is the normal course, not a sign the day
-  // was missed: the sitting deadline the applicant met is not counted down (tester t9h issue 9 B4).
-  const reporting = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
-  if (context.now < shiftDays(own.due.at, context.zone, reporting)) return null;
+  // A USMLE exam NRMP needs (catalog `neededForRanking`) is asked at once; the OET, which sits on
+  // fixed dates, only once its result is overdue (t9h issue 9 B4's tests, which stay).
+  if (entry.neededForRanking === undefined && !resultOverdue(context, entry, own)) return null;
   const sitting = stepRenderings(dates, index).due;
   return sitting !== null && sitting.at > context.now ? sitting : null;
 }
 
-/** " If you did not take it, book a new date by Wed 27 Jan 2027 at the latest (projected)." for rebookBy's day. */
+/**
+ * Whether a passed own date's result should be out by now (the step's reporting allowance after
+ * the day, advice: the result follow-up's "yours should be out by now"). Until then a result not
+ * reported is the normal course: the last sitting day is not counted down (tester t9h issue 9 B4).
+ */
+export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): boolean {
+  const reporting = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  return context.now >= shiftDays(own.due.at, context.zone, reporting);
+}
+
+/**
+ * " If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a
+ * test date usually takes about a week, advice)." for rebookBy's day (t9q F4: the day is the last to
+ * sit, not to book; the seat lead time is EXAM_BOOKING_DAYS, the advice other messages use).
+ */
 export function rebookWords(context: PlanContext, sitting: DueDate): string {
   const projected = sitting.status === "projected" ? " (projected)" : "";
-  return ` If you did not take it, book a new date ${sittingDueWords(context, sitting)}${projected}.`;
+  return ` If you did not take it, sit it ${sittingDueWords(context, sitting)}${projected}; book a seat now (a test date usually takes ${seatLeadWords()}, advice).`;
+}
+
+/** "about a week" for EXAM_BOOKING_DAYS (advice), else "about N days". */
+export function seatLeadWords(): string {
+  return EXAM_BOOKING_DAYS === 7 ? "about a week" : `about ${EXAM_BOOKING_DAYS} days`;
 }
 
 /**
@@ -55,9 +75,16 @@ export function rebookReminders(
   own: StepOwnDate | null,
   dates: PlanDates,
   into: TimedReminder[],
+  resultDue: { at: number; detail: Deadline } | null,
 ): void {
   const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
   if (sitting === null || own === null) return;
+  // Not overdue yet: the applicant may well have sat it, so one question, no countdown (t9q F3).
+  if (!resultOverdue(context, entry, own)) {
+    const booked = context.entries.at(index)?.date;
+    if (booked !== undefined) sittingQuestion(context, entry, booked, sitting, resultDue, into);
+    return;
+  }
   const deadlineDetail = dates.rendered(sitting);
   const { title, why } = textsOf(entry, sitting, deadlineDetail);
   remindersFor(

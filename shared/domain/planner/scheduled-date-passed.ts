@@ -5,9 +5,10 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
 import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
+import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -49,6 +50,7 @@ export function scheduledDatePassedRisk(
   outOfReach = false,
 ): Risk | null {
   const passed: { entry: CatalogEntry; date: string }[] = [];
+  let rebook = "";
   for (const index of DATED_STEPS_AT) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
@@ -63,8 +65,12 @@ export function scheduledDatePassedRisk(
     // follow-up is sent): waiting for a score is normal (tester s12 issue 15f B3). The instant it
     // appears is noted, so the cohort's look-ahead re-plans there (B4).
     const dueAt = resultDueAt(context, entry, own);
-    if (dueAt <= context.now) passed.push({ entry, date });
-    else noteRiskChange(context, dueAt);
+    if (dueAt <= context.now) {
+      passed.push({ entry, date });
+      // The last day a new sitting still counts, as the card says it (t9q F4, lead's ruling).
+      const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
+      if (sitting !== null) rebook += rebookSentence(context, entry, sitting);
+    } else noteRiskChange(context, dueAt);
   }
   if (passed.length === 0) return null;
   const { calendar, now } = context;
@@ -122,13 +128,19 @@ export function scheduledDatePassedRisk(
   return {
     code: "SCHEDULED_DATE_PASSED",
     severity: reviewing ? "critical" : "warning",
-    message: `${message}${listAwaitsResultWords(context, passed, sources)}`,
+    message: `${message}${rebook}${listAwaitsResultWords(context, passed, sources)}`,
     milestones: passed.map(({ entry }) => entry.key),
     ...(sources.length > 0 ? { sources } : {}),
   };
 }
 
 const PATHWAY_KEY: MilestoneKey = "ecfmg_pathway";
+
+/** rebookWords for one exam, named when the sentence could be read as another's ("USMLE Step 1: if you…"). */
+function rebookSentence(context: PlanContext, entry: CatalogEntry, sitting: DueDate): string {
+  const words = rebookWords(context, sitting);
+  return ` ${entry.title.replace(/^(Pass|Complete an?) /, "")}:${words.replace(" If", " if")}`;
+}
 
 /** What a Pathway whose review time has passed asks (pathway-review.ts's card asks the same). */
 const PATHWAY_ANSWER =

@@ -106,7 +106,7 @@ export function stepReminders(
       )
     )
       into.push(followUp);
-    rebookReminders(context, entry, index, own, stepDates, into); // up to the last sitting day (t9p F10)
+    rebookReminders(context, entry, index, own, stepDates, into, announced); // up to the last sitting day (t9p F10, t9q F3)
   }
   // Match Day waits for SOAP's end (tester t9m F5 d).
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);

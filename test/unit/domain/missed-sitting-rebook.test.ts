@@ -40,11 +40,11 @@ function farhan(): PlannerInput {
 const planAt = (now: string): Plan => plan(farhan(), calendar, new Date(now));
 
 describe("an exam's passed booked day with no result, the last sitting day ahead (t9p F10)", () => {
-  it("the card says by when to book a new date if it was not taken", () => {
+  it("the card says by when to sit it if it was not taken (t9q F4 words)", () => {
     const step = planAt("2026-12-02T07:00:00Z").nextSteps.find((s) => s.milestone === "usmle_step2ck");
     expect(step?.action).toContain("Did you take it?");
     expect(step?.action).toContain(
-      "If you did not take it, book a new date by Wed 27 Jan 2027 at the latest (projected)",
+      "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a test date usually takes about a week, advice).",
     );
   });
 
@@ -66,6 +66,6 @@ describe("an exam's passed booked day with no result, the last sitting day ahead
 
   it("once the last sitting day has passed, the card no longer offers a new date", () => {
     const step = planAt("2027-02-01T07:00:00Z").nextSteps.find((s) => s.milestone === "usmle_step2ck");
-    expect(step?.action).not.toContain("book a new date");
+    expect(step?.action).not.toContain("sit it by");
   });
 });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * Tester t9q F3, F4, F10 (lead's rulings, session 23). Wanjiru: Nairobi, J-1, 2027 Match, ERAS
+ * submitted and NRMP registered, no interview recorded, everything done but Step 2 CK.
+ * - F3: booked for a day that has passed, no result yet, not overdue: the card names the last
+ *   sitting day (Wed 27 Jan 2027) and one question reminder comes a week before it.
+ * - F4: the words say "sit it by", with the seat lead time (advice), and SCHEDULED_DATE_PASSED too.
+ * - F10: not booked, no interview: weekly reminders to the last sitting day (ERAS/NRMP done).
+ */
+const calendar = seasonCalendar(2027);
+const DAY = 86_400_000;
+const LAST_DAY_END = Date.parse("2027-01-27T21:00:00Z"); // Thu 28 Jan 2027, 00:00 in Nairobi
+
+function wanjiru(step2: ReturnType<typeof milestoneFactory>): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Nairobi", matchYear: 2027, graduation: "2025-06-30" }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
+        "2026-09-10",
+      ),
+      step2,
+    ],
+  });
+}
+
+const step2Of = (result: Plan) => result.nextSteps.find((s) => s.milestone === "usmle_step2ck");
+const step2Reminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "usmle_step2ck");
+const WORDS =
+  "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a test date usually takes about a week, advice).";
+
+describe("a booked day passed, result not yet overdue, the last sitting day ahead (t9q F3)", () => {
+  const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));
+
+  it("the card names the last sitting day, in F4's words", () => {
+    const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
+    expect(step2Of(result)?.action).toContain("Did you take it?");
+    expect(step2Of(result)?.action).toContain(WORDS);
+  });
+
+  it("one question reminder a week before the last sitting day, no countdown to it", () => {
+    const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
+    const before = step2Reminders(result).filter((r) => Date.parse(r.sendAt) < LAST_DAY_END);
+    const questions = before.filter((r) => r.rung === "sitting-question");
+    expect(questions).toHaveLength(1);
+    expect(questions[0]?.sendAtLocal.slice(0, 10)).toBe("2027-01-20");
+    expect(questions[0]?.title).toBe(
+      "Did you sit USMLE Step 2 CK on Fri 8 Jan 2027? If not, sit it by Wed 27 Jan 2027 at the latest",
+    );
+    expect(before.filter((r) => r.rung.startsWith("deadline-in"))).toEqual([]);
+  });
+
+  it("with less than a week left, the question goes at the next slot", () => {
+    const result = plan(input, calendar, new Date("2027-01-23T07:00:00Z"));
+    const question = step2Reminders(result).find((r) => r.rung === "sitting-question");
+    expect(question?.sendAtLocal.slice(0, 10)).toBe("2027-01-24");
+  });
+
+  it("nothing about it once the last sitting day has passed", () => {
+    const result = plan(input, calendar, new Date("2027-01-29T07:00:00Z"));
+    expect(step2Of(result)?.action).not.toContain("sit it by");
+    expect(step2Reminders(result).filter((r) => r.rung === "sitting-question")).toEqual([]);
+  });
+});
+
+describe("a booked day passed, result overdue (t9q F4)", () => {
+  const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2026-12-15"));
+
+  it("the card and SCHEDULED_DATE_PASSED say to sit it by the last sitting day", () => {
+    const result = plan(input, calendar, new Date("2027-01-20T07:00:00Z"));
+    expect(step2Of(result)?.action).toContain(WORDS);
+    expect(step2Of(result)?.action).not.toContain("book a new date");
+    const risk = result.risks.find((r) => r.code === "SCHEDULED_DATE_PASSED");
+    expect(risk?.message).toContain("sit it by Wed 27 Jan 2027 at the latest");
+  });
+});

@@ -3,7 +3,7 @@ import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { slotOnDay } from "./ladders.ts";
 import { reminderId } from "./reminder-id.ts";
@@ -13,11 +13,16 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * Whether a step past its target, still to book, keeps the applicant in the Match: an exam ranking
- * needs (catalog `neededForRanking`) while they are interviewing for that Match (tester t9p F2).
+ * needs (catalog `neededForRanking`) while they are in that Match: interviewing for it (tester t9p
+ * F2), or with the ERAS application submitted or NRMP registration done for it (statuses are this
+ * Match's: a season's work done for an earlier one reads not started; tester t9q F10, lead's ruling).
  */
 export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): boolean {
+  if (entry.neededForRanking === undefined || entry.reportingDays === undefined) return false;
   return (
-    entry.neededForRanking !== undefined && entry.reportingDays !== undefined && interviewingForMatch(context)
+    statusOf(context, "eras_application") === "done" ||
+    statusOf(context, "nrmp_registration") === "done" ||
+    interviewingForMatch(context)
   );
 }
 

@@ -85,3 +85,22 @@ describe("a booked day passed, result overdue (t9q F4)", () => {
     expect(risk?.message).toContain("sit it by Wed 27 Jan 2027 at the latest");
   });
 });
+
+describe("not booked, no interview, ERAS submitted and NRMP registered (t9q F10)", () => {
+  const input = wanjiru(milestoneFactory("usmle_step2ck", "in_progress"));
+
+  it("reminded at least weekly up to the last sitting day, with one a week before it", () => {
+    const now = Date.parse("2026-12-28T07:00:00Z");
+    const result = plan(input, calendar, new Date(now));
+    const sends = step2Reminders(result)
+      .map((r) => Date.parse(r.sendAt))
+      .filter((at) => at < LAST_DAY_END)
+      .sort((a, b) => a - b);
+    let previous = now;
+    for (const at of sends) {
+      expect(at - previous).toBeLessThanOrEqual(7 * DAY);
+      previous = at;
+    }
+    expect(step2Reminders(result).some((r) => r.rung === "deadline-in-7d")).toBe(true);
+  });
+});

@@ -1,14 +1,16 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS, EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
-import { isRankingSitting, sittingDueWords } from "./last-sitting-day.ts";
+import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { sittingQuestion } from "./sitting-question.ts";
 import { stepRenderings } from "./step-renderings.ts";
 
@@ -54,9 +56,35 @@ export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: St
  * sit, not to book; the seat lead time is EXAM_BOOKING_DAYS, the advice other messages use).
  */
 export function rebookWords(context: PlanContext, sitting: DueDate): string {
-  const projected = sitting.status === "projected" ? " (projected)" : "";
-  return ` If you did not take it, sit it ${sittingDueWords(context, sitting)}${projected}; book a seat now (a test date usually takes ${seatLeadWords()}, advice).`;
+  // Memoised per shared sitting day (stepRenderings') and phase: the card and SCHEDULED_DATE_PASSED
+  // both say it, and sittingDueWords' zone arithmetic cost ~1.6 µs a call (planner speed).
+  let known = rebookTexts.get(sitting);
+  if (known === undefined || known.zone !== context.zone) {
+    const start = startOfLocalDate(context.zone, sittingDayOf(sitting));
+    const dayBefore = startOfLocalDate(context.zone, localDate(context.zone, start - DAY_MS / 2));
+    known = { zone: context.zone, dayBefore, start, end: sittingDayEnd(context.zone, sitting), words: [] };
+    rebookTexts.set(sitting, known);
+  }
+  const { now } = context;
+  const phase = now >= known.end ? 0 : now >= known.start ? 1 : now >= known.dayBefore ? 2 : 3;
+  let words = known.words[phase];
+  if (words === undefined) {
+    const projected = sitting.status === "projected" ? " (projected)" : "";
+    words = ` If you did not take it, sit it ${sittingDueWords(context, sitting)}${projected}; book a seat now (a test date usually takes ${seatLeadWords()}, advice).`;
+    known.words[phase] = words;
+  } else {
+    // sittingDueWords' notes, for the cohort's look-ahead.
+    noteRiskChange(context, known.dayBefore);
+    noteRiskChange(context, known.start);
+    noteRiskChange(context, known.end);
+  }
+  return words;
 }
+
+const rebookTexts = new WeakMap<
+  DueDate,
+  { zone: string; dayBefore: number; start: number; end: number; words: (string | undefined)[] }
+>();
 
 /** "about a week" for EXAM_BOOKING_DAYS (advice), else "about N days". */
 export function seatLeadWords(): string {

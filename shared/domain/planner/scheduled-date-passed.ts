@@ -4,6 +4,7 @@ import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
+import { EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { citeSeasonDate } from "./feasibility-risk.ts";
@@ -12,7 +13,7 @@ import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { addSource, citationSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**
@@ -51,6 +52,7 @@ export function scheduledDatePassedRisk(
 ): Risk | null {
   const passed: { entry: CatalogEntry; date: string }[] = [];
   let rebook = "";
+  const rebookSources: string[] = [];
   for (const index of DATED_STEPS_AT) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
@@ -69,7 +71,17 @@ export function scheduledDatePassedRisk(
       passed.push({ entry, date });
       // The last day a new sitting still counts, as the card says it (t9q F4, lead's ruling).
       const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
-      if (sitting !== null) rebook += rebookSentence(context, entry, sitting);
+      if (sitting !== null) {
+        rebook += rebookSentence(context, entry, sitting);
+        // The day's provenance (the season date it counts from, as cutOffProjected reads it: its
+        // projection rule when projected; the result allowance) and the seat advice.
+        const due = entry.due;
+        const from =
+          due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
+        citeSeasonDate(context.calendar.dates[from], "", rebookSources);
+        if (entry.reportingDays !== undefined) addSource(rebookSources, citationSource(entry.reportingDays));
+        addSource(rebookSources, EXAM_BOOKING_SOURCE);
+      }
     } else noteRiskChange(context, dueAt);
   }
   if (passed.length === 0) return null;
@@ -89,6 +101,7 @@ export function scheduledDatePassedRisk(
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
   const sources: string[] = [];
   const cited = reviewing ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources) : "";
+  for (const source of rebookSources) addSource(sources, source);
   // One step passed (the usual case) is found by its key and the date the input holds, no key text.
   const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;
   let byDate: BoundedMemo<string, string> | undefined;

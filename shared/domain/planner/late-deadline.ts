@@ -14,6 +14,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { milestoneNextStep } from "./next-step.ts";
+import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
@@ -87,7 +88,10 @@ export function planLateDeadline(
   const ladder = interviewing ? AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER : entry.ladder;
   const step = milestoneNextStep(
     entry,
-    entry.lateDeadline?.action ?? entry.action,
+    // Never reported, interviewing: asked, not told they are unregistered (t9q F2).
+    interviewing && nrmpRegistrationAsked(context)
+      ? nrmpAskedWords(context, missed.at, missed.status === "projected")
+      : (entry.lateDeadline?.action ?? entry.action),
     // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
     datedUrgency(context.now, late.at, missed.at),
     detail,

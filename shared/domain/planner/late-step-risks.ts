@@ -17,6 +17,7 @@ import { citeSeasonDate } from "./feasibility-risk.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { type NextMatch, nextMatch } from "./next-match.ts";
+import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -182,11 +183,14 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     const paid =
       phase === WELL_PAST && rule.wellPast !== undefined && feePaid(context, rule.wellPast.paidStep);
     // Interviewing, the passed date's risk is the Match itself (t9m F11), long past too (t9p F15).
+    // Never reported, the NRMP registration is asked about, not said to be missing (t9q F2).
     const pressing =
       (phase === PASSED || phase === WELL_PAST) &&
       rule.interviewing !== undefined &&
       interviewingForMatch(context)
-        ? INTERVIEWING
+        ? rule.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)
+          ? ASKED
+          : INTERVIEWING
         : phase;
     if (pressing !== undefined) risks.push(lateStepRisk(context, index, pressing, paid));
   }
@@ -199,7 +203,9 @@ const PASSED = 1;
 const WELL_PAST = 2;
 /** Passed, with an interview for this Match (the rule's `interviewing` words). */
 const INTERVIEWING = 3;
-type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST | typeof INTERVIEWING;
+/** INTERVIEWING, NRMP registration never reported: the question (nrmpAskedWords), t9q F2. */
+const ASKED = 4;
+type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST | typeof INTERVIEWING | typeof ASKED;
 
 /** Each rule's step by catalog index, for statusAt. */
 const RULE_STEPS: readonly number[] = LATE_STEP_RULES.map((rule) => stepIndex(rule.milestone));
@@ -220,7 +226,7 @@ function lateStepRisk(context: PlanContext, index: number, phase: Phase, paid: b
   }
   let made = byZone.get(context.zone);
   if (made === undefined) made = byZone.keep(context.zone, []);
-  const slot = (index * 4 + phase) * 2 + (paid ? 1 : 0);
+  const slot = (index * 5 + phase) * 2 + (paid ? 1 : 0);
   let risk = made[slot];
   if (risk === undefined) {
     risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase, paid);
@@ -254,13 +260,15 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
     });
   }
   const wellPast = phase === WELL_PAST ? rule.wellPast : undefined;
-  const interviewing = phase === INTERVIEWING ? rule.interviewing : undefined;
+  const interviewing = phase === INTERVIEWING || phase === ASKED ? rule.interviewing : undefined;
   const message =
-    interviewing !== undefined
-      ? interviewing.passed(said)
-      : wellPast === undefined
-        ? rule.passed(said)
-        : wellPast.passed(said, nextMatch(context, sources), paid);
+    phase === ASKED
+      ? `${nrmpAskedWords(context, seasonDate.at, said.projected)} Late registration closes ${said.rol}, but do not wait for it: programs may certify their lists before you appear in R3.`
+      : interviewing !== undefined
+        ? interviewing.passed(said)
+        : wellPast === undefined
+          ? rule.passed(said)
+          : wellPast.passed(said, nextMatch(context, sources), paid);
   if (message.includes(said.rol)) for (const source of rolSources) addSource(sources, source);
   for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
     if (!sources.includes(source)) sources.push(source);

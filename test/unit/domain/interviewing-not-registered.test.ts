@@ -31,7 +31,11 @@ function planWith(interviews: Interview[]): Plan {
   return plan(
     inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2025-07-31" }),
-      milestones: doneMilestones(PRE_ERAS_KEYS, "2026-09-10"),
+      // Reported not started: never reported, the registration is asked about instead (t9q F2).
+      milestones: [
+        ...doneMilestones(PRE_ERAS_KEYS, "2026-09-10"),
+        { key: "nrmp_registration", status: "not_started" },
+      ],
       interviews,
     }),
     calendar,

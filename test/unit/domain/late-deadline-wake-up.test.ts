@@ -57,7 +57,15 @@ describe("a step whose early deadline passes with a later one still open (NRMP l
 
 describe("the late fee, in the step and in the risk (tester s10 issue 9 B6, C note)", () => {
   it("says the same: the $50 late fee (NRMP's 2023 figure), which R3 shows when you register", () => {
-    const after = plan(lagos, calendar, new Date("2026-12-01T07:00:00Z"));
+    // Reported not started: never reported, an interviewing applicant is asked instead (t9q F2).
+    const told = {
+      ...lagos,
+      milestones: [
+        ...lagos.milestones,
+        { key: "nrmp_registration" as const, status: "not_started" as const },
+      ],
+    };
+    const after = plan(told, calendar, new Date("2026-12-01T07:00:00Z"));
     const step = after.nextSteps.find((s) => s.milestone === "nrmp_registration");
     const risk = after.risks.find((r) => r.code === "NRMP_LATE_FEE");
     // The deadline is projected, so the risk says "may apply" and that R3 shows it; the step must

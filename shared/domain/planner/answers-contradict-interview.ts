@@ -28,7 +28,8 @@ const NONE: readonly number[] = [];
  * (interviewingForMatch) came through ERAS, whose token ECFMG issues only once the applicant has
  * applied for certification (ERAS_TOKEN_URL) and only to a school with a sponsor note
  * (SCHOOL_POLICY_URL). So beside it these reported answers are most likely wrong:
- * - wdoms_listing: the school's sponsor note reported false (the gate stays: the applicant said so);
+ * - wdoms_listing: the school's sponsor note reported false (the gate stays: the applicant said so),
+ *   listed with the others below (t9q F9);
  * - ecfmg_application: reported not started or in progress, nothing later implying it done;
  * - eras_application: reported not started for this season (an earlier season's reset entry is not
  *   the applicant's answer for this one).
@@ -38,8 +39,10 @@ const NONE: readonly number[] = [];
 export function contradictedAnswers(context: PlanContext): readonly number[] {
   if (context.interviews.length === 0) return NONE;
   const questioned: number[] = [];
-  if (context.applicant.medicalSchool.wdomsSponsorNote === false) questioned.push(SCHOOL_CHECK_INDEX);
-  else if (context.eligibility !== "ineligible") {
+  const noteFalse = context.applicant.medicalSchool.wdomsSponsorNote === false;
+  if (noteFalse) questioned.push(SCHOOL_CHECK_INDEX);
+  // The note "false" is asked about with the others, so the form is corrected once (t9q F9).
+  if (noteFalse || context.eligibility !== "ineligible") {
     const application = context.entries.at(APPLICATION_AT)?.status;
     if (
       (application === "not_started" || application === "in_progress") &&
@@ -118,6 +121,9 @@ function questionRisk(
   const rol = seasonDayEt(rolDate);
   const sources: string[] = [];
   const said: string[] = [];
+  // Beside a sponsor note in doubt no fee is pushed ("pay no fee until then"): the other answers'
+  // "if you truly have not" waits for the note (t9q F9).
+  const noteAsked = questioned.includes(SCHOOL_CHECK_INDEX);
   const milestones: Risk["milestones"] = [];
   for (const index of questioned) {
     if (index === SCHOOL_CHECK_INDEX) {
@@ -129,18 +135,22 @@ function questionRisk(
       addSource(sources, ERAS_TOKEN_URL);
       if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
-      milestones.push("ecfmg_application");
+      // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a
+      // step the gate holds); the words still ask about it (t9q F9).
+      if (!noteAsked) milestones.push("ecfmg_application");
       said.push(
-        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`} Until you tell us, your plan counts it as approved, as your interview suggests.`,
+        `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : noteAsked ? "applied, apply once the sponsor note is confirmed" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`}${noteAsked ? "" : " Until you tell us, your plan counts it as approved, as your interview suggests."}`,
       );
       addSource(sources, ERAS_TOKEN_URL);
       addSource(sources, FSMB_USMLE_URL);
       if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else {
-      milestones.push("eras_application");
-      const ask = dated
-        ? " If you truly have not submitted it, submit it now so the programs that interview you have your application."
-        : "";
+      if (!noteAsked) milestones.push("eras_application");
+      const ask = !dated
+        ? ""
+        : noteAsked
+          ? " If you truly have not submitted it, submit it as soon as the sponsor note is confirmed."
+          : " If you truly have not submitted it, submit it now so the programs that interview you have your application.";
       said.push(
         `Your answers say your ERAS application is not started, yet programs invite applicants through ERAS, so your interview suggests it went in. If it is submitted, mark it done.${ask}`,
       );

@@ -10,14 +10,16 @@ const APPLICATION_AT = stepIndex("ecfmg_application");
 const ERAS_AT = stepIndex("eras_application");
 
 /** ECFMG's page on the ERAS token (the catalog's source for the token's and the ERAS application's prerequisites). */
-const ERAS_TOKEN_URL = "http://www.ecfmg.org/eras/applicants-token.html";
+const ERAS_TOKEN_URL = "https://www.ecfmg.org/eras/applicants-token.html";
 /** ECFMG's medical school policy: no sponsor note, no ECFMG service (the catalog's wdoms_listing source). */
 const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school-policy.html";
 /**
- * FSMB's USMLE page: an IMG registers for Step 1 and Step 2 CK through FSMB's USMLE application,
- * which needs an approved ECFMG application (the catalog's ecfmg_application `why`).
+ * USMLE's public page on the path to licensure: since January 2026 an IMG uses FSMB's USMLE Portal
+ * for every Step exam service, registration included; FSMB's application needs an approved ECFMG
+ * application (the catalog's ecfmg_application `why`). Was FSMB's content-server host, which is no
+ * public page (tester t9q F1).
  */
-const FSMB_USMLE_URL = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-information";
+const FSMB_USMLE_URL = "https://www.usmle.org/path-licensure";
 
 /** Most plans: nothing questioned (one shared empty list). */
 const NONE: readonly number[] = [];

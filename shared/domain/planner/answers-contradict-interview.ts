@@ -4,6 +4,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
@@ -92,6 +93,10 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   // Moved, or past the deadline: no sentence rests on the entered Match's rank order list deadline.
   const dated = !moved && context.now <= rolDate.at;
   const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
+  // Past the projected deadline, the note's refusal names its later candidate while it is ahead
+  // (t9q F12, as RANK_LIST_UNREPORTED does): the words read the calendar only, so a flag in the kind.
+  const hedge =
+    !moved && !dated && questioned.includes(SCHOOL_CHECK_INDEX) ? laterCandidateHedge(context, rolDate) : "";
   // The words read only the season and these answers, never the zone or `now` itself: made once
   // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
   let made = madeRisks.get(calendar);
@@ -99,10 +104,10 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     made = new Map();
     madeRisks.set(calendar, made);
   }
-  const kind = `${questioned.join(",")}|${started ? 1 : 0}|${dated ? 1 : 0}`;
+  const kind = `${questioned.join(",")}|${started ? 1 : 0}|${dated ? 1 : 0}|${hedge === "" ? 0 : 1}`;
   let risk = made.get(kind);
   if (risk === undefined) {
-    risk = questionRisk(calendar, questioned, started, dated);
+    risk = questionRisk(calendar, questioned, started, dated, hedge);
     made.set(kind, risk);
   }
   return risk;
@@ -117,6 +122,7 @@ function questionRisk(
   questioned: readonly number[],
   started: boolean,
   dated: boolean,
+  hedge: string,
 ): Risk {
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -131,11 +137,12 @@ function questionRisk(
     if (index === SCHOOL_CHECK_INDEX) {
       milestones.push("wdoms_listing");
       said.push(
-        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : ", and your plan shows the steps it now holds back"}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
+        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
       );
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
-      if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (dated || hedge !== "")
+        addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
       // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a
       // step the gate holds); the words still ask about it (t9q F9).

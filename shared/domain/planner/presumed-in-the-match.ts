@@ -11,6 +11,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
+import { NOTE_WORDS, noteOnlyRisk, notePresumed, SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The ERAS application, by catalog index. */
@@ -208,8 +209,9 @@ function unreported(context: PlanContext, index: number): boolean {
  * Zero or one Risk. Pure.
  */
 export function certificationUnreportedRisks(context: PlanContext, dates: PlanDates): Risk[] {
-  const presumed = context.presumedDone;
-  if (presumed === undefined || presumed.length === 0) return [];
+  const presumed = context.presumedDone ?? [];
+  const note = notePresumed(context, presumed.length > 0);
+  if (presumed.length === 0) return note ? [noteOnlyRisk(context)] : [];
   const entries = presumed.map((index) => MILESTONE_CATALOG[index] as CatalogEntry);
   const names = entries.map((entry) => entry.advisorName);
   const listed =
@@ -247,9 +249,11 @@ export function certificationUnreportedRisks(context: PlanContext, dates: PlanDa
     {
       code: "CERTIFICATION_STATUS_UNREPORTED",
       severity: "warning",
-      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan ${counted}`,
-      milestones: entries.map((entry) => entry.key),
-      sources,
+      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why}${note ? ` You did not know whether your school has an ECFMG sponsor note: ${NOTE_WORDS}.` : ""} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan ${counted}`,
+      milestones: note
+        ? ["wdoms_listing", ...entries.map((entry) => entry.key)]
+        : entries.map((entry) => entry.key),
+      sources: note ? [...sources, SCHOOL_POLICY_URL] : sources,
     },
   ];
 }

@@ -13,6 +13,7 @@ import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } fr
 import { lateSittingSoapWords } from "./late-sitting-soap.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
+import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
@@ -52,15 +53,6 @@ function aroundAndDue(context: PlanContext, at: number, due: number): [string, s
   const around = dayBy(context, at);
   const dueDay = dayBy(context, due);
   return around === dueDay ? [when(context, at), when(context, due)] : [around, dueDay];
-}
-
-/**
- * What Matchpath knows of a season's Pathways deadlines while they are projected: not that ECFMG
- * has not published them (it may have: tester t9p F17), but that its data does not confirm them, as
- * the README's PROJECTED_NOTE puts projected dates.
- */
-function pathwaysUnconfirmed(matchYear: number): string {
-  return `ECFMG's ${matchYear} Pathways deadlines are not yet confirmed in Matchpath's data`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 const OET = indexedStep("oet_medicine");
@@ -42,7 +43,8 @@ export function presumedSentPastDeadline(context: PlanContext, index: number): b
  * The card of a Pathway presumed sent (presumedSent) once its projected application deadline has
  * passed (tester t9p F17): under ECFMG's review as the catalog's in-progress card says (`weeks`:
  * its review allowance, advice), with one hedge for an application never submitted, naming the
- * Match and its projected deadline, and the rank order list deadline by which NRMP needs ECFMG's
+ * Match and its projected deadline as passed only on the projection, ECFMG's own unconfirmed
+ * (pathwaysUnconfirmed: check ECFMG's page, submit today if it still accepts; tester t9q F14), and the rank order list deadline by which NRMP needs ECFMG's
  * acceptance (official rule, projected date). Null otherwise (the catalog's text then).
  */
 export function presumedSentPathwayAction(context: PlanContext, weeks: number): string | null {
@@ -53,5 +55,5 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
   const projected = rol.status === "projected" ? " (projected)" : "";
   // The OET result is asked for only while the OET is not finished (it may be presumed done too).
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
-  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)} (projected), has passed: tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
 }

@@ -56,7 +56,8 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
       expect(card?.action).toContain("ECFMG is reviewing it");
       expect(card?.action).toContain("mark this step done when ECFMG accepts it");
       expect(card?.action).toContain(
-        "If you never submitted it, the 2027 Match's Pathway deadline, Sat 26 Dec 2026 (projected), has passed: tell us",
+        // Passed on the projection only, ECFMG's own deadline unconfirmed (t9q F14).
+        "If you never submitted it, the 2027 Match's Pathway deadline, Sat 26 Dec 2026, passed on our projection; ECFMG's 2027 Pathways deadlines are not yet confirmed",
       );
       expect(card?.action).not.toMatch(/Not submitted yet|as soon as you can/);
     });

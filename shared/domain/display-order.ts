@@ -1,5 +1,5 @@
 import { leadsTheList } from "./leading-step.ts";
-import type { Deadline, NextStep, Reminder } from "./plan.ts";
+import type { Deadline, NextStep, Reminder, Risk } from "./plan.ts";
 import { DAY_MS, MINUTE_MS, toWall } from "./time.ts";
 
 /**
@@ -107,10 +107,19 @@ const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, ur
  * (so the first card is the step the email of these days leads with); (2) steps past their deadline
  * that are still to do (nothing left to count down to: no email comes about them); (3) the rest,
  * urgent before soon before later (PRESSING, README), and at one urgency the steps with a date
- * ahead by the email's rule, then those with none in the plan's order. Steps equal under the rule
- * keep the plan's order. Pure; returns a new array.
+ * ahead by the email's rule, then those with none in the plan's order. Within (3)'s urgency, the
+ * steps in `deciding` (those a MATCH_YEAR_LAST_DAY or MATCH_YEAR_NOT_FEASIBLE risk names,
+ * decidingSteps) come first, and a step with a hard deadline ahead (or the applicant's own date)
+ * before one with only a target (tester t9q F7: US clinical experience, "target, no deadline", read
+ * above the Step 1 the Match depends on). Steps equal under the rule keep the plan's order. Pure;
+ * returns a new array.
  */
-export function displayOrder<T extends NextStep>(steps: readonly T[], now: number, zone: string): T[] {
+export function displayOrder<T extends NextStep>(
+  steps: readonly T[],
+  now: number,
+  zone: string,
+  deciding: ReadonlySet<string> = NONE,
+): T[] {
   const keyed = steps.map((step, index) => {
     const countdown = stepCountdown(step, now, zone);
     const band =
@@ -124,12 +133,16 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
     // Match Day's question, once results are out, leads whatever its dates (t9o F6: leadsTheList).
     const leading = leadsTheList(step) ? -1 : band;
     const pressing = leading === 2 ? PRESSING[step.urgency] : 0;
-    return { step, index, countdown, band: leading, pressing, undated: countdown === undefined ? 1 : 0 };
+    const decides = leading === 2 && deciding.has(step.milestone) ? 0 : 1;
+    // 0: a hard deadline or own date ahead; 1: only a target ahead; 2: no date ahead.
+    const undated = countdown === undefined ? 2 : leading === 2 && !firmDateAhead(step, now) ? 1 : 0;
+    return { step, index, countdown, band: leading, pressing, decides, undated };
   });
   keyed.sort(
     (left, right) =>
       left.band - right.band ||
       left.pressing - right.pressing ||
+      left.decides - right.decides ||
       left.undated - right.undated ||
       (left.countdown && right.countdown ? compareCountdowns(left.countdown, right.countdown) : 0) ||
       left.index - right.index,
@@ -137,9 +150,36 @@ export function displayOrder<T extends NextStep>(steps: readonly T[], now: numbe
   return keyed.map((entry) => entry.step);
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** Whether the step's hard deadline or the applicant's own date is still ahead at `now` (not only a target). */
+function firmDateAhead(step: NextStep, now: number): boolean {
+  return (
+    (step.deadline !== undefined && Date.parse(step.deadline.at) > now) ||
+    (step.ownDate !== undefined && Date.parse(step.ownDate.at) > now)
+  );
+}
+
+/**
+ * The steps that decide whether the plan's Match holds (tester t9q F7): the step a
+ * MATCH_YEAR_NOT_FEASIBLE risk says decided the earliest feasible Match (`decidedBy`, else its
+ * steps), and the steps a MATCH_YEAR_LAST_DAY risk counts. Milestone keys; empty without either risk.
+ */
+export function decidingSteps(risks: readonly Risk[] | undefined): ReadonlySet<string> {
+  if (risks === undefined) return NONE;
+  let named: Set<string> | undefined;
+  for (const risk of risks) {
+    if (risk.code !== "MATCH_YEAR_LAST_DAY" && risk.code !== "MATCH_YEAR_NOT_FEASIBLE") continue;
+    named ??= new Set();
+    for (const milestone of risk.decidedBy !== undefined ? [risk.decidedBy] : risk.milestones)
+      named.add(milestone);
+  }
+  return named ?? NONE;
+}
+
 /** The reading order's words, for the page and the CLI that show it. */
 export const DISPLAY_ORDER_NOTE =
-  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, and at each urgency by the first date each counts down to (a deadline, your own date, or a target to aim for), steps with no date last. Once Match Day's results are out, telling us where you matched comes first.";
+  "Most urgent first: what is due within a week, then steps past their deadline that you can still do, then the rest: what must be started now before what can wait, and at each urgency the steps your Match depends on first, then by the first date each counts down to (a deadline, your own date, or a target to aim for), steps with only a target after those with a deadline, steps with no date last. Once Match Day's results are out, telling us where you matched comes first.";
 
 /**
  * One email's reminders in reading order: in the order of their steps in `steps` (the listed next

@@ -1,4 +1,4 @@
-import { displayOrder } from "./display-order.ts";
+import { decidingSteps, displayOrder } from "./display-order.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { prerequisitesFirst } from "./prerequisite-order.ts";
 
@@ -19,8 +19,15 @@ export function listedNextSteps(plan: Pick<Plan, "nextSteps">): NextStep[] {
  * The listed next steps in reading order (display-order.ts), the same on the timeline, in the email
  * and in the CLI, in the applicant's zone `zone`: the first is the step the email of these days
  * leads with (tester s11 issue 14e B2); no step before a step it needs at the same or a higher
- * urgency (prerequisitesFirst, tester t9o F7). Pure; the plan's own order is left as it is.
+ * urgency (prerequisitesFirst, tester t9o F7); the steps the plan's Match depends on first at their
+ * urgency (decidingSteps, from `risks` when given, tester t9q F7). Pure; the plan's own order is
+ * left as it is.
  */
-export function listedInReadingOrder(plan: Pick<Plan, "nextSteps" | "now">, zone: string): NextStep[] {
-  return prerequisitesFirst(displayOrder(listedNextSteps(plan), Date.parse(plan.now), zone));
+export function listedInReadingOrder(
+  plan: Pick<Plan, "nextSteps" | "now"> & Partial<Pick<Plan, "risks">>,
+  zone: string,
+): NextStep[] {
+  return prerequisitesFirst(
+    displayOrder(listedNextSteps(plan), Date.parse(plan.now), zone, decidingSteps(plan.risks)),
+  );
 }

@@ -4,6 +4,7 @@ import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { bookByOf } from "./book-by.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, renderH1bTarget, step3StartBy } from "./h1b.ts";
@@ -187,7 +188,15 @@ export function planMilestone(
   // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one (t9p F14), a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
-  const target = h1b ?? weekTarget ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
+  // Dated for a later Match, a result the own Match needs may be past its deadline for it: the step says so
+  // (missedDeadline, matchYears: s8 14 bug 4, t9m F1, t9h B2; others start afresh, tester finding 4). A
+  // missed Pathway's recommended route, the current season, gives its target (t9q F5).
+  const missedMatch =
+    stepDates === dates || entry.neededForRanking === undefined
+      ? null
+      : missedMatchDeadline(gates.targeted, context, dates, index);
+  const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
+  const target = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
   // An exam day that has begun, or a Pathway presumed sent (resultDue with no date: t9p F17), means the
   // applicant has acted: the target no longer drives the plan nor its reminders (tester s7 issue 14 C3).
   const sat = own !== null ? own.due.at < context.now : resultDue !== null;
@@ -209,15 +218,6 @@ export function planMilestone(
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver);
-  // Dated for a later Match, a result the applicant's own Match needs (Step 1, Step 2 CK, the
-  // Pathway) may be past its deadline for that Match: the step says so (missedDeadline, matchYears;
-  // its badge names a Match, never "later": s8 issue 14 bug 4, t9m F1), while its urgency follows
-  // the date shown: "overdue" only once that has passed (t9h B2). The other early steps start the
-  // later Match's road afresh, with no deadline of the unreachable year (tester finding 4).
-  const missedMatch =
-    stepDates === dates || entry.neededForRanking === undefined
-      ? null
-      : missedMatchDeadline(gates.targeted, context, dates, index);
   const targetDetail =
     target === null
       ? undefined

@@ -5,6 +5,7 @@ import { criticalRiskNotices } from "./critical-risk-notice.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { notFeasibleRisk } from "./feasibility-risk.ts";
 import type { LaterMatch } from "./later-match.ts";
+import { routeOetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks } from "./risks.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
@@ -37,6 +38,15 @@ export function movedPlanRisks(
   for (let index = risks.length - 1; index >= 0; index--)
     if (risks[index]?.code === "MATCH_YEAR_NOT_FEASIBLE") risks.splice(index, 1);
   insertRisk(risks, notFeasibleRisk(context, later.outOfReach));
+  // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
+  const routed = uncheckedGate(context)
+    ? null
+    : routeOetScoreAgeRisks(context, later.context.calendar.matchYear);
+  if (routed !== null) {
+    for (let index = risks.length - 1; index >= 0; index--)
+      if (risks[index]?.code === "OET_SCORE_MAY_BE_TOO_OLD") risks.splice(index, 1);
+    for (const risk of routed) insertRisk(risks, risk);
+  }
   // An answer the entered Match's interview contradicts is asked about still (t9p F11): the later
   // plan carries the exams that interview presumes.
   const asked = answersContradictInterviewRisk(context, true);

@@ -5,7 +5,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
-import { currentPathwaysWords } from "./current-pathways-season.ts";
+import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   CERTIFICATE_ISSUED_ACTION,
@@ -164,12 +164,7 @@ function laterMatchPathwayAction(
             ? `The ${year} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
             : `The ${year} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
   // The deadline that passed is the season's: its Pathways may still be open (tester t9p F19).
-  const passed =
-    skipped !== null && skipped <= context.now
-      ? later - 1
-      : missed !== null && sent === undefined
-        ? year
-        : null;
+  const passed = passedPathwaysSeason(context, later, missed !== null);
   const current = passed === null ? "" : currentPathwaysWords(context, passed, later);
   return `${why}${current === "" ? "" : ` ${current} Otherwise`} ${current === "" ? "Apply" : "apply"} once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
+import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
@@ -80,6 +81,8 @@ export function stepReminders(
   if (underReview && due !== null) noteRiskChange(context, due.at);
   if (laid.aim !== null && !underReview)
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
+  // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
+  if (entry.key === "ecfmg_pathway") currentPathwaysFollowUps(context, entry, dates, into);
   if (laid.hard !== null && !underReview) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {

@@ -87,8 +87,9 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
   });
 
   it("a step not yet urgent for 2028 still reads too late for the 2027 Match (never 'later')", () => {
-    // Spring 2027: the 2027 Match is gone, the 2028 Pathway's target (Sep 2027) months ahead.
-    const early = plan(input, target, new Date("2027-04-01T00:00:00Z"));
+    // June 2027: the 2027 Match is gone, the 2028 Pathway's target (Sep 2027) months ahead. (Before
+    // the 2027 Pathways' projected closing, end of May, that route is the target: t9q F5.)
+    const early = plan(input, target, new Date("2027-06-15T00:00:00Z"));
     const step = early.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
     expect(step?.urgency).not.toBe("urgent");
     const badge = stepBadge(step as NonNullable<typeof step>, early.now, early.risks);

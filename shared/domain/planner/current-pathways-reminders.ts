@@ -43,6 +43,7 @@ export function currentPathwaysFollowUps(
       ladder: entry.ladder,
       everyDays: AFTER_TARGET_EVERY_DAYS,
       rung: CURRENT_PATHWAYS_RUNG,
+      countsDownTo: "target",
     },
     into,
   );

@@ -22,6 +22,8 @@ export interface FollowUpSeries {
   everyDays: number;
   /** The rung's name; each reminder's id is made from `<rung>-<cut>-of-<parts>` and the deadline. */
   rung: string;
+  /** Set when `deadline` is the step's target (Reminder.countsDownTo); one rung always counts down to one kind. */
+  countsDownTo?: "target";
 }
 
 const firstLeads = new Map<string, number>();
@@ -138,6 +140,7 @@ function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[
       sendAt: isoUtc(sendAt),
       sendAtLocal: isoInZone(context.zone, sendAt),
       why: series.why,
+      countsDownTo: series.countsDownTo,
     });
     // Frozen: a laid series' reminders appear in many plans.
     laid.push(timedReminder(sendAt, series.deadline, Object.freeze(reminder)));

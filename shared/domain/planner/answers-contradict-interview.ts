@@ -41,6 +41,20 @@ const NONE: readonly number[] = [];
  */
 export function contradictedAnswers(context: PlanContext): readonly number[] {
   if (context.interviews.length === 0) return NONE;
+  // Asked up to five times a plan of the same context (risks, feasibility, the late-step rules,
+  // the presumption), each a pass over the interviews: the last context's answer is kept (a
+  // PlanContext is never changed once built; contextWith makes a new one).
+  if (context === lastContext) return lastAnswer;
+  lastAnswer = answersOf(context);
+  lastContext = context;
+  return lastAnswer;
+}
+
+let lastContext: PlanContext | undefined;
+let lastAnswer: readonly number[] = NONE;
+
+/** contradictedAnswers' answer for a context with interviews, worked out. */
+function answersOf(context: PlanContext): readonly number[] {
   const questioned: number[] = [];
   const noteFalse = context.applicant.medicalSchool.wdomsSponsorNote === false;
   if (noteFalse) questioned.push(SCHOOL_CHECK_INDEX);
@@ -104,7 +118,15 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     made = new Map();
     madeRisks.set(calendar, made);
   }
-  const kind = `${questioned.join(",")}|${started ? 1 : 0}|${dated ? 1 : 0}|${hedge === "" ? 0 : 1}`;
+  // A number, not a string made per plan: each questioned answer (a subset of three, in catalog
+  // order), the two flags and whether the later-candidate hedge is said is one bit.
+  const kind =
+    (questioned.includes(SCHOOL_CHECK_INDEX) ? 1 : 0) |
+    (questioned.includes(APPLICATION_AT) ? 2 : 0) |
+    (questioned.includes(ERAS_AT) ? 4 : 0) |
+    (started ? 8 : 0) |
+    (dated ? 16 : 0) |
+    (hedge === "" ? 0 : 32);
   let risk = made.get(kind);
   if (risk === undefined) {
     risk = questionRisk(calendar, questioned, started, dated, hedge);
@@ -114,7 +136,7 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
 }
 
 /** The risks made so far, by calendar and kind (at most a few dozen kinds: see answersContradictInterviewRisk). */
-const madeRisks = new WeakMap<SeasonCalendar, Map<string, Risk>>();
+const madeRisks = new WeakMap<SeasonCalendar, Map<number, Risk>>();
 
 /** ANSWERS_CONTRADICT_INTERVIEW's words for these questioned answers (catalog indices), frozen. */
 function questionRisk(

@@ -124,10 +124,18 @@ export function lastSittingWord(context: PlanContext, cutOff: number): "today" |
   return words.startsWith("today") ? "today" : words.startsWith("tomorrow") ? "tomorrow" : "";
 }
 
-/** "Wed 27 Jan 2027" for an ISO day (its ET noon rendered, the date part). */
+/**
+ * "Wed 27 Jan 2027" for an ISO day (its ET noon rendered, the date part). Kept per day (bounded):
+ * the rebook sentence (t9p F10) and the sitting words render the same few days on every plan, and
+ * the rendering plus split showed in the planner bench's profile.
+ */
 export function dayText(day: string): string {
-  return renderEt(startOfLocalDate(ET_ZONE, day) + DAY_MS / 2).split(",")[0] ?? day;
+  const known = dayTexts.get(day);
+  if (known !== undefined) return known;
+  return dayTexts.keep(day, renderEt(startOfLocalDate(ET_ZONE, day) + DAY_MS / 2).split(",")[0] ?? day);
 }
+
+const dayTexts = new BoundedMemo<string, string>(2_000);
 
 /**
  * The cut-off instant of an exam's last sitting day in a season: its catalog due rule from a season

@@ -57,8 +57,78 @@ export function weekBeforeNotice(
   texts: { title: string; why: string },
   into: TimedReminder[],
 ): void {
+  const laid = laidNotice(context, entry, dueAt, detail, texts);
+  if (laid !== null && laid.sendAt >= context.now) into.push(laid);
+}
+
+/** A laid notice (null: its slot is not before the deadline) and what it was laid for, `now` aside. */
+interface LaidNotice {
+  zone: string;
+  deliveryMinute: number;
+  milestone: string;
+  dueAt: number;
+  title: string;
+  why: string;
+  notice: TimedReminder | null;
+}
+
+/**
+ * Laid notices by the deadline's rendering (shared frozen per zone and deadline), then a short list
+ * checked field by field, as followUps' series are: the slot, id (a hash), ISO texts and the frozen
+ * Reminder read no `now`, so they are made once and each plan keeps the notice while it is ahead
+ * (t9p F2's weekly inputs had one made, and frozen through the runtime, on every plan). Bounded: a
+ * WeakMap on renderings, at most MAX_NOTICES_PER_DEADLINE each.
+ */
+const laidNotices = new WeakMap<Deadline, LaidNotice[]>();
+const MAX_NOTICES_PER_DEADLINE = 16;
+
+function laidNotice(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dueAt: number,
+  detail: Deadline,
+  texts: { title: string; why: string },
+): TimedReminder | null {
+  let laid = laidNotices.get(detail);
+  if (laid === undefined) {
+    laid = [];
+    laidNotices.set(detail, laid);
+  }
+  for (const each of laid) {
+    if (
+      each.zone === context.zone &&
+      each.deliveryMinute === context.deliveryMinute &&
+      each.milestone === entry.key &&
+      each.dueAt === dueAt &&
+      each.title === texts.title &&
+      each.why === texts.why
+    )
+      return each.notice;
+  }
+  const notice = layNotice(context, entry, dueAt, detail, texts);
+  if (laid.length >= MAX_NOTICES_PER_DEADLINE) laid.length = 0;
+  laid.push({
+    zone: context.zone,
+    deliveryMinute: context.deliveryMinute,
+    milestone: entry.key,
+    dueAt,
+    title: texts.title,
+    why: texts.why,
+    notice,
+  });
+  return notice;
+}
+
+/** The notice at the slot a week before `dueAt`, null when that slot is not before it. */
+function layNotice(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dueAt: number,
+  detail: Deadline,
+  texts: { title: string; why: string },
+): TimedReminder | null {
   const sendAt = slotOnDay(context, toWall(context.zone, dueAt) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS);
-  if (sendAt < context.now || sendAt >= dueAt) return;
+  if (sendAt >= dueAt) return null;
   const reminder = reminderRecord({
     id: reminderId(entry.key, undefined, WEEK_BEFORE_RUNG, dueAt),
     milestone: entry.key,
@@ -70,5 +140,6 @@ export function weekBeforeNotice(
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: texts.why,
   });
-  into.push(timedReminder(sendAt, dueAt, Object.freeze(reminder)));
+  // Frozen: a laid notice appears in many plans.
+  return timedReminder(sendAt, dueAt, Object.freeze(reminder));
 }

@@ -3,9 +3,9 @@ import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { citeSeasonDate, dayBy, dayByPassed } from "./feasibility-risk.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 
 /** The exams whose result has a competitive target (catalog `reportingDays` and `target`). */
 const TARGETED_EXAMS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(

@@ -8,7 +8,6 @@ import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
 import { lastSittingInstant } from "./last-sitting-day.ts";
 import {
   expectedAfterDeadline,
@@ -23,7 +22,7 @@ import {
   subjectOf,
 } from "./late-for-ranking-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import {
   preparationLeftDays,
   preparationWords,

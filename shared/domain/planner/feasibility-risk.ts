@@ -1,6 +1,6 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -14,24 +14,11 @@ import { lateSittingSoapWords } from "./late-sitting-soap.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
-import { addSource, citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
 const ECFMG_PROCESS_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
-
-export { byDay, byDayNear, dayBy, dayByPassed, dueToday } from "./day-words.ts";
-
-/**
- * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
- * one. Its provenance goes to `sources` (Risk.sources), once: the projection rule in full (its
- * candidates and their URLs) when projected, the authority's page (`officialUrl`, "" for none) when
- * confirmed, so the message stays a plain sentence and the details are still shown.
- */
-export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
-  addSource(sources, date.status === "projected" ? date.source : officialUrl);
-  return date.status === "projected" ? " (projected)" : "";
-}
 
 /**
  * Whether dayBy's day for `readyAt` (after the deadline) is a day the deadline itself falls on, in

@@ -1,7 +1,7 @@
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
 
 const RESIDENCY = " The later deadline shown is the one for starting residency.";
 

@@ -2,8 +2,8 @@ import type { Risk } from "../plan.ts";
 import { DAY_MS, fromWall, localDate, wallFromDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateAt, step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
 import { proclamationNote } from "./h1b-proclamation-risk.ts";
 import {
@@ -18,7 +18,7 @@ import {
   when,
 } from "./h1b-words.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 import { hasMatched } from "./visa-start-risk.ts";
 
 export { proclamationRisks } from "./h1b-proclamation-risk.ts";

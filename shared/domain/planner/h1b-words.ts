@@ -7,7 +7,7 @@ import {
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./feasibility-risk.ts";
+import { dayBy } from "./day-words.ts";
 import { livesOutsideUs, type Step3Chain, step3LeadWords } from "./h1b.ts";
 import { addSource } from "./risk-sources.ts";
 

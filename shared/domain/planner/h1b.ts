@@ -16,9 +16,9 @@ import {
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
+import { byDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
-import { byDay } from "./feasibility-risk.ts";
 import { certificateForRanking } from "./h1b-certificate-card.ts";
 
 const STEP3 = indexedStep("usmle_step3");

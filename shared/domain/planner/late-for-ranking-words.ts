@@ -6,9 +6,9 @@ import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } fro
 import { namedOnAnySeat } from "./any-seat.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { byDay, byDayNear, dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { byDay, byDayNear, dayBy } from "./feasibility-risk.ts";
 import { lastSittingWords } from "./last-sitting-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";

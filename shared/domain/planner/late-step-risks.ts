@@ -13,13 +13,12 @@ import {
 import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { type NextMatch, nextMatch } from "./next-match.ts";
 import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { type PlanContext, statusAt } from "./context.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
 import { RANK_ORDER_LIST_AT, unreportedResults } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";

@@ -4,17 +4,16 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { type DueDayWord, dueDayWord } from "./day-words.ts";
+import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
-import { byDay, citeSeasonDate, dayBy, dueToday } from "./feasibility-risk.ts";
 import { AFTER_THAT_DAY, dayOf, listed } from "./last-day-words.ts";
 import { cutOffProjected, lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_LAST_DAY (tester t9h issue 9 B3): the target Match is in reach, but only if the steps

@@ -1,8 +1,7 @@
 import { seasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
-import { ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 /** The next Match as an applicant weighing it would: its year and when ERAS applications open. */
 export interface NextMatch {

@@ -3,8 +3,7 @@ import { DAY_MS } from "../time.ts";
 import { INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS, INTERVIEW_SEASON_SOURCES } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
-import { addSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 /**
  * SEASON_OVER's words on the Match it points to, `next`, once that Match's ERAS season has opened

@@ -6,8 +6,8 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysRoute } from "./current-pathways-season.ts";
 import type { DueDate } from "./due-date.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
 
 const OET = indexedStep("oet_medicine");
 const PATHWAY = indexedStep("ecfmg_pathway");

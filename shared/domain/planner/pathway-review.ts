@@ -3,8 +3,8 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 

@@ -2,8 +2,7 @@ import type { Risk } from "../plan.ts";
 import { localDayOf } from "../seasons/index.ts";
 import { renderDate, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 

@@ -1,4 +1,5 @@
 import type { Citation } from "../catalog/citation.ts";
+import type { SeasonDate } from "../seasons/index.ts";
 
 /** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
 export const ERAS_TIMELINE_URL =
@@ -26,4 +27,15 @@ export function addSource(sources: string[], source: string): void {
 /** A catalog citation as a Risk.sources entry: advice keeps its "advice: …" reason; secondary is labelled. */
 export function citationSource(citation: Pick<Citation, "basis" | "source">): string {
   return citation.basis === "secondary" ? `secondary: ${citation.source}` : citation.source;
+}
+
+/**
+ * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
+ * one. Its provenance goes to `sources` (Risk.sources), once: the projection rule in full (its
+ * candidates and their URLs) when projected, the authority's page (`officialUrl`, "" for none) when
+ * confirmed, so the message stays a plain sentence and the details are still shown.
+ */
+export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
+  addSource(sources, date.status === "projected" ? date.source : officialUrl);
+  return date.status === "projected" ? " (projected)" : "";
 }

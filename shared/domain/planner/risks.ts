@@ -11,7 +11,7 @@ import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "
 import type { PlanDates } from "./deadlines.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { citeSeasonDate, notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -25,7 +25,7 @@ import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
-import { citationSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";

@@ -7,13 +7,12 @@ import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
 import { EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { citeSeasonDate } from "./feasibility-risk.ts";
 import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citationSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**

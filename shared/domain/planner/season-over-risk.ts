@@ -5,12 +5,12 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import { dayBy } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
-import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
-import { NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 function when(context: PlanContext, at: number): string {

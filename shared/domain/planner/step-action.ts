@@ -6,6 +6,7 @@ import { renderDate, startOfLocalDate } from "../time.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   CERTIFICATE_ISSUED_ACTION,
@@ -13,7 +14,6 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { pastTargetExamAction } from "./exam-past-target.ts";
-import { dayBy } from "./feasibility-risk.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
 import { step3Action } from "./h1b.ts";

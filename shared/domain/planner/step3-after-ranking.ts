@@ -1,8 +1,8 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { dayBy } from "./feasibility-risk.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;

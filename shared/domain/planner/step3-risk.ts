@@ -4,8 +4,8 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { citeSeasonDate, dayBy } from "./feasibility-risk.ts";
 import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
 import {
   graduationCited,
@@ -19,7 +19,7 @@ import {
   when,
 } from "./h1b-words.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 

@@ -5,7 +5,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dayBy } from "./feasibility-risk.ts";
+import { dayBy } from "./day-words.ts";
 import { step3LeadWords, step3VisaDays } from "./h1b.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.

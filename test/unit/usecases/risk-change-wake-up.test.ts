@@ -174,17 +174,23 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
       at = deps.wakeUps.pending.get("a_ada");
     }
     // The April notice; the certificate's target passed (the J-1 sponsorship's date, 16 Apr: t9p
-    // F14) and its follow-up; then the risk change's notice at 07:00 Cairo, armed for its slot (not
-    // a wake-up at the change, 04:00:01 UTC, that found it not yet due).
+    // F14), then its weekly follow-ups while the J-1 chain waits for it (t9q F6); and the risk
+    // change's notice at 07:00 Cairo on 18 May, armed for its slot (not a wake-up at the change,
+    // 04:00:01 UTC, that found it not yet due).
     expect(fired).toEqual([
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
-      "2027-05-11T06:00:00.000Z",
+      "2027-04-24T07:00:00.000Z",
+      "2027-04-30T06:00:00.000Z",
+      "2027-05-07T06:00:00.000Z",
+      "2027-05-14T06:00:00.000Z",
       "2027-05-18T05:00:00.000Z",
+      "2027-05-21T06:00:00.000Z",
+      "2027-05-27T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(4);
-    expect(subjects[3]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    expect(subjects).toHaveLength(9);
+    expect(subjects[6]).toMatch(/^ada@example\.com Your visa steps are behind/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Visa } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  PRE_ERAS_KEYS,
+} from "./factories.ts";
 
 // Tester t9p F14 (the lead's ruling): ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate, yet a matched J-1 applicant's sponsorship (due mid-April) waited only for the
@@ -25,24 +31,7 @@ function matchedInManila(visa: Visa) {
       medicalSchool: { name: "Manila Medical College", country: "PH", wdomsSponsorNote: true },
     }),
     milestones: [
-      ...doneMilestones([
-        "wdoms_listing",
-        "ecfmg_application",
-        "usmle_step1",
-        "usmle_step2ck",
-        "oet_medicine",
-        "ecfmg_pathway",
-        "usce",
-        "research",
-        "lors",
-        "personal_statement",
-        "cv",
-        "program_list",
-        "eras_token",
-        "eras_application",
-        "budget",
-        "nrmp_registration",
-      ]),
+      ...doneMilestones([...PRE_ERAS_KEYS, "nrmp_registration"]),
       milestoneFactory("rank_order_list", "done", "2027-02-05"),
       milestoneFactory("match_week", "done", "2027-03-15"),
       milestoneFactory("soap", "waived"),

@@ -21,6 +21,8 @@ const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school-policy
  * public page (tester t9q F1).
  */
 const FSMB_USMLE_URL = "https://www.usmle.org/path-licensure";
+/** ECFMG's USMLE application overview: an approved Application for ECFMG Certification comes first (session 24 task G). */
+const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 
 /** Most plans: nothing questioned (one shared empty list). */
 const NONE: readonly number[] = [];
@@ -173,6 +175,7 @@ function questionRisk(
         `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : noteAsked ? "applied, apply once the sponsor note is confirmed" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`}${noteAsked ? "" : " Until you tell us, your plan counts it as approved, as your interview suggests."}`,
       );
       addSource(sources, ERAS_TOKEN_URL);
+      addSource(sources, ECFMG_BEFORE_USMLE_URL);
       addSource(sources, FSMB_USMLE_URL);
       if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else {

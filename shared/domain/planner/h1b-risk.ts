@@ -75,9 +75,15 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
 
 /** The visa steps of both routes whose deadlines end an undecided visa's advice (catalog keys). */
 const LAST_VISA_STEPS = ["visa_j1", "visa_h1b_stamping"] as const;
-/** The employer's H-1B petition (Form I-129) and the three Steps it needs (facts.md: H-1B I-129, H-1B requirements). */
+/**
+ * The employer's H-1B petition (Form I-129) and the three Steps it needs (facts.md: H-1B I-129, H-1B
+ * requirements). Primary for the Steps: HHS's 1992 determination (hhs.gov, National Archives web
+ * harvest) that USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam an H-1B physician needs
+ * (INA 212(j)(2)); the fact sheet's law-firm page stays as secondary (session 24 task G).
+ */
 const H1B_PETITION_SOURCES = [
   "http://www.uscis.gov/forms/h-and-l-filing-fees-form-i-129-petition-nonimmigrant-worker (the employer's H-1B petition)",
+  "https://webharvest.gov/peth04/20041022004624/http://hhs.gov/news/press/pre1995pres/920916.txt (HHS: USMLE Steps 1, 2 and 3 are the exam an H-1B physician needs, INA 212(j)(2))",
   "http://aa-law.com/index.php?option=com_content&view=article&task=view&Itemid=544&id=487&view=article&Item=102 (an H-1B for residency needs Steps 1, 2 and 3 passed)",
 ];
 

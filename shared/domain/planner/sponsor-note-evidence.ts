@@ -26,8 +26,9 @@ const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
  * The exams whose sitting booked (scheduled) proves the note too: a sitting needs FSMB's
  * registration and scheduling permit, and an IMG registers for Step 1 and Step 2 CK "through FSMB's
  * USMLE application, which needs an approved ECFMG Application for Certification" (official,
- * FSMB's USMLE application page, read on its content server; the public page cited is USMLE's
- * https://www.usmle.org/path-licensure, IMGs using FSMB's USMLE Portal: tester t9q F1).
+ * FSMB's USMLE application page, read on its content server; the public pages cited are ECFMG's
+ * https://iwa2.ecfmg.org/Overview.asp, the approved application first, and USMLE's
+ * https://www.usmle.org/path-licensure, IMGs using FSMB's USMLE Portal: tester t9q F1, session 24 G).
  */
 export const BOOKED_EXAM_EVIDENCE: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck"];
 const BOOKED_AT: readonly number[] = BOOKED_EXAM_EVIDENCE.map(stepIndex);

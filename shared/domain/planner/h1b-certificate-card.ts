@@ -1,8 +1,10 @@
-import type { PlanContext } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 
+const MATCH_DAY_AT = stepIndex("match_day");
 const RESIDENCY = " The later deadline shown is the one for starting residency.";
 
 /**
@@ -16,7 +18,9 @@ const RESIDENCY = " The later deadline shown is the one for starting residency."
  * After the rank order list deadline of the Match the target is for, ranking is over and the Step 3
  * risk is no longer shown (risks.ts): the card says what matters now, with no ranking ahead and no
  * risk to see (tester t9o F6, the lead's ruling): an H-1B petition needs the certificate and Step 3,
- * and whether and on which visa the applicant matched decides the rest (Match Day's step asks).
+ * and whether and on which visa the applicant matched decides the rest (Match Day's step asks). Once
+ * Match Day's step is done (they matched) the card does not ask again: the visa and the start wait
+ * on the certificate (session 24 task G, the lead's ruling on fixB's note).
  */
 export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
   const projected = target.status === "projected" ? " (projected)" : "";
@@ -26,9 +30,11 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
   const rol = dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol && target.at <= rol) {
     const ask =
-      context.now >= dates.nrmp_match_day.at
-        ? "tell us where you matched and on which visa (Match Day's step)"
-        : "once Match Day's results are out, tell us where you matched and on which visa";
+      statusAt(context, MATCH_DAY_AT) === "done"
+        ? "your H-1B visa and your start wait on it"
+        : context.now >= dates.nrmp_match_day.at
+          ? "tell us where you matched and on which visa (Match Day's step)"
+          : "once Match Day's results are out, tell us where you matched and on which visa";
     return ` The rank order list deadline has passed, so ranking is over and the position is what matters now: an H-1B petition needs your ECFMG certificate and a Step 3 pass, so ${ask}.${RESIDENCY}`;
   }
   const held = shiftDays(target.at, target.zone, visaDays);

@@ -62,6 +62,16 @@ describe("an H-1B needs Steps 1, 2 and 3: HHS's determination, the law firm as s
   });
 });
 
+describe("VISA_UNDECIDED after ranking lists HHS's page beside the law firm's", () => {
+  it("Lima, matched in 2027 with no visa route chosen, on 1 Apr 2027", () => {
+    const input = matched2027("America/Lima", { visa: "undecided" });
+    const result = plan(input, seasonCalendar(2027), new Date("2027-04-01T15:00:00Z"));
+    const risk = result.risks.find((each) => each.code === "VISA_UNDECIDED");
+    expect(risk?.sources?.some((source) => source.startsWith(HHS_H1B_STEPS))).toBe(true);
+    expect(risk?.sources?.some((source) => source.includes(LAW_FIRM))).toBe(true);
+  });
+});
+
 describe("ANSWERS_CONTRADICT_INTERVIEW cites ECFMG's page beside usmle.org", () => {
   it("Dhaka, ECFMG application in progress, an interview on 9 Dec 2026", () => {
     const result = plan(

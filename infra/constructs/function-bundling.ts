@@ -42,6 +42,13 @@ export const FUNCTION_BUNDLING = {
 } as const;
 
 /**
+ * The Node.js options every function runs with (its NODE_OPTIONS variable): stack traces in the logs
+ * point at the TypeScript sources through the bundled source maps. Here, beside the bundling, so the
+ * planner bench's child process (test/bench/planner-child.ts) runs with them too.
+ */
+export const FUNCTION_NODE_OPTIONS = "--enable-source-maps";
+
+/**
  * The bundle through esbuild's API: `entry` from the repository root (e.g.
  * `functions/planner/handler.ts`), written into `outdir` as `index.mjs` and `chunks/*.mjs`, each with
  * its `.map` beside it. Throws esbuild's build failure (with its messages) when the entry does not build.

@@ -13,7 +13,7 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { buildSync } from "esbuild";
-import { FUNCTION_BUNDLING, functionBuildOptions } from "./function-bundling.ts";
+import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS, functionBuildOptions } from "./function-bundling.ts";
 
 export type LogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
 
@@ -108,7 +108,7 @@ export class MatchpathFunction extends lambda.Function {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_LOG_LEVEL: props.logLevel,
         // Stack traces point at the TypeScript sources through the bundled source maps.
-        NODE_OPTIONS: "--enable-source-maps",
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       },
     });
   }

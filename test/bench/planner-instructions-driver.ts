@@ -1,6 +1,6 @@
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { variants } from "./planner.ts";
+import { variants } from "./planner-inputs.ts";
 
 /**
  * Runs `warm` + `count` plans of the planner bench's inputs (variants(10)) back to back and exits:

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { Plan } from "#domain/plan.ts";
 import type { PlannerInput } from "#domain/planner.ts";
 import type { SeasonCalendar } from "#domain/seasons/index.ts";
-import { variants } from "./planner.ts";
+import { variants } from "./planner-inputs.ts";
 
 const USAGE = `npx tsx test/bench/planner-versus.ts --baseline=<worktree> [--rounds=400] [--batch=240]
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema, MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
-import { fullSnapshot } from "../../bench/planner.ts";
+import { fullSnapshot } from "../../bench/planner-inputs.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 import { hiddenWaits } from "./hidden-waits.ts";
 

@@ -1,0 +1,128 @@
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { percentile } from "./lib/report.ts";
+import { variants } from "./planner-inputs.ts";
+
+/**
+ * The planner bench's loops, defined once: the bundled driver (planner-driver.ts) runs them in a
+ * child `node` process as deployed, and the suite (planner.ts) runs `throughputLoop` in its own
+ * process under tsx for the info figure `planner.throughput_tsx_in_process`.
+ */
+
+/** What the driver prints as JSON: every figure of the planner suite, raw (ms, µs/plan, plans/s). */
+export interface PlannerLoopFigures {
+  /** Throughput in wall-clock plans per second, and per CPU-second of the process (process.cpuUsage). */
+  plansPerSecond: number;
+  plansPerCpuSecond: number;
+  /** Per-plan latency in milliseconds, each plan timed on its own with process.hrtime. */
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  /** The first plan in a fresh process, cold caches, in milliseconds. */
+  firstPlanMs: number;
+  /** Mean microseconds per plan with 1, 10 and 100 interviews. */
+  mean1Micros: number;
+  mean10Micros: number;
+  mean100Micros: number;
+}
+
+type Case = { input: Parameters<typeof plan>[0]; now: Date };
+
+const calendar = seasonCalendar(2027);
+
+let sink = 0;
+function consume(result: Plan): void {
+  sink += result.reminders.length + result.nextSteps.length;
+}
+
+function nanos(): bigint {
+  return process.hrtime.bigint();
+}
+
+function planCase(cases: readonly Case[], index: number): void {
+  const chosen = cases[index % cases.length];
+  if (chosen !== undefined) consume(plan(chosen.input, calendar, chosen.now));
+}
+
+/** `warmUp` plans, then plans back to back in batches of 100 for `durationNs` of wall-clock time. */
+export function throughputLoop(
+  cases: readonly Case[],
+  warmUp: number,
+  durationNs: bigint,
+): { plansPerSecond: number; plansPerCpuSecond: number } {
+  for (let index = 0; index < warmUp; index++) planCase(cases, index);
+  let count = 0;
+  const throughputStart = nanos();
+  const cpuStart = process.cpuUsage();
+  let elapsed = 0n;
+  while (elapsed < durationNs) {
+    for (let batch = 0; batch < 100; batch++) {
+      planCase(cases, count);
+      count++;
+    }
+    elapsed = nanos() - throughputStart;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    plansPerSecond: Math.round(count / (Number(elapsed) / 1e9)),
+    plansPerCpuSecond: Math.round(count / ((cpu.user + cpu.system) / 1e6)),
+  };
+}
+
+function meanMicros(interviewCount: number, iterations: number): number {
+  const cases = variants(interviewCount);
+  for (let index = 0; index < Math.min(iterations, 500); index++) planCase(cases, index);
+  const start = nanos();
+  for (let index = 0; index < iterations; index++) planCase(cases, index);
+  return Number(nanos() - start) / iterations / 1000;
+}
+
+/**
+ * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
+ * plan, 10,000 warm-up plans (2,000 quick), 3 s of throughput (1 s), 30,000 latency samples (5,000),
+ * then the interview series (5,000 plans each, 1,000 quick; a fifth of that with 100 interviews).
+ * `phase` names each loop as it starts (the watchdog's progress).
+ */
+export function plannerLoops(quick: boolean, phase: (name: string) => void): PlannerLoopFigures {
+  const cases = variants(10);
+  const firstCase = cases[0];
+  if (firstCase === undefined) throw new Error("no bench cases");
+  const firstStart = nanos();
+  consume(plan(firstCase.input, calendar, firstCase.now));
+  const firstPlanMs = Number(nanos() - firstStart) / 1e6;
+
+  phase("warm-up and throughput");
+  const throughput = throughputLoop(
+    cases,
+    quick ? 2_000 : 10_000,
+    BigInt(quick ? 1_000_000_000 : 3_000_000_000),
+  );
+
+  phase("latency");
+  const samples = quick ? 5_000 : 30_000;
+  const latencies: number[] = new Array(samples);
+  for (let index = 0; index < samples; index++) {
+    const chosen = cases[index % cases.length];
+    if (chosen === undefined) continue;
+    const start = nanos();
+    consume(plan(chosen.input, calendar, chosen.now));
+    latencies[index] = Number(nanos() - start) / 1e6;
+  }
+  latencies.sort((left, right) => left - right);
+
+  phase("interview series");
+  const iterations = quick ? 1_000 : 5_000;
+  const figures: PlannerLoopFigures = {
+    ...throughput,
+    latencyP50Ms: percentile(latencies, 0.5),
+    latencyP99Ms: percentile(latencies, 0.99),
+    latencyMaxMs: latencies[latencies.length - 1] ?? Number.NaN,
+    firstPlanMs,
+    mean1Micros: meanMicros(1, iterations),
+    mean10Micros: meanMicros(10, iterations),
+    mean100Micros: meanMicros(100, Math.ceil(iterations / 5)),
+  };
+  if (sink === -1) process.stdout.write("");
+  return figures;
+}

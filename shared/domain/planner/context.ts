@@ -25,7 +25,7 @@ export interface PlannerInput {
   /**
    * The applicant's quiet hours ("HH:MM" local, start inclusive, end exclusive) from their
    * preferences; default 21:00–08:00. The delivery time is kept out of them, and a late arrival's
-   * notice waits for their end only while that is before the deadline.
+   * notice waits for their end only while that leaves 12 hours before the deadline (reminders.ts).
    */
   quietHours?: { start: string; end: string };
 }

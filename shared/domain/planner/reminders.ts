@@ -148,9 +148,10 @@ function layLadder(
     // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
     if (missed !== undefined && catchUp > target.deadline - shape.lateWindow) {
       const lateAt = lateArrivalSlot(context, nowWall);
-      // Quiet hours give way when waiting for their end would let the deadline pass unannounced:
-      // a night-time notice beats a missed deadline (advice, as the preferences' rule).
-      if (lateAt < target.deadline) sendAt = lateAt;
+      // Quiet hours give way unless their end still leaves LATE_ARRIVAL_QUIET_MARGIN_MS: an email
+      // does not ring, and one read with two hours left loses the night to act (t9q F13).
+      if (lateAt === context.now || target.deadline - lateAt >= LATE_ARRIVAL_QUIET_MARGIN_MS)
+        sendAt = lateAt < target.deadline ? lateAt : null;
       else if (context.now < target.deadline) sendAt = context.now;
       late = sendAt !== null && sendAt !== catchUp;
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
@@ -241,6 +242,13 @@ export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: num
   }
   return found;
 }
+
+/**
+ * Advice (our own margin, no source's): a late-arrival notice waits for the end of quiet hours only
+ * when that still leaves at least 12 hours (ms) before its deadline; otherwise it goes now, at night
+ * (lead's ruling on tester t9q F13).
+ */
+export const LATE_ARRIVAL_QUIET_MARGIN_MS = 12 * 60 * MINUTE_MS;
 
 /** Now, when now is outside the applicant's quiet hours; else the end of the current quiet hours. */
 export function lateArrivalSlot(context: PlanContext, nowWall: number): number {

@@ -503,7 +503,8 @@ describe("late arrivals", () => {
     const dayBefore = planFor(karachi, "2026-11-29T12:00:00Z");
     const planned = dayBefore.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
     expect(planned.at(-1)?.id).toBe(nrmp[0]?.id);
-    // With quiet hours 17:00–08:00 from the preferences, it waits for 08:00, still before 09:59.
+    // With quiet hours 17:00–08:00 from the preferences, 08:00 would leave under 12 hours before
+    // 09:59, so the notice goes now, in quiet hours (t9q F13 ruling: LATE_ARRIVAL_QUIET_MARGIN_MS).
     const quiet = plan(
       { ...karachi, quietHours: { start: "17:00", end: "08:00" } },
       seasonCalendar(2027),
@@ -513,7 +514,7 @@ describe("late arrivals", () => {
       quiet.reminders
         .filter((reminder) => reminder.milestone === "nrmp_registration")
         .map((r) => r.sendAtLocal),
-    ).toEqual(["2026-12-01T08:00:00.000+05:00"]);
+    ).toEqual(["2026-11-30T17:00:00.000+05:00"]);
   });
 
   it("in quiet hours, it waits for 08:00 if that is still before the deadline", () => {
@@ -529,7 +530,8 @@ describe("late arrivals", () => {
     expect(
       late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration").map((r) => r.sendAt),
     ).toEqual(["2026-12-01T01:00:00.000Z"]);
-    // An interview at 10:00 tomorrow, added at 22:00: 08:00 tomorrow, the end of quiet hours.
+    // An interview at 09:15 tomorrow, added at 22:00: 08:00 tomorrow would leave 1 h 15 min, under
+    // the 12 hours quiet hours keep (t9q F13), so the notice goes now, at 22:00.
     const interview = planFor(
       inputFactory({
         applicant: applicantFactory({ timezone: "Africa/Lagos", reminderTime: "09:30" }),
@@ -543,7 +545,7 @@ describe("late arrivals", () => {
       interview.reminders.find(
         (reminder) => reminder.interviewId === "iv-late" && reminder.rung === "interview-prep-1d",
       )?.sendAtLocal,
-    ).toBe("2025-11-13T08:00:00.000+01:00");
+    ).toBe("2025-11-12T22:00:00.000+01:00");
   });
 });
 

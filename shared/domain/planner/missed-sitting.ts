@@ -7,7 +7,13 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
-import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
+import {
+  dayText,
+  isRankingSitting,
+  sittingDayEnd,
+  sittingDayOf,
+  sittingDueWords,
+} from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -160,7 +166,8 @@ function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { tit
     const projected = sitting.status === "projected" ? " (projected)" : "";
     known = {
       key: entry.key,
-      title: `${entry.title}: your date has passed; if you did not take it, book a new one`,
+      // The last sitting day is a day to sit by, not to book by (t9q F3/F4, as the card says).
+      title: `${entry.title}: your date has passed; if you did not take it, sit it by ${dayText(sittingDayOf(sitting))}; book a seat now`,
       why: `The last day to sit it for this Match is ${detail.local}${projected}; tell us your result, or your new date.`,
     };
     texts.set(detail, known);

@@ -119,7 +119,11 @@ function laidNotice(
   return notice;
 }
 
-/** The notice at the slot a week before `dueAt`, null when that slot is not before it. */
+/**
+ * The notice at the slot a week before `dueAt`'s own day (the wall day of its last instant: a last
+ * sitting day due at the midnight after it counts from that day, as the sitting question does, so
+ * the two week-before reminders fall on one day, fixA's note), null when that slot is not before it.
+ */
 function layNotice(
   context: PlanContext,
   entry: CatalogEntry,
@@ -127,7 +131,10 @@ function layNotice(
   detail: Deadline,
   texts: { title: string; why: string },
 ): TimedReminder | null {
-  const sendAt = slotOnDay(context, toWall(context.zone, dueAt) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS);
+  const sendAt = slotOnDay(
+    context,
+    toWall(context.zone, dueAt - 1) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS,
+  );
   if (sendAt >= dueAt) return null;
   const reminder = reminderRecord({
     id: reminderId(entry.key, undefined, WEEK_BEFORE_RUNG, dueAt),

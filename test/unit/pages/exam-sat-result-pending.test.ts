@@ -70,7 +70,7 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
     for (const reminder of ladder) {
       // Up to the last sitting day, a rung also asks to rebook a sitting not taken (t9p F10).
       expect(reminder.title).toMatch(
-        /^Pass USMLE Step 2 CK(: your date has passed; if you did not take it, book a new one)?$/,
+        /^Pass USMLE Step 2 CK(: your date has passed; if you did not take it, sit it by \w{3} \d{1,2} \w{3} \d{4}; book a seat now)?$/,
       );
       expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(Date.parse(step2?.deadline?.at ?? ""));
     }

@@ -8,6 +8,8 @@ import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue } from "./pathway-review.ts";
+import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
+import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { targetPassedReminders } from "./target-passed.ts";
@@ -79,11 +81,16 @@ export function stepReminders(
   const review = due !== null ? pathwayReviewDue(context, entry, stepDates.calendar) : null;
   const underReview = review !== null && due !== null && due !== review;
   if (underReview && due !== null) noteRiskChange(context, due.at);
-  if (laid.aim !== null && !underReview)
+  // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one
+  // "did ECFMG accept it?" follow-up, no "Due" rungs (lead's ruling on advS's note, session 23).
+  const presumedReview = presumedSentPastDeadline(context, index);
+  if (presumedReview && due !== null && detail !== undefined)
+    presumedPathwayFollowUp(context, entry, { at: due.at, detail }, into);
+  if (laid.aim !== null && !underReview && !presumedReview)
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
   // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
   if (entry.key === "ecfmg_pathway") currentPathwaysFollowUps(context, entry, dates, into);
-  if (laid.hard !== null && !underReview) {
+  if (laid.hard !== null && !underReview && !presumedReview) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);

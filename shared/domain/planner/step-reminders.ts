@@ -83,7 +83,8 @@ export function stepReminders(
   if (underReview && due !== null) noteRiskChange(context, due.at);
   // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one
   // "did ECFMG accept it?" follow-up, no "Due" rungs (lead's ruling on advS's note, session 23).
-  const presumedReview = presumedSentPastDeadline(context, index);
+  // For the plan's own Match only: a step dated for a later Match (the plan moved on) keeps its ladder.
+  const presumedReview = presumedSentPastDeadline(context, index) && stepDates.calendar === context.calendar;
   if (presumedReview && due !== null && detail !== undefined)
     presumedPathwayFollowUp(context, entry, { at: due.at, detail }, into);
   if (laid.aim !== null && !underReview && !presumedReview)

@@ -43,8 +43,17 @@ describe("a Pathway presumed sent, past its projected deadline (advS's note)", (
   });
 
   it("keeps the same follow-up id from one plan to the next (sent once)", () => {
-    const early = pathwayReminders(plan(camila, calendar, new Date("2027-01-05T15:00:00Z")));
-    const later = pathwayReminders(plan(camila, calendar, new Date("2027-02-01T15:00:00Z")));
+    // Both before the OET's last sitting day (5 Jan 2027), after which the plan moves to 2028.
+    const early = pathwayReminders(plan(camila, calendar, new Date("2026-12-28T15:00:00Z")));
+    const later = pathwayReminders(plan(camila, calendar, new Date("2027-01-05T15:00:00Z")));
     expect(later.map((r) => r.id)).toEqual(early.map((r) => r.id));
+  });
+
+  it("a plan moved to the next Match (the OET's last sitting day passed) keeps that Match's Pathway ladder", () => {
+    const moved = plan(camila, calendar, new Date("2027-02-01T15:00:00Z")).reminders.filter(
+      (r) => r.milestone === "ecfmg_pathway",
+    );
+    expect(moved.some((r) => r.title.includes("did ECFMG accept it?"))).toBe(false);
+    expect(moved.some((r) => r.rung === "due-in-14d")).toBe(true);
   });
 });

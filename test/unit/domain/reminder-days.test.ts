@@ -48,13 +48,15 @@ describe("one email a day around a late arrival", () => {
   });
   const now = new Date("2026-09-15T15:45:47Z");
 
-  it("sends the reminders due later that day with the late notice, at the end of quiet hours", () => {
+  it("sends the late notice now (08:00 would leave under 12 hours), the next day's reminders in one email", () => {
     const result = planFor(input, now);
+    // The end of quiet hours, 08:00, would leave 10 h 30 min before the 18:30 targets: under the
+    // 12 hours quiet hours keep (t9q F13), so the late notice goes now, at 21:15, alone.
+    const tonight = result.reminders.filter((r) => r.sendAt === now.toISOString());
+    expect(tonight.map((r) => r.milestone).sort()).toEqual(["cv", "personal_statement", "program_list"]);
     const nextDay = result.reminders.filter((r) => localDay("Asia/Kolkata", r.sendAt) === "2026-09-16");
-    expect(nextDay.map((r) => r.milestone)).toEqual(
-      expect.arrayContaining(["cv", "personal_statement", "program_list", "lors", "ecfmg_pathway"]),
-    );
-    expect(new Set(nextDay.map((r) => r.sendAtLocal))).toEqual(new Set(["2026-09-16T08:00:00.000+05:30"]));
+    expect(nextDay.map((r) => r.milestone)).toEqual(expect.arrayContaining(["lors", "ecfmg_pathway"]));
+    expect(new Set(nextDay.map((r) => r.sendAtLocal))).toEqual(new Set(["2026-09-16T09:00:00.000+05:30"]));
     for (const reminder of result.reminders) {
       expect(Date.parse(reminder.sendAt)).toBeLessThan(Date.parse(reminder.deadline));
       expect(Date.parse(reminder.sendAt)).toBeGreaterThanOrEqual(now.getTime());

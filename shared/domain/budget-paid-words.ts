@@ -19,11 +19,7 @@ export const PRESUMED_PAID = "Presumed paid, from your interview (estimated from
 export function paidNote(verify: string | undefined, amount: string): string {
   const estimate = "an estimate from Matchpath's fee table, not an amount you gave us";
   if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
-  const about = verify
-    .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
-    .split(/;\s*/)
-    .filter((clause) => !/before paying/i.test(clause))
-    .join("; ");
+  const about = flagAbout(verify);
   const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
   return `Paid: your receipt shows what you paid; ${figure}; the amount here is ${estimate}`;
 }
@@ -37,6 +33,32 @@ export function presumedNote(verify: string | undefined, amount: string): string
   const paid = paidNote(verify, amount).replace(/^Paid: your receipt shows what you paid; /, "");
   return `Presumed from your interview: you have not told us this step's status, and your interview suggests it is done, so this fee is counted as presumed paid, apart from what you told us you paid; ${paid}. Tell us the step's status to confirm it`;
 }
+
+/** What a flag says about a paid amount: its clauses without "verify …:" and "before paying" advice. */
+function flagAbout(verify: string): string {
+  return verify
+    .replace(/^flagged,\s*verify[^:]*:\s*/i, "")
+    .split(/;\s*/)
+    .filter((clause) => !/before paying/i.test(clause))
+    .join("; ");
+}
+
+/**
+ * A presumed-paid row's own note when the budget says the presumption once, under its table
+ * (PRESUMED_ONCE, the email on a narrow phone): only what a flag says about the amount, else none.
+ */
+export function presumedFlagNote(verify: string | undefined): string | undefined {
+  const about = verify === undefined ? "" : flagAbout(verify);
+  return about === "" ? undefined : about.charAt(0).toUpperCase() + about.slice(1);
+}
+
+/**
+ * The presumption said once for a budget's presumed-paid rows (t9p F1's presumedNote, without
+ * repeating it on every row: on a 360 px phone the email's rows ran about 16 lines each). Which
+ * fees: the rows marked "Presumed paid"; why: the interview, and no status reported.
+ */
+export const PRESUMED_ONCE =
+  "Fees marked “Presumed paid”: your interview suggests their steps are done, though you have not told us those steps' status, so they are counted as paid, apart from what you told us you paid, at the amounts in Matchpath's fee table (estimates). Tell us each step's status to confirm them.";
 
 /** A paid amount as shown: "about $680", an estimate (paidNote says why). */
 export function paidAmount(amount: string): string {

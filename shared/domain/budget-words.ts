@@ -1,8 +1,10 @@
 import {
   PAID_SO_FAR,
+  PRESUMED_ONCE,
   PRESUMED_PAID,
   paidAmount,
   paidNote,
+  presumedFlagNote,
   presumedNote,
   presumedTotal,
 } from "./budget-paid-words.ts";
@@ -10,7 +12,7 @@ import { FEES } from "./catalog/index.ts";
 import { usd } from "./money.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
 
-export { PAID_SO_FAR, PRESUMED_PAID };
+export { PAID_SO_FAR, PRESUMED_ONCE, PRESUMED_PAID };
 
 /**
  * The budget as the timeline's table and the email's budget block print it: every fee the plan
@@ -110,11 +112,19 @@ function labelOf(item: BudgetItem): string {
   return `${item.label}${item.basis === "advice" ? " (estimate)" : ""}`;
 }
 
-function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
+/**
+ * How rows say a fee is presumed paid: each in its own note ("row"), or once under the table
+ * (PRESUMED_ONCE, "once"), the row keeping only what a flag says about its amount.
+ */
+export type PresumedSaid = "row" | "once";
+
+function usdRow(item: BudgetItem, toVerify: boolean, said: PresumedSaid): BudgetRow {
   const presumed = !toVerify && item.status === "presumed";
   const paid = presumed || (!toVerify && item.status === "spent");
   const flag = presumed
-    ? presumedNote(item.verify, usd(item.amountUsd))
+    ? said === "once"
+      ? presumedFlagNote(item.verify)
+      : presumedNote(item.verify, usd(item.amountUsd))
     : paid
       ? paidNote(item.verify, usd(item.amountUsd))
       : toVerify
@@ -141,10 +151,12 @@ function usdRow(item: BudgetItem, toVerify: boolean): BudgetRow {
   };
 }
 
-function otherRow(item: OtherCurrencyItem): BudgetRow {
+function otherRow(item: OtherCurrencyItem, said: PresumedSaid): BudgetRow {
   const presumed = item.status === "presumed";
   const flag = presumed
-    ? presumedNote(item.verify, item.display)
+    ? said === "once"
+      ? presumedFlagNote(item.verify)
+      : presumedNote(item.verify, item.display)
     : item.status === "spent"
       ? paidNote(item.verify, item.display)
       : flagNote(item.verify);
@@ -163,13 +175,21 @@ function otherRow(item: OtherCurrencyItem): BudgetRow {
   };
 }
 
-/** Every fee: USD items, then those in another currency, then those to verify (never in the totals). */
-export function budgetRows(budget: Budget): BudgetRow[] {
+/**
+ * Every fee: USD items, then those in another currency, then those to verify (never in the totals).
+ * `presumed` "once": presumed-paid rows leave the presumption to PRESUMED_ONCE (presumedOnce).
+ */
+export function budgetRows(budget: Budget, presumed: PresumedSaid = "row"): BudgetRow[] {
   return [
-    ...budget.items.map((item) => usdRow(item, false)),
-    ...(budget.otherCurrency ?? []).map(otherRow),
-    ...(budget.toVerify ?? []).map((item) => usdRow(item, true)),
+    ...budget.items.map((item) => usdRow(item, false, presumed)),
+    ...(budget.otherCurrency ?? []).map((item) => otherRow(item, presumed)),
+    ...(budget.toVerify ?? []).map((item) => usdRow(item, true, presumed)),
   ];
+}
+
+/** PRESUMED_ONCE when some row is presumed paid, else undefined: the sentence under such a table. */
+export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
+  return rows.some((row) => row.status === "Presumed paid") ? PRESUMED_ONCE : undefined;
 }
 
 function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): string {

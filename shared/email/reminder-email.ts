@@ -1,5 +1,4 @@
 import Mustache from "mustache";
-import { budgetNote, budgetRows, budgetTotals } from "#domain/budget-words.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
@@ -14,6 +13,7 @@ import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
 import { anyProjected, type Item, itemDateLabel, itemOf, kindOf } from "./reminder-items.ts";
 import {
   budgetLines,
+  budgetView,
   buttonsOf,
   headingOf,
   mentionsBudget,
@@ -211,13 +211,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
     })),
     hasRisks: plan.risks.length > 0,
-    budget: mentionsBudget(items, plan)
-      ? {
-          items: budgetRows(plan.budget),
-          upcoming: budgetTotals(plan.budget).toPay,
-          footnote: budgetNote(plan.budget),
-        }
-      : false,
+    budget: mentionsBudget(items, plan) ? budgetView(plan) : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,
     whyYouGetThis: whyYouGetThis(plan),
     unsubscribeUrl: input.unsubscribeUrl,

@@ -1,5 +1,5 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { budgetNote, budgetRows, budgetTotals, hasBudget } from "#domain/budget-words.ts";
+import { budgetNote, budgetRows, budgetTotals, hasBudget, presumedOnce } from "#domain/budget-words.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
@@ -45,7 +45,8 @@ export const REMINDER_WORDS = {
   risks: "Risks to watch",
   whatToDo: "What to do",
   budget: "Your budget",
-  budgetColumns: { item: "Item", status: "Status", amount: "Amount" },
+  // The status goes under each amount (one column fewer: names keep their words at 320 px).
+  budgetColumns: { item: "Item", amount: "Amount" },
   stillToPay: "Still to pay",
   unsubscribe: "Unsubscribe with one click",
 } as const;
@@ -190,14 +191,32 @@ function asksToPay(text: string): boolean {
   return /\bpay\b[^.]*?\bfees?\b/i.test(text);
 }
 
+/**
+ * The HTML budget block's view: every fee's row, the presumption said once under the table (not on
+ * each row: at 360 px each presumed row's note ran about 16 lines), what is still to pay, the note.
+ */
+export function budgetView(plan: Plan) {
+  const items = budgetRows(plan.budget, "once");
+  return {
+    items,
+    presumedNote: presumedOnce(items),
+    upcoming: budgetTotals(plan.budget).toPay,
+    footnote: budgetNote(plan.budget),
+  };
+}
+
 /** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */
 export function budgetLines(plan: Plan): string[] {
+  // The presumption is said once, after the rows, as in the HTML part (presumedOnce).
+  const rows = budgetRows(plan.budget, "once");
+  const presumed = presumedOnce(rows);
   return [
-    ...budgetRows(plan.budget).flatMap((row) => [
+    ...rows.flatMap((row) => [
       `- ${row.label}: ${row.amount} (${row.status.toLowerCase()})`,
       ...(row.note ? [`  ${row.note}`] : []),
     ]),
     `${REMINDER_WORDS.stillToPay}: ${budgetTotals(plan.budget).toPay}`,
+    ...(presumed ? [presumed] : []),
     budgetNote(plan.budget),
   ];
 }

@@ -38,11 +38,13 @@ describe("reminder email on a narrow phone", () => {
           item("nrmp", "NRMP Main Residency Match registration", 85, "upcoming"),
           // A fee presumed paid from an interview (t9p F1): its row's status is the longest.
           item("step1", "USMLE Step 1 exam fee", 680, "presumed"),
+          // A long word in a narrow column: it broke mid-word at 320 px (session 24 task H).
+          item("ecfmg_application", "Application for ECFMG Certification", 160, "presumed"),
         ],
         spentUsd: 1_015,
         upcomingUsd: 2_215,
-        presumedUsd: 680,
-        totalUsd: 3_910,
+        presumedUsd: 840,
+        totalUsd: 4_070,
       },
     }),
     unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
@@ -62,15 +64,53 @@ describe("reminder email on a narrow phone", () => {
       await page.setContent(email.html, { waitUntil: "load" });
       // Each amount's rendered text lines (the text's own boxes, not the cell's, which grows with a
       // wrapped label beside it). A string: the test compiles without the DOM library.
-      const lines = (await page.evaluate(`[...document.querySelectorAll("td.amount")].map((cell) => {
+      const lines = (await page.evaluate(`[...document.querySelectorAll(".amount")].map((amount) => {
         const range = document.createRange();
-        range.selectNodeContents(cell);
-        return [cell.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
+        range.selectNodeContents(amount);
+        return [amount.textContent, new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
       })`)) as [string, number][];
-      expect(lines).toHaveLength(5);
+      expect(lines).toHaveLength(6);
       for (const [amount, count] of lines) expect(count, `${width}px: ${amount}`).toBe(1);
       expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
       if (width === 360) await saveScreenshot(page, "email-budget-360");
+      await page.close();
+    }
+  });
+
+  it("wraps item names between words only, says the presumption once in a few lines, and stays accessible (session 24 task H)", async () => {
+    for (const width of [320, 360]) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width, height: 740 });
+      await page.setContent(email.html, { waitUntil: "load" });
+      // Each name's words, as rendered: a word broken across lines has its first and last
+      // characters on different lines (the tops of their own boxes differ).
+      const broken = (await page.evaluate(`[...document.querySelectorAll("td.item")].flatMap((cell) => {
+        const text = cell.firstChild;
+        const words = [...text.textContent.matchAll(/\\S+/g)];
+        const top = (at) => {
+          const range = document.createRange();
+          range.setStart(text, at);
+          range.setEnd(text, at + 1);
+          return Math.round(range.getBoundingClientRect().top);
+        };
+        return words.filter((word) => top(word.index) !== top(word.index + word[0].length - 1)).map((word) => word[0]);
+      })`)) as string[];
+      expect(broken, `${width}px`).toEqual([]);
+      await expect(page.locator("td.item").count()).resolves.toBe(6);
+      // The presumption: one sentence under the table (8 lines at 320 px, 7 at 360; each presumed row
+      // ran about 16 before), no note on a presumed row (its status says it).
+      const note = page.locator(".presumed-note");
+      await expect(note.count()).resolves.toBe(1);
+      const lineHeight = 13 * 1.5;
+      const height = (await note.locator("div").boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+      expect(height / lineHeight, `${width}px: lines of the presumption`).toBeLessThanOrEqual(8);
+      const presumedRow = page.locator("tr", { has: page.locator(".status", { hasText: "Presumed paid" }) });
+      await expect(
+        presumedRow.locator("xpath=following-sibling::tr[1]/td[@class='note']").count(),
+      ).resolves.toBe(0);
+      expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
+      expect(await allA11yViolations(page)).toEqual([]);
+      await saveScreenshot(page, `email-budget-presumed-${width}`);
       await page.close();
     }
   });

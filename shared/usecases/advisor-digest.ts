@@ -8,7 +8,7 @@ import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advi
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
-import { overdueSubject, RISK_TITLES } from "./escalation.ts";
+import { overdueSubject, riskTitle } from "./escalation.ts";
 import { applicantUnreachable } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
 
@@ -216,7 +216,7 @@ export function digestEntries(
       )
       .map((risk) => ({
         severity: risk.severity,
-        title: RISK_TITLES[risk.code],
+        title: riskTitle(risk),
         message: riskForAdvisor(risk, about),
       }));
     // A step past its deadline that a warning risk names is still possible (NRMP registration
@@ -231,10 +231,10 @@ export function digestEntries(
       .filter((step) => stillPossible(step) === undefined)
       .map((step) => ({ title: stepForAdvisor(step), due: step.deadline.et }));
     for (const risk of newlyPast.map(stillPossible)) {
-      if (risk === undefined || risks.some((listed) => listed.title === RISK_TITLES[risk.code])) continue;
+      if (risk === undefined || risks.some((listed) => listed.title === riskTitle(risk))) continue;
       risks.push({
         severity: risk.severity,
-        title: RISK_TITLES[risk.code],
+        title: riskTitle(risk),
         message: riskForAdvisor(risk, about),
       });
     }

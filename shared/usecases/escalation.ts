@@ -4,7 +4,8 @@ import {
   riskForAdvisor,
   stepForAdvisor,
 } from "#domain/console/advisor-voice.ts";
-import type { Plan, RiskCode } from "#domain/plan.ts";
+import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
+import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrmp-registration-asked.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 
@@ -48,6 +49,14 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",
   VISA_UNDECIDED: "Visa route not chosen before ranking",
 };
+
+/**
+ * A risk's title for the advisor: RISK_TITLES, but NRMP_LATE_FEE asking whether the applicant
+ * registered (asksNrmpRegistration) is titled as the question it is (t9q F2 leftovers).
+ */
+export function riskTitle(risk: Pick<Risk, "code" | "message">): string {
+  return asksNrmpRegistration(risk) ? NRMP_ASKED_RISK_TITLE : RISK_TITLES[risk.code];
+}
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
 export interface Escalation {
@@ -148,7 +157,7 @@ function riskEscalation(
 ): Escalation {
   return {
     id: `${ESCALATION_ID_PREFIX}${matchYear}:risk:${risk.code}`,
-    title: RISK_TITLES[risk.code],
+    title: riskTitle(risk),
     detail: about ? riskForAdvisor(risk, about) : risk.message,
     sources: risk.sources ?? [],
     risk: { code: risk.code, message: risk.message },

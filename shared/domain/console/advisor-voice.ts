@@ -1,6 +1,7 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { contractSteps } from "#domain/planner/contract-steps.ts";
+import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
@@ -99,6 +100,10 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
 };
 
+/** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration, t9q F2 leftovers). */
+const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
+  `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
+
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
  * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
@@ -109,7 +114,8 @@ export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: Abou
   const told = about.heldBack
     ? `${capitalised(NOT_TOLD_BECAUSE[about.heldBack](about.fullName))}, so ${about.fullName} has not been told:`
     : `What ${about.fullName} was told:`;
-  return `${ADVISOR_VOICE[risk.code](about)} ${told} “${risk.message}”`;
+  const voice = asksNrmpRegistration(risk) ? NRMP_ASKED_VOICE : ADVISOR_VOICE[risk.code];
+  return `${voice(about)} ${told} “${risk.message}”`;
 }
 
 function capitalised(text: string): string {

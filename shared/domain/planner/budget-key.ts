@@ -8,7 +8,8 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
- * over, NRMP's late fee), the visa (which steps apply), the programs planned and specialties, and
+ * over, NRMP's late fee, NRMP registration asked about), the visa (which steps apply), the programs
+ * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps is not memoised (rare).
  *
@@ -37,13 +38,15 @@ export function budgetFlags(
   matchOver: boolean,
   lateFee: LateFee,
   resultUnknown = false,
+  nrmpAsked = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
     (unchecked ? 2 : 0) |
     (matchOver ? 4 : 0) |
     LATE_FEE_BITS[lateFee] |
-    (resultUnknown ? 32 : 0)
+    (resultUnknown ? 32 : 0) |
+    (nrmpAsked ? 64 : 0)
   );
 }
 

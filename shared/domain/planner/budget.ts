@@ -15,6 +15,7 @@ import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
+import { nrmpAskedFee, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
@@ -145,14 +146,16 @@ export function buildBudget(
   // Only for the Match the plan targets: one moved to a later Match (out of reach) budgets that
   // Match's visa fees as usual.
   const resultUnknown = season === context.calendar && matchOverUnreported(context);
-  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown);
+  // Interviewing, NRMP registration never reported: its fees are asked about, not counted (t9q F2).
+  const asked = nrmpRegistrationAsked(context);
+  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked);
   return (
     knownBudget(context, season, flags) ??
     keepBudget(
       context,
       season,
       flags,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown),
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown, asked),
     )
   );
 }
@@ -176,6 +179,7 @@ function budgetOf(
   lateFee: LateFee,
   over: SeasonCalendar | null,
   resultUnknown: boolean,
+  asked: boolean,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -242,7 +246,8 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
-    place(item, fee);
+    if (asked && !spent && fee.milestone === "nrmp_registration") held.push(nrmpAskedFee(item));
+    else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);
     if (ahead !== null) place(ahead, fee);

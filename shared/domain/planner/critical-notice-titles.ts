@@ -7,6 +7,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 
@@ -114,6 +115,8 @@ export function noticeTemplate(
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
+  // Never reported, NRMP registration is asked about, as the risk does (t9q F2 leftovers).
+  if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);

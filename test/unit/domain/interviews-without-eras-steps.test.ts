@@ -64,8 +64,11 @@ describe("interviews for the entered Match with no ERAS step reported", () => {
     expect(statusOf("ERAS token")).toEqual(["presumed"]);
     expect(statusOf("USMLE Step 1")).toEqual(["presumed"]);
     expect(result.budget.items.filter((item) => item.status === "spent")).toEqual([]);
-    // NRMP registration is not presumed: still to pay.
-    expect(lines.some((label) => label.startsWith("NRMP registration"))).toBe(true);
+    // NRMP registration is not presumed; never reported, it is asked about (t9q F2 leftovers): its fee
+    // is shown "if you have not registered yet", in no total.
+    expect(lines.some((label) => label.startsWith("NRMP registration"))).toBe(false);
+    const asked = result.budget.toVerify?.find((item) => item.label.startsWith("NRMP registration"));
+    expect(asked?.verify).toMatch(/^If you have not registered with NRMP yet/);
   });
 
   it("shows no ERAS step overdue and no ERAS_LATE_SUBMISSION", () => {

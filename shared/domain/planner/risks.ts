@@ -20,6 +20,7 @@ import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
+import { foldedExamRisk } from "./one-exam-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
@@ -131,14 +132,15 @@ export function assessRisks(
     !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true
       ? lastWorkingInstant(context, feasibility)
       : null;
-  if (last !== null) risks.push(lastDayRisk(context, last));
+  const lastDay = last === null ? null : lastDayRisk(context, last);
+  if (lastDay !== null) risks.push(lastDay);
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
     const examsLate = examsLateForRankingRisk(context, dates);
-    if (examsLate !== null) risks.push(examsLate);
+    if (examsLate !== null) risks.push(...oneRiskPerExam(context, risks, lastDay, examsLate));
   }
 
   // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE), over without
@@ -204,8 +206,20 @@ function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
   if (context.now > rol || feasibility.infeasible) return [];
   const risks: Risk[] = [];
   const last = lastWorkingInstant(context, feasibility);
-  if (last !== null) risks.push(lastDayRisk(context, last));
+  const lastDay = last === null ? null : lastDayRisk(context, last);
+  if (lastDay !== null) risks.push(lastDay);
   const examsLate = examsLateForRankingRisk(context, dates);
-  if (examsLate !== null) risks.push(examsLate);
+  if (examsLate !== null) risks.push(...oneRiskPerExam(context, risks, lastDay, examsLate));
   return risks;
+}
+
+/**
+ * EXAMS_LATE_FOR_RANKING to push, alone or folded with the MATCH_YEAR_LAST_DAY already in `risks`
+ * about the same exam (foldedExamRisk, tester t9q F10 minor), which then leaves `risks`.
+ */
+function oneRiskPerExam(context: PlanContext, risks: Risk[], lastDay: Risk | null, examsLate: Risk): Risk[] {
+  const folded = lastDay === null ? null : foldedExamRisk(context, lastDay, examsLate);
+  if (folded === null) return [examsLate];
+  risks.splice(risks.indexOf(lastDay as Risk), 1);
+  return [folded];
 }

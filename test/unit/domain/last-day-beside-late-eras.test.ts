@@ -11,6 +11,10 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * the same plan, by MATCH_YEAR_LAST_DAY that "The 2028 Match is still within reach". The last-day
  * risk now says only what its chain counts (the exams reach NRMP in time) and defers to the ERAS
  * warning; with ERAS submitted, the Match is still "within reach".
+ *
+ * Since t9q F10 minor (one-exam-risk.ts) this chain's MATCH_YEAR_LAST_DAY, about Step 2 CK alone and
+ * its last sitting day, is folded into EXAMS_LATE_FOR_RANKING, which says the same: the plans below
+ * check that the folded risk still never says "within reach" beside the ERAS warning.
  */
 
 const calendar = seasonCalendar(2028);
@@ -38,23 +42,20 @@ describe("MATCH_YEAR_LAST_DAY beside a late ERAS application (t9m F3)", () => {
   it("no ERAS application, well past the review date: the two risks agree", () => {
     const result = plan(applicant(false), calendar, now);
     const eras = message(result, "ERAS_LATE_SUBMISSION");
-    const last = message(result, "MATCH_YEAR_LAST_DAY");
+    const exams = message(result, "EXAMS_LATE_FOR_RANKING");
     expect(eras).toContain("weigh applying early for the 2029 Match");
-    expect(last).toBeDefined();
-    expect(last).not.toContain("within reach");
-    expect(last).toContain(
-      "ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Wed 26 Jan 2028",
-    );
-    expect(last).toContain(
-      "But without an ERAS application this late, weigh the 2029 Match before you pay ERAS fees (see the ERAS warning).",
-    );
+    expect(message(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
+    expect(exams).not.toContain("within reach");
+    expect(exams).toContain("After Wed 26 Jan 2028 (projected), on our projection,");
   });
 
-  it("ERAS submitted: no ERAS warning, and the Match is still within reach", () => {
+  it("ERAS submitted: no ERAS warning, and the exam's risk names the last day and the move", () => {
     const result = plan(applicant(true), calendar, now);
     expect(message(result, "ERAS_LATE_SUBMISSION")).toBeUndefined();
-    const last = message(result, "MATCH_YEAR_LAST_DAY");
-    expect(last).toContain("The 2028 Match is still within reach if you act by Wed 26 Jan 2028");
-    expect(last).not.toContain("ERAS");
+    expect(message(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
+    const exams = message(result, "EXAMS_LATE_FOR_RANKING");
+    expect(exams).toContain("by Wed 26 Jan 2028 at the latest");
+    expect(exams).toContain("your plan moves to a later Match");
+    expect(exams).not.toContain("ERAS");
   });
 });

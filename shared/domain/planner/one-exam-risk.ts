@@ -1,0 +1,72 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { localDate } from "../time.ts";
+import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { plannedDay } from "./earliest-certification.ts";
+import { listed } from "./last-day-words.ts";
+import {
+  cutOffProjected,
+  dayText,
+  isRankingSitting,
+  lastSittingDay,
+  lastSittingInstant,
+  sittingCutOffOf,
+} from "./last-sitting-day.ts";
+import { addSource } from "./risk-sources.ts";
+
+/** The booking week's words, as MATCH_YEAR_LAST_DAY's chain says it (describeTakes). */
+const BOOKING_WEEK = `a test date usually takes about ${EXAM_BOOKING_DAYS} days`;
+
+/**
+ * The exams MATCH_YEAR_LAST_DAY is about when EXAMS_LATE_FOR_RANKING says the same thing (tester
+ * t9q F10 minor): every step it names is an exam whose result NRMP needs, named by
+ * EXAMS_LATE_FOR_RANKING too, and its last day is each one's last sitting day. Null otherwise
+ * (another step, or another day such as a Pathway deadline before it: different things).
+ */
+function sameExams(context: PlanContext, lastDay: Risk, examsLate: Risk): MilestoneKey[] | null {
+  if (lastDay.lastWorkingAt === undefined || lastDay.milestones.length === 0) return null;
+  // Its instant is a minute (the chain's search), a sitting's a day: the same local day is the same day.
+  const day = localDate(context.zone, Date.parse(lastDay.lastWorkingAt));
+  for (const key of lastDay.milestones) {
+    if (!examsLate.milestones.includes(key) || !isRankingSitting(key as MilestoneKey)) return null;
+    const last = lastSittingInstant(context, sittingCutOffOf(context.calendar, key as MilestoneKey));
+    if (localDate(context.zone, last) !== day) return null;
+  }
+  return lastDay.milestones as MilestoneKey[];
+}
+
+/**
+ * EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY about the same exams and the same Match (sameExams):
+ * the applicant reads each consequence once (lead's ruling, session 24 task E). EXAMS_LATE_FOR_RANKING
+ * stays: it names the exam, what stands in the way, its last sitting day and the action, and turns
+ * critical (with a notice) in the exam's last week. It takes what MATCH_YEAR_LAST_DAY said that it
+ * did not: the week a test date takes (advice), unless it says so already, and that after that day
+ * the plan moves to a later Match; at the higher of the two levels, with both risks' sources.
+ * Null when they are about different things (both then stay). Rare: only when both are raised.
+ */
+export function foldedExamRisk(context: PlanContext, lastDay: Risk, examsLate: Risk): Risk | null {
+  const exams = sameExams(context, lastDay, examsLate);
+  if (exams === null) return null;
+  const exam = exams[0] as MilestoneKey;
+  const names = listed(exams.map((key) => catalogEntry(key).advisorName));
+  const cutOff = sittingCutOffOf(context.calendar, exam);
+  const day = `${dayText(lastSittingDay(cutOff))}${cutOffProjected(context.calendar, exam) ? " (projected)" : ""}`;
+  // No booking advice for a sitting already booked, nor twice (the any-seat words say the week).
+  const booked = exams.some((key) => plannedDay(context, key) !== null);
+  const booking =
+    booked || examsLate.message.includes(`about ${EXAM_BOOKING_DAYS} days`)
+      ? ""
+      : `; ${BOOKING_WEEK}, our advice, so book ${exams.length === 1 ? "your seat" : "your seats"} at least a week before that day`;
+  const sources = [...(examsLate.sources ?? [])];
+  for (const source of lastDay.sources ?? []) addSource(sources, source);
+  if (booking !== "") addSource(sources, EXAM_BOOKING_SOURCE);
+  return {
+    ...examsLate,
+    severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
+    message: `${examsLate.message} After ${day}, on our projection, your ${names} ${exams.length === 1 ? "result" : "results"} would reach NRMP after the rank order list deadline, and your plan moves to a later Match${booking}.`,
+    milestones: examsLate.milestones.slice(),
+    sources,
+  };
+}

@@ -126,7 +126,7 @@ export function assessRisks(
   }
   // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of
   // reach, the earliest feasible one, whose own deadlines may be days away.
-  if (!held && targeted.moved) risks.push(...targetedMatchRisks(targeted));
+  if (!held && targeted.moved) append(risks, targetedMatchRisks(targeted));
   // In reach only without study (an interview in hand, t9o F4): EXAMS_LATE_FOR_RANKING's one warning says it.
   const last =
     !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true
@@ -172,26 +172,40 @@ export function assessRisks(
   // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028),
   // still only until this Match's list closes (stale-risks.test.ts).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
-    risks.push(...step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
+    append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   }
-  if (!held) risks.push(...proclamationRisks(context));
-  if (!held && matchStillPlanned) risks.push(...visaUndecidedRisks(context, dates, feasibility.readyAt));
-  if (!held) risks.push(...pathwayCertificateRisks(context), ...rankingMayOpenLaterRisks(context));
+  if (!held) append(risks, proclamationRisks(context));
+  if (!held && matchStillPlanned) append(risks, visaUndecidedRisks(context, dates, feasibility.readyAt));
+  if (!held) {
+    append(risks, pathwayCertificateRisks(context));
+    append(risks, rankingMayOpenLaterRisks(context));
+  }
   // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
-  if (!held) risks.push(...certificationUnreportedRisks(context, dates));
-  if (!held && !seasonOver) risks.push(...oetScoreAgeRisks(context, targeted.year));
-  if (!held) risks.push(...visaStartRisks(context, dates), ...startDelayedRisks(context));
+  if (!held) append(risks, certificationUnreportedRisks(context, dates));
+  if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
+  if (!held) {
+    append(risks, visaStartRisks(context, dates));
+    append(risks, startDelayedRisks(context));
+  }
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
   // school's listing unchecked: `held`) the risk would ask what the plan holds back (t9j F1 golden sample).
-  if (!held && !feasibility.infeasible) risks.push(...matchDayNotReportedRisks(context, dates));
+  if (!held && !feasibility.infeasible) append(risks, matchDayNotReportedRisks(context, dates));
 
-  if (pushFees) risks.push(...lateStepRisks(context, seasonOver));
+  if (pushFees) append(risks, lateStepRisks(context, seasonOver));
 
   if (seasonOver && !held) risks.push(seasonOverRisk(context));
   // Asked whether they ranked (t9o F9): never beside a gate or a Match out of reach.
-  if (!held && !feasibility.infeasible) risks.push(...rankListUnreportedRisks(context));
+  if (!held && !feasibility.infeasible) append(risks, rankListUnreportedRisks(context));
 
   return orderRisks(risks);
+}
+
+/**
+ * Appends a rule's risks (zero, one or a few) to `risks`, in order: `push(...list)` went through the
+ * spread builtin for every rule on every plan, most of them empty (planner bench, perfU).
+ */
+function append(risks: Risk[], list: readonly Risk[]): void {
+  for (let index = 0; index < list.length; index++) risks.push(list[index] as Risk);
 }
 
 /**

@@ -61,15 +61,15 @@ const MATCH_WEEK_REPORT_ACTION =
 export const AFTER_SOAP_TITLE = "The Match: tell us your result";
 
 /**
- * The steps that wait on Match Day, directly or through another (the contract and the visa steps
- * after it). The catalog lists a step after its prerequisites, so one pass finds them all.
+ * Whether each step (by catalog index) waits on Match Day, directly or through another (the contract
+ * and the visa steps after it): an array read per step, not a Set look-up (planner bench, perfU).
+ * The catalog lists a step after its prerequisites, so one pass finds them all.
  */
-const AFTER_MATCH_DAY: ReadonlySet<string> = (() => {
+const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
   const after = new Set<string>(["match_day"]);
   for (const entry of MILESTONE_CATALOG)
     if (entry.prerequisites.some((prerequisite) => after.has(prerequisite.key))) after.add(entry.key);
-  after.delete("match_day");
-  return after;
+  return MILESTONE_CATALOG.map((entry) => entry.key !== "match_day" && after.has(entry.key));
 })();
 
 /** How a Match Week or SOAP step reads from the Monday release on. */
@@ -170,16 +170,17 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
  * (the planner's choice); Match Week keeps Monday's date while the rank list is not certified.
  * The steps after Match Day are `null` once the Match is over with no result told
  * (matchOverUnreported, tester t9j F1: five blocked steps dated April–June in July): a matched
- * applicant is in residency, an unmatched one has none of them to take.
+ * applicant is in residency, an unmatched one has none of them to take. `index`: the entry's catalog index.
  */
 export function matchWeekStep(
   context: PlanContext,
   entry: CatalogEntry,
+  index: number,
   status: MilestoneStatus,
   dates: PlanDates,
 ): MatchWeekStep | null | undefined {
   if (entry.key === "match_day") return matchDayStep(context, entry, dates);
-  if (AFTER_MATCH_DAY.has(entry.key)) return matchOverUnreported(context) ? null : undefined;
+  if (AFTER_MATCH_DAY_AT[index] === true) return matchOverUnreported(context) ? null : undefined;
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
   if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(context.calendar, context.applicant.visa);

@@ -90,7 +90,7 @@ export function planMilestone(
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
-  const phase = matchWeekStep(context, catalogEntry, status, dates);
+  const phase = matchWeekStep(context, catalogEntry, index, status, dates);
   if (phase === null) return;
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog.
   const entry = phase?.entry ?? catalogEntry;

@@ -43,12 +43,12 @@ export function examAt(
   const day = plannedDayAt(context, exam.index);
   // The applicant's own sitting before the rank order list deadline `rol` may report by it: the
   // reporting allowance is cautious advice, and alone it never writes the season off (lead's ruling
-  // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach).
-  const own = (at: number) => (day !== null && day < rol ? Math.min(at, rol) : at);
+  // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach): ownCap,
+  // a module function rather than a closure made on every call (chainAt runs this per exam, per plan).
   if (day !== null && day < context.now) {
     return {
       sitting: day,
-      reported: Math.max(context.now, own(day + report * DAY_MS)),
+      reported: Math.max(context.now, ownCap(day, rol, day + report * DAY_MS)),
       expected: day + report * DAY_MS,
     };
   }
@@ -108,11 +108,16 @@ export function examAt(
     // `own`): else a day before, the plan was out of reach, and at the deadline back in it
     // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
     reported: kept
-      ? own(sitting + report * DAY_MS)
+      ? ownCap(day, rol, sitting + report * DAY_MS)
       : Math.min(
           sitting + report * DAY_MS,
-          day === null ? Number.POSITIVE_INFINITY : own(day + report * DAY_MS),
+          day === null ? Number.POSITIVE_INFINITY : ownCap(day, rol, day + report * DAY_MS),
         ),
     expected: sitting + report * DAY_MS,
   };
+}
+
+/** `at`, capped at `rol` when the applicant's own sitting `day` is before `rol` (examAt's rule, t9l F14). */
+function ownCap(day: number | null, rol: number, at: number): number {
+  return day !== null && day < rol ? Math.min(at, rol) : at;
 }

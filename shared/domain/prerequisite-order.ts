@@ -19,8 +19,13 @@ const NEEDS: ReadonlyMap<string, readonly string[]> = (() => {
   return needs;
 })();
 
-/** Urgency, most pressing first (the planner's URGENCY_RANK, restated: the root may not import the planner). */
-const RANK: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 1, soon: 2, later: 3 };
+/**
+ * Urgency, most pressing first (the planner's urgencyRank, restated: the root may not import the
+ * planner). Comparisons, not a keyed read: that read went megamorphic (callgrind, perfU).
+ */
+function rank(urgency: NextStep["urgency"]): number {
+  return urgency === "overdue" ? 0 : urgency === "urgent" ? 1 : urgency === "soon" ? 2 : 3;
+}
 
 /**
  * `steps` (already in an order: the plan's, or the reading order) with no step listed before a step
@@ -41,7 +46,7 @@ export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgen
     const step = steps[index] as T;
     const needs = NEEDS.get(keys[index] as string);
     if (needs === undefined || (index === 0 && leadsTheList(step))) continue;
-    const later = firstNeeded(steps, keys, needs, index + 1, RANK[step.urgency]);
+    const later = firstNeeded(steps, keys, needs, index + 1, rank(step.urgency));
     if (later === -1) continue;
     // Move it before the step and look at this place again: it may need a step listed later too.
     const other = steps[later] as T;
@@ -56,21 +61,21 @@ export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgen
 
 /**
  * The first place from `from` on (in `steps`, whose milestones are `keys`) of a step among `needs`
- * at urgency rank `rank` or more pressing; -1 when there is none.
+ * at urgency rank `atMost` or more pressing; -1 when there is none.
  */
 function firstNeeded<T extends Pick<NextStep, "urgency">>(
   steps: readonly T[],
   keys: readonly string[],
   needs: readonly string[],
   from: number,
-  rank: number,
+  atMost: number,
 ): number {
   let first = -1;
   for (const need of needs) {
     // This prerequisite's places in order, while they come before the best one found so far.
     let at = keys.indexOf(need, from);
     while (at !== -1 && (first === -1 || at < first)) {
-      if (RANK[(steps[at] as T).urgency] <= rank) {
+      if (rank((steps[at] as T).urgency) <= atMost) {
         first = at;
         break;
       }

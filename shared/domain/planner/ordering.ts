@@ -2,7 +2,7 @@ import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { leadsTheList } from "../leading-step.ts";
 import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { URGENCY_RANK } from "./urgency.ts";
+import { urgencyRank } from "./urgency.ts";
 
 /**
  * The plan's orderings. Each compares precomputed numbers and plain strings with < and > (never
@@ -37,7 +37,7 @@ export function dueNextStep(
   catalog: number,
   interviewId: string,
 ): DueStep<NextStep> {
-  return orderKeys(step, URGENCY_RANK[urgency], due, catalog, interviewId);
+  return orderKeys(step, urgencyRank(urgency), due, catalog, interviewId);
 }
 
 /** An overdue milestone step with its deadline and catalog index. */

@@ -7,6 +7,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { noteRecordEvidence, noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
@@ -47,6 +48,13 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
+
+/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (note-contradicted-by-record.ts). */
+const RECORD_TITLE =
+  "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now";
+/** SCHOOL_NOT_ECFMG_ELIGIBLE beside that question: the answer is asked about, not stated as fact. */
+const QUESTIONED_NOTE_TITLE =
+  "Your answers say your school has no ECFMG sponsor note: check WDOMS before you pay any further fee";
 
 /**
  * ERAS_LATE_SUBMISSION once most interview invitations are out (erasSubmissionWellPast): its text
@@ -111,6 +119,10 @@ export function noticeTemplate(
   phase: string | undefined,
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
+  // A note "false" the record contradicts (t9r F10): no interview to name, no "has no note" as fact.
+  if (risk.code === "ANSWERS_CONTRADICT_INTERVIEW" && risk === noteRecordRisk(context)) return RECORD_TITLE;
+  if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteRecordEvidence(context) !== 0)
+    return QUESTIONED_NOTE_TITLE;
   // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));

@@ -7,6 +7,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { paidGatedFees } from "./fees-paid.ts";
+import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 
 const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
@@ -71,6 +72,9 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
  * fee and to ask ECFMG what becomes of the money paid, never promised a refund.
  */
 export function ineligibleSchoolMessage(context: PlanContext): string {
+  // The record contradicting the answer (t9r F10): the gate holds, but nothing is said as fact.
+  if (noteRecordEvidence(context) !== 0)
+    return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything that needs ECFMG, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
   const { ineligible } = SCHOOL_CHECK;
   const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
   const paid = paidGatedFees(context);
@@ -78,8 +82,13 @@ export function ineligibleSchoolMessage(context: PlanContext): string {
   return `${message.slice(0, -NO_FEE_SENTENCE.length)}${ineligible.paidFees.risk.replace("{fees}", () => paid)}`;
 }
 
+/** The school check's action while the record contradicts the note's "false" (t9r F10): a question, no refund talk. */
+const QUESTIONED_NOTE_ACTION =
+  "Your answers say your school shows no ECFMG sponsor note: check WDOMS for your graduation year, confirm or change your answer, and pay no further fee until then.";
+
 /** The school check's action once the school has no sponsor note, fitted to the fees paid as the risk is. */
 export function ineligibleSchoolAction(context: PlanContext): string {
+  if (noteRecordEvidence(context) !== 0) return QUESTIONED_NOTE_ACTION;
   const { ineligible } = SCHOOL_CHECK;
   const paid = paidGatedFees(context);
   return paid === null ? ineligible.action : ineligible.paidFees.action.replace("{fees}", () => paid);

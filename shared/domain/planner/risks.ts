@@ -19,6 +19,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
 import { orderRisks } from "./ordering.ts";
@@ -62,7 +63,10 @@ export function assessRisks(
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
   // Answers an interview for this Match contradicts are asked about first (t9p F11, F3, F15).
-  const contradicted = answersContradictInterviewRisk(context);
+  // A note reported false that the record contradicts (an approved application, a Step passed) is
+  // asked the same way when no interview asks already (t9r F10).
+  const contradicted =
+    answersContradictInterviewRisk(context) ?? (ineligible ? noteRecordRisk(context) : null);
   if (contradicted !== null) risks.push(contradicted);
 
   if (ineligible) {

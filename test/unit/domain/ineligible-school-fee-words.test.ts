@@ -31,10 +31,9 @@ const checkAction = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === SCHOOL_CHECK.key)?.action;
 
 describe("an ineligible school's fee words fit the fees paid", () => {
-  const paid = planWith([
-    milestoneFactory("ecfmg_application", "done", "2026-03-01"),
-    milestoneFactory("usmle_step1", "scheduled", "2027-02-01"),
-  ]);
+  // Only a booked exam reported (the application implied, so paid): an approved application (or an exam passed) beside the note "false"
+  // is asked about instead, with no refund talk (t9r F10, note-false-contradicted-by-record.test.ts).
+  const paid = planWith([milestoneFactory("usmle_step1", "scheduled", "2027-02-01")]);
   const unpaid = planWith([]);
 
   it("tells an applicant who has paid none the catalog's words, unchanged", () => {

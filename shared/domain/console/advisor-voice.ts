@@ -90,6 +90,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an exam booked after its target date, so programs may see the result late.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
+  INTERVIEW_IN_EARLIER_MATCH: ({ fullName, matchYear }) =>
+    `${fullName} has an interview in an earlier Match's season than the ${matchYear} Match the plan is for; the Match year may be wrong.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
     `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
   START_DELAYED: ({ fullName }) =>

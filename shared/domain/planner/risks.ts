@@ -14,6 +14,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
+import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
@@ -122,6 +123,9 @@ export function assessRisks(
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);
+  // An interview in an earlier Match's season asks whether the Match year is right (t9r F3).
+  const earlierInterview = interviewInEarlierMatchRisk(context);
+  if (earlierInterview !== null) risks.push(earlierInterview);
 
   // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check
   // (adv45, t9k a6c): it dates no held step, it says which Match the plan is for.

@@ -36,6 +36,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   INTERVIEW_IN_EARLIER_MATCH: "An interview falls in an earlier Match's season than the plan's",
+  NO_INTERVIEW_RECORDED: "Ranking is open and no interview is recorded",
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
   CERTIFICATION_STATUS_UNREPORTED: "Interviewing, with exam, Pathway or ERAS statuses never reported",
   H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad may need a $100,000 payment",

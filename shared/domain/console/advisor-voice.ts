@@ -90,6 +90,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an exam booked after its target date, so programs may see the result late.`,
   MATCH_YEAR_IMPLAUSIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) looks like a typo.`,
+  NO_INTERVIEW_RECORDED: ({ fullName, matchYear }) =>
+    `${fullName} submitted ERAS and registered with NRMP for the ${matchYear} Match, but has no interview recorded now that ranking is open.`,
   INTERVIEW_IN_EARLIER_MATCH: ({ fullName, matchYear }) =>
     `${fullName} has an interview in an earlier Match's season than the ${matchYear} Match the plan is for; the Match year may be wrong.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>

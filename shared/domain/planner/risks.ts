@@ -20,6 +20,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
+import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
 import { noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
@@ -204,6 +205,9 @@ export function assessRisks(
   if (seasonOver && !held) risks.push(seasonOverRisk(context));
   // Asked whether they ranked (t9o F9): never beside a gate or a Match out of reach.
   if (!held && !feasibility.infeasible) append(risks, rankListUnreportedRisks(context));
+  // No interview recorded once ranking is open (t9r F13): asked, the plan unmoved.
+  const noInterview = noInterviewRecordedRisk(context, !held && !seasonOver && !feasibility.infeasible);
+  if (noInterview !== null) risks.push(noInterview);
 
   return orderRisks(risks);
 }

@@ -1,0 +1,43 @@
+import type { Risk } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
+import { NRMP_SOAP_URL } from "./risk-sources.ts";
+
+const ERAS_AT = stepIndex("eras_application");
+const NRMP_AT = stepIndex("nrmp_registration");
+const ROL_AT = stepIndex("rank_order_list");
+
+/** The risk per calendar: its words read only the Match year. */
+const made = new WeakMap<SeasonCalendar, Risk>();
+
+/**
+ * NO_INTERVIEW_RECORDED (warning; tester t9r F13, session 24 task O, lead's ruling 3): from
+ * ranking's opening to the rank order list deadline, a plan for the entered Match (`inReach`: not
+ * moved, not out of reach) with the ERAS application submitted and NRMP registration done, the list
+ * not certified, and no interview recorded for this Match (interviewingForMatch): an advisor would
+ * ask about interviews, since a list without one cannot match; with none, SOAP and the next Match's
+ * plan are what is left. The plan does not move and the list's step keeps its words. Cheap
+ * comparisons first; the words are made once per calendar. Null otherwise.
+ */
+export function noInterviewRecordedRisk(context: PlanContext, inReach: boolean): Risk | null {
+  const { calendar, now } = context;
+  if (!inReach || now < calendar.dates.nrmp_rank_order_list_entry_opens.at) return null;
+  if (now > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return null;
+  if (!isFinished(statusAt(context, ERAS_AT)) || !isFinished(statusAt(context, NRMP_AT))) return null;
+  if (isFinished(statusAt(context, ROL_AT)) || interviewingForMatch(context)) return null;
+  let risk = made.get(calendar);
+  if (risk === undefined) {
+    const year = calendar.matchYear;
+    risk = Object.freeze({
+      code: "NO_INTERVIEW_RECORDED",
+      severity: "warning",
+      message: `Ranking for the ${year} Match is open and we have no interview recorded for you. Have you had interviews? Tell us each one (the interview form); without one, a rank order list cannot match: get ready for SOAP and start the ${year + 1} Match's plan (letters, clinical experience, program list).`,
+      milestones: Object.freeze(["rank_order_list"]) as Risk["milestones"],
+      sources: Object.freeze([NRMP_SOAP_URL]) as string[],
+    });
+    made.set(calendar, risk);
+  }
+  return risk;
+}

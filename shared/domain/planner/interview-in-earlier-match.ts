@@ -41,6 +41,8 @@ export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
   const named: string[] = [];
   for (const interview of context.interviews) {
     const at = interviewStart(interview);
+    // Most interviews are the plan's own Match's: one comparison pair, no Date made.
+    if (at >= context.calendar.dates.eras_programs_may_review_applications_and_mspe.at) continue;
     const match = seasonMatchOf(at);
     if (match === undefined || match.matchYear >= year) continue;
     const rol = match.dates.nrmp_rol_certification_and_late_registration_deadline;

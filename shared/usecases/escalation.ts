@@ -34,6 +34,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
+  ROL_DEADLINE_MAY_BE_LATER:
+    "A list or result dated after the projected rank order list deadline, by its later candidate",
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   INTERVIEW_IN_EARLIER_MATCH: "An interview falls in an earlier Match's season than the plan's",
   NO_INTERVIEW_RECORDED: "Ranking is open and no interview is recorded",

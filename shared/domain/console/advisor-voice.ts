@@ -70,6 +70,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s rank order list carries a date before ranking opens.`,
   RANKING_MAY_OPEN_LATER: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking may open this season (its opening is projected); check in R3 that the list is certified.`,
+  ROL_DEADLINE_MAY_BE_LATER: ({ fullName, matchYear }) =>
+    `${fullName} reports a rank order list or an exam result dated after our projected ${matchYear} rank order list deadline but by its later candidate: it counts unless NRMP's deadline is the projected one; check R3.`,
   SCHEDULED_DATE_PASSED: ({ fullName }) =>
     `${fullName} had an exam or Pathway date that has passed, and no result is recorded yet.`,
   CERTIFICATION_STATUS_UNREPORTED: ({ fullName, matchYear }) =>

@@ -14,6 +14,7 @@ import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
+import { rolLastReportedDay } from "./rol-later-day.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
@@ -248,8 +249,11 @@ function refusedRankList(
   // the deadline (localDayOf), not their ET days (tester t9g issue 9 A1).
   if (rol.date < localDayOf(zone, opens)) return { reason: "before-opening", date: rol.date };
   if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
-  // After the season's deadline no list can be certified for it (a date meant for a later Match).
-  if (rol.date > localDayOf(zone, calendar.dates.nrmp_rol_certification_and_late_registration_deadline))
+  // After the season's deadline no list can be certified for it (a date meant for a later Match);
+  // while that deadline is projected, after its later candidate (t9r F7: a list certified between the
+  // two counts, flagged by ROL_DEADLINE_MAY_BE_LATER).
+  const deadline = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (rol.date > localDayOf(zone, deadline) && rol.date > rolLastReportedDay(calendar, zone))
     return { reason: "after-deadline", date: rol.date };
   return null;
 }

@@ -34,7 +34,9 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     seasonDueDates.set(calendar, known);
   }
   // Asked whether they ranked (t9o F9): the question stands until Match Day.
-  if (risk.code === "RANK_LIST_UNREPORTED") return known.matchDay;
+  // Asked to check R3 after a result dated past the projected deadline (t9r F11): until Match Day too.
+  if (risk.code === "RANK_LIST_UNREPORTED" || risk.code === "ROL_DEADLINE_MAY_BE_LATER")
+    return known.matchDay;
   return START_BOUND.has(risk.code) ? known.start : known.rol;
 }
 

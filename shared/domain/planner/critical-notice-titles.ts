@@ -44,6 +44,9 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your {steps} are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
+  // A result dated between the deadline's two candidates (t9r F11): in the Match unless NRMP's is the projected one.
+  ROL_DEADLINE_MAY_BE_LATER:
+    "Check R3 now: your {year} Match depends on NRMP's deadline being later than projected",
   RANK_LIST_UNREPORTED: "Did you certify a rank order list for the {year} Match? Tell us before Match Day",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",

@@ -30,6 +30,7 @@ import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
@@ -189,6 +190,7 @@ export function assessRisks(
     append(risks, pathwayCertificateRisks(context));
     append(risks, rankingMayOpenLaterRisks(context));
   }
+  if (!held) append(risks, rolDeadlineMayBeLaterRisks(context));
   // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
   if (!held) append(risks, certificationUnreportedRisks(context, dates));
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));

@@ -2,7 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { renderDate, renderEt, renderInZone } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dayBy } from "./day-words.ts";
@@ -11,6 +11,7 @@ import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { rolLastReportedDay } from "./rol-later-day.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 function when(context: PlanContext, at: number): string {
@@ -56,8 +57,9 @@ const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
  * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
  */
 export function resultsAfterDeadline(context: PlanContext): string {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const lastDay = localDate(context.zone, rol);
+  // While the deadline is projected, a date by its later candidate is not "after" it on a fact
+  // (t9r F11): ROL_DEADLINE_MAY_BE_LATER says both sides instead.
+  const lastDay = rolLastReportedDay(context.calendar, context.zone);
   const late: string[] = [];
   for (const index of NEEDED_AT) {
     const date = context.entries.at(index)?.date;

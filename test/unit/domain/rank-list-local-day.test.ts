@@ -51,12 +51,17 @@ describe("a rank list dated by the applicant's local day", () => {
       }
     });
 
-    it(`${zone}: a list dated the day after the deadline's local day (26 Feb) is refused`, () => {
+    // The projected deadline's later candidate, Wed 3 Mar 2027 9:00 PM ET, is Thu 4 Mar in these
+    // zones: a list dated up to that day counts, flagged (t9r F7); the day after is refused.
+    it(`${zone}: a list dated the day after the deadline's local day (26 Feb) counts, flagged; one dated 5 Mar is refused`, () => {
       const before = planAt(listOn(zone, "2027-02-26"), deadline.at - 3_600_000);
       // dated after today (the applicant's day) one hour before the deadline: "a date still to come"
       expect(codes(before)).toContain("ROL_BEFORE_RANKING_OPENS");
       const after = planAt(listOn(zone, "2027-02-26"), deadline.at + 2 * 86_400_000);
-      expect(codes(after)).toContain("SEASON_OVER");
+      expect(refused(after)).toBe(false);
+      expect(codes(after)).toContain("ROL_DEADLINE_MAY_BE_LATER");
+      const late = planAt(listOn(zone, "2027-03-05"), deadline.at + 10 * 86_400_000);
+      expect(codes(late)).toContain("SEASON_OVER");
     });
   }
 
@@ -70,21 +75,24 @@ describe("a rank list dated by the applicant's local day", () => {
     expect(risk?.message).toContain("before ranking opened");
   });
 
-  it("Pacific/Honolulu: the deadline's local day is 24 Feb; a list dated 25 Feb is after it", () => {
+  it("Pacific/Honolulu: the deadline's local day is 24 Feb; a list dated 25 Feb is after it, the later candidate's day 3 Mar", () => {
     const zone = "Pacific/Honolulu";
     expect(localDate(zone, deadline.at)).toBe("2027-02-24");
     expect(refused(planAt(listOn(zone, "2027-02-24"), deadline.at + 86_400_000))).toBe(false);
-    expect(codes(planAt(listOn(zone, "2027-02-25"), deadline.at + 2 * 86_400_000))).toContain("SEASON_OVER");
+    const after = planAt(listOn(zone, "2027-02-25"), deadline.at + 2 * 86_400_000);
+    expect(codes(after)).toContain("ROL_DEADLINE_MAY_BE_LATER");
+    expect(refused(after)).toBe(false);
+    expect(codes(planAt(listOn(zone, "2027-03-04"), deadline.at + 10 * 86_400_000))).toContain("SEASON_OVER");
   });
 
   it("the after-deadline words speak of the deadline only, never of certifying before ranking opens", () => {
     // Dated after the deadline's local day, reported before the deadline: possible only for a
     // "scheduled" list (a "done" one dated after today is "a date still to come").
     const snapshot: ApplicantSnapshot = {
-      ...listOn("Asia/Manila", "2027-02-26"),
+      ...listOn("Asia/Manila", "2027-03-05"),
       milestones: [
         ...base.milestones.filter((m) => m.key !== "rank_order_list"),
-        { key: "rank_order_list", status: "scheduled", date: "2027-02-26" },
+        { key: "rank_order_list", status: "scheduled", date: "2027-03-05" },
       ],
     };
     const result = planAt(snapshot, deadline.at - 86_400_000);

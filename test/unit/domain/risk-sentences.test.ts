@@ -83,6 +83,25 @@ function everyRisk(): { where: string; risk: Risk }[] {
   ] as const)
     for (const risk of plan(snapshot, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
       found.push({ where: `nothing-done-2027.json interviewing, ${name} ${risk.code}`, risk });
+  // A list, and a result, dated between the rank order list deadline's two candidates (ROL_DEADLINE_MAY_BE_LATER, t9r F7, F11).
+  const ranked: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL("rank-list-before-opening-2027.json", SCENARIO_DIR), "utf8")),
+  );
+  for (const step2 of ["2026-09-01", "2027-02-27"]) {
+    const late = {
+      ...ranked,
+      milestones: [
+        ...ranked.milestones.filter((m) => m.key !== "rank_order_list" && m.key !== "usmle_step2ck"),
+        { key: "usmle_step2ck" as const, status: "done" as const, date: step2 },
+        { key: "rank_order_list" as const, status: "done" as const, date: "2027-02-27" },
+      ],
+    };
+    for (const risk of plan(late, seasonCalendar(2027), new Date("2027-02-28T12:00:00Z")).risks)
+      found.push({
+        where: `rank-list-before-opening-2027.json between candidates, Step 2 CK ${step2} ${risk.code}`,
+        risk,
+      });
+  }
   return found;
 }
 

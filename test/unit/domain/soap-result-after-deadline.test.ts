@@ -12,7 +12,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * certification must I complete…"): by the rank order list deadline ECFMG must confirm the exams to
  * NRMP, "otherwise the applicant is withdrawn from the Match and from SOAP". A result dated after the
  * deadline's day (the applicant's local day, as a rank order list's date is judged) was not confirmed
- * by it: SOAP is not open. One dated by that day is given the benefit of the doubt, as before.
+ * by it: SOAP is not open. One dated by that day is given the benefit of the doubt, as before; while
+ * the deadline is projected, so is one dated by its later candidate's local day (Wed 3 Mar 2027,
+ * 9:00 PM ET: Thu 4 Mar in Karachi; t9r F11): SOAP then stays open "if R3 shows you eligible".
  */
 
 const calendar = seasonCalendar(2027);
@@ -50,12 +52,12 @@ const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "
 const now = new Date("2027-03-05T09:00:00Z");
 
 describe("an exam result dated after the rank order list deadline closes SOAP (advD's loophole)", () => {
-  it("Step 2 CK passed on Tue 2 Mar 2027: SOAP is not open, and the plan says why", () => {
-    const result = plan(step2PassedOn("2027-03-02"), calendar, now);
+  it("Step 2 CK passed on Fri 5 Mar 2027: SOAP is not open, and the plan says why", () => {
+    const result = plan(step2PassedOn("2027-03-05"), calendar, now);
     const risk = seasonOver(result);
     expect(risk?.message).not.toContain("still open to you");
     expect(risk?.message).toContain(
-      "that Match has passed for you, and SOAP is not open to you either: your USMLE Step 2 CK result is dated Tue 2 Mar 2027, after the rank order list deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline. Plan for the 2028 Match",
+      "that Match has passed for you, and SOAP is not open to you either: your USMLE Step 2 CK result is dated Fri 5 Mar 2027, after the rank order list deadline, and NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline. Plan for the 2028 Match",
     );
     expect(risk?.sources).toContain(NRMP_ECFMG);
     expect(result.nextSteps.some((step) => step.milestone === "soap")).toBe(false);
@@ -64,6 +66,7 @@ describe("an exam result dated after the rank order list deadline closes SOAP (a
   it.each([
     ["before the deadline", "2027-02-22"],
     ["on the deadline's local day (Thu 25 Feb in Karachi)", "2027-02-25"],
+    ["by the later candidate's local day (Thu 4 Mar in Karachi)", "2027-03-02"],
   ])("Step 2 CK passed %s: SOAP is still open", (_name, passed) => {
     const result = plan(step2PassedOn(passed), calendar, now);
     expect(seasonOver(result)?.message).toContain("is still open to you if R3 shows you eligible");

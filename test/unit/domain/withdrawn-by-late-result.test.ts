@@ -12,7 +12,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * (official, NRMP "What requirements for ECFMG certification must I complete…"): ECFMG must confirm
  * the exams by the deadline, otherwise the applicant is withdrawn from the Match and from SOAP. The
  * 2027 deadline (Wed 24 Feb 2027, 9:00 PM ET, projected) is Wed 24 Feb in Seattle and Thu 25 Feb in
- * Osaka: a result dated on that local day still counts.
+ * Osaka: a result dated on that local day still counts. While it is projected, so does one dated by
+ * its later candidate's local day (Wed 3 Mar 2027, 9:00 PM ET: Wed 3 Mar in Seattle, Thu 4 Mar in
+ * Osaka), flagged by ROL_DEADLINE_MAY_BE_LATER (t9r F11); a result dated after that withdraws.
  */
 
 const calendar = seasonCalendar(2027);
@@ -56,8 +58,8 @@ const now = new Date("2027-03-08T16:00:00Z");
 
 describe("a certified list beside an exam result dated after the rank order list deadline (advH2)", () => {
   it.each([
-    ["America/Los_Angeles", "2027-02-25", "Thu 25 Feb 2027"],
-    ["Asia/Tokyo", "2027-02-26", "Fri 26 Feb 2027"],
+    ["America/Los_Angeles", "2027-03-04", "Thu 4 Mar 2027"],
+    ["Asia/Tokyo", "2027-03-05", "Fri 5 Mar 2027"],
   ])(
     "in %s, Step 2 CK passed on %s: withdrawn from the 2027 Match, no Match Week or SOAP, the 2028 Match planned",
     (zone, passed, day) => {
@@ -81,9 +83,14 @@ describe("a certified list beside an exam result dated after the rank order list
   it.each([
     ["America/Los_Angeles", "2027-02-24"],
     ["Asia/Tokyo", "2027-02-25"],
-  ])("in %s, Step 2 CK passed on the deadline's local day (%s): still in the Match", (zone, passed) => {
-    const result = plan(certifiedWithStep2On(zone, passed), calendar, now);
-    expect(seasonOver(result)).toBeUndefined();
-    expect(live(result, "match_week")).toBe(true);
-  });
+    ["America/Los_Angeles", "2027-03-03"],
+    ["Asia/Tokyo", "2027-03-04"],
+  ])(
+    "in %s, Step 2 CK passed on %s (by the later candidate's local day): still in the Match",
+    (zone, passed) => {
+      const result = plan(certifiedWithStep2On(zone, passed), calendar, now);
+      expect(seasonOver(result)).toBeUndefined();
+      expect(live(result, "match_week")).toBe(true);
+    },
+  );
 });

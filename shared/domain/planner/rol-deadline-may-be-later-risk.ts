@@ -1,0 +1,75 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import { localDate, renderDate } from "../time.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
+
+/** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */
+const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
+  entry.neededForRanking !== undefined ? [index] : [],
+);
+const RANK_ORDER_LIST_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === "rank_order_list");
+
+/**
+ * ROL_DEADLINE_MAY_BE_LATER: what the applicant reports dated after the *projected* rank order list
+ * deadline's local day but by its later candidate's (rolLaterCandidateAt; projection-rules.json
+ * latestCandidate: 16 days before Match Day in 2022–2025) counts, as a list certified between
+ * ranking's two opening candidates does (RANKING_MAY_OPEN_LATER), and is said (the lead's ruling on
+ * tester t9r F7, F11; README, "Adding or confirming a season": the earlier date is "the safe side for
+ * planning, not for refusing what an applicant reports"):
+ * - a certified list so dated (refusedRankList lets it count): a warning that asks, since R3 lets no
+ *   one certify after NRMP's deadline, so either NRMP's deadline is later or the date is wrong;
+ * - a result NRMP needs so dated beside a certified list (resultsAfterDeadline leaves it out, so the
+ *   list is not withdrawn): critical, both sides, and R3 to check now.
+ * Nothing for a confirmed deadline, before the projected one passes, or once the applicant reports
+ * being in the Match (NRMP kept them). Pure; one comparison for most plans.
+ */
+export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
+  const { calendar, zone } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (context.now <= rolDate.at || statusAt(context, RANK_ORDER_LIST_AT) !== "done") return [];
+  const later = rolLaterCandidateAt(calendar);
+  const candidate = rolDate.latestCandidate;
+  if (later === null || candidate === undefined) return [];
+  const projectedDay = localDate(zone, rolDate.at);
+  const list = context.entries.at(RANK_ORDER_LIST_AT)?.date;
+  const listLate = list !== undefined && list > projectedDay;
+  const results: string[] = [];
+  const milestones: StepSubject[] = ["rank_order_list"];
+  let lastResult = "";
+  for (const index of NEEDED_AT) {
+    const date = context.entries.at(index)?.date;
+    if (statusAt(context, index) !== "done" || date === undefined || date <= projectedDay) continue;
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    results.push(
+      `your ${entry.advisorName}${entry.key === "ecfmg_pathway" ? "" : " result"} is dated ${renderDate(date)}`,
+    );
+    milestones.push(entry.key);
+    if (date > lastResult) lastResult = date;
+  }
+  if ((!listLate && results.length === 0) || reportsBeingInTheMatch(context)) return [];
+  const sources: string[] = [];
+  citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+  const year = calendar.matchYear;
+  const projected = yearless(rolDate.date);
+  const listWords = listLate
+    ? `You certified on ${renderDate(list)}, after our projected deadline (${projected}): NRMP's ${year} deadline must be later than our projection. If the date you entered is wrong, correct it: R3 shows the day you certified.`
+    : "";
+  if (results.length === 0)
+    return [
+      { code: "ROL_DEADLINE_MAY_BE_LATER", severity: "warning", message: listWords, milestones, sources },
+    ];
+  const said = (candidate.said ?? "").replace(/ in (\d{4}–\d{4})$/, " as in $1");
+  const first = results.join(" and ");
+  // Its notice rides on Match Week, where R3 tells them whether they are in (never SOAP's card, t9r F6).
+  milestones.push("match_week");
+  const message = `${first.charAt(0).toUpperCase()}${first.slice(1)}, after our projected rank order list deadline. If NRMP's ${year} deadline is our projected ${projected}, a result dated ${yearless(lastResult)} came too late and NRMP withdraws you; if it turns out later (${renderDate(candidate.date)}${said === "" ? "" : `, ${said}`}), you are in the Match. Check R3 now: your status must not read withdrawn.${listWords === "" ? "" : ` ${listWords}`}`;
+  return [{ code: "ROL_DEADLINE_MAY_BE_LATER", severity: "critical", message, milestones, sources }];
+}
+
+/** "Wed 24 Feb" of an ISO date: renderDate without the year, which the sentence already names. */
+function yearless(date: string): string {
+  return renderDate(date).replace(/ \d{4}$/, "");
+}

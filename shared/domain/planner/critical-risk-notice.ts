@@ -185,6 +185,10 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   // An exam in reach only at its fastest pace first: the notice's title asks to book it (t9l F16).
   if (risk.code === "EXAMS_LATE_FOR_RANKING")
     for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
+  // Step 3's risk acts on the rank order list ("rank J-1 programs too"): its notice rides there when
+  // Step 3 is not a next step, never on SOAP or the certificate (tester t9r F6). Named here, not in
+  // the risk's milestones, which set its notice id and the steps it makes urgent.
+  if (risk.code === "STEP3_NEEDED_FOR_H1B") return STEP3_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
   if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
   const chain: StepSubject[] = [];
@@ -195,6 +199,7 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   return [...chain, ...risk.milestones];
 }
 const NONE: readonly StepSubject[] = [];
+const STEP3_NOTICE_STEPS: readonly StepSubject[] = ["usmle_step3", "rank_order_list", "visa_h1b"];
 
 /** `key`'s unfinished prerequisites (their own first, depth first), then `key`, into `chain`. */
 function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]): void {

@@ -18,6 +18,7 @@ import {
   WHY_BEFORE_RANKING,
   when,
 } from "./h1b-words.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
@@ -79,7 +80,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
-      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
+      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${laterDeadlineWords(context, reportedBy)}${chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
       milestones: STEP3_MILESTONES as StepSubject[],
       sources,
     },
@@ -221,10 +222,22 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${trip} ${J1_ALTERNATIVE}`,
-    milestones: ["usmle_step3", "visa_h1b"],
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${laterDeadlineWords(context, reportedBy)}${trip} ${J1_ALTERNATIVE}`,
+    milestones: STEP3_MILESTONES as StepSubject[],
     sources,
   };
+}
+
+/**
+ * " That day is after our projected deadline: … unless NRMP's 2027 deadline turns out later (…
+ * Wed 3 Mar 2027): …" when Step 3's earliest result (`reportedBy`, epoch ms) misses the projected
+ * rank order list deadline but not its later candidate (laterCandidateHedge, t9r F6: "most likely
+ * out of reach" was decided by the projection alone), else "".
+ */
+function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const hedge = laterCandidateHedge(context, rolDate, reportedBy);
+  return hedge === "" ? "" : ` That day is after our projected deadline, so it is out of reach${hedge}.`;
 }
 
 /** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */

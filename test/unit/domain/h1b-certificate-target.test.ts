@@ -81,10 +81,14 @@ describe("a passed H-1B certificate target gets the after-target follow-ups (s10
     expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(29);
   });
 
-  it("tells the passed target once: the critical notice today stands for the target-passed notice", () => {
+  // The critical Step 3 notice rides on the rank order list, never the certificate (tester t9r F6):
+  // the certificate's passed target is told by its own target-passed notice, once.
+  it("tells the passed target once, by its own notice; the critical Step 3 notice rides on the rank order list", () => {
     const rungs = sendsOf(result, "ecfmg_certification").map((reminder) => reminder.rung);
-    expect(rungs[0]).toBe("critical-risk");
-    expect(rungs).not.toContain("target-passed");
+    expect(rungs[0]).toBe("target-passed");
+    expect(rungs.filter((rung) => rung === "target-passed")).toHaveLength(1);
+    expect(rungs).not.toContain("critical-risk");
     expect(rungs[1]).toBe("after-target");
+    expect(sendsOf(result, "rank_order_list")[0]?.rung).toBe("critical-risk");
   });
 });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * STEP3_NEEDED_FOR_H1B's critical notice rides on the step it is about (tester t9r F6, the lead's
+ * ruling): Step 3, or the rank order list, on which its advice "rank J-1 programs too" acts; never
+ * SOAP (whose card offers "Not for me") nor the certificate. And "most likely out of reach", decided
+ * by the projected rank order list deadline (Wed 24 Feb 2027), names the later candidate (Wed 3 Mar
+ * 2027) when the Step 3 result's earliest day falls by it (laterCandidateHedge).
+ */
+function h1bApplicant(
+  timezone: string,
+  extra = [milestoneFactory("ecfmg_certification", "done", "2025-08-20")],
+): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2025-06-30", visa: "H-1B" }),
+    milestones: [
+      ...doneMilestones(REGISTERED_KEYS, "2025-09-10"),
+      ...extra,
+      milestoneFactory("usmle_step3", "not_started"),
+    ],
+    interviews: [interviewFactory({ startsAt: "2026-12-15T13:00:00-05:00" })],
+  });
+}
+const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
+const notice = (result: Plan) => result.reminders.find((r) => r.risk === "STEP3_NEEDED_FOR_H1B");
+
+describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate (t9r F6)", () => {
+  it("Los Angeles, certificate done, Step 3 not started on 10 Jan 2027: the notice rides on the rank order list", () => {
+    const result = plan(
+      h1bApplicant("America/Los_Angeles"),
+      seasonCalendar(2027),
+      new Date("2027-01-10T18:00:00Z"),
+    );
+    expect(step3Risk(result)?.severity).toBe("critical");
+    expect(notice(result)?.milestone).toBe("rank_order_list");
+  });
+
+  it("the result's earliest day (Sun 28 Feb 2027) falls before the later candidate: the risk names it", () => {
+    const result = plan(
+      h1bApplicant("America/Los_Angeles"),
+      seasonCalendar(2027),
+      new Date("2027-01-10T18:00:00Z"),
+    );
+    const message = step3Risk(result)?.message ?? "";
+    expect(message).toContain("Sun 28 Feb 2027");
+    expect(message).toContain("unless NRMP's 2027 deadline turns out later");
+    expect(message).toContain("Wed 3 Mar 2027");
+  });
+
+  it("Karachi, certificate pending: the notice rides on the rank order list, not the certificate", () => {
+    const result = plan(
+      h1bApplicant("Asia/Karachi", []),
+      seasonCalendar(2027),
+      new Date("2027-01-10T05:00:00Z"),
+    );
+    expect(step3Risk(result)?.severity).toBe("critical");
+    expect(notice(result)?.milestone).not.toBe("ecfmg_certification");
+    expect(notice(result)?.milestone).not.toBe("soap");
+  });
+});

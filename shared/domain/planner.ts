@@ -8,6 +8,7 @@ import { firstGateOf } from "./planner/first-gate.ts";
 import { confirmedByTheMatch } from "./planner/in-the-match.ts";
 import { planInterviews } from "./planner/interviews.ts";
 import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
+import { laterCandidateSteps } from "./planner/later-candidate-steps.ts";
 import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
@@ -123,10 +124,17 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // entered that Match year, instead of "waiting for a feasible Match year" while the budget counts
   // its fees. The out-of-reach notice asks once for the form's Match year (critical-notice-titles.ts).
   const laterSeason = later?.context ?? null;
+  // In reach on the later candidate only (t9r F1): the steps that chain waits on carry its last days.
+  const candidate = laterCandidateSteps(feasibility);
+  // A step not season-bound reads its dates from the targeted Match's (milestone-step.ts).
+  const candidateGates =
+    candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (laterSeason !== null && entry.seasonBound === true)
       planMilestone(laterSeason, gates.targeted.dates, gates, entry, index, collected);
+    else if (candidate?.keys.has(entry.key))
+      planMilestone(candidate.context, candidate.dates, candidateGates, entry, index, collected);
     else planMilestone(stepContext, dates, gates, entry, index, collected);
   }
   // Out of reach, the target Match's interviews (before its rank order list deadline) are the

@@ -82,7 +82,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
     const [around, due] = aroundAndDue(context, late.at, late.due);
-    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG rejects an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
+    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG would likely reject an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {

@@ -4,7 +4,7 @@
 export const AFTER_THAT_DAY = {
   pathway: "after that day your Pathway application would miss its projected deadline",
   documents:
-    "after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents} (projected), and ECFMG would reject the application",
+    "after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents} (projected), and ECFMG would likely reject the application",
   exams:
     "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline",
 } as const;

@@ -10,6 +10,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { assessFeasibility, type Feasibility } from "./feasibility.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { withLaterCandidate } from "./later-candidate-feasibility.ts";
 import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
 import { NOTE_WORDS, noteOnlyRisk, notePresumed, SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
@@ -66,7 +67,8 @@ export function presumedInTheMatch(context: PlanContext): PlanContext {
  * (keptFeasibility) is returned instead of judging the same context twice.
  */
 export function feasibilityOf(context: PlanContext): Feasibility {
-  return kept.get(context) ?? assessFeasibility(context);
+  // Out of reach on the projected deadline only, the later candidate's chain (t9r F1, lead's ruling).
+  return kept.get(context) ?? withLaterCandidate(context, assessFeasibility(context));
 }
 
 /**

@@ -17,6 +17,8 @@ import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
+import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { laterCandidateRisk } from "./later-candidate-risk.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
@@ -138,17 +140,20 @@ export function assessRisks(
   // reach, the earliest feasible one, whose own deadlines may be days away.
   if (!held && targeted.moved) append(risks, targetedMatchRisks(targeted));
   // In reach only without study (an interview in hand, t9o F4): EXAMS_LATE_FOR_RANKING's one warning says it.
+  // In reach on the later candidate of the projected deadline only: one critical risk says both (t9r F1).
+  const laterOnly = laterCandidateOnly(feasibility);
   const last =
-    !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true
+    !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true && laterOnly === undefined
       ? lastWorkingInstant(context, feasibility)
       : null;
   const lastDay = last === null ? null : lastDayRisk(context, last);
   if (lastDay !== null) risks.push(lastDay);
+  if (!held && laterOnly !== undefined) risks.push(laterCandidateRisk(context, laterOnly));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
 
-  if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
+  if (!held && !seasonOver && now <= rol && !feasibility.infeasible && laterOnly === undefined) {
     const examsLate = examsLateForRankingRisk(context, dates);
     if (examsLate !== null) risks.push(...oneRiskPerExam(context, risks, lastDay, examsLate));
   }

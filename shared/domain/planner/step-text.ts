@@ -4,6 +4,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
+import { bookedLateWords } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -170,8 +171,15 @@ function statusAction(
         afterDeadline &&
         texts.scheduledAfterDeadline !== undefined &&
         entry.key !== "ecfmg_pathway"
-      )
-        return `${fill(context, text, entry, given, due)} As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
+      ) {
+        // While the result may still come in time, never "too late as booked" (t9r F8, lead's ruling).
+        const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);
+        const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
+        return (
+          keep ??
+          `${fill(context, text, entry, given, due)} As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`
+        );
+      }
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
     if (status === "in_progress" && texts.inProgress !== undefined) {

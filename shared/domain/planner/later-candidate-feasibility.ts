@@ -1,0 +1,76 @@
+import type { SeasonCalendar, SeasonDate } from "../seasons/index.ts";
+import { etInstant, isoUtc } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
+import { assessAt, type Feasibility } from "./feasibility.ts";
+
+/**
+ * A Match out of reach on the projected rank order list deadline (the earlier candidate) but in reach
+ * on its later candidate (projection-rules.json `latestCandidate`: 16 days before Match Day, as in
+ * 2022–2025): the lead's ruling on tester t9r F1. The earlier date is "the safe side for planning,
+ * not for refusing" (README, "Adding or confirming a season"), so such a plan keeps its Match, dated
+ * by the earlier date, and one critical risk (laterCandidateRisk) says both sides.
+ */
+export interface LaterCandidateOnly {
+  /** The plan's context with the season's calendar on the later candidate (laterCandidateCalendar). */
+  context: PlanContext;
+  /** The chain judged on the later candidate: in reach (the plan's feasibility). */
+  feasibility: Feasibility;
+  /** The chain judged on the projected (earlier) date: out of reach. */
+  earlier: Feasibility;
+}
+
+/**
+ * `calendar` with its rank order list deadline moved to that date's later candidate (its ET day at
+ * the same ET hour; status projected, its source the candidate's rule), every date counted from it
+ * (the exams' last sitting days, the Pathway's projected deadlines) following it; null when the
+ * deadline is confirmed or has no later candidate. Built once per season (calendars are cached).
+ */
+export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar | null {
+  if (laterCalendars.has(calendar)) return laterCalendars.get(calendar) ?? null;
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const later = rol.latestCandidate;
+  let moved: SeasonCalendar | null = null;
+  if (rol.status === "projected" && later?.said !== undefined) {
+    const at = etInstant(later.date, rol.time);
+    const date: SeasonDate = { ...rol, date: later.date, source: later.rule, at, iso: isoUtc(at) };
+    delete date.latestCandidate;
+    moved = Object.freeze({
+      ...calendar,
+      dates: Object.freeze({
+        ...calendar.dates,
+        nrmp_rol_certification_and_late_registration_deadline: date,
+      }),
+    });
+  }
+  laterCalendars.set(calendar, moved);
+  return moved;
+}
+const laterCalendars = new WeakMap<SeasonCalendar, SeasonCalendar | null>();
+
+/**
+ * `earlier` (assessFeasibility's answer for `context`) unless the Match is out of reach on the
+ * projected deadline only: then the chain judged on the later candidate with the same rules (an exam
+ * under way: any seat by that candidate's last sitting day), kept with laterCandidateOnly. Judged only
+ * when `earlier` writes the Match off (a rare path), before the projected deadline (after it, what
+ * was reported by then decides: assessFeasibility), and never for graduation (no deadline moves it).
+ */
+export function withLaterCandidate(context: PlanContext, earlier: Feasibility): Feasibility {
+  if (!earlier.infeasible || earlier.cause === "graduation") return earlier;
+  const calendar = laterCandidateCalendar(context.calendar);
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (calendar === null || context.now > rol) return earlier;
+  // Its crossings are the plan's too (shared riskChangesAt): the plan is made again when the later
+  // candidate's last sitting day passes, and the write-off then applies as before.
+  const laterContext = contextWith(context, { calendar });
+  const later = assessAt(laterContext);
+  if (later.infeasible) return earlier;
+  laterOnly.set(later, { context: laterContext, feasibility: later, earlier });
+  return later;
+}
+const laterOnly = new WeakMap<Feasibility, LaterCandidateOnly>();
+
+/** What withLaterCandidate kept for `feasibility`, if it is a Match in reach on the later candidate only. */
+export function laterCandidateOnly(feasibility: Feasibility): LaterCandidateOnly | undefined {
+  return laterOnly.get(feasibility);
+}

@@ -1,0 +1,69 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { localDate, renderDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { byDay, when } from "./day-words.ts";
+import { lastSittingWords } from "./last-sitting-day.ts";
+import { lastWorkingInstant } from "./last-working-instant.ts";
+import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { lastDayRisk } from "./match-year-last-day.ts";
+import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+
+/**
+ * MATCH_YEAR_LAST_DAY, critical, for a Match in reach on the later candidate of the projected rank
+ * order list deadline only (withLaterCandidate, the lead's ruling on tester t9r F1): "By our projected
+ * deadline (Wed 24 Feb 2027, 9:00 PM ET) your USMLE Step 2 CK result would come too late. If NRMP's
+ * 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, Wed 3 Mar 2027), you
+ * can still match: sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest and check NRMP's 2027 calendar
+ * now.", then the later candidate's own MATCH_YEAR_LAST_DAY words (the chain's allowances, advice)
+ * when a last day is found. Its steps are the later chain's (they carry that candidate's dates).
+ */
+export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnly): Risk {
+  const { calendar } = context;
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const later = only.context;
+  const candidate = rolDate.latestCandidate;
+  const sources: string[] = [];
+  // "By our projected deadline, …": the sentence says projected, the source goes to `sources`.
+  citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+  const deadline = when(context, rolDate.at);
+  const decidedBy = only.earlier.decidedBy;
+  const what = decidedBy === null ? "your exams and Pathway" : reportWords(decidedBy);
+  const takes = only.feasibility.takes;
+  const last = lastWorkingInstant(later, only.feasibility);
+  const detail = last === null ? null : lastDayRisk(later, last);
+  const actions: string[] = [];
+  for (const take of takes) {
+    const name = catalogEntry(take.key).advisorName;
+    if (take.seatBy !== undefined) actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)}`);
+    else if (take.booked !== undefined && take.booked >= context.now)
+      actions.push(
+        `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
+      );
+  }
+  if (actions.length === 0 && last !== null) actions.push(`act ${byDay(context, last.at)} (see below)`);
+  const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
+  const hedge =
+    candidate === undefined
+      ? ""
+      : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}), you can still match: ${act} NRMP's ${calendar.matchYear} calendar now.`;
+  if (candidate !== undefined) addSource(sources, candidate.rule);
+  const milestones: StepSubject[] = [];
+  for (const take of takes) milestones.push(take.key as StepSubject);
+  if (milestones.length === 0 && decidedBy !== null) milestones.push(decidedBy as StepSubject);
+  for (const source of detail?.sources ?? []) addSource(sources, source);
+  return {
+    code: "MATCH_YEAR_LAST_DAY",
+    severity: "critical",
+    message: `By our projected deadline, ${deadline}, ${what} would come too late.${hedge}${detail === null ? "" : ` On that later date: ${detail.message}`}`,
+    milestones,
+    ...(detail?.lastWorkingAt === undefined ? {} : { lastWorkingAt: detail.lastWorkingAt }),
+    sources,
+  };
+}
+
+/** "your USMLE Step 2 CK result", "your ECFMG Pathway decision": what reaches ECFMG and NRMP. */
+function reportWords(key: MilestoneKey): string {
+  return `your ${catalogEntry(key).advisorName} ${key === "ecfmg_pathway" ? "decision" : "result"}`;
+}

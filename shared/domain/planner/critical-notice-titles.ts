@@ -31,6 +31,9 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   MATCH_YEAR_NOT_FEASIBLE:
     "The {year} Match is out of reach: update your Match year to {feasible} in your intake form",
   EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
+  // Critical only in reach on the later candidate of a projected deadline (t9r F1); a warning sends none.
+  MATCH_YEAR_LAST_DAY:
+    "The {year} Match is in reach only if NRMP's deadline is later than projected: act now",
   STEP3_NEEDED_FOR_H1B:
     "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
   CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",

@@ -2,6 +2,7 @@ import type { SeasonCalendar, SeasonDate } from "../seasons/index.ts";
 import { etInstant, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
+import { keepEcfmgDeadlines } from "./ecfmg-calendar.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 
 /**
@@ -23,7 +24,7 @@ export interface LaterCandidateOnly {
 /**
  * `calendar` with its rank order list deadline moved to that date's later candidate (its ET day at
  * the same ET hour; status projected, its source the candidate's rule), every date counted from it
- * (the exams' last sitting days, the Pathway's projected deadlines) following it; null when the
+ * (the USMLE exams' last sitting days) following it, ECFMG's Pathway deadlines kept (ecfmgCalendar); null when the
  * deadline is confirmed or has no later candidate. Built once per season (calendars are cached).
  */
 export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar | null {
@@ -43,6 +44,7 @@ export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar
       }),
     });
   }
+  if (moved !== null) keepEcfmgDeadlines(moved, calendar);
   laterCalendars.set(calendar, moved);
   return moved;
 }

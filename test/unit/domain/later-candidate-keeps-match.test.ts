@@ -73,6 +73,9 @@ describe("a Match out of reach on the projected deadline only stays planned (t9r
     // No NRMP withdrawal, no "pay no fee", the Match kept: the plan is for 2027.
     expect(JSON.stringify(result)).not.toContain("withdrawing from the 2027 Match");
     expect(result.matchYear).toBe(2027);
+    // The critical risk asks for action now: one notice at once, on the step it names.
+    const notice = result.reminders.find((each) => each.rung === "critical-risk");
+    expect(notice?.milestone).toBe("usmle_step2ck");
   });
 
   it("Sat 30 Jan, interviewing: still kept, no withdrawal advice", () => {

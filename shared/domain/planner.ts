@@ -125,7 +125,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // its fees. The out-of-reach notice asks once for the form's Match year (critical-notice-titles.ts).
   const laterSeason = later?.context ?? null;
   // In reach on the later candidate only (t9r F1): the steps that chain waits on carry its last days.
-  const candidate = laterCandidateSteps(feasibility);
+  // A plan moved on: the later Match's own (its risks are its entered applicant's, movedPlanRisks).
+  const candidate = laterCandidateSteps(later?.feasibility ?? feasibility);
   // A step not season-bound reads its dates from the targeted Match's (milestone-step.ts).
   const candidateGates =
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };

@@ -25,9 +25,8 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const later = only.context;
   const candidate = rolDate.latestCandidate;
   const sources: string[] = [];
-  // "By our projected deadline, …": the sentence says projected, the source goes to `sources`.
-  citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
-  const deadline = when(context, rolDate.at);
+  // Each projected day is marked where it is named (tester t9o F8 B), this one too.
+  const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
   const decidedBy = only.earlier.decidedBy;
   const what = decidedBy === null ? "your exams and Pathway" : reportWords(decidedBy);
   const takes = only.feasibility.takes;
@@ -36,7 +35,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const actions: string[] = [];
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
-    if (take.seatBy !== undefined) actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)}`);
+    if (take.seatBy !== undefined) actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)} (projected)`);
     else if (take.booked !== undefined && take.booked >= context.now)
       actions.push(
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,

@@ -60,11 +60,17 @@ describe.each([
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(`find any seat you can and ${today}`);
   });
 
-  it("the day after the last sitting day: out of reach, at the honest fastest pace (a week for a seat)", () => {
+  it("the day after the last sitting day: in reach on the later candidate only (t9r F1), one critical risk", () => {
     const result = plan(input, calendar, new Date("2027-01-28T10:00:00Z"));
+    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
+  });
+
+  it("the day after the later candidate's last sitting day: out of reach, at the honest fastest pace (a week for a seat)", () => {
+    const result = plan(input, calendar, new Date("2027-02-04T10:00:00Z"));
     const outOfReach = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(outOfReach?.earliestFeasibleMatchYear).toBe(2028);
-    expect(outOfReach?.message).toContain("would be reported around Thu 4 Mar 2027");
+    expect(outOfReach?.message).toContain("would be reported around Thu 11 Mar 2027");
     expect(outOfReach?.message).toContain(
       "Pass USMLE Step 2 CK: a test date within about 7 days, then about 28 days for the result",
     );

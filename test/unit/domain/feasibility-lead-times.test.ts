@@ -60,7 +60,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const inTime = plan(input, calendar, new Date(nextDay - 3_600_000));
     const tooLate = plan(input, calendar, new Date(nextDay + 3_600_000));
     expect(outOfReach(inTime)).toBeUndefined();
-    expect(outOfReach(tooLate)?.earliestFeasibleMatchYear).toBe(2028);
+    // Past it, the projected (earlier) deadline alone writes nothing off: the later candidate's last
+    // sitting day is a week on (t9r F1); from the next local day after that one, out of reach.
+    expect(outOfReach(tooLate)).toBeUndefined();
+    const afterLater = plan(input, calendar, new Date(nextDay + 7 * DAY_MS + 3_600_000));
+    expect(outOfReach(afterLater)?.earliestFeasibleMatchYear).toBe(2028);
     // The Step 2 CK deadline the plan shows is the day that leaves those reporting days before the
     // ROL deadline (its ET day), due until the applicant's next local day, when the season ends (t9o F2).
     const shown = inTime.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline;

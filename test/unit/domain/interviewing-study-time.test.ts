@@ -89,8 +89,14 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
     },
   );
 
-  it.each(ZONES)("%s the day after the last sitting day: written off as before", (zone) => {
+  it.each(ZONES)("%s the day after the last sitting day: kept on the later candidate (t9r F1)", (zone) => {
     const result = planAt(samira(zone), "2027-01-29T12:00:00Z");
+    expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    expect(riskOf(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
+  });
+
+  it.each(ZONES)("%s the day after the later candidate's last sitting day: written off as before", (zone) => {
+    const result = planAt(samira(zone), "2027-02-05T12:00:00Z");
     const risk = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     expect(risk?.message).toContain("about 120 days of preparation");

@@ -122,20 +122,30 @@ describe.each([
     expect(result.overdue).toEqual([]);
   });
 
-  it("from the applicant's next local day: passed, and written off at that same moment", () => {
+  it("from the applicant's next local day: passed, kept on the later candidate's Wed 3 Feb (t9r F1)", () => {
     const result = plan(input, new Date(end));
-    expect(outOfReach(result)).toBe(true);
+    expect(outOfReach(result)).toBe(false);
+    expect(stepOf(result, "usmle_step2ck")?.deadline?.local).toBe("Wed 3 Feb 2027");
+  });
+
+  it("from the next local day after the later candidate's Wed 3 Feb: written off at that same moment", () => {
+    const later = endOf(zone, "2027-02-03");
+    expect(outOfReach(plan(input, new Date(later - MINUTE_MS)))).toBe(false);
+    expect(outOfReach(plan(input, new Date(later)))).toBe(true);
   });
 });
 
 describe("the tester's instants (t9o F2)", () => {
-  it("Los Angeles at 2027-01-28T08:00Z (Thu local): passed", () => {
-    expect(outOfReach(plan(step2("America/Los_Angeles"), new Date("2027-01-28T08:00:00Z")))).toBe(true);
+  it("Los Angeles at 2027-01-28T08:00Z (Thu local): passed, kept on the later candidate; 4 Feb local: out", () => {
+    const input = step2("America/Los_Angeles");
+    expect(outOfReach(plan(input, new Date("2027-01-28T08:00:00Z")))).toBe(false);
+    expect(outOfReach(plan(input, new Date("2027-02-04T08:00:00Z")))).toBe(true);
   });
 
   it("Auckland at 2027-01-27T12:00Z (Thu 01:00 local): passed; at 06:00Z (Wed local) it was due today", () => {
     const input = step2("Pacific/Auckland");
-    expect(outOfReach(plan(input, new Date("2027-01-27T12:00:00Z")))).toBe(true);
+    expect(outOfReach(plan(input, new Date("2027-01-27T12:00:00Z")))).toBe(false);
+    expect(outOfReach(plan(input, new Date("2027-02-03T12:00:00Z")))).toBe(true);
     const wednesday = plan(input, new Date("2027-01-27T06:00:00Z"));
     expect(stepOf(wednesday, "usmle_step2ck")?.deadline?.local).toBe("Wed 27 Jan 2027");
   });
@@ -167,8 +177,8 @@ describe("the tester's instants (t9o F2)", () => {
     expect(result.overdue.map((each) => each.milestone)).not.toContain("oet_medicine");
   });
 
-  it("Auckland, written off at its midnight: the step says its 2027 day passed, as that day, and its 2028 one", () => {
-    const result = plan(step2("Pacific/Auckland"), new Date("2027-01-27T12:00:00Z"));
+  it("Auckland, written off at the later candidate's midnight: the step says its 2027 day passed, and its 2028 one", () => {
+    const result = plan(step2("Pacific/Auckland"), new Date("2027-02-03T12:00:00Z"));
     const step = stepOf(result, "usmle_step2ck");
     expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
     expect(step?.missedDeadline).toMatchObject({ local: "Wed 27 Jan 2027", precision: "day" });

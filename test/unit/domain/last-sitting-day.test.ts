@@ -101,8 +101,15 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       }
     });
 
-    it("1 AM local on 28 Jan: the day has passed, out of reach, no book-now notice", () => {
+    it("1 AM local on 28 Jan: the day has passed, kept on the later candidate (t9r F1), no book-now notice", () => {
       const result = plan(input, calendar, localAt(zone, "2027-01-28", 1));
+      expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+      expect(risk(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
+      expect(bookNow(result)).toHaveLength(0);
+    });
+
+    it("1 AM local on 4 Feb: the later candidate's last sitting day has passed too, out of reach", () => {
+      const result = plan(input, calendar, localAt(zone, "2027-02-04", 1));
       expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
       expect(bookNow(result)).toHaveLength(0);
     });
@@ -124,7 +131,8 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
       expect(step?.urgency).toBe("urgent");
       expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step2ck");
-      expect(step?.action).toContain("too late for the 2027 Match's ranking");
+      // Never "too late as booked" while the result may still come in time (t9r F8, lead's ruling).
+      expect(step?.action).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
       expect(step?.action).not.toContain("has passed");
     });
   },

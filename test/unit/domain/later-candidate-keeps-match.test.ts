@@ -57,7 +57,7 @@ describe("a Match out of reach on the projected deadline only stays planned (t9r
     expect(last?.severity).toBe("critical");
     expect(last?.message).toContain("By our projected deadline");
     expect(last?.message).toContain("Wed 3 Mar 2027");
-    expect(last?.message).toContain("sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest");
+    expect(last?.message).toContain("sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest (projected)");
     expect(last?.milestones).toContain("usmle_step2ck");
     expect(result.risks.filter((each) => each.severity === "critical")).toHaveLength(1);
     const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");

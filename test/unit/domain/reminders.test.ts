@@ -473,7 +473,9 @@ describe("reminder ids re-planned across the instant the earliest feasible Match
       medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
     }),
   });
-  const now = new Date("2027-06-01T00:42:34.015Z");
+  // A week on since t9r F1: the 2028 Match is written off only when out of reach on its rank order
+  // list deadline's later candidate too (Wed 1 Mar 2028, 9:00 PM ET: 22:00 ET on 7 Jun 2027).
+  const now = new Date("2027-06-08T00:42:34.015Z");
   const later = 4_645_986;
 
   it("dates the first plan for 2028 and the second for 2029, with new ids", () => {

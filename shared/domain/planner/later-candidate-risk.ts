@@ -35,7 +35,8 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const actions: string[] = [];
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
-    if (take.seatBy !== undefined) actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)} (projected)`);
+    if (take.seatBy !== undefined)
+      actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)} (projected)`);
     else if (take.booked !== undefined && take.booked >= context.now)
       actions.push(
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,

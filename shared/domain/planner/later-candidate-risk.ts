@@ -56,7 +56,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   return {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `By our projected deadline, ${deadline}, ${what} would come too late.${hedge}${detail === null ? "" : ` On that later date: ${detail.message}`}`,
+    message: `By our projected deadline, ${deadline}, ${what} would come too late.${hedge}${detail === null ? "" : ` On the later deadline: ${detail.message.replace(/^The /, "the ")}`}`,
     milestones,
     ...(detail?.lastWorkingAt === undefined ? {} : { lastWorkingAt: detail.lastWorkingAt }),
     sources,

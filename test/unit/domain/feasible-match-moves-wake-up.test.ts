@@ -36,7 +36,10 @@ describe("the instant the earliest feasible Match moves is a risk change", () =>
   }
 
   it("is listed in the plan made before it, so the wake-up comes then", () => {
-    const noted = (before.riskChangesAt ?? []).map(Date.parse);
+    // Since t9r F1 the 2028 Match goes out of reach on its later candidate a week after its projected
+    // deadline's crossing, which the plans before that crossing list (it brings the later-candidate
+    // risk); the plans made in that week list the move itself. Two days before it:
+    const noted = (planAt(low - 2 * 86_400_000).riskChangesAt ?? []).map(Date.parse);
     expect(noted.some((at) => at >= low - 1000 && at <= high)).toBe(true);
   });
 

@@ -158,7 +158,8 @@ describe("Step 1 reported done only: the deadlines still ahead are named as ques
 });
 
 describe("Step 2 CK reported not started after its last sitting day: the plan moves anyway", () => {
-  const now = new Date("2027-01-29T09:00:00Z");
+  // After the later candidate's last sitting day (Wed 3 Feb 2027): until then the Match is kept (t9r F1).
+  const now = new Date("2027-02-05T09:00:00Z");
   for (const [zone, input] of [
     ["Dhaka", DHAKA([milestoneFactory("usmle_step2ck", "not_started")])],
     ["Bogota", BOGOTA([milestoneFactory("usmle_step2ck", "not_started")])],

@@ -15,7 +15,7 @@ import {
   sittingDueWords,
 } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
-import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { sittingQuestion } from "./sitting-question.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -113,30 +113,23 @@ export function rebookReminders(
 ): void {
   const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
   if (sitting === null || own === null) return;
-  // Not overdue yet: the applicant may well have sat it, so one question, no countdown (t9q F3).
-  if (!resultOverdue(context, entry, own)) {
-    const booked = context.entries.at(index)?.date;
-    if (booked !== undefined) sittingQuestion(context, entry, booked, sitting, resultDue, into);
-    return;
-  }
   const deadlineDetail = dates.rendered(sitting);
   const { title, why } = textsOf(entry, sitting, deadlineDetail);
-  remindersFor(
-    context,
-    {
-      milestone: entry.key,
-      interviewId: undefined,
-      title,
-      why,
-      ladder: REBOOK_LADDER,
-      deadline: sitting.at,
-      deadlineDetail,
-      countsDownTo: undefined,
-      startBy: null,
-      notStarted: false,
-    },
-    into,
-  );
+  // Not overdue yet: the applicant may well have sat it, so one question (t9q F3), then only the
+  // last sitting day's rungs after it, the same rungs (same ids) as below (t9r F9, lead's ruling).
+  if (!resultOverdue(context, entry, own)) {
+    lastDayRungsAfterQuestion(
+      context,
+      entry,
+      index,
+      sitting,
+      rebookTarget(entry, sitting, deadlineDetail, title, why),
+      resultDue,
+      into,
+    );
+    return;
+  }
+  remindersFor(context, rebookTarget(entry, sitting, deadlineDetail, title, why), into);
   // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
   // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
   // their inline caches (~14k instructions a plan in the runtime's IC misses).
@@ -158,6 +151,52 @@ export function rebookReminders(
 }
 
 const REBOOK_LADDER = "hard-deadline";
+
+/** The last sitting day's ladder target (REBOOK_LADDER), for both the question and the overdue case. */
+function rebookTarget(
+  entry: CatalogEntry,
+  sitting: DueDate,
+  deadlineDetail: Deadline,
+  title: string,
+  why: string,
+): ReminderTarget {
+  return {
+    milestone: entry.key,
+    interviewId: undefined,
+    title,
+    why,
+    ladder: REBOOK_LADDER,
+    deadline: sitting.at,
+    deadlineDetail,
+    countsDownTo: undefined,
+    startBy: null,
+    notStarted: false,
+  };
+}
+
+/**
+ * The one sitting question (sittingQuestion), then the rungs of the last sitting day's ladder that
+ * come after it (3 days and 1 day before; the question stands for the earlier one): an applicant who
+ * missed the sitting and let the question go by still hears before the day that decides the Match
+ * (tester t9r F9, lead's ruling: the same rungs as when the result is overdue). Appended to `into`.
+ */
+function lastDayRungsAfterQuestion(
+  context: PlanContext,
+  entry: CatalogEntry,
+  index: number,
+  sitting: DueDate,
+  target: ReminderTarget,
+  resultDue: { at: number; detail: Deadline } | null,
+  into: TimedReminder[],
+): void {
+  const booked = context.entries.at(index)?.date;
+  if (booked === undefined) return;
+  const before = into.length;
+  sittingQuestion(context, entry, booked, sitting, resultDue, into);
+  const question = into.length > before ? into[into.length - 1] : undefined;
+  // Strictly after the question: a rung at its very slot would be a second email about the same day.
+  remindersFor(context, target, into, question === undefined ? context.now : question.sendAt + 1);
+}
 
 /** The reminders' title and why, made once per step and rendered day (frozen and shared by plans). */
 function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {

@@ -49,7 +49,7 @@ describe("a booked day passed, result not yet overdue, the last sitting day ahea
     expect(step2Of(result)?.action).toContain(WORDS);
   });
 
-  it("one question reminder a week before the last sitting day, no countdown to it", () => {
+  it("one question reminder a week before the last sitting day, then only its 3-day and 1-day rungs (t9r F9)", () => {
     const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
     const before = step2Reminders(result).filter((r) => Date.parse(r.sendAt) < LAST_DAY_END);
     const questions = before.filter((r) => r.rung === "sitting-question");
@@ -58,7 +58,10 @@ describe("a booked day passed, result not yet overdue, the last sitting day ahea
     expect(questions[0]?.title).toBe(
       "Did you sit USMLE Step 2 CK on Fri 8 Jan 2027? If not, sit it by Wed 27 Jan 2027 at the latest",
     );
-    expect(before.filter((r) => r.rung.startsWith("deadline-in"))).toEqual([]);
+    expect(before.filter((r) => r.rung.startsWith("deadline-in")).map((r) => r.rung)).toEqual([
+      "deadline-in-3d",
+      "deadline-in-1d",
+    ]);
   });
 
   it("with less than a week left, the question goes at the next slot", () => {

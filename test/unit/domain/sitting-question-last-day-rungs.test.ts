@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * Tester t9r F9 (lead's ruling, session 24). Chidi: Lagos, J-1, 2027 Match, everything done but
+ * Step 2 CK, booked for a day that has passed. After the one "did you take it?" question, the last
+ * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027) go out while no result is recorded,
+ * whether or not the result is overdue yet: one rule, the same reminders (same ids) in both cases.
+ */
+const calendar = seasonCalendar(2027);
+const LAST_DAY_END = Date.parse("2027-01-27T23:00:00Z"); // Thu 28 Jan 2027, 00:00 in Lagos
+
+function chidi(booked: string): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2025-06-30" }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
+        "2026-09-12",
+      ),
+      milestoneFactory("usmle_step2ck", "scheduled", booked),
+    ],
+  });
+}
+
+const beforeLastDay = (result: Plan) =>
+  result.reminders.filter((r) => r.milestone === "usmle_step2ck" && Date.parse(r.sendAt) < LAST_DAY_END);
+const lastDayRungs = (result: Plan) =>
+  beforeLastDay(result)
+    .filter((r) => r.rung === "deadline-in-3d" || r.rung === "deadline-in-1d")
+    .map((r) => ({ id: r.id, rung: r.rung, day: r.sendAtLocal.slice(0, 10) }));
+
+describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question (t9r F9)", () => {
+  const notOverdue = plan(chidi("2027-01-10"), calendar, new Date("2027-01-11T09:00:00Z"));
+
+  it("one question, then the 3-day and 1-day rungs before the last sitting day", () => {
+    const rungs = beforeLastDay(notOverdue).map((r) => `${r.rung} ${r.sendAtLocal.slice(0, 10)}`);
+    expect(rungs).toEqual([
+      "sitting-question 2027-01-20",
+      "deadline-in-3d 2027-01-25",
+      "deadline-in-1d 2027-01-27",
+    ]);
+  });
+
+  it("the same rungs, same ids, as when the result is overdue", () => {
+    const overdue = plan(chidi("2026-12-20"), calendar, new Date("2027-01-20T09:00:00Z"));
+    expect(lastDayRungs(overdue)).toHaveLength(2);
+    expect(lastDayRungs(notOverdue)).toEqual(lastDayRungs(overdue));
+  });
+
+  it("a question sent late (less than a week left) is still followed by the 1-day rung", () => {
+    const late = plan(chidi("2027-01-22"), calendar, new Date("2027-01-25T12:00:00Z"));
+    const rungs = beforeLastDay(late).map((r) => r.rung);
+    expect(rungs).toEqual(["sitting-question", "deadline-in-1d"]);
+  });
+});

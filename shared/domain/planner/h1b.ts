@@ -202,11 +202,16 @@ export function step3Action(
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
 }
 
+/** The day to apply to FSMB by to sit Step 3 by `sitBy`: less step3ChainDays (FSMB, abroad the visa, a seat). */
+export function fsmbApplyBy(context: PlanContext, sitBy: DueDate): number {
+  return shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
+}
+
 /** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
 function latestDays(context: PlanContext, sitBy: DueDate): string {
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
-  const fsmb = shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
+  const fsmb = fsmbApplyBy(context, sitBy);
   // The Step 3 risk is shown up to the rank order list deadline only (risks.ts): no card points to it
   // after that (tester t9o F6); a petition still needs Step 3, which the card already asks for.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;

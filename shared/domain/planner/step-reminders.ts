@@ -12,6 +12,7 @@ import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
@@ -91,6 +92,8 @@ export function stepReminders(
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
   // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
   if (entry.key === "ecfmg_pathway") currentPathwaysFollowUps(context, entry, dates, into);
+  // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
+  if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
   if (laid.hard !== null && !underReview && !presumedReview) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {

@@ -3,6 +3,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -33,6 +34,11 @@ const petitionDues = new WeakMap<PlanDates, DueDate | null>();
 /** The dates step3DueNow made, so the step's words know them (step3AfterRankingWords). */
 const petitionSet = new WeakSet<DueDate>();
 
+/** Whether `due` is a date step3DueNow made (Step 3 dated for the H-1B petition after ranking). */
+export function isPetitionDue(due: DueDate | null | undefined): due is DueDate {
+  return due != null && petitionSet.has(due);
+}
+
 function petitionDueOf(dates: PlanDates): DueDate | null {
   const petition = dates.due("visa_h1b");
   if (petition === null || REPORTING === undefined) return null;
@@ -58,5 +64,8 @@ export function step3AfterRankingWords(context: PlanContext, due: DueDate | null
     due.at >= context.now
       ? `sit by ${dayBy(context, due.at)}${projected}`
       : `it was planned for ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
-  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}. `;
+  // Not booked: the day to apply to FSMB by too (t9r F4); abroad step3Action's chain already says it.
+  const applyBy = due.at >= context.now ? step3ApplyBy(context, due) : null;
+  const apply = applyBy === null || applyBy.at < context.now ? "" : step3ApplyByWords(context, applyBy, true);
+  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}${apply}. `;
 }

@@ -1,0 +1,124 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
+import type { TimedReminder } from "./reminders.ts";
+import type { StepReminderDates } from "./step-reminders.ts";
+import { isPetitionDue } from "./step3-after-ranking.ts";
+import { weeklyToDay } from "./weekly-to-day.ts";
+
+const STEP3 = catalogEntry("usmle_step3");
+const STEP3_INDEX = stepIndex("usmle_step3");
+
+/**
+ * The day to apply to FSMB by for Step 3 dated for the H-1B petition after ranking (step3DueNow's
+ * `due`), while Step 3 is not booked (not started, or under way with no date): the sit-by day less
+ * FSMB's processing, abroad the visitor visa, and a seat (fsmbApplyBy: the arithmetic the card's
+ * "apply to FSMB by" uses before ranking), "projected" when the sit-by day is (tester t9r F4).
+ * Null otherwise. Made once per sit-by date and chain (the due is shared by plans of a zone).
+ */
+export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefined): DueDate | null {
+  if (!isPetitionDue(due)) return null;
+  const status = statusAt(context, STEP3_INDEX);
+  if (status !== "not_started" && status !== "in_progress") return null;
+  if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
+  const visaDays = step3VisaDays(context);
+  const known = applyBys.get(due);
+  if (known !== undefined && known.visaDays === visaDays) return known.applyBy;
+  const applyBy = shapedDueDate({
+    at: fsmbApplyBy(context, due),
+    zone: due.zone,
+    status: due.status === "projected" ? "projected" : "advice",
+    source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
+    asDay: true,
+  });
+  applyBys.set(due, { visaDays, applyBy });
+  return applyBy;
+}
+
+const applyBys = new WeakMap<DueDate, { visaDays: number; applyBy: DueDate }>();
+
+/**
+ * "; apply to FSMB by Mon 29 Mar 2027 (projected)" for the card (`card`: only in the US, where
+ * step3Action names no chain), or for the reminders with the chain's lead times (advice): "… (about
+ * 14 days to process, then about 7 days to a seat, advice)".
+ */
+export function step3ApplyByWords(context: PlanContext, applyBy: DueDate, card: boolean): string {
+  const visaDays = step3VisaDays(context);
+  if (card && visaDays > 0) return "";
+  const projected = applyBy.status === "projected" ? " (projected)" : "";
+  // The card's next sentence gives FSMB's processing time already.
+  if (card) return `; apply to FSMB by ${dayBy(context, applyBy.at)}${projected}`;
+  return `; apply to FSMB by ${dayBy(context, applyBy.at)}${projected} ${chainWords(visaDays)}`;
+}
+
+/** "(about 14 days to process, then about 7 days to a seat, advice)", abroad with the visitor visa's days. */
+function chainWords(visaDays: number): string {
+  const visa = visaDays > 0 ? `, then ${visaDays} days for the visitor visa` : "";
+  return `(about ${STEP3_PROCESSING_DAYS} days to process${visa}, then about ${EXAM_BOOKING_DAYS} days to a seat, advice)`;
+}
+
+/**
+ * Step 3 dated for the H-1B petition after ranking, not booked (step3ApplyBy): reminded at least
+ * weekly to the day to apply to FSMB by, with that day's own rungs, then weekly to the sit-by day
+ * (weeklyToDay; tester t9r F4, lead's ruling: a 34-day silence ran past the apply-by day). The
+ * follow-ups start from the rank order list deadline, then from the day before the apply-by day, so their ids do not
+ * move with `now`. Appended to `into`; nothing for any other step or plan.
+ */
+export function step3ApplyByReminders(
+  context: PlanContext,
+  dates: StepReminderDates,
+  stepDates: PlanDates,
+  into: TimedReminder[],
+): void {
+  const { due, detail } = dates;
+  if (due === null || detail === undefined || due.at < context.now) return;
+  const applyBy = step3ApplyBy(context, due);
+  if (applyBy === null) return;
+  const projected = due.status === "projected" ? " (projected)" : "";
+  const sitBy = `${dayBy(context, due.at)}${projected}`;
+  const apply = step3ApplyByWords(context, applyBy, false);
+  const needs = `Ranking is over and the H-1B petition needs your Step 3 pass: sit it by ${sitBy}`;
+  const why = `${needs}${apply}. Tell us your test date once you have it.`;
+  // Past the apply-by day its reminders never name it: apply now if not done.
+  const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.`;
+  if (applyBy.at >= context.now) {
+    const applyDetail = stepDates.rendered(applyBy);
+    weeklyToDay(
+      context,
+      STEP3,
+      {
+        passed: stepDates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
+        dueAt: applyBy.at,
+        detail: applyDetail,
+        title: `${STEP3.title}: apply to FSMB by ${dayBy(context, applyBy.at)}${applyBy.status === "projected" ? " (projected)" : ""}`,
+        why,
+        rung: "apply-by-follow-up",
+        ladder: "hard-deadline",
+        lay: true,
+      },
+      into,
+    );
+  }
+  weeklyToDay(
+    context,
+    STEP3,
+    {
+      // From the apply-by day's last rung (a day before it), so the sit-by day's first rung is not
+      // eight days after it.
+      passed: shiftDays(applyBy.at, applyBy.zone, -1),
+      dueAt: due.at,
+      detail,
+      title: `${STEP3.title}: sit it by ${sitBy}`,
+      why: sitWhy,
+      rung: "sit-by-follow-up",
+      ladder: "standard",
+      lay: false,
+    },
+    into,
+  );
+}

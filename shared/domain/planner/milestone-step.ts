@@ -32,6 +32,7 @@ import { stepRenderings } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
+import { pendingPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
@@ -113,7 +114,8 @@ export function planMilestone(
   const resultDue =
     own !== null && own.due.at < context.now
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
-      : presumedPathwayDue(context, own, entry, stepDates.calendar);
+      : (presumedPathwayDue(context, own, entry, stepDates.calendar) ??
+        pendingPathwayDue(context, own, entry, stepDates.calendar)); // t9r F2
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
   const asks = undatedStep(context, entry, stepDates);
   const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;

@@ -99,8 +99,8 @@ export function pathwayAnswerAfterMatchDay(
   return statusAt(context, RANK_ORDER_LIST.index) === "done" && submittedInTime(context) !== null;
 }
 
-/** The rank order list deadline as a Pathway's due date, one per season calendar (decisionDues). */
-function decisionDue(entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
+/** The rank order list deadline as a Pathway's due date, one per season calendar (decisionDues; also undated-pathway-pending.ts). */
+export function decisionDue(entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
   let due = decisionDues.get(calendar);
   if (due === undefined) {
     const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

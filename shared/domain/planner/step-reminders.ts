@@ -14,6 +14,7 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
+import { pendingPathwayReminders } from "./undated-pathway-pending.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates {
@@ -91,7 +92,10 @@ export function stepReminders(
   if (laid.aim !== null && !underReview && !presumedReview)
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
   // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
-  if (entry.key === "ecfmg_pathway") currentPathwaysFollowUps(context, entry, dates, into);
+  if (entry.key === "ecfmg_pathway") {
+    currentPathwaysFollowUps(context, entry, dates, into);
+    pendingPathwayReminders(context, entry, dates, stepDates, into); // t9r F2
+  }
   // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
   if (laid.hard !== null && !underReview && !presumedReview) {

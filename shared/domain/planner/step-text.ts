@@ -18,6 +18,7 @@ import { resultDueAt } from "./result-deadline.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
+import { pendingPathwayAction } from "./undated-pathway-pending.ts";
 
 /** A status text split once at its placeholders: literal, placeholder, literal, ... */
 const templateCache = new Map<string, string[]>();
@@ -109,7 +110,10 @@ export function actionFor(
   // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3);
   // one submitted in time is under review, then its answer is asked (t9m F6).
   if (entry.key === "ecfmg_pathway") {
-    const answer = pathwayAnswerAction(context) ?? pathwayReviewAction(context, entry, due);
+    const answer =
+      pathwayAnswerAction(context) ??
+      pathwayReviewAction(context, entry, due) ??
+      pendingPathwayAction(context, entry, due); // t9r F2
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.

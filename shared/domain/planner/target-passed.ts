@@ -15,6 +15,7 @@ import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { undatedPathwayPending } from "./undated-pathway-pending.ts";
 import { afterTargetEveryDays, remindedWeekly, weekBeforeNotice } from "./weekly-exam-reminders.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
@@ -68,7 +69,12 @@ function stillToDo(context: PlanContext, index: number): boolean {
   const status = statusAt(context, index);
   if (status !== "not_started" && status !== "in_progress") return false;
   // A Pathway presumed sent past its deadline is under ECFMG's review, not to do (t9p F17).
-  return context.entries.at(index)?.date === undefined && !presumedSentPastDeadline(context, index);
+  // Nor is an undated Pathway in progress past it beside an interview: a decision pending (t9r F2).
+  return (
+    context.entries.at(index)?.date === undefined &&
+    !presumedSentPastDeadline(context, index) &&
+    !undatedPathwayPending(context, index)
+  );
 }
 
 /** Whether EXAMS_LATE_FOR_RANKING already names the step (a plain loop: this runs on every plan). */

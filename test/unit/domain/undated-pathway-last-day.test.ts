@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * Tester t9r F2 (lead's ruling, session 24). Kwame: Accra, J-1, 2027 Match, every step to NRMP done
+ * but the OET (booked for Sat 5 Dec 2026, no result) and the ECFMG Pathway, reported in progress with
+ * no date; an interview on 12 Jan 2027. Past the Pathway's projected deadline (Sat 26 Dec 2026) the
+ * Pathway is a decision pending, never "overdue": the card asks whether it went in, the step carries
+ * the day MATCH_YEAR_LAST_DAY names (Wed 27 Jan 2027) and is reminded weekly, 3 days and 1 day before it (the instant: 9:00 PM ET that day).
+ */
+const calendar = seasonCalendar(2027);
+const DAY = 86_400_000;
+const LAST_DAY_END = Date.parse("2027-01-28T00:00:00Z"); // Thu 28 Jan 2027, 00:00 in Accra
+
+function kwame(): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Accra", matchYear: 2027, graduation: "2025-06-30" }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "oet_medicine" && key !== "ecfmg_pathway"),
+        "2026-09-18",
+      ),
+      milestoneFactory("oet_medicine", "scheduled", "2026-12-05"),
+      milestoneFactory("ecfmg_pathway", "in_progress"),
+    ],
+    interviews: [interviewFactory({ program: "Riverside IM", startsAt: "2027-01-12T09:00:00-05:00" })],
+  });
+}
+
+const pathwayOf = (result: Plan) => result.nextSteps.find((s) => s.milestone === "ecfmg_pathway");
+const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
+
+describe("an undated Pathway in progress past its projected deadline, interviewing (t9r F2)", () => {
+  const now = new Date("2027-01-05T09:00:00Z");
+  const result = plan(kwame(), calendar, now);
+
+  it("is not overdue: no OVERDUE row, no Overdue badge", () => {
+    expect(result.overdue.filter((each) => each.milestone === "ecfmg_pathway")).toEqual([]);
+    expect(pathwayOf(result)?.urgency).not.toBe("overdue");
+  });
+
+  it("the card asks whether it went in, in the presumed-sent Pathway's words", () => {
+    expect(pathwayOf(result)?.action).toContain("Submitted? Tell us the date");
+    expect(pathwayOf(result)?.action).toContain("ECFMG is then reviewing it");
+  });
+
+  it("carries the day MATCH_YEAR_LAST_DAY names", () => {
+    const risk = result.risks.find((each) => each.code === "MATCH_YEAR_LAST_DAY");
+    expect(risk?.message).toContain("Wed 27 Jan 2027");
+    expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
+  });
+
+  it("is reminded at least weekly to that day, and 3 days and 1 day before it", () => {
+    const sends = pathwayReminders(result)
+      .map((r) => Date.parse(r.sendAt))
+      .filter((at) => at < LAST_DAY_END)
+      .sort((a, b) => a - b);
+    const points = [now.getTime(), ...sends];
+    for (let index = 1; index < points.length; index++)
+      expect(((points[index] as number) - (points[index - 1] as number)) / DAY).toBeLessThanOrEqual(7.1);
+    expect(LAST_DAY_END - (sends.at(-1) ?? 0)).toBeLessThan(2 * DAY);
+    const days = pathwayReminders(result).map((r) => r.sendAtLocal.slice(0, 10));
+    expect(days).toContain("2027-01-25");
+    expect(days).toContain("2027-01-27");
+  });
+});

@@ -18,7 +18,7 @@ import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
-import { pathwayDecisionDue, presumedPathwayDue } from "./pathway-review.ts";
+import { pathwayDecisionDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -32,7 +32,7 @@ import { stepRenderings } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
-import { pendingPathwayDue } from "./undated-pathway-pending.ts";
+import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
@@ -109,13 +109,11 @@ export function planMilestone(
   const shown = stepRenderings(stepDates, index);
   const own =
     schoolCheckOnly || nextMatchPathway ? null : ownDateOf(context, stepDates, entry, index, status);
-  // Once the sitting day has begun, its last sitting day is met: the step is due by its result reaching
-  // the authority (tester t9h issue 9 B4: "due in 10 hours" on the OET's last day, a week after it was sat).
+  // From the sitting day on, its last sitting day is met: due by its result reaching the authority (t9h 9 B4).
   const resultDue =
     own !== null && own.due.at < context.now
       ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
-      : (presumedPathwayDue(context, own, entry, stepDates.calendar) ??
-        pendingPathwayDue(context, own, entry, stepDates.calendar)); // t9r F2
+      : undatedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
   const asks = undatedStep(context, entry, stepDates);
   const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;

@@ -7,7 +7,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { decisionDue } from "./pathway-review.ts";
+import { decisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -55,6 +55,21 @@ export function undatedPathwayPending(context: PlanContext, index: number): bool
   const deadline = pathwayDeadline(context.calendar);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return deadline !== null && context.now > deadline && context.now <= rol && interviewingForMatch(context);
+}
+
+/**
+ * The due of a Pathway with no date of its own (`own` null): presumed sent by an interview
+ * (presumedPathwayDue, t9p F17), else reported in progress with no date (pendingPathwayDue, t9r F2).
+ */
+export function undatedPathwayDue(
+  context: PlanContext,
+  own: unknown,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): DueDate | null {
+  return (
+    presumedPathwayDue(context, own, entry, calendar) ?? pendingPathwayDue(context, own, entry, calendar)
+  );
 }
 
 /** The dues pendingPathwayDue gave, so the card and reminders know the step (identity, no re-check). */

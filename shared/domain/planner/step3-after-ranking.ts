@@ -54,9 +54,14 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
 /**
  * What Step 3's card says once step3DueNow moved its date: ranking is over and the petition needs
  * the pass, sit by the new date (a day; "(projected)" when it rests on a projected date), or once
- * that day has passed, as soon as possible. "" when `due` is not such a date.
+ * that day has passed, as soon as possible; with `applyBy` (the next step's card) the day to apply to
+ * FSMB by while not booked. "" when `due` is not such a date.
  */
-export function step3AfterRankingWords(context: PlanContext, due: DueDate | null | undefined): string {
+export function step3AfterRankingWords(
+  context: PlanContext,
+  due: DueDate | null | undefined,
+  applyBy = false,
+): string {
   if (due == null || !petitionSet.has(due)) return "";
   const projected = due.status === "projected" ? " (projected)" : "";
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
@@ -64,8 +69,10 @@ export function step3AfterRankingWords(context: PlanContext, due: DueDate | null
     due.at >= context.now
       ? `sit by ${dayBy(context, due.at)}${projected}`
       : `it was planned for ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
-  // Not booked: the day to apply to FSMB by too (t9r F4); abroad step3Action's chain already says it.
-  const applyBy = due.at >= context.now ? step3ApplyBy(context, due) : null;
-  const apply = applyBy === null || applyBy.at < context.now ? "" : step3ApplyByWords(context, applyBy, true);
+  // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too (t9r F4); abroad
+  // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet.
+  const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;
+  const apply =
+    applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
   return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}${apply}. `;
 }

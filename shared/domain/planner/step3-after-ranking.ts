@@ -4,6 +4,7 @@ import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
+import { isPetitionDue, markPetitionDue } from "./step3-petition-dates.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -25,20 +26,12 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
   if (due === undefined) {
     due = petitionDueOf(dates);
     petitionDues.set(dates, due);
-    if (due !== null) petitionSet.add(due);
+    if (due !== null) markPetitionDue(due);
   }
   return due ?? ruled;
 }
 
 const petitionDues = new WeakMap<PlanDates, DueDate | null>();
-/** The dates step3DueNow made, so the step's words know them (step3AfterRankingWords). */
-const petitionSet = new WeakSet<DueDate>();
-
-/** Whether `due` is a date step3DueNow made (Step 3 dated for the H-1B petition after ranking). */
-export function isPetitionDue(due: DueDate | null | undefined): due is DueDate {
-  return due != null && petitionSet.has(due);
-}
-
 function petitionDueOf(dates: PlanDates): DueDate | null {
   const petition = dates.due("visa_h1b");
   if (petition === null || REPORTING === undefined) return null;
@@ -62,7 +55,7 @@ export function step3AfterRankingWords(
   due: DueDate | null | undefined,
   applyBy = false,
 ): string {
-  if (due == null || !petitionSet.has(due)) return "";
+  if (!isPetitionDue(due)) return "";
   const projected = due.status === "projected" ? " (projected)" : "";
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const sit =

@@ -8,7 +8,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
-import { isPetitionDue } from "./step3-after-ranking.ts";
+import { isPetitionDue } from "./step3-petition-dates.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");

@@ -16,7 +16,8 @@ import type { StepReminderDates } from "./step-reminders.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { undatedPathwayPending } from "./undated-pathway-pending.ts";
-import { afterTargetEveryDays, remindedWeekly, weekBeforeNotice } from "./weekly-exam-reminders.ts";
+import { weekBeforeNotice } from "./week-before-notice.ts";
+import { afterTargetEveryDays, remindedWeekly } from "./weekly-exam-reminders.ts";
 
 /** The rung of the one notice sent when a step's target has passed with the step not yet booked. */
 export const TARGET_PASSED_RUNG = "target-passed";

@@ -4,7 +4,7 @@ import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
-import { weekBeforeNotice } from "./weekly-exam-reminders.ts";
+import { weekBeforeNotice } from "./week-before-notice.ts";
 
 /** A day that decides a step (the day after which it no longer counts), and what its reminders say. */
 export interface DecidingDay {

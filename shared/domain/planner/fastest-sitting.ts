@@ -24,7 +24,8 @@ export function needed(context: PlanContext, step: IndexedStep): boolean {
  * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
  * can be moved earlier), after `ready` (the ECFMG application) and its preparation from `prepFrom`.
  * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14). `study`
- * false counts no preparation for an exam not begun (unstudiedPreparationOf, t9o F4).
+ * false counts no preparation for an exam not begun (unstudiedPreparationOf, t9o F4). `capOwn` false
+ * (a Match judged on the ROL deadline's later candidate, withLaterCandidate) drops that cap.
  */
 export function examAt(
   context: PlanContext,
@@ -35,8 +36,10 @@ export function examAt(
   rol = Number.POSITIVE_INFINITY,
   cutOff?: number,
   study = true,
+  capOwn = true,
 ): { sitting: number; reported: number; expected: number } {
   const { key } = exam;
+  const ownRol = capOwn ? rol : Number.POSITIVE_INFINITY;
   const reporting = reportingOf(key);
   const report = reporting?.days ?? 0;
   if (!needed(context, exam)) return { sitting: context.now, reported: context.now, expected: context.now };
@@ -48,7 +51,7 @@ export function examAt(
   if (day !== null && day < context.now) {
     return {
       sitting: day,
-      reported: Math.max(context.now, ownCap(day, rol, day + report * DAY_MS)),
+      reported: Math.max(context.now, ownCap(day, ownRol, day + report * DAY_MS)),
       expected: day + report * DAY_MS,
     };
   }
@@ -108,10 +111,10 @@ export function examAt(
     // `own`): else a day before, the plan was out of reach, and at the deadline back in it
     // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
     reported: kept
-      ? ownCap(day, rol, sitting + report * DAY_MS)
+      ? ownCap(day, ownRol, sitting + report * DAY_MS)
       : Math.min(
           sitting + report * DAY_MS,
-          day === null ? Number.POSITIVE_INFINITY : ownCap(day, rol, day + report * DAY_MS),
+          day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
         ),
     expected: sitting + report * DAY_MS,
   };

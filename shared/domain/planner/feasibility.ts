@@ -141,7 +141,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
     inTheMatchIf(context) !== null ||
     (context.now > rol &&
       !listAwaitsResult(context, rol) &&
-      !assessAt(asOfDeadline(context, rol), true).infeasible)
+      !assessAt(asOfDeadline(context, rol), "pastDeadline").infeasible)
   ) {
     return feasibleNow(context.now, context.calendar.matchYear);
   }
@@ -149,31 +149,30 @@ export function assessFeasibility(context: PlanContext): Feasibility {
 }
 
 /**
- * `pastDeadline`: the context is asOfDeadline's, a deadline already behind the real now. A Pathway
- * still in progress today was not decided by then, whether or not it had been submitted, so the
- * benefit of the doubt an undated in-progress Pathway gets below applies only from the real now.
- * An applicant with an interview for the Match (interviewingForMatch) whom only the study time of
- * an exam not begun puts out of reach is judged without it (the lead's ruling on tester t9o F4):
- * a typical study period is advice, and may make a Match with interviews in hand tight (its
- * warning: EXAMS_LATE_FOR_RANKING), never out of reach; the hard allowances (a test date, the last
- * sitting day, the result's reporting, ECFMG's approval) still write it off, with the usual words.
+ * `judged` "pastDeadline": the context is asOfDeadline's, a deadline behind the real now: a Pathway in
+ * progress today was not decided by then, so an undated one's benefit of the doubt below applies only from
+ * the real now. "laterCandidate" (withLaterCandidate): an own sitting counts its full reporting allowance,
+ * not capped at the deadline (examAt's capOwn). An applicant interviewing for the Match whom only the study
+ * time of an exam not begun puts out of reach is judged without it (lead's ruling, t9o F4): study time is
+ * advice, and may make such a Match tight (EXAMS_LATE_FOR_RANKING), never out of reach (hard allowances may).
  */
-export function assessAt(context: PlanContext, pastDeadline = false): Feasibility {
-  const usual = chainAt(context, pastDeadline, true);
+export function assessAt(context: PlanContext, judged: Judged = "now"): Feasibility {
+  const usual = chainAt(context, judged, true);
   // Only a write-off resting on study time is judged again: no extra work for any other plan.
   if (!usual.infeasible || !countsStudy(usual.takes) || !interviewingForMatch(context)) return usual;
-  const unstudied = chainAt(context, pastDeadline, false);
+  const unstudied = chainAt(context, judged, false);
   return unstudied.infeasible ? usual : { ...unstudied, studyUncounted: true };
 }
 
 /** Whether a chain counts preparation (study) for an exam not begun. */
 function countsStudy(takes: readonly Remaining[]): boolean {
-  for (const take of takes) if (take.prep !== null) return true;
-  return false;
+  return takes.some((take) => take.prep !== null);
 }
 
+type Judged = "now" | "pastDeadline" | "laterCandidate";
 /** The chain at the fastest pace (see assessAt); `study` false counts no study for an exam not begun. */
-function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): Feasibility {
+function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibility {
+  const pastDeadline = judged === "pastDeadline";
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
@@ -184,13 +183,14 @@ function chainAt(context: PlanContext, pastDeadline: boolean, study: boolean): F
     applicationReady = context.now + approval.days * DAY_MS;
     takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });
   }
-  // Before the deadline a sitting of the applicant's own before it is not written off on its reporting allowance.
+  // Before the deadline an own sitting before it is not written off on its reporting allowance (not on the later candidate).
   const cap = pastDeadline ? Number.POSITIVE_INFINITY : rol;
-  const step1 = examAt(context, STEP1, applicationReady, context.now, takes, cap, undefined, study);
+  const capOwn = judged !== "laterCandidate";
+  const step1 = examAt(context, STEP1, applicationReady, context.now, takes, cap, undefined, study, capOwn);
   // Preparation for Step 2 CK follows Step 1 (advice); a Step 1 done or booked frees it now.
   const step2Prep =
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
-  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap, undefined, study);
+  const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap, undefined, study, capOwn);
   // The OET's own last sitting day bounds its any-seat rule (t9n F15): its catalog due date.
   const oet = examAt(
     context,

@@ -65,7 +65,9 @@ export function withLaterCandidate(context: PlanContext, earlier: Feasibility): 
   // Its crossings are the plan's too (shared riskChangesAt): the plan is made again when the later
   // candidate's last sitting day passes, and the write-off then applies as before.
   const laterContext = contextWith(context, { calendar });
-  const later = assessAt(laterContext);
+  // The later candidate is one generosity; an own sitting's result sooner than its allowance would be a
+  // second (a sitting on the later deadline's own day would keep the Match): counted in full here.
+  const later = assessAt(laterContext, "laterCandidate");
   if (later.infeasible) return earlier;
   laterOnly.set(later, { context: laterContext, feasibility: later, earlier });
   return later;

@@ -36,7 +36,9 @@ function seasonMatchOf(at: number): SeasonCalendar | undefined {
  */
 export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
   if (context.interviews.length === 0) return null;
-  const year = context.calendar.matchYear;
+  // The Match year the applicant entered, not a later Match the planner moved the plan to (t9s F1,
+  // lead's ruling): the entered Match's own interviews raise no question on a moved plan.
+  const year = context.pastSeasonMatch?.out ?? context.calendar.matchYear;
   let earlier: SeasonCalendar | undefined;
   const named: string[] = [];
   for (const interview of context.interviews) {

@@ -56,3 +56,50 @@ describe("an interview in an earlier Match's season than the plan's (t9r F3)", (
     expect(risk(planFor([JANUARY], new Date("2027-03-01T09:00:00Z")))).toBeUndefined();
   });
 });
+
+/**
+ * Tester t9s F1 / F16 (lead's ruling 1): the question compares the interview's season with the
+ * Match year the applicant entered, never with a later Match the planner moved the plan to.
+ */
+describe("a plan the planner moved to a later Match (t9s F1)", () => {
+  it("raises no question about the entered Match's own interview", () => {
+    const applicant = applicantFactory({
+      fullName: "Ngozi Adeyemi",
+      matchYear: 2027,
+      timezone: "Africa/Lagos",
+      graduation: "2025-06-30",
+      medicalSchool: { name: "Harbour College of Medicine", country: "NG", wdomsSponsorNote: true },
+    });
+    const done = doneMilestones([
+      "wdoms_listing",
+      "ecfmg_application",
+      "usmle_step1",
+      "oet_medicine",
+      "ecfmg_pathway",
+      "usce",
+      "lors",
+      "personal_statement",
+      "cv",
+      "program_list",
+      "eras_token",
+      "eras_application",
+      "nrmp_registration",
+    ]);
+    const interview = interviewFactory({
+      program: "Riverside IM",
+      startsAt: "2026-12-08T09:00:00-06:00",
+      timezone: "America/Chicago",
+    });
+    const result = plan(
+      inputFactory({
+        applicant,
+        milestones: [...done, { key: "usmle_step2ck", status: "in_progress" }],
+        interviews: [interview],
+      }),
+      seasonCalendar(2027),
+      new Date("2027-02-04T09:00:00Z"),
+    );
+    expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(true);
+    expect(risk(result)).toBeUndefined();
+  });
+});

@@ -233,7 +233,7 @@ const NO_STUDY: LeadTime = Object.freeze<LeadTime>({
   citation: {
     basis: "advice",
     source:
-      "advice: an applicant with an interview for this Match sits the exam with the time left; a typical study period is advice (no authority sets one), so alone it never writes off a Match with interviews in hand (the lead's ruling on tester t9o F4)",
+      "advice: an applicant with an interview for this Match sits the exam with the time left; a typical study period is advice (no authority sets one), so alone it never writes off a Match with interviews in hand",
   },
 });
 const unstudied = new Map<MilestoneKey, { prep: null; pace: FastestPace }>();

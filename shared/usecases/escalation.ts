@@ -5,6 +5,7 @@ import {
   stepForAdvisor,
 } from "#domain/console/advisor-voice.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
+import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrmp-registration-asked.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -59,8 +60,12 @@ export const RISK_TITLES: Record<RiskCode, string> = {
  * registered (asksNrmpRegistration) is titled as the question it is (t9q F2 leftovers).
  */
 export function riskTitle(risk: Pick<Risk, "code" | "message">): string {
+  if (asksAboutNoteRecord(risk)) return NOTE_RECORD_RISK_TITLE; // no interview to name (t9s F8)
   return asksNrmpRegistration(risk) ? NRMP_ASKED_RISK_TITLE : RISK_TITLES[risk.code];
 }
+
+/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (asksAboutNoteRecord, t9s F8). */
+const NOTE_RECORD_RISK_TITLE = "Sponsor note answer that contradicts the applicant's own ECFMG record";
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
 export interface Escalation {

@@ -1,6 +1,7 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { contractSteps } from "#domain/planner/contract-steps.ts";
+import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 
@@ -110,6 +111,10 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
 const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
   `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
 
+/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (asksAboutNoteRecord, t9s F8). */
+const NOTE_RECORD_VOICE = ({ fullName }: AboutApplicant): string =>
+  `${fullName} says their medical school has no ECFMG sponsor note, yet reports an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds every step needing ECFMG until they answer.`;
+
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
  * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
@@ -120,7 +125,11 @@ export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: Abou
   const told = about.heldBack
     ? `${capitalised(NOT_TOLD_BECAUSE[about.heldBack](about.fullName))}, so ${about.fullName} has not been told:`
     : `What ${about.fullName} was told:`;
-  const voice = asksNrmpRegistration(risk) ? NRMP_ASKED_VOICE : ADVISOR_VOICE[risk.code];
+  const voice = asksNrmpRegistration(risk)
+    ? NRMP_ASKED_VOICE
+    : asksAboutNoteRecord(risk)
+      ? NOTE_RECORD_VOICE
+      : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} “${risk.message}”`;
 }
 

@@ -19,6 +19,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
@@ -115,7 +116,7 @@ export function criticalRiskNotices(
     const detail = riskDates.rendered(due);
     const step =
       risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
-        ? stepFor(NOT_ELIGIBLE_STEPS, unfinishedSteps(context, nextSteps), detail.at)
+        ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
         : risk.code === "SEASON_OVER"
           ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
           : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
@@ -215,12 +216,15 @@ function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]):
  * notice's day and joinLateArrivals would drop the notice as a stale rung of that ladder).
  */
 /**
- * The next steps a notice may ride on: the WDOMS check marked done or waived stays a next step while
+ * The next steps the gate's notice may ride on: the WDOMS check marked done or waived stays a next step while
  * the school has no sponsor note (its action is the school's note), but a reminder is never about a
  * finished milestone, so the notice rides on another, as before that step was kept.
  */
-function unfinishedSteps(context: PlanContext, nextSteps: readonly NextStep[]): readonly NextStep[] {
-  if (!isFinished(statusOf(context, SCHOOL_CHECK.key))) return nextSteps;
+function gateSteps(context: PlanContext, nextSteps: readonly NextStep[]): readonly NextStep[] {
+  // A note "false" the record contradicts is asked about on the WDOMS check (noteRecordRisk): the
+  // gate's notice rides there too, so placeNotice folds it into the question ("Also: …"): one
+  // contradiction, one notice (tester t9s F8).
+  if (!isFinished(statusOf(context, SCHOOL_CHECK.key)) || noteRecordEvidence(context) !== 0) return nextSteps;
   return nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
 }
 

@@ -32,6 +32,19 @@ export function noteRecordEvidence(context: PlanContext): number {
   );
 }
 
+/** The record question's opening words (recordRisk): what asksAboutNoteRecord reads. */
+const RECORD_OPENING = "One of your answers conflicts with the rest of what you report";
+
+/**
+ * Whether a risk is this question (noteRecordRisk) rather than an interview's: read from the risk's
+ * own message, so the escalation and the advisor's digest, which hold only a risk's code and message
+ * (stored escalations too), name no interview when there is none (tester t9s F8). The code stays
+ * ANSWERS_CONTRADICT_INTERVIEW: notice ids and stored escalations carry it.
+ */
+export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boolean {
+  return risk.code === "ANSWERS_CONTRADICT_INTERVIEW" && risk.message.startsWith(RECORD_OPENING);
+}
+
 /** The risks made so far, by evidence bits (at most 7): the words read nothing else. */
 const made = new Map<number, Risk>();
 
@@ -65,7 +78,7 @@ function recordRisk(evidence: number): Risk {
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_INTERVIEW",
     severity: "critical",
-    message: `One of your answers conflicts with the rest of what you report, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${reported}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS for your graduation year now; if the note is there, change your answer, and your plan shows the steps it now holds back. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then. Tell us: send your intake form again, or ask your advisor.`,
+    message: `${RECORD_OPENING}, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${reported}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS for your graduation year now; if the note is there, change your answer, and your plan shows the steps it now holds back. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then. Tell us: send your intake form again, or ask your advisor.`,
     milestones: Object.freeze(["wdoms_listing"]) as Risk["milestones"],
     sources: Object.freeze(sources) as string[],
   });

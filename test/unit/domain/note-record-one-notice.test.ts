@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { riskTitle } from "#usecases/escalation.ts";
+import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9s F8 (lead's ruling 2): a sponsor note reported `false` that the applicant's own approved
+ * ECFMG application contradicts is one contradiction: one critical notice (the question, with the
+ * gate's words folded in), not two at the same instant; its title names no interview.
+ */
+describe("a sponsor note false beside an approved ECFMG application (t9s F8)", () => {
+  it("sends one critical notice, the question, with the gate's words in it", () => {
+    const applicant = applicantFactory({
+      fullName: "Chidi Okonkwo",
+      matchYear: 2027,
+      timezone: "Africa/Lagos",
+      graduation: "2024-07-31",
+      medicalSchool: { name: "Eastern Plains College of Medicine", country: "NG", wdomsSponsorNote: false },
+    });
+    const result = plan(
+      inputFactory({
+        applicant,
+        milestones: [
+          milestoneFactory("wdoms_listing", "done", "2023-02-14"),
+          milestoneFactory("ecfmg_application", "done", "2024-03-10"),
+        ],
+        interviews: [],
+      }),
+      seasonCalendar(2027),
+      new Date("2026-12-05T09:00:00Z"),
+    );
+    const notices = result.reminders.filter((each) => each.rung === "critical-risk");
+    expect(notices.map((each) => each.risk)).toEqual(["ANSWERS_CONTRADICT_INTERVIEW"]);
+    const [notice] = notices;
+    expect(notice?.title).toContain("sponsor note");
+    expect(notice?.title).not.toContain("interview");
+    expect(notice?.why).toContain("Also: Your answers say your school has no ECFMG sponsor note");
+    // The code stays (stored escalations and notice ids carry it); its words name no interview.
+    const risk = result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_INTERVIEW");
+    if (risk === undefined) throw new Error("no risk");
+    expect(riskTitle(risk)).not.toContain("interview");
+    expect(riskTitle(risk).toLowerCase()).toContain("sponsor note");
+    const advisor = riskForAdvisor(risk, { fullName: "Chidi Okonkwo", matchYear: 2027, visa: "J-1" });
+    expect(advisor.split("What Chidi Okonkwo was told")[0]).not.toContain("interview");
+  });
+});

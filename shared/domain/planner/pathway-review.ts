@@ -42,9 +42,25 @@ export function pathwayDecisionDue(
   if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
   const applicationDue = pathwayDeadline(calendar);
   if (applicationDue === null || context.now <= applicationDue) return null;
-  // A Pathway presumed sent keeps that presumption past its deadline (tester t9p F17).
-  if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index)) return null;
+  // A Pathway presumed sent keeps that presumption past its deadline (tester t9p F17); one reported
+  // sent after the projected deadline (ECFMG's may be later) waits on ECFMG's answer too (t9s F5).
+  if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index) && !sentLate(context))
+    return null;
   return decisionDue(entry, calendar);
+}
+
+/**
+ * Whether the Pathway was reported submitted (in progress or scheduled, dated) on a day after its
+ * projected application deadline, that day begun: ECFMG's deadline may be later, so the plan asks
+ * whether ECFMG accepted it (sentLateAction) rather than calling it overdue (tester t9s F5).
+ */
+function sentLate(context: PlanContext): boolean {
+  const entry = context.entries.at(PATHWAY.index);
+  if (entry?.date === undefined || (entry.status !== "scheduled" && entry.status !== "in_progress"))
+    return false;
+  const deadline = pathwayDeadline(context.calendar);
+  const day = startOfLocalDate(context.zone, entry.date);
+  return deadline !== null && day > deadline && day < context.now;
 }
 
 /**

@@ -60,8 +60,10 @@ describe("the console shell's navigation in the browser", () => {
 
   it("opens the escalation email's link on that applicant's page after sign-in", async () => {
     const email = (await emailsTo(DANIEL)).find((each) => each.body.text?.includes(flagged.applicantId));
+    // Her record (an approved ECFMG application) contradicts the note: the question leads (t9r F10),
+    // titled without an interview (t9s F8).
     expect(email?.subject).toBe(
-      "Matchpath: Esther Adeyemi needs attention: Medical school not eligible for ECFMG certification",
+      "Matchpath: Esther Adeyemi needs attention: Sponsor note answer that contradicts the applicant's own ECFMG record",
     );
     const link = /Open their page in the console: (\S+)/.exec(email?.body.text ?? "")?.[1] ?? "";
     expect(link).toContain(`#/applicants/${flagged.applicantId}`);

@@ -31,9 +31,9 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
 const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
-// The Pathway went in on 28 Dec 2026, after its projected deadline, so it is overdue with its answer
-// pending (dated by its deadline it would be under ECFMG's review, due by the rank order list
-// deadline: tester t9m F6); not submitted at all, the 2027 Match would be out of reach (tester t9j F4),
+// The Pathway went in on 28 Dec 2026, after its projected deadline: ECFMG's may be later, so it is
+// due by the rank order list deadline with its answer pending, not overdue (lead's ruling on tester
+// t9s F5; it was overdue before, as in tester t9m F6's control); not submitted at all, the 2027 Match would be out of reach (tester t9j F4),
 // the second case below.
 const OET_PENDING = [
   ...DONE,
@@ -111,7 +111,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the timeline's cards", () => {
     const cards = timelineCards(thePlan);
     expect(cards.slice(0, 2)).toEqual([
-      ["Complete an ECFMG Pathway", "Overdue: result pending"],
+      ["Complete an ECFMG Pathway", "Result pending"],
       // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4); a
       // critical risk is about it, so the badge is urgent too (tester t9k F11).
       ["Pass OET Medicine", "Urgent: result pending"],
@@ -123,7 +123,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the CLI's NEXT STEPS, with the timeline's badge in words", () => {
     const rows = cliRows(thePlan);
     expect(rows.slice(0, 2)).toEqual([
-      ["overdue: result pending", "ecfmg_pathway"],
+      ["result pending", "ecfmg_pathway"],
       ["urgent: result pending", "oet_medicine"],
     ]);
     expect(rows.map(([, step]) => step)).toContain("rank_order_list");

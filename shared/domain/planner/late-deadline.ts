@@ -14,7 +14,11 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { milestoneNextStep } from "./next-step.ts";
-import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import {
+  NRMP_ASKED_REMINDER_TITLE,
+  nrmpAskedWords,
+  nrmpRegistrationAsked,
+} from "./nrmp-registration-asked.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
@@ -86,10 +90,13 @@ export function planLateDeadline(
   const detail = dates.rendered(late);
   const interviewing = entry.key === "nrmp_registration" && interviewingForMatch(context);
   const ladder = interviewing ? AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER : entry.ladder;
+  // Never reported, interviewing: asked, not told they are unregistered (t9q F2), in the card and
+  // in the reminders' title (t9s F3).
+  const asked = interviewing && nrmpRegistrationAsked(context);
+  const title = asked ? NRMP_ASKED_REMINDER_TITLE : entry.title;
   const step = milestoneNextStep(
     entry,
-    // Never reported, interviewing: asked, not told they are unregistered (t9q F2).
-    interviewing && nrmpRegistrationAsked(context)
+    asked
       ? nrmpAskedWords(context, missed.at, missed.status === "projected")
       : (entry.lateDeadline?.action ?? entry.action),
     // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
@@ -108,7 +115,7 @@ export function planLateDeadline(
     {
       milestone: entry.key,
       interviewId: undefined,
-      title: entry.title,
+      title,
       why: entry.why.text,
       ladder,
       deadline: late.at,
@@ -124,7 +131,7 @@ export function planLateDeadline(
     context,
     {
       milestone: entry.key,
-      title: entry.title,
+      title,
       why: entry.why.text,
       passed: missed.at,
       deadline: late.at,

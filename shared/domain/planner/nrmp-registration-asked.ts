@@ -1,4 +1,4 @@
-import { FEES } from "../catalog/index.ts";
+import { type CatalogEntry, FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem, Risk } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
@@ -48,9 +48,37 @@ export function asksNrmpRegistration(risk: Pick<Risk, "code" | "message">): bool
   return risk.code === "NRMP_LATE_FEE" && risk.message.startsWith(ASKED_OPENING);
 }
 
+/** The question's words, in the notice's title and the NRMP follow-ups' (one definition). */
+const ASKED_QUESTION = "Registered with NRMP?";
+const ASKED_REGISTER = "register in R3 now";
+
 /** The asked risk's critical notice title ({year}: the Match), keeping the move (lead, session 24). */
-export const NRMP_ASKED_NOTICE_TITLE =
-  "Registered with NRMP? You are interviewing for the {year} Match: if not, register in R3 now";
+export const NRMP_ASKED_NOTICE_TITLE = `${ASKED_QUESTION} You are interviewing for the {year} Match: if not, ${ASKED_REGISTER}`;
+
+/**
+ * The asked applicant's NRMP follow-up reminders' title, in place of the catalog's "Register for
+ * the NRMP Main Residency Match", which an applicant who did register ignores as done (t9s F3).
+ */
+export const NRMP_ASKED_REMINDER_TITLE = `${ASKED_QUESTION} If not, ${ASKED_REGISTER}`;
+
+/** The NRMP registration entry under NRMP_ASKED_REMINDER_TITLE, made once (laidStep memoises by entry). */
+let askedEntry: CatalogEntry | undefined;
+
+/**
+ * The catalog's NRMP registration `entry` as the asked applicant's reminders are laid from it:
+ * the same step, titled as the question (NRMP_ASKED_REMINDER_TITLE).
+ */
+export function nrmpAskedEntry(entry: CatalogEntry): CatalogEntry {
+  if (askedEntry === undefined) askedEntry = { ...entry, title: NRMP_ASKED_REMINDER_TITLE };
+  return askedEntry;
+}
+
+/**
+ * The asked applicant's rank order list card (lead's ruling, t9s F3): planned as a registered
+ * applicant's, on the condition that they did register ({rankingOpens}, {due}: step-text.ts fill).
+ */
+export const NRMP_ASKED_RANK_LIST_ACTION =
+  "If you registered with NRMP, enter your list in R3 {rankingOpens} and certify it by {due}; if you have not registered yet, register first (see NRMP registration). If you edit it after certifying, certify it again: only a certified list counts (advice).";
 
 /** The asked risk's title in an escalation and the advisor's digest (RISK_TITLES has the told one). */
 export const NRMP_ASKED_RISK_TITLE =

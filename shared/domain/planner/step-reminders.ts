@@ -6,6 +6,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
+import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
@@ -65,7 +66,10 @@ export function stepReminders(
   const aimAt =
     aimKind === OWN_AIM ? (own?.due.at ?? 0) : aimKind === TARGET_AIM ? (dates.target?.at ?? 0) : 0;
   const hardDetail = due !== null ? detail : undefined;
-  const laid = laidStep(context, entry, stepDates, index, {
+  // Asked whether they registered, the applicant's NRMP reminders are titled as the question (t9s F3).
+  const titled =
+    entry.key === "nrmp_registration" && nrmpRegistrationAsked(context) ? nrmpAskedEntry(entry) : entry;
+  const laid = laidStep(context, titled, stepDates, index, {
     aimKind,
     aimAt,
     aimDetail,

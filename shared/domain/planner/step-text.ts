@@ -11,6 +11,7 @@ import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isRankingSitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
+import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
@@ -191,7 +192,12 @@ function statusAction(
     }
   }
   // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
-  return fill(context, entry.action, entry, given, due);
+  // The rank list of an applicant asked about NRMP registration says that condition (t9s F3).
+  const action =
+    entry.key === "rank_order_list" && status === "not_started" && nrmpRegistrationAsked(context)
+      ? NRMP_ASKED_RANK_LIST_ACTION
+      : entry.action;
+  return fill(context, action, entry, given, due);
 }
 
 /**

@@ -4,6 +4,7 @@ import { DAY_MS } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { latestBy, subjectOf } from "./late-for-ranking-words.ts";
+import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -61,7 +62,11 @@ export function preparationWords(lead: number, underWay: boolean): string {
  */
 export function stillTargetWords(context: PlanContext): string {
   const still = `With an interview for the ${context.calendar.matchYear} Match in hand, it stays your target, tight as it is`;
-  return isFinished(statusOf(context, "nrmp_registration")) ? still : `${still}: register with NRMP now`;
+  if (isFinished(statusOf(context, "nrmp_registration"))) return still;
+  // Never reported, interviewing: asked, as the NRMP card asks (t9r F12).
+  return nrmpRegistrationAsked(context)
+    ? `${still}: if you have not registered with NRMP yet, do it now`
+    : `${still}: register with NRMP now`;
 }
 
 /**

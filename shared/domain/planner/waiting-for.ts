@@ -3,6 +3,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { PREREQUISITES_AT } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
+import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } from "./step3-wait.ts";
 
 /**
@@ -75,6 +76,9 @@ export function waitingForOf(
       const prerequisite = prerequisites[at] as (typeof prerequisites)[number];
       if (isSatisfiedAt(context, prerequisite.index) || waitingFor?.includes(prerequisite.key) === true)
         continue;
+      // Asked whether they registered, an interviewing applicant's rank list (and SOAP) is planned as
+      // a registered one's, its card saying the condition; NRMP is still not presumed done (t9s F3).
+      if (prerequisite.key === "nrmp_registration" && nrmpRegistrationAsked(context)) continue;
       if (prerequisite.startsBefore && isStartable(context, prerequisite.index)) prerequisitePending = true;
       else waitingFor = added(waitingFor, prerequisite.key);
     }

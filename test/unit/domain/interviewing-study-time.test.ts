@@ -60,7 +60,8 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
     // NRMP registration is pushed as for any applicant interviewing in reach.
     expect(riskOf(result, "NRMP_LATE_FEE")?.severity).toBe("critical");
     expect(result.nextSteps.some((step) => step.milestone === "nrmp_registration")).toBe(true);
-    expect(result.blocked.find((step) => step.milestone === "rank_order_list")?.deadline?.at).toBe(
+    // Never reported, so asked: the rank list is planned meanwhile, not blocked (t9s F3, lead's ruling).
+    expect(result.nextSteps.find((step) => step.milestone === "rank_order_list")?.deadline?.at).toBe(
       new Date(calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at).toISOString(),
     );
   });
@@ -83,7 +84,8 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
         `Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected): that leaves ${left} where about 120 days of preparation is typical (advice)`,
       );
       expect(risk?.message).toContain(
-        "With an interview for the 2027 Match in hand, it stays your target, tight as it is: register with NRMP now.",
+        // NRMP never reported: asked, not told (t9r F12).
+        "With an interview for the 2027 Match in hand, it stays your target, tight as it is: if you have not registered with NRMP yet, do it now.",
       );
       expect(risk?.message).not.toContain("out of reach");
     },

@@ -4,7 +4,6 @@ import { DAY_MS, ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { ecfmgCalendar } from "./ecfmg-calendar.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
@@ -178,9 +177,7 @@ export function oetLastSitting(calendar: SeasonCalendar): number | null {
   if (deadline === undefined) {
     const due = catalogEntry("oet_medicine").due;
     deadline =
-      due.from !== "season"
-        ? null
-        : shiftDays(ecfmgCalendar(calendar).dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
     lastSittings.set(calendar, deadline);
   }
   return deadline;

@@ -7,7 +7,6 @@ import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
-import { ecfmgCalendar } from "./ecfmg-calendar.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 // An exam's last sitting day is a date in the applicant's own calendar, not an instant (lead's
@@ -154,11 +153,9 @@ export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): nu
   if (at === undefined) {
     const entry = catalogEntry(key);
     const due = entry.due;
-    // The OET's last sitting day is ECFMG's (its documents deadline): never moved with NRMP's.
-    const dates = key === "oet_medicine" ? ecfmgCalendar(calendar).dates : calendar.dates;
     at =
       due.from === "season"
-        ? shiftDays(dates[due.dateKey].at, ET_ZONE, due.offsetDays)
+        ? shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays)
         : shiftDays(
             calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
             ET_ZONE,

@@ -2,7 +2,6 @@ import type { SeasonCalendar, SeasonDate } from "../seasons/index.ts";
 import { etInstant, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
-import { keepEcfmgDeadlines } from "./ecfmg-calendar.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 
 /**
@@ -24,7 +23,8 @@ export interface LaterCandidateOnly {
 /**
  * `calendar` with its rank order list deadline moved to that date's later candidate (its ET day at
  * the same ET hour; status projected, its source the candidate's rule), every date counted from it
- * (the USMLE exams' last sitting days) following it, ECFMG's Pathway deadlines kept (ecfmgCalendar); null when the
+ * following it: the USMLE exams' last sitting days, and ECFMG's Pathway deadlines with the OET's last
+ * sitting day, which projection-rules.json derives from it (tester t9s F15, lead's ruling); null when the
  * deadline is confirmed or has no later candidate. Built once per season (calendars are cached).
  */
 export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar | null {
@@ -44,7 +44,6 @@ export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar
       }),
     });
   }
-  if (moved !== null) keepEcfmgDeadlines(moved, calendar);
   laterCalendars.set(calendar, moved);
   return moved;
 }

@@ -44,10 +44,16 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   }
   if (actions.length === 0 && last !== null) actions.push(`act ${byDay(context, last.at)} (see below)`);
   const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
+  // ECFMG's Pathway deadlines are projected from NRMP's and move with it (tester t9s F15, lead's ruling).
+  const ecfmg = decidedBy === "ecfmg_pathway" || takes.some((take) => ECFMG_KEYS.has(take.key));
+  const also = ecfmg ? " and ECFMG's Pathway deadlines with it (we project them from NRMP's)" : "";
+  const check = ecfmg
+    ? `NRMP's ${calendar.matchYear} calendar and ECFMG's Pathways page`
+    : `NRMP's ${calendar.matchYear} calendar`;
   const hedge =
     candidate === undefined
       ? ""
-      : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}), you can still match: ${act} NRMP's ${calendar.matchYear} calendar now.`;
+      : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)})${also}, you can still match: ${act} ${check} now.`;
   if (candidate !== undefined) addSource(sources, candidate.rule);
   const milestones: StepSubject[] = [];
   for (const take of takes) milestones.push(take.key as StepSubject);
@@ -62,6 +68,9 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
     sources,
   };
 }
+
+/** The steps whose deadlines are ECFMG's Pathway deadlines (projected from NRMP's). */
+const ECFMG_KEYS: ReadonlySet<MilestoneKey> = new Set(["oet_medicine", "ecfmg_pathway"]);
 
 /** "your USMLE Step 2 CK result", "your ECFMG Pathway decision": what reaches ECFMG and NRMP. */
 function reportWords(key: MilestoneKey): string {

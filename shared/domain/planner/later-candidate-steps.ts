@@ -24,8 +24,7 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   const only = laterCandidateOnly(feasibility);
   if (only === undefined) return null;
   const keys = new Set<MilestoneKey>();
-  // The USMLE exams: the OET and the Pathway keep ECFMG's deadlines (ecfmgCalendar).
-  for (const take of only.feasibility.takes)
-    if (take.key !== "oet_medicine" && take.key !== "ecfmg_pathway") keys.add(take.key);
+  // The OET and the Pathway too: ECFMG's deadlines follow NRMP's (tester t9s F15, lead's ruling).
+  for (const take of only.feasibility.takes) keys.add(take.key);
   return { keys, context: only.context, dates: planDates(only.context) };
 }

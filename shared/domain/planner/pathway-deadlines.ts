@@ -3,7 +3,6 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { ecfmgCalendar } from "./ecfmg-calendar.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 // The ECFMG Pathway's two deadlines, both projected by the catalog's rules (advice, with their
@@ -54,9 +53,7 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
   if (deadline === undefined) {
     const due = catalogEntry("ecfmg_pathway").due;
     deadline =
-      due.from !== "season"
-        ? null
-        : shiftDays(ecfmgCalendar(calendar).dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
     pathwayDeadlines.set(calendar, deadline);
   }
   return deadline;
@@ -74,10 +71,7 @@ export function pathwayDocumentsDeadline(calendar: SeasonCalendar): number | nul
   let deadline = documentsDeadlines.get(calendar);
   if (deadline === undefined) {
     const due = catalogEntry("ecfmg_pathway").documentsDue;
-    deadline =
-      due === undefined
-        ? null
-        : shiftDays(ecfmgCalendar(calendar).dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    deadline = due === undefined ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
     documentsDeadlines.set(calendar, deadline);
   }
   return deadline;

@@ -175,8 +175,9 @@ describe("OET Medicine in progress, no date (Lagos, Pathway in progress with no 
     expect(notice?.deadlineDetail.local).toBe("Tue 5 Jan 2027");
   });
 
-  it("6 Jan, the day after: out of reach", () => {
-    const result = plan(input, calendar, new Date("2027-01-06T10:00:00Z"));
+  it("13 Jan, the day after the later candidate's last OET sitting day (Tue 12 Jan 2027): out of reach", () => {
+    // Until then the later candidate keeps the Match: ECFMG's dates follow NRMP's (t9s F15).
+    const result = plan(input, calendar, new Date("2027-01-13T10:00:00Z"));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
   });
 });

@@ -47,8 +47,8 @@ const risk = (result: Plan, code: string) => result.risks.find((each) => each.co
 const DUE = pathwayDeadline(seasonCalendar(2027)) as number;
 
 describe("a Pathway application that misses its projected deadline ends the season (t9j F4)", () => {
-  it("Karachi on 2 Jan 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected): out of reach, no last day", () => {
-    const result = planFor(karachi, "2027-01-02T10:00:00+05:00");
+  it("Karachi on 4 Jan 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected) nor by the later candidate's Sat 2 Jan 2027: out of reach, no last day", () => {
+    const result = planFor(karachi, "2027-01-04T10:00:00+05:00");
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
     expect(notFeasible?.message).toContain("Sat 26 Dec 2026 (projected)");
@@ -80,9 +80,12 @@ describe("a Pathway application that misses its projected deadline ends the seas
     expect(named).toBeGreaterThan(0);
   });
 
-  it("the day after the deadline, the same applicant reads as Kolkata does: too late for the 2027 Match", () => {
+  it("the day after the projected deadline, kept on the later candidate only: ECFMG's deadline follows NRMP's (t9s F15)", () => {
     const result = planFor(karachi, "2026-12-27T10:00:00+05:00");
-    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
-    expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
+    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    const last = risk(result, "MATCH_YEAR_LAST_DAY");
+    expect(last?.severity).toBe("critical");
+    expect(last?.message).toContain("Wed 3 Mar 2027");
+    expect(last?.message).toContain("ECFMG's Pathway deadlines with it");
   });
 });

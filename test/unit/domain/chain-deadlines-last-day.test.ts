@@ -49,18 +49,15 @@ const oetDay = (result: Plan) => oetStep(result)?.deadline?.day;
 describe("the last day holds every deadline in the chain (t9k F9)", () => {
   const documentsDue = pathwayDocumentsDeadline(calendar) as number;
 
-  it("Kolkata, OET not started, Pathway submitted, on Wed 6 Jan 2027: past the OET's last sitting day, the result would miss the documents deadline, so the 2027 Match is out of reach", () => {
+  it("Kolkata, OET not started, Pathway submitted, on Wed 13 Jan 2027: past the later candidate's last OET sitting day too (Tue 12 Jan, t9s F15), the result would miss the documents deadline, so the 2027 Match is out of reach", () => {
     // Its booking week alone no longer ends the season (t9n F15): until Tue 5 Jan 2027, the OET's
     // last sitting day, any sitting counts; on 30 Dec the season is in reach.
     expect(writtenOff(planAt(notStarted("Asia/Kolkata"), "2026-12-30T10:00:00+05:30"))).toBeUndefined();
-    const result = planAt(notStarted("Asia/Kolkata"), "2027-01-06T10:00:00+05:30");
+    const result = planAt(notStarted("Asia/Kolkata"), "2027-01-13T10:00:00+05:30");
     expect(lastDay(result)).toBeUndefined();
     const risk = writtenOff(result);
-    expect(risk?.message).toContain("supporting documents");
-    // The result a week later is days past the deadline's own day: the day alone (t9l F8 C).
-    expect(risk?.message).toContain(
-      "only around Tue 2 Feb 2027, after the deadline for a Pathway application's supporting documents, Tue 26 Jan 2027 (projected)",
-    );
+    // By now even the rank order list deadline is missed (the later candidate's documents day passed too).
+    expect(risk?.message).toContain("The 2027 Match is out of reach");
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     // The season ends on it: no separate warning that only asks to hurry.
     expect(result.risks.some((r) => r.code === "PATHWAY_DEADLINE_PROJECTED")).toBe(false);
@@ -100,7 +97,12 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
           Date.parse(`${localDate("America/New_York", documentsDue)}T00:00:00Z`),
         );
         expect(writtenOff(planAt(input, last))).toBeUndefined();
-        expect(writtenOff(planAt(input, last + MINUTE))?.message).toContain("supporting documents");
+        // After it, written off, or kept on the later candidate only: ECFMG's dates follow NRMP's (t9s F15).
+        const after = planAt(input, last + MINUTE);
+        expect(
+          writtenOff(after)?.message.includes("supporting documents") === true ||
+            lastDay(after)?.message.startsWith("By our projected deadline") === true,
+        ).toBe(true);
         expect(risk.message).toContain("after that day your OET result would reach ECFMG after");
       }
       expect(named).toBeGreaterThan(0);

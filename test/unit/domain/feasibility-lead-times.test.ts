@@ -145,11 +145,14 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
     expect(oet.fastestPreparationDays?.days).toBe(0);
     expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
-    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-06");
+    // The write-off comes after the later candidate's last sitting day, Tue 12 Jan 2027: ECFMG's
+    // deadlines follow NRMP's (t9s F15); between the two, kept with the later-candidate risk.
+    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-13");
     expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
-    expect(late?.message).toContain("after the deadline for a Pathway application's supporting documents");
+    // A week later, even the rank order list deadline is missed.
+    expect(late?.message).toContain("after the rank order list deadline");
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
     expect(late?.message).toContain(
       "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days)",
@@ -170,7 +173,9 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
     expect(oet.fastestPreparationDays?.days).toBe(0);
     expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
-    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-06");
+    // The write-off comes after the later candidate's last sitting day, Tue 12 Jan 2027: ECFMG's
+    // deadlines follow NRMP's (t9s F15); between the two, kept with the later-candidate risk.
+    const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-13");
     expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);

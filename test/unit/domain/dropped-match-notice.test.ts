@@ -3,9 +3,10 @@ import type { Plan } from "#domain/plan.ts";
 import { oetLastSitting } from "#domain/planner/chain-deadlines.ts";
 import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { lastSittingEnd } from "#domain/planner/last-sitting-day.ts";
+import { laterCandidateCalendar } from "#domain/planner/later-candidate-feasibility.ts";
 import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
@@ -21,7 +22,9 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 
 const SECOND = 1_000;
 const target = seasonCalendar(2027);
-const dropped = seasonCalendar(2028);
+// The 2028 Match drops on its rank order list deadline's later candidate (Wed 1 Mar 2028): ECFMG's
+// deadlines follow NRMP's there (t9s F15), so the deadlines crossed are that calendar's.
+const dropped = laterCandidateCalendar(seasonCalendar(2028)) as SeasonCalendar;
 const PATHWAY_2028 = pathwayDeadline(dropped) as number;
 
 const DONE: readonly MilestoneKey[] = [
@@ -101,7 +104,7 @@ describe("the move from one later Match to the next names the Match dropped and 
       const moved = moveInstant(
         input,
         Date.parse("2027-12-01T00:00:00Z"),
-        Date.parse("2028-01-10T00:00:00Z"),
+        Date.parse("2028-01-20T00:00:00Z"),
       );
       const crossed = stepCrossedAt(moved, zone);
       expect(crossed).toBe(key === "oet_medicine" ? "oet_medicine" : "ecfmg_pathway");
@@ -110,10 +113,15 @@ describe("the move from one later Match to the next names the Match dropped and 
       // The instant is a wake-up of a plan made an hour before it.
       // (to the second: the OET's last sitting day ends at a millisecond, t9n F1)
       const wakeUps = planAt(input, moved - 3_600_000).riskChangesAt?.map((at) => Date.parse(at));
-      expect(wakeUps?.some((at) => at >= moved && at < moved + SECOND)).toBe(true);
+      // (the later candidate's OET day ends at the local midnight itself: up to one second on, t9s F15)
+      expect(wakeUps?.some((at) => at >= moved && at <= moved + SECOND)).toBe(true);
       const risk = outOfReach(after);
       expect(risk?.droppedMatchYear).toBe(2028);
-      expect(risk?.decidedBy).toBe(crossed);
+      // Once the later candidate's chain fails too, the write-off states the projected date's verdict
+      // (t9s F15): for the OET, the Pathway's documents deadline had passed first there (open point);
+      // the notice sits on the step crossed.
+      const decider = crossed === "oet_medicine" ? "ecfmg_pathway" : crossed;
+      expect(risk?.decidedBy).toBe(decider);
       const notice = after.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
       expect(notice?.milestone).toBe(crossed);
       expect(notice?.title).toContain("2028 Match");
@@ -122,13 +130,13 @@ describe("the move from one later Match to the next names the Match dropped and 
     },
   );
 
-  it("Jose at 2027-12-26T02:00:01Z: the words name the 2028 Pathway deadline that passed, on the Pathway", () => {
+  it("Jose a second after the 2028 Pathway deadline (on the later candidate, t9s F15): the words name the deadline that passed, on the Pathway", () => {
     const input = applicant(
       "Asia/Manila",
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    const result = planAt(input, Date.parse("2027-12-26T02:00:01Z"));
+    const result = planAt(input, PATHWAY_2028 + SECOND);
     const risk = outOfReach(result);
     expect(risk?.message).toContain(
       "The 2028 Match is out of reach too: its deadline for Pathway applications, Sat 25 Dec 2027 (projected), passed without your application.",

@@ -210,7 +210,8 @@ describe("OET in progress past its last sitting day, the Pathway never reported 
     ["Dhaka", DHAKA([milestoneFactory("oet_medicine", "in_progress")])],
     ["Bogota", BOGOTA([milestoneFactory("oet_medicine", "in_progress")])],
   ] as const) {
-    const result = plan(input, seasonCalendar(2027), new Date("2027-01-10T09:00:00Z"));
+    // Past the later candidate's last OET sitting day too, Tue 12 Jan 2027 (ECFMG's deadlines follow NRMP's, t9s F15).
+    const result = plan(input, seasonCalendar(2027), new Date("2027-01-14T09:00:00Z"));
 
     it(`${zone}: the moved plan keeps the next Match's Pathway as a step to do, with reminders`, () => {
       expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");

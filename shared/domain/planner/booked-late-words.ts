@@ -1,7 +1,15 @@
 import type { MilestoneKey } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
-import { dayText, lastSittingEnd, sittingCutOffOf, sittingDayEnd, sittingDayOf } from "./last-sitting-day.ts";
+import {
+  dayText,
+  lastSittingDay,
+  lastSittingEnd,
+  sittingCutOffOf,
+  sittingDayEnd,
+  sittingDayOf,
+} from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -19,8 +27,10 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
  * candidate (projection-rules.json `latestCandidate`) would still take it. `first`: the card's
  * first sentence (filled), `booked`: the sitting's ISO day, `at`: its local midnight. Before the last
  * sitting day ends: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
- * from then: "sit it as booked on <booked> and tell us the result". Null (today's words) for a
- * confirmed deadline (no later candidate) and for a sitting after the later candidate's last day.
+ * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
+ * candidate's last sitting day too, while that day is ahead: "move it to <that day> (projected) or
+ * earlier" (tester t9s F6). Null (today's words) for a confirmed deadline (no later candidate) and
+ * once the later candidate's last sitting day has passed for a sitting after it.
  */
 export function bookedLateWords(
   context: PlanContext,
@@ -32,10 +42,22 @@ export function bookedLateWords(
 ): string | null {
   if (!MATCH_SITTINGS.has(key)) return null;
   const later = laterCandidateCalendar(context.calendar);
-  if (later === null || at >= lastSittingEnd(context.zone, sittingCutOffOf(later, key))) return null;
+  if (later === null) return null;
+  const year = context.calendar.matchYear;
+  const laterCutOff = sittingCutOffOf(later, key);
+  const laterEnd = lastSittingEnd(context.zone, laterCutOff);
+  if (at >= laterEnd) {
+    // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
+    // the plan keeps the Match (any seat by it), so the card names it as the day to move the sitting to.
+    if (context.now >= laterEnd) return null;
+    noteRiskChange(context, laterEnd);
+    const candidate =
+      context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+    const when = candidate === undefined ? "" : `, ${renderDate(candidate.date)}`;
+    return `${first} Move it to ${dayText(lastSittingDay(laterCutOff))} (projected) or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${candidate?.said ?? "its later candidate"}${when}). As booked, by our cautious allowance its result would come after both deadlines.`;
+  }
   const passedAt = sittingDayEnd(context.zone, due);
   noteRiskChange(context, passedAt);
-  const year = context.calendar.matchYear;
   const why = `our allowance is cautious, and the ${year} deadline, projected, may be later`;
   if (context.now >= passedAt)
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: it may still come in time (${why}).`;

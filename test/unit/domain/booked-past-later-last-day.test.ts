@@ -17,6 +17,11 @@ import {
  * only "As booked, it is too late".
  */
 
+const lateRisk = (booked: string, now: string) =>
+  plan(farah(booked), seasonCalendar(2027), new Date(now)).risks.find(
+    (risk) => risk.code === "EXAMS_LATE_FOR_RANKING",
+  );
+
 /** Farah, in Karachi, registered for the 2027 Match, Step 2 CK booked on `booked`. */
 function farah(booked: string) {
   return inputFactory({
@@ -47,5 +52,26 @@ describe("a sitting booked past the later candidate's last sitting day (t9s F6)"
     expect(card).toContain("Move it to Wed 3 Feb 2027 (projected) or earlier");
     expect(card).toContain("Wed 3 Mar 2027");
     expect(card).not.toMatch(/take it as soon as you can \(Wed 27 Jan 2027 has passed\)/);
+  });
+});
+
+/**
+ * Tester t9s F2 (B), the lead's ruling: the critical risk for a sitting booked past the projected last
+ * sitting day says "or you are withdrawn" and names the later candidate (laterCandidateHedge) when the
+ * result, by our allowance, would fit it.
+ */
+describe("the booked-late risk names the later candidate when the result would fit it (t9s F2)", () => {
+  it("Sun 10 Jan, booked Fri 29 Jan (result around 26 Feb): 'unless NRMP's 2027 deadline turns out later'", () => {
+    const risk = lateRisk("2027-01-29", "2027-01-10T10:00:00+05:00");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain(
+      "or you are withdrawn from the Match unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027)",
+    );
+  });
+
+  it("booked Thu 4 Feb (result around 4 Mar, after the later candidate too): no hedge", () => {
+    const risk = lateRisk("2027-02-04", "2027-01-10T10:00:00+05:00");
+    expect(risk?.message).toContain("or you are withdrawn from the Match.");
+    expect(risk?.message).not.toContain("turns out later");
   });
 });

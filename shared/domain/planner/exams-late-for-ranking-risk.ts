@@ -21,6 +21,7 @@ import {
   pathwayNotSubmitted,
   subjectOf,
 } from "./late-for-ranking-words.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import {
@@ -67,6 +68,10 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   let critical = false;
   // An exam said tight on its study time (tightStudyWords): the warning then says the Match stays the target.
   let tightened = false;
+  // The latest result expected of the late sittings, booked or taken (the hedge's readyAt, t9s F2):
+  // the end of its expected local day, as the card's "after both deadlines" reads it (booked-late-words);
+  // Infinity once any late step has no such date (no hedge then).
+  let lateResultAt = 0;
   for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
     if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
     // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
@@ -100,6 +105,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       if (day > latestSitting) {
         noteRiskChange(context, latestSitting - DAY_MS);
         late.push(key);
+        lateResultAt = Math.max(lateResultAt, pathway ? Infinity : resultDayEnd(context, day, reportDays));
         // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
         // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
         details.push(
@@ -119,6 +125,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Taken: the result is missing; one expected after the deadline may come sooner (t9l F14).
     if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
       late.push(key);
+      lateResultAt = Math.max(lateResultAt, resultDayEnd(context, day, reportDays));
       const expected = expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays));
       details.push(`${expected}: tell us the result when it arrives`);
     }
@@ -152,6 +159,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       );
     } else if (now > latestSitting) {
       late.push(key);
+      lateResultAt = Infinity;
       details.push(
         pathway
           ? `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`
@@ -195,13 +203,21 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       details.some((detail) => detail.includes(PATHWAY_REVIEW_WORDS)),
     );
     for (const source of preparation) addSource(sources, source);
+    // A booked-late result that would fit the later candidate names it (t9s F2, lead's ruling).
+    const hedge =
+      late.length > 0 && lateResultAt !== Infinity ? laterCandidateHedge(context, rolDate, lateResultAt) : "";
     return {
       code: "EXAMS_LATE_FOR_RANKING",
       severity: late.length > 0 || critical ? "critical" : "warning",
-      message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match.${leads}`,
+      message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match${hedge}.${leads}`,
       milestones: [...late, ...atRisk],
       sources,
     };
   }
   return null;
+}
+
+/** The last instant of the applicant's local day `reportDays` after the sitting `day` (its local midnight). */
+function resultDayEnd(context: PlanContext, day: number, reportDays: number): number {
+  return shiftDays(day, context.zone, reportDays + 1) - 1;
 }

@@ -2,6 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { localDate, renderDate } from "../time.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { when } from "./day-words.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -65,7 +66,16 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   const first = results.join(" and ");
   // Its notice rides on Match Week, where R3 tells them whether they are in (never SOAP's card, t9r F6).
   milestones.push("match_week");
-  const message = `${first.charAt(0).toUpperCase()}${first.slice(1)}, after our projected rank order list deadline. If NRMP's ${year} deadline is our projected ${projected}, a result dated ${yearless(lastResult)} came too late and NRMP withdraws you; if it turns out later (${renderDate(candidate.date)}${said === "" ? "" : `, ${said}`}), you are in the Match. Check R3 now: your status must not read withdrawn.${listWords === "" ? "" : ` ${listWords}`}`;
+  // Where the applicant's day of the later candidate is not its ET day (Karachi: Thu 4 Mar, 7:00 AM
+  // for Wed 3 Mar, 9:00 PM ET), it is named in both zones, as the deadline is, and a result dated that
+  // local day counts only if reported before it (t9s F12, lead's ruling).
+  const localLater = localDate(zone, later);
+  const laterWords = localLater === candidate.date ? renderDate(candidate.date) : when(context, later);
+  const inTime =
+    lastResult === localLater && localLater !== candidate.date
+      ? " if your result was reported before then"
+      : "";
+  const message = `${first.charAt(0).toUpperCase()}${first.slice(1)}, after our projected rank order list deadline. If NRMP's ${year} deadline is our projected ${projected}, a result dated ${yearless(lastResult)} came too late and NRMP withdraws you; if it turns out later (${laterWords}${said === "" ? "" : `, ${said}`}), you are in the Match${inTime}. Check R3 now: your status must not read withdrawn.${listWords === "" ? "" : ` ${listWords}`}`;
   return [{ code: "ROL_DEADLINE_MAY_BE_LATER", severity: "critical", message, milestones, sources }];
 }
 

@@ -100,7 +100,7 @@ describe("an exam result dated between the two deadline candidates beside a cert
     const risk = result.risks.find((each) => each.code === "ROL_DEADLINE_MAY_BE_LATER");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain(
-      "If NRMP's 2027 deadline is our projected Wed 24 Feb, a result dated Fri 26 Feb came too late and NRMP withdraws you; if it turns out later (Wed 3 Mar 2027, 16 days before Match Day as in 2022–2025), you are in the Match. Check R3 now: your status must not read withdrawn.",
+      "If NRMP's 2027 deadline is our projected Wed 24 Feb, a result dated Fri 26 Feb came too late and NRMP withdraws you; if it turns out later (Thu 4 Mar 2027, 3:00 AM GMT+1 (Wed 3 Mar 2027, 9:00 PM ET), 16 days before Match Day as in 2022–2025), you are in the Match. Check R3 now: your status must not read withdrawn.",
     );
     expect(stepMilestones(result)).toContain("match_week");
     // The critical risk is told at once, by email.

@@ -46,7 +46,9 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
   // ECFMG's Pathway deadlines are projected from NRMP's and move with it (tester t9s F15, lead's ruling).
   const ecfmg = decidedBy === "ecfmg_pathway" || takes.some((take) => ECFMG_KEYS.has(take.key));
-  const also = ecfmg ? " and ECFMG's Pathway deadlines with it (we project them from NRMP's)" : "";
+  const also = ecfmg
+    ? ` and ECFMG's Pathway deadlines with it (ECFMG's ${calendar.matchYear} Pathways deadlines are not yet confirmed in Matchpath's data: we project them from NRMP's)`
+    : "";
   const check = ecfmg
     ? `NRMP's ${calendar.matchYear} calendar and ECFMG's Pathways page`
     : `NRMP's ${calendar.matchYear} calendar`;

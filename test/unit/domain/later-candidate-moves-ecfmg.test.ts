@@ -56,7 +56,7 @@ describe("an OET under way is kept on the later candidate (t9s F15)", () => {
     expect(message).toMatch(/sit OET Medicine by \w+ \d+ Jan 2027/);
     // Both NRMP's date and ECFMG's that follow it are projected.
     expect(message).toContain(
-      "and ECFMG's Pathway deadlines with it (we project them from NRMP's), you can still match",
+      "and ECFMG's Pathway deadlines with it (ECFMG's 2027 Pathways deadlines are not yet confirmed in Matchpath's data: we project them from NRMP's), you can still match",
     );
     expect(message).toContain("check NRMP's 2027 calendar and ECFMG's Pathways page now");
     expect(critical[0]?.milestones).toContain("oet_medicine");

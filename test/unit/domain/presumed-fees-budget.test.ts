@@ -88,7 +88,8 @@ describe("fees of steps presumed done by an interview (t9p F1)", () => {
     const moved = plan(
       CAIRO([milestoneFactory("oet_medicine", "in_progress")]),
       seasonCalendar(2027),
-      new Date("2027-01-10T09:00:00Z"),
+      // Past the later ROL candidate's last OET sitting day, Tue 12 Jan 2027 (t9s F15).
+      new Date("2027-01-14T09:00:00Z"),
     );
     const notFeasible = moved.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible).toBeDefined();

@@ -23,7 +23,8 @@ const stepOf = (result: Plan, milestone: string) =>
 
 describe("a Pathway too late for the 2027 Match says which deadline passed and when the 2028 one can be applied for (t9j F9)", () => {
   it.each([
-    ["kolkata_ck_march.json", "2026-12-31T10:00:00+05:30"],
+    // Past the later ROL candidate's Pathway deadline too, Sat 2 Jan 2027 (t9s F15).
+    ["kolkata_ck_march.json", "2027-01-04T10:00:00+05:30"],
     ["karachi_ck_sat_late.json", "2027-02-20T08:00:00+05:00"],
   ])("%s at %s", (file, now) => {
     const pathway = stepOf(planOf(file, now), "ecfmg_pathway");

@@ -103,7 +103,8 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    const result = plan(input, target, new Date(PATHWAY_2028 + 2 * DAY));
+    // Past the later ROL candidate's Pathway deadline too, a week later (t9s F15).
+    const result = plan(input, target, new Date(PATHWAY_2028 + 9 * DAY));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2029);
     const pathway = result.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
     expect(pathway?.matchYears).toEqual({ missed: 2028, due: 2029 });
@@ -124,7 +125,8 @@ describe("the out-of-reach notice sits on the step whose missed deadline dropped
       milestoneFactory("oet_medicine", "scheduled", "2026-12-30"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    const result = plan(input, target, new Date(PATHWAY_2027 + 2 * DAY));
+    // Past the later ROL candidate's Pathway deadline too, a week later (t9s F15).
+    const result = plan(input, target, new Date(PATHWAY_2027 + 9 * DAY));
     const outOfReach = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(outOfReach?.message).toContain("your ECFMG Pathway application is not submitted and its deadline");
     expect(outOfReach?.decidedBy).toBe("ecfmg_pathway");

@@ -24,7 +24,9 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   const only = laterCandidateOnly(feasibility);
   if (only === undefined) return null;
   const keys = new Set<MilestoneKey>();
-  // The OET and the Pathway too: ECFMG's deadlines follow NRMP's (tester t9s F15, lead's ruling).
-  for (const take of only.feasibility.takes) keys.add(take.key);
+  // The OET too: its last sitting day follows NRMP's (tester t9s F15, lead's ruling). The Pathway's
+  // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
+  // plan's deadline); the critical risk names its later day.
+  for (const take of only.feasibility.takes) if (take.key !== "ecfmg_pathway") keys.add(take.key);
   return { keys, context: only.context, dates: planDates(only.context) };
 }

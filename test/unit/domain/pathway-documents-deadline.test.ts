@@ -88,7 +88,8 @@ describe("the Pathway application goes in now, the OET result follows as documen
           milestoneFactory("oet_medicine", "done"),
         ],
       }),
-      "2026-12-28T03:00:00Z",
+      // Past the later ROL candidate's Pathway deadline too, Sat 2 Jan 2027 (t9s F15).
+      "2027-01-04T03:00:00Z",
     );
     expect(risk(result, "PATHWAY_DEADLINE_PROJECTED")).toBeUndefined();
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");

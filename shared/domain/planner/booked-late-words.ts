@@ -49,7 +49,10 @@ export function bookedLateWords(
   if (at >= laterEnd) {
     // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
     // the plan keeps the Match (any seat by it), so the card names it as the day to move the sitting to.
-    if (context.now >= laterEnd) return null;
+    // Before the projected last sitting day ends, today's words (move it by that day) still hold.
+    const projectedEnd = sittingDayEnd(context.zone, due);
+    noteRiskChange(context, projectedEnd);
+    if (context.now >= laterEnd || context.now < projectedEnd) return null;
     noteRiskChange(context, laterEnd);
     const candidate =
       context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;

@@ -72,6 +72,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   // the end of its expected local day, as the card's "after both deadlines" reads it (booked-late-words);
   // Infinity once any late step has no such date (no hedge then).
   let lateResultAt = 0;
+  let datedLate = 0;
   for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
     if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
     // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
@@ -106,6 +107,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
         noteRiskChange(context, latestSitting - DAY_MS);
         late.push(key);
         lateResultAt = Math.max(lateResultAt, pathway ? Infinity : resultDayEnd(context, day, reportDays));
+        datedLate++;
         // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
         // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
         details.push(
@@ -126,6 +128,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
       late.push(key);
       lateResultAt = Math.max(lateResultAt, resultDayEnd(context, day, reportDays));
+      datedLate++;
       const expected = expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays));
       details.push(`${expected}: tell us the result when it arrives`);
     }
@@ -205,7 +208,9 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     for (const source of preparation) addSource(sources, source);
     // A booked-late result that would fit the later candidate names it (t9s F2, lead's ruling).
     const hedge =
-      late.length > 0 && lateResultAt !== Infinity ? laterCandidateHedge(context, rolDate, lateResultAt) : "";
+      late.length > 0 && datedLate === late.length && lateResultAt !== Infinity
+        ? laterCandidateHedge(context, rolDate, lateResultAt)
+        : "";
     return {
       code: "EXAMS_LATE_FOR_RANKING",
       severity: late.length > 0 || critical ? "critical" : "warning",

@@ -35,6 +35,15 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     unlisted.snapshot.applicant.advisorEmail = PRIYA;
     unlisted.snapshot.applicant.fullName = "Omar Haddad";
     unlisted.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
+    // No record that contradicts the missing note (an approved application or a pass is asked about
+    // instead, tester t9r F10): the application under way, Step 1 booked (its fee paid).
+    unlisted.snapshot.milestones = unlisted.snapshot.milestones.map((entry) =>
+      entry.key === "ecfmg_application"
+        ? { key: entry.key, status: "in_progress" as const }
+        : entry.key === "usmle_step1"
+          ? { key: entry.key, status: "scheduled" as const, date: "2026-09-01" }
+          : entry,
+    );
     for (const applicant of [reapplicant, unlisted])
       expect((await postWebhook(applicant.snapshot)).status).toBe(202);
     await drainStream();

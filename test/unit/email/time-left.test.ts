@@ -79,10 +79,11 @@ describe("a reminder email sent hours before its deadline", () => {
     expect(first.milestone).toBe("nrmp_registration");
     expect(first.rung).toBe("due-in-1d");
     // The interview at 09:00 the next morning joins it: its end of quiet hours would leave under 12
-    // hours (t9q F13), so the subject may add "(+1 more)".
+    // hours (t9q F13), so the subject may add "(+1 more)". Interviewing without having reported NRMP
+    // registration, she is asked, not told (t9s F3, lead's ruling): the reminder's title is the question.
     expect(email.subject).toMatch(
       new RegExp(
-        `^Register for the NRMP Main Residency Match: due in ${hours}, Tue 1 Dec 2026, 5:59 AM GMT\\+1( \\(\\+1 more\\))?$`,
+        `^Registered with NRMP\\? If not, register in R3 now: due in ${hours}, Tue 1 Dec 2026, 5:59 AM GMT\\+1( \\(\\+1 more\\))?$`,
       ),
     );
     expect(email.text).toContain(

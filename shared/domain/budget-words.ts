@@ -192,6 +192,18 @@ export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
   return rows.some((row) => row.status === "Presumed paid") ? PRESUMED_ONCE : undefined;
 }
 
+/**
+ * The budget table every surface shows (the email's HTML and text parts, the applicant's timeline,
+ * the console's applicant page): every fee's row with the presumption left off the rows, and that
+ * presumption (PRESUMED_ONCE) once, for under the table, when some row is presumed paid. On every
+ * presumed row, the timeline's name column ran about 35 lines a row at 320-360 px (session 25
+ * task Y, fixH's open point).
+ */
+export function budgetTable(budget: Budget): { rows: BudgetRow[]; presumedNote: string | undefined } {
+  const rows = budgetRows(budget, "once");
+  return { rows, presumedNote: presumedOnce(rows) };
+}
+
 function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): string {
   return [usd(amountUsd), ...others.map((item) => item.display)].join(" plus ");
 }

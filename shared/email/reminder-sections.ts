@@ -1,5 +1,5 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { budgetNote, budgetRows, budgetTotals, hasBudget, presumedOnce } from "#domain/budget-words.ts";
+import { budgetNote, budgetTable, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
@@ -196,20 +196,19 @@ function asksToPay(text: string): boolean {
  * each row: at 360 px each presumed row's note ran about 16 lines), what is still to pay, the note.
  */
 export function budgetView(plan: Plan) {
-  const items = budgetRows(plan.budget, "once");
+  const { rows, presumedNote } = budgetTable(plan.budget);
   return {
-    items,
-    presumedNote: presumedOnce(items),
+    items: rows,
+    presumedNote,
     upcoming: budgetTotals(plan.budget).toPay,
     footnote: budgetNote(plan.budget),
   };
 }
 
-/** Every fee the plan has (budgetRows), the totals per currency, and what the totals leave out. */
+/** Every fee the plan has (budgetTable), the totals per currency, and what the totals leave out. */
 export function budgetLines(plan: Plan): string[] {
-  // The presumption is said once, after the rows, as in the HTML part (presumedOnce).
-  const rows = budgetRows(plan.budget, "once");
-  const presumed = presumedOnce(rows);
+  // The presumption is said once, after the rows, as in the HTML part (budgetTable).
+  const { rows, presumedNote: presumed } = budgetTable(plan.budget);
   return [
     ...rows.flatMap((row) => [
       `- ${row.label}: ${row.amount} (${row.status.toLowerCase()})`,

@@ -1,7 +1,7 @@
 import {
   type BudgetRow,
   budgetNote,
-  budgetRows,
+  budgetTable,
   budgetTotals,
   PAID_SO_FAR,
   PRESUMED_PAID,
@@ -72,10 +72,14 @@ function noEmailWords(plan: Plan): string {
   return `No email is planned: the Match ${plan.matchYear} season has passed for you, so there is nothing left to remind you of for it (see <a href="#risks">Risks to watch</a>).`;
 }
 
-/** Every fee the plan has, with its flag, and the totals per currency (tester s5 B5). */
+/**
+ * Every fee the plan has, with its flag, and the totals per currency (tester s5 B5); the
+ * presumption said once under the table, as the email says it (budgetTable, session 25 task Y).
+ */
 export function budgetHtml(budget: Budget): string {
   const totals = budgetTotals(budget);
-  const rows = budgetRows(budget)
+  const table = budgetTable(budget);
+  const rows = table.rows
     .map(
       (row) =>
         `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${noteHtml(row)}</span>` : ""}</td><td class="status">${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
@@ -87,7 +91,7 @@ export function budgetHtml(budget: Budget): string {
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
 ${totals.presumed === undefined ? "" : `<tr><th scope="row">${e(PRESUMED_PAID)}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
-<details><summary>Where these amounts come from</summary><ul>${budgetRows(budget)
+${table.presumedNote === undefined ? "" : `<p class="due">${e(table.presumedNote)}</p>\n`}<details><summary>Where these amounts come from</summary><ul>${table.rows
     .map(
       (row) =>
         `<li>${e(row.label)}: ${e(row.source)}</li>${row.verifyAt ? `<li>${e(row.label)}, to verify the amount: ${e(row.verifyAt.page)}, ${e(row.verifyAt.url)}</li>` : ""}`,

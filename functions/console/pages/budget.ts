@@ -1,4 +1,4 @@
-import { budgetNote, budgetRows, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
+import { budgetNote, budgetTable, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 
@@ -8,10 +8,11 @@ import { h } from "./html.ts";
  * paid, Coming, To verify) and flag, fees in another currency as the authority writes them, and the totals per
  * currency, never converted. Where each amount comes from is in a collapsed list below, and each
  * fee's note folds under its name (issue 15 follow-up: spelled out, the notes made the table about
- * 6,000 px tall on a 390 px phone).
+ * 6,000 px tall on a 390 px phone). Why fees are presumed paid is said once, under the table.
  */
 export function budgetSection(budget: Budget): string {
-  const rows = budgetRows(budget);
+  // The presumption said once under the table, as on the timeline and in the email (session 25 task Y).
+  const { rows, presumedNote } = budgetTable(budget);
   if (rows.length === 0) return "<h2>Budget</h2><p>No fees in the plan.</p>";
   const totals = budgetTotals(budget);
   const body = rows
@@ -26,5 +27,5 @@ export function budgetSection(budget: Budget): string {
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
 ${totals.presumed === undefined ? "" : `<tr><th scope="row">${h(PRESUMED_PAID)}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
-<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
+${presumedNote === undefined ? "" : `<p class="muted">${h(presumedNote)}</p>\n`}<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
 }

@@ -177,7 +177,7 @@ function otherRow(item: OtherCurrencyItem, said: PresumedSaid): BudgetRow {
 
 /**
  * Every fee: USD items, then those in another currency, then those to verify (never in the totals).
- * `presumed` "once": presumed-paid rows leave the presumption to PRESUMED_ONCE (presumedOnce).
+ * `presumed` "once": presumed-paid rows leave the presumption to PRESUMED_ONCE (budgetTable, budget-table.ts).
  */
 export function budgetRows(budget: Budget, presumed: PresumedSaid = "row"): BudgetRow[] {
   return [
@@ -185,23 +185,6 @@ export function budgetRows(budget: Budget, presumed: PresumedSaid = "row"): Budg
     ...(budget.otherCurrency ?? []).map((item) => otherRow(item, presumed)),
     ...(budget.toVerify ?? []).map((item) => usdRow(item, true, presumed)),
   ];
-}
-
-/** PRESUMED_ONCE when some row is presumed paid, else undefined: the sentence under such a table. */
-export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
-  return rows.some((row) => row.status === "Presumed paid") ? PRESUMED_ONCE : undefined;
-}
-
-/**
- * The budget table every surface shows (the email's HTML and text parts, the applicant's timeline,
- * the console's applicant page): every fee's row with the presumption left off the rows, and that
- * presumption (PRESUMED_ONCE) once, for under the table, when some row is presumed paid. On every
- * presumed row, the timeline's name column ran about 35 lines a row at 320-360 px (session 25
- * task Y, fixH's open point).
- */
-export function budgetTable(budget: Budget): { rows: BudgetRow[]; presumedNote: string | undefined } {
-  const rows = budgetRows(budget, "once");
-  return { rows, presumedNote: presumedOnce(rows) };
 }
 
 function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): string {

@@ -1,5 +1,6 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
-import { budgetNote, budgetTable, budgetTotals, hasBudget } from "#domain/budget-words.ts";
+import { budgetTable } from "#domain/budget-table.ts";
+import { budgetNote, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";

@@ -1,7 +1,7 @@
+import { budgetTable } from "#domain/budget-table.ts";
 import {
   type BudgetRow,
   budgetNote,
-  budgetTable,
   budgetTotals,
   PAID_SO_FAR,
   PRESUMED_PAID,

@@ -1,4 +1,5 @@
-import { budgetNote, budgetTable, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
+import { budgetTable } from "#domain/budget-table.ts";
+import { budgetNote, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 

@@ -1,0 +1,23 @@
+import { type BudgetRow, budgetRows, PRESUMED_ONCE } from "./budget-words.ts";
+import type { Budget } from "./plan.ts";
+
+/*
+ * The budget table as every surface shows it, from one helper (session 25 task Y, fixH's open
+ * point): the email's HTML and text parts, the applicant's timeline, the console's applicant page.
+ */
+
+/** PRESUMED_ONCE when some row is presumed paid, else undefined: the sentence under such a table. */
+export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
+  return rows.some((row) => row.status === "Presumed paid") ? PRESUMED_ONCE : undefined;
+}
+
+/**
+ * Every fee's row (budgetRows) with the presumption left off the rows, and that presumption
+ * (PRESUMED_ONCE) once, for under the table, when some row is presumed paid; otherwise
+ * `presumedNote` is undefined. Said on every presumed row, it ran about 35 lines a row in the
+ * timeline's name column at 320-360 px.
+ */
+export function budgetTable(budget: Budget): { rows: BudgetRow[]; presumedNote: string | undefined } {
+  const rows = budgetRows(budget, "once");
+  return { rows, presumedNote: presumedOnce(rows) };
+}

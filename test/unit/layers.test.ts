@@ -49,6 +49,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "apply-preferences.ts": "catalog",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",
+  // The budget table every surface shows, from budget-words.ts's rows.
+  "budget-table.ts": "catalog",
   // No step listed before a step it needs (the catalog's prerequisites), and the reading order that uses it.
   "prerequisite-order.ts": "catalog",
   "listed-steps.ts": "catalog",

@@ -33,7 +33,7 @@ main{overflow-wrap:anywhere}
 .critical{border-left-color:var(--bad)}
 .field-error{color:var(--bad);font-weight:600;margin:.25rem 0}
 [aria-invalid=true]{border:2px solid var(--bad)}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid var(--line)}td.amount,th.amount{text-align:right}th,td.amount,td.status{overflow-wrap:normal}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .25rem;border-bottom:1px solid var(--line)}td.amount,th.amount{text-align:right}th,td.amount,td.status{overflow-wrap:normal}tr.noted td{border-bottom:0;padding-bottom:0}td.item{overflow-wrap:break-word}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 label.inline{display:inline;font-weight:400}
 input[type=radio],input[type=checkbox]{min-height:0;width:1.25rem;height:1.25rem;margin:.5rem .5rem .5rem 0;vertical-align:middle}

@@ -79,10 +79,13 @@ function noEmailWords(plan: Plan): string {
 export function budgetHtml(budget: Budget): string {
   const totals = budgetTotals(budget);
   const table = budgetTable(budget);
+  // A fee's note has a row of its own across the table, as in the email: in the name cell, a
+  // 115 px column at 320 px, a flag's note ran 20-40 lines (session 25 task Y). The name breaks
+  // between words only (td.item): main's overflow-wrap:anywhere let the table squeeze its column.
   const rows = table.rows
     .map(
       (row) =>
-        `<tr><td>${e(row.label)}${row.note ? `<br><span class="due">${noteHtml(row)}</span>` : ""}</td><td class="status">${row.status}</td><td class="amount">${e(row.amount)}</td></tr>`,
+        `<tr${row.note ? ' class="noted"' : ""}><td class="item">${e(row.label)}</td><td class="status">${row.status}</td><td class="amount">${e(row.amount)}</td></tr>${row.note ? `<tr class="fee-note"><td colspan="3" class="due">${noteHtml(row)}</td></tr>` : ""}`,
     )
     .join("");
   return `<section aria-labelledby="budget"><h2 id="budget">Budget</h2>

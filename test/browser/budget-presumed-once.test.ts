@@ -66,7 +66,7 @@ const surfaces = [
 const BROKEN_NAMES = (section: string) => `(() => {
   const broken = [];
   let words = 0;
-  for (const cell of document.querySelectorAll("${section} tbody tr > td:first-child")) {
+  for (const cell of document.querySelectorAll("${section} tbody tr:not(.fee-note) > td:first-child")) {
     const node = cell.firstChild;
     if (!node || node.nodeType !== Node.TEXT_NODE) continue;
     for (const match of node.data.matchAll(/\\S+/g)) {

@@ -122,6 +122,8 @@ export interface OverdueStep {
 
 export const RISK_CODES = [
   "ANSWERS_CONTRADICT_INTERVIEW",
+  // The sponsor note "false" beside the applicant's own ECFMG record, no interview (t9s F8, session 25).
+  "ANSWERS_CONTRADICT_RECORD",
   "SCHOOL_NOT_ECFMG_ELIGIBLE",
   "EXAMS_LATE_FOR_RANKING",
   "CERTIFICATION_AFTER_START",

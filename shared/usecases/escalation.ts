@@ -22,6 +22,7 @@ export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
  */
 export const RISK_TITLES: Record<RiskCode, string> = {
   ANSWERS_CONTRADICT_INTERVIEW: "Answers that contradict an interview for the Match",
+  ANSWERS_CONTRADICT_RECORD: "Sponsor note answer that contradicts the applicant's own ECFMG record",
   SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
@@ -60,12 +61,10 @@ export const RISK_TITLES: Record<RiskCode, string> = {
  * registered (asksNrmpRegistration) is titled as the question it is (t9q F2 leftovers).
  */
 export function riskTitle(risk: Pick<Risk, "code" | "message">): string {
-  if (asksAboutNoteRecord(risk)) return NOTE_RECORD_RISK_TITLE; // no interview to name (t9s F8)
+  // Stored before the code was split (t9s F8): the record question under the interview's code.
+  if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
   return asksNrmpRegistration(risk) ? NRMP_ASKED_RISK_TITLE : RISK_TITLES[risk.code];
 }
-
-/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (asksAboutNoteRecord, t9s F8). */
-const NOTE_RECORD_RISK_TITLE = "Sponsor note answer that contradicts the applicant's own ECFMG record";
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
 export interface Escalation {

@@ -47,6 +47,7 @@ const NOT_TOLD_BECAUSE: Record<HeldBackReason, (fullName: string) => string> = {
 const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   ANSWERS_CONTRADICT_INTERVIEW: ({ fullName, matchYear }) =>
     `${fullName} has an interview for the ${matchYear} Match, but some of their answers (the sponsor note, the ECFMG application or the ERAS application) say it could not have come through ERAS; the plan asks them to check, and plans as if the interview is right.`,
+  ANSWERS_CONTRADICT_RECORD: (about) => NOTE_RECORD_VOICE(about),
   SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
     `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
@@ -111,9 +112,13 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
 const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
   `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
 
-/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (asksAboutNoteRecord, t9s F8). */
-const NOTE_RECORD_VOICE = ({ fullName }: AboutApplicant): string =>
-  `${fullName} says their medical school has no ECFMG sponsor note, yet reports an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds every step needing ECFMG until they answer.`;
+/**
+ * ANSWERS_CONTRADICT_RECORD, or ANSWERS_CONTRADICT_INTERVIEW stored with its words before the code
+ * was split (asksAboutNoteRecord, t9s F8): a note "false" the record contradicts.
+ */
+function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
+  return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds the steps needing ECFMG until they answer (beside a certificate, the rank order list and the Match are planned meanwhile).`;
+}
 
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the

@@ -5,6 +5,12 @@ import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
+import {
+  evidenceWords,
+  noteRecordEvidence,
+  rankListNamed,
+  rankListWords,
+} from "./note-contradicted-by-record.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
@@ -111,8 +117,12 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
   // Past the projected deadline, the note's refusal names its later candidate while it is ahead
   // (t9q F12, as RANK_LIST_UNREPORTED does): the words read the calendar only, so a flag in the kind.
-  const hedge =
-    !moved && !dated && questioned.includes(SCHOOL_CHECK_INDEX) ? laterCandidateHedge(context, rolDate) : "";
+  const noteAsked = questioned.includes(SCHOOL_CHECK_INDEX);
+  const hedge = !moved && !dated && noteAsked ? laterCandidateHedge(context, rolDate) : "";
+  // Beside the note, the record's own evidence is listed, and a registered applicant is told to
+  // certify the rank order list rather than to register late (tester t9s F10, lead's ruling 1).
+  const evidence = noteAsked && !moved ? noteRecordEvidence(context) : 0;
+  const named = noteAsked && !moved && rankListNamed(context);
   // The words read only the season and these answers, never the zone or `now` itself: made once
   // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
   let made = madeRisks.get(calendar);
@@ -128,10 +138,12 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     (questioned.includes(ERAS_AT) ? 4 : 0) |
     (started ? 8 : 0) |
     (dated ? 16 : 0) |
-    (hedge === "" ? 0 : 32);
+    (hedge === "" ? 0 : 32) |
+    (evidence << 6) |
+    (named ? 1024 : 0);
   let risk = made.get(kind);
   if (risk === undefined) {
-    risk = questionRisk(calendar, questioned, started, dated, hedge);
+    risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named });
     made.set(kind, risk);
   }
   return risk;
@@ -140,14 +152,20 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
 /** The risks made so far, by calendar and kind (at most a few dozen kinds: see answersContradictInterviewRisk). */
 const madeRisks = new WeakMap<SeasonCalendar, Map<number, Risk>>();
 
+/** What else the words read (answersContradictInterviewRisk's kind bits). */
+interface QuestionWords {
+  started: boolean;
+  dated: boolean;
+  hedge: string;
+  /** noteRecordEvidence, listed beside the interview; 0 when none or the note is not asked. */
+  evidence: number;
+  /** rankListNamed: "certify your rank order list" replaces the late registration words. */
+  named: boolean;
+}
+
 /** ANSWERS_CONTRADICT_INTERVIEW's words for these questioned answers (catalog indices), frozen. */
-function questionRisk(
-  calendar: SeasonCalendar,
-  questioned: readonly number[],
-  started: boolean,
-  dated: boolean,
-  hedge: string,
-): Risk {
+function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], words: QuestionWords): Risk {
+  const { started, dated, hedge, evidence, named } = words;
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = seasonDayEt(rolDate);
@@ -160,12 +178,20 @@ function questionRisk(
   for (const index of questioned) {
     if (index === SCHOOL_CHECK_INDEX) {
       milestones.push("wdoms_listing");
-      said.push(
-        `Your answers say your school has no ECFMG sponsor note, yet you have an ERAS interview, which needs ECFMG's ERAS token, and ECFMG serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there, change your answer${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
-      );
+      const interview = "you have an ERAS interview, which needs ECFMG's ERAS token";
+      const reported =
+        evidence === 0
+          ? `${interview}, and ECFMG`
+          : `you report that ${evidenceWords(evidence, interview)}; ECFMG`;
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
-      if (dated || hedge !== "")
+      const then = named
+        ? ` ${rankListWords(calendar, sources)}`
+        : `${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}`;
+      said.push(
+        `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
+      );
+      if (!named && (dated || hedge !== ""))
         addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
       // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a

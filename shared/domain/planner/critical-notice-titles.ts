@@ -7,7 +7,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
-import { noteRecordEvidence, noteRecordRisk } from "./note-contradicted-by-record.ts";
+import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
@@ -26,6 +26,10 @@ import { unreportedResults } from "./unreported-sittings.ts";
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // The answers an interview contradicts (t9p F11, F3, F15): most likely wrong, asked about at once.
   ANSWERS_CONTRADICT_INTERVIEW: "Some of your answers conflict with your {year} interview: check them now",
+  // A note "false" the record contradicts (note-contradicted-by-record.ts): no interview to name,
+  // no "has no note" as fact (t9r F10; its own code since t9s F8).
+  ANSWERS_CONTRADICT_RECORD:
+    "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now",
   // The plan already dates that Match's steps (tester t9m F15): the one thing left is the form's
   // "Match year" field, which the steps, reminders and budget then keep as they are.
   MATCH_YEAR_NOT_FEASIBLE:
@@ -55,9 +59,6 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
 
-/** ANSWERS_CONTRADICT_INTERVIEW asking about a note "false" the record contradicts (note-contradicted-by-record.ts). */
-const RECORD_TITLE =
-  "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now";
 /** SCHOOL_NOT_ECFMG_ELIGIBLE beside that question: the answer is asked about, not stated as fact. */
 const QUESTIONED_NOTE_TITLE =
   "Your answers say your school has no ECFMG sponsor note: check WDOMS before you pay any further fee";
@@ -125,8 +126,6 @@ export function noticeTemplate(
   phase: string | undefined,
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
-  // A note "false" the record contradicts (t9r F10): no interview to name, no "has no note" as fact.
-  if (risk.code === "ANSWERS_CONTRADICT_INTERVIEW" && risk === noteRecordRisk(context)) return RECORD_TITLE;
   if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteRecordEvidence(context) !== 0)
     return QUESTIONED_NOTE_TITLE;
   // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.

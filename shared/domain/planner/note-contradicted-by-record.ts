@@ -1,11 +1,19 @@
 import type { Risk } from "../plan.ts";
+import { seasonDayEt } from "../seasons/date-words.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { stepIndex } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
+import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
 const STEP1_AT = stepIndex("usmle_step1");
 const STEP2_AT = stepIndex("usmle_step2ck");
+const CERTIFICATE_AT = stepIndex("ecfmg_certification");
+const NRMP_AT = stepIndex("nrmp_registration");
+const RANK_LIST_AT = stepIndex("rank_order_list");
+/** noteRecordEvidence's bit for an ECFMG certificate reported done. */
+const CERTIFICATE = 8;
 /**
  * USMLE's public page on the path to licensure: an IMG registers for the Step exams through FSMB,
  * whose application needs an approved ECFMG application (as ANSWERS_CONTRADICT_INTERVIEW cites it).
@@ -17,10 +25,11 @@ const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 /**
  * The record's evidence against a sponsor note reported `false` (tester t9r F10, session 24 task O,
  * lead's ruling 1), as bits: 1 the Application for ECFMG Certification reported done (ECFMG
- * approved it), 2 USMLE Step 1 reported passed, 4 Step 2 CK reported passed. ECFMG approves the
- * application, and FSMB lets an IMG sit a Step, only for a school with a sponsor note covering the
- * graduation year (SCHOOL_POLICY_URL, FSMB_USMLE_URL). 0 for any other note, or no such answer: one
- * comparison for almost every plan. Only the applicant's own answers count, never a presumption.
+ * approved it), 2 USMLE Step 1 reported passed, 4 Step 2 CK reported passed, 8 the ECFMG
+ * certificate reported done (tester t9s F10). ECFMG approves the application and certifies, and
+ * FSMB lets an IMG sit a Step, only for a school with a sponsor note covering the graduation year
+ * (SCHOOL_POLICY_URL, FSMB_USMLE_URL). 0 for any other note, or no such answer: one comparison for
+ * almost every plan. Only the applicant's own answers count, never a presumption.
  */
 export function noteRecordEvidence(context: PlanContext): number {
   if (context.applicant.medicalSchool.wdomsSponsorNote !== false) return 0;
@@ -28,8 +37,83 @@ export function noteRecordEvidence(context: PlanContext): number {
   return (
     (entries.at(APPLICATION_AT)?.status === "done" ? 1 : 0) |
     (entries.at(STEP1_AT)?.status === "done" ? 2 : 0) |
-    (entries.at(STEP2_AT)?.status === "done" ? 4 : 0)
+    (entries.at(STEP2_AT)?.status === "done" ? 4 : 0) |
+    (entries.at(CERTIFICATE_AT)?.status === "done" ? CERTIFICATE : 0)
   );
+}
+
+/**
+ * Whether the note reported `false` stands beside the applicant's own ECFMG certificate, which ECFMG
+ * issues only for a school with a sponsor note (tester t9s F10, lead's ruling 2, session 25): while
+ * the question is pending, the rank order list, Match Week, SOAP and Match Day are planned and
+ * reminded as for an eligible applicant (waiting-for.ts), the list's card saying the condition.
+ * Weaker evidence (an application, a pass) keeps the gate. One comparison for almost every plan.
+ */
+export function certificateBelieved(context: PlanContext): boolean {
+  return (noteRecordEvidence(context) & CERTIFICATE) !== 0;
+}
+
+/**
+ * Whether certificateBelieved lets the Match's own steps through the gate now: while the rank order
+ * list can still be certified, or once it is reported certified (Match Week and Match Day follow).
+ * After the deadline with no list reported, the gate is today's: no "overdue" list behind a note
+ * in question (an eligible applicant is asked instead, RANK_LIST_UNREPORTED, which the gate holds).
+ */
+export function matchStepsBelieved(context: PlanContext): boolean {
+  if (!certificateBelieved(context)) return false;
+  const deadline = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return context.now <= deadline || isFinished(statusAt(context, RANK_LIST_AT));
+}
+
+/** The steps certificateBelieved lets through the gate: the Match's own, none needing ECFMG's sponsorship. */
+export const MATCH_STEPS_BESIDE_CERTIFICATE: ReadonlySet<string> = new Set([
+  "rank_order_list",
+  "match_week",
+  "soap",
+  "match_day",
+]);
+
+/**
+ * The rank order list card of an applicant certificateBelieved lets through (step-text.ts fill:
+ * {rankingOpens}, {due}): planned on the condition that the note is there.
+ */
+export const CERTIFICATE_RANK_LIST_ACTION =
+  "If your school has the ECFMG sponsor note (see the question above), enter your list in R3 {rankingOpens} and certify it by {due}. If you edit it after certifying, certify it again: only a certified list counts (advice).";
+
+/**
+ * Whether the note's question names the rank order list (tester t9s F10, lead's ruling 1): the
+ * applicant reported NRMP registration, the list is not finished and its deadline is ahead. Then
+ * "if the note is there" means "certify your list", not NRMP's late registration.
+ */
+export function rankListNamed(context: PlanContext): boolean {
+  return (
+    context.entries.at(NRMP_AT)?.status === "done" &&
+    !isFinished(statusAt(context, RANK_LIST_AT)) &&
+    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+  );
+}
+
+/** "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)", its source added. */
+export function rankListWords(calendar: SeasonCalendar, sources: string[]): string {
+  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+  return `change your answer and certify your rank order list in R3 by ${seasonDayEt(rolDate)}`;
+}
+
+/**
+ * The record's evidence (noteRecordEvidence bits) in words, the strongest first, with `more` (an
+ * interview's clause) last: "ECFMG certified you, you passed USMLE Step 1 and USMLE Step 2 CK, and
+ * you have an ERAS interview". A certificate stands for the application it needs.
+ */
+export function evidenceWords(evidence: number, more?: string): string {
+  const exams = [evidence & 2 ? "USMLE Step 1" : "", evidence & 4 ? "USMLE Step 2 CK" : ""].filter(Boolean);
+  const parts: string[] = [];
+  if (evidence & CERTIFICATE) parts.push("ECFMG certified you");
+  else if (evidence & 1) parts.push("ECFMG approved your application");
+  if (exams.length > 0) parts.push(`you passed ${exams.join(" and ")}`);
+  if (more !== undefined) parts.push(more);
+  if (parts.length <= 2) return parts.join(" and ");
+  return `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}`;
 }
 
 /** The record question's opening words (recordRisk): what asksAboutNoteRecord reads. */
@@ -38,47 +122,59 @@ const RECORD_OPENING = "One of your answers conflicts with the rest of what you 
 /**
  * Whether a risk is this question (noteRecordRisk) rather than an interview's: read from the risk's
  * own message, so the escalation and the advisor's digest, which hold only a risk's code and message
- * (stored escalations too), name no interview when there is none (tester t9s F8). The code stays
- * ANSWERS_CONTRADICT_INTERVIEW: notice ids and stored escalations carry it.
+ * (stored escalations too), name no interview when there is none (tester t9s F8). Its code is
+ * ANSWERS_CONTRADICT_RECORD since session 25 (t9s F8 ruling 3); escalations stored before then carry
+ * ANSWERS_CONTRADICT_INTERVIEW with these words, read the same way.
  */
 export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boolean {
-  return risk.code === "ANSWERS_CONTRADICT_INTERVIEW" && risk.message.startsWith(RECORD_OPENING);
+  return (
+    risk.code === "ANSWERS_CONTRADICT_RECORD" ||
+    (risk.code === "ANSWERS_CONTRADICT_INTERVIEW" && risk.message.startsWith(RECORD_OPENING))
+  );
 }
 
-/** The risks made so far, by evidence bits (at most 7): the words read nothing else. */
-const made = new Map<number, Risk>();
+/** The risks made so far, by calendar, then evidence bits and whether the rank list is named (at most 30). */
+const made = new WeakMap<SeasonCalendar, Map<number, Risk>>();
 
 /**
- * ANSWERS_CONTRADICT_INTERVIEW for a note reported false that the record contradicts
+ * ANSWERS_CONTRADICT_RECORD for a note reported false that the record contradicts
  * (noteRecordEvidence), when no interview asks about the note already: the same question and
- * wording pattern as for an interview. The gate stays as given (the plan holds every step needing
- * ECFMG), and nothing says certification is impossible or talks of refunds until the applicant
- * confirms (first-gate.ts). Frozen, shared per evidence; null when there is none.
+ * wording pattern as for an interview, the strongest evidence first, and the rank order list named
+ * for a registered applicant (rankListNamed). The gate stays as given but for the Match's own steps
+ * beside a certificate (certificateBelieved), and nothing says certification is impossible or talks
+ * of refunds until the applicant confirms (first-gate.ts). Frozen, shared per calendar and kind;
+ * null when there is no evidence.
  */
 export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
-  let risk = made.get(evidence);
+  const named = rankListNamed(context);
+  const kind = evidence | (named ? 16 : 0);
+  let byKind = made.get(context.calendar);
+  if (byKind === undefined) {
+    byKind = new Map();
+    made.set(context.calendar, byKind);
+  }
+  let risk = byKind.get(kind);
   if (risk === undefined) {
-    risk = recordRisk(evidence);
-    made.set(evidence, risk);
+    risk = recordRisk(context.calendar, evidence, named);
+    byKind.set(kind, risk);
   }
   return risk;
 }
 
 /** The words for these evidence bits (see noteRecordEvidence), frozen. */
-function recordRisk(evidence: number): Risk {
-  const exams = [evidence & 2 ? "USMLE Step 1" : "", evidence & 4 ? "USMLE Step 2 CK" : ""].filter(Boolean);
-  const passed = exams.length === 0 ? "" : `you passed ${exams.join(" and ")}`;
-  const reported =
-    evidence & 1 ? `ECFMG approved your application${passed === "" ? "" : ` and ${passed}`}` : passed;
+function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean): Risk {
   const sources = [SCHOOL_POLICY_URL];
   if (evidence & 1) sources.push(ECFMG_BEFORE_USMLE_URL);
-  if (exams.length > 0) sources.push(FSMB_USMLE_URL);
+  if (evidence & 6) sources.push(FSMB_USMLE_URL);
+  const then = named
+    ? `${rankListWords(calendar, sources)}; your plan then shows the steps it now holds back`
+    : "change your answer, and your plan shows the steps it now holds back";
   return Object.freeze({
-    code: "ANSWERS_CONTRADICT_INTERVIEW",
+    code: "ANSWERS_CONTRADICT_RECORD",
     severity: "critical",
-    message: `${RECORD_OPENING}, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${reported}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS for your graduation year now; if the note is there, change your answer, and your plan shows the steps it now holds back. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then. Tell us: send your intake form again, or ask your advisor.`,
+    message: `${RECORD_OPENING}, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${evidenceWords(evidence)}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then. Tell us: send your intake form again, or ask your advisor.`,
     milestones: Object.freeze(["wdoms_listing"]) as Risk["milestones"],
     sources: Object.freeze(sources) as string[],
   });

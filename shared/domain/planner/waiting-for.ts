@@ -3,6 +3,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { PREREQUISITES_AT } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
+import { MATCH_STEPS_BESIDE_CERTIFICATE, matchStepsBelieved } from "./note-contradicted-by-record.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } from "./step3-wait.ts";
 
@@ -61,7 +62,13 @@ export function waitingForOf(
   let waitingFor: string[] | null = null;
   // A gate (eligibility) silences a step entirely, overdue list included.
   let resolvedBy: string | undefined;
-  if (entry.needsEcfmgEligibleSchool && ineligible) {
+  // Beside the applicant's own ECFMG certificate the note "false" is asked about, and meanwhile the
+  // Match's own steps are planned as an eligible applicant's (tester t9s F10, lead's ruling 2).
+  if (
+    entry.needsEcfmgEligibleSchool &&
+    ineligible &&
+    !(MATCH_STEPS_BESIDE_CERTIFICATE.has(entry.key) && matchStepsBelieved(context))
+  ) {
     waitingFor = [NO_SPONSOR_NOTE];
     resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
   } else if (entry.needsEcfmgEligibleSchool && unchecked) {

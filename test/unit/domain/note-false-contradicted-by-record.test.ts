@@ -32,9 +32,9 @@ describe("a sponsor note reported false beside an approved application or an exa
       milestoneFactory("ecfmg_application", "done", "2024-02-20"),
       milestoneFactory("usmle_step1", "done", "2025-03-14"),
     ]);
-    const asked = risk(result, "ANSWERS_CONTRADICT_INTERVIEW");
+    const asked = risk(result, "ANSWERS_CONTRADICT_RECORD");
     expect(asked?.severity).toBe("critical");
-    expect(result.risks[0]?.code).toBe("ANSWERS_CONTRADICT_INTERVIEW");
+    expect(result.risks[0]?.code).toBe("ANSWERS_CONTRADICT_RECORD");
     expect(asked?.message).toContain(
       "you report ECFMG approved your application and you passed USMLE Step 1, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS",
     );
@@ -51,14 +51,14 @@ describe("a sponsor note reported false beside an approved application or an exa
 
   it("a Step 2 CK pass alone is evidence too", () => {
     const result = planFor([milestoneFactory("usmle_step2ck", "done", "2025-08-01")]);
-    expect(risk(result, "ANSWERS_CONTRADICT_INTERVIEW")?.message).toContain(
+    expect(risk(result, "ANSWERS_CONTRADICT_RECORD")?.message).toContain(
       "you report you passed USMLE Step 2 CK, which ECFMG and FSMB allow only",
     );
   });
 
   it("an application only in progress is no evidence: the note's gate speaks as before", () => {
     const result = planFor([milestoneFactory("ecfmg_application", "in_progress")]);
-    expect(risk(result, "ANSWERS_CONTRADICT_INTERVIEW")).toBeUndefined();
+    expect(risk(result, "ANSWERS_CONTRADICT_RECORD")).toBeUndefined();
     expect(risk(result, "SCHOOL_NOT_ECFMG_ELIGIBLE")?.message).toContain("certification is not possible");
   });
 });

@@ -32,17 +32,21 @@ describe("a sponsor note false beside an approved ECFMG application (t9s F8)", (
       new Date("2026-12-05T09:00:00Z"),
     );
     const notices = result.reminders.filter((each) => each.rung === "critical-risk");
-    expect(notices.map((each) => each.risk)).toEqual(["ANSWERS_CONTRADICT_INTERVIEW"]);
+    expect(notices.map((each) => each.risk)).toEqual(["ANSWERS_CONTRADICT_RECORD"]);
     const [notice] = notices;
     expect(notice?.title).toContain("sponsor note");
     expect(notice?.title).not.toContain("interview");
     expect(notice?.why).toContain("Also: Your answers say your school has no ECFMG sponsor note");
-    // The code stays (stored escalations and notice ids carry it); its words name no interview.
-    const risk = result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_INTERVIEW");
+    // Its own code since t9s F8 (ruling 3, session 25), and words that name no interview.
+    const risk = result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_RECORD");
     if (risk === undefined) throw new Error("no risk");
     expect(riskTitle(risk)).not.toContain("interview");
     expect(riskTitle(risk).toLowerCase()).toContain("sponsor note");
     const advisor = riskForAdvisor(risk, { fullName: "Chidi Okonkwo", matchYear: 2027, visa: "J-1" });
     expect(advisor.split("What Chidi Okonkwo was told")[0]).not.toContain("interview");
+    // An escalation stored before the split, under the interview's code, reads the same.
+    const stored = { code: "ANSWERS_CONTRADICT_INTERVIEW" as const, message: risk.message };
+    expect(riskTitle(stored)).toBe(riskTitle(risk));
+    expect(riskForAdvisor(stored, { fullName: "Chidi Okonkwo", matchYear: 2027, visa: "J-1" })).toBe(advisor);
   });
 });

@@ -83,6 +83,19 @@ function everyRisk(): { where: string; risk: Risk }[] {
   ] as const)
     for (const risk of plan(snapshot, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
       found.push({ where: `nothing-done-2027.json interviewing, ${name} ${risk.code}`, risk });
+  // A note "false" beside the applicant's own ECFMG record, no interview (ANSWERS_CONTRADICT_RECORD,
+  // t9r F10, t9s F8, F10): a certificate and NRMP registration, so the rank order list is named.
+  const recorded = {
+    ...noNote,
+    interviews: [],
+    milestones: [
+      { key: "ecfmg_application" as const, status: "done" as const, date: "2024-03-01" },
+      { key: "ecfmg_certification" as const, status: "done" as const, date: "2025-09-01" },
+      { key: "nrmp_registration" as const, status: "done" as const, date: "2026-09-20" },
+    ],
+  };
+  for (const risk of plan(recorded, seasonCalendar(2027), new Date("2027-01-20T08:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json record, no note ${risk.code}`, risk });
   // A list, and a result, dated between the rank order list deadline's two candidates (ROL_DEADLINE_MAY_BE_LATER, t9r F7, F11).
   const ranked: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(new URL("rank-list-before-opening-2027.json", SCENARIO_DIR), "utf8")),

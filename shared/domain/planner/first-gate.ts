@@ -7,7 +7,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { paidGatedFees } from "./fees-paid.ts";
-import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
+import { matchStepsBelieved, noteRecordEvidence } from "./note-contradicted-by-record.ts";
 
 const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
@@ -73,8 +73,9 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
  */
 export function ineligibleSchoolMessage(context: PlanContext): string {
   // The record contradicting the answer (t9r F10): the gate holds, but nothing is said as fact.
+  // Beside a certificate the Match's own steps stay planned meanwhile (t9s F10): "everything else".
   if (noteRecordEvidence(context) !== 0)
-    return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything that needs ECFMG, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
+    return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything ${matchStepsBelieved(context) ? "else that needs ECFMG (your rank order list and the Match stay planned, as your ECFMG certificate suggests)" : "that needs ECFMG"}, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
   const { ineligible } = SCHOOL_CHECK;
   const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
   const paid = paidGatedFees(context);

@@ -93,6 +93,11 @@ describe("a sponsor note false beside an ECFMG certificate and NRMP registration
     // The visa steps still need ECFMG's sponsorship: held as before.
     const held = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
     expect(held?.waitingFor).toEqual(["ECFMG sponsor note for your school"]);
+    // The gate's own words no longer say everything is held.
+    const gate = result.risks.find((risk) => risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
+    expect(gate?.message).toContain(
+      "holds everything else that needs ECFMG (your rank order list and the Match",
+    );
     const list = result.nextSteps.find((step) => step.milestone === "rank_order_list");
     expect(list?.action).toMatch(/^If your school has the ECFMG sponsor note/);
     expect(list?.action).toContain("certify it by");

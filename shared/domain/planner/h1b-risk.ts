@@ -8,14 +8,15 @@ import { h1bCertificateAt, step3ChainFrom, step3LeadDays, visitorVisaDays } from
 import { proclamationNote } from "./h1b-proclamation-risk.ts";
 import {
   graduationCited,
+  H1B_STEPS_SOURCE,
   J1_ROUTE,
   J1_SOURCES,
   leadCited,
   tripVisa,
   visaCited,
   WHEN_PROGRAMS_DECIDE,
-  WHY_BEFORE_RANKING,
   when,
+  whyBeforeRanking,
 } from "./h1b-words.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
@@ -47,6 +48,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
     addSource(sources, source);
   let h1b: string;
   if (isFinished(statusOf(context, "usmle_step3"))) {
+    addSource(sources, H1B_STEPS_SOURCE);
     h1b = "H-1B: you have passed Step 3, which an H-1B for residency needs.";
   } else {
     // The H-1B track's own chain (step3ChainFrom, the visitor-visa wait where the track has one):
@@ -59,7 +61,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
     const visa = visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`;
     const lead = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources)}${visa}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
     const late = chain.reportedBy > rol;
-    h1b = `H-1B: ${WHY_BEFORE_RANKING}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
+    h1b = `H-1B: ${whyBeforeRanking(sources)}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
   }
   for (const source of J1_SOURCES) addSource(sources, source);
   return [
@@ -83,7 +85,7 @@ const LAST_VISA_STEPS = ["visa_j1", "visa_h1b_stamping"] as const;
  */
 const H1B_PETITION_SOURCES = [
   "http://www.uscis.gov/forms/h-and-l-filing-fees-form-i-129-petition-nonimmigrant-worker (the employer's H-1B petition)",
-  "https://webharvest.gov/peth04/20041022004624/http://hhs.gov/news/press/pre1995pres/920916.txt (HHS: USMLE Steps 1, 2 and 3 are the exam an H-1B physician needs, INA 212(j)(2))",
+  H1B_STEPS_SOURCE,
   "http://aa-law.com/index.php?option=com_content&view=article&task=view&Itemid=544&id=487&view=article&Item=102 (an H-1B for residency needs Steps 1, 2 and 3 passed)",
 ];
 

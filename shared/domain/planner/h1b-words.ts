@@ -1,4 +1,4 @@
-import { FEES } from "../catalog/index.ts";
+import { catalogEntry, FEES } from "../catalog/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import {
   EXAM_BOOKING_SOURCE,
@@ -18,9 +18,25 @@ export function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
-/** Why ranking on H-1B needs Step 3 before the rank-list deadline; its sources are WHEN_PROGRAMS_DECIDE. */
+/**
+ * The one source for "an H-1B for residency needs Steps 1, 2 and 3": HHS's 1992 determination that
+ * USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam INA 212(j)(2) requires, the catalog's own
+ * usmle_step3 `why` source (session 24 task G). Every risk that says so cites it (tester t9s F7).
+ */
+export const H1B_STEPS_SOURCE = `${catalogEntry("usmle_step3").why.source} (HHS: USMLE Steps 1, 2 and 3 are the exam an H-1B physician needs, INA 212(j)(2))`;
+
+/**
+ * Why ranking on H-1B needs Step 3 before the rank-list deadline; its sources are H1B_STEPS_SOURCE
+ * (whyBeforeRanking adds it) and WHEN_PROGRAMS_DECIDE.
+ */
 export const WHY_BEFORE_RANKING =
   "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
+
+/** WHY_BEFORE_RANKING, citing HHS (H1B_STEPS_SOURCE) in `sources` (tester t9s F7). */
+export function whyBeforeRanking(sources: string[]): string {
+  addSource(sources, H1B_STEPS_SOURCE);
+  return WHY_BEFORE_RANKING;
+}
 export const WHEN_PROGRAMS_DECIDE =
   "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
 /** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again (issue 9 leftover c). */

@@ -15,8 +15,8 @@ import {
   tripVisa,
   visaCited,
   WHEN_PROGRAMS_DECIDE,
-  WHY_BEFORE_RANKING,
   when,
+  whyBeforeRanking,
 } from "./h1b-words.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -156,7 +156,7 @@ function wordsOf(
   };
 
   const lateSources: string[] = [];
-  const lateHead = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${opening(lateSources)}. Step 3's result can reach programs around `;
+  const lateHead = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(lateSources)}, ${opening(lateSources)}. Step 3's result can reach programs around `;
   const lateChain = `${leadCited(lateSources)}${visaDays === 0 ? "" : `, with ${visaCited(lateSources, visaDays)} between them`}, then ${RESULT_WORDS}.`;
   const neededBy =
     certificateBy === null
@@ -187,7 +187,7 @@ function wordsOf(
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
-      message: `Step 3 is not scheduled yet: ${WHY_BEFORE_RANKING}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : `${dayBy(context, sitBy.at)}${sitBy.status === "projected" ? " (projected)" : ""}`}.${needs}${trip}`,
+      message: `Step 3 is not scheduled yet: ${whyBeforeRanking(sources)}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : `${dayBy(context, sitBy.at)}${sitBy.status === "projected" ? " (projected)" : ""}`}.${needs}${trip}`,
       milestones: STEP3_MILESTONES as StepSubject[],
       sources: Object.freeze(sources) as string[],
     });
@@ -222,7 +222,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${WHY_BEFORE_RANKING}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${laterDeadlineWords(context, reportedBy)}${trip} ${J1_ALTERNATIVE}`,
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${laterDeadlineWords(context, reportedBy)}${trip} ${J1_ALTERNATIVE}`,
     milestones: STEP3_MILESTONES as StepSubject[],
     sources,
   };

@@ -61,6 +61,11 @@ export function tripVisa(context: PlanContext, sources: string[]): string {
  * Its sources are J1_SOURCES.
  */
 export const J1_ALTERNATIVE = j1Alternative();
+/** J1_ALTERNATIVE beside an H-1B still in reach on the later candidate (t9s F13): J-1 programs too. */
+export const J1_ALTERNATIVE_TOO = J1_ALTERNATIVE.replace(
+  "Rank programs that offer a J-1 instead:",
+  "Rank programs that offer a J-1 too, either way:",
+);
 export const J1_SOURCES = [
   "http://www.ecfmg.org/evsp/index.html (ECFMG is the only sponsor of J-1 physicians in clinical training)",
   "https://ecfmg.org/evsp/application-process.html (the J-1 steps after the Match)",

@@ -4,7 +4,8 @@ import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
-import { isPetitionDue, markPetitionDue } from "./step3-petition-dates.ts";
+import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
+import { isLaterCandidateDue, isPetitionDue, markPetitionDue } from "./step3-petition-dates.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -21,7 +22,9 @@ const REPORTING = STEP3.reportingDays;
 export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDate | null): DueDate | null {
   if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
   const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (context.now <= rol || ruled.at > rol) return ruled;
+  // Before ranking, out of reach of the projected deadline but not of its later candidate (t9s F13).
+  if (context.now <= rol) return step3LaterDue(context, dates) ?? ruled;
+  if (ruled.at > rol) return ruled;
   let due = petitionDues.get(dates);
   if (due === undefined) {
     due = petitionDueOf(dates);
@@ -55,6 +58,12 @@ export function step3AfterRankingWords(
   due: DueDate | null | undefined,
   applyBy = false,
 ): string {
+  if (due != null && isLaterCandidateDue(due)) {
+    const applyBy = step3ApplyBy(context, due);
+    return applyBy === null || applyBy.at < context.now
+      ? ""
+      : `${step3LaterCardWords(context, due, applyBy)} `;
+  }
   if (!isPetitionDue(due)) return "";
   const projected = due.status === "projected" ? " (projected)" : "";
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.

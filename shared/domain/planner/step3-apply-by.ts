@@ -8,7 +8,8 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
-import { isPetitionDue } from "./step3-petition-dates.ts";
+import { step3LaterCardWords } from "./step3-later-candidate.ts";
+import { isLaterCandidateDue, isPetitionDue } from "./step3-petition-dates.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -22,7 +23,7 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * Null otherwise. Made once per sit-by date and chain (the due is shared by plans of a zone).
  */
 export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefined): DueDate | null {
-  if (!isPetitionDue(due)) return null;
+  if (due == null || (!isPetitionDue(due) && !isLaterCandidateDue(due))) return null;
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
@@ -79,6 +80,12 @@ export function step3ApplyByReminders(
   if (due === null || detail === undefined || due.at < context.now) return;
   const applyBy = step3ApplyBy(context, due);
   if (applyBy === null) return;
+  // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
+  // day passes the step waits as out of reach (t9s F13).
+  if (isLaterCandidateDue(due)) {
+    laterApplyByReminders(context, due, applyBy, stepDates, into);
+    return;
+  }
   const projected = due.status === "projected" ? " (projected)" : "";
   const sitBy = `${dayBy(context, due.at)}${projected}`;
   const apply = step3ApplyByWords(context, applyBy, false);
@@ -118,6 +125,37 @@ export function step3ApplyByReminders(
       rung: "sit-by-follow-up",
       ladder: "standard",
       lay: false,
+    },
+    into,
+  );
+}
+
+/**
+ * The later candidate's apply-by day (t9s F13): at least weekly to it with its own rungs
+ * (weeklyToDay), from the projected deadline's apply-by day (a fixed day: the ids do not move),
+ * saying both sides (step3LaterCardWords).
+ */
+function laterApplyByReminders(
+  context: PlanContext,
+  due: DueDate,
+  applyBy: DueDate,
+  stepDates: PlanDates,
+  into: TimedReminder[],
+): void {
+  const ruled = stepDates.due("usmle_step3");
+  if (ruled === null || applyBy.at < context.now) return;
+  weeklyToDay(
+    context,
+    STEP3,
+    {
+      passed: fsmbApplyBy(context, ruled),
+      dueAt: applyBy.at,
+      detail: stepDates.rendered(applyBy),
+      title: `${STEP3.title}: apply to FSMB by ${dayBy(context, applyBy.at)} (projected)`,
+      why: `${step3LaterCardWords(context, due, applyBy)} Tell us your test date once you have it.`,
+      rung: "apply-by-follow-up",
+      ladder: "hard-deadline",
+      lay: true,
     },
     into,
   );

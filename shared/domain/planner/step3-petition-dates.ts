@@ -16,3 +16,19 @@ export function markPetitionDue(due: DueDate): void {
 export function isPetitionDue(due: DueDate | null | undefined): due is DueDate {
   return due != null && petitionSet.has(due);
 }
+
+/**
+ * Step 3's sit-by days for the rank order list deadline's later candidate (step3-later-candidate.ts,
+ * tester t9s F13), so the step's words and the apply-by reminders know them too.
+ */
+const laterSet = new WeakSet<DueDate>();
+
+/** Records `due` as a later candidate's sit-by day. */
+export function markLaterCandidateDue(due: DueDate): void {
+  laterSet.add(due);
+}
+
+/** Whether `due` is a later candidate's sit-by day (markLaterCandidateDue). */
+export function isLaterCandidateDue(due: DueDate | null | undefined): boolean {
+  return due != null && laterSet.has(due);
+}

@@ -10,6 +10,7 @@ import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } fr
 import {
   graduationCited,
   J1_ALTERNATIVE,
+  J1_ALTERNATIVE_TOO,
   J1_SOURCES,
   leadCited,
   tripVisa,
@@ -21,6 +22,7 @@ import {
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
+import { step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 
@@ -76,11 +78,19 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `;
   const sources = chain.byGraduation ? [...words.lateSources] : (words.lateSources as string[]);
   const graduation = graduationCited(context, sources, chain);
+  const held = chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate;
+  // Out of reach of the projected deadline, in reach of its later candidate: both sides, with the
+  // days to apply and sit by for the later one (t9s F13, lead's ruling).
+  const later = step3LaterDays(context, reportedBy);
+  const reach =
+    later === null
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${words.lateTail}`
+      : ` That day is after our projected deadline.${held}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
-      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${laterDeadlineWords(context, reportedBy)}${chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate}${words.lateTail}`,
+      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`,
       milestones: STEP3_MILESTONES as StepSubject[],
       sources,
     },
@@ -105,6 +115,7 @@ interface Step3Words {
   heldInTime: string;
   heldTooLate: string;
   lateTail: string;
+  lateTailToo: string;
   lateSources: readonly string[];
 }
 
@@ -170,7 +181,9 @@ function wordsOf(
     visaDays === 0
       ? ""
       : `${neededBy} Even if you already hold a visitor visa, FSMB and a test date leave no time.`;
-  const lateTail = `${tripVisa(context, lateSources)} ${J1_ALTERNATIVE}`;
+  const lateTrip = tripVisa(context, lateSources);
+  const lateTail = `${lateTrip} ${J1_ALTERNATIVE}`;
+  const lateTailToo = `${lateTrip} ${J1_ALTERNATIVE_TOO}`;
   for (const source of J1_SOURCES) addSource(lateSources, source);
 
   const warning = (passed: boolean): Risk => {
@@ -204,6 +217,7 @@ function wordsOf(
     heldInTime,
     heldTooLate,
     lateTail,
+    lateTailToo,
     lateSources: Object.freeze(lateSources),
   };
 }

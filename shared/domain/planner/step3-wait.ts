@@ -2,6 +2,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { step3ChainNow } from "./h1b.ts";
+import { step3LaterDays } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 
@@ -33,5 +34,7 @@ export function step3OutOfReach(context: PlanContext, feasibility: Feasibility):
   if (booked && context.entries.at(STEP3.index)?.date !== undefined) return false;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol) return false;
-  return step3ChainNow(context, feasibility.readyAt).chain.reportedBy > rol;
+  const reportedBy = step3ChainNow(context, feasibility.readyAt).chain.reportedBy;
+  // Out of reach of the projected deadline, the later candidate may still allow it (t9s F13).
+  return reportedBy > rol && step3LaterDays(context, reportedBy) === null;
 }

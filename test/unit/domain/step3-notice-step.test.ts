@@ -36,11 +36,22 @@ const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "S
 const notice = (result: Plan) => result.reminders.find((r) => r.risk === "STEP3_NEEDED_FOR_H1B");
 
 describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate (t9r F6)", () => {
-  it("Los Angeles, certificate done, Step 3 not started on 10 Jan 2027: the notice rides on the rank order list", () => {
+  // In reach of the later candidate, Step 3 is a next step and carries the notice (t9s F13).
+  it("Los Angeles, certificate done, Step 3 not started on 10 Jan 2027: the notice rides on Step 3", () => {
     const result = plan(
       h1bApplicant("America/Los_Angeles"),
       seasonCalendar(2027),
       new Date("2027-01-10T18:00:00Z"),
+    );
+    expect(step3Risk(result)?.severity).toBe("critical");
+    expect(notice(result)?.milestone).toBe("usmle_step3");
+  });
+
+  it("Los Angeles on 15 Jan 2027, past the later candidate's apply-by day: the notice rides on the rank order list", () => {
+    const result = plan(
+      h1bApplicant("America/Los_Angeles"),
+      seasonCalendar(2027),
+      new Date("2027-01-15T18:00:00Z"),
     );
     expect(step3Risk(result)?.severity).toBe("critical");
     expect(notice(result)?.milestone).toBe("rank_order_list");
@@ -54,7 +65,7 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate (t9r F6)", () =>
     );
     const message = step3Risk(result)?.message ?? "";
     expect(message).toContain("Sun 28 Feb 2027");
-    expect(message).toContain("unless NRMP's 2027 deadline turns out later");
+    expect(message).toContain("If NRMP's 2027 deadline is the later candidate");
     expect(message).toContain("Wed 3 Mar 2027");
   });
 

@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -231,12 +231,13 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
+  const later = laterBookedWords(context, reportedBy);
   const trip = tripVisa(context, sources);
   for (const source of J1_SOURCES) addSource(sources, source);
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${laterDeadlineWords(context, reportedBy)}${trip} ${J1_ALTERNATIVE}`,
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
     milestones: STEP3_MILESTONES as StepSubject[],
     sources,
   };
@@ -252,6 +253,18 @@ function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const hedge = laterCandidateHedge(context, rolDate, reportedBy);
   return hedge === "" ? "" : ` That day is after our projected deadline, so it is out of reach${hedge}.`;
+}
+
+/**
+ * A Step 3 booked with its result after the projected deadline but by the later candidate: both
+ * sides (t9s F13, lead's ruling: never just "act if it still lets you"), else "".
+ */
+function laterBookedWords(context: PlanContext, reportedBy: number): string {
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const candidate = rolDate.latestCandidate;
+  if (candidate === undefined || laterCandidateHedge(context, rolDate, reportedBy) === "") return "";
+  const said = candidate.said === undefined ? "" : `it was ${candidate.said}, which would be `;
+  return ` That day is after our projected deadline. If NRMP's ${context.calendar.matchYear} deadline is the later candidate (${said}${renderDate(candidate.date)}), your result is in time for it: keep your date, and check R3 for NRMP's deadline once it is announced.`;
 }
 
 /** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */

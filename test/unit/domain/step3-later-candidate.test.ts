@@ -20,11 +20,11 @@ import {
  * to a seat: Wed 13 Jan 2027) and reminders to it; the critical risk says both sides with those
  * days. Once the apply-by day has passed, Step 3 is out of reach for this Match as before.
  */
-function chicagoH1b(timezone = "America/Chicago"): PlannerInput {
+function chicagoH1b(step3 = milestoneFactory("usmle_step3", "not_started")): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({
       externalId: "later-candidate-step3",
-      timezone,
+      timezone: "America/Chicago",
       matchYear: 2027,
       graduation: "2024-05-31",
       visa: "H-1B",
@@ -32,7 +32,7 @@ function chicagoH1b(timezone = "America/Chicago"): PlannerInput {
     milestones: [
       ...doneMilestones(REGISTERED_KEYS, "2025-10-01"),
       milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
-      milestoneFactory("usmle_step3", "not_started"),
+      step3,
     ],
     interviews: [interviewFactory({ startsAt: "2026-12-08T10:00:00-06:00" })],
   });
@@ -94,5 +94,15 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     const card = step3Card(at("2027-01-02T15:00:00Z"));
     expect(card?.dueBy).toBe("2027-01-28T02:00:00.000Z");
     expect(card?.action).not.toContain("later candidate");
+  });
+
+  it("Step 3 booked on Tue 2 Feb 2027 (result by Tue 2 Mar): both sides too, keep the date, J-1 programs too", () => {
+    const input = chicagoH1b(milestoneFactory("usmle_step3", "scheduled", "2027-02-02"));
+    const risk = step3Risk(plan(input, seasonCalendar(2027), new Date("2027-01-09T15:00:00Z")));
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("If NRMP's 2027 deadline is the later candidate");
+    expect(risk?.message).toContain("your result is in time for it");
+    expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
+    expect(risk?.message).not.toContain("act if it still lets you");
   });
 });

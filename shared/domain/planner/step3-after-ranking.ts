@@ -5,7 +5,7 @@ import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
-import { isLaterCandidateDue, isPetitionDue, markPetitionDue } from "./step3-petition-dates.ts";
+import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -58,13 +58,15 @@ export function step3AfterRankingWords(
   due: DueDate | null | undefined,
   applyBy = false,
 ): string {
-  if (due != null && isLaterCandidateDue(due)) {
+  // Asked for every step's card: one look-up, then only Step 3's own dates go on.
+  const kind = step3DueKind(due);
+  if (kind === undefined || due == null) return "";
+  if (kind === "later") {
     const applyBy = step3ApplyBy(context, due);
     return applyBy === null || applyBy.at < context.now
       ? ""
       : `${step3LaterCardWords(context, due, applyBy)} `;
   }
-  if (!isPetitionDue(due)) return "";
   const projected = due.status === "projected" ? " (projected)" : "";
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const sit =

@@ -9,7 +9,7 @@ import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords } from "./step3-later-candidate.ts";
-import { isLaterCandidateDue, isPetitionDue } from "./step3-petition-dates.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -23,7 +23,7 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * Null otherwise. Made once per sit-by date and chain (the due is shared by plans of a zone).
  */
 export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefined): DueDate | null {
-  if (due == null || (!isPetitionDue(due) && !isLaterCandidateDue(due))) return null;
+  if (due == null || step3DueKind(due) === undefined) return null;
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
@@ -82,7 +82,7 @@ export function step3ApplyByReminders(
   if (applyBy === null) return;
   // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
   // day passes the step waits as out of reach (t9s F13).
-  if (isLaterCandidateDue(due)) {
+  if (step3DueKind(due) === "later") {
     laterApplyByReminders(context, due, applyBy, stepDates, into);
     return;
   }

@@ -1,34 +1,29 @@
 import type { DueDate } from "./deadlines.ts";
 
 /**
- * The due dates step3DueNow (step3-after-ranking.ts) made for Step 3 after ranking, dated for the
- * H-1B petition, so the step's words and the apply-by reminders (step3-apply-by.ts) know them. Its
- * own module so neither of those two files imports the other at run time (layers.test.ts).
+ * The due dates the planner made for Step 3 on the H-1B track in place of the catalog's: "petition",
+ * step3DueNow's (step3-after-ranking.ts) after ranking, dated for the H-1B petition; "later", before
+ * ranking, the rank order list deadline's later candidate's sit-by day (step3-later-candidate.ts,
+ * tester t9s F13). So the step's words and the apply-by reminders (step3-apply-by.ts) know them.
+ * Its own module so neither of those two files imports the other at run time (layers.test.ts). One
+ * map, so the words every step's card asks about cost one look-up.
  */
-const petitionSet = new WeakSet<DueDate>();
+const kinds = new WeakMap<DueDate, Step3DueKind>();
+
+/** Which of the planner's own Step 3 dates a due date is (see `kinds`). */
+export type Step3DueKind = "petition" | "later";
 
 /** Records `due` as a date step3DueNow made. */
 export function markPetitionDue(due: DueDate): void {
-  petitionSet.add(due);
+  kinds.set(due, "petition");
 }
 
-/** Whether `due` is a date step3DueNow made (Step 3 dated for the H-1B petition after ranking). */
-export function isPetitionDue(due: DueDate | null | undefined): due is DueDate {
-  return due != null && petitionSet.has(due);
-}
-
-/**
- * Step 3's sit-by days for the rank order list deadline's later candidate (step3-later-candidate.ts,
- * tester t9s F13), so the step's words and the apply-by reminders know them too.
- */
-const laterSet = new WeakSet<DueDate>();
-
-/** Records `due` as a later candidate's sit-by day. */
+/** Records `due` as a later candidate's sit-by day (laterSitByDue). */
 export function markLaterCandidateDue(due: DueDate): void {
-  laterSet.add(due);
+  kinds.set(due, "later");
 }
 
-/** Whether `due` is a later candidate's sit-by day (markLaterCandidateDue). */
-export function isLaterCandidateDue(due: DueDate | null | undefined): boolean {
-  return due != null && laterSet.has(due);
+/** Which of the two `due` is, or undefined for any other date (one look-up). */
+export function step3DueKind(due: DueDate | null | undefined): Step3DueKind | undefined {
+  return due == null ? undefined : kinds.get(due);
 }

@@ -15,7 +15,7 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
-import { pendingPathwayReminders } from "./undated-pathway-pending.ts";
+import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates {
@@ -102,7 +102,9 @@ export function stepReminders(
   }
   // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
-  if (laid.hard !== null && !underReview && !presumedReview) {
+  // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question (t9s F4).
+  const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
+  if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);

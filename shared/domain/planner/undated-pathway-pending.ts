@@ -1,16 +1,22 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE, renderDate } from "../time.ts";
+import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { decisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
@@ -35,10 +41,66 @@ export function pendingPathwayDue(
   if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
   if (!undatedPathwayPending(context, PATHWAY.index)) return null;
   const last = lastWorkingInstant(context, feasibilityOf(context));
-  const due =
-    last === null || last.at < context.now ? decisionDue(entry, calendar) : lastDayDue(context, last.at);
-  pendingDues.add(due);
+  if (last !== null && last.at >= context.now)
+    return marked(lastDayDue(context, last.at, LAST_DAY_SOURCE), "last");
+  // No MATCH_YEAR_LAST_DAY (the OET in, so the chain gives the Pathway the benefit of the doubt): the
+  // day that decides one not yet submitted is ECFMG's review allowance before the deadline (t9s F4),
+  // the same day the chain names when an OET result is pending; then the later candidate's (fixQ).
+  const earlier = submitByDay(entry, calendar);
+  if (context.now <= earlier) return marked(lastDayDue(context, earlier, SUBMIT_BY_SOURCE), "last");
+  const later = laterSubmitBy(entry, calendar);
+  if (later !== null && context.now <= later) {
+    noteRiskChange(context, later);
+    return marked(lastDayDue(context, later, LATER_SOURCE), "later");
+  }
+  return marked(askedDue(entry, calendar), "asked");
+}
+
+/**
+ * The day that decides a Pathway not yet submitted on `calendar`: its rank order list deadline less
+ * ECFMG's review allowance (ecfmg_pathway reportingDays, 28 days, advice), in ET: Wed 27 Jan 2027,
+ * 9:00 PM ET on the projected date, Wed 3 Feb 2027 on the later candidate (Wed 3 Mar).
+ */
+function submitByDay(entry: CatalogEntry, calendar: SeasonCalendar): number {
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return shiftDays(rol, ET_ZONE, -(entry.reportingDays?.days ?? 28));
+}
+
+const LAST_DAY_SOURCE =
+  "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
+const SUBMIT_BY_SOURCE =
+  "advice: the rank order list deadline (projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice): the last day a Pathway submitted then can be accepted in time";
+const LATER_SOURCE =
+  "advice: the rank order list deadline's later candidate (16 days before Match Day, as in 2022–2025, projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice)";
+
+/** The rank order list deadline as the due of a Pathway past both days: its own object, so only this case is marked "asked". */
+function askedDue(entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
+  let due = askedDues.get(calendar);
+  if (due === undefined) {
+    due = { ...decisionDue(entry, calendar) };
+    askedDues.set(calendar, due);
+  }
   return due;
+}
+const askedDues = new WeakMap<SeasonCalendar, DueDate>();
+
+/** submitByDay on the later candidate's calendar, or null when the deadline has none. */
+function laterSubmitBy(entry: CatalogEntry, calendar: SeasonCalendar): number | null {
+  const moved = laterCandidateCalendar(calendar);
+  return moved === null ? null : submitByDay(entry, moved);
+}
+
+/** Which day pendingPathwayDue's due is: the last day (earlier projection), the later candidate's, or past both (asked only). */
+type PendingPhase = "last" | "later" | "asked";
+
+function marked(due: DueDate, phase: PendingPhase): DueDate {
+  pendingDues.set(due, phase);
+  return due;
+}
+
+/** Whether `due` is pendingPathwayDue's past both days: the step's own "Due" ladder is not laid (t9s F4). */
+export function pendingPathwayAskedOnly(due: DueDate | null): boolean {
+  return due !== null && pendingDues.get(due) === "asked";
 }
 
 /**
@@ -72,20 +134,19 @@ export function undatedPathwayDue(
   );
 }
 
-/** The dues pendingPathwayDue gave, so the card and reminders know the step (identity, no re-check). */
-const pendingDues = new WeakSet<DueDate>();
+/** The dues pendingPathwayDue gave and their phase, so the card and reminders know the step (identity, no re-check). */
+const pendingDues = new WeakMap<DueDate, PendingPhase>();
 
 /** The last working instant as a DueDate (projected; rendered with its hour, as the risk's ET day), one per zone and instant. */
-function lastDayDue(context: PlanContext, at: number): DueDate {
-  const key = `${context.zone}|${at}`;
+function lastDayDue(context: PlanContext, at: number, source: string): DueDate {
+  const key = `${context.zone}|${at}|${source}`;
   let due = lastDays.get(key);
   if (due === undefined) {
     due = shapedDueDate({
       at,
       zone: context.zone,
       status: "projected",
-      source:
-        "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)",
+      source,
     });
     if (lastDays.size >= 256) lastDays.clear();
     lastDays.set(key, due);
@@ -99,22 +160,37 @@ const lastDays = new Map<string, DueDate>();
  * The card of pendingPathwayDue's Pathway, in the presumed-sent Pathway's words (presumed-sent.ts):
  * "Submitted? Tell us the date", under ECFMG's review if so; if never submitted, the projected
  * deadline passed on our projection, ECFMG's own unconfirmed, and the last day it can still count
- * (`due`, when it is MATCH_YEAR_LAST_DAY's). Null for any other due.
+ * (`due`): while the earlier projection's day is ahead, that day; past it, both sides (it passed, the
+ * later candidate's day still ahead); past both, only the question (tester t9s F4, lead's ruling).
+ * Null for any other due.
  */
 export function pendingPathwayAction(
   context: PlanContext,
   entry: CatalogEntry,
   due: DueDate | null,
 ): string | null {
-  if (due === null || !pendingDues.has(due)) return null;
+  const phase = due === null ? undefined : pendingDues.get(due);
+  if (due === null || phase === undefined) return null;
   const year = context.calendar.matchYear;
   const deadline = pathwayDeadline(context.calendar) as number;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = rol.status === "projected" ? " (projected)" : "";
   const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
-  const latest = due.at === rol.at ? "" : `, by ${dayBy(context, due.at)} (projected) at the latest`;
-  return `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us${latest}. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  const asked = `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it.`;
+  const needs = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  if (phase === "asked")
+    return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match. ${needs}`;
+  const passed = `If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us`;
+  if (phase === "last")
+    return `${asked} ${passed}${due.at === rol.at ? "" : `, by ${dayBy(context, due.at)} (projected) at the latest`}. ${needs}`;
+  const earlier = submitByDay(entry, context.calendar);
+  const later = rol.latestCandidate;
+  const when =
+    later === undefined
+      ? ""
+      : `${later.said === undefined ? "" : `${later.said}, `}${renderDate(later.date)}`;
+  return `${asked} ${passed}: ${dayBy(context, earlier)} (projected), the last day ECFMG's review could end by that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)} (projected) at the latest. ${needs}`;
 }
 
 /**
@@ -133,25 +209,40 @@ export function pendingPathwayReminders(
   if (due === null || detail === undefined || !pendingDues.has(due)) return;
   const deadline = pathwayDeadline(stepDates.calendar);
   if (deadline === null) return;
-  const rol = stepDates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const phase = pendingDues.get(due);
   const last =
-    due.at === rol
-      ? ""
-      : ` If you never submitted it, ${dayBy(context, due.at)} (projected) is the last day it can still count for this Match.`;
+    phase === "asked"
+      ? " If you never submitted it, ECFMG's review can no longer end by the rank order list deadline: tell us."
+      : ` If you never submitted it, ${dayBy(context, due.at)} (projected) is the last day it can still count for this Match${phase === "later" ? ", if NRMP's deadline turns out later" : ""}.`;
+  // Past the earlier day, the follow-ups count from it (a passed day: their ids must not move).
+  const passed = phase === "last" ? deadline : submitByDay(entry, stepDates.calendar);
+  const from = phase === "asked" ? (laterSubmitBy(entry, stepDates.calendar) ?? passed) : passed;
+  const title = `${entry.title}: submitted? Tell us the date`;
+  const why = `Your ECFMG Pathway is in progress with no date, and its projected deadline has passed: if it went in, tell us the date; ECFMG is then reviewing it.${last}`;
+  const rung = "pending-follow-up";
+  if (phase === "asked") {
+    // Past both days: no "Due" countdown (no ladder, no week-before notice), the question weekly up
+    // to the deadline itself ("lookup": its first rung is the day of the deadline).
+    const series = {
+      milestone: entry.key,
+      title,
+      why,
+      passed: from,
+      deadline: due.at,
+      deadlineDetail: detail,
+    };
+    followUps(
+      context,
+      { ...series, ladder: "lookup", everyDays: UNBOOKED_RANKING_EXAM_EVERY_DAYS, rung },
+      into,
+    );
+    return;
+  }
+  // The step's own hard-deadline ladder is laid against this very due (stepReminders).
   weeklyToDay(
     context,
     entry,
-    {
-      passed: deadline,
-      dueAt: due.at,
-      detail,
-      title: `${entry.title}: submitted? Tell us the date`,
-      why: `Your ECFMG Pathway is in progress with no date, and its projected deadline has passed: if it went in, tell us the date; ECFMG is then reviewing it.${last}`,
-      rung: "pending-follow-up",
-      // The step's own hard-deadline ladder is laid against this very due (stepReminders).
-      ladder: "hard-deadline",
-      lay: false,
-    },
+    { passed: from, dueAt: due.at, detail, title, why, rung, ladder: "hard-deadline", lay: false },
     into,
   );
 }

@@ -82,7 +82,7 @@ export function inTheMatchIf(context: PlanContext): string | null {
  * A Pathway in progress with no submission date, its OET result in (or not needed): it may have
  * been submitted and accepted before the deadline (tester s14 issue 9h A4's benefit of the doubt).
  */
-function pathwayMayBeDecided(context: PlanContext): boolean {
+export function pathwayMayBeDecided(context: PlanContext): boolean {
   const entry = context.entries.at(PATHWAY.index);
   return entry?.status === "in_progress" && entry.date === undefined && isSatisfiedAt(context, OET.index);
 }

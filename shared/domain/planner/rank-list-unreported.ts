@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import { projectionSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { inTheMatchIf, pathwayMayBeDecided } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
@@ -48,12 +49,17 @@ export function rankListAsked(context: PlanContext): PlanContext {
   if (context.now >= over) return context;
   // Kept for the plan, which would otherwise judge this same context again (keptFeasibility).
   const entered = feasibilityOf(context);
-  if (entered.infeasible) return keptFeasibility(context, entered);
-  noteRiskChange(context, over);
+  if (entered.infeasible && !pathwayMayBeDecided(context)) return keptFeasibility(context, entered);
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
-  return contextWith(context, { statuses, rankListAsked: registered ? "registered" : true });
+  const asked = contextWith(context, { statuses, rankListAsked: registered ? "registered" : true });
+  // Out of reach only on a Pathway in progress with no date (tester t9s F16, lead's ruling): it may
+  // have been accepted, so it is asked with the list, as for a certified list (inTheMatchIf's
+  // condition, until a week after Match Day), never written off before the applicant answers.
+  if (entered.infeasible && inTheMatchIf(asked) === null) return keptFeasibility(context, entered);
+  noteRiskChange(context, over);
+  return asked;
 }
 
 /**
@@ -98,8 +104,17 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   addSource(sources, NRMP_SOAP_ONLY_URL);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const week = now < monday.at;
+
   // The deadline is projected at the earlier candidate: "cannot" names the later one (t9p F16).
   const hedge = laterCandidateHedge(context, rolDate);
+  // A Pathway in progress with no date kept this Match (t9s F16): asked first, with what a refusal means.
+  const pathway = pathwayMayBeDecided(context);
+  const question = pathway
+    ? `Did ECFMG accept your Pathway, as your Pathways application in MyIntealth shows, and did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${seasonDay(rolDate)}?`
+    : asked;
+  const refused = pathway
+    ? ` If ECFMG had not accepted your Pathway by then, NRMP withdraws you from the Match and SOAP${hedge === "" ? `, and ${overForYou}` : `${hedge}; if not, ${overForYou}`}.`
+    : "";
   const certified = week
     ? "wait for Monday of Match Week, when NRMP tells you at 10:00 AM ET whether you matched"
     : "NRMP told you on Monday at 10:00 AM ET whether you matched: tell us (Match Week's step)";
@@ -107,7 +122,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${asked} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}. Tell us which it is: send your intake form again, or ask your advisor.`,
+      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: registered
         ? ["rank_order_list", "match_week"]
         : ["rank_order_list", "nrmp_registration", "match_week"],

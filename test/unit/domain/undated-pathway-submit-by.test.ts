@@ -91,8 +91,21 @@ describe("after the projected rank order list deadline, the undated Pathway and 
     expect(pathwayOf(result)?.action).toContain("Did ECFMG accept your Pathway?");
   });
 
+  it("Fri 26 Feb: the critical question (the notice that goes out) asks both, the Pathway first", () => {
+    const result = plan(nour(), calendar, new Date("2027-02-26T08:00:00Z"));
+    const message = result.risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED")?.message ?? "";
+    expect(message).toMatch(
+      /^Did ECFMG accept your Pathway, .*did you certify a rank order list by Wed 24 Feb 2027 \(projected\)/,
+    );
+    expect(message).toContain("If ECFMG had not accepted your Pathway by then");
+  });
+
   it("the Pathway reported not started: the write-off stands", () => {
-    const result = plan(nour(milestoneFactory("ecfmg_pathway", "not_started")), calendar, new Date("2027-02-26T08:00:00Z"));
+    const result = plan(
+      nour(milestoneFactory("ecfmg_pathway", "not_started")),
+      calendar,
+      new Date("2027-02-26T08:00:00Z"),
+    );
     expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
   });
 

@@ -10,6 +10,7 @@ import { byDay, byDayNear, dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lastSittingWords } from "./last-sitting-day.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -196,9 +197,11 @@ export function pathwayNotSubmitted(
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
     // In progress with no date may be submitted already (tester s14 issue 9h A4): ask, never assert.
+    // Sent today, decided in time on the later candidate still (t9s F4): both sides, as a late sitting's.
+    const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
     parts.details.push(
       statusOf(context, "ecfmg_pathway") === "in_progress"
-        ? `Your ${subject} is ${notSubmitted}: if you have not submitted it yet, even submitted today it would not be decided in time; if you have, tell us the date you submitted it`
+        ? `Your ${subject} is ${notSubmitted}: if you have not submitted it yet, even submitted today it would not be decided in time${laterCandidateHedge(context, rolDate, now + review * DAY_MS)}; if you have, tell us the date you submitted it`
         : `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
     );
     return;

@@ -64,6 +64,16 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
     expect(result.overdue.filter((each) => each.milestone === "ecfmg_pathway")).toEqual([]);
   });
 
+  it("Sat 30 Jan: the critical risk says both sides too (the later candidate), not on Mon 8 Feb", () => {
+    const late = (at: string) =>
+      plan(nour(), calendar, new Date(at)).risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")
+        ?.message ?? "";
+    expect(late("2027-01-30T08:00:00Z")).toContain("unless NRMP's 2027 deadline turns out later");
+    expect(late("2027-01-30T08:00:00Z")).toContain("Wed 3 Mar 2027");
+    expect(late("2027-02-08T08:00:00Z")).toContain("even submitted today it would not be decided in time");
+    expect(late("2027-02-08T08:00:00Z")).not.toContain("Wed 3 Mar 2027");
+  });
+
   it("Mon 8 Feb: both days passed, only 'submitted? tell us the date', no countdown to 24 Feb", () => {
     const result = plan(nour(), calendar, new Date("2027-02-08T08:00:00Z"));
     const action = pathwayOf(result)?.action ?? "";

@@ -47,7 +47,11 @@ export function pendingPathwayDue(
   // day that decides one not yet submitted is ECFMG's review allowance before the deadline (t9s F4),
   // the same day the chain names when an OET result is pending; then the later candidate's (fixQ).
   const earlier = submitByDay(entry, calendar);
-  if (context.now <= earlier) return marked(lastDayDue(context, earlier, SUBMIT_BY_SOURCE), "last");
+  if (context.now <= earlier) {
+    // The card's words change when it passes: a re-plan then (risk-change-instants).
+    noteRiskChange(context, earlier);
+    return marked(lastDayDue(context, earlier, SUBMIT_BY_SOURCE), "last");
+  }
   const later = laterSubmitBy(entry, calendar);
   if (later !== null && context.now <= later) {
     noteRiskChange(context, later);

@@ -83,10 +83,11 @@ export function stepReminders(
   // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it (tester
   // t9n F3, lead's rule), only the "did ECFMG accept it?" follow-up below, which then announces the
   // rank order list deadline. The plan still wakes when the application deadline passes: the step
-  // is then due by the rank order list deadline (pathwayDecisionDue).
+  // is then due by the rank order list deadline (pathwayDecisionDue, `due === review`), and still
+  // under review: no "Due" rungs to that deadline either (fixF's note, lead's ruling, session 25).
   const review = due !== null ? pathwayReviewDue(context, entry, stepDates.calendar) : null;
-  const underReview = review !== null && due !== null && due !== review;
-  if (underReview && due !== null) noteRiskChange(context, due.at);
+  const underReview = review !== null && due !== null;
+  if (underReview && due !== null) noteRiskChange(context, due.at); // the rungs' wake-up, kept
   // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one
   // "did ECFMG accept it?" follow-up, no "Due" rungs (lead's ruling on advS's note, session 23).
   // For the plan's own Match only: a step dated for a later Match (the plan moved on) keeps its ladder.

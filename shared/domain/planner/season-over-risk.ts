@@ -12,6 +12,7 @@ import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLastReportedDay } from "./rol-later-day.ts";
+import { rolWindowResults } from "./rol-window-results.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 function when(context: PlanContext, at: number): string {
@@ -85,8 +86,14 @@ export function seasonOverRolAction(context: PlanContext): string {
   );
   if (context.rolRefused?.reason === "withdrawn")
     return `You certified a rank order list, but NRMP withdrew you from the ${context.calendar.matchYear} Match: ${resultsAfterDeadline(context)}, after the rank order list deadline (see the critical warning), so ${matchOver}`;
-  if (soapStillOpen(context))
-    return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself${hedge}; SOAP in Match Week is still open to you (see its step). If SOAP gives you no position, ${matchOver}`;
+  if (soapStillOpen(context)) {
+    const window = rolWindowResults(context);
+    const open =
+      window === null
+        ? "is still open to you"
+        : `is open to you only if NRMP's ${context.calendar.matchYear} deadline turns out later than our projected ${window.projected}, since ${window.results}`;
+    return `The rank order list deadline passed without a certified list, so you cannot match in the ${context.calendar.matchYear} Match itself${hedge}; SOAP in Match Week ${open} (see its step). If SOAP gives you no position, ${matchOver}`;
+  }
   return `The rank order list deadline passed without a certified list${hedge === "" ? "" : ` (projected;${hedge})`}, so ${matchOver}`;
 }
 
@@ -131,8 +138,14 @@ export function soapStepAction(context: PlanContext, action: string): string {
   if (!seasonIsOver(context)) return action;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const pending = unreportedSittings(context, rol.at);
-  if (pending.length === 0) return action;
-  return `Only if ${unreportedResults(pending)} reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)} (tell us the result): ${action.charAt(0).toLowerCase()}${action.slice(1)}`;
+  // A result dated between the deadline's two candidates: SOAP only on the later one (fixL's note).
+  const window = rolWindowResults(context);
+  const own =
+    window === null
+      ? action
+      : `Only if NRMP's ${context.calendar.matchYear} deadline turns out later than our projected ${window.projected} (${window.results}; check R3: your status must not read withdrawn): ${action.charAt(0).toLowerCase()}${action.slice(1)}`;
+  if (pending.length === 0) return own;
+  return `Only if ${unreportedResults(pending)} reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)} (tell us the result): ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
 }
 
 /** SEASON_OVER's middle while SOAP is open to the applicant (soapStillOpen), up to "… plan". */
@@ -148,7 +161,18 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const now = context.now < start.at ? "get ready for it now" : "it is running now: check R3 and apply";
   const ready =
     condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;
-  return `you cannot match in that Match itself${laterCandidateHedge(context, rol)}. You registered with NRMP, so SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is still open to you if R3 shows you eligible that Monday: SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline. ${ready}. If SOAP gives you no position, plan`;
+  const soap = `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected})`;
+  const needs =
+    "SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline";
+  const cannot = `you cannot match in that Match itself${laterCandidateHedge(context, rol)}.`;
+  const window = rolWindowResults(context);
+  if (window === null)
+    return `${cannot} You registered with NRMP, so ${soap} is still open to you if R3 shows you eligible that Monday: ${needs}. ${ready}. If SOAP gives you no position, plan`;
+  // A result dated between the deadline's two candidates: both sides, as ROL_DEADLINE_MAY_BE_LATER
+  // says them beside a certified list (fixL's note, lead's ruling, session 25).
+  const first = `${window.results.charAt(0).toUpperCase()}${window.results.slice(1)}`;
+  const reported = window.onLaterLocalDay ? " and your result was reported before then" : "";
+  return `${cannot} ${first}, after our projected rank order list deadline. If NRMP's ${context.calendar.matchYear} deadline is our projected ${window.projected}, a result dated ${window.last} came too late and SOAP is not open to you either: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline; if it turns out later (${window.later})${reported}, you registered with NRMP, so ${soap} is open to you if R3 shows you eligible that Monday: ${needs}. Check R3 now: your status must not read withdrawn. ${ready}. If SOAP gives you no position, plan`;
 }
 
 /**

@@ -86,8 +86,14 @@ export function examAt(
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
   // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
   // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
-  // A sitting booked later than that is not the fastest: the earlier booking is, as before.
-  const kept = day !== null && day < booked + DAY_MS;
+  // A sitting booked later than that is not the fastest: the earlier booking is, as before. Nor is
+  // one dated after the last sitting day while a seat by that day is counted: kept, that day's
+  // tolerance would write off a sitting booked the day after the last one while a later booking
+  // (not kept) stays in reach (fixQ's note, lead's ruling, session 25: never kept longer).
+  const kept =
+    day !== null &&
+    day < booked + DAY_MS &&
+    !(onLastDay && booked <= lastSeat && day >= lastSittingEnd(context.zone, lastSeat));
   const sitting = day === null || !kept ? booked : day;
   takes.push(
     kept

@@ -60,6 +60,11 @@ const FeeToVerifySchema = z
     source: z.string().min(1),
     asOf: z.string().min(1),
     verify: z.string().startsWith("flagged, verify"),
+    /**
+     * Shown instead of `verify` when an interview presumes every one of `milestones` done
+     * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is (t9s F5).
+     */
+    presumedVerify: z.string().startsWith("flagged, verify").optional(),
   })
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;

@@ -93,3 +93,19 @@ export function toVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
 }
 
 const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
+
+/**
+ * toVerifyItem for a fee whose steps an interview presumes done (its `presumedVerify` set): presumed
+ * paid, as a priced step's fee is (presumed-fees.ts; tester t9s's re-check of F5), with that text;
+ * built once per fee and frozen.
+ */
+export function presumedToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
+  let item = presumedToVerifyItems.get(fee);
+  if (item === undefined) {
+    item = Object.freeze({ ...toVerifyItem(fee), status: "presumed", verify: fee.presumedVerify });
+    presumedToVerifyItems.set(fee, item);
+  }
+  return item;
+}
+
+const presumedToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();

@@ -10,13 +10,13 @@ import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
-import { feeItem, newFeeItem, otherCurrencyItem, toVerifyItem } from "./budget-items.ts";
+import { feeItem, newFeeItem, otherCurrencyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { nrmpAskedFee, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
-import { presumedItem, presumedPaid } from "./presumed-fees.ts";
+import { presumedItem, presumedPaid, verifyItemOf } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -259,7 +259,7 @@ function budgetOf(
         applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
     if (!relevant) continue;
-    toVerify.push(toVerifyItem(fee));
+    toVerify.push(verifyItemOf(context, fee)); // presumed paid for steps an interview presumes (t9s F5)
   }
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {

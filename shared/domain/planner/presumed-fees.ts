@@ -1,5 +1,6 @@
-import { catalogEntry, FEES, type Fee, type OtherCurrencyFee } from "../catalog/index.ts";
+import { catalogEntry, FEES, type Fee, type FeeToVerify, type OtherCurrencyFee } from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
+import { presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 
@@ -51,4 +52,18 @@ export function presumedSeasonFees(context: PlanContext): string[] {
     names.push(SEASON_FEE_WORDS[fee.key] ?? fee.label);
   }
   return names;
+}
+
+/**
+ * A fee to verify's line (toVerifyItem), presumed paid (presumedToVerifyItem) when it has words for
+ * that (`presumedVerify`) and an interview presumes every one of its steps done (tester t9s's
+ * re-check of F5: the Pathway's fee read "upcoming … before applying" beside a Pathway presumed sent).
+ */
+export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem {
+  const presumed = context.presumedDone;
+  return fee.presumedVerify !== undefined &&
+    presumed !== undefined &&
+    fee.milestones.every((key) => presumed.includes(stepIndex(key)))
+    ? presumedToVerifyItem(fee)
+    : toVerifyItem(fee);
 }

@@ -17,6 +17,7 @@ import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
 import { feasibilityOf, presumedInTheMatch, withLaterPresumed } from "./planner/presumed-in-the-match.ts";
+import { presumedStatusQuestions } from "./planner/presumed-status-questions.ts";
 import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
@@ -158,7 +159,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   if (targetPassed !== null) risks.push(targetPassed);
   if (later !== null)
     movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
-  else criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
+  else {
+    criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
+    // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
+    presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
+  }
   joinLateArrivals(context, collected.reminders);
   return {
     now: isoUtc(context.now),

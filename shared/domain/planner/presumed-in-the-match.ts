@@ -36,7 +36,7 @@ const ERAS_PRESUMABLE_AT: readonly number[] = [
  * application, and the exams and Pathway NRMP needs ECFMG to confirm by the rank order list deadline
  * with the OET result the Pathway needs (CHECKED_FOR_RANKING), as confirmedByTheMatch reads them.
  */
-const PRESUMABLE_AT: readonly number[] = [
+export const PRESUMABLE_AT: readonly number[] = [
   indexedStep("ecfmg_application").index,
   ...CHECKED_FOR_RANKING.map((key) => indexedStep(key).index),
 ].sort((a, b) => a - b);

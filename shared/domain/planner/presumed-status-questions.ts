@@ -1,0 +1,123 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { NextStep, Risk } from "../plan.ts";
+import { seasonDayEt } from "../seasons/date-words.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy, dayByPassed } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { slotOnDay } from "./ladders.ts";
+import { PRESUMABLE_AT } from "./presumed-in-the-match.ts";
+import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
+import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/** The rung of the status question about steps an interview presumes (tester t9t F10). */
+export const STATUS_QUESTION_RUNG = "status-question";
+
+/**
+ * The step the question rides on: the certificate, whose card asks for the presumed steps' statuses
+ * (the presumed steps themselves read as done and have no card).
+ */
+const RIDES_ON: MilestoneKey = "ecfmg_certification";
+
+/** How each presumed certification step is asked about: the question, and the act "if not". */
+const ASKED: Partial<Record<MilestoneKey, { is: string; act: string }>> = {
+  ecfmg_application: { is: "Is your Application for ECFMG Certification in?", act: "submit it" },
+  ecfmg_pathway: { is: "Is your Pathway application in?", act: "submit it" },
+};
+
+/**
+ * The status question as notices (tester t9t F10, lead's ruling): an applicant whose interview
+ * presumes certification steps never reported (CERTIFICATION_STATUS_UNREPORTED in `risks`, with no
+ * certification step reported at all: any report is the answer) gets one notice per distinct
+ * Match-deciding last day still ahead (the presumed steps' own due dates on `dates`, the days the
+ * warning lists under "Deadlines still ahead"), at the delivery slot a week before that day
+ * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice), or at the next delivery slot when that
+ * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). Titled
+ * as the question ("Is your Pathway application in? If not, submit it by Sat 26 Dec 2026
+ * (projected)"), on the certificate's card (RIDES_ON) while it is a next step; its id depends on the
+ * day only, so one notice per day. Nothing is budgeted. Appended to `into`.
+ */
+export function presumedStatusQuestions(
+  context: PlanContext,
+  dates: PlanDates,
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  into: TimedReminder[],
+): void {
+  // The cheap checks first: most plans presume nothing.
+  const presumed = context.presumedDone;
+  if (presumed === undefined || presumed.length === 0) return;
+  if (!risks.some((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED")) return;
+  if (PRESUMABLE_AT.some((index) => context.entries.at(index) !== undefined)) return;
+  if (!nextSteps.some((step) => step.milestone === RIDES_ON)) return;
+  const byDay = new Map<number, { due: DueDate; entries: CatalogEntry[] }>();
+  for (const index of presumed) {
+    if (!PRESUMABLE_AT.includes(index)) continue;
+    const due = dates.dueAt(index);
+    if (due === null || due.at <= context.now || dayByPassed(context, due.at)) continue;
+    const day = byDay.get(due.at);
+    if (day === undefined) byDay.set(due.at, { due, entries: [MILESTONE_CATALOG[index] as CatalogEntry] });
+    else day.entries.push(MILESTONE_CATALOG[index] as CatalogEntry);
+  }
+  for (const { due, entries } of byDay.values()) question(context, dates, due, entries, into);
+}
+
+function question(
+  context: PlanContext,
+  dates: PlanDates,
+  due: DueDate,
+  entries: readonly CatalogEntry[],
+  into: TimedReminder[],
+): void {
+  let sendAt = slotOnDay(
+    context,
+    toWall(context.zone, due.at - 1) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS,
+  );
+  if (sendAt < context.now) {
+    const today = toWall(context.zone, context.now);
+    sendAt = slotOnDay(context, today);
+    if (sendAt < context.now) sendAt = slotOnDay(context, today + DAY_MS);
+    if (sendAt >= due.at) sendAt = lateArrivalSlot(context, today);
+  }
+  if (sendAt >= due.at) return;
+  const detail = dates.rendered(due);
+  const projected = due.status === "projected" ? " (projected)" : "";
+  const day = `${dayBy(context, due.at)}${projected}`;
+  const exams = entries.filter((entry) => ASKED[entry.key] === undefined).map((entry) => entry.advisorName);
+  const asked: string[] = entries.flatMap((entry) => ASKED[entry.key]?.is ?? []);
+  if (exams.length > 0) asked.push(`Have you taken ${joined(exams)}?`);
+  const act =
+    exams.length === 0
+      ? "submit it"
+      : exams.length === entries.length
+        ? `sit ${exams.length === 1 ? "it" : "them"}`
+        : "do it";
+  const names = joined(
+    entries.map((entry) => (entry.key === "ecfmg_pathway" ? "Pathway application" : entry.advisorName)),
+  );
+  const one = entries.length === 1;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const reminder = reminderRecord({
+    id: reminderId(RIDES_ON, undefined, STATUS_QUESTION_RUNG, due.at),
+    milestone: RIDES_ON,
+    rung: STATUS_QUESTION_RUNG,
+    title: `${asked.join(" ")} If not, ${act} by ${day}`,
+    deadline: detail.at,
+    deadlineDetail: detail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: `You have an interview for the ${context.calendar.matchYear} Match, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
+  });
+  into.push(timedReminder(sendAt, due.at, Object.freeze(reminder)));
+}
+
+/** "A", "A and B", "A, B and C". */
+function joined(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

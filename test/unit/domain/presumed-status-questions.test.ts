@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
+
+/**
+ * Tester t9t F10 (lead's ruling): an interviewing applicant whose certification steps are presumed
+ * (nothing reported) hears the status question as a notice a week before each distinct
+ * Match-deciding last day CERTIFICATION_STATUS_UNREPORTED lists (the Pathway, OET, the exams), or
+ * at the next delivery slot when that day is already within the week, until they report any
+ * certification step. One notice per day, stable ids, no fee counted.
+ */
+const calendar = seasonCalendar(2027);
+
+function planAt(now: string, milestones: MilestoneEntry[] = []): Plan {
+  return plan(
+    inputFactory({
+      applicant: applicantFactory({
+        externalId: "fixk-manila",
+        timezone: "Asia/Manila",
+        matchYear: 2027,
+        visa: "J-1",
+        graduation: "2025-03-30",
+        medicalSchool: { name: "Visayas Medical School", country: "PH", wdomsSponsorNote: true },
+      }),
+      milestones,
+      interviews: [interviewFactory({ id: "iv-k", startsAt: "2026-12-09T10:00:00-05:00" })],
+    }),
+    calendar,
+    new Date(now),
+  );
+}
+
+const questions = (result: Plan): Reminder[] =>
+  result.reminders.filter((reminder) => reminder.rung === "status-question");
+
+describe("status questions for steps an interview presumes (t9t F10)", () => {
+  it("asks a week before each distinct Match-deciding day the warning lists, Pathway first", () => {
+    const result = planAt("2026-12-10T02:00:00Z");
+    const warning = result.risks.find((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED");
+    expect(warning?.message).toContain("Deadlines still ahead");
+    const asked = questions(result);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    const first = asked[0] as Reminder;
+    expect(first.title).toMatch(/^Is your Pathway application in\? If not, submit it by Sat 26 Dec 2026/);
+    // A week before the deadline's own local day (Sun 27 Dec in Manila, 12:59 PM), as weekBeforeNotice counts.
+    expect(first.sendAtLocal).toBe("2026-12-20T09:00:00.000+08:00");
+    expect(first.milestone).toBe("ecfmg_certification");
+    // One notice per distinct day, each a week before it.
+    const days = asked.map((reminder) => reminder.deadline);
+    expect(new Set(days).size).toBe(asked.length);
+    const exams = asked.find((reminder) => reminder.title.startsWith("Have you taken USMLE Step 1"));
+    expect(exams?.title).toContain("USMLE Step 2 CK");
+    expect(exams?.title).toContain("If not, sit them by");
+    for (const reminder of asked)
+      expect(Date.parse(reminder.deadline) - Date.parse(reminder.sendAt)).toBeLessThanOrEqual(8 * 86_400_000);
+  });
+
+  it("keeps the ids when re-planned, and asks at the next slot when the day is within the week", () => {
+    const early = questions(planAt("2026-12-10T02:00:00Z"));
+    const late = questions(planAt("2026-12-22T03:00:00Z"));
+    const pathway = late.find((reminder) => reminder.title.startsWith("Is your Pathway"));
+    expect(pathway?.id).toBe(early[0]?.id);
+    expect(pathway?.sendAtLocal).toBe("2026-12-23T09:00:00.000+08:00");
+    expect(late.map((reminder) => reminder.id)).toEqual(early.map((reminder) => reminder.id));
+  });
+
+  it("stops once any certification step is reported", () => {
+    const reported = planAt("2026-12-10T02:00:00Z", [
+      { key: "usmle_step1", status: "done", date: "2025-05-01" },
+    ]);
+    expect(questions(reported)).toEqual([]);
+  });
+
+  it("counts no fee for them", () => {
+    const asked = planAt("2026-12-10T02:00:00Z");
+    const none = planAt("2026-12-10T02:00:00Z", [{ key: "usmle_step1", status: "done", date: "2025-05-01" }]);
+    expect(asked.budget.upcomingUsd).toBeLessThanOrEqual(none.budget.upcomingUsd);
+  });
+});

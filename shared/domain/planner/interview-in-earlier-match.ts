@@ -13,7 +13,7 @@ import { NRMP_DATES_URL } from "./risk-sources.ts";
  * review day (September) to the rank order list deadline (February), so only the Match of the
  * instant's year (January to March) or of the next year (from September) can hold it.
  */
-function seasonMatchOf(at: number): SeasonCalendar | undefined {
+export function seasonMatchOf(at: number): SeasonCalendar | undefined {
   const date = new Date(at);
   const year = date.getUTCFullYear() + (date.getUTCMonth() >= 6 ? 1 : 0);
   let calendar: SeasonCalendar;

@@ -15,6 +15,7 @@ import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
+import { interviewInLaterMatchRisk } from "./interview-in-later-match.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -130,6 +131,9 @@ export function assessRisks(
   // An interview in an earlier Match's season asks whether the Match year is right (t9r F3).
   const earlierInterview = interviewInEarlierMatchRisk(context);
   if (earlierInterview !== null) risks.push(earlierInterview);
+  // Its mirror: an interview in a later Match's season (t9t F21).
+  const laterInterview = interviewInLaterMatchRisk(context);
+  if (laterInterview !== null) risks.push(laterInterview);
 
   // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check
   // (adv45, t9k a6c): it dates no held step, it says which Match the plan is for.

@@ -62,6 +62,11 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(interviewing, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json interviewing ${risk.code}`, risk });
+  // Beside it, one in the next Match's season (INTERVIEW_IN_LATER_MATCH, t9t F21).
+  const first = interviewing.interviews[0] as (typeof interviewing.interviews)[0];
+  const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };
+  for (const risk of plan(nextSeason, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json next season ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW, t9p F11, F3, F15): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -79,7 +79,9 @@ export function reminderDateLabel(
   reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung">>,
 ): { readonly label: string; readonly inline: string } {
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
-  if (reminder.rung === "book-by") return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+  // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
+  if (reminder.rung === "book-by" || reminder.rung === "book-now")
+    return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&

@@ -6,6 +6,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
+import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts";
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue } from "./pathway-review.ts";
@@ -18,7 +19,7 @@ import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
-export interface StepReminderDates {
+export interface StepReminderDates extends BookNowFacts {
   /** The hard deadline (the authority's, or advice derived from it) and its rendering. */
   due: DueDate | null;
   detail: Deadline | undefined;
@@ -96,6 +97,9 @@ export function stepReminders(
     presumedPathwayFollowUp(context, entry, { at: due.at, detail }, into);
   if (laid.aim !== null && !underReview && !presumedReview)
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
+  // An exam under way on a plan moved on: book now, not at the target's book-by day (t9t F20).
+  if (entry.bookingLeadDays !== undefined && dates.missed !== null)
+    bookNowOnMovedPlan(context, entry, dates, stepDates.calendar.matchYear, into);
   // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
   if (entry.key === "ecfmg_pathway") {
     currentPathwaysFollowUps(context, entry, dates, into);

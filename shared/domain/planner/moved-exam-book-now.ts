@@ -1,0 +1,77 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import type { DueDate } from "./deadlines.ts";
+import { slotOnDay } from "./ladders.ts";
+import type { StepOwnDate } from "./own-date.ts";
+import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/** The rung of the one "book your date now" reminder of an exam under way on a moved plan (t9t F20). */
+export const BOOK_NOW_RUNG = "book-now";
+
+/** What bookNowOnMovedPlan reads of a step, as planMilestone resolved it. */
+export interface BookNowFacts {
+  status: MilestoneStatus;
+  own: StepOwnDate | null;
+  /** The step's deadline for the Match the plan moved from, passed (missedMatchDeadline's due). */
+  missed: DueDate | null;
+  target: DueDate | null;
+  targetDetail: Deadline | undefined;
+  targetAhead: boolean;
+  /** The book-by day of the step's ladder (bookByOf), or null. */
+  startBy: number | null;
+}
+
+/**
+ * An exam under way (in progress, no date of its own, a catalog `bookingLeadDays`) on a plan the
+ * planner moved to a later Match because its deadline for the entered Match passed (`missed`):
+ * ONE reminder to book the test date now (tester t9t F20, lead's ruling 3), at the delivery slot the
+ * day after that deadline (the move), or at the next slot when the plan is made later, while that
+ * is within the catalog's booking lead (advice) of the move and before the ladder's own book-by
+ * day; never after. It counts down to the unchanged target (countsDownTo "target"), and its id
+ * depends on the step, the rung and the target only: the ledger sends it once. The ladder's own
+ * rungs follow. `matchYear`: the Match the step is dated for. Before, an applicant ready to sit in January heard next at the target's book-by
+ * day, almost four months on. Appended to `into`.
+ */
+export function bookNowOnMovedPlan(
+  context: PlanContext,
+  entry: CatalogEntry,
+  facts: BookNowFacts,
+  matchYear: number,
+  into: TimedReminder[],
+): void {
+  const lead = entry.bookingLeadDays;
+  const { missed, target, targetDetail } = facts;
+  if (lead === undefined || facts.status !== "in_progress" || facts.own !== null || missed === null) return;
+  if (target === null || targetDetail === undefined || !facts.targetAhead) return;
+  const moved = toWall(context.zone, missed.at);
+  let sendAt = slotOnDay(context, moved);
+  if (sendAt < missed.at) sendAt = slotOnDay(context, moved + DAY_MS);
+  if (sendAt < context.now) {
+    const today = toWall(context.zone, context.now);
+    sendAt = slotOnDay(context, today);
+    if (sendAt < context.now) sendAt = slotOnDay(context, today + DAY_MS);
+  }
+  if (sendAt > missed.at + lead.days * DAY_MS || sendAt >= target.at) return;
+  if (facts.startBy !== null && sendAt >= facts.startBy) return;
+  const exam = entry.title.replace(/^(Pass|Complete an?) /, "");
+  const reminder = reminderRecord({
+    id: reminderId(entry.key, undefined, BOOK_NOW_RUNG, target.at),
+    milestone: entry.key,
+    rung: BOOK_NOW_RUNG,
+    title: `Book your ${exam} test date now, while you are prepared`,
+    deadline: targetDetail.at,
+    deadlineDetail: targetDetail,
+    sendAt: isoUtc(sendAt),
+    sendAtLocal: isoInZone(context.zone, sendAt),
+    why: `Your plan now aims at the ${matchYear} Match, and your ${exam} is under way. Book your test date now and sit it while your preparation is fresh, within your FSMB eligibility period, rather than waiting for the target, ${dayBy(context, target.at)}: a test date can take up to ${lead.days} days to get (advice: FSMB registration, the scheduling permit and a test-centre seat), and an earlier score is on your ERAS application in good time.`,
+    countsDownTo: "target",
+  });
+  into.push(timedReminder(sendAt, target.at, Object.freeze(reminder)));
+}

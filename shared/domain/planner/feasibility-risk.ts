@@ -12,6 +12,8 @@ import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
 import { lateSittingSoapWords } from "./late-sitting-soap.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
+import { laterDayCrossedOf } from "./later-day-crossed.ts";
+import { laterDayCrossedCause } from "./later-day-crossed-words.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
@@ -60,6 +62,9 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   const over = context.now > rolDate.at;
   let cause: string;
   let takes: string;
+  // The later candidate's day crossed, for this Match (else for the Match dropped out after it).
+  const crossedAny = laterDayCrossedOf(feasibility);
+  const crossed = crossedAny?.calendar.matchYear === calendar.matchYear ? crossedAny : undefined;
   if (feasibility.cause === "graduation") {
     const start = calendar.dates.residency_start;
     cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school; you must be certified to start`;
@@ -67,6 +72,20 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, CERTIFIED_TO_START_URL);
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
+  } else if (crossed !== undefined) {
+    // Out of reach on the later candidate too, once its own day passed: that day decided it (s25 W1).
+    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+    cause = laterDayCrossedCause(
+      context,
+      crossed,
+      deadline,
+      feasibility.readyAt,
+      feasibility.earliestMatchYear,
+      sources,
+    );
+    addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
+    const list = describeTakes(feasibility.takes, sources, context.zone);
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be" (the
     // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
@@ -153,7 +172,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       ? `If you matched, tell us where (mark Match Day done): this plan returns to your ${calendar.matchYear} Match, with your ${contractSteps(context.applicant.visa)}. `
       : "";
   // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
-  const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy);
+  const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy, crossedAny);
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",

@@ -3,6 +3,7 @@ import { etInstant, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
+import { laterDayCrossed } from "./later-day-crossed.ts";
 
 /**
  * A Match out of reach on the projected rank order list deadline (the earlier candidate) but in reach
@@ -67,7 +68,8 @@ export function withLaterCandidate(context: PlanContext, earlier: Feasibility): 
   // The later candidate is one generosity; an own sitting's result sooner than its allowance would be a
   // second (a sitting on the later deadline's own day would keep the Match): counted in full here.
   const later = assessAt(laterContext, "laterCandidate");
-  if (later.infeasible) return earlier;
+  // Out of reach there too: the later candidate's own day crossed, when one was, is what decided it (s25 W1).
+  if (later.infeasible) return laterDayCrossed(context, laterContext, earlier) ?? earlier;
   laterOnly.set(later, { context: laterContext, feasibility: later, earlier });
   return later;
 }

@@ -5,6 +5,7 @@ import { buildContext, isFinished, type PlanContext, type PlannerInput, statusAt
 import { contextWith } from "./context-with.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { confirmedByTheMatch } from "./in-the-match.ts";
+import { droppedOnLaterDay, type LaterDayCrossed, laterDayCrossedOf } from "./later-day-crossed.ts";
 import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
 
 /**
@@ -73,6 +74,8 @@ export function laterMatchInReach(
     later = enteredLaterMatch(input, context, seasonCalendar(year), now);
     laterFeasibility = feasibilityOf(later);
   }
+  // The Match just before, out of reach once its later candidate's own day passed (s25 W1).
+  let crossed: LaterDayCrossed | undefined;
   // Only a year in reach is tried earlier (one found by moving up has its year before out of reach).
   const movedUp = year !== feasibility.earliestMatchYear;
   for (
@@ -85,7 +88,10 @@ export function laterMatchInReach(
     if (context.now > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) break;
     const before = enteredLaterMatch(input, context, calendar, now);
     const beforeFeasibility = feasibilityOf(before);
-    if (beforeFeasibility.infeasible) break;
+    if (beforeFeasibility.infeasible) {
+      crossed = laterDayCrossedOf(beforeFeasibility);
+      break;
+    }
     year--;
     later = before;
     laterFeasibility = beforeFeasibility;
@@ -93,7 +99,9 @@ export function laterMatchInReach(
   // A Match the chain said dropped out (t9l F12) is no longer the one just before the target.
   const outOfReach =
     year === feasibility.earliestMatchYear
-      ? feasibility
+      ? crossed === undefined
+        ? feasibility
+        : droppedOnLaterDay(feasibility, crossed)
       : { ...feasibility, earliestMatchYear: year, dropped: null, takes: laterFeasibility.takes };
   return { context: later, feasibility: laterFeasibility, outOfReach };
 }

@@ -117,11 +117,8 @@ describe("the move from one later Match to the next names the Match dropped and 
       expect(wakeUps?.some((at) => at >= moved && at <= moved + SECOND)).toBe(true);
       const risk = outOfReach(after);
       expect(risk?.droppedMatchYear).toBe(2028);
-      // Once the later candidate's chain fails too, the write-off states the projected date's verdict
-      // (t9s F15): for the OET, the Pathway's documents deadline had passed first there (open point);
-      // the notice sits on the step crossed.
-      const decider = crossed === "oet_medicine" ? "ecfmg_pathway" : crossed;
-      expect(risk?.decidedBy).toBe(decider);
+      // The write-off names the step whose later-candidate day was crossed (s25 ruling W1), the notice's.
+      expect(risk?.decidedBy).toBe(crossed);
       const notice = after.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
       expect(notice?.milestone).toBe(crossed);
       expect(notice?.title).toContain("2028 Match");
@@ -130,7 +127,7 @@ describe("the move from one later Match to the next names the Match dropped and 
     },
   );
 
-  it("Jose a second after the 2028 Pathway deadline (on the later candidate, t9s F15): the words name the deadline that passed, on the Pathway", () => {
+  it("Jose a second after the 2028 Pathway deadline (on the later candidate, t9s F15): the words name the later deadline that passed (s25 W1), on the Pathway", () => {
     const input = applicant(
       "Asia/Manila",
       milestoneFactory("usmle_step2ck", "in_progress"),
@@ -138,8 +135,9 @@ describe("the move from one later Match to the next names the Match dropped and 
     );
     const result = planAt(input, PATHWAY_2028 + SECOND);
     const risk = outOfReach(result);
+    // The day crossed is the later candidate's (s25 ruling W1), not the projected Sat 25 Dec 2027.
     expect(risk?.message).toContain(
-      "The 2028 Match is out of reach too: its deadline for Pathway applications, Sat 25 Dec 2027 (projected), passed without your application.",
+      "The 2028 Match is out of reach too: your ECFMG Pathway application is not submitted and its deadline for the 2028 Match has passed on either date: Sat 25 Dec 2027 (projected) and, were NRMP's 2028 deadline later than projected (Wed 1 Mar 2028: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway deadlines are projected from it), Sat 1 Jan 2028.",
     );
     const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
     expect(notice?.title).toBe(

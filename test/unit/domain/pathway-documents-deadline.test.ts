@@ -95,7 +95,8 @@ describe("the Pathway application goes in now, the OET result follows as documen
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
     expect(notFeasible?.message).toContain(
-      "your ECFMG Pathway application is not submitted and its deadline, Sat 26 Dec 2026 (projected), has passed",
+      // Both the projected day and the later candidate's, the one crossed (s25 ruling W1).
+      "your ECFMG Pathway application is not submitted and its deadline for the 2027 Match has passed on either date: Sat 26 Dec 2026 (projected) and, were NRMP's 2027 deadline later than projected (Wed 3 Mar 2027: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway deadlines are projected from it), Sat 2 Jan 2027",
     );
     expect(notFeasible?.message).toContain(
       "ECFMG's 2027 Pathways deadlines are not yet confirmed in Matchpath's data",

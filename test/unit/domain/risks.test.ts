@@ -303,7 +303,7 @@ describe("risk details", () => {
     expect(risk?.message).toContain("Wed 25 Feb 2026, 9:00 PM ET");
   });
 
-  it("says a result due on the rank order list deadline's own day is on that day, too late, not 'after' it (tester s8 issue 14b B2)", () => {
+  it("a result due on the rank order list deadline's own day: the Pathway deadline passed on both dates decides (tester s8 issue 14b B2, s25 W1)", () => {
     // Aarav's case in the demo: Step 2 CK sat, its result not in, the Pathway still to do.
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", graduation: "2024-04-30" }),
@@ -318,27 +318,15 @@ describe("risk details", () => {
       plan(input, seasonCalendar(2027), new Date(now)).risks.find(
         (candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE",
       )?.message ?? "";
-    const deadline = "Thu 25 Feb 2027, 7:30 AM GMT+5:30 (Wed 24 Feb 2027, 9:00 PM ET) (projected)";
-    // Ready on the deadline's ET day (Wed 24), then on its local day (Thu 25); each sentence keeps
-    // one convention, the deadline in the zone whose day the results share (tester t9j F9).
-    for (const [now, day, itself] of [
-      ["2027-01-28T04:00:00Z", "Wed 24 Feb 2027 (ET)", "Wed 24 Feb 2027, 9:00 PM ET (projected)"],
-      [
-        "2027-01-28T06:00:00Z",
-        "Thu 25 Feb 2027 (your time)",
-        "Thu 25 Feb 2027, 7:30 AM GMT+5:30 (projected)",
-      ],
-    ] as const) {
+    // Past the Pathway deadline on both the projected date and its later candidate (Sat 2 Jan 2027),
+    // that day decides (s25 ruling W1): the same-day wording is t9j-wording.test.ts's (t9j F9).
+    for (const now of ["2027-01-28T04:00:00Z", "2027-01-28T06:00:00Z", "2027-02-01T06:00:00Z"]) {
       const message = outOfReach(now);
       expect(message).toContain(
-        `would be reported around ${day}, the day of the rank order list deadline itself, ${itself}: too late to be sure ECFMG confirms them by then`,
+        "your ECFMG Pathway application is not submitted and its deadline for the 2027 Match has passed on either date: Sat 26 Dec 2026 (projected) and, were NRMP's 2027 deadline later than projected (Wed 3 Mar 2027",
       );
       expect(message).not.toContain("after the rank order list deadline");
     }
-    // A later day is still "after" it.
-    expect(outOfReach("2027-02-01T06:00:00Z")).toContain(
-      `would be reported around Mon 1 Mar 2027, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then`,
-    );
   });
 
   it("lists critical risks before warnings", () => {

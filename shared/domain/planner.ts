@@ -13,6 +13,7 @@ import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
+import { foldNrmpAskedIntoRankList } from "./planner/nrmp-asked-fold.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
@@ -165,6 +166,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
   }
   joinLateArrivals(context, collected.reminders);
+  // NRMP asked beside the rank list: one email per slot, the rank list's (fixP's open point, s25 W2).
+  foldNrmpAskedIntoRankList(context, collected.reminders);
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,

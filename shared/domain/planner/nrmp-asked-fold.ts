@@ -1,0 +1,34 @@
+import type { PlanContext } from "./context.ts";
+import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { reminderWith } from "./reminder-record.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * For an interviewing applicant asked about NRMP registration (nrmpRegistrationAsked), an NRMP
+ * reminder that goes out at the same instant as a rank order list reminder is folded into it (fixP's
+ * open point, s25 ruling W2): one email, the rank list's, its `why` ending "Also: Registered with
+ * NRMP? If not, register in R3 now. …", as a second critical notice on a step is joined (README).
+ * The rank list's reminder keeps its id; the NRMP one is dropped. In place; for any other plan one
+ * map look-up (no NRMP entry reported) or nothing.
+ */
+export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: TimedReminder[]): void {
+  if (!nrmpRegistrationAsked(context)) return;
+  const dropped = new Set<TimedReminder>();
+  for (const each of reminders) {
+    if (each.reminder.milestone !== "nrmp_registration") continue;
+    const at = reminders.findIndex(
+      (other) => other.reminder.milestone === "rank_order_list" && other.sendAt === each.sendAt,
+    );
+    if (at === -1) continue;
+    const into = reminders[at] as TimedReminder;
+    const why = `${into.reminder.why} Also: ${each.reminder.title}. ${each.reminder.why}`;
+    const reminder = reminderWith(into.reminder, { why });
+    reminders[at] = timedReminder(into.sendAt, into.deadline, reminder, into.late, into.fixed, into.notice);
+    dropped.add(each);
+  }
+  if (dropped.size === 0) return;
+  let kept = 0;
+  for (const each of reminders) if (!dropped.has(each)) reminders[kept++] = each;
+  reminders.length = kept;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, doneMilestones, inputFactory, interviewFactory, REGISTERED_KEYS } from "./factories.ts";
+
+/**
+ * fixP's side effect (golden h1b-graduate-step3-scheduled), the lead's ruling (s25 task W 3): once
+ * the 2026 Match is over, an interviewing applicant asked about NRMP registration does not get the
+ * rank order list as a second overdue row beside NRMP registration, and SEASON_OVER's notice does not
+ * sit on the list. Before the deadline the list is planned as a registered applicant's (t9s F3).
+ *
+ * Chidi, in Enugu (Africa/Lagos): every step to ERAS done for the 2026 Match, NRMP never reported,
+ * one interview on Wed 10 Dec 2025; now Mon 30 Nov 2026.
+ */
+function chidi(now: string) {
+  return plan(
+    inputFactory({
+      applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2026, graduation: "2024-06-30" }),
+      milestones: doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "nrmp_registration"),
+        "2025-09-15",
+      ),
+      interviews: [interviewFactory({ id: "iv-enugu", startsAt: "2025-12-10T10:00:00-05:00" })],
+    }),
+    seasonCalendar(2026),
+    new Date(now),
+  );
+}
+
+describe("a 2026 Match that is over, NRMP asked (fixP's side effect, ruling W3)", () => {
+  it("the rank order list is no overdue row, and SEASON_OVER's notice is not on it", () => {
+    const result = chidi("2026-11-30T12:00:00Z");
+    expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    expect(result.overdue.map((step) => step.milestone)).not.toContain("rank_order_list");
+    const notice = result.reminders.find((each) => each.risk === "SEASON_OVER");
+    expect(notice?.milestone).toBe("nrmp_registration");
+  });
+
+  it("before the deadline the list is planned, not blocked (t9s F3 unchanged)", () => {
+    const result = chidi("2026-01-20T12:00:00Z");
+    expect(result.blocked.map((step) => step.milestone)).not.toContain("rank_order_list");
+    expect(result.nextSteps.map((step) => step.milestone)).toContain("rank_order_list");
+  });
+});

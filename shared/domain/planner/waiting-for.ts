@@ -85,7 +85,14 @@ export function waitingForOf(
         continue;
       // Asked whether they registered, an interviewing applicant's rank list (and SOAP) is planned as
       // a registered one's, its card saying the condition; NRMP is still not presumed done (t9s F3).
-      if (prerequisite.key === "nrmp_registration" && nrmpRegistrationAsked(context)) continue;
+      // Only until the rank order list deadline: after it an unreported list is no second overdue row
+      // beside NRMP, and a Match that is over says so on NRMP registration (s25 ruling W3).
+      if (
+        prerequisite.key === "nrmp_registration" &&
+        context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
+        nrmpRegistrationAsked(context)
+      )
+        continue;
       if (prerequisite.startsBefore && isStartable(context, prerequisite.index)) prerequisitePending = true;
       else waitingFor = added(waitingFor, prerequisite.key);
     }

@@ -37,7 +37,7 @@ export function movedPlanRisks(
   // Still out of reach after laterMatchInReach's hops (never seen): the plan keeps one such risk.
   for (let index = risks.length - 1; index >= 0; index--)
     if (risks[index]?.code === "MATCH_YEAR_NOT_FEASIBLE") risks.splice(index, 1);
-  insertRisk(risks, notFeasibleRisk(context, later.outOfReach));
+  insertRisk(risks, withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context));
   // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
   const routed = uncheckedGate(context)
     ? null
@@ -75,4 +75,23 @@ export function movedPlanNotices(
   const season = risks.filter((risk) => !entered(risk));
   criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
   criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
+}
+
+/**
+ * MATCH_YEAR_NOT_FEASIBLE with the Match the plan moved to, when that one is tight (its
+ * MATCH_YEAR_LAST_DAY among `risks`), saying so: "… The 2027 Match is tight: ECFMG can still confirm
+ * … if you act by Sat 26 Dec 2026 (projected) …" (fixQ's "two notices", s25 ruling W5): the
+ * out-of-reach notice carries these words, so its first email names the next Match's decisive day,
+ * not only a second one weeks later. Unchanged otherwise; the notice id does not read the words.
+ */
+function withTightDay(outOfReach: Risk, risks: readonly Risk[], later: PlanContext): Risk {
+  const tight = risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+  if (tight === undefined) return outOfReach;
+  const sources = [...(outOfReach.sources ?? [])];
+  for (const source of tight.sources ?? []) if (!sources.includes(source)) sources.push(source);
+  return {
+    ...outOfReach,
+    message: `${outOfReach.message} The ${later.calendar.matchYear} Match is tight: ${tight.message}`,
+    ...(sources.length > 0 ? { sources } : {}),
+  };
 }

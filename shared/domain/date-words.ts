@@ -114,14 +114,20 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
 /**
  * The words before a reminder's date in the email that sends it at `sentAt` (ISO): those of
  * reminderDateLabel, with the time left when a hard deadline is less than a day away ("Due in 7
- * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight.
+ * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight. A
+ * deadline that is a day (`precision: "day"`, a last sitting day) keeps its date alone.
  */
 export function sentReminderLabel(
-  reminder: Pick<Reminder, "countsDownTo" | "deadline"> & Partial<Pick<Reminder, "milestone" | "rung">>,
+  reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
+    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
-  const left = reminder.countsDownTo === undefined ? timeLeftWords(reminder.deadline, sentAt) : undefined;
+  // A whole day (an exam's last sitting day) is not met in hours: its date alone (t9s F14).
+  const left =
+    reminder.countsDownTo === undefined && reminder.deadlineDetail?.precision !== "day"
+      ? timeLeftWords(reminder.deadline, sentAt)
+      : undefined;
   // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word (issue 14f B3).
   if (label === NRMP_EVENT_LABEL)
     return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };

@@ -5,6 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
+import { countsDownToSittingDay } from "./last-sitting-day.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
@@ -188,7 +189,9 @@ export function keptLadderOf(
  * the later (more urgent) rung speaks.
  */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
-  const deadlineWall = toWall(context.zone, target.deadline);
+  // A last sitting day's rungs count in days from the day itself, not from the midnight that ends
+  // it: "in 1 day" is the day before (t9s F9: the 1-day rung went out on the sitting day).
+  const deadlineWall = toWall(context.zone, target.deadline) - (countsDownToSittingDay(target) ? 1 : 0);
   const ladder = reminderLadder(target.ladder);
   const candidates: (number | null)[] = [];
   for (const rung of ladder) {

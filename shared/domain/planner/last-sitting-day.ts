@@ -203,6 +203,24 @@ export function isRankingSitting(key: MilestoneKey): boolean {
   return RANKING_SITTINGS.has(key);
 }
 
+/**
+ * Whether a reminder target counts down to a last sitting day (lead's ruling 3 on tester t9s F9/F14):
+ * a ranking exam's hard deadline rendered as a day (`precision: "day"`, sittingDayDue). Its rungs
+ * are laid in days against that day, not against the instant it ends (a 1-day rung the day before,
+ * never on the day), and a late arrival on the day itself after its delivery slot gets no countdown.
+ */
+export function countsDownToSittingDay(target: {
+  milestone: string;
+  countsDownTo: unknown;
+  deadlineDetail: { precision?: "day" };
+}): boolean {
+  return (
+    target.deadlineDetail.precision === "day" &&
+    target.countsDownTo === undefined &&
+    RANKING_SITTINGS.has(target.milestone as MilestoneKey)
+  );
+}
+
 /** Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `due`, as bookedAfterDue judges it. */
 export function sittingAfterLastDay(
   context: PlanContext,

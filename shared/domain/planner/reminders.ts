@@ -14,6 +14,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, slotOnDay, timed } from "./ladders.ts";
+import { countsDownToSittingDay } from "./last-sitting-day.ts";
 
 /**
  * What a reminder ladder is laid against: one deadline of one step. Every field is always written,
@@ -153,6 +154,9 @@ function layLadder(
       if (lateAt === context.now || target.deadline - lateAt >= LATE_ARRIVAL_QUIET_MARGIN_MS)
         sendAt = lateAt < target.deadline ? lateAt : null;
       else if (context.now < target.deadline) sendAt = context.now;
+      // On a last sitting day itself, after its delivery slot (the next slot is after the day): no
+      // countdown; a day cannot be met in hours, the next morning's notice speaks (t9s F14).
+      if (catchUp >= target.deadline && countsDownToSittingDay(target)) sendAt = null;
       late = sendAt !== null && sendAt !== catchUp;
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;

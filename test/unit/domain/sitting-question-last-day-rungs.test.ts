@@ -13,7 +13,7 @@ import {
 /**
  * Tester t9r F9 (lead's ruling, session 24). Chidi: Lagos, J-1, 2027 Match, everything done but
  * Step 2 CK, booked for a day that has passed. After the one "did you take it?" question, the last
- * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027) go out while no result is recorded,
+ * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027, counted in days since t9s F9) go out while no result is recorded,
  * whether or not the result is overdue yet: one rule, the same reminders (same ids) in both cases.
  */
 const calendar = seasonCalendar(2027);
@@ -46,8 +46,9 @@ describe("a booked day passed, result not yet overdue: the last sitting day's ru
     const rungs = beforeLastDay(notOverdue).map((r) => `${r.rung} ${r.sendAtLocal.slice(0, 10)}`);
     expect(rungs).toEqual([
       "sitting-question 2027-01-20",
-      "deadline-in-3d 2027-01-25",
-      "deadline-in-1d 2027-01-27",
+      // Counted in days from the last sitting day: the 1-day rung the day before (t9s F9, ruling 3).
+      "deadline-in-3d 2027-01-24",
+      "deadline-in-1d 2027-01-26",
     ]);
   });
 
@@ -58,7 +59,8 @@ describe("a booked day passed, result not yet overdue: the last sitting day's ru
   });
 
   it("a question sent late (less than a week left) is still followed by the 1-day rung", () => {
-    const late = plan(chidi("2027-01-22"), calendar, new Date("2027-01-25T12:00:00Z"));
+    // Sent on Mon 25 Jan (a day later, the question would share the 1-day rung's slot, 26 Jan, and stand for it).
+    const late = plan(chidi("2027-01-22"), calendar, new Date("2027-01-24T12:00:00Z"));
     const rungs = beforeLastDay(late).map((r) => r.rung);
     expect(rungs).toEqual(["sitting-question", "deadline-in-1d"]);
   });

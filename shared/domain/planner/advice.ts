@@ -25,6 +25,26 @@ export const EXAM_BOOKING_DAYS = 7;
 export const EXAM_BOOKING_SOURCE =
   "advice: an applicant already preparing can usually find a test-centre seat within about a week; seats vary by centre";
 
+/**
+ * OET Medicine is sat on fixed session dates, not on demand at a test centre, so the USMLE seat week
+ * is not its lead time (lead's ruling on tester t9s F9). No OET booking lead time was found in
+ * facts.md or the catalog: about four weeks is our cautious allowance (advice), and the words send
+ * the applicant to OET's own session calendar.
+ */
+export const OET_BOOKING_DAYS = 28;
+export const OET_BOOKING_SOURCE =
+  "advice: OET Medicine is sat on fixed session dates, not on demand at a test centre, and each session's bookings close ahead of it; no booking lead time was found, so about 4 weeks is a cautious allowance: check OET's session calendar";
+
+/** The booking allowance of a ranking exam (advice): OET_BOOKING_DAYS for OET Medicine, else EXAM_BOOKING_DAYS. */
+export function bookingDaysOf(key: string): number {
+  return key === "oet_medicine" ? OET_BOOKING_DAYS : EXAM_BOOKING_DAYS;
+}
+
+/** bookingDaysOf's source (advice). */
+export function bookingSourceOf(key: string): string {
+  return key === "oet_medicine" ? OET_BOOKING_SOURCE : EXAM_BOOKING_SOURCE;
+}
+
 /** Days for ECFMG to verify the diploma with the school after graduation. */
 export const DIPLOMA_VERIFICATION_DAYS = 45;
 export const DIPLOMA_VERIFICATION_SOURCE =

@@ -2,7 +2,13 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
-import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
+import {
+  bookingDaysOf,
+  EXAM_BOOKING_DAYS,
+  EXAM_BOOKING_SOURCE,
+  OET_BOOKING_DAYS,
+  OET_BOOKING_SOURCE,
+} from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -37,7 +43,8 @@ export function onlyOnAnySeat(
   latestSitting: number,
 ): boolean {
   if (day !== null || !underWayExam(context, key)) return false;
-  const from = latestSitting - EXAM_BOOKING_DAYS * DAY_MS;
+  // The OET's own booking allowance (sessions on fixed dates, t9s F9), else the seat week.
+  const from = latestSitting - bookingDaysOf(key) * DAY_MS;
   noteRiskChange(context, from);
   return context.now > from && context.now <= latestSitting;
 }
@@ -51,7 +58,7 @@ export function namedOnAnySeat(context: PlanContext, key: MilestoneKey): boolean
   if (plannedDay(context, key) !== null || !(underWayExam(context, key) || tightExam(context, key)))
     return false;
   return (
-    context.now + EXAM_BOOKING_DAYS * DAY_MS >
+    context.now + bookingDaysOf(key) * DAY_MS >
     lastSittingInstant(context, sittingCutOffOf(context.calendar, key))
   );
 }
@@ -95,7 +102,7 @@ export function anySeatWords(
  * comes from the OET's result allowance (advice). Sources go to `preparation`.
  */
 export function oetAnySeatWords(context: PlanContext, cutOff: number, preparation: string[]): string {
-  addSource(preparation, EXAM_BOOKING_SOURCE);
+  addSource(preparation, OET_BOOKING_SOURCE);
   const documents = pathwayDocumentsDeadline(context.calendar);
   const reporting = catalogEntry("oet_medicine").reportingDays;
   if (reporting !== undefined) addSource(preparation, citationSource(reporting));
@@ -103,7 +110,7 @@ export function oetAnySeatWords(context: PlanContext, cutOff: number, preparatio
     documents === null
       ? "its deadline for a Pathway application's supporting documents"
       : `its deadline for a Pathway application's supporting documents, ${dayText(lastSittingDay(documents))} (projected)`;
-  return `Your OET Medicine is not booked, and finding a sitting usually takes about ${EXAM_BOOKING_DAYS} days, our advice, past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you book the earliest OET Medicine sitting whose result can reach ECFMG by ${deadline}; OET sits on fixed dates, and with our allowance of ${reporting?.days ?? 0} days for its result (advice) that means a sitting ${lastSittingWords(context, cutOff)}`;
+  return `Your OET Medicine is not booked, and booking a session usually takes about ${OET_BOOKING_DAYS} days, our advice (check OET's session calendar), past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you book the earliest OET Medicine sitting whose result can reach ECFMG by ${deadline}; OET sits on fixed dates, and with our allowance of ${reporting?.days ?? 0} days for its result (advice) that means a sitting ${lastSittingWords(context, cutOff)}`;
 }
 
 /**

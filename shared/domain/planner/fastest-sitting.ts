@@ -1,5 +1,4 @@
 import { DAY_MS, ET_ZONE } from "../time.ts";
-import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import type { IndexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -8,6 +7,7 @@ import {
   EXAM_BOOKING,
   fastestPreparationOf,
   type LeadTime,
+  OET_BOOKING,
   type Remaining,
   reportingOf,
   unstudiedPreparationOf,
@@ -75,7 +75,9 @@ export function examAt(
   // t9n F15). The last sitting is a day (t9n F1): any seat counts until the applicant's next local
   // day, a seat found late on it as one at the cut-off.
   const lastSeat = cutOff ?? (rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report));
-  const week = context.now + EXAM_BOOKING_DAYS * DAY_MS;
+  // OET Medicine sits on fixed session dates: its own booking allowance, not the seat week (t9s F9).
+  const booking = key === "oet_medicine" ? OET_BOOKING : EXAM_BOOKING;
+  const week = context.now + booking.days * DAY_MS;
   const onLastDay =
     lastSeat !== Number.POSITIVE_INFINITY && context.now < lastSittingEnd(context.zone, lastSeat);
   const seat = onLastDay ? Math.min(week, lastSeat) : week;
@@ -102,14 +104,14 @@ export function examAt(
         ? {
             key,
             prep,
-            wait: EXAM_BOOKING,
+            wait: booking,
             report: reporting,
             seatBy,
             seatByProjected: cutOffProjected(context.calendar, key),
           }
         : fastest?.pace === undefined
-          ? { key, prep, wait: EXAM_BOOKING, report: reporting }
-          : { key, prep, wait: EXAM_BOOKING, report: reporting, pace: fastest.pace },
+          ? { key, prep, wait: booking, report: reporting }
+          : { key, prep, wait: booking, report: reporting, pace: fastest.pace },
   );
   return {
     sitting,

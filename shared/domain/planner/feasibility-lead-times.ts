@@ -2,7 +2,7 @@ import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
-import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
+import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
@@ -50,6 +50,12 @@ export interface FastestPace {
 export const EXAM_BOOKING: LeadTime = {
   days: EXAM_BOOKING_DAYS,
   citation: { basis: "advice", source: EXAM_BOOKING_SOURCE },
+};
+
+/** OET Medicine's booking of a session (advice, t9s F9): its sessions are on fixed dates. */
+export const OET_BOOKING: LeadTime = {
+  days: OET_BOOKING_DAYS,
+  citation: { basis: "advice", source: OET_BOOKING_SOURCE },
 };
 
 /**
@@ -159,9 +165,13 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
     parts.push(
       take.key === "ecfmg_application"
         ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
-        : seatBy !== undefined
-          ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
-          : `a test date within ${cite(take.wait, "test date")}`,
+        : take.key === "oet_medicine"
+          ? seatBy !== undefined
+            ? `any OET session you can book by ${seatBy}, its last sitting day that still counts (booking a session usually takes ${cite(take.wait, "booking a session")}: check OET's session calendar)`
+            : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
+          : seatBy !== undefined
+            ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
+            : `a test date within ${cite(take.wait, "test date")}`,
     );
   if (take.report !== null)
     parts.push(

@@ -230,3 +230,20 @@ export function sittingAfterLastDay(
 ): boolean {
   return RANKING_SITTINGS.has(key) ? sittingAt >= sittingDayEnd(context.zone, due) : sittingAt > due.at;
 }
+
+/**
+ * "by <its last sitting day>" for an exam counted on any seat by that day (`seatBy`, a cut-off) in
+ * MATCH_YEAR_LAST_DAY: `lastBy` when the risk's last instant `at` is on that day, else the day
+ * itself (t9s F9: an OET seat-bound on the Pathway's earlier last day is still sat by its own day).
+ */
+export function seatDayBy(
+  zone: string,
+  at: number,
+  seatBy: number,
+  projected: boolean | undefined,
+  lastBy: string,
+): string {
+  const day = lastSittingDay(seatBy);
+  if (localDate(zone, at) >= day) return lastBy;
+  return `by ${dayText(day)}${projected === true ? " (projected)" : ""}`;
+}

@@ -8,7 +8,13 @@ import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { AFTER_THAT_DAY, dayOf, listed } from "./last-day-words.ts";
-import { cutOffProjected, lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
+import {
+  cutOffProjected,
+  lastSittingDay,
+  lastSittingWord,
+  lastSittingWords,
+  seatDayBy,
+} from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
@@ -55,7 +61,12 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // A last day that is an exam's last sitting day is a day with no time, the same in every zone
   // (t9n F1): its words are lastSittingWords', never an hour.
   const seat = seatTake(takes);
-  const seatBy = actBy === last.at ? seat?.seatBy : undefined;
+  // Only when the last day is that sitting day: a Pathway deadline before it decides otherwise
+  // (OET's longer booking allowance, t9s F9, made the OET seat-bound on a Pathway's last day).
+  const seatBy =
+    actBy === last.at && seat !== undefined && localDate(zone, last.at) >= lastSittingDay(seat.seatBy)
+      ? seat.seatBy
+      : undefined;
   const sitting = seatBy === undefined ? "" : lastSittingWords(context, seatBy).replace(" at the latest", "");
   const today = seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today");
   // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
@@ -241,8 +252,8 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       // OET Medicine sits on fixed dates (t9n F15): the earliest sitting, not any test-centre seat.
       acts.push(
         take.key === "oet_medicine"
-          ? `book the earliest ${name} sitting you can and sit it ${lastBy}`
-          : `find any ${name} seat and sit it ${lastBy}`,
+          ? `book the earliest ${name} sitting you can and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`
+          : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {

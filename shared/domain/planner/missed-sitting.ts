@@ -15,6 +15,7 @@ import {
   sittingDueWords,
 } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
+import { bookingWindowStart, rebookPhaseWords } from "./rebook-words.ts";
 import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { sittingQuestion } from "./sitting-question.ts";
@@ -58,25 +59,31 @@ export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: St
 
 /**
  * " If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a
- * test date usually takes about a week, advice)." for rebookBy's day (t9q F4: the day is the last to
- * sit, not to book; the seat lead time is EXAM_BOOKING_DAYS, the advice other messages use).
+ * test date usually takes about a week, advice)." for rebookBy's day of the exam `key` (t9q F4: the
+ * day is the last to sit, not to book). Within the booking allowance "find any seat you can"; for
+ * OET Medicine its sessions (OET_BOOKING_DAYS, advice); on the day itself what is still possible,
+ * never "sit it today … book a seat now" (rebookPhaseWords, lead's rulings on tester t9s F9).
  */
-export function rebookWords(context: PlanContext, sitting: DueDate): string {
+export function rebookWords(context: PlanContext, sitting: DueDate, key: string): string {
   // Memoised per shared sitting day (stepRenderings') and phase: the card and SCHEDULED_DATE_PASSED
   // both say it, and sittingDueWords' zone arithmetic cost ~1.6 µs a call (planner speed).
   let known = rebookTexts.get(sitting);
   if (known === undefined || known.zone !== context.zone) {
     const start = startOfLocalDate(context.zone, sittingDayOf(sitting));
     const dayBefore = startOfLocalDate(context.zone, localDate(context.zone, start - DAY_MS / 2));
-    known = { zone: context.zone, dayBefore, start, end: sittingDayEnd(context.zone, sitting), words: [] };
+    const end = sittingDayEnd(context.zone, sitting);
+    const window = bookingWindowStart(key, end);
+    known = { zone: context.zone, dayBefore, start, end, window, words: [] };
     rebookTexts.set(sitting, known);
   }
   const { now } = context;
-  const phase = now >= known.end ? 0 : now >= known.start ? 1 : now >= known.dayBefore ? 2 : 3;
+  const phase =
+    now >= known.end ? 0 : now >= known.start ? 1 : now >= known.dayBefore ? 2 : now >= known.window ? 4 : 3;
   let words = known.words[phase];
   if (words === undefined) {
     const projected = sitting.status === "projected" ? " (projected)" : "";
-    words = ` If you did not take it, sit it ${sittingDueWords(context, sitting)}${projected}; book a seat now (a test date usually takes ${seatLeadWords()}, advice).`;
+    const by = sittingDueWords(context, sitting);
+    words = ` If you did not take it, ${rebookPhaseWords(context, key, sittingDayOf(sitting), by, projected, phase)}`;
     known.words[phase] = words;
   } else {
     // sittingDueWords' notes, for the cohort's look-ahead.
@@ -84,12 +91,20 @@ export function rebookWords(context: PlanContext, sitting: DueDate): string {
     noteRiskChange(context, known.start);
     noteRiskChange(context, known.end);
   }
+  noteRiskChange(context, known.window);
   return words;
 }
 
 const rebookTexts = new WeakMap<
   DueDate,
-  { zone: string; dayBefore: number; start: number; end: number; words: (string | undefined)[] }
+  {
+    zone: string;
+    dayBefore: number;
+    start: number;
+    end: number;
+    window: number;
+    words: (string | undefined)[];
+  }
 >();
 
 /** "about a week" for EXAM_BOOKING_DAYS (advice), else "about N days". */

@@ -4,7 +4,7 @@ import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
-import { EXAM_BOOKING_SOURCE } from "./advice.ts";
+import { bookingSourceOf } from "./advice.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { listAwaitsResultWords } from "./list-awaits-result-words.ts";
@@ -79,7 +79,7 @@ export function scheduledDatePassedRisk(
           due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
         citeSeasonDate(context.calendar.dates[from], "", rebookSources);
         if (entry.reportingDays !== undefined) addSource(rebookSources, citationSource(entry.reportingDays));
-        addSource(rebookSources, EXAM_BOOKING_SOURCE);
+        addSource(rebookSources, bookingSourceOf(entry.key));
       }
     } else noteRiskChange(context, dueAt);
   }
@@ -150,7 +150,7 @@ const PATHWAY_KEY: MilestoneKey = "ecfmg_pathway";
 
 /** rebookWords for one exam, named when the sentence could be read as another's ("USMLE Step 1: if you…"). */
 function rebookSentence(context: PlanContext, entry: CatalogEntry, sitting: DueDate): string {
-  const words = rebookWords(context, sitting);
+  const words = rebookWords(context, sitting, entry.key);
   return ` ${entry.title.replace(/^(Pass|Complete an?) /, "")}:${words.replace(" If", " if")}`;
 }
 

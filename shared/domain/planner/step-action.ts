@@ -115,7 +115,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const after = step3AfterRankingWords(context, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
   // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
-  const rebook = sitting === null ? "" : rebookWords(context, sitting);
+  const rebook = sitting === null ? "" : rebookWords(context, sitting, entry.key);
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
     : `${after}${action}${rebook}${laterMatch}${lateResult}${expedite}`;

@@ -45,7 +45,11 @@ describe("the last day that still works for the 2027 Match is named before the w
     expect(risk?.message).toMatch(
       /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
     );
-    expect(risk?.message).toContain("book your OET Medicine sitting by Sat 26 Dec 2026");
+    // OET's own booking allowance (about 28 days, advice, t9s F9) runs past its last sitting day by
+    // then: any session by that day, Tue 5 Jan, its own.
+    expect(risk?.message).toContain(
+      "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (projected)",
+    );
     expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
       "after that day your Pathway application would miss its projected deadline, and your plan moves to a later Match",

@@ -66,9 +66,11 @@ describe("OET not started: its advised preparation alone never writes off the se
     expect(risk?.sources).toContain(catalogEntry("oet_medicine").fastestPreparationDays?.source);
     // The last day names the usual preparation too, and asks to book, not to start preparing.
     const last = riskOf(result, "MATCH_YEAR_LAST_DAY")?.message;
-    expect(last).toContain("book your OET Medicine sitting by");
+    // OET's own booking allowance (about 28 days, advice, t9s F9) runs past its last sitting day by
+    // the act-by day: any session by that day is counted (no study, as before), and so named.
+    expect(last).toContain("book the earliest OET Medicine sitting you can and sit it by");
     expect(last).toContain(
-      "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days), then a test date within about 7 days",
+      "Pass OET Medicine: any OET session you can book by Tue 5 Jan 2027 (projected), its last sitting day that still counts (booking a session usually takes about 28 days: check OET's session calendar)",
     );
   });
 

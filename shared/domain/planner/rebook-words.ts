@@ -1,0 +1,57 @@
+import { DAY_MS, renderDate } from "../time.ts";
+import { bookingDaysOf, OET_BOOKING_DAYS } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+
+/**
+ * The words of rebookWords (missed-sitting.ts) after "If you did not take it, ", by phase (lead's
+ * rulings 1 and 2 on tester t9s F9): never "sit it today … book a seat now (about a week)", an
+ * instruction no one can carry out. `phase`: 3 before the day with the booking allowance still
+ * before it, 4 within that allowance, 2 the day before, 1 the day itself. `by` is sittingDueWords'
+ * ("by Wed 27 Jan 2027 at the latest"), `projected` " (projected)" or "". OET Medicine is sat on
+ * fixed session dates (OET_BOOKING_DAYS, advice: check OET's session calendar), not the USMLE seat
+ * week. On the day itself, what is still possible: a sitting by the last sitting day under NRMP's
+ * later candidate deadline (laterCandidateCalendar) when there is one, else the day decides it.
+ */
+export function rebookPhaseWords(
+  context: PlanContext,
+  key: string,
+  day: string,
+  by: string,
+  projected: string,
+  phase: number,
+): string {
+  const oet = key === "oet_medicine";
+  if (phase === 1) {
+    const later = laterSitting(context, key, day);
+    const check = oet ? "check OET's session calendar" : "look for any seat";
+    if (later !== null)
+      return `today, ${dayText(day)}, is the last sitting day on our projected deadline${projected}; if NRMP's ${context.calendar.matchYear} rank order list deadline turns out later (${later.said}), a sitting by ${dayText(later.day)} (projected) still counts: ${check} now and tell us your new date.`;
+    return `today, ${dayText(day)}, is the last sitting day that still counts${projected}: tell us your result, or your new date, so the plan shows what it means for your Match.`;
+  }
+  // The usual booking time runs past the day: a seat found sooner still counts, so "any" (t9m F12).
+  const tight = phase === 2 || phase === 4;
+  const week = bookingDaysOf(key) === 7 ? "a week" : `${bookingDaysOf(key)} days`;
+  if (oet)
+    return `sit it ${by}${projected}; OET sits on fixed session dates, so book ${tight ? "any session you can still book by that day" : "the earliest session you can"} (booking usually takes about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar).`;
+  return tight
+    ? `sit it ${by}${projected}; find any seat you can by that day (a test date usually takes about ${week}, advice).`
+    : `sit it ${by}${projected}; book a seat now (a test date usually takes about ${week}, advice).`;
+}
+
+/** The last sitting day under NRMP's later candidate, if there is one and it is after `day`; with its words. */
+function laterSitting(context: PlanContext, key: string, day: string): { day: string; said: string } | null {
+  const later = laterCandidateCalendar(context.calendar);
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  if (later === null || candidate === undefined) return null;
+  const laterDay = lastSittingDay(sittingCutOffOf(later, key as Parameters<typeof sittingCutOffOf>[1]));
+  if (laterDay <= day) return null;
+  return { day: laterDay, said: `${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}` };
+}
+
+/** The first instant within `key`'s booking allowance before `end` (the day's end), for the phases. */
+export function bookingWindowStart(key: string, end: number): number {
+  return end - bookingDaysOf(key) * DAY_MS;
+}

@@ -1,7 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
-import { EXAM_BOOKING_DAYS } from "./advice.ts";
+import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -41,7 +41,7 @@ export function noteSittingCrossing(context: PlanContext, times: ChainTimes): vo
 /** The first deadline of `calendar` the chain misses, in the order above, or null when it meets them all. */
 export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar): ChainCause | null {
   // With the Pathway application in (or maybe in: nothing left to submit), an OET sitting just past
-  // its own last sitting day (within the week for a seat) is what ended the season, whatever follows
+  // its own last sitting day (within OET_BOOKING_DAYS, its booking allowance, t9s F9) is what ended the season, whatever follows
   // from it (t9n F15: past that day any seat no longer counts, and the week for one misses the rank
   // order list deadline too). Further past it, other steps may weigh more: the order below names them.
   const lastSitting =
@@ -49,7 +49,7 @@ export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar)
   if (
     lastSitting !== null &&
     (times.oetSitting as number) > lastSitting &&
-    (times.oetSitting as number) <= lastSitting + (EXAM_BOOKING_DAYS + 1) * DAY_MS
+    (times.oetSitting as number) <= lastSitting + (OET_BOOKING_DAYS + 1) * DAY_MS
   )
     return "documents";
   if (times.readyAt > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return "exams";

@@ -27,13 +27,14 @@ export const EXAM_BOOKING_SOURCE =
 
 /**
  * OET Medicine is sat on fixed session dates, not on demand at a test centre, so the USMLE seat week
- * is not its lead time (lead's ruling on tester t9s F9). No OET booking lead time was found in
- * facts.md or the catalog: about four weeks is our cautious allowance (advice), and the words send
- * the applicant to OET's own session calendar.
+ * is not its lead time (lead's ruling on tester t9s F9). facts.md and the catalog give no OET booking
+ * time; OET's own page for its Sat 8 Apr 2017 session closed applications on 19 Mar, 20 days before,
+ * so 20 days is our allowance (advice from that old example). A longer guess would write a Match off
+ * days before OET itself stops taking bookings; the words send the applicant to OET's own calendar.
  */
-export const OET_BOOKING_DAYS = 28;
+export const OET_BOOKING_DAYS = 20;
 export const OET_BOOKING_SOURCE =
-  "advice: OET Medicine is sat on fixed session dates, not on demand at a test centre, and each session's bookings close ahead of it; no booking lead time was found, so about 4 weeks is a cautious allowance: check OET's session calendar";
+  "advice: OET Medicine is sat on fixed session dates, and each session's applications close ahead of it: 20 days before for OET's Sat 8 Apr 2017 session (https://www.occupationalenglishtest.org/test-dates/saturday-8-april-2017/, an old example; current sessions may close earlier): check OET's session calendar";
 
 /** The booking allowance of a ranking exam (advice): OET_BOOKING_DAYS for OET Medicine, else EXAM_BOOKING_DAYS. */
 export function bookingDaysOf(key: string): number {

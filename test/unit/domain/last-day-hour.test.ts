@@ -192,8 +192,21 @@ describe("result days read alike in every zone, and 'after' never between equal 
             /only around (.+?), after the deadline for a Pathway application's supporting documents, (.+?) \(projected\)/.exec(
               said,
             );
-          if (days === null) continue;
+          // Past the later candidate's own last sitting day the write-off names that day beside the
+          // projected one (s25 ruling W1): the same two conventions apply to that pair.
+          const passed =
+            /has passed on either date: (.+?) \(projected\) and, were NRMP's 2027 deadline later than projected \(.+?\), (.+?): /.exec(
+              said,
+            );
+          if (days === null && passed === null) continue;
           checked++;
+          if (days === null) {
+            expect(passed?.[1], now).not.toBe(passed?.[2]);
+            expect(/\d:\d\d [AP]M/.test(passed?.[1] ?? ""), now).toBe(
+              /\d:\d\d [AP]M/.test(passed?.[2] ?? ""),
+            );
+            continue;
+          }
           expect(days[1], now).not.toBe(days[2]);
           // A bare day beside a bare day, or an hour beside an hour: one convention in the sentence.
           expect(/\d:\d\d [AP]M/.test(days[1] ?? ""), now).toBe(/\d:\d\d [AP]M/.test(days[2] ?? ""));

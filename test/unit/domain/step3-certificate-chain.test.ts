@@ -20,9 +20,9 @@ const certificateDay = (message: string | undefined) =>
 
 describe("the H-1B chain's certificate follows feasibility's chain (t9j F11)", () => {
   it("waits for the OET's result and ECFMG's Pathway review, not each result in parallel", () => {
-    // Chicago, 1 Dec 2026, all done but the OET and the Pathway: an OET session within 28 days (its
-    // own booking allowance, advice, t9s F9) and its result 21 days later (19 Jan), then ECFMG's
-    // 28-day review: the certificate around 16 Feb 2027,
+    // Chicago, 1 Dec 2026, all done but the OET and the Pathway: an OET session within 20 days (its
+    // own booking allowance, advice, t9s F9) and its result 21 days later (11 Jan), then ECFMG's
+    // 28-day review: the certificate around 8 Feb 2027,
     // and FSMB's 2 weeks, a seat and the result end on 16 Mar, after the 24 Feb deadline.
     // The OET in preparation (in progress): not started, its study time would put the 2027 Match
     // out of reach whatever was paid (t9j F3).
@@ -34,7 +34,7 @@ describe("the H-1B chain's certificate follows feasibility's chain (t9j F11)", (
     const risk = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
     expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
     expect(risk?.severity).toBe("critical");
-    expect(certificateDay(risk?.message)).toBe("Tue 16 Feb 2027");
+    expect(certificateDay(risk?.message)).toBe("Mon 8 Feb 2027");
   });
 
   it("speaks of the Match the plan targets once the Match year moved", () => {

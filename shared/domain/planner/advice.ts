@@ -78,7 +78,14 @@ export const STEP3_GRADUATION_VERIFICATION_SOURCE =
 export const VISITOR_VISA_WAIT_DAYS = 60;
 export const GLOBAL_VISA_WAIT_TIMES_URL =
   "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
-export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
+/** Why the allowance is advice: one caveat, told the same way for every trip that needs a visitor visa. */
+const VISITOR_VISA_WAIT_CAVEAT = `no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
+export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); ${VISITOR_VISA_WAIT_CAVEAT}`;
+/**
+ * The same allowance and caveat for the trip to an in-person interview in the US (tester t9t F17):
+ * the applicant abroad needs a visitor visa to attend, or a virtual interview instead (advice).
+ */
+export const INTERVIEW_VISITOR_VISA_SOURCE = `advice: an applicant abroad travels to an in-person interview in the US on a visitor visa (B-1/B-2), or asks the program whether a virtual interview is possible; ${VISITOR_VISA_WAIT_CAVEAT}`;
 
 /** A thank-you note is due within this many hours of the interview's start. */
 export const THANK_YOU_WITHIN_HOURS = 48;

@@ -42,8 +42,8 @@ export const WHEN_PROGRAMS_DECIDE =
 /** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again (issue 9 leftover c). */
 const STEP3_ONLY_IN_US = " Step 3 is offered only in the US: plan the trip.";
 
-/** The State Department's visa pages: which visa a trip to sit Step 3 needs (the visitor visa is advice). */
-const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";
+/** The State Department's visa pages: which visa a trip to sit Step 3 (or to an interview) needs (the visitor visa is advice). */
+export const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas.html";
 
 /**
  * The trip's visa sentence (leading space) for an applicant abroad, citing the State Department's
@@ -110,5 +110,10 @@ export function graduationCited(context: PlanContext, sources: string[], chain: 
 /** The visitor-visa allowance in words (advice), citing its source in `sources`. */
 export function visaCited(sources: string[], days: number): string {
   addSource(sources, VISITOR_VISA_WAIT_SOURCE);
-  return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool,`;
+  return `${visitorVisaAllowance(days)},`;
+}
+
+/** "60 days for a visitor visa (B-1/B-2) interview, an allowance to check against …": Step 3's and an interview's words. */
+export function visitorVisaAllowance(days: number): string {
+  return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool`;
 }

@@ -135,10 +135,15 @@ const US_ZONE =
 
 /** The applicant's time zone is outside the US: the only sign the snapshot gives of where they live. */
 export function livesOutsideUs(context: PlanContext): boolean {
+  return zoneOutsideUs(context.zone);
+}
+
+/** Whether an IANA zone is outside the US (US_ZONE): the applicant's, or an interview's program's. */
+export function zoneOutsideUs(zone: string): boolean {
   // Asked several times a plan (Step 3's lead, its risks, the proclamation): the regular expression
   // runs once per zone.
-  let outside = outsideUsByZone.get(context.zone);
-  if (outside === undefined) outside = outsideUsByZone.keep(context.zone, !US_ZONE.test(context.zone));
+  let outside = outsideUsByZone.get(zone);
+  if (outside === undefined) outside = outsideUsByZone.keep(zone, !US_ZONE.test(zone));
   return outside;
 }
 

@@ -14,6 +14,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
+import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { interviewInLaterMatchRisk } from "./interview-in-later-match.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -134,6 +135,9 @@ export function assessRisks(
   // Its mirror: an interview in a later Match's season (t9t F21).
   const laterInterview = interviewInLaterMatchRisk(context);
   if (laterInterview !== null) risks.push(laterInterview);
+  // An in-person US interview for an applicant abroad needs a visitor visa (t9t F17).
+  const visitorVisa = interviewVisitorVisaRisk(context);
+  if (visitorVisa !== null) risks.push(visitorVisa);
 
   // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check
   // (adv45, t9k a6c): it dates no held step, it says which Match the plan is for.

@@ -67,6 +67,14 @@ function everyRisk(): { where: string; risk: Risk }[] {
   const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };
   for (const risk of plan(nextSeason, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json next season ${risk.code}`, risk });
+  // The same interview in person, for an applicant abroad (INTERVIEW_NEEDS_VISITOR_VISA, t9t F17).
+  const inPerson = {
+    ...interviewing,
+    interviews: interviewing.interviews.map((each) => ({ ...each, format: "in_person" as const })),
+  };
+  for (const risk of plan(inPerson, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+    if (risk.code === "INTERVIEW_NEEDS_VISITOR_VISA")
+      found.push({ where: `nothing-done-2027.json interviewing in person ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW, t9p F11, F3, F15): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -19,6 +19,11 @@ import {
   nrmpAskedWords,
   nrmpRegistrationAsked,
 } from "./nrmp-registration-asked.ts";
+import {
+  NRMP_WEIGHING_REMINDER_TITLE,
+  nrmpWeighingAction,
+  nrmpWhileWeighing,
+} from "./nrmp-while-weighing.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
@@ -93,12 +98,17 @@ export function planLateDeadline(
   // Never reported, interviewing: asked, not told they are unregistered (t9q F2), in the card and
   // in the reminders' title (t9s F3).
   const asked = interviewing && nrmpRegistrationAsked(context);
-  const title = asked ? NRMP_ASKED_REMINDER_TITLE : entry.title;
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", on that condition (t9t F18).
+  const weighing = !asked && entry.key === "nrmp_registration" && nrmpWhileWeighing(context);
+  const title = asked ? NRMP_ASKED_REMINDER_TITLE : weighing ? NRMP_WEIGHING_REMINDER_TITLE : entry.title;
+  const lateAction = entry.lateDeadline?.action ?? entry.action;
   const step = milestoneNextStep(
     entry,
     asked
       ? nrmpAskedWords(context, missed.at, missed.status === "projected")
-      : (entry.lateDeadline?.action ?? entry.action),
+      : weighing
+        ? nrmpWeighingAction(context, lateAction)
+        : lateAction,
     // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
     datedUrgency(context.now, late.at, missed.at),
     detail,

@@ -17,6 +17,13 @@ import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { type NextMatch, nextMatch } from "./next-match.ts";
 import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import {
+  applyingWords,
+  erasWellPast,
+  lowerFirst,
+  movingWords,
+  nrmpWhileWeighing,
+} from "./nrmp-while-weighing.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -139,15 +146,9 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
  * reviewing. The same test as the risk's message, so a notice's title agrees with its text.
  */
 export function erasSubmissionWellPast(context: PlanContext): boolean {
-  const rule = ERAS_RULE;
-  if (rule?.wellPast === undefined) return false;
-  const late = context.now - context.calendar.dates[rule.dateKey].at > rule.wellPast.afterDays * DAY_MS;
   // Interviewing, the advice stays "submit now" (t9p F15), and so does the notice's title.
-  return late && !interviewingForMatch(context);
+  return erasWellPast(context);
 }
-
-/** ERAS_LATE_SUBMISSION's rule, found once (a notice asks on every plan that carries the risk). */
-const ERAS_RULE = LATE_STEP_RULES.find((each) => each.code === "ERAS_LATE_SUBMISSION");
 
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
@@ -191,7 +192,13 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
           ? ASKED
           : INTERVIEWING
         : phase;
-    if (pressing !== undefined) risks.push(lateStepRisk(context, index, pressing, paid));
+    // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", NRMP's push says that condition (t9t F18).
+    const weighing =
+      rule.code === "NRMP_LATE_FEE" &&
+      (pressing === COMING || pressing === PASSED) &&
+      nrmpWhileWeighing(context);
+    if (pressing !== undefined)
+      risks.push(lateStepRisk(context, index, weighing ? pressing + WEIGHING : pressing, paid));
   }
   return risks;
 }
@@ -204,7 +211,10 @@ const WELL_PAST = 2;
 const INTERVIEWING = 3;
 /** INTERVIEWING, NRMP registration never reported: the question (nrmpAskedWords), t9q F2. */
 const ASKED = 4;
-type Phase = typeof COMING | typeof PASSED | typeof WELL_PAST | typeof INTERVIEWING | typeof ASKED;
+/** Added to COMING or PASSED: said on the condition the plan weighs (nrmpWhileWeighing, t9t F18). */
+const WEIGHING = 5;
+type Phase = number;
+const PHASES = 7;
 
 /** Each rule's step by catalog index, for statusAt. */
 const RULE_STEPS: readonly number[] = LATE_STEP_RULES.map((rule) => stepIndex(rule.milestone));
@@ -225,7 +235,7 @@ function lateStepRisk(context: PlanContext, index: number, phase: Phase, paid: b
   }
   let made = byZone.get(context.zone);
   if (made === undefined) made = byZone.keep(context.zone, []);
-  const slot = (index * 5 + phase) * 2 + (paid ? 1 : 0);
+  const slot = (index * PHASES + phase) * 2 + (paid ? 1 : 0);
   let risk = made[slot];
   if (risk === undefined) {
     risk = riskOf(context, LATE_STEP_RULES[index] as LateStepRule, phase, paid);
@@ -249,11 +259,15 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
     projected: seasonDate.status === "projected",
     matchYear: calendar.matchYear,
   };
-  if (phase === COMING) {
+  if (phase === COMING || phase === COMING + WEIGHING) {
+    const coming = rule.coming(said);
     return Object.freeze({
       code: rule.code,
       severity: "warning",
-      message: rule.coming(said),
+      message:
+        phase === COMING
+          ? coming
+          : `${applyingWords(context)}, ${lowerFirst(coming).slice(0, -1)}; ${movingWords(context)}.`,
       milestones: Object.freeze([rule.milestone]) as Risk["milestones"],
       sources: Object.freeze(sources) as string[],
     });
@@ -265,9 +279,11 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
       ? `${nrmpAskedWords(context, seasonDate.at, said.projected)} Late registration closes ${said.rol}, but do not wait for it: programs may certify their lists before you appear in R3.`
       : interviewing !== undefined
         ? interviewing.passed(said)
-        : wellPast === undefined
-          ? rule.passed(said)
-          : wellPast.passed(said, nextMatch(context, sources), paid);
+        : phase === PASSED + WEIGHING
+          ? `${applyingWords(context)}: ${lowerFirst(rule.passed(said)).slice(0, -1)}; ${movingWords(context)}.`
+          : wellPast === undefined
+            ? rule.passed(said)
+            : wellPast.passed(said, nextMatch(context, sources), paid);
   if (message.includes(said.rol)) for (const source of rolSources) addSource(sources, source);
   for (const source of [...rule.sources, ...(wellPast?.sources ?? [])])
     if (!sources.includes(source)) sources.push(source);

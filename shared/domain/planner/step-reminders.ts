@@ -8,6 +8,7 @@ import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
 import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts";
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
@@ -68,8 +69,15 @@ export function stepReminders(
     aimKind === OWN_AIM ? (own?.due.at ?? 0) : aimKind === TARGET_AIM ? (dates.target?.at ?? 0) : 0;
   const hardDetail = due !== null ? detail : undefined;
   // Asked whether they registered, the applicant's NRMP reminders are titled as the question (t9s F3).
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition (t9t F18).
   const titled =
-    entry.key === "nrmp_registration" && nrmpRegistrationAsked(context) ? nrmpAskedEntry(entry) : entry;
+    entry.key !== "nrmp_registration"
+      ? entry
+      : nrmpRegistrationAsked(context)
+        ? nrmpAskedEntry(entry)
+        : nrmpWhileWeighing(context)
+          ? nrmpWeighingEntry(entry)
+          : entry;
   const laid = laidStep(context, titled, stepDates, index, {
     aimKind,
     aimAt,

@@ -13,6 +13,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isRankingSitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
@@ -195,14 +196,17 @@ function statusAction(
   // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
   // The rank list of an applicant asked about NRMP registration says that condition (t9s F3).
   // Beside a certificate, a sponsor note reported false leaves the list planned on that condition (t9s F10).
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", NRMP registration on that condition (t9t F18).
   const action =
-    entry.key !== "rank_order_list" || status !== "not_started"
-      ? entry.action
-      : certificateBelieved(context)
+    entry.key === "rank_order_list" && status === "not_started"
+      ? certificateBelieved(context)
         ? CERTIFICATE_RANK_LIST_ACTION
         : nrmpRegistrationAsked(context)
           ? NRMP_ASKED_RANK_LIST_ACTION
-          : entry.action;
+          : entry.action
+      : entry.key === "nrmp_registration" && nrmpWhileWeighing(context)
+        ? nrmpWeighingAction(context, null)
+        : entry.action;
   return fill(context, action, entry, given, due);
 }
 

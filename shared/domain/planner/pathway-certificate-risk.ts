@@ -21,12 +21,17 @@ export const PATHWAY_CERTIFICATE_SOURCE =
   "https://ecfmg.org/certification-pathways/permanent-validation.html";
 
 /**
- * ECFMG's Pathways page for applicants: a Pathway certificate of an applicant who matches stays
- * valid for entry into GME that year (official). ECFMG's revalidation window is not in facts.md, so
- * the words name no date for it and send the applicant to the permanent-validation page.
+ * ECFMG's Pathways page for applicants: a previously accepted Pathways application "will remain valid
+ * for the 2024 Match and for entry into U.S. graduate medical education (GME) programs in 2024"
+ * (official, but written for the 2024 Match: PATHWAY_VALIDITY_SEASON; no later season's page found,
+ * so the words say which Match it spoke of and ask to verify the plan's own). ECFMG's revalidation
+ * window is not in facts.md, so the words name no date for it and send the applicant to the
+ * permanent-validation page.
  */
 export const PATHWAY_MATCHED_VALIDITY_SOURCE =
   "https://ecfmg.org/certification-pathways/info-applicants.html";
+/** The Match PATHWAY_MATCHED_VALIDITY_SOURCE's rule was written for. */
+const PATHWAY_VALIDITY_SEASON = 2024;
 
 /**
  * PATHWAY_CERTIFICATE_MAY_EXPIRE (warning): the applicant is ECFMG-certified, the certificate came
@@ -52,7 +57,7 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
       severity: "warning",
       message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. ${checkValidity(context)}`,
       milestones: ["ecfmg_certification", "ecfmg_pathway"],
-      sources: mayMatchNow(context)
+      sources: thisSeasonMayMatch(context)
         ? [PATHWAY_CERTIFICATE_SOURCE, PATHWAY_MATCHED_VALIDITY_SOURCE, CERTIFIED_TO_START_URL]
         : [PATHWAY_CERTIFICATE_SOURCE],
     },
@@ -70,22 +75,28 @@ function mayMatchNow(context: PlanContext): boolean {
   );
 }
 
+/** Until the rank order list deadline, or after it while the applicant may still match (mayMatchNow). */
+function thisSeasonMayMatch(context: PlanContext): boolean {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return context.now <= rol || mayMatchNow(context);
+}
+
 /**
- * What to do about the validity date, fitted to where the applicant stands (testers t9i F8, t9k F8):
- * before the rank order list deadline, before ranking; while they may match this season
- * (mayMatchNow), a match (or a SOAP offer accepted) keeps the certificate valid for entry this year
- * (PATHWAY_MATCHED_VALIDITY_SOURCE), so revalidation, which may cost a fee, waits for the season not
- * working out; once the season is over for them, another Match.
+ * What to do about the validity date, one rule wherever the applicant stands in the season (tester
+ * t9t F15, lead's ruling 3; before, t9i F8, t9k F8): while they may match this season (before the
+ * rank order list deadline, or after it with a certified list or SOAP open), a match (or a SOAP
+ * offer accepted) keeps the certificate valid for entry this year by PATHWAY_MATCHED_VALIDITY_SOURCE,
+ * said with the Match that page was written for and "verify" for the plan's own, so revalidation,
+ * which may cost a fee, waits for the season not working out (never "before you rank", which no
+ * source says); once the season is over for them, another Match.
  */
 function checkValidity(context: PlanContext): string {
-  const { dates } = context.calendar;
   const check = "Check the validity date on your certificate in MyIntealth";
-  if (mayMatchNow(context)) {
+  if (thisSeasonMayMatch(context)) {
     const { condition, otherwise } = seasonOutcomeWords(context);
-    return `${condition}, ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now. ${check}, and apply for ECFMG's Pathways Revalidation ${otherwise} and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
+    return `${condition}, ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now (ECFMG's page for Pathways applicants says so for the ${PATHWAY_VALIDITY_SEASON} Match: verify with ECFMG that it holds for the ${context.calendar.matchYear} Match). ${check}, and apply for ECFMG's Pathways Revalidation ${otherwise} and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
   }
-  const ranked = context.now > dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return `${check}; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation ${ranked ? "before you apply for another Match" : "before you rank programs"}.`;
+  return `${check}; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation before you apply for another Match.`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Risk } from "../plan.ts";
+import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import { INTERVIEW_VISITOR_VISA_SOURCE, VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
@@ -22,24 +23,52 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 export function interviewVisitorVisaRisk(context: PlanContext): Risk | null {
   if (context.interviews.length === 0 || !livesOutsideUs(context)) return null;
   const seasonStart = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
-  const named: string[] = [];
-  for (const interview of context.interviews) {
+  // Which interviews the risk names, as a bit set (exact in a double up to MAX_INTERVIEWS): the
+  // risk is made once per snapshot's interviews and set, not on every plan (planner bench: its
+  // in-person interviews abroad).
+  let named = 0;
+  for (let index = 0; index < context.interviews.length; index++) {
+    const interview = context.interviews[index] as Interview;
     if (interview.format !== "in_person" || zoneOutsideUs(interview.timezone)) continue;
     const at = interviewStart(interview);
     if (at <= context.now || at < seasonStart) continue;
     noteRiskChange(context, at);
+    named += 2 ** index;
+  }
+  if (named === 0) return null;
+  let bySet = madeRisks.get(context.interviews);
+  if (bySet === undefined) {
+    bySet = new Map();
+    madeRisks.set(context.interviews, bySet);
+  }
+  let risk = bySet.get(named);
+  if (risk === undefined) {
+    risk = visitorVisaRisk(context.interviews, named);
+    bySet.set(named, risk);
+  }
+  return risk;
+}
+
+/** The risks made per snapshot's interviews (the array plans share), by the set they name. */
+const madeRisks = new WeakMap<readonly Interview[], Map<number, Risk>>();
+
+function visitorVisaRisk(interviews: readonly Interview[], set: number): Risk {
+  const named: string[] = [];
+  for (let index = 0; index < interviews.length; index++) {
+    if (Math.floor(set / 2 ** index) % 2 === 0) continue;
+    const interview = interviews[index] as Interview;
+    const at = interviewStart(interview);
     const words = `${interview.program.trim()} on ${renderDate(localDate(interview.timezone, at))}`;
     // Two entries for one interview (planInterviews plans them once) are named once.
     if (!named.includes(words)) named.push(words);
   }
-  if (named.length === 0) return null;
   const what = named.length === 1 ? "Your in-person interview at" : "Your in-person interviews at";
   const attend = named.length === 1 ? "it" : "them";
-  return {
+  return Object.freeze({
     code: "INTERVIEW_NEEDS_VISITOR_VISA",
     severity: "warning",
     message: `${what} ${named.join(" and ")} ${named.length === 1 ? "is" : "are"} in the US, and you live outside the US: to attend ${attend} you need a US visitor visa (B-1/B-2). If you do not hold one, ask the program whether a virtual interview is possible, or apply for the visitor visa now: this plan allows ${visitorVisaAllowance(VISITOR_VISA_WAIT_DAYS)}, and in some consulates the wait is far longer.`,
-    milestones: ["interview"],
-    sources: [US_VISAS_URL, INTERVIEW_VISITOR_VISA_SOURCE],
-  };
+    milestones: Object.freeze(["interview"]) as Risk["milestones"],
+    sources: Object.freeze([US_VISAS_URL, INTERVIEW_VISITOR_VISA_SOURCE]) as string[],
+  });
 }

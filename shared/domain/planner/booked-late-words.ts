@@ -12,6 +12,7 @@ import {
 } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { laterCandidateClause } from "./step3-later-candidate.ts";
 
 /** The sittings whose booked-late card keeps the Match (the Match's exams and the Pathway's OET). */
 const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
@@ -30,7 +31,9 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
  * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
  * candidate's last sitting day too, while that day is ahead: "move it to <that day> (projected) or
  * earlier" (tester t9s F6). Null (today's words) for a confirmed deadline (no later candidate) and
- * once the later candidate's last sitting day has passed for a sitting after it.
+ * once the later candidate's last sitting day has passed for a sitting after it. H-1B Step 3 (its
+ * result due before ranking) likewise, naming the later candidate (step3BookedLate, t9t F6); booked
+ * past the later candidate's last sitting day too, it is too late as booked for both (null).
  */
 export function bookedLateWords(
   context: PlanContext,
@@ -40,12 +43,14 @@ export function bookedLateWords(
   at: number,
   due: DueDate,
 ): string | null {
-  if (!MATCH_SITTINGS.has(key)) return null;
+  const step3 = key === "usmle_step3";
+  if (!MATCH_SITTINGS.has(key) && !step3) return null;
   const later = laterCandidateCalendar(context.calendar);
   if (later === null) return null;
   const year = context.calendar.matchYear;
   const laterCutOff = sittingCutOffOf(later, key);
   const laterEnd = lastSittingEnd(context.zone, laterCutOff);
+  if (step3) return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
   if (at >= laterEnd) {
     // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
     // the plan keeps the Match (any seat by it), so the card names it as the day to move the sitting to.
@@ -65,4 +70,18 @@ export function bookedLateWords(
   if (context.now >= passedAt)
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: it may still come in time (${why}).`;
   return `${first} Try to move it to ${dayText(sittingDayOf(due))} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: the result may still come in time (${why}).`;
+}
+
+/**
+ * H-1B Step 3 booked after its projected last sitting day (`due`) but by the later candidate's (t9t
+ * F6, lead's ruling): both sides, as the Step 2 CK card has them, with the later candidate named
+ * (laterCandidateClause), the same words as STEP3_NEEDED_FOR_H1B's (step3-risk.ts laterBookedWords).
+ */
+function step3BookedLate(context: PlanContext, first: string, booked: string, due: DueDate): string {
+  const passedAt = sittingDayEnd(context.zone, due);
+  noteRiskChange(context, passedAt);
+  const inTime = `${laterCandidateClause(context)}, its result is in time for it`;
+  if (context.now >= passedAt)
+    return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: ${inTime}.`;
+  return `${first} Try to move it to ${dayText(sittingDayOf(due))} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${inTime}.`;
 }

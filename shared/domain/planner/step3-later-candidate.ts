@@ -6,6 +6,8 @@ import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainDays, step3ChainNow } from "./h1b.ts";
+import { dayText, lastSittingDay, lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { markLaterCandidateDue } from "./step3-petition-dates.ts";
@@ -117,4 +119,41 @@ export function step3LaterDue(context: PlanContext, dates: PlanDates): DueDate |
  */
 export function step3LaterCardWords(context: PlanContext, sitBy: DueDate, applyBy: DueDate): string {
   return `Our projected rank order list deadline leaves Step 3's result no time.${step3LaterWords(context, { sitBy: sitBy.at, applyBy: applyBy.at }, true)}`;
+}
+
+/**
+ * "if NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025,
+ * which would be Wed 3 Mar 2027)": the condition a Step 3 booked between the two candidates' last
+ * sitting days is in time on, for its card and its risk alike (t9t F6).
+ */
+export function laterCandidateClause(context: PlanContext): string {
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
+  const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
+  return `if NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}`;
+}
+
+/**
+ * A Step 3 booked (ISO day `booked`) with its result after the projected deadline but by the later
+ * candidate: both sides (t9s F13, lead's ruling: never just "act if it still lets you"), else "".
+ * While the projected last sitting day is ahead, as the card has it (t9t F6): try to move it to that
+ * day, else keep the booked day; from then, keep it.
+ */
+export function step3BookedLaterWords(
+  context: PlanContext,
+  reportedBy: number,
+  booked: string | undefined,
+): string {
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (rolDate.latestCandidate === undefined || laterCandidateHedge(context, rolDate, reportedBy) === "")
+    return "";
+  const clause = laterCandidateClause(context);
+  const cutOff = sittingCutOffOf(context.calendar, "usmle_step3");
+  const passedAt = lastSittingEnd(context.zone, cutOff);
+  noteRiskChange(context, passedAt);
+  const check = "check R3 for NRMP's deadline once it is announced";
+  if (context.now >= passedAt || booked === undefined)
+    return ` That day is after our projected deadline. ${clause.charAt(0).toUpperCase()}${clause.slice(1)}, your result is in time for it: keep your date, and ${check}.`;
+  return ` That day is after our projected deadline: try to move it to ${dayText(lastSittingDay(cutOff))} (projected) or earlier and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${clause}, your result is in time for it; ${check}.`;
 }

@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -22,7 +22,7 @@ import {
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
-import { step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
+import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 
@@ -231,7 +231,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
-  const later = laterBookedWords(context, reportedBy);
+  const later = step3BookedLaterWords(context, reportedBy, date);
   const trip = tripVisa(context, sources);
   for (const source of J1_SOURCES) addSource(sources, source);
   return {
@@ -253,18 +253,6 @@ function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const hedge = laterCandidateHedge(context, rolDate, reportedBy);
   return hedge === "" ? "" : ` That day is after our projected deadline, so it is out of reach${hedge}.`;
-}
-
-/**
- * A Step 3 booked with its result after the projected deadline but by the later candidate: both
- * sides (t9s F13, lead's ruling: never just "act if it still lets you"), else "".
- */
-function laterBookedWords(context: PlanContext, reportedBy: number): string {
-  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const candidate = rolDate.latestCandidate;
-  if (candidate === undefined || laterCandidateHedge(context, rolDate, reportedBy) === "") return "";
-  const said = candidate.said === undefined ? "" : `it was ${candidate.said}, which would be `;
-  return ` That day is after our projected deadline. If NRMP's ${context.calendar.matchYear} deadline is the later candidate (${said}${renderDate(candidate.date)}), your result is in time for it: keep your date, and check R3 for NRMP's deadline once it is announced.`;
 }
 
 /** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */

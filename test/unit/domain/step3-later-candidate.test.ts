@@ -100,7 +100,10 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     const input = chicagoH1b(milestoneFactory("usmle_step3", "scheduled", "2027-02-02"));
     const risk = step3Risk(plan(input, seasonCalendar(2027), new Date("2027-01-09T15:00:00Z")));
     expect(risk?.severity).toBe("critical");
-    expect(risk?.message).toContain("If NRMP's 2027 deadline is the later candidate");
+    // Before the projected last sitting day (Wed 27 Jan) it also says to try for a seat by then (t9t F6).
+    expect(risk?.message).toContain(
+      "if no earlier seat is open, keep Tue 2 Feb 2027: if NRMP's 2027 deadline is the later candidate",
+    );
     expect(risk?.message).toContain("your result is in time for it");
     expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
     expect(risk?.message).not.toContain("act if it still lets you");

@@ -191,12 +191,24 @@ export function bookedAfterDue(
   due: { at: number; asDay?: true } | null,
 ): "sitting" | "date" | null {
   if (own === null || own.passed || due === null) return null;
-  if (!RANKING_SITTINGS.has(key)) return own.due.at > due.at ? "date" : null;
+  if (!DAY_SITTINGS.has(key)) return own.due.at > due.at ? "date" : null;
   return own.due.at >= sittingDayEnd(context.zone, due) ? "sitting" : null;
 }
 const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
   CHECKED_FOR_RANKING.filter((key) => key !== "ecfmg_pathway"),
 );
+
+/**
+ * The sittings whose deadline is a last sitting day, a whole local day (sittingDayDue): the ranking
+ * sittings and H-1B Step 3, whose result programs need before ranking (t9t F6, lead's ruling: shown
+ * as a day, as Step 1's and Step 2 CK's are, not as 9:00 PM ET).
+ */
+const DAY_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([...RANKING_SITTINGS, "usmle_step3"]);
+
+/** Whether `key`'s deadline is a last sitting day (DAY_SITTINGS): the ranking sittings and Step 3. */
+export function isDaySitting(key: MilestoneKey): boolean {
+  return DAY_SITTINGS.has(key);
+}
 
 /** Whether `key` is an exam whose result NRMP or the Pathway needs (USMLE Step 1, Step 2 CK, the OET): its deadline is a last sitting day. */
 export function isRankingSitting(key: MilestoneKey): boolean {
@@ -228,7 +240,7 @@ export function sittingAfterLastDay(
   sittingAt: number,
   due: { at: number; asDay?: true },
 ): boolean {
-  return RANKING_SITTINGS.has(key) ? sittingAt >= sittingDayEnd(context.zone, due) : sittingAt > due.at;
+  return DAY_SITTINGS.has(key) ? sittingAt >= sittingDayEnd(context.zone, due) : sittingAt > due.at;
 }
 
 /**

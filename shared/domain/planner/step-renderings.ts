@@ -1,7 +1,7 @@
 import type { Deadline } from "../plan.ts";
 import { keyAt } from "./catalog-index.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { isRankingSitting, sittingDayDue } from "./last-sitting-day.ts";
+import { isDaySitting, sittingDayDue } from "./last-sitting-day.ts";
 
 /**
  * A step's due date and catalog target in one PlanDates, each with its rendering, as planMilestone
@@ -46,7 +46,7 @@ export function stepRenderings(dates: PlanDates, index: number): StepRenderings 
   let known = lastRenderings[index];
   if (known === undefined) {
     const ruled = dates.dueAt(index);
-    const due = ruled !== null && isRankingSitting(keyAt(index)) ? sittingDayDue(dates.zone, ruled) : ruled;
+    const due = ruled !== null && isDaySitting(keyAt(index)) ? sittingDayDue(dates.zone, ruled) : ruled;
     const target = dates.targetAt(index);
     known = {
       due,

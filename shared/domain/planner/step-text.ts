@@ -10,7 +10,7 @@ import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { isRankingSitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
+import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
@@ -75,7 +75,7 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
   const projected = due.status === "projected" ? " (projected)" : "";
   // An exam's last sitting day: the day its deadline column shows, with no time (t9n F1, t9o F2).
-  if (isRankingSitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
+  if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;

@@ -313,7 +313,9 @@ const scenarios: Scenario[] = [
       const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");
       // Issue #9 tester (finding 5): Step 3 is sat four weeks before the rank-list deadline so its
       // result (up to four weeks, ECFMG) reaches programs before they rank; it was due on that day.
-      expect(Date.parse(rol?.dueBy ?? "") - Date.parse(step3?.dueBy ?? "")).toBe(28 * 86_400_000);
+      // Its deadline is that last sitting day, a day in Cairo (t9t F6): it ends at Cairo's midnight.
+      expect(step3?.deadline).toMatchObject({ day: "2027-01-27", precision: "day" });
+      expect(rol?.deadline?.et).toContain("Wed 24 Feb 2027");
       expect(step3?.action).toContain("only in the US");
       const risk = result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");
       expect(risk?.message).toContain("before the rank order list deadline");

@@ -69,4 +69,16 @@ describe("H-1B Step 3 booked between the two candidates' last sitting days (t9t 
     const card = step3Card(at("2027-02-04", "2027-01-12T05:00:00Z"))?.action ?? "";
     expect(card).toContain("As booked, it is too late");
   });
+
+  it("the step's deadline is the last sitting day, a day in the applicant's zone, not 9:00 PM ET", () => {
+    const card = step3Card(at("2027-02-01", "2027-01-12T05:00:00Z"));
+    expect(card?.deadline).toMatchObject({ local: "Wed 27 Jan 2027", precision: "day", day: "2027-01-27" });
+    // Kathmandu's day after Wed 27 Jan begins at 18:15 UTC.
+    expect(card?.dueBy).toBe("2027-01-27T18:15:00.000Z");
+  });
+
+  it("a sitting on Thu 28 Jan in Kathmandu is after the last sitting day, though its midnight is before 9:00 PM ET on the 27th", () => {
+    const card = step3Card(at("2027-01-28", "2027-01-12T05:00:00Z"))?.action ?? "";
+    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (projected) or earlier");
+  });
 });

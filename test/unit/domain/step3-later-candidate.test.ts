@@ -92,7 +92,8 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
 
   it("before the window (Sat 2 Jan 2027, in time for the projected deadline): the catalog's date, Wed 27 Jan", () => {
     const card = step3Card(at("2027-01-02T15:00:00Z"));
-    expect(card?.dueBy).toBe("2027-01-28T02:00:00.000Z");
+    // The end of Wed 27 Jan in Chicago: the last sitting day is a local day (t9t F6).
+    expect(card?.dueBy).toBe("2027-01-28T06:00:00.000Z");
     expect(card?.action).not.toContain("later candidate");
   });
 

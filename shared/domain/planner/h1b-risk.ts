@@ -20,6 +20,7 @@ import {
 } from "./h1b-words.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
+import { laterCandidateStep3Words } from "./step3-later-candidate.ts";
 import { hasMatched } from "./visa-start-risk.ts";
 
 export { proclamationRisks } from "./h1b-proclamation-risk.ts";
@@ -61,7 +62,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
     const visa = visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`;
     const lead = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources)}${visa}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
     const late = chain.reportedBy > rol;
-    h1b = `H-1B: ${whyBeforeRanking(sources)}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
+    h1b = `H-1B: ${whyBeforeRanking(sources)}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${late ? laterCandidateStep3Words(context, chain.reportedBy, step3LeadDays() + visaDays, certified) : ""}${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
   }
   for (const source of J1_SOURCES) addSource(sources, source);
   return [

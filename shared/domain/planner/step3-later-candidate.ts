@@ -157,3 +157,28 @@ export function step3BookedLaterWords(
     return ` That day is after our projected deadline. ${clause.charAt(0).toUpperCase()}${clause.slice(1)}, your result is in time for it: keep your date, and ${check}.`;
   return ` That day is after our projected deadline: try to move it to ${dayText(lastSittingDay(cutOff))} (projected) or earlier and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${clause}, your result is in time for it; ${check}.`;
 }
+
+/**
+ * step3LaterWords for a chain not on the H-1B track (VISA_UNDECIDED before ranking, fixT's leftover,
+ * lead's ruling 3): `reportedBy` (epoch ms) the chain's earliest result, `chainDays` its days from
+ * the FSMB application to a seat (step3LeadDays plus the visitor-visa wait abroad). The same window
+ * as step3LaterDays: the result after the projected deadline but by the later candidate, its apply-by
+ * day not passed; "" otherwise. Without the J-1 clause (the risk gives the J-1 route itself).
+ */
+export function laterCandidateStep3Words(
+  context: PlanContext,
+  reportedBy: number,
+  chainDays: number,
+  certified: boolean,
+): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now > rol || reportedBy <= rol) return "";
+  const later = rolLaterCandidateAt(context.calendar);
+  if (later === null || reportedBy > later) return "";
+  const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
+  const applyBy = shiftDays(sitBy, ET_ZONE, -chainDays);
+  if (context.now > applyBy) return "";
+  noteRiskChange(context, applyBy + 1);
+  noteCrossing(context, reportedBy, later);
+  return step3LaterWords(context, { sitBy, applyBy }, certified, false);
+}

@@ -116,6 +116,9 @@ export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
  * 10): "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
  */
 function followUpWhy(entry: CatalogEntry): string {
+  // A Pathway is an application, not an exam: no "result" and no "new date" (tester t9t F2).
+  if (entry.key === "ecfmg_pathway")
+    return `ECFMG's review takes about ${Math.ceil(reportingDays(entry) / 7)} weeks (advice), so its answer should be out by now. Mark this step done if ECFMG accepted your application, or tell your advisor if ECFMG refused it or asked for more documents: NRMP needs ECFMG's acceptance by the rank order list deadline.`;
   const subject = entry.title.replace(/^(Pass|Complete an?) /, "");
   const result = entry.key === "ecfmg_pathway" ? "decision" : "result";
   const weeks = Math.ceil(reportingDays(entry) / 7);
@@ -124,6 +127,13 @@ function followUpWhy(entry: CatalogEntry): string {
       ? "it reaches ECFMG and NRMP by the rank order list deadline"
       : "you are on track";
   return `Until you tell us your ${subject} ${result}, the plan cannot tell whether ${onTrack} or you need a new date: ${result}s take about ${weeks} weeks, so yours should be out by now.`;
+}
+
+/** A result follow-up's title; a Pathway's is worded for a submission (tester t9t F2, lead's ruling 1). */
+function followUpTitle(entry: CatalogEntry, date: string): string {
+  return entry.key === "ecfmg_pathway"
+    ? `Did ECFMG accept your Pathway application of ${renderDate(date)}? Tell us`
+    : `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`;
 }
 
 /**
@@ -151,7 +161,7 @@ export function resultFollowUp(
     known = {
       entry,
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
-      title: `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`,
+      title: followUpTitle(entry, date),
       why: followUpWhy(entry),
       made: undefined,
     };

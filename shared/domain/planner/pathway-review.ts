@@ -55,12 +55,17 @@ export function pathwayDecisionDue(
  * whether ECFMG accepted it (sentLateAction) rather than calling it overdue (tester t9s F5).
  */
 function sentLate(context: PlanContext): boolean {
+  return sentLateDay(context) !== null;
+}
+
+/** The start of the day (applicant's zone) of a Pathway sent late, as sentLate; null otherwise. */
+function sentLateDay(context: PlanContext): number | null {
   const entry = context.entries.at(PATHWAY.index);
   if (entry?.date === undefined || (entry.status !== "scheduled" && entry.status !== "in_progress"))
-    return false;
+    return null;
   const deadline = pathwayDeadline(context.calendar);
   const day = startOfLocalDate(context.zone, entry.date);
-  return deadline !== null && day > deadline && day < context.now;
+  return deadline !== null && day > deadline && day < context.now ? day : null;
 }
 
 /**
@@ -83,7 +88,9 @@ export function presumedPathwayDue(
  * The rank order list deadline (as pathwayDecisionDue) of a Pathway submitted in time whose day
  * has gone by, whether or not the application deadline it met has passed: while that deadline is
  * still ahead, this is what the "did ECFMG accept it?" follow-up announces, since the application
- * deadline's "Due" rungs no longer apply (tester t9n F3, step-reminders.ts). Null otherwise.
+ * deadline's "Due" rungs no longer apply (tester t9n F3, step-reminders.ts). Also one sent after
+ * its projected deadline (sentLate), that day gone by: it too waits on ECFMG's answer, so no "Due"
+ * countdown to the rank order list deadline (tester t9t F2, lead's ruling 1). Null otherwise.
  */
 export function pathwayReviewDue(
   context: PlanContext,
@@ -91,7 +98,7 @@ export function pathwayReviewDue(
   calendar: SeasonCalendar,
 ): DueDate | null {
   if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
-  const day = submittedInTime(context);
+  const day = submittedInTime(context) ?? sentLateDay(context);
   if (day === null || day + DAY_MS > context.now) return null;
   return decisionDue(entry, calendar);
 }

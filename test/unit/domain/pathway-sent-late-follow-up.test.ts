@@ -1,64 +1,63 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { plan } from "#domain/planner.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import {
   applicantFactory,
-  DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
+  doneMilestones,
   inputFactory,
   interviewFactory,
   milestoneFactory,
+  PRE_ERAS_KEYS,
 } from "./factories.ts";
 
 /**
- * Tester t9s F5 (lead's ruling 3): a Pathway reported submitted on a day after its projected
- * application deadline (ECFMG's may be later) is not "overdue" while the rank order list deadline
- * is ahead, and it gets the one "did ECFMG accept it?" follow-up a Pathway submitted in time gets.
+ * Tester t9t F2, lead's ruling 1 (session 25): a Pathway reported submitted, dated in time or after
+ * its projected application deadline (Sat 26 Dec 2026 for the 2027 Match), gets one follow-up worded
+ * for a submission ("Did ECFMG accept your Pathway application of <date>?"), never the exam words
+ * ("your date has passed; tell us the result"), and no "Complete an ECFMG Pathway" countdown to the
+ * rank order list deadline. Chidi: Abuja (Africa/Lagos zone), J-1, all else done, interview 10 Dec.
  */
-function planAt(now: string, date = "2027-01-04"): Plan {
-  const applicant = applicantFactory({
-    fullName: "Amaka Eze",
-    matchYear: 2027,
-    timezone: "Africa/Lagos",
-    visa: "J-1",
-    graduation: "2025-05-31",
-  });
-  return plan(
-    inputFactory({
-      applicant,
-      milestones: [
-        ...[...DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "oet_medicine", "lors", "cv", "personal_statement"].map(
-          (key) => milestoneFactory(key as "lors", "done"),
-        ),
-        milestoneFactory("ecfmg_pathway", "in_progress", date),
-      ],
-      interviews: [
-        interviewFactory({
-          program: "Bayview Internal Medicine",
-          startsAt: "2026-12-16T10:00:00-05:00",
-          timezone: "America/New_York",
-        }),
-      ],
+const calendar = seasonCalendar(2027);
+
+const chidi = (date: string): PlannerInput =>
+  inputFactory({
+    applicant: applicantFactory({
+      externalId: "psl-1",
+      timezone: "Africa/Lagos",
+      matchYear: 2027,
+      graduation: "2025-06-30",
     }),
-    seasonCalendar(2027),
-    new Date(now),
-  );
-}
-
-describe("a Pathway reported submitted after its projected deadline (t9s F5)", () => {
-  it("is not overdue while the rank order list deadline is ahead, and its card still asks", () => {
-    const step = planAt("2027-01-09T09:00:00Z").nextSteps.find((each) => each.milestone === "ecfmg_pathway");
-    expect(step?.urgency).not.toBe("overdue");
-    expect(step?.action).toContain("Did ECFMG accept it?");
+    milestones: [
+      ...doneMilestones([...PRE_ERAS_KEYS.filter((key) => key !== "ecfmg_pathway"), "nrmp_registration"]),
+      milestoneFactory("ecfmg_pathway", "in_progress", date),
+    ],
+    interviews: [interviewFactory({ program: "Riverside IM", startsAt: "2026-12-10T10:00:00-05:00" })],
   });
 
-  it("gets one 'did ECFMG accept it?' follow-up before the rank order list deadline", () => {
-    const result = planAt("2027-01-09T09:00:00Z");
-    const followUps = result.reminders.filter(
-      (each) => each.milestone === "ecfmg_pathway" && each.rung === "result-follow-up",
+const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
+
+describe("a Pathway reported submitted (t9t F2)", () => {
+  it("sent after its projected deadline: one follow-up and no 'Due' countdown to the rank order list deadline", () => {
+    const result = plan(chidi("2027-01-04"), calendar, new Date("2027-01-09T09:00:00Z"));
+    const rungs = pathwayReminders(result).map((r) => r.rung);
+    expect(rungs).toEqual(["result-follow-up"]);
+  });
+
+  it("sent late: the follow-up asks whether ECFMG accepted the application of that date", () => {
+    const result = plan(chidi("2027-01-04"), calendar, new Date("2027-01-09T09:00:00Z"));
+    const title = pathwayReminders(result)[0]?.title ?? "";
+    expect(title).toContain("Did ECFMG accept your Pathway application of Mon 4 Jan 2027?");
+    expect(title).not.toMatch(/has passed|tell us the result/);
+  });
+
+  it("sent in time: the same submission words, not the exam's", () => {
+    const result = plan(chidi("2026-11-20"), calendar, new Date("2026-12-28T09:00:00Z"));
+    const followUps = pathwayReminders(result).filter((r) => r.rung === "result-follow-up");
+    expect(followUps.length).toBe(1);
+    expect(followUps[0]?.title).toContain("Did ECFMG accept your Pathway application of Fri 20 Nov 2026?");
+    expect(`${followUps[0]?.title} ${followUps[0]?.why}`).not.toMatch(
+      /has passed|tell us the result|new date/,
     );
-    expect(followUps).toHaveLength(1);
-    const rol = seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at;
-    expect(Date.parse(followUps[0]?.sendAt ?? "")).toBeLessThan(rol);
   });
 });

@@ -120,7 +120,7 @@ function followUpWhy(entry: CatalogEntry): string {
   if (entry.key === "ecfmg_pathway")
     return `ECFMG's review takes about ${Math.ceil(reportingDays(entry) / 7)} weeks (advice), so its answer should be out by now. Mark this step done if ECFMG accepted your application, or tell your advisor if ECFMG refused it or asked for more documents: NRMP needs ECFMG's acceptance by the rank order list deadline.`;
   const subject = entry.title.replace(/^(Pass|Complete an?) /, "");
-  const result = entry.key === "ecfmg_pathway" ? "decision" : "result";
+  const result = "result";
   const weeks = Math.ceil(reportingDays(entry) / 7);
   const onTrack =
     entry.neededForRanking !== undefined

@@ -1,12 +1,13 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
-import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { DAY_MS, isoInZone, isoUtc, startOfLocalDate, toWall } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { slotOnDay } from "./ladders.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "./own-date.ts";
-import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -31,7 +32,9 @@ export function presumedPathwayFollowUp(
   const applicationDue = pathwayDeadline(context.calendar);
   if (applicationDue === null) return;
   const reviewDays = entry.reportingDays?.days ?? 28;
-  const expected = slotOnDay(context, toWall(context.zone, applicationDue) + reviewDays * DAY_MS);
+  const oetResult = pendingOetResult(context);
+  const reviewFrom = Math.max(applicationDue, oetResult ?? applicationDue);
+  const expected = slotOnDay(context, toWall(context.zone, reviewFrom) + reviewDays * DAY_MS);
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   if (sendAt >= hard.at) return;
   const weeks = Math.ceil(reviewDays / 7);
@@ -45,7 +48,24 @@ export function presumedPathwayFollowUp(
     deadlineDetail: hard.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: `Your interview suggests your Pathway application went in by its deadline, ${dayBy(context, applicationDue)} (projected), so ECFMG's review (about ${weeks} weeks, advice) should be over. Mark this step done if ECFMG accepted it, or tell your advisor if ECFMG refused it or asked for more documents. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, hard.at)}${projected}.`,
+    why: `Your interview suggests your Pathway application went in by its deadline, ${dayBy(context, applicationDue)} (projected)${oetResult === null ? "" : " and your OET result should have reached ECFMG"}, so ECFMG's review (about ${weeks} weeks, advice) should be over. Mark this step done if ECFMG accepted it, or tell your advisor if ECFMG refused it or asked for more documents. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, hard.at)}${projected}.`,
   });
   into.push(timedReminder(sendAt, hard.at, Object.freeze(reminder)));
+}
+
+const OET = indexedStep("oet_medicine");
+
+/**
+ * When ECFMG can have the OET result a presumed-sent Pathway waits on, as an instant: null once the
+ * OET is finished (the application deadline then starts the review, as before). An OET dated by
+ * the applicant: the start of that day (their zone) plus the catalog's result allowance (advice);
+ * undated: the Pathway's projected supporting-documents deadline (pathwayDocumentsDeadline), the
+ * latest a result can reach ECFMG and still count. ECFMG cannot decide before it (tester t9t F2,
+ * lead's ruling 1: the follow-up came while the OET was still to be sat).
+ */
+function pendingOetResult(context: PlanContext): number | null {
+  if (isFinished(statusAt(context, OET.index))) return null;
+  const date = context.entries.at(OET.index)?.date;
+  if (date === undefined) return pathwayDocumentsDeadline(context.calendar);
+  return startOfLocalDate(context.zone, date) + (catalogEntry(OET.key).reportingDays?.days ?? 21) * DAY_MS;
 }

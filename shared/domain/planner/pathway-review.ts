@@ -7,6 +7,8 @@ import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
@@ -46,8 +48,39 @@ export function pathwayDecisionDue(
   // sent after the projected deadline (ECFMG's may be later) waits on ECFMG's answer too (t9s F5).
   if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index) && !sentLate(context))
     return null;
-  return decisionDue(entry, calendar);
+  return decisionDueNow(context, entry, calendar);
 }
+
+/**
+ * decisionDue as of now: between the projected rank order list deadline and its later candidate
+ * (rolLaterCandidateAt: 16 days before Match Day in 2022–2025), the later one, so a Pathway waiting
+ * on ECFMG's answer is not "overdue" while NRMP's deadline may still be ahead (tester t9t F2, lead's
+ * ruling 1). The plan is made again as the earlier deadline passes (noteRiskChange).
+ */
+function decisionDueNow(context: PlanContext, entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
+  const due = decisionDue(entry, calendar);
+  const later = rolLaterCandidateAt(calendar);
+  if (later === null || context.now > later) return due;
+  if (context.now <= due.at) {
+    noteRiskChange(context, due.at);
+    return due;
+  }
+  let laterDue = laterDecisionDues.get(calendar);
+  if (laterDue === undefined) {
+    const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+    laterDue = shapedDueDate({
+      at: later,
+      zone: ET_ZONE,
+      status: "projected",
+      source: `if NRMP's rank order list deadline is its later candidate (${rol.latestCandidate?.said ?? rol.latestCandidate?.rule ?? ""}): ${due.source}`,
+    });
+    laterDecisionDues.set(calendar, laterDue);
+  }
+  return laterDue;
+}
+
+/** decisionDueNow's later-candidate DueDate per season calendar. */
+const laterDecisionDues = new WeakMap<SeasonCalendar, DueDate>();
 
 /**
  * Whether the Pathway was reported submitted (in progress or scheduled, dated) on a day after its
@@ -100,7 +133,7 @@ export function pathwayReviewDue(
   if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
   const day = submittedInTime(context) ?? sentLateDay(context);
   if (day === null || day + DAY_MS > context.now) return null;
-  return decisionDue(entry, calendar);
+  return decisionDueNow(context, entry, calendar);
 }
 
 /**

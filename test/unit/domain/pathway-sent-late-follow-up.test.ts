@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { stepBadge } from "#domain/step-badge.ts";
 import {
   applicantFactory,
   doneMilestones,
@@ -60,4 +61,19 @@ describe("a Pathway reported submitted (t9t F2)", () => {
       /has passed|tell us the result|new date/,
     );
   });
+
+  it.each([
+    ["sent late", "2027-01-04"],
+    ["sent in time", "2026-11-20"],
+  ])(
+    "%s, between the rank order list deadline's two candidates (24 Feb and 3 Mar 2027): not overdue",
+    (_name, date) => {
+      const now = "2027-02-26T09:00:00.000Z";
+      const result = plan(chidi(date), calendar, new Date(now));
+      expect(result.overdue.map((step) => step.milestone)).not.toContain("ecfmg_pathway");
+      const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
+      expect(pathway).toBeDefined();
+      if (pathway !== undefined) expect(stepBadge(pathway, now, result.risks)).not.toMatch(/overdue/);
+    },
+  );
 });

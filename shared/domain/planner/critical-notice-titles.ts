@@ -7,7 +7,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
-import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
+import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
@@ -126,8 +126,7 @@ export function noticeTemplate(
   phase: string | undefined,
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
-  if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteRecordEvidence(context) !== 0)
-    return QUESTIONED_NOTE_TITLE;
+  if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteQuestioned(context)) return QUESTIONED_NOTE_TITLE;
   // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));

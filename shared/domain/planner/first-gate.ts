@@ -7,7 +7,8 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { paidGatedFees } from "./fees-paid.ts";
-import { matchStepsBelieved, noteRecordEvidence } from "./note-contradicted-by-record.ts";
+import { matchStepsBelieved } from "./note-contradicted-by-record.ts";
+import { noteQuestioned } from "./note-questioned.ts";
 
 const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
@@ -72,9 +73,10 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
  * fee and to ask ECFMG what becomes of the money paid, never promised a refund.
  */
 export function ineligibleSchoolMessage(context: PlanContext): string {
-  // The record contradicting the answer (t9r F10): the gate holds, but nothing is said as fact.
+  // The record or an interview contradicting the answer (t9r F10, t9t F11): the gate holds, but
+  // nothing is said as fact.
   // Beside a certificate the Match's own steps stay planned meanwhile (t9s F10): "everything else".
-  if (noteRecordEvidence(context) !== 0)
+  if (noteQuestioned(context))
     return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything ${matchStepsBelieved(context) ? "else that needs ECFMG (your rank order list and the Match stay planned, as your ECFMG certificate suggests)" : "that needs ECFMG"}, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
   const { ineligible } = SCHOOL_CHECK;
   const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
@@ -89,7 +91,7 @@ const QUESTIONED_NOTE_ACTION =
 
 /** The school check's action once the school has no sponsor note, fitted to the fees paid as the risk is. */
 export function ineligibleSchoolAction(context: PlanContext): string {
-  if (noteRecordEvidence(context) !== 0) return QUESTIONED_NOTE_ACTION;
+  if (noteQuestioned(context)) return QUESTIONED_NOTE_ACTION;
   const { ineligible } = SCHOOL_CHECK;
   const paid = paidGatedFees(context);
   return paid === null ? ineligible.action : ineligible.paidFees.action.replace("{fees}", () => paid);

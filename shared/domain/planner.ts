@@ -14,6 +14,7 @@ import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
 import { foldNrmpAskedIntoRankList } from "./planner/nrmp-asked-fold.ts";
+import { spaceNrmpQuestion } from "./planner/nrmp-question-spacing.ts";
 import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
@@ -165,6 +166,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
   }
+  spaceNrmpQuestion(context, collected.reminders); // t9t F14: not on consecutive days
   joinLateArrivals(context, collected.reminders);
   // NRMP asked beside the rank list: one email per slot, the rank list's (fixP's open point, s25 W2).
   foldNrmpAskedIntoRankList(context, collected.reminders);

@@ -1,8 +1,10 @@
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import { localDate } from "../time.ts";
 import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { seasonDayOrWhen } from "./day-words.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import {
@@ -125,6 +127,10 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   const named = noteAsked && !moved && rankListNamed(context);
   // The words read only the season and these answers, never the zone or `now` itself: made once
   // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
+  // The deadline in both zones where the applicant's day is not its ET day (t9t F12; the hedge names
+  // the later candidate so): those zones' words are their own, kept under the zone.
+  const zoned = hedge !== "" || localDate(context.zone, rolDate.at) !== rolDate.date;
+  const rol = zoned ? seasonDayOrWhen(context, rolDate) : seasonDayEt(rolDate);
   let made = madeRisks.get(calendar);
   if (made === undefined) {
     made = new Map();
@@ -141,16 +147,17 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     (hedge === "" ? 0 : 32) |
     (evidence << 6) |
     (named ? 1024 : 0);
-  let risk = made.get(kind);
+  const key = zoned ? `${kind} ${context.zone}` : kind;
+  let risk = made.get(key);
   if (risk === undefined) {
-    risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named });
-    made.set(kind, risk);
+    risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named, rol });
+    made.set(key, risk);
   }
   return risk;
 }
 
-/** The risks made so far, by calendar and kind (at most a few dozen kinds: see answersContradictInterviewRisk). */
-const madeRisks = new WeakMap<SeasonCalendar, Map<number, Risk>>();
+/** The risks made so far, by calendar and kind (at most a few dozen kinds: see answersContradictInterviewRisk), and zone where its words name it. */
+const madeRisks = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /** What else the words read (answersContradictInterviewRisk's kind bits). */
 interface QuestionWords {
@@ -161,14 +168,15 @@ interface QuestionWords {
   evidence: number;
   /** rankListNamed: "certify your rank order list" replaces the late registration words. */
   named: boolean;
+  /** The rank order list deadline's words: seasonDayEt, or in both zones where the local day differs (t9t F12). */
+  rol: string;
 }
 
 /** ANSWERS_CONTRADICT_INTERVIEW's words for these questioned answers (catalog indices), frozen. */
 function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], words: QuestionWords): Risk {
-  const { started, dated, hedge, evidence, named } = words;
+  const { started, dated, hedge, evidence, named, rol } = words;
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const rol = seasonDayEt(rolDate);
   const sources: string[] = [];
   const said: string[] = [];
   // Beside a sponsor note in doubt no fee is pushed ("pay no fee until then"): the other answers'
@@ -186,7 +194,7 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
       const then = named
-        ? ` ${rankListWords(calendar, sources)}`
+        ? ` ${rankListWords(calendar, sources, rol)}`
         : `${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}`;
       said.push(
         `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,

@@ -1,5 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { DAY_MS, ET_ZONE, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { projectedMark } from "../seasons/date-words.ts";
+import type { SeasonDate } from "../seasons/index.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 // How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
@@ -9,6 +11,26 @@ import type { PlanContext } from "./context.ts";
 /** "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. */
 export function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+}
+
+/**
+ * An ET deadline instant (epoch ms) by its ET day, `etDay` (the caller's words for it: "Wed 24 Feb
+ * 2027", or "Wed 24 Feb" where the sentence names the year), where the applicant's local day is the
+ * same; else in both zones as `when` names it, "Thu 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027,
+ * 9:00 PM ET)": an ET day alone reads as the applicant's own (tester t9t F12, lead's ruling; the form
+ * t9s F12 gave the later candidate). Not for days that are days (a last sitting day).
+ */
+export function etDayOrWhen(
+  context: PlanContext,
+  at: number,
+  etDay = renderDate(localDate(ET_ZONE, at)),
+): string {
+  return localDate(context.zone, at) === localDate(ET_ZONE, at) ? etDay : when(context, at);
+}
+
+/** A season date that is an ET instant, as etDayOrWhen names it, with its " (projected)" mark: seasonDay where the days agree. */
+export function seasonDayOrWhen(context: PlanContext, date: SeasonDate): string {
+  return `${etDayOrWhen(context, date.at, renderDate(date.date))}${projectedMark(date)}`;
 }
 
 /**
@@ -87,6 +109,14 @@ export function byDay(context: PlanContext, at: number): string {
   if (!dueToday(context, at)) return `by ${dayBy(context, at)}`;
   const word = dueDayWord(context, at);
   return word === "" ? `by ${when(context, at)}` : `${word}, by ${when(context, at)}`;
+}
+
+/**
+ * byDay, but a "by <day>" of an ET instant whose day is not the applicant's names it in both zones
+ * (etDayOrWhen): "by Sun 3 Jan 2027, 7:00 AM GMT+5 (Sat 2 Jan 2027, 9:00 PM ET)" (tester t9t F12).
+ */
+export function byDayOrWhen(context: PlanContext, at: number): string {
+  return byDayNear(context, at) ? byDay(context, at) : `by ${etDayOrWhen(context, at, dayBy(context, at))}`;
 }
 
 /**

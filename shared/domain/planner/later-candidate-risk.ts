@@ -1,9 +1,9 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { localDate, renderDate } from "../time.ts";
+import { etInstant, localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay, when } from "./day-words.ts";
+import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
 import { lastSittingWords } from "./last-sitting-day.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -42,7 +42,8 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
       );
   }
-  if (actions.length === 0 && last !== null) actions.push(`act ${byDay(context, last.at)} (see below)`);
+  // An ET instant ahead is named in both zones where the applicant's day differs (t9t F12).
+  if (actions.length === 0 && last !== null) actions.push(`act ${byDayOrWhen(context, last.at)} (see below)`);
   const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
   // ECFMG's Pathway deadlines are projected from NRMP's and move with it (tester t9s F15, lead's ruling).
   const ecfmg = decidedBy === "ecfmg_pathway" || takes.some((take) => ECFMG_KEYS.has(take.key));
@@ -55,7 +56,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const hedge =
     candidate === undefined
       ? ""
-      : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)})${also}, you can still match: ${act} ${check} now.`;
+      : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${etDayOrWhen(context, etInstant(candidate.date, rolDate.time), renderDate(candidate.date))})${also}, you can still match: ${act} ${check} now.`;
   if (candidate !== undefined) addSource(sources, candidate.rule);
   const milestones: StepSubject[] = [];
   for (const take of takes) milestones.push(take.key as StepSubject);

@@ -1,6 +1,7 @@
 import type { SeasonDate } from "../seasons/index.ts";
 import { etInstant, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { etDayOrWhen } from "./day-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
@@ -22,5 +23,5 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
   if (context.now > at || readyAt > at) return "";
   // The words drop the hedge once the later candidate passes: a re-plan then (risk-change-instants).
   noteRiskChange(context, at);
-  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${renderDate(later.date)}): check R3 and act if it still lets you`;
+  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${etDayOrWhen(context, at, renderDate(later.date))}): check R3 and act if it still lets you`;
 }

@@ -1,8 +1,10 @@
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import { localDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { seasonDayOrWhen } from "./day-words.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -93,11 +95,15 @@ export function rankListNamed(context: PlanContext): boolean {
   );
 }
 
-/** "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)", its source added. */
-export function rankListWords(calendar: SeasonCalendar, sources: string[]): string {
+/** "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)" (`rol`: the deadline's words, in both zones where the local day differs, t9t F12), its source added. */
+export function rankListWords(
+  calendar: SeasonCalendar,
+  sources: string[],
+  rol = seasonDayEt(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
+): string {
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
-  return `change your answer and certify your rank order list in R3 by ${seasonDayEt(rolDate)}`;
+  return `change your answer and certify your rank order list in R3 by ${rol}`;
 }
 
 /**
@@ -133,8 +139,8 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits and whether the rank list is named (at most 30). */
-const made = new WeakMap<SeasonCalendar, Map<number, Risk>>();
+/** The risks made so far, by calendar, then evidence bits and whether the rank list is named (at most 30), and zone where its words name it (t9t F12). */
+const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
  * ANSWERS_CONTRADICT_RECORD for a note reported false that the record contradicts
@@ -150,26 +156,35 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
   if (evidence === 0) return null;
   const named = rankListNamed(context);
   const kind = evidence | (named ? 16 : 0);
+  // The deadline in both zones where the applicant's day is not its ET day (t9t F12): kept under the zone.
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const zoned = named && localDate(context.zone, rolDate.at) !== rolDate.date;
+  const key = zoned ? `${kind} ${context.zone}` : kind;
   let byKind = made.get(context.calendar);
   if (byKind === undefined) {
     byKind = new Map();
     made.set(context.calendar, byKind);
   }
-  let risk = byKind.get(kind);
+  let risk = byKind.get(key);
   if (risk === undefined) {
-    risk = recordRisk(context.calendar, evidence, named);
-    byKind.set(kind, risk);
+    risk = recordRisk(
+      context.calendar,
+      evidence,
+      named,
+      zoned ? seasonDayOrWhen(context, rolDate) : undefined,
+    );
+    byKind.set(key, risk);
   }
   return risk;
 }
 
 /** The words for these evidence bits (see noteRecordEvidence), frozen. */
-function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean): Risk {
+function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, rol?: string): Risk {
   const sources = [SCHOOL_POLICY_URL];
   if (evidence & 1) sources.push(ECFMG_BEFORE_USMLE_URL);
   if (evidence & 6) sources.push(FSMB_USMLE_URL);
   const then = named
-    ? `${rankListWords(calendar, sources)}; your plan then shows the steps it now holds back`
+    ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_RECORD",

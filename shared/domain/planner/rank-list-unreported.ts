@@ -6,6 +6,7 @@ import { inTheMatchIf, pathwayMayBeDecided } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
+import { seasonDayOrWhen } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
@@ -85,14 +86,16 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   addSource(sources, NRMP_DATES_URL);
   projectionSources(sources, rolDate, monday, matchDay, nextRol);
-  const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${seasonDay(rolDate)}?`;
+  // Both ET instants in both zones where the applicant's day differs (t9t F12, lead's ruling).
+  const rolWords = seasonDayOrWhen(context, rolDate);
+  const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${rolWords}?`;
   const overForYou = `the ${year} Match is over for you: plan for the ${year + 1} Match, whose rank order list deadline is ${seasonDayEt(nextRol)}`;
   if (now >= matchDay.at) {
     return [
       {
         code: "RANK_LIST_UNREPORTED",
         severity: "warning",
-        message: `You never told us whether you ${registered ? "" : "registered with NRMP and "}certified a rank order list for the ${year} Match by ${seasonDay(rolDate)}. If you did, Match Day was ${seasonDay(matchDay)}: tell us where you matched. If you did not${registered ? " and SOAP gave you no position" : ""}, ${overForYou}.`,
+        message: `You never told us whether you ${registered ? "" : "registered with NRMP and "}certified a rank order list for the ${year} Match by ${rolWords}. If you did, Match Day was ${seasonDay(matchDay)}: tell us where you matched. If you did not${registered ? " and SOAP gave you no position" : ""}, ${overForYou}.`,
         milestones: registered ? ["rank_order_list"] : ["rank_order_list", "nrmp_registration"],
         sources,
       },
@@ -110,7 +113,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   // A Pathway in progress with no date kept this Match (t9s F16): asked first, with what a refusal means.
   const pathway = pathwayMayBeDecided(context);
   const question = pathway
-    ? `Did ECFMG accept your Pathway, as your Pathways application in MyIntealth shows, and did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${seasonDay(rolDate)}?`
+    ? `Did ECFMG accept your Pathway, as your Pathways application in MyIntealth shows, and did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${rolWords}?`
     : asked;
   const refused = pathway
     ? ` If ECFMG had not accepted your Pathway by then, NRMP withdraws you from the Match and SOAP${hedge === "" ? `, and ${overForYou}` : `${hedge}; if not, ${overForYou}`}.`
@@ -122,7 +125,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDay(monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
+      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDayOrWhen(context, monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: registered
         ? ["rank_order_list", "match_week"]
         : ["rank_order_list", "nrmp_registration", "match_week"],

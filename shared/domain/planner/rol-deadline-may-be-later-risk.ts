@@ -2,7 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { localDate, renderDate } from "../time.ts";
 import { type PlanContext, statusAt } from "./context.ts";
-import { when } from "./day-words.ts";
+import { etDayOrWhen } from "./day-words.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -54,7 +54,8 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
   const year = calendar.matchYear;
-  const projected = yearless(rolDate.date);
+  // The projected deadline too, in both zones where the applicant's day differs (t9t F12).
+  const projected = etDayOrWhen(context, rolDate.at, yearless(rolDate.date));
   const listWords = listLate
     ? `You certified on ${renderDate(list)}, after our projected deadline (${projected}): NRMP's ${year} deadline must be later than our projection. If the date you entered is wrong, correct it: R3 shows the day you certified.`
     : "";
@@ -70,7 +71,7 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   // for Wed 3 Mar, 9:00 PM ET), it is named in both zones, as the deadline is, and a result dated that
   // local day counts only if reported before it (t9s F12, lead's ruling).
   const localLater = localDate(zone, later);
-  const laterWords = localLater === candidate.date ? renderDate(candidate.date) : when(context, later);
+  const laterWords = etDayOrWhen(context, later, renderDate(candidate.date));
   const inTime =
     lastResult === localLater && localLater !== candidate.date
       ? " if your result was reported before then"

@@ -1,7 +1,7 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { localDate, renderDate } from "../time.ts";
 import { type PlanContext, statusAt } from "./context.ts";
-import { when } from "./day-words.ts";
+import { etDayOrWhen } from "./day-words.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 /** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */
@@ -15,7 +15,7 @@ export interface RolWindowResults {
   results: string;
   /** "Fri 26 Feb": the latest such date, yearless. */
   last: string;
-  /** "Wed 24 Feb": the projected deadline's ET day, yearless. */
+  /** "Wed 24 Feb": the projected deadline's ET day, yearless; in both zones where the local day differs (t9t F12). */
   projected: string;
   /** "Wed 3 Mar 2027, 16 days before Match Day as in 2022–2025", in both zones where the local day differs. */
   later: string;
@@ -56,11 +56,11 @@ export function rolWindowResults(context: PlanContext): RolWindowResults | null 
   // Where the applicant's day of the later candidate is not its ET day (Karachi: Thu 4 Mar, 7:00 AM
   // for Wed 3 Mar, 9:00 PM ET), it is named in both zones, and a result dated that local day counts
   // only if reported before it (t9s F12, lead's ruling).
-  const laterWords = localLater === candidate.date ? renderDate(candidate.date) : when(context, later);
+  const laterWords = etDayOrWhen(context, later, renderDate(candidate.date));
   return {
     results: results.join(" and "),
     last: yearless(last),
-    projected: yearless(rolDate.date),
+    projected: etDayOrWhen(context, rolDate.at, yearless(rolDate.date)),
     later: `${laterWords}${said === "" ? "" : `, ${said}`}`,
     onLaterLocalDay: last === localLater && localLater !== candidate.date,
   };

@@ -8,7 +8,7 @@ import { bookedLateWords } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay, dayBy, dayByPassed } from "./day-words.ts";
+import { byDay, dayBy, dayByPassed, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
@@ -79,7 +79,9 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
-  return `${filled}${dayBy(context, due.at)}${projected}`;
+  // A day that is a day stays one; an ET instant whose local day differs is named in both zones (t9t F12).
+  const day = dayBy(context, due.at);
+  return `${filled}${due.asDay === true ? day : etDayOrWhen(context, due.at, day)}${projected}`;
 }
 
 /**
@@ -108,7 +110,7 @@ export function actionFor(
     return conditionalMatchAction(
       context,
       entry.key,
-      statusAction(context, entry, index, status, budget, due),
+      releaseInZone(context, statusAction(context, entry, index, status, budget, due)),
     );
   // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3);
   // one submitted in time is under review, then its answer is asked (t9m F6).
@@ -268,3 +270,15 @@ export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueD
   const why = after === "" ? entry.why.text : `${after}${entry.why.text}`;
   return moved === "" ? why : `${moved} ${why}`;
 }
+
+/**
+ * Match Week's "at 10:00 AM ET" (Monday's release, nrmp_match_week_start_and_soap_start) with its
+ * day in both zones where the applicant's day is not the ET day (t9t F12: Auckland reads it on Tue
+ * 16 Mar, 3:00 AM); the text as it is elsewhere.
+ */
+function releaseInZone(context: PlanContext, text: string): string {
+  if (!text.includes(RELEASE)) return text;
+  const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start;
+  return text.replace(RELEASE, `at ${etDayOrWhen(context, monday.at, "10:00 AM ET")}`);
+}
+const RELEASE = "at 10:00 AM ET";

@@ -46,7 +46,7 @@ describe("an ECFMG application reported unfinished beside an interview (t9p F11)
       expect(asked?.milestones).toContain("ecfmg_application");
       expect(asked?.message).toContain("Application for ECFMG Certification");
       expect(asked?.message).toContain("If it is approved, mark it done");
-      expect(asked?.message).toContain("(ET, projected)");
+      expect(asked?.message).toContain("(Wed 24 Feb 2027, 9:00 PM ET) (projected)"); // Karachi's day too (t9t F12)
       // No "counted not taken" beside "counted done".
       const unreported = risk(result, "CERTIFICATION_STATUS_UNREPORTED");
       expect(unreported?.message).not.toContain("sent but not yet accepted");
@@ -107,7 +107,9 @@ describe("no sponsor note beside an interview (t9p F3)", () => {
     expect(asked?.severity).toBe("critical");
     expect(asked?.milestones).toContain("wdoms_listing");
     expect(asked?.message).toContain("check WDOMS for your graduation year now");
-    expect(asked?.message).toContain("NRMP's late registration closes Wed 24 Feb 2027 (ET, projected)");
+    expect(asked?.message).toContain(
+      "NRMP's late registration closes Thu 25 Feb 2027, 7:00 AM GMT+5 (Wed 24 Feb 2027, 9:00 PM ET) (projected)",
+    );
     expect(risk(result, "SCHOOL_NOT_ECFMG_ELIGIBLE")).toBeDefined();
     expect(result.budget.upcomingUsd).toBe(0);
   });

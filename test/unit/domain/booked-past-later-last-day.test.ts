@@ -65,7 +65,7 @@ describe("the booked-late risk names the later candidate when the result would f
     const risk = lateRisk("2027-01-29", "2027-01-10T10:00:00+05:00");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain(
-      "or you are withdrawn from the Match unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027)",
+      "or you are withdrawn from the Match unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Thu 4 Mar 2027, 7:00 AM GMT+5 (Wed 3 Mar 2027, 9:00 PM ET))",
     );
   });
 

@@ -19,7 +19,7 @@ import {
  */
 
 const HEDGE =
-  "unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027): check R3 and act if it still lets you";
+  "unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Thu 4 Mar 2027, 10:00 AM GMT+8 (Wed 3 Mar 2027, 9:00 PM ET)): check R3 and act if it still lets you";
 
 /** Rosa, in Manila, registered with NRMP for the 2027 Match and interviewing; the list as given. */
 function rosa(...rol: MilestoneEntry[]) {

@@ -62,7 +62,9 @@ describe("a sponsor note false beside an ECFMG certificate and NRMP registration
     expect(message).toContain("ECFMG certified you");
     expect(message).toContain("you passed USMLE Step 1 and USMLE Step 2 CK");
     expect(message).toContain("ERAS interview");
-    expect(message).toContain("certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)");
+    expect(message).toContain(
+      "certify your rank order list in R3 by Thu 25 Feb 2027, 8:00 AM GMT+6 (Wed 24 Feb 2027, 9:00 PM ET) (projected)",
+    );
     expect(message).not.toContain("late registration");
   });
 
@@ -72,7 +74,9 @@ describe("a sponsor note false beside an ECFMG certificate and NRMP registration
     const asked = question(result);
     expect(asked?.code).toBe("ANSWERS_CONTRADICT_RECORD");
     expect(asked?.message).toContain("ECFMG certified you");
-    expect(asked?.message).toContain("certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)");
+    expect(asked?.message).toContain(
+      "certify your rank order list in R3 by Thu 25 Feb 2027, 8:00 AM GMT+6 (Wed 24 Feb 2027, 9:00 PM ET) (projected)",
+    );
     expect(asked?.message).not.toContain("interview");
   });
 

@@ -79,7 +79,9 @@ describe("NRMP registration asked, interviewing: the rank order list is not bloc
   it("the rank order list's card opens with the condition", () => {
     const action = asked().nextSteps.find((step) => step.milestone === "rank_order_list")?.action ?? "";
     expect(action).toMatch(/^If you registered with NRMP, enter your list in R3 once ranking opens \(/);
-    expect(action).toMatch(/and certify it by Wed 24 Feb 2027 \(projected\); /);
+    expect(action).toMatch(
+      /and certify it by Thu 25 Feb 2027, 5:00 AM GMT\+3 \(Wed 24 Feb 2027, 9:00 PM ET\) \(projected\); /,
+    );
     expect(action).toContain("if you have not registered yet, register first (see NRMP registration)");
   });
 

@@ -32,7 +32,8 @@ describe("interviewing, NRMP registration reported done, the rank list never rep
       expect(risk?.severity).toBe("critical");
       expect(
         risk?.message.startsWith(
-          "Did you certify a rank order list by Wed 24 Feb 2027 (projected)? Tell us: Match Week starts Mon 15 Mar 2027 (projected).",
+          // Nairobi's day of the deadline is not the ET day: both zones (t9t F12).
+          `Did you certify a rank order list by ${zone === "Africa/Nairobi" ? "Thu 25 Feb 2027, 5:00 AM GMT+3 (Wed 24 Feb 2027, 9:00 PM ET)" : "Wed 24 Feb 2027"} (projected)? Tell us: Match Week starts Mon 15 Mar 2027 (projected).`,
         ),
       ).toBe(true);
       expect(risk?.message).not.toMatch(/did you register|If you did not register|registered with NRMP and/i);

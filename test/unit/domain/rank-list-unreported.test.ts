@@ -27,8 +27,13 @@ const at = (input: ReturnType<typeof inputIn>, iso: string): Plan =>
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const asked = (result: Plan) => result.risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED");
 const steps = (result: Plan) => result.nextSteps.map((step) => step.milestone);
-const QUESTION =
-  "Did you register with NRMP and certify a rank order list by Wed 24 Feb 2027 (projected)? Tell us: Match Week starts Mon 15 Mar 2027 (projected).";
+/** The deadline by the applicant's day: Manila's is not the ET day, so both zones (t9t F12). */
+const ROL_WORDS: Record<string, string> = {
+  "America/Chicago": "Wed 24 Feb 2027",
+  "Asia/Manila": "Thu 25 Feb 2027, 10:00 AM GMT+8 (Wed 24 Feb 2027, 9:00 PM ET)",
+};
+const question = (zone: string) =>
+  `Did you register with NRMP and certify a rank order list by ${ROL_WORDS[zone]} (projected)? Tell us: Match Week starts Mon 15 Mar 2027 (projected).`;
 /** The steps' own dates (the words may name the next Match as what follows if they did not match). */
 const stepDates = (result: Plan) => JSON.stringify(result.nextSteps.map((step) => step.deadline ?? null));
 
@@ -42,7 +47,7 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       expect(codes(result)).not.toContain("SEASON_OVER");
       const risk = asked(result);
       expect(risk?.severity).toBe("critical");
-      expect(risk?.message.startsWith(QUESTION)).toBe(true);
+      expect(risk?.message.startsWith(question(zone))).toBe(true);
       expect(risk?.message).toContain("wait for Monday of Match Week");
       expect(risk?.message).toContain("SOAP");
       expect(risk?.message).toContain("plan for the 2028 Match");
@@ -70,7 +75,7 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       const result = at(input, "2027-03-16T15:00:00Z");
       expect(codes(result)).not.toContain("SEASON_OVER");
       expect(asked(result)?.message).toContain(
-        "certify a rank order list by Wed 24 Feb 2027 (projected)? Tell us: Match Week started Mon 15 Mar 2027 (projected).",
+        `certify a rank order list by ${ROL_WORDS[zone]} (projected)? Tell us: Match Week started Mon 15 Mar 2027 (projected).`,
       );
       expect(steps(result)).toEqual(expect.arrayContaining(["match_week", "soap", "match_day"]));
     });

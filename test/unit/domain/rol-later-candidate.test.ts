@@ -56,7 +56,7 @@ describe("a rank order list certified between the two deadline candidates (t9r F
     const flag = result.risks.find((risk) => risk.code === "ROL_DEADLINE_MAY_BE_LATER");
     expect(flag?.severity).toBe("warning");
     expect(flag?.message).toContain(
-      "You certified on Sat 27 Feb 2027, after our projected deadline (Wed 24 Feb): NRMP's 2027 deadline must be later than our projection. If the date you entered is wrong, correct it",
+      "You certified on Sat 27 Feb 2027, after our projected deadline (Thu 25 Feb 2027, 3:00 AM GMT+1 (Wed 24 Feb 2027, 9:00 PM ET)): NRMP's 2027 deadline must be later than our projection. If the date you entered is wrong, correct it",
     );
     // The same steps as for a list certified before the projected deadline.
     const inTime = lagosApplicant(2027, [milestoneFactory("rank_order_list", "done", "2027-02-18")]);
@@ -100,7 +100,7 @@ describe("an exam result dated between the two deadline candidates beside a cert
     const risk = result.risks.find((each) => each.code === "ROL_DEADLINE_MAY_BE_LATER");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain(
-      "If NRMP's 2027 deadline is our projected Wed 24 Feb, a result dated Fri 26 Feb came too late and NRMP withdraws you; if it turns out later (Thu 4 Mar 2027, 3:00 AM GMT+1 (Wed 3 Mar 2027, 9:00 PM ET), 16 days before Match Day as in 2022–2025), you are in the Match. Check R3 now: your status must not read withdrawn.",
+      "If NRMP's 2027 deadline is our projected Thu 25 Feb 2027, 3:00 AM GMT+1 (Wed 24 Feb 2027, 9:00 PM ET), a result dated Fri 26 Feb came too late and NRMP withdraws you; if it turns out later (Thu 4 Mar 2027, 3:00 AM GMT+1 (Wed 3 Mar 2027, 9:00 PM ET), 16 days before Match Day as in 2022–2025), you are in the Match. Check R3 now: your status must not read withdrawn.",
     );
     expect(stepMilestones(result)).toContain("match_week");
     // The critical risk is told at once, by email.

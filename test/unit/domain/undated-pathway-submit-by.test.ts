@@ -105,7 +105,7 @@ describe("after the projected rank order list deadline, the undated Pathway and 
     const result = plan(nour(), calendar, new Date("2027-02-26T08:00:00Z"));
     const message = result.risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED")?.message ?? "";
     expect(message).toMatch(
-      /^Did ECFMG accept your Pathway, .*did you certify a rank order list by Wed 24 Feb 2027 \(projected\)/,
+      /^Did ECFMG accept your Pathway, .*did you certify a rank order list by Thu 25 Feb 2027, 4:00 AM GMT\+2 \(Wed 24 Feb 2027, 9:00 PM ET\) \(projected\)/,
     );
     expect(message).toContain("If ECFMG had not accepted your Pathway by then");
   });

@@ -93,6 +93,9 @@ describe("the Pathway step's own deadline in its words says it is projected (adv
       (s) => s.milestone === "ecfmg_pathway",
     );
     expect(step?.deadline?.status).toBe("projected");
-    expect(step?.action).toMatch(/submit it by [A-Z][a-z]{2} \d{1,2} Dec 2026 \(projected\)/);
+    // Lagos's day of the 9:00 PM ET deadline is the next: both zones (t9t F12).
+    expect(step?.action).toMatch(
+      /submit it by Sun 27 Dec 2026, 3:00 AM GMT\+1 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\)/,
+    );
   });
 });

@@ -114,8 +114,11 @@ describe("OET reported in progress, the Pathway never reported (t9o F13)", () =>
       // Presumed sent, not done, beside the OET reported unfinished (lead's merge ruling): its card
       // asks both ways, and the warning says the plan counts it as sent.
       const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
+      // Dhaka's day of the 9:00 PM ET deadline is the next: both zones there (t9t F12).
       expect(pathway?.action).toMatch(
-        /Not submitted yet: submit it by Sat 26 Dec 2026 \(projected\).*Already submitted/,
+        zone === "Dhaka"
+          ? /Not submitted yet: submit it by Sun 27 Dec 2026, 8:00 AM GMT\+6 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\).*Already submitted/
+          : /Not submitted yet: submit it by Sat 26 Dec 2026 \(projected\).*Already submitted/,
       );
       expect(unreported(result)?.message).toContain("except your ECFMG Pathway: it counts that as sent");
       expect(listed(result, "oet_medicine")).toBe(true);

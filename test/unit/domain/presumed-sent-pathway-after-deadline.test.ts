@@ -87,6 +87,9 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
       seasonCalendar(2027),
       new Date("2026-12-03T02:00:00Z"),
     );
-    expect(pathwayCard(before)?.action).toContain("Not submitted yet: submit it by Sat 26 Dec 2026");
+    expect(pathwayCard(before)?.action).toContain(
+      // Manila's day of the 9:00 PM ET deadline too (t9t F12).
+      "Not submitted yet: submit it by Sun 27 Dec 2026, 10:00 AM GMT+8 (Sat 26 Dec 2026, 9:00 PM ET)",
+    );
   });
 });

@@ -79,9 +79,11 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
-  // A day that is a day stays one; an ET instant whose local day differs is named in both zones (t9t F12).
+  // A day that is a day stays one (an exam's card names its last sitting day, Step 3's too); an ET
+  // instant whose local day differs is named in both zones (t9t F12).
   const day = dayBy(context, due.at);
-  return `${filled}${due.asDay === true ? day : etDayOrWhen(context, due.at, day)}${projected}`;
+  const asDay = due.asDay === true || EXAM_KEYS.has(key);
+  return `${filled}${asDay ? day : etDayOrWhen(context, due.at, day)}${projected}`;
 }
 
 /**
@@ -282,3 +284,11 @@ function releaseInZone(context: PlanContext, text: string): string {
   return text.replace(RELEASE, `at ${etDayOrWhen(context, monday.at, "10:00 AM ET")}`);
 }
 const RELEASE = "at 10:00 AM ET";
+
+/** The exams (a result reported after a sitting: catalog `reportingDays`, not the Pathway's review): their cards' days are days. */
+const EXAM_KEYS: ReadonlySet<MilestoneKey> = new Set([
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "usmle_step3",
+] as const);

@@ -127,8 +127,7 @@ describe("every exam sat with its result pending, not the OET only", () => {
     expect(Date.parse(step?.deadline?.at ?? "")).toBe(ROL.at);
     expect(step?.action).toContain("Your exam was scheduled for Wed 20 Jan 2027");
     expect(step?.action).toContain(
-      // Kolkata's day of the deadline too (t9t F12).
-      "the result must reach ECFMG and NRMP by the rank order list deadline, Thu 25 Feb 2027, 7:30 AM GMT+5:30 (Wed 24 Feb 2027, 9:00 PM ET)",
+      "the result must reach ECFMG and NRMP by the rank order list deadline, Wed 24 Feb 2027",
     );
     expect(result.overdue.filter((each) => each.milestone === "usmle_step2ck")).toEqual([]);
     // The last sitting day's 3-day and 1-day rungs count down to that day (t9r F9, lead's ruling).

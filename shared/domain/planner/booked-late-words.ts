@@ -1,5 +1,5 @@
 import type { MilestoneKey } from "../snapshot.ts";
-import { renderDate } from "../time.ts";
+import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import {
@@ -22,6 +22,68 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
 ]);
 
 /**
+ * What to do about a sitting booked after its last sitting day while the later candidate keeps the
+ * Match (bookedLateCase): "try" (move it to `projectedDay` or earlier, else keep it: before the
+ * projected last sitting day ends), "sit" (sit it as booked: from then, booked by the later last
+ * sitting day), "moveToLater" (move it to `laterDay`, the later candidate's last sitting day, or
+ * earlier: booked after that day, between the two last days). `later`: "16 days before Match Day in
+ * 2022–2025, Wed 3 Mar 2027", the candidate's words. ISO days.
+ */
+export interface BookedLateCase {
+  kind: "try" | "sit" | "moveToLater";
+  projectedDay: string;
+  laterDay: string;
+  later: string;
+}
+
+/**
+ * The one decision the booked-late card (bookedLateWords) and EXAMS_LATE_FOR_RANKING both say, so
+ * the card and the emailed risk never give opposite instructions (tester t9t F1, lead's ruling).
+ * `at`: the booked sitting's local midnight; `due`: the step's due date (cut-off or sitting day).
+ * Null for another step, a confirmed deadline (no later candidate), a sitting after the later last
+ * sitting day before the projected one ends (today's words: move it by the projected day) or once
+ * the later last sitting day has passed for such a sitting (the Match is then written off).
+ */
+export function bookedLateCase(
+  context: PlanContext,
+  key: MilestoneKey,
+  at: number,
+  due: DueDate,
+): BookedLateCase | null {
+  if (!MATCH_SITTINGS.has(key)) return null;
+  const later = laterCandidateCalendar(context.calendar);
+  if (later === null) return null;
+  const laterCutOff = sittingCutOffOf(later, key);
+  const laterEnd = lastSittingEnd(context.zone, laterCutOff);
+  const projectedEnd = sittingDayEnd(context.zone, due);
+  noteRiskChange(context, projectedEnd);
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  const words = `${candidate?.said ?? "its later candidate"}${candidate === undefined ? "" : `, ${renderDate(candidate.date)}`}`;
+  const base = { projectedDay: sittingDayOf(due), laterDay: lastSittingDay(laterCutOff), later: words };
+  if (at >= laterEnd) {
+    // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
+    // the plan keeps the Match (any seat by it), so the texts name it as the day to move the sitting to.
+    if (context.now >= laterEnd || context.now < projectedEnd) return null;
+    noteRiskChange(context, laterEnd);
+    return { kind: "moveToLater", ...base };
+  }
+  return { kind: context.now >= projectedEnd ? "sit" : "try", ...base };
+}
+
+/**
+ * The local midnight of the later candidate's last sitting day for `key` (a Match sitting), or null
+ * (another step, a confirmed deadline): a booked-late sitting can still be moved to it, so the
+ * risk's "or you are withdrawn" names the later candidate while it is ahead (t9t F1, lead's ruling).
+ */
+export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): number | null {
+  if (!MATCH_SITTINGS.has(key)) return null;
+  const later = laterCandidateCalendar(context.calendar);
+  if (later === null) return null;
+  return startOfLocalDate(context.zone, lastSittingDay(sittingCutOffOf(later, key)));
+}
+
+/**
  * A booked sitting's card after its last sitting day (`due`) while the plan keeps the Match, the
  * lead's ruling on tester t9r F8: never "As booked, it is too late" when the result may still come
  * in time, because the reporting allowance is cautious (advice) and the projected deadline's later
@@ -30,10 +92,9 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
  * sitting day ends: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
  * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
  * candidate's last sitting day too, while that day is ahead: "move it to <that day> (projected) or
- * earlier" (tester t9s F6). Null (today's words) for a confirmed deadline (no later candidate) and
- * once the later candidate's last sitting day has passed for a sitting after it. H-1B Step 3 (its
- * result due before ranking) likewise, naming the later candidate (step3BookedLate, t9t F6); booked
- * past the later candidate's last sitting day too, it is too late as booked for both (null).
+ * earlier" (tester t9s F6). Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
+ * due before ranking) likewise, naming the later candidate (step3BookedLate, t9t F6); booked past the
+ * later candidate's last sitting day too, it is too late as booked for both (null).
  */
 export function bookedLateWords(
   context: PlanContext,
@@ -43,33 +104,21 @@ export function bookedLateWords(
   at: number,
   due: DueDate,
 ): string | null {
-  const step3 = key === "usmle_step3";
-  if (!MATCH_SITTINGS.has(key) && !step3) return null;
-  const later = laterCandidateCalendar(context.calendar);
-  if (later === null) return null;
-  const year = context.calendar.matchYear;
-  const laterCutOff = sittingCutOffOf(later, key);
-  const laterEnd = lastSittingEnd(context.zone, laterCutOff);
-  if (step3) return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
-  if (at >= laterEnd) {
-    // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
-    // the plan keeps the Match (any seat by it), so the card names it as the day to move the sitting to.
-    // Before the projected last sitting day ends, today's words (move it by that day) still hold.
-    const projectedEnd = sittingDayEnd(context.zone, due);
-    noteRiskChange(context, projectedEnd);
-    if (context.now >= laterEnd || context.now < projectedEnd) return null;
-    noteRiskChange(context, laterEnd);
-    const candidate =
-      context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
-    const when = candidate === undefined ? "" : `, ${renderDate(candidate.date)}`;
-    return `${first} Move it to ${dayText(lastSittingDay(laterCutOff))} (projected) or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${candidate?.said ?? "its later candidate"}${when}). As booked, by our cautious allowance its result would come after both deadlines.`;
+  if (key === "usmle_step3") {
+    const later = laterCandidateCalendar(context.calendar);
+    if (later === null) return null;
+    const laterEnd = lastSittingEnd(context.zone, sittingCutOffOf(later, key));
+    return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
   }
-  const passedAt = sittingDayEnd(context.zone, due);
-  noteRiskChange(context, passedAt);
+  const found = bookedLateCase(context, key, at, due);
+  if (found === null) return null;
+  const year = context.calendar.matchYear;
+  if (found.kind === "moveToLater")
+    return `${first} Move it to ${dayText(found.laterDay)} (projected) or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${found.later}). As booked, by our cautious allowance its result would come after both deadlines.`;
   const why = `our allowance is cautious, and the ${year} deadline, projected, may be later`;
-  if (context.now >= passedAt)
+  if (found.kind === "sit")
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: it may still come in time (${why}).`;
-  return `${first} Try to move it to ${dayText(sittingDayOf(due))} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: the result may still come in time (${why}).`;
+  return `${first} Try to move it to ${dayText(found.projectedDay)} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: the result may still come in time (${why}).`;
 }
 
 /**

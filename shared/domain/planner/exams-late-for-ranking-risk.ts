@@ -1,8 +1,10 @@
 import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
+import { bookedLateRiskWords } from "./booked-late-risk-words.ts";
+import { bookedLateCase, laterLastSittingStart } from "./booked-late-words.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -106,8 +108,27 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       if (day > latestSitting) {
         noteRiskChange(context, latestSitting - DAY_MS);
         late.push(key);
-        lateResultAt = Math.max(lateResultAt, pathway ? Infinity : resultDayEnd(context, day, reportDays));
         datedLate++;
+        // While the later candidate keeps the Match, the card's own decision, in the same words (t9t F1).
+        const keep = pathway || due === null ? null : bookedLateCase(context, key, day, due);
+        if (keep !== null) {
+          const after =
+            feeds === undefined
+              ? ", after our projected rank order list deadline"
+              : fedBy(context, feeds, dates);
+          const expected = shiftDays(day, context.zone, reportDays);
+          details.push(bookedLateRiskWords(context, key, subject, keep, expected, after));
+          const moved = keep.kind === "moveToLater" ? startOfLocalDate(context.zone, keep.laterDay) : day;
+          lateResultAt = Math.max(lateResultAt, resultDayEnd(context, moved, reportDays));
+          continue;
+        }
+        // Still movable to the later candidate's last sitting day: the hedge while that day's result fits (t9t F1).
+        const movable = pathway ? null : laterLastSittingStart(context, key);
+        const sitting = movable === null ? day : Math.min(day, movable);
+        lateResultAt = Math.max(
+          lateResultAt,
+          pathway ? Infinity : resultDayEnd(context, sitting, reportDays),
+        );
         // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
         // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
         details.push(

@@ -69,9 +69,11 @@ describe("the booked-late risk names the later candidate when the result would f
     );
   });
 
-  it("booked Thu 4 Feb (result around 4 Mar, after the later candidate too): no hedge", () => {
+  // t9t F1 (lead's ruling): never "or you are withdrawn" without the later candidate while a sitting
+  // moved to its last sitting day (Wed 3 Feb) would still count.
+  it("booked Thu 4 Feb (result around 4 Mar, after the later candidate too): hedged, movable to 3 Feb", () => {
     const risk = lateRisk("2027-02-04", "2027-01-10T10:00:00+05:00");
-    expect(risk?.message).toContain("or you are withdrawn from the Match.");
-    expect(risk?.message).not.toContain("turns out later");
+    expect(risk?.message).not.toContain("or you are withdrawn from the Match.");
+    expect(risk?.message).toContain("turns out later");
   });
 });

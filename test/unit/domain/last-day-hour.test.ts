@@ -165,7 +165,8 @@ describe("result days read alike in every zone, and 'after' never between equal 
         new Date("2026-12-28T04:00:00Z"),
       );
       expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(
-        "Your OET Medicine on Tue 12 Jan 2027 would be reported around Tue 2 Feb 2027.",
+        // Booked between the two candidates' last days, it says both sides (t9t F1, F19, lead's ruling).
+        "Your OET Medicine on Tue 12 Jan 2027 would be reported around Tue 2 Feb 2027 by our cautious allowance.",
       );
     },
   );

@@ -123,7 +123,9 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       const late = risk(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("critical");
       expect(late?.milestones).toContain("usmle_step2ck");
-      expect(late?.message).toContain("move it earlier and take it tomorrow, Wed 27 Jan 2027, at the latest");
+      // Booked by the later candidate's last sitting day, the risk says the card's both sides (t9t F1, lead's ruling).
+      expect(late?.message).toContain("try to move it to Wed 27 Jan 2027 (projected) or earlier");
+      expect(late?.message).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
     });
 
     it("F13: the evening before a sitting booked on Thu 28 Jan, its card is late for ranking, never overdue", () => {

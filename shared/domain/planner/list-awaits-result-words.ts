@@ -2,7 +2,9 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { RANK_ORDER_LIST_AT, unreportedResults } from "./unreported-sittings.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -28,7 +30,21 @@ export function listAwaitsResultWords(
   if (names.length === 0) return "";
   const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   const results = unreportedResults(names.map((entry) => ({ name: entry.advisorName })));
-  return after
-    ? ` Your certified rank order list counted only if ECFMG confirmed ${results} to NRMP by the rank order list deadline, ${deadline}: if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.`
-    : ` Your certified rank order list counts only if ECFMG confirms ${results} to NRMP by the rank order list deadline, ${deadline}; otherwise NRMP withdraws you from the Match and SOAP.`;
+  // "Your certified list" only when the applicant reported one; a presumed one is a condition (t9t F8).
+  const reported = context.entries.at(RANK_ORDER_LIST_AT)?.status === "done";
+  const list = reported ? "Your certified rank order list" : "If you certified a rank order list, it";
+  if (!after)
+    return ` ${list} counts only if ECFMG confirms ${results} to NRMP by the rank order list deadline, ${deadline}; otherwise NRMP withdraws you from the Match and SOAP.`;
+  // Between the projected deadline and its later candidate, both sides and no withdrawal (t9t F8, lead's ruling).
+  const later = rolLaterCandidateAt(context.calendar);
+  const candidate = rol.latestCandidate;
+  if (later === null || candidate === undefined)
+    return ` ${list} counted only if ECFMG confirmed ${results} to NRMP by the rank order list deadline, ${deadline}: if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.`;
+  const laterWhen = `${renderInZone(context.zone, later)} (${renderEt(later)})`;
+  const said = candidate.said === undefined ? "" : ` (it was ${candidate.said})`;
+  if (context.now <= later) {
+    noteRiskChange(context, later);
+    return ` ${list} counts only if ECFMG confirmed ${results} to NRMP in time: if ECFMG confirmed it by ${deadline}, or confirms it by ${laterWhen} if NRMP's deadline turns out later${said}, you are in the Match (see Match Week, SOAP and Match Day); check R3 now. Tell us the result either way.`;
+  }
+  return ` ${list} counted only if ECFMG confirmed ${results} to NRMP in time, by ${deadline}, or by ${laterWhen} if NRMP's deadline turned out later: if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.`;
 }

@@ -18,9 +18,9 @@ import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
-import { pathwayDecisionDue } from "./pathway-review.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { datedForNextMatch, resultDueAt } from "./result-deadline.ts";
+import { datedForNextMatch } from "./result-deadline.ts";
+import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
@@ -112,7 +112,7 @@ export function planMilestone(
   // From the sitting day on, its last sitting day is met: due by its result reaching the authority (t9h 9 B4).
   const resultDue =
     own !== null && own.due.at < context.now
-      ? (resultDueAt(stepDates.calendar, index) ?? pathwayDecisionDue(context, entry, stepDates.calendar))
+      ? passedResultDue(context, entry, stepDates.calendar, index)
       : undatedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
   const asks = undatedStep(context, entry, stepDates);

@@ -18,6 +18,7 @@ import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
+import { laterWindowCard } from "./result-later-window.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
@@ -191,6 +192,10 @@ function statusAction(
           `${fill(context, text, entry, given, due)} As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`
         );
       }
+      // Sat, between the result's projected deadline and the later candidate's: both sides (t9t F8).
+      const window = passed ? laterWindowCard(context, index, due) : null;
+      if (text !== undefined && window !== null)
+        return `${fill(context, text, entry, given, window.projected)}${window.after}`;
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
     if (status === "in_progress" && texts.inProgress !== undefined) {

@@ -60,10 +60,19 @@ describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%
       expect(step(result, "match_day")?.action).toMatch(new RegExp(`^${STEP2_IF}, you are in the Match: `));
       // F4: the sitting counts for the next Match only once the Match is over.
       for (const each of result.nextSteps) expect(each.action).not.toContain("counts for the 2028 Match");
-      // The result is still asked for, with what it decides.
-      expect(result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message).toContain(
-        "if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.",
-      );
+      // The result is still asked for, with what it decides: before the later candidate (Wed 3 Mar
+      // 2027) passes, both sides and no withdrawal (t9t F8, lead's ruling).
+      const passed = result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message;
+      if (now < Date.parse("2027-03-04T02:00:00Z")) {
+        expect(passed).toContain(
+          "you are in the Match (see Match Week, SOAP and Match Day); check R3 now. Tell us the result either way.",
+        );
+        expect(passed).toContain("Wed 3 Mar 2027, 9:00 PM ET) if NRMP's deadline turns out later");
+        expect(passed).not.toContain("withdrew you");
+      } else
+        expect(passed).toContain(
+          "if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.",
+        );
     },
   );
 

@@ -1,0 +1,62 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { pathwayDecisionDue } from "./pathway-review.ts";
+import { resultDueAt } from "./result-deadline.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+/**
+ * The deadline for the result of a sitting already sat (resultDueAt on `calendar`), except between
+ * that deadline, projected, and its later candidate's (laterCandidateCalendar: Wed 24 Feb → Wed 3
+ * Mar 2027 for a USMLE result): then the later one, so the step is not overdue on a projection while
+ * the later candidate would still take the result (tester t9t F8, lead's ruling: no `overdue` until
+ * the later candidate passes). The instant it passes is noted as a re-plan. Null for another step.
+ */
+export function sittingResultDue(
+  context: PlanContext,
+  calendar: SeasonCalendar,
+  index: number,
+): DueDate | null {
+  const due = resultDueAt(calendar, index);
+  if (due === null || due.at >= context.now) return due;
+  const later = laterCandidateCalendar(calendar);
+  const laterDue = later === null ? null : resultDueAt(later, index);
+  if (laterDue === null || laterDue.at < context.now) return due;
+  noteRiskChange(context, laterDue.at);
+  return laterDue;
+}
+
+/** A step's due date once its own date has passed: sittingResultDue, else a Pathway's decision (pathwayDecisionDue). */
+export function passedResultDue(
+  context: PlanContext,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+  index: number,
+): DueDate | null {
+  return sittingResultDue(context, calendar, index) ?? pathwayDecisionDue(context, entry, calendar);
+}
+
+/**
+ * A passed sitting's card between its result's projected deadline and the later candidate's
+ * (sittingResultDue gave `due`, the later one): the card is filled with the projected deadline and
+ * says the other side after it, " If NRMP's 2027 deadline turns out later (…, Wed 3 Mar 2027), a
+ * result ECFMG confirms by then still counts: check R3 now." (t9t F8). Null otherwise.
+ */
+export function laterWindowCard(
+  context: PlanContext,
+  index: number,
+  due: DueDate | null,
+): { projected: DueDate; after: string } | null {
+  const projected = resultDueAt(context.calendar, index);
+  if (due === null || projected === null || due === projected || due.at <= projected.at) return null;
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  if (candidate === undefined) return null;
+  return {
+    projected,
+    after: ` If NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)}), a result ECFMG confirms by ${renderDate(localDate(ET_ZONE, due.at))} still counts: check R3 now.`,
+  };
+}

@@ -51,7 +51,9 @@ export function laterWindowCard(
   due: DueDate | null,
 ): { projected: DueDate; after: string } | null {
   const projected = resultDueAt(context.calendar, index);
-  if (due === null || projected === null || due === projected || due.at <= projected.at) return null;
+  const later = laterCandidateCalendar(context.calendar);
+  // The very DueDate sittingResultDue gave (resultDueAt's, kept per calendar): never another Match's.
+  if (due === null || projected === null || later === null || due !== resultDueAt(later, index)) return null;
   const candidate =
     context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   if (candidate === undefined) return null;

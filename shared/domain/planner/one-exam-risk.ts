@@ -1,8 +1,9 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { localDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { listed } from "./last-day-words.ts";
@@ -11,9 +12,12 @@ import {
   dayText,
   isRankingSitting,
   lastSittingDay,
+  lastSittingEnd,
   lastSittingInstant,
   sittingCutOffOf,
 } from "./last-sitting-day.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { presumedSent } from "./presumed-sent.ts";
 import { addSource } from "./risk-sources.ts";
 
 /** The booking week's words, as MATCH_YEAR_LAST_DAY's chain says it (describeTakes). */
@@ -29,12 +33,20 @@ function sameExams(context: PlanContext, lastDay: Risk, examsLate: Risk): Milest
   if (lastDay.lastWorkingAt === undefined || lastDay.milestones.length === 0) return null;
   // Its instant is a minute (the chain's search), a sitting's a day: the same local day is the same day.
   const day = localDate(context.zone, Date.parse(lastDay.lastWorkingAt));
+  // A booked OET's chain runs on to a Pathway already in (dated, or presumed sent): nothing to do on it, so
+  // the day and the action are the OET's alone (t9t F19, lead's ruling). An undated one may be an action.
+  const pathway = stepIndex("ecfmg_pathway");
+  const oet =
+    lastDay.milestones.includes("oet_medicine") &&
+    plannedDay(context, "oet_medicine") !== null &&
+    (plannedDay(context, "ecfmg_pathway") !== null || presumedSent(context, pathway));
   for (const key of lastDay.milestones) {
+    if (oet && key === "ecfmg_pathway") continue;
     if (!examsLate.milestones.includes(key) || !isRankingSitting(key as MilestoneKey)) return null;
     const last = lastSittingInstant(context, sittingCutOffOf(context.calendar, key as MilestoneKey));
     if (localDate(context.zone, last) !== day) return null;
   }
-  return lastDay.milestones as MilestoneKey[];
+  return lastDay.milestones.filter((key) => key !== "ecfmg_pathway") as MilestoneKey[];
 }
 
 /**
@@ -65,8 +77,24 @@ export function foldedExamRisk(context: PlanContext, lastDay: Risk, examsLate: R
   return {
     ...examsLate,
     severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
-    message: `${examsLate.message} After ${day}, on our projection, your ${names} ${exams.length === 1 ? "result" : "results"} would reach NRMP after the rank order list deadline, and your plan moves to a later Match${booking}.`,
+    message: `${examsLate.message} After ${day}, on our projection, your ${names} ${exams.length === 1 ? "result" : "results"} would reach ${exam === "oet_medicine" ? "ECFMG after its deadline for a Pathway's supporting documents" : "NRMP after the rank order list deadline"}${laterMove(context, exam)}${booking}.`,
     milestones: examsLate.milestones.slice(),
     sources,
   };
+}
+
+/**
+ * How the fold ends: ", and your plan moves to a later Match"; while the later candidate's last
+ * sitting day for `exam` is ahead (laterCandidateCalendar), the plan keeps the Match until then, so
+ * "; if NRMP's 2027 deadline turns out later (…, Wed 3 Mar 2027), a sitting by Tue 12 Jan 2027
+ * (projected) still counts, and only after that day does your plan move to a later Match" (t9t F19).
+ */
+function laterMove(context: PlanContext, exam: MilestoneKey): string {
+  const later = laterCandidateCalendar(context.calendar);
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  if (later === null || candidate === undefined) return ", and your plan moves to a later Match";
+  const cutOff = sittingCutOffOf(later, exam);
+  if (context.now >= lastSittingEnd(context.zone, cutOff)) return ", and your plan moves to a later Match";
+  return `; if NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)}), a sitting by ${dayText(lastSittingDay(cutOff))} (projected) still counts, and only after that day does your plan move to a later Match`;
 }

@@ -239,7 +239,9 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
     const day = startOfLocalDate(context.zone, given.date);
     if (text === undefined || due === null || day < context.now) continue;
     if (!sittingAfterLastDay(context, prerequisite.key, day, due)) continue;
-    said += ` ${fill(context, text, needed, given, due)}`;
+    // The OET card's own words while the later candidate keeps the Match (t9t F19, lead's ruling).
+    const first = fill(context, text.slice(0, text.indexOf(". ") + 1), needed, given, due);
+    said += ` ${bookedLateWords(context, prerequisite.key, first, given.date, day, due as DueDate) ?? fill(context, text, needed, given, due)}`;
   }
   return said;
 }

@@ -82,7 +82,8 @@ describe.each([
     // MATCH_YEAR_LAST_DAY's seat words are folded into the exam's own risk (t9q F10 minor).
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(
-      "After Wed 27 Jan 2027 (projected), on our projection, your USMLE Step 2 CK result would reach NRMP after the rank order list deadline, and your plan moves to a later Match; a test date usually takes about 7 days, our advice",
+      // The later candidate keeps the Match to its own last sitting day (t9t F19, lead's ruling).
+      "After Wed 27 Jan 2027 (projected), on our projection, your USMLE Step 2 CK result would reach NRMP after the rank order list deadline; if NRMP's 2027 deadline turns out later (16 days before Match Day in 2022–2025, Wed 3 Mar 2027), a sitting by Wed 3 Feb 2027 (projected) still counts, and only after that day does your plan move to a later Match; a test date usually takes about 7 days, our advice",
     );
   });
 });

@@ -55,7 +55,8 @@ describe("MATCH_YEAR_LAST_DAY beside a late ERAS application (t9m F3)", () => {
     expect(message(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     const exams = message(result, "EXAMS_LATE_FOR_RANKING");
     expect(exams).toContain("by Wed 26 Jan 2028 at the latest");
-    expect(exams).toContain("your plan moves to a later Match");
+    // Only after the later candidate's last sitting day (t9t F19, lead's ruling).
+    expect(exams).toContain("only after that day does your plan move to a later Match");
     expect(exams).not.toContain("ERAS");
   });
 });

@@ -111,11 +111,12 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
         calendar,
         new Date("2026-12-28T04:00:00Z"),
       );
-      const said = risk(result, "MATCH_YEAR_LAST_DAY");
-      expect(said).toMatch(
-        // The OET's own last sitting day, any sitting by it (t9n F15), not its booking week before.
-        /^The 2027 Match is still within reach if you act by (Tue 5 Jan 2027) \(projected\): book the earliest OET Medicine sitting you can and sit it by \1 \(projected\);/,
-      );
+      // Booked between the two candidates' last days (Tue 5 and Tue 12 Jan), one risk says the fact
+      // with both sides (t9t F19, lead's ruling): MATCH_YEAR_LAST_DAY is folded into the exam's risk.
+      expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBe("");
+      const said = risk(result, "EXAMS_LATE_FOR_RANKING");
+      expect(said).toContain("try to move it to Tue 5 Jan 2027 (projected) or earlier");
+      expect(said).toContain("a sitting by Tue 12 Jan 2027 (projected) still counts");
       expect(said).not.toContain("submit your ECFMG Pathway application");
       expect(said).not.toContain("has passed");
     },

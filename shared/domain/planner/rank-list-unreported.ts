@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import { projectionSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { renderEt, renderInZone } from "../time.ts";
 import { inTheMatchIf, pathwayMayBeDecided } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -13,6 +14,7 @@ import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf, keptFeasibility } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { resultsAfterDeadline } from "./season-over-risk.ts";
 
 const NRMP = indexedStep("nrmp_registration");
@@ -125,11 +127,24 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDayOrWhen(context, monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${overForYou}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
+      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDayOrWhen(context, monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${unregistered(context, hedge, overForYou)}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: registered
         ? ["rank_order_list", "match_week"]
         : ["rank_order_list", "nrmp_registration", "match_week"],
       sources,
     },
   ];
+}
+
+/**
+ * The unregistered branch's words: "the 2027 Match is over for you: plan for …"; while the later
+ * candidate is ahead (`hedge` not ""), NRMP's late registration, which closes with the rank order
+ * list deadline, may still be open: "NRMP's late registration closes with the rank order list
+ * deadline: if that turns out to be the later candidate, <its instant, local and ET>, register and
+ * certify in R3 now; otherwise <over>" (tester t9t F22, lead's ruling).
+ */
+function unregistered(context: PlanContext, hedge: string, overForYou: string): string {
+  const later = rolLaterCandidateAt(context.calendar);
+  if (hedge === "" || later === null) return overForYou;
+  return `NRMP's late registration closes with the rank order list deadline: if that turns out to be the later candidate, ${renderInZone(context.zone, later)} (${renderEt(later)}), register and certify in R3 now; otherwise ${overForYou}`;
 }

@@ -53,7 +53,9 @@ describe("NRMP registration while the plan weighs the next Match for a late ERAS
     expect(warning).toMatch(/^If you apply for the 2027 Match, register with NRMP before Tue 1 Dec 2026/);
     expect(warning).toContain("if you move to the 2028 Match, pay no 2027 NRMP fee");
     expect(card(result)?.action).toMatch(/^If you apply for the 2027 Match, register with NRMP \(R3\)/);
-    expect(card(result)?.action).toContain("by Tue 1 Dec 2026, 10:59 AM GMT+6 (Mon 30 Nov 2026, 11:59 PM ET) (projected)");
+    expect(card(result)?.action).toContain(
+      "by Tue 1 Dec 2026, 10:59 AM GMT+6 (Mon 30 Nov 2026, 11:59 PM ET) (projected)",
+    );
     expect(card(result)?.action).toContain("if you move to the 2028 Match, pay no 2027 NRMP fee");
     const titles = nrmpTitles(result);
     expect(titles.length).toBeGreaterThan(0);

@@ -55,7 +55,8 @@ describe("an OET booked between the two candidates' last days (t9t F19)", () => 
     expect(card(result, "oet_medicine")).toContain("keep Fri 8 Jan 2027");
     expect(card(result, "ecfmg_pathway")).toContain("keep Fri 8 Jan 2027");
     expect(card(result, "ecfmg_pathway")).not.toContain("Book an earlier sitting");
-    for (const risk of result.risks) expect(risk.message).not.toMatch(/, and your plan moves to a later Match/);
+    for (const risk of result.risks)
+      expect(risk.message).not.toMatch(/, and your plan moves to a later Match/);
   });
 
   it("Wed 6 Jan (the projected last day passed): sit it as booked, in every text", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { applicantFactory, doneMilestones, inputFactory, interviewFactory, REGISTERED_KEYS } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  interviewFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
 
 /**
  * fixP's side effect (golden h1b-graduate-step3-scheduled), the lead's ruling (s25 task W 3): once

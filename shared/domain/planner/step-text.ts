@@ -204,8 +204,7 @@ function statusAction(
   }
   // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
   // The rank list of an applicant asked about NRMP registration says that condition (t9s F3).
-  // Beside a certificate, a sponsor note reported false leaves the list planned on that condition (t9s F10).
-  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", NRMP registration on that condition (t9t F18).
+  // On a condition: the list beside a certificate and a note "false" (t9s F10); NRMP registration beside ERAS_LATE_SUBMISSION's "weigh the next Match" (t9t F18).
   const action =
     entry.key === "rank_order_list" && status === "not_started"
       ? certificateBelieved(context)

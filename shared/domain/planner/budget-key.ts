@@ -3,6 +3,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import type { NrmpHeld } from "./nrmp-registration-asked.ts";
 
 /**
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
@@ -38,7 +39,7 @@ export function budgetFlags(
   matchOver: boolean,
   lateFee: LateFee,
   resultUnknown = false,
-  nrmpAsked = false,
+  nrmpHeld: NrmpHeld = "-",
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -46,7 +47,7 @@ export function budgetFlags(
     (matchOver ? 4 : 0) |
     LATE_FEE_BITS[lateFee] |
     (resultUnknown ? 32 : 0) |
-    (nrmpAsked ? 64 : 0)
+    (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0)
   );
 }
 

@@ -15,7 +15,7 @@ import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
-import { nrmpAskedFee, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid, verifyItemOf } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
@@ -146,8 +146,8 @@ export function buildBudget(
   // Only for the Match the plan targets: one moved to a later Match (out of reach) budgets that
   // Match's visa fees as usual.
   const resultUnknown = season === context.calendar && matchOverUnreported(context);
-  // Interviewing, NRMP registration never reported: its fees are asked about, not counted (t9q F2).
-  const asked = nrmpRegistrationAsked(context);
+  // NRMP fees asked about (interviewing, never reported: t9q F2) or owed only if this Match is kept.
+  const asked = nrmpHeldOf(context, season);
   const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked);
   return (
     knownBudget(context, season, flags) ??
@@ -179,7 +179,7 @@ function budgetOf(
   lateFee: LateFee,
   over: SeasonCalendar | null,
   resultUnknown: boolean,
-  asked: boolean,
+  asked: NrmpHeld,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -246,7 +246,8 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
-    if (asked && !spent && fee.milestone === "nrmp_registration") held.push(nrmpAskedFee(item));
+    if (asked !== "-" && !spent && fee.milestone === "nrmp_registration")
+      held.push(nrmpHeldFee(context, asked, item));
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);

@@ -1,9 +1,11 @@
 import { type CatalogEntry, FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem, Risk } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { applyingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 
 /** The NRMP late registration fee as the fee table has it (official, NRMP's 2023 figure). */
 const LATE_FEE_USD = (() => {
@@ -91,6 +93,32 @@ export const NRMP_ASKED_RISK_TITLE =
  * report). Its own flag, if any (the registration fee's secondary figure), follows.
  */
 export function nrmpAskedFee(item: BudgetItem): BudgetItem {
-  const owed = `${ASKED_OPENING} (you have not told us): owed only then, so not counted in the totals`;
+  return owedOnlyIf(`${ASKED_OPENING} (you have not told us)`, item);
+}
+
+/** Why an NRMP fee is held back from the totals (budget.ts): asked about, or the next Match weighed. */
+export type NrmpHeld = "asked" | "weighing" | "-";
+
+/**
+ * This plan's NrmpHeld: nrmpRegistrationAsked first, then nrmpWhileWeighing, which is about the
+ * applicant's own Match only (`season`, the Match budgeted: a moved plan's is a later one); "-" for neither.
+ */
+export function nrmpHeldOf(context: PlanContext, season: SeasonCalendar): NrmpHeld {
+  if (nrmpRegistrationAsked(context)) return "asked";
+  return season === context.calendar && nrmpWhileWeighing(context) ? "weighing" : "-";
+}
+
+/**
+ * An NRMP fee still to pay, held back: nrmpAskedFee's when asked, or while the plan weighs the next
+ * Match (nrmpWhileWeighing) "If you apply for the 2027 Match: owed only then" (fixI's leftover of
+ * t9t F18: the card said the condition, the budget counted the fee as upcoming).
+ */
+export function nrmpHeldFee(context: PlanContext, held: NrmpHeld, item: BudgetItem): BudgetItem {
+  if (held === "asked") return nrmpAskedFee(item);
+  return owedOnlyIf(`${applyingWords(context)} (you are weighing the next one)`, item);
+}
+
+function owedOnlyIf(condition: string, item: BudgetItem): BudgetItem {
+  const owed = `${condition}: owed only then, so not counted in the totals`;
   return { ...item, verify: item.verify === undefined ? owed : `${owed}; ${item.verify}` };
 }

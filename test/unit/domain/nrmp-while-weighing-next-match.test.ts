@@ -87,4 +87,25 @@ describe("NRMP registration while the plan weighs the next Match for a late ERAS
     const justLate = planFor(NOT_STARTED, "2026-10-20T06:00:00Z");
     expect(card(justLate)?.action).toBe("Register with NRMP (R3) and pay the registration fee.");
   });
+
+  it("the budget counts no NRMP fee while the plan weighs the next Match: listed under fees to verify, on the same condition (fixI's leftover)", () => {
+    for (const now of ["2026-11-29T06:00:00Z", "2026-12-10T06:00:00Z"]) {
+      const { budget } = planFor(NOT_STARTED, now);
+      const counted = budget.items.filter(
+        (item) => item.key.startsWith("nrmp") && item.status === "upcoming",
+      );
+      expect(counted).toEqual([]);
+      const held = (budget.toVerify ?? []).filter((item) => item.key.startsWith("nrmp"));
+      expect(held.length).toBeGreaterThan(0);
+      for (const item of held) expect(item.verify).toMatch(/^If you apply for the 2027 Match/);
+    }
+    // Once ERAS is submitted the fee is a plain bill again.
+    const submitted = planFor(
+      milestoneFactory("eras_application", "done", "2026-10-01"),
+      "2026-11-29T06:00:00Z",
+    );
+    expect(
+      submitted.budget.items.some((item) => item.key === "nrmp_registration" && item.status === "upcoming"),
+    ).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import { bookedAfterTargetRisk } from "./booked-after-target.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Gates } from "./milestone-step.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
 
 /**
@@ -19,7 +20,7 @@ export function withTargetRisks(
   gates: Pick<Gates, "ineligible" | "unchecked" | "feasibility" | "slipped">,
 ): Risk[] {
   if (gates.ineligible || gates.unchecked || gates.feasibility.infeasible) return risks;
-  const booked = bookedAfterTargetRisk(context, dates);
+  const booked = bookedInReviewSeason(context, dates, risks);
   const slipped = slippedTargetsRisk(context, dates, risks, gates.slipped?.moved);
   if (booked === null && slipped === null) return risks;
   // `risks` is in order already (assessRisks): each one added goes after every risk ranked before
@@ -27,6 +28,24 @@ export function withTargetRisks(
   if (slipped !== null) insertRisk(risks, slipped);
   if (booked !== null) insertRisk(risks, booked);
   return risks;
+}
+
+/**
+ * BOOKED_AFTER_TARGET while it is the exam's one instruction (tester t9t F9): not once ranking opens
+ * for the Match the plan targets (programs are no longer reviewing applications to invite), nor
+ * beside an EXAMS_LATE_FOR_RANKING that names every exam it would, whose "keep that date" against
+ * the rank order list deadline is the instruction that counts (not "book an earlier date" beside it).
+ */
+function bookedInReviewSeason(context: PlanContext, dates: PlanDates, risks: readonly Risk[]): Risk | null {
+  const opens = dates.calendar.dates.nrmp_rank_order_list_entry_opens.at;
+  if (context.now >= opens) return null;
+  const booked = bookedAfterTargetRisk(context, dates);
+  if (booked === null) return null;
+  noteRiskChange(context, opens);
+  const late = risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+  return late !== undefined && booked.milestones.every((key) => late.milestones.includes(key))
+    ? null
+    : booked;
 }
 
 /** Inserts `risk` into `risks` (in orderRisks' order) after every risk that ranks before or with it. */

@@ -13,6 +13,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { notWaivableProblems } from "#domain/waivable-steps.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
@@ -228,6 +229,15 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const snapshot = parsed.data;
+  // The intake's own refusal (receive-submission.ts): a plan that reads an exam "waived" as passed
+  // would tell the applicant nothing holds back their certificate (tester t9v F16).
+  const waived = notWaivableProblems(snapshot.milestones);
+  if (waived.length > 0) {
+    io.err(
+      `invalid snapshot:\n${waived.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,
+    );
+    return 2;
+  }
   let calendar: ReturnType<typeof seasonCalendar>;
   try {
     calendar = seasonCalendar(snapshot.applicant.matchYear);

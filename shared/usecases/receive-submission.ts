@@ -1,6 +1,7 @@
 import { EARLIEST_ZONE, futureDoneProblems } from "#domain/done-date.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
+import { notWaivableProblems } from "#domain/waivable-steps.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
@@ -51,6 +52,9 @@ export async function receiveSubmission(
   );
   if (future.length > 0)
     throw new InvalidInputError("The submission marks a step done in the future", future);
+  const waived = notWaivableProblems(submission.milestones);
+  if (waived.length > 0)
+    throw new InvalidInputError("The submission waives a step an applicant may not skip", waived);
   return deps.intake.applySubmission(
     submission,
     {

@@ -1,11 +1,11 @@
 import { doneCountsFor } from "../applicant-choices.ts";
-import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { inInterviewSeason } from "../planner/interviewing.ts";
 import type { PlannerInput } from "../planner.ts";
 import { type SeasonCalendar, type SeasonDate, seasonCalendar } from "../seasons/index.ts";
-import { type MilestoneKey, SubmissionSchema } from "../snapshot.ts";
+import { SubmissionSchema } from "../snapshot.ts";
+import { mayBeWaived, notWaivableMessage } from "../waivable-steps.ts";
 import { stepName } from "./advisor-voice.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
 import { applyWhatIf, sameRecord, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
@@ -26,22 +26,6 @@ export function earliestOpenMatchYear(now: Date): number {
   let year = now.getUTCFullYear();
   while (rankListDeadline(year).at <= now.getTime()) year += 1;
   return year;
-}
-
-/**
- * Whether an applicant may skip the step: the catalog's `waivable` (research, SOAP), the steps
- * the applicant's own "Not for me" is offered on. The what-if offers and saves "waived" only for
- * these (tester s12 issue 15f B2: Step 2 CK "waived" dropped its critical risk, reminders and fee). Pure.
- */
-export function mayBeWaived(key: MilestoneKey): boolean {
-  return catalogEntry(key).waivable !== undefined;
-}
-
-/** The steps an applicant may skip, by the advisor's names: "Research experience (optional), SOAP preparation". */
-export function waivableStepNames(): string {
-  return MILESTONE_CATALOG.filter((entry) => mayBeWaived(entry.key))
-    .map((entry) => stepName(entry.key))
-    .join(", ");
 }
 
 /**
@@ -100,7 +84,7 @@ export function whatIfSaveProblems(
       ? [
           {
             path: `${index}.status`,
-            message: `cannot be waived: ${stepName(change.key)} is not a step an applicant may skip (only ${waivableStepNames()} may be, as the applicant's own "Not for me" offers); record its status or date instead`,
+            message: notWaivableMessage(change.key),
           },
         ]
       : [],

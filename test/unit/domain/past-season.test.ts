@@ -113,7 +113,9 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
       milestoneFactory("budget", "done", "2025-06-01"),
     ],
   });
-  const result = plan(input, calendar2027, new Date(AFTER_START));
+  // Mid-October: this season's ERAS application is due, not yet so late that the plan weighs the
+  // next Match (then NRMP's fee is owed only on that condition: nrmp-while-weighing-next-match.test.ts).
+  const result = plan(input, calendar2027, new Date("2026-10-15T12:00:00Z"));
   const { budget } = result;
 
   it("keeps last season's fees as spent and adds this season's as upcoming: the total rises", () => {

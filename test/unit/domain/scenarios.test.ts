@@ -458,6 +458,15 @@ describe("plan CLI errors", () => {
     return { code, err: errors.join("") };
   };
 
+  it('refuses "waived" on an exam as the intake does, naming the field (t9v F16)', () => {
+    const snapshot = scenario();
+    const at = snapshot.milestones.findIndex((entry) => entry.key === "usmle_step2ck");
+    snapshot.milestones[at] = { key: "usmle_step2ck", status: "waived" };
+    const refused = run(snapshot, "--now", "2026-12-02T09:00:00Z");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`milestones.${at}.status: cannot be waived: USMLE Step 2 CK`);
+  });
+
   it("refuses --now given twice, out of 1900-2100, or without a time and offset, naming --now", () => {
     const twice = run(scenario(), "--now", "2026-12-02T09:00:00Z", "--now", "2026-12-03T09:00:00Z");
     expect(twice.code).toBe(2);

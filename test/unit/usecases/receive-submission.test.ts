@@ -154,6 +154,44 @@ describe("receiveSubmission", () => {
     expect(deps.intake.calls.applySubmission).toBeUndefined();
   });
 
+  it('refuses "waived" on a step an applicant may not skip, naming its status field; research and SOAP may be (t9v F16)', async () => {
+    const deps = setup();
+    const waived = {
+      ...snapshot,
+      milestones: [
+        { key: "usmle_step1", status: "done", date: "2025-05-01" },
+        { key: "usmle_step2ck", status: "waived" },
+        { key: "research", status: "waived" },
+      ],
+    };
+    const failure = await receiveSubmission(waived, "webhook", deps).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidInputError);
+    expect((failure as InvalidInputError).problems).toEqual([
+      {
+        path: "milestones.1.status",
+        message: expect.stringMatching(/^cannot be waived: USMLE Step 2 CK is not a step/),
+      },
+    ]);
+    expect(deps.intake.calls.applySubmission).toBeUndefined();
+    const update = {
+      type: "milestone.update",
+      submissionId: "sub-waived",
+      applicant: { externalId: "ada" },
+      milestones: [{ key: "oet_medicine", status: "waived" }],
+    };
+    await expect(receiveSubmission(update, "webhook", deps)).rejects.toMatchObject({
+      problems: [{ path: "milestones.0.status" }],
+    });
+    const allowed = {
+      ...waived,
+      milestones: [
+        { key: "research", status: "waived" },
+        { key: "soap", status: "waived" },
+      ],
+    };
+    await expect(receiveSubmission(allowed, "webhook", deps)).resolves.toMatchObject({ outcome: "created" });
+  });
+
   it("rejects a body of the wrong type at the root", async () => {
     const failure = await receiveSubmission([1, 2], "webhook", setup()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InvalidInputError);

@@ -1,0 +1,41 @@
+import { catalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
+import { stepName } from "./console/advisor-voice.ts";
+import type { FieldProblem } from "./field-problems.ts";
+import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
+
+/**
+ * Whether an applicant may skip the step: the catalog's `waivable` (research, SOAP), the steps the
+ * applicant's own "Not for me" is offered on. Every other step is one ECFMG, NRMP or the visa needs,
+ * so "waived" there would read as satisfied and plan the applicant past a step they still owe
+ * (tester s12 issue 15f B2 in the what-if; tester t9v F16 at intake: Step 2 CK "waived" gave "nothing
+ * still holds back your certificate"). Pure.
+ */
+export function mayBeWaived(key: MilestoneKey): boolean {
+  return catalogEntry(key).waivable !== undefined;
+}
+
+/** The steps an applicant may skip, by the advisor's names: "Research experience (optional), SOAP preparation". */
+export function waivableStepNames(): string {
+  return MILESTONE_CATALOG.filter((entry) => mayBeWaived(entry.key))
+    .map((entry) => stepName(entry.key))
+    .join(", ");
+}
+
+/** Why `key` may not be "waived", for the field that says so (one wording: intake, CLI, what-if). */
+export function notWaivableMessage(key: MilestoneKey): string {
+  return `cannot be waived: ${stepName(key)} is not a step an applicant may skip (only ${waivableStepNames()} may be, as the applicant's own "Not for me" offers); record its status or date instead`;
+}
+
+/**
+ * The intake contract's rule on "waived" (receive-submission.ts, the plan CLI): one problem per
+ * milestone `waived` that mayBeWaived refuses, at `milestones.<index>.status`. Empty when none.
+ */
+export function notWaivableProblems(
+  milestones: readonly Pick<MilestoneEntry, "key" | "status">[],
+): FieldProblem[] {
+  return milestones.flatMap((entry, index) =>
+    entry.status === "waived" && !mayBeWaived(entry.key)
+      ? [{ path: `milestones.${index}.status`, message: notWaivableMessage(entry.key) }]
+      : [],
+  );
+}

@@ -5,7 +5,7 @@ import { uniqueSuffix } from "./local-stack.ts";
 /**
  * A J-1 applicant for the 2027 Match, in India, with one thing left before the season's autumn:
  * USMLE Step 2 CK, scheduled for 20 August 2026. Everything else that could remind before then is
- * done or waived, so the reminders this applicant gets in summer 2026 are exactly Step 2 CK's
+ * done (research waived), so the reminders this applicant gets in summer 2026 are exactly Step 2 CK's
  * ladder: 14, 3 and 1 day(s) before the exam, at 09:00 in Asia/Kolkata (03:30 UTC).
  * Every call gets its own externalId, email and submission id.
  */
@@ -53,7 +53,7 @@ export function step2Applicant(overrides: { examDate?: string } = {}): TestAppli
       done("usmle_step1", "2025-03-10"),
       { key: "usmle_step2ck", status: "scheduled", date: overrides.examDate ?? STEP2_EXAM_DATE },
       done("oet_medicine", "2025-11-02"),
-      { key: "ecfmg_pathway", status: "waived" },
+      done("ecfmg_pathway", "2025-11-20"),
       done("usce"),
       { key: "research", status: "waived" },
       done("lors"),

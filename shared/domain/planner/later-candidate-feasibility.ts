@@ -25,7 +25,8 @@ export interface LaterCandidateOnly {
  * `calendar` with its rank order list deadline moved to that date's later candidate (its ET day at
  * the same ET hour; status projected, its source the candidate's rule), every date counted from it
  * following it: the USMLE exams' last sitting days, and ECFMG's Pathway deadlines with the OET's last
- * sitting day, which projection-rules.json derives from it (tester t9s F15, lead's ruling); null when the
+ * sitting day, which projection-rules.json derives from it (tester t9s F15, lead's ruling), the
+ * application's on its latest candidate (pathwayDeadline, tester t9t F13); null when the
  * deadline is confirmed or has no later candidate. Built once per season (calendars are cached).
  */
 export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar | null {
@@ -39,6 +40,7 @@ export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar
     delete date.latestCandidate;
     moved = Object.freeze({
       ...calendar,
+      laterCandidate: true,
       dates: Object.freeze({
         ...calendar.dates,
         nrmp_rol_certification_and_late_registration_deadline: date,

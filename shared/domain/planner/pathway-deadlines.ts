@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -46,14 +46,26 @@ export function missedPathwayDeadline(
  * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
  * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
  * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
- * arrive after it left the season "feasible"). Null if the rule is not a season date's offset.
+ * arrive after it left the season "feasible"). On a later-candidate calendar (refusals only) the
+ * rule's latest candidate (projection-rules.json, 29 days before that ROL deadline). Null if the rule
+ * is not a season date's offset.
  */
 export function pathwayDeadline(calendar: SeasonCalendar): number | null {
   let deadline = pathwayDeadlines.get(calendar);
   if (deadline === undefined) {
-    const due = catalogEntry("ecfmg_pathway").due;
-    deadline =
-      due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    const entry = catalogEntry("ecfmg_pathway");
+    const due = entry.due;
+    const latest = calendar.laterCandidate ? milestoneLatestCandidate("ecfmg_pathway") : undefined;
+    if (due.from !== "season") deadline = null;
+    else if (latest === undefined)
+      deadline = shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+    else {
+      // Refusals wait for the latest candidate (tester t9t F13, lead's ruling), and no later than
+      // an application whose review could still end by the (later) rank order list deadline.
+      const at = calendar.dates[due.dateKey].at;
+      const review = entry.reportingDays?.days ?? 0;
+      deadline = Math.min(shiftDays(at, ET_ZONE, latest.days), shiftDays(at, ET_ZONE, -review));
+    }
     pathwayDeadlines.set(calendar, deadline);
   }
   return deadline;

@@ -30,6 +30,7 @@ import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
@@ -156,7 +157,8 @@ export function assessRisks(
       : null;
   const lastDay = last === null ? null : lastDayRisk(context, last);
   if (lastDay !== null) risks.push(lastDay);
-  if (!held && laterOnly !== undefined) risks.push(laterCandidateRisk(context, laterOnly));
+  if (!held && laterOnly !== undefined)
+    risks.push(pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
     risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));

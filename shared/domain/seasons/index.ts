@@ -68,6 +68,21 @@ export interface SeasonCalendar {
   dates: Readonly<Record<SeasonDateKey, SeasonDate>>;
   /** Confirmed dates that are not projected for other seasons (e.g. a Pathways window). */
   contextDates: readonly SeasonDate[];
+  /**
+   * True on a calendar moved to the rank order list deadline's later candidate (laterCandidateCalendar),
+   * which only refusals read: milestone deadlines with a latest candidate use it there (t9t F13).
+   */
+  laterCandidate?: true;
+}
+
+/**
+ * A milestone offset's latest candidate (projection-rules.json milestoneOffsets `latestCandidate`:
+ * days from the same season date, how it is said, its rule with sources), or undefined.
+ */
+export function milestoneLatestCandidate(
+  milestone: string,
+): { days: number; said: string; rule: string } | undefined {
+  return PROJECTION.milestoneOffsets.find((entry) => entry.milestone === milestone)?.latestCandidate;
 }
 
 function pad2(value: number): string {

@@ -100,6 +100,14 @@ export const ProjectionFileSchema = z
         from: SeasonDateKeySchema,
         days: z.number().int(),
         rule: z.string().min(10),
+        /**
+         * The latest candidate offset from the same date, for refusals only (tester t9t F13, lead's
+         * ruling: plan on the earliest candidate, refuse only on the latest), counted from that date's
+         * own later candidate; `said` names the calendar deadlines on record, the day to check against.
+         */
+        latestCandidate: z
+          .object({ days: z.number().int(), said: z.string().min(10), rule: z.string().min(10) })
+          .optional(),
       }),
     ),
   })

@@ -10,7 +10,12 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 // that says "submit today" and names ECFMG's known calendar deadlines, never a later day to act by.
 
 const lagos = inputFactory({
-  applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", visa: "J-1", graduation: "2024-06-30" }),
+  applicant: applicantFactory({
+    matchYear: 2027,
+    timezone: "Africa/Lagos",
+    visa: "J-1",
+    graduation: "2024-06-30",
+  }),
   milestones: [
     ...doneMilestones(
       [
@@ -32,30 +37,38 @@ const lagos = inputFactory({
     ),
     milestoneFactory("ecfmg_pathway", "not_started"),
   ],
-  interviews: [{ program: "Lagos test IM", startsAt: "2026-12-09T10:00:00-05:00", timezone: "America/New_York", format: "virtual" }],
+  interviews: [
+    {
+      program: "Lagos test IM",
+      startsAt: "2026-12-09T10:00:00-05:00",
+      timezone: "America/New_York",
+      format: "virtual",
+    },
+  ],
 });
 
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
 describe("a Pathway not yet submitted past its projected deadline (t9t F13, F3)", () => {
-  it.each([
-    "2026-12-29T10:00:00+01:00",
-    "2027-01-03T10:00:00+01:00",
-    "2027-01-20T10:00:00+01:00",
-  ])("%s: the 2027 Match is kept with one critical risk: submit today, ECFMG's 2027 deadline not confirmed", (now) => {
-    const result = planFor(lagos, now);
-    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
-    const last = risk(result, "MATCH_YEAR_LAST_DAY");
-    expect(last?.severity).toBe("critical");
-    const message = last?.message ?? "";
-    expect(message).toContain("ECFMG's 2027 deadline is not confirmed");
-    expect(message).toContain("31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match");
-    expect(message).toContain("submit today and check ECFMG's Pathways page; if ECFMG has closed it, tell us");
-    expect(message).toContain("application deadline");
-    expect(message).not.toContain("would come too late");
-    expect(message).not.toMatch(/2 Jan 2027|2 Feb 2027|act by/);
-    expect(JSON.stringify(result.risks)).not.toMatch(/withdraw|2028/);
-  });
+  it.each(["2026-12-29T10:00:00+01:00", "2027-01-03T10:00:00+01:00", "2027-01-20T10:00:00+01:00"])(
+    "%s: the 2027 Match is kept with one critical risk: submit today, ECFMG's 2027 deadline not confirmed",
+    (now) => {
+      const result = planFor(lagos, now);
+      expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+      const last = risk(result, "MATCH_YEAR_LAST_DAY");
+      expect(last?.severity).toBe("critical");
+      const message = last?.message ?? "";
+      expect(message).toContain("ECFMG's 2027 deadline is not confirmed");
+      expect(message).toContain("31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match");
+      expect(message).toContain(
+        "submit today and check ECFMG's Pathways page; if ECFMG has closed it, tell us",
+      );
+      expect(message).toContain("application deadline");
+      expect(message).not.toContain("would come too late");
+      expect(message).not.toMatch(/2 Jan 2027|2 Feb 2027|act by/);
+      expect(JSON.stringify(result.risks)).not.toMatch(/withdraw|2028/);
+    },
+  );
 
   it("after the latest candidate (Tue 2 Feb 2027) the Match is written off", () => {
     const result = planFor(lagos, "2027-02-03T10:00:00+01:00");

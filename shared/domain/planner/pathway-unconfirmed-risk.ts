@@ -1,0 +1,36 @@
+import type { Risk } from "../plan.ts";
+import { milestoneLatestCandidate } from "../seasons/index.ts";
+import type { PlanContext } from "./context.ts";
+import { when } from "./day-words.ts";
+import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { addSource } from "./risk-sources.ts";
+
+/**
+ * MATCH_YEAR_LAST_DAY, critical, for a Pathway application not submitted that misses its projected
+ * deadline (60 days before the ROL deadline) while the latest candidate (projection-rules.json
+ * milestoneOffsets `latestCandidate`) still allows it: the lead's ruling on tester t9t F13 and F3.
+ * "ECFMG's Pathway application deadline as we project it, Sat 26 Dec 2026 (projected), has passed.
+ * ECFMG's 2027 deadline is not confirmed; it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for
+ * the 2023 Match: submit today and check ECFMG's Pathways page; if ECFMG has closed it, tell us."
+ * It names no later day to act by (an applicant who waits past ECFMG's known 31 Dec cutoff may lose
+ * the year), and the reason is the application deadline, not the decision's timing (F3b). Undefined
+ * when the season is refused for another reason or the rule has no latest candidate.
+ */
+export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidateOnly): Risk | undefined {
+  const late = only.earlier.pathwayLate;
+  const latest = milestoneLatestCandidate("ecfmg_pathway");
+  if (only.earlier.cause !== "pathway" || late?.what !== "application" || latest === undefined)
+    return undefined;
+  const passed = context.now > late.due;
+  const year = context.calendar.matchYear;
+  const sources: string[] = [];
+  addSource(sources, latest.rule);
+  const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, late.due)} (projected)`;
+  return {
+    code: "MATCH_YEAR_LAST_DAY",
+    severity: "critical",
+    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}. ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.`,
+    milestones: ["ecfmg_pathway"],
+    sources,
+  };
+}

@@ -121,7 +121,7 @@ export function byDayOrWhen(context: PlanContext, at: number): string {
 
 /**
  * The word for the local day of an instant due within the next 24 hours (dueToday): "today" only
- * when it falls on the applicant's local today, "tonight" before 06:00 of their next local day,
+ * when it falls on the applicant's local today, "tonight" before 09:00 of their next local day,
  * "tomorrow" later on it, else "" (the
  * weekday and date, which `when` names, say it alone). dueToday's 24 hours cross local midnight, so
  * "today" alone read "today, by Sun 27 Dec" on a Saturday (tester t9m F8).
@@ -131,16 +131,20 @@ export function dueDayWord(context: PlanContext, at: number): DueDayWord {
   const today = localDate(context.zone, context.now);
   if (day === today) return "today";
   if (day !== localDate(context.zone, startOfLocalDate(context.zone, today) + DAY_MS + DAY_MS / 2)) return "";
-  // A cut-off before 06:00 of the next local day leaves no usable part of it: "tomorrow" there
-  // reads as the daytime and is missed (tester t9p F21: Lagos, 3:00 AM on Sunday).
+  // A cut-off before 09:00 of the next local day leaves no usable part of it: "tomorrow" there
+  // reads as the daytime and is missed (tester t9p F21: Lagos, 3:00 AM on Sunday; t9t F4: Karachi, 7:00 AM).
   return at - startOfLocalDate(context.zone, day) < SMALL_HOURS_MS ? "tonight" : "tomorrow";
 }
 
 /** The words dueDayWord gives an instant due within the next 24 hours ("" names its day instead). */
 export type DueDayWord = "today" | "tonight" | "tomorrow" | "";
 
-/** The small hours of a local day: a cut-off before 06:00 belongs to the night before (t9p F21). */
-const SMALL_HOURS_MS = 6 * 3_600_000;
+/**
+ * The night's end on a local day: a cut-off before 09:00 belongs to the night before (t9p F21), so
+ * "tomorrow" is never said of a deadline that ends before the applicant's working morning (t9t F4:
+ * Karachi, 7:00 AM Sunday for 9:00 PM ET Saturday reads "tonight").
+ */
+const SMALL_HOURS_MS = 9 * 3_600_000;
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
 export function earlierDay(context: PlanContext, at: number): string {

@@ -81,3 +81,13 @@ describe("a Pathway not yet submitted past its projected deadline (t9t F13, F3)"
     expect(JSON.stringify(result.risks)).toContain("Sat 26 Dec 2026");
   });
 });
+
+describe("relative day words from the instant in the applicant's zone (t9t F4)", () => {
+  it("Karachi, Sat 26 Dec 10:00 AM: the 9:00 PM ET deadline is 7:00 AM Sunday there: tonight, not tomorrow", () => {
+    const karachi = { ...lagos, applicant: { ...lagos.applicant, timezone: "Asia/Karachi" } };
+    const message = risk(planFor(karachi, "2026-12-26T10:00:00+05:00"), "MATCH_YEAR_LAST_DAY")?.message ?? "";
+    expect(message).toContain("Sun 27 Dec 2026, 7:00 AM GMT+5");
+    expect(message).toContain("tonight");
+    expect(message).not.toContain("tomorrow");
+  });
+});

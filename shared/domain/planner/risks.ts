@@ -28,6 +28,7 @@ import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
 import { noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
+import { foldedPathwayRisk } from "./one-pathway-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
@@ -258,10 +259,14 @@ function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
 
 /**
  * EXAMS_LATE_FOR_RANKING to push, alone or folded with the MATCH_YEAR_LAST_DAY already in `risks`
- * about the same exam (foldedExamRisk, tester t9q F10 minor), which then leaves `risks`.
+ * about the same exam (foldedExamRisk, tester t9q F10 minor) or the same Pathway deadline
+ * (foldedPathwayRisk, tester t9t F5), which then leaves `risks`.
  */
 function oneRiskPerExam(context: PlanContext, risks: Risk[], lastDay: Risk | null, examsLate: Risk): Risk[] {
-  const folded = lastDay === null ? null : foldedExamRisk(context, lastDay, examsLate);
+  const folded =
+    lastDay === null
+      ? null
+      : (foldedExamRisk(context, lastDay, examsLate) ?? foldedPathwayRisk(context, lastDay, examsLate));
   if (folded === null) return [examsLate];
   risks.splice(risks.indexOf(lastDay as Risk), 1);
   return [folded];

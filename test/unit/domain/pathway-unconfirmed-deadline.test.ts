@@ -85,9 +85,22 @@ describe("a Pathway not yet submitted past its projected deadline (t9t F13, F3)"
 describe("relative day words from the instant in the applicant's zone (t9t F4)", () => {
   it("Karachi, Sat 26 Dec 10:00 AM: the 9:00 PM ET deadline is 7:00 AM Sunday there: tonight, not tomorrow", () => {
     const karachi = { ...lagos, applicant: { ...lagos.applicant, timezone: "Asia/Karachi" } };
-    const message = risk(planFor(karachi, "2026-12-26T10:00:00+05:00"), "MATCH_YEAR_LAST_DAY")?.message ?? "";
+    const risks = planFor(karachi, "2026-12-26T10:00:00+05:00").risks;
+    const message = risks.map((each) => each.message).join(" ");
     expect(message).toContain("Sun 27 Dec 2026, 7:00 AM GMT+5");
     expect(message).toContain("tonight");
     expect(message).not.toContain("tomorrow");
+  });
+});
+
+describe("one risk per Pathway fact (t9t F5)", () => {
+  it("20 Dec: the Pathway's last day, Sat 26 Dec 2026, is said by one risk, not by both EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY", () => {
+    const result = planFor(lagos, "2026-12-20T10:00:00+01:00");
+    const saying = result.risks.filter(
+      (each) =>
+        (each.code === "EXAMS_LATE_FOR_RANKING" || each.code === "MATCH_YEAR_LAST_DAY") &&
+        each.message.includes("Sat 26 Dec 2026"),
+    );
+    expect(saying.map((each) => each.code)).toEqual(["EXAMS_LATE_FOR_RANKING"]);
   });
 });

@@ -7,8 +7,9 @@ import { addSource } from "./risk-sources.ts";
 /**
  * EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY both about the Pathway application's last day, its
  * projected deadline (tester t9t F5): one risk per Pathway fact, as for exams (foldedExamRisk).
- * EXAMS_LATE_FOR_RANKING stays (it names the application, the deadline and what follows), at the
- * higher of the two levels, with both risks' sources. Null when MATCH_YEAR_LAST_DAY is about another
+ * MATCH_YEAR_LAST_DAY stays (it names the application, its deadline, ECFMG's review and what follows
+ * the day; EXAMS_LATE_FOR_RANKING's code says exams, its words only the first two), at the higher of
+ * the two levels, with both risks' sources. Null when MATCH_YEAR_LAST_DAY is about another
  * step or another day (both then stay). Rare: only when both are raised.
  */
 export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate: Risk): Risk | null {
@@ -22,12 +23,13 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
     localDate(context.zone, due) !== localDate(context.zone, Date.parse(lastDay.lastWorkingAt))
   )
     return null;
-  const sources = [...(examsLate.sources ?? [])];
-  for (const source of lastDay.sources ?? []) addSource(sources, source);
+  if (examsLate.milestones.length !== 1) return null;
+  const sources = [...(lastDay.sources ?? [])];
+  for (const source of examsLate.sources ?? []) addSource(sources, source);
   return {
-    ...examsLate,
+    ...lastDay,
     severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
-    milestones: examsLate.milestones.slice(),
+    milestones: lastDay.milestones.slice(),
     sources,
   };
 }

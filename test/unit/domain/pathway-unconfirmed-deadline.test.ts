@@ -101,6 +101,6 @@ describe("one risk per Pathway fact (t9t F5)", () => {
         (each.code === "EXAMS_LATE_FOR_RANKING" || each.code === "MATCH_YEAR_LAST_DAY") &&
         each.message.includes("Sat 26 Dec 2026"),
     );
-    expect(saying.map((each) => each.code)).toEqual(["EXAMS_LATE_FOR_RANKING"]);
+    expect(saying.map((each) => each.code)).toEqual(["MATCH_YEAR_LAST_DAY"]);
   });
 });

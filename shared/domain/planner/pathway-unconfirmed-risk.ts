@@ -1,9 +1,20 @@
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
+import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
+
+const PATHWAY = indexedStep("ecfmg_pathway");
+
+/** Whether the Pathway application is not reported submitted (not begun, or under way with no date). */
+function notSubmitted(context: PlanContext): boolean {
+  const entry = context.entries.at(PATHWAY.index);
+  if (entry === undefined || entry.status === "not_started") return true;
+  return entry.status === "in_progress" && entry.date === undefined;
+}
 
 /**
  * MATCH_YEAR_LAST_DAY, critical, for a Pathway application not submitted that misses its projected
@@ -17,15 +28,20 @@ import { addSource } from "./risk-sources.ts";
  * when the season is refused for another reason or the rule has no latest candidate.
  */
 export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidateOnly): Risk | undefined {
-  const late = only.earlier.pathwayLate;
   const latest = milestoneLatestCandidate("ecfmg_pathway");
-  if (only.earlier.cause !== "pathway" || late?.what !== "application" || latest === undefined)
+  const due = pathwayDeadline(context.calendar);
+  if (latest === undefined || due === null || !notSubmitted(context)) return undefined;
+  const late = only.earlier.pathwayLate;
+  // The application missed (or cannot meet) its projected deadline, or, past that deadline, its
+  // review decides the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.
+  const applicationLate = only.earlier.cause === "pathway" && late?.what === "application";
+  if (!applicationLate && !(only.earlier.decidedBy === "ecfmg_pathway" && context.now > due))
     return undefined;
-  const passed = context.now > late.due;
+  const passed = context.now > due;
   const year = context.calendar.matchYear;
   const sources: string[] = [];
   addSource(sources, latest.rule);
-  const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, late.due)} (projected)`;
+  const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected)`;
   return {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",

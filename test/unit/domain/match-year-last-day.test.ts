@@ -29,7 +29,10 @@ const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MAT
 const writtenOff = (result: Plan) => result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 const HOUR = 3_600_000;
 const outOfReachOnProjection = (result: Plan) =>
-  writtenOff(result) || lastDay(result)?.message.startsWith("By our projected deadline") === true;
+  writtenOff(result) ||
+  /^(By our projected deadline|ECFMG's Pathway application deadline as we project it)/.test(
+    lastDay(result)?.message ?? "",
+  );
 
 describe("the last day that still works for the 2027 Match is named before the write-off (t9h B3)", () => {
   // Preparing for the OET (in progress): only booking it remains. Not started, its 60 days of
@@ -65,8 +68,8 @@ describe("the last day that still works for the 2027 Match is named before the w
     const karachi = applicant("Asia/Karachi", [
       { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
     ]);
-    // Past the later candidate's Pathway deadline too (Sat 2 Jan 2027): ECFMG's dates follow NRMP's (t9s F15).
-    const result = planAt(karachi, "2027-01-04T05:00:00Z");
+    // Past the latest candidate's Pathway deadline too (Tue 2 Feb 2027, t9s F15, t9t F13).
+    const result = planAt(karachi, "2027-02-04T05:00:00Z");
     expect(lastDay(result)).toBeUndefined();
     expect(writtenOff(result)).toBe(true);
     // Before it, the day named is the Pathway's projected deadline, and the sentence says so.
@@ -100,7 +103,8 @@ describe("the last day that still works for the 2027 Match is named before the w
           const result = planAt(input, now);
           const risk = lastDay(result);
           const label = `${zone} ${JSON.stringify(milestones)} ${new Date(now).toISOString()}`;
-          if (risk === undefined) continue;
+          // Past the Pathway's projected deadline no day is named: "submit today" (t9t F13).
+          if (risk === undefined || risk.message.includes("submit today")) continue;
           named++;
           expect(writtenOff(result), label).toBe(false);
           // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8, "tonight" in the next day's small hours, t9p F21) with the hour in both zones (t9l F7); with
@@ -141,7 +145,7 @@ describe("the last day that still works for the 2027 Match is named before the w
 
   it("before the six weeks, no warning; after the day, the write-off alone", () => {
     expect(lastDay(planAt(lagos, "2026-11-01T06:00:00Z"))).toBeUndefined();
-    const after = planAt(lagos, "2027-01-04T06:00:00Z");
+    const after = planAt(lagos, "2027-02-04T06:00:00Z");
     expect(lastDay(after)).toBeUndefined();
     expect(writtenOff(after)).toBe(true);
   });

@@ -47,12 +47,11 @@ const risk = (result: Plan, code: string) => result.risks.find((each) => each.co
 const DUE = pathwayDeadline(seasonCalendar(2027)) as number;
 
 describe("a Pathway application that misses its projected deadline ends the season (t9j F4)", () => {
-  it("Karachi on 4 Jan 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected) nor by the later candidate's Sat 2 Jan 2027: out of reach, no last day", () => {
-    const result = planFor(karachi, "2027-01-04T10:00:00+05:00");
+  it("Karachi on 4 Feb 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected) nor by the latest candidate's Tue 2 Feb 2027 (t9t F13): out of reach, no last day", () => {
+    const result = planFor(karachi, "2027-02-04T10:00:00+05:00");
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
-    expect(notFeasible?.message).toContain("Sat 26 Dec 2026 (projected)");
-    expect(notFeasible?.message).not.toContain("would be reported around");
+    // A month after the projected deadline the review itself no longer fits: the write-off says so.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(risk(result, "PATHWAY_DEADLINE_PROJECTED")).toBeUndefined();
   });
@@ -72,7 +71,7 @@ describe("a Pathway application that misses its projected deadline ends the seas
       // "tomorrow": 10:00 AM Sat in Karachi, the deadline 7:00 AM Sun there (t9m F8: never "today").
       expect(last.message).toContain(
         DUE - now <= 86_400_000
-          ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tomorrow (its deadline is projected)"
+          ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tonight (its deadline is projected)"
           : "submit your ECFMG Pathway application by Sat 26 Dec 2026",
       );
     }
@@ -80,12 +79,12 @@ describe("a Pathway application that misses its projected deadline ends the seas
     expect(named).toBeGreaterThan(0);
   });
 
-  it("the day after the projected deadline, kept on the later candidate only: ECFMG's deadline follows NRMP's (t9s F15)", () => {
+  it("the day after the projected deadline, kept until the latest candidate: submit today, no later day named (t9s F15, t9t F13)", () => {
     const result = planFor(karachi, "2026-12-27T10:00:00+05:00");
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     const last = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(last?.severity).toBe("critical");
-    expect(last?.message).toContain("Wed 3 Mar 2027");
-    expect(last?.message).toContain("ECFMG's Pathway deadlines with it");
+    expect(last?.message).toContain("submit today");
+    expect(last?.message).not.toContain("2 Jan 2027");
   });
 });

@@ -318,14 +318,11 @@ describe("risk details", () => {
       plan(input, seasonCalendar(2027), new Date(now)).risks.find(
         (candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE",
       )?.message ?? "";
-    // Past the Pathway deadline on both the projected date and its later candidate (Sat 2 Jan 2027),
-    // that day decides (s25 ruling W1): the same-day wording is t9j-wording.test.ts's (t9j F9).
+    // Kept since t9t F13 (the lead's ruling): a Pathway not submitted is refused only after the
+    // latest candidate (Tue 2 Feb 2027, 9:00 PM ET), so neither the ROL day's own words nor the
+    // "on either date" write-off is reached before it.
     for (const now of ["2027-01-28T04:00:00Z", "2027-01-28T06:00:00Z", "2027-02-01T06:00:00Z"]) {
-      const message = outOfReach(now);
-      expect(message).toContain(
-        "your ECFMG Pathway application is not submitted and its deadline for the 2027 Match has passed on either date: Sat 26 Dec 2026 (projected) and, were NRMP's 2027 deadline later than projected (Wed 3 Mar 2027",
-      );
-      expect(message).not.toContain("after the rank order list deadline");
+      expect(outOfReach(now), now).toBe("");
     }
   });
 

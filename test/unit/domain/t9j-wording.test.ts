@@ -23,8 +23,8 @@ const stepOf = (result: Plan, milestone: string) =>
 
 describe("a Pathway too late for the 2027 Match says which deadline passed and when the 2028 one can be applied for (t9j F9)", () => {
   it.each([
-    // Past the later ROL candidate's Pathway deadline too, Sat 2 Jan 2027 (t9s F15).
-    ["kolkata_ck_march.json", "2027-01-04T10:00:00+05:30"],
+    // Past the latest candidate's Pathway deadline too, Tue 2 Feb 2027 (t9s F15, t9t F13).
+    ["kolkata_ck_march.json", "2027-02-04T10:00:00+05:30"],
     ["karachi_ck_sat_late.json", "2027-02-20T08:00:00+05:00"],
   ])("%s at %s", (file, now) => {
     const pathway = stepOf(planOf(file, now), "ecfmg_pathway");
@@ -74,13 +74,11 @@ describe("a result still missing once the plan moved to the 2028 Match (t9j F9)"
 
 describe("MATCH_YEAR_NOT_FEASIBLE on the rank order list deadline's day says both days in one convention (t9j F9)", () => {
   it("karachi_ck_sat_late at 2027-01-28T08:00+05:00: the ET day of the results beside the deadline in ET", () => {
-    const risk = planOf("karachi_ck_sat_late.json", "2027-01-28T08:00:00+05:00").risks.find(
-      (each) => each.code === "MATCH_YEAR_NOT_FEASIBLE",
-    );
-    expect(risk?.message).toContain(
-      "would be reported around Wed 24 Feb 2027 (ET), the day of the rank order list deadline itself, Wed 24 Feb 2027, 9:00 PM ET (projected):",
-    );
-    expect(risk?.message).not.toContain("deadline itself, Thu 25 Feb 2027");
+    // Since t9t F13 (the lead's ruling) the Pathway not submitted is refused only after the latest
+    // candidate (Tue 2 Feb 2027): on 28 Jan the Match is kept and the ROL day's words are not reached.
+    const risks = planOf("karachi_ck_sat_late.json", "2027-01-28T08:00:00+05:00").risks;
+    expect(risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
+    expect(risks.find((each) => each.code === "MATCH_YEAR_LAST_DAY")?.message).toContain("submit today");
   });
 });
 

@@ -43,8 +43,8 @@ describe("words about the Pathway deadline use the applicant's day (t9k F7)", ()
           expect(said).toContain("within reach");
           if (localDate(zone, now) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
         } else {
-          // Only the later candidate's words (Sat 2 Jan 2027: ECFMG's deadlines follow NRMP's, t9s F15).
-          expect(said, new Date(now).toISOString()).toContain("By our projected deadline");
+          // Only the latest candidate's words: "submit today", no later day (t9s F15, t9t F13).
+          expect(said, new Date(now).toISOString()).toContain("submit today");
           expect(
             said.replace("On the later deadline: the 2027 Match is still within reach", ""),
             new Date(now).toISOString(),

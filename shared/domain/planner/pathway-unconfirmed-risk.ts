@@ -31,6 +31,8 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const latest = milestoneLatestCandidate("ecfmg_pathway");
   const due = pathwayDeadline(context.calendar);
   if (latest === undefined || due === null || !notSubmitted(context)) return undefined;
+  // A sitting still to take (the OET by its later last day) keeps laterCandidateRisk, which names it.
+  if (only.feasibility.takes.some((take) => take.key !== "ecfmg_pathway")) return undefined;
   const late = only.earlier.pathwayLate;
   // The application missed (or cannot meet) its projected deadline, or, past that deadline, its
   // review decides the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.

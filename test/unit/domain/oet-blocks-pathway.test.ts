@@ -97,7 +97,7 @@ describe("an OET whose last day has passed", () => {
   it("leaves no result that can be reviewed before the ROL deadline: the 2027 Match is out of reach", () => {
     // Thu 7 Jan 2027 in Manila: a sitting within a week, its result ~4 Feb (after the documents
     // deadline, Tue 26 Jan), ECFMG's review ~4 Mar, after the 24 Feb ROL deadline.
-    const result = planAt(manila({ key: "oet_medicine", status: "in_progress" }), "2027-01-07T04:00:00Z");
+    const result = planAt(manila({ key: "oet_medicine", status: "in_progress" }), "2027-01-14T04:00:00Z");
     expect(
       result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear,
     ).toBe(2028);

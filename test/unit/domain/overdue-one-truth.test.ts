@@ -80,7 +80,7 @@ function overdueBelowLater(thePlan: Plan, zone: string): string[] {
 
 describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, the urgency and the Overdue list", () => {
   it("the Pathway of a 2027 Match out of reach (OET not started, its deadline passed) is too late for 2027, not overdue beside its 2028 date", () => {
-    const thePlan = lagosPlan([], "2027-01-10T12:00:00Z");
+    const thePlan = lagosPlan([], "2027-01-14T12:00:00Z");
     const pathway = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
     expect(pathway?.matchYears).toEqual({ missed: 2027, due: 2028 });
     expect(Date.parse(pathway?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(thePlan.now));

@@ -28,7 +28,7 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
   });
 
   it("past its projected deadline, the step does not say 'before its deadline'", () => {
-    const step = planFor(input, "2027-01-10T12:00:00Z").nextSteps.find(
+    const step = planFor(input, "2027-02-04T12:00:00Z").nextSteps.find(
       (s) => s.milestone === "ecfmg_pathway",
     );
     // A Pathway not submitted by its projected deadline ends the 2027 season (t9j F4): the step is

@@ -42,7 +42,7 @@ function missedPathway(oetDate: string, now: string) {
  * judged on that day.
  */
 describe("the recommended current Pathways route carries its own date (t9q F5)", () => {
-  const thePlan = missedPathway("2025-09-20", "2027-01-12T02:00:00Z");
+  const thePlan = missedPathway("2025-09-20", "2027-02-04T02:00:00Z");
   const step = thePlan.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
 
   it("names the current season's route in the card", () => {
@@ -72,7 +72,7 @@ describe("the recommended current Pathways route carries its own date (t9q F5)",
   it("judges the OET's age on the route's closing day", () => {
     // Under two years old on 31 May 2027 (2025-09-20), though over two before the 2028 documents deadline.
     expect(thePlan.risks.some((risk) => risk.code === "OET_SCORE_MAY_BE_TOO_OLD")).toBe(false);
-    const old = missedPathway("2025-03-10", "2027-01-12T02:00:00Z");
+    const old = missedPathway("2025-03-10", "2027-02-04T02:00:00Z");
     const risk = old.risks.find((each) => each.code === "OET_SCORE_MAY_BE_TOO_OLD");
     expect(risk?.message).toContain("2027 Pathways");
   });

@@ -57,7 +57,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
       // pace (the booking only, tester t9l F16) still made the 2027 Match. The Pathway's deadline
       // (26 Dec 2026) passing dropped it, and the notice sent then stays on the Pathway after the
       // OET's last sitting day too (t9n F4: it moved to the OET).
-      "2027-01-08T09:00:00Z",
+      "2027-01-14T09:00:00Z",
       "ecfmg_pathway",
     ],
     ["Step 2 CK not started", step2ToDo, "2026-12-02T12:30:00Z", "usmle_step2ck"],

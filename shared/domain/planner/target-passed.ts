@@ -78,10 +78,17 @@ function stillToDo(context: PlanContext, index: number): boolean {
   );
 }
 
-/** Whether EXAMS_LATE_FOR_RANKING already names the step (a plain loop: this runs on every plan). */
+/**
+ * Whether EXAMS_LATE_FOR_RANKING already names the step, or for the Pathway MATCH_YEAR_LAST_DAY, which
+ * takes its place about the Pathway's last day (foldedPathwayRisk, tester t9t F5: said once). A plain
+ * loop: this runs on every plan.
+ */
 function namedLateForRanking(risks: readonly Risk[], key: MilestoneKey): boolean {
-  for (const risk of risks)
-    if (risk.code === "EXAMS_LATE_FOR_RANKING" && risk.milestones.includes(key)) return true;
+  for (const risk of risks) {
+    if (!risk.milestones.includes(key)) continue;
+    if (risk.code === "EXAMS_LATE_FOR_RANKING") return true;
+    if (risk.code === "MATCH_YEAR_LAST_DAY" && key === "ecfmg_pathway") return true;
+  }
   return false;
 }
 

@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { seasonCalendar } from "../seasons/index.ts";
+import { milestoneLatestCandidate, seasonCalendar } from "../seasons/index.ts";
 import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysWords, PATHWAYS_2025_CLOSING_URL } from "./current-pathways-season.ts";
@@ -33,6 +33,7 @@ export function laterDayCrossedClause(
   // The step's own deadline rule (the Pathway's, the last sitting day's), as its write-off cites it.
   addSource(sources, citationSource(catalogEntry(crossed.key).due));
   const pathway = crossed.key === "ecfmg_pathway";
+  if (pathway) return pathwayCrossedClause(context, crossed, sources);
   const what = pathway
     ? `your ECFMG Pathway application is not submitted and its deadline for the ${year} Match`
     : `the last day to sit ${catalogEntry(crossed.key).advisorName} for the ${year} Match`;
@@ -64,7 +65,9 @@ export function laterDayCrossedCause(
   const year = crossed.calendar.matchYear;
   const laterRol = crossed.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const clause = laterDayCrossedClause(context, crossed, sources);
-  if (readyAt > laterRol.at)
+  // The Pathway's own deadline, passed on every date we have for it, is what decided (lead's ruling 3,
+  // session 26): not a timing guess about the exams' reports.
+  if (readyAt > laterRol.at && crossed.key !== "ecfmg_pathway")
     return `${clause}: even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, readyAt)}, after the rank order list deadline on either date, ${deadline} or ${renderDate(laterRol.date)}; ECFMG must confirm them by then`;
   if (crossed.key === "oet_medicine")
     return `${clause}: a result from a later sitting could not reach ECFMG by the deadline for a Pathway application's supporting documents on either date, and ECFMG would likely reject an application whose documents come late`;
@@ -73,4 +76,28 @@ export function laterDayCrossedCause(
   const current = currentPathwaysWords(context, year, earliest);
   if (current !== "") addSource(sources, PATHWAYS_2025_CLOSING_URL);
   return `${clause}. ${pathwaysUnconfirmed(year)}: if ECFMG's own ${year} deadline turns out later still and you submit by it, tell us the day you submitted and this plan returns to the ${year} Match${current === "" ? "" : `. ${current.slice(0, -1)}`}`;
+}
+
+/**
+ * The Pathway application's deadline passed on every date we have for it (lead's ruling 3, session
+ * 26): "ECFMG's Pathway application deadline for the 2027 Match has passed on every date we have for
+ * it (projected Sat 26 Dec 2026; at the latest Tue 2 Feb 2027, were NRMP's 2027 deadline later than
+ * projected, Wed 3 Mar 2027, as it was 16 days before Match Day in 2022–2025; ECFMG's own were 31 Dec,
+ * 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match) with no application recorded". The
+ * latest candidate's rule (projection-rules.json milestoneOffsets) is cited in `sources`.
+ */
+function pathwayCrossedClause(context: PlanContext, crossed: LaterDayCrossed, sources: string[]): string {
+  const year = crossed.calendar.matchYear;
+  const projected = seasonCalendar(year);
+  const rolCandidate = projected.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  const laterRol = renderDate(
+    crossed.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.date,
+  );
+  const latest = milestoneLatestCandidate("ecfmg_pathway");
+  if (latest !== undefined) addSource(sources, latest.rule);
+  const earlierAt = pathwayDeadline(projected);
+  const earlier = earlierAt === null ? "" : `projected ${dayBy(context, earlierAt)}; `;
+  const rolSaid = rolCandidate?.said === undefined ? "" : `, as it was ${rolCandidate.said}`;
+  const ecfmgSaid = latest === undefined ? "" : `; ECFMG's own were ${latest.said}`;
+  return `ECFMG's Pathway application deadline for the ${year} Match has passed on every date we have for it (${earlier}at the latest ${dayBy(context, crossed.at)}, were NRMP's ${year} deadline later than projected, ${laterRol}${rolSaid}${ecfmgSaid}) with no application recorded`;
 }

@@ -7,6 +7,7 @@ import { needed } from "./fastest-sitting.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { plannedPathwayDay } from "./pathway-unconfirmed-risk.ts";
 import { presumedSent } from "./presumed-sent.ts";
 
 /**
@@ -33,7 +34,8 @@ const PATHWAY = indexedStep("ecfmg_pathway");
  * day that was actually crossed (decidedBy that step, the day kept for laterDayCrossedOf), or null
  * when none was: no such day has passed, or the later chain was already out of reach just before the
  * last one that did (then the projected verdict's words stand). The days: the last sitting days of
- * the exams still needed, and the Pathway application's deadline while it is still to submit. One
+ * the exams still needed, and the Pathway application's deadline while it is still to submit (not started, or planned for a day
+ * still ahead, t9u F13). One
  * extra chain pass, on this rare path only.
  */
 export function laterDayCrossed(
@@ -52,8 +54,8 @@ export function laterDayCrossed(
   }
   if (
     needed(context, PATHWAY) &&
-    statusAt(context, PATHWAY.index) === "not_started" &&
-    !presumedSent(context, PATHWAY.index)
+    ((statusAt(context, PATHWAY.index) === "not_started" && !presumedSent(context, PATHWAY.index)) ||
+      plannedPathwayDay(context) !== null)
   ) {
     const at = pathwayDeadline(calendar);
     if (at !== null && at < context.now && (crossed === null || at > crossed.endsAt))

@@ -1,19 +1,35 @@
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
+import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 
-/** Whether the Pathway application is not reported submitted (not begun, or under way with no date). */
+/**
+ * Whether the Pathway application is not reported submitted: not begun, under way with no date, or
+ * dated for a day still ahead (plannedPathwayDay: a plan to submit, not a submission, t9u F13).
+ */
 function notSubmitted(context: PlanContext): boolean {
   const entry = context.entries.at(PATHWAY.index);
   if (entry === undefined || entry.status === "not_started") return true;
-  return entry.status === "in_progress" && entry.date === undefined;
+  if (entry.status === "in_progress" && entry.date === undefined) return true;
+  return plannedPathwayDay(context) !== null;
+}
+
+/**
+ * The day the applicant plans to submit the Pathway application (its ISO date), when it is still
+ * ahead: in progress or scheduled with a date on or after today (local midnight). Null otherwise.
+ */
+export function plannedPathwayDay(context: PlanContext): string | null {
+  const entry = context.entries.at(PATHWAY.index);
+  const day = plannedDayAt(context, PATHWAY.index);
+  return day === null || day < context.now || entry?.date === undefined ? null : entry.date;
 }
 
 /**
@@ -44,10 +60,14 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const sources: string[] = [];
   addSource(sources, latest.rule);
   const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected)`;
+  // A planned day past it is named as too late for it (lead's ruling 5, t9u F13): submit today instead.
+  const planned = plannedPathwayDay(context);
+  const plannedWords =
+    planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;
   return {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}. ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.`,
+    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.`,
     milestones: ["ecfmg_pathway"],
     sources,
   };

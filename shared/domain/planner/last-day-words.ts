@@ -1,5 +1,7 @@
 /** MATCH_YEAR_LAST_DAY's fixed words (match-year-last-day.ts), apart so that file stays one concern's size. */
 
+import { milestoneLatestCandidate } from "../seasons/index.ts";
+
 /** What misses its deadline a minute after the last day, by LastWorking.bound. */
 export const AFTER_THAT_DAY = {
   pathway: "after that day your Pathway application would miss its projected deadline",
@@ -19,4 +21,18 @@ export function listed(parts: readonly string[]): string {
   return parts.length < 2
     ? (parts[0] ?? "")
     : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * What follows the Pathway application's projected day when that day bounds the Match (lead's ruling
+ * 4, session 26): not "your plan moves to a later Match", which is untrue until the latest candidate
+ * (pathway-unconfirmed-risk.ts), but "past that day ECFMG's 2027 deadline is not confirmed (it was 31
+ * Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's
+ * Pathways page", promising neither way. Null when the rule has no latest candidate.
+ */
+export function pathwayPastDayWords(year: number): string | null {
+  const latest = milestoneLatestCandidate("ecfmg_pathway");
+  return latest === undefined
+    ? null
+    : `past that day ECFMG's ${year} deadline is not confirmed (it was ${latest.said}): submit at once and check ECFMG's Pathways page`;
 }

@@ -7,7 +7,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
-import { AFTER_THAT_DAY, dayOf, listed } from "./last-day-words.ts";
+import { AFTER_THAT_DAY, dayOf, listed, pathwayPastDayWords } from "./last-day-words.ts";
 import {
   cutOffProjected,
   lastSittingDay,
@@ -268,7 +268,8 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
-  const after = AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
+  const pastPathway = facts.bound === "pathway" ? pathwayPastDayWords(year) : null;
+  const after = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
   // the day after which the chain no longer holds. With the ERAS application long late, the chain
   // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next (t9m F3).
@@ -285,7 +286,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     : "";
   return {
     ...facts,
-    message: `${opener}, and your plan moves to a later Match.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}${pastPathway === null ? ", and your plan moves to a later Match" : ""}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,

@@ -55,7 +55,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     );
     expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
-      "after that day your Pathway application would miss its projected deadline, and your plan moves to a later Match",
+      "past that day ECFMG's 2027 deadline is not confirmed (it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's Pathways page",
     );
     expect(risk?.message).toContain("about 21 days for the result");
     expect(risk?.message).toMatch(/advice/);
@@ -78,9 +78,9 @@ describe("the last day that still works for the 2027 Match is named before the w
       /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
     );
     expect(before?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
-    expect(before?.message).toContain(
-      "after that day your Pathway application would miss its projected deadline",
-    );
+    // Lead's ruling 4 (session 26): past the projected day, the unconfirmed deadline, no move promised.
+    expect(before?.message).toContain("past that day ECFMG's 2027 deadline is not confirmed");
+    expect(before?.message).not.toContain("moves to a later Match");
   });
 
   it("is never beside the write-off, and the write-off comes right after the day it names", () => {

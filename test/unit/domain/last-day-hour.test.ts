@@ -48,9 +48,10 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
     const hour = `by ${renderInZone(zone, due)} (${renderEt(due)})`;
-    // Before 06:00 local the deadline's day leaves nothing usable: "tonight" the day before (t9p F21).
-    const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 6 * HOUR;
-    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8), 'tonight' if it falls before 06:00 (t9p F21); before that, its day", () => {
+    // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before (t9p F21;
+    // 09:00 since t9t F4: Karachi's 7:00 AM, Kolkata's 7:30 AM).
+    const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 9 * HOUR;
+    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8), 'tonight' if it falls before 09:00 (t9p F21, t9t F4); before that, its day", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
         const result = plan(input, calendar, new Date(now));
         const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");

@@ -28,10 +28,32 @@ function lateMessage(input: PlannerInput, now: string): string {
 
 describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => {
   it("with the OET passed: submit now, ECFMG's review allows about 28 days, no preparation lecture (rolearly)", () => {
-    const message = lateMessage(lagos({ key: "oet_medicine", status: "done" }), "2026-11-30T12:00:00Z");
+    // Alone, the Pathway's last day is MATCH_YEAR_LAST_DAY's since t9t F5 (one risk per Pathway fact):
+    // EXAMS_LATE_FOR_RANKING's words are reached beside a Step 2 CK booked 10 Jan (a second subject).
+    const done = DONE.filter((key) => key !== "usmle_step2ck");
+    const input = inputFactory({
+      applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
+      milestones: [
+        ...done.map((key) => ({ key, status: "done" as const })),
+        { key: "oet_medicine", status: "done" },
+        { key: "usmle_step2ck", status: "scheduled", date: "2027-01-10" },
+      ],
+    });
+    const message = lateMessage(input, "2026-11-30T12:00:00Z");
     expect(message).toContain("submit your Pathway application now");
     expect(message).toContain("ECFMG's review allows about 28 days");
     expect(message).not.toMatch(/preparation|prepare faster/);
+  });
+
+  it("with the OET passed, the Pathway alone: one risk says the review's 28 days, no preparation lecture (t9t F5)", () => {
+    const input = lagos({ key: "oet_medicine", status: "done" });
+    const result = plan(input, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z"));
+    const about = result.risks.filter(
+      (risk) => risk.code === "EXAMS_LATE_FOR_RANKING" || risk.code === "MATCH_YEAR_LAST_DAY",
+    );
+    expect(about.map((risk) => risk.code)).toEqual(["MATCH_YEAR_LAST_DAY"]);
+    expect(about[0]?.message).toContain("about 28 days for ECFMG's review");
+    expect(about[0]?.message).not.toMatch(/preparation|prepare faster/);
   });
 
   it("with the OET not in: submit without waiting for it, no preparation lecture", () => {

@@ -28,7 +28,9 @@ const pathwayCard = (result: Plan) =>
 const outOfReach = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 
 describe("a missed Pathway deadline names the current Pathways season (t9p F19)", () => {
-  const result = plan(wanjiru, seasonCalendar(2027), new Date("2027-01-05T09:00:00+03:00"));
+  // Past the latest candidate for the Pathway deadline, Tue 2 Feb 2027 (t9t F13, the lead's ruling):
+  // before it the 2027 Match is kept with "submit today" and no current-Pathways words.
+  const result = plan(wanjiru, seasonCalendar(2027), new Date("2027-02-04T09:00:00+03:00"));
 
   it("the card: the 2027 Pathways may still be open (pattern, source, verify), before the 2028 ones", () => {
     const card = pathwayCard(result);

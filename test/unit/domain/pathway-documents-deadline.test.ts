@@ -88,15 +88,16 @@ describe("the Pathway application goes in now, the OET result follows as documen
           milestoneFactory("oet_medicine", "done"),
         ],
       }),
-      // Past the later ROL candidate's Pathway deadline too, Sat 2 Jan 2027 (t9s F15).
-      "2027-01-04T03:00:00Z",
+      // Past the latest candidate too, Tue 2 Feb 2027, 9:00 PM ET (t9t F13, the lead's ruling): before
+      // it, a Pathway not submitted keeps the Match with "submit today" (pathway-unconfirmed-deadline).
+      "2027-02-04T03:00:00Z",
     );
     expect(risk(result, "PATHWAY_DEADLINE_PROJECTED")).toBeUndefined();
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
     expect(notFeasible?.message).toContain(
-      // Both the projected day and the later candidate's, the one crossed (s25 ruling W1).
-      "your ECFMG Pathway application is not submitted and its deadline for the 2027 Match has passed on either date: Sat 26 Dec 2026 (projected) and, were NRMP's 2027 deadline later than projected (Wed 3 Mar 2027: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway deadlines are projected from it), Sat 2 Jan 2027",
+      // Every date we have for the Pathway deadline, the projected and the latest (Z2 ruling 3).
+      "ECFMG's Pathway application deadline for the 2027 Match has passed on every date we have for it (projected Sat 26 Dec 2026; at the latest Tue 2 Feb 2027",
     );
     expect(notFeasible?.message).toContain(
       "ECFMG's 2027 Pathways deadlines are not yet confirmed in Matchpath's data",

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { laterCandidateCalendar } from "#domain/planner/later-candidate-feasibility.ts";
 import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
@@ -20,7 +21,9 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 const DAY = 86_400_000;
 const target = seasonCalendar(2027);
 const PATHWAY_2028 = pathwayDeadline(seasonCalendar(2028)) as number;
-const PATHWAY_2027 = pathwayDeadline(target) as number;
+/** The latest candidate for a season's Pathway deadline, which refusals wait for (t9t F13, lead's ruling). */
+const latest = (year: number) =>
+  pathwayDeadline(laterCandidateCalendar(seasonCalendar(year)) as SeasonCalendar) as number;
 
 function applicant(...open: MilestoneEntry[]): PlannerInput {
   const keys = new Set(open.map((entry) => entry.key));
@@ -103,8 +106,8 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    // Past the later ROL candidate's Pathway deadline too, a week later (t9s F15).
-    const result = plan(input, target, new Date(PATHWAY_2028 + 9 * DAY));
+    // Past the latest candidate for the 2028 Pathway deadline too, two days later (t9t F13).
+    const result = plan(input, target, new Date(latest(2028) + 2 * DAY));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2029);
     const pathway = result.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
     expect(pathway?.matchYears).toEqual({ missed: 2028, due: 2029 });
@@ -112,10 +115,12 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
     const badge = stepBadge(pathway as NonNullable<typeof pathway>, result.now, result.risks);
     expect(badgeWords(badge, pathway as NonNullable<typeof pathway>)).toBe("too late for the 2028 Match");
     const step2 = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
-    // One Match named per plan, the latest out of reach (t9o F14, the lead's ruling); Step 2 CK's own
-    // 2028 deadline is still ahead, so no missed date is shown beside the badge.
+    // One Match named per plan, the latest out of reach (t9o F14, the lead's ruling). Since the Pathway
+    // write-off waits for its latest candidate (t9t F13, 1 Feb 2028), Step 2 CK's own 2028 last
+    // sitting day has passed by then: the missed date beside its badge is that day, no longer none
+    // (the "still ahead" branch is not reached by a Pathway write-off any more).
     expect(step2?.matchYears).toEqual({ missed: 2028, due: 2029 });
-    expect(step2?.missedDeadline).toBeUndefined();
+    expect(Date.parse(step2?.missedDeadline?.at ?? "")).toBeLessThan(Date.parse(result.now));
   });
 });
 
@@ -125,10 +130,12 @@ describe("the out-of-reach notice sits on the step whose missed deadline dropped
       milestoneFactory("oet_medicine", "scheduled", "2026-12-30"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    // Past the later ROL candidate's Pathway deadline too, a week later (t9s F15).
-    const result = plan(input, target, new Date(PATHWAY_2027 + 9 * DAY));
+    // Past the latest candidate for the 2027 Pathway deadline too, two days later (t9t F13).
+    const result = plan(input, target, new Date(latest(2027) + 2 * DAY));
     const outOfReach = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
-    expect(outOfReach?.message).toContain("your ECFMG Pathway application is not submitted and its deadline");
+    expect(outOfReach?.message).toContain(
+      "ECFMG's Pathway application deadline for the 2027 Match has passed on every date we have for it",
+    );
     expect(outOfReach?.decidedBy).toBe("ecfmg_pathway");
     expect(result.nextSteps.some((step) => step.milestone === "oet_medicine")).toBe(true);
     const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);

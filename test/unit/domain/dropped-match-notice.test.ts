@@ -104,7 +104,8 @@ describe("the move from one later Match to the next names the Match dropped and 
       const moved = moveInstant(
         input,
         Date.parse("2027-12-01T00:00:00Z"),
-        Date.parse("2028-01-20T00:00:00Z"),
+        // Past the latest candidate for the 2028 Pathway deadline, Tue 1 Feb 2028 (t9t F13).
+        Date.parse("2028-02-20T00:00:00Z"),
       );
       const crossed = stepCrossedAt(moved, zone);
       expect(crossed).toBe(key === "oet_medicine" ? "oet_medicine" : "ecfmg_pathway");
@@ -135,9 +136,10 @@ describe("the move from one later Match to the next names the Match dropped and 
     );
     const result = planAt(input, PATHWAY_2028 + SECOND);
     const risk = outOfReach(result);
-    // The day crossed is the later candidate's (s25 ruling W1), not the projected Sat 25 Dec 2027.
+    // The day crossed is the latest candidate's (s25 ruling W1, t9t F13), beside the projected Sat 25
+    // Dec 2027: the Pathway deadline on every date we have for it (Z2 ruling 3).
     expect(risk?.message).toContain(
-      "The 2028 Match is out of reach too: your ECFMG Pathway application is not submitted and its deadline for the 2028 Match has passed on either date: Sat 25 Dec 2027 (projected) and, were NRMP's 2028 deadline later than projected (Wed 1 Mar 2028: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway deadlines are projected from it), Sat 1 Jan 2028.",
+      "The 2028 Match is out of reach too: ECFMG's Pathway application deadline for the 2028 Match has passed on every date we have for it (projected Sat 25 Dec 2027; at the latest Tue 1 Feb 2028, were NRMP's 2028 deadline later than projected, Wed 1 Mar 2028, as it was 16 days before Match Day in 2022–2025; ECFMG's own were 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match) with no application recorded.",
     );
     const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
     expect(notice?.title).toBe(
@@ -157,7 +159,8 @@ describe("the move from one later Match to the next names the Match dropped and 
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    const risk = outOfReach(planAt(input, Date.parse("2027-01-10T00:00:00Z")));
+    // Past the latest candidate for the 2027 Pathway deadline, Tue 2 Feb 2027 (t9t F13).
+    const risk = outOfReach(planAt(input, Date.parse("2027-02-10T00:00:00Z")));
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     expect(risk?.droppedMatchYear).toBeUndefined();
     expect(risk?.message).not.toContain("out of reach too");

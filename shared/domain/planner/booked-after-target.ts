@@ -9,7 +9,13 @@ import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 
 /** The exams whose result has a competitive target (catalog `reportingDays` and `target`). */
 const TARGETED_EXAMS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
-  (entry) => entry.reportingDays !== undefined && entry.target !== undefined && entry.applicantDateIsDue,
+  (entry) =>
+    entry.reportingDays !== undefined &&
+    entry.target !== undefined &&
+    entry.applicantDateIsDue &&
+    // The Pathway is an application, not an exam: no "booked … its result is expected … book an
+    // earlier date" (t9u F14, Z2 ruling 6); its last day is MATCH_YEAR_LAST_DAY's or EXAMS_LATE's.
+    entry.key !== "ecfmg_pathway",
 );
 /** TARGETED_EXAMS' catalog indices: each plan reads their entries and statuses by index. */
 const TARGETED_EXAMS_AT: readonly number[] = TARGETED_EXAMS.map((entry) => stepIndex(entry.key));

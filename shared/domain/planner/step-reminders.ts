@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
+import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -118,7 +119,9 @@ export function stepReminders(
   // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question (t9s F4).
   const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
   if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {
+    const hardFrom = into.length;
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
+    if (entry.key === "ecfmg_pathway" && laid.aim !== null) dropNextToAim(into, from, hardFrom);
     if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);
     }
@@ -147,4 +150,20 @@ export function stepReminders(
   }
   // Match Day waits for SOAP's end (tester t9m F5 d).
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
+}
+
+/**
+ * Drops the deadline's first rung (laid at `hardFrom` on) when it falls within a day and a half of a
+ * rung of the same step's own-date ladder (laid from `from`): a Pathway planned in time is one
+ * application, one email (t9u F14, Z2 ruling 6: "Your date" on 11 Dec, "Due" on 12 Dec).
+ */
+function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): void {
+  for (let index = into.length - 1; index >= hardFrom; index--) {
+    const at = (into[index] as TimedReminder).sendAt;
+    for (let aim = from; aim < hardFrom; aim++)
+      if (Math.abs((into[aim] as TimedReminder).sendAt - at) < 1.5 * DAY_MS) {
+        into.splice(index, 1);
+        break;
+      }
+  }
 }

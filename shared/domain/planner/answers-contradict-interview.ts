@@ -13,6 +13,7 @@ import {
   rankListNamed,
   rankListWords,
 } from "./note-contradicted-by-record.ts";
+import { notePathwayDay } from "./note-question-pathway.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
@@ -125,6 +126,8 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   // certify the rank order list rather than to register late (tester t9s F10, lead's ruling 1).
   const evidence = noteAsked && !moved ? noteRecordEvidence(context) : 0;
   const named = noteAsked && !moved && rankListNamed(context);
+  // The Pathway's own day first, while it is ahead (t9u F16): its words are the zone's.
+  const pathway = named ? notePathwayDay(context) : "";
   // The words read only the season and these answers, never the zone or `now` itself: made once
   // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
   // The deadline in both zones where the applicant's day is not its ET day (t9t F12; the hedge names
@@ -146,11 +149,12 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
     (dated ? 16 : 0) |
     (hedge === "" ? 0 : 32) |
     (evidence << 6) |
-    (named ? 1024 : 0);
-  const key = zoned ? `${kind} ${context.zone}` : kind;
+    (named ? 1024 : 0) |
+    (pathway === "" ? 0 : 2048);
+  const key = zoned || pathway !== "" ? `${kind} ${context.zone}` : kind;
   let risk = made.get(key);
   if (risk === undefined) {
-    risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named, rol });
+    risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named, rol, pathway });
     made.set(key, risk);
   }
   return risk;
@@ -170,11 +174,13 @@ interface QuestionWords {
   named: boolean;
   /** The rank order list deadline's words: seasonDayEt, or in both zones where the local day differs (t9t F12). */
   rol: string;
+  /** notePathwayDay: the Pathway application's day to name first, or "". */
+  pathway: string;
 }
 
 /** ANSWERS_CONTRADICT_INTERVIEW's words for these questioned answers (catalog indices), frozen. */
 function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], words: QuestionWords): Risk {
-  const { started, dated, hedge, evidence, named, rol } = words;
+  const { started, dated, hedge, evidence, named, rol, pathway } = words;
   const year = calendar.matchYear;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
@@ -193,8 +199,9 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
           : `you report that ${evidenceWords(evidence, interview)}; ECFMG`;
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
+      const rank = rankListWords(calendar, sources, rol);
       const then = named
-        ? ` ${rankListWords(calendar, sources, rol)}`
+        ? ` ${pathway === "" ? rank : rank.replace("change your answer and ", `change your answer now, submit your ECFMG Pathway application by ${pathway}, then `)}`
         : `${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}`;
       said.push(
         `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,

@@ -56,8 +56,10 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
       // After the OET's last sitting day (5 Jan 2027): on 2 Dec 2026 the OET counted at its fastest
       // pace (the booking only, tester t9l F16) still made the 2027 Match. The Pathway's deadline
       // (26 Dec 2026) passing dropped it, and the notice sent then stays on the Pathway after the
-      // OET's last sitting day too (t9n F4: it moved to the OET).
-      "2027-01-14T09:00:00Z",
+      // OET's last sitting day too (t9n F4: it moved to the OET). Since t9t F13 the Pathway's deadline
+      // drops it only after its latest candidate (Tue 2 Feb 2027); before that the OET's later last
+      // sitting day (12 Jan) is the day crossed (s25 W1), so the instant is after 2 Feb.
+      "2027-02-04T09:00:00Z",
       "ecfmg_pathway",
     ],
     ["Step 2 CK not started", step2ToDo, "2026-12-02T12:30:00Z", "usmle_step2ck"],

@@ -153,15 +153,17 @@ export function stepReminders(
 }
 
 /**
- * Drops the deadline's first rung (laid at `hardFrom` on) when it falls within a day and a half of a
+ * Drops the deadline's first rung (laid at `hardFrom` on) when it falls on the day before or after a
  * rung of the same step's own-date ladder (laid from `from`): a Pathway planned in time is one
- * application, one email (t9u F14, Z2 ruling 6: "Your date" on 11 Dec, "Due" on 12 Dec).
+ * application, one email (t9u F14, Z2 ruling 6: "Your date" on 11 Dec, "Due" on 12 Dec). Rungs on
+ * the same slot stay: the email joins them (one item with both dates, t9h C2).
  */
 function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): void {
   for (let index = into.length - 1; index >= hardFrom; index--) {
     const at = (into[index] as TimedReminder).sendAt;
     for (let aim = from; aim < hardFrom; aim++)
-      if (Math.abs((into[aim] as TimedReminder).sendAt - at) < 1.5 * DAY_MS) {
+      // Apart by a day (12 to 36 hours): rungs on one slot are one email already (oneReminderPerStep).
+      if (Math.abs(Math.abs((into[aim] as TimedReminder).sendAt - at) - DAY_MS) <= DAY_MS / 2) {
         into.splice(index, 1);
         break;
       }

@@ -41,12 +41,19 @@ const OET_PENDING = [
   milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-28"),
 ];
 
-function planOf(milestones: MilestoneEntry[]): Plan {
+/**
+ * The second case's instant: past the latest candidate for the 2027 Pathway deadline (Tue 2 Feb 2027),
+ * which a Pathway not submitted waits for before the Match is written off (t9t F13, lead's ruling); on
+ * 10 Jan the 2027 Match is kept with "sit OET by Tue 12 Jan", and nothing is dated for 2028.
+ */
+const LATER_NOW = new Date("2027-02-10T12:00:00Z");
+
+function planOf(milestones: MilestoneEntry[], now = NOW): Plan {
   const input = inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone: ZONE, visa: "J-1", graduation: "2024-07-30" }),
     milestones,
   });
-  return plan(input, seasonCalendar(2027), NOW);
+  return plan(input, seasonCalendar(2027), now);
 }
 
 /** The timeline's next-step cards: [title, badge] in the order shown. */
@@ -88,7 +95,7 @@ function cliRows(thePlan: Plan): [string, string][] {
 }
 
 /** The console drill-down's Next items, in order, and its Overdue section. */
-function consoleNext(milestones: MilestoneEntry[]): { next: string; overdue: string } {
+function consoleNext(milestones: MilestoneEntry[], now = NOW): { next: string; overdue: string } {
   const state = {
     profile: profileFactory({ matchYear: 2027, timezone: ZONE }),
     milestones,
@@ -96,8 +103,8 @@ function consoleNext(milestones: MilestoneEntry[]): { next: string; overdue: str
     ledger: [],
   };
   const html = timelineCard(
-    { state, plan: planOf(milestones), audit: [], submissions: [], events: [] },
-    "2027-01-10",
+    { state, plan: planOf(milestones, now), audit: [], submissions: [], events: [] },
+    now.toISOString().slice(0, 10),
   );
   return {
     next: html.slice(html.indexOf("<h3>Next</h3>"), html.indexOf("<h3>Blocked</h3>")),
@@ -173,7 +180,7 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
 });
 
 describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match", () => {
-  const thePlan = planOf(DONE);
+  const thePlan = planOf(DONE, LATER_NOW);
 
   it("the case: the 2027 Match is out of reach, nothing is past its deadline for the 2028 Match", () => {
     expect(thePlan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -195,7 +202,7 @@ describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match
   });
 
   it("the console's drill-down says it too, with nothing overdue", () => {
-    const { next, overdue } = consoleNext(DONE);
+    const { next, overdue } = consoleNext(DONE, LATER_NOW);
     expect(next).toContain("too late for the 2027 Match");
     expect(next).not.toMatch(/>overdue</);
     expect(overdue).toContain("Nothing overdue");

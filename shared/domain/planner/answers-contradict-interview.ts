@@ -199,7 +199,8 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
           : `you report that ${evidenceWords(evidence, interview)}; ECFMG`;
       addSource(sources, SCHOOL_POLICY_URL);
       addSource(sources, ERAS_TOKEN_URL);
-      const rank = rankListWords(calendar, sources, rol);
+      // Only when named: rankListWords adds the deadline's source.
+      const rank = named ? rankListWords(calendar, sources, rol) : "";
       const then = named
         ? ` ${pathway === "" ? rank : rank.replace("change your answer and ", `change your answer now, submit your ECFMG Pathway application by ${pathway}, then `)}`
         : `${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}`;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
+import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
@@ -13,7 +14,6 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
-import { notWaivableProblems } from "#domain/waivable-steps.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";

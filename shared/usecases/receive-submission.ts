@@ -1,7 +1,7 @@
+import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { EARLIEST_ZONE, futureDoneProblems } from "#domain/done-date.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
-import { notWaivableProblems } from "#domain/waivable-steps.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";

@@ -1,10 +1,10 @@
+import { mayBeWaived, waivableStepNames } from "#domain/console/waivable-steps.ts";
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { localStartIn } from "#domain/interview-offset.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { renderDate } from "#domain/time.ts";
-import { mayBeWaived, waivableStepNames } from "#domain/waivable-steps.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import {

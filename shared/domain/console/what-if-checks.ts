@@ -5,9 +5,9 @@ import { inInterviewSeason } from "../planner/interviewing.ts";
 import type { PlannerInput } from "../planner.ts";
 import { type SeasonCalendar, type SeasonDate, seasonCalendar } from "../seasons/index.ts";
 import { SubmissionSchema } from "../snapshot.ts";
-import { mayBeWaived, notWaivableMessage } from "../waivable-steps.ts";
 import { stepName } from "./advisor-voice.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
+import { mayBeWaived, notWaivableMessage } from "./waivable-steps.ts";
 import { applyWhatIf, sameRecord, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
 
 /** The save id the checks use for the update they validate (a real one is checked by its pattern). */

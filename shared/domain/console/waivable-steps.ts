@@ -1,7 +1,7 @@
-import { catalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
-import { stepName } from "./console/advisor-voice.ts";
-import type { FieldProblem } from "./field-problems.ts";
-import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { FieldProblem } from "../field-problems.ts";
+import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { stepName } from "./advisor-voice.ts";
 
 /**
  * Whether an applicant may skip the step: the catalog's `waivable` (research, SOAP), the steps the

@@ -95,14 +95,37 @@ export function rankListNamed(context: PlanContext): boolean {
   );
 }
 
-/** "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)" (`rol`: the deadline's words, in both zones where the local day differs, t9t F12), its source added. */
+/**
+ * Whether the note's question asks a certified applicant who has not reported NRMP registration to
+ * register and certify a list (tester t9u F4, lead's ruling 1, session 26): NRMP registration needs
+ * no sponsor note and the certificate is the evidence; NRMP's late registration closes with the rank
+ * order list deadline, so only while that is ahead and no list is reported.
+ */
+export function registrationNamed(context: PlanContext): boolean {
+  return (
+    certificateBelieved(context) &&
+    context.entries.at(NRMP_AT)?.status !== "done" &&
+    !isFinished(statusAt(context, RANK_LIST_AT)) &&
+    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+  );
+}
+
+/**
+ * "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)"
+ * (`rol`: the deadline's words, in both zones where the local day differs, t9t F12), its source
+ * added; `register` (registrationNamed): "…, register with NRMP … and certify a rank order list …
+ * NRMP's late registration closes then" (t9u F4).
+ */
 export function rankListWords(
   calendar: SeasonCalendar,
   sources: string[],
   rol = seasonDayEt(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
+  register = false,
 ): string {
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+  if (register)
+    return `change your answer, register with NRMP in R3 (a late fee applies after NRMP's early registration deadline) and certify a rank order list in R3 by ${rol}: NRMP's late registration closes then`;
   return `change your answer and certify your rank order list in R3 by ${rol}`;
 }
 
@@ -139,7 +162,7 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits and whether the rank list is named (at most 30), and zone where its words name it (t9t F12). */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) or registration with it (32) (at most 60), and zone where its words name it (t9t F12). */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
@@ -155,10 +178,12 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
   const named = rankListNamed(context);
-  const kind = evidence | (named ? 16 : 0);
+  // Not registered beside a certificate: registration named with the list (t9u F4).
+  const register = !named && registrationNamed(context);
+  const kind = evidence | (named ? 16 : 0) | (register ? 32 : 0);
   // The deadline in both zones where the applicant's day is not its ET day (t9t F12): kept under the zone.
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const zoned = named && localDate(context.zone, rolDate.at) !== rolDate.date;
+  const zoned = (named || register) && localDate(context.zone, rolDate.at) !== rolDate.date;
   const key = zoned ? `${kind} ${context.zone}` : kind;
   let byKind = made.get(context.calendar);
   if (byKind === undefined) {
@@ -170,8 +195,9 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
     risk = recordRisk(
       context.calendar,
       evidence,
-      named,
+      named || register,
       zoned ? seasonDayOrWhen(context, rolDate) : undefined,
+      register,
     );
     byKind.set(key, risk);
   }
@@ -179,12 +205,18 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
 }
 
 /** The words for these evidence bits (see noteRecordEvidence), frozen. */
-function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, rol?: string): Risk {
+function recordRisk(
+  calendar: SeasonCalendar,
+  evidence: number,
+  named: boolean,
+  rol?: string,
+  register = false,
+): Risk {
   const sources = [SCHOOL_POLICY_URL];
   if (evidence & 1) sources.push(ECFMG_BEFORE_USMLE_URL);
   if (evidence & 6) sources.push(FSMB_USMLE_URL);
   const then = named
-    ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
+    ? `${rankListWords(calendar, sources, rol, register)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_RECORD",

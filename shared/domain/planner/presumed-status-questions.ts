@@ -3,7 +3,12 @@ import type { NextStep, Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
-import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
+import {
+  EXAM_BOOKING_DAYS,
+  OET_BOOKING_DAYS,
+  STEP3_PROCESSING_DAYS,
+  UNBOOKED_RANKING_EXAM_EVERY_DAYS,
+} from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -30,15 +35,35 @@ const ASKED: Partial<Record<MilestoneKey, { is: string; act: string }>> = {
 };
 
 /**
+ * The days an exam's "not yet" needs before its last sitting day (tester t9u F5, lead's ruling 2,
+ * session 26), advice: OET's booking allowance (OET_BOOKING_DAYS), USMLE's FSMB processing and a test
+ * date (the Step 3 allowances, STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS, an IMG registering with FSMB
+ * since January 2026). A submission (the Pathway, the ECFMG application) needs none.
+ */
+const LEAD_DAYS: Partial<Record<MilestoneKey, number>> = {
+  oet_medicine: OET_BOOKING_DAYS,
+  usmle_step1: STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS,
+  usmle_step2ck: STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS,
+};
+
+/** LEAD_DAYS in words, for the question's "why" (advice). */
+const LEAD_WORDS: Partial<Record<MilestoneKey, string>> = {
+  oet_medicine: `OET closes each session's bookings ahead of it (about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar)`,
+  usmle_step1: `a USMLE seat needs FSMB's scheduling permit first (about ${STEP3_PROCESSING_DAYS} days of processing, then about ${EXAM_BOOKING_DAYS} days to a test date, advice)`,
+};
+LEAD_WORDS.usmle_step2ck = LEAD_WORDS.usmle_step1;
+
+/**
  * The status question as notices (tester t9t F10, lead's ruling): an applicant whose interview
  * presumes certification steps never reported (CERTIFICATION_STATUS_UNREPORTED in `risks`, with no
  * certification step reported at all: any report is the answer) gets one notice per distinct
  * Match-deciding last day still ahead (the presumed steps' own due dates on `dates`, the days the
  * warning lists under "Deadlines still ahead"), at the delivery slot a week before that day
- * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice), or at the next delivery slot when that
+ * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice) and before the steps' own lead time
+ * (LEAD_DAYS: an exam's booking, t9u F5), or at the next delivery slot when that
  * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). Titled
  * as the question ("Is your Pathway application in? If not, submit it by Sat 26 Dec 2026
- * (projected)"), on the certificate's card (RIDES_ON) while it is a next step; its id depends on the
+ * (projected)"; an exam's "if not" says the Match is most likely out of reach, t9u F5), on the certificate's card (RIDES_ON) while it is a next step; its id depends on the
  * day only, so one notice per day. Nothing is budgeted. Appended to `into`.
  */
 export function presumedStatusQuestions(
@@ -73,9 +98,10 @@ function question(
   entries: readonly CatalogEntry[],
   into: TimedReminder[],
 ): void {
+  const lead = Math.max(...entries.map((entry) => LEAD_DAYS[entry.key] ?? 0));
   let sendAt = slotOnDay(
     context,
-    toWall(context.zone, due.at - 1) - UNBOOKED_RANKING_EXAM_EVERY_DAYS * DAY_MS,
+    toWall(context.zone, due.at - 1) - (lead + UNBOOKED_RANKING_EXAM_EVERY_DAYS) * DAY_MS,
   );
   if (sendAt < context.now) {
     const today = toWall(context.zone, context.now);
@@ -89,13 +115,15 @@ function question(
   const day = `${dayBy(context, due.at)}${projected}`;
   const exams = entries.filter((entry) => ASKED[entry.key] === undefined).map((entry) => entry.advisorName);
   const asked: string[] = entries.flatMap((entry) => ASKED[entry.key]?.is ?? []);
-  if (exams.length > 0) asked.push(`Have you taken ${joined(exams)}?`);
-  const act =
+  if (exams.length > 0) asked.push(`Have you taken or booked ${joined(exams)}?`);
+  // An exam's "not yet" this close cannot be met by sitting "by" the day (t9u F5): say what it means.
+  const year = context.calendar.matchYear;
+  const ifNot =
     exams.length === 0
-      ? "submit it"
-      : exams.length === entries.length
-        ? `sit ${exams.length === 1 ? "it" : "them"}`
-        : "do it";
+      ? `submit it by ${day}`
+      : `the ${year} Match is most likely out of reach: tell us today so the plan can move you`;
+  const leads = [...new Set(entries.flatMap((entry) => LEAD_WORDS[entry.key] ?? []))];
+  const booking = leads.length === 0 ? "" : `, and ${leads.join("; ")}`;
   const names = joined(
     entries.map((entry) => (entry.key === "ecfmg_pathway" ? "Pathway application" : entry.advisorName)),
   );
@@ -105,12 +133,12 @@ function question(
     id: reminderId(RIDES_ON, undefined, STATUS_QUESTION_RUNG, due.at),
     milestone: RIDES_ON,
     rung: STATUS_QUESTION_RUNG,
-    title: `${asked.join(" ")} If not, ${act} by ${day}`,
+    title: `${asked.join(" ")} If not, ${ifNot}`,
     deadline: detail.at,
     deadlineDetail: detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: `You have an interview for the ${context.calendar.matchYear} Match, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
+    why: `You have an interview for the ${context.calendar.matchYear} Match, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time${booking}: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
   });
   into.push(timedReminder(sendAt, due.at, Object.freeze(reminder)));
 }

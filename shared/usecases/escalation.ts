@@ -41,6 +41,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_YEAR_IMPLAUSIBLE: "The target Match year looks like a typo",
   INTERVIEW_IN_EARLIER_MATCH: "An interview falls in an earlier Match's season than the plan's",
   INTERVIEW_IN_LATER_MATCH: "An interview falls in a later Match's season than the plan's",
+  INTERVIEW_AFTER_RANK_LIST_DEADLINE: "An interview is dated after the rank order list deadline",
   INTERVIEW_NEEDS_VISITOR_VISA: "An in-person US interview for an applicant abroad needs a visitor visa",
   NO_INTERVIEW_RECORDED: "Ranking is open and no interview is recorded",
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",

@@ -100,6 +100,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an interview in an earlier Match's season than the ${matchYear} Match the plan is for; the Match year may be wrong.`,
   INTERVIEW_IN_LATER_MATCH: ({ fullName, matchYear }) =>
     `${fullName} has an interview in a later Match's season than the ${matchYear} Match the plan is for; the Match year or the interview's date may be wrong.`,
+  INTERVIEW_AFTER_RANK_LIST_DEADLINE: ({ fullName, matchYear }) =>
+    `${fullName} has an interview dated after the ${matchYear} Match's rank order list deadline; the date may be wrong, or the program may not rank them.`,
   INTERVIEW_NEEDS_VISITOR_VISA: ({ fullName }) =>
     `${fullName} lives outside the US and has an in-person US interview ahead: it needs a US visitor visa, or a virtual interview instead.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>

@@ -15,6 +15,7 @@ import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
+import { interviewAfterRankListDeadlineRisk } from "./interview-after-rank-list-deadline.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { interviewInLaterMatchRisk } from "./interview-in-later-match.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -137,6 +138,9 @@ export function assessRisks(
   // Its mirror: an interview in a later Match's season (t9t F21).
   const laterInterview = interviewInLaterMatchRisk(context);
   if (laterInterview !== null) risks.push(laterInterview);
+  // One after this Match's rank order list deadline, before the next season (t9u F6).
+  const lateInterview = interviewAfterRankListDeadlineRisk(context);
+  if (lateInterview !== null) risks.push(lateInterview);
   // An in-person US interview for an applicant abroad needs a visitor visa (t9t F17).
   const visitorVisa = interviewVisitorVisaRisk(context);
   if (visitorVisa !== null) risks.push(visitorVisa);
@@ -224,7 +228,11 @@ export function assessRisks(
   // Asked whether they ranked (t9o F9): never beside a gate or a Match out of reach.
   if (!held && !feasibility.infeasible) append(risks, rankListUnreportedRisks(context));
   // No interview recorded once ranking is open (t9r F13): asked, the plan unmoved.
-  const noInterview = noInterviewRecordedRisk(context, !held && !seasonOver && !feasibility.infeasible);
+  // Never beside a recorded interview dated after the deadline (t9u F6): that one is asked about.
+  const noInterview = noInterviewRecordedRisk(
+    context,
+    !held && !seasonOver && !feasibility.infeasible && lateInterview === null,
+  );
   if (noInterview !== null) risks.push(noInterview);
 
   return orderRisks(risks);

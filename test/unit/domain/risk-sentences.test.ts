@@ -67,6 +67,18 @@ function everyRisk(): { where: string; risk: Risk }[] {
   const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };
   for (const risk of plan(nextSeason, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json next season ${risk.code}`, risk });
+  // One after the rank order list deadline, before the next season (INTERVIEW_AFTER_RANK_LIST_DEADLINE, t9u F6).
+  const ready: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+    JSON.parse(
+      readFileSync(new URL("nrmp-registering-after-early-deadline-2027.json", SCENARIO_DIR), "utf8"),
+    ),
+  );
+  const afterDeadline = { ...ready, interviews: [{ ...first, startsAt: "2027-02-26T14:00:00Z" }] };
+  for (const risk of plan(afterDeadline, seasonCalendar(2027), new Date("2027-02-10T12:00:00Z")).risks)
+    found.push({
+      where: `nrmp-registering-after-early-deadline-2027.json after the deadline ${risk.code}`,
+      risk,
+    });
   // The same interview in person, for an applicant abroad (INTERVIEW_NEEDS_VISITOR_VISA, t9t F17).
   const inPerson = {
     ...interviewing,

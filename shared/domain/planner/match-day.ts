@@ -187,7 +187,7 @@ function monthlySlot(context: PlanContext, at: number, months: number): number {
 
 /**
  * The weekly question while the result is not told (tester t9i F1): an advisor keeps asking "where
- * did you match?" once a week after Match Day, at Match Day's hour (or the next delivery slot), up
+ * did you match?" once a week after Match Day, at the delivery slot on Match Day's weekday (t9u F15), up
  * to the step's deadline (residency's start at the latest: matchOverNotices takes over). Only the next one is planned: the plan made when it is sent carries the
  * one after (one wake-up per applicant). Its id names the week, so the ledger sends each once.
  */
@@ -199,8 +199,12 @@ function matchDayWeeklyNotice(
 ): TimedReminder | null {
   const texts = textsOf(context.calendar, context.applicant.visa);
   const matchDay = context.calendar.dates.nrmp_match_day.at;
-  const week = Math.max(1, Math.ceil((context.now - matchDay) / WEEK_MS));
-  return followUp(context, matchDay + week * WEEK_MS, due.at, detail, {
+  // At the applicant's delivery slot on the week's day, not at the release's hour (t9u F15: 17:00
+  // in Lagos): the first such slot not yet passed.
+  const slotOf = (week: number) => slotOnDay(context, toWall(context.zone, matchDay + week * WEEK_MS));
+  let week = Math.max(1, Math.floor((context.now - matchDay) / WEEK_MS));
+  while (slotOf(week) < context.now) week++;
+  return followUp(context, slotOf(week), due.at, detail, {
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,

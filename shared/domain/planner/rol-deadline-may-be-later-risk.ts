@@ -4,6 +4,7 @@ import { localDate, renderDate } from "../time.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { etDayOrWhen } from "./day-words.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
@@ -25,7 +26,8 @@ const RANK_ORDER_LIST_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === 
  * - a result NRMP needs so dated beside a certified list (resultsAfterDeadline leaves it out, so the
  *   list is not withdrawn): critical, both sides, and R3 to check now.
  * Nothing for a confirmed deadline, before the projected one passes, or once the applicant reports
- * being in the Match (NRMP kept them). Pure; one comparison for most plans.
+ * being in the Match (NRMP kept them). After Match Day the result's risk is a warning on Match Day's
+ * question (R3 has answered; tester t9u F15). Pure; one comparison for most plans.
  */
 export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   const { calendar, zone } = context;
@@ -63,8 +65,23 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
     return [
       { code: "ROL_DEADLINE_MAY_BE_LATER", severity: "warning", message: listWords, milestones, sources },
     ];
-  const said = (candidate.said ?? "").replace(/ in (\d{4}–\d{4})$/, " as in $1");
   const first = results.join(" and ");
+  // After Match Day R3 has answered (t9u F15, lead's ruling 4): a warning on Match Day's question,
+  // not a critical "check R3 now" about a deadline weeks gone.
+  const matchDay = calendar.dates.nrmp_match_day.at;
+  if (context.now >= matchDay)
+    return [
+      {
+        code: "ROL_DEADLINE_MAY_BE_LATER",
+        severity: "warning",
+        message: `${first.charAt(0).toUpperCase()}${first.slice(1)}, after our projected rank order list deadline (${projected}). Match Day has passed: R3 shows whether you matched; if it shows you withdrawn, your result came after NRMP's ${year} deadline: plan for the ${year + 1} Match.${listWords === "" ? "" : ` ${listWords}`}`,
+        milestones: ["match_day"],
+        sources,
+      },
+    ];
+  // The words change at Match Day: a re-plan then.
+  noteRiskChange(context, matchDay);
+  const said = (candidate.said ?? "").replace(/ in (\d{4}–\d{4})$/, " as in $1");
   // Its notice rides on Match Week, where R3 tells them whether they are in (never SOAP's card, t9r F6).
   milestones.push("match_week");
   // Where the applicant's day of the later candidate is not its ET day (Karachi: Thu 4 Mar, 7:00 AM

@@ -1,8 +1,12 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, ET_ZONE } from "../time.ts";
+import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { fill } from "./step-text.ts";
 
 /**
@@ -12,6 +16,10 @@ import { fill } from "./step-text.ts";
  * CK seat you can and sit it by Wed 27 Jan 2027 (projected), …"), never the target's "early enough"
  * (advA2's notes, s22: a tight applicant in December), once less than its typical preparation time
  * (`leadTimeDays`, advice) is left before that day. Null otherwise: the usual words stand.
+ * A USMLE Step not started has no scheduling permit (tester t9u F17, lead's ruling 5, session 26):
+ * its text says to apply to FSMB first ({fsmbDays}: STEP3_PROCESSING_DAYS, the allowance Step 3 uses,
+ * advice) and, where FSMB and a test date no longer fit before the projected last day, names the
+ * later candidate's (fsmbTooLate).
  */
 export function pastTargetExamAction(
   context: PlanContext,
@@ -27,5 +35,34 @@ export function pastTargetExamAction(
   // "book the earliest seat you can" would cut a study period that still fits.
   const preparation = entry.leadTimeDays?.days;
   if (preparation !== undefined && due.at - context.now >= preparation * DAY_MS) return null;
-  return fill(context, text, entry, context.entries.get(entry.key), due);
+  const filled = fill(
+    context,
+    text.replace("{fsmbDays}", () => String(STEP3_PROCESSING_DAYS)),
+    entry,
+    context.entries.get(entry.key),
+    due,
+  );
+  return entry.key === "usmle_step1" || entry.key === "usmle_step2ck"
+    ? `${filled}${fsmbTooLate(context, entry, due)}`
+    : filled;
+}
+
+/** FSMB's processing and a test date before a Step's sitting (advice, as Step 3's chain counts them). */
+const FSMB_AND_SEAT_DAYS = STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS;
+
+/**
+ * " FSMB's processing and a test date (about 21 days, advice) leave a sitting by Wed 27 Jan 2027
+ * unlikely; if NRMP's deadline turns out to be its later candidate, one by Wed 3 Feb 2027 may still
+ * count." when they no longer fit before `due` (the later candidate's day, its rank order list
+ * candidate less the Step's reporting days, named while it still fits), else "".
+ */
+function fsmbTooLate(context: PlanContext, entry: CatalogEntry, due: DueDate): string {
+  const ready = context.now + FSMB_AND_SEAT_DAYS * DAY_MS;
+  if (ready <= due.at) return "";
+  const said = ` FSMB's processing and a test date (about ${FSMB_AND_SEAT_DAYS} days, advice) leave a sitting by ${dayBy(context, due.at)} unlikely`;
+  const later = rolLaterCandidateAt(context.calendar);
+  const report = entry.reportingDays?.days ?? 0;
+  const laterDay = later === null ? null : shiftDays(later, ET_ZONE, -report);
+  if (laterDay === null || ready > laterDay) return `${said}.`;
+  return `${said}; if NRMP's deadline turns out to be its later candidate, one by ${dayBy(context, laterDay)} may still count.`;
 }

@@ -52,7 +52,9 @@ describe("Step 2 CK not started while interviewing (t9p F2)", () => {
   it("(a) the card says book any seat, sit by the last sitting day, for the rank order list deadline", () => {
     const action = step2(planAt("2026-12-03T07:00:00Z"))?.action ?? "";
     expect(action).not.toContain("when programs start reviewing");
-    expect(action).toContain("Book the earliest USMLE Step 2 CK seat you can");
+    // FSMB first since t9u F17: no seat to book before the scheduling permit.
+    expect(action).toContain("Apply to FSMB for USMLE Step 2 CK");
+    expect(action).toContain("book the earliest seat once your scheduling permit comes");
     expect(action).toContain("by Wed 27 Jan 2027 at the latest");
     expect(action).toContain("rank order list deadline");
   });

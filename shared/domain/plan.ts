@@ -98,10 +98,7 @@ export interface BlockedStep {
   why: string;
   /** What lifts the block when it is not a milestone (an eligibility gate, an infeasible season). */
   resolvedBy?: string;
-  /**
-   * The step's own hard deadline, on a step that waits only for other steps (never behind a gate,
-   * where the date may not apply): the road ahead, for the calendar feed and the timeline.
-   */
+  /** The step's own hard deadline, on a step waiting only for other steps (never behind a gate): the road ahead. */
   deadline?: Deadline;
   /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
   ownDate?: Deadline;

@@ -12,6 +12,7 @@ import {
   reportingOf,
   unstudiedPreparationOf,
 } from "./feasibility-lead-times.ts";
+import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { cutOffProjected, lastSittingEnd } from "./last-sitting-day.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
@@ -76,7 +77,13 @@ export function examAt(
   // day, a seat found late on it as one at the cut-off.
   const lastSeat = cutOff ?? (rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report));
   // OET Medicine sits on fixed session dates: its own booking allowance, not the seat week (t9s F9).
-  const booking = key === "oet_medicine" ? OET_BOOKING : EXAM_BOOKING;
+  // A USMLE Step not started waits for FSMB's scheduling permit first (t9u F17, as Step 3 does).
+  const booking =
+    key === "oet_medicine"
+      ? OET_BOOKING
+      : fastest !== null && (key === "usmle_step1" || key === "usmle_step2ck")
+        ? FSMB_PERMIT_AND_SEAT
+        : EXAM_BOOKING;
   const week = context.now + booking.days * DAY_MS;
   const onLastDay =
     lastSeat !== Number.POSITIVE_INFINITY && context.now < lastSittingEnd(context.zone, lastSeat);

@@ -3,6 +3,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
+import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
@@ -169,9 +170,13 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
           ? seatBy !== undefined
             ? `any OET session you can book by ${seatBy}, its last sitting day that still counts (booking a session usually takes ${cite(take.wait, "booking a session")}: check OET's session calendar)`
             : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
-          : seatBy !== undefined
-            ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
-            : `a test date within ${cite(take.wait, "test date")}`,
+          : take.wait === FSMB_PERMIT_AND_SEAT
+            ? seatBy !== undefined
+              ? `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(take.wait, "FSMB's permit and a test date")})`
+              : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
+            : seatBy !== undefined
+              ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
+              : `a test date within ${cite(take.wait, "test date")}`,
     );
   if (take.report !== null)
     parts.push(

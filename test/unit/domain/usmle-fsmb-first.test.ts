@@ -63,4 +63,11 @@ describe("a USMLE Step not started near its last day: FSMB first (t9u F17)", () 
     expect(action).toContain("unlikely");
     expect(action).toContain("Wed 3 Feb 2027");
   });
+
+  it("the feasibility chain counts FSMB's processing before a Step not started (as for Step 3)", () => {
+    const result = sana("2027-02-05T05:00:00Z");
+    const risk = result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk?.message).toContain("FSMB's scheduling permit and a test date within about 21 days");
+    expect(risk?.sources?.join(" ")).toContain("FSMB");
+  });
 });

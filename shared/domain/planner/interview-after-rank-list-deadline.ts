@@ -57,7 +57,8 @@ export function interviewAfterRankListDeadlineRisk(context: PlanContext): Risk |
     code: "INTERVIEW_AFTER_RANK_LIST_DEADLINE",
     severity: "warning",
     message: `${what} ${joined(all)} ${all.length === 1 ? "is" : "are"} after the ${year} Match's rank order list deadline, ${deadline}${later === undefined ? "" : ` (or ${laterWords} if NRMP's deadline is the later candidate)`}: a program can rank you only if it interviews you before it certifies its list. ${sides.join("; ")}. Is the date right? If not, correct it (the interview form); if it is, ask the program whether it will rank you in the ${year} Match. Your plan keeps the interview's reminders meanwhile.`,
-    milestones: ["rank_order_list"],
+    // On no step: a gate may hold the list (the interview's own reminders carry it).
+    milestones: [],
     sources: [rol.status === "projected" ? rol.source : NRMP_DATES_URL],
   };
 }

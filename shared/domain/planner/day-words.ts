@@ -60,7 +60,21 @@ const dayByZones: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefine
 const dayByTexts: (string | undefined)[] = new Array(DAY_BY_SLOTS).fill(undefined);
 
 function dayText(context: PlanContext, at: number): string {
-  const day = earlierDay(context, at);
+  return textOfDay(earlierDay(context, at));
+}
+
+/**
+ * The day a due date names, as its deadline column shows it: a whole-day due (`asDay`: its instant
+ * the first of the next day in its zone) as that day, never the next one dayBy would read off its
+ * midnight in a zone west of it (tester t9u F11: "sit it by Tue 20 Apr" beside a deadline of Mon 19
+ * Apr); any other due as dayBy has it.
+ */
+export function dueDay(context: PlanContext, due: { at: number; zone: string; asDay?: true }): string {
+  return due.asDay === true ? textOfDay(localDate(due.zone, due.at - 1)) : dayBy(context, due.at);
+}
+
+/** "Wed 27 Jan 2027" for an ISO day, kept (dayTexts). */
+function textOfDay(day: string): string {
   let text = dayTexts.get(day);
   if (text === undefined) {
     const noon = startOfLocalDate(ET_ZONE, day) + DAY_MS / 2;

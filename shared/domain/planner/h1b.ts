@@ -226,8 +226,10 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
       : context.now <= rol
         ? " The first of these days has passed: see the Step 3 risk."
         : " The first of these days has passed.";
-  // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3).
-  return ` To sit it ${byDay(context, sitBy.at)}: apply to FSMB ${byDay(context, fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${byDay(context, visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${byDay(context, seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
+  // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3). A
+  // whole-day date ends at a midnight: its last instant names its day in every zone (t9u F11).
+  const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
+  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }
 
 /**

@@ -217,7 +217,8 @@ export function isRankingSitting(key: MilestoneKey): boolean {
 
 /**
  * Whether a reminder target counts down to a last sitting day (lead's ruling 3 on tester t9s F9/F14):
- * a ranking exam's hard deadline rendered as a day (`precision: "day"`, sittingDayDue). Its rungs
+ * a day sitting's deadline (DAY_SITTINGS: the ranking exams and Step 3, whose countdown ended on its
+ * day after the Match: tester t9u F11) rendered as a day (`precision: "day"`, sittingDayDue). Its rungs
  * are laid in days against that day, not against the instant it ends (a 1-day rung the day before,
  * never on the day), and a late arrival on the day itself after its delivery slot gets no countdown.
  */
@@ -229,7 +230,7 @@ export function countsDownToSittingDay(target: {
   return (
     target.deadlineDetail.precision === "day" &&
     target.countsDownTo === undefined &&
-    RANKING_SITTINGS.has(target.milestone as MilestoneKey)
+    DAY_SITTINGS.has(target.milestone as MilestoneKey)
   );
 }
 

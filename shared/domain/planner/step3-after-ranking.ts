@@ -1,7 +1,8 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dayBy } from "./day-words.ts";
+import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
@@ -38,9 +39,12 @@ const petitionDues = new WeakMap<PlanDates, DueDate | null>();
 function petitionDueOf(dates: PlanDates): DueDate | null {
   const petition = dates.due("visa_h1b");
   if (petition === null || REPORTING === undefined) return null;
+  // A sitting day is a whole local day in the applicant's zone (t9u F11, lead's ruling): the day the
+  // shifted instant ends on, as the petition's column shows it, due until the applicant's next midnight.
+  const day = localDate(petition.zone, shiftDays(petition.at, petition.zone, -REPORTING.days) - 1);
   return shapedDueDate({
-    at: shiftDays(petition.at, petition.zone, -REPORTING.days),
-    zone: petition.zone,
+    at: startOfLocalDate(dates.zone, isoUtc(startOfLocalDate("UTC", day) + DAY_MS).slice(0, 10)),
+    zone: dates.zone,
     status: petition.status === "projected" ? "projected" : "advice",
     source: `ranking is over: the H-1B petition's date (${petition.source}) less ${REPORTING.days} days for Step 3's result to be reported (${REPORTING.source})`,
     asDay: true,
@@ -71,8 +75,8 @@ export function step3AfterRankingWords(
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const sit =
     due.at >= context.now
-      ? `sit by ${dayBy(context, due.at)}${projected}`
-      : `it was planned for ${dayBy(context, due.at)}${projected}, so sit it as soon as you can and tell your program`;
+      ? `sit by ${dueDay(context, due)}${projected}`
+      : `it was planned for ${dueDay(context, due)}${projected}, so sit it as soon as you can and tell your program`;
   // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too (t9r F4); abroad
   // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet.
   const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;

@@ -3,7 +3,7 @@ import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dayBy } from "./day-words.ts";
+import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -53,8 +53,8 @@ export function step3ApplyByWords(context: PlanContext, applyBy: DueDate, card: 
   if (card && visaDays > 0) return "";
   const projected = applyBy.status === "projected" ? " (projected)" : "";
   // The card's next sentence gives FSMB's processing time already.
-  if (card) return `; apply to FSMB by ${dayBy(context, applyBy.at)}${projected}`;
-  return `; apply to FSMB by ${dayBy(context, applyBy.at)}${projected} ${chainWords(visaDays)}`;
+  if (card) return `; apply to FSMB by ${dueDay(context, applyBy)}${projected}`;
+  return `; apply to FSMB by ${dueDay(context, applyBy)}${projected} ${chainWords(visaDays)}`;
 }
 
 /** "(about 14 days to process, then about 7 days to a seat, advice)", abroad with the visitor visa's days. */
@@ -87,7 +87,7 @@ export function step3ApplyByReminders(
     return;
   }
   const projected = due.status === "projected" ? " (projected)" : "";
-  const sitBy = `${dayBy(context, due.at)}${projected}`;
+  const sitBy = `${dueDay(context, due)}${projected}`;
   const apply = step3ApplyByWords(context, applyBy, false);
   const needs = `Ranking is over and the H-1B petition needs your Step 3 pass: sit it by ${sitBy}`;
   const why = `${needs}${apply}. Tell us your test date once you have it.`;
@@ -102,7 +102,7 @@ export function step3ApplyByReminders(
         passed: stepDates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
         dueAt: applyBy.at,
         detail: applyDetail,
-        title: `${STEP3.title}: apply to FSMB by ${dayBy(context, applyBy.at)}${applyBy.status === "projected" ? " (projected)" : ""}`,
+        title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${applyBy.status === "projected" ? " (projected)" : ""}`,
         why,
         rung: "apply-by-follow-up",
         ladder: "hard-deadline",
@@ -151,7 +151,7 @@ function laterApplyByReminders(
       passed: fsmbApplyBy(context, ruled),
       dueAt: applyBy.at,
       detail: stepDates.rendered(applyBy),
-      title: `${STEP3.title}: apply to FSMB by ${dayBy(context, applyBy.at)} (projected)`,
+      title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)} (projected)`,
       why: `${step3LaterCardWords(context, due, applyBy)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
       ladder: "hard-deadline",

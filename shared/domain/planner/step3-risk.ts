@@ -19,6 +19,7 @@ import {
   when,
   whyBeforeRanking,
 } from "./h1b-words.ts";
+import { dayText } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
@@ -237,7 +238,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
     milestones: STEP3_MILESTONES as StepSubject[],
     sources,
   };

@@ -1,5 +1,7 @@
+import type { Deadline } from "../plan.ts";
 import { h1bAfterRankingTarget } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
+import { deadlineDay } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
@@ -16,3 +18,20 @@ export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return context.now > rol && target.at <= rol ? h1bAfterRankingTarget(context, dates) : target;
 }
+
+/**
+ * Its rendering: a day, like every other target (a target is advice, not an instant: tester s10
+ * issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
+ * target is one object per PlanDates, so its rendering is kept with it, frozen like the other
+ * deadlines plans share.
+ */
+export function renderH1bTarget(target: DueDate): Deadline {
+  let rendered = h1bRenderings.get(target);
+  if (rendered === undefined) {
+    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
+    h1bRenderings.set(target, rendered);
+  }
+  return rendered;
+}
+
+const h1bRenderings = new WeakMap<DueDate, Deadline>();

@@ -1,7 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
-import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
 import {
@@ -15,11 +14,12 @@ import {
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { deadlineDay, shiftDays } from "./date-math.ts";
+import { shiftDays } from "./date-math.ts";
 import { byDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { certificateForRanking } from "./h1b-certificate-card.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -188,6 +188,10 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
  */
 const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
+/** Step 3's trip abroad when its date holds only for a visitor visa already held (step3LaterDays' `held`). */
+const STEP3_HELD_ACTION =
+  " Step 3 is offered only in the US: this date works only with a US visitor visa (B-1/B-2) you already hold, valid for the trip.";
+
 /**
  * Step 3's action with the trip's visa for an applicant abroad while the exam is not booked, and
  * the latest days of its chain before the sit-by date `sitBy` (step3ChainDays: FSMB, the visa, a
@@ -204,6 +208,9 @@ export function step3Action(
     return `${action}${certificateForRanking(context, sitBy, step3VisaDays(context))}`;
   if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
   if (status !== "not_started" && status !== "in_progress") return action;
+  // Dated for a visa already held (t9t F7, t9u F9): no visa to wait for, no chain through one.
+  const kind = step3DueKind(sitBy);
+  if (kind === "held" || kind === "heldLater") return `${action}${STEP3_HELD_ACTION}`;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
 }
 
@@ -279,20 +286,3 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
     source: `target for ranking on H-1B: ${step3LeadText()}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
   });
 }
-
-/**
- * Its rendering: a day, like every other target (a target is advice, not an instant: tester s10
- * issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
- * target is one object per PlanDates, so its rendering is kept with it, frozen like the other
- * deadlines plans share.
- */
-export function renderH1bTarget(target: DueDate): Deadline {
-  let rendered = h1bRenderings.get(target);
-  if (rendered === undefined) {
-    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
-    h1bRenderings.set(target, rendered);
-  }
-  return rendered;
-}
-
-const h1bRenderings = new WeakMap<DueDate, Deadline>();

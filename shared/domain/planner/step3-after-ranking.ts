@@ -24,7 +24,7 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
   if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
   const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   // Before ranking, out of reach of the projected deadline but not of its later candidate (t9s F13).
-  if (context.now <= rol) return step3LaterDue(context, dates) ?? ruled;
+  if (context.now <= rol) return step3LaterDue(context, dates, ruled) ?? ruled;
   if (ruled.at > rol) return ruled;
   let due = petitionDues.get(dates);
   if (due === undefined) {
@@ -65,7 +65,7 @@ export function step3AfterRankingWords(
   // Asked for every step's card: one look-up, then only Step 3's own dates go on.
   const kind = step3DueKind(due);
   if (kind === undefined || due == null) return "";
-  if (kind === "later") {
+  if (kind !== "petition") {
     const applyBy = step3ApplyBy(context, due);
     return applyBy === null || applyBy.at < context.now
       ? ""

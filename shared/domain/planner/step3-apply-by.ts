@@ -5,7 +5,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
+import { fsmbApplyBy, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords } from "./step3-later-candidate.ts";
@@ -27,11 +27,14 @@ export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefin
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  const visaDays = step3VisaDays(context);
+  // The visa-held days count no visa wait (t9t F7, t9u F9).
+  const kind = step3DueKind(due);
+  const held = kind === "held" || kind === "heldLater";
+  const visaDays = held ? 0 : step3VisaDays(context);
   const known = applyBys.get(due);
   if (known !== undefined && known.visaDays === visaDays) return known.applyBy;
   const applyBy = shapedDueDate({
-    at: fsmbApplyBy(context, due),
+    at: held ? shiftDays(due.at, due.zone, -step3LeadDays()) : fsmbApplyBy(context, due),
     zone: due.zone,
     status: due.status === "projected" ? "projected" : "advice",
     source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
@@ -82,7 +85,7 @@ export function step3ApplyByReminders(
   if (applyBy === null) return;
   // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
   // day passes the step waits as out of reach (t9s F13).
-  if (step3DueKind(due) === "later") {
+  if (step3DueKind(due) !== "petition") {
     laterApplyByReminders(context, due, applyBy, stepDates, into);
     return;
   }

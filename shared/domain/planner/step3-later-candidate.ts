@@ -1,16 +1,22 @@
-import { ET_ZONE, renderDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { step3ChainDays, step3ChainNow } from "./h1b.ts";
-import { dayText, lastSittingDay, lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
+import { step3ChainDays, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import {
+  dayText,
+  lastSittingDay,
+  lastSittingEnd,
+  sittingCutOffOf,
+  sittingDayDue,
+} from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
-import { markLaterCandidateDue } from "./step3-petition-dates.ts";
+import { markLaterCandidateDue, step3DueKind } from "./step3-petition-dates.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
@@ -26,38 +32,66 @@ const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
 export interface Step3LaterDays {
   sitBy: number;
   applyBy: number;
+  /**
+   * Abroad, the days hold only for an applicant who already holds a visitor visa (t9t F7, t9u F9,
+   * lead's ruling): the chain without the visa's wait (step3LeadDays), as in the US.
+   */
+  held?: true;
+  /** With `held`: the days are the later candidate's (else the projected deadline's own). */
+  later?: true;
 }
 
 /**
  * Step3LaterDays while they still hold: H-1B, Step 3 not started (or under way with no date), the
  * deadline projected and ahead, `reportedBy` (the earliest result, epoch ms: step3ChainNow) after
- * it but by the later candidate, and the apply-by day not passed. Null otherwise: then H-1B ranking
- * this Match is out of reach as before. Notes when the window closes, so the plan is made again then.
- * Only H-1B plans get past the first line.
+ * it but by the later candidate, and the apply-by day not passed. Abroad, when the chain with the
+ * visitor visa's wait misses both, the same days as in the US for an applicant who already holds a
+ * visitor visa (`held`, t9t F7, t9u F9): the projected deadline's (its last sitting day, FSMB by
+ * that day less step3LeadDays) while that apply-by day is ahead, then the later candidate's. Null
+ * otherwise: then H-1B ranking this Match is out of reach as before. Notes when a window closes, so
+ * the plan is made again then. Only H-1B plans get past the first line.
  */
 export function step3LaterDays(context: PlanContext, reportedBy: number): Step3LaterDays | null {
   if (context.applicant.visa !== "H-1B") return null;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol || reportedBy <= rol) return null;
   const later = rolLaterCandidateAt(context.calendar);
-  if (later === null || reportedBy > later) return null;
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
-  const applyBy = shiftDays(sitBy, ET_ZONE, -step3ChainDays(context));
-  if (context.now > applyBy) return null;
-  noteRiskChange(context, applyBy + 1);
-  noteCrossing(context, reportedBy, later);
-  return { sitBy, applyBy };
+  if (later !== null && reportedBy <= later) {
+    const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
+    const applyBy = shiftDays(sitBy, ET_ZONE, -step3ChainDays(context));
+    if (context.now <= applyBy) {
+      noteRiskChange(context, applyBy + 1);
+      noteCrossing(context, reportedBy, later);
+      return { sitBy, applyBy };
+    }
+  }
+  const visaDays = step3VisaDays(context);
+  if (visaDays === 0) return null;
+  // The same chain for an applicant who already holds the visa: no wait for it.
+  const heldBy = reportedBy - visaDays * DAY_MS;
+  for (const deadline of [rol, later]) {
+    if (deadline === null || heldBy > deadline) continue;
+    const sitBy = shiftDays(deadline, ET_ZONE, -SCORE_REPORTING_DAYS);
+    const applyBy = shiftDays(sitBy, ET_ZONE, -step3LeadDays());
+    if (context.now > applyBy) continue;
+    noteRiskChange(context, applyBy + 1);
+    noteCrossing(context, heldBy, deadline);
+    return deadline === rol ? { sitBy, applyBy, held: true } : { sitBy, applyBy, held: true, later: true };
+  }
+  return null;
 }
 
 /**
  * The Step 3 step's due date for the later candidate's sit-by day (Step3LaterDays.sitBy), one object
- * per PlanDates, marked (markLaterCandidateDue) so the step's words and its apply-by reminders know it.
+ * per PlanDates and kind, marked (markLaterCandidateDue) so the step's words and its apply-by
+ * reminders know it: "later", or "heldLater" for the visa-held days (Step3LaterDays.held).
  */
-export function laterSitByDue(dates: PlanDates, sitBy: number): DueDate | null {
-  let due = sitBys.get(dates);
+export function laterSitByDue(dates: PlanDates, sitBy: number, held = false): DueDate | null {
+  const memo = held ? heldSitBys : sitBys;
+  let due = memo.get(dates);
   if (due === undefined) {
     const ruled = dates.due("usmle_step3");
     const candidate =
@@ -65,26 +99,55 @@ export function laterSitByDue(dates: PlanDates, sitBy: number): DueDate | null {
     due =
       ruled === null || candidate === undefined
         ? null
-        : shapedDueDate({
-            at: sitBy,
-            zone: ET_ZONE,
-            status: "projected",
-            source: `if NRMP's rank order list deadline is its later candidate (${candidate.said ?? candidate.rule}: ${renderDate(candidate.date)}), that day less ${SCORE_REPORTING_DAYS} days for Step 3's result (${SCORE_REPORTING_SOURCE})`,
-            asDay: ruled.asDay,
-          });
-    sitBys.set(dates, due);
-    if (due !== null) markLaterCandidateDue(due);
+        : // A sitting day is a whole local day, as the projected one is (fixHB's leftover).
+          sittingDayDue(
+            dates.zone,
+            shapedDueDate({
+              at: sitBy,
+              zone: ET_ZONE,
+              status: "projected",
+              source: `if NRMP's rank order list deadline is its later candidate (${candidate.said ?? candidate.rule}: ${renderDate(candidate.date)}), that day less ${SCORE_REPORTING_DAYS} days for Step 3's result (${SCORE_REPORTING_SOURCE})${held ? "; only if you already hold a visitor visa (B-1/B-2)" : ""}`,
+              asDay: undefined,
+            }),
+          );
+    memo.set(dates, due);
+    if (due !== null) markLaterCandidateDue(due, held ? "heldLater" : "later");
   }
   return due;
 }
 const sitBys = new WeakMap<PlanDates, DueDate | null>();
+const heldSitBys = new WeakMap<PlanDates, DueDate | null>();
+
+/**
+ * The step's own last sitting day `ruled` (its day in the applicant's zone), as a "held" due: the
+ * projected deadline's day that holds abroad only with a visitor visa already held (t9t F7), so its
+ * apply-by day counts no visa wait. One object per PlanDates.
+ */
+function heldDue(dates: PlanDates, ruled: DueDate): DueDate {
+  let due = heldDues.get(dates);
+  if (due === undefined || due.at !== ruled.at) {
+    due = shapedDueDate({
+      at: ruled.at,
+      zone: ruled.zone,
+      status: ruled.status,
+      source: `${ruled.source}; only if you already hold a visitor visa (B-1/B-2)`,
+      asDay: ruled.asDay,
+    });
+    heldDues.set(dates, due);
+    markLaterCandidateDue(due, "held");
+  }
+  return due;
+}
+const heldDues = new WeakMap<PlanDates, DueDate>();
 
 /**
  * The two sides in words (leading space), for the risk and the card: "If NRMP's 2027 deadline is
  * the later candidate (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar
  * 2027), there is still time: apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027
  * (projected); rank J-1 programs too either way." `certified` false: the certificate first; `j1`
- * false: without the J-1 clause (the risk's tail says it, J1_ALTERNATIVE_TOO).
+ * false: without the J-1 clause (the risk's tail says it, J1_ALTERNATIVE_TOO). The visa-held days
+ * (`held`) say so: "If you already hold a B-1/B-2 visa[ and NRMP's … later candidate (…)], there is
+ * still time: … sit Step 3 in the US by …".
  */
 export function step3LaterWords(
   context: PlanContext,
@@ -92,23 +155,27 @@ export function step3LaterWords(
   certified: boolean,
   j1 = true,
 ): string {
-  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const candidate = rolDate.latestCandidate;
-  const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
-  const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
   const first = certified ? "" : "get your ECFMG certificate and ";
-  return ` If NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}, there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 by ${dayBy(context, days.sitBy)} (projected)${j1 ? "; rank J-1 programs too either way" : ""}.`;
+  const where = days.held === true ? "in the US " : "";
+  const act = `there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 ${where}by ${dayBy(context, days.sitBy)} (projected)`;
+  if (days.held === true && days.later !== true)
+    return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.`;
+  const held = days.held === true ? "If you already hold a B-1/B-2 visa and " : "If ";
+  return ` ${held}${laterCandidateClause(context).slice(3)}, ${act}${j1 ? "; rank J-1 programs too either way" : ""}.`;
 }
 
 /**
  * Step 3's due date before ranking for an H-1B applicant holding the certificate (so the step is
- * open) while Step3LaterDays hold: the later candidate's sit-by day (laterSitByDue); null otherwise,
+ * open) while Step3LaterDays hold: the later candidate's sit-by day (laterSitByDue), or for the
+ * visa-held projected days the step's own last sitting day `ruled` as a "held" due; null otherwise,
  * the catalog's date then standing. `dates` must be the plan's own Match's.
  */
-export function step3LaterDue(context: PlanContext, dates: PlanDates): DueDate | null {
+export function step3LaterDue(context: PlanContext, dates: PlanDates, ruled: DueDate): DueDate | null {
   if (dates.calendar !== context.calendar || !isFinished(statusAt(context, CERTIFICATE_INDEX))) return null;
   const days = step3LaterDays(context, step3ChainNow(context, context.now).chain.reportedBy);
-  return days === null ? null : laterSitByDue(dates, days.sitBy);
+  if (days === null) return null;
+  if (days.held === true && days.later !== true) return heldDue(dates, ruled);
+  return laterSitByDue(dates, days.sitBy, days.held === true);
 }
 
 /**
@@ -118,7 +185,21 @@ export function step3LaterDue(context: PlanContext, dates: PlanDates): DueDate |
  * once the certificate is issued (step3LaterDue).
  */
 export function step3LaterCardWords(context: PlanContext, sitBy: DueDate, applyBy: DueDate): string {
-  return `Our projected rank order list deadline leaves Step 3's result no time.${step3LaterWords(context, { sitBy: sitBy.at, applyBy: applyBy.at }, true)}`;
+  // A whole-day date ends at a midnight: its last instant names its day in every zone (t9u F11).
+  const days: Step3LaterDays = {
+    sitBy: sitBy.asDay === true ? sitBy.at - 1 : sitBy.at,
+    applyBy: applyBy.asDay === true ? applyBy.at - 1 : applyBy.at,
+  };
+  const kind = step3DueKind(sitBy);
+  if (kind === "held" || kind === "heldLater") days.held = true;
+  if (kind === "heldLater") days.later = true;
+  const head =
+    kind === "held"
+      ? "Our projected rank order list deadline leaves no time for FSMB, a visitor visa and a US test date."
+      : kind === "heldLater"
+        ? "Our projected rank order list deadline leaves Step 3's result no time, even with a visitor visa in hand."
+        : "Our projected rank order list deadline leaves Step 3's result no time.";
+  return `${head}${step3LaterWords(context, days, true)}`;
 }
 
 /**

@@ -10,17 +10,21 @@ import type { DueDate } from "./deadlines.ts";
  */
 const kinds = new WeakMap<DueDate, Step3DueKind>();
 
-/** Which of the planner's own Step 3 dates a due date is (see `kinds`). */
-export type Step3DueKind = "petition" | "later";
+/**
+ * Which of the planner's own Step 3 dates a due date is (see `kinds`). Before ranking, abroad, the
+ * days that hold only for an applicant who already holds a visitor visa (t9t F7, t9u F9): "held",
+ * the projected deadline's last sitting day; "heldLater", the later candidate's sit-by day.
+ */
+export type Step3DueKind = "petition" | "later" | "held" | "heldLater";
 
 /** Records `due` as a date step3DueNow made. */
 export function markPetitionDue(due: DueDate): void {
   kinds.set(due, "petition");
 }
 
-/** Records `due` as a later candidate's sit-by day (laterSitByDue). */
-export function markLaterCandidateDue(due: DueDate): void {
-  kinds.set(due, "later");
+/** Records `due` as a later candidate's sit-by day (laterSitByDue), or one of the visa-held days. */
+export function markLaterCandidateDue(due: DueDate, kind: "later" | "held" | "heldLater" = "later"): void {
+  kinds.set(due, kind);
 }
 
 /** Which of the two `due` is, or undefined for any other date (one look-up). */

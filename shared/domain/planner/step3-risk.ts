@@ -83,10 +83,13 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   // Out of reach of the projected deadline, in reach of its later candidate: both sides, with the
   // days to apply and sit by for the later one (t9s F13, lead's ruling).
   const later = step3LaterDays(context, reportedBy);
+  // Abroad, the visa-held days are the ones left (t9t F7, t9u F9): the projected deadline's replace
+  // the held words; the later candidate's, "no time even with the visa" on the projected deadline.
+  const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
   const reach =
     later === null
       ? `${laterDeadlineWords(context, reportedBy)}${held}${words.lateTail}`
-      : ` That day is after our projected deadline.${held}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
+      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
@@ -97,6 +100,9 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     },
   ];
 }
+
+/** Abroad, on the projected deadline, when only the later candidate's visa-held days are left. */
+const HELD_TOO_LATE = " Even with a visitor visa in hand, it leaves no time.";
 
 /**
  * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, which read only the plan's dates (season,

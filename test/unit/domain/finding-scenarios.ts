@@ -273,7 +273,9 @@ FINDING_SCENARIOS.push({
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("most likely out of reach");
-    expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
+    // Only a visitor visa already held leaves time (t9t F7, lead's ruling): J-1 too, either way.
+    expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
+    expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
   },
 });
 

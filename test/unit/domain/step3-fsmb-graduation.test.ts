@@ -37,7 +37,7 @@ describe("FSMB's Step 3 permit: about 2 weeks after applying, never before gradu
     expect(earliestResult(certified?.message)).toBe("Sun 21 Mar 2027");
     // The same latest day holding a visitor visa: the certificate (or the FSMB application) by 6 Jan.
     expect(certified?.message).toContain("apply to FSMB by Wed 6 Jan 2027");
-    expect(pending?.message).toContain("you need your ECFMG certificate by Wed 6 Jan 2027");
+    expect(pending?.message).toContain("get your ECFMG certificate and apply to FSMB by Wed 6 Jan 2027");
     expect(pending?.message).not.toContain("12 weeks for FSMB to verify graduation");
   });
 

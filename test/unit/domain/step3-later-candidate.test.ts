@@ -46,7 +46,8 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     const result = at("2027-01-09T15:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");
     const card = step3Card(result);
-    expect(card?.dueBy).toBe("2027-02-04T02:00:00.000Z");
+    // The end of Wed 3 Feb in Chicago: a sitting day is a local day (fixHB's leftover).
+    expect(card?.dueBy).toBe("2027-02-04T06:00:00.000Z");
     expect(card?.action).toContain(
       "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (projected)",
     );

@@ -25,7 +25,7 @@ describe("Step 3 abroad: the feasibility check uses the visa wait the step's tex
       const risk = step3Risk("Africa/Lagos", now);
       expect(risk?.severity).toBe("critical");
       expect(risk?.message).toContain("60 days for a visitor visa");
-      expect(risk?.message).toContain("if you already hold a visitor visa");
+      expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
       expect(risk?.sources?.some((source) => source.includes("Global Visa Wait Times"))).toBe(true);
     },
   );

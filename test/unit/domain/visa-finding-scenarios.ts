@@ -40,7 +40,9 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.severity).toBe("critical");
       expect(risk?.message).toContain("Ranking on H-1B for the 2027 Match is most likely out of reach");
       expect(risk?.message).toContain("about 14 days of FSMB processing");
-      expect(risk?.message).toContain("Rank programs that offer a J-1 instead");
+      // Only a visitor visa already held leaves time (t9t F7, lead's ruling): J-1 too, either way.
+      expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
+      expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
       expect(risk?.message).toContain("around Fri 19 Mar 2027 at the earliest");
       expect(risk?.message).toContain("Statement of Need");
       expect(risk?.message).toContain("$370");

@@ -3,6 +3,7 @@ import type { Risk, StepSubject } from "../plan.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -55,7 +56,8 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
  * names the late links and the ones still to follow, and its critical-risk notice goes out again
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
  * such instant is noted for re-planning). Shape: zero or one Risk. Sources: each late step's own
- * citation from the catalog. Pure.
+ * citation from the catalog. On H-1B abroad with Step 3 out of reach for the petition, it names the
+ * J-1 fallback first (h1bJ1Fallback, tester t9u F12), whether or not a step is late yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
@@ -86,6 +88,25 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       if (!milestones.includes("contract")) milestones.push("contract");
       for (const source of J1_SOURCES) addSource(sources, source);
     } else nextNames.push(UNDECIDED_VISA_NAME);
+  }
+  // On H-1B abroad with Step 3 out of reach for the petition, the J-1 fallback leads (t9u F12).
+  const fallback = h1bJ1Fallback(context, dates, sources);
+  if (fallback !== null) {
+    for (const key of ["usmle_step3", "visa_h1b"] as const)
+      if (!milestones.includes(key)) milestones.push(key);
+    const behind =
+      lateNames.length === 0
+        ? ""
+        : ` Your visa steps are behind for residency starting ${start.date}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for.`;
+    return [
+      {
+        code: "VISA_NOT_READY_FOR_START",
+        severity: "critical",
+        message: `${fallback}${behind}`,
+        milestones,
+        sources,
+      },
+    ];
   }
   if (lateNames.length === 0) return [];
   return [

@@ -1,0 +1,59 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { DAY_MS } from "../time.ts";
+import {
+  EXAM_BOOKING_DAYS,
+  SCORE_REPORTING_DAYS,
+  STEP3_PROCESSING_DAYS,
+  STEP3_PROCESSING_SOURCE,
+  VISITOR_VISA_WAIT_SOURCE,
+} from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import { dueDay } from "./day-words.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { step3ChainNow } from "./h1b.ts";
+import { J1_SOURCES } from "./h1b-words.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
+
+const STEP3_INDEX = stepIndex("usmle_step3");
+const NEED = catalogEntry("j1_statement_of_need");
+const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
+const VISA_J1 = catalogEntry("visa_j1");
+
+/**
+ * The J-1 fallback after the Match (tester t9u F12, lead's ruling 4): matched on H-1B, living abroad,
+ * Step 3 neither passed nor booked, and by the plan's own allowances (FSMB's processing, official;
+ * the visitor visa's interview wait and a seat, advice: step3ChainNow) the earliest sitting comes
+ * after the day the petition needs it (step3DueNow's "petition" date, while that day is ahead), so
+ * the H-1B for the start date is likely out of reach unless a B-1/B-2 is already held. Returns the message (its sources
+ * added to `sources`: the J-1 route's and the J-1 steps' own), or null. The J-1 steps' lead times
+ * and ECFMG's sponsorship date are the catalog's; no fee or date of its own. Notes when the earliest
+ * sitting crosses that day, so the plan is made again then.
+ */
+export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
+  if (context.applicant.visa !== "H-1B" || !isFinished(statusOf(context, "match_day"))) return null;
+  const status = statusAt(context, STEP3_INDEX);
+  if (status !== "not_started" && status !== "in_progress") return null;
+  if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
+  const { visaDays, chain } = step3ChainNow(context, context.now);
+  if (visaDays === 0) return null;
+  const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
+  if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
+  const earliest = chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS;
+  noteCrossing(context, earliest, sitBy.at);
+  if (earliest <= sitBy.at) return null;
+  const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
+  for (const source of [STEP3_PROCESSING_SOURCE, VISITOR_VISA_WAIT_SOURCE, ...J1_SOURCES])
+    addSource(sources, source);
+  for (const entry of [NEED, SPONSORSHIP, VISA_J1]) addSource(sources, citationSource(entry.leadTimeDays));
+  const day = dueDay(context, sitBy);
+  const sponsorship = dates.due(SPONSORSHIP.key);
+  const sponsorshipBy = sponsorship === null ? "" : ` (planned by ${dueDay(context, sponsorship)})`;
+  const unless = held
+    ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
+    : "even if you already hold a B-1/B-2 visa";
+  return `The H-1B for your start date is likely out of reach, ${unless}. The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: this plan allows it ${NEED.leadTimeDays.days} days, then ECFMG's J-1 sponsorship application${sponsorshipBy} about ${SPONSORSHIP.leadTimeDays.days} days, the DS-2019 and a J-1 visa interview (${VISA_J1.leadTimeDays.days} days allowed).`;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
+
+/**
+ * Tester t9u F12, lead's ruling 4: matched on H-1B, Step 3 not passed, living abroad. By the plan's
+ * own allowances (FSMB's 14 days, 60 days for a visitor visa interview, about 7 days to a seat) no
+ * sitting comes before the day the petition needs it, so a critical risk says the H-1B for the start
+ * date is likely out of reach unless a B-1/B-2 is already held, and names the J-1 fallback: ask the
+ * program today, switch the track, request the Statement of Need now, with the J-1 steps' lead times
+ * from the catalog. Nnamdi lives in Abuja (Africa/Lagos); the same applicant in Chicago is the guard.
+ */
+const calendar = seasonCalendar(2027);
+const matchedAbroad = (timezone: string) =>
+  matched2027(timezone, {
+    visa: "H-1B",
+    extra: [
+      milestoneFactory("ecfmg_certification", "done", "2025-08-20"),
+      milestoneFactory("usmle_step3", "not_started"),
+    ],
+  });
+const fallback = (result: Plan) =>
+  result.risks.find((risk) => risk.severity === "critical" && risk.message.includes("Statement of Need"));
+
+describe("matched on H-1B abroad, Step 3 out of reach for the petition (t9u F12)", () => {
+  it("on Thu 25 Mar 2027: a critical risk names the J-1 fallback with its lead times", () => {
+    const risk = fallback(plan(matchedAbroad("Africa/Lagos"), calendar, new Date("2027-03-25T09:00:00Z")));
+    expect(risk?.message).toContain("likely out of reach");
+    expect(risk?.message).toContain("unless you already hold a B-1/B-2 visa");
+    expect(risk?.message).toContain("Ask your program today whether it will take you on a J-1");
+    expect(risk?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
+    // The catalog's lead times: 60 days for the Statement of Need, 60 for the J-1 visa interview.
+    expect(risk?.message).toMatch(/Statement of Need[^.]*60 days/);
+    expect(risk?.sources?.join(" ")).toContain("ecfmg.org/evsp");
+  });
+
+  it("says nothing of it to an applicant in the US, with no visitor visa to wait for", () => {
+    const result = plan(matchedAbroad("America/Chicago"), calendar, new Date("2027-03-25T15:00:00Z"));
+    expect(fallback(result)).toBeUndefined();
+  });
+});

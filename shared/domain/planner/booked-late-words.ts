@@ -10,9 +10,9 @@ import {
   sittingDayEnd,
   sittingDayOf,
 } from "./last-sitting-day.ts";
+import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { laterCandidateClause } from "./step3-later-candidate.ts";
 
 /** The sittings whose booked-late card keeps the Match (the Match's exams and the Pathway's OET). */
 const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([

@@ -1,8 +1,13 @@
+import { ET_ZONE } from "../time.ts";
+import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { laterCandidateClause } from "./later-candidate.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 const MATCH_DAY_AT = stepIndex("match_day");
 const RESIDENCY = " The later deadline shown is the one for starting residency.";
@@ -41,6 +46,29 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
   const rest =
     visaDays > 0 && held >= context.now
       ? `; ${dayBy(context, held)}${projected} only if you already hold a visitor visa`
-      : ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)";
+      : (laterCertificateWords(context, visaDays) ??
+        ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)");
   return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${projected}${rest}.${RESIDENCY}`;
+}
+
+/**
+ * The certificate's words once its projected target (and abroad its visa-held day) passed, while the
+ * rank order list deadline's later candidate still leaves time (tester t9u F1, lead's ruling 2: the
+ * card agrees with STEP3_NEEDED_FOR_H1B's "get your ECFMG certificate and apply to FSMB by …"): the
+ * later candidate less Step 3's result (SCORE_REPORTING_DAYS) and the chain (step3LeadDays, abroad
+ * plus the visitor visa; then, with the visa already held, without it), in ET days as step3LaterDays
+ * counts. Null when neither day is ahead. Notes each day's end, so the plan is made again then.
+ */
+function laterCertificateWords(context: PlanContext, visaDays: number): string | null {
+  const later = rolLaterCandidateAt(context.calendar);
+  if (later === null) return null;
+  const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
+  for (const days of visaDays > 0 ? [visaDays, 0] : [0]) {
+    const applyBy = shiftDays(sitBy, ET_ZONE, -(STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS + days));
+    if (context.now > applyBy) continue;
+    noteRiskChange(context, applyBy + 1);
+    const held = visaDays > 0 && days === 0 ? "; if you already hold a visitor visa and it" : "; if it";
+    return `, so our projected deadline is most likely out of reach${held} is issued by ${dayBy(context, applyBy)} and you apply to FSMB that day, Step 3 can still count ${laterCandidateClause(context)} (see the Step 3 risk)`;
+  }
+  return null;
 }

@@ -25,3 +25,16 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
   noteRiskChange(context, at);
   return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${etDayOrWhen(context, at, renderDate(later.date))}): check R3 and act if it still lets you`;
 }
+
+/**
+ * "if NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025,
+ * which would be Wed 3 Mar 2027)": the condition a Step 3 booked between the two candidates' last
+ * sitting days is in time on, for its card and its risk alike (t9t F6).
+ */
+export function laterCandidateClause(context: PlanContext): string {
+  const candidate =
+    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
+  const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
+  return `if NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}`;
+}

@@ -13,7 +13,7 @@ import {
   sittingCutOffOf,
   sittingDayDue,
 } from "./last-sitting-day.ts";
-import { laterCandidateHedge } from "./later-candidate.ts";
+import { laterCandidateClause, laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { markLaterCandidateDue, step3DueKind } from "./step3-petition-dates.ts";
@@ -200,19 +200,6 @@ export function step3LaterCardWords(context: PlanContext, sitBy: DueDate, applyB
         ? "Our projected rank order list deadline leaves Step 3's result no time, even with a visitor visa in hand."
         : "Our projected rank order list deadline leaves Step 3's result no time.";
   return `${head}${step3LaterWords(context, days, true)}`;
-}
-
-/**
- * "if NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025,
- * which would be Wed 3 Mar 2027)": the condition a Step 3 booked between the two candidates' last
- * sitting days is in time on, for its card and its risk alike (t9t F6).
- */
-export function laterCandidateClause(context: PlanContext): string {
-  const candidate =
-    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
-  const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
-  const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
-  return `if NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}`;
 }
 
 /**

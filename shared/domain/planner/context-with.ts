@@ -32,6 +32,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     presumedDone: context.presumedDone,
     rankListAsked: context.rankListAsked,
     catchUp: context.catchUp,
+    remindersSent: context.remindersSent,
     ladders: context.ladders,
     riskChangesAt: context.riskChangesAt,
   };

@@ -14,22 +14,12 @@ import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
+import type { PlannerInput } from "./planner-input.ts";
 import { rolLastReportedDay } from "./rol-later-day.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
-/** What the planner reads: a parsed applicant snapshot fits it. */
-export interface PlannerInput {
-  applicant: Applicant;
-  milestones: readonly MilestoneEntry[];
-  interviews: readonly Interview[];
-  /**
-   * The applicant's quiet hours ("HH:MM" local, start inclusive, end exclusive) from their
-   * preferences; default 21:00–08:00. The delivery time is kept out of them, and a late arrival's
-   * notice waits for their end only while that leaves 12 hours before the deadline (reminders.ts).
-   */
-  quietHours?: { start: string; end: string };
-}
+export type { PlannerInput } from "./planner-input.ts";
 
 /**
  * The ECFMG eligibility gate from the WDOMS sponsor note: "ineligible" (no note) blocks and silences
@@ -101,6 +91,8 @@ export interface PlanContext {
    * context rather than a WeakMap entry per plan, which the profile showed.
    */
   catchUp: { nowWall: number; catchUp: number } | undefined;
+  /** The reminders already sent, by id, to when (PlannerInput.remindersSent): read by sentAt. */
+  remindersSent: Readonly<Record<string, string>> | undefined;
   /**
    * The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by
    * ladderOf and kept for the plan's other ladders: one look-up by zone per plan, not per ladder.
@@ -205,6 +197,7 @@ export function buildContext(
     presumedDone: undefined,
     rankListAsked: undefined,
     catchUp: undefined,
+    remindersSent: input.remindersSent,
     ladders: undefined,
     riskChangesAt: [],
   };

@@ -23,6 +23,7 @@ import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
+import { sentAt } from "./sent-reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -80,7 +81,9 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
  * passed or when no step is actionable; a rung of the same step and deadline going out then is
  * dropped for it (the notice carries the step's action too). The planner keeps no memory of earlier plans, so every plan carrying the risk
  * carries the notice; its stable id makes it one email, and README's rule that critical reminders
- * are always sent covers it.
+ * are always sent covers it. A notice the caller's ledger marks sent (PlannerInput.remindersSent) is
+ * laid at that instant instead: laid at each re-plan's now, it dropped the very rung a wake-up
+ * planned at its own instant woke for, and the step was never reminded of again (fixN2, session 25).
  */
 export function criticalRiskNotices(
   context: PlanContext,
@@ -125,22 +128,28 @@ export function criticalRiskNotices(
     // One instant for every notice of the plan: its renderings are made once.
     sendAtIso ??= isoUtc(sendAt);
     sendAtLocal ??= isoInZone(context.zone, sendAt);
-    const early = at !== sendAt;
+    const id = criticalNoticeId(risk, year, phase);
+    // Already sent: laid where it went out, so it swallows no rung a later wake-up plans (fixN2).
+    const sent = sentAt(context, id);
+    const laid = sent ?? at;
+    const early = laid !== sendAt;
     const reminder = reminderRecord({
-      id: criticalNoticeId(risk, year, phase),
+      id,
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
       title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
       deadline: detail.at,
       deadlineDetail: detail,
-      sendAt: early ? isoUtc(at) : sendAtIso,
-      sendAtLocal: early ? isoInZone(context.zone, at) : sendAtLocal,
+      sendAt: early ? isoUtc(laid) : sendAtIso,
+      sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
       why: risk.message,
       risk: risk.code,
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
-    placeNotice(into, timedReminder(at, due.at, reminder, true, undefined, true), context.catchUp?.catchUp);
+    // A notice sent is no late arrival any more: no reminder of this plan joins it (joinLateArrivals).
+    const late = sent === undefined ? true : undefined;
+    placeNotice(into, timedReminder(laid, due.at, reminder, late, undefined, true), context.catchUp?.catchUp);
   }
 }
 

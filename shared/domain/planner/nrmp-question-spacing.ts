@@ -2,6 +2,7 @@ import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { sentAt } from "./sent-reminders.ts";
 
 /** How close after an NRMP question a later one folds into it (lead's ruling 3 on tester t9t F14; advice). */
 const FOLD_MS = 3 * DAY_MS;
@@ -13,18 +14,25 @@ const FOLD_MS = 3 * DAY_MS;
  * removed from `reminders`; the weekly question follows. The deadline's own last 3 days keep their
  * rungs (the countdown to the late registration deadline). Dropping keeps every other id as it
  * was: deterministic. Only plans that ask the question get past the first check.
+ * A question the caller's ledger marks sent (sentAt) counts from when it went out and is never
+ * folded itself: a missed rung is re-timed to each re-plan's next slot and the notice laid at its
+ * now, so counted there, a question sent days ago folded the rung a later wake-up woke for (fixN2).
  */
 export function spaceNrmpQuestion(context: PlanContext, reminders: TimedReminder[]): void {
   if (!nrmpRegistrationAsked(context)) return;
-  const asked = reminders
-    .filter((timed) => timed.reminder.milestone === "nrmp_registration")
-    .sort((a, b) => a.sendAt - b.sendAt || (b.notice === true ? 1 : 0) - (a.notice === true ? 1 : 0));
+  const asked: { timed: TimedReminder; at: number; sent: boolean }[] = [];
+  for (const timed of reminders) {
+    if (timed.reminder.milestone !== "nrmp_registration") continue;
+    const sent = sentAt(context, timed.reminder.id);
+    asked.push({ timed, at: sent ?? timed.sendAt, sent: sent !== undefined });
+  }
+  asked.sort((a, b) => a.at - b.at || (b.timed.notice === true ? 1 : 0) - (a.timed.notice === true ? 1 : 0));
   let last = Number.NEGATIVE_INFINITY;
   const folded = new Set<TimedReminder>();
-  for (const timed of asked) {
+  for (const { timed, at, sent } of asked) {
     const countdown = timed.sendAt >= timed.deadline - FOLD_MS;
-    if (timed.notice !== true && !countdown && timed.sendAt <= last + FOLD_MS) folded.add(timed);
-    else last = timed.sendAt;
+    if (!sent && timed.notice !== true && !countdown && at <= last + FOLD_MS) folded.add(timed);
+    else last = at; // in order of `at`
   }
   if (folded.size === 0) return;
   let kept = 0;

@@ -7,6 +7,7 @@ import { seasonCalendarVersion } from "#domain/seasons/version.ts";
 import { applySnoozes } from "#domain/snoozes.ts";
 import type { Planning } from "./planning.ts";
 import { sentInvitesOf } from "./sent-invites.ts";
+import { sentRemindersOf } from "./sent-reminders.ts";
 
 /** The real planner and reminder policy, as the use cases consume them, with the applicant's snoozes and email preferences applied. */
 export const domainPlanning: Planning = {
@@ -22,6 +23,8 @@ export const domainPlanning: Planning = {
         milestones: state.milestones,
         interviews: state.interviews,
         ...(preferences ? { quietHours: preferences.quietHours } : {}),
+        // What went out, and when: a sent notice is laid there (fixN2, session 25).
+        remindersSent: sentRemindersOf(state.ledger),
       },
       seasonCalendar(state.profile.matchYear),
       now,
@@ -40,9 +43,16 @@ export const domainPlanning: Planning = {
   nextWakeUp,
   calendarVersion: (state) => seasonCalendarVersion(state.profile.matchYear),
   // plan() above reads the profile (preferences and zone included), milestones, interviews and the
-  // calendar files the ledger says went out; the calendar is module data, fixed for the process.
+  // reminders (calendar files included) the ledger says went out; the calendar is module data,
+  // fixed for the process.
   planInputs: (state) =>
-    JSON.stringify([state.profile, state.milestones, state.interviews, sentInvitesOf(state.ledger)]),
+    JSON.stringify([
+      state.profile,
+      state.milestones,
+      state.interviews,
+      sentInvitesOf(state.ledger),
+      sentRemindersOf(state.ledger) ?? null,
+    ]),
   seasonInstants: (state) =>
     Object.values(seasonCalendar(state.profile.matchYear).dates).map((date) => date.iso),
 };

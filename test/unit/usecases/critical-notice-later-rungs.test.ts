@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { Interview } from "#domain/snapshot.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { planApplicants } from "#usecases/plan-applicants.ts";
+import { sendDueReminders } from "#usecases/send-due-reminders.ts";
+import {
+  FixedClock,
+  InMemoryApplicantStore,
+  InMemoryEvents,
+  InMemoryMailer,
+  InMemoryWakeUps,
+  profileFactory,
+  storePorts,
+} from "./fakes.ts";
+
+/**
+ * fixN2's finding (session 25): a critical notice is laid at each plan's `now` with a stable id, and
+ * a wake-up plans as of its scheduled time, so at the wake-up for a later rung of the notice's step
+ * the notice (already sent) sat at that same instant and the rung was dropped for it: the step was
+ * never reminded of again. With the real planner and the use case, wake-ups fired in order: Imran
+ * (Karachi) signs up on 20 Jan 2027 with an interview in hand, NRMP registration not told (the
+ * NRMP_LATE_FEE notice) and Step 2 CK not started.
+ */
+const interview: Interview = {
+  id: "lahore-im",
+  program: "Example IM Program",
+  startsAt: "2026-12-10T10:00:00-05:00",
+  timezone: "America/New_York",
+  format: "virtual",
+};
+const SIGN_UP = "2027-01-20T07:00:00.000Z"; // 12:00 in Karachi
+
+function setup(step2ck: "not_started" | "done") {
+  const store = new InMemoryApplicantStore();
+  store.add(
+    profileFactory({
+      applicantId: "a_imran",
+      externalId: "imran",
+      email: "imran@example.org",
+      fullName: "Imran Qureshi",
+      timezone: "Asia/Karachi",
+      graduation: "2025-06-30",
+      medicalSchool: { name: "Example Medical College", country: "PK", wdomsSponsorNote: true },
+      programsPlanned: 100,
+    }),
+    { milestones: [{ key: "usmle_step2ck", status: step2ck }], interviews: [interview] },
+  );
+  return {
+    store,
+    ...storePorts(store),
+    wakeUps: new InMemoryWakeUps(),
+    events: new InMemoryEvents(),
+    mailer: new InMemoryMailer(),
+    clock: new FixedClock(new Date(SIGN_UP)),
+    planning: domainPlanning,
+    unsubscribeUrl: async (id: string) => `https://mp.example/unsubscribe?token=t-${id}`,
+  };
+}
+
+/**
+ * Fires the wake-ups in order until `until`, each on time, as EventBridge Scheduler would; returns
+ * the NRMP registration reminders sent, as "day rung".
+ */
+async function nrmpSends(step2ck: "not_started" | "done", until: string): Promise<string[]> {
+  const deps = setup(step2ck);
+  await planApplicants(["a_imran"], deps);
+  const sent: string[] = [];
+  for (let at = deps.wakeUps.pending.get("a_imran"); at && at.toISOString() <= until; ) {
+    deps.wakeUps.pending.delete("a_imran");
+    deps.clock.set(at);
+    const result = await sendDueReminders("a_imran", at, deps);
+    for (const id of result.reminderIds ?? []) {
+      const subject = deps.store.state("a_imran").ledger.find((entry) => entry.reminderId === id)?.subject;
+      if (subject?.milestone === "nrmp_registration")
+        sent.push(`${at.toISOString().slice(0, 10)} ${subject.rung}`);
+    }
+    at = deps.wakeUps.pending.get("a_imran");
+  }
+  return sent;
+}
+
+/** The NRMP registration reminders of the plan made at sign-up, as "day rung". */
+const firstPlanNrmp = (step2ck: "not_started" | "done") =>
+  domainPlanning
+    .plan(setup(step2ck).store.state("a_imran"), new Date(SIGN_UP))
+    .reminders.filter((reminder) => reminder.milestone === "nrmp_registration")
+    .map((reminder) => `${reminder.sendAt.slice(0, 10)} ${reminder.rung}`);
+
+const daysApart = (sent: readonly string[]) =>
+  sent
+    .slice(1)
+    .map(
+      (each, index) =>
+        (Date.parse(each.slice(0, 10)) - Date.parse((sent[index] as string).slice(0, 10))) / 86_400_000,
+    );
+
+describe("a critical notice never swallows the later reminders of its step (fixN2, session 25)", () => {
+  it("Step 2 CK done: every NRMP reminder the sign-up plan lays out before mid-February is delivered on its day", async () => {
+    // Until 15 Feb: the NRMP rung of 11 Feb folds into the rank list's (ruling W2), and the one of
+    // 18 Feb is then lost another way (fixD's report: the folded rung comes back as a catch-up).
+    const until = "2027-02-15T00:00:00.000Z";
+    const first = firstPlanNrmp("done").filter((each) => each < until);
+    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-29 after-early-deadline"]);
+    expect(await nrmpSends("done", until)).toEqual(first);
+  });
+
+  it("Step 2 CK not started (tester c6): the question of 29 Jan is delivered, never on consecutive days", async () => {
+    // Past 3 Feb the 2027 Match is out of reach and the plan moves on: the NRMP question goes with it.
+    const sent = await nrmpSends("not_started", "2027-02-03T00:00:00.000Z");
+    expect(sent[0]).toBe("2027-01-20 critical-risk");
+    expect(sent).toContain("2027-01-29 after-early-deadline");
+    expect(Math.min(...daysApart(sent))).toBeGreaterThan(3);
+  });
+});

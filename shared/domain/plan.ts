@@ -1,4 +1,7 @@
+import type { Reminder } from "./reminder.ts";
 import type { MilestoneKey } from "./snapshot.ts";
+
+export type { Reminder } from "./reminder.ts";
 
 /**
  * The plan: what the planner returns for one applicant at one instant.
@@ -181,32 +184,6 @@ export interface Risk {
    * authority's page for a confirmed date. Shown as details beside the message. Absent when none.
    */
   sources?: string[];
-}
-
-export interface Reminder {
-  /** Stable: the same input gives the same id, so re-planning replaces rather than duplicates. */
-  id: string;
-  milestone: StepSubject;
-  interviewId?: string;
-  /** Which rung of the reminder ladder this is, e.g. "start", "due-in-7d", "interview-prep". */
-  rung: string;
-  title: string;
-  /** ISO UTC instant of the date this reminder counts down to (see `countsDownTo`). */
-  deadline: string;
-  deadlineDetail: Deadline;
-  /**
-   * What `deadline` is when it is not the step's hard deadline: "target" (the competitive target,
-   * NextStep.target: advice, text says "aim to finish by", never "due") or "own-date" (the
-   * applicant's own date, NextStep.ownDate). Absent: the hard deadline (NextStep.dueBy).
-   */
-  countsDownTo?: "target" | "own-date";
-  /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
-  sendAt: string;
-  /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */
-  sendAtLocal: string;
-  why: string;
-  /** On a critical risk's notice (rungs "critical-risk", "match-year-out-of-reach"): the risk it tells. */
-  risk?: RiskCode;
 }
 
 export interface BudgetItem {

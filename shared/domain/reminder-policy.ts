@@ -10,19 +10,28 @@ import type { Plan, Reminder } from "./plan.ts";
 /**
  * Reminders due at `now`: sendAt <= now < deadline and not already sent, most urgent first
  * (mostUrgentFirst). A reminder whose deadline has passed is never returned, so a late wake-up
- * never announces a deadline that is already gone.
+ * never announces a deadline that is already gone. A reminder folded into another's words
+ * (Reminder.folded, ruling W2) whose carrier was already sent is due on its own: a sent rank-list
+ * rung re-timed as a missed one took the NRMP question of its slot, and nothing sent it (fixD's
+ * leftover 2, session 26).
  */
 export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[] {
   const nowMs = now.getTime();
-  return plan.reminders
-    .filter(
-      (reminder) =>
-        !alreadySent.has(reminder.id) &&
-        Date.parse(reminder.sendAt) <= nowMs &&
-        nowMs < Date.parse(reminder.deadline),
-    )
-    .sort(mostUrgentFirst);
+  const isDue = (reminder: Reminder) =>
+    Date.parse(reminder.sendAt) <= nowMs && nowMs < Date.parse(reminder.deadline);
+  const due: Reminder[] = [];
+  for (const reminder of plan.reminders) {
+    if (!alreadySent.has(reminder.id)) {
+      if (isDue(reminder)) due.push(reminder);
+      continue;
+    }
+    for (const each of reminder.folded ?? NONE)
+      if (!alreadySent.has(each.id) && isDue(each) && !due.some((other) => other.id === each.id))
+        due.push(each);
+  }
+  return due.sort(mostUrgentFirst);
 }
+const NONE: readonly Reminder[] = [];
 
 /**
  * The order of one email's items, and of the timeline's list of what an email will carry: the
@@ -69,7 +78,14 @@ export function nextWakeUp(
   const nowMs = now.getTime();
   let earliest = Number.POSITIVE_INFINITY;
   for (const reminder of plan.reminders) {
-    if (alreadySent.has(reminder.id)) continue;
+    if (alreadySent.has(reminder.id)) {
+      // What a sent reminder carries and is not sent goes on its own (dueReminders).
+      for (const each of reminder.folded ?? NONE) {
+        const sendAt = Date.parse(each.sendAt);
+        if (!alreadySent.has(each.id) && sendAt > nowMs && sendAt < earliest) earliest = sendAt;
+      }
+      continue;
+    }
     const sendAt = Date.parse(reminder.sendAt);
     if (sendAt > nowMs && sendAt < earliest) earliest = sendAt;
   }

@@ -1,0 +1,38 @@
+import type { Deadline, RiskCode, StepSubject } from "./plan.ts";
+
+/**
+ * One reminder of a plan (Plan.reminders): an email item the reminder function sends at `sendAt`.
+ * In its own file so that plan.ts stays readable in one sitting; plan.ts re-exports it.
+ */
+export interface Reminder {
+  /** Stable: the same input gives the same id, so re-planning replaces rather than duplicates. */
+  id: string;
+  milestone: StepSubject;
+  interviewId?: string;
+  /** Which rung of the reminder ladder this is, e.g. "start", "due-in-7d", "interview-prep". */
+  rung: string;
+  title: string;
+  /** ISO UTC instant of the date this reminder counts down to (see `countsDownTo`). */
+  deadline: string;
+  deadlineDetail: Deadline;
+  /**
+   * What `deadline` is when it is not the step's hard deadline: "target" (the competitive target,
+   * NextStep.target: advice, text says "aim to finish by", never "due") or "own-date" (the
+   * applicant's own date, NextStep.ownDate). Absent: the hard deadline (NextStep.dueBy).
+   */
+  countsDownTo?: "target" | "own-date";
+  /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
+  sendAt: string;
+  /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */
+  sendAtLocal: string;
+  why: string;
+  /** On a critical risk's notice (rungs "critical-risk", "match-year-out-of-reach"): the risk it tells. */
+  risk?: RiskCode;
+  /**
+   * Reminders of another step whose words this one carries ("Also: …") and which left the plan's
+   * list for it: the NRMP question folded into the rank list's reminder of the same slot (ruling
+   * W2). The caller claims and marks each sent with this one, as it does an email item's alsoFor,
+   * so the ledger knows the question went out (fixD's leftover 2, session 26).
+   */
+  folded?: readonly Reminder[];
+}

@@ -10,6 +10,7 @@ import { earliest } from "./escalation-timer.ts";
 import { overdueEvents, sentReminderIds } from "./planning.ts";
 import { tellAdvisor } from "./send-due-reminders/advisor.ts";
 import { claimDue, recoverStaleClaims, retryAfterClaims, subjectOf } from "./send-due-reminders/claims.ts";
+import { carriedBy } from "./send-due-reminders/folded.ts";
 import { type ReminderMessageDeps, sendReminderMessage } from "./send-due-reminders/reminder-message.ts";
 import { planningInstant, sendRetryAt } from "./send-due-reminders/timing.ts";
 import {
@@ -161,10 +162,12 @@ export async function sendDueReminders(
     return nothingSent(heldBackReason === "paused" ? "paused" : "suppressed", handled, advisorAt, [heldBack]);
   }
 
+  // The NRMP question a due rank-list reminder says (ruling W2) is claimed and marked with it.
+  const carried = carriedBy(due, sent);
   const claimedIds = new Set(
     await claimDue(
       applicantId,
-      dueNow,
+      carried.length === 0 ? dueNow : [...dueNow, ...carried],
       recovered,
       { now, clockNow },
       deps.ledger,
@@ -183,8 +186,10 @@ export async function sendDueReminders(
     return nothingSent("claimed-elsewhere", handled, retryHeldAt);
   }
 
-  const reminderIds = claimed.map((reminder) => reminder.id);
-  const outcome = await sendReminderMessage(applicantId, state, plan, claimed, deps);
+  // Only what a claimed reminder carries and this invocation claimed: what the email says.
+  const said = [...claimed, ...carriedBy(claimed, sent).filter((reminder) => claimedIds.has(reminder.id))];
+  const reminderIds = said.map((reminder) => reminder.id);
+  const outcome = await sendReminderMessage(applicantId, state, plan, claimed, deps, reminderIds);
   if ("failure" in outcome) {
     const retryAt =
       outcome.failure instanceof TransientError
@@ -236,10 +241,7 @@ export async function sendDueReminders(
     sentAt,
     { plan, summary: planSummary(afterSend, plan, now, next, deps.planning), events },
     new Map(
-      claimed.map((reminder) => [
-        reminder.id,
-        subjectOf(reminder, state.profile.matchYear, state.interviews),
-      ]),
+      said.map((reminder) => [reminder.id, subjectOf(reminder, state.profile.matchYear, state.interviews)]),
     ),
   );
   await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);

@@ -28,7 +28,8 @@ export interface ReminderMessageDeps {
 
 /**
  * Renders and sends ONE email holding every claimed reminder, with an .ics per interview it is
- * about. On any failure the claims are released and the failure returned (the caller decides
+ * about. On any failure the claims (`reminderIds`: the claimed ones' and those their words carry,
+ * Reminder.folded) are released and the failure returned (the caller decides
  * whether it retries); a failure to release as well is thrown as a TransientError carrying both.
  */
 export async function sendReminderMessage(
@@ -37,8 +38,8 @@ export async function sendReminderMessage(
   plan: Plan,
   claimed: Reminder[],
   deps: ReminderMessageDeps,
+  reminderIds: string[] = claimed.map((reminder) => reminder.id),
 ): Promise<{ messageId: string } | { failure: unknown }> {
-  const reminderIds = claimed.map((reminder) => reminder.id);
   const cancelled = cancelledInvites(state, claimed);
   try {
     const email = renderReminderEmail({

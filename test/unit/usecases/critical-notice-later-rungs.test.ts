@@ -79,12 +79,17 @@ async function nrmpSends(step2ck: "not_started" | "done", until: string): Promis
   return sent;
 }
 
-/** The NRMP registration reminders of the plan made at sign-up, as "day rung". */
+/**
+ * The NRMP registration reminders of the plan made at sign-up, as "day rung", those folded into a
+ * rank-list reminder's words (ruling W2, Reminder.folded) included.
+ */
 const firstPlanNrmp = (step2ck: "not_started" | "done") =>
   domainPlanning
     .plan(setup(step2ck).store.state("a_imran"), new Date(SIGN_UP))
-    .reminders.filter((reminder) => reminder.milestone === "nrmp_registration")
-    .map((reminder) => `${reminder.sendAt.slice(0, 10)} ${reminder.rung}`);
+    .reminders.flatMap((reminder) => [reminder, ...(reminder.folded ?? [])])
+    .filter((reminder) => reminder.milestone === "nrmp_registration")
+    .map((reminder) => `${reminder.sendAt.slice(0, 10)} ${reminder.rung}`)
+    .sort();
 
 const daysApart = (sent: readonly string[]) =>
   sent
@@ -95,12 +100,23 @@ const daysApart = (sent: readonly string[]) =>
     );
 
 describe("a critical notice never swallows the later reminders of its step (fixN2, session 25)", () => {
-  it("Step 2 CK done: every NRMP reminder the sign-up plan lays out before mid-February is delivered on its day", async () => {
-    // Until 15 Feb: the NRMP rung of 11 Feb folds into the rank list's (ruling W2), and the one of
-    // 18 Feb is then lost another way (fixD's report: the folded rung comes back as a catch-up).
-    const until = "2027-02-15T00:00:00.000Z";
-    const first = firstPlanNrmp("done").filter((each) => each < until);
-    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-29 after-early-deadline"]);
+  it("Step 2 CK done: every NRMP reminder the sign-up plan lays out is delivered on its day, the ones the rank list's email says marked sent with it", async () => {
+    // The rungs of 4, 11, 22 and 24 Feb ride in the rank list's emails ("Also: Registered with
+    // NRMP?", ruling W2) and are marked sent with them; before (fixD's leftover 2), none was, the one
+    // of 11 Feb came back on 16 Feb as a missed rung and its spacing swallowed the 18 Feb question;
+    // then the 18 Feb question itself was folded into the rank list's rung of 11 Feb re-timed to
+    // 18 Feb, already sent, and went nowhere.
+    const until = "2027-03-01T00:00:00.000Z";
+    const first = firstPlanNrmp("done");
+    expect(first).toEqual([
+      "2027-01-20 critical-risk",
+      "2027-01-29 after-early-deadline",
+      "2027-02-04 due-in-21d",
+      "2027-02-11 due-in-14d",
+      "2027-02-18 due-in-7d",
+      "2027-02-22 due-in-3d",
+      "2027-02-24 due-in-1d",
+    ]);
     expect(await nrmpSends("done", until)).toEqual(first);
   });
 

@@ -57,11 +57,17 @@ describe("the cohort row's look-ahead", () => {
     lookAheadFacts(state, plan, planning);
     const firstRuns = runs();
     expect(firstRuns).toBeGreaterThan(0);
-    // A wake-up: only the ledger changed, which the planner does not read.
+    // A wake-up: only the ledger changed, with a mark the planner does not read (a wake-up stores
+    // each mark's subject; an older row without one is read: sent-marks-without-subject.test.ts).
     const sentAt = "2026-06-02T09:00:00.000Z";
+    const subject = {
+      milestone: "eras_application",
+      rung: "due-in-7d",
+      title: "Submit your ERAS application",
+    };
     const woken: ApplicantState = {
       ...state,
-      ledger: [{ reminderId: "r-1", status: "sent", claimedAt: sentAt, sentAt, messageId: "m-1" }],
+      ledger: [{ reminderId: "r-1", status: "sent", claimedAt: sentAt, sentAt, messageId: "m-1", subject }],
     };
     lookAheadFacts(woken, plan, planning);
     expect(runs()).toBe(firstRuns);

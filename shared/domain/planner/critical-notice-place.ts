@@ -7,12 +7,16 @@ import { TARGET_PASSED_RUNG } from "./target-passed.ts";
  * note 6): a rung of the same step going out then is dropped, since the notice carries the step's
  * action and says why it is critical; a second critical risk riding on the same step then (both
  * name no next step, so both fall back to the first) is added to the first notice's why, which
- * keeps its id.
+ * keeps its id. A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs
+ * of its step and deadline due at or before then: re-timed to each re-plan's next slot with a
+ * stable id, one was folded into the notice at sign-up and asked alone days later (tester c6,
+ * fixD's leftover 1); they are dropped too. Without a ledger `sentAt` is undefined: as before.
  */
 export function placeNotice(
   into: TimedReminder[],
   notice: TimedReminder,
   passedAt: number | undefined,
+  sentAt?: number,
 ): void {
   const { sendAt, deadline, reminder } = notice;
   let kept = 0;
@@ -23,15 +27,20 @@ export function placeNotice(
     // passedAt) at or after it, can clash: those two numbers on the TimedReminder rule out most of
     // a plan's 20-75 reminders before their Reminder (of several shapes, scattered in memory) is read.
     const same = each.sendAt === sendAt && each.deadline === deadline;
+    const told =
+      sentAt !== undefined &&
+      each.missedAt !== undefined &&
+      each.missedAt <= sentAt &&
+      each.deadline === deadline;
     if (
-      (same || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
+      (same || told || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
       each.reminder.milestone === reminder.milestone
     ) {
       if (same && each.notice === true) earlier ??= each;
       // The step's target-passed notice is "none when a rung of the step goes out at or before its
       // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
       const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
-      if ((same && each.notice !== true) || toldHere) continue;
+      if (((same || told) && each.notice !== true) || toldHere) continue;
     }
     // Written back only once one was dropped: most plans drop none.
     if (kept !== index) into[kept] = each;

@@ -149,7 +149,8 @@ export function criticalRiskNotices(
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
     // A notice sent is no late arrival any more: no reminder of this plan joins it (joinLateArrivals).
     const late = sent === undefined ? true : undefined;
-    placeNotice(into, timedReminder(laid, due.at, reminder, late, undefined, true), context.catchUp?.catchUp);
+    const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
+    placeNotice(into, timed, context.catchUp?.catchUp, sent);
   }
 }
 

@@ -56,6 +56,11 @@ export interface TimedReminder {
    * its step and deadline, which are dropped, never the notice (it says why the step is critical).
    */
   notice: true | undefined;
+  /**
+   * On a missed rung re-timed to the next delivery slot (layLadder's catch-up): the slot it was due
+   * at. A critical notice the ledger marks sent after it told it (placeNotice; fixD leftover 1).
+   */
+  missedAt: number | undefined;
 }
 
 /**
@@ -185,6 +190,7 @@ function layLadder(
         sendAtLocal: isoInZone(context.zone, sendAt),
       });
       if (late) notice.late = true; // the field exists already (timedReminder): no new hidden class
+      notice.missedAt = missed.sendAt;
       into.push(notice);
       if (onlyFirst) return;
     }

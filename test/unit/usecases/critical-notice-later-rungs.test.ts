@@ -127,4 +127,14 @@ describe("a critical notice never swallows the later reminders of its step (fixN
     expect(sent).toContain("2027-01-29 after-early-deadline");
     expect(Math.min(...daysApart(sent))).toBeGreaterThan(3);
   });
+
+  it("Step 2 CK not started (tester c6): the missed start-by rung the 20 Jan notice told is not asked again on 24 Jan", async () => {
+    // fixD's leftover 1: the rung's slot had passed at sign-up; re-timed to each re-plan's next
+    // slot with a stable id, it was folded into the notice at sign-up and sent alone 4 days later.
+    // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.
+    const until = "2027-02-03T00:00:00.000Z";
+    const first = firstPlanNrmp("not_started").filter((each) => each < until);
+    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-29 after-early-deadline"]);
+    expect(await nrmpSends("not_started", until)).toEqual(first);
+  });
 });

@@ -152,11 +152,27 @@ export function applySnoozes(plan: Plan, milestones: readonly MilestoneEntry[], 
       if (last.has(reminder) || Date.parse(reminder.sendAt) >= ends) kept.add(reminder);
     }
   }
+  const silenced = (reminder: Reminder) => {
+    const until = snoozed.get(reminder.milestone as MilestoneKey);
+    return until !== undefined && Date.parse(reminder.sendAt) < startOfLocalDate(zone, until);
+  };
   return {
     ...plan,
-    reminders: plan.reminders.filter(
-      (reminder) =>
-        reminder.milestone === "interview" || !snoozed.has(reminder.milestone) || kept.has(reminder),
-    ),
+    reminders: plan.reminders
+      .filter(
+        (reminder) =>
+          reminder.milestone === "interview" || !snoozed.has(reminder.milestone) || kept.has(reminder),
+      )
+      .map((reminder) => withoutSilenced(reminder, silenced)),
   };
+}
+
+/**
+ * `reminder` without the folded reminders (Reminder.folded: the NRMP question the rank list's
+ * carries, ruling W2) a snooze silences: one whose carrier was already sent goes on its own
+ * (dueReminders), which a snoozed step's must not. The carrier's words are as they were.
+ */
+function withoutSilenced(reminder: Reminder, silenced: (each: Reminder) => boolean): Reminder {
+  if (reminder.folded === undefined || !reminder.folded.some(silenced)) return reminder;
+  return { ...reminder, folded: reminder.folded.filter((each) => !silenced(each)) };
 }

@@ -50,10 +50,17 @@ export function examAt(
   // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach): ownCap,
   // a module function rather than a closure made on every call (chainAt runs this per exam, per plan).
   if (day !== null && day < context.now) {
+    const expected = day + report * DAY_MS;
+    // A booked sitting on or before the exam's own last sitting day (`cutOff`: the OET's) counts as
+    // reported when its result is expected, not today: Matchpath cannot know it is late, and a USMLE
+    // sitting in the same position is asked about, not written off (tester t9u F7 (A), lead's ruling).
+    if (cutOff !== undefined && statusAt(context, exam.index) === "scheduled") {
+      if (day < lastSittingEnd(context.zone, cutOff)) return { sitting: day, reported: expected, expected };
+    }
     return {
       sitting: day,
-      reported: Math.max(context.now, ownCap(day, ownRol, day + report * DAY_MS)),
-      expected: day + report * DAY_MS,
+      reported: Math.max(context.now, ownCap(day, ownRol, expected)),
+      expected,
     };
   }
   // Preparing, booked or sat is a fact that the study is under way; "not started" counts its

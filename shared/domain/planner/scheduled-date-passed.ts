@@ -3,7 +3,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, isoInZone, isoUtc, renderDate } from "../time.ts";
 import { bookingSourceOf } from "./advice.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -147,6 +147,7 @@ export function scheduledDatePassedRisk(
 }
 
 const PATHWAY_KEY: MilestoneKey = "ecfmg_pathway";
+const OET_KEY: MilestoneKey = "oet_medicine";
 
 /** rebookWords for one exam, named when the sentence could be read as another's ("USMLE Step 1: if you…"). */
 function rebookSentence(context: PlanContext, entry: CatalogEntry, sitting: DueDate): string {
@@ -164,6 +165,13 @@ const PATHWAY_ANSWER =
  * (reportingDays, advice).
  */
 function passedWords(context: PlanContext, entry: CatalogEntry, date: string): string {
+  if (entry.key === OET_KEY && entry.reportingDays !== undefined) {
+    // A result ECFMG needs for the Pathway: the applicant is asked for it and to send it on, never
+    // told the sitting is missed (tester t9u F7 (A), lead's ruling); the day from the catalog's
+    // result time (advice), by the day alone as the message is memoised by date.
+    const expected = isoUtc(Date.parse(`${date}T00:00:00Z`) + entry.reportingDays.days * DAY_MS).slice(0, 10);
+    return `${entry.title}: your sitting was on ${renderDate(date)} and no result is recorded. Did you pass? Your result should have come around ${renderDate(expected)}: tell us, and send it to ECFMG for your Pathway`;
+  }
   if (entry.key !== PATHWAY_KEY)
     return `${entry.title}: your date was ${renderDate(date)} and no result is recorded`;
   // One dated after its deadline's ET day is not said to be under review (t9n F16,

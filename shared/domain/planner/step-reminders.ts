@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -11,7 +11,7 @@ import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts"
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
-import { pathwayReviewDue } from "./pathway-review.ts";
+import { decisionDue, pathwayReviewDue } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
@@ -131,7 +131,9 @@ export function stepReminders(
       underReview && review !== null
         ? { at: review.at, detail: stepDates.rendered(review) }
         : due !== null && detail !== undefined
-          ? { at: due.at, detail }
+          ? oetResultAwaited(context, entry, due, stepDates)
+            ? oetResultAnnounced(context, stepDates)
+            : { at: due.at, detail }
           : null;
     const followUp = resultFollowUp(context, entry, own, announced);
     // A rung of the same deadline at the same instant already carries the step, whose text asks
@@ -169,3 +171,26 @@ function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): v
       }
   }
 }
+
+/**
+ * Whether the step is the OET, dated for the plan's own Match, whose result deadline (ECFMG's for
+ * the Pathway's documents) has passed with the sitting's result unreported: a sitting in time is
+ * asked about, not written off (tester t9u F7 (A), lead's ruling), so its follow-up announces the
+ * rank order list deadline, by which ECFMG must decide the Pathway, as a USMLE sitting's does.
+ */
+function oetResultAwaited(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: DueDate,
+  stepDates: PlanDates,
+): boolean {
+  return entry.key === "oet_medicine" && due.at <= context.now && stepDates.calendar === context.calendar;
+}
+
+/** The Pathway decision's deadline (decisionDue: the rank order list deadline), rendered for the follow-up. */
+function oetResultAnnounced(context: PlanContext, stepDates: PlanDates): { at: number; detail: Deadline } {
+  const decision = decisionDue(PATHWAY_ENTRY, context.calendar);
+  return { at: decision.at, detail: stepDates.rendered(decision) };
+}
+
+const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");

@@ -82,5 +82,10 @@ describe("an OET sat in time, its result not reported (t9u F7)", () => {
     expect(text).not.toContain("has passed on either date");
     expect(text).not.toContain("2028");
     expect(text).not.toContain("ask NRMP about withdrawing");
+    // Reminded: one follow-up asking for the result, before the rank order list deadline.
+    const followUp = result.reminders.find(
+      (each) => each.milestone === "oet_medicine" && each.rung === "result-follow-up",
+    );
+    expect(followUp?.title).toContain("tell us the result");
   });
 });

@@ -22,7 +22,7 @@ import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
-import { presumedSent } from "./presumed-sent.ts";
+import { presumedSent, undatedPathwayMaybeSent } from "./presumed-sent.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
@@ -222,8 +222,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     // review may end any day; an OET result still to come is reviewed after it arrives), so the
     // season is never written off on the guess that it was not submitted; the projected-deadline
     // warning below still counts from today and asks the applicant to confirm.
-    const maybeSent =
-      !pastDeadline && !sent && day === null && statusAt(context, PATHWAY.index) === "in_progress";
+    const maybeSent = day === null && undatedPathwayMaybeSent(context, pastDeadline);
     const oetNeeded = needed(context, OET);
     pathway = maybeSent
       ? oetNeeded

@@ -57,3 +57,15 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
   return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
 }
+
+/**
+ * Whether an undated Pathway (no own date) in progress may already be under ECFMG's review, for
+ * assessFeasibility's chain: before the rank order list deadline always (tester s14 issue 9h A4);
+ * judged as of that deadline (`pastDeadline`) only when an interview presumes it sent
+ * (presumedSent), a reading it keeps past its deadline (t9p F17), so an OET sat in time with its
+ * result unreported is judged on that result, not written off (tester t9u F7 (A), lead's ruling).
+ */
+export function undatedPathwayMaybeSent(context: PlanContext, pastDeadline: boolean): boolean {
+  if (statusAt(context, PATHWAY.index) !== "in_progress") return false;
+  return !pastDeadline || presumedSent(context, PATHWAY.index);
+}

@@ -88,4 +88,12 @@ describe("an OET sat in time, its result not reported (t9u F7)", () => {
     );
     expect(followUp?.title).toContain("tell us the result");
   });
+
+  it("keeps the question past the projected rank order list deadline, the Pathway presumed sent (26 Feb)", () => {
+    const result = planAt(lagos("2027-01-05"), "2027-02-26T10:00:00+01:00");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message).toContain(
+      "Did you pass?",
+    );
+  });
 });

@@ -131,7 +131,8 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
           plan(pathwayDated(zone, "2027-01-05", SUBMITTED_20_DEC), calendar, new Date(now)),
           "MATCH_YEAR_LAST_DAY",
         );
-        expect(said, now).toContain("within reach, with nothing left for you to start");
+        // An OET booked by its last sitting day beside a Pathway submitted in time has no last day to
+        // warn of (t9u F7, s25: a sitting in time is asked about, never written off); none names an action.
         expect(said, now).not.toContain("submit your ECFMG Pathway application");
         expect(said, now).not.toContain("act by");
       }

@@ -27,6 +27,9 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
  * pending, the OET is past its deadline ("Overdue: result pending") and was listed last, below the rank
  * order list and SOAP marked "Later"; (2) with no OET, the 2027 Match is out of reach and the Pathway,
  * dated for the 2028 Match, read "overdue" beside its 2028 date while the Overdue section said "(none)".
+ * Since tester t9u F7 (A) (lead's ruling) the OET sat on 12 Dec with its result unreported is asked about,
+ * not overdue, nor is the Pathway behind it: the OET (critical, due 26 Jan) leads, then the Pathway; the
+ * "overdue first" ordering is checked on an ERAS application still in progress, whose steps are overdue.
  */
 const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
@@ -118,10 +121,10 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the timeline's cards", () => {
     const cards = timelineCards(thePlan);
     expect(cards.slice(0, 2)).toEqual([
-      ["Complete an ECFMG Pathway", "Result pending"],
       // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4); a
-      // critical risk is about it, so the badge is urgent too (tester t9k F11).
+      // critical risk asks for it, so the badge is urgent (tester t9k F11) and it leads (t9u F7).
       ["Pass OET Medicine", "Urgent: result pending"],
+      ["Complete an ECFMG Pathway", "Result pending"],
     ]);
     expect(cards.slice(2).map(([, badge]) => badge)).not.toContain("Overdue");
     expect(cards.map(([title]) => title)).toContain("Certify your rank order list");
@@ -130,8 +133,8 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
   it("the CLI's NEXT STEPS, with the timeline's badge in words", () => {
     const rows = cliRows(thePlan);
     expect(rows.slice(0, 2)).toEqual([
-      ["result pending", "ecfmg_pathway"],
       ["urgent: result pending", "oet_medicine"],
+      ["result pending", "ecfmg_pathway"],
     ]);
     expect(rows.map(([, step]) => step)).toContain("rank_order_list");
   });
@@ -166,8 +169,9 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
       .split("\n")
       .filter((line) => line.startsWith("- "))
       .slice(0, 2);
-    expect(bullets[0]).toContain("Complete an ECFMG Pathway");
-    expect(bullets[1]).toContain("Pass OET Medicine");
+    expect(bullets[0]).toContain("Pass OET Medicine");
+    expect(bullets[0]).toContain("Tell us the result");
+    expect(bullets[1]).toContain("Complete an ECFMG Pathway");
   });
 
   it("the console's drill-down", () => {
@@ -176,6 +180,30 @@ describe("t9h B1: every step past its deadline is listed before the steps marked
       next.indexOf(`<strong>${stepForAdvisor({ milestone: key, title: "" })}</strong>`);
     expect(at("oet_medicine")).toBeGreaterThanOrEqual(0);
     expect(at("oet_medicine")).toBeLessThan(at("rank_order_list"));
+  });
+});
+
+describe("t9h B1 with steps really overdue (an ERAS application in progress): they come first", () => {
+  const milestones = [
+    ...OET_PENDING.filter((entry) => entry.key !== "eras_application"),
+    milestoneFactory("eras_application", "in_progress"),
+  ];
+  const thePlan = planOf(milestones);
+
+  it("the timeline, the CLI and the console list every overdue step before the OET asked about", () => {
+    expect(thePlan.overdue.length).toBeGreaterThan(0);
+    const badges = timelineCards(thePlan).map(([, badge]) => badge);
+    const lastOverdue = badges.map((badge) => badge.startsWith("Overdue")).lastIndexOf(true);
+    expect(lastOverdue).toBeGreaterThanOrEqual(0);
+    expect(lastOverdue).toBeLessThan(badges.indexOf("Urgent: result pending"));
+    const standings = cliRows(thePlan).map(([standing]) => standing);
+    expect(standings.lastIndexOf("overdue")).toBeLessThan(standings.indexOf("urgent: result pending"));
+    expect(standings.slice(0, thePlan.overdue.length)).toEqual(thePlan.overdue.map(() => "overdue"));
+    const { next } = consoleNext(milestones);
+    const at = (key: "eras_application" | "oet_medicine" | "rank_order_list") =>
+      next.indexOf(`<strong>${stepForAdvisor({ milestone: key, title: "" })}</strong>`);
+    expect(at("eras_application")).toBeGreaterThanOrEqual(0);
+    expect(at("eras_application")).toBeLessThan(at("oet_medicine"));
   });
 });
 

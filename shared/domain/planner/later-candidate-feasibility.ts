@@ -1,8 +1,11 @@
 import type { SeasonCalendar, SeasonDate } from "../seasons/index.ts";
 import { etInstant, isoUtc } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
+import { lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterDayCrossed } from "./later-day-crossed.ts";
 
 /**
@@ -57,13 +60,14 @@ const laterCalendars = new WeakMap<SeasonCalendar, SeasonCalendar | null>();
  * projected deadline only: then the chain judged on the later candidate with the same rules (an exam
  * under way: any seat by that candidate's last sitting day), kept with laterCandidateOnly. Judged only
  * when `earlier` writes the Match off (a rare path), before the projected deadline (after it, what
- * was reported by then decides: assessFeasibility), and never for graduation (no deadline moves it).
+ * was reported by then decides: assessFeasibility, except an OET sat in time on the later candidate:
+ * oetSatForLater), and never for graduation (no deadline moves it).
  */
 export function withLaterCandidate(context: PlanContext, earlier: Feasibility): Feasibility {
   if (!earlier.infeasible || earlier.cause === "graduation") return earlier;
   const calendar = laterCandidateCalendar(context.calendar);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (calendar === null || context.now > rol) return earlier;
+  if (calendar === null || (context.now > rol && !oetSatForLater(context, calendar))) return earlier;
   // Its crossings are the plan's too (shared riskChangesAt): the plan is made again when the later
   // candidate's last sitting day passes, and the write-off then applies as before.
   const laterContext = contextWith(context, { calendar });
@@ -80,4 +84,22 @@ const laterOnly = new WeakMap<Feasibility, LaterCandidateOnly>();
 /** What withLaterCandidate kept for `feasibility`, if it is a Match in reach on the later candidate only. */
 export function laterCandidateOnly(feasibility: Feasibility): LaterCandidateOnly | undefined {
   return laterOnly.get(feasibility);
+}
+
+const OET = indexedStep("oet_medicine");
+
+/**
+ * Whether, past the projected rank order list deadline, the OET was sat (booked, its day passed, no
+ * result reported) by its last sitting day on the later candidate's `calendar` (Tue 12 Jan 2027 for
+ * the 2027 Match) while that candidate's deadline is still ahead: such a sitting is asked about and
+ * judged on that candidate until its deadline passes with nothing reported, as before the projected
+ * deadline (tester t9u F7 (A), lead's ruling, session 26: it was written off from 25 Feb to 3 Mar).
+ * Read only on a write-off (withLaterCandidate's rare path).
+ */
+function oetSatForLater(context: PlanContext, calendar: SeasonCalendar): boolean {
+  if (context.applicable[OET.index] !== true || statusAt(context, OET.index) !== "scheduled") return false;
+  const day = plannedDayAt(context, OET.index);
+  if (day === null || day >= context.now) return false;
+  if (context.now > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return false;
+  return day < lastSittingEnd(context.zone, sittingCutOffOf(calendar, OET.key));
 }

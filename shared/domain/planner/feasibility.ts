@@ -21,6 +21,7 @@ import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
+import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, undatedPathwayMaybeSent } from "./presumed-sent.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -192,16 +193,8 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
   const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap, undefined, study, capOwn);
   // The OET's own last sitting day bounds its any-seat rule (t9n F15): its catalog due date.
-  const oet = examAt(
-    context,
-    OET,
-    context.now,
-    context.now,
-    takes,
-    undefined,
-    sittingCutOffOf(context.calendar, OET.key),
-    study,
-  );
+  const oetCutOff = sittingCutOffOf(context.calendar, OET.key);
+  const oet = examAt(context, OET, context.now, context.now, takes, undefined, oetCutOff, study);
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
   // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its
@@ -245,14 +238,14 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   // diploma is not published (our 45 days are advice), so, as with study time for the exams, it
   // puts a season at risk (CERTIFICATION_AFTER_START, critical) but never out of reach.
   const graduation = startOfLocalDate(context.zone, context.applicant.graduation);
-  // The OET's deadlines bind only while the Pathway still needs its result: a sitting still ahead
-  // by its last sitting day, its result (as expected from the sitting, so one sat in time and not
+  // The OET's deadlines bind only while the Pathway still needs its result: a sitting still ahead (or
+  // sat after it: oetSittingJudged) by its last sitting day, its result (as expected from the sitting, so one sat in time and not
   // yet reported is not written off) by the documents deadline.
   const oetForPathway = needed(context, OET) && needed(context, PATHWAY);
   const times: ChainTimes = {
     readyAt,
     pathwayToSubmit,
-    oetSitting: oetForPathway && oet.sitting >= context.now ? oet.sitting : null,
+    oetSitting: oetForPathway ? oetSittingJudged(context, oet.sitting, oetCutOff) : null,
     oetResult: oetForPathway ? oet.expected : null,
   };
   noteSittingCrossing(context, times);

@@ -55,3 +55,32 @@ describe("an OET sat 10 Jan (in time on the later candidate only), result unrepo
     expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
   });
 });
+
+describe("an OET booked 13 Jan, past both last sitting days (t9u F8)", () => {
+  it.each([
+    "2027-01-08T09:00:00+05:00",
+    "2027-01-12T09:00:00+05:00",
+    "2027-01-13T09:00:00+05:00",
+    "2027-01-20T09:00:00+05:00",
+  ])("at %s: never 'keep every date you have booked' or 'keep your sitting'", (now) => {
+    const result = planAt(karachi("2027-01-13"), now);
+    const text = result.risks.map((risk) => risk.message).join("\n");
+    expect(text).not.toContain("keep every date you have booked");
+    expect(text).not.toContain("keep your OET Medicine sitting");
+    expect(text).not.toContain("still within reach, with nothing left for you to start");
+    // Kept for the 2027 Match, the card never says only to send the result on (a 2028 plan may).
+    const card = result.nextSteps.find((step) => step.milestone === "oet_medicine")?.action ?? "";
+    if (!card.includes("2028 Match")) expect(card).not.toContain("Send them to ECFMG for your Pathway");
+  });
+
+  it("from its exam day on, the 2027 Match is out of reach, as the day before said of the sitting as booked", () => {
+    const before = planAt(karachi("2027-01-13"), "2027-01-12T09:00:00+05:00");
+    expect(before.nextSteps.find((step) => step.milestone === "oet_medicine")?.action).toContain(
+      "As booked, it is too late",
+    );
+    for (const now of ["2027-01-13T09:00:00+05:00", "2027-01-20T09:00:00+05:00"]) {
+      const result = planAt(karachi("2027-01-13"), now);
+      expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    }
+  });
+});

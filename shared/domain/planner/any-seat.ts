@@ -15,12 +15,15 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import {
+  cutOffProjected,
   dayText,
   lastSittingDay,
+  lastSittingEnd,
   lastSittingInstant,
   lastSittingWords,
   sittingCutOffOf,
 } from "./last-sitting-day.ts";
+import { oetBookingClosed, oetClosedSentence } from "./oet-booking-day.ts";
 import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -103,6 +106,10 @@ export function anySeatWords(
  */
 export function oetAnySeatWords(context: PlanContext, cutOff: number, preparation: string[]): string {
   addSource(preparation, OET_BOOKING_SOURCE);
+  // Past OET's booking allowance for a sitting in time: what is left to try, not "book by" (t9u F2).
+  const end = lastSittingEnd(context.zone, cutOff);
+  if (oetBookingClosed(context, end))
+    return oetClosedSentence(context, end, cutOffProjected(context.calendar, "oet_medicine"));
   const documents = pathwayDocumentsDeadline(context.calendar);
   const reporting = catalogEntry("oet_medicine").reportingDays;
   if (reporting !== undefined) addSource(preparation, citationSource(reporting));

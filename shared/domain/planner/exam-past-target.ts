@@ -6,6 +6,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { oetBookingClosed, oetBookingClosedWords } from "./oet-booking-day.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { fill } from "./step-text.ts";
 
@@ -31,6 +32,11 @@ export function pastTargetExamAction(
   const text = entry.statusActions?.targetPassed;
   if (text === undefined || status !== "not_started" || target === null || due === null) return null;
   if (target.at >= context.now || due.at < context.now) return null;
+  // OET's booking allowance passed for a sitting in time: no "book the earliest … by" (t9u F2).
+  if (entry.key === "oet_medicine" && due.asDay === true && oetBookingClosed(context, due.at)) {
+    const closed = oetBookingClosedWords(context, due.at, due.status === "projected");
+    return `${closed[0]?.toUpperCase()}${closed.slice(1)}, the last sitting whose result still reaches ECFMG by the Pathway's deadline for supporting documents; then prepare all four sub-tests.`;
+  }
   // Only once less than the typical preparation time is left (the lead's merge ruling): earlier,
   // "book the earliest seat you can" would cut a study period that still fits.
   const preparation = entry.leadTimeDays?.days;

@@ -9,8 +9,9 @@ import { shiftDays } from "./date-math.ts";
 import { byDay, byDayNear, dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { lastSittingWords } from "./last-sitting-day.ts";
+import { lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
+import { oetBookingClosed, oetClosedSentence } from "./oet-booking-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -139,6 +140,11 @@ export function fastestPaceWords(
   addSource(preparation, citationSource(entry.leadTimeDays));
   if (entry.fastestPreparationDays !== undefined)
     addSource(preparation, citationSource(entry.fastestPreparationDays));
+  if (key === "oet_medicine") {
+    // Past OET's booking allowance for a sitting in time: no "book a sitting now and take it today" (t9u F3).
+    const end = lastSittingEnd(context.zone, latestSitting);
+    if (oetBookingClosed(context, end)) return oetClosedSentence(context, end, mark !== "");
+  }
   return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days, our advice (no authority sets one), would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting, mark)}`;
 }
 

@@ -2,12 +2,14 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { etInstant, localDate, renderDate } from "../time.ts";
+import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
-import { lastSittingWords } from "./last-sitting-day.ts";
+import { dayText, lastSittingDay, lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
+import { oetBookingClosed } from "./oet-booking-day.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
@@ -35,7 +37,17 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const actions: string[] = [];
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
-    if (take.seatBy !== undefined)
+    if (take.seatBy !== undefined && take.key === "oet_medicine") {
+      // OET's fixed sessions: its day as a date, never "sit it today" (t9u F3), and past its booking
+      // allowance (oetBookingClosed) where a late seat is to be looked for (t9u F2).
+      const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
+      const day = `${dayText(lastSittingDay(take.seatBy))} at the latest (projected)`;
+      actions.push(
+        closed
+          ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
+          : `sit ${name} by ${day}`,
+      );
+    } else if (take.seatBy !== undefined)
       actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)} (projected)`);
     else if (take.booked !== undefined && take.booked >= context.now)
       actions.push(

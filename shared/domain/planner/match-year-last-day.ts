@@ -2,21 +2,27 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { OET_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
+import { sameTakes, seatTake } from "./last-day-takes.ts";
 import { AFTER_THAT_DAY, dayOf, listed, pathwayPastDayWords } from "./last-day-words.ts";
 import {
   cutOffProjected,
+  dayText,
   lastSittingDay,
+  lastSittingEnd,
   lastSittingWord,
   lastSittingWords,
   seatDayBy,
 } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { oetBookingClosed } from "./oet-booking-day.ts";
+import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
@@ -82,6 +88,10 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
+  // The OET's last sitting day as the last day: its booking allowance and later candidate (t9u F2, F3).
+  const oetSeat = seatBy !== undefined && seat?.key === "oet_medicine";
+  const oetClosed = oetSeat && oetBookingClosed(context, lastSittingEnd(zone, seatBy));
+  const oetLater = oetSeat ? oetLaterSeatClause(context, seatBy) : "";
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
@@ -99,6 +109,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.bound !== bound ||
     known.dueBy !== dueBy ||
     known.erasLate !== erasLate ||
+    known.oetClosed !== oetClosed ||
+    known.oetLater !== oetLater ||
     !sameTakes(known.takes, takes)
   ) {
     const facts: LastDayFacts = {
@@ -117,6 +129,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       dueBy,
       documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
       erasLate,
+      oetClosed,
+      oetLater,
     };
     known = composeLastDayRisk(facts);
     slots[slot] = known;
@@ -165,6 +179,9 @@ interface LastDayFacts {
   documentsDay: string;
   /** The ERAS application is open long past the review date: ERAS_LATE_SUBMISSION says weigh the next Match. */
   erasLate: boolean;
+  /** Bound by the OET's last sitting day: its booking probably closed (oetBookingClosed), and oetLaterSeatClause. */
+  oetClosed: boolean;
+  oetLater: string;
 }
 
 /** MATCH_YEAR_LAST_DAY's words for these facts. */
@@ -184,32 +201,6 @@ interface LastDayWords extends LastDayFacts {
 const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
 const ERAS_INDEX = stepIndex("eras_application");
-
-/** The exam the chain counts on any seat by its last sitting day (t9m F12), if one is. */
-function seatTake(takes: readonly Remaining[]): (Remaining & { seatBy: number }) | undefined {
-  for (const take of takes) if (take.seatBy !== undefined) return take as Remaining & { seatBy: number };
-  return undefined;
-}
-
-/** The same remaining requirements: same steps, allowances (shared LeadTime objects) and sittings. */
-function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): boolean {
-  if (known.length !== takes.length) return false;
-  for (let index = 0; index < takes.length; index++) {
-    const left = known[index] as Remaining;
-    const right = takes[index] as Remaining;
-    if (
-      left.key !== right.key ||
-      left.prep !== right.prep ||
-      left.wait !== right.wait ||
-      left.report !== right.report ||
-      left.booked !== right.booked ||
-      left.seatBy !== right.seatBy ||
-      left.pace !== right.pace
-    )
-      return false;
-  }
-  return true;
-}
 
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
@@ -250,9 +241,10 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     // The usual week for a seat no longer fits (t9m F12): any seat by the last sitting day still counts.
     else if (take.seatBy !== undefined)
       // OET Medicine sits on fixed dates (t9n F15): the earliest sitting, not any test-centre seat.
+      // Its day as a date, never "sit it today" (t9u F3), and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
-          ? `book the earliest ${name} sitting you can and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`
+          ? `${facts.oetClosed ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : `book the earliest ${name} sitting you can and sit it`} by ${dayText(lastSittingDay(take.seatBy))}${take.seatByProjected === true ? " (projected)" : ""}`
           : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
@@ -286,7 +278,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     : "";
   return {
     ...facts,
-    message: `${opener}${pastPathway === null ? ", and your plan moves to a later Match" : ""}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}${pastPathway === null ? ", and your plan moves to a later Match" : ""}${facts.oetLater}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,

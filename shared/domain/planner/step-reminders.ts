@@ -10,6 +10,7 @@ import { rebookReminders } from "./missed-sitting.ts";
 import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts";
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
+import { oetBookingReminders } from "./oet-booking-day.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { decisionDue, pathwayReviewDue } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
@@ -116,6 +117,8 @@ export function stepReminders(
   }
   // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
+  // OET not booked: its last booking day's countdown (t9u F2).
+  if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
   // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question (t9s F4).
   const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
   if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {

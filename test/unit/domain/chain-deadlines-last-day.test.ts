@@ -126,8 +126,8 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-05T23:00:00.000Z");
     expect(oetDay(result)).toBe("2027-01-05");
     expect(risk?.lastWorkingAt).toBe("2027-01-05T22:59:00.000Z");
-    expect(risk?.message).toContain(
-      "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027",
-    );
+    // 20 Dec is past OET's booking allowance for 5 Jan (16 Dec, advice): a late seat (t9u F2).
+    expect(risk?.message).toContain("check OET's session calendar now for a late OET Medicine seat");
+    expect(risk?.message).toContain("sit it by Tue 5 Jan 2027");
   });
 });

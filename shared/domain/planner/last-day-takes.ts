@@ -1,0 +1,27 @@
+import type { Remaining } from "./feasibility.ts";
+
+/** The exam the chain counts on any seat by its last sitting day (t9m F12), if one is. */
+export function seatTake(takes: readonly Remaining[]): (Remaining & { seatBy: number }) | undefined {
+  for (const take of takes) if (take.seatBy !== undefined) return take as Remaining & { seatBy: number };
+  return undefined;
+}
+
+/** The same remaining requirements: same steps, allowances (shared LeadTime objects) and sittings. */
+export function sameTakes(known: readonly Remaining[], takes: readonly Remaining[]): boolean {
+  if (known.length !== takes.length) return false;
+  for (let index = 0; index < takes.length; index++) {
+    const left = known[index] as Remaining;
+    const right = takes[index] as Remaining;
+    if (
+      left.key !== right.key ||
+      left.prep !== right.prep ||
+      left.wait !== right.wait ||
+      left.report !== right.report ||
+      left.booked !== right.booked ||
+      left.seatBy !== right.seatBy ||
+      left.pace !== right.pace
+    )
+      return false;
+  }
+  return true;
+}

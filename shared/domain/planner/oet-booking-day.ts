@@ -1,0 +1,130 @@
+import { BoundedMemo } from "../bounded-memo.ts";
+import { catalogEntry } from "../catalog/index.ts";
+import { DAY_MS, isoUtc, localDate } from "../time.ts";
+import { OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { shapedDueDate } from "./due-date.ts";
+import {
+  cutOffProjected,
+  dayText,
+  lastSittingDay,
+  lastSittingEnd,
+  sittingCutOffOf,
+} from "./last-sitting-day.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
+
+const OET = catalogEntry("oet_medicine");
+const OET_AT = stepIndex("oet_medicine");
+
+/** Whether the applicant needs the OET and has not booked it: not started or under way, with no date of its own. */
+export function oetNotBooked(context: PlanContext): boolean {
+  if (context.applicable[OET_AT] !== true) return false;
+  const status = statusAt(context, OET_AT);
+  return (
+    (status === "not_started" || status === "in_progress") && context.entries.at(OET_AT)?.date === undefined
+  );
+}
+
+/**
+ * The OET's last booking day for the sittings that end on the cut-off `cutOff` (sittingCutOffOf): its
+ * last sitting day less OET_BOOKING_DAYS (20 days: OET's Sat 8 Apr 2017 session closed its bookings
+ * that far ahead, an old example, advice), as an ISO date ("2026-12-16" for the 2027 Match's Tue 5 Jan).
+ */
+export function oetLastBookingDay(cutOff: number): string {
+  return isoUtc(Date.parse(`${lastSittingDay(cutOff)}T00:00:00Z`) - OET_BOOKING_DAYS * DAY_MS).slice(0, 10);
+}
+
+/** The first instant of the applicant's local day after oetLastBookingDay(cutOff) (epoch ms). */
+export function oetBookingEnd(zone: string, cutOff: number): number {
+  return shiftDays(lastSittingEnd(zone, cutOff), zone, -OET_BOOKING_DAYS);
+}
+
+/**
+ * Whether, for an OET not booked (oetNotBooked), the last booking day for the sittings whose last day
+ * ends at `sittingEnd` (the first instant of the applicant's day after it: lastSittingEnd, or a
+ * sitting-day due's `at`) has passed for the applicant while that sitting day has not: booking for a
+ * sitting in time has probably closed (tester t9u F2, F3, lead's ruling: the plan said "book the
+ * earliest sitting … by 5 Jan", then "book a sitting now and take it today"). A guess from an old
+ * session (advice): it changes the words, never writes the Match off.
+ */
+export function oetBookingClosed(context: PlanContext, sittingEnd: number): boolean {
+  return (
+    oetNotBooked(context) &&
+    context.now >= shiftDays(sittingEnd, context.zone, -OET_BOOKING_DAYS) &&
+    context.now < sittingEnd
+  );
+}
+
+/**
+ * The words for oetBookingClosed: "booking for OET Medicine sittings by Tue 5 Jan 2027 (projected) has
+ * probably closed (…, advice): check OET's session calendar now for a late seat by that day".
+ */
+export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, projected: boolean): string {
+  const day = dayText(localDate(context.zone, sittingEnd - 1));
+  return `booking for OET Medicine sittings by ${day}${projected ? " (projected)" : ""} has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, on OET's old session calendar, advice): check OET's session calendar now for a late seat by that day`;
+}
+
+/**
+ * EXAMS_LATE_FOR_RANKING's sentence for oetBookingClosed: "Your OET Medicine is not booked, and booking
+ * for … has probably closed (…): check … by that day; the 2027 Match is in reach only with a sitting by
+ * then (if none is open, it moves to a later Match)". Never "take it today" (t9u F3).
+ */
+export function oetClosedSentence(context: PlanContext, sittingEnd: number, projected: boolean): string {
+  return `Your OET Medicine is not booked, and ${oetBookingClosedWords(context, sittingEnd, projected)}: the ${context.calendar.matchYear} Match is in reach only with a sitting by then, whose result can reach ECFMG by the Pathway's deadline for supporting documents`;
+}
+
+/**
+ * For an OET not booked in the plan's own Match (oetNotBooked), the last booking day's countdown
+ * (the hard-deadline ladder: 14, 3 and 1 days before it), titled with that day, projected when the
+ * last sitting day is (tester t9u F2, lead's ruling: nothing came before the booking day, then rungs
+ * for a 5 Jan sitting no one could book). Appended to `into`; nothing once that day has passed.
+ */
+export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, into: TimedReminder[]): void {
+  if (stepDates.calendar !== context.calendar || !oetNotBooked(context)) return;
+  const cutOff = sittingCutOffOf(context.calendar, OET.key);
+  const end = oetBookingEnd(context.zone, cutOff);
+  if (end <= context.now) return;
+  const projected = cutOffProjected(context.calendar, OET.key);
+  const mark = projected ? " (projected)" : "";
+  const day = dayText(oetLastBookingDay(cutOff));
+  const sitting = dayText(lastSittingDay(cutOff));
+  remindersFor(
+    context,
+    {
+      milestone: OET.key,
+      interviewId: undefined,
+      title: `${OET.title}: book a session by ${day}${mark}`,
+      why: `Your OET Medicine result must reach ECFMG by the Pathway's deadline for supporting documents, so the last sitting that counts is on ${sitting}${mark}. OET sits on fixed session dates and each session's booking closes ahead of it, about ${OET_BOOKING_DAYS} days on OET's old session calendar (advice), so book a session by ${day}${mark}: check OET's session calendar for the exact closing day.`,
+      ladder: "hard-deadline",
+      deadline: end,
+      deadlineDetail: stepDates.rendered(bookingDue(context.zone, end, projected)),
+      countsDownTo: undefined,
+      startBy: null,
+      notStarted: false,
+    },
+    into,
+  );
+}
+
+/** The last booking day as a due date (a day), one object per zone and day, so its rendering is memoised. */
+function bookingDue(zone: string, end: number, projected: boolean): DueDate {
+  const key = `${zone} ${end}`;
+  let due = bookingDues.get(key);
+  if (due === undefined) {
+    due = bookingDues.keep(
+      key,
+      shapedDueDate({
+        at: end,
+        zone,
+        status: projected ? "projected" : "advice",
+        source: `the OET's last sitting day less its booking allowance, ${OET_BOOKING_DAYS} days (${OET_BOOKING_SOURCE})`,
+        asDay: true,
+      }),
+    );
+  }
+  return due;
+}
+const bookingDues = new BoundedMemo<string, DueDate>(1_000);

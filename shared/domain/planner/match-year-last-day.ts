@@ -89,9 +89,9 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
   // The OET's last sitting day as the last day: its booking allowance and later candidate (t9u F2, F3).
-  const oetSeat = seatBy !== undefined && seat?.key === "oet_medicine";
-  const oetClosed = oetSeat && oetBookingClosed(context, lastSittingEnd(zone, seatBy));
-  const oetLater = oetSeat ? oetLaterSeatClause(context, seatBy) : "";
+  const oetSeat = seat?.key === "oet_medicine" ? seat.seatBy : undefined;
+  const oetClosed = oetSeat !== undefined && oetBookingClosed(context, lastSittingEnd(zone, oetSeat));
+  const oetLater = oetSeat !== undefined && seatBy !== undefined ? oetLaterSeatClause(context, seatBy) : "";
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);

@@ -64,8 +64,11 @@ export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar)
 /**
  * The least time to spare before any deadline of `calendar` (ms, negative when one is missed):
  * the chain's estimates move with now, so the first deadline is missed about that much later.
+ * `takes` (chainAt's own array, which the Feasibility and its copies carry) keeps `times` for
+ * slackTerms.
  */
-export function chainSlack(times: ChainTimes, calendar: SeasonCalendar): number {
+export function chainSlack(times: ChainTimes, calendar: SeasonCalendar, takes?: object): number {
+  if (takes !== undefined) timesByTakes.set(takes, times);
   let slack = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt;
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
   if (pathwayDue !== null) slack = Math.min(slack, pathwayDue - (times.pathwayToSubmit as number));
@@ -74,6 +77,31 @@ export function chainSlack(times: ChainTimes, calendar: SeasonCalendar): number 
   const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
   if (sittingDue !== null) slack = Math.min(slack, sittingDue - (times.oetSitting as number));
   return slack;
+}
+
+// Why (fixP, session 26, planner bench): lastWorkingInstant tries now plus the chain's slack as the
+// last working instant, right when the deadline with the least slack is the one that ends the
+// season. Since the OET's booking allowance is 20 days (t9s F9) the least slack is often the OET
+// sitting's, which never ends it while any seat counts (examAt caps the sitting at the last sitting
+// day), so the guess missed and the search bisected 42 days to the minute (about 17 chains a plan).
+const timesByTakes = new WeakMap<object, ChainTimes>();
+
+/**
+ * The time to spare before each deadline of `calendar` the chain of a Feasibility with these
+ * `takes` must meet (ms, ascending: chainSlack first), each a guess for lastWorkingInstant; null
+ * when no chainAt kept its times (a Feasibility with nothing left to do).
+ */
+export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | null {
+  const times = timesByTakes.get(takes);
+  if (times === undefined) return null;
+  const terms = [calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt];
+  const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
+  if (pathwayDue !== null) terms.push(pathwayDue - (times.pathwayToSubmit as number));
+  const documentsDue = times.oetResult === null ? null : pathwayDocumentsDeadline(calendar);
+  if (documentsDue !== null) terms.push(documentsDue - (times.oetResult as number));
+  const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
+  if (sittingDue !== null) terms.push(sittingDue - (times.oetSitting as number));
+  return terms.sort((a, b) => a - b);
 }
 
 /** Why a season cannot be made: graduation after its residency start, or a chain deadline missed. */

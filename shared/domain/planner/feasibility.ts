@@ -262,7 +262,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     readyAt,
     infeasible: cause !== null,
     cause,
-    slack: chainSlack(times, context.calendar),
+    slack: chainSlack(times, context.calendar, takes),
     earliestMatchYear,
     takes,
     dropped,

@@ -55,15 +55,17 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
     const guess = context.now + Math.floor(slack / MINUTE_MS) * MINUTE_MS;
     if (guess <= works) continue;
     if (guess + MINUTE_MS >= fails) break;
-    const chain = assessAs(context, guess);
-    if (chain.infeasible) {
-      fails = guess;
-      bound = chain.cause;
-      break;
-    }
+    // The minute after first: a guess that misses (working on) costs one chain, not two.
     const after = assessAs(context, guess + MINUTE_MS);
-    if (after.infeasible) return { at: guess, chain, bound: after.cause };
-    works = guess + MINUTE_MS;
+    if (!after.infeasible) {
+      works = guess + MINUTE_MS;
+      continue;
+    }
+    const chain = assessAs(context, guess);
+    if (!chain.infeasible) return { at: guess, chain, bound: after.cause };
+    fails = guess;
+    bound = chain.cause;
+    break;
   }
   while (fails - works > MINUTE_MS) {
     const middle = works + Math.floor((fails - works) / 2 / MINUTE_MS) * MINUTE_MS || works + MINUTE_MS;

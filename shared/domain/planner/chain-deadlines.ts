@@ -68,7 +68,12 @@ export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar)
  * slackTerms.
  */
 export function chainSlack(times: ChainTimes, calendar: SeasonCalendar, takes?: object): number {
-  if (takes !== undefined) timesByTakes.set(takes, times);
+  if (takes !== undefined) {
+    // A ring of the last chains' times, not a WeakMap: a WeakMap entry per chain cost more than it saved.
+    keptTakes[keptNext] = takes;
+    keptTimes[keptNext] = times;
+    keptNext = (keptNext + 1) % KEPT_CHAINS;
+  }
   let slack = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt;
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
   if (pathwayDue !== null) slack = Math.min(slack, pathwayDue - (times.pathwayToSubmit as number));
@@ -84,15 +89,21 @@ export function chainSlack(times: ChainTimes, calendar: SeasonCalendar, takes?: 
 // season. Since the OET's booking allowance is 20 days (t9s F9) the least slack is often the OET
 // sitting's, which never ends it while any seat counts (examAt caps the sitting at the last sitting
 // day), so the guess missed and the search bisected 42 days to the minute (about 17 chains a plan).
-const timesByTakes = new WeakMap<object, ChainTimes>();
+// The last KEPT_CHAINS chains (a plan makes a few before its risks ask; an older one is a miss,
+// and the search then starts from the least slack alone, as before).
+const KEPT_CHAINS = 16;
+const keptTakes: (object | undefined)[] = new Array(KEPT_CHAINS).fill(undefined);
+const keptTimes: (ChainTimes | undefined)[] = new Array(KEPT_CHAINS).fill(undefined);
+let keptNext = 0;
 
 /**
  * The time to spare before each deadline of `calendar` the chain of a Feasibility with these
  * `takes` must meet (ms, ascending: chainSlack first), each a guess for lastWorkingInstant; null
- * when no chainAt kept its times (a Feasibility with nothing left to do).
+ * when no recent chainAt kept its times (a Feasibility with nothing left to do, or an old one).
  */
 export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | null {
-  const times = timesByTakes.get(takes);
+  const at = keptTakes.indexOf(takes);
+  const times = at === -1 ? undefined : keptTimes[at];
   if (times === undefined) return null;
   const terms = [calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt];
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);

@@ -25,6 +25,9 @@ const thePlan = plan(
     milestones: [
       ...doneMilestones(["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine"], "2026-10-01"),
       milestoneFactory("usmle_step2ck", "scheduled", "2028-02-10"),
+      // ERAS submitted: with it still open this late the plan would weigh the next Match and hold
+      // NRMP's fee on that condition (nrmp-while-weighing-next-match.test.ts), not count it.
+      milestoneFactory("eras_application", "done", "2027-09-28"),
     ],
   }),
   seasonCalendar(2028),

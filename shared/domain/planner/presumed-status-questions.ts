@@ -23,6 +23,15 @@ import { timedReminder } from "./timed-reminder.ts";
 export const STATUS_QUESTION_RUNG = "status-question";
 
 /**
+ * The question's last rung before a submission's day (t9v F5, lead's ruling, session 26 task R): the
+ * first delivery slot within LAST_RUNG_DAYS of the day, while "submit it by" can still be met.
+ */
+export const STATUS_QUESTION_LAST_RUNG = "status-question-last";
+
+/** The last rung comes within this many days of the day (advice: the house's last-72-hours rung). */
+const LAST_RUNG_DAYS = 3;
+
+/**
  * The step the question rides on: the certificate, whose card asks for the presumed steps' statuses
  * (the presumed steps themselves read as done and have no card).
  */
@@ -30,8 +39,11 @@ const RIDES_ON: MilestoneKey = "ecfmg_certification";
 
 /** How each presumed certification step is asked about: the question, and the act "if not". */
 const ASKED: Partial<Record<MilestoneKey, { is: string; act: string }>> = {
-  ecfmg_application: { is: "Is your Application for ECFMG Certification in?", act: "submit it" },
-  ecfmg_pathway: { is: "Is your Pathway application in?", act: "submit it" },
+  ecfmg_application: {
+    is: "Have you submitted your Application for ECFMG Certification?",
+    act: "submit it",
+  },
+  ecfmg_pathway: { is: "Have you submitted your ECFMG Pathway application?", act: "submit it" },
 };
 
 /**
@@ -55,16 +67,21 @@ LEAD_WORDS.usmle_step2ck = LEAD_WORDS.usmle_step1;
 
 /**
  * The status question as notices (tester t9t F10, lead's ruling): an applicant whose interview
- * presumes certification steps never reported (CERTIFICATION_STATUS_UNREPORTED in `risks`, with no
- * certification step reported at all: any report is the answer) gets one notice per distinct
+ * presumes certification steps never reported (CERTIFICATION_STATUS_UNREPORTED in `risks`, whatever
+ * else was reported: t9v F5, lead's ruling, session 26 task R; a step presumed sent, not done, keeps
+ * its own card and is not asked about) gets one notice per distinct
  * Match-deciding last day still ahead (the presumed steps' own due dates on `dates`, the days the
  * warning lists under "Deadlines still ahead"), at the delivery slot a week before that day
  * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice) and before the steps' own lead time
  * (LEAD_DAYS: an exam's booking, t9u F5), or at the next delivery slot when that
- * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). Titled
- * as the question ("Is your Pathway application in? If not, submit it by Sat 26 Dec 2026
- * (projected)"; an exam's "if not" says the Match is most likely out of reach, t9u F5), on the certificate's card (RIDES_ON) while it is a next step; its id depends on the
- * day only, so one notice per day. Nothing is budgeted. Appended to `into`.
+ * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). A day
+ * with only submissions on it (the Pathway, the ECFMG application) gets a last rung too
+ * (STATUS_QUESTION_LAST_RUNG, the first slot within LAST_RUNG_DAYS of the day, t9v F5); the week's
+ * rung is left out when a late arrival would send it no earlier. Titled as the question ("Have you
+ * submitted your ECFMG Pathway application? If not, submit it by Sat 26 Dec 2026 (projected)"; an
+ * exam's "if not" says the Match is most likely out of reach, t9u F5), on the certificate's card
+ * (RIDES_ON) while it is a next step; its id depends on the rung and the day only. Nothing is
+ * budgeted. Appended to `into`.
  */
 export function presumedStatusQuestions(
   context: PlanContext,
@@ -77,11 +94,12 @@ export function presumedStatusQuestions(
   const presumed = context.presumedDone;
   if (presumed === undefined || presumed.length === 0) return;
   if (!risks.some((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED")) return;
-  if (PRESUMABLE_AT.some((index) => context.entries.at(index) !== undefined)) return;
+  // Whatever else was reported (t9v F5, lead's ruling): each presumed step is asked about on its own.
   if (!nextSteps.some((step) => step.milestone === RIDES_ON)) return;
   const byDay = new Map<number, { due: DueDate; entries: CatalogEntry[] }>();
   for (const index of presumed) {
-    if (!PRESUMABLE_AT.includes(index)) continue;
+    // A step presumed sent, not done (beside a prerequisite reported open) keeps its own card.
+    if (!PRESUMABLE_AT.includes(index) || context.statuses[index] !== "done") continue;
     const due = dates.dueAt(index);
     if (due === null || due.at <= context.now || dayByPassed(context, due.at)) continue;
     const day = byDay.get(due.at);
@@ -99,17 +117,47 @@ function question(
   into: TimedReminder[],
 ): void {
   const lead = Math.max(...entries.map((entry) => LEAD_DAYS[entry.key] ?? 0));
-  let sendAt = slotOnDay(
+  const weekAt = notPast(
     context,
-    toWall(context.zone, due.at - 1) - (lead + UNBOOKED_RANKING_EXAM_EVERY_DAYS) * DAY_MS,
+    slotOnDay(context, toWall(context.zone, due.at - 1) - (lead + UNBOOKED_RANKING_EXAM_EVERY_DAYS) * DAY_MS),
+    due.at,
   );
-  if (sendAt < context.now) {
-    const today = toWall(context.zone, context.now);
-    sendAt = slotOnDay(context, today);
-    if (sendAt < context.now) sendAt = slotOnDay(context, today + DAY_MS);
-    if (sendAt >= due.at) sendAt = lateArrivalSlot(context, today);
-  }
-  if (sendAt >= due.at) return;
+  const submission = entries.every((entry) => ASKED[entry.key] !== undefined);
+  // A submission's day gets a last rung within its last days (t9v F5): "submit it by" can still be met.
+  const lastAt = submission ? notPast(context, lastSlot(context, due.at), due.at) : due.at;
+  if (weekAt < lastAt) ask(context, dates, due, entries, STATUS_QUESTION_RUNG, weekAt, into);
+  if (lastAt < due.at) ask(context, dates, due, entries, STATUS_QUESTION_LAST_RUNG, lastAt, into);
+}
+
+/** The first delivery slot at or after LAST_RUNG_DAYS before `dueAt`. */
+function lastSlot(context: PlanContext, dueAt: number): number {
+  const from = dueAt - LAST_RUNG_DAYS * DAY_MS;
+  const wall = toWall(context.zone, from);
+  const slot = slotOnDay(context, wall);
+  return slot >= from ? slot : slotOnDay(context, wall + DAY_MS);
+}
+
+/**
+ * `sendAt`, or the next delivery slot when it has passed (a late arrival: at once, quiet hours aside,
+ * when that slot is not before `dueAt`).
+ */
+function notPast(context: PlanContext, sendAt: number, dueAt: number): number {
+  if (sendAt >= context.now) return sendAt;
+  const today = toWall(context.zone, context.now);
+  let next = slotOnDay(context, today);
+  if (next < context.now) next = slotOnDay(context, today + DAY_MS);
+  return next >= dueAt ? lateArrivalSlot(context, today) : next;
+}
+
+function ask(
+  context: PlanContext,
+  dates: PlanDates,
+  due: DueDate,
+  entries: readonly CatalogEntry[],
+  rung: string,
+  sendAt: number,
+  into: TimedReminder[],
+): void {
   const detail = dates.rendered(due);
   const projected = due.status === "projected" ? " (projected)" : "";
   const day = `${dayBy(context, due.at)}${projected}`;
@@ -125,14 +173,14 @@ function question(
   const leads = [...new Set(entries.flatMap((entry) => LEAD_WORDS[entry.key] ?? []))];
   const booking = leads.length === 0 ? "" : `, and ${leads.join("; ")}`;
   const names = joined(
-    entries.map((entry) => (entry.key === "ecfmg_pathway" ? "Pathway application" : entry.advisorName)),
+    entries.map((entry) => (entry.key === "ecfmg_pathway" ? "ECFMG Pathway application" : entry.advisorName)),
   );
   const one = entries.length === 1;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const reminder = reminderRecord({
-    id: reminderId(RIDES_ON, undefined, STATUS_QUESTION_RUNG, due.at),
+    id: reminderId(RIDES_ON, undefined, rung, due.at),
     milestone: RIDES_ON,
-    rung: STATUS_QUESTION_RUNG,
+    rung,
     title: `${asked.join(" ")} If not, ${ifNot}`,
     deadline: detail.at,
     deadlineDetail: detail,

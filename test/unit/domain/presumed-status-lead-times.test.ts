@@ -61,7 +61,7 @@ describe("presumed-step status questions before each step's lead time (t9u F5)",
   });
 
   it("the Pathway keeps its week and its 'submit it by'", () => {
-    const pathway = asked(adaeze(), "Is your Pathway application in?");
+    const pathway = asked(adaeze(), "Have you submitted your ECFMG Pathway application?");
     expect(pathway?.title).toContain("If not, submit it by Sat 26 Dec 2026");
     expect(pathway?.sendAtLocal).toBe("2026-12-20T09:00:00.000+01:00");
   });

@@ -9,8 +9,8 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
  * Tester t9t F10 (lead's ruling): an interviewing applicant whose certification steps are presumed
  * (nothing reported) hears the status question as a notice a week before each distinct
  * Match-deciding last day CERTIFICATION_STATUS_UNREPORTED lists (the Pathway, OET, the exams), or
- * at the next delivery slot when that day is already within the week, until they report any
- * certification step. One notice per day, stable ids, no fee counted.
+ * at the next delivery slot when that day is already within the week, until they report that step
+ * (t9v F5: whatever else they report). One week notice per day, stable ids, no fee counted.
  */
 const calendar = seasonCalendar(2027);
 
@@ -43,8 +43,12 @@ describe("status questions for steps an interview presumes (t9t F10)", () => {
     expect(warning?.message).toContain("Deadlines still ahead");
     const asked = questions(result);
     expect(asked.length).toBeGreaterThanOrEqual(2);
-    const first = asked.find((reminder) => reminder.title.startsWith("Is your Pathway")) as Reminder;
-    expect(first.title).toMatch(/^Is your Pathway application in\? If not, submit it by Sat 26 Dec 2026/);
+    const first = asked.find((reminder) =>
+      reminder.title.startsWith("Have you submitted your ECFMG Pathway"),
+    ) as Reminder;
+    expect(first.title).toMatch(
+      /^Have you submitted your ECFMG Pathway application\? If not, submit it by Sat 26 Dec 2026/,
+    );
     // A week before the deadline's own local day (Sun 27 Dec in Manila, 12:59 PM), as weekBeforeNotice counts.
     expect(first.sendAtLocal).toBe("2026-12-20T09:00:00.000+08:00");
     expect(first.milestone).toBe("ecfmg_certification");
@@ -63,18 +67,26 @@ describe("status questions for steps an interview presumes (t9t F10)", () => {
   it("keeps the ids when re-planned, and asks at the next slot when the day is within the week", () => {
     const early = questions(planAt("2026-12-10T02:00:00Z"));
     const late = questions(planAt("2026-12-22T03:00:00Z"));
-    const pathway = late.find((reminder) => reminder.title.startsWith("Is your Pathway"));
-    expect(pathway?.id).toBe(early.find((reminder) => reminder.title.startsWith("Is your Pathway"))?.id);
+    const pathway = late.find((reminder) =>
+      reminder.title.startsWith("Have you submitted your ECFMG Pathway"),
+    );
+    expect(pathway?.id).toBe(
+      early.find((reminder) => reminder.title.startsWith("Have you submitted your ECFMG Pathway"))?.id,
+    );
     expect(pathway?.sendAtLocal).toBe("2026-12-23T09:00:00.000+08:00");
     const ids = (reminders: Reminder[]) => reminders.map((reminder) => reminder.id).sort();
     expect(ids(late)).toEqual(ids(early));
   });
 
-  it("stops once any certification step is reported", () => {
-    const reported = planAt("2026-12-10T02:00:00Z", [
-      { key: "usmle_step1", status: "done", date: "2025-05-01" },
-    ]);
-    expect(questions(reported)).toEqual([]);
+  it("asks about the steps still unreported once another is reported (t9v F5, lead's ruling)", () => {
+    const reported = questions(
+      planAt("2026-12-10T02:00:00Z", [{ key: "usmle_step1", status: "done", date: "2025-05-01" }]),
+    );
+    expect(
+      reported.some((reminder) => reminder.title.startsWith("Have you submitted your ECFMG Pathway")),
+    ).toBe(true);
+    expect(reported.some((reminder) => reminder.title.includes("USMLE Step 2 CK"))).toBe(true);
+    expect(reported.some((reminder) => reminder.title.includes("USMLE Step 1"))).toBe(false);
   });
 
   it("counts no fee for them", () => {

@@ -1,7 +1,14 @@
 import type { Risk } from "../plan.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { CERTIFIED_TO_START_URL } from "./earliest-certification.ts";
+import {
+  earlierSeasonPathwayDay,
+  validityCheckSources,
+  validityCheckWords,
+} from "./pathway-certificate-validity-check.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -39,29 +46,74 @@ const PATHWAY_VALIDITY_SEASON = 2024;
  * matched this season (a matched applicant's certificate stays valid for entry into GME that year, per
  * PATHWAY_MATCHED_VALIDITY_SOURCE; Match Week done means matched, in the Match or in SOAP, as its
  * card asks: tester t9k F8) and before its residency start. So the
- * certificate can expire before it is validated for good. Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
+ * certificate can expire before it is validated for good. A Pathway accepted in an earlier
+ * Pathways season than this Match's (earlierSeasonPathwayDay) asks now to check the certificate's
+ * validity date against this Match's start, and about Pathways Revalidation if it ends before; a
+ * Match over for the applicant asks the same against the next Match's start, until that start
+ * (tester t9v F10, lead's ruling). Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
  */
 export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
   // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
-  const throughPathway = context.entries.at(PATHWAY.index)?.status === "done";
+  const pathway = context.entries.at(PATHWAY.index);
+  const throughPathway = pathway?.status === "done";
   const matched =
     statusAt(context, MATCH_WEEK.index) === "done" ||
     isFinished(statusAt(context, MATCH_DAY.index)) ||
     isFinished(statusAt(context, CONTRACT.index));
-  const beforeGme = context.now < context.calendar.dates.residency_start.at;
-  if (!certified || !throughPathway || matched || !beforeGme) return [];
+  if (!certified || !throughPathway || matched) return [];
+  const mayMatch = thisSeasonMayMatch(context);
+  // Over for them (tester t9v F10): the next Match's check, past this Match's start too, until the next one's.
+  if (!mayMatch) return nextMatchCheck(context);
+  if (context.now >= context.calendar.dates.residency_start.at) return [];
+  const earlier = earlierSeasonPathwayDay(pathway, context.calendar);
+  if (earlier !== undefined)
+    return [
+      risk(
+        `Yours was accepted on ${renderDate(earlier)}, before this Match's Pathways season, so ${validityCheckWords(context, context.calendar, "check today", "this Match's")}`,
+        checkSources(context.calendar),
+      ),
+    ];
   return [
-    {
-      code: "PATHWAY_CERTIFICATE_MAY_EXPIRE",
-      severity: "warning",
-      message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. ${checkValidity(context)}`,
-      milestones: ["ecfmg_certification", "ecfmg_pathway"],
-      sources: thisSeasonMayMatch(context)
-        ? [PATHWAY_CERTIFICATE_SOURCE, PATHWAY_MATCHED_VALIDITY_SOURCE, CERTIFIED_TO_START_URL]
-        : [PATHWAY_CERTIFICATE_SOURCE],
-    },
+    risk(checkValidity(context), [
+      PATHWAY_CERTIFICATE_SOURCE,
+      PATHWAY_MATCHED_VALIDITY_SOURCE,
+      CERTIFIED_TO_START_URL,
+    ]),
   ];
+}
+
+/** The risk with `words` after the sentence every case opens with. */
+function risk(words: string, sources: string[]): Risk {
+  return {
+    code: "PATHWAY_CERTIFICATE_MAY_EXPIRE",
+    severity: "warning",
+    message: `Your ECFMG certificate came through a Pathway, and such certificates can expire until you complete 12 months of ACGME-accredited GME. ${words}`,
+    milestones: ["ecfmg_certification", "ecfmg_pathway"],
+    sources,
+  };
+}
+
+/** The sources of a validity check against `calendar`'s Match (validityCheckSources). */
+function checkSources(calendar: SeasonCalendar): string[] {
+  return validityCheckSources(calendar, PATHWAY_CERTIFICATE_SOURCE);
+}
+
+/**
+ * With this Match over for the applicant (no certified list, SOAP closed to them), the check against
+ * the next Match's residency start (the Match SEASON_OVER plans for: tester t9v F10, whose warning
+ * disappeared once this Match's start had passed), until that start.
+ */
+function nextMatchCheck(context: PlanContext): Risk[] {
+  const next = seasonCalendar(context.calendar.matchYear + 1);
+  if (context.now >= next.dates.residency_start.at) return [];
+  const words = validityCheckWords(
+    context,
+    next,
+    `The ${context.calendar.matchYear} Match is over for you: before you apply for another Match, check`,
+    `the ${next.matchYear} Match's`,
+  );
+  return [risk(words, checkSources(next))];
 }
 
 /**
@@ -91,12 +143,8 @@ function thisSeasonMayMatch(context: PlanContext): boolean {
  * source says); once the season is over for them, another Match.
  */
 function checkValidity(context: PlanContext): string {
-  const check = "Check the validity date on your certificate in MyIntealth";
-  if (thisSeasonMayMatch(context)) {
-    const { condition, otherwise } = seasonOutcomeWords(context);
-    return `${condition}, ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now (ECFMG's page for Pathways applicants says so for the ${PATHWAY_VALIDITY_SEASON} Match: verify with ECFMG that it holds for the ${context.calendar.matchYear} Match). ${check}, and apply for ECFMG's Pathways Revalidation ${otherwise} and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
-  }
-  return `${check}; if it ends before you would start residency, apply for ECFMG's Pathways Revalidation before you apply for another Match.`;
+  const { condition, otherwise } = seasonOutcomeWords(context);
+  return `${condition}, ECFMG keeps your certificate valid for entry into residency this year, so nothing is needed now (ECFMG's page for Pathways applicants says so for the ${PATHWAY_VALIDITY_SEASON} Match: verify with ECFMG that it holds for the ${context.calendar.matchYear} Match). Check the validity date on your certificate in MyIntealth, and apply for ECFMG's Pathways Revalidation ${otherwise} and it ends before you would start residency in another Match: apply before you apply for that Match (ECFMG's permanent-validation page says when).`;
 }
 
 /**

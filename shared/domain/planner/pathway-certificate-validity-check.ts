@@ -1,0 +1,83 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { projectedMark } from "../seasons/date-words.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneEntry } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+/**
+ * ECFMG's notice of 19 Aug 2025 (official, facts.md): the 2026 Pathways application is also the
+ * application for Pathways Revalidation, for IMGs "who need to revalidate a previously accepted
+ * Pathway that is expired or expiring", and the clinical and communication skills requirements must
+ * be met to take part in that Match. Revalidation's own deadline for later seasons is not in
+ * facts.md, so the words send the applicant to ECFMG's Pathways page and say "verify".
+ */
+export const PATHWAYS_REVALIDATION_SOURCE =
+  "https://www.ecfmg.org/news/2025/08/19/detailed-information-and-online-application-for-2026-pathways-now-available";
+
+/**
+ * The day the applicant's Pathway (reported done on `pathway.date`) was accepted, when that was in an earlier
+ * Pathways season than the one tied to the calendar's Match: dated on or before the day the
+ * previous ERAS season ends (`eras_previous_season_ends`), the day the previous Pathways closed
+ * (2025: both May 31; the same boundary past-season.ts gives a Pathway application). Undated: not
+ * known, so not said (tester t9v F10). Otherwise undefined.
+ */
+export function earlierSeasonPathwayDay(
+  pathway: MilestoneEntry | undefined,
+  calendar: SeasonCalendar,
+): string | undefined {
+  const date = pathway?.date;
+  return date !== undefined && date <= calendar.dates.eras_previous_season_ends.date ? date : undefined;
+}
+
+/**
+ * The check of a Pathway certificate's validity date against a Match's residency start (tester t9v
+ * F10, lead's ruling): `calendar` is that Match's (the plan's own, or the next one when this Match is
+ * over for the applicant); `lead` is the sentence's opening ("Yours was accepted on …, so check
+ * today"). Says the start with its projected mark, asks about Pathways Revalidation now if the date
+ * ends before it, and what the sources say of revalidation's window: through the season's Pathways
+ * application, whose deadline this plan projects (pathwayDeadline: the earlier candidate), its
+ * own deadline not found ("check ECFMG's Pathways page", "verify").
+ */
+export function validityCheckWords(
+  context: PlanContext,
+  calendar: SeasonCalendar,
+  lead: string,
+  match: string,
+): string {
+  const start = calendar.dates.residency_start;
+  const startWords = `${renderDate(start.date)}${projectedMark(start)}`;
+  return `${lead} the validity date ECFMG recorded for your certificate (in MyIntealth) against ${match} residency start, ${startWords}: if it ends before, ask ECFMG about Pathways Revalidation now. ${revalidationWindow(context, calendar)}`;
+}
+
+/**
+ * The sources of a validity check against `calendar`'s Match: ECFMG's permanent-validation page
+ * (`certificateSource`), the Revalidation notice, the residency start's (its projection rule when
+ * projected) and, when the words name it, the Pathways deadline's projection rule (the catalog's).
+ */
+export function validityCheckSources(calendar: SeasonCalendar, certificateSource: string): string[] {
+  const sources = [certificateSource, PATHWAYS_REVALIDATION_SOURCE, calendar.dates.residency_start.source];
+  if (pathwayDeadline(calendar) !== null) sources.push(PATHWAY_DUE_SOURCE);
+  return sources;
+}
+
+/** The Pathway deadline's rule as the catalog cites it (advice: projected). */
+const PATHWAY_DUE_SOURCE = catalogEntry("ecfmg_pathway").due.source;
+
+/** What the sources say of the window for Pathways Revalidation toward `calendar`'s Match. */
+function revalidationWindow(context: PlanContext, calendar: SeasonCalendar): string {
+  const year = calendar.matchYear;
+  const through = `ECFMG takes Revalidation through the season's Pathways application (its notice for the 2026 Pathways says so)`;
+  const check = `the Revalidation deadline for the ${year} Match is not in our data: check ECFMG's Pathways page (verify)`;
+  const due = pathwayDeadline(calendar);
+  if (due === null) return `${through}; ${check}.`;
+  // The words change when the projected day passes.
+  noteRiskChange(context, due);
+  const day = `${dayBy(context, due)} (projected)`;
+  return due >= context.now
+    ? `${through}, which this plan expects to close for the ${year} Match by ${day}; ${check}.`
+    : `${through}; the date this plan projected for it for the ${year} Match, ${day}, has passed, and ${check}.`;
+}

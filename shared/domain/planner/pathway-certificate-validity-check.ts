@@ -76,8 +76,10 @@ function revalidationWindow(context: PlanContext, calendar: SeasonCalendar): str
   if (due === null) return `${through}; ${check}.`;
   // The words change when the projected day passes.
   noteRiskChange(context, due);
-  const day = `${dayBy(context, due)} (projected)`;
+  // "projects", not "(projected)": that mark is for season dates (their "projected: " rule); this
+  // day is the catalog's advice, cited as such (validityCheckSources).
+  const day = dayBy(context, due);
   return due >= context.now
-    ? `${through}, which this plan expects to close for the ${year} Match by ${day}; ${check}.`
-    : `${through}; the date this plan projected for it for the ${year} Match, ${day}, has passed, and ${check}.`;
+    ? `${through}, which this plan projects to close for the ${year} Match on ${day}; ${check}.`
+    : `${through}; the day this plan projected for it for the ${year} Match, ${day}, has passed, and ${check}.`;
 }

@@ -16,6 +16,7 @@ import { decisionDue, pathwayReviewDue } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
+import { resultQuestionEntry } from "./result-question-entry.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
@@ -72,9 +73,13 @@ export function stepReminders(
   const hardDetail = due !== null ? detail : undefined;
   // Asked whether they registered, the applicant's NRMP reminders are titled as the question (t9s F3).
   // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition (t9t F18).
+  // A sat exam's rungs toward its result's deadline ask for the result (t9v F6); with a target ahead
+  // the aim's ladder keeps the catalog's title (laidStep's aim titles are kept per step key).
   const titled =
     entry.key !== "nrmp_registration"
-      ? entry
+      ? own?.passed === true && due !== null && aimKind === NO_AIM
+        ? resultQuestionEntry(context, entry, due, stepDates.calendar, index)
+        : entry
       : nrmpRegistrationAsked(context)
         ? nrmpAskedEntry(entry)
         : nrmpWhileWeighing(context)

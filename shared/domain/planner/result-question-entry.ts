@@ -1,0 +1,93 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import type { DueDate } from "./deadlines.ts";
+import { resultDueAt } from "./result-deadline.ts";
+
+/**
+ * Once a booked exam's day has passed with no result reported, its deadline is the day the result
+ * must reach the authority (passedResultDue), and the rungs toward it ask for the result: "Your
+ * USMLE Step 2 CK result must reach ECFMG by Wed 24 Feb 2027 (projected): has it arrived? Tell us
+ * the result", never the catalog's bare "Pass USMLE Step 2 CK" with its score advice, which reads
+ * as "sit it now" (tester t9v F6, t9t F9; lead's ruling 1, session 26). Ids do not change: a
+ * rung's id is its step, rung and deadline only (reminder-id.ts).
+ */
+
+/** Who a sat exam's result must reach by its deadline, per exam (the cards' own words). */
+const RESULT_READERS: Readonly<Record<string, { who: string; why: string }>> = {
+  usmle_step1: {
+    who: "ECFMG",
+    why: "Step 1 is required for ECFMG certification, and its result must reach ECFMG and NRMP by the rank order list deadline.",
+  },
+  usmle_step2ck: {
+    who: "ECFMG",
+    why: "Step 2 CK is required for ECFMG certification, and its result must reach ECFMG and NRMP by the rank order list deadline.",
+  },
+  usmle_step3: {
+    who: "programs",
+    why: "An H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before they certify their rank lists.",
+  },
+  oet_medicine: {
+    who: "ECFMG",
+    why: "Your Pathway needs your OET Medicine result: ECFMG must have it by its deadline for the Pathway's supporting documents.",
+  },
+};
+
+/**
+ * The catalog `entry` as a sat exam's reminders toward `due` (its result's deadline on `calendar`)
+ * are laid from it: the same step, titled and explained as the result question. Made once per due
+ * date, zone and step (laidStep memoises by entry identity); `entry` itself for any other step.
+ * `index` is the step's catalog index: a due that is not the projected result deadline is its
+ * later candidate's (sittingResultDue, t9t F8), and the title says so.
+ */
+export function resultQuestionEntry(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: DueDate,
+  calendar: SeasonCalendar,
+  index: number,
+): CatalogEntry {
+  const reader = RESULT_READERS[entry.key];
+  if (reader === undefined) return entry;
+  let known = questions.get(due);
+  if (known === undefined || known.zone !== context.zone) {
+    known = { zone: context.zone, entries: new Map() };
+    questions.set(due, known);
+  }
+  let asked = known.entries.get(entry.key);
+  if (asked === undefined) {
+    asked = askedEntry(context, entry, reader, due, due !== resultDueAt(calendar, index));
+    known.entries.set(entry.key, asked);
+  }
+  return asked;
+}
+
+function askedEntry(
+  context: PlanContext,
+  entry: CatalogEntry,
+  reader: { who: string; why: string },
+  due: DueDate,
+  later: boolean,
+): CatalogEntry {
+  const exam = entry.title.replace(/^(Pass|Complete an?) /, "");
+  const day = `${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  const when = later
+    ? `${day} if NRMP's deadline turns out later`
+    : entry.key === "usmle_step3"
+      ? `${day}, before they certify their rank lists`
+      : day;
+  const weeks = Math.ceil((entry.reportingDays?.days ?? SCORE_REPORTING_DAYS) / 7);
+  return {
+    ...entry,
+    title: `Your ${exam} result must reach ${reader.who} by ${when}: has it arrived? Tell us the result`,
+    why: {
+      ...entry.why,
+      text: `${reader.why} Results take about ${weeks} weeks (advice). If you passed, mark this step done; if you did not sit it or did not pass, tell us, so the plan can say what is still possible.`,
+    },
+  };
+}
+
+/** The asked entries per shared due date (frozen, from the plan's dates), then zone and step. */
+const questions = new WeakMap<DueDate, { zone: string; entries: Map<string, CatalogEntry> }>();

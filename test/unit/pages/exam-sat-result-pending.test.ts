@@ -68,9 +68,10 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
     const ladder = ofStep.filter((reminder) => reminder.rung !== RESULT_FOLLOW_UP_RUNG);
     expect(ladder.length).toBeGreaterThan(0);
     for (const reminder of ladder) {
-      // Up to the last sitting day, a rung also asks to rebook a sitting not taken (t9p F10).
+      // Up to the last sitting day, a rung also asks to rebook a sitting not taken (t9p F10); the
+      // result deadline's rungs ask for the result (t9v F6, ruling 1), never a bare "Pass …".
       expect(reminder.title).toMatch(
-        /^Pass USMLE Step 2 CK(: your date has passed; if you did not take it, sit it by \w{3} \d{1,2} \w{3} \d{4}; book a seat now)?$/,
+        /^(Pass USMLE Step 2 CK: your date has passed; if you did not take it, sit it by \w{3} \d{1,2} \w{3} \d{4}; book a seat now|Your USMLE Step 2 CK result must reach ECFMG by \w{3} \d{1,2} \w{3} \d{4} \(projected\): has it arrived\? Tell us the result)$/,
       );
       expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(Date.parse(step2?.deadline?.at ?? ""));
     }

@@ -12,7 +12,13 @@ import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citationSource, citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import {
+  addSource,
+  citationSource,
+  citeSeasonDate,
+  ERAS_TIMELINE_URL,
+  NRMP_DATES_URL,
+} from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**
@@ -92,14 +98,23 @@ export function scheduledDatePassedRisk(
     now > reviewDate.at &&
     now <= rol.at &&
     passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
+  // In ranking season the point is the rank order list deadline, not programs' review (t9t F9, ruling 2).
+  const opens = calendar.dates.nrmp_rank_order_list_entry_opens.at;
+  const ranking = reviewing && now >= opens;
+  if (reviewing && !ranking) noteRiskChange(context, opens);
+  const kind = ranking ? 2 : reviewing ? 1 : 0;
   let texts = passedRiskTexts.get(calendar);
   if (texts === undefined) {
-    texts = { single: [new Map(), new Map()], several: new BoundedMemo(4_000) };
+    texts = { single: [new Map(), new Map(), new Map()], several: new BoundedMemo(4_000) };
     passedRiskTexts.set(calendar, texts);
   }
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
   const sources: string[] = [];
-  const cited = reviewing ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources) : "";
+  const cited = ranking
+    ? citeSeasonDate(rol, NRMP_DATES_URL, sources)
+    : reviewing
+      ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources)
+      : "";
   for (const source of rebookSources) addSource(sources, source);
   // One step passed (the usual case) is found by its key and the date the input holds, no key text.
   const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;
@@ -107,7 +122,7 @@ export function scheduledDatePassedRisk(
   let textKey = "";
   let message: string | undefined;
   if (one !== undefined) {
-    const byStep = texts.single[reviewing ? 1 : 0];
+    const byStep = texts.single[kind];
     byDate = byStep.get(one.entry.key);
     if (byDate === undefined) {
       byDate = new BoundedMemo(4_000);
@@ -115,7 +130,7 @@ export function scheduledDatePassedRisk(
     }
     message = byDate.get(one.date);
   } else {
-    textKey = reviewing ? "r" : "w";
+    textKey = ranking ? "k" : reviewing ? "r" : "w";
     for (const { entry, date } of passed) textKey += `|${entry.key}|${date}`;
     message = texts.several.get(textKey);
   }
@@ -130,9 +145,11 @@ export function scheduledDatePassedRisk(
       : exams
         ? "your application without these results and ECFMG's answer on your Pathway"
         : "your application without ECFMG's answer on your Pathway";
-    const since = reviewing
-      ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading ${without}.`
-      : "";
+    const since = ranking
+      ? ` Ranking has opened, so ${rankingWords(passed, pathway)} by the rank order list deadline, ${renderDate(isoDay(rol.at))}${cited}.`
+      : reviewing
+        ? ` Programs have been reviewing applications for the ${calendar.matchYear} Match since ${renderDate(isoDay(reviewDate.at))}${cited}, so they are reading ${without}.`
+        : "";
     message = `${said}.${since}${exams ? " Tell us the result, or your new date, so the plan and the reminders stay right." : ""}${pathway ? ` ${PATHWAY_ANSWER}` : ""}`;
     if (one !== undefined) byDate?.keep(one.date, message);
     else texts.several.keep(textKey, message);
@@ -148,6 +165,24 @@ export function scheduledDatePassedRisk(
 
 const PATHWAY_KEY: MilestoneKey = "ecfmg_pathway";
 const OET_KEY: MilestoneKey = "oet_medicine";
+
+/**
+ * What must reach whom by the rank order list deadline once ranking has opened, for the steps
+ * `passed` (the cards' words): a USMLE result ECFMG and NRMP; Step 3 alone, programs before they
+ * certify their lists (H-1B); the OET, ECFMG for the Pathway it waits on; a Pathway, ECFMG's acceptance.
+ */
+function rankingWords(passed: readonly { entry: CatalogEntry }[], pathway: boolean): string {
+  const exams = passed.filter(({ entry }) => entry.key !== PATHWAY_KEY);
+  const only = exams.length === 1 && !pathway ? exams[0]?.entry.key : undefined;
+  if (only === "usmle_step3")
+    return "programs need your result before they certify their rank lists, that is";
+  if (only === OET_KEY)
+    return "ECFMG needs your OET result for your Pathway, and NRMP needs ECFMG's acceptance of your Pathway";
+  const acceptance = "NRMP needs ECFMG's acceptance of your Pathway";
+  if (exams.length === 0) return acceptance;
+  const results = `your result${exams.length > 1 ? "s" : ""} must reach ECFMG and NRMP`;
+  return pathway ? `${results}, and ${acceptance},` : results;
+}
 
 /** rebookWords for one exam, named when the sentence could be read as another's ("USMLE Step 1: if you…"). */
 function rebookSentence(context: PlanContext, entry: CatalogEntry, sitting: DueDate): string {
@@ -192,8 +227,12 @@ function passedWords(context: PlanContext, entry: CatalogEntry, date: string): s
 const passedRiskTexts = new WeakMap<
   SeasonCalendar,
   {
-    /** One step passed, by severity (warning, critical), then step key, then date: no key text per plan. */
-    single: [Map<MilestoneKey, BoundedMemo<string, string>>, Map<MilestoneKey, BoundedMemo<string, string>>];
+    /** One step passed, by kind (warning, reviewing, ranking), then step key, then date: no key text per plan. */
+    single: [
+      Map<MilestoneKey, BoundedMemo<string, string>>,
+      Map<MilestoneKey, BoundedMemo<string, string>>,
+      Map<MilestoneKey, BoundedMemo<string, string>>,
+    ];
     /** Several steps passed (rare): by a key text of severity, steps and dates. */
     several: BoundedMemo<string, string>;
   }

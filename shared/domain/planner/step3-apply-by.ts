@@ -82,7 +82,10 @@ export function step3ApplyByReminders(
   const { due, detail } = dates;
   if (due === null || detail === undefined || due.at < context.now) return;
   const applyBy = step3ApplyBy(context, due);
-  if (applyBy === null) return;
+  if (applyBy === null) {
+    projectedApplyByReminders(context, due, stepDates, into);
+    return;
+  }
   // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
   // day passes the step waits as out of reach (t9s F13).
   if (step3DueKind(due) !== "petition") {
@@ -163,3 +166,66 @@ function laterApplyByReminders(
     into,
   );
 }
+
+/**
+ * Step 3 before ranking on the H-1B track, dated by the catalog's own (projected) last sitting day
+ * `due` and not booked: the day to apply to FSMB by (fsmbApplyBy, the card's and the risk's
+ * arithmetic) gets its 14/3/1-day rungs, as the later candidate's and the petition's apply-by days
+ * do (tester t9v F1, lead's ruling 1: the 14-day rung toward the sitting day fell a week after that
+ * day, when the plan already called ranking on H-1B out of reach). No follow-ups before the ladder:
+ * the step's own start-by rung speaks first. The plan's own Match only; nothing for other plans.
+ */
+function projectedApplyByReminders(
+  context: PlanContext,
+  due: DueDate,
+  stepDates: PlanDates,
+  into: TimedReminder[],
+): void {
+  if (context.applicant.visa !== "H-1B" || stepDates.calendar !== context.calendar) return;
+  if (step3DueKind(due) !== undefined) return;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now > rol || due.at > rol) return;
+  const status = statusAt(context, STEP3_INDEX);
+  if (status !== "not_started" && status !== "in_progress") return;
+  if (context.entries.at(STEP3_INDEX)?.date !== undefined) return;
+  const applyBy = projectedApplyBy(context, due);
+  if (applyBy.at < context.now) return;
+  const projected = due.status === "projected" ? " (projected)" : "";
+  const applyDay = `${dueDay(context, applyBy)}${projected}`;
+  weeklyToDay(
+    context,
+    STEP3,
+    {
+      // The ladder's own first rung: no follow-ups before it (the ids do not move with `now`).
+      passed: shiftDays(applyBy.at, applyBy.zone, -PROJECTED_FIRST_RUNG_DAYS),
+      dueAt: applyBy.at,
+      detail: stepDates.rendered(applyBy),
+      title: `${STEP3.title}: apply to FSMB by ${applyDay}`,
+      why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, apply to FSMB by ${applyDay} ${chainWords(step3VisaDays(context))}. Tell us your test date once you have it.`,
+      rung: "apply-by-follow-up",
+      ladder: "hard-deadline",
+      lay: true,
+    },
+    into,
+  );
+}
+
+/** The hard-deadline ladder's first rung, days before the day (its 14-day rung). */
+const PROJECTED_FIRST_RUNG_DAYS = 14;
+
+/** projectedApplyBy's day, one per sit-by date and visa allowance. */
+function projectedApplyBy(context: PlanContext, due: DueDate): DueDate {
+  const visaDays = step3VisaDays(context);
+  const known = projectedApplyBys.get(due);
+  if (known !== undefined && known.visaDays === visaDays) return known.applyBy;
+  const applyBy = shapedDueDate({
+    at: fsmbApplyBy(context, due),
+    zone: due.zone,
+    status: due.status === "projected" ? "projected" : "advice",
+    source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
+    asDay: true,
+  });
+  projectedApplyBys.set(due, { visaDays, applyBy });
+  return applyBy;
+}
+const projectedApplyBys = new WeakMap<DueDate, { visaDays: number; applyBy: DueDate }>();

@@ -60,6 +60,22 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
  * counts. Null when neither day is ahead. Notes each day's end, so the plan is made again then.
  */
 function laterCertificateWords(context: PlanContext, visaDays: number): string | null {
+  const day = laterCertificateApplyBy(context, visaDays);
+  if (day === null) return null;
+  const held = day.held ? "; if you already hold a visitor visa and it" : "; if it";
+  return `, so our projected deadline is most likely out of reach${held} is issued by ${dayBy(context, day.applyBy)} and you apply to FSMB that day, Step 3 can still count ${laterCandidateClause(context)} (see the Step 3 risk)`;
+}
+
+/**
+ * The later candidate's day to apply to FSMB by with the certificate still pending (epoch ms, ET day
+ * arithmetic as step3LaterDays; see laterCertificateWords): the first still ahead of the chain with
+ * the visitor visa's `visaDays` and, abroad, without it (`held`: only for a visa already held).
+ * Null when neither is ahead or there is no later candidate. Notes the day's end (a re-plan then).
+ */
+export function laterCertificateApplyBy(
+  context: PlanContext,
+  visaDays: number,
+): { applyBy: number; held: boolean } | null {
   const later = rolLaterCandidateAt(context.calendar);
   if (later === null) return null;
   const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
@@ -67,8 +83,7 @@ function laterCertificateWords(context: PlanContext, visaDays: number): string |
     const applyBy = shiftDays(sitBy, ET_ZONE, -(STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS + days));
     if (context.now > applyBy) continue;
     noteRiskChange(context, applyBy + 1);
-    const held = visaDays > 0 && days === 0 ? "; if you already hold a visitor visa and it" : "; if it";
-    return `, so our projected deadline is most likely out of reach${held} is issued by ${dayBy(context, applyBy)} and you apply to FSMB that day, Step 3 can still count ${laterCandidateClause(context)} (see the Step 3 risk)`;
+    return { applyBy, held: visaDays > 0 && days === 0 };
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
@@ -122,6 +123,8 @@ export function stepReminders(
   }
   // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
+  // The certificate Step 3 waits on, on H-1B past its target: rungs to the later candidate's FSMB day (t9u F1).
+  if (entry.key === "ecfmg_certification") certificateLaterApplyByReminders(context, entry, stepDates, into);
   // OET not booked: its last booking day's countdown (t9u F2).
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
   // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question (t9s F4).

@@ -13,7 +13,6 @@ import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
-import { earlierDayWords, lastDayFirst } from "./target-passed-last-day.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { undatedPathwayPending } from "./undated-pathway-pending.ts";
@@ -251,8 +250,7 @@ export function targetPassedRisk(
     )
       continue;
     milestones.push(entry.key);
-    const text = sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline);
-    said.push(lastDayFirst(risks, nextSteps, entry.key, dueAt) ? earlierDayWords(text) : text);
+    said.push(sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline));
     addSource(sources, step.target?.source ?? "");
     // Its "(projected)" deadline cites the projection rule it is counted from.
     if (step.deadline?.status === "projected") projectionCited(context, entry.key, sources);

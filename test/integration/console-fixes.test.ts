@@ -213,5 +213,7 @@ describe("console fixes on the local stack", () => {
     });
     const nextAt = cell("nextDeadlineAt") ?? "";
     expect(nextAt === "" || nextAt >= now).toBe(true);
-  });
+    // Reading the cohort nine months ahead re-plans the row at each instant its plan changes: 20-57 s
+    // in past clean-clone runs, over the suite's 60 s on a loaded machine (a timing limit, not a check).
+  }, 180_000);
 });

@@ -30,6 +30,15 @@ export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefin
   // The visa-held days count no visa wait (t9t F7, t9u F9).
   const kind = step3DueKind(due);
   const held = kind === "held" || kind === "heldLater";
+  return applyByFor(context, due, held);
+}
+
+/**
+ * The day to apply to FSMB by for a sit-by `due`: less FSMB's processing, a seat and, unless the
+ * visa is `held` (or the applicant is in the US), the visitor visa's wait. One per sit-by date and
+ * visa allowance; step3ApplyBy's and the projected path's (projectedApplyByReminders) alike.
+ */
+function applyByFor(context: PlanContext, due: DueDate, held: boolean): DueDate {
   const visaDays = held ? 0 : step3VisaDays(context);
   const known = applyBys.get(due);
   if (known !== undefined && known.visaDays === visaDays) return known.applyBy;
@@ -188,7 +197,7 @@ function projectedApplyByReminders(
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return;
-  const applyBy = projectedApplyBy(context, due);
+  const applyBy = applyByFor(context, due, false);
   if (applyBy.at < context.now) return;
   const projected = due.status === "projected" ? " (projected)" : "";
   const applyDay = `${dueDay(context, applyBy)}${projected}`;
@@ -212,20 +221,3 @@ function projectedApplyByReminders(
 
 /** The hard-deadline ladder's first rung, days before the day (its 14-day rung). */
 const PROJECTED_FIRST_RUNG_DAYS = 14;
-
-/** projectedApplyBy's day, one per sit-by date and visa allowance. */
-function projectedApplyBy(context: PlanContext, due: DueDate): DueDate {
-  const visaDays = step3VisaDays(context);
-  const known = projectedApplyBys.get(due);
-  if (known !== undefined && known.visaDays === visaDays) return known.applyBy;
-  const applyBy = shapedDueDate({
-    at: fsmbApplyBy(context, due),
-    zone: due.zone,
-    status: due.status === "projected" ? "projected" : "advice",
-    source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
-    asDay: true,
-  });
-  projectedApplyBys.set(due, { visaDays, applyBy });
-  return applyBy;
-}
-const projectedApplyBys = new WeakMap<DueDate, { visaDays: number; applyBy: DueDate }>();

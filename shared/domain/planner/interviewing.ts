@@ -44,5 +44,15 @@ export function interviewsAreEvidence(
  * days while interviewing).
  */
 export function interviewingForMatch(context: PlanContext): boolean {
-  return interviewsAreEvidence(context.interviews, context.calendar, context.now);
+  if (context === askedContext) return askedAnswer;
+  askedAnswer = interviewsAreEvidence(context.interviews, context.calendar, context.now);
+  askedContext = context;
+  return askedAnswer;
 }
+
+// The last context asked and its answer: a plan asks about five times (its steps, reminders and
+// risks), each a walk of its interviews (planner bench, fixP2). A context's interviews, calendar
+// and now are set when it is made (buildContext, contextWith) and never changed after, so its
+// answer is too; one context is held, no more.
+let askedContext: PlanContext | undefined;
+let askedAnswer = false;

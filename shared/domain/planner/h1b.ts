@@ -141,13 +141,19 @@ export function livesOutsideUs(context: PlanContext): boolean {
 /** Whether an IANA zone is outside the US (US_ZONE): the applicant's, or an interview's program's. */
 export function zoneOutsideUs(zone: string): boolean {
   // Asked several times a plan (Step 3's lead, its risks, the proclamation): the regular expression
-  // runs once per zone.
+  // runs once per zone. The zone asked last is answered before the memo's look-up: a plan asks
+  // about its applicant's zone over and over (visitorVisaDays: about 1 % of a bench plan, fixP2).
+  if (zone === lastZone) return lastOutside;
   let outside = outsideUsByZone.get(zone);
   if (outside === undefined) outside = outsideUsByZone.keep(zone, !US_ZONE.test(zone));
+  lastZone = zone;
+  lastOutside = outside;
   return outside;
 }
 
 const outsideUsByZone = new BoundedMemo<string, boolean>(1_000);
+let lastZone: string | undefined;
+let lastOutside = false;
 
 /**
  * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is

@@ -92,24 +92,9 @@ export function minutesFromClock(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
 
-const MAX_ET_DATES = 4_000;
-const etInstants = new BoundedMemo<string | null, BoundedMemo<string, number>>(64);
-
-/**
- * The UTC instant of an authority date given in US Eastern time ("2026-02-25", "21:00"). Memoised
- * by clock, then date (both texts the calendar holds): risks read a projected date's later
- * candidate this way on every plan, and parsing it with the zone's offsets showed in the planner
- * bench's profile (fixP2).
- */
+/** The UTC instant of an authority date given in US Eastern time ("2026-02-25", "21:00"). */
 export function etInstant(isoDate: string, clock: string | null): number {
-  let byDate = etInstants.get(clock);
-  if (byDate === undefined) byDate = etInstants.keep(clock, new BoundedMemo(MAX_ET_DATES));
-  const known = byDate.get(isoDate);
-  if (known !== undefined) return known;
-  return byDate.keep(
-    isoDate,
-    fromWall(ET_ZONE, wallFromDate(isoDate, clock === null ? 0 : minutesFromClock(clock))),
-  );
+  return fromWall(ET_ZONE, wallFromDate(isoDate, clock === null ? 0 : minutesFromClock(clock)));
 }
 
 const localMidnights = new Map<string, BoundedMemo<string, number>>();

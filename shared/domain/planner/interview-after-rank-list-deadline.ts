@@ -1,10 +1,11 @@
 import type { Risk } from "../plan.ts";
-import { etInstant, localDate, renderDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etDayOrWhen, seasonDayOrWhen } from "./day-words.ts";
 import { seasonMatchOf } from "./interview-in-earlier-match.ts";
 import { interviewStart } from "./interview-start.ts";
 import { NRMP_DATES_URL } from "./risk-sources.ts";
+import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 /** How far past the rank order list deadline an interview outside every season is read as this Match's: a year (the next season opens in September). */
 const GAP_MS = 366 * 86_400_000;
@@ -24,7 +25,7 @@ export function interviewAfterRankListDeadlineRisk(context: PlanContext): Risk |
   if (context.interviews.length === 0) return null;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const later = rol.status === "projected" ? rol.latestCandidate : undefined;
-  const laterAt = later === undefined ? rol.at : etInstant(later.date, rol.time);
+  const laterAt = rolLaterCandidateAt(context.calendar) ?? rol.at; // later's instant, memoised
   if (context.now > Math.max(rol.at, laterAt)) return null;
   const inWindow: string[] = [];
   const after: string[] = [];

@@ -1,8 +1,9 @@
 import type { SeasonDate } from "../seasons/index.ts";
-import { etInstant, renderDate } from "../time.ts";
+import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etDayOrWhen } from "./day-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { laterCandidateAt } from "./rol-later-day.ts";
 
 /**
  * What a refusal decided by a projected season date adds while that date's later candidate is
@@ -17,7 +18,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 export function laterCandidateHedge(context: PlanContext, date: SeasonDate, readyAt = context.now): string {
   const later = date.latestCandidate;
   if (date.status !== "projected" || later?.said === undefined) return "";
-  const at = etInstant(later.date, date.time);
+  const at = laterCandidateAt(date) as number; // projected, with a candidate: never null here
   // `readyAt`: when what the refusal waits for could be done (a result expected): past the later
   // candidate too, the refusal holds on either date and needs no hedge.
   if (context.now > at || readyAt > at) return "";

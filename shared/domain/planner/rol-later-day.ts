@@ -8,7 +8,15 @@ import { etInstant, localDate } from "../time.ts";
  * candidate. Kept per season date, so a plan pays one map look-up.
  */
 export function rolLaterCandidateAt(calendar: SeasonCalendar): number | null {
-  const date = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  return laterCandidateAt(calendar.dates.nrmp_rol_certification_and_late_registration_deadline);
+}
+
+/**
+ * rolLaterCandidateAt for any season date: its later candidate's instant while it is projected,
+ * else null. Risks and hedges read it on every plan; etInstant there (its date parsed, its zone
+ * offset found) was about 2 % of a planner bench plan (fixP2).
+ */
+export function laterCandidateAt(date: SeasonDate): number | null {
   let at = laterAt.get(date);
   if (at === undefined) {
     const later = date.latestCandidate;

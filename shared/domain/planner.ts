@@ -11,6 +11,7 @@ import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
 import { laterCandidateSteps } from "./planner/later-candidate-steps.ts";
 import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
+import { lastDayCountdown } from "./planner/match-year-last-day-countdown.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
 import { foldNrmpAskedIntoRankList } from "./planner/nrmp-asked-fold.ts";
@@ -163,6 +164,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
   else {
     criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
+    // The last day that keeps the Match, counted down on the step it names first (t9v F2).
+    lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
     // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
   }

@@ -19,6 +19,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import { lastDayDue } from "./match-year-last-day-countdown.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
@@ -265,6 +266,11 @@ function stepFor(
  * what is left is the rank order list deadline).
  */
 function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: number): DueDate | undefined {
+  // MATCH_YEAR_LAST_DAY: due the day it names (t9v F2), as its countdown is, while it is ahead.
+  if (risk.code === "MATCH_YEAR_LAST_DAY") {
+    const due = lastDayDue(context, risk);
+    return due !== undefined && due.at >= sendAt ? due : undefined;
+  }
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   let earliest: DueDate | undefined;
   for (const key of risk.milestones) {

@@ -21,6 +21,7 @@ import {
 } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
@@ -32,7 +33,8 @@ import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
  * still open start by a day close ahead; after it, MATCH_YEAR_NOT_FEASIBLE writes the season off.
  * Named from the same chain, so the two never disagree, with the allowances it counts (advice) and
  * the projected deadline it ends at, so the applicant can weigh a write-off resting on them. A
- * warning: every number in the chain is an allowance or a projection, and the day is still ahead.
+ * warning (every number in the chain is an allowance or a projection), critical with its notice in
+ * its last week (lastDayInLastWeek, tester t9v F2); its countdown is lastDayCountdown's.
  * Composed once per chain and last day (lastDayMemo): only the facts below are read from now.
  */
 export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
@@ -135,15 +137,19 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known = composeLastDayRisk(facts);
     slots[slot] = known;
   }
+  // Critical, with its notice, in its last week (tester t9v F2, lead's ruling): a warning alone
+  // let the day pass unnoticed. Counted to the day the rungs count down to (lastDayCountdown).
+  const lastWeek = lastDayInLastWeek(context, last.at);
   // Fresh lists per plan: a plan's risk never shares an array with another plan's.
-  return {
+  const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
-    severity: "warning",
+    severity: lastWeek ? "critical" : "warning",
     message: known.message,
     milestones: known.milestones.slice(),
     lastWorkingAt: known.lastWorkingAt,
     sources: known.sources.slice(),
   };
+  return lastWeek ? markedLastWeek(risk) : risk;
 }
 
 /**

@@ -13,6 +13,7 @@ import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
+import { earlierDayWords, lastDayFirst } from "./target-passed-last-day.ts";
 import { sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { undatedPathwayPending } from "./undated-pathway-pending.ts";
@@ -250,7 +251,8 @@ export function targetPassedRisk(
     )
       continue;
     milestones.push(entry.key);
-    said.push(sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline));
+    const text = sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline);
+    said.push(lastDayFirst(risks, entry.key, dueAt) ? earlierDayWords(text) : text);
     addSource(sources, step.target?.source ?? "");
     // Its "(projected)" deadline cites the projection rule it is counted from.
     if (step.deadline?.status === "projected") projectionCited(context, entry.key, sources);

@@ -1,0 +1,114 @@
+import type { NextStep, Risk } from "../plan.ts";
+import { isoUtc } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
+
+// The countdown to the last day that keeps a Match (tester t9v F2, A; lead's ruling, session 26
+// task L): MATCH_YEAR_LAST_DAY was a warning with no rung of its own, so an applicant who stalled
+// heard nothing in the days before it, and the first critical notice came the day after it passed.
+
+/**
+ * The last day MATCH_YEAR_LAST_DAY names (its lastWorkingAt) as a due date, for its countdown and
+ * its notice: projected (the chain's allowances are advice, the deadlines it ends at projected).
+ * One object per zone and instant, so PlanDates renders it once and the ladder memo finds it.
+ * Undefined for a risk with no last day.
+ */
+export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefined {
+  if (risk.code !== "MATCH_YEAR_LAST_DAY" || risk.lastWorkingAt === undefined) return undefined;
+  const key = `${context.zone}|${risk.lastWorkingAt}`;
+  let due = lastDays.get(key);
+  if (due === undefined) {
+    due = shapedDueDate({
+      at: Date.parse(risk.lastWorkingAt),
+      zone: context.zone,
+      status: "projected",
+      source: LAST_DAY_SOURCE,
+    });
+    if (lastDays.size >= 256) lastDays.clear();
+    lastDays.set(key, due);
+  }
+  return due;
+}
+const lastDays = new Map<string, DueDate>();
+const LAST_DAY_SOURCE =
+  "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
+
+/** The countdown's title: what happens after the day the email's "Due" names ({year}: that Match). */
+function countdownTitle(year: number): string {
+  let title = titles.get(year);
+  if (title === undefined) {
+    title = `Your last days for the ${year} Match: after the day below, your plan moves to the ${year + 1} Match`;
+    titles.set(year, title);
+  }
+  return title;
+}
+const titles = new Map<number, string>();
+
+/**
+ * For each MATCH_YEAR_LAST_DAY with a last day ahead (the projected deadline's, or once it has
+ * passed the later candidate's), the hard-deadline ladder's rungs (14, 3 and 1 day(s) before, with
+ * the ladder rules: delivery slot, quiet hours, catch-up, ids from step, rung and day) on the first
+ * step it names that is a next step (the first action it lists), its text the risk's own (which
+ * says that after that day the plan moves to a later Match); a critical one's notice stands for a
+ * missed rung's catch-up. None when that step's own deadline is
+ * that very instant (its own ladder counts down to it already). Appended to `into`. A risk judged
+ * on the Match the plan moved to is laid on that Match's context (as its notice is).
+ */
+export function lastDayCountdown(
+  context: PlanContext,
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  dates: PlanDates,
+  into: TimedReminder[],
+  targeted?: TargetedMatch,
+): void {
+  for (const risk of risks) {
+    if (risk.code !== "MATCH_YEAR_LAST_DAY") continue;
+    const on = judgedOnTargetedMatch(targeted, risk) ? (targeted as TargetedMatch) : null;
+    const riskContext = on?.context ?? context;
+    const due = lastDayDue(riskContext, risk);
+    if (due === undefined || due.at < context.now) continue;
+    const step = firstNamed(risk, nextSteps);
+    if (step === undefined || step.dueBy === isoUtc(due.at)) continue;
+    const laid = into.length;
+    remindersFor(
+      context,
+      {
+        milestone: step.milestone,
+        interviewId: undefined,
+        title: countdownTitle(riskContext.calendar.matchYear),
+        why: risk.message,
+        ladder: "hard-deadline",
+        deadline: due.at,
+        deadlineDetail: (on?.dates ?? dates).rendered(due),
+        countsDownTo: undefined,
+        startBy: null,
+        notStarted: false,
+      },
+      into,
+    );
+    // Critical, its notice goes out now on this step and day: it stands for a missed rung's catch-up.
+    if (risk.severity === "critical") dropCatchUps(into, laid);
+  }
+}
+
+/** Drops the re-timed missed rungs (TimedReminder.missedAt) appended to `into` from `from` on. */
+function dropCatchUps(into: TimedReminder[], from: number): void {
+  let kept = from;
+  for (let index = from; index < into.length; index++) {
+    const each = into[index] as TimedReminder;
+    if (each.missedAt === undefined) into[kept++] = each;
+  }
+  into.length = kept;
+}
+
+/** The first step the risk names that is a next step (never an interview), or undefined. */
+function firstNamed(risk: Risk, nextSteps: readonly NextStep[]): NextStep | undefined {
+  for (const key of risk.milestones) {
+    if (key === "interview") continue;
+    for (const step of nextSteps) if (step.milestone === key) return step;
+  }
+  return undefined;
+}

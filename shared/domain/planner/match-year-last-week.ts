@@ -1,0 +1,45 @@
+import type { Risk } from "../plan.ts";
+import { DAY_MS } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+// MATCH_YEAR_LAST_DAY's last week (tester t9v F2, A; lead's ruling, session 26 task L): a warning
+// until then, critical with a notice of its own in it. Apart from its countdown
+// (match-year-last-day-countdown.ts) so the notice's title rules can read it without its imports.
+
+/** How long before its last day MATCH_YEAR_LAST_DAY turns critical, with its notice (lead's ruling: 7 days). */
+const LAST_WEEK_DAYS = 7;
+
+/**
+ * Whether the last day `actBy` (epoch ms) is within its last LAST_WEEK_DAYS days at `now`: then
+ * MATCH_YEAR_LAST_DAY is critical. The turn is a risk change, so the plan wakes for it.
+ */
+export function lastDayInLastWeek(context: PlanContext, actBy: number): boolean {
+  const from = actBy - LAST_WEEK_DAYS * DAY_MS;
+  noteRiskChange(context, from);
+  return context.now >= from && context.now <= actBy;
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY risks made critical by lastDayInLastWeek: their notice has its own title
+ * (LAST_WEEK_TITLE) and phase, and is due the last day itself. Fresh risk objects per plan, so a
+ * WeakSet (no other plan reads them).
+ */
+const lastWeekRisks = new WeakSet<Risk>();
+
+/** Marks `risk` as MATCH_YEAR_LAST_DAY in its last week (see lastWeekRisks); returns it. */
+export function markedLastWeek(risk: Risk): Risk {
+  lastWeekRisks.add(risk);
+  return risk;
+}
+
+/** Whether `risk` is MATCH_YEAR_LAST_DAY turned critical in its last week (markedLastWeek). */
+export function inLastWeek(risk: Risk): boolean {
+  return lastWeekRisks.has(risk);
+}
+
+/** The notice title of a last-week MATCH_YEAR_LAST_DAY ({year}, {feasible}: noticeTitle's). */
+export const LAST_WEEK_TITLE =
+  "Your last days for the {year} Match: act now, or your plan moves to the {feasible} Match";
+/** Its notice phase (criticalNoticeId): a notice of its own, apart from the later candidate's. */
+export const LAST_WEEK_PHASE = "last-week";

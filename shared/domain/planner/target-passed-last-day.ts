@@ -1,0 +1,32 @@
+import type { Risk } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+
+// TARGET_PASSED beside MATCH_YEAR_LAST_DAY (tester t9v F2, lead's ruling, session 26 task L): an
+// exam's far deadline is not the latest day that works while the Match hinges on an earlier one.
+
+/**
+ * Whether MATCH_YEAR_LAST_DAY names the step with a last day before its deadline `dueAt` (tester t9v
+ * F2, lead's ruling): then that deadline is not "the latest day that still works".
+ */
+export function lastDayFirst(risks: readonly Risk[], key: MilestoneKey, dueAt: number): boolean {
+  for (const risk of risks)
+    if (
+      risk.code === "MATCH_YEAR_LAST_DAY" &&
+      risk.lastWorkingAt !== undefined &&
+      risk.milestones.includes(key) &&
+      Date.parse(risk.lastWorkingAt) < dueAt
+    )
+      return true;
+  return false;
+}
+
+/**
+ * The sentence with its last day left to MATCH_YEAR_LAST_DAY: "The latest day that still works is
+ * Wed 2 Feb 2028 (projected)." read as plenty of time beside "act by Mon 7 Jun 2027" (t9v F2).
+ */
+export function earlierDayWords(text: string): string {
+  return text.replace(
+    /The latest day that still works is (.+)\.$/,
+    "Its deadline is $1, but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
+  );
+}

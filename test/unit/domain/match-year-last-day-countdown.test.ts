@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, inputFactory } from "./factories.ts";
+
+/**
+ * Tester t9v F2 (A), lead's ruling (session 26 task L): the last day that keeps a Match is the most
+ * expensive date in the plan. An early 2028 starter in Manila who stalls after the WDOMS check: the
+ * day MATCH_YEAR_LAST_DAY names (act by the end of Mon 31 May 2027, ET) is counted down on the step
+ * it names first (the ECFMG application), 14, 3 and 1 day(s) before it, each saying that after it
+ * the plan moves to the next Match; the risk turns critical, with its notice, in its last 7 days;
+ * once that day passes, the later candidate's day (Mon 7 Jun) is counted down the same way.
+ * TARGET_PASSED no longer calls the exam's Feb 2028 deadline "the latest day that still works".
+ */
+const manila: PlannerInput = inputFactory({
+  applicant: applicantFactory({
+    externalId: "fixl-mnl",
+    timezone: "Asia/Manila",
+    matchYear: 2028,
+    graduation: "2025-06-30",
+    medicalSchool: { name: "Example Medical College", country: "PH", wdomsSponsorNote: true },
+  }),
+  milestones: [{ key: "wdoms_listing", status: "done", date: "2023-01-10" }],
+});
+
+const planAt = (now: string): Plan => plan(manila, seasonCalendar(2028), new Date(now));
+const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+const countdown = (result: Plan, at: string | undefined) =>
+  result.reminders.filter((each) => each.deadline === at && each.rung.startsWith("deadline-in-"));
+
+describe("the last day that keeps the 2028 Match is counted down (t9v F2)", () => {
+  it("1 May 2027: rungs 14, 3 and 1 day(s) before the last day, on the ECFMG application, saying what follows", () => {
+    const result = planAt("2027-05-01T10:00:00+08:00");
+    const risk = lastDay(result);
+    expect(risk?.severity).toBe("warning");
+    const rungs = countdown(result, risk?.lastWorkingAt);
+    expect(rungs.map((each) => [each.rung, each.sendAtLocal, each.milestone])).toEqual([
+      ["deadline-in-14d", "2027-05-18T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-3d", "2027-05-29T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-1d", "2027-05-31T09:00:00.000+08:00", "ecfmg_application"],
+    ]);
+    for (const each of rungs) {
+      expect(each.title).toBe(
+        "Your last days for the 2028 Match: after the day below, your plan moves to the 2029 Match",
+      );
+      expect(each.why).toContain("your plan moves to a later Match");
+    }
+    // Deterministic: the same rungs, same ids, from a plan a week later.
+    const later = countdown(planAt("2027-05-08T10:00:00+08:00"), risk?.lastWorkingAt);
+    expect(later.map((each) => each.id)).toEqual(rungs.map((each) => each.id));
+  });
+
+  it("25 May 2027 (its last 7 days): critical, with a notice about the ECFMG application due that day", () => {
+    const result = planAt("2027-05-25T10:00:00+08:00");
+    const risk = lastDay(result);
+    expect(risk?.severity).toBe("critical");
+    const notice = result.reminders.find(
+      (each) => each.rung === "critical-risk" && each.risk === "MATCH_YEAR_LAST_DAY",
+    );
+    expect(notice?.milestone).toBe("ecfmg_application");
+    expect(notice?.deadline).toBe(risk?.lastWorkingAt);
+    expect(notice?.title).toBe(
+      "Your last days for the 2028 Match: act now, or your plan moves to the 2029 Match",
+    );
+    // A week earlier it was a warning, with no notice.
+    expect(lastDay(planAt("2027-05-18T10:00:00+08:00"))?.severity).toBe("warning");
+  });
+
+  it("2 Jun 2027, the projected day passed: the later candidate's day is counted down the same way", () => {
+    const result = planAt("2027-06-02T10:00:00+08:00");
+    const risk = lastDay(result);
+    expect(risk?.lastWorkingAt).toBe("2027-06-08T02:00:00.000Z");
+    const rungs = countdown(result, risk?.lastWorkingAt);
+    expect(rungs.map((each) => [each.rung, each.sendAtLocal, each.milestone])).toEqual([
+      // The 14-day rung passed: the critical notice going out now stands for its catch-up.
+      ["deadline-in-3d", "2027-06-05T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-1d", "2027-06-07T09:00:00.000+08:00", "ecfmg_application"],
+    ]);
+  });
+
+  it("2 Jun 2027: TARGET_PASSED does not call Step 1's Feb 2028 deadline the latest day that still works", () => {
+    const passed = planAt("2027-06-02T10:00:00+08:00").risks.find((risk) => risk.code === "TARGET_PASSED");
+    expect(passed?.milestones).toContain("usmle_step1");
+    expect(passed?.message).not.toContain("The latest day that still works is Wed 2 Feb 2028");
+    expect(passed?.message).toContain(
+      "Its deadline is Wed 2 Feb 2028 (projected), but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { NextStep, Risk } from "../plan.ts";
-import { isoUtc } from "../time.ts";
+import { isoUtc, MINUTE_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -17,11 +17,15 @@ import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
  */
 export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefined {
   if (risk.code !== "MATCH_YEAR_LAST_DAY" || risk.lastWorkingAt === undefined) return undefined;
-  const key = `${context.zone}|${risk.lastWorkingAt}`;
+  // The chain's search keeps now's seconds (now plus whole minutes of slack): the last minute it
+  // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
+  // (the rungs' ids count from it).
+  const at = Math.ceil(Date.parse(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
+  const key = `${context.zone}|${at}`;
   let due = lastDays.get(key);
   if (due === undefined) {
     due = shapedDueDate({
-      at: Date.parse(risk.lastWorkingAt),
+      at,
       zone: context.zone,
       status: "projected",
       source: LAST_DAY_SOURCE,

@@ -411,7 +411,21 @@ function expectIdsKeptWhenReplanned(input: PlannerInput, now: Date, later: numbe
       )
       .map((reminder) => reminder.rung),
   );
+  // MATCH_YEAR_LAST_DAY's countdown (t9v F2) counts to its last day: a risk that appears in between
+  // (its slack fell inside the warning window), or a last day that moved (the projected one passed,
+  // the later candidate's named), brings rungs new by design, to a deadline the first plan did not have.
+  const lastDays = (result: Plan) =>
+    new Set(
+      result.risks.flatMap((risk) =>
+        risk.code === "MATCH_YEAR_LAST_DAY" && risk.lastWorkingAt !== undefined
+          ? [new Date(Math.ceil(Date.parse(risk.lastWorkingAt) / 60_000) * 60_000).toISOString()]
+          : [],
+      ),
+    );
+  const firstLastDays = lastDays(first);
+  const newLastDays = [...lastDays(second)].filter((day) => !firstLastDays.has(day));
   for (const reminder of second.reminders) {
+    if (newLastDays.includes(reminder.deadline)) continue;
     if (targetPassedBetween.has(reminder.milestone)) continue;
     if (rollingDueBetween.has(reminder.rung)) continue;
     if (reminder.rung === RESULT_FOLLOW_UP_RUNG && sittingDayEndedBetween.has(reminder.milestone)) continue;

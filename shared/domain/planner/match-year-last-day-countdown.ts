@@ -1,5 +1,5 @@
 import type { NextStep, Risk } from "../plan.ts";
-import { isoUtc, MINUTE_MS } from "../time.ts";
+import { DAY_MS, MINUTE_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -56,9 +56,9 @@ const titles = new Map<number, string>();
  * the ladder rules: delivery slot, quiet hours, catch-up, ids from step, rung and day) on the first
  * step it names that is a next step (the first action it lists), its text the risk's own (which
  * says that after that day the plan moves to a later Match); a critical one's notice stands for a
- * missed rung's catch-up. None when that step's own deadline is
- * that very instant (its own ladder counts down to it already). Appended to `into`. A risk judged
- * on the Match the plan moved to is laid on that Match's context (as its notice is).
+ * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts).
+ * Appended to `into`. A risk judged on the Match the plan moved to is laid on that Match's context
+ * (as its notice is).
  */
 export function lastDayCountdown(
   context: PlanContext,
@@ -75,7 +75,7 @@ export function lastDayCountdown(
     const due = lastDayDue(riskContext, risk);
     if (due === undefined || due.at < context.now) continue;
     const step = firstNamed(risk, nextSteps);
-    if (step === undefined || step.dueBy === isoUtc(due.at)) continue;
+    if (step === undefined || ownLadderCounts(risk, nextSteps, due.at)) continue;
     const laid = into.length;
     remindersFor(
       context,
@@ -106,6 +106,20 @@ function dropCatchUps(into: TimedReminder[], from: number): void {
     if (each.missedAt === undefined) into[kept++] = each;
   }
   into.length = kept;
+}
+
+/**
+ * Whether a step the risk names has its own deadline within a day of the last day `at`: the day
+ * is that step's (a Pathway's projected deadline, an exam's last sitting day), and its own ladder
+ * counts down to it already; laid on another step, the rungs would say that step's day is earlier
+ * than it is (an OET due Tue 5 Jan counted down to the Pathway's Sat 26 Dec).
+ */
+function ownLadderCounts(risk: Risk, nextSteps: readonly NextStep[], at: number): boolean {
+  for (const step of nextSteps) {
+    if (step.dueBy === null || !risk.milestones.includes(step.milestone)) continue;
+    if (Math.abs(Date.parse(step.dueBy) - at) <= DAY_MS) return true;
+  }
+  return false;
 }
 
 /** The first step the risk names that is a next step (never an interview), or undefined. */

@@ -1,5 +1,6 @@
-import type { Risk } from "../plan.ts";
+import type { NextStep, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
 
 // TARGET_PASSED beside MATCH_YEAR_LAST_DAY (tester t9v F2, lead's ruling, session 26 task L): an
 // exam's far deadline is not the latest day that works while the Match hinges on an earlier one.
@@ -8,15 +9,30 @@ import type { MilestoneKey } from "../snapshot.ts";
  * Whether MATCH_YEAR_LAST_DAY names the step with a last day before its deadline `dueAt` (tester t9v
  * F2, lead's ruling): then that deadline is not "the latest day that still works".
  */
-export function lastDayFirst(risks: readonly Risk[], key: MilestoneKey, dueAt: number): boolean {
-  for (const risk of risks)
-    if (
-      risk.code === "MATCH_YEAR_LAST_DAY" &&
-      risk.lastWorkingAt !== undefined &&
-      risk.milestones.includes(key) &&
-      Date.parse(risk.lastWorkingAt) < dueAt
-    )
-      return true;
+export function lastDayFirst(
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  key: MilestoneKey,
+  dueAt: number,
+): boolean {
+  for (const risk of risks) {
+    if (risk.code !== "MATCH_YEAR_LAST_DAY" || risk.lastWorkingAt === undefined) continue;
+    if (!risk.milestones.includes(key)) continue;
+    const at = Date.parse(risk.lastWorkingAt);
+    if (at < dueAt && !anotherStepsDay(risk, nextSteps, key, at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the last day `at` is another named step's own deadline (within a day): a Pathway's
+ * projected deadline is not the OET's day, whose own deadline stays the latest that works for it.
+ */
+function anotherStepsDay(risk: Risk, nextSteps: readonly NextStep[], key: MilestoneKey, at: number): boolean {
+  for (const step of nextSteps) {
+    if (step.milestone === key || step.dueBy === null || !risk.milestones.includes(step.milestone)) continue;
+    if (Math.abs(Date.parse(step.dueBy) - at) <= DAY_MS) return true;
+  }
   return false;
 }
 

@@ -252,7 +252,7 @@ export function targetPassedRisk(
       continue;
     milestones.push(entry.key);
     const text = sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline);
-    said.push(lastDayFirst(risks, entry.key, dueAt) ? earlierDayWords(text) : text);
+    said.push(lastDayFirst(risks, nextSteps, entry.key, dueAt) ? earlierDayWords(text) : text);
     addSource(sources, step.target?.source ?? "");
     // Its "(projected)" deadline cites the projection rule it is counted from.
     if (step.deadline?.status === "projected") projectionCited(context, entry.key, sources);

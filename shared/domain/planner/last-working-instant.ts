@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { LAST_WEEK_DAYS } from "./match-year-last-week.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 // The search for MATCH_YEAR_LAST_DAY's instant (moved from match-year-last-day.ts, which keeps the
@@ -36,8 +37,12 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const warning = LAST_DAY_WARNING_DAYS * DAY_MS;
   // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
-  if (!now.infeasible && now.slack < Number.POSITIVE_INFINITY)
+  // So does its last week (critical, with its notice, t9v F2), noted from a plan made before the
+  // risk appears: a cohort row stored then must turn with a fresh plan (escalation-risk-thresholds).
+  if (!now.infeasible && now.slack < Number.POSITIVE_INFINITY) {
     noteCrossing(context, context.now + warning, context.now + now.slack);
+    noteCrossing(context, context.now + LAST_WEEK_DAYS * DAY_MS, context.now + now.slack);
+  }
   // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
   if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
   const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);

@@ -8,7 +8,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 // (match-year-last-day-countdown.ts) so the notice's title rules can read it without its imports.
 
 /** How long before its last day MATCH_YEAR_LAST_DAY turns critical, with its notice (lead's ruling: 7 days). */
-const LAST_WEEK_DAYS = 7;
+export const LAST_WEEK_DAYS = 7;
 
 /**
  * Whether the last day `actBy` (epoch ms) is within its last LAST_WEEK_DAYS days at `now`: then

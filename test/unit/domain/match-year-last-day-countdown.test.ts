@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { nothingToSnoozeText, snoozeOptions } from "#domain/snoozes.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
@@ -85,6 +86,34 @@ describe("the last day that keeps the 2028 Match is counted down (t9v F2)", () =
     expect(passed?.message).not.toContain("The latest day that still works is Wed 2 Feb 2028");
     expect(passed?.message).toContain(
       "Its deadline is Wed 2 Feb 2028 (projected), but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
+    );
+  });
+
+  it("its rungs can be snoozed as any ladder's: all but the last, which always comes (applicant-routes papercut 9)", () => {
+    // 18 May (local): the 14-day rung goes out today; Snooze may quiet the 3-day rung, up to the
+    // 1-day rung's day, which a snooze never silences.
+    const may = planAt("2027-05-17T10:00:00+08:00");
+    expect(snoozeOptions(may, "ecfmg_application", "2027-05-17", "Asia/Manila").at(-1)).toEqual({
+      days: 7,
+      until: "2027-05-24",
+    });
+    // 26 May, in its last week (critical, its notice going out now): the 3-day rung may be quieted,
+    // the 1-day rung (31 May) always comes.
+    const lastWeek = planAt("2027-05-26T10:00:00+08:00");
+    const rungs = countdown(lastWeek, lastDay(lastWeek)?.lastWorkingAt);
+    expect(rungs.map((each) => each.sendAtLocal)).toEqual([
+      "2027-05-29T09:00:00.000+08:00",
+      "2027-05-31T09:00:00.000+08:00",
+    ]);
+    expect(snoozeOptions(lastWeek, "ecfmg_application", "2027-05-26", "Asia/Manila")).toEqual([
+      { days: 4, until: "2027-05-30" },
+      { days: 7, until: "2027-05-31", lastReminder: true },
+    ]);
+    // On the last day itself only its notice is left before the day: nothing to snooze, and why.
+    const lastDayPlan = planAt("2027-05-31T06:00:00+08:00");
+    expect(snoozeOptions(lastDayPlan, "ecfmg_application", "2027-05-31", "Asia/Manila")).toEqual([]);
+    expect(nothingToSnoozeText(lastDayPlan, "ecfmg_application", "Asia/Manila", "ECFMG")).toContain(
+      "is the last before its deadline, which always comes",
     );
   });
 });

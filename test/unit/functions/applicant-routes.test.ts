@@ -53,8 +53,11 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
       expect(schedule.headers?.["content-type"]).toMatch(/^text\/html/);
       expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
       expect(schedule.body).toContain('<form method="post"');
+      // A step that offers Snooze today: on 1 Jun 2026 Ada's ECFMG application carries the notice
+      // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day; t9v F2), the last
+      // reminder before that day, which a snooze never silences, so it offers none; Step 1 does.
       const snooze = await api(
-        linkRequest("POST", links.action("ecfmg_application", "snooze"), "days=7&days=30", accept),
+        linkRequest("POST", links.action("usmle_step1", "snooze"), "days=7&days=30", accept),
       );
       expect(snooze.statusCode).toBe(400);
       expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);

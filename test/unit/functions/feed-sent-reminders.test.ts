@@ -16,12 +16,19 @@ function alarmInstants(ics: string): string[] {
 
 describe("the calendar feed's alarms are the emails still to come (tester s11 issue 14e A1)", () => {
   it("a rung the ledger records as sent is no alarm, where the planner re-times it to the next slot", async () => {
-    // Prepare: a rung sent at its hour, the feed read an hour later.
+    // Prepare: a rung sent at its hour, the feed read two hours later.
     const start = new Date("2026-06-01T00:00:00Z");
     const store = new InMemoryApplicantStore();
     store.add(profileFactory());
     const first = domainPlanning.plan(store.state("a_ada"), start);
-    const rung = first.reminders.find((reminder) => Date.parse(reminder.sendAt) > start.getTime());
+    // A ladder's rung: a critical risk's notice (on 1 Jun 2026 Ada's last day for the 2027 Match,
+    // t9v F2, goes first) is laid where the ledger says it went out (fixN2), never re-timed. The
+    // rungs due that morning join the notice at 07:00 UTC, an hour before the delivery slot, so the
+    // feed is read two hours after, once that slot too has passed: the planner alone re-times the
+    // sent rung to the next one, the next morning.
+    const rung = first.reminders.find(
+      (reminder) => Date.parse(reminder.sendAt) > start.getTime() && reminder.risk === undefined,
+    );
     if (!rung) throw new Error("the fixture plans no reminder ahead");
     const sentAt = new Date(rung.sendAt);
     store.state("a_ada").ledger.push({
@@ -31,7 +38,7 @@ describe("the calendar feed's alarms are the emails still to come (tester s11 is
       sentAt: sentAt.toISOString(),
       messageId: "m-1",
     });
-    const later = new Date(sentAt.getTime() + 60 * 60 * 1000);
+    const later = new Date(sentAt.getTime() + 2 * 60 * 60 * 1000);
     const ghost = domainPlanning
       .plan(store.state("a_ada"), later)
       .reminders.find((reminder) => reminder.id === rung.id);

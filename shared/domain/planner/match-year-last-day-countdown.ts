@@ -1,5 +1,5 @@
 import type { NextStep, Risk } from "../plan.ts";
-import { DAY_MS, MINUTE_MS } from "../time.ts";
+import { DAY_MS, localDate, MINUTE_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -93,17 +93,40 @@ export function lastDayCountdown(
       },
       into,
     );
-    // Critical, its notice goes out now on this step and day: it stands for a missed rung's catch-up.
-    if (risk.severity === "critical") dropCatchUps(into, laid);
+    // Critical, its notice goes out now on this step and day: it stands for a missed rung's catch-up,
+    // and for a rung due later on the day it goes or went out (sent before the delivery slot, the
+    // 1-day rung an hour after it was a second email saying the same).
+    if (risk.severity === "critical") dropToldByNotice(context, into, laid, step.milestone);
   }
 }
 
-/** Drops the re-timed missed rungs (TimedReminder.missedAt) appended to `into` from `from` on. */
-function dropCatchUps(into: TimedReminder[], from: number): void {
+/**
+ * Drops the rungs appended to `into` from `from` on that MATCH_YEAR_LAST_DAY's notice on `milestone`
+ * (laid before them, criticalRiskNotices) stands for: the re-timed missed rungs
+ * (TimedReminder.missedAt), and those due on the applicant's day the notice goes or went out.
+ */
+function dropToldByNotice(
+  context: PlanContext,
+  into: TimedReminder[],
+  from: number,
+  milestone: string,
+): void {
+  let noticeDay: string | undefined;
+  for (let index = 0; index < from; index++) {
+    const each = into[index] as TimedReminder;
+    if (
+      each.notice === true &&
+      each.reminder.risk === "MATCH_YEAR_LAST_DAY" &&
+      each.reminder.milestone === milestone
+    )
+      noticeDay = localDate(context.zone, each.sendAt);
+  }
   let kept = from;
   for (let index = from; index < into.length; index++) {
     const each = into[index] as TimedReminder;
-    if (each.missedAt === undefined) into[kept++] = each;
+    if (each.missedAt !== undefined) continue;
+    if (noticeDay !== undefined && localDate(context.zone, each.sendAt) === noticeDay) continue;
+    into[kept++] = each;
   }
   into.length = kept;
 }

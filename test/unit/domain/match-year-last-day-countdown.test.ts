@@ -116,4 +116,24 @@ describe("the last day that keeps the 2028 Match is counted down (t9v F2)", () =
       "is the last before its deadline, which always comes",
     );
   });
+
+  it("31 May 2027, its notice sent before the delivery slot: no 1-day rung an hour later saying the same", () => {
+    // Planned at midnight: the notice goes out when quiet hours end, and the 1-day rung joins it.
+    const midnight = planAt("2027-05-31T00:00:00+08:00");
+    const day = lastDay(midnight)?.lastWorkingAt;
+    const notice = midnight.reminders.find((each) => each.rung === "critical-risk" && each.deadline === day);
+    expect(notice?.sendAtLocal.slice(0, 10)).toBe("2027-05-31");
+    expect(countdown(midnight, day).filter((each) => each.sendAtLocal.startsWith("2027-05-31"))).toEqual([]);
+    // Re-planned once it is sent (the wake-up that sent it): the notice stands for that day's rung.
+    const sentAt = notice?.sendAt ?? "";
+    const after = plan(
+      { ...manila, remindersSent: { [notice?.id ?? ""]: sentAt } },
+      seasonCalendar(2028),
+      new Date(Date.parse(sentAt) + 1000),
+    );
+    const onDay = after.reminders.filter(
+      (each) => each.deadline === day && each.sendAtLocal.startsWith("2027-05-31"),
+    );
+    expect(onDay.map((each) => [each.rung, each.sendAt])).toEqual([["critical-risk", sentAt]]);
+  });
 });

@@ -30,6 +30,7 @@ import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
+import { warningRiskNotices } from "./planner/warning-risk-notice.ts";
 import { withdrawnByLateResult } from "./planner/withdrawn-by-late-result.ts";
 import { prerequisitesFirst } from "./prerequisite-order.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
@@ -54,7 +55,8 @@ export type { PlannerInput } from "./planner/context.ts";
  * - reminders: stable ids, at the applicant's delivery time (a late arrival: now, outside quiet
  *   hours), never after their deadline, never before `now`, none for done, waived or blocked steps;
  *   a target gets its ladder and the hard deadline its own (see remindersFor); a critical risk
- *   that asks for action now adds one notice at once (see criticalRiskNotices).
+ *   that asks for action now adds one notice at once (see criticalRiskNotices), as does a warning
+ *   whose code opts in (see warningRiskNotices).
  * - budget: spent / upcoming / total from the fee table, and fees to verify; never a deadline.
  *
  * Milestones missing from the input count as not started. Throws RangeError when the calendar's
@@ -166,6 +168,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
     // The last day that keeps the Match, counted down on the step it names first (t9v F2).
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
+    // A warning that opted in (WARNING_NOTICES) is emailed too (t9v F10's leftover); no other warning is.
+    warningRiskNotices(context, risks, nextSteps, dates, collected.reminders);
     // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
   }

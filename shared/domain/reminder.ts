@@ -26,7 +26,7 @@ export interface Reminder {
   /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */
   sendAtLocal: string;
   why: string;
-  /** On a critical risk's notice (rungs "critical-risk", "match-year-out-of-reach"): the risk it tells. */
+  /** On a risk's notice (rungs "critical-risk", "match-year-out-of-reach", "warning-notice"): the risk it tells. */
   risk?: RiskCode;
   /**
    * Reminders of another step whose words this one carries ("Also: …") and which left the plan's

@@ -2,11 +2,7 @@ import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } f
 import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import {
-  CRITICAL_RISK_RUNG,
-  isUndatedNotice,
-  OUT_OF_REACH_RUNG,
-} from "#domain/planner/critical-risk-notice.ts";
+import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { renderInZone } from "#domain/time.ts";
 import { forPeople } from "./for-people.ts";
 
@@ -170,7 +166,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
   const kind = kindOf(reminder);
   const deadlineNote = deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
-  const notice = reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
+  const notice = isRiskNoticeRung(reminder.rung);
   return {
     milestone: reminder.milestone,
     title: reminder.title,

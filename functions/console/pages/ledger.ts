@@ -1,7 +1,11 @@
 import type { CancelReason } from "#domain/cancelled-reminders.ts";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, StepSubject } from "#domain/plan.ts";
-import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import {
+  CRITICAL_RISK_RUNG,
+  OUT_OF_REACH_RUNG,
+  WARNING_NOTICE_RUNG,
+} from "#domain/planner/critical-risk-notice.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import type { SuppressionReason } from "#ports/suppression-list.ts";
@@ -27,6 +31,9 @@ export function reminderLabel(
 ): string {
   if (subject.rung === CRITICAL_RISK_RUNG || subject.rung === OUT_OF_REACH_RUNG)
     return `critical notice “${subject.title}” (${subject.rung}${suffix})`;
+  // A warning's notice (t9v F10's leftover) is about its risk too, and no critical one.
+  if (subject.rung === WARNING_NOTICE_RUNG)
+    return `warning notice “${subject.title}” (${subject.rung}${suffix})`;
   return `${stepForAdvisor({ milestone: subject.milestone as StepSubject, title: subject.title })} (${subject.rung}${suffix})`;
 }
 

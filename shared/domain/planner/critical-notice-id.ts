@@ -6,6 +6,21 @@ export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
 /** The rung of every other critical risk's notice: it belongs to no ladder, it is sent once per risk. */
 export const CRITICAL_RISK_RUNG = "critical-risk";
 
+/**
+ * The rung of a warning's notice: a warning sends none unless its code opts in with a rule
+ * (warning-risk-notice.ts WARNING_NOTICES); like a critical risk's, it belongs to no ladder.
+ */
+export const WARNING_NOTICE_RUNG = "warning-notice";
+
+/**
+ * Whether a rung is a risk's notice (a critical risk's, the out-of-reach one, or a warning's that
+ * opted in): about its risk, not the step it rides on, never the one an email leaves out, and laid
+ * where the ledger says it went out.
+ */
+export function isRiskNoticeRung(rung: string): boolean {
+  return rung === CRITICAL_RISK_RUNG || rung === OUT_OF_REACH_RUNG || rung === WARNING_NOTICE_RUNG;
+}
+
 /** A notice id already made, with what it was made from (compared field by field, no key text). */
 interface KnownId {
   targetYear: number;

@@ -29,7 +29,13 @@ import { stepRenderings } from "./step-renderings.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
-export { CRITICAL_RISK_RUNG, criticalNoticeId, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
+export {
+  CRITICAL_RISK_RUNG,
+  criticalNoticeId,
+  isRiskNoticeRung,
+  OUT_OF_REACH_RUNG,
+  WARNING_NOTICE_RUNG,
+} from "./critical-notice-id.ts";
 
 /**
  * Whether a reminder is a notice with no date: a critical risk's notice filed under the budget (a
@@ -222,11 +228,6 @@ function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]):
 }
 
 /**
- * The step a notice is about: the first named one that is a next step, else the first next
- * milestone step whose own deadline is not the notice's (else the step's ladder would carry the
- * notice's day and joinLateArrivals would drop the notice as a stale rung of that ladder).
- */
-/**
  * The next steps the gate's notice may ride on: the WDOMS check marked done or waived stays a next step while
  * the school has no sponsor note (its action is the school's note), but a reminder is never about a
  * finished milestone, so the notice rides on another, as before that step was kept.
@@ -239,7 +240,13 @@ function gateSteps(context: PlanContext, nextSteps: readonly NextStep[]): readon
   return nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
 }
 
-function stepFor(
+/**
+ * The step a notice is about: the first named one that is a next step, else the first next
+ * milestone step whose own deadline is not the notice's (else the step's ladder would carry the
+ * notice's day and joinLateArrivals would drop the notice as a stale rung of that ladder).
+ * A warning's notice too (warning-risk-notice.ts).
+ */
+export function stepFor(
   named: readonly StepSubject[],
   nextSteps: readonly NextStep[],
   noticeDeadline: string,

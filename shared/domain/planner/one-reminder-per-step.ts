@@ -1,5 +1,5 @@
 import type { Reminder } from "../plan.ts";
-import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
+import { isRiskNoticeRung } from "./critical-notice-id.ts";
 import { reminderWith } from "./reminder-record.ts";
 
 /** A reminder kept for an email, with the reminders of the same step it stands for. */
@@ -8,15 +8,14 @@ export interface StepReminders {
   alsoFor: Reminder[];
 }
 
-const isNotice = (reminder: Reminder) =>
-  reminder.rung === CRITICAL_RISK_RUNG || reminder.rung === OUT_OF_REACH_RUNG;
+const isNotice = (reminder: Reminder) => isRiskNoticeRung(reminder.rung);
 
 /**
  * One email's reminders, one per step (a milestone, or one interview), in the order given (the
  * email's reading order, most urgent first). A step with its own date or a target beside a deadline
  * has two ladders; when rungs of both are due in one email, the first in that order speaks for the
  * step (tester t9h issue 9 C2: the Pathway came twice, "Your date" and "Due", in one email), except
- * that a critical risk's notice is never the one left out (its words say why the step is critical):
+ * that a risk's notice (critical, or a warning's that opted in) is never the one left out (its words say why the step is critical):
  * a second notice on the same step adds its title and words to the first's `why`.
  * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
  * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.

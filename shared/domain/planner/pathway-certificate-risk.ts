@@ -117,6 +117,20 @@ function nextMatchCheck(context: PlanContext): Risk[] {
 }
 
 /**
+ * Whether PATHWAY_CERTIFICATE_MAY_EXPIRE, where it stands, asks for the check against this Match's
+ * start because the Pathway was accepted in an earlier Pathways season (earlierSeasonPathwayDay)
+ * while this Match is still open to the applicant: the case whose warning is emailed (its notice
+ * rule, warning-risk-notice.ts: t9v F10's leftover). A Pathway of this Match's season ("nothing is
+ * needed now") is not.
+ */
+export function asksEarlierSeasonCheck(context: PlanContext): boolean {
+  return (
+    thisSeasonMayMatch(context) &&
+    earlierSeasonPathwayDay(context.entries.at(PATHWAY.index), context.calendar) !== undefined
+  );
+}
+
+/**
  * Whether the applicant may still start residency from this season although its rank order list
  * deadline has passed: their list is certified (Match Week ahead) or SOAP is open to them.
  */

@@ -1,5 +1,5 @@
 import type { PlanContext } from "./context.ts";
-import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
+import { isRiskNoticeRung } from "./critical-notice-id.ts";
 
 /**
  * When the reminder `id` went out (epoch ms), as the caller's ledger says (PlannerInput.remindersSent),
@@ -15,14 +15,10 @@ export function sentAt(context: PlanContext, id: string): number | undefined {
 
 /**
  * Whether the planner reads a sent mark of a reminder about `subject` (PlannerInput.remindersSent):
- * a critical notice's (laid where it went out) or an NRMP registration reminder's (the question's
+ * a risk's notice (critical or a warning's that opted in: laid where it went out) or an NRMP registration reminder's (the question's
  * spacing counts from it). A caller passes only these, so the ledger's other sends, most of them,
  * leave the planner's input as it was (the cohort look-ahead re-plans only when its input changes).
  */
 export function plannerReadsSent(subject: { milestone: string; rung: string }): boolean {
-  return (
-    subject.rung === CRITICAL_RISK_RUNG ||
-    subject.rung === OUT_OF_REACH_RUNG ||
-    subject.milestone === "nrmp_registration"
-  );
+  return isRiskNoticeRung(subject.rung) || subject.milestone === "nrmp_registration";
 }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { DAY_MS, renderDate } from "#domain/time.ts";
+import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
+
+/**
+ * t9v F10's leftover (session 27 task C2, lead's ruling): the warning that asks an applicant whose
+ * Pathway was accepted in an earlier Pathways season to check their certificate's validity date
+ * against this Match's start is a warning, and warnings sent no email, yet the check matters before
+ * the rank order list deadline. It now sends one notice at the next delivery slot when it first
+ * appears and one more 14 days before the (projected) rank order list deadline while it stands; a
+ * Pathway of this Match's season ("nothing is needed now") sends none.
+ */
+const EXAMS = doneMilestones([
+  "wdoms_listing",
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "eras_token",
+  "eras_application",
+  "nrmp_registration",
+]);
+const pathwayOn = (date: string): MilestoneEntry[] => [
+  ...EXAMS,
+  { key: "ecfmg_pathway", status: "done", date },
+  { key: "ecfmg_certification", status: "done", date: "2025-08-20" },
+];
+const calendar = seasonCalendar(2027);
+const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+
+function planAt(milestones: MilestoneEntry[], now: string, remindersSent?: Record<string, string>) {
+  const applicant = applicantFactory({
+    fullName: "Chiamaka Obi",
+    matchYear: 2027,
+    timezone: "Africa/Lagos",
+    graduation: "2024-06-30",
+  });
+  const input = inputFactory({ applicant, milestones });
+  return plan({ ...input, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
+}
+const noticesOf = (result: ReturnType<typeof planAt>) =>
+  result.reminders.filter((each) => each.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+
+describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 leftover)", () => {
+  // 30 Nov 2026, 1 PM in Lagos: outside quiet hours.
+  const firstSeen = "2026-11-30T12:00:00.000Z";
+  const earlier = pathwayOn("2025-04-10");
+
+  it("sends one notice at the next delivery slot, naming the check and the rank order list deadline", () => {
+    const result = planAt(earlier, firstSeen);
+    expect(result.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE")?.severity).toBe(
+      "warning",
+    );
+    const [first, second] = noticesOf(result);
+    expect(first?.sendAt).toBe(firstSeen);
+    expect(first?.title).toContain("validity date");
+    expect(first?.title).toContain("rank order list deadline");
+    expect(first?.title).toContain(`${renderDate(rol.date)} (ET, projected)`);
+    expect(first?.deadline).toBe(new Date(rol.at).toISOString());
+    expect(first?.why).toContain("ask ECFMG about Pathways Revalidation now");
+    // The second, 14 days before the deadline, at the applicant's delivery slot that day.
+    expect(second).toBeDefined();
+    const before = rol.at - Date.parse(second?.sendAt ?? "");
+    expect(before).toBeGreaterThan(13 * DAY_MS);
+    expect(before).toBeLessThanOrEqual(15 * DAY_MS);
+    expect(second?.id).not.toBe(first?.id);
+  });
+
+  it("keeps the first notice's id on every re-plan, laid where the ledger says it went out", () => {
+    const [first] = noticesOf(planAt(earlier, firstSeen));
+    if (first === undefined) throw new Error("no notice");
+    const later = "2026-12-03T12:00:00.000Z";
+    // Not marked sent: the same id, at the next slot again (the ledger's claim sends it once).
+    expect(noticesOf(planAt(earlier, later))[0]).toMatchObject({ id: first.id, sendAt: later });
+    // Marked sent: laid where it went out, never again at a later instant.
+    const sent = { [first.id]: "2026-11-30T12:00:02.000Z" };
+    const replanned = noticesOf(planAt(earlier, later, sent));
+    expect(replanned.filter((each) => each.id === first.id).map((each) => each.sendAt)).toEqual([
+      "2026-11-30T12:00:02.000Z",
+    ]);
+    expect(replanned.filter((each) => Date.parse(each.sendAt) >= Date.parse(later))).toHaveLength(1);
+  });
+
+  it("the 14-day rung stands at its own instant, and only it is left once the first went out", () => {
+    const [first, second] = noticesOf(planAt(earlier, firstSeen));
+    if (first === undefined || second === undefined) throw new Error("no notices");
+    const sent = { [first.id]: firstSeen };
+    const atRung = noticesOf(planAt(earlier, second.sendAt, sent));
+    expect(atRung.map((each) => [each.id, each.sendAt])).toEqual(
+      expect.arrayContaining([
+        [first.id, firstSeen],
+        [second.id, second.sendAt],
+      ]),
+    );
+    // First seen within the last 14 days: the one notice at once, no rung already passed.
+    const late = noticesOf(planAt(earlier, new Date(rol.at - 5 * DAY_MS).toISOString()));
+    expect(late).toHaveLength(1);
+    // Past the deadline the check cannot be made in time for it: no notice.
+    expect(noticesOf(planAt(earlier, new Date(rol.at + DAY_MS).toISOString()))).toEqual([]);
+  });
+
+  it("sends none for a Pathway of this Match's season (nothing is needed now)", () => {
+    const result = planAt(pathwayOn("2026-10-01"), firstSeen);
+    expect(result.risks.some((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE")).toBe(true);
+    expect(noticesOf(result)).toEqual([]);
+  });
+});

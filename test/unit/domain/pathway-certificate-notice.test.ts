@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plannerReadsSent } from "#domain/planner/sent-reminders.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
@@ -106,5 +107,10 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
     const result = planAt(pathwayOn("2026-10-01"), firstSeen);
     expect(result.risks.some((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE")).toBe(true);
     expect(noticesOf(result)).toEqual([]);
+  });
+
+  it("its sent marks reach the planner, as a critical notice's do", () => {
+    const [first] = noticesOf(planAt(earlier, firstSeen));
+    expect(first === undefined ? false : plannerReadsSent(first)).toBe(true);
   });
 });

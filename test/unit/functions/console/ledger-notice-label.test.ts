@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import {
+  CRITICAL_RISK_RUNG,
+  OUT_OF_REACH_RUNG,
+  WARNING_NOTICE_RUNG,
+} from "#domain/planner/critical-risk-notice.ts";
 import { reminderLabel } from "../../../../functions/console/pages/ledger.ts";
 
 /**
@@ -15,6 +19,13 @@ describe("a sent notice's label in the ledger and the audit", () => {
     const label = reminderLabel({ milestone: "nrmp_registration", title: seasonOver, rung });
     expect(label).toContain(seasonOver);
     expect(label).not.toMatch(/^NRMP/);
+  });
+
+  // A warning's notice (t9v F10's leftover, session 27 C2) is about its risk too, and not critical.
+  it("a warning's notice reads as its own subject, as a warning notice", () => {
+    const title = "Check your ECFMG certificate's validity date against the 2027 residency start";
+    const label = reminderLabel({ milestone: "rank_order_list", title, rung: WARNING_NOTICE_RUNG });
+    expect(label).toBe(`warning notice “${title}” (warning-notice)`);
   });
 
   it("a ladder rung keeps its step's name and rung", () => {

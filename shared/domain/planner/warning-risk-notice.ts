@@ -57,11 +57,11 @@ const AGAIN_PHASE = "warning-before-rol";
  * appended to `into` as a critical risk's are (criticalRiskNotices): the first at once when the
  * warning appears (now, outside quiet hours, else when they end), one more at the delivery slot
  * `againDaysBeforeRol` days before the plan's rank order list deadline while that is still ahead;
- * none once the deadline has passed. Each rides on the first next step of its rule's
- * `ridesOn`, else of the risk's, else the first next milestone step (stepFor); its text is the risk's message, its deadline the rank
- * order list deadline. Ids are the risk's (criticalNoticeId with a phase), so a re-plan makes the
- * same ones and the ledger's claim sends each once; one the ledger marks sent
- * (PlannerInput.remindersSent) is laid where it went out.
+ * none once the deadline has passed. Each rides on the first next step of its rule's `ridesOn`,
+ * else of the risk's, else the first next milestone step (stepFor); its text is the risk's
+ * message, its deadline the rank order list deadline. Ids are the risk's (criticalNoticeId with a
+ * phase), so a re-plan makes the same ones and the ledger's claim sends each once; one the ledger
+ * marks sent (PlannerInput.remindersSent) is laid where it went out.
  */
 export function warningRiskNotices(
   context: PlanContext,

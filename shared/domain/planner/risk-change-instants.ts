@@ -12,9 +12,15 @@ import type { PlanContext } from "./context.ts";
  * Rules in this file note, never decide: a noted instant that changes nothing costs one re-plan.
  */
 
-/** Notes `at` (epoch ms) if it is still ahead of the plan's instant. */
+/**
+ * Notes `at` (epoch ms) unless it is behind the plan's instant. A rule that turns once `at` has
+ * passed (`due < now`) turns just after it, so `at` equal to now is still ahead; the wake-up comes
+ * just after it (reminder-policy.ts nextWakeUp). Tester t9v F3: a reminder's wake-up fell on the
+ * contract's deadline itself, the plan made then noted nothing, and the visa risk it turned
+ * critical went unseen for eleven days, until the next reminder.
+ */
 export function noteRiskChange(context: PlanContext, at: number): void {
-  if (at > context.now) context.riskChangesAt.push(at);
+  if (at >= context.now) context.riskChangesAt.push(at);
 }
 
 /**

@@ -136,6 +136,15 @@ export function reminderLadder(name: string): readonly LadderRung[] {
   return ladder;
 }
 
+/**
+ * A ladder's follow-up rung (anchor `passed`): its name and the most days between follow-ups
+ * after the date that passed (reminder-ladders.json says why); undefined when the ladder has none.
+ */
+export function followUpRung(name: string): { rung: string; everyDays: number } | undefined {
+  for (const rung of reminderLadder(name)) if (rung.anchor === "passed") return rung;
+  return undefined;
+}
+
 /** Where the reminder ladders come from (advice, with the reason). */
 export const REMINDER_LADDER_SOURCE = LADDERS.source;
 

@@ -3,7 +3,8 @@ import { SeasonDateKeySchema } from "../seasons/schema.ts";
 
 /**
  * The shape of reminder-ladders.json: each named ladder's rungs, counted from a step's start-by
- * date, from an exam's booking day, from its deadline, or from a season date that is itself the news. Advice, with its source.
+ * date, from an exam's booking day, from its deadline, or from a season date that is itself the news,
+ * and the cadence of follow-ups after a date that passed. Advice, with its source.
  * Parsed in test/unit/domain/data-files.test.ts; index.ts reads the file as these types; a
  * milestone names its ladder (schema.ts checks the name exists).
  */
@@ -22,6 +23,9 @@ const RungSchema = z.discriminatedUnion("anchor", [
   }),
   // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
+  // Follow-ups from a date that passed (a step behind), at most `everyDays` apart until the ladder's
+  // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung).
+  z.object({ rung: z.string().min(1), anchor: z.literal("passed"), everyDays: z.number().int().min(1) }),
 ]);
 export type LadderRung = z.infer<typeof RungSchema>;
 

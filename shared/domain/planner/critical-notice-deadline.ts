@@ -22,6 +22,23 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
       : risk.code === "SEASON_OVER"
         ? seasonCalendar(context.calendar.matchYear + 1)
         : context.calendar;
+  const known = seasonDues(calendar);
+  // Asked whether they ranked (t9o F9): the question stands until Match Day.
+  // Asked to check R3 after a result dated past the projected deadline (t9r F11): until Match Day too.
+  if (risk.code === "RANK_LIST_UNREPORTED" || risk.code === "ROL_DEADLINE_MAY_BE_LATER")
+    return known.matchDay;
+  return START_BOUND.has(risk.code) ? known.start : known.rol;
+}
+
+/**
+ * Residency's start in the season `calendar` as a DueDate: the one object the start-bound notices
+ * and the follow-ups of a visa step behind (visa-behind.ts) are laid against, rendered once.
+ */
+export function residencyStartDue(calendar: SeasonCalendar): DueDate {
+  return seasonDues(calendar).start;
+}
+
+function seasonDues(calendar: SeasonCalendar): { rol: DueDate; start: DueDate; matchDay: DueDate } {
   let known = seasonDueDates.get(calendar);
   if (known === undefined) {
     const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
@@ -33,11 +50,7 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
     };
     seasonDueDates.set(calendar, known);
   }
-  // Asked whether they ranked (t9o F9): the question stands until Match Day.
-  // Asked to check R3 after a result dated past the projected deadline (t9r F11): until Match Day too.
-  if (risk.code === "RANK_LIST_UNREPORTED" || risk.code === "ROL_DEADLINE_MAY_BE_LATER")
-    return known.matchDay;
-  return START_BOUND.has(risk.code) ? known.start : known.rol;
+  return known;
 }
 
 /** The critical risks whose notice is due by the residency start, not the rank order list deadline. */

@@ -207,6 +207,9 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
         target.startBy === null || target.notStarted || target.startBy >= target.deadline
           ? null
           : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+    } else if (rung.anchor === "passed") {
+      // Follow-ups after a date that passed: laid by followUps (weeklyToDay), not by the ladder.
+      sendAt = null;
     } else if (rung.anchor === "season") {
       // The slot of the date's own local day ("ranking opens today"), so it may precede the
       // opening by hours; none once the date is at or after the deadline, nor for a step already

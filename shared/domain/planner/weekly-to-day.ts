@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, followUpRung } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
@@ -27,7 +27,8 @@ export interface DecidingDay {
 
 /**
  * Reminders at least weekly up to a deciding day (UNBOOKED_RANKING_EXAM_EVERY_DAYS, advice: the rule
- * an unbooked exam that keeps the applicant in the Match has, t9p F2): follow-ups from `passed` to
+ * an unbooked exam that keeps the applicant in the Match has, t9p F2; a ladder with a follow-up rung,
+ * `visa-behind`, gives its own cadence in the ladder data): follow-ups from `passed` to
  * the ladder's first rung (followUps), the ladder itself (its 3-day and 1-day rungs), and the notice
  * a week before (weekBeforeNotice: the ladder's 14-day and 3-day rungs are 11 days apart). One
  * definition for every such day (tester t9r F2, F4, lead's ruling). Appended to `into`; only for the
@@ -51,7 +52,7 @@ export function weeklyToDay(
       deadline: day.dueAt,
       deadlineDetail: day.detail,
       ladder: day.ladder,
-      everyDays: UNBOOKED_RANKING_EXAM_EVERY_DAYS,
+      everyDays: followUpRung(day.ladder)?.everyDays ?? UNBOOKED_RANKING_EXAM_EVERY_DAYS,
       rung: day.rung,
     },
     into,

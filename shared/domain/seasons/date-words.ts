@@ -41,3 +41,12 @@ export function projectionSources(sources: string[], ...dates: readonly SeasonDa
     if (date.status === "projected" && !sources.includes(date.source)) sources.push(date.source);
   return sources;
 }
+
+/**
+ * Residency's start as a text names it (tester t9v F3: "residency starting 2027-07-01"): "Thu 1 Jul
+ * 2027 (projected: confirm with your program)"; a confirmed season's date alone. Programs set their
+ * own start; the season data projects the usual 1 July.
+ */
+export function residencyStartDay(date: SeasonDate): string {
+  return `${renderDate(date.date)}${date.status === "projected" ? " (projected: confirm with your program)" : ""}`;
+}

@@ -1,0 +1,49 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import { residencyStartDay } from "../seasons/date-words.ts";
+import type { PlanContext } from "./context.ts";
+import { residencyStartDue } from "./critical-notice-deadline.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { weeklyToDay } from "./weekly-to-day.ts";
+
+/** The ladder a visa step behind is chased on, against residency's start (reminder-ladders.json says why). */
+export const VISA_BEHIND_LADDER = "visa-behind";
+/** The follow-ups' rung name (each id: `visa-behind-<cut>-of-<parts>` and the start). */
+const VISA_BEHIND_RUNG = "visa-behind";
+
+/**
+ * A step of the visa chain after the Match (the contract, the J-1 or H-1B route's steps) past the
+ * date the plan gives it, while it is the applicant's to do (the caller passes only a next step, never
+ * one waiting on another) and residency has not started: reminded at least weekly until it is done
+ * or the start comes (tester t9v F3: matched on J-1 with the chain behind, one critical notice, then
+ * silence until the start). The one mechanism for chasing a step up to a deciding day (weeklyToDay):
+ * follow-ups from the missed date at the ladder's cadence, then the ladder's rungs before the start
+ * and the week-before notice. Ids hang on the step, its missed date and the start, never on `now`.
+ * Appended to `into`.
+ */
+export function visaBehindReminders(
+  context: PlanContext,
+  entry: CatalogEntry,
+  missed: DueDate,
+  stepDates: PlanDates,
+  into: TimedReminder[],
+): void {
+  if (entry.stage !== "visa") return;
+  const start = residencyStartDue(stepDates.calendar);
+  if (start.at < context.now || missed.at >= start.at || missed.at >= context.now) return;
+  weeklyToDay(
+    context,
+    entry,
+    {
+      passed: missed.at,
+      dueAt: start.at,
+      detail: stepDates.rendered(start),
+      title: entry.title,
+      why: `This step was due by ${stepDates.rendered(missed).local}${missed.status === "projected" ? " (projected)" : ""} and is not done yet; your visa must be ready before residency starts on ${residencyStartDay(stepDates.calendar.dates.residency_start)}. ${entry.why.text}`,
+      rung: VISA_BEHIND_RUNG,
+      ladder: VISA_BEHIND_LADDER,
+      lay: true,
+    },
+    into,
+  );
+}

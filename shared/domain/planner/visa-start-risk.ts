@@ -1,5 +1,6 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
+import { residencyStartDay } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -97,7 +98,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     const behind =
       lateNames.length === 0
         ? ""
-        : ` Your visa steps are behind for residency starting ${start.date}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for.`;
+        : ` Your visa steps are behind for residency starting ${residencyStartDay(start)}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for.`;
     return [
       {
         code: "VISA_NOT_READY_FOR_START",
@@ -113,7 +114,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${start.date}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your visa steps are behind for residency starting ${residencyStartDay(start)}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

@@ -293,7 +293,7 @@ export function planMilestone(
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
   if (phase?.followUpOnly !== true) stepReminders(context, entry, facts, out.reminders, stepDates, index);
   // A visa step behind after the Match: chased weekly to residency's start (tester t9v F3).
-  if (overdueNow && due !== null && entry.stage === "visa")
+  if (overdueNow && due !== null && entry.category === "visa")
     visaBehindReminders(context, entry, due, stepDates, out.reminders);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);

@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { visaChainMatched } from "./visa-start-risk.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 /** The ladder a visa step behind is chased on, against residency's start (reminder-ladders.json says why). */
@@ -13,7 +14,7 @@ const VISA_BEHIND_RUNG = "visa-behind";
 
 /**
  * A step of the visa chain after the Match (the contract, the J-1 or H-1B route's steps) past the
- * date the plan gives it, while it is the applicant's to do (the caller passes only a next step, never
+ * date the plan gives it, once the applicant has matched (VISA_NOT_READY_FOR_START's reading), while it is the applicant's to do (the caller passes only a next step, never
  * one waiting on another) and residency has not started: reminded at least weekly until it is done
  * or the start comes (tester t9v F3: matched on J-1 with the chain behind, one critical notice, then
  * silence until the start). The one mechanism for chasing a step up to a deciding day (weeklyToDay):
@@ -28,7 +29,8 @@ export function visaBehindReminders(
   stepDates: PlanDates,
   into: TimedReminder[],
 ): void {
-  if (entry.stage !== "visa") return;
+  // Step 3 (stage visa, an exam) has its own weekly chase to FSMB's apply-by day (step3-apply-by.ts).
+  if (entry.category !== "visa" || !visaChainMatched(context)) return;
   const start = residencyStartDue(stepDates.calendar);
   if (start.at < context.now || missed.at >= start.at || missed.at >= context.now) return;
   weeklyToDay(

@@ -34,6 +34,17 @@ export function hasMatched(context: PlanContext): boolean {
 }
 
 /**
+ * Whether the visa chain after the Match is the applicant's now: Match Day done, or with no route
+ * chosen, hasMatched's wider reading. VISA_NOT_READY_FOR_START and the follow-ups of a visa step
+ * behind (visa-behind.ts) read it.
+ */
+export function visaChainMatched(context: PlanContext): boolean {
+  return context.applicant.visa === "undecided"
+    ? hasMatched(context)
+    : isFinished(statusOf(context, "match_day"));
+}
+
+/**
  * A matched non-US-citizen with no visa route chosen (tester t9m F4): their visa is missing exactly
  * as a chosen route's undone steps are, and late from the first date either route's visa steps are
  * planned for (the earlier route, as an uncertain date is planned for the earlier one). Undefined
@@ -63,8 +74,7 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
   const undecided = context.applicant.visa === "undecided";
-  const matched = undecided ? hasMatched(context) : isFinished(statusOf(context, "match_day"));
-  if (!matched || context.now >= start.at) return [];
+  if (!visaChainMatched(context) || context.now >= start.at) return [];
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );

@@ -37,45 +37,53 @@ describe.each([
     done: ["ecfmg_certification", "contract", "j1_statement_of_need"],
     late: "j1_ecfmg_sponsorship",
     waiting: ["j1_ds2019", "visa_j1"],
+    at: "2027-05-01T05:00:00Z",
+    later: "2027-05-20T05:00:00Z",
   },
   {
     visa: "H-1B" as const,
     done: ["ecfmg_certification", "contract", "usmle_step3"],
     late: "visa_h1b",
     waiting: ["visa_h1b_stamping"],
+    // The petition's date (the stamping's less 30 days, advice) is Mon 17 May 2027.
+    at: "2027-05-20T05:00:00Z",
+    later: "2027-06-01T05:00:00Z",
   },
-])("$visa: the late step that is next is chased weekly to the start", ({ visa, done, late, waiting }) => {
-  const extra = done.map((key) => milestoneFactory(key as MilestoneEntry["key"], "done", "2027-04-01"));
+])(
+  "$visa: the late step that is next is chased weekly to the start",
+  ({ visa, done, late, waiting, at, later: laterAt }) => {
+    const extra = done.map((key) => milestoneFactory(key as MilestoneEntry["key"], "done", "2027-04-01"));
 
-  it("lays follow-ups no more than 7 days apart up to the start, none for a waiting step", () => {
-    const result = planAt(visa, "2027-05-01T05:00:00Z", extra);
-    expect(result.overdue.map((step) => step.milestone)).toContain(late);
-    const sends = behind(result, late).map((each) => Date.parse(each.sendAt));
-    expect(sends.length).toBeGreaterThan(5);
-    const instants = [Date.parse("2027-05-01T05:00:00Z"), ...sends].sort((a, b) => a - b);
-    for (let index = 1; index < instants.length; index++)
-      expect((instants[index] as number) - (instants[index - 1] as number)).toBeLessThanOrEqual(
-        7.5 * 86_400_000,
-      );
-    for (const step of waiting) {
-      expect(result.blocked.map((each) => each.milestone)).toContain(step);
-      expect(result.reminders.filter((each) => each.milestone === step)).toEqual([]);
-    }
-  });
+    it("lays follow-ups no more than 7 days apart up to the start, none for a waiting step", () => {
+      const result = planAt(visa, at, extra);
+      expect(result.overdue.map((step) => step.milestone)).toContain(late);
+      const sends = behind(result, late).map((each) => Date.parse(each.sendAt));
+      expect(sends.length).toBeGreaterThan(5);
+      const instants = [Date.parse(at), ...sends].sort((a, b) => a - b);
+      for (let index = 1; index < instants.length; index++)
+        expect((instants[index] as number) - (instants[index - 1] as number)).toBeLessThanOrEqual(
+          7.5 * 86_400_000,
+        );
+      for (const step of waiting) {
+        expect(result.blocked.map((each) => each.milestone)).toContain(step);
+        expect(result.reminders.filter((each) => each.milestone === step)).toEqual([]);
+      }
+    });
 
-  it("keeps its ids from one plan to the next, and stops once the step is done", () => {
-    const early = behind(planAt(visa, "2027-05-01T05:00:00Z", extra), late);
-    const later = behind(planAt(visa, "2027-05-20T05:00:00Z", extra), late);
-    expect(later.length).toBeGreaterThan(0);
-    const earlyIds = new Set(early.map((each) => each.id));
-    for (const each of later) expect(earlyIds.has(each.id)).toBe(true);
-    const finished = planAt(visa, "2027-05-20T05:00:00Z", [
-      ...extra,
-      milestoneFactory(late as MilestoneEntry["key"], "done", "2027-05-15"),
-    ]);
-    expect(behind(finished, late)).toEqual([]);
-  });
-});
+    it("keeps its ids from one plan to the next, and stops once the step is done", () => {
+      const early = behind(planAt(visa, at, extra), late);
+      const later = behind(planAt(visa, laterAt, extra), late);
+      expect(later.length).toBeGreaterThan(0);
+      const earlyIds = new Set(early.map((each) => each.id));
+      for (const each of later) expect(earlyIds.has(each.id)).toBe(true);
+      const finished = planAt(visa, laterAt, [
+        ...extra,
+        milestoneFactory(late as MilestoneEntry["key"], "done", at.slice(0, 10)),
+      ]);
+      expect(behind(finished, late)).toEqual([]);
+    });
+  },
+);
 
 describe("a step not behind is not chased on the visa-behind ladder", () => {
   it("before the contract's date, the contract has its own ladder only", () => {

@@ -176,21 +176,26 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
     // The April notice; the certificate's target passed (the J-1 sponsorship's date, 16 Apr: t9p
     // F14), then its weekly follow-ups while the J-1 chain waits for it (t9q F6); and the risk
     // change's notice at 07:00 Cairo on 18 May, armed for its slot (not a wake-up at the change,
-    // 04:00:01 UTC, that found it not yet due).
+    // 04:00:01 UTC, that found it not yet due). The contract and the Statement of Need, behind,
+    // are chased weekly to the start besides (visa-behind, tester t9v F3): 23 Apr, 1 May, 28 May
+    // are theirs, the other days carry them with what went out anyway.
     expect(fired).toEqual([
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
+      "2027-04-23T07:00:00.000Z",
       "2027-04-24T07:00:00.000Z",
       "2027-04-30T06:00:00.000Z",
+      "2027-05-01T06:00:00.000Z",
       "2027-05-07T06:00:00.000Z",
       "2027-05-14T06:00:00.000Z",
       "2027-05-18T05:00:00.000Z",
       "2027-05-21T06:00:00.000Z",
       "2027-05-27T06:00:00.000Z",
+      "2027-05-28T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(9);
-    expect(subjects[6]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    expect(subjects).toHaveLength(12);
+    expect(subjects[8]).toMatch(/^ada@example\.com Your visa steps are behind/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

@@ -35,7 +35,6 @@ import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
-import { visaBehindReminders } from "./visa-behind.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -292,9 +291,6 @@ export function planMilestone(
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
   if (phase?.followUpOnly !== true) stepReminders(context, entry, facts, out.reminders, stepDates, index);
-  // A visa step behind after the Match: chased weekly to residency's start (tester t9v F3).
-  if (overdueNow && due !== null && entry.category === "visa")
-    visaBehindReminders(context, entry, due, stepDates, out.reminders);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)

@@ -22,6 +22,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
+import { visaBehindReminders } from "./visa-behind.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates extends BookNowFacts {
@@ -37,6 +38,8 @@ export interface StepReminderDates extends BookNowFacts {
   ownAhead: boolean;
   startBy: number | null;
   notStarted: boolean;
+  /** The hard deadline has passed with the step not done (a visa step then: visaBehindReminders). */
+  overdueNow: boolean;
 }
 
 /**
@@ -161,6 +164,9 @@ export function stepReminders(
       into.push(followUp);
     rebookReminders(context, entry, index, own, stepDates, into, announced); // up to the last sitting day (t9p F10, t9q F3)
   }
+  // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start (t9v F3).
+  if (dates.overdueNow && due !== null && entry.category === "visa")
+    visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end (tester t9m F5 d).
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
 }

@@ -1,4 +1,5 @@
 import type { Risk } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
@@ -37,12 +38,15 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
     return certificateQuestion(context, needed, earliest > needed);
   } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
     const tooLate = earliest > needed;
+    const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
+    // The start is a projection until NRMP's season is confirmed: its rule is cited (t9v F12).
+    const start = residencyStartWords(calendar.dates.residency_start, sources);
     return {
       code: "CERTIFICATION_AFTER_START",
       severity: tooLate ? "critical" : "warning",
-      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${calendar.dates.residency_start.date}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
+      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
       milestones: ["ecfmg_certification"],
-      sources: [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL],
+      sources,
     };
   }
   return null;
@@ -88,11 +92,13 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
  */
 function certificateQuestion(context: PlanContext, needed: number, tooLate: boolean): Risk {
   const { applicant, calendar } = context;
+  const sources = [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL];
+  const start = residencyStartWords(calendar.dates.residency_start, sources);
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate ? "critical" : "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${calendar.dates.residency_start.date}), and you must be certified to start.`,
+    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${start}), and you must be certified to start.`,
     milestones: ["ecfmg_certification"],
-    sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
+    sources,
   };
 }

@@ -1,4 +1,5 @@
 import type { Risk } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS, fromWall, localDate, wallFromDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -119,11 +120,12 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   const day = inHandBy.day ?? localDate(context.zone, last.at);
   const dayEnds = fromWall(context.zone, wallFromDate(day, 0) + DAY_MS);
   if (dayEnds <= last.at) noteRiskChange(context, dayEnds);
+  const sources: string[] = [];
   const visaBy =
     context.now >= dayEnds
-      ? `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can; without it you cannot start on ${dayBy(context, start)}: ask your program's GME office today whether your start can wait for it, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
+      ? // The start is a day, projected until NRMP's season is confirmed, citing its rule (t9v F12).
+        `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can; without it you cannot start on ${residencyStartWords(context.calendar.dates.residency_start, sources)}: ask your program's GME office today whether your start can wait for it, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
       : `your visa must be in hand by ${inHandBy.local}, before orientation`;
-  const sources: string[] = [];
   for (const source of J1_SOURCES) addSource(sources, source);
   for (const source of H1B_PETITION_SOURCES) addSource(sources, source);
   const h1b = isFinished(statusOf(context, "usmle_step3"))

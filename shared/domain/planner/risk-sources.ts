@@ -30,6 +30,17 @@ export function citationSource(citation: Pick<Citation, "basis" | "source">): st
 }
 
 /**
+ * A catalog citation (citationSource) cited for what a step requires, beside a date the message
+ * names from a projection rule: an authority's page says that the step is needed, not when (tester
+ * t9v F12: ECFMG's J-1 pages read as the source of "residency starting 1 Jul 2027"). Advice keeps
+ * its own "advice: …" reason, which already says what it rests on.
+ */
+export function requirementSource(citation: Pick<Citation, "basis" | "source">): string {
+  const source = citationSource(citation);
+  return citation.basis === "advice" ? source : `${source} (what the step requires, not its date)`;
+}
+
+/**
  * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
  * one. Its provenance goes to `sources` (Risk.sources), once: the projection rule in full (its
  * candidates and their URLs) when projected, the authority's page (`officialUrl`, "" for none) when

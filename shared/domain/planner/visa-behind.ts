@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { residencyStartDay } from "../seasons/date-words.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -41,7 +41,7 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: entry.title,
-      why: `This step was due by ${stepDates.rendered(missed).local}${missed.status === "projected" ? " (projected)" : ""} and is not done yet; your visa must be ready before residency starts on ${residencyStartDay(stepDates.calendar.dates.residency_start)}. ${entry.why.text}`,
+      why: `This step was due by ${stepDates.rendered(missed).local}${missed.status === "projected" ? " (projected)" : ""} and is not done yet; your visa must be ready before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

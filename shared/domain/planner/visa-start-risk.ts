@@ -1,13 +1,13 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { residencyStartDay } from "../seasons/date-words.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citationSource } from "./risk-sources.ts";
+import { addSource, requirementSource } from "./risk-sources.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
 const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
@@ -67,8 +67,9 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
  * links wait on the earlier ones, so they stay blocked and send no reminder of their own; this risk
  * names the late links and the ones still to follow, and its critical-risk notice goes out again
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
- * such instant is noted for re-planning). Shape: zero or one Risk. Sources: each late step's own
- * citation from the catalog. On H-1B abroad with Step 3 out of reach for the petition, it names the
+ * such instant is noted for re-planning). Shape: zero or one Risk. Sources: the start's projection
+ * rule (residencyStartWords), then each late step's own citation from the catalog, labelled as the
+ * source of the requirement (requirementSource), not of the date. On H-1B abroad with Step 3 out of reach for the petition, it names the
  * J-1 fallback first (h1bJ1Fallback, tester t9u F12), whether or not a step is late yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
@@ -89,7 +90,10 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const nextNames = next.map((entry) => entry.advisorName);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
-  for (const entry of late) addSource(sources, citationSource(entry.why));
+  // The start and the steps' dates counted back from it are projected: the rule is their source;
+  // each late step's catalog page is the source of what it requires, and says so (tester t9v F12).
+  const startWords = residencyStartWords(start, sources);
+  for (const entry of late) addSource(sources, requirementSource(entry.why));
   // No route chosen: the visa itself is missing, late once either route's first step is due.
   const visaDue = undecided ? undecidedVisaDue(context, dates) : undefined;
   if (visaDue !== undefined) {
@@ -108,7 +112,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     const behind =
       lateNames.length === 0
         ? ""
-        : ` Your visa steps are behind for residency starting ${residencyStartDay(start)}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for.`;
+        : ` Your visa steps are behind for residency starting ${startWords}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for.`;
     return [
       {
         code: "VISA_NOT_READY_FOR_START",
@@ -124,7 +128,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${residencyStartDay(start)}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your visa steps are behind for residency starting ${startWords}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

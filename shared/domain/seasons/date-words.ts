@@ -43,10 +43,17 @@ export function projectionSources(sources: string[], ...dates: readonly SeasonDa
 }
 
 /**
- * Residency's start as a text names it (tester t9v F3: "residency starting 2027-07-01"): "Thu 1 Jul
- * 2027 (projected: confirm with your program)"; a confirmed season's date alone. Programs set their
- * own start; the season data projects the usual 1 July.
+ * Residency's start as a post-Match message names it (tester t9v F12; issue 9 Build 7, "messages
+ * about projected dates cite the projection rule, not the authority's page"): "Thu 1 Jul 2027
+ * (projected: most programs start on 1 Jul; confirm with your program)", or "Wed 1 Jul 2026" once
+ * confirmed. The projection rule goes to `sources` (projectionSources), so the date's provenance is
+ * the rule, whatever page the message's requirement cites.
  */
-export function residencyStartDay(date: SeasonDate): string {
-  return `${renderDate(date.date)}${date.status === "projected" ? " (projected: confirm with your program)" : ""}`;
+export function residencyStartWords(start: SeasonDate, sources: string[]): string {
+  projectionSources(sources, start);
+  const day = renderDate(start.date);
+  if (start.status !== "projected") return day;
+  // "1 Jul" of "Thu 1 Jul 2027": the rule's own day, not a copy of it.
+  const dayMonth = day.split(" ").slice(1, 3).join(" ");
+  return `${day} (projected: most programs start on ${dayMonth}; confirm with your program)`;
 }

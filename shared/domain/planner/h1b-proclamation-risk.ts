@@ -3,6 +3,7 @@ import { FEES_TO_VERIFY } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { livesOutsideUs } from "./h1b.ts";
+import { addSource } from "./risk-sources.ts";
 
 /**
  * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
@@ -56,13 +57,25 @@ function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
 }
 
 /**
- * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B comparison of an
- * applicant abroad, from the same fee entry as H1B_PROCLAMATION_FEE, citing it in `sources` (tester
- * t9i F15: the comparison left it out); "" in the US or without the fee entry.
+ * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side, before and after
+ * the rank order list deadline, from the same fee entry as H1B_PROCLAMATION_FEE (one source of
+ * truth), with its flagged-verify status, citing it in `sources` (tester t9i F15; t9v F7: an
+ * advisor weighing J-1 against H-1B names it, and the comparison said nothing of it once Step 3 was
+ * passed, after the deadline, or in the US). Abroad it applies to the applicant's petition; in the
+ * US it is said as the condition it is (a petition for someone abroad). "" without the fee entry.
  */
 export function proclamationNote(context: PlanContext, sources: string[]): string {
   const fee = PROCLAMATION_FEE;
-  if (!livesOutsideUs(context) || fee === undefined || fee.amountUsd === null) return "";
-  sources.push(`secondary: ${fee.source} (${fee.asOf})`);
-  return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa, so many programs may not sponsor an H-1B (${fee.verify}).`;
+  if (fee === undefined || PROCLAMATION_AMOUNT === null) return "";
+  addSource(sources, `secondary: ${fee.source} (${fee.asOf})`);
+  const payment = `the September 2025 proclamation asks the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa`;
+  return livesOutsideUs(context)
+    ? ` Living outside the US, you would need a new H-1B petition, and ${payment}, so many programs may not sponsor an H-1B (${fee.verify}).`
+    : ` If you are outside the US when your program files an H-1B petition for you, ${payment}, so a program may not sponsor it (${fee.verify}).`;
 }
+
+/** "$100,000": the fee entry's amount in words, made once (toLocaleString builds a formatter per call). */
+const PROCLAMATION_AMOUNT =
+  PROCLAMATION_FEE?.amountUsd === undefined || PROCLAMATION_FEE.amountUsd === null
+    ? null
+    : `$${PROCLAMATION_FEE.amountUsd.toLocaleString("en-US")}`;

@@ -51,7 +51,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
   let h1b: string;
   if (isFinished(statusOf(context, "usmle_step3"))) {
     addSource(sources, H1B_STEPS_SOURCE);
-    h1b = "H-1B: you have passed Step 3, which an H-1B for residency needs.";
+    h1b = `H-1B: you have passed Step 3, which an H-1B for residency needs.${proclamationNote(context, sources)}`;
   } else {
     // The H-1B track's own chain (step3ChainFrom, the visitor-visa wait where the track has one):
     // the comparison gives the verdict the H-1B plan would (tester t9i F15).
@@ -128,9 +128,12 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
       : `your visa must be in hand by ${inHandBy.local}, before orientation`;
   for (const source of J1_SOURCES) addSource(sources, source);
   for (const source of H1B_PETITION_SOURCES) addSource(sources, source);
-  const h1b = isFinished(statusOf(context, "usmle_step3"))
-    ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
-    : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3.";
+  // The proclamation is part of weighing H-1B after the deadline too (tester t9v F7).
+  const h1b = `${
+    isFinished(statusOf(context, "usmle_step3"))
+      ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
+      : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3."
+  }${proclamationNote(context, sources)}`;
   // Once matched (Match Day done, or the contract begun), the route is the critical path and the
   // program is known (lead's ruling on tester t9m F4): critical, with a notice, asking to choose now.
   const matched = hasMatched(context);

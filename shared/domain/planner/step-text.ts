@@ -8,7 +8,7 @@ import { bookedLateWords } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay, dayBy, dayByPassed, etDayOrWhen } from "./day-words.ts";
+import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
@@ -82,7 +82,9 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
   // A day that is a day stays one (an exam's card names its last sitting day, Step 3's too); an ET
   // instant whose local day differs is named in both zones (t9t F12).
-  const day = dayBy(context, due.at);
+  // A whole-day due (asDay: its instant the next midnight) is the day its deadline column shows,
+  // never the next one (dueDay; the contract's and the visa steps' texts, t9v F11).
+  const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);
   const asDay = due.asDay === true || EXAM_KEYS.has(key);
   return `${filled}${asDay ? day : etDayOrWhen(context, due.at, day)}${projected}`;
 }
@@ -178,11 +180,12 @@ function statusAction(
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : texts.scheduled;
       // Booked so, a sitting is too late for this Match's ranking, and its card says so (t9n F13).
+      // Only a sitting (a step whose day is booked): other steps' late-date words say all (t9v F11).
       if (
         text !== undefined &&
         afterDeadline &&
         texts.scheduledAfterDeadline !== undefined &&
-        entry.key !== "ecfmg_pathway"
+        entry.stepActions.includes("schedule")
       ) {
         // While the result may still come in time, never "too late as booked" (t9r F8, lead's ruling).
         const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);

@@ -80,10 +80,8 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
-  // A day that is a day stays one (an exam's card names its last sitting day, Step 3's too); an ET
-  // instant whose local day differs is named in both zones (t9t F12).
-  // A whole-day due (asDay: its instant the next midnight) is the day its deadline column shows,
-  // never the next one (dueDay; the contract's and the visa steps' texts, t9v F11).
+  // A day that is a day stays one (an exam's last sitting day; a whole-day due as its column shows
+  // it, dueDay, not the next day: t9v F11); an ET instant whose local day differs, in both zones (t9t F12).
   const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);
   const asDay = due.asDay === true || EXAM_KEYS.has(key);
   return `${filled}${asDay ? day : etDayOrWhen(context, due.at, day)}${projected}`;
@@ -179,8 +177,7 @@ function statusAction(
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : texts.scheduled;
-      // Booked so, a sitting is too late for this Match's ranking, and its card says so (t9n F13).
-      // Only a sitting (a step whose day is booked): other steps' late-date words say all (t9v F11).
+      // Booked so, a sitting (a step whose day is booked, t9v F11) is too late for ranking (t9n F13).
       if (
         text !== undefined &&
         afterDeadline &&

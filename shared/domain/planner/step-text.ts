@@ -90,8 +90,8 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
 /**
  * The step's text for its status: scheduled ahead ("your exam is on ..."), scheduled ahead but
  * after the step's deadline `due` ("move it earlier: take it by ..."), a scheduled date that has
- * passed ("did you take it?"), in progress (what finishes it), else the catalog's action.
- * The budget step's text is the budget's own totals.
+ * passed ("did you take it?"), in progress (what finishes it; dated, a booking only where the
+ * applicant's date is the step's, applicantDateIsDue: t9v F11), else the catalog's action; the budget's, its totals.
  */
 export function actionFor(
   context: PlanContext,
@@ -166,7 +166,7 @@ function statusAction(
   const given = context.entries.at(index);
   const texts = entry.statusActions;
   if (texts !== undefined) {
-    if ((status === "scheduled" || status === "in_progress") && given?.date !== undefined) {
+    if ((status === "scheduled" || (status === "in_progress" && entry.applicantDateIsDue)) && given?.date) {
       const day = startOfLocalDate(context.zone, given.date);
       const passed = day + DAY_MS <= context.now;
       // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day (t9n F1),

@@ -57,21 +57,18 @@ function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
 }
 
 /**
- * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side, before and after
- * the rank order list deadline, from the same fee entry as H1B_PROCLAMATION_FEE (one source of
- * truth), with its flagged-verify status, citing it in `sources` (tester t9i F15; t9v F7: an
- * advisor weighing J-1 against H-1B names it, and the comparison said nothing of it once Step 3 was
- * passed, after the deadline, or in the US). Abroad it applies to the applicant's petition; in the
- * US it is said as the condition it is (a petition for someone abroad). "" without the fee entry.
+ * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side of an applicant
+ * abroad, before and after the rank order list deadline, from the same fee entry as
+ * H1B_PROCLAMATION_FEE (one source of truth), with its flagged-verify status, citing it in `sources`
+ * (tester t9i F15; t9v F7: it was left out once Step 3 was passed, and after the deadline). "" in the
+ * US (t9i F15's ruling: the proclamation concerns petitions for people outside the US) or without
+ * the fee entry.
  */
 export function proclamationNote(context: PlanContext, sources: string[]): string {
   const fee = PROCLAMATION_FEE;
-  if (fee === undefined || PROCLAMATION_AMOUNT === null) return "";
+  if (!livesOutsideUs(context) || fee === undefined || PROCLAMATION_AMOUNT === null) return "";
   addSource(sources, `secondary: ${fee.source} (${fee.asOf})`);
-  const payment = `the September 2025 proclamation asks the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa`;
-  return livesOutsideUs(context)
-    ? ` Living outside the US, you would need a new H-1B petition, and ${payment}, so many programs may not sponsor an H-1B (${fee.verify}).`
-    : ` If you are outside the US when your program files an H-1B petition for you, ${payment}, so a program may not sponsor it (${fee.verify}).`;
+  return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asks the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa, so many programs may not sponsor an H-1B (${fee.verify}).`;
 }
 
 /** "$100,000": the fee entry's amount in words, made once (toLocaleString builds a formatter per call). */

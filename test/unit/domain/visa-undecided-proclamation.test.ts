@@ -14,9 +14,10 @@ import {
 /**
  * Tester t9v F7: VISA_UNDECIDED weighs J-1 against H-1B, and an advisor doing so names the H-1B
  * $100,000 proclamation, which the fee catalog carries as a flagged, verify item
- * (h1b_proclamation_100k). The risk named it only for an applicant abroad who had not passed
- * Step 3, before the rank order list deadline. Its words come from the catalog entry: the amount,
- * its "flagged, verify" status and its source.
+ * (h1b_proclamation_100k). The risk named it for an applicant abroad only while Step 3 was not
+ * passed, before the rank order list deadline. Its words come from the catalog entry: the amount,
+ * its "flagged, verify" status and its source. In the US it stays unsaid (t9i F15's ruling,
+ * step3-fsmb-graduation.test.ts): the proclamation concerns petitions for people abroad.
  */
 const FEE = FEES_TO_VERIFY.find((entry) => entry.key === "h1b_proclamation_100k");
 const SOURCE = `secondary: ${FEE?.source} (${FEE?.asOf})`;
@@ -49,16 +50,10 @@ describe("VISA_UNDECIDED names the H-1B proclamation with its status and source 
       "2026-12-01T16:00:00Z",
     ],
     ["abroad, Step 3 passed, before ranking", undecided("Asia/Amman", "done"), "2026-12-01T16:00:00Z"],
-    ["in the US, before ranking", undecided("America/Chicago", "not_started"), "2026-12-01T16:00:00Z"],
     [
       "matched abroad, after ranking",
       matched2027("Africa/Lagos", { visa: "undecided" }),
       "2027-04-01T10:00:00Z",
-    ],
-    [
-      "matched in the US, after ranking",
-      matched2027("America/New_York", { visa: "undecided" }),
-      "2027-04-01T14:00:00Z",
     ],
   ])("%s", (_case, input, now) => {
     expect(FEE?.amountUsd).toBe(100_000);
@@ -69,12 +64,12 @@ describe("VISA_UNDECIDED names the H-1B proclamation with its status and source 
     expect(risk?.sources?.filter((source) => source === SOURCE)).toHaveLength(1);
   });
 
-  it("in the US says whom it concerns: a petition filed while the applicant is abroad", () => {
-    const message = undecidedRisk(
-      undecided("America/Chicago", "not_started"),
-      "2026-12-01T16:00:00Z",
-    )?.message;
-    expect(message).toContain("If you are outside the US when your program files an H-1B petition for you");
-    expect(message).not.toContain("Living outside the US");
+  it("stays unsaid in the US after ranking too (t9i F15's ruling)", () => {
+    const risk = undecidedRisk(
+      matched2027("America/New_York", { visa: "undecided" }),
+      "2027-04-01T14:00:00Z",
+    );
+    expect(risk?.message).toContain("H-1B: only if your program sponsors it");
+    expect(risk?.message).not.toContain("$100,000");
   });
 });

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
-import { sentReminderLabel } from "#domain/date-words.ts";
+import { dateBasis, sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
-import type { Plan, Reminder } from "#domain/plan.ts";
+import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { plan } from "#domain/planner.ts";
@@ -44,6 +44,18 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 }
 
 /**
+ * The mark after a date in the tables, by who sets it (dateBasis, tester t9v F9): `*` an authority's
+ * date projected by a documented rule, `†` our advice, a date no authority sets (a lead time, an
+ * allowance, a target), even when counted from a projected date; none for a confirmed date or the
+ * applicant's own. The footnotes under NEXT STEPS say so.
+ */
+const DATE_MARKS: Partial<Record<ReturnType<typeof dateBasis>, string>> = { projected: " *", advice: " †" };
+
+function marked(date: Deadline): string {
+  return `${date.local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
+}
+
+/**
  * The plan as a readable text report: next steps (in the reading order of the timeline and the
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
  * reminders, budget.
@@ -67,10 +79,8 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
           ? "-"
           : // A passed target reads as passed, never as a date ahead (tester s10 issue 9d B4), and
             // as the target's, never a bare "passed on" beside an exam (tester s11 issue 9e B1).
-            `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${step.target.local}${step.target.status === "projected" ? " *" : ""}`,
-        step.deadline === undefined
-          ? "-"
-          : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,
+            `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${marked(step.target)}`,
+        step.deadline === undefined ? "-" : marked(step.deadline),
         step.deadline?.et ?? "-",
         step.title,
       ]),
@@ -78,7 +88,8 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     ...nextSteps
       .filter((step) => step.milestone !== "interview")
       .map((step) => `  - ${subject(step)}: ${step.action}\n`),
-    "  (* projected date: derived by a documented rule, see the step's source)\n",
+    // One footnote line for both marks: a reader (and the tests' table parser) takes "  (*" as the notes.
+    "  (* projected date: the authority's date, derived by a documented rule until it is published; † our advice: no authority sets this date, and counted from a projected date it moves with it; see the step's source)\n",
     "\nBLOCKED\n",
     table(
       ["step", "waiting for", "date (your time)", "title"],
@@ -86,9 +97,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
         subject(step),
         step.waitingFor.join(", "),
         // A season date a step waits for still belongs on the calendar (Match Week, Match Day).
-        step.deadline === undefined
-          ? "-"
-          : `${step.deadline.local}${step.deadline.status === "projected" ? " *" : ""}`,
+        step.deadline === undefined ? "-" : marked(step.deadline),
         step.title,
       ]),
     ),
@@ -97,8 +106,10 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     ].map((text) => `  - what resolves it: ${text}\n`),
     "\nOVERDUE\n",
     table(
-      ["step", "was due (your time)", "status"],
-      result.overdue.map((step) => [subject(step), step.deadline.local, step.deadline.status]),
+      ["step", "was due (your time)", "basis"],
+      // Who set the date that passed, as its mark says (dateBasis): "advice" for the contract's
+      // window, never "projected" for advice counted from a projected Match Day (tester t9v F9).
+      result.overdue.map((step) => [subject(step), marked(step.deadline), dateBasis(step.deadline)]),
     ),
     "\nRISKS\n",
     table(

@@ -1,4 +1,4 @@
-import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
+import type { DateBasis, Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
@@ -148,7 +148,26 @@ export const PROJECTED_NOTE =
 export const DATE_TAGS = {
   target: "target, not a deadline",
   projected: "projected date",
+  advice: "our advice, not set by any authority",
 } as const;
+
+/**
+ * Who sets a date (plan.ts DateBasis): its `basis`, or on a plan stored before that field, its
+ * `status`, which then stood for it. Every display labels a date by this one rule (tester t9v F9).
+ */
+export function dateBasis(deadline: Pick<Deadline, "status" | "basis">): DateBasis {
+  return deadline.basis ?? deadline.status;
+}
+
+/**
+ * The tag beside a date, by who sets it (dateBasis): "projected date" for an authority's date
+ * Matchpath projected, "our advice, …" for a date no authority sets; undefined for a confirmed date
+ * or the applicant's own.
+ */
+export function dateTag(deadline: Pick<Deadline, "status" | "basis">): string | undefined {
+  const basis = dateBasis(deadline);
+  return basis === "projected" ? DATE_TAGS.projected : basis === "advice" ? DATE_TAGS.advice : undefined;
+}
 
 /**
  * The target a step shows beside its deadline (or in place of "no fixed deadline"), undefined when
@@ -167,7 +186,7 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
  * A next step's dates as one inline phrase for the emails, in the timeline's words (tester s5
  * issue 9 A2: the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
- * deadline ("due …", or "by …" when it stands alone), "projected date" when projected; a deadline
+ * deadline ("due …", or "by …" when it stands alone), tagged by who sets it (dateTag); a deadline
  * already passed reads "overdue: it was due …"; an early deadline passed names the late one; an
  * exam sat with its result pending says so first, as stepBadge's badge.
  * Undefined when the step has no date at all. `now` is epoch milliseconds.
@@ -193,18 +212,19 @@ export function stepDatesInline(
     );
   if (deadline) {
     const when = deadlineWords(deadline).local;
-    const projected = deadline.status === "projected" ? `, ${DATE_TAGS.projected}` : "";
+    const tag = dateTag(deadline);
+    const tagged = tag === undefined ? "" : `, ${tag}`;
     if (Date.parse(deadline.at) <= now)
       phrases.push(
         `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
       );
-    else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${projected}`);
-    else if (step.missedDeadline) phrases.push(`late deadline ${when}${projected}`);
+    else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
+    else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
     // An NRMP event happens on its day and an interview starts: neither is due (tester s12 issue 14f B3, C3).
     else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
-      phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${projected}`);
-    else if (step.milestone === "interview") phrases.push(`starts ${when}${projected}`);
-    else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${projected}`);
+      phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${tagged}`);
+    else if (step.milestone === "interview") phrases.push(`starts ${when}${tagged}`);
+    else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${tagged}`);
   }
   if (badge === "result-pending") phrases.unshift("result pending");
   if (badge === "urgent-result-pending") phrases.unshift("urgent: result pending");

@@ -63,7 +63,13 @@ export function interviewCancellations(
         ? `Your interview with ${invite.program} has moved`
         : `Your interview with ${invite.program} is cancelled`,
       deadline: isoUtc(start),
-      deadlineDetail: deadlineDetail(zone, start, "applicant", "interview start from your earlier email"),
+      deadlineDetail: deadlineDetail(
+        zone,
+        start,
+        "applicant",
+        "applicant",
+        "interview start from your earlier email",
+      ),
       sendAt: isoUtc(sendAt),
       sendAtLocal: isoInZone(zone, sendAt),
       why: moved ? MOVED_WHY : CANCELLED_WHY,

@@ -15,6 +15,16 @@ export type StepSubject = MilestoneKey | "interview";
 /** Whether a date was read from the authority or projected by a documented rule. */
 export type DateStatus = "confirmed" | "projected" | "applicant" | "advice";
 
+/**
+ * Who sets a date, as every display labels it (date-words.ts dateBasis): "confirmed", the
+ * authority's date read from its calendar; "projected", the authority's date projected by a
+ * documented rule (NRMP's rank order list deadline before NRMP publishes it); "advice", a date no
+ * authority sets, Matchpath's advice (a lead time, an allowance, a competitive target), whatever it
+ * is counted from; "applicant", the applicant's own date. From the catalog rule's `basis` (tester
+ * t9v F9: the contract's window after Match Day read as projected, like NRMP's dates).
+ */
+export type DateBasis = "confirmed" | "projected" | "advice" | "applicant";
+
 export interface Deadline {
   /** ISO 8601 UTC instant. */
   at: string;
@@ -23,6 +33,13 @@ export interface Deadline {
   /** Human rendering in US Eastern time, e.g. "Tue 24 Feb 2026, 9:00 PM ET". */
   et: string;
   status: DateStatus;
+  /**
+   * Who sets the date (DateBasis). `status` says whether the instant is certain ("projected" when
+   * it is counted from a projected date, advice or not); `basis` says whose date it is, so advice
+   * counted from a projected Match Day is "advice". Absent on a plan stored before the field, where
+   * `status` stands for it (date-words.ts dateBasis).
+   */
+  basis?: DateBasis;
   /** Source URL for confirmed dates, the rule for projected ones, or what the applicant said. */
   source: string;
   /**

@@ -23,6 +23,12 @@ const AsDay = { asDay: z.literal(true).optional() };
  * Friday before (planner/office-days.ts, tester t9l F10).
  */
 const OfficeDays = { officeDays: z.literal(true).optional() };
+/**
+ * `projects`: the rule, advice in how it counts, stands for an authority's date that is not
+ * published, so its date is "projected" (plan.ts DateBasis), never "our advice" (tester t9v F9):
+ * ECFMG's Pathway deadline, projected from earlier seasons' deadlines. Only on an advice rule.
+ */
+const Projects = { projects: z.literal(true).optional() };
 export const DueRuleSchema = z.discriminatedUnion("from", [
   z
     .object({
@@ -31,9 +37,13 @@ export const DueRuleSchema = z.discriminatedUnion("from", [
       offsetDays: z.number().int(),
       ...AsDay,
       ...OfficeDays,
+      ...Projects,
       ...CitationFields,
     })
-    .superRefine(citedCorrectly),
+    .superRefine(citedCorrectly)
+    .refine((rule) => rule.projects !== true || rule.basis === "advice", {
+      message: "only an advice rule projects an authority's date",
+    }),
   z
     .object({
       from: z.literal("milestone"),

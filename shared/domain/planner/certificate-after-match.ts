@@ -68,6 +68,7 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
     at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `target for the H-1B petition: FSMB's processing and a US test date${visa} before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
     asDay: true,
   });

@@ -42,7 +42,13 @@ function seasonDues(calendar: SeasonCalendar): { rol: DueDate; start: DueDate; m
   let known = seasonDueDates.get(calendar);
   if (known === undefined) {
     const dueDate = (date: SeasonCalendar["dates"]["residency_start"]): DueDate =>
-      shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source });
+      shapedDueDate({
+        at: date.at,
+        zone: ET_ZONE,
+        status: date.status,
+        basis: date.status,
+        source: date.source,
+      });
     known = {
       rol: dueDate(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
       start: dueDate(calendar.dates.residency_start),

@@ -66,6 +66,7 @@ export function currentPathwaysClosing(season: number): DueDate {
       at: etInstant(`${season}${record.date.slice(4)}`, record.time),
       zone: ET_ZONE,
       status: "projected",
+      basis: "projected",
       source: `projected: ECFMG's ${season} Pathways by the pattern of the 2025 Pathways, whose application closed on May 31, 2025, 11:59 PM ET (${PATHWAYS_2025_CLOSING_URL}); the ${season} closing date is not published: verify on ECFMG's Pathways page`,
     });
     closings.set(season, closing);

@@ -1,4 +1,4 @@
-import type { Deadline } from "../plan.ts";
+import type { DateBasis, Deadline } from "../plan.ts";
 import {
   DAY_MS,
   fromWall,
@@ -22,9 +22,10 @@ export function deadlineDetail(
   zone: string,
   at: number,
   status: Deadline["status"],
+  basis: DateBasis,
   source: string,
 ): Deadline {
-  return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, source };
+  return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, basis, source };
 }
 
 /**
@@ -40,6 +41,7 @@ export function deadlineDay(
   zone: string,
   at: number,
   status: Deadline["status"],
+  basis: DateBasis,
   source: string,
   dayOf = at,
 ): Deadline {
@@ -49,6 +51,7 @@ export function deadlineDay(
     local: day,
     et: day,
     status,
+    basis,
     source,
     precision: "day",
     day: localDate(zone, dayOf),

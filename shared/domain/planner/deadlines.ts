@@ -85,6 +85,7 @@ export class PlanDates {
             at: given.at,
             zone: this.zone,
             status: "applicant",
+            basis: "applicant",
             source: `your ${given.done ? "completion" : "scheduled"} date ${given.date}`,
           });
     this.owns[index] = own;
@@ -136,11 +137,11 @@ export class PlanDates {
       // The day the instant ends, in the rule's zone (wholeDay: the end of that day), for every
       // applicant alike: Wed 16 Jun for a deadline at 12:00 AM EDT on 17 Jun, in Lagos and Chicago
       // (tester s11 issue 9e B5), never a later day the step would already be overdue on.
-      rendered = Object.freeze(deadlineDay(due.zone, due.at, due.status, due.source, due.at - 1));
+      rendered = Object.freeze(deadlineDay(due.zone, due.at, due.status, due.basis, due.source, due.at - 1));
       this.renderings.set(due, rendered);
     }
     if (rendered === undefined) {
-      rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.source));
+      rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.basis, due.source));
       this.renderings.set(due, rendered);
     }
     return rendered;
@@ -153,7 +154,9 @@ export class PlanDates {
   renderedDay(target: DueDate): Deadline {
     let rendered = this.dayRenderings.get(target);
     if (rendered === undefined) {
-      rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
+      rendered = Object.freeze(
+        deadlineDay(target.zone, target.at, target.status, target.basis, target.source),
+      );
       this.dayRenderings.set(target, rendered);
     }
     return rendered;
@@ -201,6 +204,9 @@ export class PlanDates {
             : offset !== 0 || entry.due.basis === "advice"
               ? "advice"
               : "confirmed",
+        // Whose date: the rule's basis (advice however certain its anchor), else the season date's.
+        basis:
+          entry.due.projects === true ? "projected" : entry.due.basis === "advice" ? "advice" : seasonDate.status,
         source:
           offset === 0
             ? seasonDate.source
@@ -215,6 +221,7 @@ export class PlanDates {
         at: shiftDays(base.at, base.zone, entry.due.offsetDays),
         zone: base.zone,
         status: base.status === "projected" ? "projected" : "advice",
+        basis: entry.due.basis === "advice" ? "advice" : base.basis,
         source: `${entry.due.offsetDays} days from the ${entry.due.key} due date; ${entry.due.source}`,
         asDay: entry.due.asDay,
       };
@@ -243,6 +250,8 @@ export class PlanDates {
         at,
         zone: needs.zone,
         status: needs.status === "projected" ? "projected" : "advice",
+        // A date moved earlier for a step that waits for it is a lead time: ours, not an authority's.
+        basis: "advice",
         source: `needed by ${dependant}, which waits for it: ${lead}, ${needs.source}; earlier than this step's own rule (${due.source})`,
         asDay: due.asDay,
       };
@@ -266,6 +275,7 @@ export class PlanDates {
         at: shiftDays(seasonDate.at, ET_ZONE, rule.offsetDays),
         zone: ET_ZONE,
         status: seasonDate.status === "projected" ? "projected" : "advice",
+        basis: rule.basis,
         source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
         asDay: undefined,
       };
@@ -276,6 +286,7 @@ export class PlanDates {
           at: shiftDays(base.at, base.zone, rule.offsetDays),
           zone: base.zone,
           status: base.status === "projected" ? "projected" : "advice",
+          basis: rule.basis,
           source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
           asDay: undefined,
         };

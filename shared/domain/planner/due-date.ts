@@ -1,4 +1,4 @@
-import type { Deadline } from "../plan.ts";
+import type { DateBasis, Deadline } from "../plan.ts";
 
 /**
  * The values PlanDates resolves and hands out (deadlines.ts): a due date or target, an applicant's
@@ -10,6 +10,8 @@ export interface DueDate {
   at: number;
   zone: string;
   status: Deadline["status"];
+  /** Who sets the date (plan.ts DateBasis): the catalog rule's basis, never read from `source`. */
+  basis: DateBasis;
   source: string;
   /** Advice that means a day (the catalog's `due.asDay`): rendered as the day in the applicant's zone. */
   asDay?: true;
@@ -23,7 +25,14 @@ export interface DueDate {
  * megamorphic look-ups (node --log-ic on the planner bench). One shape keeps those reads inline.
  */
 export function shapedDueDate(due: DueDate): DueDate {
-  return { at: due.at, zone: due.zone, status: due.status, source: due.source, asDay: due.asDay };
+  return {
+    at: due.at,
+    zone: due.zone,
+    status: due.status,
+    basis: due.basis,
+    source: due.source,
+    asDay: due.asDay,
+  };
 }
 
 /** A latest safe start (epoch ms) and its ISO 8601 UTC text. */

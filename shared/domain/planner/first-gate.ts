@@ -61,7 +61,13 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
   if (target === undefined)
     target = weekTargets.keep(
       key,
-      shapedDueDate({ at, zone: context.zone, status: "advice", source: `target: ${WEEK_TARGET_SOURCE}` }),
+      shapedDueDate({
+        at,
+        zone: context.zone,
+        status: "advice",
+        basis: "advice",
+        source: `target: ${WEEK_TARGET_SOURCE}`,
+      }),
     );
   return target;
 }

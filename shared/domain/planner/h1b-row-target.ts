@@ -28,7 +28,7 @@ export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates
 export function renderH1bTarget(target: DueDate): Deadline {
   let rendered = h1bRenderings.get(target);
   if (rendered === undefined) {
-    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.source));
+    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.basis, target.source));
     h1bRenderings.set(target, rendered);
   }
   return rendered;

@@ -289,6 +289,7 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
     at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `target for ranking on H-1B: ${step3LeadText()}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
   });
 }

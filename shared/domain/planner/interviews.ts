@@ -167,9 +167,11 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
   const thanksTitle = `Thank ${interview.program} for the interview`;
   const prepDeadline = Object.freeze(
-    deadlineDetail(context.zone, start, "applicant", "interview start from your snapshot"),
+    deadlineDetail(context.zone, start, "applicant", "applicant", "interview start from your snapshot"),
   );
-  const thanksDeadline = Object.freeze(deadlineDetail(context.zone, thankYouBy, "advice", THANK_YOU_SOURCE));
+  const thanksDeadline = Object.freeze(
+    deadlineDetail(context.zone, thankYouBy, "advice", "advice", THANK_YOU_SOURCE),
+  );
   const rendered: RenderedInterview = {
     zone: context.zone,
     program: interview.program,

@@ -58,6 +58,7 @@ function j1TargetOf(dates: PlanDates): DueDate | null {
     at: due.at - 1,
     zone: due.zone,
     status: due.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `target for J-1 sponsorship: needed by ${SPONSORSHIP}, which waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): its due date, ${due.source}`,
   });
 }

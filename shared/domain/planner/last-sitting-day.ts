@@ -55,6 +55,7 @@ export function sittingDayDue(zone: string, ruled: DueDate): DueDate {
     at: lastSittingEnd(zone, ruled.at),
     zone,
     status: ruled.status,
+    basis: ruled.basis,
     source: ruled.source,
     asDay: true,
   });

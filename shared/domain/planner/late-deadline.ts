@@ -57,6 +57,7 @@ function lateDeadlineDue(context: PlanContext, entry: CatalogEntry): DueDate | n
     at: date.at,
     zone: ET_ZONE,
     status: date.status === "projected" ? "projected" : "confirmed",
+    basis: date.status,
     source: date.status === "projected" ? date.source : rule.source,
   });
   lateDues.set(date, { rule, due });
@@ -112,7 +113,7 @@ export function planLateDeadline(
     // The missed deadline is the start-by: passed, so urgent by the one rule (urgency.ts).
     datedUrgency(context.now, late.at, missed.at),
     detail,
-    deadlineDetail(context.zone, missed.at, missed.status, missed.source),
+    deadlineDetail(context.zone, missed.at, missed.status, missed.basis, missed.source),
     undefined,
     undefined,
     undefined,

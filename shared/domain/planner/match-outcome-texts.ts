@@ -76,7 +76,13 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const matchOverPathwayPending = `the ${calendar.matchYear} Match is over for you: ${restartWords(next, true)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
     texts = {
-      soapEnd: shapedDueDate({ at: date.at, zone: ET_ZONE, status: date.status, source: date.source }),
+      soapEnd: shapedDueDate({
+        at: date.at,
+        zone: ET_ZONE,
+        status: date.status,
+        basis: date.status,
+        source: date.source,
+      }),
       followUpId: `r-${stableHash(`${MATCH_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchDayFollowUpId: `r-${stableHash(`${MATCH_DAY_RESULT_RUNG}|${calendar.matchYear}`)}`,
       matchOver,
@@ -91,6 +97,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
         at: start.at,
         zone: ET_ZONE,
         status: start.status,
+        basis: start.status,
         source: start.source,
       }),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is

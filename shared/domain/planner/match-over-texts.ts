@@ -86,6 +86,7 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
       at: nextSubmit.at,
       zone: ET_ZONE,
       status: nextSubmit.status,
+      basis: nextSubmit.status,
       source: nextSubmit.source,
     }),
     changesAt: rol.at,

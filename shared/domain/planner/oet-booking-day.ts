@@ -143,6 +143,7 @@ function bookingDue(zone: string, end: number, projected: boolean): DueDate {
         at: end,
         zone,
         status: projected ? "projected" : "advice",
+        basis: "advice",
         source: `the OET's last sitting day less its booking allowance, ${OET_BOOKING_DAYS} days (${OET_BOOKING_SOURCE})`,
         asDay: true,
       }),

@@ -26,6 +26,7 @@ export function onOfficeDay(due: DueDate): DueDate {
     ...due,
     at: shiftDays(due.at, due.zone, -back),
     status: due.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `${due.source}; moved to the Friday before, off the weekend (${OFFICE_DAYS_SOURCE})`,
   };
 }

@@ -76,8 +76,8 @@ export function ownDateOf(
   if (known === undefined) {
     const at = startOfLocalDate(context.zone, given);
     const source = `your scheduled date ${given}`;
-    const due = shapedDueDate({ at, zone: context.zone, status: "applicant", source });
-    const detail = Object.freeze(deadlineDetail(context.zone, at, "applicant", source));
+    const due = shapedDueDate({ at, zone: context.zone, status: "applicant", basis: "applicant", source });
+    const detail = Object.freeze(deadlineDetail(context.zone, at, "applicant", "applicant", source));
     known = {
       passed: Object.freeze({ due, detail, passed: true }),
       today: Object.freeze({ due, detail, passed: false }),

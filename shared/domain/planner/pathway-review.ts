@@ -72,6 +72,7 @@ function decisionDueNow(context: PlanContext, entry: CatalogEntry, calendar: Sea
       at: later,
       zone: ET_ZONE,
       status: "projected",
+      basis: "projected",
       source: `if NRMP's rank order list deadline is its later candidate (${rol.latestCandidate?.said ?? rol.latestCandidate?.rule ?? ""}): ${due.source}`,
     });
     laterDecisionDues.set(calendar, laterDue);
@@ -164,6 +165,7 @@ export function decisionDue(entry: CatalogEntry, calendar: SeasonCalendar): DueD
       at: rol.at,
       zone: ET_ZONE,
       status: rol.status === "projected" ? "projected" : "confirmed",
+      basis: rol.status,
       source: `ECFMG must accept the Pathway by the rank order list deadline (${entry.neededForRanking?.source ?? rol.source}): ${rol.key} (${rol.source})`,
     });
     decisionDues.set(calendar, due);

@@ -38,6 +38,8 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
           : offset === 0 && entry.neededForRanking !== undefined
             ? "confirmed"
             : "advice",
+      // The authority's deadline when the result is due on the season date itself, else a lead time.
+      basis: offset === 0 && entry.neededForRanking !== undefined ? seasonDate.status : "advice",
       source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
     });
   }

@@ -127,6 +127,7 @@ function slippedOf(
       at: best.at,
       zone: planned.zone,
       status: "advice",
+      basis: "advice",
       source: `target: ${best.after.gapDays} days after the earliest date for ${best.after.key} now that ${best.cause} is later than its target (${after?.source ?? ""}); moved from the planned target (${planned.source})`,
     },
   };

@@ -79,6 +79,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
       at: finalEnd(context),
       zone: ET_ZONE,
       status: "advice",
+      basis: "advice",
       source: DELAYED_START_FINAL_SOURCE,
       asDay: true,
     });
@@ -89,6 +90,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
     at: Math.min(next, followUpEnd(context)),
     zone: ET_ZONE,
     status: "advice",
+    basis: "advice",
     source: DELAYED_START_SOURCE,
     asDay: true,
   });

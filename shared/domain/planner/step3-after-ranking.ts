@@ -46,6 +46,7 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
     at: startOfLocalDate(dates.zone, isoUtc(startOfLocalDate("UTC", day) + DAY_MS).slice(0, 10)),
     zone: dates.zone,
     status: petition.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `ranking is over: the H-1B petition's date (${petition.source}) less ${REPORTING.days} days for Step 3's result to be reported (${REPORTING.source})`,
     asDay: true,
   });

@@ -46,6 +46,7 @@ function applyByFor(context: PlanContext, due: DueDate, held: boolean): DueDate 
     at: held ? shiftDays(due.at, due.zone, -step3LeadDays()) : fsmbApplyBy(context, due),
     zone: due.zone,
     status: due.status === "projected" ? "projected" : "advice",
+    basis: "advice",
     source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
     asDay: true,
   });

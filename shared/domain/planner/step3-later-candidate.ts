@@ -106,6 +106,7 @@ export function laterSitByDue(dates: PlanDates, sitBy: number, held = false): Du
               at: sitBy,
               zone: ET_ZONE,
               status: "projected",
+              basis: "advice",
               source: `if NRMP's rank order list deadline is its later candidate (${candidate.said ?? candidate.rule}: ${renderDate(candidate.date)}), that day less ${SCORE_REPORTING_DAYS} days for Step 3's result (${SCORE_REPORTING_SOURCE})${held ? "; only if you already hold a visitor visa (B-1/B-2)" : ""}`,
               asDay: undefined,
             }),
@@ -130,6 +131,7 @@ function heldDue(dates: PlanDates, ruled: DueDate): DueDate {
       at: ruled.at,
       zone: ruled.zone,
       status: ruled.status,
+      basis: ruled.basis,
       source: `${ruled.source}; only if you already hold a visitor visa (B-1/B-2)`,
       asDay: ruled.asDay,
     });

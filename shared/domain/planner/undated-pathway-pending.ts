@@ -150,6 +150,8 @@ function lastDayDue(context: PlanContext, at: number, source: string): DueDate {
       at,
       zone: context.zone,
       status: "projected",
+      // Each of these days is the rank order list deadline less ECFMG's review allowance: advice.
+      basis: "advice",
       source,
     });
     if (lastDays.size >= 256) lastDays.clear();

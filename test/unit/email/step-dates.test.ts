@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DATE_TAGS, deadlineWords } from "#domain/date-words.ts";
+import { DATE_TAGS, dateTag, deadlineWords } from "#domain/date-words.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
@@ -52,8 +52,9 @@ describe("an early step's dates in the email", () => {
     for (const step of withTarget) {
       const target = deadlineWords(step.target).local;
       const deadline = deadlineWords(step.deadline).local;
-      const projected = step.deadline.status === "projected" ? `, ${DATE_TAGS.projected}` : "";
-      const line = `(aim to finish by ${target}, ${DATE_TAGS.target}; due ${deadline}${projected})`;
+      // Tagged by who sets the deadline: projected, or our advice (dateTag, tester t9v F9).
+      const tag = dateTag(step.deadline);
+      const line = `(aim to finish by ${target}, ${DATE_TAGS.target}; due ${deadline}${tag === undefined ? "" : `, ${tag}`})`;
       expect(part === "html" ? email.html.replaceAll("&#39;", "'") : email.text).toContain(line);
     }
   });

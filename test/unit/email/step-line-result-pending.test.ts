@@ -85,6 +85,7 @@ describe("the email's words for an exam sat with its result pending", () => {
     const { line } = step2At("2028-01-10T12:00:00Z");
     // The last sitting day, Wed 26 Jan 2028, a day in Kolkata too (t9o F2), not the 9:00 PM ET
     // cut-off's Thu 27 Jan 7:30 AM IST.
-    expect(line).toContain("(by Wed 26 Jan 2028, projected date)");
+    // Counted back from the projected rank order list deadline by the result's time: our advice (t9v F9).
+    expect(line).toContain("(by Wed 26 Jan 2028, our advice, not set by any authority)");
   });
 });

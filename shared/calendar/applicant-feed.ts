@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, isNrmpEvent } from "#domain/date-words.ts";
+import { DATE_TAGS, dateBasis, dateTag, isNrmpEvent } from "#domain/date-words.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
@@ -9,12 +9,12 @@ import {
   alarmsFor,
   allDay,
   bothZones,
+  dateBasisNote,
   examDay,
   lines,
   localDay,
   notes,
   PRODUCT_ID,
-  projectedNote,
   sequenceOf,
   targetNote,
   uid,
@@ -165,8 +165,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         description: open(
           lines(
             `Aim to finish by ${bothZones(target)}: a ${DATE_TAGS.target}.${deadline ? "" : " No authority sets a deadline for this step."}`,
-            deadline &&
-              `The deadline: ${bothZones(deadline)}${deadline.status === "projected" ? " (projected)" : ""}.`,
+            deadline && `The deadline: ${bothZones(deadline)}${dateTagged(deadline)}.`,
             waitingNote,
             (next ?? blocked)?.why,
             next && `Next: ${next.action}`,
@@ -178,7 +177,9 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       });
     }
     if (!deadline) continue;
-    const projected = deadline.status === "projected";
+    // Who sets the date (dateBasis): NRMP's projected date, or our advice (tester t9v F9).
+    const basis = dateBasis(deadline);
+    const basisNote = basis === "projected" ? "projected" : basis === "advice" ? "our advice" : undefined;
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     // A deadline that is a day (post-Match advice dates, catalog `due.asDay`) has no hour to hide:
@@ -199,7 +200,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       ...when,
       stamp,
       sequence,
-      summary: `${event ? "" : "Due: "}${step.title}${notes([projected ? "projected" : undefined, waiting && `waiting for ${waiting}`])}`,
+      summary: `${event ? "" : "Due: "}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
           `${event ? "On" : "Due"} ${bothZones(deadline)}.`,
@@ -207,7 +208,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           sitting &&
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,
           waitingNote,
-          ...projectedNote(deadline),
+          ...dateBasisNote(deadline),
           (next ?? blocked)?.why,
           next && `Next: ${next.action}`,
         ),
@@ -264,7 +265,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           `Start by ${DateTime.fromISO(startBy).setZone(input.timezone).toFormat("ccc d LLL yyyy")} (your time) to finish in time: Matchpath's advice.`,
           step.deadline && `Due ${bothZones(step.deadline)}.`,
           targetNote(step.target, input.plan.now),
-          ...(step.deadline ? projectedNote(step.deadline) : []),
+          ...(step.deadline ? dateBasisNote(step.deadline) : []),
           step.action,
         ),
       ),
@@ -275,4 +276,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
 
   for (const data of events) calendar.createEvent(data);
   return withUtcTriggers(calendar.toString());
+}
+
+/** " (projected date)" or " (our advice: no authority sets this date)" after a date, by who sets it (dateTag). */
+function dateTagged(deadline: Deadline): string {
+  const tag = dateTag(deadline);
+  return tag === undefined ? "" : ` (${tag})`;
 }

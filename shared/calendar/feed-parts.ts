@@ -1,7 +1,13 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import { DATE_TAGS, deadlineWords, PROJECTED_NOTE, reminderDateLabel } from "#domain/date-words.ts";
+import {
+  DATE_TAGS,
+  dateBasis,
+  deadlineWords,
+  PROJECTED_NOTE,
+  reminderDateLabel,
+} from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
 /**
@@ -21,13 +27,21 @@ export function bothZones(deadline: Deadline): string {
 }
 
 /**
- * A projected date in a sentence a person reads in a calendar app (tester s5 C1: the planner's rule
+ * Who sets a date, in a sentence a person reads in a calendar app (tester s5 C1: the planner's rule
  * text, "-7 days from the eras_application due date", showed an internal key): that it is projected
- * and what Matchpath does about it; how it is derived stays in the plan (`Deadline.source`).
+ * and what Matchpath does about it, or that it is our advice (tester t9v F9); how it is derived
+ * stays in the plan (`Deadline.source`).
  */
-export function projectedNote(deadline: Deadline): string[] {
-  return deadline.status === "projected" ? [PROJECTED_SENTENCE] : [];
+export function dateBasisNote(deadline: Deadline): string[] {
+  const basis = dateBasis(deadline);
+  if (basis === "advice")
+    // Advice counted from a projected date (the contract from Match Day) moves with it: both said.
+    return deadline.status === "projected" ? [ADVICE_SENTENCE, PROJECTED_SENTENCE] : [ADVICE_SENTENCE];
+  return basis === "projected" ? [PROJECTED_SENTENCE] : [];
 }
+
+/** A date no authority sets (dateBasis "advice"), in the tag's words (date-words.ts DATE_TAGS). */
+export const ADVICE_SENTENCE = `This date is ${DATE_TAGS.advice}: no authority sets it, and the step says why Matchpath advises it.`;
 
 /** The projected-date note, in the domain's one wording (date-words.ts PROJECTED_NOTE). */
 export const PROJECTED_SENTENCE = PROJECTED_NOTE;

@@ -119,7 +119,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${index + 1}. ${item.title}`);
     if (!item.undated)
       lines.push(
-        `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : ""}`,
+        `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : item.advice ? ` (${WORDS.advice})` : ""}`,
       );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);

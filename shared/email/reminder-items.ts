@@ -1,4 +1,11 @@
-import { deadlineWords, reminderDateLabel, sentReminderLabel, yourTimeSuffix } from "#domain/date-words.ts";
+import {
+  DATE_TAGS,
+  dateBasis,
+  deadlineWords,
+  reminderDateLabel,
+  sentReminderLabel,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
 import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
@@ -29,6 +36,8 @@ export interface Item {
   yourTime: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
   projected: boolean;
+  /** The item's date is a deadline no authority sets, our advice (dateBasis; a target never is: it says so). */
+  advice: boolean;
   /** Beside a target or an own date: the step's real deadline, or that it has none. */
   deadlineNote?: string;
   deadlineNoteProjected: boolean;
@@ -63,8 +72,14 @@ function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
   );
 }
 
+/** Whether a date is an authority's date Matchpath projected (dateBasis), not advice counted from one. */
 export function isProjected(deadline: Deadline | undefined): boolean {
-  return deadline?.status === "projected";
+  return deadline !== undefined && dateBasis(deadline) === "projected";
+}
+
+/** Whether no authority sets a date: Matchpath's advice (dateBasis). */
+export function isAdvice(deadline: Deadline | undefined): boolean {
+  return deadline !== undefined && dateBasis(deadline) === "advice";
 }
 
 /**
@@ -88,7 +103,7 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
     later === undefined
       ? "The deadline is"
       : `The deadline for the ${later} Match, the one your plan is now dated for, is`;
-  return `${intro} ${theDeadline} ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : ""}.`;
+  return `${intro} ${theDeadline} ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : isAdvice(deadline) ? `, ${DATE_TAGS.advice}` : ""}.`;
 }
 
 /**
@@ -180,6 +195,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
     kind,
     yourTime: yourTimeSuffix(reminder.deadlineDetail),
     projected: !undated && reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
+    advice: !undated && reminder.countsDownTo === undefined && isAdvice(reminder.deadlineDetail),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
     ...(attachmentNote ? { attachmentNote } : {}),

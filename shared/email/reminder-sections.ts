@@ -1,7 +1,7 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { budgetTable } from "#domain/budget-table.ts";
 import { budgetNote, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import { stepDatesInline } from "#domain/date-words.ts";
+import { DATE_TAGS, stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
@@ -27,7 +27,8 @@ export const REMINDER_WORDS = {
   nextText: "Next step",
   nextHtml: "Next",
   whyItMatters: "Why it matters",
-  projected: "projected date",
+  projected: DATE_TAGS.projected,
+  advice: DATE_TAGS.advice,
   timelineButton: "See my whole timeline",
   timelineText: "Your whole timeline",
   calendarLink: "Add my deadlines to my calendar",

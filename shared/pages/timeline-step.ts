@@ -8,6 +8,8 @@ import {
 } from "#domain/applicant-choices.ts";
 import {
   DATE_TAGS,
+  dateBasis,
+  dateTag,
   deadlineWords,
   isNrmpEvent,
   NRMP_EVENT_LABEL,
@@ -28,10 +30,12 @@ import { escapeHtml as e } from "./layout.ts";
 /** One step's card on the applicant's timeline: its badge, dates, why, next action and buttons. */
 
 export function deadlineHtml(deadline: Deadline, label = "Due"): string {
-  const projected =
-    deadline.status === "projected" ? ` <span class="tag projected">${DATE_TAGS.projected}</span>` : "";
+  // Tagged by who sets the date (dateTag): NRMP's projected date, or our advice (tester t9v F9).
+  const basis = dateBasis(deadline);
+  const tag = dateTag(deadline);
+  const tagged = tag === undefined ? "" : ` <span class="tag ${basis}">${e(tag)}</span>`;
   const words = deadlineWords(deadline);
-  return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${projected}</p>`;
+  return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${tagged}</p>`;
 }
 
 /** The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester s12 issue 14f B3). */

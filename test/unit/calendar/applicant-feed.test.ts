@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { PROJECTED_SENTENCE } from "#calendar/feed-parts.ts";
 import { applyPreferences } from "#domain/apply-preferences.ts";
+import { dateBasis } from "#domain/date-words.ts";
 import { plan } from "#domain/planner.ts";
 import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -102,7 +103,10 @@ describe("applicant calendar feed", () => {
   });
 
   it("marks projected dates in the title and says so in a sentence (the rule stays in the plan: tester s5 C1)", () => {
-    const projected = thePlan.nextSteps.filter((step) => step.deadline?.status === "projected");
+    // Projected: an authority's date (dateBasis), not advice counted from one (tester t9v F9).
+    const projected = thePlan.nextSteps.filter(
+      (step) => step.deadline !== undefined && dateBasis(step.deadline) === "projected",
+    );
     expect(projected.length).toBeGreaterThan(0);
     for (const step of projected) {
       const event = events.find(
@@ -364,7 +368,8 @@ describe("a date the applicant gave after the authority's deadline (issue 14 fin
   it("keeps the Step 2 CK deadline and adds the exam day, both with stable UIDs", () => {
     const deadline = byUid("a_priya.usmle_step2ck.deadline@matchpath");
     const exam = byUid("a_priya.usmle_step2ck.own-date@matchpath");
-    expect(deadline?.summary).toBe("Due: Pass USMLE Step 2 CK (projected)");
+    // The last sitting day is the rank order list deadline less the result's time: our advice (t9v F9).
+    expect(deadline?.summary).toBe("Due: Pass USMLE Step 2 CK (our advice)");
     expect(exam?.summary).toBe("USMLE Step 2 CK exam");
     expect(exam?.startDate.toString()).toBe("2027-06-15");
     const later = feedOf("2027-01-15T12:00:00Z").map((event) => event.uid);

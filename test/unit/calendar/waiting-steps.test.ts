@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { renderInterviewInvite } from "#calendar/interview-ics.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
+import { dateBasis } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -81,11 +82,14 @@ describe("the calendar feed: steps waiting for another step", () => {
       else if (step.milestone === "match_week" || step.milestone === "match_day")
         expect(event?.startDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
       else expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
-      // Projected dates say so, waiting or not.
-      if (step.deadline.status === "projected") expect(event?.summary).toContain("(projected; waiting for");
+      // Projected dates say so, waiting or not, and so does our advice (tester t9v F9).
+      const basis = dateBasis(step.deadline);
+      if (basis === "projected") expect(event?.summary).toContain("(projected; waiting for");
+      if (basis === "advice") expect(event?.summary).toContain("(our advice; waiting for");
     }
     const certification = byUid("ecfmg_certification");
-    expect(certification?.summary).toMatch(/^Due: [^(]+ \(projected; waiting for .*Step 2 CK.*\)$/);
+    // Two weeks before residency starts: our advice, whatever the season (tester t9v F9).
+    expect(certification?.summary).toMatch(/^Due: [^(]+ \(our advice; waiting for .*Step 2 CK.*\)$/);
     // No reminder is planned for a step that cannot start, so its event has no alarm.
     expect(certification?.component.getAllSubcomponents("valarm")).toEqual([]);
   });

@@ -88,10 +88,12 @@ describe.each([
       precision: "day",
       day: "2027-01-27",
       status: "projected",
+      // The rank order list deadline less the result's time: our advice, marked † (tester t9v F9).
+      basis: "advice",
       at: new Date(end).toISOString(),
     });
     const line = row(result, "usmle_step2ck", zone);
-    expect(line).toContain("Wed 27 Jan 2027 *");
+    expect(line).toContain("Wed 27 Jan 2027 †");
     expect(line).not.toMatch(/\d:00 [AP]M/);
     expect(line).not.toContain("28 Jan");
   });
@@ -103,7 +105,7 @@ describe.each([
       local: "Wed 27 Jan 2027",
     });
     const words = stepDatesInline(step, Date.parse(evening), result.risks);
-    expect(words).toContain("Wed 27 Jan 2027, projected date");
+    expect(words).toContain("Wed 27 Jan 2027, our advice, not set by any authority");
     expect(words).not.toContain("overdue");
     expect(words).not.toMatch(/\d:00 [AP]M/);
   });
@@ -160,7 +162,7 @@ describe("the tester's instants (t9o F2)", () => {
     expect(step?.deadline?.local).toBe("Wed 27 Jan 2027");
     expect(step?.action).toContain("Wed 27 Jan 2027");
     expect(step?.action).not.toContain("28 Jan");
-    expect(row(result, "usmle_step2ck", "Pacific/Auckland")).toContain("Wed 27 Jan 2027 *");
+    expect(row(result, "usmle_step2ck", "Pacific/Auckland")).toContain("Wed 27 Jan 2027 †");
   });
 
   it("OET in Los Angeles on Tue 5 Jan 22:00 PST: due today, not overdue, the day with no hour", () => {

@@ -3,9 +3,10 @@ import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
-import { dependantsOf, keyAt, stepIndex, targetChain } from "./catalog-index.ts";
+import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
+import { neededBy } from "./needed-by.ts";
 import { onOfficeDay } from "./office-days.ts";
 
 export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
@@ -55,7 +56,7 @@ export class PlanDates {
     const known = this.dues[index];
     if (known !== undefined) return known;
     const key = keyAt(index);
-    const resolved = wholeDay(this.neededBy(key, this.resolveDue(key)));
+    const resolved = wholeDay(neededBy(key, this.resolveDue(key), (dependant) => this.due(dependant)));
     const rule = catalogEntry(key).due;
     const due =
       resolved === null
@@ -206,7 +207,11 @@ export class PlanDates {
               : "confirmed",
         // Whose date: the rule's basis (advice however certain its anchor), else the season date's.
         basis:
-          entry.due.projects === true ? "projected" : entry.due.basis === "advice" ? "advice" : seasonDate.status,
+          entry.due.projects === true
+            ? "projected"
+            : entry.due.basis === "advice"
+              ? "advice"
+              : seasonDate.status,
         source:
           offset === 0
             ? seasonDate.source
@@ -227,36 +232,6 @@ export class PlanDates {
       };
     }
     return null;
-  }
-
-  /**
-   * A prerequisite's deadline no later than the latest start of a step that waits for it (tester
-   * s10 issue 9d B2: the ECFMG application was due 28 Oct 2027 by its own rule, 90 days before the
-   * latest Step 1 date, while the ERAS token that needs it was due 1 Sep 2027). The earliest of the
-   * catalog rule and, for each dependant every applicant has (see dependantsOf), its due date less
-   * its own lead time (none when the dependant can begin before it, `startsBefore`); the source then
-   * names the dependant and the rule it overrides, so the date is labelled as what it is.
-   */
-  private neededBy(key: MilestoneKey, due: DueDate | null): DueDate | null {
-    if (due === null) return null;
-    let earliest = due;
-    for (const { dependant, leadDays, leadSource } of dependantsOf(key)) {
-      const needs = this.due(dependant);
-      if (needs === null) continue;
-      const at = shiftDays(needs.at, needs.zone, -leadDays);
-      if (at >= earliest.at) continue;
-      const lead = leadDays === 0 ? "its due date" : `${leadDays} days before its due date (${leadSource})`;
-      earliest = {
-        at,
-        zone: needs.zone,
-        status: needs.status === "projected" ? "projected" : "advice",
-        // A date moved earlier for a step that waits for it is a lead time: ours, not an authority's.
-        basis: "advice",
-        source: `needed by ${dependant}, which waits for it: ${lead}, ${needs.source}; earlier than this step's own rule (${due.source})`,
-        asDay: due.asDay,
-      };
-    }
-    return earliest;
   }
 
   /** What another milestone's target counts from: its own date if given, else its target, else its due date. */

@@ -104,7 +104,8 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
       plan: newYork,
       unsubscribeUrl: "https://api.example.org/u",
     });
-    expect(email.text).toContain("Start now, due: Fri 16 Apr 2027 (projected date)\n");
+    // Advice counted from a projected date: labelled our advice, not projected (tester t9v F9).
+    expect(email.text).toContain("Start now, due: Fri 16 Apr 2027 (our advice, not set by any authority)\n");
     expect(email.text).not.toContain("12:00 AM");
   });
 });

@@ -28,6 +28,8 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
       at,
       zone: context.zone,
       status: "projected",
+      // Our pace (allowances are advice) counted back from the projected deadlines: no authority sets it.
+      basis: "advice",
       source: LAST_DAY_SOURCE,
     });
     if (lastDays.size >= 256) lastDays.clear();

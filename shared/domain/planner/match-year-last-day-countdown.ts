@@ -1,7 +1,8 @@
 import type { NextStep, Risk } from "../plan.ts";
 import { DAY_MS, localDate, MINUTE_MS } from "../time.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import type { PlanContext } from "./context.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
@@ -21,23 +22,8 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
   // (the rungs' ids count from it).
   const at = Math.ceil(Date.parse(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
-  const key = `${context.zone}|${at}`;
-  let due = lastDays.get(key);
-  if (due === undefined) {
-    due = shapedDueDate({
-      at,
-      zone: context.zone,
-      status: "projected",
-      // Our pace (allowances are advice) counted back from the projected deadlines: no authority sets it.
-      basis: "advice",
-      source: LAST_DAY_SOURCE,
-    });
-    if (lastDays.size >= 256) lastDays.clear();
-    lastDays.set(key, due);
-  }
-  return due;
+  return adviceDayDue(context, at, LAST_DAY_SOURCE);
 }
-const lastDays = new Map<string, DueDate>();
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
 

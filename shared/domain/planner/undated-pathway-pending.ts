@@ -2,11 +2,12 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderDate } from "../time.ts";
 import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -42,7 +43,7 @@ export function pendingPathwayDue(
   if (!undatedPathwayPending(context, PATHWAY.index)) return null;
   const last = lastWorkingInstant(context, feasibilityOf(context));
   if (last !== null && last.at >= context.now)
-    return marked(lastDayDue(context, last.at, LAST_DAY_SOURCE), "last");
+    return marked(adviceDayDue(context, last.at, LAST_DAY_SOURCE), "last");
   // No MATCH_YEAR_LAST_DAY (the OET in, so the chain gives the Pathway the benefit of the doubt): the
   // day that decides one not yet submitted is ECFMG's review allowance before the deadline (t9s F4),
   // the same day the chain names when an OET result is pending; then the later candidate's (fixQ).
@@ -50,12 +51,12 @@ export function pendingPathwayDue(
   if (context.now <= earlier) {
     // The card's words change when it passes: a re-plan then (risk-change-instants).
     noteRiskChange(context, earlier);
-    return marked(lastDayDue(context, earlier, SUBMIT_BY_SOURCE), "last");
+    return marked(adviceDayDue(context, earlier, SUBMIT_BY_SOURCE), "last");
   }
   const later = laterSubmitBy(entry, calendar);
   if (later !== null && context.now <= later) {
     noteRiskChange(context, later);
-    return marked(lastDayDue(context, later, LATER_SOURCE), "later");
+    return marked(adviceDayDue(context, later, LATER_SOURCE), "later");
   }
   return marked(askedDue(entry, calendar), "asked");
 }
@@ -140,27 +141,6 @@ export function undatedPathwayDue(
 
 /** The dues pendingPathwayDue gave and their phase, so the card and reminders know the step (identity, no re-check). */
 const pendingDues = new WeakMap<DueDate, PendingPhase>();
-
-/** The last working instant as a DueDate (projected; rendered with its hour, as the risk's ET day), one per zone and instant. */
-function lastDayDue(context: PlanContext, at: number, source: string): DueDate {
-  const key = `${context.zone}|${at}|${source}`;
-  let due = lastDays.get(key);
-  if (due === undefined) {
-    due = shapedDueDate({
-      at,
-      zone: context.zone,
-      status: "projected",
-      // Each of these days is the rank order list deadline less ECFMG's review allowance: advice.
-      basis: "advice",
-      source,
-    });
-    if (lastDays.size >= 256) lastDays.clear();
-    lastDays.set(key, due);
-  }
-  return due;
-}
-
-const lastDays = new Map<string, DueDate>();
 
 /**
  * The card of pendingPathwayDue's Pathway, in the presumed-sent Pathway's words (presumed-sent.ts):

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { dateTag } from "../date-words.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
@@ -33,6 +34,8 @@ export function visaBehindReminders(
   if (entry.category !== "visa" || !visaChainMatched(context)) return;
   const start = residencyStartDue(stepDates.calendar);
   if (start.at < context.now || missed.at >= start.at || missed.at >= context.now) return;
+  // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
+  const missedTag = dateTag(missed);
   weeklyToDay(
     context,
     entry,
@@ -41,7 +44,7 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: entry.title,
-      why: `This step was due by ${stepDates.rendered(missed).local}${missed.status === "projected" ? " (projected)" : ""} and is not done yet; your visa must be ready before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why: `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet; your visa must be ready before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -46,26 +46,24 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
   // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
   if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
   const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
-  const atHorizon = assessAs(context, horizon);
-  if (!atHorizon.infeasible) return null;
-  // Most chains are a fixed lead from now, so the day of last resort is now plus today's slack:
-  // tried first and kept when the minute after it fails (planner bench: the search cost 6 % of a
-  // plan's CPU). Infeasibility only grows with time, so that boundary is the one the halving finds.
+  // Most chains are a fixed lead from now, so the day of last resort is now plus a deadline's slack
+  // (slackTerms, ascending), tried from the largest down: the deadline that binds last is most often
+  // the latest one (planner bench: the Pathway's, behind three that hold). Each guess's minute after
+  // first: one that works from then on costs one chain, not two. Infeasibility only grows with time,
+  // so an instant found working moves the search's start, one found failing its end, and the
+  // boundary, and so the answer, is the one the halving below finds, whatever the order.
+  const terms = slackTerms(now.takes, context.calendar) ?? [now.slack];
   let works = context.now;
   let fails = horizon;
-  let bound = atHorizon.cause;
+  // The cause at `fails` once it is assessed there: the horizon is assessed only when no guess
+  // failed before it (a failing guess says the horizon fails too, a chain saved on the bench).
+  let bound: Feasibility["cause"] | undefined;
   // The chain as of `works` once one is assessed there: the answer's chain, not assessed twice.
   let worksChain: Feasibility | null = null;
-  // Then each other deadline's slack (slackTerms, ascending), tried from the largest down: the deadline
-  // that binds last is most often the latest one (planner bench: the Pathway's, behind three that hold).
-  // An instant found failing moves the search's end, one found working its start; infeasibility only
-  // grows with time, so the boundary, and so the answer, stays the same whatever the order.
-  const terms = slackTerms(now.takes, context.calendar) ?? [now.slack];
   for (let term = terms.length - 1; term >= 0; term--) {
     const guess = context.now + Math.floor((terms[term] as number) / MINUTE_MS) * MINUTE_MS;
     if (guess <= works) break;
     if (guess + MINUTE_MS >= fails) continue;
-    // The minute after first: a guess that works from then on costs one chain, not two.
     const after = assessAs(context, guess + MINUTE_MS);
     if (!after.infeasible) {
       works = guess + MINUTE_MS;
@@ -76,6 +74,11 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
     if (!chain.infeasible) return { at: guess, chain, bound: after.cause };
     fails = guess;
     bound = chain.cause;
+  }
+  if (bound === undefined) {
+    const atHorizon = assessAs(context, horizon);
+    if (!atHorizon.infeasible) return null;
+    bound = atHorizon.cause;
   }
   while (fails - works > MINUTE_MS) {
     const middle = works + Math.floor((fails - works) / 2 / MINUTE_MS) * MINUTE_MS || works + MINUTE_MS;

@@ -24,23 +24,12 @@ import { afterTargetEveryDays, remindedWeekly } from "./weekly-exam-reminders.ts
 export const TARGET_PASSED_RUNG = "target-passed";
 
 /**
- * Whether a step's passed target is the applicant's problem to act on now: an exam or the Pathway
- * (a step with a result to report and a target in the catalog) that is not booked (not started,
- * or under way with no date: "registered, not booked"), whose target has passed while its hard
- * deadline is still ahead. A booked date ahead is the plan's driver instead (own-date.ts), a
- * passed one asks for the result (SCHEDULED_DATE_PASSED).
+ * Whether a step's passed target is the applicant's problem to act on now (with mayHaveTargetPassed):
+ * an exam or the Pathway (a step with a result to report and a target in the catalog) that is not
+ * booked (not started, or under way with no date: "registered, not booked"), whose target has passed
+ * while its hard deadline is still ahead. A booked date ahead is the plan's driver instead
+ * (own-date.ts), a passed one asks for the result (SCHEDULED_DATE_PASSED).
  */
-function targetPassedOpen(
-  context: PlanContext,
-  entry: CatalogEntry,
-  index: number,
-  targetAt: number | undefined,
-  dueAt: number | undefined,
-): boolean {
-  if (!mayHaveTargetPassed(context, entry, index)) return false;
-  return passedWithDeadlineAhead(context, targetAt, dueAt);
-}
-
 function passedWithDeadlineAhead(
   context: PlanContext,
   targetAt: number | undefined,
@@ -51,7 +40,7 @@ function passedWithDeadlineAhead(
 }
 
 /**
- * The parts of targetPassedOpen that need no instant: a step with a result and a target, not
+ * The parts of the rule above that need no instant: a step with a result and a target, not
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
 function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: number): boolean {
@@ -225,8 +214,8 @@ function targetPassedNotice(
 
 /**
  * TARGET_PASSED (warning): for each next step whose target has passed while it is not booked (see
- * targetPassedOpen), unless EXAMS_LATE_FOR_RANKING already names it (that risk says the same with
- * the rank order list's date). Sources: each step's target rule and its result time.
+ * mayHaveTargetPassed, passedWithDeadlineAhead), unless EXAMS_LATE_FOR_RANKING already names it
+ * (that risk says the same with the rank order list's date). Sources: each step's target rule and its result time.
  */
 export function targetPassedRisk(
   context: PlanContext,
@@ -241,13 +230,15 @@ export function targetPassedRisk(
     // One look-up by key; the step's state is then read by its index.
     const index = stepIndex(step.milestone);
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
-    if (!mayHaveTargetPassed(context, entry, index) || namedLateForRanking(risks, entry.key)) continue;
+    if (!mayHaveTargetPassed(context, entry, index)) continue;
     const targetAt = step.target === undefined ? undefined : instantOf(step.target.at);
     const dueAt = step.dueBy === null ? undefined : instantOf(step.dueBy);
+    // The instants before the plan's risks: most targets have not passed, and need no walk of the risks.
     if (
       targetAt === undefined ||
       dueAt === undefined ||
-      !targetPassedOpen(context, entry, index, targetAt, dueAt)
+      !passedWithDeadlineAhead(context, targetAt, dueAt) ||
+      namedLateForRanking(risks, entry.key)
     )
       continue;
     milestones.push(entry.key);

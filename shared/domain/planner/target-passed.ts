@@ -123,12 +123,14 @@ export function targetPassedReminders(
   if (detail === undefined || target === null || due === null || !stillToDo(context, index)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
-  targetFollowUps(context, entry, passed, into);
-  targetPassedNotice(context, entry, passed, into);
+  // Its why once for the follow-ups, the notice and the weekly rungs (a sentence memo scan each before).
+  const why = passedWhy(context, entry, passed);
+  targetFollowUps(context, entry, passed, why, into);
+  targetPassedNotice(context, entry, passed, why, into);
   // An exam that keeps an interviewing applicant in the Match (t9p F2), or the certificate a visa
   // chain waits for (t9q F6, F11): weekly to its last day.
   if (remindedWeekly(context, entry)) {
-    const texts = { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
+    const texts = { title: passedTitle(entry), why };
     weekBeforeNotice(context, entry, due.at, detail, texts, into);
   }
 }
@@ -159,6 +161,7 @@ function targetFollowUps(
   context: PlanContext,
   entry: CatalogEntry,
   passed: PassedTarget,
+  why: string,
   into: TimedReminder[],
 ): void {
   followUps(
@@ -166,7 +169,7 @@ function targetFollowUps(
     {
       milestone: entry.key,
       title: passedTitle(entry),
-      why: passedWhy(context, entry, passed),
+      why,
       passed: passed.targetAt,
       deadline: passed.dueAt,
       deadlineDetail: passed.detail,
@@ -192,6 +195,7 @@ function targetPassedNotice(
   context: PlanContext,
   entry: CatalogEntry,
   passed: PassedTarget,
+  why: string,
   into: TimedReminder[],
 ): void {
   const { catchUp } = catchUpOf(context);
@@ -207,7 +211,7 @@ function targetPassedNotice(
     deadlineDetail: passed.detail,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
-    why: passedWhy(context, entry, passed),
+    why,
   });
   into.push(timedReminder(catchUp, passed.dueAt, Object.freeze(reminder)));
 }

@@ -3,8 +3,9 @@ import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import { INTERVIEW_VISITOR_VISA_SOURCE, VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { livesOutsideUs, zoneOutsideUs } from "./h1b.ts";
+import { livesOutsideUs } from "./h1b.ts";
 import { US_VISAS_URL, visitorVisaAllowance } from "./h1b-words.ts";
+import { interviewFacts } from "./interview-facts.ts";
 import { interviewStart } from "./interview-start.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -27,13 +28,14 @@ export function interviewVisitorVisaRisk(context: PlanContext): Risk | null {
   // risk is made once per snapshot's interviews and set, not on every plan (planner bench: its
   // in-person interviews abroad).
   let named = 0;
-  for (let index = 0; index < context.interviews.length; index++) {
-    const interview = context.interviews[index] as Interview;
-    if (interview.format !== "in_person" || zoneOutsideUs(interview.timezone)) continue;
-    const at = interviewStart(interview);
+  // The in-person interviews at a US program, in the list's order, found once per list (interviewFacts).
+  const { starts, inPersonUs } = interviewFacts(context);
+  for (let place = 0; place < inPersonUs.length; place++) {
+    const index = inPersonUs[place] as number;
+    const at = starts[index] as number;
     if (at <= context.now || at < seasonStart) continue;
     noteRiskChange(context, at);
-    named += 2 ** index;
+    named += BITS[index] ?? 2 ** index;
   }
   if (named === 0) return null;
   let bySet = madeRisks.get(context.interviews);
@@ -48,6 +50,9 @@ export function interviewVisitorVisaRisk(context: PlanContext): Risk | null {
   }
   return risk;
 }
+
+/** 2 ** index for the indices a snapshot holds (MAX_INTERVIEWS and more): a read, not a Math.pow call per interview. */
+const BITS: readonly number[] = Array.from({ length: 64 }, (_, index) => 2 ** index);
 
 /** The risks made per snapshot's interviews (the array plans share), by the set they name. */
 const madeRisks = new WeakMap<readonly Interview[], Map<number, Risk>>();

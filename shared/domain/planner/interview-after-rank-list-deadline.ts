@@ -1,9 +1,10 @@
 import type { Risk } from "../plan.ts";
+import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etDayOrWhen, seasonDayOrWhen } from "./day-words.ts";
+import { interviewFacts } from "./interview-facts.ts";
 import { seasonMatchOf } from "./interview-in-earlier-match.ts";
-import { interviewStart } from "./interview-start.ts";
 import { NRMP_DATES_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
@@ -27,10 +28,14 @@ export function interviewAfterRankListDeadlineRisk(context: PlanContext): Risk |
   const later = rol.status === "projected" ? rol.latestCandidate : undefined;
   const laterAt = rolLaterCandidateAt(context.calendar) ?? rol.at; // later's instant, memoised
   if (context.now > Math.max(rol.at, laterAt)) return null;
+  // Most plans' interviews are all in the season: the latest start answers for the list.
+  const { starts, latest } = interviewFacts(context);
+  if (latest <= rol.at) return null;
   const inWindow: string[] = [];
   const after: string[] = [];
-  for (const interview of context.interviews) {
-    const at = interviewStart(interview);
+  for (let index = 0; index < context.interviews.length; index++) {
+    const interview = context.interviews[index] as Interview;
+    const at = starts[index] as number;
     // Most interviews are in the season: one comparison, no words made.
     if (at <= rol.at || at > rol.at + GAP_MS || seasonMatchOf(at) !== undefined) continue;
     const named = `${interview.program.trim()} on ${renderDate(localDate(interview.timezone, at))}`;

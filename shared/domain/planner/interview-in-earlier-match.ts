@@ -1,9 +1,10 @@
 import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { interviewStart } from "./interview-start.ts";
+import { interviewFacts } from "./interview-facts.ts";
 import { inInterviewSeason } from "./interviewing.ts";
 import { NRMP_DATES_URL } from "./risk-sources.ts";
 
@@ -39,12 +40,17 @@ export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
   // The Match year the applicant entered, not a later Match the planner moved the plan to (t9s F1,
   // lead's ruling): the entered Match's own interviews raise no question on a moved plan.
   const year = context.pastSeasonMatch?.out ?? context.calendar.matchYear;
+  const reviewing = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
+  // Most plans' interviews are all their own Match's: the earliest start answers for the list.
+  const { starts, earliest } = interviewFacts(context);
+  if (earliest >= reviewing) return null;
   let earlier: SeasonCalendar | undefined;
   const named: string[] = [];
-  for (const interview of context.interviews) {
-    const at = interviewStart(interview);
+  for (let index = 0; index < context.interviews.length; index++) {
+    const interview = context.interviews[index] as Interview;
+    const at = starts[index] as number;
     // Most interviews are the plan's own Match's: one comparison pair, no Date made.
-    if (at >= context.calendar.dates.eras_programs_may_review_applications_and_mspe.at) continue;
+    if (at >= reviewing) continue;
     const match = seasonMatchOf(at);
     if (match === undefined || match.matchYear >= year) continue;
     const rol = match.dates.nrmp_rol_certification_and_late_registration_deadline;

@@ -1,9 +1,10 @@
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { interviewFacts } from "./interview-facts.ts";
 import { seasonMatchOf } from "./interview-in-earlier-match.ts";
-import { interviewStart } from "./interview-start.ts";
 import { NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
@@ -20,10 +21,14 @@ export function interviewInLaterMatchRisk(context: PlanContext): Risk | null {
   if (context.interviews.length === 0) return null;
   const year = context.calendar.matchYear;
   const ownRol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  // Most plans' interviews are all their own Match's: the latest start answers for the list.
+  const { starts, latest } = interviewFacts(context);
+  if (latest <= ownRol) return null;
   let later: SeasonCalendar | undefined;
   const named: string[] = [];
-  for (const interview of context.interviews) {
-    const at = interviewStart(interview);
+  for (let index = 0; index < context.interviews.length; index++) {
+    const interview = context.interviews[index] as Interview;
+    const at = starts[index] as number;
     // Most interviews are the plan's own Match's: one comparison, no Date made.
     if (at <= ownRol) continue;
     const match = seasonMatchOf(at);

@@ -59,7 +59,7 @@ export interface DueRunnerParts {
   invokeReminder(wakeUp: DueWakeUp): Promise<unknown>;
   /** Resolves when every stream record written so far reached the planner. */
   drainStream(): Promise<void>;
-  /** Emails in the SES emulator so far (the delta is what a run sent). */
+  /** Emails the SES emulator stored so far (the delta is what a run sent). */
   countEmails(): Promise<number>;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SES_DETAIL_TYPES } from "../../functions/ses-events/ses-event.ts";
-import { readSesStore, type StoredEmail } from "./ses-local.ts";
+import { type StoredEmail, sesMailReader } from "./ses-local.ts";
 
 /**
  * The SES mailbox simulator, locally: mail sent to `bounce@simulator.amazonses.com` or
@@ -11,8 +11,8 @@ import { readSesStore, type StoredEmail } from "./ses-local.ts";
  * Every other recipient, and the complaint address before its complaint (a complaint is about
  * mail that arrived), gets "Email Delivered", as SES publishes for mail the receiving server accepted.
  *
- * How it sees the mail: it reads the SES emulator's store (`GET /store`) for messages it has not
- * seen, whenever `deliverNew()` is called. The local stack calls it right after every invocation of
+ * How it sees the mail: it reads the SES emulator's store (`GET /store`, from the newest message it
+ * saw on: `sesMailReader`) for messages it has not seen, whenever `deliverNew()` is called. The local stack calls it right after every invocation of
  * a function that sends (`followedByFeedback`: the reminder, the planner and the sweeper, which
  * escalate to advisors and send the digest, and the console, which resends), so each outcome is
  * stamped with the local clock of its send, as SES's arrives within seconds; nothing in the send
@@ -175,16 +175,14 @@ export function followedByFeedback<Event, Result>(
 }
 
 export function createSesFeedback(options: SesFeedbackOptions): SesFeedback {
-  const seen = new Set<string>();
+  const newMail = sesMailReader(options.sesEndpoint);
   const account = options.account ?? "000000000000";
   const log = options.log ?? (() => undefined);
   let queue: Promise<unknown> = Promise.resolve();
 
   async function deliverNewNow(): Promise<number> {
     let delivered = 0;
-    for (const email of await readSesStore(options.sesEndpoint)) {
-      if (seen.has(email.messageId)) continue;
-      seen.add(email.messageId);
+    for (const email of await newMail()) {
       const tags = options.tagsOf?.(email.messageId);
       const recipients = [...email.destination.to, ...email.destination.cc, ...email.destination.bcc];
       for (const recipient of recipients) {

@@ -44,10 +44,51 @@ export async function startSesEmulator(options: { port?: number; host?: string }
   return { endpoint: `http://${host}:${port}`, port, stop: () => closeServer(server) };
 }
 
-/** Every message in the emulator's store. */
-export async function readSesStore(endpoint: string): Promise<StoredEmail[]> {
-  const response = await fetch(`${endpoint}/store`);
+/**
+ * Every message in the emulator's store, or with `sinceSeconds` those it stored at or after that
+ * epoch second (its `GET /store?since=`).
+ */
+export async function readSesStore(endpoint: string, sinceSeconds?: number): Promise<StoredEmail[]> {
+  const query = sinceSeconds === undefined ? "" : `?since=${Math.max(0, Math.floor(sinceSeconds))}`;
+  const response = await fetch(`${endpoint}/store${query}`);
   if (!response.ok) throw new Error(`SES emulator store answered ${response.status}`);
   const store = (await response.json()) as { emails: StoredEmail[] };
   return store.emails;
+}
+
+/**
+ * A clock step backwards this large (seconds) still loses no message: reads start this far before
+ * the newest message seen, and what they return twice is recognised by its id.
+ */
+const REREAD_SECONDS = 5;
+
+/**
+ * Reads the messages the emulator stored since the previous read, each exactly once. The first read
+ * takes the whole store; later ones ask only from the newest message seen (`?since=`: the emulator
+ * stamps each message with the real second it stored it, in the order it stored them). The whole
+ * store grows with every email the stack ever sent, bodies and calendar files included: reading it
+ * after every reminder made a long test run's clock walks spend most of their time in `GET /store`.
+ * Reads are serialised, so two concurrent reads never return the same message.
+ */
+export function sesMailReader(endpoint: string): () => Promise<StoredEmail[]> {
+  let since: number | undefined;
+  /** The messages seen from `since` on: a read returns them again. */
+  let recent = new Map<string, number>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const readNew = async (): Promise<StoredEmail[]> => {
+    const emails = await readSesStore(endpoint, since);
+    const fresh = emails.filter((email) => !recent.has(email.messageId));
+    for (const email of fresh) recent.set(email.messageId, email.at);
+    const newest = Math.max(since ?? 0, ...emails.map((email) => email.at - REREAD_SECONDS));
+    if (since === undefined || newest > since) {
+      since = newest;
+      recent = new Map([...recent].filter(([, at]) => at >= newest));
+    }
+    return fresh;
+  };
+  return () => {
+    const read = queue.then(readNew);
+    queue = read.catch(() => undefined);
+    return read;
+  };
 }

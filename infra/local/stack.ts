@@ -20,7 +20,7 @@ import { type LocalSecrets, loadLocalSecrets } from "./local-secrets.ts";
 import { startPlannerFeed } from "./planner-feed.ts";
 import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
 import { createSesFeedback, followedByFeedback, type SesFeedback } from "./ses-feedback.ts";
-import { readSesStore } from "./ses-local.ts";
+import { sesMailReader } from "./ses-local.ts";
 import { createSesTagMemory } from "./ses-tags.ts";
 import type { LocalStack, LocalStackOptions } from "./stack-options.ts";
 import type { StreamPoller } from "./stream-poller.ts";
@@ -236,6 +236,9 @@ function clockControl({
   poller: Pick<StreamPoller, "drain">;
   sesEndpoint: string;
 }) {
+  // Counted as they arrive rather than by reading the whole store twice per clock move.
+  const newMail = sesMailReader(sesEndpoint);
+  let emailsStored = 0;
   const fireDue = createDueRunner({
     clock: localClock,
     listDue: (now) => wakeUps.listDue(now),
@@ -250,7 +253,10 @@ function clockControl({
       return result;
     },
     drainStream: () => poller.drain(),
-    countEmails: async () => (await readSesStore(sesEndpoint)).length,
+    countEmails: async () => {
+      emailsStored += (await newMail()).length;
+      return emailsStored;
+    },
   });
   // POST /local/clock runs the daily sweep at the last midnight UTC it crosses (daily-sweeper.ts).
   const moveClock = createDailySweeper({

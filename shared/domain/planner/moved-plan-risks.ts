@@ -7,7 +7,7 @@ import { notFeasibleRisk } from "./feasibility-risk.ts";
 import type { LaterMatch } from "./later-match.ts";
 import { routeOetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { assessRisks } from "./risks.ts";
+import { assessRisks, rankListRefusedRisk } from "./risks.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { insertRisk, withTargetRisks } from "./target-risks.ts";
 import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
@@ -51,6 +51,18 @@ export function movedPlanRisks(
   // plan carries the exams that interview presumes.
   const asked = answersContradictInterviewRisk(context, true);
   if (asked !== null) insertRisk(risks, asked);
+  // The entered Match's rank order list reported but not counted (dated before ranking opens) is
+  // flagged still (lead's ruling on tester t9w F1): the later Match's context reads that list as an
+  // earlier season's, so its own rules never see it. It replaces a later Match's own such risk: one
+  // flag, about the list the applicant reported for the Match they entered.
+  const refused = uncheckedGate(context)
+    ? null
+    : rankListRefusedRisk(context, later.context.calendar.matchYear);
+  if (refused !== null) {
+    for (let index = risks.length - 1; index >= 0; index--)
+      if (risks[index]?.code === refused.code) risks.splice(index, 1);
+    insertRisk(risks, refused);
+  }
   return risks;
 }
 
@@ -69,8 +81,11 @@ export function movedPlanNotices(
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
 ): void {
+  // The entered Match's refused rank order list (movedPlanRisks) is that Match's, as its notice.
   const entered = (risk: Risk) =>
-    risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
+    risk.code === "ANSWERS_CONTRADICT_INTERVIEW" ||
+    (risk.code === "ROL_BEFORE_RANKING_OPENS" && context.rolRefused !== null);
   const outOfReach = risks.filter(entered);
   const season = risks.filter((risk) => !entered(risk));
   criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);

@@ -4,6 +4,7 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { evidenceSuggests } from "./presumption-evidence.ts";
 
 // When ECFMG certification can come through, and the pages that say it is needed. A leaf of the
 // risk modules: risks.ts and the risks split out of it (feasibility-risk.ts, h1b-risk.ts) all read
@@ -74,12 +75,15 @@ export const CERTIFICATE_ISSUED_ACTION =
   "Nothing we know of still holds back your certificate: every exam and the Pathway are done and your diploma's verification time has passed. Check in MyIntealth whether ECFMG has issued it: if it has, mark this step done; if not, ask ECFMG what is still missing.";
 
 /**
- * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because an interview
- * for the Match suggests it (presumedInTheMatch, session 21 task B): the applicant never said so, so
- * the step asks for their statuses first rather than stating them done.
+ * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because the record puts
+ * the applicant in the Match (presumedInTheMatch, session 21 task B: an interview, or this season's
+ * ERAS application and NRMP registration, t9w F1): the applicant never said so, so the step asks for
+ * their statuses first rather than stating them done, naming the evidence (evidenceSuggests).
  */
-export const CERTIFICATE_PRESUMED_ACTION =
-  "Your interview suggests your exams and the Pathway are done, but you have not told us: tell us their statuses. If they are done and your diploma is verified, check in MyIntealth whether ECFMG has issued your certificate: if it has, mark this step done; if not, ask ECFMG what is still missing.";
+export function certificatePresumedAction(context: PlanContext): string {
+  const suggests = evidenceSuggests(context);
+  return `${suggests.charAt(0).toUpperCase()}${suggests.slice(1)} your exams and the Pathway are done, but you have not told us: tell us their statuses. If they are done and your diploma is verified, check in MyIntealth whether ECFMG has issued your certificate: if it has, mark this step done; if not, ask ECFMG what is still missing.`;
+}
 
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
 const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);

@@ -13,6 +13,7 @@ import { interviewingForMatch } from "./interviewing.ts";
 import { withLaterCandidate } from "./later-candidate-feasibility.ts";
 import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
 import { NOTE_WORDS, noteOnlyRisk, notePresumed, SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
+import { evidenceSuggests, inTheMatchOnRecord, inTheMatchWords } from "./presumption-evidence.ts";
 import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /** The ERAS application, by catalog index. */
@@ -57,6 +58,16 @@ export const PRESUMABLE_AT: readonly number[] = [
  * ineligible school presumes nothing: such an applicant cannot be in the Match. Without such an
  * interview, or with nothing to presume, the context as given (the common case: no interview, one
  * length check). No feasibility is run here: the plan runs it once on what this returns.
+ *
+ * Which evidence counts (inTheMatchOnRecord, one test; lead's ruling on tester t9w F1, session 28):
+ * such an interview, or this season's ERAS application submitted AND NRMP registration done
+ * (appliedAndRegistered; a step done for an earlier season was reset, so only the entered Match's
+ * count). NRMP registers an IMG for one Match and the application went to that season's programs,
+ * so together they put the applicant in it as an interview does; the usual late, partial intake left
+ * Step 1 and the ECFMG application blank, and reading them as not started wrote the season off and
+ * told a registered applicant to ask NRMP about withdrawing (t9w F1). Either one alone is not enough:
+ * an ERAS application without NRMP registration is a season still being weighed, planned as before.
+ * The words about the presumption name the evidence it rests on (presumptionEvidence).
  */
 export function presumedInTheMatch(context: PlanContext): PlanContext {
   return presumedContext(context) ?? context;
@@ -132,12 +143,11 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
 }
 
 function presumedContext(context: PlanContext): PlanContext | null {
-  // The cheap checks first: most plans have no interview, or every certification step reported.
-  if (context.interviews.length === 0 || context.eligibility === "ineligible") return null;
-  // The one rule for an interview as evidence (interviewingForMatch: in the season, once ERAS
-  // opens), checked before the steps are read: plans before that day (a moved plan's later Match,
-  // mostly) end here.
-  if (!interviewingForMatch(context)) return null;
+  // The one evidence test (inTheMatchOnRecord: an interview in the season once ERAS opens, or this
+  // season's ERAS application and NRMP registration done, t9w F1), checked before the steps are
+  // read: most plans (no interview, not both reported done) end here after two status reads and a
+  // length check; so do plans before that day (a moved plan's later Match, mostly).
+  if (context.eligibility === "ineligible" || !inTheMatchOnRecord(context)) return null;
   let statuses: MilestoneStatus[] | undefined;
   let presumedDone: number[] | undefined;
   const presume = (index: number, status: MilestoneStatus = "done"): void => {
@@ -243,15 +253,16 @@ export function certificationUnreportedRisks(context: PlanContext, dates: PlanDa
   const statuses = certification ? "done, booked with its date, or not started" : "done or not started";
   // A step presumed sent, not done (a prerequisite reported unfinished): its card stays in the plan.
   const sent = entries.filter((_, at) => context.statuses[presumed[at] as number] === "in_progress");
+  const suggests = evidenceSuggests(context);
   const counted =
     sent.length === 0
-      ? "counts them as done, as your interview suggests, and sends no reminders for them."
-      : `counts them as done, as your interview suggests, and sends no reminders for them, except your ${sent.map((entry) => entry.advisorName).join(" and ")}: it counts that as sent but not yet accepted, because you reported a step it needs as not finished, so its step stays in your plan.`;
+      ? `counts them as done, as ${suggests}, and sends no reminders for them.`
+      : `counts them as done, as ${suggests}, and sends no reminders for them, except your ${sent.map((entry) => entry.advisorName).join(" and ")}: it counts that as sent but not yet accepted, because you reported a step it needs as not finished, so its step stays in your plan.`;
   return [
     {
       code: "CERTIFICATION_STATUS_UNREPORTED",
       severity: "warning",
-      message: `You have an interview for the ${matchYear} Match, but you have not told us the status of your ${listed}.${why}${note ? ` You did not know whether your school has an ECFMG sponsor note: ${NOTE_WORDS}.` : ""} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan ${counted}`,
+      message: `${inTheMatchWords(context, matchYear)}, but you have not told us the status of your ${listed}.${why}${note ? ` You did not know whether your school has an ECFMG sponsor note: ${NOTE_WORDS}.` : ""} Tell us each one's status (${statuses}): send your intake form again, or ask your advisor. Until then your plan ${counted}`,
       milestones: note
         ? ["wdoms_listing", ...entries.map((entry) => entry.key)]
         : entries.map((entry) => entry.key),

@@ -14,6 +14,7 @@ import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { PRESUMABLE_AT } from "./presumed-in-the-match.ts";
+import { inTheMatchWords } from "./presumption-evidence.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
@@ -186,7 +187,7 @@ function ask(
     deadlineDetail: detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: `You have an interview for the ${context.calendar.matchYear} Match, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time${booking}: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
+    why: `${inTheMatchWords(context, context.calendar.matchYear)}, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time${booking}: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
   });
   into.push(timedReminder(sendAt, due.at, Object.freeze(reminder)));
 }

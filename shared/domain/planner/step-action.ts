@@ -10,7 +10,7 @@ import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   CERTIFICATE_ISSUED_ACTION,
-  CERTIFICATE_PRESUMED_ACTION,
+  certificatePresumedAction,
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { pastTargetExamAction } from "./exam-past-target.ts";
@@ -98,7 +98,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   entry.key === "ecfmg_certification" && nothingOutstanding(context)
                     ? !certificationPresumed(context)
                       ? CERTIFICATE_ISSUED_ACTION
-                      : CERTIFICATE_PRESUMED_ACTION
+                      : certificatePresumedAction(context)
                     : actionFor(context, entry, facts.index, status, budget, textDue),
                   facts.h1bTarget ?? due,
                 ));

@@ -17,7 +17,8 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
  * exactly as for the applicant who entered it (testers t9n F17, F8, lead's ruling: ERAS late, NRMP
  * late or interviewing unregistered, an exam in reach only on any seat, a rank order list dated
  * before ranking opens, its last working day), on `later`'s context and dates (`laterDates`), plus
- * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`). In orderRisks' order. `slipped`:
+ * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`), and that Match's own rank order
+ * list refused (ROL_BEFORE_RANKING_OPENS, t9w F1) when the later Match does not read it. In orderRisks' order. `slipped`:
  * the later Match's slipped targets when the planner has them (slippedSteps).
  */
 export function movedPlanRisks(
@@ -52,17 +53,11 @@ export function movedPlanRisks(
   const asked = answersContradictInterviewRisk(context, true);
   if (asked !== null) insertRisk(risks, asked);
   // The entered Match's rank order list reported but not counted (dated before ranking opens) is
-  // flagged still (lead's ruling on tester t9w F1): the later Match's context reads that list as an
-  // earlier season's, so its own rules never see it. It replaces a later Match's own such risk: one
-  // flag, about the list the applicant reported for the Match they entered.
-  const refused = uncheckedGate(context)
-    ? null
-    : rankListRefusedRisk(context, later.context.calendar.matchYear);
-  if (refused !== null) {
-    for (let index = risks.length - 1; index >= 0; index--)
-      if (risks[index]?.code === refused.code) risks.splice(index, 1);
-    insertRisk(risks, refused);
-  }
+  // flagged still (lead's ruling on tester t9w F1): the later Match's context reads a list dated in
+  // the entered season as an earlier season's, so its own rules never see it. A list the later
+  // Match refuses itself (dated in its season) is that Match's to flag, as before.
+  const refused = enteredListRefused(context, later);
+  if (refused !== null) insertRisk(risks, refused);
   return risks;
 }
 
@@ -85,7 +80,7 @@ export function movedPlanNotices(
   const entered = (risk: Risk) =>
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
     risk.code === "ANSWERS_CONTRADICT_INTERVIEW" ||
-    (risk.code === "ROL_BEFORE_RANKING_OPENS" && context.rolRefused !== null);
+    (risk.code === "ROL_BEFORE_RANKING_OPENS" && later.context.rolRefused === null);
   const outOfReach = risks.filter(entered);
   const season = risks.filter((risk) => !entered(risk));
   criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
@@ -109,4 +104,13 @@ function withTightDay(outOfReach: Risk, risks: readonly Risk[], later: PlanConte
     message: `${outOfReach.message} The ${later.calendar.matchYear} Match is tight: ${tight.message}`,
     ...(sources.length > 0 ? { sources } : {}),
   };
+}
+
+/**
+ * ROL_BEFORE_RANKING_OPENS of the entered Match's list (rankListRefusedRisk, its words saying the
+ * plan moved to `later`'s Match) when the later Match does not refuse the list itself, else null.
+ */
+function enteredListRefused(context: PlanContext, later: LaterMatch): Risk | null {
+  if (later.context.rolRefused !== null || uncheckedGate(context)) return null;
+  return rankListRefusedRisk(context, later.context.calendar.matchYear);
 }

@@ -1,22 +1,28 @@
-import { seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { localDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
-import { interviewingForMatch, interviewsAreEvidence } from "./interviewing.ts";
+import type { PlanContext } from "./context.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 
 const ERAS_APPLICATION_AT = indexedStep("eras_application").index;
 const NRMP_REGISTRATION_AT = indexedStep("nrmp_registration").index;
 
 /**
  * Whether the applicant reports the plan's Match season's ERAS application submitted and NRMP
- * registration done (tester t9w F1, lead's ruling, session 28): both read "done" on the context,
- * where a step reported done for an earlier season was reset to not started (pastSeasonWork), so
- * only this season's count. NRMP registers an IMG for one Match, and the ERAS application went to
- * that season's programs: together they put the applicant in that Match as an interview does.
+ * registration done (tester t9w F1, lead's ruling, session 28): both reported "done" (not only
+ * implied by a later step), neither dated after today nor after the Match's rank order list deadline
+ * (a later season's), and a step done for an earlier season was reset to not started before this
+ * reads it (pastSeasonWork). NRMP registers an IMG for one Match, and the application went to that
+ * season's programs: together they put the applicant in that Match as an interview does.
  */
 export function appliedAndRegistered(context: PlanContext): boolean {
-  return (
-    statusAt(context, ERAS_APPLICATION_AT) === "done" && statusAt(context, NRMP_REGISTRATION_AT) === "done"
-  );
+  const eras = context.entries.at(ERAS_APPLICATION_AT);
+  const nrmp = context.entries.at(NRMP_REGISTRATION_AT);
+  if (eras?.status !== "done" || nrmp?.status !== "done") return false;
+  if (eras.date === undefined && nrmp.date === undefined) return true;
+  const deadline = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const lastDay = localDate(context.zone, Math.min(context.now, deadline.at));
+  return (eras.date ?? lastDay) <= lastDay && (nrmp.date ?? lastDay) <= lastDay;
 }
 
 /**
@@ -30,17 +36,22 @@ export function inTheMatchOnRecord(context: PlanContext): boolean {
 }
 
 /**
- * What the words about presumed steps name as their evidence: "interview" when an interview for the
- * Match (or, on a moved plan's later Match, for the Match moved from: `pastSeasonMatch.out`) is
- * evidence, else "registration" (the ERAS application and NRMP registration, t9w F1).
+ * What the words about presumed steps name as their evidence: "interview" when an interview is
+ * evidence for the context's Match; else "registration" when the applicant reported the ERAS
+ * application and NRMP registration done (this season's, or, on a moved plan's contexts, the
+ * entered season's kept in `pastSeasonEntries`: the presumption those contexts carry, t9w F1);
+ * else "interview" (a moved plan's contexts carrying an interview's presumption).
  */
 export function presumptionEvidence(context: PlanContext): "interview" | "registration" {
-  if (context.interviews.length === 0) return "registration";
   if (interviewingForMatch(context)) return "interview";
-  const out = context.pastSeasonMatch?.out;
-  return out !== undefined && interviewsAreEvidence(context.interviews, seasonCalendar(out), context.now)
-    ? "interview"
-    : "registration";
+  return reportedDone(context, "eras_application") && reportedDone(context, "nrmp_registration")
+    ? "registration"
+    : "interview";
+}
+
+/** The step reported done, for this season or (pastSeasonEntries) an earlier one. */
+function reportedDone(context: PlanContext, key: MilestoneKey): boolean {
+  return context.entries.get(key)?.status === "done" || context.pastSeasonEntries.get(key)?.status === "done";
 }
 
 /** "You have an interview for the 2027 Match" or "You submitted your ERAS application and registered with NRMP for the 2027 Match". */

@@ -67,6 +67,22 @@ describe("the same with Step 1 reported not started: judged as reported", () => 
   });
 });
 
+describe("the same with Step 2 CK reported not started: moved to 2028, Step 1 still asked about", () => {
+  const reported = REPORTED.filter((entry) => entry.key !== "usmle_step2ck");
+  const result = planFor([milestoneFactory("usmle_step2ck", "not_started"), ...reported]);
+
+  it("names the ERAS application and NRMP registration the presumption rests on, never an interview", () => {
+    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const asked = risk(result, "CERTIFICATION_STATUS_UNREPORTED");
+    expect(asked?.milestones).toEqual(["usmle_step1"]);
+    expect(asked?.message).toContain(
+      "You submitted your ERAS application and registered with NRMP for the 2027 Match",
+    );
+    expect(asked?.message).toContain("as your ERAS application and NRMP registration suggest");
+    expect(asked?.message).not.toContain("interview");
+  });
+});
+
 describe("ERAS submitted but not registered with NRMP, nothing else reported: no evidence", () => {
   const result = planFor([milestoneFactory("eras_application", "done", "2026-09-12")]);
 
@@ -74,5 +90,19 @@ describe("ERAS submitted but not registered with NRMP, nothing else reported: no
     expect(codes(result)).toEqual(["MATCH_YEAR_NOT_FEASIBLE"]);
     const step1 = result.nextSteps.find((step) => step.milestone === "usmle_step1");
     expect(step1?.title).toBe("Pass USMLE Step 1");
+  });
+});
+
+describe("ERAS and NRMP reported done on days still to come: not this season's record", () => {
+  const result = planFor([
+    milestoneFactory("usmle_step2ck", "done", "2026-05-20"),
+    milestoneFactory("ecfmg_pathway", "done", "2026-07-15"),
+    milestoneFactory("eras_application", "done", "2027-06-26"),
+    milestoneFactory("nrmp_registration", "done", "2026-10-08"),
+  ]);
+
+  it("presumes nothing: Step 1 never reported stays not started", () => {
+    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(codes(result)).not.toContain("CERTIFICATION_STATUS_UNREPORTED");
   });
 });

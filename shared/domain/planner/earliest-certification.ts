@@ -4,7 +4,7 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { evidenceSuggests } from "./presumption-evidence.ts";
+import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
 
 // When ECFMG certification can come through, and the pages that say it is needed. A leaf of the
 // risk modules: risks.ts and the risks split out of it (feasibility-risk.ts, h1b-risk.ts) all read
@@ -81,8 +81,7 @@ export const CERTIFICATE_ISSUED_ACTION =
  * their statuses first rather than stating them done, naming the evidence (evidenceSuggests).
  */
 export function certificatePresumedAction(context: PlanContext): string {
-  const suggests = evidenceSuggests(context);
-  return `${suggests.charAt(0).toUpperCase()}${suggests.slice(1)} your exams and the Pathway are done, but you have not told us: tell us their statuses. If they are done and your diploma is verified, check in MyIntealth whether ECFMG has issued your certificate: if it has, mark this step done; if not, ask ECFMG what is still missing.`;
+  return `${capitalised(evidenceSuggests(context))} your exams and the Pathway are done, but you have not told us: tell us their statuses. If they are done and your diploma is verified, check in MyIntealth whether ECFMG has issued your certificate: if it has, mark this step done; if not, ask ECFMG what is still missing.`;
 }
 
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */

@@ -76,13 +76,14 @@ export function movedPlanNotices(
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
 ): void {
-  // The entered Match's refused rank order list (movedPlanRisks) is that Match's, as its notice.
   const entered = (risk: Risk) =>
-    risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
-    risk.code === "ANSWERS_CONTRADICT_INTERVIEW" ||
-    (risk.code === "ROL_BEFORE_RANKING_OPENS" && later.context.rolRefused === null);
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
+  // The entered Match's refused rank order list (movedPlanRisks) is flagged, never emailed: the
+  // dropped Match's season steps get no notice, the out-of-reach one names what to redo (t9l F17).
+  const droppedList = (risk: Risk) =>
+    risk.code === "ROL_BEFORE_RANKING_OPENS" && later.context.rolRefused === null;
   const outOfReach = risks.filter(entered);
-  const season = risks.filter((risk) => !entered(risk));
+  const season = risks.filter((risk) => !entered(risk) && !droppedList(risk));
   criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
   criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
 }

@@ -8,6 +8,7 @@ import { dayBy } from "./day-words.ts";
 import { slotOnDay } from "./ladders.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "./own-date.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -48,7 +49,7 @@ export function presumedPathwayFollowUp(
     deadlineDetail: hard.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: `Your interview suggests your Pathway application went in by its deadline, ${dayBy(context, applicationDue)} (projected)${oetResult === null ? "" : " and your OET result should have reached ECFMG"}, so ECFMG's review (about ${weeks} weeks, advice) should be over. Mark this step done if ECFMG accepted it, or tell your advisor if ECFMG refused it or asked for more documents. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, hard.at)}${projected}.`,
+    why: `${capitalised(evidenceSuggests(context))} your Pathway application went in by its deadline, ${dayBy(context, applicationDue)} (projected)${oetResult === null ? "" : " and your OET result should have reached ECFMG"}, so ECFMG's review (about ${weeks} weeks, advice) should be over. Mark this step done if ECFMG accepted it, or tell your advisor if ECFMG refused it or asked for more documents. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, hard.at)}${projected}.`,
   });
   into.push(timedReminder(sendAt, hard.at, Object.freeze(reminder)));
 }

@@ -3,6 +3,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
+import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 const OET = indexedStep("oet_medicine");
@@ -55,7 +56,7 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
   const projected = rol.status === "projected" ? " (projected)" : "";
   // The OET result is asked for only while the OET is not finished (it may be presumed done too).
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
-  return `Your interview suggests your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  return `${capitalised(evidenceSuggests(context))} your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
 }
 
 /**

@@ -67,3 +67,8 @@ export function evidenceSuggests(context: PlanContext): string {
     ? "your interview suggests"
     : "your ERAS application and NRMP registration suggest";
 }
+
+/** The words with their first letter upper case: a sentence's start. */
+export function capitalised(words: string): string {
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}

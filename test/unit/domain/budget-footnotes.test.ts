@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Tester t9k F11: a Manila applicant who paid the 2027 ERAS and NRMP fees but cannot reach the 2027
@@ -13,7 +19,7 @@ describe("the printed budget's footnotes (tester t9k F11)", () => {
   const paidThenOutOfReach = plan(
     inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Manila", graduation: "2025-05-30" }),
-      milestones: [
+      milestones: openStepsNotStarted([
         ...doneMilestones(
           ["wdoms_listing", "ecfmg_application", "lors", "personal_statement", "cv"],
           "2026-08-01",
@@ -22,7 +28,7 @@ describe("the printed budget's footnotes (tester t9k F11)", () => {
           ["program_list", "eras_token", "eras_application", "nrmp_registration"],
           "2026-09-05",
         ),
-      ],
+      ]),
     }),
     seasonCalendar(2027),
     new Date("2027-01-10T12:00:00Z"),

@@ -4,7 +4,13 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Tester t9j F10: MATCH_YEAR_NOT_FEASIBLE moved a Manila applicant's plan to the 2028 Match after
@@ -28,7 +34,11 @@ const planOf = (paid: boolean): Plan => {
         milestoneFactory("nrmp_registration", "done", "2026-10-01"),
       ]
     : [];
-  return plan(inputFactory({ applicant, milestones: [...early, ...season] }), seasonCalendar(2027), NOW);
+  return plan(
+    inputFactory({ applicant, milestones: openStepsNotStarted([...early, ...season]) }),
+    seasonCalendar(2027),
+    NOW,
+  );
 };
 const SEASON_FEES = ["eras_token", "eras_programs", "eras_usmle_transcript", "nrmp_registration"];
 const itemsOf = (result: Plan, key: string) =>

@@ -222,3 +222,26 @@ export function pathwayDatedInput(
     ],
   });
 }
+
+/** The certification steps a registered or interviewing applicant's plan presumes done when never reported. */
+const PRESUMABLE_KEYS: readonly MilestoneKey[] = [
+  "ecfmg_application",
+  "usmle_step1",
+  "usmle_step2ck",
+  "oet_medicine",
+  "ecfmg_pathway",
+];
+
+/**
+ * `entries` with each certification step they leave out reported "not_started". Since the lead's
+ * ruling on tester t9w F1 (session 28), an applicant who reports this season's ERAS application and
+ * NRMP registration done is presumed to have done the certification steps never reported, as an
+ * interviewing one is: a test whose registered applicant has a step "not done" says so.
+ */
+export function openStepsNotStarted(entries: readonly MilestoneEntry[]): MilestoneEntry[] {
+  const reported = new Set(entries.map((entry) => entry.key));
+  return [
+    ...entries,
+    ...PRESUMABLE_KEYS.filter((key) => !reported.has(key)).map((key) => milestoneFactory(key, "not_started")),
+  ];
+}

@@ -12,6 +12,7 @@ import {
   doneMilestones,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "./factories.ts";
 
 // Tester s4 finding 8 and s5 C3: the feasibility check allowed 21 days for a USMLE result and 21 for
@@ -30,7 +31,10 @@ const applicationDays = applicationDue.from === "none" ? Number.NaN : -applicati
 function pathwaySubmittedInKolkata(done: readonly MilestoneKey[]): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", visa: "J-1" }),
-    milestones: [...doneMilestones(done), milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15")],
+    milestones: openStepsNotStarted([
+      ...doneMilestones(done),
+      milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
+    ]),
   });
 }
 

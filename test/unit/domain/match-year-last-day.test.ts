@@ -4,7 +4,12 @@ import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Tester t9h issue 9 B3: the 2027 Match was written off (MATCH_YEAR_NOT_FEASIBLE) on a stack of
@@ -17,7 +22,10 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
 function applicant(timezone: string, milestones: MilestoneEntry[]): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ timezone, matchYear: 2027 }),
-    milestones: [...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })), ...milestones],
+    milestones: openStepsNotStarted([
+      ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+      ...milestones,
+    ]),
   });
 }
 

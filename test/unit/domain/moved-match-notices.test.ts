@@ -46,9 +46,12 @@ describe("notices once the plan has moved to a later Match (tester t9l F17)", ()
   it("sends the out-of-reach notice alone, on the step that decides the Match, not the dropped list's", () => {
     const codes = moved.risks.map((risk) => risk.code);
     expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
-    // The list is the dropped 2027 Match's: the 2028 Match's risks are its entered applicant's (t9n
-    // F17), who has no list for it yet, so no rank-list risk either.
-    expect(codes).not.toContain("ROL_BEFORE_RANKING_OPENS");
+    // The list is the dropped 2027 Match's: flagged still (lead's ruling on t9w F1, session 28: in
+    // every plan that has it; the 2028 Match's entered applicant has no list for it yet), as that
+    // Match's, but never emailed: only the out-of-reach notice is sent (t9l F17).
+    expect(moved.risks.find((risk) => risk.code === "ROL_BEFORE_RANKING_OPENS")?.message).toContain(
+      "it is not counted for the 2027 Match",
+    );
     const sent = notices(moved);
     expect(sent.map((each) => each.risk)).toEqual(["MATCH_YEAR_NOT_FEASIBLE"]);
     expect(sent[0]?.milestone).toBe("usmle_step2ck");

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Lead's note (session 17, task adv44): a Match out of reach moves the plan to a later one, and the
@@ -21,13 +27,13 @@ describe("a Match moved to a later year: the earlier Match's ERAS and NRMP steps
       graduation: "2022-11-15",
       medicalSchool: { name: "Example College of Medicine", country: "NG", wdomsSponsorNote: true },
     }),
-    milestones: [
+    milestones: openStepsNotStarted([
       ...doneMilestones(["wdoms_listing", "ecfmg_application", "usmle_step1"], "2025-05-12"),
       ...doneMilestones(["lors", "personal_statement", "cv", "program_list"], "2026-08-25"),
       milestoneFactory("eras_token", "done", "2026-06-10"),
       milestoneFactory("eras_application", "done", "2026-09-24"),
       milestoneFactory("nrmp_registration", "done", "2026-10-02"),
-    ],
+    ]),
   });
   const result = plan(input, seasonCalendar(2027), new Date("2026-12-02T09:00:00Z"));
 

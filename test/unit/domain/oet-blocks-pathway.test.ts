@@ -7,7 +7,12 @@ import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { DAY_MS, localDate } from "#domain/time.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * The OET and the Pathway it feeds, in season. Tester s12 issue 9f A3: the OET's own last day (then
@@ -27,7 +32,7 @@ const DONE = DONE_BUT_OET_AND_PATHWAY;
 function manila(oet: MilestoneEntry): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027 }),
-    milestones: [...DONE.map((key) => ({ key, status: "done" as const })), oet],
+    milestones: openStepsNotStarted([...DONE.map((key) => ({ key, status: "done" as const })), oet]),
   });
 }
 

@@ -3,7 +3,13 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneStatus } from "#domain/snapshot.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Tester t9h (issue 9, C3): MATCH_YEAR_NOT_FEASIBLE told an applicant who had already paid the 2027
@@ -27,7 +33,11 @@ const planWith = (eras: MilestoneStatus, nrmp: MilestoneStatus): Plan => {
     milestoneFactory("eras_application", eras, eras === "not_started" ? undefined : "2026-09-05"),
     milestoneFactory("nrmp_registration", nrmp, nrmp === "not_started" ? undefined : "2026-10-01"),
   ];
-  return plan(inputFactory({ applicant, milestones }), seasonCalendar(2027), NOW);
+  return plan(
+    inputFactory({ applicant, milestones: openStepsNotStarted(milestones) }),
+    seasonCalendar(2027),
+    NOW,
+  );
 };
 const message = (result: Plan) =>
   result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";

@@ -9,6 +9,7 @@ import {
   doneMilestones,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "./factories.ts";
 
 // Tester t9n F4 and the lead's ruling: the one out-of-reach notice ("The 2027 Match is out of reach:
@@ -24,7 +25,7 @@ const oetAndPathwayOpen = (...oet: ReturnType<typeof milestoneFactory>[]): Plann
 const enteredFor = (matchYear: number, ...oet: ReturnType<typeof milestoneFactory>[]): PlannerInput =>
   inputFactory({
     applicant: applicantFactory({ matchYear, timezone: "Africa/Cairo", graduation: "2023-07-01" }),
-    milestones: [...doneMilestones([...DONE_BUT_OET_AND_PATHWAY], "2026-08-20"), ...oet],
+    milestones: openStepsNotStarted([...doneMilestones([...DONE_BUT_OET_AND_PATHWAY], "2026-08-20"), ...oet]),
   });
 
 /** The out-of-reach notice's step and id at every day from `from` to `to`, where there is one. */

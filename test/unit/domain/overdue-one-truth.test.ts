@@ -13,6 +13,7 @@ import {
   doneMilestones,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "./factories.ts";
 
 /**
@@ -32,7 +33,10 @@ function lagosPlan(oet: ReturnType<typeof milestoneFactory>[], now: string): Pla
   return planFor(
     inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: ZONE, visa: "J-1", graduation: "2024-07-30" }),
-      milestones: [...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01"), ...oet],
+      milestones: openStepsNotStarted([
+        ...doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01"),
+        ...oet,
+      ]),
     }),
     now,
   );

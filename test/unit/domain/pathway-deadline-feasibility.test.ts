@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  milestoneFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 // Tester s12 issue 9f A3: a Manila applicant for the 2027 Match, J-1, everything done but the OET
 // and the Pathway, planned on 30 Nov 2026. The plan's own Pathway application deadline is Sat 26 Dec
@@ -20,7 +26,7 @@ const manila = (extra: MilestoneEntry[]) =>
       visa: "J-1",
       graduation: "2024-06-30",
     }),
-    milestones: [...DONE.map((key) => milestoneFactory(key, "done")), ...extra],
+    milestones: openStepsNotStarted([...DONE.map((key) => milestoneFactory(key, "done")), ...extra]),
   });
 const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 

@@ -7,6 +7,7 @@ import {
   DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "./factories.ts";
 
 // Tester s13 issue 9g A3: a Dhaka applicant for the 2027 Match (J-1; Steps 1 and 2 CK done, ERAS
@@ -33,7 +34,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
   const dhaka = (oet: MilestoneEntry) =>
     inputFactory({
       applicant: applicant("Asia/Dhaka", "2025-06-30"),
-      milestones: [...SENT.map((key) => milestoneFactory(key, "done")), oet],
+      milestones: openStepsNotStarted([...SENT.map((key) => milestoneFactory(key, "done")), oet]),
     });
 
   it("OET booked 10 Dec 2026 (Dhaka): the 2027 Match stays in reach, its rank list is planned", () => {
@@ -83,10 +84,10 @@ describe("the Pathway application goes in now, the OET result follows as documen
     const result = planFor(
       inputFactory({
         applicant: applicant("Asia/Dhaka", "2025-06-30"),
-        milestones: [
+        milestones: openStepsNotStarted([
           ...SENT.map((key) => milestoneFactory(key, "done")),
           milestoneFactory("oet_medicine", "done"),
-        ],
+        ]),
       }),
       // Past the latest candidate too, Tue 2 Feb 2027, 9:00 PM ET (t9t F13, the lead's ruling): before
       // it, a Pathway not submitted keeps the Match with "submit today" (pathway-unconfirmed-deadline).
@@ -127,7 +128,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
     const result = planFor(
       inputFactory({
         applicant: applicant("Asia/Dhaka", "2025-06-30"),
-        milestones: SENT.map((key) => milestoneFactory(key, "done")),
+        milestones: openStepsNotStarted(SENT.map((key) => milestoneFactory(key, "done"))),
       }),
       "2027-02-10T03:00:00Z",
     );

@@ -3,7 +3,12 @@ import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  inputFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 /**
  * Tester s12 issue 9f B1: EXAMS_LATE_FOR_RANKING gave the Pathway "the usual 60 days of
@@ -17,7 +22,7 @@ const DONE = DONE_BUT_OET_AND_PATHWAY;
 function lagos(oet: MilestoneEntry): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
-    milestones: [...DONE.map((key) => ({ key, status: "done" as const })), oet],
+    milestones: openStepsNotStarted([...DONE.map((key) => ({ key, status: "done" as const })), oet]),
   });
 }
 
@@ -33,11 +38,11 @@ describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => 
     const done = DONE.filter((key) => key !== "usmle_step2ck");
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
-      milestones: [
+      milestones: openStepsNotStarted([
         ...done.map((key) => ({ key, status: "done" as const })),
         { key: "oet_medicine", status: "done" },
         { key: "usmle_step2ck", status: "scheduled", date: "2027-01-10" },
-      ],
+      ]),
     });
     const message = lateMessage(input, "2026-11-30T12:00:00Z");
     expect(message).toContain("submit your Pathway application now");

@@ -5,6 +5,7 @@ import {
   DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "./factories.ts";
 
 // Tester s14 issue 9h B5: a Lagos applicant (OET sat 12 Dec 2026, result pending, Pathway not
@@ -21,10 +22,10 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
       visa: "J-1",
       graduation: "2024-07-30",
     }),
-    milestones: [
+    milestones: openStepsNotStarted([
       ...DONE.map((key) => milestoneFactory(key, "done")),
       milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),
-    ],
+    ]),
   });
 
   it("past its projected deadline, the step does not say 'before its deadline'", () => {
@@ -56,7 +57,9 @@ describe("the Pathway's words on a plan moved to a later Match before its own de
       visa: "J-1",
       graduation: "2022-11-15",
     }),
-    milestones: DONE.filter((key) => key !== "usmle_step2ck").map((key) => milestoneFactory(key, "done")),
+    milestones: openStepsNotStarted(
+      DONE.filter((key) => key !== "usmle_step2ck").map((key) => milestoneFactory(key, "done")),
+    ),
   });
 
   it("applies once the 2028 Pathways open, never now, and names the date it is due by", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, doneMilestones, inputFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  doneMilestones,
+  inputFactory,
+  openStepsNotStarted,
+} from "./factories.ts";
 
 // Tester t9j F11 (session 15): auckland_paid.json (H-1B, Auckland, Step 2 CK, OET and the Pathway
 // not started) on 2 Jan 2027: STEP3_NEEDED_FOR_H1B dated the ECFMG certificate "around Sat 30 Jan
@@ -13,7 +19,7 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, doneMilestones, inputFactor
 const h1bInput = (timezone: string, done: readonly MilestoneKey[]) =>
   inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B", graduation: "2025-06-30" }),
-    milestones: doneMilestones(done, "2026-09-10"),
+    milestones: openStepsNotStarted(doneMilestones(done, "2026-09-10")),
   });
 const certificateDay = (message: string | undefined) =>
   /your ECFMG certificate \(around (\w{3} \d+ \w{3} \d{4}) at the earliest\)/.exec(message ?? "")?.[1];

@@ -15,6 +15,7 @@ import {
   doneMilestones,
   inputFactory,
   milestoneFactory,
+  openStepsNotStarted,
 } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { timelineCard } from "../../../functions/console/pages/timeline.ts";
@@ -208,7 +209,8 @@ describe("t9h B1 with steps really overdue (an ERAS application in progress): th
 });
 
 describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match", () => {
-  const thePlan = planOf(DONE, LATER_NOW);
+  // No OET nor Pathway: reported not started (t9w F1: a registered applicant's missing steps are presumed).
+  const thePlan = planOf(openStepsNotStarted(DONE), LATER_NOW);
 
   it("the case: the 2027 Match is out of reach, nothing is past its deadline for the 2028 Match", () => {
     expect(thePlan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -230,7 +232,7 @@ describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match
   });
 
   it("the console's drill-down says it too, with nothing overdue", () => {
-    const { next, overdue } = consoleNext(DONE, LATER_NOW);
+    const { next, overdue } = consoleNext(openStepsNotStarted(DONE), LATER_NOW);
     expect(next).toContain("too late for the 2027 Match");
     expect(next).not.toMatch(/>overdue</);
     expect(overdue).toContain("Nothing overdue");

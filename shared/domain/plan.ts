@@ -142,6 +142,8 @@ export const RISK_CODES = [
   // The sponsor note "false" beside the applicant's own ECFMG record, no interview (t9s F8, session 25).
   "ANSWERS_CONTRADICT_RECORD",
   "SCHOOL_NOT_ECFMG_ELIGIBLE",
+  // A result reported done below the passing score in force on its date (t9x F1): not a pass.
+  "SCORE_BELOW_PASSING",
   "EXAMS_LATE_FOR_RANKING",
   "CERTIFICATION_AFTER_START",
   "STEP3_NEEDED_FOR_H1B",

@@ -24,6 +24,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   ANSWERS_CONTRADICT_INTERVIEW: "Answers that contradict an interview for the Match",
   ANSWERS_CONTRADICT_RECORD: "Sponsor note answer that contradicts the applicant's own ECFMG record",
   SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
+  SCORE_BELOW_PASSING: "An exam reported passed with a score below the passing score",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",

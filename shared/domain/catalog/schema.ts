@@ -141,6 +141,23 @@ const CatalogEntrySchema = z.object({
     .object({ days: z.number().int().min(1), ...CitationFields })
     .superRefine(citedCorrectly)
     .optional(),
+  /**
+   * An exam scored against a minimum passing score (Step 2 CK): each score with the first exam day
+   * it applies from (absent: every exam before the next entry's day), oldest first, cited. A result
+   * reported below the score in force on its date is not a pass (failed-score.ts, tester t9x F1).
+   */
+  passingScores: z
+    .array(
+      z
+        .object({
+          score: z.number().int().min(1),
+          from: z.iso.date().optional(),
+          ...CitationFields,
+        })
+        .superRefine(citedCorrectly),
+    )
+    .min(1)
+    .optional(),
   /** How long a result takes to be reported (exams), for the status text. */
   reportingDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })

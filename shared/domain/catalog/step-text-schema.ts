@@ -23,6 +23,11 @@ export const StatusActionsSchema = z
     scheduledAfterDeadline: z.string().includes("{due}").optional(),
     inProgress: z.string().min(1).optional(),
     /**
+     * A retake after a result below the passing score (failed-score.ts), not booked: read as in
+     * progress, what to do now and by when ({due}), never a first attempt's study (tester t9x F2).
+     */
+    retake: z.string().includes("{due}").optional(),
+    /**
      * Not started, its target passed and its deadline ({due}, a day in words) still ahead: what to
      * do now, never the target's "early enough" (advA2's notes, s22: a tight exam in December).
      */

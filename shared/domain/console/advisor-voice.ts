@@ -50,6 +50,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   ANSWERS_CONTRADICT_RECORD: (about) => NOTE_RECORD_VOICE(about),
   SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
     `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
+  SCORE_BELOW_PASSING: ({ fullName }) =>
+    `${fullName} reported an exam done with a score below its passing score; the plan reads it as not passed and plans a retake until the score is corrected.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
     `${fullName}'s exam results may not be reported before the rank order list deadline.`,
   CERTIFICATION_AFTER_START: ({ fullName }) =>

@@ -36,6 +36,8 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   MATCH_YEAR_NOT_FEASIBLE:
     "The {year} Match is out of reach: update your Match year to {feasible} in your intake form",
   EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
+  // A result below the passing score (t9x F1): read as not passed until the score is corrected.
+  SCORE_BELOW_PASSING: "Your exam score is below the passing score: correct it, or plan your retake now",
   // Critical only in reach on the later candidate of a projected deadline (t9r F1); a warning sends none.
   MATCH_YEAR_LAST_DAY:
     "The {year} Match is in reach only if NRMP's deadline is later than projected: act now",

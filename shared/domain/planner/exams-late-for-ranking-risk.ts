@@ -10,6 +10,7 @@ import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
+import { isRetake } from "./failed-score.ts";
 import { lastSittingInstant } from "./last-sitting-day.ts";
 import {
   expectedAfterDeadline,
@@ -161,7 +162,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
     const lead = entry.leadTimeDays.days;
     const underWay = statusAt(context, index) === "in_progress";
-    const prep = preparationLeftDays(lead, underWay);
+    // A retake needs a seat, not a first attempt's study (t9x F2): the booking allowance only.
+    const prep = isRetake(context, key) ? 0 : preparationLeftDays(lead, underWay);
     // An undated Pathway in progress may be submitted already: say what is known (C5).
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
     // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).

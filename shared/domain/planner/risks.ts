@@ -10,6 +10,7 @@ import {
 import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
+import { scoreBelowPassingRisks } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
@@ -96,6 +97,9 @@ export function assessRisks(
   // date would be advice for a list that has closed (tester s5, issue 15 B2).
   const refusedList = held ? null : rankListRefusedRisk(context);
   if (refusedList !== null) risks.push(refusedList);
+
+  // A result below its passing score is read as a retake; this says why (t9x F1).
+  if (!held) append(risks, scoreBelowPassingRisks(context, dates));
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);

@@ -1,0 +1,126 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import type { MilestoneEntry } from "../snapshot.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
+import { NRMP_DATES_URL } from "./risk-sources.ts";
+
+type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
+
+/** A result reported below the passing score in force on its day (catalog `passingScores`). */
+export interface FailedScore {
+  key: CatalogEntry["key"];
+  /** The entry as the applicant reported it (status, date, score). */
+  reported: MilestoneEntry;
+  score: number;
+  mark: PassingScore;
+}
+
+/** The catalog's exams scored against a passing score: data, not keys (tester t9x F1). */
+const SCORED: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.passingScores !== undefined,
+);
+
+/** The passing score in force on `day` (ISO date): the latest entry whose `from` is on or before it. */
+export function passingScoreOn(entry: CatalogEntry, day: string): PassingScore | undefined {
+  let found: PassingScore | undefined;
+  for (const mark of entry.passingScores ?? []) if (mark.from === undefined || mark.from <= day) found = mark;
+  return found;
+}
+
+/**
+ * The snapshot's results below their passing score: the score judged against the mark in force on
+ * the reported date, or today's (`today`, the applicant's local date) when none is given. A result
+ * at or above the mark, or without a score, is not one.
+ */
+export function failedScores(entries: readonly MilestoneEntry[], today: string): FailedScore[] {
+  const failed: FailedScore[] = [];
+  for (const exam of SCORED) {
+    const reported = entries.find((entry) => entry.key === exam.key);
+    if (reported?.score === undefined || reported.status === "waived") continue;
+    const day = reported.status === "done" && reported.date !== undefined ? reported.date : today;
+    const mark = passingScoreOn(exam, day);
+    if (mark !== undefined && reported.score < mark.score)
+      failed.push({ key: exam.key, reported, score: reported.score, mark });
+  }
+  return failed;
+}
+
+/**
+ * The entry the plan reads for a failed result: a retake, whatever the status reported. "done"
+ * below the mark is not a pass; "not started" after a failed attempt is not a first attempt: the
+ * applicant has prepared once (tester t9x F2). Both read as "in progress", which feasibility plans
+ * with the booking allowance only (fastest-sitting.ts); a booked retake ("scheduled") keeps its date.
+ */
+export function retakeEntry(failed: FailedScore): MilestoneEntry | null {
+  const { reported } = failed;
+  if (reported.status === "scheduled" || reported.status === "in_progress") return null;
+  const { date: _date, ...rest } = reported;
+  return { ...rest, status: "in_progress" };
+}
+
+/** Whether the step is a retake: a result below its passing score was reported (retakeEntry). */
+export function isRetake(context: PlanContext, key: CatalogEntry["key"]): boolean {
+  for (const failed of context.failedScores) if (failed.key === key) return true;
+  return false;
+}
+
+/** The advice a retake is planned on, labelled as advice (ruling on tester t9x F2). */
+export const RETAKE_ADVICE =
+  "advice: you have prepared once; a retake needs a seat, so it is planned with the booking allowance only, not a first-time study period; no authority sets one";
+
+/**
+ * SCORE_BELOW_PASSING (critical): a result reported done below the passing score in force on its
+ * date. The plan reads it as not done (a retake, retakeEntry); this asks the applicant to correct
+ * the score if they passed, or to sit it again by its last sitting day for this Match.
+ */
+export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): Risk[] {
+  const risks: Risk[] = [];
+  for (const failed of context.failedScores) {
+    if (failed.reported.status !== "done") continue;
+    const entry = MILESTONE_CATALOG[stepIndex(failed.key)] as CatalogEntry;
+    const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+    const due = dates.dueAt(stepIndex(failed.key));
+    const cutOff = due?.at ?? shiftDays(rolDate.at, ET_ZONE, -SCORE_REPORTING_DAYS);
+    const projected = (due ?? rolDate).status === "projected";
+    const day = renderDate(lastSittingDay(cutOff));
+    const { mark } = failed;
+    const applies =
+      mark.from === undefined
+        ? "for exams before"
+        : `for exams from ${renderDate(mark.from).replace(/^\w+ /, "")}`;
+    const period = mark.from === undefined ? `${applies} ${nextFrom(entry, mark)}`.trimEnd() : applies;
+    const cited = `${mark.basis}: ${mark.source}`;
+    const retake =
+      context.now < lastSittingEnd(context.zone, cutOff)
+        ? `sit it again by ${day}${projected ? " (projected)" : ""}, the last sitting day for the ${context.calendar.matchYear} Match: you have prepared once, and a retake needs a seat (advice)`
+        : `sit it again: the last sitting day for the ${context.calendar.matchYear} Match, ${day}${projected ? " (projected)" : ""}, has passed`;
+    const sources = [mark.source, RETAKE_ADVICE];
+    if (projected) sources.push(due?.source ?? NRMP_DATES_URL);
+    risks.push({
+      code: "SCORE_BELOW_PASSING",
+      severity: "critical",
+      message: `You reported ${entry.advisorName.replace(/^USMLE /, "")} done with a score of ${failed.score}; the passing score ${period} is ${mark.score} (${cited}). If you passed, correct the score; if not, ${retake}.`,
+      milestones: [failed.key],
+      sources,
+    });
+  }
+  return risks;
+}
+
+/** The day the next passing score applies from, rendered, for a mark with no `from` ("" if none). */
+function nextFrom(entry: CatalogEntry, mark: PassingScore): string {
+  const list = entry.passingScores ?? [];
+  const next = list[list.indexOf(mark) + 1];
+  return next?.from === undefined ? "" : renderDate(next.from).replace(/^\w+ /, "");
+}
+
+/** The applicant's local date at `now`, for a result reported without a date. */
+export function todayOf(zone: string, now: number): string {
+  return localDate(zone, now);
+}

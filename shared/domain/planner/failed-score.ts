@@ -8,7 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
-import { NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
 
@@ -83,29 +83,32 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
   const risks: Risk[] = [];
   for (const failed of context.failedScores) {
     if (failed.reported.status !== "done") continue;
-    const entry = MILESTONE_CATALOG[stepIndex(failed.key)] as CatalogEntry;
+    const index = stepIndex(failed.key);
+    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-    const due = dates.dueAt(stepIndex(failed.key));
+    const due = dates.dueAt(index);
     const cutOff = due?.at ?? shiftDays(rolDate.at, ET_ZONE, -SCORE_REPORTING_DAYS);
-    const projected = (due ?? rolDate).status === "projected";
-    const day = renderDate(lastSittingDay(cutOff));
     const { mark } = failed;
-    const applies =
+    // The message is a plain sentence; the score's page, the advice and the projection are in sources.
+    const sources: string[] = [];
+    addSource(sources, mark.basis === "secondary" ? `secondary: ${mark.source}` : mark.source);
+    // The last sitting day is counted from the rank order list deadline: projected, its rule is cited.
+    const projected = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+    addSource(sources, entry.due.source);
+    addSource(sources, RETAKE_ADVICE);
+    const day = renderDate(lastSittingDay(cutOff));
+    const period =
       mark.from === undefined
-        ? "for exams before"
-        : `for exams from ${renderDate(mark.from).replace(/^\w+ /, "")}`;
-    const period = mark.from === undefined ? `${applies} ${nextFrom(entry, mark)}`.trimEnd() : applies;
-    const cited = `${mark.basis}: ${mark.source}`;
+        ? `for exams before ${nextFrom(entry, mark)}`
+        : `for exams from ${dayMonthYear(mark.from)}`;
     const retake =
       context.now < lastSittingEnd(context.zone, cutOff)
-        ? `sit it again by ${day}${projected ? " (projected)" : ""}, the last sitting day for the ${context.calendar.matchYear} Match: you have prepared once, and a retake needs a seat (advice)`
-        : `sit it again: the last sitting day for the ${context.calendar.matchYear} Match, ${day}${projected ? " (projected)" : ""}, has passed`;
-    const sources = [mark.source, RETAKE_ADVICE];
-    if (projected) sources.push(due?.source ?? NRMP_DATES_URL);
+        ? `sit it again by ${day}${projected}, the last sitting day for the ${context.calendar.matchYear} Match: you have prepared once, and a retake needs a seat, our advice`
+        : `sit it again: the last sitting day for the ${context.calendar.matchYear} Match, ${day}${projected}, has passed`;
     risks.push({
       code: "SCORE_BELOW_PASSING",
       severity: "critical",
-      message: `You reported ${entry.advisorName.replace(/^USMLE /, "")} done with a score of ${failed.score}; the passing score ${period} is ${mark.score} (${cited}). If you passed, correct the score; if not, ${retake}.`,
+      message: `You reported ${entry.advisorName.replace(/^USMLE /, "")} done with a score of ${failed.score}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}.`,
       milestones: [failed.key],
       sources,
     });
@@ -113,11 +116,16 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
   return risks;
 }
 
-/** The day the next passing score applies from, rendered, for a mark with no `from` ("" if none). */
+/** The day the next passing score applies from, for a mark with no `from` (the first of the list). */
 function nextFrom(entry: CatalogEntry, mark: PassingScore): string {
   const list = entry.passingScores ?? [];
   const next = list[list.indexOf(mark) + 1];
-  return next?.from === undefined ? "" : renderDate(next.from).replace(/^\w+ /, "");
+  return next?.from === undefined ? "the next passing score" : dayMonthYear(next.from);
+}
+
+/** "1 Jul 2025": renderDate's words without the weekday. */
+function dayMonthYear(isoDate: string): string {
+  return renderDate(isoDate).replace(/^\w+ /, "");
 }
 
 /** The applicant's local date at `now`, for a result reported without a date. */

@@ -66,7 +66,7 @@ describe("a Step 2 CK reported done below the passing score is not a pass (teste
     expect(risk?.message).toContain(
       "If you passed, correct the score; if not, sit it again by Wed 27 Jan 2027 (projected)",
     );
-    expect(risk?.sources).toContain("https://medvily.com/?p=296");
+    expect(risk?.sources).toContain("secondary: https://medvily.com/?p=296");
     // The step reads as not done: on the plan, and certification waits on it.
     expect(step(result)?.action).toContain("a retake needs a seat (advice)");
     expect(waitsOnStep2ck(result)).toContain("usmle_step2ck");

@@ -20,6 +20,19 @@ const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => ris
 
 export const FINDING_SCENARIOS: Scenario[] = [
   {
+    // A Step 2 CK reported done with 209, below the 218 in force on its date: not a pass. The plan
+    // reads a retake by the last sitting day and asks to correct the score or sit it again.
+    name: "step2ck-failed-score-2027",
+    now: "2026-12-04T06:00:00Z",
+    assess(result) {
+      const risk = riskOf(result, "SCORE_BELOW_PASSING");
+      expect(risk?.severity).toBe("critical");
+      expect(risk?.message).toContain("sit it again by Wed 27 Jan 2027 (projected)");
+      expect(nextKeys(result)).toContain("usmle_step2ck");
+      expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    },
+  },
+  {
     // Finding 1: an exam under way can be sat within days; study time is advice, so the season is
     // at risk (take it by the latest safe date), not out of reach, and NRMP is still pushed today.
     name: "step2ck-preparing-on-nrmp-deadline-day-2027",

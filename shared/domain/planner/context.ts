@@ -11,7 +11,7 @@ import {
   stepIndex,
 } from "./catalog-index.ts";
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
-import { type FailedScore, failedScores, retakeEntry } from "./failed-score.ts";
+import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
@@ -84,10 +84,7 @@ export interface PlanContext {
    * list counts as not started, so its deadline and reminders stay in the plan.
    */
   rolRefused: RolRefusal | null;
-  /**
-   * Results reported below the passing score in force on their date (failed-score.ts, tester t9x
-   * F1, F2), as reported: their steps read as a retake ("in progress") in `entries` and `statuses`.
-   */
+  /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
   riskChangesAt: number[];
@@ -107,12 +104,6 @@ export interface PlanContext {
 }
 
 const NO_PAST_SEASON_ENTRIES: ReadonlyMap<MilestoneKey, MilestoneEntry> = new Map();
-const NO_FAILED_SCORES: readonly FailedScore[] = [];
-
-function hasScore(milestones: readonly MilestoneEntry[]): boolean {
-  for (const entry of milestones) if (entry.score !== undefined) return true;
-  return false;
-}
 
 /**
  * The plan's context for the applicant at `now` on their Match's calendar. `entered`: the plan's own
@@ -140,15 +131,8 @@ export function buildContext(
   const eligibility =
     entered ??
     eligibilityOf(note, entries, note === null && interviewsAreEvidence(input.interviews, calendar, nowMs));
-  // A result below its passing score is not a pass, and an attempt failed is no first attempt:
-  // either reads as a retake from here on (tester t9x F1, F2). Most snapshots carry no score.
-  const failed = hasScore(input.milestones)
-    ? failedScores(input.milestones, localDate(input.applicant.timezone, nowMs))
-    : NO_FAILED_SCORES;
-  for (const one of failed) {
-    const retake = retakeEntry(one);
-    if (retake !== null) entries.set(retake);
-  }
+  // A result below its passing score is no pass, nor a failed attempt a first one: a retake (t9x F1, F2).
+  const failed = readRetakes(input.milestones, input.applicant.timezone, nowMs, entries);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   const pastSeasonEntries =

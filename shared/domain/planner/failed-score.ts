@@ -70,6 +70,35 @@ export function isRetake(context: PlanContext, key: CatalogEntry["key"]): boolea
   return false;
 }
 
+/**
+ * The step's text while in progress: a retake's own (`statusActions.retake`: it needs a seat, not a
+ * first attempt's study, t9x F2) when the step is one, else `inProgress`.
+ */
+export function inProgressText(context: PlanContext, entry: CatalogEntry): string | undefined {
+  const texts = entry.statusActions;
+  return (isRetake(context, entry.key) ? texts?.retake : undefined) ?? texts?.inProgress;
+}
+
+/**
+ * The snapshot's failed results, each entry rewritten in `entries` as its retake (retakeEntry), at
+ * `now` in the applicant's `zone` (for a result without a date). Most snapshots carry no score.
+ */
+export function readRetakes(
+  milestones: readonly MilestoneEntry[],
+  zone: string,
+  now: number,
+  entries: { set(entry: MilestoneEntry): void },
+): readonly FailedScore[] {
+  if (!milestones.some((entry) => entry.score !== undefined)) return NO_FAILED_SCORES;
+  const failed = failedScores(milestones, localDate(zone, now));
+  for (const one of failed) {
+    const retake = retakeEntry(one);
+    if (retake !== null) entries.set(retake);
+  }
+  return failed;
+}
+const NO_FAILED_SCORES: readonly FailedScore[] = [];
+
 /** The advice a retake is planned on, labelled as advice (ruling on tester t9x F2). */
 export const RETAKE_ADVICE =
   "advice: you have prepared once; a retake needs a seat, so it is planned with the booking allowance only, not a first-time study period; no authority sets one";
@@ -126,9 +155,4 @@ function nextFrom(entry: CatalogEntry, mark: PassingScore): string {
 /** "1 Jul 2025": renderDate's words without the weekday. */
 function dayMonthYear(isoDate: string): string {
   return renderDate(isoDate).replace(/^\w+ /, "");
-}
-
-/** The applicant's local date at `now`, for a result reported without a date. */
-export function todayOf(zone: string, now: number): string {
-  return localDate(zone, now);
 }

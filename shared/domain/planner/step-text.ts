@@ -10,7 +10,7 @@ import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { isRetake } from "./failed-score.ts";
+import { inProgressText } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
@@ -199,13 +199,8 @@ function statusAction(
         return `${fill(context, text, entry, given, window.projected)}${window.after}`;
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
-    // A retake (a result below the passing score) needs a seat, not a first attempt's study (t9x F2).
-    if (status === "in_progress" && texts.retake !== undefined && isRetake(context, entry.key)) {
-      return fill(context, texts.retake, entry, given, due);
-    }
-    if (status === "in_progress" && texts.inProgress !== undefined) {
-      return fill(context, texts.inProgress, entry, given, due);
-    }
+    const inProgress = status === "in_progress" ? inProgressText(context, entry) : undefined;
+    if (inProgress !== undefined) return fill(context, inProgress, entry, given, due);
   }
   // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
   // The rank list of an applicant asked about NRMP registration says that condition (t9s F3).

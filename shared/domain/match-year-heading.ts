@@ -7,18 +7,23 @@ import type { Plan } from "./plan.ts";
  */
 export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): string {
   const later = laterPlannedMatchYear(plan);
-  return later === undefined
-    ? `${plan.matchYear} Match`
-    : `${plan.matchYear} Match (out of reach: planned for the ${later} Match)`;
+  if (later === undefined) return `${plan.matchYear} Match`;
+  // Moved for a SOAP outcome never reported (fixB3): that Match was in reach, it left no position.
+  const why = plan.risks.some((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED")
+    ? "no SOAP position reported"
+    : "out of reach";
+  return `${plan.matchYear} Match (${why}: planned for the ${later} Match)`;
 }
 
 /**
  * The later Match a plan's early steps are dated for when its own is out of reach
- * (MATCH_YEAR_NOT_FEASIBLE's earliest feasible Match); undefined while the plan is dated for its
- * own Match. Pure.
+ * (MATCH_YEAR_NOT_FEASIBLE's earliest feasible Match) or left no SOAP position reported
+ * (SOAP_OUTCOME_UNREPORTED's next Match); undefined while the plan is dated for its own Match. Pure.
  */
 export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): number | undefined {
-  const later = plan.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear;
+  const later = plan.risks.find(
+    (risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "SOAP_OUTCOME_UNREPORTED",
+  )?.earliestFeasibleMatchYear;
   return later === undefined || later === plan.matchYear ? undefined : later;
 }
 

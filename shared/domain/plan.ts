@@ -152,6 +152,8 @@ export const RISK_CODES = [
   "SEASON_OVER",
   "RANK_LIST_UNREPORTED",
   "MATCH_YEAR_NOT_FEASIBLE",
+  // Told us "not matched" in Match Week, no SOAP position reported by the contract's date: the next Match planned (fixB3).
+  "SOAP_OUTCOME_UNREPORTED",
   "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",
   "RANKING_MAY_OPEN_LATER",
@@ -183,7 +185,10 @@ export interface Risk {
   severity: "critical" | "warning";
   message: string;
   milestones: StepSubject[];
-  /** MATCH_YEAR_NOT_FEASIBLE only: the first Match year the remaining steps can make. */
+  /**
+   * MATCH_YEAR_NOT_FEASIBLE: the first Match year the remaining steps can make; SOAP_OUTCOME_UNREPORTED:
+   * the next Match, the one the plan is dated for.
+   */
   earliestFeasibleMatchYear?: number;
   /**
    * MATCH_YEAR_NOT_FEASIBLE only: the step whose result, reported last at the fastest pace, decides

@@ -26,6 +26,7 @@ import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { slippedSteps } from "./planner/slipped-step-targets.ts";
+import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
@@ -74,7 +75,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   );
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
-  const entered = feasibilityOf(context);
+  // A SOAP outcome unreported past its date (fixB3's ruling on t9w F4): no position, the next Match
+  // planned as a Match out of reach is (the moved plan below), SOAP_OUTCOME_UNREPORTED its standing line.
+  const native = feasibilityOf(context);
+  const soapOver = !ineligible && !native.infeasible && soapOutcomeUnreported(context, dates);
+  const entered = soapOver ? soapOutcomeFeasibility(context, native) : native;
   // Out of reach, the later Match as its entered applicant's, built once (t9n F17): its year by the
   // native rules, its context shared by its season steps, its risks and `targeted`.
   const later = entered.infeasible && !ineligible ? laterMatchInReach(input, context, entered, now) : null;
@@ -154,7 +159,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Moved to a later Match, its risks are its entered applicant's (t9n F17, F8), plus the one out-of-reach risk.
   const risks =
     later !== null
-      ? movedPlanRisks(context, later, targeted.dates, gates.slipped)
+      ? movedPlanRisks(context, later, targeted.dates, gates.slipped, soapOver ? dates : null)
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
   // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order.

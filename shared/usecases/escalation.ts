@@ -34,6 +34,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   SEASON_OVER: "The Match season is over without a certified rank order list",
   RANK_LIST_UNREPORTED: "Interviewing applicant has not told us whether they certified a rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
+  SOAP_OUTCOME_UNREPORTED: "Did not match, and no SOAP position reported: the next Match planned",
   MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",

@@ -24,8 +24,14 @@ const RungSchema = z.discriminatedUnion("anchor", [
   // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
   // Follow-ups from a date that passed (a step behind), at most `everyDays` apart until the ladder's
-  // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung).
-  z.object({ rung: z.string().min(1), anchor: z.literal("passed"), everyDays: z.number().int().min(1) }),
+  // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung);
+  // with `times`, no more than that many (the SOAP outcome's weekly question, planner/match-day.ts).
+  z.object({
+    rung: z.string().min(1),
+    anchor: z.literal("passed"),
+    everyDays: z.number().int().min(1),
+    times: z.optional(z.number().int().min(1)),
+  }),
 ]);
 export type LadderRung = z.infer<typeof RungSchema>;
 

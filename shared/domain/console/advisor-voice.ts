@@ -68,6 +68,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} interviewed for the ${matchYear} Match but has not told us whether they registered with NRMP and certified a rank order list.`,
   MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
+  SOAP_OUTCOME_UNREPORTED: ({ fullName, matchYear }) =>
+    `${fullName} did not match in the ${matchYear} Match, took part in SOAP and has not said whether they accepted a SOAP position, so the plan now plans the next Match.`,
   MATCH_YEAR_LAST_DAY: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) stays in reach only if the steps still open are started within days; on our projection it is out of reach after that.`,
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>

@@ -3,6 +3,7 @@ import { projectionSources, seasonDay, seasonInstantEt } from "../seasons/date-w
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { unmatchedReported } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -24,14 +25,17 @@ export function matchOverUnreported(context: PlanContext): boolean {
   return (
     context.now >= context.calendar.dates.residency_start.at &&
     isSatisfied(context, "rank_order_list") &&
-    !isFinished(statusOf(context, "match_day"))
+    !isFinished(statusOf(context, "match_day")) &&
+    // One who told us in Match Week they did not match (in SOAP) is past the SOAP outcome's date
+    // by then, and their plan is the next Match's (soapOutcomeUnreported, fixB3's ruling).
+    !unmatchedReported(context)
   );
 }
 
 /**
  * MATCH_DAY_NOT_REPORTED (critical), tester t9i F1: the applicant certified a rank order list, Match
- * Day's release has passed, the contract's date has passed too, and they have not told us where
- * they matched (nor, in SOAP, which offer they accepted). Before residency's start: the contract and
+ * Day's release has passed, the contract's date has passed too, and they have told us nothing about
+ * Match Week nor where they matched (one in SOAP told us they did not match: never to them). Before residency's start: the contract and
  * visa steps wait on the answer; from it on (matchOverUnreported, tester t9j F1) the Match is over
  * and the risk says so, with the next season's ERAS dates for one who did not match. Match Day
  * is a calendar event, so the plan cannot wait for it in silence: the contract and (for a J-1) the
@@ -45,6 +49,10 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const contractDue = dates.due("contract");
   if (contractDue === null) return [];
   noteRiskChange(context, contractDue.at);
+  // Never to one who told us in Match Week they did not match (fixB3's ruling on tester t9w F4: "we
+  // still do not know where you matched" to a SOAP participant): they are asked which SOAP offer
+  // they accepted, and past the contract's date SOAP_OUTCOME_UNREPORTED stands beside the next Match.
+  if (unmatchedReported(context)) return [];
   const start = calendar.dates.residency_start;
   noteRiskChange(context, start.at);
   if (context.now < contractDue.at) return [];

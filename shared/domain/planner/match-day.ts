@@ -1,11 +1,11 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, followUpRung } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
@@ -26,6 +26,16 @@ import type { TimedReminder } from "./reminders.ts";
 
 const WEEK_MS = 7 * DAY_MS;
 
+/**
+ * A SOAP participant's questions after Match Day's one (reminder-ladders.json `soap-outcome`,
+ * advice): how far apart (a week) and how many at most (two).
+ */
+const SOAP_OUTCOME = (() => {
+  const rung = followUpRung("soap-outcome");
+  if (rung?.times === undefined) throw new Error("reminder ladder soap-outcome has no capped follow-up rung");
+  return { every: rung.everyDays * DAY_MS, times: rung.times };
+})();
+
 // Match Day once results are out and the result is not told: the step that leads (leading-step.ts).
 export { MATCH_DAY_REPORT_TITLE };
 /**
@@ -39,9 +49,12 @@ export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accep
  * catalog's text applies):
  * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
  *   the catalog's date and ladder before the Match Day release;
- * - from the Match Day release on: report where they matched (or the SOAP offer), due at
- *   residency's start and urgent, never the contract's date (t9p F6), with one follow-up (see
- *   matchDayNotice) and a weekly question instead of the ladder; never overdue with the release's text.
+ * - from the Match Day release on: report where they matched, due at residency's start and urgent,
+ *   never the contract's date (t9p F6), with one follow-up (see matchDayNotice) and a weekly
+ *   question instead of the ladder; never overdue with the release's text;
+ * - a SOAP participant from the release on: the SOAP offer accepted, due by the contract's date as
+ *   our advice (soapOutcomeDue), asked once and then weekly at most twice (fixB3's ruling on t9w F4);
+ *   past that date the plan plans the next Match (soapOutcomeUnreported) and does not ask here.
  */
 export function matchDayStep(
   context: PlanContext,
@@ -70,6 +83,11 @@ export function matchDayStep(
   }
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;
+  // A SOAP participant is asked up to the contract's date, not residency's start (fixB3's ruling on
+  // tester t9w F4: an urgent step due 1 July and a weekly nag kept them in a finished season); from
+  // that date the plan plans the next Match (soapOutcomeUnreported) and this step is not reached.
+  if (soapEntry !== undefined)
+    return { due: soapOutcomeDue(contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
   // From residency's start the Match is over and the question goes on (tester t9j F1: from 1 July
   // the plan went silent), due by the next Match's ERAS submission day, a date fixed by the season
   // (tester t9k F1: it moved with `now`). Not pressed: its urgency follows that date (a card badged
@@ -92,6 +110,29 @@ export function matchDayStep(
   // passed); urgent, since the contract and visa steps wait on the answer. The ordinary words.
   const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
   return { due: reportDue(texts.residencyStart), entry: phased, followUpOnly: true, pressing: true };
+}
+
+/**
+ * Where the SOAP outcome's date comes from (advice): the day the plan gives the contract, since a
+ * position accepted in SOAP and not reported by then has already cost the contract's window.
+ */
+export const SOAP_OUTCOME_SOURCE =
+  "advice: a SOAP position is reported by the date this plan gives the contract (two weeks after Match Day, advice): one not reported by then has already cost the contract's window, so the plan then plans the next Match; no authority sets this date";
+
+/** Per contract date, the SOAP outcome's date on the same instant (advice, its own source). */
+const soapOutcomeDues = new WeakMap<DueDate, DueDate>();
+
+/**
+ * The date a SOAP participant's Match Day step is due by (fixB3's ruling): the contract's instant,
+ * our advice with its own source (SOAP_OUTCOME_SOURCE), made once per contract date.
+ */
+export function soapOutcomeDue(contractDue: DueDate): DueDate {
+  let due = soapOutcomeDues.get(contractDue);
+  if (due === undefined) {
+    due = shapedDueDate({ ...contractDue, basis: "advice", source: SOAP_OUTCOME_SOURCE });
+    soapOutcomeDues.set(contractDue, due);
+  }
+  return due;
 }
 
 /** Per season's residency start, its copy for the report phase before the contract's date. */
@@ -201,9 +242,13 @@ function matchDayWeeklyNotice(
   const matchDay = context.calendar.dates.nrmp_match_day.at;
   // At the applicant's delivery slot on the week's day, not at the release's hour (t9u F15: 17:00
   // in Lagos): the first such slot not yet passed.
-  const slotOf = (week: number) => slotOnDay(context, toWall(context.zone, matchDay + week * WEEK_MS));
-  let week = Math.max(1, Math.floor((context.now - matchDay) / WEEK_MS));
+  const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
+  const slotOf = (week: number) => slotOnDay(context, toWall(context.zone, matchDay + week * every));
+  let week = Math.max(1, Math.floor((context.now - matchDay) / every));
   while (slotOf(week) < context.now) week++;
+  // A SOAP participant is asked at most SOAP_OUTCOME_TIMES times (ladder data, advice), then the
+  // plan moves on (fixB3's ruling on tester t9w F4).
+  if (soap && week > SOAP_OUTCOME.times) return null;
   return followUp(context, slotOf(week), due.at, detail, {
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",

@@ -9,6 +9,7 @@ import { routeOetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks, rankListRefusedRisk } from "./risks.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
+import { soapOutcomeRisk } from "./soap-outcome.ts";
 import { insertRisk, withTargetRisks } from "./target-risks.ts";
 import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
 
@@ -19,13 +20,16 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
  * before ranking opens, its last working day), on `later`'s context and dates (`laterDates`), plus
  * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`), and that Match's own rank order
  * list refused (ROL_BEFORE_RANKING_OPENS, t9w F1) when the later Match does not read it. In orderRisks' order. `slipped`:
- * the later Match's slipped targets when the planner has them (slippedSteps).
+ * the later Match's slipped targets when the planner has them (slippedSteps). `soapOutcomeDates`
+ * (the entered Match's dates) when the plan moved for a SOAP outcome unreported: SOAP_OUTCOME_UNREPORTED
+ * stands in MATCH_YEAR_NOT_FEASIBLE's place (soap-outcome.ts).
  */
 export function movedPlanRisks(
   context: PlanContext,
   later: LaterMatch,
   laterDates: PlanDates,
   slipped: SlippedSteps | null = null,
+  soapOutcomeDates: PlanDates | null = null,
 ): Risk[] {
   const native = targetedMatch(later.context, laterDates, later.feasibility);
   const risks = withTargetRisks(
@@ -38,7 +42,14 @@ export function movedPlanRisks(
   // Still out of reach after laterMatchInReach's hops (never seen): the plan keeps one such risk.
   for (let index = risks.length - 1; index >= 0; index--)
     if (risks[index]?.code === "MATCH_YEAR_NOT_FEASIBLE") risks.splice(index, 1);
-  insertRisk(risks, withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context));
+  // Moved for a SOAP outcome unreported (soapOutcomeDates: the entered Match's), its standing line
+  // says so instead: the Match was not out of reach, it left the applicant without a position.
+  insertRisk(
+    risks,
+    soapOutcomeDates !== null
+      ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
+      : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
+  );
   // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
   const routed = uncheckedGate(context)
     ? null

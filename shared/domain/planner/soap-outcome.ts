@@ -1,0 +1,69 @@
+import type { Risk } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import { renderEt } from "../time.ts";
+import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
+import { contractSteps } from "./contract-steps.ts";
+import type { PlanDates } from "./deadlines.ts";
+import type { Feasibility } from "./feasibility.ts";
+import { unmatchedReported } from "./match-outcome-texts.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+
+/**
+ * Whether an applicant who told us in Match Week they did not match (in SOAP: unmatchedReported),
+ * with a certified list, has left the SOAP outcome unreported past its date (fixB3's ruling on tester
+ * t9w F4): the date the plan gives the contract, two weeks after Match Day (advice; Match Day's step
+ * asks for it up to then, match-day.ts). From then the plan treats them as holding no position and
+ * plans the next Match, as a Match out of reach is planned (soapOutcomeFeasibility). The contract's
+ * date is noted as the instant the plan changes. Pure.
+ */
+export function soapOutcomeUnreported(context: PlanContext, dates: PlanDates): boolean {
+  if (!unmatchedReported(context) || isFinished(statusOf(context, "match_day"))) return false;
+  if (!isSatisfied(context, "rank_order_list")) return false;
+  const due = dates.due("contract");
+  if (due === null) return false;
+  noteRiskChange(context, due.at);
+  return context.now >= due.at;
+}
+
+/**
+ * The plan's feasibility moved on to the next Match for an applicant whose SOAP outcome went
+ * unreported (soapOutcomeUnreported): the moved plan's way (laterMatchInReach), out of reach for
+ * the season whose Match left them without a position, the next Match the earliest it plans.
+ */
+export function soapOutcomeFeasibility(context: PlanContext, feasibility: Feasibility): Feasibility {
+  const next = context.calendar.matchYear + 1;
+  return {
+    ...feasibility,
+    infeasible: true,
+    earliestMatchYear: Math.max(next, feasibility.earliestMatchYear),
+  };
+}
+
+/**
+ * SOAP_OUTCOME_UNREPORTED (warning): the standing line of a plan moved to the `year` Match because
+ * the SOAP outcome went unreported (soapOutcomeUnreported). It says why the plan moved and how it
+ * comes back: "If you accepted a SOAP position, mark Match Day done with your program: your contract
+ * and visa steps come back." It carries the Match the plan is dated for (earliestFeasibleMatchYear),
+ * so the heading, the cohort and the digest name it as for MATCH_YEAR_NOT_FEASIBLE.
+ */
+export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: number): Risk {
+  const { calendar } = context;
+  const sources: string[] = [NRMP_SOAP_URL];
+  const due = dates.due("contract");
+  // As the step and the contract showed the day (asDay advice), not dayBy's reading of its instant.
+  const by =
+    due === null
+      ? ""
+      : ` by ${dates.rendered(due).local} (the date this plan gives the contract, two weeks after Match Day: our advice)`;
+  const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
+  const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  return {
+    code: "SOAP_OUTCOME_UNREPORTED",
+    severity: "warning",
+    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): your exams and certification carry over, its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done with your program: your ${contractSteps(context.applicant.visa)} come back.`,
+    milestones: ["match_day"],
+    earliestFeasibleMatchYear: year,
+    sources,
+  };
+}

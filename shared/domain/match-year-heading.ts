@@ -9,10 +9,17 @@ export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): strin
   const later = laterPlannedMatchYear(plan);
   if (later === undefined) return `${plan.matchYear} Match`;
   // Moved for a SOAP outcome never reported (fixB3): that Match was in reach, it left no position.
-  const why = plan.risks.some((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED")
-    ? "no SOAP position reported"
-    : "out of reach";
+  const why = movedForSoapOutcome(plan) ? "no SOAP position reported" : "out of reach";
   return `${plan.matchYear} Match (${why}: planned for the ${later} Match)`;
+}
+
+/**
+ * Whether the plan is dated for the next Match because the applicant told us in Match Week they did
+ * not match and reported no SOAP position by the contract's date (SOAP_OUTCOME_UNREPORTED), rather
+ * than because their Match was out of reach: pages and headings say which. Pure.
+ */
+export function movedForSoapOutcome(plan: Pick<Plan, "risks">): boolean {
+  return plan.risks.some((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
 }
 
 /**

@@ -140,6 +140,19 @@ function everyRisk(): { where: string; risk: Risk }[] {
         risk,
       });
   }
+  // In SOAP, no position reported by the contract's date: the next Match planned (SOAP_OUTCOME_UNREPORTED, fixB3).
+  const certified: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
+  );
+  const inSoap = {
+    ...certified,
+    milestones: [
+      ...certified.milestones,
+      { key: "soap" as const, status: "in_progress" as const, date: "2027-03-15" },
+    ],
+  };
+  for (const risk of plan(inSoap, seasonCalendar(2027), new Date("2027-05-03T09:00:00Z")).risks)
+    found.push({ where: `rank-list-certified-2027.json in SOAP, May ${risk.code}`, risk });
   return found;
 }
 

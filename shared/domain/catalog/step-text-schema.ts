@@ -17,6 +17,12 @@ export const StatusActionsSchema = z
     scheduled: z.string().min(1).optional(),
     scheduledPassed: z.string().min(1).optional(),
     /**
+     * The applicant's exam day is past, its result still within the catalog's `reportingDays`
+     * (advice): {expected} is that day ("Fri 18 Dec 2026"). No "did you take it?" and no re-sit
+     * yet: the score is simply not out (lead's ruling on tester t9w F20).
+     */
+    scheduledResultPending: z.string().includes("{expected}").optional(),
+    /**
      * The applicant's date is still ahead but after the step's deadline ({due}, a day in words):
      * says to move it earlier and by when, never "scores take about N weeks" as if all were well.
      */

@@ -7,28 +7,24 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
-import {
-  dayText,
-  isRankingSitting,
-  sittingDayEnd,
-  sittingDayOf,
-  sittingDueWords,
-} from "./last-sitting-day.ts";
+import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { bookingWindowStart, rebookPhaseWords } from "./rebook-words.ts";
+import { reminderWith } from "./reminder-record.ts";
 import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { sittingQuestion } from "./sitting-question.ts";
 import { stepRenderings } from "./step-renderings.ts";
+import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * A ranking exam (Step 1, Step 2 CK, the OET) reported booked for a day that has passed, its result
  * not reported, while its last sitting day is still ahead (tester t9p F10): if it was not taken, it
  * must be sat by that day, not by the rank order list deadline its card names for the result. That
  * last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's zone), else
- * null. For a USMLE exam, whether or not the result is overdue yet (tester t9q F3, lead's ruling:
- * a no-show learns it before the day goes); for the OET once it is. `own` is the step's own date
- * (ownDateOf).
+ * null. Only once the result is overdue (the day plus the catalog's reportingDays, advice), for
+ * every exam alike: until then the score is simply not out, and no re-sit is asked (lead's ruling
+ * on tester t9w F20, replacing t9q F3's question at once for a USMLE exam). `own` is the step's own
+ * date (ownDateOf).
  */
 export function rebookBy(
   context: PlanContext,
@@ -39,10 +35,7 @@ export function rebookBy(
   dates: PlanDates,
 ): DueDate | null {
   if (own?.passed !== true || (status !== "scheduled" && status !== "in_progress")) return null;
-  if (!isRankingSitting(entry.key)) return null;
-  // A USMLE exam NRMP needs (catalog `neededForRanking`) is asked at once; the OET, which sits on
-  // fixed dates, only once its result is overdue (t9h issue 9 B4's tests, which stay).
-  if (entry.neededForRanking === undefined && !resultOverdue(context, entry, own)) return null;
+  if (!isRankingSitting(entry.key) || !resultOverdue(context, entry, own)) return null;
   const sitting = stepRenderings(dates, index).due;
   return sitting !== null && sitting.at > context.now ? sitting : null;
 }
@@ -116,6 +109,9 @@ export function seatLeadWords(): string {
  * The reminders up to rebookBy's day, appended to `into`: the hard-deadline ladder against it, and
  * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
  * so the step is not silent for weeks while a new sitting can still count (t9p F10: ten weeks).
+ * They are timed by the last sitting day but carry the step's own deadline (`resultDue`: when the
+ * result must arrive), so an email item shows one "Due" date, the step's; the last sitting day is
+ * the conditional sentence of their text (lead's ruling on tester t9w F13).
  */
 export function rebookReminders(
   context: PlanContext,
@@ -130,20 +126,7 @@ export function rebookReminders(
   if (sitting === null || own === null) return;
   const deadlineDetail = dates.rendered(sitting);
   const { title, why } = textsOf(entry, sitting, deadlineDetail);
-  // Not overdue yet: the applicant may well have sat it, so one question (t9q F3), then only the
-  // last sitting day's rungs after it, the same rungs (same ids) as below (t9r F9, lead's ruling).
-  if (!resultOverdue(context, entry, own)) {
-    lastDayRungsAfterQuestion(
-      context,
-      entry,
-      index,
-      sitting,
-      rebookTarget(entry, sitting, deadlineDetail, title, why),
-      resultDue,
-      into,
-    );
-    return;
-  }
+  const from = into.length;
   remindersFor(context, rebookTarget(entry, sitting, deadlineDetail, title, why), into);
   // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
   // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
@@ -163,11 +146,31 @@ export function rebookReminders(
     },
     into,
   );
+  if (resultDue !== null)
+    for (let at = from; at < into.length; at++)
+      into[at] = withStepDeadline(into[at] as TimedReminder, resultDue);
 }
 
 const REBOOK_LADDER = "hard-deadline";
 
-/** The last sitting day's ladder target (REBOOK_LADDER), for both the question and the overdue case. */
+/**
+ * `timed` dated by the step's own deadline instead of the last sitting day it was timed by (same
+ * id, rung, send time and words): one per laid reminder and deadline, shared by the plans that lay
+ * it (the ladder's and series' reminders are memoised and frozen; a caught-up one is per plan).
+ */
+function withStepDeadline(timed: TimedReminder, due: { at: number; detail: Deadline }): TimedReminder {
+  const known = redated.get(timed);
+  if (known !== undefined && known.reminder.deadlineDetail === due.detail) return known;
+  const reminder = reminderWith(timed.reminder, { deadline: due.detail.at, deadlineDetail: due.detail });
+  const made = timedReminder(timed.sendAt, due.at, reminder, timed.late, timed.fixed, timed.notice);
+  made.missedAt = timed.missedAt;
+  redated.set(timed, made);
+  return made;
+}
+
+const redated = new WeakMap<TimedReminder, TimedReminder>();
+
+/** The last sitting day's ladder target (REBOOK_LADDER). */
 function rebookTarget(
   entry: CatalogEntry,
   sitting: DueDate,
@@ -190,43 +193,28 @@ function rebookTarget(
 }
 
 /**
- * The one sitting question (sittingQuestion), then the rungs of the last sitting day's ladder that
- * come after it (3 days and 1 day before; the question stands for the earlier one): an applicant who
- * missed the sitting and let the question go by still hears before the day that decides the Match
- * (tester t9r F9, lead's ruling: the same rungs as when the result is overdue). Appended to `into`.
+ * The reminders' title and why, made once per step and rendered day (frozen and shared by plans):
+ * the score asked first, the last sitting day as the condition after it (lead's ruling on tester
+ * t9w F13: "Has your Step 2 CK score come? Tell us the result").
  */
-function lastDayRungsAfterQuestion(
-  context: PlanContext,
-  entry: CatalogEntry,
-  index: number,
-  sitting: DueDate,
-  target: ReminderTarget,
-  resultDue: { at: number; detail: Deadline } | null,
-  into: TimedReminder[],
-): void {
-  const booked = context.entries.at(index)?.date;
-  if (booked === undefined) return;
-  const before = into.length;
-  sittingQuestion(context, entry, booked, sitting, resultDue, into);
-  const question = into.length > before ? into[into.length - 1] : undefined;
-  // Strictly after the question: a rung at its very slot would be a second email about the same day.
-  remindersFor(context, target, into, question === undefined ? context.now : question.sendAt + 1);
-}
-
-/** The reminders' title and why, made once per step and rendered day (frozen and shared by plans). */
 function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {
   let known = texts.get(detail);
   if (known === undefined || known.key !== entry.key) {
     const projected = sitting.status === "projected" ? " (projected)" : "";
     known = {
       key: entry.key,
+      title: `Has your ${examName(entry)} score come? Tell us the result`,
       // The last sitting day is a day to sit by, not to book by (t9q F3/F4, as the card says).
-      title: `${entry.title}: your date has passed; if you did not take it, sit it by ${dayText(sittingDayOf(sitting))}; book a seat now`,
-      why: `The last day to sit it for this Match is ${detail.local}${projected}; tell us your result, or your new date.`,
+      why: `If you did not take it, the last day to sit it for this Match is ${detail.local}${projected}: book a seat by then (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`,
     };
     texts.set(detail, known);
   }
   return known;
+}
+
+/** "USMLE Step 2 CK" for "Pass USMLE Step 2 CK": the exam as the question names it. */
+export function examName(entry: CatalogEntry): string {
+  return entry.title.replace(/^(Pass|Complete an?) /, "");
 }
 
 const texts = new WeakMap<Deadline, { key: string; title: string; why: string }>();

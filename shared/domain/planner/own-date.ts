@@ -129,10 +129,16 @@ function followUpWhy(entry: CatalogEntry): string {
   return `Until you tell us your ${subject} ${result}, the plan cannot tell whether ${onTrack} or you need a new date: ${result}s take about ${weeks} weeks, so yours should be out by now.`;
 }
 
-/** A result follow-up's title; a Pathway's is worded for a submission (tester t9t F2, lead's ruling 1). */
+/**
+ * A result follow-up's title; a Pathway's is worded for a submission (tester t9t F2, lead's ruling
+ * 1). An exam's asks for the score first, as the day it should be out has come (lead's ruling on
+ * tester t9w F13: "Has your Step 2 CK score come? Tell us the result").
+ */
 function followUpTitle(entry: CatalogEntry, date: string): string {
-  return entry.key === "ecfmg_pathway"
-    ? `Did ECFMG accept your Pathway application of ${renderDate(date)}? Tell us`
+  if (entry.key === "ecfmg_pathway")
+    return `Did ECFMG accept your Pathway application of ${renderDate(date)}? Tell us`;
+  return entry.reportingDays !== undefined
+    ? `Has your ${entry.title.replace(/^(Pass|Complete an?) /, "")} score come? Tell us the result`
     : `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`;
 }
 

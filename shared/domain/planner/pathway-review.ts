@@ -43,12 +43,25 @@ export function pathwayDecisionDue(
 ): DueDate | null {
   if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
   const applicationDue = pathwayDeadline(calendar);
-  if (applicationDue === null || context.now <= applicationDue) return null;
+  if (applicationDue === null) return null;
+  // Reported in progress, dated by its deadline and that day gone by: submitted, so what still
+  // matters is ECFMG's acceptance by the rank order list deadline, not the application deadline it
+  // met, even while that deadline is ahead (lead's ruling on tester t9w F13). One only planned
+  // (scheduled) keeps the application deadline until it passes: it may not have been sent.
+  if (context.now <= applicationDue)
+    return submittedInProgress(context) ? decisionDueNow(context, entry, calendar) : null;
   // A Pathway presumed sent keeps that presumption past its deadline (tester t9p F17); one reported
   // sent after the projected deadline (ECFMG's may be later) waits on ECFMG's answer too (t9s F5).
   if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index) && !sentLate(context))
     return null;
   return decisionDueNow(context, entry, calendar);
+}
+
+/** submittedInTime for a Pathway reported in progress, whose day has gone by (as pathwayReviewDue counts it). */
+function submittedInProgress(context: PlanContext): boolean {
+  if (context.entries.at(PATHWAY.index)?.status !== "in_progress") return false;
+  const day = submittedInTime(context);
+  return day !== null && day + DAY_MS <= context.now;
 }
 
 /**

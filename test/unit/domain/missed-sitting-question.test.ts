@@ -43,31 +43,20 @@ const WORDS =
 describe("a booked day passed, result not yet overdue, the last sitting day ahead (t9q F3)", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));
 
-  it("the card names the last sitting day, in F4's words", () => {
+  // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question: within the score's
+  // reporting time (8 Jan + 28 days, reportingDays: Fri 5 Feb) the score is awaited, no re-sit.
+  it("the card says when the score is expected, not the last sitting day (t9w F20)", () => {
     const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
-    expect(step2Of(result)?.action).toContain("Did you take it?");
-    expect(step2Of(result)?.action).toContain(WORDS);
+    expect(step2Of(result)?.action).toContain("your score is expected around Fri 5 Feb 2027");
+    expect(step2Of(result)?.action).not.toContain("Did you take it?");
+    expect(step2Of(result)?.action).not.toContain(WORDS);
   });
 
-  it("one question reminder a week before the last sitting day, then only its 3-day and 1-day rungs (t9r F9)", () => {
-    const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
-    const before = step2Reminders(result).filter((r) => Date.parse(r.sendAt) < LAST_DAY_END);
-    const questions = before.filter((r) => r.rung === "sitting-question");
-    expect(questions).toHaveLength(1);
-    expect(questions[0]?.sendAtLocal.slice(0, 10)).toBe("2027-01-20");
-    expect(questions[0]?.title).toBe(
-      "Did you sit USMLE Step 2 CK on Fri 8 Jan 2027? If not, sit it by Wed 27 Jan 2027 at the latest",
-    );
-    expect(before.filter((r) => r.rung.startsWith("deadline-in")).map((r) => r.rung)).toEqual([
-      "deadline-in-3d",
-      "deadline-in-1d",
-    ]);
-  });
-
-  it("with less than a week left, the question goes at the next slot", () => {
-    const result = plan(input, calendar, new Date("2027-01-23T07:00:00Z"));
-    const question = step2Reminders(result).find((r) => r.rung === "sitting-question");
-    expect(question?.sendAtLocal.slice(0, 10)).toBe("2027-01-24");
+  it("no question and no re-sit rung before the last sitting day (t9w F20)", () => {
+    for (const now of ["2027-01-12T07:00:00Z", "2027-01-23T07:00:00Z"]) {
+      const result = plan(input, calendar, new Date(now));
+      expect(step2Reminders(result).filter((r) => Date.parse(r.sendAt) < LAST_DAY_END)).toEqual([]);
+    }
   });
 
   it("nothing about it once the last sitting day has passed", () => {

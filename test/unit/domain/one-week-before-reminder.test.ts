@@ -47,7 +47,7 @@ const weekBefore = (reminders: readonly Reminder[]) =>
   );
 
 describe("one week-before reminder per step (fixA's note)", () => {
-  it("the sitting question and deadline-in-7d fall on the same day, a week before the last sitting day", () => {
+  it("no sitting question while the score may still come (t9w F20); unbooked, deadline-in-7d a week before the last sitting day", () => {
     const booked = plan(
       kemal(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-06")),
       calendar,
@@ -60,24 +60,25 @@ describe("one week-before reminder per step (fixA's note)", () => {
     );
     const question = weekBefore(booked.reminders).map((r) => [r.rung, r.sendAtLocal.slice(0, 10)]);
     const notice = weekBefore(unbooked.reminders).map((r) => [r.rung, r.sendAtLocal.slice(0, 10)]);
-    expect(question).toEqual([["sitting-question", "2027-01-20"]]);
+    // Sat 6 Jan: its score is expected around 3 Feb, after the last sitting day (lead's ruling, session 28).
+    expect(question).toEqual([]);
     expect(notice).toEqual([["deadline-in-7d", "2027-01-20"]]);
   });
 });
 
 describe("the overdue follow-ups say to sit it by the last sitting day (t9q F3/F4 words, fixA's note)", () => {
-  it("no 'book a new one': the title names the day to sit by and asks to book a seat now", () => {
+  it("no 'book a new one': the title asks for the score first, the why names the day to sit by (t9w F13)", () => {
     // Booked for 10 Dec 2026, no result by 12 Jan: overdue, the last sitting day (27 Jan) ahead.
     const input = kemal(milestoneFactory("usmle_step2ck", "scheduled", "2026-12-10"));
     const result = plan(input, calendar, new Date("2027-01-12T08:00:00Z"));
     const rebook = result.reminders.filter(
-      (r) => r.milestone === "usmle_step2ck" && r.title.includes("your date has passed"),
+      (r) => r.milestone === "usmle_step2ck" && r.why.startsWith("If you did not take it"),
     );
     expect(rebook.length).toBeGreaterThan(0);
     for (const reminder of rebook) {
-      expect(reminder.title).toBe(
-        "Pass USMLE Step 2 CK: your date has passed; if you did not take it, sit it by Wed 27 Jan 2027; book a seat now",
-      );
+      expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? Tell us the result");
+      expect(reminder.why).toContain("the last day to sit it for this Match is Wed 27 Jan 2027");
+      expect(reminder.why).not.toContain("book a new one");
     }
   });
 });

@@ -42,26 +42,23 @@ const lastDayRungs = (result: Plan) =>
 describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question (t9r F9)", () => {
   const notOverdue = plan(chidi("2027-01-10"), calendar, new Date("2027-01-11T09:00:00Z"));
 
-  it("one question, then the 3-day and 1-day rungs before the last sitting day", () => {
-    const rungs = beforeLastDay(notOverdue).map((r) => `${r.rung} ${r.sendAtLocal.slice(0, 10)}`);
-    expect(rungs).toEqual([
-      "sitting-question 2027-01-20",
-      // Counted in days from the last sitting day: the 1-day rung the day before (t9s F9, ruling 3).
+  // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question and t9r F9's rungs while
+  // the score may still come (10 Jan + 28 days, reportingDays: Sun 7 Feb, after the last sitting day).
+  it("no question and no last-sitting-day rung while the score may still come (t9w F20)", () => {
+    expect(beforeLastDay(notOverdue)).toEqual([]);
+  });
+
+  it("once the result is overdue, the 3-day and 1-day rungs before the last sitting day", () => {
+    const overdue = plan(chidi("2026-12-20"), calendar, new Date("2027-01-20T09:00:00Z"));
+    // Counted in days from the last sitting day: the 1-day rung the day before (t9s F9, ruling 3).
+    expect(lastDayRungs(overdue).map((r) => `${r.rung} ${r.day}`)).toEqual([
       "deadline-in-3d 2027-01-24",
       "deadline-in-1d 2027-01-26",
     ]);
   });
 
-  it("the same rungs, same ids, as when the result is overdue", () => {
-    const overdue = plan(chidi("2026-12-20"), calendar, new Date("2027-01-20T09:00:00Z"));
-    expect(lastDayRungs(overdue)).toHaveLength(2);
-    expect(lastDayRungs(notOverdue)).toEqual(lastDayRungs(overdue));
-  });
-
-  it("a question sent late (less than a week left) is still followed by the 1-day rung", () => {
-    // Sent on Mon 25 Jan (a day later, the question would share the 1-day rung's slot, 26 Jan, and stand for it).
+  it("a sitting days before the last sitting day: nothing before it (t9w F20)", () => {
     const late = plan(chidi("2027-01-22"), calendar, new Date("2027-01-24T12:00:00Z"));
-    const rungs = beforeLastDay(late).map((r) => r.rung);
-    expect(rungs).toEqual(["sitting-question", "deadline-in-1d"]);
+    expect(beforeLastDay(late).map((r) => r.rung)).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE } from "../time.ts";
+import { DAY_MS, ET_ZONE, isoUtc, renderDate } from "../time.ts";
 import { keyAt } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
  * The deadline for the result of a sitting already taken (an exam whose day the applicant books,
@@ -63,3 +64,26 @@ export function datedForNextMatch(context: PlanContext, entry: CatalogEntry, ind
 
 /** resultDueAt per season calendar (the object is the key), by catalog index: shared by every plan. */
 const resultDues = new WeakMap<SeasonCalendar, (DueDate | null)[]>();
+
+/**
+ * An exam's text while its day has passed and its result is still within the catalog's reporting
+ * time (`reportingDays`, advice: the day plus that many days, where the applicant lives, as
+ * resultOverdue counts it): the catalog's `scheduledResultPending` with {expected} filled ("Fri 18
+ * Dec 2026"); its `scheduledPassed` once that day has come or for a step without both (lead's ruling on tester t9w
+ * F20: no "did you take it?" while the score is simply not out).
+ */
+export function passedDayText(
+  context: PlanContext,
+  entry: CatalogEntry,
+  date: string,
+  day: number,
+): string | undefined {
+  const text = entry.statusActions?.scheduledResultPending;
+  const reporting = entry.reportingDays?.days;
+  if (text === undefined || reporting === undefined) return entry.statusActions?.scheduledPassed;
+  const out = shiftDays(day, context.zone, reporting);
+  if (context.now >= out) return entry.statusActions?.scheduledPassed;
+  noteRiskChange(context, out); // the words change that day: a re-plan then
+  const expected = renderDate(isoUtc(Date.parse(`${date}T00:00:00Z`) + reporting * DAY_MS).slice(0, 10));
+  return text.replace("{expected}", expected);
+}

@@ -1,14 +1,13 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, isoUtc, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import { bookedLateWords } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { inProgressText } from "./failed-score.ts";
@@ -19,9 +18,8 @@ import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts"
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
-import { resultDueAt } from "./result-deadline.ts";
+import { passedDayText, resultDueAt } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
@@ -176,8 +174,7 @@ function statusAction(
       // another step's day after the deadline instant.
       const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
       const text = passed
-        ? (resultPendingText(context, entry, texts.scheduledResultPending, given.date, day) ??
-          texts.scheduledPassed)
+        ? passedDayText(context, entry, given.date, day)
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : texts.scheduled;
@@ -219,29 +216,6 @@ function statusAction(
         ? nrmpWeighingAction(context, null)
         : entry.action;
   return fill(context, action, entry, given, due);
-}
-
-/**
- * An exam's text while its day has passed and its result is still within the catalog's reporting
- * time (`reportingDays`, advice: the day plus that many days, where the applicant lives, as
- * resultOverdue counts it): the catalog's `scheduledResultPending` with {expected} filled ("Fri 18
- * Dec 2026"); null once that day has come or for a step without both (lead's ruling on tester t9w
- * F20: no "did you take it?" while the score is simply not out).
- */
-function resultPendingText(
-  context: PlanContext,
-  entry: CatalogEntry,
-  text: string | undefined,
-  date: string,
-  day: number,
-): string | null {
-  const reporting = entry.reportingDays?.days;
-  if (text === undefined || reporting === undefined) return null;
-  const out = shiftDays(day, context.zone, reporting);
-  if (context.now >= out) return null;
-  noteRiskChange(context, out); // the words change that day: a re-plan then
-  const expected = renderDate(isoUtc(Date.parse(`${date}T00:00:00Z`) + reporting * DAY_MS).slice(0, 10));
-  return text.replace("{expected}", expected);
 }
 
 /**

@@ -203,7 +203,7 @@ function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { tit
     const projected = sitting.status === "projected" ? " (projected)" : "";
     known = {
       key: entry.key,
-      title: `Has your ${examName(entry)} score come? Tell us the result`,
+      title: `Has your ${examName(entry)} score come? If so, tell us the result`,
       // The last sitting day is a day to sit by, not to book by (t9q F3/F4, as the card says).
       why: `If you did not take it, the last day to sit it for this Match is ${detail.local}${projected}: book a seat by then (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`,
     };

@@ -138,7 +138,7 @@ function followUpTitle(entry: CatalogEntry, date: string): string {
   if (entry.key === "ecfmg_pathway")
     return `Did ECFMG accept your Pathway application of ${renderDate(date)}? Tell us`;
   return entry.reportingDays !== undefined
-    ? `Has your ${entry.title.replace(/^(Pass|Complete an?) /, "")} score come? Tell us the result`
+    ? `Has your ${entry.title.replace(/^(Pass|Complete an?) /, "")} score come? If so, tell us the result`
     : `${entry.title}: your date (${renderDate(date)}) has passed; tell us the result`;
 }
 

@@ -76,7 +76,7 @@ describe("the overdue follow-ups say to sit it by the last sitting day (t9q F3/F
     );
     expect(rebook.length).toBeGreaterThan(0);
     for (const reminder of rebook) {
-      expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? Tell us the result");
+      expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
       expect(reminder.why).toContain("the last day to sit it for this Match is Wed 27 Jan 2027");
       expect(reminder.why).not.toContain("book a new one");
     }

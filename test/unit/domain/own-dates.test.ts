@@ -122,7 +122,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     const followUp = result.reminders.filter((reminder) => reminder.rung === RESULT_FOLLOW_UP_RUNG);
     expect(followUp).toHaveLength(1);
     expect(followUp[0]?.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
-    expect(followUp[0]?.title).toBe("Has your USMLE Step 2 CK score come? Tell us the result");
+    expect(followUp[0]?.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
     // The step asks the question; the follow-up's "why" says why it matters, not the same sentence (s4 papercut 10).
     expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action).toContain(
       "Did you take it?",

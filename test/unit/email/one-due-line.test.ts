@@ -87,7 +87,7 @@ describe("one 'Due:' line per email item (t9w F13)", () => {
       planned,
       planned.reminders.filter((r) => r.sendAt === slot),
     );
-    const item = itemBlock(email.text, "Has your USMLE Step 2 CK score come? Tell us the result");
+    const item = itemBlock(email.text, "Has your USMLE Step 2 CK score come? If so, tell us the result");
     expect(item.length).toBeGreaterThan(0);
     const dues = item.filter((line) => /^\s+Due( in [^:]*)?: /.test(line) || line.includes("Due: "));
     expect(dues).toHaveLength(1);
@@ -101,7 +101,7 @@ describe("one 'Due:' line per email item (t9w F13)", () => {
   it("the subject asks for the score first, never 'if you did not take it … book a seat now'", () => {
     const email = emailOf(planned, step2ck);
     expect(email.subject).toMatch(
-      /^Has your USMLE Step 2 CK score come\? Tell us the result: due Thu 25 Feb 2027/,
+      /^Has your USMLE Step 2 CK score come\? If so, tell us the result: due Thu 25 Feb 2027/,
     );
     expect(email.subject).not.toContain("did not take it");
     expect(email.subject).not.toContain("book a seat");

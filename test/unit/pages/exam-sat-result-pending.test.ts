@@ -71,7 +71,7 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
       // Up to the last sitting day, a rung also asks to rebook a sitting not taken (t9p F10); the
       // result deadline's rungs ask for the result (t9v F6, ruling 1), never a bare "Pass …".
       expect(reminder.title).toMatch(
-        /^(Has your USMLE Step 2 CK score come\? Tell us the result|Your USMLE Step 2 CK result must reach ECFMG by \w{3} \d{1,2} \w{3} \d{4} \(projected\): has it arrived\? Tell us the result)$/,
+        /^(Has your USMLE Step 2 CK score come\? If so, tell us the result|Your USMLE Step 2 CK result must reach ECFMG by \w{3} \d{1,2} \w{3} \d{4} \(projected\): has it arrived\? Tell us the result)$/,
       );
       expect(Date.parse(reminder.sendAt)).toBeLessThanOrEqual(Date.parse(step2?.deadline?.at ?? ""));
     }

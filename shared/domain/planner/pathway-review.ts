@@ -57,6 +57,20 @@ export function pathwayDecisionDue(
   return decisionDueNow(context, entry, calendar);
 }
 
+/**
+ * Whether `entry` is the Pathway, for the plan's own Match (`calendar` is the step's), reported in
+ * progress and submitted in time (submittedInProgress): dated by ECFMG's acceptance by the rank order
+ * list deadline, its ladder counts down to that day (lead's ruling on tester t9w F13), asking whether
+ * ECFMG has accepted it; not the "under review" silence of one only planned (t9n F3).
+ */
+export function pathwaySubmittedInProgress(
+  context: PlanContext,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): boolean {
+  return entry.key === PATHWAY.key && calendar === context.calendar && submittedInProgress(context);
+}
+
 /** submittedInTime for a Pathway reported in progress, whose day has gone by (as pathwayReviewDue counts it). */
 function submittedInProgress(context: PlanContext): boolean {
   if (context.entries.at(PATHWAY.index)?.status !== "in_progress") return false;

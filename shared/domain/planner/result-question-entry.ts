@@ -50,7 +50,7 @@ export function resultQuestionEntry(
   index: number,
 ): CatalogEntry {
   const reader = RESULT_READERS[entry.key];
-  if (reader === undefined) return entry;
+  if (reader === undefined && entry.key !== PATHWAY_KEY) return entry;
   let known = questions.get(due);
   if (known === undefined || known.zone !== context.zone) {
     known = { zone: context.zone, entries: new Map() };
@@ -58,7 +58,10 @@ export function resultQuestionEntry(
   }
   let asked = known.entries.get(entry.key);
   if (asked === undefined) {
-    asked = askedEntry(context, entry, reader, due, due !== resultDueAt(calendar, index));
+    asked =
+      reader === undefined
+        ? pathwayAskedEntry(context, entry, due)
+        : askedEntry(context, entry, reader, due, due !== resultDueAt(calendar, index));
     known.entries.set(entry.key, asked);
   }
   return asked;
@@ -85,6 +88,25 @@ function askedEntry(
     why: {
       ...entry.why,
       text: `${reader.why} Results take about ${weeks} weeks (advice). If you passed, mark this step done; if you did not sit it or did not pass, tell us, so the plan can say what is still possible.`,
+    },
+  };
+}
+
+const PATHWAY_KEY = "ecfmg_pathway";
+
+/**
+ * A submitted Pathway's rungs toward ECFMG's acceptance by the rank order list deadline (`due`,
+ * pathwayDecisionDue): the question, never "Complete an ECFMG Pathway" due (lead's ruling on tester
+ * t9w F13: the application deadline it met is a past fact, ECFMG's answer what still matters).
+ */
+function pathwayAskedEntry(context: PlanContext, entry: CatalogEntry, due: DueDate): CatalogEntry {
+  const day = `${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  return {
+    ...entry,
+    title: `Has ECFMG accepted your Pathway application? NRMP needs its acceptance by ${day}`,
+    why: {
+      ...entry.why,
+      text: "NRMP needs ECFMG's acceptance of your Pathway by the rank order list deadline. If ECFMG accepted it, mark this step done; if ECFMG refused it or asked for more documents, tell your advisor.",
     },
   };
 }

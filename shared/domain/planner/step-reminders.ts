@@ -13,7 +13,7 @@ import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked
 import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { oetBookingReminders } from "./oet-booking-day.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
-import { decisionDue, pathwayReviewDue } from "./pathway-review.ts";
+import { decisionDue, pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
@@ -105,7 +105,12 @@ export function stepReminders(
   // rank order list deadline. The plan still wakes when the application deadline passes: the step
   // is then due by the rank order list deadline (pathwayDecisionDue, `due === review`), and still
   // under review: no "Due" rungs to that deadline either (fixF's note, lead's ruling, session 25).
-  const review = due !== null ? pathwayReviewDue(context, entry, stepDates.calendar) : null;
+  // One reported in progress (submitted) is dated by that deadline and its ladder counts down to it,
+  // asking whether ECFMG has accepted it (lead's ruling on tester t9w F13, session 28).
+  const review =
+    due !== null && !pathwaySubmittedInProgress(context, entry, stepDates.calendar)
+      ? pathwayReviewDue(context, entry, stepDates.calendar)
+      : null;
   const underReview = review !== null && due !== null;
   if (underReview && due !== null) noteRiskChange(context, due.at); // the rungs' wake-up, kept
   // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one

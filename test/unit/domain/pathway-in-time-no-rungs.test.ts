@@ -9,6 +9,10 @@ import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } fr
  * before its projected application deadline, Sat 26 Dec 2026 for the 2027 Match) gets only the
  * "did ECFMG accept it?" follow-up, also once that deadline has passed: no 14/3/1-day "Due" rungs
  * to the rank order list deadline. Tunde: Lagos, J-1, OET in progress, Pathway dated 1 Nov 2026.
+ * Lead's ruling on tester t9w F13 (session 28) changes this for a Pathway reported in progress
+ * (submitted): dated by ECFMG's acceptance by the rank order list deadline, its ladder counts down to
+ * that day, asking whether ECFMG has accepted it; the follow-up stays. One only planned (scheduled)
+ * and dated in time keeps the session 25 rule: no "Due" rungs.
  */
 const calendar = seasonCalendar(2027);
 const ROL_DEADLINE = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -30,9 +34,30 @@ const tunde: PlannerInput = inputFactory({
 const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
 const dueRungs = (result: Plan) => pathwayReminders(result).filter((r) => /^(deadline|due)-in-/.test(r.rung));
 
+const planned: PlannerInput = {
+  ...tunde,
+  milestones: [
+    milestoneFactory("oet_medicine", "in_progress"),
+    milestoneFactory("ecfmg_pathway", "scheduled", "2026-11-01"),
+  ],
+};
+
 describe("a Pathway submitted in time (fixF's note)", () => {
-  it("gets no 'Due' rungs to the rank order list deadline once its application deadline has passed", () => {
-    const result = plan(tunde, calendar, new Date("2026-12-28T09:00:00Z"));
+  it("reported in progress: its rungs count down to the rank order list deadline, asking for ECFMG's answer (t9w F13)", () => {
+    for (const now of ["2026-12-20T09:00:00Z", "2026-12-28T09:00:00Z"]) {
+      const rungs = dueRungs(plan(tunde, calendar, new Date(now)));
+      expect(rungs.map((r) => r.rung)).toEqual(["deadline-in-14d", "deadline-in-3d", "deadline-in-1d"]);
+      for (const rung of rungs) {
+        expect(Date.parse(rung.deadline)).toBe(ROL_DEADLINE);
+        expect(rung.title).toBe(
+          "Has ECFMG accepted your Pathway application? NRMP needs its acceptance by Wed 24 Feb 2027 (projected)",
+        );
+      }
+    }
+  });
+
+  it("only planned (scheduled): no 'Due' rungs to the rank order list deadline once its application deadline has passed", () => {
+    const result = plan(planned, calendar, new Date("2026-12-28T09:00:00Z"));
     expect(dueRungs(result)).toEqual([]);
   });
 
@@ -43,8 +68,8 @@ describe("a Pathway submitted in time (fixF's note)", () => {
     expect(Date.parse(followUps[0]?.deadline ?? "")).toBe(ROL_DEADLINE);
   });
 
-  it("gets no 'Due' rungs before that deadline either (as before)", () => {
-    const result = plan(tunde, calendar, new Date("2026-12-20T09:00:00Z"));
+  it("only planned (scheduled): no 'Due' rungs before that deadline either (as before)", () => {
+    const result = plan(planned, calendar, new Date("2026-12-20T09:00:00Z"));
     expect(dueRungs(result)).toEqual([]);
   });
 });

@@ -81,7 +81,7 @@ describe("a sat exam within its score-reporting time (t9w F20)", () => {
     // The day the score is due: the one follow-up, asking for the score first.
     const followUp = remindersOf(result, "usmle_step2ck").find((r) => r.rung === "result-follow-up");
     expect(followUp?.sendAtLocal.slice(0, 10)).toBe("2026-12-14");
-    expect(followUp?.title).toBe("Has your USMLE Step 2 CK score come? Tell us the result");
+    expect(followUp?.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
   });
 
   it("the same for the OET, from its own reporting time (data, not the exam's key)", () => {
@@ -118,7 +118,7 @@ describe("a sat exam once its score should be out (t9w F13)", () => {
     const rebook = reminders.filter((r) => Date.parse(r.sendAt) < Date.parse("2027-01-28T00:00:00Z"));
     expect(rebook.length).toBeGreaterThan(0);
     for (const reminder of rebook.filter((r) => r.rung !== "result-follow-up")) {
-      expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? Tell us the result");
+      expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
       expect(reminder.why).toMatch(
         /^If you did not take it, the last day to sit it for this Match is Wed 27 Jan 2027/,
       );
@@ -129,7 +129,7 @@ describe("a sat exam once its score should be out (t9w F13)", () => {
 describe("a Pathway application reported in progress, dated before its deadline (t9w F13)", () => {
   const now = new Date("2026-11-30T08:00:00Z");
 
-  it("is dated by ECFMG's acceptance by the rank order list deadline, its follow-up kept", () => {
+  it("is dated by ECFMG's acceptance by the rank order list deadline, its follow-up kept, its ladder counting to it", () => {
     const result = plan(chiamaka(step2ck, pathwaySent), calendar, now);
     const step = stepOf(result, "ecfmg_pathway");
     expect(step?.deadline?.at).toBe(ROL_DEADLINE);
@@ -137,7 +137,12 @@ describe("a Pathway application reported in progress, dated before its deadline 
     expect(step?.deadline?.source).toContain("rank order list deadline");
     expect(step?.action).toContain("Your Pathway application went in on Mon 12 Oct 2026");
     const reminders = remindersOf(result, "ecfmg_pathway");
-    expect(reminders.map((r) => r.rung)).toEqual(["result-follow-up"]);
+    expect(reminders.map((r) => r.rung)).toEqual([
+      "result-follow-up",
+      "deadline-in-14d",
+      "deadline-in-3d",
+      "deadline-in-1d",
+    ]);
     expect(reminders.every((r) => r.deadline === ROL_DEADLINE)).toBe(true);
   });
 

@@ -13,9 +13,11 @@ import {
 
 /**
  * Tester t9s F9/F14 (lead's ruling 3, session 25). Rosa: Manila, J-1, 2027 Match, everything done
- * but Step 2 CK, booked for 5 Jan 2027 with no result. Her last sitting day is Wed 27 Jan 2027, a
+ * but Step 2 CK, booked for 20 Dec 2026 with no result. Her last sitting day is Wed 27 Jan 2027, a
  * day, not an instant: its 1-day rung goes the day before, never on the day; no "Due in N hours";
  * arriving on that day after its delivery slot, no countdown at all.
+ * Booked for 20 Dec 2026 since the lead's ruling on tester t9w F20 (session 28): a sitting on 5 Jan
+ * has its score expected around 2 Feb, and no re-sit rungs are laid while it may still come.
  */
 const calendar = seasonCalendar(2027);
 const ZONE = "Asia/Manila";
@@ -28,7 +30,7 @@ function rosa(): PlannerInput {
         REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
         "2026-09-14",
       ),
-      milestoneFactory("usmle_step2ck", "scheduled", "2027-01-05"),
+      milestoneFactory("usmle_step2ck", "scheduled", "2026-12-20"),
     ],
   });
 }

@@ -4,6 +4,8 @@ import { DAY_MS } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
+import { plannedDay } from "./earliest-certification.ts";
+import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
 /**
  * What the J-1 visa step adds when less time is left before its date than the consular allowance
@@ -11,7 +13,11 @@ import type { DueDate } from "./deadlines.ts";
  * tester t9i F13): check the consulate's wait and, if it is longer, ask for an expedited
  * appointment. Advice: the State Department's Global Visa Wait Times tool gives each post's wait;
  * each consulate takes expedite requests through its own appointment system (no fact sheet gives a
- * rule for them). Empty for every other step, for a visa already finished, and with time enough.
+ * rule for them). Empty for every other step, for a visa already finished, and with time enough;
+ * empty too once an interview is booked on or before the visa date, ahead or passed: the
+ * appointment the note asks for is made (tester t9w F14). Said only with no interview booked, or
+ * with one booked after that date, judged as the scheduled words judge it (their
+ * `scheduledAfterDeadline` then says the day is after it and asks for an earlier appointment).
  */
 export function consularExpediteNote(
   context: PlanContext,
@@ -22,5 +28,7 @@ export function consularExpediteNote(
   if (entry.key !== "visa_j1" || status === "done" || status === "waived" || due === null) return "";
   const allowance = entry.leadTimeDays.days;
   if (due.at - context.now >= allowance * DAY_MS) return "";
+  const booked = plannedDay(context, entry.key);
+  if (booked !== null && !sittingAfterLastDay(context, entry.key, booked, due)) return "";
   return ` Less time is left before your visa date than the ${allowance} days this plan allows for a consular interview: check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) and, if it is longer than the time left, ask the consulate for an expedited appointment through its appointment system, with your DS-2019 and your program's start date (advice).`;
 }

@@ -78,4 +78,29 @@ describe("the J-1 visa step has the visitor visa's consular allowance (t9i F13 B
     const action = step(planAt(matched(true), "2026-04-15T09:00:00Z"), "visa_j1")?.action ?? "";
     expect(action).not.toContain("expedited");
   });
+
+  // Tester t9w F14 (B): an interview booked before the visa date is the appointment the note asks
+  // for; the note stays only with none booked, or one booked after that date.
+  const booked = (date: string): ApplicantSnapshot =>
+    ApplicantSnapshotSchema.parse({
+      ...matched(true),
+      milestones: [...matched(true).milestones, { key: "visa_j1", status: "scheduled", date }],
+    });
+
+  it("an interview booked before the visa date (16 Jun) drops the expedite note, before and after its day (t9w F14)", () => {
+    const before = step(planAt(booked("2026-06-08"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
+    expect(before).toContain("Your J-1 visa interview is on Mon 8 Jun 2026");
+    expect(before).not.toContain("Less time is left");
+    expect(before).not.toContain("expedited");
+    const after = step(planAt(booked("2026-06-08"), "2026-06-12T09:00:00Z"), "visa_j1")?.action ?? "";
+    expect(after).toContain("Was the visa issued?");
+    expect(after).not.toContain("Less time is left");
+  });
+
+  it("an interview booked after the visa date keeps it, beside the words that the day is after it (t9w F14)", () => {
+    const action = step(planAt(booked("2026-06-20"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
+    expect(action).toContain("after Tue 16 Jun 2026");
+    expect(action).toContain("Ask the consulate for an earlier or expedited appointment");
+    expect(action).toContain("Less time is left");
+  });
 });

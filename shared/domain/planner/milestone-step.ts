@@ -216,8 +216,13 @@ export function planMilestone(
   const announced =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
-  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
-  const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver);
+  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing;
+  // none while the ECFMG application it waits on for registering is pending (t9w F15).
+  const startOrBookBy = notStarted
+    ? startBy
+    : prerequisitePending
+      ? null
+      : bookByOf(entry, status, own, driver);
   const targetDetail =
     target === null
       ? undefined

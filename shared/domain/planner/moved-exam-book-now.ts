@@ -26,6 +26,8 @@ export interface BookNowFacts {
   targetAhead: boolean;
   /** The book-by day of the step's ladder (bookByOf), or null. */
   startBy: number | null;
+  /** A prerequisite the step may start before is pending: no booking yet (waitingForOf, t9w F15). */
+  prerequisitePending: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function bookNowOnMovedPlan(
   const lead = entry.bookingLeadDays;
   const { missed, target, targetDetail } = facts;
   if (lead === undefined || facts.status !== "in_progress" || facts.own !== null || missed === null) return;
+  if (facts.prerequisitePending) return; // FSMB books no one before ECFMG approves the application (t9w F15)
   if (target === null || targetDetail === undefined || !facts.targetAhead) return;
   const moved = toWall(context.zone, missed.at);
   let sendAt = slotOnDay(context, moved);

@@ -97,6 +97,10 @@ export function waitingForOf(
       else waitingFor = added(waitingFor, prerequisite.key);
     }
   }
+  // An exam under way with no date (registered, not booked) while a prerequisite it may start
+  // before is not done: FSMB registers no one before ECFMG approves the application, so it reads
+  // as not started does (its gate sentence) and has no day to book by (tester t9w F15).
+  if (gatedBooking(context, entry, index, status, resolvedBy)) prerequisitePending = true;
   // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits (tester t9m F14).
   if (entry.key === "usmle_step3" && waitingFor === null && step3OutOfReach(context, feasibility)) {
     waitingFor = [STEP3_OUT_OF_REACH];
@@ -106,6 +110,27 @@ export function waitingForOf(
   if (waitingFor === null && resolvedBy === undefined)
     return prerequisitePending ? NOTHING_BUT_PREREQUISITE : NOTHING;
   return { waitingFor, resolvedBy, prerequisitePending };
+}
+
+/**
+ * Whether an exam to book (catalog `bookingLeadDays`) is in progress with no date of its own while a
+ * prerequisite it may start before (`startsBefore`: the ECFMG application for Step 1 and Step 2 CK)
+ * is not done: studying may go on, registering and booking may not. Read from the catalog's
+ * prerequisites, not from step keys.
+ */
+function gatedBooking(
+  context: PlanContext,
+  entry: CatalogEntry,
+  index: number,
+  status: MilestoneStatus,
+  resolvedBy: string | undefined,
+): boolean {
+  if (status !== "in_progress" || resolvedBy !== undefined || entry.bookingLeadDays === undefined)
+    return false;
+  if (context.entries.at(index)?.date !== undefined) return false;
+  for (const prerequisite of PREREQUISITES_AT[index] ?? [])
+    if (prerequisite.startsBefore && !isSatisfiedAt(context, prerequisite.index)) return true;
+  return false;
 }
 
 /** A step held by nothing: a record per step showed in the planner bench's allocations. Never written. */

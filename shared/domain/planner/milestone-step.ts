@@ -3,6 +3,7 @@ import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
 import { bookByOf } from "./book-by.ts";
+import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-issued-asked.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -215,7 +216,13 @@ export function planMilestone(
         : step3StartBy(driver, leadDays);
   const announced =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
-  const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
+  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6).
+  const issuedAsked = certificateIssuedAsked(context, entry, due);
+  const startBy = issuedAsked
+    ? null
+    : announced
+      ? Math.min(leadStart?.at ?? context.now, context.now)
+      : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing;
   // none while the ECFMG application it waits on for registering is pending (t9w F15).
   const startOrBookBy = notStarted
@@ -255,12 +262,13 @@ export function planMilestone(
     ownAhead,
     startBy: startOrBookBy,
     notStarted,
+    issuedAsked,
   };
   // Told now, the first gate is pressed by its own latest safe start, as its card says (t9p F18).
   const actBy = announced && leadStart !== null ? leadStart.at : startOrBookBy;
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
   facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups (t9o F7)
-  const urgency = urgencyOf(
+  const ruledUrgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
     aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy (t9o F7)
@@ -277,6 +285,8 @@ export function planMilestone(
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
+  // The certificate's question stands soon, urgent only with its deadline near (t9w F6).
+  const urgency = issuedAsked && due !== null ? certificateAskedUrgency(context, due) : ruledUrgency;
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

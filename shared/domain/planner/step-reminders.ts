@@ -1,6 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
+import { certificateAskedReminders } from "./certificate-issued-asked.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -40,6 +41,8 @@ export interface StepReminderDates extends BookNowFacts {
   notStarted: boolean;
   /** The hard deadline has passed with the step not done (a visa step then: visaBehindReminders). */
   overdueNow: boolean;
+  /** The certificate with nothing outstanding: a question, not work (certificate-issued-asked.ts, t9w F6). */
+  issuedAsked: boolean;
 }
 
 /**
@@ -64,8 +67,10 @@ export function stepReminders(
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
   const from = into.length;
-  const aimKind: AimKind =
-    dates.ownAhead && own !== null
+  // The certificate's question has nothing to aim at: no "Aim to finish by" rungs (t9w F6).
+  const aimKind: AimKind = dates.issuedAsked
+    ? NO_AIM
+    : dates.ownAhead && own !== null
       ? OWN_AIM
       : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
         ? TARGET_AIM
@@ -95,7 +100,7 @@ export function stepReminders(
     aimDetail,
     dueAt: due?.at ?? 0,
     hardDetail,
-    hasTarget: dates.target !== null,
+    hasTarget: dates.target !== null || dates.issuedAsked, // the question: the deadline's "Due" rungs alone
     startBy,
     notStarted,
   });
@@ -141,7 +146,9 @@ export function stepReminders(
     const hardFrom = into.length;
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (entry.key === "ecfmg_pathway" && laid.aim !== null) dropNextToAim(into, from, hardFrom);
-    if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
+    if (dates.issuedAsked && detail !== undefined && due !== null)
+      certificateAskedReminders(context, entry, { at: due.at, detail }, into);
+    else if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);
     }
   }

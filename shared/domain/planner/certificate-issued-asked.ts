@@ -1,0 +1,116 @@
+import { type CatalogEntry, followUpRung, NEEDED_FOR_RANKING } from "../catalog/index.ts";
+import type { Deadline, NextStep } from "../plan.ts";
+import { DAY_MS, isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
+import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { CERTIFICATE_ISSUED_ACTION, nothingOutstanding } from "./earliest-certification.ts";
+import { followUps } from "./follow-ups.ts";
+import { certificationPresumed } from "./presumed-in-the-match.ts";
+import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
+import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * The certificate's step when nothing we know of still holds it back (nothingOutstanding, the state
+ * whose card is CERTIFICATE_ISSUED_ACTION): a question, not work to start (tester t9w F6, lead's
+ * ruling). It stands `soon` (urgent only with its deadline within URGENT_WITHIN_DAYS), has no
+ * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then every
+ * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
+ * or the deadline's own "Due" rungs take over. The same on the H-1B track, whose later rungs stay.
+ */
+
+/** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
+export const CERTIFICATE_ASKED_LADDER = "certificate-issued-asked";
+/** The rung of the question's first notice and of its follow-ups (each follow-up's id adds its cut). */
+const CERTIFICATE_ASKED_RUNG = "certificate-asked";
+
+/**
+ * Whether the certificate's step is that question: the ECFMG certificate, nothing outstanding, the
+ * applicant's own statuses (not presumed from an interview: that card asks for the statuses), dated
+ * (an undated card after a Match whose result is untold is undated-step.ts's) and not overdue.
+ */
+export function certificateIssuedAsked(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: DueDate | null,
+): boolean {
+  return (
+    entry.key === "ecfmg_certification" &&
+    due !== null &&
+    due.at >= context.now &&
+    nothingOutstanding(context) &&
+    !certificationPresumed(context)
+  );
+}
+
+/** The question's standing: urgent with its deadline within the urgent window, else soon. */
+export function certificateAskedUrgency(context: PlanContext, due: DueDate): NextStep["urgency"] {
+  return due.at - context.now <= URGENT_WITHIN_DAYS * DAY_MS ? "urgent" : "soon";
+}
+
+/**
+ * The question's reminders toward `due` (rendered `detail`), appended to `into`: the follow-ups cut
+ * from the day nothing held the certificate back any more (heldUntil: never `now`, so their ids do
+ * not move), then one notice at the next delivery slot unless a reminder of the step already goes
+ * out at or before it. The notice's id hangs on that day too: the ledger sends it once.
+ */
+export function certificateAskedReminders(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: { at: number; detail: Deadline },
+  into: TimedReminder[],
+): void {
+  const since = heldUntil(context);
+  const title = `${entry.title}: has ECFMG issued it? Check MyIntealth`;
+  followUps(
+    context,
+    {
+      milestone: entry.key,
+      title,
+      why: CERTIFICATE_ISSUED_ACTION,
+      passed: since,
+      deadline: due.at,
+      deadlineDetail: due.detail,
+      ladder: CERTIFICATE_ASKED_LADDER,
+      everyDays: followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14,
+      rung: CERTIFICATE_ASKED_RUNG,
+    },
+    into,
+  );
+  const { catchUp } = catchUpOf(context);
+  if (catchUp >= due.at) return;
+  for (const other of into) if (other.sendAt <= catchUp && other.reminder.milestone === entry.key) return;
+  const reminder = reminderRecord({
+    id: reminderId(entry.key, undefined, CERTIFICATE_ASKED_RUNG, since),
+    milestone: entry.key,
+    rung: CERTIFICATE_ASKED_RUNG,
+    title,
+    deadline: due.detail.at,
+    deadlineDetail: due.detail,
+    sendAt: isoUtc(catchUp),
+    sendAtLocal: isoInZone(context.zone, catchUp),
+    why: CERTIFICATE_ISSUED_ACTION,
+  });
+  into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
+}
+
+/**
+ * The instant the last thing we know of stopped holding the certificate back: the diploma's
+ * verification allowance (advice) after graduation, or the latest day a needed exam or the Pathway
+ * was reported done (its own date, in the applicant's zone), whichever is later. A step done with
+ * no date adds nothing: the day cannot be known, and `now` would move the ids.
+ */
+function heldUntil(context: PlanContext): number {
+  let since =
+    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  for (const index of NEEDED_INDICES) {
+    const date = context.entries.at(index)?.date;
+    if (date !== undefined) since = Math.max(since, startOfLocalDate(context.zone, date));
+  }
+  return since;
+}
+
+const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);

@@ -100,7 +100,7 @@ export function stepReminders(
     aimDetail,
     dueAt: due?.at ?? 0,
     hardDetail,
-    hasTarget: dates.target !== null || dates.issuedAsked, // the question: the deadline's "Due" rungs alone
+    hasTarget: dates.target !== null,
     startBy,
     notStarted,
   });

@@ -5,7 +5,7 @@ import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
-import { CERTIFICATE_ISSUED_ACTION, nothingOutstanding } from "./earliest-certification.ts";
+import { nothingOutstanding } from "./earliest-certification.ts";
 import { followUps } from "./follow-ups.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { reminderId } from "./reminder-id.ts";
@@ -55,7 +55,8 @@ export function certificateAskedUrgency(context: PlanContext, due: DueDate): Nex
  * The question's reminders toward `due` (rendered `detail`), appended to `into`: the follow-ups cut
  * from the day nothing held the certificate back any more (heldUntil: never `now`, so their ids do
  * not move), then one notice at the next delivery slot unless a reminder of the step already goes
- * out at or before it. The notice's id hangs on that day too: the ledger sends it once.
+ * out at or before it. The notice's id hangs on that day too: the ledger sends it once. Titled as
+ * the question; their why is the step's own (the email's "Next" line is the card's question).
  */
 export function certificateAskedReminders(
   context: PlanContext,
@@ -70,7 +71,7 @@ export function certificateAskedReminders(
     {
       milestone: entry.key,
       title,
-      why: CERTIFICATE_ISSUED_ACTION,
+      why: entry.why.text,
       passed: since,
       deadline: due.at,
       deadlineDetail: due.detail,
@@ -92,7 +93,7 @@ export function certificateAskedReminders(
     deadlineDetail: due.detail,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
-    why: CERTIFICATE_ISSUED_ACTION,
+    why: entry.why.text,
   });
   into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { CERTIFICATE_ISSUED_ACTION } from "#domain/planner/earliest-certification.ts";
 import { plan } from "#domain/planner.ts";
@@ -53,7 +54,7 @@ describe("the certificate with nothing holding it back is a question (tester t9w
       const asked = rungs.filter((each) => each.rung === "certificate-asked");
       expect(asked[0]?.sendAtLocal).toBe(first);
       expect(asked[0]?.title).toBe("Receive ECFMG certification: has ECFMG issued it? Check MyIntealth");
-      expect(asked[0]?.why).toBe(CERTIFICATE_ISSUED_ACTION);
+      expect(asked[0]?.why).toBe(catalogEntry("ecfmg_certification").why.text);
       // Every 14 days at most (a slot may round a day), until the deadline's own rungs.
       const due = rungs.filter((each) => each.rung.startsWith("deadline-in-")).map((each) => each.rung);
       expect(due).toEqual(["deadline-in-14d", "deadline-in-3d", "deadline-in-1d"]);

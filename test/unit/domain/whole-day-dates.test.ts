@@ -109,7 +109,11 @@ describe("the target-passed text gives a whole-day deadline as the step shows it
     for (const zone of ["Africa/Cairo", "Africa/Lagos", "America/Chicago"]) {
       // 10 Jan 2027: the H-1B certificate target (Step 3's date less FSMB's 2 weeks, a seat and,
       // abroad, the visitor visa; Chicago's is 6 Jan) has passed in every zone, so follow-ups run.
-      const result = planFor(inputIn(zone, "H-1B", 2027), "2027-01-10T16:00:00Z");
+      // Graduated 1 Dec 2026, the diploma's verification still runs: with nothing outstanding the
+      // certificate would be a question with no target-passed text (tester t9w F6).
+      const input = inputIn(zone, "H-1B", 2027);
+      const verifying = { ...input, applicant: { ...input.applicant, graduation: "2026-12-01" } };
+      const result = planFor(verifying, "2027-01-10T16:00:00Z");
       const shownDay = result.nextSteps.find((step) => step.milestone === "ecfmg_certification")?.deadline
         ?.local;
       expect(shownDay).toBe("Wed 16 Jun 2027");

@@ -1,7 +1,7 @@
 import { type CatalogEntry, followUpRung, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
+import { DIPLOMA_VERIFICATION_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -12,6 +12,8 @@ import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { weekBeforeNotice } from "./week-before-notice.ts";
+import { remindedWeekly } from "./weekly-exam-reminders.ts";
 
 /**
  * The certificate's step when nothing we know of still holds it back (nothingOutstanding, the state
@@ -20,6 +22,8 @@ import { timedReminder } from "./timed-reminder.ts";
  * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then every
  * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
  * or the deadline's own "Due" rungs take over. The same on the H-1B track, whose later rungs stay.
+ * Past its target while the visa chain waits on the certificate (remindedWeekly: after the Match),
+ * it is asked weekly with a notice a week before its deadline, as before (tester t9q F6, F11).
  */
 
 /** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
@@ -53,8 +57,8 @@ export function certificateAskedUrgency(context: PlanContext, due: DueDate): Nex
 
 /**
  * The question's reminders toward `due` (rendered `detail`), appended to `into`: the follow-ups cut
- * from the day nothing held the certificate back any more (heldUntil: never `now`, so their ids do
- * not move), then one notice at the next delivery slot unless a reminder of the step already goes
+ * from the day nothing held the certificate back any more (heldUntil), or from its `passedTarget`
+ * if later (never `now`, so their ids do not move), then one notice at the next delivery slot unless a reminder of the step already goes
  * out at or before it. The notice's id hangs on that day too: the ledger sends it once. Titled as
  * the question; their why is the step's own (the email's "Next" line is the card's question).
  */
@@ -62,10 +66,15 @@ export function certificateAskedReminders(
   context: PlanContext,
   entry: CatalogEntry,
   due: { at: number; detail: Deadline },
+  passedTarget: number | null,
   into: TimedReminder[],
 ): void {
-  const since = heldUntil(context);
+  // From the later of the day the last hold lifted and the step's passed target (the day it was
+  // needed by), so the follow-ups fall as the after-target ones did where the target decides.
+  const since = Math.max(heldUntil(context), passedTarget ?? Number.NEGATIVE_INFINITY);
   const title = `${entry.title}: has ECFMG issued it? Check MyIntealth`;
+  // Past its target with the visa chain waiting on it, weekly as before (tester t9q F6, F11).
+  const weekly = passedTarget !== null && remindedWeekly(context, entry);
   followUps(
     context,
     {
@@ -76,11 +85,14 @@ export function certificateAskedReminders(
       deadline: due.at,
       deadlineDetail: due.detail,
       ladder: CERTIFICATE_ASKED_LADDER,
-      everyDays: followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14,
+      everyDays: weekly
+        ? UNBOOKED_RANKING_EXAM_EVERY_DAYS
+        : (followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14),
       rung: CERTIFICATE_ASKED_RUNG,
     },
     into,
   );
+  if (weekly) weekBeforeNotice(context, entry, due.at, due.detail, { title, why: entry.why.text }, into);
   const { catchUp } = catchUpOf(context);
   if (catchUp >= due.at) return;
   for (const other of into) if (other.sendAt <= catchUp && other.reminder.milestone === entry.key) return;

@@ -147,7 +147,13 @@ export function stepReminders(
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);
     if (entry.key === "ecfmg_pathway" && laid.aim !== null) dropNextToAim(into, from, hardFrom);
     if (dates.issuedAsked && detail !== undefined && due !== null)
-      certificateAskedReminders(context, entry, { at: due.at, detail }, into);
+      certificateAskedReminders(
+        context,
+        entry,
+        { at: due.at, detail },
+        dates.target !== null && !dates.targetAhead && !dates.ownAhead ? dates.target.at : null,
+        into,
+      );
     else if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);
     }

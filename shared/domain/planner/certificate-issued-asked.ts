@@ -51,8 +51,8 @@ export function certificateIssuedAsked(
 }
 
 /** The question's standing: urgent with its deadline within the urgent window, else soon. */
-export function certificateAskedUrgency(context: PlanContext, due: DueDate): NextStep["urgency"] {
-  return due.at - context.now <= URGENT_WITHIN_DAYS * DAY_MS ? "urgent" : "soon";
+export function certificateAskedUrgency(context: PlanContext, due: DueDate | null): NextStep["urgency"] {
+  return due !== null && due.at - context.now <= URGENT_WITHIN_DAYS * DAY_MS ? "urgent" : "soon";
 }
 
 /**

@@ -9,7 +9,7 @@ import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { h1bRowTarget, renderH1bTarget } from "./h1b-row-target.ts";
+import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
@@ -29,7 +29,7 @@ import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
-import { stepRenderings } from "./step-renderings.ts";
+import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
@@ -208,38 +208,20 @@ export function planMilestone(
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
+  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6).
+  const issuedAsked = certificateIssuedAsked(context, entry, due);
   const leadStart =
-    driver === null || leadDays === 0
+    driver === null || leadDays === 0 || issuedAsked
       ? null
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
   const announced =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
-  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6).
-  const issuedAsked = certificateIssuedAsked(context, entry, due);
-  const startBy = issuedAsked
-    ? null
-    : announced
-      ? Math.min(leadStart?.at ?? context.now, context.now)
-      : (leadStart?.at ?? null);
-  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing;
-  // none while the ECFMG application it waits on for registering is pending (t9w F15).
-  const startOrBookBy = notStarted
-    ? startBy
-    : prerequisitePending
-      ? null
-      : bookByOf(entry, status, own, driver);
-  const targetDetail =
-    target === null
-      ? undefined
-      : target === h1b
-        ? renderH1bTarget(target)
-        : target === weekTarget
-          ? stepDates.rendered(target)
-          : target === shown.target
-            ? shown.targetDay
-            : stepDates.renderedDay(target);
+  const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
+  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
+  const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
+  const targetDetail = targetDetailOf(stepDates, shown, target, h1b, weekTarget);
   // One record per step for its text and its reminders: a record per reader cost allocation (bench).
   const facts: StepActionFacts & StepReminderDates = {
     entry,
@@ -268,7 +250,7 @@ export function planMilestone(
   const actBy = announced && leadStart !== null ? leadStart.at : startOrBookBy;
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
   facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups (t9o F7)
-  const ruledUrgency = urgencyOf(
+  let urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
     aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy (t9o F7)
@@ -285,8 +267,7 @@ export function planMilestone(
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  // The certificate's question stands soon, urgent only with its deadline near (t9w F6).
-  const urgency = issuedAsked && due !== null ? certificateAskedUrgency(context, due) : ruledUrgency;
+  if (issuedAsked) urgency = certificateAskedUrgency(context, due); // a question: soon, urgent near its deadline (t9w F6)
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

@@ -1,6 +1,7 @@
 import type { Deadline } from "../plan.ts";
 import { keyAt } from "./catalog-index.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { renderH1bTarget } from "./h1b-row-target.ts";
 import { isDaySitting, sittingDayDue } from "./last-sitting-day.ts";
 
 /**
@@ -57,4 +58,22 @@ export function stepRenderings(dates: PlanDates, index: number): StepRenderings 
     lastRenderings[index] = known;
   }
   return known;
+}
+
+/**
+ * How the step's target (`target`, as planMilestone chose it) is shown: the H-1B certificate's row
+ * target (`h1b`) as renderH1bTarget says, a week's look-up target (`weekTarget`) as its delivery
+ * slot, the catalog's as its shared day rendering (`shown`), any other as a day; none without one.
+ */
+export function targetDetailOf(
+  stepDates: PlanDates,
+  shown: StepRenderings,
+  target: DueDate | null,
+  h1b: DueDate | null,
+  weekTarget: DueDate | null,
+): Deadline | undefined {
+  if (target === null) return undefined;
+  if (target === h1b) return renderH1bTarget(target);
+  if (target === weekTarget) return stepDates.rendered(target);
+  return target === shown.target ? shown.targetDay : stepDates.renderedDay(target);
 }

@@ -1,7 +1,7 @@
 import { type CatalogEntry, followUpRung, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
+import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -12,7 +12,6 @@ import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
-import { weekBeforeNotice } from "./week-before-notice.ts";
 import { remindedWeekly } from "./weekly-exam-reminders.ts";
 
 /**
@@ -23,7 +22,7 @@ import { remindedWeekly } from "./weekly-exam-reminders.ts";
  * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
  * or the deadline's own "Due" rungs take over. The same on the H-1B track, whose later rungs stay.
  * Past its target while the visa chain waits on the certificate (remindedWeekly: after the Match),
- * it is asked weekly with a notice a week before its deadline, as before (tester t9q F6, F11).
+ * it stays urgent and chased weekly, as before (tester t9q F6, F11): not this question's cadence.
  */
 
 /** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
@@ -40,13 +39,17 @@ export function certificateIssuedAsked(
   context: PlanContext,
   entry: CatalogEntry,
   due: DueDate | null,
+  target: DueDate | null,
 ): boolean {
   return (
     entry.key === "ecfmg_certification" &&
     due !== null &&
     due.at >= context.now &&
     nothingOutstanding(context) &&
-    !certificationPresumed(context)
+    !certificationPresumed(context) &&
+    // Past its target while the visa chain waits on it after the Match: urgent and chased weekly, as
+    // the earlier rulings have it (tester t9q F6, F11), its card still the question.
+    !(target !== null && target.at < context.now && remindedWeekly(context, entry))
   );
 }
 
@@ -73,8 +76,6 @@ export function certificateAskedReminders(
   // needed by), so the follow-ups fall as the after-target ones did where the target decides.
   const since = Math.max(heldUntil(context), passedTarget ?? Number.NEGATIVE_INFINITY);
   const title = `${entry.title}: has ECFMG issued it? Check MyIntealth`;
-  // Past its target with the visa chain waiting on it, weekly as before (tester t9q F6, F11).
-  const weekly = passedTarget !== null && remindedWeekly(context, entry);
   followUps(
     context,
     {
@@ -85,14 +86,11 @@ export function certificateAskedReminders(
       deadline: due.at,
       deadlineDetail: due.detail,
       ladder: CERTIFICATE_ASKED_LADDER,
-      everyDays: weekly
-        ? UNBOOKED_RANKING_EXAM_EVERY_DAYS
-        : (followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14),
+      everyDays: followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14,
       rung: CERTIFICATE_ASKED_RUNG,
     },
     into,
   );
-  if (weekly) weekBeforeNotice(context, entry, due.at, due.detail, { title, why: entry.why.text }, into);
   const { catchUp } = catchUpOf(context);
   if (catchUp >= due.at) return;
   for (const other of into) if (other.sendAt <= catchUp && other.reminder.milestone === entry.key) return;

@@ -209,7 +209,7 @@ export function planMilestone(
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
   // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6).
-  const issuedAsked = certificateIssuedAsked(context, entry, due);
+  const issuedAsked = certificateIssuedAsked(context, entry, due, target);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
       ? null

@@ -12,7 +12,6 @@ import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
-import { remindedWeekly } from "./weekly-exam-reminders.ts";
 
 /**
  * The certificate's step when nothing we know of still holds it back (nothingOutstanding, the state
@@ -20,9 +19,9 @@ import { remindedWeekly } from "./weekly-exam-reminders.ts";
  * ruling). It stands `soon` (urgent only with its deadline within URGENT_WITHIN_DAYS), has no
  * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then every
  * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
- * or the deadline's own "Due" rungs take over. The same on the H-1B track, whose later rungs stay.
- * Past its target while the visa chain waits on the certificate (remindedWeekly: after the Match),
- * it stays urgent and chased weekly, as before (tester t9q F6, F11): not this question's cadence.
+ * or the deadline's own "Due" rungs take over. Past its target (the H-1B track's need before
+ * ranking, or the visa chain's after the Match), it stays urgent with the after-target follow-ups,
+ * as before (tester t9q F6, F11): not this question's cadence.
  */
 
 /** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
@@ -47,9 +46,10 @@ export function certificateIssuedAsked(
     due.at >= context.now &&
     nothingOutstanding(context) &&
     !certificationPresumed(context) &&
-    // Past its target while the visa chain waits on it after the Match: urgent and chased weekly, as
-    // the earlier rulings have it (tester t9q F6, F11), its card still the question.
-    !(target !== null && target.at < context.now && remindedWeekly(context, entry))
+    // Past its target (the H-1B ranking's need before the Match, the visa chain's after it): the
+    // earlier rulings stand, urgent with the after-target follow-ups (tester t9q F6, F11; lead's
+    // ruling on fixB2: a passed target is a risk to the Match or the start, not a question to ask).
+    !(target !== null && target.at < context.now)
   );
 }
 

@@ -14,7 +14,9 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * February and "Aim to finish by" rungs in April (on H-1B: urgent, with after-target rungs).
  * Ruling: a question, not work to start: `soon` (urgent only with its deadline within the urgent
  * window), no start-by, no aim rungs; asked at the next delivery slot, then every 14 days (ladder
- * data) until the deadline's "Due" rungs take over. Replayed on the tester's applicants.
+ * data) until the deadline's "Due" rungs take over. Replayed on the tester's applicants. Past its
+ * target (H-1B before ranking: the certificate the program needs to rank on H-1B), the earlier
+ * rulings stand: urgent, with the after-target follow-ups (lead's ruling on fixB2's open question).
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9w-certificate/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot =>
@@ -36,7 +38,6 @@ const LAGOS_MATCH_WEEK = "results-reported-late-in-match-week-lagos-2027.json";
 describe("the certificate with nothing holding it back is a question (tester t9w F6)", () => {
   it.each([
     [KARACHI, "2026-12-04T11:00:00+05:00", "2026-12-05T09:00:00.000+05:00"],
-    [CAIRO_H1B, "2026-12-04T08:00:00+02:00", "2026-12-04T08:00:00.000+02:00"],
     [LAGOS_MATCH_WEEK, "2027-03-16T10:00:00+01:00", "2027-03-17T09:00:00.000+01:00"],
   ])(
     "%s at %s: soon, no start-by, asked at the next slot, then every 14 days to the Due rungs",
@@ -68,6 +69,17 @@ describe("the certificate with nothing holding it back is a question (tester t9w
       }
     },
   );
+
+  it("past its H-1B target before ranking, it stays urgent with the after-target follow-ups, never a start-by", () => {
+    const result = planOf(snapshotOf(CAIRO_H1B), "2026-12-04T08:00:00+02:00");
+    const step = certificate(result);
+    expect(step?.action.startsWith(CERTIFICATE_ISSUED_ACTION)).toBe(true);
+    expect(step?.urgency).toBe("urgent");
+    const rungs = rungsOf(result).map((each) => each.rung);
+    expect(rungs).not.toContain("start-by");
+    expect(rungs).not.toContain("certificate-asked");
+    expect(rungs).toContain("after-target");
+  });
 
   it("the follow-ups' ids do not move with now: a plan a week later keeps those still ahead", () => {
     const snapshot = snapshotOf(KARACHI);

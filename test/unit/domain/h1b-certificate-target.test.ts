@@ -35,8 +35,7 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
 
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
-    // Nothing outstanding, the certificate is a question and stands soon (tester t9w F6).
-    const row = text.split("\n").find((line) => /^\s+soon\s+ecfmg_certification\s/.test(line)) ?? "";
+    const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // Tester s11 issue 9e B1: a bare "passed on …" beside an exam read as "the applicant passed it".
     expect(row).toContain("target passed Sat 7 Nov 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
@@ -70,28 +69,26 @@ describe("a passed target of an exam with no result reads as the target's (s11 9
 
 // Tester s10 issue 9d B9: the same applicant's urgent certificate (its H-1B target passed) was told
 // once (the critical Step 3 notice, today), then nothing until the deadline's ladder on 3 Jun 2027,
-// while Step 3 waits for it. With every exam and the Pathway done the certificate is now a question,
-// "has ECFMG issued it?" (tester t9w F6, lead's ruling, the H-1B variant too): asked at the next slot,
-// then at most every 14 days (its ladder's follow-up rung) until the deadline's ladder; never silent.
-describe("a passed H-1B certificate target with nothing outstanding is followed up as the question (s10 9d B9, t9w F6)", () => {
+// while Step 3 waits for it. The after-target follow-ups (README: "then evenly, at most four weeks
+// apart") asked for a target from the catalog, and this target is the plan's own.
+describe("a passed H-1B certificate target gets the after-target follow-ups (s10 9d B9)", () => {
   const result = planFor(input, NOW);
 
-  it("follows the certificate up at most two weeks apart until its deadline's ladder", () => {
+  it("follows the certificate up at most four weeks apart until its deadline's ladder", () => {
     const sends = sendsOf(result, "ecfmg_certification");
-    expect(sends.filter((reminder) => reminder.rung === "certificate-asked").length).toBeGreaterThan(3);
-    expect(sends.map((reminder) => reminder.rung)).not.toContain("after-target");
-    // 14 days apart at most, give or take the day a delivery slot rounds to.
-    expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(15);
+    expect(sends.filter((reminder) => reminder.rung === "after-target").length).toBeGreaterThan(3);
+    // 28 days apart at most, give or take the day a delivery slot rounds to.
+    expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(29);
   });
 
   // The critical Step 3 notice rides on the rank order list, never the certificate (tester t9r F6):
-  // the certificate is asked about once, at the next slot, by its own notice.
-  it("asks once, by its own notice; the critical Step 3 notice rides on the rank order list", () => {
+  // the certificate's passed target is told by its own target-passed notice, once.
+  it("tells the passed target once, by its own notice; the critical Step 3 notice rides on the rank order list", () => {
     const rungs = sendsOf(result, "ecfmg_certification").map((reminder) => reminder.rung);
-    expect(rungs[0]).toBe("certificate-asked");
-    expect(rungs).not.toContain("target-passed");
+    expect(rungs[0]).toBe("target-passed");
+    expect(rungs.filter((rung) => rung === "target-passed")).toHaveLength(1);
     expect(rungs).not.toContain("critical-risk");
-    expect(rungs[1]).toBe("certificate-asked");
+    expect(rungs[1]).toBe("after-target");
     expect(sendsOf(result, "rank_order_list")[0]?.rung).toBe("critical-risk");
   });
 });

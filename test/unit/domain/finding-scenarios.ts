@@ -282,9 +282,7 @@ FINDING_SCENARIOS.push({
     expect(certificate?.target?.et).toBe("Sat 7 Nov 2026");
     expect(certificate?.target?.source).toContain("about 14 days of FSMB processing");
     expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
-    // Nothing outstanding, the certificate is a question ("has ECFMG issued it?"): soon, its passed
-    // H-1B target no longer pressing it (tester t9w F6, lead's ruling: the H-1B variant too).
-    expect(certificate?.urgency).toBe("soon");
+    expect(certificate?.urgency).toBe("urgent");
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("most likely out of reach");

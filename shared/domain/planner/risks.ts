@@ -1,6 +1,5 @@
 import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import {
@@ -35,9 +34,10 @@ import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
+import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
 import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
-import { citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { citationSource } from "./risk-sources.ts";
 import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
@@ -47,9 +47,6 @@ import { visaStartRisks } from "./visa-start-risk.ts";
 
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
 const STEP3_INDEX = stepIndex("usmle_step3");
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
 
 /** Every risk rule, in RISK_CODES order; critical before warning. Each rule is a pure check. */
 export function assessRisks(
@@ -249,55 +246,4 @@ function oneRiskPerExam(context: PlanContext, risks: Risk[], lastDay: Risk | nul
   if (folded === null) return [examsLate];
   risks.splice(risks.indexOf(lastDay as Risk), 1);
   return [folded];
-}
-
-/**
- * ROL_BEFORE_RANKING_OPENS (critical) for a rank order list reported that cannot count
- * (`context.rolRefused`: dated before ranking opens, undated before then, dated ahead or after the
- * deadline), while the context's Match's rank order list deadline is ahead; null otherwise (once it
- * has passed, SEASON_OVER explains a refused list: tester s5, issue 15 B2). `movedTo`: the Match a
- * plan out of reach moved to (MATCH_YEAR_NOT_FEASIBLE): the list is still flagged and not counted
- * (lead's ruling on tester t9w F1: it was dropped because a moved plan's risks are the later Match's,
- * whose context reads the list as an earlier season's), and the words say the Match it is for is out
- * of reach on what was reported rather than only "certify it". Pure.
- */
-export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Risk | null {
-  const { calendar, now } = context;
-  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (context.rolRefused === null || now > rol) return null;
-  const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
-  const { reason, date } = context.rolRefused;
-  const opened = now >= opens.at;
-  const said =
-    reason === "undated"
-      ? "Your rank order list is marked certified without a date, but ranking has not opened yet"
-      : reason === "after-deadline"
-        ? `Your rank order list is dated ${date}, after the rank order list deadline`
-        : reason === "future"
-          ? `Your rank order list is marked certified on ${date}, a date still to come`
-          : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
-  const sources: string[] = [];
-  const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
-  // The deadline too says "(projected)" when it is (tester t9o F8 B: "certify it again now, by Thu
-  // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
-  const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const by = `${when(context, rol)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
-  // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
-  // Each reason has its own words: the opening is named only where it is the reason, or where it
-  // is still ahead (tester t9g issue 9 A1: "after the deadline" came with before-opening words).
-  const ask =
-    movedTo !== undefined
-      ? `${reason === "before-opening" || reason === "undated" ? "a list cannot be certified before ranking opens, so " : ""}it is not counted for the ${calendar.matchYear} Match. That Match is out of reach on what you reported: your plan is for the ${movedTo} Match (see the risk about your Match year). If you tell us something that puts the ${calendar.matchYear} Match back in reach, ${opened ? "certify your list in R3 now" : `certify your list in R3 once ranking opens on ${opening}`}, by ${by}, and tell us the day you certified it.`
-      : reason === "after-deadline" || (reason === "future" && opened)
-        ? `${reason === "future" ? "a list counts from the day you certify it" : `the deadline is ${by}, your day ${renderDate(localDate(context.zone, rol))}, and a list certified after it cannot count for the ${calendar.matchYear} Match`}, so it is not counted. ${opened ? "Ranking is open: if your list is not certified in R3 yet, certify it now" : `Ranking opens on ${opening}: certify your list in R3 from then`}, by ${by}, and tell us the day you certified it.`
-        : opened
-          ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${by}, and tell us the day you certified it.`
-          : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${by}, and tell us the day you certified it.`;
-  return {
-    code: "ROL_BEFORE_RANKING_OPENS",
-    severity: "critical",
-    sources,
-    message: `${said}; ${ask}`,
-    milestones: ["rank_order_list"],
-  };
 }

@@ -1,11 +1,8 @@
 import type { Risk } from "../plan.ts";
-import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { when } from "./day-words.ts";
 import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
-
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
 
 /**
  * ROL_BEFORE_RANKING_OPENS (critical) for a rank order list reported that cannot count

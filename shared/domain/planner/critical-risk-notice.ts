@@ -4,7 +4,6 @@ import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
-import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineOf } from "./critical-notice-deadline.ts";
 import {
@@ -15,17 +14,14 @@ import {
 } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
-import { plannedDay } from "./earliest-certification.ts";
-import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
-import { lastDayDue } from "./match-year-last-day-countdown.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
+import { actBy } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { sentAt } from "./sent-reminders.ts";
-import { stepRenderings } from "./step-renderings.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -263,32 +259,4 @@ export function stepFor(
     firstMilestone ??= step;
   }
   return firstMilestone;
-}
-
-/**
- * The date an exam booked too late must move before (tester s8 issue 14 B1): for
- * EXAMS_LATE_FOR_RANKING, the earliest deadline still ahead of the notice among the named steps
- * booked after it; the risk's text says "take it by" that day, so "Due" gives it too, not the rank
- * order list deadline weeks later. Undefined otherwise (an exam not booked whose deadline passed:
- * what is left is the rank order list deadline).
- */
-function actBy(context: PlanContext, risk: Risk, dates: PlanDates, sendAt: number): DueDate | undefined {
-  // MATCH_YEAR_LAST_DAY: due the day it names (t9v F2), as its countdown is, while it is ahead.
-  if (risk.code === "MATCH_YEAR_LAST_DAY") {
-    const due = lastDayDue(context, risk);
-    return due !== undefined && due.at >= sendAt ? due : undefined;
-  }
-  if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
-  let earliest: DueDate | undefined;
-  for (const key of risk.milestones) {
-    if (key === "interview") continue;
-    const due = stepRenderings(dates, stepIndex(key)).due;
-    const day = plannedDay(context, key);
-    // Not booked, in reach only at its fastest pace (t9l F16); booked, after its last sitting day (t9o F2).
-    if (due === null || due.at < sendAt) continue;
-    if (day === null ? !namedAtFastestPace(context, key) : !sittingAfterLastDay(context, key, day, due))
-      continue;
-    if (earliest === undefined || due.at < earliest.at) earliest = due;
-  }
-  return earliest;
 }

@@ -7,15 +7,18 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { shapedDueDate } from "./due-date.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import type { SlotEntry } from "./ladders.ts";
 import {
   cutOffProjected,
   dayText,
   lastSittingDay,
   lastSittingEnd,
+  sittingAfterLastDay,
   sittingCutOffOf,
 } from "./last-sitting-day.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
+import { stepRenderings } from "./step-renderings.ts";
 
 const OET = catalogEntry("oet_medicine");
 const OET_AT = stepIndex("oet_medicine");
@@ -78,13 +81,27 @@ export function oetClosedSentence(context: PlanContext, sittingEnd: number, proj
 }
 
 /**
- * For an OET not booked in the plan's own Match (oetNotBooked), the last booking day's countdown
- * (the hard-deadline ladder: 14, 3 and 1 days before it), titled with that day, projected when the
- * last sitting day is (tester t9u F2, lead's ruling: nothing came before the booking day, then rungs
- * for a 5 Jan sitting no one could book). Appended to `into`; nothing once that day has passed.
+ * Whether the applicant needs an OET seat in the plan's own Match: not booked (oetNotBooked), or
+ * booked for a sitting after its last sitting day on `stepDates` (tester t9y F1: such an applicant
+ * heard "move it earlier, by Tue 5 Jan" once, then nothing until 22 Dec, after every session by
+ * 5 Jan had closed its bookings, while one not booked hears the booking day's countdown).
+ */
+function oetNeedsSeat(context: PlanContext, stepDates: PlanDates): boolean {
+  if (oetNotBooked(context)) return true;
+  if (context.applicable[OET_AT] !== true || statusAt(context, OET_AT) !== "scheduled") return false;
+  const day = plannedDayAt(context, OET_AT);
+  const due = day === null ? null : stepRenderings(stepDates, OET_AT).due;
+  return day !== null && due !== null && sittingAfterLastDay(context, OET.key, day, due);
+}
+
+/**
+ * For an OET that needs a seat in the plan's own Match (oetNeedsSeat), the last booking day's
+ * countdown (the hard-deadline ladder: 14, 3 and 1 days before it), titled with that day, projected
+ * when the last sitting day is (tester t9u F2, lead's ruling: nothing came before the booking day,
+ * then rungs for a 5 Jan sitting no one could book). Appended to `into`; nothing once that day has passed.
  */
 export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, into: TimedReminder[]): void {
-  if (stepDates.calendar !== context.calendar || !oetNotBooked(context)) return;
+  if (stepDates.calendar !== context.calendar || !oetNeedsSeat(context, stepDates)) return;
   let known = bookingTargets.get(stepDates);
   if (known === undefined || known.zone !== context.zone) {
     known = bookingTarget(context.zone, stepDates);

@@ -57,6 +57,15 @@ describe("the local stack's secrets", () => {
     expect(verifyUnsubscribeToken({ keyring }, unsubscribe)?.applicantId).toBe("a_local");
   });
 
+  it("a webhook secret given in the environment is used as given and never said to be kept in the folder (t9y C15)", async () => {
+    const given = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
+    const secrets = await loadLocalSecrets({ dataDir, webhookSecret: given });
+    expect(secrets.webhookSecret).toBe(given);
+    expect(secrets.webhookSecretFile).toBeUndefined();
+    await expect(stat(join(dataDir, "webhook-secret"))).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await loadLocalSecrets({ dataDir })).webhookSecretFile).toBe(join(dataDir, "webhook-secret"));
+  });
+
   it("gives a fresh data folder fresh keys: another clone's links do not verify here", async () => {
     const mine = await loadLocalSecrets({ dataDir });
     const otherDir = await mkdtemp(join(tmpdir(), "matchpath-start-secrets-"));

@@ -1,4 +1,13 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+// Unit files that need a process of their own (vitest's default, `isolate: true`): they stub the
+// environment before importing a handler as Lambda does at cold start, patch an AWS client class
+// (aws-sdk-client-mock, allowed under test/unit/adapters/ only), or synthesise the CDK app.
+const UNIT_ISOLATED = [
+  "test/unit/functions/cold-start*.test.ts",
+  "test/unit/adapters/**/*.test.ts",
+  "test/infra/**/*.test.ts",
+];
 
 // Three layers: unit (pure, plus CDK template assertions), integration (against the local stack:
 // DynamoDB Local with real Streams and the SES emulator, started once by the global setup), and
@@ -17,8 +26,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The pure unit files (no mocks, no stubbed environment: test/unit/no-mocks.test.ts) share
+          // one module graph per worker instead of importing the domain, the SDK and the email
+          // templates again for every file: with isolation, importing took 300 s of CI's 1,149 s.
           name: "unit",
-          include: ["test/unit/**/*.test.ts", "test/infra/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...UNIT_ISOLATED],
+          isolate: false,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "unit-isolated",
+          include: UNIT_ISOLATED,
           testTimeout: 60_000,
         },
       },

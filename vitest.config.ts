@@ -1,13 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
-
-// Unit files that need a process of their own (vitest's default, `isolate: true`): they stub the
-// environment before importing a handler as Lambda does at cold start, patch an AWS client class
-// (aws-sdk-client-mock, allowed under test/unit/adapters/ only), or synthesise the CDK app.
-const UNIT_ISOLATED = [
-  "test/unit/functions/cold-start*.test.ts",
-  "test/unit/adapters/**/*.test.ts",
-  "test/infra/**/*.test.ts",
-];
+import { UNIT_ISOLATED } from "./test/support/unit-isolated.ts";
 
 // Three layers: unit (pure, plus CDK template assertions), integration (against the local stack:
 // DynamoDB Local with real Streams and the SES emulator, started once by the global setup), and
@@ -40,7 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit-isolated",
-          include: UNIT_ISOLATED,
+          include: [...UNIT_ISOLATED],
           testTimeout: 60_000,
         },
       },

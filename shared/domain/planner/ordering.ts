@@ -168,23 +168,40 @@ export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] 
   }
   // Straight from the sorted keys into the plan's list; only a run of reminders sharing a send
   // instant (a few a plan) is put in deadline and id order, in a scratch list of its own.
+  // Each key is unpacked once (its send instant and place), the next key's carried to the next turn:
+  // the run scan below divided every key again (twice for a run's members).
   const ordered: Reminder[] = new Array(count);
+  if (count === 0) return ordered;
+  let key = keys[0] as number;
+  let sendAt = Math.floor(key / PLACES);
   for (let index = 0; index < count; ) {
-    const key = keys[index] as number;
-    const sendAt = Math.floor(key / PLACES);
+    const place = key - sendAt * PLACES;
     let end = index + 1;
-    while (end < count && Math.floor((keys[end] as number) / PLACES) === sendAt) end++;
-    if (end === index + 1) {
-      ordered[index] = (reminders[key - sendAt * PLACES] as TimedReminder).reminder;
+    let nextKey = 0;
+    let nextSendAt = Number.NaN;
+    if (end < count) {
+      nextKey = keys[end] as number;
+      nextSendAt = Math.floor(nextKey / PLACES);
+    }
+    if (nextSendAt !== sendAt) {
+      ordered[index] = (reminders[place] as TimedReminder).reminder;
     } else {
-      const length = end - index;
-      for (let at = index; at < end; at++) {
-        const packed = keys[at] as number;
-        sameSend[at - index] = reminders[packed - Math.floor(packed / PLACES) * PLACES] as TimedReminder;
+      sameSend[0] = reminders[place] as TimedReminder;
+      while (nextSendAt === sendAt) {
+        sameSend[end - index] = reminders[nextKey - nextSendAt * PLACES] as TimedReminder;
+        end++;
+        nextSendAt = Number.NaN;
+        if (end < count) {
+          nextKey = keys[end] as number;
+          nextSendAt = Math.floor(nextKey / PLACES);
+        }
       }
+      const length = end - index;
       orderSameSend(sameSend, length);
       for (let at = 0; at < length; at++) ordered[index + at] = (sameSend[at] as TimedReminder).reminder;
     }
+    key = nextKey;
+    sendAt = nextSendAt;
     index = end;
   }
   return ordered;

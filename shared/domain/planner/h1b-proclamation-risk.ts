@@ -8,16 +8,20 @@ import { addSource } from "./risk-sources.ts";
 /**
  * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
  * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
- * employer (secondary, flagged verify in fees.json): programs may then not sponsor it. A warning,
- * not critical: whether it is extended past its first 12 months and whether physicians get
+ * employer (secondary, flagged verify in fees.json): programs may then not sponsor it; once the
+ * contract is signed, what to ask the program (t9w F12). A warning, not critical: whether it is extended past its first 12 months and whether physicians get
  * national-interest exceptions was not found. Nothing once the H-1B is done.
  */
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
   if (!livesOutsideUs(context)) return [];
-  const listClosed =
-    context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const risk = proclamationRisk(context.zone, listClosed);
+  // Once the contract is signed the program is known: ask it, not "as soon as you know it" (t9w F12).
+  const phase: Phase = isFinished(statusOf(context, "contract"))
+    ? "signed"
+    : context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
+      ? "closed"
+      : "open";
+  const risk = proclamationRisk(context.zone, phase);
   return risk === null ? [] : [risk];
 }
 
@@ -28,17 +32,15 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * Intl.NumberFormat on every call, which cost about a tenth of a full plan, and the risk's record
  * and its source text were then still made per plan. Bounded like the other per-zone memos.
  */
-const proclamationRiskMemo = new BoundedMemo<
-  string,
-  { open: Risk | null | undefined; closed: Risk | null | undefined }
->(1_000);
+type Phase = "open" | "closed" | "signed";
+const proclamationRiskMemo = new BoundedMemo<string, Record<Phase, Risk | null | undefined>>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
+function proclamationRisk(zone: string, phase: Phase): Risk | null {
   // Keyed by the zone itself, not a key text made per plan: hashing that showed in the profile.
   let byPhase = proclamationRiskMemo.get(zone);
   if (byPhase === undefined)
-    byPhase = proclamationRiskMemo.keep(zone, { open: undefined, closed: undefined });
-  const known = listClosed ? byPhase.closed : byPhase.open;
+    byPhase = proclamationRiskMemo.keep(zone, { open: undefined, closed: undefined, signed: undefined });
+  const known = byPhase[phase];
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
   const risk: Risk | null =
@@ -47,14 +49,22 @@ function proclamationRisk(zone: string, listClosed: boolean): Risk | null {
       : Object.freeze<Risk>({
           code: "H1B_PROCLAMATION_FEE",
           severity: "warning",
-          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${listClosed ? "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not." : "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list."} This is ${fee.verify}.`,
+          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${PHASE_WORDS[phase]} This is ${fee.verify}.`,
           milestones: ["visa_h1b"],
           sources: [`secondary: ${fee.source} (${fee.asOf})`],
         });
-  if (listClosed) byPhase.closed = risk;
-  else byPhase.open = risk;
+  byPhase[phase] = risk;
   return risk;
 }
+
+/** What the applicant does about it: before ranking, after it, and once the contract names the program. */
+const PHASE_WORDS: Record<Phase, string> = {
+  open: "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list.",
+  closed:
+    "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not.",
+  signed:
+    "Ask your program's immigration office whether the proclamation applies to its petition for you and whether it seeks a national-interest exception, and whether a J-1 through ECFMG is the way if it will not file on those terms.",
+};
 
 /**
  * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side of an applicant

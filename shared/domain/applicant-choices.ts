@@ -6,6 +6,7 @@ import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
 import type { StepAction } from "./step-actions.ts";
 import { localDate, renderDate, wallFromDate } from "./time.ts";
+import { US_ZONE } from "./us-zones.ts";
 
 /**
  * What the applicant chose from an email or the timeline page (issue 14), applied to a plan:
@@ -51,7 +52,9 @@ export function actionsFor(
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || doneNow) &&
-      (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0),
+      (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
+      // No visa stamp to skip abroad: a change of status is an in-US route (t9x F4).
+      (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),
   );
 }
 

@@ -9,7 +9,7 @@ import type { NrmpHeld } from "./nrmp-registration-asked.ts";
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
- * over, NRMP's late fee, NRMP registration asked about), the visa (which steps apply), the programs
+ * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone), the visa (which steps apply), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps is not memoised (rare).
@@ -40,6 +40,7 @@ export function budgetFlags(
   lateFee: LateFee,
   resultUnknown = false,
   nrmpHeld: NrmpHeld = "-",
+  h1bInUs = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -47,7 +48,8 @@ export function budgetFlags(
     (matchOver ? 4 : 0) |
     LATE_FEE_BITS[lateFee] |
     (resultUnknown ? 32 : 0) |
-    (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0)
+    (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
+    (h1bInUs ? 256 : 0) // the H visa fee is to verify in the US (h1b-in-us.ts)
   );
 }
 

@@ -14,6 +14,7 @@ import { feeItem, newFeeItem, otherCurrencyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
+import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid, verifyItemOf } from "./presumed-fees.ts";
@@ -62,10 +63,7 @@ function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): Bu
   };
 }
 
-/**
- * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
- * (`ineligible`). Spent fees stay.
- */
+/** A fee nobody should budget for: its step needs an ECFMG-eligible school (`ineligible`). Spent fees stay. */
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
@@ -148,7 +146,8 @@ export function buildBudget(
   const resultUnknown = season === context.calendar && matchOverUnreported(context);
   // NRMP fees asked about (interviewing, never reported: t9q F2) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
-  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked);
+  const inUs = h1bInUs(context);
+  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked, inUs);
   return (
     knownBudget(context, season, flags) ??
     keepBudget(
@@ -189,10 +188,11 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       return;
     }
-    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until
-    // paid (tester s9 issue 14 C2: a "to verify" row was counted in "Still to pay").
+    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until paid
+    // (tester s9 issue 14 C2); nor the H visa fee in the US, owed on the consular route only (t9x F4).
+    const consular = consularOnlyFee(context, fee, item);
     if (fee.amountToVerify === true && item.status === "upcoming") held.push(item);
-    else items.push(item);
+    else (consular === null ? items : held).push(consular ?? item);
   };
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;

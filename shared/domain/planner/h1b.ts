@@ -3,6 +3,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
+import { US_ZONE } from "../us-zones.ts";
 import {
   EXAM_BOOKING_DAYS,
   SCORE_REPORTING_DAYS,
@@ -128,10 +129,6 @@ export function step3LeadWords(): string {
 export function step3LeadText(): string {
   return `${step3LeadWords()} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
 }
-
-/** IANA zones in the United States (tzdb's US zones and their aliases). */
-const US_ZONE =
-  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
 
 /** The applicant's time zone is outside the US: the only sign the snapshot gives of where they live. */
 export function livesOutsideUs(context: PlanContext): boolean {

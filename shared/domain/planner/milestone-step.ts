@@ -9,6 +9,7 @@ import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
+import { routeAsked, stampingEntryFor } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -94,8 +95,9 @@ export function planMilestone(
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
   const phase = matchWeekStep(context, catalogEntry, index, status, dates);
   if (phase === null) return;
-  // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog.
-  const entry = phase?.entry ?? catalogEntry;
+  // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog; so
+  // does the H-1B stamping step of an applicant in the US, whose route is asked (t9x F4).
+  const entry = phase?.entry ?? stampingEntryFor(context, catalogEntry, status);
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
@@ -208,8 +210,9 @@ export function planMilestone(
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
-  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6).
-  const issuedAsked = certificateIssuedAsked(context, entry, due, target);
+  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6);
+  // so is the H-1B route of an applicant in the US (t9x F4).
+  const issuedAsked = certificateIssuedAsked(context, entry, due, target) || routeAsked(context, entry, due);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
       ? null

@@ -1,0 +1,114 @@
+import { type CatalogEntry, catalogEntry, type Fee } from "../catalog/index.ts";
+import type { BudgetItem, Deadline } from "../plan.ts";
+import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
+import { livesOutsideUs } from "./h1b.ts";
+import { reminderId } from "./reminder-id.ts";
+import { reminderRecord } from "./reminder-record.ts";
+import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
+
+/**
+ * An H-1B applicant whose time zone is a US zone (livesOutsideUs, the one test the proclamation
+ * risk uses) may not need a visa stamp at all: the fact sheet's proclamation row names an in-US
+ * change of status as a case apart from a petition asking for consular notification (tester t9x
+ * F4, lead's ruling). Until the applicant says which route the program files, the stamping step
+ * reads conditionally and asks that question: no consular lead-time rungs, one question notice;
+ * "Not for me" (waived) once the program confirms a change of status; the H visa fee is to verify,
+ * not counted. Abroad, nothing changes.
+ */
+
+const STAMPING = catalogEntry("visa_h1b_stamping");
+
+/** The question the step asks before the applicant answers (its one reminder's title). */
+export const ROUTE_QUESTION = "Will your program file a change of status or consular processing?";
+
+const CHANGE_OF_STATUS =
+  "If you are in the US in a status that allows it, your program's petition can ask USCIS for a change of status: then there is no visa stamp to get before residency, and a trip abroad before you start needs your program's advice. If your program files for consular processing instead, ";
+const ANSWER =
+  " Ask your program which it files: once it confirms a change of status, tap Not for me; if it files for consular processing, tell us your interview date.";
+
+/** The stamping step's entry for an applicant in the US, its words conditional on the route (built once). */
+const IN_US_STAMPING: CatalogEntry = Object.freeze({
+  ...STAMPING,
+  title: `H-1B visa: ${ROUTE_QUESTION.charAt(0).toLowerCase()}${ROUTE_QUESTION.slice(1)}`,
+  why: {
+    ...STAMPING.why,
+    text: "USCIS approving your program's petition is not a visa: on a change of status in the US there is no visa stamp to get before residency; on consular processing you file the DS-160, pay the H visa fee and attend an interview at a US embassy or consulate, whose appointment wait differs by post and changes month to month.",
+  },
+  action: `${CHANGE_OF_STATUS}${lowerFirst(STAMPING.action)}${ANSWER}`,
+  statusActions: {
+    ...STAMPING.statusActions,
+    inProgress: `${CHANGE_OF_STATUS}${lowerFirst(STAMPING.statusActions?.inProgress ?? STAMPING.action)}${ANSWER}`,
+  },
+});
+
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+/** Whether the applicant is on the H-1B track in a US zone. */
+export function h1bInUs(context: PlanContext): boolean {
+  return context.applicant.visa === "H-1B" && !livesOutsideUs(context);
+}
+
+/**
+ * The entry the stamping step is planned with: the in-US one while the route is not answered (not
+ * started or under way; an interview date is the consular route's answer), else `entry` unchanged.
+ */
+export function stampingEntryFor(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: PlanContext["statuses"][number],
+): CatalogEntry {
+  if (entry.key !== STAMPING.key || (status !== "not_started" && status !== "in_progress")) return entry;
+  return h1bInUs(context) ? IN_US_STAMPING : entry;
+}
+
+/** Whether the step is the in-US route question with its date `due` still ahead (then no lead-time rungs). */
+export function routeAsked(context: PlanContext, entry: CatalogEntry, due: DueDate | null): boolean {
+  return entry === IN_US_STAMPING && due !== null && due.at >= context.now;
+}
+
+/**
+ * The question's one notice, at the next delivery slot, toward the step's date `due` (rendered
+ * `detail`). Its id hangs on the day the petition was reported done (else on the step's date), never
+ * on now: re-planned, it keeps its id and the ledger sends it once.
+ */
+export function routeQuestionReminder(
+  context: PlanContext,
+  due: { at: number; detail: Deadline },
+  into: TimedReminder[],
+): void {
+  const { catchUp } = catchUpOf(context);
+  if (catchUp >= due.at) return;
+  const petition = context.entries.get("visa_h1b")?.date;
+  const since = petition === undefined ? due.at : startOfLocalDate(context.zone, petition);
+  const reminder = reminderRecord({
+    id: reminderId(STAMPING.key, undefined, ROUTE_RUNG, since),
+    milestone: STAMPING.key,
+    rung: ROUTE_RUNG,
+    title: ROUTE_QUESTION,
+    deadline: due.detail.at,
+    deadlineDetail: due.detail,
+    sendAt: isoUtc(catchUp),
+    sendAtLocal: isoInZone(context.zone, catchUp),
+    why: IN_US_STAMPING.why.text,
+  });
+  into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
+}
+
+const ROUTE_RUNG = "route-asked";
+
+/**
+ * The H visa fee (MRV) of an applicant in the US who has not got the visa: paid only on the consular
+ * route, so listed to verify with that reason, not counted (null for any other fee or applicant).
+ */
+export function consularOnlyFee(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
+  if (fee.milestone !== STAMPING.key || item.status !== "upcoming" || !h1bInUs(context)) return null;
+  return { ...item, verify: CONSULAR_ONLY };
+}
+
+const CONSULAR_ONLY =
+  "to verify: paid only if your program files for consular processing; on a change of status in the US there is no visa to get";

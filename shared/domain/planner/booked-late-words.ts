@@ -14,6 +14,8 @@ import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
+export { tooLateAsBooked } from "./step3-petition.ts";
+
 /** The sittings whose booked-late card keeps the Match (the Match's exams and the Pathway's OET). */
 const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
   "usmle_step1",

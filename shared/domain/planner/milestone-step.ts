@@ -22,7 +22,6 @@ import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch } from "./result-deadline.ts";
-import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
@@ -33,6 +32,7 @@ import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
+import { sittingDueNow, step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
@@ -96,8 +96,8 @@ export function planMilestone(
   const phase = matchWeekStep(context, catalogEntry, index, status, dates);
   if (phase === null) return;
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog; so
-  // does the H-1B stamping step of an applicant in the US, whose route is asked (t9x F4).
-  const entry = phase?.entry ?? stampingEntryFor(context, catalogEntry, status);
+  // do the H-1B stamping step in the US (its route asked: t9x F4) and the petition's Step 3 (t9x F11).
+  const entry = phase?.entry ?? step3EntryFor(context, stampingEntryFor(context, catalogEntry, status));
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
@@ -115,7 +115,7 @@ export function planMilestone(
   // From the sitting day on, its last sitting day is met: due by its result reaching the authority (t9h 9 B4).
   const resultDue =
     own !== null && own.due.at < context.now
-      ? passedResultDue(context, entry, stepDates.calendar, index)
+      ? sittingDueNow(context, entry, stepDates, index)
       : undatedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
   const asks = undatedStep(context, entry, stepDates);

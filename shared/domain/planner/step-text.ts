@@ -4,7 +4,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
-import { bookedLateWords } from "./booked-late-words.ts";
+import { bookedLateWords, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -189,8 +189,7 @@ function statusAction(
         const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
         return (
-          keep ??
-          `${fill(context, text, entry, given, due)} As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`
+          keep ?? `${fill(context, text, entry, given, due)} ${tooLateAsBooked(context, entry.key)}` // t9x F11
         );
       }
       // Sat, between the result's projected deadline and the later candidate's: both sides (t9t F8).

@@ -6,6 +6,7 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
+import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -83,5 +84,9 @@ export function step3AfterRankingWords(
   const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;
   const apply =
     applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
-  return `The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass: ${sit}${apply}. `;
+  // Matched, the petition is the program's: no word of ranking (t9x F11).
+  const needs = step3ForPetition(context)
+    ? "Your program's H-1B petition needs your Step 3 pass"
+    : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+  return `${needs}: ${sit}${apply}. `;
 }

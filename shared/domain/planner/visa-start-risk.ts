@@ -8,6 +8,7 @@ import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
+import { petitionStep3Due } from "./step3-petition-risk.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
 const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
@@ -79,14 +80,19 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
+  // Matched on H-1B past ranking, Step 3 is held to the petition's dates; booked too late is the risk (t9x F11).
+  const step3 = petitionStep3Due(context, dates);
   const late = open.filter((entry) => {
-    const due = dates.due(entry.key)?.at;
+    const due = entry.key === "usmle_step3" && step3 !== null ? step3.at : dates.due(entry.key)?.at;
     if (due === undefined) return false;
     noteRiskChange(context, due);
-    return due < context.now;
+    return due < context.now || (entry.key === "usmle_step3" && step3?.booked != null);
   });
   const next = open.filter((entry) => !late.includes(entry));
-  const lateNames = late.map((entry) => entry.advisorName);
+  const booked = step3?.booked ?? null;
+  const lateNames = late
+    .filter((entry) => booked === null || entry.key !== "usmle_step3")
+    .map((entry) => entry.advisorName);
   const nextNames = next.map((entry) => entry.advisorName);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
@@ -123,12 +129,16 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       },
     ];
   }
-  if (lateNames.length === 0) return [];
+  if (lateNames.length === 0 && booked === null) return [];
+  const past =
+    lateNames.length === 0
+      ? ""
+      : `${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for`;
   return [
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${startWords}: ${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your visa steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

@@ -1,0 +1,68 @@
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { seasonDay } from "../seasons/date-words.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { passedResultDue } from "./result-later-window.ts";
+
+/**
+ * Step 3 of a matched H-1B applicant once ranking is over (tester t9x F11, lead's ruling): the
+ * program's H-1B petition needs the Step 3 pass, so the step's words, date and risks speak of the
+ * petition and the residency start, never of rank lists: a booked sitting is judged against the
+ * petition's sit-by day (step3DueNow), a sitting past is due by the petition step's own date in the
+ * plan (visa_h1b's), and booked too late is too late for the petition before residency starts.
+ * Before the applicant reports the Match outcome (Match Day done, or the contract begun), today's
+ * words stand.
+ */
+
+const STEP3 = catalogEntry("usmle_step3");
+
+/** Whether Step 3 is the petition's: H-1B, matched, past the rank order list deadline, not passed. */
+export function step3ForPetition(context: PlanContext): boolean {
+  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "usmle_step3"))) return false;
+  if (context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
+    return false;
+  // Matched as visa-start-risk.ts's hasMatched reads it: Match Day done, or the contract begun.
+  return isFinished(statusOf(context, "match_day")) || statusOf(context, "contract") !== "not_started";
+}
+
+const PETITION_NEEDS = "your program's H-1B petition needs your Step 3 pass";
+
+/** Step 3's entry with its booked and sat texts speaking of the petition (built once). */
+const PETITION_STEP3: CatalogEntry = Object.freeze({
+  ...STEP3,
+  statusActions: {
+    ...STEP3.statusActions,
+    scheduledAfterDeadline:
+      "Your exam is on {date}, after {due}, the last day to sit it for the result to reach your program in time for its H-1B petition. Move it earlier: take it by {due}, and tell us the new date.",
+    scheduledPassed: `Your exam was scheduled for {date}. Did you take it? Tell us the result (or your new date) so the plan stays right; ${PETITION_NEEDS}, by the petition's date in this plan, {due}.`,
+    scheduledResultPending: `Your exam was on {date}; your score is expected around {expected} (advice: scores take about {weeks} weeks to be reported). Tell us the result when it comes; ${PETITION_NEEDS}, by the petition's date in this plan, {due}.`,
+  },
+});
+
+/** The entry Step 3 is planned with: PETITION_STEP3 when step3ForPetition, else `entry` unchanged. */
+export function step3EntryFor(context: PlanContext, entry: CatalogEntry): CatalogEntry {
+  return entry.key === STEP3.key && step3ForPetition(context) ? PETITION_STEP3 : entry;
+}
+
+/**
+ * What a sitting whose day has passed is due by: for the petition's Step 3, the petition step's own
+ * date in the plan (visa_h1b's due date: the petition needs the pass), else the result's deadline
+ * (passedResultDue: the rank order list deadline for a USMLE result).
+ */
+export function sittingDueNow(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: PlanDates,
+  index: number,
+): DueDate | null {
+  if (entry === PETITION_STEP3)
+    return dates.due("visa_h1b") ?? passedResultDue(context, entry, dates.calendar, index);
+  return passedResultDue(context, entry, dates.calendar, index);
+}
+
+/** How a card of a sitting booked after its last day ends: the Match's ranking, or the petition's Step 3. */
+export function tooLateAsBooked(context: PlanContext, key: CatalogEntry["key"]): string {
+  if (key !== STEP3.key || !step3ForPetition(context))
+    return `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
+  return `As booked, it is too late for your program's H-1B petition before your residency starts on ${seasonDay(context.calendar.dates.residency_start)}.`;
+}

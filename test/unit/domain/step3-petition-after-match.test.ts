@@ -1,0 +1,90 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Tester t9x F11 (B): a matched H-1B applicant (Bogotá, contract signed) whose Step 3 is booked for
+ * 20 Apr 2027, after the Match, was told on 22 Mar that the sitting "is too late for the 2027
+ * Match's ranking" and on 25 May that "programs need the result before they certify their rank
+ * lists, by ... Wed 24 Feb 2027". Ruling: once matched and past the rank order list deadline, Step
+ * 3's words, date and risks speak of the H-1B petition and the residency start: sit by the
+ * petition's sit-by day; a sitting past is due by the petition step's own date; a booking after the
+ * sit-by day is the risk (too late for the petition before 1 July). Before the applicant reports the
+ * Match outcome, today's words.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
+const BOGOTA: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+  JSON.parse(readFileSync(`${DIR}h1b-matched-step3-after-match-bogota.json`, "utf8")),
+);
+const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
+const visaRisk = (result: Plan) => result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+/** Every word the plan says about Step 3: its card and the risks naming it. */
+const step3Words = (result: Plan): string =>
+  [
+    step3(result)?.action ?? "",
+    ...result.risks.filter((risk) => risk.milestones.includes("usmle_step3")).map((risk) => risk.message),
+  ].join(" ");
+
+describe("Step 3 of a matched H-1B applicant after the rank order list deadline (tester t9x F11)", () => {
+  it("on 22 Mar, booked 20 Apr: the petition's sit-by day, too late for the petition, no ranking", () => {
+    const result = planOf(BOGOTA, "2027-03-22T09:00:00-05:00");
+    const action = step3(result)?.action ?? "";
+    expect(action).toMatch(
+      /^Your program's H-1B petition needs your Step 3 pass: sit by Mon 19 Apr 2027 \(projected\)\./,
+    );
+    expect(action).toContain(
+      "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (projected), the last day to sit it for the result to reach your program in time for its H-1B petition.",
+    );
+    expect(action).toContain(
+      "As booked, it is too late for your program's H-1B petition before your residency starts on Thu 1 Jul 2027 (projected).",
+    );
+    expect(step3(result)?.deadline?.et).toBe("Mon 19 Apr 2027");
+    expect(visaRisk(result)?.message).toContain(
+      "your Step 3 on Tue 20 Apr 2027 is after Mon 19 Apr 2027 (projected), the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts",
+    );
+    expect(visaRisk(result)?.message).not.toContain("USMLE Step 3 is past the date we plan for");
+    expect(step3Words(result)).not.toMatch(/rank/i);
+  });
+
+  it("on 25 May, the sitting past: due by the petition step's own date, asked for the result", () => {
+    const result = planOf(BOGOTA, "2027-05-25T09:00:00-05:00");
+    const step = step3(result);
+    expect(step?.action).toBe(
+      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (projected).",
+    );
+    expect(step?.deadline?.et).toBe("Mon 17 May 2027");
+    expect(result.overdue.find((each) => each.milestone === "usmle_step3")?.deadline.et).toBe(
+      "Mon 17 May 2027",
+    );
+    expect(step3Words(result)).not.toMatch(/rank/i);
+  });
+
+  it("on 5 May, the score not out yet: expected, and the petition's date, not the rank lists", () => {
+    const action = step3(planOf(BOGOTA, "2027-05-05T09:00:00-05:00"))?.action ?? "";
+    expect(action).toContain("your score is expected around");
+    expect(action).toContain(
+      "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (projected)",
+    );
+    expect(action).not.toMatch(/rank/i);
+  });
+
+  it("before the Match outcome is reported: today's words", () => {
+    const unreported: ApplicantSnapshot = {
+      ...BOGOTA,
+      milestones: BOGOTA.milestones.filter(
+        (entry) => !["match_week", "match_day", "contract"].includes(entry.key),
+      ),
+    };
+    const action = step3(planOf(unreported, "2027-03-10T09:00:00-05:00"))?.action ?? "";
+    expect(action).toMatch(
+      /^The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass/,
+    );
+    expect(action).toContain("As booked, it is too late for the 2027 Match's ranking.");
+  });
+});

@@ -13,6 +13,7 @@ import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
 /**
  * A warning's opt-in to notices, as a critical risk's title in ACT_NOW (critical-notice-titles.ts)
@@ -26,8 +27,8 @@ interface WarningNoticeRule {
   asks: (context: PlanContext) => boolean;
   /** The steps the notice rides on, in order, while a next step; then the risk's own (stepFor). */
   ridesOn: readonly StepSubject[];
-  /** Days before the rank order list deadline of one more notice, at the applicant's delivery slot that day. */
-  againDaysBeforeRol: number;
+  /** Days before the rank order list deadline of one more notice, at the applicant's delivery slot that day; null: none. */
+  againDaysBeforeRol: number | null;
 }
 
 /**
@@ -46,6 +47,9 @@ const WARNING_NOTICES: Partial<Record<RiskCode, WarningNoticeRule>> = {
     ridesOn: ["rank_order_list"],
     againDaysBeforeRol: 14,
   },
+  // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
+  // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts (t9w F7).
+  STEP3_NEEDED_FOR_H1B: VISITOR_VISA_NOTICE,
 };
 
 /** The ids' phases: the first notice, and the one `againDaysBeforeRol` before the deadline. */
@@ -113,6 +117,7 @@ export function warningRiskNotices(
     lay(firstId, first, firstSent, true);
     const againId = criticalNoticeId(risk, year, AGAIN_PHASE);
     const againSent = sentAt(context, againId);
+    if (rule.againDaysBeforeRol === null) continue;
     const again = slotOnDay(context, toWall(context.zone, rol.at - 1) - rule.againDaysBeforeRol * DAY_MS);
     // A slot that passed before the warning appeared, or that the first notice, not yet sent, would
     // reach no earlier, is told by the first.

@@ -1,0 +1,25 @@
+import { VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { livesOutsideUs } from "./h1b.ts";
+
+/**
+ * STEP3_NEEDED_FOR_H1B's notice for an H-1B applicant abroad who has not booked Step 3 (tester t9w
+ * F7, lead's ruling 3): Step 3 is offered only in the US (official), so its chain starts with a
+ * visitor visa (B-1/B-2), whose interview this plan allows VISITOR_VISA_WAIT_DAYS for (advice). That
+ * wait hangs on nothing else, so the first word of Step 3's chain is sent at once, as a warning's
+ * notice (warning-risk-notice.ts), riding on the first early step still to do: before it, the plan
+ * was silent until Step 2 CK's start-by, months later. No fee: the fact sheet has none for a B visa.
+ */
+export const VISITOR_VISA_NOTICE = {
+  title: `Apply for a US visitor visa (B-1/B-2) now, unless you hold a valid one: Step 3 is offered only in the US and this plan allows ${VISITOR_VISA_WAIT_DAYS} days for the interview`,
+  asks: visitorVisaAsked,
+  ridesOn: ["ecfmg_certification", "usmle_step2ck", "ecfmg_pathway", "oet_medicine"],
+  againDaysBeforeRol: null,
+} as const;
+
+/** H-1B, abroad, Step 3 neither passed nor booked (a booked US test date has its trip planned). */
+function visitorVisaAsked(context: PlanContext): boolean {
+  if (context.applicant.visa !== "H-1B" || !livesOutsideUs(context)) return false;
+  const status = statusOf(context, "usmle_step3");
+  return !isFinished(status) && status !== "scheduled";
+}

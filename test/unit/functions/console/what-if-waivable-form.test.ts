@@ -19,13 +19,15 @@ describe("the what-if form's waived status", () => {
   it("marks exactly the waivable milestones", () => {
     expect(form).toMatch(/<option value="research" data-waivable>/);
     expect(form).toMatch(/<option value="soap" data-waivable>/);
+    // The H-1B stamping, skipped on an in-US change of status (tester t9x F4, lead's ruling).
+    expect(form).toMatch(/<option value="visa_h1b_stamping" data-waivable>/);
     expect(form).toMatch(/<option value="usmle_step2ck">/);
-    expect(form.match(/data-waivable>/g)).toHaveLength(2);
+    expect(form.match(/data-waivable>/g)).toHaveLength(3);
   });
 
   it("says on the option which steps may be waived", () => {
     expect(form).toContain(
-      '<option value="waived" data-only-waivable>waived: only for Research experience (optional), SOAP preparation</option>',
+      '<option value="waived" data-only-waivable>waived: only for Research experience (optional), SOAP preparation, H-1B visa stamping at the US consulate</option>',
     );
   });
 });

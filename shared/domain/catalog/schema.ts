@@ -120,6 +120,15 @@ const CatalogEntrySchema = z.object({
    */
   inErasApplication: CitationSchema.optional(),
   /**
+   * Work done in MyERAS, which needs the applicant registered there with this season's ERAS token:
+   * while the token is not done, what the step asks instead of its not-started `action` and of its
+   * `redoneEachSeason.again` (planner/myeras-token-first.ts, tester t9x F10).
+   */
+  beforeToken: z
+    .object({ action: z.string().min(1).optional(), again: z.string().min(1).optional(), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
+  /**
    * Present on exactly one milestone: the first gate of the road once the school is known to be
    * eligible (the ECFMG application: every exam and ECFMG step waits on it). While not begun, its
    * start-by rung is brought forward to now (first-gate.ts), with the reason cited here.

@@ -212,11 +212,12 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       sendAt = null;
     } else if (rung.anchor === "season") {
       // The slot of the date's own local day ("ranking opens today"), so it may precede the
-      // opening by hours; none once the date is at or after the deadline, nor for a step already
-      // begun (a rank list in progress needs no "ranking opens", tester s10 issue 9d C7).
+      // opening by hours; none once the date is after the deadline (on it: the ERAS token's target is
+      // MyERAS opening itself, t9x F10), nor for a step already begun (a rank list in progress needs
+      // no "ranking opens", tester s10 issue 9d C7).
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       sendAt =
-        !target.notStarted || seasonAt >= target.deadline
+        !target.notStarted || seasonAt > target.deadline
           ? null
           : slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
     } else if (rung.eventEt !== undefined) {

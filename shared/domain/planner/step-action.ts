@@ -21,6 +21,7 @@ import { j1CertificateNote } from "./j1-certificate.ts";
 import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
+import { tokenFirstAction } from "./myeras-token-first.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
@@ -99,7 +100,12 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                     ? !certificationPresumed(context)
                       ? CERTIFICATE_ISSUED_ACTION
                       : certificatePresumedAction(context)
-                    : actionFor(context, entry, facts.index, status, budget, textDue),
+                    : tokenFirstAction(
+                        context,
+                        entry,
+                        status,
+                        actionFor(context, entry, facts.index, status, budget, textDue),
+                      ),
                   facts.h1bTarget ?? due,
                 ));
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),

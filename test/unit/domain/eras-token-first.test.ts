@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Tester t9x F10 (B): letters were to be started in MyERAS ("create the Letter Request Forms in
+ * MyERAS", start-by early July) and the CV entered there weeks before the ERAS token, which MyERAS
+ * needs, had any reminder (its first: due-in-14d in August). Ruling: the token's target is the
+ * season's MyERAS opening, its start-by rung on that day; no rung tells the applicant to do
+ * something in MyERAS while the token is not done: the letters ask the writers now and create the
+ * forms once the token is registered; a re-applicant's imports wait for this season's token.
+ * Replayed on the tester's applicants.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/t9x-token-oet/", import.meta.url));
+const snapshotOf = (file: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
+
+const DHAKA = "certified-may-2026-for-2027-dhaka.json";
+const KATHMANDU = "unmatched-2027-switched-to-2028-kathmandu.json";
+/** MyERAS opening as the season data has it, the token's target. */
+const MYERAS_OPENS = { 2027: "2026-06-03", 2028: "2027-06-02" } as const;
+
+describe("the ERAS token before anything done in MyERAS (tester t9x F10)", () => {
+  it.each([
+    [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-03T09:00:00.000+06:00"],
+    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-02T09:00:00.000+05:45"],
+  ] as const)(
+    "%s at %s: the token's target is MyERAS opening, its start-by on that day",
+    (file, now, year, startBy) => {
+      const snapshot = snapshotOf(file);
+      const result = planOf(snapshot, now);
+      const token = stepOf(result, "eras_token");
+      expect(token?.target?.at.slice(0, 10)).toBe(MYERAS_OPENS[year]);
+      expect(token?.target?.basis).toBe("advice");
+      const rungs = result.reminders.filter((each) => each.milestone === "eras_token");
+      const start = rungs.find((each) => each.rung === "start-by");
+      expect(start?.sendAtLocal).toBe(startBy);
+      // Nothing about the token before MyERAS opens, and its start-by comes before the letters'.
+      const firstToken = Math.min(
+        ...rungs.filter((each) => each.rung !== "warning-notice").map((each) => Date.parse(each.sendAt)),
+      );
+      expect(firstToken).toBe(Date.parse(startBy));
+      const lettersStart = result.reminders.find(
+        (each) => each.milestone === "lors" && each.rung === "start-by",
+      );
+      expect(Date.parse(lettersStart?.sendAt ?? "")).toBeGreaterThan(firstToken);
+    },
+  );
+
+  it("a first-time applicant's letters and CV say the MyERAS part waits for the token", () => {
+    const result = planOf(snapshotOf(DHAKA), "2026-05-15T10:00:00+06:00");
+    expect(stepOf(result, "lors")?.action).toBe(
+      "Ask your writers now, and create the Letter Request Forms in MyERAS once you have registered there with your ERAS token.",
+    );
+    expect(stepOf(result, "cv")?.action).toMatch(
+      /^Gather your experiences.*once you have registered there with your ERAS token\.$/,
+    );
+  });
+
+  it("a re-applicant's imports wait for this season's token", () => {
+    const snapshot = snapshotOf(KATHMANDU);
+    const result = planOf(snapshot, "2027-04-01T09:00:00+05:45");
+    for (const key of ["lors", "cv", "personal_statement"]) {
+      const action = stepOf(result, key)?.action ?? "";
+      expect(action).toContain("this season's ERAS token");
+      expect(action).not.toMatch(/^(Import|Upload)/);
+    }
+  });
+
+  it("once the token is done, the letters ask for the forms in MyERAS now", () => {
+    const snapshot = snapshotOf(DHAKA);
+    snapshot.milestones.push({ key: "eras_token", status: "done", date: "2026-06-05" });
+    const result = planOf(snapshot, "2026-06-10T10:00:00+06:00");
+    expect(stepOf(result, "eras_token")).toBeUndefined();
+    expect(stepOf(result, "lors")?.action).toBe(
+      "Ask your writers now and create the Letter Request Forms in MyERAS.",
+    );
+  });
+});

@@ -18,6 +18,7 @@ import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
+import { pathwayReviewFrom } from "./oet-after-documents.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -45,7 +46,9 @@ function reportingDays(entry: CatalogEntry): number {
  * stands from its start (resultDueAt): the risk and the reminder agree (tester s12 issue 15f B3).
  */
 function resultDayWall(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
-  return wallDayStart(toWall(context.zone, own.due.at)) + reportingDays(entry) * DAY_MS;
+  // ECFMG reviews a Pathway once the OET result is in too: from the later of the two (t9x F13).
+  const from = entry.key === "ecfmg_pathway" ? pathwayReviewFrom(context, own.due.at) : own.due.at;
+  return wallDayStart(toWall(context.zone, from)) + reportingDays(entry) * DAY_MS;
 }
 
 /** The instant the result of an own date should be out: the start of resultDayWall's day. */

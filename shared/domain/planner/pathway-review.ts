@@ -5,6 +5,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { oetResultAfter, pathwayReviewFrom } from "./oet-after-documents.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -228,12 +229,21 @@ export function pathwayReviewAction(
     );
   if (date === undefined || day + DAY_MS > context.now) return null;
   const days = entry.reportingDays?.days ?? 28;
-  const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, day)) + days * DAY_MS);
+  // Counted from the OET result when it came later: ECFMG reviews the whole (t9x F13).
+  const from = pathwayReviewFrom(context, day);
+  const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, from)) + days * DAY_MS);
+  const oet = oetResultAfter(context, day);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = rol.status === "projected" ? " (projected)" : "";
   const needed = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
   const weeks = `about ${Math.ceil(days / 7)} weeks, advice`;
   const went = `Your Pathway application went in on ${renderDate(date)}`;
+  if (oet !== undefined) {
+    const result = `${went}, and your OET result on ${renderDate(oet)}: ECFMG's review (about ${Math.ceil(days / 7)} weeks, advice) counts from the result`;
+    return context.now < reviewOver
+      ? `${result}. Answer any request for documents in MyIntealth and mark this step done when ECFMG accepts it. ${needed}`
+      : `${result}, and should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;
+  }
   if (context.now < reviewOver)
     return `${went}, by its deadline: ECFMG is reviewing it (allow ${weeks}). Answer any request for documents in MyIntealth and mark this step done when ECFMG accepts it. ${needed}`;
   return `${went}, and ECFMG's review (${weeks}) should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;

@@ -27,6 +27,7 @@ import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
 import { noteRecordRisk } from "./note-contradicted-by-record.ts";
+import { oetAfterDocumentsRisk } from "./oet-after-documents.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
 import { foldedPathwayRisk } from "./one-pathway-risk.ts";
@@ -133,8 +134,12 @@ export function assessRisks(
   if (!held && laterOnly !== undefined)
     risks.push(pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly));
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
-  if (!held && !seasonOver && now <= rol && !feasibility.infeasible && feasibility.pathwayLate !== null)
-    risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
+  if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
+    // An OET result reported after the documents deadline says the same warning (tester t9x F13).
+    const late = feasibility.pathwayLate === null ? oetAfterDocumentsRisk(context) : null;
+    if (feasibility.pathwayLate !== null) risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
+    else if (late !== null) risks.push(late);
+  }
 
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && laterOnly === undefined) {
     const examsLate = examsLateForRankingRisk(context, dates);

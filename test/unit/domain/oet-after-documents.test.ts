@@ -42,7 +42,7 @@ describe("an OET result after the Pathway's documents deadline (tester t9x F13)"
         "after the deadline for a Pathway application's supporting documents, Tue 26 Jan 2027 (projected)",
       );
       expect(risk?.message).toContain("verify with ECFMG that your OET result was accepted");
-      expect(risk?.sources.some((source) => source.includes("documents"))).toBe(true);
+      expect((risk?.sources ?? []).some((source) => source.includes("documents"))).toBe(true);
     },
   );
 

@@ -65,6 +65,11 @@ const FeeToVerifySchema = z
      * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is (t9s F5).
      */
     presumedVerify: z.string().startsWith("flagged, verify").optional(),
+    /**
+     * Listed only while one of `milestones` that applies is not done, with the reason (advice): a
+     * surcharge that may come with the exams has nothing left to verify once they are all taken.
+     */
+    untilDone: z.string().startsWith("advice:").optional(),
   })
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;

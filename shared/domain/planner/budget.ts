@@ -17,7 +17,7 @@ import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
-import { presumedItem, presumedPaid, verifyItemOf } from "./presumed-fees.ts";
+import { presumedItem, presumedPaid, verifiedWhenDone, verifyItemOf } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -259,7 +259,7 @@ function budgetOf(
       (key) =>
         applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
-    if (!relevant) continue;
+    if (!relevant || verifiedWhenDone(context, fee)) continue; // the exam surcharge, t9w F11
     toVerify.push(verifyItemOf(context, fee)); // presumed paid for steps an interview presumes (t9s F5)
   }
   const otherCurrency: OtherCurrencyItem[] = [];

@@ -2,7 +2,7 @@ import { catalogEntry, FEES, type Fee, type FeeToVerify, type OtherCurrencyFee }
 import type { BudgetItem } from "../plan.ts";
 import { presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { applies, type PlanContext, statusOf } from "./context.ts";
 
 /**
  * One rule for the fees of steps an interview presumes done (presumed-in-the-match.ts; lead's
@@ -66,4 +66,15 @@ export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem
     fee.milestones.every((key) => presumed.includes(stepIndex(key)))
     ? presumedToVerifyItem(fee)
     : toVerifyItem(fee);
+}
+
+/**
+ * Whether a fee to verify listed only until its steps are done (`untilDone`: the USMLE surcharge)
+ * has every one of them that applies done: nothing is left to verify before paying (tester t9w F11).
+ */
+export function verifiedWhenDone(context: PlanContext, fee: FeeToVerify): boolean {
+  if (fee.untilDone === undefined) return false;
+  for (const key of fee.milestones)
+    if (applies(context, catalogEntry(key)) && statusOf(context, key) !== "done") return false;
+  return true;
 }

@@ -50,7 +50,14 @@ export function oetResultAfter(context: PlanContext, applicationAt: number): str
 export function oetAfterDocumentsRisk(context: PlanContext): Risk | null {
   const day = oetResultDay(context);
   const due = pathwayDocumentsDeadline(context.calendar);
-  if (day === undefined || due === null || day <= localDate(ET_ZONE, due)) return null;
+  // A result dated after today is not yet a fact to warn about (the intake refuses such a date).
+  if (
+    day === undefined ||
+    due === null ||
+    day <= localDate(ET_ZONE, due) ||
+    day > localDate(context.zone, context.now)
+  )
+    return null;
   const { calendar } = context;
   const sources: string[] = [];
   const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;

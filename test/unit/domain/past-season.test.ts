@@ -228,10 +228,16 @@ describe("documents done in an earlier season's MyERAS, never applied with (issu
     );
     const action = (key: MilestoneKey) =>
       switched.nextSteps.find((step) => step.milestone === key)?.action ?? "";
-    expect(action("lors")).toMatch(/^Import your letters into this season's MyERAS application/);
+    // This season's token not done yet, the import waits for it (t9x F10's ruling).
+    const tokenFirst = "Once you have registered in this season's MyERAS with this season's ERAS token, ";
+    expect(action("lors")).toMatch(
+      new RegExp(`^${tokenFirst}import your letters into this season's MyERAS application`),
+    );
     expect(action("lors")).not.toContain("Ask your writers now");
     expect(action("lors")).toContain("is not in your 2028 application until you do");
-    expect(action("cv")).toMatch(/^Import your last certified and submitted application's data/);
+    expect(action("cv")).toMatch(
+      new RegExp(`^${tokenFirst}import your last certified and submitted application's data`),
+    );
     // The token has no import: it is bought again, with the sentence it always had.
     expect(action("eras_token")).toContain("does not count for the 2028 Match.");
     // Under way now: written for this season, its first-time text.
@@ -253,6 +259,9 @@ describe("documents done in an earlier season's MyERAS, never applied with (issu
       new Date(AFTER_START),
     );
     const statement = reapplicant.nextSteps.find((step) => step.milestone === "personal_statement");
-    expect(statement?.action).toMatch(/^Upload your personal statement to this season's MyERAS application/);
+    // This season's token not done yet, the upload waits for it (t9x F10's ruling).
+    expect(statement?.action).toMatch(
+      /^Revise your personal statement .* upload it to this season's MyERAS application once you have registered there with this season's ERAS token/,
+    );
   });
 });
